@@ -1,0 +1,40 @@
+# make serve | test | figures | build | bench | clean — each sets up .venv and MathJax first.
+PYTHON  := $(shell sh scripts/find_python.sh)
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+NPMSTAMP := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test figures build bench clean setup
+
+setup: $(STAMP) $(NPMSTAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -n "$(PYTHON)" || { echo "No Python >= 3.12 found (see scripts/find_python.sh)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+$(NPMSTAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+figures: setup
+	$(BIN)/python scripts/build_figures.py --jobs 2
+
+build: setup
+	$(BIN)/python scripts/build_site.py
+
+serve: setup
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .cache docs/*/site

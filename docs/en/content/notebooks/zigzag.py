@@ -1,0 +1,84 @@
+# %% [markdown]
+# # Notebook: one neuron's gradient and the zig-zag { #notebook-zigzag }
+#
+# This notebook recomputes the numbers of the article
+# [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md)
+# with the site's own code. The experiment is a linear neuron with squared loss, inputs drawn from
+# $[0.2, 1]^2$ (all positive) or the same inputs centred, starting at $(-1, 1)$ with target $(1, -1)$.
+
+# %%
+import numpy as np
+
+from actsite.experiments.cache import cached
+from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR
+
+r = cached("zigzag")
+for label in ("positive", "centred"):
+    print(f"{label:8s}  same-sign SGD steps: {float(r[label + '_same_sign']):6.1%}"
+          f"   SGD path / straight line: {float(r[label + '_path_ratio']):.2f}")
+
+# %% [markdown]
+# With positive inputs every per-example step moves both weights the same way; after centring,
+# about half of them do. Full-batch descent mixes the signs, but the curvature still differs a lot
+# between directions. The condition number $\kappa$ is the ratio of the Hessian's eigenvalues:
+
+# %%
+for label in ("positive", "centred"):
+    eigenvalues = r[label + "_eigenvalues"]
+    print(f"{label:8s}  eigenvalues {np.round(eigenvalues, 4)}   condition {float(r[label + '_condition']):5.2f}"
+          f"   GD steps to within {TOLERANCE}: {int(r[label + '_gd_steps'])}")
+
+# %% [markdown]
+# At the learning rate $1/\lambda_{\max}$ each step keeps the fraction $1 - 1/\kappa$ of the error along the
+# flattest direction, and the start lies almost exactly on that direction. The predicted number of steps:
+
+# %%
+kappa = float(r["positive_condition"])
+distance = np.linalg.norm(W_START - W_STAR)
+predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
+print(f"kappa = {kappa:.2f}: predicted {predicted:.1f} -> {int(np.ceil(predicted))} steps;"
+      f" measured {int(r['positive_gd_steps'])}")
+
+# %% [markdown]
+# ## The gradient of one sigmoid unit { #notebook-zigzag-gradient }
+#
+# One sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - y)^2$ and all-positive inputs.
+# The chain rule with $f'(z)$ should match finite differences; the shortened formula without it should not.
+
+# %%
+from actsite.functions import sigmoid, sigmoid_prime
+
+x = np.array([0.3, 0.8, 0.6])          # all positive, like the outputs of a sigmoid layer
+w = np.array([0.5, -1.0, 0.7])
+b, y = 0.1, 1.0
+
+
+def loss(weights):
+    return 0.5 * (sigmoid(weights @ x + b) - y) ** 2
+
+
+z = w @ x + b
+dL_df = sigmoid(z) - y
+chain_rule = dL_df * sigmoid_prime(z) * x
+without_fprime = dL_df * x
+h = 1e-6
+finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
+
+print("finite differences  ", np.round(finite, 6))
+print("chain rule with f'  ", np.round(chain_rule, 6))
+print("without f'          ", np.round(without_fprime, 6))
+print(f"largest difference, chain rule vs finite differences: {np.max(np.abs(chain_rule - finite)):.1e}")
+print(f"without f' is too large by the factor 1/f'(z) = {1 / sigmoid_prime(z):.2f}")
+print("signs of the update -eta * gradient:", np.sign(-chain_rule))
+
+# %% [markdown]
+# All three components of the update have the same sign, because the inputs are all positive.
+# Finally, the sigmoid with a steepness parameter, $\sigma(ax)$: its slope at $x = 0$ is $a/4$, not $1/4$.
+
+# %%
+for a in (0.5, 1.0, 2.0):
+    slope = (sigmoid(a * h) - sigmoid(-a * h)) / (2 * h)
+    correct = a * sigmoid_prime(0.0)
+    forgetful = sigmoid_prime(0.0)
+    print(f"a = {a}: finite difference {slope:.6f}   a*s(1-s) {correct:.6f}   s(1-s) {forgetful:.6f}"
+          f"   error of the forgetful formula {abs(forgetful - slope):.3f}")

@@ -1,0 +1,83 @@
+# %% [markdown]
+# # 笔记本：一个神经元的梯度与 Z 字形路径 { #notebook-zigzag }
+#
+# 这个笔记本用本站自己的代码重算文章
+# [一个神经元的梯度：全正输入为何让权重走 Z 字形](../blog/posts/neuron-gradients-zigzag.md)
+# 中的数字。实验对象是平方损失下的线性神经元，输入取自 $[0.2, 1]^2$（全为正）
+# 或把同一批输入中心化，从 $(-1, 1)$ 出发，目标是 $(1, -1)$。
+
+# %%
+import numpy as np
+
+from actsite.experiments.cache import cached
+from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR
+
+r = cached("zigzag")
+for label in ("positive", "centred"):
+    print(f"{label:8s}  same-sign SGD steps: {float(r[label + '_same_sign']):6.1%}"
+          f"   SGD path / straight line: {float(r[label + '_path_ratio']):.2f}")
+
+# %% [markdown]
+# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。
+# 全批量下降能让符号混合，但不同方向上的曲率仍然相差很大。条件数 $\kappa$ 是海森矩阵两个特征值之比：
+
+# %%
+for label in ("positive", "centred"):
+    eigenvalues = r[label + "_eigenvalues"]
+    print(f"{label:8s}  eigenvalues {np.round(eigenvalues, 4)}   condition {float(r[label + '_condition']):5.2f}"
+          f"   GD steps to within {TOLERANCE}: {int(r[label + '_gd_steps'])}")
+
+# %% [markdown]
+# 学习率取 $1/\lambda_{\max}$ 时，沿最平坦的方向每一步保留 $1 - 1/\kappa$ 的误差，
+# 而起点几乎正好落在这个方向上。据此预测的步数：
+
+# %%
+kappa = float(r["positive_condition"])
+distance = np.linalg.norm(W_START - W_STAR)
+predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
+print(f"kappa = {kappa:.2f}: predicted {predicted:.1f} -> {int(np.ceil(predicted))} steps;"
+      f" measured {int(r['positive_gd_steps'])}")
+
+# %% [markdown]
+# ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
+#
+# 一个 sigmoid 单元，平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。
+# 带 $f'(z)$ 的链式法则应与有限差分一致，省掉它的简化公式则不应一致。
+
+# %%
+from actsite.functions import sigmoid, sigmoid_prime
+
+x = np.array([0.3, 0.8, 0.6])          # all positive, like the outputs of a sigmoid layer
+w = np.array([0.5, -1.0, 0.7])
+b, y = 0.1, 1.0
+
+
+def loss(weights):
+    return 0.5 * (sigmoid(weights @ x + b) - y) ** 2
+
+
+z = w @ x + b
+dL_df = sigmoid(z) - y
+chain_rule = dL_df * sigmoid_prime(z) * x
+without_fprime = dL_df * x
+h = 1e-6
+finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
+
+print("finite differences  ", np.round(finite, 6))
+print("chain rule with f'  ", np.round(chain_rule, 6))
+print("without f'          ", np.round(without_fprime, 6))
+print(f"largest difference, chain rule vs finite differences: {np.max(np.abs(chain_rule - finite)):.1e}")
+print(f"without f' is too large by the factor 1/f'(z) = {1 / sigmoid_prime(z):.2f}")
+print("signs of the update -eta * gradient:", np.sign(-chain_rule))
+
+# %% [markdown]
+# 因为输入全为正，更新量的三个分量符号相同。
+# 最后看带陡度参数的 sigmoid $\sigma(ax)$：它在 $x = 0$ 处的斜率是 $a/4$，而不是 $1/4$。
+
+# %%
+for a in (0.5, 1.0, 2.0):
+    slope = (sigmoid(a * h) - sigmoid(-a * h)) / (2 * h)
+    correct = a * sigmoid_prime(0.0)
+    forgetful = sigmoid_prime(0.0)
+    print(f"a = {a}: finite difference {slope:.6f}   a*s(1-s) {correct:.6f}   s(1-s) {forgetful:.6f}"
+          f"   error of the forgetful formula {abs(forgetful - slope):.3f}")

@@ -1,0 +1,62 @@
+"""ReLU against tanh: iterations to reach 25 % training error (the AlexNet Figure 1 question).
+
+A 10-128-128-128-10 MLP on the Voronoi task, SGD with momentum 0.9, batch 128; He
+initialisation for ReLU, LeCun (1/sqrt(fan-in)) for tanh; training error on the whole set
+every 25 iterations; three seeds; a grid of learning rates.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from actsite.datasets import voronoi
+from actsite.mlp import MLP, minibatches
+
+TARGET_ERROR = 0.25
+INIT = {"relu": "he", "tanh": "lecun"}
+LEARNING_RATES = (0.01, 0.03, 0.1)
+SEEDS = (0, 1, 2)
+EVERY = 25
+MAX_ITERATIONS = 2000
+SIZES = (10, 128, 128, 128, 10)
+CURVE_LR = 0.03
+CURVE_ITERATIONS = 1000
+
+
+def error_curve(activation: str, lr: float, seed: int, iterations: int = MAX_ITERATIONS,
+                stop_at_target: bool = False) -> np.ndarray:
+    """Training error after 0, EVERY, 2*EVERY, ... iterations."""
+    X, y = voronoi(seed=100 + seed)
+    net = MLP.create(SIZES, activation, INIT[activation], seed=seed)
+    batches = minibatches(len(X), 128, np.random.default_rng(seed))
+    errors = [net.error_rate(X, y)]
+    for step in range(1, iterations + 1):
+        idx = next(batches)
+        net.sgd_step(X[idx], y[idx], lr, momentum=0.9)
+        if step % EVERY == 0:
+            errors.append(net.error_rate(X, y))
+            if stop_at_target and errors[-1] <= TARGET_ERROR:
+                break
+    return np.array(errors)
+
+
+def iterations_to_target(curve: np.ndarray) -> float:
+    hits = np.flatnonzero(curve <= TARGET_ERROR)
+    return float(hits[0] * EVERY) if hits.size else np.inf
+
+
+def run() -> dict:
+    """Iterations to 25 % error for every (activation, lr, seed); full curves at CURVE_LR."""
+    result = {"learning_rates": np.array(LEARNING_RATES), "seeds": np.array(SEEDS), "every": EVERY}
+    for act in INIT:
+        reach = np.empty((len(LEARNING_RATES), len(SEEDS)))
+        curves = []
+        for i, lr in enumerate(LEARNING_RATES):
+            for j, seed in enumerate(SEEDS):
+                full = lr == CURVE_LR
+                curve = error_curve(act, lr, seed, iterations=CURVE_ITERATIONS if full else MAX_ITERATIONS,
+                                    stop_at_target=not full)
+                reach[i, j] = iterations_to_target(curve)
+                if full:
+                    curves.append(curve)
+        result[f"reach_{act}"], result[f"curve_{act}"] = reach, np.array(curves)
+    return result

@@ -1,0 +1,51 @@
+"""Every figure on the site, declared once.
+
+A figure's ``name`` gives its files (``figures/<name>-light.svg``, ``-dark.svg``), its
+marker in the pages (``![alt](figure:<name> "caption")``) and its tests.  ``plotter`` is a
+``module:function`` string so that checking freshness never imports matplotlib.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from actsite.style import THEMES
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    name: str
+    plotter: str                       # "package.module:function"
+    size: tuple[float, float]          # inches
+
+    @property
+    def module(self) -> str:
+        return self.plotter.partition(":")[0]
+
+    @property
+    def function(self) -> str:
+        return self.plotter.partition(":")[2]
+
+    def filenames(self) -> dict[str, str]:
+        return {theme: f"{self.name}-{theme}.svg" for theme in THEMES}
+
+
+FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
+    FigureSpec("fnn", "actsite.figures.nonlinearity:draw_fnn", (6.0, 4.2)),
+    FigureSpec("absolute", "actsite.figures.nonlinearity:draw_absolute", (6.0, 3.6)),
+    FigureSpec("quadratic", "actsite.figures.nonlinearity:draw_quadratic", (9.0, 3.8)),
+    FigureSpec("tanh", "actsite.figures.nonlinearity:draw_tanh", (6.4, 3.8)),
+    FigureSpec("neuron", "actsite.figures.diagrams:draw_neuron", (7.0, 2.8)),
+    FigureSpec("shallow", "actsite.figures.diagrams:draw_shallow", (6.4, 3.6)),
+    FigureSpec("sparse_paths", "actsite.figures.diagrams:draw_sparse_paths", (9.0, 3.6)),
+    FigureSpec("sigmoid", "actsite.figures.cards:draw_sigmoid", (6.4, 3.8)),
+    FigureSpec("relu", "actsite.figures.cards:draw_relu", (6.0, 3.6)),
+    FigureSpec("leaky_relu", "actsite.figures.cards:draw_leaky_relu", (8.4, 3.4)),
+    FigureSpec("activations_compared", "actsite.figures.cards:draw_activations_compared", (10.0, 3.0)),
+    FigureSpec("zigzag", "actsite.figures.results:draw_zigzag", (8.4, 4.2)),
+    FigureSpec("relu_vs_tanh_training", "actsite.figures.results:draw_relu_vs_tanh_training", (9.0, 3.6)),
+    FigureSpec("gradient_depth", "actsite.figures.results:draw_gradient_depth", (10.0, 3.4)),
+    FigureSpec("stalled_layers", "actsite.figures.results:draw_stalled_layers", (9.0, 3.4)),
+    FigureSpec("dead_relu", "actsite.figures.results:draw_dead_relu", (6.0, 3.6)),
+    FigureSpec("sparse_activation", "actsite.figures.results:draw_sparse_activation", (9.0, 3.4)),
+    FigureSpec("firing_rate", "actsite.figures.results:draw_firing_rate", (9.0, 3.4)),
+)}

@@ -1,0 +1,1 @@
+"""Plotters: pure functions ``draw_<name>(fig, colours) -> data``, one per figure."""

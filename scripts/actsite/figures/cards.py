@@ -1,0 +1,106 @@
+"""Function cards: each activation with its derivative, and all of them side by side."""
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from actsite.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime
+
+SIGMOID_FLAT = 0.01
+COMPARED = ("sigmoid", "tanh", "relu", "leaky_relu")
+STANDARD_NORMAL_SAMPLES = 1_000_000
+
+
+def sigmoid_flat_threshold(level: float = SIGMOID_FLAT) -> float:
+    """|x| beyond which σ'(x) < level: σ(1-σ) = level at σ = (1 + sqrt(1 - 4 level)) / 2."""
+    s = (1 + np.sqrt(1 - 4 * level)) / 2
+    return float(np.log(s / (1 - s)))
+
+
+def _function_and_derivative(ax, x, f, df, colours, f_label, df_label):
+    ax.plot(x, f, color=colours["accent"], label=f_label)
+    ax.plot(x, df, "--", color=colours["second"], label=df_label)
+    ax.axhline(0, color=colours["muted"], lw=0.8)
+    ax.set_xlabel(r"$x$")
+
+
+def draw_sigmoid(fig: Figure, colours: dict) -> dict:
+    act = ACTIVATIONS["sigmoid"]
+    x = np.linspace(-10, 10, 2001)
+    edge = sigmoid_flat_threshold()
+    ax = fig.add_subplot()
+    for lo, hi in ((-10, -edge), (edge, 10)):
+        ax.axvspan(lo, hi, color=colours["shade"], alpha=0.10, lw=0)
+    _function_and_derivative(ax, x, act.f(x), act.df(x), colours,
+                             r"$\sigma(x)$", r"$\sigma'(x)=\sigma(x)(1-\sigma(x))$")
+    for level in (0, 1):
+        ax.axhline(level, color=colours["muted"], lw=0.8, ls=":")
+    ax.plot([0], [0.25], "o", color=colours["second"], ms=5)
+    ax.annotate(r"$\sigma'(0)=\frac{1}{4}$", (0, 0.25), (0.8, 0.33), color=colours["text"])
+    ax.text(-7.3, 0.55, rf"$\sigma'<{SIGMOID_FLAT}$" + "\n" + rf"$|x|>{edge:.3f}$",
+            color=colours["text"], fontsize=9, ha="center")
+    ax.set_ylim(-0.1, 1.15)
+    ax.legend(loc="upper left")
+    return {"x": x, "f": act.f(x), "df": act.df(x), "flat_edge": edge}
+
+
+def draw_relu(fig: Figure, colours: dict) -> dict:
+    act = ACTIVATIONS["relu"]
+    x = np.linspace(-5, 5, 1001)
+    ax = fig.add_subplot()
+    ax.plot(x, act.f(x), color=colours["accent"], label=r"$g(x)=\max(0,x)$")
+    left, right = x[x < 0], x[x > 0]
+    ax.plot(left, act.df(left), "--", color=colours["second"], label=r"$g'(x)$")
+    ax.plot(right, act.df(right), "--", color=colours["second"])
+    ax.plot([0], [0], "o", color=colours["second"], ms=6)                       # value used at 0
+    ax.plot([0], [1], "o", mfc="none", mec=colours["second"], ms=6)            # not attained
+    ax.annotate(r"$g'(0)$: $[0,1]$", (0, 1), (0.5, 2.2), color=colours["text"],
+                arrowprops={"arrowstyle": "-", "color": colours["muted"]})
+    ax.set_xlabel(r"$x$")
+    ax.set_ylim(-0.5, 5.2)
+    ax.legend(loc="upper left")
+    return {"x": x, "f": act.f(x), "df": act.df(x)}
+
+
+def draw_leaky_relu(fig: Figure, colours: dict) -> dict:
+    x = np.linspace(-5, 5, 1001)
+    steep = 0.1
+    left, right = fig.subplots(1, 2)
+    left.plot(x, leaky_relu(x), color=colours["accent"], label=rf"$a={LEAKY_SLOPE}$")
+    left.plot(x, leaky_relu(x, steep), color=colours["third"], label=rf"$a={steep}$")
+    left.axhline(0, color=colours["muted"], lw=0.8)
+    left.set_title(r"$f(x)=\max(ax,\,x)$", fontsize=11)
+    left.set_xlabel(r"$x$")
+    left.legend(loc="upper left")
+    right.plot(x[x < 0], leaky_relu_prime(x[x < 0]), "--", color=colours["accent"], label=rf"$a={LEAKY_SLOPE}$")
+    right.plot(x[x > 0], leaky_relu_prime(x[x > 0]), "--", color=colours["accent"])
+    right.plot(x[x < 0], leaky_relu_prime(x[x < 0], steep), "--", color=colours["third"], label=rf"$a={steep}$")
+    right.set_title(r"$f'(x)$", fontsize=11)
+    right.set_xlabel(r"$x$")
+    right.set_ylim(-0.1, 1.15)
+    right.legend(loc="center left")
+    z = np.random.default_rng(0).normal(size=STANDARD_NORMAL_SAMPLES)
+    mean = float(leaky_relu(z).mean())
+    left.text(0.97, 0.05, rf"$\mathrm{{E}}[f(z)]={mean:.3f}$" + "\n" + r"$z\sim\mathcal{N}(0,1)$",
+              transform=left.transAxes, ha="right", color=colours["text"], fontsize=9)
+    return {"x": x, "f": leaky_relu(x), "f_steep": leaky_relu(x, steep), "mean_standard_normal": mean}
+
+
+def draw_activations_compared(fig: Figure, colours: dict) -> dict:
+    x = np.linspace(-5, 5, 1001)
+    z = np.random.default_rng(0).normal(size=STANDARD_NORMAL_SAMPLES)
+    axes = fig.subplots(1, len(COMPARED), sharey=True)
+    means = {}
+    for ax, key in zip(axes, COMPARED):
+        act = ACTIVATIONS[key]
+        kink = np.isin(x, act.kinks)
+        ax.plot(x, act.f(x), color=colours["accent"])
+        ax.plot(x[~kink], np.where(kink, np.nan, act.df(x))[~kink], "--", color=colours["second"])
+        ax.axhline(0, color=colours["muted"], lw=0.8)
+        means[key] = float(act.f(z).mean())
+        ax.set_title(rf"${act.symbol}$", fontsize=11)
+        ax.text(0.04, 0.96, rf"$\mathrm{{E}}[f(z)]={means[key]:+.2f}$", transform=ax.transAxes,
+                va="top", fontsize=9, color=colours["text"])
+        ax.set_xlabel(r"$x$")
+        ax.set_ylim(-1.5, 3.0)
+    return {"keys": COMPARED, "means": means, "x": x}

@@ -1,0 +1,103 @@
+"""The single source of truth for the maths: every activation function, declared once.
+
+Each :class:`Activation` carries its value and derivative (vectorised numpy), its LaTeX,
+its names in both languages and its declared properties.  Figures, notebooks, tables and
+tests import :data:`ACTIVATIONS`; no formula is typed anywhere else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+Array = np.ndarray
+LEAKY_SLOPE = 0.01  # the conventional slope of Leaky ReLU (CS231n: "0.01, or so")
+
+
+def sigmoid(x: Array) -> Array:
+    """Logistic sigmoid, stable for large |x| (no overflow warning at x = -1000)."""
+    x = np.asarray(x, dtype=float)
+    return np.exp(-np.logaddexp(0.0, -x))
+
+
+def sigmoid_prime(x: Array) -> Array:
+    s = sigmoid(x)
+    return s * (1.0 - s)
+
+
+def tanh(x: Array) -> Array:
+    return np.tanh(np.asarray(x, dtype=float))
+
+
+def tanh_prime(x: Array) -> Array:
+    return 1.0 - np.tanh(np.asarray(x, dtype=float)) ** 2
+
+
+def relu(x: Array) -> Array:
+    return np.maximum(0.0, np.asarray(x, dtype=float))
+
+
+def relu_prime(x: Array) -> Array:
+    """1 for x > 0, 0 otherwise (the value frameworks use at the kink x = 0)."""
+    return (np.asarray(x, dtype=float) > 0).astype(float)
+
+
+def leaky_relu(x: Array, slope: float = LEAKY_SLOPE) -> Array:
+    x = np.asarray(x, dtype=float)
+    return np.where(x > 0, x, slope * x)
+
+
+def leaky_relu_prime(x: Array, slope: float = LEAKY_SLOPE) -> Array:
+    return np.where(np.asarray(x, dtype=float) > 0, 1.0, slope)
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One activation function and everything the site says about it."""
+
+    key: str
+    symbol: str                        # mathtext name for figures, e.g. r"\sigma"
+    names: dict[str, str]              # {"zh": ..., "en": ...}
+    latex: str                         # f(x) = ...
+    latex_prime: str                   # f'(x) = ...
+    f: Callable[[Array], Array]
+    df: Callable[[Array], Array]
+    output_range: tuple[float, float]  # open interval (lo, hi); inf for unbounded
+    monotonic: bool
+    zero_centred: bool                 # E[f(z)] = 0 for z ~ N(0, 1)
+    saturating: bool                   # |f| stays bounded on both sides (so f' -> 0 there)
+    cost: str                          # dominant operation: "exp" or "compare"
+    kinks: tuple[float, ...] = field(default=())  # points where f is not differentiable
+
+
+ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
+    Activation(
+        key="sigmoid", symbol=r"\sigma", names={"zh": "Sigmoid（logistic）函数", "en": "Sigmoid (logistic)"},
+        latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
+        latex_prime=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
+        f=sigmoid, df=sigmoid_prime, output_range=(0.0, 1.0),
+        monotonic=True, zero_centred=False, saturating=True, cost="exp",
+    ),
+    Activation(
+        key="tanh", symbol=r"\tanh", names={"zh": "双曲正切 tanh", "en": "Hyperbolic tangent (tanh)"},
+        latex=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
+        latex_prime=r"\tanh'(x) = 1 - \tanh^2(x)",
+        f=tanh, df=tanh_prime, output_range=(-1.0, 1.0),
+        monotonic=True, zero_centred=True, saturating=True, cost="exp",
+    ),
+    Activation(
+        key="relu", symbol=r"\mathrm{ReLU}", names={"zh": "ReLU（线性整流函数）", "en": "ReLU (rectified linear unit)"},
+        latex=r"g(x) = \max(0, x)",
+        latex_prime=r"g'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}",
+        f=relu, df=relu_prime, output_range=(0.0, np.inf),
+        monotonic=True, zero_centred=False, saturating=False, cost="compare", kinks=(0.0,),
+    ),
+    Activation(
+        key="leaky_relu", symbol=r"\mathrm{LReLU}", names={"zh": "Leaky ReLU（带泄漏的 ReLU）", "en": "Leaky ReLU"},
+        latex=r"f(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\quad a = 0.01",
+        latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases}",
+        f=leaky_relu, df=leaky_relu_prime, output_range=(-np.inf, np.inf),
+        monotonic=True, zero_centred=False, saturating=False, cost="compare", kinks=(0.0,),
+    ),
+)}

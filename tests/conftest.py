@@ -1,0 +1,43 @@
+"""Shared fixtures: the project on sys.path, and the site built once per test session."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import actsite  # noqa: E402,F401 - fixes BLAS threading before anything imports numpy
+LANGUAGES = ("zh", "en")
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
+    """`mkdocs build --strict` of the whole site, in process, into a temporary directory.
+
+    site_url points at the local server the browser tests start, so that Material's
+    language switch (which reads each language's sitemap.xml) works against it.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir = tmp_path_factory.mktemp("site")
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{site_port}/"
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+    finally:
+        os.chdir(cwd)
+    return site_dir

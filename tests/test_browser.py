@@ -1,0 +1,282 @@
+"""The built site in a real browser (Playwright driving Debian's Chromium, served on 127.0.0.1)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import LANGUAGES
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+POST = "blog/2019/03/14/why-nonlinear-activations/"
+
+MATH_STATE = """async () => {
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
+  const math = [...document.querySelectorAll('.arithmatex')];
+  return {
+    total: math.length,
+    untypeset: math.filter(el => !el.querySelector('mjx-container')).length,
+    errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
+  };
+}"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site, site_port):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{site_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """A browser page that records every request to another host, failure and console error."""
+
+    def __init__(self, browser, base_url, color_scheme="light"):
+        self.origin = urlparse(base_url).netloc
+        self.context = browser.new_context(color_scheme=color_scheme, locale="zh-CN")
+        self.page = self.context.new_page()
+        self.foreign, self.failed, self.errors = [], [], []
+        self.context.route("**/*", self._route)
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}"))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        if urlparse(route.request.url).netloc != self.origin:
+            self.foreign.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    def close(self):
+        self.context.close()
+
+
+def site_pages(built_site):
+    found = []
+    for lang in LANGUAGES:
+        for path in sorted((built_site / lang).rglob("index.html")):
+            if "assets" not in path.parts:
+                found.append(path.parent.relative_to(built_site).as_posix() + "/")
+    return found
+
+
+def test_every_page_loads_cleanly_with_typeset_maths(browser, base_url, built_site):
+    problems = []
+    for scheme in ("light", "dark"):
+        watch = PageWatch(browser, base_url, scheme)
+        for path in site_pages(built_site):
+            watch.page.goto(base_url + path, wait_until="networkidle")
+            state = watch.page.evaluate(MATH_STATE)
+            if state["untypeset"] or state["errors"]:
+                problems.append(f"{scheme} {path}: maths {state}")
+            watch.page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+            broken = watch.page.evaluate("""async () => {
+                const visible = [...document.images].filter(img => img.offsetParent !== null);
+                await Promise.all(visible.map(img => img.decode().catch(() => null)));
+                return visible.filter(img => !(img.complete && img.naturalWidth > 0)).map(img => img.src);
+            }""")
+            problems += [f"{scheme} {path}: image not loaded {src}" for src in broken]
+        problems += [f"{scheme}: request to another host {u}" for u in watch.foreign]
+        problems += [f"{scheme}: failed request {u}" for u in watch.failed]
+        problems += [f"{scheme}: console error {e}" for e in watch.errors]
+        watch.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_post_has_typeset_maths_and_both_theme_figures(browser, base_url):
+    for lang in LANGUAGES:
+        for scheme in ("light", "dark"):
+            watch = PageWatch(browser, base_url, scheme)
+            watch.page.goto(f"{base_url}{lang}/{POST}", wait_until="networkidle")
+            state = watch.page.evaluate(MATH_STATE)
+            assert state["total"] > 5 and state["untypeset"] == 0 and state["errors"] == 0, state
+            shown = watch.page.evaluate("""() => [...document.querySelectorAll('figure.site-figure img')]
+                .filter(img => img.offsetParent !== null).map(img => img.getAttribute('src'))""")
+            assert shown and all(src.endswith(f"-{scheme}.svg#only-{scheme}") for src in shown), shown
+            watch.close()
+
+
+def test_maths_is_typeset_again_after_instant_navigation(browser, base_url):
+    watch = PageWatch(browser, base_url)
+    watch.page.goto(f"{base_url}en/blog/", wait_until="networkidle")
+    watch.page.evaluate("() => { window.__sameDocument = true; }")
+    watch.page.locator(f'.md-content a[href$="{POST}"]').first.click()
+    watch.page.wait_for_url(f"**/en/{POST}", wait_until="commit")
+    watch.page.wait_for_function("() => document.querySelectorAll('.arithmatex mjx-container').length > 5")
+    assert watch.page.evaluate("() => window.__sameDocument === true"), "instant navigation did not happen"
+    state = watch.page.evaluate(MATH_STATE)
+    assert state["untypeset"] == 0 and state["errors"] == 0, state
+    watch.close()
+
+
+@pytest.mark.parametrize("source, target", [("zh", "en"), ("en", "zh")])
+def test_language_selector_lands_on_the_twin_page(browser, base_url, source, target):
+    watch = PageWatch(browser, base_url)
+    watch.page.goto(f"{base_url}{source}/{POST}", wait_until="networkidle")
+    link = watch.page.locator(f'.md-select a[hreflang="{target}"]')
+    link.dispatch_event("click")
+    watch.page.wait_for_url(f"**/{target}/{POST}", timeout=10_000)
+    assert watch.page.url == f"{base_url}{target}/{POST}"
+    watch.close()
+
+
+@pytest.mark.parametrize("locale, lang", [("en-US", "en"), ("zh-CN", "zh"), ("fr-FR", "zh")])
+def test_root_redirects_to_the_readers_language(browser, base_url, locale, lang):
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(base_url)
+    page.wait_for_url(f"{base_url}{lang}/")
+    context.close()
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+}"""
+
+
+def test_no_serious_accessibility_violations(browser, base_url, built_site):
+    problems = []
+    for scheme in ("light", "dark"):
+        watch = PageWatch(browser, base_url, scheme)
+        for path in site_pages(built_site):
+            watch.page.goto(base_url + path, wait_until="networkidle")
+            watch.page.evaluate(MATH_STATE)
+            watch.page.add_script_tag(path=str(AXE))
+            problems += [f"{scheme} {path}: {v}" for v in watch.page.evaluate(AXE_RUN)]
+        watch.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_invalid_tex_is_caught(browser, base_url):
+    """The maths check above would report a page whose TeX does not parse."""
+    watch = PageWatch(browser, base_url)
+    watch.page.goto(f"{base_url}en/{POST}", wait_until="networkidle")
+    assert watch.page.evaluate(MATH_STATE)["errors"] == 0
+    watch.page.evaluate("""async () => {
+        const span = document.createElement('span');
+        span.className = 'arithmatex';
+        span.textContent = '\\\\(\\\\frac{1}{\\\\)';
+        document.querySelector('article').appendChild(span);
+        await MathJax.typesetPromise([span]);
+    }""")
+    assert watch.page.evaluate(MATH_STATE)["errors"] == 1
+    watch.close()
+
+
+def test_keyboard_reaches_search_and_language_selector(browser, base_url):
+    watch = PageWatch(browser, base_url)
+    watch.page.goto(f"{base_url}en/", wait_until="networkidle")
+    reached = set()
+    for _ in range(60):
+        watch.page.keyboard.press("Tab")
+        reached.add(watch.page.evaluate("""() => {
+            const el = document.activeElement;
+            if (el.matches('.md-search__input, [for="__search"]')) return 'search';
+            if (el.closest('.md-select') ) return 'language';
+            return el.tagName;
+        }"""))
+        if {"search", "language"} <= reached:
+            break
+    assert {"search", "language"} <= reached, reached
+    watch.close()
+
+
+SEARCHES = [  # (language, query, slug of the article that must come first)
+    ("zh", "梯度消失", "when-gradients-vanish"),
+    ("zh", "死亡", "from-linear-to-nonlinear"),
+    ("zh", "稀疏", "relu-sparsity-biology"),
+    ("zh", "Z 字形", "neuron-gradients-zigzag"),
+    ("en", "vanishing gradient", "when-gradients-vanish"),
+    ("en", "dying ReLU", "from-linear-to-nonlinear"),
+    ("en", "sparsity", "relu-sparsity-biology"),
+    ("en", "zig-zag", "neuron-gradients-zigzag"),
+]
+
+
+def first_search_result(watch: PageWatch, base_url: str, lang: str, query: str) -> str:
+    watch.page.goto(f"{base_url}{lang}/", wait_until="networkidle")
+    watch.page.locator('label.md-search__icon[for="__search"], label[for="__search"]').first.click()
+    box = watch.page.locator("input.md-search__input")
+    box.fill(query)
+    first = watch.page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    return first.get_attribute("href")
+
+
+@pytest.mark.parametrize("lang, query, slug", SEARCHES)
+def test_search_puts_the_right_article_first(browser, base_url, lang, query, slug):
+    watch = PageWatch(browser, base_url)
+    href = first_search_result(watch, base_url, lang, query)
+    assert f"/{slug}/" in href, f"{lang} search for {query!r}: first result {href}"
+    assert not watch.errors
+    watch.close()
+
+
+def test_print_keeps_figures_and_maths_and_drops_navigation(browser, base_url):
+    watch = PageWatch(browser, base_url)
+    watch.page.goto(f"{base_url}en/{POST}", wait_until="networkidle")
+    watch.page.evaluate(MATH_STATE)
+    watch.page.emulate_media(media="print")
+    visible = watch.page.evaluate("""() => ({
+        figures: [...document.querySelectorAll('figure.site-figure img')].filter(i => i.offsetParent).length,
+        maths: [...document.querySelectorAll('mjx-container')].filter(m => m.getBoundingClientRect().width > 0).length,
+        header: !!document.querySelector('.md-header').offsetParent,
+        sidebar: [...document.querySelectorAll('.md-sidebar')].some(s => s.offsetParent),
+    })""")
+    assert visible["figures"] > 0 and visible["maths"] > 5, visible
+    assert not visible["header"] and not visible["sidebar"], visible
+    watch.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_clicking_a_figure_zooms_the_variant_of_the_current_theme(browser, base_url, scheme):
+    watch = PageWatch(browser, base_url, scheme)
+    watch.page.goto(f"{base_url}en/{POST}", wait_until="networkidle")
+    watch.page.locator("figure.site-figure a.glightbox:visible").first.click()
+    zoomed = watch.page.locator(".gslide.current img")
+    zoomed.wait_for(timeout=5_000)
+    assert zoomed.get_attribute("src").endswith(f"-{scheme}.svg#only-{scheme}")
+    watch.page.keyboard.press("Escape")
+    assert not watch.errors and not watch.failed
+    watch.close()
+
+
+def test_notebook_code_cells_have_a_copy_button(browser, base_url):
+    """Material adds .md-clipboard to fenced code; mkdocs-jupyter gives each code cell its own button."""
+    watch = PageWatch(browser, base_url)
+    watch.page.goto(f"{base_url}en/notebooks/relu-square/", wait_until="networkidle")
+    counts = watch.page.evaluate("""() => ({
+        cells: document.querySelectorAll('.highlight-ipynb').length,
+        buttons: document.querySelectorAll('clipboard-copy[aria-label], .md-clipboard').length})""")
+    assert counts["cells"] > 0 and counts["buttons"] >= counts["cells"], counts
+    watch.close()

@@ -1,0 +1,329 @@
+"""Every numerical or mathematical claim of blog/posts/neuron-gradients-zigzag.md, checked.
+
+One test per claim.  Experiment numbers come from ``cached("zigzag")`` (and the cached
+dead-unit and training-speed experiments); closed forms are checked by finite differences
+or Monte Carlo with a fixed seed.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from actsite.experiments import zigzag
+from actsite.experiments.cache import cached
+from actsite.functions import (ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu,
+                               relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime)
+
+H = 1e-6
+MC_SAMPLES = 4_000_000
+
+
+def central_difference(f, x, h=H):
+    return (f(x + h) - f(x - h)) / (2 * h)
+
+
+@pytest.fixture(scope="module")
+def zz():
+    return cached("zigzag")
+
+
+@pytest.fixture(scope="module")
+def normal_sample():
+    return np.random.default_rng(12345).standard_normal(MC_SAMPLES)
+
+
+# --- one unit's gradient --------------------------------------------------------------------
+
+def sigmoid_unit_case(seed):
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(0.05, 1.0, size=4)                 # all positive, like sigmoid outputs
+    w = rng.normal(size=4)
+    b = float(rng.normal())
+    y = float(rng.uniform())
+    return x, w, b, y
+
+
+def squared_loss(w, x, b, y):
+    return 0.5 * (sigmoid(w @ x + b) - y) ** 2
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_chain_rule_with_fprime_matches_finite_differences(seed):
+    x, w, b, y = sigmoid_unit_case(seed)
+    z = w @ x + b
+    chain = (sigmoid(z) - y) * sigmoid_prime(z) * x
+    finite = np.array([central_difference(lambda t: squared_loss(w + t * e, x, b, y), 0.0)
+                       for e in np.eye(len(w))])
+    np.testing.assert_allclose(chain, finite, rtol=1e-6, atol=1e-10)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_formula_without_fprime_is_too_large_by_at_least_four(seed):
+    """For a sigmoid unit f'(z) <= 1/4, so x_i dL/df overstates every component at least fourfold."""
+    x, w, b, y = sigmoid_unit_case(seed)
+    z = w @ x + b
+    finite = np.array([central_difference(lambda t: squared_loss(w + t * e, x, b, y), 0.0)
+                       for e in np.eye(len(w))])
+    without = (sigmoid(z) - y) * x
+    assert not np.allclose(without, finite, rtol=1e-3)
+    assert np.all(np.abs(without) >= 4 * np.abs(finite) * (1 - 1e-6))
+
+
+def test_saturated_unit_has_almost_no_gradient_although_shortened_formula_is_large():
+    x, b, y = np.array([0.5, 0.5]), 0.0, 0.0
+    w = np.array([10.0, 10.0])                         # z = 10: far out on the flat tail
+    z = w @ x + b
+    true = (sigmoid(z) - y) * sigmoid_prime(z) * x
+    without = (sigmoid(z) - y) * x
+    assert np.all(np.abs(true) < 1e-4) and np.all(np.abs(without) > 0.4)
+
+
+@pytest.mark.parametrize("key", list(ACTIVATIONS))
+def test_every_activation_has_nonnegative_slope(key):
+    x = np.linspace(-20, 20, 4001)
+    assert np.all(ACTIVATIONS[key].df(x) >= 0)
+
+
+@pytest.mark.parametrize("key", list(ACTIVATIONS))
+def test_per_example_update_signs_follow_input_signs(key):
+    """sign(dw_i) = -sign(dL/df) sign(x_i) whenever f'(z) > 0: same sign for all-positive inputs."""
+    act = ACTIVATIONS[key]
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        x = rng.normal(size=5)
+        w, b, dL_df = rng.normal(size=5), rng.normal(), rng.normal()
+        z = w @ x + b
+        step = -dL_df * act.df(z) * x
+        if act.df(z) > 0:
+            np.testing.assert_array_equal(np.sign(step), -np.sign(dL_df) * np.sign(x))
+        positive = np.abs(x)
+        step = -dL_df * act.df(z) * positive
+        assert len(set(np.sign(step[step != 0]))) <= 1
+
+
+# --- the zig-zag experiment -----------------------------------------------------------------
+
+def test_zigzag_setup_matches_text():
+    assert zigzag.N == 2000 and zigzag.SGD_STEPS == 60 and zigzag.SGD_LR == 1.0
+    np.testing.assert_array_equal(zigzag.W_START, [-1.0, 1.0])
+    np.testing.assert_array_equal(zigzag.W_STAR, [1.0, -1.0])
+    assert zigzag.TOLERANCE == 0.05
+    X = zigzag.inputs(centred=False)
+    assert X.min() >= 0.2 and X.max() <= 1.0
+
+
+def test_positive_inputs_every_sgd_step_same_sign(zz):
+    assert float(zz["positive_same_sign"]) == 1.0
+
+
+def test_centred_inputs_about_half_of_sgd_steps_same_sign(zz):
+    assert round(float(zz["centred_same_sign"]) * 100) == 48
+
+
+def test_sgd_path_about_4_point_1_times_straight_line(zz):
+    assert round(float(zz["positive_path_ratio"]), 1) == 4.1
+
+
+def test_centred_sgd_path_ratio_1_point_2(zz):
+    assert round(float(zz["centred_path_ratio"]), 1) == 1.2
+
+
+def test_condition_numbers_13_7_and_1_1(zz):
+    assert round(float(zz["positive_condition"]), 1) == 13.7
+    assert round(float(zz["centred_condition"]), 1) == 1.1
+
+
+def test_hessian_eigenvalues_quoted(zz):
+    np.testing.assert_allclose(zz["positive_eigenvalues"], [0.056, 0.764], atol=5e-4)
+    np.testing.assert_allclose(zz["centred_eigenvalues"], [0.051, 0.056], atol=5e-4)
+
+
+def test_centring_removes_the_large_eigenvalue_and_keeps_the_small_one(zz):
+    assert abs(zz["positive_eigenvalues"].min() - zz["centred_eigenvalues"].max()) < 1e-4
+
+
+def test_full_batch_gd_needs_54_steps_against_1(zz):
+    assert int(zz["positive_gd_steps"]) == 54
+    assert int(zz["centred_gd_steps"]) == 1
+
+
+def test_hessian_is_covariance_plus_mean_outer_product():
+    X = zigzag.inputs(centred=False)
+    mu = X.mean(axis=0)
+    sigma = np.cov(X.T, bias=True)
+    np.testing.assert_allclose(zigzag.hessian(X), sigma + np.outer(mu, mu), atol=1e-12)
+
+
+def test_large_curvature_is_along_all_weights_together():
+    eigenvalues, vectors = np.linalg.eigh(zigzag.hessian(zigzag.inputs(centred=False)))
+    steep, flat = vectors[:, 1], vectors[:, 0]
+    assert abs(abs(steep @ np.array([1, 1]) / np.sqrt(2)) - 1) < 1e-3
+    assert abs(abs(flat @ np.array([1, -1]) / np.sqrt(2)) - 1) < 1e-3
+
+
+def test_start_lies_almost_along_the_flat_direction():
+    _, vectors = np.linalg.eigh(zigzag.hessian(zigzag.inputs(centred=False)))
+    offset = zigzag.W_START - zigzag.W_STAR
+    assert abs(vectors[:, 0] @ offset) / np.linalg.norm(offset) > 0.999
+
+
+def test_geometric_rate_one_minus_inverse_kappa_predicts_the_54_steps(zz):
+    kappa = float(zz["positive_condition"])
+    distance = np.linalg.norm(zigzag.W_START - zigzag.W_STAR)
+    predicted = int(np.ceil(np.log(zigzag.TOLERANCE / distance) / np.log(1 - 1 / kappa)))
+    assert predicted == int(zz["positive_gd_steps"])
+
+
+def test_full_batch_path_is_straight(zz):
+    assert zigzag.path_ratio(zz["positive_gd"]) < 1.001
+
+
+# --- sigmoid card ---------------------------------------------------------------------------
+
+def test_sigmoid_derivative_formula_by_finite_differences():
+    x = np.linspace(-8, 8, 321)
+    np.testing.assert_allclose(sigmoid_prime(x), central_difference(sigmoid, x), atol=1e-9)
+
+
+def test_sigmoid_slope_is_at_most_one_quarter_at_zero():
+    x = np.linspace(-20, 20, 40001)
+    assert sigmoid_prime(0.0) == 0.25
+    assert sigmoid_prime(x).max() <= 0.25
+
+
+def test_sigmoid_slope_below_0_01_beyond_4_585():
+    assert sigmoid_prime(4.586) < 0.01 and sigmoid_prime(-4.586) < 0.01
+    assert sigmoid_prime(4.584) > 0.01
+
+
+def test_sigmoid_range_open_unit_interval():
+    x = np.linspace(-30, 30, 601)
+    assert np.all((sigmoid(x) > 0) & (sigmoid(x) < 1))
+
+
+@pytest.mark.parametrize("a", [0.5, 2.0, -1.5, 3.0])
+def test_parametrised_sigmoid_derivative_has_factor_a(a):
+    x = np.linspace(-5, 5, 201)
+    finite = central_difference(lambda t: sigmoid(a * t), x)
+    np.testing.assert_allclose(a * sigmoid(a * x) * (1 - sigmoid(a * x)), finite, atol=1e-8)
+
+
+@pytest.mark.parametrize("a, error", [(0.5, 0.125), (2.0, 0.25)])
+def test_forgetting_a_is_off_at_zero_by_quoted_amount(a, error):
+    true = central_difference(lambda t: sigmoid(a * t), 0.0)
+    forgetful = sigmoid(0.0) * (1 - sigmoid(0.0))
+    assert abs(forgetful - true) == pytest.approx(error, abs=1e-8)
+
+
+# --- tanh card ------------------------------------------------------------------------------
+
+def test_tanh_is_rescaled_sigmoid():
+    x = np.linspace(-10, 10, 2001)
+    assert np.max(np.abs(tanh(x) - (2 * sigmoid(2 * x) - 1))) < 1e-15
+
+
+def test_tanh_derivative_by_finite_differences():
+    x = np.linspace(-6, 6, 241)
+    np.testing.assert_allclose(tanh_prime(x), central_difference(tanh, x), atol=1e-9)
+
+
+def test_tanh_peak_slope_one_four_times_sigmoid():
+    assert tanh_prime(0.0) == 1.0 and tanh_prime(0.0) == 4 * sigmoid_prime(0.0)
+
+
+def test_lecun_scaled_tanh_hits_one_at_one_and_has_slope_1_144():
+    def f(x):
+        return 1.7159 * np.tanh(2 * x / 3)
+    assert f(1.0) == pytest.approx(1.0, abs=5e-4) and f(-1.0) == pytest.approx(-1.0, abs=5e-4)
+    assert round(central_difference(f, 0.0), 3) == 1.144
+
+
+# --- ReLU and Leaky ReLU cards --------------------------------------------------------------
+
+def test_relu_derivative_one_and_zero_and_zero_at_the_kink():
+    np.testing.assert_array_equal(relu_prime(np.array([-2.0, -1e-9, 1e-9, 3.0])), [0, 0, 1, 1])
+    assert relu_prime(0.0) == 0.0
+    left = (relu(0.0) - relu(-H)) / H
+    right = (relu(H) - relu(0.0)) / H
+    assert left == 0.0 and right == pytest.approx(1.0)     # one-sided slopes differ: no derivative
+
+
+def test_leaky_relu_derivative_one_and_a():
+    x = np.array([-3.0, -0.5, 0.5, 3.0])
+    np.testing.assert_allclose(leaky_relu_prime(x), [LEAKY_SLOPE, LEAKY_SLOPE, 1, 1])
+    np.testing.assert_allclose(central_difference(leaky_relu, x), leaky_relu_prime(x), rtol=1e-6)
+
+
+@pytest.mark.parametrize("a", [0.01, 0.1, 0.2, 0.3, 0.9])
+def test_max_ax_x_is_leaky_relu_for_a_between_0_and_1(a):
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_allclose(np.maximum(a * x, x), leaky_relu(x, a))
+    np.testing.assert_allclose(np.maximum(a * x, x), np.maximum(0, x) + a * np.minimum(0, x))
+
+
+def test_max_2x_x_has_slopes_2_and_1():
+    def f(x):
+        return np.maximum(2 * x, x)
+    assert central_difference(f, 3.0) == pytest.approx(2.0)
+    assert central_difference(f, -3.0) == pytest.approx(1.0)
+    assert not np.allclose(f(np.linspace(-5, 5, 101)), leaky_relu(np.linspace(-5, 5, 101), 2.0))
+
+
+def test_max_ax_x_with_a_1_is_identity_and_with_a_0_is_relu():
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_array_equal(np.maximum(1 * x, x), x)
+    np.testing.assert_array_equal(np.maximum(0 * x, x), relu(x))
+
+
+# --- means under N(0, 1) ----------------------------------------------------------------------
+
+def test_sigmoid_mean_is_one_half(normal_sample):
+    assert round(float(sigmoid(normal_sample).mean()), 3) == 0.5
+
+
+def test_tanh_mean_is_zero(normal_sample):
+    assert abs(float(tanh(normal_sample).mean())) < 1e-3
+
+
+def test_relu_mean_is_one_over_root_two_pi(normal_sample):
+    assert round(1 / np.sqrt(2 * np.pi), 3) == 0.399
+    assert float(relu(normal_sample).mean()) == pytest.approx(1 / np.sqrt(2 * np.pi), abs=2e-3)
+
+
+@pytest.mark.parametrize("a, quoted", [(0.01, 0.395), (0.2, 0.319)])
+def test_leaky_relu_mean_is_one_minus_a_over_root_two_pi(normal_sample, a, quoted):
+    closed = (1 - a) / np.sqrt(2 * np.pi)
+    assert round(closed, 3) == quoted
+    assert float(leaky_relu(normal_sample, a).mean()) == pytest.approx(closed, abs=2e-3)
+    assert float(leaky_relu(normal_sample, a).mean()) > 0.3          # not zero-centred
+
+
+def test_leaky_relu_mean_is_zero_only_for_a_equal_one():
+    a = np.linspace(0, 0.99, 100)
+    assert np.all((1 - a) / np.sqrt(2 * np.pi) > 0.003)
+
+
+def test_default_leaky_slope_is_0_01():
+    assert LEAKY_SLOPE == 0.01
+
+
+# --- other experiments quoted ---------------------------------------------------------------
+
+def test_dead_units_at_learning_rate_1():
+    from actsite.experiments import dead_relu
+    assert dead_relu.SIZES[1:-1] == (256, 256)          # two hidden layers of 256 units
+    r = cached("dead_relu")
+    i = list(r["learning_rates"]).index(1.0)
+    relu_dead = r["relu_inactive"][i, :, 1]          # second hidden layer, every seed
+    leaky_dead = r["leaky_relu_inactive"][i, :, 1]
+    assert 0.405 <= relu_dead.min() and relu_dead.max() < 0.455
+    assert 0.235 <= leaky_dead.min() and leaky_dead.max() < 0.275
+
+
+def test_relu_vs_tanh_speedup_from_1_2_to_2_15_not_6():
+    r = cached("training_speed")
+    ratios = np.median(r["reach_tanh"], axis=1) / np.median(r["reach_relu"], axis=1)
+    assert round(float(ratios.min()), 1) == 1.2 and round(float(ratios.max()), 2) == 2.15
+    best = np.median(r["reach_tanh"], axis=1).min() / np.median(r["reach_relu"], axis=1).min()
+    assert round(float(best), 1) == 1.2
+    assert ratios.max() < 6

@@ -1,0 +1,374 @@
+"""Every numerical or mathematical claim of blog/posts/relu-sparsity-biology.md, checked.
+
+One test per claim.  Experiment numbers come from ``cached("sparsity")``,
+``cached("piecewise")`` and ``cached("training_speed")``; the firing-rate curve from
+``actsite.biology``; closed forms are checked numerically.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from actsite import biology
+from actsite.datasets import voronoi
+from actsite.experiments import piecewise, sparsity, training_speed
+from actsite.experiments.cache import cached
+from actsite.figures.diagrams import PATHS_INPUTS, PATHS_SIZES
+from actsite.functions import relu, sigmoid, sigmoid_prime, tanh
+from actsite.mlp import INIT_SCALE, MLP
+
+H = 1e-6
+
+
+@pytest.fixture(scope="module")
+def sp():
+    return cached("sparsity")
+
+
+@pytest.fixture(scope="module")
+def pw():
+    return cached("piecewise")
+
+
+@pytest.fixture(scope="module")
+def ts():
+    return cached("training_speed")
+
+
+def softplus(x):
+    return np.logaddexp(0.0, x)
+
+
+# --- biology: the leaky integrate-and-fire firing rate ----------------------------------------
+
+def test_lif_parameters_as_stated():
+    assert biology.TAU_MS == 10.0 and biology.T_REF_MS == 2.0 and biology.R_MOHM == 10.0
+    assert biology.E_L_MV == -65.0 and biology.V_RESET_MV == -65.0 and biology.V_THRESHOLD_MV == -50.0
+
+
+def test_lif_rate_matches_the_closed_form():
+    current = np.linspace(1.6, 10, 50)
+    drive = biology.R_MOHM * current + biology.E_L_MV
+    interval = biology.T_REF_MS + biology.TAU_MS * np.log(
+        (drive - biology.V_RESET_MV) / (drive - biology.V_THRESHOLD_MV))
+    np.testing.assert_allclose(biology.firing_rate_hz(current), 1000.0 / interval)
+
+
+def test_lif_threshold_is_1_5_nA_and_rate_exactly_zero_below():
+    assert biology.threshold_current_na() == pytest.approx(1.5)
+    below = np.linspace(0, 1.5, 301)
+    assert np.all(biology.firing_rate_hz(below) == 0.0)
+    assert biology.firing_rate_hz(np.array([1.5001]))[0] > 0
+
+
+@pytest.mark.parametrize("current, quoted", [(2.0, 63), (4.0, 149), (10.0, 276)])
+def test_lif_rates_quoted(current, quoted):
+    assert round(float(biology.firing_rate_hz(np.array([current]))[0])) == quoted
+
+
+def test_lif_rate_rises_steeply_then_bends_over():
+    current = np.linspace(1.501, 50, 20000)
+    rate = biology.firing_rate_hz(current)
+    assert np.all(np.diff(rate) > 0)                       # increasing above threshold
+    assert np.all(np.diff(rate, 2) <= 1e-9)                # concave: rises more and more slowly
+    slope_near_threshold = (biology.firing_rate_hz(np.array([1.5011]))[0]
+                            - biology.firing_rate_hz(np.array([1.501]))[0]) / 1e-4
+    slope_at_2 = (biology.firing_rate_hz(np.array([2.0001]))[0] - biology.firing_rate_hz(np.array([2.0]))[0]) / 1e-4
+    assert slope_near_threshold > 10 * slope_at_2          # almost vertical onset
+
+
+def test_lif_rate_never_exceeds_one_over_t_ref_500_Hz():
+    assert biology.max_rate_hz() == 500.0 == 1000.0 / biology.T_REF_MS
+    rate = biology.firing_rate_hz(np.logspace(0, 6, 2000))
+    assert rate.max() < 500.0
+    assert rate.max() > 499.0                              # it is the ceiling the rate approaches
+
+
+def test_sigmoid_at_rest_is_one_half():
+    assert sigmoid(0.0) == 0.5
+
+
+def test_tanh_is_antisymmetric_and_negative_for_negative_inputs():
+    x = np.linspace(0.01, 8, 800)
+    np.testing.assert_allclose(tanh(-x), -tanh(x))
+    assert tanh(0.0) == 0.0 and np.all(tanh(-x) < 0)
+
+
+def test_only_the_rectifier_is_silent_below_threshold_and_rising_above():
+    x = np.linspace(-6, 6, 1201)
+    assert np.all(relu(x[x < 0]) == 0) and np.all(np.diff(relu(x[x > 0])) > 0)
+    assert np.all(sigmoid(x[x < 0]) > 0)                   # sigmoid never silent
+    assert np.all(tanh(x[x < 0]) < 0)                      # tanh goes negative
+
+
+def test_rectifier_is_linear_above_its_kink_unlike_the_lif_curve():
+    x = np.linspace(0.1, 6, 100)
+    assert np.max(np.abs(np.diff(relu(x), 2))) < 1e-12
+    rate = biology.firing_rate_hz(np.linspace(1.6, 10, 100))
+    assert np.max(np.abs(np.diff(rate, 2))) > 1e-3
+
+
+# --- softplus against ReLU --------------------------------------------------------------------
+
+def test_softplus_is_positive_everywhere():
+    x = np.linspace(-700, 50, 150001)
+    assert np.all(softplus(x) > 0)
+
+
+def test_softplus_minus_relu_at_most_ln2_with_the_maximum_at_zero():
+    x = np.linspace(-20, 20, 40001)
+    gap = softplus(x) - relu(x)
+    assert np.all(gap > 0) and gap.max() <= np.log(2) + 1e-15
+    assert x[np.argmax(gap)] == pytest.approx(0.0, abs=1e-9)
+    assert round(float(np.log(2)), 3) == 0.693
+
+
+def test_softplus_derivative_is_the_sigmoid():
+    x = np.linspace(-10, 10, 401)
+    finite = (softplus(x + H) - softplus(x - H)) / (2 * H)
+    np.testing.assert_allclose(finite, sigmoid(x), atol=1e-8)
+    assert np.all(sigmoid(x) > 0)
+
+
+# --- sparsity at initialisation -----------------------------------------------------------------
+
+def test_sparsity_setup_as_stated():
+    assert sparsity.SIZES == (10, 256, 256, 10)
+    assert sparsity.STEPS == 1500 and sparsity.LR == 0.05
+    assert tuple(sparsity.PENALTIES) == (0.0, 0.01, 0.03)
+    X, y = voronoi(seed=300)
+    assert X.shape == (4000, 10) and len(np.unique(y)) == 10
+
+
+def test_voronoi_task_labels_by_nearest_of_100_centres():
+    rng = np.random.default_rng(300)
+    centres = rng.normal(size=(100, 10))
+    owner = rng.integers(10, size=100)
+    X = rng.normal(size=(4000, 10))
+    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
+    X2, y2 = voronoi(seed=300)
+    np.testing.assert_array_equal(X, X2)
+    np.testing.assert_array_equal(owner[nearest], y2)
+
+
+def test_initial_biases_zero_and_init_scales():
+    net = MLP.create(sparsity.SIZES, "relu", "he", seed=0)
+    assert all(np.all(b == 0) for b in net.biases)
+    assert INIT_SCALE["he"](256, 256) ** 2 == pytest.approx(2 / 256)
+    assert INIT_SCALE["xavier"](10, 256) ** 2 == pytest.approx(2 / 266)
+
+
+def test_relu_half_exact_zeros_at_initialisation(sp):
+    zeros = 100 * sp["init_relu_zeros"]
+    assert round(float(zeros[0]), 1) == 50.0 and round(float(zeros[1]), 1) == 49.5
+
+
+def test_sigmoid_no_zeros_mean_0_500_std_0_067(sp):
+    assert np.all(sp["init_sigmoid_zeros"] == 0)
+    h = sp["init_sigmoid_first_layer"]
+    assert round(float(h.mean()), 3) == 0.500 and round(float(h.std()), 3) == 0.067
+
+
+def test_sigmoid_spread_is_quarter_slope_times_preactivation_spread_0_27():
+    X, _ = voronoi(seed=300)
+    net = MLP.create(sparsity.SIZES, "sigmoid", "xavier", seed=0)
+    z = net.hidden_preactivations(X)[0]
+    assert round(float(z.std()), 2) == 0.27
+    h = sigmoid(z)
+    assert sigmoid_prime(0.0) == 0.25
+    assert float(h.std()) == pytest.approx(0.25 * float(z.std()), rel=0.03)   # slightly less: sigma bends
+
+
+# --- sparsity after training --------------------------------------------------------------------
+
+def test_trained_zero_fractions_quoted(sp):
+    quoted = np.array([[52.5, 70.7], [81.9, 89.4], [93.1, 96.3]])
+    np.testing.assert_array_equal(np.round(100 * sp["trained_zeros"], 1), quoted)
+
+
+def test_trained_errors_0_and_0_4_and_about_14_percent(sp):
+    err = 100 * sp["trained_error"]
+    assert err[0] == 0.0
+    assert round(float(err[1]), 1) == 0.4
+    assert round(float(err[2])) == 14
+
+
+def test_training_made_both_layers_sparser_and_the_penalty_more_so(sp):
+    z = sp["trained_zeros"]
+    assert np.all(z[0] > sp["init_relu_zeros"])
+    assert np.all(np.diff(z, axis=0) > 0)                  # more zeros as lambda grows
+    assert np.all(np.diff(sp["trained_error"]) > 0)        # and more training error
+    assert np.all(z[1] > 0.8) and z[2][1] > 0.96
+
+
+def test_l1_objective_is_cross_entropy_plus_lambda_times_mean_l1_norm():
+    X, y = voronoi(seed=300)
+    X, y = X[:64], y[:64]
+    plain = MLP.create(sparsity.SIZES, "relu", "he", seed=1)
+    lam = 0.03
+    penalised = MLP.create(sparsity.SIZES, "relu", "he", seed=1, l1=lam)
+    hidden = plain.forward(X)[1][1:]
+    expected = lam * sum(np.abs(h).sum(axis=1).mean() for h in hidden)
+    assert penalised.loss_and_grads(X, y)[0] - plain.loss_and_grads(X, y)[0] == pytest.approx(expected)
+
+
+def test_l1_gradient_is_exact():
+    X, y = voronoi(seed=300)
+    X, y = X[:32], y[:32]
+    net = MLP.create((10, 12, 12, 10), "relu", "he", seed=2, l1=0.05)
+    net.biases = [b + 0.1 for b in net.biases]             # keep pre-activations away from 0
+    _, grads_W, _ = net.loss_and_grads(X, y)
+    rng = np.random.default_rng(0)
+    for layer in range(3):
+        i, j = rng.integers(net.weights[layer].shape[0]), rng.integers(net.weights[layer].shape[1])
+        w0 = net.weights[layer][i, j]
+        net.weights[layer][i, j] = w0 + H
+        up = net.loss_and_grads(X, y)[0]
+        net.weights[layer][i, j] = w0 - H
+        down = net.loss_and_grads(X, y)[0]
+        net.weights[layer][i, j] = w0
+        assert grads_W[layer][i, j] == pytest.approx((up - down) / (2 * H), rel=1e-4, abs=1e-8)
+
+
+def test_exact_zero_passes_no_gradient():
+    X, y = voronoi(seed=300)
+    net = MLP.create(sparsity.SIZES, "relu", "he", seed=0)
+    zs, hs = net.forward(X[:128])
+    off = hs[1] == 0
+    assert off.any()
+    from actsite.functions import relu_prime
+    assert np.all(relu_prime(zs[0])[off] == 0)
+
+
+# --- piecewise linearity ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sizes, seed", [((2, 16, 16, 1), 0), (PATHS_SIZES, 3), ((5, 20, 20, 3), 7)])
+def test_relu_net_equals_the_affine_map_of_its_active_units(sizes, seed):
+    layers = piecewise.random_relu_net(sizes, seed=seed)
+    rng = np.random.default_rng(seed)
+    for _ in range(50):
+        x = rng.normal(size=sizes[0]) * 2
+        out, _ = piecewise.forward(layers, x)
+        A, c = piecewise.local_affine_map(layers, x)
+        np.testing.assert_allclose(A @ x + c, out, atol=1e-12)
+
+
+def test_affine_map_is_the_same_for_inputs_with_the_same_active_set():
+    layers = piecewise.random_relu_net()
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=2)
+    _, masks = piecewise.forward(layers, x)
+    A, c = piecewise.local_affine_map(layers, x)
+    hits = 0
+    for _ in range(200):
+        y = x + rng.normal(size=2) * 0.05
+        _, masks_y = piecewise.forward(layers, y)
+        if all(np.array_equal(a, b) for a, b in zip(masks, masks_y)):
+            hits += 1
+            out, _ = piecewise.forward(layers, y)
+            np.testing.assert_allclose(A @ y + c, out, atol=1e-12)
+    assert hits > 10
+
+
+def test_linear_activations_collapse_to_one_affine_map():
+    layers = piecewise.random_relu_net()
+    A, c = np.eye(2), np.zeros(2)
+    for W, b in layers:
+        A, c = W @ A, W @ c + b
+    x = np.random.default_rng(0).normal(size=(100, 2))
+    h = x
+    for W, b in layers:
+        h = h @ W.T + b                                    # identity activation everywhere
+    np.testing.assert_allclose(h, x @ A.T + c, atol=1e-12)
+
+
+def test_27_pieces_along_the_line(pw):
+    assert int(pw["pieces"]) == 27
+    changes = np.count_nonzero(np.diff(pw["piece"]))
+    assert changes == 26
+
+
+def test_piece_count_does_not_depend_on_the_sampling():
+    layers = piecewise.random_relu_net()
+    _, _, piece = piecewise.pieces_along_line(layers, (-3.0, -2.0), (3.0, 2.5), samples=400001)
+    assert piece.max() + 1 == 27
+
+
+def test_output_is_straight_inside_every_piece_and_bends_between_them(pw):
+    t, out, piece = pw["t"], pw["output"], pw["piece"]
+    layers = piecewise.random_relu_net()
+    direction = np.array([6.0, 4.5])
+    slopes = []
+    for k in range(int(pw["pieces"])):
+        idx = np.flatnonzero(piece == k)
+        if len(idx) >= 3:
+            assert np.max(np.abs(np.diff(out[idx], 2))) < 1e-10
+        point = np.array([-3.0, -2.0]) + t[idx[len(idx) // 2]] * direction
+        A, _ = piecewise.local_affine_map(layers, point)
+        slopes.append(float(A[0] @ direction))
+    assert np.all(np.abs(np.diff(slopes)) > 1e-6)         # adjacent pieces are different lines
+    assert np.max(np.abs(np.diff(out))) < 0.01             # joined end to end: no jumps
+
+
+def test_sparse_paths_active_units_as_described():
+    layers = piecewise.random_relu_net(PATHS_SIZES, seed=3)
+    counts = [[int(m.sum()) for m in piecewise.forward(layers, np.array(x))[1]] for x in PATHS_INPUTS]
+    assert PATHS_SIZES == (4, 6, 6, 2)
+    assert counts == [[3, 2], [3, 3]]
+    first = [piecewise.forward(layers, np.array(x))[1][0] for x in PATHS_INPUTS]
+    assert not np.array_equal(first[0], first[1])          # a different three in layer 1
+
+
+# --- training speed -----------------------------------------------------------------------------
+
+def test_training_speed_setup_as_stated():
+    assert training_speed.SIZES == (10, 128, 128, 128, 10)
+    assert training_speed.TARGET_ERROR == 0.25 and training_speed.EVERY == 25
+    assert tuple(training_speed.LEARNING_RATES) == (0.01, 0.03, 0.1)
+    assert len(training_speed.SEEDS) == 3 and training_speed.CURVE_LR == 0.03
+    assert training_speed.INIT == {"relu": "he", "tanh": "lecun"}
+    assert INIT_SCALE["lecun"](128, 128) ** 2 == pytest.approx(1 / 128)
+
+
+def test_iterations_to_target_is_first_check_at_or_below_25_percent():
+    curve = np.array([0.9, 0.5, 0.3, 0.25, 0.2])
+    assert training_speed.iterations_to_target(curve) == 3 * training_speed.EVERY
+
+
+def test_median_iterations_quoted(ts):
+    np.testing.assert_array_equal(np.median(ts["reach_relu"], axis=1), [500, 275, 250])
+    np.testing.assert_array_equal(np.median(ts["reach_tanh"], axis=1), [1075, 475, 300])
+
+
+def test_ratios_2_15_1_73_1_2(ts):
+    rho = np.median(ts["reach_tanh"], axis=1) / np.median(ts["reach_relu"], axis=1)
+    assert round(float(rho[0]), 2) == 2.15 and round(float(rho[1]), 2) == 1.73 and round(float(rho[2]), 1) == 1.2
+    assert np.all(np.diff(rho) < 0)                        # the advantage shrinks as lr grows
+    assert rho.max() < 6
+
+
+def test_best_against_best_is_1_2(ts):
+    best_tanh = np.median(ts["reach_tanh"], axis=1).min()
+    best_relu = np.median(ts["reach_relu"], axis=1).min()
+    assert (best_tanh, best_relu) == (300, 250)
+    assert round(float(best_tanh / best_relu), 1) == 1.2
+
+
+def test_relu_first_in_every_seed_at_small_rates_and_tied_once_at_0_1(ts):
+    relu_reach, tanh_reach = ts["reach_relu"], ts["reach_tanh"]
+    assert np.all(relu_reach[:2] < tanh_reach[:2])
+    assert np.sum(relu_reach[2] < tanh_reach[2]) == 2 and np.sum(relu_reach[2] == tanh_reach[2]) == 1
+    assert np.all(relu_reach <= tanh_reach)                # never slower
+
+
+def test_curves_at_0_03_cross_25_percent_at_275_and_475(ts):
+    every = int(ts["every"])
+    for key, quoted in (("relu", 275), ("tanh", 475)):
+        median_curve = np.median(ts[f"curve_{key}"], axis=0)
+        assert training_speed.iterations_to_target(median_curve) == quoted
+        assert len(median_curve) == 1000 // every + 1
+
+
+def test_range_of_speedups_1_2_to_2_15(ts):
+    rho = np.median(ts["reach_tanh"], axis=1) / np.median(ts["reach_relu"], axis=1)
+    assert round(float(rho.min()), 1) == 1.2 and round(float(rho.max()), 2) == 2.15

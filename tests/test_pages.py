@@ -1,0 +1,50 @@
+"""Paired pages: every page has a twin with the same anchors, figures, equations and code."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from actsite.markers import MARKER
+from actsite.page_pairs import ANCHOR, CODE, CONTENT, pages, skeleton, unpaired
+
+PAIRED = sorted(pages("zh") & pages("en"))
+
+
+def test_every_page_has_a_twin():
+    assert unpaired() == {"zh": set(), "en": set()}
+
+
+def test_there_are_pages_to_compare():
+    assert any(p.startswith("blog/posts/") for p in PAIRED)
+
+
+@pytest.mark.parametrize("page", PAIRED)
+@pytest.mark.parametrize("part", ["anchors", "figures", "equations", "code", "meta"])
+def test_twins_share_structure(page, part):
+    zh, en = skeleton(CONTENT["zh"] / page), skeleton(CONTENT["en"] / page)
+    assert getattr(zh, part) == getattr(en, part)
+
+
+@pytest.mark.parametrize("page", [p for p in PAIRED if p.endswith(".md")])
+def test_every_section_heading_has_an_explicit_anchor(page):
+    """Section headings (## and deeper) carry `{ #id }`: anchors must not depend on the language."""
+    for lang in ("zh", "en"):
+        text = (CONTENT[lang] / page).read_text(encoding="utf-8")
+        text = CODE.sub("", text)
+        headings = [line for line in text.splitlines() if line.startswith("##")]
+        missing = [line for line in headings if not ANCHOR.match(line)]
+        assert not missing, (lang, missing)
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("page", [p for p in PAIRED if p.endswith(".md")])
+def test_figure_alt_text_and_caption_are_in_the_page_language(page):
+    for lang in ("zh", "en"):
+        for marker in MARKER.finditer((CONTENT[lang] / page).read_text(encoding="utf-8")):
+            for part in ("alt", "caption"):
+                text = marker.group(part) or ""
+                assert len(text) > 15, (lang, page, marker.group("name"), part, "too short")
+                assert bool(HAN.search(text)) == (lang == "zh"), (lang, page, marker.group("name"), part)

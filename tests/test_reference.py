@@ -1,0 +1,37 @@
+"""The generated reference page: every registry entry, with ranges and properties derived from it."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from actsite.functions import ACTIVATIONS
+from actsite.reference_table import MARKER, WORDS, expand, range_latex, standard_normal_mean, table_markdown
+
+
+def test_ranges_use_open_and_closed_bounds_correctly():
+    assert range_latex(ACTIVATIONS["sigmoid"]) == "(0, 1)"
+    assert range_latex(ACTIVATIONS["tanh"]) == "(-1, 1)"
+    assert range_latex(ACTIVATIONS["relu"]) == r"[0, \infty)"
+    assert range_latex(ACTIVATIONS["leaky_relu"]) == r"(-\infty, \infty)"
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_table_has_one_row_per_function(lang):
+    rows = table_markdown(lang).splitlines()[2:]
+    assert len(rows) == len(ACTIVATIONS)
+    for row, act in zip(rows, ACTIVATIONS.values()):
+        assert act.names[lang] in row and act.latex in row
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_marker_expands_into_sections_with_figures(lang):
+    page = expand(f"intro\n\n{MARKER}\n", lang)
+    assert MARKER not in page
+    for act in ACTIVATIONS.values():
+        assert f"{{ #{act.key.replace('_', '-')} }}" in page
+        assert f"](figure:{act.key} " in page
+
+
+def test_standard_normal_means():
+    assert standard_normal_mean(ACTIVATIONS["relu"]) == pytest.approx(1 / np.sqrt(2 * np.pi), abs=2e-3)
+    assert standard_normal_mean(ACTIVATIONS["sigmoid"]) == pytest.approx(0.5, abs=1e-3)

@@ -1,0 +1,100 @@
+"""The built site (one strict build per session): inventories, links to assets, no foreign hosts."""
+from __future__ import annotations
+
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from lxml import html
+
+from actsite.figure_registry import FIGURES
+from actsite.page_pairs import CONTENT, pages
+from conftest import LANGUAGES
+
+ASSET_ATTRIBUTES = {"img": "src", "script": "src", "link": "href"}
+
+
+def page_files(site, lang):
+    return sorted(p for p in (site / lang).rglob("*.html") if "assets" not in p.parts)
+
+
+def test_root_sends_readers_to_a_language(built_site):
+    text = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'location.replace(english ? "en/" : "zh/")' in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_source_page_is_built(built_site, lang):
+    for src in pages(lang):
+        if src.startswith("blog/posts/"):
+            continue                     # posts are placed by date; checked below
+        target = "index.html" if src == "index.md" else src.removesuffix(".md").removesuffix("/index") + "/index.html"
+        assert (built_site / lang / target.replace("index/index.html", "index.html")).exists(), src
+
+
+def test_posts_have_the_same_path_in_both_languages(built_site):
+    zh = {p.relative_to(built_site / "zh") for p in (built_site / "zh" / "blog").glob("20*/**/index.html")}
+    en = {p.relative_to(built_site / "en") for p in (built_site / "en" / "blog").glob("20*/**/index.html")}
+    assert zh and zh == en
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_local_assets_resolve_and_nothing_comes_from_another_host(built_site, lang):
+    for page in page_files(built_site, lang):
+        tree = html.parse(str(page))
+        base = "http://site.test/" + page.relative_to(built_site).as_posix()
+        for tag, attribute in ASSET_ATTRIBUTES.items():
+            for element in tree.iter(tag):
+                value = element.get(attribute)
+                if not value or (tag == "link" and element.get("rel") not in
+                                 ("stylesheet", "icon", "preload", "modulepreload", "manifest")):
+                    continue
+                url = urlparse(urljoin(base, value))
+                assert url.netloc == "site.test", f"{page}: {tag} loads {value} from another host"
+                target = built_site / unquote(url.path).lstrip("/")
+                assert target.exists(), f"{page}: {tag} {attribute}={value} does not exist"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_figure_is_shown_in_both_themes(built_site, lang):
+    shown = set()
+    for page in page_files(built_site, lang):
+        for img in html.parse(str(page)).iter("img"):
+            src = img.get("src", "")
+            if "/assets/figures/" in src:
+                shown.add(src.rsplit("/", 1)[1].split("#")[0])
+                assert img.get("alt"), f"{page}: figure without alt text"
+    expected = {f for spec in FIGURES.values() for f in spec.filenames().values()}
+    assert shown == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_mathjax_is_self_hosted(built_site, lang):
+    assert (built_site / lang / "assets" / "mathjax" / "tex-mml-chtml.js").exists()
+    fonts = list((built_site / lang / "assets" / "mathjax" / "output" / "chtml" / "fonts").rglob("*.woff"))
+    assert fonts
+    for page in page_files(built_site, lang):
+        text = page.read_text(encoding="utf-8")
+        assert "cdn.jsdelivr.net" not in text and "fonts.googleapis.com" not in text, page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_blog_lists_archive_and_tags(built_site, lang):
+    blog = built_site / lang / "blog"
+    assert (blog / "index.html").exists()
+    assert list((blog / "archive").glob("*/index.html"))
+    assert list((blog / "category").glob("*/index.html"))
+    tags = (built_site / lang / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "ReLU" in tags
+
+
+def test_sitemaps_use_each_language_prefix(built_site):
+    for lang in LANGUAGES:
+        sitemap = (built_site / lang / "sitemap.xml").read_text(encoding="utf-8")
+        assert f"/{lang}/blog/" in sitemap
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_articles_show_when_they_were_last_updated(built_site, lang):
+    for page in (built_site / lang / "blog").glob("20*/**/index.html"):
+        dates = html.parse(str(page)).xpath('//*[contains(@class, "git-revision-date-localized-plugin-date")]')
+        assert dates and dates[0].text_content().strip(), f"{page}: no last-updated date"
