@@ -104,6 +104,12 @@ def test_hash_covers_the_maths_module_and_the_style():
     assert "style.py" in {p.name for p in source_files(figure_build.RENDERER)}
 
 
+def test_hash_covers_the_package_init_that_pins_the_numerics():
+    files = source_files("actsite.experiments.stalled_layers")
+    assert ROOT / "scripts" / "actsite" / "__init__.py" in files
+    assert ROOT / "scripts" / "actsite" / "experiments" / "__init__.py" in files
+
+
 # --- what each figure shows, asserted on the data it plotted -------------------------
 
 def plotted(name: str) -> dict:

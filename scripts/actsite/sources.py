@@ -34,7 +34,7 @@ def imported_modules(module: str, path: Path) -> set[str]:
 
 
 def source_files(*modules: str) -> list[Path]:
-    """The modules' files and, transitively, the files of the project modules they import."""
+    """The modules' files and, transitively, the files of the project modules (and packages) they import."""
     seen: dict[str, Path] = {}
     todo = list(modules)
     while todo:
@@ -42,7 +42,8 @@ def source_files(*modules: str) -> list[Path]:
         if name in seen:
             continue
         seen[name] = path = module_file(name)
-        todo += [m for m in imported_modules(name, path)
+        parent = name.rpartition(".")[0]   # importing a module runs its package's __init__ first
+        todo += [m for m in [*imported_modules(name, path), parent]
                  if (m == OWN_PACKAGE or m.startswith(OWN_PACKAGE + ".")) and m not in seen]
     return sorted(set(seen.values()))
 
