@@ -12,7 +12,6 @@ from actsite import figure_build
 from actsite.figure_build import FigureStore, build, render_figure
 from actsite.sources import source_files
 from actsite.figure_registry import FIGURES, FigureSpec
-from actsite.figures import nonlinearity
 from actsite.render import draw
 from actsite.style import THEMES, palette
 from conftest import ROOT
@@ -114,7 +113,7 @@ def test_hash_covers_the_package_init_that_pins_the_numerics():
 
 def plotted(name: str) -> dict:
     spec = FIGURES[name]
-    _, data = draw(getattr(nonlinearity, spec.function), "light", spec.size)
+    _, data = draw(spec.plot(), "light", spec.size)
     return data
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from actsite.catalogue import EVERY
 from actsite.functions import ACTIVATIONS, LEAKY_SLOPE, sigmoid, sigmoid_prime, tanh
 
-KEYS = sorted(ACTIVATIONS)
+KEYS = sorted(EVERY)
 GRID = np.linspace(-8, 8, 3201)
 
 
@@ -16,42 +17,85 @@ def central_difference(f, x, h=1e-6):
 
 @pytest.mark.parametrize("key", KEYS)
 def test_derivative_matches_finite_difference(key):
-    act = ACTIVATIONS[key]
-    x = GRID[np.all(np.abs(GRID[:, None] - np.array(act.kinks or [np.inf])) > 1e-3, axis=1)]
+    act = EVERY[key]
+    x = GRID[np.all(np.abs(GRID[:, None] - np.array(act.kinks + act.joins or [np.inf])) > 1e-3, axis=1)]
     np.testing.assert_allclose(act.df(x), central_difference(act.f, x), atol=1e-8)
+
+
+@pytest.mark.parametrize("key", sorted(k for k in EVERY if EVERY[k].params))
+def test_derivative_matches_finite_difference_across_the_parameter_range(key):
+    act = EVERY[key]
+    x = GRID[np.abs(GRID) > 1e-3]
+    for param in act.params:
+        assert param.lo <= param.default <= param.hi
+        for value in np.linspace(param.lo, param.hi, 7):
+            kw = {**act.defaults(), param.name: value}
+            np.testing.assert_allclose(act.df(x, **kw), central_difference(lambda v: act.f(v, **kw), x),
+                                       atol=1e-7, err_msg=f"{key} at {param.name} = {value}")
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_stable_far_out(key):
+    act = EVERY[key]
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        values = np.concatenate([act.f(np.array([-1e3, 1e3])), act.df(np.array([-1e3, 1e3]))])
+    assert np.all(np.isfinite(values))
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_declared_smoothness(key):
+    """C0: f' jumps at every declared kink.  C1: f' continuous, f'' jumps where the pieces join.
+    Cinf: f' and f'' both continuous (no jump between grid points 0.005 apart)."""
+    act = EVERY[key]
+    assert act.smoothness in {"C0", "C1", "Cinf"}
+    for kink in act.kinks:
+        assert abs(act.df(np.array(kink + 1e-6)) - act.df(np.array(kink - 1e-6))) > 1e-3
+    assert bool(act.kinks) == (act.smoothness == "C0") and bool(act.joins) == (act.smoothness == "C1")
+    if act.smoothness == "C0":
+        return
+    fine = np.linspace(-8, 8, 3201)
+    assert np.max(np.abs(np.diff(act.df(fine)))) < 0.05                # f' has no jump
+    second = lambda v: central_difference(act.df, np.asarray(v, dtype=float), h=1e-7)  # noqa: E731
+    for join in act.joins:
+        assert abs(second(join + 1e-4) - second(join - 1e-4)) > 0.5
+    if act.smoothness == "Cinf":
+        assert np.max(np.abs(np.diff(second(fine)))) < 0.05
 
 
 @pytest.mark.parametrize("key", KEYS)
 def test_output_range_is_respected(key):
-    act = ACTIVATIONS[key]
+    act = EVERY[key]
     lo, hi = act.output_range
     y = act.f(np.linspace(-30, 30, 6001))
     assert y.min() >= lo and y.max() <= hi
-    # the bounds are approached (open interval) or unbounded as declared
-    far = act.f(np.array([-1e3, 1e3]))
-    assert np.isclose(far[0], lo, atol=1e-6) if np.isfinite(lo) else far[0] < -1
+    # the bounds are attained at the declared minimum, approached far out, or unbounded as declared
+    far = act.f(np.array([-1e8, 1e8]))
+    if act.minimum:
+        assert act.f(np.array(act.minimum[0])) == pytest.approx(lo, abs=1e-15)
+    else:
+        assert np.isclose(far[0], lo, atol=1e-6) if np.isfinite(lo) else far[0] < -1
     assert np.isclose(far[1], hi, atol=1e-6) if np.isfinite(hi) else far[1] > 1
 
 
 @pytest.mark.parametrize("key", KEYS)
 def test_declared_monotonicity(key):
-    act = ACTIVATIONS[key]
+    act = EVERY[key]
     assert bool(np.all(np.diff(act.f(GRID)) >= 0)) == act.monotonic
 
 
 @pytest.mark.parametrize("key", KEYS)
 def test_declared_zero_centredness_under_standard_normal(key):
     z = np.random.default_rng(0).normal(size=4_000_000)
-    mean = ACTIVATIONS[key].f(z).mean()
-    assert (abs(mean) < 5e-3) == ACTIVATIONS[key].zero_centred, mean
+    mean = EVERY[key].f(z).mean()
+    assert (abs(mean) < 5e-3) == EVERY[key].zero_centred, mean
 
 
 @pytest.mark.parametrize("key", KEYS)
 def test_declared_saturation(key):
     """Saturating: bounded on both sides (Krizhevsky et al.'s sense); else |f| grows without bound."""
-    f = ACTIVATIONS[key].f
+    f = EVERY[key].f
     unbounded = max(abs(f(np.array(-1e3))), abs(f(np.array(1e3)))) > 100
-    assert unbounded != ACTIVATIONS[key].saturating
+    assert unbounded != EVERY[key].saturating
 
 
 def test_tanh_is_a_rescaled_sigmoid():

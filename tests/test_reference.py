@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from actsite.functions import ACTIVATIONS
+from actsite.catalogue import EVERY as ACTIVATIONS
 from actsite.reference_table import MARKER, WORDS, expand, range_latex, standard_normal_mean, table_markdown
 
 
@@ -13,6 +13,9 @@ def test_ranges_use_open_and_closed_bounds_correctly():
     assert range_latex(ACTIVATIONS["tanh"]) == "(-1, 1)"
     assert range_latex(ACTIVATIONS["relu"]) == r"[0, \infty)"
     assert range_latex(ACTIVATIONS["leaky_relu"]) == r"(-\infty, \infty)"
+    assert range_latex(ACTIVATIONS["gelu"]) == r"[-0.169971, \infty)"      # attained at the minimum
+    assert range_latex(ACTIVATIONS["hard_tanh"]) == "[-1, 1]"
+    assert range_latex(ACTIVATIONS["elu"]) == r"(-1, \infty)"
 
 
 @pytest.mark.parametrize("lang", sorted(WORDS))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import importlib
 import json
 import multiprocessing
 import os
@@ -37,7 +36,7 @@ class FigureError(RuntimeError):
 
 
 def input_hash(spec: FigureSpec) -> str:
-    return content_hash(spec.module, RENDERER, extra=repr((spec.name, spec.plotter, spec.size)))
+    return content_hash(spec.module, RENDERER, extra=spec.identity())
 
 
 def _sha256(data: bytes) -> str:
@@ -66,7 +65,7 @@ def render_figure(spec: FigureSpec) -> dict[str, bytes]:
     from actsite.render import render_svg  # matplotlib only when something is drawn
 
     try:
-        plot = getattr(importlib.import_module(spec.module), spec.function)
+        plot = spec.plot()
         return {filename: render_svg(plot, theme, spec.size)
                 for theme, filename in spec.filenames().items()}
     except Exception as error:  # noqa: BLE001 - any plotter error stops this figure

@@ -2,13 +2,21 @@
 
 A figure's ``name`` gives its files (``figures/<name>-light.svg``, ``-dark.svg``), its
 marker in the pages (``![alt](figure:<name> "caption")``) and its tests.  ``plotter`` is a
-``module:function`` string so that checking freshness never imports matplotlib.
+``module:function`` string so that checking freshness never imports matplotlib; ``args``
+are passed to it before the Figure, so one plotter can serve a whole family of figures.
 """
 from __future__ import annotations
 
+import functools
+import importlib
 from dataclasses import dataclass
 
 from actsite.style import THEMES
+
+# The modern catalogue (actsite.catalogue.MODERN), one card each; listed here so that checking
+# freshness does not import numpy.  A test keeps the two lists equal.
+CATALOGUE_KEYS = ("prelu", "rrelu", "elu", "selu", "maxout", "softplus", "gelu", "gelu_tanh",
+                  "silu", "mish", "hard_sigmoid", "hard_tanh", "softsign")
 
 
 @dataclass(frozen=True)
@@ -16,6 +24,7 @@ class FigureSpec:
     name: str
     plotter: str                       # "package.module:function"
     size: tuple[float, float]          # inches
+    args: tuple[str, ...] = ()         # leading arguments of the plotter, e.g. a function's key
 
     @property
     def module(self) -> str:
@@ -24,6 +33,15 @@ class FigureSpec:
     @property
     def function(self) -> str:
         return self.plotter.partition(":")[2]
+
+    def plot(self):
+        """The plotter, ready to be called as ``plot(fig, colours)``."""
+        function = getattr(importlib.import_module(self.module), self.function)
+        return functools.partial(function, *self.args) if self.args else function
+
+    def identity(self) -> str:
+        """Everything in the declaration that shapes the figure, for its content hash."""
+        return repr((self.name, self.plotter, self.size) + ((self.args,) if self.args else ()))
 
     def filenames(self) -> dict[str, str]:
         return {theme: f"{self.name}-{theme}.svg" for theme in THEMES}
@@ -48,4 +66,5 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
     FigureSpec("dead_relu", "actsite.figures.results:draw_dead_relu", (6.0, 3.6)),
     FigureSpec("sparse_activation", "actsite.figures.results:draw_sparse_activation", (9.0, 3.4)),
     FigureSpec("firing_rate", "actsite.figures.results:draw_firing_rate", (9.0, 3.4)),
+    *(FigureSpec(key, "actsite.figures.catalogue:draw_card", (6.4, 3.4), args=(key,)) for key in CATALOGUE_KEYS),
 )}

@@ -53,8 +53,22 @@ def leaky_relu_prime(x: Array, slope: float = LEAKY_SLOPE) -> Array:
 
 
 @dataclass(frozen=True)
+class Param:
+    """A shape parameter of an activation function: a keyword of ``f`` and ``df``."""
+
+    name: str
+    latex: str                         # its symbol in formulas and on the explorer's slider
+    default: float
+    lo: float                          # the range a reader may explore
+    hi: float
+
+
+@dataclass(frozen=True)
 class Activation:
-    """One activation function and everything the site says about it."""
+    """One activation function and everything the site says about it.
+
+    Declared properties hold at the parameters' defaults; the tests check each numerically.
+    """
 
     key: str
     symbol: str                        # mathtext name for figures, e.g. r"\sigma"
@@ -69,6 +83,16 @@ class Activation:
     saturating: bool                   # |f| stays bounded on both sides (so f' -> 0 there)
     cost: str                          # dominant operation: "exp" or "compare"
     kinks: tuple[float, ...] = field(default=())  # points where f is not differentiable
+    smoothness: str = "C0"             # "C0" (kinks), "C1" (f' continuous, f'' jumps) or "Cinf"
+    joins: tuple[float, ...] = field(default=())  # where the pieces of a C1 function meet
+    minimum: tuple[float, float] | None = None    # (x*, f(x*)) of a non-monotone function
+    params: tuple[Param, ...] = ()
+    family: str = "classic"            # "classic", "rectifier", "smooth" or "hard"
+    source: str = ""                   # the primary reference
+    year: int = 0                      # the year of that reference
+
+    def defaults(self) -> dict[str, float]:
+        return {p.name: p.default for p in self.params}
 
 
 ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
@@ -77,14 +101,18 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
         latex_prime=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
         f=sigmoid, df=sigmoid_prime, output_range=(0.0, 1.0),
-        monotonic=True, zero_centred=False, saturating=True, cost="exp",
+        monotonic=True, zero_centred=False, saturating=True, cost="exp", smoothness="Cinf",
+        source="D. E. Rumelhart, G. E. Hinton and R. J. Williams, Learning representations by back-propagating errors, Nature 323, 1986",
+        year=1986,
     ),
     Activation(
         key="tanh", symbol=r"\tanh", names={"zh": "双曲正切 tanh", "en": "Hyperbolic tangent (tanh)"},
         latex=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
         latex_prime=r"\tanh'(x) = 1 - \tanh^2(x)",
         f=tanh, df=tanh_prime, output_range=(-1.0, 1.0),
-        monotonic=True, zero_centred=True, saturating=True, cost="exp",
+        monotonic=True, zero_centred=True, saturating=True, cost="exp", smoothness="Cinf",
+        source="Y. LeCun, L. Bottou, G. B. Orr and K.-R. Müller, Efficient BackProp, in Neural Networks: Tricks of the Trade, 1998",
+        year=1998,
     ),
     Activation(
         key="relu", symbol=r"\mathrm{ReLU}", names={"zh": "ReLU（线性整流函数）", "en": "ReLU (rectified linear unit)"},
@@ -92,6 +120,8 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"g'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}",
         f=relu, df=relu_prime, output_range=(0.0, np.inf),
         monotonic=True, zero_centred=False, saturating=False, cost="compare", kinks=(0.0,),
+        source="V. Nair and G. E. Hinton, Rectified Linear Units Improve Restricted Boltzmann Machines, ICML 2010",
+        year=2010,
     ),
     Activation(
         key="leaky_relu", symbol=r"\mathrm{LReLU}", names={"zh": "Leaky ReLU（带泄漏的 ReLU）", "en": "Leaky ReLU"},
@@ -99,5 +129,8 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases}",
         f=leaky_relu, df=leaky_relu_prime, output_range=(-np.inf, np.inf),
         monotonic=True, zero_centred=False, saturating=False, cost="compare", kinks=(0.0,),
+        params=(Param("slope", "a", LEAKY_SLOPE, 0.0, 0.5),),
+        source="A. L. Maas, A. Y. Hannun and A. Y. Ng, Rectifier Nonlinearities Improve Neural Network Acoustic Models, ICML Workshop 2013",
+        year=2013,
     ),
 )}

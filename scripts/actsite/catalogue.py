@@ -1,0 +1,288 @@
+"""The modern catalogue: rectifier variants, smooth gates and cheap hard approximations.
+
+Declared like the classic four in :mod:`actsite.functions`, and joined with them in
+:data:`EVERY`, which the reference table, the explorer and the tests read.  Each function
+is vectorised numpy, stable far out (no overflow warning at |x| = 1000), and takes its
+shape parameters as keywords with the defaults declared in ``params``.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from actsite.functions import ACTIVATIONS, Activation, Array, Param, sigmoid, sigmoid_prime
+
+PRELU_INIT = 0.25                      # He et al. (2015) initialise the learned slope at 0.25
+RRELU_BOUNDS = (1 / 8, 1 / 3)          # training slopes ~ U(1/8, 1/3), PyTorch's defaults
+RRELU_EVAL_SLOPE = sum(RRELU_BOUNDS) / 2   # 11/48: the mean slope, used at test time
+SELU_ALPHA = 1.6732632423543772848170429916717   # Klambauer et al. (2017), eq. 14
+SELU_LAMBDA = 1.0507009873554804934193349852946
+GELU_TANH_C = math.sqrt(2 / math.pi)
+GELU_TANH_K = 0.044715
+
+_erfc = np.vectorize(math.erfc, otypes=[float])
+
+
+def _x(x: Array) -> Array:
+    return np.asarray(x, dtype=float)
+
+
+def rectifier(x: Array, a: float) -> Array:
+    """x for x > 0, a x otherwise: PReLU, RReLU at test time and (for a <= 1) Maxout of x and a x."""
+    x = _x(x)
+    return np.where(x > 0, x, a * x)
+
+
+def rectifier_prime(x: Array, a: float) -> Array:
+    return np.where(_x(x) > 0, 1.0, a)
+
+
+def prelu(x: Array, a: float = PRELU_INIT) -> Array:
+    return rectifier(x, a)
+
+
+def prelu_prime(x: Array, a: float = PRELU_INIT) -> Array:
+    return rectifier_prime(x, a)
+
+
+def rrelu_eval(x: Array) -> Array:
+    return rectifier(x, RRELU_EVAL_SLOPE)
+
+
+def rrelu_eval_prime(x: Array) -> Array:
+    return rectifier_prime(x, RRELU_EVAL_SLOPE)
+
+
+def rrelu_train(x: Array, rng: np.random.Generator) -> Array:
+    """Training mode: every element draws its own slope from U(RRELU_BOUNDS)."""
+    x = _x(x)
+    return np.where(x > 0, x, rng.uniform(*RRELU_BOUNDS, size=x.shape) * x)
+
+
+def elu(x: Array, alpha: float = 1.0) -> Array:
+    x = _x(x)
+    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))
+
+
+def elu_prime(x: Array, alpha: float = 1.0) -> Array:
+    x = _x(x)
+    return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
+
+
+def selu(x: Array) -> Array:
+    return SELU_LAMBDA * elu(x, SELU_ALPHA)
+
+
+def selu_prime(x: Array) -> Array:
+    return SELU_LAMBDA * elu_prime(x, SELU_ALPHA)
+
+
+def normal_cdf(x: Array) -> Array:
+    return 0.5 * _erfc(-_x(x) / math.sqrt(2))
+
+
+def normal_pdf(x: Array) -> Array:
+    return np.exp(-0.5 * _x(x) ** 2) / math.sqrt(2 * math.pi)
+
+
+def gelu(x: Array) -> Array:
+    return _x(x) * normal_cdf(x)
+
+
+def gelu_prime(x: Array) -> Array:
+    return normal_cdf(x) + _x(x) * normal_pdf(x)
+
+
+def gelu_tanh(x: Array) -> Array:
+    x = _x(x)
+    return 0.5 * x * (1.0 + np.tanh(GELU_TANH_C * (x + GELU_TANH_K * x ** 3)))
+
+
+def gelu_tanh_prime(x: Array) -> Array:
+    x = _x(x)
+    t = np.tanh(GELU_TANH_C * (x + GELU_TANH_K * x ** 3))
+    return 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t ** 2) * GELU_TANH_C * (1.0 + 3 * GELU_TANH_K * x ** 2)
+
+
+def silu(x: Array, beta: float = 1.0) -> Array:
+    x = _x(x)
+    return x * sigmoid(beta * x)
+
+
+def silu_prime(x: Array, beta: float = 1.0) -> Array:
+    x = _x(x)
+    return sigmoid(beta * x) + beta * x * sigmoid_prime(beta * x)
+
+
+def softplus(x: Array) -> Array:
+    return np.logaddexp(0.0, _x(x))
+
+
+def softplus_prime(x: Array) -> Array:
+    return sigmoid(x)
+
+
+def mish(x: Array) -> Array:
+    x = _x(x)
+    return x * np.tanh(softplus(x))
+
+
+def mish_prime(x: Array) -> Array:
+    x = _x(x)
+    t = np.tanh(softplus(x))
+    return t + x * (1.0 - t ** 2) * sigmoid(x)
+
+
+def maxout(x: Array, a: float = -1.0) -> Array:
+    """A maxout unit with two pieces of one input, max(x, a x): |x| at a = -1, ReLU at a = 0."""
+    x = _x(x)
+    return np.maximum(x, a * x)
+
+
+def maxout_prime(x: Array, a: float = -1.0) -> Array:
+    x = _x(x)
+    return np.where(x >= a * x, 1.0, a) if a > 1 else rectifier_prime(x, a)
+
+
+def hard_sigmoid(x: Array) -> Array:
+    return np.clip(_x(x) / 6.0 + 0.5, 0.0, 1.0)
+
+
+def hard_sigmoid_prime(x: Array) -> Array:
+    return np.where(np.abs(_x(x)) < 3.0, 1.0 / 6.0, 0.0)
+
+
+def hard_tanh(x: Array) -> Array:
+    return np.clip(_x(x), -1.0, 1.0)
+
+
+def hard_tanh_prime(x: Array) -> Array:
+    return np.where(np.abs(_x(x)) < 1.0, 1.0, 0.0)
+
+
+def softsign(x: Array) -> Array:
+    x = _x(x)
+    return x / (1.0 + np.abs(x))
+
+
+def softsign_prime(x: Array) -> Array:
+    return 1.0 / (1.0 + np.abs(_x(x))) ** 2
+
+
+INF = np.inf
+MODERN: dict[str, Activation] = {a.key: a for a in (
+    Activation(
+        key="prelu", symbol=r"\mathrm{PReLU}", names={"zh": "PReLU（参数化 ReLU）", "en": "PReLU (parametric ReLU)"},
+        latex=r"f(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\quad a \text{ learned}",
+        latex_prime=r"\frac{\partial f}{\partial x} = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases},\quad \frac{\partial f}{\partial a} = \min(0, x)",
+        f=prelu, df=prelu_prime, output_range=(-INF, INF), monotonic=True, zero_centred=False,
+        saturating=False, cost="compare", kinks=(0.0,), params=(Param("a", "a", PRELU_INIT, -0.5, 1.0),),
+        family="rectifier", year=2015,
+        source="K. He, X. Zhang, S. Ren and J. Sun, Delving Deep into Rectifiers, ICCV 2015, arXiv:1502.01852",
+    ),
+    Activation(
+        key="rrelu", symbol=r"\mathrm{RReLU}", names={"zh": "RReLU（随机斜率 ReLU）", "en": "RReLU (randomised leaky ReLU)"},
+        latex=r"f(x) = \begin{cases} x & x > 0 \\ \bar a x & x \le 0 \end{cases},\quad \bar a = \tfrac{1}{2}\bigl(\tfrac{1}{8} + \tfrac{1}{3}\bigr) = \tfrac{11}{48}",
+        latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ \bar a & x < 0 \end{cases}",
+        f=rrelu_eval, df=rrelu_eval_prime, output_range=(-INF, INF), monotonic=True, zero_centred=False,
+        saturating=False, cost="compare", kinks=(0.0,), family="rectifier", year=2015,
+        source="B. Xu, N. Wang, T. Chen and M. Li, Empirical Evaluation of Rectified Activations in Convolutional Network, arXiv:1505.00853",
+    ),
+    Activation(
+        key="elu", symbol=r"\mathrm{ELU}", names={"zh": "ELU（指数线性单元）", "en": "ELU (exponential linear unit)"},
+        latex=r"f(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases},\quad \alpha = 1",
+        latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
+        f=elu, df=elu_prime, output_range=(-1.0, INF), monotonic=True, zero_centred=False,
+        saturating=False, cost="exp", smoothness="C1", joins=(0.0,),
+        params=(Param("alpha", r"\alpha", 1.0, 0.1, 2.0),), family="rectifier", year=2016,
+        source="D.-A. Clevert, T. Unterthiner and S. Hochreiter, Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs), ICLR 2016, arXiv:1511.07289",
+    ),
+    Activation(
+        key="selu", symbol=r"\mathrm{SELU}", names={"zh": "SELU（缩放指数线性单元）", "en": "SELU (scaled ELU)"},
+        latex=r"f(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases},\quad \lambda \approx 1.0507,\ \alpha \approx 1.6733",
+        latex_prime=r"f'(x) = \lambda \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
+        f=selu, df=selu_prime, output_range=(-SELU_LAMBDA * SELU_ALPHA, INF), monotonic=True, zero_centred=True,
+        saturating=False, cost="exp", kinks=(0.0,), family="rectifier", year=2017,
+        source="G. Klambauer, T. Unterthiner, A. Mayr and S. Hochreiter, Self-Normalizing Neural Networks, NIPS 2017, arXiv:1706.02515",
+    ),
+    Activation(
+        key="maxout", symbol=r"\mathrm{maxout}", names={"zh": "Maxout（两段）", "en": "Maxout (two pieces)"},
+        latex=r"f(x) = \max(x,\ a x),\quad a = -1",
+        latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases}",
+        f=maxout, df=maxout_prime, output_range=(0.0, INF), monotonic=False, zero_centred=False,
+        saturating=False, cost="compare", kinks=(0.0,), minimum=(0.0, 0.0),
+        params=(Param("a", "a", -1.0, -1.5, 1.0),), family="rectifier", year=2013,
+        source="I. J. Goodfellow, D. Warde-Farley, M. Mirza, A. Courville and Y. Bengio, Maxout Networks, ICML 2013, arXiv:1302.4389",
+    ),
+    Activation(
+        key="softplus", symbol=r"\mathrm{softplus}", names={"zh": "Softplus", "en": "Softplus"},
+        latex=r"f(x) = \ln\bigl(1 + e^{x}\bigr)",
+        latex_prime=r"f'(x) = \sigma(x)",
+        f=softplus, df=softplus_prime, output_range=(0.0, INF), monotonic=True, zero_centred=False,
+        saturating=False, cost="exp", smoothness="Cinf", family="smooth", year=2001,
+        source="C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau and R. Garcia, Incorporating Second-Order Functional Knowledge for Better Option Pricing, NIPS 2000 (published 2001)",
+    ),
+    Activation(
+        key="gelu", symbol=r"\mathrm{GELU}", names={"zh": "GELU（高斯误差线性单元）", "en": "GELU (Gaussian error linear unit)"},
+        latex=r"f(x) = x\,\Phi(x) = \frac{x}{2}\Bigl(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\Bigr)",
+        latex_prime=r"f'(x) = \Phi(x) + x\,\varphi(x)",
+        f=gelu, df=gelu_prime, output_range=(-0.16997120747990369, INF), monotonic=False, zero_centred=False,
+        saturating=False, cost="erf", smoothness="Cinf", minimum=(-0.7517915246935645, -0.16997120747990369),
+        family="smooth", year=2016,
+        source="D. Hendrycks and K. Gimpel, Gaussian Error Linear Units (GELUs), arXiv:1606.08415, 2016",
+    ),
+    Activation(
+        key="gelu_tanh", symbol=r"\mathrm{GELU}_{\tanh}", names={"zh": "GELU 的 tanh 近似", "en": "GELU, tanh approximation"},
+        latex=r"f(x) = \frac{x}{2}\Bigl(1 + \tanh\Bigl(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)\Bigr)\Bigr)",
+        latex_prime=r"f'(x) = \frac{1 + t}{2} + \frac{x}{2}\,(1 - t^{2})\,\sqrt{2/\pi}\,\bigl(1 + 0.134145\,x^{2}\bigr),\quad t = \tanh\Bigl(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)\Bigr)",
+        f=gelu_tanh, df=gelu_tanh_prime, output_range=(-0.17004075057125412, INF), monotonic=False,
+        zero_centred=False, saturating=False, cost="exp", smoothness="Cinf",
+        minimum=(-0.7524614220710162, -0.17004075057125412), family="smooth", year=2016,
+        source="D. Hendrycks and K. Gimpel, Gaussian Error Linear Units (GELUs), arXiv:1606.08415, 2016",
+    ),
+    Activation(
+        key="silu", symbol=r"\mathrm{SiLU}", names={"zh": "SiLU / Swish", "en": "SiLU / Swish"},
+        latex=r"f(x) = x\,\sigma(\beta x),\quad \beta = 1",
+        latex_prime=r"f'(x) = \sigma(\beta x) + \beta x\,\sigma(\beta x)\bigl(1 - \sigma(\beta x)\bigr)",
+        f=silu, df=silu_prime, output_range=(-0.27846454276107385, INF), monotonic=False, zero_centred=False,
+        saturating=False, cost="exp", smoothness="Cinf", minimum=(-1.278464542761074, -0.27846454276107385),
+        params=(Param("beta", r"\beta", 1.0, 0.1, 5.0),), family="smooth", year=2017,
+        source="P. Ramachandran, B. Zoph and Q. V. Le, Searching for Activation Functions, arXiv:1710.05941, 2017 (Swish); S. Elfwing, E. Uchibe and K. Doya, Neural Networks 107, 2018 (SiLU)",
+    ),
+    Activation(
+        key="mish", symbol=r"\mathrm{Mish}", names={"zh": "Mish", "en": "Mish"},
+        latex=r"f(x) = x \tanh\bigl(\ln(1 + e^{x})\bigr)",
+        latex_prime=r"f'(x) = \tanh\bigl(s(x)\bigr) + x\,\bigl(1 - \tanh^{2} s(x)\bigr)\,\sigma(x),\quad s(x) = \ln(1 + e^{x})",
+        f=mish, df=mish_prime, output_range=(-0.3088434130172504, INF), monotonic=False, zero_centred=False,
+        saturating=False, cost="exp", smoothness="Cinf", minimum=(-1.1924312145154952, -0.3088434130172504),
+        family="smooth", year=2019,
+        source="D. Misra, Mish: A Self Regularized Non-Monotonic Activation Function, BMVC 2020, arXiv:1908.08681",
+    ),
+    Activation(
+        key="hard_sigmoid", symbol=r"\mathrm{hardsigmoid}", names={"zh": "Hard sigmoid（硬 sigmoid）", "en": "Hard sigmoid"},
+        latex=r"f(x) = \min\Bigl(1, \max\Bigl(0, \frac{x}{6} + \frac{1}{2}\Bigr)\Bigr)",
+        latex_prime=r"f'(x) = \begin{cases} 1/6 & |x| < 3 \\ 0 & |x| > 3 \end{cases}",
+        f=hard_sigmoid, df=hard_sigmoid_prime, output_range=(0.0, 1.0), monotonic=True, zero_centred=False,
+        saturating=True, cost="compare", kinks=(-3.0, 3.0), family="hard", year=2019,
+        source="A. Howard et al., Searching for MobileNetV3, ICCV 2019, arXiv:1905.02244",
+    ),
+    Activation(
+        key="hard_tanh", symbol=r"\mathrm{hardtanh}", names={"zh": "Hard tanh（硬 tanh）", "en": "Hard tanh"},
+        latex=r"f(x) = \min\bigl(1, \max(-1, x)\bigr)",
+        latex_prime=r"f'(x) = \begin{cases} 1 & |x| < 1 \\ 0 & |x| > 1 \end{cases}",
+        f=hard_tanh, df=hard_tanh_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
+        saturating=True, cost="compare", kinks=(-1.0, 1.0), family="hard", year=2004,
+        source="R. Collobert, Large Scale Machine Learning, PhD thesis, Université Paris VI, 2004",
+    ),
+    Activation(
+        key="softsign", symbol=r"\mathrm{softsign}", names={"zh": "Softsign", "en": "Softsign"},
+        latex=r"f(x) = \frac{x}{1 + |x|}",
+        latex_prime=r"f'(x) = \frac{1}{(1 + |x|)^{2}}",
+        f=softsign, df=softsign_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
+        saturating=True, cost="division", smoothness="C1", joins=(0.0,), family="hard", year=2010,
+        source="X. Glorot and Y. Bengio, Understanding the difficulty of training deep feedforward neural networks, AISTATS 2010",
+    ),
+)}
+
+EVERY: dict[str, Activation] = {**ACTIVATIONS, **MODERN}

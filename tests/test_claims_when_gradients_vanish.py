@@ -1,0 +1,741 @@
+"""Every numerical or mathematical claim of blog/posts/when-gradients-vanish.md, checked.
+
+One test per claim, in the order of the article.  Experiment numbers come from
+``cached("gradient_depth")`` (the 50-layer stacks of :mod:`actsite.deep_nets`) and
+``cached("stalled_layers")`` (the deep sigmoid and ReLU classifiers); the initial state of
+the stalled-layers network is recomputed with :class:`actsite.mlp.MLP`.  Closed forms (the
+backward recursion, the norm bound, the variance argument and its fixed points, the residual
+Jacobian) are checked numerically with numpy: finite differences, Gauss-Hermite quadrature
+and Monte Carlo with fixed seeds.  Figures are checked on what they draw.
+
+Numbers quoted from the literature (Hochreiter's thesis, the 30-layer ReLU network of He et
+al., batch normalisation's 14 times fewer steps, the 152-layer ResNet) are citations, not
+computations of this project, and are not tested here.  The article shows no code block.
+"""
+from __future__ import annotations
+
+import inspect
+import math
+
+import numpy as np
+import pytest
+
+from actsite.datasets import voronoi
+from actsite.deep_nets import INIT_STD, layer_gradient_norms
+from actsite.experiments import gradient_depth, stalled_layers
+from actsite.experiments.cache import cached
+from actsite.functions import ACTIVATIONS, relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
+from actsite.mlp import MLP, minibatches
+
+WIDTH = 256
+H = 1e-6
+GAUSS_X, GAUSS_W = np.polynomial.hermite_e.hermegauss(201)
+GAUSS_W = GAUSS_W / GAUSS_W.sum()
+
+
+@pytest.fixture(scope="module")
+def gd():
+    return cached("gradient_depth")
+
+
+@pytest.fixture(scope="module")
+def st():
+    return cached("stalled_layers")
+
+
+@pytest.fixture(scope="module")
+def initial_sigmoid_net():
+    """The stalled-layers sigmoid network at initialisation, with its training data."""
+    X, y = voronoi(seed=400)
+    return MLP.create(stalled_layers.SIZES, "sigmoid", "xavier", seed=stalled_layers.SEED), X, y
+
+
+def gaussian_mean(f, variance):
+    """E[f(z)] for z ~ N(0, variance), by Gauss-Hermite quadrature (smooth f only)."""
+    return float(GAUSS_W @ f(np.sqrt(variance) * GAUSS_X))
+
+
+def steady_variance(f, n_var_w, q=1.0, iterations=5000):
+    """Fixed point of the forward equation Var(z') = n Var(w) E[f(z)^2]."""
+    for _ in range(iterations):
+        q = n_var_w * gaussian_mean(lambda z: f(z) ** 2, q)
+    return q
+
+
+def bisect(g, lo, hi, steps=200):
+    for _ in range(steps):
+        mid = (lo + hi) / 2
+        if (g(lo) > 0) == (g(mid) > 0):
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def per_layer_factor(norms):
+    """The factor by which one layer down multiplies the gradient: (first / last)^(1/(L-1))."""
+    return float((norms[0] / norms[-1]) ** (1 / (len(norms) - 1)))
+
+
+def e(x, digits=0):
+    """Scientific notation as the article prints it (one significant digit by default)."""
+    return f"{x:.{digits}e}"
+
+
+# --- a small bias-free stack, for the chain-rule claims --------------------------------------
+
+def small_stack(seed, depth=4, width=5, scale=1.0, activation="sigmoid"):
+    rng = np.random.default_rng(seed)
+    weights = [rng.normal(0, scale / np.sqrt(width), (width, width)) for _ in range(depth)]
+    x = rng.normal(size=width)
+    upstream = rng.normal(size=width)           # dL/dh_L of the loss L = upstream . h_L
+    return ACTIVATIONS[activation], weights, x, upstream
+
+
+def forward(act, weights, x):
+    h, zs, hs = x, [], [x]
+    for W in weights:
+        z = W @ h
+        zs.append(z)
+        h = act.f(z)
+        hs.append(h)
+    return zs, hs
+
+
+def loss(act, weights, x, upstream):
+    return float(upstream @ forward(act, weights, x)[1][-1])
+
+
+def deltas(act, weights, x, upstream):
+    """delta_l = (W_{l+1}^T delta_{l+1}) * f'(z_l), starting from delta_L = dL/dh_L * f'(z_L)."""
+    zs, _ = forward(act, weights, x)
+    out = [None] * len(weights)
+    out[-1] = upstream * act.df(zs[-1])
+    for layer in reversed(range(len(weights) - 1)):
+        out[layer] = (weights[layer + 1].T @ out[layer + 1]) * act.df(zs[layer])
+    return out
+
+
+# --- the gradient is a product -----------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(3))
+def test_weight_gradient_is_outer_product_delta_times_incoming_signal(seed):
+    act, weights, x, upstream = small_stack(seed)
+    _, hs = forward(act, weights, x)
+    ds = deltas(act, weights, x, upstream)
+    for layer, W in enumerate(weights):
+        finite = np.empty_like(W)
+        for i in range(W.shape[0]):
+            for j in range(W.shape[1]):
+                step = np.zeros_like(W)
+                step[i, j] = H
+                plus = [w + step if k == layer else w for k, w in enumerate(weights)]
+                minus = [w - step if k == layer else w for k, w in enumerate(weights)]
+                finite[i, j] = (loss(act, plus, x, upstream) - loss(act, minus, x, upstream)) / (2 * H)
+        np.testing.assert_allclose(np.outer(ds[layer], hs[layer]), finite, rtol=1e-5, atol=1e-10)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_delta_recursion_matches_finite_differences_in_z(seed):
+    """delta_l = dL/dz_l: perturb z_l and run the rest of the stack forward."""
+    act, weights, x, upstream = small_stack(seed)
+    zs, _ = forward(act, weights, x)
+    ds = deltas(act, weights, x, upstream)
+    for layer in range(len(weights)):
+        def rest(z):
+            return loss(act, weights[layer + 1:], act.f(z), upstream)
+        finite = np.array([(rest(zs[layer] + H * u) - rest(zs[layer] - H * u)) / (2 * H)
+                           for u in np.eye(len(x))])
+        np.testing.assert_allclose(ds[layer], finite, rtol=1e-5, atol=1e-10)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_unrolled_delta_1_is_L_slope_matrices_and_L_minus_1_weight_matrices(seed):
+    act, weights, x, upstream = small_stack(seed, depth=6)
+    zs, _ = forward(act, weights, x)
+    D = [np.diag(act.df(z)) for z in zs]
+    product = D[0]
+    for layer in range(1, len(weights)):
+        product = product @ weights[layer].T @ D[layer]
+    factors_D, factors_W = len(D), len(weights) - 1
+    assert (factors_D, factors_W) == (6, 5)
+    np.testing.assert_allclose(product @ upstream, deltas(act, weights, x, upstream)[0], rtol=1e-12)
+
+
+def test_sigmoid_slope_at_most_one_quarter_with_the_peak_at_zero():
+    x = np.linspace(-30, 30, 600001)
+    assert sigmoid_prime(x).max() <= 0.25 and sigmoid_prime(0.0) == 0.25
+    assert x[np.argmax(sigmoid_prime(x))] == 0.0
+    assert np.all(np.diff(sigmoid_prime(x[x >= 0])) <= 0)        # flatter away from zero
+
+
+@pytest.mark.parametrize("seed, scale", [(s, c) for s in range(4) for c in (0.1, 1.0, 4.0, 20.0)])
+def test_norm_bound_on_delta_1_holds_whatever_the_weights(seed, scale):
+    act, weights, x, upstream = small_stack(seed, depth=8, width=6, scale=scale)
+    delta_1 = deltas(act, weights, x, upstream)[0]
+    spectral = np.prod([np.linalg.norm(W, 2) for W in weights[1:]])
+    bound = 0.25 ** len(weights) * spectral * np.linalg.norm(upstream)
+    assert np.linalg.norm(delta_1) <= bound * (1 + 1e-12)
+
+
+def test_spectral_norm_is_the_largest_stretch_factor():
+    W = np.random.default_rng(3).normal(size=(6, 6))
+    v = np.random.default_rng(4).normal(size=(6, 20000))
+    stretch = np.linalg.norm(W @ v, axis=0) / np.linalg.norm(v, axis=0)
+    assert stretch.max() <= np.linalg.norm(W, 2) * (1 + 1e-12)
+    top = np.linalg.svd(W)[2][0]
+    assert np.linalg.norm(W @ top) == pytest.approx(np.linalg.norm(W, 2))
+
+
+def test_slopes_alone_over_ten_layers_about_9_5e_minus_7():
+    assert e(0.25 ** 10, 1) == "9.5e-07"
+
+
+def test_weights_stretching_by_four_per_layer_would_compensate_the_slopes():
+    assert (0.25 * 4) ** 10 == 1.0
+
+
+def test_factors_above_one_explode_below_one_vanish():
+    assert 1.1 ** 50 > 100 and 0.9 ** 50 < 0.01 and 1.0 ** 50 == 1.0
+
+
+# --- measuring it in a 50-layer network ----------------------------------------------------------
+
+def test_setup_50_layers_256_wide_batch_64_three_activations_three_scales(gd):
+    assert int(gd["depth"]) == gradient_depth.DEPTH == 50
+    assert gradient_depth.ACTIVATIONS == ("sigmoid", "tanh", "relu")
+    assert set(INIT_STD) == {"small", "xavier", "he"}
+    defaults = {k: p.default for k, p in inspect.signature(layer_gradient_norms).parameters.items()}
+    assert defaults["width"] == WIDTH and defaults["batch"] == 64
+    for act in gradient_depth.ACTIVATIONS:
+        for init in INIT_STD:
+            assert gd[f"{act}_{init}_grad"].shape == (50,)
+
+
+def test_initial_scales_0_01_xavier_1_over_256_he_2_over_n():
+    assert INIT_STD["small"](WIDTH) == 0.01
+    assert INIT_STD["xavier"](WIDTH) ** 2 == pytest.approx(2 / (WIDTH + WIDTH))
+    assert INIT_STD["xavier"](WIDTH) ** 2 == pytest.approx(1 / 256)
+    assert INIT_STD["he"](WIDTH) ** 2 == pytest.approx(2 / WIDTH)
+
+
+def test_experiment_backprop_is_the_exact_chain_rule():
+    """layer_gradient_norms on a tiny stack against finite differences of L = upstream . h_L."""
+    depth, width, batch, seed = 3, 4, 2, 11
+    r = layer_gradient_norms("tanh", "he", depth=depth, width=width, batch=batch, seed=seed)
+    rng = np.random.default_rng(seed)                      # the same draws, in the same order
+    weights = [rng.normal(0.0, INIT_STD["he"](width), size=(width, width)) for _ in range(depth)]
+    h0 = rng.normal(size=(batch, width))
+
+    def out(ws):
+        h = h0
+        for W in ws:
+            h = np.tanh(h @ W.T)
+        return h
+    upstream = rng.normal(size=(batch, width))
+    for layer in range(depth):
+        grad = np.empty((width, width))
+        for i in range(width):
+            for j in range(width):
+                step = np.zeros((width, width))
+                step[i, j] = H
+                plus = [W + step if k == layer else W for k, W in enumerate(weights)]
+                minus = [W - step if k == layer else W for k, W in enumerate(weights)]
+                grad[i, j] = (np.sum(upstream * out(plus)) - np.sum(upstream * out(minus))) / (2 * H)
+        assert np.linalg.norm(grad) == pytest.approx(r["grad_norm"][layer], rel=1e-6)
+
+
+def test_figure_axis_labels_run_from_1e_minus_69_to_1e3_over_layers_1_to_50(gd):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from actsite.figures.results import draw_gradient_depth
+    from actsite.style import palette
+    fig = Figure(figsize=(10.0, 3.4))
+    FigureCanvasAgg(fig)
+    draw_gradient_depth(fig, palette("light"))
+    fig.canvas.draw()
+    axes = fig.axes
+    assert len(axes) == 3 and all(ax.get_shared_y_axes().joined(axes[0], ax) for ax in axes)
+    assert all(ax.get_yscale() == "log" for ax in axes)
+    lo, hi = axes[0].get_ylim()
+    shown = [round(np.log10(t)) for t in axes[0].get_yticks() if lo <= t <= hi]
+    assert (shown[0], shown[-1]) == (-69, 3)
+    assert [line.get_linestyle() for line in axes[0].get_lines()] == [":", "--", "-"]
+    np.testing.assert_array_equal(axes[0].get_lines()[0].get_xdata(), np.arange(1, 51))
+
+
+def test_figure_sigmoid_lines_are_straight_and_rise_steeply(gd):
+    layers = np.arange(50)
+    for init in INIT_STD:
+        log_g = np.log10(gd[f"sigmoid_{init}_grad"])
+        fit = np.polyfit(layers, log_g, 1)
+        assert fit[0] > 0.4                                           # rising, > 20 decades in all
+        assert np.abs(log_g - np.polyval(fit, layers)).max() < 0.5   # straight on the log axis
+
+
+def test_figure_sigmoid_starts_near_1e_minus_66_28_22_and_meets_near_1e2(gd):
+    assert [round(np.log10(gd[f"sigmoid_{i}_grad"][0])) for i in ("small", "xavier", "he")] == [-66, -28, -22]
+    assert all(round(np.log10(gd[f"sigmoid_{i}_grad"][-1])) == 2 for i in INIT_STD)
+
+
+def test_figure_tanh_panel_as_described(gd):
+    xavier, he, small = gd["tanh_xavier_grad"], gd["tanh_he_grad"], gd["tanh_small_grad"]
+    assert np.all(np.round(np.log10(xavier)) == 2)                     # nearly flat near 10^2
+    assert np.all(he > xavier)                                         # a little higher
+    assert round(np.log10(he[0])) == 4 and round(np.log10(he[-1])) == 3
+    assert np.all(np.diff(np.log10(he)) < 0.1)                         # falling gently
+    assert np.all(np.round(np.log10(small)) == -36)                    # flat near 10^-36
+
+
+def test_figure_relu_panel_three_flat_parallel_lines(gd):
+    assert np.all(np.round(np.log10(gd["relu_he_grad"])) == 3)
+    assert np.all((gd["relu_xavier_grad"] > 1e-5) & (gd["relu_xavier_grad"] < 1e-4))
+    assert np.all(np.floor(np.log10(gd["relu_small_grad"])) == -44)      # between 10^-44 and 10^-43
+    shape = gd["relu_he_grad"] / gd["relu_he_grad"][0]
+    for init in ("xavier", "small"):
+        np.testing.assert_allclose(gd[f"relu_{init}_grad"] / gd[f"relu_{init}_grad"][0], shape, rtol=1e-9)
+
+
+def test_sigmoid_xavier_top_layer_gradient_247(gd):
+    assert round(float(gd["sigmoid_xavier_grad"][-1])) == 247
+
+
+def test_sigmoid_xavier_first_layer_about_1e_minus_28(gd):
+    assert e(gd["sigmoid_xavier_grad"][0]) == "1e-28"
+
+
+def test_sigmoid_xavier_first_over_last_4e_minus_31(gd):
+    g = gd["sigmoid_xavier_grad"]
+    assert e(g[0] / g[-1]) == "4e-31"
+
+
+def test_sigmoid_xavier_factor_0_24_per_layer(gd):
+    assert round(per_layer_factor(gd["sigmoid_xavier_grad"]), 2) == 0.24
+
+
+def test_sigmoid_every_layer_multiplies_by_about_the_same_factor(gd):
+    g = gd["sigmoid_xavier_grad"]
+    assert np.all(np.abs(np.log10(g[:-1] / g[1:]) - np.log10(0.24)) < 0.2)
+
+
+def test_0_24_just_below_the_ceiling_one_quarter(gd):
+    assert 0.23 < per_layer_factor(gd["sigmoid_xavier_grad"]) < 0.25
+
+
+def test_ceiling_over_49_layers_about_3e_minus_30_and_measured_is_smaller(gd):
+    assert e(0.25 ** 49) == "3e-30"
+    g = gd["sigmoid_xavier_grad"]
+    assert g[0] / g[-1] < 0.25 ** 49
+
+
+def test_sigmoid_small_scale_first_layer_about_2e_minus_66(gd):
+    assert e(gd["sigmoid_small_grad"][0]) == "2e-66"
+
+
+def test_sigmoid_he_first_layer_about_2e_minus_22(gd):
+    assert e(gd["sigmoid_he_grad"][0]) == "2e-22"
+
+
+def test_scale_changes_the_slope_not_the_direction_none_saves_sigmoid(gd):
+    slopes = [per_layer_factor(gd[f"sigmoid_{i}_grad"]) for i in ("small", "xavier", "he")]
+    assert slopes[0] < slopes[1] < slopes[2] < 1
+    assert all(gd[f"sigmoid_{i}_grad"][0] / gd[f"sigmoid_{i}_grad"][-1] < 1e-20 for i in INIT_STD)
+
+
+def test_tanh_xavier_first_is_1_3_times_last(gd):
+    g = gd["tanh_xavier_grad"]
+    assert round(float(g[0] / g[-1]), 1) == 1.3
+
+
+def test_tanh_slope_at_zero_is_1_four_times_sigmoid_and_centred():
+    assert tanh_prime(0.0) == 1.0 and tanh_prime(0.0) == 4 * sigmoid_prime(0.0)
+    assert ACTIVATIONS["tanh"].zero_centred and not ACTIVATIONS["sigmoid"].zero_centred
+    assert gaussian_mean(tanh, 1.0) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_tanh_small_scale_flat_near_2e_minus_36(gd):
+    g = gd["tanh_small_grad"]
+    assert e(np.exp(np.log(g).mean())) == "2e-36"
+    assert g.max() / g.min() < 1.5
+
+
+def test_tanh_he_first_is_17_5_times_last(gd):
+    g = gd["tanh_he_grad"]
+    assert round(float(g[0] / g[-1]), 1) == 17.5
+
+
+def test_relu_first_over_last_1_8_for_all_scales_identical_to_three_digits(gd):
+    ratios = [float(gd[f"relu_{i}_grad"][0] / gd[f"relu_{i}_grad"][-1]) for i in INIT_STD]
+    assert all(round(r, 1) == 1.8 for r in ratios)
+    assert len({f"{r:.3g}" for r in ratios}) == 1
+
+
+def test_relu_first_layer_about_1100_he_5e_minus_5_xavier_5e_minus_44_small(gd):
+    assert round(float(gd["relu_he_grad"][0]), -2) == 1100
+    assert e(gd["relu_xavier_grad"][0]) == "5e-05"
+    assert e(gd["relu_small_grad"][0]) == "5e-44"
+
+
+@pytest.mark.parametrize("c", [0.3, 1 / np.sqrt(2), 2.5])
+def test_relu_positively_homogeneous(c):
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_allclose(relu(c * x), c * relu(x), rtol=1e-15)
+
+
+def test_scaling_weights_by_c_scales_layer_outputs_and_deltas_as_stated():
+    c, depth = 0.7, 6
+    act, weights, x, upstream = small_stack(5, depth=depth, activation="relu")
+    scaled = [c * W for W in weights]
+    _, hs = forward(act, weights, x)
+    _, hs_c = forward(act, scaled, x)
+    ds, ds_c = deltas(act, weights, x, upstream), deltas(act, scaled, x, upstream)
+    for l in range(1, depth + 1):                              # layers numbered 1..L
+        np.testing.assert_allclose(hs_c[l - 1], c ** (l - 1) * hs[l - 1], rtol=1e-12)
+        np.testing.assert_allclose(ds_c[l - 1], c ** (depth - l) * ds[l - 1], rtol=1e-12)
+        np.testing.assert_allclose(np.outer(ds_c[l - 1], hs_c[l - 1]),
+                                   c ** (depth - 1) * np.outer(ds[l - 1], hs[l - 1]), rtol=1e-12)
+
+
+def test_he_to_xavier_is_c_one_over_root_2():
+    assert INIT_STD["xavier"](WIDTH) / INIT_STD["he"](WIDTH) == pytest.approx(1 / np.sqrt(2), rel=1e-15)
+
+
+def test_every_relu_gradient_shrinks_by_2_to_minus_49_over_2_about_4_2e_minus_8(gd):
+    assert e(2 ** (-49 / 2), 1) == "4.2e-08"
+    np.testing.assert_allclose(gd["relu_xavier_grad"] / gd["relu_he_grad"], 2 ** (-49 / 2), rtol=1e-9)
+    c = INIT_STD["small"](WIDTH) / INIT_STD["he"](WIDTH)
+    np.testing.assert_allclose(gd["relu_small_grad"] / gd["relu_he_grad"], c ** 49, rtol=1e-9)
+
+
+def test_other_seeds_give_relu_ratios_between_0_5_and_2_3():
+    ratios = []
+    for seed in range(1, 21):
+        g = layer_gradient_norms("relu", "he", seed=seed)["grad_norm"]
+        ratios.append(g[0] / g[-1])
+    assert round(min(ratios), 1) == 0.5 and round(max(ratios), 1) == 2.3
+
+
+# --- initialisation: keeping the product near one ---------------------------------------------
+
+@pytest.mark.parametrize("key, q", [("sigmoid", 1.0), ("tanh", 0.6), ("relu", 1.0)])
+def test_forward_variance_equation(key, q):
+    """Var(z_{l+1}) = n Var(w) E[f(z_l)^2] for independent zero-mean weights."""
+    act, n, var_w = ACTIVATIONS[key], 256, 1.5 / 256
+    rng = np.random.default_rng(1)
+    second_moment = []
+    for _ in range(64):                                    # average over independent weight draws
+        z = rng.normal(0, np.sqrt(q), size=(200, n))
+        W = rng.normal(0, np.sqrt(var_w), size=(n, n))
+        second_moment.append(np.mean((act.f(z) @ W.T) ** 2))
+    mean_f2 = np.mean(act.f(rng.normal(0, np.sqrt(q), 2_000_000)) ** 2)
+    assert np.mean(second_moment) == pytest.approx(n * var_w * mean_f2, rel=0.03)
+
+
+@pytest.mark.parametrize("key, q", [("sigmoid", 1.0), ("tanh", 0.6), ("relu", 1.0)])
+def test_backward_variance_equation(key, q):
+    """Var(delta_l) = n Var(w) E[f'(z_l)^2] Var(delta_{l+1})."""
+    act, n, var_w = ACTIVATIONS[key], 256, 1.5 / 256
+    rng = np.random.default_rng(2)
+    z = rng.normal(0, np.sqrt(q), size=(2000, n))
+    delta_above = rng.normal(0, 0.3, size=(2000, n))
+    W = rng.normal(0, np.sqrt(var_w), size=(n, n))
+    delta = (delta_above @ W) * act.df(z)
+    mean_df2 = np.mean(act.df(rng.normal(0, np.sqrt(q), 2_000_000)) ** 2)
+    predicted = n * var_w * mean_df2 * 0.3 ** 2
+    assert delta.var() == pytest.approx(predicted, rel=0.05)
+
+
+def test_sigmoid_mean_squared_slope_near_zero_is_1_16():
+    assert gaussian_mean(lambda t: sigmoid_prime(t) ** 2, 1e-6) == pytest.approx(1 / 16, rel=1e-5)
+
+
+@pytest.mark.parametrize("init, n_var_w, predicted", [("small", 0.0256, 0.04), ("xavier", 1, 0.25),
+                                                      ("he", 2, 0.35)])
+def test_table_n_var_w_and_predicted_factor(init, n_var_w, predicted):
+    assert WIDTH * INIT_STD[init](WIDTH) ** 2 == pytest.approx(n_var_w)
+    assert round(np.sqrt(n_var_w) / 4, 2) == predicted
+
+
+@pytest.mark.parametrize("init, measured", [("small", 0.04), ("xavier", 0.24), ("he", 0.32)])
+def test_table_measured_factor(gd, init, measured):
+    assert round(per_layer_factor(gd[f"sigmoid_{init}_grad"]), 2) == measured
+
+
+def test_xavier_and_he_factors_a_little_below_the_prediction_small_scale_agrees(gd):
+    """At the 0.01 scale both are 0.04 at the printed precision (0.0406 measured, 0.0400 predicted)."""
+    for init in ("xavier", "he"):
+        predicted = np.sqrt(WIDTH * INIT_STD[init](WIDTH) ** 2) / 4
+        measured = per_layer_factor(gd[f"sigmoid_{init}_grad"])
+        assert 0.85 * predicted < measured < predicted
+    assert round(per_layer_factor(gd["sigmoid_small_grad"]), 2) == round(np.sqrt(0.0256) / 4, 2)
+
+
+def test_factor_one_needs_n_var_w_at_least_16():
+    assert np.sqrt(16) / 4 == 1.0
+
+
+def test_at_n_var_w_16_variance_settles_near_5_9_and_factor_argument_0_40():
+    q = steady_variance(sigmoid, 16)
+    assert round(q, 1) == 5.9
+    assert round(16 * gaussian_mean(lambda t: sigmoid_prime(t) ** 2, q), 2) == 0.40
+
+
+def test_steady_variance_by_monte_carlo_agrees_with_quadrature():
+    rng = np.random.default_rng(0)
+    n, q = 400, 1.0
+    h = rng.normal(size=(500, n))
+    for _ in range(30):                       # a deep random sigmoid stack with n Var(w) = 16
+        h = sigmoid(h @ rng.normal(0, np.sqrt(16 / n), size=(n, n)).T)
+    z = h @ rng.normal(0, np.sqrt(16 / n), size=(n, n)).T
+    assert z.var() == pytest.approx(steady_variance(sigmoid, 16), rel=0.1)
+
+
+def test_argument_reaches_one_near_n_var_w_100():
+    def chi(a):
+        return a * gaussian_mean(lambda t: sigmoid_prime(t) ** 2, steady_variance(sigmoid, a))
+    assert chi(16) < 1 < chi(200)
+    crossing = bisect(lambda a: chi(a) - 1, 20, 400)
+    assert round(crossing, -1) == 100
+
+
+def test_at_100_preactivation_std_6_6_and_half_of_units_below_slope_0_01():
+    q = steady_variance(sigmoid, 100)
+    assert round(np.sqrt(q), 1) == 6.6
+    edge = bisect(lambda t: sigmoid_prime(t) - 0.01, 0.0, 20.0)        # sigma' < 0.01 beyond |z| > edge
+    flat = math.erfc(edge / math.sqrt(2 * q))
+    z = np.random.default_rng(0).normal(0, np.sqrt(q), 2_000_000)
+    assert np.mean(sigmoid_prime(z) < 0.01) == pytest.approx(flat, abs=0.01)
+    assert round(flat, 1) == 0.5
+
+
+def test_relu_mean_squared_slope_one_half_and_mean_square_half_the_variance():
+    for q in (0.3, 1.0, 4.0):
+        z = np.random.default_rng(0).normal(0, np.sqrt(q), 4_000_000)
+        assert np.mean(relu_prime(z) ** 2) == pytest.approx(0.5, abs=1e-3)
+        assert np.mean(relu(z) ** 2) == pytest.approx(q / 2, rel=3e-3)
+
+
+def test_he_factor_two_makes_both_relu_factors_exactly_one():
+    for n in (64, 256, 1000):
+        var_w = INIT_STD["he"](n) ** 2
+        assert n * var_w / 2 == pytest.approx(1.0)
+        assert n * var_w == pytest.approx(2.0)
+
+
+def test_xavier_leaves_relu_one_half_in_variance_0_707_in_std():
+    var_w = INIT_STD["xavier"](WIDTH) ** 2
+    assert WIDTH * var_w / 2 == pytest.approx(0.5)
+    assert round(np.sqrt(0.5), 3) == 0.707
+
+
+def test_relu_xavier_activations_shrink_0_70_per_layer_to_1_2e_minus_8(gd):
+    std = gd["relu_xavier_std"]
+    assert round(per_layer_factor(std[::-1]), 2) == 0.70
+    assert e(std[-1], 1) == "1.2e-08"
+
+
+def test_tanh_small_behaves_linearly_shrinking_by_0_16_per_layer(gd):
+    assert np.sqrt(WIDTH * 0.01 ** 2) == pytest.approx(0.16)
+    assert gaussian_mean(lambda t: tanh_prime(t) ** 2, 0.0256) == pytest.approx(1.0, abs=0.05)
+    assert round(per_layer_factor(gd["tanh_small_std"][::-1]), 2) == 0.16
+
+
+def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
+    q = steady_variance(tanh, 2)
+    assert round(q, 2) == 0.62
+    chi = 2 * gaussian_mean(lambda t: tanh_prime(t) ** 2, q)
+    assert round(chi, 2) == 1.11 and chi > 1
+
+
+def test_tanh_he_backward_factor_1_05_predicted_1_06_measured(gd):
+    q = steady_variance(tanh, 2)
+    assert round(np.sqrt(2 * gaussian_mean(lambda t: tanh_prime(t) ** 2, q)), 2) == 1.05
+    assert round(per_layer_factor(gd["tanh_he_grad"]), 2) == 1.06
+
+
+def test_tanh_he_compounds_to_17_5_over_49_layers(gd):
+    measured = per_layer_factor(gd["tanh_he_grad"])
+    assert round(measured ** 49, 1) == 17.5
+
+
+# --- what stalled layers do to training ----------------------------------------------------------
+
+def test_stalled_setup_10_inputs_eight_hidden_of_64_10_outputs():
+    assert stalled_layers.SIZES == (10, 64, 64, 64, 64, 64, 64, 64, 64, 10)
+    assert stalled_layers.STEPS == 1500 and stalled_layers.LR == 0.1 and stalled_layers.FROZEN == 4
+
+
+def test_stalled_task_4000_points_10_dims_100_centres_10_classes():
+    defaults = {k: p.default for k, p in inspect.signature(voronoi).parameters.items()}
+    assert (defaults["n"], defaults["dim"], defaults["centroids"], defaults["classes"]) == (4000, 10, 100, 10)
+    X, y = voronoi(seed=400)
+    assert X.shape == (4000, 10) and len(np.unique(y)) == 10
+
+
+def test_stalled_three_runs_as_described():
+    assert stalled_layers.RUNS == {"sigmoid": ("sigmoid", "xavier", 0),
+                                   "sigmoid_frozen": ("sigmoid", "xavier", 4),
+                                   "relu": ("relu", "he", 0)}
+
+
+def test_stalled_training_is_sgd_momentum_0_9_lr_0_1_batches_of_128(st):
+    """Fifty steps with the stated optimiser reproduce the recorded ReLU error at step 50."""
+    X, y = voronoi(seed=400)
+    net = MLP.create(stalled_layers.SIZES, "relu", "he", seed=stalled_layers.SEED)
+    batches = minibatches(len(X), 128, np.random.default_rng(stalled_layers.SEED))
+    for _ in range(stalled_layers.EVERY):
+        idx = next(batches)
+        net.sgd_step(X[idx], y[idx], 0.1, momentum=0.9)
+    assert net.error_rate(X, y) == float(st["relu_error"][1])
+    assert int(st["every"]) == 50
+
+
+def test_stalled_figure_starts_near_0_91_and_0_92(st):
+    assert round(float(st["sigmoid_error"][0]), 2) == 0.91
+    assert st["sigmoid_frozen_error"][0] == st["sigmoid_error"][0]
+    assert round(float(st["relu_error"][0]), 2) == 0.92
+
+
+def test_sigmoid_error_0_834_from_step_150_to_the_end(st):
+    errors = st["sigmoid_error"]
+    assert np.all(errors[150 // int(st["every"]):] == 0.834)
+    assert errors[0] > 0.834 and errors.min() == 0.834            # it dips from the start
+
+
+def test_0_834_is_exactly_the_error_of_always_answering_the_commonest_class(st):
+    _, y = voronoi(seed=400)
+    share = np.bincount(y).max() / len(y)
+    assert round(share * 100, 1) == 16.6
+    assert float(st["sigmoid_error"][-1]) == pytest.approx(1 - share, abs=1e-12)
+
+
+def test_random_guessing_among_ten_classes_about_0_9():
+    assert 1 - 1 / 10 == pytest.approx(0.9)
+
+
+def test_relu_reaches_about_0_2(st):
+    """The final error is 0.1865 with the project's pinned numerics; the article says 'about 0.2'."""
+    assert round(float(st["relu_error"][-1]), 1) == 0.2
+    assert st["relu_error"][-1] < st["relu_error"][0] - 0.6
+
+
+def test_freezing_first_four_layers_changes_nothing(st):
+    np.testing.assert_array_equal(st["sigmoid_frozen_error"], st["sigmoid_error"])
+    np.testing.assert_array_equal(st["sigmoid_frozen_change"][:4], 0.0)
+
+
+def test_sigmoid_first_layer_moved_about_0_0005_layers_1_to_3_below_0_001(st):
+    change = st["sigmoid_change"]
+    assert round(float(change[0]), 4) == 0.0005
+    assert np.all(change[:3] < 0.001)
+
+
+def test_sigmoid_eighth_layer_moved_about_0_53(st):
+    assert round(float(st["sigmoid_change"][7]), 2) == 0.53
+
+
+def test_relu_first_layer_moved_1_17_none_below_0_7(st):
+    assert round(float(st["relu_change"][0]), 2) == 1.17
+    assert st["relu_change"].min() > 0.7
+
+
+def test_stalled_figure_right_panel_nine_layers_and_ranges(st):
+    assert len(st["sigmoid_change"]) == len(st["relu_change"]) == 9
+    assert round(float(st["sigmoid_change"][7]), 1) == 0.5
+    assert np.all(np.diff(st["sigmoid_change"][2:8]) > 0)         # growing towards layer 8
+    assert st["relu_change"].min() > 0.7 and round(float(st["relu_change"].max()), 1) == 2.2
+
+
+def spreads(net, X):
+    """Mean over units of each unit's standard deviation across the inputs, per hidden layer."""
+    _, hs = net.forward(X)
+    return np.array([h.std(axis=0).mean() for h in hs[1:]]), np.array([h.mean() for h in hs[1:]])
+
+
+def test_initial_spread_falls_by_about_four_per_layer_0_22_to_0_25(initial_sigmoid_net):
+    net, X, _ = initial_sigmoid_net
+    spread, _ = spreads(net, X)
+    factors = spread[1:] / spread[:-1]
+    assert len(spread) == 8
+    assert round(float(factors.min()), 2) == 0.22 and round(float(factors.max()), 2) == 0.25
+    assert round(float(np.exp(np.log(factors).mean())) ** -1) == 4
+
+
+def test_last_hidden_spread_about_5e_minus_6_outputs_near_0_5(initial_sigmoid_net):
+    net, X, _ = initial_sigmoid_net
+    spread, means = spreads(net, X)
+    assert e(spread[-1]) == "5e-06"
+    assert np.all(np.round(means, 1) == 0.5)
+
+
+def test_initial_gradient_first_layer_3e_minus_6_output_layer_1_1(initial_sigmoid_net):
+    net, X, y = initial_sigmoid_net
+    _, grads_W, _ = net.loss_and_grads(X, y)
+    assert e(np.linalg.norm(grads_W[0])) == "3e-06"
+    assert round(float(np.linalg.norm(grads_W[-1])), 1) == 1.1
+
+
+# --- what fixed it -------------------------------------------------------------------------------
+
+def test_glorot_scale_keeps_both_passes_for_near_linear_units():
+    n_in = n_out = WIDTH
+    var_w = 2 / (n_in + n_out)
+    assert n_in * var_w == pytest.approx(1.0) and n_out * var_w == pytest.approx(1.0)  # forward, backward
+    assert WIDTH * INIT_STD["xavier"](WIDTH) ** 2 * gaussian_mean(lambda t: tanh_prime(t) ** 2, 1e-6) \
+        == pytest.approx(1.0, rel=1e-5)
+
+
+def test_active_relu_unit_passes_slope_exactly_1():
+    x = np.linspace(1e-9, 100, 1001)
+    assert np.all(relu_prime(x) == 1.0) and np.all(relu_prime(-x) == 0.0)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_residual_block_jacobian_is_identity_plus_jacobian_of_F(seed):
+    rng = np.random.default_rng(seed)
+    n = 5
+    W1, W2 = rng.normal(size=(n, n)) / np.sqrt(n), rng.normal(size=(n, n)) / np.sqrt(n)
+    h = rng.normal(size=n)
+
+    def block(v):
+        return v + W2 @ sigmoid(W1 @ v)
+    jac_F = W2 @ np.diag(sigmoid_prime(W1 @ h)) @ W1
+    finite = np.column_stack([(block(h + H * u) - block(h - H * u)) / (2 * H) for u in np.eye(n)])
+    np.testing.assert_allclose(finite, np.eye(n) + jac_F, rtol=1e-6, atol=1e-9)
+
+
+def test_residual_product_does_not_collapse_where_plain_stack_does():
+    rng = np.random.default_rng(0)
+    n, depth = 64, 50
+    v = rng.normal(size=n)
+    residual, plain = v.copy(), v.copy()
+    h = rng.normal(size=n)
+    for _ in range(depth):
+        W1 = rng.normal(0, np.sqrt(1 / n), (n, n))
+        W2 = rng.normal(0, np.sqrt(1 / n), (n, n))
+        z = W1 @ h
+        jac_F = W2 @ np.diag(sigmoid_prime(z)) @ W1
+        residual = residual + jac_F.T @ residual           # (I + dF/dh)^T: the backward pass
+        plain = W1.T @ (sigmoid_prime(z) * plain)           # a plain sigmoid layer
+        h = h + W2 @ sigmoid(z)
+    assert np.linalg.norm(residual) / np.linalg.norm(v) > 0.1
+    assert np.linalg.norm(plain) / np.linalg.norm(v) < 1e-20
+
+
+# --- corrections ----------------------------------------------------------------------------------
+
+def test_correction_relu_xavier_0_70_and_5e_minus_5_against_1100(gd):
+    assert round(per_layer_factor(gd["relu_xavier_std"][::-1]), 2) == 0.70
+    assert e(gd["relu_xavier_grad"][0]) == "5e-05" and round(float(gd["relu_he_grad"][0]), -2) == 1100
+    assert e(gd["relu_small_grad"][0]) == "5e-44"
+
+
+def test_correction_sigmoid_shrinks_0_24_per_layer_and_no_scale_fixes_it(gd):
+    assert round(per_layer_factor(gd["sigmoid_xavier_grad"]), 2) == 0.24
+    assert all(per_layer_factor(gd[f"sigmoid_{i}_grad"]) < 0.5 for i in INIT_STD)
+
+
+def test_correction_tanh_he_mild_explosion(gd):
+    g = gd["tanh_he_grad"]
+    assert 1 < g[0] / g[-1] < 100 and per_layer_factor(g) > 1
