@@ -2,8 +2,8 @@
 
 * pre_build: bring figures up to date in a subprocess, so edited figure code takes effect
   while ``mkdocs serve`` keeps running;
-* files: refuse pages without a twin or with broken front matter; serve figures/, MathJax and
-  the shared assets without copying them into docs/;
+* files: refuse pages without a twin or with broken front matter; serve figures/, MathJax,
+  the shared assets and the explorer's data without copying anything into docs/;
 * page_markdown: expand the generated reference table, then ``![alt](figure:NAME "caption")`` markers.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actsite import bench_report, markers, page_pairs, reference_table, site_files  # noqa: E402
+from actsite import bench_report, explorer, markers, page_pairs, reference_table, site_files  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.figures")
 ENABLED = os.environ.get("ACTSITE_HOOKS", "on") != "off"   # off: bare MkDocs, for the benchmark
@@ -48,6 +48,7 @@ def on_files(files, config):
         raise PluginError(str(error)) from None
     for source, destination in extra:
         files.append(File.generated(config, destination, abs_src_path=str(source)))
+    files.append(File.generated(config, explorer.DESTINATION, content=explorer.explorer_json()))
     return files
 
 

@@ -177,7 +177,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex=r"f(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\quad a \text{ learned}",
         latex_prime=r"\frac{\partial f}{\partial x} = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases},\quad \frac{\partial f}{\partial a} = \min(0, x)",
         f=prelu, df=prelu_prime, output_range=(-INF, INF), monotonic=True, zero_centred=False,
-        saturating=False, cost="compare", kinks=(0.0,), params=(Param("a", "a", PRELU_INIT, -0.5, 1.0),),
+        saturating=False, cost="compare", kinks=(0.0,), params=(Param("a", "a", PRELU_INIT, -1.0, 1.0),),
         family="rectifier", year=2015,
         source="K. He, X. Zhang, S. Ren and J. Sun, Delving Deep into Rectifiers, ICCV 2015, arXiv:1502.01852",
     ),
@@ -195,7 +195,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
         f=elu, df=elu_prime, output_range=(-1.0, INF), monotonic=True, zero_centred=False,
         saturating=False, cost="exp", smoothness="C1", joins=(0.0,),
-        params=(Param("alpha", r"\alpha", 1.0, 0.1, 2.0),), family="rectifier", year=2016,
+        params=(Param("alpha", r"\alpha", 1.0, 0.0, 2.0),), family="rectifier", year=2016,
         source="D.-A. Clevert, T. Unterthiner and S. Hochreiter, Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs), ICLR 2016, arXiv:1511.07289",
     ),
     Activation(
@@ -212,7 +212,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases}",
         f=maxout, df=maxout_prime, output_range=(0.0, INF), monotonic=False, zero_centred=False,
         saturating=False, cost="compare", kinks=(0.0,), minimum=(0.0, 0.0),
-        params=(Param("a", "a", -1.0, -1.5, 1.0),), family="rectifier", year=2013,
+        params=(Param("a", "a", -1.0, -1.0, 1.0),), family="rectifier", year=2013,
         source="I. J. Goodfellow, D. Warde-Farley, M. Mirza, A. Courville and Y. Bengio, Maxout Networks, ICML 2013, arXiv:1302.4389",
     ),
     Activation(
@@ -247,7 +247,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \sigma(\beta x) + \beta x\,\sigma(\beta x)\bigl(1 - \sigma(\beta x)\bigr)",
         f=silu, df=silu_prime, output_range=(-0.27846454276107385, INF), monotonic=False, zero_centred=False,
         saturating=False, cost="exp", smoothness="Cinf", minimum=(-1.278464542761074, -0.27846454276107385),
-        params=(Param("beta", r"\beta", 1.0, 0.1, 5.0),), family="smooth", year=2017,
+        params=(Param("beta", r"\beta", 1.0, 0.0, 5.0),), family="smooth", year=2017,
         source="P. Ramachandran, B. Zoph and Q. V. Le, Searching for Activation Functions, arXiv:1710.05941, 2017 (Swish); S. Elfwing, E. Uchibe and K. Doya, Neural Networks 107, 2018 (SiLU)",
     ),
     Activation(

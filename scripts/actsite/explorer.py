@@ -1,0 +1,57 @@
+"""Data for the interactive explorer, computed from the maths registry.
+
+The browser never evaluates a formula: for every function it receives the values and
+derivatives the registry gives on a fixed grid, and for every shape parameter one curve per
+slider position.  The file is built in memory on each build and served as
+``assets/explorer-data.json`` by both language projects.
+"""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from actsite.catalogue import EVERY, Activation
+from actsite.functions import Param
+
+DESTINATION = "assets/explorer-data.json"
+X = np.round(np.linspace(-4.0, 4.0, 161), 10)      # step 0.05
+SLIDER_POSITIONS = 21                               # steps of 0.1 for a range of 2
+DIGITS = 5                                          # 1e-5 is far below a pixel
+
+
+def slider_values(param: Param) -> list[float]:
+    """Evenly spaced positions from lo to hi, with the default always among them."""
+    values = set(np.round(np.linspace(param.lo, param.hi, SLIDER_POSITIONS), 6)) | {param.default}
+    return sorted(float(v) for v in values)
+
+
+def _curve(act: Activation, **params: float) -> dict[str, list[float]]:
+    kw = {**act.defaults(), **params}
+    df = act.df(X, **kw)
+    df = np.where(np.isin(X, act.kinks + act.joins), np.nan, df)   # f' may jump there for other parameters
+    return {"f": _rounded(act.f(X, **kw)), "df": _rounded(df)}
+
+
+def _rounded(values: np.ndarray) -> list[float | None]:
+    return [None if np.isnan(v) else round(float(v), DIGITS) for v in values]
+
+
+def function_data(act: Activation) -> dict:
+    entry = {"key": act.key, "names": act.names, "latex": act.latex, "family": act.family,
+             "default": _curve(act), "params": []}
+    for param in act.params:
+        values = slider_values(param)
+        entry["params"].append({
+            "name": param.name, "latex": param.latex, "default": param.default, "values": values,
+            "curves": [_curve(act, **{param.name: v}) for v in values],
+        })
+    return entry
+
+
+def explorer_data() -> dict:
+    return {"x": [float(v) for v in X], "functions": [function_data(a) for a in EVERY.values()]}
+
+
+def explorer_json() -> str:
+    return json.dumps(explorer_data(), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
