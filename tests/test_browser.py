@@ -63,10 +63,16 @@ class PageWatch:
         self.page = self.context.new_page()
         self.foreign, self.failed, self.errors = [], [], []
         self.context.route("**/*", self._route)
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.on("requestfailed", self._failed)
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}"))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _failed(self, request):
+        # ERR_ABORTED: the browser dropped a request because the test moved on to the next page
+        # (typically the favicon); a missing file shows up as a 4xx response instead.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url} {request.failure}")
 
     def _route(self, route):
         if urlparse(route.request.url).netloc != self.origin:
@@ -99,7 +105,9 @@ def test_every_page_loads_cleanly_with_typeset_maths(browser, base_url, built_si
             watch.page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
             broken = watch.page.evaluate("""async () => {
                 const visible = [...document.images].filter(img => img.offsetParent !== null);
-                await Promise.all(visible.map(img => img.decode().catch(() => null)));
+                visible.forEach(img => { img.loading = 'eager'; });   // figures are lazy: load them all now
+                const decoded = Promise.all(visible.map(img => img.decode().catch(() => null)));
+                await Promise.race([decoded, new Promise(done => setTimeout(done, 10000))]);
                 return visible.filter(img => !(img.complete && img.naturalWidth > 0)).map(img => img.src);
             }""")
             problems += [f"{scheme} {path}: image not loaded {src}" for src in broken]

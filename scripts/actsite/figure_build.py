@@ -13,13 +13,13 @@ import fcntl
 import hashlib
 import json
 import multiprocessing
-import os
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from actsite.atomic import write_atomic
 from actsite.figure_registry import FigureSpec
 from actsite.sources import content_hash
 
@@ -41,23 +41,6 @@ def input_hash(spec: FigureSpec) -> str:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Replace ``path`` by ``data`` in one rename; skip the write when the bytes are equal."""
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return True
 
 
 def render_figure(spec: FigureSpec) -> dict[str, bytes]:

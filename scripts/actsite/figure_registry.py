@@ -66,5 +66,7 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
     FigureSpec("dead_relu", "actsite.figures.results:draw_dead_relu", (6.0, 3.6)),
     FigureSpec("sparse_activation", "actsite.figures.results:draw_sparse_activation", (9.0, 3.4)),
     FigureSpec("firing_rate", "actsite.figures.results:draw_firing_rate", (9.0, 3.4)),
+    FigureSpec("init_spread", "actsite.figures.initialisation:draw_init_spread", (10.0, 4.0)),
+    FigureSpec("selu_fixed_point", "actsite.figures.initialisation:draw_selu_fixed_point", (9.0, 3.4)),
     *(FigureSpec(key, "actsite.figures.catalogue:draw_card", (6.4, 3.4), args=(key,)) for key in CATALOGUE_KEYS),
 )}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from actsite.figure_build import write_atomic
+from actsite.atomic import write_atomic
 from actsite.sources import content_hash
 
 CACHE_DIR = Path(__file__).resolve().parents[3] / ".cache" / "experiments"

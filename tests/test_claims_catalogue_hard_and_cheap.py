@@ -1,0 +1,421 @@
+"""Every numerical or mathematical claim of catalogue/hard-and-cheap.md, checked.
+
+One test per claim, in the order of the page (English and Chinese carry the same numbers).
+The functions come from ``actsite.catalogue`` (hard sigmoid, hard tanh, softsign, SiLU) and
+``actsite.functions`` (sigmoid, tanh, ReLU); the other hard-sigmoid conventions of the page's
+table are written here as the clipped lines they are, ``(1 + hardtanh(x / c)) / 2``.
+Expectations under a standard normal input are computed by quadrature on a fine grid.
+Closed forms are checked numerically; nothing is compared with itself.
+
+Not testable here, because they are citations of what papers, books or libraries say or
+report, not mathematics:
+
+* MobileNetV3 (Howard et al. 2019): why the authors replaced the sigmoid (cost on mobile
+  devices, swish and sigmoid gates), the name h-swish, "no discernible difference in
+  accuracy" in their experiments, and their deployment reasons (ReLU6 available in virtually
+  all frameworks; precision in quantised mode);
+* which library uses which convention: PyTorch ``Hardsigmoid`` and Keras 3 ``hard_sigmoid``
+  use x/6 + 1/2, Keras 2 / ``tf.keras`` up to TensorFlow 2.15 used 0.2x + 0.5 (library
+  documentation); the formulas themselves are checked below;
+* BinaryConnect (Courbariaux et al. 2015) used clip((x + 1)/2, 0, 1) as the probability of
+  binarising a weight to +1;
+* the Deep Learning textbook credits hard tanh to Collobert's 2004 thesis;
+* binarised networks (Courbariaux, Hubara et al. 2016) pass gradients through sign as if
+  it were hard tanh (the straight-through estimator); the window |x| <= 1 itself is the
+  hard-tanh derivative checked below;
+* Glorot and Bengio (2010): softsign credited to Bergstra et al. (2009), less and
+  simultaneous saturation, activations around +-0.6 to +-0.8 at the end of training, more
+  robust to initialisation than tanh, similar to tanh with normalised initialisation;
+* the name "Elliott function" (Elliott 1993);
+* that softsign is rarely used today, that the activation is a small part of GPU run time,
+  and that exponentials are slow or approximated on integer hardware (engineering context,
+  not measured on this site, as the page says).
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from actsite.catalogue import EVERY, MODERN
+from actsite.figures import catalogue as card
+from actsite.functions import relu, sigmoid, sigmoid_prime, tanh, tanh_prime
+from actsite.page_pairs import CONTENT, skeleton
+
+PAGE = "catalogue/hard-and-cheap.md"
+HS, HT, SS = MODERN["hard_sigmoid"], MODERN["hard_tanh"], MODERN["softsign"]
+X = np.linspace(-20, 20, 400_001)                      # step 1e-4
+Z = np.linspace(-12, 12, 2_400_001)
+NORMAL_WEIGHT = np.exp(-Z ** 2 / 2) / math.sqrt(2 * math.pi) * (Z[1] - Z[0])
+H = 1e-6
+
+
+def normal_mean(values: np.ndarray) -> float:
+    return float(np.sum(values * NORMAL_WEIGHT))
+
+
+def clipped_line(x, c):
+    """The hard sigmoid with corners at +-c: (1 + hardtanh(x / c)) / 2."""
+    return (1 + HT.f(np.asarray(x) / c)) / 2
+
+
+CONVENTIONS = {            # corner c, slope at 0, largest gap to sigma as printed
+    "mobilenet_v3": (3.0, 0.167, 0.069),
+    "keras_2": (2.5, 0.2, 0.076),
+    "binaryconnect": (1.0, 0.5, 0.269),
+    "tangent": (2.0, 0.25, 0.119),
+}
+FORMULAS = {
+    "mobilenet_v3": lambda x: np.minimum(1, np.maximum(0, x / 6 + 1 / 2)),
+    "keras_2": lambda x: np.minimum(1, np.maximum(0, 0.2 * x + 0.5)),
+    "binaryconnect": lambda x: np.minimum(1, np.maximum(0, (x + 1) / 2)),
+    "tangent": lambda x: np.minimum(1, np.maximum(0, x / 4 + 1 / 2)),
+}
+
+
+def largest_gap(f, g, x=X):
+    gap = np.abs(f(x) - g(x))
+    return float(gap.max()), float(abs(x[gap.argmax()]))
+
+
+# --- the page shows the registry's formulas and cards ---------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_displays_are_the_registry_latex(lang):
+    equations = skeleton(CONTENT[lang] / PAGE).equations
+    for act in (HS, HT, SS):
+        assert " ".join(act.latex.split()) in equations
+        assert " ".join(act.latex_prime.split()) in equations
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_shows_the_three_cards(lang):
+    assert skeleton(CONTENT[lang] / PAGE).figures == ("hard_sigmoid", "hard_tanh", "softsign")
+
+
+@pytest.mark.parametrize("key, relative", [("hard_sigmoid", "sigmoid"), ("hard_tanh", "tanh"), ("softsign", "tanh")])
+def test_card_axes_reference_curve_and_no_minimum_as_the_alt_text_says(key, relative):
+    fig = Figure()
+    drawn = card.draw_card(key, fig, {k: "black" for k in ("muted", "accent", "second", "third", "text")})
+    ax = fig.axes[0]
+    assert drawn["relative"] == relative
+    assert ax.get_xlim() == (-5.0, 5.0) and ax.get_ylim() == (-2.0, 3.0)
+    assert EVERY[key].minimum is None
+
+
+# --- hard sigmoid ----------------------------------------------------------------------------
+
+def test_hard_sigmoid_is_relu6_of_x_plus_3_over_6():
+    relu6 = np.minimum(np.maximum(0, X + 3), 6)
+    np.testing.assert_allclose(HS.f(X), relu6 / 6, atol=1e-15)
+
+
+def test_hard_sigmoid_derivative_is_one_sixth_inside_and_zero_outside():
+    inside, outside = X[np.abs(X) < 2.999], X[np.abs(X) > 3.001]
+    numeric = (HS.f(inside + H) - HS.f(inside - H)) / (2 * H)
+    np.testing.assert_allclose(numeric, 1 / 6, rtol=1e-6)
+    assert np.all(HS.df(inside) == 1 / 6) and np.all(HS.df(outside) == 0)
+
+
+@pytest.mark.parametrize("name", sorted(CONVENTIONS))
+def test_every_convention_is_a_clipped_line_through_one_half(name):
+    c = CONVENTIONS[name][0]
+    np.testing.assert_allclose(FORMULAS[name](X), clipped_line(X, c), atol=1e-15)
+    assert float(FORMULAS[name](np.array(0.0))) == 0.5
+
+
+@pytest.mark.parametrize("name", sorted(CONVENTIONS))
+def test_table_flat_beyond_the_corners(name):
+    c = CONVENTIONS[name][0]
+    f = FORMULAS[name]
+    assert np.all(f(X[X >= c]) == 1) and np.all(f(X[X <= -c]) == 0)
+    assert np.all((f(X[np.abs(X) < c - 1e-3]) > 0) & (f(X[np.abs(X) < c - 1e-3]) < 1))
+
+
+@pytest.mark.parametrize("name", sorted(CONVENTIONS))
+def test_table_slope_at_zero(name):
+    slope = (FORMULAS[name](np.array(H)) - FORMULAS[name](np.array(-H))) / (2 * H)
+    assert round(float(slope), 3) == CONVENTIONS[name][1]
+
+
+def test_mobilenet_slope_is_exactly_one_sixth():
+    assert float(HS.df(np.array(0.0))) == 1 / 6 and round(1 / 6, 3) == 0.167
+
+
+@pytest.mark.parametrize("name", sorted(CONVENTIONS))
+def test_table_largest_gap_to_sigmoid(name):
+    gap, _ = largest_gap(FORMULAS[name], sigmoid)
+    assert round(gap, 3) == CONVENTIONS[name][2]
+
+
+def test_sigmoid_slope_at_zero_is_a_quarter_and_no_published_convention_matches_it():
+    assert float(sigmoid_prime(np.array(0.0))) == 0.25
+    published = [CONVENTIONS[n][0] for n in ("mobilenet_v3", "keras_2", "binaryconnect")]
+    slopes = [1 / (2 * c) for c in published]
+    assert sum(s < 0.25 for s in slopes) == 2                 # two flatter
+    assert 1 / (2 * CONVENTIONS["binaryconnect"][0]) == 2 * 0.25   # BinaryConnect twice as steep
+
+
+def test_tangent_line_reaches_0_and_1_at_2_where_sigmoid_is_0_119_away():
+    tangent = FORMULAS["tangent"]
+    assert float(tangent(np.array(2.0))) == 1 and float(tangent(np.array(-2.0))) == 0
+    assert round(1 - float(sigmoid(np.array(2.0))), 3) == 0.119
+    assert round(float(sigmoid(np.array(-2.0))), 3) == 0.119
+
+
+def test_tangent_line_has_a_larger_worst_error_than_the_flatter_lines():
+    tangent, _ = largest_gap(FORMULAS["tangent"], sigmoid)
+    for name in ("mobilenet_v3", "keras_2"):
+        assert largest_gap(FORMULAS[name], sigmoid)[0] < tangent
+
+
+def test_best_uniform_clipped_line_has_corners_near_2_8_and_error_0_056():
+    x = np.linspace(-20, 20, 200_001)
+    s = sigmoid(x)
+    corners = np.linspace(2.0, 4.0, 2001)
+    errors = np.array([np.max(np.abs(clipped_line(x, c) - s)) for c in corners])
+    best = corners[errors.argmin()]
+    assert round(best, 1) == 2.8 and round(float(errors.min()), 3) == 0.056
+    assert abs(3.0 - best) < 0.25                             # ReLU6's corners are close to it
+
+
+def test_sigmoid_of_2x_is_one_plus_tanh_over_two():
+    np.testing.assert_allclose(sigmoid(2 * X), (1 + tanh(X)) / 2, atol=1e-15)
+
+
+def test_binaryconnect_line_is_the_hard_counterpart_of_sigmoid_2x_within_0_119():
+    np.testing.assert_array_equal(FORMULAS["binaryconnect"](X), (1 + HT.f(X)) / 2)
+    gap, _ = largest_gap(FORMULAS["binaryconnect"], lambda x: sigmoid(2 * x))
+    assert round(gap, 3) == 0.119
+
+
+def test_keras_2_and_pytorch_differ_by_up_to_0_083_at_2_5():
+    gap, where = largest_gap(FORMULAS["keras_2"], HS.f)
+    assert round(gap, 3) == 0.083 and where == pytest.approx(2.5, abs=1e-4)
+
+
+def test_hard_sigmoid_range_is_closed_0_1_and_reached():
+    assert float(HS.f(np.array(-3.0))) == 0 and float(HS.f(np.array(3.0))) == 1
+    assert HS.f(X).min() == 0 and HS.f(X).max() == 1
+    assert float(sigmoid(np.array(3.0))) < 1 and float(sigmoid(np.array(-3.0))) > 0
+
+
+def test_hard_sigmoid_is_non_decreasing_and_constant_beyond_3():
+    y = HS.f(X)
+    assert HS.monotonic and np.all(np.diff(y) >= 0)
+    assert np.all(y[X >= 3] == 1) and np.all(y[X <= -3] == 0)
+
+
+def test_hard_sigmoid_symmetry_and_mean_one_half():
+    np.testing.assert_allclose(HS.f(X) + HS.f(-X), 1.0, atol=1e-15)
+    assert normal_mean(HS.f(Z)) == pytest.approx(0.5, abs=1e-6)
+    assert normal_mean(sigmoid(Z)) == pytest.approx(0.5, abs=1e-6)
+    assert not HS.zero_centred
+
+
+def test_hard_sigmoid_is_continuous_with_kinks_at_3_and_costs_comparisons():
+    assert HS.kinks == (-3.0, 3.0) and HS.smoothness == "C0" and HS.cost == "compare"
+    for k in HS.kinks:
+        assert abs(float(HS.f(np.array(k + 1e-9)) - HS.f(np.array(k - 1e-9)))) < 1e-9   # continuous
+        jump = abs(float(HS.df(np.array(k - 1e-3)) - HS.df(np.array(k + 1e-3))))
+        assert jump == 1 / 6                                                          # slope jumps
+
+
+def test_h_swish_minimum_and_silu_minimum():
+    x = np.linspace(-4, 1, 500_001)
+    y = x * HS.f(x)
+    assert y.min() == pytest.approx(-0.375, abs=1e-9) and x[y.argmin()] == pytest.approx(-1.5, abs=1e-5)
+    x_min, f_min = MODERN["silu"].minimum
+    assert (round(f_min, 3), round(x_min, 3)) == (-0.278, -1.278)
+
+
+def test_alt_text_hard_sigmoid_points_and_sigmoid_stays_within_0_07():
+    assert float(HS.f(np.array(0.0))) == 0.5 and float(HS.f(np.array(3.0))) == 1
+    assert np.all(HS.f(np.linspace(-5, -3, 201)) == 0)
+    assert np.max(np.abs(HS.f(np.linspace(-5, 5, 2001)) - sigmoid(np.linspace(-5, 5, 2001)))) < 0.07
+
+
+# --- hard tanh ----------------------------------------------------------------------------
+
+def test_hard_tanh_is_the_clipped_identity_with_slope_1_inside():
+    np.testing.assert_array_equal(HT.f(X), np.clip(X, -1, 1))
+    inside, outside = X[np.abs(X) < 0.999], X[np.abs(X) > 1.001]
+    assert np.all(HT.df(inside) == 1) and np.all(HT.df(outside) == 0)
+    numeric = (HT.f(inside + H) - HT.f(inside - H)) / (2 * H)
+    np.testing.assert_allclose(numeric, 1.0, rtol=1e-6)
+
+
+def test_hard_tanh_has_the_same_slope_at_the_origin_as_tanh():
+    assert float(tanh_prime(np.array(0.0))) == 1.0 == float(HT.df(np.array(0.0)))
+
+
+def test_hard_tanh_largest_gap_to_tanh_is_0_238_at_1():
+    gap, where = largest_gap(HT.f, tanh)
+    assert gap == pytest.approx(1 - math.tanh(1), abs=1e-12)
+    assert round(gap, 3) == 0.238 and where == pytest.approx(1.0, abs=1e-4)
+
+
+def test_hard_tanh_from_two_rectifiers():
+    np.testing.assert_allclose(HT.f(X), relu(X + 1) - relu(X - 1) - 1, atol=1e-15)
+
+
+def test_hard_tanh_range_monotone_odd_zero_mean():
+    assert HT.f(X).min() == -1 and HT.f(X).max() == 1
+    assert float(HT.f(np.array(1.0))) == 1 and float(HT.f(np.array(-1.0))) == -1
+    assert np.all(np.diff(HT.f(X)) >= 0) and np.all(HT.f(X[X >= 1]) == 1)
+    np.testing.assert_array_equal(HT.f(-X), -HT.f(X))
+    assert abs(normal_mean(HT.f(Z))) < 1e-12 and HT.zero_centred
+
+
+def test_hard_tanh_kinks_at_1_and_cost_two_comparisons():
+    assert HT.kinks == (-1.0, 1.0) and HT.smoothness == "C0" and HT.cost == "compare"
+
+
+def test_share_of_standard_normal_inputs_in_the_linear_part():
+    hard_tanh_inside = math.erf(1 / math.sqrt(2))
+    hard_sigmoid_inside = math.erf(3 / math.sqrt(2))
+    assert round(100 * hard_tanh_inside, 1) == 68.3 and round(100 * (1 - hard_tanh_inside), 1) == 31.7
+    assert round(100 * hard_sigmoid_inside, 1) == 99.7 and round(100 * (1 - hard_sigmoid_inside), 2) == 0.27
+    assert normal_mean(HT.df(Z) == 0) == pytest.approx(1 - hard_tanh_inside, abs=1e-5)
+    assert normal_mean(HS.df(Z) == 0) == pytest.approx(1 - hard_sigmoid_inside, abs=1e-5)
+
+
+def test_hard_sigmoid_is_a_rescaled_hard_tanh_as_sigmoid_is_a_rescaled_tanh():
+    np.testing.assert_allclose(HS.f(X), (1 + HT.f(X / 3)) / 2, atol=1e-15)
+    np.testing.assert_allclose(sigmoid(X), (1 + tanh(X / 2)) / 2, atol=1e-15)
+
+
+def test_alt_text_tanh_lies_closer_to_the_axis_except_at_the_origin():
+    x = np.linspace(-5, 5, 2001)
+    x = x[x != 0]
+    assert np.all(np.abs(tanh(x)) < np.abs(HT.f(x)))
+    assert round(1 - math.tanh(1), 2) == 0.24
+
+
+# --- softsign -----------------------------------------------------------------------------
+
+def test_softsign_derivative_matches_finite_differences():
+    x = X[np.abs(X) > 1e-3]
+    numeric = (SS.f(x + H) - SS.f(x - H)) / (2 * H)
+    np.testing.assert_allclose(numeric, SS.df(x), rtol=1e-6, atol=1e-12)
+
+
+def test_softsign_tail_is_one_over_one_plus_x_and_tanh_tail_is_2_exp_minus_2x():
+    x = np.linspace(0, 50, 5001)
+    np.testing.assert_allclose(1 - SS.f(x), 1 / (1 + x), rtol=1e-9)
+    moderate = np.linspace(0, 5, 501)
+    np.testing.assert_allclose(1 - np.tanh(moderate), 2 / (np.exp(2 * moderate) + 1), rtol=1e-9)
+    big = np.linspace(5, 15, 101)                  # 1 - tanh x = 2 / (e^{2x} + 1), no cancellation
+    np.testing.assert_allclose((2 / (np.exp(2 * big) + 1)) / (2 * np.exp(-2 * big)), 1.0, rtol=1e-4)
+
+
+def test_at_10_softsign_is_0_091_below_its_bound_and_tanh_4_1e_minus_9():
+    assert round(1 - float(SS.f(np.array(10.0))), 3) == 0.091
+    assert f"{1 - math.tanh(10.0):.1e}" == "4.1e-09"
+
+
+def test_slope_below_0_01_only_beyond_9_for_softsign_and_2_993_for_tanh():
+    assert float(SS.df(np.array(9.0))) == pytest.approx(0.01, rel=1e-12)
+    assert float(SS.df(np.array(8.999))) > 0.01 > float(SS.df(np.array(9.001)))
+    lo, hi = 0.0, 10.0
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if float(tanh_prime(np.array(mid))) > 0.01 else (lo, mid)
+    assert round(lo, 3) == 2.993
+
+
+def test_near_zero_softsign_is_x_minus_x_abs_x_and_tanh_x_minus_x_cubed_over_3():
+    x = np.array([1e-3, -1e-3, 2e-3, -2e-3])
+    assert np.all(np.abs(SS.f(x) - (x - x * np.abs(x))) <= 1.01 * np.abs(x) ** 3)
+    assert np.all(np.abs(np.tanh(x) - (x - x ** 3 / 3)) <= np.abs(x) ** 5)
+
+
+def test_at_1_softsign_is_0_5_and_tanh_0_762_and_largest_gap_0_306_at_1_62():
+    assert float(SS.f(np.array(1.0))) == 0.5 and round(math.tanh(1.0), 3) == 0.762
+    gap, where = largest_gap(SS.f, tanh)
+    assert round(gap, 3) == 0.306 and round(where, 2) == 1.62
+
+
+def test_both_derivatives_in_terms_of_the_output():
+    np.testing.assert_allclose(SS.df(X), (1 - np.abs(SS.f(X))) ** 2, rtol=1e-12)
+    np.testing.assert_allclose(tanh_prime(X), 1 - tanh(X) ** 2, rtol=1e-12)
+
+
+def test_softsign_is_flatter_than_tanh_at_every_output_except_zero():
+    y = np.linspace(-0.999, 0.999, 19_981)
+    soft, hard = (1 - np.abs(y)) ** 2, 1 - y ** 2
+    assert np.all(soft[y != 0] < hard[y != 0])
+    assert (1 - 0) ** 2 == 1 - 0 ** 2
+
+
+def test_at_output_0_8_slopes_are_0_04_and_0_36():
+    x_soft = 0.8 / (1 - 0.8)                       # softsign^{-1}(y) = y / (1 - |y|)
+    x_tanh = math.atanh(0.8)
+    assert float(SS.f(np.array(x_soft))) == pytest.approx(0.8, abs=1e-12)
+    assert round(float(SS.df(np.array(x_soft))), 2) == 0.04
+    assert round(float(tanh_prime(np.array(x_tanh))), 2) == 0.36
+
+
+def test_output_variance_under_a_standard_normal_input():
+    for f, printed in ((SS.f, 0.183), (tanh, 0.394)):
+        y = f(Z)
+        assert round(normal_mean(y ** 2) - normal_mean(y) ** 2, 3) == printed
+
+
+def test_softsign_range_is_open_and_never_reached():
+    for x in (Fraction(10) ** k for k in range(0, 40, 3)):
+        assert abs(x / (1 + abs(x))) < 1 and abs(-x / (1 + abs(-x))) < 1
+    assert SS.output_range == (-1.0, 1.0)
+
+
+def test_softsign_is_strictly_increasing_odd_and_zero_centred():
+    x = np.linspace(-50, 50, 100_001)
+    assert np.all(np.diff(SS.f(x)) > 0)
+    np.testing.assert_array_equal(SS.f(-X), -SS.f(X))
+    assert abs(normal_mean(SS.f(Z))) < 1e-12 and SS.zero_centred
+
+
+def test_softsign_is_c1_with_second_derivative_jumping_from_plus_2_to_minus_2():
+    assert SS.smoothness == "C1" and SS.joins == (0.0,) and SS.cost == "division"
+    assert float(SS.df(np.array(1e-12))) == pytest.approx(float(SS.df(np.array(-1e-12))), abs=1e-11)
+    second = lambda x: (SS.df(np.array(x + H)) - SS.df(np.array(x - H))) / (2 * H)  # noqa: E731
+    assert float(second(-1e-4)) == pytest.approx(2, abs=1e-3)
+    assert float(second(1e-4)) == pytest.approx(-2, abs=1e-3)
+
+
+def test_alt_text_softsign_points():
+    assert round(float(SS.f(np.array(5.0))), 2) == 0.83
+    assert float(SS.df(np.array(0.0))) == 1 and float(SS.df(np.array(1.0))) == 0.25
+    assert round(float(SS.df(np.array(5.0))), 2) == 0.03
+    assert math.tanh(2.5) > 0.98
+
+
+# --- cheap, and what it costs -------------------------------------------------------------
+
+def test_sigmoid_slope_at_5_is_0_0066_and_hard_sigmoid_slope_is_zero():
+    assert round(float(sigmoid_prime(np.array(5.0))), 4) == 0.0066
+    assert float(HS.df(np.array(5.0))) == 0
+
+
+def test_a_unit_beyond_a_corner_on_every_example_gets_no_gradient():
+    pre = np.linspace(3.5, 9, 100)                 # every example past hard sigmoid's corner
+    assert np.all(HS.df(pre) == 0) and np.all(HT.df(-pre) == 0)
+    assert np.all(sigmoid_prime(pre) > 0) and np.all(tanh_prime(-pre) > 0)
+
+
+def test_worst_shape_errors_0_069_and_0_238():
+    assert round(largest_gap(HS.f, sigmoid)[0], 3) == 0.069
+    assert round(largest_gap(HT.f, tanh)[0], 3) == 0.238
+
+
+def test_a_hard_gate_closes_completely():
+    assert np.all(HS.f(np.array([-3.0, -10.0])) == 0) and np.all(HS.f(np.array([3.0, 10.0])) == 1)
+    assert np.all(sigmoid(np.array([-10.0, 10.0])) != np.array([0.0, 1.0]))
+
+
+def test_declared_costs_comparisons_and_a_division():
+    assert (HS.cost, HT.cost, SS.cost) == ("compare", "compare", "division")
+    assert EVERY["sigmoid"].cost == EVERY["tanh"].cost == "exp"

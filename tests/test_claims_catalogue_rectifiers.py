@@ -1,0 +1,483 @@
+"""Every numerical or mathematical claim of catalogue/rectifiers.md (both languages), checked.
+
+One small test per claim, in the order of the page.  Functions, constants and declared
+properties come from :mod:`actsite.catalogue`; the cards are drawn with the real plotter
+``actsite.figures.catalogue.draw_card``.  Means under a standard normal input are computed by
+quadrature on a fine grid; everything is computed, and printed numbers are compared at the
+precision the page prints them.
+
+Citations of results the papers report are not testable here and are listed instead:
+
+* He et al. (2015): PReLU initialised at 0.25 (the registry default is checked, the paper's
+  choice is a citation); one slope per channel or per layer; no weight decay on the slope;
+  4.94% top-5 error on ImageNet 2012, GoogLeNet's 6.66%, human level 5.1% (only the "26%
+  relative improvement" arithmetic is checked); the He initialisation comes from this paper.
+* Xu et al. (2015): the NDSB winner's setting a ~ U(3, 8) and the test rule x / ((l + u) / 2)
+  (the consequences of that rule are checked, the fact that the paper uses it is a citation,
+  read from the paper's text as quoted by Papers with Code); its general definition with
+  l, u in [0, 1); a non-zero slope improving results; overfitting of fixed and learned slopes
+  on small data; 75.68% on CIFAR-100 without multiple tests or ensembles; noise as regulariser.
+* PyTorch documentation: RReLU bounds 1/8 and 1/3 and the mean slope in evaluation mode
+  (the registry's constants are checked, their agreement with PyTorch is a citation).
+* Clevert et al. (2016): the motivation (mean towards zero, noise-robust deactivation); faster
+  learning and better generalisation beyond five layers; best published CIFAR-100 result at
+  the time; faster learning on ImageNet; batch normalisation not improving ELU on CIFAR-100.
+* Klambauer et al. (2017): the Banach fixed-point proof that (0, 1) is stable and attracting for
+  weights of mean 0 and variance 1/n, its assumptions, alpha dropout; 121 UCI tasks, Tox21, the
+  astronomy data set, very deep winning networks.  (That SELU maps mean 0 / variance 1 to
+  mean 0 / variance 1 is checked; attraction is the initialisation article's experiment.)
+* Goodfellow et al. (2013): maxout designed as a companion to dropout; the two-hidden-unit
+  universal approximation theorem; state-of-the-art results on MNIST, CIFAR-10, CIFAR-100, SVHN.
+* "Which one to use": that none of the papers makes one variant a general winner, and the advice
+  paragraph, are judgements, not claims a test can check.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from actsite import catalogue
+from actsite.catalogue import (EVERY, MODERN, PRELU_INIT, RRELU_BOUNDS, RRELU_EVAL_SLOPE, SELU_ALPHA,
+                               SELU_LAMBDA, elu, elu_prime, maxout, maxout_prime, prelu, prelu_prime,
+                               rectifier, rrelu_eval, rrelu_train, selu, selu_prime)
+from actsite.figures.catalogue import X_RANGE, draw_card
+from actsite.functions import LEAKY_SLOPE, leaky_relu, relu, relu_prime
+from actsite.page_pairs import CONTENT, DISPLAY_MATH, FIGURE, skeleton
+
+PAGE = "catalogue/rectifiers.md"
+KEYS = ("prelu", "rrelu", "elu", "selu", "maxout")
+COLOURS = {"muted": "#888888", "accent": "#1f77b4", "second": "#ff7f0e", "third": "#2ca02c", "text": "#000000"}
+H = 1e-6
+
+Z = np.linspace(-12.0, 12.0, 2_400_001)
+WEIGHT = np.exp(-Z ** 2 / 2) / math.sqrt(2 * math.pi) * (Z[1] - Z[0])
+
+
+def normal_mean(g) -> float:
+    """E[g(z)] for z ~ N(0, 1), by quadrature."""
+    return float(np.sum(g(Z) * WEIGHT))
+
+
+def phi_cdf(x: float) -> float:
+    return 0.5 * math.erfc(-x / math.sqrt(2))
+
+
+def page_text(lang: str) -> str:
+    return (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+
+
+def card(key: str) -> tuple[dict, object]:
+    fig = Figure(figsize=(6.4, 3.4))
+    info = draw_card(key, fig, COLOURS)
+    return info, fig.axes[0]
+
+
+# --- The page as a whole --------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_section_and_one_card_per_function_in_registry_order(lang):
+    sk = skeleton(CONTENT[lang] / PAGE)
+    assert sk.anchors == ("rectifiers", *(k.replace("_", "-") for k in KEYS), "which-one", "references")
+    assert sk.figures == KEYS
+    assert all(MODERN[k].family == "rectifier" for k in KEYS)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("key", KEYS)
+def test_formula_and_derivative_are_the_registrys_latex(lang, key):
+    displays = {" ".join(e.split()) for e in DISPLAY_MATH.findall(page_text(lang))}
+    act = MODERN[key]
+    assert " ".join(act.latex.split()) in displays
+    assert " ".join(act.latex_prime.split()) in displays
+
+
+def test_figure_markers_name_the_registered_cards():
+    from actsite.figure_registry import FIGURES
+    for key in FIGURE.findall(page_text("en")):
+        assert FIGURES[key].args == (key,)
+
+
+# --- Introduction ---------------------------------------------------------------------------
+
+def test_relu_output_and_gradient_are_exactly_zero_for_negative_inputs():
+    x = np.linspace(-5, -1e-9, 1001)
+    assert np.all(relu(x) == 0) and np.all(relu_prime(x) == 0)
+
+
+def test_relu_mean_is_one_over_root_two_pi_positive():
+    mean = normal_mean(relu)
+    assert mean == pytest.approx(1 / math.sqrt(2 * math.pi), abs=1e-9)
+    assert round(mean, 3) == 0.399
+
+
+def test_maxout_is_the_oldest_of_the_five():
+    years = {k: MODERN[k].year for k in KEYS}
+    assert min(years, key=years.get) == "maxout" and sorted(years.values()).count(years["maxout"]) == 1
+
+
+def test_elu_and_selu_level_off_below_zero():
+    assert float(elu(-1000.0)) == -1.0
+    assert float(selu(-1000.0)) == pytest.approx(-SELU_LAMBDA * SELU_ALPHA, rel=1e-15)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_card_shows_the_stated_axes_and_line_styles(key):
+    info, ax = card(key)
+    assert X_RANGE == (-5.0, 5.0) and ax.get_xlim() == (-5.0, 5.0) and ax.get_ylim() == (-2.0, 3.0)
+    styles = {line.get_label(): line.get_linestyle() for line in ax.get_lines() if not line.get_label().startswith("_")}
+    assert styles == {r"$\mathrm{ReLU}(x)$": ":", "$f(x)$": "-", "$f'(x)$": "--"}
+    assert info["relative"] == "relu"
+
+
+# --- PReLU ----------------------------------------------------------------------------------
+
+def test_prelu_slope_starts_at_a_quarter():
+    assert PRELU_INIT == 0.25 and MODERN["prelu"].defaults() == {"a": 0.25}
+
+
+def test_he_et_al_improvement_over_googlenet_is_26_percent_relative():
+    assert round(100 * (1 - 4.94 / 6.66)) == 26
+
+
+@pytest.mark.parametrize("a", [-0.5, 0.0, 0.25, 0.7])
+def test_prelu_derivatives_in_x_and_in_a(a):
+    x = np.array([-3.0, -0.4, 0.3, 2.5])
+    numeric_x = (prelu(x + H, a) - prelu(x - H, a)) / (2 * H)
+    numeric_a = (prelu(x, a + H) - prelu(x, a - H)) / (2 * H)
+    np.testing.assert_allclose(prelu_prime(x, a), numeric_x, atol=1e-8)
+    np.testing.assert_allclose(numeric_a, np.minimum(0.0, x), atol=1e-8)
+
+
+def test_prelu_card_values():
+    info, ax = card("prelu")
+    assert float(prelu(-5.0)) == -1.25 and float(prelu(3.0)) == 3.0 == ax.get_ylim()[1]
+    assert set(np.unique(info["df"])) == {0.25, 1.0}
+
+
+def test_prelu_range_is_the_whole_line():
+    assert MODERN["prelu"].output_range == (-np.inf, np.inf)
+    assert float(prelu(-1e300)) == -0.25e300 and float(prelu(1e300)) == 1e300
+
+
+def test_prelu_is_monotone_exactly_when_a_is_not_negative():
+    x = np.linspace(-5, 5, 2001)
+    for a in (0.0, 0.01, 0.25, 0.5, 1.0):
+        assert np.all(np.diff(prelu(x, a)) >= 0)
+    for a in (-0.01, -0.25, -1.0):
+        assert not np.all(np.diff(prelu(x, a)) >= 0)
+
+
+def test_prelu_kink_slope_jumps_from_a_to_1():
+    assert MODERN["prelu"].kinks == (0.0,)
+    assert float(prelu_prime(-1e-12)) == 0.25 and float(prelu_prime(1e-12)) == 1.0
+
+
+@pytest.mark.parametrize("a", [0.0, 0.01, 0.25, 0.5, 0.9])
+def test_prelu_mean_is_one_minus_a_over_root_two_pi(a):
+    mean = normal_mean(lambda z: prelu(z, a))
+    assert mean == pytest.approx((1 - a) / math.sqrt(2 * math.pi), abs=1e-9)
+    assert mean > 0.0
+
+
+def test_prelu_mean_at_default_and_zero_at_a_equal_1():
+    assert round(normal_mean(prelu), 3) == 0.299 < round(normal_mean(relu), 3)
+    assert normal_mean(lambda z: prelu(z, 1.0)) == pytest.approx(0.0, abs=1e-9)
+
+
+@pytest.mark.parametrize("a", [0.0, 0.25, 0.5, -0.5])
+def test_prelu_mean_square_and_the_variance_preserving_initialisation(a):
+    """E[f(z)^2] = (1 + a^2)/2 Var(z) for symmetric z, so n Var(w) E[f^2] = Var(z) iff Var(w) = 2/((1+a^2) n)."""
+    for std in (1.0, 2.0):
+        second = normal_mean(lambda z: prelu(std * z, a) ** 2)
+        assert second == pytest.approx((1 + a ** 2) / 2 * std ** 2, rel=1e-9)
+        n = 256
+        var_w = 2 / ((1 + a ** 2) * n)
+        assert n * var_w * second == pytest.approx(std ** 2, rel=1e-9)
+
+
+def test_prelu_special_slopes():
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_array_equal(prelu(x, 0.0), relu(x))
+    np.testing.assert_array_equal(prelu(x, LEAKY_SLOPE), leaky_relu(x))
+    assert LEAKY_SLOPE == 0.01
+    np.testing.assert_array_equal(prelu(x, 1.0), x)
+    np.testing.assert_array_equal(prelu(x, -1.0), np.abs(x))
+    np.testing.assert_array_equal(prelu(x, -1.0), MODERN["maxout"].f(x))
+
+
+# --- RReLU ----------------------------------------------------------------------------------
+
+def test_rrelu_pytorch_convention_bounds_and_mean():
+    lo, hi = RRELU_BOUNDS
+    assert (lo, hi) == (1 / 8, 1 / 3)
+    assert RRELU_EVAL_SLOPE == pytest.approx(11 / 48, abs=1e-15) == (lo + hi) / 2
+    assert round(RRELU_EVAL_SLOPE, 3) == 0.229
+
+
+def test_rrelu_training_draws_one_slope_per_element_within_the_bounds():
+    rng = np.random.default_rng(0)
+    x = -np.ones(100_000)
+    slopes = -rrelu_train(x, rng)
+    assert np.all((slopes >= 1 / 8) & (slopes <= 1 / 3)) and len(np.unique(slopes)) == x.size
+    assert slopes.mean() == pytest.approx(11 / 48, abs=1e-3)
+    assert np.array_equal(rrelu_train(np.array([2.0, 0.5]), rng), [2.0, 0.5])
+
+
+def test_xu_test_rule_divides_by_the_mean_five_and_a_half_slope_two_elevenths():
+    assert (3 + 8) / 2 == 5.5
+    assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
+    assert round(2 / 11, 3) == 0.182 != round(RRELU_EVAL_SLOPE, 3)
+
+
+def test_xu_training_slopes_fill_the_same_interval_as_pytorchs():
+    assert (1 / 8, 1 / 3) == RRELU_BOUNDS
+    a = np.linspace(3, 8, 100_001)
+    assert (1 / a).min() == 1 / 8 and (1 / a).max() == 1 / 3
+
+
+def test_xu_training_slopes_are_not_uniform_on_that_interval():
+    """P(1/a < 11/48) = P(a > 48/11) = 8/11 for a ~ U(3, 8), not the 1/2 of a uniform slope."""
+    a = np.random.default_rng(1).uniform(3, 8, 1_000_000)
+    share = np.mean(1 / a < 11 / 48)
+    assert share == pytest.approx(8 / 11, abs=2e-3)
+    assert abs(share - 0.5) > 0.2
+
+
+def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
+    x = np.linspace(-5, 5, 101)
+    a1, a2 = 0.13, 0.31
+    np.testing.assert_allclose(rectifier(x, (a1 + a2) / 2), (rectifier(x, a1) + rectifier(x, a2)) / 2, atol=1e-15)
+    draws = 20_000
+    rng = np.random.default_rng(2)
+    mean_out = np.mean([rrelu_train(x, rng) for _ in range(draws)], axis=0)
+    slope_sd = (RRELU_BOUNDS[1] - RRELU_BOUNDS[0]) / math.sqrt(12)
+    assert np.all(np.abs(mean_out - rrelu_eval(x)) <= 5 * slope_sd * np.abs(x) / math.sqrt(draws) + 1e-15)
+
+
+def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
+    a = np.linspace(3, 8, 2_000_001)
+    mean_slope = float(np.mean(1 / a))
+    assert mean_slope == pytest.approx(math.log(8 / 3) / 5, abs=1e-6)
+    assert round(mean_slope, 3) == 0.196 and abs(mean_slope - 2 / 11) > 0.01
+
+
+def test_rrelu_card_values():
+    info, _ = card("rrelu")
+    assert round(float(rrelu_eval(-5.0)), 3) == -1.146 and float(rrelu_eval(3.0)) == 3.0
+    assert {round(v, 3) for v in np.unique(info["df"])} == {0.229, 1.0}
+
+
+def test_rrelu_at_test_time_is_prelu_with_a_equal_11_48():
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_array_equal(rrelu_eval(x), prelu(x, 11 / 48))
+    act = MODERN["rrelu"]
+    assert act.monotonic and act.kinks == (0.0,) and act.cost == "compare"
+
+
+def test_rrelu_mean_is_37_48_over_root_two_pi():
+    mean = normal_mean(rrelu_eval)
+    assert mean == pytest.approx((37 / 48) / math.sqrt(2 * math.pi), abs=1e-9)
+    assert round(mean, 3) == 0.308
+
+
+# --- ELU ------------------------------------------------------------------------------------
+
+def test_elu_levels_off_at_minus_alpha():
+    for alpha in (0.5, 1.0, 2.0):
+        assert float(elu(-50.0, alpha)) == pytest.approx(-alpha, rel=1e-15)
+        assert np.all(elu(np.linspace(-30, 0, 1001), alpha) > -alpha)    # strictly above (e^-30 still shows)
+
+
+def test_elu_card_values():
+    info, _ = card("elu")
+    assert round(float(elu(-5.0)), 3) == -0.993 and float(elu(3.0)) == 3.0
+    assert round(float(elu_prime(-5.0)), 3) == 0.007
+    assert not MODERN["elu"].kinks           # the pen is not lifted: no jump drawn at 0
+    assert np.max(np.abs(np.diff(info["df"]))) < 0.01
+
+
+def test_elu_range_and_monotone():
+    assert MODERN["elu"].output_range == (-1.0, np.inf) and MODERN["elu"].monotonic
+    assert np.all(np.diff(elu(np.linspace(-20, 30, 50001))) > 0)
+
+
+def test_elu_is_c1_at_alpha_1_with_a_jump_in_the_second_derivative():
+    assert MODERN["elu"].smoothness == "C1" and MODERN["elu"].joins == (0.0,)
+    assert float(elu_prime(-1e-12)) == pytest.approx(1.0, abs=1e-11) and float(elu_prime(1e-12)) == 1.0
+    second_left = (elu_prime(-H) - elu_prime(-2 * H)) / H
+    second_right = (elu_prime(2 * H) - elu_prime(H)) / H
+    assert float(second_left) == pytest.approx(1.0, abs=1e-5) and float(second_right) == 0.0
+
+
+@pytest.mark.parametrize("alpha", [0.5, 1.5, 2.0])
+def test_elu_has_a_kink_for_any_other_alpha(alpha):
+    assert float(elu_prime(-1e-12, alpha)) == pytest.approx(alpha) != float(elu_prime(1e-12, alpha))
+
+
+def test_elu_derivative_from_the_forward_value():
+    x = np.linspace(-10, 0, 1001)
+    for alpha in (0.5, 1.0, 1.6):
+        np.testing.assert_allclose(elu_prime(x, alpha), elu(x, alpha) + alpha, atol=1e-14)
+
+
+def test_elu_mean_is_about_0_16_against_relus_0_399_and_not_zero_centred():
+    mean = normal_mean(elu)
+    closed = 1 / math.sqrt(2 * math.pi) + math.exp(0.5) * phi_cdf(-1) - 0.5
+    assert mean == pytest.approx(closed, abs=1e-9)
+    assert round(mean, 2) == 0.16 and round(normal_mean(relu), 3) == 0.399
+    assert 0 < mean < normal_mean(relu) and MODERN["elu"].zero_centred is False
+
+
+def test_elu_is_close_to_the_identity_near_zero():
+    for x in (-1e-2, -1e-3, -1e-4):
+        assert abs(float(elu(x)) - x) / abs(x) < abs(x)      # relative gap ~ |x|/2
+
+
+def test_elu_tends_to_relu_as_alpha_goes_to_0():
+    x = np.linspace(-50, 5, 5501)
+    gaps = [np.max(np.abs(elu(x, alpha) - relu(x))) for alpha in (0.1, 0.01, 0.001)]
+    assert gaps == pytest.approx([0.1, 0.01, 0.001], rel=1e-9)
+
+
+# --- SELU -----------------------------------------------------------------------------------
+
+def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
+    assert normal_mean(selu) == pytest.approx(0.0, abs=1e-9)
+    assert normal_mean(lambda z: selu(z) ** 2) == pytest.approx(1.0, abs=1e-9)
+
+
+def test_selu_constants_solve_the_two_equations_and_print_as_stated():
+    alpha = (1 / math.sqrt(2 * math.pi)) / (0.5 - math.sqrt(math.e) * phi_cdf(-1))
+    second = 0.5 + alpha ** 2 * (math.e ** 2 * phi_cdf(-2) - 2 * math.sqrt(math.e) * phi_cdf(-1) + 0.5)
+    lam = 1 / math.sqrt(second)
+    assert (alpha, lam) == pytest.approx((SELU_ALPHA, SELU_LAMBDA), rel=1e-12)
+    assert (round(lam, 4), round(alpha, 4)) == (1.0507, 1.6733)
+
+
+def test_selu_positive_slope_exceeds_1():
+    assert SELU_LAMBDA > 1 and float(selu_prime(1.0)) == SELU_LAMBDA
+
+
+def test_selu_card_values():
+    info, _ = card("selu")
+    assert round(3 / SELU_LAMBDA, 2) == 2.86 and float(selu(3 / SELU_LAMBDA)) == pytest.approx(3.0)
+    assert round(SELU_LAMBDA * SELU_ALPHA, 4) == 1.7581
+    assert round(float(selu(-5.0)), 3) == -1.746
+    assert round(float(info["df"][0]), 3) == 0.012                      # left edge, x = -5
+    assert round(float(selu_prime(-1e-12)), 4) == 1.7581 and round(float(selu_prime(1e-12)), 4) == 1.0507
+    assert MODERN["selu"].kinks == (0.0,)                               # the pen is lifted at 0
+
+
+def test_selu_range_monotone_and_declared():
+    lo = -SELU_LAMBDA * SELU_ALPHA
+    assert MODERN["selu"].output_range == (lo, np.inf) and MODERN["selu"].monotonic
+    assert np.all(selu(np.linspace(-30, 5, 3501)) > lo) and np.all(np.diff(selu(np.linspace(-20, 30, 5001))) > 0)
+
+
+def test_selu_is_the_only_zero_centred_function_on_the_page():
+    means = {k: normal_mean(MODERN[k].f) for k in KEYS}
+    assert [k for k in KEYS if abs(means[k]) < 1e-6] == ["selu"]
+    assert [k for k in KEYS if MODERN[k].zero_centred] == ["selu"]
+
+
+def test_selu_derivative_jumps_at_0_because_alpha_is_not_1():
+    assert SELU_ALPHA != 1
+    left, right = float(selu_prime(-1e-12)), float(selu_prime(1e-12))
+    assert left == pytest.approx(SELU_LAMBDA * SELU_ALPHA, rel=1e-10) and right == SELU_LAMBDA and left > right
+    assert MODERN["selu"].cost == "exp"
+
+
+def test_selu_is_lambda_times_elu_alpha():
+    x = np.linspace(-10, 10, 2001)
+    np.testing.assert_allclose(selu(x), SELU_LAMBDA * elu(x, SELU_ALPHA), rtol=1e-15)
+
+
+# --- Maxout ---------------------------------------------------------------------------------
+
+def test_a_maximum_of_affine_functions_is_convex_and_piecewise_linear():
+    rng = np.random.default_rng(3)
+    w, b = rng.normal(size=4), rng.normal(size=4)
+    x = np.linspace(-5, 5, 10001)
+    h = np.max(np.outer(x, w) + b, axis=1)
+    assert np.all(np.diff(h, 2) >= -1e-12)
+    slopes = np.diff(h) / np.diff(x)
+    on_a_piece = np.isclose(slopes[:, None], w[None, :], atol=1e-9).any(axis=1)
+    assert on_a_piece.mean() > 0.999                  # only the few cells where pieces cross differ
+
+
+def test_maxout_layer_has_k_times_the_parameters():
+    n, m = 100, 50
+    for k in (2, 3, 5):
+        assert k * m * (n + 1) == k * (m * (n + 1))
+
+
+def test_maxout_card_is_the_two_piece_case_at_a_equal_minus_1():
+    assert MODERN["maxout"].defaults() == {"a": -1.0}
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_array_equal(maxout(x), np.maximum(x, -x))
+
+
+def test_maxout_card_values_and_label():
+    info, ax = card("maxout")
+    assert float(maxout(-3.0)) == float(maxout(3.0)) == 3.0 == ax.get_ylim()[1]
+    assert set(np.unique(info["df"])) == {-1.0, 1.0}
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == [r"$(0.000,\ 0.000)$"]
+
+
+def test_maxout_is_the_absolute_value_with_range_from_0_and_its_minimum_at_the_origin():
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_array_equal(maxout(x), np.abs(x))
+    assert MODERN["maxout"].minimum == (0.0, 0.0) and float(maxout(0.0)) == 0.0 and np.all(maxout(x) >= 0)
+    assert not MODERN["maxout"].monotonic and not np.all(np.diff(maxout(x)) >= 0)
+    assert float(maxout_prime(-1e-12)) == -1.0 and float(maxout_prime(1e-12)) == 1.0
+
+
+def test_two_piece_maxout_is_convex_for_every_a():
+    x = np.linspace(-5, 5, 1001)
+    for a in (-1.5, -1.0, 0.0, 0.5, 1.0, 2.0):
+        assert np.all(np.diff(maxout(x, a), 2) >= -1e-12)
+
+
+def test_maxout_mean_is_root_two_over_pi():
+    mean = normal_mean(maxout)
+    assert mean == pytest.approx(math.sqrt(2 / math.pi), abs=1e-9)
+    assert round(mean, 3) == 0.798
+
+
+def test_maxout_is_prelu_for_a_up_to_1_and_swaps_slopes_above():
+    x = np.linspace(-5, 5, 1001)
+    for a in (-1.0, 0.0, 0.01, 0.25, 0.9, 1.0):
+        np.testing.assert_array_equal(maxout(x, a), prelu(x, a))
+    np.testing.assert_array_equal(maxout(x, 0.0), relu(x))
+    np.testing.assert_array_equal(maxout(x, 0.01), leaky_relu(x))
+    np.testing.assert_array_equal(maxout(x, PRELU_INIT), prelu(x))
+    for a in (1.5, 3.0):
+        assert float(maxout_prime(2.0, a)) == a and float(maxout_prime(-2.0, a)) == 1.0
+        assert float(maxout(2.0, a)) == 2 * a and float(maxout(-2.0, a)) == -2.0
+
+
+# --- Which one to use -----------------------------------------------------------------------
+
+def test_non_zero_negative_slopes_pass_gradient_for_negative_inputs():
+    x = np.linspace(-50, -1e-6, 1001)
+    assert np.all(prelu_prime(x) != 0) and np.all(MODERN["rrelu"].df(x) != 0)
+    for a in (-1.0, 0.01, 0.25):
+        assert np.all(maxout_prime(x, a) != 0)
+    assert np.all(elu_prime(x) > 0) and np.all(selu_prime(x) > 0)
+
+
+def test_elu_slope_at_minus_5_is_0_007():
+    assert round(float(elu_prime(-5.0)), 3) == 0.007 == round(math.exp(-5), 3)
+
+
+def test_numbers_in_prose_are_identical_in_both_languages():
+    def numbers(text: str) -> list[str]:
+        body = re.sub(r"!\[[^\]]*\]", "", text)                    # alt texts spell minus signs differently
+        body = re.sub(r"^\d+\. ", "", body, flags=re.M)              # reference list numbering
+        return sorted(re.findall(r"\d+(?:\.\d+)?", body))
+    assert numbers(page_text("en")) == numbers(page_text("zh"))

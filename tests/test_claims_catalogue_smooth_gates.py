@@ -1,0 +1,561 @@
+"""Every numerical or mathematical claim of catalogue/smooth-gates.md, checked.
+
+One test per claim, in the order of the page (both languages carry the same numbers).  The
+functions, their LaTeX, ranges and minima come from ``actsite.catalogue``; everything else is
+computed here with numpy: fine grids for maxima and crossings, bisection for roots, Newton's
+method for Lambert's W, quadrature against the standard normal density for means, central
+finite differences for derivatives.  Printed numbers are checked to the digits they are
+printed with.
+
+Not testable here, because they cite what a paper or a code base reports rather than state
+something computable; the page attributes each of them ("the authors report", "states"):
+
+* Dugas et al. (2001): call prices are non-decreasing in moneyness and maturity and convex in
+  moneyness; their constrained networks are universal approximators of such functions; the
+  reported improvement in regressing call prices.
+* Hendrycks & Gimpel (2016): the dropout/zoneout/ReLU motivation, the choice of the normal
+  distribution (pre-activations roughly normal, especially with batch normalisation), the
+  reported improvements over ReLU and ELU, the two approximations being proposed there
+  (their formulas are tested), the name SiLU.
+* Radford et al. (2018) use GELU in GPT; Devlin et al. (2019) use GELU in BERT following GPT;
+  the released GPT-2 and BERT code computes the tanh form in the feed-forward sublayer;
+  PyTorch's ``nn.GELU(approximate="tanh")`` and its name SiLU for beta = 1.
+* Elfwing et al. (2018): SiLU and dSiLU proposed for reinforcement learning, the Tetris and
+  Atari results, their rounded minimum "about -0.28 at about -1.28" (the rounding is tested).
+* Ramachandran et al. (2017): the automated search, beta constant or trained, +0.9% top-1 for
+  Mobile NASNet-A and +0.6% for Inception-ResNet-v2 on ImageNet.
+* Misra (2019/2020): +2.1% AP50 over Leaky ReLU on MS-COCO with YOLOv4/CSP-DarkNet-53, about
+  +1% top-1 over ReLU with ResNet-50 on ImageNet-1k; the regularisation intuition.
+  Bochkovskiy et al. (2020): YOLOv4 uses Mish.
+* Shazeer (2020): gated feed-forward layers (SwiGLU) improve on GELU and ReLU; Touvron et al.
+  (2023): LLaMA uses SwiGLU.  "The headline gains quoted above range from 0.6 to 2.1 points"
+  only restates the quoted numbers.
+"""
+from __future__ import annotations
+
+import math
+import re
+import warnings
+
+import numpy as np
+import pytest
+
+from actsite import catalogue
+from actsite.catalogue import EVERY, MODERN, normal_cdf, normal_pdf, silu
+from actsite.figures.catalogue import X_RANGE
+from actsite.functions import relu, relu_prime, sigmoid
+from actsite.page_pairs import CONTENT, DISPLAY_MATH
+
+PAGE = "catalogue/smooth-gates.md"
+FAMILY = ("softplus", "gelu", "gelu_tanh", "silu", "mish")
+SYMMETRIC = ("softplus", "gelu", "gelu_tanh", "silu")       # f(x) - f(-x) = x
+NON_MONOTONE = ("gelu", "gelu_tanh", "silu", "mish")
+H = 1e-5
+X = np.linspace(-10, 10, 2_000_001)                         # step 1e-5
+WIDE = np.linspace(-100, 100, 2_000_001)
+
+
+def f(key, x):
+    return MODERN[key].f(np.asarray(x, dtype=float))
+
+
+def df(key, x):
+    return MODERN[key].df(np.asarray(x, dtype=float))
+
+
+def second(fun, x, h=1e-4):
+    return (fun(x + h) - 2 * fun(x) + fun(x - h)) / h ** 2
+
+
+def normal_mean(fun) -> float:
+    z = np.linspace(-12, 12, 2_400_001)
+    weight = np.exp(-z ** 2 / 2) / math.sqrt(2 * math.pi) * (z[1] - z[0])
+    return float(np.sum(fun(z) * weight))
+
+
+def argmax_on(values, grid=X):
+    i = int(np.argmax(values))
+    return float(values[i]), float(grid[i])
+
+
+def lambert_w(y: float) -> float:
+    """Principal branch of W for y > 0, by Newton's method on w e^w = y."""
+    w = math.log1p(y)
+    for _ in range(60):
+        w -= (w * math.exp(w) - y) / (math.exp(w) * (1 + w))
+    return w
+
+
+def gate(key, x):
+    x = np.asarray(x, dtype=float)
+    return {"gelu": normal_cdf, "silu": sigmoid, "mish": lambda v: np.tanh(np.logaddexp(0.0, v))}[key](x)
+
+
+def mish_gate_one_exp(x):
+    q = (1 + np.exp(x)) ** 2
+    return (q - 1) / (q + 1)
+
+
+# --- the page's equations are the registry's ---------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_display_equations_are_copied_from_the_registry(lang):
+    shown = {" ".join(e.split()) for e in DISPLAY_MATH.findall((CONTENT[lang] / PAGE).read_text(encoding="utf-8"))}
+    for key in FAMILY:
+        assert " ".join(MODERN[key].latex.split()) in shown, key
+        assert " ".join(MODERN[key].latex_prime.split()) in shown, key
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_card_of_the_family_is_shown_once_in_registry_order(lang):
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert re.findall(r"\]\(figure:([\w-]+)", text) == list(FAMILY)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_links_point_to_existing_pages_and_anchors(lang):
+    posts = CONTENT[lang] / "blog" / "posts"
+    assert "{ #relu-variants }" in (posts / "from-linear-to-nonlinear.md").read_text(encoding="utf-8")
+    assert "{ #sparsity }" in (posts / "relu-sparsity-biology.md").read_text(encoding="utf-8")
+    assert (CONTENT[lang] / "reference.md").exists()
+
+
+# --- introduction ---------------------------------------------------------------------------
+
+def test_relu_is_x_times_a_step_gate_with_no_gradient_on_the_negative_side():
+    np.testing.assert_array_equal(relu(X), X * (X > 0))
+    assert np.all(relu_prime(X[X < 0]) == 0)
+
+
+@pytest.mark.parametrize("key", ["gelu", "silu", "mish"])
+def test_gelu_silu_mish_are_x_times_a_gate_rising_smoothly_from_0_to_1(key):
+    np.testing.assert_allclose(f(key, X), X * gate(key, X), rtol=1e-12, atol=1e-300)
+    g = gate(key, X)
+    assert np.all(np.diff(g) >= 0) and g[0] < 1e-4 and g[-1] > 1 - 1e-4
+    assert f(key, 0.0) == 0.0
+
+
+def test_softplus_is_the_integral_of_the_sigmoid():
+    t = np.linspace(-60, 3, 6_300_001)
+    integral = np.cumsum(sigmoid(t)) * (t[1] - t[0])
+    for v in (-2.0, 0.0, 3.0):
+        assert integral[np.searchsorted(t, v)] == pytest.approx(float(f("softplus", v)), abs=1e-4)
+
+
+@pytest.mark.parametrize("key", FAMILY)
+def test_each_keeps_relus_behaviour_far_from_zero(key):
+    far = np.array([-40.0, -30.0, 30.0, 40.0])
+    assert np.max(np.abs(f(key, far) - relu(far))) < 1e-9
+
+
+def test_softplus_keeps_monotonicity_and_the_other_three_lose_it():
+    assert MODERN["softplus"].monotonic and np.all(df("softplus", X) > 0)
+    for key in ("gelu", "silu", "mish"):
+        assert not MODERN[key].monotonic and df(key, X).min() < 0 < df(key, X).max()
+
+
+@pytest.mark.parametrize("key", ["gelu", "silu"])
+def test_the_gates_of_gelu_and_silu_satisfy_g_plus_g_minus_is_one(key):
+    np.testing.assert_allclose(gate(key, X) + gate(key, -X), 1.0, atol=1e-15)
+
+
+def test_softplus_minus_its_mirror_image_is_x_and_relu_is_x_over_2_plus_abs_x_over_2():
+    np.testing.assert_allclose(np.log1p(np.exp(X)) - np.log1p(np.exp(-X)), X, atol=1e-12)
+    np.testing.assert_allclose(relu(X), X / 2 + np.abs(X) / 2, atol=0)
+
+
+@pytest.mark.parametrize("key", SYMMETRIC)
+def test_x_over_2_plus_an_even_function(key):
+    np.testing.assert_allclose(f(key, X) - f(key, -X), X, atol=1e-13)
+    np.testing.assert_allclose(df(key, X) + df(key, -X), 1.0, atol=1e-13)
+    assert float(df(key, 0.0)) == pytest.approx(0.5, abs=1e-15)
+    gap = f(key, X) - relu(X)
+    np.testing.assert_allclose(gap, gap[::-1], atol=1e-13)          # as far from ReLU at -x as at x
+
+
+def test_mish_breaks_the_symmetry():
+    assert abs(float(f("mish", 1.0) - f("mish", -1.0)) - 1.0) > 0.1
+
+
+# --- Softplus -------------------------------------------------------------------------------
+
+def test_softplus_is_positive_increasing_and_convex_with_f_second_sigma_one_minus_sigma():
+    assert MODERN["softplus"].output_range == (0.0, math.inf)
+    x = np.linspace(-30, 30, 60_001)
+    assert np.all(f("softplus", x) > 0) and np.all(df("softplus", x) > 0)
+    s = sigmoid(x)
+    np.testing.assert_allclose(second(lambda v: f("softplus", v), x), s * (1 - s), atol=1e-6)
+    assert np.all(s * (1 - s) > 0)
+
+
+def test_softplus_gap_to_relu_is_at_most_ln2_at_zero():
+    gap, where = argmax_on(f("softplus", X) - relu(X))
+    assert gap == pytest.approx(math.log(2), abs=1e-15) and where == 0.0
+    assert round(math.log(2), 3) == 0.693
+
+
+def test_softplus_mean_is_0806_twice_relus_0399_and_the_largest_here():
+    means = {k: normal_mean(MODERN[k].f) for k in FAMILY}
+    relu_mean = normal_mean(relu)
+    assert round(means["softplus"], 3) == 0.806 and round(relu_mean, 3) == 0.399
+    assert round(means["softplus"] / relu_mean, 1) == 2.0
+    assert max(means, key=means.get) == "softplus"
+
+
+@pytest.mark.parametrize("key", FAMILY)
+def test_declared_infinitely_differentiable(key):
+    assert MODERN[key].smoothness == "Cinf" and MODERN[key].kinks == ()
+
+
+def test_naive_softplus_overflows_past_709_78_and_the_registry_form_does_not():
+    limit = math.log(np.finfo(float).max)
+    assert round(limit, 2) == 709.78
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        assert np.isinf(np.log1p(np.exp(np.array(limit + 0.01))))
+    x = np.array([-1000.0, -5.0, 0.0, 5.0, 710.0, 1000.0])
+    np.testing.assert_allclose(f("softplus", x), np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x))), rtol=1e-15)
+    assert np.all(np.isfinite(f("softplus", x)))
+
+
+def test_sharpened_softplus_tends_to_relu_with_largest_gap_ln2_over_beta():
+    for beta in (1.0, 4.0, 50.0):
+        gap = np.logaddexp(0.0, beta * X) / beta - relu(X)
+        assert gap.max() == pytest.approx(math.log(2) / beta, rel=1e-12) and gap.min() > -1e-14
+
+
+def test_softplus_derivative_is_silus_gate_and_mish_puts_softplus_inside_tanh():
+    np.testing.assert_array_equal(df("softplus", X), gate("silu", X))
+    np.testing.assert_allclose(f("mish", X), X * np.tanh(f("softplus", X)), rtol=1e-15, atol=1e-300)
+
+
+# --- GELU -----------------------------------------------------------------------------------
+
+def test_gelu_is_the_expectation_of_x_times_a_bernoulli_phi_mask():
+    rng = np.random.default_rng(0)
+    for v in (-1.0, 0.5, 2.0):
+        mask = rng.random(1_000_000) < float(normal_cdf(v))
+        assert np.mean(v * mask) == pytest.approx(float(f("gelu", v)), abs=5e-3)
+
+
+def test_gelu_decreases_before_minus_07518_and_increases_after_range_from_minus_01700():
+    x_min, f_min = MODERN["gelu"].minimum
+    assert (round(x_min, 4), round(f_min, 4)) == (-0.7518, -0.17)
+    assert np.all(df("gelu", X[X < x_min - 1e-6]) < 0) and np.all(df("gelu", X[X > x_min + 1e-6]) > 0)
+    assert MODERN["gelu"].output_range[0] == f_min
+
+
+def test_gelu_is_never_more_than_01700_from_relu():
+    gap = np.abs(f("gelu", WIDE) - relu(WIDE))
+    assert gap.max() <= -MODERN["gelu"].minimum[1] + 1e-15 and round(gap.max(), 4) == 0.17
+
+
+def test_gelu_second_derivative_convex_inside_root_2_and_concave_outside():
+    x = np.linspace(-6, 6, 12_001)
+    expected = normal_pdf(x) * (2 - x ** 2)
+    np.testing.assert_allclose(second(lambda v: f("gelu", v), x), expected, atol=1e-6)
+    inside, outside = np.abs(x) < math.sqrt(2), np.abs(x) > math.sqrt(2)
+    assert np.all(expected[inside] > 0) and np.all(expected[outside] < 0)
+
+
+def test_gelu_slope_peaks_at_root_2_with_1129_and_exceeds_1_exactly_beyond_07518():
+    peak, where = argmax_on(df("gelu", X))
+    assert where == pytest.approx(math.sqrt(2), abs=1e-5) and round(peak, 3) == 1.129
+    above = X[df("gelu", X) > 1]
+    assert above.min() == pytest.approx(-MODERN["gelu"].minimum[0], abs=1e-5) and round(above.min(), 4) == 0.7518
+
+
+def test_gelu_mean_is_one_over_2_root_pi_by_the_stein_identity():
+    mean = normal_mean(MODERN["gelu"].f)
+    assert mean == pytest.approx(1 / (2 * math.sqrt(math.pi)), abs=1e-10)
+    assert normal_mean(normal_pdf) == pytest.approx(mean, abs=1e-10)   # E[Z Phi(Z)] = E[phi(Z)]
+    assert round(mean, 3) == 0.282
+
+
+def test_gelu_needs_an_erf_that_numpy_lacks_and_the_registry_uses_math_erfc():
+    assert not hasattr(np, "erf")
+    for v in (-3.0, -0.4, 1.2):
+        assert float(f("gelu", v)) == pytest.approx(v / 2 * (1 + math.erf(v / math.sqrt(2))), abs=1e-15)
+    assert catalogue._erfc.pyfunc is math.erfc
+
+
+def test_x_sigma_1702x_is_silu_with_beta_1702_within_0020_of_gelu_worst_at_227():
+    np.testing.assert_allclose(silu(X, beta=1.702), X * sigmoid(1.702 * X), rtol=1e-15, atol=1e-300)
+    gap, where = argmax_on(np.abs(f("gelu", WIDE) - silu(WIDE, beta=1.702)), WIDE)
+    assert gap < 0.0205 and round(gap, 3) == 0.020 and round(abs(where), 2) == 2.27
+
+
+def test_both_gates_are_distribution_functions_normal_and_logistic():
+    t = np.linspace(-40, 2, 4_200_001)
+    assert np.sum(normal_pdf(t)) * (t[1] - t[0]) == pytest.approx(float(normal_cdf(2.0)), abs=1e-5)
+    logistic_pdf = np.exp(-t) / (1 + np.exp(-t)) ** 2
+    assert np.sum(logistic_pdf) * (t[1] - t[0]) == pytest.approx(float(sigmoid(2.0)), abs=1e-5)
+
+
+# --- GELU, tanh approximation -----------------------------------------------------------------
+
+def tanh_gate(x, k=catalogue.GELU_TANH_K):
+    return 0.5 * (1 + np.tanh(catalogue.GELU_TANH_C * (x + k * x ** 3)))
+
+
+def test_root_2_over_pi_matches_phis_slope_at_zero():
+    slope = (tanh_gate(H) - tanh_gate(-H)) / (2 * H)
+    assert slope == pytest.approx(1 / math.sqrt(2 * math.pi), rel=1e-9)
+    assert catalogue.GELU_TANH_C == math.sqrt(2 / math.pi)
+
+
+def test_the_taylor_coefficient_is_0_0455_and_would_give_a_larger_error_of_7_5e_4():
+    k_taylor = 2 / (3 * math.pi) - 1 / 6
+    assert round(k_taylor, 4) == 0.0455
+    small = np.array([2e-2, 1e-2])
+    taylor_residue = (tanh_gate(small, k_taylor) - normal_cdf(small)) / small ** 3
+    published_residue = (tanh_gate(small) - normal_cdf(small)) / small ** 3
+    assert np.all(np.abs(taylor_residue) < 1e-5)         # the x^3 terms cancel, only O(x^5) is left
+    assert np.all(np.abs(published_residue) > 3e-4)      # with 0.044715 they do not
+    error_taylor = np.max(np.abs(f("gelu", WIDE) - WIDE * tanh_gate(WIDE, k_taylor)))
+    error_published = np.max(np.abs(f("gelu", WIDE) - f("gelu_tanh", WIDE)))
+    assert round(error_taylor * 1e4, 1) == 7.5 and error_taylor > error_published
+
+
+def test_largest_gap_to_exact_gelu_is_4_7e_4_at_2_70_and_even_in_x():
+    diff = f("gelu", X) - f("gelu_tanh", X)
+    gap, where = argmax_on(np.abs(diff))
+    assert round(gap * 1e4, 1) == 4.7 and round(abs(where), 2) == 2.70
+    np.testing.assert_allclose(diff, diff[::-1], atol=1e-14)   # rounding of values near 10
+    assert np.max(np.abs(f("gelu", WIDE) - f("gelu_tanh", WIDE))) == pytest.approx(gap, rel=1e-5)
+
+
+def test_tanh_minimum_moves_to_minus_07525_minus_01700_same_value_as_gelu_to_3_places():
+    x_min, f_min = MODERN["gelu_tanh"].minimum
+    assert (round(x_min, 4), round(f_min, 4)) == (-0.7525, -0.17)
+    assert round(f_min, 3) == round(MODERN["gelu"].minimum[1], 3)
+    assert round(x_min, 4) != round(MODERN["gelu"].minimum[0], 4)
+
+
+def test_tanh_approximation_range_and_mean_and_derivative_coefficient():
+    assert MODERN["gelu_tanh"].output_range[0] == MODERN["gelu_tanh"].minimum[1]
+    assert round(normal_mean(MODERN["gelu_tanh"].f), 3) == 0.282
+    assert 3 * catalogue.GELU_TANH_K == pytest.approx(0.134145, abs=1e-15)
+    fd = (f("gelu_tanh", X[::1000] + H) - f("gelu_tanh", X[::1000] - H)) / (2 * H)
+    np.testing.assert_allclose(df("gelu_tanh", X[::1000]), fd, atol=1e-8)
+
+
+# --- SiLU / Swish ---------------------------------------------------------------------------
+
+def test_silu_minimum_identities_sigma_is_1_plus_1_over_x_and_f_is_x_plus_1():
+    x_min, f_min = MODERN["silu"].minimum
+    assert 1 + x_min * (1 - float(sigmoid(x_min))) == pytest.approx(0, abs=1e-14)
+    assert float(sigmoid(x_min)) == pytest.approx(1 + 1 / x_min, abs=1e-14)
+    assert f_min == pytest.approx(x_min + 1, abs=1e-14)
+
+
+def test_silu_minimum_is_minus_1_minus_lambert_w_of_1_over_e():
+    x_min, f_min = MODERN["silu"].minimum
+    w = lambert_w(1 / math.e)
+    assert x_min == pytest.approx(-1 - math.exp(x_min), abs=1e-14)
+    assert x_min == pytest.approx(-1 - w, abs=1e-14) and f_min == pytest.approx(-w, abs=1e-14)
+    assert (round(x_min, 4), round(f_min, 4)) == (-1.2785, -0.2785)
+    assert (round(x_min, 2), round(f_min, 2)) == (-1.28, -0.28)        # Elfwing et al.'s rounding
+
+
+def test_silu_range_and_monotone_pieces():
+    x_min, f_min = MODERN["silu"].minimum
+    assert MODERN["silu"].output_range == (f_min, math.inf)
+    assert np.all(df("silu", X[X < x_min - 1e-6]) < 0) and np.all(df("silu", X[X > x_min + 1e-6]) > 0)
+
+
+def test_dsilu_runs_from_minus_00998_to_10998_at_2_3994_and_exceeds_1_beyond_12785():
+    d = df("silu", X)
+    top, at_top = argmax_on(d)
+    bottom, at_bottom = argmax_on(-d)
+    assert (round(top, 4), round(-bottom, 4)) == (1.0998, -0.0998)
+    assert (round(at_top, 4), round(at_bottom, 4)) == (2.3994, -2.3994)
+    assert X[d > 1].min() == pytest.approx(-MODERN["silu"].minimum[0], abs=1e-5)
+    assert round(float(X[d > 1].min()), 4) == 1.2785
+
+
+def test_silu_mean_0207_is_the_smallest_here_but_not_zero():
+    means = {k: normal_mean(MODERN[k].f) for k in FAMILY}
+    assert round(means["silu"], 3) == 0.207 and min(means, key=means.get) == "silu"
+
+
+def test_silu_derivative_reuses_the_sigmoid():
+    s = sigmoid(X)
+    np.testing.assert_allclose(df("silu", X), s + X * s * (1 - s), rtol=1e-12, atol=1e-15)
+    assert MODERN["silu"].defaults() == {"beta": 1.0}
+
+
+@pytest.mark.parametrize("beta", [0.5, 2.0, 5.0])
+def test_every_swish_is_silu_shrunk_by_1_over_beta(beta):
+    np.testing.assert_allclose(silu(X, beta=beta), silu(beta * X) / beta, rtol=1e-12, atol=1e-300)
+    x_min, f_min = MODERN["silu"].minimum
+    val, where = argmax_on(-silu(X, beta=beta))
+    assert where == pytest.approx(x_min / beta, abs=1e-5) and -val == pytest.approx(f_min / beta, abs=1e-10)
+
+
+def test_swish_at_beta_0_is_exactly_x_over_2():
+    np.testing.assert_array_equal(silu(X, beta=0.0), X / 2)
+
+
+@pytest.mark.parametrize("beta", [1.0, 10.0, 100.0])
+def test_swish_tends_to_relu_uniformly_with_gap_w_over_beta_on_both_sides(beta):
+    w = lambert_w(1 / math.e)
+    gap = relu(WIDE) - silu(WIDE, beta=beta)
+    grid = 200 / 2_000_000
+    tol = 1e-10 if beta < 50 else 1e-6          # the grid must resolve the dip at x*/beta
+    assert gap[WIDE < 0].max() == pytest.approx(w / beta, abs=tol + beta * grid ** 2)
+    assert gap[WIDE > 0].max() == pytest.approx(w / beta, abs=tol + beta * grid ** 2)
+    assert round(w, 4) == 0.2785
+
+
+# --- Mish -----------------------------------------------------------------------------------
+
+def test_mish_gate_with_one_exponential():
+    x = np.linspace(-30, 30, 60_001)
+    np.testing.assert_allclose(gate("mish", x), mish_gate_one_exp(x), rtol=1e-12, atol=1e-15)
+
+
+def test_mish_gate_exceeds_the_sigmoid_by_the_stated_difference():
+    x = np.linspace(-30, 30, 60_001)
+    e = np.exp(x)
+    stated = np.exp(2 * x) / ((np.exp(2 * x) + 2 * e + 2) * (1 + e))
+    np.testing.assert_allclose(gate("mish", x) - sigmoid(x), stated, rtol=1e-6, atol=1e-15)
+    assert np.all(stated > 0)
+
+
+def test_mish_above_silu_for_positive_x_below_for_negative_ratio_to_1_on_the_left():
+    pos, neg = X[X > 0], X[X < 0]
+    assert np.all(f("mish", pos) > f("silu", pos)) and np.all(f("mish", neg) < f("silu", neg))
+    ratios = [float(f("mish", v) / f("silu", v)) for v in (-5.0, -10.0, -20.0)]
+    assert ratios[0] > ratios[1] > ratios[2] > 1 and ratios[2] - 1 < 1e-8
+    assert MODERN["mish"].minimum[1] < MODERN["silu"].minimum[1]
+
+
+def test_mish_gate_at_zero_is_tanh_ln2_equal_to_06_and_so_is_its_slope():
+    assert math.tanh(math.log(2)) == pytest.approx(0.6, abs=1e-15)
+    assert float(gate("mish", 0.0)) == pytest.approx(0.6, abs=1e-15)
+    assert float(df("mish", 0.0)) == pytest.approx(0.6, abs=1e-15)
+    fd = float((f("mish", H) - f("mish", -H)) / (2 * H))
+    assert fd == pytest.approx(0.6, abs=1e-9)
+
+
+def test_mish_at_1_minus_mish_at_minus_1_is_1168():
+    assert round(float(f("mish", 1.0) - f("mish", -1.0)), 3) == 1.168
+
+
+def test_mish_range_and_minimum_at_minus_11924():
+    x_min, f_min = MODERN["mish"].minimum
+    assert (round(x_min, 4), round(f_min, 4)) == (-1.1924, -0.3088)
+    assert MODERN["mish"].output_range == (f_min, math.inf)
+    assert np.all(df("mish", X[X < x_min - 1e-6]) < 0) and np.all(df("mish", X[X > x_min + 1e-6]) > 0)
+
+
+def test_mish_below_relu_by_up_to_0309_and_0140_where_its_slope_crosses_1_peak_1088():
+    below = relu(X) - f("mish", X)
+    neg, at_neg = argmax_on(np.where(X < 0, below, -np.inf))
+    pos, at_pos = argmax_on(np.where(X > 0, below, -np.inf))
+    assert round(neg, 3) == 0.309 and round(pos, 3) == 0.140 and round(at_pos, 3) == 0.796
+    crossing = X[(X > 0) & (df("mish", X) > 1)].min()
+    assert crossing == pytest.approx(at_pos, abs=2e-5)
+    assert round(df("mish", X).max(), 3) == 1.088
+
+
+def test_mish_mean_is_0240():
+    assert round(normal_mean(MODERN["mish"].f), 3) == 0.240
+
+
+def test_one_exponential_mish_gate_overflows_past_354_9():
+    limit = math.log(np.finfo(float).max) / 2
+    assert round(limit, 1) == 354.9
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        assert np.isnan(mish_gate_one_exp(np.array(limit + 0.01)))          # inf / inf
+        assert np.isfinite(mish_gate_one_exp(np.array(limit - 0.01)))
+    assert np.isfinite(f("mish", 1000.0))                                   # the registry's form
+
+
+# --- which one to use: the table and the summary ------------------------------------------
+
+TABLE = {   # lower bound, monotone, minimum at, mean, f'(0)
+    "relu": (0.0, True, None, 0.399, None),
+    "softplus": (0.0, True, None, 0.806, 0.5),
+    "gelu": (-0.170, False, -0.752, 0.282, 0.5),
+    "gelu_tanh": (-0.170, False, -0.752, 0.282, 0.5),
+    "silu": (-0.278, False, -1.278, 0.207, 0.5),
+    "mish": (-0.309, False, -1.192, 0.240, 0.6),
+}
+
+
+@pytest.mark.parametrize("key", TABLE)
+def test_table_row(key):
+    lower, monotone, at, mean, slope0 = TABLE[key]
+    act = EVERY[key]
+    assert round(act.output_range[0], 3) == lower and act.monotonic == monotone
+    assert (act.minimum is None) if at is None else round(act.minimum[0], 3) == at
+    assert round(normal_mean(act.f), 3) == mean
+    if slope0 is not None:
+        assert float(act.df(np.array(0.0))) == pytest.approx(slope0, abs=1e-15)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_table_on_the_page_has_these_numbers(lang):
+    rows = [line for line in (CONTENT[lang] / PAGE).read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) == len(TABLE)
+    for row, (lower, _, at, mean, slope0) in zip(rows, TABLE.values()):
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert cells[1].startswith(f"{lower:.3f}".replace("-", "−").replace("0.000", "0"))
+        assert cells[3] == ("–" if at is None else f"{at:.3f}".replace("-", "−"))
+        assert cells[4] == f"{mean:.3f}"
+        assert cells[5].startswith("–" if slope0 is None else f"{slope0}")
+
+
+@pytest.mark.parametrize("key", FAMILY)
+def test_none_is_zero_centred_none_is_zero_off_the_origin_all_unbounded_above(key):
+    assert not MODERN[key].zero_centred and abs(normal_mean(MODERN[key].f)) > 0.2
+    x = np.linspace(-7, 7, 140_001)          # below -7.19 the tanh form's 1 + tanh rounds to 0 in floats
+    nonzero = f(key, x) != 0
+    assert np.all(nonzero[x != 0])
+    assert (f(key, 0.0) != 0) == (key == "softplus")
+    assert MODERN[key].output_range[1] == math.inf and float(f(key, 1000.0)) == pytest.approx(1000.0)
+
+
+# --- numbers in the figure alt texts and captions -------------------------------------------
+
+def test_cards_draw_x_from_minus_5_to_5_and_annotate_minima_to_three_places():
+    assert X_RANGE == (-5.0, 5.0)
+    label = {k: f"({MODERN[k].minimum[0]:.3f}, {MODERN[k].minimum[1]:.3f})" for k in NON_MONOTONE}
+    assert label == {"gelu": "(-0.752, -0.170)", "gelu_tanh": "(-0.752, -0.170)",
+                     "silu": "(-1.278, -0.278)", "mish": "(-1.192, -0.309)"}
+
+
+@pytest.mark.parametrize("key, leaves", [("softplus", 3.0), ("gelu", 3.0), ("gelu_tanh", 3.0),
+                                         ("silu", 3.1), ("mish", 3.0)])
+def test_curves_leave_the_top_of_the_frame_near_the_stated_x(key, leaves):
+    x = np.linspace(0, 5, 500_001)
+    assert abs(float(x[np.argmax(f(key, x) >= 3.0)]) - leaves) < 0.06
+
+
+@pytest.mark.parametrize("key, low, at_low, high, at_high", [
+    ("gelu", -0.13, -1.4, 1.13, 1.4), ("gelu_tanh", -0.13, -1.4, 1.13, 1.4),
+    ("silu", -0.10, -2.4, 1.10, 2.4), ("mish", -0.11, -2.3, 1.09, 1.5)])
+def test_derivative_extremes_in_the_alt_texts(key, low, at_low, high, at_high):
+    x = np.linspace(-5, 5, 1_000_001)
+    d = df(key, x)
+    assert (round(float(d.min()), 2), round(float(x[d.argmin()]), 1)) == (low, at_low)
+    assert (round(float(d.max()), 2), round(float(x[d.argmax()]), 1)) == (high, at_high)
+
+
+def test_softplus_card_numbers():
+    assert round(float(f("softplus", 0.0)), 2) == 0.69 and float(df("softplus", 0.0)) == 0.5
+    assert 0 < float(f("softplus", -5.0)) < 0.01 and float(df("softplus", 5.0)) > 0.99
+
+
+def test_softplus_is_the_oldest_of_the_family():
+    years = {k: MODERN[k].year for k in FAMILY}
+    assert min(years, key=years.get) == "softplus" and years["softplus"] == 2001
+
+
+def test_mish_has_the_deepest_dip_of_the_smooth_gates():
+    depth = {k: MODERN[k].minimum[1] for k in NON_MONOTONE}
+    assert min(depth, key=depth.get) == "mish"

@@ -1,0 +1,461 @@
+"""Every numerical or mathematical claim of blog/posts/initialisation.md, checked.
+
+One test per claim, in the order of the article.  Experiment numbers come from
+``cached("init_spread")`` (:mod:`actsite.experiments.init_spread`: the 50-layer stacks, the
+weight-draw sweep and the SELU starts).  Closed forms (the forward recursion, the gains, the
+fixed points and their slopes, the backward factors) are recomputed here with an integrator
+of this file (composite Simpson on each half-line, so exact enough at SELU's kink), Monte
+Carlo with fixed seeds, or the experiment's own quadrature where the article quotes it.
+
+Framework facts (PyTorch's ``calculate_gain`` values 5/3, sqrt(2), 3/4 and its SELU warning,
+the defaults of ``kaiming_normal_``, ``nn.Linear`` and Keras) and the statements about the
+papers are citations; what follows from them arithmetically is tested.  No code block.
+"""
+from __future__ import annotations
+
+import functools
+import math
+
+import numpy as np
+import pytest
+
+from actsite.catalogue import EVERY, SELU_ALPHA, SELU_LAMBDA
+from actsite.experiments import init_spread
+from actsite.experiments.cache import cached
+from actsite.mlp import INIT_SCALE
+
+N = init_spread.WIDTH
+LAST = init_spread.DEPTH - 1
+
+
+@pytest.fixture(scope="module")
+def r():
+    return cached("init_spread")
+
+
+def expect(g, q: float, points: int = 20001) -> float:
+    """E[g(z)] for z ~ N(0, q): composite Simpson on [-12 s, 0] and [0, 12 s]."""
+    s = math.sqrt(q)
+    x = np.linspace(0.0, 12.0 * s, points)
+    h = x[1] - x[0]
+    w = np.ones(points)
+    w[1:-1:2], w[2:-1:2] = 4.0, 2.0
+    w *= h / 3 * np.exp(-x ** 2 / (2 * q)) / math.sqrt(2 * math.pi * q)
+    return float(w @ g(x) + w @ g(-x))
+
+
+def second_moment(key, q):
+    f = EVERY[key].f
+    return expect(lambda z: f(z) ** 2, q)
+
+
+@functools.lru_cache(maxsize=None)
+def fixed_point(key, gain_squared, q=1.0, iterations=6000):
+    """Iterate the forward recursion until it stops moving (to 1e-14)."""
+    for _ in range(iterations):
+        q, previous = gain_squared * second_moment(key, q), q
+        if abs(q - previous) < 1e-14:
+            break
+    return q
+
+
+def backward_factor(key, gain_squared, q):
+    df = EVERY[key].df
+    return gain_squared * expect(lambda z: df(z) ** 2, q)
+
+
+def grad_ratio(r, key):
+    g = r[f"{key}_grad_norm"]
+    return g[0] / g[-1]
+
+
+# --- introduction -----------------------------------------------------------------------
+
+def test_fifty_layers_and_seven_pairings(r):
+    assert int(r["depth"]) == 50 and int(r["width"]) == 256
+    scales = {(act, round(init_spread.pairing_std(k), 12)) for k, (act, _, _) in init_spread.PAIRINGS.items()}
+    assert len(scales) == 7                       # tanh with LeCun and with Xavier coincide
+
+
+# --- the forward recursion --------------------------------------------------------------
+
+def test_preactivation_variance_is_n_var_w_times_second_moment():
+    rng = np.random.default_rng(3)
+    n, sigma_w = 256, 0.05
+    h = EVERY["sigmoid"].f(rng.normal(1.0, 1.0, size=(4000, n)))      # activations with a mean
+    z = h @ rng.normal(0.0, sigma_w, size=(n, 300))
+    predicted = n * sigma_w ** 2 * np.mean(h ** 2)
+    assert z.var() == pytest.approx(predicted, rel=0.05)
+    assert z.var() > 3 * n * sigma_w ** 2 * h.var()          # the second moment, not the variance
+
+
+def test_zero_mean_weights_erase_the_input_mean():
+    rng = np.random.default_rng(4)
+    x = rng.normal(1.0, 1.0, size=(2000, 256))
+    z = x @ rng.normal(0.0, 1 / 16, size=(256, 256))
+    assert abs(z.mean()) < 0.1 * z.std()
+    assert z.var() == pytest.approx(np.mean(x ** 2), rel=0.1)          # mu^2 + nu = 2
+
+
+@pytest.mark.parametrize("key, moment, gain_squared", [
+    ("tanh", 0.394, 2.54), ("sigmoid", 0.293, 3.41), ("relu", 0.5, 2.0), ("selu", 1.0, 1.0)])
+def test_second_moment_table(key, moment, gain_squared):
+    m = second_moment(key, 1.0)
+    assert round(m, 3) == moment and round(1 / m, 2) == gain_squared
+
+
+def test_identity_row_of_the_table():
+    assert expect(lambda z: z ** 2, 1.0) == pytest.approx(1.0, abs=1e-9)
+
+
+def test_relu_ratio_is_one_half_at_every_scale():
+    for q in (1e-3, 0.1, 1.0, 10.0, 1e3):
+        assert second_moment("relu", q) / q == pytest.approx(0.5, abs=1e-9)
+        assert expect(lambda z: z ** 2, q) / q == pytest.approx(1.0, abs=1e-9)
+
+
+def test_relu_is_positively_homogeneous():
+    x = np.linspace(-3, 3, 61)
+    for c in (0.5, 2.0, 7.0):
+        np.testing.assert_allclose(EVERY["relu"].f(c * x), c * EVERY["relu"].f(x))
+
+
+def test_tanh_ratio_near_one_for_small_q_and_falls_with_q():
+    ratios = [second_moment("tanh", q) / q for q in (1e-4, 0.01, 0.1, 1.0, 10.0)]
+    assert ratios[0] > 0.999 and all(a > b for a, b in zip(ratios, ratios[1:]))
+
+
+def test_sigmoid_squared_mean_makes_up_most_of_its_second_moment():
+    m = second_moment("sigmoid", 1.0)
+    assert expect(EVERY["sigmoid"].f, 1.0) == pytest.approx(0.5, abs=1e-9)
+    assert 0.25 / m > 0.5
+
+
+def test_relu_slope_moment_is_also_one_half():
+    assert expect(lambda z: EVERY["relu"].df(z) ** 2, 1.0) == pytest.approx(0.5, abs=1e-3)   # a step: Simpson to ~1e-4
+
+
+def test_other_activations_have_different_forward_and_backward_factors():
+    for key in ("tanh", "sigmoid", "selu"):
+        f, df = EVERY[key].f, EVERY[key].df
+        assert abs(expect(lambda z: f(z) ** 2, 1.0) - expect(lambda z: df(z) ** 2, 1.0)) > 0.05
+
+
+# --- the three rules --------------------------------------------------------------------
+
+def test_lecun_standard_deviation_is_one_over_root_fan_in():
+    assert INIT_SCALE["lecun"](N, 7) == pytest.approx(1 / math.sqrt(N))
+
+
+def test_xavier_uniform_bound_gives_the_stated_variance():
+    n_in, n_out = 300, 100
+    a = math.sqrt(6 / (n_in + n_out))
+    assert a ** 2 / 3 == pytest.approx(2 / (n_in + n_out))
+    sample = np.random.default_rng(5).uniform(-a, a, size=1_000_000)
+    assert sample.var() == pytest.approx(2 / (n_in + n_out), rel=0.01)
+    assert INIT_SCALE["xavier"](n_in, n_out) ** 2 == pytest.approx(2 / (n_in + n_out))
+
+
+def test_old_heuristic_has_a_third_of_the_linear_variance():
+    n = 256
+    sample = np.random.default_rng(6).uniform(-1 / math.sqrt(n), 1 / math.sqrt(n), size=1_000_000)
+    assert sample.var() * n == pytest.approx(1 / 3, rel=0.01)
+
+
+def test_xavier_equals_lecun_at_equal_widths(r):
+    assert INIT_SCALE["xavier"](N, N) == INIT_SCALE["lecun"](N, N)
+    for stat in ("pre_std", "mean", "var", "grad_norm"):
+        np.testing.assert_array_equal(r[f"tanh_xavier_{stat}"], r[f"tanh_lecun_{stat}"])
+
+
+@pytest.mark.parametrize("a", [0.0, 0.01, 0.25])
+def test_he_rule_for_rectifiers_with_negative_slope(a):
+    f = lambda z: np.where(z > 0, z, a * z)
+    for q in (0.5, 2.0):
+        assert expect(lambda z: f(z) ** 2, q) == pytest.approx((1 + a ** 2) * q / 2, rel=1e-9)
+    assert 2 / (1 + a ** 2) * expect(lambda z: f(z) ** 2, 1.0) == pytest.approx(1.0)
+
+
+def test_fan_out_rule_changes_the_forward_variance_only_by_a_width_ratio():
+    widths = np.random.default_rng(7).integers(50, 500, size=31)
+    forward_factor = 1.0
+    for n_in, n_out in zip(widths[:-1], widths[1:]):
+        var_w = 2 / n_out                                    # He with the fan-out
+        forward_factor *= n_in * var_w / 2                   # forward factor of a ReLU layer
+    assert forward_factor == pytest.approx(widths[0] / widths[-1])
+
+
+# --- fifty layers, seven pairings --------------------------------------------------------
+
+def test_setup(r):
+    assert int(r["batch"]) == 500
+    assert all(r[f"{k}_pre_std"].shape == (50,) for k in init_spread.PAIRINGS)
+
+
+def significant(text: str) -> int:
+    return len(text.split("e")[0].replace(".", "").lstrip("0"))
+
+
+def as_printed(x: float, text: str) -> bool:
+    """x rounded to the significant digits of ``text`` equals the printed number."""
+    return float(f"{x:.{significant(text)}g}") == float(text)
+
+
+@pytest.mark.parametrize("key, at10, at50, ratio", [
+    ("tanh_lecun", "0.243", "0.0996", "1.22"),
+    ("tanh_gain", "1.09", "1.08", "127"),
+    ("sigmoid_xavier", "0.518", "0.521", "3.1e-31"),
+    ("relu_he", "1.88", "2.05", "1.01"),
+    ("relu_lecun", "0.0589", "6.1e-8", "1.01"),
+    ("selu_lecun", "1.00", "1.01", "5.7"),
+    ("selu_gain", "0.266", "0.155", "1.25"),
+])
+def test_table_of_the_seven_pairings(r, key, at10, at50, ratio):
+    std = r[f"{key}_pre_std"]
+    assert as_printed(std[9], at10) and as_printed(std[LAST], at50)
+    assert as_printed(grad_ratio(r, key), ratio)
+
+
+def test_table_weight_variances(r):
+    expected = {"tanh_lecun": 1 / N, "tanh_gain": 25 / (9 * N), "sigmoid_xavier": 1 / N, "relu_he": 2 / N,
+                "relu_lecun": 1 / N, "selu_lecun": 1 / N, "selu_gain": 9 / (16 * N)}
+    for key, var in expected.items():
+        assert float(r[f"{key}_weight_std"]) ** 2 == pytest.approx(var, rel=1e-12)
+
+
+def test_tanh_gain_one_first_layer(r):
+    assert round(r["tanh_lecun_pre_std"][0], 2) == 1.00
+
+
+def test_tanh_loses_two_q_squared_per_layer():
+    for q in (1e-2, 1e-3):
+        assert (q - second_moment("tanh", q)) / q ** 2 == pytest.approx(2.0, rel=0.05)
+
+
+def test_tanh_follows_one_over_root_two_l_minus_one_within_9_percent(r):
+    layers = np.arange(1, 51)
+    deviation = np.abs(r["tanh_lecun_pre_std"] * np.sqrt(2 * layers - 1) - 1)
+    assert deviation.max() < 0.09
+
+
+def test_tanh_fading_is_slower_than_geometric(r):
+    std = r["tanh_lecun_pre_std"]
+    first_half, second_half = std[24] / std[0], std[LAST] / std[24]
+    assert second_half > 0.6 and second_half > 3 * first_half      # geometric: both halves equal
+
+
+def test_tanh_five_thirds_is_close_to_the_unit_variance_gain():
+    assert round(1 / math.sqrt(second_moment("tanh", 1.0)), 2) == 1.59
+    assert abs(5 / 3 - 1.59) < 0.1
+
+
+def test_tanh_five_thirds_fixed_point(r):
+    q = fixed_point("tanh", 25 / 9)
+    assert round(q, 2) == 1.18 and round(math.sqrt(q), 2) == 1.09
+    assert round(r["tanh_gain_pre_std"][LAST], 2) == 1.08
+    assert np.all(np.abs(r["tanh_gain_pre_std"][3:] - math.sqrt(q)) < 0.04)     # settled within a few layers
+
+
+def test_tanh_five_thirds_backward_factor(r):
+    chi = backward_factor("tanh", 25 / 9, fixed_point("tanh", 25 / 9))
+    assert round(chi, 2) == 1.21 and round(math.sqrt(chi), 2) == 1.10
+    per_layer = grad_ratio(r, "tanh_gain") ** (1 / 49)
+    assert per_layer == pytest.approx(math.sqrt(chi), abs=0.01)
+    assert round(grad_ratio(r, "tanh_gain")) == 127 and round(grad_ratio(r, "tanh_lecun"), 2) == 1.22
+
+
+def test_tanh_no_gain_keeps_both_passes():
+    for g in (0.5, 0.9):                     # below 1: geometric decay, q_{l+1} <= g^2 q_l
+        for q in (0.01, 0.5, 2.0):
+            assert g ** 2 * second_moment("tanh", q) <= g ** 2 * q
+    for g in (1.05, 1.2, 5 / 3, 2.0, 3.0):   # above 1: a non-zero fixed point, backward factor > 1
+        q = fixed_point("tanh", g ** 2)
+        assert q > 1e-3 and backward_factor("tanh", g ** 2, q) > 1.0
+
+
+def test_sigmoid_settles_near_its_fixed_point(r):
+    q = fixed_point("sigmoid", 1.0)
+    assert round(math.sqrt(q), 3) == 0.514
+    assert round(float(np.median(r["sigmoid_xavier_pre_std"][9:])), 2) == 0.51
+
+
+def test_sigmoid_squared_mean_is_94_percent_at_the_fixed_point():
+    q = fixed_point("sigmoid", 1.0)
+    mean = expect(EVERY["sigmoid"].f, q)
+    assert round(mean ** 2 / second_moment("sigmoid", q), 2) == 0.94
+
+
+def test_sigmoid_spread_between_inputs_collapses(r):
+    spread = r["sigmoid_xavier_input_spread"]
+    assert round(spread[0], 3) == 0.207
+    assert float(f"{spread[LAST]:.2g}") == 2.7e-15
+
+
+def test_relu_he_first_layer_is_root_two_then_wanders(r):
+    std = r["relu_he_pre_std"]
+    assert round(std[0], 2) == round(math.sqrt(2), 2) == 1.41
+    assert round(std.min(), 2) == 1.37 and round(std.max(), 2) == 2.19 and round(std[LAST], 2) == 2.05
+
+
+def test_relu_lecun_shrinks_by_071_per_layer(r):
+    std = r["relu_lecun_pre_std"]
+    assert round((std[LAST] / std[0]) ** (1 / 49), 2) == 0.71
+    assert abs(0.71 - 1 / math.sqrt(2)) < 0.01
+    assert float(f"{std[LAST]:.2g}") == 6.1e-8
+
+
+def test_relu_gradient_ratios_are_equal(r):
+    assert grad_ratio(r, "relu_he") == pytest.approx(grad_ratio(r, "relu_lecun"), rel=1e-9)
+    assert round(grad_ratio(r, "relu_he"), 2) == 1.01
+
+
+def test_relu_gradient_levels_differ_by_two_to_the_49_halves(r):
+    he, lecun = r["relu_he_grad_norm"], r["relu_lecun_grad_norm"]
+    assert round(he[-1], -2) == 4700 and float(f"{lecun[-1]:.2g}") == 2.0e-4
+    np.testing.assert_allclose(he / lecun, 2 ** (49 / 2), rtol=1e-9)
+    assert float(f"{2 ** 24.5:.2g}") == 2.4e7
+
+
+# --- SELU's fixed point -----------------------------------------------------------------
+
+def test_selu_constants():
+    assert round(SELU_LAMBDA, 4) == 1.0507 and round(SELU_ALPHA, 4) == 1.6733
+    x = np.array([-2.0, -0.5, 0.5, 2.0])
+    expected = SELU_LAMBDA * np.where(x > 0, x, SELU_ALPHA * np.expm1(x))
+    np.testing.assert_allclose(EVERY["selu"].f(x), expected)
+
+
+def test_selu_output_has_mean_zero_and_second_moment_one():
+    assert expect(EVERY["selu"].f, 1.0) == pytest.approx(0.0, abs=1e-9)
+    assert second_moment("selu", 1.0) == pytest.approx(1.0, abs=1e-9)
+
+
+def test_relu_with_he_keeps_every_variance():
+    for q in (0.01, 1.0, 100.0):
+        assert init_spread.next_variance("relu", 2.0, q) == pytest.approx(q, rel=1e-9)
+
+
+def test_selu_map_slope_at_the_fixed_point():
+    h = 1e-5
+    slope = (second_moment("selu", 1 + h) - second_moment("selu", 1 - h)) / (2 * h)
+    assert round(slope, 2) == 0.78 and round(1 - slope, 1) == 0.2
+
+
+def test_selu_amplifies_small_and_damps_large_variances():
+    assert SELU_LAMBDA > 1 and SELU_LAMBDA * SELU_ALPHA > 1
+    assert second_moment("selu", 1e-3) / 1e-3 > 1.5                  # -> lambda^2 (1 + alpha^2) / 2
+    assert second_moment("selu", 1e3) / 1e3 < 0.6                     # -> lambda^2 / 2
+    assert EVERY["selu"].f(np.array([-50.0]))[0] == pytest.approx(-SELU_LAMBDA * SELU_ALPHA)
+
+
+def test_selu_experiment_setup(r):
+    assert r["selu_mean"].shape == (9, 31)
+    assert sorted(set(r["selu_start_mean"])) == [-1.0, 0.0, 1.0]
+    assert sorted(set(r["selu_start_var"])) == [0.25, 1.0, 4.0]
+
+
+def start(r, mu, nu):
+    return int(np.flatnonzero((r["selu_start_mean"] == mu) & (r["selu_start_var"] == nu))[0])
+
+
+def test_selu_first_layer_forgets_the_sign_of_the_mean(r):
+    assert round(r["selu_var"][start(r, -1.0, 1.0), 1], 2) == 1.58
+    assert round(r["selu_var"][start(r, 1.0, 1.0), 1], 2) == 1.62
+
+
+def test_selu_all_starts_converge_from_layer_20(r):
+    assert np.abs(r["selu_mean"][:, 20:]).max() < 0.07
+    var = r["selu_var"][:, 20:]
+    assert 0.95 < var.min() < 0.96 and 1.17 < var.max() < 1.18            # "between 0.95 and 1.18"
+
+
+def test_selu_recursion_is_within_0013_of_one_at_layer_20(r):
+    assert np.abs(r["selu_predicted_var"][:, 20] - 1).max() < 0.013
+    assert np.abs(r["selu_predicted_var"][:, 20] - 1).max() > 0.012          # the quoted bound is tight
+
+
+def test_selu_recursion_quadrature_agrees_with_this_file():
+    for q in (0.25, 2.0, 5.0):
+        f = EVERY["selu"].f
+        assert init_spread.gaussian_expectation(lambda z: f(z) ** 2, q) == pytest.approx(
+            second_moment("selu", q), rel=1e-8)
+
+
+def test_weight_draws_selu_steady_relu_wanders(r):
+    selu = np.concatenate([r["selu_lecun_sweep_pre_std"][:, LAST], [r["selu_lecun_pre_std"][LAST]]])
+    relu = np.concatenate([r["relu_he_sweep_pre_std"][:, LAST], [r["relu_he_pre_std"][LAST]]])
+    assert len(selu) == len(relu) == 9
+    assert (round(selu.min(), 2), round(selu.max(), 2)) == (0.96, 1.01)
+    assert (round(relu.min(), 2), round(relu.max(), 2)) == (0.55, 2.09)
+
+
+def test_selu_three_quarters_fixed_point(r):
+    q = fixed_point("selu", 9 / 16)
+    assert round(math.sqrt(q), 3) == 0.152 and round(expect(EVERY["selu"].f, q), 3) == -0.033
+    assert round(float(np.mean(r["selu_gain_pre_std"][-10:])), 2) == 0.15
+
+
+def test_selu_gradient_ratios_and_factor(r):
+    assert round(grad_ratio(r, "selu_gain"), 2) == 1.25 and round(grad_ratio(r, "selu_lecun"), 1) == 5.7
+    chi = backward_factor("selu", 1.0, 1.0)
+    assert round(chi, 2) == 1.07 and round(math.sqrt(chi) - 1, 3) == 0.035
+
+
+def test_selu_fixed_point_figure_alt_text(r):
+    mean, var = r["selu_mean"], r["selu_var"]
+    assert round(mean[:, 1].min(), 2) == -0.05 and round(mean[:, 1].max(), 2) == 0.36
+    assert np.abs(mean[:, 10:]).max() < 0.16
+    from_four = r["selu_start_var"] == 4.0
+    assert round(var[from_four, 1].min(), 1) == 2.9 and round(var[from_four, 1].max(), 1) == 3.4
+    assert np.all((var[from_four, 10] > 1.1) & (var[from_four, 10] < 1.2))
+    assert round(var[start(r, 0.0, 0.25), 10], 2) == 0.89
+
+
+def test_init_spread_figure_alt_text(r):
+    assert round(r["tanh_gain_pre_std"][0], 2) == 1.66
+    assert np.all((r["tanh_gain_pre_std"][3:] > 1.05) & (r["tanh_gain_pre_std"][3:] < 1.15))
+    he = r["relu_he_pre_std"]
+    assert he.min() > 1.35 and he.max() < 2.2
+    assert round(r["selu_gain_pre_std"][0], 2) == 0.75
+
+
+# --- practical summary and common mistakes ----------------------------------------------
+
+def test_summary_gains():
+    assert 2 * second_moment("relu", 1.0) == pytest.approx(1.0)                      # gain sqrt 2
+    a = 0.2
+    gain = math.sqrt(2 / (1 + a ** 2))
+    assert gain ** 2 * expect(lambda z: np.where(z > 0, z, a * z) ** 2, 1.0) == pytest.approx(1.0)
+    assert second_moment("selu", 1.0) == pytest.approx(1.0, abs=1e-9)              # gain 1
+
+
+def test_pytorch_linear_default_is_a_third_of_lecun():
+    a = math.sqrt(5)
+    gain = math.sqrt(2 / (1 + a ** 2))
+    bound = gain * math.sqrt(3 / N)                 # kaiming_uniform_: bound = gain * sqrt(3 / fan_in)
+    assert bound == pytest.approx(1 / math.sqrt(N))
+    var = bound ** 2 / 3
+    assert var * N == pytest.approx(1 / 3) and var / (2 / N) == pytest.approx(1 / 6)
+    assert N * var * second_moment("relu", 1.0) == pytest.approx(1 / 6)          # 6 times smaller per layer
+
+
+def test_keras_glorot_is_half_of_he_at_equal_widths():
+    assert INIT_SCALE["xavier"](N, N) ** 2 == pytest.approx(INIT_SCALE["he"](N, N) ** 2 / 2)
+
+
+def test_he_scale_for_tanh():
+    q = fixed_point("tanh", 2.0)
+    assert round(q, 2) == 0.62 and round(backward_factor("tanh", 2.0, q), 2) == 1.11
+
+
+def test_he_scale_removes_selu_fixed_point():
+    qs = np.geomspace(1e-3, 1e4, 60)
+    ratios = np.array([2.0 * second_moment("selu", q) / q for q in qs])
+    assert np.all(ratios > 1.10) and np.all(np.diff(ratios) < 0)
+    assert ratios[-1] == pytest.approx(SELU_LAMBDA ** 2, rel=0.01)
+
+
+def test_relu_variance_versus_second_moment():
+    var = second_moment("relu", 1.0) - expect(EVERY["relu"].f, 1.0) ** 2
+    assert var == pytest.approx((math.pi - 1) / (2 * math.pi), rel=1e-9)
+    assert round(var, 3) == 0.341 and round(2 * math.pi / (math.pi - 1), 2) == 2.93
