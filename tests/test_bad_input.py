@@ -56,7 +56,9 @@ def project(tmp_path) -> Path:
         shutil.copytree(ROOT / "docs" / name, root / "docs" / name)
     for lang in ("zh", "en"):
         (root / "docs" / lang).mkdir()
-        shutil.copy(ROOT / "docs" / lang / "mkdocs.yml", root / "docs" / lang)
+        config = (ROOT / "docs" / lang / "mkdocs.yml").read_text(encoding="utf-8")
+        nav_free = config.split("\nnav:")[0] + "\n"        # the copy has its own few pages, no full nav
+        (root / "docs" / lang / "mkdocs.yml").write_text(nav_free, encoding="utf-8")
     (root / "scripts").symlink_to(ROOT / "scripts")
     write_pair(root / "docs", "index.md", "# Home { #home }\n")
     write_pair(root / "docs", "blog/index.md", "# Blog { #blog }\n")

@@ -27,7 +27,8 @@ def test_every_source_page_is_built(built_site, lang):
     for src in pages(lang):
         if src.startswith("blog/posts/"):
             continue                     # posts are placed by date; checked below
-        target = "index.html" if src == "index.md" else src.removesuffix(".md").removesuffix("/index") + "/index.html"
+        stem = src.rsplit(".", 1)[0]        # pages are .md, notebooks .py
+        target = "index.html" if src == "index.md" else stem.removesuffix("/index") + "/index.html"
         assert (built_site / lang / target.replace("index/index.html", "index.html")).exists(), src
 
 

@@ -32,9 +32,13 @@
     document.head.appendChild(script);
   }
 
+  // Instant navigation may swap the <head>, so the script element is no proof of loading:
+  // remember it here (this file runs once per visit).
+  var requested = false;
+
   document$.subscribe(function () {
     if (!document.querySelector(".arithmatex")) return;
-    if (!document.getElementById("MathJax-script")) return load();   // typesets on startup
+    if (!requested) { requested = true; return load(); }              // typesets on startup
     if (!MathJax.startup || !MathJax.startup.promise) return;          // still loading
     MathJax.startup.promise.then(function () {
       MathJax.startup.output.clearCache();
