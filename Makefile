@@ -27,8 +27,8 @@ figures: setup
 build: setup
 	$(BIN)/python scripts/build_site.py
 
-serve: setup
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+serve: setup     # site_url decides the path served under: serve at the root of the dev address
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 test: setup
 	$(BIN)/python -m pytest

@@ -85,7 +85,8 @@ def bench_serve(repeat: int) -> dict:
     page = ROOT / "docs" / "en" / "content" / "index.md"
     original = page.read_text(encoding="utf-8")
     server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"})
     url = f"http://127.0.0.1:{port}/en/"
     times = []
     try:
@@ -169,12 +170,15 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-cold", action="store_true", help="skip the cold figure build")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    results = {"figures": bench_figures(args.repeat, args.skip_cold), "build": bench_build(args.repeat),
-               "serve": bench_serve(args.repeat), "pages": bench_pages()}
-    for section, values in results.items():
-        for key, value in values.items():
+    sections = {"figures": lambda: bench_figures(args.repeat, args.skip_cold),
+                "build": lambda: bench_build(args.repeat), "serve": lambda: bench_serve(args.repeat),
+                "pages": bench_pages}
+    results = {}
+    for section, measure in sections.items():
+        results[section] = measure()
+        for key, value in results[section].items():
             if key != "pages":
-                print(f"{section:8s} {key:24s} {value:10.3f}")
+                print(f"{section:8s} {key:24s} {value:10.3f}", flush=True)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0

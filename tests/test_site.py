@@ -99,3 +99,12 @@ def test_articles_show_when_they_were_last_updated(built_site, lang):
     for page in (built_site / lang / "blog").glob("20*/**/index.html"):
         dates = html.parse(str(page)).xpath('//*[contains(@class, "git-revision-date-localized-plugin-date")]')
         assert dates and dates[0].text_content().strip(), f"{page}: no last-updated date"
+
+
+def test_make_serve_serves_at_the_root_of_its_dev_address():
+    """mkdocs serve serves under site_url's path: `make serve` must point site_url at itself."""
+    import re
+    from conftest import ROOT
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nserve:")[1].split("\n\n")[0]
+    address = re.search(r"--dev-addr (\S+)", recipe).group(1)
+    assert f"SITE_URL=http://{address}/ " in recipe
