@@ -36,5 +36,7 @@ def test_marker_expands_into_sections_with_figures(lang):
 
 
 def test_standard_normal_means():
-    assert standard_normal_mean(ACTIVATIONS["relu"]) == pytest.approx(1 / np.sqrt(2 * np.pi), abs=2e-3)
-    assert standard_normal_mean(ACTIVATIONS["sigmoid"]) == pytest.approx(0.5, abs=1e-3)
+    assert standard_normal_mean(ACTIVATIONS["relu"]) == pytest.approx(1 / np.sqrt(2 * np.pi), abs=1e-7)
+    assert standard_normal_mean(ACTIVATIONS["sigmoid"]) == pytest.approx(0.5, abs=1e-12)
+    assert standard_normal_mean(ACTIVATIONS["gelu"]) == pytest.approx(1 / (2 * np.sqrt(np.pi)), abs=1e-9)
+    assert standard_normal_mean(ACTIVATIONS["selu"]) == pytest.approx(0.0, abs=1e-7)   # kink at 0: O(h²)
