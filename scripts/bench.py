@@ -144,7 +144,10 @@ def gzip_handler(directory: Path):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass                       # the browser moved on; nothing to measure
 
     return Handler
 
