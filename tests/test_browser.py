@@ -7,8 +7,10 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
+import numpy as np
 import pytest
 
+from actsite.catalogue import EVERY
 from conftest import LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -300,7 +302,6 @@ EXPLORER_VIEW = {"xmin": -4, "xmax": 4, "ymin": -2, "ymax": 3, "width": 640, "he
 
 
 def chart_to_data(points: str):
-    import numpy as np
     v = EXPLORER_VIEW
     xy = np.array([[float(c) for c in p.split(",")] for p in points.split()])
     x = v["xmin"] + (xy[:, 0] - v["pad"]) / (v["width"] - 2 * v["pad"]) * (v["xmax"] - v["xmin"])
@@ -310,8 +311,6 @@ def chart_to_data(points: str):
 
 @pytest.mark.parametrize("lang, scheme", [("zh", "light"), ("en", "dark")])
 def test_explorer_slider_draws_the_registry_curve(browser, base_url, lang, scheme):
-    import numpy as np
-    from actsite.catalogue import EVERY
     watch = PageWatch(browser, base_url, scheme)
     watch.page.goto(f"{base_url}{lang}/explorer/", wait_until="networkidle")
     watch.page.wait_for_selector('.activation-explorer[data-ready="yes"]', timeout=10_000)

@@ -43,7 +43,7 @@ from matplotlib.figure import Figure
 from actsite import catalogue
 from actsite.catalogue import (EVERY, MODERN, PRELU_INIT, RRELU_BOUNDS, RRELU_EVAL_SLOPE, SELU_ALPHA,
                                SELU_LAMBDA, elu, elu_prime, maxout, maxout_prime, prelu, prelu_prime,
-                               rectifier, rrelu_eval, rrelu_train, selu, selu_prime)
+                               rrelu_eval, rrelu_train, selu, selu_prime)
 from actsite.figures.catalogue import X_RANGE, draw_card
 from actsite.functions import LEAKY_SLOPE, leaky_relu, relu, relu_prime
 from actsite.page_pairs import CONTENT, DISPLAY_MATH, FIGURE, skeleton
@@ -250,7 +250,7 @@ def test_xu_training_slopes_are_not_uniform_on_that_interval():
 def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
     x = np.linspace(-5, 5, 101)
     a1, a2 = 0.13, 0.31
-    np.testing.assert_allclose(rectifier(x, (a1 + a2) / 2), (rectifier(x, a1) + rectifier(x, a2)) / 2, atol=1e-15)
+    np.testing.assert_allclose(leaky_relu(x, (a1 + a2) / 2), (leaky_relu(x, a1) + leaky_relu(x, a2)) / 2, atol=1e-15)
     draws = 20_000
     rng = np.random.default_rng(2)
     mean_out = np.mean([rrelu_train(x, rng) for _ in range(draws)], axis=0)

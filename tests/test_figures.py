@@ -103,6 +103,13 @@ def test_hash_covers_the_maths_module_and_the_style():
     assert "style.py" in {p.name for p in source_files(figure_build.RENDERER)}
 
 
+def test_hash_covers_the_experiments_a_plotter_reads_and_submodules_it_imports():
+    names = {p.name for p in source_files("actsite.figures.results")}       # cached("gradient_depth"), ...
+    assert {"gradient_depth.py", "deep_nets.py", "stalled_layers.py", "training_speed.py"} <= names
+    names = {p.name for p in source_files("actsite.figures.initialisation")}  # from actsite.experiments import init_spread
+    assert {"init_spread.py", "gaussian.py"} <= names
+
+
 def test_hash_covers_the_package_init_that_pins_the_numerics():
     files = source_files("actsite.experiments.stalled_layers")
     assert ROOT / "scripts" / "actsite" / "__init__.py" in files

@@ -11,7 +11,8 @@ import math
 
 import numpy as np
 
-from actsite.functions import ACTIVATIONS, Activation, Array, Param, sigmoid, sigmoid_prime
+from actsite.functions import (ACTIVATIONS, Activation, Array, Param, leaky_relu, leaky_relu_prime,
+                               sigmoid, sigmoid_prime)
 
 PRELU_INIT = 0.25                      # He et al. (2015) initialise the learned slope at 0.25
 RRELU_BOUNDS = (1 / 8, 1 / 3)          # training slopes ~ U(1/8, 1/3), PyTorch's defaults
@@ -28,30 +29,20 @@ def _x(x: Array) -> Array:
     return np.asarray(x, dtype=float)
 
 
-def rectifier(x: Array, a: float) -> Array:
-    """x for x > 0, a x otherwise: PReLU, RReLU at test time and (for a <= 1) Maxout of x and a x."""
-    x = _x(x)
-    return np.where(x > 0, x, a * x)
-
-
-def rectifier_prime(x: Array, a: float) -> Array:
-    return np.where(_x(x) > 0, 1.0, a)
-
-
 def prelu(x: Array, a: float = PRELU_INIT) -> Array:
-    return rectifier(x, a)
+    return leaky_relu(x, a)
 
 
 def prelu_prime(x: Array, a: float = PRELU_INIT) -> Array:
-    return rectifier_prime(x, a)
+    return leaky_relu_prime(x, a)
 
 
 def rrelu_eval(x: Array) -> Array:
-    return rectifier(x, RRELU_EVAL_SLOPE)
+    return leaky_relu(x, RRELU_EVAL_SLOPE)
 
 
 def rrelu_eval_prime(x: Array) -> Array:
-    return rectifier_prime(x, RRELU_EVAL_SLOPE)
+    return leaky_relu_prime(x, RRELU_EVAL_SLOPE)
 
 
 def rrelu_train(x: Array, rng: np.random.Generator) -> Array:
@@ -142,7 +133,7 @@ def maxout(x: Array, a: float = -1.0) -> Array:
 
 def maxout_prime(x: Array, a: float = -1.0) -> Array:
     x = _x(x)
-    return np.where(x >= a * x, 1.0, a) if a > 1 else rectifier_prime(x, a)
+    return np.where(x >= a * x, 1.0, a) if a > 1 else leaky_relu_prime(x, a)
 
 
 def hard_sigmoid(x: Array) -> Array:

@@ -11,6 +11,7 @@ import numpy as np
 from actsite.catalogue import EVERY
 from actsite.figure_registry import FIGURES
 from actsite.functions import Activation
+from actsite.gaussian import gaussian_expectation
 
 MARKER = "<!-- activation-reference -->"
 WORDS = {
@@ -44,10 +45,7 @@ def range_latex(act: Activation) -> str:
 
 
 def standard_normal_mean(act: Activation) -> float:
-    """E[f(z)] for z ~ N(0, 1), by the trapezoidal rule on [-12, 12] (the tails beyond weigh < 1e-32)."""
-    z = np.linspace(-12.0, 12.0, 48_001)
-    weight = np.exp(-z ** 2 / 2) / np.sqrt(2 * np.pi)
-    return float(np.trapezoid(act.f(z) * weight, z))
+    return gaussian_expectation(act.f)
 
 
 def table_markdown(lang: str) -> str:

@@ -11,6 +11,7 @@ import importlib.util
 from pathlib import Path
 
 OWN_PACKAGE = "actsite"
+EXPERIMENTS = "actsite.experiments"      # cached("name") reads actsite.experiments.name
 LIBRARIES = ("numpy", "matplotlib")
 
 
@@ -22,15 +23,33 @@ def module_file(module: str) -> Path:
 
 
 def imported_modules(module: str, path: Path) -> set[str]:
-    """Modules named by the import statements of one source file."""
+    """Modules one source file depends on: those its import statements name, the submodules
+    in ``from package import submodule``, and the experiments it reads with ``cached("name")``."""
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            found.add(importlib.util.resolve_name("." * node.level + (node.module or ""), package))
+            source = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            found.add(source)
+            found.update(_own_submodules(source, [alias.name for alias in node.names]))
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "cached"
+              and node.args and isinstance(node.args[0], ast.Constant)):
+            found.add(f"{EXPERIMENTS}.{node.args[0].value}")
     return found
+
+
+def _own_submodules(package: str, names: list[str]) -> set[str]:
+    """Which of ``names`` are modules of one of the project's packages, looked up on disk
+    (finding them with importlib would import the modules they sit beside)."""
+    if not (package == OWN_PACKAGE or package.startswith(OWN_PACKAGE + ".")):
+        return set()
+    init = module_file(package)
+    if init.name != "__init__.py":
+        return set()
+    return {f"{package}.{name}" for name in names
+            if (init.parent / f"{name}.py").is_file() or (init.parent / name / "__init__.py").is_file()}
 
 
 def source_files(*modules: str) -> list[Path]:

@@ -15,13 +15,14 @@ from __future__ import annotations
 import numpy as np
 
 from actsite.catalogue import EVERY
+from actsite.deep_nets import propagate
+from actsite.gaussian import gaussian_expectation
 from actsite.mlp import INIT_SCALE
 
 DEPTH = 50
 WIDTH = 256
 BATCH = 500
 SEED = 0
-GAUSS_NODES = 400
 
 # key: (activation, initialisation scheme of actsite.mlp, extra gain on the standard deviation)
 PAIRINGS = {
@@ -61,39 +62,15 @@ def forward_statistics(activation: str, std: float, X: np.ndarray, weights,
 
     With ``gradients``, also the norm of dL/dW_l for a standard normal dL/dh_L (fixed seed).
     """
-    act = EVERY[activation]
-    h = X
-    rows = {"pre_std": [], "mean": [], "var": [], "input_spread": []}
-    layer_inputs, pre = [], []
-    for G in weights:
-        z = h @ (std * G)
-        if gradients:
-            layer_inputs.append(h)
-            pre.append(z)
-        h = act.f(z)
-        rows["pre_std"].append(z.std())
-        rows["mean"].append(h.mean())
-        rows["var"].append(h.var())
-        rows["input_spread"].append(h.std(axis=0).mean())
-    result = {key: np.array(values) for key, values in rows.items()}
+    upstream = np.random.default_rng(SEED + 2).standard_normal((len(X), weights[-1].shape[1])) if gradients else None
+    run = propagate(EVERY[activation], [std * G for G in weights], X, upstream)
+    result = {"pre_std": np.array([z.std() for z in run["pre"]]),
+              "mean": np.array([h.mean() for h in run["hidden"]]),
+              "var": np.array([h.var() for h in run["hidden"]]),
+              "input_spread": np.array([h.std(axis=0).mean() for h in run["hidden"]])}
     if gradients:
-        upstream = np.random.default_rng(SEED + 2).standard_normal(h.shape)
-        norms = np.empty(len(weights))
-        for layer in reversed(range(len(weights))):
-            delta = upstream * act.df(pre[layer])
-            norms[layer] = np.linalg.norm(layer_inputs[layer].T @ delta)
-            upstream = delta @ (std * weights[layer]).T
-        result["grad_norm"] = norms
+        result["grad_norm"] = run["grad_norm"]
     return result
-
-
-def gaussian_expectation(g, variance: float, nodes: int = GAUSS_NODES) -> float:
-    """E[g(z)] for z ~ N(0, variance): Gauss-Legendre on each half-line (exact at a kink at 0)."""
-    s = np.sqrt(variance)
-    x, w = np.polynomial.legendre.leggauss(nodes)
-    half = 12.0 * s * (x + 1) / 2                    # [0, 12 s]
-    weight = 12.0 * s / 2 * w * np.exp(-half ** 2 / (2 * variance)) / np.sqrt(2 * np.pi * variance)
-    return float(weight @ g(half) + weight @ g(-half))
 
 
 def next_variance(activation: str, gain_squared: float, variance: float) -> float:
