@@ -158,6 +158,8 @@ def bench_pages(loads: int = 3) -> dict:
 
     from playwright.sync_api import sync_playwright
 
+    from actsite.browser import launch as launch_browser
+
     site = Path(tempfile.mkdtemp(prefix="bench-pages-"))
     subprocess.run([PY, "scripts/build_site.py", "--site-dir", str(site)], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -168,8 +170,7 @@ def bench_pages(loads: int = 3) -> dict:
              for p in sorted((site / lang).rglob("index.html")) if "assets" not in p.parts]
     rows = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = launch_browser(playwright)
         for path in pages:
             runs = [_load(browser, base + path) for _ in range(loads)]
             rows[path] = {key: statistics.median(run[key] for run in runs) if runs[0][key] is not None else None

@@ -14,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from actsite.blas_check import BlasError, ensure_blas_works  # noqa: E402
 from actsite.figure_build import FigureStore, build  # noqa: E402
 from actsite.figure_registry import FIGURES  # noqa: E402
 
@@ -29,6 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown figure(s): {', '.join(unknown)}; known: {', '.join(FIGURES)}")
     specs = [FIGURES[name] for name in (args.only or FIGURES)]
+    try:
+        ensure_blas_works()
+    except BlasError as error:
+        print(error, file=sys.stderr)
+        return 1
 
     start = time.perf_counter()
     outcomes = build(FigureStore(args.out), specs, check=args.check, jobs=max(1, args.jobs))

@@ -9,8 +9,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-import actsite  # noqa: E402,F401 - fixes BLAS threading before anything imports numpy
+import actsite  # noqa: E402,F401 - pins the numerics before anything imports numpy
+from actsite.blas_check import BlasError, ensure_blas_works  # noqa: E402
+
 LANGUAGES = ("zh", "en")
+
+
+def pytest_sessionstart(session) -> None:
+    """Stop with the cause, not a segfault, if BLAS cannot run the experiments' products."""
+    try:
+        ensure_blas_works()
+    except BlasError as error:
+        pytest.exit(str(error), returncode=3)
 
 
 @pytest.fixture(scope="session")

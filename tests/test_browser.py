@@ -1,4 +1,7 @@
-"""The built site in a real browser (Playwright driving Debian's Chromium, served on 127.0.0.1)."""
+"""The built site in a real browser (Playwright driving Chromium, served on 127.0.0.1).
+
+The browser is the one :func:`actsite.browser.find_chromium` chooses (``$CHROMIUM`` first).
+"""
 from __future__ import annotations
 
 import functools
@@ -14,9 +17,6 @@ from actsite.catalogue import EVERY
 from conftest import LANGUAGES
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 POST = "blog/2019/03/14/why-nonlinear-activations/"
 
 MATH_STATE = """async () => {
@@ -47,11 +47,14 @@ def base_url(built_site, site_port):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
     from playwright.sync_api import sync_playwright
+
+    from actsite.browser import BrowserNotFound, launch
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            browser = launch(playwright)
+        except BrowserNotFound as missing:
+            pytest.fail(str(missing), pytrace=False)
         yield browser
         browser.close()
 

@@ -8,6 +8,7 @@ import sys
 import numpy as np
 import pytest
 
+import actsite
 from actsite import figure_build
 from actsite.figure_build import FigureStore, build, render_figure
 from actsite.sources import source_files
@@ -37,6 +38,8 @@ def test_committed_figures_are_fresh():
     assert "stale" not in result.stdout.split("total:")[0]
 
 
+@pytest.mark.skipif(not actsite.IS_X86_64, reason="figure bytes are pinned on x86-64 only; "
+                    "elsewhere training runs may round differently (README: Adding a figure)")
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_redrawing_gives_the_committed_bytes(name):
     for filename, data in render_figure(FIGURES[name]).items():

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from actsite.catalogue import EVERY
-from actsite.functions import ACTIVATIONS, LEAKY_SLOPE, sigmoid, sigmoid_prime, tanh
+from actsite.functions import ACTIVATIONS, LEAKY_SLOPE, sigmoid, sigmoid_prime, tanh, tanh_prime
 
 KEYS = sorted(EVERY)
 GRID = np.linspace(-8, 8, 3201)
@@ -40,6 +40,56 @@ def test_stable_far_out(key):
     with np.errstate(over="raise", invalid="raise", divide="raise"):
         values = np.concatenate([act.f(np.array([-1e3, 1e3])), act.df(np.array([-1e3, 1e3]))])
     assert np.all(np.isfinite(values))
+
+
+FAR = 1e100        # far enough out that every function has reached its limit to double precision
+KNOWN_LIMITS = {   # (f(-inf), f(inf)) written down from the formulas, not computed
+    "sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "softsign": (-1.0, 1.0), "hard_sigmoid": (0.0, 1.0),
+    "hard_tanh": (-1.0, 1.0), "relu": (0.0, np.inf), "gelu": (0.0, np.inf), "gelu_tanh": (0.0, np.inf),
+    "silu": (0.0, np.inf), "mish": (0.0, np.inf), "softplus": (0.0, np.inf), "maxout": (np.inf, np.inf),
+    "elu": (-1.0, np.inf),
+}
+
+
+def limit(values: np.ndarray) -> np.ndarray:
+    """What f(±FAR) says the limit is: ±inf where it has grown past 1e50, else its value."""
+    return np.where(np.abs(values) >= 1e50, np.copysign(np.inf, values), values)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_value_and_derivative_reach_their_limits_at_infinity(key):
+    act = EVERY[key]
+    infinite = np.array([-np.inf, np.inf])
+    with np.errstate(over="ignore"):
+        far_f, far_df = act.f(np.array([-FAR, FAR])), act.df(np.array([-FAR, FAR]))
+    np.testing.assert_allclose(act.f(infinite), limit(far_f), atol=1e-12, err_msg=f"{key}(±inf)")
+    np.testing.assert_allclose(act.df(infinite), limit(far_df), atol=1e-12, err_msg=f"{key}'(±inf)")
+    if key in KNOWN_LIMITS:
+        np.testing.assert_array_equal(act.f(infinite), np.array(KNOWN_LIMITS[key]))
+
+
+def test_every_function_with_a_finite_or_infinite_limit_is_listed_or_parametrised():
+    assert set(KNOWN_LIMITS) <= set(EVERY)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_nan_in_gives_nan_out(key):
+    act = EVERY[key]
+    with np.errstate(invalid="ignore"):
+        values = [act.f(np.array([np.nan, 1.0])), act.df(np.array([np.nan, 1.0]))]
+    for name, (at_nan, at_one) in zip(("f", "f'"), values):
+        assert np.isnan(at_nan), f"{key}: {name}(NaN) = {at_nan}"
+        assert np.isfinite(at_one), f"{key}: {name}(1) = {at_one}"
+
+
+@pytest.mark.parametrize("x", [20.0, 37.0, 100.0, 300.0])
+def test_classic_derivatives_keep_their_relative_accuracy_in_the_tails(x):
+    """σ(1 − σ) is 0 from x ≈ 37 and 1 − tanh² from x ≈ 19; σ(x)σ(−x) and sech² are not."""
+    e = np.exp(-x)
+    assert sigmoid_prime(np.array(x)) == pytest.approx(e / (1 + e) ** 2, rel=1e-13)
+    assert sigmoid_prime(np.array(-x)) == pytest.approx(e / (1 + e) ** 2, rel=1e-13)
+    e2 = np.exp(-2 * x)
+    assert tanh_prime(np.array(x)) == pytest.approx(4 * e2 / (1 + e2) ** 2, rel=1e-13)
 
 
 @pytest.mark.parametrize("key", KEYS)

@@ -11,8 +11,8 @@ import math
 
 import numpy as np
 
-from actsite.functions import (ACTIVATIONS, Activation, Array, Param, leaky_relu, leaky_relu_prime,
-                               sigmoid, sigmoid_prime)
+from actsite.functions import (ACTIVATIONS, Activation, Array, Param, keep_nan, leaky_relu,
+                               leaky_relu_prime, sech_squared, sigmoid, sigmoid_prime, times_vanishing)
 
 PRELU_INIT = 0.25                      # He et al. (2015) initialise the learned slope at 0.25
 RRELU_BOUNDS = (1 / 8, 1 / 3)          # training slopes ~ U(1/8, 1/3), PyTorch's defaults
@@ -78,32 +78,38 @@ def normal_pdf(x: Array) -> Array:
 
 
 def gelu(x: Array) -> Array:
-    return _x(x) * normal_cdf(x)
+    return times_vanishing(x, normal_cdf(x))
 
 
 def gelu_prime(x: Array) -> Array:
-    return normal_cdf(x) + _x(x) * normal_pdf(x)
+    return normal_cdf(x) + times_vanishing(x, normal_pdf(x))
+
+
+def _gelu_tanh_inner(x: Array) -> Array:
+    return GELU_TANH_C * (x + GELU_TANH_K * x ** 3)
 
 
 def gelu_tanh(x: Array) -> Array:
+    """x/2 · (1 + tanh u), computed as x σ(2u): the same function, without 1 + tanh u cancelling."""
     x = _x(x)
-    return 0.5 * x * (1.0 + np.tanh(GELU_TANH_C * (x + GELU_TANH_K * x ** 3)))
+    return times_vanishing(x, sigmoid(2.0 * _gelu_tanh_inner(x)))
 
 
 def gelu_tanh_prime(x: Array) -> Array:
     x = _x(x)
-    t = np.tanh(GELU_TANH_C * (x + GELU_TANH_K * x ** 3))
-    return 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t ** 2) * GELU_TANH_C * (1.0 + 3 * GELU_TANH_K * x ** 2)
+    u = _gelu_tanh_inner(x)
+    growth = x * (1.0 + 3 * GELU_TANH_K * x ** 2)
+    return sigmoid(2.0 * u) + 0.5 * GELU_TANH_C * times_vanishing(growth, sech_squared(u))
 
 
 def silu(x: Array, beta: float = 1.0) -> Array:
     x = _x(x)
-    return x * sigmoid(beta * x)
+    return times_vanishing(x, sigmoid(beta * x))
 
 
 def silu_prime(x: Array, beta: float = 1.0) -> Array:
     x = _x(x)
-    return sigmoid(beta * x) + beta * x * sigmoid_prime(beta * x)
+    return sigmoid(beta * x) + times_vanishing(x, beta * sigmoid_prime(beta * x))
 
 
 def softplus(x: Array) -> Array:
@@ -116,13 +122,13 @@ def softplus_prime(x: Array) -> Array:
 
 def mish(x: Array) -> Array:
     x = _x(x)
-    return x * np.tanh(softplus(x))
+    return times_vanishing(x, np.tanh(softplus(x)))
 
 
 def mish_prime(x: Array) -> Array:
     x = _x(x)
-    t = np.tanh(softplus(x))
-    return t + x * (1.0 - t ** 2) * sigmoid(x)
+    s = softplus(x)
+    return np.tanh(s) + times_vanishing(x, sech_squared(s) * sigmoid(x))
 
 
 def maxout(x: Array, a: float = -1.0) -> Array:
@@ -133,7 +139,7 @@ def maxout(x: Array, a: float = -1.0) -> Array:
 
 def maxout_prime(x: Array, a: float = -1.0) -> Array:
     x = _x(x)
-    return np.where(x >= a * x, 1.0, a) if a > 1 else leaky_relu_prime(x, a)
+    return keep_nan(x, np.where(x >= a * x, 1.0, a)) if a > 1 else leaky_relu_prime(x, a)
 
 
 def hard_sigmoid(x: Array) -> Array:
@@ -141,7 +147,8 @@ def hard_sigmoid(x: Array) -> Array:
 
 
 def hard_sigmoid_prime(x: Array) -> Array:
-    return np.where(np.abs(_x(x)) < 3.0, 1.0 / 6.0, 0.0)
+    x = _x(x)
+    return keep_nan(x, np.where(np.abs(x) < 3.0, 1.0 / 6.0, 0.0))
 
 
 def hard_tanh(x: Array) -> Array:
@@ -149,12 +156,14 @@ def hard_tanh(x: Array) -> Array:
 
 
 def hard_tanh_prime(x: Array) -> Array:
-    return np.where(np.abs(_x(x)) < 1.0, 1.0, 0.0)
+    x = _x(x)
+    return keep_nan(x, np.where(np.abs(x) < 1.0, 1.0, 0.0))
 
 
 def softsign(x: Array) -> Array:
     x = _x(x)
-    return x / (1.0 + np.abs(x))
+    with np.errstate(invalid="ignore"):              # inf / inf, replaced by the limit ±1
+        return np.where(np.isinf(x), np.sign(x), x / (1.0 + np.abs(x)))
 
 
 def softsign_prime(x: Array) -> Array:

@@ -22,16 +22,35 @@ def sigmoid(x: Array) -> Array:
 
 
 def sigmoid_prime(x: Array) -> Array:
-    s = sigmoid(x)
-    return s * (1.0 - s)
+    """σ(x)σ(−x): equal to σ(1 − σ), but accurate far out, where 1 − σ(x) rounds to 0."""
+    x = np.asarray(x, dtype=float)
+    return sigmoid(x) * sigmoid(-x)
 
 
 def tanh(x: Array) -> Array:
     return np.tanh(np.asarray(x, dtype=float))
 
 
+def sech_squared(x: Array) -> Array:
+    """sech²(x) = 1 − tanh²(x), as 4e^{−2|x|} / (1 + e^{−2|x|})²: no cancellation, no overflow."""
+    e = np.exp(-2.0 * np.abs(np.asarray(x, dtype=float)))
+    return 4.0 * e / (1.0 + e) ** 2
+
+
 def tanh_prime(x: Array) -> Array:
-    return 1.0 - np.tanh(np.asarray(x, dtype=float)) ** 2
+    return sech_squared(x)
+
+
+def keep_nan(x: Array, value: Array) -> Array:
+    """``value``, but NaN wherever ``x`` is NaN (comparisons with NaN are False, not NaN)."""
+    return np.where(np.isnan(x), np.nan, value)
+
+
+def times_vanishing(x: Array, g: Array) -> Array:
+    """x · g for a factor g that vanishes as x → ±∞: the limit 0 there, where inf · 0 is NaN."""
+    x = np.asarray(x, dtype=float)
+    with np.errstate(invalid="ignore"):              # inf · 0, replaced by the limit
+        return np.where(np.isinf(x) & (g == 0), 0.0, x * g)
 
 
 def relu(x: Array) -> Array:
@@ -40,7 +59,8 @@ def relu(x: Array) -> Array:
 
 def relu_prime(x: Array) -> Array:
     """1 for x > 0, 0 otherwise (the value frameworks use at the kink x = 0)."""
-    return (np.asarray(x, dtype=float) > 0).astype(float)
+    x = np.asarray(x, dtype=float)
+    return keep_nan(x, (x > 0).astype(float))
 
 
 def leaky_relu(x: Array, slope: float = LEAKY_SLOPE) -> Array:
@@ -49,7 +69,8 @@ def leaky_relu(x: Array, slope: float = LEAKY_SLOPE) -> Array:
 
 
 def leaky_relu_prime(x: Array, slope: float = LEAKY_SLOPE) -> Array:
-    return np.where(np.asarray(x, dtype=float) > 0, 1.0, slope)
+    x = np.asarray(x, dtype=float)
+    return keep_nan(x, np.where(x > 0, 1.0, slope))
 
 
 @dataclass(frozen=True)
