@@ -341,7 +341,11 @@ def test_at_1_softsign_is_0_5_and_tanh_0_762_and_largest_gap_0_306_at_1_62():
 
 def test_both_derivatives_in_terms_of_the_output():
     np.testing.assert_allclose(SS.df(X), (1 - np.abs(SS.f(X))) ** 2, rtol=1e-12)
-    np.testing.assert_allclose(tanh_prime(X), 1 - tanh(X) ** 2, rtol=1e-12)
+    # 1 - tanh^2 carries an absolute rounding error of a few eps (it cancels to 0 in the tails),
+    # so the identity is checked to that absolute error, and relatively where it does not cancel.
+    np.testing.assert_allclose(tanh_prime(X), 1 - tanh(X) ** 2, rtol=1e-12, atol=4 * np.finfo(float).eps)
+    inner = np.abs(X) < 1
+    np.testing.assert_allclose(tanh_prime(X[inner]), 1 - tanh(X[inner]) ** 2, rtol=1e-14)
 
 
 def test_softsign_is_flatter_than_tanh_at_every_output_except_zero():

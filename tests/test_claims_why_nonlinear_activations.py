@@ -311,8 +311,11 @@ def test_textbook_sigmoid_is_exactly_one_at_37_and_its_slope_exactly_zero():
 
 
 def test_tanh_is_exactly_one_at_19_with_slope_exactly_zero():
+    """The page's claim is about the slope computed from the output, 1 - tanh^2, as frameworks do."""
     assert np.tanh(18.0) < 1.0 and np.tanh(19.0) == 1.0
-    assert tanh_prime(19.0) == 0.0
+    t = np.tanh(19.0)
+    assert 1 - t ** 2 == 0.0
+    assert 0.0 < tanh_prime(19.0) < 1e-15       # the site's own sech^2 form keeps the tiny true value
 
 
 # --- ReLU caveats ---------------------------------------------------------------------------
