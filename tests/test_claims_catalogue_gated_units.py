@@ -19,22 +19,15 @@ import numpy as np
 import pytest
 
 from actsite.catalogue import EVERY, normal_cdf
-from actsite.figure_registry import FIGURES
 from actsite.gated import GATED, GATES, equal_parameter_width, ffn_parameters
-from actsite.page_pairs import CONTENT, DISPLAY_MATH
-from actsite.render import draw
+from actsite.page_pairs import DISPLAY_MATH
+from claim_helpers import LANGS, page_text, plotted
 
 PAGE = "catalogue/gated-units.md"
-LANGS = ("en", "zh")
 
 
 def page(lang: str) -> str:
-    return (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-
-
-def plotted(name: str) -> dict:
-    spec = FIGURES[name]
-    return draw(spec.plot(), "light", spec.size)[1]
+    return page_text(PAGE, lang)
 
 
 # --- the page shows the registry's formulas and figures ----------------------------------

@@ -20,22 +20,15 @@ import numpy as np
 import pytest
 
 from actsite import output_layers as out
-from actsite.figure_registry import FIGURES
 from actsite.functions import sigmoid, sigmoid_prime
-from actsite.page_pairs import CODE, CONTENT, DISPLAY_MATH
-from actsite.render import draw
+from actsite.page_pairs import CODE, DISPLAY_MATH
+from claim_helpers import LANGS, page_text, plotted
 
 PAGE = "catalogue/output-layers.md"
-LANGS = ("en", "zh")
 
 
 def page(lang: str) -> str:
-    return (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-
-
-def plotted(name: str) -> dict:
-    spec = FIGURES[name]
-    return draw(spec.plot(), "light", spec.size)[1]
+    return page_text(PAGE, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
