@@ -77,7 +77,7 @@ class GatedUnit:
     latex: str                         # f(a, b) = ...
     latex_da: str                      # df/da = ...
     latex_db: str                      # df/db = ...
-    source: str                        # where the unit was introduced
+    source: str                        # where the unit was introduced (short: authors, year, arXiv)
     year: int
 
     @property
@@ -124,7 +124,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{GLU}(a, b) = a\,\sigma(b)",
         latex_da=r"\frac{\partial f}{\partial a} = \sigma(b)",
         latex_db=r"\frac{\partial f}{\partial b} = a\,\sigma(b)\bigl(1 - \sigma(b)\bigr)",
-        source="Y. N. Dauphin, A. Fan, M. Auli and D. Grangier, Language Modeling with Gated Convolutional Networks, ICML 2017, arXiv:1612.08083",
+        source="Dauphin, Fan, Auli and Grangier (ICML 2017), arXiv:1612.08083",
         year=2017,
     ),
     GatedUnit(
@@ -133,7 +133,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{Bilinear}(a, b) = a\,b",
         latex_da=r"\frac{\partial f}{\partial a} = b",
         latex_db=r"\frac{\partial f}{\partial b} = a",
-        source="Y. N. Dauphin, A. Fan, M. Auli and D. Grangier, Language Modeling with Gated Convolutional Networks, ICML 2017, arXiv:1612.08083; tested in transformers by N. Shazeer, GLU Variants Improve Transformer, arXiv:2002.05202",
+        source="Dauphin et al. (2017), arXiv:1612.08083; in transformers: Shazeer (2020), arXiv:2002.05202",
         year=2017,
     ),
     GatedUnit(
@@ -142,7 +142,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{ReGLU}(a, b) = a\,\max(0, b)",
         latex_da=r"\frac{\partial f}{\partial a} = \max(0, b)",
         latex_db=r"\frac{\partial f}{\partial b} = \begin{cases} a & b > 0 \\ 0 & b < 0 \end{cases}",
-        source="N. Shazeer, GLU Variants Improve Transformer, arXiv:2002.05202, 2020",
+        source="Shazeer (2020), arXiv:2002.05202",
         year=2020,
     ),
     GatedUnit(
@@ -151,7 +151,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{GEGLU}(a, b) = a\,b\,\Phi(b)",
         latex_da=r"\frac{\partial f}{\partial a} = b\,\Phi(b)",
         latex_db=r"\frac{\partial f}{\partial b} = a\,\bigl(\Phi(b) + b\,\varphi(b)\bigr)",
-        source="N. Shazeer, GLU Variants Improve Transformer, arXiv:2002.05202, 2020",
+        source="Shazeer (2020), arXiv:2002.05202",
         year=2020,
     ),
     GatedUnit(
@@ -160,7 +160,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{SwiGLU}(a, b) = a\,b\,\sigma(\beta b),\quad \beta = 1",
         latex_da=r"\frac{\partial f}{\partial a} = b\,\sigma(\beta b)",
         latex_db=r"\frac{\partial f}{\partial b} = a\,\bigl(\sigma(\beta b) + \beta b\,\sigma(\beta b)\bigl(1 - \sigma(\beta b)\bigr)\bigr)",
-        source="N. Shazeer, GLU Variants Improve Transformer, arXiv:2002.05202, 2020",
+        source="Shazeer (2020), arXiv:2002.05202",
         year=2020,
     ),
 )}
