@@ -51,7 +51,7 @@ def draw_gates(fig: Figure, colours: dict) -> dict:
 
 
 def draw_gated_contours(fig: Figure, colours: dict) -> dict:
-    grid = np.linspace(*CONTOUR_RANGE, 301)
+    grid = np.linspace(*CONTOUR_RANGE, 151)
     a, b = np.meshgrid(grid, grid, indexing="xy")     # a along x, b along y
     cmap = LinearSegmentedColormap.from_list("gated", [colours["second"], colours["grid"], colours["accent"]])
     axes = fig.subplots(1, len(CONTOUR_UNITS), sharey=True)
