@@ -4,7 +4,7 @@
   while ``mkdocs serve`` keeps running;
 * files: refuse pages without a twin or with broken front matter; serve figures/, MathJax,
   the shared assets and the explorer's data without copying anything into docs/;
-* page_markdown: expand the generated reference table, then ``![alt](figure:NAME "caption")`` markers.
+* page_markdown: expand the generated reference tables, then ``![alt](figure:NAME "caption")`` markers.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actsite import bench_report, explorer, markers, page_pairs, reference_table, site_files  # noqa: E402
+from actsite import bench_report, explorer, gated_table, markers, page_pairs, reference_table, site_files  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.figures")
 ENABLED = os.environ.get("ACTSITE_HOOKS", "on") != "off"   # off: bare MkDocs, for the benchmark
@@ -59,6 +59,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
     try:
         markdown = bench_report.expand(reference_table.expand(markdown, lang), lang)
+        markdown = gated_table.expand(markdown, lang)
         return markers.expand_figures(markdown, page.file.src_uri, set(manifest),
                                       line_offset=_front_matter_lines(page, markdown))
     except (markers.UnknownFigureError, FileNotFoundError) as error:

@@ -166,3 +166,73 @@ def test_sigmoid_derivative_peaks_at_a_quarter():
 def test_leaky_relu_uses_its_slope_on_the_negative_side():
     act = ACTIVATIONS["leaky_relu"]
     assert act.f(np.array(-2.0)) == -2 * LEAKY_SLOPE and act.df(np.array(-2.0)) == LEAKY_SLOPE
+
+
+# --- gated units: two inputs, f(a, b) = a * g(b) (actsite.gated) ----------------------------
+
+from actsite.gated import GATED, GATES  # noqa: E402
+
+GATED_KEYS = sorted(GATED)
+A, B = np.meshgrid(np.linspace(-3, 3, 61), np.linspace(-6, 6, 241))
+
+
+@pytest.mark.parametrize("key", GATED_KEYS)
+def test_gated_partials_match_finite_differences(key):
+    unit = GATED[key]
+    b = B[np.abs(B) > 1e-3]                          # ReGLU's gate has its kink at b = 0
+    a = A[np.abs(B) > 1e-3]
+    h = 1e-6
+    np.testing.assert_allclose(unit.da(a, b), (unit.f(a + h, b) - unit.f(a - h, b)) / (2 * h), atol=1e-7)
+    np.testing.assert_allclose(unit.db(a, b), (unit.f(a, b + h) - unit.f(a, b - h)) / (2 * h), atol=1e-7)
+
+
+@pytest.mark.parametrize("key", sorted(k for k in GATED if GATED[k].params))
+def test_gated_partials_across_the_parameter_range(key):
+    unit, h = GATED[key], 1e-6
+    for param in unit.params:
+        for value in np.linspace(param.lo, param.hi, 5):
+            kw = {param.name: value}
+            np.testing.assert_allclose(unit.db(A, B, **kw), (unit.f(A, B + h, **kw) - unit.f(A, B - h, **kw)) / (2 * h),
+                                       atol=1e-6, err_msg=f"{key} at {param.name} = {value}")
+
+
+@pytest.mark.parametrize("key", GATED_KEYS)
+def test_gated_unit_is_its_gate_times_the_value(key):
+    unit = GATED[key]
+    gate = GATES[unit.gate]
+    np.testing.assert_array_equal(unit.f(A, B), A * gate.g(B))
+    np.testing.assert_array_equal(unit.da(A, B), gate.g(B))
+
+
+@pytest.mark.parametrize("key", GATED_KEYS)
+def test_gated_limits_as_the_gate_input_goes_to_infinity(key):
+    """b -> -inf closes every gate but the identity; b -> +inf opens it (to 1 for the sigmoid)."""
+    unit, gate = GATED[key], GATES[GATED[key].gate]
+    a = np.array([-2.0, 0.5, 3.0])
+    far = np.array([-1e6, 1e6])
+    lo, hi = gate.limits
+    for limit, b in ((lo, -np.inf), (hi, np.inf)):
+        with np.errstate(over="raise", invalid="raise"):
+            value = unit.f(a, b)
+        np.testing.assert_array_equal(value, a * limit)
+    # the declared limits are those of the gate function itself, reached far out
+    np.testing.assert_allclose(gate.g(far), [lo if np.isfinite(lo) else -1e6, hi if np.isfinite(hi) else 1e6],
+                               rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(unit.dg(far), gate.slope_limits, atol=1e-12)
+    np.testing.assert_array_equal(unit.dg(np.array([-np.inf, np.inf])), gate.slope_limits)
+
+
+@pytest.mark.parametrize("key", GATED_KEYS)
+def test_gated_nan_in_nan_out(key):
+    unit = GATED[key]
+    values = np.array([np.nan, 1.0, np.nan])
+    for a, b in ((values, 1.0), (1.0, values), (values, values)):
+        for out in (unit.f(a, b), unit.da(a, b), unit.db(a, b)):
+            np.testing.assert_array_equal(np.isnan(out), [True, False, True])
+
+
+def test_every_gate_is_a_declared_function_or_the_identity():
+    for unit in GATED.values():
+        gate = GATES[unit.gate]
+        if gate.key != "identity":
+            assert gate.g is EVERY[gate.key].f and gate.dg is EVERY[gate.key].df

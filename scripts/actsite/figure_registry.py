@@ -68,5 +68,9 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
     FigureSpec("firing_rate", "actsite.figures.results:draw_firing_rate", (9.0, 3.4)),
     FigureSpec("init_spread", "actsite.figures.initialisation:draw_init_spread", (10.0, 4.0)),
     FigureSpec("selu_fixed_point", "actsite.figures.initialisation:draw_selu_fixed_point", (9.0, 3.4)),
+    FigureSpec("gates", "actsite.figures.gated:draw_gates", (10.0, 3.6)),
+    FigureSpec("gated_contours", "actsite.figures.gated:draw_gated_contours", (9.0, 4.4)),
+    FigureSpec("softmax_temperature", "actsite.figures.output_layers:draw_softmax_temperature", (8.0, 3.6)),
+    FigureSpec("stable_vs_naive", "actsite.figures.output_layers:draw_stable_vs_naive", (10.0, 3.6)),
     *(FigureSpec(key, "actsite.figures.catalogue:draw_card", (6.4, 3.4), args=(key,)) for key in CATALOGUE_KEYS),
 )}

@@ -1,0 +1,70 @@
+"""Figures of the gated-units page: the gate functions side by side, and the bivariate unit
+f(a, b) = a * g(b) itself as contours.  Every value comes from :mod:`actsite.gated`."""
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.figure import Figure
+
+from actsite.gated import GATED
+
+GATE_ORDER = ("glu", "reglu", "geglu", "swiglu", "bilinear")     # one curve per unit's gate
+STYLES = {"glu": ("accent", "-"), "reglu": ("second", "--"), "geglu": ("third", "-"),
+          "swiglu": ("fourth", "-."), "bilinear": ("muted", ":")}
+B_RANGE = (-4.0, 4.0)
+CONTOUR_UNITS = ("glu", "swiglu")
+CONTOUR_RANGE = (-3.0, 3.0)
+CONTOUR_LEVELS = np.arange(-6.0, 6.5, 1.0)
+
+
+def _gate_label(key: str) -> str:
+    return rf"${GATED[key].symbol}:\ g = {_GATE_TEX[GATED[key].gate]}$"
+
+
+_GATE_TEX = {"sigmoid": r"\sigma", "relu": r"\mathrm{ReLU}", "gelu": r"\mathrm{GELU}",
+             "silu": r"\mathrm{Swish}_1", "identity": r"\mathrm{id}"}
+
+
+def draw_gates(fig: Figure, colours: dict) -> dict:
+    b = np.linspace(*B_RANGE, 1601)
+    b = b[b != 0.0]                                  # ReLU's slope has no value at its kink
+    axes = fig.subplots(1, 2)
+    values, slopes = {}, {}
+    for key in GATE_ORDER:
+        unit = GATED[key]
+        values[key], slopes[key] = unit.g(b), unit.dg(b)
+        colour, style = STYLES[key]
+        axes[0].plot(b, values[key], style, color=colours[colour], label=_gate_label(key))
+        gap = np.searchsorted(b, 0.0) if unit.gate == "relu" else None   # lift the pen at the kink
+        slope = np.insert(slopes[key], gap, np.nan) if gap is not None else slopes[key]
+        axes[1].plot(np.insert(b, gap, 0.0) if gap is not None else b, slope, style, color=colours[colour])
+    for ax, title, ylabel in zip(axes, ("(a)", "(b)"), (r"$g(b)$", r"$g'(b)$")):
+        ax.axhline(0, color=colours["muted"], lw=0.8)
+        ax.set_xlabel(r"$b$")
+        ax.set_ylabel(ylabel)
+        ax.set_title(title, loc="left", fontsize=11)
+        ax.set_xlim(*B_RANGE)
+    axes[0].set_ylim(-1.5, 3.0)
+    axes[1].set_ylim(-0.3, 1.4)
+    axes[0].legend(loc="upper left", fontsize=9)
+    return {"b": b, "values": values, "slopes": slopes, "order": GATE_ORDER}
+
+
+def draw_gated_contours(fig: Figure, colours: dict) -> dict:
+    grid = np.linspace(*CONTOUR_RANGE, 151)
+    a, b = np.meshgrid(grid, grid, indexing="xy")     # a along x, b along y
+    cmap = LinearSegmentedColormap.from_list("gated", [colours["second"], colours["grid"], colours["accent"]])
+    axes = fig.subplots(1, len(CONTOUR_UNITS), sharey=True)
+    surfaces = {}
+    for ax, key, title in zip(axes, CONTOUR_UNITS, ("(a)", "(b)")):
+        f = GATED[key].f(a, b)
+        surfaces[key] = f
+        ax.contourf(a, b, f, levels=CONTOUR_LEVELS, cmap=cmap, extend="both")
+        lines = ax.contour(a, b, f, levels=CONTOUR_LEVELS, colors=colours["text"], linewidths=0.6)
+        ax.clabel(lines, fmt="%g", fontsize=8)
+        ax.set_title(rf"{title}  ${GATED[key].symbol}(a, b)$", loc="left", fontsize=11)
+        ax.set_xlabel(r"$a$")
+        ax.set_aspect("equal")
+        ax.grid(False)
+    axes[0].set_ylabel(r"$b$")
+    return {"a": a, "b": b, "f": surfaces, "levels": CONTOUR_LEVELS, "units": CONTOUR_UNITS}

@@ -1,0 +1,176 @@
+"""Gated units: two inputs, a value ``a`` and a gate input ``b``, combined as f(a, b) = a * g(b).
+
+A gated linear unit multiplies one linear projection of a layer's input (``a = xV``) by a
+one-input function of another (``b = xW``).  The gate functions g are the ones declared in
+:mod:`actsite.functions` and :mod:`actsite.catalogue` (sigmoid, ReLU, GELU, Swish); only the
+identity gate of the bilinear unit is new.  So a :class:`GatedUnit` declares which gate it
+uses, its LaTeX and names, its source, and derives its value and both partial derivatives
+from the gate: no formula is typed twice.
+
+Every function is vectorised numpy.  NaN in either input gives NaN in every output; an
+infinite gate input gives the declared limit of the gate (float arithmetic alone would give
+``-inf * 0 = nan`` for GELU and Swish at b = -inf).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from actsite.catalogue import EVERY
+from actsite.functions import Array, Param
+
+
+def identity(x: Array) -> Array:
+    return np.asarray(x, dtype=float)
+
+
+def identity_prime(x: Array) -> Array:
+    return np.ones_like(np.asarray(x, dtype=float))
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A one-input function used as a gate, with its limits as its input goes to -inf and +inf."""
+
+    key: str                                  # a key of catalogue.EVERY, or "identity"
+    g: Callable[..., Array]
+    dg: Callable[..., Array]
+    symbol: str                               # mathtext, for figures
+    limits: tuple[float, float]               # g(-inf), g(+inf)
+    slope_limits: tuple[float, float]         # g'(-inf), g'(+inf)
+    params: tuple[Param, ...] = ()
+
+
+def _declared(key: str, limits, slope_limits) -> Gate:
+    act = EVERY[key]
+    return Gate(key, act.f, act.df, act.symbol, limits, slope_limits, act.params)
+
+
+INF = np.inf
+GATES: dict[str, Gate] = {gate.key: gate for gate in (
+    _declared("sigmoid", (0.0, 1.0), (0.0, 0.0)),
+    _declared("relu", (0.0, INF), (0.0, 1.0)),
+    _declared("gelu", (0.0, INF), (0.0, 1.0)),
+    _declared("silu", (0.0, INF), (0.0, 1.0)),
+    Gate("identity", identity, identity_prime, r"\mathrm{id}", (-INF, INF), (1.0, 1.0)),
+)}
+
+
+def _at_infinity(values: Array, b: Array, limits: tuple[float, float]) -> Array:
+    return np.where(np.isneginf(b), limits[0], np.where(np.isposinf(b), limits[1], values))
+
+
+def _nan_if_any_nan(values: Array, a: Array, b: Array) -> Array:
+    return np.where(np.isnan(a) | np.isnan(b), np.nan, values)
+
+
+@dataclass(frozen=True)
+class GatedUnit:
+    """One gated unit f(a, b) = a * g(b) and everything the site says about it."""
+
+    key: str
+    gate: str                          # a key of GATES
+    symbol: str                        # mathtext name for figures
+    names: dict[str, str]              # {"zh": ..., "en": ...}
+    latex: str                         # f(a, b) = ...
+    latex_da: str                      # df/da = ...
+    latex_db: str                      # df/db = ...
+    source: str                        # where the unit was introduced (short: authors, year, arXiv)
+    year: int
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        return GATES[self.gate].params
+
+    def defaults(self) -> dict[str, float]:
+        return {p.name: p.default for p in self.params}
+
+    def _inputs(self, a: Array, b: Array) -> tuple[Array, Array]:
+        return np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+
+    def g(self, b: Array, **params) -> Array:
+        gate = GATES[self.gate]
+        b = np.asarray(b, dtype=float)
+        with np.errstate(invalid="ignore"):
+            return _at_infinity(gate.g(b, **params), b, gate.limits)
+
+    def dg(self, b: Array, **params) -> Array:
+        gate = GATES[self.gate]
+        b = np.asarray(b, dtype=float)
+        with np.errstate(invalid="ignore"):
+            return _at_infinity(gate.dg(b, **params), b, gate.slope_limits)
+
+    def f(self, a: Array, b: Array, **params) -> Array:
+        a, b = self._inputs(a, b)
+        return _nan_if_any_nan(a * self.g(b, **params), a, b)
+
+    def da(self, a: Array, b: Array, **params) -> Array:
+        """The partial derivative with respect to the value: the gate itself."""
+        a, b = self._inputs(a, b)
+        return _nan_if_any_nan(np.broadcast_to(self.g(b, **params), np.broadcast(a, b).shape), a, b)
+
+    def db(self, a: Array, b: Array, **params) -> Array:
+        """The partial derivative with respect to the gate input: the value times the gate's slope."""
+        a, b = self._inputs(a, b)
+        return _nan_if_any_nan(a * self.dg(b, **params), a, b)
+
+
+GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
+    GatedUnit(
+        key="glu", gate="sigmoid", symbol=r"\mathrm{GLU}",
+        names={"zh": "GLU（门控线性单元）", "en": "GLU (gated linear unit)"},
+        latex=r"\mathrm{GLU}(a, b) = a\,\sigma(b)",
+        latex_da=r"\frac{\partial f}{\partial a} = \sigma(b)",
+        latex_db=r"\frac{\partial f}{\partial b} = a\,\sigma(b)\bigl(1 - \sigma(b)\bigr)",
+        source="Dauphin, Fan, Auli and Grangier (ICML 2017), arXiv:1612.08083",
+        year=2017,
+    ),
+    GatedUnit(
+        key="bilinear", gate="identity", symbol=r"\mathrm{Bilinear}",
+        names={"zh": "双线性单元（无激活的门）", "en": "Bilinear (identity gate)"},
+        latex=r"\mathrm{Bilinear}(a, b) = a\,b",
+        latex_da=r"\frac{\partial f}{\partial a} = b",
+        latex_db=r"\frac{\partial f}{\partial b} = a",
+        source="Dauphin et al. (2017), arXiv:1612.08083; in transformers: Shazeer (2020), arXiv:2002.05202",
+        year=2017,
+    ),
+    GatedUnit(
+        key="reglu", gate="relu", symbol=r"\mathrm{ReGLU}",
+        names={"zh": "ReGLU（ReLU 门）", "en": "ReGLU (ReLU gate)"},
+        latex=r"\mathrm{ReGLU}(a, b) = a\,\max(0, b)",
+        latex_da=r"\frac{\partial f}{\partial a} = \max(0, b)",
+        latex_db=r"\frac{\partial f}{\partial b} = \begin{cases} a & b > 0 \\ 0 & b < 0 \end{cases}",
+        source="Shazeer (2020), arXiv:2002.05202",
+        year=2020,
+    ),
+    GatedUnit(
+        key="geglu", gate="gelu", symbol=r"\mathrm{GEGLU}",
+        names={"zh": "GEGLU（GELU 门）", "en": "GEGLU (GELU gate)"},
+        latex=r"\mathrm{GEGLU}(a, b) = a\,b\,\Phi(b)",
+        latex_da=r"\frac{\partial f}{\partial a} = b\,\Phi(b)",
+        latex_db=r"\frac{\partial f}{\partial b} = a\,\bigl(\Phi(b) + b\,\varphi(b)\bigr)",
+        source="Shazeer (2020), arXiv:2002.05202",
+        year=2020,
+    ),
+    GatedUnit(
+        key="swiglu", gate="silu", symbol=r"\mathrm{SwiGLU}",
+        names={"zh": "SwiGLU（Swish 门）", "en": "SwiGLU (Swish gate)"},
+        latex=r"\mathrm{SwiGLU}(a, b) = a\,b\,\sigma(\beta b),\quad \beta = 1",
+        latex_da=r"\frac{\partial f}{\partial a} = b\,\sigma(\beta b)",
+        latex_db=r"\frac{\partial f}{\partial b} = a\,\bigl(\sigma(\beta b) + \beta b\,\sigma(\beta b)\bigl(1 - \sigma(\beta b)\bigr)\bigr)",
+        source="Shazeer (2020), arXiv:2002.05202",
+        year=2020,
+    ),
+)}
+
+
+def ffn_parameters(d_model: int, d_ff: int, gated: bool) -> int:
+    """Weights of a transformer feed-forward block without biases: two matrices, or three when gated."""
+    return (3 if gated else 2) * d_model * d_ff
+
+
+def equal_parameter_width(d_ff: int) -> float:
+    """The hidden width at which a gated block has as many weights as a plain block of width d_ff."""
+    return 2 * d_ff / 3

@@ -1,0 +1,18 @@
+"""Helpers shared by claim tests: a page's source in one language, a figure's plotted data."""
+from __future__ import annotations
+
+from actsite.figure_registry import FIGURES
+from actsite.page_pairs import CONTENT
+from actsite.render import draw
+
+LANGS = ("en", "zh")
+
+
+def page_text(page: str, lang: str) -> str:
+    return (CONTENT[lang] / page).read_text(encoding="utf-8")
+
+
+def plotted(name: str) -> dict:
+    """The data a registered figure's plotter returns, drawn in the light theme."""
+    spec = FIGURES[name]
+    return draw(spec.plot(), "light", spec.size)[1]

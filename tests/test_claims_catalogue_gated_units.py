@@ -1,0 +1,186 @@
+"""Every numerical or mathematical claim of catalogue/gated-units.md, checked.
+
+One test per claim, in the order of the page; both languages carry the same numbers.  The
+units, their LaTeX and partials come from ``actsite.gated``; the figures' data from their
+plotters.
+
+Not testable here, because they report what a paper or code base states rather than
+something computable; the page attributes each ("the paper reports", a source per row):
+Dauphin et al. introduced GLU and the bilinear unit and argued from the linear value path;
+Shazeer (2020) trained T5 base with each variant, its log-perplexities after 524,288 steps
+(restated below only to check the page's ordering claim) and its fine-tuning results;
+every row of the models table (activation and width as stated by its source).
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from actsite.catalogue import EVERY, normal_cdf
+from actsite.gated import GATED, GATES, equal_parameter_width, ffn_parameters
+from actsite.page_pairs import DISPLAY_MATH
+from claim_helpers import LANGS, page_text, plotted
+
+PAGE = "catalogue/gated-units.md"
+
+
+def page(lang: str) -> str:
+    return page_text(PAGE, lang)
+
+
+# --- the page shows the registry's formulas and figures ----------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_display_equations_are_the_registry_formulas(lang):
+    shown = {" ".join(e.split()) for e in DISPLAY_MATH.findall(page(lang))}
+    for unit in GATED.values():
+        assert " ".join(unit.latex.split()) in shown, unit.key
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figures_shown(lang):
+    assert re.findall(r"\]\(figure:([\w-]+)", page(lang)) == ["gates", "gated_contours"]
+
+
+# --- a unit with two inputs -----------------------------------------------------------------
+
+def test_each_unit_is_its_named_gate_times_the_value():
+    expected = {"glu": "sigmoid", "bilinear": "identity", "reglu": "relu", "geglu": "gelu", "swiglu": "silu"}
+    assert {k: u.gate for k, u in GATED.items()} == expected
+    a, b = np.meshgrid(np.linspace(-3, 3, 13), np.linspace(-3, 3, 13))
+    np.testing.assert_allclose(GATED["geglu"].f(a, b), a * b * normal_cdf(b))
+    np.testing.assert_allclose(GATED["swiglu"].f(a, b), a * b * EVERY["sigmoid"].f(b))
+
+
+def test_only_the_sigmoid_gate_is_bounded():
+    b = np.linspace(-30, 30, 60_001)                               # sigma(b) rounds to 1 past b = 36.7
+    for key, unit in GATED.items():
+        g = unit.g(b)
+        bounded = bool(np.all((g > 0) & (g < 1)))
+        assert bounded == (unit.gate == "sigmoid"), key
+    assert GATES["sigmoid"].limits == (0.0, 1.0)
+    for key in ("relu", "gelu", "silu", "identity"):          # grow like b on the right
+        assert GATES[key].g(np.array([1e6]))[0] == pytest.approx(1e6)
+
+
+def test_on_the_diagonal():
+    x = np.linspace(-6, 6, 1201)
+    np.testing.assert_allclose(GATED["glu"].f(x, x), EVERY["silu"].f(x), atol=1e-15)
+    np.testing.assert_array_equal(GATED["reglu"].f(x, x), np.where(x > 0, x ** 2, 0.0))
+    np.testing.assert_array_equal(GATED["bilinear"].f(x, x), x ** 2)
+
+
+def test_gated_units_take_both_signs_with_the_sign_of_a_where_the_gate_is_positive():
+    a, b = np.meshgrid(np.linspace(-3, 3, 61), np.linspace(0.05, 3, 60))
+    for unit in GATED.values():
+        f = unit.f(a, b)
+        assert f.min() < 0 < f.max()
+        np.testing.assert_array_equal(np.sign(f), np.sign(a))
+    assert EVERY["relu"].f(np.linspace(-3, 3, 61)).min() == 0.0   # a single ReLU never goes negative
+
+
+def test_gate_figure_shows_the_gates_and_their_slopes():
+    data = plotted("gates")
+    b = data["b"]
+    assert data["values"]["glu"][np.argmin(np.abs(b))] == pytest.approx(0.5, abs=3e-3)
+    assert data["slopes"]["glu"].max() == pytest.approx(0.25, abs=1e-5)
+    np.testing.assert_array_equal(data["slopes"]["reglu"], (b > 0).astype(float))
+    assert data["values"]["swiglu"].min() < data["values"]["geglu"].min() < 0    # Swish dips lower
+    assert data["slopes"]["geglu"].max() > 1 and data["slopes"]["swiglu"].max() > 1
+    np.testing.assert_array_equal(data["slopes"]["bilinear"], 1.0)
+
+
+def test_contour_figure_values_and_zero_sets():
+    data = plotted("gated_contours")
+    a, b, glu, swiglu = data["a"], data["b"], data["f"]["glu"], data["f"]["swiglu"]
+    assert glu[-1, 0] == pytest.approx(-2.86, abs=0.01) and glu[-1, -1] == pytest.approx(2.86, abs=0.01)
+    assert swiglu[-1, 0] == pytest.approx(-8.6, abs=0.05) and swiglu[-1, -1] == pytest.approx(8.6, abs=0.05)
+    lower = swiglu[b < 0]
+    assert np.abs(lower).max() == pytest.approx(0.84, abs=0.01)      # 3 x SiLU's minimum 0.2785
+    assert np.all(glu[a == 0] == 0) and np.all(glu[a != 0] != 0)     # GLU is zero only at a = 0
+    assert np.all(swiglu[(a == 0) | (b == 0)] == 0)
+
+
+# --- the gradient through a gate ----------------------------------------------------------
+
+def test_value_path_is_the_gate_and_the_lstm_style_gate_scales_it_by_tanh_prime():
+    a, b, h = 3.0, 0.4, 1e-6
+    glu_da = GATED["glu"].da(a, b)
+    gtu = lambda v, w: np.tanh(v) * EVERY["sigmoid"].f(w)            # noqa: E731
+    gtu_da = (gtu(a + h, b) - gtu(a - h, b)) / (2 * h)
+    assert glu_da == pytest.approx(EVERY["sigmoid"].f(b))
+    assert gtu_da / glu_da == pytest.approx(1 - np.tanh(3.0) ** 2, rel=1e-6)
+    assert f"{1 - np.tanh(3.0) ** 2:.4f}" == "0.0099"
+
+
+def test_sigmoid_gate_slope_is_at_most_a_quarter_and_vanishes_far_out():
+    b = np.linspace(-40, 40, 80_001)
+    slope = GATED["glu"].dg(b)
+    assert slope.max() == pytest.approx(0.25, abs=1e-12)
+    assert slope[np.abs(b) > 20].max() < 1e-8
+
+
+def test_a_closed_gate_passes_neither_value_nor_gradient_except_the_bilinear():
+    a = np.array([-2.0, 1.0, 5.0])
+    for key, unit in GATED.items():
+        far = unit.da(a, -50.0), unit.db(a, -50.0)
+        if key == "bilinear":
+            np.testing.assert_array_equal(far[0], -50.0)
+            np.testing.assert_array_equal(far[1], a)
+        else:
+            assert np.all(np.abs(far[0]) < 2e-20) and np.all(np.abs(far[1]) < 1e-19), key
+    neg = np.linspace(-5, -0.01, 100)
+    assert np.all(GATED["reglu"].f(3.0, neg) == 0) and np.all(GATED["reglu"].da(3.0, neg) == 0)
+    assert np.all(GATED["reglu"].db(3.0, neg) == 0)
+
+
+# --- Shazeer's comparison and the 2/3 rule ------------------------------------------------
+
+def test_equal_parameters_at_two_thirds_of_the_width():
+    d, d_ff = 768, 3072
+    assert d_ff == 4 * d
+    assert equal_parameter_width(d_ff) == 2048
+    assert ffn_parameters(d, d_ff, gated=False) == ffn_parameters(d, 2048, gated=True) == 4_718_592
+    for d_ff in (96, 3072, 12288):                                    # the rule holds at any width
+        assert ffn_parameters(d, d_ff, False) == ffn_parameters(d, int(equal_parameter_width(d_ff)), True)
+
+
+def test_equal_compute_and_the_extra_element_wise_work():
+    flops = 2 * ffn_parameters(768, 2048, gated=True)                 # one multiply-add per weight and token
+    assert flops == 2 * ffn_parameters(768, 3072, gated=False) == 9_437_184
+    assert 2048 / flops * 100 == pytest.approx(0.0217, abs=5e-4)      # "about 0.02% more"
+
+
+def test_every_gated_variant_below_every_plain_one_in_the_quoted_table():
+    plain = {"ReLU": 1.677, "GELU": 1.679, "Swish": 1.683}           # Shazeer (2020), Table 1, as quoted
+    gated = {"GLU": 1.663, "Bilinear": 1.648, "ReGLU": 1.645, "SwiGLU": 1.636, "GEGLU": 1.633}
+    assert max(gated.values()) < min(plain.values())
+    for lang in LANGS:
+        for value in (*plain.values(), *gated.values()):
+            assert f"{value:.3f}" in page(lang)
+
+
+# --- which models use which activation ------------------------------------------------------
+
+def test_palm_keeps_4d_so_its_block_has_one_and_a_half_times_the_weights():
+    d = 4096
+    assert ffn_parameters(d, 4 * d, gated=True) / ffn_parameters(d, 4 * d, gated=False) == 1.5
+
+
+def test_llama_width_with_the_rounding_of_its_released_code():
+    d, multiple_of = 4096, 256
+    hidden = int(2 * (4 * d) / 3)                                     # as in llama/model.py
+    hidden = multiple_of * ((hidden + multiple_of - 1) // multiple_of)
+    assert hidden == 11008
+    assert equal_parameter_width(4 * d) == pytest.approx(10922 + 2 / 3)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_model_row_names_a_source(lang):
+    table = [line for line in page(lang).splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(table) == 10
+    for row in table:
+        source = row.rstrip(" |").rsplit("|", 1)[1]
+        assert re.search(r"arXiv:\d{4}\.\d{4,5}|`[\w./-]+`|OpenAI", source), row

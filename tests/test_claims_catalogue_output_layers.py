@@ -1,0 +1,244 @@
+"""Every numerical or mathematical claim of catalogue/output-layers.md, checked.
+
+One test per claim, in the order of the page; both languages carry the same numbers.  The
+functions come from ``actsite.output_layers``, the figures' data from their plotters, and
+the page's code block is run as it stands.
+
+Not testable here, because they report what a source states: Hinton et al. (2015) distil
+with high temperatures and multiply the soft-target loss by T^2 (the 1/T^2 scaling that
+motivates it is tested); what PyTorch's documentation says about CrossEntropyLoss (logits
+as input; LogSoftmax and NLLLoss combined) and BCEWithLogitsLoss (more stable, log-sum-exp).
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import warnings
+
+import numpy as np
+import pytest
+
+from actsite import output_layers as out
+from actsite.functions import sigmoid, sigmoid_prime
+from actsite.page_pairs import CODE, DISPLAY_MATH
+from claim_helpers import LANGS, page_text, plotted
+
+PAGE = "catalogue/output-layers.md"
+
+
+def page(lang: str) -> str:
+    return page_text(PAGE, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_display_equations_include_the_registry_formulas(lang):
+    shown = {" ".join(e.split()) for e in DISPLAY_MATH.findall(page(lang))}
+    for key in ("softmax", "bce_with_logits"):
+        formula = out.OUTPUTS[key].latex if key == "softmax" else out.OUTPUTS[key].stable_latex
+        assert any(" ".join(formula.split()) in eq for eq in shown), key
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figures_shown(lang):
+    assert re.findall(r"\]\(figure:([\w-]+)", page(lang)) == ["softmax_temperature", "stable_vs_naive"]
+
+
+# --- why the last layer is different --------------------------------------------------------
+
+def test_sigmoid_is_two_class_softmax():
+    x = np.linspace(-30, 30, 601)
+    pairs = np.stack([x, np.zeros_like(x)], axis=-1)
+    np.testing.assert_allclose(out.softmax(pairs)[:, 0], sigmoid(x), rtol=1e-12)
+
+
+def test_confidently_wrong_gradients_cross_entropy_against_squared_error():
+    x, y = -10.0, 1.0
+    cross_entropy = out.bce_gradient(x, y)
+    squared = (sigmoid(x) - y) * sigmoid_prime(x)
+    h = 1e-6
+    numeric = ((0.5 * (sigmoid(x + h) - y) ** 2) - (0.5 * (sigmoid(x - h) - y) ** 2)) / (2 * h)
+    assert squared == pytest.approx(numeric, rel=1e-6)
+    assert f"{cross_entropy:.5f}" == "-0.99995"
+    assert f"{squared:.1e}" == "-4.5e-05"
+
+
+# --- softmax and its Jacobian ---------------------------------------------------------------
+
+def test_softmax_is_a_distribution_invariant_to_a_shift():
+    z = np.random.default_rng(3).normal(0, 4, size=(100, 7))
+    p = out.softmax(z)
+    assert np.all(p > 0)
+    np.testing.assert_allclose(p.sum(axis=-1), 1.0, rtol=1e-14)
+    for temperature in (0.5, 1.0, 4.0):
+        np.testing.assert_allclose(out.softmax(z + 17.3, temperature), out.softmax(z, temperature), rtol=1e-12)
+
+
+def test_jacobian_properties():
+    rng = np.random.default_rng(5)
+    for _ in range(20):
+        z = rng.normal(0, 2, size=6)
+        J, p = out.softmax_jacobian(z), out.softmax(z)
+        np.testing.assert_allclose(J, J.T)
+        np.testing.assert_allclose(J.sum(axis=1), 0.0, atol=1e-15)
+        np.testing.assert_allclose(J @ np.ones(6), 0.0, atol=1e-15)
+        eigenvalues = np.linalg.eigvalsh(J)
+        assert eigenvalues.min() > -1e-15 and np.linalg.matrix_rank(J) == 5
+        np.testing.assert_allclose(np.diag(J), p * (1 - p))
+        assert np.diag(J).max() <= 0.25
+
+
+def test_softmax_saturates():
+    J = out.softmax_jacobian(np.array([10.0, 0.0, 0.0, 0.0]))
+    assert f"{np.abs(J).max():.1e}" == "1.4e-04"
+
+
+# --- cross-entropy on logits ----------------------------------------------------------------
+
+def test_cross_entropy_is_lse_minus_the_target_logit():
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        z, y = rng.normal(0, 3, size=5), rng.dirichlet(np.ones(5))
+        assert out.cross_entropy_with_logits(z, y) == pytest.approx(out.logsumexp(z) - y @ z, rel=1e-12)
+
+
+def test_lse_gradient_is_softmax():
+    z, h = np.array([0.3, -1.2, 2.0, 0.0]), 1e-6
+    numeric = [(out.logsumexp(z + h * e) - out.logsumexp(z - h * e)) / (2 * h) for e in np.eye(4)]
+    np.testing.assert_allclose(numeric, out.softmax(z), atol=1e-9)
+
+
+def test_chain_rule_through_the_jacobian_gives_p_minus_y():
+    rng = np.random.default_rng(9)
+    for _ in range(20):
+        z, y = rng.normal(0, 3, size=5), np.eye(5)[rng.integers(5)]
+        p = out.softmax(z)
+        np.testing.assert_allclose(out.softmax_jacobian(z) @ (-y / p), p - y, atol=1e-12)
+        g = out.cross_entropy_gradient(z, y)
+        assert np.all(np.abs(g) < 1) and abs(g.sum()) < 1e-15
+
+
+# --- temperature ----------------------------------------------------------------------------
+
+def test_temperature_limits_order_and_entropy():
+    z = np.array([2.0, 1.0, 0.5, -1.0])
+    np.testing.assert_allclose(out.softmax(z, 0.01), [1, 0, 0, 0], atol=1e-40)
+    np.testing.assert_allclose(out.softmax(z, 1e6), 0.25, atol=1e-6)
+    temperatures = np.geomspace(0.05, 100, 200)
+    entropy = [-(p * np.log(p)).sum() for p in (out.softmax(z, t) for t in temperatures)]
+    assert np.all(np.diff(entropy) > 0)
+    for t in temperatures:
+        assert np.argmax(out.softmax(z, t)) == 0 and np.all(np.diff(out.softmax(z, t)) < 0)
+
+
+def test_temperature_figure_values():
+    data = plotted("softmax_temperature")
+    p = {t: np.round(v, 2) for t, v in data["p"].items()}
+    assert round(float(data["p"][0.5][0]), 2) == 0.84
+    np.testing.assert_array_equal(p[1.0], [0.61, 0.22, 0.14, 0.03])
+    np.testing.assert_array_equal(p[2.0], [0.43, 0.26, 0.21, 0.10])
+    np.testing.assert_array_equal(p[5.0], [0.32, 0.26, 0.24, 0.18])
+    assert data["uniform"] == 0.25
+
+
+def test_temperature_gradient_is_p_minus_q_over_t_and_shrinks_like_one_over_t_squared():
+    z, v, h = np.array([1.0, -0.5, 0.2, 0.0]), np.array([0.4, 0.3, -1.0, 0.1]), 1e-6
+
+    def loss(logits, t):
+        return -(out.softmax(v, t) * out.log_softmax(logits, t)).sum()
+
+    for t in (1.0, 3.0):
+        numeric = np.array([(loss(z + h * e, t) - loss(z - h * e, t)) / (2 * h) for e in np.eye(4)])
+        np.testing.assert_allclose(numeric, (out.softmax(z, t) - out.softmax(v, t)) / t, atol=1e-8)
+    norm = lambda t: np.linalg.norm((out.softmax(z, t) - out.softmax(v, t)) / t)   # noqa: E731
+    assert norm(20.0) / norm(40.0) == pytest.approx(4.0, rel=0.02)
+
+
+# --- computing them stably ------------------------------------------------------------------
+
+def test_exp_overflow_and_naive_softmax_nan():
+    assert f"{out.EXP_OVERFLOW:.2f}" == "709.78"
+    with np.errstate(over="ignore", invalid="ignore"):
+        assert np.isnan(out.naive_softmax(np.array([1000.0, 0.0]))[0])
+    np.testing.assert_array_equal(out.softmax(np.array([1000.0, 0.0])), [1.0, 0.0])
+
+
+def test_lse_bounds():
+    rng = np.random.default_rng(13)
+    for k in (2, 5, 50):
+        z = rng.normal(0, 5, size=(200, k))
+        lse, m = out.logsumexp(z), z.max(axis=-1)
+        assert np.all(m <= lse) and np.all(lse <= m + np.log(k) + 1e-12)
+    assert out.logsumexp(np.zeros(7)) == pytest.approx(np.log(7))     # the upper bound is reached
+
+
+def test_log_sigmoid_at_minus_1000():
+    with np.errstate(over="ignore", divide="ignore"):
+        assert out.naive_log_sigmoid(-1000.0) == -np.inf
+    assert out.log_sigmoid(-1000.0) == -1000.0
+
+
+def test_naive_bce_becomes_infinite_from_53_ln_2():
+    assert f"{53 * np.log(2):.2f}" == "36.74"
+    with np.errstate(divide="ignore"):
+        assert np.isfinite(out.naive_bce(36.73, 0.0)) and out.naive_bce(36.74, 0.0) == np.inf
+    assert 1.0 + np.exp(-36.74) == 1.0
+    assert out.bce_with_logits(36.74, 0.0) == pytest.approx(36.74, rel=1e-15)
+
+
+def test_stable_vs_naive_figure():
+    data = plotted("stable_vs_naive")
+    assert data["first_inf"] == pytest.approx(36.75, abs=0.06)
+    assert data["stable"][0] == pytest.approx(np.log(2))
+    finite = np.isfinite(data["naive"])
+    x = data["x"]
+    early = finite & (x < 30)
+    np.testing.assert_allclose(data["naive"][early], data["stable"][early], rtol=1e-3)
+    assert data["naive"][finite][-1] == pytest.approx(52 * np.log(2), rel=1e-12)   # 1 - sigma(x) = 2^-52, in steps
+    assert np.abs(data["naive"][finite] - data["stable"][finite]).max() < 0.7
+    error, xe = data["error"], data["xe"]
+    assert error[xe < 2].max() < 1e-15 and 1e-3 < error[xe > 35].max() < 1e-1
+    assert np.all(error <= data["eps"] * np.exp(xe) / xe)
+
+
+def test_relative_error_of_the_naive_form():
+    rel = lambda x: abs(out.naive_bce(x, 0.0) - out.bce_with_logits(x, 0.0)) / out.bce_with_logits(x, 0.0)  # noqa: E731
+    assert f"{np.finfo(float).eps:.1e}" == "2.2e-16"
+    assert f"{rel(20.0):.0e}" == "2e-09" and f"{rel(30.0):.0e}" == "3e-05"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_code_block_runs_matches_the_registry_and_prints_what_the_page_says(lang):
+    text = page(lang)
+    (block,) = CODE.findall(text)
+    namespace, printed = {}, io.StringIO()
+    with warnings.catch_warnings(), np.errstate(all="raise", under="ignore"), contextlib.redirect_stdout(printed):
+        warnings.simplefilter("error")
+        exec(compile(block, f"{PAGE} ({lang})", "exec"), namespace)
+    stated = re.search(r"`(\[[^`]*\])`", text.split(block)[1]).group(1)
+    assert printed.getvalue().strip() == stated
+    x = np.linspace(-800, 800, 16_001)
+    for y in (0.0, 0.25, 1.0):
+        np.testing.assert_allclose(namespace["bce_with_logits"](x, y), out.bce_with_logits(x, y), rtol=1e-15)
+
+
+# --- why frameworks fuse softmax with the loss ----------------------------------------------
+
+def test_fused_loss_avoids_the_log_of_an_underflowed_probability():
+    z, y = np.array([0.0, -800.0]), np.array([0.0, 1.0])
+    with np.errstate(divide="ignore"):
+        assert out.naive_softmax(z)[1] == 0.0 and -np.log(out.naive_softmax(z)[1]) == np.inf
+    assert out.cross_entropy_with_logits(z, y) == pytest.approx(800.0, rel=1e-15)
+
+
+def test_softmax_applied_twice_caps_the_probability():
+    k = 10
+    cap = np.e / (np.e + k - 1)
+    assert f"{cap:.3f}" == "0.232" and f"{-np.log(cap):.3f}" == "1.461"
+    perfect = np.eye(k)[0] * 50.0                     # a classifier sure of the right class
+    y = np.eye(k)[0]
+    twice = out.cross_entropy_with_logits(out.softmax(perfect), y)
+    assert -np.log(cap) < twice < -np.log(cap) + 1e-12
+    rng = np.random.default_rng(17)
+    for _ in range(100):
+        assert out.softmax(out.softmax(rng.normal(0, 10, size=k))).max() < cap
