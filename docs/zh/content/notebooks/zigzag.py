@@ -1,8 +1,8 @@
 # %% [markdown]
-# # 笔记本：一个神经元的梯度与 Z 字形路径 { #notebook-zigzag }
+# # 笔记本：一个神经元的梯度与 之字形路径 { #notebook-zigzag }
 #
 # 这个笔记本用本站自己的代码重算文章
-# [一个神经元的梯度：全正输入为何让权重走 Z 字形](../blog/posts/neuron-gradients-zigzag.md)
+# [一个神经元的梯度：全正输入为何让权重走 之字形](../blog/posts/neuron-gradients-zigzag.md)
 # 中的数字。实验对象是平方损失下的线性神经元，输入取自 $[0.2, 1]^2$（全为正）
 # 或把同一批输入中心化，从 $(-1, 1)$ 出发，目标是 $(1, -1)$。
 
