@@ -66,6 +66,25 @@ def numbered(lang: str, page: str, pattern: re.Pattern) -> list[str]:
             for number, line in enumerate(prose(lang, page).splitlines(), 1) if pattern.search(line)]
 
 
+# Defects found on pages owned elsewhere, left for their owners. strict: once a page is fixed its
+# entry must go, so this list can only shrink.
+KNOWN = {
+    ("build vocabulary", "zh", "catalogue/smooth-gates.md"): "注册表 (twice)",
+    ("build vocabulary", "en", "catalogue/smooth-gates.md"): "'the registry' (twice)",
+    ("build vocabulary", "en", "catalogue/rectifiers.md"): "'the registry' (twice)",
+    ("paragraph", "zh", "how-this-site-is-built.md"): "paragraphs broken over lines",
+    ("paragraph", "zh", "index.md"): "paragraphs broken over lines",
+    ("paragraph", "zh", "reference.md"): "paragraphs broken over lines",
+    ("terms", "zh", "catalogue/rectifiers.md"): "巴拿赫 (the posts write Banach)",
+    ("terms", "zh", "index.md"): "「」 quotes (the posts use “”)",
+}
+
+
+def cases(check: str, pairs) -> list:
+    return [pytest.param(lang, page, marks=pytest.mark.xfail(strict=True, reason=KNOWN[check, lang, page]))
+            if (check, lang, page) in KNOWN else pytest.param(lang, page) for lang, page in pairs]
+
+
 ALL = [(lang, page) for lang in CONTENT for page in reader_pages(lang)]
 ZH = [page for page in reader_pages("zh")]
 
@@ -80,7 +99,7 @@ def test_no_rebuttal_of_an_unseen_text(lang, page):
     assert numbered(lang, page, pattern) == []
 
 
-@pytest.mark.parametrize("lang,page", [(lang, page) for lang, page in ALL if page != BUILD_PAGE])
+@pytest.mark.parametrize("lang,page", cases("build vocabulary", [(lang, page) for lang, page in ALL if page != BUILD_PAGE]))
 def test_no_build_vocabulary_on_reader_pages(lang, page):
     found = [line for pattern in BUILD_VOCABULARY[lang] for line in numbered(lang, page, pattern)]
     assert found == []
@@ -100,15 +119,15 @@ def paragraph_breaks(text: str) -> list[int]:
     return breaks
 
 
-@pytest.mark.parametrize("page", ZH)
-def test_each_chinese_paragraph_is_one_source_line(page):
+@pytest.mark.parametrize("lang,page", cases("paragraph", [("zh", page) for page in ZH]))
+def test_each_chinese_paragraph_is_one_source_line(lang, page):
     """A line break inside a Chinese paragraph renders as a stray space between two characters."""
     lines = prose("zh", page).splitlines()
     assert [f"zh/{page}:{n}: {lines[n - 1][:60]}" for n in paragraph_breaks(prose("zh", page))] == []
 
 
-@pytest.mark.parametrize("page", ZH)
-def test_chinese_pages_keep_one_term_per_concept(page):
+@pytest.mark.parametrize("lang,page", cases("terms", [("zh", page) for page in ZH]))
+def test_chinese_pages_keep_one_term_per_concept(lang, page):
     text = INLINE_CODE.sub("", prose("zh", page))
     found = [f"{wrong} (use {right})" for wrong, right in ZH_ONE_TERM if wrong in text]
     glorot = len(re.findall("Glorot 初始化", text))
