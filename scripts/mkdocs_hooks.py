@@ -4,7 +4,8 @@
   while ``mkdocs serve`` keeps running;
 * files: refuse pages without a twin or with broken front matter; serve figures/, MathJax,
   the shared assets and the explorer's data without copying anything into docs/;
-* page_markdown: expand the generated reference tables, then ``![alt](figure:NAME "caption")`` markers.
+* page_markdown: expand the generated reference tables, then ``![alt](figure:NAME "caption")`` markers;
+* page_content: keep Chinese punctuation on the line of the inline formula before it.
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actsite import bench_report, explorer, gated_table, markers, page_pairs, reference_table, site_files  # noqa: E402
+from actsite import (bench_report, cjk_layout, explorer, gated_table, markers, page_pairs,  # noqa: E402
+                     reference_table, site_files)
 
 log = logging.getLogger("mkdocs.hooks.figures")
 ENABLED = os.environ.get("ACTSITE_HOOKS", "on") != "off"   # off: bare MkDocs, for the benchmark
@@ -64,6 +66,10 @@ def on_page_markdown(markdown, page, config, files):
                                       line_offset=_front_matter_lines(page, markdown))
     except (markers.UnknownFigureError, FileNotFoundError) as error:
         raise PluginError(f"{Path(config.docs_dir, page.file.src_uri)}: {error}") from None
+
+
+def on_page_content(html, page, config, files):
+    return cjk_layout.bind_punctuation(html) if ENABLED else html
 
 
 def _front_matter_lines(page, markdown: str) -> int:

@@ -354,6 +354,14 @@ def test_best_against_best_is_1_2(ts):
     assert round(float(best_tanh / best_relu), 1) == 1.2
 
 
+def test_best_of_three_rates_is_the_top_of_the_grid_for_both(ts):
+    """'Best of the three rates tried', not each activation's optimum: both do best at 0.1, the grid's edge."""
+    top = len(training_speed.LEARNING_RATES) - 1
+    assert training_speed.LEARNING_RATES[top] == max(training_speed.LEARNING_RATES) == 0.1
+    for key in ("reach_relu", "reach_tanh"):
+        assert int(np.argmin(np.median(ts[key], axis=1))) == top
+
+
 def test_relu_first_in_every_seed_at_small_rates_and_tied_once_at_0_1(ts):
     relu_reach, tanh_reach = ts["reach_relu"], ts["reach_tanh"]
     assert np.all(relu_reach[:2] < tanh_reach[:2])

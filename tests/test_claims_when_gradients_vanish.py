@@ -739,3 +739,14 @@ def test_correction_sigmoid_shrinks_0_24_per_layer_and_no_scale_fixes_it(gd):
 def test_correction_tanh_he_mild_explosion(gd):
     g = gd["tanh_he_grad"]
     assert 1 < g[0] / g[-1] < 100 and per_layer_factor(g) > 1
+
+
+def test_the_two_50_layer_relu_measurements_differ_in_batch_and_seeds():
+    """This stack: batch 64, one generator (seed 0); the initialisation article's: batch 500, separate seeds."""
+    from actsite.experiments import init_spread
+    defaults = {k: p.default for k, p in inspect.signature(layer_gradient_norms).parameters.items()}
+    assert defaults["batch"] == 64 and defaults["seed"] == 0
+    assert init_spread.BATCH == 500 and init_spread.DEPTH == gradient_depth.DEPTH and init_spread.WIDTH == WIDTH
+    weight_seed = inspect.signature(init_spread.standard_weights).parameters["seed"].default
+    input_seed = inspect.signature(init_spread.inputs).parameters["seed"].default
+    assert weight_seed != input_seed

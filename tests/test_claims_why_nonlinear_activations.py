@@ -466,3 +466,20 @@ def test_sigmoid_stuck_at_83_percent_relu_down_to_about_20(stalled):
     assert round(float(stalled["sigmoid_error"][-1]) * 100) == 83
     assert np.all(np.round(stalled["sigmoid_error"][-20:] * 100) == 83)
     assert round(float(stalled["relu_error"][-1]), 1) == 0.2
+
+
+def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_only():
+    """Sigmoid and tanh: bounded, slope -> 0 in both tails. ELU: bounded below by -alpha, slope -> 0
+    as x -> -inf, but the identity with slope 1 for positive inputs (unbounded above)."""
+    from actsite.catalogue import elu, elu_prime
+    tails = np.array([-40.0, 40.0])
+    for f, fp, (low, high) in ((sigmoid, sigmoid_prime, (0, 1)), (tanh, tanh_prime, (-1, 1))):
+        x = np.linspace(-40, 40, 8001)
+        assert np.all((f(x) >= low) & (f(x) <= high))
+        assert np.all(fp(tails) < 1e-15)
+    alpha = 1.0
+    x = np.linspace(-30, -1e-9, 3001)            # e^-30 still shows in double precision
+    assert np.all(elu(x, alpha) > -alpha) and elu_prime(np.array([-40.0]), alpha)[0] < 1e-15
+    positive = np.array([0.5, 10.0, 1e6])
+    np.testing.assert_array_equal(elu(positive, alpha), positive)
+    np.testing.assert_array_equal(elu_prime(positive, alpha), 1.0)

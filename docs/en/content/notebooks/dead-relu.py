@@ -3,7 +3,7 @@
 #
 # This notebook belongs to the article
 # [From linear to non-linear: what a good activation needs, and why ReLU units die](../blog/posts/from-linear-to-nonlinear.md).
-# It first prints the measured fractions of dead units from the site's cached experiment: a
+# It first prints the measured fractions of dead units from the article's experiment: a
 # 10-256-256-10 network with He initialisation, trained with plain SGD (batches of 64, 600 steps)
 # on a synthetic ten-class task, three seeds per learning rate. A hidden unit counts as dead when
 # its pre-activation is at most zero on all 4,000 training points; for Leaky ReLU the same test

@@ -3,7 +3,7 @@
 #
 # This notebook prints the numbers behind the article
 # [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md)
-# from the site's cached experiment and its own modules. A bias-free stack of 50 layers, each
+# with the code behind this site. A bias-free stack of 50 layers, each
 # 256 units wide, is fed a batch of 64 standard normal inputs; a standard normal error signal is
 # sent back from the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
 # every layer, for sigmoid, tanh and ReLU under three initial weight scales.

@@ -3,7 +3,7 @@
 #
 # This notebook rebuilds the approximation of $x^2$ from the article
 # [Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md)
-# with the site's own code, so you can change $n$ and watch the error.
+# with the code behind this site, so you can change $n$ and watch the error.
 # Each ReLU unit switches on at one knot; $n$ units on $[-2, 2]$ leave a largest error of $4/n^2$.
 
 # %%

@@ -2,8 +2,8 @@
 # # Notebook: ReLU against tanh, iterations to 25% error { #notebook-training-speed }
 #
 # This notebook prints the numbers behind the training-speed section of the article
-# [ReLU, sparse codes and the brain](../blog/posts/relu-sparsity-biology.md) from the site's cached
-# experiment. A 10-128-128-128-10 network is trained on a synthetic ten-class task with SGD and
+# [ReLU, sparse codes and the brain](../blog/posts/relu-sparsity-biology.md).
+# A 10-128-128-128-10 network is trained on a synthetic ten-class task with SGD and
 # momentum 0.9, three seeds per learning rate; the training error is checked every 25 iterations,
 # and we record the first check at which it is at most 25%.
 
@@ -22,7 +22,7 @@ for i, lr in enumerate(r["learning_rates"]):
 
 # %% [markdown]
 # The article summarises each learning rate by the ratio of the medians over the three seeds,
-# and compares each activation at its own best learning rate, as Krizhevsky et al. did for their Figure 1.
+# and, after Krizhevsky et al.'s Figure 1, compares each activation at the best of the three rates tried.
 
 # %%
 relu_median = np.median(r["reach_relu"], axis=1)
@@ -33,7 +33,7 @@ best_relu, best_tanh = relu_median.min(), tanh_median.min()
 print(f"best against best: tanh {best_tanh:.0f} / ReLU {best_relu:.0f} = {best_tanh / best_relu:.2f}")
 
 # %% [markdown]
-# The full error curves at learning rate 0.03 are stored as well. Where does the median curve
+# The full error curves at learning rate 0.03 are recorded as well. Where does the median curve
 # of each activation first reach 25%?
 
 # %%

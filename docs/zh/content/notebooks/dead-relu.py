@@ -1,12 +1,7 @@
 # %% [markdown]
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 本笔记本配合文章
-# [从线性到非线性：好的激活函数需要什么，ReLU 单元为何会死亡](../blog/posts/from-linear-to-nonlinear.md)。
-# 它先从本站缓存的实验结果里打印死亡单元的实测比例。实验用的是 10-256-256-10 的网络，He 初始化，
-# 在人工构造的十分类任务上用普通 SGD 训练（每批 64 个样本，共 600 步），每个学习率跑三个种子。
-# 如果一个隐藏单元在全部 4,000 个训练点上的预激活值都不大于零，就算它死亡；对 Leaky ReLU，
-# 同样的判据标出的是*不活跃*单元。随后，笔记本亲手构造一个死亡单元，检验它的梯度确实恰好为零。
+# 本笔记本配合文章[《从线性到非线性：好的激活函数需要什么，ReLU 单元为何会死亡》](../blog/posts/from-linear-to-nonlinear.md)。它先打印文中实验测得的死亡单元比例。实验用的是 10-256-256-10 的网络，He 初始化，在人工构造的十分类任务上用普通 SGD 训练（每批 64 个样本，共 600 步），每个学习率跑三个种子。如果一个隐藏单元在全部 4000 个训练点上的预激活值都不大于零，就算它死亡；对 Leaky ReLU，同样的判据标出的是*不活跃*单元。随后，笔记本亲手构造一个死亡单元，检验它的梯度确实恰好为零。
 
 # %%
 import numpy as np
@@ -28,8 +23,7 @@ for key, label in (("relu", "dead (ReLU)"), ("leaky_relu", "inactive (Leaky ReLU
               f" layer 2 {np.array2string(second, precision=1):<20s} error {np.array2string(error, precision=1)}")
 
 # %% [markdown]
-# 训练开始之前，几乎没有单元是死的。下面的计数是 256 个单元中的个数
-# （各个学习率的初始网络完全相同，所以只看一行即可）。
+# 训练开始之前，几乎没有单元是死的。下面的计数是 256 个单元中的个数（各个学习率的初始网络完全相同，所以只看一行即可）。
 
 # %%
 at_init = np.round(256 * r["relu_at_init"][0]).astype(int)
@@ -44,8 +38,7 @@ print(f"layer 1, any run: at most {100 * r['relu_inactive'][..., 0].max():.1f}%"
 # %% [markdown]
 # ## 手工构造一个死亡单元 { #notebook-dead-relu-by-hand }
 #
-# 取同一个网络的初始状态和种子 0 的训练数据，把第一隐藏层 7 号单元的偏置往下调，
-# 直到它在 4,000 个点上的预激活值全部为负。用实验本身的判据来数，256 个单元里恰好死了一个。
+# 取同一个网络的初始状态和种子 0 的训练数据，把第一隐藏层 7 号单元的偏置往下调，直到它在 4000 个点上的预激活值全部为负。用实验本身的判据来数，256 个单元里恰好死了一个。
 
 # %%
 from actsite.datasets import voronoi
@@ -61,9 +54,7 @@ print(f"largest pre-activation of unit {unit} over the data: {z.max():.3f}")
 print("dead fraction per hidden layer:", dead_relu.inactive_fraction(net, X), " (1/256 =", 1 / 256, ")")
 
 # %% [markdown]
-# 对 $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和时，每一项里的因子
-# $g'(z_j^{(n)})$ 都是零，所以两个梯度应当严格等于零，而不只是很小。这个单元对任何输入的输出都是零，
-# 因此它输出权重的梯度也是零。作为对照，旁边一个活着的单元是能拿到梯度的。
+# 对 $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和时，每一项里的因子$g'(z_j^{(n)})$ 都是零，所以两个梯度应当严格等于零，而不只是很小。这个单元对任何输入的输出都是零，因此它输出权重的梯度也是零。作为对照，旁边一个活着的单元是能拿到梯度的。
 
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
@@ -75,8 +66,7 @@ print(f"live unit {unit - 1}: max |dL/dw| = {np.abs(grads_W[0][:, unit - 1]).max
       f"   dL/db = {grads_b[0][unit - 1]:.2e}")
 
 # %% [markdown]
-# 这个单元在第一层，输入就是固定不变的数据，梯度下降永远没法把它救回来。以学习率 1.0 走一百步 SGD，
-# 网络的其余部分都在变，它的权重和偏置却分毫未变，逐位都与原来相同。
+# 这个单元在第一层，输入就是固定不变的数据，梯度下降永远没法把它救回来。以学习率 1.0 走一百步 SGD，网络的其余部分都在变，它的权重和偏置却分毫未变，逐位都与原来相同。
 
 # %%
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]

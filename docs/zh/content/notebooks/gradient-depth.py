@@ -1,11 +1,7 @@
 # %% [markdown]
 # # 笔记本：梯度穿过 50 层网络 { #notebook-gradient-depth }
 #
-# 这个笔记本用本站缓存的实验结果和项目自己的模块，打印文章
-# [《梯度消失时：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md) 里的数字。
-# 实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，
-# 再从顶层送回一个标准正态的误差信号，逐层记录梯度 $\partial L / \partial W_l$ 的范数。
-# sigmoid、tanh 和 ReLU 各配三种初始权重尺度，共九种组合。
+# 这个笔记本用本站背后的代码，打印文章[《梯度消失时：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的误差信号，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种初始权重尺度，共九种组合。
 
 # %%
 import numpy as np
@@ -28,9 +24,7 @@ for act in gradient_depth.ACTIVATIONS:
         print(f"{act + ' ' + init:16s} {g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor:13.4f}")
 
 # %% [markdown]
-# 表中“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，
-# 梯度平均被乘上的倍数。ReLU 在三种尺度下比值完全相同：ReLU 是正齐次函数，而三种方案用的是同一组随机数，
-# 只是乘上了不同的标准差。从 He 换成 Xavier，每一层的梯度都恰好乘上 $2^{-49/2}$：
+# 表中“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数。ReLU 在三种尺度下比值完全相同：ReLU 是正齐次函数，而三种方案用的是同一组随机数，只是乘上了不同的标准差。从 He 换成 Xavier，每一层的梯度都恰好乘上 $2^{-49/2}$：
 
 # %%
 print(f"2^(-49/2) = {2 ** (-49 / 2):.3e}")
@@ -38,8 +32,7 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 print(f"Xavier / He over the 50 layers: from {ratio.min():.6e} to {ratio.max():.6e}")
 
 # %% [markdown]
-# 方差分析给出的预测是：在 0 附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为
-# $\sqrt{n\operatorname{Var}(w)}/4$。下表把预测值和实测值放在一起对照。
+# 方差分析给出的预测是：在 0 附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为$\sqrt{n\operatorname{Var}(w)}/4$。下表把预测值和实测值放在一起对照。
 
 # %%
 print(f"{'scale':8s} {'n Var(w)':>9s} {'predicted':>10s} {'measured':>9s}")
@@ -49,8 +42,7 @@ for init in INIT_STD:
     print(f"{init:8s} {n_var_w:9.4g} {np.sqrt(n_var_w) / 4:10.3f} {(g[0] / g[-1]) ** (1 / (depth - 1)):9.3f}")
 
 # %% [markdown]
-# 前向传播里也是同样的乘积。用 Xavier 的尺度时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；
-# 小尺度下的 tanh 几乎就是线性网络，每层缩小为 $\sqrt{0.0256} = 0.16$ 倍。
+# 前向传播里也是同样的乘积。用 Xavier 的尺度时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 几乎就是线性网络，每层缩小为 $\sqrt{0.0256} = 0.16$ 倍。
 
 # %%
 for key in ("relu_xavier", "tanh_small", "relu_he", "tanh_he"):
@@ -59,9 +51,7 @@ for key in ("relu_xavier", "tanh_small", "relu_he", "tanh_he"):
           f" factor per layer {(std[-1] / std[0]) ** (1 / (depth - 1)):.3f}")
 
 # %% [markdown]
-# 最后看文章最后一个实验里的深层 sigmoid 分类器（10 个输入，8 个 64 单元的隐藏层，10 个输出，Xavier 初始化），
-# 此时权重还是随机的初始值。对每个隐藏层，先算每个单元的输出在 4000 个训练输入上的标准差，再对单元取平均：
-# 这个数衡量的是，不同输入在这一层的输出彼此相差多少。
+# 最后看文章最后一个实验里的深层 sigmoid 分类器（10 个输入，8 个 64 单元的隐藏层，10 个输出，Xavier 初始化），此时权重还是随机的初始值。对每个隐藏层，先算每个单元的输出在 4000 个训练输入上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。
 
 # %%
 X, y = voronoi(seed=400)

@@ -1,10 +1,7 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的迭代次数 { #notebook-training-speed }
 #
-# 这个笔记本从本站缓存的实验结果中，打印文章
-# [ReLU、稀疏编码与大脑](../blog/posts/relu-sparsity-biology.md) 里“训练更快”一节用到的数字。
-# 一个 10-128-128-128-10 的网络在人工构造的十分类任务上用带动量 0.9 的 SGD 训练，每个学习率跑三个种子；
-# 每 25 次迭代检查一次训练误差，记下误差首次不超过 25% 的那次检查。
+# 这个笔记本打印文章[《ReLU、稀疏编码与大脑：三种说法各站得住几分？》](../blog/posts/relu-sparsity-biology.md)中“训练更快”一节用到的数字。一个 10-128-128-128-10 的网络在人工构造的十分类任务上用带动量 0.9 的 SGD 训练，每个学习率跑三个种子；每 25 次迭代检查一次训练误差，记下误差首次不超过 25% 的那次检查。
 
 # %%
 import numpy as np
@@ -20,8 +17,7 @@ for i, lr in enumerate(r["learning_rates"]):
         print(f"lr = {lr:<5g} seed {seed}:  ReLU {relu_t:6.0f}   tanh {tanh_t:6.0f}   ratio {tanh_t / relu_t:.2f}")
 
 # %% [markdown]
-# 文章用三个种子的中位数之比来概括每个学习率，并像 Krizhevsky 等人的图 1 那样，
-# 让两种激活各用自己最好的学习率再比较一次。
+# 文章用三个种子的中位数之比来概括每个学习率，并仿照 Krizhevsky 等人的图 1，取试过的三个学习率中各自最好的那个再比较一次。
 
 # %%
 relu_median = np.median(r["reach_relu"], axis=1)
@@ -32,7 +28,7 @@ best_relu, best_tanh = relu_median.min(), tanh_median.min()
 print(f"best against best: tanh {best_tanh:.0f} / ReLU {best_relu:.0f} = {best_tanh / best_relu:.2f}")
 
 # %% [markdown]
-# 学习率 0.03 下的完整误差曲线也存在缓存里。两种激活的中位数曲线各在何时首次降到 25%？
+# 学习率 0.03 下的完整误差曲线也记录了下来。两种激活的中位数曲线各在何时首次降到 25%？
 
 # %%
 for key in ("relu", "tanh"):

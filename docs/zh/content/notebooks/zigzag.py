@@ -1,10 +1,7 @@
 # %% [markdown]
-# # 笔记本：一个神经元的梯度与 Z 字形路径 { #notebook-zigzag }
+# # 笔记本：一个神经元的梯度与之字形路径 { #notebook-zigzag }
 #
-# 这个笔记本用本站自己的代码重算文章
-# [一个神经元的梯度：全正输入为何让权重走 Z 字形](../blog/posts/neuron-gradients-zigzag.md)
-# 中的数字。实验对象是平方损失下的线性神经元，输入取自 $[0.2, 1]^2$（全为正）
-# 或把同一批输入中心化，从 $(-1, 1)$ 出发，目标是 $(1, -1)$。
+# 这个笔记本用本站背后的代码重算文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的数字。实验对象是平方损失下的线性神经元，输入取自 $[0.2, 1]^2$（全为正）或把同一批输入中心化，从 $(-1, 1)$ 出发，目标是 $(1, -1)$。
 
 # %%
 import numpy as np
@@ -18,8 +15,7 @@ for label in ("positive", "centred"):
           f"   SGD path / straight line: {float(r[label + '_path_ratio']):.2f}")
 
 # %% [markdown]
-# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。
-# 全批量下降能让符号混合，但不同方向上的曲率仍然相差很大。条件数 $\kappa$ 是海森矩阵两个特征值之比：
+# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量下降能让符号混合，但不同方向上的曲率仍然相差很大。条件数 $\kappa$ 是海森矩阵两个特征值之比：
 
 # %%
 for label in ("positive", "centred"):
@@ -28,8 +24,7 @@ for label in ("positive", "centred"):
           f"   GD steps to within {TOLERANCE}: {int(r[label + '_gd_steps'])}")
 
 # %% [markdown]
-# 学习率取 $1/\lambda_{\max}$ 时，沿最平坦的方向每一步保留 $1 - 1/\kappa$ 的误差，
-# 而起点几乎正好落在这个方向上。据此预测的步数：
+# 学习率取 $1/\lambda_{\max}$ 时，沿最平坦的方向每一步保留 $1 - 1/\kappa$ 的误差，而起点几乎正好落在这个方向上。据此预测的步数：
 
 # %%
 kappa = float(r["positive_condition"])
@@ -41,8 +36,7 @@ print(f"kappa = {kappa:.2f}: predicted {predicted:.1f} -> {int(np.ceil(predicted
 # %% [markdown]
 # ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
 #
-# 一个 sigmoid 单元，平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。
-# 带 $f'(z)$ 的链式法则应与有限差分一致，省掉它的简化公式则不应一致。
+# 一个 sigmoid 单元，平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。带 $f'(z)$ 的链式法则应与有限差分一致，省掉它的简化公式则不应一致。
 
 # %%
 from actsite.functions import sigmoid, sigmoid_prime
@@ -71,8 +65,7 @@ print(f"without f' is too large by the factor 1/f'(z) = {1 / sigmoid_prime(z):.2
 print("signs of the update -eta * gradient:", np.sign(-chain_rule))
 
 # %% [markdown]
-# 因为输入全为正，更新量的三个分量符号相同。
-# 最后看带陡度参数的 sigmoid $\sigma(ax)$：它在 $x = 0$ 处的斜率是 $a/4$，而不是 $1/4$。
+# 因为输入全为正，更新量的三个分量符号相同。最后看带陡度参数的 sigmoid $\sigma(ax)$：它在 $x = 0$ 处的斜率是 $a/4$，而不是 $1/4$。
 
 # %%
 for a in (0.5, 1.0, 2.0):
