@@ -16,7 +16,7 @@ from actsite.style import THEMES
 # The modern catalogue (actsite.catalogue.MODERN), one card each; listed here so that checking
 # freshness does not import numpy.  A test keeps the two lists equal.
 CATALOGUE_KEYS = ("prelu", "rrelu", "elu", "selu", "maxout", "softplus", "gelu", "gelu_tanh",
-                  "silu", "mish", "hard_sigmoid", "hard_tanh", "softsign")
+                  "silu", "mish", "hard_sigmoid", "hard_tanh", "softsign", "relu6", "hard_swish")
 
 
 @dataclass(frozen=True)
