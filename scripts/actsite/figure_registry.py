@@ -8,10 +8,14 @@ are passed to it before the Figure, so one plotter can serve a whole family of f
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from actsite.style import THEMES
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # The modern catalogue (actsite.catalogue.MODERN), one card each; listed here so that checking
 # freshness does not import numpy.  A test keeps the two lists equal.
@@ -25,6 +29,7 @@ class FigureSpec:
     plotter: str                       # "package.module:function"
     size: tuple[float, float]          # inches
     args: tuple[str, ...] = ()         # leading arguments of the plotter, e.g. a function's key
+    data: tuple[str, ...] = ()         # committed data files it draws (paths from the project root)
 
     @property
     def module(self) -> str:
@@ -41,7 +46,8 @@ class FigureSpec:
 
     def identity(self) -> str:
         """Everything in the declaration that shapes the figure, for its content hash."""
-        return repr((self.name, self.plotter, self.size) + ((self.args,) if self.args else ()))
+        data = tuple((name, hashlib.sha256((ROOT / name).read_bytes()).hexdigest()) for name in self.data)
+        return repr((self.name, self.plotter, self.size) + ((self.args,) if self.args else ()) + ((data,) if data else ()))
 
     def filenames(self) -> dict[str, str]:
         return {theme: f"{self.name}-{theme}.svg" for theme in THEMES}
@@ -68,5 +74,6 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
     FigureSpec("firing_rate", "actsite.figures.results:draw_firing_rate", (9.0, 3.4)),
     FigureSpec("init_spread", "actsite.figures.initialisation:draw_init_spread", (10.0, 4.0)),
     FigureSpec("selu_fixed_point", "actsite.figures.initialisation:draw_selu_fixed_point", (9.0, 3.4)),
+    FigureSpec("cost", "actsite.figures.cost:draw_cost", (9.0, 6.4), data=("data/cost.json",)),
     *(FigureSpec(key, "actsite.figures.catalogue:draw_card", (6.4, 3.4), args=(key,)) for key in CATALOGUE_KEYS),
 )}
