@@ -302,7 +302,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
     Activation(
         key="relu6", symbol=r"\mathrm{ReLU6}", names={"zh": "ReLU6（上限为 6 的 ReLU）", "en": "ReLU6 (ReLU capped at 6)"},
         latex=r"f(x) = \min\bigl(\max(0, x),\ 6\bigr)",
-        latex_prime=r"f'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & x < 0 \text{ or } x > 6 \end{cases}",
+        latex_prime=r"f'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & x \notin [0, 6] \end{cases}",
         f=relu6, df=relu6_prime, output_range=(0.0, RELU6_CAP), monotonic=True, zero_centred=False,
         saturating=True, cost="compare", kinks=(0.0, RELU6_CAP), family="hard", year=2018,
         source="M. Sandler, A. Howard, M. Zhu, A. Zhmoginov and L.-C. Chen, MobileNetV2: Inverted Residuals and Linear Bottlenecks, CVPR 2018, arXiv:1801.04381; the cap at 6 goes back to A. Krizhevsky, Convolutional Deep Belief Networks on CIFAR-10, technical report, University of Toronto, 2010",
