@@ -237,3 +237,11 @@ def test_batchnorm_backward_pass_matches_finite_differences():
                 p[index] = saved
                 numeric[index] = (up - down) / (2 * h)
             np.testing.assert_allclose(grads[name][layer], numeric, atol=1e-7, err_msg=f"{name}[{layer}]")
+
+
+def test_tanh_keeps_the_variance_only_near_zero_and_sigmoid_keeps_mostly_its_mean():
+    tanh_square = lambda q: gaussian_expectation(lambda z: EVERY["tanh"].f(z) ** 2, q)  # noqa: E731
+    assert tanh_square(1e-4) == pytest.approx(1e-4, rel=1e-3) and tanh_square(1.0) < 0.5
+    mean = gaussian_expectation(lambda z: sigmoid(z), 1.0)
+    square = gaussian_expectation(lambda z: sigmoid(z) ** 2, 1.0)
+    assert mean == pytest.approx(0.5, abs=1e-12) and mean ** 2 / square > 0.85
