@@ -253,3 +253,17 @@ def test_tanh_keeps_the_variance_only_near_zero_and_sigmoid_keeps_mostly_its_mea
     mean = gaussian_expectation(lambda z: sigmoid(z), 1.0)
     square = gaussian_expectation(lambda z: sigmoid(z) ** 2, 1.0)
     assert mean == pytest.approx(0.5, abs=1e-12) and mean ** 2 / square > 0.85
+
+
+def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
+    for a in (0.01, 0.25):
+        second = lambda q: gaussian_expectation(lambda z: EVERY["leaky_relu"].f(z, a) ** 2, q)  # noqa: E731
+        for q in (0.01, 1.0, 100.0):
+            assert math.sqrt(q / second(q)) == pytest.approx(math.sqrt(2 / (1 + a ** 2)), rel=1e-9)
+
+
+def test_dead_units_are_counted_on_all_4000_training_points():
+    from actsite.datasets import voronoi
+    X, _ = voronoi(seed=200)
+    net = dead_relu_batchnorm.BatchNormMLP.create(seed=0)
+    assert len(X) == 4000 and net.forward(X)[1][1][3].shape == (4000, 256)
