@@ -267,3 +267,20 @@ def test_dead_units_are_counted_on_all_4000_training_points():
     X, _ = voronoi(seed=200)
     net = dead_relu_batchnorm.BatchNormMLP.create(seed=0)
     assert len(X) == 4000 and net.forward(X)[1][1][3].shape == (4000, 256)
+
+
+def test_figure_and_text_how_often_each_unit_is_active(with_bn):
+    from matplotlib.figure import Figure
+
+    from actsite.figures.guide import draw_dead_relu_batchnorm
+    fig = Figure()
+    drawn = draw_dead_relu_batchnorm(fig, {k: "black" for k in ("accent", "second")})
+    plain, normalised = drawn["plain_shares"], drawn["shares"]
+    assert plain.shape == normalised.shape == (3, 256) and fig.axes[0].get_ylim() == (-2, 50)
+    assert np.all(np.diff(plain, axis=1) >= 0) and np.all(np.diff(normalised, axis=1) >= 0)   # sorted
+    assert percent_range(np.mean(plain == 0, axis=1)) == "41–45%"
+    assert np.allclose(np.mean(plain == 0, axis=1), cached("dead_relu")["relu_inactive"][3, :, 1])
+    assert percent_range(np.mean(plain < 0.05, axis=1)) == "64–67%"          # "about two thirds"
+    assert percent_range(plain[:, -1]) == "20–29%" and round(100 * plain.max()) == 29
+    assert percent_range(normalised[:, 0]) == "14–17%" and percent_range(normalised[:, -1]) == "41–45%"
+    assert {round(100 * float(np.median(row))) for row in normalised} == {27, 28}

@@ -74,6 +74,7 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
     FigureSpec("firing_rate", "actsite.figures.results:draw_firing_rate", (9.0, 3.4)),
     FigureSpec("init_spread", "actsite.figures.initialisation:draw_init_spread", (10.0, 4.0)),
     FigureSpec("selu_fixed_point", "actsite.figures.initialisation:draw_selu_fixed_point", (9.0, 3.4)),
+    FigureSpec("dead_relu_batchnorm", "actsite.figures.guide:draw_dead_relu_batchnorm", (6.4, 3.6)),
     FigureSpec("cost", "actsite.figures.cost:draw_cost", (6.4, 6.6), data=("data/cost.json",)),
     *(FigureSpec(key, "actsite.figures.catalogue:draw_card", (6.4, 3.4), args=(key,)) for key in CATALOGUE_KEYS),
 )}

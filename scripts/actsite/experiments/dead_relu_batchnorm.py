@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from actsite.datasets import voronoi
-from actsite.experiments.dead_relu import SEEDS, SIZES, STEPS
+from actsite.experiments.dead_relu import SEEDS, SIZES, STEPS, trained
 from actsite.functions import relu, relu_prime
 from actsite.mlp import INIT_SCALE, minibatches
 
@@ -87,6 +87,10 @@ class BatchNormMLP:
         """Per hidden layer: the fraction of units whose BN output is <= 0 on every input."""
         return np.array([np.mean(np.all(u <= 0, axis=0)) for *_, u in self.forward(X)[1]])
 
+    def active_shares(self, X: np.ndarray, layer: int) -> np.ndarray:
+        """Per unit of one hidden layer: the fraction of inputs on which it is active."""
+        return np.mean(self.forward(X)[1][layer][3] > 0, axis=0)
+
     def least_active_share(self, X: np.ndarray) -> np.ndarray:
         """Per hidden layer: of all units, the smallest fraction of inputs on which one is active."""
         return np.array([np.min(np.mean(u > 0, axis=0)) for *_, u in self.forward(X)[1]])
@@ -95,9 +99,9 @@ class BatchNormMLP:
         return float(np.mean(self.forward(X)[0].argmax(axis=1) != y))
 
 
-def train(seed: int, lr: float = LEARNING_RATE) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]:
+def train(seed: int, lr: float = LEARNING_RATE) -> tuple[np.ndarray, np.ndarray, float, np.ndarray, np.ndarray]:
     """(dead fraction at init, after training, final training error, least active share after
-    training), the first three as in dead_relu.train."""
+    training, every second-layer unit's active share), the first three as in dead_relu.train."""
     X, y = voronoi(seed=200 + seed)
     net = BatchNormMLP.create(SIZES, seed=seed)
     at_init = net.dead_fraction(X)
@@ -106,11 +110,19 @@ def train(seed: int, lr: float = LEARNING_RATE) -> tuple[np.ndarray, np.ndarray,
         for _ in range(STEPS):
             idx = next(batches)
             net.sgd_step(X[idx], y[idx], lr)
-        return at_init, net.dead_fraction(X), net.error_rate(X, y), net.least_active_share(X)
+        return (at_init, net.dead_fraction(X), net.error_rate(X, y), net.least_active_share(X),
+                np.sort(net.active_shares(X, 1)))
+
+
+def plain_relu_shares(seed: int, lr: float = LEARNING_RATE) -> np.ndarray:
+    """The same for the plain ReLU network of dead_relu: every second-layer unit's active share."""
+    net, X, _, _ = trained("relu", lr, seed)
+    return np.sort(np.mean(net.hidden_preactivations(X)[1] > 0, axis=0))
 
 
 def run() -> dict:
     runs = [train(seed) for seed in SEEDS]
     return {"learning_rate": np.array(LEARNING_RATE), "seeds": np.array(SEEDS),
             "at_init": np.array([r[0] for r in runs]), "dead": np.array([r[1] for r in runs]),
-            "error": np.array([r[2] for r in runs]), "least_active": np.array([r[3] for r in runs])}
+            "error": np.array([r[2] for r in runs]), "least_active": np.array([r[3] for r in runs]),
+            "shares": np.array([r[4] for r in runs]), "plain_shares": np.array([plain_relu_shares(seed) for seed in SEEDS])}
