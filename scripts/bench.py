@@ -9,6 +9,8 @@
   pages     per page in Chromium, median of three loads: bytes transferred (MathJax excluded)
             from a server that gzips text as GitHub Pages does, and the time from the load event
             until MathJax has finished; targets: < 400 KB, < 300 ms
+  cost      every activation function timed again in numpy; prints today's ratios to ReLU
+            beside the committed ones in data/cost.json (written only by scripts/measure_cost.py)
 
 Results are also written to benchmarks/latest.json, which the "How this site is built" page shows.
 usage: python scripts/bench.py [--repeat N] [--skip-cold]
@@ -215,7 +217,7 @@ def main(argv=None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     sections = {"figures": lambda: bench_figures(args.repeat, args.skip_cold),
                 "build": lambda: bench_build(args.repeat), "serve": lambda: bench_serve(args.repeat),
-                "pages": bench_pages}
+                "pages": bench_pages, "cost": lambda: __import__("actsite.cost_drift").cost_drift.drift()}
     results = {}
     for section, measure in sections.items():
         results[section] = measure()

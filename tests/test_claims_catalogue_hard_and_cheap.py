@@ -29,7 +29,17 @@ report, not mathematics:
 * the name "Elliott function" (Elliott 1993);
 * that softsign is rarely used today, that the activation is a small part of GPU run time,
   and that exponentials are slow or approximated on integer hardware (engineering context,
-  not measured on this site, as the page says).
+  not measured on this site, as the page says);
+* ReLU6: TensorFlow's documentation credits the cap to Krizhevsky (2010) and says it helps
+  fixed-point inference; MobileNetV2 uses it after the expansion and depthwise layers and
+  gives robustness in low-precision computation as the reason;
+* hard swish: introduced in MobileNetV3 as a stand-in for swish and used only in the second
+  half of the networks, where the authors found most of swish's benefit;
+* that integer arithmetic clamps its results to the 8-bit range, that integer hardware
+  replaces exponentials by tables or polynomials, and that a fused GPU kernel reads each
+  input once (engineering context; the page measures only numpy on a CPU).
+
+The measured cost is checked against the committed data (data/cost.json), never re-timed.
 """
 from __future__ import annotations
 
@@ -40,13 +50,16 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
+from actsite import cost, int8
 from actsite.catalogue import EVERY, MODERN
 from actsite.figures import catalogue as card
+from actsite.figures import cost as cost_figure
 from actsite.functions import relu, sigmoid, sigmoid_prime, tanh, tanh_prime
 from actsite.page_pairs import CONTENT, skeleton
 
 PAGE = "catalogue/hard-and-cheap.md"
 HS, HT, SS = MODERN["hard_sigmoid"], MODERN["hard_tanh"], MODERN["softsign"]
+R6, HW, SILU = MODERN["relu6"], MODERN["hard_swish"], MODERN["silu"]
 X = np.linspace(-20, 20, 400_001)                      # step 1e-4
 Z = np.linspace(-12, 12, 2_400_001)
 NORMAL_WEIGHT = np.exp(-Z ** 2 / 2) / math.sqrt(2 * math.pi) * (Z[1] - Z[0])
@@ -86,14 +99,15 @@ def largest_gap(f, g, x=X):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_displays_are_the_registry_latex(lang):
     equations = skeleton(CONTENT[lang] / PAGE).equations
-    for act in (HS, HT, SS):
+    for act in (HS, HT, SS, R6, HW):
         assert " ".join(act.latex.split()) in equations
         assert " ".join(act.latex_prime.split()) in equations
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_page_shows_the_three_cards(lang):
-    assert skeleton(CONTENT[lang] / PAGE).figures == ("hard_sigmoid", "hard_tanh", "softsign")
+def test_page_shows_the_five_cards_and_the_cost_figure(lang):
+    assert skeleton(CONTENT[lang] / PAGE).figures == ("hard_sigmoid", "hard_tanh", "softsign", "relu6", "hard_swish",
+                                                        "cost")
 
 
 @pytest.mark.parametrize("key, relative", [("hard_sigmoid", "sigmoid"), ("hard_tanh", "tanh"), ("softsign", "tanh")])
@@ -423,3 +437,259 @@ def test_a_hard_gate_closes_completely():
 def test_declared_costs_comparisons_and_a_division():
     assert (HS.cost, HT.cost, SS.cost) == ("compare", "compare", "division")
     assert EVERY["sigmoid"].cost == EVERY["tanh"].cost == "exp"
+
+
+# --- ReLU6 -----------------------------------------------------------------------------------
+
+BLACK = {k: "black" for k in ("muted", "accent", "second", "third", "text")}
+
+
+def test_relu6_card_is_widened_to_show_the_cap_and_follows_relu_up_to_6():
+    fig = Figure()
+    drawn = card.draw_card("relu6", fig, BLACK)
+    assert drawn["relative"] == "relu" and R6.minimum is None
+    assert fig.axes[0].get_xlim() == (-4.0, 9.0) and fig.axes[0].get_ylim() == (-1.0, 7.0)
+    x = drawn["x"]
+    np.testing.assert_array_equal(drawn["f"][x < 6], relu(x[x < 6]))
+    assert np.all(drawn["f"][x > 6] == 6) and np.all(relu(x[x > 6]) > 6)
+    assert np.all(drawn["df"][(x > 0) & (x < 6)] == 1) and np.all(drawn["df"][(x < 0) | (x > 6)] == 0)
+
+
+def test_hard_sigmoid_is_relu6_moved_and_rescaled():
+    np.testing.assert_allclose(HS.f(X), R6.f(X + 3) / 6, rtol=0, atol=1e-15)
+
+
+def test_standard_normal_exceeds_6_with_probability_9_9e_minus_10():
+    assert f"{0.5 * math.erfc(6 / math.sqrt(2)):.1e}" == "9.9e-10"
+
+
+def test_relu6_mean_matches_relu_to_nine_places():
+    m6, m = normal_mean(R6.f(Z)), normal_mean(relu(Z))
+    assert round(m6, 9) == round(m, 9) == round(1 / math.sqrt(2 * math.pi), 9)
+    assert round(m6, 4) == 0.3989 and m6 < m
+
+
+def test_relu6_range_monotone_not_zero_centred_kinks_and_flat_sides():
+    y = R6.f(X)
+    assert (y.min(), y.max()) == (0.0, 6.0) and np.all(np.diff(y) >= 0)
+    assert R6.output_range == (0.0, 6.0) and not R6.zero_centred and R6.kinks == (0.0, 6.0)
+    assert np.all(R6.df(np.array([-5.0, -0.1, 6.1, 50.0])) == 0)
+
+
+# --- hard swish --------------------------------------------------------------------------------
+
+def test_hard_swish_is_x_times_hard_sigmoid():
+    np.testing.assert_allclose(HW.f(X), X * HS.f(X), rtol=0, atol=1e-12)
+
+
+def test_card_hard_swish_reference_curve_and_minimum():
+    fig = Figure()
+    drawn = card.draw_card("hard_swish", fig, BLACK)
+    assert drawn["relative"] == "silu" and HW.minimum == (-1.5, -0.375)
+    assert fig.axes[0].get_xlim() == (-5.0, 5.0)
+
+
+def test_both_satisfy_f_x_minus_f_minus_x_equals_x_so_the_gap_is_even():
+    np.testing.assert_allclose(HS.f(X) + HS.f(-X), 1.0, rtol=0, atol=1e-15)
+    np.testing.assert_allclose(sigmoid(X) + sigmoid(-X), 1.0, rtol=0, atol=1e-15)
+    for f in (HW.f, SILU.f):
+        np.testing.assert_allclose(f(X) - f(-X), X, rtol=0, atol=1e-12)
+    gap = HW.f(X) - SILU.f(X)
+    np.testing.assert_allclose(gap, gap[::-1], rtol=0, atol=1e-12)
+
+
+def test_largest_gap_to_silu_is_3_sigma_minus_3_at_the_corners():
+    gap, where = largest_gap(HW.f, SILU.f)
+    assert where == pytest.approx(3.0, abs=1e-4)
+    assert gap == pytest.approx(3 / (1 + math.e ** 3), abs=1e-12) and round(gap, 3) == 0.142
+    assert tuple(HW.f(np.array([-3.0, 3.0]))) == (0.0, 3.0)
+    assert float(SILU.f(np.array(-3.0))) == pytest.approx(-3 * float(sigmoid(np.array(-3.0))), abs=1e-15)
+
+
+def test_curves_cross_at_2_58_and_inside_hard_swish_is_below_silu_by_at_most_0_106_at_1_70():
+    positive = X[X > 0]
+    gap = SILU.f(positive) - HW.f(positive)
+    crossings = positive[np.nonzero(np.diff(np.sign(gap)))[0]]
+    assert len(crossings) == 1 and round(float(crossings[0]), 2) == 2.58
+    inside = X[np.abs(X) < crossings[0]]
+    gap = SILU.f(inside) - HW.f(inside)
+    assert np.all(gap[inside != 0] > 0)
+    assert round(float(gap.max()), 3) == 0.106 and round(float(abs(inside[gap.argmax()])), 2) == 1.70
+
+
+def test_beyond_the_corners_the_gap_is_x_sigma_minus_x():
+    out = np.abs(X[np.abs(X) > 3])
+    np.testing.assert_allclose(np.abs(HW.f(out) - SILU.f(out)), out * sigmoid(-out), rtol=1e-12, atol=1e-14)
+    assert round(4 * float(sigmoid(np.array(-4.0))), 3) == 0.072
+    assert round(6 * float(sigmoid(np.array(-6.0))), 3) == 0.015
+
+
+def test_hard_swish_derivative_reaches_1_5_below_3_and_silu_at_most_1_0998_at_2_40():
+    assert float(HW.df(np.array(3.0 - 1e-9))) == pytest.approx(1.5, abs=1e-8)
+    slope = SILU.df(X)
+    assert round(float(slope.max()), 4) == 1.0998 and round(float(X[slope.argmax()]), 2) == 2.40
+    assert HW.df(X).max() == pytest.approx(1.5, abs=1e-4)
+
+
+def test_hard_swish_range_not_monotone_means_kinks_and_jumps():
+    y = HW.f(X)
+    assert y.min() == -0.375 and HW.output_range == (-0.375, math.inf) and not HW.monotonic
+    assert np.all(HW.f(np.linspace(-2.9, -0.1, 29)) < 0)
+    assert round(normal_mean(HW.f(Z)), 3) == 0.166 and round(normal_mean(SILU.f(Z)), 3) == 0.207
+    assert HW.kinks == (-3.0, 3.0)
+    left = [float(HW.df(np.array(-3.0 + s * 1e-9))) for s in (-1, 1)]
+    right = [float(HW.df(np.array(3.0 + s * 1e-9))) for s in (-1, 1)]
+    assert left == pytest.approx([0.0, -0.5], abs=1e-8) and right == pytest.approx([1.5, 1.0], abs=1e-8)
+    assert np.all(HW.df(np.linspace(-20, -3.01, 50)) == 0)
+
+
+def test_alt_text_hard_swish_silu_above_within_2_6_and_below_outside():
+    outside, inside = X[np.abs(X) > 2.6], X[(np.abs(X) < 2.57) & (X != 0)]
+    assert np.all(SILU.f(outside) < HW.f(outside)) and np.all(SILU.f(inside) > HW.f(inside))
+    assert float(HW.df(np.array(-3.0 + 1e-9))) == pytest.approx(-0.5, abs=1e-8)
+
+
+def test_hard_swish_costs_two_comparisons_an_addition_a_multiplication_and_a_division():
+    counts = cost.count_operations(HW.f, np.linspace(-5, 5, 101))
+    arithmetic = {k: v for k, v in counts.items() if k != "where"}
+    assert arithmetic == {"less_equal": 1, "greater_equal": 1, "add": 1, "multiply": 1, "divide": 1}
+    assert HW.cost == "compare"
+
+
+# --- 8-bit integers -----------------------------------------------------------------------------
+
+DEMO = int8.spread_demo()
+
+
+def test_relu6_scale_is_6_over_255_with_error_at_most_0_0118():
+    assert round(int8.relu6_scale(), 4) == 0.0235
+    assert round(int8.relu6_scale() / 2, 4) == 0.0118
+    assert all(row["relu6_error"] <= int8.relu6_scale() / 2 + 1e-15 for row in DEMO)
+
+
+def test_demonstration_table_steps_and_share_above_the_cap():
+    printed = [(1.0, 0.0186, 0.0235, "0"), (2.0, 0.0371, 0.0235, "0.14 %"), (4.0, 0.0742, 0.0235, "6.6 %")]
+    for row, (spread, relu_step, relu6_step, above) in zip(DEMO, printed):
+        assert row["spread"] == spread
+        assert round(row["relu_step"], 4) == relu_step and round(row["relu6_step"], 4) == relu6_step
+        assert (f"{100 * row['above_cap']:.2g} %" if row["above_cap"] else "0") == above
+    assert int8.SAMPLES == 100_000
+
+
+def test_relu_step_is_exactly_proportional_to_the_spread_and_finer_at_unit_spread():
+    steps = [row["relu_step"] for row in DEMO]
+    assert steps[1] == pytest.approx(2 * steps[0], rel=1e-12) and steps[2] == pytest.approx(4 * steps[0], rel=1e-12)
+    assert steps[0] < int8.relu6_scale()
+    assert round(steps[0] * int8.LARGEST_CODE, 2) == 4.73
+
+
+def test_storing_relu6_output_is_rounding_and_clamping_the_input_code():
+    x = np.random.default_rng(1).normal(0, 4, 1_000_000)
+    s = int8.relu6_scale()
+    np.testing.assert_array_equal(int8.codes(R6.f(x), s), np.clip(np.round(x / s), 0, 255))
+
+
+def test_hard_swish_middle_piece_is_exact_in_integers_up_to_one_rounding():
+    s = 1 / 32                                         # input and output step: 3 is exactly 96 codes
+    q = np.arange(-95, 96)                             # every code inside (-3, 3)
+    out_codes = np.round(q * (q + 96) / 192)           # integer product, one division, one rounding
+    assert np.all(np.abs(out_codes * s - HW.f(q * s)) <= s / 2 + 1e-15)
+    assert np.all(q * (q + 96) % 1 == 0)
+
+
+def test_a_256_entry_table_stores_silu_to_rounding():
+    s_in, s_out = 6 / 127, 6 / 127
+    q = np.arange(-128, 128)
+    table = np.round(SILU.f(q * s_in) / s_out)
+    assert len(table) == 256 and np.all(np.abs(table * s_out - SILU.f(q * s_in)) <= s_out / 2 + 1e-15)
+
+
+# --- the measured cost (committed data, never re-timed) -----------------------------------------
+
+DATA = cost.load()
+RATIO = cost.ratios(DATA)
+
+
+def ratio(key, part="value", dtype="float64"):
+    return RATIO[key, part, dtype]
+
+
+def test_setup_as_described():
+    assert DATA["size"] == 1_000_000 and DATA["spread"] == 3.0 and DATA["repeats"] == 21
+    assert set(DATA["functions"]) == set(EVERY) and DATA["baseline"] == "relu"
+
+
+def test_machine_as_described():
+    machine = DATA["machine"]
+    assert machine["cpu"] == "Intel(R) Xeon(R) Processor" and machine["logical_cpus"] == 2
+    assert machine["numpy"] == "2.5.5" and machine["numerics"]["OPENBLAS_NUM_THREADS"] == "1"
+    assert "X86_V4" in machine["numerics"]["NPY_DISABLE_CPU_FEATURES"]      # AVX-512 off: AVX2 at most
+
+
+def test_relu_took_0_96_ms_per_call():
+    assert round(DATA["functions"]["relu"]["value"]["seconds"]["float64"] * 1e3, 2) == 0.96
+
+
+def test_one_clip_costs_no_more_than_relu_and_hard_sigmoid_2_0():
+    assert round(ratio("relu6"), 2) == 0.75 and round(ratio("hard_tanh"), 2) == 0.99
+    assert ratio("relu6") <= 1 and ratio("hard_tanh") <= 1
+    for key in ("relu6", "hard_tanh"):
+        assert DATA["functions"][key]["value"]["operations"] == {"clip": 1}
+    assert round(ratio("hard_sigmoid"), 1) == 2.0
+    assert DATA["functions"]["hard_sigmoid"]["value"]["operations"] == {"add": 1, "clip": 1, "divide": 1}
+
+
+def test_hard_swish_a_third_of_silu_but_more_than_tanh():
+    assert round(ratio("hard_swish"), 1) == 9.9 and round(ratio("silu")) == 33
+    assert 2.8 < ratio("silu") / ratio("hard_swish") < 3.6                 # "about a third"
+    assert round(ratio("tanh"), 1) == 8.6 and ratio("tanh") < ratio("hard_swish")
+    assert cost.operation_count(DATA, "tanh", "value") == 1 and cost.operation_count(DATA, "hard_swish", "value") == 7
+
+
+def test_each_pass_reads_and_writes_8_mb():
+    assert DATA["size"] * np.dtype("float64").itemsize == 8_000_000
+
+
+def test_other_exponential_functions_between_18_softplus_and_54_mish():
+    others = {k: ratio(k) for k, act in EVERY.items() if act.cost == "exp" and k != "tanh"}
+    assert min(others, key=others.get) == "softplus" and round(others["softplus"]) == 18
+    assert max(others, key=others.get) == "mish" and round(others["mish"]) == 54
+
+
+def test_gelu_306_through_python_erfc_and_its_tanh_form_38():
+    assert round(ratio("gelu")) == 306 and round(ratio("gelu_tanh")) == 38
+    assert "erfc (vectorized)" in DATA["functions"]["gelu"]["value"]["operations"]
+    assert EVERY["gelu"].cost == "erf" and ratio("gelu") == max(ratio(k) for k in EVERY)
+
+
+def test_float32_inputs_are_computed_in_float64():
+    for key, entry in DATA["functions"].items():
+        for name in cost.PARTS:
+            assert entry[name]["output_dtype"] == {"float32": "float64", "float64": "float64"}, key
+
+
+FIGURE_ALT = {  # key: (value ratio, derivative ratio, counts) as the alt text prints them; None = not printed
+    "relu6": (0.75, 11.6, (1, 6)), "hard_tanh": (0.99, 3.5, (1, 3)), "relu": (1, 1, (1, 2)),
+    "hard_sigmoid": (2.0, 4.5, None), "tanh": (8.6, 9.5, (1, 3)), "hard_swish": (9.9, 14.6, (7, 9)),
+    "sigmoid": (28, 30, None), "silu": (33, 77, (6, 15)), "gelu_tanh": (38, 70, None), "mish": (54, 96, None),
+    "gelu": (306, 275, (5, 10)),
+}
+
+
+def printed(value: float, like: float) -> float:
+    decimals = len(str(like).partition(".")[2]) if isinstance(like, float) else 0
+    return round(value, decimals) if decimals else round(value)
+
+
+def test_cost_figure_alt_text_numbers_and_order():
+    fig = Figure()
+    drawn = cost_figure.draw_cost(fig, BLACK)
+    order = ["relu6", "hard_tanh", "relu", "hard_sigmoid", "maxout", "softsign", "leaky_relu", "tanh", "prelu",
+             "rrelu", "hard_swish", "softplus", "elu", "selu", "sigmoid", "silu", "gelu_tanh", "mish", "gelu"]
+    assert drawn["keys"] == order
+    assert fig.axes[0].get_xlim() == (0.5, 1000) and fig.axes[0].get_xscale() == "log"
+    for key, (value, derivative, counts) in FIGURE_ALT.items():
+        assert printed(ratio(key), value) == value, key
+        assert printed(ratio(key, "derivative"), derivative) == derivative, key
+        if counts:
+            assert (cost.operation_count(DATA, key, "value"), cost.operation_count(DATA, key, "derivative")) == counts

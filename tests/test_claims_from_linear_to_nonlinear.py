@@ -523,7 +523,7 @@ def test_dead_relu_setup_as_stated():
     assert dead_relu.SIZES == (10, 256, 256, 10) and dead_relu.STEPS == 600
     assert tuple(dead_relu.LEARNING_RATES) == (0.01, 0.1, 0.3, 1.0, 2.0) and len(dead_relu.SEEDS) == 3
     assert tuple(dead_relu.ACTIVATIONS) == ("relu", "leaky_relu") and LEAKY_SLOPE == 0.01
-    source = inspect.getsource(dead_relu.train)
+    source = inspect.getsource(dead_relu.trained)          # the training loop behind dead_relu.train
     assert "minibatches(len(X), 64," in source and '"he"' in source and "sgd_step" in source
     X, y = voronoi(seed=200)
     assert X.shape == (4000, 10) and len(np.unique(y)) == 10

@@ -170,6 +170,31 @@ def softsign_prime(x: Array) -> Array:
     return 1.0 / (1.0 + np.abs(_x(x))) ** 2
 
 
+RELU6_CAP = 6.0                        # the cap of ReLU6 (Krizhevsky 2010; MobileNetV2)
+
+
+def relu6(x: Array) -> Array:
+    """min(max(0, x), 6): NaN stays NaN, and the limits at -inf and +inf are 0 and 6."""
+    return np.clip(_x(x), 0.0, RELU6_CAP)
+
+
+def relu6_prime(x: Array) -> Array:
+    x = _x(x)
+    return np.where(np.isnan(x), x, np.where((x > 0) & (x < RELU6_CAP), 1.0, 0.0))
+
+
+def hard_swish(x: Array) -> Array:
+    """x ReLU6(x + 3) / 6 (MobileNetV3's h-swish); exactly 0 below -3, so -inf gives 0, not NaN."""
+    x = _x(x)
+    return np.where(x <= -3.0, 0.0, np.where(x >= 3.0, x, x * (x + 3.0) / 6.0))
+
+
+def hard_swish_prime(x: Array) -> Array:
+    x = _x(x)
+    inside = np.where(x >= 3.0, 1.0, (2.0 * x + 3.0) / 6.0)
+    return np.where(np.isnan(x), x, np.where(x <= -3.0, 0.0, inside))
+
+
 INF = np.inf
 MODERN: dict[str, Activation] = {a.key: a for a in (
     Activation(
@@ -282,6 +307,22 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=softsign, df=softsign_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
         saturating=True, cost="division", smoothness="C1", joins=(0.0,), family="hard", year=2010,
         source="X. Glorot and Y. Bengio, Understanding the difficulty of training deep feedforward neural networks, AISTATS 2010",
+    ),
+    Activation(
+        key="relu6", symbol=r"\mathrm{ReLU6}", names={"zh": "ReLU6（上限为 6 的 ReLU）", "en": "ReLU6 (ReLU capped at 6)"},
+        latex=r"f(x) = \min\bigl(\max(0, x),\ 6\bigr)",
+        latex_prime=r"f'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & x \notin [0, 6] \end{cases}",
+        f=relu6, df=relu6_prime, output_range=(0.0, RELU6_CAP), monotonic=True, zero_centred=False,
+        saturating=True, cost="compare", kinks=(0.0, RELU6_CAP), family="hard", year=2018,
+        source="M. Sandler, A. Howard, M. Zhu, A. Zhmoginov and L.-C. Chen, MobileNetV2: Inverted Residuals and Linear Bottlenecks, CVPR 2018, arXiv:1801.04381; the cap at 6 goes back to A. Krizhevsky, Convolutional Deep Belief Networks on CIFAR-10, technical report, University of Toronto, 2010",
+    ),
+    Activation(
+        key="hard_swish", symbol=r"\mathrm{hardswish}", names={"zh": "Hard swish（硬 swish，h-swish）", "en": "Hard swish (h-swish)"},
+        latex=r"f(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6} = \begin{cases} 0 & x \le -3 \\ x(x + 3)/6 & -3 < x < 3 \\ x & x \ge 3 \end{cases}",
+        latex_prime=r"f'(x) = \begin{cases} 0 & x < -3 \\ (2x + 3)/6 & -3 < x < 3 \\ 1 & x > 3 \end{cases}",
+        f=hard_swish, df=hard_swish_prime, output_range=(-0.375, INF), monotonic=False, zero_centred=False,
+        saturating=False, cost="compare", kinks=(-3.0, 3.0), minimum=(-1.5, -0.375), family="hard", year=2019,
+        source="A. Howard et al., Searching for MobileNetV3, ICCV 2019, arXiv:1905.02244",
     ),
 )}
 

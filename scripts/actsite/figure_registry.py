@@ -8,15 +8,19 @@ are passed to it before the Figure, so one plotter can serve a whole family of f
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from actsite.style import THEMES
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # The modern catalogue (actsite.catalogue.MODERN), one card each; listed here so that checking
 # freshness does not import numpy.  A test keeps the two lists equal.
 CATALOGUE_KEYS = ("prelu", "rrelu", "elu", "selu", "maxout", "softplus", "gelu", "gelu_tanh",
-                  "silu", "mish", "hard_sigmoid", "hard_tanh", "softsign")
+                  "silu", "mish", "hard_sigmoid", "hard_tanh", "softsign", "relu6", "hard_swish")
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,7 @@ class FigureSpec:
     plotter: str                       # "package.module:function"
     size: tuple[float, float]          # inches
     args: tuple[str, ...] = ()         # leading arguments of the plotter, e.g. a function's key
+    data: tuple[str, ...] = ()         # committed data files it draws (paths from the project root)
 
     @property
     def module(self) -> str:
@@ -41,7 +46,8 @@ class FigureSpec:
 
     def identity(self) -> str:
         """Everything in the declaration that shapes the figure, for its content hash."""
-        return repr((self.name, self.plotter, self.size) + ((self.args,) if self.args else ()))
+        data = tuple((name, hashlib.sha256((ROOT / name).read_bytes()).hexdigest()) for name in self.data)
+        return repr((self.name, self.plotter, self.size) + ((self.args,) if self.args else ()) + ((data,) if data else ()))
 
     def filenames(self) -> dict[str, str]:
         return {theme: f"{self.name}-{theme}.svg" for theme in THEMES}
@@ -72,5 +78,7 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
     FigureSpec("gated_contours", "actsite.figures.gated:draw_gated_contours", (9.0, 4.4)),
     FigureSpec("softmax_temperature", "actsite.figures.output_layers:draw_softmax_temperature", (8.0, 3.6)),
     FigureSpec("stable_vs_naive", "actsite.figures.output_layers:draw_stable_vs_naive", (10.0, 3.6)),
+    FigureSpec("dead_relu_batchnorm", "actsite.figures.guide:draw_dead_relu_batchnorm", (6.4, 3.6)),
+    FigureSpec("cost", "actsite.figures.cost:draw_cost", (6.4, 6.6), data=("data/cost.json",)),
     *(FigureSpec(key, "actsite.figures.catalogue:draw_card", (6.4, 3.4), args=(key,)) for key in CATALOGUE_KEYS),
 )}

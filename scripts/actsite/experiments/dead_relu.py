@@ -24,8 +24,8 @@ def inactive_fraction(net: MLP, X: np.ndarray) -> np.ndarray:
     return np.array([np.mean(np.all(z <= 0, axis=0)) for z in net.hidden_preactivations(X)])
 
 
-def train(activation: str, lr: float, seed: int) -> tuple[np.ndarray, np.ndarray, float]:
-    """(inactive fraction at init, after training, final training error)."""
+def trained(activation: str, lr: float, seed: int) -> tuple[MLP, np.ndarray, np.ndarray, np.ndarray]:
+    """The network after training, its training data (X, y) and its inactive fraction at init."""
     X, y = voronoi(seed=200 + seed)
     net = MLP.create(SIZES, activation, "he", seed=seed)
     at_init = inactive_fraction(net, X)
@@ -34,8 +34,15 @@ def train(activation: str, lr: float, seed: int) -> tuple[np.ndarray, np.ndarray
         for _ in range(STEPS):
             idx = next(batches)
             net.sgd_step(X[idx], y[idx], lr)
-        if not all(np.all(np.isfinite(W)) for W in net.weights):
-            return at_init, np.full_like(at_init, np.nan), np.nan     # training diverged
+    return net, X, y, at_init
+
+
+def train(activation: str, lr: float, seed: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """(inactive fraction at init, after training, final training error)."""
+    net, X, y, at_init = trained(activation, lr, seed)
+    if not all(np.all(np.isfinite(W)) for W in net.weights):
+        return at_init, np.full_like(at_init, np.nan), np.nan     # training diverged
+    with np.errstate(over="ignore", invalid="ignore"):
         return at_init, inactive_fraction(net, X), net.error_rate(X, y)
 
 

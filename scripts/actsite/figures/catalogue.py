@@ -10,12 +10,16 @@ from actsite.catalogue import EVERY
 X_RANGE = (-5.0, 5.0)
 POINTS = 2001
 RELATIVE = {"rectifier": "relu", "smooth": "relu", "hard": None}   # faint reference curve
-HARD_RELATIVE = {"hard_sigmoid": "sigmoid", "hard_tanh": "tanh", "softsign": "tanh"}
+HARD_RELATIVE = {"hard_sigmoid": "sigmoid", "hard_tanh": "tanh", "softsign": "tanh", "relu6": "relu",
+                 "hard_swish": "silu"}
+VIEWS = {"relu6": ((-4.0, 9.0), (-1.0, 7.0))}      # (x limits, y limits) where the default hides a landmark
+DEFAULT_VIEW = (X_RANGE, (-2.0, 3.0))
 
 
 def draw_card(key: str, fig: Figure, colours: dict) -> dict:
     act = EVERY[key]
-    x = np.linspace(*X_RANGE, POINTS)
+    x_range, y_range = VIEWS.get(key, DEFAULT_VIEW)
+    x = np.linspace(*x_range, POINTS)
     x = x[~np.isin(x, act.kinks)]                  # no derivative value drawn at a kink
     f, df = act.f(x), act.df(x)
     ax = fig.add_subplot()
@@ -36,7 +40,7 @@ def draw_card(key: str, fig: Figure, colours: dict) -> dict:
                     arrowprops={"arrowstyle": "-", "color": colours["muted"]})
     ax.set_title(rf"${act.symbol}$", fontsize=11)
     ax.set_xlabel(r"$x$")
-    ax.set_xlim(*X_RANGE)
-    ax.set_ylim(-2.0, 3.0)
+    ax.set_xlim(*x_range)
+    ax.set_ylim(*y_range)
     ax.legend(loc="upper left")
     return {"key": key, "x": x, "f": f, "df": df, "relative": relative}
