@@ -69,8 +69,7 @@ WORKS: dict[str, Work] = {
         "Maxout networks", "ICML 2013", "https://arxiv.org/abs/1302.4389", "Goodfellow et al."),
     "he2015": Work(
         "K. He, X. Zhang, S. Ren and J. Sun", 2015,
-        "Delving deep into rectifiers: surpassing human-level performance on ImageNet classification",
-        "ICCV 2015", "https://arxiv.org/abs/1502.01852", "He et al."),
+        "Delving deep into rectifiers", "ICCV 2015", "https://arxiv.org/abs/1502.01852", "He et al."),
     "xu2015": Work(
         "B. Xu, N. Wang, T. Chen and M. Li", 2015,
         "Empirical evaluation of rectified activations in convolutional network", "arXiv preprint",

@@ -28,7 +28,7 @@ for act in gradient_depth.ACTIVATIONS:
     for init in INIT_STD:
         g = r[f"{act}_{init}_grad"]
         factor = (g[0] / g[-1]) ** (1 / (depth - 1))
-        label = f"{act} {words('init_' + init)}"
+        label = f"{words('act_' + act)} {words('init_' + init)}"
         print(f"{label:16s} {g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor:13.4f}")
 
 # %% [markdown]
@@ -64,7 +64,7 @@ for init in INIT_STD:
 # %%
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
     std = r[f"{act}_{init}_std"]
-    say("depth_std", key=f"{act} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
+    say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
 # Finally the deep sigmoid classifier of the last experiment (10 inputs, eight hidden layers of 64,

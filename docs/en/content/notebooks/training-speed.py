@@ -12,7 +12,7 @@ import numpy as np
 
 from actsite.experiments import training_speed
 from actsite.experiments.cache import cached
-from actsite.notebook_text import say
+from actsite.notebook_text import say, words
 
 r = cached("training_speed")
 say("speed_setup", sizes=training_speed.SIZES, every=int(r["every"]))
@@ -40,7 +40,7 @@ say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 # %%
 for key in ("relu", "tanh"):
     curve = np.median(r[f"curve_{key}"], axis=0)
-    say("speed_curve", key=key, reach=training_speed.iterations_to_target(curve), error=curve[-1])
+    say("speed_curve", key=words("act_" + key), reach=training_speed.iterations_to_target(curve), error=curve[-1])
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -27,7 +27,7 @@ for act in gradient_depth.ACTIVATIONS:
     for init in INIT_STD:
         g = r[f"{act}_{init}_grad"]
         factor = (g[0] / g[-1]) ** (1 / (depth - 1))
-        label = f"{act} {words('init_' + init)}"
+        label = f"{words('act_' + act)} {words('init_' + init)}"
         print(f"{label:16s} {g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor:13.4f}")
 
 # %% [markdown]
@@ -59,7 +59,7 @@ for init in INIT_STD:
 # %%
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
     std = r[f"{act}_{init}_std"]
-    say("depth_std", key=f"{act} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
+    say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
 # 最后看文章最后一个实验里的深层 sigmoid 分类器（10 个输入，8 个 64 单元的隐藏层，10 个输出，Xavier 初始化），
