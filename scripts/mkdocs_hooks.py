@@ -59,7 +59,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
     try:
         markdown = reading_order.expand(bench_report.expand(reference_table.expand(markdown, lang), lang),
-                                        page.file.src_uri, lang, Path(config.docs_dir))
+                                        page, lang, Path(config.docs_dir))
         return markers.expand_figures(markdown, page.file.src_uri, set(manifest),
                                       line_offset=_front_matter_lines(page, markdown))
     except (markers.UnknownFigureError, FileNotFoundError) as error:

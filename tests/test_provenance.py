@@ -88,3 +88,11 @@ def test_reference_page_lists_every_cited_work_once_with_its_anchor(lang):
 def test_no_table_formula_holds_a_bare_bar():
     """Python-Markdown splits a table row at every |, even inside $...$: write \\lvert x\\rvert."""
     assert not [key for key, act in EVERY.items() if "|" in act.latex]
+
+
+def test_chinese_entries_name_venues_in_chinese():
+    for key in ("collobert2004", "xu2015", "elliott1993", "maas2013", "openai2019", "radford2018"):
+        text = re.sub(r"<[^>]+>", "", entry(key, "zh"))
+        venue_part = text.split(". ", 2)[-1].rsplit(". ", 1)[0]
+        assert not re.search(r"\b(preprint|thesis|technical|report|workshop|repository|University)\b", venue_part,
+                             re.I), venue_part

@@ -78,8 +78,11 @@ def test_home_page_links_catalogue_reference_explorer_notebooks_and_repository(b
 def test_posts_link_to_their_neighbours_along_the_reading_order(built_site, lang):
     posts = post_pages(built_site, lang)
     for i, slug in enumerate(POST_SLUGS):
-        nav = parse(posts[slug]).xpath('//nav[contains(@class, "reading-order")]')
+        tree = parse(posts[slug])
+        nav = tree.xpath('//nav[contains(@class, "reading-order")]')
         assert len(nav) == 1, slug
+        dated = tree.xpath('//nav[contains(@class, "md-footer__inner")]')          # Material's, by date
+        assert all(n.get("hidden") is not None for n in dated), slug                 # one order only
         hrefs = [urlparse(urljoin(HOST + posts[slug].relative_to(built_site).as_posix(), h)).path
                  for h in nav[0].xpath(".//a/@href")]
         expected = ([f"/{lang}/blog/" + posts[POST_SLUGS[i - 1]].parent.relative_to(built_site / lang / "blog").as_posix() + "/"]

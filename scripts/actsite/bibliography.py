@@ -101,8 +101,7 @@ WORKS: dict[str, Work] = {
         "BERT: pre-training of deep bidirectional transformers for language understanding",
         "NAACL 2019, 4171–4186", "https://doi.org/10.18653/v1/N19-1423", "Devlin et al."),
     "openai2019": Work(
-        "OpenAI", 2019, "gpt-2: code for the paper “Language models are unsupervised multitask learners”",
-        "released source code, src/model.py", "https://github.com/openai/gpt-2", "OpenAI"),
+        "OpenAI", 2019, "gpt-2", "GitHub repository, src/model.py", "https://github.com/openai/gpt-2", "OpenAI"),
     "elfwing2018": Work(
         "S. Elfwing, E. Uchibe and K. Doya", 2018,
         "Sigmoid-weighted linear units for neural network function approximation in reinforcement learning",
@@ -140,6 +139,18 @@ WORKS: dict[str, Work] = {
 }
 
 YEAR = {"zh": "{short}（{year}）", "en": "{short} ({year})"}
+VENUE_ZH = (("arXiv preprint", "arXiv 预印本"), ("OpenAI technical report", "OpenAI 技术报告"),
+            ("PhD thesis", "博士论文"), ("Université Paris VI", "巴黎第六大学"), ("ICML 2013 workshop", "ICML 2013 研讨会"),
+            ("ISR Technical Report", "ISR 技术报告"), ("University of Maryland", "马里兰大学"),
+            ("GitHub repository", "GitHub 代码仓库"), (", ", "，"))
+
+
+def venue(text: str, lang: str) -> str:
+    """A venue with its descriptive words in the page's language (names and titles stay as they are)."""
+    if lang == "zh":
+        for english, chinese in VENUE_ZH:
+            text = text.replace(english, chinese)
+    return text
 
 
 def names(text: str, lang: str) -> str:
@@ -169,7 +180,7 @@ def entry(key: str, lang: str) -> str:
     year = f"（{work.year}）" if lang == "zh" else f" ({work.year})"
     link = html.escape(work.link, quote=True)
     return (f'<li id="{work.anchor(key)}">{html.escape(names(work.authors, lang))}{year}. {html.escape(work.title)}. '
-            f'{html.escape(work.venue)}. <a href="{link}">{html.escape(work.link)}</a></li>')
+            f'{html.escape(venue(work.venue, lang))}. <a href="{link}">{html.escape(work.link)}</a></li>')
 
 
 def works_list(keys: list[str], lang: str) -> str:

@@ -1,8 +1,9 @@
 """The order in which the site is meant to be read, and the previous/next links it gives posts.
 
 Pages listed in the navigation get Material's own previous/next footer.  Blog posts are not in
-the navigation, so each post listed in :data:`ORDER` gets a short block at its foot linking to
-its neighbours along the order; a page's title is the first ``# `` heading of its source.
+the navigation (Material links them by date), so each post listed in :data:`ORDER` gets a short
+block at its foot linking to its neighbours along the order instead; a page's title is the
+first ``# `` heading of its source.
 The home page lists the same order (``tests/test_home.py`` checks that they agree).
 """
 from __future__ import annotations
@@ -56,5 +57,11 @@ def footer(src: str, lang: str, docs_dir: Path) -> str:
     return f'\n\n<nav class="reading-order" markdown="span" aria-label="{w["heading"]}">{w["join"].join(links)}</nav>\n'
 
 
-def expand(markdown: str, src: str, lang: str, docs_dir: Path) -> str:
-    return markdown + footer(src, lang, docs_dir)
+def expand(markdown: str, page, lang: str, docs_dir: Path) -> str:
+    """``markdown`` with the reading-order block appended; for such a post, Material's own
+    previous/next footer (which follows the posts' dates) is hidden, so that one order is shown."""
+    block = footer(page.file.src_uri, lang, docs_dir)
+    if block:
+        hide = page.meta.get("hide") or []
+        page.meta["hide"] = [*hide, "footer"] if "footer" not in hide else hide
+    return markdown + block
