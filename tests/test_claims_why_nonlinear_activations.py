@@ -312,7 +312,9 @@ def test_textbook_sigmoid_is_exactly_one_at_37_and_its_slope_exactly_zero():
 
 def test_tanh_is_exactly_one_at_19_with_slope_exactly_zero():
     assert np.tanh(18.0) < 1.0 and np.tanh(19.0) == 1.0
-    assert tanh_prime(19.0) == 0.0
+    t = np.tanh(19.0)
+    assert 1 - t ** 2 == 0.0            # the textbook formula; the site's tanh_prime computes sech² directly
+    assert 0.0 < tanh_prime(19.0) < np.spacing(1.0)
 
 
 # --- ReLU caveats ---------------------------------------------------------------------------
