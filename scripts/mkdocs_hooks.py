@@ -22,7 +22,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from actsite import (bench_report, cjk_layout, explorer, gated_table, markers, page_pairs,  # noqa: E402
-                     reference_table, site_files)
+                     reading_order, reference_table, site_files)
 
 log = logging.getLogger("mkdocs.hooks.figures")
 ENABLED = os.environ.get("ACTSITE_HOOKS", "on") != "off"   # off: bare MkDocs, for the benchmark
@@ -60,7 +60,8 @@ def on_page_markdown(markdown, page, config, files):
     manifest = json.loads((site_files.FIGURES_DIR / "manifest.json").read_text(encoding="utf-8"))
     lang = config.theme["language"]
     try:
-        markdown = bench_report.expand(reference_table.expand(markdown, lang), lang)
+        markdown = reading_order.expand(bench_report.expand(reference_table.expand(markdown, lang), lang),
+                                        page, lang, Path(config.docs_dir))
         markdown = gated_table.expand(markdown, lang)
         return markers.expand_figures(markdown, page.file.src_uri, set(manifest),
                                       line_offset=_front_matter_lines(page, markdown))

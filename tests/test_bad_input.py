@@ -18,7 +18,7 @@ from conftest import ROOT
 POST = """---
 date: 2019-03-14
 slug: probe
-categories: [Probe]
+categories: [Foundations]      # a category declared in actsite/taxonomy.py
 tags: [probe]
 ---
 

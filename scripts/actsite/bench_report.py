@@ -9,13 +9,13 @@ MARKER = "<!-- bench-results -->"
 ROWS = (  # (section, key, format, zh label, en label, target)
     ("figures", "cold_s", "{:.1f} s", "冷启动绘制全部图（含实验）", "cold figure build (with experiments)", ""),
     ("figures", "no_change_s", "{:.2f} s", "无改动时再运行一次", "no-change figure run", ""),
-    ("figures", "no_change_over_cold", "{:.1%}", "无改动 / 冷启动", "no-change / cold", "≤ 2 %"),
+    ("figures", "no_change_over_cold", "{:.1%}", "无改动 / 冷启动", "no-change / cold", "≤ 2%"),
     ("build", "warm_build_s", "{:.1f} s", "热构建（本站的钩子）", "warm build (with our hooks)", ""),
     ("build", "bare_build_s", "{:.1f} s", "热构建（不含钩子的 MkDocs）", "warm build (bare MkDocs)", ""),
     ("build", "overhead_ratio", "{:.2f}×", "两者之比", "ratio", "≤ 1.3×"),
-    ("serve", "serve_rebuild_s", "{:.1f} s", "serve 中改一页到页面更新", "serve: edit one page to updated page", ""),
+    ("serve", "serve_rebuild_s", "{:.1f} s", "本地预览时改一页，到页面刷新", "serve: edit one page to updated page", ""),
     ("pages", "max_article_kb", "{:.0f} KB", "文章页最大传输量（不含 MathJax）", "largest article page (MathJax aside)", "< 400 KB"),
-    ("pages", "max_mathjax_ms", "{:.0f} ms", "load 事件后 MathJax 完成排版的最长用时", "slowest MathJax finish after load", "< 300 ms"),
+    ("pages", "max_mathjax_ms", "{:.0f} ms", "页面加载完成后 MathJax 排版的最长用时", "slowest MathJax finish after load", "< 300 ms"),
 )
 HEADERS = {"zh": ("指标", "中位数", "目标"), "en": ("Measure", "Median", "Target")}
 

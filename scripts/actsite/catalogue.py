@@ -199,12 +199,13 @@ INF = np.inf
 MODERN: dict[str, Activation] = {a.key: a for a in (
     Activation(
         key="prelu", symbol=r"\mathrm{PReLU}", names={"zh": "PReLU（参数化 ReLU）", "en": "PReLU (parametric ReLU)"},
-        latex=r"f(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\quad a \text{ learned}",
+        latex=r"f(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\quad a \leftarrow a - \eta\,\frac{\partial L}{\partial a}",
         latex_prime=r"\frac{\partial f}{\partial x} = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases},\quad \frac{\partial f}{\partial a} = \min(0, x)",
         f=prelu, df=prelu_prime, output_range=(-INF, INF), monotonic=True, zero_centred=False,
         saturating=False, cost="compare", kinks=(0.0,), params=(Param("a", "a", PRELU_INIT, -1.0, 1.0),),
         family="rectifier", year=2015,
         source="K. He, X. Zhang, S. Ren and J. Sun, Delving Deep into Rectifiers, ICCV 2015, arXiv:1502.01852",
+        first_appeared=("he2015",), popularised_by=(),
     ),
     Activation(
         key="rrelu", symbol=r"\mathrm{RReLU}", names={"zh": "RReLU（随机斜率 ReLU）", "en": "RReLU (randomised leaky ReLU)"},
@@ -213,6 +214,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=rrelu_eval, df=rrelu_eval_prime, output_range=(-INF, INF), monotonic=True, zero_centred=False,
         saturating=False, cost="compare", kinks=(0.0,), family="rectifier", year=2015,
         source="B. Xu, N. Wang, T. Chen and M. Li, Empirical Evaluation of Rectified Activations in Convolutional Network, arXiv:1505.00853",
+        first_appeared=("xu2015",), popularised_by=(),
     ),
     Activation(
         key="elu", symbol=r"\mathrm{ELU}", names={"zh": "ELU（指数线性单元）", "en": "ELU (exponential linear unit)"},
@@ -222,6 +224,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         saturating=False, cost="exp", smoothness="C1", joins=(0.0,),
         params=(Param("alpha", r"\alpha", 1.0, 0.0, 2.0),), family="rectifier", year=2016,
         source="D.-A. Clevert, T. Unterthiner and S. Hochreiter, Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs), ICLR 2016, arXiv:1511.07289",
+        first_appeared=("clevert2016",), popularised_by=(),
     ),
     Activation(
         key="selu", symbol=r"\mathrm{SELU}", names={"zh": "SELU（缩放指数线性单元）", "en": "SELU (scaled ELU)"},
@@ -230,6 +233,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=selu, df=selu_prime, output_range=(-SELU_LAMBDA * SELU_ALPHA, INF), monotonic=True, zero_centred=True,
         saturating=False, cost="exp", kinks=(0.0,), family="rectifier", year=2017,
         source="G. Klambauer, T. Unterthiner, A. Mayr and S. Hochreiter, Self-Normalizing Neural Networks, NIPS 2017, arXiv:1706.02515",
+        first_appeared=("klambauer2017",), popularised_by=(),
     ),
     Activation(
         key="maxout", symbol=r"\mathrm{maxout}", names={"zh": "Maxout（两段）", "en": "Maxout (two pieces)"},
@@ -239,6 +243,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         saturating=False, cost="compare", kinks=(0.0,), minimum=(0.0, 0.0),
         params=(Param("a", "a", -1.0, -1.0, 1.0),), family="rectifier", year=2013,
         source="I. J. Goodfellow, D. Warde-Farley, M. Mirza, A. Courville and Y. Bengio, Maxout Networks, ICML 2013, arXiv:1302.4389",
+        first_appeared=("goodfellow2013",), popularised_by=(),
     ),
     Activation(
         key="softplus", symbol=r"\mathrm{softplus}", names={"zh": "Softplus", "en": "Softplus"},
@@ -247,6 +252,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=softplus, df=softplus_prime, output_range=(0.0, INF), monotonic=True, zero_centred=False,
         saturating=False, cost="exp", smoothness="Cinf", family="smooth", year=2001,
         source="C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau and R. Garcia, Incorporating Second-Order Functional Knowledge for Better Option Pricing, NIPS 2000 (published 2001)",
+        first_appeared=("dugas2001",), popularised_by=(),
     ),
     Activation(
         key="gelu", symbol=r"\mathrm{GELU}", names={"zh": "GELU（高斯误差线性单元）", "en": "GELU (Gaussian error linear unit)"},
@@ -256,6 +262,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         saturating=False, cost="erf", smoothness="Cinf", minimum=(-0.7517915246935645, -0.16997120747990369),
         family="smooth", year=2016,
         source="D. Hendrycks and K. Gimpel, Gaussian Error Linear Units (GELUs), arXiv:1606.08415, 2016",
+        first_appeared=("hendrycks2016",), popularised_by=("radford2018", "devlin2019"),
     ),
     Activation(
         key="gelu_tanh", symbol=r"\mathrm{GELU}_{\tanh}", names={"zh": "GELU 的 tanh 近似", "en": "GELU, tanh approximation"},
@@ -265,6 +272,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         zero_centred=False, saturating=False, cost="exp", smoothness="Cinf",
         minimum=(-0.7524614220710162, -0.17004075057125412), family="smooth", year=2016,
         source="D. Hendrycks and K. Gimpel, Gaussian Error Linear Units (GELUs), arXiv:1606.08415, 2016",
+        first_appeared=("hendrycks2016",), popularised_by=("openai2019",),
     ),
     Activation(
         key="silu", symbol=r"\mathrm{SiLU}", names={"zh": "SiLU / Swish", "en": "SiLU / Swish"},
@@ -274,6 +282,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         saturating=False, cost="exp", smoothness="Cinf", minimum=(-1.278464542761074, -0.27846454276107385),
         params=(Param("beta", r"\beta", 1.0, 0.0, 5.0),), family="smooth", year=2017,
         source="P. Ramachandran, B. Zoph and Q. V. Le, Searching for Activation Functions, arXiv:1710.05941, 2017 (Swish); S. Elfwing, E. Uchibe and K. Doya, Neural Networks 107, 2018 (SiLU)",
+        first_appeared=("hendrycks2016",), popularised_by=("elfwing2018", "ramachandran2017"),
     ),
     Activation(
         key="mish", symbol=r"\mathrm{Mish}", names={"zh": "Mish", "en": "Mish"},
@@ -283,6 +292,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         saturating=False, cost="exp", smoothness="Cinf", minimum=(-1.1924312145154952, -0.3088434130172504),
         family="smooth", year=2019,
         source="D. Misra, Mish: A Self Regularized Non-Monotonic Activation Function, BMVC 2020, arXiv:1908.08681",
+        first_appeared=("misra2020",), popularised_by=("bochkovskiy2020",),
     ),
     Activation(
         key="hard_sigmoid", symbol=r"\mathrm{hardsigmoid}", names={"zh": "Hard sigmoid（硬 sigmoid）", "en": "Hard sigmoid"},
@@ -291,6 +301,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=hard_sigmoid, df=hard_sigmoid_prime, output_range=(0.0, 1.0), monotonic=True, zero_centred=False,
         saturating=True, cost="compare", kinks=(-3.0, 3.0), family="hard", year=2019,
         source="A. Howard et al., Searching for MobileNetV3, ICCV 2019, arXiv:1905.02244",
+        first_appeared=("courbariaux2015",), popularised_by=("howard2019",),
     ),
     Activation(
         key="hard_tanh", symbol=r"\mathrm{hardtanh}", names={"zh": "Hard tanh（硬 tanh）", "en": "Hard tanh"},
@@ -299,14 +310,16 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=hard_tanh, df=hard_tanh_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
         saturating=True, cost="compare", kinks=(-1.0, 1.0), family="hard", year=2004,
         source="R. Collobert, Large Scale Machine Learning, PhD thesis, Université Paris VI, 2004",
+        first_appeared=("collobert2004",), popularised_by=(),
     ),
     Activation(
         key="softsign", symbol=r"\mathrm{softsign}", names={"zh": "Softsign", "en": "Softsign"},
-        latex=r"f(x) = \frac{x}{1 + |x|}",
+        latex=r"f(x) = \frac{x}{1 + \lvert x\rvert}",
         latex_prime=r"f'(x) = \frac{1}{(1 + |x|)^{2}}",
         f=softsign, df=softsign_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
         saturating=True, cost="division", smoothness="C1", joins=(0.0,), family="hard", year=2010,
         source="X. Glorot and Y. Bengio, Understanding the difficulty of training deep feedforward neural networks, AISTATS 2010",
+        first_appeared=("elliott1993",), popularised_by=("glorot2010",),
     ),
     Activation(
         key="relu6", symbol=r"\mathrm{ReLU6}", names={"zh": "ReLU6（上限为 6 的 ReLU）", "en": "ReLU6 (ReLU capped at 6)"},

@@ -111,6 +111,11 @@ class Activation:
     family: str = "classic"            # "classic", "rectifier", "smooth" or "hard"
     source: str = ""                   # the primary reference
     year: int = 0                      # the year of that reference
+    # Provenance, as keys of actsite.bibliography.WORKS: the earliest source we could check that
+    # defines the function (possibly with other constants), and, where different, the works that
+    # made it widely used.  Empty first_appeared: older than neural networks, first use unpinned.
+    first_appeared: tuple[str, ...] = ()
+    popularised_by: tuple[str, ...] = ()
 
     def defaults(self) -> dict[str, float]:
         return {p.name: p.default for p in self.params}
@@ -118,13 +123,14 @@ class Activation:
 
 ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
     Activation(
-        key="sigmoid", symbol=r"\sigma", names={"zh": "Sigmoid（logistic）函数", "en": "Sigmoid (logistic)"},
+        key="sigmoid", symbol=r"\sigma", names={"zh": "Sigmoid（逻辑斯谛函数）", "en": "Sigmoid (logistic)"},
         latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
         latex_prime=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
         f=sigmoid, df=sigmoid_prime, output_range=(0.0, 1.0),
         monotonic=True, zero_centred=False, saturating=True, cost="exp", smoothness="Cinf",
         source="D. E. Rumelhart, G. E. Hinton and R. J. Williams, Learning representations by back-propagating errors, Nature 323, 1986",
         year=1986,
+        first_appeared=(), popularised_by=("rumelhart1986",),
     ),
     Activation(
         key="tanh", symbol=r"\tanh", names={"zh": "双曲正切 tanh", "en": "Hyperbolic tangent (tanh)"},
@@ -134,6 +140,7 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         monotonic=True, zero_centred=True, saturating=True, cost="exp", smoothness="Cinf",
         source="Y. LeCun, L. Bottou, G. B. Orr and K.-R. Müller, Efficient BackProp, in Neural Networks: Tricks of the Trade, 1998",
         year=1998,
+        first_appeared=(), popularised_by=("lecun1998",),
     ),
     Activation(
         key="relu", symbol=r"\mathrm{ReLU}", names={"zh": "ReLU（线性整流函数）", "en": "ReLU (rectified linear unit)"},
@@ -143,6 +150,7 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         monotonic=True, zero_centred=False, saturating=False, cost="compare", kinks=(0.0,),
         source="V. Nair and G. E. Hinton, Rectified Linear Units Improve Restricted Boltzmann Machines, ICML 2010",
         year=2010,
+        first_appeared=("fukushima1969",), popularised_by=("jarrett2009", "nair2010", "glorot2011"),
     ),
     Activation(
         key="leaky_relu", symbol=r"\mathrm{LReLU}", names={"zh": "Leaky ReLU（带泄漏的 ReLU）", "en": "Leaky ReLU"},
@@ -153,5 +161,6 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         params=(Param("slope", "a", LEAKY_SLOPE, 0.0, 0.5),),
         source="A. L. Maas, A. Y. Hannun and A. Y. Ng, Rectifier Nonlinearities Improve Neural Network Acoustic Models, ICML Workshop 2013",
         year=2013,
+        first_appeared=("maas2013",), popularised_by=(),
     ),
 )}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from actsite import bibliography
+from actsite.bibliography import short_citations
 from actsite.catalogue import EVERY
 from actsite.figure_registry import FIGURES
 from actsite.functions import Activation
@@ -18,14 +20,19 @@ WORDS = {
     "zh": {"yes": "是", "no": "否", "name": "函数", "formula": "公式", "range": "值域",
            "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "计算",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
-           "exp": "一次指数运算", "compare": "一次比较", "erf": "一次误差函数", "division": "一次除法",
-           "smoothness": "光滑性", "source": "出处"},
+           "exp": "指数类（exp、log、tanh）", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
+           "smoothness": "光滑性", "first": "最早出处", "popular": "推广者", "unpinned": "早于神经网络，首次用作激活函数的出处未能确定",
+           "card": "函数目录中的卡片", "colon": "："},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
            "monotonic": "Monotonic", "zero_centred": "Zero-centred", "saturating": "Saturating",
            "cost": "Cost", "derivative": "Derivative", "figure": "and its derivative",
-           "mean": "mean under a standard normal input", "exp": "one exponential", "compare": "one comparison",
-           "erf": "one error function", "division": "one division", "smoothness": "Smoothness", "source": "Source"},
+           "mean": "mean under a standard normal input", "exp": "exp, log or tanh", "compare": "comparisons, multiply-adds",
+           "erf": "error function", "division": "division", "smoothness": "Smoothness", "first": "First appeared",
+           "popular": "Popularised by", "unpinned": "older than neural networks; its first use as an activation is not pinned down",
+           "card": "Card in the catalogue", "colon": ": "},
 }
+CATALOGUE_PAGES = {"rectifier": "catalogue/rectifiers.md", "smooth": "catalogue/smooth-gates.md",
+                   "hard": "catalogue/hard-and-cheap.md"}   # the classic four have no card page
 SMOOTHNESS_LATEX = {"C0": "$C^0$", "C1": "$C^1$", "Cinf": r"$C^\infty$"}
 GRID = np.linspace(-10, 10, 20_001)   # float64 rounds sigma(x) to 1 beyond x = 37: stay well inside
 
@@ -68,15 +75,34 @@ def sections_markdown(lang: str) -> str:
     parts = []
     for act in EVERY.values():
         parts += [f"## {act.names[lang]} {{ #{act.key.replace('_', '-')} }}", "",
-                  f"$$\n{act.latex}\n$$", "", f"{w['derivative']}:", "", f"$$\n{act.latex_prime}\n$$", "",
-                  f"{w['mean']}: ${standard_normal_mean(act):.3f}$", "",
-                  f"{w['source']}: {act.source}", ""]
+                  f"$$\n{act.latex}\n$$", "", f"{w['derivative']}{w['colon'].rstrip()}", "", f"$$\n{act.latex_prime}\n$$", "",
+                  f"{w['mean']}{w['colon']}${standard_normal_mean(act):.3f}$", "", *provenance_lines(act, lang)]
         if act.key in FIGURES:
-            parts += [f'![{act.names[lang]} {w["figure"]}](figure:{act.key} "{act.names[lang]} {w["figure"]}")', ""]
+            label = act.names[lang] + ("" if lang == "zh" else " ") + w["figure"]
+            parts += [f'![{label}](figure:{act.key} "{label}")', ""]
     return "\n".join(parts)
+
+
+def provenance_lines(act: Activation, lang: str) -> list[str]:
+    """First appeared, popularised by (where different) and the catalogue card, one paragraph each."""
+    w = WORDS[lang]
+    first = short_citations(act.first_appeared, lang) if act.first_appeared else w["unpinned"]
+    lines = [f"{w['first']}{w['colon']}{first}", ""]
+    if act.popularised_by:
+        lines += [f"{w['popular']}{w['colon']}{short_citations(act.popularised_by, lang)}", ""]
+    if act.family in CATALOGUE_PAGES:
+        anchor = act.key.replace("_", "-")
+        lines += [f"{w['card']}{w['colon']}[{act.names[lang]}]({CATALOGUE_PAGES[act.family]}#{anchor})", ""]
+    return lines
+
+
+def cited_works() -> list[str]:
+    """Every work the table cites, in order of first citation."""
+    return [key for act in EVERY.values() for key in (*act.first_appeared, *act.popularised_by)]
 
 
 def expand(markdown: str, lang: str) -> str:
     if MARKER not in markdown:
         return markdown
+    markdown = markdown.replace(bibliography.MARKER, bibliography.works_list(cited_works(), lang))
     return markdown.replace(MARKER, table_markdown(lang) + "\n\n" + sections_markdown(lang))

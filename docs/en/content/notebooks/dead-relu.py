@@ -15,19 +15,20 @@ import numpy as np
 
 from actsite.experiments import dead_relu
 from actsite.experiments.cache import cached
+from actsite.notebook_text import say, yes_no
 
 r = cached("dead_relu")
-print("layer sizes:", dead_relu.SIZES, "  steps:", dead_relu.STEPS, "  seeds:", r["seeds"].tolist())
-for key, label in (("relu", "dead (ReLU)"), ("leaky_relu", "inactive (Leaky ReLU)")):
-    print(f"\n{label}: % of units in hidden layer 1 | hidden layer 2, and training error, per seed")
+say("dead_setup", sizes=dead_relu.SIZES, steps=dead_relu.STEPS, seeds=r["seeds"].tolist())
+for key in ("relu", "leaky_relu"):
+    say(f"dead_header_{key}")
     for i, lr in enumerate(r["learning_rates"]):
         first, second = 100 * r[f"{key}_inactive"][i, :, 0], 100 * r[f"{key}_inactive"][i, :, 1]
         error = 100 * r[f"{key}_error"][i]
         if np.all(np.isnan(error)):
-            print(f"  lr = {lr:<4g}  diverged in every seed (weights overflowed)")
+            say("dead_diverged", lr=lr)
             continue
-        print(f"  lr = {lr:<4g}  layer 1 {np.array2string(first, precision=1):<18s}"
-              f" layer 2 {np.array2string(second, precision=1):<20s} error {np.array2string(error, precision=1)}")
+        say("dead_row", lr=lr, first=np.array2string(first, precision=1),
+            second=np.array2string(second, precision=1), error=np.array2string(error, precision=1))
 
 # %% [markdown]
 # At initialisation, before any step, almost nothing is dead: the counts below are numbers of
@@ -36,12 +37,12 @@ for key, label in (("relu", "dead (ReLU)"), ("leaky_relu", "inactive (Leaky ReLU
 # %%
 at_init = np.round(256 * r["relu_at_init"][0]).astype(int)
 for seed, (first, second) in zip(r["seeds"], at_init):
-    print(f"seed {seed}: dead units in layer 1: {first}, in layer 2: {second}")
+    say("dead_at_init", seed=seed, first=first, second=second)
 second = 100 * r["relu_inactive"][..., 1]
-print(f"\nlayer 2, lr <= 0.3: at most {second[:3].max():.1f}%")
-print(f"layer 2, lr = 1.0: {second[3].min():.1f}% to {second[3].max():.1f}%")
-print(f"layer 2, lr = 2.0: {second[4].min():.1f}% to {second[4].max():.1f}%")
-print(f"layer 1, any run: at most {100 * r['relu_inactive'][..., 0].max():.1f}%")
+say("dead_low_rates", most=second[:3].max())
+say("dead_rate_span", lr="1.0", low=second[3].min(), high=second[3].max())
+say("dead_rate_span", lr="2.0", low=second[4].min(), high=second[4].max())
+say("dead_layer_1", most=100 * r["relu_inactive"][..., 0].max())
 
 # %% [markdown]
 # ## One dead unit, built by hand { #notebook-dead-relu-by-hand }
@@ -60,8 +61,8 @@ unit = 7
 z = net.hidden_preactivations(X)[0][:, unit]
 net.biases[0][unit] -= z.max() + 1.0
 z = net.hidden_preactivations(X)[0][:, unit]
-print(f"largest pre-activation of unit {unit} over the data: {z.max():.3f}")
-print("dead fraction per hidden layer:", dead_relu.inactive_fraction(net, X), " (1/256 =", 1 / 256, ")")
+say("dead_largest_z", unit=unit, z=z.max())
+say("dead_fraction", fractions=dead_relu.inactive_fraction(net, X), one=1 / 256)
 
 # %% [markdown]
 # Every factor $g'(z_j^{(n)})$ in the sums for $\partial L/\partial \mathbf{w}_j$ and
@@ -72,11 +73,9 @@ print("dead fraction per hidden layer:", dead_relu.inactive_fraction(net, X), " 
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
 incoming, bias, outgoing = grads_W[0][:, unit], grads_b[0][unit], grads_W[1][unit]
-print("dead unit:  max |dL/dw| =", np.abs(incoming).max(), "  dL/db =", bias,
-      "  max |dL/dw_out| =", np.abs(outgoing).max())
+say("dead_grads", w=np.abs(incoming).max(), b=bias, out=np.abs(outgoing).max())
 assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
-print(f"live unit {unit - 1}: max |dL/dw| = {np.abs(grads_W[0][:, unit - 1]).max():.2e}"
-      f"   dL/db = {grads_b[0][unit - 1]:.2e}")
+say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
 # %% [markdown]
 # Because the unit is in the first layer, its inputs are the fixed data, and gradient descent
@@ -90,6 +89,16 @@ batches = minibatches(len(X), 64, np.random.default_rng(0))
 for _ in range(100):
     idx = next(batches)
     net.sgd_step(X[idx], y[idx], 1.0)
-print("dead unit unchanged:", np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before)
-print(f"live unit moved by {np.linalg.norm(net.weights[0][:, unit - 1] - other_before):.3f}")
-print("still dead on all data:", bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0)))
+say("dead_unchanged", same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
+say("dead_live_moved", distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
+say("dead_still", dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
+
+# %% [markdown]
+# ## Rerun this { #rerun-this }
+#
+# This page was produced by running the notebook `docs/en/content/notebooks/dead-relu.py`, a
+# plain Python file in the jupytext percent format. To run it yourself, clone the repository,
+# `git clone https://github.com/activation-functions/activation-functions`, and start `make serve` in it, which sets everything up and serves the
+# site at <http://127.0.0.1:8000/>. Then edit the notebook and save it: the page reruns it and
+# reloads. To run it without the site, run the file as a script from its folder:
+# `cd docs/en/content/notebooks && ../../../../.venv/bin/python dead-relu.py`.

@@ -16,17 +16,20 @@ from actsite.deep_nets import INIT_STD
 from actsite.experiments import gradient_depth, stalled_layers
 from actsite.experiments.cache import cached
 from actsite.mlp import MLP
+from actsite.notebook_text import say, words
 
 r = cached("gradient_depth")
 depth, width = int(r["depth"]), 256
-print(f"{depth} layers of {width} units;  weight std: "
-      + ", ".join(f"{init} {INIT_STD[init](width):.4f}" for init in INIT_STD))
-print(f"{'':16s} {'layer 1':>10s} {'layer 50':>10s} {'first/last':>11s} {'factor/layer':>13s}")
+say("depth_setup", depth=depth, width=width,
+    stds=", ".join(f"{words('init_' + init)} {INIT_STD[init](width):.4f}" for init in INIT_STD))
+first, last, ratio, factor = words("depth_columns").split("|")
+say("depth_header", blank="", first=first, last=last, ratio=ratio, factor=factor)
 for act in gradient_depth.ACTIVATIONS:
     for init in INIT_STD:
         g = r[f"{act}_{init}_grad"]
         factor = (g[0] / g[-1]) ** (1 / (depth - 1))
-        print(f"{act + ' ' + init:16s} {g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor:13.4f}")
+        label = f"{words('act_' + act)} {words('init_' + init)}"
+        print(f"{label:16s} {g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor:13.4f}")
 
 # %% [markdown]
 # The factor per layer is $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one
@@ -36,9 +39,9 @@ for act in gradient_depth.ACTIVATIONS:
 # gradient by $2^{-49/2}$:
 
 # %%
-print(f"2^(-49/2) = {2 ** (-49 / 2):.3e}")
+say("depth_power", value=2 ** (-49 / 2))
 ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
-print(f"Xavier / He over the 50 layers: from {ratio.min():.6e} to {ratio.max():.6e}")
+say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
 # The variance argument predicts a backward factor of $\sqrt{n\operatorname{Var}(w)}/4$ per layer for
@@ -46,11 +49,12 @@ print(f"Xavier / He over the 50 layers: from {ratio.min():.6e} to {ratio.max():.
 # measured factor.
 
 # %%
-print(f"{'scale':8s} {'n Var(w)':>9s} {'predicted':>10s} {'measured':>9s}")
+scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
+say("depth_sigmoid_header", scale=scale, n_var=n_var, predicted=predicted, measured=measured)
 for init in INIT_STD:
     n_var_w = width * INIT_STD[init](width) ** 2
     g = r[f"sigmoid_{init}_grad"]
-    print(f"{init:8s} {n_var_w:9.4g} {np.sqrt(n_var_w) / 4:10.3f} {(g[0] / g[-1]) ** (1 / (depth - 1)):9.3f}")
+    print(f"{words('init_' + init):8s} {n_var_w:9.4g} {np.sqrt(n_var_w) / 4:10.3f} {(g[0] / g[-1]) ** (1 / (depth - 1)):9.3f}")
 
 # %% [markdown]
 # The forward pass shows the same products. With Xavier's scale the ReLU activations lose a factor
@@ -58,10 +62,9 @@ for init in INIT_STD:
 # $\sqrt{0.0256} = 0.16$ per layer.
 
 # %%
-for key in ("relu_xavier", "tanh_small", "relu_he", "tanh_he"):
-    std = r[f"{key}_std"]
-    print(f"{key:12s} output std: layer 1 {std[0]:.3g}, layer 50 {std[-1]:.3g},"
-          f" factor per layer {(std[-1] / std[0]) ** (1 / (depth - 1)):.3f}")
+for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
+    std = r[f"{act}_{init}_std"]
+    say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
 # Finally the deep sigmoid classifier of the last experiment (10 inputs, eight hidden layers of 64,
@@ -75,11 +78,20 @@ net = MLP.create(stalled_layers.SIZES, "sigmoid", "xavier", seed=stalled_layers.
 _, hs = net.forward(X)
 spread = np.array([h.std(axis=0).mean() for h in hs[1:]])
 for layer, (h, s) in enumerate(zip(hs[1:], spread), start=1):
-    change = "" if layer == 1 else f"   x{s / spread[layer - 2]:.3f}"
-    print(f"hidden layer {layer}: mean output {h.mean():.3f}, spread across inputs {s:.2e}{change}")
+    change = "" if layer == 1 else words("depth_change").format(factor=s / spread[layer - 2])
+    say("depth_layer", layer=layer, mean=h.mean(), spread=s, change=change)
 
 _, grads_W, _ = net.loss_and_grads(X, y)
-print("gradient norm per weight matrix at initialisation:",
-      " ".join(f"{np.linalg.norm(g):.1e}" for g in grads_W))
-print(f"most common class: {np.bincount(y).max() / len(y):.1%} of the points,"
-      f" so always answering it gives an error of {1 - np.bincount(y).max() / len(y):.3f}")
+say("depth_grad_norms", norms=" ".join(f"{np.linalg.norm(g):.1e}" for g in grads_W))
+share = np.bincount(y).max() / len(y)
+say("depth_common_class", share=share, error=1 - share)
+
+# %% [markdown]
+# ## Rerun this { #rerun-this }
+#
+# This page was produced by running the notebook `docs/en/content/notebooks/gradient-depth.py`, a
+# plain Python file in the jupytext percent format. To run it yourself, clone the repository,
+# `git clone https://github.com/activation-functions/activation-functions`, and start `make serve` in it, which sets everything up and serves the
+# site at <http://127.0.0.1:8000/>. Then edit the notebook and save it: the page reruns it and
+# reloads. To run it without the site, run the file as a script from its folder:
+# `cd docs/en/content/notebooks && ../../../../.venv/bin/python gradient-depth.py`.

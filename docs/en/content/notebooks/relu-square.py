@@ -9,12 +9,13 @@
 # %%
 import numpy as np
 
+from actsite.notebook_text import say
 from actsite.networks import max_error_on_interval, relu_interpolant_of_square
 
 for n in (2, 4, 8, 16, 32, 64, 128):
     approx = relu_interpolant_of_square(n)
     error = max_error_on_interval(approx, np.square)
-    print(f"n = {n:3d}   max error = {error:.6f}   error x n^2 = {error * n * n:.4f}")
+    say("square_row", n=n, error=error, scaled=error * n * n)
 
 # %% [markdown]
 # The last column is 4 every time: doubling the number of units divides the error by four.
@@ -23,4 +24,14 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 # %%
 x = np.linspace(-10, 10, 2001)
 approx = relu_interpolant_of_square(16)
-print(f"largest error on [-10, 10]: {np.max(np.abs(approx(x) - x**2)):.1f}")
+say("square_far", error=np.max(np.abs(approx(x) - x**2)))
+
+# %% [markdown]
+# ## Rerun this { #rerun-this }
+#
+# This page was produced by running the notebook `docs/en/content/notebooks/relu-square.py`, a
+# plain Python file in the jupytext percent format. To run it yourself, clone the repository,
+# `git clone https://github.com/activation-functions/activation-functions`, and start `make serve` in it, which sets everything up and serves the
+# site at <http://127.0.0.1:8000/>. Then edit the notebook and save it: the page reruns it and
+# reloads. To run it without the site, run the file as a script from its folder:
+# `cd docs/en/content/notebooks && ../../../../.venv/bin/python relu-square.py`.

@@ -12,13 +12,14 @@ import numpy as np
 
 from actsite.experiments import training_speed
 from actsite.experiments.cache import cached
+from actsite.notebook_text import say, words
 
 r = cached("training_speed")
-print("layer sizes:", training_speed.SIZES, "  check every", int(r["every"]), "iterations")
+say("speed_setup", sizes=training_speed.SIZES, every=int(r["every"]))
 for i, lr in enumerate(r["learning_rates"]):
     for j, seed in enumerate(r["seeds"]):
         relu_t, tanh_t = r["reach_relu"][i, j], r["reach_tanh"][i, j]
-        print(f"lr = {lr:<5g} seed {seed}:  ReLU {relu_t:6.0f}   tanh {tanh_t:6.0f}   ratio {tanh_t / relu_t:.2f}")
+        say("speed_row", lr=lr, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
 # The article summarises each learning rate by the ratio of the medians over the three seeds,
@@ -28,9 +29,9 @@ for i, lr in enumerate(r["learning_rates"]):
 relu_median = np.median(r["reach_relu"], axis=1)
 tanh_median = np.median(r["reach_tanh"], axis=1)
 for lr, a, b in zip(r["learning_rates"], relu_median, tanh_median):
-    print(f"lr = {lr:<5g} median ReLU {a:5.0f}   median tanh {b:5.0f}   rho = {b / a:.2f}")
+    say("speed_median", lr=lr, relu=a, tanh=b, rho=b / a)
 best_relu, best_tanh = relu_median.min(), tanh_median.min()
-print(f"best against best: tanh {best_tanh:.0f} / ReLU {best_relu:.0f} = {best_tanh / best_relu:.2f}")
+say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 
 # %% [markdown]
 # The full error curves at learning rate 0.03 are recorded as well. Where does the median curve
@@ -39,5 +40,14 @@ print(f"best against best: tanh {best_tanh:.0f} / ReLU {best_relu:.0f} = {best_t
 # %%
 for key in ("relu", "tanh"):
     curve = np.median(r[f"curve_{key}"], axis=0)
-    print(f"{key:4s}: median curve reaches 25% after {training_speed.iterations_to_target(curve):.0f} iterations;"
-          f" error after 1000 iterations {curve[-1]:.3f}")
+    say("speed_curve", key=words("act_" + key), reach=training_speed.iterations_to_target(curve), error=curve[-1])
+
+# %% [markdown]
+# ## Rerun this { #rerun-this }
+#
+# This page was produced by running the notebook `docs/en/content/notebooks/training-speed.py`, a
+# plain Python file in the jupytext percent format. To run it yourself, clone the repository,
+# `git clone https://github.com/activation-functions/activation-functions`, and start `make serve` in it, which sets everything up and serves the
+# site at <http://127.0.0.1:8000/>. Then edit the notebook and save it: the page reruns it and
+# reloads. To run it without the site, run the file as a script from its folder:
+# `cd docs/en/content/notebooks && ../../../../.venv/bin/python training-speed.py`.

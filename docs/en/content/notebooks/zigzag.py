@@ -11,11 +11,12 @@ import numpy as np
 
 from actsite.experiments.cache import cached
 from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR
+from actsite.notebook_text import say, words
 
 r = cached("zigzag")
 for label in ("positive", "centred"):
-    print(f"{label:8s}  same-sign SGD steps: {float(r[label + '_same_sign']):6.1%}"
-          f"   SGD path / straight line: {float(r[label + '_path_ratio']):.2f}")
+    say("zigzag_sgd", label=words(f"zigzag_{label}"), same=float(r[label + "_same_sign"]),
+        path=float(r[label + "_path_ratio"]))
 
 # %% [markdown]
 # With positive inputs every per-example step moves both weights the same way; after centring,
@@ -25,8 +26,8 @@ for label in ("positive", "centred"):
 # %%
 for label in ("positive", "centred"):
     eigenvalues = r[label + "_eigenvalues"]
-    print(f"{label:8s}  eigenvalues {np.round(eigenvalues, 4)}   condition {float(r[label + '_condition']):5.2f}"
-          f"   GD steps to within {TOLERANCE}: {int(r[label + '_gd_steps'])}")
+    say("zigzag_gd", label=words(f"zigzag_{label}"), eigenvalues=np.round(eigenvalues, 4),
+        condition=float(r[label + "_condition"]), tolerance=TOLERANCE, steps=int(r[label + "_gd_steps"]))
 
 # %% [markdown]
 # At the learning rate $1/\lambda_{\max}$ each step keeps the fraction $1 - 1/\kappa$ of the error along the
@@ -36,8 +37,8 @@ for label in ("positive", "centred"):
 kappa = float(r["positive_condition"])
 distance = np.linalg.norm(W_START - W_STAR)
 predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
-print(f"kappa = {kappa:.2f}: predicted {predicted:.1f} -> {int(np.ceil(predicted))} steps;"
-      f" measured {int(r['positive_gd_steps'])}")
+say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(predicted)),
+    measured=int(r["positive_gd_steps"]))
 
 # %% [markdown]
 # ## The gradient of one sigmoid unit { #notebook-zigzag-gradient }
@@ -64,12 +65,12 @@ without_fprime = dL_df * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 
-print("finite differences  ", np.round(finite, 6))
-print("chain rule with f'  ", np.round(chain_rule, 6))
-print("without f'          ", np.round(without_fprime, 6))
-print(f"largest difference, chain rule vs finite differences: {np.max(np.abs(chain_rule - finite)):.1e}")
-print(f"without f' is too large by the factor 1/f'(z) = {1 / sigmoid_prime(z):.2f}")
-print("signs of the update -eta * gradient:", np.sign(-chain_rule))
+say("zigzag_finite", values=np.round(finite, 6))
+say("zigzag_chain", values=np.round(chain_rule, 6))
+say("zigzag_without", values=np.round(without_fprime, 6))
+say("zigzag_largest", difference=np.max(np.abs(chain_rule - finite)))
+say("zigzag_factor", factor=1 / sigmoid_prime(z))
+say("zigzag_signs", signs=np.sign(-chain_rule))
 
 # %% [markdown]
 # All three components of the update have the same sign, because the inputs are all positive.
@@ -80,5 +81,14 @@ for a in (0.5, 1.0, 2.0):
     slope = (sigmoid(a * h) - sigmoid(-a * h)) / (2 * h)
     correct = a * sigmoid_prime(0.0)
     forgetful = sigmoid_prime(0.0)
-    print(f"a = {a}: finite difference {slope:.6f}   a*s(1-s) {correct:.6f}   s(1-s) {forgetful:.6f}"
-          f"   error of the forgetful formula {abs(forgetful - slope):.3f}")
+    say("zigzag_scaled", a=a, slope=slope, correct=correct, forgetful=forgetful, error=abs(forgetful - slope))
+
+# %% [markdown]
+# ## Rerun this { #rerun-this }
+#
+# This page was produced by running the notebook `docs/en/content/notebooks/zigzag.py`, a
+# plain Python file in the jupytext percent format. To run it yourself, clone the repository,
+# `git clone https://github.com/activation-functions/activation-functions`, and start `make serve` in it, which sets everything up and serves the
+# site at <http://127.0.0.1:8000/>. Then edit the notebook and save it: the page reruns it and
+# reloads. To run it without the site, run the file as a script from its folder:
+# `cd docs/en/content/notebooks && ../../../../.venv/bin/python zigzag.py`.

@@ -11,44 +11,47 @@ from actsite.deep_nets import INIT_STD
 from actsite.experiments import gradient_depth, stalled_layers
 from actsite.experiments.cache import cached
 from actsite.mlp import MLP
+from actsite.notebook_text import say, words
 
 r = cached("gradient_depth")
 depth, width = int(r["depth"]), 256
-print(f"{depth} layers of {width} units;  weight std: "
-      + ", ".join(f"{init} {INIT_STD[init](width):.4f}" for init in INIT_STD))
-print(f"{'':16s} {'layer 1':>10s} {'layer 50':>10s} {'first/last':>11s} {'factor/layer':>13s}")
+say("depth_setup", depth=depth, width=width,
+    stds=", ".join(f"{words('init_' + init)} {INIT_STD[init](width):.4f}" for init in INIT_STD))
+first, last, ratio, factor = words("depth_columns").split("|")
+say("depth_header", blank="", first=first, last=last, ratio=ratio, factor=factor)
 for act in gradient_depth.ACTIVATIONS:
     for init in INIT_STD:
         g = r[f"{act}_{init}_grad"]
         factor = (g[0] / g[-1]) ** (1 / (depth - 1))
-        print(f"{act + ' ' + init:16s} {g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor:13.4f}")
+        label = f"{words('act_' + act)} {words('init_' + init)}"
+        print(f"{label:16s} {g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor:13.4f}")
 
 # %% [markdown]
 # 表中“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数。ReLU 在三种尺度下比值完全相同：ReLU 是正齐次函数，而三种方案用的是同一组随机数，只是乘上了不同的标准差。从 He 换成 Xavier，每一层的梯度都恰好乘上 $2^{-49/2}$：
 
 # %%
-print(f"2^(-49/2) = {2 ** (-49 / 2):.3e}")
+say("depth_power", value=2 ** (-49 / 2))
 ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
-print(f"Xavier / He over the 50 layers: from {ratio.min():.6e} to {ratio.max():.6e}")
+say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
 # 方差分析给出的预测是：在 0 附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为$\sqrt{n\operatorname{Var}(w)}/4$。下表把预测值和实测值放在一起对照。
 
 # %%
-print(f"{'scale':8s} {'n Var(w)':>9s} {'predicted':>10s} {'measured':>9s}")
+scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
+say("depth_sigmoid_header", scale=scale, n_var=n_var, predicted=predicted, measured=measured)
 for init in INIT_STD:
     n_var_w = width * INIT_STD[init](width) ** 2
     g = r[f"sigmoid_{init}_grad"]
-    print(f"{init:8s} {n_var_w:9.4g} {np.sqrt(n_var_w) / 4:10.3f} {(g[0] / g[-1]) ** (1 / (depth - 1)):9.3f}")
+    print(f"{words('init_' + init):8s} {n_var_w:9.4g} {np.sqrt(n_var_w) / 4:10.3f} {(g[0] / g[-1]) ** (1 / (depth - 1)):9.3f}")
 
 # %% [markdown]
 # 前向传播里也是同样的乘积。用 Xavier 的尺度时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 几乎就是线性网络，每层缩小为 $\sqrt{0.0256} = 0.16$ 倍。
 
 # %%
-for key in ("relu_xavier", "tanh_small", "relu_he", "tanh_he"):
-    std = r[f"{key}_std"]
-    print(f"{key:12s} output std: layer 1 {std[0]:.3g}, layer 50 {std[-1]:.3g},"
-          f" factor per layer {(std[-1] / std[0]) ** (1 / (depth - 1)):.3f}")
+for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
+    std = r[f"{act}_{init}_std"]
+    say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
 # 最后看文章最后一个实验里的深层 sigmoid 分类器（10 个输入，8 个 64 单元的隐藏层，10 个输出，Xavier 初始化），此时权重还是随机的初始值。对每个隐藏层，先算每个单元的输出在 4000 个训练输入上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。
@@ -59,11 +62,15 @@ net = MLP.create(stalled_layers.SIZES, "sigmoid", "xavier", seed=stalled_layers.
 _, hs = net.forward(X)
 spread = np.array([h.std(axis=0).mean() for h in hs[1:]])
 for layer, (h, s) in enumerate(zip(hs[1:], spread), start=1):
-    change = "" if layer == 1 else f"   x{s / spread[layer - 2]:.3f}"
-    print(f"hidden layer {layer}: mean output {h.mean():.3f}, spread across inputs {s:.2e}{change}")
+    change = "" if layer == 1 else words("depth_change").format(factor=s / spread[layer - 2])
+    say("depth_layer", layer=layer, mean=h.mean(), spread=s, change=change)
 
 _, grads_W, _ = net.loss_and_grads(X, y)
-print("gradient norm per weight matrix at initialisation:",
-      " ".join(f"{np.linalg.norm(g):.1e}" for g in grads_W))
-print(f"most common class: {np.bincount(y).max() / len(y):.1%} of the points,"
-      f" so always answering it gives an error of {1 - np.bincount(y).max() / len(y):.3f}")
+say("depth_grad_norms", norms=" ".join(f"{np.linalg.norm(g):.1e}" for g in grads_W))
+share = np.bincount(y).max() / len(y)
+say("depth_common_class", share=share, error=1 - share)
+
+# %% [markdown]
+# ## 亲手重跑 { #rerun-this }
+#
+# 本页是运行笔记本 `docs/zh/content/notebooks/gradient-depth.py` 的结果，它是一个 jupytext 百分号格式的普通 Python 文件。想自己运行，先克隆代码仓库：`git clone https://github.com/activation-functions/activation-functions`，再在仓库目录里运行 `make serve`，它会装好一切，并在 <http://127.0.0.1:8000/> 上提供本站。然后改动这个笔记本并保存，页面就会重新运行它并自动刷新。想脱离本站单独运行，就在它所在的目录里把它当作脚本执行：`cd docs/zh/content/notebooks && ../../../../.venv/bin/python gradient-depth.py`。

@@ -6,12 +6,13 @@
 # %%
 import numpy as np
 
+from actsite.notebook_text import say
 from actsite.networks import max_error_on_interval, relu_interpolant_of_square
 
 for n in (2, 4, 8, 16, 32, 64, 128):
     approx = relu_interpolant_of_square(n)
     error = max_error_on_interval(approx, np.square)
-    print(f"n = {n:3d}   max error = {error:.6f}   error x n^2 = {error * n * n:.4f}")
+    say("square_row", n=n, error=error, scaled=error * n * n)
 
 # %% [markdown]
 # 最后一列始终是 4：单元数翻一倍，误差就降到原来的四分之一。而在 $[-2, 2]$ 之外，网络不再弯折，误差会无限增大：
@@ -19,4 +20,9 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 # %%
 x = np.linspace(-10, 10, 2001)
 approx = relu_interpolant_of_square(16)
-print(f"largest error on [-10, 10]: {np.max(np.abs(approx(x) - x**2)):.1f}")
+say("square_far", error=np.max(np.abs(approx(x) - x**2)))
+
+# %% [markdown]
+# ## 亲手重跑 { #rerun-this }
+#
+# 本页是运行笔记本 `docs/zh/content/notebooks/relu-square.py` 的结果，它是一个 jupytext 百分号格式的普通 Python 文件。想自己运行，先克隆代码仓库：`git clone https://github.com/activation-functions/activation-functions`，再在仓库目录里运行 `make serve`，它会装好一切，并在 <http://127.0.0.1:8000/> 上提供本站。然后改动这个笔记本并保存，页面就会重新运行它并自动刷新。想脱离本站单独运行，就在它所在的目录里把它当作脚本执行：`cd docs/zh/content/notebooks && ../../../../.venv/bin/python relu-square.py`。

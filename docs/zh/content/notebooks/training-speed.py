@@ -8,13 +8,14 @@ import numpy as np
 
 from actsite.experiments import training_speed
 from actsite.experiments.cache import cached
+from actsite.notebook_text import say, words
 
 r = cached("training_speed")
-print("layer sizes:", training_speed.SIZES, "  check every", int(r["every"]), "iterations")
+say("speed_setup", sizes=training_speed.SIZES, every=int(r["every"]))
 for i, lr in enumerate(r["learning_rates"]):
     for j, seed in enumerate(r["seeds"]):
         relu_t, tanh_t = r["reach_relu"][i, j], r["reach_tanh"][i, j]
-        print(f"lr = {lr:<5g} seed {seed}:  ReLU {relu_t:6.0f}   tanh {tanh_t:6.0f}   ratio {tanh_t / relu_t:.2f}")
+        say("speed_row", lr=lr, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
 # 文章用三个种子的中位数之比来概括每个学习率，并仿照 Krizhevsky 等人的图 1，取试过的三个学习率中各自最好的那个再比较一次。
@@ -23,9 +24,9 @@ for i, lr in enumerate(r["learning_rates"]):
 relu_median = np.median(r["reach_relu"], axis=1)
 tanh_median = np.median(r["reach_tanh"], axis=1)
 for lr, a, b in zip(r["learning_rates"], relu_median, tanh_median):
-    print(f"lr = {lr:<5g} median ReLU {a:5.0f}   median tanh {b:5.0f}   rho = {b / a:.2f}")
+    say("speed_median", lr=lr, relu=a, tanh=b, rho=b / a)
 best_relu, best_tanh = relu_median.min(), tanh_median.min()
-print(f"best against best: tanh {best_tanh:.0f} / ReLU {best_relu:.0f} = {best_tanh / best_relu:.2f}")
+say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 
 # %% [markdown]
 # 学习率 0.03 下的完整误差曲线也记录了下来。两种激活的中位数曲线各在何时首次降到 25%？
@@ -33,5 +34,9 @@ print(f"best against best: tanh {best_tanh:.0f} / ReLU {best_relu:.0f} = {best_t
 # %%
 for key in ("relu", "tanh"):
     curve = np.median(r[f"curve_{key}"], axis=0)
-    print(f"{key:4s}: median curve reaches 25% after {training_speed.iterations_to_target(curve):.0f} iterations;"
-          f" error after 1000 iterations {curve[-1]:.3f}")
+    say("speed_curve", key=words("act_" + key), reach=training_speed.iterations_to_target(curve), error=curve[-1])
+
+# %% [markdown]
+# ## 亲手重跑 { #rerun-this }
+#
+# 本页是运行笔记本 `docs/zh/content/notebooks/training-speed.py` 的结果，它是一个 jupytext 百分号格式的普通 Python 文件。想自己运行，先克隆代码仓库：`git clone https://github.com/activation-functions/activation-functions`，再在仓库目录里运行 `make serve`，它会装好一切，并在 <http://127.0.0.1:8000/> 上提供本站。然后改动这个笔记本并保存，页面就会重新运行它并自动刷新。想脱离本站单独运行，就在它所在的目录里把它当作脚本执行：`cd docs/zh/content/notebooks && ../../../../.venv/bin/python training-speed.py`。

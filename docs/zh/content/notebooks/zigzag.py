@@ -8,11 +8,12 @@ import numpy as np
 
 from actsite.experiments.cache import cached
 from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR
+from actsite.notebook_text import say, words
 
 r = cached("zigzag")
 for label in ("positive", "centred"):
-    print(f"{label:8s}  same-sign SGD steps: {float(r[label + '_same_sign']):6.1%}"
-          f"   SGD path / straight line: {float(r[label + '_path_ratio']):.2f}")
+    say("zigzag_sgd", label=words(f"zigzag_{label}"), same=float(r[label + "_same_sign"]),
+        path=float(r[label + "_path_ratio"]))
 
 # %% [markdown]
 # 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量下降能让符号混合，但不同方向上的曲率仍然相差很大。条件数 $\kappa$ 是海森矩阵两个特征值之比：
@@ -20,8 +21,8 @@ for label in ("positive", "centred"):
 # %%
 for label in ("positive", "centred"):
     eigenvalues = r[label + "_eigenvalues"]
-    print(f"{label:8s}  eigenvalues {np.round(eigenvalues, 4)}   condition {float(r[label + '_condition']):5.2f}"
-          f"   GD steps to within {TOLERANCE}: {int(r[label + '_gd_steps'])}")
+    say("zigzag_gd", label=words(f"zigzag_{label}"), eigenvalues=np.round(eigenvalues, 4),
+        condition=float(r[label + "_condition"]), tolerance=TOLERANCE, steps=int(r[label + "_gd_steps"]))
 
 # %% [markdown]
 # 学习率取 $1/\lambda_{\max}$ 时，沿最平坦的方向每一步保留 $1 - 1/\kappa$ 的误差，而起点几乎正好落在这个方向上。据此预测的步数：
@@ -30,8 +31,8 @@ for label in ("positive", "centred"):
 kappa = float(r["positive_condition"])
 distance = np.linalg.norm(W_START - W_STAR)
 predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
-print(f"kappa = {kappa:.2f}: predicted {predicted:.1f} -> {int(np.ceil(predicted))} steps;"
-      f" measured {int(r['positive_gd_steps'])}")
+say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(predicted)),
+    measured=int(r["positive_gd_steps"]))
 
 # %% [markdown]
 # ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
@@ -57,12 +58,12 @@ without_fprime = dL_df * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 
-print("finite differences  ", np.round(finite, 6))
-print("chain rule with f'  ", np.round(chain_rule, 6))
-print("without f'          ", np.round(without_fprime, 6))
-print(f"largest difference, chain rule vs finite differences: {np.max(np.abs(chain_rule - finite)):.1e}")
-print(f"without f' is too large by the factor 1/f'(z) = {1 / sigmoid_prime(z):.2f}")
-print("signs of the update -eta * gradient:", np.sign(-chain_rule))
+say("zigzag_finite", values=np.round(finite, 6))
+say("zigzag_chain", values=np.round(chain_rule, 6))
+say("zigzag_without", values=np.round(without_fprime, 6))
+say("zigzag_largest", difference=np.max(np.abs(chain_rule - finite)))
+say("zigzag_factor", factor=1 / sigmoid_prime(z))
+say("zigzag_signs", signs=np.sign(-chain_rule))
 
 # %% [markdown]
 # 因为输入全为正，更新量的三个分量符号相同。最后看带陡度参数的 sigmoid $\sigma(ax)$：它在 $x = 0$ 处的斜率是 $a/4$，而不是 $1/4$。
@@ -72,5 +73,9 @@ for a in (0.5, 1.0, 2.0):
     slope = (sigmoid(a * h) - sigmoid(-a * h)) / (2 * h)
     correct = a * sigmoid_prime(0.0)
     forgetful = sigmoid_prime(0.0)
-    print(f"a = {a}: finite difference {slope:.6f}   a*s(1-s) {correct:.6f}   s(1-s) {forgetful:.6f}"
-          f"   error of the forgetful formula {abs(forgetful - slope):.3f}")
+    say("zigzag_scaled", a=a, slope=slope, correct=correct, forgetful=forgetful, error=abs(forgetful - slope))
+
+# %% [markdown]
+# ## 亲手重跑 { #rerun-this }
+#
+# 本页是运行笔记本 `docs/zh/content/notebooks/zigzag.py` 的结果，它是一个 jupytext 百分号格式的普通 Python 文件。想自己运行，先克隆代码仓库：`git clone https://github.com/activation-functions/activation-functions`，再在仓库目录里运行 `make serve`，它会装好一切，并在 <http://127.0.0.1:8000/> 上提供本站。然后改动这个笔记本并保存，页面就会重新运行它并自动刷新。想脱离本站单独运行，就在它所在的目录里把它当作脚本执行：`cd docs/zh/content/notebooks && ../../../../.venv/bin/python zigzag.py`。

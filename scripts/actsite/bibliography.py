@@ -1,0 +1,192 @@
+"""The works the reference page cites for each activation function, in one citation style.
+
+Style, in both languages: ``Authors (year). Title. Venue. link``, the link a DOI, arXiv or
+official address.  An activation function names its works by key (``first_appeared`` and
+``popularised_by`` in :mod:`actsite.functions`); this module holds the works and renders them.
+Every string is escaped by construction: the works are data, the Markdown is built here.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+MARKER = "<!-- reference-works -->"
+
+
+@dataclass(frozen=True)
+class Work:
+    authors: str        # as printed: "K. Fukushima", "V. Nair and G. E. Hinton"
+    year: int
+    title: str
+    venue: str
+    link: str           # https://doi.org/..., https://arxiv.org/abs/... or an official address
+    short: str          # the in-text form: "Fukushima", "Nair and Hinton", "He et al."
+
+    def anchor(self, key: str) -> str:
+        return f"ref-{key}"
+
+
+WORKS: dict[str, Work] = {
+    "rumelhart1986": Work(
+        "D. E. Rumelhart, G. E. Hinton and R. J. Williams", 1986,
+        "Learning representations by back-propagating errors", "Nature 323, 533–536",
+        "https://doi.org/10.1038/323533a0", "Rumelhart et al."),
+    "lecun1998": Work(
+        "Y. LeCun, L. Bottou, G. B. Orr and K.-R. Müller", 1998, "Efficient BackProp",
+        "Neural Networks: Tricks of the Trade, LNCS 1524, 9–50",
+        "https://doi.org/10.1007/3-540-49430-8_2", "LeCun et al."),
+    "fukushima1969": Work(
+        "K. Fukushima", 1969,
+        "Visual feature extraction by a multilayered network of analog threshold elements",
+        "IEEE Transactions on Systems Science and Cybernetics 5(4), 322–333",
+        "https://doi.org/10.1109/TSSC.1969.300225", "Fukushima"),
+    "fukushima1980": Work(
+        "K. Fukushima", 1980,
+        "Neocognitron: a self-organizing neural network model for a mechanism of pattern "
+        "recognition unaffected by shift in position", "Biological Cybernetics 36, 193–202",
+        "https://doi.org/10.1007/BF00344251", "Fukushima"),
+    "hahnloser2000": Work(
+        "R. H. R. Hahnloser, R. Sarpeshkar, M. A. Mahowald, R. J. Douglas and H. S. Seung", 2000,
+        "Digital selection and analogue amplification coexist in a cortex-inspired silicon circuit",
+        "Nature 405, 947–951", "https://doi.org/10.1038/35016072", "Hahnloser et al."),
+    "jarrett2009": Work(
+        "K. Jarrett, K. Kavukcuoglu, M. Ranzato and Y. LeCun", 2009,
+        "What is the best multi-stage architecture for object recognition?", "ICCV 2009, 2146–2153",
+        "https://doi.org/10.1109/ICCV.2009.5459469", "Jarrett et al."),
+    "nair2010": Work(
+        "V. Nair and G. E. Hinton", 2010, "Rectified linear units improve restricted Boltzmann machines",
+        "ICML 2010, 807–814", "https://icml.cc/Conferences/2010/papers/432.pdf", "Nair and Hinton"),
+    "glorot2011": Work(
+        "X. Glorot, A. Bordes and Y. Bengio", 2011, "Deep sparse rectifier neural networks",
+        "AISTATS 2011, PMLR 15, 315–323", "https://proceedings.mlr.press/v15/glorot11a.html",
+        "Glorot et al."),
+    "maas2013": Work(
+        "A. L. Maas, A. Y. Hannun and A. Y. Ng", 2013,
+        "Rectifier nonlinearities improve neural network acoustic models", "ICML 2013 workshop",
+        "https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf", "Maas et al."),
+    "goodfellow2013": Work(
+        "I. J. Goodfellow, D. Warde-Farley, M. Mirza, A. Courville and Y. Bengio", 2013,
+        "Maxout networks", "ICML 2013", "https://arxiv.org/abs/1302.4389", "Goodfellow et al."),
+    "he2015": Work(
+        "K. He, X. Zhang, S. Ren and J. Sun", 2015,
+        "Delving deep into rectifiers", "ICCV 2015", "https://arxiv.org/abs/1502.01852", "He et al."),
+    "xu2015": Work(
+        "B. Xu, N. Wang, T. Chen and M. Li", 2015,
+        "Empirical evaluation of rectified activations in convolutional network", "arXiv preprint",
+        "https://arxiv.org/abs/1505.00853", "Xu et al."),
+    "clevert2016": Work(
+        "D.-A. Clevert, T. Unterthiner and S. Hochreiter", 2016,
+        "Fast and accurate deep network learning by exponential linear units (ELUs)", "ICLR 2016",
+        "https://arxiv.org/abs/1511.07289", "Clevert et al."),
+    "klambauer2017": Work(
+        "G. Klambauer, T. Unterthiner, A. Mayr and S. Hochreiter", 2017,
+        "Self-normalizing neural networks", "NIPS 2017", "https://arxiv.org/abs/1706.02515",
+        "Klambauer et al."),
+    "dugas2001": Work(
+        "C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau and R. Garcia", 2001,
+        "Incorporating second-order functional knowledge for better option pricing",
+        "Advances in Neural Information Processing Systems 13, 472–478",
+        "https://papers.nips.cc/paper/1920-incorporating-second-order-functional-knowledge-for-better-option-pricing",
+        "Dugas et al."),
+    "hendrycks2016": Work(
+        "D. Hendrycks and K. Gimpel", 2016, "Gaussian error linear units (GELUs)", "arXiv preprint",
+        "https://arxiv.org/abs/1606.08415", "Hendrycks and Gimpel"),
+    "radford2018": Work(
+        "A. Radford, K. Narasimhan, T. Salimans and I. Sutskever", 2018,
+        "Improving language understanding by generative pre-training", "OpenAI technical report",
+        "https://cdn.openai.com/research-covers/language-unsupervised/language_understanding_paper.pdf",
+        "Radford et al."),
+    "devlin2019": Work(
+        "J. Devlin, M.-W. Chang, K. Lee and K. Toutanova", 2019,
+        "BERT: pre-training of deep bidirectional transformers for language understanding",
+        "NAACL 2019, 4171–4186", "https://doi.org/10.18653/v1/N19-1423", "Devlin et al."),
+    "openai2019": Work(
+        "OpenAI", 2019, "gpt-2", "GitHub repository, src/model.py", "https://github.com/openai/gpt-2", "OpenAI"),
+    "elfwing2018": Work(
+        "S. Elfwing, E. Uchibe and K. Doya", 2018,
+        "Sigmoid-weighted linear units for neural network function approximation in reinforcement learning",
+        "Neural Networks 107, 3–11", "https://doi.org/10.1016/j.neunet.2017.12.012", "Elfwing et al."),
+    "ramachandran2017": Work(
+        "P. Ramachandran, B. Zoph and Q. V. Le", 2017, "Searching for activation functions",
+        "arXiv preprint", "https://arxiv.org/abs/1710.05941", "Ramachandran et al."),
+    "misra2020": Work(
+        "D. Misra", 2020, "Mish: a self regularized non-monotonic activation function", "BMVC 2020",
+        "https://arxiv.org/abs/1908.08681", "Misra"),
+    "bochkovskiy2020": Work(
+        "A. Bochkovskiy, C.-Y. Wang and H.-Y. M. Liao", 2020,
+        "YOLOv4: optimal speed and accuracy of object detection", "arXiv preprint",
+        "https://arxiv.org/abs/2004.10934", "Bochkovskiy et al."),
+    "courbariaux2015": Work(
+        "M. Courbariaux, Y. Bengio and J.-P. David", 2015,
+        "BinaryConnect: training deep neural networks with binary weights during propagations",
+        "NIPS 2015", "https://arxiv.org/abs/1511.00363", "Courbariaux et al."),
+    "howard2019": Work(
+        "A. Howard, M. Sandler, G. Chu, L.-C. Chen, B. Chen, M. Tan, W. Wang, Y. Zhu, R. Pang, "
+        "V. Vasudevan, Q. V. Le and H. Adam", 2019, "Searching for MobileNetV3", "ICCV 2019",
+        "https://arxiv.org/abs/1905.02244", "Howard et al."),
+    "collobert2004": Work(
+        "R. Collobert", 2004, "Large scale machine learning", "PhD thesis, Université Paris VI",
+        "https://ronan.collobert.com/pub/matos/2004_phdthesis_lip6.pdf", "Collobert"),
+    "elliott1993": Work(
+        "D. L. Elliott", 1993, "A better activation function for artificial neural networks",
+        "ISR Technical Report TR 93-8, University of Maryland",
+        "https://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.46.7204", "Elliott"),
+    "glorot2010": Work(
+        "X. Glorot and Y. Bengio", 2010,
+        "Understanding the difficulty of training deep feedforward neural networks",
+        "AISTATS 2010, PMLR 9, 249–256", "https://proceedings.mlr.press/v9/glorot10a.html",
+        "Glorot and Bengio"),
+}
+
+YEAR = {"zh": "{short}（{year}）", "en": "{short} ({year})"}
+VENUE_ZH = (("arXiv preprint", "arXiv 预印本"), ("OpenAI technical report", "OpenAI 技术报告"),
+            ("PhD thesis", "博士论文"), ("Université Paris VI", "巴黎第六大学"), ("ICML 2013 workshop", "ICML 2013 研讨会"),
+            ("ISR Technical Report", "ISR 技术报告"), ("University of Maryland", "马里兰大学"),
+            ("GitHub repository", "GitHub 代码仓库"), (", ", "，"))
+
+
+def venue(text: str, lang: str) -> str:
+    """A venue with its descriptive words in the page's language (names and titles stay as they are)."""
+    if lang == "zh":
+        for english, chinese in VENUE_ZH:
+            text = text.replace(english, chinese)
+    return text
+
+
+def names(text: str, lang: str) -> str:
+    """Author names as a Chinese reader writes them: "A、B 和 C" lists, "等" for "et al."."""
+    if lang != "zh":
+        return text
+    text = text.replace(" et al.", " 等")
+    people = [p for part in text.split(", ") for p in part.split(" and ")]
+    return "、".join(people) if len(people) > 2 or "." in people[0] else " 和 ".join(people)
+SEPARATOR = {"zh": "；", "en": "; "}
+
+
+def short_citation(key: str, lang: str) -> str:
+    """``Fukushima (1969)``, linked to the work's entry in the list at the foot of the page."""
+    work = WORKS[key]
+    text = html.escape(YEAR[lang].format(short=names(work.short, lang), year=work.year))
+    return f'<a href="#{work.anchor(key)}">{text}</a>'
+
+
+def short_citations(keys: tuple[str, ...], lang: str) -> str:
+    return SEPARATOR[lang].join(short_citation(key, lang) for key in keys)
+
+
+def entry(key: str, lang: str) -> str:
+    """One list entry: ``Authors (year). Title. Venue. link``, as escaped HTML."""
+    work = WORKS[key]
+    year = f"（{work.year}）" if lang == "zh" else f" ({work.year})"
+    link = html.escape(work.link, quote=True)
+    return (f'<li id="{work.anchor(key)}">{html.escape(names(work.authors, lang))}{year}. {html.escape(work.title)}. '
+            f'{html.escape(venue(work.venue, lang))}. <a href="{link}">{html.escape(work.link)}</a></li>')
+
+
+def works_list(keys: list[str], lang: str) -> str:
+    """The numbered list of ``keys`` (each once, in the order given), as an HTML block."""
+    unique = list(dict.fromkeys(keys))
+    unknown = [key for key in unique if key not in WORKS]
+    if unknown:
+        raise KeyError(f"no work declared in actsite/bibliography.py for {', '.join(unknown)}")
+    return '<ol class="references">\n' + "\n".join(entry(key, lang) for key in unique) + "\n</ol>"

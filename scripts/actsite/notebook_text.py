@@ -1,0 +1,149 @@
+"""What the notebooks print, in the reader's language.
+
+A notebook and its twin run the same code; only the words they print differ.  ``say(key, **values)``
+prints ``TEXT[lang][key]`` filled in with ``values``.  The language is that of the folder the
+notebook runs in (``docs/<lang>/content/notebooks/``: the build and Jupyter both start the kernel
+there), or ``ACTSITE_LANG`` when set, for running a notebook from anywhere else.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+LANGUAGES = ("zh", "en")
+
+TEXT: dict[str, dict[str, str]] = {"en": {
+    # relu-square
+    "square_row": "n = {n:3d}   max error = {error:.6f}   error × n² = {scaled:.4f}",
+    "square_far": "largest error on [-10, 10]: {error:.1f}",
+    # dead-relu
+    "dead_setup": "layer sizes: {sizes}   steps: {steps}   seeds: {seeds}",
+    "dead_header_relu": "\ndead (ReLU): % of units in hidden layer 1 | hidden layer 2, and training error, per seed",
+    "dead_header_leaky_relu": "\ninactive (Leaky ReLU): % of units in hidden layer 1 | hidden layer 2, and training error, per seed",
+    "dead_diverged": "  lr = {lr:<4g}  diverged in every seed (weights overflowed)",
+    "dead_row": "  lr = {lr:<4g}  layer 1 {first:<18s} layer 2 {second:<20s} error {error}",
+    "dead_at_init": "seed {seed}: dead units in layer 1: {first}, in layer 2: {second}",
+    "dead_low_rates": "\nlayer 2, lr <= 0.3: at most {most:.1f}%",
+    "dead_rate_span": "layer 2, lr = {lr}: {low:.1f}% to {high:.1f}%",
+    "dead_layer_1": "layer 1, any run: at most {most:.1f}%",
+    "dead_largest_z": "largest pre-activation of unit {unit} over the data: {z:.3f}",
+    "dead_fraction": "dead fraction per hidden layer: {fractions}  (1/256 = {one})",
+    "dead_grads": "dead unit:  max |dL/dw| = {w}   dL/db = {b}   max |dL/dw_out| = {out}",
+    "dead_live_grads": "live unit {unit}: max |dL/dw| = {w:.2e}   dL/db = {b:.2e}",
+    "dead_unchanged": "dead unit unchanged: {same}",
+    "dead_live_moved": "live unit moved by {distance:.3f}",
+    "dead_still": "still dead on all data: {dead}",
+    # gradient-depth
+    "depth_setup": "{depth} layers of {width} units;  weight std: {stds}",
+    "depth_header": "{blank:16s} {first:>10s} {last:>10s} {ratio:>11s} {factor:>13s}",
+    "depth_columns": "layer 1|layer 50|first/last|factor/layer",
+    "depth_power": "2^(-49/2) = {value:.3e}",
+    "depth_xavier_he": "Xavier / He over the 50 layers: from {low:.6e} to {high:.6e}",
+    "depth_sigmoid_header": "{scale:8s} {n_var:>9s} {predicted:>10s} {measured:>9s}",
+    "depth_sigmoid_columns": "scale|n Var(w)|predicted|measured",
+    "depth_std": "{key:12s} output std: layer 1 {first:.3g}, layer 50 {last:.3g}, factor per layer {factor:.3f}",
+    "depth_layer": "hidden layer {layer}: mean output {mean:.3f}, spread across inputs {spread:.2e}{change}",
+    "depth_change": "   ×{factor:.3f}",
+    "depth_grad_norms": "gradient norm per weight matrix at initialisation: {norms}",
+    "depth_common_class": "most common class: {share:.1%} of the points, so always answering it gives an error of {error:.3f}",
+    # training-speed
+    "speed_setup": "layer sizes: {sizes}   check every {every} iterations",
+    "speed_row": "lr = {lr:<5g} seed {seed}:  ReLU {relu:6.0f}   tanh {tanh:6.0f}   ratio {ratio:.2f}",
+    "speed_median": "lr = {lr:<5g} median ReLU {relu:5.0f}   median tanh {tanh:5.0f}   ρ = {rho:.2f}",
+    "speed_best": "best against best: tanh {tanh:.0f} / ReLU {relu:.0f} = {ratio:.2f}",
+    "speed_curve": "{key:4s}: median curve reaches 25% after {reach:.0f} iterations; error after 1000 iterations {error:.3f}",
+    # zigzag
+    "zigzag_positive": "positive",
+    "zigzag_centred": "centred",
+    "zigzag_sgd": "{label:8s}  same-sign SGD steps: {same:6.1%}   SGD path / straight line: {path:.2f}",
+    "zigzag_gd": "{label:8s}  eigenvalues {eigenvalues}   condition {condition:5.2f}   GD steps to within {tolerance}: {steps}",
+    "zigzag_predicted": "κ = {kappa:.2f}: predicted {predicted:.1f} -> {ceiling} steps; measured {measured}",
+    "zigzag_finite": "finite differences   {values}",
+    "zigzag_chain": "chain rule with f′    {values}",
+    "zigzag_without": "without f′           {values}",
+    "zigzag_largest": "largest difference, chain rule vs finite differences: {difference:.1e}",
+    "zigzag_factor": "without f′ the gradient is too large by the factor 1/f′(z) = {factor:.2f}",
+    "zigzag_signs": "signs of the update -η × gradient: {signs}",
+    "zigzag_scaled": "a = {a}: finite difference {slope:.6f}   a·σ(1-σ) {correct:.6f}   σ(1-σ) {forgetful:.6f}   error of the formula without a {error:.3f}",
+    "act_sigmoid": "sigmoid", "act_tanh": "tanh", "act_relu": "ReLU",
+    "init_small": "std 0.01", "init_xavier": "Xavier", "init_he": "He",
+    "yes": "yes", "no": "no",
+}, "zh": {
+    "square_row": "n = {n:3d}   最大误差 = {error:.6f}   误差 × n² = {scaled:.4f}",
+    "square_far": "在 [-10, 10] 上的最大误差：{error:.1f}",
+    "dead_setup": "各层宽度：{sizes}   训练步数：{steps}   随机种子：{seeds}",
+    "dead_header_relu": "\n死亡单元（ReLU）：第一、第二隐藏层中的占比（%）与训练误差，逐个种子列出",
+    "dead_header_leaky_relu": "\n不活跃单元（Leaky ReLU）：第一、第二隐藏层中的占比（%）与训练误差，逐个种子列出",
+    "dead_diverged": "  学习率 {lr:<4g}  所有种子都发散了（权重溢出）",
+    "dead_row": "  学习率 {lr:<4g}  第一层 {first:<18s} 第二层 {second:<20s} 误差 {error}",
+    "dead_at_init": "种子 {seed}：第一层死亡单元 {first} 个，第二层 {second} 个",
+    "dead_low_rates": "\n第二层，学习率不超过 0.3：至多 {most:.1f}%",
+    "dead_rate_span": "第二层，学习率 {lr}：{low:.1f}% 到 {high:.1f}%",
+    "dead_layer_1": "第一层，所有运行中：至多 {most:.1f}%",
+    "dead_largest_z": "{unit} 号单元在全部数据上的最大预激活值：{z:.3f}",
+    "dead_fraction": "各隐藏层的死亡比例：{fractions}（1/256 = {one}）",
+    "dead_grads": "死亡单元：max |dL/dw| = {w}   dL/db = {b}   max |dL/dw_out| = {out}",
+    "dead_live_grads": "活单元 {unit}：max |dL/dw| = {w:.2e}   dL/db = {b:.2e}",
+    "dead_unchanged": "死亡单元是否分毫未变：{same}",
+    "dead_live_moved": "活单元的权重移动了 {distance:.3f}",
+    "dead_still": "是否仍在全部数据上死亡：{dead}",
+    "depth_setup": "{depth} 层，每层 {width} 个单元；权重标准差：{stds}",
+    "depth_header": "{blank:16s} {first:>10s} {last:>10s} {ratio:>11s} {factor:>13s}",
+    "depth_columns": "第 1 层|第 50 层|首层/末层|每层倍数",
+    "depth_power": "2^(-49/2) = {value:.3e}",
+    "depth_xavier_he": "50 层中 Xavier 与 He 的梯度之比：从 {low:.6e} 到 {high:.6e}",
+    "depth_sigmoid_header": "{scale:8s} {n_var:>9s} {predicted:>10s} {measured:>9s}",
+    "depth_sigmoid_columns": "初始化|n Var(w)|预测|实测",
+    "depth_std": "{key:12s} 输出标准差：第 1 层 {first:.3g}，第 50 层 {last:.3g}，每层倍数 {factor:.3f}",
+    "depth_layer": "第 {layer} 隐藏层：输出均值 {mean:.3f}，不同输入间的离散程度 {spread:.2e}{change}",
+    "depth_change": "   ×{factor:.3f}",
+    "depth_grad_norms": "初始化时各权重矩阵的梯度范数：{norms}",
+    "depth_common_class": "最常见的类别占全部点的 {share:.1%}，所以一律回答它，误差是 {error:.3f}",
+    "speed_setup": "各层宽度：{sizes}   每 {every} 次迭代检查一次",
+    "speed_row": "学习率 {lr:<5g} 种子 {seed}：ReLU {relu:6.0f}   tanh {tanh:6.0f}   比值 {ratio:.2f}",
+    "speed_median": "学习率 {lr:<5g} ReLU 中位数 {relu:5.0f}   tanh 中位数 {tanh:5.0f}   ρ = {rho:.2f}",
+    "speed_best": "各取最佳：tanh {tanh:.0f} / ReLU {relu:.0f} = {ratio:.2f}",
+    "speed_curve": "{key:4s}：中位数曲线在 {reach:.0f} 次迭代后降到 25%；1000 次迭代后误差为 {error:.3f}",
+    "zigzag_positive": "全为正",
+    "zigzag_centred": "已中心化",
+    "zigzag_sgd": "{label:8s}  同号的 SGD 步：{same:6.1%}   SGD 路径长度 / 直线距离：{path:.2f}",
+    "zigzag_gd": "{label:8s}  特征值 {eigenvalues}   条件数 {condition:5.2f}   梯度下降进入 {tolerance} 以内所需步数：{steps}",
+    "zigzag_predicted": "κ = {kappa:.2f}：预测 {predicted:.1f}，即 {ceiling} 步；实测 {measured} 步",
+    "zigzag_finite": "有限差分          {values}",
+    "zigzag_chain": "带 f′ 的链式法则   {values}",
+    "zigzag_without": "漏掉 f′           {values}",
+    "zigzag_largest": "链式法则与有限差分的最大差：{difference:.1e}",
+    "zigzag_factor": "漏掉 f′ 时，梯度大了 1/f′(z) = {factor:.2f} 倍",
+    "zigzag_signs": "更新量 -η × 梯度 的符号：{signs}",
+    "zigzag_scaled": "a = {a}：有限差分 {slope:.6f}   a·σ(1-σ) {correct:.6f}   σ(1-σ) {forgetful:.6f}   漏掉 a 的公式误差 {error:.3f}",
+    "act_sigmoid": "sigmoid", "act_tanh": "tanh", "act_relu": "ReLU",
+    "init_small": "标准差 0.01", "init_xavier": "Xavier", "init_he": "He",
+    "yes": "是", "no": "否",
+}}
+
+
+def language(cwd: Path | None = None) -> str:
+    """The notebook's language: ``ACTSITE_LANG``, else the ``<lang>`` in ``docs/<lang>/content/``."""
+    chosen = os.environ.get("ACTSITE_LANG")
+    if chosen:
+        if chosen not in LANGUAGES:
+            raise ValueError(f"ACTSITE_LANG={chosen!r}: expected one of {', '.join(LANGUAGES)}")
+        return chosen
+    parts = (cwd or Path.cwd()).resolve().parts
+    for lang, content in zip(parts, parts[1:]):
+        if lang in LANGUAGES and content == "content":
+            return lang
+    return "en"
+
+
+def words(key: str, lang: str | None = None) -> str:
+    return TEXT[lang or language()][key]
+
+
+def say(key: str, /, **values) -> None:
+    """Print the sentence ``key`` in the notebook's language, filled in with ``values``."""
+    print(words(key).format(**values))
+
+
+def yes_no(flag: bool) -> str:
+    return words("yes" if flag else "no")

@@ -1,0 +1,200 @@
+"""A site with a path, on the built site: the home page links every article in reading order,
+posts link to their neighbours, each language has a feed listing every post, categories have
+the same paths in both languages, references can be followed, and a Chinese reader meets no
+English in the page furniture."""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin, urlparse
+
+import pytest
+import yaml
+from lxml import etree, html
+
+from actsite.catalogue import EVERY
+from actsite.page_pairs import CONTENT, DOCS, front_matter
+from actsite.reading_order import ORDER
+from conftest import LANGUAGES
+
+POST_SLUGS = [src.rsplit("/", 1)[1].removesuffix(".md") for src in ORDER if src.startswith("blog/posts/")]
+HOST = "http://site.test/"
+# Pages whose reference lists this test holds to "every reference has a link"; add a page once its
+# list follows the style in README ("Adding a page").
+LINKED_REFERENCES = ("reference/", "catalogue/rectifiers/", "catalogue/smooth-gates/", "catalogue/hard-and-cheap/")
+# Latin-script words a Chinese page may show outside code and maths: proper names and symbols.
+ALLOWED_PHRASES = ("Leaky ReLU", "hard sigmoid", "hard tanh", "Hard sigmoid", "Hard tanh", "CC BY-SA", "dL/dw_out",
+                   "dL/dw", "dL/db", "n Var(w)")
+ALLOWED_WORDS = {"English", "RSS", "JSON", "MIT", "UTC", "GitHub", "Xavier", "He", "LeCun", "Glorot", "Kaiming",
+                 "Z", "SGD", "max", "exp", "log", "erf", "sigmoid", "tanh",
+                 "logistic"}   # a term of art kept in Chinese writing ("logistic 回归"), like sigmoid
+
+
+def parse(path):
+    return html.parse(str(path)).getroot()
+
+
+def links(page, site):
+    base = HOST + page.relative_to(site).as_posix()
+    return [urlparse(urljoin(base, a.get("href"))).path for a in parse(page).iter("a") if a.get("href")]
+
+
+def post_pages(site, lang):
+    return {p.parent.name: p for p in (site / lang / "blog").glob("20*/*/*/*/index.html")}
+
+
+def test_reading_order_covers_every_post():
+    posts = {p.stem for p in (CONTENT["en"] / "blog" / "posts").glob("*.md")}
+    assert set(POST_SLUGS) == posts
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_links_every_article_in_reading_order(built_site, lang):
+    home = built_site / lang / "index.html"
+    posts = post_pages(built_site, lang)
+    assert set(posts) == set(POST_SLUGS)
+    linked = set(links(home, built_site))
+    for slug, page in posts.items():
+        assert "/" + page.parent.relative_to(built_site).as_posix() + "/" in linked, slug
+    start = parse(home).xpath('//h2[@id="start-here"]/following-sibling::ol[1]//a/@href')
+    assert [href.rstrip("/").rsplit("/", 1)[1] for href in start] == POST_SLUGS
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_links_catalogue_reference_explorer_notebooks_and_repository(built_site, lang):
+    home = built_site / lang / "index.html"
+    linked = set(links(home, built_site))
+    for target in ("catalogue/rectifiers/", "catalogue/smooth-gates/", "catalogue/hard-and-cheap/",
+                   "reference/", "explorer/", "notebooks/relu-square/", "notebooks/gradient-depth/",
+                   "notebooks/zigzag/", "notebooks/dead-relu/", "notebooks/training-speed/"):
+        assert f"/{lang}/{target}" in linked, target
+    hrefs = parse(home).xpath("//a/@href")
+    assert "https://github.com/activation-functions/activation-functions" in hrefs
+    cards = parse(home).xpath('//div[contains(@class, "grid") and contains(@class, "cards")]//img')
+    assert len(cards) == 2 * len(POST_SLUGS) and all(img.get("alt") for img in cards)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_posts_link_to_their_neighbours_along_the_reading_order(built_site, lang):
+    posts = post_pages(built_site, lang)
+    for i, slug in enumerate(POST_SLUGS):
+        tree = parse(posts[slug])
+        nav = tree.xpath('//nav[contains(@class, "reading-order")]')
+        assert len(nav) == 1, slug
+        dated = tree.xpath('//nav[contains(@class, "md-footer__inner")]')          # Material's, by date
+        assert all(n.get("hidden") is not None for n in dated), slug                 # one order only
+        hrefs = [urlparse(urljoin(HOST + posts[slug].relative_to(built_site).as_posix(), h)).path
+                 for h in nav[0].xpath(".//a/@href")]
+        expected = ([f"/{lang}/blog/" + posts[POST_SLUGS[i - 1]].parent.relative_to(built_site / lang / "blog").as_posix() + "/"]
+                    if i else [])
+        nxt = ORDER[ORDER.index(f"blog/posts/{slug}.md") + 1]
+        expected += ["/" + (posts[nxt.rsplit("/", 1)[1][:-3]].parent.relative_to(built_site).as_posix()
+                            if nxt.startswith("blog/posts/") else f"{lang}/{nxt[:-3]}") + "/"]
+        assert hrefs == expected, slug
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_feed_lists_every_post_with_its_date(built_site, lang):
+    feed = etree.parse(str(built_site / lang / "feed_rss_created.xml"))
+    items = {urlparse(i.findtext("link")).path.rstrip("/").rsplit("/", 1)[1]: i.findtext("pubDate")
+             for i in feed.iter("item")}
+    assert set(items) == set(POST_SLUGS)
+    for slug in POST_SLUGS:
+        path = CONTENT[lang] / "blog" / "posts" / f"{slug}.md"
+        date = front_matter(path.read_text(encoding="utf-8"), path)["date"]
+        assert date.strftime("%d %b %Y") in items[slug], slug
+    entries = json.loads((built_site / lang / "feed_json_created.json").read_text(encoding="utf-8"))["items"]
+    assert len(entries) == len(POST_SLUGS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_blog_index_links_the_feeds(built_site, lang):
+    hrefs = links(built_site / lang / "blog" / "index.html", built_site)
+    assert f"/{lang}/feed_rss_created.xml" in hrefs and f"/{lang}/feed_json_created.json" in hrefs
+
+
+def test_category_pages_have_the_same_paths_in_both_languages(built_site):
+    zh, en = ({p.parent.name for p in (built_site / lang / "blog" / "category").glob("*/index.html")}
+              for lang in LANGUAGES)
+    assert zh and zh == en
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", LINKED_REFERENCES)
+def test_every_reference_has_a_link(built_site, lang, page):
+    tree = parse(built_site / lang / page / "index.html")
+    entries = tree.xpath('//h2[@id="references"]/following-sibling::ol[1]/li')
+    assert entries, page
+    for li in entries:
+        assert li.xpath('.//a[starts-with(@href, "https://")]'), html.tostring(li, encoding="unicode")[:200]
+
+
+def chinese_page_furniture(page):
+    """The texts of a Chinese page a reader meets outside the prose: header, navigation, table of
+    contents, footer, attribute labels, notebook output, and the reference page's generated words."""
+    tree = parse(page)
+    for skip in tree.xpath("//script|//style|//code|//*[contains(@class, 'arithmatex')]|//svg"
+                           "|//pre[not(ancestor::*[contains(@class, 'jp-OutputArea')])]|//clipboard-copy"):
+        skip.drop_tree()       # clipboard-copy: relabelled in the page's language by a11y.js
+    texts = []
+    for element in tree.xpath("//header|//nav|//footer|//*[contains(@class, 'jp-OutputArea-output')]"):
+        texts += [(t, "text") for t in element.itertext()]
+    for name in ("title", "aria-label", "placeholder"):
+        texts += [(value, name) for value in tree.xpath(f"//@{name}")]
+    if page.parent.name == "reference":
+        texts += [(t, "table") for t in tree.xpath("//table//th//text()|//table//td/text()")]
+        texts += [(t, "section") for t in tree.xpath("//article//p/text()")]
+    return texts
+
+
+def latin_words(text):
+    for phrase in ALLOWED_PHRASES:
+        text = text.replace(phrase, " ")
+    text = re.sub(r"\d[\d.]*e[+-]\d+", " ", text)                 # numbers such as 1.35e-02
+    names = {w.lower() for act in EVERY.values() for w in re.findall(r"[A-Za-z][\w-]*", act.names["zh"])}
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z-]*", text)
+            if len(w) > 1 and w not in ALLOWED_WORDS and w.lower() not in names]
+
+
+def test_no_english_in_the_furniture_of_chinese_pages(built_site):
+    found = {}
+    for page in sorted((built_site / "zh").rglob("*.html")):
+        if "assets" in page.parts:
+            continue
+        for text, where in chinese_page_furniture(page):
+            for word in latin_words(text):
+                found.setdefault(word, f"{page.relative_to(built_site)} ({where}: {text.strip()[:60]!r})")
+    assert not found, "\n".join(f"{w}: {p}" for w, p in sorted(found.items()))
+
+
+def test_the_latin_check_catches_an_english_label():
+    assert latin_words("切换到深色模式") == [] and latin_words("Switch to dark mode") == ["Switch", "to", "dark", "mode"]
+
+
+class TagBlindLoader(yaml.SafeLoader):
+    """Reads MkDocs YAML without running its tags (!ENV, !!python/...): a tagged value becomes None."""
+
+
+TagBlindLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def test_chinese_theme_toggles_are_the_shared_palettes_with_chinese_names():
+    base = yaml.load((DOCS / "base.yml").read_text(encoding="utf-8"), Loader=TagBlindLoader)["theme"]["palette"]
+    zh = yaml.load((DOCS / "zh" / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TagBlindLoader)["theme"]["palette"]
+    strip = lambda palettes: [{**p, "toggle": {**p["toggle"], "name": None}} for p in palettes]  # noqa: E731
+    assert strip(zh) == strip(base)
+    assert all(re.search(r"[\u4e00-\u9fff]", p["toggle"]["name"]) for p in zh)
+
+
+def test_cite_block_is_the_same_valid_bibtex_in_both_languages():
+    blocks = []
+    for lang in LANGUAGES:
+        text = (CONTENT[lang] / "index.md").read_text(encoding="utf-8")
+        blocks += re.findall(r"^```text\n(@misc.*?)^```$", text, re.M | re.S)
+    assert len(blocks) == 2 and blocks[0] == blocks[1]
+    entry = blocks[0]
+    assert entry.count("{") == entry.count("}") and entry.startswith("@misc{")
+    fields = dict(re.findall(r"^\s+(\w+)\s+= \{(.*)\},?$", entry, re.M))
+    assert set(fields) == {"title", "author", "year", "howpublished", "note"}
+    site_url = re.search(r'SITE_URL, "([^"]+)"', (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
+    assert site_url in fields["howpublished"] and fields["year"].isdigit()
