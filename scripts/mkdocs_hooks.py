@@ -76,7 +76,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if not ENABLED:
         return html
-    return _typeset(typeset.typeset_html, html, page, config)
+    return _typeset(lambda content, engine: typeset.typeset_content(content, page.toc.items, engine),
+                    html, page, config)
 
 
 def on_post_page(output, page, config):

@@ -34,12 +34,14 @@ MATH_STATE = r"""() => {
       const box = svg.getBoundingClientRect();
       return svg.checkVisibility() && (box.width === 0 || box.height === 0);
     }).length,
+    shrunk: [...document.querySelectorAll('div.arithmatex mjx-container svg')].filter(svg =>
+      svg.checkVisibility() && svg.getBoundingClientRect().width + 1 < svg.width.baseVal.value).length,
     rawTeX: (text.match(/\\\(|\\\)|\\\[|\\\]|\$\$|\\(?:frac|sigma|mathrm|operatorname|begin)\b/g) || []).slice(0, 5),
     mathjax: typeof window.MathJax !== 'undefined'
       || [...document.scripts].some(s => /mathjax/i.test(s.src) || s.hasAttribute('data-mkdocs-jupyter-mathjax')),
   };
 }"""
-MATH_CLEAN = {"untypeset": 0, "unresolved": 0, "empty": 0, "rawTeX": [], "mathjax": False}
+MATH_CLEAN = {"untypeset": 0, "unresolved": 0, "empty": 0, "shrunk": 0, "rawTeX": [], "mathjax": False}
 
 
 def maths_problems(state: dict) -> dict:
@@ -233,65 +235,34 @@ def test_copying_a_formula_copies_its_tex(browser, base_url):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_display_maths_stays_inside_a_phone_screen(browser, base_url, built_site, lang):
-    """At 390 px every display equation's box fits the viewport (a long one scrolls inside it)."""
+    """At 390 px every display equation keeps its size and its box fits the viewport: a long
+    one scrolls inside the box, which the keyboard can reach."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    problems = []
+    problems, scrolling = [], 0
     for path in site_pages(built_site):
         if not path.startswith(f"{lang}/"):
             continue
         page.goto(base_url + path, wait_until="networkidle")
-        problems += [f"{path}: {p}" for p in page.evaluate("""() => [...document.querySelectorAll('div.arithmatex')]
-            .filter(box => box.offsetParent !== null)
-            .map(box => [box.getBoundingClientRect(), box.dataset, box])
-            .filter(([rect]) => rect.left < 0 || rect.right > window.innerWidth + 0.5)
-            .map(([rect, _, box]) => `${box.querySelector('mjx-container').dataset.tex.slice(0, 40)} spans ${rect.left}..${rect.right}`)""")]
-        scrolls = page.evaluate("""() => [...document.querySelectorAll('div.arithmatex')]
-            .filter(box => box.scrollWidth > box.clientWidth + 1 && box.tabIndex < 0).length""")
-        if scrolls:
-            problems.append(f"{path}: {scrolls} scrolling equations not reachable by keyboard")
+        found = page.evaluate("""() => [...document.querySelectorAll('div.arithmatex')]
+            .filter(box => box.checkVisibility()).map(box => {
+                const rect = box.getBoundingClientRect(), svg = box.querySelector('mjx-container svg');
+                return {tex: box.querySelector('mjx-container').dataset.tex.slice(0, 40),
+                        left: rect.left, right: rect.right, scrolls: box.scrollWidth > box.clientWidth + 1,
+                        focusable: box.tabIndex >= 0,
+                        shown: svg.getBoundingClientRect().width, declared: svg.width.baseVal.value};
+            })""")
+        for box in found:
+            if box["left"] < 0 or box["right"] > 390.5:
+                problems.append(f"{path}: {box['tex']} spans {box['left']:.0f}..{box['right']:.0f}")
+            if box["shown"] + 1 < box["declared"]:
+                problems.append(f"{path}: {box['tex']} shrunk to {box['shown']:.0f} of {box['declared']:.0f} px")
+            if box["scrolls"] and not box["focusable"]:
+                problems.append(f"{path}: {box['tex']} scrolls but the keyboard cannot reach it")
+            scrolling += box["scrolls"]
     context.close()
     assert not problems, "\n".join(problems)
-
-
-@pytest.mark.parametrize("source, target", [("zh", "en"), ("en", "zh")])
-def test_language_selector_lands_on_the_twin_page(browser, base_url, source, target):
-    watch = PageWatch(browser, base_url)
-    watch.page.goto(f"{base_url}{source}/{POST}", wait_until="networkidle")
-    link = watch.page.locator(f'.md-select a[hreflang="{target}"]')
-    link.dispatch_event("click")
-    watch.page.wait_for_url(f"**/{target}/{POST}", timeout=10_000)
-    assert watch.page.url == f"{base_url}{target}/{POST}"
-    watch.close()
-
-
-@pytest.mark.parametrize("locale, lang", [("en-US", "en"), ("zh-CN", "zh"), ("fr-FR", "zh")])
-def test_root_redirects_to_the_readers_language(browser, base_url, locale, lang):
-    context = browser.new_context(locale=locale)
-    page = context.new_page()
-    page.goto(base_url)
-    page.wait_for_url(f"{base_url}{lang}/")
-    context.close()
-
-
-AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {resultTypes: ['violations']});
-  return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
-    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
-}"""
-
-
-def test_no_serious_accessibility_violations(browser, base_url, built_site):
-    problems = []
-    for scheme in ("light", "dark"):
-        watch = PageWatch(browser, base_url, scheme)
-        for path in site_pages(built_site):
-            watch.page.goto(base_url + path, wait_until="networkidle")
-            watch.page.add_script_tag(path=str(AXE))
-            problems += [f"{scheme} {path}: {v}" for v in watch.page.evaluate(AXE_RUN)]
-        watch.close()
-    assert not problems, "\n".join(problems)
+    assert scrolling > 0               # the long equations really were wider than the screen
 
 
 @pytest.mark.parametrize("lang, query", [("en", "sigmoid"), ("zh", "导数"), ("en", "derivative")])

@@ -26,7 +26,7 @@ def test_formulas_become_svg_in_the_text_colour_with_assistive_mathml(engine):
     assert "\\(" not in out and "\\[" not in out
     containers = re.findall(r"<mjx-container[^>]*>", out)
     assert len(containers) == 2
-    assert 'data-tex="x &lt; 0"' in containers[0] and "data-search-exclude" in containers[0]
+    assert 'data-tex="x &lt; 0"' in containers[0]
     assert 'display="true"' in containers[1]
     assert 'data-tex="\\sigma(x) = \\frac{1}{1 + e^{-x}}"' in containers[1]
     assert out.count('fill="currentColor"') == 2                     # follows light and dark
@@ -34,6 +34,15 @@ def test_formulas_become_svg_in_the_text_colour_with_assistive_mathml(engine):
     assert "<mi>x</mi><mo>&lt;</mo><mn>0</mn>" in out                # ... its MathML is read
     assert '<span class="arithmatex"><mjx-container' in out          # the wrapper stays, for CSS
     assert typeset.typeset_html(out, engine) == out                 # typeset maths is left alone
+
+
+def test_content_stage_leaves_placeholders_with_readable_text_only(engine):
+    """What the search index reads: 'x<0' as text, the fraction not at all, never TeX."""
+    marked = typeset.mark_formulas(POST_HTML, engine)
+    assert "<svg" not in marked and "\\(" not in marked and "\\frac" not in marked.split("data-tex")[0]
+    texts = re.findall(r"<mjx-container [^>]*>([^<]*)</mjx-container>", marked)
+    assert texts == ["x&lt;0", ""]
+    assert typeset.finish_page(marked, engine) == typeset.finish_page(typeset.typeset_html(POST_HTML, engine), engine)
 
 
 def test_a_page_carries_each_glyph_once_inside_its_article(engine):
@@ -50,6 +59,15 @@ def test_notebook_latex_output_with_text_between_formulas(engine):
     assert out.startswith('<div class="arithmatex">Loss <mjx-container')
     assert " and <mjx-container" in out and out.count("<mjx-container") == 2
     assert 'data-tex="\\begin{align}a &amp;= b\\end{align}"' in out
+
+
+def test_maths_in_a_heading_is_typeset_in_the_table_of_contents(engine):
+    from mkdocs.structure.toc import get_toc
+    toc = get_toc([{"level": 2, "id": "slope", "name": "The slope \\(a &lt; b\\) here", "children": []}])
+    typeset.typeset_toc(toc.items, engine)
+    title = toc.items[0].title
+    assert title.startswith("The slope <mjx-container") and title.endswith("</mjx-container> here")
+    assert 'data-tex="a &lt; b"' in title
 
 
 def test_pieces_of_a_wrapper():

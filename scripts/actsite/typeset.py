@@ -7,9 +7,14 @@ each delimited formula by MathJax's SVG (:mod:`actsite.typeset_engine`), keeping
 (its CSS scrolls long display maths) and adding
 
 * the TeX in ``data-tex``, which ``assets/javascripts/maths.js`` puts on the clipboard on copy;
-* ``data-search-exclude``, so that the search index holds no formula (and never raw TeX);
+* at the content stage, which the search index and other plugins read, only a placeholder
+  (:func:`mark_formulas`): it holds the formula's text where its MathML reads as the formula,
+  such as ``f(x)=x``, and nothing for a fraction, a power, a matrix …, so the index holds simple
+  formulas as text, leaves the others out, and never holds raw TeX; :func:`finish_page` puts the
+  SVG in its place;
 * MathJax's assistive MathML, the text alternative screen readers read (the SVG is aria-hidden).
 
+Headings with maths are typeset in the table of contents too (:func:`typeset_toc`).
 Glyph outlines are shared: a formula only references them, and :func:`finish_page` adds one
 hidden ``<svg><defs>`` per page, inside the article, with every glyph the page uses.  It also
 typesets what the theme added after the content stage (blog excerpts) and drops the MathJax
@@ -19,14 +24,13 @@ from __future__ import annotations
 
 import html
 import re
-
 from pathlib import Path
 
 from actsite.source_lines import locate, tex_needles
-from actsite.typeset_engine import EngineError, MathsEngine, TexError
+from actsite.typeset_engine import EngineError, MathsEngine, TexError, Typeset
 
-__all__ = ["EngineError", "MathsEngine", "TexError", "STYLESHEET", "typeset_html", "finish_page",
-           "formulas_in", "error_message"]
+__all__ = ["EngineError", "MathsEngine", "TexError", "STYLESHEET", "typeset_html", "typeset_toc",
+           "typeset_content", "mark_formulas", "finish_page", "formulas_in", "error_message"]
 
 STYLESHEET = "assets/stylesheets/mathjax-svg.css"     # MathJax's CSS, served by the hook
 
@@ -37,6 +41,10 @@ DELIMITED = re.compile(
     r"|\\\[(?P<display>.*?)\\\]"
     r"|(?P<environment>\\begin\{(?P<name>[^}]+)\}.*?\\end\{(?P=name)\})", re.S)
 CONTAINER_OPEN = re.compile(r"<mjx-container ")
+PLACEHOLDER = re.compile(r'<mjx-container data-maths="(?P<key>[0-9a-f]{64})" data-tex="(?P<tex>[^"]*)"'
+                         r'(?P<display> display="true")?>[^<]*</mjx-container>')
+MATHML_TAG = re.compile(r"<(m[a-z]*)[ >]")
+READS_AS_TEXT = {"math", "mi", "mo", "mn", "mtext", "mrow", "mspace"}   # MathML whose text is the formula
 GLYPH_REFERENCE = re.compile(r'xlink:href="#(MJX-[^"]+)"')
 JUPYTER_LOADER = re.compile(r"<script data-mkdocs-jupyter-mathjax=[^>]*>.*?</script>\n?", re.S)
 ARTICLE_OPEN = re.compile(r'<article class="md-content__inner[^"]*">')
@@ -61,13 +69,22 @@ def formulas_in(body: str) -> list[tuple[str, str, bool] | str]:
     return pieces
 
 
-def _container(svg: str, tex: str) -> str:
-    attributes = f'data-tex="{html.escape(tex, quote=True)}" data-search-exclude '
-    return CONTAINER_OPEN.sub(lambda _: "<mjx-container " + attributes, svg, count=1)
+def _container(found: Typeset, tex: str) -> str:
+    attributes = f'data-tex="{html.escape(tex, quote=True)}" '
+    return CONTAINER_OPEN.sub(lambda _: "<mjx-container " + attributes, found.svg, count=1)
 
 
-def typeset_html(page_html: str, engine: MathsEngine) -> str:
-    """Every arithmatex formula of ``page_html`` as SVG; raise TexError on the first bad one."""
+def _placeholder(key: str, found: Typeset, tex: str, display: bool) -> str:
+    """What the content stage leaves: a few bytes for the search index and the plugins that
+    parse the content, holding the formula's MathML text only where it reads as the formula."""
+    mathml = found.svg[found.svg.find("<mjx-assistive-mml"):]
+    readable = set(MATHML_TAG.findall(mathml)) <= READS_AS_TEXT
+    text = re.sub(r"<[^>]*>", "", mathml) if readable else ""
+    shown = ' display="true"' if display else ""
+    return f'<mjx-container data-maths="{key}" data-tex="{html.escape(tex, quote=True)}"{shown}>{text}</mjx-container>'
+
+
+def _replace_formulas(page_html: str, engine: MathsEngine, render) -> str:
     wrappers = list(WRAPPER.finditer(page_html))
     if not wrappers:
         return page_html
@@ -79,10 +96,46 @@ def typeset_html(page_html: str, engine: MathsEngine) -> str:
         out.append(page_html[position:wrapper.start("body")])
         for piece in pieces:
             out.append(html.escape(piece, quote=False) if isinstance(piece, str)
-                       else _container(next(done).svg, piece[1]))
+                       else render(next(done), piece[1], piece[2]))
         position = wrapper.end("body")
     out.append(page_html[position:])
     return "".join(out)
+
+
+def typeset_html(page_html: str, engine: MathsEngine) -> str:
+    """Every arithmatex formula of ``page_html`` as SVG; raise TexError on the first bad one."""
+    return _replace_formulas(page_html, engine, lambda found, tex, display: _container(found, tex))
+
+
+def mark_formulas(page_html: str, engine: MathsEngine) -> str:
+    """Typeset every formula (so that errors surface with their page) but leave placeholders,
+    which :func:`finish_page` swaps for the SVG."""
+    return _replace_formulas(page_html, engine, lambda found, tex, display: _placeholder(
+        engine.key(tex, display), found, tex, display))
+
+
+def _expand_placeholders(page_html: str, engine: MathsEngine) -> str:
+    def expand(match: re.Match) -> str:
+        tex = html.unescape(match["tex"])
+        found = engine.cached(match["key"]) or engine.typeset([(tex, bool(match["display"]))])[0]
+        return _container(found, tex)
+
+    return PLACEHOLDER.sub(expand, page_html)
+
+
+def typeset_toc(items, engine: MathsEngine) -> None:
+    """Maths in headings, as the page's table of contents shows them (titles are escaped HTML)."""
+    for item in items:
+        if "\\(" in item.title:
+            wrapped = typeset_html(f'<span class="arithmatex">{item.title}</span>', engine)
+            item.title = wrapped[len('<span class="arithmatex">'):-len("</span>")]
+        typeset_toc(item.children, engine)
+
+
+def typeset_content(page_html: str, toc_items, engine: MathsEngine) -> str:
+    """A page's content and the headings of its table of contents (the page_content stage)."""
+    typeset_toc(toc_items, engine)
+    return mark_formulas(page_html, engine)
 
 
 def glyph_defs(page_html: str, engine: MathsEngine) -> str:
@@ -96,8 +149,9 @@ def glyph_defs(page_html: str, engine: MathsEngine) -> str:
 
 
 def finish_page(page_html: str, engine: MathsEngine) -> str:
-    """The written page: leftover maths typeset, glyphs added, no client MathJax loader."""
-    page_html = JUPYTER_LOADER.sub("", typeset_html(page_html, engine))
+    """The written page: placeholders and leftover maths typeset, glyphs added, no client
+    MathJax loader."""
+    page_html = JUPYTER_LOADER.sub("", typeset_html(_expand_placeholders(page_html, engine), engine))
     defs = glyph_defs(page_html, engine)
     article = ARTICLE_OPEN.search(page_html)
     if not defs:

@@ -115,6 +115,9 @@ class MathsEngine:
                 self.typeset_count += 1
         return [found[key] for key in keys]
 
+    def cached(self, key: str) -> Typeset | None:
+        return self._load(key)
+
     def stylesheet(self) -> str:
         """MathJax's CSS for SVG output and assistive MathML (cached like a formula)."""
         key = self.key("<stylesheet>", False)
