@@ -28,13 +28,13 @@ MATH_STATE = r"""() => {
   const text = document.body.innerText;
   return {
     total: math.length,
-    untypeset: math.filter(el => !el.querySelector('mjx-container svg')).length,
+    untypeset: math.filter(el => !el.querySelector('mjx-container > svg')).length,
     unresolved: uses.filter(u => !document.getElementById(u.getAttribute('xlink:href').slice(1))).length,
-    empty: [...document.querySelectorAll('mjx-container svg')].filter(svg => {
+    empty: [...document.querySelectorAll('mjx-container > svg')].filter(svg => {
       const box = svg.getBoundingClientRect();
       return svg.checkVisibility() && (box.width === 0 || box.height === 0);
     }).length,
-    shrunk: [...document.querySelectorAll('div.arithmatex mjx-container svg')].filter(svg =>
+    shrunk: [...document.querySelectorAll('div.arithmatex mjx-container > svg')].filter(svg =>
       svg.checkVisibility() && svg.getBoundingClientRect().width + 1 < svg.width.baseVal.value).length,
     rawTeX: (text.match(/\\\(|\\\)|\\\[|\\\]|\$\$|\\(?:frac|sigma|mathrm|operatorname|begin)\b/g) || []).slice(0, 5),
     mathjax: typeof window.MathJax !== 'undefined'
@@ -190,7 +190,7 @@ def test_maths_needs_no_script_and_shifts_nothing(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{base_url}zh/{POST}", wait_until="load")
-    boxes = page.evaluate("""() => [...document.querySelectorAll('article mjx-container svg')]
+    boxes = page.evaluate("""() => [...document.querySelectorAll('article mjx-container > svg')]
         .map(svg => svg.getBoundingClientRect()).map(box => box.width * box.height)""")
     assert len(boxes) > 5 and min(boxes) > 0
     context.close()
@@ -246,7 +246,7 @@ def test_display_maths_stays_inside_a_phone_screen(browser, base_url, built_site
         page.goto(base_url + path, wait_until="networkidle")
         found = page.evaluate("""() => [...document.querySelectorAll('div.arithmatex')]
             .filter(box => box.checkVisibility()).map(box => {
-                const rect = box.getBoundingClientRect(), svg = box.querySelector('mjx-container svg');
+                const rect = box.getBoundingClientRect(), svg = box.querySelector('mjx-container > svg');
                 return {tex: box.querySelector('mjx-container').dataset.tex.slice(0, 40),
                         left: rect.left, right: rect.right, scrolls: box.scrollWidth > box.clientWidth + 1,
                         focusable: box.tabIndex >= 0,
@@ -263,6 +263,46 @@ def test_display_maths_stays_inside_a_phone_screen(browser, base_url, built_site
     context.close()
     assert not problems, "\n".join(problems)
     assert scrolling > 0               # the long equations really were wider than the screen
+
+
+@pytest.mark.parametrize("source, target", [("zh", "en"), ("en", "zh")])
+def test_language_selector_lands_on_the_twin_page(browser, base_url, source, target):
+    watch = PageWatch(browser, base_url)
+    watch.page.goto(f"{base_url}{source}/{POST}", wait_until="networkidle")
+    link = watch.page.locator(f'.md-select a[hreflang="{target}"]')
+    link.dispatch_event("click")
+    watch.page.wait_for_url(f"**/{target}/{POST}", timeout=10_000)
+    assert watch.page.url == f"{base_url}{target}/{POST}"
+    watch.close()
+
+
+@pytest.mark.parametrize("locale, lang", [("en-US", "en"), ("zh-CN", "zh"), ("fr-FR", "zh")])
+def test_root_redirects_to_the_readers_language(browser, base_url, locale, lang):
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(base_url)
+    page.wait_for_url(f"{base_url}{lang}/")
+    context.close()
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+}"""
+
+
+def test_no_serious_accessibility_violations(browser, base_url, built_site):
+    problems = []
+    for scheme in ("light", "dark"):
+        watch = PageWatch(browser, base_url, scheme)
+        for path in site_pages(built_site):
+            watch.page.goto(base_url + path, wait_until="networkidle")
+            watch.page.add_script_tag(path=str(AXE))
+            problems += [f"{scheme} {path}: {v}" for v in watch.page.evaluate(AXE_RUN)]
+        watch.close()
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("lang, query", [("en", "sigmoid"), ("zh", "导数"), ("en", "derivative")])
