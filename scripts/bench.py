@@ -6,14 +6,19 @@
   build     warm `mkdocs build` of the whole site against the same build with the project's
             hooks switched off (ACTSITE_HOOKS=off); target: <= 1.3x
   serve     time from saving one page to the rebuilt page under `mkdocs serve`
-  pages     per page in Chromium, median of three loads: bytes transferred (MathJax excluded)
-            from a server that gzips text as GitHub Pages does, and the time from the load event
-            until MathJax has finished; targets: < 400 KB, < 300 ms
+  pages     per page in Chromium, median of three cold loads from a server that gzips text as
+            GitHub Pages does: bytes transferred (maths included), first paint and the time from
+            navigation start until every formula is drawn, and layout shift caused by formulas;
+            targets: article pages (posts and catalogue) median <= 250 KB, maths drawn at first
+            paint with no typesetting in the browser, maths layout shift 0
   cost      every activation function timed again in numpy; prints today's ratios to ReLU
             beside the committed ones in data/cost.json (written only by scripts/measure_cost.py)
 
 Results are also written to benchmarks/latest.json, which the "How this site is built" page shows.
 usage: python scripts/bench.py [--repeat N] [--skip-cold]
+       python scripts/bench.py --pages-of SITE_DIR --out FILE   (pages only, of a site already built;
+                                                                 benchmarks/before-build-time-maths.json
+                                                                 came from the site with client MathJax)
 """
 from __future__ import annotations
 
@@ -154,7 +159,7 @@ def gzip_handler(directory: Path):
     return Handler
 
 
-def bench_pages(loads: int = 3) -> dict:
+def bench_pages(loads: int = 3, site: Path | None = None) -> dict:
     import http.server
     import threading
 
@@ -162,9 +167,11 @@ def bench_pages(loads: int = 3) -> dict:
 
     from actsite.browser import launch as launch_browser
 
-    site = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-    subprocess.run([PY, "scripts/build_site.py", "--site-dir", str(site)], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    built = site is None
+    if built:
+        site = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+        subprocess.run([PY, "scripts/build_site.py", "--site-dir", str(site)], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), gzip_handler(site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -179,54 +186,108 @@ def bench_pages(loads: int = 3) -> dict:
                           for key in runs[0]}
         browser.close()
     server.shutdown()
-    shutil.rmtree(site, ignore_errors=True)
-    articles = {k: v for k, v in rows.items() if "/blog/20" in k}
+    if built:
+        shutil.rmtree(site, ignore_errors=True)
+    return summarise_pages(rows)
+
+
+def is_article(path: str) -> bool:
+    return "/blog/20" in path or "/catalogue/" in path
+
+
+def summarise_pages(rows: dict) -> dict:
+    articles = [v for k, v in rows.items() if is_article(k)]
+    with_maths = [v for v in rows.values() if v["formulas"]]
     return {"pages": rows,
-            "max_article_kb": max(v["kb_without_mathjax"] for v in articles.values()),
-            "median_article_kb": statistics.median(v["kb_without_mathjax"] for v in articles.values()),
-            "max_mathjax_ms": max((v["mathjax_ms_after_load"] or 0) for v in rows.values())}
+            "median_article_kb": statistics.median(v["kb"] for v in articles),
+            "max_article_kb": max(v["kb"] for v in articles),
+            "median_article_maths_kb": statistics.median(v["kb_maths_scripts"] for v in articles),
+            "median_first_paint_ms": statistics.median(v["first_paint_ms"] for v in with_maths),
+            "median_maths_visible_ms": statistics.median(v["maths_visible_ms"] for v in with_maths),
+            "max_maths_after_text_ms": max(v["maths_after_text_ms"] for v in with_maths),
+            "max_maths_shift": max(v["maths_shift"] for v in with_maths),
+            "pages_running_mathjax": sum(bool(v["mathjax_in_browser"]) for v in rows.values())}
+
+
+# Runs before the page's own scripts: watches every frame, noting the first one after the whole
+# document is parsed (the text is there) and the first in which every formula is drawn (an SVG,
+# or MathJax's CHTML, with a non-empty box); adds up layout shifts that move a formula.
+MATHS_PROBE = """
+    window.__probe = {parsed: null, visible: null, shift: 0};
+    new PerformanceObserver(list => list.getEntries().forEach(entry => {
+        if (entry.sources.some(s => s.node && s.node.nodeType === 1
+                && s.node.closest('mjx-container, .MathJax, .arithmatex'))) window.__probe.shift += entry.value;
+    })).observe({type: 'layout-shift', buffered: true});
+    (function frame() {
+        const math = [...document.querySelectorAll('.arithmatex')].filter(el => el.checkVisibility());
+        const drawn = math.every(el => {
+            const out = el.querySelector('mjx-container');
+            if (!out) return false;
+            const box = out.getBoundingClientRect();
+            return box.width > 0 && box.height > 0;
+        });
+        const parsed = document.readyState !== 'loading';
+        if (parsed && window.__probe.parsed === null) window.__probe.parsed = performance.now();
+        if (parsed && drawn) { window.__probe.visible = performance.now(); return; }
+        requestAnimationFrame(frame);
+    })();
+"""
 
 
 def _load(browser, url: str) -> dict:
-    """One cold load in a fresh context: kilobytes over the wire, and MathJax's finish after load."""
+    """One cold load in a fresh context: bytes over the wire, first paint, maths drawn, shifts."""
     context = browser.new_context()
     page = context.new_page()
+    page.add_init_script(MATHS_PROBE)
     responses = []
     page.on("requestfinished", lambda request: responses.append(request))
     page.goto(url, wait_until="networkidle")
-    mathjax_ms = page.evaluate("""async () => {
-        if (!window.MathJax || !MathJax.startup || !MathJax.startup.promise) return null;
-        await MathJax.startup.promise;
-        const nav = performance.getEntriesByType('navigation')[0];
-        const done = window.__mathjaxDone || performance.now();
-        return Math.max(0, done - nav.loadEventEnd);
-    }""")
+    page.wait_for_function("() => window.__probe.visible !== null", timeout=30_000)
+    page.wait_for_timeout(200)            # let late shifts be reported
+    measured = page.evaluate("""() => ({
+        formulas: document.querySelectorAll('.arithmatex').length,
+        first_paint_ms: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null,
+        maths_visible_ms: window.__probe.visible,
+        maths_after_text_ms: window.__probe.visible - window.__probe.parsed,
+        maths_shift: window.__probe.shift,
+        mathjax_in_browser: typeof window.MathJax === 'object' && !!window.MathJax.version,
+    })""")
     sizes = {r.url: r.sizes()["responseBodySize"] for r in responses}
     context.close()
-    total = sum(sizes.values())
-    mathjax = sum(size for u, size in sizes.items() if "/assets/mathjax/" in u)
-    return {"kb_without_mathjax": (total - mathjax) / 1024, "kb_mathjax": mathjax / 1024,
-            "mathjax_ms_after_load": mathjax_ms}
+    maths_scripts = sum(size for u, size in sizes.items() if "/assets/mathjax/" in u)
+    return {"kb": sum(sizes.values()) / 1024, "kb_maths_scripts": maths_scripts / 1024, **measured}
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-cold", action="store_true", help="skip the cold figure build")
+    parser.add_argument("--pages-of", type=Path, help="only measure the pages of this built site")
+    parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.pages_of:
+        results = {"pages": bench_pages(site=args.pages_of.resolve())}
+        _print(results)
+        args.out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        return 0
     sections = {"figures": lambda: bench_figures(args.repeat, args.skip_cold),
                 "build": lambda: bench_build(args.repeat), "serve": lambda: bench_serve(args.repeat),
                 "pages": bench_pages, "cost": lambda: __import__("actsite.cost_drift").cost_drift.drift()}
     results = {}
     for section, measure in sections.items():
         results[section] = measure()
-        for key, value in results[section].items():
-            if key != "pages":
-                print(f"{section:8s} {key:24s} {value:10.3f}", flush=True)
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        _print({section: results[section]})
+    args.out.parent.mkdir(exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0
+
+
+def _print(results: dict) -> None:
+    for section, values in results.items():
+        for key, value in values.items():
+            if key != "pages":
+                print(f"{section:8s} {key:30s} {value:10.3f}", flush=True)
 
 
 if __name__ == "__main__":

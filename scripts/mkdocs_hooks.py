@@ -2,10 +2,14 @@
 
 * pre_build: bring figures up to date in a subprocess, so edited figure code takes effect
   while ``mkdocs serve`` keeps running;
-* files: refuse pages without a twin or with broken front matter; serve figures/, MathJax,
-  the shared assets and the explorer's data without copying anything into docs/;
-* page_markdown: expand the generated reference tables, then ``![alt](figure:NAME "caption")`` markers;
-* page_content: keep Chinese punctuation on the line of the inline formula before it.
+* files: refuse pages without a twin or with broken front matter; serve figures/, the shared
+  assets, MathJax's stylesheet and the explorer's data without copying anything into docs/;
+* page_markdown: expand the generated reference tables and reading-order links, then
+  ``![alt](figure:NAME "caption")`` markers; errors name the line of the source file
+  (actsite.source_lines);
+* page_content / post_page: keep Chinese punctuation on the line of the inline formula before
+  it, then typeset every formula as SVG (actsite.typeset), in one Node process per build,
+  closed when the build ends.
 """
 from __future__ import annotations
 
@@ -22,11 +26,12 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from actsite import (bench_report, cjk_layout, explorer, gated_table, markers, page_pairs,  # noqa: E402
-                     reading_order, reference_table, site_files)
+                     reading_order, reference_table, site_files, source_lines, typeset)
 
 log = logging.getLogger("mkdocs.hooks.figures")
 ENABLED = os.environ.get("ACTSITE_HOOKS", "on") != "off"   # off: bare MkDocs, for the benchmark
 BUILD_FIGURES = Path(__file__).resolve().parent / "build_figures.py"
+MATHS = typeset.MathsEngine()
 
 
 def on_pre_build(config) -> None:
@@ -46,10 +51,12 @@ def on_files(files, config):
         docs = Path(config.config_file_path).resolve().parent.parent
         page_pairs.check_language(config.theme["language"], docs)
         extra = site_files.site_files()
-    except (ValueError, site_files.MissingAssetError) as error:
+        stylesheet = MATHS.stylesheet()
+    except (ValueError, typeset.EngineError) as error:
         raise PluginError(str(error)) from None
     for source, destination in extra:
         files.append(File.generated(config, destination, abs_src_path=str(source)))
+    files.append(File.generated(config, typeset.STYLESHEET, content=stylesheet))
     files.append(File.generated(config, explorer.DESTINATION, content=explorer.explorer_json()))
     return files
 
@@ -60,20 +67,43 @@ def on_page_markdown(markdown, page, config, files):
     manifest = json.loads((site_files.FIGURES_DIR / "manifest.json").read_text(encoding="utf-8"))
     lang = config.theme["language"]
     try:
-        markdown = reading_order.expand(bench_report.expand(reference_table.expand(markdown, lang), lang),
+        expanded = reading_order.expand(bench_report.expand(reference_table.expand(markdown, lang), lang),
                                         page, lang, Path(config.docs_dir))
-        markdown = gated_table.expand(markdown, lang)
-        return markers.expand_figures(markdown, page.file.src_uri, set(manifest),
-                                      line_offset=_front_matter_lines(page, markdown))
+        expanded = gated_table.expand(expanded, lang)
+        return markers.expand_figures(
+            expanded, page.file.src_uri, set(manifest),
+            source_line=lambda line: source_lines.source_line(page.file.content_string, expanded, line))
     except (markers.UnknownFigureError, FileNotFoundError) as error:
         raise PluginError(f"{Path(config.docs_dir, page.file.src_uri)}: {error}") from None
 
 
 def on_page_content(html, page, config, files):
-    return cjk_layout.bind_punctuation(html) if ENABLED else html
+    if not ENABLED:
+        return html
+    html = cjk_layout.bind_punctuation(html)
+    return _typeset(lambda content, engine: typeset.typeset_content(content, page.toc.items, engine),
+                    html, page, config)
 
 
-def _front_matter_lines(page, markdown: str) -> int:
-    source = page.file.content_string
-    start = source.find(markdown.lstrip()[:200])
-    return source.count("\n", 0, start) if start > 0 else 0
+def on_post_page(output, page, config):
+    if not ENABLED:
+        return output
+    return _typeset(typeset.finish_page, output, page, config)
+
+
+def on_post_build(config) -> None:
+    MATHS.close()
+
+
+def on_build_error(error) -> None:
+    MATHS.close()
+
+
+def _typeset(step, html, page, config):
+    try:
+        return step(html, MATHS)
+    except typeset.TexError as error:
+        raise PluginError(typeset.error_message(error, Path(config.docs_dir, page.file.src_uri),
+                                                page.file.content_string, page.markdown or "")) from None
+    except typeset.EngineError as error:
+        raise PluginError(str(error)) from None

@@ -96,6 +96,36 @@ def test_unknown_figure_names_file_line_and_figure(project):
     assert_fails_cleanly(project, "blog/posts/probe.md", "line 16", "unknown figure 'no_such_figure'")
 
 
+@pytest.mark.parametrize("tex, message", [
+    ("\\operatorname{relu}(x) = \\maxx(0, x)", "Undefined control sequence \\maxx"),
+    ("\\frac{1}{1 + e^{-x}", "Missing close brace"),
+    ("\\sigma(x)}", "Extra close brace or missing open brace"),
+])
+def test_bad_tex_names_file_line_tex_and_mathjax_message(project, tex, message):
+    write_pair(project / "docs", "blog/posts/probe.md", POST.format(figure="figure:tanh", tex=tex))
+    assert_fails_cleanly(project, "blog/posts/probe.md", "line 19", message, tex)
+
+
+REFERENCE = (ROOT / "docs" / "en" / "content" / "reference.md").read_text(encoding="utf-8")
+
+
+def test_errors_after_generated_content_name_the_line_in_the_file(project):
+    """The reference page grows by hundreds of generated lines; a defect after them is still
+    reported at its own line of the file."""
+    appended = REFERENCE.rstrip("\n") + "\n\n![A probe](figure:no_such_figure)\n"
+    write_pair(project / "docs", "reference.md", appended)
+    line = appended.splitlines().index("![A probe](figure:no_such_figure)") + 1
+    assert line < 30
+    assert_fails_cleanly(project, "reference.md", f"line {line}:", "unknown figure 'no_such_figure'")
+
+
+def test_bad_tex_after_generated_content_names_the_line_in_the_file(project):
+    appended = REFERENCE.rstrip("\n") + "\n\nA probe: $\\undefinedmacro$.\n"
+    write_pair(project / "docs", "reference.md", appended)
+    line = len(appended.splitlines())
+    assert_fails_cleanly(project, "reference.md", f"line {line}:", "Undefined control sequence \\undefinedmacro")
+
+
 def test_page_without_twin_is_named(project):
     (project / "docs" / "zh" / "content" / "lonely.md").write_text("# Lonely { #lonely }\n", encoding="utf-8")
     assert_fails_cleanly(project, "zh/content/lonely.md: no twin at", "en/content/lonely.md")

@@ -315,7 +315,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
     Activation(
         key="softsign", symbol=r"\mathrm{softsign}", names={"zh": "Softsign", "en": "Softsign"},
         latex=r"f(x) = \frac{x}{1 + \lvert x\rvert}",
-        latex_prime=r"f'(x) = \frac{1}{(1 + |x|)^{2}}",
+        latex_prime=r"f'(x) = \frac{1}{(1 + \lvert x\rvert)^{2}}",
         f=softsign, df=softsign_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
         saturating=True, cost="division", smoothness="C1", joins=(0.0,), family="hard", year=2010,
         source="X. Glorot and Y. Bengio, Understanding the difficulty of training deep feedforward neural networks, AISTATS 2010",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from typing import Callable
 
 FIGURE_DIR = "assets/figures"   # where the build places figures/, relative to docs_dir
 MARKER = re.compile(r'!\[(?P<alt>[^\]]*)\]\(figure:(?P<name>[\w-]*)(?:\s+"(?P<caption>[^"]*)")?\)')
@@ -30,16 +31,17 @@ def figure_html(name: str, alt: str, caption: str, rel_dir: str) -> str:
             f'{caption_html}\n</figure>')
 
 
-def expand_figures(markdown: str, src_uri: str, known: set[str], line_offset: int = 0) -> str:
+def expand_figures(markdown: str, src_uri: str, known: set[str],
+                   source_line: Callable[[int], int] = lambda line: line) -> str:
     """Replace every figure marker in the page ``src_uri`` (relative to docs_dir).
 
-    ``line_offset`` is the number of source lines before ``markdown`` (the front matter),
-    so that errors name the line of the file.
+    ``source_line`` maps a line of ``markdown`` to the line of the file the author wrote
+    (see :func:`actsite.source_lines.source_line`), so that errors name the line of the file.
     """
     rel_dir = posixpath.dirname(src_uri)
 
     def where(match: re.Match) -> str:
-        return f"line {line_offset + markdown.count(chr(10), 0, match.start()) + 1}"
+        return f"line {source_line(markdown.count(chr(10), 0, match.start()) + 1)}"
 
     def replace(match: re.Match) -> str:
         name = match["name"]
