@@ -7,10 +7,8 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
-import numpy as np
 import pytest
 
-from actsite.catalogue import EVERY
 from conftest import LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -294,39 +292,4 @@ def test_notebook_code_cells_have_a_copy_button(browser, base_url):
         cells: document.querySelectorAll('.highlight-ipynb').length,
         buttons: document.querySelectorAll('clipboard-copy[aria-label], .md-clipboard').length})""")
     assert counts["cells"] > 0 and counts["buttons"] >= counts["cells"], counts
-    watch.close()
-
-
-# The explorer's chart: x in [-4, 4] and y in [-2, 3] mapped onto a 640 x 400 viewBox with 36 px margins.
-EXPLORER_VIEW = {"xmin": -4, "xmax": 4, "ymin": -2, "ymax": 3, "width": 640, "height": 400, "pad": 36}
-
-
-def chart_to_data(points: str):
-    v = EXPLORER_VIEW
-    xy = np.array([[float(c) for c in p.split(",")] for p in points.split()])
-    x = v["xmin"] + (xy[:, 0] - v["pad"]) / (v["width"] - 2 * v["pad"]) * (v["xmax"] - v["xmin"])
-    y = v["ymin"] + (v["height"] - v["pad"] - xy[:, 1]) / (v["height"] - 2 * v["pad"]) * (v["ymax"] - v["ymin"])
-    return x, y
-
-
-@pytest.mark.parametrize("lang, scheme", [("zh", "light"), ("en", "dark")])
-def test_explorer_slider_draws_the_registry_curve(browser, base_url, lang, scheme):
-    watch = PageWatch(browser, base_url, scheme)
-    watch.page.goto(f"{base_url}{lang}/explorer/", wait_until="networkidle")
-    watch.page.wait_for_selector('.activation-explorer[data-ready="yes"]', timeout=10_000)
-    watch.page.check('input[type=checkbox][value="elu"]')
-    elu = EVERY["elu"]
-    read = lambda: watch.page.eval_on_selector_all(  # noqa: E731
-        '.explorer-curve[data-key="elu"][data-kind="f"] polyline', "ns => ns.map(n => n.getAttribute('points'))")
-    before = chart_to_data(" ".join(read()))
-    np.testing.assert_allclose(before[1], elu.f(before[0]), atol=2e-4)
-    slider = watch.page.locator('input[type=range][data-key="elu"]')
-    slider.focus()
-    for _ in range(3):
-        watch.page.keyboard.press("ArrowRight")
-    assert watch.page.locator('input[type=range][data-key="elu"] + output').text_content() == "alpha = 1.3"
-    x, y = chart_to_data(" ".join(read()))
-    np.testing.assert_allclose(y, elu.f(x, alpha=1.3), atol=2e-4)
-    assert np.max(np.abs(y - elu.f(x))) > 0.2                 # the curve really moved
-    assert not watch.errors and not watch.failed and not watch.foreign
     watch.close()
