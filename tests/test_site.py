@@ -22,6 +22,13 @@ def test_root_sends_readers_to_a_language(built_site):
     assert 'location.replace(english ? "en/" : "zh/")' in text
 
 
+def test_root_page_without_javascript_links_both_languages_with_a_description(built_site):
+    items = html.parse(str(built_site / "index.html")).xpath('//ul[@class="language-choice"]/li')
+    assert [(li.get("lang"), li.xpath("a/@href")[0]) for li in items] == [("zh", "zh/"), ("en", "en/")]
+    for li in items:
+        assert len(li.text_content()) > 40        # the link and a one-line description
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_source_page_is_built(built_site, lang):
     for src in pages(lang):

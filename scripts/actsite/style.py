@@ -18,12 +18,12 @@ _PALETTES = {
     "light": {
         "text": "#1f2328", "muted": "#6e7781", "grid": "#d0d7de",
         "accent": "#3949ab", "second": "#d1495b", "third": "#2a9d8f", "fourth": "#b7791f",
-        "fifth": "#8250df", "sixth": "#57606a", "shade": "#3949ab",
+        "fifth": "#8250df", "sixth": "#57606a", "shade": "#3949ab", "shade_alpha": 0.10,
     },
     "dark": {
         "text": "#e6e6e6", "muted": "#9aa4ae", "grid": "#3b4252",
         "accent": "#8c9eff", "second": "#ff8a95", "third": "#5fd3c4", "fourth": "#ffc266",
-        "fifth": "#c8a2ff", "sixth": "#c9d1d9", "shade": "#8c9eff",
+        "fifth": "#c8a2ff", "sixth": "#c9d1d9", "shade": "#8c9eff", "shade_alpha": 0.22,
     },
 }
 
@@ -56,7 +56,11 @@ def rc_params(theme: str) -> dict:
         "axes.spines.right": False,
         "axes.prop_cycle": cycler(
             color=[colours[k] for k in LINE_COLOURS]),
-        "legend.frameon": False,
+        "legend.frameon": True,            # legends sit on the page background, over grid and data
+        "legend.facecolor": BACKGROUNDS[theme],
+        "legend.edgecolor": colours["grid"],
+        "legend.framealpha": 0.9,
+        "legend.fancybox": False,
         "lines.linewidth": 2.0,
         "font.family": "DejaVu Sans",
         "font.size": 11,

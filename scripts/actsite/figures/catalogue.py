@@ -13,6 +13,23 @@ RELATIVE = {"rectifier": "relu", "smooth": "relu", "hard": None}   # faint refer
 HARD_RELATIVE = {"hard_sigmoid": "sigmoid", "hard_tanh": "tanh", "softsign": "tanh"}
 
 
+Y_CAP = (-2.0, 3.0)     # an unbounded function leaves the chart at these values
+
+
+def _quarter(value: float, up: bool) -> float:
+    return float(np.ceil(value * 4) / 4 if up else np.floor(value * 4) / 4)
+
+
+def y_range(f: np.ndarray, df: np.ndarray) -> tuple[float, float]:
+    """This function's own vertical range: its values and slopes (and 0), with a margin, on
+    quarter steps; where the function runs past the cap, the cap itself is the edge."""
+    lo_data, hi_data = min(f.min(), df.min(), 0.0), max(f.max(), df.max())
+    pad = 0.1 * (min(hi_data, Y_CAP[1]) - max(lo_data, Y_CAP[0]))
+    lo = Y_CAP[0] if lo_data <= Y_CAP[0] else max(_quarter(lo_data - pad, up=False), Y_CAP[0])
+    hi = Y_CAP[1] if hi_data >= Y_CAP[1] else min(_quarter(hi_data + pad, up=True), Y_CAP[1])
+    return lo, hi
+
+
 def draw_card(key: str, fig: Figure, colours: dict) -> dict:
     act = EVERY[key]
     x = np.linspace(*X_RANGE, POINTS)
@@ -28,15 +45,18 @@ def draw_card(key: str, fig: Figure, colours: dict) -> dict:
     ax.plot(np.insert(x, breaks, np.nan), np.insert(df, breaks, np.nan), "--", color=colours["second"],
             label=r"$f'(x)$")
     ax.axhline(0, color=colours["muted"], lw=0.8)
+    v_shaped = False
     if act.minimum:
         x_min, f_min = act.minimum
         ax.plot([x_min], [f_min], "o", color=colours["third"], ms=5)
-        ax.annotate(rf"$({x_min:.3f},\ {f_min:.3f})$", (x_min, f_min), (x_min - 0.3, f_min - 0.9),
-                    color=colours["text"], fontsize=9, ha="center",
+        # above-left of a shallow dip; below-right of a V, whose arms fill the space above it
+        v_shaped = act.f(np.array(x_min - 0.5)) > f_min + 0.25
+        ax.annotate(rf"$({x_min:.3f},\ {f_min:.3f})$", (x_min, f_min), (12, -30) if v_shaped else (-12, 30),
+                    textcoords="offset points", color=colours["text"], fontsize=9, ha="left" if v_shaped else "right",
                     arrowprops={"arrowstyle": "-", "color": colours["muted"]})
     ax.set_title(rf"${act.symbol}$", fontsize=11)
     ax.set_xlabel(r"$x$")
     ax.set_xlim(*X_RANGE)
-    ax.set_ylim(-2.0, 3.0)
-    ax.legend(loc="upper left")
+    ax.set_ylim(*y_range(f, df))
+    ax.legend(loc="lower right" if act.minimum and v_shaped else "upper left")   # off the data (checklist test)
     return {"key": key, "x": x, "f": f, "df": df, "relative": relative}
