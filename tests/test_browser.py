@@ -293,3 +293,14 @@ def test_notebook_code_cells_have_a_copy_button(browser, base_url):
         buttons: document.querySelectorAll('clipboard-copy[aria-label], .md-clipboard').length})""")
     assert counts["cells"] > 0 and counts["buttons"] >= counts["cells"], counts
     watch.close()
+
+
+# Layout, zoom, 404 and explorer checks are written in their own modules and collected here, so
+# that they share this module's browser and server (a second Playwright instance cannot start).
+from browser_explorer import (  # noqa: E402,F401
+    test_chart_text_is_legible_on_a_phone, test_checkboxes_answer_the_keyboard, test_each_function_keeps_its_palette_colour,
+    test_explorer_slider_draws_the_registry_curve, test_sliders_follow_the_ticked_functions_and_state_is_in_the_address)
+from browser_layout import (  # noqa: E402,F401
+    test_generated_reference_tables_fit_the_text_column, test_missing_page_follows_the_theme_and_searches_each_language, test_no_blank_line_under_a_title,
+    test_no_page_is_wider_than_a_phone, test_root_page_works_without_javascript,
+    test_zoomed_figure_sits_on_its_themes_background)

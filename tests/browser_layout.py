@@ -9,14 +9,13 @@ import pytest
 from PIL import Image
 
 from actsite.style import BACKGROUNDS
-from test_browser import MATH_STATE, POST, PageWatch, base_url, browser, site_pages  # noqa: F401 - fixtures
+from test_browser import MATH_STATE, POST, PageWatch, site_pages
 
-pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
 
-def watch_at(browser, base_url, viewport, scheme="light"):  # noqa: F811 - the imported fixtures
+def watch_at(browser, base_url, viewport, scheme="light"):
     watch = PageWatch(browser, base_url, scheme)
     watch.page.set_viewport_size(viewport)
     return watch
@@ -49,7 +48,7 @@ WIDEST = """() => {
 }"""
 
 
-def test_no_page_is_wider_than_a_phone(browser, base_url, built_site):  # noqa: F811
+def test_no_page_is_wider_than_a_phone(browser, base_url, built_site):
     watch = watch_at(browser, base_url, PHONE)
     problems, pages = [], site_pages(built_site)
     for path in pages:
@@ -69,7 +68,7 @@ def _luminance(rgb):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_zoomed_figure_sits_on_its_themes_background(browser, base_url, scheme):  # noqa: F811
+def test_zoomed_figure_sits_on_its_themes_background(browser, base_url, scheme):
     """The lightbox shows a figure's variant on that theme's background, not on white: the pixels
     behind the labels are the page background, and the labels stand out from them."""
     watch = watch_at(browser, base_url, DESKTOP, scheme)
@@ -93,7 +92,7 @@ def _page_background(watch):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_missing_page_follows_the_theme_and_searches_each_language(browser, base_url, scheme):  # noqa: F811
+def test_missing_page_follows_the_theme_and_searches_each_language(browser, base_url, scheme):
     watch = watch_at(browser, base_url, DESKTOP, scheme)
     response = watch.page.goto(f"{base_url}404.html", wait_until="networkidle")
     assert response.status == 200
@@ -110,7 +109,7 @@ def test_missing_page_follows_the_theme_and_searches_each_language(browser, base
     watch.close()
 
 
-def test_root_page_works_without_javascript(browser, base_url):  # noqa: F811
+def test_root_page_works_without_javascript(browser, base_url):
     context = browser.new_context(java_script_enabled=False, locale="en-US")
     page = context.new_page()
     page.goto(base_url, wait_until="networkidle")
@@ -120,7 +119,7 @@ def test_root_page_works_without_javascript(browser, base_url):  # noqa: F811
     context.close()
 
 
-def test_no_blank_line_under_a_title(browser, base_url):  # noqa: F811
+def test_no_blank_line_under_a_title(browser, base_url):
     """The hidden permalink of a title must not wrap onto a line of its own."""
     watch = watch_at(browser, base_url, DESKTOP)
     for lang in ("en", "zh"):
@@ -137,4 +136,18 @@ def test_no_blank_line_under_a_title(browser, base_url):  # noqa: F811
             return {lines: tops.size, height: h1.getBoundingClientRect().height, lineHeight};
         }""")
         assert lines["height"] <= lines["lines"] * lines["lineHeight"] + 2, (lang, lines)
+    watch.close()
+
+
+def test_generated_reference_tables_fit_the_text_column(browser, base_url):
+    """Formulas and properties are separate tables so that each fits the column on a desktop."""
+    watch = watch_at(browser, base_url, DESKTOP)
+    for lang in ("zh", "en"):
+        watch.page.goto(f"{base_url}{lang}/reference/", wait_until="networkidle")
+        settle(watch)
+        widths = watch.page.evaluate("""() => [...document.querySelectorAll('article table')].map(t => {
+            const box = t.closest('.md-typeset__scrollwrap') || t;
+            return [box.scrollWidth, box.clientWidth, t.querySelector('caption').textContent]; })""")
+        assert len(widths) == 2, widths
+        assert all(scroll <= client + 1 for scroll, client, _ in widths), (lang, widths)
     watch.close()

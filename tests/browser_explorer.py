@@ -10,13 +10,12 @@ import pytest
 
 from actsite.catalogue import EVERY
 from actsite.style import LINE_COLOURS, palette
-from test_browser import PageWatch, base_url, browser  # noqa: F401 - fixtures
+from test_browser import PageWatch
 
-pytestmark = pytest.mark.browser
 START = ["relu", "gelu"]
 
 
-def open_explorer(browser, base_url, lang="en", scheme="light", query="", viewport=None):  # noqa: F811
+def open_explorer(browser, base_url, lang="en", scheme="light", query="", viewport=None):
     watch = PageWatch(browser, base_url, scheme)
     if viewport:
         watch.page.set_viewport_size(viewport)
@@ -50,7 +49,7 @@ def query_of(watch) -> dict:
 
 
 @pytest.mark.parametrize("lang, scheme", [("zh", "light"), ("en", "dark")])
-def test_explorer_slider_draws_the_registry_curve(browser, base_url, lang, scheme):  # noqa: F811
+def test_explorer_slider_draws_the_registry_curve(browser, base_url, lang, scheme):
     watch = open_explorer(browser, base_url, lang, scheme)
     watch.page.check('input[type=checkbox][value="elu"]')
     elu = EVERY["elu"]
@@ -71,7 +70,7 @@ def test_explorer_slider_draws_the_registry_curve(browser, base_url, lang, schem
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_each_function_keeps_its_palette_colour(browser, base_url, scheme):  # noqa: F811
+def test_each_function_keeps_its_palette_colour(browser, base_url, scheme):
     watch = open_explorer(browser, base_url, "en", scheme)
     lines = [rgb(palette(scheme)[role]) for role in LINE_COLOURS]
     before = {key: stroke(watch, key) for key in START}
@@ -88,7 +87,7 @@ def test_each_function_keeps_its_palette_colour(browser, base_url, scheme):  # n
     watch.close()
 
 
-def test_sliders_follow_the_ticked_functions_and_state_is_in_the_address(browser, base_url):  # noqa: F811
+def test_sliders_follow_the_ticked_functions_and_state_is_in_the_address(browser, base_url):
     watch = open_explorer(browser, base_url, "en")
     assert watch.page.locator(".explorer-sliders input[type=range]").count() == 0    # ReLU, GELU: no parameter
     watch.page.check('input[type=checkbox][value="elu"]')
@@ -122,7 +121,7 @@ def test_sliders_follow_the_ticked_functions_and_state_is_in_the_address(browser
     opened.close()
 
 
-def test_checkboxes_answer_the_keyboard(browser, base_url):  # noqa: F811
+def test_checkboxes_answer_the_keyboard(browser, base_url):
     watch = open_explorer(browser, base_url, "en")
     watch.page.locator('input[type=checkbox][value="sigmoid"]').focus()
     watch.page.keyboard.press("Space")
@@ -130,7 +129,7 @@ def test_checkboxes_answer_the_keyboard(browser, base_url):  # noqa: F811
     watch.close()
 
 
-def test_chart_text_is_legible_on_a_phone(browser, base_url):  # noqa: F811
+def test_chart_text_is_legible_on_a_phone(browser, base_url):
     watch = open_explorer(browser, base_url, "en", viewport={"width": 390, "height": 844})
     sizes = watch.page.eval_on_selector_all(".explorer-plot svg text", "ts => ts.map(t => t.getBoundingClientRect().height)")
     fonts = watch.page.eval_on_selector_all(".explorer-plot svg text", """ts => ts.map(t => {
