@@ -629,23 +629,24 @@ def test_machine_as_described():
     assert "X86_V4" in machine["numerics"]["NPY_DISABLE_CPU_FEATURES"]      # AVX-512 off: AVX2 at most
 
 
-def test_relu_took_0_96_ms_per_call():
-    assert round(DATA["functions"]["relu"]["value"]["seconds"]["float64"] * 1e3, 2) == 0.96
+def test_relu_took_0_99_ms_per_call():
+    assert round(DATA["functions"]["relu"]["value"]["seconds"]["float64"] * 1e3, 2) == 0.99
 
 
-def test_one_clip_costs_no_more_than_relu_and_hard_sigmoid_2_0():
-    assert round(ratio("relu6"), 2) == 0.75 and round(ratio("hard_tanh"), 2) == 0.99
+def test_one_clip_costs_no_more_than_relu_and_hard_sigmoid_1_9():
+    assert round(ratio("relu6"), 2) == 0.71 and round(ratio("hard_tanh"), 2) == 0.85
     assert ratio("relu6") <= 1 and ratio("hard_tanh") <= 1
     for key in ("relu6", "hard_tanh"):
         assert DATA["functions"][key]["value"]["operations"] == {"clip": 1}
-    assert round(ratio("hard_sigmoid"), 1) == 2.0
+    assert round(ratio("hard_sigmoid"), 1) == 1.9
     assert DATA["functions"]["hard_sigmoid"]["value"]["operations"] == {"add": 1, "clip": 1, "divide": 1}
 
 
-def test_hard_swish_a_third_of_silu_but_more_than_tanh():
-    assert round(ratio("hard_swish"), 1) == 9.9 and round(ratio("silu")) == 33
-    assert 2.8 < ratio("silu") / ratio("hard_swish") < 3.6                 # "about a third"
-    assert round(ratio("tanh"), 1) == 8.6 and ratio("tanh") < ratio("hard_swish")
+def test_hard_swish_under_a_third_of_silu_and_tanh_no_dearer():
+    assert round(ratio("hard_swish"), 1) == 8.7 and round(ratio("silu")) == 32
+    assert 3 < ratio("silu") / ratio("hard_swish") < 4                     # "under a third"
+    assert round(ratio("tanh"), 1) == 8.6 and ratio("tanh") <= ratio("hard_swish")
+    assert abs(ratio("tanh") / ratio("hard_swish") - 1) < 0.05             # "about as much as tanh"
     assert cost.operation_count(DATA, "tanh", "value") == 1 and cost.operation_count(DATA, "hard_swish", "value") == 7
 
 
@@ -653,14 +654,14 @@ def test_each_pass_reads_and_writes_8_mb():
     assert DATA["size"] * np.dtype("float64").itemsize == 8_000_000
 
 
-def test_other_exponential_functions_between_18_softplus_and_54_mish():
+def test_other_exponential_functions_between_17_elu_and_47_gelu_tanh():
     others = {k: ratio(k) for k, act in EVERY.items() if act.cost == "exp" and k != "tanh"}
-    assert min(others, key=others.get) == "softplus" and round(others["softplus"]) == 18
-    assert max(others, key=others.get) == "mish" and round(others["mish"]) == 54
+    assert min(others, key=others.get) == "elu" and round(others["elu"]) == 17
+    assert max(others, key=others.get) == "gelu_tanh" and round(others["gelu_tanh"]) == 47
 
 
-def test_gelu_306_through_python_erfc_and_its_tanh_form_38():
-    assert round(ratio("gelu")) == 306 and round(ratio("gelu_tanh")) == 38
+def test_gelu_145_through_python_erfc():
+    assert round(ratio("gelu")) == 145
     assert "erfc (vectorized)" in DATA["functions"]["gelu"]["value"]["operations"]
     assert EVERY["gelu"].cost == "erf" and ratio("gelu") == max(ratio(k) for k in EVERY)
 
@@ -672,10 +673,10 @@ def test_float32_inputs_are_computed_in_float64():
 
 
 FIGURE_ALT = {  # key: (value ratio, derivative ratio, counts) as the alt text prints them; None = not printed
-    "relu6": (0.75, 11.6, (1, 6)), "hard_tanh": (0.99, 3.5, (1, 3)), "relu": (1, 1, (1, 2)),
-    "hard_sigmoid": (2.0, 4.5, None), "tanh": (8.6, 9.5, (1, 3)), "hard_swish": (9.9, 14.6, (7, 9)),
-    "sigmoid": (28, 30, None), "silu": (33, 77, (6, 15)), "gelu_tanh": (38, 70, None), "mish": (54, 96, None),
-    "gelu": (306, 275, (5, 10)),
+    "relu6": (0.71, 1.9, (1, 6)), "hard_tanh": (0.85, 1.3, (1, 5)), "relu": (1, 1, (1, 4)),
+    "hard_sigmoid": (1.9, 1.4, None), "tanh": (8.6, 1.9, (1, 7)), "hard_swish": (8.7, 2.2, (7, 9)),
+    "sigmoid": (24, 11, None), "silu": (32, 19, (10, 23)), "gelu_tanh": (47, 14, None), "mish": (34, 15, None),
+    "gelu": (145, 34, (9, 14)),
 }
 
 
@@ -687,8 +688,8 @@ def printed(value: float, like: float) -> float:
 def test_cost_figure_alt_text_numbers_and_order():
     fig = Figure()
     drawn = cost_figure.draw_cost(fig, BLACK)
-    order = ["relu6", "hard_tanh", "relu", "hard_sigmoid", "maxout", "softsign", "leaky_relu", "tanh", "prelu",
-             "rrelu", "hard_swish", "softplus", "elu", "selu", "sigmoid", "silu", "gelu_tanh", "mish", "gelu"]
+    order = ["relu6", "hard_tanh", "relu", "hard_sigmoid", "maxout", "prelu", "leaky_relu", "rrelu", "softsign",
+             "tanh", "hard_swish", "elu", "softplus", "selu", "sigmoid", "silu", "mish", "gelu_tanh", "gelu"]
     assert drawn["keys"] == order
     assert fig.axes[0].get_xlim() == (0.5, 1000) and fig.axes[0].get_xscale() == "log"
     for key, (value, derivative, counts) in FIGURE_ALT.items():

@@ -70,17 +70,17 @@ def test_sigmoid_and_tanh_slopes_fall_below_0_01_beyond_4_585_and_2_993():
         assert np.all(slope(beyond) < 0.01) and np.all(slope(inside) >= 0.01)
 
 
-def test_silu_costs_33_times_relu_in_numpy_and_only_a_clip_matches_relu():
+def test_silu_costs_32_times_relu_in_numpy_and_only_a_clip_matches_relu():
     data = cost.load()
     ratios = {key: cost.ratios(data)[key, "value", "float64"] for key in EVERY}
-    assert round(ratios["silu"]) == 33
+    assert round(ratios["silu"]) == 32
     assert {key for key, r in ratios.items() if r <= 1 and key != "relu"} == {"relu6", "hard_tanh"}
     assert all(data["functions"][key]["value"]["operations"] == {"clip": 1} for key in ("relu6", "hard_tanh"))
 
 
-def test_hard_swish_costs_about_a_third_of_silu():
+def test_hard_swish_costs_under_a_third_of_silu():
     ratios = cost.ratios(cost.load())
-    assert 2.8 < ratios["silu", "value", "float64"] / ratios["hard_swish", "value", "float64"] < 3.6
+    assert 3 < ratios["silu", "value", "float64"] / ratios["hard_swish", "value", "float64"] < 4
 
 
 def test_a_leaky_rectifier_has_a_nonzero_slope_on_the_negative_side():

@@ -13,8 +13,7 @@ RELATIVE = {"rectifier": "relu", "smooth": "relu", "hard": None}   # faint refer
 HARD_RELATIVE = {"hard_sigmoid": "sigmoid", "hard_tanh": "tanh", "softsign": "tanh", "relu6": "relu",
                  "hard_swish": "silu"}
 Y_CAP = (-2.0, 3.0)     # an unbounded function leaves the chart at these values
-VIEWS = {"relu6": ((-4.0, 9.0), (-1.0, 7.0))}      # (x limits, y cap) where the default hides a landmark
-DEFAULT_VIEW = (X_RANGE, Y_CAP)
+VIEWS = {"relu6": ((-4.0, 9.0), (-1.0, 7.0))}      # (x limits, y limits) where the default hides a landmark
 
 
 def _quarter(value: float, up: bool) -> float:
@@ -33,7 +32,7 @@ def y_range(f: np.ndarray, df: np.ndarray, cap: tuple[float, float] = Y_CAP) -> 
 
 def draw_card(key: str, fig: Figure, colours: dict) -> dict:
     act = EVERY[key]
-    x_range, y_cap = VIEWS.get(key, DEFAULT_VIEW)
+    x_range, fixed_y = VIEWS.get(key, (X_RANGE, None))
     x = np.linspace(*x_range, POINTS)
     x = x[~np.isin(x, act.kinks)]                  # no derivative value drawn at a kink
     f, df = act.f(x), act.df(x)
@@ -59,6 +58,6 @@ def draw_card(key: str, fig: Figure, colours: dict) -> dict:
     ax.set_title(rf"${act.symbol}$", fontsize=11)
     ax.set_xlabel(r"$x$")
     ax.set_xlim(*x_range)
-    ax.set_ylim(*y_range(f, df, y_cap))
+    ax.set_ylim(*(fixed_y or y_range(f, df)))
     ax.legend(loc="lower right" if act.minimum and v_shaped else "upper left")   # off the data (checklist test)
     return {"key": key, "x": x, "f": f, "df": df, "relative": relative}
