@@ -1,14 +1,12 @@
 """In the browser, no rendered line of a Chinese page starts with 「，。；：」.
 
-Runs on every Chinese page with inline maths, at a phone's width and a desktop's.
+Runs on every Chinese page with inline maths, at a phone's width and a desktop's.  Collected by
+tests/test_browser.py, so that it shares that module's browser and server.
 """
 from __future__ import annotations
 
 import pytest
 
-from test_browser import base_url, browser  # noqa: F401  (session fixtures)
-
-pytestmark = pytest.mark.browser
 
 # Each text node that starts with closing punctuation, compared with what precedes it on the page:
 # if it sits left of that and lower, the line broke before the punctuation.
