@@ -13,6 +13,8 @@ import yaml
 from lxml import etree, html
 
 from actsite.catalogue import EVERY
+from actsite.gated import GATED
+from actsite.output_layers import OUTPUTS
 from actsite.page_pairs import CONTENT, DOCS, front_matter
 from actsite.reading_order import ORDER
 from conftest import LANGUAGES
@@ -27,6 +29,9 @@ ALLOWED_PHRASES = ("Leaky ReLU", "hard sigmoid", "hard tanh", "Hard sigmoid", "H
                    "dL/dw", "dL/db", "n Var(w)")
 ALLOWED_WORDS = {"English", "RSS", "JSON", "MIT", "UTC", "GitHub", "Xavier", "He", "LeCun", "Glorot", "Kaiming",
                  "Z", "SGD", "max", "exp", "log", "erf", "sigmoid", "tanh",
+                 "Transformer", "MLP", "CNN", "PyTorch", "Shazeer", "logit", "logits", "arXiv", "ICML",
+                 "Dauphin", "Fan", "Auli", "Grangier", "Bridle", "Hinton", "Vinyals", "Dean",   # cited authors
+                 "torch", "nn", "LogSoftmax", "LogSigmoid", "BCEWithLogitsLoss", "logsumexp",  # library names
                  "logistic"}   # a term of art kept in Chinese writing ("logistic 回归"), like sigmoid
 
 
@@ -151,7 +156,8 @@ def latin_words(text):
     for phrase in ALLOWED_PHRASES:
         text = text.replace(phrase, " ")
     text = re.sub(r"\d[\d.]*e[+-]\d+", " ", text)                 # numbers such as 1.35e-02
-    names = {w.lower() for act in EVERY.values() for w in re.findall(r"[A-Za-z][\w-]*", act.names["zh"])}
+    declared = [*EVERY.values(), *GATED.values(), *OUTPUTS.values()]
+    names = {w.lower() for act in declared for w in re.findall(r"[A-Za-z][\w-]*", act.names["zh"])}
     return [w for w in re.findall(r"[A-Za-z][A-Za-z-]*", text)
             if len(w) > 1 and w not in ALLOWED_WORDS and w.lower() not in names]
 

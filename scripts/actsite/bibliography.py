@@ -124,6 +124,14 @@ WORKS: dict[str, Work] = {
         "A. Howard, M. Sandler, G. Chu, L.-C. Chen, B. Chen, M. Tan, W. Wang, Y. Zhu, R. Pang, "
         "V. Vasudevan, Q. V. Le and H. Adam", 2019, "Searching for MobileNetV3", "ICCV 2019",
         "https://arxiv.org/abs/1905.02244", "Howard et al."),
+    "sandler2018": Work(
+        "M. Sandler, A. Howard, M. Zhu, A. Zhmoginov and L.-C. Chen", 2018,
+        "MobileNetV2: inverted residuals and linear bottlenecks", "CVPR 2018",
+        "https://arxiv.org/abs/1801.04381", "Sandler et al."),
+    "krizhevsky2010": Work(
+        "A. Krizhevsky", 2010, "Convolutional deep belief networks on CIFAR-10",
+        "Unpublished technical report, University of Toronto",
+        "https://www.cs.toronto.edu/~kriz/conv-cifar10-aug2010.pdf", "Krizhevsky"),
     "collobert2004": Work(
         "R. Collobert", 2004, "Large scale machine learning", "PhD thesis, Université Paris VI",
         "https://ronan.collobert.com/pub/matos/2004_phdthesis_lip6.pdf", "Collobert"),

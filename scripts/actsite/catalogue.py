@@ -328,6 +328,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=relu6, df=relu6_prime, output_range=(0.0, RELU6_CAP), monotonic=True, zero_centred=False,
         saturating=True, cost="compare", kinks=(0.0, RELU6_CAP), family="hard", year=2018,
         source="M. Sandler, A. Howard, M. Zhu, A. Zhmoginov and L.-C. Chen, MobileNetV2: Inverted Residuals and Linear Bottlenecks, CVPR 2018, arXiv:1801.04381; the cap at 6 goes back to A. Krizhevsky, Convolutional Deep Belief Networks on CIFAR-10, technical report, University of Toronto, 2010",
+        first_appeared=("krizhevsky2010",), popularised_by=("sandler2018",),
     ),
     Activation(
         key="hard_swish", symbol=r"\mathrm{hardswish}", names={"zh": "Hard swish（硬 swish，h-swish）", "en": "Hard swish (h-swish)"},
@@ -336,6 +337,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=hard_swish, df=hard_swish_prime, output_range=(-0.375, INF), monotonic=False, zero_centred=False,
         saturating=False, cost="compare", kinks=(-3.0, 3.0), minimum=(-1.5, -0.375), family="hard", year=2019,
         source="A. Howard et al., Searching for MobileNetV3, ICCV 2019, arXiv:1905.02244",
+        first_appeared=("howard2019",),
     ),
 )}
 

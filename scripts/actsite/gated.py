@@ -73,7 +73,7 @@ class GatedUnit:
     latex: str                         # f(a, b) = ...
     latex_da: str                      # df/da = ...
     latex_db: str                      # df/db = ...
-    source: str                        # where the unit was introduced (short: authors, year, arXiv)
+    source: dict[str, str]             # where the unit was introduced, per language (authors, year, arXiv)
     year: int
 
     @property
@@ -114,7 +114,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{GLU}(a, b) = a\,\sigma(b)",
         latex_da=r"\frac{\partial f}{\partial a} = \sigma(b)",
         latex_db=r"\frac{\partial f}{\partial b} = a\,\sigma(b)\bigl(1 - \sigma(b)\bigr)",
-        source="Dauphin, Fan, Auli and Grangier (ICML 2017), arXiv:1612.08083",
+        source={"zh": "Dauphin、Fan、Auli 与 Grangier（ICML 2017），arXiv:1612.08083", "en": "Dauphin, Fan, Auli and Grangier (ICML 2017), arXiv:1612.08083"},
         year=2017,
     ),
     GatedUnit(
@@ -123,7 +123,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{Bilinear}(a, b) = a\,b",
         latex_da=r"\frac{\partial f}{\partial a} = b",
         latex_db=r"\frac{\partial f}{\partial b} = a",
-        source="Dauphin et al. (2017), arXiv:1612.08083; in transformers: Shazeer (2020), arXiv:2002.05202",
+        source={"zh": "Dauphin 等（2017），arXiv:1612.08083；用于 Transformer：Shazeer（2020），arXiv:2002.05202", "en": "Dauphin et al. (2017), arXiv:1612.08083; in transformers: Shazeer (2020), arXiv:2002.05202"},
         year=2017,
     ),
     GatedUnit(
@@ -132,7 +132,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{ReGLU}(a, b) = a\,\max(0, b)",
         latex_da=r"\frac{\partial f}{\partial a} = \max(0, b)",
         latex_db=r"\frac{\partial f}{\partial b} = \begin{cases} a & b > 0 \\ 0 & b < 0 \end{cases}",
-        source="Shazeer (2020), arXiv:2002.05202",
+        source={"zh": "Shazeer（2020），arXiv:2002.05202", "en": "Shazeer (2020), arXiv:2002.05202"},
         year=2020,
     ),
     GatedUnit(
@@ -141,7 +141,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{GEGLU}(a, b) = a\,b\,\Phi(b)",
         latex_da=r"\frac{\partial f}{\partial a} = b\,\Phi(b)",
         latex_db=r"\frac{\partial f}{\partial b} = a\,\bigl(\Phi(b) + b\,\varphi(b)\bigr)",
-        source="Shazeer (2020), arXiv:2002.05202",
+        source={"zh": "Shazeer（2020），arXiv:2002.05202", "en": "Shazeer (2020), arXiv:2002.05202"},
         year=2020,
     ),
     GatedUnit(
@@ -150,7 +150,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{SwiGLU}(a, b) = a\,b\,\sigma(\beta b),\quad \beta = 1",
         latex_da=r"\frac{\partial f}{\partial a} = b\,\sigma(\beta b)",
         latex_db=r"\frac{\partial f}{\partial b} = a\,\bigl(\sigma(\beta b) + \beta b\,\sigma(\beta b)\bigl(1 - \sigma(\beta b)\bigr)\bigr)",
-        source="Shazeer (2020), arXiv:2002.05202",
+        source={"zh": "Shazeer（2020），arXiv:2002.05202", "en": "Shazeer (2020), arXiv:2002.05202"},
         year=2020,
     ),
 )}

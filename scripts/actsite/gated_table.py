@@ -52,12 +52,12 @@ def gated_rows(lang: str) -> list[list[str]]:
         lo, hi = GATES[unit.gate].limits
         rows.append([text_cell(unit.names[lang]), math_cell(unit.latex), math_cell(unit.latex_da),
                      math_cell(unit.latex_db), math_cell(f"{_limit(lo)}\\ /\\ {_limit(hi)}"),
-                     text_cell(unit.source)])
+                     text_cell(unit.source[lang])])
     return rows
 
 
 def output_rows(lang: str) -> list[list[str]]:
-    return [[text_cell(o.names[lang]), math_cell(o.latex), math_cell(o.stable_latex), text_cell(o.source)]
+    return [[text_cell(o.names[lang]), math_cell(o.latex), math_cell(o.stable_latex), text_cell(o.source[lang])]
             for o in OUTPUTS.values()]
 
 
