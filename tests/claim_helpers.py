@@ -16,3 +16,9 @@ def plotted(name: str) -> dict:
     """The data a registered figure's plotter returns, drawn in the light theme."""
     spec = FIGURES[name]
     return draw(spec.plot(), "light", spec.size)[1]
+
+
+def display_equations(page: str, lang: str) -> set[str]:
+    """The page's display equations, with whitespace normalised."""
+    from actsite.page_pairs import DISPLAY_MATH
+    return {" ".join(e.split()) for e in DISPLAY_MATH.findall(page_text(page, lang))}

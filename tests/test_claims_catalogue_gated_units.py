@@ -20,8 +20,7 @@ import pytest
 
 from actsite.catalogue import EVERY, normal_cdf
 from actsite.gated import GATED, GATES, equal_parameter_width, ffn_parameters
-from actsite.page_pairs import DISPLAY_MATH
-from claim_helpers import LANGS, page_text, plotted
+from claim_helpers import LANGS, display_equations, page_text, plotted
 
 PAGE = "catalogue/gated-units.md"
 
@@ -34,7 +33,7 @@ def page(lang: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_display_equations_are_the_registry_formulas(lang):
-    shown = {" ".join(e.split()) for e in DISPLAY_MATH.findall(page(lang))}
+    shown = display_equations(PAGE, lang)
     for unit in GATED.values():
         assert " ".join(unit.latex.split()) in shown, unit.key
 

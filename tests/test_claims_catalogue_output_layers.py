@@ -21,8 +21,8 @@ import pytest
 
 from actsite import output_layers as out
 from actsite.functions import sigmoid, sigmoid_prime
-from actsite.page_pairs import CODE, DISPLAY_MATH
-from claim_helpers import LANGS, page_text, plotted
+from actsite.page_pairs import CODE
+from claim_helpers import LANGS, display_equations, page_text, plotted
 
 PAGE = "catalogue/output-layers.md"
 
@@ -33,7 +33,7 @@ def page(lang: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_display_equations_include_the_registry_formulas(lang):
-    shown = {" ".join(e.split()) for e in DISPLAY_MATH.findall(page(lang))}
+    shown = display_equations(PAGE, lang)
     for key in ("softmax", "bce_with_logits"):
         formula = out.OUTPUTS[key].latex if key == "softmax" else out.OUTPUTS[key].stable_latex
         assert any(" ".join(formula.split()) in eq for eq in shown), key
