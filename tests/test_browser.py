@@ -11,10 +11,8 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
-import numpy as np
 import pytest
 
-from actsite.catalogue import EVERY
 from conftest import LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -412,41 +410,13 @@ def test_notebook_code_cells_have_a_copy_button(browser, base_url):
     watch.close()
 
 
-# The explorer's chart: x in [-4, 4] and y in [-2, 3] mapped onto a 640 x 400 viewBox with 36 px margins.
-EXPLORER_VIEW = {"xmin": -4, "xmax": 4, "ymin": -2, "ymax": 3, "width": 640, "height": 400, "pad": 36}
-
-
-def chart_to_data(points: str):
-    v = EXPLORER_VIEW
-    xy = np.array([[float(c) for c in p.split(",")] for p in points.split()])
-    x = v["xmin"] + (xy[:, 0] - v["pad"]) / (v["width"] - 2 * v["pad"]) * (v["xmax"] - v["xmin"])
-    y = v["ymin"] + (v["height"] - v["pad"] - xy[:, 1]) / (v["height"] - 2 * v["pad"]) * (v["ymax"] - v["ymin"])
-    return x, y
-
-
-@pytest.mark.parametrize("lang, scheme", [("zh", "light"), ("en", "dark")])
-def test_explorer_slider_draws_the_registry_curve(browser, base_url, lang, scheme):
-    watch = PageWatch(browser, base_url, scheme)
-    watch.page.goto(f"{base_url}{lang}/explorer/", wait_until="networkidle")
-    watch.page.wait_for_selector('.activation-explorer[data-ready="yes"]', timeout=10_000)
-    watch.page.check('input[type=checkbox][value="elu"]')
-    elu = EVERY["elu"]
-    read = lambda: watch.page.eval_on_selector_all(  # noqa: E731
-        '.explorer-curve[data-key="elu"][data-kind="f"] polyline', "ns => ns.map(n => n.getAttribute('points'))")
-    before = chart_to_data(" ".join(read()))
-    np.testing.assert_allclose(before[1], elu.f(before[0]), atol=2e-4)
-    slider = watch.page.locator('input[type=range][data-key="elu"]')
-    slider.focus()
-    for _ in range(3):
-        watch.page.keyboard.press("ArrowRight")
-    assert watch.page.locator('input[type=range][data-key="elu"] + output').text_content() == "alpha = 1.3"
-    x, y = chart_to_data(" ".join(read()))
-    np.testing.assert_allclose(y, elu.f(x, alpha=1.3), atol=2e-4)
-    assert np.max(np.abs(y - elu.f(x))) > 0.2                 # the curve really moved
-    assert not watch.errors and not watch.failed and not watch.foreign
-    watch.close()
-
-
-# Collected here so that it shares this module's browser and server (a second Playwright
-# instance cannot start).
+# Layout, zoom, 404 and explorer checks are written in their own modules and collected here, so
+# that they share this module's browser and server (a second Playwright instance cannot start).
+from browser_explorer import (  # noqa: E402,F401
+    test_chart_text_is_legible_on_a_phone, test_checkboxes_answer_the_keyboard, test_each_function_keeps_its_palette_colour,
+    test_explorer_slider_draws_the_registry_curve, test_sliders_follow_the_ticked_functions_and_state_is_in_the_address)
 from browser_cjk_lines import test_no_rendered_chinese_line_starts_with_punctuation  # noqa: E402,F401
+from browser_layout import (  # noqa: E402,F401
+    test_generated_reference_tables_fit_the_text_column, test_missing_page_follows_the_theme_and_searches_each_language, test_no_blank_line_under_a_title,
+    test_no_page_is_wider_than_a_phone, test_root_page_works_without_javascript,
+    test_zoomed_figure_sits_on_its_themes_background)

@@ -124,10 +124,14 @@ def test_elu_and_selu_level_off_below_zero():
     assert float(selu(-1000.0)) == pytest.approx(-SELU_LAMBDA * SELU_ALPHA, rel=1e-15)
 
 
+CARD_Y_RANGES = {"prelu": (-1.75, 3.0), "rrelu": (-1.75, 3.0), "elu": (-1.5, 3.0), "selu": (-2.0, 3.0),
+                 "maxout": (-1.5, 3.0)}                                    # as the alt texts say
+
+
 @pytest.mark.parametrize("key", KEYS)
 def test_every_card_shows_the_stated_axes_and_line_styles(key):
     info, ax = card(key)
-    assert X_RANGE == (-5.0, 5.0) and ax.get_xlim() == (-5.0, 5.0) and ax.get_ylim() == (-2.0, 3.0)
+    assert X_RANGE == (-5.0, 5.0) and ax.get_xlim() == (-5.0, 5.0) and ax.get_ylim() == CARD_Y_RANGES[key]
     styles = {line.get_label(): line.get_linestyle() for line in ax.get_lines() if not line.get_label().startswith("_")}
     assert styles == {r"$\mathrm{ReLU}(x)$": ":", "$f(x)$": "-", "$f'(x)$": "--"}
     assert info["relative"] == "relu"
@@ -427,6 +431,10 @@ def test_maxout_card_values_and_label():
     assert set(np.unique(info["df"])) == {-1.0, 1.0}
     labels = [t.get_text() for t in ax.texts]
     assert labels == [r"$(0.000,\ 0.000)$"]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    legend, box = ax.get_legend().get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert legend.x0 > (box.x0 + box.x1) / 2 and legend.y1 < (box.y0 + box.y1) / 2   # "a legend at the bottom right"
 
 
 def test_maxout_is_the_absolute_value_with_range_from_0_and_its_minimum_at_the_origin():

@@ -245,7 +245,7 @@ def test_experiment_backprop_is_the_exact_chain_rule():
         assert np.linalg.norm(grad) == pytest.approx(r["grad_norm"][layer], rel=1e-6)
 
 
-def test_figure_axis_labels_run_from_1e_minus_69_to_1e3_over_layers_1_to_50(gd):
+def test_figure_axis_is_labelled_every_ten_decades_from_1e_minus_60_to_1e0_over_layers_1_to_50(gd):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -260,7 +260,7 @@ def test_figure_axis_labels_run_from_1e_minus_69_to_1e3_over_layers_1_to_50(gd):
     assert all(ax.get_yscale() == "log" for ax in axes)
     lo, hi = axes[0].get_ylim()
     shown = [round(np.log10(t)) for t in axes[0].get_yticks() if lo <= t <= hi]
-    assert (shown[0], shown[-1]) == (-69, 3)
+    assert shown == list(range(-60, 1, 10))
     assert [line.get_linestyle() for line in axes[0].get_lines()] == [":", "--", "-"]
     np.testing.assert_array_equal(axes[0].get_lines()[0].get_xdata(), np.arange(1, 51))
 

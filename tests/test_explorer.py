@@ -59,3 +59,25 @@ def test_slider_positions_are_an_even_grid_of_round_steps_plus_the_default():
 def test_json_is_strict_and_carries_both_languages():
     parsed = json.loads(explorer_json())                      # allow_nan=False: no NaN tokens
     assert {"zh", "en"} <= set(parsed["functions"][0]["names"])
+
+
+def test_curve_colours_are_the_figure_line_colours_of_both_themes(data):
+    from actsite.style import LINE_COLOURS, THEMES, palette
+    assert data["colours"] == [{theme: palette(theme)[role] for theme in THEMES} for role in LINE_COLOURS]
+
+
+def test_sliders_are_labelled_with_the_parameter_letter(data):
+    symbols = {(fn["key"], p["symbol"]) for fn in data["functions"] for p in fn["params"]}
+    assert {("elu", "α"), ("silu", "β"), ("leaky_relu", "a")} <= symbols
+
+
+def test_a_parameter_without_a_plain_symbol_is_refused():
+    from actsite.explorer import symbol
+    from actsite.functions import Param
+    with pytest.raises(ValueError, match="gamma"):
+        symbol(Param("gamma", r"\gamma", 1.0, 0.0, 2.0))
+
+
+def test_legend_names_drop_the_bracketed_explanation(data):
+    short = {fn["key"]: fn["short"] for fn in data["functions"]}
+    assert short["relu"] == {"zh": "ReLU", "en": "ReLU"} and short["gelu"]["en"] == "GELU"

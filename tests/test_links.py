@@ -99,3 +99,12 @@ def test_sitemap_lists_built_pages_of_its_language_only(built_site, lang):
         path = urlparse(loc.text).path
         assert path.startswith(f"{prefix}{lang}/"), loc.text
         assert target_file(built_site, path).exists(), loc.text
+
+
+def test_root_404_offers_search_in_each_language(built_site):
+    """A search form per language; Material opens its search on <lang>/?q=... with the query."""
+    prefix = published_path(built_site)
+    forms = html.parse(str(built_site / "404.html")).xpath("//article//form")
+    assert sorted(urlparse(f.get("action")).path for f in forms) == [f"{prefix}en/", f"{prefix}zh/"]
+    for form in forms:
+        assert form.get("method") == "get" and form.xpath(".//input[@name='q']") and form.xpath(".//button")

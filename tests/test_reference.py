@@ -5,7 +5,11 @@ import numpy as np
 import pytest
 
 from actsite.catalogue import EVERY as ACTIVATIONS
-from actsite.reference_table import MARKER, WORDS, expand, range_latex, standard_normal_mean, table_markdown
+from lxml import html
+
+from conftest import ROOT
+from actsite.reference_table import (MARKER, WORDS, expand, formulas_table, maths_html,
+                                    properties_table, range_latex, standard_normal_mean)
 
 
 def test_ranges_use_open_and_closed_bounds_correctly():
@@ -19,11 +23,42 @@ def test_ranges_use_open_and_closed_bounds_correctly():
 
 
 @pytest.mark.parametrize("lang", sorted(WORDS))
-def test_table_has_one_row_per_function(lang):
-    rows = table_markdown(lang).splitlines()[2:]
+@pytest.mark.parametrize("build", [formulas_table, properties_table])
+def test_each_table_has_one_full_row_per_function(lang, build):
+    table = html.fragment_fromstring(build(lang))
+    width = len(table.xpath("thead/tr/th"))
+    rows = table.xpath("tbody/tr")
     assert len(rows) == len(ACTIVATIONS)
     for row, act in zip(rows, ACTIVATIONS.values()):
-        assert act.names[lang] in row and act.latex in row
+        assert len(row.xpath("th|td")) == width
+        assert row.xpath("th/a")[0].text == act.names[lang]
+        assert row.xpath("th/a/@href") == [f"#{act.key.replace('_', '-')}"]
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_formulas_reach_their_cells_whole(lang):
+    """A | (softsign's |x|) or < in a formula stays inside its maths span, as the registry wrote it."""
+    table = html.fragment_fromstring(formulas_table(lang))
+    for row, act in zip(table.xpath("tbody/tr"), ACTIVATIONS.values()):
+        assert row.xpath("td[1]/span[@class='arithmatex']")[0].text == f"\\({act.latex}\\)"
+    assert any("|" in act.latex for act in ACTIVATIONS.values())      # the case that broke the Markdown table
+    assert html.fragment_fromstring(maths_html("a < b & c")).text == "\\(a < b & c\\)"
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_every_column_is_defined(lang):
+    """The page's "how to read the table" list defines every column the generated tables have."""
+    defined = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    for column in ("formula", "range", "monotonic", "zero_centred", "saturating", "smoothness", "cost"):
+        assert f"**{WORDS[lang][column]}**" in defined
+
+
+def test_saturating_functions_have_a_vanishing_derivative_far_out():
+    """The column definition: bounded on both sides, so f' tends to 0 as x -> +-infinity."""
+    far = np.array([-1e3, 1e3])
+    for act in ACTIVATIONS.values():
+        if act.saturating:
+            assert np.all(np.abs(act.df(far)) < 1e-6), act.key
 
 
 @pytest.mark.parametrize("lang", sorted(WORDS))

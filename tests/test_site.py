@@ -22,6 +22,13 @@ def test_root_sends_readers_to_a_language(built_site):
     assert 'location.replace(english ? "en/" : "zh/")' in text
 
 
+def test_root_page_without_javascript_links_both_languages_with_a_description(built_site):
+    items = html.parse(str(built_site / "index.html")).xpath('//ul[@class="language-choice"]/li')
+    assert [(li.get("lang"), li.xpath("a/@href")[0]) for li in items] == [("zh", "zh/"), ("en", "en/")]
+    for li in items:
+        assert len(li.text_content()) > 40        # the link and a one-line description
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_source_page_is_built(built_site, lang):
     for src in pages(lang):
@@ -139,3 +146,36 @@ def test_make_serve_serves_at_the_root_of_its_dev_address():
     recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nserve:")[1].split("\n\n")[0]
     address = re.search(r"--dev-addr (\S+)", recipe).group(1)
     assert f"SITE_URL=http://{address}/ " in recipe
+
+
+def _cells(row) -> int:
+    return sum(int(cell.get("colspan", "1")) for cell in row.xpath("th|td"))
+
+
+def _text_outside_maths(element) -> str:
+    """The text a reader sees as prose: maths, code and scripts left out."""
+    parts = [element.text or ""] if element.tag not in ("script", "style") else []
+    for child in element:
+        classes = (child.get("class") or "").split()
+        if not ("arithmatex" in classes or child.tag in ("code", "pre", "script", "style")):
+            parts.append(_text_outside_maths(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_table_row_is_whole_and_no_tex_leaks_outside_maths(built_site, lang):
+    """A formula that splits a Markdown row shows raw TeX and shifts every later cell."""
+    problems, tables = [], 0
+    for page in page_files(built_site, lang):
+        for article in html.parse(str(page)).xpath('//article[contains(@class, "md-content__inner")]'):
+            for table in article.iter("table"):
+                tables += 1
+                rows = table.xpath("thead/tr|tbody/tr|tr")
+                width = _cells(rows[0])
+                problems += [f"{page}: row {i} has {_cells(row)} cells, header {width}"
+                             for i, row in enumerate(rows) if _cells(row) != width]
+            text = _text_outside_maths(article)
+            problems += [f"{page}: raw TeX {mark!r} outside maths near {text[text.index(mark) - 40:][:80]!r}"
+                         for mark in ("$", "\\(", "\\[") if mark in text]
+    assert tables > 5 and not problems, "\n".join(problems)

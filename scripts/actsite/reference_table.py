@@ -1,10 +1,17 @@
-"""The reference page, generated from the maths registry: one table of every activation
-function, then one section per function with its formula, derivative and figure.
+"""The reference page, generated from the maths registry: two tables of every activation
+function (formulas; properties), then one section per function with
+its formula, derivative and figure.
 
 Every cell comes from :data:`actsite.catalogue.EVERY` (the classic four and the modern
 catalogue) or is computed from it; the words around them are the only per-language text.
+The tables are written as HTML, escaped by construction: a ``|`` or ``<`` in a formula can
+neither split a row nor open a tag, and maths goes into the same ``span.arithmatex`` containers
+that ``pymdownx.arithmatex`` writes for the rest of the page.  The formulas and the properties
+are two tables, so that each fits the text column.
 """
 from __future__ import annotations
+
+from html import escape
 
 import numpy as np
 
@@ -22,18 +29,21 @@ WORDS = {
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类（exp、log、tanh）", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
            "smoothness": "光滑性", "first": "最早出处", "popular": "推广者", "unpinned": "早于神经网络，首次用作激活函数的出处未能确定",
-           "card": "函数目录中的卡片", "colon": "："},
+           "card": "函数目录中的卡片", "colon": "：",
+           "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
            "monotonic": "Monotonic", "zero_centred": "Zero-centred", "saturating": "Saturating",
            "cost": "Cost", "derivative": "Derivative", "figure": "and its derivative",
            "mean": "mean under a standard normal input", "exp": "exp, log or tanh", "compare": "comparisons, multiply-adds",
            "erf": "error function", "division": "division", "smoothness": "Smoothness", "first": "First appeared",
            "popular": "Popularised by", "unpinned": "older than neural networks; its first use as an activation is not pinned down",
-           "card": "Card in the catalogue", "colon": ": "},
+           "card": "Card in the catalogue", "colon": ": ",
+           "formulas_caption": "Formulas and ranges", "properties_caption": "Properties"},
 }
 CATALOGUE_PAGES = {"rectifier": "catalogue/rectifiers.md", "smooth": "catalogue/smooth-gates.md",
                    "hard": "catalogue/hard-and-cheap.md"}   # the classic four have no card page
-SMOOTHNESS_LATEX = {"C0": "$C^0$", "C1": "$C^1$", "Cinf": r"$C^\infty$"}
+SMOOTHNESS_LATEX = {"C0": "C^0", "C1": "C^1", "Cinf": r"C^\infty"}
+PROPERTY_COLUMNS = ("monotonic", "zero_centred", "saturating", "smoothness", "cost")
 GRID = np.linspace(-10, 10, 20_001)   # float64 rounds sigma(x) to 1 beyond x = 37: stay well inside
 
 
@@ -55,26 +65,51 @@ def standard_normal_mean(act: Activation) -> float:
     return gaussian_expectation(act.f)
 
 
-def table_markdown(lang: str) -> str:
+def anchor(act: Activation) -> str:
+    return act.key.replace("_", "-")
+
+
+def maths_html(latex: str) -> str:
+    """Inline maths as pymdownx.arithmatex (generic mode) writes it, with the TeX escaped."""
+    return f'<span class="arithmatex">\\({escape(latex, quote=False)}\\)</span>'
+
+
+def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
+    """An HTML table; ``header`` is plain text, each row a name (already HTML) then cell HTML."""
+    head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in header)
+    body = "".join(f'<tr><th scope="row">{row[0]}</th>' + "".join(f"<td>{cell}</td>" for cell in row[1:]) + "</tr>"
+                   for row in rows)
+    return (f"<table>\n<caption>{escape(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"
+            f"<tbody>\n{body}\n</tbody>\n</table>")
+
+
+def _name_link(act: Activation, lang: str) -> str:
+    return f'<a href="#{anchor(act)}">{escape(act.names[lang])}</a>'
+
+
+def formulas_table(lang: str) -> str:
     w = WORDS[lang]
-    yes_no = lambda flag: w["yes"] if flag else w["no"]  # noqa: E731
-    header = [w["name"], w["formula"], w["range"], w["monotonic"], w["zero_centred"],
-              w["saturating"], w["smoothness"], w["cost"]]
-    rows = [f"| {' | '.join(header)} |", "|" + "---|" * len(header)]
-    for act in EVERY.values():
-        rows.append("| " + " | ".join([
-            f"[{act.names[lang]}](#{act.key.replace('_', '-')})", f"${act.latex}$", f"${range_latex(act)}$",
-            yes_no(act.monotonic), yes_no(act.zero_centred), yes_no(act.saturating),
-            SMOOTHNESS_LATEX[act.smoothness], w[act.cost],
-        ]) + " |")
-    return "\n".join(rows)
+    rows = [[_name_link(act, lang), maths_html(act.latex), maths_html(range_latex(act))] for act in EVERY.values()]
+    return _table(w["formulas_caption"], [w["name"], w["formula"], w["range"]], rows)
+
+
+def properties_table(lang: str) -> str:
+    w = WORDS[lang]
+    yes_no = lambda flag: escape(w["yes"] if flag else w["no"])  # noqa: E731
+    rows = [[_name_link(act, lang), yes_no(act.monotonic), yes_no(act.zero_centred), yes_no(act.saturating),
+             maths_html(SMOOTHNESS_LATEX[act.smoothness]), escape(w[act.cost])] for act in EVERY.values()]
+    return _table(w["properties_caption"], [w["name"]] + [w[c] for c in PROPERTY_COLUMNS], rows)
+
+
+def tables_markdown(lang: str) -> str:
+    return "\n\n".join([formulas_table(lang), properties_table(lang)])
 
 
 def sections_markdown(lang: str) -> str:
     w = WORDS[lang]
     parts = []
     for act in EVERY.values():
-        parts += [f"## {act.names[lang]} {{ #{act.key.replace('_', '-')} }}", "",
+        parts += [f"## {act.names[lang]} {{ #{anchor(act)} }}", "",
                   f"$$\n{act.latex}\n$$", "", f"{w['derivative']}{w['colon'].rstrip()}", "", f"$$\n{act.latex_prime}\n$$", "",
                   f"{w['mean']}{w['colon']}${standard_normal_mean(act):.3f}$", "", *provenance_lines(act, lang)]
         if act.key in FIGURES:
@@ -91,8 +126,7 @@ def provenance_lines(act: Activation, lang: str) -> list[str]:
     if act.popularised_by:
         lines += [f"{w['popular']}{w['colon']}{short_citations(act.popularised_by, lang)}", ""]
     if act.family in CATALOGUE_PAGES:
-        anchor = act.key.replace("_", "-")
-        lines += [f"{w['card']}{w['colon']}[{act.names[lang]}]({CATALOGUE_PAGES[act.family]}#{anchor})", ""]
+        lines += [f"{w['card']}{w['colon']}[{act.names[lang]}]({CATALOGUE_PAGES[act.family]}#{anchor(act)})", ""]
     return lines
 
 
@@ -105,4 +139,4 @@ def expand(markdown: str, lang: str) -> str:
     if MARKER not in markdown:
         return markdown
     markdown = markdown.replace(bibliography.MARKER, bibliography.works_list(cited_works(), lang))
-    return markdown.replace(MARKER, table_markdown(lang) + "\n\n" + sections_markdown(lang))
+    return markdown.replace(MARKER, tables_markdown(lang) + "\n\n" + sections_markdown(lang))

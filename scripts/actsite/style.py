@@ -9,17 +9,21 @@ from cycler import cycler
 
 THEMES = ("light", "dark")
 
-# Colours chosen to read on Material's default (white) and slate (#1e2129) backgrounds.
+# The page backgrounds of Material's default and slate schemes, which the figures sit on.
+BACKGROUNDS = {"light": "#ffffff", "dark": "#1e2129"}
+# Colours for lines and text, each at least 3:1 (WCAG, graphics) against its theme's background.
+# The line colours, in order, are the cycle of every plot and the explorer's curve colours.
+LINE_COLOURS = ("accent", "second", "third", "fourth", "fifth", "sixth")
 _PALETTES = {
     "light": {
         "text": "#1f2328", "muted": "#6e7781", "grid": "#d0d7de",
-        "accent": "#3949ab", "second": "#d1495b", "third": "#2a9d8f", "fourth": "#e09f3e",
-        "shade": "#3949ab",
+        "accent": "#3949ab", "second": "#d1495b", "third": "#2a9d8f", "fourth": "#b7791f",
+        "fifth": "#8250df", "sixth": "#57606a", "shade": "#3949ab", "shade_alpha": 0.10,
     },
     "dark": {
         "text": "#e6e6e6", "muted": "#9aa4ae", "grid": "#3b4252",
         "accent": "#8c9eff", "second": "#ff8a95", "third": "#5fd3c4", "fourth": "#ffc266",
-        "shade": "#8c9eff",
+        "fifth": "#c8a2ff", "sixth": "#c9d1d9", "shade": "#8c9eff", "shade_alpha": 0.22,
     },
 }
 
@@ -51,8 +55,12 @@ def rc_params(theme: str) -> dict:
         "axes.spines.top": False,
         "axes.spines.right": False,
         "axes.prop_cycle": cycler(
-            color=[colours[k] for k in ("accent", "second", "third", "fourth")]),
-        "legend.frameon": False,
+            color=[colours[k] for k in LINE_COLOURS]),
+        "legend.frameon": True,            # legends sit on the page background, over grid and data
+        "legend.facecolor": BACKGROUNDS[theme],
+        "legend.edgecolor": colours["grid"],
+        "legend.framealpha": 0.9,
+        "legend.fancybox": False,
         "lines.linewidth": 2.0,
         "font.family": "DejaVu Sans",
         "font.size": 11,

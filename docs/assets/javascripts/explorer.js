@@ -1,140 +1,253 @@
 // The interactive explorer: pick functions, see f and f', move a shape parameter.
 // Every number drawn comes from assets/explorer-data.json, which the build computes from the
 // site's maths registry; this script only selects curves and draws them as SVG polylines.
+// The page supplies the words (data-* attributes of .activation-explorer) in its language.
+// State lives in the query string (?show=relu,elu&elu=1.3), so a comparison can be linked to.
 (function () {
   var DATA_URL = new URL("../explorer-data.json", document.currentScript.src).href;
   var SVG = "http://www.w3.org/2000/svg";
-  var VIEW = {xmin: -4, xmax: 4, ymin: -2, ymax: 3, width: 640, height: 400, pad: 36};
-  var COLOURS = ["#4f7cff", "#e8575f", "#22a89a", "#e0a030", "#a066d3", "#7f8c9a"];   // 3:1 on both themes
   var START = ["relu", "gelu"];
   var dataPromise = null;
 
-  function px(x) { return VIEW.pad + (x - VIEW.xmin) / (VIEW.xmax - VIEW.xmin) * (VIEW.width - 2 * VIEW.pad); }
-  function py(y) { return VIEW.height - VIEW.pad - (y - VIEW.ymin) / (VIEW.ymax - VIEW.ymin) * (VIEW.height - 2 * VIEW.pad); }
+  // The chart's geometry for a plot box `width` CSS pixels wide: one SVG unit is one pixel,
+  // so its 12 px text stays 12 px on a phone.  Stored on the <svg> for the tests.
+  function geometry(width) {
+    var w = Math.max(300, Math.min(640, Math.round(width || 640)));
+    return {xmin: -4, xmax: 4, ymin: -2, ymax: 3, width: w, height: Math.max(300, Math.round(w * 0.625)),
+            left: 34, right: 10, top: 10, bottom: 34};
+  }
+  function px(v, x) { return v.left + (x - v.xmin) / (v.xmax - v.xmin) * (v.width - v.left - v.right); }
+  function py(v, y) { return v.top + (v.ymax - y) / (v.ymax - v.ymin) * (v.height - v.top - v.bottom); }
 
-  function element(name, attributes, parent) {
+  function element(name, attributes, parent, text) {
     var node = document.createElementNS(SVG, name);
     Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (text !== undefined) node.textContent = text;
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  function html(name, attributes, parent, text) {
+    var node = document.createElement(name);
+    Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (text !== undefined) node.textContent = text;
     if (parent) parent.appendChild(node);
     return node;
   }
 
   // Points of one curve as polyline segments: a null value (a kink) or a value off the
   // chart lifts the pen.
-  function segments(xs, ys) {
+  function segments(v, xs, ys) {
     var out = [], current = [];
     xs.forEach(function (x, i) {
       var y = ys[i];
-      if (y === null || y < VIEW.ymin - 1 || y > VIEW.ymax + 1) {
+      if (y === null || y < v.ymin - 1 || y > v.ymax + 1) {
         if (current.length) out.push(current);
         current = [];
       } else {
-        current.push(px(x).toFixed(2) + "," + py(y).toFixed(2));
+        current.push(px(v, x).toFixed(2) + "," + py(v, y).toFixed(2));
       }
     });
     if (current.length) out.push(current);
     return out;
   }
 
-  function axes(svg) {
-    var g = element("g", {"class": "explorer-axes"}, svg);
-    element("line", {x1: px(VIEW.xmin), x2: px(VIEW.xmax), y1: py(0), y2: py(0)}, g);
-    element("line", {x1: px(0), x2: px(0), y1: py(VIEW.ymin), y2: py(VIEW.ymax)}, g);
-    for (var x = VIEW.xmin; x <= VIEW.xmax; x += 1) {
-      element("text", {x: px(x), y: py(0) + 14, "text-anchor": "middle"}, g).textContent = String(x);
+  function frame(svg, v) {
+    var grid = element("g", {"class": "explorer-grid"}, svg);
+    var axes = element("g", {"class": "explorer-axes"}, svg);
+    for (var x = v.xmin; x <= v.xmax; x += 1) {
+      element("line", {x1: px(v, x), x2: px(v, x), y1: py(v, v.ymin), y2: py(v, v.ymax)}, x === 0 ? axes : grid);
+      element("text", {x: px(v, x), y: py(v, v.ymin) + 15, "text-anchor": "middle"}, axes, String(x).replace("-", "\u2212"));
     }
-    for (var y = VIEW.ymin; y <= VIEW.ymax; y += 1) {
-      if (y !== 0) element("text", {x: px(0) - 6, y: py(y) + 4, "text-anchor": "end"}, g).textContent = String(y);
+    for (var y = v.ymin; y <= v.ymax; y += 1) {
+      element("line", {x1: px(v, v.xmin), x2: px(v, v.xmax), y1: py(v, y), y2: py(v, y)}, y === 0 ? axes : grid);
+      element("text", {x: px(v, v.xmin) - 6, y: py(v, y) + 4, "text-anchor": "end"}, axes, String(y).replace("-", "\u2212"));
     }
+    element("text", {"class": "explorer-axis-label", x: px(v, v.xmax), y: v.height - 3, "text-anchor": "end"}, axes, "x");
+    element("text", {"class": "explorer-axis-label", x: 4, y: v.top + 4, "text-anchor": "start"}, axes, "y");
   }
 
   function curveFor(fn, state) {
     if (!fn.params.length) return fn["default"];
-    var param = fn.params[0];
-    return param.curves[state.position[fn.key]];
+    return fn.params[0].curves[state.position[fn.key]];
   }
 
-  function draw(root, data, state) {
-    var svg = root.querySelector("svg");
-    svg.querySelectorAll(".explorer-curve").forEach(function (node) { node.remove(); });
-    state.selected.forEach(function (key, i) {
-      var fn = data.byKey[key];
-      var curve = curveFor(fn, state);
-      var colour = COLOURS[i % COLOURS.length];
+  function colourStyle(data, state, key) {
+    var colour = data.colours[state.slot[key] % data.colours.length];
+    return "--explorer-light:" + colour.light + ";--explorer-dark:" + colour.dark;
+  }
+
+  // The legend, in the chart's top-left corner on a background: one line per function, then
+  // the key that tells the value (solid) from the derivative (dashed).
+  function legend(svg, v, data, state, words, lang) {
+    var g = element("g", {"class": "explorer-legend"}, svg);
+    var box = element("rect", {x: px(v, v.xmin) + 6, y: v.top + 6, rx: 3, width: 10, height: 10}, g);
+    var row = 0, x0 = px(v, v.xmin) + 14, y0 = v.top + 20, widest = 0;
+    function entry(style, dash, label, key) {
+      var y = y0 + row * 16;
+      var item = element("g", key ? {"class": "explorer-coloured", style: style, "data-key": key} : {"class": "explorer-key"}, g);
+      element("line", {x1: x0, x2: x0 + 22, y1: y - 4, y2: y - 4, "stroke-dasharray": dash}, item);
+      var text = element("text", {x: x0 + 28, y: y}, item, label);
+      widest = Math.max(widest, text.getComputedTextLength ? text.getComputedTextLength() : label.length * 7);
+      row += 1;
+    }
+    state.selected.forEach(function (key) { entry(colourStyle(data, state, key), "", data.byKey[key].short[lang], key); });
+    entry("", "", words.value);
+    entry("", "6 4", words.derivative);
+    box.setAttribute("width", widest + 44);
+    box.setAttribute("height", row * 16 + 8);
+  }
+
+  function draw(root, data, state, words, lang) {
+    var plot = root.querySelector(".explorer-plot");
+    var v = geometry(plot.clientWidth);
+    var old = plot.querySelector("svg");
+    var svg = element("svg", {viewBox: "0 0 " + v.width + " " + v.height, width: v.width, height: v.height,
+                              role: "img", "aria-label": root.dataset.label, "data-view": JSON.stringify(v)});
+    frame(svg, v);
+    state.selected.forEach(function (key) {
+      var curve = curveFor(data.byKey[key], state);
       [["f", ""], ["df", "6 4"]].forEach(function (kind) {
-        var group = element("g", {"class": "explorer-curve", "data-key": key, "data-kind": kind[0]}, svg);
-        segments(data.x, curve[kind[0]]).forEach(function (points) {
-          element("polyline", {points: points.join(" "), fill: "none", stroke: colour,
-                               "stroke-width": 2, "stroke-dasharray": kind[1]}, group);
+        var group = element("g", {"class": "explorer-curve explorer-coloured", "data-key": key, "data-kind": kind[0],
+                                  style: colourStyle(data, state, key), "stroke-dasharray": kind[1]}, svg);
+        segments(v, data.x, curve[kind[0]]).forEach(function (points) {
+          element("polyline", {points: points.join(" ")}, group);
         });
       });
     });
+    if (old) plot.replaceChild(svg, old); else plot.appendChild(svg);
+    legend(svg, v, data, state, words, lang);          // in the document, so its text can be measured
     root.querySelectorAll(".explorer-functions label").forEach(function (label) {   // colour key
-      var i = state.selected.indexOf(label.querySelector("input").value);
-      label.style.borderLeftColor = i >= 0 ? COLOURS[i % COLOURS.length] : "transparent";
+      var key = label.querySelector("input").value;
+      label.setAttribute("style", key in state.slot ? colourStyle(data, state, key) : "");
+      label.classList.toggle("explorer-coloured", key in state.slot);
     });
   }
 
-  function controls(root, data, state, lang) {
-    var list = root.querySelector(".explorer-functions");
-    var sliders = root.querySelector(".explorer-sliders");
-    data.functions.forEach(function (fn) {
-      var label = document.createElement("label");
-      var box = document.createElement("input");
-      box.type = "checkbox";
-      box.value = fn.key;
-      box.checked = state.selected.indexOf(fn.key) >= 0;
-      box.addEventListener("change", function () {
-        state.selected = data.functions.map(function (f) { return f.key; }).filter(function (key) {
-          return list.querySelector('input[value="' + key + '"]').checked;
-        });
-        draw(root, data, state);
-      });
-      label.appendChild(box);
-      label.appendChild(document.createTextNode(" " + fn.names[lang]));
-      list.appendChild(label);
-
-      fn.params.forEach(function (param) {
-        state.position[fn.key] = param.values.indexOf(param["default"]);
-        var row = document.createElement("label");
-        var slider = document.createElement("input");
-        var shown = document.createElement("output");
-        slider.type = "range";
-        slider.min = 0;
-        slider.max = param.values.length - 1;
-        slider.step = 1;
-        slider.value = state.position[fn.key];
-        slider.dataset.key = fn.key;
-        slider.setAttribute("aria-label", fn.names[lang] + ": " + param.name);
-        shown.textContent = param.name + " = " + param["default"];
+  function sliders(root, data, state, words, lang, redraw) {
+    var box = root.querySelector(".explorer-sliders");
+    box.textContent = "";
+    state.selected.forEach(function (key) {
+      var fn = data.byKey[key];
+      fn.params.slice(0, 1).forEach(function (param) {
+        var row = html("label", {"class": "explorer-coloured", style: colourStyle(data, state, key)}, box);
+        html("span", {"class": "explorer-slider-name"}, row, fn.short[lang] + ": " + param.symbol);
+        var slider = html("input", {type: "range", min: 0, max: param.values.length - 1, step: 1,
+                                    "data-key": key, "aria-label": fn.names[lang] + ", " + param.symbol}, row);
+        slider.value = state.position[key];
+        var shown = html("output", {}, row);
+        function show() {
+          var value = param.values[state.position[key]];
+          shown.textContent = param.symbol + " = " + value;
+          slider.setAttribute("aria-valuetext", param.symbol + " = " + value);
+        }
+        show();
         slider.addEventListener("input", function () {
-          state.position[fn.key] = Number(slider.value);
-          shown.textContent = param.name + " = " + param.values[state.position[fn.key]];
-          draw(root, data, state);
+          state.position[key] = Number(slider.value);
+          show();
+          redraw(false);
         });
-        row.appendChild(document.createTextNode(fn.names[lang] + " "));
-        row.appendChild(slider);
-        row.appendChild(shown);
-        sliders.appendChild(row);
       });
     });
+    box.hidden = !box.children.length;
+  }
+
+  function defaults(data) {
+    var position = {};
+    data.functions.forEach(function (fn) {
+      if (fn.params.length) position[fn.key] = fn.params[0].values.indexOf(fn.params[0]["default"]);
+    });
+    return position;
+  }
+
+  function assignSlots(state) {      // a function keeps its colour while it stays ticked
+    Object.keys(state.slot).forEach(function (key) { if (state.selected.indexOf(key) < 0) delete state.slot[key]; });
+    state.selected.forEach(function (key) {
+      if (key in state.slot) return;
+      var used = Object.keys(state.slot).map(function (k) { return state.slot[k]; });
+      var free = 0;
+      while (used.indexOf(free) >= 0) free += 1;
+      state.slot[key] = free;
+    });
+  }
+
+  function fromQuery(data, query) {
+    var params = new URLSearchParams(query);
+    var state = {selected: START.slice(), position: defaults(data), slot: {}};
+    if (params.has("show")) {
+      state.selected = params.get("show").split(",").filter(function (key, i, all) {
+        return key in data.byKey && all.indexOf(key) === i;
+      });
+    }
+    data.functions.forEach(function (fn) {
+      if (!fn.params.length || !params.has(fn.key)) return;
+      var wanted = Number(params.get(fn.key)), values = fn.params[0].values, best = state.position[fn.key];
+      values.forEach(function (value, i) { if (Math.abs(value - wanted) < Math.abs(values[best] - wanted)) best = i; });
+      if (isFinite(wanted)) state.position[fn.key] = best;
+    });
+    assignSlots(state);
+    return state;
+  }
+
+  function toQuery(data, state) {
+    var start = defaults(data), parts = [];
+    if (state.selected.join(",") !== START.join(",")) parts.push("show=" + state.selected.join(","));
+    state.selected.forEach(function (key) {
+      var fn = data.byKey[key];
+      if (fn.params.length && state.position[key] !== start[key]) {
+        parts.push(key + "=" + fn.params[0].values[state.position[key]]);
+      }
+    });
+    return parts.length ? "?" + parts.join("&") : "";
   }
 
   function mount(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "loading";
     var lang = document.documentElement.lang === "zh" ? "zh" : "en";
+    var words = {value: root.dataset.value, derivative: root.dataset.derivative};
     dataPromise = dataPromise || fetch(DATA_URL).then(function (r) { return r.json(); });
     dataPromise.then(function (data) {
       data.byKey = {};
       data.functions.forEach(function (fn) { data.byKey[fn.key] = fn; });
-      var svg = element("svg", {viewBox: "0 0 " + VIEW.width + " " + VIEW.height, role: "img",
-                                "aria-label": root.dataset.label});
-      root.querySelector(".explorer-plot").appendChild(svg);
-      axes(svg);
-      var state = {selected: START.slice(), position: {}};
-      controls(root, data, state, lang);
-      draw(root, data, state);
+      var state = fromQuery(data, location.search);
+      var list = root.querySelector(".explorer-functions");
+      var boxes = {};
+
+      function redraw(controlsChanged) {
+        assignSlots(state);
+        if (controlsChanged) sliders(root, data, state, words, lang, redraw);
+        draw(root, data, state, words, lang);
+        history.replaceState(history.state, "", location.pathname + toQuery(data, state) + location.hash);
+      }
+
+      data.functions.forEach(function (fn) {
+        var label = html("label", {}, list);
+        var box = html("input", {type: "checkbox", value: fn.key}, label);
+        boxes[fn.key] = box;
+        box.checked = state.selected.indexOf(fn.key) >= 0;
+        label.appendChild(document.createTextNode(" " + fn.names[lang]));
+        box.addEventListener("change", function () {
+          if (box.checked) state.selected.push(fn.key);
+          else state.selected = state.selected.filter(function (key) { return key !== fn.key; });
+          redraw(true);
+        });
+      });
+      root.querySelector(".explorer-reset").addEventListener("click", function () {
+        state = fromQuery(data, "");
+        Object.keys(boxes).forEach(function (key) { boxes[key].checked = state.selected.indexOf(key) >= 0; });
+        redraw(true);
+      });
+      root.querySelector(".explorer-reset").hidden = false;
+      var width = 0;
+      if (window.ResizeObserver) {
+        new ResizeObserver(function () {
+          var now = root.querySelector(".explorer-plot").clientWidth;
+          if (Math.abs(now - width) > 8) { width = now; draw(root, data, state, words, lang); }
+        }).observe(root.querySelector(".explorer-plot"));
+      }
+      sliders(root, data, state, words, lang, redraw);
+      draw(root, data, state, words, lang);
       root.dataset.ready = "yes";
     });
   }

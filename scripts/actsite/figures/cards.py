@@ -30,7 +30,7 @@ def draw_sigmoid(fig: Figure, colours: dict) -> dict:
     edge = sigmoid_flat_threshold()
     ax = fig.add_subplot()
     for lo, hi in ((-10, -edge), (edge, 10)):
-        ax.axvspan(lo, hi, color=colours["shade"], alpha=0.10, lw=0)
+        ax.axvspan(lo, hi, color=colours["shade"], alpha=colours["shade_alpha"], lw=0)
     _function_and_derivative(ax, x, act.f(x), act.df(x), colours,
                              r"$\sigma(x)$", r"$\sigma'(x)=\sigma(x)(1-\sigma(x))$")
     for level in (0, 1):
@@ -40,7 +40,7 @@ def draw_sigmoid(fig: Figure, colours: dict) -> dict:
     ax.text(-7.3, 0.55, rf"$\sigma'<{SIGMOID_FLAT}$" + "\n" + rf"$|x|>{edge:.3f}$",
             color=colours["text"], fontsize=9, ha="center")
     ax.set_ylim(-0.1, 1.15)
-    ax.legend(loc="upper left")
+    ax.legend(loc="center right", bbox_to_anchor=(1.0, 0.6))      # between the asymptote and the slope
     return {"x": x, "f": act.f(x), "df": act.df(x), "flat_edge": edge}
 
 
@@ -100,7 +100,8 @@ def draw_activations_compared(fig: Figure, colours: dict) -> dict:
         means[key] = float(act.f(z).mean())
         ax.set_title(rf"${act.symbol}$", fontsize=11)
         ax.text(0.04, 0.96, rf"$\mathrm{{E}}[f(z)]={means[key]:+.2f}$", transform=ax.transAxes,
-                va="top", fontsize=9, color=colours["text"])
+                va="top", fontsize=10, color=colours["text"])
         ax.set_xlabel(r"$x$")
         ax.set_ylim(-1.5, 3.0)
+    axes[0].legend([axes[0].lines[0], axes[0].lines[1]], [r"$f(x)$", r"$f'(x)$"], loc="lower right")
     return {"keys": COMPARED, "means": means, "x": x}

@@ -6,6 +6,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from actsite.experiments.piecewise import forward, local_affine_map, random_relu_net
+from actsite.figures.nonlinearity import shorten
 
 NEURON_INPUTS = 3
 SHALLOW_SIZES = (3, 4, 1)
@@ -26,9 +27,9 @@ def draw_neuron(fig: Figure, colours: dict) -> dict:
     for i in range(NEURON_INPUTS):
         y = 1.2 - 1.2 * i
         ax.add_patch(Circle((0, y), 0.3, fill=False, ec=colours["accent"], lw=1.6))
-        ax.text(0, y, rf"$x_{i}$", ha="center", va="center", color=colours["text"])
+        ax.text(0, y, rf"$x_{i + 1}$", ha="center", va="center", color=colours["text"])
         _arrow(ax, (0.32, y), (body[0] - 0.62, body[1] + 0.2 * (1 - i)), colours["muted"])
-        ax.text(1.3, y * 0.62 + 0.18, rf"$w_{i}$", color=colours["text"], fontsize=11)
+        ax.text(1.3, y * 0.62 + 0.18, rf"$w_{i + 1}$", color=colours["text"], fontsize=11)
         arrows += 1
     ax.add_patch(Circle(body, 0.6, fc=colours["accent"], ec=colours["accent"]))
     ax.text(*body, r"$\sum_i w_i x_i + b$", ha="center", va="center", color="white", fontsize=9)
@@ -44,20 +45,25 @@ def draw_neuron(fig: Figure, colours: dict) -> dict:
     return {"inputs": arrows}
 
 
+NODE_RADIUS = 0.22
+
+
 def _layered(ax, sizes, colours, active=None, spacing=2.0):
-    """Circles in columns and every edge between neighbouring columns; returns node positions."""
+    """Circles in columns and every edge between neighbouring columns, from rim to rim as in
+    the fnn figure; returns node positions."""
     positions = [[(spacing * col, (n - 1) / 2 - row) for row in range(n)] for col, n in enumerate(sizes)]
     for col, (left, right) in enumerate(zip(positions[:-1], positions[1:])):
         for i, start in enumerate(left):
             for j, end in enumerate(right):
                 on = active is None or (_is_on(active, col, i) and _is_on(active, col + 1, j))
-                ax.plot([start[0], end[0]], [start[1], end[1]], zorder=1,
+                (x0, y0), (x1, y1) = shorten(start, end, NODE_RADIUS)
+                ax.plot([x0, x1], [y0, y1], zorder=1,
                         color=colours["accent"] if on and active is not None else colours["muted"],
                         lw=1.6 if on and active is not None else 0.7, alpha=1.0 if on else 0.25)
     for col, layer in enumerate(positions):
         for i, (x, y) in enumerate(layer):
             on = active is None or _is_on(active, col, i)
-            ax.add_patch(Circle((x, y), 0.22, zorder=2, lw=1.5,
+            ax.add_patch(Circle((x, y), NODE_RADIUS, zorder=2, lw=1.5,
                                 fc=colours["accent"] if on and 0 < col < len(sizes) - 1 else "none",
                                 ec=colours["accent"] if on else colours["muted"], alpha=1.0 if on else 0.4))
     return positions

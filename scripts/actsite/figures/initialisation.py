@@ -48,7 +48,7 @@ def draw_init_spread(fig: Figure, colours: dict) -> dict:
                 ax.semilogy(layers, r[f"{key}_pre_std"], ls=style, color=colours[colour], label=name)
         ax.set_xlabel(r"$l$")
         ax.set_title(title, loc="left", fontsize=11)
-        ax.legend(loc="lower left", fontsize=9)
+        ax.legend(loc="lower left", fontsize=10)
     axes[0].set_ylabel(r"$\sqrt{\mathrm{Var}(z_l)}$")
     axes[0].set_ylim(0.01, 3)
     axes[0].set_yticks([0.01, 0.03, 0.1, 0.3, 1, 3], ["0.01", "0.03", "0.1", "0.3", "1", "3"])
@@ -82,5 +82,5 @@ def draw_selu_fixed_point(fig: Figure, colours: dict) -> dict:
     handles = [Line2D([], [], color=colours[c], label=rf"$\nu_0={nu:g}$") for nu, c in START_COLOURS.items()]
     handles += [Line2D([], [], color=colours["muted"], ls=s, label=rf"$\mu_0={mu:g}$")
                 for mu, s in START_STYLES.items()]
-    right.legend(handles=handles, loc="upper right", fontsize=8, ncols=2)
+    right.legend(handles=handles, loc="upper right", fontsize=10, ncols=2)
     return {"layers": layers, **r}

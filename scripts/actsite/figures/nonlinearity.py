@@ -14,7 +14,7 @@ TANH_FLAT = 0.01          # "flat" means tanh'(x) < 0.01 ...
 QUADRATIC_UNITS = 2 ** np.arange(1, 8)   # n = 2 .. 128 ReLU units
 
 
-def _shorten(start, end, by: float):
+def shorten(start, end, by: float):
     """The segment from start to end with ``by`` cut off at both ends (edges meet circle rims)."""
     a, b = np.asarray(start, float), np.asarray(end, float)
     step = (b - a) / np.linalg.norm(b - a) * by
@@ -36,7 +36,7 @@ def draw_fnn(fig: Figure, colours: dict) -> dict:
     for left, right in zip(positions[:-1], positions[1:]):
         for start in left:
             for end in right:
-                (x0, y0), (x1, y1) = _shorten(start, end, radius)
+                (x0, y0), (x1, y1) = shorten(start, end, radius)
                 edges += ax.plot([x0, x1], [y0, y1], color=colours["muted"], lw=1.0, zorder=1)
     circles = []
     for col, (layer, names) in enumerate(zip(positions, labels)):
@@ -75,7 +75,7 @@ def draw_quadratic(fig: Figure, colours: dict) -> dict:
     left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.35, 1]})
     x = np.linspace(-3, 3, 1201)
     knots = np.arange(-2.0, 3.0)
-    left.axvspan(-2, 2, color=colours["shade"], alpha=0.08, lw=0)
+    left.axvspan(-2, 2, color=colours["shade"], alpha=0.8 * colours["shade_alpha"], lw=0)
     left.plot(x, x ** 2, color=colours["text"], lw=1.4, label=r"$x^2$")
     left.plot(x, absolute_from_relus(x), "--", color=colours["third"], label=r"$h_1(x)=|x|$")
     left.plot(x, quadratic_h2(x), color=colours["accent"],
@@ -112,7 +112,7 @@ def draw_tanh(fig: Figure, colours: dict) -> dict:
     edge = tanh_flat_threshold()
     ax = fig.add_subplot()
     for lo, hi in ((-6, -edge), (edge, 6)):
-        ax.axvspan(lo, hi, color=colours["shade"], alpha=0.10, lw=0)
+        ax.axvspan(lo, hi, color=colours["shade"], alpha=colours["shade_alpha"], lw=0)
     ax.plot(x, tanh.f(x), color=colours["accent"], label=r"$\tanh(x)$")
     ax.plot(x, tanh.df(x), "--", color=colours["second"], label=r"$\tanh'(x)=1-\tanh^2(x)$")
     ax.plot([0], [1], "o", color=colours["second"], ms=5)

@@ -26,10 +26,12 @@ def draw_zigzag(fig: Figure, colours: dict) -> dict:
         ax.plot(*zigzag.W_STAR, "*", color=colours["text"], ms=10)
         ax.plot(*zigzag.W_START, "s", color=colours["text"], ms=5)
         ax.set_xlabel(r"$w_1$")
+        ax.set_xticks([-1, 0, 1])
         ax.set_aspect("equal")
         kappa = float(r[f"{label}_condition"])
         ax.set_title(rf"$\kappa={kappa:.1f}$", fontsize=11)
     axes[0].set_ylabel(r"$w_2$")
+    axes[0].set_yticks([-1, 0, 1])
     axes[0].text(-1.4, -1.35, r"$x_i\in[0.2,1]$", color=colours["text"], fontsize=9)
     axes[1].text(-1.4, -1.35, r"$x_i-\bar{x}_i$", color=colours["text"], fontsize=9)
     axes[1].legend(loc="upper right")
@@ -77,7 +79,12 @@ def draw_gradient_depth(fig: Figure, colours: dict) -> dict:
         ax.set_title(rf"${ACTIVATIONS[act].symbol}$", fontsize=11)
         ax.set_xlabel(r"$l$")
     axes[0].set_ylabel(r"$\|\partial L/\partial W_l\|$")
-    axes[2].legend(loc="lower right", fontsize=8)
+    low, high = axes[0].get_ylim()
+    decades = np.arange(np.ceil(np.log10(low) / 10) * 10, np.log10(high) + 1e-9, 10)
+    axes[0].set_yticks(10.0 ** decades, [rf"$10^{{{int(d)}}}$" for d in decades])   # every tenth decade
+    axes[0].minorticks_off()
+    axes[0].set_ylim(low, high)
+    axes[2].legend(loc="lower left", fontsize=10)
     return dict(r)
 
 
@@ -112,16 +119,19 @@ def draw_sparse_activation(fig: Figure, colours: dict) -> dict:
     left.annotate(r"$\ln 2$", (0, SOFTPLUS_GAP), (0.6, 1.6), color=colours["text"],
                   arrowprops={"arrowstyle": "-", "color": colours["muted"]})
     left.set_xlabel(r"$x$")
+    left.set_ylabel(r"$f(x)$")
     left.legend(loc="upper left")
     relu_h, sigmoid_h = r["init_relu_first_layer"], r["init_sigmoid_first_layer"]
     bins = np.linspace(0, 3, 61)
-    right.hist(np.clip(relu_h, 0, 3), bins=bins, color=colours["accent"], alpha=0.7, density=True,
-               label=rf"$\mathrm{{ReLU}}$: ${100 * np.mean(relu_h == 0):.0f}\%$ $=0$")
+    # values beyond 3 fall outside the bins and are left out, rather than piled into the last bin
+    right.hist(relu_h, bins=bins, color=colours["accent"], alpha=0.7, density=True,
+               label=rf"$\mathrm{{ReLU}}:\ P(h=0)={100 * np.mean(relu_h == 0):.0f}\%$")
     right.hist(sigmoid_h, bins=bins, color=colours["second"], alpha=0.7, density=True,
-               label=rf"$\sigma$: ${100 * np.mean(sigmoid_h == 0):.0f}\%$ $=0$")
+               label=rf"$\sigma:\ P(h=0)={100 * np.mean(sigmoid_h == 0):.0f}\%$")
     right.set_yscale("log")
     right.set_xlabel(r"$h$")
-    right.legend(loc="upper right", fontsize=9)
+    right.set_ylabel(r"$p(h)$")
+    right.legend(loc="upper right", fontsize=10)
     return {"x": x, "gap": softplus - relu(x), **r}
 
 
@@ -133,16 +143,17 @@ def draw_firing_rate(fig: Figure, colours: dict) -> dict:
     left.axvspan(0, threshold, color=colours["second"], alpha=0.15, lw=0)
     left.plot(current, rate, color=colours["accent"])
     left.axhline(max_rate_hz(), color=colours["muted"], ls=":", lw=0.9)
-    left.text(0.2, max_rate_hz() * 0.92, r"$1/t_{\mathrm{ref}}$", color=colours["text"], va="top")
+    left.text(9.8, max_rate_hz() * 1.015, r"$1/t_{\mathrm{ref}}$", color=colours["text"], va="bottom", ha="right")
     left.set_xlabel(r"$I\ (\mathrm{nA})$")
     left.set_ylabel(r"$r\ (\mathrm{Hz})$")
-    left.set_ylim(0, 530)
+    left.set_ylim(0, 580)
     x = np.linspace(-6, 6, 601)
     right.plot(x, ACTIVATIONS["sigmoid"].f(x), color=colours["accent"], label=r"$\sigma(x)$")
     right.plot(x, ACTIVATIONS["tanh"].f(x), "--", color=colours["second"], label=r"$\tanh(x)$")
     right.plot(x, relu(x) / 6, ":", color=colours["third"], label=r"$\max(0,x)/6$")
     right.set_xlabel(r"$x$")
-    right.legend(loc="upper left", fontsize=9)
+    right.set_ylabel(r"$f(x)$")
+    right.legend(loc="upper left", fontsize=10)
     return {"current": current, "rate": rate, "threshold": threshold}
 
 
@@ -159,7 +170,7 @@ def draw_stalled_layers(fig: Figure, colours: dict) -> dict:
         left.plot(np.arange(len(errors)) * every, errors, style, color=colour, label=labels[name], lw=2)
     left.set_xlabel(r"$t$")
     left.set_ylim(0, 1)
-    left.legend(loc="lower left", fontsize=9)
+    left.legend(loc="lower left", fontsize=10)
     layers = np.arange(1, len(r["sigmoid_change"]) + 1)
     width = 0.4
     right.bar(layers - width / 2, r["sigmoid_change"], width, color=colours["second"], label=r"$\sigma$")
@@ -167,6 +178,7 @@ def draw_stalled_layers(fig: Figure, colours: dict) -> dict:
     right.set_yscale("log")
     right.set_xticks(layers)
     right.set_xlabel(r"$l$")
-    right.set_title(r"$\|W_l-W_l^{(0)}\|\,/\,\|W_l^{(0)}\|$", fontsize=10)
-    right.legend(fontsize=9)
+    right.set_ylabel(r"$\|W_l-W_l^{(0)}\|\,/\,\|W_l^{(0)}\|$")
+    right.set_ylim(top=right.get_ylim()[1] * 30)         # headroom: the legend sits above the bars
+    right.legend(loc="upper left", fontsize=10, ncols=2)
     return dict(r)

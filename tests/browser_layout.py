@@ -1,0 +1,153 @@
+"""What a reader sees, measured in the browser: nothing wider than a phone's screen, a zoomed
+figure legible in the dark theme, tables that fit the text column."""
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from actsite.style import BACKGROUNDS
+from test_browser import MATH_STATE, POST, PageWatch, site_pages
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def watch_at(browser, base_url, viewport, scheme="light"):
+    watch = PageWatch(browser, base_url, scheme)
+    watch.page.set_viewport_size(viewport)
+    return watch
+
+
+def settle(watch):
+    """Typeset maths and a mounted explorer: the layout a reader ends up with."""
+    watch.page.evaluate(MATH_STATE)
+    if watch.page.locator(".activation-explorer").count():
+        watch.page.wait_for_selector('.activation-explorer[data-ready="yes"]', timeout=10_000)
+
+
+WIDEST = """() => {
+  const inScrollBox = el => {
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(up).overflowX)) return true;
+    return false;
+  };
+  const limit = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('body *')].filter(el => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.right > limit + 1 && !el.closest('.md-sidebar, [hidden]')
+      && getComputedStyle(el).visibility !== 'hidden' && !inScrollBox(el);
+  });
+  // report the outermost offenders only
+  const outer = wide.filter(el => !wide.includes(el.parentElement));
+  return {scroll: document.documentElement.scrollWidth, limit,
+          culprits: outer.slice(0, 4).map(el => el.tagName.toLowerCase() + '.' + [...el.classList].join('.')
+            + ' ' + Math.round(el.getBoundingClientRect().right))};
+}"""
+
+
+def test_no_page_is_wider_than_a_phone(browser, base_url, built_site):
+    watch = watch_at(browser, base_url, PHONE)
+    problems, pages = [], site_pages(built_site)
+    for path in pages:
+        watch.page.goto(base_url + path, wait_until="networkidle")
+        settle(watch)
+        found = watch.page.evaluate(WIDEST)
+        if found["scroll"] > found["limit"]:
+            problems.append(f"{path}: {found['scroll']} px wide at {found['limit']} px: {found['culprits']}")
+    watch.close()
+    assert len(pages) > 40 and not problems, "\n".join(problems)
+
+
+def _luminance(rgb):
+    c = np.asarray(rgb, dtype=float) / 255
+    c = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return c @ [0.2126, 0.7152, 0.0722]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_zoomed_figure_sits_on_its_themes_background(browser, base_url, scheme):
+    """The lightbox shows a figure's variant on that theme's background, not on white: the pixels
+    behind the labels are the page background, and the labels stand out from them."""
+    watch = watch_at(browser, base_url, DESKTOP, scheme)
+    watch.page.goto(f"{base_url}en/{POST}", wait_until="networkidle")
+    watch.page.locator("figure.site-figure a.glightbox:visible").first.click()
+    zoomed = watch.page.locator(".gslide.current img")
+    zoomed.wait_for(timeout=5_000)
+    watch.page.wait_for_timeout(600)                      # the opening animation
+    pixels = np.asarray(Image.open(io.BytesIO(zoomed.screenshot())).convert("RGB")).reshape(-1, 3)
+    watch.close()
+    background = _luminance([int(BACKGROUNDS[scheme][i:i + 2], 16) for i in (1, 3, 5)])
+    behind = np.median(_luminance(pixels))                # most of a figure is background
+    assert abs(behind - background) < 0.02, (behind, background)
+    lum = _luminance(pixels)
+    contrast = (np.maximum(lum, background) + 0.05) / (np.minimum(lum, background) + 0.05)
+    assert np.mean(contrast > 4.5) > 0.005                 # labels and lines, legible on it
+
+
+def _page_background(watch):
+    return watch.page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_missing_page_follows_the_theme_and_searches_each_language(browser, base_url, scheme):
+    watch = watch_at(browser, base_url, DESKTOP, scheme)
+    response = watch.page.goto(f"{base_url}404.html", wait_until="networkidle")
+    assert response.status == 200
+    r, g, b = (int(v) for v in _page_background(watch).removeprefix("rgb(").rstrip(")").split(",")[:3])
+    assert (_luminance([r, g, b]) < 0.05) == (scheme == "dark"), (scheme, r, g, b)
+    assert watch.page.locator('article a[href$="/zh/"]').count() and watch.page.locator('article a[href$="/en/"]').count()
+    box = watch.page.locator('form[action$="/en/"] input[name="q"]')
+    box.fill("dying ReLU")
+    box.press("Enter")
+    watch.page.wait_for_url("**/en/?q=**")
+    search = watch.page.locator("input.md-search__input")
+    search.wait_for(timeout=10_000)
+    assert search.input_value() == "dying ReLU"
+    watch.close()
+
+
+def test_root_page_works_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, locale="en-US")
+    page = context.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    assert page.url == base_url                                  # no redirect without JavaScript
+    links = page.locator(".language-choice a")
+    assert links.count() == 2 and all(links.nth(i).is_visible() for i in range(2))
+    context.close()
+
+
+def test_no_blank_line_under_a_title(browser, base_url):
+    """The hidden permalink of a title must not wrap onto a line of its own."""
+    watch = watch_at(browser, base_url, DESKTOP)
+    for lang in ("en", "zh"):
+        watch.page.goto(f"{base_url}{lang}/{POST}", wait_until="networkidle")
+        lines = watch.page.evaluate("""() => {
+            const h1 = document.querySelector('article h1');
+            const tops = new Set();
+            for (const node of h1.childNodes) {               // the title's own text, not its permalink
+                if (node.nodeType === 1 && node.classList.contains('headerlink')) continue;
+                const range = document.createRange(); range.selectNodeContents(node);
+                [...range.getClientRects()].filter(r => r.width > 0).forEach(r => tops.add(Math.round(r.top)));
+            }
+            const lineHeight = parseFloat(getComputedStyle(h1).lineHeight);
+            return {lines: tops.size, height: h1.getBoundingClientRect().height, lineHeight};
+        }""")
+        assert lines["height"] <= lines["lines"] * lines["lineHeight"] + 2, (lang, lines)
+    watch.close()
+
+
+def test_generated_reference_tables_fit_the_text_column(browser, base_url):
+    """Formulas and properties are separate tables so that each fits the column on a desktop."""
+    watch = watch_at(browser, base_url, DESKTOP)
+    for lang in ("zh", "en"):
+        watch.page.goto(f"{base_url}{lang}/reference/", wait_until="networkidle")
+        settle(watch)
+        widths = watch.page.evaluate("""() => [...document.querySelectorAll('article table')].map(t => {
+            const box = t.closest('.md-typeset__scrollwrap') || t;
+            return [box.scrollWidth, box.clientWidth, t.querySelector('caption').textContent]; })""")
+        assert len(widths) == 2, widths
+        assert all(scroll <= client + 1 for scroll, client, _ in widths), (lang, widths)
+    watch.close()
