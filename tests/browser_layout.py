@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from actsite.gated_table import WORDS as GATED_WORDS
+from actsite.reference_table import WORDS
 from actsite.style import BACKGROUNDS
 from test_browser import MATH_STATE, POST, PageWatch, site_pages
 
@@ -140,14 +142,17 @@ def test_no_blank_line_under_a_title(browser, base_url):
 
 
 def test_generated_reference_tables_fit_the_text_column(browser, base_url):
-    """Formulas and properties are separate tables so that each fits the column on a desktop."""
+    """Formulas and properties are separate tables so that each fits the column on a desktop,
+    as do the tables of gated units and of output functions; each has its caption."""
     watch = watch_at(browser, base_url, DESKTOP)
     for lang in ("zh", "en"):
         watch.page.goto(f"{base_url}{lang}/reference/", wait_until="networkidle")
         settle(watch)
         widths = watch.page.evaluate("""() => [...document.querySelectorAll('article table')].map(t => {
             const box = t.closest('.md-typeset__scrollwrap') || t;
-            return [box.scrollWidth, box.clientWidth, t.querySelector('caption').textContent]; })""")
-        assert len(widths) == 2, widths
+            const caption = t.querySelector('caption');
+            return [box.scrollWidth, box.clientWidth, caption && caption.textContent]; })""")
+        assert [caption for _, _, caption in widths] == [WORDS[lang]["formulas_caption"], WORDS[lang]["properties_caption"],
+                                                         GATED_WORDS[lang]["gated_caption"], GATED_WORDS[lang]["outputs_caption"]]
         assert all(scroll <= client + 1 for scroll, client, _ in widths), (lang, widths)
     watch.close()

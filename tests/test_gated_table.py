@@ -6,7 +6,8 @@ import pytest
 from lxml import html
 
 from actsite.gated import GATED
-from actsite.gated_table import MARKER, WORDS, expand, html_table, math_cell, tables_html, text_cell
+from actsite.gated_table import MARKER, WORDS, expand, tables_html
+from actsite.html_table import math_cell, table, text_cell
 from actsite.output_layers import OUTPUTS
 from actsite.page_pairs import CONTENT
 
@@ -15,11 +16,11 @@ from actsite.page_pairs import CONTENT
 def test_one_row_per_declaration_each_as_wide_as_its_header(lang):
     gated, outputs = html.fragments_fromstring(tables_html(lang))
     for table, declared in ((gated, GATED), (outputs, OUTPUTS)):
-        width = len(table.xpath(".//th"))
-        rows = table.xpath(".//tbody/tr")
-        assert len(rows) == len(declared)
-        assert all(len(row.xpath("td")) == width for row in rows)
-        names = [row.xpath("td")[0].text_content() for row in rows]
+        width = len(table.xpath("thead/tr/th"))
+        rows = table.xpath("tbody/tr")
+        assert len(rows) == len(declared) and table.xpath("caption")
+        assert all(len(row.xpath("th|td")) == width for row in rows)
+        names = [row.xpath("th")[0].text_content() for row in rows]
         assert names == [d.names[lang] for d in declared.values()]
 
 
@@ -39,8 +40,13 @@ def test_cells_are_escaped():
 
 
 def test_a_row_of_the_wrong_width_is_refused():
-    with pytest.raises(ValueError, match="row 2 has 1 cells, the header 2"):
-        html_table(["x", "y"], [["1", "2"], ["3"]])
+    with pytest.raises(ValueError, match="table 'T': row 2 has 1 cells, the header 2"):
+        table("T", ["x", "y"], [["1", "2"], ["3"]])
+
+
+def test_captions_and_headers_are_escaped():
+    made = table("a < b", ["x & y"], [["1"]])
+    assert "<caption>a &lt; b</caption>" in made and '<th scope="col">x &amp; y</th>' in made
 
 
 @pytest.mark.parametrize("lang", sorted(WORDS))

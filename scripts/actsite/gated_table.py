@@ -1,45 +1,25 @@
 """The reference page's tables of gated units and of output functions, generated from
 :data:`actsite.gated.GATED` and :data:`actsite.output_layers.OUTPUTS`.
 
-Written as HTML (a ``|`` inside a formula would split a Markdown table row), escaped by
-construction: every cell passes through :func:`text_cell` or :func:`math_cell`, and
-:func:`html_table` refuses a row whose cell count differs from the header's.
+Written as HTML through :mod:`actsite.html_table`, so they are escaped by construction.
 """
 from __future__ import annotations
 
-import html
-
 from actsite.gated import GATED, GATES
+from actsite.html_table import math_cell, table, text_cell
 from actsite.output_layers import OUTPUTS
 
 MARKER = "<!-- gated-reference -->"
 WORDS = {
     "zh": {"unit": "门控单元", "formula": "公式", "da": "对值 a 的偏导", "db": "对门输入 b 的偏导",
            "limits": "b → −∞ / b → +∞ 时的门", "source": "出处",
-           "output": "输出函数", "definition": "定义", "stable": "数值稳定的算法"},
+           "output": "输出函数", "definition": "定义", "stable": "数值稳定的算法",
+           "gated_caption": "门控单元", "outputs_caption": "输出层函数"},
     "en": {"unit": "Gated unit", "formula": "Formula", "da": "Partial in the value a", "db": "Partial in the gate input b",
            "limits": "Gate as b → −∞ / b → +∞", "source": "Source",
-           "output": "Output function", "definition": "Definition", "stable": "Stable computation"},
+           "output": "Output function", "definition": "Definition", "stable": "Stable computation",
+           "gated_caption": "Gated units", "outputs_caption": "Output functions"},
 }
-
-
-def text_cell(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def math_cell(latex: str) -> str:
-    """Inline maths in the form pymdownx.arithmatex (generic mode) gives it, for MathJax."""
-    return f'<span class="arithmatex">\\({html.escape(latex, quote=False)}\\)</span>'
-
-
-def html_table(header: list[str], rows: list[list[str]]) -> str:
-    """A table of already-escaped cells; every row must have the header's cell count."""
-    for number, row in enumerate(rows, start=1):
-        if len(row) != len(header):
-            raise ValueError(f"row {number} has {len(row)} cells, the header {len(header)}")
-    head = "".join(f"<th>{cell}</th>" for cell in header)
-    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
 def _limit(value: float) -> str:
@@ -63,10 +43,10 @@ def output_rows(lang: str) -> list[list[str]]:
 
 def tables_html(lang: str) -> str:
     w = WORDS[lang]
-    gated = html_table([text_cell(w[k]) for k in ("unit", "formula", "da", "db", "limits", "source")],
-                       gated_rows(lang))
-    outputs = html_table([text_cell(w[k]) for k in ("output", "definition", "stable", "source")],
-                         output_rows(lang))
+    gated = table(w["gated_caption"], [w[k] for k in ("unit", "formula", "da", "db", "limits", "source")],
+                  gated_rows(lang))
+    outputs = table(w["outputs_caption"], [w[k] for k in ("output", "definition", "stable", "source")],
+                    output_rows(lang))
     return f"{gated}\n\n{outputs}"
 
 

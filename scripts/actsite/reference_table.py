@@ -11,8 +11,6 @@ are two tables, so that each fits the text column.
 """
 from __future__ import annotations
 
-from html import escape
-
 import numpy as np
 
 from actsite import bibliography
@@ -21,6 +19,7 @@ from actsite.catalogue import EVERY
 from actsite.figure_registry import FIGURES
 from actsite.functions import Activation
 from actsite.gaussian import gaussian_expectation
+from actsite.html_table import math_cell, table, text_cell
 
 MARKER = "<!-- activation-reference -->"
 WORDS = {
@@ -69,36 +68,22 @@ def anchor(act: Activation) -> str:
     return act.key.replace("_", "-")
 
 
-def maths_html(latex: str) -> str:
-    """Inline maths as pymdownx.arithmatex (generic mode) writes it, with the TeX escaped."""
-    return f'<span class="arithmatex">\\({escape(latex, quote=False)}\\)</span>'
-
-
-def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
-    """An HTML table; ``header`` is plain text, each row a name (already HTML) then cell HTML."""
-    head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in header)
-    body = "".join(f'<tr><th scope="row">{row[0]}</th>' + "".join(f"<td>{cell}</td>" for cell in row[1:]) + "</tr>"
-                   for row in rows)
-    return (f"<table>\n<caption>{escape(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"
-            f"<tbody>\n{body}\n</tbody>\n</table>")
-
-
 def _name_link(act: Activation, lang: str) -> str:
-    return f'<a href="#{anchor(act)}">{escape(act.names[lang])}</a>'
+    return f'<a href="#{anchor(act)}">{text_cell(act.names[lang])}</a>'
 
 
 def formulas_table(lang: str) -> str:
     w = WORDS[lang]
-    rows = [[_name_link(act, lang), maths_html(act.latex), maths_html(range_latex(act))] for act in EVERY.values()]
-    return _table(w["formulas_caption"], [w["name"], w["formula"], w["range"]], rows)
+    rows = [[_name_link(act, lang), math_cell(act.latex), math_cell(range_latex(act))] for act in EVERY.values()]
+    return table(w["formulas_caption"], [w["name"], w["formula"], w["range"]], rows)
 
 
 def properties_table(lang: str) -> str:
     w = WORDS[lang]
-    yes_no = lambda flag: escape(w["yes"] if flag else w["no"])  # noqa: E731
+    yes_no = lambda flag: text_cell(w["yes"] if flag else w["no"])  # noqa: E731
     rows = [[_name_link(act, lang), yes_no(act.monotonic), yes_no(act.zero_centred), yes_no(act.saturating),
-             maths_html(SMOOTHNESS_LATEX[act.smoothness]), escape(w[act.cost])] for act in EVERY.values()]
-    return _table(w["properties_caption"], [w["name"]] + [w[c] for c in PROPERTY_COLUMNS], rows)
+             math_cell(SMOOTHNESS_LATEX[act.smoothness]), text_cell(w[act.cost])] for act in EVERY.values()]
+    return table(w["properties_caption"], [w["name"]] + [w[c] for c in PROPERTY_COLUMNS], rows)
 
 
 def tables_markdown(lang: str) -> str:

@@ -46,7 +46,7 @@ def draw_gates(fig: Figure, colours: dict) -> dict:
         ax.set_xlim(*B_RANGE)
     axes[0].set_ylim(-1.5, 3.0)
     axes[1].set_ylim(-0.3, 1.4)
-    axes[0].legend(loc="upper left", fontsize=9)
+    axes[0].legend(loc="upper left", fontsize=10)
     return {"b": b, "values": values, "slopes": slopes, "order": GATE_ORDER}
 
 
@@ -61,7 +61,7 @@ def draw_gated_contours(fig: Figure, colours: dict) -> dict:
         surfaces[key] = f
         ax.contourf(a, b, f, levels=CONTOUR_LEVELS, cmap=cmap, extend="both")
         lines = ax.contour(a, b, f, levels=CONTOUR_LEVELS, colors=colours["text"], linewidths=0.6)
-        ax.clabel(lines, fmt="%g", fontsize=8)
+        ax.clabel(lines, lines.levels[::2], fmt="%g", fontsize=9)   # every other level: room for 9 px labels
         ax.set_title(rf"{title}  ${GATED[key].symbol}(a, b)$", loc="left", fontsize=11)
         ax.set_xlabel(r"$a$")
         ax.set_aspect("equal")

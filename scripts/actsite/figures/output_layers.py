@@ -46,7 +46,7 @@ def draw_stable_vs_naive(fig: Figure, colours: dict) -> dict:
     axes[0].axvline(first_inf, color=colours["muted"], lw=1.0, ls=":")
     axes[0].set_xlabel(r"$x$  ($y = 0$)")
     axes[0].set_ylabel(r"$\ell(x, 0)$")
-    axes[0].legend(loc="upper left", fontsize=9)
+    axes[0].legend(loc="upper left", fontsize=10)
 
     xe = np.linspace(*ERROR_RANGE, 701)
     with np.errstate(divide="ignore"):
@@ -58,7 +58,7 @@ def draw_stable_vs_naive(fig: Figure, colours: dict) -> dict:
                      label=r"$\varepsilon\, e^{x} / x$")
     axes[1].set_xlabel(r"$x$  ($y = 0$)")
     axes[1].set_ylabel(r"$|\tilde{\ell} - \ell\,| / \ell$")
-    axes[1].legend(loc="upper left", fontsize=9)
+    axes[1].legend(loc="upper left", fontsize=10)
     for ax, title in zip(axes, ("(a)", "(b)")):
         ax.set_title(title, loc="left", fontsize=11)
     return {"x": x, "naive": naive, "stable": stable, "first_inf": first_inf,
