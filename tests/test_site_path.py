@@ -27,7 +27,8 @@ LINKED_REFERENCES = ("reference/", "guide/", "catalogue/rectifiers/", "catalogue
                      "catalogue/hard-and-cheap/", "catalogue/gated-units/", "catalogue/output-layers/",
                      "blog/2019/03/14/why-nonlinear-activations/", "blog/2019/03/15/when-gradients-vanish/",
                      "blog/2016/03/22/relu-sparsity-biology/", "blog/2019/07/09/neuron-gradients-zigzag/",
-                     "blog/2019/07/20/from-linear-to-nonlinear/", "blog/2026/11/23/initialisation/")
+                     "blog/2019/07/20/from-linear-to-nonlinear/", "blog/2019/07/20/dead-relu-units/",
+                     "blog/2026/11/23/initialisation/")
 # Latin-script words a Chinese page may show outside code and maths: proper names and symbols.
 ALLOWED_PHRASES = ("Leaky ReLU", "hard sigmoid", "hard tanh", "Hard sigmoid", "Hard tanh", "CC BY-SA", "dL/dw_out",
                    "dL/dw", "dL/db", "n Var(w)")
