@@ -38,6 +38,7 @@ PAGES = [
     "zh/blog/2019/03/15/when-gradients-vanish/",
     "zh/blog/2019/07/09/neuron-gradients-zigzag/",
     "zh/blog/2019/07/20/from-linear-to-nonlinear/",
+    "zh/blog/2019/07/20/dead-relu-units/",
     "zh/blog/2016/03/22/relu-sparsity-biology/",
     "zh/blog/2026/11/23/initialisation/",
     "zh/catalogue/rectifiers/",

@@ -337,14 +337,14 @@ def test_keyboard_reaches_search_and_language_selector(browser, base_url):
 
 SEARCHES = [  # (language, query, slug of the page that must come first)
     ("zh", "梯度消失", "when-gradients-vanish"),
-    ("zh", "死亡", "from-linear-to-nonlinear"),
+    ("zh", "死亡", "dead-relu-units"),
     ("zh", "稀疏", "relu-sparsity-biology"),
     ("zh", "全正输入", "neuron-gradients-zigzag"),
     ("zh", "初始化", "initialisation"),
     ("zh", "GELU", "smooth-gates"),
     ("en", "vanishing gradient", "when-gradients-vanish"),
-    ("en", "dying ReLU", "from-linear-to-nonlinear"),
-    ("en", "Leaky", "from-linear-to-nonlinear"),
+    ("en", "dying ReLU", "dead-relu-units"),
+    ("en", "Leaky", "dead-relu-units"),
     ("en", "sparsity", "relu-sparsity-biology"),
     ("en", "zig-zag", "neuron-gradients-zigzag"),
     ("en", "GELU", "smooth-gates"),

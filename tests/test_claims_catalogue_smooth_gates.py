@@ -115,7 +115,7 @@ def test_every_card_of_the_family_is_shown_once_in_registry_order(lang):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_links_point_to_existing_pages_and_anchors(lang):
     posts = CONTENT[lang] / "blog" / "posts"
-    assert "{ #relu-variants }" in (posts / "from-linear-to-nonlinear.md").read_text(encoding="utf-8")
+    assert "{ #relu-variants }" in (posts / "dead-relu-units.md").read_text(encoding="utf-8")
     assert "{ #sparsity }" in (posts / "relu-sparsity-biology.md").read_text(encoding="utf-8")
     assert (CONTENT[lang] / "reference.md").exists()
 

@@ -21,9 +21,14 @@ from conftest import LANGUAGES
 
 POST_SLUGS = [src.rsplit("/", 1)[1].removesuffix(".md") for src in ORDER if src.startswith("blog/posts/")]
 HOST = "http://site.test/"
-# Pages whose reference lists this test holds to "every reference has a link"; add a page once its
-# list follows the style in README ("Adding a page").
-LINKED_REFERENCES = ("reference/", "catalogue/rectifiers/", "catalogue/smooth-gates/", "catalogue/hard-and-cheap/")
+# Pages whose reference lists this test holds to "every reference has a link" (the style in README,
+# "Adding a page"): every page with a reference list.
+LINKED_REFERENCES = ("reference/", "guide/", "catalogue/rectifiers/", "catalogue/smooth-gates/",
+                     "catalogue/hard-and-cheap/", "catalogue/gated-units/", "catalogue/output-layers/",
+                     "blog/2019/03/14/why-nonlinear-activations/", "blog/2019/03/15/when-gradients-vanish/",
+                     "blog/2016/03/22/relu-sparsity-biology/", "blog/2019/07/09/neuron-gradients-zigzag/",
+                     "blog/2019/07/20/from-linear-to-nonlinear/", "blog/2019/07/20/dead-relu-units/",
+                     "blog/2026/11/23/initialisation/")
 # Latin-script words a Chinese page may show outside code and maths: proper names and symbols.
 ALLOWED_PHRASES = ("Leaky ReLU", "hard sigmoid", "hard tanh", "Hard sigmoid", "Hard tanh", "CC BY-SA", "dL/dw_out",
                    "dL/dw", "dL/db", "n Var(w)")
@@ -132,6 +137,14 @@ def test_every_reference_has_a_link(built_site, lang, page):
     assert entries, page
     for li in entries:
         assert li.xpath('.//a[starts-with(@href, "https://")]'), html.tostring(li, encoding="unicode")[:200]
+
+
+def test_every_page_with_a_reference_list_is_held_to_links(built_site):
+    for lang in LANGUAGES:
+        listed = {page.parent.relative_to(built_site / lang).as_posix() + "/"
+                  for page in (built_site / lang).rglob("index.html")
+                  if "assets" not in page.parts and parse(page).xpath('//h2[@id="references"]')}
+        assert listed == set(LINKED_REFERENCES), lang
 
 
 def chinese_page_furniture(page):

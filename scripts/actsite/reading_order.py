@@ -15,6 +15,7 @@ from pathlib import Path
 ORDER = (
     "blog/posts/why-nonlinear-activations.md",
     "blog/posts/from-linear-to-nonlinear.md",
+    "blog/posts/dead-relu-units.md",
     "blog/posts/neuron-gradients-zigzag.md",
     "blog/posts/when-gradients-vanish.md",
     "blog/posts/initialisation.md",

@@ -2,7 +2,7 @@
 # # Notebook: dead ReLU units, measured and built by hand { #notebook-dead-relu }
 #
 # This notebook belongs to the article
-# [From linear to non-linear: what a good activation needs, and why ReLU units die](../blog/posts/from-linear-to-nonlinear.md).
+# [Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md).
 # It first prints the measured fractions of dead units from the article's experiment: a
 # 10-256-256-10 network with He initialisation, trained with plain SGD (batches of 64, 600 steps)
 # on a synthetic ten-class task, three seeds per learning rate. A hidden unit counts as dead when
