@@ -72,7 +72,8 @@ def on_page_markdown(markdown, page, config, files):
         expanded = gated_table.expand(expanded, lang)
         return markers.expand_figures(
             expanded, page.file.src_uri, set(manifest),
-            source_line=lambda line: source_lines.source_line(page.file.content_string, expanded, line))
+            source_line=lambda line: source_lines.source_line(page.file.content_string, expanded, line),
+            phone=markers.with_phone_layout(manifest))
     except (markers.UnknownFigureError, FileNotFoundError) as error:
         raise PluginError(f"{Path(config.docs_dir, page.file.src_uri)}: {error}") from None
 

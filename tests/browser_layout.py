@@ -8,10 +8,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from actsite.figure_registry import FIGURES
 from actsite.gated_table import WORDS as GATED_WORDS
+from actsite.render import PHONE_COLUMN_PX
 from actsite.reference_table import WORDS
 from actsite.style import BACKGROUNDS
 from test_browser import MATH_STATE, POST, PageWatch, site_pages
+from test_figure_checklist import COLUMN_PX as CHECKLIST_COLUMN_PX
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -156,3 +159,32 @@ def test_generated_reference_tables_fit_the_text_column(browser, base_url):
                                                          GATED_WORDS[lang]["gated_caption"], GATED_WORDS[lang]["outputs_caption"]]
         assert all(scroll <= client + 1 for scroll, client, _ in widths), (lang, widths)
     watch.close()
+
+
+@pytest.mark.parametrize("viewport, layout", [(DESKTOP, "wide"), (PHONE, "phone")])
+def test_figures_show_the_layout_measured_for_their_column(browser, base_url, built_site, viewport, layout):
+    """Each figure shows one image: on a phone, the stacked layout of a figure that has one.  The
+    column is at least as wide as tests/test_figure_checklist.py assumes for its 9 px text, and
+    the layout not shown is never fetched."""
+    column = PHONE_COLUMN_PX if layout == "phone" else CHECKLIST_COLUMN_PX
+    watch = watch_at(browser, base_url, viewport)
+    problems, figures = [], 0
+    for path in ("en/blog/2019/07/09/neuron-gradients-zigzag/", "zh/catalogue/gated-units/", "en/reference/"):
+        watch.page.goto(base_url + path, wait_until="networkidle")
+        shown = watch.page.evaluate("""() => [...document.querySelectorAll('figure.site-figure')].map(f => ({
+            id: f.id, phone: f.classList.contains('has-phone-layout'),
+            width: (box => box.clientWidth - parseFloat(getComputedStyle(box).paddingLeft)
+                           - parseFloat(getComputedStyle(box).paddingRight))(f.parentElement),   // the column
+            shown: [...f.querySelectorAll('img')].filter(i => i.checkVisibility()).map(i => i.className)}))""")
+        figures += len(shown)
+        for figure in shown:
+            expected = [f"figure-{layout}" if figure["phone"] else "figure-wide"]
+            if figure["shown"] != expected or figure["width"] + 1 < column:
+                problems.append(f"{path}#{figure['id']}: {figure}")
+    other = "-phone-" if layout == "wide" else None
+    fetched = [url for url in watch.requested if "/assets/figures/" in url]
+    watch.close()
+    phone_figures = {spec.name for spec in FIGURES.values() if spec.has_phone_layout}
+    wrong = [url for url in fetched if (other and other in url) or
+             (other is None and "-phone-" not in url and url.rsplit("/", 1)[1].rsplit("-", 1)[0] in phone_figures)]
+    assert figures > 10 and fetched and not problems and not wrong, (problems, wrong)

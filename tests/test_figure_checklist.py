@@ -1,6 +1,6 @@
-"""The automatable items of FIGURES.md, for every registered figure: legible text at display
-width, nothing outside the canvas, no overlapping tick labels, legends framed and off the data,
-palette contrast against both page backgrounds."""
+"""The automatable items of FIGURES.md, for every registered figure in each of its layouts:
+legible text at every width the page shows it, nothing outside the canvas, no overlapping tick
+labels, legends framed and off the data, palette contrast against both page backgrounds."""
 from __future__ import annotations
 
 import itertools
@@ -11,12 +11,19 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 
 from actsite.figure_registry import FIGURES
-from actsite.render import draw
+from actsite.render import CSS_PX_PER_INCH, MIN_TEXT_PX, PHONE_COLUMN_PX, draw
 from actsite.style import BACKGROUNDS, LINE_COLOURS, THEMES, palette
 
-COLUMN_PX = 688          # Material's text column at 1280 px (measured in the browser)
-CSS_PX_PER_INCH = 96     # the SVG is sized in pt: 72 pt = 1 in = 96 CSS px
-MIN_TEXT_PX = 9
+COLUMN_PX = 688          # Material's text column at 1280 px (tests/browser_layout.py measures it)
+VARIANTS = sorted({(spec.name, layout) for spec in FIGURES.values() for _, layout, _ in spec.variants()})
+
+
+def shown_at(spec, layout: str) -> tuple[int, ...]:
+    """The column widths a layout is shown at: a figure with a phone layout shows its wide one on
+    desktops only; one without shows the same picture on both."""
+    if layout == "phone":
+        return (PHONE_COLUMN_PX,)
+    return (COLUMN_PX,) if spec.has_phone_layout else (COLUMN_PX, PHONE_COLUMN_PX)
 
 
 def contrast(a: str, b: str) -> float:
@@ -28,13 +35,14 @@ def contrast(a: str, b: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-@pytest.fixture(scope="module", params=sorted(FIGURES))
+@pytest.fixture(scope="module", params=VARIANTS, ids=[f"{name}-{layout}" for name, layout in VARIANTS])
 def drawn(request):
-    spec = FIGURES[request.param]
-    fig, _ = draw(spec.plot(), "light", spec.size)
+    name, layout = request.param
+    spec = FIGURES[name]
+    fig, _ = draw(spec.plot(), "light", spec.size, layout)
     renderer = FigureCanvasAgg(fig).get_renderer()
     fig.draw(renderer)                                   # runs the constrained layout, as saving does
-    return spec, fig, renderer
+    return spec, layout, fig, renderer
 
 
 def texts(fig):
@@ -48,15 +56,16 @@ def texts(fig):
 
 
 def test_text_is_at_least_9_px_at_display_width(drawn):
-    spec, fig, _ = drawn
-    scale = min(1.0, COLUMN_PX / (spec.size[0] * CSS_PX_PER_INCH))
-    small = {t.get_text(): round(t.get_fontsize() * 96 / 72 * scale, 1) for t in texts(fig)
-             if t.get_fontsize() * 96 / 72 * scale < MIN_TEXT_PX}
-    assert not small, f"{spec.name}: text below {MIN_TEXT_PX} px at {scale:.2f}x: {small}"
+    spec, layout, fig, _ = drawn
+    for column in shown_at(spec, layout):
+        scale = min(1.0, column / (fig.get_figwidth() * CSS_PX_PER_INCH))
+        small = {t.get_text(): round(t.get_fontsize() * 96 / 72 * scale, 1) for t in texts(fig)
+                 if t.get_fontsize() * 96 / 72 * scale < MIN_TEXT_PX}
+        assert not small, f"{spec.name} ({layout}) in a {column} px column: text below {MIN_TEXT_PX} px at {scale:.2f}x: {small}"
 
 
 def test_no_text_is_clipped_by_the_canvas(drawn):
-    spec, fig, renderer = drawn
+    spec, _, fig, renderer = drawn
     canvas = fig.bbox
     outside = [t.get_text() for t in texts(fig)
                if not _inside(t.get_window_extent(renderer), canvas)]
@@ -87,7 +96,7 @@ def shown_tick_labels(fig):
 
 def test_texts_do_not_overlap(drawn):
     """Tick labels (also across neighbouring panels), titles, axis labels and annotations."""
-    spec, fig, renderer = drawn
+    spec, _, fig, renderer = drawn
     boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts(fig)]
     clashes = [(a, b) for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2) if box_a.overlaps(box_b)]
     assert not clashes, f"{spec.name}: overlapping text {clashes[:5]}"
@@ -105,7 +114,7 @@ def drawn_points(line):
 
 
 def test_legends_are_framed_and_off_the_data(drawn):
-    spec, fig, renderer = drawn
+    spec, _, fig, renderer = drawn
     for ax in fig.axes:
         legend = ax.get_legend()
         if legend is None:

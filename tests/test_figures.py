@@ -26,7 +26,7 @@ def quiet(_line):
 
 
 def test_registry_and_committed_files_agree():
-    expected = {f for spec in FIGURES.values() for f in spec.filenames().values()}
+    expected = {f for spec in FIGURES.values() for f in spec.filenames()}
     assert {p.name for p in FIGURE_DIR.glob("*.svg")} == expected
     manifest = json.loads((FIGURE_DIR / "manifest.json").read_text())
     assert set(manifest) == set(FIGURES)
@@ -66,7 +66,7 @@ def test_parallel_build_matches_serial(tmp_path):
     build(FigureStore(tmp_path / "serial"), specs, report=quiet)
     build(FigureStore(tmp_path / "parallel"), specs, jobs=2, report=quiet)
     for spec in specs:
-        for filename in spec.filenames().values():
+        for filename in spec.filenames():
             assert (tmp_path / "serial" / filename).read_bytes() == (tmp_path / "parallel" / filename).read_bytes()
 
 

@@ -71,7 +71,7 @@ def test_every_figure_is_shown_in_both_themes(built_site, lang):
             if "/assets/figures/" in src:
                 shown.add(src.rsplit("/", 1)[1].split("#")[0])
                 assert img.get("alt"), f"{page}: figure without alt text"
-    expected = {f for spec in FIGURES.values() for f in spec.filenames().values()}
+    expected = {f for spec in FIGURES.values() for f in spec.filenames()}
     assert shown == expected
 
 

@@ -49,8 +49,8 @@ def render_figure(spec: FigureSpec) -> dict[str, bytes]:
 
     try:
         plot = spec.plot()
-        return {filename: render_svg(plot, theme, spec.size)
-                for theme, filename in spec.filenames().items()}
+        return {filename: render_svg(plot, theme, spec.size, layout)
+                for theme, layout, filename in spec.variants()}
     except Exception as error:  # noqa: BLE001 - any plotter error stops this figure
         raise FigureError(spec.name, error) from error
 
@@ -88,7 +88,7 @@ class FigureStore:
         entry = manifest.get(spec.name)
         if not entry or entry.get("inputs") != inputs:
             return False
-        for filename in spec.filenames().values():
+        for filename in spec.filenames():
             path = self.directory / filename
             if not path.exists() or _sha256(path.read_bytes()) != entry["files"].get(filename):
                 return False

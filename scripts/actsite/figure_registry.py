@@ -1,7 +1,7 @@
 """Every figure on the site, declared once.
 
-A figure's ``name`` gives its files (``figures/<name>-light.svg``, ``-dark.svg``), its
-marker in the pages (``![alt](figure:<name> "caption")``) and its tests.  ``plotter`` is a
+A figure's ``name`` gives its files (``figures/<name>-light.svg``, ``-dark.svg``, and for a
+figure too wide for a phone ``<name>-phone-light.svg`` and ``-phone-dark.svg``), its marker in the pages (``![alt](figure:<name> "caption")``) and its tests.  ``plotter`` is a
 ``module:function`` string so that checking freshness never imports matplotlib; ``args``
 are passed to it before the Figure, so one plotter can serve a whole family of figures.
 """
@@ -16,6 +16,9 @@ from pathlib import Path
 from actsite.style import THEMES
 
 ROOT = Path(__file__).resolve().parents[2]
+# A figure up to this wide (inches) keeps its text at 9 px or more on a phone's text column; a
+# wider one also gets a phone layout (actsite.render).  tests/test_figure_checklist.py measures both.
+PHONE_SAFE_WIDTH = 6.0
 
 # The modern catalogue (actsite.catalogue.MODERN), one card each; listed here so that checking
 # freshness does not import numpy.  A test keeps the two lists equal.
@@ -49,8 +52,18 @@ class FigureSpec:
         data = tuple((name, hashlib.sha256((ROOT / name).read_bytes()).hexdigest()) for name in self.data)
         return repr((self.name, self.plotter, self.size) + ((self.args,) if self.args else ()) + ((data,) if data else ()))
 
-    def filenames(self) -> dict[str, str]:
-        return {theme: f"{self.name}-{theme}.svg" for theme in THEMES}
+    @property
+    def has_phone_layout(self) -> bool:
+        return self.size[0] > PHONE_SAFE_WIDTH
+
+    def variants(self) -> list[tuple[str, str, str]]:
+        """(theme, layout, filename) of every file the figure is drawn as."""
+        layouts = ("wide", "phone") if self.has_phone_layout else ("wide",)
+        return [(theme, layout, f"{self.name}-{theme}.svg" if layout == "wide" else f"{self.name}-phone-{theme}.svg")
+                for layout in layouts for theme in THEMES]
+
+    def filenames(self) -> list[str]:
+        return [filename for _, _, filename in self.variants()]
 
 
 FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (

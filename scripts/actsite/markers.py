@@ -2,7 +2,9 @@
 
 A page shows a figure with ``![alt text](figure:NAME "caption")``.  The marker becomes a
 ``<figure>`` holding the light and the dark SVG (Material's ``#only-light`` / ``#only-dark``)
-and a ``<figcaption>``.  An unknown name stops the build with the file and line.
+and a ``<figcaption>``.  A figure with a phone layout (class ``has-phone-layout``) holds both
+layouts, its images classed ``figure-wide`` and ``figure-phone``; the stylesheet shows one of them by screen width, and a
+lazy image that is not shown is never fetched.  An unknown name stops the build with the file and line.
 """
 from __future__ import annotations
 
@@ -19,21 +21,25 @@ class UnknownFigureError(ValueError):
     pass
 
 
-def figure_html(name: str, alt: str, caption: str, rel_dir: str) -> str:
-    def src(theme: str) -> str:
-        return posixpath.relpath(f"{FIGURE_DIR}/{name}-{theme}.svg", rel_dir or ".")
-
+def figure_html(name: str, alt: str, caption: str, rel_dir: str, phone: bool = False) -> str:
     alt_attr = html.escape(alt, quote=True)
+
+    def image(stem: str, theme: str, layout: str) -> str:
+        """One variant; the lightbox pages through the page's figures of one theme and layout."""
+        src = posixpath.relpath(f"{FIGURE_DIR}/{stem}-{theme}.svg", rel_dir or ".")
+        return f"![{alt_attr}]({src}#only-{theme}){{ loading=lazy .figure-{layout} data-gallery={layout}-{theme} }}"
+
+    layouts = [(name, "wide"), (f"{name}-phone", "phone")] if phone else [(name, "wide")]
+    images = " ".join(image(stem, theme, layout) for stem, layout in layouts for theme in ("light", "dark"))
     caption_html = f"\n  <figcaption>{html.escape(caption)}</figcaption>" if caption else ""
-    return (f'<figure class="site-figure" id="figure-{name}" markdown="span">\n'
-            f'  ![{alt_attr}]({src("light")}#only-light){{ loading=lazy }}'
-            f' ![{alt_attr}]({src("dark")}#only-dark){{ loading=lazy }}'
-            f'{caption_html}\n</figure>')
+    classes = "site-figure has-phone-layout" if phone else "site-figure"
+    return f'<figure class="{classes}" id="figure-{name}" markdown="span">\n  {images}{caption_html}\n</figure>'
 
 
 def expand_figures(markdown: str, src_uri: str, known: set[str],
-                   source_line: Callable[[int], int] = lambda line: line) -> str:
-    """Replace every figure marker in the page ``src_uri`` (relative to docs_dir).
+                   source_line: Callable[[int], int] = lambda line: line, phone: frozenset[str] = frozenset()) -> str:
+    """Replace every figure marker in the page ``src_uri`` (relative to docs_dir); the figures
+    named in ``phone`` have a phone layout.
 
     ``source_line`` maps a line of ``markdown`` to the line of the file the author wrote
     (see :func:`actsite.source_lines.source_line`), so that errors name the line of the file.
@@ -50,10 +56,15 @@ def expand_figures(markdown: str, src_uri: str, known: set[str],
                 f"{where(match)}: unknown figure '{name}'; declared figures: {', '.join(sorted(known))}")
         if not match["alt"].strip():
             raise UnknownFigureError(f"{where(match)}: figure '{name}' has no alt text")
-        return figure_html(name, match["alt"], match["caption"] or "", rel_dir)
+        return figure_html(name, match["alt"], match["caption"] or "", rel_dir, name in phone)
 
     return MARKER.sub(replace, markdown)
 
 
 def figures_in(markdown: str) -> list[str]:
     return [m["name"] for m in MARKER.finditer(markdown)]
+
+
+def with_phone_layout(manifest: dict) -> frozenset[str]:
+    """The figures that figures/manifest.json records a phone layout for."""
+    return frozenset(name for name, entry in manifest.items() if f"{name}-phone-light.svg" in entry["files"])

@@ -50,8 +50,8 @@ def draw_init_spread(fig: Figure, colours: dict) -> dict:
         ax.set_title(title, loc="left", fontsize=11)
         ax.legend(loc="lower left", fontsize=10)
     axes[0].set_ylabel(r"$\sqrt{\mathrm{Var}(z_l)}$")
-    axes[0].set_ylim(0.01, 3)
-    axes[0].set_yticks([0.01, 0.03, 0.1, 0.3, 1, 3], ["0.01", "0.03", "0.1", "0.3", "1", "3"])
+    axes[0].set_ylim(0.002, 3)          # room under the curves for the legend, also in the stacked phone layout
+    axes[0].set_yticks([0.003, 0.01, 0.03, 0.1, 0.3, 1, 3], ["0.003", "0.01", "0.03", "0.1", "0.3", "1", "3"])
     axes[0].minorticks_off()
     axes[1].set_ylim(1e-8, 10)
     return {"layers": layers, "tanh_reference": references["tanh"][0],
