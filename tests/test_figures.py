@@ -47,9 +47,10 @@ def test_redrawing_gives_the_committed_bytes(name):
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
-def test_light_and_dark_differ(name):
+def test_every_variant_differs(name):
+    """Light and dark differ, and so do a figure's wide and phone layouts."""
     files = render_figure(FIGURES[name])
-    assert len(set(files.values())) == len(THEMES)
+    assert len(set(files.values())) == len(files) == len(THEMES) * (2 if FIGURES[name].has_phone_layout else 1)
 
 
 def test_second_run_draws_and_writes_nothing(tmp_path):
