@@ -13,7 +13,6 @@
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import subprocess
@@ -27,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from actsite import (bench_report, cjk_layout, explorer, gated_table, markers, page_pairs,  # noqa: E402
                      reading_order, reference_table, site_files, source_lines, typeset)
+from actsite.figure_registry import FIGURES  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.figures")
 ENABLED = os.environ.get("ACTSITE_HOOKS", "on") != "off"   # off: bare MkDocs, for the benchmark
@@ -64,16 +64,14 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if not ENABLED:
         return markdown
-    manifest = json.loads((site_files.FIGURES_DIR / "manifest.json").read_text(encoding="utf-8"))
     lang = config.theme["language"]
     try:
         expanded = reading_order.expand(bench_report.expand(reference_table.expand(markdown, lang), lang),
                                         page, lang, Path(config.docs_dir))
         expanded = gated_table.expand(expanded, lang)
         return markers.expand_figures(
-            expanded, page.file.src_uri, set(manifest),
-            source_line=lambda line: source_lines.source_line(page.file.content_string, expanded, line),
-            phone=markers.with_phone_layout(manifest))
+            expanded, page.file.src_uri, FIGURES,
+            source_line=lambda line: source_lines.source_line(page.file.content_string, expanded, line))
     except (markers.UnknownFigureError, FileNotFoundError) as error:
         raise PluginError(f"{Path(config.docs_dir, page.file.src_uri)}: {error}") from None
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from actsite import markers
+from actsite.figure_registry import FIGURES
 from actsite.reference_table import MARKER, expand
 from actsite.source_lines import line_of, locate, source_line, tex_needles
 
@@ -28,17 +29,12 @@ def test_unknown_figure_after_generated_table_names_its_own_line():
     source = SOURCE + "\n![A probe](figure:no_such_figure)\n"
     expanded = expand(source.split("---\n", 2)[2], "en")
     try:
-        markers.expand_figures(expanded, "reference.md", {"sigmoid", "tanh", "relu"} | _all_figures(),
+        markers.expand_figures(expanded, "reference.md", FIGURES,
                                source_line=lambda line: source_line(source, expanded, line))
     except markers.UnknownFigureError as error:
         assert str(error).startswith("line 13: unknown figure 'no_such_figure'"), error
     else:
         raise AssertionError("unknown figure not reported")
-
-
-def _all_figures() -> set[str]:
-    from actsite.figure_registry import FIGURES
-    return set(FIGURES)
 
 
 def test_tex_is_found_in_the_source_or_through_the_generated_text():

@@ -11,7 +11,9 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from typing import Callable
+from typing import Callable, Mapping
+
+from actsite.figure_registry import FigureSpec
 
 FIGURE_DIR = "assets/figures"   # where the build places figures/, relative to docs_dir
 MARKER = re.compile(r'!\[(?P<alt>[^\]]*)\]\(figure:(?P<name>[\w-]*)(?:\s+"(?P<caption>[^"]*)")?\)')
@@ -21,25 +23,24 @@ class UnknownFigureError(ValueError):
     pass
 
 
-def figure_html(name: str, alt: str, caption: str, rel_dir: str, phone: bool = False) -> str:
+def figure_html(spec: FigureSpec, alt: str, caption: str, rel_dir: str) -> str:
     alt_attr = html.escape(alt, quote=True)
 
-    def image(stem: str, theme: str, layout: str) -> str:
+    def image(theme: str, layout: str, filename: str) -> str:
         """One variant; the lightbox pages through the page's figures of one theme and layout."""
-        src = posixpath.relpath(f"{FIGURE_DIR}/{stem}-{theme}.svg", rel_dir or ".")
+        src = posixpath.relpath(f"{FIGURE_DIR}/{filename}", rel_dir or ".")
         return f"![{alt_attr}]({src}#only-{theme}){{ loading=lazy .figure-{layout} data-gallery={layout}-{theme} }}"
 
-    layouts = [(name, "wide"), (f"{name}-phone", "phone")] if phone else [(name, "wide")]
-    images = " ".join(image(stem, theme, layout) for stem, layout in layouts for theme in ("light", "dark"))
+    images = " ".join(image(*variant) for variant in spec.variants())
     caption_html = f"\n  <figcaption>{html.escape(caption)}</figcaption>" if caption else ""
-    classes = "site-figure has-phone-layout" if phone else "site-figure"
-    return f'<figure class="{classes}" id="figure-{name}" markdown="span">\n  {images}{caption_html}\n</figure>'
+    classes = "site-figure has-phone-layout" if spec.has_phone_layout else "site-figure"
+    return f'<figure class="{classes}" id="figure-{spec.name}" markdown="span">\n  {images}{caption_html}\n</figure>'
 
 
-def expand_figures(markdown: str, src_uri: str, known: set[str],
-                   source_line: Callable[[int], int] = lambda line: line, phone: frozenset[str] = frozenset()) -> str:
-    """Replace every figure marker in the page ``src_uri`` (relative to docs_dir); the figures
-    named in ``phone`` have a phone layout.
+def expand_figures(markdown: str, src_uri: str, known: Mapping[str, FigureSpec],
+                   source_line: Callable[[int], int] = lambda line: line) -> str:
+    """Replace every figure marker in the page ``src_uri`` (relative to docs_dir) by the figure
+    ``known`` declares under its name.
 
     ``source_line`` maps a line of ``markdown`` to the line of the file the author wrote
     (see :func:`actsite.source_lines.source_line`), so that errors name the line of the file.
@@ -56,7 +57,7 @@ def expand_figures(markdown: str, src_uri: str, known: set[str],
                 f"{where(match)}: unknown figure '{name}'; declared figures: {', '.join(sorted(known))}")
         if not match["alt"].strip():
             raise UnknownFigureError(f"{where(match)}: figure '{name}' has no alt text")
-        return figure_html(name, match["alt"], match["caption"] or "", rel_dir, name in phone)
+        return figure_html(known[name], match["alt"], match["caption"] or "", rel_dir)
 
     return MARKER.sub(replace, markdown)
 
@@ -64,7 +65,3 @@ def expand_figures(markdown: str, src_uri: str, known: set[str],
 def figures_in(markdown: str) -> list[str]:
     return [m["name"] for m in MARKER.finditer(markdown)]
 
-
-def with_phone_layout(manifest: dict) -> frozenset[str]:
-    """The figures that figures/manifest.json records a phone layout for."""
-    return frozenset(name for name, entry in manifest.items() if f"{name}-phone-light.svg" in entry["files"])

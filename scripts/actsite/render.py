@@ -56,27 +56,31 @@ def draw(plot: Plotter, theme: str, size: tuple[float, float], layout: str = "wi
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected one of {LAYOUTS}")
     with matplotlib.rc_context(rc_params(theme)):
-        if layout == "wide":
-            fig = Figure(figsize=size, layout="constrained")
-            data = plot(fig, palette(theme))
-        else:
-            fig = StackedFigure(figsize=size, layout="constrained")
-            data = plot(fig, palette(theme))
-            rows = {ax.get_subplotspec().rowspan.start for ax in fig.axes if ax.get_subplotspec() is not None}
-            fig.set_size_inches(phone_width(fig, size[0]), len(rows) * min(size[1], PHONE_ROW_HEIGHT) if len(rows) > 1 else size[1])
-            for ax in fig.axes:          # a narrower panel moves the data: let each legend find a free corner
-                if ax.get_legend() is not None:
-                    ax.get_legend().set_loc("best")
+        fig = (Figure if layout == "wide" else StackedFigure)(figsize=size, layout="constrained")
+        data = plot(fig, palette(theme))
+        if layout == "phone":
+            fit_to_phone(fig, size)
     return fig, data
+
+
+def fit_to_phone(fig: Figure, size: tuple[float, float]) -> None:
+    """Resize a stacked figure for a phone's column, and let each legend find a free corner of
+    its narrower panel."""
+    rows = {ax.get_subplotspec().rowspan.start for ax in fig.axes if ax.get_subplotspec() is not None}
+    height = len(rows) * min(size[1], PHONE_ROW_HEIGHT) if len(rows) > 1 else size[1]
+    fig.set_size_inches(phone_width(fig, size[0]), height)
+    for ax in fig.axes:
+        if ax.get_legend() is not None:
+            ax.get_legend().set_loc("best")
 
 
 def phone_width(fig: Figure, wide: float) -> float:
     """Inches: the widest figure whose smallest text still shows at MIN_TEXT_PX in a phone's column."""
     hidden = {id(t) for ax in fig.axes if not ax.axison                  # tick labels of axes drawn without axes
               for axis in (ax.xaxis, ax.yaxis) for t in axis.findobj(Text)}
-    smallest = min(t.get_fontsize() for t in fig.findobj(Text)
-                   if t.get_visible() and t.get_text().strip() and id(t) not in hidden)
-    width = PHONE_COLUMN_PX * (smallest * CSS_PX_PER_INCH / 72) / MIN_TEXT_PX / CSS_PX_PER_INCH
+    smallest_px = min(t.get_fontsize() for t in fig.findobj(Text)
+                      if t.get_visible() and t.get_text().strip() and id(t) not in hidden) * CSS_PX_PER_INCH / 72
+    width = PHONE_COLUMN_PX * smallest_px / MIN_TEXT_PX / CSS_PX_PER_INCH
     return min(wide, math.floor(width * 100) / 100)          # to 0.01 in below, so rounding cannot undercut
 
 
