@@ -19,7 +19,7 @@ def no_browsers(tmp_path, monkeypatch):
     monkeypatch.delenv("CHROMIUM", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(browser, "MACOS_APPS", ())
-    monkeypatch.setattr(browser, "playwright_chromium", lambda: None)
+    monkeypatch.setattr(browser, "playwright_chromium", lambda playwright=None: None)
     return tmp_path
 
 
@@ -47,7 +47,7 @@ def test_system_browsers_in_order_skipping_ubuntu_s_snap_stub(no_browsers):
 
 def test_playwright_s_own_browser_is_the_last_resort(no_browsers, monkeypatch):
     bundled = fake_browser(no_browsers, "chrome-linux-headless-shell")
-    monkeypatch.setattr(browser, "playwright_chromium", lambda: str(bundled))
+    monkeypatch.setattr(browser, "playwright_chromium", lambda playwright=None: str(bundled))
     assert browser.find_chromium() == str(bundled)
 
 

@@ -10,6 +10,7 @@ per machine rather than one per build.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import platform
@@ -23,8 +24,7 @@ import actsite
 ROOT = Path(__file__).resolve().parents[2]
 STAMPS = ROOT / ".cache" / "blas-check"
 SHAPE = (256, 4000, 256)            # hs.T @ delta in the dead-ReLU runs: (256, 4000) @ (4000, 256)
-VARIABLES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS",
-             "NPY_DISABLE_CPU_FEATURES", "ACTSITE_NATIVE_BLAS")
+VARIABLES = (*actsite.PINNED_X86_64, "OPENBLAS_NUM_THREADS", "ACTSITE_NATIVE_BLAS")
 
 PRODUCT = """
 import sys
@@ -49,8 +49,7 @@ def settings() -> dict[str, str]:
 
 
 def _stamp() -> Path:
-    import numpy as np
-    key = json.dumps([settings(), np.__version__, platform.machine(), _cpu_model(),
+    key = json.dumps([settings(), importlib.metadata.version("numpy"), platform.machine(), _cpu_model(),
                       Path(actsite.__file__).read_text(encoding="utf-8"), PRODUCT], sort_keys=True)
     return STAMPS / hashlib.sha256(key.encode()).hexdigest()[:20]
 
@@ -69,15 +68,20 @@ def diagnose(returncode: int, stderr: str) -> str:
     """The message for a failed check: what happened, under which settings, and the fix."""
     m, k, n = SHAPE
     if returncode < 0:
-        name = signal.Signals(-returncode).name if -returncode in signal.Signals._value2member_map_ else -returncode
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = str(-returncode)
         what = f"crashed ({name})"
     elif returncode == 3:
         what = "gave a wrong result (it disagrees with numpy's own loop)"
     else:
         what = f"failed (exit status {returncode}): {stderr.strip()[-400:]}"
     shown = ", ".join(f"{name}={value}" for name, value in settings().items())
+    pinned = " and ".join(f"{name}={value}" for name, value in actsite.PINNED_X86_64.items()
+                          if name.startswith("OPENBLAS_"))
     return (f"BLAS self-check: a float64 ({m}, {k}) @ ({k}, {n}) product {what} under {shown}. "
-            "actsite/__init__.py pins OPENBLAS_CORETYPE=Haswell and OPENBLAS_L2_SIZE=1048576 on "
+            f"actsite/__init__.py pins {pinned} on "
             "x86-64; if your OpenBLAS still fails with them, run with ACTSITE_NATIVE_BLAS=1 "
             "(OpenBLAS then picks its own kernels; figures may differ in their last bits) and "
             "report the CPU model and numpy version.")
@@ -90,7 +94,7 @@ def ensure_blas_works(timeout: float = 300.0) -> None:
         return
     code = PRODUCT.format(scripts=str(ROOT / "scripts"), shape=SHAPE)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=timeout, env=os.environ.copy())
+                            timeout=timeout)
     if result.returncode != 0:
         raise BlasError(diagnose(result.returncode, result.stderr))
     stamp.parent.mkdir(parents=True, exist_ok=True)

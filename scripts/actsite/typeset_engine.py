@@ -5,7 +5,7 @@ content-addressed cache.
 from the cache and keeps it running until :meth:`MathsEngine.close` (the hook calls it when the
 build ends), feeding it one batch of formulas per page.  Each typeset formula is stored under
 ``.cache/maths/`` by a hash of its TeX, its display mode and everything that shapes the output
-(the MathJax version, the Node script, :data:`OPTIONS`), so a warm build starts no Node at all
+(the MathJax version and the Node script, which holds MathJax's settings), so a warm build starts no Node at all
 and an edited formula is the only one typeset again.
 """
 from __future__ import annotations
@@ -24,7 +24,6 @@ ROOT = Path(__file__).resolve().parents[2]
 NODE_SCRIPT = ROOT / "scripts" / "typeset_maths.js"
 MATHJAX_PACKAGE = ROOT / "node_modules" / "mathjax-full" / "package.json"
 CACHE_DIR = ROOT / ".cache" / "maths"
-OPTIONS = {"output": "svg", "fontCache": "global", "assistiveMml": True, "em": 16, "ex": 8}
 
 
 class TexError(ValueError):
@@ -55,7 +54,7 @@ def engine_fingerprint() -> str:
         raise EngineError(f"{MATHJAX_PACKAGE}: MathJax is not installed; run `npm ci` (make setup does)")
     version = json.loads(MATHJAX_PACKAGE.read_text(encoding="utf-8"))["version"]
     digest = hashlib.sha256(NODE_SCRIPT.read_bytes())
-    digest.update(json.dumps([version, OPTIONS], sort_keys=True).encode())
+    digest.update(version.encode())
     return digest.hexdigest()
 
 

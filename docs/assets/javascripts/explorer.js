@@ -145,8 +145,9 @@
         slider.addEventListener("input", function () {
           state.position[key] = Number(slider.value);
           show();
-          redraw(false);
+          redraw(false, false);
         });
+        slider.addEventListener("change", function () { redraw(false); });   // released: into the address
       });
     });
     box.hidden = !box.children.length;
@@ -214,11 +215,12 @@
       var list = root.querySelector(".explorer-functions");
       var boxes = {};
 
-      function redraw(controlsChanged) {
+      // settled === false while a slider is being dragged: the address is written once it is released
+      function redraw(controlsChanged, settled) {
         assignSlots(state);
         if (controlsChanged) sliders(root, data, state, words, lang, redraw);
         draw(root, data, state, words, lang);
-        history.replaceState(history.state, "", location.pathname + toQuery(data, state) + location.hash);
+        if (settled !== false) history.replaceState(history.state, "", location.pathname + toQuery(data, state) + location.hash);
       }
 
       data.functions.forEach(function (fn) {
@@ -239,7 +241,7 @@
         redraw(true);
       });
       root.querySelector(".explorer-reset").hidden = false;
-      var width = 0;
+      var width = root.querySelector(".explorer-plot").clientWidth;   // drawn below at this width
       if (window.ResizeObserver) {
         new ResizeObserver(function () {
           var now = root.querySelector(".explorer-plot").clientWidth;
