@@ -203,8 +203,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"\frac{\partial f}{\partial x} = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases},\quad \frac{\partial f}{\partial a} = \min(0, x)",
         f=prelu, df=prelu_prime, output_range=(-INF, INF), monotonic=True, zero_centred=False,
         saturating=False, cost="compare", kinks=(0.0,), params=(Param("a", "a", PRELU_INIT, -1.0, 1.0),),
-        family="rectifier", year=2015,
-        source="K. He, X. Zhang, S. Ren and J. Sun, Delving Deep into Rectifiers, ICCV 2015, arXiv:1502.01852",
+        family="rectifier",
         first_appeared=("he2015",), popularised_by=(),
     ),
     Activation(
@@ -212,8 +211,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex=r"f(x) = \begin{cases} x & x > 0 \\ \bar a x & x \le 0 \end{cases},\quad \bar a = \tfrac{1}{2}\bigl(\tfrac{1}{8} + \tfrac{1}{3}\bigr) = \tfrac{11}{48}",
         latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ \bar a & x < 0 \end{cases}",
         f=rrelu_eval, df=rrelu_eval_prime, output_range=(-INF, INF), monotonic=True, zero_centred=False,
-        saturating=False, cost="compare", kinks=(0.0,), family="rectifier", year=2015,
-        source="B. Xu, N. Wang, T. Chen and M. Li, Empirical Evaluation of Rectified Activations in Convolutional Network, arXiv:1505.00853",
+        saturating=False, cost="compare", kinks=(0.0,), family="rectifier",
         first_appeared=("xu2015",), popularised_by=(),
     ),
     Activation(
@@ -222,8 +220,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
         f=elu, df=elu_prime, output_range=(-1.0, INF), monotonic=True, zero_centred=False,
         saturating=False, cost="exp", smoothness="C1", joins=(0.0,),
-        params=(Param("alpha", r"\alpha", 1.0, 0.0, 2.0),), family="rectifier", year=2016,
-        source="D.-A. Clevert, T. Unterthiner and S. Hochreiter, Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs), ICLR 2016, arXiv:1511.07289",
+        params=(Param("alpha", r"\alpha", 1.0, 0.0, 2.0),), family="rectifier",
         first_appeared=("clevert2016",), popularised_by=(),
     ),
     Activation(
@@ -231,8 +228,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex=r"f(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases},\quad \lambda \approx 1.0507,\ \alpha \approx 1.6733",
         latex_prime=r"f'(x) = \lambda \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
         f=selu, df=selu_prime, output_range=(-SELU_LAMBDA * SELU_ALPHA, INF), monotonic=True, zero_centred=True,
-        saturating=False, cost="exp", kinks=(0.0,), family="rectifier", year=2017,
-        source="G. Klambauer, T. Unterthiner, A. Mayr and S. Hochreiter, Self-Normalizing Neural Networks, NIPS 2017, arXiv:1706.02515",
+        saturating=False, cost="exp", kinks=(0.0,), family="rectifier",
         first_appeared=("klambauer2017",), popularised_by=(),
     ),
     Activation(
@@ -241,8 +237,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases}",
         f=maxout, df=maxout_prime, output_range=(0.0, INF), monotonic=False, zero_centred=False,
         saturating=False, cost="compare", kinks=(0.0,), minimum=(0.0, 0.0),
-        params=(Param("a", "a", -1.0, -1.0, 1.0),), family="rectifier", year=2013,
-        source="I. J. Goodfellow, D. Warde-Farley, M. Mirza, A. Courville and Y. Bengio, Maxout Networks, ICML 2013, arXiv:1302.4389",
+        params=(Param("a", "a", -1.0, -1.0, 1.0),), family="rectifier",
         first_appeared=("goodfellow2013",), popularised_by=(),
     ),
     Activation(
@@ -250,8 +245,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex=r"f(x) = \ln\bigl(1 + e^{x}\bigr)",
         latex_prime=r"f'(x) = \sigma(x)",
         f=softplus, df=softplus_prime, output_range=(0.0, INF), monotonic=True, zero_centred=False,
-        saturating=False, cost="exp", smoothness="Cinf", family="smooth", year=2001,
-        source="C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau and R. Garcia, Incorporating Second-Order Functional Knowledge for Better Option Pricing, NIPS 2000 (published 2001)",
+        saturating=False, cost="exp", smoothness="Cinf", family="smooth",
         first_appeared=("dugas2001",), popularised_by=(),
     ),
     Activation(
@@ -260,8 +254,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \Phi(x) + x\,\varphi(x)",
         f=gelu, df=gelu_prime, output_range=(-0.16997120747990369, INF), monotonic=False, zero_centred=False,
         saturating=False, cost="erf", smoothness="Cinf", minimum=(-0.7517915246935645, -0.16997120747990369),
-        family="smooth", year=2016,
-        source="D. Hendrycks and K. Gimpel, Gaussian Error Linear Units (GELUs), arXiv:1606.08415, 2016",
+        family="smooth",
         first_appeared=("hendrycks2016",), popularised_by=("radford2018", "devlin2019"),
     ),
     Activation(
@@ -270,8 +263,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \frac{1 + t}{2} + \frac{x}{2}\,(1 - t^{2})\,\sqrt{2/\pi}\,\bigl(1 + 0.134145\,x^{2}\bigr),\quad t = \tanh\Bigl(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)\Bigr)",
         f=gelu_tanh, df=gelu_tanh_prime, output_range=(-0.17004075057125412, INF), monotonic=False,
         zero_centred=False, saturating=False, cost="exp", smoothness="Cinf",
-        minimum=(-0.7524614220710162, -0.17004075057125412), family="smooth", year=2016,
-        source="D. Hendrycks and K. Gimpel, Gaussian Error Linear Units (GELUs), arXiv:1606.08415, 2016",
+        minimum=(-0.7524614220710162, -0.17004075057125412), family="smooth",
         first_appeared=("hendrycks2016",), popularised_by=("openai2019",),
     ),
     Activation(
@@ -280,8 +272,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \sigma(\beta x) + \beta x\,\sigma(\beta x)\bigl(1 - \sigma(\beta x)\bigr)",
         f=silu, df=silu_prime, output_range=(-0.27846454276107385, INF), monotonic=False, zero_centred=False,
         saturating=False, cost="exp", smoothness="Cinf", minimum=(-1.278464542761074, -0.27846454276107385),
-        params=(Param("beta", r"\beta", 1.0, 0.0, 5.0),), family="smooth", year=2017,
-        source="P. Ramachandran, B. Zoph and Q. V. Le, Searching for Activation Functions, arXiv:1710.05941, 2017 (Swish); S. Elfwing, E. Uchibe and K. Doya, Neural Networks 107, 2018 (SiLU)",
+        params=(Param("beta", r"\beta", 1.0, 0.0, 5.0),), family="smooth",
         first_appeared=("hendrycks2016",), popularised_by=("elfwing2018", "ramachandran2017"),
     ),
     Activation(
@@ -290,8 +281,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \tanh\bigl(s(x)\bigr) + x\,\bigl(1 - \tanh^{2} s(x)\bigr)\,\sigma(x),\quad s(x) = \ln(1 + e^{x})",
         f=mish, df=mish_prime, output_range=(-0.3088434130172504, INF), monotonic=False, zero_centred=False,
         saturating=False, cost="exp", smoothness="Cinf", minimum=(-1.1924312145154952, -0.3088434130172504),
-        family="smooth", year=2019,
-        source="D. Misra, Mish: A Self Regularized Non-Monotonic Activation Function, BMVC 2020, arXiv:1908.08681",
+        family="smooth",
         first_appeared=("misra2020",), popularised_by=("bochkovskiy2020",),
     ),
     Activation(
@@ -299,8 +289,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex=r"f(x) = \min\Bigl(1, \max\Bigl(0, \frac{x}{6} + \frac{1}{2}\Bigr)\Bigr)",
         latex_prime=r"f'(x) = \begin{cases} 1/6 & |x| < 3 \\ 0 & |x| > 3 \end{cases}",
         f=hard_sigmoid, df=hard_sigmoid_prime, output_range=(0.0, 1.0), monotonic=True, zero_centred=False,
-        saturating=True, cost="compare", kinks=(-3.0, 3.0), family="hard", year=2019,
-        source="A. Howard et al., Searching for MobileNetV3, ICCV 2019, arXiv:1905.02244",
+        saturating=True, cost="compare", kinks=(-3.0, 3.0), family="hard",
         first_appeared=("courbariaux2015",), popularised_by=("howard2019",),
     ),
     Activation(
@@ -308,8 +297,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex=r"f(x) = \min\bigl(1, \max(-1, x)\bigr)",
         latex_prime=r"f'(x) = \begin{cases} 1 & |x| < 1 \\ 0 & |x| > 1 \end{cases}",
         f=hard_tanh, df=hard_tanh_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
-        saturating=True, cost="compare", kinks=(-1.0, 1.0), family="hard", year=2004,
-        source="R. Collobert, Large Scale Machine Learning, PhD thesis, Université Paris VI, 2004",
+        saturating=True, cost="compare", kinks=(-1.0, 1.0), family="hard",
         first_appeared=("collobert2004",), popularised_by=(),
     ),
     Activation(
@@ -317,8 +305,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex=r"f(x) = \frac{x}{1 + \lvert x\rvert}",
         latex_prime=r"f'(x) = \frac{1}{(1 + \lvert x\rvert)^{2}}",
         f=softsign, df=softsign_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
-        saturating=True, cost="division", smoothness="C1", joins=(0.0,), family="hard", year=2010,
-        source="X. Glorot and Y. Bengio, Understanding the difficulty of training deep feedforward neural networks, AISTATS 2010",
+        saturating=True, cost="division", smoothness="C1", joins=(0.0,), family="hard",
         first_appeared=("elliott1993",), popularised_by=("glorot2010",),
     ),
     Activation(
@@ -326,8 +313,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex=r"f(x) = \min\bigl(\max(0, x),\ 6\bigr)",
         latex_prime=r"f'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & x \notin [0, 6] \end{cases}",
         f=relu6, df=relu6_prime, output_range=(0.0, RELU6_CAP), monotonic=True, zero_centred=False,
-        saturating=True, cost="compare", kinks=(0.0, RELU6_CAP), family="hard", year=2018,
-        source="M. Sandler, A. Howard, M. Zhu, A. Zhmoginov and L.-C. Chen, MobileNetV2: Inverted Residuals and Linear Bottlenecks, CVPR 2018, arXiv:1801.04381; the cap at 6 goes back to A. Krizhevsky, Convolutional Deep Belief Networks on CIFAR-10, technical report, University of Toronto, 2010",
+        saturating=True, cost="compare", kinks=(0.0, RELU6_CAP), family="hard",
         first_appeared=("krizhevsky2010",), popularised_by=("sandler2018",),
     ),
     Activation(
@@ -335,8 +321,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex=r"f(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6} = \begin{cases} 0 & x \le -3 \\ x(x + 3)/6 & -3 < x < 3 \\ x & x \ge 3 \end{cases}",
         latex_prime=r"f'(x) = \begin{cases} 0 & x < -3 \\ (2x + 3)/6 & -3 < x < 3 \\ 1 & x > 3 \end{cases}",
         f=hard_swish, df=hard_swish_prime, output_range=(-0.375, INF), monotonic=False, zero_centred=False,
-        saturating=False, cost="compare", kinks=(-3.0, 3.0), minimum=(-1.5, -0.375), family="hard", year=2019,
-        source="A. Howard et al., Searching for MobileNetV3, ICCV 2019, arXiv:1905.02244",
+        saturating=False, cost="compare", kinks=(-3.0, 3.0), minimum=(-1.5, -0.375), family="hard",
         first_appeared=("howard2019",),
     ),
 )}

@@ -11,6 +11,8 @@ from typing import Callable
 
 import numpy as np
 
+from actsite.bibliography import WORKS
+
 Array = np.ndarray
 LEAKY_SLOPE = 0.01  # the conventional slope of Leaky ReLU (CS231n: "0.01, or so")
 
@@ -109,8 +111,6 @@ class Activation:
     minimum: tuple[float, float] | None = None    # (x*, f(x*)) of a non-monotone function
     params: tuple[Param, ...] = ()
     family: str = "classic"            # "classic", "rectifier", "smooth" or "hard"
-    source: str = ""                   # the primary reference
-    year: int = 0                      # the year of that reference
     # Provenance, as keys of actsite.bibliography.WORKS: the earliest source we could check that
     # defines the function (possibly with other constants), and, where different, the works that
     # made it widely used.  Empty first_appeared: older than neural networks, first use unpinned.
@@ -120,6 +120,11 @@ class Activation:
     def defaults(self) -> dict[str, float]:
         return {p.name: p.default for p in self.params}
 
+    @property
+    def year(self) -> int | None:
+        """The year the function first appeared (its earliest first_appeared work); None if unpinned."""
+        return min((WORKS[key].year for key in self.first_appeared), default=None)
+
 
 ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
     Activation(
@@ -128,8 +133,6 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
         f=sigmoid, df=sigmoid_prime, output_range=(0.0, 1.0),
         monotonic=True, zero_centred=False, saturating=True, cost="exp", smoothness="Cinf",
-        source="D. E. Rumelhart, G. E. Hinton and R. J. Williams, Learning representations by back-propagating errors, Nature 323, 1986",
-        year=1986,
         first_appeared=(), popularised_by=("rumelhart1986",),
     ),
     Activation(
@@ -138,8 +141,6 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"\tanh'(x) = 1 - \tanh^2(x)",
         f=tanh, df=tanh_prime, output_range=(-1.0, 1.0),
         monotonic=True, zero_centred=True, saturating=True, cost="exp", smoothness="Cinf",
-        source="Y. LeCun, L. Bottou, G. B. Orr and K.-R. Müller, Efficient BackProp, in Neural Networks: Tricks of the Trade, 1998",
-        year=1998,
         first_appeared=(), popularised_by=("lecun1998",),
     ),
     Activation(
@@ -148,8 +149,6 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"g'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}",
         f=relu, df=relu_prime, output_range=(0.0, np.inf),
         monotonic=True, zero_centred=False, saturating=False, cost="compare", kinks=(0.0,),
-        source="V. Nair and G. E. Hinton, Rectified Linear Units Improve Restricted Boltzmann Machines, ICML 2010",
-        year=2010,
         first_appeared=("fukushima1969",), popularised_by=("jarrett2009", "nair2010", "glorot2011"),
     ),
     Activation(
@@ -159,8 +158,6 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         f=leaky_relu, df=leaky_relu_prime, output_range=(-np.inf, np.inf),
         monotonic=True, zero_centred=False, saturating=False, cost="compare", kinks=(0.0,),
         params=(Param("slope", "a", LEAKY_SLOPE, 0.0, 0.5),),
-        source="A. L. Maas, A. Y. Hannun and A. Y. Ng, Rectifier Nonlinearities Improve Neural Network Acoustic Models, ICML Workshop 2013",
-        year=2013,
         first_appeared=("maas2013",), popularised_by=(),
     ),
 )}
