@@ -24,7 +24,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actsite import (bench_report, cjk_layout, explorer, gated_table, markers, page_pairs,  # noqa: E402
+from actsite import (bench_report, bibliography, cjk_layout, explorer, gated_table, markers, page_pairs,  # noqa: E402
                      reading_order, reference_table, site_files, source_lines, typeset)
 from actsite.figure_registry import FIGURES  # noqa: E402
 
@@ -68,7 +68,7 @@ def on_page_markdown(markdown, page, config, files):
     try:
         expanded = reading_order.expand(bench_report.expand(reference_table.expand(markdown, lang), lang),
                                         page, lang, Path(config.docs_dir))
-        expanded = gated_table.expand(expanded, lang)
+        expanded = bibliography.expand(gated_table.expand(expanded, lang), lang)
         return markers.expand_figures(
             expanded, page.file.src_uri, FIGURES,
             source_line=lambda line: source_lines.source_line(page.file.content_string, expanded, line))

@@ -7,7 +7,10 @@ import re
 
 import pytest
 
+from actsite import bibliography, gated_table
 from actsite.bibliography import WORKS, entry, names, short_citation, works_list
+from actsite.gated import GATED
+from actsite.output_layers import OUTPUTS
 from actsite.catalogue import EVERY
 from actsite.reference_table import cited_works, expand
 
@@ -76,8 +79,11 @@ def test_an_undeclared_work_is_named():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_reference_page_lists_every_cited_work_once_with_its_anchor(lang):
-    page = expand("<!-- activation-reference -->\n\n<!-- reference-works -->", lang)
-    for key in set(cited_works()):
+    page = bibliography.expand(gated_table.expand(
+        expand("<!-- activation-reference -->\n\n<!-- gated-reference -->\n\n<!-- reference-works -->", lang), lang), lang)
+    cited_elsewhere = {key for declared in (*GATED.values(), *OUTPUTS.values()) for key in declared.cited}
+    assert cited_elsewhere                                  # the gated and output tables cite works too
+    for key in set(cited_works()) | cited_elsewhere:
         assert page.count(f'<li id="ref-{key}">') == 1
         assert f'href="#ref-{key}"' in page
     if lang == "zh":

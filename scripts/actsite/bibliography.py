@@ -2,15 +2,18 @@
 
 Style, in both languages: ``Authors (year). Title. Venue. link``, the link a DOI, arXiv or
 official address.  An activation function names its works by key (``first_appeared`` and
-``popularised_by`` in :mod:`actsite.functions`); this module holds the works and renders them.
+``popularised_by`` in :mod:`actsite.functions`), and so do gated units and output functions
+(``cited``); this module holds the works, renders the citations, and lists the works a page cites.
 Every string is escaped by construction: the works are data, the Markdown is built here.
 """
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 MARKER = "<!-- reference-works -->"
+CITATION = re.compile(r'href="#ref-(\w+)"')     # a short citation's link, as short_citation writes it
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,21 @@ WORKS: dict[str, Work] = {
         "Understanding the difficulty of training deep feedforward neural networks",
         "AISTATS 2010, PMLR 9, 249–256", "https://proceedings.mlr.press/v9/glorot10a.html",
         "Glorot and Bengio"),
+    "dauphin2017": Work(
+        "Y. N. Dauphin, A. Fan, M. Auli and D. Grangier", 2017,
+        "Language modeling with gated convolutional networks", "ICML 2017, PMLR 70, 933–941",
+        "https://arxiv.org/abs/1612.08083", "Dauphin et al."),
+    "shazeer2020": Work(
+        "N. Shazeer", 2020, "GLU variants improve transformer", "arXiv preprint",
+        "https://arxiv.org/abs/2002.05202", "Shazeer"),
+    "bridle1990": Work(
+        "J. S. Bridle", 1990,
+        "Probabilistic interpretation of feedforward classification network outputs, with relationships "
+        "to statistical pattern recognition", "Neurocomputing, NATO ASI Series F68, Springer, 227–236",
+        "https://doi.org/10.1007/978-3-642-76153-9_28", "Bridle"),
+    "hinton2015": Work(
+        "G. Hinton, O. Vinyals and J. Dean", 2015, "Distilling the knowledge in a neural network",
+        "arXiv preprint", "https://arxiv.org/abs/1503.02531", "Hinton et al."),
 }
 
 YEAR = {"zh": "{short}（{year}）", "en": "{short} ({year})"}
@@ -198,3 +216,10 @@ def works_list(keys: list[str], lang: str) -> str:
     if unknown:
         raise KeyError(f"no work declared in actsite/bibliography.py for {', '.join(unknown)}")
     return '<ol class="references">\n' + "\n".join(entry(key, lang) for key in unique) + "\n</ol>"
+
+
+def expand(markdown: str, lang: str) -> str:
+    """Replace the marker with the list of every work the page's generated text cites, in order."""
+    if MARKER not in markdown:
+        return markdown
+    return markdown.replace(MARKER, works_list(CITATION.findall(markdown), lang))

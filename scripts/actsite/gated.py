@@ -77,8 +77,7 @@ class GatedUnit:
     latex: str                         # f(a, b) = ...
     latex_da: str                      # df/da = ...
     latex_db: str                      # df/db = ...
-    source: dict[str, str]             # where the unit was introduced, per language (authors, year, arXiv)
-    year: int
+    cited: tuple[str, ...]             # keys of actsite.bibliography.WORKS: where it was introduced
 
     @property
     def params(self) -> tuple[Param, ...]:
@@ -118,8 +117,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{GLU}(a, b) = a\,\sigma(b)",
         latex_da=r"\frac{\partial f}{\partial a} = \sigma(b)",
         latex_db=r"\frac{\partial f}{\partial b} = a\,\sigma(b)\bigl(1 - \sigma(b)\bigr)",
-        source={"zh": "Dauphin、Fan、Auli 与 Grangier（ICML 2017），arXiv:1612.08083", "en": "Dauphin, Fan, Auli and Grangier (ICML 2017), arXiv:1612.08083"},
-        year=2017,
+        cited=("dauphin2017",),
     ),
     GatedUnit(
         key="bilinear", gate="identity", symbol=r"\mathrm{Bilinear}",
@@ -127,8 +125,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{Bilinear}(a, b) = a\,b",
         latex_da=r"\frac{\partial f}{\partial a} = b",
         latex_db=r"\frac{\partial f}{\partial b} = a",
-        source={"zh": "Dauphin 等（2017），arXiv:1612.08083；用于 Transformer：Shazeer（2020），arXiv:2002.05202", "en": "Dauphin et al. (2017), arXiv:1612.08083; in transformers: Shazeer (2020), arXiv:2002.05202"},
-        year=2017,
+        cited=("dauphin2017", "shazeer2020"),   # named by Dauphin et al., used in transformers by Shazeer
     ),
     GatedUnit(
         key="reglu", gate="relu", symbol=r"\mathrm{ReGLU}",
@@ -136,8 +133,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{ReGLU}(a, b) = a\,\max(0, b)",
         latex_da=r"\frac{\partial f}{\partial a} = \max(0, b)",
         latex_db=r"\frac{\partial f}{\partial b} = \begin{cases} a & b > 0 \\ 0 & b < 0 \end{cases}",
-        source={"zh": "Shazeer（2020），arXiv:2002.05202", "en": "Shazeer (2020), arXiv:2002.05202"},
-        year=2020,
+        cited=("shazeer2020",),
     ),
     GatedUnit(
         key="geglu", gate="gelu", symbol=r"\mathrm{GEGLU}",
@@ -145,8 +141,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{GEGLU}(a, b) = a\,b\,\Phi(b)",
         latex_da=r"\frac{\partial f}{\partial a} = b\,\Phi(b)",
         latex_db=r"\frac{\partial f}{\partial b} = a\,\bigl(\Phi(b) + b\,\varphi(b)\bigr)",
-        source={"zh": "Shazeer（2020），arXiv:2002.05202", "en": "Shazeer (2020), arXiv:2002.05202"},
-        year=2020,
+        cited=("shazeer2020",),
     ),
     GatedUnit(
         key="swiglu", gate="silu", symbol=r"\mathrm{SwiGLU}",
@@ -154,8 +149,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{SwiGLU}(a, b) = a\,b\,\sigma(\beta b),\quad \beta = 1",
         latex_da=r"\frac{\partial f}{\partial a} = b\,\sigma(\beta b)",
         latex_db=r"\frac{\partial f}{\partial b} = a\,\bigl(\sigma(\beta b) + \beta b\,\sigma(\beta b)\bigl(1 - \sigma(\beta b)\bigr)\bigr)",
-        source={"zh": "Shazeer（2020），arXiv:2002.05202", "en": "Shazeer (2020), arXiv:2002.05202"},
-        year=2020,
+        cited=("shazeer2020",),
     ),
 )}
 

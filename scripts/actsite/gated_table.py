@@ -5,11 +5,13 @@ Written as HTML through :mod:`actsite.html_table`, so they are escaped by constr
 """
 from __future__ import annotations
 
+from actsite.bibliography import short_citations
 from actsite.gated import GATED, GATES
 from actsite.html_table import math_cell, table, text_cell
 from actsite.output_layers import OUTPUTS
 
 MARKER = "<!-- gated-reference -->"
+LIBRARY_DOCS = "https://pytorch.org/docs/stable/generated/{}.html"
 WORDS = {
     "zh": {"unit": "门控单元", "formula": "公式", "da": "对值 a 的偏导", "db": "对门输入 b 的偏导",
            "limits": "b → −∞ / b → +∞ 时的门", "source": "出处",
@@ -32,12 +34,20 @@ def gated_rows(lang: str) -> list[list[str]]:
         lo, hi = GATES[unit.gate].limits
         rows.append([text_cell(unit.names[lang]), math_cell(unit.latex), math_cell(unit.latex_da),
                      math_cell(unit.latex_db), math_cell(f"{_limit(lo)}\\ /\\ {_limit(hi)}"),
-                     text_cell(unit.source[lang])])
+                     short_citations(unit.cited, lang)])
     return rows
 
 
+def output_source(output, lang: str) -> str:
+    """Its works, or the library function, linked to its documentation."""
+    if output.cited:
+        return short_citations(output.cited, lang)
+    link = text_cell(LIBRARY_DOCS.format(output.library))
+    return f'PyTorch <a href="{link}"><code>{text_cell(output.library)}</code></a>'
+
+
 def output_rows(lang: str) -> list[list[str]]:
-    return [[text_cell(o.names[lang]), math_cell(o.latex), math_cell(o.stable_latex), text_cell(o.source[lang])]
+    return [[text_cell(o.names[lang]), math_cell(o.latex), math_cell(o.stable_latex), output_source(o, lang)]
             for o in OUTPUTS.values()]
 
 

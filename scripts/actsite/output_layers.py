@@ -112,7 +112,8 @@ class OutputFunction:
     stable: Callable
     naive: Callable
     stable_latex: str                  # how the stable form is computed
-    source: dict[str, str]             # per language: authors and year, or the library function
+    cited: tuple[str, ...] = ()        # keys of actsite.bibliography.WORKS
+    library: str = ""                  # or the PyTorch function that computes it stably
 
 
 OUTPUTS: dict[str, OutputFunction] = {o.key: o for o in (
@@ -121,34 +122,34 @@ OUTPUTS: dict[str, OutputFunction] = {o.key: o for o in (
         latex=r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}",
         stable=softmax, naive=naive_softmax,
         stable_latex=r"e^{z_i/T - m}\big/\textstyle\sum_j e^{z_j/T - m},\ m = \max_j z_j/T",
-        source={"zh": "Bridle（1990）；温度：Hinton、Vinyals 与 Dean（2015），arXiv:1503.02531", "en": "Bridle (1990); temperature: Hinton, Vinyals and Dean (2015), arXiv:1503.02531"},
+        cited=("bridle1990", "hinton2015"),        # softmax; its temperature
     ),
     OutputFunction(
         key="log_softmax", names={"zh": "Log-softmax", "en": "Log-softmax"},
         latex=r"\log \mathrm{softmax}(z)_i = z_i - \log \sum_j e^{z_j}",
         stable=log_softmax, naive=naive_log_softmax,
         stable_latex=r"z_i - \mathrm{LSE}(z)",
-        source={"zh": "PyTorch 的 torch.nn.LogSoftmax", "en": "PyTorch: torch.nn.LogSoftmax"},
+        library="torch.nn.LogSoftmax",
     ),
     OutputFunction(
         key="logsumexp", names={"zh": "Log-sum-exp", "en": "Log-sum-exp"},
         latex=r"\mathrm{LSE}(z) = \log \sum_j e^{z_j}",
         stable=logsumexp, naive=naive_logsumexp,
         stable_latex=r"m + \log \textstyle\sum_j e^{z_j - m},\ m = \max_j z_j",
-        source={"zh": "PyTorch 的 torch.logsumexp", "en": "PyTorch: torch.logsumexp"},
+        library="torch.logsumexp",
     ),
     OutputFunction(
         key="log_sigmoid", names={"zh": "Log-sigmoid", "en": "Log-sigmoid"},
         latex=r"\log \sigma(x) = -\log\bigl(1 + e^{-x}\bigr)",
         stable=log_sigmoid, naive=naive_log_sigmoid,
         stable_latex=r"-\bigl(\max(-x, 0) + \log(1 + e^{-|x|})\bigr)",
-        source={"zh": "PyTorch 的 torch.nn.LogSigmoid", "en": "PyTorch: torch.nn.LogSigmoid"},
+        library="torch.nn.LogSigmoid",
     ),
     OutputFunction(
         key="bce_with_logits", names={"zh": "由 logit 计算的二元交叉熵", "en": "Binary cross-entropy from a logit"},
         latex=r"\ell(x, y) = -\bigl(y \log \sigma(x) + (1 - y) \log(1 - \sigma(x))\bigr)",
         stable=bce_with_logits, naive=naive_bce,
         stable_latex=r"\max(x, 0) - x y + \log\bigl(1 + e^{-|x|}\bigr)",
-        source={"zh": "PyTorch 的 torch.nn.BCEWithLogitsLoss", "en": "PyTorch: torch.nn.BCEWithLogitsLoss"},
+        library="torch.nn.BCEWithLogitsLoss",
     ),
 )}

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite import bibliography
 from actsite.bibliography import short_citations
 from actsite.catalogue import EVERY
 from actsite.figure_registry import FIGURES
@@ -123,5 +122,4 @@ def cited_works() -> list[str]:
 def expand(markdown: str, lang: str) -> str:
     if MARKER not in markdown:
         return markdown
-    markdown = markdown.replace(bibliography.MARKER, bibliography.works_list(cited_works(), lang))
     return markdown.replace(MARKER, tables_markdown(lang) + "\n\n" + sections_markdown(lang))
