@@ -156,7 +156,8 @@ def test_generated_reference_tables_fit_the_text_column(browser, base_url):
             const caption = t.querySelector('caption');
             return [box.scrollWidth, box.clientWidth, caption && caption.textContent]; })""")
         assert [caption for _, _, caption in widths] == [WORDS[lang]["formulas_caption"], WORDS[lang]["properties_caption"],
-                                                         GATED_WORDS[lang]["gated_caption"], GATED_WORDS[lang]["outputs_caption"]]
+                                                         *(GATED_WORDS[lang][key] for key in ("gated_caption", "partials_caption",
+                                                                                       "outputs_caption", "stable_caption"))]
         assert all(scroll <= client + 1 for scroll, client, _ in widths), (lang, widths)
     watch.close()
 

@@ -32,7 +32,7 @@ MATH_STATE = r"""() => {
       const box = svg.getBoundingClientRect();
       return svg.checkVisibility() && (box.width === 0 || box.height === 0);
     }).length,
-    shrunk: [...document.querySelectorAll('div.arithmatex mjx-container > svg')].filter(svg =>
+    shrunk: [...document.querySelectorAll('.arithmatex mjx-container > svg')].filter(svg =>
       svg.checkVisibility() && svg.getBoundingClientRect().width + 1 < svg.width.baseVal.value).length,
     rawTeX: (text.match(/\\\(|\\\)|\\\[|\\\]|\$\$|\\(?:frac|sigma|mathrm|operatorname|begin)\b/g) || []).slice(0, 5),
     mathjax: typeof window.MathJax !== 'undefined'

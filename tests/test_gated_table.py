@@ -14,8 +14,8 @@ from actsite.page_pairs import CONTENT
 
 @pytest.mark.parametrize("lang", sorted(WORDS))
 def test_one_row_per_declaration_each_as_wide_as_its_header(lang):
-    gated, outputs = html.fragments_fromstring(tables_html(lang))
-    for table, declared in ((gated, GATED), (outputs, OUTPUTS)):
+    gated, partials, outputs, stable = html.fragments_fromstring(tables_html(lang))
+    for table, declared in ((gated, GATED), (partials, GATED), (outputs, OUTPUTS), (stable, OUTPUTS)):
         width = len(table.xpath("thead/tr/th"))
         rows = table.xpath("tbody/tr")
         assert len(rows) == len(declared) and table.xpath("caption")
@@ -54,5 +54,5 @@ def test_the_reference_page_carries_the_marker_and_it_expands(lang):
     page = (CONTENT[lang] / "reference.md").read_text(encoding="utf-8")
     assert page.count(MARKER) == 1
     expanded = expand(page, lang)
-    assert MARKER not in expanded and expanded.count("<table>") == 2
+    assert MARKER not in expanded and expanded.count("<table>") == 4
     assert expand("no marker here", lang) == "no marker here"

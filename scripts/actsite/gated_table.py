@@ -5,6 +5,8 @@ Written as HTML through :mod:`actsite.html_table`, so they are escaped by constr
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from actsite.bibliography import short_citations
 from actsite.gated import GATED, GATES
 from actsite.html_table import math_cell, table, text_cell
@@ -16,26 +18,18 @@ WORDS = {
     "zh": {"unit": "门控单元", "formula": "公式", "da": "对值 a 的偏导", "db": "对门输入 b 的偏导",
            "limits": "b → −∞ / b → +∞ 时的门", "source": "出处",
            "output": "输出函数", "definition": "定义", "stable": "数值稳定的算法",
-           "gated_caption": "门控单元", "outputs_caption": "输出层函数"},
+           "gated_caption": "门控单元", "partials_caption": "门控单元的偏导",
+           "outputs_caption": "输出层函数", "stable_caption": "输出层函数的数值稳定算法"},
     "en": {"unit": "Gated unit", "formula": "Formula", "da": "Partial in the value a", "db": "Partial in the gate input b",
            "limits": "Gate as b → −∞ / b → +∞", "source": "Source",
            "output": "Output function", "definition": "Definition", "stable": "Stable computation",
-           "gated_caption": "Gated units", "outputs_caption": "Output functions"},
+           "gated_caption": "Gated units", "partials_caption": "Gated units: partial derivatives",
+           "outputs_caption": "Output functions", "stable_caption": "Output functions: stable computation"},
 }
 
 
 def _limit(value: float) -> str:
     return {float("inf"): r"\infty", float("-inf"): r"-\infty"}.get(value, f"{value:g}")
-
-
-def gated_rows(lang: str) -> list[list[str]]:
-    rows = []
-    for unit in GATED.values():
-        lo, hi = GATES[unit.gate].limits
-        rows.append([text_cell(unit.names[lang]), math_cell(unit.latex), math_cell(unit.latex_da),
-                     math_cell(unit.latex_db), math_cell(f"{_limit(lo)}\\ /\\ {_limit(hi)}"),
-                     short_citations(unit.cited, lang)])
-    return rows
 
 
 def output_source(output, lang: str) -> str:
@@ -46,18 +40,31 @@ def output_source(output, lang: str) -> str:
     return f'PyTorch <a href="{link}"><code>{text_cell(output.library)}</code></a>'
 
 
-def output_rows(lang: str) -> list[list[str]]:
-    return [[text_cell(o.names[lang]), math_cell(o.latex), math_cell(o.stable_latex), output_source(o, lang)]
-            for o in OUTPUTS.values()]
+def gate_limits(unit) -> str:
+    lo, hi = GATES[unit.gate].limits
+    return math_cell(f"{_limit(lo)}\\ /\\ {_limit(hi)}")
+
+
+def layouts(lang: str) -> list[tuple[str, dict, list[tuple[str, Callable]]]]:
+    """Each table: its caption's key, the declarations it lists (one row each) and its columns
+    (header key, cell).  Two tables per family, so that each fits the text column."""
+    name = lambda d: text_cell(d.names[lang])  # noqa: E731
+    return [
+        ("gated_caption", GATED, [("unit", name), ("formula", lambda u: math_cell(u.latex)),
+                                  ("limits", gate_limits), ("source", lambda u: short_citations(u.cited, lang))]),
+        ("partials_caption", GATED, [("unit", name), ("da", lambda u: math_cell(u.latex_da)),
+                                     ("db", lambda u: math_cell(u.latex_db))]),
+        ("outputs_caption", OUTPUTS, [("output", name), ("definition", lambda o: math_cell(o.latex)),
+                                      ("source", lambda o: output_source(o, lang))]),
+        ("stable_caption", OUTPUTS, [("output", name), ("stable", lambda o: math_cell(o.stable_latex))]),
+    ]
 
 
 def tables_html(lang: str) -> str:
     w = WORDS[lang]
-    gated = table(w["gated_caption"], [w[k] for k in ("unit", "formula", "da", "db", "limits", "source")],
-                  gated_rows(lang))
-    outputs = table(w["outputs_caption"], [w[k] for k in ("output", "definition", "stable", "source")],
-                    output_rows(lang))
-    return f"{gated}\n\n{outputs}"
+    return "\n\n".join(table(w[caption], [w[key] for key, _ in columns],
+                              [[cell(item) for _, cell in columns] for item in declared.values()])
+                        for caption, declared, columns in layouts(lang))
 
 
 def expand(markdown: str, lang: str) -> str:
