@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from actsite.html_table import table, text_cell
+
 RESULTS = Path(__file__).resolve().parents[2] / "benchmarks" / "latest.json"
 # The same measurements of the site as it was when MathJax typeset the maths in the browser.
 BEFORE = RESULTS.with_name("before-build-time-maths.json")
@@ -27,21 +29,19 @@ ROWS = (  # (section, key, format, zh label, en label, target)
 )
 HEADERS = {"zh": ("指标", "改前：浏览器排版公式", "现在：构建时排版", "目标"),
            "en": ("Measure", "Before: maths typeset in the browser", "Now: maths typeset at build", "Target")}
+CAPTION = {"zh": "基准测试结果", "en": "Benchmark results"}
 
 
-def table_markdown(lang: str, results: dict, before: dict | None = None) -> str:
-    head = HEADERS[lang]
-    lines = [f"| {' | '.join(head)} |", "|---|---|---|---|"]
-
+def table_html(lang: str, results: dict, before: dict | None = None) -> str:
+    """One row per measure the latest results hold, with its earlier value where there is one."""
     def shown(source: dict | None, section: str, key: str, fmt: str) -> str:
         value = (source or {}).get(section, {}).get(key)
         return "—" if value is None else fmt.format(value)
 
-    for section, key, fmt, zh, en, target in ROWS:
-        now = shown(results, section, key, fmt)
-        if now != "—":
-            lines.append(f"| {zh if lang == 'zh' else en} | {shown(before, section, key, fmt)} | {now} | {target} |")
-    return "\n".join(lines)
+    rows = [[text_cell(zh if lang == "zh" else en), text_cell(shown(before, section, key, fmt)),
+             text_cell(shown(results, section, key, fmt)), text_cell(target)]
+            for section, key, fmt, zh, en, target in ROWS if results.get(section, {}).get(key) is not None]
+    return table(CAPTION[lang], list(HEADERS[lang]), rows)
 
 
 def _read(path: Path) -> dict:
@@ -54,4 +54,4 @@ def expand(markdown: str, lang: str) -> str:
     if not RESULTS.exists():
         raise FileNotFoundError(f"{RESULTS}: no benchmark results; run `make bench`")
     before = _read(BEFORE) if BEFORE.exists() else None
-    return markdown.replace(MARKER, table_markdown(lang, _read(RESULTS), before))
+    return markdown.replace(MARKER, table_html(lang, _read(RESULTS), before))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 MARKER = "<!-- reference-works -->"
-CITATION = re.compile(r'href="#ref-(\w+)"')     # a short citation's link, as short_citation writes it
+CITATION = re.compile(r'href="#ref-(\w+)"')     # a short citation's link to anchor(key)
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,10 @@ class Work:
     link: str           # https://doi.org/..., https://arxiv.org/abs/... or an official address
     short: str          # the in-text form: "Fukushima", "Nair and Hinton", "He et al."
 
-    def anchor(self, key: str) -> str:
-        return f"ref-{key}"
+
+def anchor(key: str) -> str:
+    """The id of a work's entry in the list; short citations link to it."""
+    return f"ref-{key}"
 
 
 WORKS: dict[str, Work] = {
@@ -189,11 +191,16 @@ def names(text: str, lang: str) -> str:
 SEPARATOR = {"zh": "；", "en": "; "}
 
 
+def first_year(keys: tuple[str, ...]) -> int | None:
+    """The year of the earliest of these works (an activation's first_appeared); None if there are none."""
+    return min((WORKS[key].year for key in keys), default=None)
+
+
 def short_citation(key: str, lang: str) -> str:
     """``Fukushima (1969)``, linked to the work's entry in the list at the foot of the page."""
     work = WORKS[key]
     text = html.escape(YEAR[lang].format(short=names(work.short, lang), year=work.year))
-    return f'<a href="#{work.anchor(key)}">{text}</a>'
+    return f'<a href="#{anchor(key)}">{text}</a>'
 
 
 def short_citations(keys: tuple[str, ...], lang: str) -> str:
@@ -205,7 +212,7 @@ def entry(key: str, lang: str) -> str:
     work = WORKS[key]
     year = f"（{work.year}）" if lang == "zh" else f" ({work.year})"
     link = html.escape(work.link, quote=True)
-    return (f'<li id="{work.anchor(key)}">{html.escape(names(work.authors, lang))}{year}. {html.escape(work.title)}. '
+    return (f'<li id="{anchor(key)}">{html.escape(names(work.authors, lang))}{year}. {html.escape(work.title)}. '
             f'{html.escape(venue(work.venue, lang))}. <a href="{link}">{html.escape(work.link)}</a></li>')
 
 

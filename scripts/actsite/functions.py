@@ -11,8 +11,6 @@ from typing import Callable
 
 import numpy as np
 
-from actsite.bibliography import WORKS
-
 Array = np.ndarray
 LEAKY_SLOPE = 0.01  # the conventional slope of Leaky ReLU (CS231n: "0.01, or so")
 
@@ -119,12 +117,6 @@ class Activation:
 
     def defaults(self) -> dict[str, float]:
         return {p.name: p.default for p in self.params}
-
-    @property
-    def year(self) -> int | None:
-        """The year the function first appeared (its earliest first_appeared work); None if unpinned."""
-        return min((WORKS[key].year for key in self.first_appeared), default=None)
-
 
 ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
     Activation(
