@@ -1,6 +1,8 @@
 """Blog categories and tags: the same, by slug, in a post and its twin; none carried by every post."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from actsite.page_pairs import CONTENT, front_matter
@@ -44,3 +46,15 @@ def test_every_declared_name_is_unique_within_its_table():
         for lang in ("zh", "en"):
             names = [n[lang] for n in table.values()]
             assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("post", POSTS)
+def test_a_tag_links_to_the_same_anchor_in_both_languages(built_site, post):
+    """Material slugs tags with tag_slug, so a tag's anchor on the tags page is its declared slug."""
+    slug = post.removesuffix(".md")
+    anchors = {}
+    for lang in ("zh", "en"):
+        page = next((built_site / lang / "blog").glob(f"*/*/*/{slug}/index.html"))
+        anchors[lang] = sorted(re.findall(r'href="[^"]*tags/#(tag:[^"]+)"', page.read_text(encoding="utf-8")))
+    assert anchors["zh"] and anchors["zh"] == anchors["en"]
+    assert all(anchor.removeprefix("tag:") in TAGS for anchor in anchors["en"])

@@ -1,8 +1,8 @@
 """Blog categories and tags, declared once with their names in both languages.
 
 A post names its categories and tags in its own language; both languages map a name to the
-same slug, so a category page has the same path in both (``blog/category/<slug>/``) and the
-language switch keeps the reader on it.  An undeclared name stops the build and says where to
+same slug, so a category page has the same path in both (``blog/category/<slug>/``), a tag the
+same anchor on the tags page (``tags/#tag:<slug>``), and the language switch keeps the reader on it.  An undeclared name stops the build and says where to
 declare it.
 """
 from __future__ import annotations
@@ -43,5 +43,6 @@ def category_slug(name: str, separator: str = "-") -> str:
     return _slug_of(CATEGORIES, "category", name)
 
 
-def tag_slug(name: str) -> str:
+def tag_slug(name: str, separator: str = "-") -> str:
+    """Material's ``tags_slugify``: the declared slug of a tag named in either language."""
     return _slug_of(TAGS, "tag", name)
