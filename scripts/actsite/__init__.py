@@ -12,6 +12,11 @@ Experiments must give the same numbers, and so figures the same bytes, on every 
   ``(256, 4000) @ (4000, 256)`` product then segfaults.  With the size given it does not, and the
   figures are the same bytes.
 
+Matplotlib keeps its font list in a per-user cache.  A list built by another matplotlib
+installation (or cut short while one was being removed) can point DejaVu Sans at a system copy
+of the font instead of matplotlib's own, which changes every figure's bytes; so the project
+keeps its own cache, under ``.cache/matplotlib``.
+
 These values replace whatever the environment holds, since any other value would change the
 figures.  ``ACTSITE_NATIVE_BLAS=1`` keeps the environment's own choice (figures may then differ in
 their last bits).  Off x86-64 (aarch64, Apple silicon) only the thread counts are pinned: figure
@@ -23,6 +28,7 @@ subprocesses (figure workers, the notebook kernel) inherit the settings through 
 """
 import os
 import platform
+from pathlib import Path
 
 PINNED_THREADS = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 PINNED_X86_64 = {
@@ -34,5 +40,6 @@ IS_X86_64 = platform.machine().lower() in ("x86_64", "amd64")
 NATIVE_BLAS = os.environ.get("ACTSITE_NATIVE_BLAS", "") not in ("", "0")
 
 os.environ.update(PINNED_THREADS)
+os.environ["MPLCONFIGDIR"] = str(Path(__file__).resolve().parents[2] / ".cache" / "matplotlib")
 if IS_X86_64 and not NATIVE_BLAS:
     os.environ.update(PINNED_X86_64)

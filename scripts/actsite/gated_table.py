@@ -37,7 +37,7 @@ def output_source(output, lang: str) -> str:
     if output.cited:
         return short_citations(output.cited, lang)
     link = text_cell(LIBRARY_DOCS.format(output.library))
-    return f'PyTorch <a href="{link}"><code>{text_cell(output.library)}</code></a>'
+    return f'PyTorch <a href="{link}">{text_cell(output.library)}</a>'   # plain text: code in a link fails contrast in dark mode
 
 
 def gate_limits(unit) -> str:
