@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
-	$(BIN)/python -m actsite.browser --install
+	$(BIN)/python -m actsite.tooling.browser --install
 	touch $@
 
 $(NPMSTAMP): package.json package-lock.json

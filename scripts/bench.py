@@ -165,7 +165,7 @@ def bench_pages(loads: int = 3, site: Path | None = None) -> dict:
 
     from playwright.sync_api import sync_playwright
 
-    from actsite.browser import launch as launch_browser
+    from actsite.tooling.browser import launch as launch_browser
 
     built = site is None
     if built:
@@ -273,7 +273,7 @@ def main(argv=None) -> int:
         return 0
     sections = {"figures": lambda: bench_figures(args.repeat, args.skip_cold),
                 "build": lambda: bench_build(args.repeat), "serve": lambda: bench_serve(args.repeat),
-                "pages": bench_pages, "cost": lambda: __import__("actsite.cost_drift").cost_drift.drift()}
+                "pages": bench_pages, "cost": lambda: __import__("actsite.tooling.cost_drift").cost_drift.drift()}
     results = {}
     for section, measure in sections.items():
         results[section] = measure()

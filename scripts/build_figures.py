@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from actsite.blas_check import BlasError, ensure_blas_works  # noqa: E402
-from actsite.figure_build import FigureStore, build  # noqa: E402
-from actsite.figure_registry import FIGURES  # noqa: E402
+from actsite.figures.build import FigureStore, build  # noqa: E402
+from actsite.figures.registry import FIGURES  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

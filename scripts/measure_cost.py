@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import actsite  # noqa: E402,F401 - pins the numerics before numpy loads
-from actsite import cost  # noqa: E402
+from actsite.experiments import cost  # noqa: E402
 from actsite.atomic import write_atomic  # noqa: E402
 
 

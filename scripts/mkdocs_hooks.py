@@ -6,9 +6,9 @@
   assets, MathJax's stylesheet and the explorer's data without copying anything into docs/;
 * page_markdown: expand the generated reference tables and reading-order links, then
   ``![alt](figure:NAME "caption")`` markers; errors name the line of the source file
-  (actsite.source_lines);
+  (actsite.pages.source_lines);
 * page_content / post_page: keep Chinese punctuation on the line of the inline formula before
-  it, then typeset every formula as SVG (actsite.typeset), in one Node process per build,
+  it, then typeset every formula as SVG (actsite.pages.typeset), in one Node process per build,
   closed when the build ends.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from actsite import (bench_report, bibliography, cjk_layout, explorer, gated_table, markers, page_pairs,  # noqa: E402
                      reading_order, reference_table, site_files, source_lines, typeset)
-from actsite.figure_registry import FIGURES  # noqa: E402
+from actsite.figures.registry import FIGURES  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.figures")
 ENABLED = os.environ.get("ACTSITE_HOOKS", "on") != "off"   # off: bare MkDocs, for the benchmark

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Build-time maths: TeX in, SVG out, with npm mathjax-full (pinned in package.json).
-// One long-lived process per build, driven by scripts/actsite/typeset.py over stdin/stdout,
+// One long-lived process per build, driven by scripts/actsite/pages/typeset.py over stdin/stdout,
 // one JSON request per line and one JSON answer per line:
 //   {"op": "css"}                                     -> {"css": "<MathJax's stylesheet>"}
 //   {"op": "tex", "items": [{"tex": "x^2", "display": false}, ...]}

@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlparse
 import numpy as np
 import pytest
 
-from actsite.catalogue import EVERY
-from actsite.style import LINE_COLOURS, palette
+from actsite.maths.catalogue import EVERY
+from actsite.figures.style import LINE_COLOURS, palette
 from test_browser import PageWatch
 
 START = ["relu", "gelu"]

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from actsite.figure_registry import FIGURES
-from actsite.gated_table import WORDS as GATED_WORDS
-from actsite.render import PHONE_COLUMN_PX
-from actsite.reference_table import WORDS
-from actsite.style import BACKGROUNDS
+from actsite.figures.registry import FIGURES
+from actsite.pages.gated_table import WORDS as GATED_WORDS
+from actsite.figures.render import PHONE_COLUMN_PX
+from actsite.pages.reference_table import WORDS
+from actsite.figures.style import BACKGROUNDS
 from test_browser import MATH_STATE, POST, PageWatch, site_pages
 from test_figure_checklist import COLUMN_PX as CHECKLIST_COLUMN_PX
 

@@ -1,9 +1,9 @@
 """Helpers shared by claim tests: a page's source in one language, a figure's plotted data."""
 from __future__ import annotations
 
-from actsite.figure_registry import FIGURES
-from actsite.page_pairs import CONTENT
-from actsite.render import draw
+from actsite.figures.registry import FIGURES
+from actsite.pages.page_pairs import CONTENT
+from actsite.figures.render import draw
 
 LANGS = ("en", "zh")
 
@@ -20,5 +20,5 @@ def plotted(name: str) -> dict:
 
 def display_equations(page: str, lang: str) -> set[str]:
     """The page's display equations, with whitespace normalised."""
-    from actsite.page_pairs import DISPLAY_MATH
+    from actsite.pages.page_pairs import DISPLAY_MATH
     return {" ".join(e.split()) for e in DISPLAY_MATH.findall(page_text(page, lang))}

@@ -18,7 +18,7 @@ from conftest import ROOT
 POST = """---
 date: 2019-03-14
 slug: probe
-categories: [Foundations]      # a category declared in actsite/taxonomy.py
+categories: [Foundations]      # a category declared in actsite/pages/taxonomy.py
 tags: [probe]
 ---
 

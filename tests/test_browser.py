@@ -1,6 +1,6 @@
 """The built site in a real browser (Playwright driving Chromium, served on 127.0.0.1).
 
-The browser is the one :func:`actsite.browser.find_chromium` chooses (``$CHROMIUM`` first).
+The browser is the one :func:`actsite.tooling.browser.find_chromium` chooses (``$CHROMIUM`` first).
 """
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def base_url(built_site, site_port):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from actsite.browser import BrowserNotFound, launch
+    from actsite.tooling.browser import BrowserNotFound, launch
     with sync_playwright() as playwright:
         try:
             browser = launch(playwright)

@@ -1,9 +1,9 @@
-"""actsite.browser: one way to find a Chromium, and one clear sentence when there is none."""
+"""actsite.tooling.browser: one way to find a Chromium, and one clear sentence when there is none."""
 from __future__ import annotations
 
 import pytest
 
-from actsite import browser
+from actsite.tooling import browser
 
 
 def fake_browser(directory, name, output="Chromium 156.0.8078.114", status=0):

@@ -6,11 +6,11 @@ import math
 import numpy as np
 import pytest
 
-from actsite import catalogue
-from actsite.bibliography import first_year
-from actsite.catalogue import EVERY, MODERN
-from actsite.figure_registry import CATALOGUE_KEYS, FIGURES
-from actsite.functions import relu, sigmoid
+from actsite.maths import catalogue
+from actsite.pages.bibliography import first_year
+from actsite.maths.catalogue import EVERY, MODERN
+from actsite.figures.registry import CATALOGUE_KEYS, FIGURES
+from actsite.maths.functions import relu, sigmoid
 
 
 def bisect(g, lo: float, hi: float) -> float:

@@ -1,7 +1,7 @@
 """Every numerical or mathematical claim of catalogue/gated-units.md, checked.
 
 One test per claim, in the order of the page; both languages carry the same numbers.  The
-units, their LaTeX and partials come from ``actsite.gated``; the figures' data from their
+units, their LaTeX and partials come from ``actsite.maths.gated``; the figures' data from their
 plotters.
 
 Not testable here, because they report what a paper or code base states rather than
@@ -18,8 +18,8 @@ import re
 import numpy as np
 import pytest
 
-from actsite.catalogue import EVERY, normal_cdf
-from actsite.gated import GATED, GATES, equal_parameter_width, ffn_parameters
+from actsite.maths.catalogue import EVERY, normal_cdf
+from actsite.maths.gated import GATED, GATES, equal_parameter_width, ffn_parameters
 from claim_helpers import LANGS, display_equations, page_text, plotted
 
 PAGE = "catalogue/gated-units.md"

@@ -1,8 +1,8 @@
 """Every numerical or mathematical claim of catalogue/hard-and-cheap.md, checked.
 
 One test per claim, in the order of the page (English and Chinese carry the same numbers).
-The functions come from ``actsite.catalogue`` (hard sigmoid, hard tanh, softsign, SiLU) and
-``actsite.functions`` (sigmoid, tanh, ReLU); the other hard-sigmoid conventions of the page's
+The functions come from ``actsite.maths.catalogue`` (hard sigmoid, hard tanh, softsign, SiLU) and
+``actsite.maths.functions`` (sigmoid, tanh, ReLU); the other hard-sigmoid conventions of the page's
 table are written here as the clipped lines they are, ``(1 + hardtanh(x / c)) / 2``.
 Expectations under a standard normal input are computed by quadrature on a fine grid.
 Closed forms are checked numerically; nothing is compared with itself.
@@ -51,11 +51,11 @@ import pytest
 from matplotlib.figure import Figure
 
 from actsite import cost, int8
-from actsite.catalogue import EVERY, MODERN
+from actsite.maths.catalogue import EVERY, MODERN
 from actsite.figures import catalogue as card
 from actsite.figures import cost as cost_figure
-from actsite.functions import relu, sigmoid, sigmoid_prime, tanh, tanh_prime
-from actsite.page_pairs import CONTENT, skeleton
+from actsite.maths.functions import relu, sigmoid, sigmoid_prime, tanh, tanh_prime
+from actsite.pages.page_pairs import CONTENT, skeleton
 
 PAGE = "catalogue/hard-and-cheap.md"
 HS, HT, SS = MODERN["hard_sigmoid"], MODERN["hard_tanh"], MODERN["softsign"]

@@ -1,7 +1,7 @@
 """Every numerical or mathematical claim of catalogue/output-layers.md, checked.
 
 One test per claim, in the order of the page; both languages carry the same numbers.  The
-functions come from ``actsite.output_layers``, the figures' data from their plotters, and
+functions come from ``actsite.maths.output_layers``, the figures' data from their plotters, and
 the page's code block is run as it stands.
 
 Not testable here, because they report what a source states: Hinton et al. (2015) distil
@@ -20,8 +20,8 @@ import numpy as np
 import pytest
 
 from actsite import output_layers as out
-from actsite.functions import sigmoid, sigmoid_prime
-from actsite.page_pairs import CODE
+from actsite.maths.functions import sigmoid, sigmoid_prime
+from actsite.pages.page_pairs import CODE
 from claim_helpers import LANGS, display_equations, page_text, plotted
 
 PAGE = "catalogue/output-layers.md"

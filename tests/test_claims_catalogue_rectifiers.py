@@ -1,7 +1,7 @@
 """Every numerical or mathematical claim of catalogue/rectifiers.md (both languages), checked.
 
 One small test per claim, in the order of the page.  Functions, constants and declared
-properties come from :mod:`actsite.catalogue`; the cards are drawn with the real plotter
+properties come from :mod:`actsite.maths.catalogue`; the cards are drawn with the real plotter
 ``actsite.figures.catalogue.draw_card``.  Means under a standard normal input are computed by
 quadrature on a fine grid; everything is computed, and printed numbers are compared at the
 precision the page prints them.
@@ -40,14 +40,14 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from actsite import catalogue
-from actsite.bibliography import first_year
-from actsite.catalogue import (EVERY, MODERN, PRELU_INIT, RRELU_BOUNDS, RRELU_EVAL_SLOPE, SELU_ALPHA,
+from actsite.maths import catalogue
+from actsite.pages.bibliography import first_year
+from actsite.maths.catalogue import (EVERY, MODERN, PRELU_INIT, RRELU_BOUNDS, RRELU_EVAL_SLOPE, SELU_ALPHA,
                                SELU_LAMBDA, elu, elu_prime, maxout, maxout_prime, prelu, prelu_prime,
                                rrelu_eval, rrelu_train, selu, selu_prime)
 from actsite.figures.catalogue import X_RANGE, draw_card
-from actsite.functions import LEAKY_SLOPE, leaky_relu, relu, relu_prime
-from actsite.page_pairs import CONTENT, DISPLAY_MATH, FIGURE, skeleton
+from actsite.maths.functions import LEAKY_SLOPE, leaky_relu, relu, relu_prime
+from actsite.pages.page_pairs import CONTENT, DISPLAY_MATH, FIGURE, skeleton
 
 PAGE = "catalogue/rectifiers.md"
 KEYS = ("prelu", "rrelu", "elu", "selu", "maxout")
@@ -97,7 +97,7 @@ def test_formula_and_derivative_are_the_registrys_latex(lang, key):
 
 
 def test_figure_markers_name_the_registered_cards():
-    from actsite.figure_registry import FIGURES
+    from actsite.figures.registry import FIGURES
     for key in FIGURE.findall(page_text("en")):
         assert FIGURES[key].args == (key,)
 

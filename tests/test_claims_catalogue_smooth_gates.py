@@ -1,7 +1,7 @@
 """Every numerical or mathematical claim of catalogue/smooth-gates.md, checked.
 
 One test per claim, in the order of the page (both languages carry the same numbers).  The
-functions, their LaTeX, ranges and minima come from ``actsite.catalogue``; everything else is
+functions, their LaTeX, ranges and minima come from ``actsite.maths.catalogue``; everything else is
 computed here with numpy: fine grids for maxima and crossings, bisection for roots, Newton's
 method for Lambert's W, quadrature against the standard normal density for means, central
 finite differences for derivatives.  Printed numbers are checked to the digits they are
@@ -40,12 +40,12 @@ import warnings
 import numpy as np
 import pytest
 
-from actsite import catalogue
-from actsite.bibliography import first_year
-from actsite.catalogue import EVERY, MODERN, normal_cdf, normal_pdf, silu
+from actsite.maths import catalogue
+from actsite.pages.bibliography import first_year
+from actsite.maths.catalogue import EVERY, MODERN, normal_cdf, normal_pdf, silu
 from actsite.figures.catalogue import X_RANGE
-from actsite.functions import relu, relu_prime, sigmoid
-from actsite.page_pairs import CONTENT, DISPLAY_MATH
+from actsite.maths.functions import relu, relu_prime, sigmoid
+from actsite.pages.page_pairs import CONTENT, DISPLAY_MATH
 
 PAGE = "catalogue/smooth-gates.md"
 FAMILY = ("softplus", "gelu", "gelu_tanh", "silu", "mish")

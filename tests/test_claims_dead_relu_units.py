@@ -3,7 +3,7 @@
 One test per claim, in the order of the article.  The dead-unit numbers come from
 ``cached("dead_relu")`` (``actsite.experiments.dead_relu``) and, for the batch-normalised
 repeat the article quotes from the guide, ``cached("dead_relu_batchnorm")``; the activations
-from ``actsite.functions``; the networks are built with ``actsite.mlp.MLP``.  Closed forms are
+from ``actsite.maths.functions``; the networks are built with ``actsite.experiments.mlp.MLP``.  Closed forms are
 checked numerically with numpy (finite differences, Monte Carlo with fixed seeds).
 
 One measurement of the article has no experiment module of its own, so its setup is fixed here
@@ -24,12 +24,12 @@ import inspect
 import numpy as np
 import pytest
 
-from actsite.datasets import voronoi
+from actsite.experiments.datasets import voronoi
 from actsite.experiments import dead_relu, dead_relu_batchnorm, init_spread
 from actsite.experiments.cache import cached
-from actsite.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu, relu_prime, sigmoid_prime
-from actsite.mlp import INIT_SCALE, MLP, minibatches
-from actsite.networks import Affine, parameter_count
+from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu, relu_prime, sigmoid_prime
+from actsite.experiments.mlp import INIT_SCALE, MLP, minibatches
+from actsite.experiments.networks import Affine, parameter_count
 
 H = 1e-5
 

@@ -1,8 +1,8 @@
 """Every numerical or mathematical claim of blog/posts/from-linear-to-nonlinear.md, checked.
 
 One test per claim, in the order of the article.  The activations come from
-``actsite.functions``; the networks are built with ``actsite.mlp.MLP`` and
-``actsite.networks``.  Closed forms are checked numerically with numpy (finite differences,
+``actsite.maths.functions``; the networks are built with ``actsite.experiments.mlp.MLP`` and
+``actsite.experiments.networks``.  Closed forms are checked numerically with numpy (finite differences,
 bisection, Monte Carlo with fixed seeds).  The dead-unit claims that used to be part of this
 article are checked in ``test_claims_dead_relu_units.py``.
 
@@ -20,11 +20,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from actsite.datasets import voronoi
+from actsite.experiments.datasets import voronoi
 from actsite.experiments import dead_relu
-from actsite.functions import ACTIVATIONS, relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
-from actsite.mlp import MLP, minibatches
-from actsite.networks import (collapse, forward_identity, max_error_on_interval, random_affine_stack,
+from actsite.maths.functions import ACTIVATIONS, relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
+from actsite.experiments.mlp import MLP, minibatches
+from actsite.experiments.networks import (collapse, forward_identity, max_error_on_interval, random_affine_stack,
                               relu_interpolant_of_square)
 
 H = 1e-5

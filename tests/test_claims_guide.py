@@ -26,13 +26,13 @@ import math
 import numpy as np
 import pytest
 
-from actsite import cost
-from actsite.catalogue import EVERY
+from actsite.experiments import cost
+from actsite.maths.catalogue import EVERY
 from actsite.experiments import dead_relu, dead_relu_batchnorm
 from actsite.experiments.cache import cached
-from actsite.functions import relu, sigmoid, sigmoid_prime, tanh, tanh_prime
-from actsite.gaussian import gaussian_expectation
-from actsite.page_pairs import CONTENT, skeleton
+from actsite.maths.functions import relu, sigmoid, sigmoid_prime, tanh, tanh_prime
+from actsite.maths.gaussian import gaussian_expectation
+from actsite.pages.page_pairs import CONTENT, skeleton
 
 PAGE = "guide.md"
 X = np.linspace(-20, 20, 400_001)
@@ -263,7 +263,7 @@ def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
 
 
 def test_dead_units_are_counted_on_all_4000_training_points():
-    from actsite.datasets import voronoi
+    from actsite.experiments.datasets import voronoi
     X, _ = voronoi(seed=200)
     net = dead_relu_batchnorm.BatchNormMLP.create(seed=0)
     assert len(X) == 4000 and net.forward(X)[1][1][3].shape == (4000, 256)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from actsite.bench_report import BEFORE, RESULTS
+from actsite.tooling.bench_report import BEFORE, RESULTS
 
 
 def test_client_mathjax_was_more_than_half_of_an_article_page():

@@ -19,10 +19,10 @@ import math
 import numpy as np
 import pytest
 
-from actsite.catalogue import EVERY, SELU_ALPHA, SELU_LAMBDA
+from actsite.maths.catalogue import EVERY, SELU_ALPHA, SELU_LAMBDA
 from actsite.experiments import init_spread
 from actsite.experiments.cache import cached
-from actsite.mlp import INIT_SCALE
+from actsite.experiments.mlp import INIT_SCALE
 
 N = init_spread.WIDTH
 LAST = init_spread.DEPTH - 1

@@ -11,7 +11,7 @@ import pytest
 
 from actsite.experiments import zigzag
 from actsite.experiments.cache import cached
-from actsite.functions import (ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu,
+from actsite.maths.functions import (ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu,
                                relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime)
 
 H = 1e-6

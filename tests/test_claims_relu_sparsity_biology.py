@@ -2,20 +2,20 @@
 
 One test per claim.  Experiment numbers come from ``cached("sparsity")``,
 ``cached("piecewise")`` and ``cached("training_speed")``; the firing-rate curve from
-``actsite.biology``; closed forms are checked numerically.
+``actsite.maths.biology``; closed forms are checked numerically.
 """
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from actsite import biology
-from actsite.datasets import voronoi
+from actsite.maths import biology
+from actsite.experiments.datasets import voronoi
 from actsite.experiments import piecewise, sparsity, training_speed
 from actsite.experiments.cache import cached
 from actsite.figures.diagrams import PATHS_INPUTS, PATHS_SIZES
-from actsite.functions import relu, sigmoid, sigmoid_prime, tanh
-from actsite.mlp import INIT_SCALE, MLP
+from actsite.maths.functions import relu, sigmoid, sigmoid_prime, tanh
+from actsite.experiments.mlp import INIT_SCALE, MLP
 
 H = 1e-6
 
@@ -236,7 +236,7 @@ def test_exact_zero_passes_no_gradient():
     zs, hs = net.forward(X[:128])
     off = hs[1] == 0
     assert off.any()
-    from actsite.functions import relu_prime
+    from actsite.maths.functions import relu_prime
     assert np.all(relu_prime(zs[0])[off] == 0)
 
 

@@ -1,9 +1,9 @@
 """Every numerical or mathematical claim of blog/posts/when-gradients-vanish.md, checked.
 
 One test per claim, in the order of the article.  Experiment numbers come from
-``cached("gradient_depth")`` (the 50-layer stacks of :mod:`actsite.deep_nets`) and
+``cached("gradient_depth")`` (the 50-layer stacks of :mod:`actsite.experiments.deep_nets`) and
 ``cached("stalled_layers")`` (the deep sigmoid and ReLU classifiers); the initial state of
-the stalled-layers network is recomputed with :class:`actsite.mlp.MLP`.  Closed forms (the
+the stalled-layers network is recomputed with :class:`actsite.experiments.mlp.MLP`.  Closed forms (the
 backward recursion, the norm bound, the variance argument and its fixed points, the residual
 Jacobian) are checked numerically with numpy: finite differences, Gauss-Hermite quadrature
 and Monte Carlo with fixed seeds.  Figures are checked on what they draw.
@@ -20,12 +20,12 @@ import math
 import numpy as np
 import pytest
 
-from actsite.datasets import voronoi
-from actsite.deep_nets import INIT_STD, layer_gradient_norms
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
 from actsite.experiments import gradient_depth, stalled_layers
 from actsite.experiments.cache import cached
-from actsite.functions import ACTIVATIONS, relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
-from actsite.mlp import MLP, minibatches
+from actsite.maths.functions import ACTIVATIONS, relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
+from actsite.experiments.mlp import MLP, minibatches
 
 WIDTH = 256
 H = 1e-6
@@ -250,7 +250,7 @@ def test_figure_axis_is_labelled_every_ten_decades_from_1e_minus_60_to_1e0_over_
     from matplotlib.figure import Figure
 
     from actsite.figures.results import draw_gradient_depth
-    from actsite.style import palette
+    from actsite.figures.style import palette
     fig = Figure(figsize=(10.0, 3.4))
     FigureCanvasAgg(fig)
     draw_gradient_depth(fig, palette("light"))

@@ -12,14 +12,14 @@ import inspect
 import numpy as np
 import pytest
 
-from actsite.datasets import voronoi
-from actsite.deep_nets import INIT_STD, layer_gradient_norms
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
 from actsite.experiments import gradient_depth, stalled_layers, training_speed
 from actsite.experiments.cache import cached
 from actsite.figures.nonlinearity import tanh_flat_threshold
-from actsite.functions import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
-from actsite.mlp import INIT_SCALE
-from actsite.networks import (FNN_LAYER_SIZES, absolute_from_relus, collapse, forward_identity,
+from actsite.maths.functions import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
+from actsite.experiments.mlp import INIT_SCALE
+from actsite.experiments.networks import (FNN_LAYER_SIZES, absolute_from_relus, collapse, forward_identity,
                               max_error_on_interval, parameter_count, quadratic_h2,
                               quadratic_h2_as_printed, random_affine_stack,
                               relu_interpolant_of_square)
@@ -471,7 +471,7 @@ def test_sigmoid_stuck_at_83_percent_relu_down_to_about_20(stalled):
 def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_only():
     """Sigmoid and tanh: bounded, slope -> 0 in both tails. ELU: bounded below by -alpha, slope -> 0
     as x -> -inf, but the identity with slope 1 for positive inputs (unbounded above)."""
-    from actsite.catalogue import elu, elu_prime
+    from actsite.maths.catalogue import elu, elu_prime
     tails = np.array([-40.0, 40.0])
     for f, fp, (low, high) in ((sigmoid, sigmoid_prime, (0, 1)), (tanh, tanh_prime, (-1, 1))):
         x = np.linspace(-40, 40, 8001)

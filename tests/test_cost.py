@@ -10,9 +10,9 @@ import json
 import numpy as np
 import pytest
 
-from actsite import cost
-from actsite.catalogue import EVERY
-from actsite.figure_registry import FIGURES, FigureSpec
+from actsite.experiments import cost
+from actsite.maths.catalogue import EVERY
+from actsite.figures.registry import FIGURES, FigureSpec
 
 X = np.linspace(-5, 5, 1001)
 
@@ -69,7 +69,7 @@ def test_dumps_is_stable():
 
 
 def test_the_cost_figure_is_redrawn_when_the_committed_data_change(tmp_path, monkeypatch):
-    from actsite import figure_registry
+    from actsite.figures import registry as figure_registry
     spec = FIGURES["cost"]
     assert spec.data == ("data/cost.json",)
     (tmp_path / "data").mkdir()

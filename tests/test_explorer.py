@@ -6,8 +6,8 @@ import json
 import numpy as np
 import pytest
 
-from actsite.catalogue import EVERY
-from actsite.explorer import DIGITS, SLIDER_POSITIONS, X, explorer_data, explorer_json, slider_values
+from actsite.maths.catalogue import EVERY
+from actsite.pages.explorer import DIGITS, SLIDER_POSITIONS, X, explorer_data, explorer_json, slider_values
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_json_is_strict_and_carries_both_languages():
 
 
 def test_curve_colours_are_the_figure_line_colours_of_both_themes(data):
-    from actsite.style import LINE_COLOURS, THEMES, palette
+    from actsite.figures.style import LINE_COLOURS, THEMES, palette
     assert data["colours"] == [{theme: palette(theme)[role] for theme in THEMES} for role in LINE_COLOURS]
 
 
@@ -72,8 +72,8 @@ def test_sliders_are_labelled_with_the_parameter_letter(data):
 
 
 def test_a_parameter_without_a_plain_symbol_is_refused():
-    from actsite.explorer import symbol
-    from actsite.functions import Param
+    from actsite.pages.explorer import symbol
+    from actsite.maths.functions import Param
     with pytest.raises(ValueError, match="gamma"):
         symbol(Param("gamma", r"\gamma", 1.0, 0.0, 2.0))
 

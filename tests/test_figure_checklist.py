@@ -10,9 +10,9 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 
-from actsite.figure_registry import FIGURES
-from actsite.render import CSS_PX_PER_INCH, MIN_TEXT_PX, PHONE_COLUMN_PX, draw
-from actsite.style import BACKGROUNDS, LINE_COLOURS, THEMES, palette
+from actsite.figures.registry import FIGURES
+from actsite.figures.render import CSS_PX_PER_INCH, MIN_TEXT_PX, PHONE_COLUMN_PX, draw
+from actsite.figures.style import BACKGROUNDS, LINE_COLOURS, THEMES, palette
 
 COLUMN_PX = 688          # Material's text column at 1280 px (tests/browser_layout.py measures it)
 VARIANTS = sorted({(spec.name, layout) for spec in FIGURES.values() for _, layout, _ in spec.variants()})

@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 
 import actsite
-from actsite import figure_build
-from actsite.figure_build import FigureStore, build, render_figure
+from actsite.figures import build as figure_build
+from actsite.figures.build import FigureStore, build, render_figure
 from actsite.sources import source_files
-from actsite.figure_registry import FIGURES, FigureSpec
-from actsite.render import draw
-from actsite.style import THEMES, palette
+from actsite.figures.registry import FIGURES, FigureSpec
+from actsite.figures.render import draw
+from actsite.figures.style import THEMES, palette
 from conftest import ROOT
 
 FIGURE_DIR = ROOT / "figures"

@@ -9,8 +9,8 @@ import pytest
 from matplotlib.text import Text
 
 from actsite.experiments import init_spread
-from actsite.figure_registry import FIGURES
-from actsite.render import draw
+from actsite.figures.registry import FIGURES
+from actsite.figures.render import draw
 
 NUMBER = re.compile(r"^[\d.,−\-]*$")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from actsite.catalogue import EVERY
-from actsite.functions import ACTIVATIONS, LEAKY_SLOPE, sigmoid, sigmoid_prime, tanh, tanh_prime
+from actsite.maths.catalogue import EVERY
+from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, sigmoid, sigmoid_prime, tanh, tanh_prime
 
 KEYS = sorted(EVERY)
 GRID = np.linspace(-8, 8, 3201)
@@ -168,9 +168,9 @@ def test_leaky_relu_uses_its_slope_on_the_negative_side():
     assert act.f(np.array(-2.0)) == -2 * LEAKY_SLOPE and act.df(np.array(-2.0)) == LEAKY_SLOPE
 
 
-# --- gated units: two inputs, f(a, b) = a * g(b) (actsite.gated) ----------------------------
+# --- gated units: two inputs, f(a, b) = a * g(b) (actsite.maths.gated) ----------------------------
 
-from actsite.gated import GATED, GATES  # noqa: E402
+from actsite.maths.gated import GATED, GATES  # noqa: E402
 
 GATED_KEYS = sorted(GATED)
 A, B = np.meshgrid(np.linspace(-3, 3, 61), np.linspace(-6, 6, 241))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from actsite.gated import GATED
-from actsite.gated_table import MARKER, WORDS, expand, tables_html
-from actsite.html_table import math_cell, table, text_cell
-from actsite.output_layers import OUTPUTS
-from actsite.page_pairs import CONTENT
+from actsite.maths.gated import GATED
+from actsite.pages.gated_table import MARKER, WORDS, expand, tables_html
+from actsite.pages.html_table import math_cell, table, text_cell
+from actsite.maths.output_layers import OUTPUTS
+from actsite.pages.page_pairs import CONTENT
 
 
 @pytest.mark.parametrize("lang", sorted(WORDS))

@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from actsite.functions import relu
-from actsite.networks import (FNN_LAYER_SIZES, absolute_from_relus, collapse, forward_identity,
+from actsite.maths.functions import relu
+from actsite.experiments.networks import (FNN_LAYER_SIZES, absolute_from_relus, collapse, forward_identity,
                               max_error_on_interval, parameter_count, quadratic_h2,
                               quadratic_h2_as_printed, random_affine_stack,
                               relu_interpolant_of_square)

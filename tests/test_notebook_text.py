@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from actsite.notebook_text import TEXT, language, words
-from actsite.page_pairs import CONTENT, notebook_cells
+from actsite.pages.notebook_text import TEXT, language, words
+from actsite.pages.page_pairs import CONTENT, notebook_cells
 from conftest import ROOT
 
 HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -1,4 +1,4 @@
-"""Output layers and losses (actsite.output_layers): the stable forms agree with the naive
+"""Output layers and losses (actsite.maths.output_layers): the stable forms agree with the naive
 formulas where those work, keep working where they overflow, and the gradients the page
 derives match finite differences."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from actsite import output_layers as out
-from actsite.functions import sigmoid
+from actsite.maths.functions import sigmoid
 
 RNG = np.random.default_rng(11)
 MODERATE = RNG.normal(0, 3, size=(50, 6))       # logits where the naive forms are accurate

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from actsite.markers import MARKER
-from actsite.page_pairs import ANCHOR, CODE, CONTENT, pages, skeleton, unpaired
+from actsite.pages.markers import MARKER
+from actsite.pages.page_pairs import ANCHOR, CODE, CONTENT, pages, skeleton, unpaired
 
 PAIRED = sorted(pages("zh") & pages("en"))
 

@@ -8,11 +8,11 @@ import re
 import pytest
 
 from actsite import bibliography, gated_table
-from actsite.bibliography import WORKS, entry, names, short_citation, works_list
-from actsite.gated import GATED
-from actsite.output_layers import OUTPUTS
-from actsite.catalogue import EVERY
-from actsite.reference_table import cited_works, expand
+from actsite.pages.bibliography import WORKS, entry, names, short_citation, works_list
+from actsite.maths.gated import GATED
+from actsite.maths.output_layers import OUTPUTS
+from actsite.maths.catalogue import EVERY
+from actsite.pages.reference_table import cited_works, expand
 
 OLDER_THAN_NEURAL_NETWORKS = {"sigmoid", "tanh"}     # first use as an activation not pinned down
 LINK = re.compile(r"^https://(doi\.org/10\.\d{4,}/\S+|arxiv\.org/abs/\d{4}\.\d{4,5}|\S+)$")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from actsite.page_pairs import CODE, CONTENT, FRONT_MATTER, notebook_cells, pages
+from actsite.pages.page_pairs import CODE, CONTENT, FRONT_MATTER, notebook_cells, pages
 
 BUILD_PAGE = "how-this-site-is-built.md"
 
@@ -147,7 +147,7 @@ def test_the_checks_can_fail():
 
 
 def test_inline_maths_keeps_its_punctuation():
-    from actsite.cjk_layout import bind_punctuation
+    from actsite.pages.cjk_layout import bind_punctuation
     html = '取 <span class="arithmatex">\\(x\\)</span>，再取 <span class="arithmatex">\\(y\\)</span> 即可。'
     assert bind_punctuation(html) == ('取 <span class="math-punct"><span class="arithmatex">\\(x\\)</span>，</span>'
                                       '再取 <span class="arithmatex">\\(y\\)</span> 即可。')

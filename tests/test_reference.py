@@ -4,12 +4,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from actsite.catalogue import EVERY as ACTIVATIONS
+from actsite.maths.catalogue import EVERY as ACTIVATIONS
 from lxml import html
 
 from conftest import ROOT
-from actsite.html_table import math_cell
-from actsite.reference_table import (MARKER, WORDS, expand, formulas_table, properties_table, range_latex,
+from actsite.pages.html_table import math_cell
+from actsite.pages.reference_table import (MARKER, WORDS, expand, formulas_table, properties_table, range_latex,
                                     standard_normal_mean)
 
 

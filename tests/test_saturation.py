@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from actsite.deep_nets import layer_gradient_norms
+from actsite.experiments.deep_nets import layer_gradient_norms
 from actsite.figures.nonlinearity import tanh_flat_threshold
-from actsite.functions import sigmoid, sigmoid_prime, tanh_prime
+from actsite.maths.functions import sigmoid, sigmoid_prime, tanh_prime
 
 
 def test_tanh_slope_is_below_a_hundredth_beyond_2_993():

@@ -6,8 +6,8 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from lxml import html
 
-from actsite.figure_registry import FIGURES
-from actsite.page_pairs import CONTENT, pages
+from actsite.figures.registry import FIGURES
+from actsite.pages.page_pairs import CONTENT, pages
 from conftest import LANGUAGES
 
 ASSET_ATTRIBUTES = {"img": "src", "script": "src", "link": "href"}

@@ -12,11 +12,11 @@ import pytest
 import yaml
 from lxml import etree, html
 
-from actsite.catalogue import EVERY
-from actsite.gated import GATED
-from actsite.output_layers import OUTPUTS
-from actsite.page_pairs import CONTENT, DOCS, front_matter
-from actsite.reading_order import ORDER
+from actsite.maths.catalogue import EVERY
+from actsite.maths.gated import GATED
+from actsite.maths.output_layers import OUTPUTS
+from actsite.pages.page_pairs import CONTENT, DOCS, front_matter
+from actsite.pages.reading_order import ORDER
 from conftest import LANGUAGES
 
 POST_SLUGS = [src.rsplit("/", 1)[1].removesuffix(".md") for src in ORDER if src.startswith("blog/posts/")]

@@ -1,10 +1,10 @@
 """Errors name the line of the file as its author wrote it, whatever the build added."""
 from __future__ import annotations
 
-from actsite import markers
-from actsite.figure_registry import FIGURES
-from actsite.reference_table import MARKER, expand
-from actsite.source_lines import line_of, locate, source_line, tex_needles
+from actsite.pages import markers
+from actsite.figures.registry import FIGURES
+from actsite.pages.reference_table import MARKER, expand
+from actsite.pages.source_lines import line_of, locate, source_line, tex_needles
 
 SOURCE = "---\ntitle: Reference\n---\n\n# Reference\n\nIntro $x$.\n\n" + MARKER + "\n\nAfter.\n"
 

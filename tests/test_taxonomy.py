@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from actsite.page_pairs import CONTENT, front_matter
-from actsite.taxonomy import CATEGORIES, TAGS, category_slug, tag_slug
+from actsite.pages.page_pairs import CONTENT, front_matter
+from actsite.pages.taxonomy import CATEGORIES, TAGS, category_slug, tag_slug
 
 POSTS = sorted(p.name for p in (CONTENT["en"] / "blog" / "posts").glob("*.md"))
 

@@ -1,4 +1,4 @@
-"""Build-time maths (actsite.typeset, actsite.typeset_engine): TeX in page HTML becomes SVG,
+"""Build-time maths (actsite.pages.typeset, actsite.pages.typeset_engine): TeX in page HTML becomes SVG,
 bad TeX is an error, a warm cache typesets nothing, and no MathJax loader survives."""
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from actsite import typeset
-from actsite.typeset_engine import MathsEngine, TexError
+from actsite.pages import typeset
+from actsite.pages.typeset_engine import MathsEngine, TexError
 
 POST_HTML = (
     '<article class="md-content__inner md-typeset"><p>Let <span class="arithmatex">\\(x &lt; 0\\)</span>.</p>\n'

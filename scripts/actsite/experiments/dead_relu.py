@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite.datasets import voronoi
-from actsite.mlp import MLP, minibatches
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.mlp import MLP, minibatches
 
 LEARNING_RATES = (0.01, 0.1, 0.3, 1.0, 2.0)
 SEEDS = (0, 1, 2)

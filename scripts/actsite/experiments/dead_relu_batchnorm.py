@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from actsite.datasets import voronoi
+from actsite.experiments.datasets import voronoi
 from actsite.experiments.dead_relu import SEEDS, SIZES, STEPS, trained
-from actsite.functions import relu, relu_prime
-from actsite.mlp import INIT_SCALE, minibatches
+from actsite.maths.functions import relu, relu_prime
+from actsite.experiments.mlp import INIT_SCALE, minibatches
 
 LEARNING_RATE = 1.0
 EPS = 1e-5                                  # added to the variance, as frameworks do

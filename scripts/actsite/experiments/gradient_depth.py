@@ -1,10 +1,10 @@
 """Gradient norm per layer in a 50-layer, 256-wide stack, for sigmoid, tanh and ReLU under
-three initialisations (std 0.01, Xavier, He).  See :mod:`actsite.deep_nets`."""
+three initialisations (std 0.01, Xavier, He).  See :mod:`actsite.experiments.deep_nets`."""
 from __future__ import annotations
 
 import numpy as np
 
-from actsite.deep_nets import INIT_STD, layer_gradient_norms
+from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 DEPTH = 50

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite.catalogue import EVERY
-from actsite.deep_nets import propagate
-from actsite.gaussian import gaussian_expectation
-from actsite.mlp import INIT_SCALE
+from actsite.maths.catalogue import EVERY
+from actsite.experiments.deep_nets import propagate
+from actsite.maths.gaussian import gaussian_expectation
+from actsite.experiments.mlp import INIT_SCALE
 
 DEPTH = 50
 WIDTH = 256
 BATCH = 500
 SEED = 0
 
-# key: (activation, initialisation scheme of actsite.mlp, extra gain on the standard deviation)
+# key: (activation, initialisation scheme of actsite.experiments.mlp, extra gain on the standard deviation)
 PAIRINGS = {
     "tanh_lecun": ("tanh", "lecun", 1.0),
     "tanh_xavier": ("tanh", "xavier", 1.0),

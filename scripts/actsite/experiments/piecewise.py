@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite.functions import relu
+from actsite.maths.functions import relu
 
 
 def random_relu_net(sizes=(2, 16, 16, 1), seed: int = 0):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite.datasets import voronoi
-from actsite.mlp import MLP, minibatches
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.mlp import MLP, minibatches
 
 SIZES = (10, 256, 256, 10)
 PENALTIES = (0.0, 0.01, 0.03)

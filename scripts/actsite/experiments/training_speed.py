@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite.datasets import voronoi
-from actsite.mlp import MLP, minibatches
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.mlp import MLP, minibatches
 
 TARGET_ERROR = 0.25
 INIT = {"relu": "he", "tanh": "lecun"}

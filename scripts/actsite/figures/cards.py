@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from actsite.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime
+from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime
 
 SIGMOID_FLAT = 0.01
 COMPARED = ("sigmoid", "tanh", "relu", "leaky_relu")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from actsite.catalogue import EVERY
+from actsite.maths.catalogue import EVERY
 
 X_RANGE = (-5.0, 5.0)
 POINTS = 2001

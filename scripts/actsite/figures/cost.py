@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from actsite import cost
-from actsite.catalogue import EVERY
+from actsite.experiments import cost
+from actsite.maths.catalogue import EVERY
 
 DTYPE = "float64"
 

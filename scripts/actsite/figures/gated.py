@@ -1,12 +1,12 @@
 """Figures of the gated-units page: the gate functions side by side, and the bivariate unit
-f(a, b) = a * g(b) itself as contours.  Every value comes from :mod:`actsite.gated`."""
+f(a, b) = a * g(b) itself as contours.  Every value comes from :mod:`actsite.maths.gated`."""
 from __future__ import annotations
 
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
-from actsite.gated import GATED
+from actsite.maths.gated import GATED
 
 GATE_ORDER = ("glu", "reglu", "geglu", "swiglu", "bilinear")     # one curve per unit's gate
 STYLES = {"glu": ("accent", "-"), "reglu": ("second", "--"), "geglu": ("third", "-"),

@@ -5,8 +5,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from actsite.functions import ACTIVATIONS, relu
-from actsite.networks import (FNN_LAYER_SIZES, absolute_from_relus, max_error_on_interval,
+from actsite.maths.functions import ACTIVATIONS, relu
+from actsite.experiments.networks import (FNN_LAYER_SIZES, absolute_from_relus, max_error_on_interval,
                               parameter_count, quadratic_h2, quadratic_h2_as_printed,
                               relu_interpolant_of_square)
 

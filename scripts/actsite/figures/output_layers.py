@@ -1,12 +1,12 @@
 """Figures of the output-layers page: softmax at several temperatures, and the binary
 cross-entropy computed naively against the stable form.  Every value comes from
-:mod:`actsite.output_layers`."""
+:mod:`actsite.maths.output_layers`."""
 from __future__ import annotations
 
 import numpy as np
 from matplotlib.figure import Figure
 
-from actsite.output_layers import bce_with_logits, naive_bce, softmax
+from actsite.maths.output_layers import bce_with_logits, naive_bce, softmax
 
 LOGITS = np.array([2.0, 1.0, 0.5, -1.0])
 TEMPERATURES = (0.5, 1.0, 2.0, 5.0)

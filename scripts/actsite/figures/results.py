@@ -4,10 +4,10 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from actsite.biology import firing_rate_hz, max_rate_hz, threshold_current_na
+from actsite.maths.biology import firing_rate_hz, max_rate_hz, threshold_current_na
 from actsite.experiments import training_speed, zigzag
 from actsite.experiments.cache import cached
-from actsite.functions import ACTIVATIONS, relu
+from actsite.maths.functions import ACTIVATIONS, relu
 
 SOFTPLUS_GAP = np.log(2.0)
 

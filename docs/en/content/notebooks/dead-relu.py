@@ -15,7 +15,7 @@ import numpy as np
 
 from actsite.experiments import dead_relu
 from actsite.experiments.cache import cached
-from actsite.notebook_text import say, yes_no
+from actsite.pages.notebook_text import say, yes_no
 
 r = cached("dead_relu")
 say("dead_setup", sizes=dead_relu.SIZES, steps=dead_relu.STEPS, seeds=r["seeds"].tolist())
@@ -52,8 +52,8 @@ say("dead_layer_1", most=100 * r["relu_inactive"][..., 0].max())
 # points. The experiment's own test then counts exactly one dead unit out of 256.
 
 # %%
-from actsite.datasets import voronoi
-from actsite.mlp import MLP, minibatches
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.mlp import MLP, minibatches
 
 X, y = voronoi(seed=200)
 net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)

@@ -11,12 +11,12 @@
 # %%
 import numpy as np
 
-from actsite.datasets import voronoi
-from actsite.deep_nets import INIT_STD
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.deep_nets import INIT_STD
 from actsite.experiments import gradient_depth, stalled_layers
 from actsite.experiments.cache import cached
-from actsite.mlp import MLP
-from actsite.notebook_text import say, words
+from actsite.experiments.mlp import MLP
+from actsite.pages.notebook_text import say, words
 
 r = cached("gradient_depth")
 depth, width = int(r["depth"]), 256

@@ -12,7 +12,7 @@ import numpy as np
 
 from actsite.experiments import training_speed
 from actsite.experiments.cache import cached
-from actsite.notebook_text import say, words
+from actsite.pages.notebook_text import say, words
 
 r = cached("training_speed")
 say("speed_setup", sizes=training_speed.SIZES, every=int(r["every"]))

@@ -11,7 +11,7 @@ import numpy as np
 
 from actsite.experiments.cache import cached
 from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR
-from actsite.notebook_text import say, words
+from actsite.pages.notebook_text import say, words
 
 r = cached("zigzag")
 for label in ("positive", "centred"):
@@ -47,7 +47,7 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # The chain rule with $f'(z)$ should match finite differences; the shortened formula without it should not.
 
 # %%
-from actsite.functions import sigmoid, sigmoid_prime
+from actsite.maths.functions import sigmoid, sigmoid_prime
 
 x = np.array([0.3, 0.8, 0.6])          # all positive, like the outputs of a sigmoid layer
 w = np.array([0.5, -1.0, 0.7])

@@ -8,7 +8,7 @@ import numpy as np
 
 from actsite.experiments import dead_relu
 from actsite.experiments.cache import cached
-from actsite.notebook_text import say, yes_no
+from actsite.pages.notebook_text import say, yes_no
 
 r = cached("dead_relu")
 say("dead_setup", sizes=dead_relu.SIZES, steps=dead_relu.STEPS, seeds=r["seeds"].tolist())
@@ -42,8 +42,8 @@ say("dead_layer_1", most=100 * r["relu_inactive"][..., 0].max())
 # 取同一个网络的初始状态和种子 0 的训练数据，把第一隐藏层 7 号单元的偏置往下调，直到它在 4000 个点上的预激活值全部为负。用实验本身的判据来数，256 个单元里恰好死了一个。
 
 # %%
-from actsite.datasets import voronoi
-from actsite.mlp import MLP, minibatches
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.mlp import MLP, minibatches
 
 X, y = voronoi(seed=200)
 net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)

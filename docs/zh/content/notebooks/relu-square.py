@@ -6,8 +6,8 @@
 # %%
 import numpy as np
 
-from actsite.notebook_text import say
-from actsite.networks import max_error_on_interval, relu_interpolant_of_square
+from actsite.pages.notebook_text import say
+from actsite.experiments.networks import max_error_on_interval, relu_interpolant_of_square
 
 for n in (2, 4, 8, 16, 32, 64, 128):
     approx = relu_interpolant_of_square(n)

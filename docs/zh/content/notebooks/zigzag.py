@@ -8,7 +8,7 @@ import numpy as np
 
 from actsite.experiments.cache import cached
 from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR
-from actsite.notebook_text import say, words
+from actsite.pages.notebook_text import say, words
 
 r = cached("zigzag")
 for label in ("positive", "centred"):
@@ -40,7 +40,7 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # 一个 sigmoid 单元，平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。带 $f'(z)$ 的链式法则应与有限差分一致，省掉它的简化公式则不应一致。
 
 # %%
-from actsite.functions import sigmoid, sigmoid_prime
+from actsite.maths.functions import sigmoid, sigmoid_prime
 
 x = np.array([0.3, 0.8, 0.6])          # all positive, like the outputs of a sigmoid layer
 w = np.array([0.5, -1.0, 0.7])

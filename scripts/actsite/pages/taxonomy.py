@@ -35,7 +35,7 @@ def _slug_of(table: dict[str, dict[str, str]], kind: str, name: str) -> str:
         if name in names.values():
             return slug
     raise ValueError(f"unknown {kind} {name!r}: declare it, with its name in both languages, "
-                     "in scripts/actsite/taxonomy.py")
+                     "in scripts/actsite/pages/taxonomy.py")
 
 
 def category_slug(name: str, separator: str = "-") -> str:

@@ -13,7 +13,7 @@ import posixpath
 import re
 from typing import Callable, Mapping
 
-from actsite.figure_registry import FigureSpec
+from actsite.figures.registry import FigureSpec
 
 FIGURE_DIR = "assets/figures"   # where the build places figures/, relative to docs_dir
 MARKER = re.compile(r'!\[(?P<alt>[^\]]*)\]\(figure:(?P<name>[\w-]*)(?:\s+"(?P<caption>[^"]*)")?\)')
@@ -43,7 +43,7 @@ def expand_figures(markdown: str, src_uri: str, known: Mapping[str, FigureSpec],
     ``known`` declares under its name.
 
     ``source_line`` maps a line of ``markdown`` to the line of the file the author wrote
-    (see :func:`actsite.source_lines.source_line`), so that errors name the line of the file.
+    (see :func:`actsite.pages.source_lines.source_line`), so that errors name the line of the file.
     """
     rel_dir = posixpath.dirname(src_uri)
 

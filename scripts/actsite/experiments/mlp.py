@@ -1,7 +1,7 @@
 """A small multilayer perceptron in numpy with exact back-propagation.
 
 Shared by the experiments, their figures, the notebooks and the tests.  Hidden layers use
-any activation from :mod:`actsite.functions`; the output layer is linear, followed by
+any activation from :mod:`actsite.maths.functions`; the output layer is linear, followed by
 softmax cross-entropy.  Optionally an L1 penalty on the hidden activations, with its exact
 gradient.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from actsite.functions import ACTIVATIONS
+from actsite.maths.functions import ACTIVATIONS
 
 INIT_SCALE = {
     "he": lambda fan_in, fan_out: np.sqrt(2.0 / fan_in),

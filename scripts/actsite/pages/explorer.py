@@ -12,9 +12,9 @@ import re
 
 import numpy as np
 
-from actsite.catalogue import EVERY, Activation
-from actsite.functions import Param
-from actsite.style import LINE_COLOURS, THEMES, palette
+from actsite.maths.catalogue import EVERY, Activation
+from actsite.maths.functions import Param
+from actsite.figures.style import LINE_COLOURS, THEMES, palette
 
 DESTINATION = "assets/explorer-data.json"
 X = np.round(np.linspace(-4.0, 4.0, 161), 10)      # step 0.05

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite.functions import ACTIVATIONS, Activation
+from actsite.maths.functions import ACTIVATIONS, Activation
 
 # Weight standard deviation for a layer of fan-in n, by initialisation scheme.
 INIT_STD = {

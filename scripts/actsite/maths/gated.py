@@ -2,7 +2,7 @@
 
 A gated linear unit multiplies one linear projection of a layer's input (``a = xV``) by a
 one-input function of another (``b = xW``).  The gate functions g are the ones declared in
-:mod:`actsite.functions` and :mod:`actsite.catalogue` (sigmoid, ReLU, GELU, Swish); only the
+:mod:`actsite.maths.functions` and :mod:`actsite.maths.catalogue` (sigmoid, ReLU, GELU, Swish); only the
 identity gate of the bilinear unit is new.  So a :class:`GatedUnit` declares which gate it
 uses, its LaTeX and names, its source, and derives its value and both partial derivatives
 from the gate: no formula is typed twice.
@@ -18,8 +18,8 @@ from typing import Callable
 
 import numpy as np
 
-from actsite.catalogue import EVERY
-from actsite.functions import Array, Param
+from actsite.maths.catalogue import EVERY
+from actsite.maths.functions import Array, Param
 
 
 def identity(x: Array) -> Array:
@@ -77,7 +77,7 @@ class GatedUnit:
     latex: str                         # f(a, b) = ...
     latex_da: str                      # df/da = ...
     latex_db: str                      # df/db = ...
-    cited: tuple[str, ...]             # keys of actsite.bibliography.WORKS: where it was introduced
+    cited: tuple[str, ...]             # keys of actsite.pages.bibliography.WORKS: where it was introduced
 
     @property
     def params(self) -> tuple[Param, ...]:

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from actsite.atomic import write_atomic
-from actsite.figure_registry import FigureSpec
+from actsite.figures.registry import FigureSpec
 from actsite.sources import content_hash
 
 MANIFEST = "manifest.json"
-RENDERER = "actsite.render"
+RENDERER = "actsite.figures.render"
 
 
 class FigureError(RuntimeError):
@@ -45,7 +45,7 @@ def _sha256(data: bytes) -> str:
 
 def render_figure(spec: FigureSpec) -> dict[str, bytes]:
     """All variants of one figure as {filename: bytes}; raises FigureError naming the figure."""
-    from actsite.render import render_svg  # matplotlib only when something is drawn
+    from actsite.figures.render import render_svg  # matplotlib only when something is drawn
 
     try:
         plot = spec.plot()

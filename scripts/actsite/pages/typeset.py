@@ -3,7 +3,7 @@
 pymdownx.arithmatex (``generic: true``) leaves maths as ``<span class="arithmatex">\\(…\\)</span>``
 and ``<div class="arithmatex">\\[…\\]</div>``; mkdocs-jupyter wraps a notebook's LaTeX output the
 same way, with any number of formulas and text between them.  :func:`typeset_html` replaces
-each delimited formula by MathJax's SVG (:mod:`actsite.typeset_engine`), keeping the wrapper
+each delimited formula by MathJax's SVG (:mod:`actsite.pages.typeset_engine`), keeping the wrapper
 (its CSS scrolls long display maths) and adding
 
 * the TeX in ``data-tex``, which ``assets/javascripts/maths.js`` puts on the clipboard on copy;
@@ -26,8 +26,8 @@ import html
 import re
 from pathlib import Path
 
-from actsite.source_lines import locate, tex_needles
-from actsite.typeset_engine import EngineError, MathsEngine, TexError, Typeset
+from actsite.pages.source_lines import locate, tex_needles
+from actsite.pages.typeset_engine import EngineError, MathsEngine, TexError, Typeset
 
 __all__ = ["EngineError", "MathsEngine", "TexError", "STYLESHEET", "typeset_html", "typeset_toc",
            "typeset_content", "mark_formulas", "finish_page", "formulas_in", "error_message"]

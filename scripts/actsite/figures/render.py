@@ -21,7 +21,7 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from actsite.style import palette, rc_params
+from actsite.figures.style import palette, rc_params
 
 Plotter = Callable[[Figure, dict], dict]
 LAYOUTS = ("wide", "phone")

@@ -13,14 +13,14 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from actsite.style import THEMES
+from actsite.figures.style import THEMES
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # A figure up to this wide (inches) keeps its text at 9 px or more on a phone's text column; a
-# wider one also gets a phone layout (actsite.render).  tests/test_figure_checklist.py measures both.
+# wider one also gets a phone layout (actsite.figures.render).  tests/test_figure_checklist.py measures both.
 PHONE_SAFE_WIDTH = 6.0
 
-# The modern catalogue (actsite.catalogue.MODERN), one card each; listed here so that checking
+# The modern catalogue (actsite.maths.catalogue.MODERN), one card each; listed here so that checking
 # freshness does not import numpy.  A test keeps the two lists equal.
 CATALOGUE_KEYS = ("prelu", "rrelu", "elu", "selu", "maxout", "softplus", "gelu", "gelu_tanh",
                   "silu", "mish", "hard_sigmoid", "hard_tanh", "softsign", "relu6", "hard_swish")

@@ -2,7 +2,7 @@
 function (formulas; properties), then one section per function with
 its formula, derivative and figure.
 
-Every cell comes from :data:`actsite.catalogue.EVERY` (the classic four and the modern
+Every cell comes from :data:`actsite.maths.catalogue.EVERY` (the classic four and the modern
 catalogue) or is computed from it; the words around them are the only per-language text.
 The tables are written as HTML, escaped by construction: a ``|`` or ``<`` in a formula can
 neither split a row nor open a tag, and maths goes into the same ``span.arithmatex`` containers
@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite.bibliography import short_citations
-from actsite.catalogue import EVERY
-from actsite.figure_registry import FIGURES
-from actsite.functions import Activation
-from actsite.gaussian import gaussian_expectation
-from actsite.html_table import math_cell, table, text_cell
+from actsite.pages.bibliography import short_citations
+from actsite.maths.catalogue import EVERY
+from actsite.figures.registry import FIGURES
+from actsite.maths.functions import Activation
+from actsite.maths.gaussian import gaussian_expectation
+from actsite.pages.html_table import math_cell, table, text_cell
 
 MARKER = "<!-- activation-reference -->"
 WORDS = {

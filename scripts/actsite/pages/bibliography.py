@@ -2,7 +2,7 @@
 
 Style, in both languages: ``Authors (year). Title. Venue. link``, the link a DOI, arXiv or
 official address.  An activation function names its works by key (``first_appeared`` and
-``popularised_by`` in :mod:`actsite.functions`), and so do gated units and output functions
+``popularised_by`` in :mod:`actsite.maths.functions`), and so do gated units and output functions
 (``cited``); this module holds the works, renders the citations, and lists the works a page cites.
 Every string is escaped by construction: the works are data, the Markdown is built here.
 """
@@ -221,7 +221,7 @@ def works_list(keys: list[str], lang: str) -> str:
     unique = list(dict.fromkeys(keys))
     unknown = [key for key in unique if key not in WORKS]
     if unknown:
-        raise KeyError(f"no work declared in actsite/bibliography.py for {', '.join(unknown)}")
+        raise KeyError(f"no work declared in actsite/pages/bibliography.py for {', '.join(unknown)}")
     return '<ol class="references">\n' + "\n".join(entry(key, lang) for key in unique) + "\n</ol>"
 
 

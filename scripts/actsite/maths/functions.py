@@ -109,7 +109,7 @@ class Activation:
     minimum: tuple[float, float] | None = None    # (x*, f(x*)) of a non-monotone function
     params: tuple[Param, ...] = ()
     family: str = "classic"            # "classic", "rectifier", "smooth" or "hard"
-    # Provenance, as keys of actsite.bibliography.WORKS: the earliest source we could check that
+    # Provenance, as keys of actsite.pages.bibliography.WORKS: the earliest source we could check that
     # defines the function (possibly with other constants), and, where different, the works that
     # made it widely used.  Empty first_appeared: older than neural networks, first use unpinned.
     first_appeared: tuple[str, ...] = ()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from actsite.functions import relu
+from actsite.maths.functions import relu
 
 # The 2-4-2 network of the first article: 2 inputs, 4 hidden units, 2 outputs.
 FNN_LAYER_SIZES = (2, 4, 2)

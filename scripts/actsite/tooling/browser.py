@@ -5,7 +5,7 @@ application bundles); Playwright's own Chromium if ``playwright install chromium
 on this machine.  A candidate counts only if ``--version`` runs, so Ubuntu's snap stub
 ``chromium-browser`` (a script that only says the snap is missing) is passed over.
 
-``python -m actsite.browser`` prints what was found; with ``--install`` it first runs
+``python -m actsite.tooling.browser`` prints what was found; with ``--install`` it first runs
 ``playwright install chromium`` when nothing is found (``make setup`` does this, and carries
 on if the network refuses).
 """

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from actsite.atomic import write_atomic
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NODE_SCRIPT = ROOT / "scripts" / "typeset_maths.js"
 MATHJAX_PACKAGE = ROOT / "node_modules" / "mathjax-full" / "package.json"
 CACHE_DIR = ROOT / ".cache" / "maths"

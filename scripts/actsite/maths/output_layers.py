@@ -5,7 +5,7 @@ Each :class:`OutputFunction` pairs the stable implementation the site recommends
 naive one written straight from the textbook formula, so that the tests (and a figure) can
 show where the naive one overflows or loses precision.  The gradients the output-layer page
 derives (softmax's Jacobian, p - y for cross-entropy on logits) are here too.  The sigmoid
-itself is the one declared in :mod:`actsite.functions`.
+itself is the one declared in :mod:`actsite.maths.functions`.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Callable
 
 import numpy as np
 
-from actsite.functions import Array, sigmoid
+from actsite.maths.functions import Array, sigmoid
 
 EXP_OVERFLOW = float(np.log(np.finfo(float).max))   # exp(x) is inf in float64 beyond this (709.78)
 
@@ -112,7 +112,7 @@ class OutputFunction:
     stable: Callable
     naive: Callable
     stable_latex: str                  # how the stable form is computed
-    cited: tuple[str, ...] = ()        # keys of actsite.bibliography.WORKS
+    cited: tuple[str, ...] = ()        # keys of actsite.pages.bibliography.WORKS
     library: str = ""                  # or the PyTorch function that computes it stably
 
 

@@ -1,7 +1,7 @@
 """Files the site serves that live outside each language's docs_dir.
 
 Both language projects serve the same figures (``figures/``) and the same shared assets
-(``docs/assets``). Maths is typeset at build time (``actsite.typeset``): no MathJax is served.
+(``docs/assets``). Maths is typeset at build time (``actsite.pages.typeset``): no MathJax is served.
 This module lists them as (source path, destination path) pairs; the hook turns them into
 MkDocs ``File`` objects, so nothing is ever written into a docs folder.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FIGURES_DIR = ROOT / "figures"
 SHARED_ASSETS_DIR = ROOT / "docs" / "assets"
 

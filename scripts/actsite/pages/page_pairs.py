@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LANGUAGES = ("zh", "en")
 DOCS = ROOT / "docs"
 CONTENT = {lang: DOCS / lang / "content" for lang in LANGUAGES}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import statistics
 
-from actsite import cost
+from actsite.experiments import cost
 
 
 def drift(repeats: int = 7) -> dict:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite.catalogue import RELU6_CAP, relu6
-from actsite.functions import relu
+from actsite.maths.catalogue import RELU6_CAP, relu6
+from actsite.maths.functions import relu
 
 LARGEST_CODE = 255                        # unsigned 8-bit
 SPREADS = (1.0, 2.0, 4.0)                 # standard deviations of the pre-activations

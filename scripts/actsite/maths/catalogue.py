@@ -1,6 +1,6 @@
 """The modern catalogue: rectifier variants, smooth gates and cheap hard approximations.
 
-Declared like the classic four in :mod:`actsite.functions`, and joined with them in
+Declared like the classic four in :mod:`actsite.maths.functions`, and joined with them in
 :data:`EVERY`, which the reference table, the explorer and the tests read.  Each function
 is vectorised numpy, stable far out (no overflow warning at |x| = 1000), and takes its
 shape parameters as keywords with the defaults declared in ``params``.
@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from actsite.functions import (ACTIVATIONS, Activation, Array, Param, keep_nan, leaky_relu,
+from actsite.maths.functions import (ACTIVATIONS, Activation, Array, Param, keep_nan, leaky_relu,
                                leaky_relu_prime, sech_squared, sigmoid, sigmoid_prime, times_vanishing)
 
 PRELU_INIT = 0.25                      # He et al. (2015) initialise the learned slope at 0.25

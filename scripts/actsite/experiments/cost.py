@@ -1,6 +1,6 @@
 """What each declared function costs in numpy: run time as a ratio to ReLU, and numpy operations.
 
-Every one-input function of :data:`actsite.catalogue.EVERY` is timed, value and derivative at
+Every one-input function of :data:`actsite.maths.catalogue.EVERY` is timed, value and derivative at
 its default parameters, on one fixed array of :data:`SIZE` elements in float32 and float64;
 each time is the median of :data:`REPEATS` calls.  The counts come from running the function
 once on a traced array: every numpy ufunc or array function it applies to a whole array
@@ -21,7 +21,7 @@ from typing import Callable
 
 import numpy as np
 
-from actsite.catalogue import EVERY
+from actsite.maths.catalogue import EVERY
 
 SIZE = 1_000_000
 SEED = 0
@@ -30,7 +30,7 @@ DTYPES = ("float32", "float64")
 PARTS = ("value", "derivative")
 REPEATS = 15
 BASELINE = "relu"
-DATA = Path(__file__).resolve().parents[2] / "data" / "cost.json"
+DATA = Path(__file__).resolve().parents[3] / "data" / "cost.json"
 NUMERICS = ("OPENBLAS_NUM_THREADS", "OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES")
 
 

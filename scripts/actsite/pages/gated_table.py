@@ -1,16 +1,16 @@
 """The reference page's tables of gated units and of output functions, generated from
-:data:`actsite.gated.GATED` and :data:`actsite.output_layers.OUTPUTS`.
+:data:`actsite.maths.gated.GATED` and :data:`actsite.maths.output_layers.OUTPUTS`.
 
-Written as HTML through :mod:`actsite.html_table`, so they are escaped by construction.
+Written as HTML through :mod:`actsite.pages.html_table`, so they are escaped by construction.
 """
 from __future__ import annotations
 
 from typing import Callable
 
-from actsite.bibliography import short_citations
-from actsite.gated import GATED, GATES
-from actsite.html_table import math_cell, table, text_cell
-from actsite.output_layers import OUTPUTS
+from actsite.pages.bibliography import short_citations
+from actsite.maths.gated import GATED, GATES
+from actsite.pages.html_table import math_cell, table, text_cell
+from actsite.maths.output_layers import OUTPUTS
 
 MARKER = "<!-- gated-reference -->"
 LIBRARY_DOCS = "https://pytorch.org/docs/stable/generated/{}.html"

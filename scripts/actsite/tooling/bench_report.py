@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from actsite.html_table import table, text_cell
+from actsite.pages.html_table import table, text_cell
 
-RESULTS = Path(__file__).resolve().parents[2] / "benchmarks" / "latest.json"
+RESULTS = Path(__file__).resolve().parents[3] / "benchmarks" / "latest.json"
 # The same measurements of the site as it was when MathJax typeset the maths in the browser.
 BEFORE = RESULTS.with_name("before-build-time-maths.json")
 MARKER = "<!-- bench-results -->"
