@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 NPMSTAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test figures build bench clean setup
+.PHONY: serve test figures build bench clean setup browser
 
 setup: $(STAMP) $(NPMSTAMP)
 
@@ -15,12 +15,14 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
-	$(BIN)/python -m actsite.tooling.browser --install
 	touch $@
 
 $(NPMSTAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+browser: setup   # the tests' browser: found, or installed (apt, then Playwright), or a stop with the fix
+	@$(BIN)/python -m actsite.tooling.browser --install >/dev/null
 
 figures: setup
 	$(BIN)/python scripts/build_figures.py --jobs 2
@@ -31,10 +33,10 @@ build: setup
 serve: setup     # site_url decides the path served under: serve at the root of the dev address
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
 
-bench: setup
+bench: setup browser
 	$(BIN)/python scripts/bench.py
 
 clean:

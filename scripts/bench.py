@@ -11,11 +11,14 @@
             navigation start until every formula is drawn, and layout shift caused by formulas;
             targets: article pages (posts and catalogue) median <= 250 KB, maths drawn at first
             paint with no typesetting in the browser, maths layout shift 0
+  suite     `make test` from this warm checkout (venv, caches and figures present) and from a
+            fresh `git clone` of HEAD (set-up included: venv, packages from pip's cache, npm,
+            experiments recomputed); targets: <= 6 min and <= 12 min
   cost      every activation function timed again in numpy; prints today's ratios to ReLU
             beside the committed ones in data/cost.json (written only by scripts/measure_cost.py)
 
 Results are also written to benchmarks/latest.json, which the "How this site is built" page shows.
-usage: python scripts/bench.py [--repeat N] [--skip-cold]
+usage: python scripts/bench.py [--repeat N] [--skip-cold] [--skip-suite]
        python scripts/bench.py --pages-of SITE_DIR --out FILE   (pages only, of a site already built;
                                                                  benchmarks/before-build-time-maths.json
                                                                  came from the site with client MathJax)
@@ -112,6 +115,26 @@ def bench_serve(repeat: int) -> dict:
     return {"serve_rebuild_s": statistics.median(times)}
 
 
+def bench_suite() -> dict:
+    """Wall time of the README's test command, warm here and in a fresh clone of HEAD."""
+    logs = Path(tempfile.mkdtemp(prefix="bench-suite-"))
+    clone = logs / "clone"
+
+    def make_test(where: Path, log: str) -> float:
+        start = time.perf_counter()
+        with open(logs / log, "w", encoding="utf-8") as out:
+            status = subprocess.run(["make", "test"], cwd=where, stdout=out, stderr=subprocess.STDOUT).returncode
+        if status:
+            raise RuntimeError(f"`make test` failed in {where}; see {logs / log}")
+        return time.perf_counter() - start
+
+    warm = make_test(ROOT, "warm.log")
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    fresh = make_test(clone, "fresh.log")
+    shutil.rmtree(logs, ignore_errors=True)
+    return {"warm_test_s": warm, "fresh_clone_test_s": fresh}
+
+
 def _wait_for(predicate, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -205,20 +228,25 @@ def summarise_pages(rows: dict) -> dict:
             "median_first_paint_ms": statistics.median(v["first_paint_ms"] for v in with_maths),
             "median_maths_visible_ms": statistics.median(v["maths_visible_ms"] for v in with_maths),
             "max_maths_after_text_ms": max(v["maths_after_text_ms"] for v in with_maths),
+            "max_maths_after_text_frames": max(v["maths_after_text_frames"] for v in with_maths),
             "max_maths_shift": max(v["maths_shift"] for v in with_maths),
             "pages_running_mathjax": sum(bool(v["mathjax_in_browser"]) for v in rows.values())}
 
 
 # Runs before the page's own scripts: watches every frame, noting the first one after the whole
 # document is parsed (the text is there) and the first in which every formula is drawn (an SVG,
-# or MathJax's CHTML, with a non-empty box); adds up layout shifts that move a formula.
+# or MathJax's CHTML, with a non-empty box); adds up layout shifts that move a formula.  Frames
+# are counted and stamped with the frame's own time, so "drawn in the same frame as the text"
+# reads as exactly 0 frames and 0 ms, not as the microseconds between two clock readings.
 MATHS_PROBE = """
-    window.__probe = {parsed: null, visible: null, shift: 0};
+    window.__probe = {parsed: null, visible: null, parsedFrame: null, visibleFrame: null, shift: 0};
     new PerformanceObserver(list => list.getEntries().forEach(entry => {
         if (entry.sources.some(s => s.node && s.node.nodeType === 1
                 && s.node.closest('mjx-container, .MathJax, .arithmatex'))) window.__probe.shift += entry.value;
     })).observe({type: 'layout-shift', buffered: true});
-    (function frame() {
+    let frames = 0;
+    (function frame(now) {
+        frames += 1;
         const math = [...document.querySelectorAll('.arithmatex')].filter(el => el.checkVisibility());
         const drawn = math.every(el => {
             const out = el.querySelector('mjx-container');
@@ -227,8 +255,11 @@ MATHS_PROBE = """
             return box.width > 0 && box.height > 0;
         });
         const parsed = document.readyState !== 'loading';
-        if (parsed && window.__probe.parsed === null) window.__probe.parsed = performance.now();
-        if (parsed && drawn) { window.__probe.visible = performance.now(); return; }
+        const stamp = now === undefined ? performance.now() : now;
+        if (parsed && window.__probe.parsed === null) {
+            window.__probe.parsed = stamp; window.__probe.parsedFrame = frames;
+        }
+        if (parsed && drawn) { window.__probe.visible = stamp; window.__probe.visibleFrame = frames; return; }
         requestAnimationFrame(frame);
     })();
 """
@@ -249,6 +280,7 @@ def _load(browser, url: str) -> dict:
         first_paint_ms: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null,
         maths_visible_ms: window.__probe.visible,
         maths_after_text_ms: window.__probe.visible - window.__probe.parsed,
+        maths_after_text_frames: window.__probe.visibleFrame - window.__probe.parsedFrame,
         maths_shift: window.__probe.shift,
         mathjax_in_browser: typeof window.MathJax === 'object' && !!window.MathJax.version,
     })""")
@@ -262,6 +294,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-cold", action="store_true", help="skip the cold figure build")
+    parser.add_argument("--skip-suite", action="store_true", help="skip timing the whole test suite")
     parser.add_argument("--pages-of", type=Path, help="only measure the pages of this built site")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
@@ -273,7 +306,9 @@ def main(argv=None) -> int:
         return 0
     sections = {"figures": lambda: bench_figures(args.repeat, args.skip_cold),
                 "build": lambda: bench_build(args.repeat), "serve": lambda: bench_serve(args.repeat),
-                "pages": bench_pages, "cost": lambda: __import__("actsite.tooling.cost_drift").cost_drift.drift()}
+                "pages": bench_pages, "suite": bench_suite, "cost": lambda: __import__("actsite.tooling.cost_drift").cost_drift.drift()}
+    if args.skip_suite:
+        del sections["suite"]
     results = {}
     for section, measure in sections.items():
         results[section] = measure()

@@ -27,17 +27,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from actsite.pages import (bibliography, cjk_layout, explorer, gated_table, markers, page_pairs,  # noqa: E402
                            reading_order, reference_table, site_files, source_lines, typeset)
 from actsite.tooling import bench_report  # noqa: E402
+from actsite.figures import build as figure_build  # noqa: E402
+from actsite.figures.build import FigureStore  # noqa: E402
 from actsite.figures.registry import FIGURES  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.figures")
 ENABLED = os.environ.get("ACTSITE_HOOKS", "on") != "off"   # off: bare MkDocs, for the benchmark
 BUILD_FIGURES = Path(__file__).resolve().parent / "build_figures.py"
+FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
 MATHS = typeset.MathsEngine()
 
 
 def on_pre_build(config) -> None:
-    if not ENABLED:
+    if not ENABLED or not figure_build.stale(FigureStore(FIGURES_DIR), list(FIGURES.values())):
         return
+    # Drawn in a subprocess: `mkdocs serve` keeps this module, so edited plotters must be re-imported.
     result = subprocess.run([sys.executable, str(BUILD_FIGURES)], capture_output=True, text=True)
     for line in result.stdout.splitlines():
         log.debug(line)

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import actsite  # noqa: E402,F401 - pins the numerics before anything imports numpy
 from actsite.blas_check import BlasError, ensure_blas_works  # noqa: E402
+from shared_site import SharedSite  # noqa: E402
 
 LANGUAGES = ("zh", "en")
 
@@ -23,31 +24,55 @@ def pytest_sessionstart(session) -> None:
         pytest.exit(str(error), returncode=3)
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
-    import socket
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def needs_site(item) -> bool:
+    return "built_site" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests of the built site run last (stable order otherwise), so that the site builds in the
+    background while the maths, figure and page tests run; every xdist worker sorts alike."""
+    items.sort(key=needs_site)
+    config.stash[NEEDS_SITE] = any(needs_site(item) for item in items)
+
+
+NEEDS_SITE = pytest.StashKey[bool]()
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_port) -> Path:
-    """`mkdocs build --strict` of the whole site, in process, into a temporary directory.
+def shared_run_dir(tmp_path_factory) -> Path:
+    """One folder for the whole run, the same for every xdist worker (their base temps sit in it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
-    site_url points at the local server the browser tests start, so that Material's
-    language switch (which reads each language's sitemap.xml) works against it.
+
+@pytest.fixture(scope="session")
+def shared_site(shared_run_dir) -> SharedSite:
+    return SharedSite(shared_run_dir / "site-build")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _site_builds_early(request, shared_site) -> None:
+    """Start the one site build of the run as soon as the run starts, if any test needs it."""
+    if request.config.stash.get(NEEDS_SITE, False):
+        shared_site.start_build()
+
+
+@pytest.fixture(scope="session")
+def site_port(shared_site) -> int:
+    return shared_site.start_build()
+
+
+@pytest.fixture(scope="session")
+def built_site(shared_site) -> Path:
+    """`mkdocs build --strict` of the whole site, once per run whatever the number of workers.
+
+    site_url points at the local server the browser tests share (:func:`base_url`), so that
+    Material's language switch (which reads each language's sitemap.xml) works against it.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    return shared_site.wait_for_build()
 
-    site_dir = tmp_path_factory.mktemp("site")
-    os.environ["SITE_URL"] = f"http://127.0.0.1:{site_port}/"
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
-    finally:
-        os.chdir(cwd)
-    return site_dir
+
+@pytest.fixture(scope="session")
+def base_url(built_site, shared_site) -> str:
+    """The built site served on 127.0.0.1 by one server for the whole run."""
+    return shared_site.serve()

@@ -58,3 +58,55 @@ def test_no_browser_at_all_is_one_sentence_that_says_how_to_get_one(no_browsers)
     assert message == browser.HOW_TO_GET_ONE
     assert "apt-get install chromium" in message and "playwright install chromium" in message
     assert "CHROMIUM=" in message and message.count(". ") == 0   # one sentence
+
+
+def test_install_tries_apt_first_and_stops_when_a_browser_appears(no_browsers, monkeypatch):
+    tried = []
+
+    def apt():
+        tried.append("apt")
+        fake_browser(no_browsers, "chromium")
+        return True
+
+    monkeypatch.setattr(browser, "INSTALLERS", (apt, lambda: tried.append("playwright") or True))
+    assert browser.ensure_chromium() == str(no_browsers / "chromium")
+    assert tried == ["apt"]
+
+
+def test_install_falls_back_to_playwright_when_apt_cannot(no_browsers, monkeypatch):
+    bundled = no_browsers / "chrome-linux-headless-shell"
+
+    def playwright_download():
+        fake_browser(no_browsers, bundled.name)
+        monkeypatch.setattr(browser, "playwright_chromium", lambda playwright=None: str(bundled))
+        return True
+
+    monkeypatch.setattr(browser, "INSTALLERS", (lambda: False, playwright_download))
+    assert browser.ensure_chromium() == str(bundled)
+
+
+def test_when_nothing_can_be_installed_the_set_up_stops_with_one_message(no_browsers, monkeypatch, capsys):
+    monkeypatch.setattr(browser, "INSTALLERS", (lambda: False, lambda: True))   # "installed" yet still none
+    assert browser.main(["--install"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith(browser.HOW_TO_GET_ONE) and "no test was run" in error
+
+
+def test_a_named_browser_that_does_not_run_is_not_papered_over_by_an_install(no_browsers, monkeypatch):
+    monkeypatch.setenv("CHROMIUM", str(no_browsers / "missing"))
+    monkeypatch.setattr(browser, "INSTALLERS", (lambda: pytest.fail("installed despite CHROMIUM"),))
+    with pytest.raises(browser.BrowserNotFound, match="CHROMIUM="):
+        browser.ensure_chromium()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\n', True),
+    ('ID=ubuntu\nID_LIKE=debian\n', True),
+    ('ID=linuxmint\nID_LIKE="ubuntu debian"\n', True),
+    ('ID=fedora\n', False),
+])
+def test_apt_is_only_tried_on_debian_and_its_derivatives(tmp_path, text, expected):
+    release = tmp_path / "os-release"
+    release.write_text(text, encoding="utf-8")
+    assert browser.debian_like(release) is expected
+    assert browser.debian_like(tmp_path / "absent") is False

@@ -155,3 +155,13 @@ def test_palettes_differ_by_theme():
     assert palette("light")["text"] != palette("dark")["text"]
     with pytest.raises(ValueError):
         palette("sepia")
+
+
+def test_a_plotter_error_crosses_the_process_pool_with_its_message():
+    """With --jobs N a FigureError comes back from a worker process; unpicklable, it would
+    surface as a bare BrokenProcessPool that names no figure."""
+    import pickle
+    error = figure_build.FigureError("gates", ValueError("boom"))
+    copy = pickle.loads(pickle.dumps(error))
+    assert isinstance(copy, figure_build.FigureError)
+    assert copy.name == "gates" and str(copy) == str(error) == "figure 'gates' failed: ValueError: boom"

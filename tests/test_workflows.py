@@ -53,3 +53,13 @@ def test_site_workflow_tests_builds_and_deploys_with_a_browser_the_runner_has():
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "test-and-build"
     assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in deploy["steps"])
+
+
+def test_ci_runs_the_readme_s_test_command_and_nothing_else():
+    """Whatever CI needs, `make test` installs it: a fresh machine needs no step CI does not show."""
+    commands = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.lstrip().startswith("#")]
+    assert commands[-1] == "make test"
+    assert all(line.startswith(("set -", "cd ")) for line in commands[:-1]), commands
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make test    #" in readme

@@ -5,6 +5,7 @@ Found by reading import statements (no importing), so that freshness checks stay
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -25,6 +26,13 @@ def module_file(module: str) -> Path:
 def imported_modules(module: str, path: Path) -> set[str]:
     """Modules one source file depends on: those its import statements name, the submodules
     in ``from package import submodule``, and the experiments it reads with ``cached("name")``."""
+    stat = path.stat()
+    return set(_imported_modules(module, path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.cache
+def _imported_modules(module: str, path: Path, mtime_ns: int, size: int) -> frozenset[str]:
+    """Parsed once per version of the file (a build hashes the same modules for every figure)."""
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
@@ -37,7 +45,7 @@ def imported_modules(module: str, path: Path) -> set[str]:
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "cached"
               and node.args and isinstance(node.args[0], ast.Constant)):
             found.add(f"{EXPERIMENTS}.{node.args[0].value}")
-    return found
+    return frozenset(found)
 
 
 def _own_submodules(package: str, names: list[str]) -> set[str]:
@@ -67,11 +75,16 @@ def source_files(*modules: str) -> list[Path]:
     return sorted(set(seen.values()))
 
 
+@functools.cache
+def library_version(library: str) -> str:
+    return importlib.metadata.version(library)
+
+
 def content_hash(*modules: str, extra: str = "") -> str:
     """SHA-256 of the modules' sources (transitively), library versions and ``extra``."""
     digest = hashlib.sha256(extra.encode())
     for library in LIBRARIES:
-        digest.update(f"{library}=={importlib.metadata.version(library)}".encode())
+        digest.update(f"{library}=={library_version(library)}".encode())
     for path in source_files(*modules):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -254,7 +254,7 @@
     });
   }
 
-  document$.subscribe(function () {
-    document.querySelectorAll(".activation-explorer").forEach(mount);
-  });
+  // Loaded by the explorer page itself (a script after its markup), not by every page: it runs
+  // on a full load and again each time instant navigation brings the page in.
+  document.querySelectorAll(".activation-explorer:not([data-ready])").forEach(mount);
 })();

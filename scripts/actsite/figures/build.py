@@ -30,9 +30,14 @@ RENDERER = "actsite.figures.render"
 class FigureError(RuntimeError):
     """A plotter raised; the message names the figure."""
 
-    def __init__(self, name: str, error: BaseException):
-        super().__init__(f"figure '{name}' failed: {type(error).__name__}: {error}")
+    def __init__(self, name: str, error: BaseException | str):
+        message = error if isinstance(error, str) else f"figure '{name}' failed: {type(error).__name__}: {error}"
+        super().__init__(message)
         self.name = name
+
+    def __reduce__(self):
+        """Picklable with its message, so a worker process can report it (else: BrokenProcessPool)."""
+        return type(self), (self.name, str(self))
 
 
 def input_hash(spec: FigureSpec) -> str:
@@ -135,6 +140,11 @@ def build(store: FigureStore, specs: list[FigureSpec], *, check: bool = False,
             timing = f"{outcome.seconds:6.2f} s" if outcome.status == "drawn" else ""
             report(f"{outcome.name:<24} {outcome.status:<11} {timing}{outcome.error}".rstrip())
     return list(outcomes.values())
+
+
+def stale(store: FigureStore, specs: list[FigureSpec]) -> list[str]:
+    """Names of the figures among ``specs`` that need drawing; draws nothing."""
+    return [o.name for o in build(store, specs, check=True, report=lambda line: None) if o.status == "stale"]
 
 
 def _draw(store, stale, inputs, manifest, outcomes, jobs) -> None:

@@ -1,16 +1,20 @@
-"""One way to find a browser, for the browser tests, the benchmark and screenshots.
+"""One way to find a browser, for the browser tests, the benchmark and screenshots, and one way
+to get one.
 
-In order: ``$CHROMIUM`` if set; the system's Chromium or Chrome (on ``PATH``, or macOS's
+Found, in order: ``$CHROMIUM`` if set; the system's Chromium or Chrome (on ``PATH``, or macOS's
 application bundles); Playwright's own Chromium if ``playwright install chromium`` put one
 on this machine.  A candidate counts only if ``--version`` runs, so Ubuntu's snap stub
 ``chromium-browser`` (a script that only says the snap is missing) is passed over.
 
-``python -m actsite.tooling.browser`` prints what was found; with ``--install`` it first runs
-``playwright install chromium`` when nothing is found (``make setup`` does this, and carries
-on if the network refuses).
+``python -m actsite.tooling.browser`` prints what was found.  With ``--install`` (``make test``
+and ``make bench`` run it before any test), when nothing is found it gets one the way a
+maintainer would: on Debian or Ubuntu, as root or with password-less sudo, ``apt-get install
+chromium``; else Playwright's own download; and if that fails too it exits 1 with one message
+that says what to do, so that no test runs without a browser.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -78,22 +82,70 @@ def launch(playwright, **options):
     return playwright.chromium.launch(executable_path=find_chromium(playwright), args=LAUNCH_ARGS, **options)
 
 
+def debian_like(os_release: Path = Path("/etc/os-release")) -> bool:
+    """True on Debian, Ubuntu and their derivatives (``ID``/``ID_LIKE`` in os-release)."""
+    try:
+        fields = dict(line.split("=", 1) for line in os_release.read_text(encoding="utf-8").splitlines() if "=" in line)
+    except OSError:
+        return False
+    names = f"{fields.get('ID', '')} {fields.get('ID_LIKE', '')}".replace('"', "").split()
+    return bool({"debian", "ubuntu"} & set(names))
+
+
+def as_root_prefix() -> list[str] | None:
+    """``[]`` as root, ``["sudo", "-n"]`` with password-less sudo, else None (we cannot install)."""
+    if os.geteuid() == 0:
+        return []
+    sudo = shutil.which("sudo")
+    if sudo and subprocess.run([sudo, "-n", "true"], capture_output=True).returncode == 0:
+        return [sudo, "-n"]
+    return None
+
+
+def apt_install_chromium() -> bool:
+    """``apt-get install chromium`` (refreshing the package lists if the first try fails)."""
+    prefix = as_root_prefix()
+    if prefix is None or not debian_like() or not shutil.which("apt-get"):
+        return False
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = [*prefix, "apt-get", "install", "-y", "--no-install-recommends", "chromium"]
+    print("no browser found: trying `apt-get install chromium`", file=sys.stderr)
+    if subprocess.run(install, env=env).returncode == 0:
+        return True
+    subprocess.run([*prefix, "apt-get", "update"], env=env)
+    return subprocess.run(install, env=env).returncode == 0
+
+
+def playwright_install_chromium() -> bool:
+    print("trying `playwright install chromium`", file=sys.stderr)
+    return subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"]).returncode == 0
+
+
+INSTALLERS = (apt_install_chromium, playwright_install_chromium)
+
+
+def ensure_chromium() -> str:
+    """The browser's path, installing one first if there is none; raises :class:`BrowserNotFound`."""
+    try:
+        return find_chromium()
+    except BrowserNotFound:
+        if os.environ.get("CHROMIUM"):
+            raise                       # a named browser that does not run is the user's to fix
+    for install in INSTALLERS:
+        if install():
+            with contextlib.suppress(BrowserNotFound):
+                return find_chromium()
+    raise BrowserNotFound(HOW_TO_GET_ONE)
+
+
 def main(argv: list[str]) -> int:
     try:
-        print(find_chromium())
+        print(ensure_chromium() if "--install" in argv else find_chromium())
         return 0
     except BrowserNotFound as missing:
-        if "--install" not in argv:
-            print(missing, file=sys.stderr)
-            return 1
-    print("no system browser: trying `playwright install chromium`", file=sys.stderr)
-    subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=False)
-    try:
-        print(find_chromium())
-        return 0
-    except BrowserNotFound as missing:
-        print(f"warning: {missing} (the browser tests need one)", file=sys.stderr)
-        return 0
+        print(f"{missing} (the browser tests need one; no test was run)" if "--install" in argv else missing,
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
