@@ -33,8 +33,8 @@ build: setup
 serve: setup     # site_url decides the path served under: serve at the root of the dev address
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-test: setup browser
-	$(BIN)/python -m pytest
+test: setup browser   # on every core (pytest-xdist); the workers share one site build
+	$(BIN)/python -m pytest -n auto --durations=20
 
 bench: setup browser
 	$(BIN)/python scripts/bench.py

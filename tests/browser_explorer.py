@@ -19,7 +19,7 @@ def open_explorer(browser, base_url, lang="en", scheme="light", query="", viewpo
     watch = PageWatch(browser, base_url, scheme)
     if viewport:
         watch.page.set_viewport_size(viewport)
-    watch.page.goto(f"{base_url}{lang}/explorer/{query}", wait_until="networkidle")
+    watch.page.goto(f"{base_url}{lang}/explorer/{query}", wait_until="load")
     watch.page.wait_for_selector('.activation-explorer[data-ready="yes"]', timeout=10_000)
     return watch
 

@@ -13,7 +13,7 @@ from actsite.pages.gated_table import WORDS as GATED_WORDS
 from actsite.figures.render import PHONE_COLUMN_PX
 from actsite.pages.reference_table import WORDS
 from actsite.figures.style import BACKGROUNDS
-from test_browser import MATH_STATE, POST, PageWatch, site_pages
+from test_browser import MATH_STATE, POST, SHARDS, PageWatch, site_pages
 from test_figure_checklist import COLUMN_PX as CHECKLIST_COLUMN_PX
 
 PHONE = {"width": 390, "height": 844}
@@ -53,17 +53,18 @@ WIDEST = """() => {
 }"""
 
 
-def test_no_page_is_wider_than_a_phone(browser, base_url, built_site):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_page_is_wider_than_a_phone(browser, base_url, built_site, shard):
     watch = watch_at(browser, base_url, PHONE)
-    problems, pages = [], site_pages(built_site)
+    problems, pages = [], site_pages(built_site, shard)
     for path in pages:
-        watch.page.goto(base_url + path, wait_until="networkidle")
+        watch.page.goto(base_url + path, wait_until="load")
         settle(watch)
         found = watch.page.evaluate(WIDEST)
         if found["scroll"] > found["limit"]:
             problems.append(f"{path}: {found['scroll']} px wide at {found['limit']} px: {found['culprits']}")
     watch.close()
-    assert len(pages) > 40 and not problems, "\n".join(problems)
+    assert len(pages) > 40 // SHARDS and not problems, "\n".join(problems)
 
 
 def _luminance(rgb):
@@ -77,7 +78,7 @@ def test_zoomed_figure_sits_on_its_themes_background(browser, base_url, scheme):
     """The lightbox shows a figure's variant on that theme's background, not on white: the pixels
     behind the labels are the page background, and the labels stand out from them."""
     watch = watch_at(browser, base_url, DESKTOP, scheme)
-    watch.page.goto(f"{base_url}en/{POST}", wait_until="networkidle")
+    watch.page.goto(f"{base_url}en/{POST}", wait_until="load")
     watch.page.locator("figure.site-figure a.glightbox:visible").first.click()
     zoomed = watch.page.locator(".gslide.current img")
     zoomed.wait_for(timeout=5_000)
@@ -99,7 +100,7 @@ def _page_background(watch):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_missing_page_follows_the_theme_and_searches_each_language(browser, base_url, scheme):
     watch = watch_at(browser, base_url, DESKTOP, scheme)
-    response = watch.page.goto(f"{base_url}404.html", wait_until="networkidle")
+    response = watch.page.goto(f"{base_url}404.html", wait_until="load")
     assert response.status == 200
     r, g, b = (int(v) for v in _page_background(watch).removeprefix("rgb(").rstrip(")").split(",")[:3])
     assert (_luminance([r, g, b]) < 0.05) == (scheme == "dark"), (scheme, r, g, b)
@@ -117,7 +118,7 @@ def test_missing_page_follows_the_theme_and_searches_each_language(browser, base
 def test_root_page_works_without_javascript(browser, base_url):
     context = browser.new_context(java_script_enabled=False, locale="en-US")
     page = context.new_page()
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url, wait_until="load")
     assert page.url == base_url                                  # no redirect without JavaScript
     links = page.locator(".language-choice a")
     assert links.count() == 2 and all(links.nth(i).is_visible() for i in range(2))
@@ -128,7 +129,7 @@ def test_no_blank_line_under_a_title(browser, base_url):
     """The hidden permalink of a title must not wrap onto a line of its own."""
     watch = watch_at(browser, base_url, DESKTOP)
     for lang in ("en", "zh"):
-        watch.page.goto(f"{base_url}{lang}/{POST}", wait_until="networkidle")
+        watch.page.goto(f"{base_url}{lang}/{POST}", wait_until="load")
         lines = watch.page.evaluate("""() => {
             const h1 = document.querySelector('article h1');
             const tops = new Set();
@@ -149,7 +150,7 @@ def test_generated_reference_tables_fit_the_text_column(browser, base_url):
     as do the tables of gated units and of output functions; each has its caption."""
     watch = watch_at(browser, base_url, DESKTOP)
     for lang in ("zh", "en"):
-        watch.page.goto(f"{base_url}{lang}/reference/", wait_until="networkidle")
+        watch.page.goto(f"{base_url}{lang}/reference/", wait_until="load")
         settle(watch)
         widths = watch.page.evaluate("""() => [...document.querySelectorAll('article table')].map(t => {
             const box = t.closest('.md-typeset__scrollwrap') || t;
@@ -171,7 +172,7 @@ def test_figures_show_the_layout_measured_for_their_column(browser, base_url, bu
     watch = watch_at(browser, base_url, viewport)
     problems, figures = [], 0
     for path in ("en/blog/2019/07/09/neuron-gradients-zigzag/", "zh/catalogue/gated-units/", "en/reference/"):
-        watch.page.goto(base_url + path, wait_until="networkidle")
+        watch.page.goto(base_url + path, wait_until="load")
         shown = watch.page.evaluate("""() => [...document.querySelectorAll('figure.site-figure')].map(f => ({
             id: f.id, phone: f.classList.contains('has-phone-layout'),
             width: (box => box.clientWidth - parseFloat(getComputedStyle(box).paddingLeft)

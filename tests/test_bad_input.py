@@ -52,7 +52,7 @@ def project(tmp_path) -> Path:
     (root / "docs").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", root)
     shutil.copy(ROOT / "docs" / "base.yml", root / "docs")
-    for name in ("root", "root-overrides", "assets"):
+    for name in ("root", "root-overrides", "overrides", "assets"):
         shutil.copytree(ROOT / "docs" / name, root / "docs" / name)
     for lang in ("zh", "en"):
         (root / "docs" / lang).mkdir()

@@ -88,7 +88,16 @@ class PageWatch:
         self.context.close()
 
 
-def site_pages(built_site):
+SHARDS = 4   # the page-by-page sweeps run as four tests, so that the xdist workers share them
+
+
+def site_pages(built_site, shard: int | None = None):
+    """Every page of the built site, or every SHARDS-th of them, starting at ``shard``."""
+    pages = _all_pages(built_site)
+    return pages if shard is None else pages[shard::SHARDS]
+
+
+def _all_pages(built_site):
     found = []
     for lang in LANGUAGES:
         for path in sorted((built_site / lang).rglob("index.html")):
@@ -97,12 +106,32 @@ def site_pages(built_site):
     return found
 
 
-def test_every_page_loads_cleanly_with_typeset_maths(browser, base_url, built_site):
+def test_the_shards_cover_every_page_once(built_site):
+    shards = [site_pages(built_site, shard) for shard in range(SHARDS)]
+    assert sorted(sum(shards, [])) == sorted(site_pages(built_site)) and len(site_pages(built_site)) > 40
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_index_waits_until_the_reader_reaches_for_search(browser, base_url, lang):
+    """A page that is only read never downloads the search index; reaching for search does."""
+    watch = PageWatch(browser, base_url)
+    watch.page.goto(f"{base_url}{lang}/{POST}", wait_until="load")
+    watch.page.mouse.wheel(0, 2000)                       # reading: scrolling, a click in the text
+    watch.page.locator("article p").first.click()
+    assert not [u for u in watch.requested if "search_index" in u]
+    with watch.page.expect_response(lambda r: "search/search_index.json" in r.url and r.ok):
+        watch.page.keyboard.press("/")                    # Material's shortcut to the search box
+    assert watch.page.locator("html").get_attribute("data-search-index") == "requested"
+    watch.close()
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_page_loads_cleanly_with_typeset_maths(browser, base_url, built_site, shard):
     problems = []
     for scheme in ("light", "dark"):
         watch = PageWatch(browser, base_url, scheme)
-        for path in site_pages(built_site):
-            watch.page.goto(base_url + path, wait_until="networkidle")
+        for path in site_pages(built_site, shard):
+            watch.page.goto(base_url + path, wait_until="load")
             state = watch.page.evaluate(MATH_STATE)
             if maths_problems(state):
                 problems.append(f"{scheme} {path}: maths {maths_problems(state)}")
@@ -128,7 +157,7 @@ def test_post_has_typeset_maths_and_both_theme_figures(browser, base_url):
     for lang in LANGUAGES:
         for scheme in ("light", "dark"):
             watch = PageWatch(browser, base_url, scheme)
-            watch.page.goto(f"{base_url}{lang}/{POST}", wait_until="networkidle")
+            watch.page.goto(f"{base_url}{lang}/{POST}", wait_until="load")
             state = watch.page.evaluate(MATH_STATE)
             assert state["total"] > 5 and not maths_problems(state), state
             shown = watch.page.evaluate("""() => [...document.querySelectorAll('figure.site-figure img')]
@@ -140,7 +169,7 @@ def test_post_has_typeset_maths_and_both_theme_figures(browser, base_url):
 def test_maths_shows_after_instant_navigation(browser, base_url):
     """The new page's glyphs come with its content: none is missing after a same-document swap."""
     watch = PageWatch(browser, base_url)
-    watch.page.goto(f"{base_url}en/blog/", wait_until="networkidle")
+    watch.page.goto(f"{base_url}en/blog/", wait_until="load")
     watch.page.evaluate("() => { window.__sameDocument = true; }")
     watch.page.locator(f'.md-post__action a[href$="{POST}"]').first.click()
     watch.page.wait_for_url(f"**/en/{POST}**", wait_until="commit")   # tracking may add a #heading
@@ -180,7 +209,7 @@ def test_maths_needs_no_script_and_shifts_nothing(browser, base_url):
     for path in (f"zh/{POST}", "en/reference/", "en/notebooks/zigzag/"):
         watch = PageWatch(browser, base_url)
         watch.page.add_init_script(MATHS_SHIFTS)
-        watch.page.goto(base_url + path, wait_until="networkidle")
+        watch.page.goto(base_url + path, wait_until="load")
         watch.page.wait_for_timeout(300)
         assert watch.page.evaluate("() => window.__mathsShifts") == [], path
         assert watch.page.evaluate("() => window.__parsedSizes.length") > 5, path
@@ -190,7 +219,7 @@ def test_maths_needs_no_script_and_shifts_nothing(browser, base_url):
 
 def test_copying_a_formula_copies_its_tex(browser, base_url):
     watch = PageWatch(browser, base_url)
-    watch.page.goto(f"{base_url}en/{POST}", wait_until="networkidle")
+    watch.page.goto(f"{base_url}en/{POST}", wait_until="load")
     copied = watch.page.evaluate("""() => {
         const display = document.querySelector('div.arithmatex mjx-container');
         const paragraph = [...document.querySelectorAll('article p')].find(p => p.querySelector('mjx-container'));
@@ -226,7 +255,7 @@ def test_display_maths_stays_inside_a_phone_screen(browser, base_url, built_site
     for path in site_pages(built_site):
         if not path.startswith(f"{lang}/"):
             continue
-        page.goto(base_url + path, wait_until="networkidle")
+        page.goto(base_url + path, wait_until="load")
         found = page.evaluate("""() => [...document.querySelectorAll('div.arithmatex')]
             .filter(box => box.checkVisibility()).map(box => {
                 const rect = box.getBoundingClientRect(), svg = box.querySelector('mjx-container > svg');
@@ -251,7 +280,7 @@ def test_display_maths_stays_inside_a_phone_screen(browser, base_url, built_site
 @pytest.mark.parametrize("source, target", [("zh", "en"), ("en", "zh")])
 def test_language_selector_lands_on_the_twin_page(browser, base_url, source, target):
     watch = PageWatch(browser, base_url)
-    watch.page.goto(f"{base_url}{source}/{POST}", wait_until="networkidle")
+    watch.page.goto(f"{base_url}{source}/{POST}", wait_until="load")
     link = watch.page.locator(f'.md-select a[hreflang="{target}"]')
     link.dispatch_event("click")
     watch.page.wait_for_url(f"**/{target}/{POST}", timeout=10_000)
@@ -276,12 +305,13 @@ AXE_RUN = """async () => {
 }"""
 
 
-def test_no_serious_accessibility_violations(browser, base_url, built_site):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_serious_accessibility_violations(browser, base_url, built_site, shard):
     problems = []
     for scheme in ("light", "dark"):
         watch = PageWatch(browser, base_url, scheme)
-        for path in site_pages(built_site):
-            watch.page.goto(base_url + path, wait_until="networkidle")
+        for path in site_pages(built_site, shard):
+            watch.page.goto(base_url + path, wait_until="load")
             watch.page.add_script_tag(path=str(AXE))
             problems += [f"{scheme} {path}: {v}" for v in watch.page.evaluate(AXE_RUN)]
         watch.close()
@@ -301,7 +331,7 @@ def test_search_results_show_no_tex(browser, base_url, lang, query):
 
 def test_keyboard_reaches_search_and_language_selector(browser, base_url):
     watch = PageWatch(browser, base_url)
-    watch.page.goto(f"{base_url}en/", wait_until="networkidle")
+    watch.page.goto(f"{base_url}en/", wait_until="load")
     reached = set()
     for _ in range(60):
         watch.page.keyboard.press("Tab")
@@ -334,7 +364,7 @@ SEARCHES = [  # (language, query, slug of the page that must come first)
 
 
 def first_search_result(watch: PageWatch, base_url: str, lang: str, query: str) -> str:
-    watch.page.goto(f"{base_url}{lang}/", wait_until="networkidle")
+    watch.page.goto(f"{base_url}{lang}/", wait_until="load")
     box = watch.page.locator("input.md-search__input")
     box.click()
     box.fill(query)
@@ -355,7 +385,7 @@ def test_search_puts_the_right_article_first(browser, base_url, lang, query, slu
 
 def test_print_keeps_figures_and_maths_and_drops_navigation(browser, base_url):
     watch = PageWatch(browser, base_url)
-    watch.page.goto(f"{base_url}en/{POST}", wait_until="networkidle")
+    watch.page.goto(f"{base_url}en/{POST}", wait_until="load")
     watch.page.emulate_media(media="print")
     visible = watch.page.evaluate("""() => ({
         figures: [...document.querySelectorAll('figure.site-figure img')].filter(i => i.offsetParent).length,
@@ -371,7 +401,7 @@ def test_print_keeps_figures_and_maths_and_drops_navigation(browser, base_url):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_clicking_a_figure_zooms_the_variant_of_the_current_theme(browser, base_url, scheme):
     watch = PageWatch(browser, base_url, scheme)
-    watch.page.goto(f"{base_url}en/{POST}", wait_until="networkidle")
+    watch.page.goto(f"{base_url}en/{POST}", wait_until="load")
     watch.page.locator("figure.site-figure a.glightbox:visible").first.click()
     zoomed = watch.page.locator(".gslide.current img")
     zoomed.wait_for(timeout=5_000)
@@ -384,7 +414,7 @@ def test_clicking_a_figure_zooms_the_variant_of_the_current_theme(browser, base_
 def test_notebook_code_cells_have_a_copy_button(browser, base_url):
     """Material adds .md-clipboard to fenced code; mkdocs-jupyter gives each code cell its own button."""
     watch = PageWatch(browser, base_url)
-    watch.page.goto(f"{base_url}en/notebooks/relu-square/", wait_until="networkidle")
+    watch.page.goto(f"{base_url}en/notebooks/relu-square/", wait_until="load")
     counts = watch.page.evaluate("""() => ({
         cells: document.querySelectorAll('.highlight-ipynb').length,
         buttons: document.querySelectorAll('clipboard-copy[aria-label], .md-clipboard').length})""")
