@@ -30,7 +30,7 @@ WORDS = {
            "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "计算",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类（exp、log、tanh）", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
-           "smoothness": "光滑性", "first": "最早出处", "popular": "推广者", "unpinned": "早于神经网络，首次用作激活函数的出处未能确定",
+           "smoothness": "光滑性", "first": "最早出处", "popular": "推广者", "unpinned": "经典函数，早于神经网络",
            "card": "函数目录中的卡片", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
@@ -38,7 +38,7 @@ WORDS = {
            "cost": "Cost", "derivative": "Derivative", "figure": "and its derivative",
            "mean": "Mean under a standard normal input", "exp": "exp, log or tanh", "compare": "comparisons, multiply-adds",
            "erf": "error function", "division": "division", "smoothness": "Smoothness", "first": "First appeared",
-           "popular": "Popularised by", "unpinned": "older than neural networks; its first use as an activation is not pinned down",
+           "popular": "Popularised by", "unpinned": "a classical function, older than neural networks",
            "card": "Card in the catalogue", "colon": ": ",
            "formulas_caption": "Formulas and ranges", "properties_caption": "Properties"},
 }
