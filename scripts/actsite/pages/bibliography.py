@@ -123,8 +123,7 @@ WORKS: dict[str, Work] = {
         "https://arxiv.org/abs/2004.10934", "Bochkovskiy et al."),
     "theano2013": Work(
         "Theano developers", 2013,
-        "Add, document and test hard_sigmoid (commit cb6e3a078, 27 May 2013): clip(0.2x + 0.5, 0, 1) "
-        "in theano.tensor.nnet", "Theano source code, GitHub",
+        "Add, document and test hard_sigmoid", "Theano source code, commit cb6e3a078, 2013-05-27, GitHub",
         "https://github.com/Theano/Theano/commit/cb6e3a078", "Theano"),
     "courbariaux2015": Work(
         "M. Courbariaux, Y. Bengio and J.-P. David", 2015,
@@ -178,7 +177,7 @@ YEAR = {"zh": "{short}（{year}）", "en": "{short} ({year})"}
 VENUE_ZH = (("arXiv preprint", "arXiv 预印本"), ("OpenAI technical report", "OpenAI 技术报告"),
             ("PhD thesis", "博士论文"), ("Université Paris VI", "巴黎第六大学"), ("ICML 2013 workshop", "ICML 2013 研讨会"),
             ("ISR Technical Report", "ISR 技术报告"), ("University of Maryland", "马里兰大学"),
-            ("GitHub repository", "GitHub 代码仓库"), ("Theano source code", "Theano 源代码"))
+            ("GitHub repository", "GitHub 代码仓库"), ("Theano source code, commit", "Theano 源代码, 提交"))
 
 
 def venue(text: str, lang: str) -> str:
@@ -193,7 +192,7 @@ def names(text: str, lang: str) -> str:
     """Author names as a Chinese reader writes them: "A、B 和 C" lists, "等" for "et al."."""
     if lang != "zh":
         return text
-    text = text.replace(" et al.", " 等")
+    text = text.replace(" et al.", " 等").replace(" developers", " 开发者")
     people = [p for part in text.split(", ") for p in part.split(" and ")]
     return "、".join(people) if len(people) > 2 or "." in people[0] else " 和 ".join(people)
 SEPARATOR = {"zh": "；", "en": "; "}
