@@ -153,8 +153,10 @@ def test_output_scale_is_set_by_the_gate_alone():
         assert product.var() == pytest.approx(mean_square, rel=1e-2)         # the factorisation, sampled
     assert gaussian_expectation(lambda z: EVERY["relu"].f(z) ** 2) == pytest.approx(0.5)
     assert f"{gaussian_expectation(EVERY['relu'].f):.3f}" == "0.399"
+    square = {key: gaussian_expectation(lambda z, g=GATES[GATED[key].gate].g: g(z) ** 2) for key in ("glu", "swiglu", "geglu")}
+    assert f"{square['swiglu'] / square['glu']:.2f}" == "1.21" and f"{square['geglu'] / square['glu']:.2f}" == "1.45"
     for lang in LANGS:
-        assert all(v in page(lang) for v in ("0.293", "0.356", "0.425", "0.399"))
+        assert all(v in page(lang) for v in ("0.293", "0.356", "0.425", "0.399", "1.21", "1.45"))
 
 
 # --- Shazeer's comparison and the 2/3 rule ------------------------------------------------
