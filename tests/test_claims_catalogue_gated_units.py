@@ -241,3 +241,12 @@ def test_every_model_row_names_a_source(lang):
     for row in table:
         source = row.rstrip(" |").rsplit("|", 1)[1]
         assert re.search(r"arXiv:\d{4}\.\d{4,5}|`[\w./-]+`|OpenAI", source), row
+
+
+def test_a_product_of_two_inputs_is_one_bilinear_unit_and_the_polarisation_identity():
+    rng = np.random.default_rng(5)
+    x1, x2 = rng.normal(size=(2, 1000))
+    np.testing.assert_array_equal(GATED["bilinear"].f(x1, x2), x1 * x2)
+    np.testing.assert_allclose(((x1 + x2) ** 2 - (x1 - x2) ** 2) / 4, x1 * x2, rtol=1e-12, atol=1e-12)
+    for lang in LANGS:
+        assert "why-nonlinear-activations.md#quadratic" in page(lang)

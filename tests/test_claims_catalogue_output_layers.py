@@ -9,7 +9,8 @@ with high temperatures and multiply the soft-target loss by T^2 (the 1/T^2 scali
 motivates it is tested); what PyTorch's documentation says about CrossEntropyLoss (logits
 as input; LogSoftmax and NLLLoss combined) and BCEWithLogitsLoss (more stable, log-sum-exp); its
 autocast list of ops run in float32 (softmax, log_softmax, nll_loss, cross_entropy among them);
-Bridle (1990) naming softmax; Goodfellow et al.'s section 6.2.2 on output units.
+Bridle (1990) naming softmax; Goodfellow et al.'s section 6.2.2 on output units; label smoothing
+(Szegedy et al. 2016) and PyTorch's option for it; PaLM's z-loss coefficient 1e-4 on log^2 Z.
 """
 from __future__ import annotations
 
@@ -264,3 +265,14 @@ def test_softmax_applied_twice_caps_the_probability():
     rng = np.random.default_rng(17)
     for _ in range(100):
         assert out.softmax(out.softmax(rng.normal(0, 10, size=k))).max() < cap
+
+
+def test_label_smoothing_keeps_the_optimal_logits_finite_and_z_loss_vanishes_at_log_z_zero():
+    k, eps = 10, 0.1
+    target = np.full(k, eps / k) + (1 - eps) * np.eye(k)[0]                 # every class gets a little
+    best = np.log(target)                                                    # logits minimising the loss
+    assert np.all(np.isfinite(best)) and np.allclose(out.softmax(best), target)
+    gradient = out.softmax(best) - target
+    assert np.abs(gradient).max() < 1e-15                                    # a finite optimum exists
+    z = best - out.logsumexp(best)                                           # shifted so that log Z = 0
+    assert abs(float(out.logsumexp(z))) < 1e-12 and 1e-4 * float(out.logsumexp(z)) ** 2 < 1e-24
