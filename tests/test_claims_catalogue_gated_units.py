@@ -7,8 +7,9 @@ plotters.
 Not testable here, because they report what a paper or code base states rather than
 something computable; the page attributes each ("the paper reports", a source per row):
 Dauphin et al. introduced GLU and the bilinear unit and argued from the linear value path;
-Shazeer (2020) trained T5 base with each variant, its log-perplexities after 524,288 steps
-(restated below only to check the page's ordering claim) and its fine-tuning results;
+Shazeer (2020) trained T5 base with each variant, its Table 1 (restated below, to check that the
+page quotes it and that what the page reads from it follows) and its fine-tuning results;
+the T5 v1.1 checkpoint notes and Gemma's report (their words are checked to be quoted exactly);
 every row of the models table (activation and width as stated by its source).
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pytest
 
 from actsite.maths.catalogue import EVERY, normal_cdf
 from actsite.maths.gated import GATED, GATES, equal_parameter_width, ffn_parameters
+from actsite.maths.gaussian import gaussian_expectation
 from claim_helpers import LANGS, display_equations, page_text, plotted
 
 PAGE = "catalogue/gated-units.md"
@@ -68,6 +70,7 @@ def test_on_the_diagonal():
     x = np.linspace(-6, 6, 1201)
     np.testing.assert_allclose(GATED["glu"].f(x, x), EVERY["silu"].f(x), atol=1e-15)
     np.testing.assert_array_equal(GATED["reglu"].f(x, x), np.where(x > 0, x ** 2, 0.0))
+    np.testing.assert_array_equal(GATED["reglu"].f(x, x), np.maximum(0.0, x) ** 2)   # the squared ReLU, for every x
     np.testing.assert_array_equal(GATED["bilinear"].f(x, x), x ** 2)
 
 
@@ -135,6 +138,27 @@ def test_a_closed_gate_passes_neither_value_nor_gradient_except_the_bilinear():
     assert np.all(GATED["reglu"].db(3.0, neg) == 0)
 
 
+# --- the scale a gated unit puts out ---------------------------------------------------------
+
+def test_output_scale_is_set_by_the_gate_alone():
+    stated = {"glu": "0.293", "swiglu": "0.356", "geglu": "0.425", "reglu": "0.5", "bilinear": "1"}
+    rng = np.random.default_rng(3)
+    a, b = rng.standard_normal((2, 2_000_000))
+    for key, value in stated.items():
+        g = GATES[GATED[key].gate].g
+        mean_square = gaussian_expectation(lambda z: g(z) ** 2)               # E[a^2] E[g(b)^2], E[a^2] = 1
+        assert f"{mean_square:.3f}".rstrip("0").rstrip(".") == value, key
+        product = GATED[key].f(a, b)
+        assert abs(product.mean()) < 3e-3                                    # mean zero: a has mean zero
+        assert product.var() == pytest.approx(mean_square, rel=1e-2)         # the factorisation, sampled
+    assert gaussian_expectation(lambda z: EVERY["relu"].f(z) ** 2) == pytest.approx(0.5)
+    assert f"{gaussian_expectation(EVERY['relu'].f):.3f}" == "0.399"
+    square = {key: gaussian_expectation(lambda z, g=GATES[GATED[key].gate].g: g(z) ** 2) for key in ("glu", "swiglu", "geglu")}
+    assert f"{square['swiglu'] / square['glu']:.2f}" == "1.21" and f"{square['geglu'] / square['glu']:.2f}" == "1.45"
+    for lang in LANGS:
+        assert all(v in page(lang) for v in ("0.293", "0.356", "0.425", "0.399", "1.21", "1.45"))
+
+
 # --- Shazeer's comparison and the 2/3 rule ------------------------------------------------
 
 def test_equal_parameters_at_two_thirds_of_the_width():
@@ -147,18 +171,51 @@ def test_equal_parameters_at_two_thirds_of_the_width():
 
 
 def test_equal_compute_and_the_extra_element_wise_work():
-    flops = 2 * ffn_parameters(768, 2048, gated=True)                 # one multiply-add per weight and token
+    flops = 2 * ffn_parameters(768, 2048, gated=True)                 # a multiply and an add per weight and token
     assert flops == 2 * ffn_parameters(768, 3072, gated=False) == 9_437_184
     assert 2048 / flops * 100 == pytest.approx(0.0217, abs=5e-4)      # "about 0.02% more"
 
 
-def test_every_gated_variant_below_every_plain_one_in_the_quoted_table():
-    plain = {"ReLU": 1.677, "GELU": 1.679, "Swish": 1.683}           # Shazeer (2020), Table 1, as quoted
-    gated = {"GLU": 1.663, "Bilinear": 1.648, "ReGLU": 1.645, "SwiGLU": 1.636, "GEGLU": 1.633}
-    assert max(gated.values()) < min(plain.values())
+# Shazeer (2020), Table 1: (65,536 steps, standard deviation of four runs, 524,288 steps, one run)
+TABLE_1 = {"ReLU": (1.997, 0.005, 1.677), "GELU": (1.983, 0.005, 1.679), "Swish": (1.994, 0.003, 1.683),
+           "GLU": (1.982, 0.006, 1.663), "Bilinear": (1.960, 0.005, 1.648), "ReGLU": (1.953, 0.003, 1.645),
+           "GEGLU": (1.942, 0.004, 1.633), "SwiGLU": (1.944, 0.010, 1.636)}
+PLAIN = ("ReLU", "GELU", "Swish")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_page_quotes_both_columns_of_table_1(lang):
+    rows = {cells[0]: cells[1:] for line in page(lang).split("{ #shazeer-2020 }")[1].split("{ #models }")[0].splitlines()
+            if line.startswith("| ") and "---" not in line for cells in [[c.strip() for c in line.strip("| ").split("|")]]}
+    for name, (short, spread, long) in TABLE_1.items():
+        shown = rows["双线性" if (lang == "zh" and name == "Bilinear") else name]
+        assert re.fullmatch(rf"{short:.3f}\s?[(（]{spread:.3f}[)）]", shown[0]) and shown[1] == f"{long:.3f}", name
+
+
+def test_what_the_table_says_against_its_run_to_run_noise():
+    long = {name: row[2] for name, row in TABLE_1.items()}
+    spread = [row[1] for row in TABLE_1.values()]
+    plain_spread = [TABLE_1[name][1] for name in PLAIN]
+    gated = [name for name in TABLE_1 if name not in PLAIN]
+    assert (min(spread), max(spread)) == (0.003, 0.010) and (min(plain_spread), max(plain_spread)) == (0.003, 0.005)
+    within_plain = max(long[n] for n in PLAIN) - min(long[n] for n in PLAIN)
+    assert round(within_plain, 3) == 0.006 and within_plain <= 2 * max(plain_spread)         # "about the spread"
+    gap = min(long[n] for n in PLAIN) - max(long[n] for n in gated)
+    assert round(gap, 3) == 0.014 and (long["ReLU"], long["GLU"]) == (1.677, 1.663)          # the closest pair
+    assert gap > 2 * max(plain_spread)                                                        # "well above"
+    assert round(long["SwiGLU"] - long["GEGLU"], 3) == 0.003 < TABLE_1["SwiGLU"][1]
+    assert TABLE_1["GLU"][0] < TABLE_1["GELU"][0] and round(TABLE_1["GELU"][0] - TABLE_1["GLU"][0], 3) == 0.001
     for lang in LANGS:
-        for value in (*plain.values(), *gated.values()):
-            assert f"{value:.3f}" in page(lang)
+        for stated in ("0.006", "0.014", "0.003", "0.010", "1.982", "1.983"):
+            assert stated in page(lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_are_quoted_as_they_read(lang):
+    text = page(lang)
+    assert '"GEGLU activation in feed-forward hidden layer, rather than ReLU"' in text.replace("“", '"').replace("”", '"')
+    assert "the approximated version of the GeGLU activation function" in text
+    assert "GELU activation … rather than ReLU" not in text and "Hugging Face" not in text
 
 
 # --- which models use which activation ------------------------------------------------------
@@ -178,8 +235,18 @@ def test_llama_width_with_the_rounding_of_its_released_code():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_model_row_names_a_source(lang):
-    table = [line for line in page(lang).splitlines() if line.startswith("| ") and "---" not in line][1:]
+    models = page(lang).split("{ #models }")[1].split("{ #references }")[0]
+    table = [line for line in models.splitlines() if line.startswith("| ") and "---" not in line][1:]
     assert len(table) == 10
     for row in table:
         source = row.rstrip(" |").rsplit("|", 1)[1]
         assert re.search(r"arXiv:\d{4}\.\d{4,5}|`[\w./-]+`|OpenAI", source), row
+
+
+def test_a_product_of_two_inputs_is_one_bilinear_unit_and_the_polarisation_identity():
+    rng = np.random.default_rng(5)
+    x1, x2 = rng.normal(size=(2, 1000))
+    np.testing.assert_array_equal(GATED["bilinear"].f(x1, x2), x1 * x2)
+    np.testing.assert_allclose(((x1 + x2) ** 2 - (x1 - x2) ** 2) / 4, x1 * x2, rtol=1e-12, atol=1e-12)
+    for lang in LANGS:
+        assert "why-nonlinear-activations.md#quadratic" in page(lang)

@@ -7,7 +7,10 @@ the page's code block is run as it stands.
 Not testable here, because they report what a source states: Hinton et al. (2015) distil
 with high temperatures and multiply the soft-target loss by T^2 (the 1/T^2 scaling that
 motivates it is tested); what PyTorch's documentation says about CrossEntropyLoss (logits
-as input; LogSoftmax and NLLLoss combined) and BCEWithLogitsLoss (more stable, log-sum-exp).
+as input; LogSoftmax and NLLLoss combined) and BCEWithLogitsLoss (more stable, log-sum-exp); its
+autocast list of ops run in float32 (softmax, log_softmax, nll_loss, cross_entropy among them);
+Bridle (1990) naming softmax; Goodfellow et al.'s section 6.2.2 on output units; label smoothing
+(Szegedy et al. 2016) and PyTorch's option for it; PaLM's z-loss coefficient 1e-4 on log^2 Z.
 """
 from __future__ import annotations
 
@@ -204,7 +207,12 @@ def test_stable_vs_naive_figure():
 def test_relative_error_of_the_naive_form():
     rel = lambda x: abs(out.naive_bce(x, 0.0) - out.bce_with_logits(x, 0.0)) / out.bce_with_logits(x, 0.0)  # noqa: E731
     assert f"{np.finfo(float).eps:.1e}" == "2.2e-16"
-    assert f"{rel(20.0):.0e}" == "2e-09" and f"{rel(30.0):.0e}" == "3e-05"
+    bound = lambda x: np.finfo(float).eps * np.exp(x) / x  # noqa: E731
+    assert f"{rel(20.0):.1e}" == "1.8e-09" and f"{rel(30.0):.1e}" == "3.4e-05"      # measured
+    assert rel(20.0) < bound(20.0) / 2 and rel(30.0) < bound(30.0) / 2                 # "less than half the bound"
+    assert f"{bound(20.0):.1e}" == "5.4e-09" and f"{bound(30.0):.1e}" == "7.9e-05"     # the bound itself differs
+    for lang in LANGS:
+        assert r"1.8 \times 10^{-9}" in page(lang) and r"3.4 \times 10^{-5}" in page(lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -231,6 +239,21 @@ def test_fused_loss_avoids_the_log_of_an_underflowed_probability():
     assert out.cross_entropy_with_logits(z, y) == pytest.approx(800.0, rel=1e-15)
 
 
+def test_half_precision_overflows_the_exponential_beyond_11_09():
+    largest = float(np.finfo(np.float16).max)
+    assert largest == 65504.0 and f"{np.log(largest):.2f}" == "11.09"
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(np.float16(11.1))) and np.isfinite(np.exp(np.float16(11.08)))
+    assert f"{np.log(np.finfo(np.float64).max):.2f}" == "709.78"
+
+
+def test_pytorch_cross_entropy_is_log_softmax_then_nll_and_the_gradient_follows_from_the_saved_log_probabilities():
+    z = np.array([2.0, -1.0, 0.5, 3.0]); y = np.eye(4)[2]
+    log_p = out.log_softmax(z)                                                        # what log_softmax saves
+    assert -(y * log_p).sum() == pytest.approx(out.cross_entropy_with_logits(z, y), rel=1e-14)   # nll of log_softmax
+    np.testing.assert_allclose(np.exp(log_p) - y, out.softmax(z) - y, rtol=1e-14)                 # p - y from exp
+
+
 def test_softmax_applied_twice_caps_the_probability():
     k = 10
     cap = np.e / (np.e + k - 1)
@@ -242,3 +265,14 @@ def test_softmax_applied_twice_caps_the_probability():
     rng = np.random.default_rng(17)
     for _ in range(100):
         assert out.softmax(out.softmax(rng.normal(0, 10, size=k))).max() < cap
+
+
+def test_label_smoothing_keeps_the_optimal_logits_finite_and_z_loss_vanishes_at_log_z_zero():
+    k, eps = 10, 0.1
+    target = np.full(k, eps / k) + (1 - eps) * np.eye(k)[0]                 # every class gets a little
+    best = np.log(target)                                                    # logits minimising the loss
+    assert np.all(np.isfinite(best)) and np.allclose(out.softmax(best), target)
+    gradient = out.softmax(best) - target
+    assert np.abs(gradient).max() < 1e-15                                    # a finite optimum exists
+    z = best - out.logsumexp(best)                                           # shifted so that log Z = 0
+    assert abs(float(out.logsumexp(z))) < 1e-12 and 1e-4 * float(out.logsumexp(z)) ** 2 < 1e-24

@@ -490,3 +490,15 @@ def test_numbers_in_prose_are_identical_in_both_languages():
         body = re.sub(r"^\d+\. ", "", body, flags=re.M)              # reference list numbering
         return sorted(re.findall(r"\d+(?:\.\d+)?", body))
     assert numbers(page_text("en")) == numbers(page_text("zh"))
+
+
+def test_two_piece_maxout_reaches_the_piecewise_linear_functions_but_not_elu_or_selu():
+    x = np.linspace(-5, 5, 2001)
+    for a in np.linspace(-2, 1, 301):
+        card_shape = np.maximum(x, a * x)
+        for key in ("elu", "selu"):
+            assert np.abs(EVERY[key].f(x) - card_shape).max() > 0.1        # a curved negative side
+
+
+def test_cards_share_the_x_range_and_fit_their_own_vertical_range():
+    assert len({CARD_Y_RANGES[key] for key in KEYS}) > 1 and all(card(key)[1].get_xlim() == (-5.0, 5.0) for key in KEYS)

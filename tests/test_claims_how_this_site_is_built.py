@@ -2,8 +2,20 @@
 from __future__ import annotations
 
 import json
+import re
 
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from actsite.figures import style
+from actsite.figures.catalogue import draw_card
+from actsite.maths.catalogue import EVERY
 from actsite.tooling.bench_report import BEFORE, RESULTS
+from claim_helpers import LANGS, page_text, plotted
+
+PAGE = "how-this-site-is-built.md"
 
 
 def test_client_mathjax_was_more_than_half_of_an_article_page():
@@ -22,3 +34,51 @@ def test_now_no_page_runs_mathjax_and_maths_comes_with_the_text():
     # readings in that frame are noise, not a delay; the probe stamps both with the frame's time.)
     assert pages["max_maths_after_text_frames"] == 0
     assert pages["max_maths_shift"] == 0
+
+
+def test_a_fixed_salt_is_what_makes_matplotlibs_svg_identifiers_repeat():
+    """'identifiers ... from a hash of the element mixed with a salt drawn at random unless one is given'"""
+    import io
+
+    def svg(salt):
+        with matplotlib.rc_context({"svg.hashsalt": salt, "svg.fonttype": "path"}):
+            fig = Figure(figsize=(1, 1))
+            fig.add_subplot().plot([0, 1], [0, 1], clip_on=True)
+            out = io.BytesIO()
+            fig.savefig(out, format="svg", metadata={"Date": None})
+            return out.getvalue()
+
+    assert svg(None) != svg(None)                                          # a random salt each time
+    assert svg("fixed") == svg("fixed")                                    # a given salt: the same bytes
+    assert all(style.rc_params(theme)["svg.hashsalt"] for theme in ("light", "dark"))          # the site gives one
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_worked_example_gelu_card_checks_its_marked_minimum_label_and_alt_text(lang):
+    data = plotted("gelu")
+    x_min, f_min = EVERY["gelu"].minimum
+    assert data["f"].min() >= f_min - 1e-12 and abs(data["x"][data["f"].argmin()] - x_min) < 0.01
+    fig = Figure()
+    draw_card("gelu", fig, {"accent": "k", "second": "k", "third": "k", "muted": "k", "text": "k"})
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert any("(-0.752,\\ -0.170)" in t for t in labels), labels
+    card_page = page_text("catalogue/smooth-gates.md", lang)
+    alt = re.search(r"!\[([^\]]+)\]\(figure:gelu ", card_page).group(1)
+    d = data["df"]
+    low, high = f"{d.min():.2f}".lstrip("-"), f"{d.max():.2f}"
+    at_low, at_high = f"{abs(data['x'][d.argmin()]):.1f}", f"{data['x'][d.argmax()]:.1f}"
+    for number in ("0.752", "0.170", low, high, at_low, at_high):
+        assert number in alt, (lang, number)
+    assert ("−0.752, −0.170" in page_text(PAGE, lang)) and ("smooth-gates.md" in page_text(PAGE, lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timing_section_describes_the_committed_cost_run(lang):
+    cost = json.loads((RESULTS.parents[1] / "data" / "cost.json").read_text(encoding="utf-8"))
+    machine = cost["machine"]
+    text = page_text(PAGE, lang).split("{ #timing }")[1].split("{ #run-it }")[0]
+    assert cost["size"] == 10 ** 6 and "10^{6}" in text
+    assert str(cost["repeats"]) in text and f"{cost['spread']:g}" in text
+    assert f"\"{machine['cpu']}\"" in text.replace("“", '"').replace("”", '"')
+    assert f"{machine['logical_cpus']} " in text and machine["numpy"] in text and machine["python"] in text
+    assert machine["numerics"]["OPENBLAS_NUM_THREADS"] == "1" and "AVX512" in machine["numerics"]["NPY_DISABLE_CPU_FEATURES"]

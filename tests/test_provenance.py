@@ -46,7 +46,8 @@ def test_silu_softsign_and_hard_sigmoid_provenance_matches_their_catalogue_pages
     assert EVERY["silu"].first_appeared == ("hendrycks2016",)
     assert set(EVERY["silu"].popularised_by) == {"elfwing2018", "ramachandran2017"}
     assert EVERY["softsign"].first_appeared == ("elliott1993",) and EVERY["softsign"].popularised_by == ("glorot2010",)
-    assert EVERY["hard_sigmoid"].first_appeared == ("courbariaux2015",)
+    assert EVERY["hard_sigmoid"].first_appeared == ("theano2013",)      # clip(0.2x + 0.5, 0, 1), May 2013
+    assert WORKS["theano2013"].year == 2013 < WORKS["courbariaux2015"].year
     assert EVERY["hard_sigmoid"].popularised_by == ("howard2019",)
 
 
@@ -68,7 +69,8 @@ def test_entries_follow_authors_year_title_venue_link():
 
 def test_chinese_short_citations_use_chinese_conjunctions_and_brackets():
     assert names("He et al.", "zh") == "He 等" and names("Nair and Hinton", "zh") == "Nair 和 Hinton"
-    assert ">Jarrett 等（2009）<" in short_citation("jarrett2009", "zh")
+    assert ">Jarrett 等人（2009）<" in short_citation("jarrett2009", "zh")      # in running text
+    assert "Y. LeCun、L. Bottou、G. B. Orr、K.-R. Müller（1998）" in entry("lecun1998", "zh")
     assert ">Jarrett et al. (2009)<" in short_citation("jarrett2009", "en")
 
 

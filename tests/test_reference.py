@@ -1,6 +1,8 @@
 """The generated reference page: every registry entry, with ranges and properties derived from it."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -9,8 +11,10 @@ from lxml import html
 
 from conftest import ROOT
 from actsite.pages.html_table import math_cell
-from actsite.pages.reference_table import (MARKER, WORDS, expand, formulas_table, properties_table, range_latex,
-                                    standard_normal_mean)
+from actsite.figures.registry import FIGURES
+from actsite.pages.reference_table import (MARKER, WORDS, decimal, expand, figure_caption, formulas_table,
+                                           properties_table, property_notes, range_latex, sections_markdown,
+                                           standard_normal_mean)
 
 
 def test_ranges_use_open_and_closed_bounds_correctly():
@@ -18,7 +22,11 @@ def test_ranges_use_open_and_closed_bounds_correctly():
     assert range_latex(ACTIVATIONS["tanh"]) == "(-1, 1)"
     assert range_latex(ACTIVATIONS["relu"]) == r"[0, \infty)"
     assert range_latex(ACTIVATIONS["leaky_relu"]) == r"(-\infty, \infty)"
-    assert range_latex(ACTIVATIONS["gelu"]) == r"[-0.169971, \infty)"      # attained at the minimum
+    assert range_latex(ACTIVATIONS["gelu"]) == r"[-0.1700, \infty)"        # attained at the minimum, four decimals
+    assert range_latex(ACTIVATIONS["silu"]) == r"[-0.2785, \infty)"
+    assert range_latex(ACTIVATIONS["mish"]) == r"[-0.3088, \infty)"
+    assert range_latex(ACTIVATIONS["selu"]) == r"(-1.7581, \infty)"        # approached, never reached
+    assert range_latex(ACTIVATIONS["hard_swish"]) == r"[-0.375, \infty)"   # exact values stay exact
     assert range_latex(ACTIVATIONS["hard_tanh"]) == "[-1, 1]"
     assert range_latex(ACTIVATIONS["elu"]) == r"(-1, \infty)"
 
@@ -76,3 +84,35 @@ def test_standard_normal_means():
     assert standard_normal_mean(ACTIVATIONS["sigmoid"]) == pytest.approx(0.5, abs=1e-12)
     assert standard_normal_mean(ACTIVATIONS["gelu"]) == pytest.approx(1 / (2 * np.sqrt(np.pi)), abs=1e-9)
     assert standard_normal_mean(ACTIVATIONS["selu"]) == pytest.approx(0.0, abs=1e-7)   # kink at 0: O(h²)
+
+
+def test_a_bound_has_at_most_four_decimals_and_exact_ones_stay_exact():
+    assert decimal(-0.16997120747990369) == "-0.1700" and decimal(-0.375) == "-0.375" and decimal(6.0) == "6"
+    for act in ACTIVATIONS.values():
+        for bound in re.findall(r"-?\d+(?:\.\d+)?", range_latex(act)):
+            assert len(bound.partition(".")[2]) <= 4, (act.key, bound)
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_maxout_is_not_monotone_only_as_drawn_and_a_note_says_so(lang):
+    table = html.fragment_fromstring(properties_table(lang))
+    row = table.xpath(f"tbody/tr[th/a/@href='#maxout']")[0]
+    assert row.xpath("td[1]/sup/a/@href") == ["#note-maxout-monotonic"]
+    assert not ACTIVATIONS["maxout"].monotonic
+    x = np.linspace(-3, 3, 601)
+    assert np.allclose(ACTIVATIONS["maxout"].f(x), np.abs(x))               # the card's max(x, -x)
+    learned = np.maximum.reduce([0.5 * x - 1, 2 * x + 1, 0.1 * x])          # three affine pieces, all rising
+    assert np.all(np.diff(learned) >= 0) and np.all(np.diff(learned, 2) >= -1e-12)   # monotone and convex
+    assert 'id="note-maxout-monotonic"' in property_notes(lang) and "|x|" in property_notes(lang)
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_each_figure_has_a_description_not_its_caption(lang):
+    shown = re.findall(r'!\[([^\]]+)\]\(figure:([\w-]+) "([^"]+)"\)', sections_markdown(lang))
+    assert len(shown) == len([key for key in ACTIVATIONS if key in FIGURES])
+    for alt, key, caption in shown:
+        assert alt != caption and len(alt) > 2 * len(caption), key
+        assert caption == figure_caption(ACTIVATIONS[key], lang)
+    if lang == "zh":
+        assert figure_caption(ACTIVATIONS["softplus"], "zh") == "Softplus 及其导数"
+        assert figure_caption(ACTIVATIONS["gelu"], "zh") == "GELU（高斯误差线性单元）及其导数"

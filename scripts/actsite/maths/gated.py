@@ -125,7 +125,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
         latex=r"\mathrm{Bilinear}(a, b) = a\,b",
         latex_da=r"\frac{\partial f}{\partial a} = b",
         latex_db=r"\frac{\partial f}{\partial b} = a",
-        cited=("dauphin2017", "shazeer2020"),   # named by Dauphin et al., used in transformers by Shazeer
+        cited=("mnih2007", "dauphin2017", "shazeer2020"),   # Mnih and Hinton's, per Dauphin et al.; in transformers, Shazeer
     ),
     GatedUnit(
         key="reglu", gate="relu", symbol=r"\mathrm{ReGLU}",

@@ -125,21 +125,21 @@ OUTPUTS: dict[str, OutputFunction] = {o.key: o for o in (
         cited=("bridle1990", "hinton2015"),        # softmax; its temperature
     ),
     OutputFunction(
-        key="log_softmax", names={"zh": "Log-softmax", "en": "Log-softmax"},
+        key="log_softmax", names={"zh": "对数 softmax（log-softmax）", "en": "Log-softmax"},
         latex=r"\log \mathrm{softmax}(z)_i = z_i - \log \sum_j e^{z_j}",
         stable=log_softmax, naive=naive_log_softmax,
         stable_latex=r"z_i - \mathrm{LSE}(z)",
         library="torch.nn.LogSoftmax",
     ),
     OutputFunction(
-        key="logsumexp", names={"zh": "Log-sum-exp", "en": "Log-sum-exp"},
+        key="logsumexp", names={"zh": "指数和的对数（log-sum-exp）", "en": "Log-sum-exp"},
         latex=r"\mathrm{LSE}(z) = \log \sum_j e^{z_j}",
         stable=logsumexp, naive=naive_logsumexp,
         stable_latex=r"m + \log \textstyle\sum_j e^{z_j - m},\ m = \max_j z_j",
         library="torch.logsumexp",
     ),
     OutputFunction(
-        key="log_sigmoid", names={"zh": "Log-sigmoid", "en": "Log-sigmoid"},
+        key="log_sigmoid", names={"zh": "对数 sigmoid（log-sigmoid）", "en": "Log-sigmoid"},
         latex=r"\log \sigma(x) = -\log\bigl(1 + e^{-x}\bigr)",
         stable=log_sigmoid, naive=naive_log_sigmoid,
         stable_latex=r"-\bigl(\max(-x, 0) + \log(1 + e^{-|x|})\bigr)",

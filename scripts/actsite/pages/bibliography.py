@@ -121,6 +121,10 @@ WORKS: dict[str, Work] = {
         "A. Bochkovskiy, C.-Y. Wang and H.-Y. M. Liao", 2020,
         "YOLOv4: optimal speed and accuracy of object detection", "arXiv preprint",
         "https://arxiv.org/abs/2004.10934", "Bochkovskiy et al."),
+    "theano2013": Work(
+        "Theano developers", 2013,
+        "Add, document and test hard_sigmoid", "Theano source code, commit cb6e3a078, 2013-05-27, GitHub",
+        "https://github.com/Theano/Theano/commit/cb6e3a078", "Theano"),
     "courbariaux2015": Work(
         "M. Courbariaux, Y. Bengio and J.-P. David", 2015,
         "BinaryConnect: training deep neural networks with binary weights during propagations",
@@ -153,6 +157,9 @@ WORKS: dict[str, Work] = {
         "Y. N. Dauphin, A. Fan, M. Auli and D. Grangier", 2017,
         "Language modeling with gated convolutional networks", "ICML 2017, PMLR 70, 933–941",
         "https://arxiv.org/abs/1612.08083", "Dauphin et al."),
+    "mnih2007": Work(
+        "A. Mnih and G. Hinton", 2007, "Three new graphical models for statistical language modelling",
+        "ICML 2007, 641–648", "https://doi.org/10.1145/1273496.1273577", "Mnih and Hinton"),
     "shazeer2020": Work(
         "N. Shazeer", 2020, "GLU variants improve transformer", "arXiv preprint",
         "https://arxiv.org/abs/2002.05202", "Shazeer"),
@@ -170,7 +177,7 @@ YEAR = {"zh": "{short}（{year}）", "en": "{short} ({year})"}
 VENUE_ZH = (("arXiv preprint", "arXiv 预印本"), ("OpenAI technical report", "OpenAI 技术报告"),
             ("PhD thesis", "博士论文"), ("Université Paris VI", "巴黎第六大学"), ("ICML 2013 workshop", "ICML 2013 研讨会"),
             ("ISR Technical Report", "ISR 技术报告"), ("University of Maryland", "马里兰大学"),
-            ("GitHub repository", "GitHub 代码仓库"), (", ", "，"))
+            ("GitHub repository", "GitHub 代码仓库"), ("Theano source code, commit", "Theano 源代码, 提交"))
 
 
 def venue(text: str, lang: str) -> str:
@@ -185,7 +192,7 @@ def names(text: str, lang: str) -> str:
     """Author names as a Chinese reader writes them: "A、B 和 C" lists, "等" for "et al."."""
     if lang != "zh":
         return text
-    text = text.replace(" et al.", " 等")
+    text = text.replace(" et al.", " 等").replace(" developers", " 开发者")
     people = [p for part in text.split(", ") for p in part.split(" and ")]
     return "、".join(people) if len(people) > 2 or "." in people[0] else " 和 ".join(people)
 SEPARATOR = {"zh": "；", "en": "; "}
@@ -199,7 +206,10 @@ def first_year(keys: tuple[str, ...]) -> int | None:
 def short_citation(key: str, lang: str) -> str:
     """``Fukushima (1969)``, linked to the work's entry in the list at the foot of the page."""
     work = WORKS[key]
-    text = html.escape(YEAR[lang].format(short=names(work.short, lang), year=work.year))
+    short = names(work.short, lang)
+    if lang == "zh" and short.endswith(" 等"):
+        short += "人"             # in running text "He 等人（2015）"; the list of works keeps "等"
+    text = html.escape(YEAR[lang].format(short=short, year=work.year))
     return f'<a href="#{anchor(key)}">{text}</a>'
 
 

@@ -11,6 +11,9 @@ are two tables, so that each fits the text column.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import numpy as np
 
 from actsite.pages.bibliography import short_citations
@@ -19,6 +22,7 @@ from actsite.figures.registry import FIGURES
 from actsite.maths.functions import Activation
 from actsite.maths.gaussian import gaussian_expectation
 from actsite.pages.html_table import math_cell, table, text_cell
+from actsite.pages.page_pairs import CONTENT
 
 MARKER = "<!-- activation-reference -->"
 WORDS = {
@@ -26,15 +30,15 @@ WORDS = {
            "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "计算",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类（exp、log、tanh）", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
-           "smoothness": "光滑性", "first": "最早出处", "popular": "推广者", "unpinned": "早于神经网络，首次用作激活函数的出处未能确定",
+           "smoothness": "光滑性", "first": "最早出处", "popular": "推广者", "unpinned": "经典函数，早于神经网络",
            "card": "函数目录中的卡片", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
            "monotonic": "Monotonic", "zero_centred": "Zero-centred", "saturating": "Saturating",
            "cost": "Cost", "derivative": "Derivative", "figure": "and its derivative",
-           "mean": "mean under a standard normal input", "exp": "exp, log or tanh", "compare": "comparisons, multiply-adds",
+           "mean": "Mean under a standard normal input", "exp": "exp, log or tanh", "compare": "comparisons, multiply-adds",
            "erf": "error function", "division": "division", "smoothness": "Smoothness", "first": "First appeared",
-           "popular": "Popularised by", "unpinned": "older than neural networks; its first use as an activation is not pinned down",
+           "popular": "Popularised by", "unpinned": "a classical function, older than neural networks",
            "card": "Card in the catalogue", "colon": ": ",
            "formulas_caption": "Formulas and ranges", "properties_caption": "Properties"},
 }
@@ -43,6 +47,16 @@ CATALOGUE_PAGES = {"rectifier": "catalogue/rectifiers.md", "smooth": "catalogue/
 SMOOTHNESS_LATEX = {"C0": "C^0", "C1": "C^1", "Cinf": r"C^\infty"}
 PROPERTY_COLUMNS = ("monotonic", "zero_centred", "saturating", "smoothness", "cost")
 GRID = np.linspace(-10, 10, 20_001)   # float64 rounds sigma(x) to 1 beyond x = 37: stay well inside
+DECIMALS = 4     # the site's one rule for a range's bounds: exact values as they are, others to four decimals
+# A "no" in the properties table that holds only for the function as drawn, with the note that says so.
+NOTES = {
+    ("maxout", "monotonic"): {
+        "zh": "表中的 Maxout 是卡片上的两段情形 max(x, −x) = |x|。一般的 Maxout 单元取若干仿射函数的最大值，"
+              "总是凸的，但是否单调取决于学到的各段。",
+        "en": "The Maxout row is the card's two-piece case, max(x, −x) = |x|. A learned maxout unit, a maximum "
+              "of affine functions, is always convex; whether it is monotone depends on the pieces it learns."},
+}
+FIGURE_ALT = re.compile(r"!\[([^\]]+)\]\(figure:([\w-]+)[ )]")
 
 
 def range_latex(act: Activation) -> str:
@@ -51,12 +65,23 @@ def range_latex(act: Activation) -> str:
     values = act.f(GRID)
 
     def bound(value: float) -> str:
-        return (r"-\infty" if value < 0 else r"\infty") if np.isinf(value) else f"{value:g}"
+        return (r"-\infty" if value < 0 else r"\infty") if np.isinf(value) else decimal(value)
 
     attained_min = act.minimum is not None and act.minimum[1] == lo
     left = "[" if np.isfinite(lo) and (attained_min or np.any(values == lo)) else "("
     right = "]" if np.isfinite(hi) and np.any(values == hi) else ")"
     return f"{left}{bound(lo)}, {bound(hi)}{right}"
+
+
+def decimal(value: float) -> str:
+    """A bound as the site writes it: exact if it has at most four decimals (0, 1, -0.375), else rounded
+    to four (-0.1700 for GELU's minimum -0.169971...)."""
+    rounded = round(value, DECIMALS)
+    return f"{rounded:g}" if rounded == value else f"{rounded:.{DECIMALS}f}"
+
+
+def note_anchor(key: str, column: str) -> str:
+    return f"note-{key.replace('_', '-')}-{column.replace('_', '-')}"
 
 
 def standard_normal_mean(act: Activation) -> float:
@@ -79,14 +104,47 @@ def formulas_table(lang: str) -> str:
 
 def properties_table(lang: str) -> str:
     w = WORDS[lang]
-    yes_no = lambda flag: text_cell(w["yes"] if flag else w["no"])  # noqa: E731
-    rows = [[_name_link(act, lang), yes_no(act.monotonic), yes_no(act.zero_centred), yes_no(act.saturating),
+
+    def yes_no(act: Activation, column: str) -> str:
+        cell = text_cell(w["yes"] if getattr(act, column) else w["no"])
+        if (act.key, column) in NOTES:
+            cell += f'<sup><a href="#{note_anchor(act.key, column)}">*</a></sup>'
+        return cell
+
+    rows = [[_name_link(act, lang), yes_no(act, "monotonic"), yes_no(act, "zero_centred"), yes_no(act, "saturating"),
              math_cell(SMOOTHNESS_LATEX[act.smoothness]), text_cell(w[act.cost])] for act in EVERY.values()]
     return table(w["properties_caption"], [w["name"]] + [w[c] for c in PROPERTY_COLUMNS], rows)
 
 
+def property_notes(lang: str) -> str:
+    """The notes that the starred cells of the properties table link to, one paragraph each."""
+    return "\n\n".join(f'<p id="{note_anchor(key, column)}"><sup>*</sup> {text_cell(note[lang])}</p>'
+                         for (key, column), note in NOTES.items())
+
+
+@lru_cache(maxsize=None)
+def figure_alt(key: str, lang: str) -> str:
+    """The alt text a reader page of this language already gives the figure: one description per
+    figure, written where the figure is discussed, reused here rather than replaced by its caption."""
+    for path in sorted(CONTENT[lang].rglob("*.md")):
+        if path.name == "reference.md":
+            continue
+        for alt, shown in FIGURE_ALT.findall(path.read_text(encoding="utf-8")):
+            if shown == key:
+                return alt
+    raise LookupError(f"figure:{key} is on the reference page but no page under {CONTENT[lang]} describes it "
+                      "in alt text: show it on the page that discusses it")
+
+
+def figure_caption(act: Activation, lang: str) -> str:
+    """"GELU and its derivative" / "GELU 及其导数": a space between a Latin name and Chinese words."""
+    name = act.names[lang]
+    space = " " if lang == "en" or re.search(r"[A-Za-z0-9)]$", name) else ""
+    return name + space + WORDS[lang]["figure"]
+
+
 def tables_markdown(lang: str) -> str:
-    return "\n\n".join([formulas_table(lang), properties_table(lang)])
+    return "\n\n".join([formulas_table(lang), properties_table(lang), property_notes(lang)])
 
 
 def sections_markdown(lang: str) -> str:
@@ -97,8 +155,7 @@ def sections_markdown(lang: str) -> str:
                   f"$$\n{act.latex}\n$$", "", f"{w['derivative']}{w['colon'].rstrip()}", "", f"$$\n{act.latex_prime}\n$$", "",
                   f"{w['mean']}{w['colon']}${standard_normal_mean(act):.3f}$", "", *provenance_lines(act, lang)]
         if act.key in FIGURES:
-            label = act.names[lang] + ("" if lang == "zh" else " ") + w["figure"]
-            parts += [f'![{label}](figure:{act.key} "{label}")', ""]
+            parts += [f'![{figure_alt(act.key, lang)}](figure:{act.key} "{figure_caption(act, lang)}")', ""]
     return "\n".join(parts)
 
 
