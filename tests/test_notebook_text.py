@@ -65,3 +65,52 @@ def test_a_notebook_runs_as_a_script_from_its_folder_in_its_language(lang):
     out = subprocess.run([sys.executable, "relu-square.py"], cwd=folder, env=env,
                          capture_output=True, text=True, check=True).stdout
     assert "4.0000" in out and bool(HAN.search(out)) == (lang == "zh")
+
+
+def test_display_width_counts_a_chinese_character_as_two_columns():
+    from actsite.pages.notebook_text import display_width, pad
+    assert display_width("ReLU") == 4 and display_width("标准差") == 6 and display_width("f′") == 2
+    assert pad("全为正", 8) == "全为正  " and pad("首层", 6, ">") == "  首层"
+
+
+def _columns(line):
+    """The display column at which each run of non-space characters ends."""
+    from actsite.pages.notebook_text import display_width
+    return [display_width(m.string[:m.end()]) for m in re.finditer(r"\S+", line)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_notebook_tables_line_up_in_both_languages(lang):
+    """Every row of a printed table ends its columns where its header does, in display columns, with
+    the labels the notebooks actually print (the longest are Chinese: 'sigmoid 标准差 0.01')."""
+    from actsite.pages.notebook_text import display_width, sentence
+    labels = [f"{words('act_' + a, lang)} {words('init_' + i, lang)}"
+              for a in ("sigmoid", "tanh", "relu") for i in ("small", "xavier", "he")]
+    first, last, ratio, factor = words("depth_columns", lang).split("|")
+    header = sentence("depth_header", lang, blank="", first=first, last=last, ratio=ratio, factor=factor)
+    rows = [sentence("depth_row", lang, label=label, first=1.74e-66, last=251.0, ratio=6.92e-69, factor=0.0406)
+            for label in labels]
+    assert {display_width(r) for r in rows} == {display_width(header)}
+    assert all(set(_columns(r)[-4:]) <= set(_columns(header)) for r in rows)
+    scale, n_var, predicted, measured = words("depth_sigmoid_columns", lang).split("|")
+    header = sentence("depth_sigmoid_header", lang, scale=scale, n_var=n_var, predicted=predicted, measured=measured)
+    for init in ("small", "xavier", "he"):
+        row = sentence("depth_sigmoid_row", lang, scale=words("init_" + init, lang), n_var=0.0256,
+                       predicted=0.04, measured=0.041)
+        assert display_width(row) == display_width(header) and set(_columns(row)[-3:]) <= set(_columns(header))
+    stds = [sentence("depth_std", lang, key=label, first=0.5, last=0.5, factor=0.5) for label in labels]
+    literal = words("depth_std", lang).split("}", 1)[1].split("{")[0]
+    assert len({display_width(line[:line.index(literal)]) for line in stds}) == 1
+    for key in ("zigzag_sgd", "zigzag_gd"):
+        values = dict(same=0.5, path=1.2, eigenvalues="[0.0557 0.7642]", condition=13.72, tolerance=0.05, steps=54)
+        lines = [sentence(key, lang, label=words(f"zigzag_{w}", lang), **values) for w in ("positive", "centred")]
+        assert _columns(lines[0])[1:] == _columns(lines[1])[1:]      # the label itself is left-aligned
+    grads = [sentence("zigzag_gradient", lang, label=words(f"zigzag_{w}", lang), values="[1 2 3]")
+             for w in ("finite", "chain", "without")]
+    assert len({len(g) - g.index("[") + display_width(g[:g.index("[")]) for g in grads}) == 1
+    assert len({display_width(g[:g.index("[")]) for g in grads}) == 1
+
+
+def test_a_label_wider_than_its_field_is_not_cut():
+    from actsite.pages.notebook_text import FORMATTER
+    assert FORMATTER.format("{x:4s}|", x="标准差 0.01") == "标准差 0.01|"

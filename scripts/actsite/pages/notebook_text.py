@@ -1,13 +1,18 @@
 """What the notebooks print, in the reader's language.
 
 A notebook and its twin run the same code; only the words they print differ.  ``say(key, **values)``
-prints ``TEXT[lang][key]`` filled in with ``values``.  The language is that of the folder the
+prints ``TEXT[lang][key]`` filled in with ``values``.  A string field with a width (``{label:16s}``,
+``{name:>10s}``) is padded to that many terminal columns, not characters: a Chinese character takes
+two columns, so the columns of a table line up in both languages by construction.  The language is that of the folder the
 notebook runs in (``docs/<lang>/content/notebooks/``: the build and Jupyter both start the kernel
 there), or ``ACTSITE_LANG`` when set, for running a notebook from anywhere else.
 """
 from __future__ import annotations
 
 import os
+import re
+import string
+import unicodedata
 from pathlib import Path
 
 LANGUAGES = ("zh", "en")
@@ -16,6 +21,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     # relu-square
     "square_row": "n = {n:3d}   max error = {error:.6f}   error × n² = {scaled:.4f}",
     "square_far": "largest error on [-10, 10]: {error:.1f}",
+    "square_try": "n = {n}: largest error {error:.6f}, and 4/n² = {predicted:.6f}",
     # dead-relu
     "dead_setup": "layer sizes: {sizes}   steps: {steps}   seeds: {seeds}",
     "dead_header_relu": "\ndead (ReLU): % of units in hidden layer 1 | hidden layer 2, and training error, per seed",
@@ -35,35 +41,41 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_still": "still dead on all data: {dead}",
     # gradient-depth
     "depth_setup": "{depth} layers of {width} units;  weight std: {stds}",
-    "depth_header": "{blank:16s} {first:>10s} {last:>10s} {ratio:>11s} {factor:>13s}",
+    "depth_header": "{blank:20s} {first:>10s} {last:>10s} {ratio:>11s} {factor:>13s}",
+    "depth_row": "{label:20s} {first:10.2e} {last:10.2e} {ratio:11.3g} {factor:13.4f}",
     "depth_columns": "layer 1|layer 50|first/last|factor/layer",
     "depth_power": "2^(-49/2) = {value:.3e}",
     "depth_xavier_he": "Xavier / He over the 50 layers: from {low:.6e} to {high:.6e}",
-    "depth_sigmoid_header": "{scale:8s} {n_var:>9s} {predicted:>10s} {measured:>9s}",
+    "depth_sigmoid_header": "{scale:12s} {n_var:>9s} {predicted:>10s} {measured:>9s}",
+    "depth_sigmoid_row": "{scale:12s} {n_var:9.4g} {predicted:10.3f} {measured:9.3f}",
     "depth_sigmoid_columns": "scale|n Var(w)|predicted|measured",
-    "depth_std": "{key:12s} output std: layer 1 {first:.3g}, layer 50 {last:.3g}, factor per layer {factor:.3f}",
+    "depth_std": "{key:20s} output std: layer 1 {first:.3g}, layer 50 {last:.3g}, factor per layer {factor:.3f}",
     "depth_layer": "hidden layer {layer}: mean output {mean:.3f}, spread across inputs {spread:.2e}{change}",
     "depth_change": "   ×{factor:.3f}",
     "depth_grad_norms": "gradient norm per weight matrix at initialisation: {norms}",
     "depth_common_class": "most common class: {share:.1%} of the points, so always answering it gives an error of {error:.3f}",
+    "depth_try": "{label}, seed {seed}: layer 1 {first:.2e}, layer 50 {last:.2e}, first/last {ratio:.3g}",
     # training-speed
     "speed_setup": "layer sizes: {sizes}   check every {every} iterations",
     "speed_row": "lr = {lr:<5g} seed {seed}:  ReLU {relu:6.0f}   tanh {tanh:6.0f}   ratio {ratio:.2f}",
     "speed_median": "lr = {lr:<5g} median ReLU {relu:5.0f}   median tanh {tanh:5.0f}   ρ = {rho:.2f}",
     "speed_best": "best against best: tanh {tanh:.0f} / ReLU {relu:.0f} = {ratio:.2f}",
     "speed_curve": "{key:4s}: median curve reaches 25% after {reach:.0f} iterations; error after 1000 iterations {error:.3f}",
+    "speed_try": "lr = {lr:<5g} seed {seed}  {key:4s}: {reach:.0f} iterations to 25%",
     # zigzag
     "zigzag_positive": "positive",
     "zigzag_centred": "centred",
     "zigzag_sgd": "{label:8s}  same-sign SGD steps: {same:6.1%}   SGD path / straight line: {path:.2f}",
     "zigzag_gd": "{label:8s}  eigenvalues {eigenvalues}   condition {condition:5.2f}   GD steps to within {tolerance}: {steps}",
     "zigzag_predicted": "κ = {kappa:.2f}: predicted {predicted:.1f} -> {ceiling} steps; measured {measured}",
-    "zigzag_finite": "finite differences   {values}",
-    "zigzag_chain": "chain rule with f′    {values}",
-    "zigzag_without": "without f′           {values}",
+    "zigzag_gradient": "{label:22s}{values}",
+    "zigzag_finite": "finite differences",
+    "zigzag_chain": "chain rule with f′",
+    "zigzag_without": "without f′",
     "zigzag_largest": "largest difference, chain rule vs finite differences: {difference:.1e}",
     "zigzag_factor": "without f′ the gradient is too large by the factor 1/f′(z) = {factor:.2f}",
     "zigzag_signs": "signs of the update -η × gradient: {signs}",
+    "zigzag_try": "inputs in [{low}, 1]²: κ = {kappa:.1f}   full-batch steps to within {tolerance}: {steps}",
     "zigzag_scaled": "a = {a}: finite difference {slope:.6f}   a·σ(1-σ) {correct:.6f}   σ(1-σ) {forgetful:.6f}   error of the formula without a {error:.3f}",
     "act_sigmoid": "sigmoid", "act_tanh": "tanh", "act_relu": "ReLU",
     "init_small": "std 0.01", "init_xavier": "Xavier", "init_he": "He",
@@ -71,6 +83,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
 }, "zh": {
     "square_row": "n = {n:3d}   最大误差 = {error:.6f}   误差 × n² = {scaled:.4f}",
     "square_far": "在 [-10, 10] 上的最大误差：{error:.1f}",
+    "square_try": "n = {n}：最大误差 {error:.6f}，4/n² = {predicted:.6f}",
     "dead_setup": "各层宽度：{sizes}   训练步数：{steps}   随机种子：{seeds}",
     "dead_header_relu": "\n死亡单元（ReLU）：第一、第二隐藏层中的占比（%）与训练误差，逐个种子列出",
     "dead_header_leaky_relu": "\n不活跃单元（Leaky ReLU）：第一、第二隐藏层中的占比（%）与训练误差，逐个种子列出",
@@ -82,39 +95,45 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_layer_1": "第一层，所有运行中：至多 {most:.1f}%",
     "dead_largest_z": "{unit} 号单元在全部数据上的最大预激活值：{z:.3f}",
     "dead_fraction": "各隐藏层的死亡比例：{fractions}（1/256 = {one}）",
-    "dead_grads": "死亡单元：max |dL/dw| = {w}   dL/db = {b}   max |dL/dw_out| = {out}",
-    "dead_live_grads": "活单元 {unit}：max |dL/dw| = {w:.2e}   dL/db = {b:.2e}",
+    "dead_grads": "死亡单元：最大 |dL/dw| = {w}   dL/db = {b}   最大 |dL/dw_out| = {out}",
+    "dead_live_grads": "存活单元 {unit}：最大 |dL/dw| = {w:.2e}   dL/db = {b:.2e}",
     "dead_unchanged": "死亡单元是否分毫未变：{same}",
-    "dead_live_moved": "活单元的权重移动了 {distance:.3f}",
+    "dead_live_moved": "存活单元的权重移动了 {distance:.3f}",
     "dead_still": "是否仍在全部数据上死亡：{dead}",
     "depth_setup": "{depth} 层，每层 {width} 个单元；权重标准差：{stds}",
-    "depth_header": "{blank:16s} {first:>10s} {last:>10s} {ratio:>11s} {factor:>13s}",
+    "depth_header": "{blank:20s} {first:>10s} {last:>10s} {ratio:>11s} {factor:>13s}",
+    "depth_row": "{label:20s} {first:10.2e} {last:10.2e} {ratio:11.3g} {factor:13.4f}",
     "depth_columns": "第 1 层|第 50 层|首层/末层|每层倍数",
     "depth_power": "2^(-49/2) = {value:.3e}",
     "depth_xavier_he": "50 层中 Xavier 与 He 的梯度之比：从 {low:.6e} 到 {high:.6e}",
-    "depth_sigmoid_header": "{scale:8s} {n_var:>9s} {predicted:>10s} {measured:>9s}",
+    "depth_sigmoid_header": "{scale:12s} {n_var:>9s} {predicted:>10s} {measured:>9s}",
+    "depth_sigmoid_row": "{scale:12s} {n_var:9.4g} {predicted:10.3f} {measured:9.3f}",
     "depth_sigmoid_columns": "初始化|n Var(w)|预测|实测",
-    "depth_std": "{key:12s} 输出标准差：第 1 层 {first:.3g}，第 50 层 {last:.3g}，每层倍数 {factor:.3f}",
+    "depth_std": "{key:20s} 输出标准差：第 1 层 {first:.3g}，第 50 层 {last:.3g}，每层倍数 {factor:.3f}",
     "depth_layer": "第 {layer} 隐藏层：输出均值 {mean:.3f}，不同输入间的离散程度 {spread:.2e}{change}",
     "depth_change": "   ×{factor:.3f}",
     "depth_grad_norms": "初始化时各权重矩阵的梯度范数：{norms}",
     "depth_common_class": "最常见的类别占全部点的 {share:.1%}，所以一律回答它，误差是 {error:.3f}",
+    "depth_try": "{label}，种子 {seed}：第 1 层 {first:.2e}，第 50 层 {last:.2e}，首层/末层 {ratio:.3g}",
     "speed_setup": "各层宽度：{sizes}   每 {every} 次迭代检查一次",
     "speed_row": "学习率 {lr:<5g} 种子 {seed}：ReLU {relu:6.0f}   tanh {tanh:6.0f}   比值 {ratio:.2f}",
     "speed_median": "学习率 {lr:<5g} ReLU 中位数 {relu:5.0f}   tanh 中位数 {tanh:5.0f}   ρ = {rho:.2f}",
     "speed_best": "各取最佳：tanh {tanh:.0f} / ReLU {relu:.0f} = {ratio:.2f}",
     "speed_curve": "{key:4s}：中位数曲线在 {reach:.0f} 次迭代后降到 25%；1000 次迭代后误差为 {error:.3f}",
+    "speed_try": "学习率 {lr:<5g} 种子 {seed}  {key:4s}：{reach:.0f} 次迭代降到 25%",
     "zigzag_positive": "全为正",
     "zigzag_centred": "已中心化",
     "zigzag_sgd": "{label:8s}  同号的 SGD 步：{same:6.1%}   SGD 路径长度 / 直线距离：{path:.2f}",
-    "zigzag_gd": "{label:8s}  特征值 {eigenvalues}   条件数 {condition:5.2f}   梯度下降进入 {tolerance} 以内所需步数：{steps}",
+    "zigzag_gd": "{label:8s}  特征值 {eigenvalues}   条件数 {condition:5.2f}   全批量梯度下降进入 {tolerance} 以内所需步数：{steps}",
     "zigzag_predicted": "κ = {kappa:.2f}：预测 {predicted:.1f}，即 {ceiling} 步；实测 {measured} 步",
-    "zigzag_finite": "有限差分          {values}",
-    "zigzag_chain": "带 f′ 的链式法则   {values}",
-    "zigzag_without": "漏掉 f′           {values}",
+    "zigzag_gradient": "{label:22s}{values}",
+    "zigzag_finite": "有限差分",
+    "zigzag_chain": "带 f′ 的链式法则",
+    "zigzag_without": "不带 f′",
     "zigzag_largest": "链式法则与有限差分的最大差：{difference:.1e}",
     "zigzag_factor": "漏掉 f′ 时，梯度大了 1/f′(z) = {factor:.2f} 倍",
     "zigzag_signs": "更新量 -η × 梯度 的符号：{signs}",
+    "zigzag_try": "输入取自 [{low}, 1]²：κ = {kappa:.1f}   全批量梯度下降进入 {tolerance} 以内所需步数：{steps}",
     "zigzag_scaled": "a = {a}：有限差分 {slope:.6f}   a·σ(1-σ) {correct:.6f}   σ(1-σ) {forgetful:.6f}   漏掉 a 的公式误差 {error:.3f}",
     "act_sigmoid": "sigmoid", "act_tanh": "tanh", "act_relu": "ReLU",
     "init_small": "标准差 0.01", "init_xavier": "Xavier", "init_he": "He",
@@ -136,13 +155,47 @@ def language(cwd: Path | None = None) -> str:
     return "en"
 
 
+def display_width(text: str) -> int:
+    """Terminal columns taken by ``text``: two for a wide (CJK) character, none for a combining mark."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
+
+
+def pad(text: str, width: int, align: str = "<", fill: str = " ") -> str:
+    """``text`` padded with ``fill`` to ``width`` columns, aligned left (<), right (>) or centred (^)."""
+    gap = max(0, width - display_width(text))
+    left = {"<": 0, ">": gap, "^": gap // 2}[align]
+    return fill * left + text + fill * (gap - left)
+
+
+STRING_SPEC = re.compile(r"^(?:(?P<fill>.)?(?P<align>[<>^]))?(?P<width>\d+)s?$")
+
+
+class _ColumnFormatter(string.Formatter):
+    """str.format, except that a string field's width counts display columns (see :func:`pad`)."""
+
+    def format_field(self, value, format_spec):
+        match = STRING_SPEC.match(format_spec) if isinstance(value, str) else None
+        if match:
+            return pad(value, int(match["width"]), match["align"] or "<", match["fill"] or " ")
+        return super().format_field(value, format_spec)
+
+
+FORMATTER = _ColumnFormatter()
+
+
 def words(key: str, lang: str | None = None) -> str:
     return TEXT[lang or language()][key]
 
 
+def sentence(key: str, /, lang: str | None = None, **values) -> str:
+    """The sentence ``key`` in ``lang`` (default: the notebook's), filled in with ``values``."""
+    return FORMATTER.format(words(key, lang), **values)
+
+
 def say(key: str, /, **values) -> None:
     """Print the sentence ``key`` in the notebook's language, filled in with ``values``."""
-    print(words(key).format(**values))
+    print(sentence(key, **values))
 
 
 def yes_no(flag: bool) -> str:

@@ -3,7 +3,7 @@
 #
 # This notebook prints the numbers behind the article
 # [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md)
-# with the code behind this site. A bias-free stack of 50 layers, each
+# A bias-free stack of 50 layers, each
 # 256 units wide, is fed a batch of 64 standard normal inputs; a standard normal error signal is
 # sent back from the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
 # every layer, for sigmoid, tanh and ReLU under three initial weight scales.
@@ -12,11 +12,11 @@
 import numpy as np
 
 from actsite.experiments.datasets import voronoi
-from actsite.experiments.deep_nets import INIT_STD
+from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
 from actsite.experiments import gradient_depth, stalled_layers
 from actsite.experiments.cache import cached
 from actsite.experiments.mlp import MLP
-from actsite.pages.notebook_text import say, words
+from actsite.pages.notebook_text import say, sentence, words
 
 r = cached("gradient_depth")
 depth, width = int(r["depth"]), 256
@@ -28,8 +28,8 @@ for act in gradient_depth.ACTIVATIONS:
     for init in INIT_STD:
         g = r[f"{act}_{init}_grad"]
         factor = (g[0] / g[-1]) ** (1 / (depth - 1))
-        label = f"{words('act_' + act)} {words('init_' + init)}"
-        print(f"{label:16s} {g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor:13.4f}")
+        say("depth_row", label=f"{words('act_' + act)} {words('init_' + init)}",
+            first=g[0], last=g[-1], ratio=g[0] / g[-1], factor=factor)
 
 # %% [markdown]
 # The factor per layer is $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one
@@ -54,7 +54,8 @@ say("depth_sigmoid_header", scale=scale, n_var=n_var, predicted=predicted, measu
 for init in INIT_STD:
     n_var_w = width * INIT_STD[init](width) ** 2
     g = r[f"sigmoid_{init}_grad"]
-    print(f"{words('init_' + init):8s} {n_var_w:9.4g} {np.sqrt(n_var_w) / 4:10.3f} {(g[0] / g[-1]) ** (1 / (depth - 1)):9.3f}")
+    say("depth_sigmoid_row", scale=words("init_" + init), n_var=n_var_w, predicted=np.sqrt(n_var_w) / 4,
+        measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 
 # %% [markdown]
 # The forward pass shows the same products. With Xavier's scale the ReLU activations lose a factor
@@ -78,13 +79,26 @@ net = MLP.create(stalled_layers.SIZES, "sigmoid", "xavier", seed=stalled_layers.
 _, hs = net.forward(X)
 spread = np.array([h.std(axis=0).mean() for h in hs[1:]])
 for layer, (h, s) in enumerate(zip(hs[1:], spread), start=1):
-    change = "" if layer == 1 else words("depth_change").format(factor=s / spread[layer - 2])
+    change = "" if layer == 1 else sentence("depth_change", factor=s / spread[layer - 2])
     say("depth_layer", layer=layer, mean=h.mean(), spread=s, change=change)
 
 _, grads_W, _ = net.loss_and_grads(X, y)
 say("depth_grad_norms", norms=" ".join(f"{np.linalg.norm(g):.1e}" for g in grads_W))
 share = np.bincount(y).max() / len(y)
 say("depth_common_class", share=share, error=1 - share)
+
+# %% [markdown]
+# ## Try this { #try-this }
+#
+# The ratio 1.8 belongs to one random draw. Change `seed` to draw other weights, inputs and error
+# signal, or change the activation and the initial scale (`"sigmoid"`, `"tanh"`, `"relu"`;
+# `"small"`, `"xavier"`, `"he"`), and see which numbers move and which do not.
+
+# %%
+activation, init, seed = "relu", "he", 1
+g = layer_gradient_norms(activation, init, seed=seed)["grad_norm"]
+say("depth_try", label=f"{words('act_' + activation)} {words('init_' + init)}", seed=seed,
+    first=g[0], last=g[-1], ratio=g[0] / g[-1])
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

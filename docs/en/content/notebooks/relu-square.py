@@ -3,7 +3,7 @@
 #
 # This notebook rebuilds the approximation of $x^2$ from the article
 # [Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md)
-# with the code behind this site, so you can change $n$ and watch the error.
+# so that you can change $n$ and watch the error.
 # Each ReLU unit switches on at one knot; $n$ units on $[-2, 2]$ leave a largest error of $4/n^2$.
 
 # %%
@@ -25,6 +25,16 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 x = np.linspace(-10, 10, 2001)
 approx = relu_interpolant_of_square(16)
 say("square_far", error=np.max(np.abs(approx(x) - x**2)))
+
+# %% [markdown]
+# ## Try this { #try-this }
+#
+# Predict the largest error for a number of units of your choice, then set `n` and run the cell.
+
+# %%
+n = 10
+error = max_error_on_interval(relu_interpolant_of_square(n), np.square)
+say("square_try", n=n, error=error, predicted=4 / n**2)
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -43,6 +43,18 @@ for key in ("relu", "tanh"):
     say("speed_curve", key=words("act_" + key), reach=training_speed.iterations_to_target(curve), error=curve[-1])
 
 # %% [markdown]
+# ## Try this { #try-this }
+#
+# The grid stopped at 0.1. Try a larger learning rate, or another seed, and see whether ReLU's
+# lead keeps shrinking.
+
+# %%
+lr, seed = 0.3, 0
+for key in ("relu", "tanh"):
+    curve = training_speed.error_curve(key, lr, seed, stop_at_target=True)
+    say("speed_try", lr=lr, seed=seed, key=words("act_" + key), reach=training_speed.iterations_to_target(curve))
+
+# %% [markdown]
 # ## Rerun this { #rerun-this }
 #
 # This page was produced by running the notebook `docs/en/content/notebooks/training-speed.py`, a

@@ -3,14 +3,14 @@
 #
 # This notebook recomputes the numbers of the article
 # [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md)
-# with the code behind this site. The experiment is a linear neuron with squared loss, inputs drawn from
+# The experiment is a linear neuron with squared loss, inputs drawn from
 # $[0.2, 1]^2$ (all positive) or the same inputs centred, starting at $(-1, 1)$ with target $(1, -1)$.
 
 # %%
 import numpy as np
 
 from actsite.experiments.cache import cached
-from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR
+from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR, gd_path, hessian
 from actsite.pages.notebook_text import say, words
 
 r = cached("zigzag")
@@ -49,7 +49,7 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %%
 from actsite.maths.functions import sigmoid, sigmoid_prime
 
-x = np.array([0.3, 0.8, 0.6])          # all positive, like the outputs of a sigmoid layer
+x = np.array([0.3, 0.8, 0.6])
 w = np.array([0.5, -1.0, 0.7])
 b, y = 0.1, 1.0
 
@@ -65,9 +65,8 @@ without_fprime = dL_df * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 
-say("zigzag_finite", values=np.round(finite, 6))
-say("zigzag_chain", values=np.round(chain_rule, 6))
-say("zigzag_without", values=np.round(without_fprime, 6))
+for label, values in (("finite", finite), ("chain", chain_rule), ("without", without_fprime)):
+    say("zigzag_gradient", label=words(f"zigzag_{label}"), values=np.round(values, 6))
 say("zigzag_largest", difference=np.max(np.abs(chain_rule - finite)))
 say("zigzag_factor", factor=1 / sigmoid_prime(z))
 say("zigzag_signs", signs=np.sign(-chain_rule))
@@ -82,6 +81,19 @@ for a in (0.5, 1.0, 2.0):
     correct = a * sigmoid_prime(0.0)
     forgetful = sigmoid_prime(0.0)
     say("zigzag_scaled", a=a, slope=slope, correct=correct, forgetful=forgetful, error=abs(forgetful - slope))
+
+# %% [markdown]
+# ## Try this { #try-this }
+#
+# Move the inputs further from zero: draw them from $[\text{low}, 1]^2$ with a larger `low`, and
+# watch the condition number and the number of full-batch steps grow (the count stops at 500).
+
+# %%
+low = 0.5
+X = np.random.default_rng(0).uniform(low, 1.0, size=(2000, 2))
+eigenvalues = np.linalg.eigvalsh(hessian(X))
+say("zigzag_try", low=low, kappa=eigenvalues.max() / eigenvalues.min(), tolerance=TOLERANCE,
+    steps=len(gd_path(X)) - 1)
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -1,17 +1,17 @@
 # %% [markdown]
 # # 笔记本：梯度穿过 50 层网络 { #notebook-gradient-depth }
 #
-# 这个笔记本用本站背后的代码，打印文章[《梯度消失时：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的误差信号，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种初始权重尺度，共九种组合。
+# 这个笔记本打印文章[《梯度消失时：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的误差信号，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种初始权重尺度，共九种组合。
 
 # %%
 import numpy as np
 
 from actsite.experiments.datasets import voronoi
-from actsite.experiments.deep_nets import INIT_STD
+from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
 from actsite.experiments import gradient_depth, stalled_layers
 from actsite.experiments.cache import cached
 from actsite.experiments.mlp import MLP
-from actsite.pages.notebook_text import say, words
+from actsite.pages.notebook_text import say, sentence, words
 
 r = cached("gradient_depth")
 depth, width = int(r["depth"]), 256
@@ -23,8 +23,8 @@ for act in gradient_depth.ACTIVATIONS:
     for init in INIT_STD:
         g = r[f"{act}_{init}_grad"]
         factor = (g[0] / g[-1]) ** (1 / (depth - 1))
-        label = f"{words('act_' + act)} {words('init_' + init)}"
-        print(f"{label:16s} {g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor:13.4f}")
+        say("depth_row", label=f"{words('act_' + act)} {words('init_' + init)}",
+            first=g[0], last=g[-1], ratio=g[0] / g[-1], factor=factor)
 
 # %% [markdown]
 # 表中“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数。ReLU 在三种尺度下比值完全相同：ReLU 是正齐次函数，而三种方案用的是同一组随机数，只是乘上了不同的标准差。从 He 换成 Xavier，每一层的梯度都恰好乘上 $2^{-49/2}$：
@@ -35,7 +35,7 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
-# 方差分析给出的预测是：在 0 附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为$\sqrt{n\operatorname{Var}(w)}/4$。下表把预测值和实测值放在一起对照。
+# 方差分析给出的预测是：在 0 附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\operatorname{Var}(w)}/4$。下表把预测值和实测值放在一起对照。
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
@@ -43,7 +43,8 @@ say("depth_sigmoid_header", scale=scale, n_var=n_var, predicted=predicted, measu
 for init in INIT_STD:
     n_var_w = width * INIT_STD[init](width) ** 2
     g = r[f"sigmoid_{init}_grad"]
-    print(f"{words('init_' + init):8s} {n_var_w:9.4g} {np.sqrt(n_var_w) / 4:10.3f} {(g[0] / g[-1]) ** (1 / (depth - 1)):9.3f}")
+    say("depth_sigmoid_row", scale=words("init_" + init), n_var=n_var_w, predicted=np.sqrt(n_var_w) / 4,
+        measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 
 # %% [markdown]
 # 前向传播里也是同样的乘积。用 Xavier 的尺度时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 几乎就是线性网络，每层缩小为 $\sqrt{0.0256} = 0.16$ 倍。
@@ -62,13 +63,24 @@ net = MLP.create(stalled_layers.SIZES, "sigmoid", "xavier", seed=stalled_layers.
 _, hs = net.forward(X)
 spread = np.array([h.std(axis=0).mean() for h in hs[1:]])
 for layer, (h, s) in enumerate(zip(hs[1:], spread), start=1):
-    change = "" if layer == 1 else words("depth_change").format(factor=s / spread[layer - 2])
+    change = "" if layer == 1 else sentence("depth_change", factor=s / spread[layer - 2])
     say("depth_layer", layer=layer, mean=h.mean(), spread=s, change=change)
 
 _, grads_W, _ = net.loss_and_grads(X, y)
 say("depth_grad_norms", norms=" ".join(f"{np.linalg.norm(g):.1e}" for g in grads_W))
 share = np.bincount(y).max() / len(y)
 say("depth_common_class", share=share, error=1 - share)
+
+# %% [markdown]
+# ## 动手试试 { #try-this }
+#
+# 1.8 这个比值只属于一次随机抽样。改动 `seed`，就会重新抽取权重、输入和误差信号；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
+
+# %%
+activation, init, seed = "relu", "he", 1
+g = layer_gradient_norms(activation, init, seed=seed)["grad_norm"]
+say("depth_try", label=f"{words('act_' + activation)} {words('init_' + init)}", seed=seed,
+    first=g[0], last=g[-1], ratio=g[0] / g[-1])
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

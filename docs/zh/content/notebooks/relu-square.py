@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：用 ReLU 单元拼出 x² { #notebook-relu-square }
 #
-# 这个笔记本用本站背后的代码重做文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md)里对 $x^2$ 的逼近。改动 $n$，就能看到误差怎么变。每个 ReLU 单元在一个节点处“打开”；在 $[-2, 2]$ 上用 $n$ 个单元，最大误差是 $4/n^2$。
+# 这个笔记本重做文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md)里对 $x^2$ 的逼近。改动 $n$，就能看到误差怎么变。每个 ReLU 单元在一个节点处“打开”；在 $[-2, 2]$ 上用 $n$ 个单元，最大误差是 $4/n^2$。
 
 # %%
 import numpy as np
@@ -21,6 +21,16 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 x = np.linspace(-10, 10, 2001)
 approx = relu_interpolant_of_square(16)
 say("square_far", error=np.max(np.abs(approx(x) - x**2)))
+
+# %% [markdown]
+# ## 动手试试 { #try-this }
+#
+# 先自己预测某个单元数下的最大误差，再把 `n` 改成这个数，运行下面的单元格。
+
+# %%
+n = 10
+error = max_error_on_interval(relu_interpolant_of_square(n), np.square)
+say("square_try", n=n, error=error, predicted=4 / n**2)
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

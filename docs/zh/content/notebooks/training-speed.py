@@ -37,6 +37,17 @@ for key in ("relu", "tanh"):
     say("speed_curve", key=words("act_" + key), reach=training_speed.iterations_to_target(curve), error=curve[-1])
 
 # %% [markdown]
+# ## 动手试试 { #try-this }
+#
+# 学习率的网格只到 0.1。换一个更大的学习率，或者换一个种子，看看 ReLU 的领先是否继续缩小。
+
+# %%
+lr, seed = 0.3, 0
+for key in ("relu", "tanh"):
+    curve = training_speed.error_curve(key, lr, seed, stop_at_target=True)
+    say("speed_try", lr=lr, seed=seed, key=words("act_" + key), reach=training_speed.iterations_to_target(curve))
+
+# %% [markdown]
 # ## 亲手重跑 { #rerun-this }
 #
 # 本页是运行笔记本 `docs/zh/content/notebooks/training-speed.py` 的结果，它是一个 jupytext 百分号格式的普通 Python 文件。想自己运行，先克隆代码仓库：`git clone https://github.com/activation-functions/activation-functions`，再在仓库目录里运行 `make serve`，它会装好一切，并在 <http://127.0.0.1:8000/> 上提供本站。然后改动这个笔记本并保存，页面就会重新运行它并自动刷新。想脱离本站单独运行，就在它所在的目录里把它当作脚本执行：`cd docs/zh/content/notebooks && ../../../../.venv/bin/python training-speed.py`。

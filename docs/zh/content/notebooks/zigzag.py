@@ -1,13 +1,13 @@
 # %% [markdown]
 # # 笔记本：一个神经元的梯度与之字形路径 { #notebook-zigzag }
 #
-# 这个笔记本用本站背后的代码重算文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的数字。实验对象是平方损失下的线性神经元，输入取自 $[0.2, 1]^2$（全为正）或把同一批输入中心化，从 $(-1, 1)$ 出发，目标是 $(1, -1)$。
+# 这个笔记本重算文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的数字。实验对象是平方损失下的线性神经元，输入取自 $[0.2, 1]^2$（全为正）或把同一批输入中心化，从 $(-1, 1)$ 出发，目标是 $(1, -1)$。
 
 # %%
 import numpy as np
 
 from actsite.experiments.cache import cached
-from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR
+from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR, gd_path, hessian
 from actsite.pages.notebook_text import say, words
 
 r = cached("zigzag")
@@ -16,7 +16,7 @@ for label in ("positive", "centred"):
         path=float(r[label + "_path_ratio"]))
 
 # %% [markdown]
-# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量下降能让符号混合，但不同方向上的曲率仍然相差很大。条件数 $\kappa$ 是海森矩阵两个特征值之比：
+# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量梯度下降能让符号混合，但不同方向上的曲率仍然相差很大。条件数 $\kappa$ 是海森矩阵两个特征值之比：
 
 # %%
 for label in ("positive", "centred"):
@@ -42,7 +42,7 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %%
 from actsite.maths.functions import sigmoid, sigmoid_prime
 
-x = np.array([0.3, 0.8, 0.6])          # all positive, like the outputs of a sigmoid layer
+x = np.array([0.3, 0.8, 0.6])
 w = np.array([0.5, -1.0, 0.7])
 b, y = 0.1, 1.0
 
@@ -58,9 +58,8 @@ without_fprime = dL_df * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 
-say("zigzag_finite", values=np.round(finite, 6))
-say("zigzag_chain", values=np.round(chain_rule, 6))
-say("zigzag_without", values=np.round(without_fprime, 6))
+for label, values in (("finite", finite), ("chain", chain_rule), ("without", without_fprime)):
+    say("zigzag_gradient", label=words(f"zigzag_{label}"), values=np.round(values, 6))
 say("zigzag_largest", difference=np.max(np.abs(chain_rule - finite)))
 say("zigzag_factor", factor=1 / sigmoid_prime(z))
 say("zigzag_signs", signs=np.sign(-chain_rule))
@@ -74,6 +73,18 @@ for a in (0.5, 1.0, 2.0):
     correct = a * sigmoid_prime(0.0)
     forgetful = sigmoid_prime(0.0)
     say("zigzag_scaled", a=a, slope=slope, correct=correct, forgetful=forgetful, error=abs(forgetful - slope))
+
+# %% [markdown]
+# ## 动手试试 { #try-this }
+#
+# 让输入离零更远：把 `low` 调大，输入就从 $[\text{low}, 1]^2$ 中抽取。看看条件数和全批量梯度下降所需的步数怎样增长（步数到 500 就不再往上数）。
+
+# %%
+low = 0.5
+X = np.random.default_rng(0).uniform(low, 1.0, size=(2000, 2))
+eigenvalues = np.linalg.eigvalsh(hessian(X))
+say("zigzag_try", low=low, kappa=eigenvalues.max() / eigenvalues.min(), tolerance=TOLERANCE,
+    steps=len(gd_path(X)) - 1)
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
