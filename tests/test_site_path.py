@@ -25,6 +25,7 @@ HOST = "http://site.test/"
 # "Adding a page"): every page with a reference list.
 LINKED_REFERENCES = ("reference/", "guide/", "catalogue/rectifiers/", "catalogue/smooth-gates/",
                      "catalogue/hard-and-cheap/", "catalogue/gated-units/", "catalogue/output-layers/",
+                     "catalogue/transformer-block/",
                      "blog/2019/03/14/why-nonlinear-activations/", "blog/2019/03/15/when-gradients-vanish/",
                      "blog/2016/03/22/relu-sparsity-biology/", "blog/2019/07/09/neuron-gradients-zigzag/",
                      "blog/2019/07/20/from-linear-to-nonlinear/", "blog/2019/07/20/dead-relu-units/",

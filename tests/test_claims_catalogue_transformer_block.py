@@ -1,0 +1,485 @@
+"""Every numerical or mathematical claim of catalogue/transformer-block.md, checked.
+
+One test per claim, in the order of the page; both languages carry the same numbers (the
+English page writes thousands with a comma, the Chinese page without).  Measurements come from
+the experiments ``attention_scaling`` and ``norm_placement``; the figures' data from their
+plotters.
+
+Not testable here, because they report what a paper or code base states rather than
+something computable; the page attributes each to its source: Vaswani et al.'s footnote and
+their suspicion about small gradients; Dehghani et al.'s attention-logit growth at 8B
+parameters and their QK-norm; Gemma 2's caps (50 for attention, 30 for the final logits) and
+its pre- and post-sub-block RMSNorm; PaLM's z-loss coefficient 1e-4, its stated reason, and its
+report that removing biases helped stability; ST-MoE's router z-loss with coefficient 1e-3;
+Primer's search and its two main modifications; Nemotron-4's squared ReLU and lack of biases;
+Zhang and Sennrich's argument for dropping the re-centring; GPT-2's move to pre-norm; Xiong et
+al.'s analysis (large gradients near the output with post-norm, a 1/sqrt(L) bound with pre-norm,
+training without warm-up); Takase et al.'s shallow-versus-deep finding; Wortsman et al.'s small
+-scale reproduction; every row of the models table.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import warnings
+
+import numpy as np
+import pytest
+
+from actsite.experiments import attention_scaling as attn
+from actsite.experiments import norm_placement as norm
+from actsite.experiments.cache import cached
+from actsite.maths.catalogue import EVERY
+from actsite.maths.gated import GATED, ffn_parameters
+from actsite.maths.gaussian import gaussian_expectation
+from actsite.pages.page_pairs import CODE
+from claim_helpers import LANGS, page_text, plotted
+
+PAGE = "catalogue/transformer-block.md"
+
+
+def page(lang: str) -> str:
+    return page_text(PAGE, lang)
+
+
+def shown(en: str, zh: str | None = None) -> None:
+    """The English text ``en`` is on the English page, and ``zh`` (default: the same) on the Chinese one."""
+    assert en in page("en"), en
+    assert (en if zh is None else zh) in page("zh"), zh or en
+
+
+def thousands(value: float) -> tuple[str, str]:
+    """A rounded number as each page writes it: '1,570' in English, '1570' in Chinese."""
+    return f"{value:,.0f}", f"{value:.0f}"
+
+
+@pytest.fixture(scope="module")
+def scaling():
+    return cached("attention_scaling")
+
+
+@pytest.fixture(scope="module")
+def stack():
+    return cached("norm_placement")
+
+
+def at(r, d_k: int) -> int:
+    return int(np.flatnonzero(r["d_k"] == d_k)[0])
+
+
+def relu(x):
+    return np.maximum(x, 0.0)
+
+
+# --- the page shows its figures, and they show the experiments ------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figures_shown(lang):
+    assert re.findall(r"\]\(figure:([\w-]+)", page(lang)) == ["attention_scaling", "norm_placement"]
+
+
+def test_attention_figure_plots_the_measured_entropy_and_median_jacobian(scaling):
+    data = plotted("attention_scaling")
+    for name in ("unscaled", "scaled"):
+        np.testing.assert_array_equal(data[f"{name}_entropy"], scaling[f"{name}_entropy"])
+        np.testing.assert_array_equal(data[f"{name}_jacobian_median"], scaling[f"{name}_jacobian_median"])
+    assert list(data["d_k"]) == [2 ** i for i in range(11)] and int(data["keys"]) == 64
+
+
+def test_norm_figure_plots_all_four_placements(stack):
+    data = plotted("norm_placement")
+    assert list(data["layers"]) == list(range(1, 49))
+    for placement in norm.PLACEMENTS:
+        for stat in ("act_std", "stream_rms", "grad_norm"):
+            np.testing.assert_array_equal(data[f"{placement}_{stat}"], stack[f"{placement}_{stat}"])
+
+
+# --- attention: why the scores are divided by sqrt(d_k) -----------------------------------
+
+def test_dot_product_variance_is_d_k():
+    rng = np.random.default_rng(0)
+    for d_k in (4, 64, 256):
+        q, k = rng.standard_normal((2, 100_000, d_k))
+        s = (q * k).sum(axis=1)
+        assert abs(s.mean()) < 0.05 * np.sqrt(d_k)
+        assert s.var() == pytest.approx(d_k, rel=0.02)
+    assert np.sqrt(64) == 8 and np.sqrt(1024) == 32
+    shown("about 8 for a head width of 64, about 32 for 1,024", "头维度为 64 时约为 8，为 1024 时约为 32")
+
+
+def test_measured_unscaled_scores_grow_like_sqrt_d_k(scaling):
+    np.testing.assert_allclose(scaling["unscaled_score_std"], np.sqrt(scaling["d_k"]), rtol=0.05)
+
+
+def test_experiment_set_up_as_described(scaling):
+    assert (int(scaling["keys"]), int(scaling["queries"])) == (64, 400)
+    assert scaling["d_k"][0] == 1 and scaling["d_k"][-1] == 1024
+    shown("400 queries and 64 keys per query", "抽 400 个查询，每个查询配 64 个键")
+
+
+def test_maximum_entropy_of_64_weights():
+    assert f"{np.log(64):.2f}" == "4.16"
+    p = np.full(64, 1 / 64)
+    assert attn.entropy(p) == pytest.approx(np.log(64))
+    assert attn.entropy(np.eye(64)[0]) == 0.0
+    shown("$\\log 64 = 4.16$")
+
+
+def test_jacobian_norm_formula_matches_the_matrix():
+    rng = np.random.default_rng(1)
+    p = attn.softmax(rng.standard_normal((5, 64)) * 3)
+    for row in p:
+        J = np.diag(row) - np.outer(row, row)
+        assert attn.jacobian_norm(row) == pytest.approx(np.linalg.norm(J))
+
+
+def test_scaled_statistics_do_not_depend_on_d_k(scaling):
+    std = scaling["scaled_score_std"]
+    assert f"{std.min():.2f}" == "0.99" and f"{std.max():.2f}" == "1.02"
+    entropy = scaling["scaled_entropy"][1:]                      # every d_k from 2 up
+    assert float(f"{entropy.min():.2f}") >= 3.67 and float(f"{entropy.max():.2f}") <= 3.72
+    median = scaling["scaled_jacobian_median"]
+    assert float(f"{median.min():.2f}") >= 0.15 and float(f"{median.max():.2f}") <= 0.19
+    shown("between 0.99 and 1.02", "0.99 到 1.02")
+    shown("between 3.67 and 3.72 nats for every $d_k$ from 2 up", "熵始终在 3.67 到 3.72 奈特之间")
+    shown("stays between 0.15 and 0.19", "在 0.15 到 0.19 之间")
+
+
+def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
+    assert f"{np.log(64) - 0.5:.2f}" == "3.66"
+    rng = np.random.default_rng(2)
+    for s in (0.5, 1.0):
+        z = s * rng.standard_normal(2_000_000)                     # a large K: the approximation's limit
+        p = attn.softmax(z)
+        assert attn.entropy(p) == pytest.approx(np.log(z.size) - s ** 2 / 2, abs=0.01)
+        assert np.log(np.exp(z).sum()) == pytest.approx(np.log(z.size) + s ** 2 / 2, abs=0.01)
+        assert (p * z).sum() == pytest.approx(s ** 2, abs=0.01)
+    shown("= 3.66$ for $K = 64$", "得 3.66")
+
+
+def test_unscaled_attention_at_d_k_64(scaling):
+    i = at(scaling, 64)
+    assert f"{scaling['unscaled_score_std'][i]:.2f}" == "7.95"
+    assert f"{scaling['unscaled_entropy'][i]:.2f}" == "0.59"
+    assert f"{scaling['unscaled_max_p'][i]:.2f}" == "0.79" and f"{scaling['scaled_max_p'][i]:.2f}" == "0.11"
+    shown("standard deviation 7.95, the entropy is 0.59 nats", "分数的标准差为 7.95，熵只有 0.59 奈特")
+    shown("0.79 of the total on average, against 0.11", "平均占去 0.79，而缩放后只占 0.11")
+
+
+def test_unscaled_entropy_falls_steadily(scaling):
+    assert np.all(np.diff(scaling["unscaled_entropy"]) < 0)
+
+
+def test_uniform_weights_have_a_small_jacobian():
+    assert f"{np.sqrt(63) / 64:.3f}" == "0.124"
+    assert attn.jacobian_norm(np.full(64, 1 / 64)) == pytest.approx(np.sqrt(63) / 64)
+    shown("$\\sqrt{63}/64 = 0.124$")
+
+
+def test_unscaled_jacobian_rises_then_collapses(scaling):
+    median = scaling["unscaled_jacobian_median"]
+    peak = int(np.argmax(median))
+    assert scaling["d_k"][peak] == 16 and f"{median[peak]:.2f}" == "0.32"
+    assert median[0] < median[peak] and np.all(np.diff(median[peak:]) < 0)
+    assert f"{median[at(scaling, 128)]:.3f}" == "0.080"
+    assert f"{median[at(scaling, 1024)]:.1e}" == "2.1e-04"
+    shown("peaks at 0.32 near $d_k = 16$", "峰值 0.32")
+    shown("0.080 at $d_k = 128$ and $2.1 \\times 10^{-4}$ at $d_k = 1{,}024$",
+          "$d_k = 128$ 时为 0.080，$d_k = 1024$ 时为 $2.1 \\times 10^{-4}$")
+
+
+def test_share_of_tiny_jacobians(scaling):
+    assert scaling["unscaled_jacobian_tiny"][at(scaling, 1024)] == pytest.approx(0.57)
+    assert attn.TINY == 1e-3
+    assert np.all(scaling["scaled_jacobian_tiny"] == 0)
+    shown("57% of the queries have a Jacobian norm below $10^{-3}$, against none",
+          "57% 的查询雅可比范数低于 $10^{-3}$，缩放后一个也没有")
+
+
+def test_attention_alt_text_numbers(scaling):
+    assert f"{scaling['unscaled_entropy'][at(scaling, 1024)]:.2f}" == "0.13"
+    assert f"{np.median(scaling['scaled_entropy']):.1f}" == "3.7"
+    assert f"{np.median(scaling['scaled_jacobian_median']):.2f}" == "0.18"
+    assert f"{scaling['unscaled_jacobian_median'][at(scaling, 128)]:.2f}" == "0.08"
+
+
+# --- soft-capping ---------------------------------------------------------------------------
+
+def cap(z, c):
+    return c * np.tanh(z / c)
+
+
+def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
+    z = np.linspace(-300, 300, 60_001)
+    for c in (30.0, 50.0):
+        y = cap(z, c)
+        assert np.all(np.abs(y) <= c) and np.all(np.abs(cap(np.linspace(-80, 80, 1601), c)) < c)
+        assert np.all(np.diff(y) >= 0) and np.all(np.diff(cap(np.linspace(-80, 80, 1601), c)) > 0)
+        small = np.linspace(-1, 1, 201)
+        np.testing.assert_allclose(cap(small, c), small - small ** 3 / (3 * c ** 2), atol=1e-6)
+    assert f"{cap(10.0, 30.0):.2f}" == "9.65"
+    shown("a logit of 10 under a cap of 30 becomes 9.65", "logit 10 变成 9.65")
+
+
+def test_softcap_derivative():
+    z, h = np.linspace(-100, 100, 2001), 1e-5
+    numeric = (cap(z + h, 30.0) - cap(z - h, 30.0)) / (2 * h)
+    np.testing.assert_allclose(numeric, 1 - np.tanh(z / 30.0) ** 2, atol=1e-9)
+
+
+def test_capped_logits_bound_probability_and_cross_entropy():
+    rng = np.random.default_rng(3)
+    c, V = 30.0, 1000
+    for _ in range(20):
+        z = cap(rng.standard_normal(V) * 1000, c)               # extreme logits
+        assert z.max() - z.min() <= 2 * c
+        log_p = z - np.logaddexp.reduce(z)
+        assert np.all(log_p >= -2 * c - np.log(V))               # p >= e^{-2c} / V, CE <= 2c + log V
+
+
+def test_softcap_slopes_at_multiples_of_the_cap():
+    slope = lambda k: 1 - np.tanh(k) ** 2  # noqa: E731
+    assert (f"{slope(1):.2f}", f"{slope(2):.3f}", f"{slope(3):.4f}") == ("0.42", "0.071", "0.0099")
+    shown("0.42 at $z = c$, 0.071 at $z = 2c$, 0.0099 at $z = 3c$",
+          "$z = c$ 时为 0.42，$z = 2c$ 时为 0.071，$z = 3c$ 时为 0.0099")
+
+
+def test_softcap_compresses_logits_near_the_cap():
+    a, b = cap(40.0, 30.0), cap(35.0, 30.0)
+    assert (f"{a:.2f}", f"{b:.2f}", f"{a - b:.1f}") == ("26.10", "24.70", "1.4")
+    sure = attn.softmax(np.array([40.0, 35.0]))[0]
+    capped = attn.softmax(np.array([a, b]))[0]
+    assert sure > 0.99 and capped < 0.81                        # "far less sure"
+    shown("become 26.10 and 24.70, so a gap of 5 becomes a gap of 1.4", "变成 26.10 和 24.70，差距从 5 缩成 1.4")
+
+
+# --- the z-loss -----------------------------------------------------------------------------
+
+def z_loss(z, alpha=1e-4):
+    return alpha * np.logaddexp.reduce(z) ** 2
+
+
+def test_z_loss_gradient():
+    rng = np.random.default_rng(4)
+    z, alpha, h = rng.standard_normal(7) * 5 + 3, 1e-4, 1e-5
+    numeric = np.array([(z_loss(z + h * e, alpha) - z_loss(z - h * e, alpha)) / (2 * h) for e in np.eye(7)])
+    log_z = np.logaddexp.reduce(z)
+    np.testing.assert_allclose(numeric, 2 * alpha * log_z * attn.softmax(z), rtol=1e-5, atol=1e-10)
+    assert numeric.sum() == pytest.approx(2 * alpha * log_z, rel=1e-5)
+
+
+def test_cross_entropy_gradient_does_not_move_the_common_level():
+    rng = np.random.default_rng(5)
+    z, y = rng.standard_normal(9) * 4, np.eye(9)[2]
+    assert (attn.softmax(z) - y).sum() == pytest.approx(0.0, abs=1e-15)
+
+
+def test_shifting_by_log_z_zeroes_the_penalty_and_keeps_every_probability():
+    rng = np.random.default_rng(6)
+    V = 500
+    z = rng.standard_normal(V) * 6 + 20
+    shifted = z - np.logaddexp.reduce(z)
+    assert z_loss(shifted) == pytest.approx(0.0, abs=1e-30)
+    np.testing.assert_allclose(attn.softmax(shifted), attn.softmax(z), rtol=1e-12)
+    np.testing.assert_allclose(shifted, np.log(attn.softmax(z)), atol=1e-9)     # logits = log-probabilities
+    assert -np.log(V) <= shifted.max() <= 0.0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_code_block_runs_and_prints_what_the_page_says(lang):
+    text = page(lang)
+    (block,) = CODE.findall(text)
+    namespace, printed = {}, io.StringIO()
+    with warnings.catch_warnings(), np.errstate(all="raise"), contextlib.redirect_stdout(printed):
+        warnings.simplefilter("error")
+        exec(compile(block, f"{PAGE} ({lang})", "exec"), namespace)
+    stated = re.search(r"`(\[[^`]*\][^`]*)`", text.split(block)[1]).group(1)
+    assert printed.getvalue().strip() == stated
+    np.testing.assert_allclose(namespace["softcap"](np.linspace(-90, 90, 181), 30.0), cap(np.linspace(-90, 90, 181), 30.0))
+
+
+def test_what_the_code_output_means():
+    z = np.array([40.0, 35.0, 0.0, -10.0])
+    slope = 1 - np.tanh(z / 30.0) ** 2
+    assert 0.2 < slope[0] < 0.26 and 0.3 < slope[1] < 0.34          # "about a quarter and a third"
+    log_z = np.logaddexp.reduce(z)
+    assert f"{1e-4 * log_z ** 2:.2f}" == "0.16" and round(log_z) == 40
+    shown("would add 0.16 to the loss until the logits shift down by about 40", "会给损失加上 0.16，直到这些 logit 整体下移约 40 为止")
+
+
+# --- squared ReLU ---------------------------------------------------------------------------
+
+def test_squared_relu_derivative_and_smoothness():
+    x, h = np.linspace(-3, 3, 601), 1e-6
+    f = lambda t: relu(t) ** 2  # noqa: E731
+    numeric = (f(x + h) - f(x - h)) / (2 * h)
+    np.testing.assert_allclose(numeric, 2 * relu(x), atol=1e-6)
+    second = lambda t: (2 * relu(t + h) - 2 * relu(t - h)) / (2 * h)  # noqa: E731
+    assert second(-1e-3) == 0.0 and second(1e-3) == pytest.approx(2.0)     # jumps from 0 to 2 at 0
+    assert np.all(f(np.linspace(-5, 0, 51)) == 0.0)
+    slope = 2 * relu(np.array([0.5, 1.0, 2.0]))
+    assert list(slope) == [1.0, 2.0, 4.0]                                   # grows with the input
+
+
+def test_squared_relu_is_reglu_with_tied_value_and_gate():
+    x = np.linspace(-4, 4, 801)
+    reglu = GATED["reglu"]
+    np.testing.assert_array_equal(reglu.f(x, x), relu(x) ** 2)
+    np.testing.assert_array_equal(reglu.da(x, x), relu(x))                  # the value path
+    np.testing.assert_array_equal(reglu.db(x, x), x * (x > 0))              # the gate path
+    np.testing.assert_array_equal(reglu.da(x, x) + reglu.db(x, x), 2 * relu(x))
+    d, d_ff = 768, 3072
+    assert ffn_parameters(d, d_ff, gated=True) == 3 * d * d_ff and ffn_parameters(d, d_ff, gated=False) == 2 * d * d_ff
+
+
+def test_squared_relu_moments_and_homogeneity():
+    f = lambda t: relu(t) ** 2  # noqa: E731
+    x = np.linspace(-3, 3, 61)
+    for c in (0.5, 2.0, 7.0):
+        np.testing.assert_allclose(f(c * x), c ** 2 * f(x))
+    assert gaussian_expectation(lambda t: f(t) ** 2) == pytest.approx(1.5, rel=1e-10)
+    assert gaussian_expectation(f) == pytest.approx(0.5, rel=1e-10)
+    assert gaussian_expectation(lambda t: f(t) ** 2) - gaussian_expectation(f) ** 2 == pytest.approx(1.25, rel=1e-10)
+    shown("$\\mathbb{E}[\\max(0, \\xi)^4] = 3/2$")
+    shown("variance $5/4$", "方差为 $5/4$")
+
+
+def test_squared_relu_recursion_has_a_repelling_fixed_point():
+    f = lambda t: relu(t) ** 2  # noqa: E731
+    for g2 in (1.0, 2.0, 0.5):
+        step = lambda q: g2 * gaussian_expectation(lambda t: f(t) ** 2, q)  # noqa: E731
+        q_star = 2 / (3 * g2)
+        assert step(q_star) == pytest.approx(q_star, rel=1e-9)
+        slope = (step(q_star * 1.0001) - step(q_star * 0.9999)) / (q_star * 0.0002)
+        assert slope == pytest.approx(2.0, rel=1e-4)
+        assert step(1.01 * q_star) / q_star == pytest.approx(1.0201, rel=1e-9)   # 1% above -> about 2% above
+        above, below = 1.01 * q_star, 0.99 * q_star
+        for _ in range(12):
+            above, below = step(above), step(below)
+        assert above > 1e3 * q_star and below < 1e-3 * q_star                      # explodes or vanishes
+
+
+# --- normalisation --------------------------------------------------------------------------
+
+def test_norms_as_defined():
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((5, 128)) * 3 + 1
+    y, _ = norm.layer_norm(x)
+    np.testing.assert_allclose(y, (x - x.mean(1, keepdims=True)) / np.sqrt(x.var(1, keepdims=True) + norm.EPS))
+    y, _ = norm.rms_norm(x)
+    np.testing.assert_allclose(y, x / np.sqrt((x ** 2).mean(1, keepdims=True) + norm.EPS))
+    z = x - x.mean(1, keepdims=True)                                # zero-mean components: the two agree
+    np.testing.assert_allclose(norm.layer_norm(z)[0], norm.rms_norm(z)[0], atol=1e-12)
+
+
+def test_stack_gradients_are_exact():
+    blocks = norm.weights(depth=3, width=8, seed=1)
+    X, R = norm.inputs(width=8, tokens=5)
+    h = 1e-6
+    for placement in norm.PLACEMENTS:
+        W1, W2 = blocks[0]
+        numeric = np.empty_like(W1)
+        for i, j in np.ndindex(*W1.shape):
+            E = np.zeros_like(W1)
+            E[i, j] = h
+            plus = norm.stack(placement, [(W1 + E, W2), *blocks[1:]], X, R)["loss"]
+            minus = norm.stack(placement, [(W1 - E, W2), *blocks[1:]], X, R)["loss"]
+            numeric[i, j] = (plus - minus) / (2 * h)
+        assert norm.stack(placement, blocks, X, R)["grad_norm"][0] == pytest.approx(np.linalg.norm(numeric), rel=1e-6)
+
+
+def test_stack_set_up_as_described(stack):
+    assert (int(stack["depth"]), int(stack["width"]), int(stack["tokens"]), norm.HIDDEN) == (48, 128, 256, 512)
+    shown("a stack of 48 residual blocks of width 128 and runs 256 standard normal token vectors",
+          "48 个宽度为 128 的残差块，让 256 个标准正态的词元向量")
+
+
+def test_normalised_activation_inputs_stay_near_one(stack):
+    values = np.concatenate([stack[f"{p}_act_std"] for p in ("pre", "pre_rms", "post")])
+    assert f"{values.min():.2f}" == "0.96" and f"{values.max():.2f}" == "1.04"
+    shown("between 0.96 and 1.04", "0.96 到 1.04")
+
+
+def test_without_normalisation_activation_inputs_grow_geometrically(stack):
+    s = stack["none_act_std"]
+    assert f"{s[-1]:.1e}" == "1.4e+04"
+    layers = np.arange(1, 49)
+    slope, intercept = np.polyfit(layers, np.log(s), 1)
+    assert np.max(np.abs(np.log(s) - (slope * layers + intercept))) < 0.15   # a straight line on a log axis
+    assert f"{np.exp(slope):.1f}" == "1.2"
+    shown("grows geometrically, by a factor of about 1.2 per block", "按几何级数增长，每个块约乘以 1.2")
+    shown("$1.4 \\times 10^{4}$ at block 48", "到第 48 个块达到 $1.4 \\times 10^{4}$")
+
+
+def test_growth_factor_of_the_unnormalised_stream(stack):
+    ratio = gaussian_expectation(lambda t: EVERY["gelu"].f(t) ** 2, 1e6) / 1e6
+    assert ratio == pytest.approx(0.5, abs=1e-3)                  # large x: GELU adds half, as ReLU would
+    assert f"{np.sqrt(1.5):.2f}" == "1.22"
+    s = stack["none_stream_rms"]
+    assert f"{(s[-1] / s[-11]) ** 0.1:.2f}" == "1.21"
+    shown("about $\\sqrt{1.5} = 1.22$; the measured factor over the last ten blocks is 1.21",
+          "约 $\\sqrt{1.5} = 1.22$；最后十个块实测的倍数为 1.21")
+
+
+def test_post_norm_pins_the_stream(stack):
+    np.testing.assert_allclose(stack["post_stream_rms"], 1.0, rtol=1e-5)
+
+
+def test_pre_norm_stream_grows_additively(stack):
+    g2 = gaussian_expectation(lambda t: EVERY["gelu"].f(t) ** 2)
+    assert f"{g2:.3f}" == "0.425"
+    predicted = np.sqrt(1 + g2 * np.arange(1, 49))
+    assert np.max(np.abs(stack["pre_stream_rms"] / predicted - 1)) < 0.05
+    assert f"{stack['pre_stream_rms'][-1]:.2f}" == "4.77" and f"{stack['pre_stream_rms'][0]:.1f}" == "1.2"
+    shown("$\\mathbb{E}[\\mathrm{GELU}(\\xi)^2] = 0.425$")
+    shown("to within 5%, reaching 4.77 at block 48", "偏差不超过 5%，到第 48 个块为 4.77")
+
+
+def test_rmsnorm_and_layernorm_give_the_same_curves(stack):
+    for stat, bound in (("act_std", 0.004), ("stream_rms", 0.004), ("grad_norm", 0.02)):
+        assert np.max(np.abs(stack[f"pre_rms_{stat}"] / stack[f"pre_{stat}"] - 1)) < bound, stat
+    shown("by less than 0.4% in the GELU's input and the stream, and by less than 2% in the gradient",
+          "GELU 输入和残差流相差不到 0.4%，梯度相差不到 2%")
+
+
+def test_first_against_last_block_gradient(stack):
+    pre, post = stack["pre_grad_norm"], stack["post_grad_norm"]
+    assert f"{pre[0] / pre[-1]:.1f}" == "4.4" and f"{post[0] / post[-1]:.1f}" == "1.5"
+    assert f"{pre[0]:.3g}" == "1.25e+03" and f"{pre[-1]:.0f}" == "283"
+    assert f"{post[0]:.3g}" == "1.57e+03" and f"{post[-1]:.3g}" == "1.05e+03"
+    shown("4.4 times its last block's (1,250 against 283)", "4.4 倍（1250 对 283）")
+    shown("1.5 times (1,570 against 1,050)", "1.5 倍（1570 对 1050）")
+
+
+def test_last_block_gradient_against_depth(stack):
+    depths = stack["depths"]
+    assert list(depths) == [3, 6, 12, 24, 48]
+    pre, post = stack["pre_sweep_last"], stack["post_sweep_last"]
+    assert f"{pre[0] / pre[-1]:.1f}" == "3.1" and np.all(np.diff(pre) < 0)
+    slope = np.polyfit(np.log(depths), np.log(pre), 1)[0]
+    assert f"{slope:.1f}" == "-0.4"
+    assert post.max() / post.min() < 1.07
+    np.testing.assert_array_equal(pre[-1], stack["pre_grad_norm"][-1])
+    ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
+    assert f"{ratio:.1f}" == "3.7"
+    shown("falls by a factor of 3.1 with pre-norm, roughly as $L^{-0.4}$, while with post-norm it stays within 7%",
+          "大致按 $L^{-0.4}$ 变化；后置归一化时则变化不超过 7%")
+    shown("(3.7 times at 48 blocks)", "（48 个块时为 3.7 倍）")
+
+
+def test_unnormalised_gradient_is_four_orders_larger(stack):
+    g = stack["none_grad_norm"]
+    assert np.all((1.5e7 < g) & (g < 2.5e7))                                # about 2 x 10^7
+    normalised = max(stack["pre_grad_norm"].max(), stack["post_grad_norm"].max())
+    assert f"{np.log10(g.min() / normalised):.0f}" == "4"
+    shown("about $2 \\times 10^{7}$, four orders of magnitude", "约为 $2 \\times 10^{7}$，比两者都高四个数量级")
+
+
+def test_norm_alt_text_numbers(stack):
+    assert f"{stack['none_act_std'][-1]:.2g}" == "1.4e+04"
+    assert f"{stack['none_stream_rms'][-1]:.2g}" == "1.7e+04"
+    assert f"{stack['pre_stream_rms'][-1]:.1f}" == "4.8"
+    assert f"{stack['pre_grad_norm'][-1]:.2g}" == "2.8e+02"
+    for en, zh in (thousands(14_000), thousands(17_000), thousands(1_570), thousands(1_050), thousands(1_250)):
+        shown(en, zh)
