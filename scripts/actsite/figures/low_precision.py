@@ -31,15 +31,15 @@ def draw_sigmoid_tail_formats(fig: Figure, colours: dict) -> dict:
     x = np.linspace(*TAIL_RANGE, 2001)
     values, gaps, ones = {}, {}, {}
     axes[0].plot(x, sigmoid(x), color=colours["text"], lw=1.0, ls=":", label=r"$\sigma(x)$")
-    for fmt in LOW:
+    for fmt in ("float32", *LOW):
         values[fmt] = evaluated(x, fmt)
         axes[0].plot(x, values[fmt], color=colours[ROLES[fmt]], lw=1.6, drawstyle="steps-post",
                      label=LABELS[fmt])
         ones[fmt] = row("sigmoid", fmt).value[1]
     axes[0].set_ylim(0.84, 1.01)
     axes[0].set_xlabel(r"$x$")
-    axes[0].set_ylabel(r"$\sigma(x)$ in the format")
-    axes[0].legend(loc="lower right", fontsize=9)
+    axes[0].set_ylabel(r"$\sigma_F(x)$")
+    axes[0].legend(loc="lower right", fontsize=11)
 
     xg = np.linspace(*GAP_RANGE, 4001)
     axes[1].semilogy(xg, sigmoid(-xg), color=colours["text"], lw=1.0, ls=":", label=r"$1 - \sigma(x)$")
@@ -53,7 +53,7 @@ def draw_sigmoid_tail_formats(fig: Figure, colours: dict) -> dict:
             axes[1].plot([ones[fmt]], [2e-9], "|", color=colours[ROLES[fmt]], ms=10, mew=2)
     axes[1].set_ylim(1e-9, 1.0)
     axes[1].set_xlabel(r"$x$")
-    axes[1].set_ylabel(r"$1 - \sigma(x)$")
+    axes[1].set_ylabel(r"$1 - \sigma_F(x)$")
     for ax, title in zip(axes, ("(a)", "(b)")):
         ax.set_title(title, loc="left", fontsize=11)
     return {"x": x, "values": values, "xg": xg, "gaps": gaps, "ones": ones}
@@ -97,10 +97,10 @@ def draw_low_precision_ranges(fig: Figure, colours: dict) -> dict:
     ax.set_xlim(-XLIM * 1.15, XLIM * 1.15)
     ticks = [-100, -10, -1, 0, 1, 10, 100]
     ax.set_xticks(ticks, [f"${t:g}$".replace("-", "-") for t in ticks])
-    ax.set_yticks(range(len(keys)), [f"${EVERY[k].symbol}$" for k in reversed(keys)], fontsize=9)
+    ax.set_yticks(range(len(keys)), [f"${EVERY[k].symbol}$" for k in reversed(keys)], fontsize=11)
     ax.set_ylim(-0.6, len(keys) - 0.4)
     ax.set_xlabel(r"$x$")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=n, fontsize=9,
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=11,
               handlelength=1.2, columnspacing=1.0)
     return {"keys": keys, "spans": spans, "overflows": overflows, "clipped": clipped, "xlim": XLIM}
