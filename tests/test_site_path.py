@@ -25,6 +25,7 @@ HOST = "http://site.test/"
 # "Adding a page"): every page with a reference list.
 LINKED_REFERENCES = ("reference/", "guide/", "catalogue/rectifiers/", "catalogue/smooth-gates/",
                      "catalogue/hard-and-cheap/", "catalogue/gated-units/", "catalogue/output-layers/",
+                     "catalogue/low-precision/",
                      "catalogue/transformer-block/",
                      "blog/2019/03/14/why-nonlinear-activations/", "blog/2019/03/15/when-gradients-vanish/",
                      "blog/2016/03/22/relu-sparsity-biology/", "blog/2019/07/09/neuron-gradients-zigzag/",
@@ -38,7 +39,8 @@ ALLOWED_WORDS = {"English", "RSS", "JSON", "MIT", "UTC", "GitHub", "Xavier", "He
                  "Transformer", "MLP", "CNN", "PyTorch", "Shazeer", "logit", "logits", "arXiv", "ICML",
                  "Dauphin", "Fan", "Auli", "Grangier", "Bridle", "Hinton", "Vinyals", "Dean",   # cited authors
                  "torch", "nn", "LogSoftmax", "LogSigmoid", "BCEWithLogitsLoss", "logsumexp",  # library names
-                 "logistic"}   # a term of art kept in Chinese writing ("logistic 回归"), like sigmoid
+                 "logistic",   # a term of art kept in Chinese writing ("logistic 回归"), like sigmoid
+                 "float", "bfloat", "FP", "numpy"}   # number formats (float16, bfloat16, FP8) and a library, by name
 
 
 def parse(path):

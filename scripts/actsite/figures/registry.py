@@ -95,5 +95,7 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
     FigureSpec("norm_placement", "actsite.figures.transformer_block:draw_norm_placement", (10.0, 3.8)),
     FigureSpec("dead_relu_batchnorm", "actsite.figures.guide:draw_dead_relu_batchnorm", (6.4, 3.6)),
     FigureSpec("cost", "actsite.figures.cost:draw_cost", (6.4, 6.6), data=("data/cost.json",)),
+    FigureSpec("sigmoid_tail_formats", "actsite.figures.low_precision:draw_sigmoid_tail_formats", (6.0, 3.2)),
+    FigureSpec("low_precision_ranges", "actsite.figures.low_precision:draw_low_precision_ranges", (6.0, 7.6)),
     *(FigureSpec(key, "actsite.figures.catalogue:draw_card", (6.4, 3.4), args=(key,)) for key in CATALOGUE_KEYS),
 )}

@@ -23,6 +23,7 @@ ORDER = (
     "catalogue/rectifiers.md",
     "catalogue/smooth-gates.md",
     "catalogue/hard-and-cheap.md",
+    "catalogue/low-precision.md",
     "reference.md",
 )
 WORDS = {

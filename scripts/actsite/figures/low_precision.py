@@ -1,0 +1,106 @@
+"""Figures of the low-precision page: the sigmoid's upper tail as each format sees it, and the
+interval of inputs on which each activation still differs from its asymptote, per format.
+Every value comes from :mod:`actsite.maths.low_precision`."""
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from actsite.maths.catalogue import EVERY
+from actsite.maths.functions import sigmoid
+from actsite.maths.low_precision import FORMAT_KEYS, row, to_format
+
+LABELS = {"float32": r"$\mathrm{float32}$", "bfloat16": r"$\mathrm{bfloat16}$",
+          "float16": r"$\mathrm{float16}$", "float8_e5m2": r"$\mathrm{E5M2}$",
+          "float8_e4m3fn": r"$\mathrm{E4M3}$"}
+ROLES = {"float32": "muted", "bfloat16": "accent", "float16": "second",
+         "float8_e5m2": "third", "float8_e4m3fn": "fourth"}
+LOW = ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn")
+TAIL_RANGE = (0.0, 10.0)
+GAP_RANGE = (0.0, 20.0)
+XLIM = 120.0                           # bars beyond ±XLIM end in an arrowhead
+
+
+def evaluated(x: np.ndarray, fmt: str) -> np.ndarray:
+    """σ with its input and its output rounded to ``fmt``."""
+    return to_format(sigmoid(to_format(x, fmt)), fmt)
+
+
+def draw_sigmoid_tail_formats(fig: Figure, colours: dict) -> dict:
+    axes = fig.subplots(1, 2)
+    x = np.linspace(*TAIL_RANGE, 2001)
+    values, gaps, ones = {}, {}, {}
+    axes[0].plot(x, sigmoid(x), color=colours["text"], lw=1.0, ls=":", label=r"$\sigma(x)$")
+    for fmt in ("float32", *LOW):
+        values[fmt] = evaluated(x, fmt)
+        axes[0].plot(x, values[fmt], color=colours[ROLES[fmt]], lw=1.6, drawstyle="steps-post",
+                     label=LABELS[fmt])
+        ones[fmt] = row("sigmoid", fmt).value[1]
+    axes[0].set_ylim(0.84, 1.01)
+    axes[0].set_xlabel(r"$x$")
+    axes[0].set_ylabel(r"$\sigma_F(x)$")
+    axes[0].legend(loc="lower right", fontsize=11)
+
+    xg = np.linspace(*GAP_RANGE, 4001)
+    axes[1].semilogy(xg, sigmoid(-xg), color=colours["text"], lw=1.0, ls=":", label=r"$1 - \sigma(x)$")
+    for fmt in ("float32", *LOW):
+        gap = 1.0 - evaluated(xg, fmt)
+        gaps[fmt] = gap
+        axes[1].semilogy(xg, np.where(gap > 0, gap, np.nan), color=colours[ROLES[fmt]], lw=1.6,
+                         drawstyle="steps-post")
+        ones[fmt] = row("sigmoid", fmt).value[1]
+        if ones[fmt] <= GAP_RANGE[1]:
+            axes[1].plot([ones[fmt]], [2e-9], "|", color=colours[ROLES[fmt]], ms=10, mew=2)
+    axes[1].set_ylim(1e-9, 1.0)
+    axes[1].set_xlabel(r"$x$")
+    axes[1].set_ylabel(r"$1 - \sigma_F(x)$")
+    for ax, title in zip(axes, ("(a)", "(b)")):
+        ax.set_title(title, loc="left", fontsize=11)
+    return {"x": x, "values": values, "xg": xg, "gaps": gaps, "ones": ones}
+
+
+def _bar_ends(lo: float | None, hi: float | None, fmt: str) -> tuple[float, float]:
+    big = 3.4e38                                  # "never": to the end of the format's range
+    return (-big if lo is None else lo, big if hi is None else hi)
+
+
+def draw_low_precision_ranges(fig: Figure, colours: dict) -> dict:
+    ax = fig.add_subplot()
+    keys = list(EVERY)
+    n = len(FORMAT_KEYS)
+    height = 0.8 / n
+    spans, overflows, clipped = {}, {}, []
+    for i, key in enumerate(keys):
+        base = len(keys) - 1 - i
+        for k, fmt in enumerate(FORMAT_KEYS):
+            y = base + 0.4 - (k + 0.5) * height
+            r = row(key, fmt)
+            lo, hi = _bar_ends(*r.value, fmt)
+            spans[key, fmt] = (lo, hi)
+            if lo == hi == 0.0:
+                ax.plot([0.0], [y], "o", color=colours[ROLES[fmt]], ms=2.5,
+                        label=LABELS[fmt] if i == 0 else None)
+            else:
+                shown = (max(lo, -XLIM), min(hi, XLIM))
+                ax.barh(y, shown[1] - shown[0], left=shown[0], height=height * 0.9,
+                        color=colours[ROLES[fmt]], label=LABELS[fmt] if i == 0 else None)
+                for end, marker in ((lo, "<"), (hi, ">")):
+                    if abs(end) > XLIM:
+                        clipped.append((key, fmt, end))
+                        ax.plot([np.sign(end) * XLIM], [y], marker, color=colours[ROLES[fmt]], ms=3)
+            for side in (0, 1):
+                o = r.overflow[side]
+                if o is not None and abs(o) < XLIM:
+                    overflows[key, fmt, side] = o
+                    ax.plot([o], [y], "x", color=colours["text"], ms=3.5, mew=1.0)
+    ax.set_xscale("symlog", linthresh=1.0)
+    ax.set_xlim(-XLIM * 1.15, XLIM * 1.15)
+    ticks = [-100, -10, -1, 0, 1, 10, 100]
+    ax.set_xticks(ticks, [f"${t:g}$".replace("-", "-") for t in ticks])
+    ax.set_yticks(range(len(keys)), [f"${EVERY[k].symbol}$" for k in reversed(keys)], fontsize=11)
+    ax.set_ylim(-0.6, len(keys) - 0.4)
+    ax.set_xlabel(r"$x$")
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=11,
+              handlelength=1.2, columnspacing=1.0)
+    return {"keys": keys, "spans": spans, "overflows": overflows, "clipped": clipped, "xlim": XLIM}

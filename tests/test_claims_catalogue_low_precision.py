@@ -1,0 +1,359 @@
+"""Every numerical or mathematical claim of catalogue/low-precision.md, checked.
+
+One test per claim or group of claims, in the order of the page; both languages carry the same
+numbers.  Thresholds come from ``actsite.maths.low_precision`` (an exact search over each
+format's values), and a sample of them is checked again by evaluating directly in the dtype.
+
+Not testable here, because they report what a source states: the contents of PyTorch's autocast
+op lists and GradScaler's behaviour, NVIDIA's statement that activations are memory-limited,
+Micikevicius et al.'s three techniques, and the findings of Dettmers et al., Sun et al. and
+Fishman et al. (6.7 billion parameters, 99.9 %, 100,000 times, 200 billion tokens, 7 billion
+parameters); the page attributes each to its source.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+import re
+
+import ml_dtypes
+import numpy as np
+import pytest
+
+from actsite.maths import low_precision as lp
+from actsite.maths.catalogue import EVERY
+from actsite.maths.functions import sigmoid, sigmoid_prime, tanh_prime
+from actsite.maths.gated import GATED
+from actsite.pages.page_pairs import CODE
+from claim_helpers import LANGS, page_text, plotted
+
+PAGE = "catalogue/low-precision.md"
+BF16, E4M3, E5M2 = (np.dtype(ml_dtypes.bfloat16), np.dtype(ml_dtypes.float8_e4m3fn),
+                    np.dtype(ml_dtypes.float8_e5m2))
+
+
+def page(lang: str) -> str:
+    return page_text(PAGE, lang)
+
+
+def both(*snippets: str) -> None:
+    for lang in LANGS:
+        text = page(lang)
+        for s in snippets:
+            assert s in text, (lang, s)
+
+
+def r2(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+# --- the opening: double precision ------------------------------------------------------------
+
+def test_double_precision_limits_quoted_in_the_opening():
+    with np.errstate(over="ignore"):
+        assert np.isfinite(np.exp(709.78)) and np.isinf(np.exp(709.79))
+    x = np.linspace(30, 45, 150_001)
+    first_one = x[np.argmax(sigmoid(x) == 1.0)]
+    assert round(float(first_one)) == 37 and np.all(sigmoid(x[x >= first_one]) == 1.0)
+    both("709.78", r"$x \approx 37$")
+
+
+# --- the formats ------------------------------------------------------------------------------
+
+def sci(v: float) -> str:
+    m, e = f"{v:.1e}".split("e")
+    return rf"${m} \times 10^{{{int(e)}}}$"
+
+
+def cell(v: float) -> str:
+    if 100 <= v < 1e6 and v == int(v):
+        return f"{v:g}"
+    if 0.1 <= v < 1:
+        return f"{v:g}"
+    return sci(v)
+
+
+@pytest.mark.parametrize("key,label", [("float32", "float32"), ("bfloat16", "bfloat16"), ("float16", "float16"),
+                                       ("float8_e5m2", "FP8 E5M2"), ("float8_e4m3fn", "FP8 E4M3")])
+def test_format_table_rows(key, label):
+    f = lp.FORMATS[key]
+    row = (f"| {label} | {f.exponent_bits} / {f.mantissa_bits} | {cell(f.max)} | {cell(f.tiny)} | "
+           f"{cell(f.smallest)} | {cell(f.eps)} |")
+    both(row)
+
+
+def test_rounding_to_one_within_a_quarter_of_epsilon_and_digits():
+    for key in ("float16", "bfloat16", "float32"):
+        f = lp.FORMATS[key]
+        assert float(lp.to_format(1 - f.eps / 4, key)) == 1.0                      # the tie goes to 1
+        assert float(lp.to_format(1 - f.eps / 4 * (1 + 1e-3), key)) < 1.0
+    assert round(math.log10(2 ** 8), 1) == 2.4 and round(math.log10(2 ** 11), 1) == 3.3  # "two", "three"
+    both("$\\varepsilon/4$")
+
+
+def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
+    assert lp.FORMATS["bfloat16"].tiny == lp.FORMATS["float32"].tiny
+    assert round(lp.FORMATS["bfloat16"].max / 1e38, 1) == round(lp.FORMATS["float32"].max / 1e38, 1) == 3.4
+    assert not lp.FORMATS["float8_e4m3fn"].has_inf and lp.FORMATS["float8_e5m2"].has_inf
+    assert np.isnan(np.array(500.0).astype(E4M3).astype(float))
+
+
+# --- every activation, every format: the rows -------------------------------------------------
+
+def test_every_registered_activation_has_a_row_in_every_format():
+    rows = lp.table(("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"))
+    assert set(rows) == {(k, f) for k in EVERY for f in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn")}
+    for key in EVERY:                                                      # float32 too
+        assert lp.row(key, "float32").key == key
+
+
+# --- the sigmoid's tail -----------------------------------------------------------------------
+
+def test_sigmoid_reaches_one_where_the_page_says():
+    assert math.log(4 / lp.FORMATS["bfloat16"].eps) == pytest.approx(9 * math.log(2))
+    assert round(9 * math.log(2), 2) == 6.24
+    expected = {"bfloat16": 6.25, "float16": 8.32, "float32": 17.33, "float8_e5m2": 3.0, "float8_e4m3fn": 3.5}
+    for fmt, x in expected.items():
+        assert round(lp.row("sigmoid", fmt).value[1], 2) == x, fmt
+    # 6.25 is the first bfloat16 value past 9 ln 2
+    values = lp.positive_values("bfloat16")
+    assert values[np.searchsorted(values, 9 * math.log(2))] == 6.25
+    assert round(float(sigmoid_prime(np.array(6.25))), 4) == 0.0019
+    both("6.24", "6.25", "0.0019", "8.32", "17.33", "3.5")
+
+
+def test_sigmoid_threshold_by_direct_evaluation_in_each_dtype():
+    """σ computed by a float32 kernel from the dtype's input and rounded once, as the page defines."""
+    for fmt in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"):
+        t = lp.row("sigmoid", fmt).value[1]
+        values = lp.positive_values(fmt)
+        i = int(np.searchsorted(values, t))
+        x = values[i - 1:].astype(lp.DTYPES[fmt]).astype(np.float32)
+        with np.errstate(over="ignore"):
+            y = (np.float32(1) / (np.float32(1) + np.exp(-x))).astype(lp.DTYPES[fmt]).astype(float)
+        assert y[0] < 1.0 and np.all(y[1:] == 1.0), fmt
+
+
+def test_tanh_threshold_by_direct_evaluation_in_each_dtype():
+    """tanh through the dtype's own ufunc (ml_dtypes and numpy compute it in float32, round once)."""
+    for fmt in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"):
+        t = lp.row("tanh", fmt).value[1]
+        values = lp.positive_values(fmt)
+        i = int(np.searchsorted(values, t))
+        y = np.tanh(values[i - 1:].astype(lp.DTYPES[fmt])).astype(float)
+        assert y[0] < 1.0 and np.all(y[1:] == 1.0), fmt
+
+
+def test_elu_and_exp_overflow_by_direct_evaluation():
+    for fmt in ("bfloat16", "float16"):
+        t = lp.row("elu", fmt).value[0]
+        neg = -lp.positive_values(fmt)
+        i = int(np.searchsorted(-neg, -t))
+        y = np.expm1(neg[i - 1:].astype(lp.DTYPES[fmt])).astype(float)
+        assert y[0] > -1.0 and np.all(y[1:] == -1.0), fmt
+    for fmt in lp.FORMAT_KEYS[1:]:
+        t = lp.exp_overflow(fmt)
+        values = lp.positive_values(fmt)
+        i = int(np.searchsorted(values, t))
+        with np.errstate(over="ignore"):
+            e = np.exp(values[i - 1:].astype(lp.DTYPES[fmt])).astype(float)
+        assert np.isfinite(e[0]) and not np.isfinite(e[1:]).any(), fmt
+
+
+def test_backward_from_the_saved_output_is_exactly_zero():
+    y = np.array(sigmoid(np.array(6.25))).astype(BF16)
+    assert float(y) == 1.0 and float(y * (np.array(1.0).astype(BF16) - y)) == 0.0
+    y16 = np.float16(sigmoid(np.array(8.3203125)))
+    assert float(y16) == 1.0 and float(y16 * (np.float16(1) - y16)) == 0.0
+    assert f"{float(sigmoid_prime(np.array(8.3203125))):.1e}" == "2.4e-04"
+    both("y(1 - y)", r"$2.4 \times 10^{-4}$")
+
+
+def test_tanh_thresholds_and_slope():
+    assert [round(lp.row("tanh", f).value[1], 2) for f in ("bfloat16", "float16", "float32")] == [3.47, 4.51, 9.01]
+    assert lp.row("tanh", "bfloat16").value[0] == -lp.row("tanh", "bfloat16").value[1]
+    assert round(float(tanh_prime(np.array(3.46875))), 4) == 0.0039
+    both("3.47", "0.0039", "4.51", "9.01")
+
+
+def test_sigmoid_derivative_underflow_and_left_tail():
+    assert lp.row("sigmoid", "bfloat16").slope[1] == 93.0
+    assert round(lp.row("sigmoid", "float32").slope[1], 2) == 103.97
+    assert lp.row("sigmoid", "bfloat16").value[0] == -93.0
+    assert round(lp.row("sigmoid", "float16").value[0], 2) == -17.34
+    both("93", "103.97", "$-93$", "$-17.34$")
+
+
+# --- every function, every format -------------------------------------------------------------
+
+def test_piecewise_linear_functions_are_exact_everywhere():
+    for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
+        for fmt in lp.FORMAT_KEYS:
+            assert lp.row(key, fmt).value == (0.0, 0.0), (key, fmt)
+
+
+def test_hard_functions_reach_their_limits_at_their_corners():
+    for fmt in lp.FORMAT_KEYS:
+        assert lp.row("hard_sigmoid", fmt).value == (-3.0, 3.0)
+        assert lp.row("hard_tanh", fmt).value == (-1.0, 1.0)
+        assert lp.row("relu6", fmt).value == (0.0, 6.0)
+        assert lp.row("hard_swish", fmt).value[0] == -3.0 and 2.5 <= lp.row("hard_swish", fmt).value[1] <= 3.0
+    assert round(lp.row("hard_swish", "bfloat16").value[1], 2) == 2.98
+    both("2.98")
+
+
+def test_elu_and_softsign_thresholds():
+    assert lp.row("elu", "bfloat16").value[0] == -6.25 == -lp.row("sigmoid", "bfloat16").value[1]
+    assert lp.row("softsign", "bfloat16").value == (-512.0, 512.0)
+    assert lp.row("softsign", "float16").value == (-4096.0, 4096.0)
+    both("$-6.25$", "512", "4096")
+
+
+def test_gelu_becomes_x_and_zero():
+    g = lp.row("gelu", "bfloat16")
+    assert round(g.value[1], 2) == 2.78 and round(g.value[0], 2) == -13.56
+    assert round(g.slope[1], 2) == 3.41
+    assert round(lp.row("gelu", "float32").value[1], 2) == 5.35
+    assert lp.asymptote("gelu", 1).slope == 1.0 and lp.asymptote("gelu", -1) == lp.Asymptote(0.0, 0.0)
+    both("2.78", "5.35", "$-13.56$", "3.41")
+
+
+def test_ranges_figure_shows_every_row_and_format():
+    data = plotted("low_precision_ranges")
+    assert data["keys"] == list(EVERY)
+    assert set(data["spans"]) == {(k, f) for k in EVERY for f in lp.FORMAT_KEYS}
+    assert {(k, f) for k, f, _ in data["clipped"]} == {("softsign", "float32"), ("softsign", "bfloat16"),
+                                                       ("softsign", "float16")}
+    overflow_at = {round(abs(v), 1) for (k, f, _), v in data["overflows"].items() if f == "float16" and k != "gelu_tanh"}
+    assert overflow_at == {11.1}
+    assert {round(abs(v)) for (k, f, _), v in data["overflows"].items() if k == "gelu_tanh"} == {40, 8}
+
+
+def test_sigmoid_tail_figure():
+    data = plotted("sigmoid_tail_formats")
+    assert data["ones"]["bfloat16"] == 6.25 and round(data["ones"]["float32"], 2) == 17.33
+    for fmt, values in data["values"].items():
+        assert np.all(np.diff(values) >= 0), fmt                 # every staircase is monotone
+    assert set(np.unique(data["values"]["float8_e4m3fn"][data["x"] >= 2.5])) == {0.9375, 1.0}
+    assert set(np.unique(data["values"]["float8_e5m2"][data["x"] >= 2])) == {0.875, 1.0}
+
+
+# --- overflowing intermediates ----------------------------------------------------------------
+
+def test_exp_overflow_per_format():
+    got = {f: lp.exp_overflow(f) for f in lp.FORMAT_KEYS}
+    assert round(got["float32"], 2) == 88.72 and got["bfloat16"] == 89.0 and got["float8_e4m3fn"] == 6.5
+    assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
+    assert round(math.log(65504), 2) == 11.09
+    both("88.72", "89", "6.5", "12", "11.09", r"$\ln 65504 \approx 11.09$")
+
+
+def float16_values(lo: float, hi: float) -> np.ndarray:
+    v = np.concatenate([-lp.positive_values("float16")[::-1], [0.0], lp.positive_values("float16")])
+    return v[(v >= lo) & (v <= hi)].astype(np.float16)
+
+
+def test_naive_formulas_in_float16():
+    one = np.float16(1)
+    with np.errstate(all="ignore"):
+        x = float16_values(-70000, -11.09375)
+        assert np.all(one / (one + np.exp(np.negative(x))) == 0)
+        x = float16_values(-11.0859375, -11.0859375)
+        assert np.all(one / (one + np.exp(np.negative(x))) > 0)
+        x = float16_values(11.09375, 70000)
+        assert np.all(np.isnan((np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))))
+        assert np.all(np.isinf(np.log(one + np.exp(x))))
+    assert f"{float(sigmoid(np.array(-11.09375))):.1e}" == "1.5e-05"
+    assert lp.row("sigmoid", "float16").value[0] == -17.34375
+    both(r"$1.5 \times 10^{-5}$")
+
+
+def naive_gelu_tanh(x):
+    d = x.dtype
+    c, k, h, one = (np.array(v).astype(d) for v in (math.sqrt(2 / math.pi), 0.044715, 0.5, 1.0))
+    return x * h * (one + np.tanh(c * (x + k * (x * x * x))))
+
+
+def test_gelu_tanh_cube_overflow():
+    assert lp.row("gelu_tanh", "float16").overflow == (-40.34375, 40.34375)
+    assert lp.row("gelu_tanh", "float8_e4m3fn").overflow == (-8.0, 8.0)
+    with np.errstate(all="ignore"):
+        x = float16_values(40.34375, 70000)
+        np.testing.assert_array_equal(naive_gelu_tanh(x), x)
+        np.testing.assert_array_equal(naive_gelu_tanh(-x).astype(float), 0.0)
+        x8 = np.array([8.0, 10.0, -8.0]).astype(E4M3)
+        assert np.all(np.isnan(naive_gelu_tanh(x8).astype(float)))
+    both("40.34")
+
+
+# --- softmax and log-sum-exp ------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_code_block_prints_what_the_page_says(lang):
+    text = page(lang)
+    block, printed_block = CODE.findall(text)
+    out = io.StringIO()
+    namespace = {}
+    with contextlib.redirect_stdout(out):
+        exec(compile(block, f"{PAGE} ({lang})", "exec"), namespace)
+    assert out.getvalue().strip() == printed_block.strip()
+    for dtype, z in ((np.float16, [12, 11, 10]), (BF16, [90, 89, 88])):
+        for shift in (False, True):
+            with np.errstate(all="ignore"):
+                a = namespace["softmax"](np.array(z, dtype=dtype), shift)
+            b = lp.softmax_in(z, dtype, shift)
+            np.testing.assert_array_equal(a.astype(float), b.astype(float))
+
+
+def test_softmax_numbers():
+    assert round(math.exp(12)) == 162755 and math.exp(12) > lp.FORMATS["float16"].max
+    exact = np.exp([2.0, 1.0, 0.0]) / np.exp([2.0, 1.0, 0.0]).sum()
+    assert [f"{p:.4f}" for p in exact] == ["0.6652", "0.2447", "0.0900"]
+    bf = lp.softmax_in([90, 89, 88], BF16, True).astype(float)
+    assert round(bf.sum(), 4) == 1.0034
+    assert np.all(np.abs(lp.softmax_in([12, 11, 10], np.float16, True).astype(float) - exact) < 5e-4)
+    assert np.isfinite(lp.softmax_in([12, 11, 10], BF16, False).astype(float)).all()
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(np.array(89.0).astype(BF16)).astype(float))
+    both("162755", "0.6652", "0.2447", "0.0900", "1.0034")
+
+
+def test_logsumexp_numbers():
+    for dtype, z in ((np.float16, [12, 11, 10]), (BF16, [90, 89, 88])):
+        assert np.isinf(float(lp.logsumexp_in(z, dtype, False)))
+    assert f"{float(lp.logsumexp_in([12, 11, 10], np.float16, True)):.2f}" == "12.41"
+    assert round(lp.exact_logsumexp([12, 11, 10]), 4) == 12.4076
+    assert float(lp.logsumexp_in([90, 89, 88], BF16, True)) == 90.5
+    exact = lp.exact_logsumexp([90, 89, 88])
+    assert round(exact, 4) == 90.4076 and float(lp.to_format(exact, "bfloat16")) == 90.5
+    assert float(lp.to_format(90.5, "bfloat16")) - float(lp.to_format(90.0, "bfloat16")) == 0.5
+    assert float(lp.to_format(90.25, "bfloat16")) in (90.0, 90.5)          # nothing between 90 and 90.5
+    both("12.41", "12.4076", "90.5", "90.4076")
+
+
+# --- loss scaling -----------------------------------------------------------------------------
+
+def test_loss_scaling_numbers():
+    assert lp.FORMATS["float16"].smallest == 2.0 ** -24 and f"{2.0 ** -24:.1e}" == "6.0e-08"
+    assert float(np.float16(1e-8)) == 0.0 and float(np.float16(2.0 ** -25)) == 0.0
+    scaled = np.float16(1e-8 * 65536)
+    assert f"{float(scaled):.2e}" == "6.55e-04" and float(scaled) >= lp.FORMATS["float16"].tiny
+    back = float(np.float32(scaled) / np.float32(65536))
+    assert f"{back:.3e}" == "9.997e-09" and abs(back - 1e-8) / 1e-8 < 3e-4
+    assert 2 ** 16 == 65536
+    assert f"{float(np.array(1e-8).astype(BF16)):.4e}" == "1.0012e-08"
+    both(r"$6.55 \times 10^{-4}$", r"$9.997 \times 10^{-9}$", "0.03 %", r"$1.0012 \times 10^{-8}$", "65504 / S")
+
+
+# --- outliers ---------------------------------------------------------------------------------
+
+def test_e4m3_range_and_squared_spread():
+    f = lp.FORMATS["float8_e4m3fn"]
+    assert f.tiny == 2.0 ** -6 and f.max / f.tiny == 28672
+    assert round(math.sqrt(28672), -1) == 170
+    swiglu = GATED["swiglu"]
+    for x in (10.0, 30.0):
+        ratio = float(swiglu.f(10 * x, 10 * x) / swiglu.f(x, x))
+        assert ratio == pytest.approx(100, rel=1e-3)
+    both("28672", "170", r"$\sqrt{28672}$")
