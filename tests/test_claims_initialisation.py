@@ -143,7 +143,7 @@ def test_other_activations_have_different_forward_and_backward_factors():
 
 # --- the three rules --------------------------------------------------------------------
 
-def test_lecun_standard_deviation_is_one_over_root_fan_in():
+def test_lecun_standard_deviation_is_one_over_root_fan_in_same_symbol_n():
     assert INIT_SCALE["lecun"](N, 7) == pytest.approx(1 / math.sqrt(N))
 
 
@@ -443,9 +443,11 @@ def test_keras_glorot_is_half_of_he_at_equal_widths():
     assert INIT_SCALE["xavier"](N, N) ** 2 == pytest.approx(INIT_SCALE["he"](N, N) ** 2 / 2)
 
 
-def test_he_scale_for_tanh():
+def test_he_scale_for_tanh_variance_factor_1_11_gradient_norm_1_05():
     q = fixed_point("tanh", 2.0)
-    assert round(q, 2) == 0.62 and round(backward_factor("tanh", 2.0, q), 2) == 1.11
+    chi = backward_factor("tanh", 2.0, q)                 # factor on the gradient's mean square
+    assert round(q, 2) == 0.62 and round(chi, 2) == 1.11
+    assert round(math.sqrt(chi), 2) == 1.05               # factor on its norm
 
 
 def test_he_scale_removes_selu_fixed_point():
@@ -459,3 +461,52 @@ def test_relu_variance_versus_second_moment():
     var = second_moment("relu", 1.0) - expect(EVERY["relu"].f, 1.0) ** 2
     assert var == pytest.approx((math.pi - 1) / (2 * math.pi), rel=1e-9)
     assert round(var, 3) == 0.341 and round(2 * math.pi / (math.pi - 1), 2) == 2.93
+
+
+# --- GELU and SiLU: a gain that depends on the scale ------------------------------------------
+
+def gain(key: str, q: float) -> float:
+    return math.sqrt(q / second_moment(key, q))
+
+
+def test_relu_gain_is_root_2_at_every_scale_because_its_second_moment_is_q_over_2():
+    for q in (0.01, 1.0, 4.0, 100.0):
+        assert second_moment("relu", q) == pytest.approx(q / 2, rel=1e-9)
+        assert gain("relu", q) == pytest.approx(math.sqrt(2), rel=1e-9)
+    assert round(math.sqrt(2), 3) == 1.414
+
+
+def test_gelu_and_silu_gains_1_534_1_440_and_1_677_1_508_tending_to_relus():
+    assert (round(gain("gelu", 1.0), 3), round(gain("gelu", 4.0), 3)) == (1.534, 1.44)
+    assert (round(gain("silu", 1.0), 3), round(gain("silu", 4.0), 3)) == (1.677, 1.508)
+    for key in ("gelu", "silu"):
+        assert gain(key, 1.0) > gain(key, 4.0) > gain(key, 100.0) > math.sqrt(2)
+        assert gain(key, 10_000.0) == pytest.approx(math.sqrt(2), rel=1e-3)
+
+
+def test_near_zero_both_are_x_over_2_a_quarter_of_the_mean_square_and_he_gives_back_half():
+    x = np.linspace(-1e-3, 1e-3, 201)
+    for key in ("gelu", "silu"):
+        np.testing.assert_allclose(EVERY[key].f(x), x / 2, atol=1e-6)
+        q = 1e-6
+        assert second_moment(key, q) / q == pytest.approx(0.25, rel=1e-2)
+        assert 2 * second_moment(key, q) / q == pytest.approx(0.5, rel=1e-2)
+
+
+def test_he_ten_gelu_layers_0_029_ten_silu_layers_0_0036_falling_faster_towards_halving():
+    for key, after_ten in (("gelu", 0.029), ("silu", 0.0036)):
+        q, history = 1.0, [1.0]
+        for _ in range(10):
+            q = 2 * second_moment(key, q)
+            history.append(q)
+        assert float(f"{q:.2g}") == after_ten, key
+        ratios = np.array(history[1:]) / np.array(history[:-1])
+        assert np.all(np.diff(ratios) < 0)                   # the fall speeds up
+        assert ratios[-1] == pytest.approx(0.5, abs=0.07)      # towards halving
+
+
+def test_no_single_gain_holds_the_scale_a_gain_for_q_1_grows_large_scales_he_shrinks_small_ones():
+    for key in ("gelu", "silu"):
+        g2 = gain(key, 1.0) ** 2
+        assert g2 * second_moment(key, 100.0) / 100.0 > 1.0      # too large once the scale grows
+        assert 2 * second_moment(key, 0.01) / 0.01 < 1.0        # He too small once it shrinks

@@ -91,7 +91,8 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
     FigureSpec("gated_contours", "actsite.figures.gated:draw_gated_contours", (9.0, 4.4)),
     FigureSpec("softmax_temperature", "actsite.figures.output_layers:draw_softmax_temperature", (8.0, 3.6)),
     FigureSpec("stable_vs_naive", "actsite.figures.output_layers:draw_stable_vs_naive", (10.0, 3.6)),
-    FigureSpec("dead_relu_batchnorm", "actsite.figures.guide:draw_dead_relu_batchnorm", (6.4, 3.6)),
+    FigureSpec("dead_relu_steps", "actsite.figures.dead_relu:draw_dead_relu_steps", (9.0, 3.4)),
+    FigureSpec("dead_relu_batchnorm", "actsite.figures.dead_relu:draw_dead_relu_batchnorm", (9.0, 3.4)),
     FigureSpec("cost", "actsite.figures.cost:draw_cost", (6.4, 6.6), data=("data/cost.json",)),
     *(FigureSpec(key, "actsite.figures.catalogue:draw_card", (6.4, 3.4), args=(key,)) for key in CATALOGUE_KEYS),
 )}
