@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from actsite import bibliography, gated_table
+from actsite.pages import bibliography, gated_table
 from actsite.pages.bibliography import WORKS, entry, names, short_citation, works_list
 from actsite.maths.gated import GATED
 from actsite.maths.output_layers import OUTPUTS
@@ -46,7 +46,7 @@ def test_silu_softsign_and_hard_sigmoid_provenance_matches_their_catalogue_pages
     assert EVERY["silu"].first_appeared == ("hendrycks2016",)
     assert set(EVERY["silu"].popularised_by) == {"elfwing2018", "ramachandran2017"}
     assert EVERY["softsign"].first_appeared == ("elliott1993",) and EVERY["softsign"].popularised_by == ("glorot2010",)
-    assert EVERY["hard_sigmoid"].first_appeared == ("courbariaux2015",)
+    assert EVERY["hard_sigmoid"].first_appeared == ("theano2013",)     # clip(0.2x + 0.5, 0, 1), before BinaryConnect
     assert EVERY["hard_sigmoid"].popularised_by == ("howard2019",)
 
 

@@ -288,7 +288,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \begin{cases} 1/6 & |x| < 3 \\ 0 & |x| > 3 \end{cases}",
         f=hard_sigmoid, df=hard_sigmoid_prime, output_range=(0.0, 1.0), monotonic=True, zero_centred=False,
         saturating=True, cost="compare", kinks=(-3.0, 3.0), family="hard",
-        first_appeared=("courbariaux2015",), popularised_by=("howard2019",),
+        first_appeared=("theano2013",), popularised_by=("howard2019",),
     ),
     Activation(
         key="hard_tanh", symbol=r"\mathrm{hardtanh}", names={"zh": "Hard tanh（硬 tanh）", "en": "Hard tanh"},

@@ -121,6 +121,9 @@ WORKS: dict[str, Work] = {
         "A. Bochkovskiy, C.-Y. Wang and H.-Y. M. Liao", 2020,
         "YOLOv4: optimal speed and accuracy of object detection", "arXiv preprint",
         "https://arxiv.org/abs/2004.10934", "Bochkovskiy et al."),
+    "theano2013": Work(
+        "Theano Development Team", 2013, "hard_sigmoid, in theano/tensor/nnet/sigm.py", "Theano source code",
+        "https://github.com/Theano/Theano/blob/master/theano/tensor/nnet/sigm.py", "Theano"),
     "courbariaux2015": Work(
         "M. Courbariaux, Y. Bengio and J.-P. David", 2015,
         "BinaryConnect: training deep neural networks with binary weights during propagations",
