@@ -9,7 +9,11 @@ Carlo with fixed seeds, or the experiment's own quadrature where the article quo
 
 Framework facts (PyTorch's ``calculate_gain`` values 5/3, sqrt(2), 3/4 and its SELU warning,
 the defaults of ``kaiming_normal_``, ``nn.Linear`` and Keras) and the statements about the
-papers are citations; what follows from them arithmetically is tested.  No code block.
+papers are citations (GPT-2's 1/sqrt(N) residual scaling, Fixup's and SkipInit's zero branches,
+Xiong et al.'s comparison of layer-normalisation placements among them); what follows from them
+arithmetically is tested.  The residual and pre-normalised stacks are simulated in this file
+(:func:`residual_mean_squares`, fixed seeds), with the same branch the article describes.  No code
+block.
 """
 from __future__ import annotations
 
@@ -510,3 +514,59 @@ def test_no_single_gain_holds_the_scale_a_gain_for_q_1_grows_large_scales_he_shr
         g2 = gain(key, 1.0) ** 2
         assert g2 * second_moment(key, 100.0) / 100.0 > 1.0      # too large once the scale grows
         assert 2 * second_moment(key, 0.01) / 0.01 < 1.0        # He too small once it shrinks
+
+
+# --- residual and normalised stacks (simulated here: 50 blocks, width 256, batch 500, seeds 0-2) ---
+
+RES_WIDTH, RES_BLOCKS, RES_BATCH, RES_SEEDS = 256, 50, 500, (0, 1, 2)
+
+
+def residual_mean_squares(alpha2: float, pre_norm: bool, seed: int) -> np.ndarray:
+    """x <- x + alpha F(x) or x <- x + F(LN(x)); F = LeCun-linear(ReLU(He-linear(.))); q per block."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(RES_BATCH, RES_WIDTH))
+    q = [float(np.mean(x ** 2))]
+    for _ in range(RES_BLOCKS):
+        W1 = rng.normal(0, math.sqrt(2 / RES_WIDTH), (RES_WIDTH, RES_WIDTH))
+        W2 = rng.normal(0, math.sqrt(1 / RES_WIDTH), (RES_WIDTH, RES_WIDTH))
+        h = (x - x.mean(axis=1, keepdims=True)) / x.std(axis=1, keepdims=True) if pre_norm else x
+        x = x + math.sqrt(alpha2) * (np.maximum(h @ W1, 0) @ W2)
+        q.append(float(np.mean(x ** 2)))
+    return np.array(q)
+
+
+@pytest.fixture(scope="module")
+def residual():
+    return {name: np.array([residual_mean_squares(a2, pre, s) for s in RES_SEEDS])
+            for name, a2, pre in (("plain", 1.0, False), ("scaled", 1 / RES_BLOCKS, False), ("pre_norm", 1.0, True))}
+
+
+def test_the_branch_keeps_the_mean_square_he_then_lecun():
+    q = 1.7
+    after_relu = second_moment("relu", 2.0 * q)          # He: the pre-activation has variance 2q
+    assert after_relu == pytest.approx(q, rel=1e-9)       # ReLU keeps half of it: q
+    assert RES_WIDTH * (1 / RES_WIDTH) * after_relu == pytest.approx(q)   # LeCun's linear layer keeps it
+
+
+def test_residual_recursion_doubles_at_alpha_1_and_2_to_the_50_is_1_1e15():
+    assert f"{2.0 ** 50:.2g}" == "1.1e+15"
+
+
+def test_measured_plain_residual_stack_3_0e14_to_9_5e14_below_the_prediction(residual):
+    last = residual["plain"][:, -1]
+    assert (f"{last.min():.1e}", f"{last.max():.1e}") == ("3.0e+14", "9.5e+14")
+    assert np.all(last < 2.0 ** 50)
+
+
+def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
+    predicted = (1 + 1 / RES_BLOCKS) ** RES_BLOCKS
+    assert round(predicted, 2) == 2.69 and predicted < math.e
+    last = residual["scaled"][:, -1]
+    assert (round(last.min(), 2), round(last.max(), 2)) == (2.64, 2.82)
+
+
+def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_to_56(residual):
+    last = residual["pre_norm"][:, -1]
+    assert 1 + RES_BLOCKS == 51 and (round(last.min()), round(last.max())) == (51, 56)
+    steps = np.diff(residual["pre_norm"], axis=1)
+    assert abs(float(np.mean(steps)) - 1) < 0.15                                 # about one per block
