@@ -335,14 +335,14 @@ def test_at_10_softsign_is_0_091_below_its_bound_and_tanh_4_1e_minus_9():
     assert f"{1 - math.tanh(10.0):.1e}" == "4.1e-09"
 
 
-def test_slope_below_0_01_only_beyond_9_for_softsign_and_2_993_for_tanh():
+def test_slope_below_0_01_only_beyond_9_for_softsign_and_a_third_of_the_way_out_for_tanh():
     assert float(SS.df(np.array(9.0))) == pytest.approx(0.01, rel=1e-12)
     assert float(SS.df(np.array(8.999))) > 0.01 > float(SS.df(np.array(9.001)))
     lo, hi = 0.0, 10.0
     for _ in range(200):
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if float(tanh_prime(np.array(mid))) > 0.01 else (lo, mid)
-    assert round(lo, 3) == 2.993
+    assert round(9 / lo, 1) == 3.0                        # tanh's threshold is a third of softsign's
 
 
 def test_near_zero_softsign_is_x_minus_x_abs_x_and_tanh_x_minus_x_cubed_over_3():
@@ -619,35 +619,26 @@ def ratio(key, part="value", dtype="float64"):
 
 
 def test_setup_as_described():
-    assert DATA["size"] == 1_000_000 and DATA["spread"] == 3.0 and DATA["repeats"] == 21
+    """10^6 numbers, standard deviation 3, float64 in the figure, the median of 41 calls."""
+    assert DATA["size"] == 1_000_000 and DATA["spread"] == 3.0 and DATA["repeats"] == 41
     assert set(DATA["functions"]) == set(EVERY) and DATA["baseline"] == "relu"
+    assert cost_figure.DTYPE == "float64" and DATA["machine"]["numerics"]["OPENBLAS_NUM_THREADS"] == "1"
 
 
-def test_machine_as_described():
-    machine = DATA["machine"]
-    assert machine["cpu"] == "Intel(R) Xeon(R) Processor" and machine["logical_cpus"] == 2
-    assert machine["numpy"] == "2.5.5" and machine["numerics"]["OPENBLAS_NUM_THREADS"] == "1"
-    assert "X86_V4" in machine["numerics"]["NPY_DISABLE_CPU_FEATURES"]      # AVX-512 off: AVX2 at most
-
-
-def test_relu_took_0_99_ms_per_call():
-    assert round(DATA["functions"]["relu"]["value"]["seconds"]["float64"] * 1e3, 2) == 0.99
-
-
-def test_one_clip_costs_no_more_than_relu_and_hard_sigmoid_1_9():
-    assert round(ratio("relu6"), 2) == 0.71 and round(ratio("hard_tanh"), 2) == 0.85
+def test_one_clip_costs_no_more_than_relu_and_hard_sigmoid_2_0():
+    assert round(ratio("relu6"), 2) == 0.71 and round(ratio("hard_tanh"), 2) == 0.77
     assert ratio("relu6") <= 1 and ratio("hard_tanh") <= 1
     for key in ("relu6", "hard_tanh"):
         assert DATA["functions"][key]["value"]["operations"] == {"clip": 1}
-    assert round(ratio("hard_sigmoid"), 1) == 1.9
+    assert f"{ratio('hard_sigmoid'):.1f}" == "2.0"
     assert DATA["functions"]["hard_sigmoid"]["value"]["operations"] == {"add": 1, "clip": 1, "divide": 1}
 
 
-def test_hard_swish_under_a_third_of_silu_and_tanh_no_dearer():
-    assert round(ratio("hard_swish"), 1) == 8.7 and round(ratio("silu")) == 32
-    assert 3 < ratio("silu") / ratio("hard_swish") < 4                     # "under a third"
-    assert round(ratio("tanh"), 1) == 8.6 and ratio("tanh") <= ratio("hard_swish")
-    assert abs(ratio("tanh") / ratio("hard_swish") - 1) < 0.05             # "about as much as tanh"
+def test_hard_swish_about_a_quarter_of_silu_and_tanh_about_as_much():
+    assert round(ratio("hard_swish"), 1) == 8.8 and round(ratio("silu")) == 34
+    assert round(ratio("silu") / ratio("hard_swish")) == 4                    # "about a quarter"
+    assert round(ratio("tanh"), 1) == 9.8
+    assert abs(ratio("tanh") / ratio("hard_swish") - 1) < 0.15               # "about as much"
     assert cost.operation_count(DATA, "tanh", "value") == 1 and cost.operation_count(DATA, "hard_swish", "value") == 7
 
 
@@ -655,29 +646,36 @@ def test_each_pass_reads_and_writes_8_mb():
     assert DATA["size"] * np.dtype("float64").itemsize == 8_000_000
 
 
-def test_other_exponential_functions_between_17_elu_and_47_gelu_tanh():
-    others = {k: ratio(k) for k, act in EVERY.items() if act.cost == "exp" and k != "tanh"}
-    assert min(others, key=others.get) == "elu" and round(others["elu"]) == 17
-    assert max(others, key=others.get) == "gelu_tanh" and round(others["gelu_tanh"]) == 47
+def test_functions_on_an_exponential_or_erf_between_19_elu_and_53_gelu_tanh():
+    others = {k: ratio(k) for k, act in EVERY.items() if act.cost in ("exp", "erf") and k != "tanh"}
+    assert min(others, key=others.get) == "elu" and round(others["elu"]) == 19
+    assert max(others, key=others.get) == "gelu_tanh" and round(others["gelu_tanh"]) == 53
 
 
-def test_gelu_145_through_python_erfc():
-    assert round(ratio("gelu")) == 145
-    assert "erfc (vectorized)" in DATA["functions"]["gelu"]["value"]["operations"]
-    assert EVERY["gelu"].cost == "erf" and ratio("gelu") == max(ratio(k) for k in EVERY)
+def test_gelu_29_between_sigmoid_25_and_silu_34_with_a_vectorised_erfc():
+    assert round(ratio("gelu")) == 29 and round(ratio("sigmoid")) == 25 and round(ratio("silu")) == 34
+    assert ratio("sigmoid") < ratio("gelu") < ratio("silu")
+    assert DATA["functions"]["gelu"]["value"]["operations"].get("erfc") == 1     # one pass, not a Python loop
+    assert EVERY["gelu"].cost == "erf"
 
 
-def test_float32_inputs_are_computed_in_float64():
-    for key, entry in DATA["functions"].items():
-        for name in cost.PARTS:
-            assert entry[name]["output_dtype"] == {"float32": "float64", "float64": "float64"}, key
+def test_the_tanh_form_of_gelu_is_the_slowest_14_passes_against_9():
+    assert ratio("gelu_tanh") == max(ratio(k) for k in EVERY)
+    assert cost.operation_count(DATA, "gelu_tanh", "value") == 14 and cost.operation_count(DATA, "gelu", "value") == 9
+
+
+def test_gelu_values_agree_with_python_erf_to_rounding():
+    """Switching to scipy's vectorised erfc kept the values: agreement with Python's math.erfc to 1e-13 relative."""
+    x = np.linspace(-8, 8, 3201)
+    reference = np.array([v / 2 * math.erfc(-v / math.sqrt(2)) for v in x])
+    np.testing.assert_allclose(EVERY["gelu"].f(x), reference, rtol=1e-13, atol=1e-300)
 
 
 FIGURE_ALT = {  # key: (value ratio, derivative ratio, counts) as the alt text prints them; None = not printed
-    "relu6": (0.71, 1.9, (1, 6)), "hard_tanh": (0.85, 1.3, (1, 5)), "relu": (1, 1, (1, 4)),
-    "hard_sigmoid": (1.9, 1.4, None), "tanh": (8.6, 1.9, (1, 7)), "hard_swish": (8.7, 2.2, (7, 9)),
-    "sigmoid": (24, 11, None), "silu": (32, 19, (10, 23)), "gelu_tanh": (47, 14, None), "mish": (34, 15, None),
-    "gelu": (145, 34, (9, 14)),
+    "relu6": (0.71, 2.1, (1, 6)), "hard_tanh": (0.77, 1.4, (1, 5)), "relu": (1, 1, (1, 4)),
+    "hard_sigmoid": (2.0, 1.6, None), "tanh": (9.8, 2.1, (1, 7)), "hard_swish": (8.8, 2.2, (7, 9)),
+    "sigmoid": (25, 13, None), "gelu": (29, 7.8, (9, 14)), "silu": (34, 25, (10, 23)), "mish": (40, 19, None),
+    "gelu_tanh": (53, 16, (14, 27)),
 }
 
 
@@ -689,10 +687,10 @@ def printed(value: float, like: float) -> float:
 def test_cost_figure_alt_text_numbers_and_order():
     fig = Figure()
     drawn = cost_figure.draw_cost(fig, BLACK)
-    order = ["relu6", "hard_tanh", "relu", "hard_sigmoid", "maxout", "prelu", "leaky_relu", "rrelu", "softsign",
-             "tanh", "hard_swish", "elu", "softplus", "selu", "sigmoid", "silu", "mish", "gelu_tanh", "gelu"]
+    order = ["relu6", "hard_tanh", "relu", "hard_sigmoid", "maxout", "softsign", "leaky_relu", "rrelu", "prelu",
+             "hard_swish", "tanh", "elu", "softplus", "selu", "sigmoid", "gelu", "silu", "mish", "gelu_tanh"]
     assert drawn["keys"] == order
-    assert fig.axes[0].get_xlim() == (0.5, 1000) and fig.axes[0].get_xscale() == "log"
+    assert fig.axes[0].get_xlim() == (0.3, 300) and fig.axes[0].get_xscale() == "log"
     for key, (value, derivative, counts) in FIGURE_ALT.items():
         assert printed(ratio(key), value) == value, key
         assert printed(ratio(key, "derivative"), derivative) == derivative, key

@@ -1,8 +1,9 @@
 """Every numerical or mathematical claim of blog/posts/dead-relu-units.md, checked.
 
 One test per claim, in the order of the article.  The dead-unit numbers come from
-``cached("dead_relu")`` (``actsite.experiments.dead_relu``) and, for the batch-normalised
-repeat the article quotes from the guide, ``cached("dead_relu_batchnorm")``; the activations
+``cached("dead_relu")`` (``actsite.experiments.dead_relu``), the step-by-step counts and the
+leaky divergence from ``cached("dead_relu_steps")``, and the batch-normalised runs over the same
+learning-rate grid from ``cached("dead_relu_batchnorm")``; the activations
 from ``actsite.maths.functions``; the networks are built with ``actsite.experiments.mlp.MLP``.  Closed forms are
 checked numerically with numpy (finite differences, Monte Carlo with fixed seeds).
 
@@ -14,8 +15,8 @@ Citations, not testable here: CS231n's "as much as 40%" (only the figure's 40% l
 Glorot, Bordes and Bengio (2011), 83.4% and 72.0% sparsity under an L1 penalty; He et al. (2015)
 for the rule and PReLU; Glorot and Bengio (2010) for Xavier's rule; Maas, Hannun and Ng (2013) for
 the leaky rectifier; Xu et al. (2015), a non-zero slope improving results; Goodfellow et al.
-(2013) for Maxout; PyTorch's RReLU bounds (the registry's constants are checked); Ioffe and
-Szegedy (2015), 14 times fewer steps; Santurkar et al. (2018), the smoother landscape.
+(2013) for Maxout; CS231n's small positive bias (0.01) and its doubt that it helps; Ioffe and
+Szegedy (2015) for batch normalisation.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ import numpy as np
 import pytest
 
 from actsite.experiments.datasets import voronoi
-from actsite.experiments import dead_relu, dead_relu_batchnorm, init_spread
+from actsite.experiments import dead_relu, dead_relu_batchnorm, dead_relu_steps, init_spread
 from actsite.experiments.cache import cached
 from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu, relu_prime, sigmoid_prime
 from actsite.experiments.mlp import INIT_SCALE, MLP, minibatches
@@ -103,36 +104,6 @@ def test_deeper_dead_unit_can_come_back_when_the_layer_below_changes():
     net.weights[0] *= 3.0                                 # the layer below changes its outputs
     assert np.any(net.hidden_preactivations(X)[1][:, 3] > 0)
 
-
-def test_units_die_in_a_few_large_updates_at_a_high_learning_rate():
-    """Seed 0 of the experiment, step by step: at rate 1.0 single steps kill dozens of units."""
-    def killed_per_step(lr, steps=4):
-        X, y = voronoi(seed=200)
-        net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
-        batches = minibatches(len(X), 64, np.random.default_rng(0))
-        counts = [0]
-        for _ in range(steps):
-            idx = next(batches)
-            net.sgd_step(X[idx], y[idx], lr)
-            counts.append(round(256 * dead_relu.inactive_fraction(net, X)[1]))
-        return np.diff(counts)
-    assert killed_per_step(1.0).max() >= 50               # a quarter of the layer in one update
-    assert killed_per_step(0.3).max() <= 3
-
-
-
-def test_in_a_long_run_some_dead_second_layer_units_come_back():
-    """Seed 0 at rate 1.0, the experiment's 600 steps: the dead count peaks, then falls."""
-    X, y = voronoi(seed=200)
-    net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
-    batches = minibatches(len(X), 64, np.random.default_rng(0))
-    dead = []
-    for step in range(dead_relu.STEPS):
-        idx = next(batches)
-        net.sgd_step(X[idx], y[idx], 1.0)
-        if step % 10 == 9:
-            dead.append(dead_relu.inactive_fraction(net, X)[1])
-    assert dead[-1] < max(dead) - 0.05                 # at least 13 of 256 units revived
 
 # --- the measurement ----------------------------------------------------------------------------
 
@@ -292,36 +263,14 @@ def test_one_formula_for_the_negative_slope_and_its_two_derivatives():
     np.testing.assert_allclose(f_a(x, LEAKY_SLOPE), leaky_relu(x))
 
 
-def test_max_ax_x_shorthand_holds_for_leaky_slopes_and_fails_above_1():
-    """max(ax, x) = f_a(x) for every a <= 1 (so for all 0 < a < 1), and fails for every a > 1."""
-    x = np.linspace(-5, 5, 101)
-    for a in (0.01, 0.25, 0.5, 0.99, 0.0, -0.5):
-        np.testing.assert_allclose(np.maximum(a * x, x), f_a(x, a))
-    for a in (1.01, 1.5, 2.0):
-        assert not np.allclose(np.maximum(a * x, x), f_a(x, a))
-
-
-def test_slope_1_is_the_identity():
-    x = np.linspace(-5, 5, 101)
-    np.testing.assert_array_equal(f_a(x, 1.0), x)
-
-
-def test_rrelu_test_slope_is_the_mean_about_0_229_and_averaging_commutes():
+def test_rrelu_mean_slope_at_test_time_is_exact_on_average_because_f_is_linear_in_a():
     lo, hi = 1 / 8, 1 / 3
-    assert round((lo + hi) / 2, 3) == 0.229
     a = np.random.default_rng(10).uniform(lo, hi, size=2_000_000)
     for x in (-3.0, -0.5, 2.0):
         assert np.mean(f_a(x, a)) == pytest.approx(f_a(x, (lo + hi) / 2), rel=1e-3)
 
 
-def test_maxout_with_k_2_gives_relu_abs_and_leaky_relu():
-    z = np.linspace(-5, 5, 101)
-    np.testing.assert_array_equal(np.maximum(z, 0 * z), relu(z))
-    np.testing.assert_array_equal(np.maximum(z, -z), np.abs(z))
-    np.testing.assert_allclose(np.maximum(z, LEAKY_SLOPE * z), leaky_relu(z))
-
-
-def test_maxout_is_convex_piecewise_linear_and_gradient_goes_to_the_winner():
+def test_maxout_gradient_goes_to_the_winning_piece_only():
     rng = np.random.default_rng(11)
     W, b = rng.normal(size=(4, 3)), rng.normal(size=4)
     for _ in range(20):
@@ -339,15 +288,6 @@ def test_maxout_is_convex_piecewise_linear_and_gradient_goes_to_the_winner():
             Wp[j, i] += H
             grad_W[j, i] = (np.max(Wp @ x + b) - np.max(W @ x + b)) / H
     assert np.all(grad_W[np.arange(4) != winner] == 0) and np.allclose(grad_W[winner], x, atol=1e-6)
-
-
-@pytest.mark.parametrize("k, m, n", [(2, 100, 50), (3, 7, 4)])
-def test_maxout_layer_has_k_m_n_plus_1_parameters(k, m, n):
-    ordinary = parameter_count((n, m))
-    assert ordinary == m * (n + 1)
-    pieces = [Affine(np.zeros((m, n)), np.zeros(m)) for _ in range(k)]   # k affine maps per layer
-    maxout = sum(p.W.size + p.b.size for p in pieces)
-    assert maxout == k * m * (n + 1) == k * ordinary
 
 
 # --- batch normalisation --------------------------------------------------------------------------
@@ -394,8 +334,232 @@ def test_the_initialisation_article_measures_both_rules_in_a_50_layer_network():
     assert init_spread.PAIRINGS["relu_lecun"][:2] == ("relu", "lecun")     # 1/n: Xavier's at equal widths
 
 
-def test_guide_repeat_at_rate_1_0_with_batchnorm_no_unit_died_in_three_seeds_either_layer():
-    with_bn, plain = cached("dead_relu_batchnorm"), cached("dead_relu")
-    assert dead_relu_batchnorm.LEARNING_RATE == 1.0 and len(dead_relu.SEEDS) == 3
-    assert with_bn["dead"].shape == (3, 2) and np.all(with_bn["dead"] == 0)
-    assert np.all(plain["relu_inactive"][list(plain["learning_rates"]).index(1.0), :, 1] > 0.4)
+# --- when they die, and whether they come back (cached("dead_relu_steps")) ----------------------
+
+@pytest.fixture(scope="module")
+def steps():
+    return cached("dead_relu_steps")
+
+
+def at(r, step):
+    return list(r["steps"]).index(step)
+
+
+def test_steps_replay_the_same_runs_and_check_every_step_to_20_then_every_5_to_100_then_10(steps, dr):
+    st = list(steps["steps"])
+    assert st[:21] == list(range(21)) and st[21:37] == list(range(25, 101, 5)) and st[37:] == list(range(110, 601, 10))
+    rates = list(dr["learning_rates"])
+    for i, rate in enumerate(steps["rates"]):                      # the end point is the main experiment's
+        np.testing.assert_array_equal(steps["dead"][i, :, -1, 1], np.round(256 * dr["relu_inactive"][rates.index(rate), :, 1]))
+
+
+def test_at_1_0_at_most_3_dead_after_one_update_61_93_after_two_115_126_after_three(steps):
+    d = steps["dead"][0, :, :, 1]
+    assert d[:, at(steps, 1)].max() <= 3
+    assert (d[:, at(steps, 2)].min(), d[:, at(steps, 2)].max()) == (61, 93)
+    third = d[:, at(steps, 3)]
+    assert (third.min(), third.max()) == (115, 126)
+    assert (round(100 * third.min() / 256), round(100 * third.max() / 256)) == (45, 49)
+
+
+def test_at_1_0_peak_145_149_between_steps_60_and_85_then_104_114_at_600(steps):
+    d = steps["dead"][0, :, :, 1]
+    peaks, when = d.max(axis=1), steps["steps"][d.argmax(axis=1)]
+    assert (peaks.min(), peaks.max()) == (145, 149) and (when.min(), when.max()) == (60, 85)
+    assert (round(100 * peaks.min() / 256), round(100 * peaks.max() / 256)) == (57, 58)
+    end = d[:, -1]
+    assert (end.min(), end.max()) == (104, 114)
+    assert 14 <= round(100 * float(np.mean(peaks - end)) / 256) <= 16           # "about 15 points"
+
+
+def test_at_1_0_45_to_65_units_revived_and_159_170_were_dead_at_some_step(steps):
+    assert (steps["revived"][0].min(), steps["revived"][0].max()) == (45, 65)
+    assert (steps["ever_dead"][0].min(), steps["ever_dead"][0].max()) == (159, 170)
+
+
+def test_first_layer_units_never_die_in_these_runs_at_1_0(steps):
+    assert steps["dead"][0, :, :, 0].max() == 0
+
+
+def test_a_first_layer_dead_unit_is_permanent_a_deeper_one_is_revived_by_the_layer_below(steps):
+    """The mechanism behind the revivals: a second-layer unit's inputs are the first layer's outputs."""
+    X, y = voronoi(seed=200)
+    net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
+    batches = minibatches(len(X), 64, np.random.default_rng(0))
+    for _ in range(3):
+        idx = next(batches)
+        net.sgd_step(X[idx], y[idx], 1.0)
+    dead_now = np.all(net.hidden_preactivations(X)[1] <= 0, axis=0)
+    for _ in range(200):
+        idx = next(batches)
+        net.sgd_step(X[idx], y[idx], 1.0)
+    alive_later = ~np.all(net.hidden_preactivations(X)[1] <= 0, axis=0)
+    assert np.any(dead_now & alive_later)
+
+
+def test_steps_figure_alt_text(steps):
+    from matplotlib.figure import Figure
+    from actsite.figures.dead_relu import draw_dead_relu_steps
+    fig = Figure()
+    draw_dead_relu_steps(fig, {k: "black" for k in ("accent", "second")})
+    share = 100 * steps["dead"][..., 1] / 256
+    third = share[:, :, at(steps, 3)]
+    assert (round(third.min()), round(third.max())) == (43, 57)
+    peaks, when = share.max(axis=2), steps["steps"][share.argmax(axis=2)]
+    assert (round(peaks.min()), round(peaks.max())) == (53, 68) and (when.min(), when.max()) == (30, 85)
+    assert (round(share[:, :, -1].min()), round(share[:, :, -1].max())) == (41, 52)
+    assert fig.axes[0].get_ylim() == (0, 75) and fig.axes[0].get_xlim() == (1, 600)
+    relu, leaky = np.log10(steps["early_loss_relu"]), np.log10(steps["early_loss_leaky_relu"])
+    assert relu[:, 1:4].max() < 2.1 and relu[:, 1:4].max(axis=1).min() > 1.3 and relu[:, 4:].max() < 1
+    assert np.nanmax(leaky[:, :6]) < 5
+    last = [int(np.flatnonzero(np.isfinite(row))[-1]) for row in leaky]
+    assert [l + 1 for l in last] == [15, 14, 13]                              # steps 13 to 15
+    assert [round(float(row[l])) for row, l in zip(leaky, last)] == [286, 170, 199]
+
+
+def test_at_2_0_the_loss_peaks_at_72_106_and_97_147_units_are_inactive_after_three_steps(steps):
+    early = np.concatenate([steps["early_loss_relu"][:, 1:3], steps["early_loss_leaky_relu"][:, 1:3]])
+    assert round(float(early.max(axis=1).min())) == 72 and round(float(early.max())) == 106
+    assert np.all(steps["early_loss_relu"][:, 0] < 3.1) and np.all(steps["early_loss_relu"][:, 0] > 2.7)
+    third = np.concatenate([steps["early_inactive_relu"][:, 2], steps["early_inactive_leaky_relu"][:, 2]])
+    assert (third.min(), third.max()) == (97, 147)
+
+
+def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_later(steps):
+    assert np.all(steps["early_loss_relu"][:, 4:] < 3.5)
+    assert np.all(steps["early_inactive_leaky_relu"][:, 3] == 0)
+    assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
+
+
+def test_at_2_0_leaky_loss_grows_by_orders_of_magnitude_per_step_until_overflow(steps):
+    for row in steps["early_loss_leaky_relu"]:
+        finite = row[np.isfinite(row)]
+        growth = np.diff(np.log10(finite[7:]))
+        assert np.all(growth > 1) and len(finite) < len(row)
+
+
+# --- batch normalisation before the ReLU, measured (cached("dead_relu_batchnorm")) ---------------
+
+@pytest.fixture(scope="module")
+def bn():
+    return cached("dead_relu_batchnorm")
+
+
+def span(values, digits=0):
+    lo, hi = 100 * float(np.min(values)), 100 * float(np.max(values))
+    return (round(lo, digits), round(hi, digits)) if digits else (round(lo), round(hi))
+
+
+def test_batchnorm_runs_the_same_grid_seeds_and_setting(bn, dr):
+    assert list(bn["learning_rates"]) == list(dr["learning_rates"]) and list(bn["seeds"]) == list(dr["seeds"])
+    net = dead_relu_batchnorm.BatchNormMLP.create(seed=0)
+    assert all(np.all(g == 1) for g in net.gammas) and all(np.all(b == 0) for b in net.betas)
+    source = inspect.getsource(dead_relu_batchnorm.train)
+    assert "minibatches(len(X), 64," in source and "voronoi(seed=200 + seed)" in source
+
+
+def test_batchnorm_table_dead_units_and_errors(bn, dr):
+    plain_dead, bn_dead = dr["relu_inactive"][..., 1], bn["dead"][..., 1]
+    assert span(plain_dead[0], 1) == (0.0, 0.4) and np.all(plain_dead[1] == 0) and span(plain_dead[2], 1) == (0.8, 2.3)
+    assert span(plain_dead[3]) == (41, 45) and span(plain_dead[4]) == (43, 52)
+    assert np.all(bn_dead[:4] == 0)
+    assert [round(100 * v) for v in bn_dead[4]] == [0, 0, 11]
+    plain_err, bn_err = dr["relu_error"], bn["error"]
+    assert [span(row) for row in plain_err] == [(47, 48), (24, 26), (18, 23), (24, 29), (31, 38)]
+    assert [span(row) for row in bn_err] == [(48, 49), (22, 25), (17, 20), (15, 21), (19, 30)]
+
+
+def test_batchnorm_no_first_layer_unit_died_in_any_run(bn):
+    assert np.all(bn["dead"][..., 0] == 0)
+
+
+def test_at_1_0_least_active_unit_of_layer_2_positive_on_14_17_percent(bn):
+    assert span(bn["least_active"][3, :, 1]) == (14, 17)
+
+
+def test_at_2_0_29_units_dead_one_point_in_4000_and_3_6_percent(bn):
+    assert round(256 * bn["dead"][4, 2, 1]) == 29
+    least = bn["least_active"][4, :, 1]
+    assert least[1] * 4000 == pytest.approx(1) and round(100 * least[0], 1) == 3.6
+
+
+def test_the_29_died_by_beta_below_minus_gamma_max_zhat(bn):
+    lo, hi = bn["condition_min"][4, 2], bn["condition_max"][4, 2]
+    assert (round(lo[0], 2), round(hi[0], 2)) == (0.13, 0.23)          # gamma
+    assert (round(lo[1], 2), round(hi[1], 2)) == (-0.76, -0.6)         # beta
+    assert (round(lo[2], 1), round(hi[2], 1)) == (2.9, 4.7)            # largest x_hat
+    assert np.all(np.isnan(bn["condition_min"][:4]))                   # no dead unit below 2.0
+
+
+def test_at_2_0_they_died_gradually_4_at_step_50_13_at_100_29_at_600(bn):
+    st = list(bn["steps"])
+    counts = bn["dead_steps"][4, 2]
+    assert [counts[st.index(s)] for s in (50, 100, 600)] == [4, 13, 29]
+    assert counts[st.index(20)] == 0                                   # no rush in the first steps
+
+
+def test_a_normalised_unit_dies_only_if_beta_is_below_minus_gamma_times_its_largest_value():
+    rng = np.random.default_rng(0)
+    z = rng.normal(2.0, 3.0, 4000)
+    z_hat = (z - z.mean()) / z.std()
+    assert abs(z_hat.mean()) < 1e-12 and z_hat.max() > 0
+    gamma = 0.7
+    edge = -gamma * z_hat.max()
+    assert np.all(gamma * z_hat + edge <= 0) and not np.all(gamma * z_hat + (edge + 1e-9) <= 0)
+
+
+def test_a_step_on_the_input_weights_cannot_push_a_normalised_unit_below_zero_everywhere():
+    rng = np.random.default_rng(3)
+    h = rng.normal(size=(64, 20))
+    for _ in range(50):
+        w = rng.normal(0, 100, 20)                      # any weights, however large the step
+        assert np.any(batch_norm((h @ w)[:, None]) > 0)
+
+
+def test_batchnorm_backward_pass_matches_finite_differences():
+    net = dead_relu_batchnorm.BatchNormMLP.create((4, 6, 5, 3), seed=1)
+    for beta in net.betas:
+        beta += 0.3                                       # keep units away from the kink
+    rng = np.random.default_rng(2)
+    X, y = rng.normal(size=(16, 4)), rng.integers(3, size=16)
+    _, grads = net.loss_and_grads(X, y)
+    h = 1e-6
+    for name, params in (("W", net.weights), ("gamma", net.gammas), ("beta", net.betas)):
+        for layer, p in enumerate(params):
+            numeric = np.zeros_like(p)
+            for index in np.ndindex(p.shape):
+                saved = p[index]
+                p[index] = saved + h
+                up = net.loss_and_grads(X, y)[0]
+                p[index] = saved - h
+                down = net.loss_and_grads(X, y)[0]
+                p[index] = saved
+                numeric[index] = (up - down) / (2 * h)
+            np.testing.assert_allclose(grads[name][layer], numeric, atol=1e-7, err_msg=f"{name}[{layer}]")
+
+
+def test_dead_units_are_counted_on_all_4000_training_points():
+    X, _ = voronoi(seed=200)
+    net = dead_relu_batchnorm.BatchNormMLP.create(seed=0)
+    assert len(X) == 4000 and net.forward(X)[1][1][3].shape == (4000, 256)
+
+
+def test_batchnorm_figure_and_text_how_often_each_unit_is_active(bn, dr):
+    from matplotlib.figure import Figure
+    from actsite.figures.dead_relu import draw_dead_relu_batchnorm
+    fig = Figure()
+    drawn = draw_dead_relu_batchnorm(fig, {k: "black" for k in ("accent", "second")})
+    assert list(drawn["share_rates"]) == [1.0, 2.0] and len(fig.axes) == 2 and fig.axes[0].get_ylim() == (-2, 60)
+    plain1, plain2 = drawn["plain_shares"]
+    norm1, norm2 = drawn["shares"][3], drawn["shares"][4]
+    for a in (plain1, plain2, norm1, norm2):
+        assert a.shape == (3, 256) and np.all(np.diff(a, axis=1) >= 0)           # sorted
+    assert np.allclose(np.mean(plain1 == 0, axis=1), dr["relu_inactive"][3, :, 1])
+    assert span(np.mean(plain1 == 0, axis=1)) == (41, 45)
+    assert span(np.mean(plain1 < 0.05, axis=1)) == (64, 67)                      # "about two thirds"
+    assert span(plain1[:, -1]) == (20, 29)
+    assert span(norm1[:, 0]) == (14, 17) and span(norm1[:, -1]) == (41, 45)
+    assert {round(100 * float(np.median(row))) for row in norm1} <= {27, 28}
+    assert np.allclose(np.mean(plain2 == 0, axis=1), dr["relu_inactive"][4, :, 1]) and span(plain2[:, -1]) == (21, 29)
+    assert sorted(round(100 * v) for v in norm2[:2, 0]) == [0, 4] and sorted(round(100 * v) for v in norm2[:2, -1]) == [34, 36]
+    assert round(100 * np.mean(norm2[2] == 0)) == 11 and round(100 * np.mean(norm2[2] < 0.01)) == 29

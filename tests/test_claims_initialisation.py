@@ -9,7 +9,11 @@ Carlo with fixed seeds, or the experiment's own quadrature where the article quo
 
 Framework facts (PyTorch's ``calculate_gain`` values 5/3, sqrt(2), 3/4 and its SELU warning,
 the defaults of ``kaiming_normal_``, ``nn.Linear`` and Keras) and the statements about the
-papers are citations; what follows from them arithmetically is tested.  No code block.
+papers are citations (GPT-2's 1/sqrt(N) residual scaling, Fixup's and SkipInit's zero branches,
+Xiong et al.'s comparison of layer-normalisation placements among them); what follows from them
+arithmetically is tested.  The residual and pre-normalised stacks are simulated in this file
+(:func:`residual_mean_squares`, fixed seeds), with the same branch the article describes.  No code
+block.
 """
 from __future__ import annotations
 
@@ -143,7 +147,7 @@ def test_other_activations_have_different_forward_and_backward_factors():
 
 # --- the three rules --------------------------------------------------------------------
 
-def test_lecun_standard_deviation_is_one_over_root_fan_in():
+def test_lecun_standard_deviation_is_one_over_root_fan_in_same_symbol_n():
     assert INIT_SCALE["lecun"](N, 7) == pytest.approx(1 / math.sqrt(N))
 
 
@@ -443,9 +447,11 @@ def test_keras_glorot_is_half_of_he_at_equal_widths():
     assert INIT_SCALE["xavier"](N, N) ** 2 == pytest.approx(INIT_SCALE["he"](N, N) ** 2 / 2)
 
 
-def test_he_scale_for_tanh():
+def test_he_scale_for_tanh_variance_factor_1_11_gradient_norm_1_05():
     q = fixed_point("tanh", 2.0)
-    assert round(q, 2) == 0.62 and round(backward_factor("tanh", 2.0, q), 2) == 1.11
+    chi = backward_factor("tanh", 2.0, q)                 # factor on the gradient's mean square
+    assert round(q, 2) == 0.62 and round(chi, 2) == 1.11
+    assert round(math.sqrt(chi), 2) == 1.05               # factor on its norm
 
 
 def test_he_scale_removes_selu_fixed_point():
@@ -459,3 +465,108 @@ def test_relu_variance_versus_second_moment():
     var = second_moment("relu", 1.0) - expect(EVERY["relu"].f, 1.0) ** 2
     assert var == pytest.approx((math.pi - 1) / (2 * math.pi), rel=1e-9)
     assert round(var, 3) == 0.341 and round(2 * math.pi / (math.pi - 1), 2) == 2.93
+
+
+# --- GELU and SiLU: a gain that depends on the scale ------------------------------------------
+
+def gain(key: str, q: float) -> float:
+    return math.sqrt(q / second_moment(key, q))
+
+
+def test_relu_gain_is_root_2_at_every_scale_because_its_second_moment_is_q_over_2():
+    for q in (0.01, 1.0, 4.0, 100.0):
+        assert second_moment("relu", q) == pytest.approx(q / 2, rel=1e-9)
+        assert gain("relu", q) == pytest.approx(math.sqrt(2), rel=1e-9)
+    assert round(math.sqrt(2), 3) == 1.414
+
+
+def test_gelu_and_silu_gains_1_534_1_440_and_1_677_1_508_tending_to_relus():
+    assert (round(gain("gelu", 1.0), 3), round(gain("gelu", 4.0), 3)) == (1.534, 1.44)
+    assert (round(gain("silu", 1.0), 3), round(gain("silu", 4.0), 3)) == (1.677, 1.508)
+    for key in ("gelu", "silu"):
+        assert gain(key, 1.0) > gain(key, 4.0) > gain(key, 100.0) > math.sqrt(2)
+        assert gain(key, 10_000.0) == pytest.approx(math.sqrt(2), rel=1e-3)
+
+
+def test_near_zero_both_are_x_over_2_a_quarter_of_the_mean_square_and_he_gives_back_half():
+    x = np.linspace(-1e-3, 1e-3, 201)
+    for key in ("gelu", "silu"):
+        np.testing.assert_allclose(EVERY[key].f(x), x / 2, atol=1e-6)
+        q = 1e-6
+        assert second_moment(key, q) / q == pytest.approx(0.25, rel=1e-2)
+        assert 2 * second_moment(key, q) / q == pytest.approx(0.5, rel=1e-2)
+
+
+def test_he_ten_gelu_layers_0_029_ten_silu_layers_0_0036_falling_faster_towards_halving():
+    for key, after_ten in (("gelu", 0.029), ("silu", 0.0036)):
+        q, history = 1.0, [1.0]
+        for _ in range(10):
+            q = 2 * second_moment(key, q)
+            history.append(q)
+        assert float(f"{q:.2g}") == after_ten, key
+        ratios = np.array(history[1:]) / np.array(history[:-1])
+        assert np.all(np.diff(ratios) < 0)                   # the fall speeds up
+        assert ratios[-1] == pytest.approx(0.5, abs=0.07)      # towards halving
+
+
+def test_no_single_gain_holds_the_scale_a_gain_for_q_1_grows_large_scales_he_shrinks_small_ones():
+    for key in ("gelu", "silu"):
+        g2 = gain(key, 1.0) ** 2
+        assert g2 * second_moment(key, 100.0) / 100.0 > 1.0      # too large once the scale grows
+        assert 2 * second_moment(key, 0.01) / 0.01 < 1.0        # He too small once it shrinks
+
+
+# --- residual and normalised stacks (simulated here: 50 blocks, width 256, batch 500, seeds 0-2) ---
+
+RES_WIDTH, RES_BLOCKS, RES_BATCH, RES_SEEDS = 256, 50, 500, (0, 1, 2)
+
+
+def residual_mean_squares(alpha2: float, pre_norm: bool, seed: int) -> np.ndarray:
+    """x <- x + alpha F(x) or x <- x + F(LN(x)); F = LeCun-linear(ReLU(He-linear(.))); q per block."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(RES_BATCH, RES_WIDTH))
+    q = [float(np.mean(x ** 2))]
+    for _ in range(RES_BLOCKS):
+        W1 = rng.normal(0, math.sqrt(2 / RES_WIDTH), (RES_WIDTH, RES_WIDTH))
+        W2 = rng.normal(0, math.sqrt(1 / RES_WIDTH), (RES_WIDTH, RES_WIDTH))
+        h = (x - x.mean(axis=1, keepdims=True)) / x.std(axis=1, keepdims=True) if pre_norm else x
+        x = x + math.sqrt(alpha2) * (np.maximum(h @ W1, 0) @ W2)
+        q.append(float(np.mean(x ** 2)))
+    return np.array(q)
+
+
+@pytest.fixture(scope="module")
+def residual():
+    return {name: np.array([residual_mean_squares(a2, pre, s) for s in RES_SEEDS])
+            for name, a2, pre in (("plain", 1.0, False), ("scaled", 1 / RES_BLOCKS, False), ("pre_norm", 1.0, True))}
+
+
+def test_the_branch_keeps_the_mean_square_he_then_lecun():
+    q = 1.7
+    after_relu = second_moment("relu", 2.0 * q)          # He: the pre-activation has variance 2q
+    assert after_relu == pytest.approx(q, rel=1e-9)       # ReLU keeps half of it: q
+    assert RES_WIDTH * (1 / RES_WIDTH) * after_relu == pytest.approx(q)   # LeCun's linear layer keeps it
+
+
+def test_residual_recursion_doubles_at_alpha_1_and_2_to_the_50_is_1_1e15():
+    assert f"{2.0 ** 50:.2g}" == "1.1e+15"
+
+
+def test_measured_plain_residual_stack_3_0e14_to_9_5e14_below_the_prediction(residual):
+    last = residual["plain"][:, -1]
+    assert (f"{last.min():.1e}", f"{last.max():.1e}") == ("3.0e+14", "9.5e+14")
+    assert np.all(last < 2.0 ** 50)
+
+
+def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
+    predicted = (1 + 1 / RES_BLOCKS) ** RES_BLOCKS
+    assert round(predicted, 2) == 2.69 and predicted < math.e
+    last = residual["scaled"][:, -1]
+    assert (round(last.min(), 2), round(last.max(), 2)) == (2.64, 2.82)
+
+
+def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_to_56(residual):
+    last = residual["pre_norm"][:, -1]
+    assert 1 + RES_BLOCKS == 51 and (round(last.min()), round(last.max())) == (51, 56)
+    steps = np.diff(residual["pre_norm"], axis=1)
+    assert abs(float(np.mean(steps)) - 1) < 0.15                                 # about one per block

@@ -1,4 +1,4 @@
-"""Dead ReLUs at learning rate 1.0 with batch normalisation placed before each ReLU.
+"""Dead ReLUs with batch normalisation placed before each ReLU, over the learning rates of the plain runs.
 
 The setting of :mod:`actsite.experiments.dead_relu` (10-256-256-10 on the Voronoi task, He
 initialisation, plain SGD with batch 64 for 600 steps, the same three seeds and data), with
@@ -6,6 +6,12 @@ every hidden layer computing ReLU(BN(h W)): the pre-activations are normalised o
 mini-batch, then scaled by gamma and shifted by beta (both learned, starting at 1 and 0).
 A unit counts as dead when BN(h W) <= 0 for every training point, the statistics taken over
 the whole training set (what a trained network's running averages estimate).
+
+Every rate of :data:`actsite.experiments.dead_relu.LEARNING_RATES` is run, so the two
+experiments can be compared rate by rate; the second layer's dead count is also taken at the
+checkpoints of :mod:`actsite.experiments.dead_relu_steps`, and for each dead unit its learned
+gamma, beta and largest normalised value, the quantities of the death condition
+beta <= -gamma * max(x_hat).
 """
 from __future__ import annotations
 
@@ -14,11 +20,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from actsite.experiments.datasets import voronoi
-from actsite.experiments.dead_relu import SEEDS, SIZES, STEPS, trained
+from actsite.experiments.dead_relu import LEARNING_RATES, SEEDS, SIZES, STEPS, trained
+from actsite.experiments.dead_relu_steps import CHECKPOINTS
 from actsite.maths.functions import relu, relu_prime
 from actsite.experiments.mlp import INIT_SCALE, minibatches
 
-LEARNING_RATE = 1.0
+SHARE_RATES = (1.0, 2.0)                    # the rates whose per-unit shares are drawn
 EPS = 1e-5                                  # added to the variance, as frameworks do
 
 
@@ -99,30 +106,50 @@ class BatchNormMLP:
         return float(np.mean(self.forward(X)[0].argmax(axis=1) != y))
 
 
-def train(seed: int, lr: float = LEARNING_RATE) -> tuple[np.ndarray, np.ndarray, float, np.ndarray, np.ndarray]:
-    """(dead fraction at init, after training, final training error, least active share after
-    training, every second-layer unit's active share), the first three as in dead_relu.train."""
+    def death_condition(self, X: np.ndarray, layer: int = 1) -> np.ndarray:
+        """Per dead unit of one layer: (gamma, beta, largest x_hat over X); shape (dead, 3)."""
+        *_, x_hat, _, u = self.forward(X)[1][layer]
+        dead = np.all(u <= 0, axis=0)
+        return np.stack([self.gammas[layer][dead], self.betas[layer][dead], x_hat.max(axis=0)[dead]], axis=1)
+
+
+def train(seed: int, lr: float) -> dict:
+    """One run: dead fraction per layer at init and after training, training error, least active
+    share per layer, every second-layer unit's active share (sorted), the second layer's dead
+    count at each checkpoint, and the death condition of its dead units."""
     X, y = voronoi(seed=200 + seed)
     net = BatchNormMLP.create(SIZES, seed=seed)
     at_init = net.dead_fraction(X)
     batches = minibatches(len(X), 64, np.random.default_rng(seed))
+    counts = []
     with np.errstate(over="ignore", invalid="ignore"):
-        for _ in range(STEPS):
-            idx = next(batches)
-            net.sgd_step(X[idx], y[idx], lr)
-        return (at_init, net.dead_fraction(X), net.error_rate(X, y), net.least_active_share(X),
-                np.sort(net.active_shares(X, 1)))
+        for step in range(STEPS + 1):
+            if step in CHECKPOINTS:
+                counts.append(round(SIZES[2] * net.dead_fraction(X)[1]))
+            if step < STEPS:
+                idx = next(batches)
+                net.sgd_step(X[idx], y[idx], lr)
+        condition = net.death_condition(X)
+        return {"at_init": at_init, "dead": net.dead_fraction(X), "error": net.error_rate(X, y),
+                "least_active": net.least_active_share(X), "shares": np.sort(net.active_shares(X, 1)),
+                "dead_steps": np.array(counts),
+                "condition": (condition.min(axis=0) if len(condition) else np.full(3, np.nan),
+                              condition.max(axis=0) if len(condition) else np.full(3, np.nan))}
 
 
-def plain_relu_shares(seed: int, lr: float = LEARNING_RATE) -> np.ndarray:
+def plain_relu_shares(seed: int, lr: float) -> np.ndarray:
     """The same for the plain ReLU network of dead_relu: every second-layer unit's active share."""
     net, X, _, _ = trained("relu", lr, seed)
     return np.sort(np.mean(net.hidden_preactivations(X)[1] > 0, axis=0))
 
 
 def run() -> dict:
-    runs = [train(seed) for seed in SEEDS]
-    return {"learning_rate": np.array(LEARNING_RATE), "seeds": np.array(SEEDS),
-            "at_init": np.array([r[0] for r in runs]), "dead": np.array([r[1] for r in runs]),
-            "error": np.array([r[2] for r in runs]), "least_active": np.array([r[3] for r in runs]),
-            "shares": np.array([r[4] for r in runs]), "plain_shares": np.array([plain_relu_shares(seed) for seed in SEEDS])}
+    runs = [[train(seed, lr) for seed in SEEDS] for lr in LEARNING_RATES]
+    field = lambda name: np.array([[r[name] for r in row] for row in runs])
+    return {"learning_rates": np.array(LEARNING_RATES), "seeds": np.array(SEEDS), "steps": CHECKPOINTS,
+            "at_init": field("at_init"), "dead": field("dead"), "error": field("error"),
+            "least_active": field("least_active"), "shares": field("shares"), "dead_steps": field("dead_steps"),
+            "condition_min": np.array([[r["condition"][0] for r in row] for row in runs]),
+            "condition_max": np.array([[r["condition"][1] for r in row] for row in runs]),
+            "share_rates": np.array(SHARE_RATES),
+            "plain_shares": np.array([[plain_relu_shares(seed, lr) for seed in SEEDS] for lr in SHARE_RATES])}

@@ -25,7 +25,7 @@ def draw_cost(fig: Figure, colours: dict) -> dict:
         ax.text(max(v, d) * 1.15, row, rf"${n_f}\,/\,{n_df}$", va="center", fontsize=9, color=colours["text"])
     ax.axvline(1.0, color=colours["muted"], lw=0.9, ls=":")
     ax.set_xscale("log")
-    ax.set_xlim(0.5, 1000)
+    ax.set_xlim(0.3, 300)
     ax.set_yticks(rows, [rf"${EVERY[k].symbol}$" for k in keys], fontsize=10)
     ax.set_ylim(-0.7, len(keys) - 0.3)
     ax.set_xlabel(r"$t\,/\,t_{\mathrm{ReLU}}$")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from scipy.special import erfc as _erfc   # a numpy ufunc: one vectorised pass, like np.exp
 
 from actsite.maths.functions import (ACTIVATIONS, Activation, Array, Param, keep_nan, leaky_relu,
                                leaky_relu_prime, sech_squared, sigmoid, sigmoid_prime, times_vanishing)
@@ -21,9 +22,6 @@ SELU_ALPHA = 1.6732632423543772848170429916717   # Klambauer et al. (2017), eq. 
 SELU_LAMBDA = 1.0507009873554804934193349852946
 GELU_TANH_C = math.sqrt(2 / math.pi)
 GELU_TANH_K = 0.044715
-
-_erfc = np.vectorize(math.erfc, otypes=[float])
-
 
 def _x(x: Array) -> Array:
     return np.asarray(x, dtype=float)

@@ -65,7 +65,7 @@ say("dead_largest_z", unit=unit, z=z.max())
 say("dead_fraction", fractions=dead_relu.inactive_fraction(net, X), one=1 / 256)
 
 # %% [markdown]
-# Every factor $g'(z_j^{(n)})$ in the sums for $\partial L/\partial \mathbf{w}_j$ and
+# Every factor $r'(z_j^{(n)})$ in the sums for $\partial L/\partial \mathbf{w}_j$ and
 # $\partial L/\partial b_j$ is zero, so both gradients should be exactly zero, not merely small.
 # The unit's output is zero for every input, so the gradient of its outgoing weights is zero too.
 # A live neighbour, for comparison, does receive gradient.
@@ -92,6 +92,19 @@ for _ in range(100):
 say("dead_unchanged", same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
 say("dead_live_moved", distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
 say("dead_still", dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
+
+# %% [markdown]
+# ## Try this { #try-this }
+#
+# Change the learning rate below, to 0.3 or to 2.0, and rerun the cell: it trains the article's
+# network once (seed 0, 600 steps) and counts the dead units of the second layer. Then try
+# `"leaky_relu"` in place of `"relu"` at 2.0 and watch the run diverge.
+
+# %%
+lr, seed = 1.0, 0
+trained_net, X_seed, _, _ = dead_relu.trained("relu", lr, seed)
+dead_now = int(round(256 * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
+say("dead_try", lr=lr, seed=seed, dead=dead_now, units=256, steps=dead_relu.STEPS, share=100 * dead_now / 256)
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

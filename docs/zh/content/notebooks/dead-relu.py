@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 本笔记本配合文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)。它先打印文中实验测得的死亡单元比例。实验用的是 10-256-256-10 的网络，He 初始化，在人工构造的十分类任务上用普通 SGD 训练（每批 64 个样本，共 600 步），每个学习率跑三个种子。如果一个隐藏单元在全部 4000 个训练点上的预激活值都不大于零，就算它死亡；对 Leaky ReLU，同样的判据标出的是*不活跃*单元。随后，笔记本亲手构造一个死亡单元，检验它的梯度确实恰好为零。
+# 本笔记本配合文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)。它先打印文中实验测得的死亡单元比例。实验用的是 10-256-256-10 的网络，He 初始化，在人工构造的十分类任务上用普通 SGD 训练（每批 64 个样本，共 600 步），每个学习率跑三个种子。如果一个隐藏单元在全部 4000 个训练点上的预激活值都不大于零，就算它死亡；对 Leaky ReLU，同样的判据标出的是**不活跃**单元。随后，笔记本亲手构造一个死亡单元，检验它的梯度确实恰好为零。
 
 # %%
 import numpy as np
@@ -55,7 +55,7 @@ say("dead_largest_z", unit=unit, z=z.max())
 say("dead_fraction", fractions=dead_relu.inactive_fraction(net, X), one=1 / 256)
 
 # %% [markdown]
-# 对 $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和时，每一项里的因子$g'(z_j^{(n)})$ 都是零，所以两个梯度应当严格等于零，而不只是很小。这个单元对任何输入的输出都是零，因此它输出权重的梯度也是零。作为对照，旁边一个活着的单元是能拿到梯度的。
+# 对 $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和时，每一项里的因子 $r'(z_j^{(n)})$ 都是零，所以两个梯度应当严格等于零，而不只是很小。这个单元对任何输入的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
 
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
@@ -77,6 +77,17 @@ for _ in range(100):
 say("dead_unchanged", same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
 say("dead_live_moved", distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
 say("dead_still", dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
+
+# %% [markdown]
+# ## 动手试一试 { #try-this }
+#
+# 把下面的学习率改成 0.3 或 2.0，再运行这个单元：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后在学习率 2.0 下把 `"relu"` 换成 `"leaky_relu"`，看这次运行如何发散。
+
+# %%
+lr, seed = 1.0, 0
+trained_net, X_seed, _, _ = dead_relu.trained("relu", lr, seed)
+dead_now = int(round(256 * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
+say("dead_try", lr=lr, seed=seed, dead=dead_now, units=256, steps=dead_relu.STEPS, share=100 * dead_now / 256)
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

@@ -1,0 +1,63 @@
+"""Figures of the dead-ReLU article: dead units step by step, and with batch normalisation."""
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from actsite.experiments.cache import cached
+from actsite.maths.functions import ACTIVATIONS
+
+
+def draw_dead_relu_steps(fig: Figure, colours: dict) -> dict:
+    """Left: the second layer's dead units (% of 256) against the SGD step, learning rates 1 and
+    2, three seeds each.  Right: the mini-batch loss of the first steps at learning rate 2, ReLU
+    against Leaky ReLU, as log10 of the loss (a leaky curve ends where its weights overflow)."""
+    r = cached("dead_relu_steps")
+    left, right = fig.subplots(1, 2)
+    steps = r["steps"]
+    shown = steps >= 1
+    for i, (rate, colour, style) in enumerate(zip(r["rates"], (colours["accent"], colours["second"]), ("-", "--"))):
+        for seed in range(len(r["seeds"])):
+            share = 100 * r["dead"][i, seed, :, 1] / r["units"]
+            left.plot(steps[shown], share[shown], style, color=colour, lw=1.3,
+                      label=rf"$\eta={rate:g}$" if seed == 0 else None)
+    left.set_xscale("log")
+    left.set_xlim(1, steps[-1])
+    left.set_ylim(0, 75)
+    left.set_xlabel(r"$t$")
+    left.set_ylabel(r"$\%$")
+    left.legend(loc="lower right")
+    early = np.arange(1, r["early_loss_relu"].shape[1] + 1)
+    for key, colour, marker in (("relu", colours["accent"], "o"), ("leaky_relu", colours["second"], "s")):
+        for seed, loss in enumerate(r[f"early_loss_{key}"]):
+            finite = np.isfinite(loss)
+            right.plot(early[finite], np.log10(loss[finite]), marker + "-", color=colour, lw=1.0, ms=3.5,
+                       label=rf"${ACTIVATIONS[key].symbol}$" if seed == 0 else None)
+    right.set_xlim(0.5, early[-1] + 0.5)
+    right.set_xticks([1, 5, 10, 15, 20])
+    right.set_ylim(-10, 310)
+    right.set_xlabel(r"$t\ \ (\eta=2)$")
+    right.set_ylabel(r"$\log_{10} L$")
+    right.legend(loc="upper left")
+    return dict(r)
+
+
+def draw_dead_relu_batchnorm(fig: Figure, colours: dict) -> dict:
+    """Every second-layer unit's share of training points on which it is active, sorted, per
+    seed: plain ReLU and ReLU after batch normalisation, one panel per learning rate (1 and 2)."""
+    r = cached("dead_relu_batchnorm")
+    axes = fig.subplots(1, len(r["share_rates"]), sharey=True)
+    rates = list(r["learning_rates"])
+    for ax, rate, plain in zip(axes, r["share_rates"], r["plain_shares"]):
+        normalised = r["shares"][rates.index(rate)]
+        for shares_per_seed, colour, style, label in ((plain, colours["accent"], "-", r"$\mathrm{ReLU}(z)$"),
+                                                      (normalised, colours["second"], "--", r"$\mathrm{ReLU}(\gamma\hat z+\beta)$")):
+            for seed, shares in enumerate(shares_per_seed):
+                rank = 100 * (np.arange(len(shares)) + 0.5) / len(shares)
+                ax.plot(rank, 100 * shares, style, color=colour, lw=1.3, label=label if seed == 0 else None)
+        ax.set_xlim(0, 100)
+        ax.set_ylim(-2, 60)
+        ax.set_xlabel(rf"$i\,/\,n\ (\%),\ \ \eta={rate:g}$")
+    axes[0].set_ylabel(r"$P(u_i>0)\ (\%)$")
+    axes[0].legend(loc="upper left", fontsize=9)
+    return dict(r)
