@@ -24,8 +24,9 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actsite import (bench_report, bibliography, cjk_layout, explorer, gated_table, markers, page_pairs,  # noqa: E402
-                     reading_order, reference_table, site_files, source_lines, typeset)
+from actsite.pages import (bibliography, cjk_layout, explorer, gated_table, markers, page_pairs,  # noqa: E402
+                           reading_order, reference_table, site_files, source_lines, typeset)
+from actsite.tooling import bench_report  # noqa: E402
 from actsite.figures.registry import FIGURES  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.figures")

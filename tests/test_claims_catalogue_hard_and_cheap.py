@@ -50,7 +50,8 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from actsite import cost, int8
+from actsite.experiments import cost
+from actsite.maths import int8
 from actsite.maths.catalogue import EVERY, MODERN
 from actsite.figures import catalogue as card
 from actsite.figures import cost as cost_figure

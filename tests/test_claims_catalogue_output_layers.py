@@ -19,7 +19,7 @@ import warnings
 import numpy as np
 import pytest
 
-from actsite import output_layers as out
+from actsite.maths import output_layers as out
 from actsite.maths.functions import sigmoid, sigmoid_prime
 from actsite.pages.page_pairs import CODE
 from claim_helpers import LANGS, display_equations, page_text, plotted

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from actsite import output_layers as out
+from actsite.maths import output_layers as out
 from actsite.maths.functions import sigmoid
 
 RNG = np.random.default_rng(11)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from actsite import bibliography, gated_table
+from actsite.pages import bibliography, gated_table
 from actsite.pages.bibliography import WORKS, entry, names, short_citation, works_list
 from actsite.maths.gated import GATED
 from actsite.maths.output_layers import OUTPUTS
