@@ -55,7 +55,7 @@ say("dead_largest_z", unit=unit, z=z.max())
 say("dead_fraction", fractions=dead_relu.inactive_fraction(net, X), one=1 / 256)
 
 # %% [markdown]
-# 对 $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和时，每一项里的因子$g'(z_j^{(n)})$ 都是零，所以两个梯度应当严格等于零，而不只是很小。这个单元对任何输入的输出都是零，因此它输出权重的梯度也是零。作为对照，旁边一个活着的单元是能拿到梯度的。
+# 对 $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和时，每一项里的因子$g'(z_j^{(n)})$ 都是零，所以两个梯度应当严格等于零，而不只是很小。这个单元对任何输入的输出都是零，因此它输出权重的梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
 
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
