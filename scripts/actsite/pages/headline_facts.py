@@ -48,7 +48,7 @@ NUMBER_END = r"(?![\d.,]\d|\d)"        # "4.585" but not "4.5851" nor "4.585,3"
 NUMBER_START = r"(?<![\d.,])"
 
 FACTS: tuple[Fact, ...] = (
-    Fact("saturation-thresholds", "sigmoid's slope is below 0.01 beyond |x| = 4.585, tanh's beyond 2.993",
+    Fact("saturation-thresholds", "sigmoid's slope is below 0.01 for x beyond ±4.585, tanh's beyond ±2.993",
          "blog/posts/why-nonlinear-activations.md",
          (rf"{NUMBER_START}4\.58(?:49|5){NUMBER_END}", rf"{NUMBER_START}2\.99(?:32|3){NUMBER_END}")),
     Fact("fifty-layer-gradients", "the 50-layer gradient measurement: ReLU's first-layer gradient 1100 / 5×10⁻⁵ / "
