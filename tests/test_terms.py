@@ -7,7 +7,8 @@ Every place a reader reads is checked, each hit named by file and line:
   and each notebook's Markdown cells (through :mod:`actsite.pages.reader_text`, which leaves out
   code, maths, link addresses and reference lists);
 * the generated tables: the reference page's, the gated and output tables, and the glossary itself;
-* what the notebooks print (``actsite.pages.notebook_text``), and the navigation labels.
+* what the notebooks print (``actsite.pages.notebook_text``), the navigation labels and the blog's
+  category and tag names (``actsite.pages.taxonomy``).
 
 Then: every glossary link leads to a page and heading that exist in both languages, and the
 glossary page is on both sites and in both navigations.
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actsite.pages import gated_table, glossary, notebook_text, reference_table
+from actsite.pages import gated_table, glossary, notebook_text, reference_table, taxonomy
 from actsite.pages.page_pairs import CONTENT, DOCS, LANGUAGES
 from actsite.pages.reader_text import Line, markdown_lines, mask, page_lines, reader_pages
 
@@ -70,6 +71,15 @@ def notebook_output_lines(lang: str) -> list[Line]:
     return lines
 
 
+def taxonomy_lines(lang: str) -> list[Line]:
+    """Category and tag names, at their line in taxonomy.py."""
+    path = ROOT / "scripts" / "actsite" / "pages" / "taxonomy.py"
+    source = path.read_text(encoding="utf-8").splitlines()
+    names = [names[lang] for table in (taxonomy.CATEGORIES, taxonomy.TAGS) for names in table.values()]
+    return [Line("scripts/actsite/pages/taxonomy.py",
+                 next((n for n, line in enumerate(source, 1) if f'"{lang}": "{name}"' in line), 0), name) for name in names]
+
+
 def nav_lines(lang: str) -> list[Line]:
     path = DOCS / lang / "mkdocs.yml"
     text = path.read_text(encoding="utf-8").splitlines()
@@ -96,17 +106,18 @@ def test_generated_tables_use_the_preferred_terms(lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_notebook_output_and_navigation_use_the_preferred_terms(lang):
-    assert variants_in(notebook_output_lines(lang) + nav_lines(lang), lang) == []
+def test_notebook_output_navigation_and_tags_use_the_preferred_terms(lang):
+    assert variants_in(notebook_output_lines(lang) + nav_lines(lang) + taxonomy_lines(lang), lang) == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("term", glossary.TERMS, ids=lambda t: t.key)
 def test_each_glossary_link_leads_to_an_existing_section(term, lang):
     page, _, anchor = term.home.partition("#")
-    assert (CONTENT[lang] / page).is_file(), f"glossary '{term.key}': no page {lang}/{page}"
+    where = glossary.declared_at(term.key)
+    assert (CONTENT[lang] / page).is_file(), f"{where}: no page {lang}/{page}"
     _, headings = glossary.page_headings(lang, page)
-    assert not anchor or anchor in headings, f"glossary '{term.key}': {lang}/{page} has no heading {{ #{anchor} }}"
+    assert not anchor or anchor in headings, f"{where}: {lang}/{page} has no heading {{ #{anchor} }}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -137,5 +148,14 @@ def test_the_check_can_fail():
     assert not en("$\\sigma(x)$ and \\sigma") and en("sigma(x) in the alt text")
     assert en("Batch Normalization helps") and en("an initialized network")
     assert not en("[zig-zag](blog/posts/neuron-gradients-zigzag.md)")
-    hits = variants_in(page_lines("en", "glossary.md")[:0] + [Line("en/a.md", 7, "a dead neuron")], "en")
+    hits = variants_in([Line("en/a.md", 7, "a dead neuron")], "en")
     assert hits and hits[0].startswith("en/a.md:7: ")
+    assert glossary.declared_at("kink").startswith("scripts/actsite/pages/glossary.py:")
+
+
+def test_a_missing_home_is_named_with_its_declaration():
+    class NoFiles:
+        def get_file_from_path(self, path):
+            return None
+    with pytest.raises(FileNotFoundError, match=r"glossary\.py:\d+: the term's home 'reference.md#columns'"):
+        glossary.mkdocs_href(NoFiles(), None)("reference.md#columns")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Union
 
 from actsite.maths.catalogue import EVERY
@@ -311,13 +312,24 @@ def home_title(lang: str, target: str) -> str:
     return f"{short} › {headings[section]}"
 
 
+def declared_at(key: str) -> str:
+    """``scripts/actsite/pages/glossary.py:LINE``, where the term ``key`` is declared."""
+    path = Path(__file__)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.lstrip().startswith(f'Term("{key}"'):
+            return f"scripts/actsite/pages/glossary.py:{number}"
+    return "scripts/actsite/pages/glossary.py"
+
+
 def mkdocs_href(files, page_file) -> Callable[[str], str]:
     """For the hook: ``page.md#anchor`` as an address relative to the page being built."""
     def href(target: str) -> str:
         path, _, section = target.partition("#")
         file = files.get_file_from_path(path)
         if file is None:
-            raise FileNotFoundError(f"scripts/actsite/pages/glossary.py: a term's home '{target}' is no page of the site")
+            keys = [term.key for term in TERMS if term.home == target]
+            raise FileNotFoundError(f"{declared_at(keys[0]) if keys else 'scripts/actsite/pages/glossary.py'}: "
+                                    f"the term's home '{target}' is no page of the site")
         return file.url_relative_to(page_file) + (f"#{section}" if section else "")
     return href
 
@@ -332,12 +344,12 @@ def check_terms() -> list[str]:
     """Problems in the declarations themselves: duplicate keys, a variant equal to a preferred term."""
     problems = []
     keys = [t.key for t in TERMS]
-    problems += [f"glossary key '{k}' declared twice" for k in sorted({k for k in keys if keys.count(k) > 1})]
+    problems += [f"{declared_at(k)}: glossary key '{k}' declared twice" for k in sorted({k for k in keys if keys.count(k) > 1})]
     for term in TERMS:
         for lang in ("zh", "en"):
             for variant in term.avoid(lang):
                 for other in TERMS:
                     if variant_pattern(variant).search(other.name(lang)):
-                        problems.append(f"glossary '{term.key}': variant '{variant_text(variant)}' matches the "
+                        problems.append(f"{declared_at(term.key)}: glossary '{term.key}': variant '{variant_text(variant)}' matches the "
                                         f"preferred term '{other.name(lang)}' of '{other.key}'")
     return problems
