@@ -218,7 +218,7 @@ TERMS: tuple[Term, ...] = (
     Term("logit", "logit", "logit",
          "输出层在 softmax 或 sigmoid 把它变成概率之前的实数分数。",
          "A real-valued score of the output layer, before softmax or sigmoid turns it into a probability.",
-         "catalogue/output-layers.md#last-layer"),
+         "catalogue/output-layers.md#last-layer", avoid_zh=("logits",)),
     Term("binary-label", "二元标签", "binary label",
          "只取 0 或 1 的目标；相互独立的几个二元标签各配一个 sigmoid 输出。",
          "A target that is either 0 or 1; independent binary labels each get a sigmoid output.",
