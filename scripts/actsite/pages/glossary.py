@@ -1,0 +1,355 @@
+r"""The site's terms, one record per concept, in both languages; the glossary page is drawn from them.
+
+Each :class:`Term` gives the preferred term in Chinese and in English, the variants a page must
+not use for that concept (in each language), a one-line definition in each language, and where
+the site explains it (``page.md#anchor``, the same path and anchor in both languages).
+``tests/test_terms.py`` looks for every variant on every reader page, and checks every link.
+
+A variant is a plain string or a compiled pattern.  A string is matched as written, ignoring case,
+and a string that starts (or ends) with a Latin letter or digit only matches at a word boundary
+there (and not after a backslash), so ``eta`` finds "eta" but not "beta", "metal" or ``\eta``.  A pattern is used as it is: write one
+when the variant is a drift only in some contexts (``(?<!输)入权重`` leaves 输入权重 alone).
+Variants are never looked for inside code, inline maths or link addresses
+(:mod:`actsite.pages.reader_text`).
+
+:data:`SPELLED_SYMBOLS` lists symbols that a page must write as symbols, not spelled out in
+Latin letters (alt text included); they are checked like variants but not shown on the glossary.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Union
+
+from actsite.maths.catalogue import EVERY
+from actsite.pages.html_table import math_cell, table, text_cell
+from actsite.pages.page_pairs import CONTENT
+from actsite.pages.reference_table import MARKER as MARKER_REFERENCE, anchor
+
+MARKER = "<!-- glossary -->"
+Variant = Union[str, re.Pattern]
+LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str                       # the row's anchor on the glossary page
+    zh: str
+    en: str
+    zh_definition: str
+    en_definition: str
+    home: str                      # "page.md#anchor" (or "page.md"): where the site explains it
+    avoid_zh: tuple[Variant, ...] = ()
+    avoid_en: tuple[Variant, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def definition(self, lang: str) -> str:
+        return self.zh_definition if lang == "zh" else self.en_definition
+
+    def avoid(self, lang: str) -> tuple[Variant, ...]:
+        return self.avoid_zh if lang == "zh" else self.avoid_en
+
+
+def variant_pattern(variant: Variant) -> re.Pattern:
+    if isinstance(variant, re.Pattern):
+        return variant
+    before = r"(?<![A-Za-z0-9_\\])" if LATIN.match(variant[0]) else ""
+    after = r"(?![A-Za-z0-9_])" if LATIN.match(variant[-1]) else ""
+    return re.compile(before + re.escape(variant) + after, re.I)
+
+
+def variant_text(variant: Variant) -> str:
+    return variant.pattern if isinstance(variant, re.Pattern) else variant
+
+
+TERMS: tuple[Term, ...] = (
+    Term("activation-function", "激活函数", "activation function",
+         "单元在加权求和之后施加的非线性函数 $f$，即 $y = f(z)$。没有它，多层网络合起来仍是一个线性映射。",
+         "The non-linear function $f$ a unit applies to its weighted sum, $y = f(z)$. Without it, any stack of layers collapses into one linear map.",
+         "blog/posts/why-nonlinear-activations.md#linear-collapse", avoid_zh=("激励函数",)),
+    Term("pre-activation", "预激活值", "pre-activation",
+         "单元在激活函数之前算出的加权和 $z = \\sum_i w_i x_i + b$。",
+         "The weighted sum a unit computes before its activation function, $z = \\sum_i w_i x_i + b$.",
+         "blog/posts/neuron-gradients-zigzag.md#model-neuron", avoid_zh=("前激活",),
+         avoid_en=(re.compile(r"\bpreactivations?\b", re.I),)),
+    Term("active-unit", "开启", "active",
+         "单元对某个输入的预激活值为正、输出不为 0 时，称它对这个输入开启，否则关闭；开启的 ReLU 单元斜率为 1。",
+         "A unit is active on an input when its pre-activation is positive and its output non-zero; an active ReLU unit has slope 1.",
+         "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("激活状态", "活着的")),
+    Term("dead-unit", "死亡单元", "dead unit",
+         "对每个训练输入都输出 0 的 ReLU 单元：它的输入权重和偏置得不到梯度，只有它下面各层的变化才可能让它恢复。",
+         "A ReLU unit that outputs 0 on every training input: its incoming weights and bias receive no gradient, and only a change in the layers below it can bring it back.",
+         "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("死单元", "死神经元", "死亡神经元"),
+         avoid_en=(re.compile(r"\bdead neurons?\b", re.I),)),
+    Term("inactive-unit", "不活跃单元", "inactive unit",
+         "预激活值在每个训练输入上都为负的 Leaky ReLU 单元；那里的斜率仍是 $a$，所以它还能拿到梯度。",
+         "A Leaky ReLU unit whose pre-activation is negative on every training input; its slope there is still $a$, so it keeps receiving a gradient.",
+         "blog/posts/dead-relu-units.md#relu-variants"),
+    Term("incoming-outgoing-weights", "输入权重与输出权重", "incoming and outgoing weights",
+         "一个隐藏单元的输入权重把它与前一层相连，输出权重把它与后一层相连。",
+         "A hidden unit's incoming weights connect it to the layer before, its outgoing weights to the layer after.",
+         "blog/posts/dead-relu-units.md#dead-relu",
+         avoid_zh=(re.compile("(?<!输)入权重"), re.compile("(?<!输)出权重"))),
+    Term("saturation", "饱和", "saturation",
+         "输入的绝对值很大时函数趋于常数、斜率趋于 0，几乎不再有梯度通过；sigmoid 和 tanh 在两侧都饱和。",
+         "For inputs of large magnitude the function levels off and its slope tends to 0, so almost no gradient passes; sigmoid and tanh saturate on both sides.",
+         "blog/posts/why-nonlinear-activations.md#saturation"),
+    Term("flat-tail", "尾部", "tail",
+         "饱和函数远离 0、斜率已接近 0 的两侧；预激活值落在尾部的单元几乎学不动。",
+         "The far parts of a saturating curve, where its slope is close to 0; a unit whose pre-activations sit there barely learns.",
+         "blog/posts/why-nonlinear-activations.md#saturation", avoid_zh=("尾巴", "平坦的边缘")),
+    Term("vanishing-gradient", "梯度消失", "vanishing gradient",
+         "反向传播在每一层把梯度乘上斜率和权重矩阵；这些因子小于 1 时，梯度越靠近输入越小，前面几层几乎学不动。",
+         "Backpropagation multiplies the gradient by slopes and a weight matrix at every layer; when these factors are below one it shrinks towards the input, and the early layers barely learn.",
+         "blog/posts/when-gradients-vanish.md#backprop-product", avoid_zh=("梯度弥散", "消亡")),
+    Term("kink", "折点", "kink",
+         "分段线性函数斜率突变、导数不存在的点，例如 ReLU 在 $x = 0$ 处。",
+         "A point where a piecewise-linear function's slope jumps and its derivative does not exist, as ReLU's does at $x = 0$.",
+         "reference.md#columns", avoid_zh=("拐角", "尖角", "折角"),
+         avoid_en=(re.compile(r"(?<!in the )\bcorners?\b(?! of the)", re.I),)),
+    Term("zero-centred", "零中心", "zero-centred",
+         "输入服从标准正态分布时，输出的均值为 0；tanh 是零中心的，sigmoid 和 ReLU 不是。",
+         "Having mean output 0 when the input follows a standard normal distribution; tanh is zero-centred, sigmoid and ReLU are not.",
+         "reference.md#columns", avoid_en=(re.compile(r"\bzero[- ]center(ed|ing)?\b", re.I), "zero centred")),
+    Term("sparsity", "稀疏性", "sparsity",
+         "对一个给定输入，输出恰好为 0 的单元所占的比例；ReLU 网络会产生精确的零。",
+         "The share of units whose output is exactly 0 for a given input; ReLU networks produce exact zeros.",
+         "blog/posts/relu-sparsity-biology.md#sparsity-init"),
+    Term("zig-zag", "之字形", "zig-zag",
+         "输入全为正时，单个样本的更新让一个单元的所有权重同增或同减，权重只能来回折向目标。",
+         "With all-positive inputs, every single-example update moves all of a unit's weights up together or down together, so they reach their target along a jagged path.",
+         "blog/posts/neuron-gradients-zigzag.md#zigzag", avoid_zh=("Z 字形", "Z字形"),
+         avoid_en=(re.compile(r"\bzigzag(s|ged|ging)?\b", re.I),)),
+    Term("sign-rule", "符号规则", "sign rule",
+         "单个样本的更新中，一个单元的所有权重共用同一个误差因子，所以两个权重只有在输入符号相反时，才会朝相反的方向移动。",
+         "In a single-example update all weights of a unit share one error factor, so two of them move in opposite directions only if their inputs have opposite signs.",
+         "blog/posts/neuron-gradients-zigzag.md#update-direction", avoid_zh=("符号法则",)),
+    Term("learning-rate", "学习率", "learning rate",
+         "每一步把负梯度乘上的系数 $\\eta$。",
+         "The factor $\\eta$ by which each step scales the negative gradient.",
+         "blog/posts/neuron-gradients-zigzag.md#update-direction"),
+    Term("mini-batch", "小批量", "mini-batch",
+         "每一步用来估计梯度的一小组训练样本。",
+         "The small set of training examples used to estimate the gradient at each step.",
+         "blog/posts/neuron-gradients-zigzag.md#ill-conditioning", avoid_zh=("批次",)),
+    Term("full-batch-gradient-descent", "全批量梯度下降", "full-batch gradient descent",
+         "每一步都用全部训练样本的平均梯度来更新权重；与之相对的是 SGD 和小批量。",
+         "Gradient descent in which every step uses the average gradient over all training examples, as opposed to SGD and mini-batches.",
+         "blog/posts/neuron-gradients-zigzag.md#ill-conditioning",
+         avoid_zh=("全批量下降", "全批量 GD", re.compile(r"(?<![A-Za-z])GD(?![A-Za-z])")), avoid_en=("full-batch GD",)),
+    Term("condition-number", "条件数", "condition number",
+         "海森矩阵最大与最小特征值之比 $\\kappa$；$\\kappa$ 越大，梯度下降沿窄谷走得越慢。",
+         "The ratio $\\kappa$ of the Hessian's largest to its smallest eigenvalue; the larger it is, the slower gradient descent crawls along a narrow valley.",
+         "blog/posts/neuron-gradients-zigzag.md#ill-conditioning"),
+    Term("loss-landscape", "损失曲面", "loss landscape",
+         "把损失看作全部权重的函数所得的曲面；它的形状决定梯度下降走哪条路。",
+         "The loss seen as a function of all the weights; its shape decides the path gradient descent takes.",
+         "blog/posts/from-linear-to-nonlinear.md#monotone-not-convex", avoid_zh=("误差曲面",),
+         avoid_en=("error surface", "loss surface")),
+    Term("universal-approximation", "通用逼近定理", "universal approximation theorem",
+         "只要激活函数不是多项式，单隐藏层网络在单元足够多时，能在有界闭集上以任意精度逼近任何连续函数。",
+         "With enough units, a network with one hidden layer and a non-polynomial activation approximates any continuous function on a closed bounded set to any accuracy.",
+         "blog/posts/why-nonlinear-activations.md#quadratic", avoid_zh=("万能逼近", "普适逼近")),
+    Term("initialisation", "初始化", "initialisation",
+         "训练开始前给权重取的随机初值及其尺度；尺度决定信号和梯度逐层放大还是缩小。",
+         "The random starting values of the weights and their scale, which decides whether signals and gradients grow or shrink from layer to layer.",
+         "blog/posts/initialisation.md#forward-recursion", avoid_en=(re.compile(r"\binitializ\w*", re.I),)),
+    Term("gain", "增益", "gain",
+         "初始化时乘在权重标准差上的系数，用来抵消激活函数对信号方差的缩放，例如 ReLU 取 $\\sqrt{2}$。",
+         "The factor applied to the weights' standard deviation at initialisation to offset how the activation scales the signal's variance, for example $\\sqrt{2}$ for ReLU.",
+         "blog/posts/initialisation.md#three-rules"),
+    Term("xavier-initialisation", "Xavier 初始化", "Xavier initialisation",
+         "按 $\\operatorname{Var}(w) = 2/(n_{\\text{in}} + n_{\\text{out}})$ 取权重，适用于在 0 附近近似线性的激活函数。",
+         "Weights drawn with $\\operatorname{Var}(w) = 2/(n_{\\text{in}} + n_{\\text{out}})$, for activations that are nearly linear around 0.",
+         "blog/posts/initialisation.md#three-rules"),
+    Term("he-initialisation", "He 初始化", "He initialisation",
+         "按 $\\operatorname{Var}(w) = 2/n_{\\text{in}}$ 取权重，使信号的尺度在一层层 ReLU 之间保持不变。",
+         "Weights drawn with $\\operatorname{Var}(w) = 2/n_{\\text{in}}$, which keeps the signal's scale through a stack of ReLU layers.",
+         "blog/posts/initialisation.md#three-rules"),
+    Term("batch-normalisation", "批归一化", "batch normalisation",
+         "在每个小批量上把预激活值标准化为均值 0、方差 1，再乘以可学习的 $\\gamma$、加上可学习的 $\\beta$。",
+         "Standardising each pre-activation over the mini-batch to mean 0 and variance 1, then scaling it by a learned $\\gamma$ and shifting it by a learned $\\beta$.",
+         "blog/posts/dead-relu-units.md#batch-normalisation", avoid_zh=("批量归一化", "批标准化", "批规范化", "批量标准化"),
+         avoid_en=("batch normalization",)),
+    Term("relu", "线性整流函数（ReLU）", "rectified linear unit (ReLU)",
+         "$\\max(0, x)$：正输入原样通过，负输入变为 0。",
+         "$\\max(0, x)$: positive inputs pass unchanged, negative ones become 0.",
+         "reference.md#relu", avoid_zh=("线性整流单元", "修正线性单元")),
+    Term("leaky-relu", "Leaky ReLU", "Leaky ReLU",
+         "负输入一侧保留一个小斜率 $a$ 的 ReLU，$\\max(ax, x)$；本站取 $a = 0.01$。",
+         "ReLU with a small slope $a$ kept for negative inputs, $\\max(ax, x)$; this site uses $a = 0.01$.",
+         "reference.md#leaky-relu", avoid_zh=("LReLU",), avoid_en=("LReLU",)),
+    Term("sigmoid", "sigmoid", "sigmoid",
+         "逻辑斯谛函数 $\\sigma(x) = 1/(1 + e^{-x})$，把实数映到 $(0, 1)$。",
+         "The logistic function $\\sigma(x) = 1/(1 + e^{-x})$, which maps the real line onto $(0, 1)$.",
+         "reference.md#sigmoid"),
+    Term("smooth-gate", "平滑门控函数", "smooth gate",
+         "把输入乘以一个从 0 平滑升到 1 的门的激活函数，形如 $x\\,g(x)$：GELU 取 $g = \\Phi$，SiLU 取 $g = \\sigma$。",
+         "An activation that multiplies its input by a gate rising smoothly from 0 to 1, $x\\,g(x)$: $g = \\Phi$ for GELU and $g = \\sigma$ for SiLU.",
+         "catalogue/smooth-gates.md#gelu", avoid_zh=("光滑门控", "光滑的门控")),
+    Term("gate", "门", "gate",
+         "平滑门控函数 $x\\,g(x)$ 中乘在输入上的因子 $g(x)$；门控单元 $a\\,g(b)$ 中的门是 $g(b)$，所以 GEGLU 的门是整个 $\\mathrm{GELU}(b)$。",
+         "The factor $g(x)$ that multiplies the input in a smooth gate $x\\,g(x)$; in a gated unit $a\\,g(b)$ the gate is $g(b)$, so GEGLU's gate is the whole of $\\mathrm{GELU}(b)$.",
+         "catalogue/gated-units.md#two-inputs"),
+    Term("gated-unit", "门控单元", "gated unit",
+         "有两个输入的单元：值 $a$ 和门输入 $b$，都是同一输入的线性映射；输出 $a\\,g(b)$，例如 GLU、GEGLU 和 SwiGLU。",
+         "A unit with two inputs, a value $a$ and a gate input $b$, both linear maps of the same input; it returns $a\\,g(b)$, as GLU, GEGLU and SwiGLU do.",
+         "catalogue/gated-units.md#two-inputs"),
+    Term("element-wise", "逐元素", "element-wise",
+         "对向量的每个分量分别施加同一个运算，例如门控单元中的乘积。",
+         "Applied to each component of a vector separately, as the product in a gated unit is.",
+         "catalogue/gated-units.md#two-inputs", avoid_zh=("按元素", "逐个元素", "逐个分量"), avoid_en=("elementwise",)),
+    Term("feed-forward-block", "前馈模块", "feed-forward block",
+         "Transformer 每一层中对每个位置单独作用的两层网络：先升维并施加激活函数（或门控单元），再投影回原来的宽度。",
+         "The two-layer network a Transformer layer applies at every position on its own: a projection up through an activation (or a gated unit), then a projection back down.",
+         "catalogue/gated-units.md#shazeer-2020", avoid_zh=("前馈块", "前馈子层", "前馈层"),
+         avoid_en=(re.compile(r"\bfeed-?forward (sub)?layers?\b", re.I),)),
+    Term("hard-and-cheap", "又硬又省的函数", "hard and cheap functions",
+         "只用比较、乘加或一次除法就能算出的函数：hard sigmoid、hard tanh、softsign、ReLU6 和 hard swish，其中多数是某个平滑函数的廉价替身。",
+         "Functions computed with comparisons, multiply-adds or one division only: hard sigmoid, hard tanh, softsign, ReLU6 and hard swish, most of them cheap stand-ins for a smooth function.",
+         "catalogue/hard-and-cheap.md#hard-sigmoid", avoid_zh=("廉价的近似",)),
+    Term("quantisation", "量化", "quantisation",
+         "把实数张量映射到少数几个整数级（例如 int8）上来计算，以换取速度和内存。",
+         "Computing with tensors mapped onto a few integer levels (for example int8) instead of real numbers, for speed and memory.",
+         "catalogue/hard-and-cheap.md#int8", avoid_en=(re.compile(r"\bquantiz\w*", re.I),)),
+    Term("logit", "logit", "logit",
+         "输出层在 softmax 或 sigmoid 把它变成概率之前的实数分数。",
+         "A real-valued score of the output layer, before softmax or sigmoid turns it into a probability.",
+         "catalogue/output-layers.md#last-layer", avoid_zh=("logits",)),
+    Term("binary-label", "二元标签", "binary label",
+         "只取 0 或 1 的目标；相互独立的几个二元标签各配一个 sigmoid 输出。",
+         "A target that is either 0 or 1; independent binary labels each get a sigmoid output.",
+         "catalogue/output-layers.md#last-layer", avoid_zh=("是非题", "是非标签")),
+    Term("softmax", "softmax", "softmax",
+         "把 logit 向量 $z$ 变为概率分布：$p_i = e^{z_i} / \\sum_j e^{z_j}$。",
+         "Turns a vector of logits $z$ into a probability distribution, $p_i = e^{z_i} / \\sum_j e^{z_j}$.",
+         "catalogue/output-layers.md#softmax"),
+    Term("one-hot", "独热向量", "one-hot vector",
+         "正确类别处为 1、其余分量都为 0 的向量，用作分类的目标分布。",
+         "A vector that is 1 at the correct class and 0 everywhere else, used as the target distribution of a classifier.",
+         "catalogue/output-layers.md#cross-entropy", avoid_zh=("one-hot",)),
+    Term("cross-entropy", "交叉熵", "cross-entropy",
+         "预测分布 $p$ 相对于目标分布 $y$ 的损失 $-\\sum_i y_i \\log p_i$；$p$ 由 softmax 给出时，它对 logit 的梯度是 $p - y$。",
+         "The loss $-\\sum_i y_i \\log p_i$ of a predicted distribution $p$ against a target $y$; when $p$ is a softmax, its gradient in the logits is $p - y$.",
+         "catalogue/output-layers.md#cross-entropy"),
+    Term("temperature", "温度", "temperature",
+         "softmax 之前用来除 logit 的正数 $T$：$T$ 越大，分布越平。",
+         "The positive number $T$ that divides the logits before softmax; the larger it is, the flatter the distribution.",
+         "catalogue/output-layers.md#temperature"),
+    Term("reference-table", "速查表", "reference table",
+         "本站列出每个激活函数的公式、值域和性质的总表。",
+         "The site's table of every activation function, with its formula, range and properties.",
+         "reference.md#reference", avoid_zh=("参考页",), avoid_en=("reference page",)),
+    Term("hash", "哈希值", "hash",
+         "由内容算出的一串短指纹：内容不变，哈希值就不变；本站据此判断一幅图是否需要重画。",
+         "A short fingerprint computed from some content: the same content gives the same hash, which is how this site tells whether a figure must be redrawn.",
+         "how-this-site-is-built.md#figures-from-code", avoid_zh=("散列",)),
+)
+
+# Symbols a page writes as symbols (both languages, alt text included), with the spelling to avoid.
+SPELLED_SYMBOLS: tuple[tuple[str, Variant], ...] = (
+    ("η", "eta"), ("κ", "kappa"), ("φ", "phi"), ("σ", "sigma"), ("ŷ", "y-hat"), ("ŷ", "y hat"),
+    ("t_ref", "t ref"),
+)
+
+WORDS = {
+    "zh": {"caption": "术语表", "term": "术语", "twin": "英文", "definition": "释义", "link": "详见",
+           "twin_lang": "en"},
+    "en": {"caption": "Glossary", "term": "Term", "twin": "Chinese", "definition": "Definition", "link": "Explained in",
+           "twin_lang": "zh"},
+}
+INLINE_MATHS = re.compile(r"(?<!\\)\$([^$]+)\$")
+HEADING = re.compile(r"^#{1,6} (.*?)\{ *#([\w-]+) *\}\s*$", re.M)
+FRONT_TITLE = re.compile(r"\A---\n(?:.*\n)*?title: *(.*)\n(?:.*\n)*?---\n")
+
+
+def rich_text(text: str) -> str:
+    """Plain text with ``$…$`` inline maths, as escaped HTML (maths in the typesetter's container)."""
+    parts = INLINE_MATHS.split(text)
+    return "".join(math_cell(part) if odd else text_cell(part) for odd, part in
+                   ((i % 2 == 1, p) for i, p in enumerate(parts)))
+
+
+def glossary_table(lang: str, href: Callable[[str], str]) -> str:
+    """The glossary as one table, in the declared order (terms grouped by topic).
+
+    ``href(target)`` turns ``page.md#anchor`` into the address written on the page; the link's
+    text is the page's title and the section's heading (:func:`home_title`)."""
+    w = WORDS[lang]
+    other = w["twin_lang"]
+    rows = [[f'<span id="{text_cell(term.key)}">{text_cell(term.name(lang))}</span>',
+             f'<span lang="{other}">{text_cell(term.name(other))}</span>',
+             rich_text(term.definition(lang)),
+             f'<a href="{text_cell(href(term.home))}">{rich_text(home_title(lang, term.home))}</a>']
+            for term in TERMS]
+    return table(w["caption"], [w["term"], w["twin"], w["definition"], w["link"]], rows)
+
+
+def page_headings(lang: str, page: str) -> tuple[str, dict[str, str]]:
+    """(the page's title, {anchor: heading text}) from its source; the reference page's generated
+    sections included.  Raises FileNotFoundError for a missing page."""
+    text = (CONTENT[lang] / page).read_text(encoding="utf-8")
+    headings = {m.group(2): m.group(1).strip() for m in HEADING.finditer(text)}
+    if MARKER_REFERENCE in text:
+        headings.update({anchor(act): act.names[lang] for act in EVERY.values()})
+    meta = FRONT_TITLE.search(text)
+    first = re.search(r"^# (.*?)(?:\{ *#[\w-]+ *\})?\s*$", text, re.M)
+    title = meta.group(1).strip().strip('"') if meta else first.group(1).strip() if first else page
+    return title, headings
+
+
+def home_title(lang: str, target: str) -> str:
+    """"Page › section" for ``page.md#anchor``: the page's title up to its first colon, then the
+    section's heading (the title alone for a page's top)."""
+    page, _, section = target.partition("#")
+    title, headings = page_headings(lang, page)
+    short = re.split("[:：]", title, maxsplit=1)[0].strip()
+    if not section or headings.get(section) == title:
+        return short
+    return f"{short} › {headings[section]}"
+
+
+def declared_at(key: str) -> str:
+    """``scripts/actsite/pages/glossary.py:LINE``, where the term ``key`` is declared."""
+    path = Path(__file__)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.lstrip().startswith(f'Term("{key}"'):
+            return f"scripts/actsite/pages/glossary.py:{number}"
+    return "scripts/actsite/pages/glossary.py"
+
+
+def mkdocs_href(files, page_file) -> Callable[[str], str]:
+    """For the hook: ``page.md#anchor`` as an address relative to the page being built."""
+    def href(target: str) -> str:
+        path, _, section = target.partition("#")
+        file = files.get_file_from_path(path)
+        if file is None:
+            keys = [term.key for term in TERMS if term.home == target]
+            raise FileNotFoundError(f"{declared_at(keys[0]) if keys else 'scripts/actsite/pages/glossary.py'}: "
+                                    f"the term's home '{target}' is no page of the site")
+        return file.url_relative_to(page_file) + (f"#{section}" if section else "")
+    return href
+
+
+def expand(markdown: str, lang: str, href: Callable[[str], str]) -> str:
+    if MARKER not in markdown:
+        return markdown
+    return markdown.replace(MARKER, glossary_table(lang, href))
+
+
+def check_terms() -> list[str]:
+    """Problems in the declarations themselves: duplicate keys, a variant equal to a preferred term."""
+    problems = []
+    keys = [t.key for t in TERMS]
+    problems += [f"{declared_at(k)}: glossary key '{k}' declared twice" for k in sorted({k for k in keys if keys.count(k) > 1})]
+    for term in TERMS:
+        for lang in ("zh", "en"):
+            for variant in term.avoid(lang):
+                for other in TERMS:
+                    if variant_pattern(variant).search(other.name(lang)):
+                        problems.append(f"{declared_at(term.key)}: glossary '{term.key}': variant '{variant_text(variant)}' matches the "
+                                        f"preferred term '{other.name(lang)}' of '{other.key}'")
+    return problems

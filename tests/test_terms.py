@@ -1,0 +1,161 @@
+"""One term per concept: no page uses a variant that the glossary lists for a concept.
+
+The terms are declared in ``scripts/actsite/pages/glossary.py`` (see "Adding a term" in README.md).
+Every place a reader reads is checked, each hit named by file and line:
+
+* each reader page's prose, headings, list items, tables, alt text, captions and front-matter title,
+  and each notebook's Markdown cells (through :mod:`actsite.pages.reader_text`, which leaves out
+  code, maths, link addresses and reference lists);
+* the generated tables: the reference page's, the gated and output tables, and the glossary itself;
+* what the notebooks print (``actsite.pages.notebook_text``), the navigation labels and the blog's
+  category and tag names (``actsite.pages.taxonomy``).
+
+Then: every glossary link leads to a page and heading that exist in both languages, and the
+glossary page is on both sites and in both navigations.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actsite.pages import gated_table, glossary, notebook_text, reference_table, taxonomy
+from actsite.pages.page_pairs import CONTENT, DOCS, LANGUAGES
+from actsite.pages.reader_text import Line, markdown_lines, mask, page_lines, reader_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK_TEXT = ROOT / "scripts" / "actsite" / "pages" / "notebook_text.py"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def rules(lang: str) -> list[tuple[re.Pattern, str, str]]:
+    """(pattern, the variant as declared, what to write instead) for one language."""
+    found = [(glossary.variant_pattern(v), glossary.variant_text(v), term.name(lang))
+             for term in glossary.TERMS for v in term.avoid(lang)]
+    return found + [(glossary.variant_pattern(v), glossary.variant_text(v), symbol)
+                    for symbol, v in glossary.SPELLED_SYMBOLS]
+
+
+def variants_in(lines: list[Line], lang: str) -> list[str]:
+    hits = []
+    for line in lines:
+        text = mask(line.text)
+        for pattern, variant, preferred in rules(lang):
+            for match in pattern.finditer(text):
+                hits.append(f"{line.where}:{line.number}: '{match.group(0)}' (variant '{variant}'; "
+                            f"write '{preferred}'): …{line.text[max(0, match.start() - 30):match.end() + 30].strip()}…")
+    return hits
+
+
+def generated_lines(lang: str) -> dict[str, list[Line]]:
+    """The generated tables, line by line, named by the module that writes them."""
+    texts = {
+        "scripts/actsite/pages/reference_table.py": reference_table.tables_markdown(lang) + "\n"
+        + reference_table.sections_markdown(lang),
+        "scripts/actsite/pages/gated_table.py": gated_table.tables_html(lang),
+        "scripts/actsite/pages/glossary.py": glossary.glossary_table(lang, href=lambda target: target),
+    }
+    return {module: markdown_lines(text, f"{module} (generated, {lang})") for module, text in texts.items()}
+
+
+def notebook_output_lines(lang: str) -> list[Line]:
+    """Each printed sentence, at its line in notebook_text.py."""
+    source = NOTEBOOK_TEXT.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(source) if f'"{lang}": {{' in line)
+    lines = []
+    for key, sentence in notebook_text.TEXT[lang].items():
+        number = next((n + 1 for n in range(start, len(source)) if f'"{key}":' in source[n]), 0)
+        lines.append(Line("scripts/actsite/pages/notebook_text.py", number, PLACEHOLDER.sub(" ", sentence)))
+    return lines
+
+
+def taxonomy_lines(lang: str) -> list[Line]:
+    """Category and tag names, at their line in taxonomy.py."""
+    path = ROOT / "scripts" / "actsite" / "pages" / "taxonomy.py"
+    source = path.read_text(encoding="utf-8").splitlines()
+    names = [names[lang] for table in (taxonomy.CATEGORIES, taxonomy.TAGS) for names in table.values()]
+    return [Line("scripts/actsite/pages/taxonomy.py",
+                 next((n for n, line in enumerate(source, 1) if f'"{lang}": "{name}"' in line), 0), name) for name in names]
+
+
+def nav_lines(lang: str) -> list[Line]:
+    path = DOCS / lang / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(text) if line.startswith("nav:"))
+    return [Line(f"docs/{lang}/mkdocs.yml", n + 1, line.split(":")[0])      # the label, not the page
+            for n, line in enumerate(text) if n > start and ":" in line]
+
+
+PAGES = [(lang, page) for lang in LANGUAGES for page in reader_pages(lang)]
+
+
+def test_the_declarations_are_consistent():
+    assert glossary.check_terms() == []
+
+
+@pytest.mark.parametrize("lang,page", PAGES)
+def test_no_page_uses_a_listed_variant(lang, page):
+    assert variants_in(page_lines(lang, page), lang) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_generated_tables_use_the_preferred_terms(lang):
+    assert [hit for lines in generated_lines(lang).values() for hit in variants_in(lines, lang)] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_notebook_output_navigation_and_tags_use_the_preferred_terms(lang):
+    assert variants_in(notebook_output_lines(lang) + nav_lines(lang) + taxonomy_lines(lang), lang) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("term", glossary.TERMS, ids=lambda t: t.key)
+def test_each_glossary_link_leads_to_an_existing_section(term, lang):
+    page, _, anchor = term.home.partition("#")
+    where = glossary.declared_at(term.key)
+    assert (CONTENT[lang] / page).is_file(), f"{where}: no page {lang}/{page}"
+    _, headings = glossary.page_headings(lang, page)
+    assert not anchor or anchor in headings, f"{where}: {lang}/{page} has no heading {{ #{anchor} }}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_glossary_page_is_on_the_site(lang):
+    page = CONTENT[lang] / "glossary.md"
+    assert glossary.MARKER in page.read_text(encoding="utf-8")
+    config = yaml.load((DOCS / lang / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert "glossary.md" in [value for entry in config["nav"] for value in entry.values()]
+
+
+def test_the_glossary_table_has_every_term_with_its_twin():
+    html = glossary.glossary_table("en", href=lambda target: target)
+    for term in glossary.TERMS:
+        assert f'<span id="{term.key}">' in html and f'<span lang="zh">{term.zh}</span>' in html
+        assert f'href="{term.home}"' in html
+
+
+def test_the_check_can_fail():
+    """Each kind of place is read, and what a reader does not read as words is not."""
+    zh = lambda text: variants_in([Line("x.md", 1, text)], "zh")  # noqa: E731
+    en = lambda text: variants_in([Line("x.md", 1, text)], "en")  # noqa: E731
+    assert zh("见光滑门控函数一页") and zh("![斜率 kappa 的图](figure:zigzag \"标题\")")
+    assert zh("这个单元的入权重") and not zh("这个单元的输入权重") and not zh("光滑性")
+    assert zh("GD 路径") and not zh("SGD 路径")
+    assert not zh("代码 `zigzag_gd` 与公式 $\\kappa = 13.7$ 和链接 [文章](neuron-gradients-zigzag.md#zigzag)")
+    assert en("the learning rate eta") and not en("the parameter beta") and not en("a metal")
+    assert en("its corners at ±3") and not en("written in the corner") and not en("the corners of the square")
+    assert not en("$\\sigma(x)$ and \\sigma") and en("sigma(x) in the alt text")
+    assert en("Batch Normalization helps") and en("an initialized network")
+    assert not en("[zig-zag](blog/posts/neuron-gradients-zigzag.md)")
+    hits = variants_in([Line("en/a.md", 7, "a dead neuron")], "en")
+    assert hits and hits[0].startswith("en/a.md:7: ")
+    assert glossary.declared_at("kink").startswith("scripts/actsite/pages/glossary.py:")
+
+
+def test_a_missing_home_is_named_with_its_declaration():
+    class NoFiles:
+        def get_file_from_path(self, path):
+            return None
+    with pytest.raises(FileNotFoundError, match=r"glossary\.py:\d+: the term's home 'reference.md#columns'"):
+        glossary.mkdocs_href(NoFiles(), None)("reference.md#columns")
