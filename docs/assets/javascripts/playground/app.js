@@ -71,6 +71,13 @@ const sci = (x) => {                    // 6 × 10⁻⁸
   const [m, e] = x.toExponential(0).split('e');
   return `${m} × 10${[...String(Number(e))].map((c) => SUPERSCRIPT[c]).join('')}`;
 };
+const logTick = (v) => {                // 0.1, 1, 10 as they are; 10⁻⁵ beyond
+  if (v === null || !(v > 0)) return '';
+  const e = Math.round(Math.log10(v));
+  if (Math.abs(v / 10 ** e - 1) > 1e-6) return '';
+  if (e >= -2 && e <= 2) return String(10 ** e >= 1 ? 10 ** e : Number((10 ** e).toFixed(-e)));
+  return `10${[...String(e)].map((c) => SUPERSCRIPT[c]).join('')}`;
+};
 const css = (name) => getComputedStyle(document.body).getPropertyValue(name).trim();
 
 class Playground {
@@ -371,7 +378,7 @@ class Playground {
       cursor: { show: false },
       scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, lo, hi) => [0, Math.max(0.8, (hi || 0) * 1.05)] } },
       axes: [{ ...axis, label: this.t.stepAxis, labelSize: 18, labelFont: '12px sans-serif' },
-        { ...axis, size: 56, values: log ? (u, vals) => vals.map((v) => (v === null ? '' : v.toExponential(0))) : undefined }],
+        { ...axis, size: 56, values: log ? (u, vals) => vals.map(logTick) : undefined }],
       series: [{ label: this.t.stepAxis }, ...series],
     };
   }
