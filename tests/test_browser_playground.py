@@ -139,7 +139,7 @@ def test_playground_starts_after_instant_navigation(browser, base_url):
     watch = PageWatch(browser, base_url)
     watch.page.goto(f"{base_url}en/explorer/", wait_until="networkidle")
     watch.page.evaluate("() => { window.__sameDocument = true; }")
-    watch.page.locator('.md-nav__link[href$="playground/"]').first.click()
+    watch.page.locator('article a[href$="playground/"]').first.click()   # the explorer links to it
     watch.page.wait_for_selector(READY, timeout=20_000)
     assert watch.page.evaluate("window.__sameDocument === true"), "instant navigation did not happen"
     assert measure(watch, 5)["losses"]["train"] > 0 and not watch.errors
