@@ -20,3 +20,12 @@ def test_now_no_page_runs_mathjax_and_maths_comes_with_the_text():
     assert pages["pages_running_mathjax"] == 0 and pages["median_article_maths_kb"] == 0
     assert pages["max_maths_after_text_ms"] == 0
     assert pages["max_maths_shift"] == 0
+
+
+def test_the_playground_copy_is_held_to_the_stated_tolerances():
+    """'compare it with the Python module ... to a relative error of 10^-12', 'for 150 steps,
+    requiring the losses and every layer's gradient norm to agree to 10^-9'"""
+    import test_playground_maths
+    import test_playground_training
+    assert test_playground_maths.RELATIVE == 1e-12
+    assert test_playground_training.STEPS == 150 and test_playground_training.RELATIVE == 1e-9
