@@ -87,3 +87,15 @@ def test_values_and_derivatives_match_the_registry(js, key):
             f, df = act.f(x, **kw), act.df(x, **kw)
         assert mismatches(f, result["f"], x) == [], (key, given, "f")
         assert mismatches(df, result["df"], x) == [], (key, given, "df")
+
+
+def test_the_page_data_lists_every_function_with_its_parameter():
+    from actsite.pages.playground import playground_data, playground_json
+    data = playground_data()
+    assert [f["key"] for f in data["functions"]] == list(EVERY)
+    for entry in data["functions"]:
+        act = EVERY[entry["key"]]
+        assert [(p["name"], p["default"], p["lo"], p["hi"]) for p in entry["params"]] == \
+            [(p.name, p.default, p.lo, p.hi) for p in act.params]
+        assert entry["names"]["zh"] and entry["names"]["en"]
+    assert len(playground_json()) < 4000          # the page loads it: keep it small

@@ -4,7 +4,9 @@
 does), opens the English playground and returns a dict:
 
 * ``page_bytes``: bytes transferred for a cold load of the page, scripts, styles and data
-  included (``page_files`` lists them by size);
+  included (``page_files`` lists them by size); ``page_bytes_without_search`` leaves out the
+  search index and its worker, which every page of the site loads; ``playground_bytes`` counts
+  only what the playground adds (its page, scripts, styles, data and uPlot);
 * ``steps_per_second``: training steps per second of the page's own code, without drawing,
   at the default configuration and at the largest network (10 hidden layers of 32);
 * ``frame_ms`` / ``fps``: while the page plays at its default configuration, the median and
@@ -107,11 +109,15 @@ def bench_playground(site_dir: Path, seconds: float = 5.0, lang: str = "en") -> 
             browser.close()
     finally:
         server.shutdown()
+    own = ("/playground", "/vendor/uplot/", "playground-data.json", "playground.css")
+    search = sum(n for u, n in sizes.items() if "search_index" in u or "/workers/search" in u)
     frames = sorted(played["frames"]) or [float("nan")]
     gaps = played["gaps"] or [float("nan")]
     return {
         "page": f"{lang}/playground/",
         "page_bytes": page_bytes,
+        "page_bytes_without_search": page_bytes - search,       # the search index loads on every page
+        "playground_bytes": sum(n for u, n in sizes.items() if any(k in u for k in own)),
         "page_files": dict(sorted(((u.split(url.split('/' + lang)[0])[-1], n) for u, n in sizes.items()),
                                   key=lambda kv: -kv[1])),
         "steps_per_second": {"default": round(default_speed), "10x32": round(largest_speed, 1)},
