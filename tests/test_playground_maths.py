@@ -15,6 +15,7 @@ EVALUATE = """
 const { ACTIVATIONS, parameters } = await load('activations.js');
 const out = {};
 for (const [key, cases] of Object.entries(input.cases)) {
+  if (!(key in ACTIVATIONS)) continue;              // reported by the coverage test
   out[key] = cases.map((given) => {
     const p = parameters(key, given);
     const fn = ACTIVATIONS[key];
@@ -67,19 +68,21 @@ def mismatches(expected: np.ndarray, got: np.ndarray, x: np.ndarray) -> list:
 
 def test_every_catalogue_function_is_in_the_playground(js):
     _, _, out = js
-    scalar = [k for k, a in EVERY.items()]          # every catalogue entry maps a number to a number
+    scalar = list(EVERY)          # every catalogue entry maps a number to a number (Maxout has two pieces of one input)
     assert sorted(out["keys"]) == sorted(scalar)
 
 
 def test_the_playground_parameters_are_the_registry_defaults(js):
     _, _, out = js
     for key, act in EVERY.items():
-        assert out["defaults"][key] == act.defaults(), key
+        if key in out["defaults"]:
+            assert out["defaults"][key] == act.defaults(), key
 
 
 @pytest.mark.parametrize("key", list(EVERY))
 def test_values_and_derivatives_match_the_registry(js, key):
     x, cases, out = js
+    assert key in out, f"{key} is in the registry but not in the playground's activations.js"
     act = EVERY[key]
     for given, result in zip(cases[key], out[key]):
         kw = {**act.defaults(), **given}

@@ -63,7 +63,7 @@ function select(options, value) {
   return s;
 }
 
-const fmt = (x, lang) => (Number.isFinite(x) ? x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumSignificantDigits: 3 }) : '—');
+const fmt = (x, lang) => (Number.isFinite(x) ? x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { minimumSignificantDigits: 3, maximumSignificantDigits: 3 }) : '—');
 const pct = (x) => `${Math.round(100 * x)}%`;
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 const sci = (x) => {                    // 6 × 10⁻⁸
