@@ -1,8 +1,11 @@
 """Shared fixtures: the project on sys.path, and the site built once per test session."""
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,3 +54,33 @@ def built_site(tmp_path_factory, site_port) -> Path:
     finally:
         os.chdir(cwd)
     return site_dir
+
+
+# The built site served on 127.0.0.1 and one Chromium, shared by every browser test module.
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site, site_port):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{site_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from actsite.tooling.browser import BrowserNotFound, launch
+    with sync_playwright() as playwright:
+        try:
+            browser = launch(playwright)
+        except BrowserNotFound as missing:
+            pytest.fail(str(missing), pytrace=False)
+        yield browser
+        browser.close()

@@ -4,10 +4,7 @@ The browser is the one :func:`actsite.tooling.browser.find_chromium` chooses (``
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -44,35 +41,6 @@ MATH_CLEAN = {"untypeset": 0, "unresolved": 0, "empty": 0, "shrunk": 0, "rawTeX"
 
 def maths_problems(state: dict) -> dict:
     return {key: state[key] for key, clean in MATH_CLEAN.items() if state[key] != clean}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def base_url(built_site, site_port):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{site_port}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from actsite.tooling.browser import BrowserNotFound, launch
-    with sync_playwright() as playwright:
-        try:
-            browser = launch(playwright)
-        except BrowserNotFound as missing:
-            pytest.fail(str(missing), pytrace=False)
-        yield browser
-        browser.close()
 
 
 class PageWatch:

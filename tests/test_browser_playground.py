@@ -10,7 +10,7 @@ import pytest
 
 from actsite.pages.playground import playground_data
 from conftest import LANGUAGES
-from test_browser import AXE, AXE_RUN, PageWatch, base_url, browser  # noqa: F401 - the fixtures
+from test_browser import AXE, AXE_RUN, PageWatch
 
 pytestmark = pytest.mark.browser
 READY = ".activation-playground[data-ready=true]"
