@@ -188,3 +188,23 @@ def test_large_weights_put_tanh_in_its_flat_tails(browser, base_url):
     shares = [int(re.search(r"(\d+)%", r).group(1)) for r in rows]
     assert len(shares) == 4 and all(s > 50 for s in shares[1:]), rows
     watch.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_explorer_shares_the_layout_chart_first(browser, base_url, lang):
+    """The explorer, like the playground: chart above the fold with the controls beside it at
+    1280 × 800, and under it on a phone."""
+    for viewport, beside in (({"width": 1280, "height": 800}, True), ({"width": 390, "height": 844}, False)):
+        watch = PageWatch(browser, base_url)
+        watch.page.set_viewport_size(viewport)
+        watch.page.goto(f"{base_url}{lang}/explorer/", wait_until="networkidle")
+        watch.page.wait_for_selector('.activation-explorer[data-ready="yes"]', timeout=10_000)
+        plot = watch.page.locator(".explorer-plot svg").bounding_box()
+        controls = watch.page.locator(".explorer-functions").bounding_box()
+        if beside:
+            assert plot["y"] + plot["height"] <= viewport["height"], plot
+            assert controls["x"] >= plot["x"] + plot["width"] and controls["y"] < plot["y"] + plot["height"]
+        else:
+            assert controls["y"] >= plot["y"] + plot["height"] - 1
+        assert watch.page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        watch.close()
