@@ -3,7 +3,7 @@
 * pre_build: bring figures up to date in a subprocess, so edited figure code takes effect
   while ``mkdocs serve`` keeps running;
 * files: refuse pages without a twin or with broken front matter; serve figures/, the shared
-  assets, MathJax's stylesheet and the explorer's data without copying anything into docs/;
+  assets, MathJax's stylesheet and the explorer's and playground's data without copying anything into docs/;
 * page_markdown: expand the generated reference tables, the glossary and reading-order links, then
   ``![alt](figure:NAME "caption")`` markers; errors name the line of the source file
   (actsite.pages.source_lines);
@@ -25,7 +25,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from actsite.pages import (bibliography, cjk_layout, explorer, gated_table, glossary, markers, page_pairs,  # noqa: E402
-                           reading_order, reference_table, site_files, source_lines, typeset)
+                           playground, reading_order, reference_table, site_files, source_lines, typeset)
 from actsite.tooling import bench_report  # noqa: E402
 from actsite.figures import build as figure_build  # noqa: E402
 from actsite.figures.build import FigureStore  # noqa: E402
@@ -63,6 +63,7 @@ def on_files(files, config):
         files.append(File.generated(config, destination, abs_src_path=str(source)))
     files.append(File.generated(config, typeset.STYLESHEET, content=stylesheet))
     files.append(File.generated(config, explorer.DESTINATION, content=explorer.explorer_json()))
+    files.append(File.generated(config, playground.DESTINATION, content=playground.playground_json()))
     return files
 
 

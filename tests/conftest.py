@@ -76,3 +76,18 @@ def built_site(shared_site) -> Path:
 def base_url(built_site, shared_site) -> str:
     """The built site served on 127.0.0.1 by one server for the whole run."""
     return shared_site.serve()
+
+
+# One Chromium for every browser test module of a worker.
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from actsite.tooling.browser import BrowserNotFound, launch
+    with sync_playwright() as playwright:
+        try:
+            browser = launch(playwright)
+        except BrowserNotFound as missing:
+            pytest.fail(str(missing), pytrace=False)
+        yield browser
+        browser.close()

@@ -43,20 +43,6 @@ def maths_problems(state: dict) -> dict:
     return {key: state[key] for key, clean in MATH_CLEAN.items() if state[key] != clean}
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from actsite.tooling.browser import BrowserNotFound, launch
-    with sync_playwright() as playwright:
-        try:
-            browser = launch(playwright)
-        except BrowserNotFound as missing:
-            pytest.fail(str(missing), pytrace=False)
-        yield browser
-        browser.close()
-
-
 class PageWatch:
     """A browser page that records every request to another host, failure and console error."""
 

@@ -82,3 +82,12 @@ def test_the_timing_section_describes_the_committed_cost_run(lang):
     assert f"\"{machine['cpu']}\"" in text.replace("“", '"').replace("”", '"')
     assert f"{machine['logical_cpus']} " in text and machine["numpy"] in text and machine["python"] in text
     assert machine["numerics"]["OPENBLAS_NUM_THREADS"] == "1" and "AVX512" in machine["numerics"]["NPY_DISABLE_CPU_FEATURES"]
+
+
+def test_the_playground_copy_is_held_to_the_stated_tolerances():
+    """'compare it with the Python module ... to a relative error of 10^-12', 'for 150 steps,
+    requiring the losses and every layer's gradient norm to agree to 10^-9'"""
+    import test_playground_maths
+    import test_playground_training
+    assert test_playground_maths.RELATIVE == 1e-12
+    assert test_playground_training.STEPS == 150 and test_playground_training.RELATIVE == 1e-9

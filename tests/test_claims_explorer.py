@@ -1,0 +1,31 @@
+"""Claims of the explorer page's "things to try", recomputed from the registry."""
+from __future__ import annotations
+
+import numpy as np
+
+from actsite.maths.catalogue import EVERY
+from actsite.maths.functions import leaky_relu
+
+X = np.linspace(-4, 4, 801)
+
+
+def test_silu_approaches_relu_as_beta_grows_and_is_x_over_2_at_zero():
+    silu, relu = EVERY["silu"], EVERY["relu"]
+    gaps = [np.max(np.abs(silu.f(X, beta=b) - relu.f(X))) for b in (1.0, 2.0, 5.0)]
+    assert gaps[0] > gaps[1] > gaps[2]
+    np.testing.assert_allclose(silu.f(X, beta=0.0), X / 2)
+
+
+def test_sigmoid_and_tanh_slopes():
+    sigmoid, tanh = EVERY["sigmoid"], EVERY["tanh"]
+    assert np.max(sigmoid.df(X)) == 0.25 and tanh.df(np.array(0.0)) == 1.0
+    assert np.all(sigmoid.df(X[np.abs(X) > 4.6]) < 0.01) and sigmoid.df(np.array(4.5)) > 0.01
+    assert np.all(tanh.df(X[np.abs(X) >= 3]) < 0.01) and tanh.df(np.array(2.9)) > 0.01
+
+
+def test_two_piece_maxout_is_abs_relu_and_leaky_relu():
+    maxout = EVERY["maxout"]
+    np.testing.assert_array_equal(maxout.f(X, a=-1.0), np.abs(X))
+    np.testing.assert_array_equal(maxout.f(X, a=0.0), EVERY["relu"].f(X))
+    for a in (0.1, 0.5, 0.9):
+        np.testing.assert_allclose(maxout.f(X, a=a), leaky_relu(X, a))
