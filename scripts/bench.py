@@ -14,11 +14,15 @@
   suite     `make test` from this warm checkout (venv, caches and figures present) and from a
             fresh `git clone` of HEAD (set-up included: venv, packages from pip's cache, npm,
             experiments recomputed); targets: <= 6 min and <= 12 min
+  playground  the playground page in Chromium: bytes transferred, training steps per second, and
+            the time of one frame's work and the frame rate while it trains; targets: <= 250 KB,
+            >= 30 frames a second
   cost      every activation function timed again in numpy; prints today's ratios to ReLU
             beside the committed ones in data/cost.json (written only by scripts/measure_cost.py)
 
 Results are also written to benchmarks/latest.json, which the "How this site is built" page shows.
-usage: python scripts/bench.py [--repeat N] [--skip-cold] [--skip-suite]
+usage: python scripts/bench.py [--repeat N] [--skip-cold] [--skip-suite] [--only SECTION ...]
+       (--only measures just those sections and keeps the others' results in benchmarks/latest.json)
        python scripts/bench.py --pages-of SITE_DIR --out FILE   (pages only, of a site already built;
                                                                  benchmarks/before-build-time-maths.json
                                                                  came from the site with client MathJax)
@@ -40,6 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 RESULTS = ROOT / "benchmarks" / "latest.json"
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from actsite.tooling.bench_playground import bench_playground  # noqa: E402
 
 
 def timed(command: list[str], env: dict | None = None) -> float:
@@ -147,57 +153,21 @@ def _wait_for(predicate, timeout: float) -> None:
     raise TimeoutError("timed out")
 
 
-def gzip_handler(directory: Path):
-    """A static file handler that gzips text responses when asked, like GitHub Pages."""
-    import gzip
-    import http.server
-
-    compressible = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(directory), **kwargs)
-
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            if not (path.suffix in compressible and path.is_file()
-                    and "gzip" in self.headers.get("Accept-Encoding", "")):
-                return super().do_GET()
-            body = gzip.compress(path.read_bytes(), mtime=0)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            try:
-                self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass                       # the browser moved on; nothing to measure
-
-    return Handler
+def built_site() -> Path:
+    """The whole site, built once for the sections that load pages in a browser."""
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    subprocess.run([PY, "scripts/build_site.py", "--site-dir", str(site)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return site
 
 
-def bench_pages(loads: int = 3, site: Path | None = None) -> dict:
-    import http.server
-    import threading
-
+def bench_pages(site: Path, loads: int = 3) -> dict:
     from playwright.sync_api import sync_playwright
 
     from actsite.tooling.browser import launch as launch_browser
+    from actsite.tooling.gzip_server import serve
 
-    built = site is None
-    if built:
-        site = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-        subprocess.run([PY, "scripts/build_site.py", "--site-dir", str(site)], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), gzip_handler(site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, base = serve(site)
     pages = [p.parent.relative_to(site).as_posix() + "/" for lang in ("zh", "en")
              for p in sorted((site / lang).rglob("index.html")) if "assets" not in p.parts]
     rows = {}
@@ -209,8 +179,6 @@ def bench_pages(loads: int = 3, site: Path | None = None) -> dict:
                           for key in runs[0]}
         browser.close()
     server.shutdown()
-    if built:
-        shutil.rmtree(site, ignore_errors=True)
     return summarise_pages(rows)
 
 
@@ -272,7 +240,7 @@ def _load(browser, url: str) -> dict:
     page.add_init_script(MATHS_PROBE)
     responses = []
     page.on("requestfinished", lambda request: responses.append(request))
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")      # everything the page fetches by itself
     page.wait_for_function("() => window.__probe.visible !== null", timeout=30_000)
     page.wait_for_timeout(200)            # let late shifts be reported
     measured = page.evaluate("""() => ({
@@ -295,34 +263,56 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-cold", action="store_true", help="skip the cold figure build")
     parser.add_argument("--skip-suite", action="store_true", help="skip timing the whole test suite")
+    parser.add_argument("--only", nargs="+", metavar="SECTION", help="measure only these sections")
     parser.add_argument("--pages-of", type=Path, help="only measure the pages of this built site")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.pages_of:
-        results = {"pages": bench_pages(site=args.pages_of.resolve())}
+        results = {"pages": bench_pages(args.pages_of.resolve())}
         _print(results)
         args.out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         return 0
+    site: list[Path] = []
+
+    def site_dir() -> Path:                       # built once, for the sections that need pages
+        if not site:
+            site.append(built_site())
+        return site[0]
+
     sections = {"figures": lambda: bench_figures(args.repeat, args.skip_cold),
                 "build": lambda: bench_build(args.repeat), "serve": lambda: bench_serve(args.repeat),
-                "pages": bench_pages, "suite": bench_suite, "cost": lambda: __import__("actsite.tooling.cost_drift").cost_drift.drift()}
+                "pages": lambda: bench_pages(site_dir()),
+                "playground": lambda: bench_playground(site_dir()),
+                "suite": bench_suite,
+                "cost": lambda: __import__("actsite.tooling.cost_drift").tooling.cost_drift.drift()}
     if args.skip_suite:
         del sections["suite"]
+    unknown = sorted(set(args.only or ()) - set(sections))
+    if unknown:
+        parser.error(f"unknown section(s): {', '.join(unknown)}; known: {', '.join(sections)}")
     results = {}
+    if args.only:
+        sections = {name: sections[name] for name in args.only}
+        results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     for section, measure in sections.items():
         results[section] = measure()
         _print({section: results[section]})
     args.out.parent.mkdir(exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    for path in site:
+        shutil.rmtree(path, ignore_errors=True)
     return 0
 
 
 def _print(results: dict) -> None:
     for section, values in results.items():
         for key, value in values.items():
-            if key != "pages":
-                print(f"{section:8s} {key:30s} {value:10.3f}", flush=True)
+            if isinstance(value, (int, float)):
+                print(f"{section:10s} {key:30s} {value:10.3f}", flush=True)
+            elif isinstance(value, dict) and key != "pages" and all(isinstance(v, (int, float)) for v in value.values()):
+                for inner, number in value.items():
+                    print(f"{section:10s} {key + '.' + inner:30s} {number:10.3f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -16,39 +16,8 @@ does), opens the English playground and returns a dict:
 """
 from __future__ import annotations
 
-import gzip
-import http.server
 import statistics
-import threading
 from pathlib import Path
-
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-
-def _handler(directory: Path):
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(directory), **kwargs)
-
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            if not (path.is_file() and path.suffix in COMPRESSIBLE
-                    and "gzip" in self.headers.get("Accept-Encoding", "")):
-                return super().do_GET()
-            body = gzip.compress(path.read_bytes(), mtime=0)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-    return Handler
-
 
 SPEED = """async ([query, steps]) => {
   const { parse, build } = await import(new URL('../assets/javascripts/playground/state.js', location.href).href);
@@ -81,10 +50,10 @@ def bench_playground(site_dir: Path, seconds: float = 5.0, lang: str = "en") -> 
     from playwright.sync_api import sync_playwright
 
     from actsite.tooling.browser import launch
+    from actsite.tooling.gzip_server import serve
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(Path(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{lang}/playground/"
+    server, base = serve(Path(site_dir))
+    url = f"{base}{lang}/playground/"
     try:
         with sync_playwright() as playwright:
             browser = launch(playwright)
@@ -116,6 +85,7 @@ def bench_playground(site_dir: Path, seconds: float = 5.0, lang: str = "en") -> 
     return {
         "page": f"{lang}/playground/",
         "page_bytes": page_bytes,
+        "page_kb": page_bytes / 1024,
         "page_bytes_without_search": page_bytes - search,       # the search index loads on every page
         "playground_bytes": sum(n for u, n in sizes.items() if any(k in u for k in own)),
         "page_files": dict(sorted(((u.split(url.split('/' + lang)[0])[-1], n) for u, n in sizes.items()),

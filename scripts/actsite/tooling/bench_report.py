@@ -26,6 +26,8 @@ ROWS = (  # (section, key, format, zh label, en label, target)
     ("pages", "max_maths_after_text_frames", "{:d}", "公式晚于正文显示的最多帧数", "most frames maths appeared after the text", "0"),
     ("pages", "max_maths_shift", "{:.3f}", "公式引起的布局偏移（CLS）", "layout shift caused by maths (CLS)", "0"),
     ("pages", "pages_running_mathjax", "{:d}", "在浏览器里运行 MathJax 的页面数", "pages running MathJax in the browser", "0"),
+    ("playground", "page_kb", "{:.0f} KB", "演练场页面传输量", "playground page transfer", "≤ 250 KB"),
+    ("playground", "fps", "{:.0f}", "训练时每秒帧数", "frames a second while training", "≥ 30"),
     ("suite", "warm_test_s", "{:.0f} s", "完整测试（环境与缓存已就绪）", "whole test suite, warm checkout", "≤ 360 s"),
     ("suite", "fresh_clone_test_s", "{:.0f} s", "完整测试（全新克隆，含安装）", "whole test suite, fresh clone (set-up included)", "≤ 720 s"),
 )
