@@ -40,6 +40,7 @@ import warnings
 import numpy as np
 import pytest
 
+from actsite.experiments import cost
 from actsite.maths import catalogue
 from actsite.pages.bibliography import first_year
 from actsite.maths.catalogue import EVERY, MODERN, normal_cdf, normal_pdf, silu
@@ -273,9 +274,18 @@ def test_gelu_mean_is_one_over_2_root_pi_by_the_stein_identity():
     assert round(mean, 3) == 0.282
 
 
-def test_gelu_costs_one_error_function_per_element():
+def test_gelu_needs_the_error_function_and_costs_29_times_relu_between_sigmoid_25_and_silu_34():
     for v in (-3.0, -0.4, 1.2):
         assert float(f("gelu", v)) == pytest.approx(v / 2 * (1 + math.erf(v / math.sqrt(2))), abs=1e-15)
+    assert EVERY["gelu"].cost == "erf"
+    data = cost.load()                                  # the committed timing (data/cost.json), never re-timed
+    assert any(op in data["functions"]["gelu"]["value"]["operations"] for op in ("erf", "erfc"))
+    ratio = {key: cost.ratios(data)[key, "value", "float64"] for key in ("gelu", "sigmoid", "silu")}
+    assert round(ratio["gelu"]) == 29 and round(ratio["sigmoid"]) == 25 and round(ratio["silu"]) == 34
+    assert ratio["sigmoid"] < ratio["gelu"] < ratio["silu"]
+    for lang, said in (("en", "about 29 times ReLU's time"), ("zh", "约为 ReLU 的 29 倍")):
+        text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert said in text and "(hard-and-cheap.md#cost)" in text, lang
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -49,7 +49,7 @@ NUMBER_START = r"(?<![\d.,])"
 
 FACTS: tuple[Fact, ...] = (
     Fact("saturation-thresholds", "sigmoid's slope is below 0.01 for x beyond ±4.585, tanh's beyond ±2.993",
-         "blog/posts/why-nonlinear-activations.md",
+         "blog/posts/when-gradients-vanish.md",
          (rf"{NUMBER_START}4\.58(?:49|5){NUMBER_END}", rf"{NUMBER_START}2\.99(?:32|3){NUMBER_END}")),
     Fact("fifty-layer-gradients", "the 50-layer gradient measurement: ReLU's first-layer gradient 1100 / 5×10⁻⁵ / "
          "5×10⁻⁴⁴ by scale (first/last ratio 1.8), sigmoid's first/last ratio 4×10⁻³¹",
@@ -84,19 +84,25 @@ FACTS: tuple[Fact, ...] = (
     Fact("leaky-relu-mean", "Leaky ReLU's mean output under a standard normal input: 0.395 for a = 0.01",
          "blog/posts/neuron-gradients-zigzag.md", (rf"{NUMBER_START}0\.395{NUMBER_END}",)),
     Fact("batchnorm-fourteen", "Ioffe and Szegedy (2015): batch normalisation reached the same accuracy in 1/14 of the steps",
-         "blog/posts/dead-relu-units.md",
+         "blog/posts/when-gradients-vanish.md",
          (r"(?<![\d.])14\s*×", r"(?<![\d.])14\s*倍", r"\b14 times\b", r"\bfourteen times\b", r"(?<![\d.])1/14(?!\d)")),
     Fact("xor", "XOR cannot be computed by a linear model; two hidden units suffice",
          "blog/posts/why-nonlinear-activations.md", (r"\bXOR\b", "异或")),
     Fact("universal-approximation", "one hidden layer approximates any continuous function (Cybenko; Hornik; Leshno et al.)",
          "blog/posts/why-nonlinear-activations.md", (r"\bCybenko\b", r"\bLeshno\b", r"\bHornik\b")),
     Fact("initialisation-gains", "the squared gains that keep the mean square at 1: g² = 2.54 for tanh, 3.41 for sigmoid",
-         "blog/posts/initialisation.md", (rf"{NUMBER_START}2\.54{NUMBER_END}", rf"{NUMBER_START}3\.41{NUMBER_END}")),
-    # Its derivation is to move into the initialisation article; then change home to blog/posts/initialisation.md.
+         "blog/posts/initialisation.md", (rf"{NUMBER_START}2\.54{NUMBER_END}",
+          # not "from 3.41 on" / "从 3.41 起": where GELU's derivative rounds to 1 in bfloat16 (low-precision)
+          rf"{NUMBER_START}3\.41{NUMBER_END}(?!\s*(?:on\b|起))")),
     Fact("gelu-silu-gains", "GELU's gain 1.534 / 1.440 and SiLU's 1.677 / 1.508 at q = 1 / 4; ten such layers at He's gain "
-         "shrink the mean square to 0.029 / 0.0036", "guide.md",
+         "shrink the mean square to 0.029 / 0.0036", "blog/posts/initialisation.md",
          (rf"{NUMBER_START}1\.53[34]\d*{NUMBER_END}", rf"{NUMBER_START}1\.440?{NUMBER_END}", rf"{NUMBER_START}1\.508\d*{NUMBER_END}",
           rf"{NUMBER_START}0\.029\d*{NUMBER_END}", rf"{NUMBER_START}0\.0036\d*{NUMBER_END}")),
+    Fact("low-precision-saturation", "rounded to a 16-bit format, σ is exactly 1 from 6.25 (bfloat16), 8.32 (float16), "
+         "17.33 (float32), and tanh is ±1 from 3.47 in bfloat16", "catalogue/low-precision.md",
+         tuple(rf"{NUMBER_START}{n}{NUMBER_END}" for n in (r"6\.25", r"8\.32", r"17\.33", r"3\.47"))),
+    Fact("float16-overflow", "eˣ overflows in float16 beyond x = 11.09 (ln 65504)", "catalogue/low-precision.md",
+         (rf"{NUMBER_START}11\.09{NUMBER_END}",)),
 )
 
 
