@@ -18,7 +18,9 @@ Primer's search and its two main modifications; Nemotron-4's squared ReLU and la
 Zhang and Sennrich's argument for dropping the re-centring; GPT-2's move to pre-norm and its final
 normalisation; Xiong et al.'s per-layer gradient profile (their figure 3) and their analysis (large gradients near the output with post-norm, a 1/sqrt(L) bound with pre-norm,
 training without warm-up); Takase et al.'s shallow-versus-deep finding; Wortsman et al.'s small
--scale reproduction; every row of the models table, PaLM's parallel blocks.
+-scale reproduction; every row of the models table (the biases column: Vaswani et al.'s
+FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; none in PaLM section 2, LLaMA's model.py, Nemotron-4
+section 2), PaLM's parallel blocks.
 """
 from __future__ import annotations
 
