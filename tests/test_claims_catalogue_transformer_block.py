@@ -6,16 +6,21 @@ the experiments ``attention_scaling`` and ``norm_placement``; the figures' data 
 plotters.
 
 Not testable here, because they report what a paper or code base states rather than
-something computable; the page attributes each to its source: Vaswani et al.'s footnote and
-their suspicion about small gradients; Dehghani et al.'s attention-logit growth at 8B
+something computable; the page attributes each to its source: Vaswani et al.'s reason for the
+scaling in the main text of their section 3.2.1 (the suspicion about small gradients) and the
+variance illustration of their footnote 4; LLaMA's head width 128 (Touvron et al. 2023, table 2:
+dimension 4,096 over 32 heads, and the same 128 in every size) and the head size 256 of Gemma 2's
+2B and 9B models (Gemma Team 2024, table 1), and Gemma 2's vocabulary of 256k entries; Dehghani et al.'s attention-logit growth at 8B
 parameters and their QK-norm; Gemma 2's caps (50 for attention, 30 for the final logits) and
-its pre- and post-sub-block RMSNorm; PaLM's z-loss coefficient 1e-4, its stated reason, and its
+its pre- and post-sub-block RMSNorm (the second inside the residual branch); PaLM's z-loss coefficient 1e-4, its stated reason, and its
 report that removing biases helped stability; ST-MoE's router z-loss with coefficient 1e-3;
 Primer's search and its two main modifications; Nemotron-4's squared ReLU and lack of biases;
-Zhang and Sennrich's argument for dropping the re-centring; GPT-2's move to pre-norm; Xiong et
-al.'s analysis (large gradients near the output with post-norm, a 1/sqrt(L) bound with pre-norm,
+Zhang and Sennrich's argument for dropping the re-centring; GPT-2's move to pre-norm and its final
+normalisation; Xiong et al.'s per-layer gradient profile (their figure 3) and their analysis (large gradients near the output with post-norm, a 1/sqrt(L) bound with pre-norm,
 training without warm-up); Takase et al.'s shallow-versus-deep finding; Wortsman et al.'s small
--scale reproduction; every row of the models table.
+-scale reproduction; every row of the models table (the biases column: Vaswani et al.'s
+FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; none in PaLM section 2, LLaMA's model.py, Nemotron-4
+section 2), PaLM's parallel blocks.
 """
 from __future__ import annotations
 
@@ -108,14 +113,27 @@ def test_dot_product_variance_is_d_k():
     shown("about 8 for a head width of 64, about 32 for 1,024", "头维度为 64 时约为 8，为 1024 时约为 32")
 
 
+def test_a_lead_of_a_few_units_more_than_log_k_takes_almost_all_the_weight():
+    def top_weight(lead, keys=64):
+        s = np.zeros(keys)
+        s[0] = lead
+        return attn.softmax(s)[0]
+    assert [f"{top_weight(lead):.2f}" for lead in (3, 5, 8)] == ["0.24", "0.70", "0.98"]
+    assert np.log(64) < 8 < np.log(64) + 5                             # 8 is "a few units more than log K"
+    assert top_weight(8) > 0.95 and top_weight(3) < 0.5
+    shown("a lead of 3 gives it 0.24 of the weight, a lead of 5 gives 0.70 and a lead of 8 gives 0.98",
+          "领先 3 只得到 0.24 的权重，领先 5 得到 0.70，领先 8 得到 0.98")
+
+
 def test_measured_unscaled_scores_grow_like_sqrt_d_k(scaling):
     np.testing.assert_allclose(scaling["unscaled_score_std"], np.sqrt(scaling["d_k"]), rtol=0.05)
 
 
 def test_experiment_set_up_as_described(scaling):
     assert (int(scaling["keys"]), int(scaling["queries"])) == (64, 400)
-    assert scaling["d_k"][0] == 1 and scaling["d_k"][-1] == 1024
+    assert list(scaling["d_k"]) == [2 ** i for i in range(11)]          # 1, 2, 4, ..., 1,024
     shown("400 queries and 64 keys per query", "抽 400 个查询，每个查询配 64 个键")
+    shown("$d_k = 1, 2, 4, \\dots, 1{,}024$", "$d_k$ 取 $1, 2, 4, \\dots, 1024$")
 
 
 def test_maximum_entropy_of_64_weights():
@@ -132,6 +150,9 @@ def test_jacobian_norm_formula_matches_the_matrix():
     for row in p:
         J = np.diag(row) - np.outer(row, row)
         assert attn.jacobian_norm(row) == pytest.approx(np.linalg.norm(J))
+        for _ in range(20):                                           # ||J g|| <= ||J||_F ||g||: a bound
+            g = rng.standard_normal(64)
+            assert np.linalg.norm(J @ g) <= np.linalg.norm(J) * np.linalg.norm(g)
 
 
 def test_scaled_statistics_do_not_depend_on_d_k(scaling):
@@ -144,6 +165,15 @@ def test_scaled_statistics_do_not_depend_on_d_k(scaling):
     shown("between 0.99 and 1.02", "0.99 到 1.02")
     shown("between 3.67 and 3.72 nats for every $d_k$ from 2 up", "熵始终在 3.67 到 3.72 奈特之间")
     shown("stays between 0.15 and 0.19", "在 0.15 到 0.19 之间")
+
+
+def test_at_d_k_1_one_query_component_scales_every_score(scaling):
+    assert f"{scaling['scaled_entropy'][0]:.2f}" == "3.76"
+    assert scaling["scaled_entropy"][0] > scaling["scaled_entropy"][1:].max()
+    rng = np.random.default_rng(8)
+    q, k = rng.standard_normal(), rng.standard_normal(64)
+    assert np.std(q * k) == pytest.approx(abs(q) * np.std(k))         # the spread across keys is |q| times the keys'
+    shown("the mean entropy is 3.76", "熵的平均值为 3.76")
 
 
 def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
@@ -194,7 +224,19 @@ def test_share_of_tiny_jacobians(scaling):
     assert attn.TINY == 1e-3
     assert np.all(scaling["scaled_jacobian_tiny"] == 0)
     shown("57% of the queries have a Jacobian norm below $10^{-3}$, against none",
-          "57% 的查询雅可比范数低于 $10^{-3}$，缩放后一个也没有")
+          "57% 的查询，其雅可比范数低于 $10^{-3}$，缩放后一个也没有")
+
+
+def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling):
+    scaled, unscaled = scaling["scaled_jacobian_median"], scaling["unscaled_jacobian_median"]
+    i = at(scaling, 64)
+    assert (f"{unscaled[i]:.2f}", f"{scaled[i]:.2f}") == ("0.19", "0.18")     # about the same at 64
+    assert 0.9 < scaled[i] / unscaled[i] < 1.1
+    ratios = [scaled[at(scaling, d)] / unscaled[at(scaling, d)] for d in (128, 256)]
+    assert [f"{r:.1f}" for r in ratios] == ["2.2", "7.8"]
+    assert 4096 // 32 == 128                                                   # LLaMA 7B: 4,096 over 32 heads
+    shown("(0.19 unscaled, 0.18 scaled)", "（不缩放 0.19，缩放 0.18）")
+    shown("2.2 times smaller at 128 and 7.8 times smaller at 256", "在 128 处是不缩放时的 2.2 倍，在 Gemma 2 两个较小模型所用的 256 处是 7.8 倍")
 
 
 def test_attention_alt_text_numbers(scaling):
@@ -236,6 +278,17 @@ def test_capped_logits_bound_probability_and_cross_entropy():
         assert z.max() - z.min() <= 2 * c
         log_p = z - np.logaddexp.reduce(z)
         assert np.all(log_p >= -2 * c - np.log(V))               # p >= e^{-2c} / V, CE <= 2c + log V
+    assert f"{2 * 30 + np.log(256_000):.0f}" == "72"            # Gemma 2's final logits: c = 30, V of 256k
+    shown("about 256,000 entries, it is about 72 nats", "词表约 256000 个词元，这个上界约为 72 奈特")
+
+
+def test_softcap_passes_a_shrinking_gradient_unlike_a_hard_clip():
+    z = np.array([31.0, 45.0, 60.0, 90.0])
+    slope = 1 - np.tanh(z / 30.0) ** 2
+    assert np.all(slope > 0) and np.all(np.diff(slope) < 0)     # still a gradient, shrinking past the cap
+    clip_slope = (np.abs(z) < 30.0).astype(float)
+    assert np.all(clip_slope == 0)                                # a hard clip passes none past it
+    assert np.all(np.diff(cap(z, 30.0)) > 0) and np.all(np.diff(np.clip(z, -30, 30)) == 0)   # order kept / lost
 
 
 def test_softcap_slopes_at_multiples_of_the_cap():
@@ -269,10 +322,34 @@ def test_z_loss_gradient():
     assert numeric.sum() == pytest.approx(2 * alpha * log_z, rel=1e-5)
 
 
-def test_cross_entropy_gradient_does_not_move_the_common_level():
+def test_a_z_loss_step_lowers_the_largest_logits_most_and_flattens_the_distribution():
+    rng = np.random.default_rng(9)
+    z = rng.standard_normal(50) * 3 + 5
+    log_z = np.logaddexp.reduce(z)
+    assert log_z > 0
+    grad = 2e-4 * log_z * attn.softmax(z)
+    assert np.all(np.diff(grad[np.argsort(z)]) > 0)                 # the larger the logit, the larger its step
+    stepped = z - 100.0 * grad
+    assert attn.entropy(attn.softmax(stepped)) > attn.entropy(attn.softmax(z))
+    shown("when $\\log Z > 0$, also flattens the distribution slightly", "$\\log Z > 0$ 时，分布还会略微变平")
+
+
+def test_cross_entropy_gradient_sums_to_zero_but_the_common_level_can_drift():
     rng = np.random.default_rng(5)
     z, y = rng.standard_normal(9) * 4, np.eye(9)[2]
     assert (attn.softmax(z) - y).sum() == pytest.approx(0.0, abs=1e-15)
+    # A parameter step is not a step on the logits: in a two-layer network a gradient step on the
+    # first layer moves the logits' mean, which the cross-entropy does not pull back.
+    x = rng.standard_normal(6)
+    W1, W2 = rng.standard_normal((8, 6)), rng.standard_normal((9, 8))
+
+    def logits(W1):
+        return W2 @ np.tanh(W1 @ x)
+    g_z = attn.softmax(logits(W1)) - y
+    g_W1 = np.outer((W2.T @ g_z) * (1 - np.tanh(W1 @ x) ** 2), x)
+    moved = logits(W1 - 0.1 * g_W1) - logits(W1)
+    assert abs(moved.mean()) > 1e-3
+    shown("the level is free to drift", "这个水平就可以自由漂移")
 
 
 def test_shifting_by_log_z_zeroes_the_penalty_and_keeps_every_probability():
@@ -304,8 +381,10 @@ def test_what_the_code_output_means():
     slope = 1 - np.tanh(z / 30.0) ** 2
     assert 0.2 < slope[0] < 0.26 and 0.3 < slope[1] < 0.34          # "about a quarter and a third"
     log_z = np.logaddexp.reduce(z)
-    assert f"{1e-4 * log_z ** 2:.2f}" == "0.16" and round(log_z) == 40
-    shown("would add 0.16 to the loss until the logits shift down by about 40", "会给损失加上 0.16，直到这些 logit 整体下移约 40 为止")
+    assert f"{1e-4 * log_z ** 2:.2f}" == "0.16" and f"{log_z:.1f}" == "40.0"
+    assert z_loss(z - log_z) == pytest.approx(0.0, abs=1e-30)
+    shown("adds 0.16 to the loss, a penalty that vanishes once every logit has been shifted down by $\\log Z = 40.0$",
+          "z 损失给损失加上 0.16；把每个 logit 都下移 $\\log Z = 40.0$，这个罚项就消失了")
 
 
 # --- squared ReLU ---------------------------------------------------------------------------
@@ -331,6 +410,31 @@ def test_squared_relu_is_reglu_with_tied_value_and_gate():
     np.testing.assert_array_equal(reglu.da(x, x) + reglu.db(x, x), 2 * relu(x))
     d, d_ff = 768, 3072
     assert ffn_parameters(d, d_ff, gated=True) == 3 * d * d_ff and ffn_parameters(d, d_ff, gated=False) == 2 * d * d_ff
+
+
+def test_a_squared_relu_block_is_piecewise_quadratic():
+    rng = np.random.default_rng(10)
+    W1, W2 = rng.standard_normal((4, 16)), rng.standard_normal((16, 3))
+    block = lambda x: (relu(x @ W1) ** 2) @ W2  # noqa: E731
+    x0, v = rng.standard_normal(4), rng.standard_normal(4)
+    t = np.linspace(-3, 3, 6001)
+    y = block(x0 + t[:, None] * v)
+    third = np.abs(np.diff(y, n=3, axis=0)).max(axis=1)
+    kinks = np.sort((-(x0 @ W1) / (v @ W1))[np.abs(-(x0 @ W1) / (v @ W1)) < 3])
+    near = np.array([np.min(np.abs(kinks - s)) < 0.01 for s in t[:-3]])
+    assert third[~near].max() < 1e-9                                 # quadratic between the kinks
+    a, b, c = np.polyfit(t, y[:, 0], 2)
+    assert np.abs(np.polyval([a, b, c], t) - y[:, 0]).max() > 1e-2   # but not one quadratic overall
+    np.testing.assert_allclose(block(2.5 * x0), 2.5 ** 2 * block(x0))
+
+
+def test_squared_relu_at_full_width_matches_the_gated_block_under_the_two_thirds_rule():
+    d = 768
+    gated = ffn_parameters(d, 2 * 4 * d // 3, gated=True)
+    plain = ffn_parameters(d, 4 * d, gated=False)
+    assert gated == plain == 8 * d * d
+    shown("two matrices at the full hidden width $4d$, for the same parameter count, $8d^2$ per block",
+          "两个矩阵，隐藏宽度取满 $4d$，参数量相同，每个块都是 $8d^2$")
 
 
 def test_squared_relu_moments_and_homogeneity():
@@ -468,12 +572,33 @@ def test_last_block_gradient_against_depth(stack):
     shown("(3.7 times at 48 blocks)", "（48 个块时为 3.7 倍）")
 
 
+def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
+    depths = stack["depths"]
+    pre = stack["pre_sweep_last"]
+    stream = stack["pre_stream_rms"][depths - 1]                    # the stream the final normalisation receives
+    product = pre * stream
+    assert product.max() / product.min() < 1.02                     # gradient x stream size: constant
+    predicted = 1 / np.sqrt(1 + 0.425 * depths)
+    assert f"{predicted[0] / predicted[-1]:.2f}" == "3.07"
+    assert abs(predicted[0] / predicted[-1] - pre[0] / pre[-1]) < 0.1
+    slope = np.polyfit(np.log(depths), np.log(predicted), 1)[0]
+    assert -0.45 < slope < -0.4                                      # nearer -0.4 than -0.5 at these depths
+    big = np.array([1e4, 1e6])
+    assert np.polyfit(np.log(big), np.log(1 / np.sqrt(1 + 0.425 * big)), 1)[0] == pytest.approx(-0.5, abs=1e-3)
+    shown("which predicts a factor of 3.07 from 3 to 48 blocks", "由此预测从 3 个块到 48 个块缩小 3.07 倍")
+
+
 def test_unnormalised_gradient_is_four_orders_larger(stack):
     g = stack["none_grad_norm"]
     assert np.all((1.5e7 < g) & (g < 2.5e7))                                # about 2 x 10^7
     normalised = max(stack["pre_grad_norm"].max(), stack["post_grad_norm"].max())
     assert f"{np.log10(g.min() / normalised):.0f}" == "4"
     shown("about $2 \\times 10^{7}$, four orders of magnitude", "约为 $2 \\times 10^{7}$，比两者都高四个数量级")
+    grown = stack["none_stream_rms"][-1]
+    assert f"{grown:.1e}" == "1.7e+04"
+    for placement in ("pre", "post"):                                 # the gap is about the stream's growth
+        assert 0.5 < (g[0] / stack[f"{placement}_grad_norm"][0]) / grown < 1.5
+    shown("($1.7 \\times 10^{4}$ at block 48)", "（第 48 个块为 $1.7 \\times 10^{4}$）")
 
 
 def test_norm_alt_text_numbers(stack):
