@@ -61,13 +61,13 @@ FIGURE_ALT = re.compile(r"!\[([^\]]+)\]\(figure:([\w-]+)[ )]")
 # alt text lives here.  A card that a reader page shows takes that page's description instead.
 OWN_ALT = {
     "sigmoid": {
-        "en": "Plot of the sigmoid, x from −10 to 10: an S-shaped curve rising from 0 to 1, with its bell-shaped "
+        "en": "Card of the sigmoid, x from −10 to 10: an S-shaped curve rising from 0 to 1, with its bell-shaped "
               "derivative dashed, peaking at 1/4 at x = 0. Both tails beyond about 4.585 in absolute value are "
               "shaded and labelled as the region where the derivative is below 0.01.",
         "zh": "sigmoid 的函数卡片，x 从 −10 到 10：一条从 0 升到 1 的 S 形曲线，虚线画出钟形的导数，"
               "在 x = 0 处取到峰值 1/4。绝对值大于约 4.585 的两侧尾部加了底色，标注导数在那里小于 0.01。"},
     "relu": {
-        "en": "Plot of ReLU, x from −5 to 5: flat at 0 for negative x, then a straight line of slope 1. The dashed "
+        "en": "Card of ReLU, x from −5 to 5: flat at 0 for negative x, then a straight line of slope 1. The dashed "
               "derivative is 0 on the left and 1 on the right; at x = 0 a filled dot at 0 and an open dot at 1 mark "
               "the jump, labelled with the interval from 0 to 1.",
         "zh": "ReLU 的函数卡片，x 从 −5 到 5：x 为负时平贴在 0，之后是一条斜率为 1 的直线。虚线表示的导数左边为 0、"
