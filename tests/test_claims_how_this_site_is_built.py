@@ -82,3 +82,15 @@ def test_the_timing_section_describes_the_committed_cost_run(lang):
     assert f"\"{machine['cpu']}\"" in text.replace("“", '"').replace("”", '"')
     assert f"{machine['logical_cpus']} " in text and machine["numpy"] in text and machine["python"] in text
     assert machine["numerics"]["OPENBLAS_NUM_THREADS"] == "1" and "AVX512" in machine["numerics"]["NPY_DISABLE_CPU_FEATURES"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_worked_example_shows_a_test_that_runs_and_passes(lang):
+    """The code block the page shows is run here, as shown: it defines one test, which must pass."""
+    (block,) = re.findall(r"^```python\n(.*?)^```$", page_text(PAGE, lang), re.M | re.S)
+    namespace = {"plotted": plotted, "EVERY": EVERY}
+    exec(compile(block, f"{PAGE} ({lang})", "exec"), namespace)
+    tests = [name for name in namespace if name.startswith("test_")]
+    assert tests == ["test_gelu_card_marks_the_lowest_point_it_draws"]
+    namespace[tests[0]]()
+
