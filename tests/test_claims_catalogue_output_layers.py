@@ -276,3 +276,46 @@ def test_label_smoothing_keeps_the_optimal_logits_finite_and_z_loss_vanishes_at_
     assert np.abs(gradient).max() < 1e-15                                    # a finite optimum exists
     z = best - out.logsumexp(best)                                           # shifted so that log Z = 0
     assert abs(float(out.logsumexp(z))) < 1e-12 and 1e-4 * float(out.logsumexp(z)) ** 2 < 1e-24
+
+
+# --- review fixes: claims added to the page ---------------------------------------------------
+
+def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_constant():
+    from scipy.stats import norm
+    y, mu = np.array([0.3, -1.2, 2.0]), np.array([0.1, 0.4, 2.5])
+    nll = -norm.logpdf(y, loc=mu, scale=1.0)                       # -log N(y; mu, 1)
+    np.testing.assert_allclose(nll, 0.5 * (y - mu) ** 2 + 0.5 * np.log(2 * np.pi), rtol=1e-12)
+    assert "squared error)" in page("en") and "对应平方误差）" in page("zh")
+
+
+def test_the_binary_loss_is_defined_before_its_gradient_and_has_gradient_sigma_minus_y():
+    for lang in LANGS:
+        text = page(lang)
+        assert text.index(r"\ell(x, y) = -y \log \sigma(x)") < text.index(r"\frac{\partial \ell}{\partial x}")
+    x, h = np.linspace(-6, 6, 13), 1e-6
+    for y in (0.0, 1.0):
+        loss = lambda t: -y * np.log(sigmoid(t)) - (1 - y) * np.log(1 - sigmoid(t))   # noqa: E731
+        np.testing.assert_allclose((loss(x + h) - loss(x - h)) / (2 * h), sigmoid(x) - y, atol=1e-8)
+
+
+def test_log_of_a_computed_softmax_is_minus_infinity_where_log_softmax_is_finite():
+    z = np.array([1000.0, 0.0])
+    with np.errstate(divide="ignore"):
+        naive = np.log(out.softmax(z))
+    assert out.softmax(z)[1] == 0.0 and naive[1] == -np.inf
+    assert out.log_softmax(z)[1] == -1000.0
+    assert "(1000, 0)" in page("en") and "(1000, 0)" in page("zh")
+
+
+def test_entropy_is_constant_in_t_when_all_logits_are_equal():
+    z = np.full(4, 0.7)
+    for t in (0.1, 1.0, 10.0):
+        p = out.softmax(z, t)
+        assert -(p * np.log(p)).sum() == pytest.approx(np.log(4), rel=1e-12)
+
+
+def test_the_temperature_alt_text_rounds_each_bar_as_drawn():
+    """At T = 2 the third bar is e^0.25 / (e + e^0.5 + e^0.25 + e^-0.5) = 0.2052: 0.21, not 0.20."""
+    z = np.array([2.0, 1.0, 0.5, -1.0])
+    assert round(float(out.softmax(z, 2.0)[2]), 4) == 0.2052
+    assert "0.43, 0.26, 0.21 and 0.10" in page("en")

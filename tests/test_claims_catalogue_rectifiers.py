@@ -480,6 +480,13 @@ def test_non_zero_negative_slopes_pass_gradient_for_negative_inputs():
     assert np.all(elu_prime(x) > 0) and np.all(selu_prime(x) > 0)
 
 
+def test_a_learned_prelu_slope_that_reaches_zero_dies_like_relu():
+    """'... cannot die as ReLU units do while their negative slope stays non-zero': at a = 0 it can."""
+    x = np.linspace(-50, -1e-6, 1001)
+    assert np.all(prelu_prime(x, 0.0) == 0) and np.all(prelu(x, 0.0) == 0)
+    assert "while their negative slope stays non-zero" in page_text("en") and "只要斜率保持非零" in page_text("zh")
+
+
 def test_elu_slope_at_minus_5_is_0_007():
     assert round(float(elu_prime(-5.0)), 3) == 0.007 == round(math.exp(-5), 3)
 

@@ -91,3 +91,15 @@ def test_the_playground_copy_is_held_to_the_stated_tolerances():
     import test_playground_training
     assert test_playground_maths.RELATIVE == 1e-12
     assert test_playground_training.STEPS == 150 and test_playground_training.RELATIVE == 1e-9
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_worked_example_shows_a_test_that_runs_and_passes(lang):
+    """The code block the page shows is run here, as shown: it defines one test, which must pass."""
+    (block,) = re.findall(r"^```python\n(.*?)^```$", page_text(PAGE, lang), re.M | re.S)
+    namespace = {"plotted": plotted, "EVERY": EVERY}
+    exec(compile(block, f"{PAGE} ({lang})", "exec"), namespace)
+    tests = [name for name in namespace if name.startswith("test_")]
+    assert tests == ["test_gelu_card_marks_the_lowest_point_it_draws"]
+    namespace[tests[0]]()
+

@@ -44,7 +44,9 @@ def test_rectifier_history_matches_the_sources():
 
 def test_silu_softsign_and_hard_sigmoid_provenance_matches_their_catalogue_pages():
     assert EVERY["silu"].first_appeared == ("hendrycks2016",)
-    assert set(EVERY["silu"].popularised_by) == {"elfwing2018", "ramachandran2017"}
+    # Elfwing et al. proposed it independently (for reinforcement learning), after Hendrycks and Gimpel;
+    # the smooth-gates page tells that story.  Its populariser is the Swish search alone.
+    assert EVERY["silu"].popularised_by == ("ramachandran2017",)
     assert EVERY["softsign"].first_appeared == ("elliott1993",) and EVERY["softsign"].popularised_by == ("glorot2010",)
     assert EVERY["hard_sigmoid"].first_appeared == ("theano2013",)      # clip(0.2x + 0.5, 0, 1), May 2013
     assert WORKS["theano2013"].year == 2013 < WORKS["courbariaux2015"].year
@@ -60,8 +62,8 @@ def test_every_work_has_a_link_and_the_fields_of_the_style(key):
 
 def test_entries_follow_authors_year_title_venue_link():
     assert entry("nair2010", "en") == (
-        '<li id="ref-nair2010">V. Nair and G. E. Hinton (2010). Rectified linear units improve restricted '
-        'Boltzmann machines. ICML 2010, 807–814. <a href="https://icml.cc/Conferences/2010/papers/432.pdf">'
+        '<li id="ref-nair2010">V. Nair and G. E. Hinton (2010). Rectified Linear Units Improve Restricted '
+        'Boltzmann Machines. ICML 2010, 807–814. <a href="https://icml.cc/Conferences/2010/papers/432.pdf">'
         'https://icml.cc/Conferences/2010/papers/432.pdf</a></li>')
     zh = entry("nair2010", "zh")
     assert zh.startswith('<li id="ref-nair2010">V. Nair、G. E. Hinton（2010）. ')
@@ -104,3 +106,15 @@ def test_chinese_entries_name_venues_in_chinese():
         venue_part = text.split(". ", 2)[-1].rsplit(". ", 1)[0]
         assert not re.search(r"\b(preprint|thesis|technical|report|workshop|repository|University)\b", venue_part,
                              re.I), venue_part
+
+
+def test_a_title_ending_in_a_question_mark_takes_no_full_stop():
+    assert "Object Recognition? ICCV 2009" in entry("jarrett2009", "en")
+    assert "?." not in "".join(entry(key, lang) for key in WORKS for lang in ("en", "zh"))
+
+
+def test_chinese_entries_have_no_english_venue_words_or_ascii_commas_between_chinese_words():
+    zh = {key: entry(key, "zh") for key in ("krizhevsky2010", "theano2013", "collobert2004", "elliott1993")}
+    assert "未发表的技术报告，多伦多大学" in zh["krizhevsky2010"]
+    assert "Theano 源代码，提交 cb6e3a078（2013-05-27），GitHub" in zh["theano2013"]
+    assert "博士论文，巴黎第六大学" in zh["collobert2004"] and "TR 93-8，马里兰大学" in zh["elliott1993"]

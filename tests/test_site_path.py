@@ -69,8 +69,12 @@ def test_home_page_links_every_article_in_reading_order(built_site, lang):
     linked = set(links(home, built_site))
     for slug, page in posts.items():
         assert "/" + page.parent.relative_to(built_site).as_posix() + "/" in linked, slug
-    start = parse(home).xpath('//h2[@id="start-here"]/following-sibling::ol[1]//a/@href')
+    # the reading order is one numbered card per article, with its picture (not a list and a grid twice)
+    cards = parse(home).xpath('//h2[@id="start-here"]/following-sibling::div[contains(@class, "cards")][1]/ul/li')
+    start = [card.xpath(".//strong/a/@href")[0] for card in cards]
     assert [href.rstrip("/").rsplit("/", 1)[1] for href in start] == POST_SLUGS
+    assert [card.xpath("string(.//strong)").split(".")[0] for card in cards] == [str(n) for n in range(1, 8)]
+    assert not parse(home).xpath('//h2[@id="start-here"]/following-sibling::ol')
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

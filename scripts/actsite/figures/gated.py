@@ -38,9 +38,9 @@ def draw_gates(fig: Figure, colours: dict) -> dict:
         gap = np.searchsorted(b, 0.0) if unit.gate == "relu" else None   # lift the pen at the kink
         slope = np.insert(slopes[key], gap, np.nan) if gap is not None else slopes[key]
         axes[1].plot(np.insert(b, gap, 0.0) if gap is not None else b, slope, style, color=colours[colour])
-    for ax, title, ylabel in zip(axes, ("(a)", "(b)"), (r"$g(b)$", r"$g'(b)$")):
+    for ax, title, ylabel in zip(axes, ("(a)", "(b)"), (r"$g(v)$", r"$g'(v)$")):
         ax.axhline(0, color=colours["muted"], lw=0.8)
-        ax.set_xlabel(r"$b$")
+        ax.set_xlabel(r"$v$")
         ax.set_ylabel(ylabel)
         ax.set_title(title, loc="left", fontsize=11)
         ax.set_xlim(*B_RANGE)
@@ -61,10 +61,10 @@ def draw_gated_contours(fig: Figure, colours: dict) -> dict:
         surfaces[key] = f
         ax.contourf(a, b, f, levels=CONTOUR_LEVELS, cmap=cmap, extend="both")
         lines = ax.contour(a, b, f, levels=CONTOUR_LEVELS, colors=colours["text"], linewidths=0.6)
-        ax.clabel(lines, lines.levels[::2], fmt="%g", fontsize=9)   # every other level: room for 9 px labels
-        ax.set_title(rf"{title}  ${GATED[key].symbol}(a, b)$", loc="left", fontsize=11)
-        ax.set_xlabel(r"$a$")
+        ax.clabel(lines, lines.levels[::2], fmt=lambda level: f"{level:g}".replace("-", "\N{MINUS SIGN}"), fontsize=9)   # every other level: room for 9 px labels
+        ax.set_title(rf"{title}  ${GATED[key].symbol}(u, v)$", loc="left", fontsize=11)
+        ax.set_xlabel(r"$u$")
         ax.set_aspect("equal")
         ax.grid(False)
-    axes[0].set_ylabel(r"$b$")
+    axes[0].set_ylabel(r"$v$")
     return {"a": a, "b": b, "f": surfaces, "levels": CONTOUR_LEVELS, "units": CONTOUR_UNITS}

@@ -197,7 +197,7 @@ INF = np.inf
 MODERN: dict[str, Activation] = {a.key: a for a in (
     Activation(
         key="prelu", symbol=r"\mathrm{PReLU}", names={"zh": "PReLU（参数化 ReLU）", "en": "PReLU (parametric ReLU)"},
-        latex=r"f(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\quad a \leftarrow a - \eta\,\frac{\partial L}{\partial a}",
+        latex=r"f(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}",
         latex_prime=r"\frac{\partial f}{\partial x} = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases},\quad \frac{\partial f}{\partial a} = \min(0, x)",
         f=prelu, df=prelu_prime, output_range=(-INF, INF), monotonic=True, zero_centred=False,
         saturating=False, cost="compare", kinks=(0.0,), params=(Param("a", "a", PRELU_INIT, -1.0, 1.0),),
@@ -271,7 +271,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=silu, df=silu_prime, output_range=(-0.27846454276107385, INF), monotonic=False, zero_centred=False,
         saturating=False, cost="exp", smoothness="Cinf", minimum=(-1.278464542761074, -0.27846454276107385),
         params=(Param("beta", r"\beta", 1.0, 0.0, 5.0),), family="smooth",
-        first_appeared=("hendrycks2016",), popularised_by=("elfwing2018", "ramachandran2017"),
+        first_appeared=("hendrycks2016",), popularised_by=("ramachandran2017",),
     ),
     Activation(
         key="mish", symbol=r"\mathrm{Mish}", names={"zh": "Mish", "en": "Mish"},

@@ -137,7 +137,7 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
     ),
     Activation(
         key="relu", symbol=r"\mathrm{ReLU}", names={"zh": "ReLU（线性整流函数）", "en": "ReLU (rectified linear unit)"},
-        latex=r"g(x) = \max(0, x)",
+        latex=r"f(x) = \max(0, x)",
         latex_prime=r"g'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}",
         f=relu, df=relu_prime, output_range=(0.0, np.inf),
         monotonic=True, zero_centred=False, saturating=False, cost="compare", kinks=(0.0,),

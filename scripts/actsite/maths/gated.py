@@ -1,7 +1,9 @@
-"""Gated units: two inputs, a value ``a`` and a gate input ``b``, combined as f(a, b) = a * g(b).
+"""Gated units: two inputs, a value ``u`` and a gate input ``v``, combined as f(u, v) = u * g(v).
 
-A gated linear unit multiplies one linear projection of a layer's input (``a = xV``) by a
-one-input function of another (``b = xW``).  The gate functions g are the ones declared in
+(The code names them ``a`` and ``b``; the pages write u and v, since a is the rectifiers' negative slope.)
+
+A gated linear unit multiplies one linear projection of a layer's input (``u = xV``) by a
+one-input function of another (``v = xW``).  The gate functions g are the ones declared in
 :mod:`actsite.maths.functions` and :mod:`actsite.maths.catalogue` (sigmoid, ReLU, GELU, Swish); only the
 identity gate of the bilinear unit is new.  So a :class:`GatedUnit` declares which gate it
 uses, its LaTeX and names, its source, and derives its value and both partial derivatives
@@ -114,41 +116,41 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
     GatedUnit(
         key="glu", gate="sigmoid", symbol=r"\mathrm{GLU}",
         names={"zh": "GLU（门控线性单元）", "en": "GLU (gated linear unit)"},
-        latex=r"\mathrm{GLU}(a, b) = a\,\sigma(b)",
-        latex_da=r"\frac{\partial f}{\partial a} = \sigma(b)",
-        latex_db=r"\frac{\partial f}{\partial b} = a\,\sigma(b)\bigl(1 - \sigma(b)\bigr)",
+        latex=r"\mathrm{GLU}(u, v) = u\,\sigma(v)",
+        latex_da=r"\frac{\partial f}{\partial u} = \sigma(v)",
+        latex_db=r"\frac{\partial f}{\partial v} = u\,\sigma(v)\bigl(1 - \sigma(v)\bigr)",
         cited=("dauphin2017",),
     ),
     GatedUnit(
         key="bilinear", gate="identity", symbol=r"\mathrm{Bilinear}",
         names={"zh": "双线性单元（无激活的门）", "en": "Bilinear (identity gate)"},
-        latex=r"\mathrm{Bilinear}(a, b) = a\,b",
-        latex_da=r"\frac{\partial f}{\partial a} = b",
-        latex_db=r"\frac{\partial f}{\partial b} = a",
+        latex=r"\mathrm{Bilinear}(u, v) = u\,v",
+        latex_da=r"\frac{\partial f}{\partial u} = v",
+        latex_db=r"\frac{\partial f}{\partial v} = u",
         cited=("mnih2007", "dauphin2017", "shazeer2020"),   # Mnih and Hinton's, per Dauphin et al.; in transformers, Shazeer
     ),
     GatedUnit(
         key="reglu", gate="relu", symbol=r"\mathrm{ReGLU}",
         names={"zh": "ReGLU（ReLU 门）", "en": "ReGLU (ReLU gate)"},
-        latex=r"\mathrm{ReGLU}(a, b) = a\,\max(0, b)",
-        latex_da=r"\frac{\partial f}{\partial a} = \max(0, b)",
-        latex_db=r"\frac{\partial f}{\partial b} = \begin{cases} a & b > 0 \\ 0 & b < 0 \end{cases}",
+        latex=r"\mathrm{ReGLU}(u, v) = u\,\max(0, v)",
+        latex_da=r"\frac{\partial f}{\partial u} = \max(0, v)",
+        latex_db=r"\frac{\partial f}{\partial v} = \begin{cases} u & v > 0 \\ 0 & v < 0 \end{cases}",
         cited=("shazeer2020",),
     ),
     GatedUnit(
         key="geglu", gate="gelu", symbol=r"\mathrm{GEGLU}",
         names={"zh": "GEGLU（GELU 门）", "en": "GEGLU (GELU gate)"},
-        latex=r"\mathrm{GEGLU}(a, b) = a\,b\,\Phi(b)",
-        latex_da=r"\frac{\partial f}{\partial a} = b\,\Phi(b)",
-        latex_db=r"\frac{\partial f}{\partial b} = a\,\bigl(\Phi(b) + b\,\varphi(b)\bigr)",
+        latex=r"\mathrm{GEGLU}(u, v) = u\,v\,\Phi(v)",
+        latex_da=r"\frac{\partial f}{\partial u} = v\,\Phi(v)",
+        latex_db=r"\frac{\partial f}{\partial v} = u\,\bigl(\Phi(v) + v\,\varphi(v)\bigr)",
         cited=("shazeer2020",),
     ),
     GatedUnit(
         key="swiglu", gate="silu", symbol=r"\mathrm{SwiGLU}",
         names={"zh": "SwiGLU（Swish 门）", "en": "SwiGLU (Swish gate)"},
-        latex=r"\mathrm{SwiGLU}(a, b) = a\,b\,\sigma(\beta b),\quad \beta = 1",
-        latex_da=r"\frac{\partial f}{\partial a} = b\,\sigma(\beta b)",
-        latex_db=r"\frac{\partial f}{\partial b} = a\,\bigl(\sigma(\beta b) + \beta b\,\sigma(\beta b)\bigl(1 - \sigma(\beta b)\bigr)\bigr)",
+        latex=r"\mathrm{SwiGLU}(u, v) = u\,v\,\sigma(\beta v),\quad \beta = 1",
+        latex_da=r"\frac{\partial f}{\partial u} = v\,\sigma(\beta v)",
+        latex_db=r"\frac{\partial f}{\partial v} = u\,\bigl(\sigma(\beta v) + \beta v\,\sigma(\beta v)\bigl(1 - \sigma(\beta v)\bigr)\bigr)",
         cited=("shazeer2020",),
     ),
 )}

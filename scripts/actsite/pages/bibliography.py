@@ -1,7 +1,8 @@
 """The works the reference page cites for each activation function, in one citation style.
 
 Style, in both languages: ``Authors (year). Title. Venue. link``, the link a DOI, arXiv or
-official address.  An activation function names its works by key (``first_appeared`` and
+official address; titles in title case, as the catalogue pages cite them, and no full stop after a
+title that ends in "?" or "!".  An activation function names its works by key (``first_appeared`` and
 ``popularised_by`` in :mod:`actsite.maths.functions`), and so do gated units and output functions
 (``cited``); this module holds the works, renders the citations, and lists the works a page cites.
 Every string is escaped by construction: the works are data, the Markdown is built here.
@@ -34,7 +35,7 @@ def anchor(key: str) -> str:
 WORKS: dict[str, Work] = {
     "rumelhart1986": Work(
         "D. E. Rumelhart, G. E. Hinton and R. J. Williams", 1986,
-        "Learning representations by back-propagating errors", "Nature 323, 533–536",
+        "Learning Representations by Back-Propagating Errors", "Nature 323, 533–536",
         "https://doi.org/10.1038/323533a0", "Rumelhart et al."),
     "lecun1998": Work(
         "Y. LeCun, L. Bottou, G. B. Orr and K.-R. Müller", 1998, "Efficient BackProp",
@@ -42,92 +43,92 @@ WORKS: dict[str, Work] = {
         "https://doi.org/10.1007/3-540-49430-8_2", "LeCun et al."),
     "fukushima1969": Work(
         "K. Fukushima", 1969,
-        "Visual feature extraction by a multilayered network of analog threshold elements",
+        "Visual Feature Extraction by a Multilayered Network of Analog Threshold Elements",
         "IEEE Transactions on Systems Science and Cybernetics 5(4), 322–333",
         "https://doi.org/10.1109/TSSC.1969.300225", "Fukushima"),
     "fukushima1980": Work(
         "K. Fukushima", 1980,
-        "Neocognitron: a self-organizing neural network model for a mechanism of pattern "
-        "recognition unaffected by shift in position", "Biological Cybernetics 36, 193–202",
+        "Neocognitron: A Self-Organizing Neural Network Model for a Mechanism of Pattern "
+        "Recognition Unaffected by Shift in Position", "Biological Cybernetics 36, 193–202",
         "https://doi.org/10.1007/BF00344251", "Fukushima"),
     "hahnloser2000": Work(
         "R. H. R. Hahnloser, R. Sarpeshkar, M. A. Mahowald, R. J. Douglas and H. S. Seung", 2000,
-        "Digital selection and analogue amplification coexist in a cortex-inspired silicon circuit",
+        "Digital Selection and Analogue Amplification Coexist in a Cortex-Inspired Silicon Circuit",
         "Nature 405, 947–951", "https://doi.org/10.1038/35016072", "Hahnloser et al."),
     "jarrett2009": Work(
         "K. Jarrett, K. Kavukcuoglu, M. Ranzato and Y. LeCun", 2009,
-        "What is the best multi-stage architecture for object recognition?", "ICCV 2009, 2146–2153",
+        "What Is the Best Multi-Stage Architecture for Object Recognition?", "ICCV 2009, 2146–2153",
         "https://doi.org/10.1109/ICCV.2009.5459469", "Jarrett et al."),
     "nair2010": Work(
-        "V. Nair and G. E. Hinton", 2010, "Rectified linear units improve restricted Boltzmann machines",
+        "V. Nair and G. E. Hinton", 2010, "Rectified Linear Units Improve Restricted Boltzmann Machines",
         "ICML 2010, 807–814", "https://icml.cc/Conferences/2010/papers/432.pdf", "Nair and Hinton"),
     "glorot2011": Work(
-        "X. Glorot, A. Bordes and Y. Bengio", 2011, "Deep sparse rectifier neural networks",
+        "X. Glorot, A. Bordes and Y. Bengio", 2011, "Deep Sparse Rectifier Neural Networks",
         "AISTATS 2011, PMLR 15, 315–323", "https://proceedings.mlr.press/v15/glorot11a.html",
         "Glorot et al."),
     "maas2013": Work(
         "A. L. Maas, A. Y. Hannun and A. Y. Ng", 2013,
-        "Rectifier nonlinearities improve neural network acoustic models", "ICML 2013 workshop",
+        "Rectifier Nonlinearities Improve Neural Network Acoustic Models", "ICML 2013 workshop",
         "https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf", "Maas et al."),
     "goodfellow2013": Work(
         "I. J. Goodfellow, D. Warde-Farley, M. Mirza, A. Courville and Y. Bengio", 2013,
-        "Maxout networks", "ICML 2013", "https://arxiv.org/abs/1302.4389", "Goodfellow et al."),
+        "Maxout Networks", "ICML 2013", "https://arxiv.org/abs/1302.4389", "Goodfellow et al."),
     "he2015": Work(
         "K. He, X. Zhang, S. Ren and J. Sun", 2015,
-        "Delving deep into rectifiers", "ICCV 2015", "https://arxiv.org/abs/1502.01852", "He et al."),
+        "Delving Deep into Rectifiers", "ICCV 2015", "https://arxiv.org/abs/1502.01852", "He et al."),
     "xu2015": Work(
         "B. Xu, N. Wang, T. Chen and M. Li", 2015,
-        "Empirical evaluation of rectified activations in convolutional network", "arXiv preprint",
+        "Empirical Evaluation of Rectified Activations in Convolutional Network", "arXiv preprint",
         "https://arxiv.org/abs/1505.00853", "Xu et al."),
     "clevert2016": Work(
         "D.-A. Clevert, T. Unterthiner and S. Hochreiter", 2016,
-        "Fast and accurate deep network learning by exponential linear units (ELUs)", "ICLR 2016",
+        "Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)", "ICLR 2016",
         "https://arxiv.org/abs/1511.07289", "Clevert et al."),
     "klambauer2017": Work(
         "G. Klambauer, T. Unterthiner, A. Mayr and S. Hochreiter", 2017,
-        "Self-normalizing neural networks", "NIPS 2017", "https://arxiv.org/abs/1706.02515",
+        "Self-Normalizing Neural Networks", "NIPS 2017", "https://arxiv.org/abs/1706.02515",
         "Klambauer et al."),
     "dugas2001": Work(
         "C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau and R. Garcia", 2001,
-        "Incorporating second-order functional knowledge for better option pricing",
+        "Incorporating Second-Order Functional Knowledge for Better Option Pricing",
         "Advances in Neural Information Processing Systems 13, 472–478",
         "https://papers.nips.cc/paper/1920-incorporating-second-order-functional-knowledge-for-better-option-pricing",
         "Dugas et al."),
     "hendrycks2016": Work(
-        "D. Hendrycks and K. Gimpel", 2016, "Gaussian error linear units (GELUs)", "arXiv preprint",
+        "D. Hendrycks and K. Gimpel", 2016, "Gaussian Error Linear Units (GELUs)", "arXiv preprint",
         "https://arxiv.org/abs/1606.08415", "Hendrycks and Gimpel"),
     "radford2018": Work(
         "A. Radford, K. Narasimhan, T. Salimans and I. Sutskever", 2018,
-        "Improving language understanding by generative pre-training", "OpenAI technical report",
+        "Improving Language Understanding by Generative Pre-Training", "OpenAI technical report",
         "https://cdn.openai.com/research-covers/language-unsupervised/language_understanding_paper.pdf",
         "Radford et al."),
     "devlin2019": Work(
         "J. Devlin, M.-W. Chang, K. Lee and K. Toutanova", 2019,
-        "BERT: pre-training of deep bidirectional transformers for language understanding",
+        "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding",
         "NAACL 2019, 4171–4186", "https://doi.org/10.18653/v1/N19-1423", "Devlin et al."),
     "openai2019": Work(
         "OpenAI", 2019, "gpt-2", "GitHub repository, src/model.py", "https://github.com/openai/gpt-2", "OpenAI"),
     "elfwing2018": Work(
         "S. Elfwing, E. Uchibe and K. Doya", 2018,
-        "Sigmoid-weighted linear units for neural network function approximation in reinforcement learning",
+        "Sigmoid-Weighted Linear Units for Neural Network Function Approximation in Reinforcement Learning",
         "Neural Networks 107, 3–11", "https://doi.org/10.1016/j.neunet.2017.12.012", "Elfwing et al."),
     "ramachandran2017": Work(
-        "P. Ramachandran, B. Zoph and Q. V. Le", 2017, "Searching for activation functions",
+        "P. Ramachandran, B. Zoph and Q. V. Le", 2017, "Searching for Activation Functions",
         "arXiv preprint", "https://arxiv.org/abs/1710.05941", "Ramachandran et al."),
     "misra2020": Work(
-        "D. Misra", 2020, "Mish: a self regularized non-monotonic activation function", "BMVC 2020",
+        "D. Misra", 2020, "Mish: A Self Regularized Non-Monotonic Activation Function", "BMVC 2020",
         "https://arxiv.org/abs/1908.08681", "Misra"),
     "bochkovskiy2020": Work(
         "A. Bochkovskiy, C.-Y. Wang and H.-Y. M. Liao", 2020,
-        "YOLOv4: optimal speed and accuracy of object detection", "arXiv preprint",
+        "YOLOv4: Optimal Speed and Accuracy of Object Detection", "arXiv preprint",
         "https://arxiv.org/abs/2004.10934", "Bochkovskiy et al."),
     "theano2013": Work(
         "Theano developers", 2013,
-        "Add, document and test hard_sigmoid", "Theano source code, commit cb6e3a078, 2013-05-27, GitHub",
+        "Add, Document and Test hard_sigmoid", "Theano source code, commit cb6e3a078 (2013-05-27), GitHub",
         "https://github.com/Theano/Theano/commit/cb6e3a078", "Theano"),
     "courbariaux2015": Work(
         "M. Courbariaux, Y. Bengio and J.-P. David", 2015,
-        "BinaryConnect: training deep neural networks with binary weights during propagations",
+        "BinaryConnect: Training Deep Neural Networks with Binary Weights during Propagations",
         "NIPS 2015", "https://arxiv.org/abs/1511.00363", "Courbariaux et al."),
     "howard2019": Work(
         "A. Howard, M. Sandler, G. Chu, L.-C. Chen, B. Chen, M. Tan, W. Wang, Y. Zhu, R. Pang, "
@@ -135,41 +136,41 @@ WORKS: dict[str, Work] = {
         "https://arxiv.org/abs/1905.02244", "Howard et al."),
     "sandler2018": Work(
         "M. Sandler, A. Howard, M. Zhu, A. Zhmoginov and L.-C. Chen", 2018,
-        "MobileNetV2: inverted residuals and linear bottlenecks", "CVPR 2018",
+        "MobileNetV2: Inverted Residuals and Linear Bottlenecks", "CVPR 2018",
         "https://arxiv.org/abs/1801.04381", "Sandler et al."),
     "krizhevsky2010": Work(
-        "A. Krizhevsky", 2010, "Convolutional deep belief networks on CIFAR-10",
+        "A. Krizhevsky", 2010, "Convolutional Deep Belief Networks on CIFAR-10",
         "Unpublished technical report, University of Toronto",
         "https://www.cs.toronto.edu/~kriz/conv-cifar10-aug2010.pdf", "Krizhevsky"),
     "collobert2004": Work(
-        "R. Collobert", 2004, "Large scale machine learning", "PhD thesis, Université Paris VI",
+        "R. Collobert", 2004, "Large Scale Machine Learning", "PhD thesis, Université Paris VI",
         "https://ronan.collobert.com/pub/matos/2004_phdthesis_lip6.pdf", "Collobert"),
     "elliott1993": Work(
-        "D. L. Elliott", 1993, "A better activation function for artificial neural networks",
+        "D. L. Elliott", 1993, "A Better Activation Function for Artificial Neural Networks",
         "ISR Technical Report TR 93-8, University of Maryland",
         "https://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.46.7204", "Elliott"),
     "glorot2010": Work(
         "X. Glorot and Y. Bengio", 2010,
-        "Understanding the difficulty of training deep feedforward neural networks",
+        "Understanding the Difficulty of Training Deep Feedforward Neural Networks",
         "AISTATS 2010, PMLR 9, 249–256", "https://proceedings.mlr.press/v9/glorot10a.html",
         "Glorot and Bengio"),
     "dauphin2017": Work(
         "Y. N. Dauphin, A. Fan, M. Auli and D. Grangier", 2017,
-        "Language modeling with gated convolutional networks", "ICML 2017, PMLR 70, 933–941",
+        "Language Modeling with Gated Convolutional Networks", "ICML 2017, PMLR 70, 933–941",
         "https://arxiv.org/abs/1612.08083", "Dauphin et al."),
     "mnih2007": Work(
-        "A. Mnih and G. Hinton", 2007, "Three new graphical models for statistical language modelling",
+        "A. Mnih and G. Hinton", 2007, "Three New Graphical Models for Statistical Language Modelling",
         "ICML 2007, 641–648", "https://doi.org/10.1145/1273496.1273577", "Mnih and Hinton"),
     "shazeer2020": Work(
-        "N. Shazeer", 2020, "GLU variants improve transformer", "arXiv preprint",
+        "N. Shazeer", 2020, "GLU Variants Improve Transformer", "arXiv preprint",
         "https://arxiv.org/abs/2002.05202", "Shazeer"),
     "bridle1990": Work(
         "J. S. Bridle", 1990,
-        "Probabilistic interpretation of feedforward classification network outputs, with relationships "
-        "to statistical pattern recognition", "Neurocomputing, NATO ASI Series F68, Springer, 227–236",
+        "Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships "
+        "to Statistical Pattern Recognition", "Neurocomputing, NATO ASI Series F68, Springer, 227–236",
         "https://doi.org/10.1007/978-3-642-76153-9_28", "Bridle"),
     "hinton2015": Work(
-        "G. Hinton, O. Vinyals and J. Dean", 2015, "Distilling the knowledge in a neural network",
+        "G. Hinton, O. Vinyals and J. Dean", 2015, "Distilling the Knowledge in a Neural Network",
         "arXiv preprint", "https://arxiv.org/abs/1503.02531", "Hinton et al."),
 }
 
@@ -177,7 +178,9 @@ YEAR = {"zh": "{short}（{year}）", "en": "{short} ({year})"}
 VENUE_ZH = (("arXiv preprint", "arXiv 预印本"), ("OpenAI technical report", "OpenAI 技术报告"),
             ("PhD thesis", "博士论文"), ("Université Paris VI", "巴黎第六大学"), ("ICML 2013 workshop", "ICML 2013 研讨会"),
             ("ISR Technical Report", "ISR 技术报告"), ("University of Maryland", "马里兰大学"),
-            ("GitHub repository", "GitHub 代码仓库"), ("Theano source code, commit", "Theano 源代码, 提交"))
+            ("GitHub repository", "GitHub 代码仓库"), ("Theano source code, commit", "Theano 源代码，提交"),
+            (" (2013-05-27), GitHub", "（2013-05-27），GitHub"), ("Unpublished technical report", "未发表的技术报告"),
+            (", University of Toronto", "，多伦多大学"), ("博士论文, ", "博士论文，"), ("TR 93-8, ", "TR 93-8，"))
 
 
 def venue(text: str, lang: str) -> str:
@@ -217,12 +220,17 @@ def short_citations(keys: tuple[str, ...], lang: str) -> str:
     return SEPARATOR[lang].join(short_citation(key, lang) for key in keys)
 
 
+def title_sentence(title: str) -> str:
+    """A title closed by a full stop, unless it already ends in "?" or "!"."""
+    return title if title.endswith(("?", "!")) else title + "."
+
+
 def entry(key: str, lang: str) -> str:
     """One list entry: ``Authors (year). Title. Venue. link``, as escaped HTML."""
     work = WORKS[key]
     year = f"（{work.year}）" if lang == "zh" else f" ({work.year})"
     link = html.escape(work.link, quote=True)
-    return (f'<li id="{anchor(key)}">{html.escape(names(work.authors, lang))}{year}. {html.escape(work.title)}. '
+    return (f'<li id="{anchor(key)}">{html.escape(names(work.authors, lang))}{year}. {html.escape(title_sentence(work.title))} '
             f'{html.escape(venue(work.venue, lang))}. <a href="{link}">{html.escape(work.link)}</a></li>')
 
 

@@ -15,13 +15,14 @@ from actsite.maths.output_layers import OUTPUTS
 MARKER = "<!-- gated-reference -->"
 LIBRARY_DOCS = "https://pytorch.org/docs/stable/generated/{}.html"
 WORDS = {
-    "zh": {"unit": "门控单元", "formula": "公式", "da": "对值 a 的偏导", "db": "对门输入 b 的偏导",
-           "limits": "b → −∞ / b → +∞ 时的门", "source": "出处",
+    "zh": {"unit": "门控单元", "formula": "公式", "da": "∂f/∂u（值）", "db": "∂f/∂v（门输入）",
+           "limits": "v → −∞ / v → +∞ 时的门", "source": "出处", "output_source": "出处或实现",
            "output": "输出函数", "definition": "定义", "stable": "数值稳定的算法",
            "gated_caption": "门控单元", "partials_caption": "门控单元的偏导",
            "outputs_caption": "输出层函数", "stable_caption": "输出层函数的数值稳定算法"},
-    "en": {"unit": "Gated unit", "formula": "Formula", "da": "Partial in the value a", "db": "Partial in the gate input b",
-           "limits": "Gate as b → −∞ / b → +∞", "source": "Source",
+    "en": {"unit": "Gated unit", "formula": "Formula", "da": "∂f/∂u (value)", "db": "∂f/∂v (gate input)",
+           "limits": "Gate as v → −∞ / v → +∞", "source": "Source",
+           "output_source": "Source or implementation",
            "output": "Output function", "definition": "Definition", "stable": "Stable computation",
            "gated_caption": "Gated units", "partials_caption": "Gated units: partial derivatives",
            "outputs_caption": "Output functions", "stable_caption": "Output functions: stable computation"},
@@ -55,7 +56,7 @@ def layouts(lang: str) -> list[tuple[str, dict, list[tuple[str, Callable]]]]:
         ("partials_caption", GATED, [("unit", name), ("da", lambda u: math_cell(u.latex_da)),
                                      ("db", lambda u: math_cell(u.latex_db))]),
         ("outputs_caption", OUTPUTS, [("output", name), ("definition", lambda o: math_cell(o.latex)),
-                                      ("source", lambda o: output_source(o, lang))]),
+                                      ("output_source", lambda o: output_source(o, lang))]),
         ("stable_caption", OUTPUTS, [("output", name), ("stable", lambda o: math_cell(o.stable_latex))]),
     ]
 
