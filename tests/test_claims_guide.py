@@ -9,7 +9,7 @@ article and its tests).
 
 Citations, not testable here (each names its source on the page):
 
-* BERT and the GPT models use GELU; Shazeer (2020) compared the variants in one transformer
+* BERT, GPT-2 and GPT-3 use GELU; Shazeer (2020) compared the variants in one transformer
   (his numbers are tested with the gated-units page); PaLM and LLaMA use SwiGLU, LLaMA at
   (2/3)4d with RMSNorm on each block's input;
 * Saxe et al. (2014) for orthogonal initialisation; Jozefowicz et al. (2015) for the forget-gate
@@ -20,7 +20,9 @@ Citations, not testable here (each names its source on the page):
   (LeCun initialisation, wide layers, alpha dropout), and that their derivation covers fully
   connected layers;
 * that published gains of smooth gates are each paper's own benchmarks;
-* the recommendations themselves (judgements, each linked to its evidence).
+* the recommendations themselves (judgements, each linked to its evidence);
+* why numpy cost ratios do not carry over to a GPU in 16-bit training (the low-precision page's
+  section, linked, with NVIDIA's guides as its sources).
 """
 from __future__ import annotations
 
