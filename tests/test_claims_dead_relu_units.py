@@ -268,6 +268,8 @@ def test_rrelu_mean_slope_at_test_time_is_exact_on_average_because_f_is_linear_i
     a = np.random.default_rng(10).uniform(lo, hi, size=2_000_000)
     for x in (-3.0, -0.5, 2.0):
         assert np.mean(f_a(x, a)) == pytest.approx(f_a(x, (lo + hi) / 2), rel=1e-3)
+    # "when a is drawn as the slope itself": drawn as a divisor a ~ U(3, 8) (x / a), the mean is not exact
+    assert round(np.log(8 / 3) / 5, 3) == 0.196 and round(2 / 11, 3) == 0.182
 
 
 def test_maxout_gradient_goes_to_the_winning_piece_only():
@@ -313,6 +315,24 @@ def test_relu_unit_cannot_be_negative_on_a_whole_normalised_batch():
     z = rng.normal(-50.0, 3.0, size=(64, 200))           # every raw value negative: dead on the batch
     assert np.all(z < 0)
     assert np.all(np.any(batch_norm(z) > 0, axis=0))
+
+
+def test_normal_mean_6_std_2_has_76_percent_where_the_sigmoid_slope_is_below_0_01_practically_none_after():
+    """A probability of the stated normal distribution, not a measurement."""
+    from scipy.optimize import brentq
+    from scipy.stats import norm
+    edge = brentq(lambda x: float(sigmoid_prime(np.array(x))) - 0.01, 0.0, 10.0)   # slope < 0.01 beyond |x| > edge
+    share = norm.sf(edge, loc=6, scale=2) + norm.cdf(-edge, loc=6, scale=2)
+    assert round(100 * share) == 76
+    assert 2 * norm.sf(edge) < 1e-5                                                # "practically none"
+
+
+def test_voronoi_centres_each_carry_one_of_ten_classes_at_random():
+    import inspect as _inspect
+    source = _inspect.getsource(voronoi)
+    assert "rng.integers(classes, size=centroids)" in source and "owner[nearest]" in source
+    _, y = voronoi(seed=200)
+    assert set(np.unique(y)) <= set(range(10))
 
 
 def test_drift_to_mean_6_std_2_leaves_76_percent_saturated_none_after_normalisation(drifted_batch):
@@ -372,8 +392,10 @@ def test_at_1_0_peak_145_149_between_steps_60_and_85_then_104_114_at_600(steps):
     assert 14 <= round(100 * float(np.mean(peaks - end)) / 256) <= 16           # "about 15 points"
 
 
-def test_at_1_0_45_to_65_units_revived_and_159_170_were_dead_at_some_step(steps):
+def test_at_1_0_45_to_65_units_revived_68_86_at_2_0_and_159_170_were_dead_at_some_step(steps):
+    assert list(steps["rates"]) == [1.0, 2.0]
     assert (steps["revived"][0].min(), steps["revived"][0].max()) == (45, 65)
+    assert (steps["revived"][1].min(), steps["revived"][1].max()) == (68, 86)     # "(68–86 at 2.0)"
     assert (steps["ever_dead"][0].min(), steps["ever_dead"][0].max()) == (159, 170)
 
 

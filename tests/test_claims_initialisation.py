@@ -570,3 +570,28 @@ def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_to_56(residual):
     assert 1 + RES_BLOCKS == 51 and (round(last.min()), round(last.max())) == (51, 56)
     steps = np.diff(residual["pre_norm"], axis=1)
     assert abs(float(np.mean(steps)) - 1) < 0.15                                 # about one per block
+
+
+def test_a_gain_tuned_for_q_1_makes_q_1_a_repelling_fixed_point_for_gelu_and_silu():
+    """"the map's slope there is 1.14 for GELU and 1.17 for SiLU, where SELU's is 0.78"."""
+    h = 1e-5
+    for key, stated in (("gelu", 1.14), ("silu", 1.17)):
+        g2 = 1 / second_moment(key, 1.0)                                   # q = 1 is a fixed point
+        assert g2 * second_moment(key, 1.0) == pytest.approx(1.0)
+        slope = g2 * (second_moment(key, 1 + h) - second_moment(key, 1 - h)) / (2 * h)
+        assert round(slope, 2) == stated and slope > 1, key               # repelling
+
+
+def test_init_spread_axes_run_from_0_002_to_3_and_1e_8_to_10_selu_9_16_dotted():
+    from matplotlib.figure import Figure
+    from actsite.figures.initialisation import RECTIFIERS, draw_init_spread
+    fig = Figure()
+    draw_init_spread(fig, {k: "black" for k in ("accent", "second", "third", "fourth", "text", "muted")})
+    assert fig.axes[0].get_ylim() == pytest.approx((0.002, 3)) and fig.axes[1].get_ylim() == pytest.approx((1e-8, 10))
+    assert {key: style for key, _, _, style, _ in RECTIFIERS}["selu_gain"] == ":"
+
+
+def test_selu_gradient_grows_by_about_3_5_percent_per_layer_3_6_measured(r):
+    chi = expect(lambda z: EVERY["selu"].df(z) ** 2, 1.0)
+    assert round(100 * (math.sqrt(chi) - 1), 1) == 3.5
+    assert round(100 * (grad_ratio(r, "selu_lecun") ** (1 / 49) - 1), 1) == 3.6

@@ -80,3 +80,9 @@ def test_the_cost_figure_is_redrawn_when_the_committed_data_change(tmp_path, mon
     assert spec.identity() != before
     plain = FigureSpec("tanh", "actsite.figures.nonlinearity:draw_tanh", (6.4, 3.8))
     assert plain.identity() == repr(("tanh", "actsite.figures.nonlinearity:draw_tanh", (6.4, 3.8)))
+
+
+def test_the_default_protocol_is_the_one_the_committed_data_used():
+    """A rerun of the measurement with the defaults repeats the committed protocol (41 calls)."""
+    from actsite.experiments import cost as cost_module
+    assert cost_module.REPEATS == cost_module.load()["repeats"] == 41

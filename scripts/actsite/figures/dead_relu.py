@@ -5,7 +5,9 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from actsite.experiments.cache import cached
-from actsite.maths.functions import ACTIVATIONS
+
+# legend names as the text writes them (the registry's short symbol LReLU is not used in prose)
+LEGEND_NAMES = {"relu": r"$\mathrm{ReLU}$", "leaky_relu": r"$\mathrm{Leaky\ ReLU}$"}
 
 
 def draw_dead_relu_steps(fig: Figure, colours: dict) -> dict:
@@ -32,7 +34,7 @@ def draw_dead_relu_steps(fig: Figure, colours: dict) -> dict:
         for seed, loss in enumerate(r[f"early_loss_{key}"]):
             finite = np.isfinite(loss)
             right.plot(early[finite], np.log10(loss[finite]), marker + "-", color=colour, lw=1.0, ms=3.5,
-                       label=rf"${ACTIVATIONS[key].symbol}$" if seed == 0 else None)
+                       label=LEGEND_NAMES[key] if seed == 0 else None)
     right.set_xlim(0.5, early[-1] + 0.5)
     right.set_xticks([1, 5, 10, 15, 20])
     right.set_ylim(-10, 310)
@@ -58,6 +60,6 @@ def draw_dead_relu_batchnorm(fig: Figure, colours: dict) -> dict:
         ax.set_xlim(0, 100)
         ax.set_ylim(-2, 60)
         ax.set_xlabel(rf"$i\,/\,n\ (\%),\ \ \eta={rate:g}$")
-    axes[0].set_ylabel(r"$P(u_i>0)\ (\%)$")
+    axes[0].set_ylabel(r"$P(\gamma\hat z+\beta>0)\ (\%)$")
     axes[0].legend(loc="upper left", fontsize=9)
     return dict(r)

@@ -88,6 +88,10 @@ def draw_gradient_depth(fig: Figure, colours: dict) -> dict:
     return dict(r)
 
 
+# legend names as the text writes them (the registry's short symbol LReLU is not used in prose)
+LEGEND_NAMES = {"relu": r"$\mathrm{ReLU}$", "leaky_relu": r"$\mathrm{Leaky\ ReLU}$"}
+
+
 def draw_dead_relu(fig: Figure, colours: dict) -> dict:
     r = cached("dead_relu")
     ax = fig.add_subplot()
@@ -96,7 +100,7 @@ def draw_dead_relu(fig: Figure, colours: dict) -> dict:
         frac = 100 * r[f"{key}_inactive"][..., 1]           # second hidden layer
         trained = np.isfinite(frac).any(axis=1)                # all seeds diverged: no point
         medians = np.array([np.median(row[np.isfinite(row)]) if ok else np.nan for row, ok in zip(frac, trained)])
-        ax.plot(rates, medians, marker + "-", color=colour, label=rf"${ACTIVATIONS[key].symbol}$")
+        ax.plot(rates, medians, marker + "-", color=colour, label=LEGEND_NAMES[key])
         for i, rate in enumerate(rates):
             ax.plot([rate] * frac.shape[1], frac[i], marker, color=colour, alpha=0.35, ms=4)
     ax.axhline(40, color=colours["muted"], ls=":", lw=0.9)

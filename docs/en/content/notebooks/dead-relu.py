@@ -18,6 +18,13 @@ from actsite.experiments.cache import cached
 from actsite.pages.notebook_text import say, yes_no
 
 r = cached("dead_relu")
+
+
+def values(percentages) -> str:
+    """One value per seed, to one decimal."""
+    return "  ".join(f"{v:4.1f}" for v in percentages)
+
+
 say("dead_setup", sizes=dead_relu.SIZES, steps=dead_relu.STEPS, seeds=r["seeds"].tolist())
 for key in ("relu", "leaky_relu"):
     say(f"dead_header_{key}")
@@ -25,10 +32,9 @@ for key in ("relu", "leaky_relu"):
         first, second = 100 * r[f"{key}_inactive"][i, :, 0], 100 * r[f"{key}_inactive"][i, :, 1]
         error = 100 * r[f"{key}_error"][i]
         if np.all(np.isnan(error)):
-            say("dead_diverged", lr=lr)
+            say("dead_diverged", lr=str(float(lr)))
             continue
-        say("dead_row", lr=lr, first=np.array2string(first, precision=1),
-            second=np.array2string(second, precision=1), error=np.array2string(error, precision=1))
+        say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
 # At initialisation, before any step, almost nothing is dead: the counts below are numbers of
@@ -62,7 +68,8 @@ z = net.hidden_preactivations(X)[0][:, unit]
 net.biases[0][unit] -= z.max() + 1.0
 z = net.hidden_preactivations(X)[0][:, unit]
 say("dead_largest_z", unit=unit, z=z.max())
-say("dead_fraction", fractions=dead_relu.inactive_fraction(net, X), one=1 / 256)
+dead_counts = np.round(256 * dead_relu.inactive_fraction(net, X)).astype(int)
+say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units=256)
 
 # %% [markdown]
 # Every factor $r'(z_j^{(n)})$ in the sums for $\partial L/\partial \mathbf{w}_j$ and
@@ -90,28 +97,29 @@ for _ in range(100):
     idx = next(batches)
     net.sgd_step(X[idx], y[idx], 1.0)
 say("dead_unchanged", same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
-say("dead_live_moved", distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
+say("dead_live_moved", unit=unit - 1, distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
 say("dead_still", dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
 
 # %% [markdown]
 # ## Try this { #try-this }
 #
 # Change the learning rate below, to 0.3 or to 2.0, and rerun the cell: it trains the article's
-# network once (seed 0, 600 steps) and counts the dead units of the second layer. Then try
-# `"leaky_relu"` in place of `"relu"` at 2.0 and watch the run diverge.
+# network once (seed 0, 600 steps) and counts the dead units of the second layer. Then set
+# `activation` to `"leaky_relu"`: at 1.0 the cell counts inactive units, which still receive
+# gradient; at 2.0 the run diverges, and the cell says so.
 
 # %%
-lr, seed = 1.0, 0
-trained_net, X_seed, _, _ = dead_relu.trained("relu", lr, seed)
-dead_now = int(round(256 * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
-say("dead_try", lr=lr, seed=seed, dead=dead_now, units=256, steps=dead_relu.STEPS, share=100 * dead_now / 256)
+lr, seed, activation = 1.0, 0, "relu"
+trained_net, X_seed, _, _ = dead_relu.trained(activation, lr, seed)
+if not all(np.all(np.isfinite(W)) for W in trained_net.weights):
+    say("dead_try_diverged", lr=str(float(lr)), seed=seed, steps=dead_relu.STEPS)
+else:
+    dead_now = int(round(256 * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
+    say("dead_try" if activation == "relu" else "dead_try_inactive", lr=str(float(lr)), seed=seed,
+        dead=dead_now, units=256, steps=dead_relu.STEPS, share=100 * dead_now / 256)
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }
 #
-# This page was produced by running the notebook `docs/en/content/notebooks/dead-relu.py`, a
-# plain Python file in the jupytext percent format. To run it yourself, clone the repository,
-# `git clone https://github.com/activation-functions/activation-functions`, and start `make serve` in it, which sets everything up and serves the
-# site at <http://127.0.0.1:8000/>. Then edit the notebook and save it: the page reruns it and
-# reloads. To run it without the site, run the file as a script from its folder:
-# `cd docs/en/content/notebooks && ../../../../.venv/bin/python dead-relu.py`.
+# This page was produced by running the notebook `dead-relu.py`, a plain Python file. To run it
+# yourself and change it, see [How this site is built](../how-this-site-is-built.md#run-it).

@@ -11,6 +11,13 @@ from actsite.experiments.cache import cached
 from actsite.pages.notebook_text import say, yes_no
 
 r = cached("dead_relu")
+
+
+def values(percentages) -> str:
+    """One value per seed, to one decimal."""
+    return "  ".join(f"{v:4.1f}" for v in percentages)
+
+
 say("dead_setup", sizes=dead_relu.SIZES, steps=dead_relu.STEPS, seeds=r["seeds"].tolist())
 for key in ("relu", "leaky_relu"):
     say(f"dead_header_{key}")
@@ -18,10 +25,9 @@ for key in ("relu", "leaky_relu"):
         first, second = 100 * r[f"{key}_inactive"][i, :, 0], 100 * r[f"{key}_inactive"][i, :, 1]
         error = 100 * r[f"{key}_error"][i]
         if np.all(np.isnan(error)):
-            say("dead_diverged", lr=lr)
+            say("dead_diverged", lr=str(float(lr)))
             continue
-        say("dead_row", lr=lr, first=np.array2string(first, precision=1),
-            second=np.array2string(second, precision=1), error=np.array2string(error, precision=1))
+        say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
 # 训练开始之前，几乎没有单元是死的。下面的计数是 256 个单元中的个数（各个学习率的初始网络完全相同，所以只看一行即可）。
@@ -52,7 +58,8 @@ z = net.hidden_preactivations(X)[0][:, unit]
 net.biases[0][unit] -= z.max() + 1.0
 z = net.hidden_preactivations(X)[0][:, unit]
 say("dead_largest_z", unit=unit, z=z.max())
-say("dead_fraction", fractions=dead_relu.inactive_fraction(net, X), one=1 / 256)
+dead_counts = np.round(256 * dead_relu.inactive_fraction(net, X)).astype(int)
+say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units=256)
 
 # %% [markdown]
 # 对 $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和时，每一项里的因子 $r'(z_j^{(n)})$ 都是零，所以两个梯度应当严格等于零，而不只是很小。这个单元对任何输入的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
@@ -75,21 +82,25 @@ for _ in range(100):
     idx = next(batches)
     net.sgd_step(X[idx], y[idx], 1.0)
 say("dead_unchanged", same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
-say("dead_live_moved", distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
+say("dead_live_moved", unit=unit - 1, distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
 say("dead_still", dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
 
 # %% [markdown]
 # ## 动手试一试 { #try-this }
 #
-# 把下面的学习率改成 0.3 或 2.0，再运行这个单元：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后在学习率 2.0 下把 `"relu"` 换成 `"leaky_relu"`，看这次运行如何发散。
+# 把下面的学习率改成 0.3 或 2.0，再运行下面这个代码单元格：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，单元格统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，单元格也会如实报告。
 
 # %%
-lr, seed = 1.0, 0
-trained_net, X_seed, _, _ = dead_relu.trained("relu", lr, seed)
-dead_now = int(round(256 * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
-say("dead_try", lr=lr, seed=seed, dead=dead_now, units=256, steps=dead_relu.STEPS, share=100 * dead_now / 256)
+lr, seed, activation = 1.0, 0, "relu"
+trained_net, X_seed, _, _ = dead_relu.trained(activation, lr, seed)
+if not all(np.all(np.isfinite(W)) for W in trained_net.weights):
+    say("dead_try_diverged", lr=str(float(lr)), seed=seed, steps=dead_relu.STEPS)
+else:
+    dead_now = int(round(256 * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
+    say("dead_try" if activation == "relu" else "dead_try_inactive", lr=str(float(lr)), seed=seed,
+        dead=dead_now, units=256, steps=dead_relu.STEPS, share=100 * dead_now / 256)
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
 #
-# 本页是运行笔记本 `docs/zh/content/notebooks/dead-relu.py` 的结果，它是一个 jupytext 百分号格式的普通 Python 文件。想自己运行，先克隆代码仓库：`git clone https://github.com/activation-functions/activation-functions`，再在仓库目录里运行 `make serve`，它会装好一切，并在 <http://127.0.0.1:8000/> 上提供本站。然后改动这个笔记本并保存，页面就会重新运行它并自动刷新。想脱离本站单独运行，就在它所在的目录里把它当作脚本执行：`cd docs/zh/content/notebooks && ../../../../.venv/bin/python dead-relu.py`。
+# 本页是运行笔记本 `dead-relu.py`（一个普通的 Python 文件）得到的结果。想亲手运行和修改它，见[《本站是怎样构建的》的“亲手运行”一节](../how-this-site-is-built.md#run-it)。
