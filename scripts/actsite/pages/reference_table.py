@@ -57,30 +57,6 @@ NOTES = {
               "of affine functions, is always convex; whether it is monotone depends on the pieces it learns."},
 }
 FIGURE_ALT = re.compile(r"!\[([^\]]+)\]\(figure:([\w-]+)[ )]")
-# The cards that no article shows any more: the reference page is their only place, so their
-# alt text lives here.  A card that a reader page shows takes that page's description instead.
-OWN_ALT = {
-    "sigmoid": {
-        "en": "Card of the sigmoid, x from −10 to 10: an S-shaped curve rising from 0 to 1, with its bell-shaped "
-              "derivative dashed, peaking at 1/4 at x = 0. Both tails beyond about 4.585 in absolute value are "
-              "shaded and labelled as the region where the derivative is below 0.01.",
-        "zh": "sigmoid 的函数卡片，x 从 −10 到 10：一条从 0 升到 1 的 S 形曲线，虚线画出钟形的导数，"
-              "在 x = 0 处取到峰值 1/4。绝对值大于约 4.585 的两侧尾部加了底色，标注导数在那里小于 0.01。"},
-    "relu": {
-        "en": "Card of ReLU, x from −5 to 5: flat at 0 for negative x, then a straight line of slope 1. The dashed "
-              "derivative is 0 on the left and 1 on the right; at x = 0 a filled dot at 0 and an open dot at 1 mark "
-              "the jump, labelled with the interval from 0 to 1.",
-        "zh": "ReLU 的函数卡片，x 从 −5 到 5：x 为负时平贴在 0，之后是一条斜率为 1 的直线。虚线表示的导数左边为 0、"
-              "右边为 1；在 x = 0 处，0 上的实心点和 1 上的空心点标出跳变，旁边注明区间 0 到 1。"},
-    "leaky_relu": {
-        "en": "Two panels, x from −5 to 5. Left, titled f(x) = max(ax, x): Leaky ReLU for a = 0.01, almost flat for "
-              "negative x, and for a = 0.1, visibly sloping below zero; both follow the line of slope 1 for positive "
-              "x. A note gives the sampled mean output under a standard normal input, about 0.40. Right, titled "
-              "f′(x): the derivatives as dashed steps, equal to a on the negative side and 1 on the positive side.",
-        "zh": "左右两幅图，x 从 −5 到 5。左图标题为 f(x) = max(ax, x)：a = 0.01 的 Leaky ReLU 在负半轴几乎是平的，"
-              "a = 0.1 的则明显向零以下倾斜；两者在正半轴都沿斜率为 1 的直线。图中注明标准正态输入下的抽样输出均值，"
-              "约为 0.40。右图标题为 f′(x)：用虚线画出的阶梯，负半轴等于 a，正半轴等于 1。"},
-}
 
 
 def range_latex(act: Activation) -> str:
@@ -156,8 +132,6 @@ def figure_alt(key: str, lang: str) -> str:
         for alt, shown in FIGURE_ALT.findall(path.read_text(encoding="utf-8")):
             if shown == key:
                 return alt
-    if key in OWN_ALT:
-        return OWN_ALT[key][lang]
     raise LookupError(f"figure:{key} is on the reference page but no page under {CONTENT[lang]} describes it "
                       "in alt text: show it on the page that discusses it")
 
