@@ -166,7 +166,7 @@ def dead_shares(result) -> list[float]:
 
 def test_deep_sigmoid_preset_starves_the_first_layer(browser, base_url):
     """Playground, thing to try 1 (and When gradients vanish): the first layer's gradient norm is
-    about eight orders of magnitude below the last hidden layer's, the loss does not move, no
+    seven to eight orders of magnitude below the last hidden layer's, the loss does not move, no
     pre-activation is in the flat region; with ReLU and He the lines close up to within a factor
     of ten within a hundred steps, and the loss falls."""
     for steps in (1, 300):
@@ -177,7 +177,7 @@ def test_deep_sigmoid_preset_starves_the_first_layer(browser, base_url):
         assert result["flat"] == [0] * 8, result["flat"]
     start = preset(browser, base_url, "deep-sigmoid", 0)["losses"]["train"]
     relu = preset(browser, base_url, "deep-sigmoid", 100, "&act=relu&init=he")
-    assert relu["grads"][0] / relu["grads"][-2] > 0.1, relu["grads"]
+    assert max(relu["grads"]) / min(relu["grads"]) < 10, relu["grads"]
     assert relu["losses"]["train"] < start / 10, relu["losses"]
 
 
