@@ -29,3 +29,18 @@ def test_two_piece_maxout_is_abs_relu_and_leaky_relu():
     np.testing.assert_array_equal(maxout.f(X, a=0.0), EVERY["relu"].f(X))
     for a in (0.1, 0.5, 0.9):
         np.testing.assert_allclose(maxout.f(X, a=a), leaky_relu(X, a))
+
+
+def test_what_the_chart_shows_of_the_flat_tails():
+    """Tanh's slope drops below 0.01 from about ±3, inside the chart; the sigmoid's is still 0.018
+    at the chart's edge x = ±4 and drops below 0.01 only beyond about ±4.6."""
+    from scipy.optimize import brentq
+    from actsite.pages.explorer import X as CHART
+
+    sigmoid, tanh = EVERY["sigmoid"], EVERY["tanh"]
+    assert CHART.min() == -4 and CHART.max() == 4
+    tanh_edge = brentq(lambda x: tanh.df(np.array(x)) - 0.01, 1, 4)
+    sigmoid_edge = brentq(lambda x: sigmoid.df(np.array(x)) - 0.01, 1, 8)
+    assert round(tanh_edge) == 3 and tanh_edge < 4
+    assert round(sigmoid_edge, 1) == 4.6 and sigmoid_edge > 4
+    assert round(float(sigmoid.df(np.array(4.0))), 3) == 0.018

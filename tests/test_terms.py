@@ -55,7 +55,8 @@ def generated_lines(lang: str) -> dict[str, list[Line]]:
         "scripts/actsite/pages/reference_table.py": reference_table.tables_markdown(lang) + "\n"
         + reference_table.sections_markdown(lang),
         "scripts/actsite/pages/gated_table.py": gated_table.tables_html(lang),
-        "scripts/actsite/pages/glossary.py": glossary.glossary_table(lang, href=lambda target: target),
+        # the "also called" lines name the variants on purpose
+        "scripts/actsite/pages/glossary.py": glossary.ALSO.sub("", glossary.glossary_table(lang, href=lambda target: target)),
     }
     return {module: markdown_lines(text, f"{module} (generated, {lang})") for module, text in texts.items()}
 
@@ -159,3 +160,24 @@ def test_a_missing_home_is_named_with_its_declaration():
             return None
     with pytest.raises(FileNotFoundError, match=r"glossary\.py:\d+: the term's home 'reference.md#columns'"):
         glossary.mkdocs_href(NoFiles(), None)("reference.md#columns")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_glossary_shows_the_names_other_texts_use(lang):
+    """Each "also called" line names variants the pages avoid, and a reader coming from d2l-zh or
+    another course finds its names: 修正线性单元, 批量归一化, dead neuron, zero-centered."""
+    html = glossary.glossary_table(lang, href=lambda target: target)
+    lines = glossary.ALSO.findall(html)
+    assert len(lines) == sum(1 for term in glossary.TERMS if term.also(lang))
+    for term in glossary.TERMS:
+        for name in term.also(lang):
+            assert any(glossary.variant_pattern(v).search(name) for v in term.avoid(lang)), (term.key, name)
+    expected = ("修正线性单元", "批量归一化", "梯度弥散") if lang == "zh" else ("dead neuron", "zero-centered", "batch normalization")
+    assert all(any(name in line for line in lines) for name in expected), expected
+
+
+def test_the_glossary_is_grouped_by_topic():
+    assert sum(len(terms) for _, _, terms in glossary.groups()) == len(glossary.TERMS)
+    for lang in LANGUAGES:
+        captions = re.findall(r"<caption>(.*?)</caption>", glossary.glossary_table(lang, href=lambda target: target))
+        assert captions == [zh if lang == "zh" else en for _, zh, en in glossary.GROUPS]

@@ -28,6 +28,10 @@ from actsite.pages.page_pairs import CONTENT
 from actsite.pages.reference_table import MARKER as MARKER_REFERENCE, anchor
 
 MARKER = "<!-- glossary -->"
+# Variants that are slips of wording, not names another text gives the concept: not shown as "also called".
+NOT_NAMES = frozenset({"激活状态", "活着的", "尾巴", "平坦的边缘", "消亡", "Z字形", "全批量下降", "全批量 GD",
+                       "full-batch GD", "光滑的门控", "逐个元素", "逐个分量", "廉价的近似", "logits", "是非题",
+                       "是非标签", "参考页", "reference page"})
 Variant = Union[str, re.Pattern]
 LATIN = re.compile(r"[A-Za-z0-9]")
 
@@ -42,6 +46,8 @@ class Term:
     home: str                      # "page.md#anchor" (or "page.md"): where the site explains it
     avoid_zh: tuple[Variant, ...] = ()
     avoid_en: tuple[Variant, ...] = ()
+    also_zh: tuple[str, ...] = ()  # the names shown as "also called"; by default the string variants
+    also_en: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -51,6 +57,11 @@ class Term:
 
     def avoid(self, lang: str) -> tuple[Variant, ...]:
         return self.avoid_zh if lang == "zh" else self.avoid_en
+
+    def also(self, lang: str) -> tuple[str, ...]:
+        """Names other texts use for the concept, shown on the glossary (never on other pages)."""
+        given = self.also_zh if lang == "zh" else self.also_en
+        return given or tuple(v for v in self.avoid(lang) if isinstance(v, str) and v not in NOT_NAMES)
 
 
 def variant_pattern(variant: Variant) -> re.Pattern:
@@ -74,16 +85,16 @@ TERMS: tuple[Term, ...] = (
          "单元在激活函数之前算出的加权和 $z = \\sum_i w_i x_i + b$。",
          "The weighted sum a unit computes before its activation function, $z = \\sum_i w_i x_i + b$.",
          "blog/posts/neuron-gradients-zigzag.md#model-neuron", avoid_zh=("前激活",),
-         avoid_en=(re.compile(r"\bpreactivations?\b", re.I),)),
+         avoid_en=(re.compile(r"\bpreactivations?\b", re.I),), also_en=("preactivation",)),
     Term("active-unit", "开启", "active",
-         "单元对某个输入的预激活值为正、输出不为 0 时，称它对这个输入开启，否则关闭；开启的 ReLU 单元斜率为 1。",
+         "单元对某个输入的预激活值为正、输出不为 0 时，称它对这个输入开启，否则称它关闭；开启的 ReLU 单元斜率为 1。",
          "A unit is active on an input when its pre-activation is positive and its output non-zero; an active ReLU unit has slope 1.",
          "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("激活状态", "活着的")),
     Term("dead-unit", "死亡单元", "dead unit",
          "对每个训练输入都输出 0 的 ReLU 单元：它的输入权重和偏置得不到梯度，只有它下面各层的变化才可能让它恢复。",
          "A ReLU unit that outputs 0 on every training input: its incoming weights and bias receive no gradient, and only a change in the layers below it can bring it back.",
          "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("死单元", "死神经元", "死亡神经元"),
-         avoid_en=(re.compile(r"\bdead neurons?\b", re.I),)),
+         avoid_en=(re.compile(r"\bdead neurons?\b", re.I),), also_en=("dead neuron",)),
     Term("inactive-unit", "不活跃单元", "inactive unit",
          "预激活值在每个训练输入上都为负的 Leaky ReLU 单元；那里的斜率仍是 $a$，所以它还能拿到梯度。",
          "A Leaky ReLU unit whose pre-activation is negative on every training input; its slope there is still $a$, so it keeps receiving a gradient.",
@@ -101,28 +112,33 @@ TERMS: tuple[Term, ...] = (
          "饱和函数远离 0、斜率已接近 0 的两侧；预激活值落在尾部的单元几乎学不动。",
          "The far parts of a saturating curve, where its slope is close to 0; a unit whose pre-activations sit there barely learns.",
          "blog/posts/why-nonlinear-activations.md#saturation", avoid_zh=("尾巴", "平坦的边缘")),
+    Term("flat-region", "平坦区", "flat region",
+         "函数斜率的绝对值小于 0.01 的那些输入：sigmoid 和 tanh 的两条尾部，ReLU 的整个负半轴。演练场用阴影标出它，并统计落在其中的预激活值。",
+         "The inputs where a function's slope is below 0.01 in absolute value: the two tails of sigmoid and tanh, the whole negative axis of ReLU. The playground shades it and counts the pre-activations that fall in it.",
+         "playground.md#reading"),
     Term("vanishing-gradient", "梯度消失", "vanishing gradient",
          "反向传播在每一层把梯度乘上斜率和权重矩阵；这些因子小于 1 时，梯度越靠近输入越小，前面几层几乎学不动。",
          "Backpropagation multiplies the gradient by slopes and a weight matrix at every layer; when these factors are below one it shrinks towards the input, and the early layers barely learn.",
          "blog/posts/when-gradients-vanish.md#backprop-product", avoid_zh=("梯度弥散", "消亡")),
     Term("kink", "折点", "kink",
-         "分段线性函数斜率突变、导数不存在的点，例如 ReLU 在 $x = 0$ 处。",
-         "A point where a piecewise-linear function's slope jumps and its derivative does not exist, as ReLU's does at $x = 0$.",
+         "函数斜率突变、导数不存在的点，例如 ReLU 在 $x = 0$ 处。",
+         "A point where a function's slope jumps, so that its derivative does not exist there, as ReLU's at $x = 0$.",
          "reference.md#columns", avoid_zh=("拐角", "尖角", "折角"),
-         avoid_en=(re.compile(r"(?<!in the )\bcorners?\b(?! of the)", re.I),)),
+         avoid_en=(re.compile(r"(?<!in the )\bcorners?\b(?! of the)", re.I),), also_en=("corner",)),
     Term("zero-centred", "零中心", "zero-centred",
          "输入服从标准正态分布时，输出的均值为 0；tanh 是零中心的，sigmoid 和 ReLU 不是。",
          "Having mean output 0 when the input follows a standard normal distribution; tanh is zero-centred, sigmoid and ReLU are not.",
-         "reference.md#columns", avoid_en=(re.compile(r"\bzero[- ]center(ed|ing)?\b", re.I), "zero centred")),
+         "reference.md#columns", avoid_en=(re.compile(r"\bzero[- ]center(ed|ing)?\b", re.I), "zero centred"),
+         also_en=("zero-centered",)),
     Term("sparsity", "稀疏性", "sparsity",
          "对一个给定输入，输出恰好为 0 的单元所占的比例；ReLU 网络会产生精确的零。",
          "The share of units whose output is exactly 0 for a given input; ReLU networks produce exact zeros.",
          "blog/posts/relu-sparsity-biology.md#sparsity-init"),
     Term("zig-zag", "之字形", "zig-zag",
-         "输入全为正时，单个样本的更新让一个单元的所有权重同增或同减，权重只能来回折向目标。",
+         "输入全为正时，单个样本的更新让一个单元的所有权重同增或同减，权重只能沿之字形路径曲折地逼近目标。",
          "With all-positive inputs, every single-example update moves all of a unit's weights up together or down together, so they reach their target along a jagged path.",
          "blog/posts/neuron-gradients-zigzag.md#zigzag", avoid_zh=("Z 字形", "Z字形"),
-         avoid_en=(re.compile(r"\bzigzag(s|ged|ging)?\b", re.I),)),
+         avoid_en=(re.compile(r"\bzigzag(s|ged|ging)?\b", re.I),), also_en=("zigzag",)),
     Term("sign-rule", "符号规则", "sign rule",
          "单个样本的更新中，一个单元的所有权重共用同一个误差因子，所以两个权重只有在输入符号相反时，才会朝相反的方向移动。",
          "In a single-example update all weights of a unit share one error factor, so two of them move in opposite directions only if their inputs have opposite signs.",
@@ -153,13 +169,14 @@ TERMS: tuple[Term, ...] = (
          "blog/posts/from-linear-to-nonlinear.md#monotone-not-convex", avoid_zh=("误差曲面",),
          avoid_en=("error surface", "loss surface")),
     Term("universal-approximation", "通用逼近定理", "universal approximation theorem",
-         "只要激活函数不是多项式，单隐藏层网络在单元足够多时，能在有界闭集上以任意精度逼近任何连续函数。",
-         "With enough units, a network with one hidden layer and a non-polynomial activation approximates any continuous function on a closed bounded set to any accuracy.",
+         "只要激活函数连续且不是多项式，单隐藏层网络在单元足够多时，能在有界闭集上以任意精度逼近任何连续函数。",
+         "With enough units, a network with one hidden layer and a continuous, non-polynomial activation approximates any continuous function on a closed bounded set to any accuracy.",
          "blog/posts/why-nonlinear-activations.md#quadratic", avoid_zh=("万能逼近", "普适逼近")),
     Term("initialisation", "初始化", "initialisation",
          "训练开始前给权重取的随机初值及其尺度；尺度决定信号和梯度逐层放大还是缩小。",
          "The random starting values of the weights and their scale, which decides whether signals and gradients grow or shrink from layer to layer.",
-         "blog/posts/initialisation.md#forward-recursion", avoid_en=(re.compile(r"\binitializ\w*", re.I),)),
+         "blog/posts/initialisation.md#forward-recursion", avoid_en=(re.compile(r"\binitializ\w*", re.I),),
+         also_en=("initialization",)),
     Term("gain", "增益", "gain",
          "初始化时乘在权重标准差上的系数，用来抵消激活函数对信号方差的缩放，例如 ReLU 取 $\\sqrt{2}$。",
          "The factor applied to the weights' standard deviation at initialisation to offset how the activation scales the signal's variance, for example $\\sqrt{2}$ for ReLU.",
@@ -188,6 +205,10 @@ TERMS: tuple[Term, ...] = (
          # "LReLU" alone, except where it is introduced as the figures' label: Leaky ReLU (LReLU)
          avoid_zh=(re.compile(r"(?<!Leaky ReLU（)(?<![A-Za-z0-9_\\])LReLU(?![A-Za-z0-9_])"),),
          avoid_en=(re.compile(r"(?<!Leaky ReLU \()(?<![A-Za-z0-9_\\])LReLU(?![A-Za-z0-9_])"),)),
+    Term("shape-parameter", "形状参数", "shape parameter",
+         "激活函数公式中改变曲线形状的数，例如 SiLU 的 $\\beta$、Leaky ReLU 的斜率 $a$；它或者事先取定，或者像 PReLU 那样在训练中学习。",
+         "A number in an activation's formula that changes the shape of its curve, such as SiLU's $\\beta$ or Leaky ReLU's slope $a$; it is either fixed in advance or, as in PReLU, learned.",
+         "explorer.md#explorer"),
     Term("sigmoid", "sigmoid", "sigmoid",
          "逻辑斯谛函数 $\\sigma(x) = 1/(1 + e^{-x})$，把实数映到 $(0, 1)$。",
          "The logistic function $\\sigma(x) = 1/(1 + e^{-x})$, which maps the real line onto $(0, 1)$.",
@@ -212,7 +233,7 @@ TERMS: tuple[Term, ...] = (
          "Transformer 每一层中对每个位置单独作用的两层网络：先升维并施加激活函数（或门控单元），再投影回原来的宽度。",
          "The two-layer network a Transformer layer applies at every position on its own: a projection up through an activation (or a gated unit), then a projection back down.",
          "catalogue/gated-units.md#shazeer-2020", avoid_zh=("前馈块", "前馈子层", "前馈层"),
-         avoid_en=(re.compile(r"\bfeed-?forward (sub)?layers?\b", re.I),)),
+         avoid_en=(re.compile(r"\bfeed-?forward (sub)?layers?\b", re.I),), also_en=("feed-forward layer",)),
     Term("residual-stream", "残差流", "residual stream",
          "贯穿 Transformer 各层的向量 $x$，每个词元一个：每个子模块读取它，再把自己的输出加回去。",
          "The vector $x$, one per token, that runs through a Transformer's layers: each sub-block reads it and adds its output back.",
@@ -248,7 +269,8 @@ TERMS: tuple[Term, ...] = (
     Term("quantisation", "量化", "quantisation",
          "把实数张量映射到少数几个整数级（例如 int8）上来计算，以换取速度和内存。",
          "Computing with tensors mapped onto a few integer levels (for example int8) instead of real numbers, for speed and memory.",
-         "catalogue/hard-and-cheap.md#int8", avoid_en=(re.compile(r"\bquantiz\w*", re.I),)),
+         "catalogue/hard-and-cheap.md#int8", avoid_en=(re.compile(r"\bquantiz\w*", re.I),),
+         also_en=("quantization",)),
     Term("half-precision", "半精度（float16）", "half precision (float16)",
          "16 位浮点格式：5 位指数、10 位尾数，能表示的最大数是 65504，约有三位有效数字。",
          "The 16-bit floating-point format with 5 exponent and 10 fraction bits: its largest number is 65504, and it keeps about three significant digits.",
@@ -259,11 +281,11 @@ TERMS: tuple[Term, ...] = (
          "catalogue/low-precision.md#formats", avoid_zh=("非规格化数", "非正规数"), avoid_en=("denormal",)),
     Term("underflow", "下溢", "underflow",
          "结果的绝对值小于格式能表示的最小正数的一半，于是被舍入为 0。",
-         "A result smaller in magnitude than half the format's smallest positive number rounds to 0: it underflows.",
+         "A result too small for the format: below half its smallest positive number in magnitude, it rounds to 0.",
          "catalogue/low-precision.md#formats"),
     Term("overflow", "溢出", "overflow",
-         "结果超过格式能表示的最大数，变成无穷大；没有无穷大的格式（如 FP8 E4M3）则变成 NaN。",
-         "A result larger than the format's largest number becomes infinite, or NaN in a format without infinity such as FP8 E4M3.",
+         "结果舍入后超过格式能表示的最大数，变成无穷大；没有无穷大的格式（如 FP8 E4M3）则变成 NaN。",
+         "A result that rounds to more than the format's largest number becomes infinite, or NaN in a format without infinity such as FP8 E4M3.",
          "catalogue/low-precision.md#overflow"),
     Term("mixed-precision-training", "混合精度训练", "mixed-precision training",
          "权重、激活值和梯度用 16 位存储，同时保留一份 float32 的主权重、用 float32 累加乘积，用 float16 时还要做损失缩放。",
@@ -295,7 +317,7 @@ TERMS: tuple[Term, ...] = (
          "catalogue/output-layers.md#cross-entropy", avoid_zh=("one-hot",)),
     Term("cross-entropy", "交叉熵", "cross-entropy",
          "预测分布 $p$ 相对于目标分布 $y$ 的损失 $-\\sum_i y_i \\log p_i$；$p$ 由 softmax 给出时，它对 logit 的梯度是 $p - y$。",
-         "The loss $-\\sum_i y_i \\log p_i$ of a predicted distribution $p$ against a target $y$; when $p$ is a softmax, its gradient in the logits is $p - y$.",
+         "The loss $-\\sum_i y_i \\log p_i$ of a predicted distribution $p$ against a target $y$; when $p$ is a softmax, its gradient with respect to the logits is $p - y$.",
          "catalogue/output-layers.md#cross-entropy"),
     Term("temperature", "温度", "temperature",
          "softmax 之前用来除 logit 的正数 $T$：$T$ 越大，分布越平。",
@@ -311,6 +333,18 @@ TERMS: tuple[Term, ...] = (
          "how-this-site-is-built.md#figures-from-code", avoid_zh=("散列",)),
 )
 
+# The glossary's topics: (the first term of each, in the order of TERMS; the topic in Chinese, in English).
+GROUPS: tuple[tuple[str, str, str], ...] = (
+    ("activation-function", "单元与梯度", "Units and gradients"),
+    ("zig-zag", "训练", "Training"),
+    ("initialisation", "初始化与归一化", "Initialisation and normalisation"),
+    ("relu", "激活函数", "Activation functions"),
+    ("feed-forward-block", "Transformer", "Transformers"),
+    ("hard-and-cheap", "廉价计算与低精度", "Cheap and low-precision arithmetic"),
+    ("logit", "输出层", "Output layers"),
+    ("reference-table", "本站", "This site"),
+)
+
 # Symbols a page writes as symbols (both languages, alt text included), with the spelling to avoid.
 SPELLED_SYMBOLS: tuple[tuple[str, Variant], ...] = (
     ("η", "eta"), ("κ", "kappa"), ("φ", "phi"), ("σ", "sigma"), ("ŷ", "y-hat"), ("ŷ", "y hat"),
@@ -319,10 +353,11 @@ SPELLED_SYMBOLS: tuple[tuple[str, Variant], ...] = (
 
 WORDS = {
     "zh": {"caption": "术语表", "term": "术语", "twin": "英文", "definition": "释义", "link": "详见",
-           "twin_lang": "en"},
+           "twin_lang": "en", "also": "又称（本站不用）：", "comma": "、"},
     "en": {"caption": "Glossary", "term": "Term", "twin": "Chinese", "definition": "Definition", "link": "Explained in",
-           "twin_lang": "zh"},
+           "twin_lang": "zh", "also": "Also called (not used here): ", "comma": ", "},
 }
+ALSO = re.compile(r'<br><small class="glossary-also">.*?</small>')
 INLINE_MATHS = re.compile(r"(?<!\\)\$([^$]+)\$")
 HEADING = re.compile(r"^#{1,6} (.*?)\{ *#([\w-]+) *\}\s*$", re.M)
 FRONT_TITLE = re.compile(r"\A---\n(?:.*\n)*?title: *(.*)\n(?:.*\n)*?---\n")
@@ -335,19 +370,41 @@ def rich_text(text: str) -> str:
                    ((i % 2 == 1, p) for i, p in enumerate(parts)))
 
 
+def groups() -> list[tuple[str, str, list[Term]]]:
+    """(topic in Chinese, in English, its terms) in the declared order; every term in one topic."""
+    keys = [term.key for term in TERMS]
+    starts = [keys.index(first) for first, _, _ in GROUPS]
+    if starts[0] != 0 or starts != sorted(starts):
+        raise ValueError(f"{declared_at(GROUPS[0][0])}: GROUPS must start at the first term, in the order of TERMS")
+    ends = starts[1:] + [len(TERMS)]
+    return [(zh, en, list(TERMS[a:b])) for (_, zh, en), a, b in zip(GROUPS, starts, ends)]
+
+
+def definition_cell(term: Term, lang: str) -> str:
+    """The definition, then the names other texts use for the concept, if any."""
+    w = WORDS[lang]
+    also = term.also(lang)
+    tail = (f'<br><small class="glossary-also">{text_cell(w["also"] + w["comma"].join(also))}</small>'
+            if also else "")
+    return rich_text(term.definition(lang)) + tail
+
+
 def glossary_table(lang: str, href: Callable[[str], str]) -> str:
-    """The glossary as one table, in the declared order (terms grouped by topic).
+    """The glossary as one table per topic (:data:`GROUPS`), in the declared order.
 
     ``href(target)`` turns ``page.md#anchor`` into the address written on the page; the link's
     text is the page's title and the section's heading (:func:`home_title`)."""
     w = WORDS[lang]
     other = w["twin_lang"]
-    rows = [[f'<span id="{text_cell(term.key)}">{text_cell(term.name(lang))}</span>',
-             f'<span lang="{other}">{text_cell(term.name(other))}</span>',
-             rich_text(term.definition(lang)),
-             f'<a href="{text_cell(href(term.home))}">{rich_text(home_title(lang, term.home))}</a>']
-            for term in TERMS]
-    return table(w["caption"], [w["term"], w["twin"], w["definition"], w["link"]], rows)
+    tables = []
+    for zh, en, terms in groups():
+        rows = [[f'<span id="{text_cell(term.key)}">{text_cell(term.name(lang))}</span>',
+                 f'<span lang="{other}">{text_cell(term.name(other))}</span>',
+                 definition_cell(term, lang),
+                 f'<a href="{text_cell(href(term.home))}">{rich_text(home_title(lang, term.home))}</a>']
+                for term in terms]
+        tables.append(table(zh if lang == "zh" else en, [w["term"], w["twin"], w["definition"], w["link"]], rows))
+    return "\n\n".join(tables)
 
 
 def page_headings(lang: str, page: str) -> tuple[str, dict[str, str]]:

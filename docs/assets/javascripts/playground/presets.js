@@ -26,7 +26,7 @@ export const PRESETS = {
     state: { data: 'spiral', layers: 3, width: 32, act: 'relu', init: 'he', opt: 'sgd', lr: 1, batch: 16, bn: 1 },
   },
   'tanh-large-init': {
-    names: { zh: 'tanh，初始权重过大', en: 'tanh, initial weights too large' },
+    names: { zh: 'tanh，初始权重很大', en: 'tanh, large initial weights' },
     state: { data: 'xor', layers: 4, width: 16, act: 'tanh', init: 'normal', sigma: 2, opt: 'sgd', lr: 0.1, batch: 16 },
   },
 };
