@@ -134,6 +134,14 @@ def test_numpy_float32_tanh_reaches_one_later_than_the_correctly_rounded_one():
     both("0.99999994", "9.01")
 
 
+def test_the_notation_defined_is_the_notation_used():
+    for lang in LANGS:
+        text = page(lang)
+        assert "f_F" not in text
+        first = text.index(r"$\sigma_F(x)$")
+        assert text.count(r"\sigma_F") >= 2 and text.index(r"$\sigma_F$") > first, lang
+
+
 def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
     assert lp.FORMATS["bfloat16"].tiny == lp.FORMATS["float32"].tiny
     assert round(lp.FORMATS["bfloat16"].max / 1e38, 1) == round(lp.FORMATS["float32"].max / 1e38, 1) == 3.4
