@@ -19,6 +19,14 @@ LOW = ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn")
 TAIL_RANGE = (0.0, 10.0)
 GAP_RANGE = (0.0, 20.0)
 XLIM = 120.0                           # bars beyond ±XLIM end in an arrowhead
+# Tick labels that differ from the registry's symbol: the names the prose uses (the glossary's
+# "Leaky ReLU", and the hard functions written as two words).
+TICK_LABELS = {"leaky_relu": r"\mathrm{Leaky\ ReLU}", "hard_sigmoid": r"\mathrm{hard\ sigmoid}",
+               "hard_tanh": r"\mathrm{hard\ tanh}", "hard_swish": r"\mathrm{hard\ swish}"}
+
+
+def tick_label(key: str) -> str:
+    return f"${TICK_LABELS.get(key, EVERY[key].symbol)}$"
 
 
 def evaluated(x: np.ndarray, fmt: str) -> np.ndarray:
@@ -97,10 +105,12 @@ def draw_low_precision_ranges(fig: Figure, colours: dict) -> dict:
     ax.set_xlim(-XLIM * 1.15, XLIM * 1.15)
     ticks = [-100, -10, -1, 0, 1, 10, 100]
     ax.set_xticks(ticks, [f"${t:g}$".replace("-", "-") for t in ticks])
-    ax.set_yticks(range(len(keys)), [f"${EVERY[k].symbol}$" for k in reversed(keys)], fontsize=11)
+    labels = [tick_label(k) for k in reversed(keys)]
+    ax.set_yticks(range(len(keys)), labels, fontsize=11)
     ax.set_ylim(-0.6, len(keys) - 0.4)
     ax.set_xlabel(r"$x$")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=11,
               handlelength=1.2, columnspacing=1.0)
-    return {"keys": keys, "spans": spans, "overflows": overflows, "clipped": clipped, "xlim": XLIM}
+    return {"keys": keys, "spans": spans, "overflows": overflows, "clipped": clipped, "xlim": XLIM,
+            "labels": labels}

@@ -4,14 +4,16 @@ derivative does, and where the exponentials of its textbook formula overflow.
 **What "f evaluated in format F" means here.**  The input ``x`` is a value of F (every finite
 value of F is tried), and the output is the exact ``f(x)`` rounded once to the nearest value
 of F (ties to even), computed as the float64 value of :data:`actsite.maths.catalogue.EVERY`
-cast to F.  That is the best any kernel can return, and what a framework's elementwise kernel
-returns when it computes in float32 and rounds the result once; so a threshold found here
-belongs to the format, not to a particular implementation.  The textbook formula evaluated
+cast to F: the correctly rounded value.  That is the best any kernel can return.  For the 8-
+and 16-bit formats it is what an element-wise kernel returns when it computes in float32 and
+rounds the result once, so those thresholds belong to the format, not to an implementation.
+For float32 itself it is an ideal that float32 kernels need not reach
+(:func:`float32_kernel_threshold` measures real ones).  The textbook formula evaluated
 operation by operation in F is a separate question, answered by :data:`INTERMEDIATES` and
 the softmax functions below, where every elementary operation rounds to F.
 
 The formats are numpy's float32 and float16 and ``ml_dtypes``' bfloat16, float8_e4m3fn and
-float8_e5m2.  The 8- and 16-bit formats are searched exhaustively (256 or 65,536 values).
+float8_e5m2.  The 8- and 16-bit formats are searched exhaustively (every finite value).
 float32 has 2³² values: its search takes every 1024th positive value, then every value in
 the bracket where the last disagreement lies, and checks the 65,536 values after the
 threshold one by one.
@@ -271,3 +273,53 @@ def exact_logsumexp(z) -> float:
     z = np.asarray(z, dtype=np.float64)
     m = float(z.max())
     return m + math.log(float(np.exp(z - m).sum()))
+
+
+# --- textbook formulas, every operation rounded to the format ----------------------------------
+
+def _one(x: np.ndarray) -> np.ndarray:
+    return np.array(1.0).astype(x.dtype)
+
+
+def _naive_gelu_tanh(x: np.ndarray) -> np.ndarray:
+    c, k, h = (np.array(v).astype(x.dtype) for v in (math.sqrt(2 / math.pi), 0.044715, 0.5))
+    return x * h * (_one(x) + np.tanh(c * (x + k * (x * x * x))))
+
+
+NAIVE: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "sigmoid": lambda x: _one(x) / (_one(x) + np.exp(np.negative(x))),
+    "tanh": lambda x: (np.exp(x) - np.exp(np.negative(x))) / (np.exp(x) + np.exp(np.negative(x))),
+    "softplus": lambda x: np.log(_one(x) + np.exp(x)),
+    "silu": lambda x: x / (_one(x) + np.exp(np.negative(x))),
+    "mish": lambda x: x * np.tanh(np.log(_one(x) + np.exp(x))),
+    "gelu_tanh": _naive_gelu_tanh,
+}
+
+
+def naive_in(key: str, x, fmt: str) -> np.ndarray:
+    """The textbook formula of ``key`` at ``x`` with every operation done in format ``fmt``
+    (inputs rounded to it first), returned as float64."""
+    xf = np.asarray(x, dtype=np.float64).astype(DTYPES[fmt])
+    with np.errstate(all="ignore"):
+        out = np.asarray(NAIVE[key](xf))
+    if out.dtype != DTYPES[fmt]:
+        raise AssertionError(f"{key}: the formula left {fmt} ({out.dtype})")
+    return out.astype(np.float64)
+
+
+def every_value(key: str) -> np.ndarray:
+    """Every finite value of a format up to 16 bits (one zero), ascending, as float64."""
+    p = positive_values(key)
+    return np.concatenate([-p[::-1], [0.0], p])
+
+
+def float32_kernel_threshold(kernel: Callable[[np.ndarray], np.ndarray]) -> float | None:
+    """x from which ``kernel``, given float32 inputs and computing in float32, returns exactly 1
+    at every float32 value further out (a real kernel, not the correctly rounded value)."""
+    def bad(x):
+        with np.errstate(all="ignore"):
+            y = np.asarray(kernel(x.astype(np.float32)))
+        if y.dtype != np.float32:
+            raise AssertionError(f"the kernel left float32 ({y.dtype})")
+        return y.astype(np.float64) != 1.0
+    return beyond_last(bad, "float32", +1)
