@@ -12,13 +12,14 @@ variance illustration of their footnote 4; LLaMA's head width 128 (Touvron et al
 dimension 4,096 over 32 heads, and the same 128 in every size) and the head size 256 of Gemma 2's
 2B and 9B models (Gemma Team 2024, table 1), and Gemma 2's vocabulary of 256k entries; Dehghani et al.'s attention-logit growth at 8B
 parameters and their QK-norm; Gemma 2's caps (50 for attention, 30 for the final logits) and
-its pre- and post-sub-block RMSNorm (the second inside the residual branch); PaLM's z-loss coefficient 1e-4, its stated reason, and its
+its pre- and post-sub-block RMSNorm (report section 2; the second inside the residual branch, from the released
+code, Hugging Face Transformers' Gemma2DecoderLayer, which adds the residual after post_attention_layernorm); PaLM's z-loss coefficient 1e-4, its stated reason, and its
 report that removing biases helped stability; ST-MoE's router z-loss with coefficient 1e-3;
 Primer's search and its two main modifications; Nemotron-4's squared ReLU and lack of biases;
 Zhang and Sennrich's argument for dropping the re-centring; GPT-2's move to pre-norm and its final
 normalisation; Xiong et al.'s per-layer gradient profile (their figure 3) and their analysis (large gradients near the output with post-norm, a 1/sqrt(L) bound with pre-norm,
-training without warm-up); Takase et al.'s shallow-versus-deep finding; Wortsman et al.'s small
--scale reproduction; every row of the models table (the biases column: Vaswani et al.'s
+training without warm-up); Takase et al.'s shallow-versus-deep finding (six or fewer / ten or more layers given as examples); Wortsman et al.'s small
+-scale reproduction (output-logit divergence at high learning rates, removed by the z-loss); every row of the models table (the biases column: Vaswani et al.'s
 FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; none in PaLM section 2, LLaMA's model.py, Nemotron-4
 section 2), PaLM's parallel blocks.
 """
@@ -204,6 +205,8 @@ def test_unscaled_entropy_falls_steadily(scaling):
 def test_uniform_weights_have_a_small_jacobian():
     assert f"{np.sqrt(63) / 64:.3f}" == "0.124"
     assert attn.jacobian_norm(np.full(64, 1 / 64)) == pytest.approx(np.sqrt(63) / 64)
+    p = attn.softmax(np.random.default_rng(2).standard_normal(64))   # the Frobenius norm: root of the sum of squares
+    assert attn.jacobian_norm(p) == pytest.approx(np.sqrt(((np.diag(p) - np.outer(p, p)) ** 2).sum()))
     shown("$\\sqrt{63}/64 = 0.124$")
 
 
@@ -554,6 +557,36 @@ def test_first_against_last_block_gradient(stack):
     assert f"{post[0]:.3g}" == "1.57e+03" and f"{post[-1]:.3g}" == "1.05e+03"
     shown("4.4 times its last block's (1,250 against 283)", "4.4 倍（1250 与 283）")
     shown("1.5 times (1,570 against 1,050)", "1.5 倍（1570 与 1050）")
+
+
+def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
+    """Each branch adds to the backward signal in proportion to 1/(RMS of the stream it normalises)."""
+    blocks = norm.weights()
+    X, R = norm.inputs()
+    x, saved = X, []
+    for W1, W2 in blocks:
+        u, u_back = norm.layer_norm(x)
+        h = u @ W1
+        saved.append((np.sqrt((x ** 2).mean()), u_back, h))
+        x = x + norm.GELU.f(h) @ W2
+    _, out_back = norm.layer_norm(x)
+    g = out_back(R)
+    signal, added, rms = [], [], []
+    for (W1, W2), (stream_rms, u_back, h) in reversed(list(zip(blocks, saved))):
+        du = u_back(((g @ W2.T) * norm.GELU.df(h)) @ W1.T)
+        signal.append(np.linalg.norm(g))
+        added.append(np.linalg.norm(du) / np.linalg.norm(g))
+        rms.append(stream_rms)
+        g = g + du
+    signal, added, rms = signal[::-1], np.array(added[::-1]), np.array(rms[::-1])
+    product = added * rms
+    assert f"{np.median(product):.2f}" == "0.68" and np.all(np.abs(product / 0.68 - 1) < 0.06)
+    assert (f"{added[0]:.2f}", f"{added[-1]:.2f}") == ("0.68", "0.15")
+    assert f"{signal[0] / signal[-1]:.1f}" == "4.4"
+    assert np.all(np.diff(signal) < 0)                                 # grows at every step down
+    shown("about 0.68 divided by the stream's root mean square: 0.68 at the first block and 0.15 at the last, "
+          "so the signal arrives at the first block 4.4 times as large as it left the last",
+          "约为 0.68 除以残差流的均方根：第一个块为 0.68，最后一个块为 0.15，所以信号传到第一个块时，已是离开最后一个块时的 4.4 倍")
 
 
 def test_last_block_gradient_against_depth(stack):
