@@ -12,13 +12,14 @@ variance illustration of their footnote 4; LLaMA's head width 128 (Touvron et al
 dimension 4,096 over 32 heads, and the same 128 in every size) and the head size 256 of Gemma 2's
 2B and 9B models (Gemma Team 2024, table 1), and Gemma 2's vocabulary of 256k entries; Dehghani et al.'s attention-logit growth at 8B
 parameters and their QK-norm; Gemma 2's caps (50 for attention, 30 for the final logits) and
-its pre- and post-sub-block RMSNorm (the second inside the residual branch); PaLM's z-loss coefficient 1e-4, its stated reason, and its
+its pre- and post-sub-block RMSNorm (report section 2; the second inside the residual branch, from the released
+code, Hugging Face Transformers' Gemma2DecoderLayer, which adds the residual after post_attention_layernorm); PaLM's z-loss coefficient 1e-4, its stated reason, and its
 report that removing biases helped stability; ST-MoE's router z-loss with coefficient 1e-3;
 Primer's search and its two main modifications; Nemotron-4's squared ReLU and lack of biases;
 Zhang and Sennrich's argument for dropping the re-centring; GPT-2's move to pre-norm and its final
 normalisation; Xiong et al.'s per-layer gradient profile (their figure 3) and their analysis (large gradients near the output with post-norm, a 1/sqrt(L) bound with pre-norm,
-training without warm-up); Takase et al.'s shallow-versus-deep finding; Wortsman et al.'s small
--scale reproduction; every row of the models table (the biases column: Vaswani et al.'s
+training without warm-up); Takase et al.'s shallow-versus-deep finding (six or fewer / ten or more layers given as examples); Wortsman et al.'s small
+-scale reproduction (output-logit divergence at high learning rates, removed by the z-loss); every row of the models table (the biases column: Vaswani et al.'s
 FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; none in PaLM section 2, LLaMA's model.py, Nemotron-4
 section 2), PaLM's parallel blocks.
 """
@@ -110,7 +111,7 @@ def test_dot_product_variance_is_d_k():
         assert abs(s.mean()) < 0.05 * np.sqrt(d_k)
         assert s.var() == pytest.approx(d_k, rel=0.02)
     assert np.sqrt(64) == 8 and np.sqrt(1024) == 32
-    shown("about 8 for a head width of 64, about 32 for 1,024", "头维度为 64 时约为 8，为 1024 时约为 32")
+    shown("about 8 for a head dimension of 64, about 32 for 1,024", "头维度为 64 时约为 8，为 1024 时约为 32")
 
 
 def test_a_lead_of_a_few_units_more_than_log_k_takes_almost_all_the_weight():
@@ -185,7 +186,7 @@ def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
         assert attn.entropy(p) == pytest.approx(np.log(z.size) - s ** 2 / 2, abs=0.01)
         assert np.log(np.exp(z).sum()) == pytest.approx(np.log(z.size) + s ** 2 / 2, abs=0.01)
         assert (p * z).sum() == pytest.approx(s ** 2, abs=0.01)
-    shown("= 3.66$ for $K = 64$", "得 3.66")
+    shown("so $H \\approx \\log n - \\sigma^2/2 = 3.66$ for $n = 64$", "故 $H \\approx \\log n - \\sigma^2/2$，取 $n = 64$、$\\sigma = 1$ 得 3.66")
 
 
 def test_unscaled_attention_at_d_k_64(scaling):
@@ -204,6 +205,8 @@ def test_unscaled_entropy_falls_steadily(scaling):
 def test_uniform_weights_have_a_small_jacobian():
     assert f"{np.sqrt(63) / 64:.3f}" == "0.124"
     assert attn.jacobian_norm(np.full(64, 1 / 64)) == pytest.approx(np.sqrt(63) / 64)
+    p = attn.softmax(np.random.default_rng(2).standard_normal(64))   # the Frobenius norm: root of the sum of squares
+    assert attn.jacobian_norm(p) == pytest.approx(np.sqrt(((np.diag(p) - np.outer(p, p)) ** 2).sum()))
     shown("$\\sqrt{63}/64 = 0.124$")
 
 
@@ -224,7 +227,7 @@ def test_share_of_tiny_jacobians(scaling):
     assert attn.TINY == 1e-3
     assert np.all(scaling["scaled_jacobian_tiny"] == 0)
     shown("57% of the queries have a Jacobian norm below $10^{-3}$, against none",
-          "57% 的查询，其雅可比范数低于 $10^{-3}$，缩放后一个也没有")
+          "有 57% 的查询雅可比范数低于 $10^{-3}$，缩放后则一个也没有")
 
 
 def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling):
@@ -384,7 +387,7 @@ def test_what_the_code_output_means():
     assert f"{1e-4 * log_z ** 2:.2f}" == "0.16" and f"{log_z:.1f}" == "40.0"
     assert z_loss(z - log_z) == pytest.approx(0.0, abs=1e-30)
     shown("adds 0.16 to the loss, a penalty that vanishes once every logit has been shifted down by $\\log Z = 40.0$",
-          "z 损失给损失加上 0.16；把每个 logit 都下移 $\\log Z = 40.0$，这个罚项就消失了")
+          "z 损失使总损失增加 0.16；把每个 logit 都下移 $\\log Z = 40.0$，这个罚项就消失了")
 
 
 # --- squared ReLU ---------------------------------------------------------------------------
@@ -433,8 +436,8 @@ def test_squared_relu_at_full_width_matches_the_gated_block_under_the_two_thirds
     gated = ffn_parameters(d, 2 * 4 * d // 3, gated=True)
     plain = ffn_parameters(d, 4 * d, gated=False)
     assert gated == plain == 8 * d * d
-    shown("two matrices at the full hidden width $4d$, for the same parameter count, $8d^2$ per block",
-          "两个矩阵，隐藏宽度取满 $4d$，参数量相同，每个块都是 $8d^2$")
+    shown("two matrices at the full hidden width $4d$, for the same parameter count, $8d^2$ per feed-forward block",
+          "两个矩阵，隐藏宽度取满 $4d$，参数量相同，每个前馈模块都是 $8d^2$")
 
 
 def test_squared_relu_moments_and_homogeneity():
@@ -552,8 +555,38 @@ def test_first_against_last_block_gradient(stack):
     assert f"{pre[0] / pre[-1]:.1f}" == "4.4" and f"{post[0] / post[-1]:.1f}" == "1.5"
     assert f"{pre[0]:.3g}" == "1.25e+03" and f"{pre[-1]:.0f}" == "283"
     assert f"{post[0]:.3g}" == "1.57e+03" and f"{post[-1]:.3g}" == "1.05e+03"
-    shown("4.4 times its last block's (1,250 against 283)", "4.4 倍（1250 对 283）")
-    shown("1.5 times (1,570 against 1,050)", "1.5 倍（1570 对 1050）")
+    shown("4.4 times its last block's (1,250 against 283)", "4.4 倍（1250 与 283）")
+    shown("1.5 times (1,570 against 1,050)", "1.5 倍（1570 与 1050）")
+
+
+def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
+    """Each branch adds to the backward signal in proportion to 1/(RMS of the stream it normalises)."""
+    blocks = norm.weights()
+    X, R = norm.inputs()
+    x, saved = X, []
+    for W1, W2 in blocks:
+        u, u_back = norm.layer_norm(x)
+        h = u @ W1
+        saved.append((np.sqrt((x ** 2).mean()), u_back, h))
+        x = x + norm.GELU.f(h) @ W2
+    _, out_back = norm.layer_norm(x)
+    g = out_back(R)
+    signal, added, rms = [], [], []
+    for (W1, W2), (stream_rms, u_back, h) in reversed(list(zip(blocks, saved))):
+        du = u_back(((g @ W2.T) * norm.GELU.df(h)) @ W1.T)
+        signal.append(np.linalg.norm(g))
+        added.append(np.linalg.norm(du) / np.linalg.norm(g))
+        rms.append(stream_rms)
+        g = g + du
+    signal, added, rms = signal[::-1], np.array(added[::-1]), np.array(rms[::-1])
+    product = added * rms
+    assert f"{np.median(product):.2f}" == "0.68" and np.all(np.abs(product / 0.68 - 1) < 0.06)
+    assert (f"{added[0]:.2f}", f"{added[-1]:.2f}") == ("0.68", "0.15")
+    assert f"{signal[0] / signal[-1]:.1f}" == "4.4"
+    assert np.all(np.diff(signal) < 0)                                 # grows at every step down
+    shown("about 0.68 divided by the stream's root mean square: 0.68 at the first block and 0.15 at the last, "
+          "so the signal arrives at the first block 4.4 times as large as it left the last",
+          "约为 0.68 除以残差流的均方根：第一个块为 0.68，最后一个块为 0.15，所以信号传到第一个块时，已是离开最后一个块时的 4.4 倍")
 
 
 def test_last_block_gradient_against_depth(stack):
@@ -585,7 +618,7 @@ def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
     assert -0.45 < slope < -0.4                                      # nearer -0.4 than -0.5 at these depths
     big = np.array([1e4, 1e6])
     assert np.polyfit(np.log(big), np.log(1 / np.sqrt(1 + 0.425 * big)), 1)[0] == pytest.approx(-0.5, abs=1e-3)
-    shown("which predicts a factor of 3.07 from 3 to 48 blocks", "由此预测从 3 个块到 48 个块缩小 3.07 倍")
+    shown("which predicts a factor of 3.07 from 3 to 48 blocks", "由此预测从 3 个块到 48 个块相差 3.07 倍")
 
 
 def test_unnormalised_gradient_is_four_orders_larger(stack):
@@ -596,8 +629,12 @@ def test_unnormalised_gradient_is_four_orders_larger(stack):
     shown("about $2 \\times 10^{7}$, four orders of magnitude", "约为 $2 \\times 10^{7}$，比两者都高四个数量级")
     grown = stack["none_stream_rms"][-1]
     assert f"{grown:.1e}" == "1.7e+04"
-    for placement in ("pre", "post"):                                 # the gap is about the stream's growth
-        assert 0.5 < (g[0] / stack[f"{placement}_grad_norm"][0]) / grown < 1.5
+    gaps = sorted(g[0] / stack[f"{placement}_grad_norm"][0] for placement in ("pre", "post"))
+    assert [f"{gap:.1e}" for gap in gaps] == ["1.4e+04", "1.8e+04"]   # the first-block gap, post and pre
+    for gap in gaps:                                                  # is about the stream's growth
+        assert 0.8 < gap / grown < 1.2
+    shown("at the first block the gap, $1.4$–$1.8 \\times 10^{4}$, is about the factor by which the unnormalised stream has grown",
+          "在第一个块上，高出的倍数为 $1.4$–$1.8 \\times 10^{4}$，与不归一化的残差流本身增大的倍数")
     shown("($1.7 \\times 10^{4}$ at block 48)", "（第 48 个块为 $1.7 \\times 10^{4}$）")
 
 
