@@ -2,7 +2,7 @@
 # # Notebook: gradients through a 50-layer stack { #notebook-gradient-depth }
 #
 # This notebook prints the numbers behind the article
-# [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md)
+# [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md).
 # A bias-free stack of 50 layers, each
 # 256 units wide, is fed a batch of 64 standard normal inputs; a standard normal error signal is
 # sent back from the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
@@ -21,7 +21,9 @@ from actsite.pages.notebook_text import say, sentence, words
 r = cached("gradient_depth")
 depth, width = int(r["depth"]), 256
 say("depth_setup", depth=depth, width=width,
-    stds=", ".join(f"{words('init_' + init)} {INIT_STD[init](width):.4f}" for init in INIT_STD))
+    stds=words("list_sep").join(words("depth_std_item").format(
+        std=INIT_STD[init](width), label=words("init_fixed" if init == "small" else "init_" + init))
+        for init in INIT_STD))
 first, last, ratio, factor = words("depth_columns").split("|")
 say("depth_header", blank="", first=first, last=last, ratio=ratio, factor=factor)
 for act in gradient_depth.ACTIVATIONS:
@@ -103,9 +105,4 @@ say("depth_try", label=f"{words('act_' + activation)} {words('init_' + init)}", 
 # %% [markdown]
 # ## Rerun this { #rerun-this }
 #
-# This page was produced by running the notebook `docs/en/content/notebooks/gradient-depth.py`, a
-# plain Python file in the jupytext percent format. To run it yourself, clone the repository,
-# `git clone https://github.com/activation-functions/activation-functions`, and start `make serve` in it, which sets everything up and serves the
-# site at <http://127.0.0.1:8000/>. Then edit the notebook and save it: the page reruns it and
-# reloads. To run it without the site, run the file as a script from its folder:
-# `cd docs/en/content/notebooks && ../../../../.venv/bin/python gradient-depth.py`.
+# To change this notebook and run it again on your own machine, see [How this site is built](../how-this-site-is-built.md#run-it).
