@@ -778,3 +778,16 @@ def test_sigmoid_activation_variance_factor_at_most_1_16():
     """ReLU's 1/2 is test_relu_mean_squared_slope_one_half_and_mean_square_half_the_variance."""
     x = np.linspace(-40, 40, 800_001)
     assert np.max(sigmoid_prime(x) ** 2) == pytest.approx(1 / 16)
+
+
+@pytest.mark.parametrize("name", ["gradient_depth", "stalled_layers"])
+def test_legends_are_mathematics_only_and_name_the_weight_variance_var_w(name):
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    spec = FIGURES[name]
+    fig = draw(spec.plot(), "light", spec.size)[0]
+    labels = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+    assert labels and all(s.startswith("$") and s.endswith("$") and s.count("$") == 2 for s in labels)
+    assert not any("sigma_w" in s for s in labels)
+    if name == "gradient_depth":
+        assert all(r"\mathrm{Var}(w)" in s for s in labels) and r"$\mathrm{Var}(w)=0.01^2$" in labels
