@@ -341,8 +341,3 @@ def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_on
     np.testing.assert_array_equal(elu(positive, alpha), positive)
     np.testing.assert_array_equal(elu_prime(positive, alpha), 1.0)
 
-
-def test_tanh_slope_falls_below_0_01_beyond_2_993_as_the_alt_text_says():
-    edge = float(np.arctanh(np.sqrt(0.99)))
-    assert round(edge, 3) == 2.993
-    assert tanh_prime(edge - 1e-6) > 0.01 > tanh_prime(edge + 1e-6)
