@@ -60,7 +60,7 @@ for init in INIT_STD:
         measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# The forward pass shows the same products. With Xavier's scale the ReLU activations lose a factor
+# The forward pass shows the same products. With Xavier's scale the ReLU activations shrink by a factor
 # of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network and loses
 # $\sqrt{0.0256} = 0.16$ per layer.
 
@@ -70,7 +70,7 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# Finally the deep sigmoid classifier of the last experiment (10 inputs, eight hidden layers of 64,
+# Finally the deep sigmoid classifier of the article's last experiment, [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers) (10 inputs, eight hidden layers of 64,
 # 10 outputs, Xavier initialisation), at its random initial weights. For each hidden layer we take
 # the standard deviation of every unit's output across the 4000 training inputs and average it over
 # the units: how different the layer's outputs are for different inputs.
