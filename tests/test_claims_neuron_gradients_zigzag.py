@@ -311,3 +311,37 @@ def test_default_leaky_slope_is_0_01():
     assert LEAKY_SLOPE == 0.01
 
 
+
+
+# --- the figure's means, and what they mean for the next layer's conditioning -----------------
+
+def test_figure_prints_the_closed_form_means_0_50_0_0_40_0_39():
+    from claim_helpers import plotted
+    means = plotted("activations_compared")["means"]
+    closed = {"sigmoid": 0.5, "tanh": 0.0, "relu": 1 / np.sqrt(2 * np.pi),
+              "leaky_relu": (1 - LEAKY_SLOPE) / np.sqrt(2 * np.pi)}
+    for key, value in closed.items():
+        assert means[key] == pytest.approx(value, abs=1e-9)
+    assert [f"{means[k]:.2f}" for k in ("sigmoid", "tanh", "relu", "leaky_relu")] == ["0.50", "0.00", "0.40", "0.39"]
+
+
+def test_uniform_inputs_on_0_2_to_1_have_mean_square_over_variance_6_75(zz):
+    mu, var = 0.6, 0.8 ** 2 / 12
+    assert mu ** 2 / var == pytest.approx(6.75)
+    x = np.random.default_rng(0).uniform(0.2, 1.0, size=1_000_000)
+    assert float(x.mean() ** 2 / x.var()) == pytest.approx(6.75, rel=1e-2)
+
+
+@pytest.mark.parametrize("n, quoted", [(2, 1.9), (100, 48)])
+def test_relu_outputs_give_kappa_about_1_plus_0_47_n(normal_sample, n, quoted):
+    mu = 1 / np.sqrt(2 * np.pi)
+    var = 0.5 - mu ** 2                                       # E[max(0,z)^2] = 1/2
+    ratio = mu ** 2 / var
+    assert round(ratio, 2) == 0.47
+    out = relu(normal_sample)
+    assert float(out.mean() ** 2 / out.var()) == pytest.approx(ratio, abs=5e-3)
+    hessian = var * np.eye(n) + mu ** 2 * np.ones((n, n))     # Σ + μμᵀ for independent inputs
+    eig = np.linalg.eigvalsh(hessian)
+    kappa = eig[-1] / eig[0]
+    assert kappa == pytest.approx(1 + ratio * n)
+    assert round(kappa, 1 if n < 10 else 0) == quoted

@@ -380,3 +380,23 @@ def test_curves_at_0_03_cross_25_percent_at_275_and_475(ts):
 def test_range_of_speedups_1_2_to_2_15(ts):
     rho = np.median(ts["reach_tanh"], axis=1) / np.median(ts["reach_relu"], axis=1)
     assert round(float(rho.min()), 1) == 1.2 and round(float(rho.max()), 2) == 2.15
+
+
+def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_about_twice_as_fast():
+    reach = {key: [training_speed.iterations_to_target(
+                       training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
+                   for seed in training_speed.SEEDS] for key in ("relu", "tanh")}
+    assert min(reach["tanh"]) == 525 and max(reach["tanh"]) == 550
+    assert min(reach["relu"]) == 975 and max(reach["relu"]) == 1225
+    ratios = np.array(reach["relu"]) / np.array(reach["tanh"])
+    assert np.all(ratios > 1.8) and np.all(ratios < 2.3)       # "about twice as fast", in every seed
+
+
+def test_softplus_is_not_the_closest_smooth_function_to_relu():
+    from scipy.special import erf
+    x = np.linspace(-20, 20, 400_001)
+    gap_softplus = np.max(np.logaddexp(0, x) - relu(x))
+    gap_silu = np.max(np.abs(x * sigmoid(x) - relu(x)))
+    gap_gelu = np.max(np.abs(x * 0.5 * (1 + erf(x / np.sqrt(2))) - relu(x)))
+    assert gap_softplus == pytest.approx(np.log(2), abs=1e-9)
+    assert gap_gelu < gap_silu < gap_softplus                  # so the page says "a" similar function

@@ -341,7 +341,8 @@ def test_sigmoid_every_layer_multiplies_by_about_the_same_factor(gd):
     assert np.all(np.abs(np.log10(g[:-1] / g[1:]) - np.log10(0.24)) < 0.2)
 
 
-def test_0_24_just_below_the_ceiling_one_quarter(gd):
+def test_0_24_just_below_the_one_quarter_predicted_for_xavier(gd):
+    assert WIDTH * INIT_STD["xavier"](WIDTH) ** 2 == pytest.approx(1.0)      # so the prediction is sqrt(1)/4
     assert 0.23 < per_layer_factor(gd["sigmoid_xavier_grad"]) < 0.25
 
 
@@ -763,3 +764,30 @@ def test_correction_no_initial_scale_fixes_a_deep_sigmoid_stack(gd):
 def test_correction_tanh_he_mild_explosion(gd):
     g = gd["tanh_he_grad"]
     assert 1 < g[0] / g[-1] < 100 and per_layer_factor(g) > 1
+
+
+def test_xavier_is_a_compromise_exact_in_both_directions_only_for_equal_fans():
+    for n_in, n_out in ((256, 256), (100, 400), (784, 10)):
+        xavier = 2 / (n_in + n_out)
+        forward, backward = n_in * xavier, n_out * xavier          # variance factors for a linear unit
+        assert min(forward, backward) <= 1 <= max(forward, backward)
+        assert (forward == pytest.approx(1) and backward == pytest.approx(1)) == (n_in == n_out)
+
+
+def test_sigmoid_activation_variance_factor_at_most_1_16():
+    """ReLU's 1/2 is test_relu_mean_squared_slope_one_half_and_mean_square_half_the_variance."""
+    x = np.linspace(-40, 40, 800_001)
+    assert np.max(sigmoid_prime(x) ** 2) == pytest.approx(1 / 16)
+
+
+@pytest.mark.parametrize("name", ["gradient_depth", "stalled_layers"])
+def test_legends_are_mathematics_only_and_name_the_weight_variance_var_w(name):
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    spec = FIGURES[name]
+    fig = draw(spec.plot(), "light", spec.size)[0]
+    labels = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+    assert labels and all(s.startswith("$") and s.endswith("$") and s.count("$") == 2 for s in labels)
+    assert not any("sigma_w" in s for s in labels)
+    if name == "gradient_depth":
+        assert all(r"\mathrm{Var}(w)" in s for s in labels) and r"$\mathrm{Var}(w)=0.01^2$" in labels

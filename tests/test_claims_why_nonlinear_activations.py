@@ -199,6 +199,15 @@ def test_outside_the_interval_h2_gives_28_and_p16_gives_34_at_10():
     assert error[-1] > error[-200] > 1             # error keeps growing beyond the knots
 
 
+def test_p_n_is_flat_at_4_left_of_minus_2_and_p16_misses_by_96_at_minus_10():
+    for n in (4, 16, 64):
+        left = np.linspace(-50, -2, 97)
+        np.testing.assert_allclose(relu_interpolant_of_square(n)(left), 4.0, atol=1e-12)
+    x = np.linspace(-10, 10, 2001)
+    error = np.abs(relu_interpolant_of_square(16)(x) - x ** 2)
+    assert error.max() == pytest.approx(96.0) and x[np.argmax(error)] == -10.0
+
+
 def test_finite_relu_net_grows_at_most_linearly():
     approx = relu_interpolant_of_square(16)
     far = np.array([1e3, 1e4, 1e5])
@@ -302,6 +311,12 @@ def test_backward_rule_through_one_relu_layer_by_finite_differences():
     np.testing.assert_allclose(analytic, finite, atol=1e-6)
 
 
+def test_relu_mask_halves_the_gradients_mean_square_for_symmetric_pre_activations():
+    z = np.random.default_rng(2).normal(size=2_000_000)
+    assert np.mean(relu_prime(z) ** 2) == pytest.approx(0.5, abs=2e-3)
+    assert np.mean(relu_prime(-z) ** 2) + np.mean(relu_prime(z) ** 2) == pytest.approx(1.0, abs=1e-6)
+
+
 # --- why ReLU trains fast -------------------------------------------------------------------
 
 def test_relu_slope_one_is_four_times_sigmoid_best_and_tanh_best_only_at_zero():
@@ -325,3 +340,4 @@ def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_on
     positive = np.array([0.5, 10.0, 1e6])
     np.testing.assert_array_equal(elu(positive, alpha), positive)
     np.testing.assert_array_equal(elu_prime(positive, alpha), 1.0)
+

@@ -56,10 +56,11 @@ def test_language_comes_from_the_folder_or_the_environment(tmp_path, monkeypatch
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_notebook_runs_as_a_script_from_its_folder_in_its_language(lang):
-    """The command the "Rerun this" note gives, with this interpreter for ../../../../.venv/bin/python."""
+    """Run from its folder with this interpreter; the "Rerun this" note links to the site's how-to."""
     folder = CONTENT[lang] / "notebooks"
-    note = (folder / "relu-square.py").read_text(encoding="utf-8")
-    assert f"cd docs/{lang}/content/notebooks && ../../../../.venv/bin/python relu-square.py" in note
+    for name in ("relu-square", "gradient-depth", "zigzag", "training-speed"):
+        note = (folder / f"{name}.py").read_text(encoding="utf-8")
+        assert "(../how-this-site-is-built.md#run-it)" in note and "make serve" not in note
     assert (folder / "../../../../.venv").resolve() == ROOT / ".venv"
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "scripts")}
     out = subprocess.run([sys.executable, "relu-square.py"], cwd=folder, env=env,

@@ -71,8 +71,8 @@ def draw_gradient_depth(fig: Figure, colours: dict) -> dict:
     axes = fig.subplots(1, 3, sharey=True)
     layers = np.arange(1, int(r["depth"]) + 1)
     styles = {"small": (colours["third"], ":"), "xavier": (colours["second"], "--"), "he": (colours["accent"], "-")}
-    labels = {"small": r"$\sigma_w=0.01$", "xavier": r"$\sigma_w^2=\frac{2}{n_{in}+n_{out}}$",
-              "he": r"$\sigma_w^2=\frac{2}{n_{in}}$"}
+    labels = {"small": r"$\mathrm{Var}(w)=0.01^2$", "xavier": r"$\mathrm{Var}(w)=\frac{2}{n_{in}+n_{out}}$",
+              "he": r"$\mathrm{Var}(w)=\frac{2}{n_{in}}$"}
     for ax, act in zip(axes, ("sigmoid", "tanh", "relu")):
         for init, (colour, style) in styles.items():
             ax.semilogy(layers, r[f"{act}_{init}_grad"], style, color=colour, label=labels[init])
@@ -167,7 +167,7 @@ def draw_stalled_layers(fig: Figure, colours: dict) -> dict:
     every = int(r["every"])
     runs = (("sigmoid", colours["second"], "-"), ("sigmoid_frozen", colours["fourth"], ":"),
             ("relu", colours["accent"], "-"))
-    labels = {"sigmoid": r"$\sigma$", "sigmoid_frozen": rf"$\sigma,\ W_{{1..{int(r['frozen'])}}}$ fixed",
+    labels = {"sigmoid": r"$\sigma$", "sigmoid_frozen": rf"$\sigma,\ \Delta W_{{1..{int(r['frozen'])}}}=0$",
               "relu": r"$\mathrm{ReLU}$"}
     for name, colour, style in runs:
         errors = r[f"{name}_error"]

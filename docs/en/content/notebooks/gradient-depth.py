@@ -2,7 +2,7 @@
 # # Notebook: gradients through a 50-layer stack { #notebook-gradient-depth }
 #
 # This notebook prints the numbers behind the article
-# [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md)
+# [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md).
 # A bias-free stack of 50 layers, each
 # 256 units wide, is fed a batch of 64 standard normal inputs; a standard normal error signal is
 # sent back from the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
@@ -21,7 +21,9 @@ from actsite.pages.notebook_text import say, sentence, words
 r = cached("gradient_depth")
 depth, width = int(r["depth"]), 256
 say("depth_setup", depth=depth, width=width,
-    stds=", ".join(f"{words('init_' + init)} {INIT_STD[init](width):.4f}" for init in INIT_STD))
+    stds=words("list_sep").join(words("depth_std_item").format(
+        std=INIT_STD[init](width), label=words("init_fixed" if init == "small" else "init_" + init))
+        for init in INIT_STD))
 first, last, ratio, factor = words("depth_columns").split("|")
 say("depth_header", blank="", first=first, last=last, ratio=ratio, factor=factor)
 for act in gradient_depth.ACTIVATIONS:
@@ -58,7 +60,7 @@ for init in INIT_STD:
         measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# The forward pass shows the same products. With Xavier's scale the ReLU activations lose a factor
+# The forward pass shows the same products. With Xavier's scale the ReLU activations shrink by a factor
 # of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network and loses
 # $\sqrt{0.0256} = 0.16$ per layer.
 
@@ -68,7 +70,7 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# Finally the deep sigmoid classifier of the last experiment (10 inputs, eight hidden layers of 64,
+# Finally the deep sigmoid classifier of the article's last experiment, [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers) (10 inputs, eight hidden layers of 64,
 # 10 outputs, Xavier initialisation), at its random initial weights. For each hidden layer we take
 # the standard deviation of every unit's output across the 4000 training inputs and average it over
 # the units: how different the layer's outputs are for different inputs.
@@ -103,9 +105,4 @@ say("depth_try", label=f"{words('act_' + activation)} {words('init_' + init)}", 
 # %% [markdown]
 # ## Rerun this { #rerun-this }
 #
-# This page was produced by running the notebook `docs/en/content/notebooks/gradient-depth.py`, a
-# plain Python file in the jupytext percent format. To run it yourself, clone the repository,
-# `git clone https://github.com/activation-functions/activation-functions`, and start `make serve` in it, which sets everything up and serves the
-# site at <http://127.0.0.1:8000/>. Then edit the notebook and save it: the page reruns it and
-# reloads. To run it without the site, run the file as a script from its folder:
-# `cd docs/en/content/notebooks && ../../../../.venv/bin/python gradient-depth.py`.
+# To change this notebook and run it again on your own machine, see [How this site is built](../how-this-site-is-built.md#run-it).

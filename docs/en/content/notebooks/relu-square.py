@@ -19,7 +19,8 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 
 # %% [markdown]
 # The last column is 4 every time: doubling the number of units divides the error by four.
-# Outside $[-2, 2]$ the network stops bending, so the error grows without bound:
+# Outside $[-2, 2]$ the network stops bending, so the error grows without bound. The left side is worst:
+# $p_{16}$ stays at 4 everywhere left of $-2$, so the largest error is at $x = -10$, $100 - 4 = 96$:
 
 # %%
 x = np.linspace(-10, 10, 2001)
@@ -39,9 +40,4 @@ say("square_try", n=n, error=error, predicted=4 / n**2)
 # %% [markdown]
 # ## Rerun this { #rerun-this }
 #
-# This page was produced by running the notebook `docs/en/content/notebooks/relu-square.py`, a
-# plain Python file in the jupytext percent format. To run it yourself, clone the repository,
-# `git clone https://github.com/activation-functions/activation-functions`, and start `make serve` in it, which sets everything up and serves the
-# site at <http://127.0.0.1:8000/>. Then edit the notebook and save it: the page reruns it and
-# reloads. To run it without the site, run the file as a script from its folder:
-# `cd docs/en/content/notebooks && ../../../../.venv/bin/python relu-square.py`.
+# To change this notebook and run it again on your own machine, see [How this site is built](../how-this-site-is-built.md#run-it).

@@ -2,7 +2,7 @@
 # # Notebook: one neuron's gradient and the zig-zag { #notebook-zigzag }
 #
 # This notebook recomputes the numbers of the article
-# [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md)
+# [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md).
 # The experiment is a linear neuron with squared loss, inputs drawn from
 # $[0.2, 1]^2$ (all positive) or the same inputs centred, starting at $(-1, 1)$ with target $(1, -1)$.
 
@@ -69,18 +69,10 @@ for label, values in (("finite", finite), ("chain", chain_rule), ("without", wit
     say("zigzag_gradient", label=words(f"zigzag_{label}"), values=np.round(values, 6))
 say("zigzag_largest", difference=np.max(np.abs(chain_rule - finite)))
 say("zigzag_factor", factor=1 / sigmoid_prime(z))
-say("zigzag_signs", signs=np.sign(-chain_rule))
+say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
 
 # %% [markdown]
 # All three components of the update have the same sign, because the inputs are all positive.
-# Finally, the sigmoid with a steepness parameter, $\sigma(ax)$: its slope at $x = 0$ is $a/4$, not $1/4$.
-
-# %%
-for a in (0.5, 1.0, 2.0):
-    slope = (sigmoid(a * h) - sigmoid(-a * h)) / (2 * h)
-    correct = a * sigmoid_prime(0.0)
-    forgetful = sigmoid_prime(0.0)
-    say("zigzag_scaled", a=a, slope=slope, correct=correct, forgetful=forgetful, error=abs(forgetful - slope))
 
 # %% [markdown]
 # ## Try this { #try-this }
@@ -98,9 +90,4 @@ say("zigzag_try", low=low, kappa=eigenvalues.max() / eigenvalues.min(), toleranc
 # %% [markdown]
 # ## Rerun this { #rerun-this }
 #
-# This page was produced by running the notebook `docs/en/content/notebooks/zigzag.py`, a
-# plain Python file in the jupytext percent format. To run it yourself, clone the repository,
-# `git clone https://github.com/activation-functions/activation-functions`, and start `make serve` in it, which sets everything up and serves the
-# site at <http://127.0.0.1:8000/>. Then edit the notebook and save it: the page reruns it and
-# reloads. To run it without the site, run the file as a script from its folder:
-# `cd docs/en/content/notebooks && ../../../../.venv/bin/python zigzag.py`.
+# To change this notebook and run it again on your own machine, see [How this site is built](../how-this-site-is-built.md#run-it).

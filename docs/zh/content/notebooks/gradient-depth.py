@@ -16,7 +16,9 @@ from actsite.pages.notebook_text import say, sentence, words
 r = cached("gradient_depth")
 depth, width = int(r["depth"]), 256
 say("depth_setup", depth=depth, width=width,
-    stds=", ".join(f"{words('init_' + init)} {INIT_STD[init](width):.4f}" for init in INIT_STD))
+    stds=words("list_sep").join(words("depth_std_item").format(
+        std=INIT_STD[init](width), label=words("init_fixed" if init == "small" else "init_" + init))
+        for init in INIT_STD))
 first, last, ratio, factor = words("depth_columns").split("|")
 say("depth_header", blank="", first=first, last=last, ratio=ratio, factor=factor)
 for act in gradient_depth.ACTIVATIONS:
@@ -55,7 +57,7 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# 最后看文章最后一个实验里的深层 sigmoid 分类器（10 个输入，8 个 64 单元的隐藏层，10 个输出，Xavier 初始化），此时权重还是随机的初始值。对每个隐藏层，先算每个单元的输出在 4000 个训练输入上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。
+# 最后看文章最后一个实验（[停滞的层对训练意味着什么](../blog/posts/when-gradients-vanish.md#stalled-layers)）里的深层 sigmoid 分类器（10 个输入，8 个 64 单元的隐藏层，10 个输出，Xavier 初始化），此时权重还是随机的初始值。对每个隐藏层，先算每个单元的输出在 4000 个训练输入上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。
 
 # %%
 X, y = voronoi(seed=400)
@@ -85,4 +87,4 @@ say("depth_try", label=f"{words('act_' + activation)} {words('init_' + init)}", 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
 #
-# 本页是运行笔记本 `docs/zh/content/notebooks/gradient-depth.py` 的结果，它是一个 jupytext 百分号格式的普通 Python 文件。想自己运行，先克隆代码仓库：`git clone https://github.com/activation-functions/activation-functions`，再在仓库目录里运行 `make serve`，它会装好一切，并在 <http://127.0.0.1:8000/> 上提供本站。然后改动这个笔记本并保存，页面就会重新运行它并自动刷新。想脱离本站单独运行，就在它所在的目录里把它当作脚本执行：`cd docs/zh/content/notebooks && ../../../../.venv/bin/python gradient-depth.py`。
+# 怎样在自己的电脑上改动并重跑这个笔记本，见[《本站是怎样构建的》](../how-this-site-is-built.md#run-it)。

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：用 ReLU 单元拼出 x² { #notebook-relu-square }
 #
-# 这个笔记本重做文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md)里对 $x^2$ 的逼近。改动 $n$，就能看到误差怎么变。每个 ReLU 单元在一个节点处“打开”；在 $[-2, 2]$ 上用 $n$ 个单元，最大误差是 $4/n^2$。
+# 这个笔记本重做文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md)里对 $x^2$ 的逼近。改动 $n$，就能看到误差怎么变。每个 ReLU 单元在一个节点处“开启”；在 $[-2, 2]$ 上用 $n$ 个单元，最大误差是 $4/n^2$。
 
 # %%
 import numpy as np
@@ -15,7 +15,7 @@ for n in (2, 4, 8, 16, 32, 64, 128):
     say("square_row", n=n, error=error, scaled=error * n * n)
 
 # %% [markdown]
-# 最后一列始终是 4：单元数翻一倍，误差就降到原来的四分之一。而在 $[-2, 2]$ 之外，网络不再弯折，误差会无限增大：
+# 最后一列始终是 4：单元数翻一倍，误差就降到原来的四分之一。而在 $[-2, 2]$ 之外，网络不再弯折，误差会无限增大；左侧尤其糟，因为 $p_{16}$ 在 $-2$ 以左恒等于 4，所以最大误差出现在 $x = -10$ 处，是 $100 - 4 = 96$：
 
 # %%
 x = np.linspace(-10, 10, 2001)
@@ -35,4 +35,4 @@ say("square_try", n=n, error=error, predicted=4 / n**2)
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
 #
-# 本页是运行笔记本 `docs/zh/content/notebooks/relu-square.py` 的结果，它是一个 jupytext 百分号格式的普通 Python 文件。想自己运行，先克隆代码仓库：`git clone https://github.com/activation-functions/activation-functions`，再在仓库目录里运行 `make serve`，它会装好一切，并在 <http://127.0.0.1:8000/> 上提供本站。然后改动这个笔记本并保存，页面就会重新运行它并自动刷新。想脱离本站单独运行，就在它所在的目录里把它当作脚本执行：`cd docs/zh/content/notebooks && ../../../../.venv/bin/python relu-square.py`。
+# 怎样在自己的电脑上改动并重跑这个笔记本，见[《本站是怎样构建的》](../how-this-site-is-built.md#run-it)。

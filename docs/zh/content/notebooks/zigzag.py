@@ -62,17 +62,10 @@ for label, values in (("finite", finite), ("chain", chain_rule), ("without", wit
     say("zigzag_gradient", label=words(f"zigzag_{label}"), values=np.round(values, 6))
 say("zigzag_largest", difference=np.max(np.abs(chain_rule - finite)))
 say("zigzag_factor", factor=1 / sigmoid_prime(z))
-say("zigzag_signs", signs=np.sign(-chain_rule))
+say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
 
 # %% [markdown]
-# 因为输入全为正，更新量的三个分量符号相同。最后看带陡度参数的 sigmoid $\sigma(ax)$：它在 $x = 0$ 处的斜率是 $a/4$，而不是 $1/4$。
-
-# %%
-for a in (0.5, 1.0, 2.0):
-    slope = (sigmoid(a * h) - sigmoid(-a * h)) / (2 * h)
-    correct = a * sigmoid_prime(0.0)
-    forgetful = sigmoid_prime(0.0)
-    say("zigzag_scaled", a=a, slope=slope, correct=correct, forgetful=forgetful, error=abs(forgetful - slope))
+# 因为输入全为正，更新量的三个分量符号相同。
 
 # %% [markdown]
 # ## 动手试试 { #try-this }
@@ -89,4 +82,4 @@ say("zigzag_try", low=low, kappa=eigenvalues.max() / eigenvalues.min(), toleranc
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
 #
-# 本页是运行笔记本 `docs/zh/content/notebooks/zigzag.py` 的结果，它是一个 jupytext 百分号格式的普通 Python 文件。想自己运行，先克隆代码仓库：`git clone https://github.com/activation-functions/activation-functions`，再在仓库目录里运行 `make serve`，它会装好一切，并在 <http://127.0.0.1:8000/> 上提供本站。然后改动这个笔记本并保存，页面就会重新运行它并自动刷新。想脱离本站单独运行，就在它所在的目录里把它当作脚本执行：`cd docs/zh/content/notebooks && ../../../../.venv/bin/python zigzag.py`。
+# 怎样在自己的电脑上改动并重跑这个笔记本，见[《本站是怎样构建的》](../how-this-site-is-built.md#run-it)。
