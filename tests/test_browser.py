@@ -74,7 +74,7 @@ class PageWatch:
         self.context.close()
 
 
-SHARDS = 4   # the page-by-page sweeps run as four tests, so that the xdist workers share them
+SHARDS = 8   # the page-by-page sweeps run as eight tests, so that the xdist workers share them evenly
 
 
 def site_pages(built_site, shard: int | None = None):
