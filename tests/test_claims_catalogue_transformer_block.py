@@ -586,10 +586,10 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert np.all(np.diff(signal) < 0)                                 # grows at every step down
     deviation = np.max(np.abs(product / 0.68 - 1))                       # "within 5% of 0.68 at every block"
     assert deviation < 0.05 and f"{deviation:.0%}" == "5%"
-    shown("close to 0.68 divided by the stream's root mean square (measured: the product stays within 5% of 0.68 at every block): "
+    shown("close to 0.68 divided by the stream's root mean square (measured: the contribution times the root mean square stays within 5% of 0.68 at every block): "
           "0.68 at the first block and 0.15 at the last, "
           "so the signal arrives at the first block 4.4 times as large as it left the last",
-          "约为 0.68 除以残差流的均方根（实测：二者之积在每个块上都与 0.68 相差不到 5%）：第一个块为 0.68，最后一个块为 0.15，"
+          "约为 0.68 除以残差流的均方根（实测：这个比值乘以均方根，在每个块上都与 0.68 相差不到 5%）：第一个块为 0.68，最后一个块为 0.15，"
           "所以信号传到第一个块时，已是离开最后一个块时的 4.4 倍")
 
 
