@@ -107,11 +107,31 @@ def test_normal_numbers_defined_before_use():
         assert len(below) == 2 ** f.mantissa_bits - 1                    # the subnormals
 
 
-def test_number_of_finite_values_per_format():
+def test_number_of_finite_bit_patterns_per_format():
     counts = {k: 2 * len(lp.positive_values(k)) + 2 for k in lp.FORMAT_KEYS[1:]}     # ±0 included
     assert counts == {"bfloat16": 65280, "float16": 63488, "float8_e5m2": 248, "float8_e4m3fn": 254}
-    page_lang("en", "254 values in E4M3, 248 in E5M2, 63,488 in float16 and 65,280 in bfloat16", "")
-    page_lang("zh", "", "E4M3 有 254 个，E5M2 有 248 个，float16 有 63488 个，bfloat16 有 65280 个")
+    # the same count straight from the bit patterns: every pattern that decodes to a finite number
+    for key in lp.FORMAT_KEYS[1:]:
+        dtype = lp.DTYPES[key]
+        bits = np.arange(2 ** (8 * dtype.itemsize), dtype=np.uint16 if dtype.itemsize == 2 else np.uint8)
+        with np.errstate(invalid="ignore"):                            # E4M3's NaN patterns
+            decoded = bits.view(dtype).astype(np.float64)
+        finite = np.isfinite(decoded)
+        assert int(finite.sum()) == counts[key], key
+        values = decoded[finite]
+        assert len(np.unique(values)) == counts[key] - 1, key           # +0 and -0 are one value
+    page_lang("en", "254 finite bit patterns in E4M3, 248 in E5M2, 63,488 in float16 and 65,280 in bfloat16 "
+              "(counting $+0$ and $-0$)", "")
+    page_lang("zh", "", "E4M3 有 254 个有限位模式，E5M2 有 248 个，float16 有 63488 个，bfloat16 有 65280 个"
+              "（$+0$ 和 $-0$ 都算在内）")
+
+
+def test_double_precision_resolves_far_more_than_any_format():
+    """f(x) in float64 carries ~2^-53 relative error, far below the 16- and 8-bit spacings it is rounded to."""
+    for key in lp.FORMAT_KEYS:
+        assert 2.0 ** -52 < lp.FORMATS[key].eps / 2 ** 20, key
+    page_lang("en", "in double precision, far more precisely than F can resolve", "")
+    page_lang("zh", "", "先用双精度算出 $f(x)$（远比 F 精确）")
 
 
 def test_float32_column_is_the_correctly_rounded_ideal_not_a_float32_kernel():
@@ -241,10 +261,24 @@ def test_sigmoid_derivative_underflow_and_left_tail():
 
 # --- every function, every format -------------------------------------------------------------
 
-def test_piecewise_linear_functions_never_differ_from_their_asymptotes():
+def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
+    # ReLU, Leaky ReLU, PReLU, RReLU, maxout: equal to an asymptote on each side of the kink at 0,
+    # in every format, so no format makes them saturate early
     for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
         for fmt in lp.FORMAT_KEYS:
             assert lp.row(key, fmt).value == (0.0, 0.0), (key, fmt)
+    # the hard functions differ from their asymptotes between their kinks and reach them at a kink
+    kinks = {"hard_sigmoid": (-3.0, 3.0), "hard_tanh": (-1.0, 1.0), "relu6": (0.0, 6.0)}
+    for key, ends in kinks.items():
+        for fmt in lp.FORMAT_KEYS:
+            assert lp.row(key, fmt).value == ends and ends[0] < ends[1], (key, fmt)
+    page_lang("en", "**Piecewise-linear functions reach their asymptotes exactly, at a kink, in every format.**", "")
+    page_lang("zh", "", "**分段线性函数在折点处恰好到达渐近线，每种格式都一样。**")
+    page_lang("en", "ReLU, Leaky ReLU, PReLU and RReLU round only when multiplying by a slope; "
+              "no format makes them saturate early.", "")
+    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU 和 RReLU 只在乘以斜率时舍入，任何格式都不会让它们提前饱和。")
+    for lang in LANGS:
+        assert "never saturate" not in page(lang) and "不会饱和。" not in page(lang), lang
     # but multiplying by the slope does round: leaky ReLU's 0.01·x is not exact in E4M3
     x = -lp.positive_values("float8_e4m3fn")
     slope = lp.asymptote("leaky_relu", -1).slope
@@ -266,7 +300,11 @@ def test_elu_and_softsign_thresholds():
     assert lp.row("elu", "bfloat16").value[0] == -6.25 == -lp.row("sigmoid", "bfloat16").value[1]
     assert lp.row("softsign", "bfloat16").value == (-512.0, 512.0)
     assert lp.row("softsign", "float16").value == (-4096.0, 4096.0)
+    # exponential tails reach their limit early, softsign's 1/|x| tail late, in the same format
+    assert lp.row("softsign", "bfloat16").value[1] > 50 * lp.row("sigmoid", "bfloat16").value[1]
     both("$-6.25$", "512", "4096")
+    page_lang("en", "**Exponentially saturating functions reach their limits early; softsign does not.**", "")
+    page_lang("zh", "", "**按指数饱和的函数很早就到达极限；softsign 则不然。**")
 
 
 def test_gelu_becomes_x_and_zero():
@@ -373,6 +411,11 @@ def naive_gelu_tanh(x):
 def test_gelu_tanh_cube_overflow():
     assert lp.row("gelu_tanh", "float16").overflow == (-40.34375, 40.34375)
     assert lp.row("gelu_tanh", "float8_e4m3fn").overflow == (-8.0, 8.0)
+    both(r"$\tfrac12 x\bigl(1 + \tanh\bigl(\sqrt{2/\pi}\,(x + 0.044715\,x^{3})\bigr)\bigr)$")
+    gelu_tanh = EVERY["gelu_tanh"]                          # the formula written on the page is the registry's
+    x = np.linspace(-6, 6, 241)
+    np.testing.assert_allclose(0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3))),
+                               gelu_tanh.f(x), rtol=1e-12, atol=1e-15)
     with np.errstate(all="ignore"):
         x = float16_values(40.34375, 70000)
         np.testing.assert_array_equal(naive_gelu_tanh(x), x)
@@ -449,6 +492,9 @@ def test_e4m3_range_and_squared_spread():
     assert f.tiny == 2.0 ** -6 and f.max / f.tiny == 28672
     assert round(math.sqrt(28672), -1) == 170 and 170 ** 2 >= 28672
     swiglu = GATED["swiglu"]
+    u, v = np.random.default_rng(0).normal(size=(2, 50)) * 3           # SwiGLU(u, v) = u · v σ(v)
+    np.testing.assert_allclose(swiglu.f(u, v), u * v * sigmoid(v), rtol=1e-12)
+    both(r"$\mathrm{SwiGLU}(u, v) = u \cdot v\,\sigma(v)$")
     for x in (10.0, 30.0):
         ratio = float(swiglu.f(10 * x, 10 * x) / swiglu.f(x, x))
         assert ratio == pytest.approx(100, rel=1e-3)
