@@ -67,9 +67,9 @@ def sci(v: float) -> str:
     return rf"${m} \times 10^{{{int(e)}}}$"
 
 
-def cell(v: float) -> str:
+def cell(v: float, lang: str) -> str:
     if 100 <= v < 1e6 and v == int(v):
-        return f"{v:g}"
+        return f"{int(v):,}" if lang == "en" else f"{v:g}"           # English groups thousands
     if 0.1 <= v < 1:
         return f"{v:g}"
     return sci(v)
@@ -79,9 +79,10 @@ def cell(v: float) -> str:
                                        ("float8_e5m2", "FP8 E5M2"), ("float8_e4m3fn", "FP8 E4M3")])
 def test_format_table_rows(key, label):
     f = lp.FORMATS[key]
-    row = (f"| {label} | {f.exponent_bits} / {f.mantissa_bits} | {cell(f.max)} | {cell(f.tiny)} | "
-           f"{cell(f.smallest)} | {cell(f.eps)} |")
-    both(row)
+    for lang in LANGS:
+        row = (f"| {label} | {f.exponent_bits} / {f.mantissa_bits} | {cell(f.max, lang)} | {cell(f.tiny, lang)} | "
+               f"{cell(f.smallest, lang)} | {cell(f.eps, lang)} |")
+        assert row in page(lang), (lang, row)
 
 
 def test_rounding_to_one_within_a_quarter_of_epsilon_and_digits():
@@ -302,7 +303,9 @@ def test_elu_and_softsign_thresholds():
     assert lp.row("softsign", "float16").value == (-4096.0, 4096.0)
     # exponential tails reach their limit early, softsign's 1/|x| tail late, in the same format
     assert lp.row("softsign", "bfloat16").value[1] > 50 * lp.row("sigmoid", "bfloat16").value[1]
-    both("$-6.25$", "512", "4096")
+    both("$-6.25$", "512")
+    page_lang("en", "4,096 in float16", "")
+    page_lang("zh", "", "float16 中的 4096")
     page_lang("en", "**Exponentially saturating functions reach their limits early; softsign does not.**", "")
     page_lang("zh", "", "**按指数饱和的函数很早就到达极限；softsign 则不然。**")
 
@@ -346,7 +349,9 @@ def test_exp_overflow_per_format():
     assert round(got["float32"], 2) == 88.72 and got["bfloat16"] == 89.0 and got["float8_e4m3fn"] == 6.5
     assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
     assert round(math.log(65504), 2) == 11.09
-    both("88.72", "89", "6.5", "12", "11.09", r"$\ln 65504 \approx 11.09$")
+    both("88.72", "89", "6.5", "12", "11.09")
+    page_lang("en", r"$\ln 65{,}504 \approx 11.09$", "")
+    page_lang("zh", "", r"$\ln 65504 \approx 11.09$")
 
 
 def float16_values(lo: float, hi: float) -> np.ndarray:
@@ -454,7 +459,9 @@ def test_softmax_numbers():
     assert np.isfinite(lp.softmax_in([12, 11, 10], BF16, False).astype(float)).all()
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.array(89.0).astype(BF16)).astype(float))
-    both("162755", "0.6652", "0.2447", "0.0900", "1.0034")
+    page_lang("en", r"$e^{12} \approx 162{,}755$", "")
+    page_lang("zh", "", r"$e^{12} \approx 162755$")
+    both("0.6652", "0.2447", "0.0900", "1.0034")
 
 
 def test_logsumexp_numbers():
@@ -482,7 +489,9 @@ def test_loss_scaling_numbers():
     assert f"{back:.3e}" == "9.997e-09" and abs(back - 1e-8) / 1e-8 < 3e-4
     assert 2 ** 16 == 65536
     assert f"{float(np.array(1e-8).astype(BF16)):.4e}" == "1.0012e-08"
-    both(r"$6.55 \times 10^{-4}$", r"$9.997 \times 10^{-9}$", "0.03%", r"$1.0012 \times 10^{-8}$", "65504 / S")
+    both(r"$6.55 \times 10^{-4}$", r"$9.997 \times 10^{-9}$", "0.03%", r"$1.0012 \times 10^{-8}$")
+    page_lang("en", r"$65{,}504 / S$", "")
+    page_lang("zh", "", r"$65504 / S$")
 
 
 # --- outliers ---------------------------------------------------------------------------------
@@ -505,7 +514,9 @@ def test_e4m3_range_and_squared_spread():
         assert np.all(ratio >= big ** 2 * (1 - 1e-12)) and np.all(ratio < 2 * big ** 2)
     neg = float(swiglu.f(-10.0, -10.0) / swiglu.f(-1.0, -1.0))                    # not for negative inputs
     assert not 10 ** 2 <= neg < 2 * 10 ** 2
-    both("170", r"$\sqrt{28672}$", r"$2R^{2}$")
+    both("170", r"$2R^{2}$")
+    page_lang("en", r"$\sqrt{28{,}672}$", "")
+    page_lang("zh", "", r"$\sqrt{28672}$")
     page_lang("en", "a ratio of 28,672", "")
     page_lang("zh", "", "相差 28672 倍")
 
@@ -515,3 +526,10 @@ def test_e5m2_range_is_close_to_float16s():
     assert f"{ratios['float8_e5m2']:.1e}" == "9.4e+08" and f"{ratios['float16']:.1e}" == "1.1e+09"
     assert lp.FORMATS["float8_e5m2"].mantissa_bits == 2
     both(r"$9.4 \times 10^{8}$", r"$1.1 \times 10^{9}$")
+
+
+def test_english_page_groups_thousands_in_one_convention():
+    """Every integer of five or more digits on the English page carries separators, in prose, tables and maths."""
+    text = page("en")
+    assert not re.findall(r"(?<![\d.,{}])\d{5,}(?![\d.])", text)
+    assert "65,504" in text and "57,344" in text and r"162{,}755" in text
