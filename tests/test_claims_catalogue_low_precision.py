@@ -67,9 +67,9 @@ def sci(v: float) -> str:
     return rf"${m} \times 10^{{{int(e)}}}$"
 
 
-def cell(v: float) -> str:
+def cell(v: float, lang: str) -> str:
     if 100 <= v < 1e6 and v == int(v):
-        return f"{v:g}"
+        return f"{int(v):,}" if lang == "en" else f"{v:g}"           # English groups thousands
     if 0.1 <= v < 1:
         return f"{v:g}"
     return sci(v)
@@ -79,9 +79,10 @@ def cell(v: float) -> str:
                                        ("float8_e5m2", "FP8 E5M2"), ("float8_e4m3fn", "FP8 E4M3")])
 def test_format_table_rows(key, label):
     f = lp.FORMATS[key]
-    row = (f"| {label} | {f.exponent_bits} / {f.mantissa_bits} | {cell(f.max)} | {cell(f.tiny)} | "
-           f"{cell(f.smallest)} | {cell(f.eps)} |")
-    both(row)
+    for lang in LANGS:
+        row = (f"| {label} | {f.exponent_bits} / {f.mantissa_bits} | {cell(f.max, lang)} | {cell(f.tiny, lang)} | "
+               f"{cell(f.smallest, lang)} | {cell(f.eps, lang)} |")
+        assert row in page(lang), (lang, row)
 
 
 def test_rounding_to_one_within_a_quarter_of_epsilon_and_digits():
@@ -107,11 +108,31 @@ def test_normal_numbers_defined_before_use():
         assert len(below) == 2 ** f.mantissa_bits - 1                    # the subnormals
 
 
-def test_number_of_finite_values_per_format():
+def test_number_of_finite_bit_patterns_per_format():
     counts = {k: 2 * len(lp.positive_values(k)) + 2 for k in lp.FORMAT_KEYS[1:]}     # ±0 included
     assert counts == {"bfloat16": 65280, "float16": 63488, "float8_e5m2": 248, "float8_e4m3fn": 254}
-    page_lang("en", "254 values in E4M3, 248 in E5M2, 63,488 in float16 and 65,280 in bfloat16", "")
-    page_lang("zh", "", "E4M3 有 254 个，E5M2 有 248 个，float16 有 63488 个，bfloat16 有 65280 个")
+    # the same count straight from the bit patterns: every pattern that decodes to a finite number
+    for key in lp.FORMAT_KEYS[1:]:
+        dtype = lp.DTYPES[key]
+        bits = np.arange(2 ** (8 * dtype.itemsize), dtype=np.uint16 if dtype.itemsize == 2 else np.uint8)
+        with np.errstate(invalid="ignore"):                            # E4M3's NaN patterns
+            decoded = bits.view(dtype).astype(np.float64)
+        finite = np.isfinite(decoded)
+        assert int(finite.sum()) == counts[key], key
+        values = decoded[finite]
+        assert len(np.unique(values)) == counts[key] - 1, key           # +0 and -0 are one value
+    page_lang("en", "254 finite bit patterns in E4M3, 248 in E5M2, 63,488 in float16 and 65,280 in bfloat16 "
+              "(counting $+0$ and $-0$)", "")
+    page_lang("zh", "", "E4M3 有 254 个有限位模式，E5M2 有 248 个，float16 有 63488 个，bfloat16 有 65280 个"
+              "（$+0$ 和 $-0$ 都算在内）")
+
+
+def test_double_precision_resolves_far_more_than_any_format():
+    """f(x) in float64 carries ~2^-53 relative error, far below the 16- and 8-bit spacings it is rounded to."""
+    for key in lp.FORMAT_KEYS:
+        assert 2.0 ** -52 < lp.FORMATS[key].eps / 2 ** 20, key
+    page_lang("en", "in double precision, far more precisely than F can resolve", "")
+    page_lang("zh", "", "先用双精度算出 $f(x)$（远比 F 精确）")
 
 
 def test_float32_column_is_the_correctly_rounded_ideal_not_a_float32_kernel():
@@ -241,10 +262,24 @@ def test_sigmoid_derivative_underflow_and_left_tail():
 
 # --- every function, every format -------------------------------------------------------------
 
-def test_piecewise_linear_functions_never_differ_from_their_asymptotes():
+def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
+    # ReLU, Leaky ReLU, PReLU, RReLU, maxout: equal to an asymptote on each side of the kink at 0,
+    # in every format, so no format makes them saturate early
     for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
         for fmt in lp.FORMAT_KEYS:
             assert lp.row(key, fmt).value == (0.0, 0.0), (key, fmt)
+    # the hard functions differ from their asymptotes between their kinks and reach them at a kink
+    kinks = {"hard_sigmoid": (-3.0, 3.0), "hard_tanh": (-1.0, 1.0), "relu6": (0.0, 6.0)}
+    for key, ends in kinks.items():
+        for fmt in lp.FORMAT_KEYS:
+            assert lp.row(key, fmt).value == ends and ends[0] < ends[1], (key, fmt)
+    page_lang("en", "**Piecewise-linear functions reach their asymptotes exactly, at a kink, in every format.**", "")
+    page_lang("zh", "", "**分段线性函数在折点处恰好到达渐近线，每种格式都一样。**")
+    page_lang("en", "ReLU, Leaky ReLU, PReLU and RReLU round only when multiplying by a slope; "
+              "no format makes them saturate early.", "")
+    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU 和 RReLU 只在乘以斜率时舍入，任何格式都不会让它们提前饱和。")
+    for lang in LANGS:
+        assert "never saturate" not in page(lang) and "不会饱和。" not in page(lang), lang
     # but multiplying by the slope does round: leaky ReLU's 0.01·x is not exact in E4M3
     x = -lp.positive_values("float8_e4m3fn")
     slope = lp.asymptote("leaky_relu", -1).slope
@@ -266,7 +301,13 @@ def test_elu_and_softsign_thresholds():
     assert lp.row("elu", "bfloat16").value[0] == -6.25 == -lp.row("sigmoid", "bfloat16").value[1]
     assert lp.row("softsign", "bfloat16").value == (-512.0, 512.0)
     assert lp.row("softsign", "float16").value == (-4096.0, 4096.0)
-    both("$-6.25$", "512", "4096")
+    # exponential tails reach their limit early, softsign's 1/|x| tail late, in the same format
+    assert lp.row("softsign", "bfloat16").value[1] > 50 * lp.row("sigmoid", "bfloat16").value[1]
+    both("$-6.25$", "512")
+    page_lang("en", "4,096 in float16", "")
+    page_lang("zh", "", "float16 中的 4096")
+    page_lang("en", "**Exponentially saturating functions reach their limits early; softsign does not.**", "")
+    page_lang("zh", "", "**按指数饱和的函数很早就到达极限；softsign 则不然。**")
 
 
 def test_gelu_becomes_x_and_zero():
@@ -308,7 +349,9 @@ def test_exp_overflow_per_format():
     assert round(got["float32"], 2) == 88.72 and got["bfloat16"] == 89.0 and got["float8_e4m3fn"] == 6.5
     assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
     assert round(math.log(65504), 2) == 11.09
-    both("88.72", "89", "6.5", "12", "11.09", r"$\ln 65504 \approx 11.09$")
+    both("88.72", "89", "6.5", "12", "11.09")
+    page_lang("en", r"$\ln 65{,}504 \approx 11.09$", "")
+    page_lang("zh", "", r"$\ln 65504 \approx 11.09$")
 
 
 def float16_values(lo: float, hi: float) -> np.ndarray:
@@ -373,6 +416,11 @@ def naive_gelu_tanh(x):
 def test_gelu_tanh_cube_overflow():
     assert lp.row("gelu_tanh", "float16").overflow == (-40.34375, 40.34375)
     assert lp.row("gelu_tanh", "float8_e4m3fn").overflow == (-8.0, 8.0)
+    both(r"$\tfrac12 x\bigl(1 + \tanh\bigl(\sqrt{2/\pi}\,(x + 0.044715\,x^{3})\bigr)\bigr)$")
+    gelu_tanh = EVERY["gelu_tanh"]                          # the formula written on the page is the registry's
+    x = np.linspace(-6, 6, 241)
+    np.testing.assert_allclose(0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3))),
+                               gelu_tanh.f(x), rtol=1e-12, atol=1e-15)
     with np.errstate(all="ignore"):
         x = float16_values(40.34375, 70000)
         np.testing.assert_array_equal(naive_gelu_tanh(x), x)
@@ -411,7 +459,9 @@ def test_softmax_numbers():
     assert np.isfinite(lp.softmax_in([12, 11, 10], BF16, False).astype(float)).all()
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.array(89.0).astype(BF16)).astype(float))
-    both("162755", "0.6652", "0.2447", "0.0900", "1.0034")
+    page_lang("en", r"$e^{12} \approx 162{,}755$", "")
+    page_lang("zh", "", r"$e^{12} \approx 162755$")
+    both("0.6652", "0.2447", "0.0900", "1.0034")
 
 
 def test_logsumexp_numbers():
@@ -439,7 +489,9 @@ def test_loss_scaling_numbers():
     assert f"{back:.3e}" == "9.997e-09" and abs(back - 1e-8) / 1e-8 < 3e-4
     assert 2 ** 16 == 65536
     assert f"{float(np.array(1e-8).astype(BF16)):.4e}" == "1.0012e-08"
-    both(r"$6.55 \times 10^{-4}$", r"$9.997 \times 10^{-9}$", "0.03%", r"$1.0012 \times 10^{-8}$", "65504 / S")
+    both(r"$6.55 \times 10^{-4}$", r"$9.997 \times 10^{-9}$", "0.03%", r"$1.0012 \times 10^{-8}$")
+    page_lang("en", r"$65{,}504 / S$", "")
+    page_lang("zh", "", r"$65504 / S$")
 
 
 # --- outliers ---------------------------------------------------------------------------------
@@ -449,6 +501,9 @@ def test_e4m3_range_and_squared_spread():
     assert f.tiny == 2.0 ** -6 and f.max / f.tiny == 28672
     assert round(math.sqrt(28672), -1) == 170 and 170 ** 2 >= 28672
     swiglu = GATED["swiglu"]
+    u, v = np.random.default_rng(0).normal(size=(2, 50)) * 3           # SwiGLU(u, v) = u · v σ(v)
+    np.testing.assert_allclose(swiglu.f(u, v), u * v * sigmoid(v), rtol=1e-12)
+    both(r"$\mathrm{SwiGLU}(u, v) = u \cdot v\,\sigma(v)$")
     for x in (10.0, 30.0):
         ratio = float(swiglu.f(10 * x, 10 * x) / swiglu.f(x, x))
         assert ratio == pytest.approx(100, rel=1e-3)
@@ -459,7 +514,9 @@ def test_e4m3_range_and_squared_spread():
         assert np.all(ratio >= big ** 2 * (1 - 1e-12)) and np.all(ratio < 2 * big ** 2)
     neg = float(swiglu.f(-10.0, -10.0) / swiglu.f(-1.0, -1.0))                    # not for negative inputs
     assert not 10 ** 2 <= neg < 2 * 10 ** 2
-    both("170", r"$\sqrt{28672}$", r"$2R^{2}$")
+    both("170", r"$2R^{2}$")
+    page_lang("en", r"$\sqrt{28{,}672}$", "")
+    page_lang("zh", "", r"$\sqrt{28672}$")
     page_lang("en", "a ratio of 28,672", "")
     page_lang("zh", "", "相差 28672 倍")
 
@@ -469,3 +526,10 @@ def test_e5m2_range_is_close_to_float16s():
     assert f"{ratios['float8_e5m2']:.1e}" == "9.4e+08" and f"{ratios['float16']:.1e}" == "1.1e+09"
     assert lp.FORMATS["float8_e5m2"].mantissa_bits == 2
     both(r"$9.4 \times 10^{8}$", r"$1.1 \times 10^{9}$")
+
+
+def test_english_page_groups_thousands_in_one_convention():
+    """Every integer of five or more digits on the English page carries separators, in prose, tables and maths."""
+    text = page("en")
+    assert not re.findall(r"(?<![\d.,{}])\d{5,}(?![\d.])", text)
+    assert "65,504" in text and "57,344" in text and r"162{,}755" in text
