@@ -266,7 +266,9 @@ def test_display_maths_stays_inside_a_phone_screen(browser, base_url, built_site
 @pytest.mark.parametrize("source, target", [("zh", "en"), ("en", "zh")])
 def test_language_selector_lands_on_the_twin_page(browser, base_url, source, target):
     watch = PageWatch(browser, base_url)
-    watch.page.goto(f"{base_url}{source}/{POST}", wait_until="load")
+    # The switch looks the twin up in the other language's sitemap: wait until that has arrived.
+    with watch.page.expect_response(lambda r: r.url == f"{base_url}{target}/sitemap.xml" and r.ok):
+        watch.page.goto(f"{base_url}{source}/{POST}", wait_until="load")
     link = watch.page.locator(f'.md-select a[hreflang="{target}"]')
     link.dispatch_event("click")
     watch.page.wait_for_url(f"**/{target}/{POST}", timeout=10_000)
