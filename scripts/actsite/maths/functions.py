@@ -138,7 +138,7 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
     Activation(
         key="relu", symbol=r"\mathrm{ReLU}", names={"zh": "ReLU（线性整流函数）", "en": "ReLU (rectified linear unit)"},
         latex=r"f(x) = \max(0, x)",
-        latex_prime=r"g'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}",
+        latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}",
         f=relu, df=relu_prime, output_range=(0.0, np.inf),
         monotonic=True, zero_centred=False, saturating=False, cost="compare", kinks=(0.0,),
         first_appeared=("fukushima1969",), popularised_by=("jarrett2009", "nair2010", "glorot2011"),
