@@ -45,7 +45,7 @@ def rgb(hex_colour: str) -> str:
 
 
 def query_of(watch) -> dict:
-    return parse_qs(urlparse(watch.page.url).query)
+    return parse_qs(urlparse(watch.address()).query)
 
 
 @pytest.mark.parametrize("lang, scheme", [("zh", "light"), ("en", "dark")])
@@ -101,7 +101,7 @@ def test_sliders_follow_the_ticked_functions_and_state_is_in_the_address(browser
     assert query_of(watch) == {"show": ["relu,gelu,elu,silu"], "silu": ["1.25"]}
     watch.page.keyboard.press("Shift+Tab")                        # back to the ELU slider by keyboard
     watch.page.keyboard.press("ArrowLeft")
-    shared = watch.page.url
+    shared = watch.address()
     assert query_of(watch) == {"show": ["relu,gelu,elu,silu"], "elu": ["0.9"], "silu": ["1.25"]}
     watch.page.uncheck('input[type=checkbox][value="elu"]')
     assert watch.page.locator('input[type=range][data-key="elu"]').count() == 0
@@ -114,7 +114,7 @@ def test_sliders_follow_the_ticked_functions_and_state_is_in_the_address(browser
     x, y = drawn(opened, "silu")
     np.testing.assert_allclose(y, EVERY["silu"].f(x, beta=1.25), atol=2e-4)
     opened.page.click(".explorer-reset")
-    assert urlparse(opened.page.url).query == ""
+    assert urlparse(opened.address()).query == ""
     ticked = opened.page.eval_on_selector_all("input[type=checkbox]:checked", "ns => ns.map(n => n.value)")
     assert ticked == START and opened.page.locator(".explorer-sliders input").count() == 0
     assert not opened.errors

@@ -70,6 +70,11 @@ class PageWatch:
             return route.abort()
         return route.continue_()
 
+    def address(self) -> str:
+        """The address the document holds now. `history.replaceState` changes it at once, while
+        Playwright's `page.url` learns of it through an event that may arrive after the next line."""
+        return self.page.evaluate("location.href")
+
     def close(self):
         self.context.close()
 

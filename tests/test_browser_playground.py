@@ -31,7 +31,7 @@ def measure(watch, steps: int) -> dict:
 
 
 def query_of(watch) -> dict:
-    return {k: v[0] for k, v in parse_qs(urlparse(watch.page.url).query).items()}
+    return {k: v[0] for k, v in parse_qs(urlparse(watch.address()).query).items()}
 
 
 # Words a Chinese reader may see in Latin letters: function, optimiser and initialisation names.
@@ -126,7 +126,7 @@ def test_the_address_holds_the_whole_state(browser, base_url):
     watch.page.fill(f"#{label}", "7")
     watch.page.dispatch_event(f"#{label}", "change")
     watch.page.wait_for_function("window.playground.state.layers === 7")
-    address = watch.page.url
+    address = watch.address()
     watch.close()
     again = PageWatch(browser, base_url)
     again.page.goto(address, wait_until="networkidle")
