@@ -82,7 +82,8 @@ def test_zoomed_figure_sits_on_its_themes_background(browser, base_url, scheme):
     watch.page.locator("figure.site-figure a.glightbox:visible").first.click()
     zoomed = watch.page.locator(".gslide.current img")
     zoomed.wait_for(timeout=5_000)
-    watch.page.wait_for_timeout(600)                      # the opening animation
+    watch.page.wait_for_function(                         # the opening animation has ended
+        "document.getAnimations().every(a => a.playState === 'finished' || a.playState === 'idle')", timeout=10_000)
     pixels = np.asarray(Image.open(io.BytesIO(zoomed.screenshot())).convert("RGB")).reshape(-1, 3)
     watch.close()
     background = _luminance([int(BACKGROUNDS[scheme][i:i + 2], 16) for i in (1, 3, 5)])
