@@ -98,7 +98,7 @@ TERMS: tuple[Term, ...] = (
     Term("inactive-unit", "不活跃单元", "inactive unit",
          "预激活值在每个训练输入上都为负的 Leaky ReLU 单元；那里的斜率仍是 $a$，所以它还能拿到梯度。",
          "A Leaky ReLU unit whose pre-activation is negative on every training input; its slope there is still $a$, so it keeps receiving a gradient.",
-         "blog/posts/dead-relu-units.md#relu-variants"),
+         "blog/posts/dead-relu-units.md#dead-relu-experiment"),
     Term("incoming-outgoing-weights", "输入权重与输出权重", "incoming and outgoing weights",
          "一个隐藏单元的输入权重把它与前一层相连，输出权重把它与后一层相连。",
          "A hidden unit's incoming weights connect it to the layer before, its outgoing weights to the layer after.",

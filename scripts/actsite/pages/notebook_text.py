@@ -37,7 +37,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_grads": "dead unit:  max |dL/dw| = {w}   dL/db = {b}   max |dL/dw_out| = {out}",
     "dead_live_grads": "live unit {unit}: max |dL/dw| = {w:.2e}   dL/db = {b:.2e}",
     "dead_unchanged": "dead unit unchanged: {same}",
-    "dead_live_moved": "live unit {unit}: its input weights moved by {distance:.3f} (Euclidean distance)",
+    "dead_live_moved": "live unit {unit}: its incoming weights moved by {distance:.3f} (Euclidean distance)",
     "dead_still": "still dead (pre-activation at most zero on every training point): {dead}",
     "dead_try": "learning rate {lr}, seed {seed}: {dead} of {units} second-layer units dead after {steps} steps ({share:.1f}%)",
     "dead_try_inactive": "learning rate {lr}, seed {seed}: {dead} of {units} second-layer units inactive after {steps} steps ({share:.1f}%)",

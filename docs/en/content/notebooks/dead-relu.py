@@ -6,7 +6,7 @@
 # It first prints the measured fractions of dead units from the article's experiment: a
 # 10-256-256-10 network with He initialisation, trained with plain SGD (batches of 64, 600 steps)
 # on a synthetic ten-class task, three seeds per learning rate. A hidden unit counts as dead when
-# its pre-activation is at most zero on all 4,000 training points; for Leaky ReLU the same test
+# its pre-activation is at most zero on all 4000 training points; for Leaky ReLU the same test
 # marks a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are
 # exactly zero.
 
@@ -53,9 +53,9 @@ say("dead_layer_1", most=100 * r["relu_inactive"][..., 0].max())
 # %% [markdown]
 # ## One dead unit, built by hand { #notebook-dead-relu-by-hand }
 #
-# Take the same network at initialisation and the training data of seed 0. We lower the bias of
-# unit 7 in the first hidden layer until its pre-activation is negative on every one of the 4,000
-# points. The experiment's own test then counts exactly one dead unit out of 256.
+# Take the network of seed 0 at initialisation and its training data (generated with `seed=200`,
+# as in the experiment). We lower the bias of unit 7 in the first hidden layer until its
+# pre-activation is negative on every one of the 4000 points. The experiment's own test then counts exactly one dead unit out of 256.
 
 # %%
 from actsite.experiments.datasets import voronoi

@@ -4,7 +4,9 @@
 # This notebook rebuilds the approximation of $x^2$ from the article
 # [Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md)
 # so that you can change $n$ and watch the error.
-# Each ReLU unit switches on at one knot; $n$ units on $[-2, 2]$ leave a largest error of $4/n^2$.
+# The network $p_n$ adds $n$ ReLU units to a constant. Each unit switches on at one knot, a point
+# of $[-2, 2]$ where the slope of $p_n$ changes; between knots $p_n$ is straight. Its largest
+# error on $[-2, 2]$ is $4/n^2$.
 
 # %%
 import numpy as np
@@ -12,9 +14,8 @@ import numpy as np
 from actsite.pages.notebook_text import say
 from actsite.experiments.networks import max_error_on_interval, relu_interpolant_of_square
 
-for n in (2, 4, 8, 16, 32, 64, 128):
-    approx = relu_interpolant_of_square(n)
-    error = max_error_on_interval(approx, np.square)
+errors = {n: max_error_on_interval(relu_interpolant_of_square(n), np.square) for n in (2, 4, 8, 16, 32, 64, 128)}
+for n, error in errors.items():
     say("square_row", n=n, error=error, scaled=error * n * n)
 
 # %% [markdown]

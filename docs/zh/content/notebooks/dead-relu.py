@@ -45,7 +45,7 @@ say("dead_layer_1", most=100 * r["relu_inactive"][..., 0].max())
 # %% [markdown]
 # ## 手工构造一个死亡单元 { #notebook-dead-relu-by-hand }
 #
-# 取同一个网络的初始状态和种子 0 的训练数据，把第一隐藏层 7 号单元的偏置往下调，直到它在 4000 个点上的预激活值全部为负。用实验本身的判据来数，256 个单元里恰好死了一个。
+# 取种子 0 的网络的初始状态和它的训练数据（与实验中一样，用 `seed=200` 生成），把第一隐藏层 7 号单元的偏置往下调，直到它在 4000 个点上的预激活值全部为负。用实验本身的判据来数，256 个单元里恰好死了一个。
 
 # %%
 from actsite.experiments.datasets import voronoi
@@ -86,7 +86,7 @@ say("dead_live_moved", unit=unit - 1, distance=np.linalg.norm(net.weights[0][:, 
 say("dead_still", dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
 
 # %% [markdown]
-# ## 动手试一试 { #try-this }
+# ## 动手试试 { #try-this }
 #
 # 把下面的学习率改成 0.3 或 2.0，再运行下面这个代码单元格：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，单元格统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，单元格也会如实报告。
 

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：用 ReLU 单元拼出 x² { #notebook-relu-square }
 #
-# 这个笔记本重做文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md)里对 $x^2$ 的逼近。改动 $n$，就能看到误差怎么变。每个 ReLU 单元在一个节点处“开启”；在 $[-2, 2]$ 上用 $n$ 个单元，最大误差是 $4/n^2$。
+# 这个笔记本重做文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md)里对 $x^2$ 的逼近。改动 $n$，就能看到误差怎么变。网络 $p_n$ 是一个常数加上 $n$ 个 ReLU 单元，每个单元在一个节点处“开启”；节点是 $[-2, 2]$ 上 $p_n$ 斜率发生变化的点，两个节点之间 $p_n$ 是直线。它在 $[-2, 2]$ 上的最大误差是 $4/n^2$。
 
 # %%
 import numpy as np
@@ -9,9 +9,8 @@ import numpy as np
 from actsite.pages.notebook_text import say
 from actsite.experiments.networks import max_error_on_interval, relu_interpolant_of_square
 
-for n in (2, 4, 8, 16, 32, 64, 128):
-    approx = relu_interpolant_of_square(n)
-    error = max_error_on_interval(approx, np.square)
+errors = {n: max_error_on_interval(relu_interpolant_of_square(n), np.square) for n in (2, 4, 8, 16, 32, 64, 128)}
+for n, error in errors.items():
     say("square_row", n=n, error=error, scaled=error * n * n)
 
 # %% [markdown]
