@@ -215,6 +215,24 @@ def test_relative_error_of_the_naive_form():
         assert r"1.8 \times 10^{-9}" in page(lang) and r"3.4 \times 10^{-5}" in page(lang)
 
 
+def test_why_the_bound_holds_sigma_near_1_carries_an_error_up_to_eps_and_1_minus_sigma_is_about_exp_minus_x():
+    """The page's explanation of the bound: eps = 2^-52 is the gap between 1 and the next double; the computed
+    sigma(x) is within eps of the true value, and 1 - sigma(x) computed from it (an exact subtraction) is then off
+    by up to eps, a relative error up to about eps e^x since 1 - sigma(x) is about e^-x; the loss is about x."""
+    eps = np.finfo(float).eps
+    assert eps == 2.0 ** -52 and np.nextafter(1.0, 2.0) - 1.0 == eps and f"{eps:.1e}" == "2.2e-16"
+    x = np.linspace(1.0, 36.7, 35_701)
+    tail = 1.0 - out.naive_sigmoid(x)                       # exact: Sterbenz, both numbers in [1/2, 1]
+    true_tail = 1.0 / (1.0 + np.exp(x))                     # sigma(-x), accurate to a few ulps of itself
+    assert np.all(np.abs(tail - true_tail) <= eps)          # the absolute error of sigma(x) near 1
+    assert np.abs(tail - true_tail).max() > eps / 8         # and it does reach the order of eps
+    np.testing.assert_allclose(true_tail[x > 10] * np.exp(x[x > 10]), 1.0, atol=1e-4)   # 1 - sigma(x) ~ e^-x
+    loss = out.bce_with_logits(x, 0.0)
+    assert np.all(np.abs(loss[x > 5] / x[x > 5] - 1) < 0.01)                           # the loss is about x
+    rel = np.abs(out.naive_bce(x, 0.0) - loss) / loss
+    assert np.all(rel <= eps * np.exp(x) / x)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_code_block_runs_matches_the_registry_and_prints_what_the_page_says(lang):
     text = page(lang)
