@@ -6,11 +6,10 @@ One test per claim, in the order of the article.  The activations come from
 bisection, Monte Carlo with fixed seeds).  The dead-unit claims that used to be part of this
 article are checked in ``test_claims_dead_relu_units.py``.
 
-Two measurements of the article have no experiment module of their own, so their setup is
-fixed here and is the reference for the numbers quoted:
-
-* the per-example gradient signs of a 10-32-32-10 sigmoid MLP (``sigmoid_gradient_signs``),
-* the swapped-units loss of a trained 2-4-2 tanh MLP (``swap_losses``).
+One measurement of the article has no experiment module of its own, so its setup is fixed
+here and is the reference for the numbers quoted: the swapped-units loss of a trained 2-4-2 tanh
+MLP (``swap_losses``).  The sign rule after a sigmoid layer is checked on a 10-32-32-10 sigmoid MLP
+(``sigmoid_gradient_signs``); the page links to neuron-gradients-zigzag for the measured zig-zag.
 
 Citations, not testable here: LeCun et al. (1998) recommending tanh over the logistic sigmoid.
 XOR and universal approximation are linked to why-nonlinear-activations and checked there.
@@ -118,7 +117,8 @@ def test_tanh_is_identity_near_zero_sigmoid_is_not():
     assert sigmoid(0.0) == 0.5 and sigmoid_prime(0.0) == 0.25
     x = np.linspace(0.1, 3, 30)
     np.testing.assert_allclose(relu(x), x)
-    assert np.all(relu(-x) != -x)                        # ReLU equals x only for x > 0
+    assert np.all(relu(-x) != -x) and relu(0.0) == 0.0   # ReLU equals x only for x >= 0 ...
+    assert np.all(relu_prime(-x) == 0.0)                 # ... and its slope on the left is 0
 
 
 def test_taylor_series_of_sigmoid_and_tanh():
@@ -325,8 +325,8 @@ def test_slopes_tend_to_zero_in_both_tails():
         assert np.all(np.diff(df(tail)) < 0) and np.all(np.diff(df(-tail)) < 0)
 
 
-# The sign experiment: a 10-32-32-10 sigmoid MLP with Xavier initialisation (seed 0), at its
-# initial weights, on the first 200 points of the Voronoi task with data seed 200.
+# The sign rule after a sigmoid layer: a 10-32-32-10 sigmoid MLP with Xavier initialisation (seed 0),
+# at its initial weights, on the first 200 points of the Voronoi task with data seed 200.
 SIGN_SIZES = (10, 32, 32, 10)
 
 
@@ -344,7 +344,7 @@ def sigmoid_gradient_signs():
     return {"g": g, "inputs": hs[1]}
 
 
-def test_unit_weight_gradient_is_delta_times_input():
+def test_unit_weight_gradient_is_input_times_a_shared_factor():
     X, y = voronoi(seed=200)
     net = MLP.create(SIGN_SIZES, "sigmoid", "xavier", seed=0)
     x, t = X[:1], y[:1]
@@ -353,14 +353,15 @@ def test_unit_weight_gradient_is_delta_times_input():
     np.testing.assert_allclose(grads_W[1], np.outer(h1, grads_b[1]), atol=1e-15)   # dL/dw_i = delta x_i
 
 
-def test_6400_per_example_gradients_every_one_single_signed_54_positive_46_negative(sigmoid_gradient_signs):
+def test_after_a_sigmoid_layer_a_units_weights_rise_or_fall_together(sigmoid_gradient_signs):
+    """Per example, every second-layer unit's weight gradients share one sign (none mixed), and both
+    signs occur across examples."""
     g, inputs = sigmoid_gradient_signs["g"], sigmoid_gradient_signs["inputs"]
-    assert g.shape[:2] == (200, 32) and g.shape[0] * g.shape[1] == 6400
     assert np.all(inputs > 0)                            # sigmoid outputs feed the second layer
     positive = np.all(g > 0, axis=2).mean()
     negative = np.all(g < 0, axis=2).mean()
     assert positive + negative == 1.0                    # none mixed
-    assert round(100 * positive) == 54 and round(100 * negative) == 46
+    assert positive > 0.1 and negative > 0.1
 
 
 def test_tanh_is_odd_with_zero_mean_output_for_symmetric_inputs():

@@ -265,14 +265,6 @@ def test_max_ax_x_is_leaky_relu_for_a_between_0_and_1(a):
     np.testing.assert_allclose(np.maximum(a * x, x), np.maximum(0, x) + a * np.minimum(0, x))
 
 
-def test_max_2x_x_has_slopes_2_and_1():
-    def f(x):
-        return np.maximum(2 * x, x)
-    assert central_difference(f, 3.0) == pytest.approx(2.0)
-    assert central_difference(f, -3.0) == pytest.approx(1.0)
-    assert not np.allclose(f(np.linspace(-5, 5, 101)), leaky_relu(np.linspace(-5, 5, 101), 2.0))
-
-
 def test_max_ax_x_with_a_1_is_identity_and_with_a_0_is_relu():
     x = np.linspace(-5, 5, 1001)
     np.testing.assert_array_equal(np.maximum(1 * x, x), x)
@@ -345,3 +337,26 @@ def test_relu_outputs_give_kappa_about_1_plus_0_47_n(normal_sample, n, quoted):
     kappa = eig[-1] / eig[0]
     assert kappa == pytest.approx(1 + ratio * n)
     assert round(kappa, 1 if n < 10 else 0) == quoted
+
+
+def test_batch_normalisation_makes_the_weights_act_on_centred_inputs():
+    """Subtracting the mini-batch mean of z = w.x + b leaves w.(x - mean x): the mean of z is w times
+    the mean input plus b, so the normalised pre-activation depends on the inputs only through their
+    centred values, and so does the weights' gradient."""
+    rng = np.random.default_rng(3)
+    X = rng.uniform(0.0, 1.0, size=(64, 5))              # non-negative inputs, like ReLU outputs
+    w, b = rng.normal(size=5), 0.7
+    z = X @ w + b
+    np.testing.assert_allclose(z.mean(), w @ X.mean(axis=0) + b, atol=1e-12)
+    np.testing.assert_allclose(z - z.mean(), (X - X.mean(axis=0)) @ w, atol=1e-12)
+
+    def loss(weights, inputs):
+        u = inputs @ weights + b
+        u_hat = (u - u.mean()) / np.sqrt(u.var() + 1e-5)
+        return np.sum(np.sin(u_hat))                     # any loss of the normalised pre-activation
+    shifted = X + 3.0                                   # a different mean, the same centred inputs
+    for i in range(5):
+        e = np.eye(5)[i]
+        g = central_difference(lambda t: loss(w + t * e, X), 0.0)
+        g_shifted = central_difference(lambda t: loss(w + t * e, shifted), 0.0)
+        assert g == pytest.approx(g_shifted, rel=1e-5, abs=1e-8)

@@ -92,6 +92,31 @@ def test_no_affine_map_fits_xor():
     assert residual[0] > 0.9                     # best affine fit is 1/2 everywhere: residual 1
 
 
+def test_thresholding_an_affine_map_cannot_separate_xor():
+    """If f(1,0) > 0 and f(0,1) > 0 then f(0,0) + f(1,1) > 0, so one of them is misclassified: the
+    linear programme 'y_i (w.x_i + b) >= 1 on the four corners' has no solution."""
+    from scipy.optimize import linprog
+    corners = np.array([[0.0, 0.0], [1.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
+    labels = np.array([-1.0, -1.0, 1.0, 1.0])                      # XOR: the off-diagonal corners are +
+    A_ub = -labels[:, None] * np.hstack([corners, np.ones((4, 1))])
+    result = linprog(np.zeros(3), A_ub=A_ub, b_ub=-np.ones(4), bounds=[(None, None)] * 3)
+    assert result.status == 2                                      # infeasible
+    rng = np.random.default_rng(11)
+    for _ in range(10_000):
+        w, b = rng.normal(size=2), rng.normal()
+        v = corners @ w + b
+        if v[2] > 0 and v[3] > 0:
+            assert v[0] > 0 or v[1] > 0
+
+
+def test_xor_from_two_relu_units():
+    corners = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    s = corners.sum(axis=1)
+    np.testing.assert_array_equal(s, [0, 1, 1, 2])
+    np.testing.assert_array_equal(relu(s - 1) > 0, [False, False, False, True])   # on only at s = 2
+    np.testing.assert_array_equal(relu(s) - 2 * relu(s - 1), [0.0, 1.0, 1.0, 0.0])
+
+
 def test_affine_maps_in_one_dimension_satisfy_f_minus_1_plus_f_1_equals_2_f_0_and_abs_does_not():
     for seed in range(5):
         f = collapse(random_affine_stack((1, 3, 1), seed=seed))

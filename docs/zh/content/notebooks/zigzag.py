@@ -52,9 +52,9 @@ def loss(weights):
 
 
 z = w @ x + b
-dL_df = sigmoid(z) - y
-chain_rule = dL_df * sigmoid_prime(z) * x
-without_fprime = dL_df * x
+dL_dy = sigmoid(z) - y
+chain_rule = dL_dy * sigmoid_prime(z) * x
+without_fprime = dL_dy * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 
