@@ -29,6 +29,8 @@ def test_two_piece_maxout_is_abs_relu_and_leaky_relu():
     np.testing.assert_array_equal(maxout.f(X, a=0.0), EVERY["relu"].f(X))
     for a in (0.1, 0.5, 0.9):
         np.testing.assert_allclose(maxout.f(X, a=a), leaky_relu(X, a))
+    np.testing.assert_array_equal(maxout.f(X, a=1.0), X)
+    assert maxout.params[0].lo == -1.0 and maxout.params[0].hi == 1.0      # the slider spans -1 to 1
 
 
 def test_what_the_chart_shows_of_the_flat_tails():

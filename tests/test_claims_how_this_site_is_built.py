@@ -76,7 +76,7 @@ def test_the_worked_example_gelu_card_checks_its_marked_minimum_label_and_alt_te
 def test_the_timing_section_describes_the_committed_cost_run(lang):
     cost = json.loads((RESULTS.parents[1] / "data" / "cost.json").read_text(encoding="utf-8"))
     machine = cost["machine"]
-    text = page_text(PAGE, lang).split("{ #timing }")[1].split("{ #run-it }")[0]
+    text = page_text(PAGE, lang).split("{ #timing }")[1].split("{ #two-languages }")[0]
     assert cost["size"] == 10 ** 6 and "10^{6}" in text
     assert str(cost["repeats"]) in text and f"{cost['spread']:g}" in text
     assert f"\"{machine['cpu']}\"" in text.replace("“", '"').replace("”", '"')
@@ -103,3 +103,36 @@ def test_the_worked_example_shows_a_test_that_runs_and_passes(lang):
     assert tests == ["test_gelu_card_marks_the_lowest_point_it_draws"]
     namespace[tests[0]]()
 
+
+
+def test_numerics_are_pinned_as_the_page_says():
+    """'BLAS runs single-threaded and always uses OpenBLAS's Haswell (AVX2) kernels, and numpy's
+    own vector instructions stop at AVX2' (on x86-64, before numpy loads)."""
+    import actsite
+    assert actsite.PINNED_THREADS["OPENBLAS_NUM_THREADS"] == "1"
+    assert actsite.PINNED_X86_64["OPENBLAS_CORETYPE"] == "Haswell"
+    disabled = actsite.PINNED_X86_64["NPY_DISABLE_CPU_FEATURES"].split()
+    assert "X86_V4" in disabled and all(f.startswith(("X86_V4", "AVX512")) for f in disabled)
+
+
+def test_the_measurements_table_says_whether_each_shown_target_is_met():
+    """The last column of the table is computed from the target it shows: the shown text and the
+    bound compared against agree, and every row with a target says yes or no."""
+    from actsite.tooling.bench_report import ROWS, met, table_html
+    symbols = {"<": "<", "<=": "≤", ">=": "≥"}
+    for section, key, fmt, zh, en, shown, bound in ROWS:
+        if bound is None:
+            assert shown == "", key
+            continue
+        comparison, value = bound
+        number = float(re.search(r"[\d.]+", shown).group()) / (100 if shown.endswith("%") else 1)
+        assert number == value, key
+        assert shown.startswith(symbols[comparison]) or (shown == "0" and comparison == "<=" and value == 0), key
+        inside = value - 1e-9 if comparison == "<" else value
+        outside = value - 1e-9 if comparison == ">=" else value + 1e-9
+        assert met(inside, bound, "en") == "yes" and met(inside, bound, "zh") == "是", key
+        assert met(outside, bound, "en") == "no" and met(outside, bound, "zh") == "否", key
+    results = json.loads(RESULTS.read_text(encoding="utf-8"))
+    for lang, (yes, no) in (("en", ("yes", "no")), ("zh", ("是", "否"))):
+        cells = re.findall(r"<td>([^<]*)</td>\s*</tr>", table_html(lang, results))
+        assert cells and set(cells) <= {"", yes, no}, cells
