@@ -481,10 +481,22 @@ def test_non_zero_negative_slopes_pass_gradient_for_negative_inputs():
 
 
 def test_a_learned_prelu_slope_that_reaches_zero_dies_like_relu():
-    """'... cannot die as ReLU units do as long as a != 0 (a learned PReLU slope can reach 0)': at a = 0 it can."""
+    """'a learned PReLU slope, however, can reach 0, and the unit then dies like a ReLU unit'."""
     x = np.linspace(-50, -1e-6, 1001)
     assert np.all(prelu_prime(x, 0.0) == 0) and np.all(prelu(x, 0.0) == 0)
-    assert "as long as $a \\ne 0$" in page_text("en") and "只要 $a \\ne 0$" in page_text("zh")
+    assert "a learned PReLU slope, however, can reach 0" in page_text("en") and "学出来的 PReLU 斜率可能变成 0" in page_text("zh")
+
+
+def test_rrelu_slope_is_never_below_an_eighth_in_either_convention():
+    """'RReLU's is never below 1/8': PyTorch draws a in [1/8, 1/3]; Xu et al. use 1/a with a in [3, 8]."""
+    lower, upper = RRELU_BOUNDS
+    assert lower == 1 / 8 and upper == 1 / 3 and RRELU_EVAL_SLOPE >= 1 / 8
+    x = -np.linspace(1e-3, 50, 2001)
+    rng = np.random.default_rng(1)
+    for _ in range(20):
+        y = rrelu_train(x, rng)
+        assert np.all(y / x >= 1 / 8 - 1e-12)
+    assert 1 / 8 == min(1 / a for a in np.linspace(3, 8, 501))
 
 
 def test_a_maxout_unit_passes_the_gradient_to_its_winning_piece_and_none_to_a_losing_one():

@@ -284,7 +284,7 @@ def test_gelu_needs_the_error_function_and_costs_29_times_relu_between_sigmoid_2
     ratio = {key: cost.ratios(data)[key, "value", "float64"] for key in ("gelu", "sigmoid", "silu")}
     assert round(ratio["gelu"]) == 29 and round(ratio["sigmoid"]) == 25 and round(ratio["silu"]) == 34
     assert ratio["sigmoid"] < ratio["gelu"] < ratio["silu"]
-    # "the error function costs about as much as the exponential of the other smooth gates":
+    # "no outlier in cost … inside the range of the smooth gates built on an exponential":
     # GELU's time lies inside the range of the exponential-based smooth gates (softplus, SiLU, Mish)
     ratios = cost.ratios(data)
     others = [ratios[key, "value", "float64"] for key in ("softplus", "silu", "mish")]
