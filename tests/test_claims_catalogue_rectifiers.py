@@ -481,10 +481,10 @@ def test_non_zero_negative_slopes_pass_gradient_for_negative_inputs():
 
 
 def test_a_learned_prelu_slope_that_reaches_zero_dies_like_relu():
-    """'a learned PReLU slope, however, can reach 0, and the unit then dies like a ReLU unit'."""
+    """'cannot die as ReLU units do, unless a learned PReLU slope reaches 0': at a = 0 it dies."""
     x = np.linspace(-50, -1e-6, 1001)
     assert np.all(prelu_prime(x, 0.0) == 0) and np.all(prelu(x, 0.0) == 0)
-    assert "a learned PReLU slope, however, can reach 0" in page_text("en") and "学出来的 PReLU 斜率可能变成 0" in page_text("zh")
+    assert "unless a learned PReLU slope reaches 0" in page_text("en") and "除非学出来的 PReLU 斜率变成 0" in page_text("zh")
 
 
 def test_rrelu_slope_is_never_below_an_eighth_in_either_convention():
