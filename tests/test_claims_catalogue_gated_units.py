@@ -72,6 +72,10 @@ def test_on_the_diagonal():
     np.testing.assert_array_equal(GATED["reglu"].f(x, x), np.where(x > 0, x ** 2, 0.0))
     np.testing.assert_array_equal(GATED["reglu"].f(x, x), np.maximum(0.0, x) ** 2)   # the squared ReLU, for every x
     np.testing.assert_array_equal(GATED["bilinear"].f(x, x), x ** 2)
+    big = np.array([50.0, 500.0])                            # GEGLU and SwiGLU, like ReGLU, grow like x^2
+    for key in ("reglu", "geglu", "swiglu"):
+        np.testing.assert_allclose(GATED[key].f(big, big) / big ** 2, 1.0, rtol=1e-12)
+    assert GATED["glu"].f(big, big)[1] / big[1] == pytest.approx(1.0)   # GLU only like x
 
 
 def test_gated_units_take_both_signs_with_the_sign_of_a_where_the_gate_is_positive():
@@ -230,12 +234,17 @@ def test_what_the_table_says_against_its_run_to_run_noise():
             assert stated in page(lang)
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_sources_are_quoted_as_they_read(lang):
-    text = page(lang)
+def test_sources_are_quoted_as_they_read():
+    """The English page quotes the sources verbatim; the Chinese page translates the same quotations."""
+    text = page("en")
     assert '"GEGLU activation in feed-forward hidden layer, rather than ReLU"' in text.replace("“", '"').replace("”", '"')
+    assert '"d_ff goes down by a factor of 2/3"' in text.replace("“", '"').replace("”", '"')
     assert "the approximated version of the GeGLU activation function" in text
-    assert "GELU activation … rather than ReLU" not in text and "Hugging Face" not in text
+    zh = page("zh")
+    for translated in ("“用 GEGLU 激活代替 ReLU”", "“d_ff 缩小为原来的 2/3”", "“GeGLU 激活函数的近似版本”"):
+        assert translated in zh
+    for lang in LANGS:
+        assert "GELU activation … rather than ReLU" not in page(lang) and "Hugging Face" not in page(lang)
 
 
 # --- which models use which activation ------------------------------------------------------

@@ -481,10 +481,36 @@ def test_non_zero_negative_slopes_pass_gradient_for_negative_inputs():
 
 
 def test_a_learned_prelu_slope_that_reaches_zero_dies_like_relu():
-    """'... cannot die as ReLU units do while their negative slope stays non-zero': at a = 0 it can."""
+    """'cannot die as ReLU units do, unless a learned PReLU slope reaches 0': at a = 0 it dies."""
     x = np.linspace(-50, -1e-6, 1001)
     assert np.all(prelu_prime(x, 0.0) == 0) and np.all(prelu(x, 0.0) == 0)
-    assert "while their negative slope stays non-zero" in page_text("en") and "只要斜率保持非零" in page_text("zh")
+    assert "unless a learned PReLU slope reaches 0" in page_text("en") and "除非学出来的 PReLU 斜率变成 0" in page_text("zh")
+
+
+def test_rrelu_slope_is_never_below_an_eighth_in_either_convention():
+    """'RReLU's is never below 1/8': PyTorch draws a in [1/8, 1/3]; Xu et al. use 1/a with a in [3, 8]."""
+    lower, upper = RRELU_BOUNDS
+    assert lower == 1 / 8 and upper == 1 / 3 and RRELU_EVAL_SLOPE >= 1 / 8
+    x = -np.linspace(1e-3, 50, 2001)
+    rng = np.random.default_rng(1)
+    for _ in range(20):
+        y = rrelu_train(x, rng)
+        assert np.all(y / x >= 1 / 8 - 1e-12)
+    assert 1 / 8 == min(1 / a for a in np.linspace(3, 8, 501))
+
+
+def test_a_maxout_unit_passes_the_gradient_to_its_winning_piece_and_none_to_a_losing_one():
+    """The gradient of max_j z_j with respect to z is 1 for the largest piece and 0 for the others."""
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=(1000, 4))                       # k = 4 pieces, 1000 inputs
+    winner = z.argmax(axis=1)
+    for i in range(0, 1000, 97):
+        grad = np.array([(np.max(z[i] + H * np.eye(4)[j]) - np.max(z[i] - H * np.eye(4)[j])) / (2 * H)
+                         for j in range(4)])
+        assert grad[winner[i]] == pytest.approx(1.0) and np.all(np.delete(grad, winner[i]) == 0)
+    shifted = z.copy()
+    shifted[:, 3] -= 100.0                               # a piece far below the others never wins
+    assert not np.any(shifted.argmax(axis=1) == 3)
 
 
 def test_elu_slope_at_minus_5_is_0_007():
