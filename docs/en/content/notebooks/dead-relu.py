@@ -6,7 +6,7 @@
 # It first prints the measured fractions of dead units from the article's experiment: a
 # 10-256-256-10 network with He initialisation, trained with plain SGD (batches of 64, 600 steps)
 # on a synthetic ten-class task, three seeds per learning rate. A hidden unit counts as dead when
-# its pre-activation is at most zero on all 4000 training points; for Leaky ReLU the same test
+# its pre-activation is at most zero on all 4000 training points; for Leaky ReLU the same criterion
 # marks a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are
 # exactly zero.
 
