@@ -114,6 +114,8 @@ def test_dead_relu_setup_as_stated():
     assert tuple(dead_relu.ACTIVATIONS) == ("relu", "leaky_relu") and LEAKY_SLOPE == 0.01
     source = inspect.getsource(dead_relu.trained)          # the training loop behind dead_relu.train
     assert "minibatches(len(X), 64," in source and '"he"' in source and "sgd_step" in source
+    assert "momentum" not in source                       # "plain gradient descent, the optimiser of the runs"
+    assert inspect.signature(MLP.sgd_step).parameters["momentum"].default == 0.0
     X, y = voronoi(seed=200)
     assert X.shape == (4000, 10) and len(np.unique(y)) == 10
     assert inspect.signature(voronoi).parameters["centroids"].default == 100
@@ -255,6 +257,18 @@ def test_he_keeps_the_variance_xavier_halves_it_every_layer():
         assert np.exp(np.mean(np.log(ms[1:] / ms[:-1]))) == pytest.approx(factor, rel=0.05)
 
 
+def test_a_bias_of_0_01_makes_units_active_on_only_slightly_more_inputs(dr):
+    """CS231n's small positive bias: units start out active on slightly more inputs (under one
+    point more, in both layers), while with zero biases almost no unit is dead at the start."""
+    X, _ = voronoi(seed=200)
+    net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
+    before = [float(np.mean(z > 0)) for z in net.hidden_preactivations(X)]
+    net.biases = [b + 0.01 for b in net.biases]
+    after = [float(np.mean(z > 0)) for z in net.hidden_preactivations(X)]
+    assert all(0 < a - b < 0.01 for a, b in zip(after, before))
+    assert np.round(256 * dr["relu_at_init"]).max() <= 1                      # "at most one unit of 256"
+
+
 # --- Leaky ReLU, PReLU, RReLU, Maxout -----------------------------------------------------------
 
 def f_a(x, a):
@@ -269,15 +283,6 @@ def test_one_formula_for_the_negative_slope_and_its_two_derivatives():
         da = (f_a(x, a + H) - f_a(x, a - H)) / (2 * H)
         np.testing.assert_allclose(da, np.minimum(0, x), atol=1e-8)
     np.testing.assert_allclose(f_a(x, LEAKY_SLOPE), leaky_relu(x))
-
-
-def test_rrelu_mean_slope_at_test_time_is_exact_on_average_because_f_is_linear_in_a():
-    lo, hi = 1 / 8, 1 / 3
-    a = np.random.default_rng(10).uniform(lo, hi, size=2_000_000)
-    for x in (-3.0, -0.5, 2.0):
-        assert np.mean(f_a(x, a)) == pytest.approx(f_a(x, (lo + hi) / 2), rel=1e-3)
-    # "when a is drawn as the slope itself": drawn as a divisor a ~ U(3, 8) (x / a), the mean is not exact
-    assert round(np.log(8 / 3) / 5, 3) == 0.196 and round(2 / 11, 3) == 0.182
 
 
 def test_maxout_gradient_goes_to_the_winning_piece_only():

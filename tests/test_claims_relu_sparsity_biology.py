@@ -11,6 +11,8 @@ and Xu et al. (2015) as quoted; Li et al. (2013, v1) on pre-training.
 """
 from __future__ import annotations
 
+import inspect
+
 import numpy as np
 import pytest
 
@@ -140,6 +142,8 @@ def test_softplus_derivative_is_the_sigmoid():
 def test_sparsity_setup_as_stated():
     assert sparsity.SIZES == (10, 256, 256, 10)
     assert sparsity.STEPS == 1500 and sparsity.LR == 0.05
+    source = inspect.getsource(sparsity)                   # SGD with momentum 0.9, mini-batches of 128
+    assert "minibatches(len(X), 128," in source and "momentum=0.9" in source
     assert tuple(sparsity.PENALTIES) == (0.0, 0.01, 0.03)
     X, y = voronoi(seed=300)
     assert X.shape == (4000, 10) and len(np.unique(y)) == 10
@@ -333,6 +337,8 @@ def test_training_speed_setup_as_stated():
     assert len(training_speed.SEEDS) == 3 and training_speed.CURVE_LR == 0.03
     assert training_speed.INIT == {"relu": "he", "tanh": "lecun"}
     assert INIT_SCALE["lecun"](128, 128) ** 2 == pytest.approx(1 / 128)
+    source = inspect.getsource(training_speed)             # SGD with momentum 0.9, batch size 128
+    assert "minibatches(len(X), 128," in source and "momentum=0.9" in source
 
 
 def test_iterations_to_target_is_first_check_at_or_below_25_percent():

@@ -19,7 +19,7 @@ LANGUAGES = ("zh", "en")
 
 TEXT: dict[str, dict[str, str]] = {"en": {
     # relu-square
-    "square_row": "n = {n:3d}   max error = {error:.6f}   error × n² = {scaled:.4f}",
+    "square_row": "n = {n:3d}   largest error = {error:.6f}   error × n² = {scaled:.4f}",
     "square_far": "largest error on [-10, 10]: {error:.1f}",
     "square_try": "n = {n}: largest error {error:.6f}, and 4/n² = {predicted:.6f}",
     # dead-relu

@@ -6,7 +6,7 @@
 # It first prints the measured fractions of dead units from the article's experiment: a
 # 10-256-256-10 network with He initialisation, trained with plain SGD (batches of 64, 600 steps)
 # on a synthetic ten-class task, three seeds per learning rate. A hidden unit counts as dead when
-# its pre-activation is at most zero on all 4000 training points; for Leaky ReLU the same test
+# its pre-activation is at most zero on all 4000 training points; for Leaky ReLU the same criterion
 # marks a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are
 # exactly zero.
 
@@ -55,7 +55,8 @@ say("dead_layer_1", most=100 * r["relu_inactive"][..., 0].max())
 #
 # Take the network of seed 0 at initialisation and its training data (generated with `seed=200`,
 # as in the experiment). We lower the bias of unit 7 in the first hidden layer until its
-# pre-activation is negative on every one of the 4000 points. The experiment's own test then counts exactly one dead unit out of 256.
+# pre-activation is negative on every one of the 4000 points. By the experiment's own criterion,
+# exactly one unit of 256 is then dead.
 
 # %%
 from actsite.experiments.datasets import voronoi
@@ -121,5 +122,4 @@ else:
 # %% [markdown]
 # ## Rerun this { #rerun-this }
 #
-# This page was produced by running the notebook `dead-relu.py`, a plain Python file. To run it
-# yourself and change it, see [How this site is built](../how-this-site-is-built.md#run-it).
+# To change this notebook and run it again on your own machine, see [How this site is built](../how-this-site-is-built.md#run-it).

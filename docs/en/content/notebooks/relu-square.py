@@ -6,7 +6,7 @@
 # so that you can change $n$ and watch the error.
 # The network $p_n$ adds $n$ ReLU units to a constant. Each unit switches on at one knot, a point
 # of $[-2, 2]$ where the slope of $p_n$ changes; between knots $p_n$ is straight. Its largest
-# error on $[-2, 2]$ is $4/n^2$.
+# error on $[-2, 2]$ is $4/n^2$, which the first cell checks for $n$ from 2 to 128.
 
 # %%
 import numpy as np
