@@ -1,5 +1,7 @@
 """MkDocs hooks for both language projects. They only wire events to ``actsite`` functions.
 
+* config: key the notebook plugin's output cache on the project code the notebooks import
+  (actsite.pages.notebook_text);
 * pre_build: bring figures up to date in a subprocess, so edited figure code takes effect
   while ``mkdocs serve`` keeps running;
 * files: refuse pages without a twin or with broken front matter; serve figures/, the shared
@@ -24,8 +26,8 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actsite.pages import (bibliography, cjk_layout, explorer, gated_table, glossary, markers, page_pairs,  # noqa: E402
-                           playground, reading_order, reference_table, site_files, source_lines, typeset)
+from actsite.pages import (bibliography, cjk_layout, explorer, gated_table, glossary, markers,  # noqa: E402
+                           notebook_text, page_pairs, playground, reading_order, reference_table, site_files, source_lines, typeset)
 from actsite.tooling import bench_report  # noqa: E402
 from actsite.figures import build as figure_build  # noqa: E402
 from actsite.figures.build import FigureStore  # noqa: E402
@@ -36,6 +38,14 @@ ENABLED = os.environ.get("ACTSITE_HOOKS", "on") != "off"   # off: bare MkDocs, f
 BUILD_FIGURES = Path(__file__).resolve().parent / "build_figures.py"
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
 MATHS = typeset.MathsEngine()
+
+
+def on_config(config):
+    notebooks = config.plugins.get("mkdocs-jupyter")
+    if ENABLED and notebooks is not None:
+        notebooks.config["cache_dir"] = notebook_text.output_cache_dir(
+            notebooks.config["cache_dir"], sorted(Path(config.docs_dir).glob("notebooks/*.py")))
+    return config
 
 
 def on_pre_build(config) -> None:

@@ -7,12 +7,15 @@ import re
 import string
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from actsite.pages.notebook_text import TEXT, language, words
 from actsite.pages.page_pairs import CONTENT, notebook_cells
 from conftest import ROOT
+
+DOCS = ROOT / "docs"
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 NOTEBOOKS = sorted(p.name for p in (CONTENT["en"] / "notebooks").glob("*.py"))
@@ -115,3 +118,36 @@ def test_notebook_tables_line_up_in_both_languages(lang):
 def test_a_label_wider_than_its_field_is_not_cut():
     from actsite.pages.notebook_text import FORMATTER
     assert FORMATTER.format("{x:4s}|", x="标准差 0.01") == "标准差 0.01|"
+
+
+# --- the notebook plugin's output cache follows the project code the notebooks import ---
+
+def _notebook(tmp_path, name: str, body: str) -> Path:
+    path = tmp_path / f"{name}.py"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_output_cache_is_keyed_on_the_code_the_notebooks_import(tmp_path):
+    from actsite.pages.notebook_text import output_cache_dir
+    from actsite.sources import content_hash
+    words = _notebook(tmp_path, "a", "from actsite.pages.notebook_text import say\n")
+    more = _notebook(tmp_path, "b", "import numpy as np\nfrom actsite.experiments.zigzag import gd_path\n")
+    plain = _notebook(tmp_path, "c", "import numpy as np\n")
+    assert output_cache_dir("cache", [plain]) == "cache"
+    one = output_cache_dir("cache", [words])
+    both = output_cache_dir("cache", [words, more])
+    assert one == f"cache/{content_hash('actsite.pages.notebook_text')[:16]}"
+    assert both == f"cache/{content_hash('actsite.experiments.zigzag', 'actsite.pages.notebook_text')[:16]}"
+    assert one != both
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_site_config_puts_notebook_output_under_that_key(lang):
+    from mkdocs.config import load_config
+    from actsite.pages.notebook_text import output_cache_dir
+    config = load_config(str(DOCS / lang / "mkdocs.yml"))
+    configured = config.plugins["mkdocs-jupyter"].config["cache_dir"]
+    notebooks = sorted((DOCS / lang / "content" / "notebooks").glob("*.py"))
+    config = config.plugins.on_config(config)
+    assert config.plugins["mkdocs-jupyter"].config["cache_dir"] == output_cache_dir(configured, notebooks) != configured

@@ -80,6 +80,11 @@ def library_version(library: str) -> str:
     return importlib.metadata.version(library)
 
 
+def script_imports(path: Path) -> set[str]:
+    """The project modules a script outside the package (a notebook) imports directly."""
+    return {m for m in imported_modules("__main__", Path(path)) if m == OWN_PACKAGE or m.startswith(OWN_PACKAGE + ".")}
+
+
 def content_hash(*modules: str, extra: str = "") -> str:
     """SHA-256 of the modules' sources (transitively), library versions and ``extra``."""
     digest = hashlib.sha256(extra.encode())

@@ -15,6 +15,8 @@ import string
 import unicodedata
 from pathlib import Path
 
+from actsite.sources import content_hash, script_imports
+
 LANGUAGES = ("zh", "en")
 
 TEXT: dict[str, dict[str, str]] = {"en": {
@@ -206,3 +208,11 @@ def say(key: str, /, **values) -> None:
 
 def yes_no(flag: bool) -> str:
     return words("yes" if flag else "no")
+
+
+def output_cache_dir(configured: str, notebooks: list[Path]) -> str:
+    """Where the notebook plugin keeps executed notebooks: one folder per version of the project
+    code they import.  The plugin's own key covers a notebook's bytes only, so without this an
+    edit to, say, the strings above would leave every page printing the old words."""
+    modules = sorted({module for notebook in notebooks for module in script_imports(notebook)})
+    return str(Path(configured) / content_hash(*modules)[:16]) if modules else configured
