@@ -165,6 +165,10 @@ def test_temperature_gradient_is_p_minus_q_over_t_and_shrinks_like_one_over_t_sq
     gap = lambda t: np.linalg.norm(out.softmax(z, t) - out.softmax(v, t))           # noqa: E731
     assert gap(20.0) / gap(40.0) == pytest.approx(2.0, rel=0.02)
     assert np.abs(out.softmax(z, 1e4) - 0.25).max() < 1e-4 and np.abs(out.softmax(v, 1e4) - 0.25).max() < 1e-4
+    for t in (50.0, 200.0):                                   # "p_i ≈ (1 + (z_i − z̄)/T)/K", error O(1/T²)
+        first_order = (1 + (z - z.mean()) / t) / 4
+        assert np.abs(out.softmax(z, t) - first_order).max() < 1 / t ** 2
+        assert np.abs(out.softmax(z, t) - 0.25).max() > 1 / t ** 2
     fixed = np.array([0.7, 0.1, 0.1, 0.1])                                           # a q that is not softened
     assert np.linalg.norm(out.softmax(z, 1e4) - fixed) == pytest.approx(np.linalg.norm(0.25 - fixed), rel=1e-3)
 
