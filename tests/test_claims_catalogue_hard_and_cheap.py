@@ -25,7 +25,7 @@ report, not mathematics:
   hard-tanh derivative checked below;
 * Glorot and Bengio (2010): softsign credited to Bergstra et al. (2009), less and
   simultaneous saturation, activations around +-0.6 to +-0.8 at the end of training, more
-  robust to initialisation than tanh, similar to tanh with normalised initialisation;
+  robust to initialisation than tanh;
 * the name "Elliott function" (Elliott 1993);
 * that exponentials are slow or approximated on integer hardware (engineering context,
   not measured on this site, as the page says);
@@ -706,17 +706,19 @@ def test_pass_count_is_only_part_of_it_leaky_three_passes_7_7_softplus_one_pass_
     assert cost.operation_count(DATA, "softplus", "value") == 1 and round(ratio("softplus")) == 19
 
 
-def test_float32_ratios_above_5_halve_below_3_change_little_ranking_moves_at_most_two_places():
-    r32 = {k: ratio(k, "value", "float32") for k in EVERY}
-    r64 = {k: ratio(k) for k in EVERY}
-    assert round(r32["silu"]) == 18 and round(r32["hard_swish"], 1) == 4.9
-    for k in EVERY:
-        if r64[k] > 5:
-            assert 0.45 < r32[k] / r64[k] < 0.6, k
-        elif r64[k] < 3 and k != "relu":
-            assert 0.8 < r32[k] / r64[k] < 1.0, k
-    rank64, rank32 = sorted(EVERY, key=r64.get), sorted(EVERY, key=r32.get)
-    assert max(abs(rank64.index(k) - rank32.index(k)) for k in EVERY) == 2
+def test_the_page_quotes_float64_only_because_the_float32_column_is_float64_arithmetic():
+    """The page measures "in float64" and quotes no float32 ratios: every catalogue function converts
+    its input to float64 first, so the experiment's float32 column times a conversion plus float64
+    arithmetic, not float32 arithmetic (its ratios shrink only because ReLU's baseline pays the
+    conversion too)."""
+    for key, entry in DATA["functions"].items():
+        for name in cost.PARTS:
+            assert entry[name]["output_dtype"] == {"float32": "float64", "float64": "float64"}, (key, name)
+    relu = DATA["functions"]["relu"]["value"]["seconds"]
+    assert relu["float32"] > 1.5 * relu["float64"]                  # the baseline pays the conversion pass
+    for lang in ("en", "zh"):
+        text = (CONTENT[lang] / "catalogue" / "hard-and-cheap.md").read_text(encoding="utf-8")
+        assert "float32" not in text and "float64" in text, lang
 
 
 def test_a_mean_drift_of_one_standard_deviation_puts_more_than_half_past_a_hard_tanh_kink():
