@@ -9,7 +9,7 @@ diag(p) - p p^T, which is the size of the gradient the scores receive through th
 then it summarises over QUERIES draws (means; for the Jacobian also the median and the share
 of draws whose Jacobian norm is below TINY).  The unscaled Jacobian norms spread over orders of
 magnitude at large d_k, so their median needs many draws: with a few hundred it moves by tens of
-per cent from seed to seed, with QUERIES = 20,000 by about 2 %.  The draws are made in chunks of
+per cent from seed to seed, with QUERIES = 20,000 by a few per cent.  The draws are made in chunks of
 CHUNK queries to bound the memory.
 """
 from __future__ import annotations
