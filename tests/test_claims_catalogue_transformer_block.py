@@ -509,6 +509,19 @@ def test_stack_set_up_as_described(stack):
           "48 个宽度为 128 的残差块，让 256 个标准正态的词元向量")
 
 
+def test_the_loss_is_a_fixed_random_weighting_of_the_output():
+    blocks = norm.weights(depth=2)
+    X, R = norm.inputs()
+    assert R.shape == X.shape and abs(R.mean()) < 0.05 and R.std() == pytest.approx(1, abs=0.05)
+    run = norm.stack("none", blocks, X, R)
+    x = X
+    for W1, W2 in blocks:
+        x = x + norm.GELU.f(x @ W1) @ W2
+    assert run["loss"] == pytest.approx(float((x * R).sum()))          # sum of the output's entries, weighted by R
+    shown("a random linear loss: the sum of the output's entries, each weighted by a fixed standard normal number",
+          "这个损失是输出各元素的加权和，权重是固定的标准正态随机数")
+
+
 def test_normalised_activation_inputs_stay_near_one(stack):
     values = np.concatenate([stack[f"{p}_act_std"] for p in ("pre", "pre_rms", "post")])
     assert f"{values.min():.2f}" == "0.96" and f"{values.max():.2f}" == "1.04"
