@@ -61,6 +61,28 @@ def test_reading_order_covers_every_post():
     assert set(POST_SLUGS) == posts
 
 
+def nav_pages(entries) -> list[str]:
+    """Every page path of a MkDocs nav, in order."""
+    out = []
+    for entry in entries:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        for value in values:
+            out += nav_pages(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_lists_every_catalogue_page_in_reading_and_navigation_order(lang):
+    catalogue = [src for src in ORDER if src.startswith("catalogue/")]
+    config = yaml.load((DOCS / lang / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TagBlindLoader)
+    assert [src for src in nav_pages(config["nav"]) if src.startswith("catalogue/")] == catalogue
+    assert sorted(catalogue) == sorted(p.relative_to(CONTENT[lang]).as_posix()
+                                       for p in (CONTENT[lang] / "catalogue").glob("*.md"))
+    tools = (CONTENT[lang] / "index.md").read_text(encoding="utf-8").split("{ #tools }", 1)[1]
+    listed = re.findall(r"^ {4}\d+\. \[[^\]]+\]\((catalogue/[\w-]+\.md)\)", tools, re.M)
+    assert listed == catalogue
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_page_links_every_article_in_reading_order(built_site, lang):
     home = built_site / lang / "index.html"

@@ -4,7 +4,8 @@ Pages listed in the navigation get Material's own previous/next footer.  Blog po
 the navigation (Material links them by date), so each post listed in :data:`ORDER` gets a short
 block at its foot linking to its neighbours along the order instead; a page's title is the
 first ``# `` heading of its source.
-The home page lists the same order (``tests/test_home.py`` checks that they agree).
+The home page lists the same order, and the catalogue's pages come in the order of the navigation
+(``tests/test_site_path.py`` checks both).
 """
 from __future__ import annotations
 
@@ -23,7 +24,10 @@ ORDER = (
     "catalogue/rectifiers.md",
     "catalogue/smooth-gates.md",
     "catalogue/hard-and-cheap.md",
+    "catalogue/gated-units.md",
+    "catalogue/output-layers.md",
     "catalogue/low-precision.md",
+    "catalogue/transformer-block.md",
     "reference.md",
 )
 WORDS = {
