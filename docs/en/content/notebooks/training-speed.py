@@ -8,13 +8,13 @@
 # and we record the first check at which it is at most 25%.
 
 # %%
-import numpy as np
-
 from actsite.experiments import training_speed
 from actsite.experiments.cache import cached
 from actsite.experiments.datasets import voronoi
 from actsite.experiments.mlp import MLP, minibatches
 from actsite.pages.notebook_text import say, words
+
+import numpy as np
 
 r = cached("training_speed")
 say("speed_setup", sizes=training_speed.SIZES, every=int(r["every"]))
@@ -51,9 +51,11 @@ for key in ("relu", "tanh"):
 # every seed, about twice as fast, and ReLU needs four to five times as many iterations as at 0.1.
 
 # %%
+reach = {(key, seed): training_speed.iterations_to_target(
+             training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
+         for key in ("relu", "tanh") for seed in training_speed.SEEDS}
 for seed in training_speed.SEEDS:
-    relu_t, tanh_t = (training_speed.iterations_to_target(
-        training_speed.error_curve(key, 0.3, seed, stop_at_target=True)) for key in ("relu", "tanh"))
+    relu_t, tanh_t = reach["relu", seed], reach["tanh", seed]
     say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
@@ -74,9 +76,9 @@ def dead_share(lr, seed, steps):
     return np.mean(np.all(z <= 0, axis=0))
 
 
-for lr in (0.1, 0.3):
-    for seed in training_speed.SEEDS:
-        say("speed_dead", lr=lr, seed=seed, steps=10, share=dead_share(lr, seed, 10))
+shares = {(lr, seed): dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
+for (lr, seed), share in shares.items():
+    say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
 
 # %% [markdown]
 # At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and the
