@@ -47,8 +47,9 @@ for key in ("relu", "tanh"):
 # %% [markdown]
 # ## One step further: η = 0.3 { #beyond-the-grid }
 #
-# The grid stops at 0.1. At the next rate up, 0.3, the order reverses: tanh reaches 25% first in
-# every seed, about twice as fast, and ReLU needs four to five times as many iterations as at 0.1.
+# The grid of learning rates stops at 0.1. At the next rate up, 0.3, the order reverses: tanh reaches
+# 25% first in every seed, about twice as fast, and ReLU needs four to five times as many iterations
+# as at 0.1.
 
 # %%
 reach = {(key, seed): training_speed.iterations_to_target(
