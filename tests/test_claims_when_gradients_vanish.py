@@ -471,6 +471,27 @@ def test_backward_variance_equation(key, q):
     assert delta.var() == pytest.approx(predicted, rel=0.05)
 
 
+def test_sigmoid_weight_gradient_norm_follows_the_error_signal_because_outputs_stay_near_one_half():
+    from actsite.experiments.deep_nets import propagate
+    rng = np.random.default_rng(0)
+    std = INIT_STD["xavier"](WIDTH)
+    weights = [rng.normal(0.0, std, size=(WIDTH, WIDTH)).T for _ in range(50)]
+    X, upstream = rng.normal(size=(64, WIDTH)), rng.normal(size=(64, WIDTH))
+    run = propagate(ACTIVATIONS["sigmoid"], weights, X, upstream)
+    hidden = np.array(run["hidden"][:-1])                 # the incoming signal of layers 2..50
+    assert np.all(np.abs(hidden.mean(axis=(1, 2)) - 0.5) < 0.02)
+    rms = np.sqrt((hidden ** 2).mean(axis=(1, 2)))
+    assert rms.max() / rms.min() < 1.1                    # keeps its size from layer to layer
+    deltas, d = [], upstream
+    for layer in reversed(range(50)):
+        d = d * ACTIVATIONS["sigmoid"].df(run["pre"][layer])
+        deltas.append(np.linalg.norm(d))
+        d = d @ weights[layer].T
+    per_delta = run["grad_norm"][1:] / np.array(deltas[::-1])[1:]
+    assert per_delta.max() / per_delta.min() < 2          # so the gradient norm scales with delta,
+    assert max(deltas) / min(deltas) > 1e25               # which itself changes by 25 orders and more
+
+
 def test_sigmoid_mean_squared_slope_near_zero_is_1_16():
     assert gaussian_mean(lambda t: sigmoid_prime(t) ** 2, 1e-6) == pytest.approx(1 / 16, rel=1e-5)
 
@@ -504,6 +525,11 @@ def test_at_n_var_w_16_variance_settles_near_5_9_and_factor_argument_0_40():
     q = steady_variance(sigmoid, 16)
     assert round(q, 1) == 5.9
     assert round(16 * gaussian_mean(lambda t: sigmoid_prime(t) ** 2, q), 2) == 0.40
+
+
+def test_at_n_var_w_16_mean_squared_slope_falls_from_0_0625_to_0_025():
+    assert sigmoid_prime(0.0) ** 2 == 0.0625                                # 1/16 at the peak
+    assert round(gaussian_mean(lambda t: sigmoid_prime(t) ** 2, steady_variance(sigmoid, 16)), 3) == 0.025
 
 
 def test_steady_variance_by_monte_carlo_agrees_with_quadrature():
@@ -564,6 +590,12 @@ def test_tanh_small_behaves_linearly_shrinking_by_0_16_per_layer(gd):
     assert np.sqrt(WIDTH * 0.01 ** 2) == pytest.approx(0.16)
     assert gaussian_mean(lambda t: tanh_prime(t) ** 2, 0.0256) == pytest.approx(1.0, abs=0.05)
     assert round(per_layer_factor(gd["tanh_small_std"][::-1]), 2) == 0.16
+
+
+def test_notebook_forward_factor_with_he_within_2_percent_of_one_for_relu_and_tanh(gd):
+    for act in ("relu", "tanh"):
+        std = gd[f"{act}_he_std"]
+        assert abs((std[-1] / std[0]) ** (1 / 49) - 1) < 0.02, act
 
 
 def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
@@ -670,6 +702,7 @@ def test_stalled_figure_right_panel_nine_layers_and_ranges(st):
     assert round(float(st["sigmoid_change"][7]), 1) == 0.5
     assert np.all(np.diff(st["sigmoid_change"][2:8]) > 0)         # growing towards layer 8
     assert st["relu_change"].min() > 0.7 and round(float(st["relu_change"].max()), 1) == 2.2
+    assert round(float(st["sigmoid_change"][8]), 1) == 0.3                # the output layer
 
 
 def spreads(net, X):

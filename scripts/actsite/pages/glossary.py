@@ -180,7 +180,7 @@ TERMS: tuple[Term, ...] = (
     Term("gain", "增益", "gain",
          "初始化时乘在权重标准差上的系数，用来抵消激活函数对信号方差的缩放，例如 ReLU 取 $\\sqrt{2}$。",
          "The factor applied to the weights' standard deviation at initialisation to offset how the activation scales the signal's variance, for example $\\sqrt{2}$ for ReLU.",
-         "blog/posts/initialisation.md#three-rules"),
+         "blog/posts/initialisation.md#forward-recursion"),
     Term("xavier-initialisation", "Xavier 初始化", "Xavier initialisation",
          "按 $\\operatorname{Var}(w) = 2/(n_{\\text{in}} + n_{\\text{out}})$ 取权重，适用于在 0 附近近似线性的激活函数。",
          "Weights drawn with $\\operatorname{Var}(w) = 2/(n_{\\text{in}} + n_{\\text{out}})$, for activations that are nearly linear around 0.",
