@@ -360,3 +360,57 @@ def test_batch_normalisation_makes_the_weights_act_on_centred_inputs():
         g = central_difference(lambda t: loss(w + t * e, X), 0.0)
         g_shifted = central_difference(lambda t: loss(w + t * e, shifted), 0.0)
         assert g == pytest.approx(g_shifted, rel=1e-5, abs=1e-8)
+
+
+# --- the cost of the mean: kappa = 1 + n mu^2 / v, and why the sample gives 13.7 ------------------
+
+@pytest.mark.parametrize("n", [2, 3, 10, 100])
+def test_equal_independent_inputs_give_eigenvalues_v_plus_n_mu_squared_and_v(n):
+    mu, v = 0.6, 0.8 ** 2 / 12
+    eig = np.linalg.eigvalsh(v * np.eye(n) + mu ** 2 * np.ones((n, n)))
+    np.testing.assert_allclose(eig[-1], v + n * mu ** 2)
+    np.testing.assert_allclose(eig[:-1], v)
+    _, vectors = np.linalg.eigh(v * np.eye(n) + mu ** 2 * np.ones((n, n)))
+    assert abs(abs(vectors[:, -1] @ np.ones(n)) / np.sqrt(n) - 1) < 1e-12      # along (1, ..., 1)
+    assert eig[-1] / eig[0] == pytest.approx(1 + n * mu ** 2 / v)
+
+
+def test_uniform_inputs_give_kappa_14_5_for_two_inputs_and_the_sample_13_7(zz):
+    mu, v = 0.6, 0.8 ** 2 / 12
+    assert 1 + 2 * mu ** 2 / v == pytest.approx(14.5)
+    assert round(float(zz["positive_condition"]), 1) == 13.7
+
+
+def test_the_sample_is_slightly_negatively_correlated_raising_the_curvature_along_1_minus_1():
+    X = zigzag.inputs(centred=False)
+    covariance = np.cov(X.T, bias=True)
+    assert round(float(covariance[0, 1]), 4) == -0.0025
+    diagonal = np.array([1.0, -1.0]) / np.sqrt(2)
+    sample = float(diagonal @ zigzag.hessian(X) @ diagonal)
+    population = 0.8 ** 2 / 12                               # v along (1, -1): the mean drops out
+    assert round(population, 3) == 0.053 and round(sample, 3) == 0.056
+    # without the negative covariance the curvature along (1, -1) would be the variances' mean
+    no_correlation = (covariance[0, 0] + covariance[1, 1]) / 2 + (diagonal @ X.mean(axis=0)) ** 2
+    assert round(float(no_correlation), 3) == 0.053
+
+
+def test_learning_rate_one_over_lambda_max_clears_the_steepest_direction_in_one_step():
+    H = zigzag.hessian(zigzag.inputs(centred=False))
+    values, vectors = np.linalg.eigh(H)
+    lr = 1 / values.max()
+    error = vectors[:, 1]
+    assert np.linalg.norm(error - lr * H @ error) < 1e-12
+    flat = vectors[:, 0]
+    np.testing.assert_allclose(np.linalg.norm(flat - lr * H @ flat), 1 - values.min() / values.max())
+
+
+def test_inputs_further_from_zero_raise_kappa_and_the_number_of_steps():
+    """The notebook's closing exercise: inputs from [low, 1]^2 with a larger low."""
+    kappas, steps = [], []
+    for low in (0.2, 0.35, 0.5, 0.65):
+        X = np.random.default_rng(0).uniform(low, 1.0, size=(2000, 2))
+        eig = np.linalg.eigvalsh(zigzag.hessian(X))
+        kappas.append(eig.max() / eig.min())
+        steps.append(len(zigzag.gd_path(X)) - 1)
+    assert all(a < b for a, b in zip(kappas, kappas[1:])), kappas
+    assert all(a < b for a, b in zip(steps, steps[1:])), steps
