@@ -6,7 +6,8 @@ format's values), and a sample of them is checked again by evaluating directly i
 
 Not testable here, because they report what a source states: the contents of PyTorch's autocast
 op lists and GradScaler's behaviour, NVIDIA's statement that activations are memory-limited,
-Micikevicius et al.'s three techniques, and the findings of Dettmers et al., Sun et al. and
+Micikevicius et al.'s three techniques, that a GPU's element-wise activation kernels are limited by
+memory traffic (NVIDIA's guides), and the findings of Dettmers et al., Sun et al. and
 Fishman et al. (6.7 billion parameters, 99.9%, 100,000 times, 200 billion tokens, 7 billion
 parameters); the page attributes each to its source.
 """
@@ -362,7 +363,9 @@ def test_threshold_tables_list_every_activation_in_every_format():
     assert r"\(-93\ /\ 6.25\)" in en and r"\(-17.34\ /\ 8.32\)" in en and r"\(-93\ /\ 93\)" in en
     assert r"\(-4{,}096\ /\ 4{,}096\)" in en and r"\(-4096\ /\ 4096\)" in lpt.tables_html("zh")
     assert r"\(-3.4 \times 10^{7}\ /\ 3.4 \times 10^{7}\)" in en                 # softsign in float32: 2^25
-    assert lpt.number_latex(0.625, "en") == "0.625" and lpt.number_latex(2.984375, "en") == "2.98"
+    assert lpt.number_latex(0.625, "en") == "0.63" and lpt.number_latex(2.984375, "en") == "2.98"
+    assert lpt.number_latex(-10.375, "en") == "-10.38" and lpt.number_latex(3.0, "en") == "3"
+    assert lpt.number_latex(-0.0, "en") == "0" and lpt.number_latex(4096.0, "zh") == "4096"
     with pytest.raises(ValueError):
         lpt.number_latex(float("nan"), "en")
 

@@ -7,8 +7,8 @@ Each cell is "left / right".  Written as HTML through :mod:`actsite.pages.html_t
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
-import numpy as np
 
 from actsite.experiments.cache import cached
 from actsite.maths.catalogue import EVERY
@@ -27,8 +27,8 @@ LARGE = 1e5          # from here on a threshold is written as m × 10^k
 
 
 def number_latex(x: float, lang: str) -> str:
-    """A threshold as the page writes numbers: exact if it has at most three decimals (0.625,
-    2.75), else to two; from 10⁵ on as m × 10^k; English groups thousands."""
+    """A threshold as the page writes numbers: to two decimals, halves rounded up (0.625 → 0.63),
+    trailing zeros dropped; from 10⁵ on as m × 10^k; English groups thousands."""
     if math.isnan(x):
         raise ValueError("a threshold beyond the format's largest value has no cell: "
                          "the low-precision table cannot show it")
@@ -37,7 +37,8 @@ def number_latex(x: float, lang: str) -> str:
     if m >= LARGE:
         mantissa, exponent = f"{m:.1e}".split("e")
         return rf"{sign}{mantissa} \times 10^{{{int(exponent)}}}"
-    text = f"{m:g}" if round(m, 3) == m else f"{m:.2f}".rstrip("0").rstrip(".")
+    text = str(Decimal(repr(m)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    text = text.rstrip("0").rstrip(".") if "." in text else text
     if lang == "en" and m >= 1000:
         whole, _, frac = text.partition(".")
         text = f"{int(whole):,}".replace(",", "{,}") + (f".{frac}" if frac else "")
