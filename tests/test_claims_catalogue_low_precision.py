@@ -274,7 +274,7 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     for key, ends in kinks.items():
         for fmt in lp.FORMAT_KEYS:
             assert lp.row(key, fmt).value == ends and ends[0] < ends[1], (key, fmt)
-    page_lang("en", "**Functions made of pieces reach their asymptotes exactly, at a kink, in every format.**", "")
+    page_lang("en", "**Piecewise-defined functions reach their asymptotes exactly, at a kink, in every format.**", "")
     page_lang("zh", "", "**分段定义的函数在折点处恰好到达渐近线，每种格式都一样。**")
     # hard swish's middle piece x(x + 3)/6 is quadratic, not linear: the page says so
     hs = EVERY["hard_swish"]
