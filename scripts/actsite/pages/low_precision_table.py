@@ -2,7 +2,8 @@
 from which the value, and the input from which the derivative, can no longer be told from the
 asymptote's (:mod:`actsite.experiments.low_precision_thresholds`).
 
-Each cell is "left / right".  Written as HTML through :mod:`actsite.pages.html_table`.
+Each cell holds two inputs, the left side's above the right side's (stacked, so that six columns
+fit the text column).  Written as HTML through :mod:`actsite.pages.html_table`.
 """
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ MARKER = "<!-- low-precision-thresholds -->"
 FORMAT_NAMES = {"float32": "float32", "bfloat16": "bfloat16", "float16": "float16",
                 "float8_e5m2": "E5M2", "float8_e4m3fn": "E4M3"}
 WORDS = {
-    "zh": {"name": "函数", "value": "函数值从哪里起等于渐近线（左侧 / 右侧）",
-           "slope": "导数从哪里起等于渐近线的斜率（左侧 / 右侧）"},
-    "en": {"name": "Function", "value": "Where the value becomes its asymptote (left / right)",
-           "slope": "Where the derivative becomes its asymptote's slope (left / right)"},
+    "zh": {"name": "函数", "value": "函数值从哪里起等于渐近线（上：左侧；下：右侧）",
+           "slope": "导数从哪里起等于渐近线的斜率（上：左侧；下：右侧）"},
+    "en": {"name": "Function", "value": "Where the value becomes its asymptote (upper: left side; lower: right side)",
+           "slope": "Where the derivative becomes its asymptote's slope (upper: left side; lower: right side)"},
 }
 LARGE = 1e5          # from here on a threshold is written as m × 10^k
 
@@ -47,7 +48,7 @@ def number_latex(x: float, lang: str) -> str:
 
 def cell(pair, lang: str) -> str:
     left, right = (float(v) for v in pair)
-    return math_cell(rf"{number_latex(left, lang)}\ /\ {number_latex(right, lang)}")
+    return f"{math_cell(number_latex(left, lang))}<br>{math_cell(number_latex(right, lang))}"
 
 
 def tables_html(lang: str) -> str:
