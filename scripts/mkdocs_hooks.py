@@ -6,7 +6,7 @@
   while ``mkdocs serve`` keeps running;
 * files: refuse pages without a twin or with broken front matter; serve figures/, the shared
   assets, MathJax's stylesheet and the explorer's and playground's data without copying anything into docs/;
-* page_markdown: expand the generated reference tables, the glossary and reading-order links, then
+* page_markdown: expand the generated reference and low-precision tables, the glossary and reading-order links, then
   ``![alt](figure:NAME "caption")`` markers; errors name the line of the source file
   (actsite.pages.source_lines);
 * page_content / post_page: keep Chinese punctuation on the line of the inline formula before
@@ -26,8 +26,9 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actsite.pages import (bibliography, cjk_layout, explorer, gated_table, glossary, markers,  # noqa: E402
-                           notebook_text, page_pairs, playground, reading_order, reference_table, site_files, source_lines, typeset)
+from actsite.pages import (bibliography, cjk_layout, explorer, gated_table, glossary, low_precision_table,  # noqa: E402
+                           markers, notebook_text, page_pairs, playground, reading_order, reference_table,
+                           site_files, source_lines, typeset)
 from actsite.tooling import bench_report  # noqa: E402
 from actsite.figures import build as figure_build  # noqa: E402
 from actsite.figures.build import FigureStore  # noqa: E402
@@ -84,7 +85,7 @@ def on_page_markdown(markdown, page, config, files):
     try:
         expanded = reading_order.expand(bench_report.expand(reference_table.expand(markdown, lang), lang),
                                         page, lang, Path(config.docs_dir))
-        expanded = bibliography.expand(gated_table.expand(expanded, lang), lang)
+        expanded = bibliography.expand(low_precision_table.expand(gated_table.expand(expanded, lang), lang), lang)
         expanded = glossary.expand(expanded, lang, glossary.mkdocs_href(files, page.file))
         return markers.expand_figures(
             expanded, page.file.src_uri, FIGURES,

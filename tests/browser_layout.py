@@ -164,6 +164,24 @@ def test_generated_reference_tables_fit_the_text_column(browser, base_url):
     watch.close()
 
 
+def test_low_precision_threshold_tables_fit_the_text_column(browser, base_url):
+    """The two tables of thresholds (six columns, each cell two stacked numbers) fit the column on
+    a desktop, as the reference page's tables do; each has its caption."""
+    from actsite.pages.low_precision_table import WORDS as THRESHOLD_WORDS
+    watch = watch_at(browser, base_url, DESKTOP)
+    for lang in ("zh", "en"):
+        watch.page.goto(f"{base_url}{lang}/catalogue/low-precision/", wait_until="load")
+        settle(watch)
+        widths = watch.page.evaluate("""() => [...document.querySelectorAll('article table')].map(t => {
+            const box = t.closest('.md-typeset__scrollwrap') || t;
+            const caption = t.querySelector('caption');
+            return [box.scrollWidth, box.clientWidth, caption && caption.textContent]; })""")
+        captions = [caption for _, _, caption in widths]
+        assert captions[1:] == [THRESHOLD_WORDS[lang]["value"], THRESHOLD_WORDS[lang]["slope"]], (lang, captions)
+        assert all(scroll <= client + 1 for scroll, client, _ in widths), (lang, widths)
+    watch.close()
+
+
 @pytest.mark.parametrize("viewport, layout", [(DESKTOP, "wide"), (PHONE, "phone")])
 def test_figures_show_the_layout_measured_for_their_column(browser, base_url, built_site, viewport, layout):
     """Each figure shows one image: on a phone, the stacked layout of a figure that has one.  The

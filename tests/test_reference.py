@@ -63,11 +63,12 @@ def test_every_column_is_defined(lang):
 
 
 def test_saturating_functions_have_a_vanishing_derivative_far_out():
-    """The column definition: bounded on both sides, so f' tends to 0 as x -> +-infinity."""
+    """The column definition: bounded on both sides, and f' tends to 0 as x -> +-infinity."""
     far = np.array([-1e3, 1e3])
     for act in ACTIVATIONS.values():
-        if act.saturating:
-            assert np.all(np.abs(act.df(far)) < 1e-6), act.key
+        bounded = bool(np.all(np.isfinite(act.output_range)))
+        vanishing = bool(np.all(np.abs(act.df(far)) < 1e-6))
+        assert act.saturating == (bounded and vanishing), act.key
 
 
 @pytest.mark.parametrize("lang", sorted(WORDS))
@@ -129,3 +130,20 @@ def test_the_classic_cards_take_the_description_of_the_article_that_shows_them(l
     assert f"{sigmoid['flat_edge']:.1f}" in figure_alt("sigmoid", lang)
     assert f"{leaky['mean_standard_normal']:.2f}" in figure_alt("leaky_relu", lang)
     assert figure_alt("relu", lang)
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_prelu_is_shown_at_its_initial_slope_and_only_catalogue_functions_have_cards(lang):
+    """The Formula bullet says PReLU's figure and mean use a = 0.25; the intro says only the
+    catalogue's functions link to a card (the classic four have none)."""
+    from actsite.pages.reference_table import CATALOGUE_PAGES, standard_normal_mean
+    prelu = ACTIVATIONS["prelu"]
+    assert [p.default for p in prelu.params] == [0.25]
+    assert round(standard_normal_mean(prelu), 3) == round(0.75 / np.sqrt(2 * np.pi), 3) == 0.299
+    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    assert ("$a = 0.25$" in text) and ("PReLU" in text.split("<!-- activation-reference -->")[0])
+    sections = sections_markdown(lang)
+    card_word = WORDS[lang]["card"]
+    for key, act in ACTIVATIONS.items():
+        section = sections.split(f"{{ #{key.replace('_', '-')} }}")[1].split("\n## ")[0]
+        assert (card_word in section) == (act.family in CATALOGUE_PAGES), key
+    assert {act.family for act in ACTIVATIONS.values()} - set(CATALOGUE_PAGES) == {"classic"}

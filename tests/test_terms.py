@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actsite.pages import gated_table, glossary, notebook_text, reference_table, taxonomy
+from actsite.pages import gated_table, glossary, low_precision_table, notebook_text, reference_table, taxonomy
 from actsite.pages.page_pairs import CONTENT, DOCS, LANGUAGES
 from actsite.pages.reader_text import Line, markdown_lines, mask, page_lines, reader_pages
 
@@ -55,6 +55,7 @@ def generated_lines(lang: str) -> dict[str, list[Line]]:
         "scripts/actsite/pages/reference_table.py": reference_table.tables_markdown(lang) + "\n"
         + reference_table.sections_markdown(lang),
         "scripts/actsite/pages/gated_table.py": gated_table.tables_html(lang),
+        "scripts/actsite/pages/low_precision_table.py": low_precision_table.tables_html(lang),
         # the "also called" lines name the variants on purpose
         "scripts/actsite/pages/glossary.py": glossary.ALSO.sub("", glossary.glossary_table(lang, href=lambda target: target)),
     }
