@@ -294,6 +294,18 @@ def test_gelu_needs_the_error_function_and_costs_29_times_relu_within_the_other_
         assert said in text and "(hard-and-cheap.md#cost)" in text, lang
 
 
+def test_the_rectifier_variants_keep_a_straight_positive_side_and_change_the_negative_one():
+    """'The variants that keep ReLU's straight positive side and change its negative one' (the
+    cards of the rectifiers page): linear for x > 0, different from ReLU for x < 0."""
+    pos, neg = np.linspace(0.01, 5, 500), np.linspace(-5, -0.01, 500)
+    for key in ("prelu", "rrelu", "elu", "selu", "maxout"):
+        y = MODERN[key].f(pos)
+        assert np.allclose(np.diff(y, 2), 0.0, atol=1e-12), key
+        assert not np.allclose(MODERN[key].f(neg), relu(neg)), key
+    for lang, said in (("en", "keep ReLU's straight positive side and change its negative one"), ("zh", "保留 ReLU 笔直的正半轴、改动其负半轴")):
+        assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
+
+
 def test_the_tanh_form_is_no_saving_in_numpy_it_is_slower_than_exact_gelu():
     """'meant to be faster … not always a saving: in this site's numpy timing the tanh form is slower
     than the exact one' (the committed timing, data/cost.json; value and derivative both)."""
