@@ -6,7 +6,8 @@ plotters.
 
 Not testable here, because they report what a paper or code base states rather than
 something computable; the page attributes each ("the paper reports", a source per row):
-Dauphin et al. introduced GLU and the bilinear unit and argued from the linear value path;
+Dauphin et al. introduced GLU and the bilinear unit and argued from the linear value path
+against the LSTM-style gated tanh unit;
 Shazeer (2020) trained T5 base with each variant, its Table 1 (restated below, to check that the
 page quotes it and that what the page reads from it follows) and its fine-tuning results;
 the T5 v1.1 checkpoint notes and Gemma's report (their words are checked to be quoted exactly);
@@ -270,6 +271,19 @@ def test_every_model_row_names_a_source(lang):
     for row in table:
         source = row.rstrip(" |").rsplit("|", 1)[1]
         assert re.search(r"arXiv:\d{4}\.\d{4,5}|`[\w./-]+`|OpenAI", source), row
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("model", ["PaLM", "LLaMA"])
+def test_the_section_cited_for_a_model_agrees_with_the_transformer_block_page(lang, model):
+    """Both catalogue tables cite the paper's section that states the feed-forward activation:
+    the section this page names must be among those the transformer-block table names."""
+    def sections(path: str) -> set[str]:
+        rows = [line for line in page_text(path, lang).splitlines() if line.startswith(f"| {model}")]
+        assert len(rows) == 1, (path, rows)
+        return set(re.findall(r"§(\d+(?:\.\d+)*)", rows[0]))
+    here, there = sections(PAGE), sections("catalogue/transformer-block.md")
+    assert here and here <= there, (here, there)
 
 
 def test_a_product_of_two_inputs_is_one_bilinear_unit_and_the_polarisation_identity():

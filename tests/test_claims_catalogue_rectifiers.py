@@ -21,7 +21,8 @@ Citations of results the papers report are not testable here and are listed inst
   (the registry's constants are checked, their agreement with PyTorch is a citation).
 * Clevert et al. (2016): the motivation (mean towards zero, noise-robust deactivation); faster
   learning and better generalisation beyond five layers; best published CIFAR-100 result at
-  the time; faster learning on ImageNet; batch normalisation not improving ELU on CIFAR-100.
+  the time; faster learning on ImageNet; batch normalisation not improving ELU on CIFAR-100;
+  ELU's near-zero mean presented as a cheaper way to part of batch normalisation's effect.
 * Klambauer et al. (2017): the Banach fixed-point proof that (0, 1) is stable and attracting for
   weights of mean 0 and variance 1/n, its assumptions, alpha dropout; 121 UCI tasks, Tox21, the
   astronomy data set, very deep winning networks.  (That SELU maps mean 0 / variance 1 to
@@ -163,9 +164,16 @@ def test_prelu_card_values():
     assert set(np.unique(info["df"])) == {0.25, 1.0}
 
 
-def test_prelu_range_is_the_whole_line():
+def test_prelu_range_is_the_whole_line_for_every_positive_a():
     assert MODERN["prelu"].output_range == (-np.inf, np.inf)
     assert float(prelu(-1e300)) == -0.25e300 and float(prelu(1e300)) == 1e300
+    for a in (1e-6, 0.01, 0.25, 1.0, 3.0):                 # unbounded below and above for a > 0
+        assert float(prelu(-1e300, a)) < -1e293 and float(prelu(1e300, a)) == 1e300
+    x = np.linspace(-1e6, 1e6, 20001)
+    for a in (0.0, -0.25, -1.0):                           # not for a <= 0: the output is never negative
+        assert prelu(x, a).min() == 0.0
+    for lang, said in (("en", "For every $a > 0$ the range is the whole real line"), ("zh", "$a > 0$ 时值域是整条实数轴")):
+        assert said in page_text(lang), lang
 
 
 def test_prelu_is_monotone_exactly_when_a_is_not_negative():
