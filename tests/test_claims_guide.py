@@ -221,7 +221,7 @@ def test_gelu_silu_mish_gain_depends_on_the_scale_and_is_he_only_for_large_preac
 # --- training stalls ---------------------------------------------------------------------------
 
 def test_the_larger_the_share_in_the_flat_tails_the_less_gradient_and_nearly_all_there_stalls():
-    """'Only the values on the slope pass gradient back, so the larger that share, the less a layer
+    """'Values there pass almost no gradient back, so the larger that share, the less a layer
     learns; when nearly all of its values are there, it stalls': for tanh and the sigmoid, the mean
     slope over Gaussian pre-activations of growing spread falls as the share in the tails (slope
     below 0.01) grows, and is tiny once nearly all are there."""
