@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.chdir(config_file.parent)
+    target.parent.mkdir(parents=True, exist_ok=True)       # --site-dir may name a folder not made yet
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
         build_into(config_file, staging)

@@ -166,17 +166,26 @@ def dead_shares(result) -> list[float]:
 
 
 def test_deep_sigmoid_preset_starves_the_first_layer(browser, base_url):
-    """Playground, thing to try 1 (and When gradients vanish): the first layer's gradient norm is
-    seven to eight orders of magnitude below the last hidden layer's, the loss stays near
+    """Playground, thing to try 1 (and When gradients vanish): the first layer's gradient norm stays
+    about seven to eight orders of magnitude below the last hidden layer's (the median over the
+    first 600 steps is between 7 and 8 orders; the ratio jumps from step to step), the loss stays near
     ln 2 ≈ 0.693 (the loss of answering one half everywhere), no
     pre-activation is in the flat region; with ReLU and He the lines close up to within a factor
     of ten within a hundred steps, and the loss falls."""
     for steps in (1, 300):
         result = preset(browser, base_url, "deep-sigmoid", steps)
         ratio = result["grads"][0] / result["grads"][-2]
-        assert 1e-9 < ratio < 1e-7, (steps, result["grads"])
+        assert 10 ** -8.5 < ratio < 1e-7, (steps, result["grads"])
         assert abs(result["losses"]["train"] - math.log(2)) < 0.005, result["losses"]
         assert result["flat"] == [0] * 8, result["flat"]
+    watch = open_playground(browser, base_url, "en", query="?preset=deep-sigmoid")   # the ratio at each step
+    orders = []
+    for _ in range(60):
+        grads = measure(watch, 10)["grads"]
+        orders.append(-math.log10(grads[0] / grads[-2]))
+    watch.close()
+    orders.sort()
+    assert 7 <= orders[len(orders) // 2] <= 8 and 6 <= orders[len(orders) // 4] and orders[-len(orders) // 4] <= 8.5, orders
     start = preset(browser, base_url, "deep-sigmoid", 0)["losses"]["train"]
     relu = preset(browser, base_url, "deep-sigmoid", 100, "&act=relu&init=he")
     assert max(relu["grads"]) / min(relu["grads"]) < 10, relu["grads"]

@@ -12,14 +12,14 @@ Citations, not testable here (each names its source on the page):
 * GPT, BERT and GPT-2 use GELU (GPT-2 its tanh approximation), as sourced in gated-units' model
   table; Shazeer (2020), the paper that introduced SwiGLU, compared the variants in one transformer
   (his numbers are tested with the gated-units page); PaLM and LLaMA use SwiGLU, LLaMA at
-  (2/3)4d with RMSNorm on each block's input;
+  (2/3)4d;
 * Saxe et al. (2014) for orthogonal initialisation; Jozefowicz et al. (2015) for the forget-gate
   bias of 1 and the gap it closed;
 * LSTM and GRU gates use the sigmoid and the candidate state tanh; the forget gate is Gers et
   al.'s (2000); CS231n's "never use sigmoid" is advice about hidden layers;
 * MobileNetV2/V3 use ReLU6, hard swish and hard-sigmoid gates; Klambauer et al.'s assumptions
-  (LeCun initialisation, wide layers, alpha dropout, which keeps mean and variance), and that their derivation covers fully
-  connected layers;
+  (LeCun initialisation, wide layers) and their alpha dropout, which keeps mean and variance, for
+  networks that use dropout, and that their derivation covers fully connected layers;
 * that published gains of smooth gates are each paper's own benchmarks;
 * the recommendations themselves (judgements, each linked to its evidence);
 * why numpy cost ratios do not carry over to a GPU in 16-bit training (the low-precision page's
@@ -220,6 +220,22 @@ def test_gelu_silu_mish_gain_depends_on_the_scale_and_is_he_only_for_large_preac
 
 # --- training stalls ---------------------------------------------------------------------------
 
+def test_the_larger_the_share_in_the_flat_tails_the_less_gradient_and_nearly_all_there_stalls():
+    """'Values there pass almost no gradient back, so the larger that share, the less a layer
+    learns; when nearly all of its values are there, it stalls': for tanh and the sigmoid, the mean
+    slope over Gaussian pre-activations of growing spread falls as the share in the tails (slope
+    below 0.01) grows, and is tiny once nearly all are there."""
+    z = np.random.default_rng(0).normal(size=200_000)
+    for f_prime in (tanh_prime, sigmoid_prime):
+        shares, slopes = [], []
+        for spread in (1, 3, 10, 30, 300):
+            d = f_prime(spread * z)
+            shares.append(np.mean(d < 0.01))
+            slopes.append(np.mean(d))
+        assert np.all(np.diff(shares) > 0) and np.all(np.diff(slopes) < 0), (shares, slopes)
+        nearly_all = [m for s, m in zip(shares, slopes) if s > 0.95]
+        assert nearly_all and max(nearly_all) < 0.05 * float(f_prime(np.array(0.0))), (shares, slopes)
+
 def test_first_layer_units_can_never_recover():
     """Their inputs are the fixed data (tested step by step in test_claims_dead_relu_units.py)."""
     from actsite.experiments.mlp import MLP
@@ -230,11 +246,15 @@ def test_first_layer_units_can_never_recover():
     assert np.all(grads_W[0][:, 0] == 0) and grads_b[0][0] == 0
 
 
-def test_batchnorm_summary_all_alive_where_41_45_percent_died_and_two_of_three_runs_at_twice_the_rate(plain, with_bn):
+def test_batchnorm_summary_all_alive_where_41_45_percent_of_the_second_layer_died_and_two_of_three_runs_at_twice_the_rate(plain, with_bn):
+    """'In that experiment's second layer, at learning rate 1.0, where plain ReLU lost 41–45% of its
+    units, batch normalisation kept every unit alive; at 2.0 it did so in two of three runs, and the
+    third lost 11%' (the 41–45% is the second layer's: the first loses far fewer)."""
     rates = list(plain["learning_rates"])
     assert list(with_bn["learning_rates"]) == rates
     at_1, at_2 = rates.index(1.0), rates.index(2.0)
     assert percent_range(plain["relu_inactive"][at_1, :, 1]) == "41–45%"
+    assert np.max(plain["relu_inactive"][at_1, :, 0]) < 0.1                      # not of every layer
     assert np.all(with_bn["dead"][at_1] == 0)
     second = with_bn["dead"][at_2, :, 1]
     assert np.sum(second == 0) == 2 and np.all(with_bn["dead"][at_2, :, 0] == 0)   # two of three runs

@@ -39,8 +39,14 @@ def slider_values(param: Param) -> list[float]:
 
 
 def short_names(act: Activation) -> dict[str, str]:
-    """The chart legend's name: the registry name without its explanation in brackets."""
-    return {lang: re.split(r" \(|（", name)[0] for lang, name in act.names.items()}
+    """The chart legend's name: the registry name without its explanation in brackets, or the
+    bracket alone when it holds the function's own short name ("Hyperbolic tangent (tanh)" → "tanh")."""
+    def short(name: str) -> str:
+        bracket = re.search(r"[(（]([^)）]*)[)）]\s*$", name)
+        if bracket and bracket.group(1) == act.key:
+            return act.key
+        return re.split(r" \(|（", name)[0]
+    return {lang: short(name) for lang, name in act.names.items()}
 
 
 def _curve(act: Activation, **params: float) -> dict[str, list[float]]:

@@ -24,7 +24,7 @@ ROWS = (  # (section, key, format, zh label, en label, target as shown, target a
     ("pages", "max_article_kb", "{:.0f} KB", "文章页传输量最大值", "largest article page transfer", "", None),
     ("pages", "median_first_paint_ms", "{:.0f} ms", "首次绘制（从开始导航算起）", "first paint (from navigation start)", "", None),
     ("pages", "median_maths_visible_ms", "{:.0f} ms", "全部公式显示出来（从开始导航算起）", "all maths visible (from navigation start)", "", None),
-    ("pages", "max_maths_after_text_frames", "{:d}", "公式比正文晚显示的帧数（最大值）", "frames by which maths appeared after the text (largest)", "0", ("<=", 0)),
+    ("pages", "max_maths_after_text_frames", "{:d}", "公式比正文晚显示的帧数（最大值）", "maths drawn after the text, in frames (worst page)", "0", ("<=", 0)),
     ("pages", "max_maths_shift", "{:.3f}", "公式引起的布局偏移（CLS）", "layout shift caused by maths (CLS)", "0", ("<=", 0)),
     ("pages", "pages_running_mathjax", "{:d}", "在浏览器里运行 MathJax 的页面数", "pages running MathJax in the browser", "0", ("<=", 0)),
     ("playground", "page_kb", "{:.0f} KB", "演练场页面传输量", "playground page transfer", "≤ 250 KB", ("<=", 250)),
