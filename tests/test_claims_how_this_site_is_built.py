@@ -138,25 +138,23 @@ def test_the_measurements_table_says_whether_each_shown_target_is_met():
         assert cells and set(cells) <= {"", yes, no}, cells
 
 
-CPU_SECONDS_OF_ALL_EXPERIMENTS = 165     # the experiments run one at a time (the page's figure)
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang):
     """'Two targets are not met': the cold figure build and the local preview, and no other; the
-    cold build cannot beat half the experiments' CPU time on two cores ('in much under 80 s'),
-    which the measured time respects; the 'Before' build was quicker; the build is mostly MkDocs
-    itself (the bare build is most of the full one)."""
+    row under the cold build gives its CPU time, and two cores need at least half of it (the
+    build runs two workers, each on one BLAS thread); the 'Before' build was quicker; the build
+    is mostly MkDocs itself (the bare build is most of the full one)."""
     from actsite.tooling.bench_report import ROWS, met
     results = json.loads(RESULTS.read_text(encoding="utf-8"))
     before = json.loads(BEFORE.read_text(encoding="utf-8"))
     not_met = {key for section, key, _, _, _, _, bound in ROWS
                if bound is not None and key in results.get(section, {}) and met(results[section][key], bound, "en") == "no"}
     assert not_met == {"cold_s", "serve_rebuild_s"}, not_met
-    two_cores = CPU_SECONDS_OF_ALL_EXPERIMENTS / 2
-    assert round(two_cores, -1) == 80 and results["figures"]["cold_s"] >= two_cores
+    rows = [key for section, key, *_ in ROWS if section == "figures"]
+    assert rows.index("cold_cpu_s") == rows.index("cold_s") + 1            # "the row under it"
+    assert results["figures"]["cold_s"] >= results["figures"]["cold_cpu_s"] / 2
+    assert results["figures"]["cold_cpu_s"] / 2 > 60                       # why 60 s is out of reach
     assert before["figures"]["cold_s"] < results["figures"]["cold_s"]
     assert results["build"]["bare_build_s"] > 0.5 * results["build"]["warm_build_s"]
     text = page_text(PAGE, lang).split("<!-- bench-results -->")[1]
-    for number in (f"{CPU_SECONDS_OF_ALL_EXPERIMENTS} s", "62 s", "80 s", "60 s", "1.5 s"):
-        assert number in text, (lang, number)
+    assert "60 s" in text, lang
