@@ -101,6 +101,14 @@ def test_norm_figure_plots_all_four_placements(stack):
             np.testing.assert_array_equal(data[f"{placement}_{stat}"], stack[f"{placement}_{stat}"])
 
 
+def test_feed_forward_hidden_width_of_the_original_transformer_is_4d():
+    # Vaswani et al. (2017), section 3.3 and table 3: d_model = 512 with d_ff = 2048 (base),
+    # 1024 with 4096 (big); the page states the ratio.
+    assert all(d_ff == 4 * d for d, d_ff in ((512, 2048), (1024, 4096)))
+    shown("with a hidden layer of width $d_\\mathrm{ff}$ ($4d$ in the original transformer;",
+          "隐藏层宽度为 $d_\\mathrm{ff}$（最初的 Transformer 取 $4d$；")
+
+
 # --- attention: why the scores are divided by sqrt(d_k) -----------------------------------
 
 def test_dot_product_variance_is_d_k():
