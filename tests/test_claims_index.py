@@ -1,0 +1,57 @@
+"""The claims of the home page (index.md) about what its cards and lists show, checked.
+
+The home page computes nothing itself; what it states is what the pictures on its reading-order
+cards show and what the pages it lists contain.  Each test checks one such statement against the
+figure's data or the page it describes, in both languages.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from actsite.experiments import piecewise
+from actsite.experiments.cache import cached
+from actsite.figures.diagrams import PATHS_INPUTS, PATHS_SIZES
+from claim_helpers import LANGS, page_text
+
+PAGE = "index.md"
+
+
+def shown(en: str, zh: str) -> None:
+    assert en in page_text(PAGE, "en"), en
+    assert zh in page_text(PAGE, "zh"), zh
+
+
+def test_dead_relu_card_shows_relu_and_leaky_relu_in_the_second_layer():
+    r = cached("dead_relu")
+    for key in ("relu", "leaky_relu"):                      # both lines of the figure
+        share = r[f"{key}_inactive"][..., 1]                # the second hidden layer, as the card says
+        assert share.shape[0] == len(r["learning_rates"]) and np.nanmax(share) > 0.2
+    shown("the share of second-layer units that are dead (ReLU) or inactive (Leaky ReLU) against the learning rate",
+          "第二层中死亡的（ReLU）与不活跃的（Leaky ReLU）单元所占比例随学习率的变化")
+
+
+def test_sparse_paths_card_shows_two_inputs_each_with_its_own_paths():
+    layers = piecewise.random_relu_net(PATHS_SIZES, seed=3)
+    masks = [piecewise.forward(layers, np.array(x))[1] for x in PATHS_INPUTS]
+    assert len(PATHS_INPUTS) == 2                                       # two forward passes, two inputs
+    assert not np.array_equal(np.array(PATHS_INPUTS[0]), np.array(PATHS_INPUTS[1]))
+    assert any(not np.array_equal(a, b) for a, b in zip(*masks))        # different active units
+    assert all(m.any() and not m.all() for ms in masks for m in ms)     # some units inactive in every layer
+    shown("after forward passes on two different inputs, with the inactive units and their connections greyed out: "
+          "each input uses its own paths",
+          "分别对两个不同的输入做完前向传播，不活跃的单元及其连接显示为灰色：每个输入走自己的通路")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_transformer_entry_names_what_its_page_covers(lang):
+    page = page_text("catalogue/transformer-block.md", lang)
+    anchors = set(re.findall(r"\{ #([\w-]+) \}", page))
+    assert {"scaling", "soft-capping", "z-loss", "squared-relu", "normalisation", "default"} <= anchors
+    heading = re.search(r"^## (.*?) \{ #default \}$", page, re.M).group(1)
+    assert heading == {"en": "What to use when training a transformer from scratch",
+                       "zh": "从头训练 Transformer 该用什么"}[lang]
+    shown("squared ReLU, pre- and post-norm, and a default for training a transformer from scratch.",
+          "平方 ReLU、前置与后置归一化，以及从头训练 Transformer 时的默认选择。")
