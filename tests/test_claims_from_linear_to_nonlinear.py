@@ -313,6 +313,20 @@ def test_tanh_is_a_rescaled_sigmoid_and_its_derivative_is_one_minus_tanh_squared
     np.testing.assert_allclose(tanh_prime(x), finite, atol=1e-9)
 
 
+def test_tanh_keeps_the_sigmoids_strengths_smooth_bounded_slope_from_output():
+    """Both are infinitely differentiable and bounded, and each slope is a function of the output."""
+    for key in ("sigmoid", "tanh"):
+        act = ACTIVATIONS[key]
+        assert act.smoothness == "Cinf" and act.kinks == ()
+        assert all(np.isfinite(v) for v in act.output_range)
+    x = np.linspace(-8, 8, 321)
+    s, t = sigmoid(x), tanh(x)
+    np.testing.assert_allclose(sigmoid_prime(x), s * (1 - s), atol=1e-15)
+    np.testing.assert_allclose(tanh_prime(x), 1 - t ** 2, atol=1e-15)
+    for f in (sigmoid, tanh):                           # smooth: the second difference stays small
+        assert np.max(np.abs(np.diff(f(np.linspace(-8, 8, 16001)), 2))) < 1e-6
+
+
 def test_tanh_slope_maximum_is_1_at_zero():
     x = np.linspace(-20, 20, 40001)
     assert tanh_prime(x).max() == 1.0 and x[np.argmax(tanh_prime(x))] == 0.0

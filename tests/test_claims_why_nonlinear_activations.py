@@ -289,7 +289,7 @@ def test_five_stacked_sigmoids_shrink_the_gap_between_minus_and_plus_ten_to_0_00
 def test_textbook_sigmoid_is_exactly_one_at_37_and_its_slope_exactly_zero():
     def naive(x):
         return 1.0 / (1.0 + np.exp(-x))
-    assert naive(36.0) < 1.0 and naive(37.0) == 1.0
+    assert naive(36.0) < 1.0 and naive(37.0) == 1.0 and 1.0 + np.exp(-37.0) == 1.0
     assert np.exp(-37.0) < np.spacing(1.0) / 2 < np.exp(-36.0)
     s = naive(37.0)
     assert s * (1 - s) == 0.0

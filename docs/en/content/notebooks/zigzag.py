@@ -3,7 +3,7 @@
 #
 # This notebook recomputes the numbers of the article
 # [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md).
-# The experiment is a linear neuron with squared loss, inputs drawn from
+# The experiment is a linear unit with squared loss, inputs drawn from
 # $[0.2, 1]^2$ (all positive) or the same inputs centred, starting at $(-1, 1)$ with target $(1, -1)$.
 
 # %%
