@@ -11,7 +11,8 @@ against the LSTM-style gated tanh unit;
 Shazeer (2020) trained T5 base with each variant, its Table 1 (restated below, to check that the
 page quotes it and that what the page reads from it follows) and its fine-tuning results;
 the T5 v1.1 checkpoint notes and Gemma's report (their words are checked to be quoted exactly);
-every row of the models table (activation and width as stated by its source).
+every row of the models table (activation and width as stated by its source), and the
+49,152 that Gemma's report lists for its 7B model.
 """
 from __future__ import annotations
 
@@ -193,6 +194,24 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     assert "a third more activation memory" in page("en") and "多出三分之一" in page("zh")
 
 
+def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
+    """Everything the backward pass needs is element-wise in xW and xV (gated) or in xW (plain):
+    g(xW) and the product for the gated block, the ReLU and its 0/1 slope for the plain one."""
+    rng = np.random.default_rng(3)
+    xw, xv = rng.normal(size=(2, 2048))
+    g, dg = EVERY["silu"].f(xw), EVERY["silu"].df(xw)
+    up = rng.normal(size=2048)                                       # gradient arriving at the product
+    grads = (g * xv, up * g, up * xv * dg)                           # W2's input, d/d(xV), d/d(xW)
+    np.testing.assert_allclose(grads[0], GATED["swiglu"].f(xv, xw))  # the product is recomputed from xW, xV
+    assert all(gr.shape == (2048,) for gr in grads)
+    gated, plain = 2 * 2048, 3072
+    assert gated == 4096 and gated / plain == pytest.approx(4 / 3)
+    for lang in LANGS:
+        assert r"2 \cdot 2048 = 4096" in page(lang)
+    assert "the 3,072 of $xW$ alone" in page("en") and "普通模块只存 $xW$，共 3072 个数" in page("zh")
+    assert "Either way" in page("en") and "无论哪种做法" in page("zh")
+
+
 def test_t5_v1_1_base_follows_the_two_thirds_rule():
     d, d_ff_gated = 768, 2048   # t5.1.0.base.gin: d_model = 768; t5.1.1.base.gin: d_ff = 2048
     assert equal_parameter_width(4 * d) == d_ff_gated
@@ -253,6 +272,29 @@ def test_sources_are_quoted_as_they_read():
 def test_palm_keeps_4d_so_its_block_has_one_and_a_half_times_the_weights():
     d = 4096
     assert ffn_parameters(d, 4 * d, gated=True) / ffn_parameters(d, 4 * d, gated=False) == 1.5
+
+
+def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
+    """Mistral 7B: d = 4096, hidden_dim 14336 (paper, Table 1); Gemma 7B: embed_dim 3072,
+    hidden_dim 24576 per branch (released code); Gemma's report lists 49152 for that model."""
+    assert 14336 == 3.5 * 4096 and 24576 == 8 * 3072 and 49152 == 2 * 24576
+    plain = lambda d: ffn_parameters(d, 4 * d, gated=False)
+    assert ffn_parameters(4096, 4 * 4096, gated=True) / plain(4096) == 1.5
+    assert round(ffn_parameters(4096, 14336, gated=True) / plain(4096), 2) == 1.31
+    assert ffn_parameters(3072, 24576, gated=True) / plain(3072) == 3
+    for lang in LANGS:
+        assert r"$3.5d$" in page(lang) and r"$8d$" in page(lang) and "1.31" in page(lang)
+        assert r"d_\mathrm{ff}' = 14336" in page(lang) and r"d_\mathrm{ff}' = 24576" in page(lang)
+    assert "49,152" in page("en") and r"$49\,152$" in page("zh")
+    assert "Gemma's $8d$ three times" in page("en") and "Gemma 的 $8d$ 则是 3 倍" in page("zh")
+
+
+def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
+    widths = {"T5 v1.1": (768, 2048), "PaLM": (4096, 4 * 4096), "LLaMA": (4096, 11008),
+              "Mistral 7B": (4096, 14336), "Gemma": (3072, 24576)}
+    exact = [m for m, (d, w) in widths.items() if w == equal_parameter_width(4 * d)]
+    assert exact == ["T5 v1.1"]
+    assert "Only T5 v1.1 applies the 2/3 rule exactly" in page("en") and "严格照 2/3 规则来的只有 T5 v1.1" in page("zh")
 
 
 def test_llama_width_with_the_rounding_of_its_released_code():

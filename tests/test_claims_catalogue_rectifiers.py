@@ -24,7 +24,8 @@ Citations of results the papers report are not testable here and are listed inst
   the time; faster learning on ImageNet; batch normalisation not improving ELU on CIFAR-100;
   ELU's near-zero mean presented as a cheaper way to part of batch normalisation's effect.
 * Klambauer et al. (2017): the Banach fixed-point proof that (0, 1) is stable and attracting for
-  weights of mean 0 and variance 1/n, its assumptions, alpha dropout; 121 UCI tasks, Tox21, the
+  weights of mean 0 and variance 1/n (Theorem 1 covers weight moments in a small region around these
+  values), its assumptions, alpha dropout; the comparison across 121 UCI tasks, Tox21, the
   astronomy data set, very deep winning networks.  (That SELU maps mean 0 / variance 1 to
   mean 0 / variance 1 is checked; attraction is the initialisation article's experiment.)
 * Goodfellow et al. (2013): maxout designed as a companion to dropout; the two-hidden-unit
@@ -238,6 +239,18 @@ def test_rrelu_training_draws_one_slope_per_element_within_the_bounds():
     assert np.all((slopes >= 1 / 8) & (slopes <= 1 / 3)) and len(np.unique(slopes)) == x.size
     assert slopes.mean() == pytest.approx(11 / 48, abs=1e-3)
     assert np.array_equal(rrelu_train(np.array([2.0, 0.5]), rng), [2.0, 0.5])
+
+
+def test_u_3_8_only_makes_sense_as_a_division_the_papers_multiplication_needs_l_u_below_1():
+    """The paper's definition multiplies by a ~ U(l, u) with 0 <= l < u < 1; its NDSB setting
+    U(3, 8) lies outside that interval, and multiplying by it would make the negative side
+    three to eight times steeper than the positive one; dividing gives leaky slopes below 1."""
+    lo, hi = 3.0, 8.0
+    assert not (0 <= lo < hi < 1)
+    assert 1 < lo < hi                                                # multiplied: slopes 3..8
+    assert 0 < 1 / hi < 1 / lo < 1                                    # divided: slopes 1/8..1/3
+    for lang, said in (("en", "make sense only if $x$ is divided by the random number"), ("zh", "都只有在用随机数去除时才说得通")):
+        assert said in page_text(lang) and r"$0 \le l < u < 1$" in page_text(lang)
 
 
 def test_xu_test_rule_divides_by_the_mean_five_and_a_half_slope_two_elevenths():

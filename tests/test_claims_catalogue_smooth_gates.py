@@ -528,7 +528,7 @@ def test_one_exponential_mish_gate_overflows_past_354_9():
 # --- which one to use: the table and the summary ------------------------------------------
 
 TABLE = {   # lower bound, monotone, minimum at, mean, f'(0)
-    "relu": (0.0, True, None, 0.399, None),
+    "relu": (0.0, True, "x <= 0", 0.399, None),             # attained on the whole half-line
     "softplus": (0.0, True, None, 0.806, 0.5),
     "gelu": (-0.1700, False, -0.7518, 0.282, 0.5),          # bounds and minima to four decimals, as everywhere
     "gelu_tanh": (-0.1700, False, -0.7525, 0.282, 0.5),
@@ -542,7 +542,11 @@ def test_table_row(key):
     lower, monotone, at, mean, slope0 = TABLE[key]
     act = EVERY[key]
     assert round(act.output_range[0], 4) == lower and act.monotonic == monotone
-    assert (act.minimum is None) if at is None else round(act.minimum[0], 4) == at
+    if at == "x <= 0":                      # no single minimiser: every x <= 0 attains the bound, no x > 0 does
+        x = np.linspace(-10, 10, 20_001)
+        assert act.minimum is None and np.all(act.f(x[x <= 0]) == lower) and np.all(act.f(x[x > 0]) > lower)
+    else:
+        assert (act.minimum is None) if at is None else round(act.minimum[0], 4) == at
     assert round(normal_mean(act.f), 3) == mean
     if slope0 is not None:
         assert float(act.df(np.array(0.0))) == pytest.approx(slope0, abs=1e-15)
@@ -556,7 +560,8 @@ def test_table_on_the_page_has_these_numbers(lang):
     for row, (lower, _, at, mean, slope0) in zip(rows, TABLE.values()):
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[1].startswith(f"{lower:.4f}".replace("-", "−").replace("0.0000", "0"))
-        assert cells[3] == ("–" if at is None else f"{at:.4f}".replace("-", "−"))
+        shown_at = {None: "–", "x <= 0": r"$x \le 0$"}.get(at) if not isinstance(at, float) else f"{at:.4f}".replace("-", "−")
+        assert cells[3] == shown_at
         assert cells[4] == f"{mean:.3f}"
         assert cells[5].startswith("–" if slope0 is None else f"{slope0}")
 
