@@ -612,6 +612,7 @@ def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient
         upstream = delta @ weights[layer]
     np.testing.assert_allclose(grad_norms, gd["tanh_small_grad"], rtol=1e-9)   # the same experiment
     assert round(per_layer_factor(delta_norms), 2) == 0.16                       # down: 0.16 per layer
+    assert np.all(np.abs(delta_norms[:-1] / delta_norms[1:] - 0.16) < 0.02)       # at every layer
     assert round(per_layer_factor(gd["tanh_small_std"][::-1]), 2) == 0.16        # up: 0.16 per layer
     assert gd["tanh_small_grad"].max() / gd["tanh_small_grad"].min() < 1.5       # product: flat
     h = X                                                      # the sigmoid stack on the same draw
@@ -853,3 +854,11 @@ def test_legends_are_mathematics_only_and_name_the_weight_variance_var_w(name):
     assert not any("sigma_w" in s for s in labels)
     if name == "gradient_depth":
         assert all(r"\mathrm{Var}(w)" in s for s in labels) and r"$\mathrm{Var}(w)=0.01^2$" in labels
+
+
+def test_notebook_article_draw_is_seed_0_and_the_try_cell_starts_from_seed_1(gd):
+    """Notebook gradient-depth, "Try this": the ratio 1.8 is the draw of seed 0; the cell runs seed 1."""
+    np.testing.assert_allclose(layer_gradient_norms("relu", "he", seed=0)["grad_norm"], gd["relu_he_grad"], rtol=1e-12)
+    g = layer_gradient_norms("relu", "he", seed=1)["grad_norm"]
+    assert round(float(gd["relu_he_grad"][0] / gd["relu_he_grad"][-1]), 1) == 1.8
+    assert round(float(g[0] / g[-1]), 1) != 1.8
