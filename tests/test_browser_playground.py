@@ -190,9 +190,12 @@ def test_he_initialisation_keeps_deep_relu_gradients_alive(browser, base_url):
     the last hidden layer is dead and every gradient is exactly zero."""
     he = preset(browser, base_url, "deep-relu-he", 1)["grads"]
     assert round(he[-2] / he[0]) == 15, he
-    small = preset(browser, base_url, "deep-relu-small", 1)["grads"]
+    watch = open_playground(browser, base_url, "en", query="?preset=deep-relu-small")
+    small = measure(watch, 1)["grads"]
     assert max(small) < 1e-6 * min(he), (small, he)
-    later = preset(browser, base_url, "deep-relu-small", 20)
+    later = measure(watch, 19)                                  # the same run, at step 20
+    assert watch.page.evaluate("window.playground.step") == 20 and not watch.errors
+    watch.close()
     last = later["layers"][-1]
     assert last["dead"] == last["units"], later["layers"]
     assert all(g == 0 for g in later["grads"]), later["grads"]
