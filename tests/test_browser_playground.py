@@ -193,12 +193,21 @@ def test_deep_sigmoid_preset_starves_the_first_layer(browser, base_url):
 
 
 def test_he_initialisation_keeps_deep_relu_gradients_alive(browser, base_url):
-    """Initialisation: with He's rule the first step's gradient norms of a deep ReLU stack stay
-    within a factor of 100 of each other; from N(0, 0.01²) every layer's is a millionth of them."""
+    """Initialisation: with He's rule the first step's gradient norms of the first and the last
+    hidden layer of a deep ReLU stack differ by a factor of about 15; from N(0, 0.01²) every
+    layer's is less than a millionth of the smallest of them, and within twenty steps every unit of
+    the last hidden layer is dead and every gradient is exactly zero."""
     he = preset(browser, base_url, "deep-relu-he", 1)["grads"]
-    assert 0.01 < he[0] / he[-2] < 100, he
-    small = preset(browser, base_url, "deep-relu-small", 1)["grads"]
+    assert round(he[-2] / he[0]) == 15, he
+    watch = open_playground(browser, base_url, "en", query="?preset=deep-relu-small")
+    small = measure(watch, 1)["grads"]
     assert max(small) < 1e-6 * min(he), (small, he)
+    later = measure(watch, 19)                                  # the same run, at step 20
+    assert watch.page.evaluate("window.playground.step") == 20 and not watch.errors
+    watch.close()
+    last = later["layers"][-1]
+    assert last["dead"] == last["units"], later["layers"]
+    assert all(g == 0 for g in later["grads"]), later["grads"]
 
 
 def test_high_rate_kills_relu_units_that_leaky_relu_and_batch_norm_keep(browser, base_url):

@@ -17,7 +17,7 @@ r = cached("gradient_depth")
 depth, width = int(r["depth"]), 256
 say("depth_setup", depth=depth, width=width,
     stds=words("list_sep").join(words("depth_std_item").format(
-        std=INIT_STD[init](width), label=words("init_fixed" if init == "small" else "init_" + init))
+        std=INIT_STD[init](width), label=words("init_" + init))
         for init in INIT_STD))
 first, last, ratio, factor = words("depth_columns").split("|")
 say("depth_header", blank="", first=first, last=last, ratio=ratio, factor=factor)
@@ -29,7 +29,7 @@ for act in gradient_depth.ACTIVATIONS:
             first=g[0], last=g[-1], ratio=g[0] / g[-1], factor=factor)
 
 # %% [markdown]
-# 表中“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数。ReLU 在三种尺度下比值完全相同：ReLU 是正齐次函数，而三种方案用的是同一组随机数，只是乘上了不同的标准差。从 He 换成 Xavier，每一层的梯度都恰好乘上 $2^{-49/2}$：
+# 表中“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数。ReLU 在三种尺度下比值完全相同，原因见文章的[在 50 层网络里实测](../blog/posts/when-gradients-vanish.md#measured-depth)一节：从 He 换成 Xavier，每一层的梯度都乘上同一个 $2^{-49/2}$。
 
 # %%
 say("depth_power", value=2 ** (-49 / 2))
@@ -37,7 +37,7 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
-# 方差分析给出的预测是：在 0 附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\operatorname{Var}(w)}/4$。下表把预测值和实测值放在一起对照。
+# 方差论证给出的预测是：在 0 附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\operatorname{Var}(w)}/4$。下表把预测值和实测值放在一起对照。
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
@@ -57,7 +57,7 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# 最后看文章最后一个实验（[停滞的层对训练意味着什么](../blog/posts/when-gradients-vanish.md#stalled-layers)）里的深层 sigmoid 分类器（10 个输入，8 个 64 单元的隐藏层，10 个输出，Xavier 初始化），此时权重还是随机的初始值。对每个隐藏层，先算每个单元的输出在 4000 个训练输入上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。
+# 最后来看文章末尾那个实验（[停滞的层对训练意味着什么](../blog/posts/when-gradients-vanish.md#stalled-layers)）里的深层 sigmoid 分类器（10 个输入，8 个 64 单元的隐藏层，10 个输出，Xavier 初始化），此时权重还是随机的初始值。对每个隐藏层，先算每个单元的输出在 4000 个训练输入上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。
 
 # %%
 X, y = voronoi(seed=400)
@@ -76,7 +76,7 @@ say("depth_common_class", share=share, error=1 - share)
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 1.8 这个比值只属于一次随机抽样。改动 `seed`，就会重新抽取权重、输入和误差信号；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
+# 1.8 这个比值只属于一次随机抽样（种子 0）；下面的代码从种子 1 开始。改动 `seed`，就会重新抽取权重、输入和误差信号；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
 
 # %%
 activation, init, seed = "relu", "he", 1

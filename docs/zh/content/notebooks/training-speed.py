@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的迭代次数 { #notebook-training-speed }
 #
-# 这个笔记本打印文章[《ReLU、稀疏编码与大脑：三种说法各站得住几分？》](../blog/posts/relu-sparsity-biology.md)中“训练更快”一节用到的数字。一个 10-128-128-128-10 的网络在人工构造的十分类任务上用带动量 0.9 的 SGD 训练，每个学习率跑三个种子；每 25 次迭代检查一次训练误差，记下误差首次不超过 25% 的那次检查。
+# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。一个 10-128-128-128-10 的网络（ReLU 用 He 初始化，tanh 用 LeCun 初始化）在人工构造的十分类任务上用动量为 0.9 的 SGD 训练，每个学习率跑三个种子；每 25 次迭代检查一次训练误差，记下误差首次不超过 25% 的那次检查。
 
 # %%
 from actsite.experiments import training_speed
@@ -13,14 +13,14 @@ from actsite.pages.notebook_text import say, words
 import numpy as np
 
 r = cached("training_speed")
-say("speed_setup", sizes=training_speed.SIZES, every=int(r["every"]))
+say("speed_setup", sizes="-".join(map(str, training_speed.SIZES)), every=int(r["every"]))
 for i, lr in enumerate(r["learning_rates"]):
     for j, seed in enumerate(r["seeds"]):
         relu_t, tanh_t = r["reach_relu"][i, j], r["reach_tanh"][i, j]
         say("speed_row", lr=lr, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# 文章用三个种子的中位数之比来概括每个学习率，并仿照 Krizhevsky 等人的图 1，取试过的三个学习率中各自最好的那个再比较一次。
+# 文章用 $\rho$ 来概括每个学习率：tanh 在三个种子上所需迭代次数的中位数，除以 ReLU 的中位数。文章还仿照 Krizhevsky 等人（2012）的图 1，让两种激活函数各取试过的三个学习率中最好的那个，再比较一次。
 
 # %%
 relu_median = np.median(r["reach_relu"], axis=1)
@@ -31,7 +31,7 @@ best_relu, best_tanh = relu_median.min(), tanh_median.min()
 say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 
 # %% [markdown]
-# 学习率 0.03 下的完整误差曲线也记录了下来。两种激活的中位数曲线各在何时首次降到 25%？
+# 学习率 0.03 下的完整误差曲线也记录了下来。两种激活函数的中位数曲线各在何时首次降到 25%？
 
 # %%
 for key in ("relu", "tanh"):
@@ -52,7 +52,7 @@ for seed in training_speed.SEEDS:
     say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# 学习率到了 0.3，ReLU 有什么变化？看它的单元就知道。如果一个 ReLU 单元在每个训练点上的预激活值都是负的，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数训练前十步之后第 2 个隐藏层里的死亡单元：
+# 学习率到了 0.3，ReLU 的变化至少有一处可以从它的单元上看出来。如果一个 ReLU 单元在每个训练点上的预激活值都是负的，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数训练前十步之后第 2 个隐藏层里的死亡单元：
 
 # %%
 def dead_share(lr, seed, steps):
