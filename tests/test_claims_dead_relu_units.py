@@ -52,7 +52,7 @@ def test_relu_slope_is_1_on_the_active_side_and_it_costs_one_comparison():
     assert ACTIVATIONS["relu"].cost == "compare" and ACTIVATIONS["tanh"].cost == "exp"
 
 
-# --- a unit that never learns again -----------------------------------------------------------
+# --- a unit that stops learning -----------------------------------------------------------------
 
 def test_relu_slope_is_0_for_every_negative_input():
     assert np.all(relu_prime(-np.logspace(-8, 8, 50)) == 0.0)
