@@ -150,6 +150,7 @@ def test_sparsity_setup_as_stated():
 
 
 def test_voronoi_task_labels_by_nearest_of_100_centres():
+    """Each label is the class of the nearest of 100 centres; each centre's class is drawn at random."""
     rng = np.random.default_rng(300)
     centres = rng.normal(size=(100, 10))
     owner = rng.integers(10, size=100)

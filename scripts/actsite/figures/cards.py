@@ -8,7 +8,6 @@ from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_
 
 SIGMOID_FLAT = 0.01
 COMPARED = ("sigmoid", "tanh", "relu", "leaky_relu")
-STANDARD_NORMAL_SAMPLES = 1_000_000
 
 
 def sigmoid_flat_threshold(level: float = SIGMOID_FLAT) -> float:
@@ -79,11 +78,7 @@ def draw_leaky_relu(fig: Figure, colours: dict) -> dict:
     right.set_xlabel(r"$x$")
     right.set_ylim(-0.1, 1.15)
     right.legend(loc="center left")
-    z = np.random.default_rng(0).normal(size=STANDARD_NORMAL_SAMPLES)
-    mean = float(leaky_relu(z).mean())
-    left.text(0.97, 0.05, rf"$\mathrm{{E}}[f(z)]={mean:.3f}$" + "\n" + r"$z\sim\mathcal{N}(0,1)$",
-              transform=left.transAxes, ha="right", color=colours["text"], fontsize=9)
-    return {"x": x, "f": leaky_relu(x), "f_steep": leaky_relu(x, steep), "mean_standard_normal": mean}
+    return {"x": x, "f": leaky_relu(x), "f_steep": leaky_relu(x, steep)}
 
 
 def standard_normal_mean(f, half_width: float = 12.0, points: int = 480_001) -> float:

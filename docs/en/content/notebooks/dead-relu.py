@@ -37,8 +37,10 @@ for key in ("relu", "leaky_relu"):
         say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
-# At initialisation, before any step, almost nothing is dead: the counts below are numbers of
-# units out of 256 (the initial networks are the same for every learning rate).
+# At initialisation, before any step, almost nothing is dead: the first lines below count the dead
+# units of each layer out of 256 (the initial networks are the same for every learning rate). The
+# last four sum up the table above: the second layer at the low rates, at 1.0 and at 2.0, and the
+# first layer in any run.
 
 # %%
 at_init = np.round(256 * r["relu_at_init"][0]).astype(int)

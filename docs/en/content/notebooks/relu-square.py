@@ -6,7 +6,7 @@
 # so that you can change $n$ and watch the error.
 # The network $p_n$ adds $n$ ReLU units to a constant. Each unit switches on at one knot, a point
 # of $[-2, 2]$ where the slope of $p_n$ changes; between knots $p_n$ is straight. Its largest
-# error on $[-2, 2]$ is $4/n^2$, which the first cell checks for $n$ from 2 to 128.
+# error on $[-2, 2]$ is $4/n^2$, which the first cell checks for $n = 2, 4, 8, \dots, 128$.
 
 # %%
 import numpy as np
@@ -21,7 +21,7 @@ for n, error in errors.items():
 # %% [markdown]
 # The last column is 4 every time: doubling the number of units divides the error by four.
 # Outside $[-2, 2]$ the network stops bending, so the error grows without bound. The left side is worst:
-# $p_{16}$ stays at 4 everywhere left of $-2$, so the largest error is at $x = -10$, $100 - 4 = 96$:
+# $p_{16}$ stays at 4 everywhere left of $-2$, so on $[-10, 10]$ the largest error is at $x = -10$, $100 - 4 = 96$:
 
 # %%
 x = np.linspace(-10, 10, 2001)

@@ -30,7 +30,7 @@ for key in ("relu", "leaky_relu"):
         say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
-# 训练开始之前，几乎没有单元是死的。下面的计数是 256 个单元中的个数（各个学习率的初始网络完全相同）。
+# 训练开始之前，几乎没有单元是死的。下面前几行给出每层 256 个单元中死亡的个数（各个学习率的初始网络完全相同）；最后四行是对上表的小结：第二层在较小学习率、1.0 和 2.0 下的情形，以及第一层在所有运行中的情形。
 
 # %%
 at_init = np.round(256 * r["relu_at_init"][0]).astype(int)
@@ -88,7 +88,7 @@ say("dead_still", dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, uni
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 把下面的学习率改成 0.3 或 2.0，再运行下面这个代码单元格：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，单元格统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，单元格也会如实报告。
+# 把下面单元格里的学习率改成 0.3 或 2.0，再运行它：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，单元格统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，单元格也会如实报告。
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"
