@@ -192,6 +192,17 @@ def test_deep_sigmoid_preset_starves_the_first_layer(browser, base_url):
     assert relu["losses"]["train"] < start / 10, relu["losses"]
 
 
+def test_the_sentence_under_the_square_states_the_ratio_and_is_refreshed_every_few_seconds():
+    """Playground, thing to try 1: 'the sentence under the square states the ratio; while the
+    network trains, it is refreshed every few seconds' (app.js rewrites it at most once per
+    interval while running, and at once on pause or a single step)."""
+    from pathlib import Path
+    app = (Path(__file__).parents[1] / "docs/assets/javascripts/playground/app.js").read_text(encoding="utf-8")
+    (interval,) = re.findall(r"now - this\.announced > (\d+)", app)
+    assert 1000 <= int(interval) <= 5000, interval
+    assert "t.gradientRatio(" in app and "this.summary.textContent = this.summaryText()" in app
+
+
 def test_he_initialisation_keeps_deep_relu_gradients_alive(browser, base_url):
     """Initialisation: with He's rule the first step's gradient norms of the first and the last
     hidden layer of a deep ReLU stack differ by a factor of about 15; from N(0, 0.01²) every

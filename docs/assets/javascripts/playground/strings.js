@@ -49,8 +49,8 @@ export const STRINGS = {
     worstDead: (l, pct) => `layer ${l}: ${pct} of units dead`,
     worstSaturated: (l, pct) => `layer ${l}: ${pct} of units saturated`,
     noneDead: 'no dead or saturated units',
-    gradientRatio: (ratio) => `layer 1's gradient norm is ${ratio} of the last hidden layer's`,
-    diverged: 'training diverged (infinite or undefined numbers); reset, or lower the learning rate',
+    gradientRatio: (ratio) => `layer 1's gradient norm is ${ratio} times the last hidden layer's`,
+    diverged: 'training diverged (a value became infinite or NaN); reset, or lower the learning rate',
     loading: 'Loading…',
   },
 };
