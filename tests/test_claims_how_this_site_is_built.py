@@ -115,25 +115,6 @@ def test_numerics_are_pinned_as_the_page_says():
     assert "X86_V4" in disabled and all(f.startswith(("X86_V4", "AVX512")) for f in disabled)
 
 
-IMPORTS_OF_A_LANGUAGE_BUILD = ("mkdocs.commands.build", "material.plugins.projects.plugin", "material.plugins.search.plugin",
-                               "mkdocs_rss_plugin.plugin", "mkdocs_jupyter.plugin")   # the last brings the notebook converter
-
-
-def test_a_fresh_process_spends_about_a_second_and_a_half_importing_mkdocs_its_plugins_and_the_converter():
-    """'each language is rebuilt in a fresh Python process, which spends about 1.5 s importing
-    MkDocs, its plugins and the notebook converter': the median of three fresh interpreters,
-    timed inside each around the imports alone, within a factor of two of 1.5 s."""
-    import statistics
-    import subprocess
-    import sys
-    child = ("import time; t = time.perf_counter()\n"
-             + "".join(f"import {module}\n" for module in IMPORTS_OF_A_LANGUAGE_BUILD)
-             + "print(time.perf_counter() - t)")
-    seconds = [float(subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, check=True).stdout)
-               for _ in range(3)]
-    assert 0.75 <= statistics.median(seconds) <= 3.0, seconds
-
-
 def test_the_measurements_table_says_whether_each_shown_target_is_met():
     """The last column of the table is computed from the target it shows: the shown text and the
     bound compared against agree, and every row with a target says yes or no."""
