@@ -80,7 +80,7 @@ def test_relu_is_linear_on_each_half_with_a_kink_at_zero():
     assert (relu(h) - relu(0.0)) / h == pytest.approx(1.0) and (relu(0.0) - relu(-h)) / h == 0.0
 
 
-def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_frameworks_use_0():
+def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
     x = np.linspace(-5, 5, 1001)
     for s in (0.0, 0.3, 1.0):
         assert np.all(relu(x) >= relu(0.0) + s * x)      # the subgradient inequality

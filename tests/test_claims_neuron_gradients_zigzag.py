@@ -98,6 +98,22 @@ def test_per_example_update_signs_follow_input_signs(key):
         assert len(set(np.sign(step[step != 0]))) <= 1
 
 
+
+@pytest.mark.parametrize("below", [sigmoid, relu])
+def test_after_sigmoid_or_relu_no_example_moves_two_weights_in_opposite_directions(below):
+    """Inputs that are outputs of a sigmoid or ReLU layer are never negative, so within one example
+    every weight that moves at all moves the same way (an input of exactly 0 leaves its weight put)."""
+    rng = np.random.default_rng(11)
+    for _ in range(500):
+        x = below(rng.normal(size=6))
+        assert np.all(x >= 0)
+        w, b, dL_dy = rng.normal(size=6), rng.normal(), rng.normal()
+        step = -dL_dy * sigmoid_prime(w @ x + b) * x
+        moving = step[step != 0]
+        assert np.all(moving > 0) or np.all(moving < 0)
+        assert np.all(step[x == 0] == 0)
+
+
 # --- the zig-zag experiment -----------------------------------------------------------------
 
 def test_zigzag_setup_matches_text():

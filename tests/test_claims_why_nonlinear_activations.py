@@ -295,10 +295,16 @@ def test_textbook_sigmoid_is_exactly_one_at_37_and_its_slope_exactly_zero():
     assert s * (1 - s) == 0.0
 
 
-def test_numpy_tanh_is_exactly_one_from_19_with_slope_exactly_zero():
-    """The page's claim is about numpy's tanh and the slope computed from its output, 1 - tanh^2."""
-    assert np.tanh(18.0) < 1.0 and np.tanh(19.0) == 1.0 and np.tanh(25.0) == 1.0
-    t = np.tanh(19.0)
+def test_numpy_tanh_is_exactly_one_from_about_18_99_with_slope_exactly_zero():
+    """The page's claim is about numpy's tanh and the slope computed from its output, 1 - tanh^2:
+    on a grid of step 1e-5, the first x where it returns 1.0 rounds to 18.99, and every larger x
+    (up to 25) gives 1.0 too."""
+    x = np.arange(18.9, 25.0, 1e-5)
+    ones = np.tanh(x) == 1.0
+    first = int(np.argmax(ones))
+    assert ones[first] and np.all(ones[first:]) and not np.any(ones[:first])
+    assert round(float(x[first]), 2) == 18.99
+    t = np.tanh(x[first])
     assert 1 - t ** 2 == 0.0
 
 
