@@ -689,6 +689,25 @@ def test_unnormalised_gradient_is_four_orders_larger(stack):
     shown("($1.7 \\times 10^{4}$ at block 48)", "（第 48 个块为 $1.7 \\times 10^{4}$）")
 
 
+def test_unnormalised_backward_signal_grows_like_the_stream():
+    blocks = norm.weights()
+    X, R = norm.inputs()
+    run = norm.stack("none", blocks, X, R)
+    backward = np.linalg.norm(run["input_grad"]) / np.linalg.norm(R)         # output to input
+    forward = run["stream_rms"][-1] / np.sqrt((X ** 2).mean())              # input to output
+    assert f"{backward:.1e}" == "1.9e+04" and 0.8 < backward / forward < 1.25
+    shown("grows by about as much: by $1.9 \\times 10^{4}$ from the output to the input",
+          "增大的倍数也差不多，从输出到输入为 $1.9 \\times 10^{4}$")
+
+
+def test_gaussian_integrals_behind_the_entropy_estimate():
+    for s in (0.5, 1.0, 2.0):
+        mgf = gaussian_expectation(np.exp, variance=s ** 2)
+        assert mgf == pytest.approx(np.exp(s ** 2 / 2), rel=1e-10)                          # E[e^s]
+        assert gaussian_expectation(lambda t: t * np.exp(t), variance=s ** 2) / mgf == pytest.approx(s ** 2, rel=1e-10)
+    shown("$\\mathbb{E}[s\\,e^{s}] / \\mathbb{E}[e^{s}] = \\sigma^2$")
+
+
 def test_norm_alt_text_numbers(stack):
     assert f"{stack['none_act_std'][-1]:.2g}" == "1.4e+04"
     assert f"{stack['none_stream_rms'][-1]:.2g}" == "1.7e+04"
