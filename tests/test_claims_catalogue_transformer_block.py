@@ -171,7 +171,7 @@ def test_scaled_statistics_do_not_depend_on_d_k(scaling):
     assert (f"{entropy.min():.2f}", f"{entropy.max():.2f}") == ("3.68", "3.72")
     median = scaling["scaled_jacobian_median"]
     assert (f"{median.min():.2f}", f"{median.max():.2f}") == ("0.15", "0.18")
-    shown("standard deviation 1.00 at every head dimension", "分数的标准差都是 1.00")
+    shown("standard deviation 1.00 throughout", "分数的标准差都是 1.00")
     shown("between 3.68 and 3.72 nats for every $d_k$ from 2 up", "熵始终在 3.68 到 3.72 奈特之间")
     shown("stays between 0.15 and 0.18", "在 0.15 到 0.18 之间")
 
