@@ -131,7 +131,7 @@ def test_a_lead_of_a_few_units_more_than_log_k_takes_almost_all_the_weight():
     assert np.log(64) < 8 < np.log(64) + 5                             # 8 is "a few units more than log K"
     assert top_weight(8) > 0.95 and top_weight(3) < 0.5
     shown("a lead of 3 gives it 0.24 of the weight, a lead of 5 gives 0.70 and a lead of 8 gives 0.98",
-          "领先 3 只得到 0.24 的权重，领先 5 得到 0.70，领先 8 得到 0.98")
+          "领先 3 得到 0.24 的权重，领先 5 得到 0.70，领先 8 得到 0.98")
 
 
 def test_measured_unscaled_scores_grow_like_sqrt_d_k(scaling):
@@ -171,7 +171,7 @@ def test_scaled_statistics_do_not_depend_on_d_k(scaling):
     assert (f"{entropy.min():.2f}", f"{entropy.max():.2f}") == ("3.68", "3.72")
     median = scaling["scaled_jacobian_median"]
     assert (f"{median.min():.2f}", f"{median.max():.2f}") == ("0.15", "0.18")
-    shown("standard deviation 1.00 at every head dimension", "分数的标准差都是 1.00")
+    shown("standard deviation 1.00 throughout", "分数的标准差都是 1.00")
     shown("between 3.68 and 3.72 nats for every $d_k$ from 2 up", "熵始终在 3.68 到 3.72 奈特之间")
     shown("stays between 0.15 and 0.18", "在 0.15 到 0.18 之间")
 
@@ -607,15 +607,21 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
         x = x + norm.GELU.f(h) @ W2
     _, out_back = norm.layer_norm(x)
     g = out_back(R)
-    signal, added, rms = [], [], []
+    signal, added, rms, kept = [], [], [], []
     for (W1, W2), (stream_rms, u_back, h) in reversed(list(zip(blocks, saved))):
-        du = u_back(((g @ W2.T) * norm.GELU.df(h)) @ W1.T)
+        dh = (g @ W2.T) * norm.GELU.df(h)
+        kept += [np.linalg.norm(g @ W2.T) / np.linalg.norm(g), np.linalg.norm(dh @ W1.T) / np.linalg.norm(dh)]
+        du = u_back(dh @ W1.T)
         signal.append(np.linalg.norm(g))
         added.append(np.linalg.norm(du) / np.linalg.norm(g))
         rms.append(stream_rms)
         g = g + du
     signal, added, rms = signal[::-1], np.array(added[::-1]), np.array(rms[::-1])
     product = added * rms
+    assert np.all(np.abs(np.array(kept) - 1) < 0.1)                   # W2^T and W1^T leave the norm about unchanged
+    slope_ms = gaussian_expectation(lambda t: norm.GELU.df(t) ** 2)     # E[GELU'(xi)^2]: the branch's gain
+    assert f"{slope_ms:.3f}" == "0.456" and f"{np.sqrt(slope_ms):.2f}" == "0.68"
+    assert np.median(product) == pytest.approx(np.sqrt(slope_ms), rel=0.02)   # the derivation predicts the measurement
     assert f"{np.median(product):.2f}" == "0.68" and np.all(np.abs(product / 0.68 - 1) < 0.06)
     assert (f"{added[0]:.2f}", f"{added[-1]:.2f}") == ("0.68", "0.15")
     assert f"{signal[0] / signal[-1]:.1f}" == "4.4"
@@ -623,10 +629,14 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     deviation = np.max(np.abs(product / 0.68 - 1))                       # "within 5% of 0.68 at every block"
     assert deviation < 0.05 and f"{deviation:.0%}" == "5%"
     assert np.prod(np.array(signal[:-1]) / np.array(signal[1:])) == pytest.approx(signal[0] / signal[-1])  # compounded
-    shown("the contribution relative to the signal is 0.68 divided by the stream's root mean square, to within 5% at every block: "
+    shown("the GELU's slope multiplies its squared norm by $\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2] = 0.456$",
+          "GELU 的斜率把梯度范数的平方乘上 $\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2] = 0.456$")
+    shown("The contribution relative to the signal should therefore be $\\sqrt{0.456} = 0.68$ divided by the stream's root "
+          "mean square, and the measurement agrees to within 5% at every block: "
           "0.68 at the first block and 0.15 at the last. Compounded over 48 blocks, "
           "these additions make the signal at the first block 4.4 times the signal that left the last",
-          "分支的贡献与信号大小之比等于 0.68 除以残差流的均方根，在每个块上误差都不到 5%：第一个块为 0.68，最后一个块为 0.15。"
+          "所以分支的贡献与信号大小之比应为 $\\sqrt{0.456} = 0.68$ 除以残差流的均方根；实测在每个块上与之相差都不到 5%："
+          "第一个块为 0.68，最后一个块为 0.15。"
           "这些增量经过 48 个块层层累积，信号传到第一个块时，已是离开最后一个块时的 4.4 倍")
 
 
@@ -677,6 +687,25 @@ def test_unnormalised_gradient_is_four_orders_larger(stack):
     shown("at the first block the gap, $1.4$–$1.8 \\times 10^{4}$, is about the factor by which the unnormalised stream has grown",
           "在第一个块上，高出的倍数为 $1.4$–$1.8 \\times 10^{4}$，与不归一化的残差流本身增大的倍数")
     shown("($1.7 \\times 10^{4}$ at block 48)", "（第 48 个块为 $1.7 \\times 10^{4}$）")
+
+
+def test_unnormalised_backward_signal_grows_like_the_stream():
+    blocks = norm.weights()
+    X, R = norm.inputs()
+    run = norm.stack("none", blocks, X, R)
+    backward = np.linalg.norm(run["input_grad"]) / np.linalg.norm(R)         # output to input
+    forward = run["stream_rms"][-1] / np.sqrt((X ** 2).mean())              # input to output
+    assert f"{backward:.1e}" == "1.9e+04" and 0.8 < backward / forward < 1.25
+    shown("grows by about as much: by $1.9 \\times 10^{4}$ from the output to the input",
+          "增大的倍数也差不多，从输出到输入为 $1.9 \\times 10^{4}$")
+
+
+def test_gaussian_integrals_behind_the_entropy_estimate():
+    for s in (0.5, 1.0, 2.0):
+        mgf = gaussian_expectation(np.exp, variance=s ** 2)
+        assert mgf == pytest.approx(np.exp(s ** 2 / 2), rel=1e-10)                          # E[e^s]
+        assert gaussian_expectation(lambda t: t * np.exp(t), variance=s ** 2) / mgf == pytest.approx(s ** 2, rel=1e-10)
+    shown("$\\mathbb{E}[s\\,e^{s}] / \\mathbb{E}[e^{s}] = \\sigma^2$")
 
 
 def test_norm_alt_text_numbers(stack):

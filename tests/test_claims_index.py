@@ -55,3 +55,14 @@ def test_the_transformer_entry_names_what_its_page_covers(lang):
                        "zh": "从头训练 Transformer 该用什么"}[lang]
     shown("squared ReLU, pre- and post-norm, and a default for training a transformer from scratch.",
           "平方 ReLU、前置与后置归一化，以及从头训练 Transformer 时的默认选择。")
+
+
+def test_zigzag_card_shows_sgd_and_full_batch_paths_in_each_panel():
+    r = cached("zigzag")
+    for label in ("positive", "centred"):                               # the two panels of the figure
+        sgd, gd = r[f"{label}_sgd"], r[f"{label}_gd"]
+        assert sgd.shape[1] == gd.shape[1] == 2 and len(sgd) > 1 and len(gd) > 1   # two paths over (w1, w2)
+        assert np.allclose(sgd[0], gd[0])                               # both from the same start
+    shown("Two contour plots of a loss over two weights, each with the paths of SGD and of full-batch gradient descent "
+          "from the start to the target",
+          "两幅损失函数关于两个权重的等高线图，每幅都画出随机梯度下降与全批量梯度下降从起点走向目标的路径")
