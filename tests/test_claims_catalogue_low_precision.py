@@ -4,7 +4,8 @@ One test per claim or group of claims, in the order of the page; both languages 
 numbers.  Thresholds come from ``actsite.maths.low_precision`` (an exact search over each
 format's values), and a sample of them is checked again by evaluating directly in the dtype.
 
-Not testable here, because they report what a source states: the contents of PyTorch's autocast
+Not testable here, because they report what a source states: Micikevicius et al. (2022)'s
+recommendation of E4M3 for weights and activations and E5M2 for gradients, the contents of PyTorch's autocast
 op lists and GradScaler's behaviour, NVIDIA's statement that activations are memory-limited,
 Micikevicius et al.'s three techniques, that a GPU's element-wise activation kernels are limited by
 memory traffic (NVIDIA's guides), and the findings of Dettmers et al., Sun et al. and
@@ -106,6 +107,20 @@ def test_normal_numbers_defined_before_use():
         f = lp.FORMATS[key]
         below = lp.positive_values(key)[lp.positive_values(key) < f.tiny]
         assert len(below) == 2 ** f.mantissa_bits - 1                    # the subnormals
+    # "Most values are normal": 1.f times a power of 2 above the smallest normal, 0.f below it
+    for key in lp.FORMAT_KEYS[1:]:
+        f, values = lp.FORMATS[key], lp.positive_values(key)
+        normal, sub = values[values >= f.tiny], values[values < f.tiny]
+        assert len(normal) > len(sub), key
+        mantissa, _ = np.frexp(normal)                                 # normal = (2·mantissa)·2^(e−1), 2·mantissa in [1, 2)
+        steps = (2 * mantissa - 1) * 2 ** f.mantissa_bits              # the fraction bits f
+        assert np.all(steps == np.round(steps)) and np.all((steps >= 0) & (steps < 2 ** f.mantissa_bits)), key
+        fractions = sub / f.tiny * 2 ** f.mantissa_bits               # 0.f times the smallest normal
+        assert np.all(fractions == np.round(fractions)) and np.all(fractions < 2 ** f.mantissa_bits), key
+    page_lang("en", r"the value is $1.f$ times a power of 2", "")
+    page_lang("zh", "", r"数值是 $1.f$ 乘以 2 的幂")
+    for lang in LANGS:                 # an all-ones exponent is ∞ or NaN in four of the five formats
+        assert "exponent bits are not all zero" not in page(lang) and "指数位不全为 0" not in page(lang), lang
 
 
 def test_number_of_finite_bit_patterns_per_format():
@@ -169,6 +184,14 @@ def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
     assert round(lp.FORMATS["bfloat16"].max / 1e38, 1) == round(lp.FORMATS["float32"].max / 1e38, 1) == 3.4
     assert not lp.FORMATS["float8_e4m3fn"].has_inf and lp.FORMATS["float8_e5m2"].has_inf
     assert np.isnan(np.array(500.0).astype(E4M3).astype(float))
+
+
+def test_the_two_fp8_formats_split_the_bits_differently():
+    e4, e5 = lp.FORMATS["float8_e4m3fn"], lp.FORMATS["float8_e5m2"]
+    assert e4.mantissa_bits == e5.mantissa_bits + 1 and e5.exponent_bits == e4.exponent_bits + 1
+    assert e4.eps < e5.eps and e5.max / e4.max > 100                  # finer steps; a far wider range
+    page_lang("en", "E4M3 keeps one more fraction bit, E5M2 one more exponent bit and so a far wider range", "")
+    page_lang("zh", "", "E4M3 多一位尾数，E5M2 多一位指数，因而范围宽得多")
 
 
 # --- every activation, every format: the rows -------------------------------------------------
@@ -281,8 +304,10 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     x = np.linspace(-2.5, 2.5, 11)
     np.testing.assert_allclose(hs.f(x), x * (x + 3) / 6, rtol=1e-12)
     assert np.ptp(np.diff(hs.f(x), 2)) < 1e-12 and abs(np.diff(hs.f(x), 2)[0]) > 1e-3      # constant, non-zero curvature
-    page_lang("en", "hard swish, whose middle piece is quadratic", "")
-    page_lang("zh", "", "中间一段是二次函数的 hard swish")
+    page_lang("en", "hard swish (whose middle piece is quadratic)", "")
+    page_lang("zh", "", "hard swish（中间一段是二次函数）")
+    for lang in LANGS:        # the site's term is "hard and cheap functions", which include softsign
+        assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
     page_lang("en", "ReLU, Leaky ReLU, PReLU and RReLU round only when multiplying by a slope; "
@@ -529,6 +554,12 @@ def test_softmax_numbers():
     assert np.isfinite(lp.softmax_in([12, 11, 10], BF16, False).astype(float)).all()
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.array(89.0).astype(BF16)).astype(float))
+    # relative errors of the shifted softmax: float16 below 0.1 %, bfloat16 up to 0.4 %
+    err16 = np.abs(lp.softmax_in([12, 11, 10], np.float16, True).astype(float) / exact - 1).max()
+    err_bf = np.abs(bf / exact - 1).max()
+    assert err16 < 1e-3 and round(err_bf * 100, 1) == 0.4
+    page_lang("en", "float16's are off by less than 0.1%, bfloat16's by up to 0.4%", "")
+    page_lang("zh", "", "float16 的相对误差不到 0.1%，bfloat16 的最大到 0.4%")
     page_lang("en", r"$e^{12} \approx 162{,}755$", "")
     page_lang("zh", "", r"$e^{12} \approx 162755$")
     both("0.6652", "0.2447", "0.0900", "1.0034")
