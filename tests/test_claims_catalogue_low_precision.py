@@ -653,3 +653,28 @@ def test_glossary_definitions_of_the_low_precision_terms():
     with np.errstate(over="ignore"):                                                   # overflow: ∞, or NaN in E4M3
         assert np.isinf(np.float16(70000.0)) and np.isnan(np.array(1000.0).astype(E4M3).astype(float))
     assert "NaN" in terms["overflow"].en_definition and "E4M3" in terms["overflow"].zh_definition
+
+
+def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
+    from actsite.pages.glossary import TERMS
+    terms = {t.key: t for t in TERMS}
+    bf, f32 = lp.FORMATS["bfloat16"], lp.FORMATS["float32"]
+    assert (bf.exponent_bits, bf.mantissa_bits) == (f32.exponent_bits, 7) == (8, 7)
+    assert f"{bf.max:.1e}" == "3.4e+38" and bf.tiny == f32.tiny                      # float32's range
+    assert round(math.log10(2 ** (bf.mantissa_bits + 1)), 1) == 2.4                   # "about two digits"
+    bfloat = terms["bfloat16"]
+    assert "8 exponent bits and only 7 fraction bits" in bfloat.en_definition and "3.4 \\times 10^{38}" in bfloat.en_definition
+    assert "8 位指数，尾数只有 7 位" in bfloat.zh_definition and "两位有效数字" in bfloat.zh_definition
+    eps = terms["machine-epsilon"]
+    for key, power in (("float32", -23), ("bfloat16", -7), ("float16", -10)):
+        assert lp.FORMATS[key].eps == 2.0 ** power
+        above_one = float(lp.to_format(1 + 2.0 ** power, key))
+        assert above_one - 1 == 2.0 ** power and float(lp.to_format(1 + 2.0 ** power / 2.01, key)) == 1.0
+        assert f"$2^{{{power}}}$ in {key}" in eps.en_definition and f"{key} 为 $2^{{{power}}}$" in eps.zh_definition
+        # just below 1: within ε/4 rounds to 1, a little more than ε/4 does not
+        assert float(lp.to_format(1 - 2.0 ** power / 4, key)) == 1.0
+        assert float(lp.to_format(1 - 2.0 ** power / 3.9, key)) < 1.0
+    assert r"\varepsilon/4" in eps.en_definition and r"\varepsilon/4" in eps.zh_definition
+    # quantisation (homed on hard-and-cheap): int8 has 256 values
+    info = np.iinfo(np.int8)
+    assert info.max - info.min + 1 == 256 and "the 256 of int8" in terms["quantisation"].en_definition
