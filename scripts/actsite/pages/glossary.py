@@ -206,7 +206,7 @@ TERMS: tuple[Term, ...] = (
     Term("smooth-gate", "平滑门控函数", "smooth gate",
          "把输入乘以一个从 0 平滑升到 1 的门的激活函数，形如 $x\\,g(x)$：GELU 取 $g = \\Phi$，SiLU 取 $g = \\sigma$。",
          "An activation that multiplies its input by a gate rising smoothly from 0 to 1, $x\\,g(x)$: $g = \\Phi$ for GELU and $g = \\sigma$ for SiLU.",
-         "catalogue/smooth-gates.md#gelu", avoid_zh=("光滑门控", "光滑的门控")),
+         "catalogue/smooth-gates.md", avoid_zh=("光滑门控", "光滑的门控")),
     Term("gate", "门", "gate",
          "平滑门控函数 $x\\,g(x)$ 中乘在输入上的因子 $g(x)$；门控单元 $u\\,g(v)$ 中的门是 $g(v)$，所以 GEGLU 的门是整个 $\\mathrm{GELU}(v)$。",
          "The factor $g(x)$ that multiplies the input in a smooth gate $x\\,g(x)$; in a gated unit $u\\,g(v)$ the gate is $g(v)$, so GEGLU's gate is the whole of $\\mathrm{GELU}(v)$.",
