@@ -310,9 +310,13 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
         assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
-    page_lang("en", "ReLU, Leaky ReLU, PReLU and RReLU round only when multiplying by a slope; "
+    page_lang("en", "ReLU never rounds, and Leaky ReLU, PReLU and RReLU round only when multiplying by their slope; "
               "no format makes them saturate early.", "")
-    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU 和 RReLU 只在乘以斜率时舍入，任何格式都不会让它们提前饱和。")
+    page_lang("zh", "", "ReLU 从不舍入，Leaky ReLU、PReLU 和 RReLU 只在乘以斜率时舍入，任何格式都不会让它们提前饱和。")
+    # ReLU returns its input or 0: exact in every format, for every value of the format
+    for fmt in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"):
+        x = lp.every_value(fmt)
+        assert np.array_equal(lp.to_format(EVERY["relu"].f(x), fmt), EVERY["relu"].f(x)), fmt
     for lang in LANGS:
         assert "never saturate" not in page(lang) and "不会饱和。" not in page(lang), lang
     # but multiplying by the slope does round: leaky ReLU's 0.01·x is not exact in E4M3
