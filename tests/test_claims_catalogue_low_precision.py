@@ -4,7 +4,8 @@ One test per claim or group of claims, in the order of the page; both languages 
 numbers.  Thresholds come from ``actsite.maths.low_precision`` (an exact search over each
 format's values), and a sample of them is checked again by evaluating directly in the dtype.
 
-Not testable here, because they report what a source states: the contents of PyTorch's autocast
+Not testable here, because they report what a source states: Micikevicius et al. (2022)'s
+recommendation of E4M3 for weights and activations and E5M2 for gradients, the contents of PyTorch's autocast
 op lists and GradScaler's behaviour, NVIDIA's statement that activations are memory-limited,
 Micikevicius et al.'s three techniques, that a GPU's element-wise activation kernels are limited by
 memory traffic (NVIDIA's guides), and the findings of Dettmers et al., Sun et al. and
@@ -106,6 +107,20 @@ def test_normal_numbers_defined_before_use():
         f = lp.FORMATS[key]
         below = lp.positive_values(key)[lp.positive_values(key) < f.tiny]
         assert len(below) == 2 ** f.mantissa_bits - 1                    # the subnormals
+    # "Most values are normal": 1.f times a power of 2 above the smallest normal, 0.f below it
+    for key in lp.FORMAT_KEYS[1:]:
+        f, values = lp.FORMATS[key], lp.positive_values(key)
+        normal, sub = values[values >= f.tiny], values[values < f.tiny]
+        assert len(normal) > len(sub), key
+        mantissa, _ = np.frexp(normal)                                 # normal = (2·mantissa)·2^(e−1), 2·mantissa in [1, 2)
+        steps = (2 * mantissa - 1) * 2 ** f.mantissa_bits              # the fraction bits f
+        assert np.all(steps == np.round(steps)) and np.all((steps >= 0) & (steps < 2 ** f.mantissa_bits)), key
+        fractions = sub / f.tiny * 2 ** f.mantissa_bits               # 0.f times the smallest normal
+        assert np.all(fractions == np.round(fractions)) and np.all(fractions < 2 ** f.mantissa_bits), key
+    page_lang("en", r"the value is $1.f$ times a power of 2", "")
+    page_lang("zh", "", r"数值是 $1.f$ 乘以 2 的幂")
+    for lang in LANGS:                 # an all-ones exponent is ∞ or NaN in four of the five formats
+        assert "exponent bits are not all zero" not in page(lang) and "指数位不全为 0" not in page(lang), lang
 
 
 def test_number_of_finite_bit_patterns_per_format():
@@ -169,6 +184,14 @@ def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
     assert round(lp.FORMATS["bfloat16"].max / 1e38, 1) == round(lp.FORMATS["float32"].max / 1e38, 1) == 3.4
     assert not lp.FORMATS["float8_e4m3fn"].has_inf and lp.FORMATS["float8_e5m2"].has_inf
     assert np.isnan(np.array(500.0).astype(E4M3).astype(float))
+
+
+def test_the_two_fp8_formats_split_the_bits_differently():
+    e4, e5 = lp.FORMATS["float8_e4m3fn"], lp.FORMATS["float8_e5m2"]
+    assert e4.mantissa_bits == e5.mantissa_bits + 1 and e5.exponent_bits == e4.exponent_bits + 1
+    assert e4.eps < e5.eps and e5.max / e4.max > 100                  # finer steps; a far wider range
+    page_lang("en", "E4M3 keeps one more fraction bit, E5M2 one more exponent bit and so a far wider range", "")
+    page_lang("zh", "", "E4M3 多一位尾数，E5M2 多一位指数，因而范围宽得多")
 
 
 # --- every activation, every format: the rows -------------------------------------------------
@@ -281,13 +304,19 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     x = np.linspace(-2.5, 2.5, 11)
     np.testing.assert_allclose(hs.f(x), x * (x + 3) / 6, rtol=1e-12)
     assert np.ptp(np.diff(hs.f(x), 2)) < 1e-12 and abs(np.diff(hs.f(x), 2)[0]) > 1e-3      # constant, non-zero curvature
-    page_lang("en", "hard swish, whose middle piece is quadratic", "")
-    page_lang("zh", "", "中间一段是二次函数的 hard swish")
+    page_lang("en", "hard swish (whose middle piece is quadratic)", "")
+    page_lang("zh", "", "hard swish（中间一段是二次函数）")
+    for lang in LANGS:        # the site's term is "hard and cheap functions", which include softsign
+        assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
-    page_lang("en", "ReLU, Leaky ReLU, PReLU and RReLU round only when multiplying by a slope; "
+    page_lang("en", "ReLU never rounds, and Leaky ReLU, PReLU and RReLU round only when multiplying by their slope; "
               "no format makes them saturate early.", "")
-    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU 和 RReLU 只在乘以斜率时舍入，任何格式都不会让它们提前饱和。")
+    page_lang("zh", "", "ReLU 从不舍入，Leaky ReLU、PReLU 和 RReLU 只在乘以斜率时舍入，任何格式都不会让它们提前饱和。")
+    # ReLU returns its input or 0: exact in every format, for every value of the format
+    for fmt in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"):
+        x = lp.every_value(fmt)
+        assert np.array_equal(lp.to_format(EVERY["relu"].f(x), fmt), EVERY["relu"].f(x)), fmt
     for lang in LANGS:
         assert "never saturate" not in page(lang) and "不会饱和。" not in page(lang), lang
     # but multiplying by the slope does round: leaky ReLU's 0.01·x is not exact in E4M3
@@ -529,6 +558,12 @@ def test_softmax_numbers():
     assert np.isfinite(lp.softmax_in([12, 11, 10], BF16, False).astype(float)).all()
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.array(89.0).astype(BF16)).astype(float))
+    # relative errors of the shifted softmax: float16 below 0.1 %, bfloat16 up to 0.4 %
+    err16 = np.abs(lp.softmax_in([12, 11, 10], np.float16, True).astype(float) / exact - 1).max()
+    err_bf = np.abs(bf / exact - 1).max()
+    assert err16 < 1e-3 and round(err_bf * 100, 1) == 0.4
+    page_lang("en", "float16's are off by less than 0.1%, bfloat16's by up to 0.4%", "")
+    page_lang("zh", "", "float16 的相对误差不到 0.1%，bfloat16 的最大到 0.4%")
     page_lang("en", r"$e^{12} \approx 162{,}755$", "")
     page_lang("zh", "", r"$e^{12} \approx 162755$")
     both("0.6652", "0.2447", "0.0900", "1.0034")
@@ -622,3 +657,28 @@ def test_glossary_definitions_of_the_low_precision_terms():
     with np.errstate(over="ignore"):                                                   # overflow: ∞, or NaN in E4M3
         assert np.isinf(np.float16(70000.0)) and np.isnan(np.array(1000.0).astype(E4M3).astype(float))
     assert "NaN" in terms["overflow"].en_definition and "E4M3" in terms["overflow"].zh_definition
+
+
+def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
+    from actsite.pages.glossary import TERMS
+    terms = {t.key: t for t in TERMS}
+    bf, f32 = lp.FORMATS["bfloat16"], lp.FORMATS["float32"]
+    assert (bf.exponent_bits, bf.mantissa_bits) == (f32.exponent_bits, 7) == (8, 7)
+    assert f"{bf.max:.1e}" == "3.4e+38" and bf.tiny == f32.tiny                      # float32's range
+    assert round(math.log10(2 ** (bf.mantissa_bits + 1)), 1) == 2.4                   # "about two digits"
+    bfloat = terms["bfloat16"]
+    assert "8 exponent bits and only 7 fraction bits" in bfloat.en_definition and "3.4 \\times 10^{38}" in bfloat.en_definition
+    assert "8 位指数，尾数只有 7 位" in bfloat.zh_definition and "两位有效数字" in bfloat.zh_definition
+    eps = terms["machine-epsilon"]
+    for key, power in (("float32", -23), ("bfloat16", -7), ("float16", -10)):
+        assert lp.FORMATS[key].eps == 2.0 ** power
+        above_one = float(lp.to_format(1 + 2.0 ** power, key))
+        assert above_one - 1 == 2.0 ** power and float(lp.to_format(1 + 2.0 ** power / 2.01, key)) == 1.0
+        assert f"$2^{{{power}}}$ in {key}" in eps.en_definition and f"{key} 为 $2^{{{power}}}$" in eps.zh_definition
+        # just below 1: within ε/4 rounds to 1, a little more than ε/4 does not
+        assert float(lp.to_format(1 - 2.0 ** power / 4, key)) == 1.0
+        assert float(lp.to_format(1 - 2.0 ** power / 3.9, key)) < 1.0
+    assert r"\varepsilon/4" in eps.en_definition and r"\varepsilon/4" in eps.zh_definition
+    # quantisation (homed on hard-and-cheap): int8 has 256 values
+    info = np.iinfo(np.int8)
+    assert info.max - info.min + 1 == 256 and "the 256 of int8" in terms["quantisation"].en_definition

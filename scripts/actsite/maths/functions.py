@@ -128,7 +128,7 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         first_appeared=(), popularised_by=("rumelhart1986",),
     ),
     Activation(
-        key="tanh", symbol=r"\tanh", names={"zh": "双曲正切 tanh", "en": "Hyperbolic tangent (tanh)"},
+        key="tanh", symbol=r"\tanh", names={"zh": "tanh（双曲正切）", "en": "Hyperbolic tangent (tanh)"},
         latex=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
         latex_prime=r"\tanh'(x) = 1 - \tanh^2(x)",
         f=tanh, df=tanh_prime, output_range=(-1.0, 1.0),

@@ -117,19 +117,9 @@ TERMS: tuple[Term, ...] = (
          "The inputs where a function's slope is below 0.01 in absolute value: the two tails of sigmoid and tanh, the whole negative axis of ReLU. The playground shades it and counts the pre-activations that fall in it.",
          "playground.md#reading"),
     Term("vanishing-gradient", "梯度消失", "vanishing gradient",
-         "反向传播在每一层把梯度乘上斜率和权重矩阵；这些因子小于 1 时，梯度越靠近输入越小，前面几层几乎学不动。",
-         "Backpropagation multiplies the gradient by slopes and a weight matrix at every layer; when these factors are below one it shrinks towards the input, and the early layers barely learn.",
+         "反向传播在每一层把梯度乘上斜率和权重矩阵；斜率和权重偏小时，梯度逐层缩小，越靠近输入越小，前面几层几乎学不动。",
+         "Backpropagation multiplies the gradient by slopes and a weight matrix at every layer; when the slopes and weights are small, it shrinks layer by layer towards the input, and the early layers barely learn.",
          "blog/posts/when-gradients-vanish.md#backprop-product", avoid_zh=("梯度弥散", "消亡")),
-    Term("kink", "折点", "kink",
-         "函数斜率突变、导数不存在的点，例如 ReLU 在 $x = 0$ 处。",
-         "A point where a function's slope jumps, so that its derivative does not exist there, as ReLU's at $x = 0$.",
-         "reference.md#columns", avoid_zh=("拐角", "尖角", "折角"),
-         avoid_en=(re.compile(r"(?<!in the )\bcorners?\b(?! of the)", re.I),), also_en=("corner",)),
-    Term("zero-centred", "零中心", "zero-centred",
-         "输入服从标准正态分布时，输出的均值为 0；tanh 是零中心的，sigmoid 和 ReLU 不是。",
-         "Having mean output 0 when the input follows a standard normal distribution; tanh is zero-centred, sigmoid and ReLU are not.",
-         "reference.md#columns", avoid_en=(re.compile(r"\bzero[- ]center(ed|ing)?\b", re.I), "zero centred"),
-         also_en=("zero-centered",)),
     Term("sparsity", "稀疏性", "sparsity",
          "对一个给定输入，输出恰好为 0 的单元所占的比例；ReLU 网络会产生精确的零。",
          "The share of units whose output is exactly 0 for a given input; ReLU networks produce exact zeros.",
@@ -216,7 +206,7 @@ TERMS: tuple[Term, ...] = (
     Term("smooth-gate", "平滑门控函数", "smooth gate",
          "把输入乘以一个从 0 平滑升到 1 的门的激活函数，形如 $x\\,g(x)$：GELU 取 $g = \\Phi$，SiLU 取 $g = \\sigma$。",
          "An activation that multiplies its input by a gate rising smoothly from 0 to 1, $x\\,g(x)$: $g = \\Phi$ for GELU and $g = \\sigma$ for SiLU.",
-         "catalogue/smooth-gates.md#gelu", avoid_zh=("光滑门控", "光滑的门控")),
+         "catalogue/smooth-gates.md", avoid_zh=("光滑门控", "光滑的门控")),
     Term("gate", "门", "gate",
          "平滑门控函数 $x\\,g(x)$ 中乘在输入上的因子 $g(x)$；门控单元 $u\\,g(v)$ 中的门是 $g(v)$，所以 GEGLU 的门是整个 $\\mathrm{GELU}(v)$。",
          "The factor $g(x)$ that multiplies the input in a smooth gate $x\\,g(x)$; in a gated unit $u\\,g(v)$ the gate is $g(v)$, so GEGLU's gate is the whole of $\\mathrm{GELU}(v)$.",
@@ -229,6 +219,16 @@ TERMS: tuple[Term, ...] = (
          "对向量的每个分量分别施加同一个运算，例如门控单元中的乘积。",
          "Applied to each component of a vector separately, as the product in a gated unit is.",
          "catalogue/gated-units.md#two-inputs", avoid_zh=("按元素", "逐个元素", "逐个分量"), avoid_en=("elementwise",)),
+    Term("kink", "折点", "kink",
+         "函数斜率突变、导数不存在的点，例如 ReLU 在 $x = 0$ 处。",
+         "A point where a function's slope jumps, so that its derivative does not exist there, as ReLU's at $x = 0$.",
+         "reference.md#columns", avoid_zh=("拐角", "尖角", "折角"),
+         avoid_en=(re.compile(r"(?<!in the )\bcorners?\b(?! of the)", re.I),), also_en=("corner",)),
+    Term("zero-centred", "零中心", "zero-centred",
+         "输入服从标准正态分布时，输出的均值为 0；tanh 是零中心的，sigmoid 和 ReLU 不是。",
+         "Having mean output 0 when the input follows a standard normal distribution; tanh is zero-centred, sigmoid and ReLU are not.",
+         "reference.md#columns", avoid_en=(re.compile(r"\bzero[- ]center(ed|ing)?\b", re.I), "zero centred"),
+         also_en=("zero-centered",)),
     Term("feed-forward-block", "前馈模块", "feed-forward block",
          "Transformer 每一层中对每个位置单独作用的两层网络：先升维并施加激活函数（或门控单元），再投影回原来的宽度。",
          "The two-layer network a transformer layer applies at every position on its own: a projection up through an activation (or a gated unit), then a projection back down.",
@@ -268,12 +268,20 @@ TERMS: tuple[Term, ...] = (
          "catalogue/hard-and-cheap.md", avoid_zh=("廉价的近似",)),
     Term("quantisation", "量化", "quantisation",
          "把实数张量映射到 int8 这类整数格式的有限个取值上来计算，以换取速度和内存。",
-         "Computing with tensors mapped onto a few integer levels (for example int8) instead of real numbers, for speed and memory.",
+         "Computing with tensors mapped onto the values of a narrow integer format, such as the 256 of int8, instead of real numbers, for speed and memory.",
          "catalogue/hard-and-cheap.md#int8", avoid_en=(re.compile(r"\bquantiz\w*", re.I),),
          also_en=("quantization",)),
-    Term("half-precision", "半精度（float16）", "half precision (float16)",
+    Term("machine-epsilon", "机器精度", "machine epsilon",
+         "格式中 1 与比它大的下一个数之间的间距 $\\varepsilon$：float32 为 $2^{-23}$，bfloat16 为 $2^{-7}$，float16 为 $2^{-10}$。它衡量格式的相对精度：略小于 1 的数离 1 不超过 $\\varepsilon/4$ 时就舍入成 1。",
+         "The gap $\\varepsilon$ between 1 and the next larger number of a format: $2^{-23}$ in float32, $2^{-7}$ in bfloat16, $2^{-10}$ in float16. It measures the format's relative precision: a number just below 1 rounds to 1 once it is within $\\varepsilon/4$ of it.",
+         "catalogue/low-precision.md#formats"),
+    Term("half-precision", "float16（半精度）", "float16 (half precision)",
          "16 位浮点格式：5 位指数、10 位尾数，能表示的最大数是 65504，约有三位有效数字。",
          "The 16-bit floating-point format with 5 exponent and 10 fraction bits: its largest number is 65,504, and it keeps about three significant digits.",
+         "catalogue/low-precision.md#formats"),
+    Term("bfloat16", "bfloat16", "bfloat16",
+         "16 位浮点格式：与 float32 一样有 8 位指数，尾数只有 7 位，所以范围与 float32 相同（最大约 $3.4 \\times 10^{38}$），但只有约两位有效数字。",
+         "The 16-bit floating-point format with float32's 8 exponent bits and only 7 fraction bits: the same range as float32 (up to about $3.4 \\times 10^{38}$), but only about two significant digits.",
          "catalogue/low-precision.md#formats"),
     Term("subnormal-number", "次正规数", "subnormal number",
          "比格式的最小正规数还小的浮点数：以牺牲有效数字为代价，把范围一直延伸到最小正数。",
@@ -359,6 +367,7 @@ WORDS = {
 }
 ALSO = re.compile(r'<br><small class="glossary-also">.*?</small>')
 INLINE_MATHS = re.compile(r"(?<!\\)\$([^$]+)\$")
+UNFINISHED_ZH = ("时",)          # a short title ending so is a clause, not a name: keep the whole title
 HEADING = re.compile(r"^#{1,6} (.*?)\{ *#([\w-]+) *\}\s*$", re.M)
 FRONT_TITLE = re.compile(r"\A---\n(?:.*\n)*?title: *(.*)\n(?:.*\n)*?---\n")
 
@@ -422,10 +431,14 @@ def page_headings(lang: str, page: str) -> tuple[str, dict[str, str]]:
 
 def home_title(lang: str, target: str) -> str:
     """"Page › section" for ``page.md#anchor``: the page's title up to its first colon, then the
-    section's heading (the title alone for a page's top)."""
+    section's heading (the title alone for a page's top).  A Chinese title whose first part is a
+    clause of time ("梯度消失时", "when gradients vanish") keeps its whole title: cut there it reads
+    as an unfinished sentence."""
     page, _, section = target.partition("#")
     title, headings = page_headings(lang, page)
     short = re.split("[:：]", title, maxsplit=1)[0].strip()
+    if lang == "zh" and short.endswith(UNFINISHED_ZH):
+        short = title
     if not section or headings.get(section) == title:
         return short
     return f"{short} › {headings[section]}"
