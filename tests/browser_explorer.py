@@ -96,6 +96,10 @@ def test_sliders_follow_the_ticked_functions_and_state_is_in_the_address(browser
     assert keys == ["elu", "silu"]
     names = watch.page.locator(".explorer-slider-name").all_text_contents()
     assert names == ["ELU: α", "SiLU / Swish: β"]
+    zh = open_explorer(browser, base_url, "zh", query="?show=elu,silu")     # full-width punctuation there
+    assert zh.page.locator(".explorer-slider-name").all_text_contents() == ["ELU：α", "SiLU / Swish：β"]
+    assert zh.page.get_attribute('input[type=range][data-key="silu"]', "aria-label").endswith("，β")
+    zh.close()
     watch.page.locator('input[type=range][data-key="silu"]').focus()
     watch.page.keyboard.press("ArrowRight")
     assert query_of(watch) == {"show": ["relu,gelu,elu,silu"], "silu": ["1.25"]}

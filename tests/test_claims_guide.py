@@ -16,6 +16,8 @@ Citations, not testable here (each names its source on the page):
   bias of 1 and the gap it closed;
 * LSTM and GRU gates use the sigmoid and the candidate state tanh; the forget gate is Gers et
   al.'s (2000); CS231n's "never use sigmoid" is advice about hidden layers;
+* the initialisation rules are named after the first authors of LeCun et al. (1998), Glorot and
+  Bengio (2010) and He et al. (2015), Xavier being Glorot's first name;
 * MobileNetV2/V3 use ReLU6, hard swish and hard-sigmoid gates; Klambauer et al.'s assumptions
   (LeCun initialisation, wide layers) and their alpha dropout, which keeps mean and variance, for
   networks that use dropout, and that their derivation covers fully connected layers;
@@ -68,6 +70,26 @@ def test_page_is_in_the_nav_and_linked_from_the_home_page(lang):
     assert "guide.md" in (CONTENT[lang].parent / "mkdocs.yml").read_text(encoding="utf-8")
     assert "](guide.md)" in (CONTENT[lang] / "index.md").read_text(encoding="utf-8")
     assert "short-answer" in skeleton(CONTENT[lang] / PAGE).anchors
+
+
+REFERENCES = {"zh": "## 参考文献 { #references }", "en": "## References { #references }"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_reference_is_cited_in_the_text_and_every_short_citation_is_listed(lang):
+    """Each entry's first author and year appear together in the prose ("He et al. (2015)",
+    "（Sandler 等人，2018）"), and each "X et al. YEAR" of the prose is an entry of the list."""
+    import re
+    text, refs = (CONTENT[lang] / PAGE).read_text(encoding="utf-8").split(REFERENCES[lang])
+    entries = []
+    for line in refs.strip().splitlines():
+        authors, year = re.match(r"\d+\. (.+?)[（(](\d{4}|n\.d\.|无日期)[)）]", line).groups()
+        first = re.split(r",|、| and | et al\.| 等人", authors)[0].split()[-1]
+        entries.append((first, year))
+        assert re.search(rf"(?<!\w){re.escape(first)}(?!\w)[^\n]{{0,45}}?{re.escape(year)}", text), (first, year)
+    cited = re.findall(r"([A-Z]\w+) (?:et al\.,? \(?|等人[（，])(\d{4})", text)
+    assert cited and set(cited) <= set(entries), set(cited) - set(entries)
+    assert len(entries) == len(set(entries))
 
 
 # --- hidden layers --------------------------------------------------------------------------

@@ -7,6 +7,8 @@
   var DATA_URL = new URL("../explorer-data.json", document.currentScript.src).href;
   var SVG = "http://www.w3.org/2000/svg";
   var START = ["relu", "gelu"];
+  // A Chinese page sets its punctuation full width, an English page half width.
+  var COLON = {zh: "：", en: ": "}, COMMA = {zh: "，", en: ", "};
   var dataPromise = null;
 
   // The chart's geometry for a plot box `width` CSS pixels wide: one SVG unit is one pixel,
@@ -131,9 +133,9 @@
       var fn = data.byKey[key];
       fn.params.slice(0, 1).forEach(function (param) {
         var row = html("label", {"class": "explorer-coloured", style: colourStyle(data, state, key)}, box);
-        html("span", {"class": "explorer-slider-name"}, row, fn.short[lang] + ": " + param.symbol);
+        html("span", {"class": "explorer-slider-name"}, row, fn.short[lang] + COLON[lang] + param.symbol);
         var slider = html("input", {type: "range", min: 0, max: param.values.length - 1, step: 1,
-                                    "data-key": key, "aria-label": fn.names[lang] + ", " + param.symbol}, row);
+                                    "data-key": key, "aria-label": fn.names[lang] + COMMA[lang] + param.symbol}, row);
         slider.value = state.position[key];
         var shown = html("output", {}, row);
         function show() {
