@@ -12,16 +12,20 @@ Shazeer (2020) trained T5 base with each variant, its Table 1 (restated below, t
 page quotes it and that what the page reads from it follows) and its fine-tuning results;
 the T5 v1.1 checkpoint notes and Gemma's report (their words are checked to be quoted exactly);
 every row of the models table (activation and width as stated by its source), and the
-49,152 that Gemma's report lists for its 7B model.
+49,152 that Gemma's report lists for its 7B model.  For GPT, GPT-2 and BERT the form of GELU is
+read from the released code (openai/finetune-transformer-lm ``train.py``, openai/gpt-2
+``src/model.py``, google-research/bert ``modeling.py`` as packaged in bert-tensorflow 1.0.0 and
+1.0.1); the expressions are transcribed below and checked to be the two forms the site defines.
 """
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
 import pytest
 
-from actsite.maths.catalogue import EVERY, normal_cdf
+from actsite.maths.catalogue import EVERY, MODERN, normal_cdf
 from actsite.maths.gated import GATED, GATES, equal_parameter_width, ffn_parameters
 from actsite.maths.gaussian import gaussian_expectation
 from claim_helpers import LANGS, display_equations, page_text, plotted
@@ -313,6 +317,53 @@ def test_every_model_row_names_a_source(lang):
     for row in table:
         source = row.rstrip(" |").rsplit("|", 1)[1]
         assert re.search(r"arXiv:\d{4}\.\d{4,5}|`[\w./-]+`|OpenAI", source), row
+
+
+# The function `gelu` of each released code base, transcribed (tf.tanh, tf.pow, tf.erf -> numpy/math).
+RELEASED_GELU = {
+    "openai/finetune-transformer-lm train.py (GPT)":
+        lambda x: 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x ** 3))),
+    "openai/gpt-2 src/model.py":
+        lambda x: 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * np.power(x, 3)))),
+    "bert-tensorflow 1.0.1 bert/modeling.py":
+        lambda x: x * (0.5 * (1.0 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * np.power(x, 3))))),
+    "bert-tensorflow 1.0.0 bert/modeling.py":
+        lambda x: x * (0.5 * (1.0 + np.vectorize(math.erf)(x / np.sqrt(2.0)))),
+}
+
+
+def test_the_released_gelus_are_the_tanh_form_except_bert_as_first_released():
+    x = np.linspace(-8, 8, 4001)
+    exact, tanh_form = MODERN["gelu"].f(x), MODERN["gelu_tanh"].f(x)
+    for source, gelu in RELEASED_GELU.items():
+        expected = exact if source.startswith("bert-tensorflow 1.0.0") else tanh_form
+        other = tanh_form if expected is exact else exact
+        np.testing.assert_allclose(gelu(x), expected, rtol=0, atol=1e-12, err_msg=source)
+        assert np.max(np.abs(gelu(x) - other)) > 4e-4, source          # the two forms are told apart
+
+
+def models_rows(lang: str) -> dict[str, list[str]]:
+    models = page(lang).split("{ #models }")[1].split("{ #references }")[0]
+    rows = [line.strip(" |").split(" | ") for line in models.splitlines()
+            if line.startswith("| ") and "---" not in line][1:]
+    return {row[0].split(" (")[0].split("（")[0]: row for row in rows}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang):
+    tanh, exact = {"en": ("tanh approximation", "exact"), "zh": ("tanh 近似", "精确")}[lang]
+    rows = models_rows(lang)
+    for model, repository in (("GPT", "openai/finetune-transformer-lm"), ("GPT-2", "openai/gpt-2"),
+                              ("BERT", "google-research/bert")):
+        activation, source = rows[model][2], rows[model][4]
+        assert tanh in activation and f"`{repository}`" in source, (model, activation, source)
+    assert exact in rows["BERT"][2] and "1.0.0" in rows["BERT"][4] and "1.0.1" in rows["BERT"][4]
+    assert exact not in rows["GPT"][2] and exact not in rows["GPT-2"][2]
+    references = page(lang).split("{ #references }")[1]
+    for link in ("github.com/openai/finetune-transformer-lm/blob/master/train.py",
+                 "github.com/openai/gpt-2/blob/master/src/model.py",
+                 "pypi.org/project/bert-tensorflow", "github.com/google-research/bert/blob/master/modeling.py"):
+        assert link in references and link in page_text("catalogue/smooth-gates.md", lang), link
 
 
 @pytest.mark.parametrize("lang", LANGS)

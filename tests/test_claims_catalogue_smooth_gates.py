@@ -18,9 +18,11 @@ something computable; the page attributes each of them ("the authors report", "s
   reported improvements over ReLU and ELU, the two approximations being proposed there
   (their formulas are tested), the name SiLU.
 * Radford et al. (2018) use GELU in GPT; Devlin et al. (2019) use GELU in BERT following GPT;
-  the released GPT-2 code computes the tanh form in every feed-forward block (the gated-units
-  page's table, checked by its tests, gives the sources);
-  PyTorch's ``nn.GELU(approximate="tanh")`` and its name SiLU for beta = 1.
+  neither paper names the form; the code released with GPT and GPT-2 computes the tanh form,
+  BERT's released code the exact form in bert-tensorflow 1.0.0 and the tanh form from 1.0.1 on
+  (the gated-units claim tests check the transcribed expressions against the two forms, and that
+  both pages cite the same code);
+  PyTorch's ``nn.GELU`` (exact by default, ``approximate="tanh"``) and its name SiLU for beta = 1.
 * Elfwing et al. (2018): SiLU and dSiLU proposed for reinforcement learning, the Tetris and
   Atari results, their rounded minimum "about -0.28 at about -1.28" (the rounding is tested).
 * Ramachandran et al. (2017): the automated search, beta constant or trained, +0.9% top-1 for
@@ -374,6 +376,15 @@ def test_largest_gap_to_exact_gelu_is_4_7e_4_at_2_70_and_even_in_x():
     assert round(gap * 1e4, 1) == 4.7 and round(abs(where), 2) == 2.70
     np.testing.assert_allclose(diff, diff[::-1], atol=1e-14)   # rounding of values near 10
     assert np.max(np.abs(f("gelu", WIDE) - f("gelu_tanh", WIDE))) == pytest.approx(gap, rel=1e-5)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_advice_on_reused_weights_quotes_the_same_largest_gap(lang):
+    """'the two forms differ by at most 4.7 x 10^-4', in the closing section: the gap computed above."""
+    gap = np.max(np.abs(f("gelu", WIDE) - f("gelu_tanh", WIDE)))
+    shown = f"${gap * 1e4:.1f} \\times 10^{{-4}}$"
+    closing = (CONTENT[lang] / PAGE).read_text(encoding="utf-8").split("{ #which-one }")[1]
+    assert shown == r"$4.7 \times 10^{-4}$" and shown in closing
 
 
 def test_tanh_minimum_moves_to_minus_07525_minus_01700_same_value_as_gelu_to_3_places():
