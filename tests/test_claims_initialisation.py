@@ -595,3 +595,27 @@ def test_selu_gradient_grows_by_about_3_5_percent_per_layer_3_6_measured(r):
     chi = expect(lambda z: EVERY["selu"].df(z) ** 2, 1.0)
     assert round(100 * (math.sqrt(chi) - 1), 1) == 3.5
     assert round(100 * (grad_ratio(r, "selu_lecun") ** (1 / 49) - 1), 1) == 3.6
+
+
+def test_same_stack_as_the_gradient_article_but_another_random_instance_with_500_inputs_not_64(r):
+    """'It is the stack of the gradient measurement ..., but another random instance of it, with 500
+    inputs instead of 64, so gradient ratios that depend on the draw differ from the values there.'"""
+    from actsite.experiments import gradient_depth
+    from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
+    assert (init_spread.DEPTH, init_spread.WIDTH) == (gradient_depth.DEPTH, 256)
+    assert int(r["batch"]) == 500
+    assert inspect_default(layer_gradient_norms, "batch") == 64
+    gd = cached("gradient_depth")
+    # another instance: ReLU's draw-dependent ratio is 1.8 there and 1.01 here, both equal across scales
+    there = float(gd["relu_he_grad"][0] / gd["relu_he_grad"][-1])
+    assert round(there, 1) == 1.8 and round(grad_ratio(r, "relu_he"), 2) == 1.01
+    assert grad_ratio(r, "relu_he") == pytest.approx(grad_ratio(r, "relu_lecun"), rel=1e-12)
+    # the tanh 1/n ratio (1.3 there, 1.22 here) differs too; the sigmoid's is 4e-31 there, 3.1e-31 here
+    assert round(float(gd["tanh_xavier_grad"][0] / gd["tanh_xavier_grad"][-1]), 1) == 1.3
+    assert round(grad_ratio(r, "tanh_lecun"), 2) == 1.22
+    assert INIT_STD["xavier"](256) ** 2 == pytest.approx(1 / N)
+
+
+def inspect_default(function, name):
+    import inspect
+    return inspect.signature(function).parameters[name].default

@@ -862,3 +862,24 @@ def test_notebook_article_draw_is_seed_0_and_the_try_cell_starts_from_seed_1(gd)
     g = layer_gradient_norms("relu", "he", seed=1)["grad_norm"]
     assert round(float(gd["relu_he_grad"][0] / gd["relu_he_grad"][-1]), 1) == 1.8
     assert round(float(g[0] / g[-1]), 1) != 1.8
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_relu_is_credited_to_its_popularisers_with_their_full_references(lang):
+    """'Chief among them is ReLU (Nair and Hinton 2010; Glorot, Bordes and Bengio 2011)': the two
+    works the site's provenance record names as ReLU's popularisers, each in the page's references
+    with the title, year and link of the site's bibliography."""
+    from pathlib import Path
+    from actsite.maths.catalogue import EVERY
+    from actsite.pages.bibliography import WORKS
+    page = (Path(__file__).parents[1] / f"docs/{lang}/content/blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
+    body, references = page.split("{ #references }")
+    cited = {"en": ("Nair and Hinton 2010", "Glorot, Bordes and Bengio 2011"),
+             "zh": ("Nair 和 Hinton，2010", "Glorot、Bordes 和 Bengio，2011")}[lang]
+    assert all(citation in body for citation in cited)
+    for key in ("nair2010", "glorot2011"):
+        work = WORKS[key]
+        assert key in EVERY["relu"].popularised_by
+        (line,) = [line for line in references.splitlines() if work.title in line]
+        assert f"({work.year})" in line or f"（{work.year}）" in line
+        assert line.endswith(f"<{work.link}>")

@@ -45,7 +45,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_try_inactive": "learning rate {lr}, seed {seed}: {dead} of {units} second-layer units inactive after {steps} steps ({share:.1f}%)",
     "dead_try_diverged": "learning rate {lr}, seed {seed}: diverged: the weights overflowed within {steps} steps",
     # gradient-depth
-    "depth_setup": "{depth} layers of {width} units;  weight standard deviation: {stds}",
+    "depth_setup": "{depth} layers of {width} units; weight standard deviation: {stds}",
     "depth_header": "{blank:20s} {first:>10s} {last:>10s} {ratio:>11s} {factor:>13s}",
     "depth_row": "{label:20s} {first:10.2e} {last:10.2e} {ratio:11.3g} {factor:13.4f}",
     "depth_columns": "layer 1|layer 50|first/last|factor/layer",
@@ -144,7 +144,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "zigzag_try": "输入取自 [{low}, 1]²：κ = {kappa:.1f}   全批量梯度下降进入 w* 周围 {tolerance} 以内所需步数：{steps}",
     "act_sigmoid": "sigmoid", "act_tanh": "tanh", "act_relu": "ReLU",
     "init_small": "小尺度", "init_xavier": "Xavier", "init_he": "He",
-    "depth_std_item": "{std:.3g}（{label}）", "list_sep": "，",
+    "depth_std_item": "{std:.3g}（{label}）", "list_sep": "、",
     "yes": "是", "no": "否",
 }}
 

@@ -71,8 +71,10 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# Finally the deep sigmoid classifier of the article's last experiment, [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers) (10 inputs, eight hidden layers of 64,
-# 10 outputs, Xavier initialisation), at its random initial weights. For each hidden layer we take
+# Finally, the deep sigmoid classifier of the article's section
+# [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers): 10 inputs,
+# eight hidden layers of 64 units, 10 outputs, Xavier initialisation. Here it is still at its random
+# initial weights. For each hidden layer we take
 # the standard deviation of every unit's output across the 4000 training inputs and average it over
 # the units: how different the layer's outputs are for different inputs.
 

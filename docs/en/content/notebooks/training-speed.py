@@ -4,8 +4,8 @@
 # This notebook prints the numbers behind the section
 # [Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) of the article
 # *ReLU, sparse codes and the brain*. A 10-128-128-128-10 network (ReLU with He initialisation, tanh
-# with LeCun's) is trained on a synthetic ten-class task with SGD and momentum 0.9, three seeds per
-# learning rate; the training error is checked every 25 iterations, and we record the first check
+# with LeCun's) is trained on a synthetic ten-class task with SGD and momentum 0.9, three seeds at
+# each learning rate η; the training error is checked every 25 iterations, and we record the first check
 # at which it is at most 25%.
 
 # %%
@@ -26,8 +26,9 @@ for i, lr in enumerate(r["learning_rates"]):
 
 # %% [markdown]
 # The article summarises each learning rate by $\rho$, the median over the three seeds of tanh's
-# iterations divided by the median of ReLU's, and, as Krizhevsky et al. (2012) did in their
-# Figure 1, also compares each activation at its best learning rate of the three tried.
+# iterations divided by the median of ReLU's, and, as
+# [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)
+# did in their Figure 1, also compares each activation at its best learning rate of the three tried.
 
 # %%
 relu_median = np.median(r["reach_relu"], axis=1)
@@ -62,7 +63,7 @@ for seed in training_speed.SEEDS:
     say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# One thing that changes for ReLU at 0.3 shows in its units. A ReLU unit whose pre-activation is negative on every
+# At 0.3 something also happens to ReLU's units. A ReLU unit whose pre-activation is negative on every
 # training point is *dead*: it outputs 0 and its incoming weights get no gradient
 # ([Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md#dead-relu)).
 # Count the dead units of the second hidden layer after the first ten steps:

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的迭代次数 { #notebook-training-speed }
 #
-# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。一个 10-128-128-128-10 的网络（ReLU 用 He 初始化，tanh 用 LeCun 初始化）在人工构造的十分类任务上用动量为 0.9 的 SGD 训练，每个学习率跑三个种子；每 25 次迭代检查一次训练误差，记下误差首次不超过 25% 的那次检查。
+# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。一个 10-128-128-128-10 的网络（ReLU 用 He 初始化，tanh 用 LeCun 初始化）在人工构造的十分类任务上用动量为 0.9 的 SGD 训练，每个学习率 η 跑三个种子；每 25 次迭代检查一次训练误差，记下它第一次降到 25% 或以下时的迭代次数。
 
 # %%
 from actsite.experiments import training_speed
@@ -20,7 +20,7 @@ for i, lr in enumerate(r["learning_rates"]):
         say("speed_row", lr=lr, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# 文章用 $\rho$ 来概括每个学习率：tanh 在三个种子上所需迭代次数的中位数，除以 ReLU 的中位数。文章还仿照 Krizhevsky 等人（2012）的图 1，让两种激活函数各取试过的三个学习率中最好的那个，再比较一次。
+# 文章用 $\rho$ 来概括每个学习率：tanh 在三个种子上所需迭代次数的中位数，除以 ReLU 的中位数。文章还仿照 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)的图 1，让两种激活函数各取试过的三个学习率中最好的那个，再比较一次。
 
 # %%
 relu_median = np.median(r["reach_relu"], axis=1)
@@ -52,7 +52,7 @@ for seed in training_speed.SEEDS:
     say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# 学习率到了 0.3，ReLU 的变化至少有一处可以从它的单元上看出来。如果一个 ReLU 单元在每个训练点上的预激活值都是负的，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数训练前十步之后第 2 个隐藏层里的死亡单元：
+# 学习率为 0.3 时，ReLU 的单元本身也发生了变化。如果一个 ReLU 单元在每个训练点上的预激活值都是负的，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数训练前十步之后第 2 个隐藏层里的死亡单元：
 
 # %%
 def dead_share(lr, seed, steps):
