@@ -132,6 +132,7 @@ def test_a_lead_of_a_few_units_more_than_log_k_takes_almost_all_the_weight():
     assert top_weight(8) > 0.95 and top_weight(3) < 0.5
     shown("a lead of 3 gives it 0.24 of the weight, a lead of 5 gives 0.70 and a lead of 8 gives 0.98",
           "领先 3 得到 0.24 的权重，领先 5 得到 0.70，领先 8 得到 0.98")
+    shown("among 64 keys, with the other 63 scores equal, a lead of 3", "64 个键、其余 63 个分数相等时，领先 3")
 
 
 def test_measured_unscaled_scores_grow_like_sqrt_d_k(scaling):
@@ -183,6 +184,24 @@ def test_at_d_k_1_one_query_component_scales_every_score(scaling):
     q, k = rng.standard_normal(), rng.standard_normal(64)
     assert np.std(q * k) == pytest.approx(abs(q) * np.std(k))         # the spread across keys is |q| times the keys'
     shown("At $d_k = 1$ the mean entropy is a little higher, 3.74", "$d_k = 1$ 时熵的平均值略高，为 3.74")
+    shown("so their variance across the keys is $q^2$: it varies from query to query, with mean 1",
+          "分数在各键之间的方差是 $q^2$，随查询而变，平均为 1")
+
+
+def test_at_d_k_1_the_entropy_is_higher_because_it_is_convex_in_the_variance():
+    rng = np.random.default_rng(9)
+    k = rng.standard_normal((4_000, 64))                             # the same keys for every variance
+    variances = np.linspace(0.0, 25.0, 26)                          # q^2 beyond 25 has probability 1.6e-7
+    h = np.array([attn.entropy(attn.softmax(np.sqrt(v) * k)).mean() for v in variances])
+    assert np.all(np.diff(h) < 0)                                   # falls as the variance grows ...
+    assert np.all(np.diff(h, 2) > 0)                                # ... ever more slowly: convex in sigma^2
+    q = rng.standard_normal(4_000)
+    assert np.mean(q ** 2) == pytest.approx(1.0, abs=0.05)          # the variance q^2 has mean 1
+    at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
+    assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
+    shown("the exact entropy falls ever more slowly as the variance grows (it is a convex function of $\\sigma^2$), "
+          "so its average over the queries lies above its value at $\\sigma^2 = 1$",
+          "精确的熵随方差增大下降得越来越慢（它是 $\\sigma^2$ 的凸函数），所以对各个查询取平均，结果高于 $\\sigma^2 = 1$ 时的值")
 
 
 def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
@@ -277,6 +296,8 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
         np.testing.assert_allclose(cap(small, c), small - small ** 3 / (3 * c ** 2), atol=1e-6)
     assert f"{cap(10.0, 30.0):.2f}" == "9.65"
     shown("a logit of 10 under a cap of 30 becomes 9.65", "logit 10 变成 9.65")
+    assert abs(cap(3.0, 30.0) - 3.0) < 0.01 * 3.0 and cap(30.0, 30.0) < 0.8 * 30.0   # unchanged only well below the cap
+    shown("soft-capping leaves logits nearly unchanged only well below the cap", "软截断只在 logit 远低于上限时才几乎不改变它们")
 
 
 def test_softcap_derivative():
@@ -308,8 +329,9 @@ def test_softcap_passes_a_shrinking_gradient_unlike_a_hard_clip():
     assert np.all(clip_slope == 0)                                # a hard clip passes none past it
     assert np.all(np.diff(cap(z, 30.0)) > 0) and np.all(np.diff(np.clip(z, -30, 30)) == 0)   # order kept / lost
     assert slope[-1] < 0.01 and np.all(np.abs(cap(z, 30.0)) < 30.0)  # well past the cap: almost no gradient, value bounded
-    shown("well past it, the raw logit receives almost no gradient and stays wherever it is, while its capped value stays bounded",
-          "远远越过上限之后，原始 logit 几乎得不到梯度，停在原处不动，而截断后的值始终有界")
+    shown("Unlike a hard clip, whose slope is zero past its limit, the cap's slope never reaches zero; but well past the cap "
+          "it is so small that the raw logit barely moves",
+          "硬截断越过界限后斜率恰为零，软截断的斜率则永远不为零；不过远远越过上限之后，斜率小到原始 logit 几乎不再移动")
 
 
 def test_softcap_slopes_at_multiples_of_the_cap():
