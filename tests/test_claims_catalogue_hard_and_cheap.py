@@ -20,7 +20,7 @@ report, not mathematics:
 * BinaryConnect (Courbariaux et al. 2015) used clip((x + 1)/2, 0, 1) as the probability of
   binarising a weight to +1;
 * the Deep Learning textbook credits hard tanh to Collobert's 2004 thesis;
-* binarised networks (Courbariaux, Hubara et al. 2016) pass gradients through sign as if
+* binarised networks (Courbariaux et al. 2016) pass gradients through sign as if
   it were hard tanh (the straight-through estimator); the window |x| <= 1 itself is the
   hard-tanh derivative checked below;
 * Glorot and Bengio (2010): softsign credited to Bergstra et al. (2009), less and
@@ -29,9 +29,12 @@ report, not mathematics:
 * the name "Elliott function" (Elliott 1993);
 * that exponentials are slow or approximated on integer hardware (engineering context,
   not measured on this site, as the page says);
-* ReLU6: TensorFlow's documentation credits the cap to Krizhevsky (2010) and says it helps
-  fixed-point inference; MobileNetV2 uses it after the expansion and depthwise layers and
-  gives robustness in low-precision computation as the reason;
+* ReLU6: Krizhevsky (2010) capped rectified units at 6 and found it encouraged sparse
+  features earlier; TensorFlow's documentation says capped units do better in fixed-point
+  inference; MobileNetV2 uses it after the expansion and depthwise layers and gives
+  robustness in low-precision computation as the reason;
+* that 8-bit codes of non-negative outputs need no offset (r = s q), and that implementations
+  approximate the sigmoid differently (MobileNetV3);
 * hard swish: introduced in MobileNetV3 as a stand-in for swish and used in the second half
   of the networks, where the authors found most of swish's benefit, and in the first layer,
   where it let them halve the filters from 32 to 16 at the same accuracy;
