@@ -20,7 +20,7 @@ report, not mathematics:
 * BinaryConnect (Courbariaux et al. 2015) used clip((x + 1)/2, 0, 1) as the probability of
   binarising a weight to +1;
 * the Deep Learning textbook credits hard tanh to Collobert's 2004 thesis;
-* binarised networks (Courbariaux, Hubara et al. 2016) pass gradients through sign as if
+* binarised networks (Courbariaux et al. 2016) pass gradients through sign as if
   it were hard tanh (the straight-through estimator); the window |x| <= 1 itself is the
   hard-tanh derivative checked below;
 * Glorot and Bengio (2010): softsign credited to Bergstra et al. (2009), less and
@@ -29,9 +29,12 @@ report, not mathematics:
 * the name "Elliott function" (Elliott 1993);
 * that exponentials are slow or approximated on integer hardware (engineering context,
   not measured on this site, as the page says);
-* ReLU6: TensorFlow's documentation credits the cap to Krizhevsky (2010) and says it helps
-  fixed-point inference; MobileNetV2 uses it after the expansion and depthwise layers and
-  gives robustness in low-precision computation as the reason;
+* ReLU6: Krizhevsky (2010) capped rectified units at 6 and found it encouraged sparse
+  features earlier; TensorFlow's documentation says capped units do better in fixed-point
+  inference; MobileNetV2 uses it after the expansion and depthwise layers and gives
+  robustness in low-precision computation as the reason;
+* that 8-bit codes of non-negative outputs need no offset (r = s q), and that implementations
+  approximate the sigmoid differently (MobileNetV3);
 * hard swish: introduced in MobileNetV3 as a stand-in for swish and used in the second half
   of the networks, where the authors found most of swish's benefit, and in the first layer,
   where it let them halve the filters from 32 to 16 at the same accuracy;
@@ -486,12 +489,16 @@ def test_hard_swish_is_x_times_hard_sigmoid():
     np.testing.assert_allclose(HW.f(X), X * HS.f(X), rtol=0, atol=1e-12)
 
 
-def test_card_hard_swish_reference_curve_and_minimum():
-    """The alt text: "x from -5 to 5 and y from -1 to 3", SiLU dotted, the minimum marked."""
+def test_card_hard_swish_reference_curve_minimum_and_both_straight_pieces():
+    """The alt text: "x from -5 to 5 and y from -1 to 5.5", SiLU dotted, the minimum marked, and
+    f follows the line y = x from x = 3 on, inside the chart (the caption's two straight pieces)."""
     fig = Figure()
     drawn = card.draw_card("hard_swish", fig, BLACK)
     assert drawn["relative"] == "silu" and HW.minimum == (-1.5, -0.375)
-    assert fig.axes[0].get_xlim() == (-5.0, 5.0) and fig.axes[0].get_ylim() == (-1.0, 3.0)
+    assert fig.axes[0].get_xlim() == (-5.0, 5.0) and fig.axes[0].get_ylim() == (-1.0, 5.5)
+    x, f = drawn["x"], drawn["f"]
+    assert -1.0 < f.min() and f.max() < 5.5                     # nothing of f leaves the chart
+    assert np.all(f[x >= 3] == x[x >= 3]) and np.all(f[x <= -3] == 0) and x.max() - 3 >= 1
 
 
 def test_both_satisfy_f_x_minus_f_minus_x_equals_x_so_the_gap_is_even():
@@ -626,9 +633,10 @@ def test_setup_as_described():
     assert cost_figure.DTYPE == "float64" and DATA["machine"]["numerics"]["OPENBLAS_NUM_THREADS"] == "1"
 
 
-def test_one_clip_computes_the_value_faster_than_relu_derivatives_2_1_and_1_4_and_hard_sigmoid_2_0():
+def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_4_and_hard_sigmoid_2_0():
     assert round(ratio("relu6"), 2) == 0.71 and round(ratio("hard_tanh"), 2) == 0.77
-    assert ratio("relu6") < 1 and ratio("hard_tanh") < 1
+    assert ratio("relu6") <= 1 and ratio("hard_tanh") <= 1                    # "no more for the value"
+    assert DATA["functions"]["relu"]["value"]["operations"] == {"maximum": 1}   # "like ReLU's maximum"
     assert round(ratio("relu6", "derivative"), 1) == 2.1 and round(ratio("hard_tanh", "derivative"), 1) == 1.4
     for key in ("relu6", "hard_tanh"):
         assert DATA["functions"][key]["value"]["operations"] == {"clip": 1}

@@ -13,7 +13,8 @@ RELATIVE = {"rectifier": "relu", "smooth": "relu", "hard": None}   # faint refer
 HARD_RELATIVE = {"hard_sigmoid": "sigmoid", "hard_tanh": "tanh", "softsign": "tanh", "relu6": "relu",
                  "hard_swish": "silu"}
 Y_CAP = (-2.0, 3.0)     # an unbounded function leaves the chart at these values
-VIEWS = {"relu6": ((-4.0, 9.0), (-1.0, 7.0))}      # (x limits, y limits) where the default hides a landmark
+VIEWS = {"relu6": ((-4.0, 9.0), (-1.0, 7.0)),      # (x limits, y limits) where the default hides a landmark:
+         "hard_swish": ((-5.0, 5.0), (-1.0, 5.5))}   # the cap at 6; the identity piece beyond x = 3
 
 
 def _quarter(value: float, up: bool) -> float:
