@@ -326,7 +326,7 @@ def test_sparse_paths_active_units_as_described():
     assert PATHS_SIZES == (4, 6, 6, 2)
     assert counts == [[3, 2], [3, 3]]
     first = [piecewise.forward(layers, np.array(x))[1][0] for x in PATHS_INPUTS]
-    assert not np.array_equal(first[0], first[1])          # a different three in layer 1
+    assert int(np.sum(np.logical_and(first[0], first[1]))) == 1   # layer 1: only one unit active for both inputs
 
 
 # --- training speed -----------------------------------------------------------------------------
@@ -394,7 +394,7 @@ def test_range_of_speedups_1_2_to_2_15(ts):
     assert round(float(rho.min()), 1) == 1.2 and round(float(rho.max()), 2) == 2.15
 
 
-def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_about_twice_as_fast():
+def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_about_twice_as_fast_rho_0_5():
     reach = {key: [training_speed.iterations_to_target(
                        training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
                    for seed in training_speed.SEEDS] for key in ("relu", "tanh")}
@@ -402,6 +402,8 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_about_twice_as_fast():
     assert min(reach["relu"]) == 975 and max(reach["relu"]) == 1225
     ratios = np.array(reach["relu"]) / np.array(reach["tanh"])
     assert np.all(ratios > 1.8) and np.all(ratios < 2.3)       # "about twice as fast", in every seed
+    medians = np.median(reach["relu"]), np.median(reach["tanh"])   # the table's row 0.3 | 1100 | 550 | 0.5
+    assert medians == (1100, 550) and medians[1] / medians[0] == 0.5   # "twice as fast"
     # "One step further, at 0.3, both are slower": so 0.1 is the best rate tried for each activation
     ts, i = cached("training_speed"), list(training_speed.LEARNING_RATES).index(0.1)
     for key in ("relu", "tanh"):

@@ -54,7 +54,8 @@ FACTS: tuple[Fact, ...] = (
     Fact("fifty-layer-gradients", "the 50-layer gradient measurement: ReLU's first-layer gradient 1100 / 5×10⁻⁵ / "
          "5×10⁻⁴⁴ by scale (first/last ratio 1.8), sigmoid's first/last ratio 4×10⁻³¹",
          "blog/posts/when-gradients-vanish.md",
-         (r"10\^\{-44\}", r"10⁻⁴⁴", r"(?<![\d.])4\s*(?:\\times|×)\s*10(?:\^\{-31\}|⁻³¹)", rf"{NUMBER_START}1100{NUMBER_END}",
+         (r"10\^\{-44\}", r"10⁻⁴⁴", r"(?<![\d.])4\s*(?:\\times|×)\s*10(?:\^\{-31\}|⁻³¹)",
+          rf"{NUMBER_START}1100{NUMBER_END}(?!\s*(?:\||iterations\b|次))",     # not a count of iterations
           r"(?<![\d.])1\.8\s*(?:times|each time|倍)")),
     Fact("he-stack-spread", "a 50-layer ReLU stack with He's variance on 500 inputs: ratio 1.01, last-layer gradient about 4700",
          "blog/posts/initialisation.md",

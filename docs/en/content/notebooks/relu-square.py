@@ -20,7 +20,7 @@ for n, error in errors.items():
 
 # %% [markdown]
 # The last column is 4 every time: doubling the number of units divides the error by four.
-# Outside $[-2, 2]$ the network stops bending, so the error grows without bound. The left side is worst:
+# Outside $[-2, 2]$ the network stops bending, so the error grows without bound. The left side is worse:
 # $p_{16}$ stays at 4 everywhere left of $-2$, so on $[-10, 10]$ the largest error is at $x = -10$, $100 - 4 = 96$:
 
 # %%

@@ -14,7 +14,6 @@ r = cached("dead_relu")
 
 
 def values(percentages) -> str:
-    """One value per seed, to one decimal."""
     return "  ".join(f"{v:4.1f}" for v in percentages)
 
 
