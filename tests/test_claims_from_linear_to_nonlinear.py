@@ -112,6 +112,28 @@ def test_larger_weight_on_positive_input_never_lowers_the_output(key):
         assert np.all(f(x @ bumped + b) >= base)
 
 
+
+@pytest.mark.parametrize("key", CLASSIC)
+def test_monotone_slope_never_negative_so_the_backward_sign_is_kept(key):
+    """'the slope phi'(z) is never negative, so the activation never flips the sign of the gradient
+    passing back through the unit': dL/dz = dL/dy * phi'(z) is zero or has the sign of dL/dy."""
+    a = ACTIVATIONS[key]
+    z = np.linspace(-30, 30, 60001)
+    slope = a.df(z)
+    assert np.all(slope >= 0)
+    upstream = np.random.default_rng(7).normal(size=z.size)
+    back = upstream * slope
+    assert np.all((back == 0) | (np.sign(back) == np.sign(upstream)))
+
+
+def test_gelu_dips_below_zero_so_is_not_monotone():
+    """'GELU dips below zero for negative inputs and is not monotone'."""
+    from actsite.maths.catalogue import gelu
+    x = np.linspace(-6, -0.001, 60001)
+    y = gelu(x)
+    assert y.min() < -0.1 and np.all(y < 0)
+    assert np.any(np.diff(y) < 0) and np.any(np.diff(y) > 0)
+
 def test_tanh_is_identity_near_zero_sigmoid_is_not():
     assert tanh(0.0) == 0.0 and tanh_prime(0.0) == 1.0
     assert sigmoid(0.0) == 0.5 and sigmoid_prime(0.0) == 0.25

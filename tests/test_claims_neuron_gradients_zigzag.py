@@ -430,3 +430,17 @@ def test_inputs_further_from_zero_raise_kappa_and_the_number_of_steps():
         steps.append(len(zigzag.gd_path(X)) - 1)
     assert all(a < b for a, b in zip(kappas, kappas[1:])), kappas
     assert all(a < b for a, b in zip(steps, steps[1:])), steps
+
+
+def test_flat_region_column_slope_below_0_01():
+    """The table's 'Flat region' (slope below 0.01 in absolute value): both tails for sigmoid and tanh,
+    x < 0 for ReLU, nowhere for Leaky ReLU with a = 0.01 (its slope never falls below a)."""
+    x = np.linspace(-40, 40, 800001)
+    for key in ("sigmoid", "tanh"):
+        flat = np.abs(ACTIVATIONS[key].df(x)) < 0.01
+        assert flat[0] and flat[-1] and not flat[x.size // 2]             # both tails, not the middle
+        inside = x[~flat]
+        assert np.all(~flat[(x >= inside.min()) & (x <= inside.max())])   # one middle piece, two tails
+    relu_flat = np.abs(ACTIVATIONS["relu"].df(x)) < 0.01
+    np.testing.assert_array_equal(relu_flat, x <= 0)                       # slope 0 on x < 0 and at the kink
+    assert LEAKY_SLOPE == 0.01 and not np.any(np.abs(ACTIVATIONS["leaky_relu"].df(x)) < 0.01)

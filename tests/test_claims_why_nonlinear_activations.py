@@ -372,3 +372,17 @@ def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_on
     np.testing.assert_array_equal(elu(positive, alpha), positive)
     np.testing.assert_array_equal(elu_prime(positive, alpha), 1.0)
 
+
+
+def test_where_tanh_first_returns_one_depends_on_the_library():
+    """'Tanh reaches exactly 1.0 near x = 19, at a point that depends on the library': numpy's tanh
+    already returns 1.0 at 19.0, where the correctly rounded value is still 1 - 2^-53; both points
+    lie within 0.1 of 19."""
+    from decimal import Decimal, getcontext
+    getcontext().prec = 50
+    assert np.tanh(19.0) == 1.0
+    assert 2 / ((2 * Decimal(19)).exp() + 1) > Decimal(2) ** -54     # correctly rounded tanh(19) < 1
+    x = np.arange(18.9, 19.1, 1e-5)
+    numpy_edge = float(x[int(np.argmax(np.tanh(x) == 1.0))])
+    rounded_edge = 55 * np.log(2) / 2
+    assert abs(numpy_edge - 19) < 0.1 and abs(rounded_edge - 19) < 0.1 and numpy_edge < rounded_edge
