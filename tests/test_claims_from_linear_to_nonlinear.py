@@ -252,7 +252,7 @@ def test_cross_entropy_unit_is_convex_with_second_derivative_sigma_times_one_min
 # The swap experiment: a 2-4-2 tanh MLP on a two-dimensional, two-class version of the project's
 # Voronoi task (10 centres), LeCun initialisation, SGD with batches of 64 at rate 0.3 for 2000 steps.
 SWAP_SIZES = (2, 4, 2)
-SWAP_STEPS, SWAP_LR = 2000, 0.3
+SWAP_STEPS, SWAP_LR, SWAP_BATCH = 2000, 0.3, 64
 SWAP_TASK = dict(dim=2, centroids=10, classes=2, seed=0)
 
 
@@ -269,7 +269,7 @@ def swap_units(net: MLP, i: int, j: int) -> MLP:
 def swap_losses():
     X, y = voronoi(**SWAP_TASK)
     net = MLP.create(SWAP_SIZES, "tanh", "lecun", seed=0)
-    batches = minibatches(len(X), 64, np.random.default_rng(0))
+    batches = minibatches(len(X), SWAP_BATCH, np.random.default_rng(0))
     for _ in range(SWAP_STEPS):
         idx = next(batches)
         net.sgd_step(X[idx], y[idx], SWAP_LR)
@@ -286,6 +286,7 @@ def test_swap_task_is_points_of_the_plane_labelled_by_the_nearest_of_10_centres_
     X, y = voronoi(**SWAP_TASK)
     assert X.shape[1] == 2 and set(np.unique(y)) == {0, 1}
     assert SWAP_SIZES == (2, 4, 2) and SWAP_STEPS == 2000
+    assert SWAP_BATCH == 64 < len(X)                     # mini-batches of 64, not the whole data set
 
 
 def test_swapping_two_hidden_units_changes_the_weights_but_not_the_loss(swap_losses):

@@ -114,6 +114,19 @@ def test_after_sigmoid_or_relu_no_example_moves_two_weights_in_opposite_directio
         assert np.all(step[x == 0] == 0)
 
 
+def test_staircase_needs_steps_at_different_angles_to_make_progress_towards_1_minus_1():
+    """The page: an up-and-up step followed by a down-and-down step at a slightly different angle
+    leaves net progress towards (1, -1); steps along the same direction, whatever their sizes,
+    leave it along that direction, in the first or third quadrant.  Each per-example step of the
+    linear unit is a multiple of its positive input x."""
+    up, down = np.array([0.5, 0.4]), np.array([0.4, 0.5])         # two positive inputs, different angles
+    net = 1.0 * up - 1.0 * down                                    # up-and-up, then down-and-down
+    assert net[0] > 0 > net[1]                                     # fourth quadrant: towards (1, -1)
+    for c_up, c_down in ((1.0, 0.5), (1.0, 1.5), (2.0, 0.3)):     # same angle, different sizes
+        net = c_up * up - c_down * up
+        assert np.sign(net[0]) == np.sign(net[1])                  # first or third quadrant only
+
+
 # --- the zig-zag experiment -----------------------------------------------------------------
 
 def test_zigzag_setup_matches_text():

@@ -239,6 +239,21 @@ def test_finite_relu_net_grows_at_most_linearly():
     assert np.all(np.abs(approx(far)) / far < 4)   # while x^2 / x = x grows without bound
 
 
+def test_universal_approximation_hypotheses_sigmoid_tanh_bounded_relu_unbounded_and_not_a_polynomial():
+    """The page: Cybenko's units are sigmoidal (limits 0 and 1); Hornik's theorem takes any bounded,
+    non-constant activation, which covers sigmoid and tanh but not the unbounded ReLU; Leshno et al.'s
+    takes any non-polynomial one, which covers ReLU: a polynomial of degree d has a zero (d+1)-th
+    finite difference, and ReLU's k-th finite difference across its kink is non-zero for every k."""
+    x = np.linspace(-50, 50, 100001)
+    assert sigmoid(-50.0) < 1e-20 and 1 - sigmoid(50.0) < 1e-20                 # sigmoidal
+    for f in (sigmoid, tanh):
+        assert np.all(np.abs(f(x)) <= 1) and f(1.0) != f(-1.0)                    # bounded, non-constant
+    assert relu(1e6) == 1e6                                                       # unbounded
+    grid = np.arange(-10, 11, dtype=float)
+    for k in range(1, 20):
+        assert np.any(np.diff(relu(grid), n=k) != 0)
+
+
 # --- saturation -----------------------------------------------------------------------------
 
 def test_sigmoid_range_open_unit_interval_and_tanh_range_minus_one_to_one():
