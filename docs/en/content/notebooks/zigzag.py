@@ -3,8 +3,8 @@
 #
 # This notebook recomputes the numbers of the article
 # [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md).
-# The experiment is a linear unit with squared loss, inputs drawn from
-# $[0.2, 1]^2$ (all positive) or the same inputs centred, starting at $(-1, 1)$ with target $(1, -1)$.
+# The experiment: a linear unit with squared loss, its inputs drawn from $[0.2, 1]^2$ (all positive)
+# or the same inputs centred; the weights start at $(-1, 1)$ and the target is $(1, -1)$.
 
 # %%
 import numpy as np
