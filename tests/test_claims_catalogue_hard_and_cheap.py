@@ -12,8 +12,8 @@ report, not mathematics:
 
 * MobileNetV3 (Howard et al. 2019): why the authors replaced the sigmoid (cost on mobile
   devices, swish and sigmoid gates), the name h-swish, "no discernible difference in
-  accuracy" in their experiments, and the two of their deployment advantages that concern the
-  function (ReLU6 available in virtually all frameworks; precision in quantised mode);
+  accuracy" in their experiments, and two of the deployment advantages they list
+  (ReLU6 available in virtually all frameworks; precision in quantised mode);
 * which network uses what: MobileNetV2 uses ReLU6 as its only activation; MobileNetV3 uses
   h-swish in its first layer and second half, ReLU ("RE" in its tables) in between, and hard
   sigmoid in its squeeze-and-excitation gates;
