@@ -65,6 +65,9 @@ def test_confidently_wrong_gradients_cross_entropy_against_squared_error():
     assert squared == pytest.approx(numeric, rel=1e-6)
     assert f"{cross_entropy:.5f}" == "-0.99995"
     assert f"{squared:.1e}" == "-4.5e-05"
+    # "its logarithm divides it out": d(-log sigma)/dx = -sigma'(x)/sigma(x) = sigma(x) - 1, no factor sigma'(x)
+    xs = np.linspace(-30, 30, 601)
+    np.testing.assert_allclose(-sigmoid_prime(xs) / sigmoid(xs), out.bce_gradient(xs, 1.0), rtol=1e-9, atol=1e-15)
 
 
 # --- softmax and its Jacobian ---------------------------------------------------------------
@@ -271,6 +274,8 @@ def test_fused_loss_avoids_the_log_of_an_underflowed_probability():
     with np.errstate(divide="ignore"):
         assert out.naive_softmax(z)[1] == 0.0 and -np.log(out.naive_softmax(z)[1]) == np.inf
     assert out.cross_entropy_with_logits(z, y) == pytest.approx(800.0, rel=1e-15)
+    assert out.cross_entropy_with_logits(z, y) == pytest.approx(-out.log_softmax(z)[1], rel=1e-15)   # minus the log-softmax
+    assert np.isfinite(out.log_softmax(z)).all()
 
 
 def test_half_precision_overflows_the_exponential_beyond_11_09():
