@@ -249,7 +249,7 @@ def test_u_3_8_only_makes_sense_as_a_division_the_papers_multiplication_needs_l_
     assert not (0 <= lo < hi < 1)
     assert 1 < lo < hi                                                # multiplied: slopes 3..8
     assert 0 < 1 / hi < 1 / lo < 1                                    # divided: slopes 1/8..1/3
-    for lang, said in (("en", "make sense only if $x$ is divided by the random number"), ("zh", "都只有在用随机数去除时才说得通")):
+    for lang, said in (("en", "make sense only if $x$ is divided by the random number"), ("zh", "都只有在 $x$ 除以这个随机数时才说得通")):
         assert said in page_text(lang) and r"$0 \le l < u < 1$" in page_text(lang)
 
 
