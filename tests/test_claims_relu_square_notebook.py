@@ -1,0 +1,46 @@
+"""Claims of the relu-square notebook (both languages) about the network p_n: a constant plus n ReLU
+units; its knots x_k = -2 + 4k/n (k = 0 .. n) are the points where it meets the parabola; each unit
+switches on at one of them; p_n is straight between knots; its largest error on [-2, 2] is 4/n²."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from actsite.experiments.networks import max_error_on_interval, relu_interpolant_of_square
+
+UNITS = (2, 4, 8, 10, 16)
+
+
+@pytest.mark.parametrize("n", UNITS)
+def test_p_n_is_a_constant_plus_n_relu_units_with_knots_minus_2_plus_4k_over_n(n):
+    p = relu_interpolant_of_square(n)
+    assert p.units == n
+    np.testing.assert_allclose(p.knots, -2 + 4 * np.arange(n + 1) / n, atol=1e-12)
+    np.testing.assert_allclose(p(np.array(-50.0)), p.output_bias)      # every unit off far left
+
+
+@pytest.mark.parametrize("n", UNITS)
+def test_p_n_meets_the_parabola_at_the_knots_and_nowhere_else(n):
+    p = relu_interpolant_of_square(n)
+    np.testing.assert_allclose(p(p.knots), p.knots ** 2, atol=1e-10)
+    x = np.linspace(-10, 10, 200_001)
+    gap = np.abs(p(x) - x ** 2)
+    near_a_knot = np.min(np.abs(x[:, None] - p.knots[None, :]), axis=1) < 1e-3
+    assert gap[~near_a_knot].min() > 1e-7
+
+
+@pytest.mark.parametrize("n", UNITS)
+def test_each_unit_switches_on_at_one_knot(n):
+    p = relu_interpolant_of_square(n)
+    switch_points = -p.hidden_bias                     # unit k computes g(x + hidden_bias[k])
+    assert len(switch_points) == n
+    assert all(np.any(np.isclose(s, p.knots)) for s in switch_points)
+
+
+@pytest.mark.parametrize("n", UNITS)
+def test_p_n_is_straight_between_knots_and_its_error_is_4_over_n_squared(n):
+    p = relu_interpolant_of_square(n)
+    for a, b in zip(p.knots[:-1], p.knots[1:]):
+        x = np.linspace(a, b, 9)
+        assert np.max(np.abs(np.diff(p(x), 2))) < 1e-10
+    assert max_error_on_interval(p, np.square) == pytest.approx(4 / n ** 2, rel=1e-9)
