@@ -199,9 +199,9 @@ def test_at_d_k_1_the_entropy_is_higher_because_it_is_convex_in_the_variance():
     assert np.mean(q ** 2) == pytest.approx(1.0, abs=0.05)          # the variance q^2 has mean 1
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
-    shown("the exact entropy falls ever more slowly as the variance grows (it is a convex function of $\\sigma^2$), "
+    shown("The entropy falls ever more slowly as the variance grows (it is a convex function of $\\sigma^2$), "
           "so its average over the queries lies above its value at $\\sigma^2 = 1$",
-          "精确的熵随方差增大下降得越来越慢（它是 $\\sigma^2$ 的凸函数），所以对各个查询取平均，结果高于 $\\sigma^2 = 1$ 时的值")
+          "熵随方差增大下降得越来越慢（它是 $\\sigma^2$ 的凸函数），所以对各个查询取平均，结果高于 $\\sigma^2 = 1$ 时的值")
 
 
 def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
@@ -344,10 +344,13 @@ def test_softcap_slopes_at_multiples_of_the_cap():
 def test_softcap_compresses_logits_near_the_cap():
     a, b = cap(40.0, 30.0), cap(35.0, 30.0)
     assert (f"{a:.2f}", f"{b:.2f}", f"{a - b:.1f}") == ("26.10", "24.70", "1.4")
-    sure = attn.softmax(np.array([40.0, 35.0]))[0]
-    capped = attn.softmax(np.array([a, b]))[0]
-    assert sure > 0.99 and capped < 0.81                        # "far less sure"
+    raw_p = attn.softmax(np.array([40.0, 35.0]))
+    capped_p = attn.softmax(np.array([a, b]))
+    assert f"{raw_p[0] / raw_p[1]:.0f}" == "148" and f"{np.exp(5.0):.0f}" == "148"     # weight ratio before the cap
+    assert f"{capped_p[0] / capped_p[1]:.0f}" == "4"                                  # and after it
     shown("become 26.10 and 24.70, so a gap of 5 becomes a gap of 1.4", "变成 26.10 和 24.70，差距从 5 缩成 1.4")
+    shown("the softmax gives the first of them 4 times the weight of the second instead of $e^5 \\approx 148$ times",
+          "softmax 给前者的权重也从后者的 $e^5 \\approx 148$ 倍降到 4 倍")
 
 
 # --- the z-loss -----------------------------------------------------------------------------
@@ -404,6 +407,8 @@ def test_shifting_by_log_z_zeroes_the_penalty_and_keeps_every_probability():
     np.testing.assert_allclose(attn.softmax(shifted), attn.softmax(z), rtol=1e-12)
     np.testing.assert_allclose(shifted, np.log(attn.softmax(z)), atol=1e-9)     # logits = log-probabilities
     assert -np.log(V) <= shifted.max() <= 0.0
+    shown("The penalty costs the model nothing, because it can be removed without touching the prediction",
+          "而这个罚项不会让模型付出任何代价，因为它可以在不改变预测的前提下消除")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -706,8 +711,9 @@ def test_unnormalised_gradient_is_four_orders_larger(stack):
     assert [f"{gap:.1e}" for gap in gaps] == ["1.4e+04", "1.8e+04"]   # the first-block gap, post and pre
     for gap in gaps:                                                  # is about the stream's growth
         assert 0.8 < gap / grown < 1.2
-    shown("at the first block the gap, $1.4$–$1.8 \\times 10^{4}$, is about the factor by which the unnormalised stream has grown",
-          "在第一个块上，高出的倍数为 $1.4$–$1.8 \\times 10^{4}$，与不归一化的残差流本身增大的倍数")
+    shown("At the first block the gap is $1.4$–$1.8 \\times 10^{4}$, about the factor by which the unnormalised stream grows "
+          "on the way forward",
+          "在第一个块上，高出的倍数为 $1.4$–$1.8 \\times 10^{4}$，与不归一化的残差流在前向传播中增大的倍数")
     shown("($1.7 \\times 10^{4}$ at block 48)", "（第 48 个块为 $1.7 \\times 10^{4}$）")
 
 

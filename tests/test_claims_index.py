@@ -14,7 +14,7 @@ import pytest
 from actsite.experiments import piecewise
 from actsite.experiments.cache import cached
 from actsite.figures.diagrams import PATHS_INPUTS, PATHS_SIZES
-from claim_helpers import LANGS, page_text
+from claim_helpers import CONTENT, LANGS, page_text
 
 PAGE = "index.md"
 
@@ -53,8 +53,24 @@ def test_the_transformer_entry_names_what_its_page_covers(lang):
     heading = re.search(r"^## (.*?) \{ #default \}$", page, re.M).group(1)
     assert heading == {"en": "What to use when training a transformer from scratch",
                        "zh": "从头训练 Transformer 该用什么"}[lang]
-    shown("squared ReLU, pre- and post-norm, and a default for training a transformer from scratch.",
-          "平方 ReLU、前置与后置归一化，以及从头训练 Transformer 时的默认选择。")
+    shown("squared ReLU, normalisation, and a default for training from scratch.",
+          "平方 ReLU、归一化，以及从头训练时的默认选择。")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_notebooks_entry_names_every_notebook_by_its_title(lang):
+    notebooks = sorted((CONTENT[lang] / "notebooks").glob("*.py"))
+    count = {"en": "Five notebooks that rerun an article's experiment and print its numbers:",
+             "zh": "五个笔记本，各自重跑一篇文章的实验并打印其中的数字："}[lang]
+    assert len(notebooks) == 5 and count in page_text(PAGE, lang)
+    prefix = {"en": "Notebook: ", "zh": "笔记本："}[lang]
+    for notebook in notebooks:
+        text = notebook.read_text(encoding="utf-8")
+        title = re.search(r"^# # (.+?) \{ #notebook-[\w-]+ \}$", text, re.M).group(1)
+        assert title.startswith(prefix), notebook
+        label = title[len(prefix):]
+        assert f"[{label}](notebooks/{notebook.name})" in page_text(PAGE, lang), label
+        assert re.search(r"\]\(\.\./blog/posts/[\w-]+\.md", text), notebook     # it belongs to an article
 
 
 def test_zigzag_card_shows_sgd_and_full_batch_paths_in_each_panel():
