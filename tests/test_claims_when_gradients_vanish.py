@@ -811,6 +811,28 @@ def test_residual_product_does_not_collapse_where_plain_stack_does():
     assert np.linalg.norm(plain) / np.linalg.norm(v) < 1e-20
 
 
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_scaled_gaussian_product_keeps_norms_only_on_average_orthogonal_keeps_every_norm(seed):
+    """Saxe et al.: 'Scaled Gaussian weights keep the norm of a signal only on average: over 50
+    layers of width 256 their product stretches some directions and all but erases others. Random
+    orthogonal matrices keep the norm of every vector.'"""
+    rng = np.random.default_rng(seed)
+    gaussian, orthogonal = np.eye(WIDTH), np.eye(WIDTH)
+    for _ in range(50):
+        gaussian = rng.normal(0.0, 1 / np.sqrt(WIDTH), (WIDTH, WIDTH)) @ gaussian
+        q, r = np.linalg.qr(rng.normal(size=(WIDTH, WIDTH)))
+        orthogonal = (q * np.sign(np.diag(r))) @ orthogonal        # Haar-distributed orthogonal factor
+    s = np.linalg.svd(gaussian, compute_uv=False)
+    assert s.max() > 2                                             # stretches some directions
+    assert s.min() < 1e-12                                         # all but erases others
+    np.testing.assert_allclose(np.linalg.svd(orthogonal, compute_uv=False), 1.0, rtol=1e-9)
+    # on average: one scaled Gaussian layer keeps the mean square of any fixed vector
+    x = rng.normal(size=WIDTH)
+    ratios = [np.sum((rng.normal(0.0, 1 / np.sqrt(WIDTH), (WIDTH, WIDTH)) @ x) ** 2) / np.sum(x ** 2)
+              for _ in range(400)]
+    assert np.mean(ratios) == pytest.approx(1.0, abs=0.02)
+
+
 # --- corrections ----------------------------------------------------------------------------------
 
 def test_correction_relu_xavier_0_70_and_5e_minus_5_against_1100(gd):
