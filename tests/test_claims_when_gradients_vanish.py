@@ -217,6 +217,24 @@ def test_25_inputs_of_1_with_weights_0_2_give_a_pre_activation_of_5_beyond_the_s
     assert sum([0.2] * 25) == pytest.approx(5.0) and 5.0 > 4.585 and sigmoid_prime(5.0) < 0.01
 
 
+def test_sigmoid_figure_shades_both_tails_beyond_4_585_and_labels_the_left_one():
+    """Alt text: 'Both tails, beyond 4.585 in absolute value, are shaded; a label in the left one
+    reads σ′ < 0.01 for |x| > 4.585.'"""
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    spec = FIGURES["sigmoid"]
+    fig, data = draw(spec.plot(), "light", spec.size)
+    ax = fig.axes[0]
+    assert round(data["flat_edge"], 3) == 4.585 and data["x"].min() == -10 and data["x"].max() == 10
+    spans = sorted(tuple(np.round(p.get_x() + np.array([0, p.get_width()]), 3)) for p in ax.patches
+                   if p.get_width() < 20)
+    assert spans == [(-10.0, -4.585), (4.585, 10.0)]
+    labels = [t for t in ax.texts if "0.01" in t.get_text()]
+    assert len(labels) == 1 and "4.585" in labels[0].get_text()
+    x, _ = labels[0].get_position()
+    assert -10 < x < -4.585                                            # in the left tail
+
+
 def test_factors_above_one_explode_below_one_vanish():
     assert 1.1 ** 50 > 100 and 0.9 ** 50 < 0.01 and 1.0 ** 50 == 1.0
 
