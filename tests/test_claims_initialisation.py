@@ -420,7 +420,10 @@ def test_init_spread_figure_alt_text(r):
     assert np.all((r["tanh_gain_pre_std"][3:] > 1.05) & (r["tanh_gain_pre_std"][3:] < 1.15))
     he = r["relu_he_pre_std"]
     assert he.min() > 1.35 and he.max() < 2.2
-    assert round(r["selu_gain_pre_std"][0], 2) == 0.75
+    selu = r["selu_gain_pre_std"]              # "falls from 0.75 to about 0.27 by layer 10 and then slowly to about 0.15"
+    assert round(selu[0], 2) == 0.75 and round(selu[9], 2) == 0.27 and abs(selu[-1] - 0.15) < 0.01
+    fast, slow = (selu[0] - selu[9]) / 9, (selu[9] - selu[-1]) / (len(selu) - 10)
+    assert slow < fast / 10
 
 
 # --- practical summary and common mistakes ----------------------------------------------

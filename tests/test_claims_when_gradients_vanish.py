@@ -217,6 +217,24 @@ def test_25_inputs_of_1_with_weights_0_2_give_a_pre_activation_of_5_beyond_the_s
     assert sum([0.2] * 25) == pytest.approx(5.0) and 5.0 > 4.585 and sigmoid_prime(5.0) < 0.01
 
 
+def test_sigmoid_figure_shades_both_tails_beyond_4_585_and_labels_the_left_one():
+    """Alt text: 'Both tails, beyond 4.585 in absolute value, are shaded; a label in the left one
+    reads σ′ < 0.01 for |x| > 4.585.'"""
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    spec = FIGURES["sigmoid"]
+    fig, data = draw(spec.plot(), "light", spec.size)
+    ax = fig.axes[0]
+    assert round(data["flat_edge"], 3) == 4.585 and data["x"].min() == -10 and data["x"].max() == 10
+    spans = sorted(tuple(np.round(p.get_x() + np.array([0, p.get_width()]), 3)) for p in ax.patches
+                   if p.get_width() < 20)
+    assert spans == [(-10.0, -4.585), (4.585, 10.0)]
+    labels = [t for t in ax.texts if "0.01" in t.get_text()]
+    assert len(labels) == 1 and "4.585" in labels[0].get_text()
+    x, _ = labels[0].get_position()
+    assert -10 < x < -4.585                                            # in the left tail
+
+
 def test_factors_above_one_explode_below_one_vanish():
     assert 1.1 ** 50 > 100 and 0.9 ** 50 < 0.01 and 1.0 ** 50 == 1.0
 
@@ -809,6 +827,28 @@ def test_residual_product_does_not_collapse_where_plain_stack_does():
         h = h + W2 @ sigmoid(z)
     assert np.linalg.norm(residual) / np.linalg.norm(v) > 0.1
     assert np.linalg.norm(plain) / np.linalg.norm(v) < 1e-20
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_scaled_gaussian_product_keeps_norms_only_on_average_orthogonal_keeps_every_norm(seed):
+    """Saxe et al.: 'Scaled Gaussian weights keep the norm of a signal only on average: over 50
+    layers of width 256 their product stretches some directions and all but erases others. Random
+    orthogonal matrices keep the norm of every vector.'"""
+    rng = np.random.default_rng(seed)
+    gaussian, orthogonal = np.eye(WIDTH), np.eye(WIDTH)
+    for _ in range(50):
+        gaussian = rng.normal(0.0, 1 / np.sqrt(WIDTH), (WIDTH, WIDTH)) @ gaussian
+        q, r = np.linalg.qr(rng.normal(size=(WIDTH, WIDTH)))
+        orthogonal = (q * np.sign(np.diag(r))) @ orthogonal        # Haar-distributed orthogonal factor
+    s = np.linalg.svd(gaussian, compute_uv=False)
+    assert s.max() > 2                                             # stretches some directions
+    assert s.min() < 1e-12                                         # all but erases others
+    np.testing.assert_allclose(np.linalg.svd(orthogonal, compute_uv=False), 1.0, rtol=1e-9)
+    # on average: one scaled Gaussian layer keeps the mean square of any fixed vector
+    x = rng.normal(size=WIDTH)
+    ratios = [np.sum((rng.normal(0.0, 1 / np.sqrt(WIDTH), (WIDTH, WIDTH)) @ x) ** 2) / np.sum(x ** 2)
+              for _ in range(400)]
+    assert np.mean(ratios) == pytest.approx(1.0, abs=0.02)
 
 
 # --- corrections ----------------------------------------------------------------------------------
