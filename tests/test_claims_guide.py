@@ -138,6 +138,39 @@ def test_a_leaky_rectifier_has_a_nonzero_slope_on_the_negative_side():
     for key in ("leaky_relu", "prelu", "elu"):
         assert np.all(EVERY[key].df(negative) > 0), key
     assert np.all(EVERY["relu"].df(negative) == 0)
+    # "(ELU's does tend to zero there, so an ELU unit can still saturate)": below 0.01, the
+    # playground's saturation threshold, far enough left; Leaky ReLU's and PReLU's never are.
+    assert 0 < float(EVERY["elu"].df(np.array(-5.0))) < 0.01
+    assert float(EVERY["leaky_relu"].df(np.array(-1e6))) >= 0.01 and float(EVERY["prelu"].df(np.array(-1e6))) >= 0.01
+
+
+def test_a_deep_sigmoid_stack_loses_its_gradient_with_no_unit_saturated():
+    """'Its slope is at most 1/4, so at every layer the gradient that comes back through the weights
+    is multiplied by a quarter or less, and it shrinks layer after layer even when no unit is
+    saturated'; and the stall section's 'Vanishing gradient': the first layer's gradient norm
+    orders of magnitude below the last hidden layer's with no unit saturated or dead.  The
+    playground's first preset (8 sigmoid layers of 16 units, weights N(0, 0.1^2)), in numpy."""
+    rng = np.random.default_rng(0)
+    widths = [2] + [16] * 8
+    W = [rng.normal(0, 0.1, (m, n)) for m, n in zip(widths[:-1], widths[1:])]
+    x = rng.normal(0, 0.7, (200, 2))
+    zs, h = [], x
+    for w in W:
+        zs.append(h @ w)
+        h = sigmoid(zs[-1])
+    slopes = [sigmoid_prime(z) for z in zs]
+    assert all(np.all(s >= 0.01) for s in slopes)                 # no pre-activation in a flat tail
+    delta = rng.normal(size=h.shape) * slopes[-1]                  # the error at the last hidden layer
+    norms, inputs = [], [x] + [sigmoid(z) for z in zs[:-1]]
+    for layer in reversed(range(len(W))):
+        norms.append(np.linalg.norm(inputs[layer].T @ delta))
+        if layer:
+            through_weights = delta @ W[layer].T
+            delta = through_weights * slopes[layer - 1]
+            assert np.all(np.abs(delta) <= np.abs(through_weights) / 4)   # a quarter or less
+    norms = norms[::-1]                                             # layer 1 first
+    assert np.all(np.diff(norms) > 0), norms                       # shrinks layer after layer
+    assert norms[0] / norms[-1] < 1e-5, norms[0] / norms[-1]       # orders of magnitude
 
 
 # --- transformers ---------------------------------------------------------------------------
@@ -293,6 +326,14 @@ def test_tanh_keeps_the_variance_only_near_zero_and_sigmoid_keeps_mostly_its_mea
     mean = gaussian_expectation(lambda z: sigmoid(z), 1.0)
     square = gaussian_expectation(lambda z: sigmoid(z) ** 2, 1.0)
     assert mean == pytest.approx(0.5, abs=1e-12) and mean ** 2 / square > 0.85
+
+
+def test_selu_keeps_mean_0_and_variance_1_at_its_fixed_point():
+    """Initialisation table, SELU row: 'yes, at its fixed point (mean 0, variance 1)' under LeCun's
+    1/n_in, i.e. standard normal pre-activations map to outputs of mean 0 and second moment 1."""
+    mean = gaussian_expectation(lambda z: EVERY["selu"].f(z), 1.0)
+    square = gaussian_expectation(lambda z: EVERY["selu"].f(z) ** 2, 1.0)
+    assert abs(mean) < 1e-4 and square == pytest.approx(1.0, abs=1e-4), (mean, square)
 
 
 def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
