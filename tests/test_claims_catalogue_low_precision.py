@@ -539,6 +539,8 @@ def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3
     np.testing.assert_array_equal(np.isinf(sp), x >= 11.09375)
     for key in ("silu", "mish", "gelu_tanh"):
         assert np.all(np.isfinite(lp.naive_in(key, x, "float16"))), key
+        for fmt in ("bfloat16", "float8_e5m2"):                 # "only in E4M3": no NaN in the other small formats
+            assert not np.isnan(lp.naive_in(key, lp.every_value(fmt), fmt)).any(), (key, fmt)
         assert np.isnan(lp.naive_in(key, lp.every_value("float8_e4m3fn"), "float8_e4m3fn")).any(), key
     page_lang("en", "softplus's returns $\\infty$ from 11.09 in float16, while those of SiLU, Mish and GELU's tanh form "
                     "survive float16 and fail only in E4M3", "")
