@@ -529,6 +529,33 @@ def test_gelu_tanh_cube_overflow():
     both("40.34")
 
 
+
+def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3():
+    """The summary at the end of the three groups: computed step by step in the format, softplus's
+    formula is infinite from 11.09 in float16, while SiLU's, Mish's and GELU-tanh's stay finite in
+    float16 (no NaN, no infinity) and are NaN somewhere in E4M3."""
+    x = lp.every_value("float16")
+    sp = lp.naive_in("softplus", x, "float16")
+    np.testing.assert_array_equal(np.isinf(sp), x >= 11.09375)
+    for key in ("silu", "mish", "gelu_tanh"):
+        assert np.all(np.isfinite(lp.naive_in(key, x, "float16"))), key
+        for fmt in ("bfloat16", "float8_e5m2"):                 # "only in E4M3": no NaN in the other small formats
+            assert not np.isnan(lp.naive_in(key, lp.every_value(fmt), fmt)).any(), (key, fmt)
+        assert np.isnan(lp.naive_in(key, lp.every_value("float8_e4m3fn"), "float8_e4m3fn")).any(), key
+    page_lang("en", "softplus's returns $\\infty$ from 11.09 in float16, while those of SiLU, Mish and GELU's tanh form "
+                    "survive float16 and fail only in E4M3", "")
+    page_lang("zh", "", "softplus 的公式在 float16 中从 11.09 起返回 $\\infty$；SiLU、Mish 以及 GELU 的 tanh 近似在 "
+                        "float16 中都安然无恙，只在把溢出变成 NaN 的 E4M3 中出错")
+
+
+def test_threshold_tables_are_rounded_to_two_decimals_as_the_page_says():
+    from actsite.pages import low_precision_table as lpt
+    for lang in LANGS:
+        cells = re.findall(r"\\\((-?[0-9{},.]+)\\\)", lpt.tables_html(lang))
+        assert cells and all(len(c.partition(".")[2]) <= 2 for c in cells), lang
+    page_lang("en", "rounded to two decimals", "")
+    page_lang("zh", "", "（保留两位小数）")
+
 # --- softmax and log-sum-exp ------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -657,6 +684,10 @@ def test_glossary_definitions_of_the_low_precision_terms():
     with np.errstate(over="ignore"):                                                   # overflow: ∞, or NaN in E4M3
         assert np.isinf(np.float16(70000.0)) and np.isnan(np.array(1000.0).astype(E4M3).astype(float))
     assert "NaN" in terms["overflow"].en_definition and "E4M3" in terms["overflow"].zh_definition
+    # the NaN belongs to the conversion (ml_dtypes'), not to the format: both definitions say so
+    assert "the conversion this site uses" in terms["overflow"].en_definition
+    assert "本站所用的转换" in terms["overflow"].zh_definition
+    assert "in the conversion this page uses" in page("en") and "在本页所用的转换中" in page("zh")
 
 
 def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
@@ -681,4 +712,4 @@ def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
     assert r"\varepsilon/4" in eps.en_definition and r"\varepsilon/4" in eps.zh_definition
     # quantisation (homed on hard-and-cheap): int8 has 256 values
     info = np.iinfo(np.int8)
-    assert info.max - info.min + 1 == 256 and "the 256 of int8" in terms["quantisation"].en_definition
+    assert info.max - info.min + 1 == 256 and "int8 with its 256 values" in terms["quantisation"].en_definition

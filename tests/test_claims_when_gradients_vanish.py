@@ -218,7 +218,7 @@ def test_25_inputs_of_1_with_weights_0_2_give_a_pre_activation_of_5_beyond_the_s
 
 
 def test_sigmoid_figure_shades_both_tails_beyond_4_585_and_labels_the_left_one():
-    """Alt text: 'Both tails, beyond 4.585 in absolute value, are shaded; a label in the left one
+    """Alt text: 'Both tails, beyond |x| = 4.585, are shaded; a label in the left one
     reads σ′ < 0.01 for |x| > 4.585.'"""
     from actsite.figures.registry import FIGURES
     from actsite.figures.render import draw

@@ -127,7 +127,7 @@ def test_the_classic_cards_take_the_description_of_the_article_that_shows_them(l
     from actsite.pages.reference_table import figure_alt
     sigmoid, leaky = plotted("sigmoid"), plotted("leaky_relu")
     assert float(sigmoid["df"].max()) == pytest.approx(0.25, abs=1e-6) and "1/4" in figure_alt("sigmoid", lang)
-    assert f"{sigmoid['flat_edge']:.1f}" in figure_alt("sigmoid", lang)
+    assert f"{sigmoid['flat_edge']:.3f}" in figure_alt("sigmoid", lang)
     # the figure draws a = 0.01 (the slope left of zero) and carries no other number; the mean
     # output has its home in the zig-zag article, and the reference section beside the card gives it
     x, f = leaky["x"], leaky["f"]
