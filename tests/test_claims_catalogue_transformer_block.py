@@ -717,8 +717,8 @@ def test_unnormalised_gradient_is_four_orders_larger(stack):
     gaps = sorted(g[0] / stack[f"{placement}_grad_norm"][0] for placement in ("pre", "post"))
     assert [f"{gap:.1e}" for gap in gaps] == ["1.4e+04", "1.8e+04"]   # the first-block gap, post and pre
     shown("At the first block, whose GELU sees inputs of the same size in all four stacks, the unnormalised gradient is "
-          "$1.4$–$1.8 \\times 10^{4}$ times the normalised ones, so the difference lies in the backward signal",
-          "在第一个块上，四种排布中 GELU 的输入大小相同，不归一化时的梯度却是归一化时的 "
+          "$1.4$–$1.8 \\times 10^{4}$ times those of pre-norm and post-norm, so the difference lies in the backward signal",
+          "在第一个块上，四种排布中 GELU 的输入大小相同，不归一化时的梯度却是前置归一化和后置归一化时的 "
           "$1.4 \\times 10^{4}$ 到 $1.8 \\times 10^{4}$ 倍，可见差别出在反向信号上")
     shown("about as much as the stream grew on the way forward ($1.7 \\times 10^{4}$ at block 48)",
           "与残差流在前向传播中增大的倍数（第 48 个块为 $1.7 \\times 10^{4}$）相近")
