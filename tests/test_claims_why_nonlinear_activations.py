@@ -233,6 +233,17 @@ def test_p_n_is_flat_at_4_left_of_minus_2_and_p16_misses_by_96_at_minus_10():
     assert error.max() == pytest.approx(96.0) and x[np.argmax(error)] == -10.0
 
 
+def test_no_kinks_outside_minus_2_to_2_so_h2_and_p_n_go_straight_there():
+    """The page: outside [-2, 2] there are no more kinks; each piece beyond is one straight line."""
+    for f in (quadratic_h2, relu_interpolant_of_square(4), relu_interpolant_of_square(16)):
+        for side in (np.linspace(2, 40, 77), np.linspace(-40, -2, 77)):
+            values = np.array([float(f(np.array(v))) for v in side])
+            np.testing.assert_allclose(np.diff(values, n=2), 0.0, atol=1e-9)
+        inside = np.linspace(-2, 2, 81)
+        values = np.array([float(f(np.array(v))) for v in inside])
+        assert np.any(np.abs(np.diff(values, n=2)) > 1e-3)              # the kinks are all in there
+
+
 def test_finite_relu_net_grows_at_most_linearly():
     approx = relu_interpolant_of_square(16)
     far = np.array([1e3, 1e4, 1e5])
@@ -240,14 +251,16 @@ def test_finite_relu_net_grows_at_most_linearly():
 
 
 def test_universal_approximation_hypotheses_sigmoid_tanh_bounded_relu_unbounded_and_not_a_polynomial():
-    """The page: Cybenko's units are sigmoidal (limits 0 and 1); Hornik's theorem takes any bounded,
-    non-constant activation, which covers sigmoid and tanh but not the unbounded ReLU; Leshno et al.'s
+    """The page: Cybenko's units are sigmoidal (limits 0 and 1); Hornik's theorem (uniform approximation
+    on compact sets) takes any continuous, bounded, non-constant activation, which covers sigmoid and
+    tanh but not the unbounded ReLU; Leshno et al.'s
     takes any non-polynomial one, which covers ReLU: a polynomial of degree d has a zero (d+1)-th
     finite difference, and ReLU's k-th finite difference across its kink is non-zero for every k."""
     x = np.linspace(-50, 50, 100001)
     assert sigmoid(-50.0) < 1e-20 and 1 - sigmoid(50.0) < 1e-20                 # sigmoidal
     for f in (sigmoid, tanh):
         assert np.all(np.abs(f(x)) <= 1) and f(1.0) != f(-1.0)                    # bounded, non-constant
+        assert np.max(np.abs(np.diff(f(x)))) < 1e-3                               # continuous: no jumps on the grid
     assert relu(1e6) == 1e6                                                       # unbounded
     grid = np.arange(-10, 11, dtype=float)
     for k in range(1, 20):
@@ -344,6 +357,21 @@ def test_correctly_rounded_tanh_is_below_one_at_19_and_reaches_one_near_19_06():
 def test_relu_slope_is_exactly_1_for_positive_and_exactly_0_for_negative_inputs():
     x = np.array([-1e6, -3.0, -1e-9, 1e-9, 3.0, 1e6])
     np.testing.assert_array_equal(relu_prime(x), [0, 0, 0, 1, 1, 1])
+
+
+def test_a_unit_with_pre_activation_at_most_zero_on_every_example_outputs_zero_and_gets_no_gradient():
+    """The page: a unit whose pre-activation is at most zero on every training example (zero included,
+    with the site's slope 0 at the kink) outputs zero and receives no gradient for its weights and bias."""
+    rng = np.random.default_rng(3)
+    h = rng.normal(size=(50, 4))
+    w = rng.normal(size=4)
+    z = h @ w
+    b = -z.max()                                   # pre-activations at most zero, the largest exactly zero
+    pre = h @ w + b
+    assert pre.max() == 0.0 and np.all(relu(pre) == 0.0)
+    upstream = rng.normal(size=50)                 # any gradient arriving from above
+    delta = upstream * relu_prime(pre)
+    assert np.all(h.T @ delta == 0.0) and delta.sum() == 0.0
 
 
 def test_backward_rule_through_one_relu_layer_by_finite_differences():
