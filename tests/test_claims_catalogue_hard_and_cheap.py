@@ -29,7 +29,7 @@ report, not mathematics:
 * Glorot and Bengio (2010): softsign credited to Bergstra et al. (2009), less and
   simultaneous saturation, activations around +-0.6 to +-0.8 at the end of training, more
   robust to initialisation than tanh;
-* that the same function appeared earlier as the Elliott function (Elliott 1993);
+* that the same function appeared earlier, in Elliott (1993), hence the name Elliott function;
 * that exponentials are slow or approximated on integer hardware (engineering context,
   not measured on this site, as the page says);
 * ReLU6: Krizhevsky (2010) capped rectified units at 6 and found it encouraged sparse
