@@ -29,7 +29,7 @@ report, not mathematics:
 * Glorot and Bengio (2010): softsign credited to Bergstra et al. (2009), less and
   simultaneous saturation, activations around +-0.6 to +-0.8 at the end of training, more
   robust to initialisation than tanh;
-* the name "Elliott function" (Elliott 1993);
+* that the same function appeared earlier, in Elliott (1993), hence the name Elliott function;
 * that exponentials are slow or approximated on integer hardware (engineering context,
   not measured on this site, as the page says);
 * ReLU6: Krizhevsky (2010) capped rectified units at 6 and found it encouraged sparse
@@ -39,7 +39,8 @@ report, not mathematics:
 * that 8-bit codes of non-negative outputs need no offset (r = s q), and that implementations
   approximate the sigmoid differently (MobileNetV3);
 * hard swish: introduced in MobileNetV3 as a stand-in for swish and used in the second half
-  of the networks, where the authors found most of swish's benefit, and in the first layer,
+  of the networks, where feature maps are smaller so a non-linearity costs less and where the
+  authors found most of swish's benefit, and in the first layer,
   where it let them halve the filters from 32 to 16 at the same accuracy;
 * that integer arithmetic clamps its results to the 8-bit range, that integer hardware
   replaces exponentials by tables or polynomials, and that a fused GPU kernel reads each
@@ -294,8 +295,13 @@ def test_hard_tanh_range_monotone_odd_zero_mean():
     assert abs(normal_mean(HT.f(Z))) < 1e-12 and HT.zero_centred
 
 
-def test_hard_tanh_kinks_at_1_and_cost_two_comparisons():
+def test_hard_tanh_kinks_at_1_and_costs_one_clip():
     assert HT.kinks == (-1.0, 1.0) and HT.smoothness == "C0" and HT.cost == "compare"
+    # "costs one clip", the same single operation as ReLU6 ("It costs one clip")
+    for key in ("hard_tanh", "relu6"):
+        assert DATA["functions"][key]["value"]["operations"] == {"clip": 1}
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_array_equal(HT.f(x), np.clip(x, -1.0, 1.0))
 
 
 def test_share_of_standard_normal_inputs_in_the_linear_part():

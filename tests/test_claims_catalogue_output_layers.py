@@ -65,7 +65,7 @@ def test_confidently_wrong_gradients_cross_entropy_against_squared_error():
     assert squared == pytest.approx(numeric, rel=1e-6)
     assert f"{cross_entropy:.5f}" == "-0.99995"
     assert f"{squared:.1e}" == "-4.5e-05"
-    # "its logarithm divides it out": d(-log sigma)/dx = -sigma'(x)/sigma(x) = sigma(x) - 1, no factor sigma'(x)
+    # "the logarithm divides that factor out": d(-log sigma)/dx = -sigma'(x)/sigma(x) = sigma(x) - 1, no factor sigma'(x)
     xs = np.linspace(-30, 30, 601)
     np.testing.assert_allclose(-sigmoid_prime(xs) / sigmoid(xs), out.bce_gradient(xs, 1.0), rtol=1e-9, atol=1e-15)
 
