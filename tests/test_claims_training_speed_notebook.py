@@ -7,24 +7,10 @@ import numpy as np
 import pytest
 
 from actsite.experiments import training_speed
-from actsite.experiments.datasets import voronoi
-from actsite.experiments.mlp import MLP, minibatches
 
 
 def reach(key: str, lr: float, seed: int) -> float:
     return training_speed.iterations_to_target(training_speed.error_curve(key, lr, seed, stop_at_target=True))
-
-
-def dead_share(lr: float, seed: int, steps: int) -> float:
-    """Share of hidden layer 2's ReLU units negative on every training point after ``steps`` steps."""
-    X, y = voronoi(seed=100 + seed)
-    net = MLP.create(training_speed.SIZES, "relu", training_speed.INIT["relu"], seed=seed)
-    batches = minibatches(len(X), 128, np.random.default_rng(seed))
-    for _ in range(steps):
-        idx = next(batches)
-        net.sgd_step(X[idx], y[idx], lr, momentum=0.9)
-    z = net.hidden_preactivations(X)[1]
-    return float(np.mean(np.all(z <= 0, axis=0)))
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +31,8 @@ def test_relu_needs_four_to_five_times_as_many_iterations_at_0_3_as_at_0_1(at_0_
 
 
 def test_after_ten_steps_no_dead_unit_at_0_1_and_30_to_45_percent_at_0_3():
-    assert all(dead_share(0.1, seed, 10) == 0 for seed in training_speed.SEEDS)
-    shares = [dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
+    assert all(training_speed.dead_share(0.1, seed, 10) == 0 for seed in training_speed.SEEDS)
+    shares = [training_speed.dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
     assert round(min(shares), 2) == 0.30 and round(max(shares), 2) == 0.45, shares
 
 

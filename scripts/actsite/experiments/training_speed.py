@@ -39,6 +39,18 @@ def error_curve(activation: str, lr: float, seed: int, iterations: int = MAX_ITE
     return np.array(errors)
 
 
+def dead_share(lr: float, seed: int, steps: int) -> float:
+    """Share of hidden layer 2's ReLU units that are dead (pre-activation at most zero on every
+    training point) after the first ``steps`` steps of the run at rate ``lr`` with ``seed``."""
+    X, y = voronoi(seed=100 + seed)
+    net = MLP.create(SIZES, "relu", INIT["relu"], seed=seed)
+    batches = minibatches(len(X), 128, np.random.default_rng(seed))
+    for _ in range(steps):
+        idx = next(batches)
+        net.sgd_step(X[idx], y[idx], lr, momentum=0.9)
+    return float(np.mean(np.all(net.hidden_preactivations(X)[1] <= 0, axis=0)))
+
+
 def iterations_to_target(curve: np.ndarray) -> float:
     hits = np.flatnonzero(curve <= TARGET_ERROR)
     return float(hits[0] * EVERY) if hits.size else np.inf

@@ -11,8 +11,6 @@
 # %%
 from actsite.experiments import training_speed
 from actsite.experiments.cache import cached
-from actsite.experiments.datasets import voronoi
-from actsite.experiments.mlp import MLP, minibatches
 from actsite.pages.notebook_text import say, words
 
 import numpy as np
@@ -63,24 +61,13 @@ for seed in training_speed.SEEDS:
     say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# At 0.3 something also happens to ReLU's units. A ReLU unit whose pre-activation is negative on every
+# At 0.3 something also happens to ReLU's units. A ReLU unit whose pre-activation is at most zero on every
 # training point is *dead*: it outputs 0 and its incoming weights get no gradient
 # ([Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md#dead-relu)).
 # Count the dead units of the second hidden layer after the first ten steps:
 
 # %%
-def dead_share(lr, seed, steps):
-    X, y = voronoi(seed=100 + seed)
-    net = MLP.create(training_speed.SIZES, "relu", training_speed.INIT["relu"], seed=seed)
-    batches = minibatches(len(X), 128, np.random.default_rng(seed))
-    for _ in range(steps):
-        idx = next(batches)
-        net.sgd_step(X[idx], y[idx], lr, momentum=0.9)
-    z = net.hidden_preactivations(X)[1]
-    return np.mean(np.all(z <= 0, axis=0))
-
-
-shares = {(lr, seed): dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
+shares = {(lr, seed): training_speed.dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
 for (lr, seed), share in shares.items():
     say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
 
@@ -95,7 +82,7 @@ for (lr, seed), share in shares.items():
 
 # %%
 lr, seed, steps = 0.3, 0, 100
-say("speed_dead", lr=lr, seed=seed, steps=steps, share=dead_share(lr, seed, steps))
+say("speed_dead", lr=lr, seed=seed, steps=steps, share=training_speed.dead_share(lr, seed, steps))
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -6,8 +6,6 @@
 # %%
 from actsite.experiments import training_speed
 from actsite.experiments.cache import cached
-from actsite.experiments.datasets import voronoi
-from actsite.experiments.mlp import MLP, minibatches
 from actsite.pages.notebook_text import say, words
 
 import numpy as np
@@ -52,21 +50,10 @@ for seed in training_speed.SEEDS:
     say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# 学习率为 0.3 时，ReLU 的单元本身也发生了变化。如果一个 ReLU 单元在每个训练点上的预激活值都是负的，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数训练前十步之后第 2 个隐藏层里的死亡单元：
+# 学习率为 0.3 时，ReLU 的单元本身也发生了变化。如果一个 ReLU 单元在每个训练点上的预激活值都不大于 0，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数训练前十步之后第 2 个隐藏层里的死亡单元：
 
 # %%
-def dead_share(lr, seed, steps):
-    X, y = voronoi(seed=100 + seed)
-    net = MLP.create(training_speed.SIZES, "relu", training_speed.INIT["relu"], seed=seed)
-    batches = minibatches(len(X), 128, np.random.default_rng(seed))
-    for _ in range(steps):
-        idx = next(batches)
-        net.sgd_step(X[idx], y[idx], lr, momentum=0.9)
-    z = net.hidden_preactivations(X)[1]
-    return np.mean(np.all(z <= 0, axis=0))
-
-
-shares = {(lr, seed): dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
+shares = {(lr, seed): training_speed.dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
 for (lr, seed), share in shares.items():
     say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
 
@@ -79,7 +66,7 @@ for (lr, seed), share in shares.items():
 
 # %%
 lr, seed, steps = 0.3, 0, 100
-say("speed_dead", lr=lr, seed=seed, steps=steps, share=dead_share(lr, seed, steps))
+say("speed_dead", lr=lr, seed=seed, steps=steps, share=training_speed.dead_share(lr, seed, steps))
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
