@@ -316,9 +316,9 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
         assert r"d_\mathrm{ff}' = 14336" in page(lang) and r"d_\mathrm{ff}' = 24576" in page(lang)
     assert "49,152" in page("en") and r"$49\,152$" in page("zh")
     assert "Gemma's $8d$ three times" in page("en") and "Gemma 的 $8d$ 则是 3 倍" in page("zh")
-    # Mistral shrinks from 4d, but less than the 2/3 rule; PaLM and Gemma do not shrink at all
+    # Mistral shrinks from 4d, but less than the 2/3 rule; PaLM keeps 4d; Gemma widens it
     assert equal_parameter_width(4 * 4096) < 14336 < 4 * 4096 and 24576 > 4 * 3072
-    assert "shrink less, or not at all" in page("en") and "缩得更少，或者根本不缩" in page("zh")
+    assert "shrink less, keep $4d$ or even widen it" in page("en") and "或者缩得更少，或者保持 $4d$，甚至更宽" in page("zh")
 
 
 def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
