@@ -37,6 +37,31 @@ def page(lang: str) -> str:
     return page_text(PAGE, lang)
 
 
+# --- the opening: one number in, one out, on the single-input pages -----------------------
+
+def test_the_single_input_pages_map_one_number_to_one_except_maxout_and_softmax_does_not():
+    """ReLU, the rectifier variants except Maxout, the smooth gates and the hard and cheap
+    functions act on each number alone; a maxout unit takes the largest of k affine maps of a
+    vector, and softmax (output layers) mixes its inputs, so 'every function of the catalogue'
+    would be false."""
+    from actsite.maths.output_layers import softmax
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(2, 64)) * 3
+    one_input = [k for k, act in EVERY.items() if act.family in ("rectifier", "smooth", "hard") and k != "maxout"]
+    assert len(one_input) == 14 and "relu" in EVERY
+    for key in one_input + ["relu"]:
+        f = EVERY[key].f
+        both = f(np.stack([a, b]))
+        assert np.array_equal(both[0], f(a)) and np.array_equal(both[1], f(b))      # element-wise
+    x, w, bias = rng.normal(size=3), rng.normal(size=(4, 3)), rng.normal(size=4)
+    unit = np.max(w @ x + bias)                                 # a maxout unit, k = 4, reads all of x
+    x2 = x.copy(); x2[1] += 1.0
+    assert np.max(w @ x2 + bias) != unit
+    z = np.array([1.0, 2.0, 3.0]); z2 = z.copy(); z2[2] = 0.0
+    assert not np.isclose(softmax(z)[0], softmax(z2)[0])         # the first output depends on the third input
+    assert "(Maxout apart)" in page("en") and "（Maxout 除外）" in page("zh")
+
+
 # --- the page shows the registry's formulas and figures ----------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -291,6 +316,9 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
         assert r"d_\mathrm{ff}' = 14336" in page(lang) and r"d_\mathrm{ff}' = 24576" in page(lang)
     assert "49,152" in page("en") and r"$49\,152$" in page("zh")
     assert "Gemma's $8d$ three times" in page("en") and "Gemma 的 $8d$ 则是 3 倍" in page("zh")
+    # Mistral shrinks from 4d, but less than the 2/3 rule; PaLM keeps 4d; Gemma widens it
+    assert equal_parameter_width(4 * 4096) < 14336 < 4 * 4096 and 24576 > 4 * 3072
+    assert "shrink less, keep $4d$ or even widen it" in page("en") and "或者缩得更少，或者保持 $4d$，甚至更宽" in page("zh")
 
 
 def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():

@@ -133,6 +133,18 @@ def test_relu_is_x_times_a_step_gate_with_no_gradient_on_the_negative_side():
     assert np.all(relu_prime(X[X < 0]) == 0)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_phi_is_the_standard_normal_distribution_function_and_varphi_its_density_defined_before_use(lang):
+    x = np.linspace(-6, 6, 12_001)
+    np.testing.assert_allclose(np.gradient(normal_cdf(x), x), normal_pdf(x), atol=1e-6)
+    np.testing.assert_allclose(normal_pdf(x), np.exp(-x ** 2 / 2) / math.sqrt(2 * math.pi), rtol=1e-12)
+    np.testing.assert_allclose(df("gelu", x), normal_cdf(x) + x * normal_pdf(x), rtol=1e-12, atol=1e-300)
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    definition = {"en": r"standard normal distribution function $\Phi$ as its gate (its density is written $\varphi$)",
+                  "zh": r"标准正态分布函数 $\Phi$ 作门（其密度函数记作 $\varphi$）"}[lang]
+    assert text.index(definition) < text.index(r"x\,\varphi(x)")
+
+
 @pytest.mark.parametrize("key", ["gelu", "silu", "mish"])
 def test_gelu_silu_mish_are_x_times_a_gate_rising_smoothly_from_0_to_1(key):
     np.testing.assert_allclose(f(key, X), X * gate(key, X), rtol=1e-12, atol=1e-300)
@@ -297,14 +309,14 @@ def test_gelu_needs_the_error_function_and_costs_29_times_relu_within_the_other_
 
 
 def test_the_rectifier_variants_keep_a_straight_positive_side_and_change_the_negative_one():
-    """'The variants that keep ReLU's straight positive side and change its negative one' (the
+    """'rectifier variants keep ReLU's straight positive side and change its negative one' (the
     cards of the rectifiers page): linear for x > 0, different from ReLU for x < 0."""
     pos, neg = np.linspace(0.01, 5, 500), np.linspace(-5, -0.01, 500)
     for key in ("prelu", "rrelu", "elu", "selu", "maxout"):
         y = MODERN[key].f(pos)
         assert np.allclose(np.diff(y, 2), 0.0, atol=1e-12), key
         assert not np.allclose(MODERN[key].f(neg), relu(neg)), key
-    for lang, said in (("en", "keep ReLU's straight positive side and change its negative one"), ("zh", "保留 ReLU 笔直的正半轴、改动其负半轴")):
+    for lang, said in (("en", "keep ReLU's straight positive side and change its negative one"), ("zh", "保留 ReLU 笔直的正半轴，只改动负半轴")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
