@@ -271,9 +271,16 @@ def test_display_maths_stays_inside_a_phone_screen(browser, base_url, built_site
 @pytest.mark.parametrize("source, target", [("zh", "en"), ("en", "zh")])
 def test_language_selector_lands_on_the_twin_page(browser, base_url, source, target):
     watch = PageWatch(browser, base_url)
-    # The switch looks the twin up in the other language's sitemap: wait until that has arrived.
-    with watch.page.expect_response(lambda r: r.url == f"{base_url}{target}/sitemap.xml" and r.ok):
+    # The switch looks the twin up in the other language's sitemap, which Material fetches and
+    # parses after the page loads; a click before it has parsed it falls back to the other
+    # language's home page. Wait for the response, then let the page's own task queue run past
+    # Material's handling of it (a fetch of the same file, then one task).
+    sitemap = f"{base_url}{target}/sitemap.xml"
+    with watch.page.expect_response(lambda r: r.url == sitemap and r.ok) as arrived:
         watch.page.goto(f"{base_url}{source}/{POST}", wait_until="load")
+    arrived.value.finished()
+    watch.page.evaluate("url => fetch(url).then(r => r.text()).then(() => new Promise(done => setTimeout(done, 0)))",
+                        sitemap)
     link = watch.page.locator(f'.md-select a[hreflang="{target}"]')
     link.dispatch_event("click")
     watch.page.wait_for_url(f"**/{target}/{POST}", timeout=10_000)
