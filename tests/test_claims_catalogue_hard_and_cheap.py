@@ -749,7 +749,7 @@ def test_the_page_says_float64_the_only_type_measured():
 
 
 def test_a_mean_drift_of_one_standard_deviation_puts_more_than_half_past_a_hard_tanh_kink():
-    """"if the mean of a unit's unit-variance pre-activations drifts by one standard deviation, more than half
+    """"if a unit's pre-activations have variance 1 and their mean drifts by one standard deviation, more than half
     of them lie past a kink" (and not without the drift: 31.7 %)."""
     from scipy.stats import norm
     past = lambda mean: norm.sf(1.0, loc=mean) + norm.cdf(-1.0, loc=mean)  # noqa: E731

@@ -65,7 +65,7 @@ def test_confidently_wrong_gradients_cross_entropy_against_squared_error():
     assert squared == pytest.approx(numeric, rel=1e-6)
     assert f"{cross_entropy:.5f}" == "-0.99995"
     assert f"{squared:.1e}" == "-4.5e-05"
-    # "the logarithm divides that factor out": d(-log sigma)/dx = -sigma'(x)/sigma(x) = sigma(x) - 1, no factor sigma'(x)
+    # "the logarithm cancels that factor": d(-log sigma)/dx = -sigma'(x)/sigma(x) = sigma(x) - 1, no factor sigma'(x)
     xs = np.linspace(-30, 30, 601)
     np.testing.assert_allclose(-sigmoid_prime(xs) / sigmoid(xs), out.bce_gradient(xs, 1.0), rtol=1e-9, atol=1e-15)
 
@@ -322,7 +322,7 @@ def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_constant(
     y, mu = np.array([0.3, -1.2, 2.0]), np.array([0.1, 0.4, 2.5])
     nll = -norm.logpdf(y, loc=mu, scale=1.0)                       # -log N(y; mu, 1)
     np.testing.assert_allclose(nll, 0.5 * (y - mu) ** 2 + 0.5 * np.log(2 * np.pi), rtol=1e-12)
-    assert "squared error)" in page("en") and "对应平方误差）" in page("zh")
+    assert "the squared error for a regression output" in page("en") and "得到的是平方误差" in page("zh")
 
 
 def test_the_binary_loss_is_defined_before_its_gradient_and_has_gradient_sigma_minus_y():
