@@ -285,7 +285,8 @@ def test_swap_task_is_points_of_the_plane_labelled_by_the_nearest_of_10_centres_
     assert SWAP_TASK["dim"] == 2 and SWAP_TASK["centroids"] == 10 and SWAP_TASK["classes"] == 2
     X, y = voronoi(**SWAP_TASK)
     assert X.shape[1] == 2 and set(np.unique(y)) == {0, 1}
-    assert SWAP_SIZES == (2, 4, 2) and SWAP_STEPS == 2000
+    assert SWAP_SIZES == (2, 4, 2) and SWAP_STEPS == 2000 and SWAP_LR == 0.3
+    assert len(X) == 4000                                # "4000 random points of the plane"
     assert SWAP_BATCH == 64 < len(X)                     # mini-batches of 64, not the whole data set
 
 

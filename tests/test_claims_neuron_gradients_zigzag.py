@@ -423,6 +423,17 @@ def test_the_sample_is_slightly_negatively_correlated_raising_the_curvature_alon
     assert round(float(no_correlation), 3) == 0.053
 
 
+def test_without_its_correlation_the_sample_would_give_kappa_14_4_so_correlation_is_most_of_the_gap(zz):
+    X = zigzag.inputs(centred=False)
+    mean, covariance = X.mean(axis=0), np.cov(X.T, bias=True)
+    uncorrelated = np.diag(np.diag(covariance)) + np.outer(mean, mean)     # same means and variances
+    eig = np.linalg.eigvalsh(uncorrelated)
+    kappa = eig.max() / eig.min()
+    assert round(float(kappa), 1) == 14.4
+    sample, population = float(zz["positive_condition"]), 1 + 2 * 0.6 ** 2 / (0.8 ** 2 / 12)
+    assert kappa - sample > population - kappa                              # "mostly because"
+
+
 def test_learning_rate_one_over_lambda_max_clears_the_steepest_direction_in_one_step():
     H = zigzag.hessian(zigzag.inputs(centred=False))
     values, vectors = np.linalg.eigh(H)
