@@ -54,6 +54,18 @@ def test_relu_slope_is_0_for_every_negative_input():
     assert np.all(relu_prime(-np.logspace(-8, 8, 50)) == 0.0)
 
 
+def test_no_derivative_at_the_kink_any_slope_from_0_to_1_fits_and_the_runs_take_0():
+    h = np.logspace(-12, -1, 12)
+    left, right = (relu(0.0) - relu(-h)) / h, (relu(h) - relu(0.0)) / h
+    assert np.all(left == 0.0) and np.all(right == 1.0)              # one-sided slopes differ: no derivative
+    for slope in np.linspace(0, 1, 11):                               # every slope in [0, 1] stays below ReLU
+        x = np.linspace(-5, 5, 1001)
+        assert np.all(relu(x) >= slope * x)
+    assert not np.all(relu(x) >= 1.1 * x) and not np.all(relu(x) >= -0.1 * x)
+    assert relu_prime(0.0) == 0.0 and ACTIVATIONS["relu"].df(np.zeros(3)).tolist() == [0.0, 0.0, 0.0]
+    assert MLP.create(dead_relu.SIZES, "relu", "he", seed=0).activation == "relu"     # the MLP uses that df
+
+
 def make_dead_unit(unit: int = 7, layer: int = 0):
     """A trained-size ReLU MLP with one unit pushed negative on the whole data set via its bias."""
     X, y = voronoi(seed=200)
@@ -172,6 +184,13 @@ def test_at_1_0_between_41_and_45_percent(dr):
 def test_at_2_0_between_43_and_52_percent_roughly_half(dr):
     p = layer2_percent(dr, "relu")[4]
     assert round(float(p.min())) == 43 and round(float(p.max())) == 52
+
+
+def test_at_1_0_the_first_layer_lost_none_so_20_to_22_percent_of_all_hidden_units(dr):
+    dead = np.round(dr["relu_inactive"][3] * np.array(dead_relu.SIZES[1:-1])).astype(int)   # (seed, layer)
+    assert np.all(dead[:, 0] == 0)
+    share = 100 * dead.sum(axis=1) / sum(dead_relu.SIZES[1:-1])
+    assert (round(float(share.min())), round(float(share.max()))) == (20, 22)
 
 
 def test_first_layer_never_lost_more_than_0_8_percent(dr):

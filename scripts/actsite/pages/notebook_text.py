@@ -23,7 +23,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     # relu-square
     "square_row": "n = {n:3d}   largest error = {error:.6f}   error × n² = {scaled:.4f}",
     "square_far": "largest error on [-10, 10]: {error:.1f}",
-    "square_try": "n = {n}: largest error {error:.6f}, and 4/n² = {predicted:.6f}",
+    "square_try": "n = {n}: largest error {error:.6f}; predicted 4/n² = {predicted:.6f}",
     # dead-relu
     "dead_setup": "layer sizes: {sizes}   steps: {steps}   seeds: {seeds}",
     "dead_header_relu": "\ndead units (ReLU), % of each hidden layer, and training error (%), one value per seed",
@@ -35,7 +35,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_rate_span": "layer 2, η = {lr}: {low:.1f}% to {high:.1f}% dead",
     "dead_layer_1": "layer 1, any run: at most {most:.1f}%",
     "dead_largest_z": "largest pre-activation of unit {unit} over the data: {z:.3f}",
-    "dead_fraction": "dead units: {first} of {units} in hidden layer 1, {second} of {units} in hidden layer 2",
+    "dead_fraction": "dead units: {first} of {units_1} in hidden layer 1, {second} of {units_2} in hidden layer 2",
     "dead_grads": "dead unit:  max |dL/dw| = {w}   dL/db = {b}   max |dL/dw_out| = {out}",
     "dead_live_grads": "live unit {unit}: max |dL/dw| = {w:.2e}   dL/db = {b:.2e}",
     "dead_unchanged": "dead unit unchanged: {same}",
@@ -88,7 +88,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
 }, "zh": {
     "square_row": "n = {n:3d}   最大误差 = {error:.6f}   误差 × n² = {scaled:.4f}",
     "square_far": "在 [-10, 10] 上的最大误差：{error:.1f}",
-    "square_try": "n = {n}：最大误差 {error:.6f}，4/n² = {predicted:.6f}",
+    "square_try": "n = {n}：最大误差 {error:.6f}；预测值 4/n² = {predicted:.6f}",
     "dead_setup": "各层宽度：{sizes}   训练步数：{steps}   随机种子：{seeds}",
     "dead_header_relu": "\n死亡单元（ReLU）：在各隐藏层中的占比（%）与训练误差（%），每个种子一个值",
     "dead_header_leaky_relu": "\n不活跃单元（Leaky ReLU）：在各隐藏层中的占比（%）与训练误差（%），每个种子一个值",
@@ -99,7 +99,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_rate_span": "第二层，学习率 {lr}：死亡单元 {low:.1f}% 到 {high:.1f}%",
     "dead_layer_1": "第一层，所有运行中：至多 {most:.1f}%",
     "dead_largest_z": "{unit} 号单元在全部数据上的最大预激活值：{z:.3f}",
-    "dead_fraction": "死亡单元：第一隐藏层 {units} 个中有 {first} 个，第二隐藏层 {units} 个中有 {second} 个",
+    "dead_fraction": "死亡单元：第一隐藏层 {units_1} 个中有 {first} 个，第二隐藏层 {units_2} 个中有 {second} 个",
     "dead_grads": "死亡单元：输入权重梯度的最大绝对值 = {w}   偏置梯度 = {b}   输出权重梯度的最大绝对值 = {out}",
     "dead_live_grads": "未死亡的 {unit} 号单元：输入权重梯度的最大绝对值 = {w:.2e}   偏置梯度 = {b:.2e}",
     "dead_unchanged": "死亡单元是否分毫未变：{same}",

@@ -15,16 +15,18 @@ import numpy as np
 
 from actsite.experiments import dead_relu
 from actsite.experiments.cache import cached
-from actsite.pages.notebook_text import say, yes_no
+from actsite.pages.notebook_text import say, words, yes_no
 
 r = cached("dead_relu")
+widths = dead_relu.SIZES[1:-1]          # units in hidden layers 1 and 2
 
 
 def values(percentages) -> str:
     return "  ".join(f"{v:4.1f}" for v in percentages)
 
 
-say("dead_setup", sizes=dead_relu.SIZES, steps=dead_relu.STEPS, seeds=r["seeds"].tolist())
+say("dead_setup", sizes="-".join(map(str, dead_relu.SIZES)), steps=dead_relu.STEPS,
+    seeds=words("list_sep").join(map(str, r["seeds"])))
 for key in ("relu", "leaky_relu"):
     say(f"dead_header_{key}")
     for i, lr in enumerate(r["learning_rates"]):
@@ -42,7 +44,7 @@ for key in ("relu", "leaky_relu"):
 # first layer in any run.
 
 # %%
-at_init = np.round(256 * r["relu_at_init"][0]).astype(int)
+at_init = np.round(np.array(widths) * r["relu_at_init"][0]).astype(int)
 for seed, (first, second) in zip(r["seeds"], at_init):
     say("dead_at_init", seed=seed, first=first, second=second)
 second = 100 * r["relu_inactive"][..., 1]
@@ -70,8 +72,8 @@ z = net.hidden_preactivations(X)[0][:, unit]
 net.biases[0][unit] -= z.max() + 1.0
 z = net.hidden_preactivations(X)[0][:, unit]
 say("dead_largest_z", unit=unit, z=z.max())
-dead_counts = np.round(256 * dead_relu.inactive_fraction(net, X)).astype(int)
-say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units=256)
+dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).astype(int)
+say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
 # Every factor $r'(z_j^{(n)})$ in the sums for $\partial L/\partial \mathbf{w}_j$ and
@@ -116,9 +118,9 @@ trained_net, X_seed, _, _ = dead_relu.trained(activation, lr, seed)
 if not all(np.all(np.isfinite(W)) for W in trained_net.weights):
     say("dead_try_diverged", lr=str(float(lr)), seed=seed, steps=dead_relu.STEPS)
 else:
-    dead_now = int(round(256 * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
+    dead_now = int(round(widths[1] * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
     say("dead_try" if activation == "relu" else "dead_try_inactive", lr=str(float(lr)), seed=seed,
-        dead=dead_now, units=256, steps=dead_relu.STEPS, share=100 * dead_now / 256)
+        dead=dead_now, units=widths[1], steps=dead_relu.STEPS, share=100 * dead_now / widths[1])
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

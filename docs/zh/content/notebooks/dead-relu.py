@@ -1,23 +1,25 @@
 # %% [markdown]
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 本笔记本配合文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)。它先打印文中实验测得的死亡单元比例。实验用的是 10-256-256-10 的网络，He 初始化，在人工构造的十分类任务上用普通 SGD 训练（每批 64 个样本，共 600 步），每个学习率跑三个种子。如果一个隐藏单元在全部 4000 个训练点上的预激活值都不大于零，就算它死亡；对 Leaky ReLU，同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
+# 这个笔记本是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先打印文中实验测得的死亡单元比例。实验用的是 10-256-256-10 的网络，He 初始化，在人工构造的十分类任务上用普通 SGD 训练（每批 64 个样本，共 600 步），每个学习率跑三个种子。如果一个隐藏单元在全部 4000 个训练点上的预激活值都不大于零，就算它死亡；对 Leaky ReLU，同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
 
 # %%
 import numpy as np
 
 from actsite.experiments import dead_relu
 from actsite.experiments.cache import cached
-from actsite.pages.notebook_text import say, yes_no
+from actsite.pages.notebook_text import say, words, yes_no
 
 r = cached("dead_relu")
+widths = dead_relu.SIZES[1:-1]          # units in hidden layers 1 and 2
 
 
 def values(percentages) -> str:
     return "  ".join(f"{v:4.1f}" for v in percentages)
 
 
-say("dead_setup", sizes=dead_relu.SIZES, steps=dead_relu.STEPS, seeds=r["seeds"].tolist())
+say("dead_setup", sizes="-".join(map(str, dead_relu.SIZES)), steps=dead_relu.STEPS,
+    seeds=words("list_sep").join(map(str, r["seeds"])))
 for key in ("relu", "leaky_relu"):
     say(f"dead_header_{key}")
     for i, lr in enumerate(r["learning_rates"]):
@@ -32,7 +34,7 @@ for key in ("relu", "leaky_relu"):
 # 训练开始之前，几乎没有单元是死的。下面前几行给出每层 256 个单元中死亡的个数（各个学习率的初始网络完全相同）；最后四行是对上表的小结：第二层在较小学习率、1.0 和 2.0 下的情形，以及第一层在所有运行中的情形。
 
 # %%
-at_init = np.round(256 * r["relu_at_init"][0]).astype(int)
+at_init = np.round(np.array(widths) * r["relu_at_init"][0]).astype(int)
 for seed, (first, second) in zip(r["seeds"], at_init):
     say("dead_at_init", seed=seed, first=first, second=second)
 second = 100 * r["relu_inactive"][..., 1]
@@ -57,8 +59,8 @@ z = net.hidden_preactivations(X)[0][:, unit]
 net.biases[0][unit] -= z.max() + 1.0
 z = net.hidden_preactivations(X)[0][:, unit]
 say("dead_largest_z", unit=unit, z=z.max())
-dead_counts = np.round(256 * dead_relu.inactive_fraction(net, X)).astype(int)
-say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units=256)
+dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).astype(int)
+say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
 # 对 $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和时，每一项里的因子 $r'(z_j^{(n)})$ 都是零，所以两个梯度应当恰好为零，而不只是很小。这个单元对任何输入的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
@@ -71,7 +73,7 @@ assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
 # %% [markdown]
-# 这个单元在第一层，输入就是固定不变的数据，梯度下降永远没法把它救回来。以学习率 1.0 走一百步 SGD，网络的其余部分都在变，它的权重和偏置却分毫未变，逐位都与原来相同。
+# 这个单元在第一层，输入就是固定不变的数据，梯度下降永远没法把它救回来。以学习率 1.0 走一百步 SGD，网络的其余部分都在变，它的权重和偏置却逐位保持原样。
 
 # %%
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
@@ -95,9 +97,9 @@ trained_net, X_seed, _, _ = dead_relu.trained(activation, lr, seed)
 if not all(np.all(np.isfinite(W)) for W in trained_net.weights):
     say("dead_try_diverged", lr=str(float(lr)), seed=seed, steps=dead_relu.STEPS)
 else:
-    dead_now = int(round(256 * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
+    dead_now = int(round(widths[1] * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
     say("dead_try" if activation == "relu" else "dead_try_inactive", lr=str(float(lr)), seed=seed,
-        dead=dead_now, units=256, steps=dead_relu.STEPS, share=100 * dead_now / 256)
+        dead=dead_now, units=widths[1], steps=dead_relu.STEPS, share=100 * dead_now / widths[1])
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
