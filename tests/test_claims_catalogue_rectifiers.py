@@ -283,7 +283,7 @@ def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
     slope_sd = (RRELU_BOUNDS[1] - RRELU_BOUNDS[0]) / math.sqrt(12)
     assert np.all(np.abs(mean_out - rrelu_eval(x)) <= 5 * slope_sd * np.abs(x) / math.sqrt(draws) + 1e-15)
     assert "Only PyTorch's test rule reproduces the expected training output" in page_text("en")
-    assert "只有 PyTorch 的测试规则恰好等于训练时输出的期望" in page_text("zh")
+    assert "只有按 PyTorch 的测试规则，测试时的输出才恰好等于训练时输出的期望" in page_text("zh")
 
 
 def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
