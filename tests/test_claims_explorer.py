@@ -25,6 +25,8 @@ def test_sigmoid_and_tanh_slopes():
 
 def test_two_piece_maxout_is_abs_relu_and_leaky_relu():
     maxout = EVERY["maxout"]
+    for a in (-1.0, -0.3, 0.0, 0.4, 1.0):                                   # two pieces: max(x, ax)
+        np.testing.assert_array_equal(maxout.f(X, a=a), np.maximum(X, a * X))
     np.testing.assert_array_equal(maxout.f(X, a=-1.0), np.abs(X))
     np.testing.assert_array_equal(maxout.f(X, a=0.0), EVERY["relu"].f(X))
     for a in (0.1, 0.5, 0.9):

@@ -344,7 +344,11 @@ def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
 
 
 def test_he_is_close_for_relu6_and_only_approximate_for_hard_swish():
-    """8-bit row: "He, as for ReLU (for hard swish only approximately)"."""
+    """8-bit row: "He, as for ReLU (for hard swish only approximately)"; and #int8-mobile: ReLU6 "equals
+    ReLU below 6, and pre-activations of unit scale almost never reach 6"."""
+    x = np.linspace(-8, 6, 1401)
+    np.testing.assert_array_equal(EVERY["relu6"].f(x), EVERY["relu"].f(x))
+    assert 0.5 * math.erfc(6 / math.sqrt(2)) < 1e-8                      # P(z >= 6) for z ~ N(0, 1)
     assert gain("relu6", 1.0) == pytest.approx(math.sqrt(2), rel=1e-6)
     assert abs(gain("hard_swish", 1.0) - math.sqrt(2)) > 0.1
 

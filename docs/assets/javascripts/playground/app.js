@@ -109,11 +109,12 @@ class Playground {
       field(t.speed, this.speed));
     this.lossBox = el('div', { class: 'pg-chart pg-loss' });
     this.gradBox = el('div', { class: 'pg-chart pg-grad' });
+    this.gradEmpty = el('p', { class: 'pg-note pg-empty', text: t.gradEmpty });
     this.unitsBox = el('div', { class: 'pg-units' });
     this.preBox = el('div', { class: 'pg-pre' });
     this.chartsBox = el('div', { class: 'pg-charts' },
       el('section', { class: 'pg-panel', 'aria-label': t.lossTitle }, el('h2', { class: 'pg-title', text: t.lossTitle }), this.lossBox),
-      el('section', { class: 'pg-panel', 'aria-label': t.gradTitle }, el('h2', { class: 'pg-title', text: t.gradTitle }), this.gradBox),
+      el('section', { class: 'pg-panel', 'aria-label': t.gradTitle }, el('h2', { class: 'pg-title', text: t.gradTitle }), this.gradEmpty, this.gradBox),
       el('section', { class: 'pg-panel', 'aria-label': t.unitsTitle }, el('h2', { class: 'pg-title', text: t.unitsTitle }), this.unitsBox,
         el('p', { class: 'pg-note', text: t.unitsNote })),
       el('section', { class: 'pg-panel', 'aria-label': t.preTitle }, el('h2', { class: 'pg-title', text: t.preTitle }), this.preBox));
@@ -406,7 +407,9 @@ class Playground {
     const h = this.history, g = this.gradHistory;
     if (!this.lossChart || !h) return;
     this.lossChart.setData([h.step, h.train, h.test]);
-    if (g.grads.some((s) => s.some((v) => v !== null))) this.gradChart.setData([g.step, ...g.grads]);
+    const drawn = g.grads.some((s) => s.some((v) => v !== null));
+    if (drawn) this.gradChart.setData([g.step, ...g.grads]);
+    if (this.gradEmpty) this.gradEmpty.hidden = g.step.length > 0;
   }
 
   resize() {
