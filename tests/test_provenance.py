@@ -66,7 +66,18 @@ def test_entries_follow_authors_year_title_venue_link():
         'Boltzmann Machines. ICML 2010, 807–814. <a href="https://icml.cc/Conferences/2010/papers/432.pdf">'
         'https://icml.cc/Conferences/2010/papers/432.pdf</a></li>')
     zh = entry("nair2010", "zh")
-    assert zh.startswith('<li id="ref-nair2010">V. Nair、G. E. Hinton（2010）. ')
+    assert zh.startswith('<li id="ref-nair2010">V. Nair、G. E. Hinton（2010）。Rectified Linear Units ')
+
+
+def test_chinese_entries_close_chinese_text_with_a_full_width_full_stop():
+    """"（2010）。Title. Venue. link": no half-width full stop or comma after a full-width bracket or a
+    Chinese word; Latin titles and venues keep their own punctuation."""
+    for key in WORKS:
+        text = re.sub(r"<[^>]+>", "", entry(key, "zh"))
+        assert not re.search(r"[\u4e00-\u9fff（）][.,]", text), text
+        assert "（%d）。" % WORKS[key].year in text, text
+    assert "博士论文，巴黎第六大学。<a" in entry("collobert2004", "zh")
+    assert "GitHub 代码仓库，src/model.py. <a" in entry("openai2019", "zh")
 
 
 def test_chinese_short_citations_use_chinese_conjunctions_and_brackets():
