@@ -167,8 +167,8 @@ def test_underflow_is_at_most_half_the_smallest_positive_number():
         s = lp.FORMATS[key].smallest
         assert float(lp.to_format(s / 2, key)) == 0.0                         # the tie goes to 0 (even)
         assert float(lp.to_format(0.75 * s, key)) == s and float(lp.to_format(s / 2 * (1 + 1e-3), key)) == s
-    page_lang("en", "a result of at most half that value rounds to 0: it *underflows*", "")
-    page_lang("zh", "", "结果不超过最小正数的一半时就舍入成 0，称为*下溢*")
+    page_lang("en", "A result of at most half that value in magnitude rounds to 0: it *underflows*", "")
+    page_lang("zh", "", "结果的绝对值不超过最小正数的一半时，就舍入成 0，称为*下溢*")
 
 
 def test_the_notation_defined_is_the_notation_used():
@@ -542,7 +542,7 @@ def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3
         for fmt in ("bfloat16", "float8_e5m2"):                 # "only in E4M3": no NaN in the other small formats
             assert not np.isnan(lp.naive_in(key, lp.every_value(fmt), fmt)).any(), (key, fmt)
         assert np.isnan(lp.naive_in(key, lp.every_value("float8_e4m3fn"), "float8_e4m3fn")).any(), key
-    page_lang("en", "softplus's returns $\\infty$ from 11.09 in float16, while those of SiLU, Mish and GELU's tanh form "
+    page_lang("en", "softplus's formula returns $\\infty$ from 11.09 in float16, while those of SiLU, Mish and GELU's tanh form "
                     "survive float16 and fail only in E4M3", "")
     page_lang("zh", "", "softplus 的公式在 float16 中从 11.09 起返回 $\\infty$；SiLU、Mish 以及 GELU 的 tanh 近似在 "
                         "float16 中都安然无恙，只在把溢出变成 NaN 的 E4M3 中出错")
@@ -713,3 +713,32 @@ def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
     # quantisation (homed on hard-and-cheap): int8 has 256 values
     info = np.iinfo(np.int8)
     assert info.max - info.min + 1 == 256 and "int8 with its 256 values" in terms["quantisation"].en_definition
+
+
+def test_glossary_definition_of_a_normal_number():
+    """"the smallest is 2^-126 in float32 and bfloat16, 2^-14 in float16"; below it the leading
+    digit is 0, so a value there keeps fewer significant bits (the subnormal numbers)."""
+    from actsite.pages.glossary import TERMS
+    normal = {t.key: t for t in TERMS}["normal-number"]
+    for key, power in (("float32", -126), ("bfloat16", -126), ("float16", -14)):
+        fmt = lp.FORMATS[key]
+        assert fmt.tiny == 2.0 ** power and fmt.smallest < fmt.tiny
+        # a normal number carries every fraction bit: 1 + 2^-m survives scaling to the smallest normal
+        one_ulp = fmt.tiny * (1 + 2.0 ** -fmt.mantissa_bits)
+        assert float(lp.to_format(one_ulp, key)) == one_ulp
+        # a subnormal does not: the same relative step half an octave lower is lost
+        assert float(lp.to_format(one_ulp / 4, key)) == fmt.tiny / 4
+    assert "$2^{-126}$ in float32 and bfloat16, $2^{-14}$ in float16" in normal.en_definition
+    assert "float32 和 bfloat16 中是 $2^{-126}$，在 float16 中是 $2^{-14}$" in normal.zh_definition
+
+
+def test_glossary_definition_of_correctly_rounded_matches_the_page():
+    """The glossary's "correctly rounded" is the page's: the exact value rounded once to the nearest
+    value of F. Rounded once from double, σ at 6.25 in bfloat16 is 1, as the page says."""
+    from actsite.pages.glossary import TERMS
+    term = {t.key: t for t in TERMS}["correctly-rounded"]
+    exact = 1 / (1 + math.exp(-6.25))
+    assert float(lp.to_format(exact, "bfloat16")) == 1.0
+    assert "rounded once, to the nearest number of the format" in term.en_definition
+    assert "rounds the result once to the nearest value of F, the *correctly rounded* value" in page("en")
+    assert "只舍入一次" in term.zh_definition and "只舍入一次，取 F 中最近的值，即*正确舍入*的值" in page("zh")

@@ -66,7 +66,18 @@ def test_entries_follow_authors_year_title_venue_link():
         'Boltzmann Machines. ICML 2010, 807–814. <a href="https://icml.cc/Conferences/2010/papers/432.pdf">'
         'https://icml.cc/Conferences/2010/papers/432.pdf</a></li>')
     zh = entry("nair2010", "zh")
-    assert zh.startswith('<li id="ref-nair2010">V. Nair、G. E. Hinton（2010）. ')
+    assert zh.startswith('<li id="ref-nair2010">V. Nair、G. E. Hinton（2010）。Rectified Linear Units ')
+
+
+def test_chinese_entries_close_chinese_text_with_a_full_width_full_stop():
+    """"（2010）。Title. Venue. link": no half-width full stop or comma after a full-width bracket or a
+    Chinese word; Latin titles and venues keep their own punctuation."""
+    for key in WORKS:
+        text = re.sub(r"<[^>]+>", "", entry(key, "zh"))
+        assert not re.search(r"[\u4e00-\u9fff（）][.,]", text), text
+        assert "（%d）。" % WORKS[key].year in text, text
+    assert "博士论文，巴黎第六大学。<a" in entry("collobert2004", "zh")
+    assert "GitHub 代码仓库，src/model.py. <a" in entry("openai2019", "zh")
 
 
 def test_chinese_short_citations_use_chinese_conjunctions_and_brackets():
@@ -118,3 +129,16 @@ def test_chinese_entries_have_no_english_venue_words_or_ascii_commas_between_chi
     assert "未发表的技术报告，多伦多大学" in zh["krizhevsky2010"]
     assert "Theano 源代码，提交 cb6e3a078（2013-05-27），GitHub" in zh["theano2013"]
     assert "博士论文，巴黎第六大学" in zh["collobert2004"] and "TR 93-8，马里兰大学" in zh["elliott1993"]
+
+
+def test_chinese_reference_lists_close_chinese_text_with_a_full_width_full_stop():
+    """Every zh page's hand-written list follows the generated one: "（2010）。Title. Venue. <link>",
+    "。" after Chinese words; no half-width full stop or comma right after them."""
+    from actsite.pages.page_pairs import CONTENT
+    for path in sorted(CONTENT["zh"].rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if "{ #references }" not in text:
+            continue
+        for line in text.split("{ #references }", 1)[1].splitlines():
+            if re.match(r"\d+\. ", line):
+                assert not re.search(r"[\u4e00-\u9fff（）][.,] ", line), (path.name, line)

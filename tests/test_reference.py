@@ -151,3 +151,35 @@ def test_prelu_is_shown_at_its_initial_slope_and_only_catalogue_functions_have_c
         section = sections.split(f"{{ #{key.replace('_', '-')} }}")[1].split("\n## ")[0]
         assert (card_word in section) == (act.family in CATALOGUE_PAGES), key
     assert {act.family for act in ACTIVATIONS.values()} - set(CATALOGUE_PAGES) == {"classic"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_section_links_to_where_the_site_discusses_the_function(lang):
+    """The intro promises a link for every function: the catalogue card, or for the classic four
+    (which have no card) the article section that derives and judges it; that section exists."""
+    from actsite.pages.reference_table import ARTICLE_HOMES, CATALOGUE_PAGES
+    from actsite.pages.glossary import page_headings
+    sections = sections_markdown(lang)
+    article_word = WORDS[lang]["article"]
+    for key, act in ACTIVATIONS.items():
+        section = sections.split(f"{{ #{key.replace('_', '-')} }}")[1].split("\n## ")[0]
+        if act.family in CATALOGUE_PAGES:
+            assert article_word not in section, key
+            continue
+        page, _, anchor = ARTICLE_HOMES[key].partition("#")
+        assert anchor in page_headings(lang, page)[1], (key, ARTICLE_HOMES[key])
+        assert f"{article_word}{WORDS[lang]['colon']}[" in section and f"]({ARTICLE_HOMES[key]})" in section, key
+    assert set(ARTICLE_HOMES) == {key for key, act in ACTIVATIONS.items() if act.family == "classic"}
+
+
+def test_the_glossary_definition_of_tanh():
+    """tanh(x) = (e^x − e^−x)/(e^x + e^−x) = 2σ(2x) − 1, onto (−1, 1), and zero-centred (odd)."""
+    from actsite.pages.glossary import TERMS
+    term = {t.key: t for t in TERMS}["tanh"]
+    x = np.linspace(-20, 20, 4001)
+    sigma = 1 / (1 + np.exp(-2 * x))
+    assert np.allclose((np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x)), 2 * sigma - 1, atol=1e-12)
+    assert np.allclose(np.tanh(x), 2 * sigma - 1, atol=1e-12) and np.allclose(np.tanh(-x), -np.tanh(x))
+    assert round(standard_normal_mean(ACTIVATIONS["tanh"]), 12) == 0
+    assert r"2\sigma(2x) - 1" in term.en_definition and "(-1, 1)" in term.en_definition and "zero-centred" in term.en_definition
+    assert r"2\sigma(2x) - 1" in term.zh_definition and "零中心" in term.zh_definition

@@ -178,7 +178,7 @@ YEAR = {"zh": "{short}（{year}）", "en": "{short} ({year})"}
 VENUE_ZH = (("arXiv preprint", "arXiv 预印本"), ("OpenAI technical report", "OpenAI 技术报告"),
             ("PhD thesis", "博士论文"), ("Université Paris VI", "巴黎第六大学"), ("ICML 2013 workshop", "ICML 2013 研讨会"),
             ("ISR Technical Report", "ISR 技术报告"), ("University of Maryland", "马里兰大学"),
-            ("GitHub repository", "GitHub 代码仓库"), ("Theano source code, commit", "Theano 源代码，提交"),
+            ("GitHub repository, ", "GitHub 代码仓库，"), ("Theano source code, commit", "Theano 源代码，提交"),
             (" (2013-05-27), GitHub", "（2013-05-27），GitHub"), ("Unpublished technical report", "未发表的技术报告"),
             (", University of Toronto", "，多伦多大学"), ("博士论文, ", "博士论文，"), ("TR 93-8, ", "TR 93-8，"))
 
@@ -225,13 +225,24 @@ def title_sentence(title: str) -> str:
     return title if title.endswith(("?", "!")) else title + "."
 
 
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def full_stop(text: str, lang: str) -> str:
+    """``text`` closed as a Chinese reader expects: "。" (no space after it) after a Chinese character
+    or a full-width bracket, ". " after Latin text, which keeps its own punctuation."""
+    return f"{text}。" if lang == "zh" and CJK.match(text[-1]) else f"{text}. "
+
+
 def entry(key: str, lang: str) -> str:
-    """One list entry: ``Authors (year). Title. Venue. link``, as escaped HTML."""
+    """One list entry: ``Authors (year). Title. Venue. link``, as escaped HTML.  In Chinese the year is
+    in full-width brackets and is followed by "。", like a venue that ends in Chinese words."""
     work = WORKS[key]
     year = f"（{work.year}）" if lang == "zh" else f" ({work.year})"
     link = html.escape(work.link, quote=True)
-    return (f'<li id="{anchor(key)}">{html.escape(names(work.authors, lang))}{year}. {html.escape(title_sentence(work.title))} '
-            f'{html.escape(venue(work.venue, lang))}. <a href="{link}">{html.escape(work.link)}</a></li>')
+    head = full_stop(names(work.authors, lang) + year, lang)
+    return (f'<li id="{anchor(key)}">{html.escape(head)}{html.escape(title_sentence(work.title))} '
+            f'{html.escape(full_stop(venue(work.venue, lang), lang))}<a href="{link}">{html.escape(work.link)}</a></li>')
 
 
 def works_list(keys: list[str], lang: str) -> str:

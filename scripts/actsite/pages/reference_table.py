@@ -31,7 +31,7 @@ WORDS = {
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
            "smoothness": "光滑性", "first": "最早出处", "popular": "推广者", "unpinned": "经典函数，早于神经网络",
-           "card": "函数目录中的函数卡片", "colon": "：",
+           "card": "函数目录中的函数卡片", "article": "详见", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
            "monotonic": "Monotone", "zero_centred": "Zero-centred", "saturating": "Saturating",
@@ -39,11 +39,16 @@ WORDS = {
            "mean": "Mean under a standard normal input", "exp": "exponential", "compare": "comparisons, multiply-adds",
            "erf": "error function", "division": "division", "smoothness": "Smoothness", "first": "First appeared",
            "popular": "Popularised by", "unpinned": "a classical function, older than neural networks",
-           "card": "Card in the catalogue", "colon": ": ",
+           "card": "Card in the catalogue", "article": "Discussed in", "colon": ": ",
            "formulas_caption": "Formulas and ranges", "properties_caption": "Properties"},
 }
 CATALOGUE_PAGES = {"rectifier": "catalogue/rectifiers.md", "smooth": "catalogue/smooth-gates.md",
                    "hard": "catalogue/hard-and-cheap.md"}   # the classic four have no card page
+# The classic four have no card: each section links to the article section that derives and judges it.
+ARTICLE_HOMES = {"sigmoid": "blog/posts/from-linear-to-nonlinear.md#sigmoid-tanh-derivations",
+                 "tanh": "blog/posts/from-linear-to-nonlinear.md#sigmoid-tanh-derivations",
+                 "relu": "blog/posts/from-linear-to-nonlinear.md#relu-judged",
+                 "leaky_relu": "blog/posts/dead-relu-units.md#relu-variants"}
 SMOOTHNESS_LATEX = {"C0": "C^0", "C1": "C^1", "Cinf": r"C^\infty"}
 PROPERTY_COLUMNS = ("monotonic", "zero_centred", "saturating", "smoothness", "cost")
 GRID = np.linspace(-10, 10, 20_001)   # float64 rounds sigma(x) to 1 beyond x = 37: stay well inside
@@ -168,6 +173,13 @@ def provenance_lines(act: Activation, lang: str) -> list[str]:
         lines += [f"{w['popular']}{w['colon']}{short_citations(act.popularised_by, lang)}", ""]
     if act.family in CATALOGUE_PAGES:
         lines += [f"{w['card']}{w['colon']}[{act.names[lang]}]({CATALOGUE_PAGES[act.family]}#{anchor(act)})", ""]
+    elif act.key in ARTICLE_HOMES:
+        from actsite.pages.glossary import home_title   # here: glossary imports this module
+        home = ARTICLE_HOMES[act.key]
+        lines += [f"{w['article']}{w['colon']}[{home_title(lang, home)}]({home})", ""]
+    else:
+        raise LookupError(f"scripts/actsite/pages/reference_table.py: {act.key} has neither a catalogue card "
+                          "(CATALOGUE_PAGES) nor an article section (ARTICLE_HOMES) to link to")
     return lines
 
 
