@@ -133,7 +133,13 @@ def test_a_lead_of_a_few_units_more_than_log_k_takes_almost_all_the_weight():
     assert top_weight(8) > 0.95 and top_weight(3) < 0.5
     shown("a lead of 3 gives it 0.24 of the weight, a lead of 5 gives 0.70 and a lead of 8 gives 0.98",
           "领先 3 得到 0.24 的权重，领先 5 得到 0.70，领先 8 得到 0.98")
-    shown("among 64 keys, with the other 63 scores equal, a lead of 3", "64 个键、其余 63 个分数相等时，领先 3")
+    for lead in (0.0, 3.0, 5.0, 8.0):                                 # the closed form of that weight
+        assert top_weight(lead) == pytest.approx(np.exp(lead) / (np.exp(lead) + 63))
+    assert top_weight(np.log(64) + 3) > 0.95                           # near 1 a few units past log n
+    shown("A score that leads $n - 1$ equal others by $L$ receives the weight $e^{L}/(e^{L} + n - 1)$, which is close to 1 "
+          "once $L$ exceeds $\\log n$ by a few units: among 64 keys, a lead of 3",
+          "某个分数比其余 $n - 1$ 个相等的分数高出 $L$ 时，它得到的权重是 $e^{L}/(e^{L} + n - 1)$；"
+          "$L$ 只要比 $\\log n$ 多出几个单位，这个权重就接近 1：64 个键时，领先 3")
 
 
 def test_measured_unscaled_scores_grow_like_sqrt_d_k(scaling):
@@ -496,8 +502,8 @@ def test_shifting_by_log_z_zeroes_the_penalty_and_keeps_every_probability():
     np.testing.assert_allclose(attn.softmax(shifted), attn.softmax(z), rtol=1e-12)
     np.testing.assert_allclose(shifted, np.log(attn.softmax(z)), atol=1e-9)     # logits = log-probabilities
     assert -np.log(V) <= shifted.max() <= 0.0
-    shown("The penalty costs the model nothing, because it can be removed without touching the prediction",
-          "而这个罚项不会让模型付出任何代价，因为它可以在不改变预测的前提下消除")
+    shown("The penalty takes nothing away from what the model can predict",
+          "而这个罚项并不限制模型能给出的预测")
 
 
 @pytest.mark.parametrize("lang", LANGS)
