@@ -533,7 +533,7 @@ def test_the_29_died_by_beta_below_minus_gamma_max_zhat(bn):
 
 def test_at_2_0_they_died_gradually_4_at_step_50_13_at_100_29_at_600(bn):
     st = list(bn["steps"])
-    counts = bn["dead_steps"][4, 2]
+    counts = bn["dead_steps"][list(bn["share_rates"]).index(2.0), 2]
     assert [counts[st.index(s)] for s in (50, 100, 600)] == [4, 13, 29]
     assert counts[st.index(20)] == 0                                   # no rush in the first steps
 

@@ -8,8 +8,10 @@ A unit counts as dead when BN(h W) <= 0 for every training point, the statistics
 the whole training set (what a trained network's running averages estimate).
 
 Every rate of :data:`actsite.experiments.dead_relu.LEARNING_RATES` is run, so the two
-experiments can be compared rate by rate; the second layer's dead count is also taken at the
-checkpoints of :mod:`actsite.experiments.dead_relu_steps`, and for each dead unit its learned
+experiments can be compared rate by rate.  At the rates of :data:`SHARE_RATES` the second layer's
+dead count is also taken at the checkpoints of :mod:`actsite.experiments.dead_relu_steps` (each
+count is a forward pass over the whole training set, the bulk of the run's time, so the rates
+below them, where no unit is dead at the end, skip it); and for each dead unit the run records its learned
 gamma, beta and largest normalised value, the quantities of the death condition
 beta <= -gamma * max(x_hat).
 """
@@ -25,7 +27,7 @@ from actsite.experiments.dead_relu_steps import CHECKPOINTS
 from actsite.maths.functions import relu, relu_prime
 from actsite.experiments.mlp import INIT_SCALE, minibatches
 
-SHARE_RATES = (1.0, 2.0)                    # the rates whose per-unit shares are drawn
+SHARE_RATES = (1.0, 2.0)                    # the rates whose per-unit shares are drawn and steps counted
 EPS = 1e-5                                  # added to the variance, as frameworks do
 
 
@@ -116,7 +118,8 @@ class BatchNormMLP:
 def train(seed: int, lr: float) -> dict:
     """One run: dead fraction per layer at init and after training, training error, least active
     share per layer, every second-layer unit's active share (sorted), the second layer's dead
-    count at each checkpoint, and the death condition of its dead units."""
+    count at each checkpoint (only when ``lr`` is one of :data:`SHARE_RATES`), and the death
+    condition of its dead units."""
     X, y = voronoi(seed=200 + seed)
     net = BatchNormMLP.create(SIZES, seed=seed)
     at_init = net.dead_fraction(X)
@@ -124,7 +127,7 @@ def train(seed: int, lr: float) -> dict:
     counts = []
     with np.errstate(over="ignore", invalid="ignore"):
         for step in range(STEPS + 1):
-            if step in CHECKPOINTS:
+            if lr in SHARE_RATES and step in CHECKPOINTS:
                 counts.append(round(SIZES[2] * net.dead_fraction(X)[1]))
             if step < STEPS:
                 idx = next(batches)
@@ -148,7 +151,9 @@ def run() -> dict:
     field = lambda name: np.array([[r[name] for r in row] for row in runs])
     return {"learning_rates": np.array(LEARNING_RATES), "seeds": np.array(SEEDS), "steps": CHECKPOINTS,
             "at_init": field("at_init"), "dead": field("dead"), "error": field("error"),
-            "least_active": field("least_active"), "shares": field("shares"), "dead_steps": field("dead_steps"),
+            "least_active": field("least_active"), "shares": field("shares"),
+            "dead_steps": np.array([[r["dead_steps"] for r in row]                  # (share rate, seed, step)
+                                    for row, lr in zip(runs, LEARNING_RATES) if lr in SHARE_RATES]),
             "condition_min": np.array([[r["condition"][0] for r in row] for row in runs]),
             "condition_max": np.array([[r["condition"][1] for r in row] for row in runs]),
             "share_rates": np.array(SHARE_RATES),
