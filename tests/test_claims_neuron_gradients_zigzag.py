@@ -368,6 +368,48 @@ def test_relu_outputs_give_kappa_about_1_plus_0_47_n(normal_sample, n, quoted):
     assert round(kappa, 1 if n < 10 else 0) == quoted
 
 
+def sigmoid_output_moments():
+    """Mean and variance of σ(z) for z ~ N(0, 1), by quadrature."""
+    from scipy.integrate import quad
+    from scipy.stats import norm
+    mean = quad(lambda z: sigmoid(z) * norm.pdf(z), -40, 40)[0]
+    square = quad(lambda z: sigmoid(z) ** 2 * norm.pdf(z), -40, 40)[0]
+    return mean, square - mean ** 2
+
+
+def test_sigmoid_outputs_have_variance_0_043_and_mean_square_over_variance_5_8(normal_sample):
+    mu, var = sigmoid_output_moments()
+    assert mu == pytest.approx(0.5, abs=1e-12)
+    assert round(var, 3) == 0.043 and round(mu ** 2 / var, 1) == 5.8
+    out = sigmoid(normal_sample)
+    assert float(out.var()) == pytest.approx(var, abs=5e-4)
+
+
+@pytest.mark.parametrize("n, digits, quoted", [(2, 1, 12.5), (100, -1, 580)])
+def test_sigmoid_outputs_give_kappa_12_5_for_two_inputs_and_about_580_for_100(n, digits, quoted):
+    mu, var = sigmoid_output_moments()
+    eig = np.linalg.eigvalsh(var * np.eye(n) + mu ** 2 * np.ones((n, n)))
+    assert round(float(eig[-1] / eig[0]), digits) == quoted
+
+
+def test_two_sigmoid_inputs_give_a_kappa_close_to_the_experiments(zz):
+    """'close to the experiment's': 12.5 against 13.7, within a tenth."""
+    mu, var = sigmoid_output_moments()
+    kappa = 1 + 2 * mu ** 2 / var
+    assert abs(kappa - float(zz["positive_condition"])) < 0.1 * float(zz["positive_condition"])
+
+
+def test_sigmoid_is_the_worst_of_the_four_largest_mean_and_largest_mean_square_over_variance(normal_sample):
+    ratios = {}
+    for name, f in (("sigmoid", sigmoid), ("tanh", tanh), ("relu", relu),
+                    ("leaky", lambda z: leaky_relu(z, LEAKY_SLOPE))):
+        out = f(normal_sample)
+        ratios[name] = (float(out.mean()), float(out.mean() ** 2 / out.var()))
+    assert max(ratios, key=lambda k: ratios[k][0]) == "sigmoid"
+    assert max(ratios, key=lambda k: ratios[k][1]) == "sigmoid"
+    assert ratios["sigmoid"][1] > 10 * ratios["relu"][1]
+
+
 def test_batch_normalisation_makes_the_weights_act_on_centred_inputs():
     """Subtracting the mini-batch mean of z = w.x + b leaves w.(x - mean x): the mean of z is w times
     the mean input plus b, so the normalised pre-activation depends on the inputs only through their

@@ -187,6 +187,15 @@ def test_closed_form_p_n_matches_the_interpolant():
         np.testing.assert_allclose(relu_interpolant_of_square(n)(knots), knots ** 2, atol=1e-10)
 
 
+def test_p_n_has_one_unit_at_every_knot_except_the_last():
+    """'one unit at every knot except the last': p_n's slope jumps at x_0, ..., x_{n-1} and not at x_n = 2."""
+    for n in (2, 4, 16):
+        knots = -2 + (4 / n) * np.arange(n + 1)
+        p, e = relu_interpolant_of_square(n), 1e-6
+        jumps = np.array([(p(k + e) - p(k)) / e - (p(k) - p(k - e)) / e for k in knots])
+        assert np.all(np.abs(jumps[:-1]) > 0.1) and abs(jumps[-1]) < 1e-4, jumps
+
+
 def test_p4_equals_h2_on_the_interval():
     x = np.linspace(-2, 2, 401)
     np.testing.assert_allclose(relu_interpolant_of_square(4)(x), quadratic_h2(x), atol=1e-12)

@@ -131,7 +131,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "speed_dead": "学习率 {lr:<5g} 种子 {seed}：训练 {steps} 步后，第 2 个隐藏层中已死亡的 ReLU 单元占 {share:.0%}",
     "zigzag_positive": "全为正",
     "zigzag_centred": "已中心化",
-    "zigzag_sgd": "{label:8s}  同号的 SGD 步 {same:6.1%}   SGD 路径长度 / 直线距离 {path:.2f}",
+    "zigzag_sgd": "{label:8s}  SGD 同号步占比 {same:6.1%}   SGD 路径长度 / 直线距离 {path:.2f}",
     "zigzag_gd": "{label:8s}  特征值 {eigenvalues}   条件数 {condition:5.2f}   全批量梯度下降进入 w* 周围 {tolerance} 以内所需步数：{steps}",
     "zigzag_predicted": "κ = {kappa:.2f}：预测 {predicted:.1f}，即 {ceiling} 步；实测 {measured} 步",
     "zigzag_gradient": "{label:22s}{values}",

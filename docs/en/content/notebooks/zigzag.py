@@ -20,8 +20,8 @@ for label in ("positive", "centred"):
 
 # %% [markdown]
 # With positive inputs every per-example step moves both weights the same way; after centring,
-# about half of them do. Full-batch descent mixes the signs, but the curvature still differs a lot
-# between directions. The condition number $\kappa$ is the ratio of the Hessian's largest eigenvalue to its smallest:
+# about half of them do. Full-batch descent mixes the signs, but with positive inputs the curvature
+# still differs a lot between directions. The condition number $\kappa$ is the ratio of the Hessian's largest eigenvalue to its smallest:
 
 # %%
 for label in ("positive", "centred"):
