@@ -140,9 +140,12 @@ def test_phi_is_the_standard_normal_distribution_function_and_varphi_its_density
     np.testing.assert_allclose(normal_pdf(x), np.exp(-x ** 2 / 2) / math.sqrt(2 * math.pi), rtol=1e-12)
     np.testing.assert_allclose(df("gelu", x), normal_cdf(x) + x * normal_pdf(x), rtol=1e-12, atol=1e-300)
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    definition = {"en": r"standard normal distribution function $\Phi$ as its gate (its density is written $\varphi$)",
-                  "zh": r"标准正态分布函数 $\Phi$ 作门（其密度函数记作 $\varphi$）"}[lang]
-    assert text.index(definition) < text.index(r"x\,\varphi(x)")
+    phi = {"en": r"standard normal distribution function $\Phi$ as its gate",
+           "zh": r"标准正态分布函数 $\Phi$ 作门"}[lang]
+    varphi = {"en": r"the standard normal density, $\varphi = \Phi'$",
+              "zh": r"标准正态分布的密度函数 $\varphi = \Phi'$"}[lang]
+    assert text.index(phi) < text.index(varphi) < text.index(r"x\,\varphi(x)")
+    assert text.count(r"\varphi") - text.count(r"x\,\varphi(x)") >= 1 and r"\varphi" not in text[:text.index(varphi)]
 
 
 @pytest.mark.parametrize("key", ["gelu", "silu", "mish"])
