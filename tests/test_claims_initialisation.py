@@ -561,6 +561,17 @@ def test_measured_plain_residual_stack_3_0e14_to_9_5e14_below_the_prediction(res
     assert np.all(last < 2.0 ** 50)
 
 
+def test_plain_residual_stack_is_set_by_the_geometric_mean_of_its_block_factors_1_95_to_1_99(residual):
+    """"what 50 factors multiply up to is set by their geometric mean, between 1.95 and 1.99"."""
+    q = residual["plain"]
+    factors = q[:, 1:] / q[:, :-1]
+    assert factors.shape[1] == 50
+    geometric = np.exp(np.log(factors).mean(axis=1))
+    np.testing.assert_allclose(q[:, -1], q[:, 0] * geometric ** 50, rtol=1e-9)
+    assert (round(geometric.min(), 2), round(geometric.max(), 2)) == (1.95, 1.99)
+    assert np.all(geometric < 2) and factors.min() < 2 < factors.max()      # scattered around 2
+
+
 def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
     predicted = (1 + 1 / RES_BLOCKS) ** RES_BLOCKS
     assert round(predicted, 2) == 2.69 and predicted < math.e

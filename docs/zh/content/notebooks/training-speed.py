@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的迭代次数 { #notebook-training-speed }
 #
-# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。一个 10-128-128-128-10 的网络（ReLU 用 He 初始化，tanh 用 LeCun 初始化）在人工构造的十分类任务上用动量为 0.9 的 SGD 训练，每个学习率 η 跑三个种子；每 25 次迭代检查一次训练误差，记下它第一次降到 25% 或以下时的迭代次数。
+# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点，每个点的类别由 100 个随机中心里离它最近的那个决定，一共 10 类。一个 10-128-128-128-10 的网络（ReLU 用 He 初始化，tanh 用 LeCun 初始化）在这个任务上用 SGD 训练，动量 0.9，小批量大小 128；每个学习率 η 下用三个随机种子各训练一次。每 25 次迭代检查一次训练误差，记下它第一次降到 25% 或以下时的迭代次数。
 
 # %%
 from actsite.experiments import training_speed
@@ -39,7 +39,7 @@ for key in ("relu", "tanh"):
 # %% [markdown]
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
-# 上面的运行和文章里的图一样，只到学习率 0.1；文章的表格里还多一档 0.3，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，速度约为 ReLU 的两倍；ReLU 所需的迭代次数则是学习率 0.1 时的四到五倍。
+# 上面这些实验和文章里的图一样，只到学习率 0.1；文章的表格里还多一档 0.3，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，速度约为 ReLU 的两倍；ReLU 所需的迭代次数则是学习率 0.1 时的四到五倍。
 
 # %%
 reach = {(key, seed): training_speed.iterations_to_target(
