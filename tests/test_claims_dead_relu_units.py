@@ -338,7 +338,7 @@ def test_normalised_preactivations_have_mean_0_variance_1_per_unit(drifted_batch
     np.testing.assert_allclose(z.var(axis=0), 1, rtol=1e-5)
 
 
-def test_relu_unit_cannot_be_negative_on_a_whole_normalised_batch():
+def test_every_relu_unit_is_active_on_part_of_a_normalised_mini_batch():
     rng = np.random.default_rng(12)
     z = rng.normal(-50.0, 3.0, size=(64, 200))           # every raw value negative: dead on the batch
     assert np.all(z < 0)

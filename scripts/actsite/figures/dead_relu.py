@@ -60,6 +60,6 @@ def draw_dead_relu_batchnorm(fig: Figure, colours: dict) -> dict:
         ax.set_xlim(0, 100)
         ax.set_ylim(-2, 60)
         ax.set_xlabel(rf"$i\,/\,{len(plain[0])}\ (\%),\ \ \eta={rate:g}$")
-    axes[0].set_ylabel(r"$P(a_j>0)\ (\%)$")
+    axes[0].set_ylabel(r"$P(h_j>0)\ (\%)$")
     axes[0].legend(loc="upper left", fontsize=9)
     return dict(r)

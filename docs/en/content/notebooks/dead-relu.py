@@ -45,6 +45,7 @@ for key in ("relu", "leaky_relu"):
 
 # %%
 at_init = np.round(np.array(widths) * r["relu_at_init"][0]).astype(int)
+say("dead_header_at_init", units=widths[0])
 for seed, (first, second) in zip(r["seeds"], at_init):
     say("dead_at_init", seed=seed, first=first, second=second)
 second = 100 * r["relu_inactive"][..., 1]
@@ -97,12 +98,13 @@ say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
 other_before = net.weights[0][:, unit - 1].copy()
 batches = minibatches(len(X), 64, np.random.default_rng(0))
-for _ in range(100):
+steps = 100
+for _ in range(steps):
     idx = next(batches)
     net.sgd_step(X[idx], y[idx], 1.0)
-say("dead_unchanged", same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
+say("dead_unchanged", unit=unit, steps=steps, same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
 say("dead_live_moved", unit=unit - 1, distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
-say("dead_still", dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
+say("dead_still", unit=unit, dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
 
 # %% [markdown]
 # ## Try this { #try-this }

@@ -4,7 +4,7 @@
 # This notebook rebuilds the approximation of $x^2$ from the article
 # [Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md)
 # so that you can change $n$ and watch the error.
-# The network $p_n$ adds $n$ ReLU units to a constant. Its knots are the points
+# The network $p_n$ is a constant plus a weighted sum of $n$ ReLU units. Its knots are the points
 # $x_k = -2 + 4k/n$ ($k = 0, \dots, n$) where it meets the parabola; each unit switches on at one
 # of them, and between knots $p_n$ is straight. Its largest error on $[-2, 2]$ is $4/n^2$, which
 # the first cell checks for $n = 2, 4, 8, \dots, 128$.

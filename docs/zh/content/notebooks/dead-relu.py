@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 这个笔记本是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先打印文中实验测得的死亡单元比例。实验用的是 10-256-256-10 的网络，He 初始化，在人工构造的十分类任务上用普通 SGD 训练（每批 64 个样本，共 600 步），每个学习率跑三个种子。如果一个隐藏单元在全部 4000 个训练点上的预激活值都不大于零，就算它死亡；对 Leaky ReLU，同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
+# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先打印文中实验测得的死亡单元比例。实验用的是 10-256-256-10 的网络，He 初始化，在人工构造的十分类任务上用普通 SGD 训练（每批 64 个样本，共 600 步），每个学习率跑三个种子。如果一个隐藏单元在全部 4000 个训练点上的预激活值都不大于零，就算它死亡；对 Leaky ReLU，同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
 
 # %%
 import numpy as np
@@ -35,6 +35,7 @@ for key in ("relu", "leaky_relu"):
 
 # %%
 at_init = np.round(np.array(widths) * r["relu_at_init"][0]).astype(int)
+say("dead_header_at_init", units=widths[0])
 for seed, (first, second) in zip(r["seeds"], at_init):
     say("dead_at_init", seed=seed, first=first, second=second)
 second = 100 * r["relu_inactive"][..., 1]
@@ -79,12 +80,13 @@ say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
 other_before = net.weights[0][:, unit - 1].copy()
 batches = minibatches(len(X), 64, np.random.default_rng(0))
-for _ in range(100):
+steps = 100
+for _ in range(steps):
     idx = next(batches)
     net.sgd_step(X[idx], y[idx], 1.0)
-say("dead_unchanged", same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
+say("dead_unchanged", unit=unit, steps=steps, same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
 say("dead_live_moved", unit=unit - 1, distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
-say("dead_still", dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
+say("dead_still", unit=unit, dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
 
 # %% [markdown]
 # ## 动手试试 { #try-this }
