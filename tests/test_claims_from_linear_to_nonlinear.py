@@ -65,6 +65,10 @@ def test_linear_hidden_layer_folds_into_logistic_regression():
     folded = collapse([first, second])
     np.testing.assert_allclose(shallow, sigmoid(folded(x)), atol=1e-12)
     assert folded.W.shape == (1, 3)                      # one affine map of the inputs: logistic regression
+    affine_phi = lambda z: 0.7 * z - 0.3                  # noqa: E731  an affine phi folds in the same way
+    scaled = type(first)(0.7 * first.W, 0.7 * first.b - 0.3)
+    np.testing.assert_allclose(sigmoid(second(affine_phi(first(x)))), sigmoid(collapse([scaled, second])(x)),
+                               atol=1e-12)
 
 
 def test_stacked_linear_layers_add_nothing():
