@@ -11,7 +11,7 @@ here and is the reference for the numbers quoted: the swapped-units loss of a tr
 MLP (``swap_losses``).  The sign rule after a sigmoid layer is checked on a 10-32-32-10 sigmoid MLP
 (``sigmoid_gradient_signs``); the page links to neuron-gradients-zigzag for the measured zig-zag.
 
-Citations, not testable here: LeCun et al. (1998) recommending tanh over the logistic sigmoid.
+LeCun et al.'s (1998) recommendation of tanh is cited on neuron-gradients-zigzag, not here.
 XOR and universal approximation are linked to why-nonlinear-activations and checked there.
 """
 from __future__ import annotations
@@ -65,6 +65,10 @@ def test_linear_hidden_layer_folds_into_logistic_regression():
     folded = collapse([first, second])
     np.testing.assert_allclose(shallow, sigmoid(folded(x)), atol=1e-12)
     assert folded.W.shape == (1, 3)                      # one affine map of the inputs: logistic regression
+    affine_phi = lambda z: 0.7 * z - 0.3                  # noqa: E731  an affine phi folds in the same way
+    scaled = type(first)(0.7 * first.W, 0.7 * first.b - 0.3)
+    np.testing.assert_allclose(sigmoid(second(affine_phi(first(x)))), sigmoid(collapse([scaled, second])(x)),
+                               atol=1e-12)
 
 
 def test_stacked_linear_layers_add_nothing():
@@ -158,7 +162,12 @@ def test_bounded_output_stays_bounded_for_huge_preactivations():
 
 
 def test_bounded_monotone_curves_flatten_and_relu_has_no_flat_positive_side():
+    # sigmoid and tanh level off towards a horizontal asymptote on each side (0 and 1, -1 and 1) ...
+    for f, low, high in ((sigmoid, 0.0, 1.0), (tanh, -1.0, 1.0)):
+        assert abs(f(-40.0) - low) < 1e-15 and abs(f(40.0) - high) < 1e-15
+    # ... and their slopes vanish there, which is what saturating means
     assert sigmoid_prime(20.0) < 1e-8 and tanh_prime(20.0) < 1e-15
+    assert sigmoid_prime(-20.0) < 1e-8 and tanh_prime(-20.0) < 1e-15
     assert np.all(relu_prime(np.linspace(0.01, 1e6, 100)) == 1.0)
 
 

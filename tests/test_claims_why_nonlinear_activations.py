@@ -139,6 +139,20 @@ def test_relu_homogeneity_fails_for_negative_scalars_but_holds_for_positive_ones
         np.testing.assert_allclose(relu(c * x), c * relu(x))
 
 
+def test_an_affine_map_with_a_non_zero_constant_fails_additivity_and_homogeneity_too():
+    f = lambda x: 2.0 * x + 0.5                                     # noqa: E731
+    assert f(1.0) + f(-1.0) != f(0.0)
+    assert f(-1.0) != -f(1.0)
+
+
+def test_relu_is_not_even_affine_it_breaks_f_minus_1_plus_f_1_equals_2_f_0():
+    assert relu(-1.0) + relu(1.0) == 1.0 and 2 * relu(0.0) == 0.0
+    for seed in range(5):                                           # every affine map passes the test
+        f = collapse(random_affine_stack((1, 3, 1), seed=seed))
+        v = f(np.array([[-1.0], [1.0], [0.0]]))[:, 0]
+        assert v[0] + v[1] == pytest.approx(2 * v[2])
+
+
 def test_relu_is_linear_on_each_half_line_with_different_slopes():
     assert central_difference(relu, 2.0) == pytest.approx(1.0)
     assert central_difference(relu, -2.0) == 0.0
