@@ -17,8 +17,8 @@ report, not mathematics:
 * which network uses what: MobileNetV2 uses ReLU6 as its only activation; MobileNetV3 uses
   h-swish in its first layer and second half, ReLU ("RE" in its tables) in between, and hard
   sigmoid in its squeeze-and-excitation gates (Hu et al. 2018), which rescale each channel;
-* Theano's ``hard_sigmoid`` (slope 0.2, shift 0.5, clipped) first shipped in Theano 0.6, released
-  3 December 2013 (its NEWS.txt: "Add theano.tensor.nnet.hard_sigmoid");
+* Theano's ``hard_sigmoid`` (slope 0.2, shift 0.5, clipped) first shipped in Theano 0.6rc5 and 0.6,
+  released 25 November and 3 December 2013 (NEWS.txt: "Add theano.tensor.nnet.hard_sigmoid");
 * which library uses which convention: PyTorch ``Hardsigmoid`` and Keras 3 ``hard_sigmoid``
   use x/6 + 1/2, Keras 2 / ``tf.keras`` up to TensorFlow 2.15 used 0.2x + 0.5 (library
   documentation); the formulas themselves are checked below;
