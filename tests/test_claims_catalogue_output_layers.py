@@ -327,7 +327,7 @@ def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_
         np.testing.assert_allclose(nll, factor * (y - mu) ** 2 + constant, rtol=1e-12)
         assert factor > 0
     assert "the squared error (up to a positive factor and an added constant) for a regression output" in page("en")
-    assert "得到的是平方误差（相差一个正的倍数和一个常数）" in page("zh")
+    assert "得到的是平方误差（只差一个正的比例因子和一个加性常数）" in page("zh")
 
 
 def test_the_binary_loss_is_defined_before_its_gradient_and_has_gradient_sigma_minus_y():
