@@ -756,6 +756,14 @@ def test_the_page_says_float64_the_only_type_measured():
         assert "float32" not in text and "float64" in text, lang
 
 
+def test_which_hard_functions_have_a_dead_zone_at_both_ends_and_hard_swish_only_below_minus_3():
+    """"which hard sigmoid, hard tanh and ReLU6 can fall into at either end, and hard swish below −3"."""
+    low, high = np.linspace(-50, -6.5, 30), np.linspace(6.5, 50, 30)
+    for key in ("hard_sigmoid", "hard_tanh", "relu6"):
+        assert np.all(EVERY[key].df(low) == 0) and np.all(EVERY[key].df(high) == 0), key
+    assert np.all(EVERY["hard_swish"].df(low) == 0) and np.all(EVERY["hard_swish"].df(high) == 1)
+
+
 def test_a_mean_drift_of_one_standard_deviation_puts_more_than_half_past_a_hard_tanh_kink():
     """"if a unit's pre-activations have variance 1 and their mean drifts by one standard deviation, more than half
     of them lie past a kink" (and not without the drift: 31.7 %)."""
