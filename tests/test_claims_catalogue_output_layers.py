@@ -7,7 +7,7 @@ the page's code block is run as it stands.
 Not testable here, because they report what a source states: Hinton et al. (2015) distil
 with high temperatures and multiply the soft-target loss by T^2 (the 1/T^2 scaling that
 motivates it is tested); what PyTorch's documentation says about CrossEntropyLoss (logits
-as input; LogSoftmax and NLLLoss combined) and BCEWithLogitsLoss (more stable, log-sum-exp); its
+as input; log_softmax followed by nll_loss, which keeps its output for the backward pass) and BCEWithLogitsLoss (more stable, log-sum-exp); its
 autocast list of ops run in float32 (softmax, log_softmax, nll_loss, cross_entropy among them);
 Bridle (1990) naming softmax; Goodfellow et al.'s section 6.2.2 on output units; label smoothing
 (Szegedy et al. 2016) and PyTorch's option for it; that PaLM adds a z-loss (its home,
@@ -88,6 +88,7 @@ def test_jacobian_properties():
         J, p = out.softmax_jacobian(z), out.softmax(z)
         np.testing.assert_allclose(J, J.T)
         np.testing.assert_allclose(J.sum(axis=1), 0.0, atol=1e-15)
+        np.testing.assert_allclose(J.sum(axis=1), p - p * p.sum(), atol=1e-15)   # "p_i - p_i sum_j p_j = 0"
         np.testing.assert_allclose(J @ np.ones(6), 0.0, atol=1e-15)
         eigenvalues = np.linalg.eigvalsh(J)
         assert eigenvalues.min() > -1e-15 and np.linalg.matrix_rank(J) == 5
@@ -317,12 +318,16 @@ def test_label_smoothing_keeps_the_optimal_logits_finite():
 
 # --- review fixes: claims added to the page ---------------------------------------------------
 
-def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_constant():
+def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_factor_and_a_constant():
     from scipy.stats import norm
     y, mu = np.array([0.3, -1.2, 2.0]), np.array([0.1, 0.4, 2.5])
-    nll = -norm.logpdf(y, loc=mu, scale=1.0)                       # -log N(y; mu, 1)
-    np.testing.assert_allclose(nll, 0.5 * (y - mu) ** 2 + 0.5 * np.log(2 * np.pi), rtol=1e-12)
-    assert "the squared error for a regression output" in page("en") and "得到的是平方误差" in page("zh")
+    for sd in (0.5, 1.0, 3.0):                                     # any fixed variance
+        nll = -norm.logpdf(y, loc=mu, scale=sd)                    # -log N(y; mu, sd^2)
+        factor, constant = 1 / (2 * sd ** 2), np.log(sd) + 0.5 * np.log(2 * np.pi)
+        np.testing.assert_allclose(nll, factor * (y - mu) ** 2 + constant, rtol=1e-12)
+        assert factor > 0
+    assert "the squared error (up to a positive factor and an added constant) for a regression output" in page("en")
+    assert "得到的是平方误差（只差一个正的比例因子和一个加性常数）" in page("zh")
 
 
 def test_the_binary_loss_is_defined_before_its_gradient_and_has_gradient_sigma_minus_y():
