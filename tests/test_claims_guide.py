@@ -241,12 +241,25 @@ def softmax(z):
 
 
 def test_cross_entropy_on_logits_has_gradient_p_minus_y():
+    """'the combined gradient is simply p - y ... (for softmax, targets that sum to 1, such as a
+    one-hot vector)': true for a one-hot and a soft target, false for targets that do not sum to 1;
+    and for one sigmoid per label with binary cross-entropy."""
     rng = np.random.default_rng(0)
-    z, y = rng.normal(size=7), np.eye(7)[3]
-    loss = lambda v: -np.sum(y * (v - v.max() - np.log(np.sum(np.exp(v - v.max())))))  # noqa: E731
+    z = rng.normal(size=7)
     h = 1e-6
-    numeric = np.array([(loss(z + h * e) - loss(z - h * e)) / (2 * h) for e in np.eye(7)])
-    np.testing.assert_allclose(numeric, softmax(z) - y, atol=1e-8)
+
+    def gradient(y):
+        loss = lambda v: -np.sum(y * (v - v.max() - np.log(np.sum(np.exp(v - v.max())))))  # noqa: E731
+        return np.array([(loss(z + h * e) - loss(z - h * e)) / (2 * h) for e in np.eye(7)])
+
+    for y in (np.eye(7)[3], rng.dirichlet(np.ones(7))):
+        np.testing.assert_allclose(gradient(y), softmax(z) - y, atol=1e-8)
+    y = np.eye(7)[3] * 2
+    assert np.max(np.abs(gradient(y) - (softmax(z) - y))) > 0.1
+    y = rng.integers(0, 2, size=7).astype(float)
+    bce = lambda v: -np.sum(y * -np.logaddexp(0, -v) + (1 - y) * -np.logaddexp(0, v))  # noqa: E731
+    numeric = np.array([(bce(z + h * e) - bce(z - h * e)) / (2 * h) for e in np.eye(7)])
+    np.testing.assert_allclose(numeric, sigmoid(z) - y, atol=1e-8)
 
 
 def test_the_combined_form_avoids_overflow_and_lost_precision():
