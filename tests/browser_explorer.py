@@ -143,3 +143,30 @@ def test_chart_text_is_legible_on_a_phone(browser, base_url):
     legend = watch.page.locator(".explorer-legend text").all_text_contents()
     assert legend[:2] == ["ReLU", "GELU"] and len(legend) == 4
     watch.close()
+
+
+def test_the_legend_hides_no_curve_and_negative_values_carry_a_minus_sign(browser, base_url):
+    """The legend goes in the lower-right quarter (x > 0, y < 0), where no function or derivative
+    of the registry goes (checked here on every slider position), whenever it fits: ticking
+    Maxout, whose default |x| rises through the top-left corner, leaves every curve in view.  A
+    negative slider value is written with a minus sign, as on the axes."""
+    grid = np.linspace(0, 4, 161)[1:]                        # x > 0 (the derivative at a kink is not drawn)
+    for act in EVERY.values():
+        for param in act.params or [None]:
+            values = np.linspace(param.lo, param.hi, 21) if param else [None]
+            for value in values:
+                kw = {param.name: value} if param else {}
+                assert np.all(act.f(grid, **kw) >= 0) and np.all(act.df(grid, **kw) >= 0), (act.key, kw)
+    for viewport in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):
+        watch = open_explorer(browser, base_url, "en", query="?show=relu,gelu,maxout", viewport=viewport)
+        assert watch.page.get_attribute(".explorer-legend", "data-corner") == "lower-right"
+        box = watch.page.eval_on_selector(".explorer-legend rect", "r => { const b = r.getBoundingClientRect(); "
+                                          "return [b.left, b.top, b.right, b.bottom]; }")
+        points = watch.page.eval_on_selector_all(".explorer-curve polyline", """ns => ns.flatMap(n => {
+            const m = n.getScreenCTM();
+            return [...n.points].map(p => [p.x * m.a + m.e, p.y * m.d + m.f]); })""")
+        inside = [p for p in points if box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]]
+        assert len(points) > 500 and not inside, inside[:5]
+        assert watch.page.locator('input[type=range][data-key="maxout"] + output').text_content() == "a = \u22121"
+        assert not watch.errors
+        watch.close()

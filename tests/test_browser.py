@@ -426,7 +426,8 @@ def test_notebook_code_cells_have_a_copy_button(browser, base_url):
 # that they share this module's browser and server (a second Playwright instance cannot start).
 from browser_explorer import (  # noqa: E402,F401
     test_chart_text_is_legible_on_a_phone, test_checkboxes_answer_the_keyboard, test_each_function_keeps_its_palette_colour,
-    test_explorer_slider_draws_the_registry_curve, test_sliders_follow_the_ticked_functions_and_state_is_in_the_address)
+    test_explorer_slider_draws_the_registry_curve, test_sliders_follow_the_ticked_functions_and_state_is_in_the_address,
+    test_the_legend_hides_no_curve_and_negative_values_carry_a_minus_sign)
 from browser_cjk_lines import test_no_rendered_chinese_line_starts_with_punctuation  # noqa: E402,F401
 from browser_layout import (  # noqa: E402,F401
     test_generated_reference_tables_fit_the_text_column, test_low_precision_threshold_tables_fit_the_text_column,

@@ -144,15 +144,19 @@ def test_a_leaky_rectifier_has_a_nonzero_slope_on_the_negative_side():
     assert float(EVERY["leaky_relu"].df(np.array(-1e6))) >= 0.01 and float(EVERY["prelu"].df(np.array(-1e6))) >= 0.01
 
 
-def test_a_deep_sigmoid_stack_loses_its_gradient_with_no_unit_saturated():
-    """'Its slope is at most 1/4, so at every layer the gradient that comes back through the weights
-    is multiplied by a quarter or less, and it shrinks layer after layer even when no unit is
-    saturated'; and the stall section's 'Vanishing gradient': the first layer's gradient norm
-    orders of magnitude below the last hidden layer's with no unit saturated or dead.  The
-    playground's first preset (8 sigmoid layers of 16 units, weights N(0, 0.1^2)), in numpy."""
+@pytest.mark.parametrize("scale", ["small", "xavier", "lecun"])
+def test_a_deep_sigmoid_stack_loses_its_gradient_with_no_unit_saturated(scale):
+    """'Its slope is at most 1/4, so at every layer the activation's own factor in the gradient is
+    a quarter or less, and with weights of the usual scale the gradient shrinks layer after layer
+    even when no unit is saturated'; and the stall section's 'Vanishing gradient': the first
+    layer's gradient norm orders of magnitude below the last hidden layer's with no unit saturated
+    or dead.  The playground's first preset (8 sigmoid layers of 16 units, weights N(0, 0.1^2)),
+    in numpy, and the same stack under Xavier's and LeCun's variances."""
     rng = np.random.default_rng(0)
     widths = [2] + [16] * 8
-    W = [rng.normal(0, 0.1, (m, n)) for m, n in zip(widths[:-1], widths[1:])]
+    std = {"small": lambda m, n: 0.1, "xavier": lambda m, n: math.sqrt(2 / (m + n)),
+           "lecun": lambda m, n: math.sqrt(1 / m)}[scale]
+    W = [rng.normal(0, std(m, n), (m, n)) for m, n in zip(widths[:-1], widths[1:])]
     x = rng.normal(0, 0.7, (200, 2))
     zs, h = [], x
     for w in W:
@@ -170,7 +174,7 @@ def test_a_deep_sigmoid_stack_loses_its_gradient_with_no_unit_saturated():
             assert np.all(np.abs(delta) <= np.abs(through_weights) / 4)   # a quarter or less
     norms = norms[::-1]                                             # layer 1 first
     assert np.all(np.diff(norms) > 0), norms                       # shrinks layer after layer
-    assert norms[0] / norms[-1] < 1e-5, norms[0] / norms[-1]       # orders of magnitude
+    assert norms[0] / norms[-1] < {"small": 1e-5}.get(scale, 1e-4), norms[0] / norms[-1]   # orders of magnitude
 
 
 # --- transformers ---------------------------------------------------------------------------
@@ -241,12 +245,25 @@ def softmax(z):
 
 
 def test_cross_entropy_on_logits_has_gradient_p_minus_y():
+    """'the combined gradient is simply p - y ... (for softmax, targets that sum to 1, such as a
+    one-hot vector)': true for a one-hot and a soft target, false for targets that do not sum to 1;
+    and for one sigmoid per label with binary cross-entropy."""
     rng = np.random.default_rng(0)
-    z, y = rng.normal(size=7), np.eye(7)[3]
-    loss = lambda v: -np.sum(y * (v - v.max() - np.log(np.sum(np.exp(v - v.max())))))  # noqa: E731
+    z = rng.normal(size=7)
     h = 1e-6
-    numeric = np.array([(loss(z + h * e) - loss(z - h * e)) / (2 * h) for e in np.eye(7)])
-    np.testing.assert_allclose(numeric, softmax(z) - y, atol=1e-8)
+
+    def gradient(y):
+        loss = lambda v: -np.sum(y * (v - v.max() - np.log(np.sum(np.exp(v - v.max())))))  # noqa: E731
+        return np.array([(loss(z + h * e) - loss(z - h * e)) / (2 * h) for e in np.eye(7)])
+
+    for y in (np.eye(7)[3], rng.dirichlet(np.ones(7))):
+        np.testing.assert_allclose(gradient(y), softmax(z) - y, atol=1e-8)
+    y = np.eye(7)[3] * 2
+    assert np.max(np.abs(gradient(y) - (softmax(z) - y))) > 0.1
+    y = rng.integers(0, 2, size=7).astype(float)
+    bce = lambda v: -np.sum(y * -np.logaddexp(0, -v) + (1 - y) * -np.logaddexp(0, v))  # noqa: E731
+    numeric = np.array([(bce(z + h * e) - bce(z - h * e)) / (2 * h) for e in np.eye(7)])
+    np.testing.assert_allclose(numeric, sigmoid(z) - y, atol=1e-8)
 
 
 def test_the_combined_form_avoids_overflow_and_lost_precision():

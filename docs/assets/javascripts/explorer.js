@@ -79,25 +79,33 @@
     return "--explorer-light:" + colour.light + ";--explorer-dark:" + colour.dark;
   }
 
-  // The legend, in the chart's top-left corner on a background: one line per function, then
-  // the key that tells the value (solid) from the derivative (dashed).
+  // The legend, on a background: one line per function, then the key that tells the value
+  // (solid) from the derivative (dashed).  It goes in the lower-right quarter (x > 0, y < 0),
+  // which no function or derivative of the catalogue enters, whenever it fits there, so that it
+  // hides no curve; a longer legend goes in the top-left corner.
   function legend(svg, v, data, state, words, lang) {
     var g = element("g", {"class": "explorer-legend"}, svg);
-    var box = element("rect", {x: px(v, v.xmin) + 6, y: v.top + 6, rx: 3, width: 10, height: 10}, g);
-    var row = 0, x0 = px(v, v.xmin) + 14, y0 = v.top + 20, widest = 0;
+    var box = element("rect", {x: 0, y: 0, rx: 3, width: 10, height: 10}, g);
+    var row = 0, widest = 0;
     function entry(style, dash, label, key) {
-      var y = y0 + row * 16;
+      var y = 14 + row * 16;
       var item = element("g", key ? {"class": "explorer-coloured", style: style, "data-key": key} : {"class": "explorer-key"}, g);
-      element("line", {x1: x0, x2: x0 + 22, y1: y - 4, y2: y - 4, "stroke-dasharray": dash}, item);
-      var text = element("text", {x: x0 + 28, y: y}, item, label);
+      element("line", {x1: 8, x2: 30, y1: y - 4, y2: y - 4, "stroke-dasharray": dash}, item);
+      var text = element("text", {x: 36, y: y}, item, label);
       widest = Math.max(widest, text.getComputedTextLength ? text.getComputedTextLength() : label.length * 7);
       row += 1;
     }
     state.selected.forEach(function (key) { entry(colourStyle(data, state, key), "", data.byKey[key].short[lang], key); });
     entry("", "", words.value);
     entry("", "6 4", words.derivative);
-    box.setAttribute("width", widest + 44);
-    box.setAttribute("height", row * 16 + 8);
+    var width = widest + 44, height = row * 16 + 8, gap = 6;
+    box.setAttribute("width", width);
+    box.setAttribute("height", height);
+    var right = px(v, v.xmax) - gap - width, below = py(v, 0) + gap;
+    var fits = right >= px(v, 0) + gap && below + height <= py(v, v.ymin) - gap;
+    var at = fits ? [right, below] : [px(v, v.xmin) + gap, v.top + gap];
+    g.setAttribute("transform", "translate(" + at[0].toFixed(1) + "," + at[1].toFixed(1) + ")");
+    g.dataset.corner = fits ? "lower-right" : "top-left";
   }
 
   function draw(root, data, state, words, lang) {
@@ -140,8 +148,9 @@
         var shown = html("output", {}, row);
         function show() {
           var value = param.values[state.position[key]];
-          shown.textContent = param.symbol + " = " + value;
-          slider.setAttribute("aria-valuetext", param.symbol + " = " + value);
+          var text = param.symbol + " = " + String(value).replace("-", "\u2212");   // a minus sign, as on the axes
+          shown.textContent = text;
+          slider.setAttribute("aria-valuetext", text);
         }
         show();
         slider.addEventListener("input", function () {
