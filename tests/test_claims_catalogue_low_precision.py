@@ -742,3 +742,25 @@ def test_glossary_definition_of_correctly_rounded_matches_the_page():
     assert "rounded once, to the nearest number of the format" in term.en_definition
     assert "rounds the result once to the nearest value of F, the *correctly rounded* value" in page("en")
     assert "只舍入一次" in term.zh_definition and "只舍入一次，取 F 中最近的值，即*正确舍入*的值" in page("zh")
+
+
+def test_glossary_definition_of_fp8():
+    """"E4M3, with 4 exponent and 3 fraction bits, a largest number of 448 and no infinity …;
+    E5M2, with 5 exponent and 2 fraction bits and a largest number of 57,344": the formats as
+    ml_dtypes defines them (the recommendation is Micikevicius et al.'s, quoted on the page)."""
+    from actsite.pages.glossary import TERMS
+    fp8 = {t.key: t for t in TERMS}["fp8"]
+    e4m3, e5m2 = lp.FORMATS["float8_e4m3fn"], lp.FORMATS["float8_e5m2"]
+    assert (e4m3.exponent_bits, e4m3.mantissa_bits, e4m3.max) == (4, 3, 448.0)
+    assert (e5m2.exponent_bits, e5m2.mantissa_bits, e5m2.max) == (5, 2, 57344.0)
+    with np.errstate(over="ignore"):
+        assert np.isnan(np.array(1e6).astype(E4M3).astype(float))          # no infinity
+        assert np.isinf(np.array(1e6).astype(E5M2).astype(float))          # E5M2 has one
+    en, zh = fp8.en_definition, fp8.zh_definition
+    assert "E4M3, with 4 exponent and 3 fraction bits, a largest number of 448 and no infinity" in en
+    assert "E5M2, with 5 exponent and 2 fraction bits and a largest number of 57,344" in en
+    assert "E4M3 有 4 位指数、3 位尾数，最大数是 448，没有无穷大" in zh
+    assert "E5M2 有 5 位指数、2 位尾数，最大数是 57344" in zh
+    # the page states the same recommendation the definition repeats
+    assert "E4M3 for weights and activations and E5M2 for gradients" in page("en")
+    assert "权重和激活值用 E4M3，梯度用 E5M2" in page("zh")
