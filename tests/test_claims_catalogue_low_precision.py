@@ -142,6 +142,26 @@ def test_number_of_finite_bit_patterns_per_format():
               "（$+0$ 和 $-0$ 都算在内）")
 
 
+def test_float32_search_as_the_page_describes_it():
+    """"for float32, with its four billion values": 2^32 bit patterns, all but 2^24 finite;
+    "first tries every 1,024th value, then every value between the last of those that still
+    differs from the asymptote and the next one": the coarse stride, then a window of one stride."""
+    finite = 2 ** 32 - 2 * (2 ** 23)                      # all-ones exponent: ±∞ and the NaNs
+    assert 4e9 < finite < 5e9 and lp.FLOAT32_LAST_CODE + 1 == finite // 2
+    assert lp.FLOAT32_STRIDE == 1024
+    # the search and the exhaustive answer agree where both can be had: σ's right side in float32
+    sig = lp.row("sigmoid", "float32").value[1]
+    below = float(np.nextafter(np.float32(sig), np.float32(0)))
+    assert float(lp.to_format(1 / (1 + math.exp(-below)), "float32")) < 1.0
+    assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
+    page_lang("en", "for float32, with its four billion values, a search described below", "")
+    page_lang("en", "In float32 the search first tries every 1,024th value, then every value between the last "
+              "of those that still differs from the asymptote and the next one.", "")
+    page_lang("zh", "", "float32 有四十多亿个值，改用下文所述的搜索")
+    page_lang("zh", "", "在 float32 中，搜索先每隔 1024 个值取一个，找到其中最后一个仍与渐近线有别的值，"
+              "再把它与下一个取样值之间的值逐个查完")
+
+
 def test_double_precision_resolves_far_more_than_any_format():
     """f(x) in float64 carries ~2^-53 relative error, far below the 16- and 8-bit spacings it is rounded to."""
     for key in lp.FORMAT_KEYS:
@@ -414,8 +434,8 @@ def test_derivative_underflows_far_beyond_the_value_on_exponential_tails_with_a_
     assert r.slope[1] == 93.0 and r.value[1] == 6.25
     # on the left the sigmoid's limit is 0: value and derivative underflow together
     assert lp.row("sigmoid", "bfloat16").value[0] == lp.row("sigmoid", "bfloat16").slope[0]
-    page_lang("en", "93 against 6.25 for the sigmoid's right side in bfloat16", "")
-    page_lang("zh", "", "例如 bfloat16 中 sigmoid 的右侧，两者分别是 93 和 6.25")
+    page_lang("en", "For the sigmoid's right side in bfloat16 the two are 93 and 6.25.", "")
+    page_lang("zh", "", "以 bfloat16 中 sigmoid 的右侧为例，两者分别是 93 和 6.25")
 
 
 def test_ranges_figure_shows_every_row_and_format():
@@ -742,3 +762,25 @@ def test_glossary_definition_of_correctly_rounded_matches_the_page():
     assert "rounded once, to the nearest number of the format" in term.en_definition
     assert "rounds the result once to the nearest value of F, the *correctly rounded* value" in page("en")
     assert "只舍入一次" in term.zh_definition and "只舍入一次，取 F 中最近的值，即*正确舍入*的值" in page("zh")
+
+
+def test_glossary_definition_of_fp8():
+    """"E4M3, with 4 exponent and 3 fraction bits, a largest number of 448 and no infinity …;
+    E5M2, with 5 exponent and 2 fraction bits and a largest number of 57,344": the formats as
+    ml_dtypes defines them (the recommendation is Micikevicius et al.'s, quoted on the page)."""
+    from actsite.pages.glossary import TERMS
+    fp8 = {t.key: t for t in TERMS}["fp8"]
+    e4m3, e5m2 = lp.FORMATS["float8_e4m3fn"], lp.FORMATS["float8_e5m2"]
+    assert (e4m3.exponent_bits, e4m3.mantissa_bits, e4m3.max) == (4, 3, 448.0)
+    assert (e5m2.exponent_bits, e5m2.mantissa_bits, e5m2.max) == (5, 2, 57344.0)
+    with np.errstate(over="ignore"):
+        assert np.isnan(np.array(1e6).astype(E4M3).astype(float))          # no infinity
+        assert np.isinf(np.array(1e6).astype(E5M2).astype(float))          # E5M2 has one
+    en, zh = fp8.en_definition, fp8.zh_definition
+    assert "E4M3, with 4 exponent and 3 fraction bits, a largest number of 448 and no infinity" in en
+    assert "E5M2, with 5 exponent and 2 fraction bits and a largest number of 57,344" in en
+    assert "E4M3 有 4 位指数、3 位尾数，最大数是 448，没有无穷大" in zh
+    assert "E5M2 有 5 位指数、2 位尾数，最大数是 57344" in zh
+    # the page states the same recommendation the definition repeats
+    assert "E4M3 for weights and activations and E5M2 for gradients" in page("en")
+    assert "权重和激活值用 E4M3，梯度用 E5M2" in page("zh")

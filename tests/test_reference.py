@@ -183,3 +183,21 @@ def test_the_glossary_definition_of_tanh():
     assert round(standard_normal_mean(ACTIVATIONS["tanh"]), 12) == 0
     assert r"2\sigma(2x) - 1" in term.en_definition and "(-1, 1)" in term.en_definition and "zero-centred" in term.en_definition
     assert r"2\sigma(2x) - 1" in term.zh_definition and "零中心" in term.zh_definition
+
+
+@pytest.mark.parametrize("key", sorted(ACTIVATIONS))
+def test_a_derivative_shown_by_cases_leaves_out_the_kinks(key):
+    """A C⁰ function has no derivative at a kink, so its cases use strict inequalities there
+    (SELU: slope λα = 1.7581 from the left, λ = 1.0507 from the right, so "x < 0", not "x ≤ 0").
+    Where a case boundary carries "≤" or "≥", the one-sided slopes must agree (ELU with α = 1)."""
+    act = ACTIVATIONS[key]
+    bounds = re.findall(r"x \\(le|ge) (-?\d+)", act.latex_prime)
+    for _, at in bounds:
+        x0, h = float(at), 1e-6
+        left, right = act.df(np.array([x0 - h]))[0], act.df(np.array([x0 + h]))[0]
+        assert abs(left - right) < 1e-4, (key, at, left, right)
+    if act.smoothness == "C0":
+        assert not bounds, key
+    selu = ACTIVATIONS["selu"]
+    assert selu.df(np.array([-1e-9]))[0] == pytest.approx(1.7581, abs=1e-4)
+    assert selu.df(np.array([1e-9]))[0] == pytest.approx(1.0507, abs=1e-4)

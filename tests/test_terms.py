@@ -190,3 +190,15 @@ def test_a_chinese_short_title_that_is_a_clause_keeps_its_whole_title():
     assert zh.startswith("梯度消失时：") and zh.endswith(" › 梯度是一个乘积")
     assert glossary.home_title("en", "blog/posts/when-gradients-vanish.md#backprop-product").startswith("When gradients vanish › ")
     assert glossary.home_title("zh", "catalogue/low-precision.md#formats") == "低精度下的激活函数 › 五种格式"
+
+
+def test_a_spelling_variant_is_shown_as_a_spelling_not_as_another_name():
+    """"zero-centered" is zero-centred spelled the American way, not another name for it."""
+    html = glossary.glossary_table("en", href=lambda target: target)
+    lines = glossary.ALSO.findall(html)
+    shown = {name for term in glossary.TERMS for name in term.also("en")}
+    assert glossary.SPELLINGS <= shown                     # every declared spelling belongs to a term
+    for name in glossary.SPELLINGS:
+        line = next(line for line in lines if name in line)
+        assert "Also spelled (not used here): " in line and f"Also called (not used here): {name}" not in line
+    assert any("Also called (not used here): dead neuron" in line for line in lines)

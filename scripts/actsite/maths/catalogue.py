@@ -224,7 +224,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
     Activation(
         key="selu", symbol=r"\mathrm{SELU}", names={"zh": "SELU（缩放指数线性单元）", "en": "SELU (scaled ELU)"},
         latex=r"f(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases},\quad \lambda \approx 1.0507,\ \alpha \approx 1.6733",
-        latex_prime=r"f'(x) = \lambda \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
+        latex_prime=r"f'(x) = \lambda \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x < 0 \end{cases}",
         f=selu, df=selu_prime, output_range=(-SELU_LAMBDA * SELU_ALPHA, INF), monotonic=True, zero_centred=True,
         saturating=False, cost="exp", kinks=(0.0,), family="rectifier",
         first_appeared=("klambauer2017",), popularised_by=(),

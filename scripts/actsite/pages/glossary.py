@@ -28,6 +28,9 @@ from actsite.pages.page_pairs import CONTENT
 from actsite.pages.reference_table import MARKER as MARKER_REFERENCE, anchor
 
 MARKER = "<!-- glossary -->"
+# Variants that differ from the preferred term only in spelling: shown as "also spelled", not "also called".
+SPELLINGS = frozenset({"preactivation", "zigzag", "initialization", "batch normalization", "elementwise",
+                       "zero-centered", "quantization"})
 # Variants that are slips of wording, not names another text gives the concept: not shown as "also called".
 NOT_NAMES = frozenset({"激活状态", "活着的", "尾巴", "平坦的边缘", "消亡", "Z字形", "全批量下降", "全批量 GD",
                        "full-batch GD", "光滑的门控", "逐个元素", "逐个分量", "廉价的近似", "logits", "是非题",
@@ -287,6 +290,10 @@ TERMS: tuple[Term, ...] = (
          "16 位浮点格式：与 float32 一样有 8 位指数，尾数只有 7 位，所以范围与 float32 相同（最大约 $3.4 \\times 10^{38}$），但只有约两位有效数字。",
          "The 16-bit floating-point format with float32's 8 exponent bits and only 7 fraction bits: the same range as float32 (up to about $3.4 \\times 10^{38}$), but only about two significant digits.",
          "catalogue/low-precision.md#formats"),
+    Term("fp8", "FP8（E4M3、E5M2）", "FP8 (E4M3, E5M2)",
+         "两种 8 位浮点格式：E4M3 有 4 位指数、3 位尾数，最大数是 448，没有无穷大，推荐用于权重和激活值；E5M2 有 5 位指数、2 位尾数，最大数是 57344，推荐用于梯度。",
+         "The two 8-bit floating-point formats: E4M3, with 4 exponent and 3 fraction bits, a largest number of 448 and no infinity, recommended for weights and activations; and E5M2, with 5 exponent and 2 fraction bits and a largest number of 57,344, recommended for gradients.",
+         "catalogue/low-precision.md#formats"),
     Term("normal-number", "正规数", "normal number",
          "尾数位 $f$ 前面隐含一个 1 的浮点数，即 $1.f$ 乘以 2 的幂，因而带有格式的全部有效位；最小的正规数在 float32 和 bfloat16 中是 $2^{-126}$，在 float16 中是 $2^{-14}$。",
          "A floating-point number whose fraction bits $f$ follow an implicit leading 1, $1.f$ times a power of 2, so that it carries every significant bit of the format; the smallest is $2^{-126}$ in float32 and bfloat16, $2^{-14}$ in float16.",
@@ -373,9 +380,11 @@ SPELLED_SYMBOLS: tuple[tuple[str, Variant], ...] = (
 
 WORDS = {
     "zh": {"caption": "术语表", "term": "术语", "twin": "英文", "definition": "释义", "link": "详见",
-           "twin_lang": "en", "also": "又称（本站不用）：", "comma": "、"},
+           "twin_lang": "en", "also": "又称（本站不用）：", "comma": "、",
+           "spelled": "又写作（本站不用）：", "join": "；"},
     "en": {"caption": "Glossary", "term": "Term", "twin": "Chinese", "definition": "Definition", "link": "Explained in",
-           "twin_lang": "zh", "also": "Also called (not used here): ", "comma": ", "},
+           "twin_lang": "zh", "also": "Also called (not used here): ", "comma": ", ",
+           "spelled": "Also spelled (not used here): ", "join": "; "},
 }
 ALSO = re.compile(r'<br><small class="glossary-also">.*?</small>')
 INLINE_MATHS = re.compile(r"(?<!\\)\$([^$]+)\$")
@@ -402,11 +411,15 @@ def groups() -> list[tuple[str, str, list[Term]]]:
 
 
 def definition_cell(term: Term, lang: str) -> str:
-    """The definition, then the names other texts use for the concept, if any."""
+    """The definition, then the names other texts use for the concept, if any: other names, then other spellings."""
     w = WORDS[lang]
     also = term.also(lang)
-    tail = (f'<br><small class="glossary-also">{text_cell(w["also"] + w["comma"].join(also))}</small>'
-            if also else "")
+    names = [name for name in also if name not in SPELLINGS]
+    spellings = [name for name in also if name in SPELLINGS]
+    lines = ([w["also"] + w["comma"].join(names)] if names else []) + \
+            ([w["spelled"] + w["comma"].join(spellings)] if spellings else [])
+    tail = (f'<br><small class="glossary-also">{text_cell(w["join"].join(lines))}</small>'
+            if lines else "")
     return rich_text(term.definition(lang)) + tail
 
 

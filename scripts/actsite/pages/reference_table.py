@@ -27,7 +27,7 @@ from actsite.pages.page_pairs import CONTENT
 MARKER = "<!-- activation-reference -->"
 WORDS = {
     "zh": {"yes": "是", "no": "否", "name": "函数", "formula": "公式", "range": "值域",
-           "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "计算",
+           "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "开销",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
            "smoothness": "光滑性", "first": "最早出处", "popular": "推广者", "unpinned": "经典函数，早于神经网络",
