@@ -320,6 +320,15 @@ def test_elu_levels_off_at_minus_alpha():
         assert np.all(elu(np.linspace(-30, 0, 1001), alpha) > -alpha)    # strictly above (e^-30 still shows)
 
 
+def test_elu_deactivated_state_barely_moves_well_below_zero_unlike_a_straight_negative_side():
+    """'well below zero, a change in the input barely changes the output, which stays near -alpha'."""
+    x = np.linspace(-30.0, -3.0, 2701)
+    for alpha in (0.5, 1.0, 2.0):
+        assert np.all(elu_prime(x, alpha) <= 0.05 * alpha)                      # slope at most 5 % of alpha
+        assert np.all(np.abs(elu(x, alpha) + alpha) <= 0.05 * alpha)            # within 5 % of -alpha
+    assert np.all(prelu_prime(x, 0.25) == 0.25)                                # a straight side keeps its slope
+
+
 def test_elu_card_values():
     info, _ = card("elu")
     assert round(float(elu(-5.0)), 3) == -0.993 and float(elu(3.0)) == 3.0
