@@ -246,7 +246,7 @@ def test_the_per_query_variance_has_mean_1_and_variance_2_over_d_k():
         assert stats.chi2(d_k).var() / d_k ** 2 == pytest.approx(2 / d_k)
     assert gaussian_expectation(lambda t: t ** 4) - 1 == pytest.approx(2)   # Var(q_i^2) = 2
     shown("with variance $2/d_k$, since $\\lVert q \\rVert^2$ is a sum of $d_k$ independent squares $q_i^2$, each of variance 2",
-          "其方差为 $2/d_k$，因为 $\\lVert q \\rVert^2$ 是 $d_k$ 个相互独立的平方 $q_i^2$ 之和，每一项的方差都是 2")
+          "它本身的方差为 $2/d_k$，因为 $\\lVert q \\rVert^2$ 是 $d_k$ 个相互独立的平方 $q_i^2$ 之和，每一项的方差都是 2")
 
 
 def sigma_one_reference(statistic, queries=200_000, seed=12):
