@@ -149,7 +149,7 @@ def test_measured_unscaled_scores_grow_like_sqrt_d_k(scaling):
 def test_experiment_set_up_as_described(scaling):
     assert (int(scaling["keys"]), int(scaling["queries"])) == (64, 200_000)
     assert list(scaling["d_k"]) == [2 ** i for i in range(11)]          # 1, 2, 4, ..., 1,024
-    shown("200,000 queries and 64 keys per query", "抽 200000 个查询，每个查询配 64 个键")
+    shown("200,000 queries and 64 keys per query", "随机抽取 200000 个查询，每个查询配 64 个键")
     shown("$d_k = 1, 2, 4, \\dots, 1{,}024$", "$d_k$ 取 $1, 2, 4, \\dots, 1024$")
 
 
@@ -234,8 +234,10 @@ def test_given_the_query_the_scores_are_independent_normals_of_variance_q_square
     assert s.var() == pytest.approx(q @ q, rel=0.01)                     # variance |q|^2
     assert stats.kstest(s / np.sqrt(q @ q), "norm").pvalue > 1e-3        # normal
     assert abs(np.corrcoef(s[0::2], s[1::2])[0, 1]) < 0.01                # different keys: uncorrelated
-    shown("hence normal, with mean 0 and variance $\\lVert q \\rVert^2$, and the 64 scores are independent because the keys are",
-          "因而服从正态分布，均值为 0，方差为 $\\lVert q \\rVert^2$；各个键相互独立，这 64 个分数也就相互独立")
+    shown("is a weighted sum of independent standard normal numbers, hence normal, with variance "
+          "$\\sigma^2 = \\lVert q \\rVert^2 / d_k$, and the 64 scores are independent because the keys are",
+          "都是一组相互独立的标准正态数的加权和，因而服从正态分布，方差为 $\\sigma^2 = \\lVert q \\rVert^2 / d_k$；"
+          "各个键相互独立，这 64 个分数也就相互独立")
 
 
 def test_the_per_query_variance_has_mean_1_and_variance_2_over_d_k():
@@ -243,8 +245,8 @@ def test_the_per_query_variance_has_mean_1_and_variance_2_over_d_k():
         assert stats.chi2(d_k).mean() / d_k == pytest.approx(1)        # |q|^2 / d_k with |q|^2 ~ chi-square(d_k)
         assert stats.chi2(d_k).var() / d_k ** 2 == pytest.approx(2 / d_k)
     assert gaussian_expectation(lambda t: t ** 4) - 1 == pytest.approx(2)   # Var(q_i^2) = 2
-    shown("with variance $2/d_k$, because $\\lVert q \\rVert^2$ is a sum of $d_k$ independent squares $q_i^2$, each of variance 2",
-          "方差为 $2/d_k$，因为 $\\lVert q \\rVert^2$ 是 $d_k$ 个相互独立的平方 $q_i^2$ 之和，每一项的方差都是 2")
+    shown("with variance $2/d_k$, since $\\lVert q \\rVert^2$ is a sum of $d_k$ independent squares $q_i^2$, each of variance 2",
+          "它本身的方差为 $2/d_k$，因为 $\\lVert q \\rVert^2$ 是 $d_k$ 个相互独立的平方 $q_i^2$ 之和，每一项的方差都是 2")
 
 
 def sigma_one_reference(statistic, queries=200_000, seed=12):
@@ -261,9 +263,8 @@ def test_the_spread_of_the_variance_raises_the_mean_entropy_at_small_d_k(scaling
     excess = entropy - at_one
     assert np.all(excess[:at(scaling, 16) + 1] > 0)                      # the spread raises the average
     assert np.all(np.diff(excess[:at(scaling, 16) + 1]) < 0)             # less as the spread 2/d_k narrows
-    shown("its value at $\\sigma^2 = 1$, which is 3.68, the value at large $d_k$: "
-          "the mean entropy is 3.75 at $d_k = 1$, 3.72 at 2 and 3.70 at 4",
-          "高于 $\\sigma^2 = 1$ 时的值，即大 $d_k$ 时的 3.68：熵的平均值在 $d_k = 1$ 时为 3.75，$d_k = 2$ 时为 3.72，$d_k = 4$ 时为 3.70")
+    shown("lifts its average above the 3.68 it takes at $\\sigma^2 = 1$ and at large $d_k$, to 3.75 at $d_k = 1$",
+          "把熵的平均值抬到 $\\sigma^2 = 1$ 时（也就是大 $d_k$ 时）的 3.68 之上，$d_k = 1$ 时达到 3.75")
 
 
 def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
@@ -272,8 +273,8 @@ def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     assert f"{median_at_one:.2f}" == "0.18"
     assert np.all(median[:at(scaling, 16)] < median_at_one)             # lower at small d_k
     assert all(f"{m:.2f}" == "0.18" for m in median[at(scaling, 16):]) and f"{median[at(scaling, 8)]:.2f}" != "0.18"
-    shown("with $\\sigma^2 = 1$ for every query, the median would be 0.18, the value the measurement reaches from $d_k = 16$ on",
-          "如果每个查询的 $\\sigma^2$ 都是 1，中位数将是 0.18，也就是实测从 $d_k = 16$ 起的值")
+    shown("pulls the median Jacobian norm below 0.18, its value at $\\sigma^2 = 1$ and the one the measurement reaches from $d_k = 16$ on",
+          "让雅可比范数的中位数低于 0.18，即 $\\sigma^2 = 1$ 时的值，也是实测从 $d_k = 16$ 起的值")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
@@ -287,9 +288,8 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     assert np.mean(q ** 2) == pytest.approx(1.0, abs=0.05)          # the variance q^2 has mean 1
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
-    shown("The entropy falls ever more slowly as the variance grows (it is a convex function of $\\sigma^2$), "
-          "so its average over the queries lies above its value at $\\sigma^2 = 1$",
-          "熵随方差增大下降得越来越慢（它是 $\\sigma^2$ 的凸函数），所以对各个查询取平均，结果高于 $\\sigma^2 = 1$ 时的值")
+    shown("The entropy is a convex function of $\\sigma^2$ (it falls ever more slowly as $\\sigma^2$ grows), so the spread lifts its average above",
+          "熵是 $\\sigma^2$ 的凸函数（随 $\\sigma^2$ 增大下降得越来越慢），所以这种分散把熵的平均值抬到")
 
 
 def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
@@ -373,7 +373,7 @@ def test_attention_alt_text_numbers(scaling):
     assert f"{scaling['unscaled_jacobian_median'][at(scaling, 128)]:.2f}" == "0.09"
     assert f"{scaling['unscaled_jacobian_median'][at(scaling, 1024)]:.1e}" == "2.6e-04"
     assert f"{scaling['unscaled_jacobian_median'].max():.2f}" == "0.33"
-    shown("rises to about 0.33 at dₖ = 16, then falls steeply, to about 0.09 at 128 and 2.6 × 10⁻⁴ at 1024",
+    shown("rises to about 0.33 at dₖ = 16, then falls steeply, to about 0.09 at 128 and 2.6 × 10⁻⁴ at 1,024",
           "先升到 dₖ = 16 附近的约 0.33，然后陡降，128 时约 0.09，1024 时约 2.6 × 10⁻⁴")
 
 
@@ -596,7 +596,7 @@ def test_squared_relu_moments_and_homogeneity():
     assert relu_mean == pytest.approx(1 / np.sqrt(2 * np.pi), rel=1e-10) and f"{relu_mean:.2f}" == "0.40"
     assert gaussian_expectation(f) > relu_mean > 0                       # not zero-centred, like ReLU
     shown("above ReLU's $1/\\sqrt{2\\pi} \\approx 0.40$, and variance $5/4$: like ReLU, it is not [zero-centred]",
-          "比 ReLU 的 $1/\\sqrt{2\\pi} \\approx 0.40$ 还大，方差为 $5/4$：和 ReLU 一样，它不是[零中心]")
+          "大于 ReLU 的 $1/\\sqrt{2\\pi} \\approx 0.40$，方差为 $5/4$：和 ReLU 一样，它不是[零中心]")
 
 
 def test_squared_relu_recursion_has_a_repelling_fixed_point():
