@@ -67,7 +67,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "speed_median": "η = {lr:<5g} median ReLU {relu:5.0f}   median tanh {tanh:5.0f}   ρ = {rho:.2f}",
     "speed_best": "best against best: tanh {tanh:.0f} / ReLU {relu:.0f} = {ratio:.2f}",
     "speed_curve": "{key:4s}: median curve reaches 25% after {reach:.0f} iterations; error after 1000 iterations {error:.3f}",
-    "speed_dead": "η = {lr:<5g} seed {seed}:  after {steps} steps, {share:.0%} of the ReLU units of hidden layer 2 are dead",
+    "speed_dead": "η = {lr:<5g} seed {seed}:  after {iterations} iterations, {share:.0%} of the ReLU units of hidden layer 2 are dead",
     # zigzag
     "zigzag_positive": "positive",
     "zigzag_centred": "centred",
@@ -130,7 +130,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "speed_median": "学习率 {lr:<5g} ReLU 中位数 {relu:5.0f}   tanh 中位数 {tanh:5.0f}   ρ = {rho:.2f}",
     "speed_best": "各取最佳：tanh {tanh:.0f} / ReLU {relu:.0f} = {ratio:.2f}",
     "speed_curve": "{key:4s}：中位数曲线在 {reach:.0f} 次迭代后降到 25%；1000 次迭代后误差为 {error:.3f}",
-    "speed_dead": "学习率 {lr:<5g} 种子 {seed}：训练 {steps} 步后，第 2 个隐藏层中已死亡的 ReLU 单元占 {share:.0%}",
+    "speed_dead": "学习率 {lr:<5g} 种子 {seed}：{iterations} 次迭代后，第 2 个隐藏层中已死亡的 ReLU 单元占 {share:.0%}",
     "zigzag_positive": "全为正",
     "zigzag_centred": "已中心化",
     "zigzag_sgd": "{label:8s}  SGD 同号步占比 {same:6.1%}   SGD 路径长度 / 直线距离 {path:.2f}",

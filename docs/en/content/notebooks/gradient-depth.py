@@ -76,7 +76,8 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
 # eight hidden layers of 64 units, 10 outputs, Xavier initialisation. Here it is still at its random
 # initial weights. For each hidden layer we take
 # the standard deviation of every unit's output across the 4000 training inputs and average it over
-# the units: how different the layer's outputs are for different inputs.
+# the units: how different the layer's outputs are for different inputs. From the second layer on,
+# the number after × is the factor by which this spread changed from the layer below.
 
 # %%
 X, y = voronoi(seed=400)

@@ -6,9 +6,9 @@
 # *ReLU, sparse codes and the brain: which of the three stories holds up?* The task is synthetic:
 # 4000 points drawn from a 10-dimensional standard normal distribution, each labelled with the class
 # of the nearest of 100 random centres, ten classes in all. A 10-128-128-128-10 network (ReLU with He
-# initialisation, tanh with LeCun's) is trained on it with SGD, momentum 0.9 and mini-batches of 128,
-# with three seeds at each learning rate η; the training error is checked every 25 iterations, and we
-# record the first check at which it is at most 25%.
+# initialisation, tanh with LeCun's) is trained on it by stochastic gradient descent (SGD) with
+# momentum 0.9 and mini-batches of 128, with three seeds at each learning rate η; the training error
+# is checked every 25 iterations, and we record the first check at which it is at most 25%.
 
 # %%
 from actsite.experiments import training_speed
@@ -39,8 +39,8 @@ best_relu, best_tanh = relu_median.min(), tanh_median.min()
 say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 
 # %% [markdown]
-# The full error curves at learning rate 0.03 are recorded as well. Where does the median curve
-# of each activation first reach 25%?
+# The full error curves are recorded at learning rate 0.03, the rate of the article's error-curve
+# figure. Where does the median curve of each activation first reach 25%?
 
 # %%
 for key in ("relu", "tanh"):
@@ -63,18 +63,18 @@ for seed in training_speed.SEEDS:
     say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# At 0.3 something also happens to ReLU's units. A ReLU unit whose pre-activation is at most zero on every
+# At 0.3 many of ReLU's units also die. A ReLU unit whose pre-activation is at most zero on every
 # training point is *dead*: it outputs 0 and its incoming weights get no gradient
 # ([Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md#dead-relu)).
-# Count the dead units of the second hidden layer after the first ten steps:
+# Count the dead units of the second hidden layer after the first ten iterations:
 
 # %%
 shares = {(lr, seed): training_speed.dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
 for (lr, seed), share in shares.items():
-    say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
+    say("speed_dead", lr=lr, seed=seed, iterations=10, share=share)
 
 # %% [markdown]
-# At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and the
+# At 0.1 no unit of that layer has died; at 0.3 the first ten iterations kill 30% to 45% of them, and the
 # network trains on with fewer units. Tanh units cannot die: their slope is
 # never zero.
 #
@@ -83,8 +83,8 @@ for (lr, seed), share in shares.items():
 # Change the learning rate or the seed, or let the network train longer, and see how many units die.
 
 # %%
-lr, seed, steps = 0.3, 0, 100
-say("speed_dead", lr=lr, seed=seed, steps=steps, share=training_speed.dead_share(lr, seed, steps))
+lr, seed, iterations = 0.3, 0, 100
+say("speed_dead", lr=lr, seed=seed, iterations=iterations, share=training_speed.dead_share(lr, seed, iterations))
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的迭代次数 { #notebook-training-speed }
 #
-# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点，每个点的类别由 100 个随机中心里离它最近的那个决定，一共 10 类。一个 10-128-128-128-10 的网络（ReLU 用 He 初始化，tanh 用 LeCun 初始化）在这个任务上用 SGD 训练，动量 0.9，小批量大小 128；每个学习率 η 下用三个随机种子各训练一次。每 25 次迭代检查一次训练误差，记下它第一次降到 25% 或以下时的迭代次数。
+# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点，每个点的类别由 100 个随机中心里离它最近的那个决定，一共 10 类。一个 10-128-128-128-10 的网络（ReLU 用 He 初始化，tanh 用 LeCun 初始化）在这个任务上用随机梯度下降（SGD）训练，动量 0.9，小批量大小 128；每个学习率 η 下用三个随机种子各训练一次。每 25 次迭代检查一次训练误差，记下它第一次降到 25% 或以下时的迭代次数。
 
 # %%
 from actsite.experiments import training_speed
@@ -29,7 +29,7 @@ best_relu, best_tanh = relu_median.min(), tanh_median.min()
 say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 
 # %% [markdown]
-# 学习率 0.03 下的完整误差曲线也记录了下来。两种激活函数的中位数曲线各在何时首次降到 25%？
+# 完整的误差曲线记录在学习率 0.03 下，也就是文章里误差曲线图所用的学习率。两种激活函数的中位数曲线各在何时首次降到 25%？
 
 # %%
 for key in ("relu", "tanh"):
@@ -50,23 +50,23 @@ for seed in training_speed.SEEDS:
     say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# 学习率为 0.3 时，ReLU 的单元本身也发生了变化。如果一个 ReLU 单元在每个训练点上的预激活值都不大于 0，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数训练前十步之后第 2 个隐藏层里的死亡单元：
+# 学习率为 0.3 时，还有不少 ReLU 单元死亡。如果一个 ReLU 单元在每个训练点上的预激活值都不大于 0，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数前十次迭代之后第 2 个隐藏层里的死亡单元：
 
 # %%
 shares = {(lr, seed): training_speed.dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
 for (lr, seed), share in shares.items():
-    say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
+    say("speed_dead", lr=lr, seed=seed, iterations=10, share=share)
 
 # %% [markdown]
-# 学习率为 0.1 时，这一层没有一个单元死亡；学习率为 0.3 时，前十步就让其中 30% 到 45% 的单元死亡，网络只能靠剩下的单元接着学。tanh 单元不会死亡：它的斜率处处不为零。
+# 学习率为 0.1 时，这一层没有一个单元死亡；学习率为 0.3 时，前十次迭代就让其中 30% 到 45% 的单元死亡，网络只能靠剩下的单元接着学。tanh 单元不会死亡：它的斜率处处不为零。
 #
 # ## 动手试试 { #try-this }
 #
 # 改一改学习率或种子，或者让网络多训练一会儿，看看会有多少单元死亡。
 
 # %%
-lr, seed, steps = 0.3, 0, 100
-say("speed_dead", lr=lr, seed=seed, steps=steps, share=training_speed.dead_share(lr, seed, steps))
+lr, seed, iterations = 0.3, 0, 100
+say("speed_dead", lr=lr, seed=seed, iterations=iterations, share=training_speed.dead_share(lr, seed, iterations))
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
