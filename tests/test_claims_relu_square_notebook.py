@@ -44,3 +44,15 @@ def test_p_n_is_straight_between_knots_and_its_error_is_4_over_n_squared(n):
         x = np.linspace(a, b, 9)
         assert np.max(np.abs(np.diff(p(x), 2))) < 1e-10
     assert max_error_on_interval(p, np.square) == pytest.approx(4 / n ** 2, rel=1e-9)
+
+
+def test_left_of_minus_2_no_unit_is_active_so_p16_is_4_and_its_worst_error_on_minus_10_10_is_96_at_minus_10():
+    p = relu_interpolant_of_square(16)
+    x = np.linspace(-10, -2, 801)
+    assert np.all(x[:, None] + p.hidden_bias[None, :] <= 0)          # every unit off left of -2
+    np.testing.assert_allclose(p(x), 4.0, atol=1e-12)
+    grid = np.linspace(-10, 10, 2001)
+    err = np.abs(p(grid) - grid ** 2)
+    assert grid[np.argmax(err)] == -10.0 and err.max() == pytest.approx(96.0, abs=1e-9)
+    far = np.array([20.0, 40.0, 80.0])                                 # outside [-2, 2] the error keeps growing
+    assert np.all(np.diff(np.abs(p(far) - far ** 2)) > 0) and np.all(np.diff(np.abs(p(-far) - far ** 2)) > 0)

@@ -5,7 +5,7 @@
 # [Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md).
 # It first prints the measured fractions of dead units from the article's experiment: a
 # 10-256-256-10 network with He initialisation, trained with plain SGD (batches of 64, 600 steps)
-# on a synthetic ten-class task, three seeds per learning rate. A hidden unit counts as dead when
+# on a synthetic ten-class task, three seeds per learning rate η. A hidden unit counts as dead when
 # its pre-activation is at most zero on all 4000 training points; for Leaky ReLU the same criterion
 # marks a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are
 # exactly zero.
@@ -85,7 +85,7 @@ say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
 incoming, bias, outgoing = grads_W[0][:, unit], grads_b[0][unit], grads_W[1][unit]
-say("dead_grads", w=np.abs(incoming).max(), b=bias, out=np.abs(outgoing).max())
+say("dead_grads", unit=unit, w=np.abs(incoming).max(), b=bias, out=np.abs(outgoing).max())
 assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 

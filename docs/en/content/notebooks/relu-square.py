@@ -7,7 +7,7 @@
 # The network $p_n$ is a constant plus a weighted sum of $n$ ReLU units. Its knots are the points
 # $x_k = -2 + 4k/n$ ($k = 0, \dots, n$) where it meets the parabola; each unit switches on at one
 # of them, and between knots $p_n$ is straight. Its largest error on $[-2, 2]$ is $4/n^2$, which
-# the first cell checks for $n = 2, 4, 8, \dots, 128$.
+# the first cell measures for $n = 2, 4, 8, \dots, 128$.
 
 # %%
 import numpy as np
@@ -21,8 +21,8 @@ for n, error in errors.items():
 
 # %% [markdown]
 # The last column is 4 every time: doubling the number of units divides the error by four.
-# Outside $[-2, 2]$ the network stops bending, so the error grows without bound. The left side is worse:
-# $p_{16}$ stays at 4 everywhere left of $-2$, so on $[-10, 10]$ the largest error is at $x = -10$, $100 - 4 = 96$:
+# Outside $[-2, 2]$ the network stops bending, so the error grows without bound. Left of $-2$ no
+# unit is active, so $p_{16}$ stays at 4 there, and on $[-10, 10]$ the largest error is at $x = -10$: $100 - 4 = 96$.
 
 # %%
 x = np.linspace(-10, 10, 2001)

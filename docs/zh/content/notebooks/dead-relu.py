@@ -69,7 +69,7 @@ say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
 incoming, bias, outgoing = grads_W[0][:, unit], grads_b[0][unit], grads_W[1][unit]
-say("dead_grads", w=np.abs(incoming).max(), b=bias, out=np.abs(outgoing).max())
+say("dead_grads", unit=unit, w=np.abs(incoming).max(), b=bias, out=np.abs(outgoing).max())
 assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
