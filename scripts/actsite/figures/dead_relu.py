@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from actsite.figures.panels import label_panels
 from actsite.experiments.cache import cached
 
 # legend names as the text writes them (the registry's short symbol LReLU is not used in prose)
@@ -41,6 +42,7 @@ def draw_dead_relu_steps(fig: Figure, colours: dict) -> dict:
     right.set_xlabel(r"$t\ \ (\eta=2)$")
     right.set_ylabel(r"$\log_{10} L$")
     right.legend(loc="upper left")
+    label_panels((left, right))
     return dict(r)
 
 
@@ -62,4 +64,5 @@ def draw_dead_relu_batchnorm(fig: Figure, colours: dict) -> dict:
         ax.set_xlabel(rf"$i\,/\,{len(plain[0])}\ (\%),\ \ \eta={rate:g}$")
     axes[0].set_ylabel(r"$P(h_j>0)\ (\%)$")
     axes[0].legend(loc="upper left", fontsize=9)
+    label_panels(axes)
     return dict(r)
