@@ -12,8 +12,8 @@ LEGEND_NAMES = {"relu": r"$\mathrm{ReLU}$", "leaky_relu": r"$\mathrm{Leaky\ ReLU
 
 
 def draw_dead_relu_steps(fig: Figure, colours: dict) -> dict:
-    """Left: the second layer's dead units (% of 256) against the SGD step, learning rates 1 and
-    2, three seeds each.  Right: the mini-batch loss of the first steps at learning rate 2, ReLU
+    """(a) The second layer's dead units (% of 256) against the SGD step, learning rates 1 and
+    2, three seeds each.  (b) The mini-batch loss of the first steps at learning rate 2, ReLU
     against Leaky ReLU, as log10 of the loss (a leaky curve ends where its weights overflow)."""
     r = cached("dead_relu_steps")
     left, right = fig.subplots(1, 2)
