@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from actsite.figures.panels import label_panels
 from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime
 
 SIGMOID_FLAT = 0.01
@@ -68,13 +69,12 @@ def draw_leaky_relu(fig: Figure, colours: dict) -> dict:
     left.plot(x, leaky_relu(x), color=colours["accent"], label=rf"$a={LEAKY_SLOPE}$")
     left.plot(x, leaky_relu(x, steep), color=colours["third"], label=rf"$a={steep}$")
     left.axhline(0, color=colours["muted"], lw=0.8)
-    left.set_title(r"$f_a(x)=\max(0,x)+a\,\min(0,x)$", fontsize=11)
     left.set_xlabel(r"$x$")
     left.legend(loc="upper left")
     right.plot(x[x < 0], leaky_relu_prime(x[x < 0]), "--", color=colours["accent"], label=rf"$a={LEAKY_SLOPE}$")
     right.plot(x[x > 0], leaky_relu_prime(x[x > 0]), "--", color=colours["accent"])
     right.plot(x[x < 0], leaky_relu_prime(x[x < 0], steep), "--", color=colours["third"], label=rf"$a={steep}$")
-    right.set_title(r"$\partial f_a/\partial x$", fontsize=11)
+    label_panels((left, right), (r"$f_a(x)=\max(0,x)+a\,\min(0,x)$", r"$\partial f_a/\partial x$"))
     right.set_xlabel(r"$x$")
     right.set_ylim(-0.1, 1.15)
     right.legend(loc="center left")
@@ -100,10 +100,10 @@ def draw_activations_compared(fig: Figure, colours: dict) -> dict:
         ax.plot(x[~kink], np.where(kink, np.nan, act.df(x))[~kink], "--", color=colours["second"])
         ax.axhline(0, color=colours["muted"], lw=0.8)
         means[key] = standard_normal_mean(act.f)
-        ax.set_title(rf"${act.symbol}$", fontsize=11)
         ax.text(0.04, 0.96, rf"$\mathrm{{E}}[f(z)]={means[key]:.2f}$", transform=ax.transAxes,
                 va="top", fontsize=10, color=colours["text"])
         ax.set_xlabel(r"$x$")
         ax.set_ylim(-1.5, 3.0)
+    label_panels(axes, [rf"${ACTIVATIONS[key].symbol}$" for key in COMPARED])
     axes[0].legend([axes[0].lines[0], axes[0].lines[1]], [r"$f(x)$", r"$f'(x)$"], loc="lower right")
     return {"keys": COMPARED, "means": means, "x": x}

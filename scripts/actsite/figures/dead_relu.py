@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from actsite.figures.panels import label_panels
 from actsite.experiments.cache import cached
 
 # legend names as the text writes them (the registry's short symbol LReLU is not used in prose)
@@ -11,8 +12,8 @@ LEGEND_NAMES = {"relu": r"$\mathrm{ReLU}$", "leaky_relu": r"$\mathrm{Leaky\ ReLU
 
 
 def draw_dead_relu_steps(fig: Figure, colours: dict) -> dict:
-    """Left: the second layer's dead units (% of 256) against the SGD step, learning rates 1 and
-    2, three seeds each.  Right: the mini-batch loss of the first steps at learning rate 2, ReLU
+    """(a) The second layer's dead units (% of 256) against the SGD step, learning rates 1 and
+    2, three seeds each.  (b) The mini-batch loss of the first steps at learning rate 2, ReLU
     against Leaky ReLU, as log10 of the loss (a leaky curve ends where its weights overflow)."""
     r = cached("dead_relu_steps")
     left, right = fig.subplots(1, 2)
@@ -41,6 +42,7 @@ def draw_dead_relu_steps(fig: Figure, colours: dict) -> dict:
     right.set_xlabel(r"$t\ \ (\eta=2)$")
     right.set_ylabel(r"$\log_{10} L$")
     right.legend(loc="upper left")
+    label_panels((left, right))
     return dict(r)
 
 
@@ -62,4 +64,5 @@ def draw_dead_relu_batchnorm(fig: Figure, colours: dict) -> dict:
         ax.set_xlabel(rf"$i\,/\,{len(plain[0])}\ (\%),\ \ \eta={rate:g}$")
     axes[0].set_ylabel(r"$P(h_j>0)\ (\%)$")
     axes[0].legend(loc="upper left", fontsize=9)
+    label_panels(axes)
     return dict(r)

@@ -5,6 +5,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+from actsite.figures.panels import label_panels
 from actsite.experiments.piecewise import forward, local_affine_map, random_relu_net
 from actsite.figures.nonlinearity import shorten
 
@@ -99,8 +100,8 @@ def draw_sparse_paths(fig: Figure, colours: dict) -> dict:
         ax.set_axis_off()
         ax.set_aspect("equal")
         _layered(ax, PATHS_SIZES, colours, active=masks)
-        ax.set_title(rf"$\mathbf{{x}}^{{({k + 1})}}$", color=colours["text"])
         actives.append([m.copy() for m in masks])
         outputs.append(out)
         affine.append(A @ x + c)
+    label_panels(axes, [rf"$\mathbf{{x}}^{{({k + 1})}}$" for k in range(len(axes))])
     return {"active": actives, "outputs": outputs, "affine_outputs": affine, "layers": layers}

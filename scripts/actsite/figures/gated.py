@@ -62,7 +62,7 @@ def draw_gated_contours(fig: Figure, colours: dict) -> dict:
         ax.contourf(a, b, f, levels=CONTOUR_LEVELS, cmap=cmap, extend="both")
         lines = ax.contour(a, b, f, levels=CONTOUR_LEVELS, colors=colours["text"], linewidths=0.6)
         ax.clabel(lines, lines.levels[::2], fmt=lambda level: f"{level:g}".replace("-", "\N{MINUS SIGN}"), fontsize=9)   # every other level: room for 9 px labels
-        ax.set_title(rf"{title}  ${GATED[key].symbol}(u, v)$", loc="left", fontsize=11)
+        ax.set_title(rf"{title} ${GATED[key].symbol}(u, v)$", loc="left", fontsize=11)
         ax.set_xlabel(r"$u$")
         ax.set_aspect("equal")
         ax.grid(False)

@@ -7,6 +7,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from actsite.figures.panels import label_panels
 from actsite.experiments import init_spread   # imported so that its code joins the figures' content hash
 from actsite.experiments.cache import cached
 
@@ -73,8 +74,7 @@ def draw_selu_fixed_point(fig: Figure, colours: dict) -> dict:
         right.semilogy(layers, var, **style)
     left.axhline(0.0, color=colours["text"], lw=0.8)
     right.axhline(1.0, color=colours["text"], lw=0.8)
-    left.set_title(r"$\mathbb{E}[h_l]$", fontsize=11)
-    right.set_title(r"$\mathrm{Var}(h_l)$", fontsize=11)
+    label_panels((left, right), (r"$\mathbb{E}[h_l]$", r"$\mathrm{Var}(h_l)$"))
     right.set_yticks([0.25, 0.5, 1, 2, 4], ["0.25", "0.5", "1", "2", "4"])
     right.minorticks_off()
     for ax in (left, right):

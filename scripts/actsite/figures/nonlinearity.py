@@ -5,6 +5,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
+from actsite.figures.panels import label_panels
 from actsite.maths.functions import ACTIVATIONS, relu
 from actsite.experiments.networks import (FNN_LAYER_SIZES, absolute_from_relus, max_error_on_interval,
                               parameter_count, quadratic_h2, quadratic_h2_as_printed,
@@ -84,7 +85,6 @@ def draw_quadratic(fig: Figure, colours: dict) -> dict:
     left.set_xlabel(r"$x$")
     left.set_ylim(-0.5, 10)
     left.legend(loc="upper center", fontsize=9)
-    left.set_title("(a)", loc="left")
 
     errors = np.array([max_error_on_interval(relu_interpolant_of_square(int(n)), np.square)
                        for n in QUADRATIC_UNITS])
@@ -95,7 +95,7 @@ def draw_quadratic(fig: Figure, colours: dict) -> dict:
     right.set_xticks(QUADRATIC_UNITS, [str(n) for n in QUADRATIC_UNITS])
     right.minorticks_off()
     right.legend(fontsize=9)
-    right.set_title("(b)", loc="left")
+    label_panels((left, right))
     return {"x": x, "h2": quadratic_h2(x), "knots": knots, "units": QUADRATIC_UNITS,
             "errors": errors, "h2_error": max_error_on_interval(quadratic_h2, np.square),
             "as_printed_error": max_error_on_interval(quadratic_h2_as_printed, np.square)}

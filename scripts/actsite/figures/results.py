@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from actsite.figures.panels import label_panels
 from actsite.maths.biology import firing_rate_hz, max_rate_hz, threshold_current_na
 from actsite.experiments import training_speed, zigzag
 from actsite.experiments.cache import cached
@@ -29,7 +30,7 @@ def draw_zigzag(fig: Figure, colours: dict) -> dict:
         ax.set_xticks([-1, 0, 1])
         ax.set_aspect("equal")
         kappa = float(r[f"{label}_condition"])
-        ax.set_title(rf"$\kappa={kappa:.1f}$", fontsize=11)
+    label_panels(axes, [rf"$\kappa={float(r[f'{label}_condition']):.1f}$" for label in ("positive", "centred")])
     axes[0].set_ylabel(r"$w_2$")
     axes[0].set_yticks([-1, 0, 1])
     axes[0].text(-1.4, -1.35, r"$x_i\in[0.2,1]$", color=colours["text"], fontsize=9)
@@ -76,8 +77,8 @@ def draw_gradient_depth(fig: Figure, colours: dict) -> dict:
     for ax, act in zip(axes, ("sigmoid", "tanh", "relu")):
         for init, (colour, style) in styles.items():
             ax.semilogy(layers, r[f"{act}_{init}_grad"], style, color=colour, label=labels[init])
-        ax.set_title(rf"${ACTIVATIONS[act].symbol}$", fontsize=11)
         ax.set_xlabel(r"$l$")
+    label_panels(axes, [rf"${ACTIVATIONS[act].symbol}$" for act in ("sigmoid", "tanh", "relu")])
     axes[0].set_ylabel(r"$\|\partial L/\partial W_l\|$")
     low, high = axes[0].get_ylim()
     decades = np.arange(np.ceil(np.log10(low) / 10) * 10, np.log10(high) + 1e-9, 10)
@@ -136,6 +137,7 @@ def draw_sparse_activation(fig: Figure, colours: dict) -> dict:
     right.set_xlabel(r"$h$")
     right.set_ylabel(r"$p(h)$")
     right.legend(loc="upper right", fontsize=10)
+    label_panels((left, right))
     return {"x": x, "gap": softplus - relu(x), **r}
 
 
@@ -158,6 +160,7 @@ def draw_firing_rate(fig: Figure, colours: dict) -> dict:
     right.set_xlabel(r"$x$")
     right.set_ylabel(r"$f(x)$")
     right.legend(loc="upper left", fontsize=10)
+    label_panels((left, right))
     return {"current": current, "rate": rate, "threshold": threshold}
 
 
@@ -185,4 +188,5 @@ def draw_stalled_layers(fig: Figure, colours: dict) -> dict:
     right.set_ylabel(r"$\|W_l-W_l^{(0)}\|\,/\,\|W_l^{(0)}\|$")
     right.set_ylim(top=right.get_ylim()[1] * 30)         # headroom: the legend sits above the bars
     right.legend(loc="upper left", fontsize=10, ncols=2)
+    label_panels((left, right))
     return dict(r)
