@@ -730,6 +730,7 @@ def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
     # quantisation (homed on hard-and-cheap): int8 has 256 values
     info = np.iinfo(np.int8)
     assert info.max - info.min + 1 == 256 and "int8 with its 256 values" in terms["quantisation"].en_definition
+    assert "只有 256 个取值的 int8" in terms["quantisation"].zh_definition
 
 
 def test_glossary_definition_of_a_normal_number():
