@@ -137,7 +137,7 @@ TERMS: tuple[Term, ...] = (
          "In a single-example update all weights of a unit share one error factor, so two of them move in opposite directions only if their inputs have opposite signs.",
          "blog/posts/neuron-gradients-zigzag.md#update-direction", avoid_zh=("符号法则",)),
     Term("learning-rate", "学习率", "learning rate",
-         "每一步把负梯度乘上的系数 $\\eta$。",
+         "每一步乘在负梯度上的系数 $\\eta$。",
          "The factor $\\eta$ by which each step scales the negative gradient.",
          "blog/posts/neuron-gradients-zigzag.md#update-direction"),
     Term("mini-batch", "小批量", "mini-batch",
