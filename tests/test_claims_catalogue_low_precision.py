@@ -144,8 +144,8 @@ def test_number_of_finite_bit_patterns_per_format():
 
 def test_float32_search_as_the_page_describes_it():
     """"for float32, with its four billion values": 2^32 bit patterns, all but 2^24 finite;
-    "first tries every 1,024th value, then every value between the last of those that still
-    differs from the asymptote and the next one": the coarse stride, then a window of one stride."""
+    "every 1,024th value, then every value in the stretch of 1,024 that holds the threshold":
+    the coarse stride, then a window of one stride."""
     finite = 2 ** 32 - 2 * (2 ** 23)                      # all-ones exponent: ±∞ and the NaNs
     assert 4e9 < finite < 5e9 and lp.FLOAT32_LAST_CODE + 1 == finite // 2
     assert lp.FLOAT32_STRIDE == 1024
@@ -154,12 +154,9 @@ def test_float32_search_as_the_page_describes_it():
     below = float(np.nextafter(np.float32(sig), np.float32(0)))
     assert float(lp.to_format(1 / (1 + math.exp(-below)), "float32")) < 1.0
     assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
-    page_lang("en", "for float32, with its four billion values, a search described below", "")
-    page_lang("en", "In float32 the search first tries every 1,024th value, then every value between the last "
-              "of those that still differs from the asymptote and the next one.", "")
-    page_lang("zh", "", "float32 有四十多亿个值，改用下文所述的搜索")
-    page_lang("zh", "", "在 float32 中，搜索先每隔 1024 个值取一个，找到其中最后一个仍与渐近线有别的值，"
-              "再把它与下一个取样值之间的值逐个查完")
+    page_lang("en", "for float32, with its four billion values, every 1,024th value, then every value in the "
+              "stretch of 1,024 that holds the threshold.", "")
+    page_lang("zh", "", "float32 有四十多亿个值，只能先每隔 1024 个值取一个，再把阈值所在的那一段 1024 个值逐个查完")
 
 
 def test_double_precision_resolves_far_more_than_any_format():
@@ -733,6 +730,7 @@ def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
     # quantisation (homed on hard-and-cheap): int8 has 256 values
     info = np.iinfo(np.int8)
     assert info.max - info.min + 1 == 256 and "int8 with its 256 values" in terms["quantisation"].en_definition
+    assert "只有 256 个取值的 int8" in terms["quantisation"].zh_definition
 
 
 def test_glossary_definition_of_a_normal_number():

@@ -201,3 +201,20 @@ def test_a_derivative_shown_by_cases_leaves_out_the_kinks(key):
     selu = ACTIVATIONS["selu"]
     assert selu.df(np.array([-1e-9]))[0] == pytest.approx(1.7581, abs=1e-4)
     assert selu.df(np.array([1e-9]))[0] == pytest.approx(1.0507, abs=1e-4)
+
+
+def test_the_monotone_column_names_every_function_that_dips_below_zero():
+    """"GELU (in both forms), SiLU, Mish and hard swish dip below zero before rising, so they are
+    not": apart from the starred maxout, these are exactly the non-monotone rows, and each falls
+    to a negative minimum at some x < 0 and rises from there on."""
+    dipping = {key for key, act in ACTIVATIONS.items() if not act.monotonic and key != "maxout"}
+    assert dipping == {"gelu", "gelu_tanh", "silu", "mish", "hard_swish"}
+    x = np.linspace(-8, 8, 16001)
+    for key in sorted(dipping):
+        y = ACTIVATIONS[key].f(x)
+        low = int(np.argmin(y))
+        assert y[low] < 0 and x[low] < 0, key
+        assert np.all(np.diff(y[:low + 1]) <= 1e-12) and np.all(np.diff(y[low:]) >= -1e-12), key
+    for lang, words in (("en", "GELU (in both forms), SiLU, Mish and hard swish dip below zero before rising"),
+                        ("zh", "GELU（两种形式）、SiLU、Mish 和 hard swish 先降到零以下再上升")):
+        assert words in (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8"), lang
