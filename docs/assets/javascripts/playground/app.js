@@ -114,7 +114,8 @@ class Playground {
     this.preBox = el('div', { class: 'pg-pre' });
     this.chartsBox = el('div', { class: 'pg-charts' },
       el('section', { class: 'pg-panel', 'aria-label': t.lossTitle }, el('h2', { class: 'pg-title', text: t.lossTitle }), this.lossBox),
-      el('section', { class: 'pg-panel', 'aria-label': t.gradTitle }, el('h2', { class: 'pg-title', text: t.gradTitle }), this.gradEmpty, this.gradBox),
+      el('section', { class: 'pg-panel', 'aria-label': t.gradTitle }, el('h2', { class: 'pg-title', text: t.gradTitle }),
+        el('div', { class: 'pg-grad-frame' }, this.gradEmpty, this.gradBox)),
       el('section', { class: 'pg-panel', 'aria-label': t.unitsTitle }, el('h2', { class: 'pg-title', text: t.unitsTitle }), this.unitsBox,
         el('p', { class: 'pg-note', text: t.unitsNote })),
       el('section', { class: 'pg-panel', 'aria-label': t.preTitle }, el('h2', { class: 'pg-title', text: t.preTitle }), this.preBox));
