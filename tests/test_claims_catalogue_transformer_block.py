@@ -274,7 +274,7 @@ def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     assert np.all(median[:at(scaling, 16)] < median_at_one)             # lower at small d_k
     assert all(f"{m:.2f}" == "0.18" for m in median[at(scaling, 16):]) and f"{median[at(scaling, 8)]:.2f}" != "0.18"
     shown("The median Jacobian norm falls below 0.18, its value at $\\sigma^2 = 1$ and the one the measurement reaches from $d_k = 16$ on",
-          "雅可比范数的中位数低于 0.18（$\\sigma^2 = 1$ 时的值，也是实测从 $d_k = 16$ 起的值）")
+          "至于雅可比范数的中位数低于 0.18（$\\sigma^2 = 1$ 时的值，也是实测从 $d_k = 16$ 起的值）")
 
 
 def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below_1(scaling):
@@ -288,6 +288,7 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
     fractions = [stats.chi2(d_k).cdf(d_k) for d_k in (1, 2, 4, 8)]
     assert all(f > 0.5 for f in fractions) and np.all(np.diff(fractions) < 0)
     assert all(stats.chi2(d_k).median() < d_k for d_k in (1, 2, 4, 8, 1024))
+    assert all(stats.chi2(d_k).stats(moments="s") > 0 for d_k in (1, 2, 4, 8))   # skewed to the right
     assert f"{fractions[0]:.0%}" == "68%"
     # and the measured medians are those of the norm at the median query variance, which lies below 1
     median = scaling["scaled_jacobian_median"]
@@ -295,9 +296,9 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         s2 = stats.chi2(d_k).median() / d_k
         at_median = np.median(attn.jacobian_norm(attn.softmax(np.sqrt(s2) * k)))
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
-    shown("for another reason: the norm rises with $\\sigma^2$, and more than half of the queries have $\\sigma^2 < 1$ "
-          "(68% at $d_k = 1$), because the median of a chi-square variable lies below its mean",
-          "则另有原因：范数随 $\\sigma^2$ 增大，而卡方变量的中位数低于其均值，所以过半数查询的 $\\sigma^2 < 1$（$d_k = 1$ 时为 68%）")
+    shown("for another reason. The norm rises with $\\sigma^2$, and more than half of the queries have $\\sigma^2 < 1$ "
+          "(68% at $d_k = 1$), because the distribution of $\\lVert q \\rVert^2$ is skewed to the right, with its median below its mean",
+          "则另有原因：范数随 $\\sigma^2$ 增大，而 $\\lVert q \\rVert^2$ 的分布右偏，中位数低于均值，所以过半数查询的 $\\sigma^2 < 1$（$d_k = 1$ 时为 68%）")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
