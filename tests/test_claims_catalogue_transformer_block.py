@@ -263,7 +263,7 @@ def test_the_spread_of_the_variance_raises_the_mean_entropy_at_small_d_k(scaling
     excess = entropy - at_one
     assert np.all(excess[:at(scaling, 16) + 1] > 0)                      # the spread raises the average
     assert np.all(np.diff(excess[:at(scaling, 16) + 1]) < 0)             # less as the spread 2/d_k narrows
-    shown("lifts its average above the 3.68 it takes at $\\sigma^2 = 1$ and at large $d_k$, to 3.75 at $d_k = 1$",
+    shown("lifts its average above 3.68, the value at $\\sigma^2 = 1$ and at large $d_k$, up to 3.75 at $d_k = 1$",
           "把熵的平均值抬到 $\\sigma^2 = 1$ 时（也就是大 $d_k$ 时）的 3.68 之上，$d_k = 1$ 时达到 3.75")
 
 
@@ -273,8 +273,32 @@ def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     assert f"{median_at_one:.2f}" == "0.18"
     assert np.all(median[:at(scaling, 16)] < median_at_one)             # lower at small d_k
     assert all(f"{m:.2f}" == "0.18" for m in median[at(scaling, 16):]) and f"{median[at(scaling, 8)]:.2f}" != "0.18"
-    shown("pulls the median Jacobian norm below 0.18, its value at $\\sigma^2 = 1$ and the one the measurement reaches from $d_k = 16$ on",
-          "让雅可比范数的中位数低于 0.18，即 $\\sigma^2 = 1$ 时的值，也是实测从 $d_k = 16$ 起的值")
+    shown("The median Jacobian norm falls below 0.18, its value at $\\sigma^2 = 1$ and the one the measurement reaches from $d_k = 16$ on",
+          "至于雅可比范数的中位数低于 0.18（$\\sigma^2 = 1$ 时的值，也是实测从 $d_k = 16$ 起的值）")
+
+
+def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below_1(scaling):
+    # the norm rises with sigma^2 over the variances that occur (its median, for sigma^2 from 0 to 16)
+    rng = np.random.default_rng(13)
+    k = rng.standard_normal((20_000, 64))                           # the same keys for every variance
+    variances = np.linspace(0.0, 16.0, 17)
+    j = np.array([np.median(attn.jacobian_norm(attn.softmax(np.sqrt(v) * k))) for v in variances])
+    assert np.all(np.diff(j) > 0)
+    # sigma^2 = |q|^2 / d_k is chi-square(d_k) / d_k: its median lies below its mean 1, so more than half lie below 1
+    fractions = [stats.chi2(d_k).cdf(d_k) for d_k in (1, 2, 4, 8)]
+    assert all(f > 0.5 for f in fractions) and np.all(np.diff(fractions) < 0)
+    assert all(stats.chi2(d_k).median() < d_k for d_k in (1, 2, 4, 8, 1024))
+    assert all(stats.chi2(d_k).stats(moments="s") > 0 for d_k in (1, 2, 4, 8))   # skewed to the right
+    assert f"{fractions[0]:.0%}" == "68%"
+    # and the measured medians are those of the norm at the median query variance, which lies below 1
+    median = scaling["scaled_jacobian_median"]
+    for d_k in (1, 2, 4):
+        s2 = stats.chi2(d_k).median() / d_k
+        at_median = np.median(attn.jacobian_norm(attn.softmax(np.sqrt(s2) * k)))
+        assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
+    shown("for another reason. The norm rises with $\\sigma^2$, and more than half of the queries have $\\sigma^2 < 1$ "
+          "(68% at $d_k = 1$), because the distribution of $\\lVert q \\rVert^2$ is skewed to the right, with its median below its mean",
+          "则另有原因：范数随 $\\sigma^2$ 增大，而 $\\lVert q \\rVert^2$ 的分布右偏，中位数低于均值，所以过半数查询的 $\\sigma^2 < 1$（$d_k = 1$ 时为 68%）")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
@@ -446,8 +470,8 @@ def test_softcap_compresses_logits_near_the_cap():
     assert f"{raw_p[0] / raw_p[1]:.0f}" == "148" and f"{np.exp(5.0):.0f}" == "148"     # weight ratio before the cap
     assert f"{capped_p[0] / capped_p[1]:.0f}" == "4"                                  # and after it
     shown("become 26.10 and 24.70, so a gap of 5 becomes a gap of 1.4", "变成 26.10 和 24.70，差距从 5 缩成 1.4")
-    shown("the softmax gives the first of them 4 times the weight of the second instead of $e^5 \\approx 148$ times",
-          "softmax 给前者的权重也从后者的 $e^5 \\approx 148$ 倍降到 4 倍")
+    shown("the softmax gives the first of them about 4 times the weight of the second instead of $e^5 \\approx 148$ times",
+          "softmax 给前者的权重也从后者的 $e^5 \\approx 148$ 倍降到约 4 倍")
 
 
 # --- the z-loss -----------------------------------------------------------------------------
