@@ -28,6 +28,20 @@ def test_setup_task_network_initialisation_seeds_and_checks():
     assert training_speed.TARGET_ERROR == 0.25
 
 
+@pytest.mark.parametrize("seed", training_speed.SEEDS)
+def test_each_point_takes_the_class_of_its_nearest_centre_and_each_centre_a_random_class(seed):
+    """'each labelled with the class of the nearest of 100 random centres, where each centre was
+    given one of ten classes at random'"""
+    rng = np.random.default_rng(100 + seed)
+    centres = rng.normal(size=(100, 10))
+    owner = rng.integers(10, size=100)
+    X = rng.normal(size=(4000, 10))
+    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
+    X2, y2 = voronoi(seed=100 + seed)
+    np.testing.assert_array_equal(X, X2)
+    np.testing.assert_array_equal(owner[nearest], y2)
+
+
 @pytest.mark.parametrize("key", ["relu", "tanh"])
 def test_training_is_sgd_with_momentum_0_9_and_mini_batches_of_128(key):
     """Twenty-five steps of the stated optimiser reproduce the experiment's first check."""

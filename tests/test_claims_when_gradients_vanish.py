@@ -678,6 +678,20 @@ def test_stalled_task_4000_points_10_dims_100_centres_10_classes():
     assert X.shape == (4000, 10) and len(np.unique(y)) == 10
 
 
+def test_stalled_task_labels_by_the_nearest_centre_whose_class_is_drawn_at_random():
+    """'standard normal inputs, each labelled with the class of the nearest of 100 random centres,
+    where each centre was given one of 10 classes at random'"""
+    rng = np.random.default_rng(400)
+    centres = rng.normal(size=(100, 10))
+    owner = rng.integers(10, size=100)
+    X = rng.normal(size=(4000, 10))
+    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
+    X2, y2 = voronoi(seed=400)
+    np.testing.assert_array_equal(X, X2)
+    np.testing.assert_array_equal(owner[nearest], y2)
+    assert len(np.unique(owner)) == 10                      # every class owns at least one centre
+
+
 def test_stalled_three_runs_as_described():
     assert stalled_layers.RUNS == {"sigmoid": ("sigmoid", "xavier", 0),
                                    "sigmoid_frozen": ("sigmoid", "xavier", 4),

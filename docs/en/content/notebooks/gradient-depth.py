@@ -96,7 +96,7 @@ say("depth_common_class", share=share, error=1 - share)
 # %% [markdown]
 # ## Try this { #try-this }
 #
-# The ratio 1.8 belongs to one random draw, seed 0; the cell below starts from seed 1. Change
+# The ratio 1.8 belongs to one random draw, seed 0; the cell below uses seed 1. Change
 # `seed` to draw other weights, inputs and error signal, or change the activation and the initial
 # scale (`"sigmoid"`, `"tanh"`, `"relu"`; `"small"`, `"xavier"`, `"he"`), and see which numbers move
 # and which do not.

@@ -76,7 +76,7 @@ say("depth_common_class", share=share, error=1 - share)
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 1.8 这个比值只属于一次随机抽样（种子 0）；下面的代码从种子 1 开始。改动 `seed`，就会重新抽取权重、输入和误差信号；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
+# 1.8 这个比值只属于一次随机抽样（种子 0）；下面的代码改用种子 1。改动 `seed`，就会重新抽取权重、输入和误差信号；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
 
 # %%
 activation, init, seed = "relu", "he", 1
