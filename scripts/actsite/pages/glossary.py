@@ -388,7 +388,6 @@ WORDS = {
 }
 ALSO = re.compile(r'<br><small class="glossary-also">.*?</small>')
 INLINE_MATHS = re.compile(r"(?<!\\)\$([^$]+)\$")
-UNFINISHED_ZH = ("时",)          # a short title ending so is a clause, not a name: keep the whole title
 HEADING = re.compile(r"^#{1,6} (.*?)\{ *#([\w-]+) *\}\s*$", re.M)
 FRONT_TITLE = re.compile(r"\A---\n(?:.*\n)*?title: *(.*)\n(?:.*\n)*?---\n")
 
@@ -456,14 +455,10 @@ def page_headings(lang: str, page: str) -> tuple[str, dict[str, str]]:
 
 def home_title(lang: str, target: str) -> str:
     """"Page › section" for ``page.md#anchor``: the page's title up to its first colon, then the
-    section's heading (the title alone for a page's top).  A Chinese title whose first part is a
-    clause of time ("梯度消失时", "when gradients vanish") keeps its whole title: cut there it reads
-    as an unfinished sentence."""
+    section's heading (the title alone for a page's top)."""
     page, _, section = target.partition("#")
     title, headings = page_headings(lang, page)
     short = re.split("[:：]", title, maxsplit=1)[0].strip()
-    if lang == "zh" and short.endswith(UNFINISHED_ZH):
-        short = title
     if not section or headings.get(section) == title:
         return short
     return f"{short} › {headings[section]}"
