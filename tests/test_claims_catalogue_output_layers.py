@@ -6,11 +6,11 @@ the page's code block is run as it stands.
 
 Not testable here, because they report what a source states: Hinton et al. (2015) distil
 with high temperatures and multiply the soft-target loss by T^2 (the 1/T^2 scaling that
-motivates it is tested); what PyTorch's documentation says about CrossEntropyLoss (logits
+motivates it is tested); what PyTorch's documentation says about CrossEntropyLoss ("the unnormalized logits for each class"
 as input; log_softmax followed by nll_loss, which keeps its output for the backward pass) and BCEWithLogitsLoss (more stable, log-sum-exp); its
 autocast list of ops run in float32 (softmax, log_softmax, nll_loss, cross_entropy among them);
-Bridle (1990) naming softmax; Goodfellow et al.'s section 6.2.2 on output units; label smoothing
-(Szegedy et al. 2016) and PyTorch's option for it; that PaLM adds a z-loss (its home,
+Bridle (1990) naming softmax and reading its outputs as posterior class probabilities; Goodfellow et al.'s section 6.2.2 on output units; label smoothing
+(Szegedy et al. 2016) and PyTorch's `label_smoothing` argument for it; that PaLM adds a z-loss (its home,
 catalogue/transformer-block, carries the formula and its tests).
 """
 from __future__ import annotations
