@@ -296,7 +296,7 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         s2 = stats.chi2(d_k).median() / d_k
         at_median = np.median(attn.jacobian_norm(attn.softmax(np.sqrt(s2) * k)))
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
-    shown("The Jacobian norm, in turn, rises with $\\sigma^2$, and more than half of the queries have $\\sigma^2 < 1$ "
+    shown("The Jacobian norm, by contrast, rises with $\\sigma^2$, and more than half of the queries have $\\sigma^2 < 1$ "
           "(68% at $d_k = 1$), because the distribution of $\\lVert q \\rVert^2$ is skewed to the right, with its median below its mean",
           "雅可比范数则随 $\\sigma^2$ 增大；而 $\\lVert q \\rVert^2$ 的分布右偏，中位数低于均值，所以过半数查询的 $\\sigma^2 < 1$（$d_k = 1$ 时为 68%）")
 
@@ -312,9 +312,9 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     assert np.mean(q ** 2) == pytest.approx(1.0, abs=0.05)          # the variance q^2 has mean 1
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
-    shown("the entropy is not linear in $\\sigma^2$, as the large-$n$ estimate has it, but convex (it falls ever more slowly "
+    shown("the entropy is not exactly linear in $\\sigma^2$, as the estimate above has it, but convex (it falls ever more slowly "
           "as $\\sigma^2$ grows), so the spread lifts its average above",
-          "熵并不像大 $n$ 时的估算那样是 $\\sigma^2$ 的线性函数，而是凸函数（随 $\\sigma^2$ 增大下降得越来越慢），"
+          "熵并不像上面的估算那样是 $\\sigma^2$ 的线性函数，而是凸函数（随 $\\sigma^2$ 增大下降得越来越慢），"
           "所以这种分散把熵的平均值抬到")
 
 
