@@ -499,8 +499,10 @@ def test_a_z_loss_step_lowers_the_largest_logits_most_and_flattens_the_distribut
     grad = 2e-4 * log_z * attn.softmax(z)
     assert np.all(np.diff(grad[np.argsort(z)]) > 0)                 # the larger the logit, the larger its step
     stepped = z - 100.0 * grad
+    assert np.all(stepped < z)                                      # log Z > 0: every logit goes down
     assert attn.entropy(attn.softmax(stepped)) > attn.entropy(attn.softmax(z))
-    shown("when $\\log Z > 0$, also flattens the distribution slightly", "$\\log Z > 0$ 时，分布还会略微变平")
+    shown("when $\\log Z > 0$, it lowers every logit, the largest most, and so also flattens the distribution slightly",
+          "$\\log Z > 0$ 时，每个 logit 都会降低，越大的降得越多，分布因此略微变平")
 
 
 def test_cross_entropy_gradient_sums_to_zero_but_the_common_level_can_drift():
