@@ -273,8 +273,8 @@ def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     assert f"{median_at_one:.2f}" == "0.18"
     assert np.all(median[:at(scaling, 16)] < median_at_one)             # lower at small d_k
     assert all(f"{m:.2f}" == "0.18" for m in median[at(scaling, 16):]) and f"{median[at(scaling, 8)]:.2f}" != "0.18"
-    shown("The median Jacobian norm falls below 0.18, its value at $\\sigma^2 = 1$ and the one the measurement reaches from $d_k = 16$ on",
-          "至于雅可比范数的中位数低于 0.18（$\\sigma^2 = 1$ 时的值，也是实测从 $d_k = 16$ 起的值）")
+    shown("So at small $d_k$ the median norm lies below 0.18, its value at $\\sigma^2 = 1$, which the measurement reaches from $d_k = 16$ on",
+          "因此 $d_k$ 较小时，范数的中位数低于 $\\sigma^2 = 1$ 时的 0.18；实测从 $d_k = 16$ 起才达到这个值")
 
 
 def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below_1(scaling):
@@ -296,9 +296,9 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         s2 = stats.chi2(d_k).median() / d_k
         at_median = np.median(attn.jacobian_norm(attn.softmax(np.sqrt(s2) * k)))
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
-    shown("for another reason. The norm rises with $\\sigma^2$, and more than half of the queries have $\\sigma^2 < 1$ "
+    shown("The Jacobian norm, by contrast, rises with $\\sigma^2$, and more than half of the queries have $\\sigma^2 < 1$ "
           "(68% at $d_k = 1$), because the distribution of $\\lVert q \\rVert^2$ is skewed to the right, with its median below its mean",
-          "则另有原因：范数随 $\\sigma^2$ 增大，而 $\\lVert q \\rVert^2$ 的分布右偏，中位数低于均值，所以过半数查询的 $\\sigma^2 < 1$（$d_k = 1$ 时为 68%）")
+          "雅可比范数则随 $\\sigma^2$ 增大；而 $\\lVert q \\rVert^2$ 的分布右偏，中位数低于均值，所以过半数查询的 $\\sigma^2 < 1$（$d_k = 1$ 时为 68%）")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
@@ -312,8 +312,10 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     assert np.mean(q ** 2) == pytest.approx(1.0, abs=0.05)          # the variance q^2 has mean 1
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
-    shown("The entropy is a convex function of $\\sigma^2$ (it falls ever more slowly as $\\sigma^2$ grows), so the spread lifts its average above",
-          "熵是 $\\sigma^2$ 的凸函数（随 $\\sigma^2$ 增大下降得越来越慢），所以这种分散把熵的平均值抬到")
+    shown("the entropy is not exactly linear in $\\sigma^2$, as the estimate above has it, but convex (it falls ever more slowly "
+          "as $\\sigma^2$ grows), so the spread lifts its average above",
+          "熵并不像上面的估算那样是 $\\sigma^2$ 的线性函数，而是凸函数（随 $\\sigma^2$ 增大下降得越来越慢），"
+          "所以这种分散把熵的平均值抬到")
 
 
 def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
@@ -497,8 +499,10 @@ def test_a_z_loss_step_lowers_the_largest_logits_most_and_flattens_the_distribut
     grad = 2e-4 * log_z * attn.softmax(z)
     assert np.all(np.diff(grad[np.argsort(z)]) > 0)                 # the larger the logit, the larger its step
     stepped = z - 100.0 * grad
+    assert np.all(stepped < z)                                      # log Z > 0: every logit goes down
     assert attn.entropy(attn.softmax(stepped)) > attn.entropy(attn.softmax(z))
-    shown("when $\\log Z > 0$, also flattens the distribution slightly", "$\\log Z > 0$ 时，分布还会略微变平")
+    shown("when $\\log Z > 0$, it lowers every logit, the largest most, and so also flattens the distribution slightly",
+          "$\\log Z > 0$ 时，每个 logit 都会降低，越大的降得越多，分布因此略微变平")
 
 
 def test_cross_entropy_gradient_sums_to_zero_but_the_common_level_can_drift():
@@ -613,14 +617,12 @@ def test_squared_relu_moments_and_homogeneity():
         np.testing.assert_allclose(f(c * x), c ** 2 * f(x))
     assert gaussian_expectation(lambda t: f(t) ** 2) == pytest.approx(1.5, rel=1e-10)
     assert gaussian_expectation(f) == pytest.approx(0.5, rel=1e-10)
-    assert gaussian_expectation(lambda t: f(t) ** 2) - gaussian_expectation(f) ** 2 == pytest.approx(1.25, rel=1e-10)
     shown("$\\mathbb{E}[\\max(0, \\xi)^4] = 3/2$")
-    shown("variance $5/4$", "方差为 $5/4$")
     relu_mean = gaussian_expectation(relu)
     assert relu_mean == pytest.approx(1 / np.sqrt(2 * np.pi), rel=1e-10) and f"{relu_mean:.2f}" == "0.40"
     assert gaussian_expectation(f) > relu_mean > 0                       # not zero-centred, like ReLU
-    shown("above ReLU's $1/\\sqrt{2\\pi} \\approx 0.40$, and variance $5/4$: like ReLU, it is not [zero-centred]",
-          "大于 ReLU 的 $1/\\sqrt{2\\pi} \\approx 0.40$，方差为 $5/4$：和 ReLU 一样，它不是[零中心]")
+    shown("above ReLU's $1/\\sqrt{2\\pi} \\approx 0.40$: like ReLU, it is not [zero-centred]",
+          "大于 ReLU 的 $1/\\sqrt{2\\pi} \\approx 0.40$：和 ReLU 一样，它不是[零中心]")
 
 
 def test_squared_relu_recursion_has_a_repelling_fixed_point():
@@ -801,7 +803,7 @@ def test_last_block_gradient_against_depth(stack):
     assert f"{ratio:.1f}" == "3.7"
     shown("falls by a factor of 3.1 with pre-norm, roughly as $L^{-0.4}$, while with post-norm it stays within 7%",
           "前置归一化时最后一个块的梯度缩小为原来的 1/3.1，大致按 $L^{-0.4}$ 变化；后置归一化时则变化不超过 7%")
-    shown("(3.7 times at 48 blocks)", "（48 个块时为 3.7 倍）")
+    shown("post-norm's gradient at the last block is 3.7 times pre-norm's", "后置归一化最后一个块的梯度是前置归一化的 3.7 倍")
 
 
 def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
