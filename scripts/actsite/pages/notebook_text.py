@@ -22,7 +22,7 @@ LANGUAGES = ("zh", "en")
 TEXT: dict[str, dict[str, str]] = {"en": {
     # relu-square
     "square_row": "n = {n:3d}   largest error = {error:.6f}   error × n² = {scaled:.4f}",
-    "square_far": "largest error on [−10, 10]: {error:.1f}",
+    "square_far": "n = {n}: largest error on [−10, 10] = {error:.1f}",
     "square_try": "n = {n}: largest error {error:.6f}; predicted 4/n² = {predicted:.6f}",
     # dead-relu
     "dead_setup": "layer sizes: {sizes}   steps: {steps}   seeds: {seeds}",
@@ -88,7 +88,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "yes": "yes", "no": "no",
 }, "zh": {
     "square_row": "n = {n:3d}   最大误差 = {error:.6f}   误差 × n² = {scaled:.4f}",
-    "square_far": "在 [−10, 10] 上的最大误差：{error:.1f}",
+    "square_far": "n = {n}：在 [−10, 10] 上的最大误差 = {error:.1f}",
     "square_try": "n = {n}：最大误差 {error:.6f}；预测值 4/n² = {predicted:.6f}",
     "dead_setup": "各层宽度：{sizes}   训练步数：{steps}   随机种子：{seeds}",
     "dead_header_relu": "\n死亡单元（ReLU）：在各隐藏层中的占比（%）与训练误差（%），每个种子一个值",

@@ -27,7 +27,7 @@ for n, error in errors.items():
 # %%
 x = np.linspace(-10, 10, 2001)
 approx = relu_interpolant_of_square(16)
-say("square_far", error=np.max(np.abs(approx(x) - x**2)))
+say("square_far", n=16, error=np.max(np.abs(approx(x) - x**2)))
 
 # %% [markdown]
 # ## Try this { #try-this }

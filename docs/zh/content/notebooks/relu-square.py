@@ -14,12 +14,12 @@ for n, error in errors.items():
     say("square_row", n=n, error=error, scaled=error * n * n)
 
 # %% [markdown]
-# 最后一列始终是 4：单元数翻一倍，误差就降到原来的四分之一。而在 $[-2, 2]$ 之外，网络不再弯折，误差会无限增大。$-2$ 以左没有一个单元开启，$p_{16}$ 在那里恒等于 4，所以在 $[-10, 10]$ 上，最大误差出现在 $x = -10$ 处，是 $100 - 4 = 96$。
+# 最后一列始终是 4：单元数翻一倍，误差就降到原来的四分之一。而在 $[-2, 2]$ 之外，网络不再弯折，误差会无限增大。在 $-2$ 左侧没有一个单元开启，$p_{16}$ 在那里恒等于 4，所以在 $[-10, 10]$ 上，最大误差出现在 $x = -10$ 处，是 $100 - 4 = 96$。
 
 # %%
 x = np.linspace(-10, 10, 2001)
 approx = relu_interpolant_of_square(16)
-say("square_far", error=np.max(np.abs(approx(x) - x**2)))
+say("square_far", n=16, error=np.max(np.abs(approx(x) - x**2)))
 
 # %% [markdown]
 # ## 动手试试 { #try-this }
