@@ -130,13 +130,18 @@ def test_monotone_slope_never_negative_so_the_backward_sign_is_kept(key):
     assert np.all((back == 0) | (np.sign(back) == np.sign(upstream)))
 
 
-def test_gelu_dips_below_zero_so_is_not_monotone():
-    """'GELU dips below zero for negative inputs and is not monotone'."""
+def test_gelu_falls_below_zero_then_climbs_back_so_is_not_monotone():
+    """'GELU falls below zero for negative inputs and then climbs back towards it, so it is not
+    monotone': going left from 0 it decreases to a minimum below -0.1, then increases towards 0."""
     from actsite.maths.catalogue import gelu
-    x = np.linspace(-6, -0.001, 60001)
+    x = np.linspace(-8, -0.001, 80001)
     y = gelu(x)
     assert y.min() < -0.1 and np.all(y < 0)
-    assert np.any(np.diff(y) < 0) and np.any(np.diff(y) > 0)
+    low = int(np.argmin(y))
+    assert 0 < low < x.size - 1
+    assert np.all(np.diff(y[low:]) > 0)          # right of the minimum: rises to 0 as x -> 0
+    assert np.all(np.diff(y[:low + 1]) <= 0)     # left of it: climbs back towards 0 as x -> -inf
+    assert abs(y[0]) < 1e-6
 
 def test_tanh_is_identity_near_zero_sigmoid_is_not():
     assert tanh(0.0) == 0.0 and tanh_prime(0.0) == 1.0

@@ -510,3 +510,17 @@ def test_flat_region_column_slope_below_0_01():
     relu_flat = np.abs(ACTIVATIONS["relu"].df(x)) < 0.01
     np.testing.assert_array_equal(relu_flat, x <= 0)                       # slope 0 on x < 0 and at the kink
     assert LEAKY_SLOPE == 0.01 and not np.any(np.abs(ACTIVATIONS["leaky_relu"].df(x)) < 0.01)
+
+
+@pytest.mark.parametrize("n", [2, 100])
+def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
+    """ReLU card: 'The ill-conditioning is milder, because ReLU's mean is small next to its spread':
+    the mean of max(0, z) is below its standard deviation (for the sigmoid it is about 2.4 times it),
+    and for the same number of inputs κ = 1 + n μ²/v is far smaller than for sigmoid inputs."""
+    mu_relu = 1 / np.sqrt(2 * np.pi)
+    var_relu = 0.5 - mu_relu ** 2
+    mu_sig, var_sig = sigmoid_output_moments()
+    assert mu_relu < np.sqrt(var_relu) and mu_sig > 2 * np.sqrt(var_sig)
+    kappa_relu = 1 + n * mu_relu ** 2 / var_relu
+    kappa_sig = 1 + n * mu_sig ** 2 / var_sig
+    assert kappa_relu < kappa_sig / 5
