@@ -602,12 +602,18 @@ def test_softmax_numbers():
     assert np.isfinite(lp.softmax_in([12, 11, 10], BF16, False).astype(float)).all()
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.array(89.0).astype(BF16)).astype(float))
-    # relative errors of the shifted softmax: float16 below 0.1 %, bfloat16 up to 0.4 %
+        # "e^{90} and e^{89} are infinite and give two NaNs, while e^{88}/∞ gives 0"
+        assert np.isfinite(np.exp(np.array(88.0).astype(BF16)).astype(float))
+        unshifted = lp.softmax_in([90, 89, 88], BF16, False).astype(float)
+    assert np.isnan(unshifted[:2]).all() and unshifted[2] == 0.0
+    page_lang("en", r"so $e^{90}$ and $e^{89}$ are infinite and give two NaNs, while $e^{88}/\infty$ gives 0", "")
+    page_lang("zh", "", r"$e^{90}$ 和 $e^{89}$ 都是无穷大，得到两个 NaN，而 $e^{88}/\infty$ 得 0")
+    # relative errors of the shifted softmax: float16 below 0.1 %, bfloat16 about 0.4 %
     err16 = np.abs(lp.softmax_in([12, 11, 10], np.float16, True).astype(float) / exact - 1).max()
     err_bf = np.abs(bf / exact - 1).max()
     assert err16 < 1e-3 and round(err_bf * 100, 1) == 0.4
-    page_lang("en", "float16's are off by less than 0.1%, bfloat16's by up to 0.4%", "")
-    page_lang("zh", "", "float16 的相对误差不到 0.1%，bfloat16 的最大到 0.4%")
+    page_lang("en", "float16's are off by less than 0.1%, bfloat16's by about 0.4%", "")
+    page_lang("zh", "", "float16 的相对误差不到 0.1%，bfloat16 的约为 0.4%")
     page_lang("en", r"$e^{12} \approx 162{,}755$", "")
     page_lang("zh", "", r"$e^{12} \approx 162755$")
     both("0.6652", "0.2447", "0.0900", "1.0034")
