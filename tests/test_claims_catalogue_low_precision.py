@@ -707,6 +707,13 @@ def test_glossary_definitions_of_the_low_precision_terms():
     with np.errstate(over="ignore"):                                                   # overflow: ∞, or NaN in E4M3
         assert np.isinf(np.float16(70000.0)) and np.isnan(np.array(1000.0).astype(E4M3).astype(float))
     assert "NaN" in terms["overflow"].en_definition and "E4M3" in terms["overflow"].zh_definition
+    # "in float16, anything from 65,520 (the largest number, 65,504, plus half a step) on"
+    step = 65504.0 - float(np.nextafter(np.float16(65504), np.float16(0)))   # the spacing at the top: 32
+    assert 65504 + step / 2 == 65520 and float(np.float16(np.nextafter(65520.0, 0))) == 65504
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.float16(65520.0))
+    assert "from 65,520 (the largest number, 65,504, plus half a step) on" in terms["overflow"].en_definition
+    assert "从 65520（最大数 65504 再加半个间距）起" in terms["overflow"].zh_definition
     # the NaN belongs to the conversion (ml_dtypes'), not to the format: both definitions say so
     assert "the conversion this site uses" in terms["overflow"].en_definition
     assert "本站所用的转换" in terms["overflow"].zh_definition
@@ -785,6 +792,8 @@ def test_glossary_definition_of_fp8():
     assert "E5M2, with 5 exponent and 2 fraction bits and a largest number of 57,344" in en
     assert "E4M3 有 4 位指数、3 位尾数，最大数是 448，没有无穷大" in zh
     assert "E5M2 有 5 位指数、2 位尾数，最大数是 57344" in zh
+    assert "of Micikevicius et al. (2022)" in en and "Micikevicius 等人（2022）提出的" in zh
+    assert "Micikevicius et al. (2022)" in page("en") and "Micikevicius 等人（2022）" in page("zh")
     # the page states the same recommendation the definition repeats
     assert "E4M3 for weights and activations and E5M2 for gradients" in page("en")
     assert "权重和激活值用 E4M3，梯度用 E5M2" in page("zh")
