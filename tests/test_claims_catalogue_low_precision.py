@@ -602,12 +602,18 @@ def test_softmax_numbers():
     assert np.isfinite(lp.softmax_in([12, 11, 10], BF16, False).astype(float)).all()
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.array(89.0).astype(BF16)).astype(float))
-    # relative errors of the shifted softmax: float16 below 0.1 %, bfloat16 up to 0.4 %
+        # "e^{90} and e^{89} are infinite and give two NaNs, while e^{88}/∞ gives 0"
+        assert np.isfinite(np.exp(np.array(88.0).astype(BF16)).astype(float))
+        unshifted = lp.softmax_in([90, 89, 88], BF16, False).astype(float)
+    assert np.isnan(unshifted[:2]).all() and unshifted[2] == 0.0
+    page_lang("en", r"so $e^{90}$ and $e^{89}$ are infinite and give two NaNs, while $e^{88}/\infty$ gives 0", "")
+    page_lang("zh", "", r"$e^{90}$ 和 $e^{89}$ 都是无穷大，得到两个 NaN，而 $e^{88}/\infty$ 得 0")
+    # relative errors of the shifted softmax: float16 below 0.1 %, bfloat16 about 0.4 %
     err16 = np.abs(lp.softmax_in([12, 11, 10], np.float16, True).astype(float) / exact - 1).max()
     err_bf = np.abs(bf / exact - 1).max()
     assert err16 < 1e-3 and round(err_bf * 100, 1) == 0.4
-    page_lang("en", "float16's are off by less than 0.1%, bfloat16's by up to 0.4%", "")
-    page_lang("zh", "", "float16 的相对误差不到 0.1%，bfloat16 的最大到 0.4%")
+    page_lang("en", "float16's are off by less than 0.1%, bfloat16's by about 0.4%", "")
+    page_lang("zh", "", "float16 的相对误差不到 0.1%，bfloat16 的约为 0.4%")
     page_lang("en", r"$e^{12} \approx 162{,}755$", "")
     page_lang("zh", "", r"$e^{12} \approx 162755$")
     both("0.6652", "0.2447", "0.0900", "1.0034")
@@ -701,6 +707,13 @@ def test_glossary_definitions_of_the_low_precision_terms():
     with np.errstate(over="ignore"):                                                   # overflow: ∞, or NaN in E4M3
         assert np.isinf(np.float16(70000.0)) and np.isnan(np.array(1000.0).astype(E4M3).astype(float))
     assert "NaN" in terms["overflow"].en_definition and "E4M3" in terms["overflow"].zh_definition
+    # "in float16, anything from 65,520 (the largest number, 65,504, plus half a step) on"
+    step = 65504.0 - float(np.nextafter(np.float16(65504), np.float16(0)))   # the spacing at the top: 32
+    assert 65504 + step / 2 == 65520 and float(np.float16(np.nextafter(65520.0, 0))) == 65504
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.float16(65520.0))
+    assert "from 65,520 (the largest number, 65,504, plus half a step) on" in terms["overflow"].en_definition
+    assert "从 65520（最大数 65504 再加半个间距）起" in terms["overflow"].zh_definition
     # the NaN belongs to the conversion (ml_dtypes'), not to the format: both definitions say so
     assert "the conversion this site uses" in terms["overflow"].en_definition
     assert "本站所用的转换" in terms["overflow"].zh_definition
@@ -779,6 +792,8 @@ def test_glossary_definition_of_fp8():
     assert "E5M2, with 5 exponent and 2 fraction bits and a largest number of 57,344" in en
     assert "E4M3 有 4 位指数、3 位尾数，最大数是 448，没有无穷大" in zh
     assert "E5M2 有 5 位指数、2 位尾数，最大数是 57344" in zh
+    assert "of Micikevicius et al. (2022)" in en and "Micikevicius 等人（2022）提出的" in zh
+    assert "Micikevicius et al. (2022)" in page("en") and "Micikevicius 等人（2022）" in page("zh")
     # the page states the same recommendation the definition repeats
     assert "E4M3 for weights and activations and E5M2 for gradients" in page("en")
     assert "权重和激活值用 E4M3，梯度用 E5M2" in page("zh")

@@ -189,6 +189,12 @@ def test_a_home_is_named_by_the_page_title_before_its_colon_then_the_section():
     assert zh == "梯度消失 › 梯度是一个乘积"
     assert glossary.home_title("en", "blog/posts/when-gradients-vanish.md#backprop-product").startswith("When gradients vanish › ")
     assert glossary.home_title("zh", "catalogue/low-precision.md#formats") == "低精度下的激活函数 › 五种格式"
+    # a title without a colon is cut before its second clause, in both languages alike
+    assert glossary.home_title("en", "blog/posts/dead-relu-units.md") == "Why ReLU units die"
+    assert glossary.home_title("zh", "blog/posts/dead-relu-units.md") == "ReLU 单元为何会死"
+    assert glossary.home_title("en", "blog/posts/neuron-gradients-zigzag.md") == "One neuron, its gradient"
+    assert glossary.home_title("zh", "blog/posts/neuron-gradients-zigzag.md") == "一个神经元的梯度"
+    assert glossary.home_title("en", "playground.md") == "Activation playground"
 
 
 def test_a_spelling_variant_is_shown_as_a_spelling_not_as_another_name():

@@ -291,8 +291,8 @@ TERMS: tuple[Term, ...] = (
          "The 16-bit floating-point format with float32's 8 exponent bits and only 7 fraction bits: the same range as float32 (up to about $3.4 \\times 10^{38}$), but only about two significant digits.",
          "catalogue/low-precision.md#formats"),
     Term("fp8", "FP8（E4M3、E5M2）", "FP8 (E4M3, E5M2)",
-         "两种 8 位浮点格式：E4M3 有 4 位指数、3 位尾数，最大数是 448，没有无穷大，推荐用于权重和激活值；E5M2 有 5 位指数、2 位尾数，最大数是 57344，推荐用于梯度。",
-         "The two 8-bit floating-point formats: E4M3, with 4 exponent and 3 fraction bits, a largest number of 448 and no infinity, recommended for weights and activations; and E5M2, with 5 exponent and 2 fraction bits and a largest number of 57,344, recommended for gradients.",
+         "Micikevicius 等人（2022）提出的两种 8 位浮点格式：E4M3 有 4 位指数、3 位尾数，最大数是 448，没有无穷大，他们建议用于权重和激活值；E5M2 有 5 位指数、2 位尾数，最大数是 57344，建议用于梯度。",
+         "The two 8-bit floating-point formats of Micikevicius et al. (2022): E4M3, with 4 exponent and 3 fraction bits, a largest number of 448 and no infinity, which they recommend for weights and activations; and E5M2, with 5 exponent and 2 fraction bits and a largest number of 57,344, which they recommend for gradients.",
          "catalogue/low-precision.md#formats"),
     Term("normal-number", "正规数", "normal number",
          "尾数位 $f$ 前面隐含一个 1 的浮点数，即 $1.f$ 乘以 2 的幂，因而带有格式的全部有效位；最小的正规数在 float32 和 bfloat16 中是 $2^{-126}$，在 float16 中是 $2^{-14}$。",
@@ -307,8 +307,8 @@ TERMS: tuple[Term, ...] = (
          "A result whose magnitude is at most half the format's smallest positive number, so that it rounds to 0.",
          "catalogue/low-precision.md#formats"),
     Term("overflow", "溢出", "overflow",
-         "结果的绝对值超出格式的范围，舍入成无穷大。FP8 E4M3 没有无穷大，本站所用的转换把它的溢出变成 NaN。",
-         "A result too large for the format: it rounds to infinity. FP8 E4M3 has no infinity, and the conversion this site uses turns its overflows into NaN.",
+         "结果的绝对值大到舍入成无穷大：在 float16 中，从 65520（最大数 65504 再加半个间距）起就是如此。FP8 E4M3 没有无穷大，本站所用的转换把它的溢出变成 NaN。",
+         "A result so large in magnitude that it rounds to infinity; in float16, anything from 65,520 (the largest number, 65,504, plus half a step) on. FP8 E4M3 has no infinity, and the conversion this site uses turns its overflows into NaN.",
          "catalogue/low-precision.md#overflow"),
     Term("correctly-rounded", "正确舍入", "correctly rounded",
          "函数的精确值只舍入一次、取格式中最近的那个数；输入和输出都限定在该格式中时，这是任何实现所能做到的最好结果。",
@@ -454,11 +454,12 @@ def page_headings(lang: str, page: str) -> tuple[str, dict[str, str]]:
 
 
 def home_title(lang: str, target: str) -> str:
-    """"Page › section" for ``page.md#anchor``: the page's title up to its first colon, then the
+    """"Page › section" for ``page.md#anchor``: the page's title up to its first colon (or, in a
+    title without one, up to the comma before its second clause: ", and" or "，"), then the
     section's heading (the title alone for a page's top)."""
     page, _, section = target.partition("#")
     title, headings = page_headings(lang, page)
-    short = re.split("[:：]", title, maxsplit=1)[0].strip()
+    short = re.split(r"[:：，]|, and ", title, maxsplit=1)[0].strip()
     if not section or headings.get(section) == title:
         return short
     return f"{short} › {headings[section]}"

@@ -36,7 +36,7 @@ WORDS = {
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
            "monotonic": "Monotone", "zero_centred": "Zero-centred", "saturating": "Saturating",
            "cost": "Cost", "derivative": "Derivative", "figure": "and its derivative",
-           "mean": "Mean under a standard normal input", "exp": "exponential", "compare": "comparisons, multiply-adds",
+           "mean": "Mean under a standard normal input", "exp": "exponential", "compare": "comparisons and multiply-adds",
            "erf": "error function", "division": "division", "smoothness": "Smoothness", "first": "First appeared",
            "popular": "Popularised by", "unpinned": "a classical function, older than neural networks",
            "card": "Card in the catalogue", "article": "Discussed in", "colon": ": ",
