@@ -115,7 +115,7 @@ def test_each_figure_has_a_description_not_its_caption(lang):
         assert alt != caption and len(alt) > 2 * len(caption), key
         assert caption == figure_caption(ACTIVATIONS[key], lang)
     if lang == "zh":
-        assert figure_caption(ACTIVATIONS["softplus"], "zh") == "Softplus 及其导数"
+        assert figure_caption(ACTIVATIONS["softplus"], "zh") == "softplus 及其导数"
         assert figure_caption(ACTIVATIONS["gelu"], "zh") == "GELU（高斯误差线性单元）及其导数"
 
 

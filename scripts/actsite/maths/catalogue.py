@@ -239,7 +239,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         first_appeared=("goodfellow2013",), popularised_by=(),
     ),
     Activation(
-        key="softplus", symbol=r"\mathrm{softplus}", names={"zh": "Softplus", "en": "Softplus"},
+        key="softplus", symbol=r"\mathrm{softplus}", names={"zh": "softplus", "en": "Softplus"},
         latex=r"f(x) = \ln\bigl(1 + e^{x}\bigr)",
         latex_prime=r"f'(x) = \sigma(x)",
         f=softplus, df=softplus_prime, output_range=(0.0, INF), monotonic=True, zero_centred=False,
@@ -283,7 +283,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         first_appeared=("misra2020",), popularised_by=("bochkovskiy2020",),
     ),
     Activation(
-        key="hard_sigmoid", symbol=r"\mathrm{hardsigmoid}", names={"zh": "Hard sigmoid（硬 sigmoid）", "en": "Hard sigmoid"},
+        key="hard_sigmoid", symbol=r"\mathrm{hardsigmoid}", names={"zh": "hard sigmoid", "en": "Hard sigmoid"},
         latex=r"f(x) = \min\Bigl(1, \max\Bigl(0, \frac{x}{6} + \frac{1}{2}\Bigr)\Bigr)",
         latex_prime=r"f'(x) = \begin{cases} 1/6 & |x| < 3 \\ 0 & |x| > 3 \end{cases}",
         f=hard_sigmoid, df=hard_sigmoid_prime, output_range=(0.0, 1.0), monotonic=True, zero_centred=False,
@@ -291,7 +291,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         first_appeared=("theano2013",), popularised_by=("howard2019",),
     ),
     Activation(
-        key="hard_tanh", symbol=r"\mathrm{hardtanh}", names={"zh": "Hard tanh（硬 tanh）", "en": "Hard tanh"},
+        key="hard_tanh", symbol=r"\mathrm{hardtanh}", names={"zh": "hard tanh", "en": "Hard tanh"},
         latex=r"f(x) = \min\bigl(1, \max(-1, x)\bigr)",
         latex_prime=r"f'(x) = \begin{cases} 1 & |x| < 1 \\ 0 & |x| > 1 \end{cases}",
         f=hard_tanh, df=hard_tanh_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
@@ -299,7 +299,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         first_appeared=("collobert2004",), popularised_by=(),
     ),
     Activation(
-        key="softsign", symbol=r"\mathrm{softsign}", names={"zh": "Softsign", "en": "Softsign"},
+        key="softsign", symbol=r"\mathrm{softsign}", names={"zh": "softsign", "en": "Softsign"},
         latex=r"f(x) = \frac{x}{1 + \lvert x\rvert}",
         latex_prime=r"f'(x) = \frac{1}{(1 + \lvert x\rvert)^{2}}",
         f=softsign, df=softsign_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
@@ -315,7 +315,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         first_appeared=("krizhevsky2010",), popularised_by=("sandler2018",),
     ),
     Activation(
-        key="hard_swish", symbol=r"\mathrm{hardswish}", names={"zh": "Hard swish（硬 swish，h-swish）", "en": "Hard swish (h-swish)"},
+        key="hard_swish", symbol=r"\mathrm{hardswish}", names={"zh": "hard swish（h-swish）", "en": "Hard swish (h-swish)"},
         latex=r"f(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6} = \begin{cases} 0 & x \le -3 \\ x(x + 3)/6 & -3 < x < 3 \\ x & x \ge 3 \end{cases}",
         latex_prime=r"f'(x) = \begin{cases} 0 & x < -3 \\ (2x + 3)/6 & -3 < x < 3 \\ 1 & x > 3 \end{cases}",
         f=hard_swish, df=hard_swish_prime, output_range=(-0.375, INF), monotonic=False, zero_centred=False,

@@ -120,7 +120,7 @@ class Activation:
 
 ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
     Activation(
-        key="sigmoid", symbol=r"\sigma", names={"zh": "Sigmoid（逻辑斯谛函数）", "en": "Sigmoid (logistic)"},
+        key="sigmoid", symbol=r"\sigma", names={"zh": "sigmoid（逻辑斯谛函数）", "en": "Sigmoid (logistic)"},
         latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
         latex_prime=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
         f=sigmoid, df=sigmoid_prime, output_range=(0.0, 1.0),

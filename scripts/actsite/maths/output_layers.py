@@ -118,7 +118,7 @@ class OutputFunction:
 
 OUTPUTS: dict[str, OutputFunction] = {o.key: o for o in (
     OutputFunction(
-        key="softmax", names={"zh": "Softmax（带温度）", "en": "Softmax (with temperature)"},
+        key="softmax", names={"zh": "softmax（带温度）", "en": "Softmax (with temperature)"},
         latex=r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}",
         stable=softmax, naive=naive_softmax,
         stable_latex=r"e^{z_i/T - m}\big/\textstyle\sum_j e^{z_j/T - m},\ m = \max_j z_j/T",
