@@ -115,11 +115,16 @@
     var svg = element("svg", {viewBox: "0 0 " + v.width + " " + v.height, width: v.width, height: v.height,
                               role: "img", "aria-label": root.dataset.label, "data-view": JSON.stringify(v)});
     frame(svg, v);
+    // Curves stop at the frame: a line that leaves the chart is cut at its edge.
+    var clip = element("clipPath", {id: "explorer-clip"}, element("defs", {}, svg));
+    element("rect", {x: px(v, v.xmin), y: py(v, v.ymax), width: px(v, v.xmax) - px(v, v.xmin),
+                     height: py(v, v.ymin) - py(v, v.ymax)}, clip);
     state.selected.forEach(function (key) {
       var curve = curveFor(data.byKey[key], state);
       [["f", ""], ["df", "6 4"]].forEach(function (kind) {
         var group = element("g", {"class": "explorer-curve explorer-coloured", "data-key": key, "data-kind": kind[0],
-                                  style: colourStyle(data, state, key), "stroke-dasharray": kind[1]}, svg);
+                                  style: colourStyle(data, state, key), "stroke-dasharray": kind[1],
+                                  "clip-path": "url(#explorer-clip)"}, svg);
         segments(v, data.x, curve[kind[0]]).forEach(function (points) {
           element("polyline", {points: points.join(" ")}, group);
         });

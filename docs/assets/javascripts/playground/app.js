@@ -79,6 +79,15 @@ const logTick = (v) => {                // 0.1, 1, 10 as they are; 10⁻⁵ beyo
   return `10${[...String(e)].map((c) => SUPERSCRIPT[c]).join('')}`;
 };
 const css = (name) => getComputedStyle(document.body).getPropertyValue(name).trim();
+// The gradient chart colours hidden layers by depth, along one ramp from the first layer to the
+// last, so that up to ten layers stay ordered and no two share a colour; the output layer is
+// drawn dashed in the text colour.
+const DEPTH_RAMP = { light: ['#1a56c4', '#7627bb', '#c5221f', '#b06000'], dark: ['#8ab4f8', '#c58af9', '#f28b82', '#fdd663'] };
+const depthColour = (anchors, t) => {
+  const x = Math.min(Math.max(t, 0), 1) * (anchors.length - 1), i = Math.min(Math.floor(x), anchors.length - 2), f = x - i;
+  const [a, b] = [anchors[i], anchors[i + 1]].map((hex) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)));
+  return '#' + a.map((v, k) => Math.round(v + f * (b[k] - v)).toString(16).padStart(2, '0')).join('');
+};
 
 class Playground {
   constructor(root, { uPlot, meta }) {
@@ -376,7 +385,8 @@ class Playground {
     const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '12px sans-serif' };
     const width = Math.max(200, this.lossBox.getBoundingClientRect().width || 300);
     return {
-      title: undefined, width, height: 190, legend: { show: true, live: false },
+      title: undefined, width, height: 190,
+      legend: { show: true, live: false, markers: { dash: (u, i) => (u.series[i].dash ? 'dashed' : 'solid') } },
       cursor: { show: false },
       scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, lo, hi) => [0, Math.max(0.8, (hi || 0) * 1.05)] } },
       axes: [{ ...axis, label: this.t.stepAxis, labelSize: 18, labelFont: '12px sans-serif' },
@@ -390,14 +400,16 @@ class Playground {
     for (const chart of [this.lossChart, this.gradChart]) if (chart) chart.destroy();
     this.lossBox.replaceChildren(); this.gradBox.replaceChildren();
     const dark = document.body.getAttribute('data-md-color-scheme') === 'slate';
-    const palette = dark ? ['#8ab4f8', '#f28b82', '#fdd663', '#81c995', '#ff8bcb', '#c58af9', '#78d9ec', '#fcad70', '#d7aefb', '#e8eaed', '#a8c7fa']
-      : ['#1a56c4', '#c5221f', '#a05a00', '#137333', '#b3127d', '#7627bb', '#00727e', '#b04a00', '#5f3dc4', '#3c4043', '#0b57d0'];
+    const palette = dark ? ['#8ab4f8', '#f28b82'] : ['#1a56c4', '#c5221f'];     // training and test loss
     const L = this.run_.net.W.length;
     this.lossChart = new this.uPlot(this.chartOptions(this.t.lossTitle, [
       { label: this.t.trainLoss, stroke: palette[0], width: 2 },
       { label: this.t.testLoss, stroke: palette[1], width: 2, dash: [6, 4] }], false), [[], [], []], this.lossBox);
+    const ramp = DEPTH_RAMP[dark ? 'dark' : 'light'], hidden = L - 1;
     this.gradChart = new this.uPlot(this.chartOptions(this.t.gradTitle,
-      this.run_.net.W.map((_, l) => ({ label: l === L - 1 ? this.t.output : this.t.layer(l + 1), stroke: palette[l % palette.length], width: 1.5 }))
+      this.run_.net.W.map((_, l) => (l === L - 1
+        ? { label: this.t.output, stroke: css('--md-default-fg-color') || (dark ? '#e8eaed' : '#202124'), width: 1.5, dash: [5, 3] }
+        : { label: this.t.layer(l + 1), stroke: depthColour(ramp, hidden > 1 ? l / (hidden - 1) : 0), width: 1.5 }))
       , true), [[], ...this.run_.net.W.map(() => [])], this.gradBox);
     for (const box of [this.lossBox, this.gradBox]) box.querySelector('canvas')?.setAttribute('aria-hidden', 'true');
     this.updateCharts();
