@@ -35,8 +35,8 @@ for act in gradient_depth.ACTIVATIONS:
 
 # %% [markdown]
 # The factor per layer is $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one
-# step down the backward pass multiplies the gradient by, on average (a geometric mean over the 49 steps). For ReLU all three scales give
-# the same ratio, for the reason the article gives in
+# step down the backward pass multiplies the gradient by, on average (a geometric mean over the 49
+# steps). For ReLU all three scales give the same ratio, for the reason the article gives in
 # [Measuring it in a 50-layer network](../blog/posts/when-gradients-vanish.md#measured-depth): going
 # from He to Xavier multiplies every layer's gradient by the same $2^{-49/2}$.
 
