@@ -35,8 +35,8 @@ for act in gradient_depth.ACTIVATIONS:
 
 # %% [markdown]
 # The factor per layer is $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one
-# step down the backward pass multiplies the gradient by, on average. For ReLU all three scales give
-# the same ratio, for the reason the article gives in
+# step down the backward pass multiplies the gradient by, on average (a geometric mean over the 49
+# steps). For ReLU all three scales give the same ratio, for the reason the article gives in
 # [Measuring it in a 50-layer network](../blog/posts/when-gradients-vanish.md#measured-depth): going
 # from He to Xavier multiplies every layer's gradient by the same $2^{-49/2}$.
 
@@ -60,7 +60,8 @@ for init in INIT_STD:
         measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# The forward pass shows the same products. With Xavier's scale the ReLU activations shrink by a factor
+# The forward pass shows the same products, in the standard deviation of each layer's outputs $h_l$
+# over all units and inputs ("output std" below). With Xavier's scale the ReLU activations shrink by a factor
 # of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
 # activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He's scale the factor stays
 # within 2% of one for both activations: no collapse on the way up.

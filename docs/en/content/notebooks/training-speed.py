@@ -8,7 +8,7 @@
 # of the nearest of 100 random centres, where each centre was given one of ten classes at random.
 # A 10-128-128-128-10 network (ReLU with He
 # initialisation, tanh with LeCun's) is trained on it by stochastic gradient descent (SGD) with
-# momentum 0.9 and mini-batches of 128, with three seeds at each learning rate η; the training error
+# momentum 0.9 and mini-batches of 128, with three seeds at each learning rate η. The training error
 # is checked every 25 iterations, and we record the first check at which it is at most 25%.
 
 # %%
@@ -67,7 +67,8 @@ for seed in training_speed.SEEDS:
 # At 0.3 many of ReLU's units also die. A ReLU unit whose pre-activation is at most zero on every
 # training point is *dead*: it outputs 0 and its incoming weights get no gradient
 # ([Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md#dead-relu)).
-# Count the dead units of the second hidden layer after the first ten iterations:
+# Count the dead units of the second hidden layer, the layer that article counts, after the first ten
+# iterations:
 
 # %%
 shares = {(lr, seed): training_speed.dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}

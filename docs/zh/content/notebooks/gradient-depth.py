@@ -29,7 +29,7 @@ for act in gradient_depth.ACTIVATIONS:
             first=g[0], last=g[-1], ratio=g[0] / g[-1], factor=factor)
 
 # %% [markdown]
-# 表中“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数。ReLU 在三种尺度下比值完全相同，原因见文章的[在 50 层网络里实测](../blog/posts/when-gradients-vanish.md#measured-depth)一节：从 He 换成 Xavier，每一层的梯度都乘上同一个 $2^{-49/2}$。
+# 表中“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数（49 步的几何平均）。ReLU 在三种尺度下比值完全相同，原因见文章的[在 50 层网络里实测](../blog/posts/when-gradients-vanish.md#measured-depth)一节：从 He 换成 Xavier，每一层的梯度都乘上同一个 $2^{-49/2}$。
 
 # %%
 say("depth_power", value=2 ** (-49 / 2))
@@ -49,7 +49,7 @@ for init in INIT_STD:
         measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# 前向传播里也是同样的乘积。用 Xavier 的尺度时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 几乎就是线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 的尺度时，两种激活函数的每层因子都与 1 相差不到 2%：前向传播中没有坍缩。
+# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算，即下面的“输出标准差”）。用 Xavier 的尺度时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 几乎就是线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 的尺度时，两种激活函数的每层因子都与 1 相差不到 2%：前向传播中没有坍缩。
 
 # %%
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
