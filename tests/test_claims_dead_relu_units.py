@@ -280,6 +280,8 @@ def test_he_keeps_the_variance_xavier_halves_it_every_layer():
         net = MLP.create((256,) * 21 + (10,), "relu", init, seed=0)
         ms = np.array([np.mean(h ** 2) for h in net.forward(X)[1][1:]])
         assert np.exp(np.mean(np.log(ms[1:] / ms[:-1]))) == pytest.approx(factor, rel=0.05)
+        var = np.array([np.var(z) for z in net.hidden_preactivations(X)])   # "the variance of the pre-activations"
+        assert np.exp(np.mean(np.log(var[1:] / var[:-1]))) == pytest.approx(factor, rel=0.05)
 
 
 def test_a_bias_of_0_01_makes_units_active_on_only_slightly_more_inputs(dr):

@@ -38,21 +38,14 @@ for key in ("relu", "leaky_relu"):
         say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
-# At initialisation, before any step, almost nothing is dead: the first lines below count the dead
-# units of each layer out of 256 (the initial networks are the same for every learning rate). The
-# last four sum up the table above: the second layer at the low rates, at 1.0 and at 2.0, and the
-# first layer in any run.
+# At initialisation, before any step, almost nothing is dead: the lines below count the dead units
+# of each layer out of 256 (the initial networks are the same for every learning rate).
 
 # %%
 at_init = np.round(np.array(widths) * r["relu_at_init"][0]).astype(int)
 say("dead_header_at_init", units=widths[0])
 for seed, (first, second) in zip(r["seeds"], at_init):
     say("dead_at_init", seed=seed, first=first, second=second)
-second = 100 * r["relu_inactive"][..., 1]
-say("dead_low_rates", most=second[:3].max())
-say("dead_rate_span", lr="1.0", low=second[3].min(), high=second[3].max())
-say("dead_rate_span", lr="2.0", low=second[4].min(), high=second[4].max())
-say("dead_layer_1", most=100 * r["relu_inactive"][..., 0].max())
 
 # %% [markdown]
 # ## One dead unit, built by hand { #notebook-dead-relu-by-hand }

@@ -31,18 +31,13 @@ for key in ("relu", "leaky_relu"):
         say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
-# 训练开始之前，几乎没有单元是死的。下面前几行给出每层 256 个单元中死亡的个数（各个学习率的初始网络完全相同）；最后四行是对上表的小结：第二层在较小学习率、1.0 和 2.0 下的情形，以及第一层在所有运行中的情形。
+# 训练开始之前，几乎没有单元是死的。下面几行给出每层 256 个单元中死亡的个数（各个学习率的初始网络完全相同）。
 
 # %%
 at_init = np.round(np.array(widths) * r["relu_at_init"][0]).astype(int)
 say("dead_header_at_init", units=widths[0])
 for seed, (first, second) in zip(r["seeds"], at_init):
     say("dead_at_init", seed=seed, first=first, second=second)
-second = 100 * r["relu_inactive"][..., 1]
-say("dead_low_rates", most=second[:3].max())
-say("dead_rate_span", lr="1.0", low=second[3].min(), high=second[3].max())
-say("dead_rate_span", lr="2.0", low=second[4].min(), high=second[4].max())
-say("dead_layer_1", most=100 * r["relu_inactive"][..., 0].max())
 
 # %% [markdown]
 # ## 手工构造一个死亡单元 { #notebook-dead-relu-by-hand }
