@@ -316,6 +316,8 @@ def test_share_of_standard_normal_inputs_in_the_linear_part():
     assert round(100 * hard_sigmoid_inside, 1) == 99.7 and round(100 * (1 - hard_sigmoid_inside), 2) == 0.27
     assert normal_mean(HT.df(Z) == 0) == pytest.approx(1 - hard_tanh_inside, abs=1e-5)
     assert normal_mean(HS.df(Z) == 0) == pytest.approx(1 - hard_sigmoid_inside, abs=1e-5)
+    for f, kink in ((HT, 1.0), (HS, 3.0)):                # hard tanh's kinks are three times closer in
+        assert float(f.df(np.array(kink + 1e-3))) == 0 < float(f.df(np.array(kink - 1e-3)))
 
 
 def test_hard_sigmoid_is_a_rescaled_hard_tanh_as_sigmoid_is_a_rescaled_tanh():
