@@ -20,8 +20,8 @@ report, not mathematics:
 * Theano's ``hard_sigmoid`` (slope 0.2, shift 0.5, clipped) first shipped in Theano 0.6rc5 and 0.6,
   released 25 November and 3 December 2013 (NEWS.txt: "Add theano.tensor.nnet.hard_sigmoid");
 * which library uses which convention: PyTorch ``Hardsigmoid`` and Keras 3 ``hard_sigmoid``
-  use x/6 + 1/2, Keras 2 / ``tf.keras`` up to TensorFlow 2.15 used 0.2x + 0.5 (library
-  documentation); the formulas themselves are checked below;
+  use x/6 + 1/2, Keras (from its first, Theano-based releases of 2015) up to Keras 2 /
+  ``tf.keras`` up to TensorFlow 2.15 used 0.2x + 0.5 (library documentation and source); the formulas themselves are checked below;
 * BinaryConnect (Courbariaux et al. 2015) used clip((x + 1)/2, 0, 1) as the probability of
   binarising a weight to +1;
 * the Deep Learning textbook credits hard tanh to Collobert's 2004 thesis;
@@ -316,6 +316,8 @@ def test_share_of_standard_normal_inputs_in_the_linear_part():
     assert round(100 * hard_sigmoid_inside, 1) == 99.7 and round(100 * (1 - hard_sigmoid_inside), 2) == 0.27
     assert normal_mean(HT.df(Z) == 0) == pytest.approx(1 - hard_tanh_inside, abs=1e-5)
     assert normal_mean(HS.df(Z) == 0) == pytest.approx(1 - hard_sigmoid_inside, abs=1e-5)
+    for f, kink in ((HT, 1.0), (HS, 3.0)):                # hard tanh's kinks are three times closer in
+        assert float(f.df(np.array(kink + 1e-3))) == 0 < float(f.df(np.array(kink - 1e-3)))
 
 
 def test_hard_sigmoid_is_a_rescaled_hard_tanh_as_sigmoid_is_a_rescaled_tanh():
@@ -360,6 +362,7 @@ def test_slope_below_0_01_only_beyond_9_for_softsign_and_a_third_of_the_way_out_
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if float(tanh_prime(np.array(mid))) > 0.01 else (lo, mid)
     assert round(9 / lo, 1) == 3.0                        # tanh's threshold is a third of softsign's
+    assert round(lo) == 3                                 # "beyond |x| ≈ 3"
 
 
 def test_near_zero_softsign_is_x_minus_x_abs_x_and_tanh_x_minus_x_cubed_over_3():
@@ -778,19 +781,16 @@ def test_a_mean_drift_of_one_standard_deviation_puts_more_than_half_past_a_hard_
     assert np.all(EVERY["hard_tanh"].df(x) == np.array([0, 1, 1, 0]))
 
 
-def test_hard_sigmoid_conventions_in_time_order_0_2_then_1_2_then_1_6():
-    """"has meant, in turn, slopes of 0.2, 1/2 and 1/6": the years the page's table and references give."""
-    import re
+def test_keras_2_uses_slope_0_2_and_pytorch_1_6_as_the_table_says():
+    """"check which hard-sigmoid convention each uses: Keras 2's slope 0.2 or PyTorch's 1/6": the rows of the
+    page's table that name those libraries give those slopes, and the two lines differ."""
     from actsite.pages.page_pairs import CONTENT
-    text = (CONTENT["en"] / "catalogue" / "hard-and-cheap.md").read_text(encoding="utf-8")
-    rows = {line.split("|")[1].strip(): line.split("|")[4].strip() for line in text.splitlines()
-            if line.startswith("| ") and line.count("|") == 6}
-    year = {"Theano": 2013, "BinaryConnect": 2015,
-            "MobileNetV3": int(re.search(r"\((\d{4})\)\. Searching for MobileNetV3", text).group(1))}
-    slope = {}
-    for label, cell in rows.items():
-        for name in year:
-            if label.startswith(name):
-                slope[name] = cell
-    assert "Theano (2013)" in text and "Courbariaux et al. 2015" in text
-    assert [slope[n] for n in sorted(year, key=year.get)] == ["0.2", "0.5", "$1/6 \\approx 0.167$"]
+    for lang in ("en", "zh"):
+        text = (CONTENT[lang] / "catalogue" / "hard-and-cheap.md").read_text(encoding="utf-8")
+        rows = [line.split("|") for line in text.splitlines() if line.startswith("| ") and line.count("|") == 6]
+        keras2 = [r for r in rows if "Keras 2" in r[1]]
+        torch = [r for r in rows if "PyTorch" in r[1]]
+        assert len(keras2) == 1 and len(torch) == 1, lang
+        assert keras2[0][4].strip() == "0.2" and torch[0][4].strip() == "$1/6 \\approx 0.167$", lang
+        assert "0.2x + 0.5" in keras2[0][2] and "x/6 + 1/2" in torch[0][2], lang
+    assert clipped_line(np.array(1.0), 2.5) > clipped_line(np.array(1.0), 3.0)
