@@ -235,7 +235,7 @@ def test_given_the_query_the_scores_are_independent_normals_of_variance_q_square
     assert stats.kstest(s / np.sqrt(q @ q), "norm").pvalue > 1e-3        # normal
     assert abs(np.corrcoef(s[0::2], s[1::2])[0, 1]) < 0.01                # different keys: uncorrelated
     shown("is a weighted sum of independent standard normal numbers, hence normal, with variance "
-          "$\\sigma^2 = \\lVert q \\rVert^2 / d_k$, and the 64 scores are independent because the keys are",
+          "$\\sigma^2 = \\lVert q \\rVert^2 / d_k$; the 64 scores are independent because the keys are",
           "都是一组相互独立的标准正态数的加权和，因而服从正态分布，方差为 $\\sigma^2 = \\lVert q \\rVert^2 / d_k$；"
           "各个键相互独立，这 64 个分数也就相互独立")
 
@@ -263,8 +263,8 @@ def test_the_spread_of_the_variance_raises_the_mean_entropy_at_small_d_k(scaling
     excess = entropy - at_one
     assert np.all(excess[:at(scaling, 16) + 1] > 0)                      # the spread raises the average
     assert np.all(np.diff(excess[:at(scaling, 16) + 1]) < 0)             # less as the spread 2/d_k narrows
-    shown("lifts its average above 3.68, the value at $\\sigma^2 = 1$ and at large $d_k$, up to 3.75 at $d_k = 1$",
-          "把熵的平均值抬到 $\\sigma^2 = 1$ 时（也就是大 $d_k$ 时）的 3.68 之上，$d_k = 1$ 时达到 3.75")
+    shown("lifts its average from 3.68, its value at $\\sigma^2 = 1$ and hence at large $d_k$, to 3.75 at $d_k = 1$",
+          "把熵的平均值从 3.68（$\\sigma^2 = 1$ 时的值，也就是大 $d_k$ 时的值）抬高到 $d_k = 1$ 时的 3.75")
 
 
 def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
@@ -273,17 +273,19 @@ def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     assert f"{median_at_one:.2f}" == "0.18"
     assert np.all(median[:at(scaling, 16)] < median_at_one)             # lower at small d_k
     assert all(f"{m:.2f}" == "0.18" for m in median[at(scaling, 16):]) and f"{median[at(scaling, 8)]:.2f}" != "0.18"
-    shown("So at small $d_k$ the median norm lies below 0.18, its value at $\\sigma^2 = 1$, which the measurement reaches from $d_k = 16$ on",
-          "因此 $d_k$ 较小时，范数的中位数低于 $\\sigma^2 = 1$ 时的 0.18；实测从 $d_k = 16$ 起才达到这个值")
+    shown("So at small $d_k$ the median norm lies below its value at $\\sigma^2 = 1$, 0.18, which the measurement reaches from $d_k = 16$ on",
+          "因此 $d_k$ 较小时，范数的中位数低于 $\\sigma^2 = 1$ 时的值 0.18；实测从 $d_k = 16$ 起才达到这个值")
 
 
 def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below_1(scaling):
-    # the norm rises with sigma^2 over the variances that occur (its median, for sigma^2 from 0 to 16)
+    # the norm (its median) rises with sigma^2 up to about 16, and falls beyond
     rng = np.random.default_rng(13)
     k = rng.standard_normal((20_000, 64))                           # the same keys for every variance
-    variances = np.linspace(0.0, 16.0, 17)
+    variances = np.arange(0.0, 65.0)
     j = np.array([np.median(attn.jacobian_norm(attn.softmax(np.sqrt(v) * k))) for v in variances])
-    assert np.all(np.diff(j) > 0)
+    peak = int(np.argmax(j))
+    assert 14 <= variances[peak] <= 18
+    assert np.all(np.diff(j[:peak + 1]) > 0) and np.all(np.diff(j[peak:]) < 0)
     # sigma^2 = |q|^2 / d_k is chi-square(d_k) / d_k: its median lies below its mean 1, so more than half lie below 1
     fractions = [stats.chi2(d_k).cdf(d_k) for d_k in (1, 2, 4, 8)]
     assert all(f > 0.5 for f in fractions) and np.all(np.diff(fractions) < 0)
@@ -296,9 +298,9 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         s2 = stats.chi2(d_k).median() / d_k
         at_median = np.median(attn.jacobian_norm(attn.softmax(np.sqrt(s2) * k)))
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
-    shown("The Jacobian norm, by contrast, rises with $\\sigma^2$, and more than half of the queries have $\\sigma^2 < 1$ "
+    shown("The Jacobian norm rises with $\\sigma^2$ up to about 16, and more than half of the queries have $\\sigma^2 < 1$ "
           "(68% at $d_k = 1$), because the distribution of $\\lVert q \\rVert^2$ is skewed to the right, with its median below its mean",
-          "雅可比范数则随 $\\sigma^2$ 增大；而 $\\lVert q \\rVert^2$ 的分布右偏，中位数低于均值，所以过半数查询的 $\\sigma^2 < 1$（$d_k = 1$ 时为 68%）")
+          "雅可比范数则在 $\\sigma^2$ 不超过 16 左右时随 $\\sigma^2$ 增大；而 $\\lVert q \\rVert^2$ 的分布右偏，中位数低于均值，所以过半数查询的 $\\sigma^2 < 1$（$d_k = 1$ 时为 68%）")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
@@ -312,10 +314,10 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     assert np.mean(q ** 2) == pytest.approx(1.0, abs=0.05)          # the variance q^2 has mean 1
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
-    shown("the entropy is not exactly linear in $\\sigma^2$, as the estimate above has it, but convex (it falls ever more slowly "
-          "as $\\sigma^2$ grows), so the spread lifts its average above",
+    shown("The entropy is not linear in $\\sigma^2$, as the estimate above has it, but convex (it falls ever more slowly "
+          "as $\\sigma^2$ grows), so the spread lifts its average from 3.68",
           "熵并不像上面的估算那样是 $\\sigma^2$ 的线性函数，而是凸函数（随 $\\sigma^2$ 增大下降得越来越慢），"
-          "所以这种分散把熵的平均值抬到")
+          "所以这种分散把熵的平均值从 3.68")
 
 
 def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
@@ -501,7 +503,7 @@ def test_a_z_loss_step_lowers_the_largest_logits_most_and_flattens_the_distribut
     stepped = z - 100.0 * grad
     assert np.all(stepped < z)                                      # log Z > 0: every logit goes down
     assert attn.entropy(attn.softmax(stepped)) > attn.entropy(attn.softmax(z))
-    shown("when $\\log Z > 0$, it lowers every logit, the largest most, and so also flattens the distribution slightly",
+    shown("The step is proportional to $p$: when $\\log Z > 0$ it lowers every logit, the largest most, and so also flattens the distribution slightly",
           "$\\log Z > 0$ 时，每个 logit 都会降低，越大的降得越多，分布因此略微变平")
 
 
