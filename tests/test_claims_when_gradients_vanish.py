@@ -806,6 +806,15 @@ def test_glorot_scale_keeps_both_passes_for_near_linear_units():
         == pytest.approx(1.0, rel=1e-5)
 
 
+def test_xavier_is_for_units_that_act_as_the_identity_near_zero_such_as_tanh_not_the_sigmoid():
+    """'Xavier's for activations that act as the identity near zero, such as tanh'."""
+    assert float(tanh(0.0)) == 0.0 and float(tanh_prime(0.0)) == pytest.approx(1.0)
+    x = np.linspace(-0.01, 0.01, 21)
+    assert np.allclose(tanh(x), x, atol=1e-6)
+    # the sigmoid is nearly linear at zero too, but not the identity: value 1/2, slope 1/4
+    assert float(sigmoid(0.0)) == 0.5 and float(sigmoid_prime(0.0)) == pytest.approx(0.25)
+
+
 def test_active_relu_unit_passes_slope_exactly_1():
     x = np.linspace(1e-9, 100, 1001)
     assert np.all(relu_prime(x) == 1.0) and np.all(relu_prime(-x) == 0.0)
