@@ -305,7 +305,7 @@ def test_sigmoid_derivative_underflow_and_left_tail():
 
 def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     # ReLU, Leaky ReLU, PReLU, RReLU, maxout: equal to an asymptote on each side of the kink at 0,
-    # in every format, so no format makes them saturate early
+    # in every format, so no format moves the point where they reach their asymptotes
     for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
         for fmt in lp.FORMAT_KEYS:
             assert lp.row(key, fmt).value == (0.0, 0.0), (key, fmt)
@@ -328,8 +328,8 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
     page_lang("en", "ReLU never rounds, and Leaky ReLU, PReLU and RReLU round only when multiplying by their slope; "
-              "no format makes them saturate early.", "")
-    page_lang("zh", "", "ReLU 从不舍入，Leaky ReLU、PReLU 和 RReLU 只在乘以斜率时舍入，任何格式都不会让它们提前饱和。")
+              "no format moves the point where they reach their asymptotes.", "")
+    page_lang("zh", "", "ReLU 从不舍入，Leaky ReLU、PReLU 和 RReLU 只在乘以斜率时舍入，任何格式都不会改变它们到达渐近线的位置。")
     # ReLU returns its input or 0: exact in every format, for every value of the format
     for fmt in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"):
         x = lp.every_value(fmt)
@@ -548,9 +548,9 @@ def test_gelu_tanh_cube_overflow():
 
 
 def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3():
-    """The summary at the end of the three groups: computed step by step in the format, softplus's
-    formula is infinite from 11.09 in float16, while SiLU's, Mish's and GELU-tanh's stay finite in
-    float16 (no NaN, no infinity) and are NaN somewhere in E4M3."""
+    """The overflow section's list: computed step by step in the format, softplus's formula is
+    infinite from 11.09 in float16, while SiLU's, Mish's and GELU-tanh's stay finite in float16
+    (no NaN, no infinity) and are NaN somewhere in E4M3 (the page's "survive" and "break")."""
     x = lp.every_value("float16")
     sp = lp.naive_in("softplus", x, "float16")
     np.testing.assert_array_equal(np.isinf(sp), x >= 11.09375)
@@ -559,10 +559,10 @@ def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3
         for fmt in ("bfloat16", "float8_e5m2"):                 # "only in E4M3": no NaN in the other small formats
             assert not np.isnan(lp.naive_in(key, lp.every_value(fmt), fmt)).any(), (key, fmt)
         assert np.isnan(lp.naive_in(key, lp.every_value("float8_e4m3fn"), "float8_e4m3fn")).any(), key
-    page_lang("en", "softplus's formula returns $\\infty$ from 11.09 in float16, while those of SiLU, Mish and GELU's tanh form "
-                    "survive float16 and fail only in E4M3", "")
-    page_lang("zh", "", "softplus 的公式在 float16 中从 11.09 起返回 $\\infty$；SiLU、Mish 以及 GELU 的 tanh 近似在 "
-                        "float16 中都安然无恙，只在把溢出变成 NaN 的 E4M3 中出错")
+    page_lang("en", "softplus $\\ln(1 + e^{x})$ returns $\\infty$ from 11.09 on", "")
+    page_lang("zh", "", "softplus $\\ln(1 + e^{x})$ 从 11.09 起返回 $\\infty$")
+    page_lang("en", "SiLU, $x/(1 + e^{-x})$, and Mish, $x \\tanh(\\ln(1 + e^{x}))$, survive", "")
+    page_lang("zh", "", "SiLU $x/(1 + e^{-x})$ 和 Mish $x \\tanh(\\ln(1 + e^{x}))$ 经受住了溢出")
 
 
 def test_threshold_tables_are_rounded_to_two_decimals_as_the_page_says():
