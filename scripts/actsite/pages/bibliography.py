@@ -106,6 +106,9 @@ WORKS: dict[str, Work] = {
         "J. Devlin, M.-W. Chang, K. Lee and K. Toutanova", 2019,
         "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding",
         "NAACL 2019, 4171–4186", "https://doi.org/10.18653/v1/N19-1423", "Devlin et al."),
+    "openai2018": Work(
+        "OpenAI", 2018, "finetune-transformer-lm", "GitHub repository, train.py",
+        "https://github.com/openai/finetune-transformer-lm/blob/master/train.py", "OpenAI"),
     "openai2019": Work(
         "OpenAI", 2019, "gpt-2", "GitHub repository, src/model.py", "https://github.com/openai/gpt-2", "OpenAI"),
     "elfwing2018": Work(
