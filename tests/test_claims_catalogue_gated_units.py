@@ -78,6 +78,19 @@ def test_figures_shown(lang):
 
 # --- a unit with two inputs -----------------------------------------------------------------
 
+def test_gelu_silu_and_mish_are_the_one_input_case_and_softplus_is_not():
+    """'GELU, SiLU and Mish, three of the smooth gates, are the one-input case': each is x times
+    a gate in (0, 1) of the same x; Softplus is positive at x = 0, so it is not x times anything."""
+    x = np.linspace(-6, 6, 1201)
+    gates = {"gelu": normal_cdf(x), "silu": EVERY["sigmoid"].f(x), "mish": np.tanh(np.logaddexp(0, x))}
+    for key, g in gates.items():
+        assert np.all((g > 0) & (g < 1))
+        np.testing.assert_allclose(EVERY[key].f(x), x * g, atol=1e-12)
+    assert float(EVERY["softplus"].f(0.0)) == pytest.approx(np.log(2))     # x * g(x) would be 0 there
+    assert "GELU, SiLU and Mish, three of the [smooth gates]" in page("en")
+    assert "中的 GELU、SiLU 和 Mish 是单输入的情形" in page("zh")
+
+
 def test_each_unit_is_its_named_gate_times_the_value():
     expected = {"glu": "sigmoid", "bilinear": "identity", "reglu": "relu", "geglu": "gelu", "swiglu": "silu"}
     assert {k: u.gate for k, u in GATED.items()} == expected
@@ -237,7 +250,7 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
     assert gated == 4096 and gated / plain == pytest.approx(4 / 3)
     for lang in LANGS:
         assert r"2 \cdot 2048 = 4096" in page(lang)
-    assert "the 3,072 of $xW$ alone" in page("en") and "普通模块只存 $xW$，共 3072 个数" in page("zh")
+    assert "the 3072 of $xW$ alone" in page("en") and "普通模块只存 $xW$，共 3072 个数" in page("zh")
     assert "Either way" in page("en") and "无论哪种做法" in page("zh")
 
 
@@ -312,10 +325,10 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
     assert ffn_parameters(4096, 4 * 4096, gated=True) / plain(4096) == 1.5
     assert round(ffn_parameters(4096, 14336, gated=True) / plain(4096), 2) == 1.31
     assert ffn_parameters(3072, 24576, gated=True) / plain(3072) == 3
-    for lang in LANGS:
+    for lang, sep in (("en", "{,}"), ("zh", r"\,")):
         assert r"$3.5d$" in page(lang) and r"$8d$" in page(lang) and "1.31" in page(lang)
-        assert r"d_\mathrm{ff}' = 14336" in page(lang) and r"d_\mathrm{ff}' = 24576" in page(lang)
-    assert all("$49152$" in page(lang) for lang in LANGS)
+        assert rf"d_\mathrm{{ff}}' = 14{sep}336" in page(lang) and rf"d_\mathrm{{ff}}' = 24{sep}576" in page(lang)
+        assert f"$49{sep}152$" in page(lang)
     assert "Gemma's $8d$ three times" in page("en") and "Gemma 的 $8d$ 则是 3 倍" in page("zh")
     # Mistral shrinks from 4d, but less than the 2/3 rule; PaLM keeps 4d; Gemma widens it
     assert equal_parameter_width(4 * 4096) < 14336 < 4 * 4096 and 24576 > 4 * 3072

@@ -248,8 +248,12 @@ def test_u_3_8_only_makes_sense_as_a_division_the_papers_multiplication_needs_l_
     lo, hi = 3.0, 8.0
     assert not (0 <= lo < hi < 1)
     assert 1 < lo < hi                                                # multiplied: slopes 3..8
+    x = -1.0
+    assert (lo * x) / x == 3 and (hi * x) / x == 8                    # 3 to 8 times the positive slope 1
     assert 0 < 1 / hi < 1 / lo < 1                                    # divided: slopes 1/8..1/3
-    for lang, said in (("en", "make sense only if $x$ is divided by the random number"), ("zh", "都只有在 $x$ 除以这个随机数时才说得通")):
+    for lang, said in (("en", "make sense only if $x$ is divided by the random number: multiplied by a number "
+                              "between 3 and 8, the negative side would be three to eight times steeper"),
+                       ("zh", "都只有在 $x$ 除以这个随机数时才说得通：如果是乘以 3 到 8 之间的数，负半轴会比正半轴陡三到八倍")):
         assert said in page_text(lang) and r"$0 \le l < u < 1$" in page_text(lang)
 
 
@@ -263,6 +267,8 @@ def test_xu_training_slopes_fill_the_same_interval_as_pytorchs():
     assert (1 / 8, 1 / 3) == RRELU_BOUNDS
     a = np.linspace(3, 8, 100_001)
     assert (1 / a).min() == 1 / 8 and (1 / a).max() == 1 / 3
+    assert "also in $[1/8, 1/3]$, but not uniform there" in page_text("en")
+    assert "斜率同样落在 $[1/8, 1/3]$ 内，但不服从均匀分布" in page_text("zh")
 
 
 def test_xu_training_slopes_are_not_uniform_on_that_interval():
@@ -490,16 +496,14 @@ def test_maxout_mean_is_root_two_over_pi():
     assert round(mean, 3) == 0.798
 
 
-def test_maxout_is_prelu_for_a_up_to_1_and_swaps_slopes_above():
+def test_maxout_is_prelu_for_a_up_to_1():
     x = np.linspace(-5, 5, 1001)
     for a in (-1.0, 0.0, 0.01, 0.25, 0.9, 1.0):
         np.testing.assert_array_equal(maxout(x, a), prelu(x, a))
     np.testing.assert_array_equal(maxout(x, 0.0), relu(x))
     np.testing.assert_array_equal(maxout(x, 0.01), leaky_relu(x))
     np.testing.assert_array_equal(maxout(x, PRELU_INIT), prelu(x))
-    for a in (1.5, 3.0):
-        assert float(maxout_prime(2.0, a)) == a and float(maxout_prime(-2.0, a)) == 1.0
-        assert float(maxout(2.0, a)) == 2 * a and float(maxout(-2.0, a)) == -2.0
+    assert float(maxout(2.0, 1.5)) != float(prelu(2.0, 1.5))           # above 1 it is no longer PReLU
 
 
 # --- Which one to use -----------------------------------------------------------------------
