@@ -145,14 +145,11 @@ def test_a_leaky_rectifier_has_a_nonzero_slope_on_the_negative_side():
     assert float(EVERY["leaky_relu"].df(np.array(-1e6))) >= 0.01 and float(EVERY["prelu"].df(np.array(-1e6))) >= 0.01
 
 
-@pytest.mark.parametrize("scale", ["small", "xavier", "lecun"])
-def test_a_deep_sigmoid_stack_loses_its_gradient_with_no_unit_saturated(scale):
-    """'Its slope is at most 1/4, so at every layer the activation's own factor in the gradient is
-    a quarter or less, and with weights of the usual scale the gradient shrinks layer after layer
-    even when no unit is saturated'; and the stall section's 'Vanishing gradient': the first
-    layer's gradient norm orders of magnitude below the last hidden layer's with no unit saturated
-    or dead.  The playground's first preset (8 sigmoid layers of 16 units, weights N(0, 0.1^2)),
-    in numpy, and the same stack under Xavier's and LeCun's variances."""
+def sigmoid_stack_gradient_norms(scale):
+    """Gradient norms of each layer's weights, layer 1 first, in the playground's first preset
+    (8 sigmoid layers of 16 units, weights N(0, 0.1^2)) or the same stack under Xavier's or
+    LeCun's variance; asserts on the way that no pre-activation is in a flat tail and that each
+    layer multiplies the gradient by a quarter or less."""
     rng = np.random.default_rng(0)
     widths = [2] + [16] * 8
     std = {"small": lambda m, n: 0.1, "xavier": lambda m, n: math.sqrt(2 / (m + n)),
@@ -173,9 +170,26 @@ def test_a_deep_sigmoid_stack_loses_its_gradient_with_no_unit_saturated(scale):
             through_weights = delta @ W[layer].T
             delta = through_weights * slopes[layer - 1]
             assert np.all(np.abs(delta) <= np.abs(through_weights) / 4)   # a quarter or less
-    norms = norms[::-1]                                             # layer 1 first
+    return norms[::-1]                                              # layer 1 first
+
+
+@pytest.mark.parametrize("scale", ["small", "xavier", "lecun"])
+def test_a_deep_sigmoid_stack_loses_its_gradient_with_no_unit_saturated(scale):
+    """'Its slope is at most 1/4, so at every layer the activation's own factor in the gradient is
+    a quarter or less, and with weights of the usual scale the gradient shrinks layer after layer
+    even when no unit is saturated'; and the stall section's 'Vanishing gradient': the first
+    layer's gradient norm orders of magnitude below the last hidden layer's with no unit saturated
+    or dead, the activation's slope and the weights together shrinking it."""
+    norms = sigmoid_stack_gradient_norms(scale)
     assert np.all(np.diff(norms) > 0), norms                       # shrinks layer after layer
     assert norms[0] / norms[-1] < {"small": 1e-5}.get(scale, 1e-4), norms[0] / norms[-1]   # orders of magnitude
+
+
+def test_small_weights_shrink_a_sigmoid_stacks_gradient_faster():
+    """'smaller weights shrink it faster': the first-to-last ratio of the playground's preset
+    (N(0, 0.1^2)) is below Xavier's and LeCun's by more than an order of magnitude."""
+    ratio = {s: (lambda n: n[0] / n[-1])(sigmoid_stack_gradient_norms(s)) for s in ("small", "xavier", "lecun")}
+    assert ratio["small"] * 10 < min(ratio["xavier"], ratio["lecun"]), ratio
 
 
 # --- transformers ---------------------------------------------------------------------------

@@ -151,7 +151,7 @@ def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang
                if bound is not None and key in results.get(section, {}) and met(results[section][key], bound, "en") == "no"}
     assert not_met == {"cold_s", "serve_rebuild_s"}, not_met
     rows = [key for section, key, *_ in ROWS if section == "figures"]
-    assert rows.index("cold_cpu_s") == rows.index("cold_s") + 1            # "the row under it"
+    assert rows.index("cold_cpu_s") == rows.index("cold_s") + 1            # the CPU-time row sits under the cold build
     assert results["figures"]["cold_s"] >= results["figures"]["cold_cpu_s"] / 2
     assert results["figures"]["cold_cpu_s"] / 2 > 60                       # why 60 s is out of reach
     assert before["figures"]["cold_s"] < results["figures"]["cold_s"]

@@ -2,7 +2,7 @@
 
 export const PRESETS = {
   'deep-sigmoid': {
-    names: { zh: '深层 sigmoid，小初始化', en: 'Deep sigmoid, small initialisation' },
+    names: { zh: '深层 sigmoid，初始权重很小', en: 'Deep sigmoid, small initialisation' },
     state: { data: 'circle', layers: 8, width: 16, act: 'sigmoid', init: 'normal', sigma: 0.1, opt: 'sgd', lr: 0.3, batch: 16 },
   },
   'deep-relu-he': {
