@@ -91,7 +91,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_header_relu": "\n死亡单元（ReLU）：在各隐藏层中的占比（%）与训练误差（%），每个种子一个值",
     "dead_header_leaky_relu": "\n不活跃单元（Leaky ReLU）：在各隐藏层中的占比（%）与训练误差（%），每个种子一个值",
     "dead_diverged": "  学习率 {lr:<5s} 所有种子都发散了：权重溢出",
-    "dead_row": "  学习率 {lr:<5s} 第一层：{first:<17s} 第二层：{second:<17s} 误差：{error}",
+    "dead_row": "  学习率 {lr:<5s} 第一层 {first:<17s} 第二层 {second:<17s} 误差 {error}",
     "dead_header_at_init": "\n初始化时的死亡单元（每个隐藏层共 {units} 个）",
     "dead_at_init": "  种子 {seed}：第一层 {first} 个，第二层 {second} 个",
     "dead_largest_z": "{unit} 号单元在全部数据上的最大预激活值：{z:.3f}",

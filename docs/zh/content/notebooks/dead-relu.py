@@ -42,7 +42,7 @@ for seed, (first, second) in zip(r["seeds"], at_init):
 # %% [markdown]
 # ## 手工构造一个死亡单元 { #notebook-dead-relu-by-hand }
 #
-# 取种子 0 的网络的初始状态和它的训练数据（与实验中一样，用 `seed=200` 生成），把第一隐藏层 7 号单元的偏置往下调，直到它在 4000 个点上的预激活值全部为负。用实验本身的判据来数，256 个单元里恰好死了一个。
+# 取种子 0 的初始网络和它的训练数据（与实验中一样，用 `seed=200` 生成），把第一隐藏层 7 号单元的偏置往下调，直到它在 4000 个点上的预激活值全部为负。用实验本身的判据来数，256 个单元里恰好死了一个。
 
 # %%
 from actsite.experiments.datasets import voronoi
@@ -69,7 +69,7 @@ assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
 # %% [markdown]
-# 这个单元在第一层，输入就是固定不变的数据，梯度下降永远没法把它救回来。以学习率 1.0 走一百步 SGD，网络的其余部分都在变，它的权重和偏置却逐位保持原样。
+# 这个单元在第一层，输入就是固定不变的数据，梯度下降永远没法把它救回来。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却逐位保持原样。
 
 # %%
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
