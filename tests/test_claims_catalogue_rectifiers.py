@@ -251,7 +251,7 @@ def test_u_3_8_only_makes_sense_as_a_division_the_papers_multiplication_needs_l_
     x = -1.0
     assert (lo * x) / x == 3 and (hi * x) / x == 8                    # 3 to 8 times the positive slope 1
     assert 0 < 1 / hi < 1 / lo < 1                                    # divided: slopes 1/8..1/3
-    for lang, said in (("en", "make sense only if $x$ is divided by the random number: multiplied by a number "
+    for lang, said in (("en", "make sense only if $x$ is divided by the random number. Multiplied by a number "
                               "between 3 and 8, the negative side would be three to eight times steeper"),
                        ("zh", "都只有在 $x$ 除以这个随机数时才说得通：如果是乘以 3 到 8 之间的数，负半轴会比正半轴陡三到八倍")):
         assert said in page_text(lang) and r"$0 \le l < u < 1$" in page_text(lang)
