@@ -234,10 +234,8 @@ def test_given_the_query_the_scores_are_independent_normals_of_variance_q_square
     assert s.var() == pytest.approx(q @ q, rel=0.01)                     # variance |q|^2
     assert stats.kstest(s / np.sqrt(q @ q), "norm").pvalue > 1e-3        # normal
     assert abs(np.corrcoef(s[0::2], s[1::2])[0, 1]) < 0.01                # different keys: uncorrelated
-    shown("is a weighted sum of independent standard normal numbers, hence normal, with variance "
-          "$\\sigma^2 = \\lVert q \\rVert^2 / d_k$; the 64 scores are independent because the keys are",
-          "都是一组相互独立的标准正态数的加权和，因而服从正态分布，方差为 $\\sigma^2 = \\lVert q \\rVert^2 / d_k$；"
-          "各个键相互独立，这 64 个分数也就相互独立")
+    shown("the 64 scaled scores are independent normal numbers of variance $\\sigma^2 = \\lVert q \\rVert^2 / d_k$",
+          "缩放后的 64 个分数是相互独立的正态随机变量，方差为 $\\sigma^2 = \\lVert q \\rVert^2 / d_k$")
 
 
 def test_the_per_query_variance_has_mean_1_and_variance_2_over_d_k():
@@ -245,8 +243,8 @@ def test_the_per_query_variance_has_mean_1_and_variance_2_over_d_k():
         assert stats.chi2(d_k).mean() / d_k == pytest.approx(1)        # |q|^2 / d_k with |q|^2 ~ chi-square(d_k)
         assert stats.chi2(d_k).var() / d_k ** 2 == pytest.approx(2 / d_k)
     assert gaussian_expectation(lambda t: t ** 4) - 1 == pytest.approx(2)   # Var(q_i^2) = 2
-    shown("with variance $2/d_k$, since $\\lVert q \\rVert^2$ is a sum of $d_k$ independent squares $q_i^2$, each of variance 2",
-          "它本身的方差为 $2/d_k$，因为 $\\lVert q \\rVert^2$ 是 $d_k$ 个相互独立的平方 $q_i^2$ 之和，每一项的方差都是 2")
+    shown("varies from query to query, with variance $2/d_k$",
+          "随查询而变，它本身的方差为 $2/d_k$")
 
 
 def sigma_one_reference(statistic, queries=200_000, seed=12):
@@ -804,7 +802,7 @@ def test_last_block_gradient_against_depth(stack):
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
     shown("falls by a factor of 3.1 with pre-norm, roughly as $L^{-0.4}$, while with post-norm it stays within 7%",
-          "前置归一化时最后一个块的梯度缩小为原来的 1/3.1，大致按 $L^{-0.4}$ 变化；后置归一化时则变化不超过 7%")
+          "前置归一化时最后一个块的梯度降到原来的约三分之一（相差 3.1 倍），大致按 $L^{-0.4}$ 变化；后置归一化时则变化不超过 7%")
     shown("post-norm's gradient at the last block is 3.7 times pre-norm's", "后置归一化最后一个块的梯度是前置归一化的 3.7 倍")
 
 
