@@ -326,7 +326,6 @@ def test_tanh_derivative_is_4_sigmoid_prime_2x_and_1_minus_tanh_squared_at_most_
 
 
 def test_product_of_sigmoid_slopes_at_most_quarter_to_the_n():
-    """'n sigmoid layers shrink the gradient by a factor of up to (1/4)^n before the weights are counted'."""
     rng = np.random.default_rng(0)
     for n in (1, 5, 10, 20):
         z = rng.normal(scale=3, size=(1000, n))
