@@ -130,8 +130,8 @@ def test_monotone_slope_never_negative_so_the_backward_sign_is_kept(key):
     assert np.all((back == 0) | (np.sign(back) == np.sign(upstream)))
 
 
-def test_gelu_falls_below_zero_then_climbs_back_so_is_not_monotone():
-    """'GELU falls below zero for negative inputs and then climbs back towards it, so it is not
+def test_gelu_dips_below_zero_then_returns_towards_zero_so_is_not_monotone():
+    """'GELU dips below zero for negative inputs and returns towards zero as x -> -inf, so it is not
     monotone': going left from 0 it decreases to a minimum below -0.1, then increases towards 0."""
     from actsite.maths.catalogue import gelu
     x = np.linspace(-8, -0.001, 80001)

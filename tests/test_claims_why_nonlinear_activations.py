@@ -201,13 +201,20 @@ def test_closed_form_p_n_matches_the_interpolant():
         np.testing.assert_allclose(relu_interpolant_of_square(n)(knots), knots ** 2, atol=1e-10)
 
 
-def test_p_n_has_one_unit_at_every_knot_except_the_last():
-    """'one unit at every knot except the last': p_n's slope jumps at x_0, ..., x_{n-1} and not at x_n = 2."""
+def test_p_n_slope_starts_at_delta_minus_4_and_rises_by_2_delta_at_every_inner_knot():
+    """'the slope starts at delta - 4 and rises by 2 delta at every inner knot': p_n's slope jumps by
+    delta - 4 at x_0 = -2 (from 0 to the first chord's slope x_0 + x_1), by 2 delta at x_1, ..., x_{n-1},
+    and not at x_n = 2; the chord on [x_k, x_{k+1}] has slope x_k + x_{k+1}."""
     for n in (2, 4, 16):
-        knots = -2 + (4 / n) * np.arange(n + 1)
+        delta = 4 / n
+        knots = -2 + delta * np.arange(n + 1)
+        chords = (knots[1:] ** 2 - knots[:-1] ** 2) / delta
+        assert np.allclose(chords, knots[:-1] + knots[1:])
+        assert np.isclose(chords[0], delta - 4) and np.allclose(np.diff(chords), 2 * delta)
         p, e = relu_interpolant_of_square(n), 1e-6
         jumps = np.array([(p(k + e) - p(k)) / e - (p(k) - p(k - e)) / e for k in knots])
-        assert np.all(np.abs(jumps[:-1]) > 0.1) and abs(jumps[-1]) < 1e-4, jumps
+        assert np.isclose(jumps[0], delta - 4, atol=1e-4), jumps
+        assert np.allclose(jumps[1:-1], 2 * delta, atol=1e-4) and abs(jumps[-1]) < 1e-4, jumps
 
 
 def test_p4_equals_h2_on_the_interval():
