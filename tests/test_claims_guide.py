@@ -84,7 +84,7 @@ def test_every_reference_is_cited_in_the_text_and_every_short_citation_is_listed
     entries = []
     for line in refs.strip().splitlines():
         authors, year = re.match(r"\d+\. (.+?)[（(](\d{4}|n\.d\.|无日期)[)）]", line).groups()
-        first = re.split(r",|、| and | et al\.| 等人", authors)[0].split()[-1]
+        first = re.split(r",|、| and | et al\.| 等人?", authors)[0].split()[-1]
         entries.append((first, year))
         assert re.search(rf"(?<!\w){re.escape(first)}(?!\w)[^\n]{{0,45}}?{re.escape(year)}", text), (first, year)
     cited = re.findall(r"([A-Z]\w+) (?:et al\.,? \(?|等人[（，])(\d{4})", text)
@@ -186,7 +186,7 @@ def test_a_deep_sigmoid_stack_loses_its_gradient_with_no_unit_saturated(scale):
 
 
 def test_small_weights_shrink_a_sigmoid_stacks_gradient_faster():
-    """'smaller weights shrink it faster': the first-to-last ratio of the playground's preset
+    """'small weights shrink it further': the first-to-last ratio of the playground's preset
     (N(0, 0.1^2)) is below Xavier's and LeCun's by more than an order of magnitude."""
     ratio = {s: (lambda n: n[0] / n[-1])(sigmoid_stack_gradient_norms(s)) for s in ("small", "xavier", "lecun")}
     assert ratio["small"] * 10 < min(ratio["xavier"], ratio["lecun"]), ratio
