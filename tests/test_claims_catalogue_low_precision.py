@@ -316,8 +316,8 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     for key, ends in kinks.items():
         for fmt in lp.FORMAT_KEYS:
             assert lp.row(key, fmt).value == ends and ends[0] < ends[1], (key, fmt)
-    page_lang("en", "**Piecewise-defined functions: the format barely matters.**", "")
-    page_lang("zh", "", "**分段定义的函数：格式几乎无关紧要。**")
+    page_lang("en", "**For piecewise-defined functions the format barely matters.**", "")
+    page_lang("zh", "", "**对分段定义的函数，格式几乎无关紧要。**")
     # hard swish's middle piece x(x + 3)/6 is quadratic, not linear: the page says so
     hs = EVERY["hard_swish"]
     x = np.linspace(-2.5, 2.5, 11)
