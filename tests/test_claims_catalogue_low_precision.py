@@ -93,6 +93,8 @@ def test_rounding_to_one_within_a_quarter_of_epsilon_and_digits():
         assert float(lp.to_format(1 - f.eps / 4 * (1 + 1e-3), key)) < 1.0
     assert round(math.log10(2 ** 8), 1) == 2.4 and round(math.log10(2 ** 11), 1) == 3.3  # "two", "three"
     both("$\\varepsilon/4$")
+    page_lang("en", "about two significant digits. float16 keeps about three significant digits", "")
+    page_lang("zh", "", "大约只有两位有效数字。float16 保留约三位有效数字")
 
 
 def page_lang(lang: str, snippet_en: str, snippet_zh: str) -> None:
@@ -138,7 +140,7 @@ def test_number_of_finite_bit_patterns_per_format():
         assert len(np.unique(values)) == counts[key] - 1, key           # +0 and -0 are one value
     page_lang("en", "254 finite bit patterns in E4M3, 248 in E5M2, 63,488 in float16 and 65,280 in bfloat16 "
               "(counting $+0$ and $-0$)", "")
-    page_lang("zh", "", "E4M3 有 254 个有限位模式，E5M2 有 248 个，float16 有 63488 个，bfloat16 有 65280 个"
+    page_lang("zh", "", "E4M3 有 254 个有限值编码，E5M2 有 248 个，float16 有 63488 个，bfloat16 有 65280 个"
               "（$+0$ 和 $-0$ 都算在内）")
 
 
@@ -314,8 +316,8 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     for key, ends in kinks.items():
         for fmt in lp.FORMAT_KEYS:
             assert lp.row(key, fmt).value == ends and ends[0] < ends[1], (key, fmt)
-    page_lang("en", "**Piecewise-defined functions reach their asymptotes exactly, at a kink, in every format.**", "")
-    page_lang("zh", "", "**分段定义的函数在折点处恰好到达渐近线，每种格式都一样。**")
+    page_lang("en", "**For piecewise-defined functions the format barely matters.**", "")
+    page_lang("zh", "", "**对分段定义的函数，格式几乎无关紧要。**")
     # hard swish's middle piece x(x + 3)/6 is quadratic, not linear: the page says so
     hs = EVERY["hard_swish"]
     x = np.linspace(-2.5, 2.5, 11)
