@@ -774,6 +774,7 @@ def spreads(net, X):
 
 
 def test_initial_spread_falls_by_about_four_per_layer_0_22_to_0_25(initial_sigmoid_net):
+    """Article (stalled layers) and notebook gradient-depth: "about a quarter at every layer"."""
     net, X, _ = initial_sigmoid_net
     spread, _ = spreads(net, X)
     factors = spread[1:] / spread[:-1]

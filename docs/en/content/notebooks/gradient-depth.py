@@ -64,7 +64,8 @@ for init in INIT_STD:
 # over all units and inputs ("output std" below). With Xavier's scale the ReLU activations shrink by a factor
 # of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
 # activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He's scale the factor stays
-# within 2% of one for both activations: no collapse on the way up.
+# within 2% of one for both activations: a slow drift
+# over 50 layers, not a geometric collapse.
 
 # %%
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
@@ -78,7 +79,8 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
 # initial weights. For each hidden layer we take
 # the standard deviation of every unit's output across the 4000 training inputs and average it over
 # the units: how different the layer's outputs are for different inputs. From the second layer on,
-# the number after × is the factor by which this spread changed from the layer below.
+# the number after × is the factor by which this spread changed from the layer below: about a
+# quarter at every layer.
 
 # %%
 X, y = voronoi(seed=400)
