@@ -3,12 +3,11 @@
 #
 # This notebook belongs to the article
 # [Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md).
-# It first prints the measured fractions of dead units from the article's experiment: a
-# 10-256-256-10 network with He initialisation, trained with plain SGD (batches of 64, 600 steps)
-# on a synthetic ten-class task, three seeds per learning rate η. A hidden unit counts as dead when
-# its pre-activation is at most zero on all 4000 training points; for Leaky ReLU the same criterion
-# marks a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are
-# exactly zero.
+# It first prints the fractions of dead units measured in
+# [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment), three seeds
+# per learning rate η. A hidden unit counts as dead when its pre-activation is at most zero on all 4000
+# training points; for Leaky ReLU the same criterion marks a unit as *inactive*. Then it builds one
+# dead unit by hand and checks that its gradients are exactly zero.
 
 # %%
 import numpy as np
