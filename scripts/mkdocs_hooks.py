@@ -11,7 +11,8 @@
   (actsite.pages.source_lines);
 * page_content / post_page: keep Chinese punctuation on the line of the inline formula before
   it, then typeset every formula as SVG (actsite.pages.typeset), in one Node process per build,
-  closed when the build ends.
+  closed when the build ends; on Chinese pages the notebook copy button speaks Chinese
+  (actsite.pages.notebook_text).
 """
 from __future__ import annotations
 
@@ -105,6 +106,7 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     if not ENABLED:
         return output
+    output = notebook_text.localise_copy_button(output, config.theme["language"])
     return _typeset(typeset.finish_page, output, page, config)
 
 

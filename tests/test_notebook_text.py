@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from actsite.pages import notebook_text
 from actsite.pages.notebook_text import TEXT, language, words
 from actsite.pages.page_pairs import CONTENT, notebook_cells
 from conftest import ROOT
@@ -151,3 +152,17 @@ def test_the_site_config_puts_notebook_output_under_that_key(lang):
     notebooks = sorted((DOCS / lang / "content" / "notebooks").glob("*.py"))
     config = config.plugins.on_config(config)
     assert config.plugins["mkdocs-jupyter"].config["cache_dir"] == output_cache_dir(configured, notebooks) != configured
+
+
+def test_the_copy_button_speaks_the_page_language():
+    """The plugin's template holds the two English strings the hook translates; if a new version
+    changes them, this fails instead of leaving English on the Chinese pages."""
+    import mkdocs_jupyter
+    template = (Path(mkdocs_jupyter.__file__).parent / "templates" / "mkdocs_html" / "notebook.html.j2").read_text()
+    for english, _ in notebook_text.COPY_BUTTON["zh"]:
+        assert english in template
+    page = template
+    zh = notebook_text.localise_copy_button(page, "zh")
+    assert "Copy to Clipboard" not in zh and "Copied!" not in zh
+    assert 'aria-label="复制到剪贴板"' in zh and ">已复制<" in zh
+    assert notebook_text.localise_copy_button(page, "en") == page

@@ -212,3 +212,16 @@ def output_cache_dir(configured: str, notebooks: list[Path]) -> str:
     edit to, say, the strings above would leave every page printing the old words."""
     modules = sorted({module for notebook in notebooks for module in script_imports(notebook)})
     return str(Path(configured) / content_hash(*modules)[:16]) if modules else configured
+
+
+# The notebook plugin's copy button carries two fixed English strings; a Chinese page shows them
+# in Chinese.  Both sides are literal markup of the plugin's template (mkdocs-jupyter 0.27.0).
+COPY_BUTTON = {"zh": (('aria-label="Copy to Clipboard"', 'aria-label="复制到剪贴板"'),
+                      ('<span class="notice" hidden>Copied!</span>', '<span class="notice" hidden>已复制</span>'))}
+
+
+def localise_copy_button(page_html: str, lang: str) -> str:
+    """``page_html`` with the notebook copy button's words in ``lang`` (unchanged for English)."""
+    for english, translated in COPY_BUTTON.get(lang, ()):
+        page_html = page_html.replace(english, translated)
+    return page_html
