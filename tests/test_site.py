@@ -179,3 +179,12 @@ def test_every_table_row_is_whole_and_no_tex_leaks_outside_maths(built_site, lan
             problems += [f"{page}: raw TeX {mark!r} outside maths near {text[text.index(mark) - 40:][:80]!r}"
                          for mark in ("$", "\\(", "\\[") if mark in text]
     assert tables > 5 and not problems, "\n".join(problems)
+
+
+def test_chinese_notebook_pages_show_no_english_button_text(built_site):
+    pages = sorted((built_site / "zh" / "notebooks").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "Copy to Clipboard" not in text and "Copied!" not in text, page
+        assert "复制到剪贴板" in text and "已复制" in text, page

@@ -215,13 +215,14 @@ def output_cache_dir(configured: str, notebooks: list[Path]) -> str:
 
 
 # The notebook plugin's copy button carries two fixed English strings; a Chinese page shows them
-# in Chinese.  Both sides are literal markup of the plugin's template (mkdocs-jupyter 0.27.0).
-COPY_BUTTON = {"zh": (('aria-label="Copy to Clipboard"', 'aria-label="复制到剪贴板"'),
-                      ('<span class="notice" hidden>Copied!</span>', '<span class="notice" hidden>已复制</span>'))}
+# in Chinese.  The patterns match the plugin's template (mkdocs-jupyter 0.27.0) as written and as
+# re-serialised by the time the page is written (``hidden=""``).
+COPY_BUTTON = {"zh": ((re.compile(r'aria-label="Copy to Clipboard"'), 'aria-label="复制到剪贴板"'),
+                      (re.compile(r'(<span class="notice" hidden(?:="")?>)Copied!(</span>)'), r"\g<1>已复制\g<2>"))}
 
 
 def localise_copy_button(page_html: str, lang: str) -> str:
     """``page_html`` with the notebook copy button's words in ``lang`` (unchanged for English)."""
     for english, translated in COPY_BUTTON.get(lang, ()):
-        page_html = page_html.replace(english, translated)
+        page_html = english.sub(translated, page_html)
     return page_html
