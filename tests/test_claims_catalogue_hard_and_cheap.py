@@ -599,11 +599,11 @@ def test_relu6_scale_is_6_over_255_with_error_at_most_0_0118():
 
 
 def test_demonstration_table_steps_and_share_above_the_cap():
-    printed = [(1.0, 0.0186, 0.0235, "0"), (2.0, 0.0371, 0.0235, "0.14%"), (4.0, 0.0742, 0.0235, "6.6%")]
+    printed = [(1.0, 0.0186, 0.0235, "0%"), (2.0, 0.0371, 0.0235, "0.14%"), (4.0, 0.0742, 0.0235, "6.6%")]
     for row, (spread, relu_step, relu6_step, above) in zip(DEMO, printed):
         assert row["spread"] == spread
         assert round(row["relu_step"], 4) == relu_step and round(row["relu6_step"], 4) == relu6_step
-        assert (f"{100 * row['above_cap']:.2g}%" if row["above_cap"] else "0") == above
+        assert (f"{100 * row['above_cap']:.2g}%" if row["above_cap"] else "0%") == above
     assert int8.SAMPLES == 100_000
 
 

@@ -552,7 +552,7 @@ def test_gelu_tanh_cube_overflow():
 def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3():
     """The overflow section's list: computed step by step in the format, softplus's formula is
     infinite from 11.09 in float16, while SiLU's, Mish's and GELU-tanh's stay finite in float16
-    (no NaN, no infinity) and are NaN somewhere in E4M3 (the page's "survive" and "break")."""
+    (no NaN, no infinity) and are NaN somewhere in E4M3 (the page's "not harmed" and "break")."""
     x = lp.every_value("float16")
     sp = lp.naive_in("softplus", x, "float16")
     np.testing.assert_array_equal(np.isinf(sp), x >= 11.09375)
@@ -563,8 +563,8 @@ def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3
         assert np.isnan(lp.naive_in(key, lp.every_value("float8_e4m3fn"), "float8_e4m3fn")).any(), key
     page_lang("en", "softplus $\\ln(1 + e^{x})$ returns $\\infty$ from 11.09 on", "")
     page_lang("zh", "", "softplus $\\ln(1 + e^{x})$ 从 11.09 起返回 $\\infty$")
-    page_lang("en", "SiLU, $x/(1 + e^{-x})$, and Mish, $x \\tanh(\\ln(1 + e^{x}))$, survive", "")
-    page_lang("zh", "", "SiLU $x/(1 + e^{-x})$ 和 Mish $x \\tanh(\\ln(1 + e^{x}))$ 经受住了溢出")
+    page_lang("en", "SiLU, $x/(1 + e^{-x})$, and Mish, $x \\tanh(\\ln(1 + e^{x}))$, are not harmed by the overflow", "")
+    page_lang("zh", "", "SiLU $x/(1 + e^{-x})$ 和 Mish $x \\tanh(\\ln(1 + e^{x}))$ 不受溢出影响")
 
 
 def test_threshold_tables_are_rounded_to_two_decimals_as_the_page_says():
