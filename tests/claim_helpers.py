@@ -1,6 +1,10 @@
-"""Helpers shared by claim tests: a page's source in one language, a figure's plotted data."""
+"""Helpers shared by claim tests: a page's source in one language, a figure's plotted data, the
+synthetic task rebuilt from its description."""
 from __future__ import annotations
 
+import numpy as np
+
+from actsite.experiments.datasets import voronoi
 from actsite.figures.registry import FIGURES
 from actsite.pages.page_pairs import CONTENT
 from actsite.figures.render import draw
@@ -22,3 +26,18 @@ def display_equations(page: str, lang: str) -> set[str]:
     """The page's display equations, with whitespace normalised."""
     from actsite.pages.page_pairs import DISPLAY_MATH
     return {" ".join(e.split()) for e in DISPLAY_MATH.findall(page_text(page, lang))}
+
+
+def assert_voronoi_matches_its_description(seed: int) -> np.ndarray:
+    """Rebuild the synthetic task from the words the pages use (standard normal inputs, each labelled
+    with the class of the nearest of 100 random centres, each centre given one of 10 classes at
+    random) and check that the experiments' data set is exactly that.  Returns each centre's class."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(100, 10))
+    owner = rng.integers(10, size=100)
+    X = rng.normal(size=(4000, 10))
+    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
+    X2, y2 = voronoi(seed=seed)
+    np.testing.assert_array_equal(X, X2)
+    np.testing.assert_array_equal(owner[nearest], y2)
+    return owner

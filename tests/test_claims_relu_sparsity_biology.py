@@ -18,6 +18,7 @@ import pytest
 
 from actsite.maths import biology
 from actsite.experiments.datasets import voronoi
+from claim_helpers import assert_voronoi_matches_its_description
 from actsite.experiments import piecewise, sparsity, training_speed
 from actsite.experiments.cache import cached
 from actsite.figures.diagrams import PATHS_INPUTS, PATHS_SIZES
@@ -151,14 +152,7 @@ def test_sparsity_setup_as_stated():
 
 def test_voronoi_task_labels_by_nearest_of_100_centres():
     """Each label is the class of the nearest of 100 centres; each centre's class is drawn at random."""
-    rng = np.random.default_rng(300)
-    centres = rng.normal(size=(100, 10))
-    owner = rng.integers(10, size=100)
-    X = rng.normal(size=(4000, 10))
-    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
-    X2, y2 = voronoi(seed=300)
-    np.testing.assert_array_equal(X, X2)
-    np.testing.assert_array_equal(owner[nearest], y2)
+    assert_voronoi_matches_its_description(300)
 
 
 def test_initial_biases_zero_and_init_scales():

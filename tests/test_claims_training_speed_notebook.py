@@ -13,6 +13,7 @@ import pytest
 
 from actsite.experiments import training_speed
 from actsite.experiments.datasets import voronoi
+from claim_helpers import assert_voronoi_matches_its_description
 from actsite.experiments.mlp import MLP, minibatches
 
 
@@ -32,14 +33,7 @@ def test_setup_task_network_initialisation_seeds_and_checks():
 def test_each_point_takes_the_class_of_its_nearest_centre_and_each_centre_a_random_class(seed):
     """'each labelled with the class of the nearest of 100 random centres, where each centre was
     given one of ten classes at random'"""
-    rng = np.random.default_rng(100 + seed)
-    centres = rng.normal(size=(100, 10))
-    owner = rng.integers(10, size=100)
-    X = rng.normal(size=(4000, 10))
-    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
-    X2, y2 = voronoi(seed=100 + seed)
-    np.testing.assert_array_equal(X, X2)
-    np.testing.assert_array_equal(owner[nearest], y2)
+    assert_voronoi_matches_its_description(100 + seed)
 
 
 @pytest.mark.parametrize("key", ["relu", "tanh"])

@@ -21,6 +21,7 @@ import numpy as np
 import pytest
 
 from actsite.experiments.datasets import voronoi
+from claim_helpers import assert_voronoi_matches_its_description
 from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
 from actsite.experiments import gradient_depth, stalled_layers
 from actsite.experiments.cache import cached
@@ -681,14 +682,7 @@ def test_stalled_task_4000_points_10_dims_100_centres_10_classes():
 def test_stalled_task_labels_by_the_nearest_centre_whose_class_is_drawn_at_random():
     """'standard normal inputs, each labelled with the class of the nearest of 100 random centres,
     where each centre was given one of 10 classes at random'"""
-    rng = np.random.default_rng(400)
-    centres = rng.normal(size=(100, 10))
-    owner = rng.integers(10, size=100)
-    X = rng.normal(size=(4000, 10))
-    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
-    X2, y2 = voronoi(seed=400)
-    np.testing.assert_array_equal(X, X2)
-    np.testing.assert_array_equal(owner[nearest], y2)
+    owner = assert_voronoi_matches_its_description(400)
     assert len(np.unique(owner)) == 10                      # every class owns at least one centre
 
 
