@@ -47,9 +47,13 @@ def entropy(p: np.ndarray) -> np.ndarray:
 
 
 def jacobian_norm(p: np.ndarray) -> np.ndarray:
-    """Frobenius norm of diag(p) - p p^T for each row of p, without forming the matrix:
-    ||J||^2 = sum_i p_i^2 (1 - p_i)^2 + sum_{i != j} p_i^2 p_j^2 = sum p^2 - 2 sum p^3 + (sum p^2)^2."""
-    s2, s3 = (p ** 2).sum(axis=-1), (p ** 3).sum(axis=-1)
+    """Frobenius norm of diag(p) - p p^T for each row of p, without forming the matrix."""
+    return jacobian_norm_from_power_sums((p ** 2).sum(axis=-1), (p ** 3).sum(axis=-1))
+
+
+def jacobian_norm_from_power_sums(s2: np.ndarray, s3: np.ndarray) -> np.ndarray:
+    """The same from s2 = sum p^2 and s3 = sum p^3:
+    ||J||^2 = sum_i p_i^2 (1 - p_i)^2 + sum_{i != j} p_i^2 p_j^2 = s2 - 2 s3 + s2^2."""
     return np.sqrt(np.maximum(s2 - 2 * s3 + s2 ** 2, 0.0))
 
 
@@ -79,7 +83,7 @@ def centred_summaries(d: np.ndarray, e: np.ndarray, e2: np.ndarray) -> tuple[np.
     np.multiply(e, e, out=e2)
     s2 = (e2 @ ones) / total ** 2
     s3 = np.einsum("ij,ij->i", e2, e) / total ** 3
-    return h, np.sqrt(np.maximum(s2 - 2 * s3 + s2 ** 2, 0.0)), 1.0 / total
+    return h, jacobian_norm_from_power_sums(s2, s3), 1.0 / total
 
 
 def run() -> dict:
