@@ -375,14 +375,21 @@ def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
             assert math.sqrt(q / second(q)) == pytest.approx(math.sqrt(2 / (1 + a ** 2)), rel=1e-9)
 
 
-def test_he_is_close_for_relu6_and_only_approximate_for_hard_swish():
-    """8-bit row: "He, as for ReLU (for hard swish only approximately)"; and #int8-mobile: ReLU6 "equals
-    ReLU below 6, and pre-activations of unit scale almost never reach 6"."""
+def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_every_layer():
+    """8-bit row: "He, as for ReLU (for hard swish, as for SiLU, not exactly)"; #int8-mobile: ReLU6
+    "takes He's rule, which keeps its scale: it equals ReLU below 6, and pre-activations of unit
+    scale almost never reach 6. Hard swish is close to x/2 near zero, as SiLU is, so under He's rule
+    a deep stack of either without normalisation loses scale at every layer"."""
     x = np.linspace(-8, 6, 1401)
     np.testing.assert_array_equal(EVERY["relu6"].f(x), EVERY["relu"].f(x))
     assert 0.5 * math.erfc(6 / math.sqrt(2)) < 1e-8                      # P(z >= 6) for z ~ N(0, 1)
     assert gain("relu6", 1.0) == pytest.approx(math.sqrt(2), rel=1e-6)
-    assert abs(gain("hard_swish", 1.0) - math.sqrt(2)) > 0.1
+    small = np.array([-1e-3, 1e-3])
+    for key in ("hard_swish", "silu"):
+        np.testing.assert_allclose(EVERY[key].f(small), small / 2, rtol=1e-3)   # close to x/2 near zero
+        # He's gain sqrt(2) is below the gain that keeps the mean square, at every scale: each layer shrinks it
+        assert all(gain(key, q) > math.sqrt(2) for q in (1e-4, 0.01, 1.0, 4.0, 100.0, 1e4)), key
+        assert abs(gain(key, 1.0) - math.sqrt(2)) > 0.1, key              # and not by a little at unit scale
 
 
 def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_training():
