@@ -522,6 +522,18 @@ def test_he_ten_gelu_layers_0_029_ten_silu_layers_0_0036_falling_faster_towards_
 
 
 def test_no_single_gain_holds_the_scale_a_gain_for_q_1_grows_large_scales_he_shrinks_small_ones():
+    """'No single variance gives a stable scale': E[f(z)^2]/q rises with q, from 1/4 towards 1/2, so at any
+    fixed point q* of q -> g^2 E[f^2] the map's slope is 1 + g^2 q* d(E[f^2]/q)/dq > 1: every fixed point repels."""
+    qs = np.logspace(-4, 3, 71)
+    for key in ("gelu", "silu"):
+        ratio = np.array([second_moment(key, q) / q for q in qs])
+        assert np.all(np.diff(ratio) > 0), key
+        assert ratio[0] == pytest.approx(0.25, rel=1e-2) and ratio[-1] == pytest.approx(0.5, rel=1e-3)
+        for g2 in (2.5, 3.0, 3.5):                              # gains with a fixed point in between
+            q_star = qs[np.argmin(np.abs(g2 * ratio - 1))]
+            h = 1e-4 * q_star
+            slope = g2 * (second_moment(key, q_star + h) - second_moment(key, q_star - h)) / (2 * h)
+            assert slope > 1, (key, g2)
     for key in ("gelu", "silu"):
         g2 = gain(key, 1.0) ** 2
         assert g2 * second_moment(key, 100.0) / 100.0 > 1.0      # too large once the scale grows
