@@ -262,7 +262,7 @@ def test_the_spread_of_the_variance_raises_the_mean_entropy_at_small_d_k(scaling
     assert np.all(excess[:at(scaling, 16) + 1] > 0)                      # the spread raises the average
     assert np.all(np.diff(excess[:at(scaling, 16) + 1]) < 0)             # less as the spread 2/d_k narrows
     shown("At large $d_k$ every query has $\\sigma^2 \\approx 1$, and the two statistics take their values at $\\sigma^2 = 1$: 3.68 nats and 0.18",
-          "$d_k$ 很大时，每个查询的 $\\sigma^2$ 都接近 1，两个量取的就是 $\\sigma^2 = 1$ 时的值：熵 3.68 奈特，雅可比范数 0.18")
+          "$d_k$ 很大时，每个查询的 $\\sigma^2$ 都接近 1，两个量取的就是 $\\sigma^2 = 1$ 时的值：熵为 3.68 奈特，雅可比范数的中位数为 0.18")
     shown("so its average lies above 3.68: 3.75 at $d_k = 1$", "所以它的平均值高于 3.68，$d_k = 1$ 时为 3.75")
 
 
@@ -314,7 +314,7 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     assert np.mean(q ** 2) == pytest.approx(1.0, abs=0.05)          # the variance q^2 has mean 1
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
-    shown("The entropy is not linear in $\\sigma^2$, as the estimate above has it, but convex (it falls ever more slowly "
+    shown("The estimate above is linear in $\\sigma^2$, but the entropy itself is convex (it falls ever more slowly "
           "as $\\sigma^2$ grows), so its average lies above 3.68",
           "熵并不像上面的估算那样是 $\\sigma^2$ 的线性函数，而是凸函数（随 $\\sigma^2$ 增大下降得越来越慢），"
           "所以它的平均值高于 3.68")
