@@ -136,10 +136,10 @@ def test_a_lead_of_a_few_units_more_than_log_k_takes_almost_all_the_weight():
     for lead in (0.0, 3.0, 5.0, 8.0):                                 # the closed form of that weight
         assert top_weight(lead) == pytest.approx(np.exp(lead) / (np.exp(lead) + 63))
     assert top_weight(np.log(64) + 3) > 0.95                           # near 1 a few units past log n
-    shown("A score that leads $n - 1$ equal others by $L$ receives the weight $e^{L}/(e^{L} + n - 1)$, which is close to 1 "
-          "once $L$ exceeds $\\log n$ by a few units: among 64 keys, a lead of 3",
-          "某个分数比其余 $n - 1$ 个相等的分数高出 $L$ 时，它得到的权重是 $e^{L}/(e^{L} + n - 1)$；"
-          "$L$ 只要比 $\\log n$ 多出几个单位，这个权重就接近 1：64 个键时，领先 3")
+    shown("A score that leads $n - 1$ equal others by $\\Delta$ receives the weight $e^{\\Delta}/(e^{\\Delta} + n - 1)$, which is close to 1 "
+          "once $\\Delta$ exceeds $\\log n$ by a few units: among 64 keys, a lead of 3",
+          "某个分数比其余 $n - 1$ 个相等的分数高出 $\\Delta$ 时，它得到的权重是 $e^{\\Delta}/(e^{\\Delta} + n - 1)$；"
+          "$\\Delta$ 只要比 $\\log n$ 多出几个单位，这个权重就接近 1：64 个键时，领先 3")
 
 
 def test_measured_unscaled_scores_grow_like_sqrt_d_k(scaling):
@@ -261,18 +261,19 @@ def test_the_spread_of_the_variance_raises_the_mean_entropy_at_small_d_k(scaling
     excess = entropy - at_one
     assert np.all(excess[:at(scaling, 16) + 1] > 0)                      # the spread raises the average
     assert np.all(np.diff(excess[:at(scaling, 16) + 1]) < 0)             # less as the spread 2/d_k narrows
-    shown("lifts its average from 3.68, its value at $\\sigma^2 = 1$ and hence at large $d_k$, to 3.75 at $d_k = 1$",
-          "把熵的平均值从 3.68（$\\sigma^2 = 1$ 时的值，也就是大 $d_k$ 时的值）抬高到 $d_k = 1$ 时的 3.75")
+    shown("At large $d_k$ every query has $\\sigma^2 \\approx 1$, and the two statistics take their values at $\\sigma^2 = 1$: 3.68 nats and 0.18",
+          "$d_k$ 很大时，每个查询的 $\\sigma^2$ 都接近 1，两个量取的就是 $\\sigma^2 = 1$ 时的值：熵为 3.68 奈特，雅可比范数的中位数为 0.18")
+    shown("so its average lies above 3.68: 3.75 at $d_k = 1$", "所以它的平均值高于 3.68，$d_k = 1$ 时为 3.75")
 
 
 def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     median_at_one = np.median(sigma_one_reference(attn.jacobian_norm))
     median = scaling["scaled_jacobian_median"]
-    assert f"{median_at_one:.2f}" == "0.18"
+    assert f"{median_at_one:.2f}" == "0.18" and f"{median[-1]:.2f}" == "0.18"     # the value at large d_k
     assert np.all(median[:at(scaling, 16)] < median_at_one)             # lower at small d_k
     assert all(f"{m:.2f}" == "0.18" for m in median[at(scaling, 16):]) and f"{median[at(scaling, 8)]:.2f}" != "0.18"
-    shown("So at small $d_k$ the median norm lies below its value at $\\sigma^2 = 1$, 0.18, which the measurement reaches from $d_k = 16$ on",
-          "因此 $d_k$ 较小时，范数的中位数低于 $\\sigma^2 = 1$ 时的值 0.18；实测从 $d_k = 16$ 起才达到这个值")
+    shown("so the median norm lies below 0.18, which it reaches only from $d_k = 16$",
+          "所以范数的中位数低于 0.18，到 $d_k = 16$ 才达到这个值")
 
 
 def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below_1(scaling):
@@ -296,9 +297,10 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         s2 = stats.chi2(d_k).median() / d_k
         at_median = np.median(attn.jacobian_norm(attn.softmax(np.sqrt(s2) * k)))
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
-    shown("The Jacobian norm rises with $\\sigma^2$ up to about 16, and more than half of the queries have $\\sigma^2 < 1$ "
-          "(68% at $d_k = 1$), because the distribution of $\\lVert q \\rVert^2$ is skewed to the right, with its median below its mean",
-          "雅可比范数则在 $\\sigma^2$ 不超过 16 左右时随 $\\sigma^2$ 增大；而 $\\lVert q \\rVert^2$ 的分布右偏，中位数低于均值，所以过半数查询的 $\\sigma^2 < 1$（$d_k = 1$ 时为 68%）")
+    shown("The Jacobian norm rises with $\\sigma^2$ up to about 16, while the median of $\\sigma^2$ lies below its mean of 1 "
+          "(68% of the queries have $\\sigma^2 < 1$ at $d_k = 1$)",
+          "雅可比范数则在 $\\sigma^2$ 不超过 16 左右时随 $\\sigma^2$ 增大，而 $\\sigma^2$ 的中位数低于它的均值 1"
+          "（$d_k = 1$ 时，68% 的查询 $\\sigma^2 < 1$）")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
@@ -312,10 +314,10 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     assert np.mean(q ** 2) == pytest.approx(1.0, abs=0.05)          # the variance q^2 has mean 1
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
-    shown("The entropy is not linear in $\\sigma^2$, as the estimate above has it, but convex (it falls ever more slowly "
-          "as $\\sigma^2$ grows), so the spread lifts its average from 3.68",
+    shown("The estimate above is linear in $\\sigma^2$, but the entropy itself is convex (it falls ever more slowly "
+          "as $\\sigma^2$ grows), so its average lies above 3.68",
           "熵并不像上面的估算那样是 $\\sigma^2$ 的线性函数，而是凸函数（随 $\\sigma^2$ 增大下降得越来越慢），"
-          "所以这种分散把熵的平均值从 3.68")
+          "所以它的平均值高于 3.68")
 
 
 def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
@@ -501,7 +503,7 @@ def test_a_z_loss_step_lowers_the_largest_logits_most_and_flattens_the_distribut
     stepped = z - 100.0 * grad
     assert np.all(stepped < z)                                      # log Z > 0: every logit goes down
     assert attn.entropy(attn.softmax(stepped)) > attn.entropy(attn.softmax(z))
-    shown("The step is proportional to $p$: when $\\log Z > 0$ it lowers every logit, the largest most, and so also flattens the distribution slightly",
+    shown("the step is proportional to $p$, so when $\\log Z > 0$ it lowers every logit, the largest most, and also flattens the distribution slightly",
           "$\\log Z > 0$ 时，每个 logit 都会降低，越大的降得越多，分布因此略微变平")
 
 
@@ -672,7 +674,7 @@ def test_stack_gradients_are_exact():
 def test_stack_set_up_as_described(stack):
     assert (int(stack["depth"]), int(stack["width"]), int(stack["tokens"]), norm.HIDDEN) == (48, 128, 256, 512)
     shown("a stack of 48 residual blocks of width 128 and runs 256 standard normal token vectors",
-          "48 个宽度为 128 的残差块，让 256 个标准正态的词元向量")
+          "48 个宽度为 128 的残差块堆成一个网络，让 256 个标准正态的词元向量")
 
 
 def test_the_loss_is_a_fixed_random_weighting_of_the_output():
