@@ -666,8 +666,8 @@ def test_setup_as_described():
     assert cost_figure.DTYPE == "float64" and DATA["machine"]["numerics"]["OPENBLAS_NUM_THREADS"] == "1"
 
 
-# "(Leaky ReLU, PReLU, RReLU, ELU, SELU and Maxout are defined in rectifier variants, softplus, GELU and
-# its tanh form, SiLU and Mish in smooth gates)": with the page's own five and the classic ReLU, sigmoid
+# "Leaky ReLU, PReLU, RReLU, ELU, SELU and Maxout are defined in rectifier variants, softplus, GELU and
+# its tanh form, SiLU and Mish in smooth gates": with the page's own five and the classic ReLU, sigmoid
 # and tanh, that is every function in the figure, and each is defined where the page says.
 DEFINED_ELSEWHERE = {
     "catalogue/rectifiers.md": {"leaky_relu": "Leaky ReLU", "prelu": "PReLU", "rrelu": "RReLU", "elu": "ELU",
