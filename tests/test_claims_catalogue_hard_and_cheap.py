@@ -28,7 +28,8 @@ report, not mathematics:
 * binarised networks (Courbariaux et al. 2016) pass gradients through sign as if
   it were hard tanh (the straight-through estimator); the window |x| <= 1 itself is the
   hard-tanh derivative checked below;
-* Glorot and Bengio (2010): softsign described as tanh-like with polynomial tails, less and
+* Glorot and Bengio (2010): softsign described as tanh-like with tails approaching +-1 like a power
+  of x (their words: quadratic polynomials) rather than exponentially, less and
   simultaneous saturation, activations around +-0.6 to +-0.8 at the end of training, more
   robust to initialisation than tanh;
 * that the same function appeared earlier, in Elliott (1993), hence the name Elliott function;
@@ -574,6 +575,19 @@ def test_hard_swish_range_not_monotone_means_kinks_and_jumps():
     assert np.all(HW.df(np.linspace(-20, -3.01, 50)) == 0)
 
 
+def test_hard_swish_falls_from_0_at_minus_3_to_its_minimum_at_minus_1_5_and_rises_after():
+    """Why it is not monotone: it decreases on [-3, -1.5] and increases on [-1.5, inf)."""
+    falling, rising = np.linspace(-3, -1.5, 1501), np.linspace(-1.5, 20, 21501)
+    assert HW.f(np.array(-3.0)) == 0
+    assert np.all(np.diff(HW.f(falling)) < 0) and np.all(np.diff(HW.f(rising)) > 0)
+
+
+def test_hard_swish_derivative_climbs_towards_1_5_but_never_reaches_it():
+    inside = np.linspace(-3 + 1e-9, 3 - 1e-9, 600_001)
+    assert np.all(HW.df(inside) < 1.5) and 1.5 - HW.df(inside).max() < 1e-8
+    assert HW.df(np.array(3.5)) == 1.0
+
+
 def test_alt_text_hard_swish_silu_above_within_2_6_and_below_outside():
     outside, inside = X[np.abs(X) > 2.6], X[(np.abs(X) < 2.57) & (X != 0)]
     assert np.all(SILU.f(outside) < HW.f(outside)) and np.all(SILU.f(inside) > HW.f(inside))
@@ -650,6 +664,32 @@ def test_setup_as_described():
     assert DATA["size"] == 1_000_000 and DATA["spread"] == 3.0 and DATA["repeats"] == 41
     assert set(DATA["functions"]) == set(EVERY) and DATA["baseline"] == "relu"   # "every one-input activation function"
     assert cost_figure.DTYPE == "float64" and DATA["machine"]["numerics"]["OPENBLAS_NUM_THREADS"] == "1"
+
+
+# "Leaky ReLU, PReLU, RReLU, ELU, SELU and Maxout are defined in rectifier variants, softplus, GELU and
+# its tanh form, SiLU and Mish in smooth gates": with the page's own five and the classic ReLU, sigmoid
+# and tanh, that is every function in the figure, and each is defined where the page says.
+DEFINED_ELSEWHERE = {
+    "catalogue/rectifiers.md": {"leaky_relu": "Leaky ReLU", "prelu": "PReLU", "rrelu": "RReLU", "elu": "ELU",
+                                "selu": "SELU", "maxout": "Maxout"},
+    "catalogue/smooth-gates.md": {"softplus": "Softplus", "gelu": "GELU", "gelu_tanh": "{ #gelu-tanh }",
+                                  "silu": "SiLU", "mish": "Mish"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_function_in_the_cost_figure_is_defined_here_or_where_the_page_says(lang):
+    here = {"hard_sigmoid", "hard_tanh", "softsign", "relu6", "hard_swish"}
+    classic = {"relu", "sigmoid", "tanh"}
+    elsewhere = set().union(*(set(names) for names in DEFINED_ELSEWHERE.values()))
+    assert here | classic | elsewhere == set(DATA["functions"])
+    assert not (here | classic) & elsewhere
+    page = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    for target, names in DEFINED_ELSEWHERE.items():
+        assert f"]({target.split('/')[1]})" in page
+        text = (CONTENT[lang] / target).read_text(encoding="utf-8")
+        for name in names.values():
+            assert name in text, (target, name)
 
 
 def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_4_and_hard_sigmoid_2_0():

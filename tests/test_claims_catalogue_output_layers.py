@@ -294,6 +294,30 @@ def test_pytorch_cross_entropy_is_log_softmax_then_nll_and_the_gradient_follows_
     np.testing.assert_allclose(np.exp(log_p) - y, out.softmax(z) - y, rtol=1e-14)                 # p - y from exp
 
 
+def test_log_softmax_backward_turns_the_nll_gradient_minus_y_into_p_minus_y_without_dividing_by_p():
+    """The backward of log_softmax, g - exp(saved) * sum(g), applied to nll_loss's gradient -y."""
+    z = np.array([0.0, -800.0, 3.0]); y = np.array([0.2, 0.5, 0.3])       # p_2 underflows to 0
+    log_p = out.log_softmax(z)
+    g = -y                                                                # d nll / d log_p
+    grad = g - np.exp(log_p) * g.sum()
+    p = out.softmax(z)
+    assert p[1] == 0.0 and np.all(np.isfinite(grad))
+    np.testing.assert_allclose(grad, p - y, rtol=0, atol=1e-15)
+    with np.errstate(divide="ignore", invalid="ignore"):                  # the route the fused loss avoids
+        via_division = (np.diag(p) - np.outer(p, p)) @ (-y / p)
+    assert not np.all(np.isfinite(via_division))
+
+
+def test_multi_label_outputs_are_independent_sigmoids_whose_probabilities_need_not_sum_to_1():
+    z = np.array([2.0, 1.5, -3.0]); y = np.array([1.0, 1.0, 0.0])          # two labels at once
+    p = sigmoid(z)
+    assert abs(p.sum() - 1) > 0.5
+    loss = lambda v: float(np.sum(-y * np.log(sigmoid(v)) - (1 - y) * np.log(1 - sigmoid(v))))
+    h = 1e-6
+    numeric = np.array([(loss(z + h * e) - loss(z - h * e)) / (2 * h) for e in np.eye(3)])
+    np.testing.assert_allclose(numeric, p - y, atol=1e-8)                  # each class on its own: sigma - y
+
+
 def test_softmax_applied_twice_caps_the_probability():
     k = 10
     cap = np.e / (np.e + k - 1)
@@ -305,6 +329,13 @@ def test_softmax_applied_twice_caps_the_probability():
     rng = np.random.default_rng(17)
     for _ in range(100):
         assert out.softmax(out.softmax(rng.normal(0, 10, size=k))).max() < cap
+
+
+def test_with_a_one_hot_target_the_loss_keeps_falling_as_the_true_logit_pulls_away():
+    y = np.eye(4)[0]
+    gaps = np.array([0.0, 1.0, 5.0, 10.0, 20.0, 30.0])
+    losses = [out.cross_entropy_with_logits(np.array([g, 0.0, 0.0, 0.0]), y) for g in gaps]
+    assert np.all(np.diff(losses) < 0) and losses[-1] > 0                # falling, never reaching its infimum 0
 
 
 def test_label_smoothing_keeps_the_optimal_logits_finite():
