@@ -674,3 +674,14 @@ def test_every_non_relu_model_in_the_gated_units_table_uses_gelu_or_silu():
     for lang, said in (("en", "the smooth gates of every model in [the gated-units table](gated-units.md#models)"),
                        ("zh", "凡是不用 ReLU 的模型，用的都是这两者之一")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "any continuous function that has these and some further properties"),
+    ("zh", "能逼近任何具有这些以及另外一些性质的连续函数"),
+])
+def test_dugas_et_al_approximation_result_is_stated_with_its_condition(lang, said):
+    """Dugas et al. (NIPS 2000), abstract: the class "is a universal approximator of continuous functions
+    with these and other properties"; the page must not drop the "and other properties"."""
+    softplus = (CONTENT[lang] / PAGE).read_text(encoding="utf-8").split("{ #softplus }")[1].split("{ #gelu }")[0]
+    assert said in softplus
