@@ -367,12 +367,15 @@ def test_elu_derivative_from_the_forward_value():
         np.testing.assert_allclose(elu_prime(x, alpha), elu(x, alpha) + alpha, atol=1e-14)
 
 
-def test_elu_mean_is_about_0_16_against_relus_0_399_and_not_zero_centred():
+def test_elu_mean_is_0_161_against_relus_0_399_and_not_zero_centred():
     mean = normal_mean(elu)
     closed = 1 / math.sqrt(2 * math.pi) + math.exp(0.5) * phi_cdf(-1) - 0.5
     assert mean == pytest.approx(closed, abs=1e-9)
-    assert round(mean, 2) == 0.16 and round(normal_mean(relu), 3) == 0.399
+    assert round(mean, 3) == 0.161 and round(normal_mean(relu), 3) == 0.399
     assert 0 < mean < normal_mean(relu) and MODERN["elu"].zero_centred is False
+    for lang in ("en", "zh"):
+        elu_section = page_text(lang).split("{ #elu }")[1].split("{ #selu }")[0]
+        assert f"{mean:.3f}" in elu_section and f"{normal_mean(relu):.3f}" in elu_section
 
 
 def test_elu_is_close_to_the_identity_near_zero():

@@ -394,12 +394,12 @@ def test_largest_gap_to_exact_gelu_is_4_7e_4_at_2_70_and_even_in_x():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_advice_on_reused_weights_quotes_the_same_largest_gap(lang):
-    """'the two forms differ by at most 4.7 x 10^-4', in the closing section: the gap computed above."""
+def test_the_how_close_paragraph_quotes_the_largest_gap(lang):
+    """'the largest gap between the approximation and exact GELU ... is 4.7 x 10^-4': the gap computed above."""
     gap = np.max(np.abs(f("gelu", WIDE) - f("gelu_tanh", WIDE)))
     shown = f"${gap * 1e4:.1f} \\times 10^{{-4}}$"
-    closing = (CONTENT[lang] / PAGE).read_text(encoding="utf-8").split("{ #which-one }")[1]
-    assert shown == r"$4.7 \times 10^{-4}$" and shown in closing
+    section = (CONTENT[lang] / PAGE).read_text(encoding="utf-8").split("{ #gelu-tanh }")[1].split("{ #silu }")[0]
+    assert shown == r"$4.7 \times 10^{-4}$" and shown in section
 
 
 @pytest.mark.parametrize("lang, said", [
@@ -674,3 +674,14 @@ def test_every_non_relu_model_in_the_gated_units_table_uses_gelu_or_silu():
     for lang, said in (("en", "the smooth gates of every model in [the gated-units table](gated-units.md#models)"),
                        ("zh", "凡是不用 ReLU 的模型，用的都是这两者之一")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "any continuous function that has these and some further properties"),
+    ("zh", "能逼近任何具有这些以及另外一些性质的连续函数"),
+])
+def test_dugas_et_al_approximation_result_is_stated_with_its_condition(lang, said):
+    """Dugas et al. (NIPS 2000), abstract: the class "is a universal approximator of continuous functions
+    with these and other properties"; the page must not drop the "and other properties"."""
+    softplus = (CONTENT[lang] / PAGE).read_text(encoding="utf-8").split("{ #softplus }")[1].split("{ #gelu }")[0]
+    assert said in softplus
