@@ -438,6 +438,67 @@ def test_relu_slope_exactly_1_on_positive_side_and_many_exact_zeros_per_input():
     assert 0.4 < np.mean(h == 0) < 0.6
 
 
+def _verdict_rows(key: str) -> list[str]:
+    """The summary table's column for one function, recomputed from the function itself: which
+    cell (by its English wording) each of the five properties and three weaknesses deserves."""
+    a = ACTIVATIONS[key]
+    f, df = a.f, a.df
+    x = np.linspace(-40.0, 40.0, 160_001)
+    h = 1e-6
+    not_affine = any(abs(f(a) + f(b) - 2 * f((a + b) / 2)) > 1e-9 for a, b in ((-1.0, 1.0), (0.0, 2.0)))
+    slopes_at_0 = ((f(h) - f(0.0)) / h, (f(0.0) - f(-h)) / h)
+    kink = abs(slopes_at_0[0] - slopes_at_0[1]) > 0.5
+    steps_elsewhere = np.abs(np.diff(df(x[np.abs(x) > 1e-3]))).max() < 1e-2   # slope continuous off 0
+    monotone = np.all(np.diff(f(x)) >= 0)
+    if f(0.0) == 0 and df(0.0) == 1:
+        identity = "yes"
+    elif np.all(f(x[x >= 0]) == x[x >= 0]) and df(-1.0) != 1:
+        identity = "only for x >= 0"
+    else:
+        identity = "no"
+    lo, hi = f(np.array([-40.0]))[0], f(np.array([40.0]))[0]
+    reaches_lo = np.any(f(x) == lo) and f(-1.0) == lo                   # attained at finite x
+    rng = (round(float(lo), 6), "[" if reaches_lo else "(", round(float(hi), 6) if hi < 2 else np.inf)
+    tails = (abs(df(-40.0)) < 1e-10, abs(df(40.0)) < 1e-10)
+    if all(tails):
+        saturation = "both tails"
+    elif not tails[1] and df(-1.0) == 0 and df(-40.0) == 0:
+        saturation = "none; slope 0 for x < 0"
+    else:
+        saturation = "?"
+    z = np.random.default_rng(11).standard_normal(2_000_000)
+    centred = abs(f(z).mean()) < 2e-3
+    yes = {True: "yes", False: "no"}
+    return [yes[bool(not_affine)], "everywhere but at 0" if kink else ("everywhere" if steps_elsewhere else "?"),
+            yes[bool(monotone)], identity, rng, saturation, yes[bool(centred)],
+            {"exp": "an exponential", "compare": "a comparison"}[a.cost]]
+
+
+VERDICT_WORDS = {"zh": {"是": "yes", "否": "no", "处处可微": "everywhere", "除 $0$ 外处处可微": "everywhere but at 0",
+                        "仅当 $x \\ge 0$": "only for x >= 0", "两侧尾部": "both tails",
+                        "不饱和；$x < 0$ 时斜率为 0": "none; slope 0 for x < 0",
+                        "一次指数运算": "an exponential", "一次比较": "a comparison"},
+                 "en": {"everywhere but at $0$": "everywhere but at 0", "only for $x \\ge 0$": "only for x >= 0",
+                        "none; slope 0 for $x < 0$": "none; slope 0 for x < 0"}}
+RANGES = {"$(0, 1)$": (0.0, "(", 1.0), "$(-1, 1)$": (-1.0, "(", 1.0), "$[0, \\infty)$": (0.0, "[", np.inf)}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_summary_table_matches_the_functions(lang):
+    """The table at the end of the ReLU section: every cell of the sigmoid, tanh and ReLU columns
+    agrees with the property recomputed from the function (cost from its declared dominant operation)."""
+    from claim_helpers import page_text
+    text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
+    section = text.split("{ #relu-judged }", 1)[1].split("{ #corrections }", 1)[0]
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in section.splitlines()
+            if line.startswith("|") and not line.startswith("|---")]
+    assert rows[0][1:] == ["sigmoid", "tanh", "ReLU"] and len(rows) == 9
+    for column, key in enumerate(("sigmoid", "tanh", "relu"), start=1):
+        cells = [row[column] for row in rows[1:]]
+        said = [RANGES.get(c, VERDICT_WORDS[lang].get(c, c)) for c in cells]
+        assert said == _verdict_rows(key), (lang, key, said)
+
+
 # --- common misconceptions ---------------------------------------------------------------------
 
 def test_tanh_keeps_the_sigmoids_saturation():

@@ -1,50 +1,56 @@
 # %% [markdown]
 # # Notebook: one neuron's gradient and the zig-zag { #notebook-zigzag }
 #
-# This notebook recomputes the numbers of the article
-# [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md).
-# The experiment: a linear unit with squared loss, its inputs drawn from $[0.2, 1]^2$ (all positive)
-# or the same inputs centred; the weights start at $(-1, 1)$ and the target is $(1, -1)$.
+# This notebook reruns the experiment of the article
+# [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md)
+# and recomputes its numbers. The experiment: a linear unit with squared loss, its inputs drawn from
+# $[0.2, 1]^2$ (all positive) or the same inputs centred; the weights start at $(-1, 1)$, and the best
+# weights are $\mathbf{w}^* = (1, -1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one
+# random example, at learning rate 1: change `steps` or `lr` in the next cell and rerun it.
 
 # %%
 import numpy as np
 
-from actsite.experiments.cache import cached
-from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR, gd_path, hessian
+from actsite.experiments.zigzag import (TOLERANCE, W_START, W_STAR, gd_path, hessian, inputs, path_ratio,
+                                        same_sign_fraction, sgd_path)
 from actsite.pages.notebook_text import say, words
 
-r = cached("zigzag")
-for label in ("positive", "centred"):
-    say("zigzag_sgd", label=words(f"zigzag_{label}"), same=float(r[label + "_same_sign"]),
-        path=float(r[label + "_path_ratio"]))
+for label, centred in (("positive", False), ("centred", True)):
+    sgd = sgd_path(inputs(centred), steps=60, lr=1.0)
+    say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
 # With positive inputs every per-example step moves both weights the same way; after centring,
 # about half of them do. Full-batch descent mixes the signs, but with positive inputs the curvature
-# still differs a lot between directions. The condition number $\kappa$ is the ratio of the Hessian's largest eigenvalue to its smallest:
+# still differs a lot between directions. The condition number $\kappa$ is the ratio of the largest
+# to the smallest eigenvalue of the Hessian, the matrix of the loss's second derivatives:
 
 # %%
-for label in ("positive", "centred"):
-    eigenvalues = r[label + "_eigenvalues"]
+condition, gd_steps = {}, {}
+for label, centred in (("positive", False), ("centred", True)):
+    X = inputs(centred)
+    eigenvalues = np.linalg.eigvalsh(hessian(X))
+    condition[label], gd_steps[label] = eigenvalues.max() / eigenvalues.min(), len(gd_path(X)) - 1
     say("zigzag_gd", label=words(f"zigzag_{label}"), eigenvalues=np.round(eigenvalues, 4),
-        condition=float(r[label + "_condition"]), tolerance=TOLERANCE, steps=int(r[label + "_gd_steps"]))
+        condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
 
 # %% [markdown]
 # At the learning rate $1/\lambda_{\max}$ each step keeps the fraction $1 - 1/\kappa$ of the error along the
 # flattest direction, and the start lies almost exactly on that direction. The predicted number of steps:
 
 # %%
-kappa = float(r["positive_condition"])
+kappa = condition["positive"]
 distance = np.linalg.norm(W_START - W_STAR)
 predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
 say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(predicted)),
-    measured=int(r["positive_gd_steps"]))
+    measured=gd_steps["positive"])
 
 # %% [markdown]
 # ## The gradient of one sigmoid unit { #notebook-zigzag-gradient }
 #
 # One sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - y)^2$ and all-positive inputs.
-# The chain rule with $f'(z)$ should match finite differences; the shortened formula without it should not.
+# The chain rule, which includes the activation's slope $f'(z) = \sigma'(z)$, should match finite differences;
+# the shortened formula without it should not.
 
 # %%
 from actsite.maths.functions import sigmoid, sigmoid_prime

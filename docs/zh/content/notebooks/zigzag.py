@@ -1,43 +1,45 @@
 # %% [markdown]
 # # 笔记本：一个神经元的梯度与之字形路径 { #notebook-zigzag }
 #
-# 这个笔记本重算文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的数字。实验对象是平方损失下的线性单元：输入或者取自 $[0.2, 1]^2$（全为正），或者是同一批输入中心化之后的结果；权重从 $(-1, 1)$ 出发，目标是 $(1, -1)$。
+# 这个笔记本重跑文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中的数字。实验对象是平方损失下的线性单元：输入或者取自 $[0.2, 1]^2$（全为正），或者是同一批输入中心化之后的结果；权重从 $(-1, 1)$ 出发，最优权重是 $\mathbf{w}^* = (1, -1)$。随机梯度下降（SGD）走 60 步，每步随机取一个样本，学习率为 1：可以改一改下一个单元格里的 `steps` 或 `lr`，再运行一次。
 
 # %%
 import numpy as np
 
-from actsite.experiments.cache import cached
-from actsite.experiments.zigzag import TOLERANCE, W_START, W_STAR, gd_path, hessian
+from actsite.experiments.zigzag import (TOLERANCE, W_START, W_STAR, gd_path, hessian, inputs, path_ratio,
+                                        same_sign_fraction, sgd_path)
 from actsite.pages.notebook_text import say, words
 
-r = cached("zigzag")
-for label in ("positive", "centred"):
-    say("zigzag_sgd", label=words(f"zigzag_{label}"), same=float(r[label + "_same_sign"]),
-        path=float(r[label + "_path_ratio"]))
+for label, centred in (("positive", False), ("centred", True)):
+    sgd = sgd_path(inputs(centred), steps=60, lr=1.0)
+    say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量梯度下降能让符号混合，但输入全正时，不同方向上的曲率仍然相差很大。条件数 $\kappa$ 是海森矩阵最大与最小特征值之比：
+# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量梯度下降能让符号混合，但输入全正时，不同方向上的曲率仍然相差很大。条件数 $\kappa$ 是海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比：
 
 # %%
-for label in ("positive", "centred"):
-    eigenvalues = r[label + "_eigenvalues"]
+condition, gd_steps = {}, {}
+for label, centred in (("positive", False), ("centred", True)):
+    X = inputs(centred)
+    eigenvalues = np.linalg.eigvalsh(hessian(X))
+    condition[label], gd_steps[label] = eigenvalues.max() / eigenvalues.min(), len(gd_path(X)) - 1
     say("zigzag_gd", label=words(f"zigzag_{label}"), eigenvalues=np.round(eigenvalues, 4),
-        condition=float(r[label + "_condition"]), tolerance=TOLERANCE, steps=int(r[label + "_gd_steps"]))
+        condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
 
 # %% [markdown]
 # 学习率取 $1/\lambda_{\max}$ 时，沿最平坦的方向每一步保留 $1 - 1/\kappa$ 的误差，而起点几乎正好落在这个方向上。据此预测的步数：
 
 # %%
-kappa = float(r["positive_condition"])
+kappa = condition["positive"]
 distance = np.linalg.norm(W_START - W_STAR)
 predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
 say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(predicted)),
-    measured=int(r["positive_gd_steps"]))
+    measured=gd_steps["positive"])
 
 # %% [markdown]
 # ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
 #
-# 一个 sigmoid 单元，平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。带 $f'(z)$ 的链式法则应与有限差分一致，省掉它的简化公式则不应一致。
+# 一个 sigmoid 单元，平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。带激活函数斜率 $f'(z) = \sigma'(z)$ 的链式法则应与有限差分一致，省掉它的简化公式则不应一致。
 
 # %%
 from actsite.maths.functions import sigmoid, sigmoid_prime
