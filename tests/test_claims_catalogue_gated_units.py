@@ -149,6 +149,12 @@ def test_contour_figure_values_and_zero_sets():
     assert swiglu[-1, 0] == pytest.approx(-8.6, abs=0.05) and swiglu[-1, -1] == pytest.approx(8.6, abs=0.05)
     lower = swiglu[b < 0]
     assert np.abs(lower).max() == pytest.approx(0.84, abs=0.01)      # 3 x SiLU's minimum 0.2785
+    # the caption: for v < 0 SwiGLU's gate v*sigma(v) is negative and at most 0.28 in size
+    v = np.linspace(-40, 0, 400_001)[:-1]
+    gate = GATED["swiglu"].g(v)
+    assert np.all(gate < 0) and 0.27 < np.abs(gate).max() <= 0.28
+    assert "for SwiGLU a negative v lets at most 0.28 of u through, with its sign reversed" in page("en")
+    assert "对 SwiGLU 而言，v 为负时最多只有 u 的 0.28 倍通过，而且符号相反" in page("zh")
     assert np.all(glu[a == 0] == 0) and np.all(glu[a != 0] != 0)     # GLU is zero only at a = 0
     assert np.all(swiglu[(a == 0) | (b == 0)] == 0)
 

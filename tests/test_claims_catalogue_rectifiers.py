@@ -297,6 +297,10 @@ def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
     mean_slope = float(np.mean(1 / a))
     assert mean_slope == pytest.approx(math.log(8 / 3) / 5, abs=1e-6)
     assert round(mean_slope, 3) == 0.196 and abs(mean_slope - 2 / 11) > 0.01
+    # Xu et al.'s test slope, 1/mean(a) = 2/11, is below the mean training slope (Jensen: 1/E[a] < E[1/a])
+    assert round(2 / 11, 3) == 0.182 and 2 / 11 < mean_slope
+    assert "which gives the slope $2/11 \\approx 0.182$, below their mean training slope of 0.196" in page_text("en")
+    assert "得到的斜率 $2/11 \\approx 0.182$，低于他们训练斜率的均值 0.196" in page_text("zh")
 
 
 def test_rrelu_card_values():
