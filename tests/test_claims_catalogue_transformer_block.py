@@ -272,7 +272,7 @@ def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     assert f"{median_at_one:.2f}" == "0.18" and f"{median[-1]:.2f}" == "0.18"     # the value at large d_k
     assert np.all(median[:at(scaling, 16)] < median_at_one)             # lower at small d_k
     assert all(f"{m:.2f}" == "0.18" for m in median[at(scaling, 16):]) and f"{median[at(scaling, 8)]:.2f}" != "0.18"
-    shown("so the median norm lies below 0.18, which it reaches only from $d_k = 16$",
+    shown("So the median norm lies below 0.18, which it reaches only from $d_k = 16$",
           "所以范数的中位数低于 0.18，到 $d_k = 16$ 才达到这个值")
 
 
@@ -297,10 +297,12 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         s2 = stats.chi2(d_k).median() / d_k
         at_median = np.median(attn.jacobian_norm(attn.softmax(np.sqrt(s2) * k)))
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
-    shown("The Jacobian norm rises with $\\sigma^2$ up to about 16, while the median of $\\sigma^2$ lies below its mean of 1 "
-          "(68% of the queries have $\\sigma^2 < 1$ at $d_k = 1$)",
-          "雅可比范数则在 $\\sigma^2$ 不超过 16 左右时随 $\\sigma^2$ 增大，而 $\\sigma^2$ 的中位数低于它的均值 1"
-          "（$d_k = 1$ 时，68% 的查询 $\\sigma^2 < 1$）")
+    # almost every query's variance lies in that range: P(sigma^2 > 16) < 1e-4 at every d_k
+    assert all(stats.chi2(d_k).sf(16 * d_k) < 1e-4 for d_k in (1, 2, 4, 8, 16, 1024))
+    shown("The Jacobian norm rises with $\\sigma^2$ from 0 to about 16, a range that contains almost every query's $\\sigma^2$, "
+          "and the median of $\\sigma^2$ lies below its mean of 1 (68% of the queries have $\\sigma^2 < 1$ at $d_k = 1$)",
+          "雅可比范数则在 $\\sigma^2$ 从 0 到 16 左右的范围内随 $\\sigma^2$ 增大，几乎所有查询的 $\\sigma^2$ 都落在这个范围内；"
+          "而 $\\sigma^2$ 的中位数低于它的均值 1（$d_k = 1$ 时，68% 的查询 $\\sigma^2 < 1$）")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
@@ -370,7 +372,7 @@ def test_share_of_tiny_jacobians(scaling):
     assert attn.TINY == 1e-3
     assert np.all(scaling["scaled_jacobian_tiny"] == 0)
     shown("56% of the queries have a Jacobian norm below $10^{-3}$, against none",
-          "有 56% 的查询雅可比范数低于 $10^{-3}$，缩放后则一个也没有")
+          "有 56% 的查询，其雅可比范数低于 $10^{-3}$，缩放后则一个也没有")
 
 
 def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling):
@@ -728,7 +730,7 @@ def test_pre_norm_stream_grows_additively(stack):
     assert np.max(np.abs(stack["pre_stream_rms"] / predicted - 1)) < 0.05
     assert f"{stack['pre_stream_rms'][-1]:.2f}" == "4.77" and f"{stack['pre_stream_rms'][0]:.1f}" == "1.2"
     shown("$\\mathbb{E}[\\mathrm{GELU}(\\xi)^2] = 0.425$")
-    shown("to within 5%, reaching 4.77 at block 48", "偏差不超过 5%，到第 48 个块为 4.77")
+    shown("to within 5%; at block 48 it measures 4.77", "偏差不超过 5%，第 48 个块实测为 4.77")
 
 
 def test_rmsnorm_and_layernorm_give_the_same_curves(stack):
@@ -862,7 +864,8 @@ def test_gaussian_integrals_behind_the_entropy_estimate():
         mgf = gaussian_expectation(np.exp, variance=s ** 2)
         assert mgf == pytest.approx(np.exp(s ** 2 / 2), rel=1e-10)                          # E[e^s]
         assert gaussian_expectation(lambda t: t * np.exp(t), variance=s ** 2) / mgf == pytest.approx(s ** 2, rel=1e-10)
-    shown("$\\mathbb{E}[s\\,e^{s}] / \\mathbb{E}[e^{s}] = \\sigma^2$")
+    shown("$Z \\approx n\\,\\mathbb{E}[e^{s}] = n e^{\\sigma^2/2}$")
+    shown("$\\sum_j p_j s_j \\approx \\mathbb{E}[s\\,e^{s}] / \\mathbb{E}[e^{s}] = \\sigma^2$")
 
 
 def test_norm_alt_text_numbers(stack):
