@@ -322,7 +322,7 @@ def test_swap_losses_0_15_and_midpoint_1_35(swap_losses):
 
 
 def test_midpoint_is_worse_than_answering_one_half_everywhere_which_scores_ln_2(swap_losses):
-    """"1.35, worse than the ln 2 ≈ 0.69 of a network that answers one half for every point":
+    """"1.35, worse than the ln 2 ≈ 0.69 of a network that gives both classes probability one half":
     the same network with zero output weights and biases gives both classes probability 1/2."""
     X, y = voronoi(**SWAP_TASK)
     mid = swap_losses["midpoint_net"]

@@ -27,7 +27,7 @@ for label, centred in (("positive", False), ("centred", True)):
         condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
 
 # %% [markdown]
-# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而沿最平坦的方向只保留 $1 - 1/\kappa$。输入全正时，起点几乎正好落在最平坦的方向上；中心化之后，它几乎正好落在最陡的方向上，所以一步就够了（详见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）。输入全正时预测的步数：
+# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。输入全正时，起点几乎正好落在最平坦的方向上；中心化之后，它几乎正好落在最陡的方向上，所以一步就够了（详见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）。输入全正时预测的步数：
 
 # %%
 kappa = condition["positive"]
