@@ -321,6 +321,18 @@ def test_swap_losses_0_15_and_midpoint_1_35(swap_losses):
     assert swap_losses["midpoint"] > max(swap_losses["trained"], swap_losses["swapped"])   # not convex
 
 
+def test_midpoint_is_worse_than_answering_one_half_everywhere_which_scores_ln_2(swap_losses):
+    """"1.35, worse than the ln 2 ≈ 0.69 of a network that gives both classes probability one half":
+    the same network with zero output weights and biases gives both classes probability 1/2."""
+    X, y = voronoi(**SWAP_TASK)
+    mid = swap_losses["midpoint_net"]
+    guess = MLP(mid.sizes, "tanh", mid.weights[:-1] + [np.zeros_like(mid.weights[-1])],
+                mid.biases[:-1] + [np.zeros_like(mid.biases[-1])])
+    assert float(guess.loss_and_grads(X, y)[0]) == pytest.approx(np.log(2), abs=1e-12)
+    assert round(np.log(2), 2) == 0.69
+    assert swap_losses["midpoint"] > np.log(2)
+
+
 # --- sigmoid and tanh, derived ------------------------------------------------------------------
 
 def test_sigmoid_derivative_chain_rule_form_and_product_form():

@@ -3,10 +3,11 @@
 #
 # This notebook reruns the experiment of the article
 # [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md)
-# and recomputes its numbers. The experiment: a linear unit with squared loss, its inputs drawn from
-# $[0.2, 1]^2$ (all positive) or the same inputs centred; the weights start at $(-1, 1)$, and the best
-# weights are $\mathbf{w}^* = (1, -1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one
-# random example, at learning rate 1: change `steps` or `lr` in the next cell and rerun it.
+# and recomputes its numbers. The experiment: a linear unit with squared loss, 2000 inputs drawn from
+# $[0.2, 1]^2$ (all positive) or the same inputs centred, and targets produced by the weights
+# $\mathbf{w}^* = (1, -1)$; training starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes
+# 60 steps, each on one random example, at learning rate 1: change `steps` or `lr` in the next cell
+# and rerun it.
 
 # %%
 import numpy as np
@@ -21,9 +22,11 @@ for label, centred in (("positive", False), ("centred", True)):
 
 # %% [markdown]
 # With positive inputs every per-example step moves both weights the same way; after centring,
-# about half of them do. Full-batch descent mixes the signs, but with positive inputs the curvature
-# still differs a lot between directions. The condition number $\kappa$ is the ratio of the largest
-# to the smallest eigenvalue of the Hessian, the matrix of the loss's second derivatives:
+# about half of them do. Full-batch gradient descent sums the gradient over all 2000 examples, so its
+# components can have both signs; it runs here at the learning rate $1/\lambda_{\max}$, explained
+# below. With positive inputs it is still slow, because the curvature differs a lot between
+# directions. The condition number $\kappa$ is the ratio of the largest to the smallest eigenvalue of
+# the Hessian, the matrix of the loss's second derivatives:
 
 # %%
 condition, gd_steps = {}, {}
@@ -35,8 +38,11 @@ for label, centred in (("positive", False), ("centred", True)):
         condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
 
 # %% [markdown]
-# At the learning rate $1/\lambda_{\max}$ each step keeps the fraction $1 - 1/\kappa$ of the error along the
-# flattest direction, and the start lies almost exactly on that direction. The predicted number of steps:
+# At the learning rate $1/\lambda_{\max}$ each step clears the error along the steepest direction and keeps
+# the fraction $1 - 1/\kappa$ of it along the flattest. With positive inputs the start lies almost exactly
+# on the flattest direction; after centring, almost exactly on the steepest, which is why one step sufficed
+# ([the article](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning) explains both). The
+# predicted number of steps for positive inputs:
 
 # %%
 kappa = condition["positive"]

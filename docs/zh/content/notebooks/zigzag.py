@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：一个神经元的梯度与之字形路径 { #notebook-zigzag }
 #
-# 这个笔记本重跑文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中的数字。实验对象是平方损失下的线性单元：输入或者取自 $[0.2, 1]^2$（全为正），或者是同一批输入中心化之后的结果；权重从 $(-1, 1)$ 出发，最优权重是 $\mathbf{w}^* = (1, -1)$。随机梯度下降（SGD）走 60 步，每步随机取一个样本，学习率为 1：可以改一改下一个单元格里的 `steps` 或 `lr`，再运行一次。
+# 这个笔记本重跑文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中的数字。实验对象是平方损失下的线性单元：2000 个输入或者取自 $[0.2, 1]^2$（全为正），或者是同一批输入中心化之后的结果，目标值由权重 $\mathbf{w}^* = (1, -1)$ 生成；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个样本，学习率为 1：可以改一改下一个单元格里的 `steps` 或 `lr`，再运行一次。
 
 # %%
 import numpy as np
@@ -15,7 +15,7 @@ for label, centred in (("positive", False), ("centred", True)):
     say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量梯度下降能让符号混合，但输入全正时，不同方向上的曲率仍然相差很大。条件数 $\kappa$ 是海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比：
+# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量梯度下降把 2000 个样本的梯度加起来，各分量因而可以有正有负；这里它的学习率取 $1/\lambda_{\max}$，原因见下文。输入全正时它仍然很慢，因为不同方向上的曲率相差很大。条件数 $\kappa$ 是海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比：
 
 # %%
 condition, gd_steps = {}, {}
@@ -27,7 +27,7 @@ for label, centred in (("positive", False), ("centred", True)):
         condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
 
 # %% [markdown]
-# 学习率取 $1/\lambda_{\max}$ 时，沿最平坦的方向每一步保留 $1 - 1/\kappa$ 的误差，而起点几乎正好落在这个方向上。据此预测的步数：
+# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。输入全正时，起点几乎正好落在最平坦的方向上；中心化之后，它几乎正好落在最陡的方向上，所以一步就够了（详见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）。输入全正时预测的步数：
 
 # %%
 kappa = condition["positive"]
