@@ -23,10 +23,11 @@ for label, centred in (("positive", False), ("centred", True)):
 # %% [markdown]
 # With positive inputs every per-example step moves both weights the same way; after centring,
 # about half of them do. Full-batch gradient descent sums the gradient over all 2000 examples, so its
-# components can have both signs; it runs here at the learning rate $1/\lambda_{\max}$, explained
-# below. With positive inputs it is still slow, because the curvature differs a lot between
-# directions. The condition number $\kappa$ is the ratio of the largest to the smallest eigenvalue of
-# the Hessian, the matrix of the loss's second derivatives:
+# components can have both signs. With positive inputs it is still slow, because the curvature
+# differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
+# ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second
+# derivatives), measures that difference. Full-batch descent runs here at the learning rate
+# $1/\lambda_{\max}$:
 
 # %%
 condition, gd_steps = {}, {}
@@ -39,8 +40,9 @@ for label, centred in (("positive", False), ("centred", True)):
 
 # %% [markdown]
 # At the learning rate $1/\lambda_{\max}$ each step clears the error along the steepest direction and keeps
-# the fraction $1 - 1/\kappa$ of it along the flattest. With positive inputs the start lies almost exactly
-# on the flattest direction; after centring, almost exactly on the steepest, which is why one step sufficed
+# the fraction $1 - 1/\kappa$ of it along the flattest. With positive inputs the line from the start to
+# $\mathbf{w}^*$ runs almost exactly along the flattest direction; after centring, almost exactly along
+# the steepest, which is why one step sufficed
 # ([the article](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning) explains both). The
 # predicted number of steps for positive inputs:
 
@@ -56,7 +58,7 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 #
 # One sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - y)^2$ and all-positive inputs.
 # The chain rule, which includes the activation's slope $f'(z) = \sigma'(z)$, should match finite differences;
-# the shortened formula without it should not.
+# the formula that drops it should not.
 
 # %%
 from actsite.maths.functions import sigmoid, sigmoid_prime

@@ -15,7 +15,7 @@ for label, centred in (("positive", False), ("centred", True)):
     say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量梯度下降把 2000 个样本的梯度加起来，各分量因而可以有正有负；这里它的学习率取 $1/\lambda_{\max}$，原因见下文。输入全正时它仍然很慢，因为不同方向上的曲率相差很大。条件数 $\kappa$ 是海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比：
+# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量梯度下降把 2000 个样本的梯度加起来，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $1/\lambda_{\max}$：
 
 # %%
 condition, gd_steps = {}, {}
@@ -27,7 +27,7 @@ for label, centred in (("positive", False), ("centred", True)):
         condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
 
 # %% [markdown]
-# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。输入全正时，起点几乎正好落在最平坦的方向上；中心化之后，它几乎正好落在最陡的方向上，所以一步就够了（详见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）。输入全正时预测的步数：
+# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。输入全正时，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最平坦的方向；中心化之后，它几乎正好沿着最陡的方向，所以一步就够了（详见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）。输入全正时预测的步数：
 
 # %%
 kappa = condition["positive"]
@@ -39,7 +39,7 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %% [markdown]
 # ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
 #
-# 一个 sigmoid 单元，平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。带激活函数斜率 $f'(z) = \sigma'(z)$ 的链式法则应与有限差分一致，省掉它的简化公式则不应一致。
+# 一个 sigmoid 单元，平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。带激活函数斜率 $f'(z) = \sigma'(z)$ 的链式法则应与有限差分一致，漏掉它的公式则不应一致。
 
 # %%
 from actsite.maths.functions import sigmoid, sigmoid_prime
