@@ -43,8 +43,8 @@ report, not mathematics:
   approximate the sigmoid differently (MobileNetV3);
 * hard swish: introduced in MobileNetV3 as a stand-in for swish and used in the second half
   of the networks, where feature maps are smaller so a non-linearity costs less and where the
-  authors found most of swish's benefit, and in the first layer,
-  where it let them halve the filters from 32 to 16 at the same accuracy;
+  authors found most of swish's benefit, and in the first layer, where 16 filters with
+  h-swish kept the accuracy of 32 filters with ReLU or swish (their section 5.1);
 * that integer arithmetic clamps its results to the 8-bit range, that integer hardware
   replaces exponentials by tables or polynomials, and that a fused GPU kernel reads each
   input once (engineering context; the page measures only numpy on a CPU).
@@ -666,7 +666,7 @@ def test_setup_as_described():
     assert cost_figure.DTYPE == "float64" and DATA["machine"]["numerics"]["OPENBLAS_NUM_THREADS"] == "1"
 
 
-# "Leaky ReLU, PReLU, RReLU, ELU, SELU and Maxout are defined in rectifier variants, softplus, GELU and
+# "Leaky ReLU, PReLU, RReLU, ELU, SELU and Maxout are defined in rectifier variants (...); softplus, GELU and
 # its tanh form, SiLU and Mish in smooth gates": with the page's own five and the classic ReLU, sigmoid
 # and tanh, that is every function in the figure, and each is defined where the page says.
 DEFINED_ELSEWHERE = {
@@ -690,6 +690,15 @@ def test_every_function_in_the_cost_figure_is_defined_here_or_where_the_page_say
         text = (CONTENT[lang] / target).read_text(encoding="utf-8")
         for name in names.values():
             assert name in text, (target, name)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_timed_maxout_is_the_two_piece_form_max_x_minus_x_drawn_on_the_rectifier_page(lang):
+    """"Maxout timed in the two-piece form drawn there, max(x, -x)": the timed function is |x|."""
+    assert r"$\max(x, -x)$" in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    timed = cost.part("maxout", "value")
+    np.testing.assert_array_equal(timed(X), np.maximum(X, -X))
+    assert "maxout" in skeleton(CONTENT[lang] / "catalogue/rectifiers.md").figures
 
 
 def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_4_and_hard_sigmoid_2_0():
