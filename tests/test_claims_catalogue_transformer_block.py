@@ -299,9 +299,9 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
     # almost every query's variance lies in that range: P(sigma^2 > 16) < 1e-4 at every d_k
     assert all(stats.chi2(d_k).sf(16 * d_k) < 1e-4 for d_k in (1, 2, 4, 8, 16, 1024))
-    shown("The Jacobian norm grows with $\\sigma^2$ up to $\\sigma^2 \\approx 16$, beyond almost every query's value, "
+    shown("Over the values of $\\sigma^2$ that almost all queries take, the Jacobian norm grows with $\\sigma^2$, "
           "and more than half of the queries have $\\sigma^2 < 1$ (68% at $d_k = 1$)",
-          "雅可比范数随 $\\sigma^2$ 增大，直到 $\\sigma^2 \\approx 16$，几乎所有查询的 $\\sigma^2$ 都在这以下；"
+          "在几乎所有查询的 $\\sigma^2$ 所在的范围内，雅可比范数随 $\\sigma^2$ 增大；"
           "而 $\\sigma^2 < 1$ 的查询超过半数（$d_k = 1$ 时占 68%）")
 
 
