@@ -299,10 +299,10 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
     # almost every query's variance lies in that range: P(sigma^2 > 16) < 1e-4 at every d_k
     assert all(stats.chi2(d_k).sf(16 * d_k) < 1e-4 for d_k in (1, 2, 4, 8, 16, 1024))
-    shown("The Jacobian norm rises with $\\sigma^2$ from 0 to about 16, a range that contains almost every query's $\\sigma^2$, "
-          "and the median of $\\sigma^2$ lies below its mean of 1 (68% of the queries have $\\sigma^2 < 1$ at $d_k = 1$)",
-          "雅可比范数则在 $\\sigma^2$ 从 0 到 16 左右的范围内随 $\\sigma^2$ 增大，几乎所有查询的 $\\sigma^2$ 都落在这个范围内；"
-          "而 $\\sigma^2$ 的中位数低于它的均值 1（$d_k = 1$ 时，68% 的查询 $\\sigma^2 < 1$）")
+    shown("Over the values of $\\sigma^2$ that almost all queries take, the Jacobian norm grows with $\\sigma^2$, "
+          "and more than half of the queries have $\\sigma^2 < 1$ (68% at $d_k = 1$)",
+          "在几乎所有查询的 $\\sigma^2$ 所在的范围内，雅可比范数随 $\\sigma^2$ 增大；"
+          "而 $\\sigma^2 < 1$ 的查询超过半数（$d_k = 1$ 时占 68%）")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
@@ -316,9 +316,9 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     assert np.mean(q ** 2) == pytest.approx(1.0, abs=0.05)          # the variance q^2 has mean 1
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
-    shown("The estimate above is linear in $\\sigma^2$, but the entropy itself is convex (it falls ever more slowly "
-          "as $\\sigma^2$ grows), so its average lies above 3.68",
-          "熵并不像上面的估算那样是 $\\sigma^2$ 的线性函数，而是凸函数（随 $\\sigma^2$ 增大下降得越来越慢），"
+    shown("The entropy falls ever more slowly as $\\sigma^2$ grows (it is convex in $\\sigma^2$, unlike the linear "
+          "estimate above), so its average lies above 3.68",
+          "熵随 $\\sigma^2$ 增大下降得越来越慢（它是 $\\sigma^2$ 的凸函数，不像上面的估算那样是线性的），"
           "所以它的平均值高于 3.68")
 
 
@@ -372,7 +372,7 @@ def test_share_of_tiny_jacobians(scaling):
     assert attn.TINY == 1e-3
     assert np.all(scaling["scaled_jacobian_tiny"] == 0)
     shown("56% of the queries have a Jacobian norm below $10^{-3}$, against none",
-          "有 56% 的查询，其雅可比范数低于 $10^{-3}$，缩放后则一个也没有")
+          "雅可比范数低于 $10^{-3}$ 的查询占 56%，缩放后则一个也没有")
 
 
 def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling):
@@ -783,15 +783,17 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     deviation = np.max(np.abs(product / 0.68 - 1))                       # "within 5% of 0.68 at every block"
     assert deviation < 0.05 and f"{deviation:.0%}" == "5%"
     assert np.prod(np.array(signal[:-1]) / np.array(signal[1:])) == pytest.approx(signal[0] / signal[-1])  # compounded
+    pre = stack["pre_grad_norm"]                                       # ... and this growth is the W1-gradient ratio
+    assert signal[0] / signal[-1] == pytest.approx(pre[0] / pre[-1], rel=0.02)
     shown("the GELU's slope multiplies its squared norm by $\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2] = 0.456$",
           "GELU 的斜率把梯度范数的平方乘上 $\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2] = 0.456$")
     shown("The contribution relative to the signal should therefore be $\\sqrt{0.456} = 0.68$ divided by the stream's root "
           "mean square, and the measurement agrees to within 5% at every block: "
           "0.68 at the first block and 0.15 at the last. Compounded over 48 blocks, "
-          "these additions make the signal at the first block 4.4 times the signal that left the last",
+          "these additions account for the factor of 4.4",
           "所以分支的贡献与信号大小之比应为 $\\sqrt{0.456} = 0.68$ 除以残差流的均方根；实测在每个块上与之相差都不到 5%："
           "第一个块为 0.68，最后一个块为 0.15。"
-          "这些增量经过 48 个块层层累积，信号传到第一个块时，已是离开最后一个块时的 4.4 倍")
+          "这些增量经过 48 个块层层累积，就得到了上面的 4.4 倍")
 
 
 def test_last_block_gradient_against_depth(stack):
