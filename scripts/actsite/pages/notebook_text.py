@@ -96,7 +96,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_at_init": "  种子 {seed}：第一层 {first} 个，第二层 {second} 个",
     "dead_largest_z": "{unit} 号单元在全部数据上的最大预激活值：{z:.3f}",
     "dead_fraction": "死亡单元：第一隐藏层 {units_1} 个中有 {first} 个，第二隐藏层 {units_2} 个中有 {second} 个",
-    "dead_grads": "死亡的 {unit} 号单元：输入权重梯度的最大绝对值 = {w:g}   偏置梯度 = {b:g}   输出权重梯度的最大绝对值 = {out:g}",
+    "dead_grads": "已死亡的 {unit} 号单元：输入权重梯度的最大绝对值 = {w:g}   偏置梯度 = {b:g}   输出权重梯度的最大绝对值 = {out:g}",
     "dead_live_grads": "未死亡的 {unit} 号单元：输入权重梯度的最大绝对值 = {w:.4f}   偏置梯度 = {b:.4f}",
     "dead_unchanged": "{steps} 步之后，{unit} 号单元的权重和偏置是否逐位不变：{same}",
     "dead_live_moved": "未死亡的 {unit} 号单元：输入权重移动的欧氏距离为 {distance:.3f}",
