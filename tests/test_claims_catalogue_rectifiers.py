@@ -106,6 +106,18 @@ def test_figure_markers_name_the_registered_cards():
 
 # --- Introduction ---------------------------------------------------------------------------
 
+def test_the_linked_measurement_covers_relu_and_leaky_relu_only():
+    """The introduction sends the reader to the dead-unit experiment for ReLU and Leaky ReLU; that
+    article measures those two and says the other variants are not measured there."""
+    article = {lang: (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8") for lang in ("en", "zh")}
+    assert "PReLU, RReLU and Maxout are described but not measured here" in article["en"]
+    assert "{ #dead-relu-experiment }" in article["en"] and "{ #dead-relu-experiment }" in article["zh"]
+    assert "and what Leaky ReLU changes about that, is measured in" in page_text("en")
+    assert "以及换成 Leaky ReLU 后情况有何变化" in page_text("zh")
+    for lang, plural in (("en", "leaky variants"), ("zh", "带泄漏的变体")):
+        assert plural not in page_text(lang)
+
+
 def test_relu_output_and_gradient_are_exactly_zero_for_negative_inputs():
     x = np.linspace(-5, -1e-9, 1001)
     assert np.all(relu(x) == 0) and np.all(relu_prime(x) == 0)
@@ -261,6 +273,8 @@ def test_xu_test_rule_divides_by_the_mean_five_and_a_half_slope_two_elevenths():
     assert (3 + 8) / 2 == 5.5
     assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
     assert round(2 / 11, 3) == 0.182 != round(RRELU_EVAL_SLOPE, 3)
+    assert "into $x/a$ with $a \\sim U(3, 8)$ in training, and into $x/5.5$ at test time, 5.5 being the mean of $a$" in page_text("en")
+    assert "负输入 $x$ 在训练时变为 $x/a$，其中 $a \\sim U(3, 8)$；测试时变为 $x/5.5$，5.5 是 $a$ 的均值" in page_text("zh")
 
 
 def test_xu_training_slopes_fill_the_same_interval_as_pytorchs():
@@ -299,8 +313,8 @@ def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
     assert round(mean_slope, 3) == 0.196 and abs(mean_slope - 2 / 11) > 0.01
     # Xu et al.'s test slope, 1/mean(a) = 2/11, is below the mean training slope (Jensen: 1/E[a] < E[1/a])
     assert round(2 / 11, 3) == 0.182 and 2 / 11 < mean_slope
-    assert "which gives the slope $2/11 \\approx 0.182$, below their mean training slope of 0.196" in page_text("en")
-    assert "得到的斜率 $2/11 \\approx 0.182$，低于他们训练斜率的均值 0.196" in page_text("zh")
+    assert "Xu et al.'s test slope, $2/11 \\approx 0.182$, lies below their mean training slope of 0.196" in page_text("en")
+    assert "Xu 等人的测试斜率 $2/11 \\approx 0.182$ 却低于他们训练斜率的均值 0.196" in page_text("zh")
 
 
 def test_rrelu_card_values():

@@ -358,6 +358,15 @@ def test_both_gates_are_distribution_functions_normal_and_logistic():
     assert np.sum(normal_pdf(t)) * (t[1] - t[0]) == pytest.approx(float(normal_cdf(2.0)), abs=1e-5)
     logistic_pdf = np.exp(-t) / (1 + np.exp(-t)) ** 2
     assert np.sum(logistic_pdf) * (t[1] - t[0]) == pytest.approx(float(sigmoid(2.0)), abs=1e-5)
+    # The approximation's gate sigma(1.702 x) is the distribution function of a logistic distribution
+    # with scale s = 1/1.702 (density e^{-t/s} / (s (1 + e^{-t/s})^2)), not of the standard logistic.
+    s = 1 / 1.702
+    scaled_pdf = np.exp(-t / s) / (s * (1 + np.exp(-t / s)) ** 2)
+    assert np.sum(scaled_pdf) * (t[1] - t[0]) == pytest.approx(float(sigmoid(1.702 * 2.0)), abs=1e-5)
+    assert abs(float(sigmoid(1.702 * 2.0)) - float(sigmoid(2.0))) > 0.05
+    for lang, said in (("en", r"$\sigma(1.702\,x)$ that of a logistic distribution, $\Phi$ that of the standard normal"),
+                       ("zh", r"$\sigma(1.702\,x)$ 是一个逻辑斯谛分布的分布函数，$\Phi$ 是标准正态分布的分布函数")):
+        assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
 # --- GELU, tanh approximation -----------------------------------------------------------------
