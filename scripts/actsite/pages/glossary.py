@@ -145,8 +145,8 @@ TERMS: tuple[Term, ...] = (
          "The small set of training examples used to estimate the gradient at each step.",
          "blog/posts/neuron-gradients-zigzag.md#ill-conditioning", avoid_zh=("批次",)),
     Term("full-batch-gradient-descent", "全批量梯度下降", "full-batch gradient descent",
-         "每一步都用全部训练样本的平均梯度来更新权重；与之相对的是每步只用一个样本的随机梯度下降（SGD）和小批量梯度下降。",
-         "Gradient descent in which every step uses the average gradient over all training examples, as opposed to stochastic gradient descent (SGD), which uses one example per step, and mini-batch gradient descent.",
+         "每一步都用全部训练样本的平均梯度来更新权重；与之相对的是随机梯度下降（SGD），它每步只用一个样本或随机抽取的一小批样本来估计梯度。",
+         "Gradient descent in which every step uses the average gradient over all training examples, as opposed to stochastic gradient descent (SGD), which estimates it from one example or a small random mini-batch per step.",
          "blog/posts/neuron-gradients-zigzag.md#ill-conditioning",
          avoid_zh=("全批量下降", "全批量 GD",
                    # "GD" alone, except where it is introduced: 全批量梯度下降（GD）, or a figure's label: 记作 GD
