@@ -275,8 +275,8 @@ def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     entropy_at_one = sigma_one_reference(attn.entropy).mean()           # the spread moves the two in opposite directions:
     assert np.all(scaling["scaled_entropy"][:at(scaling, 16)] > entropy_at_one)  # entropy up, median norm down
     shown("At small $d_k$ the spread moves them in opposite directions", "$\\sigma^2$ 的分散把两个量往相反的方向推")
-    shown("the median norm therefore lies below 0.18, which it reaches only from $d_k = 16$",
-          "范数的中位数因此低于 0.18，到 $d_k = 16$ 才达到这个值")
+    shown("the median norm lies below 0.18 and reaches it only from $d_k = 16$",
+          "范数的中位数也就低于 0.18，到 $d_k = 16$ 才达到这个值")
 
 
 def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below_1(scaling):
@@ -304,8 +304,8 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
     assert all(stats.chi2(d_k).sf(16 * d_k) < 1e-4 for d_k in (1, 2, 4, 8, 16, 1024))
     shown("The Jacobian norm rises with $\\sigma^2$ over the range that almost every query falls in, so its median is its "
           "value at the median $\\sigma^2$, which lies below 1 (0.45 at $d_k = 1$)",
-          "雅可比范数则在几乎所有查询所处的范围内随 $\\sigma^2$ 增大，所以它的中位数就是 $\\sigma^2$ 取中位数时的值，"
-          "而 $\\sigma^2$ 的中位数小于 1（$d_k = 1$ 时为 0.45）")
+          "雅可比范数则在几乎所有查询所处的范围内随 $\\sigma^2$ 增大，因而它的中位数就是 $\\sigma^2$ 取中位数时的值；"
+          "$\\sigma^2$ 的中位数小于 1（$d_k = 1$ 时为 0.45）")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
