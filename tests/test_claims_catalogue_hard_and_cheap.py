@@ -37,7 +37,7 @@ report, not mathematics:
   not measured on this site, as the page says);
 * ReLU6: Krizhevsky (2010) capped rectified units at 6 and found it encouraged sparse
   features earlier; TensorFlow's documentation says capped units do better in fixed-point
-  inference; MobileNetV2 uses it after the expansion and depthwise layers and gives
+  inference; MobileNetV2 uses it after every convolution of its blocks but the last (linear) and gives
   robustness in low-precision computation as the reason;
 * that 8-bit codes of non-negative outputs need no offset (r = s q), and that implementations
   approximate the sigmoid differently (MobileNetV3);
