@@ -474,8 +474,8 @@ def _verdict_rows(key: str) -> list[str]:
     tails = (abs(df(-40.0)) < 1e-10, abs(df(40.0)) < 1e-10)
     if all(tails):
         saturation = "both tails"
-    elif not tails[1] and df(-1.0) == 0 and df(-40.0) == 0:
-        saturation = "none; slope 0 for x < 0"
+    elif not tails[1] and np.all(df(x[x < 0]) == 0):
+        saturation = "x < 0 only, slope exactly 0"
     else:
         saturation = "?"
     z = np.random.default_rng(11).standard_normal(2_000_000)
@@ -488,10 +488,10 @@ def _verdict_rows(key: str) -> list[str]:
 
 VERDICT_WORDS = {"zh": {"是": "yes", "否": "no", "处处可微": "everywhere", "除 $0$ 外处处可微": "everywhere but at 0",
                         "仅当 $x \\ge 0$": "only for x >= 0", "两侧尾部": "both tails",
-                        "不饱和；$x < 0$ 时斜率为 0": "none; slope 0 for x < 0",
+                        "仅 $x < 0$ 一侧，斜率恰为 0": "x < 0 only, slope exactly 0",
                         "一次指数运算": "an exponential", "一次比较": "a comparison"},
                  "en": {"everywhere but at $0$": "everywhere but at 0", "only for $x \\ge 0$": "only for x >= 0",
-                        "none; slope 0 for $x < 0$": "none; slope 0 for x < 0"}}
+                        "$x < 0$ only, slope exactly 0": "x < 0 only, slope exactly 0"}}
 RANGES = {"$(0, 1)$": (0.0, "(", 1.0), "$(-1, 1)$": (-1.0, "(", 1.0), "$[0, \\infty)$": (0.0, "[", np.inf)}
 
 

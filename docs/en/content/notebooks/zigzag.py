@@ -56,9 +56,9 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %% [markdown]
 # ## The gradient of one sigmoid unit { #notebook-zigzag-gradient }
 #
-# One sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - y)^2$ and all-positive inputs.
-# The chain rule, which includes the activation's slope $f'(z) = \sigma'(z)$, should match finite differences;
-# the formula that drops it should not.
+# Take one sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - y)^2$ and all-positive inputs.
+# The gradient from the chain rule, which includes the activation's slope $f'(z) = \sigma'(z)$, should
+# match finite differences; the formula that drops it should not.
 
 # %%
 from actsite.maths.functions import sigmoid, sigmoid_prime

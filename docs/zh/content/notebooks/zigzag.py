@@ -39,7 +39,7 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %% [markdown]
 # ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
 #
-# 一个 sigmoid 单元，平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。带激活函数斜率 $f'(z) = \sigma'(z)$ 的链式法则应与有限差分一致，漏掉它的公式则不应一致。
+# 取一个 sigmoid 单元，用平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。按链式法则算出的梯度含有激活函数的斜率 $f'(z) = \sigma'(z)$，应与有限差分吻合；漏掉这个斜率，就对不上了。
 
 # %%
 from actsite.maths.functions import sigmoid, sigmoid_prime
