@@ -50,6 +50,15 @@ def test_a_fixed_salt_is_what_makes_matplotlibs_svg_identifiers_repeat():
 
     assert svg(None) != svg(None)                                          # a random salt each time
     assert svg("fixed") == svg("fixed")                                    # a given salt: the same bytes
+
+    def ids(salt):
+        return set(re.findall(r'id="([^"]+)"', svg(salt).decode()))
+
+    # "each clipping path and each marker (a tick or dot shape)": those identifiers follow the
+    # salt; glyph definitions are named after the font and glyph ("DejaVuSans-30"), salt or not.
+    only_a, only_b = ids("a") - ids("b"), ids("b") - ids("a")
+    assert only_a and {i[0] for i in only_a} == {i[0] for i in only_b} == {"p", "m"}, (only_a, only_b)
+    assert any(i.startswith("DejaVuSans-") for i in ids("a") & ids("b"))
     assert all(style.rc_params(theme)["svg.hashsalt"] for theme in ("light", "dark"))          # the site gives one
 
 
