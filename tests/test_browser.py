@@ -422,6 +422,18 @@ def test_notebook_code_cells_have_a_copy_button(browser, base_url):
     watch.close()
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_notebooks_show_no_english_cell_prompts(browser, base_url, lang):
+    """Jupyter's "In [1]:" / "Out[1]:" prompts are English labels: no notebook page shows them."""
+    watch = PageWatch(browser, base_url)
+    watch.page.goto(f"{base_url}{lang}/notebooks/relu-square/", wait_until="load")
+    assert watch.page.locator(".jp-Cell .jp-InputPrompt").count() > 0          # the notebook's markup has them
+    shown = watch.page.evaluate("""() => [...document.querySelectorAll('.jp-InputPrompt, .jp-OutputPrompt')]
+        .filter(e => e.getClientRects().length > 0 && e.innerText.trim()).map(e => e.innerText.trim())""")
+    assert shown == [], shown
+    watch.close()
+
+
 # Layout, zoom, 404 and explorer checks are written in their own modules and collected here, so
 # that they share this module's browser and server (a second Playwright instance cannot start).
 from browser_explorer import (  # noqa: E402,F401
