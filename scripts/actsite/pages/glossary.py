@@ -258,7 +258,7 @@ TERMS: tuple[Term, ...] = (
          "The dimension $d_k$ of each attention head's query and key vectors; the attention scores are divided by $\\sqrt{d_k}$ before the softmax.",
          "catalogue/transformer-block.md#scaling"),
     Term("soft-capping", "软截断", "soft-capping",
-         "用 $c \\tanh(z/c)$ 把 logit $z$ 平滑地限制在 $-c$ 与 $c$ 之间，同时保持它们的顺序。",
+         "用 $c \\tanh(z/c)$ 把 logit $z$ 平滑地限制在 $-c$ 与 $c$ 之间，同时保持各 logit 的大小顺序。",
          "Bounding a logit $z$ smoothly between $-c$ and $c$ with $c \\tanh(z/c)$, which keeps the logits' order.",
          "catalogue/transformer-block.md#soft-capping"),
     Term("z-loss", "z 损失", "z-loss",
