@@ -212,6 +212,9 @@ def test_the_two_fp8_formats_split_the_bits_differently():
     e4, e5 = lp.FORMATS["float8_e4m3fn"], lp.FORMATS["float8_e5m2"]
     assert e4.mantissa_bits == e5.mantissa_bits + 1 and e5.exponent_bits == e4.exponent_bits + 1
     assert e4.eps < e5.eps and e5.max / e4.max > 100                  # finer steps; a far wider range
+    page_lang("en", "named for their exponent (E) and mantissa (M) bits", "")
+    page_lang("zh", "", "按指数位（E）和尾数位（M）的位数命名")
+    assert [(lp.FORMATS[n].exponent_bits, lp.FORMATS[n].mantissa_bits) for n in ("float8_e4m3fn", "float8_e5m2")] == [(4, 3), (5, 2)]
     page_lang("en", "E4M3 keeps one more fraction bit, E5M2 one more exponent bit and so a far wider range", "")
     page_lang("zh", "", "E4M3 多一位尾数，E5M2 多一位指数，因而范围宽得多")
 
@@ -652,8 +655,13 @@ def test_loss_scaling_numbers():
     assert 2 ** 16 == 65536
     assert f"{float(np.array(1e-8).astype(BF16)):.4e}" == "1.0012e-08"
     both(r"$6.55 \times 10^{-4}$", r"$9.997 \times 10^{-9}$", "0.03%", r"$1.0012 \times 10^{-8}$")
-    page_lang("en", r"$65{,}504 / S$", "")
-    page_lang("zh", "", r"$65504 / S$")
+    # "a gradient of 65,520/S or more overflows": float16 rounds 65,520 up to infinity, anything below it to at most 65,504
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.float16(65520.0)) and float(np.float16(np.nextafter(65520.0, 0))) == 65504
+        S = 65536.0
+        assert np.isinf(np.float16(65520.0 / S * S)) and np.isfinite(np.float16(np.nextafter(65520.0 / S, 0) * S))
+    page_lang("en", r"a gradient of $65{,}520 / S$ or more overflows, since float16 rounds everything from 65,520 on to $\infty$", "")
+    page_lang("zh", "", r"不小于 $65520 / S$ 的梯度会溢出，因为 float16 把 65520 及以上的数都舍入成 $\infty$")
 
 
 # --- outliers ---------------------------------------------------------------------------------
