@@ -365,6 +365,17 @@ def test_0_24_just_below_the_one_quarter_predicted_for_xavier(gd):
     assert 0.23 < per_layer_factor(gd["sigmoid_xavier_grad"]) < 0.25
 
 
+def test_xavier_weights_leave_the_size_of_the_signal_unchanged_on_average():
+    """E||W^T v||^2 = n Var(w) ||v||^2: with Xavier's scale, averaged over draws, the ratio is 1."""
+    rng = np.random.default_rng(0)
+    v = rng.standard_normal(WIDTH)
+    ratios = [np.sum(((INIT_STD["xavier"](WIDTH) * rng.standard_normal((WIDTH, WIDTH))).T @ v) ** 2) / np.sum(v ** 2)
+              for _ in range(200)]
+    assert abs(np.mean(ratios) - 1) < 0.01
+    for init in ("small", "he"):                                           # the other scales do change it
+        assert abs(WIDTH * INIT_STD[init](WIDTH) ** 2 - 1) > 0.5
+
+
 def test_ceiling_over_49_layers_about_3e_minus_30_and_measured_is_smaller(gd):
     assert e(0.25 ** 49) == "3e-30"
     g = gd["sigmoid_xavier_grad"]
