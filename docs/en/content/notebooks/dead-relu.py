@@ -69,7 +69,7 @@ dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).a
 say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
-# Every factor $r'(z_j^{(n)})$ in the sums for $\partial L/\partial \mathbf{w}_j$ and
+# Every factor $r'(z_j^{(n)})$ in [the article's sums](../blog/posts/dead-relu-units.md#dead-relu) for $\partial L/\partial \mathbf{w}_j$ and
 # $\partial L/\partial b_j$ is zero, so both gradients should be exactly zero, not merely small.
 # The unit's output is zero for every input, so the gradient of its outgoing weights is zero too.
 # A live neighbour, for comparison, does receive gradient.
