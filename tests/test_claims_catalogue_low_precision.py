@@ -329,7 +329,7 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     x = np.linspace(-2.5, 2.5, 11)
     np.testing.assert_allclose(hs.f(x), x * (x + 3) / 6, rtol=1e-12)
     assert np.ptp(np.diff(hs.f(x), 2)) < 1e-12 and abs(np.diff(hs.f(x), 2)[0]) > 1e-3      # constant, non-zero curvature
-    page_lang("en", "hard swish (whose middle piece is quadratic)", "")
+    page_lang("en", "hard swish, whose middle piece is quadratic)", "")
     page_lang("zh", "", "hard swish（中间一段是二次函数）")
     for lang in LANGS:        # the site's term is "hard and cheap functions", which include softsign
         assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
@@ -370,8 +370,8 @@ def test_elu_and_softsign_thresholds():
     both("$-6.25$", "512")
     page_lang("en", "4,096 in float16", "")
     page_lang("zh", "", "float16 中的 4096")
-    page_lang("en", "**Exponentially saturating functions reach their limits early; softsign does not.**", "")
-    page_lang("zh", "", "**按指数饱和的函数很早就到达极限；softsign 则不然。**")
+    page_lang("en", "**Functions with an exponential tail reach their limits early; softsign does not.**", "")
+    page_lang("zh", "", "**尾部按指数衰减的函数很早就到达极限；softsign 则不然。**")
 
 
 def test_gelu_and_softplus_become_their_asymptotes():
@@ -688,7 +688,7 @@ def test_e4m3_range_and_squared_spread():
     page_lang("en", r"$\sqrt{28{,}672}$", "")
     page_lang("zh", "", r"$\sqrt{28672}$")
     page_lang("en", "a ratio of 28,672", "")
-    page_lang("zh", "", "相差 28672 倍")
+    page_lang("zh", "", "两者之比为 28672")
 
 
 def test_e5m2_range_is_close_to_float16s():
