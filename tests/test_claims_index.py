@@ -40,9 +40,9 @@ def test_sparse_paths_card_shows_two_inputs_each_with_its_own_paths():
     assert not np.array_equal(np.array(PATHS_INPUTS[0]), np.array(PATHS_INPUTS[1]))
     assert any(not np.array_equal(a, b) for a, b in zip(*masks))        # different active units
     assert all(m.any() and not m.all() for ms in masks for m in ms)     # some units inactive in every layer
-    shown("after forward passes on two different inputs, with the inactive units and their connections greyed out: "
+    shown("after forward passes on two different inputs, with the units that are off and their connections greyed out: "
           "each input uses its own paths",
-          "分别对两个不同的输入做完前向传播，不活跃的单元及其连接显示为灰色：每个输入走自己的通路")
+          "分别对两个不同的输入做完前向传播，关闭的单元及其连接显示为灰色：每个输入走自己的通路")
 
 
 @pytest.mark.parametrize("lang", LANGS)
