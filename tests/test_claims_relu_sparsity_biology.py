@@ -18,7 +18,7 @@ import pytest
 
 from actsite.maths import biology
 from actsite.experiments.datasets import voronoi
-from claim_helpers import assert_voronoi_matches_its_description
+from claim_helpers import assert_voronoi_matches_its_description, page_text
 from actsite.experiments import piecewise, sparsity, training_speed
 from actsite.experiments.cache import cached
 from actsite.figures.diagrams import PATHS_INPUTS, PATHS_SIZES
@@ -412,3 +412,11 @@ def test_softplus_is_not_the_closest_smooth_function_to_relu():
     gap_gelu = np.max(np.abs(x * 0.5 * (1 + erf(x / np.sqrt(2))) - relu(x)))
     assert gap_softplus == pytest.approx(np.log(2), abs=1e-9)
     assert gap_gelu < gap_silu < gap_softplus                  # so the page says "a" similar function
+
+
+def test_at_0_3_the_first_ten_iterations_kill_30_to_45_percent_of_relus_second_layer():
+    shares = [training_speed.dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
+    assert (round(100 * min(shares)), round(100 * max(shares))) == (30, 45)
+    for lang, text in (("en", "the first ten iterations leave 30–45% of ReLU's second layer"),
+                       ("zh", "头十次迭代就让 ReLU 网络第二层 30%–45% 的单元")):
+        assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
