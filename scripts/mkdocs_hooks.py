@@ -107,6 +107,7 @@ def on_post_page(output, page, config):
     if not ENABLED:
         return output
     output = notebook_text.localise_copy_button(output, config.theme["language"])
+    output = notebook_text.wide_character_cells(output)
     return _typeset(typeset.finish_page, output, page, config)
 
 

@@ -434,6 +434,23 @@ def test_notebooks_show_no_english_cell_prompts(browser, base_url, lang):
     watch.close()
 
 
+def test_chinese_printed_output_keeps_its_columns(browser, base_url):
+    """Each wide character a notebook printed fills exactly two monospace columns, as the padding
+    of its tables assumes, so the columns of the printed tables line up on the page."""
+    watch = PageWatch(browser, base_url)
+    watch.page.goto(f"{base_url}zh/notebooks/gradient-depth/", wait_until="load")
+    widths = watch.page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea-output pre')].flatMap(pre => {
+        const probe = document.createElement('span');
+        probe.textContent = '0000000000';
+        pre.appendChild(probe);
+        const column = probe.getBoundingClientRect().width / 10;
+        probe.remove();
+        return [...pre.querySelectorAll('span.wide')].map(cell => cell.getBoundingClientRect().width / column);
+    })""")
+    assert len(widths) > 20 and all(abs(w - 2) < 0.01 for w in widths), widths[:10]
+    watch.close()
+
+
 # Layout, zoom, 404 and explorer checks are written in their own modules and collected here, so
 # that they share this module's browser and server (a second Playwright instance cannot start).
 from browser_explorer import (  # noqa: E402,F401

@@ -167,3 +167,12 @@ def test_the_copy_button_speaks_the_page_language():
         assert "Copy to Clipboard" not in zh and "Copied!" not in zh
         assert 'aria-label="复制到剪贴板"' in zh and ">已复制</span>" in zh
         assert notebook_text.localise_copy_button(page, "en") == page
+
+
+def test_wide_characters_of_printed_output_get_a_two_column_cell():
+    page = ('<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain" tabindex="0">\n'
+            '<pre>第 1 层   2.5e+02 &lt;x&gt;\n</pre></div>'
+            '<div class="highlight-ipynb"><pre>say("第 1 层")</pre></div>')
+    out = notebook_text.wide_character_cells(page)
+    assert '<pre><span class="wide">第</span> 1 <span class="wide">层</span>   2.5e+02 &lt;x&gt;\n</pre>' in out
+    assert '<pre>say("第 1 层")</pre>' in out                          # code cells are left alone

@@ -221,6 +221,23 @@ COPY_BUTTON = {"zh": ((re.compile(r'aria-label="Copy to Clipboard"'), 'aria-labe
                       (re.compile(r'(<span class="notice" hidden(?:="")?>)Copied!(</span>)'), r"\g<1>已复制\g<2>"))}
 
 
+PRINTED_OUTPUT = re.compile(r'(<div class="jp-RenderedText jp-OutputArea-output"[^>]*>\s*<pre>)(.*?)(</pre>)', re.S)
+
+
+def wide_character_cells(page_html: str) -> str:
+    """``page_html`` with each wide character that a notebook printed set in a cell two columns wide.
+
+    :func:`pad` counts such a character as two monospace columns, but a browser draws it with
+    whatever CJK font the reader has, rarely exactly two columns wide; the cell (``span.wide``,
+    ``width: 2ch`` in the site's style sheet) keeps the printed columns lined up.  Only printed
+    output is touched: markup inside it is ASCII, so no tag or entity is split."""
+    def cells(match: re.Match) -> str:
+        text = "".join(f'<span class="wide">{c}</span>' if unicodedata.east_asian_width(c) in "WF" else c
+                       for c in match[2])
+        return match[1] + text + match[3]
+    return PRINTED_OUTPUT.sub(cells, page_html)
+
+
 def localise_copy_button(page_html: str, lang: str) -> str:
     """``page_html`` with the notebook copy button's words in ``lang`` (unchanged for English)."""
     for english, translated in COPY_BUTTON.get(lang, ()):
