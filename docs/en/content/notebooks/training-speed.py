@@ -27,7 +27,7 @@ for i, lr in enumerate(r["learning_rates"]):
 
 # %% [markdown]
 # The article summarises each learning rate by $\rho$, the median over the three seeds of tanh's
-# iterations divided by the median of ReLU's, and, as
+# iterations divided by the median of ReLU's (so $\rho > 1$ means ReLU got there first), and, as
 # [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)
 # did in their Figure 1, also compares each activation at its best learning rate.
 

@@ -18,7 +18,7 @@ for i, lr in enumerate(r["learning_rates"]):
         say("speed_row", lr=lr, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# 文章用 $\rho$ 来概括每个学习率：tanh 在三个种子上所需迭代次数的中位数，除以 ReLU 的中位数。文章还仿照 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)的图 1，让两种激活函数各取自己最好的学习率，再比较一次。
+# 文章用 $\rho$ 来概括每个学习率：tanh 在三个种子上所需迭代次数的中位数，除以 ReLU 的中位数（所以 $\rho > 1$ 表示 ReLU 先到）。文章还仿照 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)的图 1，让两种激活函数各取自己最好的学习率，再比较一次。
 
 # %%
 relu_median = np.median(r["reach_relu"], axis=1)
