@@ -418,5 +418,5 @@ def test_at_0_3_the_first_ten_iterations_kill_30_to_45_percent_of_relus_second_l
     shares = [training_speed.dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
     assert (round(100 * min(shares)), round(100 * max(shares))) == (30, 45)
     for lang, text in (("en", "the first ten iterations leave 30–45% of ReLU's second layer"),
-                       ("zh", "头十次迭代就让 ReLU 网络第二层 30%–45% 的单元")):
+                       ("zh", "头十次迭代就让 ReLU 网络第二层 30–45% 的单元")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
