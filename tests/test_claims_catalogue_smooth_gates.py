@@ -284,6 +284,15 @@ def test_gelu_slope_peaks_at_root_2_with_1129_and_exceeds_1_exactly_beyond_07518
     assert where == pytest.approx(math.sqrt(2), abs=1e-5) and round(peak, 3) == 1.129
     above = X[df("gelu", X) > 1]
     assert above.min() == pytest.approx(-MODERN["gelu"].minimum[0], abs=1e-5) and round(above.min(), 4) == 0.7518
+    # caption: "exceeds 1 for every x above 0.752": GELU'(x) - 1 = x phi(x) - Q(x), written without cancellation
+    from scipy.special import erfc
+    far = np.linspace(0.7519, 30, 300_001)
+    excess = far * normal_pdf(far) - 0.5 * erfc(far / math.sqrt(2))
+    assert np.all(excess > 0)
+    np.testing.assert_allclose(1 + excess[far < 5], df("gelu", far[far < 5]), atol=1e-12)
+    for lang, caption in (("en", "its slope exceeds 1 for every x above 0.752, peaking at 1.129"),
+                          ("zh", "x 大于 0.752 时斜率始终大于 1，峰值为 1.129")):
+        assert caption in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
 def test_gelu_mean_is_one_over_2_root_pi_by_the_stein_identity():
