@@ -672,7 +672,7 @@ def test_setup_as_described():
 DEFINED_ELSEWHERE = {
     "catalogue/rectifiers.md": {"leaky_relu": "Leaky ReLU", "prelu": "PReLU", "rrelu": "RReLU", "elu": "ELU",
                                 "selu": "SELU", "maxout": "Maxout"},
-    "catalogue/smooth-gates.md": {"softplus": "Softplus", "gelu": "GELU", "gelu_tanh": "{ #gelu-tanh }",
+    "catalogue/smooth-gates.md": {"softplus": "{ #softplus }", "gelu": "GELU", "gelu_tanh": "{ #gelu-tanh }",
                                   "silu": "SiLU", "mish": "Mish"},
 }
 
