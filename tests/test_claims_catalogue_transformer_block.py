@@ -803,11 +803,11 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
           "GELU 的斜率把梯度范数的平方乘上 $\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2] = 0.456$")
     shown("The contribution relative to the signal should therefore be $\\sqrt{0.456} = 0.68$ divided by the stream's root "
           "mean square, and the measurement agrees to within 6% at every block: "
-          "0.68 at the first block and 0.15 at the last. The signal's growth over the 48 blocks is the product of "
-          "these steps, and it equals the factor of 4.4 between the gradients",
+          "0.68 at the first block and 0.15 at the last. Added block by block, these contributions make the backward "
+          "signal 4.4 times larger at the first block than at the last, the same factor as between the gradients",
           "所以分支的贡献与信号大小之比应为 $\\sqrt{0.456} = 0.68$ 除以残差流的均方根；实测在每个块上与之相差都不到 6%："
           "第一个块为 0.68，最后一个块为 0.15。"
-          "反向信号经过 48 个块的增长就是这些逐块增量的乘积，正好等于上面梯度之间的 4.4 倍")
+          "这些贡献逐块累加，使第一个块处的反向信号达到最后一个块处的 4.4 倍，与上面两者梯度之比相同")
 
 
 def test_last_block_gradient_against_depth(stack):

@@ -5,7 +5,7 @@
 # [Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) of the article
 # *ReLU, sparse codes and the brain: which of the three stories holds up?* The task is synthetic:
 # 4000 points drawn from a 10-dimensional standard normal distribution, each labelled with the class
-# of the nearest of 100 random centres, where each centre was given one of ten classes at random.
+# of the nearest of 100 random centres, where each centre was given one of 10 classes at random.
 # A 10-128-128-128-10 network (ReLU with He
 # initialisation, tanh with LeCun's) is trained on it by stochastic gradient descent (SGD) with
 # momentum 0.9 and mini-batches of 128, with three seeds at each learning rate η. The training error
