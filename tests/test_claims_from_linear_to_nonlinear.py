@@ -321,16 +321,20 @@ def test_swap_losses_0_15_and_midpoint_1_35(swap_losses):
     assert swap_losses["midpoint"] > max(swap_losses["trained"], swap_losses["swapped"])   # not convex
 
 
-def test_midpoint_is_worse_than_answering_one_half_everywhere_which_scores_ln_2(swap_losses):
-    """"1.35, worse than the ln 2 ≈ 0.69 of a network that gives both classes probability one half":
-    the same network with zero output weights and biases gives both classes probability 1/2."""
+def test_midpoint_is_worse_than_answering_the_class_shares_everywhere_which_scores_0_60(swap_losses):
+    """"1.35, worse than the 0.60 of a network that ignores its input and gives each class its share of
+    the data (71% and 29%)": the best input-blind network, zero output weights with the biases set to the
+    log class frequencies, scores the entropy of the class shares."""
     X, y = voronoi(**SWAP_TASK)
+    share = np.bincount(y, minlength=2) / len(y)
+    assert [f"{s:.0%}" for s in sorted(share, reverse=True)] == ["71%", "29%"]
     mid = swap_losses["midpoint_net"]
-    guess = MLP(mid.sizes, "tanh", mid.weights[:-1] + [np.zeros_like(mid.weights[-1])],
-                mid.biases[:-1] + [np.zeros_like(mid.biases[-1])])
-    assert float(guess.loss_and_grads(X, y)[0]) == pytest.approx(np.log(2), abs=1e-12)
-    assert round(np.log(2), 2) == 0.69
-    assert swap_losses["midpoint"] > np.log(2)
+    blind = MLP(mid.sizes, "tanh", mid.weights[:-1] + [np.zeros_like(mid.weights[-1])],
+                mid.biases[:-1] + [np.log(share)])
+    loss = float(blind.loss_and_grads(X, y)[0])
+    assert loss == pytest.approx(-np.sum(share * np.log(share)), abs=1e-12) and round(loss, 2) == 0.60
+    assert loss < np.log(2)                                  # better than one half for each class
+    assert swap_losses["midpoint"] > loss
 
 
 # --- sigmoid and tanh, derived ------------------------------------------------------------------
