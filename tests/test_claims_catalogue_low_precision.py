@@ -62,6 +62,11 @@ def test_double_precision_limits_quoted_in_the_opening():
     assert np.all(naive[x >= first_one] == 1.0) and abs(first_one - 53 * math.log(2)) < 1e-3
     assert f"{53 * math.log(2):.2f}" == "36.74"
     both("709.78", r"$1/(1 + e^{-x})$", r"$x = 36.74$")
+    # the correctly rounded sigmoid is 1 once 1 - sigma(x) = 1/(1 + e^x) is at most half an ulp below 1, 2^-54
+    below = lambda x: 1 / (1 + math.exp(x))                         # computed without cancellation
+    assert below(37.42) > 2.0 ** -54 > below(37.44) and f"{54 * math.log(2):.2f}" == "37.43"
+    page_lang("en", "the correctly rounded sigmoid, which the thresholds below use, only from 37.43", "")
+    page_lang("zh", "", "下文阈值所用的正确舍入的 sigmoid 要到 37.43")
 
 
 # --- the formats ------------------------------------------------------------------------------
@@ -159,8 +164,8 @@ def test_float32_search_as_the_page_describes_it():
     below = float(np.nextafter(np.float32(sig), np.float32(0)))
     assert float(lp.to_format(1 / (1 + math.exp(-below)), "float32")) < 1.0
     assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
-    page_lang("en", "for float32, with its four billion values, every 1,024th value, then every value in the "
-              "stretch of 1,024 that holds the threshold.", "")
+    page_lang("en", "for float32, which has four billion values, it takes every 1,024th value and then every value "
+              "in the stretch of 1,024 that holds the threshold.", "")
     page_lang("zh", "", "float32 有四十多亿个值，只能先每隔 1024 个值取一个，再把阈值所在的那一段 1024 个值逐个查完")
 
 

@@ -22,7 +22,7 @@ XLIM = 120.0                           # bars beyond ±XLIM end in an arrowhead
 # Tick labels that differ from the registry's symbol: the names the prose uses (the glossary's
 # "Leaky ReLU", and the hard functions written as two words).
 TICK_LABELS = {"leaky_relu": r"\mathrm{Leaky\ ReLU}", "hard_sigmoid": r"\mathrm{hard\ sigmoid}",
-               "hard_tanh": r"\mathrm{hard\ tanh}", "hard_swish": r"\mathrm{hard\ swish}"}
+               "hard_tanh": r"\mathrm{hard\ tanh}", "hard_swish": r"\mathrm{hard\ swish}", "maxout": r"\mathrm{Maxout}"}
 
 
 def tick_label(key: str) -> str:
