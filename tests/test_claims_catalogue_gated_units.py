@@ -361,11 +361,12 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
 
 
 def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
-    widths = {"T5 v1.1": (768, 2048), "PaLM": (4096, 4 * 4096), "LLaMA": (4096, 11008),
+    widths = {"T5 v1.1 base": (768, 2048), "PaLM": (4096, 4 * 4096), "LLaMA": (4096, 11008),
               "Mistral 7B": (4096, 14336), "Gemma": (3072, 24576)}
     exact = [m for m, (d, w) in widths.items() if w == equal_parameter_width(4 * d)]
-    assert exact == ["T5 v1.1"]
-    assert "Only T5 v1.1 applies the 2/3 rule exactly" in page("en") and "严格照 2/3 规则来的只有 T5 v1.1" in page("zh")
+    assert exact == ["T5 v1.1 base"]
+    assert "only T5 v1.1 base applies the 2/3 rule exactly" in page("en") and "严格照 2/3 规则来的只有 T5 v1.1 base" in page("zh")
+    assert r"in T5 v1.1 base ($d = 768$, $d_\mathrm{ff}' = 2048$)" in page("en")      # the size the table lists
 
 
 def test_llama_width_with_the_rounding_of_its_released_code():
