@@ -65,8 +65,8 @@ def test_double_precision_limits_quoted_in_the_opening():
     # the correctly rounded sigmoid is 1 once 1 - sigma(x) = 1/(1 + e^x) is at most half an ulp below 1, 2^-54
     below = lambda x: 1 / (1 + math.exp(x))                         # computed without cancellation
     assert below(37.42) > 2.0 ** -54 > below(37.44) and f"{54 * math.log(2):.2f}" == "37.43"
-    page_lang("en", "the correctly rounded sigmoid, which the thresholds below use, only from 37.43", "")
-    page_lang("zh", "", "下文阈值所用的正确舍入的 sigmoid 要到 37.43")
+    page_lang("en", "the exact sigmoid rounded once to double precision, as the thresholds below are computed, only from 37.43", "")
+    page_lang("zh", "", "把精确值一次舍入到双精度的 sigmoid（下文阈值就是这样算的）要到 37.43")
 
 
 # --- the formats ------------------------------------------------------------------------------

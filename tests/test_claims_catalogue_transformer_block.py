@@ -398,8 +398,9 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert (f"{ratios[0]:.1f}", f"{ratios[1]:.1f}") == ("2.1", "7.5")
     small, large = scaling["d_k"] <= 64, scaling["d_k"] >= 128            # "only for large head dimensions":
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
-    shown("the measurement bears out Vaswani et al.'s suspicion only for large head dimensions",
-          "实测表明 Vaswani 等人的猜测只在头维度较大时成立")
+    shown("the measurement bears out Vaswani et al.'s suspicion only from $d_k = 128$, twice the original model's head "
+          "dimension of 64", "实测表明 Vaswani 等人的猜测要到 $d_k = 128$ 才成立，这是原始模型头维度 64 的两倍")
+    assert 512 // 8 == 64                                                      # the original model: d = 512, 8 heads
     assert 4096 // 32 == 128                                                   # LLaMA 7B: 4,096 over 32 heads
     shown("slightly larger without it (0.20 unscaled, 0.18 scaled)", "不缩放时反而略大（不缩放 0.20，缩放 0.18）")
     shown("the scaled median norm is 2.1 times the unscaled one at 128 and 7.5 times at 256", "在 128 处是不缩放时的 2.1 倍，在 Gemma 2 两个较小模型所用的 256 处为 7.5 倍")

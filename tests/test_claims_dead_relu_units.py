@@ -480,6 +480,7 @@ def test_at_2_0_the_loss_peaks_at_72_106_and_97_147_units_are_inactive_after_thr
 
 def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_later(steps):
     assert np.all(steps["early_loss_relu"][:, 4:] < 3.5)
+    assert steps["early_loss_relu"].shape[1] == 20                             # "to step 20, the last one recorded"
     assert np.all(steps["early_inactive_leaky_relu"][:, 3] == 0)
     assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
 

@@ -21,7 +21,7 @@ ROWS = (  # (section, key, format, zh label, en label, target as shown, target a
     ("build", "overhead_ratio", "{:.2f}×", "两者之比", "Ratio of the two", "≤ 1.3×", ("<=", 1.3)),
     ("serve", "serve_rebuild_s", "{:.1f} s", "本地预览：从保存一页到服务器返回新页面", "Local preview: from saving a page to the server returning it", "≤ 3 s", ("<=", 3)),
     ("pages", "median_article_kb", "{:.0f} KB", "文章页传输量（含公式，中位数）", "Article page transfer (maths included, median)", "≤ 200 KB", ("<=", 200)),
-    ("pages", "median_article_maths_kb", "{:.0f} KB", "其中浏览器下载的 MathJax（中位数）", "Its MathJax, downloaded by the browser (median)", "", None),
+    ("pages", "median_article_maths_kb", "{:.0f} KB", "其中浏览器下载的 MathJax（中位数）", "Of which MathJax, downloaded by the browser (median)", "", None),
     ("pages", "max_article_kb", "{:.0f} KB", "文章页传输量最大值", "Largest article page transfer", "", None),
     ("pages", "median_first_paint_ms", "{:.0f} ms", "首次绘制（从开始导航算起）", "First paint (from navigation start)", "", None),
     ("pages", "median_maths_visible_ms", "{:.0f} ms", "全部公式显示出来（从开始导航算起）", "All maths visible (from navigation start)", "", None),
