@@ -11,8 +11,8 @@
   (actsite.pages.source_lines);
 * page_content / post_page: keep Chinese punctuation on the line of the inline formula before
   it, then typeset every formula as SVG (actsite.pages.typeset), in one Node process per build,
-  closed when the build ends; on Chinese pages the notebook copy button speaks Chinese
-  (actsite.pages.notebook_text).
+  closed when the build ends; on Chinese pages the notebook copy button speaks Chinese, and the
+  wide characters a notebook printed keep its columns (actsite.pages.notebook_text).
 """
 from __future__ import annotations
 

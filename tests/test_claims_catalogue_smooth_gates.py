@@ -43,6 +43,7 @@ import warnings
 
 import numpy as np
 import pytest
+from scipy.special import erfc
 
 from actsite.experiments import cost
 from actsite.maths import catalogue
@@ -285,7 +286,6 @@ def test_gelu_slope_peaks_at_root_2_with_1129_and_exceeds_1_exactly_beyond_07518
     above = X[df("gelu", X) > 1]
     assert above.min() == pytest.approx(-MODERN["gelu"].minimum[0], abs=1e-5) and round(above.min(), 4) == 0.7518
     # caption: "exceeds 1 for every x above 0.752": GELU'(x) - 1 = x phi(x) - Q(x), written without cancellation
-    from scipy.special import erfc
     far = np.linspace(0.7519, 30, 300_001)
     excess = far * normal_pdf(far) - 0.5 * erfc(far / math.sqrt(2))
     assert np.all(excess > 0)

@@ -20,6 +20,7 @@ import numpy as np
 import pytest
 
 from actsite.experiments.datasets import voronoi
+from claim_helpers import page_text
 from actsite.experiments import dead_relu
 from actsite.maths.functions import ACTIVATIONS, relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
 from actsite.experiments.mlp import MLP, minibatches
@@ -461,7 +462,7 @@ def _verdict_rows(key: str) -> list[str]:
     f, df = a.f, a.df
     x = np.linspace(-40.0, 40.0, 160_001)
     h = 1e-6
-    not_affine = any(abs(f(a) + f(b) - 2 * f((a + b) / 2)) > 1e-9 for a, b in ((-1.0, 1.0), (0.0, 2.0)))
+    not_affine = any(abs(f(u) + f(v) - 2 * f((u + v) / 2)) > 1e-9 for u, v in ((-1.0, 1.0), (0.0, 2.0)))
     slopes_at_0 = ((f(h) - f(0.0)) / h, (f(0.0) - f(-h)) / h)
     kink = abs(slopes_at_0[0] - slopes_at_0[1]) > 0.5
     steps_elsewhere = np.abs(np.diff(df(x[np.abs(x) > 1e-3]))).max() < 1e-2   # slope continuous off 0
@@ -503,7 +504,6 @@ RANGES = {"$(0, 1)$": (0.0, "(", 1.0), "$(-1, 1)$": (-1.0, "(", 1.0), "$[0, \\in
 def test_summary_table_matches_the_functions(lang):
     """The table at the end of the ReLU section: every cell of the sigmoid, tanh and ReLU columns
     agrees with the property recomputed from the function (cost from its declared dominant operation)."""
-    from claim_helpers import page_text
     text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     section = text.split("{ #relu-judged }", 1)[1].split("{ #corrections }", 1)[0]
     rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in section.splitlines()

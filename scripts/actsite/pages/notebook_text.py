@@ -159,10 +159,14 @@ def language(cwd: Path | None = None) -> str:
     return "en"
 
 
+def is_wide(c: str) -> bool:
+    """Whether ``c`` takes two monospace columns (a wide or full-width, mostly CJK, character)."""
+    return unicodedata.east_asian_width(c) in "WF"
+
+
 def display_width(text: str) -> int:
     """Terminal columns taken by ``text``: two for a wide (CJK) character, none for a combining mark."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-               for c in text)
+    return sum(0 if unicodedata.combining(c) else 2 if is_wide(c) else 1 for c in text)
 
 
 def pad(text: str, width: int, align: str = "<", fill: str = " ") -> str:
@@ -232,8 +236,7 @@ def wide_character_cells(page_html: str) -> str:
     ``width: 2ch`` in the site's style sheet) keeps the printed columns lined up.  Only printed
     output is touched: markup inside it is ASCII, so no tag or entity is split."""
     def cells(match: re.Match) -> str:
-        text = "".join(f'<span class="wide">{c}</span>' if unicodedata.east_asian_width(c) in "WF" else c
-                       for c in match[2])
+        text = "".join(f'<span class="wide">{c}</span>' if is_wide(c) else c for c in match[2])
         return match[1] + text + match[3]
     return PRINTED_OUTPUT.sub(cells, page_html)
 
