@@ -46,7 +46,7 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
-# The variance argument predicts a backward factor of $\sqrt{n\operatorname{Var}(w)}/4$ per layer for
+# The variance argument predicts a backward factor of $\sqrt{n\sigma_w^2}/4$ per layer for
 # the sigmoid near zero, where $\mathbb{E}[\sigma'^2] \approx 1/16$. The table compares it with the
 # measured factor.
 
