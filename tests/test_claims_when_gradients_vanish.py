@@ -913,16 +913,16 @@ def test_sigmoid_activation_variance_factor_at_most_1_16():
 
 
 @pytest.mark.parametrize("name", ["gradient_depth", "stalled_layers"])
-def test_legends_are_mathematics_only_and_name_the_weight_variance_var_w(name):
+def test_legends_are_mathematics_only_and_name_the_weight_scale_sigma_w(name):
     from actsite.figures.registry import FIGURES
     from actsite.figures.render import draw
     spec = FIGURES[name]
     fig = draw(spec.plot(), "light", spec.size)[0]
     labels = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
     assert labels and all(s.startswith("$") and s.endswith("$") and s.count("$") == 2 for s in labels)
-    assert not any("sigma_w" in s for s in labels)
+    assert not any("Var" in s for s in labels)
     if name == "gradient_depth":
-        assert all(r"\mathrm{Var}(w)" in s for s in labels) and r"$\mathrm{Var}(w)=0.01^2$" in labels
+        assert all(r"\sigma_w" in s for s in labels) and r"$\sigma_w=0.01$" in labels
 
 
 def test_notebook_article_draw_is_seed_0_and_the_try_cell_starts_from_seed_1(gd):

@@ -33,7 +33,7 @@ LINKED_REFERENCES = ("reference/", "guide/", "catalogue/rectifiers/", "catalogue
                      "blog/2026/11/23/initialisation/")
 # Latin-script words a Chinese page may show outside code and maths: proper names and symbols.
 ALLOWED_PHRASES = ("Leaky ReLU", "hard sigmoid", "hard tanh", "Hard sigmoid", "Hard tanh", "CC BY-SA", "dL/dw_out",
-                   "dL/dw", "dL/db", "n Var(w)")
+                   "dL/dw", "dL/db")
 ALLOWED_WORDS = {"English", "RSS", "JSON", "MIT", "UTC", "GitHub", "Xavier", "He", "LeCun", "Glorot", "Kaiming",
                  "Z", "SGD", "max", "exp", "log", "erf", "sigmoid", "tanh",
                  "Transformer", "MLP", "CNN", "PyTorch", "Shazeer", "logit", "logits", "arXiv", "ICML",

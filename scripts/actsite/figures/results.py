@@ -72,8 +72,8 @@ def draw_gradient_depth(fig: Figure, colours: dict) -> dict:
     axes = fig.subplots(1, 3, sharey=True)
     layers = np.arange(1, int(r["depth"]) + 1)
     styles = {"small": (colours["third"], ":"), "xavier": (colours["second"], "--"), "he": (colours["accent"], "-")}
-    labels = {"small": r"$\mathrm{Var}(w)=0.01^2$", "xavier": r"$\mathrm{Var}(w)=\frac{2}{n_{in}+n_{out}}$",
-              "he": r"$\mathrm{Var}(w)=\frac{2}{n_{in}}$"}
+    labels = {"small": r"$\sigma_w=0.01$", "xavier": r"$\sigma_w^2=\frac{2}{n_{in}+n_{out}}$",
+              "he": r"$\sigma_w^2=\frac{2}{n_{in}}$"}
     for ax, act in zip(axes, ("sigmoid", "tanh", "relu")):
         for init, (colour, style) in styles.items():
             ax.semilogy(layers, r[f"{act}_{init}_grad"], style, color=colour, label=labels[init])

@@ -46,9 +46,9 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
-# The variance argument predicts a backward factor of $\sqrt{n\operatorname{Var}(w)}/4$ per layer for
-# the sigmoid near zero, where $\mathbb{E}[\sigma'^2] \approx 1/16$. The table compares it with the
-# measured factor.
+# The variance argument predicts a backward factor of $\sqrt{n\sigma_w^2}/4$ per layer, with
+# $\sigma_w^2$ the weights' variance, for the sigmoid near zero, where $\mathbb{E}[\sigma'^2] \approx 1/16$.
+# The table compares it with the measured factor.
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
