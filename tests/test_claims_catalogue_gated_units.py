@@ -97,6 +97,9 @@ def test_each_unit_is_its_named_gate_times_the_value():
     a, b = np.meshgrid(np.linspace(-3, 3, 13), np.linspace(-3, 3, 13))
     np.testing.assert_allclose(GATED["geglu"].f(a, b), a * b * normal_cdf(b))
     np.testing.assert_allclose(GATED["swiglu"].f(a, b), a * b * EVERY["sigmoid"].f(b))
+    # SwiGLU's gate, Swish with beta = 1, is SiLU: the page says so where it names the unit
+    np.testing.assert_allclose(EVERY["silu"].f(b), b * EVERY["sigmoid"].f(b))
+    assert r"Swish with $\beta = 1$, that is SiLU" in page("en") and r"Swish 取 $\beta = 1$，即 SiLU" in page("zh")
 
 
 def test_only_the_sigmoid_gate_is_bounded():
