@@ -97,6 +97,9 @@ def test_each_unit_is_its_named_gate_times_the_value():
     a, b = np.meshgrid(np.linspace(-3, 3, 13), np.linspace(-3, 3, 13))
     np.testing.assert_allclose(GATED["geglu"].f(a, b), a * b * normal_cdf(b))
     np.testing.assert_allclose(GATED["swiglu"].f(a, b), a * b * EVERY["sigmoid"].f(b))
+    # SwiGLU's gate, Swish with beta = 1, is SiLU: the page says so where it names the unit
+    np.testing.assert_allclose(EVERY["silu"].f(b), b * EVERY["sigmoid"].f(b))
+    assert r"Swish with $\beta = 1$, that is SiLU" in page("en") and r"Swish 取 $\beta = 1$，即 SiLU" in page("zh")
 
 
 def test_only_the_sigmoid_gate_is_bounded():
@@ -317,7 +320,7 @@ def test_the_runs_behind_table_1_are_described_as_the_paper_does():
     in parentheses and gives no spread for the 524,288-step runs; the page claims neither."""
     section = {lang: page(lang).split("{ #shazeer-2020 }")[1].split("{ #models }")[0] for lang in LANGS}
     assert '"to measure inter-run variability"' in section["en"] and "four models for 65,536 steps" in section["en"]
-    assert "“用来衡量运行间的波动”" in section["zh"] and r"四个模型、每个 $65\,536$ 步" in section["zh"]
+    assert "“用来衡量运行间的波动”" in section["zh"] and r"四个 $65\,536$ 步的模型" in section["zh"]
     for lang, words in (("en", ("standard deviation", "trained once", "made once")), ("zh", ("标准差", "只训练了一次", "只跑了一次"))):
         assert not any(w in section[lang] for w in words), lang
 
@@ -365,7 +368,7 @@ def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
               "Mistral 7B": (4096, 14336), "Gemma": (3072, 24576)}
     exact = [m for m, (d, w) in widths.items() if w == equal_parameter_width(4 * d)]
     assert exact == ["T5 v1.1 base"]
-    assert "only T5 v1.1 base applies the 2/3 rule exactly" in page("en") and "严格照 2/3 规则来的只有 T5 v1.1 base" in page("zh")
+    assert "only T5 v1.1 base applies the 2/3 rule exactly" in page("en") and "严格按 2/3 规则缩小宽度的只有 T5 v1.1 base" in page("zh")
     assert r"in T5 v1.1 base ($d = 768$, $d_\mathrm{ff}' = 2048$)" in page("en")      # the size the table lists
 
 
