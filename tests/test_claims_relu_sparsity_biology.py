@@ -7,7 +7,9 @@ One test per claim.  Experiment numbers come from ``cached("sparsity")``,
 Citations, not testable here: Krizhevsky et al. (2012), Figure 1 and its caption (six times faster
 to 25% on CIFAR-10, learning rates chosen separately, no regularisation, the effect varies with
 the architecture, ReLU networks "consistently learn several times faster"); Glorot et al. (2011)
-and Xu et al. (2015) as quoted; Li et al. (2013, v1) on pre-training.
+and Xu et al. (2015) as quoted; Li et al. (2013, v1) on pre-training; Hinton et al. (2006) for
+stacked restricted Boltzmann machines and Bengio et al. (2007) for stacked autoencoders, whose MNIST
+table puts the same deep network without pre-training behind the pre-trained ones.
 """
 from __future__ import annotations
 
@@ -420,3 +422,15 @@ def test_at_0_3_the_first_ten_iterations_kill_30_to_45_percent_of_relus_second_l
     for lang, text in (("en", "the first ten iterations leave 30–45% of ReLU's second layer"),
                        ("zh", "头十次迭代就让 ReLU 网络第二层 30–45% 的单元")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_pre_training_claim_names_a_source_listed_with_its_doi(lang):
+    text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    section = text.split("{ #pretraining }", 1)[1].split("{ #training-speed }", 1)[0]
+    refs = text.split("{ #references }", 1)[1]
+    cited = {"Hinton": "10.1162/neco.2006.18.7.1527", "Lamblin": "10.7551/mitpress/7503.003.0024",
+             "Glorot": "proceedings.mlr.press/v9/glorot10a", "Luo": "openreview.net/forum?id=R5x4IjeY4351N"}
+    for author, link in cited.items():
+        assert author in section, author
+        assert sum(link in line and author in line for line in refs.splitlines()) == 1, author
