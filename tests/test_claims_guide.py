@@ -18,7 +18,8 @@ Citations, not testable here (each names its source on the page):
   al.'s (2000); CS231n's "never use sigmoid" is advice about hidden layers;
 * the initialisation rules are named after the first authors of LeCun et al. (1998), Glorot and
   Bengio (2010) and He et al. (2015), Xavier being Glorot's first name;
-* MobileNetV2/V3 use ReLU6, hard swish and hard-sigmoid gates; Klambauer et al.'s assumptions
+* MobileNetV2/V3 use ReLU6, hard swish and hard-sigmoid gates, and both use batch normalisation
+  (Sandler et al. 2018, sec. 4; Howard et al. 2019, Table 1, where only layers marked NBN lack it); Klambauer et al.'s assumptions
   (LeCun initialisation, wide layers) and their alpha dropout, which keeps mean and variance, for
   networks that use dropout, and that their derivation covers fully connected layers;
 * that published gains of smooth gates are each paper's own benchmarks;
