@@ -330,8 +330,8 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
     assert (h[0] - h[1]) > (h[1] - h[2])                            # a step below 1 raises H more than one above lowers it
-    shown("The entropy falls ever more slowly as $\\sigma^2$ grows, so a query whose $\\sigma^2$ lies some way below 1 "
-          "raises it by more than a query as far above 1 lowers it",
+    shown("The entropy falls ever more slowly as $\\sigma^2$ grows, so a query with $\\sigma^2$ some way below 1 "
+          "gains more entropy than a query as far above 1 loses",
           "熵随 $\\sigma^2$ 增大下降得越来越慢，所以 $\\sigma^2$ 比 1 低一截的查询让熵升高的量，"
           "大于高出同样一截的查询让熵降低的量")
 
@@ -552,7 +552,7 @@ def test_shifting_by_log_z_zeroes_the_penalty_and_keeps_every_probability():
     np.testing.assert_allclose(shifted, np.log(attn.softmax(z)), atol=1e-9)     # logits = log-probabilities
     assert -np.log(V) <= shifted.max() <= 0.0
     shown("The penalty takes nothing away from what the model can predict",
-          "而这个罚项并不限制模型能给出的预测")
+          "这个罚项并不限制模型能给出的预测")
 
 
 @pytest.mark.parametrize("lang", LANGS)
