@@ -296,8 +296,8 @@ def test_backward_from_the_saved_output_is_exactly_zero():
 
 
 def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_every_format():
-    """'For the sigmoid and tanh, a backward pass computed from the stored output, as PyTorch's is, is
-    exactly 0 already from the first table's threshold': y(1 - y) and 1 - y^2, each step rounded to the
+    """'A backward pass computed from the stored output, as PyTorch's is for the sigmoid and tanh, ... is
+    exactly 0 from the first table's threshold on': y(1 - y) and 1 - y^2, each step rounded to the
     format, vanish at every input past the value's threshold on the saturating side(s), in every format."""
     for fmt in lp.FORMATS:
         dt = lp.DTYPES[fmt]
@@ -307,12 +307,13 @@ def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_ever
             f = EVERY[key].f
             for side in sides:
                 start = lp.row(key, fmt).value[side]
-                xs = np.linspace(start, start * 4, 2001) if start else None
+                assert abs(lp.row(key, fmt).slope[side]) > abs(start), (key, fmt, side)   # "does not get that far"
+                xs = np.linspace(start, start * 4, 2001)          # the threshold and on outwards
                 y = np.asarray(f(xs.astype(dt).astype(float))).astype(dt)
                 with np.errstate(all="ignore"):
                     assert np.all(backward(y).astype(float) == 0.0), (key, fmt, side)
-    page_lang("en", "For the sigmoid and tanh, a backward pass computed from the stored output, as PyTorch's is, is exactly 0 already from the first table's threshold", "")
-    page_lang("zh", "", "对 sigmoid 和 tanh，像 PyTorch 那样由保存的输出算出的反向传播，从第一张表的阈值起就已恰好为 0")
+    page_lang("en", "A backward pass computed from the stored output, as PyTorch's is for the sigmoid and tanh, does not get that far: it is exactly 0 from the first table's threshold on", "")
+    page_lang("zh", "", "像 PyTorch 对 sigmoid 和 tanh 那样由保存的输出计算反向传播，等不到那么远：从第一张表的阈值起，结果就已恰好为 0")
 
 
 def test_alt_text_log_tail_is_straight_from_about_three():
