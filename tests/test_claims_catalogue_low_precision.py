@@ -65,8 +65,8 @@ def test_double_precision_limits_quoted_in_the_opening():
     # the correctly rounded sigmoid is 1 once 1 - sigma(x) = 1/(1 + e^x) is at most half an ulp below 1, 2^-54
     below = lambda x: 1 / (1 + math.exp(x))                         # computed without cancellation
     assert below(37.42) > 2.0 ** -54 > below(37.44) and f"{54 * math.log(2):.2f}" == "37.43"
-    page_lang("en", "the exact sigmoid rounded once to double precision, as the thresholds below are computed, only from 37.43", "")
-    page_lang("zh", "", "把精确值一次舍入到双精度的 sigmoid（下文阈值就是这样算的）要到 37.43")
+    page_lang("en", "correctly rounded sigmoid reaches 1 only at 17.33; in double precision the two are 36.74 and 37.43", "")
+    page_lang("zh", "", "正确舍入的 sigmoid 要到 17.33 才变成 1；在双精度中，这两个数是 36.74 和 37.43")
 
 
 # --- the formats ------------------------------------------------------------------------------
@@ -293,6 +293,37 @@ def test_backward_from_the_saved_output_is_exactly_zero():
     assert float(y16) == 1.0 and float(y16 * (np.float16(1) - y16)) == 0.0
     assert f"{float(sigmoid_prime(np.array(8.3203125))):.1e}" == "2.4e-04"
     both("y(1 - y)", r"$2.4 \times 10^{-4}$")
+
+
+def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_every_format():
+    """'A backward pass computed from the stored output, as PyTorch's is for the sigmoid and tanh, ... is
+    exactly 0 from the first table's threshold on': y(1 - y) and 1 - y^2, each step rounded to the
+    format, vanish at every input past the value's threshold on the saturating side(s), in every format."""
+    for fmt in lp.FORMATS:
+        dt = lp.DTYPES[fmt]
+        one = np.array(1.0).astype(dt)
+        for key, backward, sides in (("sigmoid", lambda y: y * (one - y), (1,)),
+                                     ("tanh", lambda y: one - y * y, (0, 1))):
+            f = EVERY[key].f
+            for side in sides:
+                start = lp.row(key, fmt).value[side]
+                assert abs(lp.row(key, fmt).slope[side]) > abs(start), (key, fmt, side)   # "does not get that far"
+                xs = np.linspace(start, start * 4, 2001)          # the threshold and on outwards
+                y = np.asarray(f(xs.astype(dt).astype(float))).astype(dt)
+                with np.errstate(all="ignore"):
+                    assert np.all(backward(y).astype(float) == 0.0), (key, fmt, side)
+    page_lang("en", "A backward pass computed from the stored output, as PyTorch's is for the sigmoid and tanh, does not get that far: it is exactly 0 from the first table's threshold on", "")
+    page_lang("zh", "", "像 PyTorch 对 sigmoid 和 tanh 那样由保存的输出计算反向传播，等不到那么远：从第一张表的阈值起，结果就已恰好为 0")
+
+
+def test_alt_text_log_tail_is_straight_from_about_three():
+    """Alt text, panel (b): log(1 - sigma(x)) is not straight near 0 (0.3 decade above e^-x at x = 0) but
+    follows the line e^-x to within 0.03 decade from x = 3 on."""
+    gap = lambda x: np.log10(np.exp(-x)) - np.log10(1 / (1 + np.exp(x)))    # decades between e^-x and 1 - sigma
+    assert gap(0.0) > 0.3 - 1e-9 and gap(2.0) > 0.05
+    assert np.all(gap(np.linspace(3, 20, 1701)) < 0.03)
+    page_lang("en", "the exact curve becomes a straight line, 1 − σ(x) ≈ e⁻ˣ, from about x = 3", "")
+    page_lang("zh", "", "精确曲线从 x 约为 3 起变成一条直线，即 1 − σ(x) ≈ e⁻ˣ")
 
 
 def test_tanh_thresholds_and_slope():
@@ -627,7 +658,7 @@ def test_softmax_numbers():
     err16 = np.abs(lp.softmax_in([12, 11, 10], np.float16, True).astype(float) / exact - 1).max()
     errs_bf = np.abs(bf / exact - 1)
     assert err16 < 1e-3 and round(errs_bf.max() * 100, 1) == 0.4 and errs_bf.min() < 0.0035
-    page_lang("en", "float16's are off by less than 0.1%, bfloat16's by up to 0.4%", "")
+    page_lang("en", "float16's are off by less than 0.1%, bfloat16's by up to about 0.4%", "")
     page_lang("zh", "", "float16 的相对误差不到 0.1%，bfloat16 的最多约 0.4%")
     page_lang("en", r"$e^{12} \approx 162{,}755$", "")
     page_lang("zh", "", r"$e^{12} \approx 162755$")
