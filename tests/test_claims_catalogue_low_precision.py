@@ -793,8 +793,11 @@ def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
     assert r"\varepsilon/4" in eps.en_definition and r"\varepsilon/4" in eps.zh_definition
     # quantisation (homed on hard-and-cheap): int8 has 256 values
     info = np.iinfo(np.int8)
-    assert info.max - info.min + 1 == 256 and "int8 with its 256 values" in terms["quantisation"].en_definition
-    assert "只有 256 个取值的 int8" in terms["quantisation"].zh_definition
+    assert info.max - info.min + 1 == 256 and "int8, with its 256 codes" in terms["quantisation"].en_definition
+    assert "只有 256 个码的 int8" in terms["quantisation"].zh_definition
+    # the same word for FP8: the definition names it, and FP8 is a format this page defines (E4M3, E5M2)
+    assert "FP8" in terms["quantisation"].en_definition and "FP8" in terms["quantisation"].zh_definition
+    assert {"float8_e4m3fn", "float8_e5m2"} <= set(lp.FORMATS)
 
 
 def test_glossary_definition_of_a_normal_number():

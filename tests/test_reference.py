@@ -218,3 +218,19 @@ def test_the_monotone_column_names_every_function_that_dips_below_zero():
     for lang, words in (("en", "GELU (in both forms), SiLU, Mish and hard swish dip below zero before rising"),
                         ("zh", "GELU（两种形式）、SiLU、Mish 和 hard swish 先降到零以下再上升")):
         assert words in (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8"), lang
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rrelu_slope_is_named_as_pytorchs_test_time_slope(lang):
+    """The Formula bullet: RReLU's ā = 11/48 is PyTorch's test-time slope (the mean of its default
+    training range [1/8, 1/3]); Xu et al. (2015) fix a different one, 1/((3 + 8)/2) = 2/11."""
+    from actsite.maths.catalogue import RRELU_BOUNDS, RRELU_EVAL_SLOPE
+    rrelu = ACTIVATIONS["rrelu"]
+    assert RRELU_BOUNDS == (1 / 8, 1 / 3) and RRELU_EVAL_SLOPE == pytest.approx(11 / 48, abs=1e-15)
+    assert float(-rrelu.f(np.array([-1.0]))[0]) == pytest.approx(11 / 48, abs=1e-15)
+    assert r"\tfrac{11}{48}" in rrelu.latex
+    assert 1 / ((3 + 8) / 2) == pytest.approx(2 / 11) and round(2 / 11, 3) != round(11 / 48, 3)
+    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    said = {"en": r"RReLU's slope $\bar a = 11/48$ is the one PyTorch uses at test time; Xu et al. (2015) draw and fix the slope differently",
+            "zh": r"RReLU 的斜率 $\bar a = 11/48$ 是 PyTorch 测试时用的值；Xu 等人（2015）抽取和固定斜率的方式不同"}[lang]
+    assert said in text and "(catalogue/rectifiers.md#rrelu)" in text

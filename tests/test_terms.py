@@ -195,6 +195,17 @@ def test_a_home_is_named_by_the_page_title_before_its_colon_then_the_section():
     assert glossary.home_title("en", "blog/posts/neuron-gradients-zigzag.md") == "One neuron, its gradient"
     assert glossary.home_title("zh", "blog/posts/neuron-gradients-zigzag.md") == "一个神经元的梯度"
     assert glossary.home_title("en", "playground.md") == "Activation playground"
+    # a title whose part before the colon is no name gets its label from PAGE_LABELS
+    assert glossary.home_title("en", "catalogue/hard-and-cheap.md") == "Hard and cheap functions"
+    assert glossary.home_title("zh", "catalogue/hard-and-cheap.md#int8").startswith("又硬又省的函数 › ")
+
+
+def test_slips_of_wording_are_not_shown_as_other_names():
+    """拐角/尖角/折角, 批次 and 被激活 are wordings the pages avoid, not names other texts give the concept."""
+    terms = {t.key: t for t in glossary.TERMS}
+    assert terms["kink"].also("zh") == () and terms["mini-batch"].also("zh") == () and terms["active-unit"].also("zh") == ()
+    html = glossary.glossary_table("zh", href=lambda target: target)
+    assert not any(word in line for line in glossary.ALSO.findall(html) for word in ("拐角", "批次", "被激活"))
 
 
 def test_a_spelling_variant_is_shown_as_a_spelling_not_as_another_name():

@@ -32,9 +32,11 @@ MARKER = "<!-- glossary -->"
 SPELLINGS = frozenset({"preactivation", "zigzag", "initialization", "batch normalization", "elementwise",
                        "zero-centered", "quantization"})
 # Variants that are slips of wording, not names another text gives the concept: not shown as "also called".
-NOT_NAMES = frozenset({"激活状态", "活着的", "尾巴", "平坦的边缘", "消亡", "Z字形", "全批量下降", "全批量 GD",
-                       "full-batch GD", "光滑的门控", "逐个元素", "逐个分量", "廉价的近似", "logits", "是非题",
-                       "是非标签", "参考页", "reference page"})
+NOT_NAMES = frozenset({"激活状态", "活着的", "被激活", "未激活", "尾巴", "平坦的边缘", "消亡", "Z字形", "批次",
+                       "全批量下降", "全批量 GD", "full-batch GD", "光滑的门控", "逐个元素", "逐个分量", "拐角", "尖角",
+                       "折角", "廉价的近似", "logits", "是非题", "是非标签", "参考页", "reference page"})
+# Link labels for pages whose title, cut at its colon, leaves no name: {page: {lang: label}}.
+PAGE_LABELS = {"catalogue/hard-and-cheap.md": {"zh": "又硬又省的函数", "en": "Hard and cheap functions"}}
 Variant = Union[str, re.Pattern]
 LATIN = re.compile(r"[A-Za-z0-9]")
 
@@ -92,8 +94,7 @@ TERMS: tuple[Term, ...] = (
     Term("active-unit", "开启", "active",
          "单元对某个输入的预激活值为正时，称它对这个输入开启，否则称它关闭；开启的 ReLU 单元斜率为 1。在任何训练输入上都不开启的单元，ReLU 的称为死亡单元，Leaky ReLU 的称为不活跃单元。",
          "A unit is active on an input when its pre-activation is positive, and off otherwise; an active ReLU unit has slope 1. A unit that is active on no training input is a dead unit (ReLU) or an inactive unit (Leaky ReLU).",
-         "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("激活状态", "活着的", "被激活", "未激活"),
-         also_zh=("被激活",)),
+         "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("激活状态", "活着的", "被激活", "未激活")),
     Term("dead-unit", "死亡单元", "dead unit",
          "对每个训练输入都输出 0 的 ReLU 单元：它的输入权重和偏置得不到梯度，只有它下面各层的变化才可能让它恢复。",
          "A ReLU unit that outputs 0 on every training input: its incoming weights and bias receive no gradient, and only a change in the layers below it can bring it back.",
@@ -239,7 +240,7 @@ TERMS: tuple[Term, ...] = (
          also_en=("zero-centered",)),
     Term("feed-forward-block", "前馈模块", "feed-forward block",
          "Transformer 每一层中对每个位置单独作用的两层网络：先升维并施加激活函数（或门控单元），再投影回原来的宽度。",
-         "The two-layer network a transformer layer applies at every position on its own: a projection up through an activation (or a gated unit), then a projection back down.",
+         "The two-layer network a transformer layer applies at every position on its own: a projection up to a wider layer, an activation (or a gated unit), then a projection back down.",
          "catalogue/transformer-block.md#block", avoid_zh=("前馈块", "前馈子层", "前馈层"),
          avoid_en=(re.compile(r"\bfeed-?forward (sub)?layers?\b", re.I),), also_en=("feed-forward layer",)),
     Term("residual-stream", "残差流", "residual stream",
@@ -275,8 +276,8 @@ TERMS: tuple[Term, ...] = (
          "Functions computed with comparisons, multiply-adds or one division only: hard sigmoid, hard tanh, softsign, ReLU6 and hard swish, most of them cheap stand-ins for a smooth function.",
          "catalogue/hard-and-cheap.md", avoid_zh=("廉价的近似",)),
     Term("quantisation", "量化", "quantisation",
-         "把浮点张量映射到窄整数格式（例如只有 256 个取值的 int8）上再计算，以提高速度、节省内存。",
-         "Computing with tensors whose values are mapped onto a narrow integer format, such as int8 with its 256 values, instead of floating-point numbers, to gain speed and save memory.",
+         "用位数很少的格式存储张量并直接用它计算，以提高速度、节省内存：每个值近似表示为一个码乘以缩放因子。本站讲的是只有 256 个码的 int8；用同样的办法把张量缩放到 FP8 等 8 位浮点格式，也称为量化。",
+         "Storing a tensor in a format of few bits, each value approximated by a code times a scale, and computing with the codes to gain speed and save memory. On this site the format is int8, with its 256 codes; scaling a tensor into an 8-bit floating-point format such as FP8 in the same way is also called quantisation.",
          "catalogue/hard-and-cheap.md#int8", avoid_en=(re.compile(r"\bquantiz\w*", re.I),),
          also_en=("quantization",)),
     Term("machine-epsilon", "机器精度", "machine epsilon",
@@ -459,12 +460,12 @@ def page_headings(lang: str, page: str) -> tuple[str, dict[str, str]]:
 
 
 def home_title(lang: str, target: str) -> str:
-    """"Page › section" for ``page.md#anchor``: the page's title up to its first colon (or, in a
-    title without one, up to the comma before its second clause: ", and" or "，"), then the
-    section's heading (the title alone for a page's top)."""
+    """"Page › section" for ``page.md#anchor``: the page's label (:data:`PAGE_LABELS`) or its title up
+    to its first colon (or, in a title without one, up to the comma before its second clause: ", and"
+    or "，"), then the section's heading (the title alone for a page's top)."""
     page, _, section = target.partition("#")
     title, headings = page_headings(lang, page)
-    short = re.split(r"[:：，]|, and ", title, maxsplit=1)[0].strip()
+    short = PAGE_LABELS.get(page, {}).get(lang) or re.split(r"[:：，]|, and ", title, maxsplit=1)[0].strip()
     if not section or headings.get(section) == title:
         return short
     return f"{short} › {headings[section]}"
