@@ -174,6 +174,23 @@ def test_value_path_is_the_gate_and_the_lstm_style_gate_scales_it_by_tanh_prime(
     assert f"{1 - np.tanh(3.0) ** 2:.4f}" == "0.0099"
 
 
+def test_every_gate_scales_the_gradient_to_u_by_the_factor_it_scales_u_by():
+    """df/du = g(v) for all five units; g(v) is a factor, not a fraction: SwiGLU's is 2.86 at
+    v = 3 and negative for v < 0, so the page says "factor" / "乘上 g(v)"."""
+    a, h = np.linspace(-3, 3, 13), 1e-6
+    for key, unit in GATED.items():
+        for b in (-2.0, -0.5, 0.4, 3.0):
+            np.testing.assert_allclose(unit.f(a, b), a * unit.g(b), atol=1e-12)
+            np.testing.assert_allclose(unit.da(a, b), unit.g(b), atol=1e-12)
+            numeric = (unit.f(a + h, b) - unit.f(a - h, b)) / (2 * h)
+            np.testing.assert_allclose(numeric, unit.g(b), atol=1e-6)
+    assert f"{GATED['swiglu'].g(3.0):.2f}" == "2.86" and GATED["swiglu"].g(-1.0) < 0
+    assert ("the factor $g(v)$ by which the gate scales $u$ on the way forward is the factor by "
+            "which it scales the gradient on the way back to $u$") in page("en")
+    assert "门把 $u$ 乘上 $g(v)$ 传到输出，反向传播时也把梯度乘上同一个 $g(v)$ 传回 $u$" in page("zh")
+    assert "fraction of the gradient" not in page("en") and "几成" not in page("zh")
+
+
 def test_sigmoid_gate_slope_is_at_most_a_quarter_and_vanishes_far_out():
     b = np.linspace(-40, 40, 80_001)
     slope = GATED["glu"].dg(b)
