@@ -552,8 +552,11 @@ def test_factor_one_needs_n_var_w_at_least_16():
 
 
 def test_at_n_var_w_16_variance_settles_near_5_9_and_factor_argument_0_40():
+    """'their variance settles at the fixed point of the forward equation, the value it maps to itself,
+    near 5.9': iterated from q = 1, the forward equation reaches 5.9 and maps it to itself."""
     q = steady_variance(sigmoid, 16)
     assert round(q, 1) == 5.9
+    assert 16 * gaussian_mean(lambda t: sigmoid(t) ** 2, q) == pytest.approx(q, rel=1e-9)
     assert round(16 * gaussian_mean(lambda t: sigmoid_prime(t) ** 2, q), 2) == 0.40
 
 
@@ -883,9 +886,20 @@ def test_scaled_gaussian_product_keeps_norms_only_on_average_orthogonal_keeps_ev
 # --- corrections ----------------------------------------------------------------------------------
 
 def test_correction_relu_xavier_0_70_and_5e_minus_5_against_1100(gd):
+    """'in the 50-layer stack the first-layer gradients are about 5e-5 with Xavier's scale and about 1100
+    with He's': the first layer's values; other layers' Xavier gradients go down to below 3e-5."""
     assert round(per_layer_factor(gd["relu_xavier_std"][::-1]), 2) == 0.70
     assert e(gd["relu_xavier_grad"][0]) == "5e-05" and round(float(gd["relu_he_grad"][0]), -2) == 1100
     assert e(gd["relu_small_grad"][0]) == "5e-44"
+    assert float(gd["relu_xavier_grad"].min()) < 3e-5          # why the page names the first layer
+
+
+@pytest.mark.parametrize("lang, wording", [("en", "the first-layer gradients are about $5 \\times 10^{-5}$"),
+                                           ("zh", "第一层的梯度约为 $5 \\times 10^{-5}$")])
+def test_correction_names_the_first_layer(lang, wording):
+    from pathlib import Path
+    page = (Path(__file__).parents[1] / f"docs/{lang}/content/blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
+    assert wording in page.split("{ #corrections }")[1]
 
 
 def test_correction_no_initial_scale_fixes_a_deep_sigmoid_stack(gd):
