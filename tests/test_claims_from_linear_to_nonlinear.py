@@ -93,10 +93,25 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
     assert relu_prime(0.0) == 0.0
 
 
-def test_exactly_zero_preactivation_is_rare_with_real_valued_data():
+@pytest.mark.parametrize("lang, words", [
+    ("en", "with real-valued inputs, a first-layer pre-activation is almost never exactly zero."),
+    ("zh", "输入取实数值时，第一层的预激活值几乎不会恰好为零。")])
+def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_real_valued_inputs(lang, words):
+    assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     X, _ = voronoi(seed=200)
     net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
-    assert all(np.count_nonzero(z == 0) == 0 for z in net.hidden_preactivations(X))
+    first = net.hidden_preactivations(X)[0]
+    assert first.size > 10_000 and np.count_nonzero(first == 0) == 0
+
+
+def test_deeper_preactivations_can_be_exactly_zero_so_the_claim_is_about_the_first_layer():
+    # A narrow ReLU layer with zero biases switches all its units off together on some inputs;
+    # the next unit's pre-activation is then exactly zero (here on 6-11 % of inputs; 1/16 if independent).
+    X = np.random.default_rng(0).standard_normal((4000, 10))
+    for seed in range(3):
+        first, second = MLP.create((10, 4, 4, 2), "relu", "he", seed=seed).hidden_preactivations(X)
+        all_off = np.all(first <= 0, axis=1)
+        assert 0.05 < all_off.mean() < 0.12 and np.all(second[all_off] == 0)
 
 
 @pytest.mark.parametrize("key", CLASSIC)

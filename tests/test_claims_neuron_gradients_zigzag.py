@@ -486,6 +486,15 @@ def test_learning_rate_one_over_lambda_max_clears_the_steepest_direction_in_one_
     np.testing.assert_allclose(np.linalg.norm(flat - lr * H @ flat), 1 - values.min() / values.max())
 
 
+def test_the_notebooks_learning_rate_eta_is_1_over_lambda_max_and_a_larger_one_diverges():
+    """The notebook passes eta = 1/λ_max to gd_path explicitly: the same 54 steps as the default,
+    while a rate above 2/λ_max never gets within the tolerance (the count stops at 500)."""
+    X = zigzag.inputs(centred=False)
+    lam = np.linalg.eigvalsh(zigzag.hessian(X)).max()
+    assert len(zigzag.gd_path(X, lr=1 / lam, max_steps=500)) - 1 == len(zigzag.gd_path(X)) - 1 == 54
+    assert len(zigzag.gd_path(X, lr=2.1 / lam, max_steps=500)) - 1 == 500
+
+
 def test_inputs_further_from_zero_raise_kappa_and_the_number_of_steps():
     """The notebook's closing exercise: inputs from [low, 1]^2 with a larger low."""
     kappas, steps = [], []

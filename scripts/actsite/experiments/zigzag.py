@@ -45,10 +45,11 @@ def sgd_path(X: np.ndarray, steps: int = SGD_STEPS, lr: float = SGD_LR, seed: in
     return np.array(path)
 
 
-def gd_path(X: np.ndarray, max_steps: int = 500) -> np.ndarray:
-    """Full-batch gradient descent at the largest stable-and-fast rate 1/λ_max, until within TOLERANCE."""
+def gd_path(X: np.ndarray, lr: float | None = None, max_steps: int = 500) -> np.ndarray:
+    """Full-batch gradient descent until within TOLERANCE of w*, by default at the rate 1/λ_max."""
     H = hessian(X)
-    lr = 1.0 / np.linalg.eigvalsh(H).max()
+    if lr is None:
+        lr = 1.0 / np.linalg.eigvalsh(H).max()
     w = W_START.copy()
     path = [w.copy()]
     while np.linalg.norm(w - W_STAR) >= TOLERANCE and len(path) <= max_steps:

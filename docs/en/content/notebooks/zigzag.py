@@ -27,14 +27,16 @@ for label, centred in (("positive", False), ("centred", True)):
 # differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
 # ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second
 # derivatives), measures that difference. Full-batch descent runs here at the learning rate
-# $1/\lambda_{\max}$:
+# $\eta = 1/\lambda_{\max}$ (`eta` in the next cell; change it and rerun the cell):
 
 # %%
 condition, gd_steps = {}, {}
 for label, centred in (("positive", False), ("centred", True)):
     X = inputs(centred)
     eigenvalues = np.linalg.eigvalsh(hessian(X))
-    condition[label], gd_steps[label] = eigenvalues.max() / eigenvalues.min(), len(gd_path(X)) - 1
+    eta = 1 / eigenvalues.max()
+    condition[label] = eigenvalues.max() / eigenvalues.min()
+    gd_steps[label] = len(gd_path(X, lr=eta, max_steps=500)) - 1
     say("zigzag_gd", label=words(f"zigzag_{label}"), eigenvalues=np.round(eigenvalues, 4),
         condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
 
@@ -98,8 +100,9 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 low = 0.5
 X = np.random.default_rng(0).uniform(low, 1.0, size=(2000, 2))
 eigenvalues = np.linalg.eigvalsh(hessian(X))
+eta = 1 / eigenvalues.max()
 say("zigzag_try", low=low, kappa=eigenvalues.max() / eigenvalues.min(), tolerance=TOLERANCE,
-    steps=len(gd_path(X)) - 1)
+    steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

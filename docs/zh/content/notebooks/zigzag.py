@@ -15,14 +15,16 @@ for label, centred in (("positive", False), ("centred", True)):
     say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量梯度下降把 2000 个样本的梯度加起来，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $1/\lambda_{\max}$：
+# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。全批量梯度下降把 2000 个样本的梯度加起来，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`，可以改了再运行）：
 
 # %%
 condition, gd_steps = {}, {}
 for label, centred in (("positive", False), ("centred", True)):
     X = inputs(centred)
     eigenvalues = np.linalg.eigvalsh(hessian(X))
-    condition[label], gd_steps[label] = eigenvalues.max() / eigenvalues.min(), len(gd_path(X)) - 1
+    eta = 1 / eigenvalues.max()
+    condition[label] = eigenvalues.max() / eigenvalues.min()
+    gd_steps[label] = len(gd_path(X, lr=eta, max_steps=500)) - 1
     say("zigzag_gd", label=words(f"zigzag_{label}"), eigenvalues=np.round(eigenvalues, 4),
         condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
 
@@ -78,8 +80,9 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 low = 0.5
 X = np.random.default_rng(0).uniform(low, 1.0, size=(2000, 2))
 eigenvalues = np.linalg.eigvalsh(hessian(X))
+eta = 1 / eigenvalues.max()
 say("zigzag_try", low=low, kappa=eigenvalues.max() / eigenvalues.min(), tolerance=TOLERANCE,
-    steps=len(gd_path(X)) - 1)
+    steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
