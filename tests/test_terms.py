@@ -122,6 +122,24 @@ def test_each_glossary_link_leads_to_an_existing_section(term, lang):
     assert not anchor or anchor in headings, f"{where}: {lang}/{page} has no heading {{ #{anchor} }}"
 
 
+AFFINE = {"zh": "仿射映射（线性映射再加一个常数项）", "en": "affine map (a linear map plus a constant)"}
+AFFINE_AT_HOME = {"zh": "仿射层（线性映射再加一个常数项）", "en": "affine layer (a linear map plus a constant)"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_collapsed_stack_is_affine_in_the_glossary_as_at_its_home(lang):
+    """With biases, layers without an activation collapse into an affine map, not a linear one."""
+    term = next(t for t in glossary.TERMS if t.key == "activation-function")
+    definition = term.definition(lang)
+    assert AFFINE[lang] in definition, f"{glossary.declared_at(term.key)}: {definition}"
+    assert "线性映射。" not in definition and "linear map." not in definition
+    page, _, anchor = term.home.partition("#")
+    text = (CONTENT[lang] / page).read_text(encoding="utf-8")
+    start = text.index(f"{{ #{anchor} }}")
+    section = text[start:text.index("\n## ", start)]
+    assert AFFINE_AT_HOME[lang] in section
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_glossary_page_is_on_the_site(lang):
     page = CONTENT[lang] / "glossary.md"

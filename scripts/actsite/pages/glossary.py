@@ -83,8 +83,8 @@ def variant_text(variant: Variant) -> str:
 
 TERMS: tuple[Term, ...] = (
     Term("activation-function", "激活函数", "activation function",
-         "单元在加权求和之后施加的非线性函数 $f$，即 $y = f(z)$。没有它，多层网络合起来仍是一个线性映射。",
-         "The non-linear function $f$ a unit applies to its weighted sum, $y = f(z)$. Without it, any stack of layers collapses into one linear map.",
+         "单元在加权求和之后施加的非线性函数 $f$，即 $y = f(z)$。没有它，多层网络合起来仍是一个仿射映射（线性映射再加一个常数项）。",
+         "The non-linear function $f$ a unit applies to its weighted sum, $y = f(z)$. Without it, any stack of layers collapses into one affine map (a linear map plus a constant).",
          "blog/posts/why-nonlinear-activations.md#linear-collapse", avoid_zh=("激励函数",)),
     Term("pre-activation", "预激活值", "pre-activation",
          "单元在激活函数之前算出的加权和 $z = \\sum_i w_i x_i + b$。",
