@@ -247,7 +247,7 @@ def test_sparsity_per_input_is_not_deadness():
 
 
 def test_most_hidden_outputs_of_a_trained_rectifier_network_are_exact_zeros():
-    """'In trained rectifier networks most hidden outputs are exact zeros': the site's own count,
+    """'In trained ReLU networks most hidden outputs are exact zeros': the site's own count,
     without any penalty (cached("sparsity"), the home of the measurement), is above half in both layers."""
     sp = cached("sparsity")
     assert np.all(sp["trained_zeros"][0] > 0.5)

@@ -300,6 +300,25 @@ def test_piece_count_does_not_depend_on_the_sampling():
     assert piece.max() + 1 == 27
 
 
+def test_the_27_pieces_are_counted_on_the_quoted_segment_not_the_whole_line():
+    """The count holds for the segment from (−3, −2) to (3, 2.5) only; the whole line has more
+    pieces, so both languages must say "segment" and name its end points."""
+    layers = piecewise.random_relu_net()
+    start, end = np.array([-3.0, -2.0]), np.array([3.0, 2.5])
+    longer = piecewise.pieces_along_line(layers, start - 3 * (end - start), end + 3 * (end - start),
+                                         samples=400001)[2]
+    assert longer.max() + 1 > 27
+    for lang, quotes in (("en", ["Along the line segment from (−3, −2) to (3, 2.5) in its two-dimensional "
+                                 "input space, the set of active units changes 26 times",
+                                 "along one line segment in the input space of a small 2-16-16-1 network "
+                                 "we counted 27 such pieces"]),
+                         ("zh", ["沿二维输入空间中从 (−3, −2) 到 (3, 2.5) 的一条线段，开启单元的集合变了 26 次",
+                                 "在一个 2-16-16-1 小网络输入空间中的一条线段上，我们数出了 27 段"])):
+        text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+        for quote in quotes:
+            assert quote in text
+
+
 def test_output_is_straight_inside_every_piece_and_bends_between_them(pw):
     t, out, piece = pw["t"], pw["output"], pw["piece"]
     layers = piecewise.random_relu_net()
@@ -390,16 +409,21 @@ def test_range_of_speedups_1_2_to_2_15(ts):
     assert round(float(rho.min()), 1) == 1.2 and round(float(rho.max()), 2) == 2.15
 
 
-def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_about_twice_as_fast_rho_0_5():
+def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_about_twice_as_fast():
+    """At 0.3 the exact counts move with last-bit rounding differences (unpinned BLAS gave ReLU
+    1325/975/1100 and tanh 650/650/550), so the page states only what survives them: tanh crosses
+    first in every seed, and its median is about half ReLU's. The table leaves the row out."""
     reach = {key: [training_speed.iterations_to_target(
                        training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
                    for seed in training_speed.SEEDS] for key in ("relu", "tanh")}
-    assert min(reach["tanh"]) == 525 and max(reach["tanh"]) == 550
-    assert min(reach["relu"]) == 975 and max(reach["relu"]) == 1225
-    ratios = np.array(reach["relu"]) / np.array(reach["tanh"])
-    assert np.all(ratios > 1.8) and np.all(ratios < 2.3)       # "about twice as fast", in every seed
-    medians = np.median(reach["relu"]), np.median(reach["tanh"])   # the table's row 0.3 | 1100 | 550 | 0.5
-    assert medians == (1100, 550) and medians[1] / medians[0] == 0.5   # "twice as fast"
+    assert all(t < r for r, t in zip(reach["relu"], reach["tanh"]))   # "tanh crossed first in every seed"
+    speedup = np.median(reach["relu"]) / np.median(reach["tanh"])
+    assert round(float(speedup)) == 2                                 # "about twice as fast"
+    for lang, text in (("en", "At $\\eta = 0.3$ the order reverses: tanh crossed first in every seed, "
+                              "about twice as fast."),
+                       ("zh", "到了 $\\eta = 0.3$，顺序反了过来：三个种子都是 tanh 先越过那条线，快了一倍左右。")):
+        page = page_text("blog/posts/relu-sparsity-biology.md", lang)
+        assert text in page and "| 0.3 |" not in page                # no BLAS-sensitive medians quoted
     # "One step further, at 0.3, both are slower": so 0.1 is the best rate tried for each activation
     ts, i = cached("training_speed"), list(training_speed.LEARNING_RATES).index(0.1)
     for key in ("relu", "tanh"):

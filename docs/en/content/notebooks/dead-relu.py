@@ -82,8 +82,8 @@ assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
 # %% [markdown]
-# Because the unit is in the first layer, its inputs are the fixed data, and gradient descent
-# can never bring it back. A hundred SGD steps at learning rate 1.0 leave its weights and bias
+# Because the unit is in the first layer, its inputs are the fixed data, and plain SGD can
+# never bring it back. A hundred SGD steps at learning rate 1.0 leave its weights and bias
 # bit for bit unchanged, while the rest of the network moves.
 
 # %%
