@@ -170,8 +170,9 @@ def test_deep_sigmoid_preset_starves_the_first_layer(browser, base_url):
     about seven to eight orders of magnitude below the last hidden layer's (the median over the
     first 600 steps is between 7 and 8 orders; the ratio jumps from step to step), the loss stays near
     ln 2 ≈ 0.693 (the loss of answering one half everywhere), no
-    pre-activation is in the flat region; with ReLU and He the lines close up to within a factor
-    of ten within a hundred steps, and the loss falls."""
+    pre-activation is in the flat region; with ReLU and He, within a hundred steps the lines close
+    up, mostly to within a factor of ten (at step 100, and on most steps of the next 400; spikes
+    above it remain), and the loss falls."""
     for steps in (1, 300):
         result = preset(browser, base_url, "deep-sigmoid", steps)
         ratio = result["grads"][0] / result["grads"][-2]
@@ -187,9 +188,15 @@ def test_deep_sigmoid_preset_starves_the_first_layer(browser, base_url):
     orders.sort()
     assert 7 <= orders[len(orders) // 2] <= 8 and 6 <= orders[len(orders) // 4] and orders[-len(orders) // 4] <= 8.5, orders
     start = preset(browser, base_url, "deep-sigmoid", 0)["losses"]["train"]
-    relu = preset(browser, base_url, "deep-sigmoid", 100, "&act=relu&init=he")
+    watch = open_playground(browser, base_url, "en", query="?preset=deep-sigmoid&act=relu&init=he")
+    relu = measure(watch, 100)
     assert max(relu["grads"]) / min(relu["grads"]) < 10, relu["grads"]
     assert relu["losses"]["train"] < start / 10, relu["losses"]
+    spreads = [max(g) / min(g) for g in (measure(watch, 1)["grads"] for _ in range(400))]
+    assert not watch.errors
+    watch.close()
+    within = sum(s < 10 for s in spreads) / len(spreads)
+    assert 0.5 < within < 1, within                                   # "mostly", not always
 
 
 def test_the_sentence_under_the_square_states_the_ratio_and_is_refreshed_every_few_seconds():

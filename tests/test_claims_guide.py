@@ -96,9 +96,14 @@ def test_every_reference_is_cited_in_the_text_and_every_short_citation_is_listed
 # --- hidden layers --------------------------------------------------------------------------
 
 def test_sigmoid_slopes_fall_off_away_from_zero_and_relu_keeps_slope_1():
-    """"Gradients do not shrink as they do through the sigmoid": sigma' <= 1/4 everywhere."""
+    """"so, with He initialisation, gradients do not shrink layer after layer as they do through the
+    sigmoid": sigma' <= 1/4 everywhere; ReLU's slope is 1 for positive inputs, and under He's
+    variance 2/n_in each layer multiplies the gradient's mean square by 2 E[relu'(z)^2] = 1, at any scale."""
     assert np.all(sigmoid_prime(X) <= 0.25) and float(sigmoid_prime(np.array(0.0))) == 0.25
     assert np.all(EVERY["relu"].df(np.linspace(0.01, 20, 100)) == 1)
+    for q in (0.01, 1.0, 100.0):
+        factor = 2 * gaussian_expectation(lambda z: EVERY["relu"].df(z) ** 2, q)  # noqa: E731
+        assert factor == pytest.approx(1.0, abs=1e-6), (q, factor)
     assert float(sigmoid_prime(np.array(6.0))) < 0.01 and float(tanh_prime(np.array(4.0))) < 0.01
 
 
@@ -140,7 +145,7 @@ def test_a_leaky_rectifier_has_a_nonzero_slope_on_the_negative_side():
     for key in ("leaky_relu", "prelu", "elu"):
         assert np.all(EVERY[key].df(negative) > 0), key
     assert np.all(EVERY["relu"].df(negative) == 0)
-    # "(ELU's does tend to zero there, so an ELU unit can still saturate)": below 0.01, the
+    # "ELU's slope, though never zero, tends to zero far out, so an ELU unit can still saturate": below 0.01, the
     # playground's saturation threshold, far enough left; Leaky ReLU's and PReLU's never are.
     assert 0 < float(EVERY["elu"].df(np.array(-5.0))) < 0.01
     assert float(EVERY["leaky_relu"].df(np.array(-1e6))) >= 0.01 and float(EVERY["prelu"].df(np.array(-1e6))) >= 0.01
@@ -377,7 +382,7 @@ def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
 
 
 def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_every_layer():
-    """8-bit row: "He, as for ReLU (a hard swish stack still loses scale, as a SiLU one does)"; #int8-mobile: ReLU6
+    """8-bit row: "He, as for ReLU"; #int8-mobile: ReLU6
     "takes He's rule, which keeps its scale: it equals ReLU below 6, and pre-activations of unit
     scale almost never reach 6. Hard swish is close to x/2 near zero, as SiLU is, so under He's rule
     a deep stack of either without normalisation loses scale at every layer"."""

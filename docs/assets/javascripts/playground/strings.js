@@ -23,7 +23,7 @@ export const STRINGS = {
     worstDead: (l, pct) => `第\u00a0${l}\u00a0层 ${pct} 的单元已死亡`,
     worstSaturated: (l, pct) => `第\u00a0${l}\u00a0层 ${pct} 的单元已饱和`,
     noneDead: '没有死亡或饱和的单元',
-    gradientRatio: (ratio) => `第 1 层的梯度范数只有最后一个隐藏层的 ${ratio}`,
+    gradientRatio: (ratio) => `第 1 层的梯度范数只有最后一个隐藏层的 ${ratio} 倍`,
     diverged: '训练发散了（出现了无穷大或 NaN），请重置或调小学习率。',
     loading: '正在载入……',
   },
