@@ -17,11 +17,10 @@ something computable; the page attributes each of them ("the authors report", "s
   distribution (pre-activations roughly normal, especially with batch normalisation), the
   reported improvements over ReLU and ELU, the two approximations being proposed there
   (their formulas are tested), the name SiLU.
-* Radford et al. (2018) use GELU in GPT; Devlin et al. (2019) use GELU in BERT following GPT;
-  neither paper names the form; the code released with GPT and GPT-2 computes the tanh form,
-  BERT's released code the exact form in bert-tensorflow 1.0.0 and the tanh form from 1.0.1 on
-  (the gated-units claim tests check the transcribed expressions against the two forms, and that
-  both pages cite the same code);
+* Radford et al. (2018) use GELU in GPT, Devlin et al. (2019) in BERT, and neither paper names
+  the form; the code released with GPT and GPT-2 computes the tanh form, BERT's from early 2019
+  (bert-tensorflow 1.0.1) too (the gated-units claim tests check the transcribed expressions
+  against the two forms, and that this page sends the reader to that table for the sources);
   PyTorch's ``nn.GELU`` (exact by default, ``approximate="tanh"``) and its name SiLU for beta = 1.
 * Elfwing et al. (2018): SiLU and dSiLU proposed for reinforcement learning, the Tetris and
   Atari results, their rounded minimum "about -0.28 at about -1.28" (the rounding is tested).

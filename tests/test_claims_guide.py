@@ -382,7 +382,7 @@ def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
 
 
 def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_every_layer():
-    """8-bit row: "He, as for ReLU"; #int8-mobile: ReLU6
+    """8-bit row: "He, with batch normalisation for hard swish"; #int8-mobile: ReLU6
     "takes He's rule, which keeps its scale: it equals ReLU below 6, and pre-activations of unit
     scale almost never reach 6. Hard swish is close to x/2 near zero, as SiLU is, so under He's rule
     a deep stack of either without normalisation loses scale at every layer"."""

@@ -51,8 +51,8 @@ for key in ("relu", "tanh"):
 # %% [markdown]
 # ## One step further: η = 0.3 { #beyond-the-grid }
 #
-# The runs above, like the article's figure, stop at 0.1. The article's table has one more rate, 0.3,
-# and the next cell runs it. There the order reverses: tanh reaches 25% first in every seed, about twice
+# The runs above, like the article's figure and table, stop at 0.1. The article's text also reports
+# 0.3, and the next cell runs it. There the order reverses: tanh reaches 25% first in every seed, about twice
 # as fast, and ReLU needs four to five times as many iterations as at 0.1.
 
 # %%
