@@ -313,9 +313,9 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
     # almost every query's variance lies in that range: P(sigma^2 > 16) < 1e-4 at every d_k
     assert all(stats.chi2(d_k).sf(16 * d_k) < 1e-4 for d_k in (1, 2, 4, 8, 16, 1024))
-    shown("The Jacobian norm rises with $\\sigma^2$ over the range that almost every query falls in, so its median is its "
-          "value at the median $\\sigma^2$, which lies below 1 (0.45 at $d_k = 1$)",
-          "雅可比范数则在几乎所有查询所处的范围内随 $\\sigma^2$ 增大，因而它的中位数就是 $\\sigma^2$ 取中位数时的值；"
+    shown("The Jacobian norm rises with $\\sigma^2$ over the range that almost every query falls in, so its median is close "
+          "to its value at the median $\\sigma^2$, which lies below 1 (0.45 at $d_k = 1$)",
+          "雅可比范数则在几乎所有查询所处的范围内随 $\\sigma^2$ 增大，因而它的中位数约等于 $\\sigma^2$ 取中位数时的值；"
           "$\\sigma^2$ 的中位数小于 1（$d_k = 1$ 时为 0.45）")
 
 
@@ -407,9 +407,9 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
     tiny = scaling["unscaled_jacobian_tiny"]                               # "a minority of queries ... sooner"
     assert 0 < tiny[at(scaling, 32)] < tiny[at(scaling, 64)] < 0.5 and np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("the median bears out Vaswani et al.'s suspicion only from $d_k = 128$, twice the original model's head "
-          "dimension of 64; a minority of queries bears it out sooner",
-          "就中位数而言，Vaswani 等人的猜测要到 $d_k = 128$ 才成立，这是原始模型头维度 64 的两倍；对一小部分查询，它成立得更早")
+    shown("the unscaled median falls below the scaled one only from $d_k = 128$, twice the original model's head "
+          "dimension of 64; a minority of queries gets extremely small gradients sooner",
+          "不缩放时雅可比范数的中位数要到 $d_k = 128$ 才低于缩放时的值，这是原始模型头维度 64 的两倍；一小部分查询的梯度则更早就变得极小")
     assert 512 // 8 == 64                                                      # the original model: d = 512, 8 heads
     assert 4096 // 32 == 128                                                   # LLaMA 7B: 4,096 over 32 heads
     shown("slightly larger without it (0.20 unscaled, 0.18 scaled)", "不缩放时反而略大（不缩放 0.20，缩放 0.18）")

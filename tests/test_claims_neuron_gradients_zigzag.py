@@ -523,9 +523,10 @@ def test_flat_region_column_slope_below_0_01():
 
 @pytest.mark.parametrize("n", [2, 100])
 def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
-    """ReLU card: 'The ill-conditioning is milder, because ReLU's mean is small next to its spread':
-    the mean of max(0, z) is below its standard deviation (for the sigmoid it is about 2.4 times it),
-    and for the same number of inputs κ = 1 + n μ²/v is far smaller than for sigmoid inputs."""
+    """ReLU card: 'The ill-conditioning is milder, because relative to its spread ReLU's mean is much
+    smaller than the sigmoid's (μ²/v ≈ 0.47 against 5.8)': the mean of max(0, z) is below its standard
+    deviation (for the sigmoid it is about 2.4 times it), and for the same number of inputs
+    κ = 1 + n μ²/v is far smaller than for sigmoid inputs."""
     mu_relu = 1 / np.sqrt(2 * np.pi)
     var_relu = 0.5 - mu_relu ** 2
     mu_sig, var_sig = sigmoid_output_moments()
@@ -533,3 +534,4 @@ def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
     kappa_relu = 1 + n * mu_relu ** 2 / var_relu
     kappa_sig = 1 + n * mu_sig ** 2 / var_sig
     assert kappa_relu < kappa_sig / 5
+    assert (f"{mu_relu ** 2 / var_relu:.2f}", f"{mu_sig ** 2 / var_sig:.1f}") == ("0.47", "5.8")

@@ -36,7 +36,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_fraction": "dead units: {first} of {units_1} in hidden layer 1, {second} of {units_2} in hidden layer 2",
     "dead_grads": "dead unit {unit}:   max |∂L/∂w| = {w:g}   ∂L/∂b = {b:g}   max |∂L/∂w_out| = {out:g}",
     "dead_live_grads": "live unit {unit}:   max |∂L/∂w| = {w:.4f}   ∂L/∂b = {b:.4f}",
-    "dead_unchanged": "weights and bias of unit {unit} after {steps} steps, bit for bit as before: {same}",
+    "dead_unchanged": "unit {unit}'s weights and bias unchanged, bit for bit, after {steps} steps: {same}",
     "dead_live_moved": "live unit {unit}: its incoming weights moved by {distance:.3f} (Euclidean distance)",
     "dead_still": "unit {unit} still dead (pre-activation at most zero on every training point): {dead}",
     "dead_try": "learning rate {lr}, seed {seed}: {dead} of {units} second-layer units dead after {steps} steps ({share:.1f}%)",
