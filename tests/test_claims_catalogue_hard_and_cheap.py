@@ -14,7 +14,7 @@ report, not mathematics:
   devices, swish and sigmoid gates), the name h-swish, "no discernible difference in
   accuracy" in their experiments, and two of the deployment advantages they list
   (ReLU6 available in virtually all frameworks; precision in quantised mode);
-* which network uses what: MobileNetV2 uses ReLU6 as its only activation; MobileNetV3 uses
+* which network uses what: MobileNetV2 uses ReLU6 as its only hidden-layer activation; MobileNetV3 uses
   h-swish in its first layer and second half, ReLU ("RE" in its tables) in between, and hard
   sigmoid in its squeeze-and-excitation gates (Hu et al. 2018), which rescale each channel;
 * Theano's ``hard_sigmoid`` (slope 0.2, shift 0.5, clipped) first shipped in Theano 0.6rc5 and 0.6,
@@ -848,3 +848,16 @@ def test_keras_2_uses_slope_0_2_and_pytorch_1_6_as_the_table_says():
         assert keras2[0][4].strip() == "0.2" and torch[0][4].strip() == "$1/6 \\approx 0.167$", lang
         assert "0.2x + 0.5" in keras2[0][2] and "x/6 + 1/2" in torch[0][2], lang
     assert clipped_line(np.array(1.0), 2.5) > clipped_line(np.array(1.0), 3.0)
+
+
+def test_softsign_gap_to_1_is_polynomial_where_tanh_gap_is_exponential():
+    """'its gap to ±1 is 1/(1 + |x|), where tanh's is about 2e^{-2|x|}' (Glorot and Bengio 2010: polynomial
+    rather than exponential tails)."""
+    x = np.linspace(0.0, 40.0, 4001)
+    np.testing.assert_allclose(1 - EVERY["softsign"].f(x), 1 / (1 + x), rtol=1e-12)
+    np.testing.assert_allclose(1 + EVERY["softsign"].f(-x), 1 / (1 + x), rtol=1e-12)
+    far = np.linspace(6.0, 12.0, 7)                      # beyond 12, 1 - tanh(x) loses digits to cancellation
+    np.testing.assert_allclose((1 - np.tanh(far)) / (2 * np.exp(-2 * far)), 1.0, rtol=1e-4)
+    for lang, said in (("en", "its gap to $\\pm 1$ is $1/(1 + \\lvert x\\rvert)$, where tanh's is about $2e^{-2\\lvert x\\rvert}$"),
+                       ("zh", "它与 $\\pm 1$ 的差距是 $1/(1 + \\lvert x\\rvert)$，tanh 的则约为 $2e^{-2\\lvert x\\rvert}$")):
+        assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang

@@ -663,6 +663,8 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
         slope = (step(q_star * 1.0001) - step(q_star * 0.9999)) / (q_star * 0.0002)
         assert slope == pytest.approx(2.0, rel=1e-4)
         assert step(1.01 * q_star) / q_star == pytest.approx(1.0201, rel=1e-9)   # 1% above -> about 2% above
+        for r in (0.01, -0.01, 0.5, -0.5):           # a deviation r becomes 2r + r^2: "a small one roughly doubles"
+            assert step((1 + r) * q_star) / q_star - 1 == pytest.approx(2 * r + r ** 2, rel=1e-9)
         above, below = 1.01 * q_star, 0.99 * q_star
         for _ in range(12):
             above, below = step(above), step(below)
@@ -805,6 +807,9 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert (f"{added[0]:.2f}", f"{added[-1]:.2f}") == ("0.68", "0.15")
     assert f"{signal[0] / signal[-1]:.1f}" == "4.4"
     assert np.all(np.diff(signal) < 0)                                 # grows at every step down
+    orthogonal = np.prod(np.sqrt(1 + added[1:] ** 2))                  # if each contribution were orthogonal to the signal
+    assert f"{orthogonal:.1f}" == "4.2" and orthogonal < signal[0] / signal[-1] < 1.05 * orthogonal
+    shown("the product of these factors over the blocks is 4.2", "把各块的这个因子连乘，得到 4.2")
     deviation = np.max(np.abs(product / np.sqrt(slope_ms) - 1))          # "within 6% of the prediction at every block"
     assert 0.05 < deviation < 0.06
     assert np.prod(np.array(signal[:-1]) / np.array(signal[1:])) == pytest.approx(signal[0] / signal[-1])  # compounded

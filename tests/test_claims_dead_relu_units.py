@@ -247,10 +247,12 @@ def test_sparsity_per_input_is_not_deadness():
 
 
 def test_most_hidden_outputs_of_a_trained_rectifier_network_are_exact_zeros():
-    """'In trained ReLU networks most hidden outputs are exact zeros': the site's own count,
-    without any penalty (cached("sparsity"), the home of the measurement), is above half in both layers."""
+    """'In trained ReLU networks many hidden outputs are exact zeros, often most of them': the site's own
+    count (cached("sparsity"), the home of the measurement) is above half in both layers without any
+    penalty, and higher still with the L1 penalty."""
     sp = cached("sparsity")
     assert np.all(sp["trained_zeros"][0] > 0.5)
+    assert sp["penalties"][0] == 0 and np.all(sp["trained_zeros"][1:] > sp["trained_zeros"][0])
 
 
 # --- He initialisation ----------------------------------------------------------------------------

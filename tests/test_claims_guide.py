@@ -218,6 +218,13 @@ def test_sigmoid_lies_between_0_and_1_and_is_half_open_at_zero():
     assert float(sigmoid(np.array(-40.0))) < 1e-17            # saturation: nearly closed
 
 
+def test_the_1997_lstm_squashing_4_sigmoid_minus_2_is_twice_tanh_of_half_x():
+    """'the 1997 LSTM squashed its input with 4σ(x) − 2, which is 2 tanh(x/2), the same curve stretched'
+    (Hochreiter and Schmidhuber 1997, g(x) = 4/(1 + e^{-x}) − 2)."""
+    x = np.linspace(-40, 40, 8001)
+    np.testing.assert_allclose(4 * sigmoid(x) - 2, 2 * tanh(x / 2), atol=1e-14)
+
+
 def test_a_gru_state_stays_in_minus_1_1_and_an_lstm_cell_can_grow():
     rng = np.random.default_rng(0)
     h, c = np.zeros(100), np.zeros(100)
