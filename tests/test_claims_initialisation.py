@@ -424,6 +424,9 @@ def test_selu_three_quarters_fixed_point(r):
 def test_selu_gradient_ratios_and_factor(r):
     assert round(grad_ratio(r, "selu_gain"), 2) == 1.25 and round(grad_ratio(r, "selu_lecun"), 1) == 5.7
     chi = backward_factor("selu", 1.0, 1.0)
+    # the closed form the page gives: λ²/2 + λ²α² e² Φ(−2), with Φ(−2) = erfc(√2)/2
+    closed = SELU_LAMBDA ** 2 / 2 + SELU_LAMBDA ** 2 * SELU_ALPHA ** 2 * math.e ** 2 * 0.5 * math.erfc(math.sqrt(2))
+    assert chi == pytest.approx(closed, rel=5e-4) and f"{closed:.4f}" == "1.0716"   # quadrature vs the exact form
     assert round(chi, 2) == 1.07 and round(math.sqrt(chi) - 1, 3) == 0.035
 
 

@@ -23,7 +23,7 @@ for label, centred in (("positive", False), ("centred", True)):
 # %% [markdown]
 # With positive inputs every per-example step moves both weights the same way; after centring,
 # about half of them do. The path ratio is the length of the path SGD walked divided by the straight
-# distance from its start to its end: 1 for a straight path, larger the more it zig-zags. Full-batch gradient descent sums the gradient over all 2000 examples, so its
+# distance from its start to its end: 1 for a straight path, larger the more it winds. Full-batch gradient descent sums the gradient over all 2000 examples, so its
 # components can have both signs. With positive inputs it is still slow, because the curvature
 # differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
 # ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second
