@@ -851,3 +851,17 @@ def test_glossary_definition_of_fp8():
     # the page states the same recommendation the definition repeats
     assert "E4M3 for weights and activations and E5M2 for gradients" in page("en")
     assert "权重和激活值用 E4M3，梯度用 E5M2" in page("zh")
+
+
+def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
+    """'multiplying by 0.044715 before cubing only postpones it, in float16 from 40.3 to 114'."""
+    x = np.arange(1, 200_001, dtype=np.float64) / 1000                     # 0.001 … 200, exactly
+    h = x.astype(np.float16)
+    with np.errstate(over="ignore"):
+        plain = np.isinf(h * h * h)
+        c = np.float16(0.044715)
+        scaled = np.isinf(c * h * h * h)
+    first_plain, first_scaled = float(h[plain][0]), float(h[scaled][0])
+    assert round(first_plain, 1) == 40.3 and round(first_scaled) == 114
+    for lang, said in (("en", "in float16 from 40.3 to 114"), ("zh", "在 float16 中从 40.3 推迟到 114")):
+        assert said in page_text(PAGE, lang), lang

@@ -235,7 +235,7 @@ def test_given_the_query_the_scores_are_independent_normals_of_variance_q_square
     assert s.var() == pytest.approx(q @ q, rel=0.01)                     # variance |q|^2
     assert stats.kstest(s / np.sqrt(q @ q), "norm").pvalue > 1e-3        # normal
     assert abs(np.corrcoef(s[0::2], s[1::2])[0, 1]) < 0.01                # different keys: uncorrelated
-    shown("the 64 scaled scores are independent normal numbers of variance $\\sigma^2 = \\lVert q \\rVert^2 / d_k$",
+    shown("the 64 scaled scores are independent normal random variables of variance $\\sigma^2 = \\lVert q \\rVert^2 / d_k$",
           "缩放后的 64 个分数是相互独立的正态随机变量，方差为 $\\sigma^2 = \\lVert q \\rVert^2 / d_k$")
 
 

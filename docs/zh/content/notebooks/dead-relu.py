@@ -11,7 +11,7 @@ from actsite.experiments.cache import cached
 from actsite.pages.notebook_text import say, words, yes_no
 
 r = cached("dead_relu")
-widths = dead_relu.SIZES[1:-1]          # units in hidden layers 1 and 2
+widths = dead_relu.SIZES[1:-1]
 
 
 def values(percentages) -> str:

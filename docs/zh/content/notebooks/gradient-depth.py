@@ -29,7 +29,7 @@ for act in gradient_depth.ACTIVATIONS:
             first=g[0], last=g[-1], ratio=g[0] / g[-1], factor=factor)
 
 # %% [markdown]
-# 表中“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数（49 步的几何平均）。ReLU 在三种尺度下比值完全相同，原因见文章的[在 50 层网络里实测](../blog/posts/when-gradients-vanish.md#measured-depth)一节：从 He 换成 Xavier，每一层的梯度都乘上同一个 $2^{-49/2}$。
+# 表中“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数（49 步的几何平均）。ReLU 在三种尺度下比值完全相同，原因见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节：从 He 换成 Xavier，每一层的梯度都乘上同一个 $2^{-49/2}$。
 
 # %%
 say("depth_power", value=2 ** (-49 / 2))
@@ -57,7 +57,7 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# 最后来看文章中[停滞的层对训练意味着什么](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入，8 个各含 64 个单元的隐藏层，10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。对每个隐藏层，先算每个单元的输出在 4000 个训练输入上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。
+# 最后来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入，8 个各含 64 个单元的隐藏层，10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。对每个隐藏层，先算每个单元的输出在 4000 个训练输入上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。
 
 # %%
 X, y = voronoi(seed=400)
