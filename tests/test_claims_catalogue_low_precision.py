@@ -313,7 +313,7 @@ def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_ever
                 with np.errstate(all="ignore"):
                     assert np.all(backward(y).astype(float) == 0.0), (key, fmt, side)
     page_lang("en", "A backward pass computed from the stored output, as PyTorch's is for the sigmoid and tanh, does not get that far: it is exactly 0 from the first table's threshold on", "")
-    page_lang("zh", "", "像 PyTorch 对 sigmoid 和 tanh 那样由保存的输出计算反向传播，等不到那么远：从第一张表的阈值起，结果就已恰好为 0")
+    page_lang("zh", "", "像 PyTorch 对 sigmoid 和 tanh 那样由保存的输出计算反向传播，走不到那么远：从第一张表的阈值起，结果就已恰好为 0")
 
 
 def test_alt_text_log_tail_is_straight_from_about_three():
@@ -854,7 +854,7 @@ def test_glossary_definition_of_fp8():
 
 
 def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
-    """'multiplying by 0.044715 before cubing only postpones it, in float16 from 40.3 to 114'."""
+    """'multiplying by 0.044715 before cubing only postpones it, in float16 from 40.34 to about 114'."""
     x = np.arange(1, 200_001, dtype=np.float64) / 1000                     # 0.001 … 200, exactly
     h = x.astype(np.float16)
     with np.errstate(over="ignore"):
@@ -862,6 +862,6 @@ def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
         c = np.float16(0.044715)
         scaled = np.isinf(c * h * h * h)
     first_plain, first_scaled = float(h[plain][0]), float(h[scaled][0])
-    assert round(first_plain, 1) == 40.3 and round(first_scaled) == 114
-    for lang, said in (("en", "in float16 from 40.3 to 114"), ("zh", "在 float16 中从 40.3 推迟到 114")):
+    assert round(first_plain, 2) == 40.34 and round(first_scaled) == 114
+    for lang, said in (("en", "in float16 from 40.34 to about 114"), ("zh", "在 float16 中从 40.34 推迟到约 114")):
         assert said in page_text(PAGE, lang), lang

@@ -22,7 +22,7 @@ stated for the last layer's second feed-forward matrix W^{2,L} in their theorem 
 training without warm-up); Takase et al.'s shallow-versus-deep finding (six or fewer / ten or more layers given as examples); Wortsman et al.'s small
 -scale reproduction (output logits drifting to large negative values at high learning rates, mitigated by the z-loss); every row of the models table (the biases column: Vaswani et al.'s
 FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; none in PaLM section 2, LLaMA's model.py, Nemotron-4
-section 2), PaLM's parallel blocks.
+section 2), PaLM's parallel layers.
 """
 from __future__ import annotations
 

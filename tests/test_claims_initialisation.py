@@ -609,6 +609,12 @@ def test_plain_residual_stack_is_set_by_the_geometric_mean_of_its_block_factors_
     assert np.all(geometric < 2) and factors.min() < 2 < factors.max()      # scattered around 2
 
 
+def test_another_weight_draw_can_land_above_2_to_the_50():
+    """'another draw can land above 2': the next draws after the page's three (seeds 3 to 6) include one above."""
+    last = [residual_mean_squares(1.0, False, seed)[-1] for seed in (3, 4, 5, 6)]
+    assert any(v > 2.0 ** 50 for v in last) and any(v < 2.0 ** 50 for v in last)
+
+
 def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
     predicted = (1 + 1 / RES_BLOCKS) ** RES_BLOCKS
     assert round(predicted, 2) == 2.69 and predicted < math.e
