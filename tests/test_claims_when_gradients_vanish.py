@@ -727,6 +727,8 @@ def test_stalled_figure_starts_near_0_91_and_0_92(st):
 def test_sigmoid_error_0_834_from_step_150_to_the_end(st):
     errors = st["sigmoid_error"]
     assert np.all(errors[150 // int(st["every"]):] == 0.834)
+    first = int(np.argmax(errors == 0.834)) * int(st["every"])      # "first reaches 0.834 at step 50"
+    assert first == 50 and np.any(errors[:150 // int(st["every"])] != 0.834)
     assert errors[0] > 0.834 and errors.min() == 0.834            # it dips from the start
 
 
