@@ -69,6 +69,12 @@ from actsite.maths.functions import relu, sigmoid, sigmoid_prime, tanh, tanh_pri
 from actsite.pages.page_pairs import CONTENT, skeleton
 
 PAGE = "catalogue/hard-and-cheap.md"
+
+
+def page(lang: str) -> str:
+    return (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+
+
 HS, HT, SS = MODERN["hard_sigmoid"], MODERN["hard_tanh"], MODERN["softsign"]
 R6, HW, SILU = MODERN["relu6"], MODERN["hard_swish"], MODERN["silu"]
 X = np.linspace(-20, 20, 400_001)                      # step 1e-4
@@ -684,9 +690,9 @@ def test_every_function_in_the_cost_figure_is_defined_here_or_where_the_page_say
     elsewhere = set().union(*(set(names) for names in DEFINED_ELSEWHERE.values()))
     assert here | classic | elsewhere == set(DATA["functions"])
     assert not (here | classic) & elsewhere
-    page = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    own = page(lang)
     for target, names in DEFINED_ELSEWHERE.items():
-        assert f"]({target.split('/')[1]})" in page
+        assert f"]({target.split('/')[1]})" in own
         text = (CONTENT[lang] / target).read_text(encoding="utf-8")
         for name in names.values():
             assert name in text, (target, name)
@@ -695,7 +701,7 @@ def test_every_function_in_the_cost_figure_is_defined_here_or_where_the_page_say
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_timed_maxout_is_the_two_piece_form_max_x_minus_x_drawn_on_the_rectifier_page(lang):
     """"Maxout timed in the two-piece form drawn there, max(x, -x)": the timed function is |x|."""
-    assert r"$\max(x, -x)$" in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert r"$\max(x, -x)$" in page(lang)
     timed = cost.part("maxout", "value")
     np.testing.assert_array_equal(timed(X), np.maximum(X, -X))
     assert "maxout" in skeleton(CONTENT[lang] / "catalogue/rectifiers.md").figures
@@ -734,8 +740,8 @@ def test_softsign_7_4_a_quarter_less_than_tanh_six_passes_half_for_infinite_inpu
     bare = cost.count_operations(lambda x: x / (1.0 + np.abs(x)), X[:1000])        # counted like the guarded form
     assert sum(bare.values()) == 3 and bare == {k: n for k, n in ops.items() if k not in ("isinf", "sign", "where")}
     np.testing.assert_array_equal(X / (1.0 + np.abs(X)), SS.f(X))                  # same values on finite inputs
-    assert r"the bare $x / (1 + \lvert x\rvert)$ takes three." in (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
-    assert r"直接算 $x / (1 + \lvert x\rvert)$ 只要三遍。" in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
+    assert r"the bare $x / (1 + \lvert x\rvert)$ takes three." in page("en")
+    assert r"直接算 $x / (1 + \lvert x\rvert)$ 只要三遍。" in page("zh")
 
 
 def test_each_pass_reads_and_writes_8_mb():
@@ -860,4 +866,4 @@ def test_softsign_gap_to_1_is_polynomial_where_tanh_gap_is_exponential():
     np.testing.assert_allclose((1 - np.tanh(far)) / (2 * np.exp(-2 * far)), 1.0, rtol=1e-4)
     for lang, said in (("en", "its gap to $\\pm 1$ is $1/(1 + \\lvert x\\rvert)$, where tanh's is about $2e^{-2\\lvert x\\rvert}$"),
                        ("zh", "它与 $\\pm 1$ 的差距是 $1/(1 + \\lvert x\\rvert)$，tanh 的则约为 $2e^{-2\\lvert x\\rvert}$")):
-        assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
+        assert said in page(lang), lang

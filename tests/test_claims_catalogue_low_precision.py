@@ -864,4 +864,4 @@ def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
     first_plain, first_scaled = float(h[plain][0]), float(h[scaled][0])
     assert round(first_plain, 2) == 40.34 and round(first_scaled) == 114
     for lang, said in (("en", "in float16 from 40.34 to about 114"), ("zh", "在 float16 中从 40.34 推迟到约 114")):
-        assert said in page_text(PAGE, lang), lang
+        assert said in page(lang), lang

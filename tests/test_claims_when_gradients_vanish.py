@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 
 from actsite.experiments.datasets import voronoi
-from claim_helpers import assert_voronoi_matches_its_description
+from claim_helpers import assert_voronoi_matches_its_description, page_text
 from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
 from actsite.experiments import gradient_depth, stalled_layers
 from actsite.experiments.cache import cached
@@ -899,8 +899,7 @@ def test_correction_relu_xavier_0_70_and_5e_minus_5_against_1100(gd):
 @pytest.mark.parametrize("lang, wording", [("en", "the first-layer gradients are about $5 \\times 10^{-5}$"),
                                            ("zh", "第一层的梯度约为 $5 \\times 10^{-5}$")])
 def test_correction_names_the_first_layer(lang, wording):
-    from pathlib import Path
-    page = (Path(__file__).parents[1] / f"docs/{lang}/content/blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
+    page = page_text("blog/posts/when-gradients-vanish.md", lang)
     assert wording in page.split("{ #corrections }")[1]
 
 
@@ -954,10 +953,9 @@ def test_relu_is_credited_to_its_popularisers_with_their_full_references(lang):
     """'Chief among them is ReLU (Nair and Hinton 2010; Glorot, Bordes and Bengio 2011)': the two
     works the site's provenance record names as ReLU's popularisers, each in the page's references
     with the title, year and link of the site's bibliography."""
-    from pathlib import Path
     from actsite.maths.catalogue import EVERY
     from actsite.pages.bibliography import WORKS
-    page = (Path(__file__).parents[1] / f"docs/{lang}/content/blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
+    page = page_text("blog/posts/when-gradients-vanish.md", lang)
     body, references = page.split("{ #references }")
     cited = {"en": ("Nair and Hinton 2010", "Glorot, Bordes and Bengio 2011"),
              "zh": ("Nair 和 Hinton，2010", "Glorot、Bordes 和 Bengio，2011")}[lang]
