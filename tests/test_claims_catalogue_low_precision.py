@@ -151,9 +151,9 @@ def test_the_bfloat16_sigmoid_example_that_opens_the_method():
     assert lp.row("sigmoid", "bfloat16").value[1] == 6.25
     page_lang("en", r"The largest bfloat16 value below 1 is 0.99609, and $\sigma(6.25) = 0.99807$ is nearer to 1 "
               "than to 0.99609, so in bfloat16 it is exactly 1, as is the sigmoid of every larger input; "
-              "at 6.21875, the bfloat16 value just below 6.25, it is still 0.99609.", "")
+              "at 6.21875, the bfloat16 value just below 6.25, the sigmoid still rounds to 0.99609.", "")
     page_lang("zh", "", r"bfloat16 中小于 1 的最大值是 0.99609；$\sigma(6.25) = 0.99807$ 离 1 比离 0.99609 更近，"
-              "所以在 bfloat16 中它恰好是 1，输入再大也都是 1；而在 6.25 下方紧邻的 bfloat16 值 6.21875 上，sigmoid 仍是 0.99609")
+              "所以在 bfloat16 中它恰好是 1，输入再大也都是 1；而在 6.25 下方紧邻的 bfloat16 值 6.21875 上，sigmoid 舍入后仍是 0.99609")
 
 
 def test_number_of_finite_bit_patterns_per_format():
