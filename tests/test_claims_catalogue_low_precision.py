@@ -133,6 +133,29 @@ def test_normal_numbers_defined_before_use():
         assert "exponent bits are not all zero" not in page(lang) and "指数位不全为 0" not in page(lang), lang
 
 
+def test_the_bfloat16_sigmoid_example_that_opens_the_method():
+    """σ(6.25) = 0.99807 lies just nearer to 1 than to 0.99609, the largest bfloat16 value below 1;
+    at 6.21875, the bfloat16 value just below 6.25, σ still rounds to 0.99609; 6.25 is the threshold."""
+    one = np.array(1.0, dtype=BF16)
+    below_one = float(np.nextafter(one, np.array(0.0, dtype=BF16)))
+    assert below_one == 1 - 2.0 ** -8 and f"{below_one:.5f}" == "0.99609"
+    s = float(sigmoid(np.array(6.25)))
+    assert f"{s:.5f}" == "0.99807" and 1 - s < s - below_one
+    prev = float(np.nextafter(np.array(6.25, dtype=BF16), np.array(0.0, dtype=BF16)))
+    assert prev == 6.21875
+    assert float(lp.to_format(s, "bfloat16")) == 1.0
+    assert float(lp.to_format(float(sigmoid(np.array(prev))), "bfloat16")) == below_one
+    larger = lp.positive_values("bfloat16")
+    larger = larger[larger >= 6.25].astype(float)
+    assert np.all(lp.to_format(sigmoid(larger), "bfloat16").astype(float) == 1.0)
+    assert lp.row("sigmoid", "bfloat16").value[1] == 6.25
+    page_lang("en", r"The largest bfloat16 value below 1 is 0.99609, and $\sigma(6.25) = 0.99807$ is nearer to 1 "
+              "than to 0.99609, so in bfloat16 it is exactly 1, as is the sigmoid of every larger input; "
+              "at 6.21875, the bfloat16 value just below 6.25, the sigmoid still rounds to 0.99609.", "")
+    page_lang("zh", "", r"bfloat16 中小于 1 的最大值是 0.99609；$\sigma(6.25) = 0.99807$ 离 1 比离 0.99609 更近，"
+              "所以在 bfloat16 中它恰好是 1，输入再大也都是 1；而在 6.25 下方紧邻的 bfloat16 值 6.21875 上，sigmoid 舍入后仍是 0.99609")
+
+
 def test_number_of_finite_bit_patterns_per_format():
     counts = {k: 2 * len(lp.positive_values(k)) + 2 for k in lp.FORMAT_KEYS[1:]}     # ±0 included
     assert counts == {"bfloat16": 65280, "float16": 63488, "float8_e5m2": 248, "float8_e4m3fn": 254}
