@@ -449,7 +449,7 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     assert f"{cap(10.0, 30.0):.2f}" == "9.65"
     shown("a logit of 10 under a cap of 30 becomes 9.65", "logit 10 变成 9.65")
     assert abs(cap(3.0, 30.0) - 3.0) < 0.01 * 3.0 and cap(30.0, 30.0) < 0.8 * 30.0   # unchanged only well below the cap
-    shown("soft-capping leaves logits nearly unchanged only well below the cap", "软截断只在 logit 远低于上限时才几乎不改变它们")
+    shown("soft-capping leaves logits nearly unchanged only well below the cap", "软上限只在 logit 远低于上限时才几乎不改变它们")
 
 
 def test_softcap_derivative():
@@ -483,7 +483,7 @@ def test_softcap_passes_a_shrinking_gradient_unlike_a_hard_clip():
     assert slope[-1] < 0.01 and np.all(np.abs(cap(z, 30.0)) < 30.0)  # well past the cap: almost no gradient, value bounded
     shown("Unlike a hard clip, whose slope is zero past its limit, the cap's slope never reaches zero; but well past the cap "
           "it is so small that the raw logit barely moves",
-          "硬截断越过界限后斜率恰为零，软截断的斜率则永远不为零；不过远远越过上限之后，斜率小到原始 logit 几乎不再移动")
+          "硬截断越过界限后斜率恰为零，软上限的斜率则永远不为零；不过远远越过上限之后，斜率小到原始 logit 几乎不再移动")
 
 
 def test_softcap_slopes_at_multiples_of_the_cap():
@@ -819,11 +819,13 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
           "GELU 的斜率把梯度范数的平方乘上 $\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2] = 0.456$")
     shown("The contribution relative to the signal should therefore be $\\sqrt{0.456} = 0.68$ divided by the stream's root "
           "mean square, and the measurement agrees to within 6% at every block: "
-          "0.68 at the first block and 0.15 at the last. Added block by block, these contributions make the backward "
-          "signal 4.4 times larger at the first block than at the last, the same factor as between the gradients",
+          "0.68 at the first block and 0.15 at the last.",
           "所以分支的贡献与信号大小之比应为 $\\sqrt{0.456} = 0.68$ 除以残差流的均方根；实测在每个块上与之相差都不到 6%："
-          "第一个块为 0.68，最后一个块为 0.15。"
-          "这些贡献逐块累加，使第一个块处的反向信号达到最后一个块处的 4.4 倍，与上面两者梯度之比相同")
+          "第一个块为 0.68，最后一个块为 0.15。")
+    shown("These contributions account for the first block's larger gradient. Added block by block, they make the backward "
+          "signal 4.4 times larger at the first block than at the last, the same factor as between the gradients",
+          "第一个块的梯度之所以更大，正是这些贡献所致。"
+          "它们逐块累加，使第一个块处的反向信号达到最后一个块处的 4.4 倍，与上面两者梯度之比相同")
 
 
 def test_last_block_gradient_against_depth(stack):

@@ -111,7 +111,7 @@ FACTS: tuple[Fact, ...] = (
           r"(?<![\d.])2\.6\s*(?:\\times|×)\s*10(?:\^\{-4\}|⁻⁴)")),
     Fact("logit-control-settings", "Gemma 2 soft-caps attention scores at 50 and final logits at 30; PaLM's z-loss "
          "coefficient is 10⁻⁴", "catalogue/transformer-block.md",
-         (r"(?:soft-?cap\w*|软截断)[^.。\n]{0,60}?(?<![\d.])(?:50|30)(?![\d.])",
+         (r"(?:soft-?cap\w*|软上限)[^.。\n]{0,60}?(?<![\d.])(?:50|30)(?![\d.])",
           r"(?:z-loss|z 损失)[^.。\n]{0,60}?10(?:\^\{-4\}|⁻⁴)")),
 )
 
