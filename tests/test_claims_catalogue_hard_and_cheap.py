@@ -700,7 +700,7 @@ def test_every_function_in_the_cost_figure_is_defined_here_or_where_the_page_say
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_timed_maxout_is_the_two_piece_form_max_x_minus_x_drawn_on_the_rectifier_page(lang):
-    """"Maxout timed in the two-piece form drawn there, max(x, -x)": the timed function is |x|."""
+    """"we timed it with the two fixed pieces drawn there, x and -x, that is max(x, -x), or |x|"."""
     assert r"$\max(x, -x)$" in page(lang)
     timed = cost.part("maxout", "value")
     np.testing.assert_array_equal(timed(X), np.maximum(X, -X))
