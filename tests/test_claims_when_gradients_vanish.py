@@ -57,7 +57,7 @@ def gaussian_mean(f, variance):
 
 
 def steady_variance(f, n_var_w, q=1.0, iterations=5000):
-    """Fixed point of the forward equation Var(z') = n Var(w) E[f(z)^2]."""
+    """Fixed point of the forward recursion Var(z') = n Var(w) E[f(z)^2]."""
     for _ in range(iterations):
         q = n_var_w * gaussian_mean(lambda z: f(z) ** 2, q)
     return q
@@ -552,8 +552,8 @@ def test_factor_one_needs_n_var_w_at_least_16():
 
 
 def test_at_n_var_w_16_variance_settles_near_5_9_and_factor_argument_0_40():
-    """'their variance settles at the fixed point of the forward equation, the value it maps to itself,
-    near 5.9': iterated from q = 1, the forward equation reaches 5.9 and maps it to itself."""
+    """'their variance settles at the fixed point of the forward recursion, the value it maps to itself,
+    near 5.9': iterated from q = 1, the forward recursion reaches 5.9 and maps it to itself."""
     q = steady_variance(sigmoid, 16)
     assert round(q, 1) == 5.9
     assert 16 * gaussian_mean(lambda t: sigmoid(t) ** 2, q) == pytest.approx(q, rel=1e-9)
