@@ -247,7 +247,7 @@ def test_sparsity_per_input_is_not_deadness():
 
 
 def test_most_hidden_outputs_of_a_trained_rectifier_network_are_exact_zeros():
-    """'In trained ReLU networks many hidden outputs are exact zeros, often most of them': the site's own
+    """'In a ReLU network many hidden outputs are exact zeros': the site's own
     count (cached("sparsity"), the home of the measurement) is above half in both layers without any
     penalty, and higher still with the L1 penalty."""
     sp = cached("sparsity")

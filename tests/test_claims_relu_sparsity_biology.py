@@ -199,6 +199,17 @@ def test_trained_errors_0_and_0_4_and_about_14_percent(sp):
     assert round(float(err[2])) == 14
 
 
+def test_unpenalised_network_fits_the_training_set_which_no_shorter_dead_unit_run_did(sp):
+    """'Without a penalty the network fits its training set exactly, which none of the shorter dead-unit
+    runs (600 steps of SGD without momentum) managed.'"""
+    from actsite.experiments import dead_relu
+    assert sp["trained_error"][0] == 0.0 and sparsity.STEPS == 1500
+    assert dead_relu.STEPS == 600 and "momentum" not in inspect.getsource(dead_relu)
+    dr, bn = cached("dead_relu"), cached("dead_relu_batchnorm")
+    for err in (dr["relu_error"], dr["leaky_relu_error"], bn["error"]):
+        assert np.nanmin(err) > 0.1                           # diverged runs are NaN
+
+
 def test_training_made_both_layers_sparser_and_the_penalty_more_so(sp):
     z = sp["trained_zeros"]
     assert np.all(z[0] > sp["init_relu_zeros"])
