@@ -187,7 +187,8 @@ def test_large_curvature_is_along_all_weights_together():
     assert abs(abs(flat @ np.array([1, -1]) / np.sqrt(2)) - 1) < 1e-3
 
 
-def test_start_lies_almost_along_the_flat_direction():
+def test_error_points_almost_exactly_along_the_flat_direction():
+    """'The error w(0) - w* points almost exactly along that flat direction' (positive inputs)."""
     _, vectors = np.linalg.eigh(zigzag.hessian(zigzag.inputs(centred=False)))
     offset = zigzag.W_START - zigzag.W_STAR
     assert abs(vectors[:, 0] @ offset) / np.linalg.norm(offset) > 0.999
@@ -215,7 +216,7 @@ def test_centred_one_step_because_the_start_lies_along_the_steepest_direction(zz
     kappa = float(zz["centred_condition"])
     assert round(1 - 1 / kappa, 2) == 0.09
     assert int(zz["centred_gd_steps"]) == 1
-    # a start along the flattest direction would keep 0.09 x 2.83 = 0.26 after one step: two steps
+    # an error along the flattest direction would keep 0.09 x 2.83 = 0.26 after one step: two steps
     X = zigzag.inputs(centred=True)
     H, lr = zigzag.hessian(X), 1 / values.max()
     w = zigzag.W_STAR + np.linalg.norm(offset) * vectors[:, 0]
@@ -508,7 +509,7 @@ def test_inputs_further_from_zero_raise_kappa_and_the_number_of_steps():
 
 
 def test_flat_region_column_slope_below_0_01():
-    """The table's 'Flat region' (slope below 0.01 in absolute value): both tails for sigmoid and tanh,
+    """The table's 'Saturation' column (where the slope is below 0.01 in absolute value): both tails for sigmoid and tanh,
     x < 0 for ReLU, nowhere for Leaky ReLU with a = 0.01 (its slope never falls below a)."""
     x = np.linspace(-40, 40, 800001)
     for key in ("sigmoid", "tanh"):
