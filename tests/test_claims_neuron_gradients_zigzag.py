@@ -201,7 +201,7 @@ def test_geometric_rate_one_minus_inverse_kappa_predicts_the_54_steps(zz):
     assert predicted == int(zz["positive_gd_steps"])
 
 
-def test_centred_one_step_because_the_start_lies_along_the_steepest_direction(zz):
+def test_centred_one_step_because_the_error_lies_along_the_steepest_direction(zz):
     """After centring, the curvature along (1, -1) is still 0.056 and is now the largest eigenvalue;
     eta = 1/lambda_max removes that component in one step. The factor 1 - 1/kappa is 0.09, not ~0."""
     values_pos, vectors_pos = np.linalg.eigh(zigzag.hessian(zigzag.inputs(centred=False)))
