@@ -28,8 +28,10 @@ from actsite.experiments.cache import cached
 from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu, relu_prime
 from actsite.experiments.mlp import INIT_SCALE, MLP, minibatches
 from actsite.experiments.networks import Affine, parameter_count
+from claim_helpers import page_text
 
 H = 1e-5
+PAGE = "blog/posts/dead-relu-units.md"
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +130,25 @@ def test_dead_relu_setup_as_stated():
     assert X.shape == (4000, 10) and len(np.unique(y)) == 10
     assert inspect.signature(voronoi).parameters["centroids"].default == 100
     assert all(np.all(b == 0) for b in MLP.create(dead_relu.SIZES, "relu", "he", seed=0).biases)
+
+
+def test_each_seed_draws_its_own_data_set_initial_weights_and_mini_batch_order():
+    """'each seed draws its own data set, initial weights and mini-batch order'."""
+    source = inspect.getsource(dead_relu.trained)
+    assert "voronoi(seed=200 + seed)" in source
+    assert '"he", seed=seed)' in source and "minibatches(len(X), 64, np.random.default_rng(seed))" in source
+    a, b = dead_relu.SEEDS[:2]
+    Xa, _ = voronoi(seed=200 + a)
+    Xb, _ = voronoi(seed=200 + b)
+    assert not np.array_equal(Xa, Xb)
+    wa = MLP.create(dead_relu.SIZES, "relu", "he", seed=a).weights[0]
+    wb = MLP.create(dead_relu.SIZES, "relu", "he", seed=b).weights[0]
+    assert not np.array_equal(wa, wb)
+    ia = next(minibatches(len(Xa), 64, np.random.default_rng(a)))
+    ib = next(minibatches(len(Xb), 64, np.random.default_rng(b)))
+    assert not np.array_equal(ia, ib)
+    assert "each seed draws its own data set, initial weights and mini-batch order" in page_text(PAGE, "en")
+    assert "每个种子各自生成数据集、初始权重和小批量顺序" in page_text(PAGE, "zh")
 
 
 def test_dead_means_preactivation_at_most_zero_on_every_training_point():
