@@ -377,6 +377,10 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
         assert r"$3.5d$" in page(lang) and r"$8d$" in page(lang) and "1.31" in page(lang)
         assert rf"d_\mathrm{{ff}}' = 14{sep}336" in page(lang) and rf"d_\mathrm{{ff}}' = 24{sep}576" in page(lang)
         assert f"$49{sep}152$" in page(lang)
+    # the report does not give the reason, so the page states a match, not a cause
+    assert "which matches counting the gate's and the value's projections together" in page("en")
+    assert "恰好等于门和值两路投影的宽度之和" in page("zh")
+    assert "because it counts the gate" not in page("en") and "因为它把门和值" not in page("zh")
     assert "Gemma's $8d$ three times" in page("en") and "Gemma 的 $8d$ 则是 3 倍" in page("zh")
     # Mistral shrinks from 4d, but less than the 2/3 rule; PaLM keeps 4d; Gemma widens it
     assert equal_parameter_width(4 * 4096) < 14336 < 4 * 4096 and 24576 > 4 * 3072

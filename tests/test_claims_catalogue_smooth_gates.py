@@ -573,6 +573,22 @@ def test_one_exponential_mish_gate_overflows_past_354_9():
     assert np.isfinite(f("mish", 1000.0))                                   # the registry's form
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_mish_needs_the_most_transcendental_functions_in_the_table(lang):
+    """Mish's exp, log and tanh are more transcendental functions than any other row of the
+    summary table needs; the sentence says so and no more (the timing lives elsewhere)."""
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    sep = ", " if lang == "en" else "、"
+    ops = {}
+    for row in re.findall(r"^\| ((?:ReLU|softplus|GELU|SiLU|Mish)[^|]*?) \|.*\| ([^|]+) \|$", text, re.M):
+        ops[row[0]] = [o for o in row[1].split(sep) if o not in ("comparison", "比较")]
+    assert len(ops) == 6 and len(ops["Mish"]) == 3
+    assert all(len(v) < 3 for k, v in ops.items() if k != "Mish")
+    stated = {"en": "an exponential, a logarithm and a tanh, the most transcendental functions on this page",
+              "zh": "一个指数、一个对数和一个 tanh，用到的超越函数是本页最多的"}[lang]
+    assert stated in text
+
+
 # --- which one to use: the table and the summary ------------------------------------------
 
 TABLE = {   # lower bound, monotone, minimum at, mean, f'(0)
