@@ -565,6 +565,27 @@ def test_at_n_var_w_16_mean_squared_slope_falls_from_0_0625_to_0_025():
     assert round(gaussian_mean(lambda t: sigmoid_prime(t) ** 2, steady_variance(sigmoid, 16)), 3) == 0.025
 
 
+def test_at_n_var_w_16_preactivations_spread_well_beyond_the_peak_but_mostly_not_into_the_tails():
+    """'At that scale the pre-activations spread well beyond the peak of sigma'': the standard deviation
+    at the fixed point (2.42) exceeds the half-width of sigma' at half its maximum (1.76), yet only
+    about 6% of units lie where sigma' < 0.01, so the page blames the fall of E[f'^2], not the tails."""
+    std = np.sqrt(steady_variance(sigmoid, 16))
+    half_width = bisect(lambda t: sigmoid_prime(t) - 0.125, 0.0, 20.0)
+    assert round(std, 2) == 2.42 and round(half_width, 2) == 1.76 and std > 1.3 * half_width
+    edge = bisect(lambda t: sigmoid_prime(t) - 0.01, 0.0, 20.0)
+    assert math.erfc(edge / (std * math.sqrt(2))) < 0.07
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "spread away from the peak of $\\sigma'$, so $\\mathbb{E}[\\sigma'^2]$ falls to 0.025"),
+    ("zh", "使 $\\mathbb{E}[\\sigma'^2]$ 降到 0.025")])
+def test_correction_larger_scale_names_the_fall_of_the_mean_squared_slope(lang, wording):
+    """The misconception's 0.025 is test_at_n_var_w_16_mean_squared_slope_falls_from_0_0625_to_0_025."""
+    page = page_text("blog/posts/when-gradients-vanish.md", lang)
+    assert wording in page.split("{ #corrections }")[1]
+    assert round(gaussian_mean(lambda t: sigmoid_prime(t) ** 2, steady_variance(sigmoid, 16)), 3) == 0.025
+
+
 def test_steady_variance_by_monte_carlo_agrees_with_quadrature():
     rng = np.random.default_rng(0)
     n, q = 400, 1.0
