@@ -263,7 +263,7 @@ def test_the_spread_of_the_variance_raises_the_mean_entropy_at_small_d_k(scaling
     assert np.all(excess[:at(scaling, 16) + 1] > 0)                      # the spread raises the average
     assert np.all(np.diff(excess[:at(scaling, 16) + 1]) < 0)             # less as the spread 2/d_k narrows
     shown("Below $d_k = 16$ the entropy is slightly higher and the median norm slightly lower than at large $d_k$, because of the queries",
-          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因在查询")
+          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因出在查询上")
 
 
 def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
@@ -275,7 +275,7 @@ def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     entropy_at_one = sigma_one_reference(attn.entropy).mean()           # the spread moves the two in opposite directions:
     assert np.all(scaling["scaled_entropy"][:at(scaling, 16)] > entropy_at_one)  # entropy up, median norm down
     shown("Below $d_k = 16$ the entropy is slightly higher and the median norm slightly lower than at large $d_k$, because of the queries",
-          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因在查询")
+          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因出在查询上")
 
 
 def test_norm_figure_alt_text_post_norm_gradient_goes_up_and_down(stack):
@@ -311,7 +311,7 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
     # almost every query's variance lies in that range: P(sigma^2 > 16) < 1e-4 at every d_k
     assert all(stats.chi2(d_k).sf(16 * d_k) < 1e-4 for d_k in (1, 2, 4, 8, 16, 1024))
     shown("Below $d_k = 16$ the entropy is slightly higher and the median norm slightly lower than at large $d_k$, because of the queries",
-          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因在查询")
+          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因出在查询上")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
@@ -327,7 +327,7 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
     assert (h[0] - h[1]) > (h[1] - h[2])                            # a step below 1 raises H more than one above lowers it
     shown("Below $d_k = 16$ the entropy is slightly higher and the median norm slightly lower than at large $d_k$, because of the queries",
-          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因在查询")
+          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因出在查询上")
 
 
 def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
