@@ -200,6 +200,30 @@ def test_double_precision_resolves_far_more_than_any_format():
     page_lang("zh", "", "先用双精度算出 $f(x)$（远比 F 精确）")
 
 
+def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite():
+    """Beyond |x| = 88.72 (ln of float32's largest value) e^{|x|} overflows in float32: there
+    1/(1 + e^{-x}) gives 0 where the correctly rounded bfloat16 sigmoid is not 0, and e^x/(1 + e^x)
+    computed in float32 and rounded once gives the correctly rounded value."""
+    assert round(math.log(float(np.finfo(np.float32).max)), 2) == 88.72
+    x = lp.every_value("bfloat16")
+    x = x[np.isfinite(x) & (x < -88.72)]
+    exact = lp.to_format(sigmoid(x), "bfloat16")
+    x, exact = x[exact != 0], exact[exact != 0]
+    assert len(x) >= 5 and x.max() < -88.72                       # the tail the claim is about
+    x32 = x.astype(np.float32)
+    with np.errstate(over="ignore"):
+        naive = np.float32(1) / (np.float32(1) + np.exp(-x32))
+        assert np.all(np.isinf(np.exp(-x32)))
+    assert np.all(lp.to_format(naive, "bfloat16") == 0)
+    e = np.exp(x32)
+    assert np.all(lp.to_format(e / (np.float32(1) + e), "bfloat16") == exact)
+    both(r"$e^{x}/(1 + e^{x})$", r"$1/(1 + e^{-x})$")
+    page_lang("en", "computes accurately in float32", "")
+    page_lang("zh", "", "内部用 float32 精确计算")
+    page_lang("en", r"beyond $|x| = 88.72$, where $e^{|x|}$ [overflows](#overflow) in float32", "")
+    page_lang("zh", "", r"$|x|$ 超过 88.72、float32 中的 $e^{|x|}$ 会[溢出](#overflow)")
+
+
 def test_float32_column_is_the_correctly_rounded_ideal_not_a_float32_kernel():
     """1/(1 + e^{-x}) computed in float32 reaches 1 at 24 ln 2, before the correctly rounded 17.33."""
     naive = lp.float32_kernel_threshold(lambda x: np.float32(1) / (np.float32(1) + np.exp(np.negative(x))))

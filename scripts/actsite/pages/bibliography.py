@@ -128,7 +128,7 @@ WORKS: dict[str, Work] = {
     "theano2013": Work(
         "Theano developers", 2013,
         "Add, Document and Test hard_sigmoid", "Theano source code, commit cb6e3a078 (2013-05-27), GitHub",
-        "https://github.com/Theano/Theano/commit/cb6e3a078", "Theano"),
+        "https://github.com/Theano/Theano/commit/cb6e3a078", "Theano developers"),
     "courbariaux2015": Work(
         "M. Courbariaux, Y. Bengio and J.-P. David", 2015,
         "BinaryConnect: Training Deep Neural Networks with Binary Weights during Propagations",
