@@ -303,7 +303,7 @@ def test_log_softmax_backward_turns_the_nll_gradient_minus_y_into_p_minus_y_with
     p = out.softmax(z)
     assert p[1] == 0.0 and np.all(np.isfinite(grad))
     np.testing.assert_allclose(grad, p - y, rtol=0, atol=1e-15)
-    with np.errstate(divide="ignore", invalid="ignore"):                  # the route the fused loss avoids
+    with np.errstate(divide="ignore", invalid="ignore"):                  # the route the combined loss avoids
         via_division = (np.diag(p) - np.outer(p, p)) @ (-y / p)
     assert not np.all(np.isfinite(via_division))
 
