@@ -207,6 +207,26 @@ def test_a_gated_block_at_8_3_d_has_the_parameters_of_a_plain_one_at_4d():
         gated_layer = 3 * d_model * Fraction(8, 3) * d_model        # two in matrices and one out at (8/3)d
         assert gated_layer == plain_layer
         assert Fraction(8, 3) * d_model == Fraction(2, 3) * (4 * d_model)   # (8/3)d is (2/3)*4d
+        assert plain_layer == 8 * d_model ** 2                              # two d x 4d matrices: 8d^2
+    for lang in ("zh", "en"):
+        text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert "$d \\times 4d$" in text and "$8d^2$" in text
+        assert "$3 \\cdot d \\cdot \\tfrac{8}{3}d = 8d^2$" in text
+
+
+def test_the_z_loss_penalises_log_z_squared_and_pulls_log_z_towards_0():
+    """'the z-loss, a small penalty on (log Z)^2 that pulls log Z towards 0': a gradient step on
+    alpha (log Z)^2 moves log Z towards 0 from either side (d log Z / dz_i = p_i, so the step
+    shifts log Z by about -2 alpha lr log Z)."""
+    alpha, lr = 1e-2, 1.0
+    for shift in (5.0, -5.0):
+        z = np.array([1.0, -0.5, 0.3, 2.0]) + shift
+        log_z = float(np.log(np.exp(z).sum()))
+        grad = 2 * alpha * log_z * softmax(z)
+        after = float(np.log(np.exp(z - lr * grad).sum()))
+        assert abs(after) < abs(log_z) and np.sign(after) == np.sign(log_z)
+    for lang in ("zh", "en"):
+        assert "$(\\log Z)^2$" in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
 # --- recurrent gates ------------------------------------------------------------------------
@@ -219,7 +239,7 @@ def test_sigmoid_lies_between_0_and_1_and_is_half_open_at_zero():
 
 
 def test_the_1997_lstm_squashing_4_sigmoid_minus_2_is_twice_tanh_of_half_x():
-    """'the 1997 LSTM squashed its input with 4σ(x) − 2, which is 2 tanh(x/2), the same curve stretched'
+    """'the 1997 LSTM squashed its input with 4σ(x) − 2, which is 2 tanh(x/2): the tanh curve, stretched'
     (Hochreiter and Schmidhuber 1997, g(x) = 4/(1 + e^{-x}) − 2)."""
     x = np.linspace(-40, 40, 8001)
     np.testing.assert_allclose(4 * sigmoid(x) - 2, 2 * tanh(x / 2), atol=1e-14)
@@ -371,6 +391,24 @@ def test_tanh_keeps_the_variance_only_near_zero_and_sigmoid_keeps_mostly_its_mea
     mean = gaussian_expectation(lambda z: sigmoid(z), 1.0)
     square = gaussian_expectation(lambda z: sigmoid(z) ** 2, 1.0)
     assert mean == pytest.approx(0.5, abs=1e-12) and mean ** 2 / square > 0.85
+
+
+def test_xavier_keeps_the_forward_variance_only_when_fan_in_equals_fan_out():
+    """Table, tanh row: '(Xavier: only when n_in = n_out)'.  Near zero tanh x ~ x, so a layer
+    multiplies the variance by n_in Var(w) = 2 n_in / (n_in + n_out): 1 only when n_in = n_out
+    (2/3 when n_out = 2 n_in); LeCun's 1/n_in gives exactly 1."""
+    from fractions import Fraction
+    xavier_gain = lambda n_in, n_out: n_in * Fraction(2, n_in + n_out)  # noqa: E731
+    assert xavier_gain(256, 256) == 1 and 256 * Fraction(1, 256) == 1
+    assert xavier_gain(256, 512) == Fraction(2, 3) and xavier_gain(512, 256) == Fraction(4, 3)
+    rng = np.random.default_rng(0)
+    n_in, n_out = 400, 800
+    x = rng.normal(0.0, 1e-3, size=(2000, n_in))                # near zero: tanh x ~ x
+    w = rng.normal(0.0, np.sqrt(2 / (n_in + n_out)), size=(n_in, n_out))
+    measured = float(np.var(np.tanh(x @ w)) / np.var(x))
+    assert measured == pytest.approx(2 / 3, rel=0.05)
+    for lang in ("zh", "en"):
+        assert "$n_{\\text{in}} = n_{\\text{out}}$" in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
 def test_selu_keeps_mean_0_and_variance_1_at_its_fixed_point():
