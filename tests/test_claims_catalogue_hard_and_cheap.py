@@ -13,7 +13,7 @@ report, not mathematics:
 * MobileNetV3 (Howard et al. 2019): why the authors replaced the sigmoid (cost on mobile
   devices, swish and sigmoid gates), the name h-swish, "no discernible difference in
   accuracy" in their experiments, and two of the deployment advantages they list
-  (ReLU6 available in virtually all frameworks; precision in quantised mode);
+  (ReLU6 available in virtually all frameworks; no potential precision loss in quantised mode);
 * which network uses what: MobileNetV2 uses ReLU6 as its only hidden-layer activation; MobileNetV3 uses
   h-swish in its first layer and second half, ReLU ("RE" in its tables) in between, and hard
   sigmoid in its squeeze-and-excitation gates (Hu et al. 2018), which rescale each channel;
@@ -40,7 +40,7 @@ report, not mathematics:
   inference; MobileNetV2 uses it after every convolution of its blocks but the last (linear) and gives
   robustness in low-precision computation as the reason;
 * that 8-bit codes of non-negative outputs need no offset (r = s q), and that implementations
-  approximate the sigmoid differently (MobileNetV3);
+  approximate the sigmoid differently, which may lose precision (MobileNetV3);
 * hard swish: introduced in MobileNetV3 as a stand-in for swish and used in the second half
   of the networks, where feature maps are smaller so a non-linearity costs less and where the
   authors found most of swish's benefit, and in the first layer, where 16 filters with
