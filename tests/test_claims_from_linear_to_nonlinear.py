@@ -239,6 +239,18 @@ def test_second_derivative_formula_matches_finite_differences():
     np.testing.assert_allclose(second_derivative(squared_loss, w, 1e-4), squared_loss_second(w), atol=1e-6)
 
 
+CONCAVE_WORDS = {"en": "concave on the whole half-line $w < -\\ln 2$",
+                 "zh": "$w < -\\ln 2$ 这整条半直线上是凹的"}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_misconceptions_say_concave_on_the_half_line_not_at_points(lang):
+    """Concavity belongs to an interval: the corrections section names the half-line, which the test
+    below checks point by point."""
+    corrections = page_text("blog/posts/from-linear-to-nonlinear.md", lang).split("{ #corrections }", 1)[1]
+    assert CONCAVE_WORDS[lang] in corrections
+
+
 def test_concave_exactly_when_sigma_minus_w_above_two_thirds_i_e_w_below_minus_ln2():
     w = np.linspace(-10, 10, 20001)
     w = w[np.abs(w + np.log(2)) > 1e-9]
@@ -318,6 +330,31 @@ def test_swap_task_is_points_of_the_plane_labelled_by_the_nearest_of_10_centres_
     assert SWAP_SIZES == (2, 4, 2) and SWAP_STEPS == 2000 and SWAP_LR == 0.3
     assert len(X) == 4000                                # "4000 random points of the plane"
     assert SWAP_BATCH == 64 < len(X)                     # mini-batches of 64, not the whole data set
+
+
+SWAP_DATA_WORDS = {
+    "en": "4000 points of the plane drawn from the standard normal distribution, each labelled by the nearest "
+          "of 10 centres, which are drawn the same way and each given one of two classes at random;",
+    "zh": "平面上的 4000 个点，取自二维标准正态分布，每个点的类别取决于 10 个中心里离它最近的那个；"
+          "这些中心也取自同一分布，各自随机归属两类之一；",
+}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_swap_task_points_and_centres_are_standard_normal_and_each_centre_gets_a_random_class(lang):
+    """Rebuild the swap task from the page's words (points and 10 centres drawn from the standard
+    normal distribution in two dimensions, each centre given one of two classes at random, each point
+    labelled by its nearest centre) and check that it is exactly the experiment's data set."""
+    assert SWAP_DATA_WORDS[lang] in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
+    rng = np.random.default_rng(SWAP_TASK["seed"])
+    centres = rng.normal(size=(10, 2))
+    owner = rng.integers(2, size=10)
+    X = rng.normal(size=(4000, 2))
+    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
+    X2, y2 = voronoi(**SWAP_TASK)
+    np.testing.assert_array_equal(X, X2)
+    np.testing.assert_array_equal(owner[nearest], y2)
+    assert set(owner) == {0, 1}                          # both classes own at least one centre
 
 
 def test_swapping_two_hidden_units_changes_the_weights_but_not_the_loss(swap_losses):
