@@ -722,7 +722,7 @@ def test_dugas_et_al_approximation_result_is_stated_with_its_condition(lang, sai
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "his table [cannot separate them](gated-units.md#shazeer-2020): they end about as close to each other as runs differ by chance"),
-    ("zh", "他的表[分不出三者的高下](gated-units.md#shazeer-2020)：三者最终的差距与运行间的随机波动相当"),
+    ("zh", "他的表[分不出三者的高下](gated-units.md#shazeer-2020)：三者最终的差距，与同一设置重复训练时的随机差异相当"),
 ])
 def test_shazeers_plain_relu_gelu_silu_blocks_end_within_about_their_run_to_run_spread(lang, said):
     """Read from the Table 1 rows quoted on the gated-units page (whose tests check them against the
