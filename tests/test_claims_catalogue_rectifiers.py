@@ -603,3 +603,24 @@ def test_the_papers_results_are_reported_in_one_set_of_terms_and_the_uci_result_
     assert en.count("multi-view testing") == 2 and "multi-view evaluation" not in en
     assert "model averaging" not in en and en.count("or ensembles") == 2
     assert zh.count("模型集成") == 2 and "模型平均" not in zh
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "a map that sends a closed region into itself and shrinks every distance there by at least a fixed "
+           "factor below 1 has exactly one fixed point in that region, and repeating the map converges to it"),
+    ("zh", "若一个映射把某个闭区域映入自身，并使区域内任意两点的距离都至多变为原来的某个固定倍数，且这个倍数小于 1，"
+           "它在该区域内就恰有一个不动点，反复作用就会收敛到它"),
+])
+def test_banach_gloss_states_both_conditions(lang, said):
+    """Both conditions are needed: x -> x/2 shrinks distances by 1/2 and sends (0, 1] into itself, but
+    its only fixed point, 0, lies outside; on the closed [0, 1] the iterates converge to it."""
+    assert said in page_text(lang)
+    half = lambda x: x / 2
+    points = np.linspace(1e-3, 1.0, 1000)
+    assert np.all((half(points) > 0) & (half(points) <= 1))                      # (0, 1] into itself
+    assert np.max(np.abs(np.diff(half(points))) / np.diff(points)) == pytest.approx(0.5)
+    assert not np.any(half(points) == points)                                    # no fixed point in (0, 1]
+    x = 1.0
+    for _ in range(1100):
+        x = half(x)
+    assert x == 0.0 and half(0.0) == 0.0                                          # the limit, on [0, 1] only

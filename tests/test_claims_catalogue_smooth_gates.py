@@ -718,3 +718,22 @@ def test_dugas_et_al_approximation_result_is_stated_with_its_condition(lang, sai
     with these and other properties"; the page must not drop the "and other properties"."""
     softplus = (CONTENT[lang] / PAGE).read_text(encoding="utf-8").split("{ #softplus }")[1].split("{ #gelu }")[0]
     assert said in softplus
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "his table [cannot separate them](gated-units.md#shazeer-2020): they end about as close to each other as runs differ by chance"),
+    ("zh", "他的表[分不出三者的高下](gated-units.md#shazeer-2020)：三者最终的差距，与同一设置重复训练时的随机差异相当"),
+])
+def test_shazeers_plain_relu_gelu_silu_blocks_end_within_about_their_run_to_run_spread(lang, said):
+    """Read from the Table 1 rows quoted on the gated-units page (whose tests check them against the
+    paper): the three plain blocks' final values differ by no more than about their short-run spread."""
+    text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
+    section = text.split("{ #shazeer-2020 }", 1)[1].split("{ #models }", 1)[0]
+    rows = {cells[0]: cells[1:] for line in section.splitlines() if line.startswith("| ") and "---" not in line
+            for cells in [[c.strip() for c in line.strip("| ").split("|")]]}
+    plain = [rows[name] for name in ("ReLU", "GELU", "Swish")]       # Shazeer's Swish has beta = 1: SiLU
+    final = [float(row[1]) for row in plain]
+    spread = [float(re.search(r"[(（]([\d.]+)[)）]", row[0]).group(1)) for row in plain]
+    assert 0 < max(final) - min(final) <= 2 * max(spread)              # "about as close as runs differ by chance"
+    assert float(silu(np.array(0.7))) == pytest.approx(0.7 * float(sigmoid(np.array(0.7))))
+    assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")

@@ -18,11 +18,12 @@ CONTOUR_LEVELS = np.arange(-6.0, 6.5, 1.0)
 
 
 def _gate_label(key: str) -> str:
-    return rf"${GATED[key].symbol}:\ g = {_GATE_TEX[GATED[key].gate]}$"
+    return rf"${GATED[key].symbol}:\ {_GATE_TEX[GATED[key].gate]}$"
 
 
-_GATE_TEX = {"sigmoid": r"\sigma", "relu": r"\mathrm{ReLU}", "gelu": r"\mathrm{GELU}",
-             "silu": r"\mathrm{Swish}_1", "identity": r"\mathrm{id}"}
+# notation only (the figure serves both languages): the identity gate is written out, not "id"
+_GATE_TEX = {"sigmoid": r"g = \sigma", "relu": r"g = \mathrm{ReLU}", "gelu": r"g = \mathrm{GELU}",
+             "silu": r"g = \mathrm{Swish}_1", "identity": r"g(v) = v"}
 
 
 def draw_gates(fig: Figure, colours: dict) -> dict:
