@@ -188,7 +188,7 @@ def test_float32_search_as_the_page_describes_it():
     assert float(lp.to_format(1 / (1 + math.exp(-below)), "float32")) < 1.0
     assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
     page_lang("en", "for float32, which has four billion values, the search is exhaustive only near the threshold.", "")
-    page_lang("zh", "", "float32 有四十多亿个值，只在阈值附近逐个查遍。")
+    page_lang("zh", "", "float32 有四十多亿个值，只在阈值附近把每个值都查一遍。")
 
 
 def test_double_precision_resolves_far_more_than_any_format():
