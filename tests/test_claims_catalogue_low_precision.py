@@ -177,8 +177,8 @@ def test_number_of_finite_bit_patterns_per_format():
 
 def test_float32_search_as_the_page_describes_it():
     """"for float32, with its four billion values": 2^32 bit patterns, all but 2^24 finite;
-    "every 1,024th value, then every value in the stretch of 1,024 that holds the threshold":
-    the coarse stride, then a window of one stride."""
+    "exhaustive only near the threshold": a coarse stride of 1,024 values, then every value in the
+    window of one stride that holds the threshold."""
     finite = 2 ** 32 - 2 * (2 ** 23)                      # all-ones exponent: ±∞ and the NaNs
     assert 4e9 < finite < 5e9 and lp.FLOAT32_LAST_CODE + 1 == finite // 2
     assert lp.FLOAT32_STRIDE == 1024
@@ -187,9 +187,8 @@ def test_float32_search_as_the_page_describes_it():
     below = float(np.nextafter(np.float32(sig), np.float32(0)))
     assert float(lp.to_format(1 / (1 + math.exp(-below)), "float32")) < 1.0
     assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
-    page_lang("en", "for float32, which has four billion values, it takes every 1,024th value and then every value "
-              "in the stretch of 1,024 that holds the threshold.", "")
-    page_lang("zh", "", "float32 有四十多亿个值，只能先每隔 1024 个值取一个，再把阈值所在的那一段 1024 个值逐个查完")
+    page_lang("en", "for float32, which has four billion values, the search is exhaustive only near the threshold.", "")
+    page_lang("zh", "", "float32 有四十多亿个值，只在阈值附近把每个值都查一遍。")
 
 
 def test_double_precision_resolves_far_more_than_any_format():

@@ -234,3 +234,24 @@ def test_rrelu_slope_is_named_as_pytorchs_test_time_slope(lang):
     said = {"en": r"RReLU's slope $\bar a = 11/48$ is the one PyTorch uses at test time; Xu et al. (2015) draw and fix the slope differently",
             "zh": r"RReLU 的斜率 $\bar a = 11/48$ 是 PyTorch 测试时用的值；Xu 等人（2015）抽取和固定斜率的方式不同"}[lang]
     assert said in text and "(catalogue/rectifiers.md#rrelu)" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
+    """The intro's rule: a function has a row if it is one of the articles' four or has a card (a section
+    showing its card figure) on the rectifier, smooth-gate or hard-and-cheap page; squared ReLU, on the
+    transformer-block page, has no card and so no row."""
+    from actsite.pages.reference_table import CATALOGUE_PAGES
+    content = ROOT / "docs" / lang / "content"
+    cards = set()
+    for page in CATALOGUE_PAGES.values():
+        cards |= {name for name in re.findall(r"\]\(figure:(\w+)", (content / page).read_text(encoding="utf-8"))
+                  if FIGURES[name].plotter.endswith(":draw_card")}
+    classic = {key for key, act in ACTIVATIONS.items() if act.family == "classic"}
+    assert len(classic) == 4 and set(ACTIVATIONS) == classic | cards
+    block = (content / "catalogue" / "transformer-block.md").read_text(encoding="utf-8")
+    assert "{ #squared-relu }" in block and "squared_relu" not in ACTIVATIONS and "relu2" not in ACTIVATIONS
+    assert not [n for n in re.findall(r"\]\(figure:(\w+)", block) if FIGURES[n].plotter.endswith(":draw_card")]
+    intro = (content / "reference.md").read_text(encoding="utf-8").split("\n## ")[0]
+    assert {"en": "Squared ReLU has no card there, so it has no row",
+            "zh": "平方 ReLU 在这三页中没有卡片，所以不在表中"}[lang] in intro

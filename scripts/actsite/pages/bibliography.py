@@ -1,7 +1,7 @@
 """The works the reference page cites for each activation function, in one citation style.
 
 Style, in both languages: ``Authors (year). Title. Venue. link``, the link a DOI, arXiv or
-official address; titles in title case, as the catalogue pages cite them, and no full stop after a
+official address (in Chinese ``Authors（year）。Title. Venue。link``); titles in title case, as the catalogue pages cite them, and no full stop after a
 title that ends in "?" or "!".  An activation function names its works by key (``first_appeared`` and
 ``popularised_by`` in :mod:`actsite.maths.functions`), and so do gated units and output functions
 (``cited``); this module holds the works, renders the citations, and lists the works a page cites.
@@ -239,13 +239,16 @@ def full_stop(text: str, lang: str) -> str:
 
 def entry(key: str, lang: str) -> str:
     """One list entry: ``Authors (year). Title. Venue. link``, as escaped HTML.  In Chinese the year is
-    in full-width brackets and is followed by "。", like a venue that ends in Chinese words."""
+    in full-width brackets and the year and the venue are each closed by "。", whether the venue ends
+    in Chinese words ("arXiv 预印本。") or in Latin ones ("ICLR 2015。"); the title, quoted as
+    published, keeps its own punctuation."""
     work = WORKS[key]
     year = f"（{work.year}）" if lang == "zh" else f" ({work.year})"
     link = html.escape(work.link, quote=True)
     head = full_stop(names(work.authors, lang) + year, lang)
+    place = venue(work.venue, lang) + ("。" if lang == "zh" else ". ")
     return (f'<li id="{anchor(key)}">{html.escape(head)}{html.escape(title_sentence(work.title))} '
-            f'{html.escape(full_stop(venue(work.venue, lang), lang))}<a href="{link}">{html.escape(work.link)}</a></li>')
+            f'{html.escape(place)}<a href="{link}">{html.escape(work.link)}</a></li>')
 
 
 def works_list(keys: list[str], lang: str) -> str:
