@@ -134,13 +134,9 @@ def test_chinese_entries_have_no_english_venue_words_or_ascii_commas_between_chi
     assert "博士论文，巴黎第六大学" in zh["collobert2004"] and "TR 93-8，马里兰大学" in zh["elliott1993"]
 
 
-# Hand-written zh lists that already close every venue with "。", as the generated list does.
-VENUE_CLOSED_BY_FULL_WIDTH_STOP = {"catalogue/low-precision.md"}
-
-
 def test_chinese_reference_lists_close_chinese_text_with_a_full_width_full_stop():
-    """Every zh page's hand-written list follows the generated one: "（2010）。Title. Venue. <link>",
-    "。" after Chinese words; no half-width full stop or comma right after them."""
+    """Every zh page's hand-written list follows the generated one: "（2010）。Title. Venue。<link>",
+    every venue closed by "。", and "。" after Chinese words; no half-width full stop or comma right after them."""
     from actsite.pages.page_pairs import CONTENT
     for path in sorted(CONTENT["zh"].rglob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -149,5 +145,4 @@ def test_chinese_reference_lists_close_chinese_text_with_a_full_width_full_stop(
         for line in text.split("{ #references }", 1)[1].splitlines():
             if re.match(r"\d+\. ", line):
                 assert not re.search(r"[\u4e00-\u9fff（）][.,] ", line), (path.name, line)
-                if path.relative_to(CONTENT["zh"]).as_posix() in VENUE_CLOSED_BY_FULL_WIDTH_STOP:
-                    assert "。<http" in line and ". <http" not in line, (path.name, line)
+                assert "。<http" in line and ". <http" not in line, (path.name, line)
