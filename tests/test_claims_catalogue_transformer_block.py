@@ -807,13 +807,13 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert np.prod(np.array(signal[:-1]) / np.array(signal[1:])) == pytest.approx(signal[0] / signal[-1])  # compounded
     pre = stack["pre_grad_norm"]                                       # ... and this growth is the W1-gradient ratio
     assert signal[0] / signal[-1] == pytest.approx(pre[0] / pre[-1], rel=0.02)
-    shown("the weight matrices leave the gradient's norm about unchanged and the GELU's slope multiplies it by about "
-          "$\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$; after the division by the stream's root mean square, "
-          "a contribution is 0.68 times the signal at the first block and 0.15 times at the last. Added block by block, "
+    shown("the weight matrices leave the gradient's norm about unchanged, the GELU's slope multiplies it by about "
+          "$\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$, and the normalisation divides it by the stream's root "
+          "mean square: a contribution is 0.68 times the signal at the first block and 0.15 times at the last. Added block by block, "
           "these contributions make the backward signal 4.4 times larger at the first block than at the last, "
           "the same factor as between the gradients.",
-          "权重矩阵大致不改变梯度的范数，GELU 的斜率则把它乘上约 $\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$；"
-          "再除以残差流的均方根，每份贡献在第一个块上是信号的 0.68 倍，在最后一个块上是 0.15 倍。"
+          "权重矩阵大致不改变梯度的范数，GELU 的斜率则把它乘上约 $\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$，"
+          "归一化再把它除以残差流的均方根，于是每份贡献在第一个块上是信号的 0.68 倍，在最后一个块上是 0.15 倍。"
           "这些贡献逐块累加，使第一个块处的反向信号达到最后一个块处的 4.4 倍，与上面两者梯度之比相同。")
 
 
