@@ -217,8 +217,8 @@ def test_best_uniform_clipped_line_has_corners_near_2_8_and_error_0_056():
 
 
 def test_binaryconnect_line_is_the_clipped_tangent_of_sigmoid_2x_and_stays_within_the_same_0_119():
-    """"Its slope, 1/2, is the slope of σ(2x) at 0: the line is the tangent of σ(2x) at 0, clipped, just as
-    the table's last row is the clipped tangent of σ, so it stays within the same 0.119 of σ(2x)." """
+    """"BinaryConnect's line … is the clipped tangent of the steeper σ(2x) at 0, so it stays within the same
+    0.119 of σ(2x)" (the same 0.119 as the table's last row, the clipped tangent of σ)."""
     h = 1e-6
     slope = (sigmoid(2 * h) - sigmoid(-2 * h)) / (2 * h)                  # d/dx σ(2x) at 0, by differences
     assert slope == pytest.approx(0.5, abs=1e-9) and 2 * sigmoid_prime(0.0) == 0.5
@@ -261,12 +261,16 @@ def test_hard_sigmoid_is_continuous_with_kinks_at_3_and_costs_comparisons():
         assert jump == 1 / 6                                                          # slope jumps
 
 
-def test_h_swish_minimum_and_silu_minimum():
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_h_swish_minimum_and_silu_minimum(lang):
+    """"SiLU's −0.2785 at −1.2785", to the precision smooth-gates gives it."""
     x = np.linspace(-4, 1, 500_001)
     y = x * HS.f(x)
     assert y.min() == pytest.approx(-0.375, abs=1e-9) and x[y.argmin()] == pytest.approx(-1.5, abs=1e-5)
     x_min, f_min = MODERN["silu"].minimum
-    assert (round(f_min, 3), round(x_min, 3)) == (-0.278, -1.278)
+    assert (round(f_min, 4), round(x_min, 4)) == (-0.2785, -1.2785)
+    quoted = {"en": "$-0.2785$ at $-1.2785$", "zh": "在 $-1.2785$ 处取 $-0.2785$"}[lang]
+    assert quoted in page(lang)
 
 
 def test_alt_text_hard_sigmoid_points_and_sigmoid_stays_within_0_07():
@@ -719,6 +723,11 @@ def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_
 
 
 def test_hard_swish_about_a_quarter_of_silu_and_tanh_about_as_much():
+    """Also the section's opening answer: the pass count "matters as much as whether one of them computes an
+    exponential" -- one tanh pass costs about as much as hard swish's seven passes without one."""
+    assert "how many passes the code makes over the array matters as much as whether one of them computes an exponential." in page("en")
+    assert "代码要把数组过几遍，与其中有没有一遍在算指数同样要紧。" in page("zh")
+    assert not any(op in DATA["functions"]["hard_swish"]["value"]["operations"] for op in ("exp", "tanh", "logaddexp", "expm1"))
     assert round(ratio("hard_swish"), 1) == 8.8 and round(ratio("silu")) == 34
     assert round(ratio("silu") / ratio("hard_swish")) == 4                    # "about a quarter"
     assert round(ratio("tanh"), 1) == 9.8
@@ -741,6 +750,9 @@ def test_softsign_7_4_a_quarter_less_than_tanh_six_passes_half_for_infinite_inpu
     assert sum(bare.values()) == 3 and bare == {k: n for k, n in ops.items() if k not in ("isinf", "sign", "where")}
     np.testing.assert_array_equal(X / (1.0 + np.abs(X)), SS.f(X))                  # same values on finite inputs
     assert r"the bare $x / (1 + \lvert x\rvert)$ takes three." in page("en")
+    # "Which one to use" repeats the saving against tanh, linked to this section.
+    assert "in numpy it saves only [a quarter of tanh's time](#cost)." in page("en")
+    assert "在 numpy 里也只比 tanh [省四分之一的时间](#cost)。" in page("zh")
     assert r"直接算 $x / (1 + \lvert x\rvert)$ 只要三遍。" in page("zh")
 
 
