@@ -900,7 +900,7 @@ def test_glossary_definition_of_fp8():
 
 
 def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
-    """'multiplying by 0.044715 before cubing only postpones it, in float16 from 40.34 to about 114'."""
+    """'evaluating the term as (0.044715 x) x x only postpones it, in float16 from 40.34 to about 114'."""
     x = np.arange(1, 200_001, dtype=np.float64) / 1000                     # 0.001 … 200, exactly
     h = x.astype(np.float16)
     with np.errstate(over="ignore"):
@@ -910,4 +910,7 @@ def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
     first_plain, first_scaled = float(h[plain][0]), float(h[scaled][0])
     assert round(first_plain, 2) == 40.34 and round(first_scaled) == 114
     for lang, said in (("en", "in float16 from 40.34 to about 114"), ("zh", "在 float16 中从 40.34 推迟到约 114")):
+        assert said in page(lang), lang
+    order = r"$(0.044715\,x)\,x\,x$"                     # the left-to-right order the search above uses
+    for lang, said in (("en", f"evaluating the term as {order} only postpones it"), ("zh", f"按 {order} 的顺序计算，只能把它推迟")):
         assert said in page(lang), lang

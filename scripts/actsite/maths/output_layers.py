@@ -132,7 +132,7 @@ OUTPUTS: dict[str, OutputFunction] = {o.key: o for o in (
         library="torch.nn.LogSoftmax",
     ),
     OutputFunction(
-        key="logsumexp", names={"zh": "指数和的对数（log-sum-exp）", "en": "Log-sum-exp"},
+        key="logsumexp", names={"zh": "log-sum-exp", "en": "Log-sum-exp"},
         latex=r"\mathrm{LSE}(z) = \log \sum_j e^{z_j}",
         stable=logsumexp, naive=naive_logsumexp,
         stable_latex=r"m + \log \textstyle\sum_j e^{z_j - m},\ m = \max_j z_j",
