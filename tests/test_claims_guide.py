@@ -457,3 +457,14 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     assert long_gap > short_spread                                    # after 524,288 steps
     short_gap = min(table[n][0] for n in plain_names) - max(table[n][0] for n in gated_names)
     assert short_gap < short_spread                                   # not at 65,536 steps
+
+
+def test_the_table_row_credits_the_swiglu_paper_and_says_every_gated_block_beat_every_plain_one():
+    """The table row names the paper that introduced SwiGLU (not gated units, which are Dauphin et al.'s)."""
+    from pathlib import Path
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    en = (docs / "en/content/guide.md").read_text(encoding="utf-8")
+    zh = (docs / "zh/content/guide.md").read_text(encoding="utf-8")
+    assert "[in the paper that introduced SwiGLU, every gated block beat every plain one](#transformers)" in en
+    assert "[在提出 SwiGLU 的论文里，每种门控模块都胜过普通模块](#transformers)" in zh
+    assert "introduced them" not in en and "提出门控模块" not in zh
