@@ -145,6 +145,9 @@ def test_softplus_derivative_is_the_sigmoid():
 def test_sparsity_setup_as_stated():
     assert sparsity.SIZES == (10, 256, 256, 10)
     assert sparsity.STEPS == 1500 and sparsity.LR == 0.05
+    assert "trains the ReLU network for 1500 steps of SGD with momentum 0.9" in page_text(
+        "blog/posts/relu-sparsity-biology.md", "en")
+    assert "用动量为 0.9 的 SGD 训练 ReLU 网络 1500 步" in page_text("blog/posts/relu-sparsity-biology.md", "zh")
     source = inspect.getsource(sparsity)                   # SGD with momentum 0.9, mini-batches of 128
     assert "minibatches(len(X), 128," in source and "momentum=0.9" in source
     assert tuple(sparsity.PENALTIES) == (0.0, 0.01, 0.03)
@@ -360,6 +363,9 @@ def test_sparse_paths_active_units_as_described():
 def test_training_speed_setup_as_stated():
     assert training_speed.SIZES == (10, 128, 128, 128, 10)
     assert training_speed.TARGET_ERROR == 0.25 and training_speed.EVERY == 25
+    assert "checked every 25 iterations (an iteration is one SGD step)" in page_text(
+        "blog/posts/relu-sparsity-biology.md", "en")
+    assert "每 25 次迭代（一次迭代即一步 SGD）" in page_text("blog/posts/relu-sparsity-biology.md", "zh")
     assert tuple(training_speed.LEARNING_RATES) == (0.01, 0.03, 0.1)
     assert len(training_speed.SEEDS) == 3 and training_speed.CURVE_LR == 0.03
     assert training_speed.INIT == {"relu": "he", "tanh": "lecun"}
