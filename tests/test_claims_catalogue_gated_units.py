@@ -351,8 +351,11 @@ def test_sources_are_quoted_as_they_read():
     assert '"GEGLU activation in feed-forward hidden layer, rather than ReLU"' in text.replace("“", '"').replace("”", '"')
     assert '"d_ff goes down by a factor of 2/3"' in text.replace("“", '"').replace("”", '"')
     assert "the approximated version of the GeGLU activation function" in text
+    # Shazeer (2020), section 3.3: "While the results are noisy, the new GLU-variants perform best on most of the tasks."
+    assert 'writes: "While the results are noisy, the new GLU-variants perform best on most of the tasks."' in text
     zh = page("zh")
-    for translated in ("“用 GEGLU 激活代替 ReLU”", "“d_ff 缩小为原来的 2/3”", "“GeGLU 激活函数的近似版本”"):
+    for translated in ("“用 GEGLU 激活代替 ReLU”", "“d_ff 缩小为原来的 2/3”", "“GeGLU 激活函数的近似版本”",
+                       "“结果虽然有噪声，但新的 GLU 变体在多数任务上表现最好。”"):
         assert translated in zh
     for lang in LANGS:
         assert "GELU activation … rather than ReLU" not in page(lang) and "Hugging Face" not in page(lang)

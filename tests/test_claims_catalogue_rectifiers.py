@@ -606,7 +606,7 @@ def test_the_papers_results_are_reported_in_one_set_of_terms_and_the_uci_result_
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "a map that sends a closed region into itself and shrinks every distance there by at least a fixed "
+    ("en", "a map that sends a closed region into itself and multiplies every distance there by at most a fixed "
            "factor below 1 has exactly one fixed point in that region, and repeating the map converges to it"),
     ("zh", "若一个映射把某个闭区域映入自身，并使区域内任意两点的距离都至多变为原来的某个固定倍数，且这个倍数小于 1，"
            "它在该区域内就恰有一个不动点，反复作用就会收敛到它"),
