@@ -345,7 +345,7 @@ def test_the_entropy_falls_ever_more_slowly_and_the_median_variance_lies_below_1
     assert norm_at[stats.chi2(1).median()] < norm_at[1.0]
     shown("The entropy falls ever more slowly as $\\sigma^2$ grows, so queries with small $\\sigma^2$ raise its average more "
           "than those with large $\\sigma^2$ lower it; and the median $\\sigma^2$ lies below 1, where the Jacobian norm is smaller.",
-          "熵随 $\\sigma^2$ 增大而下降得越来越慢，所以 $\\sigma^2$ 偏小的查询抬高平均值的幅度，大于 $\\sigma^2$ 偏大的查询压低的幅度；"
+          "熵随 $\\sigma^2$ 增大而下降得越来越慢，所以 $\\sigma^2$ 偏小的查询把熵的平均值抬高的幅度，大于 $\\sigma^2$ 偏大的查询把它压低的幅度；"
           "而 $\\sigma^2$ 的中位数低于 1，那里的雅可比范数较小。")
 
 
