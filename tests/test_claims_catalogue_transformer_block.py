@@ -330,6 +330,25 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
           "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因出在查询上")
 
 
+def test_the_entropy_falls_ever_more_slowly_and_the_median_variance_lies_below_1():
+    rng = np.random.default_rng(9)
+    k = rng.standard_normal((4_000, 64))                             # the same keys for every variance
+    h = {v: attn.entropy(attn.softmax(np.sqrt(v) * k)).mean() for v in (0.5, 1.0, 1.5)}
+    assert h[0.5] > h[1.0] > h[1.5]                                  # falls as sigma^2 grows ...
+    assert h[0.5] - h[1.0] > h[1.0] - h[1.5]                         # ... ever more slowly (convex), so
+    assert (h[0.5] + h[1.5]) / 2 > h[1.0]                            # a spread around 1 raises the average
+    # sigma^2 = chi-square(d_k) / d_k: its median lies below 1 at every d_k (0.45 at d_k = 1)
+    assert all(stats.chi2(d_k).median() / d_k < 1 for d_k in (1, 2, 4, 8, 16, 1024))
+    assert f"{stats.chi2(1).median():.2f}" == "0.45"
+    # and there the Jacobian norm is smaller than at sigma^2 = 1
+    norm_at = {v: np.median(attn.jacobian_norm(attn.softmax(np.sqrt(v) * k))) for v in (stats.chi2(1).median(), 1.0)}
+    assert norm_at[stats.chi2(1).median()] < norm_at[1.0]
+    shown("The entropy falls ever more slowly as $\\sigma^2$ grows, so queries with small $\\sigma^2$ raise its average more "
+          "than those with large $\\sigma^2$ lower it; and the median $\\sigma^2$ lies below 1, where the Jacobian norm is smaller.",
+          "熵随 $\\sigma^2$ 增大而下降得越来越慢，所以 $\\sigma^2$ 偏小的查询把熵的平均值抬高的幅度，大于 $\\sigma^2$ 偏大的查询把它压低的幅度；"
+          "而 $\\sigma^2$ 的中位数低于 1，那里的雅可比范数较小。")
+
+
 def test_entropy_of_gaussian_scores_is_about_log_k_minus_half_the_variance():
     assert f"{np.log(64) - 0.5:.2f}" == "3.66"
     rng = np.random.default_rng(2)
@@ -847,8 +866,8 @@ def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
     big = np.array([1e4, 1e6])
     assert np.polyfit(np.log(big), np.log(1 / np.sqrt(1 + 0.425 * big)), 1)[0] == pytest.approx(-0.5, abs=1e-3)
     shown("which predicts a factor of 3.07 from 3 to 48 blocks", "由此预测从 3 个块到 48 个块相差 3.07 倍")
-    # the measured gradient is W1's: the final normalisation's division governs it too ("applies to W1 alike")
-    shown("their bound is for the block's second matrix, $W_2$, but the argument below applies to $W_1$ alike",
+    # the measured gradient is W1's: the final normalisation's division governs it too ("applies equally to W1")
+    shown("their bound is for the block's second matrix, $W_2$, but the argument below applies equally to $W_1$",
           "他们的上界针对该块的第二个矩阵 $W_2$，但下面的论证同样适用于 $W_1$")
 
 
