@@ -210,21 +210,16 @@ def test_the_sentence_under_the_square_states_the_ratio_and_is_refreshed_every_f
     assert "t.gradientRatio(" in app and "this.summary.textContent = this.summaryText()" in app
 
 
-def test_he_initialisation_keeps_deep_relu_gradients_alive(browser, base_url):
-    """Initialisation: at the first step of a deep ReLU stack, every layer's gradient norm from
-    N(0, 0.01²) is less than a millionth of the smallest under He's rule, and within twenty steps
-    every unit of the last hidden layer is dead and every gradient is exactly zero."""
+def test_small_weights_give_deep_relu_gradients_under_a_millionth_of_he(browser, base_url):
+    """Initialisation: at the first step of an eight-layer ReLU network, every layer's gradient
+    norm from N(0, 0.01²) is less than a millionth of the smallest under He's rule."""
     he = preset(browser, base_url, "deep-relu-he", 1)["grads"]
-    assert min(he) > 0, he
+    assert min(he) > 0 and len(he) >= 8, he
     watch = open_playground(browser, base_url, "en", query="?preset=deep-relu-small")
     small = measure(watch, 1)["grads"]
-    assert max(small) < 1e-6 * min(he), (small, he)
-    later = measure(watch, 19)                                  # the same run, at step 20
-    assert watch.page.evaluate("window.playground.step") == 20 and not watch.errors
+    assert not watch.errors
     watch.close()
-    last = later["layers"][-1]
-    assert last["dead"] == last["units"], later["layers"]
-    assert all(g == 0 for g in later["grads"]), later["grads"]
+    assert len(small) == len(he) and max(small) < 1e-6 * min(he), (small, he)
 
 
 def test_high_rate_kills_relu_units_that_leaky_relu_and_batch_norm_keep(browser, base_url):

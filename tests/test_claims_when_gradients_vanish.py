@@ -188,8 +188,14 @@ def test_spectral_norm_is_the_largest_stretch_factor():
     assert np.linalg.norm(W @ top) == pytest.approx(np.linalg.norm(W, 2))
 
 
-def test_slopes_alone_over_ten_layers_about_9_5e_minus_7():
+@pytest.mark.parametrize("lang, wording", [("en", "contribute at most $(1/4)^{10} \\approx 9.5 \\times 10^{-7}$"),
+                                            ("zh", "至多贡献 $(1/4)^{10} \\approx 9.5 \\times 10^{-7}$")])
+def test_slopes_alone_over_ten_layers_at_most_9_5e_minus_7(lang, wording):
+    """An upper bound, not the value: sigmoid' peaks at 1/4 (at z = 0) and is below it elsewhere."""
+    z = np.linspace(-10, 10, 200_001)
+    assert sigmoid_prime(z).max() == pytest.approx(0.25) and sigmoid_prime(np.array([0.5, 2.0])).max() < 0.25
     assert e(0.25 ** 10, 1) == "9.5e-07"
+    assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
 
 
 def test_weights_stretching_by_four_per_layer_would_compensate_the_slopes():
