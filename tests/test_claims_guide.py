@@ -213,21 +213,6 @@ def test_a_gated_block_at_8_3_d_has_the_parameters_of_a_plain_one_at_4d():
         assert "$3 \\cdot d \\cdot \\tfrac{8}{3}d = 8d^2$" in text
 
 
-def test_the_z_loss_penalises_log_z_squared_and_pulls_log_z_towards_0():
-    """'the z-loss, a small penalty on (log Z)^2 that pulls log Z towards 0': a gradient step on
-    alpha (log Z)^2 moves log Z towards 0 from either side (d log Z / dz_i = p_i, so the step
-    shifts log Z by about -2 alpha lr log Z)."""
-    alpha, lr = 1e-2, 1.0
-    for shift in (5.0, -5.0):
-        z = np.array([1.0, -0.5, 0.3, 2.0]) + shift
-        log_z = float(np.log(np.exp(z).sum()))
-        grad = 2 * alpha * log_z * softmax(z)
-        after = float(np.log(np.exp(z - lr * grad).sum()))
-        assert abs(after) < abs(log_z) and np.sign(after) == np.sign(log_z)
-    for lang in ("zh", "en"):
-        assert "$(\\log Z)^2$" in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-
-
 # --- recurrent gates ------------------------------------------------------------------------
 
 def test_sigmoid_lies_between_0_and_1_and_is_half_open_at_zero():
@@ -460,11 +445,12 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
 
 
 def test_the_table_row_credits_the_swiglu_paper_and_says_every_gated_block_beat_every_plain_one():
-    """The table row names the paper that introduced SwiGLU (not gated units, which are Dauphin et al.'s)."""
+    """The table row names the paper that introduced SwiGLU (not gated units, which are Dauphin et al.'s),
+    and limits the claim to the longer training, where the gap exceeds the spread (tested above)."""
     from pathlib import Path
     docs = Path(__file__).resolve().parents[1] / "docs"
     en = (docs / "en/content/guide.md").read_text(encoding="utf-8")
     zh = (docs / "zh/content/guide.md").read_text(encoding="utf-8")
-    assert "[in the paper that introduced SwiGLU, every gated block beat every plain one](#transformers)" in en
-    assert "[在提出 SwiGLU 的论文里，每种门控模块都胜过普通模块](#transformers)" in zh
+    assert "[in the paper that introduced SwiGLU, every gated block beat every plain one after the longer training](#transformers)" in en
+    assert "[在提出 SwiGLU 的论文里，训练较长时每种门控模块都胜过普通模块](#transformers)" in zh
     assert "introduced them" not in en and "提出门控模块" not in zh
