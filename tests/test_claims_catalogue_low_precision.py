@@ -914,3 +914,30 @@ def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
     order = r"$(0.044715\,x)\,x\,x$"                     # the left-to-right order the search above uses
     for lang, said in (("en", f"evaluating the term as {order} only postpones it"), ("zh", f"按 {order} 的顺序计算，只能把它推迟")):
         assert said in page(lang), lang
+
+
+def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_first():
+    """'in E5M2 the values nearest 1 are 0.875, 1 and 1.25, so every slope between 0.9375 and 1.125
+    rounds to 1, including the peaks of Mish' (1.09) and SiLU' (1.10); ... Mish's derivative reaches
+    its limit at 0.63, before its value does at 1.25' (searched over every positive E5M2 input;
+    the threshold is the E5M2 value 0.625, which the page's tables show as 0.63)."""
+    import ml_dtypes
+    from actsite.maths.catalogue import MODERN
+    e5m2 = ml_dtypes.float8_e5m2
+    assert list(np.array([0.9375, 1.0, 1.125]).astype(e5m2).astype(float)) == [1.0, 1.0, 1.0]
+    assert list(np.array([0.93, 1.13]).astype(e5m2).astype(float)) == [0.875, 1.25]
+    grid = np.linspace(0.0, 10.0, 200_001)
+    for key, peak in (("mish", 1.09), ("silu", 1.10)):
+        assert round(float(MODERN[key].df(grid).max()), 2) == peak
+    inputs = np.arange(256, dtype=np.uint8).view(e5m2).astype(np.float64)
+    inputs = np.sort(inputs[np.isfinite(inputs) & (inputs > 0)])
+    mish = MODERN["mish"]
+
+    def threshold(rounded, limit):
+        off = np.nonzero(rounded != limit)[0]
+        return float(inputs[off[-1] + 1])
+    slope = mish.df(inputs).astype(e5m2).astype(float)
+    value = mish.f(inputs).astype(e5m2).astype(float)
+    assert threshold(slope, 1.0) == 0.625 and threshold(value, inputs.astype(e5m2).astype(float)) == 1.25
+    assert "including the peaks of Mish′ (1.09) and SiLU′ (1.10)" in page("en")
+    assert "Mish′ 和 SiLU′ 的峰值（1.09 和 1.10）也不例外" in page("zh")
