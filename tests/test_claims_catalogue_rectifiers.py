@@ -269,6 +269,16 @@ def test_u_3_8_only_makes_sense_as_a_division_the_papers_multiplication_needs_l_
         assert said in page_text(lang) and r"$0 \le l < u < 1$" in page_text(lang)
 
 
+def test_xu_write_leaky_relu_itself_as_a_division_by_a_fixed_a_above_one():
+    """Xu et al. (2015), section 2.2: Leaky ReLU is y = x/a for x < 0 with a fixed a in (1, inf); their
+    experiments use a = 100 (slope 0.01) and a = 5.5 (slope 2/11), both leaky slopes below 1."""
+    for a in (100.0, 5.5):
+        assert a > 1 and 0 < 1 / a < 1 and (-1.0 / a) > -1.0
+    assert 1 / 100.0 == pytest.approx(0.01)
+    assert "The same paper writes Leaky ReLU as a division, $x/a$ with a fixed $a > 1$." in page_text("en")
+    assert "同一篇论文写 Leaky ReLU 时用的正是除法：$x/a$，其中 $a > 1$ 是固定值。" in page_text("zh")
+
+
 def test_xu_test_rule_divides_by_the_mean_five_and_a_half_slope_two_elevenths():
     assert (3 + 8) / 2 == 5.5
     assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
