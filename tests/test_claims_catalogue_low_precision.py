@@ -264,7 +264,7 @@ def test_the_two_fp8_formats_split_the_bits_differently():
     assert e4.mantissa_bits == e5.mantissa_bits + 1 and e5.exponent_bits == e4.exponent_bits + 1
     assert e4.eps < e5.eps and e5.max / e4.max > 100                  # finer steps; a far wider range
     page_lang("en", "named for their numbers of exponent bits (E) and fraction bits (M, for mantissa)", "")
-    page_lang("zh", "", "按指数位（E）和尾数位（M）的位数命名")
+    page_lang("zh", "", "按指数（E）和尾数（M）各占的位数命名")
     assert [(lp.FORMATS[n].exponent_bits, lp.FORMATS[n].mantissa_bits) for n in ("float8_e4m3fn", "float8_e5m2")] == [(4, 3), (5, 2)]
     page_lang("en", "E4M3 keeps one more fraction bit, E5M2 one more exponent bit and so a far wider range", "")
     page_lang("zh", "", "E4M3 多一位尾数，E5M2 多一位指数，因而范围宽得多")
