@@ -571,3 +571,16 @@ def test_summary_table_matches_the_functions(lang):
 
 def test_tanh_keeps_the_sigmoids_saturation():
     assert tanh_prime(20.0) < 1e-15 and tanh_prime(-20.0) < 1e-15
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_cost_paragraph_quotes_the_measured_ratios(lang):
+    """"In numpy the sigmoid costs about 25 times as much as ReLU's comparison, and tanh about 10
+    times": the ratios of the committed timing data that the hard-and-cheap page's cost figure uses."""
+    from actsite.experiments import cost
+    r = cost.ratios(cost.load())
+    assert round(r["sigmoid", "value", "float64"]) == 25 and round(r["tanh", "value", "float64"]) == 10
+    assert cost.load()["functions"]["relu"]["value"]["operations"] == {"maximum": 1}   # one comparison
+    wording = {"en": "the sigmoid costs about 25 times as much as ReLU's comparison, and tanh about 10 times",
+               "zh": "sigmoid 的耗时约为 ReLU 一次比较的 25 倍，tanh 约为 10 倍"}[lang]
+    assert wording in " ".join(page_text("blog/posts/from-linear-to-nonlinear.md", lang).split())

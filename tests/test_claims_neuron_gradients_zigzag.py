@@ -213,6 +213,12 @@ def test_centred_one_step_because_the_error_lies_along_the_steepest_direction(zz
     along = vectors.T @ offset
     assert round(float(np.linalg.norm(offset)), 2) == 2.83
     assert round(abs(float(along[0])), 3) == 0.007 and abs(float(along[1])) > 2.82
+    # "removes, in one go, the error along its eigenvector, which is almost exactly (1, -1)":
+    # that eigenvector is close to the diagonal but not on it, and one step of 1/lambda_max zeroes it
+    assert 1 - abs(vectors[:, 1] @ diagonal) > 1e-6
+    H_c = zigzag.hessian(zigzag.inputs(centred=True))
+    after = offset - H_c @ offset / values.max()
+    assert abs(float(vectors[:, 1] @ after)) < 1e-12
     kappa = float(zz["centred_condition"])
     assert round(1 - 1 / kappa, 2) == 0.09
     assert int(zz["centred_gd_steps"]) == 1

@@ -7,7 +7,9 @@
 # $[0.2, 1]^2$ (all positive) or the same inputs centred, and targets produced by the weights
 # $\mathbf{w}^* = (1, -1)$; training starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes
 # 60 steps, each on one random example, at learning rate 1: change `steps` or `lr` in the next cell
-# and rerun it.
+# and rerun it. For each case the cell prints the share of SGD steps that move both weights the same
+# way, and the path ratio: the length of the path SGD walked divided by the straight distance from its
+# start to its end (1 for a straight path, larger the more it winds).
 
 # %%
 import numpy as np
@@ -22,8 +24,7 @@ for label, centred in (("positive", False), ("centred", True)):
 
 # %% [markdown]
 # With positive inputs every per-example step moves both weights the same way; after centring,
-# about half of them do. The path ratio is the length of the path SGD walked divided by the straight
-# distance from its start to its end: 1 for a straight path, larger the more it winds. Full-batch gradient descent sums the gradient over all 2000 examples, so its
+# about half of them do, and the path is far straighter. Full-batch gradient descent sums the gradient over all 2000 examples, so its
 # components can have both signs. With positive inputs it is still slow, because the curvature
 # differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
 # ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second
@@ -59,7 +60,7 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %% [markdown]
 # ## The gradient of one sigmoid unit { #notebook-zigzag-gradient }
 #
-# Take one sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - y)^2$ and all-positive inputs.
+# Take one sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - t)^2$ for a target $t$, and all-positive inputs.
 # The gradient from the chain rule, which includes the activation's slope $f'(z) = \sigma'(z)$, should
 # match finite differences; the formula that drops it should not.
 
@@ -68,17 +69,17 @@ from actsite.maths.functions import sigmoid, sigmoid_prime
 
 x = np.array([0.3, 0.8, 0.6])
 w = np.array([0.5, -1.0, 0.7])
-b, y = 0.1, 1.0
+b, t = 0.1, 1.0
 
 
 def loss(weights):
-    return 0.5 * (sigmoid(weights @ x + b) - y) ** 2
+    return 0.5 * (sigmoid(weights @ x + b) - t) ** 2
 
 
 z = w @ x + b
-dL_dy = sigmoid(z) - y
-chain_rule = dL_dy * sigmoid_prime(z) * x
-without_fprime = dL_dy * x
+dL_dout = sigmoid(z) - t
+chain_rule = dL_dout * sigmoid_prime(z) * x
+without_fprime = dL_dout * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：一个神经元的梯度与之字形路径 { #notebook-zigzag }
 #
-# 这个笔记本重跑文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中的数字。实验对象是平方损失下的线性单元：2000 个输入或者取自 $[0.2, 1]^2$（全为正），或者是同一批输入中心化之后的结果，目标值由权重 $\mathbf{w}^* = (1, -1)$ 生成；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个样本，学习率为 1：可以改一改下一个单元格里的 `steps` 或 `lr`，再运行一次。
+# 这个笔记本重跑文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中的数字。实验对象是平方损失下的线性单元：2000 个输入或者取自 $[0.2, 1]^2$（全为正），或者是同一批输入中心化之后的结果，目标值由权重 $\mathbf{w}^* = (1, -1)$ 生成；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个样本，学习率为 1：可以改一改下一个单元格里的 `steps` 或 `lr`，再运行一次。对每种情形，这个单元格打印两个数：让两个权重同向移动的 SGD 步所占的比例；路径长度与直线距离之比，即 SGD 实际走过的路程除以起点到终点的直线距离，路径笔直时为 1，绕得越厉害越大。
 
 # %%
 import numpy as np
@@ -15,7 +15,7 @@ for label, centred in (("positive", False), ("centred", True)):
     say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此。路径长度与直线距离之比，是 SGD 实际走过的路程除以起点到终点的直线距离：路径笔直时为 1，绕得越厉害越大。全批量梯度下降把 2000 个样本的梯度加起来，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`，可以改了再运行）：
+# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。全批量梯度下降把 2000 个样本的梯度加起来，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`，可以改了再运行）：
 
 # %%
 condition, gd_steps = {}, {}
@@ -41,24 +41,24 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %% [markdown]
 # ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
 #
-# 取一个 sigmoid 单元，用平方损失 $L = \frac{1}{2}(\sigma(z) - y)^2$，输入全为正。按链式法则算出的梯度含有激活函数的斜率 $f'(z) = \sigma'(z)$，应与有限差分吻合；漏掉这个斜率，就对不上了。
+# 取一个 sigmoid 单元，用平方损失 $L = \frac{1}{2}(\sigma(z) - t)^2$（$t$ 为目标值），输入全为正。按链式法则算出的梯度含有激活函数的斜率 $f'(z) = \sigma'(z)$，应与有限差分吻合；漏掉这个斜率，就对不上了。
 
 # %%
 from actsite.maths.functions import sigmoid, sigmoid_prime
 
 x = np.array([0.3, 0.8, 0.6])
 w = np.array([0.5, -1.0, 0.7])
-b, y = 0.1, 1.0
+b, t = 0.1, 1.0
 
 
 def loss(weights):
-    return 0.5 * (sigmoid(weights @ x + b) - y) ** 2
+    return 0.5 * (sigmoid(weights @ x + b) - t) ** 2
 
 
 z = w @ x + b
-dL_dy = sigmoid(z) - y
-chain_rule = dL_dy * sigmoid_prime(z) * x
-without_fprime = dL_dy * x
+dL_dout = sigmoid(z) - t
+chain_rule = dL_dout * sigmoid_prime(z) * x
+without_fprime = dL_dout * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 
