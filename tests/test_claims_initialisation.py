@@ -639,6 +639,20 @@ def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_to_56(residual):
     assert abs(float(np.mean(steps)) - 1) < 0.15                                 # about one per block
 
 
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "which rescales each vector across its units to zero mean and unit variance"),
+    ("zh", "即把每个向量在各个单元上调整为均值为零、方差为 1")])
+def test_layer_normalisation_gives_each_vector_zero_mean_and_unit_variance_so_unit_mean_square(lang, wording):
+    """The normalisation of the simulated pre-norm stack, as the page defines LN (no gain or bias)."""
+    x = np.random.default_rng(7).normal(3.0, 5.0, size=(RES_BATCH, RES_WIDTH))
+    h = (x - x.mean(axis=1, keepdims=True)) / x.std(axis=1, keepdims=True)
+    np.testing.assert_allclose(h.mean(axis=1), 0.0, atol=1e-12)
+    np.testing.assert_allclose(h.var(axis=1), 1.0, rtol=1e-12)
+    np.testing.assert_allclose(np.mean(h ** 2, axis=1), 1.0, rtol=1e-12)    # "inputs of unit mean square"
+    from claim_helpers import page_text
+    assert wording in page_text("blog/posts/initialisation.md", lang)
+
+
 def test_a_gain_tuned_for_q_1_makes_q_1_a_repelling_fixed_point_for_gelu_and_silu():
     """"the map's slope there is 1.14 for GELU and 1.17 for SiLU, where SELU's is 0.78"."""
     h = 1e-5

@@ -507,6 +507,32 @@ def test_backward_variance_equation(key, q):
     assert delta.var() == pytest.approx(predicted, rel=0.05)
 
 
+@pytest.mark.parametrize("lang, backward, forward", [
+    ("en", "is then a sum of $n$ uncorrelated terms, each of variance $\\sigma_w^2\\operatorname{Var}(\\delta_{l+1})$",
+     "is a sum of $n$ terms $w\\,f(z_l)$, each of variance $\\sigma_w^2\\,\\mathbb{E}[f(z_l)^2]$"),
+    ("zh", "都是 $n$ 个互不相关的项之和，每项的方差为 $\\sigma_w^2\\operatorname{Var}(\\delta_{l+1})$",
+     "都是 $n$ 个形如 $w\\,f(z_l)$ 的项之和，每项的方差为 $\\sigma_w^2\\,\\mathbb{E}[f(z_l)^2]$")])
+def test_each_term_of_the_sums_has_the_stated_variance_and_the_terms_are_uncorrelated(lang, backward, forward):
+    """The one-line derivation: w * delta and w * f(z) have variances sigma_w^2 Var(delta) and
+    sigma_w^2 E[f(z)^2] (the mean square, since w has mean zero); n such uncorrelated terms add
+    their variances; an independent factor f'(z) multiplies a zero-mean variance by E[f'^2]."""
+    rng, var_w, n, q = np.random.default_rng(5), 0.01, 256, 1.0
+    w = rng.normal(0, np.sqrt(var_w), size=(400_000, 2))
+    delta = rng.normal(0, 0.3, size=(400_000, 2))
+    h = sigmoid(rng.normal(0, np.sqrt(q), size=(400_000, 2)))          # mean 1/2, not zero
+    terms_back, terms_fwd = w * delta, w * h
+    assert terms_back[:, 0].var() == pytest.approx(var_w * 0.3 ** 2, rel=0.02)
+    assert terms_fwd[:, 0].var() == pytest.approx(var_w * np.mean(h ** 2), rel=0.02)
+    assert abs(np.corrcoef(terms_back.T)[0, 1]) < 0.01 and abs(np.corrcoef(terms_fwd.T)[0, 1]) < 0.01
+    sums = rng.normal(0, np.sqrt(var_w), size=(4000, n)) * rng.normal(0, 0.3, size=(4000, n))
+    total = sums.sum(axis=1)
+    assert total.var() == pytest.approx(n * var_w * 0.3 ** 2, rel=0.06)
+    slope = sigmoid_prime(rng.normal(0, np.sqrt(q), size=total.size))
+    assert (slope * total).var() == pytest.approx(np.mean(slope ** 2) * total.var(), rel=0.06)
+    text = page_text("blog/posts/when-gradients-vanish.md", lang)
+    assert backward in text and forward in text
+
+
 def test_sigmoid_weight_gradient_norm_follows_the_error_signal_because_outputs_stay_near_one_half():
     from actsite.experiments.deep_nets import propagate
     rng = np.random.default_rng(0)
