@@ -723,7 +723,7 @@ def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_
 
 
 def test_hard_swish_about_a_quarter_of_silu_and_tanh_about_as_much():
-    """Also the section's opening answer: the pass count "matters as much as whether one of them computes an
+    """Also the paragraph's conclusion: the pass count "matters as much as whether one of them computes an
     exponential" -- one tanh pass costs about as much as hard swish's seven passes without one."""
     assert "how many passes the code makes over the array matters as much as whether one of them computes an exponential." in page("en")
     assert "代码要把数组过几遍，与其中有没有一遍在算指数同样要紧。" in page("zh")
