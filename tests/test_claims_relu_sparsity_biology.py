@@ -384,9 +384,12 @@ def test_median_iterations_quoted(ts):
     np.testing.assert_array_equal(np.median(ts["reach_tanh"], axis=1), [1075, 475, 300])
 
 
-def test_ratios_2_15_1_73_1_2(ts):
+def test_ratios_2_15_1_73_1_20(ts):
     rho = np.median(ts["reach_tanh"], axis=1) / np.median(ts["reach_relu"], axis=1)
-    assert round(float(rho[0]), 2) == 2.15 and round(float(rho[1]), 2) == 1.73 and round(float(rho[2]), 1) == 1.2
+    assert round(float(rho[0]), 2) == 2.15 and round(float(rho[1]), 2) == 1.73 and round(float(rho[2]), 2) == 1.20
+    for lang, text in (("en", "2.15, 1.73 and 1.20 times as fast"), ("en", "| 0.1 | 250 | 300 | 1.20 |"),
+                       ("zh", "1.73 倍（0.03）和 1.20 倍（0.1）"), ("zh", "| 0.1 | 250 | 300 | 1.20 |")):
+        assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert np.all(np.diff(rho) < 0)                        # the advantage shrinks as lr grows
     assert rho.max() < 6
 
