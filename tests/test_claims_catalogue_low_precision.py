@@ -452,8 +452,8 @@ def test_elu_and_softsign_thresholds():
     both("$-6.25$", "512")
     page_lang("en", "4,096 in float16", "")
     page_lang("zh", "", "float16 中的 4096")
-    page_lang("en", "**Functions with an exponential tail reach their limits early; softsign does not.**", "")
-    page_lang("zh", "", "**尾部按指数衰减的函数很早就到达极限；softsign 则不然。**")
+    page_lang("en", "**Functions that approach a non-zero limit along an exponential tail reach it early; softsign does not.**", "")
+    page_lang("zh", "", "**沿指数衰减的尾部趋向非零极限的函数很早就到达这个极限；softsign 则不然。**")
 
 
 def test_gelu_and_softplus_become_their_asymptotes():

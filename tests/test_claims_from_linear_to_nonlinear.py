@@ -575,7 +575,7 @@ def test_tanh_keeps_the_sigmoids_saturation():
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
 def test_cost_paragraph_quotes_the_measured_ratios(lang):
-    """"In numpy the sigmoid costs about 25 times as much as ReLU's comparison, and tanh about 10
+    """"Timed in numpy on one machine, the sigmoid costs about 25 times as much as ReLU's comparison, and tanh about 10
     times": the ratios of the committed timing data that the hard-and-cheap page's cost figure uses."""
     from actsite.experiments import cost
     r = cost.ratios(cost.load())
