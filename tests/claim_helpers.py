@@ -16,6 +16,13 @@ def page_text(page: str, lang: str) -> str:
     return (CONTENT[lang] / page).read_text(encoding="utf-8")
 
 
+def table_rows(text: str, start: str, end: str) -> dict[str, list[str]]:
+    """The Markdown table rows between the anchors ``start`` and ``end``: first cell -> the other cells."""
+    section = text.split(start, 1)[1].split(end, 1)[0]
+    return {cells[0]: cells[1:] for line in section.splitlines() if line.startswith("| ") and "---" not in line
+            for cells in [[c.strip() for c in line.strip("| ").split("|")]]}
+
+
 def plotted(name: str) -> dict:
     """The data a registered figure's plotter returns, drawn in the light theme."""
     spec = FIGURES[name]

@@ -28,7 +28,7 @@ import pytest
 from actsite.maths.catalogue import EVERY, MODERN, normal_cdf
 from actsite.maths.gated import GATED, GATES, equal_parameter_width, ffn_parameters
 from actsite.maths.gaussian import gaussian_expectation
-from claim_helpers import LANGS, display_equations, page_text, plotted
+from claim_helpers import LANGS, display_equations, page_text, plotted, table_rows
 
 PAGE = "catalogue/gated-units.md"
 
@@ -304,8 +304,7 @@ PLAIN = ("ReLU", "GELU", "Swish")
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_page_quotes_both_columns_of_table_1(lang):
-    rows = {cells[0]: cells[1:] for line in page(lang).split("{ #shazeer-2020 }")[1].split("{ #models }")[0].splitlines()
-            if line.startswith("| ") and "---" not in line for cells in [[c.strip() for c in line.strip("| ").split("|")]]}
+    rows = table_rows(page(lang), "{ #shazeer-2020 }", "{ #models }")
     for name, (short, spread, long) in TABLE_1.items():
         shown = rows["双线性" if (lang == "zh" and name == "Bilinear") else name]
         assert re.fullmatch(rf"{short:.3f}\s?[(（]{spread:.3f}[)）]", shown[0]) and shown[1] == f"{long:.3f}", name

@@ -51,6 +51,7 @@ from actsite.maths.catalogue import EVERY, MODERN, normal_cdf, normal_pdf, silu
 from actsite.figures.catalogue import X_RANGE
 from actsite.maths.functions import relu, relu_prime, sigmoid
 from actsite.pages.page_pairs import CONTENT, DISPLAY_MATH
+from claim_helpers import page_text, table_rows
 
 PAGE = "catalogue/smooth-gates.md"
 FAMILY = ("softplus", "gelu", "gelu_tanh", "silu", "mish")
@@ -730,10 +731,7 @@ def test_shazeers_plain_relu_gelu_silu_blocks_have_no_consistent_ranking(lang, s
     """Read from the Table 1 rows quoted on the gated-units page (whose tests check them against the
     paper): at 65,536 steps GELU is the lowest plain block, 0.014 below ReLU (about three times the
     short-run spread); at 524,288 steps the three end within 0.006, and GELU is no longer lowest."""
-    text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
-    section = text.split("{ #shazeer-2020 }", 1)[1].split("{ #models }", 1)[0]
-    rows = {cells[0]: cells[1:] for line in section.splitlines() if line.startswith("| ") and "---" not in line
-            for cells in [[c.strip() for c in line.strip("| ").split("|")]]}
+    rows = table_rows(page_text("catalogue/gated-units.md", lang), "{ #shazeer-2020 }", "{ #models }")
     names = ("ReLU", "GELU", "Swish")                                  # Shazeer's Swish has beta = 1: SiLU
     short = {n: float(re.match(r"([\d.]+)", rows[n][0]).group(1)) for n in names}
     final = {n: float(rows[n][1]) for n in names}

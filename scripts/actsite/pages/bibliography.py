@@ -1,8 +1,8 @@
 """The works the reference page cites for each activation function, in one citation style.
 
 Style, in both languages: ``Authors (year). Title. Venue. link``, the link a DOI, arXiv or
-official address (in Chinese ``Authors（year）。Title. Venue。link``); titles in title case, as the catalogue pages cite them, and no full stop after a
-title that ends in "?" or "!".  An activation function names its works by key (``first_appeared`` and
+official address (in Chinese ``Authors（year）。Title. Venue。link``); titles in title case, as the
+catalogue pages cite them, and no full stop after a title that ends in "?" or "!".  An activation function names its works by key (``first_appeared`` and
 ``popularised_by`` in :mod:`actsite.maths.functions`), and so do gated units and output functions
 (``cited``); this module holds the works, renders the citations, and lists the works a page cites.
 Every string is escaped by construction: the works are data, the Markdown is built here.
