@@ -432,6 +432,25 @@ def test_selu_constants_solve_the_two_equations_and_print_as_stated():
     assert (round(lam, 4), round(alpha, 4)) == (1.0507, 1.6733)
 
 
+def test_alpha_dropout_needs_an_affine_correction_a_scale_alone_cannot_keep_the_mean():
+    """Alpha dropout sets dropped units to -lambda*alpha, then applies a*(.)+b (Klambauer et al.'s
+    a and b): that keeps mean 0 and variance 1, while any pure rescaling (b = 0) leaves a non-zero mean."""
+    m1, m2 = normal_mean(selu), normal_mean(lambda z: selu(z) ** 2)
+    saturation = -SELU_LAMBDA * SELU_ALPHA
+    assert float(selu(-50.0)) == pytest.approx(saturation, rel=1e-12)       # SELU's negative saturation value
+    for q in (0.95, 0.9, 0.8, 0.5):                                           # keep probability
+        first = q * m1 + (1 - q) * saturation                                  # E and E[.^2] after dropping
+        second = q * m2 + (1 - q) * saturation ** 2
+        a = (q + saturation ** 2 * q * (1 - q)) ** -0.5
+        b = -a * (1 - q) * saturation
+        mean, square = a * first + b, a * a * second + 2 * a * b * first + b * b
+        assert (mean, square - mean ** 2) == pytest.approx((0.0, 1.0), abs=1e-9)
+        for scale in (a, 1 / q, 1.0):
+            assert abs(scale * first) > 0.01                                   # a scale alone moves the mean
+    assert "then applies an affine correction (a scale and a shift)" in page_text("en")
+    assert "再做一次仿射校正（缩放加平移）" in page_text("zh")
+
+
 def test_selu_positive_slope_exceeds_1():
     assert SELU_LAMBDA > 1 and float(selu_prime(1.0)) == SELU_LAMBDA
 
@@ -535,6 +554,16 @@ def test_maxout_is_prelu_for_a_up_to_1():
     np.testing.assert_array_equal(maxout(x, 0.01), leaky_relu(x))
     np.testing.assert_array_equal(maxout(x, PRELU_INIT), prelu(x))
     assert float(maxout(2.0, 1.5)) != float(prelu(2.0, 1.5))           # above 1 it is no longer PReLU
+
+
+def test_a_two_piece_unit_with_both_pieces_learned_takes_every_listed_prelu_shape():
+    """'A real two-piece unit learns both pieces, so it can take any of these PReLU shapes.'"""
+    x = np.linspace(-5, 5, 1001)
+    for a in (0.0, 0.01, PRELU_INIT, RRELU_EVAL_SLOPE):                  # ReLU, Leaky, PReLU at 0.25, RReLU test
+        two_piece = np.maximum(1.0 * x + 0.0, a * x + 0.0)              # max(w1 x + b1, w2 x + b2)
+        np.testing.assert_array_equal(two_piece, prelu(x, a))
+    assert "so it can take any of these PReLU shapes; PReLU learns only the negative side" in page_text("en")
+    assert "因而上面这些 PReLU 形状都学得出来；PReLU 只学负半轴" in page_text("zh")
 
 
 # --- Which one to use -----------------------------------------------------------------------
