@@ -631,7 +631,7 @@ def test_storing_relu6_output_is_rounding_and_clamping_the_input_code():
 
 
 def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rounding():
-    """"Its input is signed, so its codes carry an offset; once the offset is subtracted, and if 3 is a
+    """"Its input is signed, so its codes carry an offset. With the offset subtracted, and with 3 a
     whole multiple of the input's scale s, the addition and the product are exact integer operations.
     The division by 6 can be folded into the final requantisation, so the only error is that step's
     rounding." Hard swish's input is a pre-activation, so it has both signs."""
