@@ -22,8 +22,7 @@ report, not mathematics:
 * which library uses which convention: PyTorch ``Hardsigmoid`` and Keras 3 ``hard_sigmoid``
   use x/6 + 1/2, Keras (from its first, Theano-based releases of 2015) up to Keras 2 /
   ``tf.keras`` up to TensorFlow 2.15 used 0.2x + 0.5 (library documentation and source); the formulas themselves are checked below;
-* BinaryConnect (Courbariaux et al. 2015) used clip((x + 1)/2, 0, 1) as the probability of
-  binarising a weight to +1;
+* BinaryConnect (Courbariaux et al. 2015) uses clip((x + 1)/2, 0, 1);
 * the Deep Learning textbook credits hard tanh to Collobert's 2004 thesis;
 * binarised networks (Courbariaux et al. 2016) pass gradients through sign as if
   it were hard tanh (the straight-through estimator); the window |x| <= 1 itself is the
@@ -214,19 +213,6 @@ def test_best_uniform_clipped_line_has_corners_near_2_8_and_error_0_056():
     best = corners[errors.argmin()]
     assert round(best, 1) == 2.8 and round(float(errors.min()), 3) == 0.056
     assert abs(3.0 - best) < 0.25                             # ReLU6's corners are close to it
-
-
-def test_binaryconnect_line_is_the_clipped_tangent_of_sigmoid_2x_and_stays_within_the_same_0_119():
-    """"BinaryConnect's line … is the clipped tangent of the steeper σ(2x) at 0, so it stays within the same
-    0.119 of σ(2x)" (the same 0.119 as the table's last row, the clipped tangent of σ)."""
-    h = 1e-6
-    slope = (sigmoid(2 * h) - sigmoid(-2 * h)) / (2 * h)                  # d/dx σ(2x) at 0, by differences
-    assert slope == pytest.approx(0.5, abs=1e-9) and 2 * sigmoid_prime(0.0) == 0.5
-    tangent = np.clip(sigmoid(0.0) + slope * X, 0, 1)
-    np.testing.assert_allclose(FORMULAS["binaryconnect"](X), tangent, atol=1e-8)
-    gap, _ = largest_gap(FORMULAS["binaryconnect"], lambda x: sigmoid(2 * x))
-    tangent_row_gap, _ = largest_gap(FORMULAS["tangent"], sigmoid)
-    assert round(gap, 3) == 0.119 and gap == pytest.approx(tangent_row_gap, abs=1e-6)
 
 
 def test_keras_2_and_pytorch_differ_by_up_to_0_083_at_2_5():
@@ -644,12 +630,25 @@ def test_storing_relu6_output_is_rounding_and_clamping_the_input_code():
     np.testing.assert_array_equal(int8.codes(R6.f(x), s), np.clip(np.round(x / s), 0, 255))
 
 
-def test_hard_swish_middle_piece_is_exact_in_integers_up_to_one_rounding():
-    s = 1 / 32                                         # input and output step: 3 is exactly 96 codes
-    q = np.arange(-95, 96)                             # every code inside (-3, 3)
-    out_codes = np.round(q * (q + 96) / 192)           # integer product, one division, one rounding
-    assert np.all(np.abs(out_codes * s - HW.f(q * s)) <= s / 2 + 1e-15)
-    assert np.all(q * (q + 96) % 1 == 0)
+def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rounding():
+    """"Its input is signed, so its codes carry an offset. With the offset subtracted, and with 3 a
+    whole multiple of the input's scale s, the addition and the product are exact integer operations.
+    The division by 6 can be folded into the final requantisation, so the only error is that step's
+    rounding." Hard swish's input is a pre-activation, so it has both signs."""
+    s, offset, s_out = 1 / 32, 10, 1 / 32              # 3 is exactly 96 input steps
+    k = 3 / s
+    assert k == int(k)
+    x = np.arange(-95, 96) * s                         # every representable input inside (-3, 3)
+    stored = np.round(x / s) + offset                  # signed input: int8 codes with an offset
+    assert stored.min() >= -128 and stored.max() <= 127 and np.any(x < 0)
+    q = stored - offset                                # subtract the offset: q = x / s exactly
+    product = q * (q + int(k))                         # the addition and the product, in integers
+    assert np.all(product % 1 == 0) and np.abs(product).max() < 2**31
+    np.testing.assert_array_equal(product * s * s, x * (x + 3))    # exact: no rounding so far
+    assert np.any(product % 6 != 0)                    # the division by 6 alone is not exact in integers
+    multiplier = s * s / (6 * s_out)                   # folded into the one requantisation multiplier
+    out_codes = np.round(product * multiplier)
+    assert np.all(np.abs(out_codes * s_out - HW.f(x)) <= s_out / 2 + 1e-15)
 
 
 def test_a_256_entry_table_stores_silu_to_rounding():
