@@ -941,3 +941,12 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
     assert threshold(slope, 1.0) == 0.625 and threshold(value, inputs.astype(e5m2).astype(float)) == 1.25
     assert "including the peaks of Mish′ (1.09) and SiLU′ (1.10)" in page("en")
     assert "Mish′ 和 SiLU′ 的峰值（1.09 和 1.10）也不例外" in page("zh")
+
+
+def test_takeaway_only_non_zero_limits_come_early():
+    # the sigmoid's non-zero limit 1 comes early in bfloat16, its zero limit on the left only at -93
+    s, t = lp.row("sigmoid", "bfloat16"), lp.row("tanh", "bfloat16")
+    assert s.value[1] == 6.25 and round(t.value[1], 2) == 3.47 and round(t.value[0], 2) == -3.47
+    assert round(s.value[0]) == -93 and -s.value[0] > 10 * s.value[1]
+    page_lang("en", "exponentially saturating functions reach their non-zero limits (such as ±1) early", "")
+    page_lang("zh", "", "按指数饱和的函数很早就到达 ±1 这样的非零极限")
