@@ -6,7 +6,7 @@
 # and recomputes its numbers. The experiment: a linear unit with squared loss, 2000 inputs drawn from
 # $[0.2, 1]^2$ (all positive) or the same inputs centred, and targets produced by the weights
 # $\mathbf{w}^* = (1, -1)$; training starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes
-# 60 steps, each on one random example, at learning rate 1: change `steps` or `lr` in the next cell
+# 60 steps, each on one random example, at learning rate 1: change `steps=60` or `lr=1.0` in the next cell
 # and rerun it. For each case the cell prints the share of SGD steps that move both weights the same
 # way, and the path ratio: the length of the path SGD walked divided by the straight distance from its
 # start to its end (1 for a straight path, larger the more it winds).
