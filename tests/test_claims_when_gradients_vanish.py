@@ -802,9 +802,19 @@ def test_relu_reaches_about_0_2(st):
     assert st["relu_error"][-1] < st["relu_error"][0] - 0.6
 
 
-def test_freezing_first_four_layers_changes_nothing(st):
+def test_freezing_first_four_layers_leaves_the_training_error_unchanged(st):
     np.testing.assert_array_equal(st["sigmoid_frozen_error"], st["sigmoid_error"])
     np.testing.assert_array_equal(st["sigmoid_frozen_change"][:4], 0.0)
+    # only the training error is identical: the upper layers' weights differ in late digits
+    assert not np.array_equal(st["sigmoid_frozen_change"][4:], st["sigmoid_change"][4:])
+
+
+@pytest.mark.parametrize("lang, wording, overclaim", [
+    ("en", "freezing its first four layers left its training error unchanged", "changed nothing"),
+    ("zh", "冻结它的前四层，训练误差也分毫未变", "毫无影响")])
+def test_correction_says_only_the_training_error_is_unchanged(lang, wording, overclaim):
+    corrections = page_text("blog/posts/when-gradients-vanish.md", lang).split("{ #corrections }")[1]
+    assert wording in corrections and overclaim not in corrections
 
 
 def test_sigmoid_first_layer_moved_about_0_0005_layers_1_to_3_below_0_001(st):

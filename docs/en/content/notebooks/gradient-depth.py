@@ -7,6 +7,9 @@
 # 256 units wide, is fed a batch of 64 standard normal inputs; a standard normal error signal is
 # sent back from the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
 # every layer, for sigmoid, tanh and ReLU under three initial weight scales.
+# The last column, "factor/layer", is
+# $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one step down the
+# backward pass multiplies the gradient by, on average (a geometric mean over the 49 steps).
 
 # %%
 import numpy as np
@@ -34,9 +37,7 @@ for act in gradient_depth.ACTIVATIONS:
             first=g[0], last=g[-1], ratio=g[0] / g[-1], factor=factor)
 
 # %% [markdown]
-# The factor per layer is $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one
-# step down the backward pass multiplies the gradient by, on average (a geometric mean over the 49
-# steps). For ReLU all three scales give the same ratio, for the reason the article gives in
+# For ReLU all three scales give the same ratio, for the reason the article gives in
 # [Measuring it in a 50-layer network](../blog/posts/when-gradients-vanish.md#measured-depth): going
 # from He to Xavier multiplies every layer's gradient by the same $2^{-49/2}$.
 

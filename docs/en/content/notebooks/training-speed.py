@@ -6,10 +6,12 @@
 # *ReLU, sparse codes and the brain: which of the three stories holds up?* The task is synthetic:
 # 4000 points drawn from a 10-dimensional standard normal distribution, each labelled with the class
 # of the nearest of 100 random centres, where each centre was given one of 10 classes at random.
-# A 10-128-128-128-10 network (ReLU with He
-# initialisation, tanh with LeCun's) is trained on it by stochastic gradient descent (SGD) with
-# momentum 0.9 and mini-batches of 128, with three seeds at each learning rate η. The training error
-# is checked every 25 iterations, and we record the first check at which it is at most 25%.
+# A 10-128-128-128-10 network (ReLU with
+# [He](../blog/posts/initialisation.md#he) initialisation, tanh with
+# [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent
+# (SGD) with momentum 0.9 and mini-batches of 128, with three seeds at each learning rate η. The
+# training error is checked every 25 iterations (an iteration is one SGD step), and we record the
+# first check at which it is at most 25%.
 
 # %%
 from actsite.experiments import training_speed

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的迭代次数 { #notebook-training-speed }
 #
-# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点；100 个随机中心各自随机分到 10 个类别中的一个，每个点的类别就是离它最近的那个中心的类别。一个 10-128-128-128-10 的网络（ReLU 用 He 初始化，tanh 用 LeCun 初始化）在这个任务上用随机梯度下降（SGD）训练，动量 0.9，小批量大小 128；每个学习率 η 下用三个随机种子各训练一次。每 25 次迭代检查一次训练误差，记下它第一次降到 25% 或以下时的迭代次数。
+# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点；100 个随机中心各自随机分到 10 个类别中的一个，每个点的类别就是离它最近的那个中心的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，动量 0.9，小批量大小 128；每个学习率 η 下用三个随机种子各训练一次。每 25 次迭代（一次迭代即一步 SGD）检查一次训练误差，记下它第一次降到 25% 或以下时的迭代次数。
 
 # %%
 from actsite.experiments import training_speed
