@@ -111,6 +111,18 @@ def test_only_the_rectifier_is_silent_below_threshold_and_rising_above():
     assert np.all(tanh(x[x < 0]) < 0)                      # tanh goes negative
 
 
+def test_panel_b_draws_relu_at_one_sixth_of_its_height_as_the_caption_says():
+    from matplotlib.figure import Figure
+    from actsite.figures.results import draw_firing_rate
+    fig = Figure()
+    draw_firing_rate(fig, {k: "black" for k in ("accent", "second", "third", "muted", "text")})
+    line = next(l for l in fig.axes[1].get_lines() if l.get_label() == r"$\max(0,x)/6$")
+    x, y = line.get_data()
+    np.testing.assert_allclose(y, relu(x) / 6)
+    for lang, text in (("en", "only ReLU, scaled by 1/6 to fit the axis"), ("zh", "ReLU 缩小为原来的六分之一")):
+        assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
+
+
 def test_rectifier_is_linear_above_its_kink_unlike_the_lif_curve():
     x = np.linspace(0.1, 6, 100)
     assert np.max(np.abs(np.diff(relu(x), 2))) < 1e-12
