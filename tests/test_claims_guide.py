@@ -22,7 +22,7 @@ Citations, not testable here (each names its source on the page):
   (Sandler et al. 2018, sec. 4; Howard et al. 2019, Table 1, where only layers marked NBN lack it); Klambauer et al.'s assumptions
   (LeCun initialisation, wide layers) and their alpha dropout, which keeps mean and variance, for
   networks that use dropout, and that their derivation covers fully connected layers;
-* that published gains of smooth gates are each paper's own benchmarks;
+* that the gains reported by the smooth gates' authors come from each paper's own benchmarks;
 * the recommendations themselves (judgements, each linked to its evidence);
 * why numpy cost ratios do not carry over to a GPU, where an activation's one kernel is timed by
   the bytes it moves (the low-precision page's section, linked, with NVIDIA's guides as its sources);
@@ -367,6 +367,11 @@ def test_batchnorm_summary_all_alive_where_41_45_percent_of_the_second_layer_die
     second = with_bn["dead"][at_2, :, 1]
     assert np.sum(second == 0) == 2 and np.all(with_bn["dead"][at_2, :, 0] == 0)   # two of three runs
     assert round(100 * float(second.max())) == 11                                 # "the third lost 11%"
+    alive = with_bn["least_active"][at_2, :, 1][second == 0]                     # "one of them only barely":
+    assert sorted(round(4000 * float(v)) for v in alive)[0] == 1                  # active on one point in 4000
+    en, zh = ((CONTENT[lang] / PAGE).read_text(encoding="utf-8") for lang in ("en", "zh"))
+    assert "one of them only barely (its least active unit was active on one training point in 4000)" in en
+    assert "其中一次只是勉强保住（开启比例最低的单元只在 4000 个训练点中的一个上开启）；第三次死掉了 11%" in zh
 
 
 def test_tanh_keeps_the_variance_only_near_zero_and_sigmoid_keeps_mostly_its_mean():
@@ -452,5 +457,7 @@ def test_the_table_row_credits_the_swiglu_paper_and_says_every_gated_block_beat_
     en = (docs / "en/content/guide.md").read_text(encoding="utf-8")
     zh = (docs / "zh/content/guide.md").read_text(encoding="utf-8")
     assert "[in the paper that introduced SwiGLU, every gated block beat every plain one after the longer training](#transformers)" in en
-    assert "[在提出 SwiGLU 的论文里，训练较长时每种门控模块都胜过普通模块](#transformers)" in zh
+    assert "[在提出 SwiGLU 的论文里，训练较长时每种门控模块都胜过每种普通模块](#transformers)" in zh
     assert "introduced them" not in en and "提出门控模块" not in zh
+    # the longer training's step count, written as the gated-units page writes it in each language
+    assert "(524,288 steps)" in en and r"（$524\,288$ 步）" in zh and "524288" not in zh

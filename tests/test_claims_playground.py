@@ -1,7 +1,7 @@
 """Claims of the playground page's prose, recomputed with the playground's own JavaScript (Node)."""
 from __future__ import annotations
 
-from playground_node import run_node
+from playground_node import ROOT, run_node
 
 DEFAULT_START = """
 const st = await load('state.js');
@@ -38,3 +38,27 @@ def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_la
     first, *later = out["signs"]
     assert first["negative"] > 0 and first["positive"] > 0      # the inputs of layer 1 take both signs
     assert all(s["negative"] == 0 for s in later)                # later layers' inputs are never negative
+
+
+FLAT_ENDS = """
+const a = await load('activations.js');
+const df = (key, x) => a.ACTIVATIONS[key].df(x, a.parameters(key));
+process.stdout.write(encode({
+  hard_tanh: [df('hard_tanh', -2), df('hard_tanh', 2), df('hard_tanh', 0)],
+  hard_sigmoid: [df('hard_sigmoid', -4), df('hard_sigmoid', 4), df('hard_sigmoid', 0)],
+  relu6: [df('relu6', 6), df('relu6', 9), df('relu6', 3)],
+}));
+"""
+
+
+def test_dead_count_includes_units_held_on_a_flat_end_of_hard_tanh_hard_sigmoid_and_relu6():
+    """"The count also includes a hard tanh or hard sigmoid unit held on either flat end, and a ReLU6
+    unit held at its cap of 6": the derivative the count tests (f' == 0 on every training point) is
+    exactly 0 there, and not in between."""
+    out = run_node(FLAT_ENDS, {})
+    for key in ("hard_tanh", "hard_sigmoid", "relu6"):
+        *ends, middle = out[key]
+        assert ends == [0, 0] and middle > 0, key
+    for lang, words in (("en", "and a ReLU6 unit held at its cap of 6: the [glossary](glossary.md#saturation) would call these saturated"),
+                        ("zh", "以及停在上限 6 的 ReLU6 单元，也算作死亡单元：[术语表](glossary.md#saturation)会说这些单元饱和了")):
+        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ export const STRINGS = {
     unitsTitle: '死亡与饱和单元的比例',
     unitsRow: (l, d, s) => `第\u00a0${l}\u00a0层：死亡 ${d}，饱和 ${s}`,
     unitsNote: '死亡：在每个训练点上导数都为 0；饱和：在每个训练点上导数的绝对值都小于 0.01，但不全为 0。',
-    preTitle: '各层预激活值的分布（阴影是导数绝对值小于 0.01 的平坦区）',
+    preTitle: '各层预激活值的分布（阴影是斜率绝对值小于 0.01 的平坦区）',
     preRow: (l, inside) => `第\u00a0${l}\u00a0层：${inside} 的预激活值落在平坦区`,
     summary: ({ step, train, test, worst, gradient }) =>
       `第 ${step} 步：训练损失 ${train}，测试损失 ${test}` + (worst ? `；${worst}` : '') + (gradient ? `；${gradient}` : '') + '。',
