@@ -743,3 +743,22 @@ def test_shazeers_plain_relu_gelu_silu_blocks_have_no_consistent_ranking(lang, s
     assert round(within, 3) == 0.006 and 0 < within <= 2 * max(spread)  # "about as close as runs differ by chance"
     assert float(silu(np.array(0.7))) == pytest.approx(0.7 * float(sigmoid(np.array(0.7))))
     assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+
+
+def test_stable_softplus_needs_log1p_a_plain_log_returns_zero_below_minus_36_7():
+    """The page's stable form uses log1p: with a plain ln, 1 + e^x rounds to 1 once
+    e^x < 2^-53, i.e. for x < -53 ln 2 = -36.74, and the result is exactly 0."""
+    threshold = -53 * math.log(2)
+    assert f"{threshold:.1f}" == "-36.7"
+    below = np.array([-36.8, -40.0, -100.0])
+    assert np.all(np.log(1.0 + np.exp(-np.abs(below))) == 0.0)
+    np.testing.assert_allclose(f("softplus", below), np.log1p(np.exp(below)), rtol=1e-15)
+    assert np.all(f("softplus", below) > 0)
+    # just above the threshold the plain form is non-zero but already off by over 4%
+    x = np.array(-36.0)
+    plain, exact = np.log(1.0 + np.exp(x)), np.log1p(np.exp(x))
+    assert plain > 0 and abs(plain / exact - 1) > 0.04
+    en, zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
+    assert r"\operatorname{log1p}\bigl(e^{-|x|}\bigr)" in en and r"\operatorname{log1p}\bigl(e^{-|x|}\bigr)" in zh
+    assert "returns exactly 0 once $x$ falls below about $-36.7$" in en
+    assert "一低于约 $-36.7$ 结果就恰好是 0" in zh

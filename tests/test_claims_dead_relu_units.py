@@ -468,12 +468,14 @@ def test_steps_figure_alt_text(steps):
     assert [round(float(row[l])) for row, l in zip(leaky, last)] == [286, 170, 199]
 
 
-def test_at_2_0_the_loss_peaks_at_72_106_and_97_147_units_are_inactive_after_three_steps(steps):
+def test_at_2_0_the_loss_peaks_at_72_106_and_110_147_relu_97_146_leaky_units_are_inactive_after_three_steps(steps):
     early = np.concatenate([steps["early_loss_relu"][:, 1:3], steps["early_loss_leaky_relu"][:, 1:3]])
     assert round(float(early.max(axis=1).min())) == 72 and round(float(early.max())) == 106
     assert np.all(steps["early_loss_relu"][:, 0] < 3.1) and np.all(steps["early_loss_relu"][:, 0] > 2.7)
-    third = np.concatenate([steps["early_inactive_relu"][:, 2], steps["early_inactive_leaky_relu"][:, 2]])
-    assert (third.min(), third.max()) == (97, 147)
+    relu, leaky = steps["early_inactive_relu"][:, 2], steps["early_inactive_leaky_relu"][:, 2]
+    assert (relu.min(), relu.max()) == (110, 147) and (leaky.min(), leaky.max()) == (97, 146)
+    assert "110–147 second-layer units of the ReLU network and 97–146 of the leaky one" in page_text(PAGE, "en")
+    assert "ReLU 网络第二层有 110–147 个单元、Leaky ReLU 网络第二层有 97–146 个单元" in page_text(PAGE, "zh")
 
 
 def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_later(steps):

@@ -356,8 +356,9 @@ def test_first_layer_units_can_never_recover():
 
 def test_batchnorm_summary_all_alive_where_41_45_percent_of_the_second_layer_died_and_two_of_three_runs_at_twice_the_rate(plain, with_bn):
     """'In that experiment's second layer, at learning rate 1.0, where plain ReLU lost 41–45% of its
-    units, batch normalisation kept every unit alive; at 2.0 it did so in two of three runs, and the
-    third lost 11%' (the 41–45% is the second layer's: the first loses far fewer)."""
+    units, batch normalisation kept every unit alive. At twice that rate, even with batch normalisation
+    one run of three lost units' (the 41–45% is the second layer's: the first loses far fewer; the
+    losing run lost 11%, and one of the other two kept its least active unit on one point in 4000)."""
     rates = list(plain["learning_rates"])
     assert list(with_bn["learning_rates"]) == rates
     at_1, at_2 = rates.index(1.0), rates.index(2.0)
@@ -370,8 +371,8 @@ def test_batchnorm_summary_all_alive_where_41_45_percent_of_the_second_layer_die
     alive = with_bn["least_active"][at_2, :, 1][second == 0]                     # "one of them only barely":
     assert sorted(round(4000 * float(v)) for v in alive)[0] == 1                  # active on one point in 4000
     en, zh = ((CONTENT[lang] / PAGE).read_text(encoding="utf-8") for lang in ("en", "zh"))
-    assert "one of them only barely (its least active unit was active on one training point in 4000)" in en
-    assert "其中一次只是勉强保住（开启比例最低的单元只在 4000 个训练点中的一个上开启）；第三次死掉了 11%" in zh
+    assert "At twice that rate, even with batch normalisation one run of three lost units" in en
+    assert "学习率加倍到 2.0 时，即使加了批归一化，三次运行中也有一次死掉了部分单元" in zh
 
 
 def test_tanh_keeps_the_variance_only_near_zero_and_sigmoid_keeps_mostly_its_mean():
