@@ -715,6 +715,15 @@ def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_
     assert ratio("relu6") <= 1 and ratio("hard_tanh") <= 1                    # "no more for the value"
     assert DATA["functions"]["relu"]["value"]["operations"] == {"maximum": 1}   # "like ReLU's maximum"
     assert round(ratio("relu6", "derivative"), 1) == 2.1 and round(ratio("hard_tanh", "derivative"), 1) == 1.4
+    # "they take six and five passes against ReLU's four, for the comparisons, the selection and the NaN check"
+    counts = [cost.operation_count(DATA, key, "derivative") for key in ("relu6", "hard_tanh", "relu")]
+    assert counts == [6, 5, 4]
+    for key in ("relu6", "hard_tanh"):
+        ops = DATA["functions"][key]["derivative"]["operations"]
+        assert ops["isnan"] == 1 and ops["where"] >= 1 and ({"less", "greater"} & ops.keys())
+        assert np.isnan(EVERY[key].df(np.array([np.nan])))[0]
+    assert "they take six and five passes against ReLU's four" in page("en")
+    assert "ReLU 的导数过四遍，它们分别要过六遍和五遍" in page("zh")
     for key in ("relu6", "hard_tanh"):
         assert DATA["functions"][key]["value"]["operations"] == {"clip": 1}
     assert f"{ratio('hard_sigmoid'):.1f}" == "2.0"
@@ -724,8 +733,8 @@ def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_
 def test_hard_swish_about_a_quarter_of_silu_and_tanh_about_as_much():
     """Also the paragraph's conclusion: the pass count "matters as much as whether one of them computes an
     exponential" -- one tanh pass costs about as much as hard swish's seven passes without one."""
-    assert "how many passes the code makes over the array matters as much as whether one of them computes an exponential." in page("en")
-    assert "代码要把数组过几遍，与其中有没有一遍在算指数同样要紧。" in page("zh")
+    assert "So in numpy, how many passes the code makes over the array matters as much as whether one of them computes an exponential." in page("en")
+    assert "可见在 numpy 里，代码要把数组过几遍，与其中有没有一遍在算指数同样要紧。" in page("zh")
     assert not any(op in DATA["functions"]["hard_swish"]["value"]["operations"] for op in ("exp", "tanh", "logaddexp", "expm1"))
     assert round(ratio("hard_swish"), 1) == 8.8 and round(ratio("silu")) == 34
     assert round(ratio("silu") / ratio("hard_swish")) == 4                    # "about a quarter"

@@ -863,8 +863,9 @@ def test_last_block_gradient_against_depth(stack):
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
     shown("falls by a factor of 3.1 with pre-norm, roughly as $L^{-0.4}$, while with post-norm it stays within 7%",
-          "前置归一化时最后一个块的梯度降为原来的 1/3.1，大致按 $L^{-0.4}$ 变化；后置归一化时则变化不超过 7%")
-    shown("post-norm's gradient at the last block is 3.7 times pre-norm's", "后置归一化最后一个块的梯度是前置归一化的 3.7 倍")
+          "前置归一化时最后一个块的梯度降到原来的约三分之一（相差 3.1 倍），大致按 $L^{-0.4}$ 变化；后置归一化时则变化不超过 7%")
+    shown("post-norm's gradient at the last block is 3.7 times pre-norm's, and unlike pre-norm's it does not shrink with depth",
+          "后置归一化最后一个块的梯度是前置归一化的 3.7 倍，而且不像前置归一化那样随深度变小")
 
 
 def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
@@ -880,7 +881,7 @@ def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
     assert -0.45 < slope < -0.4                                      # nearer -0.4 than -0.5 at these depths
     big = np.array([1e4, 1e6])
     assert np.polyfit(np.log(big), np.log(1 / np.sqrt(1 + 0.425 * big)), 1)[0] == pytest.approx(-0.5, abs=1e-3)
-    shown("which predicts a factor of 3.07 from 3 to 48 blocks", "由此预测梯度从 3 个块到 48 个块降为原来的 1/3.07")
+    shown("which predicts a factor of 3.07 from 3 to 48 blocks", "由此预测梯度从 3 个块到 48 个块相差 3.07 倍")
     # the measured gradient is W1's: the final normalisation's division governs it too ("applies equally to W1")
     shown("their bound is for the block's second matrix, $W_2$, but the argument below applies equally to $W_1$",
           "他们的上界针对该块的第二个矩阵 $W_2$，但下面的论证同样适用于 $W_1$")

@@ -27,6 +27,7 @@ from actsite.maths.catalogue import EVERY, SELU_ALPHA, SELU_LAMBDA
 from actsite.experiments import init_spread
 from actsite.experiments.cache import cached
 from actsite.experiments.mlp import INIT_SCALE
+from claim_helpers import page_text
 
 N = init_spread.WIDTH
 LAST = init_spread.DEPTH - 1
@@ -386,6 +387,22 @@ def test_selu_first_layer_forgets_the_sign_of_the_mean(r):
     assert round(r["selu_var"][start(r, 1.0, 1.0), 1], 2) == 1.62
 
 
+def test_selu_first_layer_recursion_predicts_1_71_and_the_gap_is_finite_width(r):
+    """'the recursion predicts 1.71 for both, and the gap comes from the finite width': 16 times wider
+    layers (same seed) land within 0.01 of the prediction, against 0.10 or more at 256 units."""
+    for mu in (-1.0, 1.0):
+        predicted = r["selu_predicted_var"][start(r, mu, 1.0), 1]
+        assert f"{predicted:.2f}" == "1.71"
+        assert abs(r["selu_var"][start(r, mu, 1.0), 1] - predicted) > 0.09
+    width = 16 * init_spread.WIDTH
+    weights = init_spread.standard_weights(depth=2, width=width)
+    for mu in (-1.0, 1.0):
+        var = init_spread.forward_statistics("selu", 1 / math.sqrt(width), init_spread.inputs(mu, 1.0, width=width), weights)["var"][0]
+        assert abs(var - r["selu_predicted_var"][start(r, mu, 1.0), 1]) < 0.01
+    assert "the recursion predicts 1.71 for both, and the gap comes from the finite width" in page_text("blog/posts/initialisation.md", "en")
+    assert "递推式对两者的预言都是 1.71，差距和下文说的散布一样，来自有限宽度" in page_text("blog/posts/initialisation.md", "zh")
+
+
 def test_selu_all_starts_converge_from_layer_20(r):
     assert np.abs(r["selu_mean"][:, 20:]).max() < 0.07
     var = r["selu_var"][:, 20:]
@@ -649,7 +666,6 @@ def test_layer_normalisation_gives_each_vector_zero_mean_and_unit_variance_so_un
     np.testing.assert_allclose(h.mean(axis=1), 0.0, atol=1e-12)
     np.testing.assert_allclose(h.var(axis=1), 1.0, rtol=1e-12)
     np.testing.assert_allclose(np.mean(h ** 2, axis=1), 1.0, rtol=1e-12)    # "inputs of unit mean square"
-    from claim_helpers import page_text
     assert wording in page_text("blog/posts/initialisation.md", lang)
 
 
