@@ -842,13 +842,15 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
           "$\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$, and the normalisation divides it by the stream's root "
           "mean square: a contribution is 0.68 times the signal at the first block and 0.15 times at the last. Added block by block, "
           "these contributions make the backward signal 4.4 times larger at the first block than at the last, "
-          "the same factor as between the gradients. Each is nearly orthogonal to the signal it joins, so their squares add: "
-          "$\\sqrt{\\prod_{l=2}^{48} \\bigl(1 + 0.68^2/(1 + 0.425\\,(l-1))\\bigr)} \\approx 4.3$, against the 4.4 measured.",
+          "the same factor as between the gradients. Each contribution is nearly orthogonal to the signal it joins, so their "
+          "squares add, and this gives close to the 4.4 measured:\n\n" + QUADRATURE,
           "权重矩阵大致不改变梯度的范数，GELU 的斜率则把它乘上约 $\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$，"
           "归一化再把它除以残差流的均方根，于是每份贡献在第一个块上是信号的 0.68 倍，在最后一个块上是 0.15 倍。"
           "这些贡献逐块叠加，使第一个块处的反向信号达到最后一个块处的 4.4 倍，与上面两者梯度之比相同。"
-          "每份贡献都与它汇入的信号近乎正交，所以相加的是它们的平方："
-          "$\\sqrt{\\prod_{l=2}^{48} \\bigl(1 + 0.68^2/(1 + 0.425\\,(l-1))\\bigr)} \\approx 4.3$，与实测的 4.4 相近。")
+          "每份贡献都与它汇入的信号近乎正交，所以相加的是它们的平方，由此算出的值与实测的 4.4 相近：\n\n" + QUADRATURE)
+
+
+QUADRATURE = "$$\n\\sqrt{\\prod_{l=2}^{48} \\Bigl(1 + \\frac{0.68^2}{1 + 0.425\\,(l-1)}\\Bigr)} \\approx 4.3\n$$"
 
 
 def test_last_block_gradient_against_depth(stack):
