@@ -411,6 +411,17 @@ def test_largest_gap_to_exact_gelu_is_4_7e_4_at_2_70_and_even_in_x():
     assert np.max(np.abs(f("gelu", WIDE) - f("gelu_tanh", WIDE))) == pytest.approx(gap, rel=1e-5)
 
 
+def test_0_044715_is_not_the_minimax_coefficient_0_0444_gives_3_9e_4():
+    """'it does not minimise that worst case either: about 0.0444 would lower it to 3.9 x 10^-4'."""
+    def worst(k):
+        return np.max(np.abs(f("gelu", WIDE) - WIDE * tanh_gate(WIDE, k)))
+    assert round(worst(0.0444) * 1e4, 1) == 3.9 and worst(0.0444) < worst(0.044715)
+    best = min(np.linspace(0.0440, 0.0448, 81), key=worst)           # step 1e-5
+    assert round(best, 4) == 0.0444
+    assert "about 0.0444 would lower it to $3.9 \\times 10^{-4}$" in page_text(PAGE, "en")
+    assert "取约 0.0444，最大误差可降到 $3.9 \\times 10^{-4}$" in page_text(PAGE, "zh")
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_how_close_paragraph_quotes_the_largest_gap(lang):
     """'the largest gap between the approximation and exact GELU ... is 4.7 x 10^-4': the gap computed above."""

@@ -421,9 +421,9 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
     tiny = scaling["unscaled_jacobian_tiny"]                               # "a minority of queries ... sooner"
     assert 0 < tiny[at(scaling, 32)] < tiny[at(scaling, 64)] < 0.5 and np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("the unscaled median falls below the scaled one only from $d_k = 128$, twice the original model's head "
+    shown("the unscaled median falls below the scaled one only from $d_k = 128$, twice the original transformer's head "
           "dimension of 64; a minority of queries gets extremely small gradients sooner",
-          "不缩放时雅可比范数的中位数要到 $d_k = 128$ 才低于缩放时的值，这是原始模型头维度 64 的两倍；一小部分查询的梯度则更早就变得极小")
+          "不缩放时雅可比范数的中位数要到 $d_k = 128$ 才低于缩放时的值，这是最初的 Transformer 头维度 64 的两倍；一小部分查询的梯度则更早就变得极小")
     assert 512 // 8 == 64                                                      # the original model: d = 512, 8 heads
     assert 4096 // 32 == 128                                                   # LLaMA 7B: 4,096 over 32 heads
     shown("slightly larger without it (0.20 unscaled, 0.18 scaled)", "不缩放时反而略大（不缩放 0.20，缩放 0.18）")
@@ -840,13 +840,11 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert np.prod(1 + 0.68 / np.sqrt(1 + 0.425 * (l - 1))) > 1e4      # whereas adding the norms would overshoot
     shown("the weight matrices leave the gradient's norm about unchanged, the GELU's slope multiplies it by about "
           "$\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$, and the normalisation divides it by the stream's root "
-          "mean square: a contribution is 0.68 times the signal at the first block and 0.15 times at the last. Added block by block, "
-          "these contributions make the backward signal 4.4 times larger at the first block than at the last, "
-          "the same factor as between the gradients. Each contribution is nearly orthogonal to the signal it joins, so their "
+          "mean square: a contribution is 0.68 times the signal at the first block and 0.15 times at the last. "
+          "Each contribution is nearly orthogonal to the signal it joins, so their "
           "squares add, and this gives close to the 4.4 measured:\n\n" + QUADRATURE,
           "权重矩阵大致不改变梯度的范数，GELU 的斜率则把它乘上约 $\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$，"
           "归一化再把它除以残差流的均方根，于是每份贡献在第一个块上是信号的 0.68 倍，在最后一个块上是 0.15 倍。"
-          "这些贡献逐块叠加，使第一个块处的反向信号达到最后一个块处的 4.4 倍，与上面两者梯度之比相同。"
           "每份贡献都与它汇入的信号近乎正交，所以相加的是它们的平方，由此算出的值与实测的 4.4 相近：\n\n" + QUADRATURE)
 
 

@@ -727,9 +727,13 @@ def test_tanh_he_backward_factor_1_05_predicted_1_06_measured(gd):
     assert round(per_layer_factor(gd["tanh_he_grad"]), 2) == 1.06
 
 
-def test_tanh_he_compounds_to_17_5_over_49_layers(gd):
+def test_tanh_he_compounds_to_17_5_over_49_layers_where_the_prediction_gives_about_12(gd):
     measured = per_layer_factor(gd["tanh_he_grad"])
     assert round(measured ** 49, 1) == 17.5
+    predicted = np.sqrt(2 * gaussian_mean(lambda t: tanh_prime(t) ** 2, steady_variance(tanh, 2)))
+    assert round(predicted ** 49) == 12
+    assert "which over 49 layers predicts a factor of about 12" in page_text("blog/posts/when-gradients-vanish.md", "en")
+    assert "经过 49 层预计累积成约 12 倍" in page_text("blog/posts/when-gradients-vanish.md", "zh")
 
 
 # --- what stalled layers do to training ----------------------------------------------------------

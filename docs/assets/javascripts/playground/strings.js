@@ -10,7 +10,7 @@ export const STRINGS = {
     training: '训练', optimiser: '优化器', optimisers: { sgd: 'SGD（随机梯度下降）', adam: 'Adam' },
     lr: '学习率 η', batch: '批大小', speed: '每帧步数',
     play: '运行', pause: '暂停', step: '单步', reset: '重置', presets: '预设', presetNone: '（自定义）',
-    surface: (step) => `决策面：背景颜色是网络给出的属于类别 1 的概率，大于一半为橙色，小于一半为蓝色；点的颜色表示它的类别，实心点是训练点，空心圈是测试点。当前第 ${step} 步。`,
+    surface: (step) => `决策面：背景颜色是网络给出的属于类别 1 的概率，大于 0.5 为橙色，小于 0.5 为蓝色；点的颜色表示它的类别，实心点是训练点，空心圈是测试点。当前第 ${step} 步。`,
     lossTitle: '损失（二元交叉熵）', trainLoss: '训练损失', testLoss: '测试损失', stepAxis: '步数',
     gradTitle: '每层权重梯度的范数 ‖∂L/∂W‖（对数坐标）', gradEmpty: '训练走完第一步才有梯度：请按“运行”或“单步”。', layer: (l) => `第\u00a0${l}\u00a0层`, output: '输出层',
     unitsTitle: '死亡与饱和单元的比例',
