@@ -426,6 +426,9 @@ def test_relu_mask_halves_the_gradients_mean_square_for_symmetric_pre_activation
     z = np.random.default_rng(2).normal(size=2_000_000)
     assert np.mean(relu_prime(z) ** 2) == pytest.approx(0.5, abs=2e-3)
     assert np.mean(relu_prime(-z) ** 2) + np.mean(relu_prime(z) ** 2) == pytest.approx(1.0, abs=1e-6)
+    # with the mask independent of the gradient's size, the masked gradient keeps half its mean square
+    g = np.random.default_rng(3).standard_t(df=5, size=z.size)
+    assert np.mean((relu_prime(z) * g) ** 2) / np.mean(g ** 2) == pytest.approx(0.5, abs=5e-3)
 
 
 # --- why ReLU trains fast -------------------------------------------------------------------
