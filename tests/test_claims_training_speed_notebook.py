@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from actsite.experiments import training_speed
+from actsite.experiments.cache import cached
 from actsite.experiments.datasets import voronoi
 from claim_helpers import assert_voronoi_matches_its_description
 from actsite.experiments.mlp import MLP, minibatches
@@ -27,6 +28,14 @@ def test_setup_task_network_initialisation_seeds_and_checks():
     assert training_speed.INIT == {"relu": "he", "tanh": "lecun"}
     assert training_speed.SEEDS == (0, 1, 2) and training_speed.EVERY == 25
     assert training_speed.TARGET_ERROR == 0.25
+
+
+def test_full_error_curves_are_1000_iterations_long_at_rate_0_03():
+    """'The full error curves, 1000 iterations long, are recorded at learning rate 0.03'"""
+    r = cached("training_speed")
+    assert training_speed.CURVE_LR == 0.03 and training_speed.CURVE_ITERATIONS == 1000
+    for key in ("relu", "tanh"):
+        assert r[f"curve_{key}"].shape == (len(training_speed.SEEDS), 1000 // training_speed.EVERY + 1)
 
 
 @pytest.mark.parametrize("seed", training_speed.SEEDS)

@@ -42,8 +42,8 @@ best_relu, best_tanh = relu_median.min(), tanh_median.min()
 say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 
 # %% [markdown]
-# The full error curves are recorded at learning rate 0.03, the rate of the article's error-curve
-# figure. Where does the median curve of each activation first reach 25%?
+# The full error curves, 1000 iterations long, are recorded at learning rate 0.03, the rate of
+# the article's error-curve figure. Where does the median curve of each activation first reach 25%?
 
 # %%
 for key in ("relu", "tanh"):
