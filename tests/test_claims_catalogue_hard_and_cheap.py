@@ -541,6 +541,11 @@ def test_curves_cross_at_2_58_and_inside_hard_swish_is_below_silu_by_at_most_0_1
     gap = SILU.f(inside) - HW.f(inside)
     assert np.all(gap[inside != 0] > 0)
     assert round(float(gap.max()), 3) == 0.106 and round(float(abs(inside[gap.argmax()])), 2) == 1.70
+    # the numbers sit in the hard_swish caption; the text says only that the curves stay closer between the kinks
+    for lang, said in (("en", "The curves cross at |x| ≈ 2.58; inside that, hard swish runs below SiLU, by at most 0.106 at |x| ≈ 1.70."),
+                       ("zh", "两条曲线在 |x| ≈ 2.58 处相交；在此以内，hard swish 位于 SiLU 下方，在 |x| ≈ 1.70 处最多低 0.106。")):
+        assert said in page(lang), lang
+    assert gap.max() < 3 / (1 + math.e ** 3)                              # "between the kinks the curves stay closer"
 
 
 def test_beyond_the_corners_the_gap_is_x_sigma_minus_x():
@@ -870,9 +875,9 @@ def test_keras_2_uses_slope_0_2_and_pytorch_1_6_as_the_table_says():
     assert clipped_line(np.array(1.0), 2.5) > clipped_line(np.array(1.0), 3.0)
 
 
-def test_softsign_gap_to_1_is_polynomial_where_tanh_gap_is_exponential():
-    """'its gap to ±1 is 1/(1 + |x|), where tanh's is about 2e^{-2|x|}' (Glorot and Bengio 2010: polynomial
-    rather than exponential tails)."""
+def test_softsign_gap_to_1_falls_like_a_power_where_tanh_gap_is_exponential():
+    """'tails that approach ±1 like a power of |x| rather than exponentially: its gap to ±1 is 1/(1 + |x|),
+    where tanh's is about 2e^{-2|x|}'."""
     x = np.linspace(0.0, 40.0, 4001)
     np.testing.assert_allclose(1 - EVERY["softsign"].f(x), 1 / (1 + x), rtol=1e-12)
     np.testing.assert_allclose(1 + EVERY["softsign"].f(-x), 1 / (1 + x), rtol=1e-12)
