@@ -66,6 +66,7 @@ def test_lif_rate_matches_the_closed_form():
 
 def test_lif_threshold_is_1_5_nA_and_rate_exactly_zero_below():
     assert biology.threshold_current_na() == pytest.approx(1.5)
+    assert biology.E_L_MV + biology.R_MOHM * 1.5 == biology.V_THRESHOLD_MV     # E_L + R I reaches V_th at 1.5 nA
     below = np.linspace(0, 1.5, 301)
     assert np.all(biology.firing_rate_hz(below) == 0.0)
     assert biology.firing_rate_hz(np.array([1.5001]))[0] > 0
