@@ -485,14 +485,14 @@ def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_
     assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
 
 
-def test_at_2_0_leaky_loss_does_not_settle_and_from_step_7_grows_over_tenfold_faster_and_faster(steps):
+def test_at_2_0_leaky_loss_explodes_instead_of_recovering_and_from_step_7_grows_over_tenfold_faster_and_faster(steps):
     leaky = np.log10(steps["early_loss_leaky_relu"])              # column k - 1 is step k
     relu = np.log10(steps["early_loss_relu"])
     assert all(en in page_text(PAGE, "en") for en in (
-        "the loss does not settle", "From the seventh step on, each step overshoots by more than the last",
+        "the loss then explodes instead of recovering", "From the seventh step on, each step overshoots by more than the last",
         "the loss grows more than tenfold per step, faster and faster"))
     assert all(zh in page_text(PAGE, "zh") for zh in (
-        "损失很可能正因如此一直降不下来", "从第 7 步起，每一步都比上一步冲得更远", "损失每步增长十倍以上，而且越涨越快"))
+        "这很可能就是损失随后不降反升、直至溢出的原因", "从第 7 步起，每一步都比上一步冲得更远", "损失每步增长十倍以上，而且越涨越快"))
     for row in leaky:
         finite = row[np.isfinite(row)]
         assert len(finite) < len(row)                                # the numbers overflow
@@ -630,3 +630,11 @@ def test_batchnorm_figure_and_text_how_often_each_unit_is_active(bn, dr):
     assert [(round(100 * a), round(100 * b)) for a, b in zip(norm2[:2, 0], norm2[:2, -1])] == [(4, 34), (0, 36)]
     assert round(100 * norm2[2, -1]) == 39 and norm2[2, -1] > norm2[:2, -1].max()   # "rises past the others to 39"
     assert round(100 * np.mean(norm2[2] == 0)) == 11 and round(100 * np.mean(norm2[2] < 0.01)) == 29
+
+
+def test_a_data_item_is_a_training_point_throughout():
+    """One word for a data item: "training point" / 训练点, never "example" / 样本."""
+    assert "example" not in page_text(PAGE, "en").lower()
+    assert "样本" not in page_text(PAGE, "zh")
+    assert "mini-batch of 64 training points" in page_text(PAGE, "en")
+    assert "每步随机取 64 个训练点组成一个小批量" in page_text(PAGE, "zh")

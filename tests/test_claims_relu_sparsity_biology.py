@@ -66,9 +66,38 @@ def test_lif_rate_matches_the_closed_form():
 
 def test_lif_threshold_is_1_5_nA_and_rate_exactly_zero_below():
     assert biology.threshold_current_na() == pytest.approx(1.5)
+    assert biology.E_L_MV + biology.R_MOHM * 1.5 == biology.V_THRESHOLD_MV     # E_L + R I reaches V_th at 1.5 nA
     below = np.linspace(0, 1.5, 301)
     assert np.all(biology.firing_rate_hz(below) == 0.0)
     assert biology.firing_rate_hz(np.array([1.5001]))[0] > 0
+
+
+def simulated_rate_hz(current_na: float, duration_ms: float = 400.0, dt_ms: float = 1e-3) -> float:
+    """Integrate tau_m dV/dt = E_L - V + R I (Euler), reset to V_reset at V_th, hold for t_ref."""
+    v, t, hold, spikes = biology.V_RESET_MV, 0.0, 0.0, []
+    while t < duration_ms:
+        if hold > 0:
+            hold -= dt_ms
+        else:
+            v += dt_ms / biology.TAU_MS * (biology.E_L_MV - v + biology.R_MOHM * current_na)
+            if v >= biology.V_THRESHOLD_MV:
+                spikes.append(t)
+                v, hold = biology.V_RESET_MV, biology.T_REF_MS
+        t += dt_ms
+    return 1000.0 / float(np.mean(np.diff(spikes))) if len(spikes) > 1 else 0.0
+
+
+def test_membrane_equation_with_reset_and_refractory_pause_gives_the_closed_form_rate():
+    """The page shows tau_m dV/dt = E_L - V + R I; solving it for a constant current gives r(I)."""
+    assert r"\tau_m \frac{dV}{dt} = E_L - V + R I" in page_text("blog/posts/relu-sparsity-biology.md", "en")
+    assert r"\tau_m \frac{dV}{dt} = E_L - V + R I" in page_text("blog/posts/relu-sparsity-biology.md", "zh")
+    for current in (2.0, 4.0, 10.0):
+        expected = float(biology.firing_rate_hz(np.array([current]))[0])
+        assert simulated_rate_hz(current) == pytest.approx(expected, rel=0.01)
+    # V approaches E_L + R I; at or below V_th (below 1.5 nA) it never reaches threshold
+    for current in (0.0, 1.0, 1.4):
+        assert simulated_rate_hz(current) == 0.0
+        assert biology.E_L_MV + biology.R_MOHM * current <= biology.V_THRESHOLD_MV
 
 
 @pytest.mark.parametrize("current, quoted", [(2.0, 63), (4.0, 149), (10.0, 276)])
@@ -195,6 +224,10 @@ def test_sigmoid_spread_is_quarter_slope_times_preactivation_spread_0_27():
     net = MLP.create(sparsity.SIZES, "sigmoid", "xavier", seed=0)
     z = net.hidden_preactivations(X)[0]
     assert round(float(z.std()), 2) == 0.27
+    # "about sqrt(10 * 2/266) = 0.27": ten inputs of variance 1, weights of Xavier variance 2/266
+    assert X.shape[1] == 10 and np.allclose(X.var(axis=0), 1, atol=0.1)
+    assert round(float(np.sqrt(10 * 2 / 266)), 2) == 0.27
+    assert float(z.std()) == pytest.approx(np.sqrt(10 * 2 / 266), rel=0.05)
     h = sigmoid(z)
     assert sigmoid_prime(0.0) == 0.25
     assert float(h.std()) == pytest.approx(0.25 * float(z.std()), rel=0.03)   # slightly less: sigma bends

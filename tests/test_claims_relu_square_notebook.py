@@ -56,3 +56,18 @@ def test_left_of_minus_2_no_unit_is_active_so_p16_is_4_and_its_worst_error_on_mi
     assert grid[np.argmax(err)] == -10.0 and err.max() == pytest.approx(96.0, abs=1e-9)
     far = np.array([20.0, 40.0, 80.0])                                 # outside [-2, 2] the error keeps growing
     assert np.all(np.diff(np.abs(p(far) - far ** 2)) > 0) and np.all(np.diff(np.abs(p(-far) - far ** 2)) > 0)
+
+
+@pytest.mark.parametrize("n", UNITS)
+def test_between_knots_delta_apart_the_chord_lies_above_by_the_product_and_peaks_at_delta_squared_over_4(n):
+    """Between knots x_k, x_k+1 = x_k + delta (delta = 4/n), p_n - x² = (x - x_k)(x_k+1 - x), at most
+    delta²/4 = 4/n², halfway between them."""
+    p = relu_interpolant_of_square(n)
+    delta = 4 / n
+    np.testing.assert_allclose(np.diff(p.knots), delta, atol=1e-12)
+    for a, b in zip(p.knots[:-1], p.knots[1:]):
+        x = np.linspace(a, b, 101)
+        np.testing.assert_allclose(p(x) - x ** 2, (x - a) * (b - x), atol=1e-10)
+        mid = (a + b) / 2
+        assert p(np.array(mid)) - mid ** 2 == pytest.approx(delta ** 2 / 4, abs=1e-10)
+    assert delta ** 2 / 4 == pytest.approx(4 / n ** 2)
