@@ -681,7 +681,7 @@ def test_setup_as_described():
 
 
 # "Leaky ReLU, PReLU, RReLU, ELU, SELU and Maxout are defined in rectifier variants (...); softplus, GELU and
-# its tanh form, SiLU and Mish in smooth gates": with the page's own five and the classic ReLU, sigmoid
+# its tanh approximation, SiLU and Mish in smooth gates": with the page's own five and the classic ReLU, sigmoid
 # and tanh, that is every function in the figure, and each is defined where the page says.
 DEFINED_ELSEWHERE = {
     "catalogue/rectifiers.md": {"leaky_relu": "Leaky ReLU", "prelu": "PReLU", "rrelu": "RReLU", "elu": "ELU",

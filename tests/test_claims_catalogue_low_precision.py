@@ -601,6 +601,49 @@ def test_naive_silu_and_mish_survive_float16_and_break_in_e4m3():
     both(r"$-1.7 \times 10^{-4}$", r"$-20.34$", r"$x \le -6.5$", r"$x \ge 6.5$")
 
 
+def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
+    """'(here and below, tanh is the library function, which returns ±1 for large inputs; written as
+    the quotient above, it would make Mish NaN from 11.09, and the next formula (the tanh
+    approximation of GELU) NaN for |x| ≥ 5.69)': the same two formulas with tanh written as (e^z − e^−z)/(e^z + e^−z), in float16."""
+    x = lp.every_value("float16")
+    h = x.astype(np.float16)
+    one = np.float16(1)
+    c, k, half = (np.float16(v) for v in (math.sqrt(2 / math.pi), 0.044715, 0.5))
+
+    def quotient(z):
+        return (np.exp(z) - np.exp(np.negative(z))) / (np.exp(z) + np.exp(np.negative(z)))
+
+    with np.errstate(all="ignore"):
+        assert np.tanh(np.float16(60000)) == 1 and np.tanh(np.float16(np.inf)) == 1      # the library's ±1
+        assert np.tanh(np.float16(-np.inf)) == -1
+        mish = (h * quotient(np.log(one + np.exp(h)))).astype(float)
+        gelu = (h * half * (one + quotient(c * (h + k * (h * h * h))))).astype(float)
+    np.testing.assert_array_equal(np.isnan(mish), x >= 11.09375)
+    np.testing.assert_array_equal(np.isnan(gelu), np.abs(x) >= 5.6875)
+    assert r2(5.6875) == "5.69" and r2(11.09375) == "11.09"
+    # with the library tanh, as lp.naive_in computes them, neither is NaN anywhere in float16
+    assert not np.isnan(lp.naive_in("mish", x, "float16")).any()
+    assert not np.isnan(lp.naive_in("gelu_tanh", x, "float16")).any()
+    page_lang("en", "(here and below, tanh is the library function, which returns $\\pm 1$ for large inputs; "
+              "written as the quotient above, it would make Mish NaN from 11.09, and the next formula NaN "
+              "for $|x| \\ge 5.69$)", "")
+    page_lang("zh", "", "（这里和下文的 tanh 都是库函数，输入很大时返回 $\\pm 1$；若写成上面的商式，Mish 从 11.09 起"
+              "就会是 NaN，下一个公式在 $|x| \\ge 5.69$ 时也会是 NaN）")
+
+
+def test_only_e4m3_needs_more_than_the_infinity_for_the_cube():
+    """'In E4M3, the cube needs a wider intermediate format': in float16 the cube's overflow is
+    harmless (the formula still gives x or 0, tested above); in E4M3 it is NaN."""
+    page_lang("en", "In E4M3, the cube needs a wider intermediate format, or an input clipped before it is cubed.", "")
+    page_lang("zh", "", "在 E4M3 中，立方需要在更宽的格式中计算，或者在立方之前先截断输入。")
+    with np.errstate(all="ignore"):
+        v = np.array([8.0, -8.0]).astype(E4M3)
+        assert np.isnan((v * v * v).astype(float)).all()
+        assert np.isinf(np.float16(41.0) ** 3)
+    x = lp.every_value("float16")
+    assert not np.isnan(lp.naive_in("gelu_tanh", x, "float16")).any()
+
+
 def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
     """e^{-|x|} never overflows; the stable forms stay finite in E4M3, the cube does not."""
     v = lp.every_value("float8_e4m3fn").astype(E4M3)
