@@ -318,6 +318,43 @@ def test_relu_net_equals_the_affine_map_of_its_active_units(sizes, seed):
         np.testing.assert_allclose(A @ x + c, out, atol=1e-12)
 
 
+A_S_WORDING = {"en": r"Here $A_S = W_3 D_2 W_2 D_1 W_1$ and $\mathbf{c}_S = W_3 D_2 (W_2 D_1 \mathbf{b}_1 + \mathbf{b}_2) + \mathbf{b}_3$",
+               "zh": r"其中 $A_S = W_3 D_2 W_2 D_1 W_1$，$\mathbf{c}_S = W_3 D_2 (W_2 D_1 \mathbf{b}_1 + \mathbf{b}_2) + \mathbf{b}_3$"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_s_and_c_s_written_out_match_the_network(lang):
+    """A_S = W3 D2 W2 D1 W1 and c_S = W3 D2 (W2 D1 b1 + b2) + b3, with D_l the 0/1 masks of the
+    active units, reproduce the forward pass and the code's own local affine map."""
+    assert A_S_WORDING[lang] in page_text("blog/posts/relu-sparsity-biology.md", lang)
+    layers = piecewise.random_relu_net()
+    (W1, b1), (W2, b2), (W3, b3) = layers
+    rng = np.random.default_rng(2)
+    for _ in range(50):
+        x = rng.normal(size=2) * 2
+        out, (m1, m2) = piecewise.forward(layers, x)
+        D1, D2 = np.diag(m1.astype(float)), np.diag(m2.astype(float))
+        A_S = W3 @ D2 @ W2 @ D1 @ W1
+        c_S = W3 @ D2 @ (W2 @ D1 @ b1 + b2) + b3
+        np.testing.assert_allclose(A_S @ x + c_S, out, atol=1e-12)
+        A, c = piecewise.local_affine_map(layers, x)
+        np.testing.assert_allclose(A_S, A, atol=1e-12)
+        np.testing.assert_allclose(c_S, c, atol=1e-12)
+
+
+@pytest.mark.parametrize("lang, wording", [("en", "a 2-16-16-1 ReLU network with random weights and biases"),
+                                           ("zh", "一个权重和偏置都随机的 2-16-16-1 ReLU 网络")])
+def test_piecewise_network_has_random_weights_and_biases(lang, wording):
+    """The biases are drawn too (not zero), which is what moves the kinks off the origin."""
+    assert wording in page_text("blog/posts/relu-sparsity-biology.md", lang)
+    layers = piecewise.random_relu_net()
+    assert [W.shape for W, _ in layers] == [(16, 2), (16, 16), (1, 16)]
+    for _, b in layers:
+        assert np.all(b != 0)
+    assert np.allclose(piecewise.random_relu_net()[0][1], layers[0][1])    # fixed seed: the same network
+    assert not np.allclose(piecewise.random_relu_net(seed=1)[0][1], layers[0][1])
+
+
 def test_affine_map_is_the_same_for_inputs_with_the_same_active_set():
     layers = piecewise.random_relu_net()
     rng = np.random.default_rng(1)
