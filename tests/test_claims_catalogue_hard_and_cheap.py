@@ -53,6 +53,7 @@ The measured cost is checked against the committed data (data/cost.json), never 
 from __future__ import annotations
 
 import math
+import re
 from fractions import Fraction
 
 import numpy as np
@@ -638,8 +639,10 @@ def test_storing_relu6_output_is_rounding_and_clamping_the_input_code():
 def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rounding():
     """"Its input is signed, so its codes carry an offset. With the offset subtracted, and with 3 a
     whole multiple of the input's scale s, the addition and the product are exact integer operations.
-    The division by 6 can be folded into the final requantisation, so the only error is that step's
-    rounding." Hard swish's input is a pre-activation, so it has both signs."""
+    The division by 6 can be folded into the multiplier of the final requantisation, so the only errors
+    are that step's rounding and the negligible one of storing its multiplier in fixed point." Hard
+    swish's input is a pre-activation, so it has both signs. Jacob et al. (2018) store the multiplier as
+    a 32-bit fixed-point number times a power of two, a relative error of at most 2^-31."""
     s, offset, s_out = 1 / 32, 10, 1 / 32              # 3 is exactly 96 input steps
     k = 3 / s
     assert k == int(k)
@@ -654,6 +657,16 @@ def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rou
     multiplier = s * s / (6 * s_out)                   # folded into the one requantisation multiplier
     out_codes = np.round(product * multiplier)
     assert np.all(np.abs(out_codes * s_out - HW.f(x)) <= s_out / 2 + 1e-15)
+    mantissa, exponent = math.frexp(multiplier)        # multiplier = mantissa * 2**exponent, mantissa in [1/2, 1)
+    fixed = round(mantissa * 2**31)                    # Q31 fixed point, as in Jacob et al. (2018)
+    assert 2**30 <= fixed < 2**31
+    stored_multiplier = fixed * 2.0 ** (exponent - 31)
+    assert abs(stored_multiplier / multiplier - 1) <= 2.0**-31            # "negligible"
+    fixed_codes = np.round(product * stored_multiplier)
+    assert np.abs(fixed_codes - out_codes).max() <= 1                     # at most a tie rounded the other way
+    assert np.all(np.abs(fixed_codes * s_out - HW.f(x)) <= s_out / 2 + 1e-8)   # rounding, plus ~1e-9 from the multiplier
+    assert "so the only errors are that step's rounding and the negligible one of storing its multiplier in fixed point." in page("en")
+    assert "所以误差只来自那一步的舍入，外加把乘数存成定点数带来的可以忽略的误差。" in page("zh")
 
 
 def test_a_256_entry_table_stores_silu_to_rounding():
@@ -769,6 +782,37 @@ def test_softsign_7_4_a_quarter_less_than_tanh_six_passes_half_for_infinite_inpu
     assert r"直接算 $x / (1 + \lvert x\rvert)$ 只要三遍。" in page("zh")
 
 
+OPERATION_ROWS = {          # row label on the page -> (function, value or derivative)
+    "en": {"ReLU, derivative": ("relu", "derivative"), "ReLU6, derivative": ("relu6", "derivative"),
+           "hard tanh, derivative": ("hard_tanh", "derivative"), "tanh": ("tanh", "value"),
+           "hard swish": ("hard_swish", "value"), "softsign": ("softsign", "value")},
+    "zh": {"ReLU 的导数": ("relu", "derivative"), "ReLU6 的导数": ("relu6", "derivative"),
+           "hard tanh 的导数": ("hard_tanh", "derivative"), "tanh": ("tanh", "value"),
+           "hard swish": ("hard_swish", "value"), "softsign": ("softsign", "value")},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_operations_table_lists_the_timed_operations_and_pass_counts(lang):
+    """The table under "What the measurements show": each row's numpy operations and pass count are
+    the ones counted while timing; softsign's last three are the infinite-input branch."""
+    section = page(lang).split("{ #cost }")[1].split("{ #which-one }")[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] in OPERATION_ROWS[lang]:
+            rows[cells[0]] = (int(cells[1]), cells[2])
+    assert rows.keys() == OPERATION_ROWS[lang].keys()
+    for label, (key, part) in OPERATION_ROWS[lang].items():
+        passes, listed = rows[label]
+        counted = {}
+        for name, twice in re.findall(r"`(\w+)`( ×2)?", listed):
+            counted[name] = counted.get(name, 0) + (2 if twice else 1)
+        assert counted == DATA["functions"][key][part]["operations"], label
+        assert passes == cost.operation_count(DATA, key, part) == sum(counted.values()), label
+    assert re.findall(r"`(\w+)`", rows["softsign"][1].split("；" if lang == "zh" else ";")[1]) == ["isinf", "sign", "where"]
+
+
 def test_each_pass_reads_and_writes_8_mb():
     assert DATA["size"] * np.dtype("float64").itemsize == 8_000_000
 
@@ -876,13 +920,19 @@ def test_keras_2_uses_slope_0_2_and_pytorch_1_6_as_the_table_says():
 
 
 def test_softsign_gap_to_1_falls_like_a_power_where_tanh_gap_is_exponential():
-    """'tails that approach ±1 like a power of |x| rather than exponentially: its gap to ±1 is 1/(1 + |x|),
-    where tanh's is about 2e^{-2|x|}'."""
+    """'approaching its asymptotes much more slowly: its gap to ±1 is 1/(1 + |x|), which shrinks like a
+    power of |x|, while tanh's, about 2e^{-2|x|}, shrinks exponentially'."""
     x = np.linspace(0.0, 40.0, 4001)
     np.testing.assert_allclose(1 - EVERY["softsign"].f(x), 1 / (1 + x), rtol=1e-12)
     np.testing.assert_allclose(1 + EVERY["softsign"].f(-x), 1 / (1 + x), rtol=1e-12)
     far = np.linspace(6.0, 12.0, 7)                      # beyond 12, 1 - tanh(x) loses digits to cancellation
     np.testing.assert_allclose((1 - np.tanh(far)) / (2 * np.exp(-2 * far)), 1.0, rtol=1e-4)
-    for lang, said in (("en", "its gap to $\\pm 1$ is $1/(1 + \\lvert x\\rvert)$, where tanh's is about $2e^{-2\\lvert x\\rvert}$"),
-                       ("zh", "它与 $\\pm 1$ 的差距是 $1/(1 + \\lvert x\\rvert)$，tanh 的则约为 $2e^{-2\\lvert x\\rvert}$")):
+    big = np.array([1e3, 1e4, 1e6])
+    np.testing.assert_allclose(big * (1 - EVERY["softsign"].f(big)), 1.0, rtol=1e-3)   # ~ |x|^-1, a power
+    slower = (1 - EVERY["softsign"].f(far)) / (1 - np.tanh(far))
+    assert np.all(np.diff(slower) > 0) and slower[0] > 1e3            # "much more slowly", and ever more so
+    for lang, said in (("en", "approaching its asymptotes much more slowly: its gap to $\\pm 1$ is $1/(1 + \\lvert x\\rvert)$, "
+                              "which shrinks like a power of $\\lvert x\\rvert$, while tanh's, about $2e^{-2\\lvert x\\rvert}$, shrinks exponentially."),
+                       ("zh", "只是逼近渐近线要慢得多：它与 $\\pm 1$ 的差距是 $1/(1 + \\lvert x\\rvert)$，按 $\\lvert x\\rvert$ 的幂次缩小，"
+                              "而 tanh 的差距约为 $2e^{-2\\lvert x\\rvert}$，按指数缩小。")):
         assert said in page(lang), lang

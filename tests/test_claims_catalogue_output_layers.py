@@ -329,6 +329,9 @@ def test_softmax_applied_twice_caps_the_probability():
     k = 10
     cap = np.e / (np.e + k - 1)
     assert f"{cap:.3f}" == "0.232" and f"{-np.log(cap):.3f}" == "1.461"
+    assert abs(cap - 0.232) > 1e-5                    # rounded, so the page writes "≈" and "about"
+    assert r"$e/(e + 9) \approx 0.232$, and the loss cannot fall below about 1.461" in page("en")
+    assert r"$e/(e + 9) \approx 0.232$，即使分类器完全正确，损失也不会低于约 1.461。" in page("zh")
     perfect = np.eye(k)[0] * 50.0                     # a classifier sure of the right class
     y = np.eye(k)[0]
     twice = out.cross_entropy_with_logits(out.softmax(perfect), y)
