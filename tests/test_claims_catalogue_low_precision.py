@@ -223,6 +223,33 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     page_lang("zh", "", r"$|x|$ 超过 88.72、float32 中的 $e^{|x|}$ 会[溢出](#overflow)")
 
 
+def test_a_float32_kernel_that_rounds_once_differs_only_near_a_midpoint():
+    """'For the 8- and 16-bit formats it is also the output of a kernel ... that computes accurately
+    in float32 and rounds once. The two can differ only at the rare input whose result falls almost
+    exactly halfway between two values of F': f rounded to float32 and then to F, against f rounded
+    once to F, over every finite value of the four narrow formats for eight functions.  Of about a
+    million inputs, 18 differ, each with its exact result within half a float32 spacing of the
+    midpoint between the two values of F."""
+    inputs = differing = 0
+    for fmt in lp.FORMAT_KEYS[1:]:
+        x = lp.every_value(fmt)
+        for key in ("sigmoid", "tanh", "softplus", "elu", "softsign", "gelu", "silu", "mish"):
+            with np.errstate(all="ignore"):
+                exact = np.asarray(EVERY[key].f(x), dtype=np.float64)
+            once = lp.to_format(exact, fmt)
+            twice = lp.to_format(lp.to_format(exact, "float32"), fmt)
+            diff = once != twice
+            inputs, differing = inputs + x.size, differing + int(diff.sum())
+            midpoint = (once[diff] + twice[diff]) / 2
+            spacing = np.spacing(np.abs(exact[diff]).astype(np.float32)).astype(np.float64)
+            assert np.all(np.abs(exact[diff] - midpoint) <= spacing / 2), (fmt, key)
+    assert inputs > 1_000_000 and 0 < differing < inputs / 10_000
+    page_lang("en", "that computes accurately in float32 and rounds once. The two can differ only at the rare "
+              "input whose result falls almost exactly halfway between two values of F.", "")
+    page_lang("zh", "", "最后只舍入一次的内核给出的也正是这个值。只有在结果几乎正好落在 F 的两个相邻值正中的"
+              "极少数输入上，两者才可能不同。")
+
+
 def test_float32_column_is_the_correctly_rounded_ideal_not_a_float32_kernel():
     """1/(1 + e^{-x}) computed in float32 reaches 1 at 24 ln 2, before the correctly rounded 17.33."""
     naive = lp.float32_kernel_threshold(lambda x: np.float32(1) / (np.float32(1) + np.exp(np.negative(x))))
@@ -603,8 +630,9 @@ def test_naive_silu_and_mish_survive_float16_and_break_in_e4m3():
 
 def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     """'(here and below, tanh is the library function, which returns ±1 for large inputs; written as
-    the quotient above, it would make Mish NaN from 11.09, and the next formula (the tanh
-    approximation of GELU) NaN for |x| ≥ 5.69)': the same two formulas with tanh written as (e^z − e^−z)/(e^z + e^−z), in float16."""
+    the quotient above, it would make Mish NaN from 11.09)' and, in the bullet on the tanh
+    approximation of GELU, '(with the quotient tanh, it would already be NaN for |x| ≥ 5.69)': the
+    same two formulas with tanh written as (e^z − e^−z)/(e^z + e^−z), in float16."""
     x = lp.every_value("float16")
     h = x.astype(np.float16)
     one = np.float16(1)
@@ -625,10 +653,15 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     assert not np.isnan(lp.naive_in("mish", x, "float16")).any()
     assert not np.isnan(lp.naive_in("gelu_tanh", x, "float16")).any()
     page_lang("en", "(here and below, tanh is the library function, which returns $\\pm 1$ for large inputs; "
-              "written as the quotient above, it would make Mish NaN from 11.09, and the next formula NaN "
-              "for $|x| \\ge 5.69$)", "")
+              "written as the quotient above, it would make Mish NaN from 11.09);", "")
     page_lang("zh", "", "（这里和下文的 tanh 都是库函数，输入很大时返回 $\\pm 1$；若写成上面的商式，Mish 从 11.09 起"
-              "就会是 NaN，下一个公式在 $|x| \\ge 5.69$ 时也会是 NaN）")
+              "就会是 NaN）；")
+    # the GELU half sits in the bullet that introduces the formula, after it
+    page_lang("en", "still gives $x$ or 0 (with the quotient tanh, it would already be NaN for $|x| \\ge 5.69$).", "")
+    page_lang("zh", "", "仍给出 $x$ 或 0（若 tanh 写成商式，它在 $|x| \\ge 5.69$ 时就已是 NaN）。")
+    for lang, formula in (("en", "the tanh approximation of GELU, $"), ("zh", "GELU 的 tanh 近似 $")):
+        text = page(lang)
+        assert text.index(formula) < text.index("5.69"), lang
 
 
 def test_only_e4m3_needs_more_than_the_infinity_for_the_cube():
@@ -961,9 +994,10 @@ def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
 
 def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_first():
     """'in E5M2 the values nearest 1 are 0.875, 1 and 1.25, so every slope between 0.9375 and 1.125
-    rounds to 1, including the peaks of Mish' (1.09) and SiLU' (1.10); ... Mish's derivative reaches
-    its limit at 0.63, before its value does at 1.25' (searched over every positive E5M2 input;
-    the threshold is the E5M2 value 0.625, which the page's tables show as 0.63)."""
+    rounds to 1, including the peaks of Mish' (1.09) and SiLU' (1.10); that is why Mish's derivative
+    already rounds to 1 from 0.625, while its value becomes x only from 1.25' (searched over every
+    positive E5M2 input; the threshold is the E5M2 value 0.625, which the page's tables show as 0.63;
+    there the exact derivative is only 0.94, so it is the rounded derivative that equals 1)."""
     import ml_dtypes
     from actsite.maths.catalogue import MODERN
     e5m2 = ml_dtypes.float8_e5m2
@@ -982,6 +1016,9 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
     slope = mish.df(inputs).astype(e5m2).astype(float)
     value = mish.f(inputs).astype(e5m2).astype(float)
     assert threshold(slope, 1.0) == 0.625 and threshold(value, inputs.astype(e5m2).astype(float)) == 1.25
+    assert round(float(mish.df(np.array([0.625]))[0]), 2) == 0.94
+    page_lang("en", "that is why Mish's derivative already rounds to 1 from 0.625, while its value becomes $x$ only from 1.25.", "")
+    page_lang("zh", "", "因此 Mish 的导数从 0.625 起就已舍入为 1，函数值却要到 1.25 才变成 $x$。")
     assert "including the peaks of Mish′ (1.09) and SiLU′ (1.10)" in page("en")
     assert "Mish′ 和 SiLU′ 的峰值（1.09 和 1.10）也不例外" in page("zh")
 

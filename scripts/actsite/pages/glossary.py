@@ -91,7 +91,7 @@ TERMS: tuple[Term, ...] = (
          "The weighted sum a unit computes before its activation function, $z = \\sum_i w_i x_i + b$.",
          "blog/posts/neuron-gradients-zigzag.md#model-neuron", avoid_zh=("前激活",),
          avoid_en=(re.compile(r"\bpreactivations?\b", re.I),), also_en=("preactivation",)),
-    Term("active-unit", "开启", "active",
+    Term("active-unit", "开启（单元）", "active",
          "单元对某个输入的预激活值为正时，称它对这个输入开启，否则称它关闭：ReLU 单元开启时像接通的开关，把预激活值原样传下去（斜率为 1），关闭时输出 0。在任何训练输入上都不开启的单元，ReLU 的称为死亡单元，Leaky ReLU 的称为不活跃单元。",
          "A unit is active on an input when its pre-activation is positive, and off otherwise: an active ReLU unit passes its pre-activation on unchanged (slope 1), and an off one outputs 0. A unit that is active on no training input is a dead unit (ReLU) or an inactive unit (Leaky ReLU).",
          "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("激活状态", "活着的", "被激活", "未激活")),
