@@ -365,6 +365,14 @@ def test_sources_are_quoted_as_they_read():
         assert "GELU activation … rather than ReLU" not in page(lang) and "Hugging Face" not in page(lang)
 
 
+def test_fine_tuning_is_described_as_one_run_on_one_mixture_of_tasks():
+    """Shazeer (2020), section 3.3: each fully trained model is fine-tuned once, on one
+    examples-proportional mixture of SQuAD and the GLUE and SuperGLUE tasks (not once per benchmark)."""
+    assert "fine-tuned each fully trained model once, on a single mixture of the tasks of three benchmarks" in page("en")
+    assert "把每个训练完的模型各微调一次，用的是由三个基准的任务混合成的一个数据集" in page("zh")
+    assert "once on three benchmarks" not in page("en") and "在三个基准上把每个训练完的模型" not in page("zh")
+
+
 # --- which models use which activation ------------------------------------------------------
 
 def test_palm_keeps_4d_so_its_block_has_one_and_a_half_times_the_weights():

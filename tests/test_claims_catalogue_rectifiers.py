@@ -23,9 +23,8 @@ Citations of results the papers report are not testable here and are listed inst
   learning and better generalisation beyond five layers; best published CIFAR-100 result at
   the time; faster learning on ImageNet; batch normalisation not improving ELU on CIFAR-100;
   ELU's near-zero mean presented as a cheaper way to part of batch normalisation's effect.
-* Klambauer et al. (2017): the Banach fixed-point proof that (0, 1) is stable and attracting for
-  weights of mean 0 and variance 1/n (Theorem 1 covers weight moments in a small region around these
-  values), its assumptions, alpha dropout; the overall comparison on 121 UCI tasks, Tox21, the
+* Klambauer et al. (2017): the Banach fixed-point proof (Theorem 1) of a stable and attracting fixed
+  point for weight moments in a small region around mean 0 and variance 1/n, its assumptions, alpha dropout; the overall comparison on 121 UCI tasks, Tox21, the
   astronomy data set, very deep winning networks.  (That SELU maps mean 0 / variance 1 to
   mean 0 / variance 1 is checked; attraction is the initialisation article's experiment.)
 * Goodfellow et al. (2013): maxout designed as a companion to dropout; the two-hidden-unit
@@ -422,6 +421,44 @@ def test_elu_tends_to_relu_as_alpha_goes_to_0():
 def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
     assert normal_mean(selu) == pytest.approx(0.0, abs=1e-9)
     assert normal_mean(lambda z: selu(z) ** 2) == pytest.approx(1.0, abs=1e-9)
+
+
+def test_selu_fixed_point_is_0_1_for_exact_weight_moments_and_moves_for_nearby_ones():
+    """Klambauer et al.'s map (their Eq. 3): inputs of mean mu and variance nu, weights with sum omega
+    (n times their mean) and square sum tau (n times their variance, for mean 0), pre-activation
+    ~ N(mu omega, nu tau). At (omega, tau) = (0, 1), i.e. weight mean 0 and variance 1/n, the fixed point
+    is (0, 1); at the corners of Theorem 1's weight domain it is another point, inside the theorem's
+    stated ranges, reached from every corner of the activation domain: 'exactly ... when', not always."""
+    z = np.linspace(-12.0, 12.0, 240_001)
+    weight = np.exp(-z ** 2 / 2) / math.sqrt(2 * math.pi) * (z[1] - z[0])
+
+    def step(mu, nu, omega, tau):
+        y = selu(mu * omega + math.sqrt(nu * tau) * z)
+        mean = float(np.sum(y * weight))
+        return mean, float(np.sum(y * y * weight)) - mean ** 2
+
+    def fixed_points(omega, tau):
+        ends = []
+        for mu, nu in ((-0.1, 0.8), (0.1, 0.8), (-0.1, 1.5), (0.1, 1.5), (0.0, 1.0)):
+            for _ in range(150):
+                mu, nu = step(mu, nu, omega, tau)
+            ends.append((mu, nu))
+        return np.array(ends)
+
+    exact = fixed_points(0.0, 1.0)
+    np.testing.assert_allclose(exact, [[0.0, 1.0]] * 5, atol=1e-6)
+    for omega, tau in ((-0.1, 0.95), (0.1, 0.95), (-0.1, 1.1), (0.1, 1.1)):
+        ends = fixed_points(omega, tau)
+        assert np.ptp(ends, axis=0).max() < 1e-9                                   # one attracting point
+        mu, nu = ends[0]
+        assert -0.03106 <= mu <= 0.06773 and 0.80009 <= nu <= 1.48617            # Theorem 1's ranges
+        assert abs(mu) + abs(nu - 1) > 0.1                                         # but not (0, 1)
+    assert ("the activations' mean and variance have a stable and attracting fixed point, which is exactly 0 and 1 "
+            "when the weights' mean and variance are exactly 0 and $1/n$") in page_text("en")
+    assert ("激活值的均值和方差就有一个稳定的吸引不动点；权重的均值和方差恰为 0 和 $1/n$ 时，"
+            "这个不动点恰好是均值 0、方差 1") in page_text("zh")
+    assert "mean 0 and variance 1 form a stable" not in page_text("en")
+    assert "均值 0、方差 1 就是一个稳定的吸引不动点" not in page_text("zh")
 
 
 def test_selu_constants_solve_the_two_equations_and_print_as_stated():
