@@ -239,6 +239,21 @@ def test_high_rate_kills_relu_units_that_leaky_relu_and_batch_norm_keep(browser,
     assert bn[0]["dead"] == bn[1]["dead"] == 0 and 0 < bn[2]["dead"] <= 5, bn
 
 
+@pytest.mark.parametrize("lang, words", [("en", "with no gradient"), ("zh", "无梯度")])
+def test_units_panel_names_units_with_no_gradient(browser, base_url, lang, words):
+    """Playground page, "Units with no gradient, and saturated units": the panel names the units whose
+    derivative is 0 on every training point by their own name, not "dead" (for ReLU they are exactly
+    the dead units); the default ReLU network starts with 2 in layer 2 and 5 in layer 3."""
+    watch = open_playground(browser, base_url, lang)
+    result = measure(watch, 0)
+    title = watch.page.text_content(".pg-panel:has(.pg-units) h2")
+    rows = watch.page.eval_on_selector_all(".pg-units .pg-row-label", "ns => ns.map(n => n.textContent)")
+    assert words in title and len(rows) == 3 and all(words in r for r in rows), (title, rows)
+    assert not any("dead" in r.lower() or "死亡" in r for r in [title, *rows]), (title, rows)
+    assert [layer["dead"] for layer in result["layers"]] == [0, 2, 5]
+    assert not watch.errors
+    watch.close()
+
 def test_large_weights_put_tanh_in_its_flat_tails_yet_it_learns(browser, base_url):
     """Playground, thing to try 3 (and Why activations must be non-linear): about two thirds of the
     pre-activations of layers 2–4 start in the flat region, about a tenth of layer 1's; no unit is

@@ -51,8 +51,8 @@ process.stdout.write(encode({
 """
 
 
-def test_dead_count_includes_units_held_on_a_flat_end_of_hard_tanh_hard_sigmoid_and_relu6():
-    """"The count also includes a hard tanh or hard sigmoid unit held on either flat end, and a ReLU6
+def test_no_gradient_count_includes_units_held_on_a_flat_end_of_hard_tanh_hard_sigmoid_and_relu6():
+    """"The group also includes a hard tanh or hard sigmoid unit held on either flat end, and a ReLU6
     unit held at its cap of 6": the derivative the count tests (f' == 0 on every training point) is
     exactly 0 there, and not in between."""
     out = run_node(FLAT_ENDS, {})
@@ -60,5 +60,5 @@ def test_dead_count_includes_units_held_on_a_flat_end_of_hard_tanh_hard_sigmoid_
         *ends, middle = out[key]
         assert ends == [0, 0] and middle > 0, key
     for lang, words in (("en", "and a ReLU6 unit held at its cap of 6: the [glossary](glossary.md#saturation) would call these saturated"),
-                        ("zh", "以及停在上限 6 的 ReLU6 单元，也算作死亡单元：[术语表](glossary.md#saturation)会说这些单元饱和了")):
+                        ("zh", "以及停在上限 6 的 ReLU6 单元，也算作无梯度单元：[术语表](glossary.md#saturation)会说这些单元饱和了")):
         assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
