@@ -404,7 +404,7 @@ def test_share_of_tiny_jacobians(scaling):
           "6.8% at 64, 16% at 128 and 56% at $1{,}024$, against none with the scaling",
           "雅可比范数低于 $10^{-3}$ 的查询所占比例随 $d_k$ 稳步上升：$d_k = 32$ 时为 1.7%，64 时为 6.8%，128 时为 16%，"
           "1024 时为 56%；缩放后则一个也没有")
-    shown("A minority of queries gets extremely small gradients sooner.", "不过，一小部分查询的梯度更早就变得极小。")
+    shown("A minority of queries gets an extremely small Jacobian sooner.", "不过，一小部分查询的雅可比范数更早就变得极小。")
 
 
 def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling):
@@ -418,7 +418,7 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
     tiny = scaling["unscaled_jacobian_tiny"]                               # "a minority of queries ... sooner"
     assert 0 < tiny[at(scaling, 32)] < tiny[at(scaling, 64)] < 0.5 and np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("the unscaled median falls below the scaled one only from $d_k = 128$, twice the original transformer's head "
+    shown("the unscaled median norm falls below the scaled one only from $d_k = 128$, twice the original transformer's head "
           "dimension of 64; at 64 it is if anything slightly larger without the scaling (0.20 unscaled, 0.18 scaled)",
           "不缩放时雅可比范数的中位数要到 $d_k = 128$（最初的 Transformer 头维度 64 的两倍）才低于缩放时的值；"
           "$d_k = 64$ 时，它甚至比缩放时略大（不缩放 0.20，缩放 0.18）")
@@ -879,9 +879,9 @@ def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
     big = np.array([1e4, 1e6])
     assert np.polyfit(np.log(big), np.log(1 / np.sqrt(1 + 0.425 * big)), 1)[0] == pytest.approx(-0.5, abs=1e-3)
     shown("which predicts a factor of 3.07 from 3 to 48 blocks", "由此预测梯度从 3 个块到 48 个块相差 3.07 倍")
-    # the measured gradient is W1's: the final normalisation's division governs it too ("for the first matrix W1 ... as for the second, W2")
-    shown("for the first matrix $W_1$ measured here as for the second, $W_2$, that Xiong et al.'s bound concerns",
-          "对这里测量的第一个矩阵 $W_1$ 和 Xiong 等人的上界所针对的第二个矩阵 $W_2$ 都是如此")
+    # the measured gradient is W1's: the final normalisation's division governs it too ("the same argument holds for W2")
+    shown("for $W_1$, the matrix measured here; the same argument holds for $W_2$, the matrix Xiong et al.'s bound concerns",
+          "这里测量的是 $W_1$；同样的论证也适用于 Xiong 等人的上界所针对的 $W_2$")
 
 
 def test_unnormalised_gradient_is_four_orders_larger(stack):
