@@ -254,6 +254,7 @@ def test_equal_compute_and_the_extra_element_wise_work():
     assert (10 * 2048 + 2048) / flops < 0.003                            # "under 0.3% even at ten operations per gate"
     for lang, said in (("en", "under 0.3% even at ten operations per gate"), ("zh", "即使每个门按十次运算计，也不到 0.3%")):
         assert said in page(lang), lang
+    assert "普通前馈模块 3072 次 ReLU，门控前馈模块 2048 次门运算加 2048 次乘法" in page("zh")
 
 
 def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
@@ -267,7 +268,9 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     d = 768
     assert (d + gated) / (d + plain) < 4 / 3 and (d + 2 * 2048) / (d + 3072) < 4 / 3
     assert "besides the input $x$ that both blocks keep, the gated block stores a third more" in page("en")
-    assert "除了两种模块都要保留的输入 $x$，门控模块要存的数都多出三分之一" in page("zh")
+    assert "除了两种模块都要保留的输入 $x$，门控前馈模块要存的数都多出三分之一" in page("zh")
+    # one term for the gated block on the zh page, as "gated block" on the en page: no bare short form
+    assert "门控模块" not in page("zh") and "普通模块" not in page("zh")
 
 
 def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
@@ -284,7 +287,7 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
     assert gated == 4096 and gated / plain == pytest.approx(4 / 3)
     for lang in LANGS:
         assert r"2 \cdot 2048 = 4096" in page(lang)
-    assert "the 3072 of $xW$ alone" in page("en") and "普通模块只存 $xW$，共 3072 个数" in page("zh")
+    assert "the 3072 of $xW$ alone" in page("en") and "普通前馈模块只存 $xW$，共 3072 个数" in page("zh")
     assert "Either way" in page("en") and "无论哪种做法" in page("zh")
 
 

@@ -216,6 +216,27 @@ def test_best_uniform_clipped_line_has_corners_near_2_8_and_error_0_056():
     assert abs(3.0 - best) < 0.25                             # ReLU6's corners are close to it
 
 
+def test_best_clipped_line_is_where_the_error_at_the_kink_equals_the_dip_below_sigma_between_the_kinks():
+    """"moving the kinks out shrinks the error at them, 1 - sigma(c), but lets the flatter line fall
+    further below sigma between them, and the best line is where the two errors are equal." On x >= 0
+    the line lies above sigma by at most 1 - sigma(c) (reached at the kink; beyond it the gap shrinks)
+    and below it by at most `between`, so the worst error is the larger of the two (symmetric for x < 0)."""
+    x = np.linspace(0, 20, 200_001)
+    s = sigmoid(x)
+    corners = np.linspace(2.0, 4.0, 2001)
+    at_kink = 1 - sigmoid(corners)
+    assert all(np.max(clipped_line(x, c) - s) == pytest.approx(1 - float(sigmoid(np.array(c))), abs=1e-12) for c in corners[::50])
+    between = np.array([np.max(s[x < c] - clipped_line(x[x < c], c)) for c in corners])   # line below sigma
+    worst = np.array([np.max(np.abs(clipped_line(x, c) - s)) for c in corners])
+    np.testing.assert_allclose(worst, np.maximum(at_kink, between), atol=1e-12)
+    assert np.all(np.diff(at_kink) < 0) and np.all(np.diff(between) > 0)      # shrinks / enlarges
+    crossing = corners[np.argmin(np.abs(at_kink - between))]
+    assert abs(crossing - corners[worst.argmin()]) <= 0.0011                     # the best line
+    assert round(crossing, 1) == 2.8 and round(float(1 - sigmoid(np.array(crossing))), 3) == 0.056
+    assert "moving the kinks out shrinks the error at them, $1 - \\sigma(c)$, but lets the flatter line fall further below $\\sigma$ between them, and the best line is where the two errors are equal." in page("en")
+    assert "折点往外移，折点处的误差 $1 - \\sigma(c)$ 变小，但直线随之变平，在两折点之间比 $\\sigma$ 低得更多；最优直线正是两种误差相等的那一条。" in page("zh")
+
+
 def test_keras_2_and_pytorch_differ_by_up_to_0_083_at_2_5():
     gap, where = largest_gap(FORMULAS["keras_2"], HS.f)
     assert round(gap, 3) == 0.083 and where == pytest.approx(2.5, abs=1e-4)
@@ -640,20 +661,27 @@ def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rou
     """"Its input is signed, so its codes carry an offset. With the offset subtracted, and with 3 a
     whole multiple of the input's scale s, the addition and the product are exact integer operations.
     The division by 6 can be folded into the multiplier of the final requantisation, so the only errors
-    are that step's rounding and the negligible one of storing its multiplier in fixed point." Hard
-    swish's input is a pre-activation, so it has both signs. Jacob et al. (2018) store the multiplier as
-    a 32-bit fixed-point number times a power of two, a relative error of at most 2^-31."""
+    are that step's rounding and the negligible one of storing its multiplier in fixed point, as an
+    integer times a power of two." Also the definitions it relies on: a signed code carries an integer
+    offset z, the code that stands for zero, with r = s (q - z); requantising multiplies the 32-bit sum
+    by one real number, the sum's scale divided by the output's, then rounds. Hard swish's input is a
+    pre-activation, so it has both signs. Jacob et al. (2018) store the multiplier as a 32-bit
+    fixed-point number times a power of two, a relative error of at most 2^-31."""
     s, offset, s_out = 1 / 32, 10, 1 / 32              # 3 is exactly 96 input steps
     k = 3 / s
     assert k == int(k)
     x = np.arange(-95, 96) * s                         # every representable input inside (-3, 3)
     stored = np.round(x / s) + offset                  # signed input: int8 codes with an offset
     assert stored.min() >= -128 and stored.max() <= 127 and np.any(x < 0)
+    np.testing.assert_array_equal(s * (stored - offset), x)        # r = s (q - z) ...
+    assert stored[x == 0].tolist() == [offset]                     # ... and z is the code of zero
     q = stored - offset                                # subtract the offset: q = x / s exactly
     product = q * (q + int(k))                         # the addition and the product, in integers
     assert np.all(product % 1 == 0) and np.abs(product).max() < 2**31
     np.testing.assert_array_equal(product * s * s, x * (x + 3))    # exact: no rounding so far
     assert np.any(product % 6 != 0)                    # the division by 6 alone is not exact in integers
+    plain = np.round(product * (s * s / s_out))        # requantising: the sum's scale s*s over the output's
+    assert np.all(np.abs(plain * s_out - x * (x + 3)) <= s_out / 2 + 1e-12)
     multiplier = s * s / (6 * s_out)                   # folded into the one requantisation multiplier
     out_codes = np.round(product * multiplier)
     assert np.all(np.abs(out_codes * s_out - HW.f(x)) <= s_out / 2 + 1e-15)
@@ -665,8 +693,12 @@ def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rou
     fixed_codes = np.round(product * stored_multiplier)
     assert np.abs(fixed_codes - out_codes).max() <= 1                     # at most a tie rounded the other way
     assert np.all(np.abs(fixed_codes * s_out - HW.f(x)) <= s_out / 2 + 1e-8)   # rounding, plus ~1e-9 from the multiplier
-    assert "so the only errors are that step's rounding and the negligible one of storing its multiplier in fixed point." in page("en")
-    assert "所以误差只来自那一步的舍入，外加把乘数存成定点数带来的可以忽略的误差。" in page("zh")
+    assert "so the only errors are that step's rounding and the negligible one of storing its multiplier in fixed point, as an integer times a power of two." in page("en")
+    assert "所以误差只来自那一步的舍入，外加把乘数存成定点数（一个整数乘以 2 的幂）带来的可以忽略的误差。" in page("zh")
+    assert "(other outputs also need an integer offset $z$, the code that stands for zero, with $r \\approx s\\,(q - z)$)" in page("en")
+    assert "（其他输出还需要一个整数偏移量 $z$，即代表 0 的那个码，此时 $r \\approx s\\,(q - z)$）" in page("zh")
+    assert "it multiplies the sum by one real number, the requantisation multiplier (the sum's scale divided by the output's), rounds, and clips to the code range;" in page("en")
+    assert "先乘以一个实数，即重新量化的乘数（和的缩放因子除以输出的缩放因子），再舍入，并截断到码的范围；" in page("zh")
 
 
 def test_a_256_entry_table_stores_silu_to_rounding():

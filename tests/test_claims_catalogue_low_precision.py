@@ -1017,8 +1017,10 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
     value = mish.f(inputs).astype(e5m2).astype(float)
     assert threshold(slope, 1.0) == 0.625 and threshold(value, inputs.astype(e5m2).astype(float)) == 1.25
     assert round(float(mish.df(np.array([0.625]))[0]), 2) == 0.94
-    page_lang("en", "that is why Mish's derivative already rounds to 1 from 0.625, while its value becomes $x$ only from 1.25.", "")
-    page_lang("zh", "", "因此 Mish 的导数从 0.625 起就已舍入为 1，函数值却要到 1.25 才变成 $x$。")
+    from actsite.pages import low_precision_table as lpt
+    assert lpt.number_latex(0.625, "en") == "0.63"                   # "(0.63 in the table)"
+    page_lang("en", "that is why Mish's derivative already rounds to 1 from 0.625 (0.63 in the table), while its value becomes $x$ only from 1.25.", "")
+    page_lang("zh", "", "因此 Mish 的导数从 0.625（表中记作 0.63）起就已舍入为 1，函数值却要到 1.25 才变成 $x$。")
     assert "including the peaks of Mish′ (1.09) and SiLU′ (1.10)" in page("en")
     assert "Mish′ 和 SiLU′ 的峰值（1.09 和 1.10）也不例外" in page("zh")
 

@@ -359,6 +359,22 @@ def test_label_smoothing_keeps_the_optimal_logits_finite():
 
 # --- review fixes: claims added to the page ---------------------------------------------------
 
+def test_soft_capping_gloss_bounds_each_logit_smoothly_to_the_open_interval_and_matches_its_home():
+    """"soft-capping, which smoothly bounds each logit z to (-c, c) as c tanh(z/c)": the formula is the
+    one displayed at its home (catalogue/transformer-block#soft-capping, which tests its properties
+    further); here the bound and the smoothness (a positive, continuous slope) are rechecked."""
+    for c in (30.0, 50.0):
+        z = np.linspace(-20 * c, 20 * c, 40_001)
+        capped = c * np.tanh(z / c)
+        assert np.all(np.abs(capped) <= c) and np.all(np.abs(c * np.tanh(np.linspace(-15, 15, 301))) < c)
+        slope = 1 - np.tanh(z / c) ** 2
+        assert np.all(slope >= 0) and np.all(np.abs(np.diff(slope)) < 1e-3) and slope[len(z) // 2] == 1
+    home = page_text("catalogue/transformer-block.md", "en")
+    assert r"\mathrm{cap}_c(z) = c \tanh\!\left(\frac{z}{c}\right)" in home and "{ #soft-capping }" in home
+    assert "[soft-capping](transformer-block.md#soft-capping), which smoothly bounds each logit $z$ to $(-c, c)$ as $c \\tanh(z/c)$." in page("en")
+    assert "[软上限](transformer-block.md#soft-capping)（用 $c \\tanh(z/c)$ 把每个 logit $z$ 平滑地限制在 $(-c, c)$ 之内）一起放在 [Transformer 块内部]" in page("zh")
+
+
 def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_factor_and_a_constant():
     from scipy.stats import norm
     y, mu = np.array([0.3, -1.2, 2.0]), np.array([0.1, 0.4, 2.5])

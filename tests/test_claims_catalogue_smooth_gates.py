@@ -737,32 +737,29 @@ def test_dugas_et_al_approximation_result_is_stated_with_its_condition(lang, sai
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "his table [gives no consistent ranking](gated-units.md#shazeer-2020): GELU leads ReLU by 0.014 at 65,536 steps, "
-           "but after 524,288 steps the three end within 0.006 of each other, close to the run-to-run spread "
-           "(0.003 to 0.005) that the paper measured on its short runs"),
-    ("zh", "他的表[给不出一致的排序](gated-units.md#shazeer-2020)：训练 $65\\,536$ 步时 GELU 比 ReLU 领先 0.014，"
-           "到 $524\\,288$ 步三者却相差不超过 0.006，与论文在短训练上测得的运行间波动（0.003 到 0.005）相当"),
+    ("en", "compared ReLU, GELU and SiLU (Swish in the paper's table) side by side in a transformer's feed-forward block, "
+           "and the three end too close to rank (see [Gated units](gated-units.md#shazeer-2020))"),
+    ("zh", "并排比较过 ReLU、GELU 和 SiLU（论文表中称 Swish），三者最终相差太小，排不出先后"
+           "（见[门控单元](gated-units.md#shazeer-2020)）"),
 ])
-def test_shazeers_plain_relu_gelu_silu_blocks_have_no_consistent_ranking(lang, said):
-    """Read from the Table 1 rows quoted on the gated-units page (whose tests check them against the
-    paper): at 65,536 steps GELU is the lowest plain block, 0.014 below ReLU (about three times the
-    short-run spread); at 524,288 steps the three end within 0.006, and GELU is no longer lowest.
-    Shazeer (2020), section 3.2, measured that spread only on the short runs: "For each model architecture,
-    we also trained four models for a shorter period (65,536 steps) to measure inter-run variability."
-    """
+def test_shazeers_plain_relu_gelu_silu_blocks_end_too_close_to_rank(lang, said):
+    """Read from the Table 1 rows quoted on the gated-units page (whose tests check the numbers against
+    the paper, and which states them; this page only links there): after 524,288 steps the three plain
+    blocks end within about the run-to-run spread the paper measured on its short runs, and the
+    short-run leader (GELU) is not the long-run one.  Shazeer's table calls SiLU "Swish" (beta = 1)."""
     rows = table_rows(page_text("catalogue/gated-units.md", lang), "{ #shazeer-2020 }", "{ #models }")
-    names = ("ReLU", "GELU", "Swish")                                  # Shazeer's Swish has beta = 1: SiLU
+    names = ("ReLU", "GELU", "Swish")                                  # the paper's names, as its table prints them
     short = {n: float(re.match(r"([\d.]+)", rows[n][0]).group(1)) for n in names}
     final = {n: float(rows[n][1]) for n in names}
     spread = [float(re.search(r"[(（]([\d.]+)[)）]", rows[n][0]).group(1)) for n in names]
-    assert min(short, key=short.get) == "GELU"                         # "GELU leads" at 65,536 steps
-    assert round(short["ReLU"] - short["GELU"], 3) == 0.014 > 2 * max(spread)
-    assert min(final, key=final.get) != "GELU"                         # the lead does not last: no consistent ranking
     within = max(final.values()) - min(final.values())
-    assert (min(spread), max(spread)) == (0.003, 0.005)                 # "the run-to-run spread (0.003 to 0.005)"
-    assert round(within, 3) == 0.006 and 0 < within <= 2 * max(spread)  # "close to" that spread
-    assert float(silu(np.array(0.7))) == pytest.approx(0.7 * float(sigmoid(np.array(0.7))))
-    assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert 0 < within <= 2 * max(spread)                               # "too close to rank"
+    assert min(short, key=short.get) != min(final, key=final.get)      # no ranking that survives the long runs
+    assert float(silu(np.array(0.7))) == pytest.approx(0.7 * float(sigmoid(np.array(0.7))))   # Swish, beta = 1
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert said in text
+    for removed in ("0.014", "524,288", "524\\,288", "0.006"):        # the numbers live on the gated-units page only
+        assert removed not in text, removed
 
 
 def test_stable_softplus_needs_log1p_a_plain_log_returns_zero_below_minus_36_7():

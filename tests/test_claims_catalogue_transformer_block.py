@@ -848,6 +848,20 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
 QUADRATURE = "$$\n\\sqrt{\\prod_{l=2}^{48} \\Bigl(1 + \\frac{0.68^2}{1 + 0.425\\,(l-1)}\\Bigr)} \\approx 4.3\n$$"
 
 
+def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_four_orders_above(stack):
+    """'with pre-norm the gradient is smallest at the last block and shrinks further as the stack deepens;
+    with post-norm it is larger there and does not shrink with depth; without normalisation it is four
+    orders of magnitude larger' (each part is measured in detail in the tests around this one)."""
+    pre, post, none = (np.asarray(stack[f"{k}_grad_norm"]) for k in ("pre", "post", "none"))
+    assert int(np.argmin(pre)) == len(pre) - 1 and post[-1] > pre[-1]
+    sweep_pre, sweep_post = stack["pre_sweep_last"], stack["post_sweep_last"]
+    assert np.all(np.diff(sweep_pre) < 0) and sweep_post.max() / sweep_post.min() < 1.07
+    assert 4 <= np.log10(none.max() / max(pre.max(), post.max())) < 5
+    shown("with pre-norm the gradient is smallest at the last block and shrinks further as the stack deepens; with "
+          "post-norm it is larger there and does not shrink with depth; without normalisation it is four orders of magnitude larger",
+          "前置归一化时，最后一个块的梯度最小，而且网络越深越小；后置归一化时，那里的梯度更大，也不随深度变小；不归一化时，梯度要大四个数量级")
+
+
 def test_last_block_gradient_against_depth(stack):
     depths = stack["depths"]
     assert list(depths) == [3, 6, 12, 24, 48]

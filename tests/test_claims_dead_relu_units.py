@@ -85,6 +85,22 @@ def test_unit_negative_on_all_data_has_exactly_zero_gradients():
     assert np.any(grads_W[0][:, 6] != 0.0) and grads_b[0][6] != 0.0   # a live neighbour does learn
 
 
+def test_notebook_lowers_the_bias_by_the_largest_preactivation_plus_1_so_it_is_at_most_minus_1():
+    """notebooks/dead-relu.py: the bias drops by (largest pre-activation + 1) in one step, as its code does."""
+    X, y = voronoi(seed=200)
+    before = MLP.create(dead_relu.SIZES, "relu", "he", seed=0).hidden_preactivations(X)[0][:, 7]
+    net, X, y = make_dead_unit()
+    z = net.hidden_preactivations(X)[0][:, 7]
+    assert len(z) == 4000 and np.all(z <= -1.0 + 1e-12)                      # "at most −1 on every one of the 4000 points"
+    assert abs(z[before.argmax()] + 1.0) < 1e-12 and f"{z.max():.3f}" == "-1.000"   # "exactly −1 where it used to be largest"
+    dead = np.all(net.hidden_preactivations(X)[0] <= 0, axis=0)
+    assert np.flatnonzero(dead).tolist() == [7]                                # "exactly one unit of 256 is then dead"
+    for lang, prose in (("en", "by the unit's largest\n# pre-activation over the data, plus 1. Its pre-activation is then at most −1"),
+                        ("zh", "偏置减去它在全部数据上的最大预激活值，再减去 1。这样，它在 4000 个点上的预激活值都不超过 −1")):
+        text = page_text("notebooks/dead-relu.py", lang)
+        assert prose in text and "net.biases[0][unit] -= z.max() + 1.0" in text
+
+
 def test_dead_unit_outputs_zero_everywhere_and_contributes_nothing_downstream():
     net, X, y = make_dead_unit()
     h = net.forward(X)[1][1]
@@ -471,7 +487,7 @@ def test_steps_figure_alt_text(steps):
 def test_at_2_0_the_loss_peaks_at_72_106_and_110_147_relu_97_146_leaky_units_are_inactive_after_three_steps(steps):
     early = np.concatenate([steps["early_loss_relu"][:, 1:3], steps["early_loss_leaky_relu"][:, 1:3]])
     assert round(float(early.max(axis=1).min())) == 72 and round(float(early.max())) == 106
-    assert np.all(steps["early_loss_relu"][:, 0] < 3.1) and np.all(steps["early_loss_relu"][:, 0] > 2.7)
+    assert np.all(np.abs(steps["early_loss_relu"][:, 0] - 2.9) < 0.1)
     relu, leaky = steps["early_inactive_relu"][:, 2], steps["early_inactive_leaky_relu"][:, 2]
     assert (relu.min(), relu.max()) == (110, 147) and (leaky.min(), leaky.max()) == (97, 146)
     assert "110–147 second-layer units of the ReLU network and 97–146 of the leaky one" in page_text(PAGE, "en")
@@ -481,6 +497,12 @@ def test_at_2_0_the_loss_peaks_at_72_106_and_110_147_relu_97_146_leaky_units_are
 def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_later(steps):
     assert np.all(steps["early_loss_relu"][:, 4:] < 3.5)
     assert steps["early_loss_relu"].shape[1] == 20                             # "to step 20, the last one recorded"
+    start, last = steps["early_loss_relu"][:, 0], steps["early_loss_relu"][:, -1]
+    assert np.all(np.abs(start - 2.9) < 0.1)                                   # "its starting value of about 2.9"
+    assert (round(float(last.min()), 1), round(float(last.max()), 1)) == (2.0, 2.2)   # "fallen to 2.0–2.2"
+    assert last.max() < start.min()                                            # "below its starting value"
+    assert "from step 5 on, the loss stays below 3.5, and by step 20, the last one recorded, it has fallen to 2.0–2.2, below its starting value of about 2.9" in page_text(PAGE, "en")
+    assert "从第 5 步起，损失一直低于 3.5，到记录的最后一步（第 20 步）已降到 2.0–2.2，低于起始时的约 2.9" in page_text(PAGE, "zh")
     assert np.all(steps["early_inactive_leaky_relu"][:, 3] == 0)
     assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
 

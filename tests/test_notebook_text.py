@@ -114,6 +114,9 @@ def test_notebook_tables_line_up_in_both_languages(lang):
              for w in ("finite", "chain", "without")]
     assert len({len(g) - g.index("[") + display_width(g[:g.index("[")]) for g in grads}) == 1
     assert len({display_width(g[:g.index("[")]) for g in grads}) == 1
+    norms = [sentence("depth_grad_row", lang, label=sentence(key, lang, layer=layer), norm=3.1e-06)
+             for key, layer in (("depth_grad_layer", 1), ("depth_grad_output", 9))]
+    assert len({display_width(line) for line in norms}) == 1             # the nine norms in one column
 
 
 def test_a_label_wider_than_its_field_is_not_cut():

@@ -69,7 +69,10 @@ for layer, (h, s) in enumerate(zip(hs[1:], spread), start=1):
     say("depth_layer", layer=layer, mean=h.mean(), spread=s, change=change)
 
 _, grads_W, _ = net.loss_and_grads(X, y)
-say("depth_grad_norms", norms=" ".join(f"{np.linalg.norm(g):.1e}" for g in grads_W))
+say("depth_grad_norms")
+for layer, g in enumerate(grads_W, start=1):
+    label = sentence("depth_grad_output" if layer == len(grads_W) else "depth_grad_layer", layer=layer)
+    say("depth_grad_row", label=label, norm=np.linalg.norm(g))
 share = np.bincount(y).max() / len(y)
 say("depth_common_class", share=share, error=1 - share)
 
