@@ -588,7 +588,7 @@ def test_cost_paragraph_quotes_the_measured_ratios(lang):
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
 def test_cost_gap_is_not_all_the_exponential(lang):
-    """"Not all of that gap is the exponential's: in numpy, how many passes the code makes over the array matters as
+    """"Not all of that gap is the exponential's: in numpy, the passes the code makes over the array, how many and of which kind, matter as
     much": tanh, one pass that computes an exponential, costs about as much as hard swish, seven passes without one;
     and the sigmoid's numpy code makes four passes against tanh's one."""
     from actsite.experiments import cost
@@ -601,6 +601,6 @@ def test_cost_gap_is_not_all_the_exponential(lang):
     assert cost.operation_count(data, "tanh", "value") == 1 and cost.operation_count(data, "hard_swish", "value") == 7
     assert abs(value("tanh") / value("hard_swish") - 1) < 0.15                  # "matters as much"
     assert cost.operation_count(data, "sigmoid", "value") == 4 and value("sigmoid") > 2 * value("tanh")
-    wording = {"en": "Not all of that gap is the exponential's: in numpy, how many passes the code makes over the array matters as much",
-               "zh": "不过这些差距不能全算在指数头上：在 numpy 里，代码要把数组过几遍，与有没有一遍在算指数同样要紧"}[lang]
+    wording = {"en": "Not all of that gap is the exponential's: in numpy, the passes the code makes over the array, how many and of which kind, matter as much",
+               "zh": "不过这些差距不能全算在指数头上：在 numpy 里，代码把数组过几遍、每遍做什么，与有没有一遍在算指数同样要紧"}[lang]
     assert wording in " ".join(page_text("blog/posts/from-linear-to-nonlinear.md", lang).split())

@@ -13,6 +13,7 @@ from actsite.experiments import zigzag
 from actsite.experiments.cache import cached
 from actsite.maths.functions import (ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu,
                                relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime)
+from claim_helpers import page_text
 
 H = 1e-6
 MC_SAMPLES = 4_000_000
@@ -162,6 +163,11 @@ def test_condition_numbers_13_7_and_1_1(zz):
 def test_hessian_eigenvalues_quoted(zz):
     np.testing.assert_allclose(zz["positive_eigenvalues"], [0.056, 0.764], atol=5e-4)
     np.testing.assert_allclose(zz["centred_eigenvalues"], [0.051, 0.056], atol=5e-4)
+    # quoted to four places with positive inputs, so that their ratio gives the quoted kappa = 13.7
+    low, high = sorted(float(v) for v in zz["positive_eigenvalues"])
+    assert (f"{low:.4f}", f"{high:.3f}") == ("0.0557", "0.764") and round(0.764 / 0.0557, 1) == 13.7
+    assert "are 0.0557 and 0.764 with positive inputs" in page_text("blog/posts/neuron-gradients-zigzag.md", "en")
+    assert "在全正输入时是 0.0557 和 0.764" in page_text("blog/posts/neuron-gradients-zigzag.md", "zh")
 
 
 def test_centring_removes_the_large_eigenvalue_and_keeps_the_small_one(zz):
