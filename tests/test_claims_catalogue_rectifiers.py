@@ -675,7 +675,7 @@ def test_the_papers_results_are_reported_in_one_set_of_terms_and_the_uci_result_
     Clevert et al. results name the same two exclusions, multi-view testing and ensembles."""
     en, zh = page_text("en"), page_text("zh")
     assert "in an overall comparison on 121 UCI tasks" in en and "across 121" not in en
-    assert "在 121 个 UCI 任务的总体比较中" in zh
+    assert "在 121 个 UCI 任务（取自 UCI 机器学习数据库的分类数据集）的总体比较中" in zh
     assert en.count("multi-view testing") == 2 and "multi-view evaluation" not in en
     assert "model averaging" not in en and en.count("or ensembles") == 2
     assert zh.count("模型集成") == 2 and "模型平均" not in zh
