@@ -67,6 +67,7 @@ from actsite.figures import catalogue as card
 from actsite.figures import cost as cost_figure
 from actsite.maths.functions import relu, sigmoid, sigmoid_prime, tanh, tanh_prime
 from actsite.pages.page_pairs import CONTENT, skeleton
+from claim_helpers import table_rows
 
 PAGE = "catalogue/hard-and-cheap.md"
 
@@ -834,12 +835,9 @@ OPERATION_ROWS = {          # row label on the page -> (function, value or deriv
 def test_operations_table_lists_the_timed_operations_and_pass_counts(lang):
     """The table under "What the measurements show": each row's numpy operations and pass count are
     the ones counted while timing; softsign's last three are the infinite-input branch."""
-    section = page(lang).split("{ #cost }")[1].split("{ #which-one }")[0]
-    rows = {}
-    for line in section.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 3 and cells[0] in OPERATION_ROWS[lang]:
-            rows[cells[0]] = (int(cells[1]), cells[2])
+    rows = {label: (int(cells[0]), cells[1])
+            for label, cells in table_rows(page(lang), "{ #cost }", "{ #which-one }").items()
+            if label in OPERATION_ROWS[lang]}
     assert rows.keys() == OPERATION_ROWS[lang].keys()
     for label, (key, part) in OPERATION_ROWS[lang].items():
         passes, listed = rows[label]
