@@ -235,7 +235,7 @@ def test_given_the_query_the_scores_are_independent_normals_of_variance_q_square
     assert s.var() == pytest.approx(q @ q, rel=0.01)                     # variance |q|^2
     assert stats.kstest(s / np.sqrt(q @ q), "norm").pvalue > 1e-3        # normal
     assert abs(np.corrcoef(s[0::2], s[1::2])[0, 1]) < 0.01                # different keys: uncorrelated
-    shown("given a query $q$, the scaled scores have variance $\\sigma^2 = \\lVert q \\rVert^2 / d_k$",
+    shown("Given a query $q$, the scaled scores have variance $\\sigma^2 = \\lVert q \\rVert^2 / d_k$",
           "给定查询 $q$，缩放后分数的方差为 $\\sigma^2 = \\lVert q \\rVert^2 / d_k$")
 
 
@@ -244,8 +244,8 @@ def test_the_per_query_variance_has_mean_1_and_variance_2_over_d_k():
         assert stats.chi2(d_k).mean() / d_k == pytest.approx(1)        # |q|^2 / d_k with |q|^2 ~ chi-square(d_k)
         assert stats.chi2(d_k).var() / d_k ** 2 == pytest.approx(2 / d_k)
     assert gaussian_expectation(lambda t: t ** 4) - 1 == pytest.approx(2)   # Var(q_i^2) = 2
-    shown("varies from query to query, with variance $2/d_k$",
-          "随查询而变，它本身的方差为 $2/d_k$")
+    shown("which is 1 on average but spreads more at small $d_k$ (its own variance is $2/d_k$)",
+          "平均为 1，但 $d_k$ 越小，它随查询变化得越厉害（它本身的方差为 $2/d_k$）")
 
 
 def sigma_one_reference(statistic, queries=200_000, seed=12):
@@ -262,8 +262,8 @@ def test_the_spread_of_the_variance_raises_the_mean_entropy_at_small_d_k(scaling
     excess = entropy - at_one
     assert np.all(excess[:at(scaling, 16) + 1] > 0)                      # the spread raises the average
     assert np.all(np.diff(excess[:at(scaling, 16) + 1]) < 0)             # less as the spread 2/d_k narrows
-    shown("Below $d_k = 16$ the entropy is slightly higher and the median norm slightly lower than at large $d_k$, because of the queries",
-          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因出在查询上")
+    shown("The scaled curves are not quite flat below $d_k = 16$: the entropy is slightly higher there, and the median Jacobian norm slightly lower.",
+          "缩放后的曲线在 $d_k$ 小于 16 时并不完全平坦：熵略高一些，雅可比范数的中位数略低一些")
 
 
 def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
@@ -274,8 +274,8 @@ def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     assert all(f"{m:.2f}" == "0.18" for m in median[at(scaling, 16):]) and f"{median[at(scaling, 8)]:.2f}" != "0.18"
     entropy_at_one = sigma_one_reference(attn.entropy).mean()           # the spread moves the two in opposite directions:
     assert np.all(scaling["scaled_entropy"][:at(scaling, 16)] > entropy_at_one)  # entropy up, median norm down
-    shown("Below $d_k = 16$ the entropy is slightly higher and the median norm slightly lower than at large $d_k$, because of the queries",
-          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因出在查询上")
+    shown("The scaled curves are not quite flat below $d_k = 16$: the entropy is slightly higher there, and the median Jacobian norm slightly lower.",
+          "缩放后的曲线在 $d_k$ 小于 16 时并不完全平坦：熵略高一些，雅可比范数的中位数略低一些")
 
 
 def test_norm_figure_alt_text_post_norm_gradient_goes_up_and_down(stack):
@@ -310,8 +310,8 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
     # almost every query's variance lies in that range: P(sigma^2 > 16) < 1e-4 at every d_k
     assert all(stats.chi2(d_k).sf(16 * d_k) < 1e-4 for d_k in (1, 2, 4, 8, 16, 1024))
-    shown("Below $d_k = 16$ the entropy is slightly higher and the median norm slightly lower than at large $d_k$, because of the queries",
-          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因出在查询上")
+    shown("The scaled curves are not quite flat below $d_k = 16$: the entropy is slightly higher there, and the median Jacobian norm slightly lower.",
+          "缩放后的曲线在 $d_k$ 小于 16 时并不完全平坦：熵略高一些，雅可比范数的中位数略低一些")
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
@@ -326,8 +326,8 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
     assert (h[0] - h[1]) > (h[1] - h[2])                            # a step below 1 raises H more than one above lowers it
-    shown("Below $d_k = 16$ the entropy is slightly higher and the median norm slightly lower than at large $d_k$, because of the queries",
-          "$d_k$ 小于 16 时，熵比 $d_k$ 较大时略高，雅可比范数的中位数略低，原因出在查询上")
+    shown("The scaled curves are not quite flat below $d_k = 16$: the entropy is slightly higher there, and the median Jacobian norm slightly lower.",
+          "缩放后的曲线在 $d_k$ 小于 16 时并不完全平坦：熵略高一些，雅可比范数的中位数略低一些")
 
 
 def test_the_entropy_falls_ever_more_slowly_and_the_median_variance_lies_below_1():
@@ -343,9 +343,9 @@ def test_the_entropy_falls_ever_more_slowly_and_the_median_variance_lies_below_1
     # and there the Jacobian norm is smaller than at sigma^2 = 1
     norm_at = {v: np.median(attn.jacobian_norm(attn.softmax(np.sqrt(v) * k))) for v in (stats.chi2(1).median(), 1.0)}
     assert norm_at[stats.chi2(1).median()] < norm_at[1.0]
-    shown("The entropy falls ever more slowly as $\\sigma^2$ grows, so queries with small $\\sigma^2$ raise its average more "
+    shown("The entropy falls ever more slowly as $\\sigma^2$ grows, so the queries with small $\\sigma^2$ raise the average more "
           "than those with large $\\sigma^2$ lower it; and the median $\\sigma^2$ lies below 1, where the Jacobian norm is smaller.",
-          "熵随 $\\sigma^2$ 增大而下降得越来越慢，所以 $\\sigma^2$ 偏小的查询把熵的平均值抬高的幅度，大于 $\\sigma^2$ 偏大的查询把它压低的幅度；"
+          "熵随 $\\sigma^2$ 增大而下降得越来越慢，所以 $\\sigma^2$ 偏小的查询把平均熵抬高的幅度，大于 $\\sigma^2$ 偏大的查询把它压低的幅度；"
           "而 $\\sigma^2$ 的中位数低于 1，那里的雅可比范数较小。")
 
 
@@ -873,10 +873,10 @@ def test_last_block_gradient_against_depth(stack):
     np.testing.assert_array_equal(pre[-1], stack["pre_grad_norm"][-1])
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
-    shown("falls by a factor of 3.1 with pre-norm, roughly as $L^{-0.4}$, while with post-norm it stays within 7%",
-          "前置归一化时最后一个块的梯度降到原来的约三分之一（相差 3.1 倍），大致按 $L^{-0.4}$ 变化；后置归一化时则变化不超过 7%")
-    shown("post-norm's gradient at the last block is 3.7 times pre-norm's, and unlike pre-norm's it does not shrink with depth",
-          "后置归一化最后一个块的梯度是前置归一化的 3.7 倍，而且不像前置归一化那样随深度变小")
+    shown("From 3 to 48 blocks it falls by a factor of 3.1 with pre-norm, while with post-norm it stays within 7%.",
+          "从 3 个块到 48 个块，前置归一化时这个梯度降为原来的 1/3.1，后置归一化时变化不超过 7%")
+    shown("At 48 blocks, post-norm's gradient at the last block is 3.7 times pre-norm's",
+          "48 个块时，后置归一化最后一个块的梯度是前置归一化的 3.7 倍")
 
 
 def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
@@ -892,10 +892,11 @@ def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
     assert -0.45 < slope < -0.4                                      # nearer -0.4 than -0.5 at these depths
     big = np.array([1e4, 1e6])
     assert np.polyfit(np.log(big), np.log(1 / np.sqrt(1 + 0.425 * big)), 1)[0] == pytest.approx(-0.5, abs=1e-3)
-    shown("which predicts a factor of 3.07 from 3 to 48 blocks", "由此预测梯度从 3 个块到 48 个块相差 3.07 倍")
+    shown("which predicts a factor of 3.07 and, for large $L$, Xiong et al.'s $1/\\sqrt{L}$", "由此预测相差 3.07 倍，$L$ 很大时就是 Xiong 等人的 $1/\\sqrt{L}$")
+    shown("so the fall is nearer $L^{-0.4}$ than $L^{-0.5}$", "所以下降更接近 $L^{-0.4}$ 而不是 $L^{-0.5}$")
     # the measured gradient is W1's: the final normalisation's division governs it too ("the same argument holds for W2")
-    shown("for $W_1$, the matrix measured here; the same argument holds for $W_2$, the matrix Xiong et al.'s bound concerns",
-          "这里测量的是 $W_1$；同样的论证也适用于 Xiong 等人的上界所针对的 $W_2$")
+    shown("The argument is the same for $W_1$, measured here, and for $W_2$, the matrix their bound concerns.",
+          "这个论证对这里测量的 $W_1$ 和 Xiong 等人的上界所针对的 $W_2$ 同样成立")
 
 
 def test_unnormalised_gradient_is_four_orders_larger(stack):

@@ -118,7 +118,7 @@ def test_relu_trains_faster_than_tanh_at_small_rates_the_lead_shrinks_and_tanh_i
     assert lead[0] > 1 and np.all(np.diff(lead) < 0), lead
     largest = 0.3
     assert largest > max(training_speed.LEARNING_RATES)
-    reach = {key: [training_speed.iterations_to_target(training_speed.error_curve(key, largest, seed, stop_at_target=True))
+    reach = {key: [training_speed.steps_to_target(training_speed.error_curve(key, largest, seed, stop_at_target=True))
                    for seed in training_speed.SEEDS] for key in ("relu", "tanh")}
     assert max(reach["tanh"]) < min(reach["relu"]), reach
 

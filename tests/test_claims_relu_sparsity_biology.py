@@ -445,9 +445,9 @@ def test_sparse_paths_active_units_as_described():
 def test_training_speed_setup_as_stated():
     assert training_speed.SIZES == (10, 128, 128, 128, 10)
     assert training_speed.TARGET_ERROR == 0.25 and training_speed.EVERY == 25
-    assert "checked every 25 iterations (an iteration is one SGD step)" in page_text(
+    assert "checked every 25 steps (one step is one SGD update on one mini-batch)" in page_text(
         "blog/posts/relu-sparsity-biology.md", "en")
-    assert "每 25 次迭代（一次迭代即一步 SGD）" in page_text("blog/posts/relu-sparsity-biology.md", "zh")
+    assert "每 25 步（一步即在一个小批量上做一次 SGD 更新）" in page_text("blog/posts/relu-sparsity-biology.md", "zh")
     assert tuple(training_speed.LEARNING_RATES) == (0.01, 0.03, 0.1)
     assert len(training_speed.SEEDS) == 3 and training_speed.CURVE_LR == 0.03
     assert training_speed.INIT == {"relu": "he", "tanh": "lecun"}
@@ -456,12 +456,12 @@ def test_training_speed_setup_as_stated():
     assert "minibatches(len(X), 128," in source and "momentum=0.9" in source
 
 
-def test_iterations_to_target_is_first_check_at_or_below_25_percent():
+def test_steps_to_target_is_first_check_at_or_below_25_percent():
     curve = np.array([0.9, 0.5, 0.3, 0.25, 0.2])
-    assert training_speed.iterations_to_target(curve) == 3 * training_speed.EVERY
+    assert training_speed.steps_to_target(curve) == 3 * training_speed.EVERY
 
 
-def test_median_iterations_quoted(ts):
+def test_median_steps_quoted(ts):
     np.testing.assert_array_equal(np.median(ts["reach_relu"], axis=1), [500, 275, 250])
     np.testing.assert_array_equal(np.median(ts["reach_tanh"], axis=1), [1075, 475, 300])
 
@@ -502,7 +502,7 @@ def test_curves_at_0_03_cross_25_percent_at_275_and_475(ts):
     every = int(ts["every"])
     for key, quoted in (("relu", 275), ("tanh", 475)):
         median_curve = np.median(ts[f"curve_{key}"], axis=0)
-        assert training_speed.iterations_to_target(median_curve) == quoted
+        assert training_speed.steps_to_target(median_curve) == quoted
         assert len(median_curve) == 1000 // every + 1
 
 
@@ -515,7 +515,7 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_about_twice_as_fast():
     """At 0.3 the exact counts move with last-bit rounding differences (unpinned BLAS gave ReLU
     1325/975/1100 and tanh 650/650/550), so the page states only what survives them: tanh crosses
     first in every seed, and its median is about half ReLU's. The table leaves the row out."""
-    reach = {key: [training_speed.iterations_to_target(
+    reach = {key: [training_speed.steps_to_target(
                        training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
                    for seed in training_speed.SEEDS] for key in ("relu", "tanh")}
     assert all(t < r for r, t in zip(reach["relu"], reach["tanh"]))   # "tanh crossed first in every seed"
@@ -542,11 +542,11 @@ def test_softplus_is_not_the_closest_smooth_function_to_relu():
     assert gap_gelu < gap_silu < gap_softplus                  # so the page says "a" similar function
 
 
-def test_at_0_3_the_first_ten_iterations_kill_30_to_45_percent_of_relus_second_layer():
+def test_at_0_3_the_first_ten_steps_kill_30_to_45_percent_of_relus_second_layer():
     shares = [training_speed.dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
     assert (round(100 * min(shares)), round(100 * max(shares))) == (30, 45)
-    for lang, text in (("en", "the first ten iterations leave 30–45% of ReLU's second layer"),
-                       ("zh", "头十次迭代就让 ReLU 网络第二层 30–45% 的单元")):
+    for lang, text in (("en", "the first ten steps leave 30–45% of ReLU's second layer"),
+                       ("zh", "头十步就让 ReLU 网络第二层 30–45% 的单元")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
 
 

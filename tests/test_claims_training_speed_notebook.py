@@ -1,11 +1,11 @@
 """Claims of the training-speed notebook (both languages): the setup (4000 ten-dimensional standard
 normal points labelled by the nearest of 100 random centres, ten classes; a 10-128-128-128-10
 network, He for ReLU and LeCun for tanh, SGD with momentum 0.9 and mini-batches of 128, three seeds,
-a check every 25 iterations) and the step beyond the grid, η = 0.3: tanh first in every seed, about
+a check every 25 steps) and the step beyond the grid, η = 0.3: tanh first in every seed, about
 twice as fast; ReLU four to five times slower than at 0.1; after ten steps no dead unit in hidden
 layer 2 at 0.1, 30 % to 45 % at 0.3; and why the dead-ReLU article sees almost none at 0.3 (plain SGD
 on mini-batches of 64; momentum 0.9 makes a steady update 1/(1 - 0.9) = 10 plain steps; without
-momentum this network loses no unit in ten iterations at 0.3 either)."""
+momentum this network loses no unit in ten steps at 0.3 either)."""
 from __future__ import annotations
 
 import inspect
@@ -32,10 +32,10 @@ def test_setup_task_network_initialisation_seeds_and_checks():
     assert training_speed.TARGET_ERROR == 0.25
 
 
-def test_full_error_curves_are_1000_iterations_long_at_rate_0_03():
-    """'The full error curves, 1000 iterations long, are recorded at learning rate 0.03'"""
+def test_full_error_curves_are_1000_steps_long_at_rate_0_03():
+    """'The full error curves, 1000 steps long, are recorded at learning rate 0.03'"""
     r = cached("training_speed")
-    assert training_speed.CURVE_LR == 0.03 and training_speed.CURVE_ITERATIONS == 1000
+    assert training_speed.CURVE_LR == 0.03 and training_speed.CURVE_STEPS == 1000
     for key in ("relu", "tanh"):
         assert r[f"curve_{key}"].shape == (len(training_speed.SEEDS), 1000 // training_speed.EVERY + 1)
 
@@ -56,11 +56,11 @@ def test_training_is_sgd_with_momentum_0_9_and_mini_batches_of_128(key):
     for _ in range(training_speed.EVERY):
         idx = next(batches)
         net.sgd_step(X[idx], y[idx], 0.1, momentum=0.9)
-    assert net.error_rate(X, y) == training_speed.error_curve(key, 0.1, 0, iterations=training_speed.EVERY)[1]
+    assert net.error_rate(X, y) == training_speed.error_curve(key, 0.1, 0, steps=training_speed.EVERY)[1]
 
 
 def reach(key: str, lr: float, seed: int) -> float:
-    return training_speed.iterations_to_target(training_speed.error_curve(key, lr, seed, stop_at_target=True))
+    return training_speed.steps_to_target(training_speed.error_curve(key, lr, seed, stop_at_target=True))
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,7 @@ def test_at_0_3_tanh_is_first_in_every_seed_about_twice_as_fast(at_0_3):
     assert np.all((ratio > 0.4) & (ratio < 0.6))             # "about twice as fast"
 
 
-def test_relu_needs_four_to_five_times_as_many_iterations_at_0_3_as_at_0_1(at_0_3):
+def test_relu_needs_four_to_five_times_as_many_steps_at_0_3_as_at_0_1(at_0_3):
     at_0_1 = np.array([reach("relu", 0.1, seed) for seed in training_speed.SEEDS])
     slowdown = at_0_3["relu"] / at_0_1
     assert np.all((slowdown >= 4) & (slowdown <= 5)), slowdown
@@ -123,19 +123,19 @@ def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_s
 
 
 @pytest.mark.parametrize("seed", training_speed.SEEDS)
-def test_without_momentum_no_unit_of_hidden_layer_2_dies_in_ten_iterations_at_0_3(seed):
-    """'Without momentum, this network too loses no unit of that layer in its first ten iterations at
-    0.3'; the same loop with momentum 0.9 is the notebook's count."""
-    def dead_after_ten(momentum):
-        X, y = voronoi(seed=100 + seed)
-        net = MLP.create(training_speed.SIZES, "relu", training_speed.INIT["relu"], seed=seed)
-        batches = minibatches(len(X), 128, np.random.default_rng(seed))
-        for _ in range(10):
-            idx = next(batches)
-            net.sgd_step(X[idx], y[idx], 0.3, momentum=momentum)
-        return float(np.mean(np.all(net.hidden_preactivations(X)[1] <= 0, axis=0)))
-    assert dead_after_ten(0.9) == training_speed.dead_share(0.3, seed, 10) > 0.25
-    assert dead_after_ten(0.0) == 0
+def test_without_momentum_no_unit_of_hidden_layer_2_dies_in_ten_steps_at_0_3(seed):
+    """'Without momentum, this network too loses no unit of that layer in its first ten steps at
+    0.3': the notebook prints dead_share(..., momentum=0.0), whose steps are the momentum-0.9 run's
+    with only the momentum changed."""
+    X, y = voronoi(seed=100 + seed)
+    net = MLP.create(training_speed.SIZES, "relu", training_speed.INIT["relu"], seed=seed)
+    batches = minibatches(len(X), 128, np.random.default_rng(seed))
+    for _ in range(10):
+        idx = next(batches)
+        net.sgd_step(X[idx], y[idx], 0.3, momentum=0.9)
+    by_hand = float(np.mean(np.all(net.hidden_preactivations(X)[1] <= 0, axis=0)))
+    assert by_hand == training_speed.dead_share(0.3, seed, 10) > 0.25
+    assert training_speed.dead_share(0.3, seed, 10, momentum=0.0) == 0
 
 
 def test_tanh_slope_is_never_zero():

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # Notebook: ReLU against tanh, iterations to 25% error { #notebook-training-speed }
+# # Notebook: ReLU against tanh, steps to 25% error { #notebook-training-speed }
 #
 # This notebook prints the numbers behind the section
 # [Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) of the article
@@ -10,8 +10,8 @@
 # [He](../blog/posts/initialisation.md#he) initialisation, tanh with
 # [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent
 # (SGD) with momentum 0.9 and mini-batches of 128, with three seeds at each learning rate η. The
-# training error is checked every 25 iterations (an iteration is one SGD step), and we record the
-# first check at which it is at most 25%.
+# training error is checked every 25 steps (one step is one SGD update on one mini-batch), and we
+# record the first check at which it is at most 25%.
 
 # %%
 from actsite.experiments import training_speed
@@ -29,7 +29,7 @@ for i, lr in enumerate(r["learning_rates"]):
 
 # %% [markdown]
 # The article summarises each learning rate by $\rho$, the median over the three seeds of tanh's
-# iterations divided by the median of ReLU's (so $\rho > 1$ means ReLU got there first), and, as
+# step counts divided by the median of ReLU's (so $\rho > 1$ means ReLU got there first), and, as
 # [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)
 # did in their Figure 1, also compares each activation at its best learning rate.
 
@@ -42,23 +42,23 @@ best_relu, best_tanh = relu_median.min(), tanh_median.min()
 say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 
 # %% [markdown]
-# The full error curves, 1000 iterations long, are recorded at learning rate 0.03, the rate of
+# The full error curves, 1000 steps long, are recorded at learning rate 0.03, the rate of
 # the article's error-curve figure. Where does the median curve of each activation first reach 25%?
 
 # %%
 for key in ("relu", "tanh"):
     curve = np.median(r[f"curve_{key}"], axis=0)
-    say("speed_curve", key=words("act_" + key), reach=training_speed.iterations_to_target(curve), error=curve[-1])
+    say("speed_curve", key=words("act_" + key), reach=training_speed.steps_to_target(curve), error=curve[-1])
 
 # %% [markdown]
-# ## One step further: η = 0.3 { #beyond-the-grid }
+# ## Beyond the grid: η = 0.3 { #beyond-the-grid }
 #
 # The runs above, like the article's figure and table, stop at 0.1. The article's text also reports
 # 0.3, and the next cell runs it. There the order reverses: tanh reaches 25% first in every seed, about twice
-# as fast, and ReLU needs four to five times as many iterations as at 0.1.
+# as fast, and ReLU needs four to five times as many steps as at 0.1.
 
 # %%
-reach = {(key, seed): training_speed.iterations_to_target(
+reach = {(key, seed): training_speed.steps_to_target(
              training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
          for key in ("relu", "tanh") for seed in training_speed.SEEDS}
 for seed in training_speed.SEEDS:
@@ -69,16 +69,15 @@ for seed in training_speed.SEEDS:
 # At 0.3 many of ReLU's units also die. A ReLU unit whose pre-activation is at most zero on every
 # training point is *dead*: it outputs 0 and its incoming weights get no gradient
 # ([Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md#dead-relu)).
-# Count the dead units of the second hidden layer, the layer that article counts, after the first ten
-# iterations:
+# Count the dead units of the second hidden layer, the layer that article counts, after the first ten steps:
 
 # %%
 shares = {(lr, seed): training_speed.dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
 for (lr, seed), share in shares.items():
-    say("speed_dead", lr=lr, seed=seed, iterations=10, share=share)
+    say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
 
 # %% [markdown]
-# At 0.1 no unit of that layer has died; at 0.3 the first ten iterations kill 30% to 45% of them, and the
+# At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and the
 # network trains on with fewer units. Tanh units cannot die: their slope is
 # never zero.
 #
@@ -86,15 +85,23 @@ for (lr, seed), share in shares.items():
 # momentum (on mini-batches of 64). With momentum 0.9 each update is the new gradient step plus nine
 # tenths of the previous update, so while the gradient keeps its direction the update grows towards
 # 1/(1 − 0.9) = 10 times the plain step η × gradient: η = 0.3 here is a much larger step than η = 0.3 there.
-# Without momentum, this network too loses no unit of that layer in its first ten iterations at 0.3.
+# Run the same ten steps at 0.3 again, this time without momentum:
+
+# %%
+for seed in training_speed.SEEDS:
+    say("speed_dead_plain", lr=0.3, seed=seed, steps=10,
+        share=training_speed.dead_share(0.3, seed, 10, momentum=0.0))
+
+# %% [markdown]
+# Without momentum, this network too loses no unit of that layer in its first ten steps at 0.3.
 #
 # ## Try this { #try-this }
 #
 # Change the learning rate or the seed, or let the network train longer, and see how many units die.
 
 # %%
-lr, seed, iterations = 0.3, 0, 100
-say("speed_dead", lr=lr, seed=seed, iterations=iterations, share=training_speed.dead_share(lr, seed, iterations))
+lr, seed, steps = 0.3, 0, 100
+say("speed_dead", lr=lr, seed=seed, steps=steps, share=training_speed.dead_share(lr, seed, steps))
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

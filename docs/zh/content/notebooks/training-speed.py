@@ -1,7 +1,7 @@
 # %% [markdown]
-# # 笔记本：ReLU 与 tanh，达到 25% 误差所需的迭代次数 { #notebook-training-speed }
+# # 笔记本：ReLU 与 tanh，达到 25% 误差所需的步数 { #notebook-training-speed }
 #
-# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点；100 个随机中心各自随机分到 10 个类别中的一个，每个点的类别就是离它最近的那个中心的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，动量 0.9，小批量大小 128；每个学习率 η 下用三个随机种子各训练一次。每 25 次迭代（一次迭代即一步 SGD）检查一次训练误差，记下它第一次降到 25% 或以下时的迭代次数。
+# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点；100 个随机中心各自随机分到 10 个类别中的一个，每个点的类别就是离它最近的那个中心的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，动量 0.9，小批量大小 128；每个学习率 η 下用三个随机种子各训练一次。每 25 步（一步即在一个小批量上做一次 SGD 更新）检查一次训练误差，记下它第一次降到 25% 或以下时的步数。
 
 # %%
 from actsite.experiments import training_speed
@@ -18,7 +18,7 @@ for i, lr in enumerate(r["learning_rates"]):
         say("speed_row", lr=lr, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# 文章用 $\rho$ 来概括每个学习率：tanh 在三个种子上所需迭代次数的中位数，除以 ReLU 的中位数（所以 $\rho > 1$ 表示 ReLU 先到）。文章还仿照 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)的图 1，让两种激活函数各取自己最好的学习率，再比较一次。
+# 文章用 $\rho$ 来概括每个学习率：tanh 在三个种子上所需步数的中位数，除以 ReLU 的中位数（所以 $\rho > 1$ 表示 ReLU 先到）。文章还仿照 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)的图 1，让两种激活函数各取自己最好的学习率，再比较一次。
 
 # %%
 relu_median = np.median(r["reach_relu"], axis=1)
@@ -29,20 +29,20 @@ best_relu, best_tanh = relu_median.min(), tanh_median.min()
 say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 
 # %% [markdown]
-# 完整的误差曲线（共 1000 次迭代）记录在学习率 0.03 下，也就是文章里误差曲线图所用的学习率。两种激活函数的中位数曲线各在何时首次降到 25%？
+# 完整的误差曲线（共 1000 步）记录在学习率 0.03 下，也就是文章里误差曲线图所用的学习率。两种激活函数的中位数曲线各在何时首次降到 25%？
 
 # %%
 for key in ("relu", "tanh"):
     curve = np.median(r[f"curve_{key}"], axis=0)
-    say("speed_curve", key=words("act_" + key), reach=training_speed.iterations_to_target(curve), error=curve[-1])
+    say("speed_curve", key=words("act_" + key), reach=training_speed.steps_to_target(curve), error=curve[-1])
 
 # %% [markdown]
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
-# 上面这些实验和文章里的图、表一样，只到学习率 0.1；文章正文还提到了 0.3 这一档，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，速度约为 ReLU 的两倍；ReLU 所需的迭代次数则是学习率 0.1 时的四到五倍。
+# 上面这些实验和文章里的图、表一样，只到学习率 0.1；文章正文还提到了 0.3 这一档，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，速度约为 ReLU 的两倍；ReLU 所需的步数则是学习率 0.1 时的四到五倍。
 
 # %%
-reach = {(key, seed): training_speed.iterations_to_target(
+reach = {(key, seed): training_speed.steps_to_target(
              training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
          for key in ("relu", "tanh") for seed in training_speed.SEEDS}
 for seed in training_speed.SEEDS:
@@ -50,25 +50,33 @@ for seed in training_speed.SEEDS:
     say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# 学习率为 0.3 时，还有不少 ReLU 单元死亡。如果一个 ReLU 单元在每个训练点上的预激活值都不大于 0，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数前十次迭代之后第 2 个隐藏层（那篇文章统计的也是这一层）里的死亡单元：
+# 学习率为 0.3 时，还有不少 ReLU 单元死亡。如果一个 ReLU 单元在每个训练点上的预激活值都不大于 0，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数前十步之后第 2 个隐藏层（那篇文章统计的也是这一层）里的死亡单元：
 
 # %%
 shares = {(lr, seed): training_speed.dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
 for (lr, seed), share in shares.items():
-    say("speed_dead", lr=lr, seed=seed, iterations=10, share=share)
+    say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
 
 # %% [markdown]
-# 学习率为 0.1 时，这一层没有一个单元死亡；学习率为 0.3 时，前十次迭代就让其中 30% 到 45% 的单元死亡，网络只能靠剩下的单元接着学。tanh 单元不会死亡：它的斜率处处不为零。
+# 学习率为 0.1 时，这一层没有一个单元死亡；学习率为 0.3 时，前十步就让其中 30% 到 45% 的单元死亡，网络只能靠剩下的单元接着学。tanh 单元不会死亡：它的斜率处处不为零。
 #
-# 上面链接的那篇讲死亡单元的文章，在学习率 0.3 下几乎没有单元死亡，是因为它用的是不带动量的普通 SGD（小批量大小 64）。带动量 0.9 时，每次的更新量等于新的梯度步加上上一次更新量的十分之九，所以只要梯度方向保持不变，更新量就会逐渐增大到普通梯度步（η × 梯度）的 1/(1 − 0.9) = 10 倍：这里的 η = 0.3 比那里的 η = 0.3 大得多。去掉动量后，这个网络以学习率 0.3 训练前十次迭代，这一层同样没有一个单元死亡。
+# 上面链接的那篇讲死亡单元的文章，在学习率 0.3 下几乎没有单元死亡，是因为它用的是不带动量的普通 SGD（小批量大小 64）。带动量 0.9 时，每次的更新量等于新的梯度步加上上一次更新量的十分之九，所以只要梯度方向保持不变，更新量就会逐渐增大到普通梯度步（η × 梯度）的 1/(1 − 0.9) = 10 倍：这里的 η = 0.3 比那里的 η = 0.3 大得多。去掉动量，以学习率 0.3 把同样的前十步再跑一遍：
+
+# %%
+for seed in training_speed.SEEDS:
+    say("speed_dead_plain", lr=0.3, seed=seed, steps=10,
+        share=training_speed.dead_share(0.3, seed, 10, momentum=0.0))
+
+# %% [markdown]
+# 去掉动量后，这个网络以学习率 0.3 训练前十步，这一层同样没有一个单元死亡。
 #
 # ## 动手试试 { #try-this }
 #
 # 改一改学习率或种子，或者让网络多训练一会儿，看看会有多少单元死亡。
 
 # %%
-lr, seed, iterations = 0.3, 0, 100
-say("speed_dead", lr=lr, seed=seed, iterations=iterations, share=training_speed.dead_share(lr, seed, iterations))
+lr, seed, steps = 0.3, 0, 100
+say("speed_dead", lr=lr, seed=seed, steps=steps, share=training_speed.dead_share(lr, seed, steps))
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
