@@ -65,8 +65,8 @@ def test_double_precision_limits_quoted_in_the_opening():
     # the correctly rounded sigmoid is 1 once 1 - sigma(x) = 1/(1 + e^x) is at most half an ulp below 1, 2^-54
     below = lambda x: 1 / (1 + math.exp(x))                         # computed without cancellation
     assert below(37.42) > 2.0 ** -54 > below(37.44) and f"{54 * math.log(2):.2f}" == "37.43"
-    page_lang("en", "correctly rounded sigmoid reaches 1 only at 17.33; in double precision the two are 36.74 and 37.43", "")
-    page_lang("zh", "", "正确舍入的 sigmoid 要到 17.33 才变成 1；在双精度中，这两个数是 36.74 和 37.43")
+    page_lang("en", "The correctly rounded sigmoid reaches 1 only at 17.33 (in double precision the two thresholds are 36.74 and 37.43).", "")
+    page_lang("zh", "", "正确舍入的 sigmoid 则要到 17.33 才变成 1（在双精度中，这两个阈值是 36.74 和 37.43）")
 
 
 # --- the formats ------------------------------------------------------------------------------
@@ -218,7 +218,10 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     assert np.all(lp.to_format(e / (np.float32(1) + e), "bfloat16") == exact)
     both(r"$e^{x}/(1 + e^{x})$", r"$1/(1 + e^{-x})$")
     page_lang("en", "computes accurately in float32", "")
-    page_lang("zh", "", "内部用 float32 精确计算")
+    page_lang("zh", "", "内部用 float32 准确地计算")
+    # the conclusion holds for a kernel that does both, not for every library
+    page_lang("en", "So, for any kernel that does this, the thresholds belong to the format, not to a particular library.", "")
+    page_lang("zh", "", "因此，只要内核这样做，这些阈值就属于格式本身，而不属于某个库。")
     page_lang("en", r"beyond $|x| = 88.72$, where $e^{|x|}$ [overflows](#overflow) in float32", "")
     page_lang("zh", "", r"$|x|$ 超过 88.72、float32 中的 $e^{|x|}$ 会[溢出](#overflow)")
 
@@ -400,10 +403,18 @@ def test_alt_text_log_tail_is_straight_from_about_three():
 
 
 def test_tanh_thresholds_and_slope():
-    assert [round(lp.row("tanh", f).value[1], 2) for f in ("bfloat16", "float16", "float32")] == [3.47, 4.51, 9.01]
+    """3.47 in bfloat16, 4.508 in float16 (4.5078125: 4.51 would name the next float16 value,
+    4.51171875, so the page writes it as the table does) and 9.01 in float32."""
+    from actsite.pages import low_precision_table as lpt
+    assert [round(lp.row("tanh", f).value[1], 2) for f in ("bfloat16", "float32")] == [3.47, 9.01]
+    t16 = lp.row("tanh", "float16").value[1]
+    assert t16 == 4.5078125 and float(lp.to_format(4.51, "float16")) != t16 and float(lp.to_format(4.508, "float16")) == t16
+    assert lpt.number_latex(t16, "en", "float16") == "4.508"
     assert lp.row("tanh", "bfloat16").value[0] == -lp.row("tanh", "bfloat16").value[1]
     assert round(float(tanh_prime(np.array(3.46875))), 4) == 0.0039
-    both("3.47", "0.0039", "4.51", "9.01")
+    both("3.47", "0.0039", "9.01")
+    page_lang("en", r"at $|x| = 3.47$ in bfloat16, where its slope is 0.0039, at 4.508 in float16 and at 9.01 in float32", "")
+    page_lang("zh", "", r"bfloat16 中在 $|x| = 3.47$（斜率 0.0039），float16 中在 4.508，float32 中在 9.01")
 
 
 def test_sigmoid_derivative_underflow_and_left_tail():
@@ -529,11 +540,14 @@ def test_threshold_tables_list_every_activation_in_every_format():
     assert pair(-93, 6.25) in en and pair(-17.34, 8.32) in en and pair(-93, 93) in en
     assert pair("-4{,}096", "4{,}096") in en and pair(-4096, 4096) in lpt.tables_html("zh")
     assert pair(r"-3.4 \times 10^{7}", r"3.4 \times 10^{7}") in en                     # softsign in float32: 2^25
-    assert lpt.number_latex(0.625, "en") == "0.63" and lpt.number_latex(2.984375, "en") == "2.98"
-    assert lpt.number_latex(-10.375, "en") == "-10.38" and lpt.number_latex(3.0, "en") == "3"
-    assert lpt.number_latex(-0.0, "en") == "0" and lpt.number_latex(4096.0, "zh") == "4096"
+    assert lpt.number_latex(0.625, "en", "float8_e5m2") == "0.625" and lpt.number_latex(1.875, "en", "float8_e4m3fn") == "1.875"
+    assert lpt.number_latex(2.984375, "en", "bfloat16") == "2.98" and lpt.number_latex(4.5078125, "en", "float16") == "4.508"
+    assert lpt.number_latex(-10.375, "en", "bfloat16") == "-10.375" and lpt.number_latex(3.0, "en", "float16") == "3"
+    assert lpt.number_latex(float(np.nextafter(np.float32(3), np.float32(0))), "en", "float32") == "3.00"
+    assert lpt.number_latex(2.0 ** 67, "en", "bfloat16") == r"1.48 \times 10^{20}"        # 1.5e20 is another bfloat16
+    assert lpt.number_latex(-0.0, "en", "float16") == "0" and lpt.number_latex(4096.0, "zh", "float16") == "4096"
     with pytest.raises(ValueError):
-        lpt.number_latex(float("nan"), "en")
+        lpt.number_latex(float("nan"), "en", "float16")
 
 
 def test_derivative_underflows_far_beyond_the_value_on_exponential_tails_with_a_nonzero_limit():
@@ -678,13 +692,138 @@ def test_only_e4m3_needs_more_than_the_infinity_for_the_cube():
 
 
 def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
-    """e^{-|x|} never overflows; the stable forms stay finite in E4M3, the cube does not."""
+    """e^{-|x|} never overflows: the rewritten sigmoid, tanh, softplus, SiLU and Mish, every
+    operation in the format, are finite at every value of every 8- and 16-bit format, where the
+    textbook formulas are not; the cube is NaN in E4M3 from 8."""
     v = lp.every_value("float8_e4m3fn").astype(E4M3)
     with np.errstate(all="ignore"):
         e = np.exp(np.negative(np.abs(v))).astype(float)
         assert np.all(np.isfinite(e)) and np.all(e <= 1)
         cube = (v * v * v).astype(float)
     assert np.isnan(cube[np.abs(v.astype(float)) >= 8]).all()
+    assert set(lp.STABLE) == set(lp.NAIVE) - {"gelu_tanh"}
+    for fmt in lp.FORMAT_KEYS[1:]:
+        x = lp.every_value(fmt)
+        for key in lp.STABLE:
+            assert np.all(np.isfinite(lp.stable_in(key, x, fmt))), (key, fmt)
+    assert not np.all(np.isfinite(lp.naive_in("softplus", lp.every_value("float16"), "float16")))
+    page_lang("en", "Every formula above except the tanh approximation of GELU can be rewritten to exponentiate only "
+              "non-positive numbers ($e^{-|x|}$), so that no exponential can overflow;", "")
+    page_lang("zh", "", "除 GELU 的 tanh 近似外，上面这些公式都可以改写成只对非正数取指数（$e^{-|x|}$），这样指数就不会溢出；")
+
+
+def test_softplus_and_mish_lose_their_left_tails_in_float16():
+    """'Once e^x is at most 2^-11, half of float16's ε, 1 + e^x rounds to 1 and its logarithm is 0:
+    from x = -7.625, just past -11 ln 2, both formulas return 0. The true values there are 4.9e-4 and
+    -3.7e-3, and the correctly rounded ones stay non-zero down to -17.34 and -20.34': the textbook
+    formulas, every operation in float16, over every float16 value."""
+    eps = lp.FORMATS["float16"].eps
+    assert eps / 2 == 2.0 ** -11
+    one = np.float16(1)
+    for key in ("softplus", "mish"):
+        # the first input from which the formula is 0 at every float16 value further left
+        start = -lp.beyond_last(lambda x: lp.naive_in(key, x, "float16") != 0, "float16", -1)
+        assert start == -7.625, key
+    with np.errstate(all="ignore"):
+        assert float(np.exp(np.float16(-7.625))) <= 2.0 ** -11 < float(np.exp(np.float16(-7.62109375)))
+        assert one + np.exp(np.float16(-7.625)) == one and one + np.exp(np.float16(-7.62109375)) > one
+    values = lp.every_value("float16")
+    assert values[values <= -11 * math.log(2)].max() == -7.625                  # just past -11 ln 2
+    assert f"{float(EVERY['softplus'].f(np.array(-7.625))):.1e}" == "4.9e-04"
+    assert f"{float(EVERY['mish'].f(np.array(-7.625))):.1e}" == "-3.7e-03"
+    assert lp.row("softplus", "float16").value[0] == -17.34375 and lp.row("mish", "float16").value[0] == -20.34375
+    # the harm is the rounding of 1 + e^x, not an overflow: no intermediate is infinite there
+    x = values[values <= -7.625].astype(np.float16)
+    with np.errstate(all="ignore"):
+        assert np.all(np.isfinite(np.exp(x))) and np.all(np.log(one + np.exp(x)) == 0)
+    page_lang("en", r"Softplus and Mish also lose their left tails, to rounding rather than overflow. Once $e^{x}$ is at most "
+              r"$2^{-11}$, half of float16's $\varepsilon$, $1 + e^{x}$ rounds to 1 and its logarithm is 0: from $x = -7.625$, "
+              r"just past $-11 \ln 2$, both formulas return 0. The true values there are $4.9 \times 10^{-4}$ and "
+              r"$-3.7 \times 10^{-3}$, and the correctly rounded ones stay non-zero down to $-17.34$ and $-20.34$.", "")
+    page_lang("zh", "", r"一旦 $e^{x}$ 不超过 $2^{-11}$，即 float16 的 $\varepsilon$ 的一半，$1 + e^{x}$ 就舍入成 1，取对数得 0："
+              r"从 $x = -7.625$（刚越过 $-11 \ln 2$）起，两个公式都返回 0。而那里的真实值分别是 $4.9 \times 10^{-4}$ 和 "
+              r"$-3.7 \times 10^{-3}$，正确舍入的值要到 $-17.34$ 和 $-20.34$ 才变成 0。")
+
+
+def test_log1p_keeps_the_left_tails_down_to_where_the_exponential_underflows():
+    """'with log1p for log(1 + ·), the left tails of softplus and Mish then survive down to where e^x
+    itself underflows': the rewritten forms, every operation in the format, are 0 where the correctly
+    rounded value is not only where e^x computed in the format is 0, in every 8- and 16-bit format;
+    the same rewrite with log instead of log1p still loses the tail from -7.625 in float16."""
+    for fmt in lp.FORMAT_KEYS[1:]:
+        x = lp.every_value(fmt)
+        with np.errstate(all="ignore"):
+            e = np.exp(x.astype(lp.DTYPES[fmt])).astype(float)
+        for key in ("softplus", "mish"):
+            lost = (lp.stable_in(key, x, fmt) == 0) & (lp.to_format(EVERY[key].f(x), fmt) != 0)
+            assert np.all(e[lost] == 0), (key, fmt)
+    x16 = lp.every_value("float16").astype(np.float16)
+    with np.errstate(all="ignore"):
+        with_log = np.maximum(x16, np.float16(0)) + np.log(np.float16(1) + np.exp(np.negative(np.abs(x16))))
+    tail = (x16 <= -7.625) & (x16 > -17.34375)                 # where e^x is still above 0 in float16
+    assert np.all(with_log[tail] == 0) and np.all(lp.stable_in("softplus", x16, "float16")[tail] > 0)
+    page_lang("en", r"with `log1p` for $\log(1 + \cdot)$, the left tails of softplus and Mish then survive down to where "
+              r"$e^{x}$ itself underflows.", "")
+    page_lang("zh", "", r"再用 `log1p` 计算 $\log(1 + \cdot)$，softplus 和 Mish 的左侧尾部也能保住，直到 $e^{x}$ 本身下溢为止。")
+    page_lang("en", r"(shift by the maximum, $e^{-|x|}$ with `log1p`)", "")
+    page_lang("zh", "", r"（减去最大值；$e^{-|x|}$ 配合 `log1p`）")
+
+
+def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
+    """'The page on output layers does the first for log-sum-exp (by subtracting the largest logit) and
+    both for binary cross-entropy from a logit': its LSE shifts by the maximum, its binary
+    cross-entropy code uses e^{-|x|} and log1p; it shows no stable sigmoid."""
+    other = {lang: page_text("catalogue/output-layers.md", lang) for lang in LANGS}
+    for lang, text in other.items():
+        assert r"\mathrm{LSE}(z) = m + \log \sum_j e^{z_j - m}" in text, lang
+        assert "np.log1p(np.exp(-np.abs(x)))" in text and r"\log\bigl(1 + e^{-|x|}\bigr)" in text, lang
+        assert "{ #stability }" in text, lang
+    page_lang("en", "The [page on output layers](output-layers.md#stability) does the first for log-sum-exp (by subtracting "
+              "the largest logit) and both for binary cross-entropy from a logit.", "")
+    page_lang("zh", "", "[输出层](output-layers.md#stability)一页计算 log-sum-exp 时用了前一种做法（减去最大的 logit），"
+              "由 logit 计算二元交叉熵时两种都用了。")
+    for lang in LANGS:
+        assert "uses for the sigmoid" not in page(lang) and "处理 sigmoid 和 log-sum-exp" not in page(lang), lang
+
+
+def test_a_saturating_e4m3_conversion_keeps_the_results_finite():
+    """'With a non-saturating conversion, as here, every overflow in E4M3 is NaN … A saturating
+    conversion clamps every overflow to ±448 instead: Mish and the tanh approximation of GELU then still
+    give x or 0, but SiLU gives about x/448, -1 at x = -448 where the true value is about 0': the
+    three formulas with every operation rounded to E4M3 and clamped to ±448, over every E4M3 value."""
+    top = lp.FORMATS["float8_e4m3fn"].max
+    assert top == 448.0
+    with np.errstate(all="ignore"):
+        assert np.isnan(np.array(500.0).astype(E4M3).astype(float))          # this page's conversion: NaN
+
+    def sat(v):                                   # round to E4M3, clamping what is too large to ±448
+        v = np.clip(np.nan_to_num(np.asarray(v, dtype=np.float64), posinf=top, neginf=-top), -top, top)
+        return lp.to_format(v, "float8_e4m3fn")
+
+    x = lp.every_value("float8_e4m3fn")
+    c, k, h = (float(sat(v)) for v in (math.sqrt(2 / math.pi), 0.044715, 0.5))
+    with np.errstate(all="ignore"):
+        silu = sat(x / sat(1 + sat(np.exp(-x))))
+        mish = sat(x * sat(np.tanh(sat(np.log(sat(1 + sat(np.exp(x))))))))
+        gelu = sat(sat(x * h) * sat(1 + sat(np.tanh(sat(c * sat(x + sat(k * sat(sat(x * x) * x))))))))
+    for y in (silu, mish, gelu):
+        assert np.all(np.isfinite(y))
+    assert np.all(mish[x >= 6.5] == x[x >= 6.5])
+    assert np.all(gelu[x >= 8] == x[x >= 8]) and np.all(gelu[x <= -8] == 0)
+    left = x <= -6.5
+    assert np.all(silu[left] == lp.to_format(x[left] / 448, "float8_e4m3fn"))
+    assert np.all(silu[left] != lp.to_format(EVERY["silu"].f(x[left]), "float8_e4m3fn"))      # wrong everywhere there
+    assert silu[0] == -1.0 and x[0] == -448 and abs(float(EVERY["silu"].f(np.array(-448.0)))) < 1e-190
+    page_lang("en", "With a non-saturating conversion, as here, every overflow in E4M3 is NaN", "")
+    page_lang("zh", "", "在本页所用的非饱和转换下，E4M3 中溢出的结果都是 NaN")
+    page_lang("en", r"A saturating conversion clamps every overflow to $\pm 448$ instead: Mish and the tanh approximation "
+              r"of GELU then still give $x$ or 0, but SiLU gives about $x/448$, $-1$ at $x = -448$ where the true value is "
+              r"about 0.", "")
+    page_lang("zh", "", r"饱和转换则把溢出的结果截成 $\pm 448$：这时 Mish 和 GELU 的 tanh 近似仍给出 $x$ 或 0，SiLU 却约等于 "
+              r"$x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
+    for lang in LANGS:                                   # the NaN is the conversion's, never the format's alone
+        assert "In E4M3, which has no infinity, every overflow is NaN" not in page(lang), lang
+        assert "E4M3 没有无穷大，溢出的结果都是 NaN" not in page(lang), lang
 
 
 def naive_gelu_tanh(x):
@@ -729,17 +868,67 @@ def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3
         assert np.isnan(lp.naive_in(key, lp.every_value("float8_e4m3fn"), "float8_e4m3fn")).any(), key
     page_lang("en", "softplus $\\ln(1 + e^{x})$ returns $\\infty$ from 11.09 on", "")
     page_lang("zh", "", "softplus $\\ln(1 + e^{x})$ 从 11.09 起返回 $\\infty$")
-    page_lang("en", "SiLU, $x/(1 + e^{-x})$, and Mish, $x \\tanh(\\ln(1 + e^{x}))$, are barely affected by the overflow", "")
-    page_lang("zh", "", "SiLU $x/(1 + e^{-x})$ 和 Mish $x \\tanh(\\ln(1 + e^{x}))$ 几乎不受溢出影响")
+    page_lang("en", "- SiLU, $x/(1 + e^{-x})$, is barely affected by the overflow: it returns $-0$ for $x \\le -11.09$", "")
+    page_lang("zh", "", "- SiLU $x/(1 + e^{-x})$ 几乎不受溢出影响：它在 $x \\le -11.09$ 时返回 $-0$")
+    page_lang("en", "- Mish, $x \\tanh(\\ln(1 + e^{x}))$, returns exactly $x$, the right value, for $x \\ge 11.09$", "")
+    page_lang("zh", "", "- Mish $x \\tanh(\\ln(1 + e^{x}))$ 在 $x \\ge 11.09$ 时恰好返回 $x$，这正是正确的值")
 
 
-def test_threshold_tables_are_rounded_to_two_decimals_as_the_page_says():
+def test_threshold_tables_write_each_threshold_as_the_page_says():
+    """'Each threshold is a value of its format, written exactly if it has at most three decimals
+    (1.875); otherwise it is rounded to two decimals (two significant digits from 10^5 on), or in
+    the 8- and 16-bit formats to as many as it takes to name that value alone (4.508 in float16,
+    where 4.51 would round to its neighbour)': every cell of both tables, as printed."""
+    from decimal import Decimal
     from actsite.pages import low_precision_table as lpt
-    for lang in LANGS:
-        cells = re.findall(r"\\\((-?[0-9{},.]+)\\\)", lpt.tables_html(lang))
-        assert cells and all(len(c.partition(".")[2]) <= 2 for c in cells), lang
-    page_lang("en", "rounded to two decimals", "")
-    page_lang("zh", "", "（保留两位小数）")
+    data = lpt.cached("low_precision_thresholds")
+    fmts = [str(f) for f in data["formats"]]
+    seen = set()
+    for quantity in ("value", "slope"):
+        for per_format in data[quantity]:
+            for fmt, pair in zip(fmts, per_format):
+                for v in (float(t) for t in pair):
+                    text = lpt.number_latex(v, "zh", fmt)
+                    if abs(v) >= lpt.LARGE:
+                        mantissa, power = re.fullmatch(r"(-?[0-9.]+) \\times 10\^\{(\d+)\}", text).groups()
+                        shown, places = float(mantissa) * 10.0 ** int(power), len(mantissa.partition(".")[2])
+                        assert places >= 1 and abs(float(mantissa) - v / 10.0 ** int(power)) <= 0.5 * 10.0 ** -places + 1e-12
+                        named = float(lp.to_format(shown, fmt)) == v
+                        assert named or fmt == "float32", (fmt, v, text)
+                        assert places == 1 or not named or float(lp.to_format(round(v / 10.0 ** int(power), places - 1)
+                                                                               * 10.0 ** int(power), fmt)) != v
+                        seen.add("large")
+                        continue
+                    exact, printed = Decimal(v), Decimal(text)
+                    if exact.as_tuple().exponent >= -3:                       # at most three decimals: exact
+                        assert printed == exact, (fmt, v, text)
+                        seen.add("exact")
+                        continue
+                    places = -printed.as_tuple().exponent
+                    assert places >= 2 and abs(printed - exact) <= Decimal(5) * Decimal(10) ** -(places + 1), (fmt, v, text)
+                    if fmt == "float32":
+                        assert places == 2, (v, text)
+                        seen.add("float32")
+                    else:                       # names v and no other value; one decimal fewer would not
+                        assert float(lp.to_format(float(text), fmt)) == v, (fmt, v, text)
+                        fewer = exact.quantize(Decimal(10) ** -(places - 1))
+                        assert places == 2 or float(lp.to_format(float(fewer), fmt)) != v, (fmt, v, text)
+                        seen.add("named" if places == 2 else "longer")
+    assert seen == {"large", "exact", "float32", "named", "longer"}
+    for lang in LANGS:                               # what the reader sees is what was checked
+        html = lpt.tables_html(lang)
+        for text in ("1.875", "0.625", "4.508", "2.98", "3.00", "-10.375"):
+            assert rf"\({text}\)" in html, (lang, text)
+        assert r"\(1.88\)" not in html and r"\(0.63\)" not in html, lang
+    page_lang("en", "Each threshold is a value of its format, written exactly if it has at most three decimals (1.875); "
+              "otherwise it is rounded to two decimals (two significant digits from $10^{5}$ on), or in the 8- and 16-bit "
+              "formats to as many as it takes to name that value alone (4.508 in float16, where 4.51 would round to its "
+              "neighbour).", "")
+    page_lang("zh", "", "每个阈值都是所在格式中的一个值：小数不超过三位的照原样写出（如 1.875）；其余的保留两位小数"
+              "（$10^{5}$ 以上保留两位有效数字），在 8 位和 16 位格式中则保留到足以确定这个值的位数（float16 中写作 4.508，"
+              "因为 4.51 会舍入到相邻的另一个值）。")
+    assert float(lp.to_format(4.51, "float16")) == 4.51171875                   # "its neighbour"
+    assert float(np.nextafter(np.float16(4.5078125), np.float16(5))) == 4.51171875
 
 # --- softmax and log-sum-exp ------------------------------------------------------------------
 
@@ -1018,9 +1207,9 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
     assert threshold(slope, 1.0) == 0.625 and threshold(value, inputs.astype(e5m2).astype(float)) == 1.25
     assert round(float(mish.df(np.array([0.625]))[0]), 2) == 0.94
     from actsite.pages import low_precision_table as lpt
-    assert lpt.number_latex(0.625, "en") == "0.63"                   # "(0.63 in the table)"
-    page_lang("en", "that is why Mish's derivative already rounds to 1 from 0.625 (0.63 in the table), while its value becomes $x$ only from 1.25.", "")
-    page_lang("zh", "", "因此 Mish 的导数从 0.625（表中记作 0.63）起就已舍入为 1，函数值却要到 1.25 才变成 $x$。")
+    assert lpt.number_latex(0.625, "en", "float8_e5m2") == "0.625"             # the table shows the same number
+    page_lang("en", "That is why Mish's derivative already rounds to 1 from 0.625, while its value becomes $x$ only from 1.25.", "")
+    page_lang("zh", "", "因此 Mish 的导数从 0.625 起就已舍入为 1，函数值却要到 1.25 才变成 $x$。")
     assert "including the peaks of Mish′ (1.09) and SiLU′ (1.10)" in page("en")
     assert "Mish′ 和 SiLU′ 的峰值（1.09 和 1.10）也不例外" in page("zh")
 
@@ -1031,4 +1220,27 @@ def test_takeaway_only_non_zero_limits_come_early():
     assert s.value[1] == 6.25 and round(t.value[1], 2) == 3.47 and round(t.value[0], 2) == -3.47
     assert round(s.value[0]) == -93 and -s.value[0] > 10 * s.value[1]
     page_lang("en", "exponentially saturating functions reach their non-zero limits (such as ±1) early", "")
-    page_lang("zh", "", "按指数饱和的函数很早就到达 ±1 这样的非零极限")
+    page_lang("zh", "", "以指数速度趋于饱和的函数很早就到达 ±1 这样的非零极限")
+
+
+# --- speed: the fused kernel, said here once -----------------------------------------------------
+
+def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence():
+    """The fused-kernel point stands here in one sentence with one link (to the numpy timings, the
+    glossary's home of "fused kernel"), not as a pointer to a page that points back."""
+    from actsite.pages.glossary import TERMS
+    assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/hard-and-cheap.md#cost"
+    page_lang("en", "A framework there computes the whole activation in one fused kernel, a single pass over memory "
+              "whatever the formula, whereas numpy makes a pass per operation, so the [numpy timings of hard and cheap "
+              "functions](hard-and-cheap.md#cost) do not carry over.", "")
+    page_lang("zh", "", "GPU 上的框架把整个激活函数放进一个融合内核里计算，不论公式如何都只把内存过一遍；numpy 则每步运算都要"
+              "过一遍，所以[又硬又省的函数](hard-and-cheap.md#cost)一页的 numpy 计时不能照搬过来。")
+    for lang in LANGS:
+        speed = page(lang).split("{ #speed }")[1].split("{ #outliers }")[0]
+        assert speed.count("](") == 1, lang
+        assert "explains why its numpy timings" not in speed and "一页解释了为什么" not in speed, lang
+
+
+def test_the_site_reference_page_is_named_as_the_glossary_names_it():
+    assert "[reference table](../reference.md)" in page("en") and "reference tables" not in page("en")
+    assert "[速查表](../reference.md)" in page("zh")

@@ -94,9 +94,22 @@ def test_jacobian_properties():
         assert eigenvalues.min() > -1e-15 and np.linalg.matrix_rank(J) == 5
         np.testing.assert_allclose(np.diag(J), p * (1 - p))
         assert np.diag(J).max() <= 0.25
-        v = rng.normal(size=6)                        # "v^T J v is the variance of v's entries weighted by p"
-        mean = (p * v).sum()
-        assert v @ J @ v == pytest.approx((p * (v - mean) ** 2).sum(), rel=1e-12, abs=1e-15)
+        w = rng.normal(size=6)                        # "w^T J w is the variance of w's entries weighted by p"
+        mean = (p * w).sum()
+        assert w @ J @ w == pytest.approx((p * (w - mean) ** 2).sum(), rel=1e-12, abs=1e-15)
+        # "a small change w of the logits changes p by about J w ... never move against the change"
+        h = 1e-6
+        step = out.softmax(z + h * w) - p
+        np.testing.assert_allclose(step / h, J @ w, atol=1e-5)
+        assert step @ w >= 0
+        for i in range(6):                            # "raising one logit alone never lowers its probability"
+            for size in (1e-3, 1.0, 50.0):
+                assert out.softmax(z + size * np.eye(6)[i])[i] >= p[i]
+    for lang, said in (("en", "is never negative: the probabilities never move against the change of the logits, "
+                              "and raising one logit alone never lowers its probability"),
+                       ("zh", "永远不为负：概率的变化从不与 logit 的变化方向相背，单独调高一个 logit，它的概率绝不会下降")):
+        assert said in page(lang), lang
+        assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
 
 
 def test_softmax_saturates():
@@ -138,6 +151,11 @@ def test_temperature_limits_order_and_entropy():
     temperatures = np.geomspace(0.05, 100, 200)
     entropy = [-(p * np.log(p)).sum() for p in (out.softmax(z, t) for t in temperatures)]
     assert np.all(np.diff(entropy) > 0)
+    # entropy is defined where it is first used, with the page's one logarithm, the natural one
+    assert entropy[-1] < np.log(4) and entropy[-1] == pytest.approx(np.log(4), abs=1e-3)   # uniform: log K
+    for lang, said in (("en", r"its entropy $-\sum_i p_i \log p_i$, a measure of how spread out it is, increases with $T$"),
+                       ("zh", r"熵 $-\sum_i p_i \log p_i$（衡量分布有多分散）随 $T$ 单调增大")):
+        assert said in page(lang), lang
     for t in temperatures:
         assert np.argmax(out.softmax(z, t)) == 0 and np.all(np.diff(out.softmax(z, t)) < 0)
     # "if only one logit is largest": with a tie the limit splits between the tied logits
@@ -203,6 +221,9 @@ def test_log_sigmoid_at_minus_1000():
 
 def test_naive_bce_becomes_infinite_from_53_ln_2():
     assert f"{53 * np.log(2):.2f}" == "36.74"
+    for lang in LANGS:                                # one symbol for the natural logarithm, stated once
+        assert r"$53 \log 2$" in page(lang) and r"\ln" not in page(lang) and "ln 2" not in page(lang)
+    assert "(log is the natural logarithm throughout)" in page("en") and r"（本页的 $\log$ 都是自然对数）" in page("zh")
     with np.errstate(divide="ignore"):
         assert np.isfinite(out.naive_bce(36.73, 0.0)) and out.naive_bce(36.74, 0.0) == np.inf
     assert 1.0 + np.exp(-36.74) == 1.0
@@ -359,20 +380,29 @@ def test_label_smoothing_keeps_the_optimal_logits_finite():
 
 # --- review fixes: claims added to the page ---------------------------------------------------
 
-def test_soft_capping_gloss_bounds_each_logit_smoothly_to_the_open_interval_and_matches_its_home():
-    """"soft-capping, which smoothly bounds each logit z to (-c, c) as c tanh(z/c)": the formula is the
-    one displayed at its home (catalogue/transformer-block#soft-capping, which tests its properties
-    further); here the bound and the smoothness (a positive, continuous slope) are rechecked."""
-    for c in (30.0, 50.0):
-        z = np.linspace(-20 * c, 20 * c, 40_001)
-        capped = c * np.tanh(z / c)
-        assert np.all(np.abs(capped) <= c) and np.all(np.abs(c * np.tanh(np.linspace(-15, 15, 301))) < c)
-        slope = 1 - np.tanh(z / c) ** 2
-        assert np.all(slope >= 0) and np.all(np.abs(np.diff(slope)) < 1e-3) and slope[len(z) // 2] == 1
+def test_the_loss_adjustments_are_counted_right_and_soft_capping_is_only_linked():
+    """"Two common adjustments" are label smoothing and the z-loss; soft-capping is named as a third
+    and linked to its home (catalogue/transformer-block#soft-capping, which shows and tests its
+    formula): this page does not repeat the formula."""
     home = page_text("catalogue/transformer-block.md", "en")
-    assert r"\mathrm{cap}_c(z) = c \tanh\!\left(\frac{z}{c}\right)" in home and "{ #soft-capping }" in home
-    assert "[soft-capping](transformer-block.md#soft-capping), which smoothly bounds each logit $z$ to $(-c, c)$ as $c \\tanh(z/c)$." in page("en")
-    assert "[软上限](transformer-block.md#soft-capping)（用 $c \\tanh(z/c)$ 把每个 logit $z$ 平滑地限制在 $(-c, c)$ 之内）一起放在 [Transformer 块内部]" in page("zh")
+    assert "{ #soft-capping }" in home and "{ #z-loss }" in home
+    section = {lang: page(lang).split("{ #fused }")[1].split("{ #references }")[0] for lang in LANGS}
+    assert "Two common adjustments" in section["en"] and "这种损失还有两种常见的调整" in section["zh"]
+    assert "a third adjustment, [soft-capping](transformer-block.md#soft-capping)" in section["en"]
+    assert "还讲了第三种调整：直接限制 logit 大小的[软上限](transformer-block.md#soft-capping)" in section["zh"]
+    for lang in LANGS:
+        assert "label_smoothing" in section[lang] and "(transformer-block.md#z-loss)" in section[lang]
+        assert r"\tanh(z/c)" not in section[lang]
+
+
+def test_the_amp_sentence_says_what_the_documentation_says_about_reductions():
+    """torch.amp: "Other ops, like reductions, often require the dynamic range of float32"; softmax,
+    log-softmax and the losses each contain a reduction, the sum in softmax's normaliser."""
+    z = np.array([3.0, 1.0, -2.0])
+    np.testing.assert_allclose(out.softmax(z), np.exp(z) / np.exp(z).sum())           # a sum over the classes
+    assert ("its documentation says that operations like reductions often need float32's range, and each of "
+            "these contains one: the sum in softmax's normaliser") in page("en")
+    assert "它的文档说，归约这类运算往往需要 float32 的数值范围，而这几种运算都含有归约" in page("zh")
 
 
 def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_factor_and_a_constant():

@@ -1,7 +1,8 @@
 """Every numerical or mathematical claim of catalogue/transformer-block.md, checked.
 
 One test per claim, in the order of the page; both languages carry the same numbers (the
-English page writes thousands with a comma, the Chinese page without).  Measurements come from
+English page writes thousands with a comma, the Chinese page without, and in prose it writes
+ten thousand and more in 万: 20 万, 25.6 万, 1.4 万).  Measurements come from
 the experiments ``attention_scaling`` and ``norm_placement``; the figures' data from their
 plotters.
 
@@ -62,6 +63,12 @@ def thousands(value: float) -> tuple[str, str]:
     return f"{value:,.0f}", f"{value:.0f}"
 
 
+def wan(value: float) -> tuple[str, str]:
+    """A number of ten thousand or more in prose: '14,000' in English, '1.4 万' in Chinese."""
+    assert value >= 1e4
+    return f"{value:,.0f}", f"{value / 1e4:.3g} 万"
+
+
 @pytest.fixture(scope="module")
 def scaling():
     return cached("attention_scaling")
@@ -107,8 +114,18 @@ def test_feed_forward_hidden_width_of_the_original_transformer_is_4d():
     # Vaswani et al. (2017), section 3.3 and table 3: d_model = 512 with d_ff = 2048 (base),
     # 1024 with 4096 (big); the page states the ratio.
     assert all(d_ff == 4 * d for d, d_ff in ((512, 2048), (1024, 4096)))
-    shown("with a hidden layer of width $d_\\mathrm{ff}$ ($4d$ in the original transformer;",
-          "隐藏层宽度为 $d_\\mathrm{ff}$（最初的 Transformer 取 $4d$；")
+    shown("with a hidden layer of width $d_\\mathrm{ff}$ ($4d$ in the original Transformer;",
+          "隐藏层宽度为 $d_\\mathrm{ff}$（原始 Transformer 取 $4d$；")
+
+
+def test_swiglu_and_geglu_gate_one_linear_map_with_silu_or_gelu_of_another():
+    rng = np.random.default_rng(14)
+    u, W1, W3 = rng.standard_normal((5, 8)), rng.standard_normal((8, 12)), rng.standard_normal((8, 12))
+    a, b = u @ W1, u @ W3
+    np.testing.assert_allclose(GATED["swiglu"].f(a, b), a * EVERY["silu"].f(b))
+    np.testing.assert_allclose(GATED["geglu"].f(a, b), a * EVERY["gelu"].f(b))
+    shown("such as SwiGLU or GEGLU, in which a SiLU or a GELU of one linear map multiplies another",
+          "例如 SwiGLU 或 GEGLU，即把一个线性映射经过 SiLU 或 GELU，再与另一个线性映射逐元素相乘")
 
 
 # --- attention: why the scores are divided by sqrt(d_k) -----------------------------------
@@ -150,7 +167,13 @@ def test_measured_unscaled_scores_grow_like_sqrt_d_k(scaling):
 def test_experiment_set_up_as_described(scaling):
     assert (int(scaling["keys"]), int(scaling["queries"])) == (64, 200_000)
     assert list(scaling["d_k"]) == [2 ** i for i in range(11)]          # 1, 2, 4, ..., 1,024
-    shown("200,000 queries and 64 keys per query", "随机抽取 200000 个查询，每个查询配 64 个键")
+    assert f"{int(scaling['queries']) / 1e4:g}" == "20"                 # 20 万
+    shown("200,000 queries and 64 keys per query", "随机抽取 20 万个查询，每个查询配 64 个键")
+    for name in ("unscaled", "scaled"):                                 # what it records
+        for stat in ("score_std", "max_p", "entropy", "jacobian_median", "jacobian_tiny"):
+            assert len(scaling[f"{name}_{stat}"]) == len(scaling["d_k"]), (name, stat)
+    shown("It records the standard deviation of the scores and, per query, the largest weight, the entropy of the weights,",
+          "实验记录分数的标准差，并对每个查询记录最大的权重、注意力权重的熵")
     shown("$d_k = 1, 2, 4, \\dots, 1{,}024$", "$d_k$ 取 $1, 2, 4, \\dots, 1024$")
 
 
@@ -226,6 +249,13 @@ def test_scaled_statistics_do_not_depend_on_d_k(scaling):
           "熵始终在 3.68 到 3.75 奈特之间，雅可比范数的中位数在 0.15 到 0.18 之间")
 
 
+# the collapsed note after the discussion of the first figure: its title and first sentence
+NOT_FLAT = ('??? note "Why the scaled curves are not quite flat below $d_k = 16$"\n'
+            "    There the entropy is slightly higher and the median Jacobian norm slightly lower.",
+            '??? note "缩放后的曲线为什么在 $d_k$ 小于 16 时并不完全平坦"\n'
+            "    这时熵略高一些，雅可比范数的中位数略低一些。")
+
+
 def test_given_the_query_the_scores_are_independent_normals_of_variance_q_squared():
     rng = np.random.default_rng(8)
     q = rng.standard_normal(5)
@@ -244,7 +274,7 @@ def test_the_per_query_variance_has_mean_1_and_variance_2_over_d_k():
         assert stats.chi2(d_k).mean() / d_k == pytest.approx(1)        # |q|^2 / d_k with |q|^2 ~ chi-square(d_k)
         assert stats.chi2(d_k).var() / d_k ** 2 == pytest.approx(2 / d_k)
     assert gaussian_expectation(lambda t: t ** 4) - 1 == pytest.approx(2)   # Var(q_i^2) = 2
-    shown("which is 1 on average but spreads more at small $d_k$ (its own variance is $2/d_k$)",
+    shown("1 on average, but more spread out at small $d_k$ (its own variance is $2/d_k$)",
           "平均为 1，但 $d_k$ 越小，它随查询变化得越厉害（它本身的方差为 $2/d_k$）")
 
 
@@ -262,8 +292,7 @@ def test_the_spread_of_the_variance_raises_the_mean_entropy_at_small_d_k(scaling
     excess = entropy - at_one
     assert np.all(excess[:at(scaling, 16) + 1] > 0)                      # the spread raises the average
     assert np.all(np.diff(excess[:at(scaling, 16) + 1]) < 0)             # less as the spread 2/d_k narrows
-    shown("The scaled curves are not quite flat below $d_k = 16$: the entropy is slightly higher there, and the median Jacobian norm slightly lower.",
-          "缩放后的曲线在 $d_k$ 小于 16 时并不完全平坦：熵略高一些，雅可比范数的中位数略低一些")
+    shown(*NOT_FLAT)
 
 
 def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
@@ -274,8 +303,7 @@ def test_the_spread_lowers_the_median_jacobian_at_small_d_k(scaling):
     assert all(f"{m:.2f}" == "0.18" for m in median[at(scaling, 16):]) and f"{median[at(scaling, 8)]:.2f}" != "0.18"
     entropy_at_one = sigma_one_reference(attn.entropy).mean()           # the spread moves the two in opposite directions:
     assert np.all(scaling["scaled_entropy"][:at(scaling, 16)] > entropy_at_one)  # entropy up, median norm down
-    shown("The scaled curves are not quite flat below $d_k = 16$: the entropy is slightly higher there, and the median Jacobian norm slightly lower.",
-          "缩放后的曲线在 $d_k$ 小于 16 时并不完全平坦：熵略高一些，雅可比范数的中位数略低一些")
+    shown(*NOT_FLAT)
 
 
 def test_norm_figure_alt_text_post_norm_gradient_goes_up_and_down(stack):
@@ -310,8 +338,7 @@ def test_the_median_jacobian_is_lower_because_most_queries_have_a_variance_below
         assert at_median == pytest.approx(median[at(scaling, d_k)], abs=0.005)
     # almost every query's variance lies in that range: P(sigma^2 > 16) < 1e-4 at every d_k
     assert all(stats.chi2(d_k).sf(16 * d_k) < 1e-4 for d_k in (1, 2, 4, 8, 16, 1024))
-    shown("The scaled curves are not quite flat below $d_k = 16$: the entropy is slightly higher there, and the median Jacobian norm slightly lower.",
-          "缩放后的曲线在 $d_k$ 小于 16 时并不完全平坦：熵略高一些，雅可比范数的中位数略低一些")
+    shown(*NOT_FLAT)
 
 
 def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
@@ -326,8 +353,7 @@ def test_the_entropy_is_convex_in_the_variance_so_its_average_lies_above():
     at_d_k_1 = attn.entropy(attn.softmax(q[:, None] * k)).mean()
     assert at_d_k_1 > h[1] + 0.03                                   # Jensen: the average lies above H at sigma^2 = 1
     assert (h[0] - h[1]) > (h[1] - h[2])                            # a step below 1 raises H more than one above lowers it
-    shown("The scaled curves are not quite flat below $d_k = 16$: the entropy is slightly higher there, and the median Jacobian norm slightly lower.",
-          "缩放后的曲线在 $d_k$ 小于 16 时并不完全平坦：熵略高一些，雅可比范数的中位数略低一些")
+    shown(*NOT_FLAT)
 
 
 def test_the_entropy_falls_ever_more_slowly_and_the_median_variance_lies_below_1():
@@ -343,7 +369,7 @@ def test_the_entropy_falls_ever_more_slowly_and_the_median_variance_lies_below_1
     # and there the Jacobian norm is smaller than at sigma^2 = 1
     norm_at = {v: np.median(attn.jacobian_norm(attn.softmax(np.sqrt(v) * k))) for v in (stats.chi2(1).median(), 1.0)}
     assert norm_at[stats.chi2(1).median()] < norm_at[1.0]
-    shown("The entropy falls ever more slowly as $\\sigma^2$ grows, so the queries with small $\\sigma^2$ raise the average more "
+    shown("The entropy falls ever more slowly as $\\sigma^2$ grows, so queries with small $\\sigma^2$ raise the average more "
           "than those with large $\\sigma^2$ lower it; and the median $\\sigma^2$ lies below 1, where the Jacobian norm is smaller.",
           "熵随 $\\sigma^2$ 增大而下降得越来越慢，所以 $\\sigma^2$ 偏小的查询把平均熵抬高的幅度，大于 $\\sigma^2$ 偏大的查询把它压低的幅度；"
           "而 $\\sigma^2$ 的中位数低于 1，那里的雅可比范数较小。")
@@ -400,11 +426,17 @@ def test_share_of_tiny_jacobians(scaling):
     assert [f"{100 * tiny[at(scaling, d)]:.2g}%" for d in (32, 64, 128, 1024)] == ["1.7%", "6.8%", "16%", "56%"]
     assert np.all(np.diff(tiny) >= 0)                                           # "rises steadily with d_k"
     assert np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("share of queries with a Jacobian norm below $10^{-3}$ rises steadily with $d_k$: 1.7% at $d_k = 32$, "
+    shown("the share with a norm below $10^{-3}$ rises steadily with $d_k$, 1.7% at $d_k = 32$, "
           "6.8% at 64, 16% at 128 and 56% at $1{,}024$, against none with the scaling",
-          "雅可比范数低于 $10^{-3}$ 的查询所占比例随 $d_k$ 稳步上升：$d_k = 32$ 时为 1.7%，64 时为 6.8%，128 时为 16%，"
+          "范数低于 $10^{-3}$ 的查询所占比例随 $d_k$ 稳步上升，$d_k = 32$ 时为 1.7%，64 时为 6.8%，128 时为 16%，"
           "1024 时为 56%；缩放后则一个也没有")
-    shown("A minority of queries gets an extremely small Jacobian sooner.", "不过，一小部分查询的雅可比范数更早就变得极小。")
+    # some queries are tiny at head dimensions where the median is still large: at 32 and 64 the median
+    # norm is above the uniform softmax's 0.124, a hundred times the threshold, yet a share is below 1e-3
+    median = scaling["unscaled_jacobian_median"]
+    for d_k in (32, 64):
+        assert median[at(scaling, d_k)] > 0.124 and tiny[at(scaling, d_k)] > 0.01
+    shown("Some queries reach an extremely small Jacobian at smaller $d_k$ than the median does:",
+          "早在中位数下降之前，即在更小的 $d_k$ 上，就已有一部分查询的雅可比范数变得极小：")
 
 
 def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling):
@@ -416,15 +448,16 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert (f"{ratios[0]:.1f}", f"{ratios[1]:.1f}") == ("2.1", "7.5")
     small, large = scaling["d_k"] <= 64, scaling["d_k"] >= 128            # the median: "only from d_k = 128"
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
-    tiny = scaling["unscaled_jacobian_tiny"]                               # "a minority of queries ... sooner"
+    tiny = scaling["unscaled_jacobian_tiny"]                               # "some queries ... at smaller d_k"
     assert 0 < tiny[at(scaling, 32)] < tiny[at(scaling, 64)] < 0.5 and np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("the unscaled median norm falls below the scaled one only from $d_k = 128$, twice the original transformer's head "
+    shown("the unscaled median norm falls below the scaled one only from $d_k = 128$, twice the original Transformer's head "
           "dimension of 64; at 64 it is if anything slightly larger without the scaling (0.20 unscaled, 0.18 scaled)",
-          "不缩放时雅可比范数的中位数要到 $d_k = 128$（最初的 Transformer 头维度 64 的两倍）才低于缩放时的值；"
+          "不缩放时雅可比范数的中位数要到 $d_k = 128$（原始 Transformer 头维度 64 的两倍）才低于缩放时的值；"
           "$d_k = 64$ 时，它甚至比缩放时略大（不缩放 0.20，缩放 0.18）")
     assert 512 // 8 == 64                                                      # the original model: d = 512, 8 heads
     assert 4096 // 32 == 128                                                   # LLaMA 7B: 4,096 over 32 heads
-    shown("the scaled median norm is 2.1 times the unscaled one at 128 and 7.5 times at 256", "在 128 处是不缩放时的 2.1 倍，在 Gemma 2 两个较小模型所用的 256 处为 7.5 倍")
+    shown("At $d_k = 128$, the head dimension of LLaMA, the scaled median norm is 2.1 times the unscaled one, and 7.5 times at 256",
+          "缩放后雅可比范数的中位数是不缩放时的 2.1 倍；在 Gemma 2 两个较小模型所用的 256 处是 7.5 倍")
 
 
 def test_attention_alt_text_numbers(scaling):
@@ -478,7 +511,8 @@ def test_capped_logits_bound_probability_and_cross_entropy():
         log_p = z - np.logaddexp.reduce(z)
         assert np.all(log_p >= -2 * c - np.log(V))               # p >= e^{-2c} / V, CE <= 2c + log V
     assert f"{2 * 30 + np.log(256_000):.0f}" == "72"            # Gemma 2's final logits: c = 30, V of 256k
-    shown("about 256,000 entries, it is about 72 nats", "词表约 256000 个词元，这个上界约为 72 奈特")
+    assert wan(256_000) == ("256,000", "25.6 万")
+    shown("about 256,000 entries, it is about 72 nats", "词表约 25.6 万个词元，这个上界约为 72 奈特")
     uniform = np.log(256_000)                                    # the cross-entropy of a uniform guess
     assert f"{uniform:.2f}" == "12.45" and 2 * 30 + uniform > 5 * uniform           # loose: far above a uniform guess
     shown("about 72 nats, against 12.45 nats for a uniform guess over the whole vocabulary", "这个上界约为 72 奈特，而在整个词表上均匀猜测，损失也不过 12.45 奈特")
@@ -529,6 +563,8 @@ def test_z_loss_gradient():
     log_z = np.logaddexp.reduce(z)
     np.testing.assert_allclose(numeric, 2 * alpha * log_z * attn.softmax(z), rtol=1e-5, atol=1e-10)
     assert numeric.sum() == pytest.approx(2 * alpha * log_z, rel=1e-5)
+    # written \ell_z: L is the depth on this page
+    shown("\\ell_z = \\alpha\\,(\\log Z)^2, \\qquad \\frac{\\partial \\ell_z}{\\partial z_i} = 2\\alpha\\,\\log Z \\; p_i")
 
 
 def test_a_z_loss_step_lowers_the_largest_logits_most_and_flattens_the_distribution():
@@ -621,6 +657,13 @@ def test_squared_relu_is_reglu_with_tied_value_and_gate():
     np.testing.assert_array_equal(reglu.da(x, x), relu(x))                  # the value path
     np.testing.assert_array_equal(reglu.db(x, x), x * (x > 0))              # the gate path
     np.testing.assert_array_equal(reglu.da(x, x) + reglu.db(x, x), 2 * relu(x))
+    rng = np.random.default_rng(15)
+    u, W1 = rng.standard_normal((6, 8)), rng.standard_normal((8, 16))
+    np.testing.assert_allclose(reglu.f(u @ W1, u @ W1), relu(u @ W1) ** 2)    # W3 = W1: squared ReLU of u W1
+    shown("tie the two, $W_3 = W_1$, and it computes $uW_1 \\max(0, uW_1) = \\max(0, uW_1)^2$",
+          "把两者绑定为 $W_3 = W_1$，它算的就是 $uW_1 \\max(0, uW_1) = \\max(0, uW_1)^2$")
+    shown("the value path contributes $\\max(0, t)$ and the gate path $t \\cdot \\mathbb{1}[t > 0]$, together $2\\max(0, t)$",
+          "值通路贡献 $\\max(0, t)$，门通路贡献 $t \\cdot \\mathbb{1}[t > 0]$，合起来正是 $2\\max(0, t)$")
     d, d_ff = 768, 3072
     assert ffn_parameters(d, d_ff, gated=True) == 3 * d * d_ff and ffn_parameters(d, d_ff, gated=False) == 2 * d * d_ff
 
@@ -680,6 +723,11 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
         for _ in range(12):
             above, below = step(above), step(below)
         assert above > 1e3 * q_star and below < 1e-3 * q_star                      # explodes or vanishes
+    for s2 in (0.3, 1.0, 4.0):                                   # E[f(sigma xi)^2] = (3/2) sigma^4
+        assert gaussian_expectation(lambda t: f(np.sqrt(s2) * t) ** 2) == pytest.approx(1.5 * s2 ** 2, rel=1e-9)
+    shown("let $\\sigma_l^2$ be the variance of layer $l$'s pre-activations", "$\\sigma_l^2$ 为第 $l$ 层预激活值的方差")
+    shown("$\\sigma_{l+1}^2 = g^2\\,\\mathbb{E}[f(\\sigma_l \\xi)^2] = \\tfrac{3}{2}\\,g^2 \\sigma_l^4$")
+    shown("a fixed point at $\\sigma_*^2 = 2/(3g^2)$, but its slope there is 2", "在 $\\sigma_*^2 = 2/(3g^2)$ 处有不动点，但那里的斜率是 2")
 
 
 # --- normalisation --------------------------------------------------------------------------
@@ -726,7 +774,7 @@ def test_the_loss_is_a_fixed_random_weighting_of_the_output():
     for W1, W2 in blocks:
         x = x + norm.GELU.f(x @ W1) @ W2
     assert run["loss"] == pytest.approx(float((x * R).sum()))          # sum of the output's entries, weighted by R
-    shown("a random linear loss: the sum of the output's entries, each weighted by a fixed standard normal number",
+    shown("a random linear loss $\\ell$: the sum of the output's entries, each weighted by a fixed standard normal number",
           "这个损失是输出各元素的加权和，权重是固定的标准正态随机数")
 
 
@@ -943,8 +991,9 @@ def test_norm_alt_text_numbers(stack):
     assert f"{stack['none_stream_rms'][-1]:.2g}" == "1.7e+04"
     assert f"{stack['pre_stream_rms'][-1]:.1f}" == "4.8"
     assert f"{stack['pre_grad_norm'][-1]:.2g}" == "2.8e+02"
-    for en, zh in (thousands(14_000), thousands(17_000), thousands(1_570), thousands(1_050), thousands(1_250)):
+    for en, zh in (wan(14_000), wan(17_000), thousands(1_570), thousands(1_050), thousands(1_250)):
         shown(en, zh)
+    assert ("约 1.4 万" in page("zh")) and ("约 1.7 万" in page("zh"))
 
 
 def test_the_scaling_can_be_folded_into_the_query_map():

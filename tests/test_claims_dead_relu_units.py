@@ -478,10 +478,28 @@ def test_steps_figure_alt_text(steps):
     bump = relu[:, 1:4].max(axis=1)                                           # "a bump to about 2"
     assert np.all((bump > 1.8) & (bump < 2.1)) and relu[:, 4:].max() < 1
     assert np.all((10 ** bump > 70) & (10 ** bump < 110))                      # "a loss of about 100"
-    assert np.nanmax(leaky[:, :6]) < 5
+    drawn = [ln for ln in fig.axes[1].get_lines() if ln.get_marker() == "s"]   # the leaky lines of panel (b)
+    for line, row in zip(drawn, leaky):                                         # column k - 1 is drawn at step k
+        finite = np.isfinite(row)
+        np.testing.assert_array_equal(line.get_xdata(), np.arange(1, 21)[finite])
+        np.testing.assert_allclose(line.get_ydata(), row[finite])
+    assert np.nanmax(leaky[:, :6]) < 5 and np.nanmax(leaky[:, 6]) > 5          # below 5 up to step 6, not up to step 7
+    assert round(float(leaky[2, 5]), 2) == 3.84 and round(float(leaky[2, 6]), 2) == 5.32   # seed 2: steps 6 and 7
     last = [int(np.flatnonzero(np.isfinite(row))[-1]) for row in leaky]
     assert [l + 1 for l in last] == [15, 14, 13]                              # steps 13 to 15
     assert [round(float(row[l])) for row, l in zip(leaky, last)] == [286, 170, 199]
+    for lang, quoted in (("en", ("rise steeply over the first three steps, to between 43 and 57 percent",
+                                 "a peak between about 53 and 68 percent between steps 30 and 85",
+                                 "ending between 41 and 52 percent at step 600",
+                                 "a bump to about 2, a loss of about 100, at steps 2 to 4",
+                                 "stay below 5 up to step 6 and then climb ever faster, ending at 199, 170 and 286 at steps 13 to 15",
+                                 "dead units of the second layer at the checked SGD steps t")),
+                         ("zh", ("升到 43% 到 57% 之间", "在第 30 到第 85 步之间达到约 53% 到 68% 的峰值",
+                                 "到第 600 步时停在 41% 到 52% 之间", "在第 2 到第 4 步冲到 2 左右（损失约为 100）",
+                                 "到第 6 步为止都低于 5，此后越升越快，在第 13 到第 15 步分别达到 199、170 和 286",
+                                 "第二层在各检查点（第 t 步 SGD 之后）的死亡单元"))):
+        text = page_text(PAGE, lang)
+        assert all(q in text for q in quoted), lang
 
 
 def test_at_2_0_the_loss_peaks_at_72_106_and_110_147_relu_97_146_leaky_units_are_inactive_after_three_steps(steps):
@@ -652,6 +670,38 @@ def test_batchnorm_figure_and_text_how_often_each_unit_is_active(bn, dr):
     assert [(round(100 * a), round(100 * b)) for a, b in zip(norm2[:2, 0], norm2[:2, -1])] == [(4, 34), (0, 36)]
     assert round(100 * norm2[2, -1]) == 39 and norm2[2, -1] > norm2[:2, -1].max()   # "rises past the others to 39"
     assert round(100 * np.mean(norm2[2] == 0)) == 11 and round(100 * np.mean(norm2[2] < 0.01)) == 29
+
+
+def test_panel_b_only_suggests_why_the_leaky_runs_diverged():
+    """The page tested no mechanism directly, so panel (b) 'suggests an answer', no more."""
+    en, zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
+    assert "Panel (b) suggests an answer to the question the leaky runs left open." in en
+    assert "we did not test this directly" in en and "answers the question" not in en
+    assert "图 (b) 提供了一个可能的解释" in zh and "我们没有直接验证这一点" in zh and "回答了" not in zh
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_relu_is_written_g_as_in_the_other_articles_and_pre_activation_is_glossed_at_first_use(lang):
+    text = page_text(PAGE, lang)
+    assert "$g(x) = \\max(0, x)$" in text and "h_j^{(n)} = g\\bigl(z_j^{(n)}\\bigr)" in text
+    assert "r'\\bigl" not in text and "$r'$" not in text and "$r(" not in text and " r\\bigl(" not in text
+    notebook = page_text("notebooks/dead-relu.py", lang)
+    assert "$g'(z_j^{(n)})$" in notebook and "$r'(" not in notebook
+    gloss = {"en": "a unit whose input to the ReLU, its *pre-activation*, is negative on all the data",
+             "zh": "它送入 ReLU 的值（即**预激活值**）在全部数据上都为负"}[lang]
+    intro = text.split("<!-- more -->")[0]
+    assert gloss in intro
+
+
+def test_notebook_prints_the_revived_second_layer_units_of_the_step_by_step_runs(steps):
+    """notebooks/dead-relu.py: at 1.0, 58, 45 and 65 of the 162, 159 and 170 units dead at some checked
+    step are alive at step 600 (the article's 45–65)."""
+    assert steps["rates"][0] == 1.0 and steps["steps"][-1] == 600
+    assert steps["revived"][0].tolist() == [58, 45, 65] and steps["ever_dead"][0].tolist() == [162, 159, 170]
+    for lang in ("en", "zh"):
+        text = page_text("notebooks/dead-relu.py", lang)
+        assert 'zip(history["seeds"], history["revived"][0], history["ever_dead"][0])' in text
+        assert "(../blog/posts/dead-relu-units.md#when-they-die)" in text
 
 
 def test_a_data_item_is_a_training_point_throughout():

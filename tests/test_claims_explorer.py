@@ -36,8 +36,11 @@ def test_two_piece_maxout_is_abs_relu_and_leaky_relu():
 
 
 def test_what_the_chart_shows_of_the_flat_tails():
-    """Tanh's slope drops below 0.01 from about ±3, inside the chart; the sigmoid's is still 0.018
-    at the chart's edge x = ±4 and drops below 0.01 only beyond about ±4.6."""
+    """Tanh's slope drops below 0.01 from about ±3, inside the chart; the sigmoid's is still 0.045
+    at ±3 and 0.018 at the chart's edge x = ±4, about a pixel above the axis at every size the
+    explorer draws its chart, and drops below 0.01 only beyond about ±4.6."""
+    import re
+    from pathlib import Path
     from scipy.optimize import brentq
     from actsite.pages.explorer import X as CHART
 
@@ -47,4 +50,18 @@ def test_what_the_chart_shows_of_the_flat_tails():
     sigmoid_edge = brentq(lambda x: sigmoid.df(np.array(x)) - 0.01, 1, 8)
     assert round(tanh_edge) == 3 and tanh_edge < 4
     assert round(sigmoid_edge, 1) == 4.6 and sigmoid_edge > 4
+    assert round(float(sigmoid.df(np.array(3.0))), 3) == 0.045
     assert round(float(sigmoid.df(np.array(4.0))), 3) == 0.018
+    # "about a pixel above the axis": the chart's geometry as explorer.js computes it (one SVG unit
+    # is one CSS pixel), at its narrowest and widest plot box
+    js = (Path(__file__).resolve().parents[1] / "docs/assets/javascripts/explorer.js").read_text(encoding="utf-8")
+    lo, hi = map(int, re.search(r"Math\.max\((\d+), Math\.min\((\d+), Math\.round\(width", js).groups())
+    shortest, ratio = re.search(r"height: Math\.max\((\d+), Math\.round\(w \* ([\d.]+)\)\)", js).groups()
+    ymin, ymax, top, bottom = (int(re.search(rf"{k}: (-?\d+)", js).group(1)) for k in ("ymin", "ymax", "top", "bottom"))
+    for width in (lo, hi):
+        height = max(int(shortest), round(width * float(ratio)))
+        pixels = float(sigmoid.df(np.array(4.0))) * (height - top - bottom) / (ymax - ymin)
+        assert 0.5 < pixels < 1.5, (width, pixels)
+    from claim_helpers import page_text
+    assert "0.045 at $\\pm 3$ and 0.018 at the edge (about a pixel above the axis)" in page_text("explorer.md", "en")
+    assert "在 $\\pm 3$ 处还有 0.045，到图的边缘 $x = \\pm 4$ 处仍有 0.018（离横轴只有一个像素左右）" in page_text("explorer.md", "zh")

@@ -8,7 +8,8 @@ article are checked in ``test_claims_dead_relu_units.py``.
 
 One measurement of the article has no experiment module of its own, so its setup is fixed
 here and is the reference for the numbers quoted: the swapped-units loss of a trained 2-4-2 tanh
-MLP (``swap_losses``).  The sign rule after a sigmoid layer is checked on a 10-32-32-10 sigmoid MLP
+MLP (``swap_losses``); the page's collapsed "Rerun the experiment" block redoes it in plain numpy, and
+``test_the_rerun_code_block_runs_and_prints_the_losses_the_page_states`` runs that block.  The sign rule after a sigmoid layer is checked on a 10-32-32-10 sigmoid MLP
 (``sigmoid_gradient_signs``); the page links to neuron-gradients-zigzag for the measured zig-zag.
 
 LeCun et al.'s (1998) recommendation of tanh is cited on neuron-gradients-zigzag, not here.
@@ -16,17 +17,24 @@ XOR and universal approximation are linked to why-nonlinear-activations and chec
 """
 from __future__ import annotations
 
+import contextlib
+import io
+import re
+import textwrap
+import warnings
+
 import numpy as np
 import pytest
 
 from actsite.experiments.datasets import voronoi
-from claim_helpers import page_text
+from claim_helpers import LANGS, page_text
 from actsite.experiments import dead_relu
 from actsite.maths.functions import ACTIVATIONS, relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
 from actsite.experiments.mlp import MLP, minibatches
 from actsite.experiments.networks import (collapse, forward_identity, max_error_on_interval, random_affine_stack,
                               relu_interpolant_of_square)
 
+PAGE = "blog/posts/from-linear-to-nonlinear.md"
 H = 1e-5
 CLASSIC = ("sigmoid", "tanh", "relu", "leaky_relu")
 
@@ -91,6 +99,45 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
         assert np.all(relu(x) >= relu(0.0) + s * x)      # the subgradient inequality
     assert not np.all(relu(x) >= 1.2 * x) and not np.all(relu(x) >= -0.2 * x)
     assert relu_prime(0.0) == 0.0
+
+
+DIFFERENTIABILITY_WORDS = {
+    "en": ("Gradient-based training needs a continuous function whose derivative, where it exists, accounts for all of "
+           "its change; the derivative need not exist everywhere.",
+           "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change hides in the jump",
+           "a step function, also differentiable almost everywhere, passes back no gradient at all, because its slope is 0."),
+    "zh": ("基于梯度的训练需要的是：函数连续，且导数（在存在的地方）累积起来恰好给出函数值的全部变化；导数不必处处存在。",
+           "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里",
+           "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_step_function_is_differentiable_almost_everywhere_yet_passes_back_no_gradient(lang):
+    """Almost everywhere is not enough: the step's derivative exists off its jump and is 0 there, so the weight
+    gradient of a step unit is exactly 0, backpropagated and by finite differences, however wrong its outputs; ReLU's
+    slope accounts for all of its change (its integral over [a, b] is g(b) - g(a)), the step's misses the jump."""
+    text = " ".join(page_text(PAGE, lang).split())
+    assert all(words in text for words in DIFFERENTIABILITY_WORDS[lang])
+
+    def step(z):
+        return (np.asarray(z) > 0).astype(float)
+
+    def step_slope(z):                                   # the derivative wherever it exists (z != 0)
+        return np.zeros_like(np.asarray(z, dtype=float))
+    z = np.linspace(-3, 3, 6001)
+    z = z[np.abs(z) > 1e-3]
+    np.testing.assert_array_equal((step(z + 1e-7) - step(z - 1e-7)) / 2e-7, step_slope(z))
+    rng = np.random.default_rng(0)
+    X, t, w = rng.normal(size=(200, 3)), rng.integers(2, size=200).astype(float), rng.normal(size=3)
+
+    def loss(v):
+        return np.mean((step(X @ v) - t) ** 2)
+    backprop = ((2 * (step(X @ w) - t) * step_slope(X @ w))[:, None] * X).mean(axis=0)
+    finite = np.array([(loss(w + 1e-6 * e) - loss(w - 1e-6 * e)) / 2e-6 for e in np.eye(3)])
+    assert loss(w) > 0.3 and np.all(backprop == 0) and np.all(finite == 0)   # far off, and nothing to follow
+    grid = np.linspace(-2, 3, 500_001)
+    assert np.trapezoid(relu_prime(grid), grid) == pytest.approx(relu(3.0) - relu(-2.0), abs=1e-5)
+    assert np.trapezoid(step_slope(grid), grid) == 0.0 and step(3.0) - step(-2.0) == 1.0
 
 
 @pytest.mark.parametrize("lang, words", [
@@ -374,6 +421,29 @@ def test_swap_losses_0_15_and_midpoint_1_35(swap_losses):
     assert swap_losses["midpoint"] > max(swap_losses["trained"], swap_losses["swapped"])   # not convex
 
 
+RERUN_BLOCK = re.compile(r'^\?\?\? example "[^"\n]+"\n\n    ```python\n(.*?)\n    ```$', re.M | re.S)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rerun_code_block_runs_and_prints_the_losses_the_page_states(lang, swap_losses):
+    """The collapsed "Rerun the experiment" block, plain numpy only, reproduces the swap experiment: run as it
+    stands, it prints the trained, swapped and midpoint losses and the input-blind loss, and these are the numbers
+    of the paragraph above it (0.15, 1.35, 0.60) and of the experiment's fixture."""
+    text = page_text(PAGE, lang)
+    (block,) = RERUN_BLOCK.findall(text)
+    code = textwrap.dedent(block)
+    assert [line for line in code.splitlines() if "import" in line] == ["import numpy as np"]
+    printed = io.StringIO()
+    with warnings.catch_warnings(), np.errstate(all="raise"), contextlib.redirect_stdout(printed):
+        warnings.simplefilter("error")
+        exec(compile(code, f"{PAGE} ({lang})", "exec"), {})
+    values = [line.rsplit(" ", 1)[1] for line in printed.getvalue().splitlines()]
+    paragraph = text.split("??? example", 1)[0].rstrip().rsplit("\n\n", 1)[1]
+    trained, midpoint, blind = re.findall(r"(?<![\d.])\d\.\d\d(?!\d)", paragraph)
+    assert values == [trained, trained, midpoint, blind]
+    assert values[:3] == [f"{swap_losses[key]:.2f}" for key in ("trained", "swapped", "midpoint")]
+
+
 def test_midpoint_is_worse_than_answering_the_class_shares_everywhere_which_scores_0_60(swap_losses):
     """"1.35, worse than the 0.60 of a network that ignores its input and gives each class its share of
     the data (71% and 29%)": the best input-blind network, zero output weights with the biases set to the
@@ -532,7 +602,7 @@ def _verdict_rows(key: str) -> list[str]:
     if all(tails):
         saturation = "both tails"
     elif not tails[1] and np.all(df(x[x < 0]) == 0):
-        saturation = "x < 0 only, slope exactly 0"
+        saturation = "no (flat, slope 0, for x < 0)"   # not saturating: unbounded above, flat only on the left
     else:
         saturation = "?"
     z = np.random.default_rng(11).standard_normal(2_000_000)
@@ -545,10 +615,10 @@ def _verdict_rows(key: str) -> list[str]:
 
 VERDICT_WORDS = {"zh": {"是": "yes", "否": "no", "处处可微": "everywhere", "除 $0$ 外处处可微": "everywhere but at 0",
                         "仅当 $x \\ge 0$": "only for x >= 0", "两侧尾部": "both tails",
-                        "仅 $x < 0$ 一侧，斜率恰为 0": "x < 0 only, slope exactly 0",
+                        "否（$x < 0$ 一侧平坦，斜率为 0）": "no (flat, slope 0, for x < 0)",
                         "一次指数运算": "an exponential", "一次比较": "a comparison"},
                  "en": {"everywhere but at $0$": "everywhere but at 0", "only for $x \\ge 0$": "only for x >= 0",
-                        "$x < 0$ only, slope exactly 0": "x < 0 only, slope exactly 0"}}
+                        "no (flat, slope 0, for $x < 0$)": "no (flat, slope 0, for x < 0)"}}
 RANGES = {"$(0, 1)$": (0.0, "(", 1.0), "$(-1, 1)$": (-1.0, "(", 1.0), "$[0, \\infty)$": (0.0, "[", np.inf)}
 
 
@@ -588,9 +658,10 @@ def test_cost_paragraph_quotes_the_measured_ratios(lang):
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
 def test_cost_gap_is_not_all_the_exponential(lang):
-    """"Not all of that gap is the exponential's: in numpy, the passes the code makes over the array, how many and of which kind, matter as
-    much": tanh, one pass that computes an exponential, costs about as much as hard swish, seven passes without one;
-    and the sigmoid's numpy code makes four passes against tanh's one."""
+    """"Part of the gap is numpy's: each operation is a separate pass over the array, and the sigmoid's code makes
+    four passes where tanh's makes one": the operation counts are four and one, the sigmoid costs more than twice as
+    much as tanh, and passes weigh as much as the exponential: tanh, one pass that computes an exponential, costs
+    about as much as hard swish, seven passes without one."""
     from actsite.experiments import cost
     data = cost.load()
     r = cost.ratios(data)
@@ -601,6 +672,7 @@ def test_cost_gap_is_not_all_the_exponential(lang):
     assert cost.operation_count(data, "tanh", "value") == 1 and cost.operation_count(data, "hard_swish", "value") == 7
     assert abs(value("tanh") / value("hard_swish") - 1) < 0.15                  # "matters as much"
     assert cost.operation_count(data, "sigmoid", "value") == 4 and value("sigmoid") > 2 * value("tanh")
-    wording = {"en": "Not all of that gap is the exponential's: in numpy, the passes the code makes over the array, how many and of which kind, matter as much",
-               "zh": "不过这些差距不能全算在指数头上：在 numpy 里，代码把数组过几遍、每遍做什么，与有没有一遍在算指数同样要紧"}[lang]
+    wording = {"en": "Part of the gap is numpy's: each operation is a separate pass over the array, and the sigmoid's code "
+                     "makes four passes where tanh's makes one",
+               "zh": "差距有一部分要算在 numpy 头上：每个运算都要把数组完整过一遍，sigmoid 的代码要过四遍，tanh 的只要一遍"}[lang]
     assert wording in " ".join(page_text("blog/posts/from-linear-to-nonlinear.md", lang).split())

@@ -133,6 +133,16 @@ def test_silu_costs_34_times_relu_and_only_relu6_and_hard_tanh_are_faster():
         assert cost.ratios(data)[key, "derivative", "float64"] > 1, key
     assert all(data["functions"][key]["value"]["operations"] == {"clip": 1} for key in ("relu6", "hard_tanh"))
     assert sorted(ratios, key=ratios.get)[:3] == ["relu6", "hard_tanh", "relu"]     # "among the cheapest"
+    # one run, said as one run (as hard-and-cheap.md#cost says "in this run"), not as a law of the functions
+    shown_en = ("in [one numpy timing run](catalogue/hard-and-cheap.md#cost), only ReLU6 and hard tanh",
+                "in [that timing run](catalogue/hard-and-cheap.md#cost) SiLU took 34 times as long",
+                "In the numpy timing run, hard swish computed its value in about a quarter of SiLU's time")
+    shown_zh = ("在[一次 numpy 计时](catalogue/hard-and-cheap.md#cost)中，只有各做一次截断的 ReLU6 和 hard tanh",
+                "在[同一次计时](catalogue/hard-and-cheap.md#cost)中，SiLU 算函数值的用时是 ReLU 的 34 倍",
+                "在那次 numpy 计时中，hard swish 算函数值的用时约为 SiLU 的四分之一")
+    for lang, shown in (("en", shown_en), ("zh", shown_zh)):
+        text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert all(s in text for s in shown), (lang, [s for s in shown if s not in text])
 
 
 def test_hard_swish_costs_about_a_quarter_of_silu():
@@ -206,10 +216,11 @@ def test_a_gated_block_at_8_3_d_has_the_parameters_of_a_plain_one_at_4d():
         plain_layer = 2 * d_model * (4 * d_model)                  # in and out matrices at 4d
         gated_layer = 3 * d_model * Fraction(8, 3) * d_model        # two in matrices and one out at (8/3)d
         assert gated_layer == plain_layer
-        assert plain_layer == 8 * d_model ** 2                              # two d x 4d matrices: 8d^2
+        assert plain_layer == 8 * d_model ** 2                              # d x 4d in, 4d x d out: 8d^2
     for lang in ("zh", "en"):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-        assert "$d \\times 4d$" in text and "$8d^2$" in text
+        assert "$d \\times 4d$" in text and "$4d \\times d$" in text and "$8d^2$" in text
+        assert "two $d \\times 4d$" not in text and "两个 $d \\times 4d$" not in text
         assert "$3 \\cdot d \\cdot \\tfrac{8}{3}d = 8d^2$" in text
 
 
@@ -403,6 +414,23 @@ def test_xavier_keeps_the_forward_variance_only_when_fan_in_equals_fan_out():
         assert "$n_{\\text{in}} = n_{\\text{out}}$" in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_recurrent_row_states_the_variances_of_the_initialisation_table(lang):
+    """The short-answer table defines LeCun and Xavier where it first names them, with the same
+    variances as the initialisation table's tanh row (whose rule the recurrent section applies)."""
+    from claim_helpers import table_rows
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    lecun, xavier = "$1/n_{\\text{in}}$", "$2/(n_{\\text{in}} + n_{\\text{out}})$"
+    short = table_rows(text, "{ #short-answer }", "{ #hidden-layers }")
+    recurrent = next(cells for first, cells in short.items() if first in ("Recurrent gates", "循环网络的门"))
+    assert f"{lecun}（LeCun）或 {xavier}（Xavier）" in recurrent[1] if lang == "zh" else \
+        f"{lecun} (LeCun) or {xavier} (Xavier)" in recurrent[1], recurrent
+    init = table_rows(text, "{ #initialisation }", "{ #training-stalls }")
+    assert f"{lecun}（LeCun）或 {xavier}（Xavier）" in init["tanh"][0] if lang == "zh" else \
+        f"{lecun} (LeCun) or {xavier} (Xavier)" in init["tanh"][0], init["tanh"]
+    assert {"en": "an orthogonal matrix", "zh": "正交矩阵"}[lang] in recurrent[1]
+
+
 def test_selu_keeps_mean_0_and_variance_1_at_its_fixed_point():
     """Initialisation table, SELU row: 'yes, at its fixed point (mean 0, variance 1)' under LeCun's
     1/n_in, i.e. standard normal pre-activations map to outputs of mean 0 and second moment 1."""
@@ -448,6 +476,12 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     long_gap = min(table[n][2] for n in plain_names) - max(table[n][2] for n in gated_names)
     short_spread = max(table[n][1] for n in table)
     assert long_gap > short_spread                                    # after 524,288 steps
+    # "about twice the spread expected between two single runs": for the closest pair (GLU against ReLU), the
+    # difference of two single runs spreads as the root sum of squares of their run-to-run spreads
+    worst_gated = max(gated_names, key=lambda n: table[n][2])
+    best_plain = min(plain_names, key=lambda n: table[n][2])
+    pair_spread = math.hypot(table[worst_gated][1], table[best_plain][1])
+    assert (worst_gated, best_plain) == ("GLU", "ReLU") and round(long_gap / pair_spread) == 2
     short_gap = min(table[n][0] for n in plain_names) - max(table[n][0] for n in gated_names)
     assert short_gap < short_spread                                   # not at 65,536 steps
 
@@ -463,4 +497,6 @@ def test_the_table_row_credits_the_swiglu_paper_and_says_every_gated_block_beat_
     assert "[在提出 SwiGLU 的论文里，训练较长时每种门控模块都胜过每种普通模块](#transformers)" in zh
     assert "introduced them" not in en and "提出门控模块" not in zh
     # the longer training's step count, written as the gated-units page writes it in each language
-    assert "(524,288 steps)" in en and r"（$524\,288$ 步）" in zh and "524288" not in zh
+    assert "(524,288 steps)" in en and "（524288 步）" in zh and r"524\,288" not in zh
+    assert "by about twice the spread expected between two single runs: suggestive, not decisive" in en
+    assert "差距约为两次单独运行之间预期波动的两倍，有一定说服力，但不足以定论" in zh

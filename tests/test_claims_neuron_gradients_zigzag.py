@@ -155,6 +155,31 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
     assert round(float(zz["centred_path_ratio"]), 1) == 1.2
 
 
+MATCHED_STEP_WORDS = {
+    "en": "with the steps matched (the same learning rate times mean squared input length), the ratios are 2.9 against 1.2 "
+          "at the smaller of the two step sizes and 4.1 against 2.0 at the larger.",
+    "zh": "让步长对等（学习率乘以输入长度平方的均值相同）时，两者在较小的步长下是 2.9 对 1.2，在较大的步长下是 4.1 对 2.0。"}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_at_matched_step_sizes_the_path_ratios_are_2_9_and_1_2_or_4_1_and_2_0(lang):
+    """Centring shrinks the mean squared input length about 7.7 times, so at learning rate 1 centred SGD takes smaller
+    steps.  Matching lr * E|x|^2: positive inputs at the centred run's value give 2.9 (centred at lr 1: 1.2); centred
+    inputs at the positive run's value give 2.0 (positive at lr 1: 4.1).  The gap narrows but stays."""
+    assert MATCHED_STEP_WORDS[lang] in " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
+    positive, centred = zigzag.inputs(centred=False), zigzag.inputs(centred=True)
+    square = {name: float(np.mean(np.sum(X ** 2, axis=1))) for name, X in (("positive", positive), ("centred", centred))}
+    assert square["positive"] / square["centred"] > 7
+    ratio = {("positive", 1.0): zigzag.path_ratio(zigzag.sgd_path(positive)),
+             ("centred", 1.0): zigzag.path_ratio(zigzag.sgd_path(centred)),
+             ("positive", "matched"): zigzag.path_ratio(zigzag.sgd_path(positive, lr=square["centred"] / square["positive"])),
+             ("centred", "matched"): zigzag.path_ratio(zigzag.sgd_path(centred, lr=square["positive"] / square["centred"]))}
+    shown = {key: f"{value:.1f}" for key, value in ratio.items()}
+    assert square["centred"] * 1.0 < square["positive"] * 1.0                      # the smaller step: lr * E|x|^2
+    assert (shown["positive", "matched"], shown["centred", 1.0]) == ("2.9", "1.2")
+    assert (shown["positive", 1.0], shown["centred", "matched"]) == ("4.1", "2.0")
+
+
 def test_condition_numbers_13_7_and_1_1(zz):
     assert round(float(zz["positive_condition"]), 1) == 13.7
     assert round(float(zz["centred_condition"]), 1) == 1.1
@@ -532,6 +557,30 @@ def test_flat_region_column_slope_below_0_01():
     relu_flat = np.abs(ACTIVATIONS["relu"].df(x)) < 0.01
     np.testing.assert_array_equal(relu_flat, x <= 0)                       # slope 0 on x < 0 and at the kink
     assert LEAKY_SLOPE == 0.01 and not np.any(np.abs(ACTIVATIONS["leaky_relu"].df(x)) < 0.01)
+
+
+SATURATION_CELLS = {"en": {"sigmoid": "both tails", "tanh": "both tails", "ReLU": "no (flat, slope 0, for $x < 0$)",
+                           "Leaky ReLU, $a = 0.01$": "no"},
+                    "zh": {"sigmoid": "两侧尾部", "tanh": "两侧尾部", "ReLU": "否（$x < 0$ 一侧平坦，斜率为 0）",
+                           "Leaky ReLU，$a = 0.01$": "否"}}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_saturation_column_agrees_with_the_reference_definition(lang):
+    """The table's last column: sigmoid and tanh saturate in both tails (bounded, slope -> 0 on both sides); ReLU does
+    not saturate in the reference table's sense (unbounded above, slope 1) but is flat, with slope exactly 0, for
+    x < 0; Leaky ReLU is neither (slope never below a)."""
+    text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    section = text.split("{ #function-cards }", 1)[1].split("###", 1)[0]
+    rows = {cells[0]: cells[-1] for line in section.splitlines() if line.startswith("| ") and "---" not in line
+            for cells in [[c.strip() for c in line.strip().strip("|").split("|")]]}
+    assert {k: v for k, v in rows.items() if k in SATURATION_CELLS[lang]} == SATURATION_CELLS[lang]
+    x = np.linspace(-40, 40, 80001)
+    for key in ("sigmoid", "tanh"):
+        a = ACTIVATIONS[key]
+        assert np.all(np.isfinite(a.output_range)) and abs(a.df(40.0)) < 1e-10 and abs(a.df(-40.0)) < 1e-10
+    assert relu(1e6) == 1e6 and relu_prime(40.0) == 1.0 and np.all(relu_prime(x[x < 0]) == 0.0)
+    assert np.all(leaky_relu_prime(x) >= LEAKY_SLOPE) and leaky_relu(-1e6) < -1e3
 
 
 @pytest.mark.parametrize("n", [2, 100])

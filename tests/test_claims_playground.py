@@ -40,25 +40,71 @@ def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_la
     assert all(s["negative"] == 0 for s in later)                # later layers' inputs are never negative
 
 
-FLAT_ENDS = """
+HELD = """
 const a = await load('activations.js');
+const net = await load('network.js');
+const train = net.makeData({ dataset: 'circle', seed: 1 }).train;
+// Zero weights: every unit's pre-activation is its bias on every training point.
+const count = (activation, biases) => {
+  const k = biases.length;
+  const n = net.fromWeights({ sizes: [2, k, 1], activation, W: [new Array(2 * k).fill(0), new Array(k).fill(0)],
+                               b: [biases, [0]] });
+  const { dead, saturated } = net.inspect(n, train).layers[0];
+  return { dead, saturated };
+};
 const df = (key, x) => a.ACTIVATIONS[key].df(x, a.parameters(key));
 process.stdout.write(encode({
-  hard_tanh: [df('hard_tanh', -2), df('hard_tanh', 2), df('hard_tanh', 0)],
-  hard_sigmoid: [df('hard_sigmoid', -4), df('hard_sigmoid', 4), df('hard_sigmoid', 0)],
-  relu6: [df('relu6', 6), df('relu6', 9), df('relu6', 3)],
+  relu6: count('relu6', [-1, 0, 6, 9, 3]),
+  hard_swish: count('hard_swish', [-3, -5, 0]),
+  hard_tanh: count('hard_tanh', [-2, 2, 0]),
+  hard_sigmoid: count('hard_sigmoid', [-4, 4, 0]),
+  sigmoid: count('sigmoid', [-10, 10, 0]),
+  slopes: { relu6: [df('relu6', 1e-9), df('relu6', 6 - 1e-9)], hard_swish: [df('hard_swish', -3 + 1e-9)] },
+  threshold: net.SATURATION_SLOPE,
 }));
 """
 
 
-def test_no_gradient_count_includes_units_held_on_a_flat_end_of_hard_tanh_hard_sigmoid_and_relu6():
-    """"The group also includes a hard tanh or hard sigmoid unit held on either flat end, and a ReLU6
-    unit held at its cap of 6": the derivative the count tests (f' == 0 on every training point) is
-    exactly 0 there, and not in between."""
-    out = run_node(FLAT_ENDS, {})
-    for key in ("hard_tanh", "hard_sigmoid", "relu6"):
-        *ends, middle = out[key]
-        assert ends == [0, 0] and middle > 0, key
-    for lang, words in (("en", "and a ReLU6 unit held at its cap of 6: the [glossary](glossary.md#saturation) would call these saturated"),
-                        ("zh", "以及停在上限 6 的 ReLU6 单元，也算作无梯度单元：[术语表](glossary.md#saturation)会说这些单元饱和了")):
+def test_units_held_on_a_constant_piece_have_no_gradient_and_are_not_counted_as_saturated():
+    """"The group also takes in units held on a constant piece of their function at every training
+    point: ReLU6 at 0 or at its cap of 6, hard swish at 0 (pre-activations of −3 or below), hard
+    tanh and hard sigmoid at either end ... their slope there is exactly zero ... A unit is counted as saturated
+    when its derivative is below 0.01 in absolute value on every training point but not zero on all
+    of them: it still receives some gradient."  The playground's own count, on units held at a given
+    pre-activation on every training point."""
+    out = run_node(HELD, {})
+    assert out["relu6"] == {"dead": 4, "saturated": 0}          # at -1, 0, 6 and 9; not at 3
+    assert out["hard_swish"] == {"dead": 2, "saturated": 0}     # at -3 and -5; not at 0
+    assert out["hard_tanh"] == {"dead": 2, "saturated": 0}      # both ends
+    assert out["hard_sigmoid"] == {"dead": 2, "saturated": 0}   # both ends
+    assert out["sigmoid"] == {"dead": 0, "saturated": 2}        # slope tiny but not zero: saturated
+    assert out["threshold"] == 0.01
+    assert all(s != 0 for s in out["slopes"]["relu6"] + out["slopes"]["hard_swish"])  # only on the piece
+    for lang, words in (("en", "ReLU6 at 0 or at its cap of 6, hard swish at 0 (pre-activations of −3 or below), hard tanh and hard sigmoid at either end"),
+                        ("zh", "ReLU6 停在 0 或上限 6，hard swish 停在 0（预激活值不大于 −3），hard tanh 和 hard sigmoid 停在任一端")):
+        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+
+
+SWITCH = """
+const st = await load('state.js');
+const { PRESETS } = await load('presets.js');
+process.stdout.write(encode({
+  preset: PRESETS['deep-sigmoid'].state.lr,
+  switched: st.parse('?preset=deep-sigmoid&act=relu&init=he'),
+}));
+"""
+
+
+def test_switching_the_deep_sigmoid_preset_to_relu_and_he_keeps_its_learning_rate_of_0_3():
+    """"Switch the activation to ReLU and the initialisation to He, leave the learning rate at the
+    preset's 0.3": the preset's rate is 0.3, a change of the activation or initialisation control
+    rebuilds the state from every control's value (so the rate stays), and the result, the state the
+    browser test of this experiment runs, trains at 0.3 (not at the ReLU preset's own 0.03)."""
+    out = run_node(SWITCH, {})
+    assert out["preset"] == 0.3
+    s = out["switched"]
+    assert (s["act"], s["init"], s["lr"], s["layers"], s["width"]) == ("relu", "he", 0.3, 8, 16)
+    app = (ROOT / "docs/assets/javascripts/playground/app.js").read_text(encoding="utf-8")
+    assert "for (const k of ['data', 'noise', 'test', 'seed', 'layers', 'width', 'act', 'init', 'sigma', 'opt', 'lr', 'batch']) q.set(k, c[k].value);" in app
+    for lang, words in (("en", "leave the learning rate at the preset's 0.3"), ("zh", "学习率保持预设的 0.3 不变")):
         assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")

@@ -1,6 +1,8 @@
 """Claims of the relu-square notebook (both languages) about the network p_n: a constant plus n ReLU
 units; its knots x_k = -2 + 4k/n (k = 0 .. n) are the points where it meets the parabola; each unit
-switches on at one of them; p_n is straight between knots; its largest error on [-2, 2] is 4/n²."""
+switches on at one of them and bends the line there by its outgoing weight; p_n is straight between
+knots and outside [-2, 2]; its largest error on [-2, 2] is 4/n². The notebook builds p_n itself with
+np.maximum; the tests below run its code and check it against the site's p_n."""
 from __future__ import annotations
 
 import numpy as np
@@ -8,6 +10,7 @@ import pytest
 
 from actsite.experiments.networks import max_error_on_interval, relu_interpolant_of_square
 
+PAGE = "notebooks/relu-square.py"
 UNITS = (2, 4, 8, 10, 16)
 
 
@@ -71,3 +74,96 @@ def test_between_knots_delta_apart_the_chord_lies_above_by_the_product_and_peaks
         mid = (a + b) / 2
         assert p(np.array(mid)) - mid ** 2 == pytest.approx(delta ** 2 / 4, abs=1e-10)
     assert delta ** 2 / 4 == pytest.approx(4 / n ** 2)
+
+
+# --- the notebook's own construction (its code cells, run with `say` captured) ---------------------
+
+@pytest.fixture(scope="module")
+def notebook():
+    """Run the English notebook's code cells (the Chinese one has the same code) and keep what it says."""
+    from actsite.pages import notebook_text
+    from actsite.pages.page_pairs import CONTENT, notebook_cells
+    said = []
+    saved = notebook_text.say
+    notebook_text.say = lambda key, /, **values: said.append((key, values))
+    try:
+        namespace = {}
+        for cell in notebook_cells((CONTENT["en"] / PAGE).read_text(encoding="utf-8"))[1]:
+            exec(cell, namespace)
+    finally:
+        notebook_text.say = saved
+    return namespace, said
+
+
+def test_both_languages_run_the_same_code():
+    from actsite.pages.page_pairs import CONTENT, notebook_cells
+    en, zh = (notebook_cells((CONTENT[lang] / PAGE).read_text(encoding="utf-8"))[1] for lang in ("en", "zh"))
+    assert en == zh
+
+
+@pytest.mark.parametrize("n", UNITS + (32, 64, 128))
+def test_the_notebooks_p_n_built_from_its_weights_is_the_p_n_of_the_article(notebook, n):
+    """Built with np.maximum from bias 4, first weight delta - 4, the others 2*delta, switching on at the
+    knots; the same function as the site's p_n (and the article's formula)."""
+    namespace, _ = notebook
+    bias, switch_on, outgoing = namespace["weights"](n)
+    site = relu_interpolant_of_square(n)
+    delta = 4 / n
+    assert bias == site.output_bias == 4.0
+    np.testing.assert_allclose(switch_on, -site.hidden_bias, atol=1e-12)
+    np.testing.assert_allclose(outgoing, site.output_weights, atol=1e-12)
+    np.testing.assert_allclose(outgoing, [delta - 4] + [2 * delta] * (n - 1), atol=1e-12)
+    x = np.linspace(-10, 10, 4001)
+    np.testing.assert_allclose(namespace["p"](n, x), site(x), atol=1e-10)
+    article = 4 + (delta - 4) * np.maximum(0, x + 2) + 2 * delta * sum(np.maximum(0, x - k) for k in site.knots[1:-1])
+    np.testing.assert_allclose(namespace["p"](n, x), article, atol=1e-10)
+
+
+@pytest.mark.parametrize("n", UNITS)
+def test_each_unit_bends_the_line_at_its_knot_by_its_outgoing_weight(notebook, n):
+    namespace, _ = notebook
+    p = lambda x: namespace["p"](n, x)
+    bias, switch_on, outgoing = namespace["weights"](n)
+    h = 1e-4
+    for s, w in zip(switch_on, outgoing):
+        left, right = (p(s) - p(s - h)) / h, (p(s + h) - p(s)) / h
+        assert right - left == pytest.approx(w, abs=1e-6)
+
+
+def test_first_cell_prints_the_weights_for_n_4(notebook):
+    _, said = notebook
+    assert said[0] == ("square_bias", {"n": 4, "bias": 4.0})
+    units = [(float(v["switch"]), float(v["weight"])) for key, v in said if key == "square_unit"]
+    assert units == [(-2.0, -3.0), (-1.0, 2.0), (0.0, 2.0), (1.0, 2.0)]
+
+
+def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(notebook):
+    namespace, said = notebook
+    rows = [v for key, v in said if key == "square_row"]
+    assert [v["n"] for v in rows] == [2, 4, 8, 16, 32, 64, 128]
+    for v in rows:
+        assert v["error"] == pytest.approx(4 / v["n"] ** 2, rel=1e-12) and f"{v['scaled']:.4f}" == "4.0000"
+    x = namespace["x"]                                  # "contains the midpoint between every two knots"
+    for n in (2, 4, 8, 16, 32, 64, 128):
+        knots = relu_interpolant_of_square(n).knots
+        assert np.all(np.isin((knots[:-1] + knots[1:]) / 2, x))
+
+
+def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_p16_misses_by_96_and_66_at_the_ends(notebook):
+    namespace, said = notebook
+    p16 = lambda x: namespace["p"](16, x)
+    for side in (np.linspace(-10, -2, 81), np.linspace(2, 10, 81)):
+        assert np.max(np.abs(np.diff(p16(side), 2))) < 1e-9
+    far = [(v["x"], round(v["value"], 1), round(v["error"], 1)) for key, v in said if key == "square_far"]
+    assert far == [(-10.0, 4.0, 96.0), (10.0, 34.0, 66.0)]
+
+
+def test_try_this_n_10_gives_0_04_and_its_left_end_misses_by_more(notebook):
+    """The question has an answer: 4/n² holds for n = 10 too, and the left end (96) misses by more
+    than the right (67.2)."""
+    namespace, said = notebook
+    (key, v), = [item for item in said if item[0] == "square_try"]
+    assert v["n"] == 10 and f"{v['error']:.6f}" == "0.040000"
+    p10 = lambda x: namespace["p"](10, x)
+    left, right = abs(p10(-10.0) - 100), abs(p10(10.0) - 100)
+    assert left == pytest.approx(96) and right == pytest.approx(67.2) and left > right

@@ -3,8 +3,9 @@ normal points labelled by the nearest of 100 random centres, ten classes; a 10-1
 network, He for ReLU and LeCun for tanh, SGD with momentum 0.9 and mini-batches of 128, three seeds,
 a check every 25 steps) and the step beyond the grid, η = 0.3: tanh first in every seed, about
 twice as fast; ReLU four to five times slower than at 0.1; after ten steps no dead unit in hidden
-layer 2 at 0.1, 30 % to 45 % at 0.3; and why the dead-ReLU article sees almost none at 0.3 (plain SGD
-on mini-batches of 64; momentum 0.9 makes a steady update 1/(1 - 0.9) = 10 plain steps; without
+layer 2 at 0.1, 30 % to 45 % at 0.3; tanh's slope is zero only far out in the tails; and why the
+dead-ReLU article sees almost none at 0.3 (its set-up differs in width, depth, batch size, step count
+and momentum; momentum 0.9 makes a steady update 1/(1 - 0.9) = 10 plain steps, 6.5 by the tenth; without
 momentum this network loses no unit in ten steps at 0.3 either)."""
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 from actsite.experiments import dead_relu, training_speed
 from actsite.experiments.cache import cached
 from actsite.experiments.datasets import voronoi
-from claim_helpers import assert_voronoi_matches_its_description
+from claim_helpers import assert_voronoi_matches_its_description, page_text
 from actsite.experiments.mlp import MLP, minibatches
 
 
@@ -86,9 +87,24 @@ def test_after_ten_steps_no_dead_unit_at_0_1_and_30_to_45_percent_at_0_3():
     assert round(min(shares), 2) == 0.30 and round(max(shares), 2) == 0.45, shares
 
 
+PAGE = "notebooks/training-speed.py"
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "Its network differs from this one in\n# width (256), depth (two hidden layers), batch size (64) and when it "
+           "counts (after 600 steps), and it\n# trains with plain SGD, without momentum. Momentum is the difference tested here."),
+    ("zh", "它的网络与这里的有几处不同：宽度（256）、深度（两个隐藏层）、小批量大小（64）、统计的时间（600 步之后），"
+           "而且用的是不带动量的普通 SGD。这里检验的是动量这一处不同。")])
+def test_the_dead_relu_articles_set_up_differs_in_width_depth_batch_steps_and_momentum(lang, wording):
+    assert dead_relu.SIZES == (10, 256, 256, 10) and dead_relu.STEPS == 600
+    assert training_speed.SIZES == (10, 128, 128, 128, 10)                # three hidden layers of 128
+    assert inspect.signature(training_speed.dead_share).parameters["momentum"].default == 0.9
+    assert wording in page_text(PAGE, lang)
+
+
 def test_the_dead_relu_article_finds_almost_no_dead_units_at_0_3_with_plain_sgd_on_batches_of_64(monkeypatch):
-    """'The linked article on dead units finds almost none at η = 0.3 because it trains with plain SGD, without
-    momentum (on mini-batches of 64)': its second layer is at most 2.3% dead at 0.3, and the first
+    """'The linked article on dead units finds almost none at η = 0.3 ... it trains with plain SGD, without
+    momentum': its second layer is at most 2.3% dead at 0.3, and the first
     steps of its training loop are exactly momentum-free steps on batches of 64."""
     r = cached("dead_relu")
     at_0_3 = r["relu_inactive"][dead_relu.LEARNING_RATES.index(0.3), :, 1]
@@ -117,6 +133,7 @@ def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_s
         net.sgd_step(None, None, lr, momentum=0.9)
         updates.append(float(np.abs(net.weights[0] - before).max()) / (lr * 0.5))
     assert updates[0] == pytest.approx(1) and updates[1] == pytest.approx(1 + 0.9)
+    assert round(updates[9], 1) == 6.5                                             # "6.5 times by the tenth step"
     assert 1 / (1 - 0.9) == pytest.approx(10)
     assert all(np.diff(updates[:100]) > 0) and max(updates) < 10 + 1e-9            # grows towards 10 ...
     assert updates[-1] == pytest.approx(10, rel=1e-9)                              # ... and gets there
@@ -138,8 +155,18 @@ def test_without_momentum_no_unit_of_hidden_layer_2_dies_in_ten_steps_at_0_3(see
     assert training_speed.dead_share(0.3, seed, 10, momentum=0.0) == 0
 
 
-def test_tanh_slope_is_never_zero():
-    x = np.linspace(-30, 30, 60_001)
-    slope = 1 / np.cosh(x) ** 2                               # tanh' = sech², written without cancellation
-    np.testing.assert_allclose(slope[np.abs(x) < 5], (1 - np.tanh(x) ** 2)[np.abs(x) < 5], rtol=1e-9)
-    assert np.all(slope > 0)
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "Computed as $1 - \\tanh^2$, a tanh\n# unit's slope is exactly zero only far out in the tails, from about $|x| = 19$ in 64-bit arithmetic"),
+    ("zh", "按 $1 - \\tanh^2$ 计算，tanh 单元的斜率只在很远的尾部才恰好为零，在 64 位浮点运算中约从 $|x| = 19$ 起")])
+def test_tanh_slope_computed_as_1_minus_tanh_squared_is_zero_only_beyond_about_19(lang, wording):
+    """Tanh units cannot die as ReLU units do: their computed slope is zero only in the far tails, where
+    tanh rounds to ±1 in float64, while ReLU's is zero on the whole negative half-line."""
+    from actsite.maths.functions import relu_prime
+    x = np.linspace(0, 40, 4_000_001)
+    computed = 1 - np.tanh(x) ** 2
+    first_zero = float(x[np.argmax(computed == 0)])
+    assert round(first_zero) == 19 and np.all(computed[x >= first_zero] == 0)
+    assert np.all(computed[x < first_zero] > 0)
+    np.testing.assert_array_equal(1 - np.tanh(-x) ** 2, computed)                 # both tails
+    assert np.all(relu_prime(-np.linspace(1e-12, 1e6, 100_001)) == 0)             # ReLU: the whole half-line
+    assert wording in page_text(PAGE, lang)

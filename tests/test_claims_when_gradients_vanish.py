@@ -477,6 +477,23 @@ def test_other_seeds_give_relu_ratios_between_0_5_and_2_3():
     assert round(min(ratios), 1) == 0.5 and round(max(ratios), 1) == 2.3
 
 
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "[the article on initialisation](initialisation.md#measured-spread), which runs another random draw "
+           "of this stack on 500 inputs, gets 1.01"),
+    ("zh", "[《初始化要看激活函数》](initialisation.md#measured-spread)对这个网络另做一次随机抽样、输入 500 个向量，得到的是 1.01")])
+def test_the_initialisation_articles_draw_of_the_same_stack_gives_1_01(gd, lang, wording):
+    """The same bias-free 50 x 256 stack and ReLU/He scale, with other weights (the seed-0 numbers used
+    transposed), other inputs and error signal, and 500 inputs instead of 64: its ratio is 1.01."""
+    from actsite.experiments import init_spread
+    sp = cached("init_spread")
+    assert (init_spread.DEPTH, init_spread.WIDTH, int(sp["batch"])) == (50, WIDTH, 500)
+    assert float(sp["relu_he_weight_std"]) == pytest.approx(INIT_STD["he"](WIDTH))
+    g = sp["relu_he_grad_norm"]
+    assert round(float(g[0] / g[-1]), 2) == 1.01
+    assert not np.allclose(g, gd["relu_he_grad"])
+    assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
+
+
 # --- initialisation: keeping the product near one ---------------------------------------------
 
 @pytest.mark.parametrize("key, q", [("sigmoid", 1.0), ("tanh", 0.6), ("relu", 1.0)])
@@ -509,11 +526,12 @@ def test_backward_variance_equation(key, q):
 
 @pytest.mark.parametrize("lang, backward, forward", [
     ("en", "is then a sum of $n$ uncorrelated terms, each of variance $\\sigma_w^2\\operatorname{Var}(\\delta_{l+1})$",
-     "is a sum of $n$ terms $w\\,f(z_l)$, each of variance $\\sigma_w^2\\,\\mathbb{E}[f(z_l)^2]$"),
+     "The same argument, with the activation in place of its slope, gives the forward pass a similar recursion"),
     ("zh", "都是 $n$ 个互不相关的项之和，每项的方差为 $\\sigma_w^2\\operatorname{Var}(\\delta_{l+1})$",
-     "都是 $n$ 个形如 $w\\,f(z_l)$ 的项之和，每项的方差为 $\\sigma_w^2\\,\\mathbb{E}[f(z_l)^2]$")])
+     "把斜率换成激活函数本身，同样的论证给出前向传播的类似递推")])
 def test_each_term_of_the_sums_has_the_stated_variance_and_the_terms_are_uncorrelated(lang, backward, forward):
-    """The one-line derivation: w * delta and w * f(z) have variances sigma_w^2 Var(delta) and
+    """The one-line derivation, and the same argument with f in place of f' for the forward pass:
+    w * delta and w * f(z) have variances sigma_w^2 Var(delta) and
     sigma_w^2 E[f(z)^2] (the mean square, since w has mean zero); n such uncorrelated terms add
     their variances; an independent factor f'(z) multiplies a zero-mean variance by E[f'^2]."""
     rng, var_w, n, q = np.random.default_rng(5), 0.01, 256, 1.0
@@ -628,22 +646,54 @@ def test_steady_variance_by_monte_carlo_agrees_with_quadrature():
     assert z.var() == pytest.approx(steady_variance(sigmoid, 16), rel=0.1)
 
 
-def test_argument_reaches_one_near_n_var_w_100():
+def quad_mean(f, variance):
+    """E[f(z)] for z ~ N(0, variance) by adaptive quadrature: Gauss-Hermite with 201 nodes is 0.4%
+    off for the narrow sigma'^2 at a standard deviation near 7."""
+    from scipy.integrate import quad
+    s = math.sqrt(variance)
+    return quad(lambda t: f(s * t) * math.exp(-t * t / 2) / math.sqrt(2 * math.pi), -60, 60,
+                points=[0.0], limit=800, epsabs=1e-14, epsrel=1e-12)[0]
+
+
+def crossing():
+    """n Var(w) where n Var(w) E[sigma'^2] at the forward fixed point reaches 1, and that fixed point."""
+    from scipy.optimize import brentq
+
+    def fixed(a):
+        return brentq(lambda q: a * quad_mean(lambda t: float(sigmoid(t)) ** 2, q) - q, 1e-3, a, xtol=1e-12)
+
     def chi(a):
-        return a * gaussian_mean(lambda t: sigmoid_prime(t) ** 2, steady_variance(sigmoid, a))
+        return a * quad_mean(lambda t: float(sigmoid_prime(t)) ** 2, fixed(a))
     assert chi(16) < 1 < chi(200)
-    crossing = bisect(lambda a: chi(a) - 1, 20, 400)
-    assert round(crossing, -1) == 100
+    a = brentq(lambda a: chi(a) - 1, 50, 200, xtol=1e-8)
+    return a, fixed(a)
 
 
-def test_at_100_preactivation_std_6_6_and_half_of_units_below_slope_0_01():
-    q = steady_variance(sigmoid, 100)
-    assert round(np.sqrt(q), 1) == 6.6
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "The factor reaches one only at $n\\sigma_w^2 \\approx 103$, where the pre-activations have a standard deviation of about 6.75"),
+    ("zh", "要等到 $n\\sigma_w^2 \\approx 103$，这个量才真正达到 1，但那时预激活值的标准差约为 6.75")])
+def test_argument_reaches_one_at_n_var_w_about_103_where_the_std_is_6_75(lang, wording):
+    a, q = crossing()
+    assert round(a) == 103 and round(math.sqrt(q), 2) == 6.75
+    assert round(math.sqrt(steady_variance(sigmoid, 100)), 1) == 6.6          # not the std at 100
+    text = page_text("blog/posts/when-gradients-vanish.md", lang)
+    assert wording in text and "deviation of about 6.6" not in text and "标准差约为 6.6" not in text
+
+
+def test_at_the_crossing_half_of_units_below_slope_0_01():
+    _, q = crossing()
     edge = bisect(lambda t: sigmoid_prime(t) - 0.01, 0.0, 20.0)        # sigma' < 0.01 beyond |z| > edge
     flat = math.erfc(edge / math.sqrt(2 * q))
     z = np.random.default_rng(0).normal(0, np.sqrt(q), 2_000_000)
     assert np.mean(sigmoid_prime(z) < 0.01) == pytest.approx(flat, abs=0.01)
     assert round(flat, 1) == 0.5
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "reaches a factor of one only at $n\\sigma_w^2 \\approx 103$, with about half of the units in the tails"),
+    ("zh", "要到 $n\\sigma_w^2 \\approx 103$ 因子才达到 1，那时约一半单元都落在尾部里")])
+def test_correction_repeats_the_crossing_at_103(lang, wording):
+    assert wording in page_text("blog/posts/when-gradients-vanish.md", lang).split("{ #corrections }")[1]
 
 
 def test_relu_mean_squared_slope_one_half_and_mean_square_half_the_variance():
@@ -664,6 +714,18 @@ def test_xavier_leaves_relu_one_half_in_variance_0_707_in_std():
     var_w = INIT_STD["xavier"](WIDTH) ** 2
     assert WIDTH * var_w / 2 == pytest.approx(0.5)
     assert round(np.sqrt(0.5), 3) == 0.707
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "and [the notebook](../../notebooks/gradient-depth.py) measures 0.697 per layer"),
+    ("zh", "[笔记本](../../notebooks/gradient-depth.py)实测的是每层 0.697")])
+def test_relu_xavier_std_factor_0_697_as_the_notebook_prints_it(gd, lang, wording):
+    """The notebook's "factor per layer" of the ReLU/Xavier output std, printed with three decimals."""
+    from actsite.pages.notebook_text import TEXT
+    std = gd["relu_xavier_std"]
+    assert "{factor:.3f}" in TEXT[lang]["depth_std"]
+    assert f"{(std[-1] / std[0]) ** (1 / 49):.3f}" == "0.697"
+    assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
 
 
 def test_relu_xavier_activations_shrink_0_70_per_layer_to_1_2e_minus_8(gd):
@@ -712,6 +774,17 @@ def test_notebook_forward_factor_with_he_within_2_percent_of_one_for_relu_and_ta
     for act in ("relu", "tanh"):
         std = gd[f"{act}_he_std"]
         assert abs((std[-1] / std[0]) ** (1 / 49) - 1) < 0.02, act
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "For ReLU even the direction of the drift depends on the random draw."),
+    ("zh", "对 ReLU 来说，连漂移的方向都取决于随机抽样。")])
+def test_notebook_relu_he_drift_direction_depends_on_the_draw(gd, lang, wording):
+    """Notebook gradient-depth: the ReLU/He output std drifts down in the seed-0 draw, up in seed 1's."""
+    def factor(std):
+        return (std[-1] / std[0]) ** (1 / 49)
+    assert factor(gd["relu_he_std"]) < 1 < factor(layer_gradient_norms("relu", "he", seed=1)["output_std"])
+    assert wording in page_text("notebooks/gradient-depth.py", lang)
 
 
 def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
@@ -787,6 +860,21 @@ def test_sigmoid_error_0_834_from_step_150_to_the_end(st):
     first = int(np.argmax(errors == 0.834)) * int(st["every"])      # "first reaches 0.834 at step 50"
     assert first == 50 and np.any(errors[:150 // int(st["every"])] != 0.834)
     assert errors[0] > 0.834 and errors.min() == 0.834            # it dips from the start
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "lie on top of each other throughout: they start near 0.91, fall to about 0.83 at step 50, rise to "
+           "about 0.86 at step 100 and stay flat at about 0.83 from step 150 to the end"),
+    ("zh", "的曲线自始至终完全重合：都从 0.91 左右起步，第 50 步降到 0.83 左右，第 100 步回升到 0.86 左右，"
+           "从第 150 步直到最后都平在 0.83 左右")])
+def test_stalled_figure_sigmoid_curves_fall_rise_once_then_stay_flat(st, lang, wording):
+    """Alt text of the stalled-layers figure: the recorded errors at steps 0, 50, 100, 150, ..."""
+    errors = st["sigmoid_error"]
+    np.testing.assert_array_equal(st["sigmoid_frozen_error"], errors)
+    assert int(st["every"]) == 50
+    assert [round(float(e), 2) for e in errors[:4]] == [0.91, 0.83, 0.86, 0.83]
+    assert errors[2] > errors[1] and np.all(errors[3:] == errors[1])
+    assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
 
 
 def test_0_834_is_exactly_the_error_of_always_answering_the_commonest_class(st):
@@ -875,6 +963,18 @@ def test_initial_gradient_first_layer_3e_minus_6_output_layer_1_1(initial_sigmoi
 
 
 # --- what fixed it -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "Four ideas above all made very deep networks trainable without the earlier remedy, "
+           "[layer-wise unsupervised pre-training](relu-sparsity-biology.md#pretraining)."),
+    ("zh", "让很深的网络不必借助早先的[逐层无监督预训练](relu-sparsity-biology.md#pretraining)也能训练的，主要有四个办法。")])
+def test_the_four_ideas_are_hedged_and_name_layer_wise_pre_training(lang, wording):
+    """Not a complete list: layer-wise pre-training came first, and the linked section describes it."""
+    assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
+    section = page_text("blog/posts/relu-sparsity-biology.md", lang).split("{ #pretraining }")[1].split("\n## ")[0]
+    assert ("Hinton, Osindero and Teh 2006" if lang == "en" else "Hinton") in section
+    assert ("each layer was trained on its own, without labels" if lang == "en" else "预训练") in section
+
 
 def test_glorot_scale_keeps_both_passes_for_near_linear_units():
     n_in = n_out = WIDTH

@@ -297,6 +297,33 @@ def test_universal_approximation_hypotheses_sigmoid_tanh_bounded_relu_unbounded_
         assert np.any(np.diff(relu(grid), n=k) != 0)
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("en", "an activation will do if and only if it is not a polynomial, which covers ReLU."),
+    ("zh", "激活函数可用的充要条件是它不是多项式，ReLU 自然也在其列。")])
+def test_leshno_is_an_if_and_only_if_a_polynomial_activation_never_gets_closer(lang, words):
+    """The 'only if': one hidden layer of cubic units, however wide, computes a cubic, so its best fit to |x| on
+    [-1, 1] stalls at the best cubic's error; ReLU units with more knots keep getting closer."""
+    from claim_helpers import page_text
+    assert words in " ".join(page_text("blog/posts/why-nonlinear-activations.md", lang).split())
+    x = np.linspace(-1, 1, 1001)
+    target = np.abs(x)
+
+    def best_error(features):                       # least-squares output layer (with a bias) on the hidden units
+        A = np.column_stack([features, np.ones_like(x)])
+        return float(np.max(np.abs(A @ np.linalg.lstsq(A, target, rcond=None)[0] - target)))
+    rng = np.random.default_rng(0)
+    cubic = np.polynomial.polynomial.polyvander(x, 3)[:, 1:]
+    floor = best_error(cubic)
+    for width in (10, 100):
+        a, b = rng.normal(size=width), rng.normal(size=width)
+        units = (np.outer(x, a) + b) ** 3
+        assert np.linalg.matrix_rank(np.column_stack([units, cubic, np.ones_like(x)]), tol=1e-8) == 4
+        assert best_error(units) >= floor - 1e-9 > 0.05
+    knots = [np.linspace(-1, 1, n) for n in (4, 20, 200)]            # even counts: no knot sits on the kink at 0
+    relu_errors = [best_error(relu(x[:, None] - k[None])) for k in knots]
+    assert relu_errors[2] < relu_errors[1] < relu_errors[0] and relu_errors[2] < floor / 10
+
+
 # --- saturation -----------------------------------------------------------------------------
 
 def test_sigmoid_range_open_unit_interval_and_tanh_range_minus_one_to_one():
@@ -429,6 +456,26 @@ def test_relu_mask_halves_the_gradients_mean_square_for_symmetric_pre_activation
     # with the mask independent of the gradient's size, the masked gradient keeps half its mean square
     g = np.random.default_rng(3).standard_t(df=5, size=z.size)
     assert np.mean((relu_prime(z) * g) ** 2) / np.mean(g ** 2) == pytest.approx(0.5, abs=5e-3)
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "shows how doubling the initial weights' variance undoes this"),
+    ("zh", "说明了怎样把初始权重的方差加倍来抵消这一减半")])
+def test_doubling_the_weights_variance_undoes_the_masks_halving(lang, words):
+    """Backwards through a ReLU layer of width n with weights of variance 1/n the gradient's mean square halves;
+    with variance 2/n it is kept."""
+    from claim_helpers import page_text
+    assert words in " ".join(page_text("blog/posts/why-nonlinear-activations.md", lang).split())
+    rng = np.random.default_rng(4)
+    n, trials = 400, 40
+    kept = {1.0: [], 2.0: []}
+    for _ in range(trials):
+        g, z = rng.normal(size=n), rng.normal(size=n)
+        for scale in kept:
+            W = rng.normal(0, np.sqrt(scale / n), size=(n, n))
+            kept[scale].append(np.mean((W.T @ (relu_prime(z) * g)) ** 2) / np.mean(g ** 2))
+    assert np.mean(kept[1.0]) == pytest.approx(0.5, abs=0.02)
+    assert np.mean(kept[2.0]) == pytest.approx(1.0, abs=0.04)
 
 
 # --- why ReLU trains fast -------------------------------------------------------------------

@@ -42,6 +42,7 @@ INLINE_MATH_THEN_PUNCTUATION = re.compile(r"(?<![$\\])\$(?!\$)[^$\n]+\$[，。�
 THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 INLINE_CODE = re.compile(r"`[^`\n]*`")
 INLINE_MATH = re.compile(r"(?<!\\)\$[^$\n]+\$")
+INDENTED_CODE = re.compile(r"^( +)```[^\n]*\n.*?^\1```$", re.M | re.S)   # fenced code inside ??? / !!! blocks
 DISPLAY_MATH_BLOCK = re.compile(r"^\$\$\n.*?\n\$\$$", re.M | re.S)
 # Lines that start a Markdown block of their own, so a line break before them is not inside a paragraph.
 BLOCK_START = re.compile(r"^(#|[-*+] |\d+\. |\||>|\$\$|!!!|\?\?\?|<|!\[|\[\^|```|~~~|---$)")
@@ -57,7 +58,7 @@ def prose(lang: str, page: str) -> str:
     if page.endswith(".py"):
         text = "\n\n".join(notebook_cells(text)[0])
     text = FRONT_MATTER.sub("", text)
-    return CODE.sub("", text)
+    return INDENTED_CODE.sub("", CODE.sub("", text))
 
 
 def numbered(lang: str, page: str, pattern: re.Pattern) -> list[str]:

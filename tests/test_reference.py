@@ -255,3 +255,81 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     intro = (content / "reference.md").read_text(encoding="utf-8").split("\n## ")[0]
     assert {"en": "Squared ReLU has no card there, so it has no row",
             "zh": "平方 ReLU 在这三页中没有卡片，所以不在表中"}[lang] in intro
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_phi_and_its_density_are_defined_on_the_page(lang):
+    """GELU's derivative and GEGLU's partial use Φ and φ; the Formula bullet defines both."""
+    from scipy.stats import norm
+    from actsite.maths.gated import GATED
+    x, h = np.linspace(-4, 4, 81), 1e-6
+    numeric = (ACTIVATIONS["gelu"].f(x + h) - ACTIVATIONS["gelu"].f(x - h)) / (2 * h)
+    np.testing.assert_allclose(numeric, norm.cdf(x) + x * norm.pdf(x), atol=1e-8)
+    assert r"\varphi" in ACTIVATIONS["gelu"].latex_prime and r"\varphi" in GATED["geglu"].latex_db
+    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    said = {"en": r"$\Phi$ and $\varphi$ are the standard normal distribution function and density (in GELU and GEGLU)",
+            "zh": r"$\Phi$ 和 $\varphi$ 分别是标准正态分布的分布函数和概率密度函数（用于 GELU 和 GEGLU）"}[lang]
+    assert said in text.split("<!-- activation-reference -->")[0]
+
+
+def test_gelu_is_credited_to_gpt_before_bert_as_the_model_table_shows():
+    """GPT (Radford et al. 2018, §4.1) used GELU before BERT; the gated-units table says so."""
+    from actsite.pages.bibliography import WORKS
+    assert ACTIVATIONS["gelu"].popularised_by == ("radford2018", "devlin2019")
+    assert WORKS["radford2018"].year <= WORKS["devlin2019"].year
+    for lang in ("en", "zh"):
+        models = (ROOT / "docs" / lang / "content" / "catalogue" / "gated-units.md").read_text(encoding="utf-8")
+        gpt = next(line for line in models.splitlines() if re.match(r"\| GPT[ （]", line))
+        assert "GELU" in gpt and "§4.1" in gpt and "2018" in gpt
+
+
+def test_the_stable_log_sigmoid_is_the_stable_bce_with_target_one_negated():
+    from actsite.maths import output_layers as out
+    x = np.linspace(-800, 800, 16_001)
+    np.testing.assert_array_equal(out.log_sigmoid(x), -out.bce_with_logits(x, 1.0))
+    assert out.OUTPUTS["log_sigmoid"].stable_latex == r"-\bigl(\max(-x, 0) + \log(1 + e^{-|x|})\bigr)"
+    for lang, said in (("en", "the stable log-sigmoid is the stable binary cross-entropy with $y = 1$, negated"),
+                       ("zh", "稳定的 log-sigmoid 就是 $y = 1$ 时稳定的二元交叉熵取相反数")):
+        assert said in (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8"), lang
+
+
+def test_the_output_functions_keep_the_names_the_output_layers_page_uses():
+    """One zh name per function: log-softmax and log-sigmoid, as on catalogue/output-layers."""
+    from actsite.maths import output_layers as out
+    assert out.OUTPUTS["log_softmax"].names["zh"] == "log-softmax" and out.OUTPUTS["log_sigmoid"].names["zh"] == "log-sigmoid"
+    page = (ROOT / "docs" / "zh" / "content" / "catalogue" / "output-layers.md").read_text(encoding="utf-8")
+    assert "log-softmax" in page and "对数 softmax" not in page
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_elu_and_selu_saturate_on_one_side_only_and_the_column_says_no(lang):
+    """The Saturating column is two-sided (as "saturating" unqualified is, site-wide); ELU and SELU
+    level off on the negative side only, and the bullet says that they saturate there."""
+    for key in ("elu", "selu"):
+        act = ACTIVATIONS[key]
+        assert not act.saturating and np.isfinite(act.output_range[0]) and np.isinf(act.output_range[1])
+        assert abs(act.df(np.array([-50.0]))[0]) < 1e-15 and act.df(np.array([50.0]))[0] >= 1
+    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    said = {"en": "ELU and SELU saturate on one side only", "zh": "ELU 和 SELU 只在一侧饱和"}[lang]
+    assert said in text
+    rows = html.fragment_fromstring(properties_table(lang)).xpath("tbody/tr")
+    column = 1 + list(("monotonic", "zero_centred", "saturating", "smoothness", "cost")).index("saturating")
+    for row in rows:
+        key = row.xpath("th/a/@href")[0][1:].replace("-", "_")
+        if key in ("elu", "selu"):
+            assert row.xpath("th|td")[column].text_content() == WORDS[lang]["no"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_first_appeared_hedge_names_theanos_slope(lang):
+    """Theano's hard_sigmoid is clip(0.2x + 0.5, 0, 1) (catalogue/hard-and-cheap), the site's x/6 + 1/2."""
+    from actsite.maths.catalogue import hard_sigmoid
+    x = np.linspace(-2, 2, 41)
+    np.testing.assert_allclose(np.gradient(hard_sigmoid(x), x), 1 / 6, rtol=1e-9)
+    assert abs(0.2 - 1 / 6) > 0.03
+    cheap = (ROOT / "docs" / "en" / "content" / "catalogue" / "hard-and-cheap.md").read_text(encoding="utf-8")
+    assert r"Theano (2013), Keras 2, `tf.keras` up to TensorFlow 2.15 | $\min(1, \max(0, 0.2x + 0.5))$" in cheap
+    assert ACTIVATIONS["hard_sigmoid"].first_appeared == ("theano2013",)
+    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    said = {"en": "(Theano's hard sigmoid has slope 0.2, not 1/6)", "zh": "（比如 Theano 的 hard sigmoid 斜率是 0.2，而不是 1/6）"}[lang]
+    assert said in text and WORDS["zh"]["popular"] == "推广文献"

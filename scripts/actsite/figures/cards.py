@@ -9,6 +9,8 @@ from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_
 
 SIGMOID_FLAT = 0.01
 COMPARED = ("sigmoid", "tanh", "relu", "leaky_relu")
+# panel titles as the text writes them (the registry's short symbol LReLU is not used in prose)
+COMPARED_TITLES = {"leaky_relu": r"$\mathrm{Leaky\ ReLU}$"}
 
 
 def sigmoid_flat_threshold(level: float = SIGMOID_FLAT) -> float:
@@ -48,13 +50,13 @@ def draw_relu(fig: Figure, colours: dict) -> dict:
     act = ACTIVATIONS["relu"]
     x = np.linspace(-5, 5, 1001)
     ax = fig.add_subplot()
-    ax.plot(x, act.f(x), color=colours["accent"], label=r"$r(x)=\max(0,x)$")
+    ax.plot(x, act.f(x), color=colours["accent"], label=r"$g(x)=\max(0,x)$")
     left, right = x[x < 0], x[x > 0]
-    ax.plot(left, act.df(left), "--", color=colours["second"], label=r"$r'(x)$")
+    ax.plot(left, act.df(left), "--", color=colours["second"], label=r"$g'(x)$")
     ax.plot(right, act.df(right), "--", color=colours["second"])
     ax.plot([0], [0], "o", color=colours["second"], ms=6)                       # value used at 0
     ax.plot([0], [1], "o", mfc="none", mec=colours["second"], ms=6)            # not attained
-    ax.annotate(r"$r'(0)$: $[0,1]$", (0, 1), (0.5, 2.2), color=colours["text"],
+    ax.annotate(r"$g'(0)$: $[0,1]$", (0, 1), (0.5, 2.2), color=colours["text"],
                 arrowprops={"arrowstyle": "-", "color": colours["muted"]})
     ax.set_xlabel(r"$x$")
     ax.set_ylim(-0.5, 5.2)
@@ -100,10 +102,10 @@ def draw_activations_compared(fig: Figure, colours: dict) -> dict:
         ax.plot(x[~kink], np.where(kink, np.nan, act.df(x))[~kink], "--", color=colours["second"])
         ax.axhline(0, color=colours["muted"], lw=0.8)
         means[key] = standard_normal_mean(act.f)
-        ax.text(0.04, 0.96, rf"$\mathrm{{E}}[f(z)]={means[key]:.2f}$", transform=ax.transAxes,
+        ax.text(0.04, 0.96, rf"$\mathbb{{E}}[f(z)]={means[key]:.2f}$", transform=ax.transAxes,
                 va="top", fontsize=10, color=colours["text"])
         ax.set_xlabel(r"$x$")
         ax.set_ylim(-1.5, 3.0)
-    label_panels(axes, [rf"${ACTIVATIONS[key].symbol}$" for key in COMPARED])
+    label_panels(axes, [COMPARED_TITLES.get(key, rf"${ACTIVATIONS[key].symbol}$") for key in COMPARED])
     axes[0].legend([axes[0].lines[0], axes[0].lines[1]], [r"$f(x)$", r"$f'(x)$"], loc="lower right")
     return {"keys": COMPARED, "means": means, "x": x}

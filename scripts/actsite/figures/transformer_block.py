@@ -47,7 +47,7 @@ PLACEMENT_STYLES = (("pre", r"$x + F(\mathrm{LN}(x))$", "accent", "-", None),
                     ("none", r"$x + F(x)$", "third", "-.", None))
 PANELS = (("act_std", r"$\mathrm{std}(u W_1)$", "(a)"),
           ("stream_rms", r"$\mathrm{rms}(x_l)$", "(b)"),
-          ("grad_norm", r"$\|\partial L/\partial W_1\|_F$", "(c)"))
+          ("grad_norm", r"$\|\partial \ell/\partial W_1\|_F$", "(c)"))
 
 
 def draw_norm_placement(fig: Figure, colours: dict) -> dict:

@@ -253,7 +253,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=gelu, df=gelu_prime, output_range=(-0.16997120747990369, INF), monotonic=False, zero_centred=False,
         saturating=False, cost="erf", smoothness="Cinf", minimum=(-0.7517915246935645, -0.16997120747990369),
         family="smooth",
-        first_appeared=("hendrycks2016",), popularised_by=("devlin2019",),
+        first_appeared=("hendrycks2016",), popularised_by=("radford2018", "devlin2019"),   # GPT (§4.1), then BERT
     ),
     Activation(
         key="gelu_tanh", symbol=r"\mathrm{GELU}_{\tanh}", names={"zh": "GELU 的 tanh 近似", "en": "GELU, tanh approximation"},

@@ -296,15 +296,51 @@ NAIVE: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 }
 
 
-def naive_in(key: str, x, fmt: str) -> np.ndarray:
-    """The textbook formula of ``key`` at ``x`` with every operation done in format ``fmt``
-    (inputs rounded to it first), returned as float64."""
+# The same functions rewritten to exponentiate only non-positive numbers, e^{-|x|}, with log1p
+# for log(1 + ·): no exponential overflows, and a small e^x is not lost by adding it to 1.
+def _stable_sigmoid(x: np.ndarray) -> np.ndarray:
+    e = np.exp(np.negative(np.abs(x)))
+    return np.where(np.signbit(x), e / (_one(x) + e), _one(x) / (_one(x) + e))
+
+
+def _stable_softplus(x: np.ndarray) -> np.ndarray:
+    return np.maximum(x, np.zeros_like(x)) + np.log1p(np.exp(np.negative(np.abs(x))))
+
+
+def _stable_tanh(x: np.ndarray) -> np.ndarray:
+    m = np.expm1(np.negative(np.abs(x)))                      # e^{-|x|} - 1
+    d = m * (m + _one(x) + _one(x))                           # e^{-2|x|} - 1, without computing 2|x|
+    t = np.negative(d) / (_one(x) + _one(x) + d)
+    return np.where(np.signbit(x), np.negative(t), t)
+
+
+STABLE: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "sigmoid": _stable_sigmoid,
+    "tanh": _stable_tanh,
+    "softplus": _stable_softplus,
+    "silu": lambda x: x * _stable_sigmoid(x),
+    "mish": lambda x: x * np.tanh(_stable_softplus(x)),
+}
+
+
+def _in_format(formulas: dict, key: str, x, fmt: str) -> np.ndarray:
     xf = np.asarray(x, dtype=np.float64).astype(DTYPES[fmt])
     with np.errstate(all="ignore"):
-        out = np.asarray(NAIVE[key](xf))
+        out = np.asarray(formulas[key](xf))
     if out.dtype != DTYPES[fmt]:
         raise AssertionError(f"{key}: the formula left {fmt} ({out.dtype})")
     return out.astype(np.float64)
+
+
+def naive_in(key: str, x, fmt: str) -> np.ndarray:
+    """The textbook formula of ``key`` at ``x`` with every operation done in format ``fmt``
+    (inputs rounded to it first), returned as float64."""
+    return _in_format(NAIVE, key, x, fmt)
+
+
+def stable_in(key: str, x, fmt: str) -> np.ndarray:
+    """The rewritten formula of ``key`` (:data:`STABLE`), every operation done in ``fmt``."""
+    return _in_format(STABLE, key, x, fmt)
 
 
 def every_value(key: str) -> np.ndarray:

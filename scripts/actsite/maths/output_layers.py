@@ -125,7 +125,7 @@ OUTPUTS: dict[str, OutputFunction] = {o.key: o for o in (
         cited=("bridle1990", "hinton2015"),        # softmax; its temperature
     ),
     OutputFunction(
-        key="log_softmax", names={"zh": "对数 softmax（log-softmax）", "en": "Log-softmax"},
+        key="log_softmax", names={"zh": "log-softmax", "en": "Log-softmax"},
         latex=r"\log \mathrm{softmax}(z)_i = z_i - \log \sum_j e^{z_j}",
         stable=log_softmax, naive=naive_log_softmax,
         stable_latex=r"z_i - \mathrm{LSE}(z)",
@@ -139,7 +139,7 @@ OUTPUTS: dict[str, OutputFunction] = {o.key: o for o in (
         library="torch.logsumexp",
     ),
     OutputFunction(
-        key="log_sigmoid", names={"zh": "对数 sigmoid（log-sigmoid）", "en": "Log-sigmoid"},
+        key="log_sigmoid", names={"zh": "log-sigmoid", "en": "Log-sigmoid"},
         latex=r"\log \sigma(x) = -\log\bigl(1 + e^{-x}\bigr)",
         stable=log_sigmoid, naive=naive_log_sigmoid,
         stable_latex=r"-\bigl(\max(-x, 0) + \log(1 + e^{-|x|})\bigr)",

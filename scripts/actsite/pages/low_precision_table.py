@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
-
 from actsite.experiments.cache import cached
 from actsite.maths.catalogue import EVERY
+from actsite.maths.low_precision import to_format
 from actsite.pages.html_table import math_cell, table, text_cell
 
 MARKER = "<!-- low-precision-thresholds -->"
@@ -25,30 +25,51 @@ WORDS = {
            "slope": "Where the derivative becomes its asymptote's slope (upper: left side; lower: right side)"},
 }
 LARGE = 1e5          # from here on a threshold is written as m × 10^k
+EXACT_DECIMALS = 3   # a threshold with at most this many decimals is written out exactly
 
 
-def number_latex(x: float, lang: str) -> str:
-    """A threshold as the page writes numbers: to two decimals, halves rounded up (0.625 → 0.63),
-    trailing zeros dropped; from 10⁵ on as m × 10^k; English groups thousands."""
+def _names_it(text: str, x: float, fmt: str) -> bool:
+    """Whether the decimal ``text`` rounds to ``x`` in ``fmt``: true of any rounding in float32,
+    whose thresholds are only rounded, not singled out."""
+    return fmt == "float32" or float(to_format(float(text), fmt)[()]) == x
+
+
+def number_latex(x: float, lang: str, fmt: str) -> str:
+    """A threshold ``x``, a value of format ``fmt``, as the tables write it: exactly if it has at
+    most three decimals (1.875, 0.625); otherwise to two decimals (two significant digits from
+    10⁵ on, as m × 10^k), or, in the 8- and 16-bit formats, to as many more as it takes to name
+    ``x`` and no other value of the format (4.5078125 in float16 is 4.508: 4.51 would be
+    4.51171875).  A rounded number keeps its trailing zeros (float32's 2.9999998 is 3.00, not 3);
+    English groups thousands."""
     if math.isnan(x):
         raise ValueError("a threshold beyond the format's largest value has no cell: "
                          "the low-precision table cannot show it")
+    if x == 0:
+        return "0"
     sign = "-" if x < 0 else ""
     m = abs(x)
     if m >= LARGE:
-        mantissa, exponent = f"{m:.1e}".split("e")
+        digits = 1
+        while not _names_it(f"{m:.{digits}e}", m, fmt):
+            digits += 1
+        mantissa, exponent = f"{m:.{digits}e}".split("e")
         return rf"{sign}{mantissa} \times 10^{{{int(exponent)}}}"
-    text = str(Decimal(repr(m)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-    text = text.rstrip("0").rstrip(".") if "." in text else text
+    exact = Decimal(m)                                         # the binary value, every digit
+    if exact.as_tuple().exponent >= -EXACT_DECIMALS:
+        text = f"{exact.normalize():f}"
+    else:
+        places = 2
+        while not _names_it(text := str(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)), m, fmt):
+            places += 1
     if lang == "en" and m >= 1000:
         whole, _, frac = text.partition(".")
         text = f"{int(whole):,}".replace(",", "{,}") + (f".{frac}" if frac else "")
-    return sign + text if m else "0"
+    return sign + text
 
 
-def cell(pair, lang: str) -> str:
+def cell(pair, lang: str, fmt: str) -> str:
     left, right = (float(v) for v in pair)
-    return f"{math_cell(number_latex(left, lang))}<br>{math_cell(number_latex(right, lang))}"
+    return f"{math_cell(number_latex(left, lang, fmt))}<br>{math_cell(number_latex(right, lang, fmt))}"
 
 
 def tables_html(lang: str) -> str:
@@ -58,7 +79,7 @@ def tables_html(lang: str) -> str:
     header = [w["name"]] + [FORMAT_NAMES[f] for f in formats]
     tables = []
     for quantity in ("value", "slope"):
-        rows = [[text_cell(EVERY[str(key)].names[lang])] + [cell(pair, lang) for pair in per_format]
+        rows = [[text_cell(EVERY[str(key)].names[lang])] + [cell(pair, lang, fmt) for pair, fmt in zip(per_format, formats)]
                 for key, per_format in zip(data["keys"], data[quantity])]
         tables.append(table(w[quantity], header, rows))
     return "\n\n".join(tables)

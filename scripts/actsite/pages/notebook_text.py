@@ -22,8 +22,10 @@ LANGUAGES = ("zh", "en")
 TEXT: dict[str, dict[str, str]] = {"en": {
     # relu-square
     "square_row": "n = {n:3d}   largest error = {error:.6f}   error × n² = {scaled:.4f}",
-    "square_far": "n = {n}: largest error on [−10, 10] = {error:.1f}",
-    "square_try": "n = {n}: largest error {error:.6f}; predicted 4/n² = {predicted:.6f}",
+    "square_bias": "p_{n}: output bias {bias:g}",
+    "square_unit": "  unit switching on at x = {switch:g}: outgoing weight {weight:g}",
+    "square_far": "p_{n}({x:g}) = {value:.1f}, off from x² by {error:.1f}",
+    "square_try": "n = {n}: largest error on [−2, 2] = {error:.6f}",
     # dead-relu
     "dead_setup": "layer sizes: {sizes}   steps: {steps}   seeds: {seeds}",
     "dead_header_relu": "\ndead units (ReLU), % of each hidden layer, and training error (%), one value per seed",
@@ -39,6 +41,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_unchanged": "unit {unit}'s weights and bias unchanged, bit for bit, after {steps} steps: {same}",
     "dead_live_moved": "live unit {unit}: its incoming weights moved by {distance:.3f} (Euclidean distance)",
     "dead_still": "unit {unit} still dead (pre-activation at most zero on every training point): {dead}",
+    "dead_revived": "learning rate {lr}, seed {seed}: {revived} of the {ever} second-layer units dead at some checked step are alive at step {last}",
     "dead_try": "learning rate {lr}, seed {seed}: {dead} of {units} second-layer units dead after {steps} steps ({share:.1f}%)",
     "dead_try_inactive": "learning rate {lr}, seed {seed}: {dead} of {units} second-layer units inactive after {steps} steps ({share:.1f}%)",
     "dead_try_diverged": "learning rate {lr}, seed {seed}: diverged: the weights overflowed within {steps} steps",
@@ -88,8 +91,10 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "yes": "yes", "no": "no",
 }, "zh": {
     "square_row": "n = {n:3d}   最大误差 = {error:.6f}   误差 × n² = {scaled:.4f}",
-    "square_far": "n = {n}：在 [−10, 10] 上的最大误差 = {error:.1f}",
-    "square_try": "n = {n}：最大误差 {error:.6f}；预测值 4/n² = {predicted:.6f}",
+    "square_bias": "p_{n}：输出偏置 {bias:g}",
+    "square_unit": "  在 x = {switch:g} 处开启的单元：输出权重 {weight:g}",
+    "square_far": "p_{n}({x:g}) = {value:.1f}，与 x² 相差 {error:.1f}",
+    "square_try": "n = {n}：在 [−2, 2] 上的最大误差 = {error:.6f}",
     "dead_setup": "各层宽度：{sizes}   训练步数：{steps}   随机种子：{seeds}",
     "dead_header_relu": "\n死亡单元（ReLU）：在各隐藏层中的占比（%）与训练误差（%），每个种子一个值",
     "dead_header_leaky_relu": "\n不活跃单元（Leaky ReLU）：在各隐藏层中的占比（%）与训练误差（%），每个种子一个值",
@@ -104,6 +109,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_unchanged": "{steps} 步之后，{unit} 号单元的权重和偏置是否逐位不变：{same}",
     "dead_live_moved": "未死亡的 {unit} 号单元：输入权重移动的欧氏距离为 {distance:.3f}",
     "dead_still": "{unit} 号单元是否仍是死亡单元（在全部训练点上都不开启）：{dead}",
+    "dead_revived": "学习率 {lr}，种子 {seed}：曾在某个检查点死亡的 {ever} 个第二层单元中，有 {revived} 个在第 {last} 步时是活的",
     "dead_try": "学习率 {lr}，种子 {seed}：训练 {steps} 步后，第二层 {units} 个单元中死亡 {dead} 个（{share:.1f}%）",
     "dead_try_inactive": "学习率 {lr}，种子 {seed}：训练 {steps} 步后，第二层 {units} 个单元中不活跃 {dead} 个（{share:.1f}%）",
     "dead_try_diverged": "学习率 {lr}，种子 {seed}：发散了，{steps} 步之内权重就已溢出",

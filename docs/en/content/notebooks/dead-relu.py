@@ -70,7 +70,7 @@ dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).a
 say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
-# Every factor $r'(z_j^{(n)})$ in [the article's sums](../blog/posts/dead-relu-units.md#dead-relu) for $\partial L/\partial \mathbf{w}_j$ and
+# Every factor $g'(z_j^{(n)})$ in [the article's sums](../blog/posts/dead-relu-units.md#dead-relu) for $\partial L/\partial \mathbf{w}_j$ and
 # $\partial L/\partial b_j$ is zero, so both gradients should be exactly zero, not merely small.
 # The unit's output is zero for every input, so the gradient of its outgoing weights is zero too.
 # A live neighbour, for comparison, does receive gradient.
@@ -98,6 +98,17 @@ for _ in range(steps):
 say("dead_unchanged", unit=unit, steps=steps, same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
 say("dead_live_moved", unit=unit - 1, distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
 say("dead_still", unit=unit, dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
+
+# %% [markdown]
+# A unit of the second layer is different: its inputs are the outputs of the first layer, which
+# keep changing. In [the article's step-by-step runs](../blog/posts/dead-relu-units.md#when-they-die)
+# at learning rate 1.0, many second-layer units that were dead at some checked step were alive at the end:
+
+# %%
+history = cached("dead_relu_steps")
+for seed, revived, ever in zip(history["seeds"], history["revived"][0], history["ever_dead"][0]):
+    say("dead_revived", lr=str(float(history["rates"][0])), seed=seed, revived=revived, ever=ever,
+        last=int(history["steps"][-1]))
 
 # %% [markdown]
 # ## Try this { #try-this }

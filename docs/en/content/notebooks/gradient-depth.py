@@ -10,6 +10,7 @@
 # The last column, "factor/layer", is
 # $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one step down the
 # backward pass multiplies the gradient by, on average (a geometric mean over the 49 steps).
+# The last cells turn to the article's deep sigmoid classifier, still at its random initial weights.
 
 # %%
 import numpy as np
@@ -66,7 +67,7 @@ for init in INIT_STD:
 # of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
 # activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He's scale the factor stays
 # within 2% of one for both activations: a slow drift
-# over 50 layers, not a geometric collapse.
+# over 50 layers, not a geometric collapse. For ReLU even the direction of the drift depends on the random draw.
 
 # %%
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
@@ -101,6 +102,10 @@ share = np.bincount(y).max() / len(y)
 say("depth_common_class", share=share, error=1 - share)
 
 # %% [markdown]
+# One product runs through all three parts: it shrinks the gradient on the way down, the signal on the
+# way up when the scale is too small, and, in the sigmoid classifier, the differences between inputs,
+# until the last hidden layer sees almost the same vector for every input.
+#
 # ## Try this { #try-this }
 #
 # The ratio 1.8 belongs to one random draw, seed 0; the cell below uses seed 1. Change

@@ -78,13 +78,17 @@ for (lr, seed), share in shares.items():
 
 # %% [markdown]
 # At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and the
-# network trains on with fewer units. Tanh units cannot die: their slope is
-# never zero.
+# network trains on with fewer units. Tanh units cannot die this way. Computed as $1 - \tanh^2$, a tanh
+# unit's slope is exactly zero only far out in the tails, from about $|x| = 19$ in 64-bit arithmetic
+# ([Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md#saturation));
+# ReLU's is zero on the whole negative half-line.
 #
-# The linked article on dead units finds almost none at η = 0.3 because it trains with plain SGD, without
-# momentum (on mini-batches of 64). With momentum 0.9 each update is the new gradient step plus nine
-# tenths of the previous update, so while the gradient keeps its direction the update grows towards
-# 1/(1 − 0.9) = 10 times the plain step η × gradient: η = 0.3 here is a much larger step than η = 0.3 there.
+# The linked article on dead units finds almost none at η = 0.3. Its network differs from this one in
+# width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it
+# trains with plain SGD, without momentum. Momentum is the difference tested here. With momentum 0.9 each
+# update is the new gradient step plus nine tenths of the previous update, so while the gradient keeps
+# its direction the update grows towards 1/(1 − 0.9) = 10 times the plain step η × gradient (6.5 times
+# by the tenth step): η = 0.3 here is a much larger step than η = 0.3 there.
 # Run the same ten steps at 0.3 again, this time without momentum:
 
 # %%
@@ -93,7 +97,8 @@ for seed in training_speed.SEEDS:
         share=training_speed.dead_share(0.3, seed, 10, momentum=0.0))
 
 # %% [markdown]
-# Without momentum, this network too loses no unit of that layer in its first ten steps at 0.3.
+# Without momentum, this network too loses no unit of that layer in its first ten steps at 0.3: here,
+# momentum alone decides whether units die early.
 #
 # ## Try this { #try-this }
 #

@@ -29,7 +29,7 @@ for label, centred in (("positive", False), ("centred", True)):
 # differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
 # ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second
 # derivatives), measures that difference. Full-batch descent runs here at the learning rate
-# $\eta = 1/\lambda_{\max}$ (`eta` in the next cell; change it and rerun the cell):
+# $\eta = 1/\lambda_{\max}$ (`eta` in the next cell; replace `1 / eigenvalues.max()` by a number to try another rate):
 
 # %%
 condition, gd_steps = {}, {}

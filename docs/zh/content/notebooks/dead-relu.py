@@ -59,7 +59,7 @@ dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).a
 say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
-# 在[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 的求和式里，每一项的因子 $r'(z_j^{(n)})$ 都是零，所以两个梯度应当恰好为零，而不只是很小。这个单元对任何输入的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
+# 在[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 的求和式里，每一项的因子 $g'(z_j^{(n)})$ 都是零，所以两个梯度应当恰好为零，而不只是很小。这个单元对任何输入的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
 
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
@@ -84,9 +84,18 @@ say("dead_live_moved", unit=unit - 1, distance=np.linalg.norm(net.weights[0][:, 
 say("dead_still", unit=unit, dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
 
 # %% [markdown]
+# 第二层的单元就不同了：它的输入是第一层的输出，而第一层一直在变。在[文中逐步统计的那几次运行](../blog/posts/dead-relu-units.md#when-they-die)里，学习率 1.0 时，有不少曾在某个检查点死亡的第二层单元，到最后又活了过来：
+
+# %%
+history = cached("dead_relu_steps")
+for seed, revived, ever in zip(history["seeds"], history["revived"][0], history["ever_dead"][0]):
+    say("dead_revived", lr=str(float(history["rates"][0])), seed=seed, revived=revived, ever=ever,
+        last=int(history["steps"][-1]))
+
+# %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 把下面单元格里的学习率改成 0.3 或 2.0，再运行它：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，单元格统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，单元格也会如实报告。
+# 把下面代码里的学习率改成 0.3 或 2.0，再运行这段代码：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，输出里也会如实报告。
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"

@@ -1,35 +1,65 @@
 # %% [markdown]
 # # 笔记本：用 ReLU 单元拼出 x² { #notebook-relu-square }
 #
-# 这个笔记本重做文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md#quadratic)里对 $x^2$ 的逼近。改动 $n$，就能看到误差怎么变。网络 $p_n$ 是一个常数加上 $n$ 个 ReLU 单元的加权和。节点 $x_k = -2 + 4k/n$（$k = 0, \dots, n$）是 $p_n$ 正好落在抛物线上的那些点；每个单元在其中一个节点处开启，两个节点之间 $p_n$ 是直线。它在 $[-2, 2]$ 上的最大误差是 $4/n^2$：相邻两个节点相距 $\delta = 4/n$，其间的直线段比抛物线高出 $(x - x_k)(x_{k+1} - x)$，这个差在两个节点正中间最大，等于 $\delta^2/4 = 4/n^2$。第一个单元格对 $n = 2, 4, 8, \dots, 128$ 逐个实测这个误差。
+# 文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md#quadratic)用 $n$ 个 ReLU 单元搭出网络 $p_n$，让它在 $[-2, 2]$ 上跟随 $x^2$，并证明了它在这个区间上的最大误差是 $4/n^2$。这里照文中的公式用 numpy 把 $p_n$ 搭出来，记 $g(x) = \max(0, x)$。每个单元在一个节点处开启，并按自己的输出权重在那里把折线弯折一次；下面这段代码打印 $n = 4$ 时的各个权重。
 
 # %%
 import numpy as np
 
 from actsite.pages.notebook_text import say
-from actsite.experiments.networks import max_error_on_interval, relu_interpolant_of_square
+from actsite.experiments.networks import relu_interpolant_of_square
 
-errors = {n: max_error_on_interval(relu_interpolant_of_square(n), np.square) for n in (2, 4, 8, 16, 32, 64, 128)}
-for n, error in errors.items():
+
+def g(x):
+    return np.maximum(0, x)
+
+
+def weights(n):
+    """Output bias 4; units switching on at the knots x_k = -2 + k*delta (k = 0, ..., n - 1), delta = 4/n,
+    with outgoing weight delta - 4 for the first unit and 2*delta for each of the others."""
+    delta = 4 / n
+    switch_on = -2 + delta * np.arange(n)
+    outgoing = np.full(n, 2 * delta)
+    outgoing[0] = delta - 4
+    return 4.0, switch_on, outgoing
+
+
+def p(n, x):
+    bias, switch_on, outgoing = weights(n)
+    return bias + sum(w * g(x - s) for s, w in zip(switch_on, outgoing))
+
+
+bias, switch_on, outgoing = weights(4)
+say("square_bias", n=4, bias=bias)
+for s, w in zip(switch_on, outgoing):
+    say("square_unit", switch=s, weight=w)
+
+# %% [markdown]
+# 这些权重留下的最大误差是不是 $4/n^2$？下面这段代码对 $n = 2, 4, 8, \dots, 128$ 在 $[-2, 2]$ 上实测最大误差，最后一列是它乘以 $n^2$。
+
+# %%
+x = np.linspace(-2, 2, 2**17 + 1)       # contains the midpoint between every two knots
+for n in (2, 4, 8, 16, 32, 64, 128):
+    assert np.allclose(p(n, x), relu_interpolant_of_square(n)(x))   # the same p_n as the site's figures
+    error = np.max(np.abs(p(n, x) - x**2))
     say("square_row", n=n, error=error, scaled=error * n * n)
 
 # %% [markdown]
-# 最后一列始终是 4：单元数翻一番，误差缩小为四分之一。而在 $[-2, 2]$ 之外，网络不再弯折，误差会无限增大。在 $-2$ 左侧没有一个单元开启，$p_{16}$ 在那里恒等于 4，所以在 $[-10, 10]$ 上，最大误差出现在 $x = -10$ 处，是 $100 - 4 = 96$。
+# 在 $[-2, 2]$ 之外再没有节点，$p_n$ 只沿直线延伸下去。在 $[-10, 10]$ 的两端，$p_{16}$ 离 $x^2$ 有多远？
 
 # %%
-x = np.linspace(-10, 10, 2001)
-approx = relu_interpolant_of_square(16)
-say("square_far", n=16, error=np.max(np.abs(approx(x) - x**2)))
+n = 16
+for end in (-10.0, 10.0):
+    say("square_far", n=n, x=end, value=p(n, end), error=abs(p(n, end) - end**2))
 
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 先自己预测某个单元数下的最大误差，再把 `n` 改成这个数，运行下面的单元格。
+# 取 $n = 10$，一个不是 2 的幂的单元数。你预计它在 $[-2, 2]$ 上的最大误差是多少？先把答案写下来，再运行下面的代码。然后预测：同样取这个 $n$，$[-10, 10]$ 的哪一端偏差更大，偏差是多少？再用上一段代码验证。
 
 # %%
 n = 10
-error = max_error_on_interval(relu_interpolant_of_square(n), np.square)
-say("square_try", n=n, error=error, predicted=4 / n**2)
+say("square_try", n=n, error=np.max(np.abs(p(n, x) - x**2)))
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

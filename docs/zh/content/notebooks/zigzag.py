@@ -15,7 +15,7 @@ for label, centred in (("positive", False), ("centred", True)):
     say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。全批量梯度下降把 2000 个样本的梯度加起来，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`，可以改了再运行）：
+# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。全批量梯度下降把 2000 个样本的梯度加起来，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率）：
 
 # %%
 condition, gd_steps = {}, {}

@@ -1,0 +1,79 @@
+"""Glossary definitions that must agree with the pages they summarise (review final23, cb)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from actsite.maths.catalogue import EVERY
+from actsite.pages import glossary
+from actsite.pages.page_pairs import CONTENT
+
+TERMS = {term.key: term for term in glossary.TERMS}
+
+
+def test_token_has_an_entry_that_matches_its_gloss_on_the_pages():
+    token = TERMS["token"]
+    assert (token.en, token.zh) == ("token", "词元")
+    assert "a word or a piece of a word" in token.en_definition and "一个词或词的一部分" in token.zh_definition
+    page, _, anchor = token.home.partition("#")
+    for lang, gloss in (("en", "*token* (a word or piece of a word in the input)"),
+                        ("zh", "**词元**（token，输入文本中的一个词或词的一部分）")):
+        assert gloss in (CONTENT[lang] / page).read_text(encoding="utf-8"), lang
+
+
+def test_log_sum_exp_entry_is_the_stable_form_the_output_layers_page_derives():
+    from actsite.maths import output_layers as out
+    term = TERMS["log-sum-exp"]
+    z = np.array([1000.0, 999.0, -5.0])
+    m = z.max()
+    assert out.logsumexp(z) == pytest.approx(m + np.log(np.exp(z - m).sum()), rel=1e-15)
+    assert np.all(z - m <= 0)                                          # no exponential overflows
+    for definition in (term.en_definition, term.zh_definition):
+        assert r"m + \log \sum_j e^{z_j - m}" in definition
+    assert term.home == "catalogue/output-layers.md#stability"
+
+
+def test_smooth_gate_entry_covers_softplus_as_its_page_does():
+    """Softplus is on the Smooth gates page but is not x g(x): it is log 2, not 0, at x = 0."""
+    assert float(EVERY["softplus"].f(0.0)) == pytest.approx(np.log(2))
+    term = TERMS["smooth-gate"]
+    assert "softplus, which has no gate of its own" in term.en_definition and "softplus：它没有自己的门" in term.zh_definition
+    for lang in ("en", "zh"):
+        assert "softplus" in (CONTENT[lang] / term.home).read_text(encoding="utf-8").split("\n## ")[0].lower()
+
+
+def test_saturation_entry_agrees_with_the_reference_column_and_the_articles():
+    """Two-sided unqualified, one side for ELU and SELU: as the reference page's Saturating column and
+    the article that defines the term say."""
+    term = TERMS["saturation"]
+    assert "ELU and SELU on the negative side only" in term.en_definition
+    assert '"saturating" without qualification means both sides' in term.en_definition
+    assert "ELU 和 SELU 只在负半轴一侧饱和" in term.zh_definition and "指两侧都饱和" in term.zh_definition
+    article = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
+    assert 'On this site, "saturating" without qualification means both sides.' in article
+    assert not EVERY["elu"].saturating and not EVERY["selu"].saturating and EVERY["sigmoid"].saturating
+
+
+def test_the_tanh_form_is_a_variant_of_the_tanh_approximation():
+    term = TERMS["gelu-tanh"]
+    assert "tanh form" in term.avoid("en") and "tanh 形式" in term.avoid("zh")
+    flagged = glossary.variant_pattern("tanh form")
+    assert flagged.search("the tanh form is slower") and not flagged.search("the tanh formula of the next section")
+
+
+def test_shape_parameter_gain_and_outlier_entries():
+    shape = TERMS["shape-parameter"]
+    assert r"Swish's $\beta$ (SiLU is $\beta = 1$)" in shape.en_definition
+    assert r"Swish 的 $\beta$（SiLU 即 $\beta = 1$）" in shape.zh_definition
+    assert "its fan-in" in TERMS["gain"].en_definition and "即一个单元的输入个数" in TERMS["gain"].zh_definition
+    outlier = TERMS["outlier"]
+    assert "in FP8 they fall below the normal range, in int8 they land on a few codes or on zero" in outlier.en_definition
+    assert "在 int8 中只落在少数几个码上" in outlier.zh_definition
+    # int8 has 256 codes and no normal range: a value far below the scale rounds to code 0
+    scale = 1000.0 / 127
+    assert round(0.3 / scale) == 0 and round(5.0 / scale) == 1
+
+
+def test_no_build_terms_in_the_reader_glossary():
+    assert "hash" not in TERMS
+    assert all(not term.home.startswith("how-this-site-is-built") for term in glossary.TERMS)
