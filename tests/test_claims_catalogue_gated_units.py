@@ -290,6 +290,15 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     assert (d + gated) / (d + plain) < 4 / 3 and (d + 2 * 2048) / (d + 3072) < 4 / 3
     assert "besides the input $x$ that both blocks keep, the gated block stores a third more" in page("en")
     assert "除了两种模块都要保留的输入 $x$，门控前馈模块要存的数都多出三分之一" in page("zh")
+    # "ReLU's slope can be read off its output ... keeping g(xW) alone, 3072 numbers, is enough ... about 2.7 times"
+    from actsite.maths.functions import ACTIVATIONS
+    u = np.linspace(-3, 3, 601)
+    u = u[u != 0]
+    relu = ACTIVATIONS["relu"]
+    np.testing.assert_array_equal(relu.df(u), (relu.f(u) > 0).astype(float))
+    assert f"{gated / 3072:.1f}" == "2.7"
+    assert "keeping $g(xW)$ alone, 3072 numbers, is enough, and against that the gated block's 8192 are about 2.7 times as many" in page("en")
+    assert "只保留 $g(xW)$ 的 3072 个数就够了；与此相比，门控前馈模块的 8192 个数约为它的 2.7 倍" in page("zh")
     # one term for the gated block on the zh page, as "gated block" on the en page: no bare short form
     assert "门控模块" not in page("zh") and "普通模块" not in page("zh")
 
@@ -309,7 +318,7 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
     for lang in LANGS:
         assert r"2 \cdot 2048 = 4096" in page(lang)
     assert "the 3072 of $xW$ alone" in page("en") and "普通前馈模块只存 $xW$，共 3072 个数" in page("zh")
-    assert "Either way" in page("en") and "无论哪种做法" in page("zh")
+    assert "In both schemes" in page("en") and "这两种做法下" in page("zh")
 
 
 def test_t5_v1_1_base_follows_the_two_thirds_rule():

@@ -798,9 +798,9 @@ def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_
 def test_hard_swish_about_a_quarter_of_silu_and_tanh_about_as_much():
     """Also the paragraph's conclusion: the pass count "matters as much as whether one of them computes an
     exponential" -- one tanh pass costs about as much as hard swish's seven passes without one."""
-    assert ("So in numpy, the passes the code makes over the array, how many and of which kind, matter as much as whether one "
-            "of them computes an exponential: Leaky ReLU's three passes cost 7.7×, hard sigmoid's three only 2.0×.") in page("en")
-    assert ("可见在 numpy 里，代码把数组过几遍、每遍做什么，与其中有没有一遍在算指数同样要紧：Leaky ReLU 过三遍要 7.7 倍，"
+    assert ("In numpy, then, the number and kind of passes over the array matter as much as whether one of them is an "
+            "exponential: Leaky ReLU's three passes cost 7.7×, hard sigmoid's three only 2.0×.") in page("en")
+    assert ("可见在 numpy 里，把数组过几遍、每遍做什么，与其中有没有一遍在算指数同样要紧：Leaky ReLU 过三遍要 7.7 倍，"
             "hard sigmoid 同样过三遍只要 2.0 倍。") in page("zh")
     # "of which kind": the same number of passes, a masked selection against a clip
     assert cost.operation_count(DATA, "leaky_relu", "value") == cost.operation_count(DATA, "hard_sigmoid", "value") == 3
@@ -812,10 +812,61 @@ def test_hard_swish_about_a_quarter_of_silu_and_tanh_about_as_much():
     assert round(ratio("tanh"), 1) == 9.8
     assert abs(ratio("tanh") / ratio("hard_swish") - 1) < 0.15               # "about as much"
     assert cost.operation_count(DATA, "tanh", "value") == 1 and cost.operation_count(DATA, "hard_swish", "value") == 7
-    assert "but tanh, a single numpy call, costs 9.8× on this machine, about as much as hard swish's seven passes." in page("en")
-    assert "可是 tanh 只调用一次 numpy 函数，在这台机器上也要 9.8 倍，与过七遍的 hard swish 相差无几。" in page("zh")
+    assert "and tanh, a single numpy call, costs 9.8× on this machine, about as much as hard swish's seven passes." in page("en")
+    assert "而 tanh 只调用一次 numpy 函数，在这台机器上也要 9.8 倍，与过七遍的 hard swish 相差无几。" in page("zh")
     for lang in ("en", "zh"):                                # no causal claim that one pass makes tanh cheap
         assert "because numpy computes it in one pass" not in page(lang) and "因为 numpy 一遍就能算完" not in page(lang)
+
+
+def test_the_quarter_is_against_this_sites_silu_ten_passes_four_for_infinite_inputs_bare_form_four():
+    """"Hard swish costs 8.8× against 34× for this site's SiLU, about a quarter; but that SiLU takes ten passes, four
+    of them to handle infinite inputs, where a bare x / (1 + e^{-x}) would take four" (pass counts, no new timing)."""
+    ops = DATA["functions"]["silu"]["value"]["operations"]
+    assert cost.operation_count(DATA, "silu", "value") == 10
+    guard = {k: ops[k] for k in ("isinf", "equal", "bitwise_and", "where")}     # times_vanishing's inf · 0 branch
+    assert guard == {"isinf": 1, "equal": 1, "bitwise_and": 1, "where": 1}
+    assert SILU.f(np.array([-np.inf, np.inf])).tolist() == [0.0, np.inf]
+    with np.errstate(invalid="ignore", over="ignore"):
+        assert np.isnan(-np.inf / (1 + np.exp(np.inf)))                          # why the branch is needed
+    bare = cost.count_operations(lambda x: x / (1.0 + np.exp(-x)), X[:1000])
+    assert sum(bare.values()) == 4
+    with np.errstate(over="ignore"):
+        np.testing.assert_allclose(X / (1.0 + np.exp(-X)), SILU.f(X), rtol=1e-12, atol=1e-300)
+    assert ("Hard swish costs 8.8× against 34× for this site's SiLU, about a quarter; but that SiLU takes ten passes, "
+            "four of them to handle infinite inputs, where a bare $x / (1 + e^{-x})$ would take four,") in page("en")
+    assert ("hard swish 是 8.8 倍，本站的 SiLU 是 34 倍，前者约为后者的四分之一；但这个 SiLU 要过十遍，其中四遍是为了处理"
+            "无穷大的输入，直接算 $x / (1 + e^{-x})$ 只要四遍；") in page("zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_cost_section_opens_with_what_a_numpy_timing_can_tell_about_the_pages_hardware(lang):
+    """The section first says what was timed (this site's numpy code, one core of an x86 server CPU), that numpy
+    timings count passes where a fused kernel makes one (one sentence, linked to low-precision#speed, which is
+    not repeated here), and what matters on integer hardware instead (the int8 section)."""
+    machine = DATA["machine"]
+    assert "Xeon" in machine["cpu"] and machine["system"].endswith("x86_64")
+    assert machine["numerics"]["OPENBLAS_NUM_THREADS"] == "1"
+    section = page(lang).split("{ #cost }")[1].split("\n## ")[0]
+    first = section.strip().split("\n\n")[0]
+    said = {"en": ("**What a numpy timing can tell.**", "this site's numpy code on one core of an x86 server CPU",
+                   "(low-precision.md#speed)", "(#int8)", "not what these functions cost on a phone"),
+            "zh": ("**numpy 计时能说明什么。**", "本站的 numpy 代码，跑在一台 x86 服务器 CPU 的一个核心上",
+                   "(low-precision.md#speed)", "(#int8)", "而不是这些函数在手机上的计算代价")}[lang]
+    for piece in said:
+        assert piece in first, piece
+    assert section.count("low-precision.md#speed") == 1
+    for gone in ("Why these ratios do not carry over", "这些倍数为什么不能搬到 GPU 上", "8 MB"):
+        assert gone not in section
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_five_figures_are_cards_like_the_other_catalogue_pages(lang):
+    """Hard and cheap calls its five function figures cards, the other catalogue pages' word."""
+    text = page(lang)
+    card_alts = re.findall(r"!\[(Card of [^,]+|[^\]，]+的函数卡片)", text)
+    assert len(card_alts) == 5, card_alts
+    assert "Plot of" not in text and "的函数图" not in text
+    assert ("its *card*, as on the other catalogue pages" in text if lang == "en" else "每个函数配一张**函数卡片**" in text)
 
 
 def test_softsign_7_4_a_quarter_less_than_tanh_six_passes_half_for_infinite_inputs():

@@ -259,7 +259,7 @@ def test_float32_column_is_the_correctly_rounded_ideal_not_a_float32_kernel():
     assert round(naive, 2) == 16.64 and naive == pytest.approx(24 * math.log(2), abs=1e-5)
     assert naive < lp.row("sigmoid", "float32").value[1]
     assert float(lp.to_format(1 + 2.0 ** -24, "float32")) == 1.0                  # ε/2 ties to 1
-    both("16.64", r"$24 \ln 2$")
+    both("16.64", r"$24 \log 2$")
     for lang in LANGS:                     # no claim about one library's float32 tanh, which varies by CPU
         assert "0.99999994" not in page(lang), lang
 
@@ -388,8 +388,16 @@ def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_ever
                 y = np.asarray(f(xs.astype(dt).astype(float))).astype(dt)
                 with np.errstate(all="ignore"):
                     assert np.all(backward(y).astype(float) == 0.0), (key, fmt, side)
-    page_lang("en", "A backward pass computed from the stored output, as PyTorch's is for the sigmoid and tanh, does not get that far: it is exactly 0 from the first table's threshold on", "")
-    page_lang("zh", "", "像 PyTorch 对 sigmoid 和 tanh 那样由保存的输出计算反向传播，走不到那么远：从第一张表的阈值起，结果就已恰好为 0")
+    page_lang("en", "Once $y$ is stored as exactly 1, that product is exactly 0", "")
+    page_lang("zh", "", "一旦 $y$ 存成了恰好 1，这个乘积就恰好是 0")
+    # said once (the sigmoid's tail); the table paragraph and the takeaway refer back to it
+    page_lang("en", "while the derivative has to shrink to half the smallest positive number, unless it is computed from "
+              "the stored output ([as above](#sigmoid-tail)).", "")
+    page_lang("zh", "", "导数却要小到最小正数的一半，除非导数由保存的输出算出（[见上文](#sigmoid-tail)）。")
+    page_lang("en", "and from there [the backward pass from the stored output](#sigmoid-tail) is 0.", "")
+    page_lang("zh", "", "此后[由保存的输出算出的反向传播](#sigmoid-tail)就是 0。")
+    for lang, phrase in (("en", "does not get that far"), ("zh", "走不到那么远")):
+        assert phrase not in page(lang), lang
 
 
 def test_alt_text_log_tail_is_straight_from_about_three():
@@ -442,6 +450,13 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     for key, ends in kinks.items():
         for fmt in lp.FORMAT_KEYS:
             assert lp.row(key, fmt).value == ends and ends[0] < ends[1], (key, fmt)
+    # the site's Maxout is max(x, -x) = |x|: the input times -1 on the left, the input on the right
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_array_equal(EVERY["maxout"].f(x), np.abs(x))
+    page_lang("en", r"ReLU, Leaky ReLU, PReLU, RReLU and Maxout (on this site $\max(x, -x) = |x|$) return their input, "
+              "zero, or their input times a constant", "")
+    page_lang("zh", "", r"ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout（本站的 Maxout 是 $\max(x, -x) = |x|$）返回输入本身、0，"
+              "或输入乘以一个常数")
     page_lang("en", "**For piecewise-defined functions the format barely matters.**", "")
     page_lang("zh", "", "**对分段定义的函数，格式几乎无关紧要。**")
     # hard swish's middle piece x(x + 3)/6 is quadratic, not linear: the page says so
@@ -504,8 +519,19 @@ def test_gelu_and_softplus_become_their_asymptotes():
     assert round(sp.value[1], 2) == 4.16 and lp.asymptote("softplus", 1) == lp.Asymptote(1.0, 0.0)
     assert lp.asymptote("softplus", -1) == lp.Asymptote(0.0, 0.0)
     both("2.78", "5.35", "$-13.56$", "3.41", "4.16")
-    page_lang("en", "**Softplus and the smooth gates become their asymptotes.**", "")
-    page_lang("zh", "", "**softplus 和平滑门控函数变成各自的渐近线。**")
+    page_lang("en", "3. **Softplus and the [smooth gates](smooth-gates.md) (GELU, SiLU, Mish: $x$ times a gate rising "
+              "smoothly from 0 to 1) become their asymptotes.**", "")
+    page_lang("zh", "", "3. **softplus 和[平滑门控函数](smooth-gates.md)（GELU、SiLU、Mish：$x$ 乘以一个从 0 平滑升到 1 的门）"
+              "变成各自的渐近线。**")
+    # the gloss holds: each is x·g(x) with g rising from 0 to 1 (Mish's g = tanh(softplus(x)))
+    x = np.linspace(-30, 30, 6001)
+    for key in ("gelu", "silu", "mish"):
+        g = EVERY[key].f(x[x != 0]) / x[x != 0]
+        assert np.all(np.diff(g) > -1e-12) and g[0] < 1e-6 and g[-1] > 1 - 1e-6, key
+    for lang, link in (("en", "[smooth gates](smooth-gates.md)"), ("zh", "[平滑门控函数](smooth-gates.md)")):
+        prose = re.sub(r"!\[[^\]]*\]\(figure:[^)]*\)", "", page(lang))     # alt texts cannot link
+        first = prose.index("smooth gate" if lang == "en" else "平滑门控")
+        assert prose.index(link) == first - 1, lang                   # linked at its first use in the prose
 
 
 def test_selu_saturates_early_like_elu():
@@ -543,7 +569,7 @@ def test_threshold_tables_list_every_activation_in_every_format():
     assert lpt.number_latex(0.625, "en", "float8_e5m2") == "0.625" and lpt.number_latex(1.875, "en", "float8_e4m3fn") == "1.875"
     assert lpt.number_latex(2.984375, "en", "bfloat16") == "2.98" and lpt.number_latex(4.5078125, "en", "float16") == "4.508"
     assert lpt.number_latex(-10.375, "en", "bfloat16") == "-10.375" and lpt.number_latex(3.0, "en", "float16") == "3"
-    assert lpt.number_latex(float(np.nextafter(np.float32(3), np.float32(0))), "en", "float32") == "3.00"
+    assert lpt.number_latex(float(np.nextafter(np.float32(3), np.float32(0))), "en", "float32") == "2.9999998"
     assert lpt.number_latex(2.0 ** 67, "en", "bfloat16") == r"1.48 \times 10^{20}"        # 1.5e20 is another bfloat16
     assert lpt.number_latex(-0.0, "en", "float16") == "0" and lpt.number_latex(4096.0, "zh", "float16") == "4096"
     with pytest.raises(ValueError):
@@ -573,6 +599,24 @@ def test_ranges_figure_shows_every_row_and_format():
     overflow_at = {round(abs(v), 1) for (k, f, _), v in data["overflows"].items() if f == "float16" and k != "gelu_tanh"}
     assert overflow_at == {11.1}
     assert {round(abs(v)) for (k, f, _), v in data["overflows"].items() if k == "gelu_tanh"} == {40, 8}
+    # alt text: the exponential's crosses sit on the side where the formula exponentiates a large positive number
+    sides = {}
+    for (k, f, side), v in data["overflows"].items():
+        if k != "gelu_tanh":
+            sides.setdefault(k, set()).add(side)
+            assert (v < 0) == (side == 0) and round(abs(v), 1) in {88.7, 89.0, 11.1, 12.0, 6.5}, (k, f, v)
+    assert sides == {"sigmoid": {0}, "silu": {0}, "softplus": {1}, "mish": {1}, "tanh": {0, 1}}
+    assert {f: round(abs(v), 1) for (k, f, _), v in data["overflows"].items() if k == "tanh"} == {
+        "float32": 88.7, "bfloat16": 89.0, "float16": 11.1, "float8_e5m2": 12.0, "float8_e4m3fn": 6.5}
+    assert {(f, round(abs(v))) for (k, f, _), v in data["overflows"].items() if k == "gelu_tanh"} == {
+        ("float16", 40), ("float8_e5m2", 40), ("float8_e4m3fn", 8)}
+    page_lang("en", "on the side where it exponentiates a large positive number (the left for the sigmoid and SiLU, the "
+              "right for softplus and Mish, both for tanh): at |x| ≈ 11 for float16, 12 for E5M2, 6.5 for E4M3 and 89 for "
+              "float32 and bfloat16. For the tanh approximation of GELU, whose cube overflows, they sit at ±40 (float16, "
+              "E5M2) and ±8 (E4M3).", "")
+    page_lang("zh", "", "只出现在公式对大正数取指数的那一侧（sigmoid 和 SiLU 在左侧，softplus 和 Mish 在右侧，tanh 两侧都有）："
+              "|x| 约为 11（float16）、12（E5M2）、6.5（E4M3）和 89（float32、bfloat16）。GELU 的 tanh 近似溢出的是立方项，"
+              "叉号在 ±40（float16、E5M2）和 ±8（E4M3）。")
     labels = data["labels"]
     assert r"$\mathrm{Leaky\ ReLU}$" in labels and not any("LReLU" in t for t in labels)
     assert all(rf"\mathrm{{hard\ {n}}}" in "".join(labels) for n in ("sigmoid", "tanh", "swish"))
@@ -589,14 +633,24 @@ def test_sigmoid_tail_figure():
 
 # --- overflowing intermediates ----------------------------------------------------------------
 
+def test_one_symbol_for_the_natural_logarithm():
+    """The page writes the natural logarithm as \\log throughout and says once that it is natural."""
+    for lang, said in (("en", r"Here $\log$ is the natural logarithm, as throughout this page."),
+                       ("zh", r"其中 $\log$ 是自然对数（本页都如此）。")):
+        text = page(lang)
+        assert said in text and r"\ln" not in text and "ln(" not in text, lang
+    assert math.log(4 / lp.FORMATS["bfloat16"].eps) == pytest.approx(9 * math.log(2))      # natural: 6.24, not 2.71
+    assert round(9 * math.log(2), 2) == 6.24 and round(9 * math.log10(2), 2) != 6.24
+
+
 def test_exp_overflow_per_format():
     got = {f: lp.exp_overflow(f) for f in lp.FORMAT_KEYS}
     assert round(got["float32"], 2) == 88.72 and got["bfloat16"] == 89.0 and got["float8_e4m3fn"] == 6.5
     assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
     assert round(math.log(65504), 2) == 11.09
     both("88.72", "89", "6.5", "12", "11.09")
-    page_lang("en", r"$\ln 65{,}504 \approx 11.09$", "")
-    page_lang("zh", "", r"$\ln 65504 \approx 11.09$")
+    page_lang("en", r"$\log 65{,}504 \approx 11.09$", "")
+    page_lang("zh", "", r"$\log 65504 \approx 11.09$")
 
 
 def float16_values(lo: float, hi: float) -> np.ndarray:
@@ -738,10 +792,10 @@ def test_softplus_and_mish_lose_their_left_tails_in_float16():
         assert np.all(np.isfinite(np.exp(x))) and np.all(np.log(one + np.exp(x)) == 0)
     page_lang("en", r"Softplus and Mish also lose their left tails, to rounding rather than overflow. Once $e^{x}$ is at most "
               r"$2^{-11}$, half of float16's $\varepsilon$, $1 + e^{x}$ rounds to 1 and its logarithm is 0: from $x = -7.625$, "
-              r"just past $-11 \ln 2$, both formulas return 0. The true values there are $4.9 \times 10^{-4}$ and "
+              r"just past $-11 \log 2$, both formulas return 0. The true values there are $4.9 \times 10^{-4}$ and "
               r"$-3.7 \times 10^{-3}$, and the correctly rounded ones stay non-zero down to $-17.34$ and $-20.34$.", "")
     page_lang("zh", "", r"一旦 $e^{x}$ 不超过 $2^{-11}$，即 float16 的 $\varepsilon$ 的一半，$1 + e^{x}$ 就舍入成 1，取对数得 0："
-              r"从 $x = -7.625$（刚越过 $-11 \ln 2$）起，两个公式都返回 0。而那里的真实值分别是 $4.9 \times 10^{-4}$ 和 "
+              r"从 $x = -7.625$（刚越过 $-11 \log 2$）起，两个公式都返回 0。而那里的真实值分别是 $4.9 \times 10^{-4}$ 和 "
               r"$-3.7 \times 10^{-3}$，正确舍入的值要到 $-17.34$ 和 $-20.34$ 才变成 0。")
 
 
@@ -866,12 +920,12 @@ def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3
         for fmt in ("bfloat16", "float8_e5m2"):                 # "only in E4M3": no NaN in the other small formats
             assert not np.isnan(lp.naive_in(key, lp.every_value(fmt), fmt)).any(), (key, fmt)
         assert np.isnan(lp.naive_in(key, lp.every_value("float8_e4m3fn"), "float8_e4m3fn")).any(), key
-    page_lang("en", "softplus $\\ln(1 + e^{x})$ returns $\\infty$ from 11.09 on", "")
-    page_lang("zh", "", "softplus $\\ln(1 + e^{x})$ 从 11.09 起返回 $\\infty$")
+    page_lang("en", "softplus $\\log(1 + e^{x})$ returns $\\infty$ from 11.09 on", "")
+    page_lang("zh", "", "softplus $\\log(1 + e^{x})$ 从 11.09 起返回 $\\infty$")
     page_lang("en", "- SiLU, $x/(1 + e^{-x})$, is barely affected by the overflow: it returns $-0$ for $x \\le -11.09$", "")
     page_lang("zh", "", "- SiLU $x/(1 + e^{-x})$ 几乎不受溢出影响：它在 $x \\le -11.09$ 时返回 $-0$")
-    page_lang("en", "- Mish, $x \\tanh(\\ln(1 + e^{x}))$, returns exactly $x$, the right value, for $x \\ge 11.09$", "")
-    page_lang("zh", "", "- Mish $x \\tanh(\\ln(1 + e^{x}))$ 在 $x \\ge 11.09$ 时恰好返回 $x$，这正是正确的值")
+    page_lang("en", "- Mish, $x \\tanh(\\log(1 + e^{x}))$, returns exactly $x$, the right value, for $x \\ge 11.09$", "")
+    page_lang("zh", "", "- Mish $x \\tanh(\\log(1 + e^{x}))$ 在 $x \\ge 11.09$ 时恰好返回 $x$，这正是正确的值")
 
 
 def test_threshold_tables_write_each_threshold_as_the_page_says():
@@ -907,26 +961,36 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
                     places = -printed.as_tuple().exponent
                     assert places >= 2 and abs(printed - exact) <= Decimal(5) * Decimal(10) ** -(places + 1), (fmt, v, text)
                     if fmt == "float32":
-                        assert places == 2, (v, text)
-                        seen.add("float32")
+                        two = exact.quantize(Decimal("0.01"))
+                        if two == two.to_integral_value() and two != exact:   # would read as an integer it is not
+                            assert float(np.float32(text)) == v and places > 2, (v, text)
+                            fewer = exact.quantize(Decimal(10) ** -(places - 1))
+                            assert float(np.float32(float(fewer))) != v, (v, text)      # the fewest such decimals
+                            seen.add("float32 near an integer")
+                        else:
+                            assert places == 2, (v, text)
+                            seen.add("float32")
                     else:                       # names v and no other value; one decimal fewer would not
                         assert float(lp.to_format(float(text), fmt)) == v, (fmt, v, text)
                         fewer = exact.quantize(Decimal(10) ** -(places - 1))
                         assert places == 2 or float(lp.to_format(float(fewer), fmt)) != v, (fmt, v, text)
                         seen.add("named" if places == 2 else "longer")
-    assert seen == {"large", "exact", "float32", "named", "longer"}
+    assert seen == {"large", "exact", "float32", "float32 near an integer", "named", "longer"}
     for lang in LANGS:                               # what the reader sees is what was checked
         html = lpt.tables_html(lang)
-        for text in ("1.875", "0.625", "4.508", "2.98", "3.00", "-10.375"):
+        for text in ("1.875", "0.625", "4.508", "2.98", "2.9999998", "-10.375"):
             assert rf"\({text}\)" in html, (lang, text)
-        assert r"\(1.88\)" not in html and r"\(0.63\)" not in html, lang
-    page_lang("en", "Each threshold is a value of its format, written exactly if it has at most three decimals (1.875); "
-              "otherwise it is rounded to two decimals (two significant digits from $10^{5}$ on), or in the 8- and 16-bit "
-              "formats to as many as it takes to name that value alone (4.508 in float16, where 4.51 would round to its "
-              "neighbour).", "")
-    page_lang("zh", "", "每个阈值都是所在格式中的一个值：小数不超过三位的照原样写出（如 1.875）；其余的保留两位小数"
-              "（$10^{5}$ 以上保留两位有效数字），在 8 位和 16 位格式中则保留到足以确定这个值的位数（float16 中写作 4.508，"
-              "因为 4.51 会舍入到相邻的另一个值）。")
+        assert r"\(1.88\)" not in html and r"\(0.63\)" not in html and r"\(3.00\)" not in html, lang
+    # hard swish in float32 reaches x one float32 step below 3, and the page says so
+    below3 = float(np.nextafter(np.float32(3), np.float32(0)))
+    assert lp.row("hard_swish", "float32").value[1] == below3 and 3 - below3 == 2.0 ** -22
+    page_lang("en", "hard swish becomes $x$ at 2.98 in bfloat16 instead of 3 (in float32 at 2.9999998, one step below 3).", "")
+    page_lang("zh", "", "hard swish 在 bfloat16 中从 2.98 起（而不是从 3 起）就等于 $x$（float32 中从 2.9999998 起，比 3 小一个间距）。")
+    page_lang("en", "Each cell holds two values of its format, the left side's threshold above the right side's (0 over 0: "
+              "each side equals its asymptote everywhere), rounded, but in the 8- and 16-bit formats to enough digits to "
+              "name that value alone (4.508 in float16, where 4.51 would round to its neighbour).", "")
+    page_lang("zh", "", "每格上下两个数都是所在格式中的值，上为左侧阈值，下为右侧阈值（上下都是 0 表示每一侧处处等于渐近线），"
+              "都经过舍入，但在 8 位和 16 位格式中保留到足以确定这个值的位数（float16 中写作 4.508，因为 4.51 会舍入到相邻的另一个值）。")
     assert float(lp.to_format(4.51, "float16")) == 4.51171875                   # "its neighbour"
     assert float(np.nextafter(np.float16(4.5078125), np.float16(5))) == 4.51171875
 
@@ -1185,7 +1249,7 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
     """'in E5M2 the values nearest 1 are 0.875, 1 and 1.25, so every slope between 0.9375 and 1.125
     rounds to 1, including the peaks of Mish' (1.09) and SiLU' (1.10); that is why Mish's derivative
     already rounds to 1 from 0.625, while its value becomes x only from 1.25' (searched over every
-    positive E5M2 input; the threshold is the E5M2 value 0.625, which the page's tables show as 0.63;
+    positive E5M2 input; the threshold is the E5M2 value 0.625, which the page's tables show as 0.625;
     there the exact derivative is only 0.94, so it is the rounded derivative that equals 1)."""
     import ml_dtypes
     from actsite.maths.catalogue import MODERN
@@ -1230,11 +1294,18 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     glossary's home of "fused kernel"), not as a pointer to a page that points back."""
     from actsite.pages.glossary import TERMS
     assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/hard-and-cheap.md#cost"
-    page_lang("en", "A framework there computes the whole activation in one fused kernel, a single pass over memory "
-              "whatever the formula, whereas numpy makes a pass per operation, so the [numpy timings of hard and cheap "
-              "functions](hard-and-cheap.md#cost) do not carry over.", "")
-    page_lang("zh", "", "GPU 上的框架把整个激活函数放进一个融合内核里计算，不论公式如何都只把内存过一遍；numpy 则每步运算都要"
-              "过一遍，所以[又硬又省的函数](hard-and-cheap.md#cost)一页的 numpy 计时不能照搬过来。")
+    # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
+    page_lang("en", "The same reason makes the choice among a framework's built-in activations matter little for speed on a "
+              "GPU. Each runs as one fused kernel (as does an activation in a compiled graph), a single pass over memory "
+              "whatever the formula, whereas an activation written as a chain of operations runs in eager mode as one "
+              "kernel per operation, each a pass over memory, as in numpy; so the [numpy timings of hard and cheap "
+              "functions](hard-and-cheap.md#cost) do not carry over to built-in or compiled activations.", "")
+    page_lang("zh", "", "同一个原因也让 GPU 上框架自带的各种激活函数在速度上相差不大。每个自带的激活函数（以及编译后的计算图中的"
+              "激活函数）都只用一个融合内核计算，不论公式如何都只把内存过一遍；而在即时执行模式下写成一串运算的激活函数，"
+              "每步运算都是一个内核，各把内存过一遍，和 numpy 一样。所以[又硬又省的函数](hard-and-cheap.md#cost)一页的 numpy "
+              "计时不能照搬到自带或编译后的激活函数上。")
+    for lang, overclaim in (("en", "computes the whole activation in one fused kernel"), ("zh", "GPU 上的框架把整个激活函数")):
+        assert overclaim not in page(lang), lang
     for lang in LANGS:
         speed = page(lang).split("{ #speed }")[1].split("{ #outliers }")[0]
         assert speed.count("](") == 1, lang

@@ -105,9 +105,15 @@ def test_jacobian_properties():
         for i in range(6):                            # "raising one logit alone never lowers its probability"
             for size in (1e-3, 1.0, 50.0):
                 assert out.softmax(z + size * np.eye(6)[i])[i] >= p[i]
-    for lang, said in (("en", "is never negative: the probabilities never move against the change of the logits, "
-                              "and raising one logit alone never lowers its probability"),
-                       ("zh", "永远不为负：概率的变化从不与 logit 的变化方向相背，单独调高一个 logit，它的概率绝不会下降")):
+    # "... though a single probability can fall when its logit rises less than others": z = 0, change (1, 3, 0)
+    z3, change = np.zeros(3), np.array([1.0, 3.0, 0.0])
+    moved = out.softmax(z3 + 1e-3 * change) - out.softmax(z3)
+    assert moved[0] < 0 and moved @ change > 0
+    for lang, said in (("en", "is never negative: the change of the probabilities never points against the change of the "
+                              "logits (their inner product is at least zero, though a single probability can fall when its "
+                              "logit rises less than others), and raising one logit alone never lowers its probability"),
+                       ("zh", "永远不为负：概率的变化量与 logit 的变化量内积不小于零，两者的方向从不相背（不过某个 logit "
+                              "升得比别的少时，它的概率仍可能下降）；单独调高一个 logit，它的概率绝不会下降")):
         assert said in page(lang), lang
         assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
 

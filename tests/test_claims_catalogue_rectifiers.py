@@ -23,11 +23,11 @@ Citations of results the papers report are not testable here and are listed inst
   learning and better generalisation beyond five layers; best published CIFAR-100 result at
   the time; faster learning on ImageNet; batch normalisation not improving ELU on CIFAR-100;
   ELU's near-zero mean presented as a cheaper way to part of batch normalisation's effect.
-* Klambauer et al. (2017): the Banach fixed-point proof (Theorem 1) of a stable and attracting fixed
-  point for weight sums in a small region around 0 and 1 (mean 0 and variance 1/n) and activation
-  moments in a stated range around (0, 1), its assumptions, alpha dropout; the overall comparison on 121 UCI tasks, Tox21, the
-  astronomy data set, very deep winning networks.  (That SELU maps mean 0 / variance 1 to
-  mean 0 / variance 1 is checked; attraction is the initialisation article's experiment.)
+* Klambauer et al. (2017): the proof that the fixed point attracts (Theorem 1; its statement, Banach's
+  theorem and the conditions have their home in the initialisation article), alpha dropout; the overall
+  comparison on 121 UCI tasks, Tox21, the astronomy data set, very deep winning networks.  (That SELU
+  maps mean 0 / variance 1 to mean 0 / variance 1 is checked, and that the point attracts for exact
+  weight moments; attraction is the initialisation article's experiment.)
 * Goodfellow et al. (2013): maxout designed as a companion to dropout; the two-hidden-unit
   universal approximation theorem; state-of-the-art results on MNIST, CIFAR-10, CIFAR-100, SVHN.
 * "Which one to use": that none of the papers makes one variant a general winner, and the advice
@@ -414,6 +414,21 @@ def test_elu_tends_to_relu_as_alpha_goes_to_0():
 def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
     assert normal_mean(selu) == pytest.approx(0.0, abs=1e-9)
     assert normal_mean(lambda z: selu(z) ** 2) == pytest.approx(1.0, abs=1e-9)
+    assert ("They chose the two constants of a scaled ELU so that a standard normal input gives an output of mean 0 "
+            "and mean square 1, and proved that this point attracts the activations' mean and variance through many "
+            "layers; [the article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
+    assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、均方为 1，并证明了激活值的均值和方差经过许多层"
+            "会被吸引到这一点；[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_selu_details_that_have_their_home_in_the_initialisation_article_are_not_repeated(lang):
+    """The Banach theorem, the weight conditions and the two equations are derived in the initialisation
+    article (#selu-fixed-point); the card page states the claim once and links there."""
+    section = page_text(lang).split("{ #selu }")[1].split("\n## ")[0]
+    assert "Banach" not in section and r"\sum_i w_i" not in section
+    assert section.count("initialisation.md#selu-fixed-point") == 1
+    assert "alpha dropout" in section
 
 
 def test_selu_fixed_point_is_0_1_for_exact_weight_moments_and_moves_for_nearby_ones():
@@ -421,7 +436,7 @@ def test_selu_fixed_point_is_0_1_for_exact_weight_moments_and_moves_for_nearby_o
     (n times their mean) and square sum tau (n times their variance, for mean 0), pre-activation
     ~ N(mu omega, nu tau). At (omega, tau) = (0, 1), i.e. weight mean 0 and variance 1/n, the fixed point
     is (0, 1); at the corners of Theorem 1's weight domain it is another point, inside the theorem's
-    stated ranges, reached from every corner of the activation domain: 'exactly ... when', not always."""
+    stated ranges, reached from every corner of the activation domain (the conditions the initialisation article lists)."""
     z = np.linspace(-12.0, 12.0, 240_001)
     weight = np.exp(-z ** 2 / 2) / math.sqrt(2 * math.pi) * (z[1] - z[0])
 
@@ -446,18 +461,6 @@ def test_selu_fixed_point_is_0_1_for_exact_weight_moments_and_moves_for_nearby_o
         mu, nu = ends[0]
         assert -0.03106 <= mu <= 0.06773 and 0.80009 <= nu <= 1.48617            # Theorem 1's ranges
         assert abs(mu) + abs(nu - 1) > 0.1                                         # but not (0, 1)
-    assert ("the activations' mean and variance have a stable and attracting fixed point, which is exactly 0 and 1 "
-            "when the weights' mean and variance are exactly 0 and $1/n$") in page_text("en")
-    assert ("激活值的均值和方差就有一个稳定的吸引不动点；权重的均值和方差恰为 0 和 $1/n$ 时，"
-            "这个不动点恰好是均值 0、方差 1") in page_text("zh")
-    assert "mean 0 and variance 1 form a stable" not in page_text("en")
-    # the domain the corners above sample: weight sums near (0, 1), activation moments starting near (0, 1)
-    assert ("For weights with $\\sum_i w_i$ near 0 and $\\sum_i w_i^2$ near 1, that is, mean near 0 and variance near $1/n$"
-            in page_text("en"))
-    assert "Activations whose mean and variance start in a stated range around 0 and 1 converge to it" in page_text("en")
-    assert "只要权重满足 $\\sum_i w_i$ 接近 0、$\\sum_i w_i^2$ 接近 1，也就是均值接近 0、方差接近 $1/n$" in page_text("zh")
-    assert "只要激活值的均值和方差起初落在 0 和 1 附近一个给定的范围内" in page_text("zh")
-    assert "均值 0、方差 1 就是一个稳定的吸引不动点" not in page_text("zh")
 
 
 def test_selu_constants_solve_the_two_equations_and_print_as_stated():
@@ -678,24 +681,3 @@ def test_the_papers_results_are_reported_in_one_set_of_terms_and_the_uci_result_
     assert en.count("multi-view testing") == 2 and "multi-view evaluation" not in en
     assert "model averaging" not in en and en.count("or ensembles") == 2
     assert zh.count("模型集成") == 2 and "模型平均" not in zh
-
-
-@pytest.mark.parametrize("lang, said", [
-    ("en", "a map that sends a closed region into itself and multiplies every distance there by at most a fixed "
-           "factor below 1 has exactly one fixed point in it, which repeating the map approaches"),
-    ("zh", "若一个映射把某个闭区域映入自身，并使区域内任意两点的距离都至多变为原来的某个小于 1 的固定倍数，"
-           "它在该区域内就恰有一个不动点，反复作用就会收敛到它"),
-])
-def test_banach_gloss_states_both_conditions(lang, said):
-    """Both conditions are needed: x -> x/2 shrinks distances by 1/2 and sends (0, 1] into itself, but
-    its only fixed point, 0, lies outside; on the closed [0, 1] the iterates converge to it."""
-    assert said in page_text(lang)
-    half = lambda x: x / 2
-    points = np.linspace(1e-3, 1.0, 1000)
-    assert np.all((half(points) > 0) & (half(points) <= 1))                      # (0, 1] into itself
-    assert np.max(np.abs(np.diff(half(points))) / np.diff(points)) == pytest.approx(0.5)
-    assert not np.any(half(points) == points)                                    # no fixed point in (0, 1]
-    x = 1.0
-    for _ in range(1100):
-        x = half(x)
-    assert x == 0.0 and half(0.0) == 0.0                                          # the limit, on [0, 1] only

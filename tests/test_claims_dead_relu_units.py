@@ -314,7 +314,8 @@ def test_a_bias_of_0_01_makes_units_active_on_only_slightly_more_inputs(dr):
 # --- Leaky ReLU, PReLU, RReLU, Maxout -----------------------------------------------------------
 
 def f_a(x, a):
-    return np.maximum(0, x) + a * np.minimum(0, x)
+    """The page's piecewise form: x for x > 0, a x for x <= 0 (the reference page's form)."""
+    return np.where(x > 0, x, a * x)
 
 
 def test_one_formula_for_the_negative_slope_and_its_two_derivatives():
@@ -325,6 +326,10 @@ def test_one_formula_for_the_negative_slope_and_its_two_derivatives():
         da = (f_a(x, a + H) - f_a(x, a - H)) / (2 * H)
         np.testing.assert_allclose(da, np.minimum(0, x), atol=1e-8)
     np.testing.assert_allclose(f_a(x, LEAKY_SLOPE), leaky_relu(x))
+    for lang in ("en", "zh"):
+        assert (r"f_a(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}"
+                in page_text("blog/posts/dead-relu-units.md", lang))
+    assert r"\begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}" in ACTIVATIONS["leaky_relu"].latex   # the reference page
 
 
 def test_maxout_gradient_goes_to_the_winning_piece_only():
@@ -710,3 +715,22 @@ def test_a_data_item_is_a_training_point_throughout():
     assert "样本" not in page_text(PAGE, "zh")
     assert "mini-batch of 64 training points" in page_text(PAGE, "en")
     assert "每步随机取 64 个训练点组成一个小批量" in page_text(PAGE, "zh")
+
+
+def test_the_notebook_reads_its_first_table(dr):
+    """notebooks/dead-relu.py, after the first table: at most 2.3% of a layer up to 0.3; at 1, 40.6–44.5% of
+    layer 2 dead (ReLU) against 23.8–27.0% inactive (Leaky ReLU); at 2, 43.0–52.0% and Leaky ReLU diverges."""
+    lrs = list(dr["learning_rates"])
+    upto = [i for i, lr in enumerate(lrs) if lr <= 0.3]
+    assert round(100 * max(dr[f"{k}_inactive"][upto].max() for k in ("relu", "leaky_relu")), 1) == 2.3
+    span = lambda key, lr: tuple(round(100 * v, 1) for v in (dr[key][lrs.index(lr), :, 1].min(),
+                                                            dr[key][lrs.index(lr), :, 1].max()))
+    assert span("relu_inactive", 1.0) == (40.6, 44.5) and span("leaky_relu_inactive", 1.0) == (23.8, 27.0)
+    assert span("relu_inactive", 2.0) == (43.0, 52.0)
+    assert np.all(np.isnan(dr["leaky_relu_error"][lrs.index(2.0)]))
+    for lang, text in (("en", "Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1, 40.6–44.5% of layer 2 is dead with ReLU,"),
+                       ("en", "against 23.8–27.0% inactive with Leaky ReLU; at η = 2 ReLU loses 43.0–52.0% and the Leaky ReLU"),
+                       ("zh", "学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了 η = 1，ReLU 网络第二层有 40.6–44.5% 的单元"
+                              "死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了 η = 2，ReLU 网络第二层有 43.0–52.0% "
+                              "的单元死亡，Leaky ReLU 网络则发散了。")):
+        assert text in page_text("notebooks/dead-relu.py", lang)

@@ -9,11 +9,20 @@ from actsite.maths.functions import leaky_relu
 X = np.linspace(-4, 4, 801)
 
 
-def test_silu_approaches_relu_as_beta_grows_and_is_x_over_2_at_zero():
+def test_swish_approaches_relu_as_beta_grows_silu_is_beta_1_and_beta_0_gives_x_over_2():
+    """'Swish approaching ReLU ... x σ(βx) ... (SiLU is the case β = 1), and move β up to 5: the two
+    curves close in on each other on both sides. At β = 0, Swish is the straight line x/2.'"""
+    from claim_helpers import page_text
+    from actsite.maths.functions import sigmoid
     silu, relu = EVERY["silu"], EVERY["relu"]
     gaps = [np.max(np.abs(silu.f(X, beta=b) - relu.f(X))) for b in (1.0, 2.0, 5.0)]
     assert gaps[0] > gaps[1] > gaps[2]
+    for side in (X < 0, X > 0):                                             # on both sides
+        assert np.max(np.abs(silu.f(X[side], beta=5.0) - relu.f(X[side]))) < np.max(np.abs(silu.f(X[side], beta=1.0) - relu.f(X[side])))
+    np.testing.assert_allclose(silu.f(X), X * sigmoid(X), rtol=1e-12)      # the default, β = 1, is SiLU
     np.testing.assert_allclose(silu.f(X, beta=0.0), X / 2)
+    assert "1. **Swish approaching ReLU.**" in page_text("explorer.md", "en")
+    assert "1. **Swish 逐渐接近 ReLU。**" in page_text("explorer.md", "zh")
 
 
 def test_sigmoid_and_tanh_slopes():

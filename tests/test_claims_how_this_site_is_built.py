@@ -227,7 +227,7 @@ def test_forty_of_the_46_figures_also_have_a_phone_layout(lang):
         themes = {"light", "dark"}
         assert {f.rsplit("-", 1)[1][:-4] for f in entry["files"]} == themes, name
         assert len(entry["files"]) == (4 if name in phone else 2), name
-    words = {"en": "40 of the 46 figures,\ntoo wide", "zh": "46 张图中有 40 张较宽"}[lang]
+    words = {"en": "40 of the 46 figures,\ntoo wide", "zh": "46 幅图中有 40 幅较宽"}[lang]
     assert words in page_text(PAGE, lang)
 
 
@@ -248,3 +248,37 @@ def test_each_article_has_claim_tests_that_read_its_text():
         assert article.name in source and ("page_text(" in source or "read_text(" in source), module
     assert "Each article has its own claim tests" in page_text(PAGE, "en")
     assert "每篇文章都有一组专门核对它的测试" in page_text(PAGE, "zh")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_formulas_typed_in_the_prose_are_checked_against_the_registry_on_five_catalogue_pages(lang):
+    """'The prose writes its formulas by hand; on the pages for rectifiers, smooth gates, hard and
+    cheap functions, gated units and output layers, the claim tests require each registered
+    function's displayed definition to be the registry's LaTeX': each of those pages' claim tests
+    compares the page's display equations with the registry's ``latex``, and the page shows it."""
+    from pathlib import Path
+    from claim_helpers import display_equations
+    from actsite.maths.catalogue import EVERY as REGISTRY
+    tests = Path(__file__).resolve().parent
+    for stem in ("rectifiers", "smooth_gates", "hard_and_cheap", "gated_units", "output_layers"):
+        source = (tests / f"test_claims_catalogue_{stem}.py").read_text(encoding="utf-8")
+        assert re.search(r"\.(?:stable_)?latex\b", source), stem
+    shown = " ".join(display_equations("catalogue/rectifiers.md", lang))
+    assert " ".join(REGISTRY["elu"].latex.split()) in shown                   # one of them, checked here too
+    said = {"en": "The prose writes its formulas by hand; on the\npages for rectifiers, smooth gates, hard and cheap functions, gated units and output layers",
+            "zh": "正文里的公式是手写的；在整流函数、平滑门控函数、又硬又省、门控单元和输出层这几页上"}[lang]
+    assert said in page_text(PAGE, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_targets_are_explained_by_what_they_keep_fast(lang):
+    """'those for pages and the playground keep reading fast and smooth, those for the build, the
+    preview and the tests keep a change quick to check': every row with a target belongs to one of
+    those two groups, and both groups have targets."""
+    from actsite.tooling.bench_report import ROWS
+    sections = {section for section, *_, bound in ROWS if bound is not None}
+    reading, changing = {"pages", "playground"}, {"figures", "build", "serve", "suite"}
+    assert sections <= reading | changing and sections & reading and sections & changing
+    said = {"en": "those for pages and the playground keep reading fast and smooth, those for the build, the\npreview and the tests keep a change quick to check",
+            "zh": "页面和演练场的目标保证阅读又快又顺，构建、预览和测试的目标保证改动之后很快就能检查"}[lang]
+    assert said in page_text(PAGE, lang)

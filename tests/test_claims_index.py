@@ -82,3 +82,15 @@ def test_zigzag_card_shows_sgd_and_full_batch_paths_in_each_panel():
     shown("Two contour plots of a loss over two weights, each with the paths of SGD and of full-batch gradient descent "
           "from the start to the target",
           "两幅损失函数关于两个权重的等高线图，每幅都画出随机梯度下降与全批量梯度下降从起点走向目标的路径")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_article_in_the_reading_order_ends_with_a_link_to_the_next(lang):
+    """'read the articles in this order; each ends with a link to the next': the cards list the posts
+    in the site's reading order, and the block appended to each post but the last links to the next."""
+    from actsite.pages.reading_order import ORDER, WORDS, footer
+    cards = re.findall(r"^-   \*\*\d\. \[[^\]]+\]\((blog/posts/[\w-]+\.md)\)\*\*$", page_text(PAGE, lang), re.M)
+    assert cards == [p for p in ORDER if p.startswith("blog/posts/")], cards
+    for post, after in zip(cards, cards[1:]):
+        assert f"{WORDS[lang]['next']}[" in footer(post, lang, CONTENT[lang]) and f"]({after.split('/')[-1]})" in footer(post, lang, CONTENT[lang])
+    shown("read the articles in this order; each ends with a link to the next.", "建议按下面的顺序阅读，每篇末尾都链接到下一篇。")

@@ -409,7 +409,7 @@ def test_selu_first_layer_recursion_predicts_1_71_and_the_gap_is_finite_width(r)
         var = init_spread.forward_statistics("selu", 1 / math.sqrt(width), init_spread.inputs(mu, 1.0, width=width), weights)["var"][0]
         assert abs(var - r["selu_predicted_var"][start(r, mu, 1.0), 1]) < 0.01
     assert "the recursion predicts 1.71 for both, and the gap comes from the finite width" in page_text("blog/posts/initialisation.md", "en")
-    assert "递推式对两者的预言都是 1.71，差距和下文说的散布一样，来自有限宽度" in page_text("blog/posts/initialisation.md", "zh")
+    assert "递推式对两者的预测都是 1.71，差距和下文说的散布一样，来自有限宽度" in page_text("blog/posts/initialisation.md", "zh")
 
 
 def test_selu_all_starts_converge_from_layer_20(r):
@@ -672,7 +672,7 @@ def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "ends at 51.0 to 55.8 after 50 blocks in the same three draws, against a predicted 51; other draws also end below 51"),
+    ("en", "ends at 51.0 to 55.8 after 50 blocks in the same three draws, against a predicted 51; other draws can also end below 51"),
     ("zh", "在同样三组权重下，50 个块之后的均方是 51.0 到 55.8，预测值为 51；换一组权重，也可能低于 51")])
 def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_0_to_55_8(residual, lang, wording):
     last = residual["pre_norm"][:, -1]

@@ -156,9 +156,9 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
 
 
 MATCHED_STEP_WORDS = {
-    "en": "with the steps matched (the same learning rate times mean squared input length), the ratios are 2.9 against 1.2 "
-          "at the smaller of the two step sizes and 4.1 against 2.0 at the larger.",
-    "zh": "让步长对等（学习率乘以输入长度平方的均值相同）时，两者在较小的步长下是 2.9 对 1.2，在较大的步长下是 4.1 对 2.0。"}
+    "en": "so the fair comparison is at matched step size (the same learning rate times mean squared input length). There the "
+          "ratios are 2.9 against 1.2 at the smaller of the two step sizes and 4.1 against 2.0 at the larger,",
+    "zh": "公平的比较要在步长对等时进行（学习率乘以输入长度平方的均值相同）。这时两者的比值在较小的步长下是 2.9 对 1.2，在较大的步长下是 4.1 对 2.0；"}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -178,6 +178,30 @@ def test_at_matched_step_sizes_the_path_ratios_are_2_9_and_1_2_or_4_1_and_2_0(la
     assert square["centred"] * 1.0 < square["positive"] * 1.0                      # the smaller step: lr * E|x|^2
     assert (shown["positive", "matched"], shown["centred", 1.0]) == ("2.9", "1.2")
     assert (shown["positive", 1.0], shown["centred", "matched"]) == ("4.1", "2.0")
+
+
+DISTANCE_WORDS = {
+    "en": ("At the same learning rate, though, the centred inputs take smaller steps, because centring shrinks the inputs",
+           "after 60 steps at the smaller step size, SGD with positive inputs is still 1.72 from $\\mathbf{w}^*$, "
+           "against 0.05 after centring."),
+    "zh": ("学习率相同时，中心化输入的每一步都更短",
+           "按较小的步长走完 60 步，全正输入的 SGD 离 $\\mathbf{w}^*$ 还有 1.72，中心化后只有 0.05。")}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_at_the_smaller_matched_step_size_sgd_ends_1_72_from_w_star_against_0_05_after_centring(lang):
+    """At learning rate 1 centred SGD takes smaller steps (lr * E|x|^2 is about 7.7 times smaller), and both runs end
+    near w*; at the smaller matched step size positive-input SGD is still far from w* after 60 steps."""
+    text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
+    assert all(words in text for words in DISTANCE_WORDS[lang])
+    positive, centred = zigzag.inputs(centred=False), zigzag.inputs(centred=True)
+    square = {name: float(np.mean(np.sum(X ** 2, axis=1))) for name, X in (("positive", positive), ("centred", centred))}
+    assert square["centred"] < square["positive"]                                  # smaller steps at the same rate
+    distance = {name: float(np.linalg.norm(path[-1] - zigzag.W_STAR)) for name, path in (
+        ("positive", zigzag.sgd_path(positive, lr=square["centred"] / square["positive"])),
+        ("centred", zigzag.sgd_path(centred)))}
+    assert all(len(zigzag.sgd_path(X)) - 1 == zigzag.SGD_STEPS == 60 for X in (positive, centred))
+    assert (f"{distance['positive']:.2f}", f"{distance['centred']:.2f}") == ("1.72", "0.05")
 
 
 def test_condition_numbers_13_7_and_1_1(zz):
@@ -266,6 +290,21 @@ def test_centred_one_step_because_the_error_lies_along_the_steepest_direction(zz
 
 def test_full_batch_path_is_straight(zz):
     assert zigzag.path_ratio(zz["positive_gd"]) < 1.001
+
+
+FULL_BATCH_MISCONCEPTION = {
+    "en": "Full batches straighten the path but do not remove the slowness: the mean still ill-conditions the loss, and "
+          "full-batch descent needed 54 steps against 1 after centring.",
+    "zh": "全批量能把路径拉直，却去不掉慢：均值照样让损失病态，全批量梯度下降要 54 步，中心化后只要 1 步。"}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_misconception_full_batches_straighten_the_path_but_still_need_54_steps_against_1(zz, lang):
+    text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
+    assert FULL_BATCH_MISCONCEPTION[lang] in text
+    assert zigzag.path_ratio(zz["positive_gd"]) < 1.001 < zigzag.path_ratio(zz["positive_sgd"])
+    assert (int(zz["positive_gd_steps"]), int(zz["centred_gd_steps"])) == (54, 1)
+    assert float(zz["positive_condition"]) > 10                                    # ill-conditioned by the mean
 
 
 # --- sigmoid card ---------------------------------------------------------------------------

@@ -108,3 +108,36 @@ def test_switching_the_deep_sigmoid_preset_to_relu_and_he_keeps_its_learning_rat
     assert "for (const k of ['data', 'noise', 'test', 'seed', 'layers', 'width', 'act', 'init', 'sigma', 'opt', 'lr', 'batch']) q.set(k, c[k].value);" in app
     for lang, words in (("en", "leave the learning rate at the preset's 0.3"), ("zh", "学习率保持预设的 0.3 不变")):
         assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+
+
+BATCHNORM = """
+const st = await load('state.js');
+const net = await load('network.js');
+const s = st.parse('?preset=relu-high-rate-bn');
+const run = st.build(s, null);
+const dead = [];                                    // [step, layer 1, layer 2, layer 3], every 10 steps
+for (let t = 1; t <= 4000; t++) {
+  net.trainStep(run.net, run.optimiser, run.data.train, run.nextBatch);
+  if (t % 10 === 0) dead.push([t, ...net.inspect(run.net, run.data.train).layers.map((l) => l.dead)]);
+}
+process.stdout.write(encode({ state: s, widths: run.net.sizes, dead }));
+"""
+
+
+def test_batch_normalisation_preset_keeps_two_layers_whole_and_loses_5_to_7_of_32_in_the_last():
+    """'"ReLU, high rate, with batch normalisation" keeps every unit of the first two hidden layers
+    alive; in the last one, units start to die after about a thousand steps, and between steps 3000
+    and 4000, 5 to 7 of its 32 are dead.'  The playground's own network and count, every 10 steps."""
+    out = run_node(BATCHNORM, {})
+    s = out["state"]
+    assert (s["act"], s["lr"], s["bn"], s["layers"], s["width"]) == ("relu", 1, 1, 3, 32)
+    assert out["widths"][1:-1] == [32, 32, 32]
+    dead = out["dead"]
+    assert all(d[1] == 0 and d[2] == 0 for d in dead)                    # the first two layers: all alive
+    first = next(d[0] for d in dead if d[3] > 0)
+    assert 900 <= first <= 1200, first                                    # "after about a thousand steps"
+    late = [d[3] for d in dead if 3000 <= d[0] <= 4000]
+    assert (min(late), max(late)) == (5, 7), late
+    for lang, words in (("en", "between steps 3000 and 4000, 5 to 7 of its 32 are dead"),
+                        ("zh", "在第 3000 到 4000 步之间，它的 32 个单元中有 5 到 7 个是死的")):
+        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")

@@ -186,10 +186,10 @@ def test_softplus_derivative_is_the_sigmoid():
 def test_sparsity_setup_as_stated():
     assert sparsity.SIZES == (10, 256, 256, 10)
     assert sparsity.STEPS == 1500 and sparsity.LR == 0.05
-    assert ("trains the ReLU network for 1500 steps of [stochastic gradient descent](../../glossary.md#full-batch-gradient-descent)"
+    assert ("trains the ReLU network for 1500 steps of [stochastic gradient descent](../../glossary.md#sgd)"
             " (SGD) with momentum 0.9, mini-batches of $B = 128$ training points") in page_text(
         "blog/posts/relu-sparsity-biology.md", "en")
-    assert ("用动量为 0.9 的[随机梯度下降](../../glossary.md#full-batch-gradient-descent)（SGD）训练 ReLU 网络 1500 步"
+    assert ("用动量为 0.9 的[随机梯度下降](../../glossary.md#sgd)（SGD）训练 ReLU 网络 1500 步"
             in page_text("blog/posts/relu-sparsity-biology.md", "zh"))
     source = inspect.getsource(sparsity)                   # SGD with momentum 0.9, mini-batches of 128
     assert "minibatches(len(X), 128," in source and "momentum=0.9" in source
@@ -233,6 +233,9 @@ def test_sigmoid_spread_is_quarter_slope_times_preactivation_spread_0_27():
     h = sigmoid(z)
     assert sigmoid_prime(0.0) == 0.25
     assert float(h.std()) == pytest.approx(0.25 * float(z.std()), rel=0.03)   # slightly less: sigma bends
+    assert round(0.25 * float(z.std()), 2) == 0.07 and round(float(h.std()), 2) == 0.07     # "to about 0.07"
+    assert ("it shrinks the pre-activations' standard deviation of about $\\sqrt{10 \\cdot 2/266} \\approx 0.27$"
+            in page_text("blog/posts/relu-sparsity-biology.md", "en"))
 
 
 # --- sparsity after training --------------------------------------------------------------------
@@ -511,9 +514,12 @@ def test_ratios_2_15_1_73_1_20(ts):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert np.all(np.diff(rho) < 0)                        # the advantage shrinks as lr grows
     relu_m, tanh_m = np.median(ts["reach_relu"], axis=1), np.median(ts["reach_tanh"], axis=1)
-    assert np.all(tanh_m[:-1] / tanh_m[1:] > relu_m[:-1] / relu_m[1:])   # raising it helps tanh more than ReLU
-    for lang, text in (("en", "The advantage shrinks as the learning rate grows, because raising it helps tanh more than ReLU"),
-                       ("zh", "学习率越大，优势越小，因为调高学习率对 tanh 的帮助比对 ReLU 大")):
+    assert (tanh_m[0], tanh_m[2], relu_m[0], relu_m[2]) == (1075, 300, 500, 250)   # from 0.01 to 0.1
+    assert tanh_m[0] / tanh_m[2] > relu_m[0] / relu_m[2]
+    for lang, text in (("en", "The advantage shrinks as the learning rate grows: from $\\eta = 0.01$ to 0.1, tanh's step count "
+                              "falls from 1075 to 300, ReLU's only from 500 to 250, and at 0.3 both need more steps"),
+                       ("zh", "学习率越大，优势越小：学习率从 0.01 调到 0.1，tanh 的步数从 1075 降到 300，ReLU 只从 500 降到 250；"
+                              "到 0.3，两者需要的步数又都变多了")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert rho.max() < 6
 
@@ -598,19 +604,25 @@ def test_at_0_3_the_first_ten_steps_kill_30_to_45_percent_of_relus_second_layer(
 
 
 def test_the_dead_unit_article_lost_almost_none_at_0_3_because_it_has_no_momentum():
-    """'...while the dead-unit article, which trains without momentum, lost almost none at 0.3: momentum makes a
-    steady update ten times the plain step, and the notebook counts the dead units with and without it.'
-    Without momentum the same ten steps at 0.3 kill no unit of layer 2 (the notebook's 'Beyond the grid')."""
+    """'...while the dead-unit article, which trains without momentum, lost almost none at 0.3. Momentum makes the
+    difference: it grows the update towards ten times the plain step (6.5 times by the tenth step), and the notebook
+    counts the dead units with and without it.' Without momentum the same ten steps at 0.3 kill no unit of layer 2
+    (the notebook's 'Beyond the grid'). A constant gradient step s gives updates s(1 + 0.9 + ... + 0.9^(t-1))."""
+    factors = np.cumsum(0.9 ** np.arange(10))
+    assert round(float(factors[9]), 1) == 6.5 and np.all(factors < 10)
+    assert 1 / (1 - 0.9) == pytest.approx(10)
     from actsite.experiments import dead_relu
     assert "momentum" not in inspect.getsource(dead_relu.trained)
     dr = cached("dead_relu")
     assert 100 * dr["relu_inactive"][list(dr["learning_rates"]).index(0.3), :, 1].max() < 2.5
     assert all(training_speed.dead_share(0.3, seed, 10, momentum=0.0) == 0.0 for seed in training_speed.SEEDS)
-    for lang, text in (("en", "while the dead-unit article, which trains without momentum, lost almost none at 0.3: momentum "
-                              "makes a steady update ten times the plain step, and [the notebook]"
+    for lang, text in (("en", "while the dead-unit article, which trains without momentum, lost almost none at 0.3. Momentum "
+                              "makes the difference: it grows the update towards ten times the plain step (6.5 times by the "
+                              "tenth step), and [the notebook]"
                               "(../../notebooks/training-speed.py#beyond-the-grid) counts the dead units with and without it"),
-                       ("zh", "而死亡单元那篇文章用的是不带动量的普通 SGD，学习率 0.3 时几乎没有单元死亡：有了动量，方向不变时的更新量是"
-                              "普通梯度步的十倍，[笔记本](../../notebooks/training-speed.py#beyond-the-grid)分别统计了带动量和不带动量时的死亡单元")):
+                       ("zh", "而死亡单元那篇文章用的是不带动量的普通 SGD，学习率 0.3 时几乎没有单元死亡。差别就在动量：它让更新量逐渐"
+                              "增大到普通梯度步的十倍（到第十步约为 6.5 倍），[笔记本](../../notebooks/training-speed.py#beyond-the-grid)"
+                              "分别统计了带动量和不带动量时的死亡单元")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
         notebook = page_text("notebooks/training-speed.py", lang)
         assert "{ #beyond-the-grid }" in notebook and "momentum=0.0" in notebook

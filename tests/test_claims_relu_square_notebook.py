@@ -1,6 +1,6 @@
 """Claims of the relu-square notebook (both languages) about the network p_n: a constant plus n ReLU
 units; its knots x_k = -2 + 4k/n (k = 0 .. n) are the points where it meets the parabola; each unit
-switches on at one of them and bends the line there by its outgoing weight; p_n is straight between
+switches on at one of them and changes the slope there by its outgoing weight; p_n is straight between
 knots and outside [-2, 2]; its largest error on [-2, 2] is 4/n². The notebook builds p_n itself with
 np.maximum; the tests below run its code and check it against the site's p_n."""
 from __future__ import annotations
@@ -120,7 +120,7 @@ def test_the_notebooks_p_n_built_from_its_weights_is_the_p_n_of_the_article(note
 
 
 @pytest.mark.parametrize("n", UNITS)
-def test_each_unit_bends_the_line_at_its_knot_by_its_outgoing_weight(notebook, n):
+def test_each_unit_changes_the_slope_at_its_knot_by_its_outgoing_weight(notebook, n):
     namespace, _ = notebook
     p = lambda x: namespace["p"](n, x)
     bias, switch_on, outgoing = namespace["weights"](n)
@@ -143,10 +143,46 @@ def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(n
     assert [v["n"] for v in rows] == [2, 4, 8, 16, 32, 64, 128]
     for v in rows:
         assert v["error"] == pytest.approx(4 / v["n"] ** 2, rel=1e-12) and f"{v['scaled']:.4f}" == "4.0000"
-    x = namespace["x"]                                  # "contains the midpoint between every two knots"
+    x = namespace["x"]                                  # "a grid ... that holds every knot and midpoint for these n"
+    assert len(x) == 2**17 + 1
     for n in (2, 4, 8, 16, 32, 64, 128):
         knots = relu_interpolant_of_square(n).knots
-        assert np.all(np.isin((knots[:-1] + knots[1:]) / 2, x))
+        assert np.all(np.isin((knots[:-1] + knots[1:]) / 2, x)) and np.all(np.isin(knots, x))
+
+
+def test_for_n_4_the_four_pieces_have_slopes_minus_3_minus_1_1_3(notebook):
+    """"the unit at −2 sets the first slope to −3 and each of the others adds 2, so the four pieces have
+    slopes −3, −1, 1 and 3: the chords of x² between −2, −1, 0, 1 and 2"."""
+    namespace, _ = notebook
+    knots = np.array([-2.0, -1.0, 0.0, 1.0, 2.0])
+    slopes = np.diff(namespace["p"](4, knots)) / np.diff(knots)
+    np.testing.assert_allclose(slopes, [-3, -1, 1, 3], atol=1e-12)
+    np.testing.assert_allclose(slopes, np.diff(knots ** 2) / np.diff(knots), atol=1e-12)
+    _, _, outgoing = namespace["weights"](4)
+    np.testing.assert_allclose(np.cumsum(outgoing), slopes, atol=1e-12)
+
+
+@pytest.mark.parametrize("n", UNITS)
+def test_left_of_minus_2_p_n_is_flat_at_4_and_misses_by_96_at_minus_10_whatever_n(notebook, n):
+    namespace, _ = notebook
+    bias, switch_on, _ = namespace["weights"](n)
+    left = np.linspace(-10, -2, 81)
+    assert np.all(left[:, None] - switch_on[None, :] <= 0)             # every unit off
+    np.testing.assert_allclose(namespace["p"](n, left), bias, atol=1e-12)
+    assert 100 - namespace["p"](n, -10.0) == pytest.approx(96)
+
+
+@pytest.mark.parametrize("n", UNITS)
+def test_right_of_2_every_unit_is_on_and_p_n_rises_along_the_last_chord_with_slope_4_minus_delta(notebook, n):
+    namespace, _ = notebook
+    _, switch_on, _ = namespace["weights"](n)
+    delta = 4 / n
+    right = np.linspace(2, 10, 81)
+    assert np.all(right[:, None] - switch_on[None, :] > 0)              # every unit on
+    slopes = np.diff(namespace["p"](n, right)) / np.diff(right)
+    np.testing.assert_allclose(slopes, 4 - delta, atol=1e-9)
+    assert (2 - delta) + 2 == pytest.approx(4 - delta)                 # the slope of the chord on [2 - delta, 2]
+    assert np.all(2 * right > 4 - delta)                               # x² is steeper, and ever more so
 
 
 def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_p16_misses_by_96_and_66_at_the_ends(notebook):

@@ -717,8 +717,8 @@ def test_xavier_leaves_relu_one_half_in_variance_0_707_in_std():
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "and [the notebook](../../notebooks/gradient-depth.py) measures 0.697 per layer"),
-    ("zh", "[笔记本](../../notebooks/gradient-depth.py)实测的是每层 0.697")])
+    ("en", "and in [the notebook](../../notebooks/gradient-depth.py) the activations' standard deviation shrinks by 0.697 per layer"),
+    ("zh", "[笔记本](../../notebooks/gradient-depth.py)实测激活值的标准差每层乘上 0.697")])
 def test_relu_xavier_std_factor_0_697_as_the_notebook_prints_it(gd, lang, wording):
     """The notebook's "factor per layer" of the ReLU/Xavier output std, printed with three decimals."""
     from actsite.pages.notebook_text import TEXT

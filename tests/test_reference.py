@@ -333,3 +333,9 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
     said = {"en": "(Theano's hard sigmoid has slope 0.2, not 1/6)", "zh": "（比如 Theano 的 hard sigmoid 斜率是 0.2，而不是 1/6）"}[lang]
     assert said in text and WORDS["zh"]["popular"] == "推广文献"
+    # RReLU's first written source is Xu et al., who took it from the NDSB winner (as rectifiers says)
+    assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
+    used_first = {"en": "Xu et al. (2015) took RReLU from the winning entry of Kaggle's National Data Science Bowl.",
+                  "zh": "Xu 等人（2015）的 RReLU 取自 Kaggle 竞赛 National Data Science Bowl（NDSB）的冠军方案。"}[lang]
+    card = (ROOT / "docs" / lang / "content" / "catalogue" / "rectifiers.md").read_text(encoding="utf-8")
+    assert used_first in text and ("winner of Kaggle" in card if lang == "en" else "冠军团队使用" in card)

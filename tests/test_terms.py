@@ -236,3 +236,15 @@ def test_a_spelling_variant_is_shown_as_a_spelling_not_as_another_name():
         line = next(line for line in lines if name in line)
         assert "Also spelled (not used here): " in line and f"Also called (not used here): {name}" not in line
     assert any("Also called (not used here): dead neuron" in line for line in lines)
+
+
+def test_a_home_in_a_notebook_is_named_from_its_markdown_cells():
+    """A notebook's cell markers ("# %% [markdown]") and comment marks are not its title or headings."""
+    for term in glossary.TERMS:
+        if ".py" in term.home:
+            for lang in LANGUAGES:
+                name = glossary.home_title(lang, term.home)
+                assert "%%" not in name and "#" not in name, (term.key, lang, name)
+    assert glossary.home_title("en", "notebooks/training-speed.py#beyond-the-grid") == \
+        "Notebook: ReLU against tanh › Beyond the grid: η = 0.3"
+    assert glossary.home_title("zh", "notebooks/training-speed.py#beyond-the-grid") == "笔记本：ReLU 与 tanh › 再大一档：η = 0.3"

@@ -24,7 +24,7 @@ from typing import Callable, Union
 
 from actsite.maths.catalogue import EVERY
 from actsite.pages.html_table import math_cell, table, text_cell
-from actsite.pages.page_pairs import CONTENT
+from actsite.pages.page_pairs import CONTENT, notebook_cells
 from actsite.pages.reference_table import MARKER as MARKER_REFERENCE, anchor
 
 MARKER = "<!-- glossary -->"
@@ -36,7 +36,8 @@ NOT_NAMES = frozenset({"激活状态", "活着的", "被激活", "未激活", "�
                        "全批量下降", "全批量 GD", "full-batch GD", "光滑的门控", "逐个元素", "逐个分量", "拐角", "尖角",
                        "折角", "廉价的近似", "logits", "是非题", "是非标签", "参考页", "reference page"})
 # Link labels for pages whose title, cut at its colon, leaves no name: {page: {lang: label}}.
-PAGE_LABELS = {"catalogue/hard-and-cheap.md": {"zh": "又硬又省的函数", "en": "Hard and cheap functions"}}
+PAGE_LABELS = {"catalogue/hard-and-cheap.md": {"zh": "又硬又省的函数", "en": "Hard and cheap functions"},
+               "notebooks/training-speed.py": {"zh": "笔记本：ReLU 与 tanh", "en": "Notebook: ReLU against tanh"}}
 Variant = Union[str, re.Pattern]
 LATIN = re.compile(r"[A-Za-z0-9]")
 
@@ -110,8 +111,8 @@ TERMS: tuple[Term, ...] = (
          "blog/posts/dead-relu-units.md#dead-relu",
          avoid_zh=(re.compile("(?<!输)入权重"), re.compile("(?<!输)出权重"))),
     Term("saturation", "饱和", "saturation",
-         "函数在输入的绝对值很大时趋于常数、斜率趋于 0，几乎不再让梯度通过。sigmoid 和 tanh 在两侧都饱和，ELU 和 SELU 只在负半轴一侧饱和；本站不加限定地说“饱和”时，指两侧都饱和。",
-         "A function saturates when, for inputs of large magnitude, it levels off and its slope tends to 0, so that almost no gradient passes. Sigmoid and tanh saturate on both sides, ELU and SELU on the negative side only; on this site, \"saturating\" without qualification means both sides.",
+         "函数在输入的绝对值很大时趋于常数、斜率趋于 0，几乎不再让梯度通过。sigmoid 和 tanh 在两侧都饱和，ELU 和 SELU 只在负半轴一侧饱和；本站不加限定地说“饱和”时，指两侧都饱和。ReLU 的负半轴从折点起就是常数、斜率恰为 0，称为平坦，不称饱和。",
+         "A function saturates when, for inputs of large magnitude, it levels off and its slope tends to 0, so that almost no gradient passes. Sigmoid and tanh saturate on both sides, ELU and SELU on the negative side only; on this site, \"saturating\" without qualification means both sides. ReLU's negative side, constant with slope exactly 0 from the kink on, is flat, not saturated.",
          "blog/posts/why-nonlinear-activations.md#saturation"),
     Term("flat-tail", "尾部", "tail",
          "饱和函数远离 0、斜率已接近 0 的两侧；预激活值落在尾部的单元几乎学不动。",
@@ -154,6 +155,10 @@ TERMS: tuple[Term, ...] = (
                    # "GD" alone, except where it is introduced: 全批量梯度下降（GD）, or a figure's label: 记作 GD
                    re.compile(r"(?<![A-Za-z])(?<!梯度下降（)(?<!记作 )GD(?![A-Za-z])")),
          avoid_en=("full-batch GD",)),
+    Term("sgd", "随机梯度下降", "stochastic gradient descent",
+         "每一步只用一个训练点或随机抽取的一个小批量估计梯度、据此更新权重的梯度下降，简称 SGD。",
+         "Gradient descent in which each step estimates the gradient from one training point or a small random mini-batch, abbreviated SGD.",
+         "blog/posts/neuron-gradients-zigzag.md#zigzag-experiment"),
     Term("momentum", "动量", "momentum",
          "SGD 的一种改法：每次的更新量等于新的梯度步加上上一次更新量乘以一个系数（常取 0.9）；梯度方向保持不变时，更新量会增大到普通梯度步的 1/(1 − 0.9) = 10 倍。",
          "A change to SGD in which each update is the new gradient step plus a fraction (often 0.9) of the previous update; while the gradient keeps its direction, the update grows towards 1/(1 − 0.9) = 10 times the plain step.",
@@ -255,8 +260,8 @@ TERMS: tuple[Term, ...] = (
          "reference.md#columns", avoid_en=(re.compile(r"\bzero[- ]center(ed|ing)?\b", re.I), "zero centred"),
          also_en=("zero-centered",)),
     Term("feed-forward-block", "前馈模块", "feed-forward block",
-         "Transformer 每一层中对每个位置单独作用的两层网络：先升维并施加激活函数（或门控单元），再投影回原来的宽度。",
-         "The two-layer network a transformer layer applies at every position on its own: a projection up to a wider layer, an activation (or a gated unit), then a projection back down.",
+         "Transformer 每个块中对每个词元单独作用的两层网络：先升维并施加激活函数（或门控单元），再投影回原来的宽度。",
+         "The two-layer network a transformer block applies to every token on its own: a projection up to a wider layer, an activation (or a gated unit), then a projection back down.",
          "catalogue/transformer-block.md#block", avoid_zh=("前馈块", "前馈子层", "前馈层"),
          avoid_en=(re.compile(r"\bfeed-?forward (sub)?layers?\b", re.I),), also_en=("feed-forward layer",)),
     Term("token", "词元", "token",
@@ -478,6 +483,8 @@ def page_headings(lang: str, page: str) -> tuple[str, dict[str, str]]:
     """(the page's title, {anchor: heading text}) from its source; the reference page's generated
     sections included.  Raises FileNotFoundError for a missing page."""
     text = (CONTENT[lang] / page).read_text(encoding="utf-8")
+    if page.endswith(".py"):                                   # a notebook: its Markdown cells
+        text = "\n".join(notebook_cells(text)[0])
     headings = {m.group(2): m.group(1).strip() for m in HEADING.finditer(text)}
     if MARKER_REFERENCE in text:
         headings.update({anchor(act): act.names[lang] for act in EVERY.values()})

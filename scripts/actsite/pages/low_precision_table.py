@@ -28,10 +28,16 @@ LARGE = 1e5          # from here on a threshold is written as m × 10^k
 EXACT_DECIMALS = 3   # a threshold with at most this many decimals is written out exactly
 
 
-def _names_it(text: str, x: float, fmt: str) -> bool:
+def _names_it(text: str, x: float, fmt: str, strict: bool = False) -> bool:
     """Whether the decimal ``text`` rounds to ``x`` in ``fmt``: true of any rounding in float32,
-    whose thresholds are only rounded, not singled out."""
-    return fmt == "float32" or float(to_format(float(text), fmt)[()]) == x
+    whose thresholds are only rounded, not singled out, unless ``strict``."""
+    return (fmt == "float32" and not strict) or float(to_format(float(text), fmt)[()]) == x
+
+
+def _false_integer(text: str, x: float) -> bool:
+    """Whether the rounded ``text`` reads as an integer (3.00) that ``x`` is not (2.9999998)."""
+    shown = Decimal(text)
+    return shown == shown.to_integral_value() and shown != Decimal(x)
 
 
 def number_latex(x: float, lang: str, fmt: str) -> str:
@@ -39,8 +45,9 @@ def number_latex(x: float, lang: str, fmt: str) -> str:
     most three decimals (1.875, 0.625); otherwise to two decimals (two significant digits from
     10⁵ on, as m × 10^k), or, in the 8- and 16-bit formats, to as many more as it takes to name
     ``x`` and no other value of the format (4.5078125 in float16 is 4.508: 4.51 would be
-    4.51171875).  A rounded number keeps its trailing zeros (float32's 2.9999998 is 3.00, not 3);
-    English groups thousands."""
+    4.51171875).  A rounded number that would read as an integer it is not (float32's
+    2.99999976, one step below 3, as 3.00) is instead written with the fewest decimals that name
+    it in its format (2.9999998).  English groups thousands."""
     if math.isnan(x):
         raise ValueError("a threshold beyond the format's largest value has no cell: "
                          "the low-precision table cannot show it")
@@ -61,6 +68,10 @@ def number_latex(x: float, lang: str, fmt: str) -> str:
         places = 2
         while not _names_it(text := str(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)), m, fmt):
             places += 1
+        if _false_integer(text, m):
+            while not _names_it(text := str(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)),
+                                m, fmt, strict=True):
+                places += 1
     if lang == "en" and m >= 1000:
         whole, _, frac = text.partition(".")
         text = f"{int(whole):,}".replace(",", "{,}") + (f".{frac}" if frac else "")

@@ -37,6 +37,10 @@ for key in ("relu", "leaky_relu"):
         say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
+# Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1, 40.6–44.5% of layer 2 is dead with ReLU,
+# against 23.8–27.0% inactive with Leaky ReLU; at η = 2 ReLU loses 43.0–52.0% and the Leaky ReLU
+# network diverges. [The article](../blog/posts/dead-relu-units.md#when-they-die) follows these deaths step by step.
+#
 # At initialisation, before any step, almost nothing is dead: the lines below count the dead units
 # of each layer out of 256 (the initial networks are the same for every learning rate).
 
@@ -72,7 +76,7 @@ say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths
 # %% [markdown]
 # Every factor $g'(z_j^{(n)})$ in [the article's sums](../blog/posts/dead-relu-units.md#dead-relu) for $\partial L/\partial \mathbf{w}_j$ and
 # $\partial L/\partial b_j$ is zero, so both gradients should be exactly zero, not merely small.
-# The unit's output is zero for every input, so the gradient of its outgoing weights is zero too.
+# The unit's output is zero for every input, so the gradient of its outgoing weights (`w_out` in the output) is zero too.
 # A live neighbour, for comparison, does receive gradient.
 
 # %%

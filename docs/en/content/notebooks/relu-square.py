@@ -2,10 +2,17 @@
 # # Notebook: x² from ReLU units { #notebook-relu-square }
 #
 # The article [Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md#quadratic)
-# builds a network $p_n$ of $n$ ReLU units that follows $x^2$ on $[-2, 2]$, and proves that its largest
-# error there is $4/n^2$. Here $p_n$ is built from the article's formula with numpy, writing
-# $g(x) = \max(0, x)$. Each unit switches on at one knot and bends the line there by its outgoing
-# weight; the first cell prints the weights for $n = 4$.
+# builds a network $p_n$ of $n$ ReLU units that approximates $x^2$ on $[-2, 2]$. Write $g(x) = \max(0, x)$,
+# split $[-2, 2]$ into $n$ pieces of width $\delta = 4/n$ with knots $x_k = -2 + k\delta$, and join the
+# points $(x_k, x_k^2)$ by chords:
+#
+# $$
+# p_n(x) = 4 + (\delta - 4)\,g(x + 2) + 2\delta \sum_{k=1}^{n-1} g(x - x_k)
+# $$
+#
+# Each unit switches on at one knot and changes the slope there by its outgoing weight. In the code,
+# `weights(n)` returns the output bias, the points where the units switch on and their outgoing
+# weights, and `p(n, x)` adds up the units. The first cell prints the weights for $n = 4$.
 
 # %%
 import numpy as np
@@ -19,8 +26,6 @@ def g(x):
 
 
 def weights(n):
-    """Output bias 4; units switching on at the knots x_k = -2 + k*delta (k = 0, ..., n - 1), delta = 4/n,
-    with outgoing weight delta - 4 for the first unit and 2*delta for each of the others."""
     delta = 4 / n
     switch_on = -2 + delta * np.arange(n)
     outgoing = np.full(n, 2 * delta)
@@ -39,17 +44,26 @@ for s, w in zip(switch_on, outgoing):
     say("square_unit", switch=s, weight=w)
 
 # %% [markdown]
-# Do these weights leave the largest error $4/n^2$? The next cell measures it on $[-2, 2]$ for
-# $n = 2, 4, 8, \dots, 128$; the last column multiplies it by $n^2$.
+# With $\delta = 1$, the unit at −2 sets the first slope to −3 and each of the others adds 2, so the
+# four pieces have slopes −3, −1, 1 and 3: the chords of $x^2$ between −2, −1, 0, 1 and 2.
+#
+# How far is a chord from the parabola? On a piece $[a, a + \delta]$ the chord minus the curve is
+# $(x - a)(a + \delta - x)$, largest at the midpoint, where it equals $\delta^2/4 = 4/n^2$. The next cell
+# measures the largest error on $[-2, 2]$ for $n = 2, 4, 8, \dots, 128$, on a grid of $2^{17} + 1$ points
+# that holds every knot and midpoint for these $n$; the last column multiplies the error by $n^2$. The
+# cell also checks that `p` is the same function the site's figures draw.
 
 # %%
-x = np.linspace(-2, 2, 2**17 + 1)       # contains the midpoint between every two knots
+x = np.linspace(-2, 2, 2**17 + 1)
 for n in (2, 4, 8, 16, 32, 64, 128):
-    assert np.allclose(p(n, x), relu_interpolant_of_square(n)(x))   # the same p_n as the site's figures
+    assert np.allclose(p(n, x), relu_interpolant_of_square(n)(x))
     error = np.max(np.abs(p(n, x) - x**2))
     say("square_row", n=n, error=error, scaled=error * n * n)
 
 # %% [markdown]
+# Every row gives exactly 4 in the last column: the bound $4/n^2$ is reached at each midpoint, so
+# doubling the units divides the error by four.
+#
 # Outside $[-2, 2]$ there are no more knots, so $p_n$ goes on in straight lines. How far is $p_{16}$
 # from $x^2$ at the two ends of $[-10, 10]$?
 
@@ -59,11 +73,15 @@ for end in (-10.0, 10.0):
     say("square_far", n=n, x=end, value=p(n, end), error=abs(p(n, end) - end**2))
 
 # %% [markdown]
+# The two ends fail differently. Left of −2 every unit is off, so $p_n$ stays flat at its output bias 4
+# and misses $x^2 = 100$ at −10 by 96, whatever $n$ is. Right of 2 every unit is on, and $p_n$ rises
+# along the last chord, with slope $4 - \delta$, while the slope of $x^2$ keeps growing.
+#
 # ## Try this { #try-this }
 #
-# Take $n = 10$, a number of units that is not a power of two. What largest error on $[-2, 2]$ do
-# you expect? Write your answer down, then run the cell. Then predict for the same $n$ which end of
-# $[-10, 10]$ misses by more, and by how much, and check it with the cell above.
+# Take $n = 10$ (not a power of two). What largest error on $[-2, 2]$ do you expect? Write your
+# answer down, then run the cell. Then predict by how much $p_{10}$ misses $x^2$ at 10, and check it
+# with the cell above.
 
 # %%
 n = 10

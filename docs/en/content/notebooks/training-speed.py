@@ -53,7 +53,7 @@ for key in ("relu", "tanh"):
 # %% [markdown]
 # ## Beyond the grid: η = 0.3 { #beyond-the-grid }
 #
-# The runs above, like the article's figure and table, stop at 0.1. The article's text also reports
+# The runs above, like the article's figure, stop at 0.1. The article's table also reports
 # 0.3, and the next cell runs it. There the order reverses: tanh reaches 25% first in every seed, about twice
 # as fast, and ReLU needs four to five times as many steps as at 0.1.
 
@@ -98,7 +98,7 @@ for seed in training_speed.SEEDS:
 
 # %% [markdown]
 # Without momentum, this network too loses no unit of that layer in its first ten steps at 0.3: here,
-# momentum alone decides whether units die early.
+# removing momentum is enough to prevent the early deaths.
 #
 # ## Try this { #try-this }
 #

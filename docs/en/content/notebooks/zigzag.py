@@ -4,10 +4,13 @@
 # This notebook reruns the experiment of the article
 # [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md)
 # and recomputes its numbers. The experiment: a linear unit with squared loss, 2000 inputs drawn from
-# $[0.2, 1]^2$ (all positive) or the same inputs centred, and targets produced by the weights
-# $\mathbf{w}^* = (1, -1)$; training starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes
-# 60 steps, each on one random example, at learning rate 1: change `steps=60` or `lr=1.0` in the next cell
-# and rerun it. For each case the cell prints the share of SGD steps that move both weights the same
+# $[0.2, 1]^2$ (all positive) or the same inputs centred (each coordinate minus its mean over the
+# 2000 points), and targets $t = \mathbf{w}^{*\top}\mathbf{x}$ with $\mathbf{w}^* = (1, -1)$; training
+# starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one random example, at
+# learning rate $\eta = 1$: change `steps=60` or `lr=1.0` in the next cell and rerun it. Each step changes
+# weight $i$ by $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$, one factor shared by both weights
+# times $x_i$, so when every $x_i$ is positive both weights move the same way.
+# For each case the cell prints the share of SGD steps that move both weights the same
 # way, and the path ratio: the length of the path SGD walked divided by the straight distance from its
 # start to its end (1 for a straight path, larger the more it winds).
 
@@ -24,7 +27,7 @@ for label, centred in (("positive", False), ("centred", True)):
 
 # %% [markdown]
 # With positive inputs every per-example step moves both weights the same way; after centring,
-# about half of them do, and the path is far straighter. Full-batch gradient descent sums the gradient over all 2000 examples, so its
+# about half of them do, and the path is far straighter. Full-batch gradient descent averages the gradient over all 2000 examples, so its
 # components can have both signs. With positive inputs it is still slow, because the curvature
 # differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
 # ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second

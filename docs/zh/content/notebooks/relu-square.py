@@ -1,7 +1,13 @@
 # %% [markdown]
 # # 笔记本：用 ReLU 单元拼出 x² { #notebook-relu-square }
 #
-# 文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md#quadratic)用 $n$ 个 ReLU 单元搭出网络 $p_n$，让它在 $[-2, 2]$ 上跟随 $x^2$，并证明了它在这个区间上的最大误差是 $4/n^2$。这里照文中的公式用 numpy 把 $p_n$ 搭出来，记 $g(x) = \max(0, x)$。每个单元在一个节点处开启，并按自己的输出权重在那里把折线弯折一次；下面这段代码打印 $n = 4$ 时的各个权重。
+# 文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md#quadratic)用 $n$ 个 ReLU 单元搭出网络 $p_n$，在 $[-2, 2]$ 上近似 $x^2$。记 $g(x) = \max(0, x)$，把 $[-2, 2]$ 等分成 $n$ 段，每段宽 $\delta = 4/n$，节点为 $x_k = -2 + k\delta$，再用弦把各点 $(x_k, x_k^2)$ 连起来：
+#
+# $$
+# p_n(x) = 4 + (\delta - 4)\,g(x + 2) + 2\delta \sum_{k=1}^{n-1} g(x - x_k)
+# $$
+#
+# 每个单元在一个节点处开启，并在那里把折线的斜率改变一个输出权重的量。代码中，`weights(n)` 返回输出偏置、各单元的开启点和它们的输出权重，`p(n, x)` 把各单元加起来。第一段代码打印 $n = 4$ 时的各个权重。
 
 # %%
 import numpy as np
@@ -15,8 +21,6 @@ def g(x):
 
 
 def weights(n):
-    """Output bias 4; units switching on at the knots x_k = -2 + k*delta (k = 0, ..., n - 1), delta = 4/n,
-    with outgoing weight delta - 4 for the first unit and 2*delta for each of the others."""
     delta = 4 / n
     switch_on = -2 + delta * np.arange(n)
     outgoing = np.full(n, 2 * delta)
@@ -35,16 +39,20 @@ for s, w in zip(switch_on, outgoing):
     say("square_unit", switch=s, weight=w)
 
 # %% [markdown]
-# 这些权重留下的最大误差是不是 $4/n^2$？下面这段代码对 $n = 2, 4, 8, \dots, 128$ 在 $[-2, 2]$ 上实测最大误差，最后一列是它乘以 $n^2$。
+# 此时 $\delta = 1$：位于 −2 的单元把第一段的斜率定为 −3，其余每个单元各加 2，于是四段的斜率依次是 −3、−1、1、3，正好是 $x^2$ 在 −2、−1、0、1、2 之间的弦。
+#
+# 弦离抛物线有多远？在一段 $[a, a + \delta]$ 上，弦减去曲线等于 $(x - a)(a + \delta - x)$，在中点处最大，为 $\delta^2/4 = 4/n^2$。下面这段代码对 $n = 2, 4, 8, \dots, 128$ 实测 $[-2, 2]$ 上的最大误差，所用网格有 $2^{17} + 1$ 个点，对这些 $n$ 包含了全部节点和中点；最后一列是误差乘以 $n^2$。这段代码还核对了 `p` 与本站插图所画的是同一个函数。
 
 # %%
-x = np.linspace(-2, 2, 2**17 + 1)       # contains the midpoint between every two knots
+x = np.linspace(-2, 2, 2**17 + 1)
 for n in (2, 4, 8, 16, 32, 64, 128):
-    assert np.allclose(p(n, x), relu_interpolant_of_square(n)(x))   # the same p_n as the site's figures
+    assert np.allclose(p(n, x), relu_interpolant_of_square(n)(x))
     error = np.max(np.abs(p(n, x) - x**2))
     say("square_row", n=n, error=error, scaled=error * n * n)
 
 # %% [markdown]
+# 每一行的最后一列都恰好是 4：上界 $4/n^2$ 在每段的中点处取到，所以单元数翻一倍，误差就降为四分之一。
+#
 # 在 $[-2, 2]$ 之外再没有节点，$p_n$ 只沿直线延伸下去。在 $[-10, 10]$ 的两端，$p_{16}$ 离 $x^2$ 有多远？
 
 # %%
@@ -53,9 +61,11 @@ for end in (-10.0, 10.0):
     say("square_far", n=n, x=end, value=p(n, end), error=abs(p(n, end) - end**2))
 
 # %% [markdown]
+# 两端偏离的方式不同。在 −2 左侧所有单元都不开启，$p_n$ 停在输出偏置 4 上，不论 $n$ 取多少，在 −10 处都比 $x^2 = 100$ 低 96。在 2 右侧所有单元都开启，$p_n$ 沿最后一段弦以斜率 $4 - \delta$ 上升，而 $x^2$ 的斜率还在不断变大。
+#
 # ## 动手试试 { #try-this }
 #
-# 取 $n = 10$，一个不是 2 的幂的单元数。你预计它在 $[-2, 2]$ 上的最大误差是多少？先把答案写下来，再运行下面的代码。然后预测：同样取这个 $n$，$[-10, 10]$ 的哪一端偏差更大，偏差是多少？再用上一段代码验证。
+# 取 $n = 10$（不是 2 的幂）。你预计它在 $[-2, 2]$ 上的最大误差是多少？先把答案写下来，再运行下面的代码。然后预测 $p_{10}$ 在 10 处与 $x^2$ 相差多少，再用上一段代码验证。
 
 # %%
 n = 10
