@@ -297,7 +297,8 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     relu = ACTIVATIONS["relu"]
     np.testing.assert_array_equal(relu.df(u), (relu.f(u) > 0).astype(float))
     assert f"{gated / 3072:.1f}" == "2.7"
-    assert "keeping $g(xW)$ alone, 3072 numbers, is enough, and against that the gated block's 8192 are about 2.7 times as many" in page("en")
+    assert "keeping $g(xW)$ alone, 3072 numbers, is enough, and against that the gated block's 8192 are about 2.7 times as many; with recomputation the ratio stays 4096 to 3072" in page("en")
+    assert "做重算时，比例仍是 4096 比 3072" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
     assert "只保留 $g(xW)$ 的 3072 个数就够了；与此相比，门控前馈模块的 8192 个数约为它的 2.7 倍" in page("zh")
     # one term for the gated block on the zh page, as "gated block" on the en page: no bare short form
     assert "门控模块" not in page("zh") and "普通模块" not in page("zh")

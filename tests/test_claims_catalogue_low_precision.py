@@ -699,7 +699,7 @@ def test_naive_silu_and_mish_survive_float16_and_break_in_e4m3():
 def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     """'(here and below, tanh is the library function, which returns ±1 for large inputs; written as
     the quotient above, it would make Mish NaN from 11.09)' and, in the bullet on the tanh
-    approximation of GELU, '(with the quotient tanh, it would already be NaN for |x| ≥ 5.69)': the
+    approximation of GELU, '(with the quotient tanh, it would already be NaN for |x| ≥ 5.6875)': the
     same two formulas with tanh written as (e^z − e^−z)/(e^z + e^−z), in float16."""
     x = lp.every_value("float16")
     h = x.astype(np.float16)
@@ -716,7 +716,9 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
         gelu = (h * half * (one + quotient(c * (h + k * (h * h * h))))).astype(float)
     np.testing.assert_array_equal(np.isnan(mish), x >= 11.09375)
     np.testing.assert_array_equal(np.isnan(gelu), np.abs(x) >= 5.6875)
-    assert r2(5.6875) == "5.69" and r2(11.09375) == "11.09"
+    assert r2(11.09375) == "11.09"
+    # 5.69 would name the next float16 value (5.69140625), so the page prints the exact 5.6875
+    assert np.float16(5.69) == np.float16(5.69140625) != np.float16(5.6875)
     # with the library tanh, as lp.naive_in computes them, neither is NaN anywhere in float16
     assert not np.isnan(lp.naive_in("mish", x, "float16")).any()
     assert not np.isnan(lp.naive_in("gelu_tanh", x, "float16")).any()
@@ -725,11 +727,11 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     page_lang("zh", "", "（这里和下文的 tanh 都是库函数，输入很大时返回 $\\pm 1$；若写成上面的商式，Mish 从 11.09 起"
               "就会是 NaN）；")
     # the GELU half sits in the bullet that introduces the formula, after it
-    page_lang("en", "still gives $x$ or 0 (with the quotient tanh, it would already be NaN for $|x| \\ge 5.69$).", "")
-    page_lang("zh", "", "仍给出 $x$ 或 0（若 tanh 写成商式，它在 $|x| \\ge 5.69$ 时就已是 NaN）。")
+    page_lang("en", "still gives $x$ or 0 (with the quotient tanh, it would already be NaN for $|x| \\ge 5.6875$).", "")
+    page_lang("zh", "", "仍给出 $x$ 或 0（若 tanh 写成商式，它在 $|x| \\ge 5.6875$ 时就已是 NaN）。")
     for lang, formula in (("en", "the tanh approximation of GELU, $"), ("zh", "GELU 的 tanh 近似 $")):
         text = page(lang)
-        assert text.index(formula) < text.index("5.69"), lang
+        assert text.index(formula) < text.index("5.6875"), lang
 
 
 def test_only_e4m3_needs_more_than_the_infinity_for_the_cube():

@@ -512,8 +512,8 @@ def test_the_table_row_credits_the_swiglu_paper_and_says_every_gated_block_beat_
     docs = Path(__file__).resolve().parents[1] / "docs"
     en = (docs / "en/content/guide.md").read_text(encoding="utf-8")
     zh = (docs / "zh/content/guide.md").read_text(encoding="utf-8")
-    assert "[in the paper that introduced SwiGLU, every gated block beat every plain one after the longer training](#transformers)" in en
-    assert "[在提出 SwiGLU 的论文里，训练较长时每种门控模块都胜过每种普通模块](#transformers)" in zh
+    assert "[in the paper that introduced SwiGLU, every gated block ended below every plain one after the longer training](#transformers)" in en
+    assert "[在提出 SwiGLU 的论文里，训练较长时每种门控模块的对数困惑度都低于每种普通模块](#transformers)" in zh
     assert "introduced them" not in en and "提出门控模块" not in zh
     # the longer training's step count, written as the gated-units page writes it in each language
     assert "(524,288 steps)" in en and "（524288 步）" in zh and r"524\,288" not in zh

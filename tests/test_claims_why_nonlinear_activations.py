@@ -369,6 +369,16 @@ def test_five_stacked_sigmoids_shrink_the_gap_between_minus_and_plus_ten_to_0_00
     for _ in range(4):
         low, high = sigmoid(low), sigmoid(high)
     assert round(float(high - low), 4) == 0.0027
+    # the shrinking after the first layer is the slope's bound, not saturation: the outputs lie in the
+    # middle, where the slope is between its maximum 1/4 and well above the tails' values
+    assert 0.0 < low < high < 1.0 and float(sigmoid(0.5) * (1 - sigmoid(0.5))) > 0.2
+    assert max(float(sigmoid(x) * (1 - sigmoid(x))) for x in np.linspace(-20, 20, 4001)) == pytest.approx(0.25)
+    # "in the tails the sigmoid maps 5 and 10 to outputs only 0.0066 apart"
+    assert round(float(sigmoid(10.0) - sigmoid(5.0)), 4) == 0.0066
+    from claim_helpers import page_text
+    for lang, said in (("en", "In the tails the sigmoid maps $5$ and $10$ to outputs only 0.0066 apart. And since its slope is at most $1/4$ everywhere"),
+                       ("zh", "在尾部，sigmoid 把 $5$ 和 $10$ 映射成只差 0.0066 的两个输出。而且它的斜率处处不超过 $1/4$")):
+        assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), lang
 
 
 def test_textbook_sigmoid_is_exactly_one_at_37_and_its_slope_exactly_zero():
