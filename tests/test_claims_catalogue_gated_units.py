@@ -118,9 +118,10 @@ def test_each_unit_is_its_named_gate_times_the_value():
     a, b = np.meshgrid(np.linspace(-3, 3, 13), np.linspace(-3, 3, 13))
     np.testing.assert_allclose(GATED["geglu"].f(a, b), a * b * normal_cdf(b))
     np.testing.assert_allclose(GATED["swiglu"].f(a, b), a * b * EVERY["sigmoid"].f(b))
-    # SwiGLU's gate, Swish with beta = 1, is SiLU: the page says so where it names the unit
+    # SwiGLU's gate, Swish with beta = 1 (Shazeer's Swish_1), is SiLU: the page says so where it names the unit
     np.testing.assert_allclose(EVERY["silu"].f(b), b * EVERY["sigmoid"].f(b))
-    assert r"Swish with $\beta = 1$, that is SiLU" in page("en") and r"Swish 取 $\beta = 1$，即 SiLU" in page("zh")
+    assert r"SwiGLU (SiLU, which Shazeer calls $\mathrm{Swish}_1$, the Swish $x\,\sigma(\beta x)$ with $\beta = 1$" in page("en")
+    assert r"SwiGLU（SiLU；Shazeer 称之为 $\mathrm{Swish}_1$，即 Swish $x\,\sigma(\beta x)$ 取 $\beta = 1$" in page("zh")
 
 
 def test_only_the_sigmoid_gate_is_bounded():
@@ -330,10 +331,10 @@ def test_t5_v1_1_base_follows_the_two_thirds_rule():
 
 
 # Shazeer (2020), Table 1: (65,536 steps, the spread of four runs printed in parentheses, 524,288 steps, no spread)
-TABLE_1 = {"ReLU": (1.997, 0.005, 1.677), "GELU": (1.983, 0.005, 1.679), "Swish": (1.994, 0.003, 1.683),
+TABLE_1 = {"ReLU": (1.997, 0.005, 1.677), "GELU": (1.983, 0.005, 1.679), "SiLU": (1.994, 0.003, 1.683),
            "GLU": (1.982, 0.006, 1.663), "Bilinear": (1.960, 0.005, 1.648), "ReGLU": (1.953, 0.003, 1.645),
            "GEGLU": (1.942, 0.004, 1.633), "SwiGLU": (1.944, 0.010, 1.636)}
-PLAIN = ("ReLU", "GELU", "Swish")
+PLAIN = ("ReLU", "GELU", "SiLU")    # Shazeer's row "Swish" is Swish_1, that is SiLU
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -355,8 +356,8 @@ def test_what_the_table_says_against_its_run_to_run_noise():
     short = {n: TABLE_1[n][0] for n in PLAIN}
     assert min(short, key=short.get) == "GELU" and round(short["ReLU"] - short["GELU"], 3) == 0.014  # short-run lead
     assert short["ReLU"] - short["GELU"] > 2 * max(plain_spread) and long["GELU"] > long["ReLU"]  # ... gone by 524,288
-    assert "so the long runs do not rank ReLU, GELU and Swish; GELU's short-run lead of 0.014 over ReLU is gone by 524,288 steps" in page("en")
-    assert "因此长训练排不出 ReLU、GELU 和 Swish 的先后；65536 步时 GELU 比 ReLU 低 0.014，这一领先到 524288 步已不复存在" in page("zh")
+    assert "so the long runs do not rank ReLU, GELU and SiLU; GELU's short-run lead of 0.014 over ReLU is gone by 524,288 steps" in page("en")
+    assert "因此长训练排不出 ReLU、GELU 和 SiLU 的先后；65536 步时 GELU 比 ReLU 低 0.014，这一领先到 524288 步已不复存在" in page("zh")
     gap = min(long[n] for n in PLAIN) - max(long[n] for n in gated)
     assert round(gap, 3) == 0.014 and (long["ReLU"], long["GLU"]) == (1.677, 1.663)          # the closest pair
     # The long runs are single runs: if 0.005 is the spread of one run, the difference of two independent
@@ -554,3 +555,26 @@ def test_a_product_of_two_inputs_is_one_bilinear_unit_and_the_polarisation_ident
     np.testing.assert_allclose(((x1 + x2) ** 2 - (x1 - x2) ** 2) / 4, x1 * x2, rtol=1e-12, atol=1e-12)
     for lang in LANGS:
         assert "why-nonlinear-activations.md#quadratic" in page(lang)
+
+
+def test_only_the_identity_gate_gives_the_exact_product():
+    """"A gated block multiplies one feature of its input by a function of another ... With the identity as
+    the gate the product is plain multiplication": the other gates give u g(v), not u v."""
+    rng = np.random.default_rng(6)
+    u, v = rng.normal(size=(2, 1000))
+    for key, unit in GATED.items():
+        exact = np.array_equal(unit.f(u, v), u * v)
+        assert exact == (key == "bilinear"), key
+    assert "A gated block multiplies one feature of its input by a function of another, a product that a plain block can only approximate. With the identity as the gate the product is plain multiplication" in page("en")
+    assert "门控前馈模块用输入中一个特征的函数去乘另一个特征，这样的乘积普通前馈模块只能近似。门取恒等函数时，乘积就是普通的乘法" in page("zh")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_palm_is_dated_as_in_its_reference_and_on_the_other_pages(lang):
+    """The prose dates PaLM by its publication, 2023, as the reference list and output-layers do; only the
+    models table's column "First described" gives its first public description, 2022."""
+    text = page(lang)
+    assert ("PaLM (Chowdhery et al. 2023)" if lang == "en" else "PaLM（Chowdhery 等人，2023）") in text
+    assert ("A. Chowdhery et al. (2023)" if lang == "en" else "A. Chowdhery 等（2023）") in text
+    assert re.search(r"PaLM[ （(]2022", text) is None
+    assert ("PaLM (Chowdhery et al. 2023)" if lang == "en" else "PaLM（Chowdhery 等人，2023）") in page_text("catalogue/output-layers.md", lang)

@@ -169,10 +169,10 @@ def test_number_of_finite_bit_patterns_per_format():
         assert int(finite.sum()) == counts[key], key
         values = decoded[finite]
         assert len(np.unique(values)) == counts[key] - 1, key           # +0 and -0 are one value
-    page_lang("en", "254 finite bit patterns in E4M3, 248 in E5M2, 63,488 in float16 and 65,280 in bfloat16 "
-              "(counting $+0$ and $-0$)", "")
-    page_lang("zh", "", "E4M3 有 254 个有限值编码，E5M2 有 248 个，float16 有 63488 个，bfloat16 有 65280 个"
-              "（$+0$ 和 $-0$ 都算在内）")
+    page_lang("en", "In the 8- and 16-bit formats, every finite bit pattern: 254 in E4M3, 248 in E5M2, 63,488 in "
+              "float16 and 65,280 in bfloat16 (counting $+0$ and $-0$).", "")
+    page_lang("zh", "", "在 8 位和 16 位格式中，每一个有限值编码都检查：E4M3 有 254 个，E5M2 有 248 个，float16 有 63488 个，"
+              "bfloat16 有 65280 个（$+0$ 和 $-0$ 都算在内）。")
 
 
 def test_float32_search_as_the_page_describes_it():
@@ -187,8 +187,36 @@ def test_float32_search_as_the_page_describes_it():
     below = float(np.nextafter(np.float32(sig), np.float32(0)))
     assert float(lp.to_format(1 / (1 + math.exp(-below)), "float32")) < 1.0
     assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
-    page_lang("en", "for float32, which has four billion values, the search is exhaustive only near the threshold.", "")
-    page_lang("zh", "", "float32 有四十多亿个值，只在阈值附近把每个值都查一遍。")
+    page_lang("en", "float32 has four billion values, so there the search takes every 1,024th value and then every "
+              "value in the stretch that holds the threshold.", "")
+    page_lang("zh", "", "float32 有四十多亿个值，所以先每隔 1024 个值取一个，再把阈值所在的那一段逐个检查。")
+
+
+def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shrinks():
+    """"beyond each threshold, the distance between the function and its asymptote, and between their
+    slopes, only shrinks": checked in double precision from every float32 threshold outwards, so no
+    disagreement can hide between two of the coarse search's samples further out."""
+    checked = 0
+    for key in EVERY:
+        r = lp.row(key, "float32")
+        for side, index in ((-1, 0), (1, 1)):
+            asym = lp.asymptote(key, side)
+            for threshold, dist in ((r.value[index], lambda x: np.abs(EVERY[key].f(x) - asym(x))),
+                                    (r.slope[index], lambda x: np.abs(EVERY[key].df(x) - asym.slope))):
+                if threshold is None or threshold == 0.0:
+                    continue
+                x = side * np.geomspace(abs(threshold), 1e6 * abs(threshold), 20_001)
+                with np.errstate(all="ignore"):
+                    d = dist(x)
+                # non-increasing, up to double-precision noise relative to the function's size
+                noise = 1e-14 * np.maximum(1.0, np.abs(x[1:]))
+                assert np.all(np.diff(d) <= noise), (key, side, threshold)
+                checked += 1
+    assert checked >= 20
+    page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
+              "threshold, the distance between the function and its asymptote, and between their slopes, only shrinks.", "")
+    page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了阈值，函数与渐近线之间的距离、"
+              "两者斜率之间的距离都只会缩小。")
 
 
 def test_double_precision_resolves_far_more_than_any_format():
@@ -519,10 +547,13 @@ def test_gelu_and_softplus_become_their_asymptotes():
     assert round(sp.value[1], 2) == 4.16 and lp.asymptote("softplus", 1) == lp.Asymptote(1.0, 0.0)
     assert lp.asymptote("softplus", -1) == lp.Asymptote(0.0, 0.0)
     both("2.78", "5.35", "$-13.56$", "3.41", "4.16")
+    # what sets the group apart: its asymptote on the right is the line x itself, so reaching it loses nothing
+    for key in ("softplus", "gelu", "silu", "mish"):
+        assert lp.asymptote(key, 1) == lp.Asymptote(1.0, 0.0), key
     page_lang("en", "3. **Softplus and the [smooth gates](smooth-gates.md) (GELU, SiLU, Mish: $x$ times a gate rising "
-              "smoothly from 0 to 1) become their asymptotes.**", "")
+              "smoothly from 0 to 1) reach the line $x$ early, which does no harm.**", "")
     page_lang("zh", "", "3. **softplus 和[平滑门控函数](smooth-gates.md)（GELU、SiLU、Mish：$x$ 乘以一个从 0 平滑升到 1 的门）"
-              "变成各自的渐近线。**")
+              "很早就与直线 $x$ 重合，而这无害。**")
     # the gloss holds: each is x·g(x) with g rising from 0 to 1 (Mish's g = tanh(softplus(x)))
     x = np.linspace(-30, 30, 6001)
     for key in ("gelu", "silu", "mish"):
@@ -986,13 +1017,24 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     # hard swish in float32 reaches x one float32 step below 3, and the page says so
     below3 = float(np.nextafter(np.float32(3), np.float32(0)))
     assert lp.row("hard_swish", "float32").value[1] == below3 and 3 - below3 == 2.0 ** -22
-    page_lang("en", "hard swish becomes $x$ at 2.98 in bfloat16 instead of 3 (in float32 at 2.9999998, one step below 3).", "")
-    page_lang("zh", "", "hard swish 在 bfloat16 中从 2.98 起（而不是从 3 起）就等于 $x$（float32 中从 2.9999998 起，比 3 小一个间距）。")
-    page_lang("en", "Each cell holds two values of its format, the left side's threshold above the right side's (0 over 0: "
-              "each side equals its asymptote everywhere), rounded, but in the 8- and 16-bit formats to enough digits to "
-              "name that value alone (4.508 in float16, where 4.51 would round to its neighbour).", "")
-    page_lang("zh", "", "每格上下两个数都是所在格式中的值，上为左侧阈值，下为右侧阈值（上下都是 0 表示每一侧处处等于渐近线），"
-              "都经过舍入，但在 8 位和 16 位格式中保留到足以确定这个值的位数（float16 中写作 4.508，因为 4.51 会舍入到相邻的另一个值）。")
+    # ... and so in every format: hard swish reaches x at the format's value just below 3
+    for fmt in lp.FORMAT_KEYS:
+        if fmt == "float32":
+            step_below_3 = below3
+        else:
+            values = lp.positive_values(fmt)
+            step_below_3 = float(values[values < 3].max())
+        assert lp.row("hard_swish", fmt).value[1] == step_below_3, fmt
+    assert round(lp.row("hard_swish", "bfloat16").value[1], 2) == 2.98 and lp.row("hard_swish", "float8_e5m2").value[1] == 2.5
+    page_lang("en", "in every format hard swish becomes $x$ one step below 3 (at 2.98 in bfloat16, 2.5 in E5M2).", "")
+    page_lang("zh", "", "在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
+    page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
+              "equals its asymptote everywhere. In the 8- and 16-bit formats each keeps enough digits to name one value "
+              "of the format (4.508 in float16, since 4.51 would round to its neighbour).", "")
+    page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。在 8 位和 16 位格式中，"
+              "每个数都保留到足以确定格式中一个值的位数（float16 中写作 4.508，因为 4.51 会舍入到相邻的另一个值）。")
+    for lang in LANGS:
+        assert "0 over 0" not in page(lang) and "上下都是 0" not in page(lang), lang
     assert float(lp.to_format(4.51, "float16")) == 4.51171875                   # "its neighbour"
     assert float(np.nextafter(np.float16(4.5078125), np.float16(5))) == 4.51171875
 
@@ -1098,6 +1140,15 @@ def test_e4m3_range_and_squared_spread():
     neg = float(swiglu.f(-10.0, -10.0) / swiglu.f(-1.0, -1.0))                    # not for negative inputs
     assert not 10 ** 2 <= neg < 2 * 10 ** 2
     both("170", r"$2R^{2}$")
+    # the diagonal is where aligned maps put SwiGLU; on it the output grows like x², not as a polynomial
+    page_lang("en", r"Once those maps align, as they did in the long training run described below, $u \approx v$, and SwiGLU is close "
+              r"to its values on the diagonal $u = v$: $x \cdot x\,\sigma(x)$, which grows like $x^{2}$ for large $x$", "")
+    page_lang("zh", "", r"若这两个映射对齐（下文那次长时间训练中就是如此），则 $u \approx v$，SwiGLU 接近它在对角线 $u = v$ 上的值 "
+              r"$x \cdot x\,\sigma(x)$，$x$ 很大时按 $x^{2}$ 增长")
+    for lang, imprecise in (("en", "second degree"), ("zh", "是二次的")):
+        assert imprecise not in page(lang), lang
+    for x in (20.0, 40.0):                       # x²σ(x)/x² → 1
+        assert float(swiglu.f(x, x)) / x ** 2 == pytest.approx(1, abs=1e-8)
     page_lang("en", r"$\sqrt{28{,}672}$", "")
     page_lang("zh", "", r"$\sqrt{28672}$")
     page_lang("en", "a ratio of 28,672", "")
@@ -1297,17 +1348,26 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     from actsite.pages.glossary import TERMS
     assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/hard-and-cheap.md#cost"
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
-    page_lang("en", "The same reason makes the choice among a framework's built-in activations matter little for speed on a "
-              "GPU. Each runs as one fused kernel (as does an activation in a compiled graph), a single pass over memory "
-              "whatever the formula, whereas an activation written as a chain of operations runs in eager mode as one "
-              "kernel per operation, each a pass over memory, as in numpy; so the [numpy timings of hard and cheap "
-              "functions](hard-and-cheap.md#cost) do not carry over to built-in or compiled activations.", "")
-    page_lang("zh", "", "同一个原因也让 GPU 上框架自带的各种激活函数在速度上相差不大。每个自带的激活函数（以及编译后的计算图中的"
-              "激活函数）都只用一个融合内核计算，不论公式如何都只把内存过一遍；而在即时执行模式下写成一串运算的激活函数，"
-              "每步运算都是一个内核，各把内存过一遍，和 numpy 一样。所以[又硬又省的函数](hard-and-cheap.md#cost)一页的 numpy "
-              "计时不能照搬到自带或编译后的激活函数上。")
-    for lang, overclaim in (("en", "computes the whole activation in one fused kernel"), ("zh", "GPU 上的框架把整个激活函数")):
-        assert overclaim not in page(lang), lang
+    # scoped to PyTorch's forward pass, with its exception, and marked as not timed on a GPU
+    page_lang("en", "The same reason suggests that the choice among built-in activations matters little for speed on a "
+              "GPU, although this site has not timed one. In PyTorch, for example, the forward pass of most built-in "
+              "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is one kernel, a single pass over memory whatever the "
+              "formula (softsign, which PyTorch writes as three operations, is an exception), whereas a chain of "
+              "operations run in eager mode, one operation at a time, takes one kernel and one pass over memory per "
+              "operation, as in numpy; so the [numpy timings of hard and cheap functions](hard-and-cheap.md#cost) do "
+              "not carry over to built-in activations.", "")
+    page_lang("zh", "", "同一个原因也意味着，在 GPU 上选用哪个自带的激活函数，对速度影响不大，不过本站没有在 GPU 上实测过。"
+              "以 PyTorch 为例，大多数自带激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向计算只用一个内核，不论公式如何，"
+              "只需对内存做一次读写（softsign 是个例外，PyTorch 把它写成三步运算）；而在即时执行（eager）模式下逐个运行的一串运算，"
+              "每步都是一个内核，各需对内存做一次读写，和 numpy 一样。所以[又硬又省的函数](hard-and-cheap.md#cost)一页的 numpy "
+              "计时不能照搬到自带的激活函数上。")
+    # softsign x/(1 + |x|) as PyTorch writes it: abs, add, divide
+    x = np.linspace(-5, 5, 101)
+    np.testing.assert_allclose(x / (np.abs(x) + 1), EVERY["softsign"].f(x), rtol=1e-15)
+    for lang, overclaim in (("en", "computes the whole activation in one fused kernel"), ("zh", "GPU 上的框架把整个激活函数"),
+                            ("en", "Each runs as one fused kernel"), ("zh", "每个自带的激活函数"),
+                            ("en", "compiled"), ("zh", "编译后"), ("zh", "过一遍")):
+        assert overclaim not in page(lang), (lang, overclaim)
     for lang in LANGS:
         speed = page(lang).split("{ #speed }")[1].split("{ #outliers }")[0]
         assert speed.count("](") == 1, lang

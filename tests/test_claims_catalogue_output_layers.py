@@ -109,11 +109,11 @@ def test_jacobian_properties():
     z3, change = np.zeros(3), np.array([1.0, 3.0, 0.0])
     moved = out.softmax(z3 + 1e-3 * change) - out.softmax(z3)
     assert moved[0] < 0 and moved @ change > 0
-    for lang, said in (("en", "is never negative: the change of the probabilities never points against the change of the "
-                              "logits (their inner product is at least zero, though a single probability can fall when its "
-                              "logit rises less than others), and raising one logit alone never lowers its probability"),
-                       ("zh", "永远不为负：概率的变化量与 logit 的变化量内积不小于零，两者的方向从不相背（不过某个 logit "
-                              "升得比别的少时，它的概率仍可能下降）；单独调高一个 logit，它的概率绝不会下降")):
+    for lang, said in (("en", "so it is never negative. Hence the change of the probabilities never points against the change "
+                              "of the logits: their inner product is at least zero. Raising one logit alone never lowers its "
+                              "own probability, though a single probability can fall when its logit rises less than others."),
+                       ("zh", "所以永远不为负。因此概率的变化量与 logit 的变化量内积不小于零，两者的方向从不相背。单独调高一个 "
+                              "logit，它自己的概率绝不会下降；不过某个 logit 升得比别的少时，它的概率仍可能下降。")):
         assert said in page(lang), lang
         assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
 
@@ -454,3 +454,12 @@ def test_the_temperature_alt_text_rounds_each_bar_as_drawn():
     z = np.array([2.0, 1.0, 0.5, -1.0])
     assert round(float(out.softmax(z, 2.0)[2]), 4) == 0.2052
     assert "0.43, 0.26, 0.21 and 0.10" in page("en")
+
+
+def test_the_page_names_the_naive_loss_as_the_figure_labels_it():
+    """"(written ℓ̃ in the figure below)": the stable_vs_naive legend and axis label call the naive loss ℓ̃."""
+    from pathlib import Path
+    plotter = (Path(__file__).resolve().parents[1] / "scripts" / "actsite" / "figures" / "output_layers.py").read_text(encoding="utf-8")
+    assert r"label=r\"$\tilde{\ell} = -\log(1 - \sigma(x))$\"".replace("\\\"", '"') in plotter
+    assert r"$-\log\bigl(1 - \sigma(x)\bigr)$ (written $\tilde\ell$ in the figure below)" in page("en")
+    assert r"$-\log\bigl(1 - \sigma(x)\bigr)$（下图记作 $\tilde\ell$）" in page("zh")

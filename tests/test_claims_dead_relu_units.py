@@ -187,6 +187,12 @@ def test_figure_medians_about_41_and_49_relu_27_leaky_no_leaky_point_at_2(dr):
     assert round(float(relu_median[3])) == 41 and round(float(relu_median[4])) == 49
     assert np.all(np.median(leaky[:3], axis=1) < 2.5) and round(float(np.median(leaky[3]))) == 27
     assert np.all(np.isnan(leaky[4]))
+    from actsite.figures import results                   # the caption: lines are medians, markers each seed
+    source = inspect.getsource(results.draw_dead_relu)
+    assert "np.median(row" in source and "frac[i], marker" in source
+    for lang, text in (("en", "Lines: median of three seeds; faint markers: each seed."),
+                       ("zh", "折线是三个种子的中位数，浅色标记是各个种子的结果。")):
+        assert text in page_text(PAGE, lang)
 
 
 def test_figure_draws_a_dotted_line_at_40_percent():
@@ -280,7 +286,10 @@ def test_sparsity_per_input_is_not_deadness():
     net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
     z = net.hidden_preactivations(X)[0]
     assert np.mean(z <= 0) > 0.4                          # half the units are zero on a given input
-    assert np.mean(np.all(z <= 0, axis=0)) == 0.0         # none on every input
+    assert np.mean(np.all(z <= 0, axis=0)) == 0.0         # none on every training point
+    for lang, text in (("en", "A dead unit is zero on *every* training point."),
+                       ("zh", "死亡单元则在**每一个**训练点上都为零。")):
+        assert text in page_text(PAGE, lang)
 
 
 def test_most_hidden_outputs_of_a_trained_rectifier_network_are_exact_zeros():

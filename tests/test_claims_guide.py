@@ -150,6 +150,24 @@ def test_hard_swish_costs_about_a_quarter_of_silu():
     assert round(ratios["silu", "value", "float64"] / ratios["hard_swish", "value", "float64"]) == 4
 
 
+def test_the_34_and_the_quarter_carry_the_caveat_ten_passes_four_for_infinite_inputs():
+    """#hidden-layers: "though four of that SiLU's ten numpy passes only handle infinite inputs";
+    #int8-mobile: "partly because of those four passes for infinite inputs" (as hard-and-cheap.md#cost says)."""
+    ops = cost.load()["functions"]["silu"]["value"]["operations"]
+    assert sum(ops.values()) == 10
+    assert {k: ops[k] for k in ("isinf", "equal", "bitwise_and", "where")} == {
+        "isinf": 1, "equal": 1, "bitwise_and": 1, "where": 1}          # the four passes of the infinite-input branch
+    assert EVERY["silu"].f(np.array([-np.inf, np.inf])).tolist() == [0.0, np.inf]
+    shown = {"en": ("SiLU took 34 times as long as ReLU to compute its value, though four of that SiLU's ten numpy "
+                    "passes only handle infinite inputs.",
+                    "about a quarter of SiLU's time, partly because of those four passes for infinite inputs"),
+             "zh": ("不过本站这个 SiLU 要把数组过十遍，其中四遍只是为了处理无穷大的输入。",
+                    "约为 SiLU 的四分之一，部分原因正是 SiLU 为处理无穷大输入多过的那四遍")}
+    for lang, quotes in shown.items():
+        text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert all(s in text for s in quotes), (lang, [s for s in quotes if s not in text])
+
+
 def test_a_leaky_rectifier_has_a_nonzero_slope_on_the_negative_side():
     negative = np.linspace(-10, -0.01, 100)
     for key in ("leaky_relu", "prelu", "elu"):
@@ -280,6 +298,18 @@ def test_relu6_and_hard_sigmoid_bounded_piecewise_linear_hard_swish_unbounded_wi
     assert np.array_equal(hs, np.array([10.0, 1e6]))        # f(x) = x above 3: unbounded
     inner = np.linspace(-2.9, 2.9, 59)
     np.testing.assert_allclose(EVERY["hard_swish"].f(inner), inner * (inner + 3) / 6, rtol=1e-12, atol=1e-15)
+    # the formulas the page gives where it recommends them: ReLU6 = min(max(0, x), 6), hard sigmoid = ReLU6(x + 3)/6,
+    # hard swish = x times hard sigmoid
+    relu6 = np.minimum(np.maximum(0, x), 6)
+    np.testing.assert_array_equal(EVERY["relu6"].f(x), relu6)
+    np.testing.assert_allclose(EVERY["hard_sigmoid"].f(x), np.minimum(np.maximum(0, x + 3), 6) / 6, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(EVERY["hard_swish"].f(x), x * EVERY["hard_sigmoid"].f(x), rtol=1e-12, atol=1e-15)
+    for lang, quotes in (("en", ("use ReLU6, $\\min(\\max(0, x), 6)$, where", "hard sigmoid, $\\mathrm{ReLU6}(x + 3)/6$, for gates",
+                                  "Hard swish, $x$ times hard sigmoid, is unbounded")),
+                         ("zh", ("换成 ReLU6，即 $\\min(\\max(0, x), 6)$", "门则用 hard sigmoid，即 $\\mathrm{ReLU6}(x + 3)/6$",
+                                  "hard swish 是 $x$ 乘以 hard sigmoid，没有上界"))):
+        text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert all(s in text for s in quotes), (lang, [s for s in quotes if s not in text])
 
 
 # --- output layers ---------------------------------------------------------------------------
@@ -467,12 +497,19 @@ def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
 
 def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_every_layer():
     """8-bit row: "He, with batch normalisation for hard swish"; #int8-mobile: ReLU6
-    "takes He's rule, which keeps its scale: it equals ReLU below 6, and pre-activations of unit
-    scale almost never reach 6. Hard swish is close to x/2 near zero, as SiLU is, so under He's rule
+    "takes He's rule, which keeps its scale: it equals ReLU below 6, and with that rule the
+    pre-activations' standard deviation stays between about 1.4 and 2.2 (measured), so they rarely
+    reach 6. Hard swish is close to x/2 near zero, as SiLU is, so under He's rule
     a deep stack of either without normalisation loses scale at every layer"."""
     x = np.linspace(-8, 6, 1401)
     np.testing.assert_array_equal(EVERY["relu6"].f(x), EVERY["relu"].f(x))
-    assert 0.5 * math.erfc(6 / math.sqrt(2)) < 1e-8                      # P(z >= 6) for z ~ N(0, 1)
+    # the spread of a He-initialised ReLU stack's pre-activations, measured by the initialisation article
+    spread = cached("init_spread")["relu_he_pre_std"]
+    assert (round(float(spread.min()), 1), round(float(spread.max()), 1)) == (1.4, 2.2)
+    assert 0.5 * math.erfc(6 / (float(spread.max()) * math.sqrt(2))) < 5e-3  # P(z >= 6) at the largest spread: rare
+    for lang, words in (("en", "with that rule the pre-activations' standard deviation stays between about 1.4 and 2.2"),
+                        ("zh", "按这条规则，预激活值的标准差保持在约 1.4 到 2.2 之间")):
+        assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     assert gain("relu6", 1.0) == pytest.approx(math.sqrt(2), rel=1e-6)
     small = np.array([-1e-3, 1e-3])
     for key in ("hard_swish", "silu"):

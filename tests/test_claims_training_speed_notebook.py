@@ -170,3 +170,36 @@ def test_tanh_slope_computed_as_1_minus_tanh_squared_is_zero_only_beyond_about_1
     np.testing.assert_array_equal(1 - np.tanh(-x) ** 2, computed)                 # both tails
     assert np.all(relu_prime(-np.linspace(1e-12, 1e6, 100_001)) == 0)             # ReLU: the whole half-line
     assert wording in page_text(PAGE, lang)
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "each seed draws its own data\n# set, initial weights and batch order"),
+    ("zh", "每个种子各自抽取数据集、初始权重和小批量的顺序")])
+def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording):
+    """error_curve(…, seed) builds voronoi(seed=100 + seed), MLP.create(seed=seed) and a batch order from
+    default_rng(seed): all three differ between seeds."""
+    source = inspect.getsource(training_speed.error_curve)
+    assert "voronoi(seed=100 + seed)" in source and "seed=seed)" in source and "default_rng(seed)" in source
+    data = [voronoi(seed=100 + s) for s in training_speed.SEEDS]
+    assert not np.array_equal(data[0][0], data[1][0]) and not np.array_equal(data[1][0], data[2][0])
+    nets = [MLP.create(training_speed.SIZES, "relu", "he", seed=s) for s in training_speed.SEEDS]
+    assert not np.array_equal(nets[0].weights[0], nets[1].weights[0])
+    orders = [next(minibatches(4000, 128, np.random.default_rng(s))) for s in training_speed.SEEDS]
+    assert not np.array_equal(orders[0], orders[1])
+    assert wording in page_text("notebooks/training-speed.py", lang)
+
+
+@pytest.mark.parametrize("lang, momentum, target", [
+    ("en", "with *momentum* 0.9 (each update adds nine tenths of the previous update to the new gradient\n# step)",
+     "at most 25%, the training error at which Krizhevsky et al. (2012)\n# timed ReLU against tanh"),
+    ("zh", "**动量** 0.9（每次的更新量是新的梯度步加上上一次更新量的十分之九）",
+     "Krizhevsky 等人（2012）比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间")])
+def test_momentum_is_defined_at_first_use_and_the_25_percent_target_is_krizhevskys(lang, momentum, target):
+    """Momentum is defined where it first appears (the update rule is test_momentum_0_9_makes_…); the
+    25% target is the training error of Krizhevsky et al.'s Figure 1, as the article's section states."""
+    text = page_text("notebooks/training-speed.py", lang)
+    assert momentum in text and text.index(momentum) == text.index("0.9")  - len(momentum.split("0.9")[0])
+    assert target in text
+    article = page_text("blog/posts/relu-sparsity-biology.md", "en")
+    assert "Figure 1 of Krizhevsky, Sutskever and Hinton (2012)" in article and "reached 25% training error" in article
+    assert training_speed.TARGET_ERROR == 0.25

@@ -77,3 +77,29 @@ def test_shape_parameter_gain_and_outlier_entries():
 def test_no_build_terms_in_the_reader_glossary():
     assert "hash" not in TERMS
     assert all(not term.home.startswith("how-this-site-is-built") for term in glossary.TERMS)
+
+
+def test_silu_entry_fixes_the_name_of_swish_at_beta_one():
+    """SiLU is x sigma(x), the member beta = 1 of Swish's family x sigma(beta x) (Shazeer's Swish_1)."""
+    x = np.linspace(-8, 8, 161)
+    sigmoid = EVERY["sigmoid"].f
+    np.testing.assert_allclose(EVERY["silu"].f(x), x * sigmoid(1.0 * x), rtol=1e-12, atol=1e-15)
+    assert not np.allclose(x * sigmoid(2.0 * x), EVERY["silu"].f(x))          # other betas are not SiLU
+    term = TERMS["silu"]
+    assert term.home == "catalogue/smooth-gates.md#silu"
+    assert "SiLU its member $\\beta = 1$, which Shazeer writes $\\mathrm{Swish}_1$" in term.en_definition
+    assert "SiLU 是其中 $\\beta = 1$ 的一员，Shazeer 记作 $\\mathrm{Swish}_1$" in term.zh_definition
+
+
+def test_machine_epsilon_entry_gives_the_double_precision_value():
+    assert np.finfo(np.float64).eps == 2.0 ** -52 and np.finfo(np.float32).eps == 2.0 ** -23
+    assert np.finfo(np.float16).eps == 2.0 ** -10
+    term = TERMS["machine-epsilon"]
+    assert "$2^{-52}$ in float64" in term.en_definition and "float64 为 $2^{-52}$" in term.zh_definition
+
+
+def test_the_zh_glossary_says_training_point_not_sample():
+    """One zh term for a training example, 训练点, as the dead-unit, SGD and mini-batch rows use."""
+    for term in glossary.TERMS:
+        assert "样本" not in term.zh_definition, term.key
+    assert "由单个训练点算出的更新" in TERMS["zig-zag"].zh_definition and "由单个训练点算出的更新" in TERMS["sign-rule"].zh_definition

@@ -267,8 +267,8 @@ def test_phi_and_its_density_are_defined_on_the_page(lang):
     np.testing.assert_allclose(numeric, norm.cdf(x) + x * norm.pdf(x), atol=1e-8)
     assert r"\varphi" in ACTIVATIONS["gelu"].latex_prime and r"\varphi" in GATED["geglu"].latex_db
     text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
-    said = {"en": r"$\Phi$ and $\varphi$ are the standard normal distribution function and density (in GELU and GEGLU)",
-            "zh": r"$\Phi$ 和 $\varphi$ 分别是标准正态分布的分布函数和概率密度函数（用于 GELU 和 GEGLU）"}[lang]
+    said = {"en": r"$\Phi$ and $\varphi$ are the standard normal distribution function and density (in GELU, GEGLU and their derivatives)",
+            "zh": r"$\Phi$ 和 $\varphi$ 分别是标准正态分布的分布函数和概率密度函数（用于 GELU、GEGLU 及其导数）"}[lang]
     assert said in text.split("<!-- activation-reference -->")[0]
 
 
@@ -339,3 +339,39 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
                   "zh": "Xu 等人（2015）的 RReLU 取自 Kaggle 竞赛 National Data Science Bowl（NDSB）的冠军方案。"}[lang]
     card = (ROOT / "docs" / lang / "content" / "catalogue" / "rectifiers.md").read_text(encoding="utf-8")
     assert used_first in text and ("winner of Kaggle" in card if lang == "en" else "冠军团队使用" in card)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_mish_years_are_publication_years_and_its_preprint_came_first(lang):
+    """Mish is dated 2020 (BMVC) as its bibliography entry, but its arXiv preprint (1908.08681, 2019) came
+    before YOLOv4 (arXiv 2004.10934, 2020), which the section names as popularising it."""
+    from actsite.pages.bibliography import WORKS
+    assert ACTIVATIONS["mish"].first_appeared == ("misra2020",) and ACTIVATIONS["mish"].popularised_by == ("bochkovskiy2020",)
+    misra, yolo = WORKS["misra2020"], WORKS["bochkovskiy2020"]
+    assert misra.year == 2020 and "BMVC 2020" in misra.venue and misra.link.endswith("/1908.08681")   # arXiv YYMM: 2019-08
+    assert yolo.year == 2020 and yolo.link.endswith("/2004.10934") and "1908" < "2004"
+    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    said = {"en": "A year is that of the cited publication, which can be later than a preprint: Mish was on arXiv in 2019, "
+                  "before YOLOv4 (2020) used it, and appeared at BMVC in 2020.",
+            "zh": "所列年份是所引文献正式发表的年份，可能晚于预印本：Mish 在 2019 年已见于 arXiv，早于使用它的 YOLOv4（2020），"
+                  "2020 年才在 BMVC 正式发表。"}[lang]
+    assert said in text
+    smooth = (ROOT / "docs" / "en" / "content" / "catalogue" / "smooth-gates.md").read_text(encoding="utf-8")
+    assert "Misra (arXiv 2019, BMVC 2020)" in smooth
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
+    """Hinton et al. (2015) used the temperature for distillation; the page says the form is older."""
+    from actsite.maths import output_layers as out
+    assert out.OUTPUTS["softmax"].cited == ("bridle1990", "hinton2015")
+    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    said = {"en": "The softmax row cites Hinton et al. (2015) for the temperature, which they used to distil one network "
+                  "into another; they did not introduce it",
+            "zh": "softmax 一行引用 Hinton 等人（2015），是因为他们用带温度的 softmax 把一个网络的知识蒸馏给另一个网络；"
+                  "温度并不是他们首创的"}[lang]
+    assert said in text
+    # Boltzmann: p_i proportional to exp(-E_i / T); with E = -z that is softmax(z / T)
+    z, T = np.array([2.0, 1.0, 0.5, -1.0]), 2.0
+    boltzmann = np.exp(-(-z) / T) / np.exp(-(-z) / T).sum()
+    np.testing.assert_allclose(out.softmax(z, T), boltzmann, rtol=1e-12)

@@ -3,16 +3,24 @@
 #
 # This notebook reruns the experiment of the article
 # [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md)
-# and recomputes its numbers. The experiment: a linear unit with squared loss, 2000 inputs drawn from
+# and recomputes its numbers.
+#
+# ## SGD and full-batch descent { #notebook-zigzag-descent }
+#
+# The experiment: a linear unit with squared loss, 2000 inputs drawn from
 # $[0.2, 1]^2$ (all positive) or the same inputs centred (each coordinate minus its mean over the
 # 2000 points), and targets $t = \mathbf{w}^{*\top}\mathbf{x}$ with $\mathbf{w}^* = (1, -1)$; training
 # starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one random example, at
-# learning rate $\eta = 1$: change `steps=60` or `lr=1.0` in the next cell and rerun it. Each step changes
-# weight $i$ by $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$, one factor shared by both weights
-# times $x_i$, so when every $x_i$ is positive both weights move the same way.
-# For each case the cell prints the share of SGD steps that move both weights the same
+# learning rate $\eta = 1$.
+#
+# Why the signs matter: each step changes weight $i$ by $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$, one
+# factor shared by both weights times $x_i$, so when every $x_i$ is positive both weights move the same way.
+# The way to the target, $(1, -1)$, needs $w_1$ to grow while $w_2$ shrinks, which no such step can do.
+#
+# For each case the next cell prints the share of SGD steps that move both weights the same
 # way, and the path ratio: the length of the path SGD walked divided by the straight distance from its
-# start to its end (1 for a straight path, larger the more it winds).
+# start to its end (1 for a straight path, larger the more it winds). To try other runs, change `steps=60`
+# or `lr=1.0` and rerun the cell.
 
 # %%
 import numpy as np
@@ -27,7 +35,19 @@ for label, centred in (("positive", False), ("centred", True)):
 
 # %% [markdown]
 # With positive inputs every per-example step moves both weights the same way; after centring,
-# about half of them do, and the path is far straighter. Full-batch gradient descent averages the gradient over all 2000 examples, so its
+# about half of them do, and the path is far straighter. Part of that is the step size: centring shrinks
+# the inputs, so at the same learning rate the centred steps are shorter. The next cell gives the
+# positive inputs the learning rate that matches the centred run's step size ($\eta$ times the mean
+# squared input length):
+
+# %%
+square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
+sgd = sgd_path(inputs(False), steps=60, lr=square["centred"] / square["positive"])
+say("zigzag_sgd", label=words("zigzag_positive"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
+
+# %% [markdown]
+# At matched step size the positive path still winds far more than the centred one.
+# Full-batch gradient descent averages the gradient over all 2000 examples, so its
 # components can have both signs. With positive inputs it is still slow, because the curvature
 # differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
 # ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second

@@ -49,7 +49,7 @@ for init in INIT_STD:
         measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算，即下面的“输出标准差”）。用 Xavier 的尺度时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 几乎就是线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 的尺度时，两种激活函数的每层因子都与 1 相差不到 2%：50 层下来只是缓慢漂移，不是按几何级数坍缩。对 ReLU 来说，连漂移的方向都取决于随机抽样。
+# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算，即下面的“输出标准差”）。用 Xavier 的尺度时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 几乎就是线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 的尺度时，在这次抽样（种子 0）里，两种激活函数的每层因子都与 1 相差不到 2%：50 层下来只是缓慢漂移，不是按几何级数坍缩。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，而[动手试试](#try-this)中的种子 1 让它们逐层变大。
 
 # %%
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
@@ -81,13 +81,16 @@ say("depth_common_class", share=share, error=1 - share)
 #
 # ## 动手试试 { #try-this }
 #
-# 1.8 这个比值只属于一次随机抽样（种子 0）；下面的代码改用种子 1。改动 `seed`，就会重新抽取权重、输入和误差信号；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
+# 1.8 这个比值只属于一次随机抽样（种子 0）；下面的代码改用种子 1，并同时打印前向传播的输出标准差。改动 `seed`，就会重新抽取权重、输入和误差信号；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
 
 # %%
 activation, init, seed = "relu", "he", 1
-g = layer_gradient_norms(activation, init, seed=seed)["grad_norm"]
+run = layer_gradient_norms(activation, init, seed=seed)
+g, std = run["grad_norm"], run["output_std"]
 say("depth_try", label=f"{words('act_' + activation)} {words('init_' + init)}", seed=seed,
     first=g[0], last=g[-1], ratio=g[0] / g[-1])
+say("depth_std", key=f"{words('act_' + activation)} {words('init_' + init)}", first=std[0], last=std[-1],
+    factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

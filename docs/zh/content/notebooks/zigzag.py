@@ -1,9 +1,15 @@
 # %% [markdown]
 # # 笔记本：一个神经元的梯度与之字形路径 { #notebook-zigzag }
 #
-# 这个笔记本重跑文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中的数字。实验对象是平方损失下的线性单元：2000 个输入或者取自 $[0.2, 1]^2$（全为正），或者是同一批输入中心化（每个分量减去它在 2000 个点上的均值）之后的结果，目标值 $t = \mathbf{w}^{*\top}\mathbf{x}$，其中 $\mathbf{w}^* = (1, -1)$；训练从 $(-1, 1)$ 出发。
+# 这个笔记本重跑文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中的数字。
 #
-# 随机梯度下降（SGD）走 60 步，每步随机取一个样本，学习率 $\eta = 1$。每一步让权重 $i$ 改变 $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$，即两个权重共用的一个因子乘以 $x_i$，所以各个 $x_i$ 都为正时，两个权重同向移动。可以改一改下一个单元格里的 `steps=60` 或 `lr=1.0`，再运行一次。对每种情形，这个单元格打印两个数：让两个权重同向移动的 SGD 步所占的比例；路径长度与直线距离之比，即 SGD 实际走过的路程除以起点到终点的直线距离，路径笔直时为 1，绕得越厉害越大。
+# ## SGD 与全批量梯度下降 { #notebook-zigzag-descent }
+#
+# 实验对象是平方损失下的线性单元：2000 个输入或者取自 $[0.2, 1]^2$（全为正），或者是同一批输入中心化（每个分量减去它在 2000 个点上的均值）之后的结果，目标值 $t = \mathbf{w}^{*\top}\mathbf{x}$，其中 $\mathbf{w}^* = (1, -1)$；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个样本，学习率 $\eta = 1$。
+#
+# 符号为什么要紧：每一步让权重 $i$ 改变 $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$，即两个权重共用的一个因子乘以 $x_i$，所以各个 $x_i$ 都为正时，两个权重同向移动。而通往目标的方向 $(1, -1)$ 要求 $w_1$ 增大、$w_2$ 减小，任何一步单样本更新都做不到。
+#
+# 对每种情形，下一个单元格打印两个数：让两个权重同向移动的 SGD 步所占的比例；路径比，即 SGD 实际走过的路程除以起点到终点的直线距离，路径笔直时为 1，绕得越厉害越大。可以改一改其中的 `steps=60` 或 `lr=1.0`，再运行一次。
 
 # %%
 import numpy as np
@@ -17,7 +23,15 @@ for label, centred in (("positive", False), ("centred", True)):
     say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。全批量梯度下降对 2000 个样本的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率）：
+# 输入全正时，每一步单样本更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于步长：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格给全正输入换一个学习率，让步长（$\eta$ 乘以输入长度平方的均值）与中心化的那次运行相同：
+
+# %%
+square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
+sgd = sgd_path(inputs(False), steps=60, lr=square["centred"] / square["positive"])
+say("zigzag_sgd", label=words("zigzag_positive"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
+
+# %% [markdown]
+# 步长对等时，全正输入的路径仍比中心化后的绕得多。全批量梯度下降对 2000 个样本的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率）：
 
 # %%
 condition, gd_steps = {}, {}
