@@ -9,6 +9,7 @@ import pytest
 from actsite.maths.catalogue import EVERY as ACTIVATIONS
 from lxml import html
 
+from claim_helpers import page_text
 from conftest import ROOT
 from actsite.pages.html_table import math_cell
 from actsite.figures.registry import FIGURES
@@ -57,7 +58,7 @@ def test_formulas_reach_their_cells_whole(lang):
 @pytest.mark.parametrize("lang", sorted(WORDS))
 def test_every_column_is_defined(lang):
     """The page's "how to read the table" list defines every column the generated tables have."""
-    defined = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    defined = page_text("reference.md", lang)
     for column in ("formula", "range", "monotonic", "zero_centred", "saturating", "smoothness", "cost"):
         assert f"**{WORDS[lang][column]}**" in defined
 
@@ -143,7 +144,7 @@ def test_prelu_is_shown_at_its_initial_slope_and_only_catalogue_functions_have_c
     prelu = ACTIVATIONS["prelu"]
     assert [p.default for p in prelu.params] == [0.25]
     assert round(standard_normal_mean(prelu), 3) == round(0.75 / np.sqrt(2 * np.pi), 3) == 0.299
-    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    text = page_text("reference.md", lang)
     assert ("$a = 0.25$" in text) and ("PReLU" in text.split("<!-- activation-reference -->")[0])
     sections = sections_markdown(lang)
     card_word = WORDS[lang]["card"]
@@ -217,7 +218,7 @@ def test_the_monotone_column_names_every_function_that_dips_below_zero():
         assert np.all(np.diff(y[:low + 1]) <= 1e-12) and np.all(np.diff(y[low:]) >= -1e-12), key
     for lang, words in (("en", "GELU (in both forms), SiLU, Mish and hard swish dip below zero before rising"),
                         ("zh", "GELU（两种形式）、SiLU、Mish 和 hard swish 先降到零以下再上升")):
-        assert words in (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8"), lang
+        assert words in page_text("reference.md", lang), lang
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -230,7 +231,7 @@ def test_rrelu_slope_is_named_as_pytorchs_test_time_slope(lang):
     assert float(-rrelu.f(np.array([-1.0]))[0]) == pytest.approx(11 / 48, abs=1e-15)
     assert r"\tfrac{11}{48}" in rrelu.latex
     assert 1 / ((3 + 8) / 2) == pytest.approx(2 / 11) and round(2 / 11, 3) != round(11 / 48, 3)
-    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    text = page_text("reference.md", lang)
     said = {"en": r"RReLU's slope $\bar a = 11/48$ is the one PyTorch uses at test time; Xu et al. (2015) draw and fix the slope differently",
             "zh": r"RReLU 的斜率 $\bar a = 11/48$ 是 PyTorch 测试时用的值；Xu 等人（2015）抽取和固定斜率的方式不同"}[lang]
     assert said in text and "(catalogue/rectifiers.md#rrelu)" in text
@@ -266,7 +267,7 @@ def test_phi_and_its_density_are_defined_on_the_page(lang):
     numeric = (ACTIVATIONS["gelu"].f(x + h) - ACTIVATIONS["gelu"].f(x - h)) / (2 * h)
     np.testing.assert_allclose(numeric, norm.cdf(x) + x * norm.pdf(x), atol=1e-8)
     assert r"\varphi" in ACTIVATIONS["gelu"].latex_prime and r"\varphi" in GATED["geglu"].latex_db
-    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    text = page_text("reference.md", lang)
     said = {"en": r"$\Phi$ and $\varphi$ are the standard normal distribution function and density (in GELU, GEGLU and their derivatives)",
             "zh": r"$\Phi$ 和 $\varphi$ 分别是标准正态分布的分布函数和概率密度函数（用于 GELU、GEGLU 及其导数）"}[lang]
     assert said in text.split("<!-- activation-reference -->")[0]
@@ -278,7 +279,7 @@ def test_gelu_is_credited_to_gpt_before_bert_as_the_model_table_shows():
     assert ACTIVATIONS["gelu"].popularised_by == ("radford2018", "devlin2019")
     assert WORKS["radford2018"].year <= WORKS["devlin2019"].year
     for lang in ("en", "zh"):
-        models = (ROOT / "docs" / lang / "content" / "catalogue" / "gated-units.md").read_text(encoding="utf-8")
+        models = page_text("catalogue/gated-units.md", lang)
         gpt = next(line for line in models.splitlines() if re.match(r"\| GPT[ （]", line))
         assert "GELU" in gpt and "§4.1" in gpt and "2018" in gpt
 
@@ -290,14 +291,14 @@ def test_the_stable_log_sigmoid_is_the_stable_bce_with_target_one_negated():
     assert out.OUTPUTS["log_sigmoid"].stable_latex == r"-\bigl(\max(-x, 0) + \log(1 + e^{-|x|})\bigr)"
     for lang, said in (("en", "the stable log-sigmoid is the stable binary cross-entropy with $y = 1$, negated"),
                        ("zh", "稳定的 log-sigmoid 就是 $y = 1$ 时稳定的二元交叉熵取相反数")):
-        assert said in (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8"), lang
+        assert said in page_text("reference.md", lang), lang
 
 
 def test_the_output_functions_keep_the_names_the_output_layers_page_uses():
     """One zh name per function: log-softmax and log-sigmoid, as on catalogue/output-layers."""
     from actsite.maths import output_layers as out
     assert out.OUTPUTS["log_softmax"].names["zh"] == "log-softmax" and out.OUTPUTS["log_sigmoid"].names["zh"] == "log-sigmoid"
-    page = (ROOT / "docs" / "zh" / "content" / "catalogue" / "output-layers.md").read_text(encoding="utf-8")
+    page = page_text("catalogue/output-layers.md", "zh")
     assert "log-softmax" in page and "对数 softmax" not in page
 
 
@@ -309,7 +310,7 @@ def test_elu_and_selu_saturate_on_one_side_only_and_the_column_says_no(lang):
         act = ACTIVATIONS[key]
         assert not act.saturating and np.isfinite(act.output_range[0]) and np.isinf(act.output_range[1])
         assert abs(act.df(np.array([-50.0]))[0]) < 1e-15 and act.df(np.array([50.0]))[0] >= 1
-    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    text = page_text("reference.md", lang)
     said = {"en": "ELU and SELU saturate on one side only", "zh": "ELU 和 SELU 只在一侧饱和"}[lang]
     assert said in text
     rows = html.fragment_fromstring(properties_table(lang)).xpath("tbody/tr")
@@ -327,17 +328,17 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     x = np.linspace(-2, 2, 41)
     np.testing.assert_allclose(np.gradient(hard_sigmoid(x), x), 1 / 6, rtol=1e-9)
     assert abs(0.2 - 1 / 6) > 0.03
-    cheap = (ROOT / "docs" / "en" / "content" / "catalogue" / "hard-and-cheap.md").read_text(encoding="utf-8")
+    cheap = page_text("catalogue/hard-and-cheap.md", "en")
     assert r"Theano (2013), Keras 2, `tf.keras` up to TensorFlow 2.15 | $\min(1, \max(0, 0.2x + 0.5))$" in cheap
     assert ACTIVATIONS["hard_sigmoid"].first_appeared == ("theano2013",)
-    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    text = page_text("reference.md", lang)
     said = {"en": "(Theano's hard sigmoid has slope 0.2, not 1/6)", "zh": "（比如 Theano 的 hard sigmoid 斜率是 0.2，而不是 1/6）"}[lang]
     assert said in text and WORDS["zh"]["popular"] == "推广文献"
     # RReLU's first written source is Xu et al., who took it from the NDSB winner (as rectifiers says)
     assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
     used_first = {"en": "Xu et al. (2015) took RReLU from the winning entry of Kaggle's National Data Science Bowl.",
                   "zh": "Xu 等人（2015）的 RReLU 取自 Kaggle 竞赛 National Data Science Bowl（NDSB）的冠军方案。"}[lang]
-    card = (ROOT / "docs" / lang / "content" / "catalogue" / "rectifiers.md").read_text(encoding="utf-8")
+    card = page_text("catalogue/rectifiers.md", lang)
     assert used_first in text and ("winner of Kaggle" in card if lang == "en" else "冠军团队使用" in card)
 
 
@@ -350,13 +351,13 @@ def test_mish_years_are_publication_years_and_its_preprint_came_first(lang):
     misra, yolo = WORKS["misra2020"], WORKS["bochkovskiy2020"]
     assert misra.year == 2020 and "BMVC 2020" in misra.venue and misra.link.endswith("/1908.08681")   # arXiv YYMM: 2019-08
     assert yolo.year == 2020 and yolo.link.endswith("/2004.10934") and "1908" < "2004"
-    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    text = page_text("reference.md", lang)
     said = {"en": "A year is that of the cited publication, which can be later than a preprint: Mish was on arXiv in 2019, "
                   "before YOLOv4 (2020) used it, and appeared at BMVC in 2020.",
             "zh": "所列年份是所引文献正式发表的年份，可能晚于预印本：Mish 在 2019 年已见于 arXiv，早于使用它的 YOLOv4（2020），"
                   "2020 年才在 BMVC 正式发表。"}[lang]
     assert said in text
-    smooth = (ROOT / "docs" / "en" / "content" / "catalogue" / "smooth-gates.md").read_text(encoding="utf-8")
+    smooth = page_text("catalogue/smooth-gates.md", "en")
     assert "Misra (arXiv 2019, BMVC 2020)" in smooth
 
 
@@ -365,7 +366,7 @@ def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
     """Hinton et al. (2015) used the temperature for distillation; the page says the form is older."""
     from actsite.maths import output_layers as out
     assert out.OUTPUTS["softmax"].cited == ("bridle1990", "hinton2015")
-    text = (ROOT / "docs" / lang / "content" / "reference.md").read_text(encoding="utf-8")
+    text = page_text("reference.md", lang)
     said = {"en": "The softmax row cites Hinton et al. (2015) for the temperature, which they used to distil one network "
                   "into another; they did not introduce it",
             "zh": "softmax 一行引用 Hinton 等人（2015），是因为他们用带温度的 softmax 把一个网络的知识蒸馏给另一个网络；"

@@ -40,6 +40,14 @@ def _false_integer(text: str, x: float) -> bool:
     return shown == shown.to_integral_value() and shown != Decimal(x)
 
 
+def _fewest_places(exact: Decimal, names) -> str:
+    """``exact`` rounded half up to the fewest decimals, at least two, whose text ``names`` accepts."""
+    places = 2
+    while not names(text := str(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))):
+        places += 1
+    return text
+
+
 def number_latex(x: float, lang: str, fmt: str) -> str:
     """A threshold ``x``, a value of format ``fmt``, as the tables write it: exactly if it has at
     most three decimals (1.875, 0.625); otherwise to two decimals (two significant digits from
@@ -65,13 +73,9 @@ def number_latex(x: float, lang: str, fmt: str) -> str:
     if exact.as_tuple().exponent >= -EXACT_DECIMALS:
         text = f"{exact.normalize():f}"
     else:
-        places = 2
-        while not _names_it(text := str(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)), m, fmt):
-            places += 1
+        text = _fewest_places(exact, lambda t: _names_it(t, m, fmt))
         if _false_integer(text, m):
-            while not _names_it(text := str(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)),
-                                m, fmt, strict=True):
-                places += 1
+            text = _fewest_places(exact, lambda t: _names_it(t, m, fmt, strict=True))
     if lang == "en" and m >= 1000:
         whole, _, frac = text.partition(".")
         text = f"{int(whole):,}".replace(",", "{,}") + (f".{frac}" if frac else "")
