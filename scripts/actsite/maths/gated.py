@@ -147,7 +147,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
     ),
     GatedUnit(
         key="swiglu", gate="silu", symbol=r"\mathrm{SwiGLU}",
-        names={"zh": "SwiGLU（Swish 门）", "en": "SwiGLU (Swish gate)"},
+        names={"zh": "SwiGLU（SiLU 门）", "en": "SwiGLU (SiLU gate)"},
         latex=r"\mathrm{SwiGLU}(u, v) = u\,v\,\sigma(\beta v),\quad \beta = 1",
         latex_da=r"\frac{\partial f}{\partial u} = v\,\sigma(\beta v)",
         latex_db=r"\frac{\partial f}{\partial v} = u\,\bigl(\sigma(\beta v) + \beta v\,\sigma(\beta v)\bigl(1 - \sigma(\beta v)\bigr)\bigr)",

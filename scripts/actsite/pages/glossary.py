@@ -34,7 +34,8 @@ SPELLINGS = frozenset({"preactivation", "zigzag", "initialization", "batch norma
 # Variants that are slips of wording, not names another text gives the concept: not shown as "also called".
 NOT_NAMES = frozenset({"激活状态", "活着的", "被激活", "未激活", "尾巴", "平坦的边缘", "消亡", "Z字形", "批次",
                        "全批量下降", "全批量 GD", "full-batch GD", "光滑的门控", "逐个元素", "逐个分量", "拐角", "尖角",
-                       "折角", "廉价的近似", "logits", "是非题", "是非标签", "参考页", "reference page"})
+                       "折角", "廉价的近似", "logits", "是非题", "是非标签", "参考页", "reference page",
+                       "单样本", "训练输入", "per-example", "training input"})
 # Link labels for pages whose title, cut at its colon, leaves no name: {page: {lang: label}}.
 PAGE_LABELS = {"catalogue/hard-and-cheap.md": {"zh": "又硬又省的函数", "en": "Hard and cheap functions"},
                "notebooks/training-speed.py": {"zh": "笔记本：ReLU 与 tanh", "en": "Notebook: ReLU against tanh"}}
@@ -93,8 +94,8 @@ TERMS: tuple[Term, ...] = (
          "blog/posts/neuron-gradients-zigzag.md#model-neuron", avoid_zh=("前激活",),
          avoid_en=(re.compile(r"\bpreactivations?\b", re.I),), also_en=("preactivation",)),
     Term("active-unit", "开启（单元）", "active",
-         "单元对某个输入的预激活值为正时，称它对这个输入开启，否则称它关闭：ReLU 单元开启时像接通的开关，把预激活值原样传下去（斜率为 1），关闭时输出 0。在任何训练输入上都不开启的单元，ReLU 的称为死亡单元，Leaky ReLU 的称为不活跃单元。",
-         "A unit is active on an input when its pre-activation is positive, and off otherwise: an active ReLU unit passes its pre-activation on unchanged (slope 1), and an off one outputs 0. A unit that is active on no training input is a dead unit (ReLU) or an inactive unit (Leaky ReLU).",
+         "单元对某个输入的预激活值为正时，称它对这个输入开启，否则称它关闭：ReLU 单元开启时像接通的开关，把预激活值原样传下去（斜率为 1），关闭时输出 0。在任何训练点上都不开启的单元，ReLU 的称为死亡单元，Leaky ReLU 的称为不活跃单元。",
+         "A unit is active on an input when its pre-activation is positive, and off otherwise: an active ReLU unit passes its pre-activation on unchanged (slope 1), and an off one outputs 0. A unit that is active on no training point is a dead unit (ReLU) or an inactive unit (Leaky ReLU).",
          "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("激活状态", "活着的", "被激活", "未激活")),
     Term("dead-unit", "死亡单元", "dead unit",
          "对每个训练点都输出 0 的 ReLU 单元：它的输入权重和偏置得不到梯度，在普通 SGD（不带动量）下，只有它下面各层的变化才可能让它恢复（第一层的输入就是固定的训练数据，那里的死亡单元无法恢复）。",
@@ -143,6 +144,12 @@ TERMS: tuple[Term, ...] = (
          "每一步乘在负梯度上的系数 $\\eta$。",
          "The factor $\\eta$ by which each step scales the negative gradient.",
          "blog/posts/neuron-gradients-zigzag.md#update-direction"),
+    Term("training-point", "训练点", "training point",
+         "训练数据中的一个输入，连同它的目标。",
+         "One input of the training data, together with its target.",
+         "blog/posts/from-linear-to-nonlinear.md",
+         avoid_zh=("训练样本", "训练输入", "单样本"),
+         avoid_en=("training example", "training input", "per-example")),
     Term("mini-batch", "小批量", "mini-batch",
          "每一步用来估计梯度的一小组训练点。",
          "The small set of training points used to estimate the gradient at each step.",

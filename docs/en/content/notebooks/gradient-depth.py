@@ -80,7 +80,7 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
 # [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers): 10 inputs,
 # eight hidden layers of 64 units, 10 outputs, Xavier initialisation. Here it is still at its random
 # initial weights. For each hidden layer we take
-# the standard deviation of every unit's output across the 4000 training inputs and average it over
+# the standard deviation of every unit's output across the 4000 training points and average it over
 # the units: how different the layer's outputs are for different inputs. From the second layer on,
 # the number after × is the factor by which this spread changed from the layer below: about a
 # quarter at every layer.

@@ -34,7 +34,7 @@ for label, centred in (("positive", False), ("centred", True)):
     say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# With positive inputs every per-example step moves both weights the same way; after centring,
+# With positive inputs every step from a single training point moves both weights the same way; after centring,
 # about half of them do, and the path is far straighter. Part of that is the step size: centring shrinks
 # the inputs, so at the same learning rate the centred steps are shorter. The next cell gives the
 # positive inputs the learning rate that matches the centred run's step size ($\eta$ times the mean
