@@ -120,8 +120,8 @@ def test_each_unit_is_its_named_gate_times_the_value():
     np.testing.assert_allclose(GATED["swiglu"].f(a, b), a * b * EVERY["sigmoid"].f(b))
     # SwiGLU's gate, Swish with beta = 1 (Shazeer's Swish_1), is SiLU: the page says so where it names the unit
     np.testing.assert_allclose(EVERY["silu"].f(b), b * EVERY["sigmoid"].f(b))
-    assert r"SwiGLU (SiLU, which Shazeer calls $\mathrm{Swish}_1$, the Swish $x\,\sigma(\beta x)$ with $\beta = 1$" in page("en")
-    assert r"SwiGLU（SiLU；Shazeer 称之为 $\mathrm{Swish}_1$，即 Swish $x\,\sigma(\beta x)$ 取 $\beta = 1$" in page("zh")
+    assert r"SwiGLU (SiLU). Shazeer writes SiLU as $\mathrm{Swish}_1$, the Swish $x\,\sigma(\beta x)$ with $\beta = 1$" in page("en")
+    assert r"SwiGLU（SiLU）。Shazeer 把 SiLU 写作 $\mathrm{Swish}_1$，即 Swish $x\,\sigma(\beta x)$ 取 $\beta = 1$" in page("zh")
 
 
 def test_only_the_sigmoid_gate_is_bounded():
@@ -164,6 +164,13 @@ def test_gate_figure_shows_the_gates_and_their_slopes():
     np.testing.assert_array_equal(data["slopes"]["reglu"], (b > 0).astype(float))
     assert data["values"]["swiglu"].min() < data["values"]["geglu"].min() < 0    # Swish dips lower
     assert data["slopes"]["geglu"].max() > 1 and data["slopes"]["swiglu"].max() > 1
+    # the alt text: GELU's and SiLU's slopes dip below 0 (to about -0.13 and -0.10) before they rise
+    assert f"{data['slopes']['geglu'].min():.2f}" == "-0.13" and f"{data['slopes']['swiglu'].min():.2f}" == "-0.10"
+    for gate in ("geglu", "swiglu"):
+        low = np.argmin(data["slopes"][gate])
+        assert data["slopes"][gate][0] > data["slopes"][gate][low] and b[low] < 0    # a dip, not a start
+    assert "dip slightly below 0 (to about −0.13 and −0.10), then rise to a peak above 1" in page("en")
+    assert "先略降到 0 以下（分别约为 −0.13 和 −0.10），再升到超过 1 的峰值" in page("zh")
     np.testing.assert_array_equal(data["slopes"]["bilinear"], 1.0)
 
 
@@ -289,18 +296,23 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     # blocks keep for their weight gradients, the ratio is smaller, so the page states that scope.
     d = 768
     assert (d + gated) / (d + plain) < 4 / 3 and (d + 2 * 2048) / (d + 3072) < 4 / 3
-    assert "besides the input $x$ that both blocks keep, the gated block stores a third more" in page("en")
-    assert "除了两种模块都要保留的输入 $x$，门控前馈模块要存的数都多出三分之一" in page("zh")
-    # "ReLU's slope can be read off its output ... keeping g(xW) alone, 3072 numbers, is enough ... about 2.7 times"
+    assert "Besides the input $x$ that both blocks keep, the gated block therefore stores 8192 numbers against 3072" in page("en")
+    assert "除了两种模块都要保留的输入 $x$，保留全部中间结果时，门控前馈模块要存 8192 个数" in page("zh")
+    # "ReLU's slope can be read off its output ... keeping the ReLU's output alone, 3072 numbers, is enough ... about 2.7 times"
     from actsite.maths.functions import ACTIVATIONS
     u = np.linspace(-3, 3, 601)
     u = u[u != 0]
     relu = ACTIVATIONS["relu"]
     np.testing.assert_array_equal(relu.df(u), (relu.f(u) > 0).astype(float))
     assert f"{gated / 3072:.1f}" == "2.7"
-    assert "keeping $g(xW)$ alone, 3072 numbers, is enough, and against that the gated block's 8192 are about 2.7 times as many; with recomputation the ratio stays 4096 to 3072" in page("en")
-    assert "做重算时，比例仍是 4096 比 3072" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
-    assert "只保留 $g(xW)$ 的 3072 个数就够了；与此相比，门控前馈模块的 8192 个数约为它的 2.7 倍" in page("zh")
+    assert ("keeping the ReLU's output alone, 3072 numbers, is enough. Besides the input $x$ that both blocks keep, the gated "
+            "block therefore stores 8192 numbers against 3072, about 2.7 times as many, when every intermediate is kept, "
+            "and 4096 against 3072, a third more, when the element-wise steps are recomputed") in page("en")
+    assert "是 4096 比 3072，多出三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
+    assert "只保留 ReLU 的输出，即 3072 个数，就够了" in page("zh") and "普通前馈模块只要 3072 个，约为 2.7 倍" in page("zh")
+    # the plain block's ReLU output is not written g(xW): g is the gate of a gated unit on this page
+    for lang in LANGS:
+        assert "g(xW)$ alone" not in page(lang) and "只保留 $g(xW)$" not in page(lang)
     # one term for the gated block on the zh page, as "gated block" on the en page: no bare short form
     assert "门控模块" not in page("zh") and "普通模块" not in page("zh")
 
@@ -320,7 +332,7 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
     for lang in LANGS:
         assert r"2 \cdot 2048 = 4096" in page(lang)
     assert "the 3072 of $xW$ alone" in page("en") and "普通前馈模块只存 $xW$，共 3072 个数" in page("zh")
-    assert "In both schemes" in page("en") and "这两种做法下" in page("zh")
+    assert "when the element-wise steps are recomputed" in page("en") and "逐元素的几步做重算时" in page("zh")
 
 
 def test_t5_v1_1_base_follows_the_two_thirds_rule():
@@ -364,9 +376,9 @@ def test_what_the_table_says_against_its_run_to_run_noise():
     # runs has spread sqrt(2) x 0.005 = 0.0071, so the gap is about twice that (not three times 0.005).
     between_two = math.sqrt(2) * max(plain_spread)
     assert f"{between_two:.3f}" == "0.007" and round(gap / between_two) == 2 and 1.9 < gap / between_two < 2.1
-    assert ("by 0.014, about twice the spread expected between two single runs "
+    assert ("by 0.014, about twice the spread expected between two single runs if each run scatters by 0.005 "
             r"($\sqrt{2} \times 0.005 \approx 0.007$): suggestive, not decisive.") in page("en")
-    assert ("也相差 0.014，约为两次单独运行之间预期波动（"
+    assert ("也相差 0.014；若每次运行的波动是 0.005，这约为两次单独运行之间预期波动（"
             r"$\sqrt{2} \times 0.005 \approx 0.007$）的两倍：有一定说服力，但不足以定论。") in page("zh")
     for lang in LANGS:
         assert "about three times that spread" not in page(lang) and "约为波动的三倍" not in page(lang)
@@ -390,7 +402,8 @@ def test_the_runs_behind_table_1_are_described_as_the_paper_does():
     assert '"to measure inter-run variability"' in section["en"] and "four models for 65,536 steps" in section["en"]
     assert "“用来衡量运行间的波动”" in section["zh"] and "四个 65536 步的模型" in section["zh"]
     # the paper names no statistic: the page calls the numbers a run-to-run spread, nothing more precise
-    assert "is that run-to-run spread" in section["en"] and "括号里的数就是这个运行间波动" in section["zh"]
+    assert "is that run-to-run spread (the paper does not say which measure of spread it is)" in section["en"]
+    assert "括号里的数就是这个运行间波动（论文没有说明用的是哪种波动量）" in section["zh"]
     for lang, words in (("en", ("standard deviation", "trained once", "made once")), ("zh", ("标准差", "只训练了一次", "只跑了一次"))):
         assert not any(w in section[lang] for w in words), lang
 

@@ -101,7 +101,7 @@ def test_rounding_to_one_within_a_quarter_of_epsilon_and_digits():
         assert float(lp.to_format(1 - f.eps / 4 * (1 + 1e-3), key)) < 1.0
     assert round(math.log10(2 ** 8), 1) == 2.4 and round(math.log10(2 ** 11), 1) == 3.3  # "two", "three"
     both("$\\varepsilon/4$")
-    page_lang("en", "about two significant digits. float16 keeps about three significant digits", "")
+    page_lang("en", "about two significant digits. The float16 format keeps about three significant digits", "")
     page_lang("zh", "", "大约只有两位有效数字。float16 保留约三位有效数字")
 
 
@@ -553,7 +553,7 @@ def test_gelu_and_softplus_become_their_asymptotes():
     page_lang("en", "3. **Softplus and the [smooth gates](smooth-gates.md) (GELU, SiLU, Mish: $x$ times a gate rising "
               "smoothly from 0 to 1) reach the line $x$ early, which does no harm.**", "")
     page_lang("zh", "", "3. **softplus 和[平滑门控函数](smooth-gates.md)（GELU、SiLU、Mish：$x$ 乘以一个从 0 平滑升到 1 的门）"
-              "很早就与直线 $x$ 重合，而这无害。**")
+              "很早就与直线 $x$ 重合，但这并无害处。**")
     # the gloss holds: each is x·g(x) with g rising from 0 to 1 (Mish's g = tanh(softplus(x)))
     x = np.linspace(-30, 30, 6001)
     for key in ("gelu", "silu", "mish"):
@@ -794,9 +794,20 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         for key in lp.STABLE:
             assert np.all(np.isfinite(lp.stable_in(key, x, fmt))), (key, fmt)
     assert not np.all(np.isfinite(lp.naive_in("softplus", lp.every_value("float16"), "float16")))
-    page_lang("en", "Every formula above except the tanh approximation of GELU can be rewritten to exponentiate only "
-              "non-positive numbers ($e^{-|x|}$), so that no exponential can overflow;", "")
-    page_lang("zh", "", "除 GELU 的 tanh 近似外，上面这些公式都可以改写成只对非正数取指数（$e^{-|x|}$），这样指数就不会溢出；")
+    page_lang("en", "Every exponential above can be rewritten to exponentiate only "
+              "non-positive numbers ($e^{-|x|}$), so that none can overflow;", "")
+    page_lang("zh", "", "上面的指数都可以改写成只对非正数取指数（$e^{-|x|}$），这样就都不会溢出；")
+    # the tanh approximation of GELU holds no exponential that overflows (its tanh is the library's, or
+    # x·σ(2u) with the stable sigmoid): with the cube computed in float32 and rounded, it stays finite
+    for fmt in ("float16", "float8_e4m3fn"):
+        x = lp.every_value(fmt).astype(float)
+        u = math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)
+        stable_sig = np.where(u >= 0, 1 / (1 + np.exp(-np.abs(2 * u))), np.exp(-np.abs(2 * u)) / (1 + np.exp(-np.abs(2 * u))))
+        gelu_t = x * stable_sig
+        assert np.all(np.isfinite(gelu_t)), fmt
+        np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
+    page_lang("en", "What no rewrite removes for every input is the overflow of the cube in the tanh approximation of GELU:", "")
+    page_lang("zh", "", "改写消除不了的，是 GELU 的 tanh 近似中立方项的溢出，至少不能对所有输入都消除：")
 
 
 def test_softplus_and_mish_lose_their_left_tails_in_float16():
@@ -866,9 +877,10 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
         assert "np.log1p(np.exp(-np.abs(x)))" in text and r"\log\bigl(1 + e^{-|x|}\bigr)" in text, lang
         assert "{ #stability }" in text, lang
     page_lang("en", "The [page on output layers](output-layers.md#stability) does the first for log-sum-exp (by subtracting "
-              "the largest logit) and both for binary cross-entropy from a logit.", "")
-    page_lang("zh", "", "[输出层](output-layers.md#stability)一页计算 log-sum-exp 时用了前一种做法（减去最大的 logit），"
-              "由 logit 计算二元交叉熵时两种都用了。")
+              "the largest [logit](../glossary.md#logit), a real-valued score that a softmax or sigmoid turns into a "
+              "probability) and both for binary cross-entropy from a logit.", "")
+    page_lang("zh", "", "[输出层](output-layers.md#stability)一页计算 log-sum-exp 时用了前一种做法（减去最大的 "
+              "[logit](../glossary.md#logit)，即 softmax 或 sigmoid 把它变成概率之前的实数分数），由 logit 计算二元交叉熵时两种都用了。")
     for lang in LANGS:
         assert "uses for the sigmoid" not in page(lang) and "处理 sigmoid 和 log-sum-exp" not in page(lang), lang
 
@@ -1079,8 +1091,13 @@ def test_softmax_numbers():
     assert err16 < 1e-3 and round(errs_bf.max() * 100, 1) == 0.4 and errs_bf.min() < 0.0035
     page_lang("en", "float16's are off by less than 0.1%, bfloat16's by up to about 0.4%", "")
     page_lang("zh", "", "float16 的相对误差不到 0.1%，bfloat16 的最多约 0.4%")
-    page_lang("en", r"$e^{12} \approx 162{,}755$", "")
-    page_lang("zh", "", r"$e^{12} \approx 162755$")
+    # the logit 12 itself is representable; its exponential is beyond float16's largest value
+    assert float(np.float16(12)) == 12.0 and lp.FORMATS["float16"].max == 65504
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(np.float16(12)))
+    page_lang("en", r"In float16 a logit of 12 is enough for its exponential to overflow: $e^{12} \approx 162{,}755$, "
+              "beyond the largest value 65,504.", "")
+    page_lang("zh", "", r"在 float16 中，logit 只要等于 12，它的指数就会溢出：$e^{12} \approx 162755$，超过了最大值 65504。")
     both("0.6652", "0.2447", "0.0900", "1.0034")
 
 
@@ -1141,10 +1158,15 @@ def test_e4m3_range_and_squared_spread():
     assert not 10 ** 2 <= neg < 2 * 10 ** 2
     both("170", r"$2R^{2}$")
     # the diagonal is where aligned maps put SwiGLU; on it the output grows like x², not as a polynomial
-    page_lang("en", r"Once those maps align, as they did in the long training run described below, $u \approx v$, and SwiGLU is close "
-              r"to its values on the diagonal $u = v$: $x \cdot x\,\sigma(x)$, which grows like $x^{2}$ for large $x$", "")
-    page_lang("zh", "", r"若这两个映射对齐（下文那次长时间训练中就是如此），则 $u \approx v$，SwiGLU 接近它在对角线 $u = v$ 上的值 "
-              r"$x \cdot x\,\sigma(x)$，$x$ 很大时按 $x^{2}$ 增长")
+    page_lang("en", r"Once those maps align, as they did in the long training run described below, $u \approx c\,v$ for some "
+              r"constant $c$, and SwiGLU is close to $c$ times its values on the diagonal $u = v$: $x \cdot x\,\sigma(x)$, "
+              r"which grows like $x^{2}$ for large $x$", "")
+    page_lang("zh", "", r"若这两个映射对齐（下文那次长时间训练中就是如此），则 $u \approx c\,v$（$c$ 为常数），SwiGLU 接近 $c$ 乘以它在"
+              r"对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 很大时按 $x^{2}$ 增长")
+    # on the line u = c v, SwiGLU is c times its diagonal value, so ratios between outputs are those on the diagonal
+    xs = np.geomspace(1e-3, 50, 50)
+    for c in (-1.0, 0.5, 1.0, 3.0):
+        np.testing.assert_allclose(swiglu.f(c * xs, xs), c * swiglu.f(xs, xs), rtol=1e-12)
     for lang, imprecise in (("en", "second degree"), ("zh", "是二次的")):
         assert imprecise not in page(lang), lang
     for x in (20.0, 40.0):                       # x²σ(x)/x² → 1
@@ -1350,17 +1372,25 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
     # scoped to PyTorch's forward pass, with its exception, and marked as not timed on a GPU
     page_lang("en", "The same reason suggests that the choice among built-in activations matters little for speed on a "
-              "GPU, although this site has not timed one. In PyTorch, for example, the forward pass of most built-in "
+              "GPU. In PyTorch, for example, the forward pass of most built-in "
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is one kernel, a single pass over memory whatever the "
-              "formula (softsign, which PyTorch writes as three operations, is an exception), whereas a chain of "
+              "formula; softsign, which PyTorch writes as three operations, is an exception. A chain of "
               "operations run in eager mode, one operation at a time, takes one kernel and one pass over memory per "
-              "operation, as in numpy; so the [numpy timings of hard and cheap functions](hard-and-cheap.md#cost) do "
+              "operation, as in numpy, so the [numpy timings of hard and cheap functions](hard-and-cheap.md#cost) do "
               "not carry over to built-in activations.", "")
-    page_lang("zh", "", "同一个原因也意味着，在 GPU 上选用哪个自带的激活函数，对速度影响不大，不过本站没有在 GPU 上实测过。"
-              "以 PyTorch 为例，大多数自带激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向计算只用一个内核，不论公式如何，"
-              "只需对内存做一次读写（softsign 是个例外，PyTorch 把它写成三步运算）；而在即时执行（eager）模式下逐个运行的一串运算，"
+    page_lang("en", "This is an argument, not a measurement: this site has not timed activations on a GPU.", "")
+    page_lang("zh", "", "同一个原因也意味着，在 GPU 上选用哪个自带的激活函数，对速度影响不大。"
+              "以 PyTorch 为例，大多数自带激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个内核，不论公式如何，"
+              "只需对内存做一次读写；softsign 是个例外，PyTorch 把它写成三步运算。而在即时执行（eager）模式下逐个运行的一串运算，"
               "每步都是一个内核，各需对内存做一次读写，和 numpy 一样。所以[又硬又省的函数](hard-and-cheap.md#cost)一页的 numpy "
               "计时不能照搬到自带的激活函数上。")
+    page_lang("zh", "", "这只是推理，不是测量：本站没有在 GPU 上为激活函数计时。")
+    assert "前向计算" not in page("zh")
+    # the takeaway keeps the section's source and its scoping
+    page_lang("en", "usually limited by memory traffic, NVIDIA's guides say, so [16 bits](#speed), which halve the bytes it "
+              "moves, should speed up every function alike, whatever its formula; this site has not timed it.", "")
+    page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存，所以换成 [16 位](#speed)让字节数减半，"
+              "应当让每个函数同样加速，与公式繁简无关；本站未在 GPU 上实测。")
     # softsign x/(1 + |x|) as PyTorch writes it: abs, add, divide
     x = np.linspace(-5, 5, 101)
     np.testing.assert_allclose(x / (np.abs(x) + 1), EVERY["softsign"].f(x), rtol=1e-15)
@@ -1377,3 +1407,17 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
 def test_the_site_reference_page_is_named_as_the_glossary_names_it():
     assert "[reference table](../reference.md)" in page("en") and "reference tables" not in page("en")
     assert "[速查表](../reference.md)" in page("zh")
+
+
+def test_scoped_wordings_stay_scoped():
+    """The search samples float32 rather than taking all its values, and autocast's "much faster"
+    belongs to the matrix products, not to PReLU, which is element-wise and limited by memory traffic."""
+    page_lang("en", "the page takes every finite value $x$ of each format F as input (for float32, a dense sample: "
+              "see the note below)", "")
+    page_lang("zh", "", "把 F 中每一个有限值 $x$ 都当作输入（float32 则是密集取样，见下面的注）")
+    page_lang("en", "matrix products, convolutions and `linear`, which are much faster in 16 bits, and a few others, "
+              "among them PReLU, the one activation on the list.", "")
+    page_lang("zh", "", "矩阵乘法、卷积和 `linear`，它们在 16 位下快得多；清单上还有少数其他运算，其中 PReLU 是唯一的激活函数。")
+    for lang, folded in (("en", "among them PReLU, the one activation on the list), which are much faster"),
+                         ("zh", "PReLU 也在其中，是清单上唯一的激活函数），这些运算在 16 位下快得多")):
+        assert folded not in page(lang), lang

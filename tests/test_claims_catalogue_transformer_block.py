@@ -22,8 +22,9 @@ normalisation; Xiong et al.'s per-layer gradient profile (their figure 3) and th
 stated for the last layer's second feed-forward matrix W^{2,L} in their theorem 1,
 training without warm-up); Takase et al.'s shallow-versus-deep finding (six or fewer / ten or more layers given as examples); Wortsman et al.'s small
 -scale reproduction (output logits drifting to large negative values late in training at high learning rates, until the loss diverged, mitigated by the z-loss); that GPT-2's and LLaMA's released code divide the scores by sqrt(d_k); every row of the models table (the biases column: Vaswani et al.'s
-FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; none in PaLM section 2, LLaMA's model.py, Nemotron-4
-section 2), PaLM's parallel layers.  GPT-2's feed-forward activation comes from its released code
+FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; GPT-2's model.py, whose conv1d adds a bias b in c_attn, c_proj,
+c_fc and the MLP's c_proj; none in PaLM section 2, LLaMA's model.py, Gemma 2's modeling_gemma2.py (Gemma2MLP's
+bias=False, attention bias=config.attention_bias, False by default), Nemotron-4 section 2), PaLM's parallel layers.  GPT-2's feed-forward activation comes from its released code
 (openai/gpt-2 src/model.py, function gelu), transcribed and checked below as the gated-units page does.
 """
 from __future__ import annotations
@@ -752,7 +753,8 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
         assert above > 1e3 * q_star and below < 1e-3 * q_star                      # explodes or vanishes
     for s2 in (0.3, 1.0, 4.0):                                   # E[f(sigma xi)^2] = (3/2) sigma^4
         assert gaussian_expectation(lambda t: f(np.sqrt(s2) * t) ** 2) == pytest.approx(1.5 * s2 ** 2, rel=1e-9)
-    shown("let $\\sigma_l^2$ be the variance of layer $l$'s pre-activations", "$\\sigma_l^2$ 为第 $l$ 层预激活值的方差")
+    shown("let $\\sigma_l^2$ be the variance of layer $l$'s [pre-activations](../glossary.md#pre-activation)",
+          "$\\sigma_l^2$ 为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
     shown("$\\sigma_{l+1}^2 = g^2\\,\\mathbb{E}[f(\\sigma_l \\xi)^2] = \\tfrac{3}{2}\\,g^2 \\sigma_l^4$")
     shown("a fixed point at $\\sigma_*^2 = 2/(3g^2)$, but its slope there is 2", "在 $\\sigma_*^2 = 2/(3g^2)$ 处有不动点，但那里的斜率是 2")
 
@@ -910,14 +912,19 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert f"{quadrature:.1f}" == "4.3" and f"{signal[0] / signal[-1]:.1f}" == "4.4"
     assert quadrature == pytest.approx(signal[0] / signal[-1], rel=0.05)
     assert np.prod(1 + 0.68 / np.sqrt(1 + 0.425 * (l - 1))) > 1e4      # whereas adding the norms would overshoot
+    shown("the signal reaching block 1 has gathered the contributions of the branches of blocks 2 to 48",
+          "到达第 1 个块的信号汇集了第 2 到第 48 个块的分支的贡献")
     shown("the weight matrices leave the gradient's norm about unchanged, the GELU's slope multiplies it by about "
-          "$\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$, and the normalisation divides it by the stream's root "
-          "mean square: a contribution is 0.68 times the signal at the first block and 0.15 times at the last. "
-          "Each contribution is nearly orthogonal to the signal it joins, so their "
+          "$\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$, and the normalisation divides it by the root mean square "
+          "of the stream entering the block, $\\sqrt{1 + 0.425\\,(l-1)}$ for block $l$: a contribution is 0.68 times the "
+          "signal at the first block and 0.15 times at the last. "
+          "Drawn through independent zero-mean weights, each contribution is nearly orthogonal to the signal it joins, so their "
           "squares add, and this gives close to the 4.4 measured:\n\n" + QUADRATURE,
           "权重矩阵大致不改变梯度的范数，GELU 的斜率则把它乘上约 $\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$，"
-          "归一化再把它除以残差流的均方根，于是每份贡献在第一个块上是信号的 0.68 倍，在最后一个块上是 0.15 倍。"
-          "每份贡献都与它汇入的信号近乎正交，所以相加的是它们的平方，由此算出的值与实测的 4.4 相近：\n\n" + QUADRATURE)
+          "归一化再把它除以进入该块的残差流的均方根（第 $l$ 个块为 $\\sqrt{1 + 0.425\\,(l-1)}$），"
+          "于是每份贡献在第一个块上是信号的 0.68 倍，在最后一个块上是 0.15 倍。"
+          "每份贡献都经过独立的零均值权重，因而与它汇入的信号近乎正交，所以相加的是它们的平方，"
+          "由此算出的值与实测的 4.4 相近：\n\n" + QUADRATURE)
 
 
 QUADRATURE = "$$\n\\sqrt{\\prod_{l=2}^{48} \\Bigl(1 + \\frac{0.68^2}{1 + 0.425\\,(l-1)}\\Bigr)} \\approx 4.3\n$$"
@@ -1087,3 +1094,36 @@ def test_the_table_column_lists_caps_and_penalties_not_the_scaling(lang):
     assert {"en": "In the fifth column it does not mean unscaled scores: dividing them by $\\sqrt{d_k}$ is standard, "
                   "and GPT-2's and LLaMA's released code do it.",
             "zh": "第五列的短横并不表示分数未经缩放：除以 $\\sqrt{d_k}$ 是标准做法，GPT-2 和 LLaMA 的公开代码都是这样做的。"}[lang] in text
+
+
+def table_rows(lang):
+    body = page(lang).split("{ #default }")[1]
+    rows = [line for line in body.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    return {re.split(r" \(|（", row.strip("| ").split("|")[0].strip())[0]: [c.strip() for c in row.strip("| ").split("|")]
+            for row in rows}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_bias_item_names_exactly_the_rows_whose_biases_cell_says_none(lang):
+    rows = table_rows(lang)
+    none = {"en": "none", "zh": "不用"}[lang]
+    without = {name for name, cells in rows.items() if cells[3].split(" (")[0].split("（")[0] == none}
+    assert without == {"PaLM", "LLaMA", "Gemma 2", "Nemotron-4 15B"}
+    assert not any(cells[3] == "–" for cells in rows.values())          # every row states its biases
+    released = {name for name, cells in rows.items() if cells[3].endswith({"en": "(released code)", "zh": "（公开代码）"}[lang])}
+    assert released == {"GPT-2", "LLaMA", "Gemma 2"}
+    shown("3. **No biases** in the linear layers, as PaLM, Nemotron-4 and the released code of LLaMA and Gemma 2 do;",
+          "3. **线性层不用偏置**，PaLM、Nemotron-4 以及 LLaMA 和 Gemma 2 的公开代码都是如此；")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_default_recurs_among_the_more_recent_models_of_the_table(lang):
+    rows = table_rows(lang)
+    recent = {name: cells for name, cells in rows.items() if name not in ("Transformer", "GPT-2")}
+    assert set(recent) == {"PaLM", "LLaMA", "Gemma 2", "Nemotron-4 15B"}
+    rms = [n for n, c in recent.items() if "RMSNorm" in c[1]]
+    gated = [n for n, c in recent.items() if c[2] in ("SwiGLU", "GEGLU")]
+    no_bias = [n for n, c in recent.items() if c[3].startswith({"en": "none", "zh": "不用"}[lang])]
+    assert len(rms) == 2 and len(gated) == 3 and len(no_bias) == 4      # each recurs, none is in every row but biases
+    shown("consistent with the measurements above and with choices that recur among the more recent models in this table:",
+          "它与上面的测量以及表中较新模型里反复出现的选择相符：")

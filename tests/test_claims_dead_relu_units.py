@@ -701,8 +701,8 @@ def test_relu_is_written_g_as_in_the_other_articles_and_pre_activation_is_glosse
     assert "r'\\bigl" not in text and "$r'$" not in text and "$r(" not in text and " r\\bigl(" not in text
     notebook = page_text("notebooks/dead-relu.py", lang)
     assert "$g'(z_j^{(n)})$" in notebook and "$r'(" not in notebook
-    gloss = {"en": "a unit whose input to the ReLU, its *pre-activation*, is negative on all the data",
-             "zh": "它送入 ReLU 的值（即**预激活值**）在全部数据上都为负"}[lang]
+    gloss = {"en": "a unit whose input to the ReLU, its [*pre-activation*](../../glossary.md#pre-activation), is negative on all the data",
+             "zh": "它送入 ReLU 的值（即[**预激活值**](../../glossary.md#pre-activation)）在全部数据上都为负"}[lang]
     intro = text.split("<!-- more -->")[0]
     assert gloss in intro
 

@@ -309,3 +309,26 @@ def test_a_dash_in_the_before_column_means_only_that_the_measurement_did_not_exi
     assert next(row for row in cells if frames in row[0])[1] == "—"       # counted in frames only since
     said = {"en": "a dash\nthere means the measurement did not exist yet", "zh": "该栏中的“—”表示当时还没有这项测量"}[lang]
     assert said in page_text(PAGE, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figure_names_are_written_as_in_their_papers_so_one_file_serves_both_languages(lang):
+    """'A figure contains only mathematical notation, with names and symbols written as in the papers
+    they come from (ReLU, SGD, Shazeer's Bilinear and GEGLU)': the gates figure's legend writes each
+    gated unit with its symbol, and every symbol is a row name of Shazeer's (2020) Table 1, in
+    both languages' figure alike (the Chinese prose may still call Bilinear 双线性单元)."""
+    import importlib.util
+    from pathlib import Path
+    from actsite.figures.gated import _gate_label
+    from actsite.maths.gated import GATED
+    spec = importlib.util.spec_from_file_location(
+        "gated_claims", Path(__file__).with_name("test_claims_catalogue_gated_units.py"))
+    gated_claims = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gated_claims)
+    for key, unit in GATED.items():
+        name = re.fullmatch(r"\\mathrm\{(\w+)\}", unit.symbol).group(1)
+        assert name in gated_claims.TABLE_1, name
+        assert unit.symbol in _gate_label(key), key
+    said = {"en": "names and symbols written as in the papers\nthey come from (ReLU, SGD, Shazeer's Bilinear and GEGLU)",
+            "zh": "名称和符号都照出处论文的写法（如 ReLU、SGD，以及 Shazeer 的 Bilinear 和 GEGLU）"}[lang]
+    assert said in page_text(PAGE, lang)

@@ -156,11 +156,14 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
 
 
 MATCHED_STEP_WORDS = {
-    "en": "the fair comparison is at matched step size (the same learning rate times mean squared input length). There the "
+    "en": "the fair comparison is at matched step size (the same learning rate times mean squared input length). Matched at "
+          "the centred run's step size, the smaller one (learning rate 1 for centred inputs, 0.13 for positive ones), the "
           "SGD path with positive inputs is 2.9 times as long as the straight line from where it started to where it ended, "
-          "against 1.2 after centring, at the smaller of the two step sizes, and 4.1 against 2.0 at the larger.",
-    "zh": "公平的比较要在步长对等时进行（学习率乘以输入长度平方的均值相同）。这时 SGD 实际走过的路程与起点到终点的直线距离之比，"
-          "输入全正与中心化相比，在较小的步长下是 2.9 对 1.2，在较大的步长下是 4.1 对 2.0。"}
+          "against 1.2 after centring. Matched at the positive run's larger one (learning rate 1 for positive inputs, 7.7 "
+          "for centred ones), it is 4.1 against 2.0.",
+    "zh": "公平的比较要在步长对等时进行（学习率乘以输入长度平方的均值相同）。下面比较 SGD 实际走过的路程与起点到终点的直线距离"
+          "之比。按中心化那次运行的步长对等，即较小的步长（中心化输入的学习率为 1，全正输入为 0.13），全正输入的这个比值是 2.9，"
+          "中心化后是 1.2。按全正输入那次运行的步长对等，即较大的步长（全正输入的学习率为 1，中心化输入为 7.7），则是 4.1 对 2.0。"}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -178,6 +181,8 @@ def test_at_matched_step_sizes_the_path_ratios_are_2_9_and_1_2_or_4_1_and_2_0(la
              ("centred", "matched"): zigzag.path_ratio(zigzag.sgd_path(centred, lr=square["positive"] / square["centred"]))}
     shown = {key: f"{value:.1f}" for key, value in ratio.items()}
     assert square["centred"] * 1.0 < square["positive"] * 1.0                      # the smaller step: lr * E|x|^2
+    # the matched learning rates the page names: 0.13 for positive inputs, 7.7 for centred ones
+    assert (f"{square['centred'] / square['positive']:.2f}", f"{square['positive'] / square['centred']:.1f}") == ("0.13", "7.7")
     assert (shown["positive", "matched"], shown["centred", 1.0]) == ("2.9", "1.2")
     assert (shown["positive", 1.0], shown["centred", "matched"]) == ("4.1", "2.0")
 
@@ -660,3 +665,23 @@ def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
     kappa_sig = 1 + n * mu_sig ** 2 / var_sig
     assert kappa_relu < kappa_sig / 5
     assert (f"{mu_relu ** 2 / var_relu:.2f}", f"{mu_sig ** 2 / var_sig:.1f}") == ("0.47", "5.8")
+
+
+FIGURE_LR_WORDS = {
+    "en": "SGD runs at learning rate 1 in both panels, so in (b), where centring has shrunk the inputs, its step size is "
+          "about 7.7 times smaller.",
+    "zh": "两幅图中 SGD 的学习率都是 1，中心化缩小了输入，所以图 (b) 中它的步长只有图 (a) 的约 1/7.7。"}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_the_figure_runs_sgd_at_learning_rate_1_in_both_panels_so_centred_steps_are_7_7_times_smaller(lang, zz):
+    """The zig-zag figure's caption: both panels draw the cached run's SGD path, made at SGD_LR = 1, and the step size
+    (learning rate times mean squared input length) after centring is 7.7 times smaller; with GD one step in (b)."""
+    assert FIGURE_LR_WORDS[lang] in " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
+    assert zigzag.SGD_LR == 1.0
+    for centred in (False, True):
+        label = "centred" if centred else "positive"
+        np.testing.assert_array_equal(zz[f"{label}_sgd"], zigzag.sgd_path(zigzag.inputs(centred), lr=1.0))
+    square = [float(np.mean(np.sum(zigzag.inputs(c) ** 2, axis=1))) for c in (False, True)]
+    assert f"{square[0] / square[1]:.1f}" == "7.7"
+    assert int(zz["centred_gd_steps"]) == 1

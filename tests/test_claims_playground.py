@@ -16,7 +16,7 @@ for (let l = 0; l < run.net.W.length - 1; l++) {
   const W = run.net.W[l], out = W.length / width, next = new Float64Array(train.n * out);
   let negative = 0, positive = 0;
   for (const v of h) { if (v < 0) negative++; if (v > 0) positive++; }
-  signs.push({ negative, positive });
+  signs.push({ negative, positive, total: h.length });
   for (let i = 0; i < train.n; i++) for (let j = 0; j < out; j++) {
     let s = 0; for (let k = 0; k < width; k++) s += h[i * width + k] * W[k * out + j];
     next[i * out + j] = Math.max(0, s);
@@ -29,7 +29,7 @@ process.stdout.write(encode({ defaults: st.DEFAULTS, layers, signs }));
 
 def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_layer_1():
     """"Narrow ReLU layers can have dead units before the first step. From the second hidden layer
-    on, a unit's inputs are ReLU outputs and never negative ... With the default settings, 8 units
+    on, a unit's inputs are ReLU outputs: never negative, and often zero ... With the default settings, 8 units
     per layer, layer 2 starts with 2 dead units and layer 3 with 5."""
     out = run_node(DEFAULT_START, {})
     d = out["defaults"]
@@ -38,6 +38,11 @@ def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_la
     first, *later = out["signs"]
     assert first["negative"] > 0 and first["positive"] > 0      # the inputs of layer 1 take both signs
     assert all(s["negative"] == 0 for s in later)                # later layers' inputs are never negative
+    # "and often zero": a large share of each later layer's inputs is exactly zero
+    assert all(1 - s["positive"] / s["total"] > 0.3 for s in later), later
+    for lang, words in (("en", "With only 8 inputs that is a handful of terms, and the negative ones can win on every training point."),
+                        ("zh", "每层只有 8 个单元时，这只是寥寥几项，负项完全可能在每个训练点上都占上风。")):
+        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
 
 
 HELD = """
@@ -181,4 +186,20 @@ def test_leaky_relu_at_the_high_rate_keeps_its_units_but_trains_hardly_better_th
                                 "0.07 over the same steps."),
                         ("zh", "第 3000 到 4000 步之间，它的训练损失上下跳动，平均为 0.43，同样学习率下的 ReLU 是 0.49。"
                                "真正管用的是调低学习率：学习率为 0.1 时，ReLU 在这段时间的平均损失只有 0.07。")):
+        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+
+
+def test_the_wider_shorter_batchnorm_runs_of_the_dead_relu_article_lost_no_unit_at_rate_1():
+    """Item 2: '(In the wider, shorter runs of Why ReLU units die, none died at this rate.)': the article's
+    layers are 256 wide against the preset's 32, it trains 600 steps against 4000, and at the preset's
+    rate of 1 no unit of any layer of any run died."""
+    import numpy as np
+    from actsite.experiments import dead_relu
+    from actsite.experiments.cache import cached
+    bn = cached("dead_relu_batchnorm")
+    rates = list(bn["learning_rates"])
+    assert min(dead_relu.SIZES[1:-1]) > 32 and dead_relu.STEPS < 4000
+    assert np.all(bn["dead"][rates.index(1.0)] == 0)
+    for lang, words in (("en", "(In the wider, shorter runs of [Why ReLU units die](blog/posts/dead-relu-units.md#batchnorm-measured), none died at this rate.)"),
+                        ("zh", "更宽、训练步数更少的运行中，这个学习率下没有一个单元死亡")):
         assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")

@@ -273,9 +273,9 @@ def test_momentum_adds_0_9_of_the_previous_update_so_a_steady_update_grows_towar
         before = net.weights[0].copy()
     assert updates[0] == pytest.approx(-0.1) and updates[1] == pytest.approx(-0.1 - 0.9 * 0.1)
     assert np.all(np.diff(np.abs(updates)) > 0) and abs(updates[-1]) == pytest.approx(10 * 0.1, rel=1e-6)
-    for lang, text in (("en", "Momentum adds 0.9 times the previous update to each new gradient step, so while the "
+    for lang, text in (("en", "[Momentum](../../glossary.md#momentum) adds 0.9 times the previous update to each new gradient step, so while the "
                               "gradient keeps its direction the update grows towards ten times the plain step."),
-                       ("zh", "每一步的更新量等于新的梯度步加上上一步更新量的 0.9 倍；只要梯度方向不变，更新量就会逐渐增大到普通梯度步的十倍。")):
+                       ("zh", "[动量](../../glossary.md#momentum)的做法是：每一步的更新量等于新的梯度步加上上一步更新量的 0.9 倍；只要梯度方向不变，更新量就会逐渐增大到普通梯度步的十倍。")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
 
 
@@ -604,13 +604,12 @@ def test_at_0_3_the_first_ten_steps_kill_30_to_45_percent_of_relus_second_layer(
 
 
 def test_the_dead_unit_article_lost_almost_none_at_0_3_and_here_removing_momentum_alone_prevents_the_deaths():
-    """'...while the dead-unit article, which trains without momentum, lost almost none at 0.3. The two setups
-    differ in more than momentum, but in this network removing momentum alone prevents these early deaths, as the
-    notebook shows by counting the dead units with and without it; with a steady gradient, the tenth update is
-    already 6.5 times a plain step.' Without momentum the same ten steps at 0.3 kill no unit of layer 2 in any
-    seed (the notebook's 'Beyond the grid'). The setups also differ in width, depth and batch size. A constant
-    gradient step s gives updates s(1 + 0.9 + ... + 0.9^(t-1)). Momentum is explained once, at its first use; here
-    the page links the glossary."""
+    """'Without momentum the same ten steps kill none, as the notebook shows; with it, a steady gradient makes
+    the tenth update 6.5 times a plain step. The runs in Why ReLU units die use no momentum and also lost almost
+    none at 0.3, though they differ from these in more than momentum.' Without momentum the same ten steps at 0.3
+    kill no unit of layer 2 in any seed (the notebook's 'Beyond the grid'). The setups also differ in width, depth
+    and batch size. A constant gradient step s gives updates s(1 + 0.9 + ... + 0.9^(t-1)). Momentum is explained
+    once, at its first use, which links the glossary."""
     factors = np.cumsum(0.9 ** np.arange(10))
     assert round(float(factors[9]), 1) == 6.5 and np.all(factors < 10)
     from actsite.experiments import dead_relu
@@ -620,16 +619,16 @@ def test_the_dead_unit_article_lost_almost_none_at_0_3_and_here_removing_momentu
     assert 100 * dr["relu_inactive"][list(dr["learning_rates"]).index(0.3), :, 1].max() < 2.5
     assert all(training_speed.dead_share(0.3, seed, 10) > 0.25 for seed in training_speed.SEEDS)
     assert all(training_speed.dead_share(0.3, seed, 10, momentum=0.0) == 0.0 for seed in training_speed.SEEDS)
-    for lang, text in (("en", "while the dead-unit article, which trains without momentum, lost almost none at 0.3. The two "
-                              "setups differ in more than momentum, but in this network removing "
-                              "[momentum](../../glossary.md#momentum) alone prevents these early deaths, as "
-                              "[the notebook](../../notebooks/training-speed.py#beyond-the-grid) shows by counting the dead "
-                              "units with and without it; with a steady gradient, the tenth update is already 6.5 times a "
-                              "plain step."),
-                       ("zh", "而死亡单元那篇文章用的是不带动量的普通 SGD，学习率 0.3 时几乎没有单元死亡。两个实验的差别不止动量一项，"
-                              "但在这个网络里，单是去掉[动量](../../glossary.md#momentum)就能避免这些早期死亡："
-                              "[笔记本](../../notebooks/training-speed.py#beyond-the-grid)分别统计了带动量和不带动量时的死亡单元。"
-                              "梯度方向不变时，到第十步，更新量就已是普通梯度步的 6.5 倍。")):
+    for lang, text in (("en", "Without momentum the same ten steps kill none, as "
+                              "[the notebook](../../notebooks/training-speed.py#beyond-the-grid) shows; with it, a steady "
+                              "gradient makes the tenth update 6.5 times a plain step. The runs in "
+                              "[Why ReLU units die](dead-relu-units.md#dead-relu-experiment) use no momentum and also lost "
+                              "almost none at 0.3, though they differ from these in more than momentum."),
+                       ("zh", "去掉动量，同样的十步不会让任何单元死亡，"
+                              "[笔记本](../../notebooks/training-speed.py#beyond-the-grid)分别统计了这两种情况；"
+                              "带动量时，只要梯度方向不变，第十步的更新量就已是普通梯度步的 6.5 倍。"
+                              "[《ReLU 单元为何会死，如何让它们活下来》](dead-relu-units.md#dead-relu-experiment)一文的实验不带动量，"
+                              "学习率 0.3 时同样几乎没有单元死亡，不过那组实验与这里的差别不止动量一项。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page
         assert page.count("ten times the plain step" if lang == "en" else "普通梯度步的十倍") == 1   # explained once

@@ -203,3 +203,31 @@ def test_momentum_is_defined_at_first_use_and_the_25_percent_target_is_krizhevsk
     article = page_text("blog/posts/relu-sparsity-biology.md", "en")
     assert "Figure 1 of Krizhevsky, Sutskever and Hinton (2012)" in article and "reached 25% training error" in article
     assert training_speed.TARGET_ERROR == 0.25
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "ReLU reaches 25% first at every rate and in every seed, except for one tie at η = 0.1."),
+    ("zh", "在每个学习率、每个种子下，都是 ReLU 先降到 25%，只有 η = 0.1 时有一个种子两者打平。")])
+def test_relu_first_in_every_run_of_the_grid_but_one_tie_at_0_1(lang, wording):
+    r = cached("training_speed")
+    relu, tanh = r["reach_relu"], r["reach_tanh"]
+    ties = np.argwhere(relu == tanh)
+    assert np.all(relu <= tanh) and len(ties) == 1 and r["learning_rates"][ties[0][0]] == 0.1
+    assert wording in page_text("notebooks/training-speed.py", lang)
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "ReLU's lead shrinks as\n# the rate grows, from $\\rho = 2.15$ at 0.01 to 1.20 at 0.1. Both activations do best at 0.1; at\n"
+           "# [0.3, run below](#beyond-the-grid), both are slower, so 0.1 is also the best of all four rates."),
+    ("zh", "学习率越大，ReLU 的领先越小：$\\rho$ 从学习率 0.01 时的 2.15 降到 0.1 时的 1.20。两种激活函数都在 0.1 时最快；"
+           "[下面再跑的 0.3](#beyond-the-grid) 对两者都更慢，所以四个学习率里最好的仍是 0.1。")])
+def test_rho_falls_from_2_15_to_1_20_and_0_1_is_the_best_of_all_four_rates(at_0_3, lang, wording):
+    r = cached("training_speed")
+    lrs = list(r["learning_rates"])
+    relu, tanh = np.median(r["reach_relu"], axis=1), np.median(r["reach_tanh"], axis=1)
+    rho = tanh / relu
+    assert np.all(np.diff(rho) < 0) and f"{rho[0]:.2f}" == "2.15" and f"{rho[-1]:.2f}" == "1.20"
+    assert lrs[int(np.argmin(relu))] == 0.1 and lrs[int(np.argmin(tanh))] == 0.1
+    assert np.median(at_0_3["relu"]) > relu.min() and np.median(at_0_3["tanh"]) > tanh.min()
+    assert np.all(at_0_3["relu"] > relu.min()) and np.all(at_0_3["tanh"] > tanh.min())
+    assert wording in page_text("notebooks/training-speed.py", lang)

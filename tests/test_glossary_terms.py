@@ -103,3 +103,36 @@ def test_the_zh_glossary_says_training_point_not_sample():
     for term in glossary.TERMS:
         assert "样本" not in term.zh_definition, term.key
     assert "由单个训练点算出的更新" in TERMS["zig-zag"].zh_definition and "由单个训练点算出的更新" in TERMS["sign-rule"].zh_definition
+
+
+def test_gain_and_xavier_entries_say_what_the_initialisation_article_says():
+    """The article works with the mean square (not the variance) and derives Xavier for activations
+    that are symmetric with slope 1 at zero; ReLU halves the mean square, hence gain sqrt(2)."""
+    z = np.random.default_rng(0).normal(size=1_000_000)
+    assert np.mean(EVERY["relu"].f(z) ** 2) == pytest.approx(0.5, abs=2e-3)
+    gain, xavier = TERMS["gain"], TERMS["xavier-initialisation"]
+    assert "mean square" in gain.en_definition and "variance" not in gain.en_definition
+    assert "均方" in gain.zh_definition and "方差" not in gain.zh_definition
+    assert "symmetric and have slope 1 at zero" in xavier.en_definition and "nearly linear" not in xavier.en_definition
+    assert "对称、零点斜率为 1 的激活函数" in xavier.zh_definition
+    for lang, (square, slope) in (("en", ("mean square", "slope 1 at zero")), ("zh", ("均方", "零点斜率为 1"))):
+        article = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
+        forward = article.split("{ #forward-recursion }")[1].split("\n## ")[0]
+        xavier_section = article.split("{ #xavier }")[1].split("\n### ")[0]
+        assert square in forward and slope in xavier_section, lang
+
+
+def test_the_flat_region_has_one_entry_whose_home_derives_its_threshold():
+    """One term for the inputs where the slope is below 0.01 (no separate 'tail' row), at the section
+    that derives the thresholds."""
+    assert "flat-tail" not in TERMS
+    term = TERMS["flat-region"]
+    assert term.home == "blog/posts/when-gradients-vanish.md#flat-tails"
+    x = np.linspace(-10, 10, 200_001)
+    for name, edge in (("sigmoid", 4.585), ("tanh", 2.993)):
+        flat = np.abs(EVERY[name].df(x)) < 0.01
+        assert np.all(flat[np.abs(x) > edge + 1e-3]) and not np.any(flat[np.abs(x) < edge - 1e-3]), name
+    assert "below 0.01" in term.en_definition and "小于 0.01" in term.zh_definition
+    for lang in ("en", "zh"):
+        section = (CONTENT[lang] / "blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
+        assert "{ #flat-tails }" in section and "glossary.md#flat-region" in section

@@ -254,8 +254,8 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     assert "{ #squared-relu }" in block and "squared_relu" not in ACTIVATIONS and "relu2" not in ACTIVATIONS
     assert not [n for n in re.findall(r"\]\(figure:(\w+)", block) if FIGURES[n].plotter.endswith(":draw_card")]
     intro = (content / "reference.md").read_text(encoding="utf-8").split("\n## ")[0]
-    assert {"en": "Squared ReLU has no card there, so it has no row",
-            "zh": "平方 ReLU 在这三页中没有卡片，所以不在表中"}[lang] in intro
+    assert {"en": "Squared ReLU has no card, so it is not tabulated here",
+            "zh": "平方 ReLU 没有函数卡片，所以不列入本页的表"}[lang] in intro
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -367,10 +367,11 @@ def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
     from actsite.maths import output_layers as out
     assert out.OUTPUTS["softmax"].cited == ("bridle1990", "hinton2015")
     text = page_text("reference.md", lang)
-    said = {"en": "The softmax row cites Hinton et al. (2015) for the temperature, which they used to distil one network "
-                  "into another; they did not introduce it",
-            "zh": "softmax 一行引用 Hinton 等人（2015），是因为他们用带温度的 softmax 把一个网络的知识蒸馏给另一个网络；"
-                  "温度并不是他们首创的"}[lang]
+    said = {"en": "The temperature is older than neural networks: with negative energies in place of logits, softmax with a "
+                  "temperature is the Boltzmann distribution of statistical physics. The softmax row's second source, "
+                  "Hinton et al. (2015), used it to distil one network into another.",
+            "zh": "温度比神经网络古老：把 logit 换成能量的相反数，带温度的 softmax 就是统计物理中的玻尔兹曼分布。"
+                  "softmax 一行的第二个出处 Hinton 等人（2015）用它把一个网络的知识蒸馏给另一个网络。"}[lang]
     assert said in text
     # Boltzmann: p_i proportional to exp(-E_i / T); with E = -z that is softmax(z / T)
     z, T = np.array([2.0, 1.0, 0.5, -1.0]), 2.0

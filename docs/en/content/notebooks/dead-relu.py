@@ -5,7 +5,7 @@
 # [Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md).
 # It first prints the fractions of dead units measured in
 # [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment), three seeds
-# per learning rate η. A hidden unit counts as dead when its pre-activation is at most zero on all 4000
+# per learning rate η. A hidden unit counts as dead when its pre-activation (its input to the ReLU) is at most zero on all 4000
 # training points; for Leaky ReLU the same criterion marks a unit as *inactive*. Then it builds one
 # dead unit by hand and checks that its gradients are exactly zero.
 
@@ -76,7 +76,7 @@ say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths
 # %% [markdown]
 # Every factor $g'(z_j^{(n)})$ in [the article's sums](../blog/posts/dead-relu-units.md#dead-relu) for $\partial L/\partial \mathbf{w}_j$ and
 # $\partial L/\partial b_j$ is zero, so both gradients should be exactly zero, not merely small.
-# The unit's output is zero for every input, so the gradient of its outgoing weights (`w_out` in the output) is zero too.
+# The unit's output is zero for every input, so the gradient of its outgoing weights is zero too.
 # A live neighbour, for comparison, does receive gradient.
 
 # %%

@@ -65,7 +65,7 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 # doubling the units divides the error by four.
 #
 # Outside $[-2, 2]$ there are no more knots, so $p_n$ goes on in straight lines. How far is $p_{16}$
-# from $x^2$ at the two ends of $[-10, 10]$?
+# from $x^2$ at the two ends of $[-10, 10]$? Guess before you run the cell.
 
 # %%
 n = 16
@@ -80,8 +80,8 @@ for end in (-10.0, 10.0):
 # ## Try this { #try-this }
 #
 # Take $n = 10$ (not a power of two). What largest error on $[-2, 2]$ do you expect? Write your
-# answer down, then run the cell. Then predict by how much $p_{10}$ misses $x^2$ at 10, and check it
-# with the cell above.
+# answer down, then run the cell. Then predict by how much $p_{10}$ misses $x^2$ at 10, set `n = 10`
+# in the cell above and rerun it.
 
 # %%
 n = 10

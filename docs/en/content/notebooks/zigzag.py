@@ -3,14 +3,51 @@
 #
 # This notebook reruns the experiment of the article
 # [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md)
-# and recomputes its numbers.
+# and recomputes its measurements.
+#
+# ## The gradient of one sigmoid unit { #notebook-zigzag-gradient }
+#
+# Take one sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - t)^2$ for a target $t$, and all-positive inputs.
+# The gradient from the chain rule, which includes the activation's slope $f'(z) = \sigma'(z)$, should
+# match finite differences; the formula that drops it should not.
+
+# %%
+import numpy as np
+
+from actsite.maths.functions import sigmoid, sigmoid_prime
+from actsite.pages.notebook_text import say, words
+
+x = np.array([0.3, 0.8, 0.6])
+w = np.array([0.5, -1.0, 0.7])
+b, t = 0.1, 1.0
+
+
+def loss(weights):
+    return 0.5 * (sigmoid(weights @ x + b) - t) ** 2
+
+
+z = w @ x + b
+dL_dout = sigmoid(z) - t
+chain_rule = dL_dout * sigmoid_prime(z) * x
+without_fprime = dL_dout * x
+h = 1e-6
+finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
+
+for label, values in (("finite", finite), ("chain", chain_rule), ("without", without_fprime)):
+    say("zigzag_gradient", label=words(f"zigzag_{label}"), values=np.round(values, 6))
+say("zigzag_largest", difference=np.max(np.abs(chain_rule - finite)))
+say("zigzag_factor", factor=1 / sigmoid_prime(z))
+say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
+
+# %% [markdown]
+# All three components of the update have the same sign, because the inputs are all positive.
 #
 # ## SGD and full-batch descent { #notebook-zigzag-descent }
 #
-# The experiment: a linear unit with squared loss, 2000 inputs drawn from
+# The experiment: a linear unit with squared loss, 2000 inputs drawn uniformly from
 # $[0.2, 1]^2$ (all positive) or the same inputs centred (each coordinate minus its mean over the
 # 2000 points), and targets $t = \mathbf{w}^{*\top}\mathbf{x}$ with $\mathbf{w}^* = (1, -1)$; training
-# starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one random example, at
+# starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one random training point, at
 # learning rate $\eta = 1$.
 #
 # Why the signs matter: each step changes weight $i$ by $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$, one
@@ -23,11 +60,8 @@
 # or `lr=1.0` and rerun the cell.
 
 # %%
-import numpy as np
-
 from actsite.experiments.zigzag import (TOLERANCE, W_START, W_STAR, gd_path, hessian, inputs, path_ratio,
                                         same_sign_fraction, sgd_path)
-from actsite.pages.notebook_text import say, words
 
 for label, centred in (("positive", False), ("centred", True)):
     sgd = sgd_path(inputs(centred), steps=60, lr=1.0)
@@ -36,18 +70,24 @@ for label, centred in (("positive", False), ("centred", True)):
 # %% [markdown]
 # With positive inputs every step from a single training point moves both weights the same way; after centring,
 # about half of them do, and the path is far straighter. Part of that is the step size: centring shrinks
-# the inputs, so at the same learning rate the centred steps are shorter. The next cell gives the
-# positive inputs the learning rate that matches the centred run's step size ($\eta$ times the mean
-# squared input length):
+# the inputs, so at the same learning rate the centred steps are shorter. The next cell matches the
+# step size ($\eta$ times the mean squared input length) both ways: its first two runs share the centred
+# run's smaller step size, which needs learning rate 0.13 for the positive inputs, and its last two the
+# positive run's larger one, which needs 7.7 for the centred inputs. It also prints how far each run ends
+# from $\mathbf{w}^*$:
 
 # %%
 square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
-sgd = sgd_path(inputs(False), steps=60, lr=square["centred"] / square["positive"])
-say("zigzag_sgd", label=words("zigzag_positive"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
+for label, lr in (("positive", square["centred"] / square["positive"]), ("centred", 1.0),      # the smaller step size
+                  ("positive", 1.0), ("centred", square["positive"] / square["centred"])):     # the larger one
+    sgd = sgd_path(inputs(label == "centred"), steps=60, lr=lr)
+    say("zigzag_matched", label=words(f"zigzag_{label}"), lr=lr, step=lr * square[label], path=path_ratio(sgd),
+        distance=np.linalg.norm(sgd[-1] - W_STAR))
 
 # %% [markdown]
-# At matched step size the positive path still winds far more than the centred one.
-# Full-batch gradient descent averages the gradient over all 2000 examples, so its
+# At either matched step size the positive path still winds far more than the centred one, and at the
+# smaller one it ends far from $\mathbf{w}^*$.
+# Full-batch gradient descent averages the gradient over all 2000 training points, so its
 # components can have both signs. With positive inputs it is still slow, because the curvature
 # differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
 # ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second
@@ -79,41 +119,6 @@ distance = np.linalg.norm(W_START - W_STAR)
 predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
 say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(predicted)),
     measured=gd_steps["positive"])
-
-# %% [markdown]
-# ## The gradient of one sigmoid unit { #notebook-zigzag-gradient }
-#
-# Take one sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - t)^2$ for a target $t$, and all-positive inputs.
-# The gradient from the chain rule, which includes the activation's slope $f'(z) = \sigma'(z)$, should
-# match finite differences; the formula that drops it should not.
-
-# %%
-from actsite.maths.functions import sigmoid, sigmoid_prime
-
-x = np.array([0.3, 0.8, 0.6])
-w = np.array([0.5, -1.0, 0.7])
-b, t = 0.1, 1.0
-
-
-def loss(weights):
-    return 0.5 * (sigmoid(weights @ x + b) - t) ** 2
-
-
-z = w @ x + b
-dL_dout = sigmoid(z) - t
-chain_rule = dL_dout * sigmoid_prime(z) * x
-without_fprime = dL_dout * x
-h = 1e-6
-finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
-
-for label, values in (("finite", finite), ("chain", chain_rule), ("without", without_fprime)):
-    say("zigzag_gradient", label=words(f"zigzag_{label}"), values=np.round(values, 6))
-say("zigzag_largest", difference=np.max(np.abs(chain_rule - finite)))
-say("zigzag_factor", factor=1 / sigmoid_prime(z))
-say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
-
-# %% [markdown]
-# All three components of the update have the same sign, because the inputs are all positive.
 
 # %% [markdown]
 # ## Try this { #try-this }

@@ -1,66 +1,17 @@
 # %% [markdown]
 # # 笔记本：一个神经元的梯度与之字形路径 { #notebook-zigzag }
 #
-# 这个笔记本重跑文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中的数字。
+# 这个笔记本重跑文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中测得的数字。
 #
-# ## SGD 与全批量梯度下降 { #notebook-zigzag-descent }
-#
-# 实验对象是平方损失下的线性单元：2000 个输入或者取自 $[0.2, 1]^2$（全为正），或者是同一批输入中心化（每个分量减去它在 2000 个点上的均值）之后的结果，目标值 $t = \mathbf{w}^{*\top}\mathbf{x}$，其中 $\mathbf{w}^* = (1, -1)$；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个样本，学习率 $\eta = 1$。
-#
-# 符号为什么要紧：每一步让权重 $i$ 改变 $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$，即两个权重共用的一个因子乘以 $x_i$，所以各个 $x_i$ 都为正时，两个权重同向移动。而通往目标的方向 $(1, -1)$ 要求 $w_1$ 增大、$w_2$ 减小，由单个训练点算出的任何一步更新都做不到。
-#
-# 对每种情形，下一个单元格打印两个数：让两个权重同向移动的 SGD 步所占的比例；路径比，即 SGD 实际走过的路程除以起点到终点的直线距离，路径笔直时为 1，绕得越厉害越大。可以改一改其中的 `steps=60` 或 `lr=1.0`，再运行一次。
-
-# %%
-import numpy as np
-
-from actsite.experiments.zigzag import (TOLERANCE, W_START, W_STAR, gd_path, hessian, inputs, path_ratio,
-                                        same_sign_fraction, sgd_path)
-from actsite.pages.notebook_text import say, words
-
-for label, centred in (("positive", False), ("centred", True)):
-    sgd = sgd_path(inputs(centred), steps=60, lr=1.0)
-    say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
-
-# %% [markdown]
-# 输入全正时，每一步由单个训练点算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于步长：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格给全正输入换一个学习率，让步长（$\eta$ 乘以输入长度平方的均值）与中心化的那次运行相同：
-
-# %%
-square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
-sgd = sgd_path(inputs(False), steps=60, lr=square["centred"] / square["positive"])
-say("zigzag_sgd", label=words("zigzag_positive"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
-
-# %% [markdown]
-# 步长对等时，全正输入的路径仍比中心化后的绕得多。全批量梯度下降对 2000 个样本的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率）：
-
-# %%
-condition, gd_steps = {}, {}
-for label, centred in (("positive", False), ("centred", True)):
-    X = inputs(centred)
-    eigenvalues = np.linalg.eigvalsh(hessian(X))
-    eta = 1 / eigenvalues.max()
-    condition[label] = eigenvalues.max() / eigenvalues.min()
-    gd_steps[label] = len(gd_path(X, lr=eta, max_steps=500)) - 1
-    say("zigzag_gd", label=words(f"zigzag_{label}"), eigenvalues=np.round(eigenvalues, 4),
-        condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
-
-# %% [markdown]
-# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。输入全正时，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最平坦的方向；中心化之后，它几乎正好沿着最陡的方向，所以一步就够了（详见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）。输入全正时预测的步数：
-
-# %%
-kappa = condition["positive"]
-distance = np.linalg.norm(W_START - W_STAR)
-predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
-say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(predicted)),
-    measured=gd_steps["positive"])
-
-# %% [markdown]
 # ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
 #
 # 取一个 sigmoid 单元，用平方损失 $L = \frac{1}{2}(\sigma(z) - t)^2$（$t$ 为目标值），输入全为正。按链式法则算出的梯度含有激活函数的斜率 $f'(z) = \sigma'(z)$，应与有限差分吻合；漏掉这个斜率，就对不上了。
 
 # %%
+import numpy as np
+
 from actsite.maths.functions import sigmoid, sigmoid_prime
+from actsite.pages.notebook_text import say, words
 
 x = np.array([0.3, 0.8, 0.6])
 w = np.array([0.5, -1.0, 0.7])
@@ -86,6 +37,57 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 
 # %% [markdown]
 # 因为输入全为正，更新量的三个分量符号相同。
+#
+# ## SGD 与全批量梯度下降 { #notebook-zigzag-descent }
+#
+# 实验对象是平方损失下的线性单元：2000 个输入或者在 $[0.2, 1]^2$ 上均匀采样（全为正），或者是同一批输入中心化（每个分量减去它在 2000 个点上的均值）之后的结果，目标值 $t = \mathbf{w}^{*\top}\mathbf{x}$，其中 $\mathbf{w}^* = (1, -1)$；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个训练点，学习率 $\eta = 1$。
+#
+# 符号为什么要紧：每一步让权重 $i$ 改变 $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$，即两个权重共用的一个因子乘以 $x_i$，所以各个 $x_i$ 都为正时，两个权重同向移动。而通往目标的方向 $(1, -1)$ 要求 $w_1$ 增大、$w_2$ 减小，由单个训练点算出的任何一步更新都做不到。
+#
+# 对每种情形，下一个单元格打印两个数：让两个权重同向移动的 SGD 步所占的比例；路径比，即 SGD 实际走过的路程除以起点到终点的直线距离，路径笔直时为 1，绕得越厉害越大。可以改一改其中的 `steps=60` 或 `lr=1.0`，再运行一次。
+
+# %%
+from actsite.experiments.zigzag import (TOLERANCE, W_START, W_STAR, gd_path, hessian, inputs, path_ratio,
+                                        same_sign_fraction, sgd_path)
+
+for label, centred in (("positive", False), ("centred", True)):
+    sgd = sgd_path(inputs(centred), steps=60, lr=1.0)
+    say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
+
+# %% [markdown]
+# 输入全正时，每一步由单个训练点算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于步长：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格从两头让步长（$\eta$ 乘以输入长度平方的均值）对等：前两次运行都用中心化那次运行的较小步长，全正输入为此要把学习率降到 0.13；后两次都用全正输入那次运行的较大步长，中心化输入为此要把学习率升到 7.7。它还打印每次运行结束时离 $\mathbf{w}^*$ 有多远：
+
+# %%
+square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
+for label, lr in (("positive", square["centred"] / square["positive"]), ("centred", 1.0),      # the smaller step size
+                  ("positive", 1.0), ("centred", square["positive"] / square["centred"])):     # the larger one
+    sgd = sgd_path(inputs(label == "centred"), steps=60, lr=lr)
+    say("zigzag_matched", label=words(f"zigzag_{label}"), lr=lr, step=lr * square[label], path=path_ratio(sgd),
+        distance=np.linalg.norm(sgd[-1] - W_STAR))
+
+# %% [markdown]
+# 无论按哪个步长对等，全正输入的路径都比中心化后的绕得多；按较小的步长，它最后离 $\mathbf{w}^*$ 也远得多。全批量梯度下降对 2000 个训练点的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率）：
+
+# %%
+condition, gd_steps = {}, {}
+for label, centred in (("positive", False), ("centred", True)):
+    X = inputs(centred)
+    eigenvalues = np.linalg.eigvalsh(hessian(X))
+    eta = 1 / eigenvalues.max()
+    condition[label] = eigenvalues.max() / eigenvalues.min()
+    gd_steps[label] = len(gd_path(X, lr=eta, max_steps=500)) - 1
+    say("zigzag_gd", label=words(f"zigzag_{label}"), eigenvalues=np.round(eigenvalues, 4),
+        condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
+
+# %% [markdown]
+# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。输入全正时，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最平坦的方向；中心化之后，它几乎正好沿着最陡的方向，所以一步就够了（详见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）。输入全正时预测的步数：
+
+# %%
+kappa = condition["positive"]
+distance = np.linalg.norm(W_START - W_STAR)
+predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
+say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(predicted)),
+    measured=gd_steps["positive"])
 
 # %% [markdown]
 # ## 动手试试 { #try-this }
