@@ -82,7 +82,7 @@ def test_the_gates_caption_says_the_unbounded_gates_grow_like_v_on_the_right():
     for key in ("relu", "gelu", "silu"):
         left, right = GATES[key].g(v)
         assert abs(left) < 1e-6 and right == pytest.approx(1e3)
-    assert "the others grow like v on the right." in page("en") and "其余的门在右侧都随 v 线性增长。" in page("zh")
+    assert "the others grow like v on the right." in page("en") and "其余的门在右侧都随 v 近似线性地增长。" in page("zh")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -95,6 +95,9 @@ def test_token_is_glossed_at_its_first_use_and_numbers_are_plain_digits_in_zh_pr
         assert not re.search(r"\d\\,\d", text)
         for number in ("4718592", "9437184", "65536 步", "524288 步", "49152"):
             assert number in text, number
+    else:                               # English groups thousands: no bare number of five or more digits in prose
+        prose = re.sub(r"\(http[^)]*\)|arXiv:\S+|doi\S*", "", text)
+        assert not re.search(r"(?<![\d.,{}/])\d{5,}(?!\d)", prose.split("## References")[0])
 
 
 # --- a unit with two inputs -----------------------------------------------------------------
@@ -297,7 +300,7 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     d = 768
     assert (d + gated) / (d + plain) < 4 / 3 and (d + 2 * 2048) / (d + 3072) < 4 / 3
     assert "Besides the input $x$ that both blocks keep, the gated block therefore stores 8192 numbers against 3072" in page("en")
-    assert "除了两种模块都要保留的输入 $x$，保留全部中间结果时，门控前馈模块要存 8192 个数" in page("zh")
+    assert "除了两种模块都要保留的输入 $x$，不做任何重算时，门控前馈模块要存 8192 个数" in page("zh")
     # "ReLU's slope can be read off its output ... keeping the ReLU's output alone, 3072 numbers, is enough ... about 2.7 times"
     from actsite.maths.functions import ACTIVATIONS
     u = np.linspace(-3, 3, 601)
@@ -305,11 +308,24 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     relu = ACTIVATIONS["relu"]
     np.testing.assert_array_equal(relu.df(u), (relu.f(u) > 0).astype(float))
     assert f"{gated / 3072:.1f}" == "2.7"
-    assert ("keeping the ReLU's output alone, 3072 numbers, is enough. Besides the input $x$ that both blocks keep, the gated "
-            "block therefore stores 8192 numbers against 3072, about 2.7 times as many, when every intermediate is kept, "
+    # With nothing recomputed, both blocks keep only what their backward pass reads (same convention):
+    # plain: the ReLU's output (its slope is output > 0); gated: the product (W2's gradient), each factor
+    # (the other's gradient) and xW, because a GELU or SiLU gate's slope is not a function of its output.
+    for name in ("gelu", "silu"):
+        act = EVERY[name]
+        v = np.linspace(-6, 0, 60001)
+        out, slope = act.f(v), act.df(v)
+        order = np.argsort(out)
+        close = np.abs(np.diff(out[order])) < 1e-5
+        assert np.max(np.abs(np.diff(slope[order]))[close]) > 0.1, name   # one output, two slopes
+    assert ("keeping the ReLU's output alone, 3072 numbers, is enough. The gated block keeps all four") in page("en")
+    assert ("the gated block therefore stores 8192 numbers against 3072, about 2.7 times as many, when nothing is recomputed, "
             "and 4096 against 3072, a third more, when the element-wise steps are recomputed") in page("en")
+    assert "when every intermediate is kept" not in page("en")
     assert "是 4096 比 3072，多出三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
-    assert "只保留 ReLU 的输出，即 3072 个数，就够了" in page("zh") and "普通前馈模块只要 3072 个，约为 2.7 倍" in page("zh")
+    assert "只保留 ReLU 的输出，即 3072 个数，就够了。门控前馈模块则四个都得留" in page("zh")
+    assert "不做任何重算时，门控前馈模块要存 8192 个数，普通前馈模块只要 3072 个，约为 2.7 倍" in page("zh")
+    assert "保留全部中间结果时，门控前馈模块要存 8192 个数，普通" not in page("zh")
     # the plain block's ReLU output is not written g(xW): g is the gate of a gated unit on this page
     for lang in LANGS:
         assert "g(xW)$ alone" not in page(lang) and "只保留 $g(xW)$" not in page(lang)
@@ -379,7 +395,7 @@ def test_what_the_table_says_against_its_run_to_run_noise():
     assert ("by 0.014, about twice the spread expected between two single runs if each run scatters by 0.005 "
             r"($\sqrt{2} \times 0.005 \approx 0.007$): suggestive, not decisive.") in page("en")
     assert ("也相差 0.014；若每次运行的波动是 0.005，这约为两次单独运行之间预期波动（"
-            r"$\sqrt{2} \times 0.005 \approx 0.007$）的两倍：有一定说服力，但不足以定论。") in page("zh")
+            r"$\sqrt{2} \times 0.005 \approx 0.007$）的两倍：有一定说服力，但还不足以下定论。") in page("zh")
     for lang in LANGS:
         assert "about three times that spread" not in page(lang) and "约为波动的三倍" not in page(lang)
     assert round(long["GELU"] - long["GLU"], 3) == 0.016                                     # long runs: no spread
@@ -591,3 +607,14 @@ def test_palm_is_dated_as_in_its_reference_and_on_the_other_pages(lang):
     assert ("A. Chowdhery et al. (2023)" if lang == "en" else "A. Chowdhery 等（2023）") in text
     assert re.search(r"PaLM[ （(]2022", text) is None
     assert ("PaLM (Chowdhery et al. 2023)" if lang == "en" else "PaLM（Chowdhery 等人，2023）") in page_text("catalogue/output-layers.md", lang)
+
+
+def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
+    """The term 'outlier' is glossed where this page first uses it and links to its home; the claim
+    (squaring once the two projections align) is the one low-precision makes at #outliers."""
+    assert ("once the two projections of a channel align, it can square an unusually large activation, an "
+            "[outlier](low-precision.md#outliers)") in page("en")
+    assert "同一通道的两路投影一旦对齐，它就可能把一个异常大的激活值（[离群值](low-precision.md#outliers)）平方" in page("zh")
+    for lang, said in (("en", "gated units that can square them once their two projections align"),
+                       ("zh", "在两路投影对齐时会把它们平方的门控单元")):
+        assert said in page_text("catalogue/low-precision.md", lang), lang

@@ -65,8 +65,13 @@ def test_double_precision_limits_quoted_in_the_opening():
     # the correctly rounded sigmoid is 1 once 1 - sigma(x) = 1/(1 + e^x) is at most half an ulp below 1, 2^-54
     below = lambda x: 1 / (1 + math.exp(x))                         # computed without cancellation
     assert below(37.42) > 2.0 ** -54 > below(37.44) and f"{54 * math.log(2):.2f}" == "37.43"
-    page_lang("en", "The correctly rounded sigmoid reaches 1 only at 17.33 (in double precision the two thresholds are 36.74 and 37.43).", "")
-    page_lang("zh", "", "正确舍入的 sigmoid 则要到 17.33 才变成 1（在双精度中，这两个阈值是 36.74 和 37.43）")
+    page_lang("en", "The correctly rounded sigmoid reaches 1 only at 17.33 (in float64 the two thresholds are 36.74 and 37.43).", "")
+    page_lang("zh", "", "正确舍入的 sigmoid 则要到 17.33 才变成 1（在 float64 中，这两个阈值是 36.74 和 37.43）")
+    # one name for the 64-bit format on this page: float64
+    for lang, other in (("en", "double precision"), ("zh", "双精度")):
+        assert other not in page(lang), lang
+    page_lang("en", "made in float64, the 64-bit format, where", "")
+    page_lang("zh", "", "几乎都在 64 位的 float64 格式下进行")
 
 
 # --- the formats ------------------------------------------------------------------------------
@@ -78,7 +83,7 @@ def sci(v: float) -> str:
 
 def cell(v: float, lang: str) -> str:
     if 100 <= v < 1e6 and v == int(v):
-        return f"{int(v):,}" if lang == "en" else f"{v:g}"           # English groups thousands
+        return f"{int(v):,}" if lang == "en" else f"{v:g}"           # English groups thousands; Chinese writes plain digits
     if 0.1 <= v < 1:
         return f"{v:g}"
     return sci(v)
@@ -187,7 +192,7 @@ def test_float32_search_as_the_page_describes_it():
     below = float(np.nextafter(np.float32(sig), np.float32(0)))
     assert float(lp.to_format(1 / (1 + math.exp(-below)), "float32")) < 1.0
     assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
-    page_lang("en", "float32 has four billion values, so there the search takes every 1,024th value and then every "
+    page_lang("en", "The float32 format has four billion values, so there the search takes every 1,024th value and then every "
               "value in the stretch that holds the threshold.", "")
     page_lang("zh", "", "float32 有四十多亿个值，所以先每隔 1024 个值取一个，再把阈值所在的那一段逐个检查。")
 
@@ -223,8 +228,8 @@ def test_double_precision_resolves_far_more_than_any_format():
     """f(x) in float64 carries ~2^-53 relative error, far below the 16- and 8-bit spacings it is rounded to."""
     for key in lp.FORMAT_KEYS:
         assert 2.0 ** -52 < lp.FORMATS[key].eps / 2 ** 20, key
-    page_lang("en", "in double precision, far more precisely than F can resolve", "")
-    page_lang("zh", "", "先用双精度算出 $f(x)$（远比 F 精确）")
+    page_lang("en", "in float64, far more precisely than F can resolve", "")
+    page_lang("zh", "", "先用 float64 算出 $f(x)$（远比 F 精确）")
 
 
 def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite():
@@ -877,10 +882,9 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
         assert "np.log1p(np.exp(-np.abs(x)))" in text and r"\log\bigl(1 + e^{-|x|}\bigr)" in text, lang
         assert "{ #stability }" in text, lang
     page_lang("en", "The [page on output layers](output-layers.md#stability) does the first for log-sum-exp (by subtracting "
-              "the largest [logit](../glossary.md#logit), a real-valued score that a softmax or sigmoid turns into a "
-              "probability) and both for binary cross-entropy from a logit.", "")
+              "the largest [logit](../glossary.md#logit)) and both for binary cross-entropy from a logit.", "")
     page_lang("zh", "", "[输出层](output-layers.md#stability)一页计算 log-sum-exp 时用了前一种做法（减去最大的 "
-              "[logit](../glossary.md#logit)，即 softmax 或 sigmoid 把它变成概率之前的实数分数），由 logit 计算二元交叉熵时两种都用了。")
+              "[logit](../glossary.md#logit)），由 logit 计算二元交叉熵时两种都用了。")
     for lang in LANGS:
         assert "uses for the sigmoid" not in page(lang) and "处理 sigmoid 和 log-sum-exp" not in page(lang), lang
 
@@ -1095,9 +1099,11 @@ def test_softmax_numbers():
     assert float(np.float16(12)) == 12.0 and lp.FORMATS["float16"].max == 65504
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.float16(12)))
+    page_lang("en", "Softmax turns logits $z_i$, the real-valued scores of a network's last layer, into probabilities", "")
+    page_lang("zh", "", "softmax 把 logit $z_i$（网络最后一层输出的实数分数）变成概率")
     page_lang("en", r"In float16 a logit of 12 is enough for its exponential to overflow: $e^{12} \approx 162{,}755$, "
               "beyond the largest value 65,504.", "")
-    page_lang("zh", "", r"在 float16 中，logit 只要等于 12，它的指数就会溢出：$e^{12} \approx 162755$，超过了最大值 65504。")
+    page_lang("zh", "", r"在 float16 中，logit 达到 12，它的指数就已溢出：$e^{12} \approx 162755$，超过了最大值 65504。")
     both("0.6652", "0.2447", "0.0900", "1.0034")
 
 
@@ -1184,11 +1190,14 @@ def test_e5m2_range_is_close_to_float16s():
     both(r"$9.4 \times 10^{8}$", r"$1.1 \times 10^{9}$")
 
 
-def test_english_page_groups_thousands_in_one_convention():
-    """Every integer of five or more digits on the English page carries separators, in prose, tables and maths."""
-    text = page("en")
-    assert not re.findall(r"(?<![\d.,{}])\d{5,}(?![\d.])", text)
-    assert "65,504" in text and "57,344" in text and r"162{,}755" in text
+def test_each_page_groups_thousands_in_one_convention():
+    """English: every integer of five or more digits carries a thousands comma, in prose, tables and maths.
+    Chinese: plain digits throughout, as on every zh page."""
+    en, zh = page("en"), page("zh")
+    assert not re.findall(r"(?<![\d.,{}])\d{5,}(?![\d.])", en)
+    assert "65,504" in en and "57,344" in en and r"162{,}755" in en
+    assert not re.findall(r"\d(?:,|\{,\})\d{3}(?!\d)", zh)
+    assert "65504" in zh and "57344" in zh and "162755" in zh
 
 
 # --- the glossary's low-precision terms (their home is this page) ------------------------------
@@ -1370,7 +1379,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     from actsite.pages.glossary import TERMS
     assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/hard-and-cheap.md#cost"
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
-    # scoped to PyTorch's forward pass, with its exception, and marked as not timed on a GPU
+    # scoped to PyTorch's forward pass, with its exception, and marked as an argument whose GPU times stay unmeasured
     page_lang("en", "The same reason suggests that the choice among built-in activations matters little for speed on a "
               "GPU. In PyTorch, for example, the forward pass of most built-in "
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is one kernel, a single pass over memory whatever the "
@@ -1378,19 +1387,24 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "operations run in eager mode, one operation at a time, takes one kernel and one pass over memory per "
               "operation, as in numpy, so the [numpy timings of hard and cheap functions](hard-and-cheap.md#cost) do "
               "not carry over to built-in activations.", "")
-    page_lang("en", "This is an argument, not a measurement: this site has not timed activations on a GPU.", "")
-    page_lang("zh", "", "同一个原因也意味着，在 GPU 上选用哪个自带的激活函数，对速度影响不大。"
+    page_lang("en", "This is an argument, not a measurement: how close a given activation kernel comes to that memory "
+              "bound on a given GPU remains unmeasured.", "")
+    page_lang("zh", "", "同样的道理也提示：在 GPU 上选用哪个自带的激活函数，对速度影响不大。"
               "以 PyTorch 为例，大多数自带激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个内核，不论公式如何，"
               "只需对内存做一次读写；softsign 是个例外，PyTorch 把它写成三步运算。而在即时执行（eager）模式下逐个运行的一串运算，"
               "每步都是一个内核，各需对内存做一次读写，和 numpy 一样。所以[又硬又省的函数](hard-and-cheap.md#cost)一页的 numpy "
               "计时不能照搬到自带的激活函数上。")
-    page_lang("zh", "", "这只是推理，不是测量：本站没有在 GPU 上为激活函数计时。")
+    page_lang("zh", "", "这只是推理，不是测量：某个激活函数内核在某块 GPU 上离这个访存下限有多近，仍未实测。")
+    # said once, in this section: the takeaway does not repeat it, and no sentence reports what the site skipped
+    for lang, skipped in (("en", "this site has not timed"), ("zh", "本站未在 GPU 上实测"), ("zh", "本站没有在 GPU 上"),
+                          ("zh", "意味着")):
+        assert skipped not in page(lang), (lang, skipped)
     assert "前向计算" not in page("zh")
     # the takeaway keeps the section's source and its scoping
     page_lang("en", "usually limited by memory traffic, NVIDIA's guides say, so [16 bits](#speed), which halve the bytes it "
-              "moves, should speed up every function alike, whatever its formula; this site has not timed it.", "")
+              "moves, should speed up every function alike, whatever its formula.", "")
     page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存，所以换成 [16 位](#speed)让字节数减半，"
-              "应当让每个函数同样加速，与公式繁简无关；本站未在 GPU 上实测。")
+              "应当让每个函数同样加速，与公式繁简无关。")
     # softsign x/(1 + |x|) as PyTorch writes it: abs, add, divide
     x = np.linspace(-5, 5, 101)
     np.testing.assert_allclose(x / (np.abs(x) + 1), EVERY["softsign"].f(x), rtol=1e-15)
@@ -1421,3 +1435,12 @@ def test_scoped_wordings_stay_scoped():
     for lang, folded in (("en", "among them PReLU, the one activation on the list), which are much faster"),
                          ("zh", "PReLU 也在其中，是清单上唯一的激活函数），这些运算在 16 位下快得多")):
         assert folded not in page(lang), lang
+
+
+def test_terms_from_other_pages_are_linked_to_the_glossary_at_first_use():
+    """'saturating' (0 slope in the limit) and 'token' (the unit a language model reads) are defined
+    elsewhere: each page links them to the glossary, and 'token' carries a gloss where it appears."""
+    for lang, saturating, token in (("en", "[saturating](../glossary.md#saturation)", "[tokens](../glossary.md#token) (words or pieces of words"),
+                                    ("zh", "[饱和](../glossary.md#saturation)", "[词元](../glossary.md#token)（语言模型读入文本的单位")):
+        text = page(lang)
+        assert saturating in text and token in text, lang

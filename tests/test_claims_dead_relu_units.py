@@ -241,9 +241,26 @@ def test_first_layer_never_lost_more_than_0_8_percent(dr):
     assert round(float(first.max()), 1) == 0.8
 
 
-def test_dead_fraction_jumps_after_0_3(dr):
+def test_dead_fraction_is_almost_none_up_to_0_3_and_41_45_at_1_with_no_rate_tried_in_between(dr):
+    """Caption: 'Almost none up to a learning rate of 0.3, and 41–45% at 1.0 (no rate in between was
+    tried).' The grid has no rate between 0.3 and 1.0, so the page claims no jump, only the two values."""
     p = layer2_percent(dr, "relu")
+    rates = [float(r) for r in dr["learning_rates"]]
     assert p[3].min() > 10 * p[:3].max()
+    assert (round(float(p[3].min())), round(float(p[3].max()))) == (41, 45)
+    assert not any(0.3 < r < 1.0 for r in rates)
+    for lang, text in (("en", "Almost none up to a learning rate of 0.3, and 41–45% at 1.0 (no rate in between was tried)."),
+                       ("zh", "学习率到 0.3 为止几乎没有，到 1.0 时已达 41–45%（两者之间的学习率没有测）。")):
+        page = page_text(PAGE, lang)
+        assert text in page and "sudden jump" not in page and "陡然跳升" not in page and "jumps to" not in page and "跳到" not in page
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_dead_is_defined_over_training_points_in_the_notebook(lang):
+    """The hand-built unit is only guaranteed off on the 4000 training points, not on every input."""
+    notebook = page_text("notebooks/dead-relu.py", lang)
+    said = {"en": "The unit's output is zero on every training point", "zh": "这个单元在每个训练点上的输出都是零"}[lang]
+    assert said in notebook and "every input" not in notebook and "任何输入" not in notebook
 
 
 def test_the_learning_rate_alone_moves_the_share_from_almost_none_to_about_half_a_layer(dr):

@@ -13,7 +13,9 @@ from actsite.figures import style
 from actsite.figures.catalogue import draw_card
 from actsite.maths.catalogue import EVERY
 from actsite.tooling.bench_report import BEFORE, RESULTS
-from claim_helpers import LANGS, page_text, plotted
+from actsite.experiments import cost
+from actsite.maths.catalogue import MODERN
+from claim_helpers import LANGS, page_text, plotted, table_rows
 
 PAGE = "how-this-site-is-built.md"
 
@@ -93,6 +95,81 @@ def test_the_timing_section_describes_the_committed_cost_run(lang):
     assert machine["numerics"]["OPENBLAS_NUM_THREADS"] == "1" and "AVX512" in machine["numerics"]["NPY_DISABLE_CPU_FEATURES"]
 
 
+# --- the operations behind the cost figure's pass counts (moved here from hard-and-cheap#cost) -----------
+
+DATA = cost.load()
+GRID = np.linspace(-20, 20, 400_001)
+
+
+def timing(lang: str) -> str:
+    return page_text(PAGE, lang).split("{ #timing }")[1].split("{ #two-languages }")[0]
+
+
+def test_this_sites_silu_spends_four_of_ten_passes_on_infinite_inputs_bare_form_four():
+    """"this site's SiLU spends four of its ten passes on them, where a bare x / (1 + e^{-x}) needs only four
+    passes in all" (pass counts from the committed data, no new timing)."""
+    ops = DATA["functions"]["silu"]["value"]["operations"]
+    assert cost.operation_count(DATA, "silu", "value") == 10
+    guard = {k: ops[k] for k in ("isinf", "equal", "bitwise_and", "where")}     # times_vanishing's inf · 0 branch
+    assert guard == {"isinf": 1, "equal": 1, "bitwise_and": 1, "where": 1}
+    silu = MODERN["silu"]
+    assert silu.f(np.array([-np.inf, np.inf])).tolist() == [0.0, np.inf]
+    with np.errstate(invalid="ignore", over="ignore"):
+        assert np.isnan(-np.inf / (1 + np.exp(np.inf)))                          # why the branch is needed
+    bare = cost.count_operations(lambda x: x / (1.0 + np.exp(-x)), GRID[:1000])
+    assert sum(bare.values()) == 4
+    with np.errstate(over="ignore"):
+        np.testing.assert_allclose(GRID / (1.0 + np.exp(-GRID)), silu.f(GRID), rtol=1e-12, atol=1e-300)
+    assert ("Some passes only guard infinite inputs: this site's SiLU\nspends four of its ten passes on them, where a "
+            "bare $x / (1 + e^{-x})$ needs only four passes\nin all,") in timing("en")
+    assert ("另有几遍只用来处理无穷大的输入：本站的 SiLU 十遍里有四遍做这件事，"
+            "直接算 $x / (1 + e^{-x})$ 只要四遍；") in timing("zh")
+
+
+def test_softsign_three_of_six_passes_for_infinite_inputs_bare_form_three():
+    """"and softsign three of its six, where the bare x / (1 + |x|) needs three." """
+    softsign = MODERN["softsign"]
+    ops = DATA["functions"]["softsign"]["value"]["operations"]
+    assert cost.operation_count(DATA, "softsign", "value") == 6
+    assert {k: ops[k] for k in ("isinf", "sign", "where")} == {"isinf": 1, "sign": 1, "where": 1}   # the ±inf branch
+    assert softsign.f(np.array([-np.inf, np.inf])).tolist() == [-1.0, 1.0]
+    with np.errstate(invalid="ignore"):
+        assert np.isnan(np.inf / (1 + np.abs(np.inf)))                           # why the branch is needed
+    bare = cost.count_operations(lambda x: x / (1.0 + np.abs(x)), GRID[:1000])     # counted like the guarded form
+    assert sum(bare.values()) == 3 and bare == {k: n for k, n in ops.items() if k not in ("isinf", "sign", "where")}
+    np.testing.assert_array_equal(GRID / (1.0 + np.abs(GRID)), softsign.f(GRID))   # same values on finite inputs
+    assert r"and softsign three of its six, where the bare $x / (1 + \lvert x\rvert)$ needs three." in timing("en")
+    assert r"softsign 六遍里有三遍，直接算 $x / (1 + \lvert x\rvert)$ 只要三遍。" in timing("zh")
+
+
+OPERATION_ROWS = {          # row label on the page -> (function, value or derivative)
+    "en": {"ReLU, derivative": ("relu", "derivative"), "ReLU6, derivative": ("relu6", "derivative"),
+           "hard tanh, derivative": ("hard_tanh", "derivative"), "tanh": ("tanh", "value"),
+           "hard swish": ("hard_swish", "value"), "softsign": ("softsign", "value")},
+    "zh": {"ReLU 的导数": ("relu", "derivative"), "ReLU6 的导数": ("relu6", "derivative"),
+           "hard tanh 的导数": ("hard_tanh", "derivative"), "tanh": ("tanh", "value"),
+           "hard swish": ("hard_swish", "value"), "softsign": ("softsign", "value")},
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_operations_table_lists_the_timed_operations_and_pass_counts(lang):
+    """The table in the timing section: each row's numpy operations and pass count are the ones counted while
+    timing; softsign's last three are the infinite-input branch."""
+    rows = {label: (int(cells[0]), cells[1])
+            for label, cells in table_rows(page_text(PAGE, lang), "{ #timing }", "{ #two-languages }").items()
+            if label in OPERATION_ROWS[lang]}
+    assert rows.keys() == OPERATION_ROWS[lang].keys()
+    for label, (key, part) in OPERATION_ROWS[lang].items():
+        passes, listed = rows[label]
+        counted = {}
+        for name, twice in re.findall(r"`(\w+)`( ×2)?", listed):
+            counted[name] = counted.get(name, 0) + (2 if twice else 1)
+        assert counted == DATA["functions"][key][part]["operations"], label
+        assert passes == cost.operation_count(DATA, key, part) == sum(counted.values()), label
+    assert re.findall(r"`(\w+)`", rows["softsign"][1].split("；" if lang == "zh" else ";")[1]) == ["isinf", "sign", "where"]
+
+
 def test_the_playground_copy_is_held_to_the_stated_tolerances():
     """'compare it with the Python module ... to a relative error of 10^-12', 'for 150 steps,
     requiring the losses and every layer's gradient norm to agree to 10^-9'"""
@@ -157,8 +234,8 @@ def test_the_before_figure_build_covered_fewer_experiments_and_figures():
     modules = Path(experiments.__file__).parent.glob("*.py")
     now = sum(1 for m in modules if re.search(r"^def run\(", m.read_text(encoding="utf-8"), re.M))
     assert (before["figures"], before["experiments"], len(FIGURES), now) == (33, 8, 46, 13)
-    assert 'The\n"Before" run drew 33 figures from 8 experiments; the site now draws 46 from 13.' in page_text(PAGE, "en")
-    assert "“改动前”那次只需从 8 个实验画出 33 幅图，现在要从 13 个实验画出 46 幅。" in page_text(PAGE, "zh")
+    assert '(The "Before" run drew 33 figures from 8 experiments; the site now draws 46 from 13.)' in page_text(PAGE, "en")
+    assert "（“改动前”那次只需从 8 个实验画出 33 幅图，现在要从 13 个实验画出 46 幅。）" in page_text(PAGE, "zh")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -313,7 +390,7 @@ def test_a_dash_in_the_before_column_means_only_that_the_measurement_did_not_exi
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_figure_names_are_written_as_in_their_papers_so_one_file_serves_both_languages(lang):
-    """'A figure contains only mathematical notation, with names and symbols written as in the papers
+    """'A figure contains only symbols, numbers and function names, written as in the papers
     they come from (ReLU, SGD, Shazeer's Bilinear and GEGLU)': the gates figure's legend writes each
     gated unit with its symbol, and every symbol is a row name of Shazeer's (2020) Table 1, in
     both languages' figure alike (the Chinese prose may still call Bilinear 双线性单元)."""
@@ -329,6 +406,6 @@ def test_figure_names_are_written_as_in_their_papers_so_one_file_serves_both_lan
         name = re.fullmatch(r"\\mathrm\{(\w+)\}", unit.symbol).group(1)
         assert name in gated_claims.TABLE_1, name
         assert unit.symbol in _gate_label(key), key
-    said = {"en": "names and symbols written as in the papers\nthey come from (ReLU, SGD, Shazeer's Bilinear and GEGLU)",
+    said = {"en": "A figure contains only symbols, numbers and function names, written as in the papers\nthey come from (ReLU, SGD, Shazeer's Bilinear and GEGLU)",
             "zh": "名称和符号都照出处论文的写法（如 ReLU、SGD，以及 Shazeer 的 Bilinear 和 GEGLU）"}[lang]
     assert said in page_text(PAGE, lang)

@@ -167,7 +167,12 @@ def test_old_heuristic_has_a_third_of_the_linear_variance():
     assert sample.var() * n == pytest.approx(1 / 3, rel=0.01)
 
 
-def test_xavier_equals_lecun_at_equal_widths(r):
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "The figure draws an eighth series as open circles, tanh with Xavier's variance: with equal widths the two rules give the same weights"),
+    ("zh", "图中还用空心圆圈画了第八组，即 tanh 配 Xavier 的方差：宽度相同时两条规则给出完全相同的权重")])
+def test_xavier_equals_lecun_at_equal_widths(r, lang, wording):
+    assert wording in page_text("blog/posts/initialisation.md", lang)
+    assert len(init_spread.PAIRINGS) == 8
     assert INIT_SCALE["xavier"](N, N) == INIT_SCALE["lecun"](N, N)
     for stat in ("pre_std", "mean", "var", "grad_norm"):
         np.testing.assert_array_equal(r[f"tanh_xavier_{stat}"], r[f"tanh_lecun_{stat}"])
@@ -455,6 +460,17 @@ def test_selu_three_quarters_fixed_point(r):
     q = fixed_point("selu", 9 / 16)
     assert round(math.sqrt(q), 3) == 0.152 and round(expect(EVERY["selu"].f, q), 3) == -0.033
     assert round(float(np.mean(r["selu_gain_pre_std"][-10:])), 2) == 0.15
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "the dotted line that levels off near 0.15, SELU with $\\sigma_w^2 = 9/(16n)$"),
+    ("zh", "最后平在 0.15 附近的那条点线是 $\\sigma_w^2 = 9/(16n)$ 的 SELU")])
+def test_selu_three_quarters_is_the_dotted_line_that_levels_off_near_0_15(r, lang, wording):
+    """Panel (b) has two dotted lines; the other, the reference 2^(-(l-1)/2), falls to about 6e-8."""
+    selu = r["selu_gain_pre_std"]
+    assert np.all(np.abs(selu[-10:] - 0.15) < 0.01)                        # levels off near 0.15
+    assert 2 ** (-49 / 2) < 1e-6
+    assert wording in page_text("blog/posts/initialisation.md", lang)
 
 
 def test_selu_gradient_ratios_and_factor(r):

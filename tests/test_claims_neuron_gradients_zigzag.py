@@ -156,11 +156,11 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
 
 
 MATCHED_STEP_WORDS = {
-    "en": "the fair comparison is at matched step size (the same learning rate times mean squared input length). Matched at "
-          "the centred run's step size, the smaller one (learning rate 1 for centred inputs, 0.13 for positive ones), the "
-          "SGD path with positive inputs is 2.9 times as long as the straight line from where it started to where it ended, "
-          "against 1.2 after centring. Matched at the positive run's larger one (learning rate 1 for positive inputs, 7.7 "
-          "for centred ones), it is 4.1 against 2.0.",
+    "en": "the fair comparison is at matched step size (the same learning rate times mean squared input length). Compare "
+          "the *path ratio*: the distance SGD walked, divided by the straight distance from its start to its end. At the "
+          "smaller step size (learning rate 1 for centred inputs, 0.13 for positive ones) the path ratio is 2.9 with "
+          "positive inputs against 1.2 after centring; at the larger one (learning rate 1 for positive inputs, 7.7 for "
+          "centred ones) it is 4.1 against 2.0.",
     "zh": "公平的比较要在步长对等时进行（学习率乘以输入长度平方的均值相同）。下面比较 SGD 实际走过的路程与起点到终点的直线距离"
           "之比。按中心化那次运行的步长对等，即较小的步长（中心化输入的学习率为 1，全正输入为 0.13），全正输入的这个比值是 2.9，"
           "中心化后是 1.2。按全正输入那次运行的步长对等，即较大的步长（全正输入的学习率为 1，中心化输入为 7.7），则是 4.1 对 2.0。"}
@@ -323,8 +323,27 @@ def test_full_batch_path_is_straight(zz):
 
 FULL_BATCH_MISCONCEPTION = {
     "en": "Full batches straighten the path but do not remove the slowness: the mean still ill-conditions the loss, and "
-          "full-batch descent needed 54 steps against 1 after centring.",
-    "zh": "全批量能把路径拉直，却去不掉慢：均值照样让损失病态，全批量梯度下降要 54 步，中心化后只要 1 步。"}
+          "from this start full-batch descent needed 54 steps against 1 after centring. Both counts depend on the start: "
+          "from any start at the same distance, centred descent needs one or two steps, and descent on positive inputs up "
+          "to 54.",
+    "zh": "全批量能把路径拉直，却去不掉慢：均值照样让损失病态。从本文的起点出发，全批量梯度下降要 54 步，中心化后只要 1 步。"
+          "两个步数都随起点而变：从与目标距离相同的任一起点出发，中心化后要一到两步，全正输入最多要 54 步。"}
+
+
+def _gd_steps_from_every_start_at_the_same_distance(centred):
+    """Full-batch descent at eta = 1/lambda_max from 3601 starts on the half-circle of radius |w0 - w*| around w*
+    (the other half gives the same counts: the error e and -e shrink alike), counted as gd_path counts."""
+    X = zigzag.inputs(centred=centred)
+    H = zigzag.hessian(X)
+    lr = 1 / np.linalg.eigvalsh(H).max()
+    radius = np.linalg.norm(zigzag.W_START - zigzag.W_STAR)
+    counts = []
+    for angle in np.linspace(0, np.pi, 3601):
+        error, steps = radius * np.array([np.cos(angle), np.sin(angle)]), 0
+        while np.linalg.norm(error) >= zigzag.TOLERANCE:
+            error, steps = error - lr * H @ error, steps + 1
+        counts.append(steps)
+    return counts
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -334,6 +353,11 @@ def test_misconception_full_batches_straighten_the_path_but_still_need_54_steps_
     assert zigzag.path_ratio(zz["positive_gd"]) < 1.001 < zigzag.path_ratio(zz["positive_sgd"])
     assert (int(zz["positive_gd_steps"]), int(zz["centred_gd_steps"])) == (54, 1)
     assert float(zz["positive_condition"]) > 10                                    # ill-conditioned by the mean
+    # "Both counts depend on the start": centred descent needs one or two from any start at that distance,
+    # positive inputs anything up to 54 (this start, almost along the flat direction, is the worst)
+    assert sorted(set(_gd_steps_from_every_start_at_the_same_distance(centred=True))) == [1, 2]
+    positive = _gd_steps_from_every_start_at_the_same_distance(centred=False)
+    assert min(positive) < 54 == max(positive)
 
 
 # --- sigmoid card ---------------------------------------------------------------------------

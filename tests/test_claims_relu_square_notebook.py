@@ -185,13 +185,35 @@ def test_right_of_2_every_unit_is_on_and_p_n_rises_along_the_last_chord_with_slo
     assert np.all(2 * right > 4 - delta)                               # x² is steeper, and ever more so
 
 
-def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_p16_misses_by_96_and_66_at_the_ends(notebook):
+def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_help_at_10(notebook):
+    """'On [−2, 2], four times as many units divide the error by 16. ... p_n(10) = 4 + 8(4 − δ) = 36 − 32/n.
+    More units move this towards 36, never towards 100.' The cell prints p_16(10) and p_64(10)."""
     namespace, said = notebook
     p16 = lambda x: namespace["p"](16, x)
     for side in (np.linspace(-10, -2, 81), np.linspace(2, 10, 81)):
         assert np.max(np.abs(np.diff(p16(side), 2))) < 1e-9
-    far = [(v["x"], round(v["value"], 1), round(v["error"], 1)) for key, v in said if key == "square_far"]
-    assert far == [(-10.0, 4.0, 96.0), (10.0, 34.0, 66.0)]
+    far = [(v["n"], v["x"], round(v["value"], 1), round(v["error"], 1)) for key, v in said if key == "square_far"]
+    assert far == [(16, 10.0, 34.0, 66.0), (64, 10.0, 35.5, 64.5)]
+    assert max_error_on_interval(relu_interpolant_of_square(16), np.square) == pytest.approx(
+        16 * max_error_on_interval(relu_interpolant_of_square(64), np.square), rel=1e-9)
+    for n in UNITS + (32, 64, 128, 1024):
+        delta = 4 / n
+        assert namespace["p"](n, 2.0) == pytest.approx(4.0)
+        assert namespace["p"](n, 10.0) == pytest.approx(4 + 8 * (4 - delta)) == pytest.approx(36 - 32 / n)
+        assert namespace["p"](n, 10.0) < 36
+    from actsite.pages.page_pairs import CONTENT
+    for lang, text in (("en", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$"),
+                       ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$")):
+        assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+
+
+def test_try_this_names_the_cell_to_change_and_no_sentence_serves_the_build():
+    from actsite.pages.page_pairs import CONTENT
+    en, zh = ((CONTENT[lang] / PAGE).read_text(encoding="utf-8") for lang in ("en", "zh"))
+    assert "change\n# `(16, 64)` to `(10,)` in the cell that printed $p_{64}(10)$ and rerun it." in en
+    assert "再把打印 $p_{64}(10)$ 的那段代码里的 `(16, 64)` 改成 `(10,)`" in zh
+    assert "for n in (16, 64):" in en and "cell above" not in en
+    assert "site's figures" not in en and "本站插图" not in zh
 
 
 def test_try_this_n_10_gives_0_04_and_its_left_end_misses_by_more(notebook):

@@ -136,3 +136,17 @@ def test_the_flat_region_has_one_entry_whose_home_derives_its_threshold():
     for lang in ("en", "zh"):
         section = (CONTENT[lang] / "blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
         assert "{ #flat-tails }" in section and "glossary.md#flat-region" in section
+
+
+def test_machine_epsilon_rounding_sides_match_output_layers():
+    """Just above 1 the spacing is ε, so 1 + δ rounds to 1 for δ up to ε/2 (the tie goes to even 1); that is
+    output-layers' 2^-53 for doubles. Just below 1 the spacing is ε/2, so the threshold there is ε/4."""
+    from fractions import Fraction
+    eps = 2.0 ** -52
+    assert 1.0 + eps / 2 == 1.0 and 1.0 + eps / 2 * (1 + 2 ** -10) > 1.0
+    assert float(Fraction(1) - Fraction(eps / 4)) == 1.0 and float(Fraction(1) - Fraction(eps / 4) * (1 + Fraction(1, 1024))) < 1.0
+    entry = {t.key: t for t in glossary.TERMS}["machine-epsilon"]
+    assert r"a number just above 1 rounds to 1 once it is within $\varepsilon/2$ of it" in entry.en_definition
+    assert r"略大于 1 的数离 1 不超过 $\varepsilon/2$ 时就舍入成 1" in entry.zh_definition
+    output_layers = (CONTENT["en"] / "catalogue" / "output-layers.md").read_text(encoding="utf-8")
+    assert r"where $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger double" in output_layers

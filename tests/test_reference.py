@@ -254,8 +254,40 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     assert "{ #squared-relu }" in block and "squared_relu" not in ACTIVATIONS and "relu2" not in ACTIVATIONS
     assert not [n for n in re.findall(r"\]\(figure:(\w+)", block) if FIGURES[n].plotter.endswith(":draw_card")]
     intro = (content / "reference.md").read_text(encoding="utf-8").split("\n## ")[0]
-    assert {"en": "Squared ReLU has no card, so it is not tabulated here",
-            "zh": "平方 ReLU 没有函数卡片，所以不列入本页的表"}[lang] in intro
+    assert {"en": "Squared ReLU, $\\max(0, x)^2$, has no row: [the page on the transformer block]",
+            "zh": "平方 ReLU，即 $\\max(0, x)^2$，不在表中：[Transformer 块内部]"}[lang] in intro
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_squared_relu_in_the_columns_it_has_no_row_in(lang):
+    """max(0, x)^2: range [0, inf), monotone, mean 1/2 under N(0, 1), unbounded, C^1 (slope 2 max(0, x)
+    is continuous; the second derivative jumps from 0 to 2 at the origin)."""
+    from actsite.maths.gaussian import gaussian_expectation
+    f = lambda x: np.maximum(0.0, x) ** 2                                      # noqa: E731
+    x = np.linspace(-50, 50, 200001)
+    assert f(x).min() == 0.0 and f(x).max() > 2000 and np.all(np.diff(f(x)) >= 0)
+    assert gaussian_expectation(f) == pytest.approx(0.5, abs=1e-9)
+    slope, h = lambda x: 2 * np.maximum(0.0, x), 1e-7                         # noqa: E731
+    assert (f(h) - f(0)) / h == pytest.approx(slope(0), abs=1e-6) and abs(slope(h) - slope(-h)) < 1e-6
+    assert (slope(h) - slope(0)) / h == pytest.approx(2) and (slope(0) - slope(-h)) / h == 0
+    intro = page_text("reference.md", lang).split("\n## ")[0]
+    assert {"en": "In the columns below it would be $[0, \\infty)$, monotone, not zero-centred (mean 1/2), not saturating and $C^1$.",
+            "zh": "按下面各列，它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，属于 $C^1$。"}[lang] in intro
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ln_and_log_are_both_said_to_be_natural_and_the_library_rows_are_named(lang):
+    """The one-input formulas write ln, the gated and output tables log: the Formula note says both are natural.
+    The output rows whose source cell is a PyTorch function are exactly the four the intro names."""
+    from actsite.maths.output_layers import OUTPUTS
+    assert "\\ln" in ACTIVATIONS["softplus"].latex and "\\log" in OUTPUTS["log_softmax"].latex
+    text = page_text("reference.md", lang)
+    assert {"en": "$\\ln$ here and $\\log$ in the tables of gated units and output layers both mean the natural logarithm",
+            "zh": "这里的 $\\ln$ 和门控单元、输出层各表中的 $\\log$ 都指自然对数"}[lang] in text
+    library = {o.key for o in OUTPUTS.values() if not o.cited}
+    assert library == {"log_softmax", "logsumexp", "log_sigmoid", "bce_with_logits"}
+    assert {"en": "Log-softmax, log-sum-exp, log-sigmoid and binary cross-entropy have no single originating paper",
+            "zh": "log-softmax、log-sum-exp、log-sigmoid 和二元交叉熵没有一篇公认的首创论文"}[lang] in text
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -333,7 +365,7 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     assert ACTIVATIONS["hard_sigmoid"].first_appeared == ("theano2013",)
     text = page_text("reference.md", lang)
     said = {"en": "(Theano's hard sigmoid has slope 0.2, not 1/6)", "zh": "（比如 Theano 的 hard sigmoid 斜率是 0.2，而不是 1/6）"}[lang]
-    assert said in text and WORDS["zh"]["popular"] == "推广文献"
+    assert said in text and WORDS["zh"]["popular"] == "使之流行的文献"
     # RReLU's first written source is Xu et al., who took it from the NDSB winner (as rectifiers says)
     assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
     used_first = {"en": "Xu et al. (2015) took RReLU from the winning entry of Kaggle's National Data Science Bowl.",

@@ -266,6 +266,10 @@ TERMS: tuple[Term, ...] = (
          "Having mean output 0 when the input follows a standard normal distribution; tanh is zero-centred, sigmoid and ReLU are not.",
          "reference.md#columns", avoid_en=(re.compile(r"\bzero[- ]center(ed|ing)?\b", re.I), "zero centred"),
          also_en=("zero-centered",)),
+    Term("reference-table", "速查表", "reference table",
+         "汇总本站各激活函数、门控单元和输出层函数的公式、值域与性质的一页表格。",
+         "The site's page of tables giving the formulas, ranges and properties of its activation functions, gated units and output functions.",
+         "reference.md#reference", avoid_zh=("参考页",), avoid_en=("reference page",)),
     Term("feed-forward-block", "前馈模块", "feed-forward block",
          "Transformer 每个块中对每个词元单独作用的两层网络：先升维并施加激活函数（或门控单元），再投影回原来的宽度。",
          "The two-layer network a transformer block applies to every token on its own: a projection up to a wider layer, an activation (or a gated unit), then a projection back down.",
@@ -317,8 +321,8 @@ TERMS: tuple[Term, ...] = (
          "catalogue/hard-and-cheap.md#int8", avoid_en=(re.compile(r"\bquantiz\w*", re.I),),
          also_en=("quantization",)),
     Term("machine-epsilon", "机器精度", "machine epsilon",
-         "格式中 1 与比它大的下一个数之间的间距 $\\varepsilon$：float64 为 $2^{-52}$，float32 为 $2^{-23}$，bfloat16 为 $2^{-7}$，float16 为 $2^{-10}$。它衡量格式的相对精度：略小于 1 的数离 1 不超过 $\\varepsilon/4$ 时就舍入成 1。",
-         "The gap $\\varepsilon$ between 1 and the next larger number of a format: $2^{-52}$ in float64, $2^{-23}$ in float32, $2^{-7}$ in bfloat16, $2^{-10}$ in float16. It measures the format's relative precision: a number just below 1 rounds to 1 once it is within $\\varepsilon/4$ of it.",
+         "格式中 1 与比它大的下一个数之间的间距 $\\varepsilon$：float64 为 $2^{-52}$，float32 为 $2^{-23}$，bfloat16 为 $2^{-7}$，float16 为 $2^{-10}$。它衡量格式的相对精度：略大于 1 的数离 1 不超过 $\\varepsilon/2$ 时就舍入成 1（略小于 1 的数则是不超过 $\\varepsilon/4$ 时）。",
+         "The gap $\\varepsilon$ between 1 and the next larger number of a format: $2^{-52}$ in float64, $2^{-23}$ in float32, $2^{-7}$ in bfloat16, $2^{-10}$ in float16. It measures the format's relative precision: a number just above 1 rounds to 1 once it is within $\\varepsilon/2$ of it (a number just below 1, once within $\\varepsilon/4$).",
          "catalogue/low-precision.md#formats"),
     Term("half-precision", "float16（半精度）", "float16 (half precision)",
          "16 位浮点格式：5 位指数、10 位尾数，能表示的最大数是 65504，约有三位有效数字。",
@@ -345,8 +349,8 @@ TERMS: tuple[Term, ...] = (
          "On this site, a result whose magnitude is at most half the format's smallest positive number, so that it rounds to 0 (the broader usage also counts any result below the normal range).",
          "catalogue/low-precision.md#formats"),
     Term("kernel", "内核", "kernel",
-         "在硬件上实际计算一个函数（或一串运算）的程序。",
-         "The program that actually computes a function (or a chain of operations) on the hardware.",
+         "在 GPU 等硬件上实际计算一个函数（或一串运算）的程序（不是操作系统内核）。",
+         "The program that actually computes a function (or a chain of operations) on hardware such as a GPU.",
          "catalogue/low-precision.md#evaluated"),
     Term("fused-kernel", "融合内核", "fused kernel",
          "把几步运算放在一次读写内存的过程中完成的内核，中间结果不写回内存。",
@@ -400,10 +404,6 @@ TERMS: tuple[Term, ...] = (
          "softmax 之前用来除 logit 的正数 $T$：$T$ 越大，分布越平。",
          "The positive number $T$ that divides the logits before softmax; the larger it is, the flatter the distribution.",
          "catalogue/output-layers.md#temperature"),
-    Term("reference-table", "速查表", "reference table",
-         "汇总本站各激活函数、门控单元和输出层函数的公式、值域与性质的一页表格。",
-         "The site's page of tables giving the formulas, ranges and properties of its activation functions, gated units and output functions.",
-         "reference.md#reference", avoid_zh=("参考页",), avoid_en=("reference page",)),
 )
 
 # The glossary's topics: (the first term of each, in the order of TERMS; the topic in Chinese, in English).
@@ -415,7 +415,6 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
     ("feed-forward-block", "Transformer", "Transformers"),
     ("hard-and-cheap", "廉价计算与低精度", "Cheap and low-precision arithmetic"),
     ("logit", "输出层", "Output layers"),
-    ("reference-table", "本站", "This site"),
 )
 
 # Symbols a page writes as symbols (both languages, alt text included), with the spelling to avoid.

@@ -76,7 +76,7 @@ say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths
 # %% [markdown]
 # Every factor $g'(z_j^{(n)})$ in [the article's sums](../blog/posts/dead-relu-units.md#dead-relu) for $\partial L/\partial \mathbf{w}_j$ and
 # $\partial L/\partial b_j$ is zero, so both gradients should be exactly zero, not merely small.
-# The unit's output is zero for every input, so the gradient of its outgoing weights is zero too.
+# The unit's output is zero on every training point, so the gradient of its outgoing weights is zero too.
 # A live neighbour, for comparison, does receive gradient.
 
 # %%
@@ -117,7 +117,7 @@ for seed, revived, ever in zip(history["seeds"], history["revived"][0], history[
 # %% [markdown]
 # ## Try this { #try-this }
 #
-# Change the learning rate below, to 0.3 or to 2.0, and rerun the cell: it trains the article's
+# Change the learning rate below, to 0.3 or to 2.0, and rerun the cell (to run it, see [Rerun this](#rerun-this)): it trains the article's
 # network once (seed 0, 600 steps) and counts the dead units of the second layer. Then set
 # `activation` to `"leaky_relu"`: at 1.0 the cell counts inactive units, which still receive
 # gradient; at 2.0 the run diverges, and the cell says so.

@@ -6,7 +6,8 @@
 # A bias-free stack of 50 layers, each
 # 256 units wide, is fed a batch of 64 standard normal inputs; a standard normal error signal is
 # sent back from the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
-# every layer, for sigmoid, tanh and ReLU under three initial weight scales.
+# every layer, for sigmoid, tanh and ReLU under three initial weight scales: a small one ($\sigma_w = 0.01$),
+# Xavier's ($\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He's ($\sigma_w^2 = 2/n$).
 # The last column, "factor/layer", is
 # $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one step down the
 # backward pass multiplies the gradient by, on average (a geometric mean over the 49 steps).
@@ -53,7 +54,9 @@ say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 # %% [markdown]
 # The variance argument predicts a backward factor of $\sqrt{n\sigma_w^2}/4$ per layer, with
 # $\sigma_w^2$ the weights' variance, for the sigmoid near zero, where $\mathbb{E}[\sigma'^2] \approx 1/16$.
-# The table compares it with the measured factor.
+# The table compares it with the measured factor. For Xavier and He the measured factor is a little lower;
+# two corrections in [the article's variance argument](../blog/posts/when-gradients-vanish.md#initialisation)
+# close that gap.
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
@@ -106,8 +109,8 @@ share = np.bincount(y).max() / len(y)
 say("depth_common_class", share=share, error=1 - share)
 
 # %% [markdown]
-# The first layer's gradient, about $3 \times 10^{-6}$, is some 370 000 times smaller than the output layer's.
-# One product runs through all three parts: it shrinks the gradient on the way down, the signal on the
+# The first layer's gradient, about $3 \times 10^{-6}$, is some 370,000 times smaller than the output layer's.
+# One product runs through all three sets of results above: it shrinks the gradient on the way down, the signal on the
 # way up when the scale is too small, and, in the sigmoid classifier, the differences between inputs,
 # until the last hidden layer sees almost the same vector for every input.
 #

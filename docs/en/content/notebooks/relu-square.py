@@ -18,7 +18,6 @@
 import numpy as np
 
 from actsite.pages.notebook_text import say
-from actsite.experiments.networks import relu_interpolant_of_square
 
 
 def g(x):
@@ -50,13 +49,11 @@ for s, w in zip(switch_on, outgoing):
 # How far is a chord from the parabola? [The article shows](../blog/posts/why-nonlinear-activations.md#quadratic)
 # that the gap is largest at the midpoint of each piece, where it equals $\delta^2/4 = 4/n^2$. The next cell
 # measures the largest error on $[-2, 2]$ for $n = 2, 4, 8, \dots, 128$, on a grid of $2^{17} + 1$ points
-# that holds every knot and midpoint for these $n$; the last column multiplies the error by $n^2$. The
-# cell also checks that `p` is the same function the site's figures draw.
+# that holds every knot and midpoint for these $n$; the last column multiplies the error by $n^2$.
 
 # %%
 x = np.linspace(-2, 2, 2**17 + 1)
 for n in (2, 4, 8, 16, 32, 64, 128):
-    assert np.allclose(p(n, x), relu_interpolant_of_square(n)(x))
     error = np.max(np.abs(p(n, x) - x**2))
     say("square_row", n=n, error=error, scaled=error * n * n)
 
@@ -64,24 +61,24 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 # Every row gives exactly 4 in the last column: the bound $4/n^2$ is reached at each midpoint, so
 # doubling the units divides the error by four.
 #
-# Outside $[-2, 2]$ there are no more knots, so $p_n$ goes on in straight lines. How far is $p_{16}$
-# from $x^2$ at the two ends of $[-10, 10]$? Guess before you run the cell.
+# Outside $[-2, 2]$ there are no more knots, so $p_n$ goes on in straight lines; [the article](../blog/posts/why-nonlinear-activations.md#quadratic)
+# gives $p_{16}$ at $x = \pm 10$. On $[-2, 2]$, four times as many units divide the error by 16.
+# What do they do at $x = 10$? Guess $p_{64}(10)$ before you run the cell.
 
 # %%
-n = 16
-for end in (-10.0, 10.0):
-    say("square_far", n=n, x=end, value=p(n, end), error=abs(p(n, end) - end**2))
+for n in (16, 64):
+    say("square_far", n=n, x=10.0, value=p(n, 10.0), error=abs(p(n, 10.0) - 10.0**2))
 
 # %% [markdown]
-# The two ends fail differently. Left of −2 every unit is off, so $p_n$ stays flat at its output bias 4
-# and misses $x^2 = 100$ at −10 by 96, whatever $n$ is. Right of 2 every unit is on, and $p_n$ rises
-# along the last chord, with slope $4 - \delta$, while the slope of $x^2$ keeps growing.
+# Almost nothing. Right of 2 every unit is on, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
+# of slope $4 - \delta$: $p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$. More units move this towards 36,
+# never towards 100; they refine the fit between the knots and add nothing beyond them.
 #
 # ## Try this { #try-this }
 #
 # Take $n = 10$ (not a power of two). What largest error on $[-2, 2]$ do you expect? Write your
-# answer down, then run the cell. Then predict by how much $p_{10}$ misses $x^2$ at 10, set `n = 10`
-# in the cell above and rerun it.
+# answer down, then run the cell. Then predict by how much $p_{10}$ misses $x^2$ at 10, change
+# `(16, 64)` to `(10,)` in the cell that printed $p_{64}(10)$ and rerun it.
 
 # %%
 n = 10

@@ -14,7 +14,7 @@
 # set, initial weights and batch order. The
 # training error is checked every 25 steps (one step is one SGD update on one mini-batch), and we
 # record the first check at which it is at most 25%, the training error at which Krizhevsky et al. (2012)
-# timed ReLU against tanh.
+# timed ReLU against tanh and found it six times faster on CIFAR-10.
 
 # %%
 from actsite.experiments import training_speed
@@ -31,7 +31,7 @@ for i, lr in enumerate(r["learning_rates"]):
         say("speed_row", lr=lr, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# ReLU reaches 25% first at every rate and in every seed, except for one tie at η = 0.1.
+# ReLU reaches 25% first at each of the three rates above and in every seed, except for one tie at η = 0.1.
 # [The article](../blog/posts/relu-sparsity-biology.md#training-speed) summarises each learning rate by $\rho$, the median over the three seeds of tanh's
 # step counts divided by the median of ReLU's (so $\rho > 1$ means ReLU got there first), and, as
 # [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)

@@ -9,7 +9,8 @@
 #
 # Take one sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - t)^2$ for a target $t$, and all-positive inputs.
 # The gradient from the chain rule, which includes the activation's slope $f'(z) = \sigma'(z)$, should
-# match finite differences; the formula that drops it should not.
+# match finite differences; the formula that drops it should not. In the code, `dL_dout` is the loss's
+# derivative with respect to the unit's output, $\sigma(z) - t$.
 
 # %%
 import numpy as np
@@ -78,8 +79,8 @@ for label, centred in (("positive", False), ("centred", True)):
 
 # %%
 square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
-for label, lr in (("positive", square["centred"] / square["positive"]), ("centred", 1.0),      # the smaller step size
-                  ("positive", 1.0), ("centred", square["positive"] / square["centred"])):     # the larger one
+for label, lr in (("positive", square["centred"] / square["positive"]), ("centred", 1.0),
+                  ("positive", 1.0), ("centred", square["positive"] / square["centred"])):
     sgd = sgd_path(inputs(label == "centred"), steps=60, lr=lr)
     say("zigzag_matched", label=words(f"zigzag_{label}"), lr=lr, step=lr * square[label], path=path_ratio(sgd),
         distance=np.linalg.norm(sgd[-1] - W_STAR))
@@ -87,6 +88,9 @@ for label, lr in (("positive", square["centred"] / square["positive"]), ("centre
 # %% [markdown]
 # At either matched step size the positive path still winds far more than the centred one, and at the
 # smaller one it ends far from $\mathbf{w}^*$.
+#
+# ## Full-batch descent and the condition number { #notebook-zigzag-full-batch }
+#
 # Full-batch gradient descent averages the gradient over all 2000 training points, so its
 # components can have both signs. With positive inputs it is still slow, because the curvature
 # differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
@@ -123,16 +127,17 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %% [markdown]
 # ## Try this { #try-this }
 #
-# Move the inputs further from zero: draw them from $[\text{low}, 1]^2$ with a larger `low`, and
-# watch the condition number and the number of full-batch steps grow (the count stops at 500).
+# Move the inputs further from zero: the next cell draws them from $[\text{low}, 1]^2$ for three values of
+# `low`, and the condition number and the number of full-batch steps grow with it (the count stops at 500).
+# Add other values to the tuple to see more.
 
 # %%
-low = 0.5
-X = np.random.default_rng(0).uniform(low, 1.0, size=(2000, 2))
-eigenvalues = np.linalg.eigvalsh(hessian(X))
-eta = 1 / eigenvalues.max()
-say("zigzag_try", low=low, kappa=eigenvalues.max() / eigenvalues.min(), tolerance=TOLERANCE,
-    steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
+for low in (0.2, 0.35, 0.5):
+    X = np.random.default_rng(0).uniform(low, 1.0, size=(2000, 2))
+    eigenvalues = np.linalg.eigvalsh(hessian(X))
+    eta = 1 / eigenvalues.max()
+    say("zigzag_try", low=low, kappa=eigenvalues.max() / eigenvalues.min(), tolerance=TOLERANCE,
+        steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -61,7 +61,7 @@ dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).a
 say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
-# 在[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 的求和式里，每一项的因子 $g'(z_j^{(n)})$ 都是零，所以两个梯度应当恰好为零，而不只是很小。这个单元对任何输入的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
+# 在[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 的求和式里，每一项的因子 $g'(z_j^{(n)})$ 都是零，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练点上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
 
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
@@ -71,7 +71,7 @@ assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
 # %% [markdown]
-# 这个单元在第一层，输入就是固定不变的数据，普通 SGD 永远没法把它救回来。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却逐位保持原样。
+# 这个单元在第一层，输入就是固定不变的数据，普通 SGD 无法让它恢复。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却逐位保持原样。
 
 # %%
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
@@ -97,7 +97,7 @@ for seed, revived, ever in zip(history["seeds"], history["revived"][0], history[
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 把下面代码里的学习率改成 0.3 或 2.0，再运行这段代码：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，输出里也会如实报告。
+# 把下面代码里的学习率改成 0.3 或 2.0，再运行这段代码（运行方法见[亲手重跑](#rerun-this)）：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，输出里也会如实报告。
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：梯度穿过 50 层网络 { #notebook-gradient-depth }
 #
-# 这个笔记本打印文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的误差信号，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种初始权重尺度，共九种组合。表中最后一列“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数（49 步的几何平均）。最后几个单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子。
+# 这个笔记本打印文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的误差信号，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种初始权重尺度，共九种组合：小尺度（$\sigma_w = 0.01$）、Xavier 的尺度（各层宽度同为 $n$ 时 $\sigma_w^2 = 1/n$）和 He 的尺度（$\sigma_w^2 = 2/n$）。表中最后一列“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数（49 步的几何平均）。最后几个单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子。
 
 # %%
 import numpy as np
@@ -37,7 +37,7 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
-# 方差论证给出的预测是：在零点附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。
+# 方差论证给出的预测是：在零点附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值，文章的[方差论证](../blog/posts/when-gradients-vanish.md#initialisation)用两处修正补上了这个差距。
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
@@ -79,7 +79,7 @@ say("depth_common_class", share=share, error=1 - share)
 # %% [markdown]
 # 第一层的梯度约为 $3 \times 10^{-6}$，只有输出层的约 37 万分之一。
 #
-# 三部分里起作用的是同一个乘积：它在反向传播时让梯度逐层缩小，在尺度太小时让前向的信号逐层缩小；在 sigmoid 分类器里，它让不同输入之间的差别逐层缩小，到最后一个隐藏层，无论输入是什么，看到的几乎都是同一个向量。
+# 上面三组结果里起作用的是同一个乘积：它在反向传播时让梯度逐层缩小，在尺度太小时让前向的信号逐层缩小；在 sigmoid 分类器里，它让不同输入之间的差别逐层缩小，到最后一个隐藏层，无论输入是什么，看到的几乎都是同一个向量。
 #
 # ## 动手试试 { #try-this }
 #

@@ -5,7 +5,7 @@
 #
 # ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
 #
-# 取一个 sigmoid 单元，用平方损失 $L = \frac{1}{2}(\sigma(z) - t)^2$（$t$ 为目标值），输入全为正。按链式法则算出的梯度含有激活函数的斜率 $f'(z) = \sigma'(z)$，应与有限差分吻合；漏掉这个斜率，就对不上了。
+# 取一个 sigmoid 单元，用平方损失 $L = \frac{1}{2}(\sigma(z) - t)^2$（$t$ 为目标值），输入全为正。按链式法则算出的梯度含有激活函数的斜率 $f'(z) = \sigma'(z)$，应与有限差分吻合；漏掉这个斜率，就对不上了。代码中的 `dL_dout` 是损失对单元输出的导数，即 $\sigma(z) - t$。
 
 # %%
 import numpy as np
@@ -55,18 +55,22 @@ for label, centred in (("positive", False), ("centred", True)):
     say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# 输入全正时，每一步由单个训练点算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于步长：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格从两头让步长（$\eta$ 乘以输入长度平方的均值）对等：前两次运行都用中心化那次运行的较小步长，全正输入为此要把学习率降到 0.13；后两次都用全正输入那次运行的较大步长，中心化输入为此要把学习率升到 7.7。它还打印每次运行结束时离 $\mathbf{w}^*$ 有多远：
+# 输入全正时，每一步由单个训练点算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于步长：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格按两种步长（$\eta$ 乘以输入长度平方的均值）分别对齐：前两次运行都用中心化那次运行的较小步长，全正输入为此要把学习率降到 0.13；后两次都用全正输入那次运行的较大步长，中心化输入为此要把学习率升到 7.7。它还打印每次运行结束时离 $\mathbf{w}^*$ 有多远：
 
 # %%
 square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
-for label, lr in (("positive", square["centred"] / square["positive"]), ("centred", 1.0),      # the smaller step size
-                  ("positive", 1.0), ("centred", square["positive"] / square["centred"])):     # the larger one
+for label, lr in (("positive", square["centred"] / square["positive"]), ("centred", 1.0),
+                  ("positive", 1.0), ("centred", square["positive"] / square["centred"])):
     sgd = sgd_path(inputs(label == "centred"), steps=60, lr=lr)
     say("zigzag_matched", label=words(f"zigzag_{label}"), lr=lr, step=lr * square[label], path=path_ratio(sgd),
         distance=np.linalg.norm(sgd[-1] - W_STAR))
 
 # %% [markdown]
-# 无论按哪个步长对等，全正输入的路径都比中心化后的绕得多；按较小的步长，它最后离 $\mathbf{w}^*$ 也远得多。全批量梯度下降对 2000 个训练点的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率）：
+# 无论按哪个步长对等，全正输入的路径都比中心化后的绕得多；按较小的步长，它最后离 $\mathbf{w}^*$ 也远得多。
+#
+# ## 全批量梯度下降与条件数 { #notebook-zigzag-full-batch }
+#
+# 全批量梯度下降对 2000 个训练点的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率）：
 
 # %%
 condition, gd_steps = {}, {}
@@ -92,15 +96,15 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 输入从 $[\text{low}, 1]^2$ 中抽取。把 `low` 调大，让输入离零更远，看看条件数和全批量梯度下降所需的步数怎样增长（步数到 500 就不再往上数）。
+# 让输入离零更远：下一个单元格取三个 `low` 值，从 $[\text{low}, 1]^2$ 中抽取输入，条件数和全批量梯度下降所需的步数随 `low` 一起增长（步数到 500 就不再往上数）。往元组里添几个值，还能看到更多。
 
 # %%
-low = 0.5
-X = np.random.default_rng(0).uniform(low, 1.0, size=(2000, 2))
-eigenvalues = np.linalg.eigvalsh(hessian(X))
-eta = 1 / eigenvalues.max()
-say("zigzag_try", low=low, kappa=eigenvalues.max() / eigenvalues.min(), tolerance=TOLERANCE,
-    steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
+for low in (0.2, 0.35, 0.5):
+    X = np.random.default_rng(0).uniform(low, 1.0, size=(2000, 2))
+    eigenvalues = np.linalg.eigvalsh(hessian(X))
+    eta = 1 / eigenvalues.max()
+    say("zigzag_try", low=low, kappa=eigenvalues.max() / eigenvalues.min(), tolerance=TOLERANCE,
+        steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
