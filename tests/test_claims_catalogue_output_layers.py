@@ -238,7 +238,7 @@ def test_naive_bce_becomes_infinite_from_53_ln_2():
     assert np.nextafter(1.0, 2.0) - 1.0 == 2 * 2.0 ** -53
     assert 1.0 + 2.0 ** -53 == 1.0 and 1.0 + 2.0 ** -53 * (1 + 2.0 ** -52) > 1.0
     for lang, said in (("en", "where $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger double"),
-                       ("zh", "此时 $e^{-x}$ 降到 $2^{-53}$，正好是 1 与比它大的下一个双精度数之间间距的一半")):
+                       ("zh", "此时 $e^{-x}$ 降到 $2^{-53}$，正好是 1 与比它大的下一个 float64 数之间间距的一半")):
         assert said in page(lang), lang
     assert out.bce_with_logits(36.74, 0.0) == pytest.approx(36.74, rel=1e-15)
 

@@ -150,3 +150,13 @@ def test_machine_epsilon_rounding_sides_match_output_layers():
     assert r"略大于 1 的数离 1 不超过 $\varepsilon/2$ 时就舍入成 1" in entry.zh_definition
     output_layers = (CONTENT["en"] / "catalogue" / "output-layers.md").read_text(encoding="utf-8")
     assert r"where $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger double" in output_layers
+
+
+def test_float64_entry_gives_the_format_numpy_uses():
+    """float64: 1 sign, 11 exponent and 52 fraction bits, largest value about 1.8 x 10^308, numpy's default."""
+    info = np.finfo(np.float64)
+    assert (info.nexp, info.nmant, 1 + info.nexp + info.nmant) == (11, 52, 64)
+    assert f"{info.max:.1e}" == "1.8e+308" and np.array([0.5]).dtype == np.float64
+    term = TERMS["float64"]
+    assert "1 sign, 11 exponent and 52 fraction bits, largest value about $1.8 \\times 10^{308}$" in term.en_definition
+    assert "1 位符号、11 位指数、52 位尾数，最大约 $1.8 \\times 10^{308}$" in term.zh_definition
