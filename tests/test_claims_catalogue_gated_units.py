@@ -299,8 +299,8 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     # blocks keep for their weight gradients, the ratio is smaller, so the page states that scope.
     d = 768
     assert (d + gated) / (d + plain) < 4 / 3 and (d + 2 * 2048) / (d + 3072) < 4 / 3
-    assert "Besides the input $x$ that both blocks keep, the gated block therefore stores 8192 numbers against 3072" in page("en")
-    assert "除了两种模块都要保留的输入 $x$，不做任何重算时，门控前馈模块要存 8192 个数" in page("zh")
+    assert "Besides the input $x$ that both blocks keep, with nothing recomputed a GEGLU or SwiGLU block therefore stores 8192 numbers against 3072" in page("en")
+    assert "除了两种模块都要保留的输入 $x$，不做任何重算时，GEGLU 或 SwiGLU 前馈模块要存 8192 个数" in page("zh")
     # "ReLU's slope can be read off its output ... keeping the ReLU's output alone, 3072 numbers, is enough ... about 2.7 times"
     from actsite.maths.functions import ACTIVATIONS
     u = np.linspace(-3, 3, 601)
@@ -318,13 +318,29 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
         order = np.argsort(out)
         close = np.abs(np.diff(out[order])) < 1e-5
         assert np.max(np.abs(np.diff(slope[order]))[close]) > 0.1, name   # one output, two slopes
-    assert ("keeping the ReLU's output alone, 3072 numbers, is enough. The gated block keeps all four") in page("en")
-    assert ("the gated block therefore stores 8192 numbers against 3072, about 2.7 times as many, when nothing is recomputed, "
-            "and 4096 against 3072, a third more, when the element-wise steps are recomputed") in page("en")
+    # GLU's and ReGLU's gate slopes ARE functions of the gate's output (sigma' = sigma(1 - sigma);
+    # ReLU' = 1[out > 0]), so those blocks keep only the product, g(xW) and xV: 3 * 2048 = 6144, twice 3072.
+    sig = EVERY["sigmoid"]
+    v = np.linspace(-8, 8, 1601)
+    np.testing.assert_allclose(sig.df(v), sig.f(v) * (1 - sig.f(v)), rtol=1e-12, atol=1e-15)
+    np.testing.assert_array_equal(relu.df(u), (relu.f(u) > 0).astype(float))
+    assert {GATED[k].gate for k in ("glu", "reglu")} == {"sigmoid", "relu"}
+    assert {GATED[k].gate for k in ("geglu", "swiglu")} == {"gelu", "silu"}
+    small = 3 * 2048
+    assert small == 6144 and small / 3072 == 2
+    assert ("keeping the ReLU's output alone, 3072 numbers, is enough. The gated block keeps at least three") in page("en")
+    assert ("A GLU or ReGLU gate's slope can be read off the gate's output ($\\sigma' = \\sigma(1 - \\sigma)$, and ReLU's slope "
+            "is 1 where its output is positive), but a GELU or SiLU gate's cannot, so for GEGLU and SwiGLU $xW$ stays too") in page("en")
+    assert ("with nothing recomputed a GEGLU or SwiGLU block therefore stores 8192 numbers against 3072, about 2.7 times as many, "
+            "and a GLU or ReGLU block $3 \\cdot 2048 = 6144$, twice as many; with the element-wise steps recomputed, "
+            "every gated block stores 4096 against 3072, a third more") in page("en")
+    assert "the gated block therefore stores 8192" not in page("en") and "门控前馈模块要存 8192" not in page("zh")
     assert "when every intermediate is kept" not in page("en")
-    assert "是 4096 比 3072，多出三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
-    assert "只保留 ReLU 的输出，即 3072 个数，就够了。门控前馈模块则四个都得留" in page("zh")
-    assert "不做任何重算时，门控前馈模块要存 8192 个数，普通前馈模块只要 3072 个，约为 2.7 倍" in page("zh")
+    assert "每种门控前馈模块都是 4096 比 3072，多出三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
+    assert "只保留 ReLU 的输出，即 3072 个数，就够了。门控前馈模块至少得留三个" in page("zh")
+    assert "GLU 和 ReGLU 门的斜率可以从门的输出读出" in page("zh") and "所以对 GEGLU 和 SwiGLU，$xW$ 也得留" in page("zh")
+    assert "不做任何重算时，GEGLU 或 SwiGLU 前馈模块要存 8192 个数，普通前馈模块只要 3072 个，约为 2.7 倍" in page("zh")
+    assert "GLU 或 ReGLU 前馈模块要存 $3 \\cdot 2048 = 6144$ 个，是 2 倍" in page("zh")
     assert "保留全部中间结果时，门控前馈模块要存 8192 个数，普通" not in page("zh")
     # the plain block's ReLU output is not written g(xW): g is the gate of a gated unit on this page
     for lang in LANGS:
@@ -348,7 +364,7 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
     for lang in LANGS:
         assert r"2 \cdot 2048 = 4096" in page(lang)
     assert "the 3072 of $xW$ alone" in page("en") and "普通前馈模块只存 $xW$，共 3072 个数" in page("zh")
-    assert "when the element-wise steps are recomputed" in page("en") and "逐元素的几步做重算时" in page("zh")
+    assert "with the element-wise steps recomputed, every gated block stores 4096" in page("en") and "逐元素的几步做重算时" in page("zh")
 
 
 def test_t5_v1_1_base_follows_the_two_thirds_rule():
@@ -419,7 +435,7 @@ def test_the_runs_behind_table_1_are_described_as_the_paper_does():
     assert "“用来衡量运行间的波动”" in section["zh"] and "四个 65536 步的模型" in section["zh"]
     # the paper names no statistic: the page calls the numbers a run-to-run spread, nothing more precise
     assert "is that run-to-run spread (the paper does not say which measure of spread it is)" in section["en"]
-    assert "括号里的数就是这个运行间波动（论文没有说明用的是哪种波动量）" in section["zh"]
+    assert "括号里的数就是这个运行间波动（论文没有说明它用的是哪一种离散程度度量）" in section["zh"]
     for lang, words in (("en", ("standard deviation", "trained once", "made once")), ("zh", ("标准差", "只训练了一次", "只跑了一次"))):
         assert not any(w in section[lang] for w in words), lang
 
@@ -612,9 +628,18 @@ def test_palm_is_dated_as_in_its_reference_and_on_the_other_pages(lang):
 def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     """The term 'outlier' is glossed where this page first uses it and links to its home; the claim
     (squaring once the two projections align) is the one low-precision makes at #outliers."""
-    assert ("once the two projections of a channel align, it can square an unusually large activation, an "
-            "[outlier](low-precision.md#outliers)") in page("en")
-    assert "同一通道的两路投影一旦对齐，它就可能把一个异常大的激活值（[离群值](low-precision.md#outliers)）平方" in page("zh")
+    assert ("if training makes the two weight vectors of one hidden unit point the same way, then $u \\approx c\\,v$ and the "
+            "unit computes about $c\\,v\\,g(v)$, which for ReGLU, GEGLU and SwiGLU grows like $v^2$: an unusually large "
+            "input comes out roughly squared, an [outlier](low-precision.md#outliers)") in page("en")
+    assert ("如果训练让同一个隐藏单元的两个权重向量指向同一方向，就有 $u \\approx c\\,v$，这个单元算的大约是 $c\\,v\\,g(v)$，"
+            "对 ReGLU、GEGLU 和 SwiGLU 来说它像 $v^2$ 一样增长：一个异常大的输入经过它近乎被平方，成为[离群值](low-precision.md#outliers)") in page("zh")
+    # with u = c v the unit is c v g(v): quadratic growth for the unbounded gates, linear for GLU's sigmoid
+    big = np.array([50.0, 100.0])
+    for key in ("reglu", "geglu", "swiglu"):
+        out = GATED[key].f(2.0 * big, big)
+        assert out[1] / out[0] == pytest.approx(4, rel=1e-3), key
+    out = GATED["glu"].f(2.0 * big, big)
+    assert out[1] / out[0] == pytest.approx(2, rel=1e-3)
     for lang, said in (("en", "gated units that can square them once their two projections align"),
                        ("zh", "在两路投影对齐时会把它们平方的门控单元")):
         assert said in page_text("catalogue/low-precision.md", lang), lang

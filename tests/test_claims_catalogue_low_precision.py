@@ -866,8 +866,8 @@ def test_log1p_keeps_the_left_tails_down_to_where_the_exponential_underflows():
     tail = (x16 <= -7.625) & (x16 > -17.34375)                 # where e^x is still above 0 in float16
     assert np.all(with_log[tail] == 0) and np.all(lp.stable_in("softplus", x16, "float16")[tail] > 0)
     page_lang("en", r"with `log1p` for $\log(1 + \cdot)$, the left tails of softplus and Mish then survive down to where "
-              r"$e^{x}$ itself underflows.", "")
-    page_lang("zh", "", r"再用 `log1p` 计算 $\log(1 + \cdot)$，softplus 和 Mish 的左侧尾部也能保住，直到 $e^{x}$ 本身下溢为止。")
+              r"$e^{x}$ itself underflows", "")
+    page_lang("zh", "", r"再用 `log1p` 计算 $\log(1 + \cdot)$，softplus 和 Mish 的左侧尾部也能保住，直到 $e^{x}$ 本身下溢为止")
     page_lang("en", r"(shift by the maximum, $e^{-|x|}$ with `log1p`)", "")
     page_lang("zh", "", r"（减去最大值；$e^{-|x|}$ 配合 `log1p`）")
 
@@ -882,9 +882,20 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
         assert "np.log1p(np.exp(-np.abs(x)))" in text and r"\log\bigl(1 + e^{-|x|}\bigr)" in text, lang
         assert "{ #stability }" in text, lang
     page_lang("en", "The [page on output layers](output-layers.md#stability) does the first for log-sum-exp (by subtracting "
-              "the largest [logit](../glossary.md#logit)) and both for binary cross-entropy from a logit.", "")
+              "the largest [logit](../glossary.md#logit), a real-valued score of a network's last layer) and both for "
+              "binary cross-entropy from a logit.", "")
     page_lang("zh", "", "[输出层](output-layers.md#stability)一页计算 log-sum-exp 时用了前一种做法（减去最大的 "
-              "[logit](../glossary.md#logit)），由 logit 计算二元交叉熵时两种都用了。")
+              "[logit](../glossary.md#logit)，即网络最后一层输出的实数分数），由 logit 计算二元交叉熵时两种都用了。")
+    # the logit is glossed at its first use on the page, not after it
+    for lang in LANGS:
+        first = page(lang).lower().index("logit")
+        assert "[logit](../glossary.md#logit)" in page(lang)[first - 1:first + 40], lang
+    # the stable softplus has its home on smooth gates: this page links it rather than deriving it again
+    page_lang("en", "([smooth gates](smooth-gates.md#softplus) gives the form for softplus)", "")
+    page_lang("zh", "", "（softplus 的这种写法见[平滑门控函数](smooth-gates.md#softplus)）")
+    for lang in LANGS:
+        home = page_text("catalogue/smooth-gates.md", lang)
+        assert "{ #softplus }" in home and r"\operatorname{log1p}\bigl(e^{-|x|}\bigr)" in home, lang
     for lang in LANGS:
         assert "uses for the sigmoid" not in page(lang) and "处理 sigmoid 和 log-sum-exp" not in page(lang), lang
 
@@ -1099,8 +1110,8 @@ def test_softmax_numbers():
     assert float(np.float16(12)) == 12.0 and lp.FORMATS["float16"].max == 65504
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.float16(12)))
-    page_lang("en", "Softmax turns logits $z_i$, the real-valued scores of a network's last layer, into probabilities", "")
-    page_lang("zh", "", "softmax 把 logit $z_i$（网络最后一层输出的实数分数）变成概率")
+    page_lang("en", "Softmax turns logits $z_i$ into probabilities", "")
+    page_lang("zh", "", "softmax 把 logit $z_i$ 变成概率")
     page_lang("en", r"In float16 a logit of 12 is enough for its exponential to overflow: $e^{12} \approx 162{,}755$, "
               "beyond the largest value 65,504.", "")
     page_lang("zh", "", r"在 float16 中，logit 达到 12，它的指数就已溢出：$e^{12} \approx 162755$，超过了最大值 65504。")
@@ -1133,6 +1144,12 @@ def test_loss_scaling_numbers():
     assert 2 ** 16 == 65536
     assert f"{float(np.array(1e-8).astype(BF16)):.4e}" == "1.0012e-08"
     both(r"$6.55 \times 10^{-4}$", r"$9.997 \times 10^{-9}$", "0.03%", r"$1.0012 \times 10^{-8}$")
+    # the cited evidence is about activation gradients: the example says so, and says what the zero costs
+    page_lang("en", r"Take an activation gradient of $10^{-8}$: in float16 it is 0, so it adds nothing to the weight "
+              "gradients that the backward pass computes from it.", "")
+    page_lang("zh", "", r"设某个激活值的梯度是 $10^{-8}$：在 float16 中它是 0，反向传播由它算出的权重梯度也就得不到它的任何贡献。")
+    for lang, conflated in (("en", "the weight it belongs to"), ("zh", "对应的权重得不到")):
+        assert conflated not in page(lang), (lang, conflated)
     # "a gradient of 65,520/S or more overflows": float16 rounds 65,520 up to infinity, anything below it to at most 65,504
     with np.errstate(over="ignore"):
         assert np.isinf(np.float16(65520.0)) and float(np.float16(np.nextafter(65520.0, 0))) == 65504
@@ -1387,29 +1404,36 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "operations run in eager mode, one operation at a time, takes one kernel and one pass over memory per "
               "operation, as in numpy, so the [numpy timings of hard and cheap functions](hard-and-cheap.md#cost) do "
               "not carry over to built-in activations.", "")
-    page_lang("en", "This is an argument, not a measurement: how close a given activation kernel comes to that memory "
-              "bound on a given GPU remains unmeasured.", "")
-    page_lang("zh", "", "同样的道理也提示：在 GPU 上选用哪个自带的激活函数，对速度影响不大。"
-              "以 PyTorch 为例，大多数自带激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个内核，不论公式如何，"
+    page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
+              "depends on the GPU, and only a timing on that GPU can tell.", "")
+    page_lang("zh", "", "按同样的道理，在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
+              "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个内核，不论公式如何，"
               "只需对内存做一次读写；softsign 是个例外，PyTorch 把它写成三步运算。而在即时执行（eager）模式下逐个运行的一串运算，"
               "每步都是一个内核，各需对内存做一次读写，和 numpy 一样。所以[又硬又省的函数](hard-and-cheap.md#cost)一页的 numpy "
-              "计时不能照搬到自带的激活函数上。")
-    page_lang("zh", "", "这只是推理，不是测量：某个激活函数内核在某块 GPU 上离这个访存下限有多近，仍未实测。")
+              "计时不能照搬到内置激活函数上。")
+    page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
+    # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
+    for lang, editorial in (("en", "remains unmeasured"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),
+                            ("zh", "同样的道理也提示")):
+        assert editorial not in page(lang), (lang, editorial)
     # said once, in this section: the takeaway does not repeat it, and no sentence reports what the site skipped
     for lang, skipped in (("en", "this site has not timed"), ("zh", "本站未在 GPU 上实测"), ("zh", "本站没有在 GPU 上"),
                           ("zh", "意味着")):
         assert skipped not in page(lang), (lang, skipped)
     assert "前向计算" not in page("zh")
-    # the takeaway keeps the section's source and its scoping
-    page_lang("en", "usually limited by memory traffic, NVIDIA's guides say, so [16 bits](#speed), which halve the bytes it "
-              "moves, should speed up every function alike, whatever its formula.", "")
-    page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存，所以换成 [16 位](#speed)让字节数减半，"
-              "应当让每个函数同样加速，与公式繁简无关。")
+    # the takeaway keeps the section's source and its scoping, and is no firmer than the section (an argument)
+    page_lang("en", "usually limited by memory traffic, NVIDIA's guides say, so 16 bits, which halve the bytes it moves, "
+              "should speed up every memory-bound activation by about the same factor ([an argument, not a "
+              "measurement](#speed)).", "")
+    page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存，所以换成 16 位、让字节数减半后，"
+              "受访存限制的激活函数应当获得大致相同的加速（这是[论证，不是实测](#speed)）。")
+    for lang, firmer in (("en", "every function alike"), ("en", "whatever its formula."), ("zh", "与公式繁简无关")):
+        assert firmer not in page(lang), (lang, firmer)
     # softsign x/(1 + |x|) as PyTorch writes it: abs, add, divide
     x = np.linspace(-5, 5, 101)
     np.testing.assert_allclose(x / (np.abs(x) + 1), EVERY["softsign"].f(x), rtol=1e-15)
     for lang, overclaim in (("en", "computes the whole activation in one fused kernel"), ("zh", "GPU 上的框架把整个激活函数"),
-                            ("en", "Each runs as one fused kernel"), ("zh", "每个自带的激活函数"),
+                            ("en", "Each runs as one fused kernel"), ("zh", "每个内置的激活函数"), ("zh", "每个内置激活函数"),
                             ("en", "compiled"), ("zh", "编译后"), ("zh", "过一遍")):
         assert overclaim not in page(lang), (lang, overclaim)
     for lang in LANGS:

@@ -343,8 +343,8 @@ def test_log_softmax_backward_turns_the_nll_gradient_minus_y_into_p_minus_y_with
     # the backward map the page states is the transposed Jacobian of z -> z - LSE(z), d log p_i / d z_j = [i = j] - p_j
     zz = np.array([0.3, -1.2, 2.0]); pp = out.softmax(zz); gg = np.array([0.7, -0.4, 1.1])
     np.testing.assert_allclose((np.eye(3) - np.outer(np.ones(3), pp)).T @ gg, gg - pp * gg.sum(), atol=1e-15)
-    assert "which maps a gradient $g$ to $g - p \\sum_i g_i$, turns it into $-y + p \\sum_i y_i = p - y$" in page_text(PAGE, "en")
-    assert "`log_softmax` 的反向传播把梯度 $g$ 映射为 $g - p \\sum_i g_i$，于是把它变成 $-y + p \\sum_i y_i = p - y$" in page_text(PAGE, "zh")
+    assert "which multiplies a gradient $g$ by the transpose of its Jacobian, $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$, and so maps it to $g - p \\sum_i g_i$, turns it into $-y + p \\sum_i y_i = p - y$" in page_text(PAGE, "en")
+    assert "`log_softmax` 的反向传播用它的雅可比矩阵 $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$ 的转置去乘梯度 $g$，得到 $g - p \\sum_i g_i$，于是把它变成 $-y + p \\sum_i y_i = p - y$" in page_text(PAGE, "zh")
 
 
 def test_multi_label_outputs_are_independent_sigmoids_whose_probabilities_need_not_sum_to_1():

@@ -22,7 +22,7 @@ Zhang and Sennrich's argument for dropping the re-centring; GPT-2's move to pre-
 normalisation; Xiong et al.'s per-layer gradient profile (their figure 3) and their analysis (large gradients near the output with post-norm, a 1/sqrt(L) bound with pre-norm, both
 stated for the last layer's second feed-forward matrix W^{2,L} in their theorem 1,
 training without warm-up); Takase et al.'s shallow-versus-deep finding (six or fewer / ten or more layers given as examples); Wortsman et al.'s small
--scale reproduction (output logits drifting to large negative values late in training at high learning rates, until the loss diverged, mitigated by the z-loss); that GPT-2's and LLaMA's released code divide the scores by sqrt(d_k); every row of the models table (the biases column: Vaswani et al.'s
+-scale reproduction (output logits drifting to large negative values late in training at high learning rates, an instability the z-loss mitigated; they give no mechanism); ST-MoE's reason for its router z-loss (rounding errors of large logits in bfloat16); Gemma 2's stated reason for soft-capping (keeping the logits between -cap and cap, citing Bello et al. 2016) and Bello et al.'s (the cap controls the range of the logits and hence the entropy; it helped exploration, with marginal gains); that GPT-2's and LLaMA's released code divide the scores by sqrt(d_k); every row of the models table (the biases column: Vaswani et al.'s
 FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; GPT-2's model.py, whose conv1d adds a bias b in c_attn, c_proj,
 c_fc and the MLP's c_proj; none in PaLM section 2, LLaMA's model.py, Gemma 2's modeling_gemma2.py (Gemma2MLP's
 bias=False, attention bias=config.attention_bias, False by default), Nemotron-4 section 2), PaLM's parallel layers.  GPT-2's feed-forward activation comes from its released code
@@ -171,9 +171,11 @@ def test_experiment_set_up_as_described(scaling):
     assert (int(scaling["keys"]), int(scaling["queries"])) == (64, 200_000)
     assert list(scaling["d_k"]) == [2 ** i for i in range(11)]          # 1, 2, 4, ..., 1,024
     assert f"{int(scaling['queries']) / 1e4:g}" == "20"                 # 20 万
-    shown("simulates 200,000 queries, each with 64 keys, all with independent standard normal components (it draws each "
-          "query's 64 scores directly from their exact joint distribution)",
-          "模拟 20 万个查询，每个查询配 64 个键，各分量独立服从标准正态分布（实验按点积的精确联合分布，直接抽取每个查询的 64 个分数）")
+    shown("simulates 200,000 queries, each with 64 keys, all with independent standard normal components. Given a query $q$, "
+          "its 64 scores are independent normal numbers of variance $\\lVert q \\rVert^2$, so the experiment draws the length "
+          "$\\lVert q \\rVert$ and 64 standard normal numbers instead of the vectors.",
+          "模拟 20 万个查询，每个查询配 64 个键，各分量独立服从标准正态分布。给定查询 $q$，它的 64 个分数是相互独立、"
+          "方差为 $\\lVert q \\rVert^2$ 的正态随机数，所以实验不生成向量本身，只抽取长度 $\\lVert q \\rVert$ 和 64 个标准正态随机数。")
     shown("a NumPy experiment", "数值实验")
     # the exact law the page names: given q, the 64 scores are i.i.d. N(0, |q|^2), and |q|^2 ~ chi-square(d_k)
     rng = np.random.default_rng(7)
@@ -619,6 +621,28 @@ def test_the_z_loss_penalises_log_z_both_ways_and_a_step_raises_logits_when_it_i
           "罚项 $\\alpha\\,(\\log Z)^2$ 在 $\\log Z$ 偏离 0 时都会增大，无论偏向哪一边，所以 $\\log Z < 0$ 时"
           "（logit 漂移到很大的负值之后正是如此），这一步会抬高每个 logit，越大的抬得越多，分布因此略微变尖。")
 
+def test_bfloat16_stores_logits_near_minus_100_to_within_a_quarter():
+    """One candidate for why the drift harms training: rounding a large logit in bfloat16 moves it by up to 0.25,
+    and that error changes the differences between logits, so the probabilities."""
+    import ml_dtypes
+    x = np.linspace(-101.0, -99.0, 20_001)
+    stored = x.astype(ml_dtypes.bfloat16).astype(np.float64)
+    err = np.abs(stored - x)
+    assert err.max() == pytest.approx(0.25, abs=1e-12)                # spacing 0.5 between 64 and 128
+    small = np.linspace(-1.0, 1.0, 2_001)
+    assert np.abs(small.astype(ml_dtypes.bfloat16).astype(np.float64) - small).max() < 0.25 / 64
+    z = np.array([-100.2, -100.3])                                    # a 0.1 gap becomes 0.5
+    p, q = attn.softmax(z), attn.softmax(z.astype(ml_dtypes.bfloat16).astype(np.float64))
+    assert abs(p[0] - q[0]) > 0.05                                    # the shift changes the probabilities
+    assert np.allclose(attn.softmax(z + 100.0), p)                    # the level alone does not
+    shown("[bfloat16](low-precision.md#formats) stores a number near $-100$ only to within 0.25, and such errors land on "
+          "the differences between logits, which set the probabilities.",
+          "[bfloat16](low-precision.md#formats) 存储 $-100$ 附近的数时误差可达 0.25，而这样的误差会落到 logit 之间的差上，"
+          "概率正是由这些差决定的。")
+    shown("an instability that the z-loss mitigated. Why a drift that changes no probability harms training, they do not explain.",
+          "并发现 z 损失能缓解这种不稳定。一个不改变任何概率的漂移为什么会损害训练，他们没有解释。")
+
+
 def test_cross_entropy_gradient_sums_to_zero_but_the_common_level_can_drift():
     rng = np.random.default_rng(5)
     z, y = rng.standard_normal(9) * 4, np.eye(9)[2]
@@ -974,7 +998,7 @@ def test_last_block_gradient_against_depth(stack):
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
     shown("From 3 to 48 blocks the last block's gradient falls by a factor of 3.1 with pre-norm, while with post-norm it stays within 7%.",
-          "从 3 个块到 48 个块，前置归一化时这个梯度缩小为原来的 1/3.1，后置归一化时变化不超过 7%")
+          "从 3 个块到 48 个块，前置归一化时这个梯度降到原来的约三分之一（相差 3.1 倍），后置归一化时变化不超过 7%")
     shown("At 48 blocks, post-norm's gradient at the last block is 3.7 times pre-norm's",
           "48 个块时，后置归一化最后一个块的梯度是前置归一化的 3.7 倍")
 
@@ -1023,11 +1047,11 @@ def test_unnormalised_backward_signal_grows_like_the_stream(stack):
     # input is about 1 (the gap there is the backward growth, above); the last block's input is the grown stream
     inputs = stack["none_act_std"]
     assert 0.9 < inputs[0] < 1.1 and inputs[-1] > 1e4
-    shown("one of the two is always large: the backward signal, passing the blocks in reverse, grows by a factor of "
+    shown("one of the two is always large: the error signal, passing the blocks in reverse, grows by a factor of "
           "$1.9 \\times 10^{4}$, about as much as the stream grew on the way forward, so the first blocks receive a large "
-          "backward signal and the last blocks a large input.",
-          "两者总有一个很大：反向信号逆序穿过这些块时放大为原来的 $1.9 \\times 10^{4}$ 倍，与残差流在前向传播中增大的倍数相近，"
-          "所以前面的块收到的反向信号大，后面的块收到的输入大。")
+          "error signal and the last blocks a large input.",
+          "两者总有一个很大：误差信号逆序穿过这些块时放大为原来的 $1.9 \\times 10^{4}$ 倍，与残差流在前向传播中增大的倍数相近，"
+          "所以前面的块收到的误差信号大，后面的块收到的输入大。")
 
 
 def test_gaussian_integrals_behind_the_entropy_estimate():
@@ -1112,9 +1136,9 @@ def test_the_table_column_lists_caps_and_penalties_not_the_scaling(lang):
     assert {"en": "Cap or penalty on scores / logits", "zh": "分数 / logit 的上限或罚项"}[lang] in header
     assert header.split("|")[5].strip() == {"en": "Cap or penalty on scores / logits", "zh": "分数 / logit 的上限或罚项"}[lang]
     assert len(body) == 6 and not any("sqrt{d_k}" in row for row in body)   # the scaling is in the note, not the column
-    assert {"en": "In the fifth column it does not mean unscaled scores: dividing them by $\\sqrt{d_k}$ is standard, "
-                  "and GPT-2's and LLaMA's released code do it.",
-            "zh": "第五列的短横并不表示分数未经缩放：除以 $\\sqrt{d_k}$ 是标准做法，GPT-2 和 LLaMA 的公开代码都是这样做的。"}[lang] in text
+    scaling = text.split("{ #scaling }")[1].split("{ #logit-control }")[0]          # the scaling is stated in its own section
+    assert {"en": "Dividing by $\\sqrt{d_k}$, as the released code of GPT-2 and LLaMA does, gives scores of variance 1",
+            "zh": "除以 $\\sqrt{d_k}$ 之后（GPT-2 和 LLaMA 的公开代码都这样做），不论头维度多大，分数的方差都是 1"}[lang] in scaling
 
 
 def table_rows(lang):

@@ -175,6 +175,22 @@ def test_dead_means_preactivation_at_most_zero_on_every_training_point():
     assert dead_relu.inactive_fraction(net, X)[0] == 0.0  # one point barely positive: not dead
 
 
+def test_leaky_formula_is_max_x_ax_for_a_at_most_1_and_max_0_x_plus_a_min_0_x_for_any_a():
+    """'For a ≤ 1 ... f_a(x) = max(x, ax); for any a it also equals max(0, x) + a·min(0, x)'; the
+    max form fails for a > 1, where it picks ax for positive x."""
+    x = np.linspace(-5, 5, 1001)
+    cases = lambda a: np.where(x > 0, x, a * x)
+    for a in (0.0, 0.01, 0.25, 11 / 48, 1.0, 1.5, 3.0, -1.0):
+        np.testing.assert_array_equal(np.maximum(0, x) + a * np.minimum(0, x), cases(a))
+    for a in (0.0, 0.01, 0.25, 11 / 48, 1.0):
+        np.testing.assert_array_equal(np.maximum(x, a * x), cases(a))
+    assert not np.allclose(np.maximum(x, 1.5 * x), cases(1.5))
+    np.testing.assert_array_equal(leaky_relu(x), np.maximum(x, LEAKY_SLOPE * x))
+    for lang, text in (("en", "For $a \\le 1$, which covers every slope used in practice, $f_a(x) = \\max(x, a x)$"),
+                       ("zh", "$a \\le 1$ 时（实际用到的斜率都在这个范围内），$f_a(x) = \\max(x, a x)$")):
+        assert text in page_text(PAGE, lang)
+
+
 def test_leaky_inactive_unit_still_passes_gradient_scaled_by_a():
     z = -np.linspace(0.01, 10, 100)
     assert np.all(leaky_relu_prime(z) == 0.01) and np.all(relu_prime(z) == 0.0)
@@ -249,8 +265,10 @@ def test_dead_fraction_is_almost_none_up_to_0_3_and_41_45_at_1_with_no_rate_trie
     assert p[3].min() > 10 * p[:3].max()
     assert (round(float(p[3].min())), round(float(p[3].max()))) == (41, 45)
     assert not any(0.3 < r < 1.0 for r in rates)
-    for lang, text in (("en", "Almost none up to a learning rate of 0.3, and 41–45% at 1.0 (no rate in between was tried)."),
-                       ("zh", "学习率到 0.3 为止几乎没有，到 1.0 时已达 41–45%（两者之间的学习率没有测）。")):
+    leaky = layer2_percent(dr, "leaky_relu")[3]
+    assert (round(float(leaky.min())), round(float(leaky.max()))) == (24, 27)
+    for lang, text in (("en", "Almost none up to a learning rate of 0.3; at 1.0, 41–45% of ReLU units dead against 24–27% of Leaky ReLU units inactive (no rate in between was tried)."),
+                       ("zh", "学习率到 0.3 为止几乎没有；到 1.0 时，ReLU 单元死亡 41–45%，Leaky ReLU 单元不活跃 24–27%（两者之间的学习率没有测）。")):
         page = page_text(PAGE, lang)
         assert text in page and "sudden jump" not in page and "陡然跳升" not in page and "jumps to" not in page and "跳到" not in page
 
@@ -478,7 +496,9 @@ def test_first_layer_units_never_die_in_these_runs_at_1_0(steps):
 
 
 def test_a_first_layer_dead_unit_is_permanent_a_deeper_one_is_revived_by_the_layer_below(steps):
-    """The mechanism behind the revivals: a second-layer unit's inputs are the first layer's outputs."""
+    """The mechanism behind the revivals: a second-layer unit's inputs are the first layer's outputs.
+    'Only the first layer can have revived them: while dead, their own weights and bias received no
+    gradient': on any mini-batch, a dead unit's incoming weights and bias get exactly zero gradient."""
     X, y = voronoi(seed=200)
     net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
     batches = minibatches(len(X), 64, np.random.default_rng(0))
@@ -486,6 +506,13 @@ def test_a_first_layer_dead_unit_is_permanent_a_deeper_one_is_revived_by_the_lay
         idx = next(batches)
         net.sgd_step(X[idx], y[idx], 1.0)
     dead_now = np.all(net.hidden_preactivations(X)[1] <= 0, axis=0)
+    assert dead_now.any()
+    check = np.random.default_rng(1).choice(len(X), 64, replace=False)     # a batch off the run's order
+    _, grads_W, grads_b = net.loss_and_grads(X[check], y[check])
+    assert np.all(grads_W[1][:, dead_now] == 0.0) and np.all(grads_b[1][dead_now] == 0.0)
+    for lang, text in (("en", "Only the first layer can have revived them: while dead, their own weights and bias received no gradient."),
+                       ("zh", "让它们复活的只能是第一层：死亡期间，它们自己的权重和偏置收不到任何梯度。")):
+        assert text in page_text(PAGE, lang)
     for _ in range(200):
         idx = next(batches)
         net.sgd_step(X[idx], y[idx], 1.0)

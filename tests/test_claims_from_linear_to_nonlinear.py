@@ -145,14 +145,19 @@ def test_a_step_function_is_differentiable_almost_everywhere_yet_passes_back_no_
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "with real-valued inputs, a first-layer pre-activation is almost never exactly zero."),
-    ("zh", "输入取实数值时，第一层的预激活值几乎不会恰好为零。")])
-def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_real_valued_inputs(lang, words):
+    ("en", "with continuously distributed inputs, a first-layer pre-activation is almost never exactly zero. "
+           "The exception is an all-zero input, such as zero padding or a black image patch, meeting a bias that is still zero."),
+    ("zh", "输入服从连续分布时，第一层的预激活值几乎不会恰好为零；例外是全零的输入（例如零填充或全黑的图像块）遇上仍为零的偏置。")])
+def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuous_inputs(lang, words):
     assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     X, _ = voronoi(seed=200)
     net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
     first = net.hidden_preactivations(X)[0]
     assert first.size > 10_000 and np.count_nonzero(first == 0) == 0
+    # the exception: an all-zero input with the biases still at their zero start gives exactly zero
+    assert all(np.all(b == 0) for b in net.biases)
+    zero_in = net.hidden_preactivations(np.zeros((1, X.shape[1])))[0]
+    assert np.all(zero_in == 0.0)
 
 
 def test_deeper_preactivations_can_be_exactly_zero_so_the_claim_is_about_the_first_layer():

@@ -251,6 +251,23 @@ def test_tanh_loses_two_q_squared_per_layer():
         assert (q - second_moment("tanh", q)) / q ** 2 == pytest.approx(2.0, rel=0.05)
 
 
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "The expansion does not reach back to the first layer: at $q_1 = 1$ it gives $q - 2q^2 = -1$, against the true 0.394."),
+    ("zh", "这个展开式管不到第一层：在 $q_1 = 1$ 处它给出 $q - 2q^2 = -1$，而真实值是 0.394。")])
+def test_the_small_q_expansion_fails_at_q_1_and_gives_one_over_2l_deep_in_the_stack(lang, wording):
+    assert wording in page_text("blog/posts/initialisation.md", lang)
+    assert 1.0 - 2 * 1.0 ** 2 == -1 and round(second_moment("tanh", 1.0), 3) == 0.394
+    q, layers = 1.0, []
+    for _ in range(400):                                   # the recursion q_{l+1} = E[tanh(z)^2], q_1 = 1
+        layers.append(q)
+        q = second_moment("tanh", q)
+    l = np.arange(1, 401)
+    two_l_q = 2 * l * np.array(layers)
+    assert abs(two_l_q[-1] - 1) < 0.02 and abs(two_l_q[-1] - 1) < abs(two_l_q[49] - 1)   # q_l ~ 1/(2l)
+    deviation = np.abs(np.sqrt(np.array(layers) * (2 * l - 1)) - 1)
+    assert deviation[1:3].max() > 0.08                     # the early layers: close, but not by the expansion
+
+
 def test_tanh_follows_one_over_root_two_l_minus_one_within_9_percent(r):
     layers = np.arange(1, 51)
     deviation = np.abs(r["tanh_lecun_pre_std"] * np.sqrt(2 * layers - 1) - 1)

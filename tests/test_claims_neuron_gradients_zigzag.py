@@ -156,81 +156,77 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
 
 
 MATCHED_STEP_WORDS = {
-    "en": "the fair comparison is at matched step size (the same learning rate times mean squared input length). Compare "
-          "the *path ratio*: the distance SGD walked, divided by the straight distance from its start to its end. At the "
-          "smaller step size (learning rate 1 for centred inputs, 0.13 for positive ones) the path ratio is 2.9 with "
-          "positive inputs against 1.2 after centring; at the larger one (learning rate 1 for positive inputs, 7.7 for "
-          "centred ones) it is 4.1 against 2.0.",
-    "zh": "公平的比较要在步长对等时进行（学习率乘以输入长度平方的均值相同）。下面比较 SGD 实际走过的路程与起点到终点的直线距离"
-          "之比。按中心化那次运行的步长对等，即较小的步长（中心化输入的学习率为 1，全正输入为 0.13），全正输入的这个比值是 2.9，"
-          "中心化后是 1.2。按全正输入那次运行的步长对等，即较大的步长（全正输入的学习率为 1，中心化输入为 7.7），则是 4.1 对 2.0。"}
+    "en": ("Centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. The fair "
+           "comparison is at *matched step size*: the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the learning "
+           "rate and the mean squared input length is the same in both runs. The table matches it twice, to the centred "
+           "run at learning rate 1 (the smaller step size) and to the positive run at learning rate 1 (the larger), and "
+           "reports the *path ratio*: the distance SGD walked, divided by the straight distance from its start to its "
+           "end. At both step sizes positive inputs give the higher path ratio; at the smaller one they also leave SGD "
+           "far from $\\mathbf{w}^*$ after 60 steps."),
+    "zh": ("中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要在**步长对等**时进行：两次运行中，"
+           "学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。SGD 实际走过的路程与起点到终点"
+           "的直线距离之比，下面称为**路径比**。下表按两种步长对等：对齐中心化输入在学习率 1 下的步长（较小的步长），"
+           "或对齐全正输入在学习率 1 下的步长（较大的步长）。两种步长下，都是全正输入的路径比更高；按较小的步长，"
+           "全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
+# the table in that bullet: (step size, inputs) -> (learning rate, path ratio, distance from w* after 60 steps)
+MATCHED_STEP_ROWS = {
+    "en": {("smaller", "positive"): ("0.13", "2.9", "1.72"), ("smaller", "centred"): ("1", "1.2", "0.05"),
+           ("larger", "positive"): ("1", "4.1", "0.06"), ("larger", "centred"): ("7.7", "2.0", "< 0.001")},
+    "zh": {("较小", "全正"): ("0.13", "2.9", "1.72"), ("较小", "中心化"): ("1", "1.2", "0.05"),
+           ("较大", "全正"): ("1", "4.1", "0.06"), ("较大", "中心化"): ("7.7", "2.0", "< 0.001")}}
+
+
+def matched_step_table(lang):
+    """The rows of the matched-step table as {(step size, inputs): (learning rate, path ratio, distance)}."""
+    rows = {}
+    for line in page_text("blog/posts/neuron-gradients-zigzag.md", lang).splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.strip().startswith("|") and len(cells) == 5 and cells[0] in ("smaller", "larger", "较小", "较大"):
+            rows[cells[0], cells[1]] = tuple(cells[2:])
+    return rows
+
+
+def matched_runs():
+    """SGD at the two matched step sizes: learning rates that equalise lr * E|x|^2 between the two input sets."""
+    positive, centred = zigzag.inputs(centred=False), zigzag.inputs(centred=True)
+    square = {name: float(np.mean(np.sum(X ** 2, axis=1))) for name, X in (("positive", positive), ("centred", centred))}
+    lr = {("smaller", "positive"): square["centred"] / square["positive"], ("smaller", "centred"): 1.0,
+          ("larger", "positive"): 1.0, ("larger", "centred"): square["positive"] / square["centred"]}
+    inputs = {"positive": positive, "centred": centred}
+    paths = {key: zigzag.sgd_path(inputs[key[1]], lr=rate) for key, rate in lr.items()}
+    return square, lr, paths
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
-def test_at_matched_step_sizes_the_path_ratios_are_2_9_and_1_2_or_4_1_and_2_0(lang):
+def test_matched_step_table_learning_rates_path_ratios_and_distances(lang):
     """Centring shrinks the mean squared input length about 7.7 times, so at learning rate 1 centred SGD takes smaller
-    steps.  Matching lr * E|x|^2: positive inputs at the centred run's value give 2.9 (centred at lr 1: 1.2); centred
-    inputs at the positive run's value give 2.0 (positive at lr 1: 4.1).  The gap narrows but stays."""
+    steps.  Matching lr * E|x|^2 to either run at lr 1 gives the table's four runs: learning rates 0.13 / 1 and 1 / 7.7,
+    path ratios 2.9 / 1.2 and 4.1 / 2.0, distances from w* after 60 steps 1.72 / 0.05 and 0.06 / below 0.001."""
     assert MATCHED_STEP_WORDS[lang] in " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
-    positive, centred = zigzag.inputs(centred=False), zigzag.inputs(centred=True)
-    square = {name: float(np.mean(np.sum(X ** 2, axis=1))) for name, X in (("positive", positive), ("centred", centred))}
+    square, lr, paths = matched_runs()
     assert square["positive"] / square["centred"] > 7
-    ratio = {("positive", 1.0): zigzag.path_ratio(zigzag.sgd_path(positive)),
-             ("centred", 1.0): zigzag.path_ratio(zigzag.sgd_path(centred)),
-             ("positive", "matched"): zigzag.path_ratio(zigzag.sgd_path(positive, lr=square["centred"] / square["positive"])),
-             ("centred", "matched"): zigzag.path_ratio(zigzag.sgd_path(centred, lr=square["positive"] / square["centred"]))}
-    shown = {key: f"{value:.1f}" for key, value in ratio.items()}
-    assert square["centred"] * 1.0 < square["positive"] * 1.0                      # the smaller step: lr * E|x|^2
-    # the matched learning rates the page names: 0.13 for positive inputs, 7.7 for centred ones
-    assert (f"{square['centred'] / square['positive']:.2f}", f"{square['positive'] / square['centred']:.1f}") == ("0.13", "7.7")
-    assert (shown["positive", "matched"], shown["centred", 1.0]) == ("2.9", "1.2")
-    assert (shown["positive", 1.0], shown["centred", "matched"]) == ("4.1", "2.0")
-
-
-DISTANCE_WORDS = {
-    "en": ("Centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps",
-           "after 60 steps at the smaller step size, SGD with positive inputs is still 1.72 from $\\mathbf{w}^*$, "
-           "against 0.05 after centring;"),
-    "zh": ("学习率相同时，中心化输入的每一步都更短",
-           "按较小的步长走完 60 步，全正输入的 SGD 离 $\\mathbf{w}^*$ 还有 1.72，中心化后只有 0.05。")}
-
-
-@pytest.mark.parametrize("lang", ("en", "zh"))
-def test_at_the_smaller_matched_step_size_sgd_ends_1_72_from_w_star_against_0_05_after_centring(lang):
-    """At learning rate 1 centred SGD takes smaller steps (lr * E|x|^2 is about 7.7 times smaller), and both runs end
-    near w*; at the smaller matched step size positive-input SGD is still far from w* after 60 steps."""
-    text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
-    assert all(words in text for words in DISTANCE_WORDS[lang])
-    positive, centred = zigzag.inputs(centred=False), zigzag.inputs(centred=True)
-    square = {name: float(np.mean(np.sum(X ** 2, axis=1))) for name, X in (("positive", positive), ("centred", centred))}
-    assert square["centred"] < square["positive"]                                  # smaller steps at the same rate
-    distance = {name: float(np.linalg.norm(path[-1] - zigzag.W_STAR)) for name, path in (
-        ("positive", zigzag.sgd_path(positive, lr=square["centred"] / square["positive"])),
-        ("centred", zigzag.sgd_path(centred)))}
-    assert all(len(zigzag.sgd_path(X)) - 1 == zigzag.SGD_STEPS == 60 for X in (positive, centred))
-    assert (f"{distance['positive']:.2f}", f"{distance['centred']:.2f}") == ("1.72", "0.05")
-
-
-LARGER_STEP_WORDS = {
-    "en": "at the larger step size both end close to $\\mathbf{w}^*$ (0.06 and less than 0.001).",
-    "zh": "按较大的步长，两者都到了目标附近（0.06 和不到 0.001）。"}
-
-
-@pytest.mark.parametrize("lang", ("en", "zh"))
-def test_at_the_larger_matched_step_size_both_sgd_runs_end_at_w_star(lang):
-    """The larger matched step size: positive inputs at learning rate 1 (the figure's run), centred inputs at the
-    rate that matches lr * E|x|^2 (about 7.7).  After 60 steps positive-input SGD is 0.059 from w*, centred 7e-7:
-    both close to w* (the page says no more than that), while at the smaller step size the positive run is 1.72 away."""
-    assert LARGER_STEP_WORDS[lang] in " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
-    positive, centred = zigzag.inputs(centred=False), zigzag.inputs(centred=True)
-    square = {name: float(np.mean(np.sum(X ** 2, axis=1))) for name, X in (("positive", positive), ("centred", centred))}
-    paths = {"positive": zigzag.sgd_path(positive, lr=1.0),
-             "centred": zigzag.sgd_path(centred, lr=square["positive"] / square["centred"])}
     assert all(len(path) - 1 == zigzag.SGD_STEPS == 60 for path in paths.values())
-    distance = {name: float(np.linalg.norm(path[-1] - zigzag.W_STAR)) for name, path in paths.items()}
-    assert f"{distance['positive']:.2f}" == "0.06"
-    assert distance["centred"] < 0.001
-    assert 1.0 * square["positive"] > square["centred"] * 1.0                      # larger than the other matched pair
+    # matched: equal lr * E|x|^2 within each step size, and the "smaller" one really is smaller
+    for size in ("smaller", "larger"):
+        assert lr[size, "positive"] * square["positive"] == pytest.approx(lr[size, "centred"] * square["centred"])
+    assert lr["smaller", "centred"] * square["centred"] < lr["larger", "positive"] * square["positive"]
+    table = matched_step_table(lang)
+    names = dict(zip(("positive", "centred", "smaller", "larger"),
+                     ("positive", "centred", "smaller", "larger") if lang == "en" else ("全正", "中心化", "较小", "较大")))
+    assert len(table) == 4 and table == MATCHED_STEP_ROWS[lang]
+    for (size, kind), path in paths.items():
+        rate, ratio, distance = table[names[size], names[kind]]
+        shown_rate = f"{lr[size, kind]:.2f}" if lr[size, kind] < 1 else (f"{lr[size, kind]:.1f}" if lr[size, kind] > 1 else "1")
+        assert rate == shown_rate
+        assert ratio == f"{zigzag.path_ratio(path):.1f}"
+        d = float(np.linalg.norm(path[-1] - zigzag.W_STAR))
+        assert (distance == "< 0.001" and d < 0.001) or distance == f"{d:.2f}"
+    # the bullet's summary: positive inputs give the higher path ratio at both step sizes, and at the smaller
+    # one they leave SGD far from w* (1.72, against a start 2.83 away)
+    for size in ("smaller", "larger"):
+        assert zigzag.path_ratio(paths[size, "positive"]) > zigzag.path_ratio(paths[size, "centred"])
+    far = float(np.linalg.norm(paths["smaller", "positive"][-1] - zigzag.W_STAR))
+    assert far > 1 and far > 30 * float(np.linalg.norm(paths["smaller", "centred"][-1] - zigzag.W_STAR))
 
 
 def test_condition_numbers_13_7_and_1_1(zz):

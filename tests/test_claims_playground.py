@@ -203,3 +203,58 @@ def test_the_wider_shorter_batchnorm_runs_of_the_dead_relu_article_lost_no_unit_
     for lang, words in (("en", "(In the wider, shorter runs of [Why ReLU units die](blog/posts/dead-relu-units.md#batchnorm-measured), none died at this rate.)"),
                         ("zh", "更宽、训练步数更少的运行中，这个学习率下没有一个单元死亡")):
         assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+
+
+DEEP_SIGMOID_ORDERS = """
+const st = await load('state.js');
+const net = await load('network.js');
+const run = st.build(st.parse('?preset=deep-sigmoid'), null);
+const orders = [];
+for (let t = 1; t <= 600; t++) {
+  const { gradNorms } = net.trainStep(run.net, run.optimiser, run.data.train, run.nextBatch);
+  orders.push(-Math.log10(gradNorms[0] / gradNorms[gradNorms.length - 2]));   // first layer against last hidden
+}
+process.stdout.write(encode({ orders }));
+"""
+
+
+def test_deep_sigmoid_first_layer_gradient_stays_mostly_seven_to_eight_orders_below_the_last_hidden_layers():
+    """Item 1: 'The first layer's gradient norm stays mostly seven to eight orders of magnitude below the
+    last hidden layer's.'  The playground's own run, every step of the first 600: the median is between
+    7 and 8 orders and most steps are, but not all ("mostly")."""
+    import numpy as np
+    orders = np.array(run_node(DEEP_SIGMOID_ORDERS, {})["orders"])
+    inside = float(np.mean((orders >= 7) & (orders <= 8)))
+    assert 7 <= float(np.median(orders)) <= 8, np.median(orders)
+    assert 0.5 < inside < 1, inside
+    for lang, words in (("en", "The first layer's gradient norm stays mostly seven to eight orders of magnitude below"),
+                        ("zh", "第 1 层的梯度范数大多数时候比最后一个隐藏层低七到八个数量级")):
+        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+
+
+PRESET_STATES = """
+const { PRESETS } = await load('presets.js');
+process.stdout.write(encode({ high: PRESETS['relu-high-rate'].state, bn: PRESETS['relu-high-rate-bn'].state }));
+"""
+
+
+def test_the_batchnorm_preset_is_item_2s_first_run_with_batch_normalisation_added():
+    """'The preset "ReLU, high rate, with batch normalisation" is item 2's first run with batch
+    normalisation added.'"""
+    out = run_node(PRESET_STATES, {})
+    high, bn = out["high"], out["bn"]
+    assert bn.pop("bn") == 1 and not high.get("bn") and bn == high
+    for lang, words in (("en", "The preset \"ReLU, high rate, with batch normalisation\" is item 2's first run with "
+                               "batch normalisation added."),
+                        ("zh", "预设“ReLU，大学习率加批归一化”就是第 2 项的第一个运行再加上批归一化。")):
+        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+
+
+def test_the_controls_offer_a_beta_slider_for_silu_swish_which_is_not_batch_normalisations_beta():
+    """Batch-normalisation paragraph: 'this β is not the shape parameter β that the controls offer for
+    SiLU / Swish'.  The playground's data gives SiLU / Swish one parameter, shown as β."""
+    from actsite.pages.playground import playground_data
+    silu = next(f for f in playground_data()["functions"] if f["key"] == "silu")
+    assert silu["names"]["en"] == "SiLU / Swish" and [p["symbol"] for p in silu["params"]] == ["β"], silu
+    for lang, words in (("en", "that the controls offer for SiLU / Swish"), ("zh", "不是控件为 SiLU / Swish 提供的")):
+        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")

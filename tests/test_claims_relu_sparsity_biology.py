@@ -548,6 +548,22 @@ def test_relu_first_in_every_seed_at_small_rates_and_tied_once_at_0_1(ts):
     assert np.all(relu_reach <= tanh_reach)                # never slower
 
 
+def test_a_tanh_units_computed_slope_is_exactly_zero_only_from_about_19():
+    """'A tanh unit cannot die in this way: computed in float64, its slope is exactly zero only far out
+    in the tails, from about |x| = 19', while ReLU's is zero on the whole negative half-line."""
+    from actsite.maths.functions import relu_prime
+    x = np.linspace(0, 40, 4_000_001)
+    computed = 1 - np.tanh(x) ** 2
+    first_zero = float(x[np.argmax(computed == 0)])
+    assert round(first_zero) == 19 and np.all(computed[x >= first_zero] == 0) and np.all(computed[x < first_zero] > 0)
+    np.testing.assert_array_equal(1 - np.tanh(-x) ** 2, computed)
+    assert np.all(relu_prime(-np.linspace(1e-12, 1e6, 100_001)) == 0)
+    for lang, text in (("en", "A tanh unit cannot die in this way: computed in float64, its slope is exactly zero only far out in the tails, from about $|x| = 19$."),
+                       ("zh", "tanh 单元不会这样死亡：按 float64 计算，它的斜率只在很远的尾部（约从 $|x| = 19$ 起）才恰好为零。")):
+        page = page_text("blog/posts/relu-sparsity-biology.md", lang)
+        assert text in page and "a tanh unit cannot die." not in page and "tanh 单元则不会死亡" not in page
+
+
 def test_curves_at_0_03_cross_25_percent_at_275_and_475(ts):
     every = int(ts["every"])
     for key, quoted in (("relu", 275), ("tanh", 475)):

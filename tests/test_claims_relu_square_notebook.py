@@ -187,13 +187,13 @@ def test_right_of_2_every_unit_is_on_and_p_n_rises_along_the_last_chord_with_slo
 
 def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_help_at_10(notebook):
     """'On [−2, 2], four times as many units divide the error by 16. ... p_n(10) = 4 + 8(4 − δ) = 36 − 32/n.
-    More units move this towards 36, never towards 100.' The cell prints p_16(10) and p_64(10)."""
+    More units move this towards 36, never towards 100.' The cell prints p_16 and p_64 at 10 and −10."""
     namespace, said = notebook
     p16 = lambda x: namespace["p"](16, x)
     for side in (np.linspace(-10, -2, 81), np.linspace(2, 10, 81)):
         assert np.max(np.abs(np.diff(p16(side), 2))) < 1e-9
     far = [(v["n"], v["x"], round(v["value"], 1), round(v["error"], 1)) for key, v in said if key == "square_far"]
-    assert far == [(16, 10.0, 34.0, 66.0), (64, 10.0, 35.5, 64.5)]
+    assert far == [(16, 10.0, 34.0, 66.0), (16, -10.0, 4.0, 96.0), (64, 10.0, 35.5, 64.5), (64, -10.0, 4.0, 96.0)]
     assert max_error_on_interval(relu_interpolant_of_square(16), np.square) == pytest.approx(
         16 * max_error_on_interval(relu_interpolant_of_square(64), np.square), rel=1e-9)
     for n in UNITS + (32, 64, 128, 1024):
@@ -204,6 +204,9 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
     from actsite.pages.page_pairs import CONTENT
     for lang, text in (("en", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$"),
                        ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$")):
+        assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    for lang, text in (("en", "Left of −2 every unit is off, so $p_n = 4$ there whatever $n$, 96 short at −10."),
+                       ("zh", "在 −2 左侧所有单元都关闭，无论 $n$ 多大，$p_n$ 都等于 4，在 −10 处差 96。")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 

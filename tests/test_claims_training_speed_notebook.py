@@ -91,6 +91,21 @@ PAGE = "notebooks/training-speed.py"
 
 
 @pytest.mark.parametrize("lang, wording", [
+    ("en", "at 0.3 the first ten steps kill 30% to 45% of them, and at\n# least through step 100 (see [Try this](#try-this)) "
+           "the network trains on with fewer units."),
+    ("zh", "前十步就让其中 30% 到 45% 的单元死亡，而且至少到第 100 步（见[动手试试](#try-this)），网络只能靠剩下的单元接着学。")])
+def test_at_0_3_the_units_killed_early_stay_dead_in_large_numbers_through_step_100(lang, wording):
+    """Units can revive (the shares dip between steps 50 and 100), so the claim is scoped to step 100,
+    the step the Try-this cell prints: in every seed a large share is still dead there."""
+    assert wording in page_text(PAGE, lang)
+    for seed in training_speed.SEEDS:
+        shares = [training_speed.dead_share(0.3, seed, steps) for steps in (10, 50, 100)]
+        assert min(shares) >= 0.29, (seed, shares)
+    try_cell = page_text(PAGE, "en").split("{ #try-this }")[1]
+    assert "lr, seed, steps = 0.3, 0, 100" in try_cell
+
+
+@pytest.mark.parametrize("lang, wording", [
     ("en", "Its network differs from this one in\n# width (256), depth (two hidden layers), batch size (64) and when it "
            "counts (after 600 steps), and it\n# trains with plain SGD, without momentum. Momentum is the difference tested here."),
     ("zh", "它的网络与这里的有几处不同：宽度（256）、深度（两个隐藏层）、小批量大小（64）、统计的时间（600 步之后），"

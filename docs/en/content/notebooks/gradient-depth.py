@@ -1,7 +1,8 @@
 # %% [markdown]
 # # Notebook: gradients through a 50-layer stack { #notebook-gradient-depth }
 #
-# This notebook prints the numbers behind the article
+# How much gradient reaches the first layer of a 50-layer stack, and what decides it? This notebook
+# prints the numbers behind the article
 # [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md).
 # A bias-free stack of 50 layers, each
 # 256 units wide, is fed a batch of 64 standard normal inputs; a standard normal error signal is

@@ -67,12 +67,13 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 
 # %%
 for n in (16, 64):
-    say("square_far", n=n, x=10.0, value=p(n, 10.0), error=abs(p(n, 10.0) - 10.0**2))
+    for x_far in (10.0, -10.0):
+        say("square_far", n=n, x=x_far, value=p(n, x_far), error=abs(p(n, x_far) - x_far**2))
 
 # %% [markdown]
 # Almost nothing. Right of 2 every unit is on, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
 # of slope $4 - \delta$: $p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$. More units move this towards 36,
-# never towards 100; they refine the fit between the knots and add nothing beyond them.
+# never towards 100. Left of −2 every unit is off, so $p_n = 4$ there whatever $n$, 96 short at −10. Extra units refine the fit between the knots and add nothing beyond them.
 #
 # ## Try this { #try-this }
 #

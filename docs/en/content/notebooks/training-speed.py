@@ -83,17 +83,17 @@ for (lr, seed), share in shares.items():
     say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
 
 # %% [markdown]
-# At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and the
-# network trains on with fewer units. Tanh units cannot die this way. Computed as $1 - \tanh^2$, a tanh
+# At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and at
+# least through step 100 (see [Try this](#try-this)) the network trains on with fewer units. Tanh units cannot die this way. Computed as $1 - \tanh^2$, a tanh
 # unit's slope is exactly zero only far out in the tails, from about $|x| = 19$ in 64-bit arithmetic
 # ([Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md#saturation));
 # ReLU's is zero on the whole negative half-line.
 #
 # The linked article on dead units finds almost none at η = 0.3. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it
-# trains with plain SGD, without momentum. Momentum is the difference tested here. Since each update
-# carries nine tenths of the previous one, while the gradient keeps
-# its direction the update grows towards 1/(1 − 0.9) = 10 times the plain step η × gradient (6.5 times
+# trains with plain SGD, without momentum. Momentum is the difference tested here. Each update
+# carries nine tenths of the previous one, so as long as the gradient keeps
+# its direction, the update grows towards 1/(1 − 0.9) = 10 times the plain step η × gradient (6.5 times
 # by the tenth step): η = 0.3 here is a much larger step than η = 0.3 there.
 # Run the same ten steps at 0.3 again, this time without momentum:
 

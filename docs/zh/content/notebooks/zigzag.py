@@ -96,7 +96,7 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 让输入离零更远：下一个单元格取三个 `low` 值，从 $[\text{low}, 1]^2$ 中抽取输入，条件数和全批量梯度下降所需的步数随 `low` 一起增长（步数到 500 就不再往上数）。往元组里添几个值，还能看到更多。
+# 让输入离零更远：下一个单元格取三个 `low` 值，从 $[\text{low}, 1]^2$ 中抽取输入，条件数和全批量梯度下降所需的步数随 `low` 一起增长（步数以 500 为上限）。往元组里添几个值，还能看到更多。
 
 # %%
 for low in (0.2, 0.35, 0.5):
