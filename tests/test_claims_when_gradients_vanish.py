@@ -798,12 +798,12 @@ def test_tanh_small_behaves_linearly_shrinking_by_0_16_per_layer(gd):
     assert round(per_layer_factor(gd["tanh_small_std"][::-1]), 2) == 0.16
 
 
-def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient_is_flat(gd):
-    """The error signal loses 0.16 per layer on its way down, as the forward signal does on its way
-    up; the weight gradient takes one factor from each, so the tanh line is flat, while the sigmoid's
-    outputs stay near 1/2 and its line falls steeply towards the input."""
-    rng = np.random.default_rng(0)                            # the draw of layer_gradient_norms
-    weights = [rng.normal(0.0, INIT_STD["small"](WIDTH), size=(WIDTH, WIDTH)) for _ in range(50)]
+def rebuilt_tanh_stack(init, cached_grad):
+    """The experiment's tanh stack (layer_gradient_norms, seed 0) rebuilt by hand: its weights and data,
+    the norm of the error signal delta_l and the RMS of every layer's input, after checking that it
+    reproduces the cached gradient norms."""
+    rng = np.random.default_rng(0)
+    weights = [rng.normal(0.0, INIT_STD[init](WIDTH), size=(WIDTH, WIDTH)) for _ in range(50)]
     X, upstream = rng.normal(size=(64, WIDTH)), rng.normal(size=(64, WIDTH))
     h, inputs, pre = X, [], []
     for W in weights:
@@ -816,7 +816,16 @@ def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient
         delta_norms[layer] = np.linalg.norm(delta)
         grad_norms[layer] = np.linalg.norm(delta.T @ inputs[layer])
         upstream = delta @ weights[layer]
-    np.testing.assert_allclose(grad_norms, gd["tanh_small_grad"], rtol=1e-9)   # the same experiment
+    np.testing.assert_allclose(grad_norms, cached_grad, rtol=1e-10)             # the same experiment
+    rms = [float(np.sqrt(np.mean(x ** 2))) for x in inputs]
+    return weights, X, delta_norms, rms
+
+
+def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient_is_flat(gd):
+    """The error signal loses 0.16 per layer on its way down, as the forward signal does on its way
+    up; the weight gradient takes one factor from each, so the tanh line is flat, while the sigmoid's
+    outputs stay near 1/2 and its line falls steeply towards the input."""
+    weights, X, delta_norms, _ = rebuilt_tanh_stack("small", gd["tanh_small_grad"])
     assert round(per_layer_factor(delta_norms), 2) == 0.16                       # down: 0.16 per layer
     assert np.all(np.abs(delta_norms[:-1] / delta_norms[1:] - 0.16) < 0.02)       # at every layer
     assert round(per_layer_factor(gd["tanh_small_std"][::-1]), 2) == 0.16        # up: 0.16 per layer
@@ -862,28 +871,6 @@ def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
     assert round(chi, 2) == 1.11 and chi > 1
 
 
-def tanh_he_error_signal_and_inputs(gd):
-    """The experiment's tanh/He stack (seed 0) rebuilt: the norm of the error signal delta_l at every
-    layer and the RMS of every layer's input, after checking that it reproduces the cached gradients."""
-    rng = np.random.default_rng(0)
-    weights = [rng.normal(0.0, INIT_STD["he"](WIDTH), size=(WIDTH, WIDTH)).T for _ in range(50)]
-    X, upstream = rng.normal(size=(64, WIDTH)), rng.normal(size=(64, WIDTH))
-    h, inputs, pre = X, [], []
-    for W in weights:
-        inputs.append(h)
-        pre.append(h @ W)
-        h = tanh(pre[-1])
-    delta_norm, grad_norm = np.empty(50), np.empty(50)
-    for layer in reversed(range(50)):
-        delta = upstream * tanh_prime(pre[layer])
-        delta_norm[layer] = np.linalg.norm(delta)
-        grad_norm[layer] = np.linalg.norm(delta.T @ inputs[layer])
-        upstream = delta @ weights[layer].T
-    np.testing.assert_allclose(grad_norm, gd["tanh_he_grad"], rtol=1e-10)
-    rms = [float(np.sqrt(np.mean(x ** 2))) for x in inputs]
-    return delta_norm, rms
-
-
 @pytest.mark.parametrize("lang, wording", [
     ("en", "Measured, the error signal grows by 1.048 per layer, a factor of 9.8. The first layer's weight gradient "
            "also carries that layer's input, the data, which is about 1.8 times the size of the last layer's input; "
@@ -896,7 +883,7 @@ def test_tanh_he_error_signal_1_05_predicted_1_048_measured_and_the_input_ratio_
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
     q = steady_variance(tanh, 2)
     assert round(np.sqrt(2 * gaussian_mean(lambda t: tanh_prime(t) ** 2, q)), 2) == 1.05
-    delta_norm, rms = tanh_he_error_signal_and_inputs(gd)
+    _, _, delta_norm, rms = rebuilt_tanh_stack("he", gd["tanh_he_grad"])
     ratio = float(delta_norm[0] / delta_norm[-1])
     assert round(ratio ** (1 / 49), 3) == 1.048 and round(ratio, 1) == 9.8
     assert round(rms[0] / rms[-1], 1) == 1.8
