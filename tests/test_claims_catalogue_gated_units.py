@@ -500,6 +500,9 @@ def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
     assert exact == ["T5 v1.1 base"]
     assert "only T5 v1.1 base applies the 2/3 rule exactly" in page("en") and "严格按 2/3 规则缩小宽度的只有 T5 v1.1 base" in page("zh")
     assert r"in T5 v1.1 base ($d = 768$, $d_\mathrm{ff}' = 2048$)" in page("en")      # the size the table lists
+    # the symbol names any gated block's hidden width, so it also fits the rows that do not shrink by 2/3
+    assert r"to $d_\mathrm{ff}'$ (this page's symbol for a gated block's hidden width, shrunk or not)" in page("en")
+    assert r"记作 $d_\mathrm{ff}'$（本页用这个记号表示门控前馈模块的隐藏宽度，无论是否缩小）" in page("zh")
 
 
 def test_llama_width_with_the_rounding_of_its_released_code():
@@ -628,11 +631,11 @@ def test_palm_is_dated_as_in_its_reference_and_on_the_other_pages(lang):
 def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     """The term 'outlier' is glossed where this page first uses it and links to its home; the claim
     (squaring once the two projections align) is the one low-precision makes at #outliers."""
-    assert ("if training makes the two weight vectors of one hidden unit point the same way, then $u \\approx c\\,v$ and the "
-            "unit computes about $c\\,v\\,g(v)$, which for ReGLU, GEGLU and SwiGLU grows like $v^2$: an unusually large "
-            "input comes out roughly squared, an [outlier](low-precision.md#outliers)") in page("en")
-    assert ("如果训练让同一个隐藏单元的两个权重向量指向同一方向，就有 $u \\approx c\\,v$，这个单元算的大约是 $c\\,v\\,g(v)$，"
-            "对 ReGLU、GEGLU 和 SwiGLU 来说它像 $v^2$ 一样增长：一个异常大的输入经过它近乎被平方，成为[离群值](low-precision.md#outliers)") in page("zh")
+    assert ("Because the unit multiplies, once training aligns a hidden unit's two weight vectors, ReGLU, GEGLU and SwiGLU "
+            "roughly square large inputs into [outliers](low-precision.md#outliers), values far larger than the rest, "
+            "which trouble 8-bit formats") in page("en")
+    assert ("由于单元做乘法，训练一旦让同一个隐藏单元的两个权重向量对齐，ReGLU、GEGLU 和 SwiGLU "
+            "就会把大输入近乎平方，成为[离群值](low-precision.md#outliers)，即远大于其余数值、给 8 位格式带来麻烦的值") in page("zh")
     # with u = c v the unit is c v g(v): quadratic growth for the unbounded gates, linear for GLU's sigmoid
     big = np.array([50.0, 100.0])
     for key in ("reglu", "geglu", "swiglu"):

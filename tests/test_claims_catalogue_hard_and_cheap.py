@@ -369,6 +369,40 @@ def test_softsign_tail_is_one_over_one_plus_x_and_tanh_tail_is_2_exp_minus_2x():
     np.testing.assert_allclose((2 / (np.exp(2 * big) + 1)) / (2 * np.exp(-2 * big)), 1.0, rtol=1e-4)
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "softsign sits in between, with no exponential but a division by the input-dependent $1 + |x|$, "
+           "which integer hardware must also approximate or tabulate."),
+    ("zh", "softsign 介于两者之间：不用指数，但要除以随输入而变的 $1 + |x|$，整数硬件同样得近似或查表。"),
+])
+def test_softsign_needs_no_exponential_but_divides_by_an_input_dependent_value(lang, said):
+    """The cheap/not-cheap test applied to softsign: x/(1 + |x|) is a ratio whose divisor changes with x, so,
+    unlike hard swish's fixed division by 6, it cannot fold into the requantisation multiplier."""
+    x = np.linspace(-20, 20, 4001)
+    np.testing.assert_allclose(SS.f(x), x / (1 + np.abs(x)), rtol=1e-15, atol=0)
+    divisor = x / np.where(x == 0, np.nan, SS.f(x))                   # the divisor SS.f divides by, x != 0
+    assert np.nanmax(divisor) - np.nanmin(divisor) > 10               # not a constant like hard swish's 6
+    ops = DATA["functions"]["softsign"]["value"]["operations"]
+    assert "exp" not in ops and "tanh" not in ops and ops.get("divide") == 1
+    assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "the same trap as a ReLU [dead unit](../blog/posts/dead-relu-units.md#dead-relu), here a unit stuck on a "
+           "constant piece, which hard sigmoid, hard tanh and ReLU6 can fall into at either end, and hard swish below $-3$."),
+    ("zh", "这与 ReLU 的[死亡单元](../blog/posts/dead-relu-units.md#dead-relu)是同一个陷阱：单元卡在常数段上。"
+           "hard sigmoid、hard tanh 和 ReLU6 在两端都可能卡住，hard swish 则可能卡在 $-3$ 以下。"),
+])
+def test_hard_functions_have_zero_slope_on_constant_pieces_at_both_ends_hard_swish_only_below_minus_3(lang, said):
+    """'Dead unit' is the glossary's ReLU term; the page uses it only as the comparison, for units stuck on a
+    constant piece: both ends for hard sigmoid, hard tanh and ReLU6, only below -3 for hard swish."""
+    for fn, lo, hi in ((HS, -3.0, 3.0), (HT, -1.0, 1.0), (R6, 0.0, 6.0)):
+        assert float(fn.df(np.array(lo - 0.5))) == 0 and float(fn.df(np.array(hi + 0.5))) == 0
+        assert np.ptp(fn.f(np.linspace(hi + 0.1, hi + 50, 100))) == 0    # constant, not merely flat
+    assert float(HW.df(np.array(-3.5))) == 0 and float(HW.df(np.array(3.5))) == 1
+    assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert "这正是[死亡单元]" not in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+
+
 def test_at_10_softsign_is_0_091_below_its_bound_and_tanh_4_1e_minus_9():
     assert round(1 - float(SS.f(np.array(10.0))), 3) == 0.091
     assert f"{1 - math.tanh(10.0):.1e}" == "4.1e-09"

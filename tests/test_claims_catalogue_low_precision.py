@@ -253,8 +253,32 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     page_lang("en", "computes accurately in float32", "")
     page_lang("zh", "", "内部用 float32 准确地计算")
     # the conclusion holds for a kernel that does both, not for every library
-    page_lang("en", "So, for any kernel that does this, the thresholds belong to the format, not to a particular library.", "")
-    page_lang("zh", "", "因此，只要内核这样做，这些阈值就属于格式本身，而不属于某个库。")
+    page_lang("en", "So, for any kernel that does this and keeps subnormal results, the thresholds belong to the format, "
+              "not to a particular library;", "")
+    page_lang("zh", "", "因此，只要内核这样做，并且保留次正规数结果，这些阈值就属于格式本身，而不属于某个库；")
+
+
+def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
+    """'one that flushes subnormals to zero returns 0 sooner in bfloat16's far tails (the sigmoid from
+    -87.5 rather than -93, SiLU from -92 rather than -97.5)': the same search, with every result below
+    bfloat16's smallest normal number (e^-87.34) set to 0."""
+    tiny = lp.FORMATS["bfloat16"].tiny
+    assert round(math.log(tiny), 2) == -87.34
+
+    def ftz(v):
+        v = lp.to_format(v, "bfloat16")
+        return np.where(np.abs(v) < tiny, 0.0, v)
+
+    for key, kept, flushed in (("sigmoid", -93.0, -87.5), ("silu", -97.5, -92.0)):
+        assert lp.row(key, "bfloat16").value[0] == kept, key
+        act = EVERY[key]
+        with np.errstate(all="ignore"):
+            m = lp.beyond_last(lambda x: ftz(act.f(x)) != 0, "bfloat16", -1)
+        assert -m == flushed, key
+    page_lang("en", "one that flushes subnormals to zero returns 0 sooner in bfloat16's far tails (the sigmoid from $-87.5$ "
+              "rather than $-93$, SiLU from $-92$ rather than $-97.5$).", "")
+    page_lang("zh", "", "把次正规数清零的内核在 bfloat16 的远端尾部会更早得到 0（sigmoid 从 $-87.5$ 起而不是从 $-93$ 起，"
+              "SiLU 从 $-92$ 起而不是从 $-97.5$ 起）。")
     page_lang("en", r"beyond $|x| = 88.72$, where $e^{|x|}$ [overflows](#overflow) in float32", "")
     page_lang("zh", "", r"$|x|$ 超过 88.72、float32 中的 $e^{|x|}$ 会[溢出](#overflow)")
 
@@ -811,8 +835,21 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         gelu_t = x * stable_sig
         assert np.all(np.isfinite(gelu_t)), fmt
         np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
-    page_lang("en", "What no rewrite removes for every input is the overflow of the cube in the tanh approximation of GELU:", "")
-    page_lang("zh", "", "改写消除不了的，是 GELU 的 tanh 近似中立方项的溢出，至少不能对所有输入都消除：")
+    page_lang("en", "No reordering of its operations removes the overflow of the cube in the tanh approximation of GELU:", "")
+    page_lang("zh", "", "无论怎样调整运算顺序，都消除不了 GELU 的 tanh 近似中立方项的溢出：")
+    # every order of the product 0.044715·x·x·x overflows in float16 once 0.044715 x³ exceeds its range;
+    # clipping the input (not a reordering) removes it, which the page offers for E4M3
+    import itertools
+    c, h = np.float16(0.044715), np.float16(120.0)
+    with np.errstate(over="ignore"):
+        for a, b, d, e in itertools.permutations((c, h, h, h)):
+            assert np.isinf(a * b * d * e)
+    page_lang("en", "or an input clipped before it is cubed", "")
+    # the thresholds are the correctly rounded function's, which the float32 column defines as an ideal
+    page_lang("en", "The thresholds above are those of the correctly rounded function.", "")
+    page_lang("zh", "", "上面的阈值都是正确舍入的函数的阈值。")
+    for lang, old in (("en", "assume a kernel that computes internally in a wider format"), ("zh", "假定内核在内部用更宽的格式计算")):
+        assert old not in page(lang), lang
 
 
 def test_softplus_and_mish_lose_their_left_tails_in_float16():
@@ -1423,10 +1460,11 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     assert "前向计算" not in page("zh")
     # the takeaway keeps the section's source and its scoping, and is no firmer than the section (an argument)
     page_lang("en", "usually limited by memory traffic, NVIDIA's guides say, so 16 bits, which halve the bytes it moves, "
-              "should speed up every memory-bound activation by about the same factor ([an argument, not a "
+              "should speed up every memory-bound activation by roughly the factor the bytes shrink by, about 2 ([an argument, not a "
               "measurement](#speed)).", "")
     page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存，所以换成 16 位、让字节数减半后，"
-              "受访存限制的激活函数应当获得大致相同的加速（这是[论证，不是实测](#speed)）。")
+              "受访存限制的激活函数耗时应当都缩短到约一半，与字节数缩小的比例相同（这是[论证，不是实测](#speed)）。")
+    assert np.dtype(np.float32).itemsize / np.dtype(np.float16).itemsize == 2 == np.dtype(np.float32).itemsize / BF16.itemsize
     for lang, firmer in (("en", "every function alike"), ("en", "whatever its formula."), ("zh", "与公式繁简无关")):
         assert firmer not in page(lang), (lang, firmer)
     # softsign x/(1 + |x|) as PyTorch writes it: abs, add, divide
@@ -1468,3 +1506,11 @@ def test_terms_from_other_pages_are_linked_to_the_glossary_at_first_use():
                                     ("zh", "[饱和](../glossary.md#saturation)", "[词元](../glossary.md#token)（语言模型读入文本的单位")):
         text = page(lang)
         assert saturating in text and token in text, lang
+
+
+def test_loss_scaling_is_often_needed_in_float16_not_always():
+    """Micikevicius et al. (2018) trained several networks in float16 without loss scaling; the page shows
+    only that gradients below float16's range occur (Multibox SSD): the takeaway says 'often'."""
+    page_lang("en", "Because of its narrow range, float16 often needs loss scaling;", "")
+    page_lang("zh", "", "float16 范围窄，常常需要损失缩放；")
+    assert "float16 needs loss scaling" not in page("en") and "窄，需要损失缩放" not in page("zh")

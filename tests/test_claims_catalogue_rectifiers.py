@@ -261,11 +261,18 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     x = -1.0
     assert (lo * x) / x == 3 and (hi * x) / x == 8                    # a product: steeper than slope 1
     assert 0 < 1 / hi < 1 / lo < 1                                    # a division: leaky slopes below 1
-    assert ("Xu et al. write the slope as a factor in $[0, 1)$, yet draw it from $U(3, 8)$ as the NDSB winner did, "
+    assert ("Xu et al. write the slope as a factor in $[0, 1)$, yet draw it from $U(3, 8)$ as the NDSB winner suggested, "
             "and at test time divide by the mean of that range. This page reads them consistently, as a division "
             "throughout: a negative input $x$ becomes $x/a$") in page_text("en")
-    assert ("Xu 等人把斜率写成 $[0, 1)$ 内的乘数，却按 NDSB 冠军的做法从 $U(3, 8)$ 中抽取，测试时再除以这个区间的均值。"
+    assert ("Xu 等人把斜率写成 $[0, 1)$ 内的乘数，却按 NDSB 冠军的建议从 $U(3, 8)$ 中抽取，测试时再除以这个区间的均值。"
             "本页前后一致地把它读作除法：训练时负输入 $x$ 变为 $x/a$") in page_text("zh")
+    assert "which they say was first used in Kaggle's National Data Science Bowl (NDSB) competition; they kept the " \
+           "setting the competition's winner suggested" in page_text("en")              # the competition, not its winner
+    assert "据 Xu 等人所述，RReLU 最早出现在 Kaggle 竞赛 National Data Science Bowl（NDSB）中；他们沿用了该竞赛冠军建议的" \
+           in page_text("zh")
+    for lang in ("en", "zh"):
+        assert "winner of Kaggle's National Data Science Bowl (NDSB) had first used" not in page_text(lang)
+        assert "最早由 Kaggle 竞赛 National Data Science Bowl（NDSB）的冠军团队使用" not in page_text(lang)
     for lang in ("en", "zh"):                                          # the convention table was folded into the prose
         assert "| Convention |" not in page_text(lang) and "| 约定 |" not in page_text(lang)
 

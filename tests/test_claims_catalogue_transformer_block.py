@@ -22,7 +22,7 @@ Zhang and Sennrich's argument for dropping the re-centring; GPT-2's move to pre-
 normalisation; Xiong et al.'s per-layer gradient profile (their figure 3) and their analysis (large gradients near the output with post-norm, a 1/sqrt(L) bound with pre-norm, both
 stated for the last layer's second feed-forward matrix W^{2,L} in their theorem 1,
 training without warm-up); Takase et al.'s shallow-versus-deep finding (six or fewer / ten or more layers given as examples); Wortsman et al.'s small
--scale reproduction (output logits drifting to large negative values late in training at high learning rates, an instability the z-loss mitigated; they give no mechanism); ST-MoE's reason for its router z-loss (rounding errors of large logits in bfloat16); Gemma 2's stated reason for soft-capping (keeping the logits between -cap and cap, citing Bello et al. 2016) and Bello et al.'s (the cap controls the range of the logits and hence the entropy; it helped exploration, with marginal gains); that GPT-2's and LLaMA's released code divide the scores by sqrt(d_k); every row of the models table (the biases column: Vaswani et al.'s
+-scale reproduction (output logits drifting to large negative values late in training at high learning rates, an instability the z-loss mitigated); Gemma 2 following Gemini 1.5 in soft-capping; ST-MoE's reason for its router z-loss (rounding errors of large logits in bfloat16); Gemma 2's stated reason for soft-capping (keeping the logits between -cap and cap, citing Bello et al. 2016) and Bello et al.'s (the cap controls the range of the logits and hence the entropy; it helped exploration, with marginal gains); that GPT-2's and LLaMA's released code divide the scores by sqrt(d_k); every row of the models table (the biases column: Vaswani et al.'s
 FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; GPT-2's model.py, whose conv1d adds a bias b in c_attn, c_proj,
 c_fc and the MLP's c_proj; none in PaLM section 2, LLaMA's model.py, Gemma 2's modeling_gemma2.py (Gemma2MLP's
 bias=False, attention bias=config.attention_bias, False by default), Nemotron-4 section 2), PaLM's parallel layers.  GPT-2's feed-forward activation comes from its released code
@@ -511,6 +511,15 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
         np.testing.assert_allclose(cap(small, c), small - small ** 3 / (3 * c ** 2), atol=1e-6)
     assert f"{cap(10.0, 30.0):.2f}" == "9.65"
     shown("a logit of 10 under a cap of 30 becomes 9.65", "logit 10 变成 9.65")
+    assert f"{10.0 - 10.0 ** 3 / (3 * 30.0 ** 2):.2f}" == "9.63"                # the series' two terms, not the exact value
+    shown("(the series' first two terms give 9.63)", "（级数的前两项给出 9.63）")
+    # Bello et al.'s clipping C tanh(u) is bounded by C like cap_c but has slope C at zero, not 1: same kind, not the same map
+    C, u = 10.0, np.linspace(-1e-3, 1e-3, 3)
+    assert np.all(np.abs(C * np.tanh(np.linspace(-50, 50, 101))) <= C)
+    assert np.gradient(C * np.tanh(u), u)[1] == pytest.approx(C) and np.gradient(cap(u, C), u)[1] == pytest.approx(1.0)
+    shown("Its report gives no reason beyond following Gemini 1.5 and the bound itself:",
+          "对这样做的理由，报告只说是沿用 Gemini 1.5 的做法，让 logit 保持在 $-c$ 和 $c$ 之间")
+    shown("with a cap of the same kind, $C\\tanh(u)$, to control", "用同类的上限 $C\\tanh(u)$ 限制注意力 logit")
     assert abs(cap(3.0, 30.0) - 3.0) < 0.01 * 3.0 and cap(30.0, 30.0) < 0.8 * 30.0   # unchanged only well below the cap
     shown("soft-capping leaves logits nearly unchanged only well below the cap", "软上限只在 logit 远低于上限时才几乎不改变它们")
 
@@ -639,8 +648,8 @@ def test_bfloat16_stores_logits_near_minus_100_to_within_a_quarter():
           "the differences between logits, which set the probabilities.",
           "[bfloat16](low-precision.md#formats) 存储 $-100$ 附近的数时误差可达 0.25，而这样的误差会落到 logit 之间的差上，"
           "概率正是由这些差决定的。")
-    shown("an instability that the z-loss mitigated. Why a drift that changes no probability harms training, they do not explain.",
-          "并发现 z 损失能缓解这种不稳定。一个不改变任何概率的漂移为什么会损害训练，他们没有解释。")
+    shown("an instability that the z-loss mitigated. How can a drift that changes no probability harm training? One candidate is rounding,",
+          "并发现 z 损失能缓解这种不稳定。一个不改变任何概率的漂移为什么会损害训练？一种可能的解释是舍入误差")
 
 
 def test_cross_entropy_gradient_sums_to_zero_but_the_common_level_can_drift():
@@ -826,6 +835,9 @@ def test_stack_set_up_as_described(stack):
     assert (int(stack["depth"]), int(stack["width"]), int(stack["tokens"]), norm.HIDDEN) == (48, 128, 256, 512)
     shown("a stack of 48 residual blocks of width 128 and runs 256 standard normal token vectors",
           "48 个宽度为 128 的残差块堆成一个网络，让 256 个标准正态的词元向量")
+    assert norm.HIDDEN == 4 * int(stack["width"])                      # 128 is the stream's width, 512 the hidden width
+    shown('"A residual stack of width 128 with 48 blocks, each a GELU feed-forward block of hidden width 512, at initialisation,',
+          '"初始化时由 48 个残差块堆成、残差流宽度为 128 的网络（每块一个隐藏宽度为 512 的 GELU 前馈模块），')
 
 
 def test_the_loss_is_a_fixed_random_weighting_of_the_output():
@@ -1167,7 +1179,7 @@ def test_the_default_recurs_among_the_more_recent_models_of_the_table(lang):
     recent = {name: cells for name, cells in rows.items() if name not in ("Transformer", "GPT-2")}
     assert set(recent) == {"PaLM", "LLaMA", "Gemma 2", "Nemotron-4 15B"}
     rms = [n for n, c in recent.items() if "RMSNorm" in c[1]]
-    gated = [n for n, c in recent.items() if c[2] in ("SwiGLU", "GEGLU")]
+    gated = [n for n, c in recent.items() if re.split(r", |，", c[2])[0] in ("SwiGLU", "GEGLU")]
     no_bias = [n for n, c in recent.items() if c[3].startswith({"en": "none", "zh": "不用"}[lang])]
     assert len(rms) == 2 and len(gated) == 3 and len(no_bias) == 4      # each recurs, none is in every row but biases
     shown("consistent with the measurements above and with choices that recur among the more recent models in this table:",
@@ -1184,3 +1196,34 @@ def test_terms_defined_or_linked_where_first_used():
         text = page(lang)
         defined = text.index("residual branch*" if lang == "en" else "称为**残差分支**")
         assert text.index(word) == defined + (len("residual ") if lang == "en" else len("称为**残差")), lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gemma_2_row_records_the_tanh_gelu_as_the_gated_units_table_does_for_gemma(lang):
+    rows = table_rows(lang)
+    cell = {"en": "GEGLU, tanh approximation of GELU (released code)", "zh": "GEGLU，GELU 取 tanh 近似（公开代码）"}[lang]
+    assert rows["Gemma 2"][2] == cell
+    gemma = [line for line in page_text("catalogue/gated-units.md", lang).splitlines() if line.startswith("| Gemma")][0]
+    assert cell.split(" (")[0].split("（公开")[0] in gemma
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gated_recommendation_reason_matches_shazeers_table(lang):
+    """Item 2's reason: in Shazeer's Table 1 (as the gated-units page gives it) GEGLU and SwiGLU end below plain
+    ReLU and GELU at both training lengths; the page says 'slightly', as the lead is about twice the run spread."""
+    table = {line.split("|")[1].strip(): [float(re.match(r"\s*([\d.]+)", c).group(1)) for c in line.split("|")[2:4]]
+             for line in page_text("catalogue/gated-units.md", lang).splitlines()
+             if line.startswith("| ") and line.split("|")[1].strip() in ("ReLU", "GELU", "GEGLU", "SwiGLU")}
+    assert len(table) == 4
+    for step in (0, 1):
+        assert max(table[g][step] for g in ("GEGLU", "SwiGLU")) < min(table[p][step] for p in ("ReLU", "GELU"))
+    assert min(table[p][1] for p in ("ReLU", "GELU")) - max(table[g][1] for g in ("GEGLU", "SwiGLU")) < 0.05
+    shown("2. **A gated feed-forward block, SwiGLU or GEGLU**, which reached a slightly lower perplexity than plain ReLU or "
+          "GELU blocks of the same size in Shazeer's comparison.",
+          "2. **门控前馈模块，SwiGLU 或 GEGLU**：在 Shazeer 的比较中，它们的困惑度略低于同等规模的普通 ReLU 或 GELU 前馈模块。")
+
+
+def test_xiong_measurement_is_the_guide_for_the_shape_along_a_real_transformer():
+    shown("among them attention, their data and their loss, so for the shape along a real transformer their measurement "
+          "is the better guide.",
+          "注意力、数据和损失都在其中，因此真实 Transformer 中梯度沿各块的分布应以他们的测量为准。")

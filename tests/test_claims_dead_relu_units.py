@@ -194,6 +194,12 @@ def test_leaky_formula_is_max_x_ax_for_a_at_most_1_and_max_0_x_plus_a_min_0_x_fo
 def test_leaky_inactive_unit_still_passes_gradient_scaled_by_a():
     z = -np.linspace(0.01, 10, 100)
     assert np.all(leaky_relu_prime(z) == 0.01) and np.all(relu_prime(z) == 0.0)
+    # 'the runs also use slope a at the kink, x = 0': the derivative's cases are 1 (x > 0) and a (x <= 0)
+    assert leaky_relu_prime(np.array([0.0]))[0] == LEAKY_SLOPE and relu_prime(np.array([0.0]))[0] == 0.0
+    for lang, text in (("en", "the slope measured above (the runs also use slope $a$ at the kink, $x = 0$)."),
+                       ("zh", "上面实测的也是这个斜率（在折点 $x = 0$ 处，这些运行同样取斜率 $a$）。")):
+        page = page_text(PAGE, lang)
+        assert text in page and r"\begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}" in page
 
 
 def test_figure_medians_about_41_and_49_relu_27_leaky_no_leaky_point_at_2(dr):

@@ -684,3 +684,16 @@ def test_cost_paragraph_names_the_dominant_operations_and_links_the_measured_cos
     r = cost.ratios(cost.load())                                                      # it does cost more here
     assert r["sigmoid", "value", "float64"] > 1 and r["tanh", "value", "float64"] > 1
 
+
+
+def test_mean_output_for_a_standard_normal_pre_activation_is_one_half_for_sigmoid_zero_for_tanh():
+    """The gloss on zero-centred: exact by symmetry, sigma(-z) = 1 - sigma(z) and tanh(-z) = -tanh(z);
+    checked by quadrature against the standard-normal density."""
+    z = np.linspace(-12, 12, 240001)
+    density = np.exp(-z ** 2 / 2) / np.sqrt(2 * np.pi)
+    dz = z[1] - z[0]
+    assert abs(float(np.sum(sigmoid(z) * density) * dz) - 0.5) < 1e-9
+    assert abs(float(np.sum(tanh(z) * density) * dz)) < 1e-9
+    for lang, words in (("en", "for a standard-normal pre-activation the sigmoid's mean output is $1/2$, tanh's is 0"),
+                        ("zh", "预激活值服从标准正态分布时，sigmoid 的平均输出是 $1/2$，tanh 的是 0")):
+        assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)

@@ -158,15 +158,15 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
 MATCHED_STEP_WORDS = {
     "en": ("Centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. The fair "
            "comparison is at *matched step size*: the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the learning "
-           "rate and the mean squared input length is the same in both runs. The table matches it twice, to the centred "
-           "run at learning rate 1 (the smaller step size) and to the positive run at learning rate 1 (the larger), and "
-           "reports the *path ratio*: the distance SGD walked, divided by the straight distance from its start to its "
-           "end. At both step sizes positive inputs give the higher path ratio; at the smaller one they also leave SGD "
+           "rate and the mean squared input length is the same in both runs. The table compares the two kinds of input at "
+           "two step sizes: the centred run's at learning rate 1 (the smaller) and the positive run's at learning rate 1 "
+           "(the larger). Its *path ratio* is the distance SGD walked divided by the straight distance from its start to "
+           "its end. At both step sizes positive inputs give the higher path ratio; at the smaller one they also leave SGD "
            "far from $\\mathbf{w}^*$ after 60 steps."),
     "zh": ("中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要在**步长对等**时进行：两次运行中，"
            "学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。SGD 实际走过的路程与起点到终点"
-           "的直线距离之比，下面称为**路径比**。下表按两种步长对等：对齐中心化输入在学习率 1 下的步长（较小的步长），"
-           "或对齐全正输入在学习率 1 下的步长（较大的步长）。两种步长下，都是全正输入的路径比更高；按较小的步长，"
+           "的直线距离之比，下面称为**路径比**。下表在两种步长下各比一次：一种取中心化输入在学习率 1 时的步长（较小），"
+           "一种取全正输入在学习率 1 时的步长（较大）。两种步长下，都是全正输入的路径比更高；按较小的步长，"
            "全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
 # the table in that bullet: (step size, inputs) -> (learning rate, path ratio, distance from w* after 60 steps)
 MATCHED_STEP_ROWS = {
@@ -689,7 +689,7 @@ def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
 
 FIGURE_LR_WORDS = {
     "en": "SGD runs at learning rate 1 in both panels, so in (b), where centring has shrunk the inputs, its step size is "
-          "about 7.7 times smaller.",
+          "about 1/7.7 of that in (a).",
     "zh": "两幅图中 SGD 的学习率都是 1，中心化缩小了输入，所以图 (b) 中它的步长只有图 (a) 的约 1/7.7。"}
 
 

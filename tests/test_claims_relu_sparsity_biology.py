@@ -549,8 +549,9 @@ def test_relu_first_in_every_seed_at_small_rates_and_tied_once_at_0_1(ts):
 
 
 def test_a_tanh_units_computed_slope_is_exactly_zero_only_from_about_19():
-    """'A tanh unit cannot die in this way: computed in float64, its slope is exactly zero only far out
-    in the tails, from about |x| = 19', while ReLU's is zero on the whole negative half-line."""
+    """'A tanh unit cannot die in this way: in float64 its slope is exactly zero only far out in the
+    tails, from about |x| = 19 when computed as 1 − tanh² x and from about 373 in the sech² x form these
+    runs use', while ReLU's is zero on the whole negative half-line."""
     from actsite.maths.functions import relu_prime
     x = np.linspace(0, 40, 4_000_001)
     computed = 1 - np.tanh(x) ** 2
@@ -558,8 +559,17 @@ def test_a_tanh_units_computed_slope_is_exactly_zero_only_from_about_19():
     assert round(first_zero) == 19 and np.all(computed[x >= first_zero] == 0) and np.all(computed[x < first_zero] > 0)
     np.testing.assert_array_equal(1 - np.tanh(-x) ** 2, computed)
     assert np.all(relu_prime(-np.linspace(1e-12, 1e6, 100_001)) == 0)
-    for lang, text in (("en", "A tanh unit cannot die in this way: computed in float64, its slope is exactly zero only far out in the tails, from about $|x| = 19$."),
-                       ("zh", "tanh 单元不会这样死亡：按 float64 计算，它的斜率只在很远的尾部（约从 $|x| = 19$ 起）才恰好为零。")):
+    # '... and from about 373 in the sech² x form these runs use': the tanh the runs train with takes
+    # its slope from sech_squared, which underflows to 0 only near |x| = 372.6
+    from actsite.maths.functions import ACTIVATIONS, sech_squared, tanh_prime
+    assert ACTIVATIONS["tanh"].df is tanh_prime
+    far = np.linspace(0, 400, 4_000_001)
+    assert np.array_equal(tanh_prime(far), sech_squared(far))
+    sech_zero = float(far[np.argmax(sech_squared(far) == 0)])
+    assert round(sech_zero) == 373 and np.all(sech_squared(far[far < sech_zero]) > 0)
+    assert np.all(sech_squared(far[far >= sech_zero]) == 0)
+    for lang, text in (("en", "A tanh unit cannot die in this way: in float64 its slope is exactly zero only far out in the tails, from about $|x| = 19$ when computed as $1 - \\tanh^2 x$ and from about 373 in the $\\operatorname{sech}^2 x$ form these runs use."),
+                       ("zh", "tanh 单元不会这样死亡：在 float64 下，它的斜率只在很远的尾部才恰好为零，按 $1 - \\tanh^2 x$ 计算约从 $|x| = 19$ 起，按这些运行所用的 $\\operatorname{sech}^2 x$ 形式计算则要到约 373 以后。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "a tanh unit cannot die." not in page and "tanh 单元则不会死亡" not in page
 

@@ -974,6 +974,17 @@ def test_0_834_is_exactly_the_error_of_always_answering_the_commonest_class(st):
     assert float(st["sigmoid_error"][-1]) == pytest.approx(1 - share, abs=1e-12)
 
 
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "The error of 0.834 on the last line is where [the trained network stalls](../blog/posts/when-gradients-vanish.md#stalled-layers):\n# "
+           "no better than always answering the most common class."),
+    ("zh", "最后一行的误差 0.834，正是[文章里训练后的网络停住的地方](../blog/posts/when-gradients-vanish.md#stalled-layers)：不比一律回答最常见的类别更好。")])
+def test_notebook_0_834_is_where_the_trained_sigmoid_network_stalls(st, lang, wording):
+    assert wording in page_text("notebooks/gradient-depth.py", lang)
+    _, y = voronoi(seed=400)
+    assert float(st["sigmoid_error"][-1]) == pytest.approx(1 - np.bincount(y).max() / len(y), abs=1e-12)
+    assert round(float(st["sigmoid_error"][-1]), 3) == 0.834
+
+
 def test_random_guessing_among_ten_classes_about_0_9():
     assert 1 - 1 / 10 == pytest.approx(0.9)
 

@@ -366,12 +366,13 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     text = page_text("reference.md", lang)
     said = {"en": "(Theano's hard sigmoid has slope 0.2, not 1/6)", "zh": "（比如 Theano 的 hard sigmoid 斜率是 0.2，而不是 1/6）"}[lang]
     assert said in text and WORDS["zh"]["popular"] == "使之流行的文献"
-    # RReLU's first written source is Xu et al., who took it from the NDSB winner (as rectifiers says)
+    # RReLU's first written source is Xu et al., who say it was first used in the NDSB competition (as rectifiers says)
     assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
-    used_first = {"en": "Xu et al. (2015) took RReLU from the winning entry of Kaggle's National Data Science Bowl.",
-                  "zh": "Xu 等人（2015）的 RReLU 取自 Kaggle 竞赛 National Data Science Bowl（NDSB）的冠军方案。"}[lang]
+    used_first = {"en": "Xu et al. (2015) say RReLU was first used in Kaggle's National Data Science Bowl.",
+                  "zh": "据 Xu 等人（2015）所述，RReLU 最早出现在 Kaggle 竞赛 National Data Science Bowl（NDSB）中。"}[lang]
     card = page_text("catalogue/rectifiers.md", lang)
-    assert used_first in text and ("winner of Kaggle" in card if lang == "en" else "冠军团队使用" in card)
+    assert used_first in text and ("first used in Kaggle's National Data Science Bowl" in card if lang == "en"
+                                   else "RReLU 最早出现在 Kaggle 竞赛" in card)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -400,11 +401,15 @@ def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
     assert out.OUTPUTS["softmax"].cited == ("bridle1990", "hinton2015")
     text = page_text("reference.md", lang)
     said = {"en": "The temperature is older than neural networks: with negative energies in place of logits, softmax with a "
-                  "temperature is the Boltzmann distribution of statistical physics. The softmax row's second source, "
-                  "Hinton et al. (2015), used it to distil one network into another.",
+                  "temperature is the Boltzmann distribution of statistical physics. The softmax row's second citation, "
+                  "Hinton et al. (2015), is a use of the temperature, not its origin: they used it to distil one network "
+                  "into another. In the bilinear row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
             "zh": "温度比神经网络古老：把 logit 换成能量的相反数，带温度的 softmax 就是统计物理中的玻尔兹曼分布。"
-                  "softmax 一行的第二个出处 Hinton 等人（2015）用它把一个网络的知识蒸馏给另一个网络。"}[lang]
+                  "softmax 一行的第二个文献 Hinton 等人（2015）是温度的一个用法，而非它的起源：他们用温度把一个网络的知识蒸馏给另一个网络。"
+                  "双线性一行的 Mnih 和 Hinton（2007）是 Dauphin 等人（2017）认定的出处。"}[lang]
     assert said in text
+    from actsite.maths import gated
+    assert gated.GATED["bilinear"].cited[0] == "mnih2007"   # the row the hedge speaks of, first citation
     # Boltzmann: p_i proportional to exp(-E_i / T); with E = -z that is softmax(z / T)
     z, T = np.array([2.0, 1.0, 0.5, -1.0]), 2.0
     boltzmann = np.exp(-(-z) / T) / np.exp(-(-z) / T).sum()

@@ -37,7 +37,7 @@ ALLOWED_PHRASES = ("Leaky ReLU", "hard sigmoid", "hard tanh", "Hard sigmoid", "H
 ALLOWED_WORDS = {"English", "RSS", "JSON", "MIT", "UTC", "GitHub", "Xavier", "He", "LeCun", "Glorot", "Kaiming",
                  "Z", "SGD", "max", "exp", "log", "erf", "sigmoid", "tanh",
                  "Transformer", "MLP", "CNN", "PyTorch", "Shazeer", "logit", "logits", "arXiv", "ICML",
-                 "Dauphin", "Fan", "Auli", "Grangier", "Bridle", "Hinton", "Vinyals", "Dean",   # cited authors
+                 "Dauphin", "Fan", "Auli", "Grangier", "Bridle", "Hinton", "Vinyals", "Dean", "Mnih",   # cited authors
                  "torch", "nn", "LogSoftmax", "LogSigmoid", "BCEWithLogitsLoss", "logsumexp",  # library names
                  "logistic",   # a term of art kept in Chinese writing ("logistic 回归"), like sigmoid
                  "float", "bfloat", "FP", "numpy"}   # number formats (float16, bfloat16, FP8) and a library, by name

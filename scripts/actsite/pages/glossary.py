@@ -35,7 +35,7 @@ SPELLINGS = frozenset({"preactivation", "zigzag", "initialization", "batch norma
 NOT_NAMES = frozenset({"激活状态", "活着的", "被激活", "未激活", "尾巴", "平坦的边缘", "消亡", "Z字形", "批次",
                        "全批量下降", "全批量 GD", "full-batch GD", "光滑的门控", "逐个元素", "逐个分量", "拐角", "尖角",
                        "折角", "廉价的近似", "logits", "是非题", "是非标签", "参考页", "reference page",
-                       "单样本", "训练输入", "per-example", "training input"})
+                       "单样本", "单个样本", "训练输入", "per-example", "for one example", "training input"})
 # Link labels for pages whose title, cut at its colon, leaves no name: {page: {lang: label}}.
 PAGE_LABELS = {"catalogue/hard-and-cheap.md": {"zh": "又硬又省的函数", "en": "Hard and cheap functions"},
                "notebooks/training-speed.py": {"zh": "笔记本：ReLU 与 tanh", "en": "Notebook: ReLU against tanh"}}
@@ -143,9 +143,9 @@ TERMS: tuple[Term, ...] = (
     Term("training-point", "训练点", "training point",
          "训练数据中的一个输入，连同它的目标。",
          "One input of the training data, together with its target.",
-         "blog/posts/from-linear-to-nonlinear.md",
-         avoid_zh=("训练样本", "训练输入", "单样本"),
-         avoid_en=("training example", "training input", "per-example")),
+         "blog/posts/from-linear-to-nonlinear.md#monotone-not-convex",
+         avoid_zh=("训练样本", "训练输入", "单样本", "单个样本"),
+         avoid_en=("training example", "training input", "per-example", "for one example")),
     Term("mini-batch", "小批量", "mini-batch",
          "每一步用来估计梯度的一小组训练点。",
          "The small set of training points used to estimate the gradient at each step.",
@@ -321,8 +321,8 @@ TERMS: tuple[Term, ...] = (
          "catalogue/hard-and-cheap.md#int8", avoid_en=(re.compile(r"\bquantiz\w*", re.I),),
          also_en=("quantization",)),
     Term("float64", "float64", "float64",
-         "64 位浮点格式，numpy 的默认数值类型：1 位符号、11 位指数、52 位尾数，最大约 $1.8 \\times 10^{308}$。本站除低精度一页外，数值都按它计算。",
-         "The 64-bit floating-point format and numpy's default: 1 sign, 11 exponent and 52 fraction bits, largest value about $1.8 \\times 10^{308}$. Outside the page on low precision, every number on this site is computed in it.",
+         "64 位浮点格式，numpy 的默认数值类型：1 位符号、11 位指数、52 位尾数，最大约 $1.8 \\times 10^{308}$。除非页面另有说明，本站的数值都按它计算。",
+         "The 64-bit floating-point format and numpy's default: 1 sign, 11 exponent and 52 fraction bits, largest value about $1.8 \\times 10^{308}$. Unless a page says otherwise, the site's numbers are computed in it.",
          "catalogue/low-precision.md#formats",
          avoid_zh=("双精度",), avoid_en=("double precision", "double-precision")),
     Term("machine-epsilon", "机器精度", "machine epsilon",

@@ -5,8 +5,8 @@
 # prints the numbers behind the article
 # [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md).
 # A bias-free stack of 50 layers, each
-# 256 units wide, is fed a batch of 64 standard normal inputs; a standard normal error signal is
-# sent back from the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
+# 256 units wide, is fed a batch of 64 standard normal inputs; the backward pass starts from a
+# standard normal gradient $\partial L / \partial h_{50}$ at the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
 # every layer, for sigmoid, tanh and ReLU under three initial weight scales: a small one ($\sigma_w = 0.01$),
 # Xavier's ($\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He's ($\sigma_w^2 = 2/n$).
 # The last column, "factor/layer", is
@@ -111,6 +111,8 @@ say("depth_common_class", share=share, error=1 - share)
 
 # %% [markdown]
 # The first layer's gradient, about $3 \times 10^{-6}$, is some 370,000 times smaller than the output layer's.
+# The error of 0.834 on the last line is where [the trained network stalls](../blog/posts/when-gradients-vanish.md#stalled-layers):
+# no better than always answering the most common class.
 # One product runs through all three sets of results above: it shrinks the gradient on the way down, the signal on the
 # way up when the scale is too small, and, in the sigmoid classifier, the differences between inputs,
 # until the last hidden layer sees almost the same vector for every input.
@@ -119,7 +121,7 @@ say("depth_common_class", share=share, error=1 - share)
 #
 # The ratio 1.8 belongs to one random draw, seed 0; the cell below uses seed 1 and also prints the
 # output std of the forward pass. Change
-# `seed` to draw other weights, inputs and error signal, or change the activation and the initial
+# `seed` to draw other weights, inputs and top gradient, or change the activation and the initial
 # scale (`"sigmoid"`, `"tanh"`, `"relu"`; `"small"`, `"xavier"`, `"he"`), and see which numbers move
 # and which do not.
 

@@ -83,9 +83,9 @@ for (lr, seed), share in shares.items():
     say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
 
 # %% [markdown]
-# At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and at
-# least through step 100 (see [Try this](#try-this)) the network trains on with fewer units. Tanh units cannot die this way. Computed as $1 - \tanh^2$, a tanh
-# unit's slope is exactly zero only far out in the tails, from about $|x| = 19$ in 64-bit arithmetic
+# At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and in
+# seed 0 (see [Try this](#try-this)) 46% are still dead at step 100. Tanh units cannot die this way: a tanh
+# unit's slope is exactly zero only far out in the tails
 # ([Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md#saturation));
 # ReLU's is zero on the whole negative half-line.
 #

@@ -71,7 +71,7 @@ assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
 # %% [markdown]
-# 这个单元在第一层，输入就是固定不变的数据，普通 SGD 无法让它恢复。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却逐位保持原样。
+# 这个单元在第一层，输入就是固定不变的数据，普通 SGD 无法让它复活。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却逐位保持原样。
 
 # %%
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
