@@ -46,7 +46,7 @@ from actsite.maths.catalogue import EVERY, MODERN
 from actsite.maths.gated import GATED, ffn_parameters
 from actsite.maths.gaussian import gaussian_expectation
 from actsite.pages.page_pairs import CODE
-from claim_helpers import LANGS, page_text, plotted
+from claim_helpers import LANGS, page_text, plotted, table_rows
 
 PAGE = "catalogue/transformer-block.md"
 
@@ -1121,7 +1121,7 @@ def test_gpt2_row_gives_the_gelu_of_its_released_code(lang):
     references = text.split("{ #references }")[1]
     assert "`openai/gpt-2`" in references and "github.com/openai/gpt-2/blob/c2dae27c1029770cea40978813f17a5fd545b883/src/model.py" in references
     # the gated-units table gives the same activation from the same code
-    gated_row = [line for line in page_text("catalogue/gated-units.md", lang).splitlines() if line.startswith("| GPT-2")][0]
+    gated_row = gated_models(lang)["GPT-2"]
     assert expected.split(" (")[0].split("（")[0] in gated_row and "`openai/gpt-2`" in gated_row
 
 
@@ -1130,8 +1130,7 @@ def test_the_two_thirds_width_is_a_convention_llama_follows_approximately_and_pa
     # LLaMA 7B's released width against the 2/3 rule (d = 4096): close, not equal
     d, released = 4096, 11_008
     assert released != 2 * 4 * d / 3 and abs(released / (2 * 4 * d / 3) - 1) < 0.01
-    gated = {line.split("|")[1].strip().split(" (")[0].split("（")[0]: line
-             for line in page_text("catalogue/gated-units.md", lang).splitlines() if line.startswith("| ")}
+    gated = gated_models(lang)
     assert "\\approx\\tfrac{2}{3}\\cdot 4d" in gated["LLaMA"]
     assert "$4d$" in gated["PaLM"] and "2/3" in gated["PaLM"]           # 4d, with no 2/3 reduction
     sentence = {"en": "a convention for comparing at equal size that LLaMA follows approximately and PaLM does not "
@@ -1143,26 +1142,34 @@ def test_the_two_thirds_width_is_a_convention_llama_follows_approximately_and_pa
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_table_column_lists_caps_and_penalties_not_the_scaling(lang):
     text = page(lang)
-    rows = [line for line in text.split("{ #default }")[1].splitlines() if line.startswith("| ") and "---" not in line]
-    header, body = rows[0], rows[1:]
-    assert {"en": "Cap or penalty on scores / logits", "zh": "分数 / logit 的上限或罚项"}[lang] in header
-    assert header.split("|")[5].strip() == {"en": "Cap or penalty on scores / logits", "zh": "分数 / logit 的上限或罚项"}[lang]
-    assert len(body) == 6 and not any("sqrt{d_k}" in row for row in body)   # the scaling is in the note, not the column
+    header, *body = [[first, *rest] for first, rest in table_rows(text, "{ #default }", "{ #references }").items()]
+    assert header[4] == {"en": "Cap or penalty on scores / logits", "zh": "分数 / logit 的上限或罚项"}[lang]
+    assert len(body) == 6 and not any("sqrt{d_k}" in cell for row in body for cell in row)   # the scaling is in the note, not the column
     scaling = text.split("{ #scaling }")[1].split("{ #logit-control }")[0]          # the scaling is stated in its own section
     assert {"en": "Dividing by $\\sqrt{d_k}$, as the released code of GPT-2 and LLaMA does, gives scores of variance 1",
             "zh": "除以 $\\sqrt{d_k}$ 之后（GPT-2 和 LLaMA 的公开代码都这样做），不论头维度多大，分数的方差都是 1"}[lang] in scaling
 
 
-def table_rows(lang):
-    body = page(lang).split("{ #default }")[1]
-    rows = [line for line in body.splitlines() if line.startswith("| ") and "---" not in line][1:]
-    return {re.split(r" \(|（", row.strip("| ").split("|")[0].strip())[0]: [c.strip() for c in row.strip("| ").split("|")]
-            for row in rows}
+def models_table(text, start):
+    """A models table (header row left out), keyed by the model's name, the first cell up to its
+    parenthesis: every cell of the row, the first included."""
+    rows = list(table_rows(text, start, "{ #references }").items())[1:]
+    return {re.split(r" \(|（", first)[0]: [first, *rest] for first, rest in rows}
+
+
+def model_rows(lang):
+    """The models table of this page's #default section."""
+    return models_table(page(lang), "{ #default }")
+
+
+def gated_models(lang):
+    """The table of the gated-units page's #models section, each row's cells joined."""
+    return {name: " | ".join(cells) for name, cells in models_table(page_text("catalogue/gated-units.md", lang), "{ #models }").items()}
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_bias_item_names_exactly_the_rows_whose_biases_cell_says_none(lang):
-    rows = table_rows(lang)
+    rows = model_rows(lang)
     none = {"en": "none", "zh": "不用"}[lang]
     without = {name for name, cells in rows.items() if cells[3].split(" (")[0].split("（")[0] == none}
     assert without == {"PaLM", "LLaMA", "Gemma 2", "Nemotron-4 15B"}
@@ -1175,7 +1182,7 @@ def test_no_bias_item_names_exactly_the_rows_whose_biases_cell_says_none(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_default_recurs_among_the_more_recent_models_of_the_table(lang):
-    rows = table_rows(lang)
+    rows = model_rows(lang)
     recent = {name: cells for name, cells in rows.items() if name not in ("Transformer", "GPT-2")}
     assert set(recent) == {"PaLM", "LLaMA", "Gemma 2", "Nemotron-4 15B"}
     rms = [n for n, c in recent.items() if "RMSNorm" in c[1]]
@@ -1200,7 +1207,7 @@ def test_terms_defined_or_linked_where_first_used():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_gemma_2_row_records_the_tanh_gelu_as_the_gated_units_table_does_for_gemma(lang):
-    rows = table_rows(lang)
+    rows = model_rows(lang)
     cell = {"en": "GEGLU, tanh approximation of GELU (released code)", "zh": "GEGLU，GELU 取 tanh 近似（公开代码）"}[lang]
     assert rows["Gemma 2"][2] == cell
     gemma = [line for line in page_text("catalogue/gated-units.md", lang).splitlines() if line.startswith("| Gemma")][0]
@@ -1211,9 +1218,8 @@ def test_gemma_2_row_records_the_tanh_gelu_as_the_gated_units_table_does_for_gem
 def test_gated_recommendation_reason_matches_shazeers_table(lang):
     """Item 2's reason: in Shazeer's Table 1 (as the gated-units page gives it) GEGLU and SwiGLU end below plain
     ReLU and GELU at both training lengths; the page says 'slightly', as the lead is about twice the run spread."""
-    table = {line.split("|")[1].strip(): [float(re.match(r"\s*([\d.]+)", c).group(1)) for c in line.split("|")[2:4]]
-             for line in page_text("catalogue/gated-units.md", lang).splitlines()
-             if line.startswith("| ") and line.split("|")[1].strip() in ("ReLU", "GELU", "GEGLU", "SwiGLU")}
+    rows = table_rows(page_text("catalogue/gated-units.md", lang), "{ #shazeer-2020 }", "{ #models }")
+    table = {name: [float(re.match(r"([\d.]+)", c).group(1)) for c in rows[name][:2]] for name in ("ReLU", "GELU", "GEGLU", "SwiGLU")}
     assert len(table) == 4
     for step in (0, 1):
         assert max(table[g][step] for g in ("GEGLU", "SwiGLU")) < min(table[p][step] for p in ("ReLU", "GELU"))
