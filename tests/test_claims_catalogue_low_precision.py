@@ -1428,10 +1428,10 @@ def test_takeaway_only_non_zero_limits_come_early():
 # --- speed: the fused kernel, said here once -----------------------------------------------------
 
 def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence():
-    """The fused-kernel point stands here in one sentence with one link (to the numpy timings, the
-    glossary's home of "fused kernel"), not as a pointer to a page that points back."""
+    """The fused-kernel point stands here in one sentence with one link (to the numpy timings); this section is the
+    glossary's home of "fused kernel"."""
     from actsite.pages.glossary import TERMS
-    assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/hard-and-cheap.md#cost"
+    assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/low-precision.md#speed"
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
     # scoped to PyTorch's forward pass, with its exception, and marked as an argument whose GPU times stay unmeasured
     page_lang("en", "The same reason suggests that the choice among built-in activations matters little for speed on a "
@@ -1439,15 +1439,15 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is one kernel, a single pass over memory whatever the "
               "formula; softsign, which PyTorch writes as three operations, is an exception. A chain of "
               "operations run in eager mode, one operation at a time, takes one kernel and one pass over memory per "
-              "operation, as in numpy, so the [numpy timings of hard and cheap functions](hard-and-cheap.md#cost) do "
+              "operation, as in numpy, so the [numpy timings of the activations](../how-this-site-is-built.md#timing) do "
               "not carry over to built-in activations.", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
     page_lang("zh", "", "按同样的道理，在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个内核，不论公式如何，"
               "只需对内存做一次读写；softsign 是个例外，PyTorch 把它写成三步运算。而在即时执行（eager）模式下逐个运行的一串运算，"
-              "每步都是一个内核，各需对内存做一次读写，和 numpy 一样。所以[又硬又省的函数](hard-and-cheap.md#cost)一页的 numpy "
-              "计时不能照搬到内置激活函数上。")
+              "每步都是一个内核，各需对内存做一次读写，和 numpy 一样。所以激活函数的 [numpy 计时](../how-this-site-is-built.md#timing)"
+              "不能照搬到内置激活函数上。")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
     for lang, editorial in (("en", "remains unmeasured"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),

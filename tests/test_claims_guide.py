@@ -127,7 +127,7 @@ def test_relu_trains_faster_than_tanh_at_small_rates_the_lead_shrinks_and_tanh_i
 
 
 def test_silu_costs_34_times_relu_and_only_relu6_and_hard_tanh_are_faster():
-    """The float64 timing that hard-and-cheap.md#cost shows (the page quotes no other precision)."""
+    """The float64 timing that how-this-site-is-built.md#timing shows (the guide quotes no other precision)."""
     data = cost.load()
     ratios = {key: cost.ratios(data)[key, "value", "float64"] for key in EVERY}
     assert round(ratios["silu"]) == 34
@@ -135,14 +135,14 @@ def test_silu_costs_34_times_relu_and_only_relu6_and_hard_tanh_are_faster():
     # "matched or beat it", "a ranking that holds for that one run only": no finer ranking than one run supports
     assert all(data["functions"][key]["value"]["operations"] == {"clip": 1} for key in ("relu6", "hard_tanh"))
     assert sorted(ratios, key=ratios.get)[:3] == ["relu6", "hard_tanh", "relu"]     # "among the cheapest"
-    # one run, said as one run (as hard-and-cheap.md#cost says "in this run"), not as a law of the functions
-    shown_en = ("in [one numpy timing run](catalogue/hard-and-cheap.md#cost), only ReLU6 and hard tanh, each a single "
+    # one run, said as one run, not as a law of the functions
+    shown_en = ("in [one numpy timing run](how-this-site-is-built.md#timing), only ReLU6 and hard tanh, each a single "
                 "clip, matched or beat it, a ranking that holds for that one run only.",
-                "in [that timing run](catalogue/hard-and-cheap.md#cost) SiLU took 34 times as long",
+                "in [that timing run](how-this-site-is-built.md#timing) SiLU took 34 times as long",
                 "In the numpy timing run, hard swish computed its value in about a quarter of SiLU's time")
-    shown_zh = ("在[一次 numpy 计时](catalogue/hard-and-cheap.md#cost)中，只有各做一次截断的 ReLU6 和 hard tanh "
+    shown_zh = ("在[一次 numpy 计时](how-this-site-is-built.md#timing)中，只有各做一次截断的 ReLU6 和 hard tanh "
                 "算函数值与它相当或比它快；这个排序只代表那一次计时。",
-                "在[同一次计时](catalogue/hard-and-cheap.md#cost)中，SiLU 算函数值的用时是 ReLU 的 34 倍",
+                "在[同一次计时](how-this-site-is-built.md#timing)中，SiLU 算函数值的用时是 ReLU 的 34 倍",
                 "在那次 numpy 计时中，hard swish 算函数值的用时约为 SiLU 的四分之一")
     for lang, shown in (("en", shown_en), ("zh", shown_zh)):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
@@ -157,13 +157,13 @@ def test_hard_swish_costs_about_a_quarter_of_silu():
 def test_part_of_the_34_is_the_guard_against_infinite_inputs_and_the_pass_counts_stay_on_the_cost_page():
     """#hidden-layers: "SiLU took 34 times as long as ReLU to compute its value, partly because this site's SiLU
     also guards against infinite inputs, which a bare x/(1+e^{-x}) does not": four of the timed SiLU's ten passes
-    only handle infinite inputs, as hard-and-cheap.md#cost says; the pass counts themselves are told only there."""
+    only handle infinite inputs, as how-this-site-is-built.md#timing says; the pass counts are told only there."""
     ops = cost.load()["functions"]["silu"]["value"]["operations"]
     assert sum(ops.values()) == 10
     assert {k: ops[k] for k in ("isinf", "equal", "bitwise_and", "where")} == {
         "isinf": 1, "equal": 1, "bitwise_and": 1, "where": 1}          # the four passes of the infinite-input branch
     assert EVERY["silu"].f(np.array([-np.inf, np.inf])).tolist() == [0.0, np.inf]
-    cost_page = (CONTENT["en"] / "catalogue/hard-and-cheap.md").read_text(encoding="utf-8")
+    cost_page = (CONTENT["en"] / "how-this-site-is-built.md").read_text(encoding="utf-8")
     assert "infinite inputs" in cost_page                              # the caveat's home
     bare = EVERY["silu"].f(np.array([-np.inf]))                        # the guard is needed: a bare formula gives nan
     with np.errstate(all="ignore"):

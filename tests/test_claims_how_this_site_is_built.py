@@ -15,6 +15,8 @@ from actsite.maths.catalogue import EVERY
 from actsite.tooling.bench_report import BEFORE, RESULTS
 from actsite.experiments import cost
 from actsite.maths.catalogue import MODERN
+from actsite.figures import cost as cost_figure
+from actsite.pages.page_pairs import CONTENT, skeleton
 from claim_helpers import LANGS, page_text, plotted, table_rows
 
 PAGE = "how-this-site-is-built.md"
@@ -443,8 +445,222 @@ def test_the_slow_kind_of_pass_is_the_select_on_a_random_mask():
     flat = lambda text: " ".join(text.split())                                   # noqa: E731  (the en source is wrapped)
     assert ("numpy branches on every element: when the mask follows the random signs of the inputs, the processor "
             "cannot predict the branch, and the same select takes more than three times as long as on a constant mask. "
-            "Leaky ReLU's three passes, one of them a select, take 7.7 times ReLU's time; hard sigmoid's three, none "
-            "of them a select, take 2.0 times.") in flat(timing("en"))
+            "Leaky ReLU's three passes, `greater`, `multiply` and a select, take almost four times as long as hard "
+            "sigmoid's three, `add`, `divide` and `clip`.") in flat(timing("en"))
+    assert 3.5 < ratios["leaky_relu", "value", "float64"] / ratios["hard_sigmoid", "value", "float64"] < 4   # "almost four"
     assert ("numpy 对每个元素都要做一次分支判断；掩码若随输入的正负随机变化，处理器就无法预测分支走向，"
-            "同样的选择运算，用时是掩码固定时的三倍以上。Leaky ReLU 过三遍（其中一遍是选择）要花 ReLU 的 7.7 倍时间，"
-            "hard sigmoid 同样过三遍（没有选择）只要 2.0 倍。") in timing("zh")
+            "同样的选择运算，用时是掩码固定时的三倍以上。Leaky ReLU 的三遍是 `greater`、`multiply` 和一次选择，"
+            "hard sigmoid 的三遍是 `add`、`divide` 和 `clip`，前者的用时差不多是后者的四倍。") in timing("zh")
+
+
+# --- the measured cost, its figure and what it shows (the cost figure's home; hard-and-cheap#cost links here) -----
+
+RATIO = cost.ratios(DATA)
+BLACK = {k: "black" for k in ("muted", "accent", "second", "third", "text")}
+
+
+def ratio(key, part="value", dtype="float64"):
+    return RATIO[key, part, dtype]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_setup_as_described():
+    """10^6 numbers, standard deviation 3, float64 in the figure, the median of 41 calls, every one-input function."""
+    assert DATA["size"] == 1_000_000 and DATA["spread"] == 3.0 and DATA["repeats"] == 41
+    assert set(DATA["functions"]) == set(EVERY) and DATA["baseline"] == "relu"
+    assert cost_figure.DTYPE == "float64" and DATA["machine"]["numerics"]["OPENBLAS_NUM_THREADS"] == "1"
+    for lang in LANGS:
+        assert "in float64" in timing(lang) or "用 float64 计算" in timing(lang), lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timing_section_shows_the_cost_figure(lang):
+    assert skeleton(CONTENT[lang] / PAGE).figures.count("cost") == 1
+    assert "](figure:cost " in timing(lang)
+    for other in ("catalogue/hard-and-cheap.md", "guide.md", "catalogue/low-precision.md"):
+        assert "cost" not in skeleton(CONTENT[lang] / other).figures, other
+
+
+# "The functions are defined on three pages: hard sigmoid, hard tanh, softsign, ReLU6 and hard swish in hard and
+# cheap functions; Leaky ReLU, PReLU, RReLU, ELU, SELU and Maxout in rectifier variants (...); softplus, GELU and
+# its tanh approximation, SiLU and Mish in smooth gates": with the classic ReLU, sigmoid and tanh, that is every
+# function in the figure, and each is defined where the section says.
+DEFINED_ELSEWHERE = {
+    "catalogue/hard-and-cheap.md": {"hard_sigmoid": "{ #hard-sigmoid }", "hard_tanh": "{ #hard-tanh }",
+                                    "softsign": "{ #softsign }", "relu6": "{ #relu6 }", "hard_swish": "{ #hard-swish }"},
+    "catalogue/rectifiers.md": {"leaky_relu": "Leaky ReLU", "prelu": "PReLU", "rrelu": "RReLU", "elu": "ELU",
+                                "selu": "SELU", "maxout": "Maxout"},
+    "catalogue/smooth-gates.md": {"softplus": "{ #softplus }", "gelu": "GELU", "gelu_tanh": "{ #gelu-tanh }",
+                                  "silu": "SiLU", "mish": "Mish"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_function_in_the_cost_figure_is_defined_where_the_section_says(lang):
+    classic = {"relu", "sigmoid", "tanh"}
+    elsewhere = set().union(*(set(names) for names in DEFINED_ELSEWHERE.values()))
+    assert classic | elsewhere == set(DATA["functions"])
+    assert not classic & elsewhere
+    own = timing(lang)
+    for target, names in DEFINED_ELSEWHERE.items():
+        assert f"]({target})" in own
+        text = (CONTENT[lang] / target).read_text(encoding="utf-8")
+        for name in names.values():
+            assert name in text, (target, name)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_timed_maxout_is_the_two_piece_form_max_x_minus_x_drawn_on_the_rectifier_page(lang):
+    """"it was timed with the two fixed pieces drawn there, x and -x, that is max(x, -x), or |x|"."""
+    assert r"$\max(x, -x)$" in flat(timing(lang))
+    timed = cost.part("maxout", "value")
+    np.testing.assert_array_equal(timed(GRID), np.maximum(GRID, -GRID))
+    assert "maxout" in skeleton(CONTENT[lang] / "catalogue/rectifiers.md").figures
+
+
+def test_each_part_is_a_ratio_to_the_same_part_of_relu_whose_derivative_takes_about_4_5_times_its_value():
+    """"value against ReLU's value and derivative against ReLU's derivative (which itself takes about 4.5 times
+    as long as ReLU's value)": the figure's derivative bars divide by ReLU's derivative time."""
+    seconds = DATA["functions"]["relu"]
+    assert round(seconds["derivative"]["seconds"]["float64"] / seconds["value"]["seconds"]["float64"], 1) == 4.5
+    for key in ("softsign", "hard_tanh", "tanh"):
+        assert ratio(key, "derivative") == (DATA["functions"][key]["derivative"]["seconds"]["float64"]
+                                            / seconds["derivative"]["seconds"]["float64"])
+    assert ratio("relu", "derivative") == 1.0
+    assert ("value against ReLU's value and derivative against ReLU's derivative (which itself takes about 4.5 times "
+            "as long as ReLU's value)") in flat(timing("en"))
+    assert "函数值与 ReLU 的函数值比，导数与 ReLU 的导数比（ReLU 的导数本身就要花其函数值约 4.5 倍的时间）" in timing("zh")
+
+
+def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_4_and_hard_sigmoid_2_0():
+    assert round(ratio("relu6"), 2) == 0.71 and round(ratio("hard_tanh"), 2) == 0.77
+    assert ratio("relu6") <= 1 and ratio("hard_tanh") <= 1                    # "no more for the value"
+    assert DATA["functions"]["relu"]["value"]["operations"] == {"maximum": 1}   # "like ReLU's maximum"
+    assert round(ratio("relu6", "derivative"), 1) == 2.1 and round(ratio("hard_tanh", "derivative"), 1) == 1.4
+    # "they take six and five passes against ReLU's four, for the comparisons, the selection and the NaN check"
+    counts = [cost.operation_count(DATA, key, "derivative") for key in ("relu6", "hard_tanh", "relu")]
+    assert counts == [6, 5, 4]
+    for key in ("relu6", "hard_tanh"):
+        ops = DATA["functions"][key]["derivative"]["operations"]
+        assert ops["isnan"] == 1 and ops["where"] >= 1 and ({"less", "greater"} & ops.keys())
+        assert np.isnan(EVERY[key].df(np.array([np.nan])))[0]
+    assert "A single clip, as in ReLU6 and hard tanh, is one pass like ReLU's maximum and costs no more (0.71× and 0.77×)," in flat(timing("en"))
+    assert "只做一次截断的函数（ReLU6 和 hard tanh）与 ReLU 的取最大值一样只过一遍，算函数值并不比 ReLU 贵（0.71 倍和 0.77 倍）；" in timing("zh")
+    for key in ("relu6", "hard_tanh"):
+        assert DATA["functions"][key]["value"]["operations"] == {"clip": 1}
+    assert f"{ratio('hard_sigmoid'):.1f}" == "2.0"
+    assert DATA["functions"]["hard_sigmoid"]["value"]["operations"] == {"add": 1, "clip": 1, "divide": 1}
+
+
+def test_cheap_passes_and_every_exponential_at_tanh_or_above():
+    """"A single clip ... costs no more (0.71× and 0.77×), and hard sigmoid's three passes cost 2.0×; every function
+    with an exponential or the error function takes 9.8× (tanh) or more."  hard-and-cheap#cost quotes the two ends."""
+    assert cost.operation_count(DATA, "hard_sigmoid", "value") == 3 and f"{ratio('hard_sigmoid'):.1f}" == "2.0"
+    transcendental = {k: ratio(k) for k, act in EVERY.items() if act.cost in ("exp", "erf")}
+    assert min(transcendental, key=transcendental.get) == "tanh" and round(ratio("tanh"), 1) == 9.8
+    assert ("costs no more (0.71× and 0.77×), and hard sigmoid's three passes cost 2.0×; every function with an "
+            "exponential or the error function takes 9.8× (tanh) or more.") in flat(timing("en"))
+    assert "hard sigmoid 过三遍，要 2.0 倍；凡是要算指数或误差函数的，最少也要 9.8 倍（tanh）。" in timing("zh")
+
+
+def test_the_selects_and_guards_behind_softsign_leaky_relu_and_hard_swish_and_the_plainer_forms():
+    """"Softsign (7.4×), Leaky ReLU (7.7×) and hard swish (8.8×) come close to tanh because of how this site wrote
+    them. Written as max(x, ax), x/(1 + |x|) and x · clip(x + 3, 0, 6)/6, they would take two, three and four passes,
+    none of them a select" (the selects and the infinite-input guard are the extra passes).  Pass counts of the plainer
+    forms are counted, not timed; they compute the same values."""
+    assert (round(ratio("softsign"), 1), round(ratio("leaky_relu"), 1), round(ratio("hard_swish"), 1)) == (7.4, 7.7, 8.8)
+    assert all(ratio(k) < ratio("tanh") for k in ("softsign", "leaky_relu", "hard_swish"))
+    assert abs(ratio("tanh") / ratio("hard_swish") - 1) < 0.15                      # "come close to tanh"
+    ops = {k: DATA["functions"][k]["value"]["operations"] for k in ("leaky_relu", "hard_swish", "softsign")}
+    assert ops["leaky_relu"]["where"] == 1 and ops["hard_swish"]["where"] == 2
+    assert cost.operation_count(DATA, "softsign", "value") == 6
+    assert {k: ops["softsign"][k] for k in ("isinf", "sign", "where")} == {"isinf": 1, "sign": 1, "where": 1}
+    x = cost.sample("float64")
+    a = 0.01
+    plain = {"leaky_relu": lambda v: np.maximum(v, a * v),
+             "softsign": lambda v: v / (1 + np.abs(v)),
+             "hard_swish": lambda v: v * np.clip(v + 3, 0, 6) / 6}
+    passes = {k: cost.count_operations(fn, x) for k, fn in plain.items()}
+    assert {k: sum(c.values()) for k, c in passes.items()} == {"leaky_relu": 2, "softsign": 3, "hard_swish": 4}
+    assert all("where" not in c for c in passes.values())
+    np.testing.assert_allclose(plain["leaky_relu"](x), EVERY["leaky_relu"].f(x), rtol=1e-15)
+    np.testing.assert_allclose(plain["softsign"](x), EVERY["softsign"].f(x), rtol=1e-15)
+    np.testing.assert_allclose(plain["hard_swish"](x), EVERY["hard_swish"].f(x), rtol=1e-14, atol=1e-15)
+    assert ("Softsign (7.4×), Leaky ReLU (7.7×) and hard swish (8.8×) come close to tanh because of how this site "
+            "wrote them. Written as $\\max(x, ax)$, $x/(1 + |x|)$ and $x \\cdot \\operatorname{clip}(x + 3, 0, 6)/6$, "
+            "they would take two, three and four passes, none of them a select;") in flat(timing("en"))
+    assert ("softsign（7.4 倍）、Leaky ReLU（7.7 倍）和 hard swish（8.8 倍）与 tanh 相差无几，原因在本站的写法：若写成 "
+            "$\\max(x, ax)$、$x/(1 + |x|)$ 和 $x \\cdot \\operatorname{clip}(x + 3, 0, 6)/6$，它们只需两遍、三遍和四遍，"
+            "而且没有一遍是选择。") in timing("zh")
+
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_standard_deviation_3_puts_inputs_on_both_sides_of_every_kink(lang):
+    """"standard deviation 3 (wide enough that inputs fall on both sides of every function's kinks, ReLU6's cap at 6
+    included)": on the timed sample, at least 1% of the inputs lie on each side of every declared kink of every
+    timed function; the outermost, ReLU6's cap at 6, gets 2.3%."""
+    x = cost.sample("float64")
+    assert DATA["spread"] == 3.0 and abs(x.std() - 3) < 0.01
+    for key in DATA["functions"]:
+        for kink in EVERY[key].kinks:
+            assert min(np.mean(x < kink), np.mean(x > kink)) > 0.01, (key, kink)
+    assert max(abs(k) for key in DATA["functions"] for k in EVERY[key].kinks) == 6.0          # ReLU6's cap, the outermost
+    assert abs(np.mean(x > 6) - 0.0228) < 0.002
+    said = {"en": "drawn from a normal distribution with standard deviation 3 (wide enough that inputs fall on both "
+                  "sides of every function's kinks, ReLU6's cap at 6 included), in float64.",
+            "zh": "取自标准差为 3 的正态分布（分布足够宽，每个函数的每个折点两侧都有输入，连 ReLU6 在 6 处的上限也不例外），用 float64 计算。"}[lang]
+    assert said in flat(timing(lang))
+
+
+
+def test_functions_on_an_exponential_or_erf_between_19_elu_and_53_gelu_tanh():
+    others = {k: ratio(k) for k, act in EVERY.items() if act.cost in ("exp", "erf") and k != "tanh"}
+    assert min(others, key=others.get) == "elu" and round(others["elu"]) == 19
+    assert max(others, key=others.get) == "gelu_tanh" and round(others["gelu_tanh"]) == 53
+
+
+def test_gelu_29_between_sigmoid_25_and_silu_34_with_a_vectorised_erfc():
+    assert round(ratio("gelu")) == 29 and round(ratio("sigmoid")) == 25 and round(ratio("silu")) == 34
+    assert ratio("sigmoid") < ratio("gelu") < ratio("silu")
+    assert DATA["functions"]["gelu"]["value"]["operations"].get("erfc") == 1     # one pass, not a Python loop
+    assert EVERY["gelu"].cost == "erf"
+
+
+def test_the_tanh_form_of_gelu_is_the_slowest_14_passes_against_9():
+    assert ratio("gelu_tanh") == max(ratio(k) for k in EVERY)
+    assert cost.operation_count(DATA, "gelu_tanh", "value") == 14 and cost.operation_count(DATA, "gelu", "value") == 9
+
+
+
+FIGURE_ALT = {  # key: (value ratio, derivative ratio, counts) as the alt text prints them; None = not printed
+    "relu6": (0.71, 2.1, (1, 6)), "hard_tanh": (0.77, 1.4, (1, 5)), "relu": (1, 1, (1, 4)),
+    "hard_sigmoid": (2.0, 1.6, (3, 5)), "tanh": (9.8, 2.1, (1, 7)), "hard_swish": (8.8, 2.2, (7, 9)),
+    "sigmoid": (25, 13, None), "gelu": (29, 7.8, (9, 14)), "silu": (34, 25, (10, 23)), "mish": (40, 19, None),
+    "gelu_tanh": (53, 16, (14, 27)),
+    "softsign": (7.4, None, None), "leaky_relu": (7.7, None, None), "elu": (19, None, None),
+    "softplus": (19, None, None),
+}
+
+
+def printed(value: float, like: float) -> float:
+    decimals = len(str(like).partition(".")[2]) if isinstance(like, float) else 0
+    return round(value, decimals) if decimals else round(value)
+
+
+def test_cost_figure_alt_text_numbers_and_order():
+    fig = Figure()
+    drawn = cost_figure.draw_cost(fig, BLACK)
+    order = ["relu6", "hard_tanh", "relu", "hard_sigmoid", "maxout", "softsign", "leaky_relu", "rrelu", "prelu",
+             "hard_swish", "tanh", "elu", "softplus", "selu", "sigmoid", "gelu", "silu", "mish", "gelu_tanh"]
+    assert drawn["keys"] == order
+    assert fig.axes[0].get_xlim() == (0.3, 300) and fig.axes[0].get_xscale() == "log"
+    for key, (value, derivative, counts) in FIGURE_ALT.items():
+        assert printed(ratio(key), value) == value, key
+        if derivative is not None:
+            assert printed(ratio(key, "derivative"), derivative) == derivative, key
+        if counts:
+            assert (cost.operation_count(DATA, key, "value"), cost.operation_count(DATA, key, "derivative")) == counts

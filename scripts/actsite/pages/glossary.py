@@ -360,7 +360,7 @@ TERMS: tuple[Term, ...] = (
     Term("fused-kernel", "融合内核", "fused kernel",
          "把几步运算放在一次读写内存的过程中完成的内核，中间结果不写回内存。",
          "A kernel that does several steps in one pass over memory, without writing the intermediate results back.",
-         "catalogue/hard-and-cheap.md#cost"),
+         "catalogue/low-precision.md#speed"),
     Term("overflow", "溢出", "overflow",
          "结果的绝对值大到舍入成无穷大：在 float16 中，从 65520（最大数 65504 再加半个间距）起就是如此。FP8 E4M3 没有无穷大，本站所用的转换把它的溢出变成 NaN。",
          "A result so large in magnitude that it rounds to infinity; in float16, anything from 65,520 (the largest number, 65,504, plus half a step) on. FP8 E4M3 has no infinity, and the conversion this site uses turns its overflows into NaN.",
