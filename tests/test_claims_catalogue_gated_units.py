@@ -299,8 +299,16 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     # blocks keep for their weight gradients, the ratio is smaller, so the page states that scope.
     d = 768
     assert (d + gated) / (d + plain) < 4 / 3 and (d + 2 * 2048) / (d + 3072) < 4 / 3
-    assert "Besides the input $x$ that both blocks keep, with nothing recomputed a GEGLU or SwiGLU block therefore stores 8192 numbers against 3072" in page("en")
-    assert "除了两种模块都要保留的输入 $x$，不做任何重算时，GEGLU 或 SwiGLU 前馈模块要存 8192 个数" in page("zh")
+    assert "The table counts the numbers stored per token and block, besides the input $x$ that both blocks keep" in page("en")
+    assert "下表按每个词元、每个前馈模块计数，不含两种模块都要保留的输入 $x$" in page("zh")
+    # the table: rows plain / GLU, ReGLU / GEGLU, SwiGLU; columns keep all / what the backward pass reads / recompute
+    counts = {"Plain": (6144, 3072, 3072), "GLU, ReGLU": (8192, 6144, 4096), "GEGLU, SwiGLU": (8192, 8192, 4096)}
+    for lang, names in (("en", {k: k for k in counts}), ("zh", {"Plain": "普通", "GLU, ReGLU": "GLU、ReGLU", "GEGLU, SwiGLU": "GEGLU、SwiGLU"})):
+        rows = table_rows(page(lang), *(("Keep every intermediate", "The middle column") if lang == "en" else ("保留每个中间结果", "中间一栏")))
+        for key, expected in counts.items():
+            cells = rows[names[key]]
+            shown_counts = tuple(int(re.search(r"(\d{4})(?::|：|$)", c.replace("$", "")).group(1)) for c in cells)
+            assert shown_counts == expected, (lang, key, cells)
     # "ReLU's slope can be read off its output ... keeping the ReLU's output alone, 3072 numbers, is enough ... about 2.7 times"
     from actsite.maths.functions import ACTIVATIONS
     u = np.linspace(-3, 3, 601)
@@ -328,19 +336,20 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     assert {GATED[k].gate for k in ("geglu", "swiglu")} == {"gelu", "silu"}
     small = 3 * 2048
     assert small == 6144 and small / 3072 == 2
-    assert ("keeping the ReLU's output alone, 3072 numbers, is enough. The gated block keeps at least three") in page("en")
+    assert ("so the plain block keeps that output alone. The gated block keeps at least three vectors") in page("en")
     assert ("A GLU or ReGLU gate's slope can be read off the gate's output ($\\sigma' = \\sigma(1 - \\sigma)$, and ReLU's slope "
             "is 1 where its output is positive), but a GELU or SiLU gate's cannot, so for GEGLU and SwiGLU $xW$ stays too") in page("en")
-    assert ("with nothing recomputed a GEGLU or SwiGLU block therefore stores 8192 numbers against 3072, about 2.7 times as many, "
-            "and a GLU or ReGLU block $3 \\cdot 2048 = 6144$, twice as many; with the element-wise steps recomputed, "
-            "every gated block stores 4096 against 3072, a third more") in page("en")
+    assert ("With nothing recomputed, a GEGLU or SwiGLU block therefore stores about 2.7 times as many numbers as a plain block, "
+            "and a GLU or ReGLU block twice as many; with the element-wise steps recomputed, "
+            "every gated block stores a third more") in page("en")
     assert "the gated block therefore stores 8192" not in page("en") and "门控前馈模块要存 8192" not in page("zh")
     assert "when every intermediate is kept" not in page("en")
-    assert "每种门控前馈模块都是 4096 比 3072，多出三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
-    assert "只保留 ReLU 的输出，即 3072 个数，就够了。门控前馈模块至少得留三个" in page("zh")
+    assert "每种门控前馈模块都多存三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
+    assert "所以普通前馈模块只留这个输出就够了。门控前馈模块至少得留三个向量" in page("zh")
     assert "GLU 和 ReGLU 门的斜率可以从门的输出读出" in page("zh") and "所以对 GEGLU 和 SwiGLU，$xW$ 也得留" in page("zh")
-    assert "不做任何重算时，GEGLU 或 SwiGLU 前馈模块要存 8192 个数，普通前馈模块只要 3072 个，约为 2.7 倍" in page("zh")
-    assert "GLU 或 ReGLU 前馈模块要存 $3 \\cdot 2048 = 6144$ 个，是 2 倍" in page("zh")
+    assert "不做任何重算时，GEGLU 或 SwiGLU 前馈模块要存的数约为普通前馈模块的 2.7 倍，GLU 或 ReGLU 前馈模块是 2 倍" in page("zh")
+    for lang in LANGS:
+        assert "$3 \\cdot 2048 = 6144$" in page(lang)
     assert "保留全部中间结果时，门控前馈模块要存 8192 个数，普通" not in page("zh")
     # the plain block's ReLU output is not written g(xW): g is the gate of a gated unit on this page
     for lang in LANGS:
@@ -363,8 +372,8 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
     assert gated == 4096 and gated / plain == pytest.approx(4 / 3)
     for lang in LANGS:
         assert r"2 \cdot 2048 = 4096" in page(lang)
-    assert "the 3072 of $xW$ alone" in page("en") and "普通前馈模块只存 $xW$，共 3072 个数" in page("zh")
-    assert "with the element-wise steps recomputed, every gated block stores 4096" in page("en") and "逐元素的几步做重算时" in page("zh")
+    assert "| 3072: $xW$ |" in page("en") and "| 3072：$xW$ |" in page("zh")
+    assert "with the element-wise steps recomputed, every gated block stores a third more" in page("en") and "逐元素的几步做重算时" in page("zh")
 
 
 def test_t5_v1_1_base_follows_the_two_thirds_rule():
@@ -537,6 +546,10 @@ RELEASED_GELU = {
         lambda x: x * (0.5 * (1.0 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * np.power(x, 3))))),
     "bert-tensorflow 1.0.0 bert/modeling.py":
         lambda x: x * (0.5 * (1.0 + np.vectorize(math.erf)(x / np.sqrt(2.0)))),
+    # T5 v1.1: t5.1.1.base.gin sets DenseReluDense.activation = ["gelu", "linear"]; mesh_tensorflow/layers.py
+    # dense_product resolves the string with getattr(mtf, "gelu"), and mesh_tensorflow/ops.py defines:
+    "tensorflow/mesh mesh_tensorflow/ops.py (T5 v1.1)":
+        lambda x: x * (0.5 * (1.0 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x * x * x)))),
 }
 
 
@@ -573,7 +586,11 @@ def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang)
     assert "1.0.0" in bert_source and "1.0.1" in bert_source and tanh in bert_source
     assert {"en": "code released with the checkpoints", "zh": "随检查点公开的代码"}[lang] in bert_source
     assert exact not in rows["GPT"][2] and exact not in rows["GPT-2"][2]
+    # T5 v1.1: the checkpoint notes say only "GEGLU"; the row adds the form Mesh TensorFlow's gelu computes
+    assert rows["T5 v1.1"][2] == {"en": "GEGLU, tanh approximation of GELU", "zh": "GEGLU，GELU 取 tanh 近似"}[lang]
+    assert "`mesh_tensorflow/ops.py`" in rows["T5 v1.1"][4] and '`["gelu", "linear"]`' in rows["T5 v1.1"][4]
     references = page(lang).split("{ #references }")[1]
+    assert "github.com/tensorflow/mesh/blob/master/mesh_tensorflow/ops.py" in references
     for link in ("github.com/openai/finetune-transformer-lm/blob/master/train.py",
                  "github.com/openai/gpt-2/blob/master/src/model.py",
                  "pypi.org/project/bert-tensorflow", "github.com/google-research/bert/blob/master/modeling.py"):
@@ -630,12 +647,20 @@ def test_palm_is_dated_as_in_its_reference_and_on_the_other_pages(lang):
 
 def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     """The term 'outlier' is glossed where this page first uses it and links to its home; the claim
-    (squaring once the two projections align) is the one low-precision makes at #outliers."""
-    assert ("Because the unit multiplies, once training aligns a hidden unit's two weight vectors, ReGLU, GEGLU and SwiGLU "
-            "roughly square large inputs into [outliers](low-precision.md#outliers), values far larger than the rest, "
-            "which trouble 8-bit formats") in page("en")
-    assert ("由于单元做乘法，训练一旦让同一个隐藏单元的两个权重向量对齐，ReGLU、GEGLU 和 SwiGLU "
-            "就会把大输入近乎平方，成为[离群值](low-precision.md#outliers)，即远大于其余数值、给 8 位格式带来麻烦的值") in page("zh")
+    (squaring once the two projections align) is the one low-precision makes at #outliers. The alignment
+    was observed for SwiGLU (Fishman et al., cited there); for ReGLU and GEGLU the page says only what the
+    algebra gives, and the sentence stands in its own paragraph, not in the memory count."""
+    assert ("Because the unit multiplies, once training aligns a hidden unit's two weight vectors, SwiGLU "
+            "roughly squares large inputs into [outliers](low-precision.md#outliers), values far larger than the rest, "
+            "which trouble 8-bit formats. That alignment has been observed in training with SwiGLU; ReGLU and GEGLU "
+            "would square large inputs in the same way if their weights aligned.") in page("en")
+    assert ("由于单元做乘法，训练一旦让同一个隐藏单元的两个权重向量对齐，SwiGLU "
+            "就会把大输入近乎平方，产生[离群值](low-precision.md#outliers)（远大于其余数值的值），给 8 位格式带来麻烦。"
+            "这种对齐是在 SwiGLU 的训练中观察到的；ReGLU 和 GEGLU 的权重若也对齐，同样会把大输入近乎平方。") in page("zh")
+    for lang in LANGS:
+        paragraph = next(par for par in page(lang).split("\n\n") if "low-precision.md#outliers" in par)
+        assert "2048" not in paragraph and "ReGLU、GEGLU 和 SwiGLU" not in paragraph and "ReGLU, GEGLU and SwiGLU" not in paragraph
+    assert "Fishman" in page_text("catalogue/low-precision.md", "en") and "SwiGLU" in page_text("catalogue/low-precision.md", "en")
     # with u = c v the unit is c v g(v): quadratic growth for the unbounded gates, linear for GLU's sigmoid
     big = np.array([50.0, 100.0])
     for key in ("reglu", "geglu", "swiglu"):

@@ -389,7 +389,7 @@ def test_softsign_needs_no_exponential_but_divides_by_an_input_dependent_value(l
 @pytest.mark.parametrize("lang, said", [
     ("en", "the same trap as a ReLU [dead unit](../blog/posts/dead-relu-units.md#dead-relu), here a unit stuck on a "
            "constant piece, which hard sigmoid, hard tanh and ReLU6 can fall into at either end, and hard swish below $-3$."),
-    ("zh", "这与 ReLU 的[死亡单元](../blog/posts/dead-relu-units.md#dead-relu)是同一个陷阱：单元卡在常数段上。"
+    ("zh", "这与 ReLU 的[死亡单元](../blog/posts/dead-relu-units.md#dead-relu)是同一个陷阱，只不过单元卡在常数段上。"
            "hard sigmoid、hard tanh 和 ReLU6 在两端都可能卡住，hard swish 则可能卡在 $-3$ 以下。"),
 ])
 def test_hard_functions_have_zero_slope_on_constant_pieces_at_both_ends_hard_swish_only_below_minus_3(lang, said):
@@ -757,7 +757,8 @@ def ratio(key, part="value", dtype="float64"):
 def test_the_cost_section_answers_for_the_pages_hardware_then_quotes_the_two_ends_of_a_cpu_timing(lang):
     """The section first answers the page's question from the int8 section (exponential or not), keeps one clause
     and a link for the GPU (low-precision#speed), then quotes what a numpy timing on a server CPU bears out, the two
-    ends (a single clip no slower than ReLU's maximum, every exponential or erf at least 9.8x, tanh), says the middle
+    ends for function values (a single clip no slower than ReLU's maximum, every exponential or erf at least 9.8x, tanh;
+    both hold for values, not for derivatives, where ReLU6's and hard tanh's ratios exceed 1), says the middle
     ranks the code (softsign, Leaky ReLU and hard swish close to tanh), and links to the figure and method."""
     machine = DATA["machine"]
     assert "Xeon" in machine["cpu"] and machine["system"].endswith("x86_64")
@@ -767,6 +768,7 @@ def test_the_cost_section_answers_for_the_pages_hardware_then_quotes_the_two_end
     for key in ("sigmoid", "tanh", "silu", "gelu"):
         assert EVERY[key].cost in ("exp", "erf"), key
     assert ratio("relu6") <= 1 and ratio("hard_tanh") <= 1                      # "took no longer than ReLU's maximum"
+    assert ratio("relu6", "derivative") > 1 and ratio("hard_tanh", "derivative") > 1   # hence "for function values"
     assert DATA["functions"]["relu"]["value"]["operations"] == {"maximum": 1}
     assert all(DATA["functions"][k]["value"]["operations"] == {"clip": 1} for k in ("relu6", "hard_tanh"))
     transcendental = {k: ratio(k) for k, act in EVERY.items() if act.cost in ("exp", "erf")}
@@ -777,6 +779,7 @@ def test_the_cost_section_answers_for_the_pages_hardware_then_quotes_the_two_end
     said = {"en": (("**What is cheap on this page's hardware.**", "(#int8)", "(low-precision.md#speed)",
                     "hard sigmoid, hard tanh, ReLU6 and hard swish are cheap, and the sigmoid, tanh, SiLU and GELU are not"),
                    ("**What a CPU timing adds.**", "on one core of a server CPU, in float64",
+                    "bears out the two ends of that test for function values: "
                     "a single clip (ReLU6, hard tanh) took no longer than ReLU's maximum, and every function with an "
                     "exponential or the error function took at least 9.8 times as long (tanh)",
                     "softsign, Leaky ReLU and hard swish came close to tanh",
@@ -784,6 +787,7 @@ def test_the_cost_section_answers_for_the_pages_hardware_then_quotes_the_two_end
             "zh": (("**在本页关心的硬件上，什么才算便宜。**", "(#int8)", "(low-precision.md#speed)",
                     "hard sigmoid、hard tanh、ReLU6 和 hard swish 都便宜，sigmoid、tanh、SiLU 和 GELU 则不然"),
                    ("**CPU 计时能补充什么。**", "在一台服务器 CPU 的一个核心上用 float64 给 numpy 代码计时",
+                    "函数值的计时结果印证了这个标准的两端："
                     "只做一次截断的 ReLU6 和 hard tanh 不比 ReLU 的取最大值慢，凡是要算指数或误差函数的，用时至少是 ReLU 的 9.8 倍（tanh）",
                     "softsign、Leaky ReLU 和 hard swish 的用时与 tanh 相差无几",
                     "[代价图和测量方法](../how-this-site-is-built.md#timing)"))}[lang]
@@ -895,3 +899,17 @@ def test_chinese_pages_use_one_word_for_computational_cost(path):
     text = (CONTENT["zh"] / path).read_text(encoding="utf-8")
     assert "计算量" not in text and "开销" not in text
     assert "计算代价" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_integer_pieces_are_exact_up_to_the_final_rounding_not_exact(lang):
+    """"pieces that integer arithmetic computes with no error beyond the final rounding": ReLU6's stored code is
+    exactly the rounded, clipped input code (one rounding), and hard swish's middle piece is exact integer
+    arithmetic up to the requantisation's rounding; so the page does not say "exactly"."""
+    s = int8.relu6_scale()
+    x = np.random.default_rng(2).normal(0, 3, 100_000)
+    np.testing.assert_array_equal(int8.codes(R6.f(x), s), np.clip(np.round(x / s), 0, 255))
+    said = {"en": "a bounded output, and pieces that integer arithmetic computes with no error beyond the final rounding.",
+            "zh": "输出有界，各段用整数运算算出后，除了最后那次舍入不再有误差。"}[lang]
+    assert said in page(lang)
+    assert "computes exactly" not in page(lang) and "精确算出" not in page(lang)

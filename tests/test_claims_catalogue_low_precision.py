@@ -115,7 +115,7 @@ def page_lang(lang: str, snippet_en: str, snippet_zh: str) -> None:
 
 
 def test_normal_numbers_defined_before_use():
-    for lang, term in (("en", "*normal*"), ("zh", "*正规数*")):
+    for lang, term in (("en", "*normal*"), ("zh", "**正规数**")):
         text = page(lang)
         assert text.index(term) < text.index("subnormal" if lang == "en" else "次正规数"), lang
     for key in lp.FORMAT_KEYS[1:]:                     # the smallest normal has exponent bits 0…01
@@ -219,9 +219,20 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
                 checked += 1
     assert checked >= 20
     page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
-              "threshold, the distance between the function and its asymptote, and between their slopes, only shrinks.", "")
+              "threshold, the distance between the function and its asymptote, and between their slopes, only shrinks; "
+              "the 65,536 values after each threshold are also checked one by one.", "")
     page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了阈值，函数与渐近线之间的距离、"
-              "两者斜率之间的距离都只会缩小。")
+              "两者斜率之间的距离都只会缩小；此外，每个阈值之后的 65536 个值也逐个检查过。")
+    # the search itself checks that many float32 values after each threshold and fails on any disagreement there
+    assert lp.FLOAT32_CHECK == 65_536
+    two = int(np.float32(2).view(np.int32))
+
+    def hidden(x):                          # wrong below 2 and on ten codes just past it, between two grid samples
+        code = np.abs(np.asarray(x, dtype=np.float32)).view(np.int32).astype(np.int64)
+        return (code < two) | ((code >= two + 100) & (code < two + 110))
+    assert two % lp.FLOAT32_STRIDE == 0     # the grid samples codes 1 + k·stride: none lies in the ten
+    with pytest.raises(AssertionError, match="after the threshold"):
+        lp.beyond_last(hidden, "float32", 1)
 
 
 def test_double_precision_resolves_far_more_than_any_format():
@@ -275,10 +286,13 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
         with np.errstate(all="ignore"):
             m = lp.beyond_last(lambda x: ftz(act.f(x)) != 0, "bfloat16", -1)
         assert -m == flushed, key
-    page_lang("en", "one that flushes subnormals to zero returns 0 sooner in bfloat16's far tails (the sigmoid from $-87.5$ "
-              "rather than $-93$, SiLU from $-92$ rather than $-97.5$).", "")
-    page_lang("zh", "", "把次正规数清零的内核在 bfloat16 的远端尾部会更早得到 0（sigmoid 从 $-87.5$ 起而不是从 $-93$ 起，"
-              "SiLU 从 $-92$ 起而不是从 $-97.5$ 起）。")
+    # flush-to-zero is defined where it is first used: subnormal results set to 0
+    page_lang("en", "one that sets subnormal results to 0 (a mode called flush-to-zero) returns 0 sooner in bfloat16's far "
+              "tails (the sigmoid from $-87.5$ rather than $-93$, SiLU from $-92$ rather than $-97.5$).", "")
+    page_lang("zh", "", "把次正规数结果置为 0 的内核（这种模式叫 flush-to-zero）在 bfloat16 的远端尾部会更早得到 0"
+              "（sigmoid 从 $-87.5$ 起而不是从 $-93$ 起，SiLU 从 $-92$ 起而不是从 $-97.5$ 起）。")
+    for lang in LANGS:
+        assert "flushes subnormals" not in page(lang) and "次正规数清零" not in page(lang), lang
     page_lang("en", r"beyond $|x| = 88.72$, where $e^{|x|}$ [overflows](#overflow) in float32", "")
     page_lang("zh", "", r"$|x|$ 超过 88.72、float32 中的 $e^{|x|}$ 会[溢出](#overflow)")
 
@@ -328,7 +342,7 @@ def test_underflow_is_at_most_half_the_smallest_positive_number():
         assert float(lp.to_format(s / 2, key)) == 0.0                         # the tie goes to 0 (even)
         assert float(lp.to_format(0.75 * s, key)) == s and float(lp.to_format(s / 2 * (1 + 1e-3), key)) == s
     page_lang("en", "A result of at most half that value in magnitude rounds to 0: it *underflows*", "")
-    page_lang("zh", "", "结果的绝对值不超过最小正数的一半时，就舍入成 0，称为*下溢*")
+    page_lang("zh", "", "结果的绝对值不超过最小正数的一半时，就舍入成 0，称为**下溢**")
 
 
 def test_the_notation_defined_is_the_notation_used():
@@ -469,7 +483,9 @@ def test_alt_text_log_tail_is_straight_from_about_three():
 
 def test_tanh_thresholds_and_slope():
     """3.47 in bfloat16, 4.508 in float16 (4.5078125: 4.51 would name the next float16 value,
-    4.51171875, so the page writes it as the table does) and 9.01 in float32."""
+    4.51171875, so the page writes it as the table does) and, correctly rounded, 9.01 in float32; numpy's
+    float32 tanh, which does not round correctly, is below 1 up to the float32 value just below 10 and
+    exactly 1 from 10 on."""
     from actsite.pages import low_precision_table as lpt
     assert [round(lp.row("tanh", f).value[1], 2) for f in ("bfloat16", "float32")] == [3.47, 9.01]
     t16 = lp.row("tanh", "float16").value[1]
@@ -477,9 +493,16 @@ def test_tanh_thresholds_and_slope():
     assert lpt.number_latex(t16, "en", "float16") == "4.508"
     assert lp.row("tanh", "bfloat16").value[0] == -lp.row("tanh", "bfloat16").value[1]
     assert round(float(tanh_prime(np.array(3.46875))), 4) == 0.0039
+    x = np.arange(np.float32(9).view(np.int32), np.float32(11).view(np.int32), dtype=np.int32).view(np.float32)
+    t = np.tanh(x)
+    first_one = x[np.flatnonzero(t < 1)[-1] + 1]
+    assert first_one == np.float32(10) and np.all(t[x >= 10] == 1)
+    assert lp.to_format(np.tanh(np.float64(np.nextafter(np.float32(10), np.float32(0)))), "float32") == 1  # correctly rounded: 1 long before
     both("3.47", "0.0039", "9.01")
-    page_lang("en", r"at $|x| = 3.47$ in bfloat16, where its slope is 0.0039, at 4.508 in float16 and at 9.01 in float32", "")
-    page_lang("zh", "", r"bfloat16 中在 $|x| = 3.47$（斜率 0.0039），float16 中在 4.508，float32 中在 9.01")
+    page_lang("en", r"at $|x| = 3.47$ in bfloat16, where its slope is 0.0039, at 4.508 in float16 and, correctly rounded, "
+              "at 9.01 in float32 (numpy's float32 tanh reaches 1 only at 10).", "")
+    page_lang("zh", "", r"bfloat16 中在 $|x| = 3.47$（斜率 0.0039），float16 中在 4.508，float32 中若正确舍入则在 9.01"
+              "（numpy 的 float32 tanh 要到 10 才等于 1）。")
 
 
 def test_sigmoid_derivative_underflow_and_left_tail():
@@ -835,8 +858,15 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         gelu_t = x * stable_sig
         assert np.all(np.isfinite(gelu_t)), fmt
         np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
-    page_lang("en", "No reordering of its operations removes the overflow of the cube in the tanh approximation of GELU:", "")
-    page_lang("zh", "", "无论怎样调整运算顺序，都消除不了 GELU 的 tanh 近似中立方项的溢出：")
+    # the cube's overflow is placed: harmless in float16 (the formula survives, above), NaN in E4M3
+    page_lang("en", "The cube in the tanh approximation of GELU is different: its overflow is harmless in float16 but gives "
+              "NaN in E4M3, and no reordering of its operations removes it:", "")
+    page_lang("zh", "", "GELU 的 tanh 近似中的立方项则不同：它的溢出在 float16 中无害，在 E4M3 中却得 NaN，而且无论怎样调整运算顺序都消除不了：")
+    with np.errstate(all="ignore"):
+        for fmt, survives in (("float16", True), ("float8_e4m3fn", False)):
+            x = lp.every_value(fmt)
+            y = lp.naive_in("gelu_tanh", x, fmt)
+            assert bool(np.all(~np.isnan(y))) == survives, fmt
     # every order of the product 0.044715·x·x·x overflows in float16 once 0.044715 x³ exceeds its range;
     # clipping the input (not a reordering) removes it, which the page offers for E4M3
     import itertools
@@ -1339,7 +1369,7 @@ def test_glossary_definition_of_correctly_rounded_matches_the_page():
     assert float(lp.to_format(exact, "bfloat16")) == 1.0
     assert "rounded once, to the nearest number of the format" in term.en_definition
     assert "rounds the result once to the nearest value of F, the *correctly rounded* value" in page("en")
-    assert "只舍入一次" in term.zh_definition and "只舍入一次，取 F 中最近的值，即*正确舍入*的值" in page("zh")
+    assert "只舍入一次" in term.zh_definition and "只舍入一次，取 F 中最近的值，即**正确舍入**的值" in page("zh")
 
 
 def test_glossary_definition_of_fp8():
@@ -1437,17 +1467,17 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     page_lang("en", "The same reason suggests that the choice among built-in activations matters little for speed on a "
               "GPU. In PyTorch, for example, the forward pass of most built-in "
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is one kernel, a single pass over memory whatever the "
-              "formula; softsign, which PyTorch writes as three operations, is an exception. A chain of "
-              "operations run in eager mode, one operation at a time, takes one kernel and one pass over memory per "
-              "operation, as in numpy, so the [numpy timings of the activations](../how-this-site-is-built.md#timing) do "
-              "not carry over to built-in activations.", "")
+              "formula; softsign, which PyTorch writes as three operations, is an exception, since in eager mode, which "
+              "runs operations one at a time, each is a kernel of its own. The [numpy timings of the activations]"
+              "(../how-this-site-is-built.md#timing) do not carry over to built-in activations, because numpy makes a "
+              "separate pass over memory for each operation of a formula.", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
     page_lang("zh", "", "按同样的道理，在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个内核，不论公式如何，"
-              "只需对内存做一次读写；softsign 是个例外，PyTorch 把它写成三步运算。而在即时执行（eager）模式下逐个运行的一串运算，"
-              "每步都是一个内核，各需对内存做一次读写，和 numpy 一样。所以激活函数的 [numpy 计时](../how-this-site-is-built.md#timing)"
-              "不能照搬到内置激活函数上。")
+              "只需对内存做一次读写；softsign 是个例外，PyTorch 把它写成三步运算，在即时执行（eager）模式下逐个运行时，"
+              "每步都是一个单独的内核。激活函数的 [numpy 计时](../how-this-site-is-built.md#timing)不能照搬到内置激活函数上，"
+              "因为 numpy 对公式里的每步运算都要把数组读写一遍。")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
     for lang, editorial in (("en", "remains unmeasured"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),
@@ -1458,12 +1488,16 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
                           ("zh", "意味着")):
         assert skipped not in page(lang), (lang, skipped)
     assert "前向计算" not in page("zh")
-    # the takeaway keeps the section's source and its scoping, and is no firmer than the section (an argument)
-    page_lang("en", "usually limited by memory traffic, NVIDIA's guides say, so 16 bits, which halve the bytes it moves, "
-              "should speed up every memory-bound activation by roughly the factor the bytes shrink by, about 2 ([an argument, not a "
-              "measurement](#speed)).", "")
-    page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存，所以换成 16 位、让字节数减半后，"
-              "受访存限制的激活函数耗时应当都缩短到约一半，与字节数缩小的比例相同（这是[论证，不是实测](#speed)）。")
+    # the takeaway keeps the section's source and its scoping, names its float32 baseline, says "up to" (how close
+    # a kernel comes to the bound depends on the GPU) and points to the argument; the hedge itself is said once
+    page_lang("en", "usually limited by memory traffic, NVIDIA's guides say, so, [by the argument above](#speed), 16 bits, "
+              "which halve the bytes it moves, should make a memory-bound activation up to about twice as fast as in float32.", "")
+    page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存，所以[按上文的论证](#speed)，换成 16 位、"
+              "让字节数减半后，受访存限制的激活函数耗时最多应能缩短到 float32 下的约一半。")
+    for lang, hedge in (("en", "an argument, not a measurement"), ("zh", "论证，不是实测")):
+        assert page(lang).count(hedge) == 1, lang
+    for lang, overclaim in (("en", "every memory-bound"), ("zh", "耗时应当都")):
+        assert overclaim not in page(lang), (lang, overclaim)
     assert np.dtype(np.float32).itemsize / np.dtype(np.float16).itemsize == 2 == np.dtype(np.float32).itemsize / BF16.itemsize
     for lang, firmer in (("en", "every function alike"), ("en", "whatever its formula."), ("zh", "与公式繁简无关")):
         assert firmer not in page(lang), (lang, firmer)
@@ -1514,3 +1548,19 @@ def test_loss_scaling_is_often_needed_in_float16_not_always():
     page_lang("en", "Because of its narrow range, float16 often needs loss scaling;", "")
     page_lang("zh", "", "float16 范围窄，常常需要损失缩放；")
     assert "float16 needs loss scaling" not in page("en") and "窄，需要损失缩放" not in page("zh")
+
+
+def test_chinese_marks_new_terms_in_bold_and_keeps_precise_wording():
+    """The zh page marks a newly introduced term in bold, as every other zh page does (CJK italics are a
+    synthetic slant); the formats are proposed by the FP8 paper, not prescribed; the opening says what goes
+    wrong (rounding to the limit, overflow)."""
+    zh = page("zh")
+    prose = re.sub(r"\$[^$]*\$", "", zh)
+    assert not re.search(r"(?<!\*)\*(?![*\s])[^*\n]+(?<![*\s])\*(?!\*)", prose)
+    for term in ("范围", "精度", "正规数", "次正规数", "下溢", "渐近线", "正确舍入"):
+        assert f"**{term}**" in zh, term
+    page_lang("zh", "", "同样的函数在小得多的输入上就会舍入成极限或溢出")
+    page_lang("zh", "", "Micikevicius 等人（2022）提出的两种 FP8 格式")
+    page_lang("zh", "", "PyTorch 的 `GradScaler` 同时应对这两端：")
+    for vague in ("出问题", "规定的两种", "两头都照顾到"):
+        assert vague not in zh, vague

@@ -24,6 +24,7 @@ import numpy as np
 import pytest
 
 from actsite.maths import output_layers as out
+from actsite.maths.catalogue import EVERY
 from actsite.maths.functions import sigmoid, sigmoid_prime
 from actsite.pages.page_pairs import CODE
 from claim_helpers import LANGS, display_equations, page_text, plotted
@@ -343,8 +344,13 @@ def test_log_softmax_backward_turns_the_nll_gradient_minus_y_into_p_minus_y_with
     # the backward map the page states is the transposed Jacobian of z -> z - LSE(z), d log p_i / d z_j = [i = j] - p_j
     zz = np.array([0.3, -1.2, 2.0]); pp = out.softmax(zz); gg = np.array([0.7, -0.4, 1.1])
     np.testing.assert_allclose((np.eye(3) - np.outer(np.ones(3), pp)).T @ gg, gg - pp * gg.sum(), atol=1e-15)
-    assert "which multiplies a gradient $g$ by the transpose of its Jacobian, $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$, and so maps it to $g - p \\sum_i g_i$, turns it into $-y + p \\sum_i y_i = p - y$" in page_text(PAGE, "en")
-    assert "`log_softmax` 的反向传播用它的雅可比矩阵 $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$ 的转置去乘梯度 $g$，得到 $g - p \\sum_i g_i$，于是把它变成 $-y + p \\sum_i y_i = p - y$" in page_text(PAGE, "zh")
+    # three sentences: nll_loss passes back -y; log_softmax's backward maps any g to g - p sum g; so p - y
+    assert ("`nll_loss` passes back $-y$. The backward pass of `log_softmax` maps any incoming gradient $g$ to $g - p \\sum_i g_i$: "
+            "it multiplies $g$ by the transpose of the Jacobian $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$. "
+            "Applied to $-y$, it returns $-y + p \\sum_i y_i = p - y$") in page_text(PAGE, "en")
+    assert ("`nll_loss` 传回 $-y$。`log_softmax` 的反向传播把传入的任意梯度 $g$ 变成 $g - p \\sum_i g_i$，"
+            "即用雅可比矩阵 $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$ 的转置去乘 $g$。"
+            "作用在 $-y$ 上，结果是 $-y + p \\sum_i y_i = p - y$") in page_text(PAGE, "zh")
 
 
 def test_multi_label_outputs_are_independent_sigmoids_whose_probabilities_need_not_sum_to_1():
@@ -468,3 +474,16 @@ def test_the_page_names_the_naive_loss_as_the_figure_labels_it():
     assert r"label=r\"$\tilde{\ell} = -\log(1 - \sigma(x))$\"".replace("\\\"", '"') in plotter
     assert r"$-\log\bigl(1 - \sigma(x)\bigr)$ (written $\tilde\ell$ in the figure below)" in page("en")
     assert r"$-\log\bigl(1 - \sigma(x)\bigr)$（下图记作 $\tilde\ell$）" in page("zh")
+
+
+def test_the_stable_binary_cross_entropy_is_softplus_minus_xy_with_the_stable_softplus():
+    """max(x, 0) - x y + log(1 + e^{-|x|}) is softplus(x) - x y, and its softplus part is the stable form the
+    smooth-gates page gives (max(x, 0) + log1p(e^{-|x|})); the page says so and links there."""
+    x = np.linspace(-30, 30, 601)
+    for y in (0.0, 0.3, 1.0):
+        np.testing.assert_allclose(out.bce_with_logits(x, y), EVERY["softplus"].f(x) - x * y, rtol=1e-13, atol=1e-13)
+    np.testing.assert_allclose(np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x))), EVERY["softplus"].f(x), rtol=1e-14)
+    assert r"\max(x, 0) + \operatorname{log1p}\bigl(e^{-|x|}\bigr)" in page_text("catalogue/smooth-gates.md", "en")
+    for lang, said in (("en", "the loss is $\\operatorname{softplus}(x) - x y$, and with softplus in [its stable form](smooth-gates.md#softplus)"),
+                       ("zh", "损失就是 $\\operatorname{softplus}(x) - x y$；softplus 按[稳定的写法](smooth-gates.md#softplus)计算")):
+        assert said in page_text(PAGE, lang), lang

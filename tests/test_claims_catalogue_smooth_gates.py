@@ -19,8 +19,8 @@ something computable; the page attributes each of them ("the authors report", "s
   (their formulas are tested), the name SiLU.
 * Radford et al. (2018) use GELU in GPT, Devlin et al. (2019) in BERT, and neither paper names
   the form; the code released with GPT and GPT-2 computes the tanh approximation; the code released
-  with the original BERT checkpoints computes the exact form (bert-tensorflow 1.0.0), and the packaged release switched to the tanh approximation in January 2019
-  (bert-tensorflow 1.0.1; the page names the version) (the gated-units claim tests check the transcribed expressions
+  with the original BERT checkpoints computes the exact form (bert-tensorflow 1.0.0; the later package switch to
+  the tanh approximation is told only in the gated-units table) (the gated-units claim tests check the transcribed expressions
   against the two forms, and that this page sends the reader to that table for the sources);
   PyTorch's ``nn.GELU`` (exact by default, ``approximate="tanh"``) and its name SiLU for beta = 1.
 * Elfwing et al. (2018): SiLU and dSiLU proposed for reinforcement learning, the Tetris and
@@ -333,16 +333,17 @@ def test_the_rectifier_variants_keep_a_straight_positive_side_and_change_the_neg
 
 
 def test_the_tanh_approximation_cost_is_left_to_the_kernel_and_stated_no_more_strongly_than_low_precision():
-    """'In PyTorch both forms are one built-in kernel, and [on a GPU](low-precision.md#speed) such a kernel's time is
-    expected to be set by the bytes it moves rather than by its formula.'  The home section names GELU among the
+    """'In PyTorch both forms are one built-in kernel, and on a GPU such a kernel's time is expected to be set by the
+    bytes it moves rather than by its formula ([the argument](low-precision.md#speed) is on the low-precision page).'  The home section names GELU among the
     one-kernel built-ins and calls the memory bound an argument, not a measurement, so the page says "expected"
     and claims neither form faster.  (PyTorch's `approximate="tanh"` switch inside the one `nn.GELU` is a
     citation.)"""
     home = {"en": ("GELU, SiLU", r"argument, not a measurement"), "zh": ("GELU、SiLU", r"不是(实测|测量)")}
-    for lang, said in (("en", "In PyTorch both forms are one built-in [kernel](../glossary.md#kernel), and [on a GPU](low-precision.md#speed) such a "
-                              "kernel's time is expected to be set by the bytes it moves rather than by its formula."),
-                       ("zh", "在 PyTorch 里，两种形式都只是一个内置的[内核](../glossary.md#kernel)；[在 GPU 上](low-precision.md#speed)，这样一个内核的"
-                              "耗时预计由它搬运的字节数决定，而不取决于公式。")):
+    for lang, said in (("en", "In PyTorch both forms are one built-in [kernel](../glossary.md#kernel), and on a GPU such a "
+                              "kernel's time is expected to be set by the bytes it moves rather than by its formula "
+                              "([the argument](low-precision.md#speed) is on the low-precision page)."),
+                       ("zh", "在 PyTorch 里，两种形式都只是一个内置的[内核](../glossary.md#kernel)；在 GPU 上，这样一个内核的"
+                              "耗时预计由它搬运的字节数决定，而不取决于公式（[论证](low-precision.md#speed)见低精度一页）。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert said in text and "cheaper approximation" not in text and "更省算力" not in text, lang
         assert "it can be faster" not in text and "它可能更快" not in text, lang                # not measured
@@ -753,7 +754,7 @@ def test_every_non_relu_model_in_the_gated_units_table_uses_gelu_or_silu():
         used.add(gate)
     assert used == {"GELU", "SiLU"}
     assert float(silu(np.array(1.3))) == pytest.approx(1.3 * float(sigmoid(np.array(1.3))))   # Swish at beta = 1
-    for lang, said in (("en", "the smooth gates of every model in [the gated-units table](gated-units.md#models)"),
+    for lang, said in (("en", "the smooth gates of every model that does not use ReLU in [the table of transformer models](gated-units.md#models)"),
                        ("zh", "凡是不用 ReLU 的模型，用的都是这两者之一")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
@@ -771,10 +772,10 @@ def test_dugas_et_al_networks_are_described_by_construction_without_an_unconditi
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "In Shazeer's (2020) comparison of transformer feed-forward blocks, ReLU, GELU and SiLU ended, read against "
-           "his run-to-run spread, [too close to rank](gated-units.md#shazeer-2020)."),
-    ("zh", "Shazeer（2020）在 Transformer 的前馈模块里比较过 ReLU、GELU 和 SiLU；对照他给出的多次运行间的波动来读他的数据，三者"
-           "[相差太小，排不出先后](gated-units.md#shazeer-2020)。"),
+    ("en", "In Shazeer's (2020) comparison of transformer feed-forward blocks, the ReLU, GELU and SiLU blocks end about as "
+           "far apart as repeated runs of one block differ by chance, so his results [do not rank them](gated-units.md#shazeer-2020)."),
+    ("zh", "Shazeer（2020）在 Transformer 的前馈模块里比较过 ReLU、GELU 和 SiLU：三者最终的差距，与同一模块重复训练时的随机波动相当，"
+           "[排不出先后](gated-units.md#shazeer-2020)。"),
 ])
 def test_shazeers_plain_relu_gelu_silu_blocks_end_too_close_to_rank(lang, said):
     """Read from the Table 1 rows quoted on the gated-units page (whose tests check the numbers against
@@ -788,12 +789,12 @@ def test_shazeers_plain_relu_gelu_silu_blocks_end_too_close_to_rank(lang, said):
     final = {n: float(rows[n][1]) for n in names}
     spread = [float(re.search(r"[(（]([\d.]+)[)）]", rows[n][0]).group(1)) for n in names]
     within = max(final.values()) - min(final.values())
-    assert 0 < within <= 2 * max(spread)                               # "too close to rank"
+    assert 0 < within <= 2 * max(spread)                               # "about as far apart as ... by chance"
     assert min(short, key=short.get) != min(final, key=final.get)      # no ranking that survives the long runs
     assert float(silu(np.array(0.7))) == pytest.approx(0.7 * float(sigmoid(np.array(0.7))))   # Swish, beta = 1
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert said in text
-    for removed in ("0.014", "524,288", "524\\,288", "0.006"):        # the numbers live on the gated-units page only
+    for removed in ("0.014", "524,288", "524\\,288", "0.006", "bert-tensorflow"):        # the numbers live on the gated-units page only
         assert removed not in text, removed
 
 
@@ -820,14 +821,14 @@ def test_stable_softplus_needs_log1p_to_stay_accurate_far_below_zero():
 
 
 @pytest.mark.parametrize("lang, said, forms", [
-    ("en", "for pretrained weights, the GELU form of the code released with them: the tanh approximation for GPT and GPT-2, "
-           "the exact form for the original BERT checkpoints",
+    ("en", "for pretrained weights, the GELU form of the code released with them, [named above](#gelu-tanh) for GPT and BERT",
      {"GPT": "tanh approximation", "BERT": "exact", "GPT-2": "tanh approximation"}),
-    ("zh", "用预训练权重时，就用随权重公开的代码里那种形式的 GELU：GPT 和 GPT-2 是 tanh 近似，最初发布的 BERT 检查点是精确形式",
+    ("zh", "用预训练权重时，就用随权重公开的代码里那种形式的 GELU，GPT 和 BERT 的见[上文](#gelu-tanh)",
      {"GPT": "tanh 近似", "BERT": "精确形式", "GPT-2": "tanh 近似"}),
 ])
 def test_gelu_form_advice_agrees_with_the_gated_units_models_table(lang, said, forms):
-    """The advice names, per checkpoint family, the form the models table on the gated-units page gives."""
+    """The tanh-approximation section names, per checkpoint family, the form the models table on the gated-units
+    page gives; the advice links back to it instead of repeating it."""
     text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
     section = text.split("{ #models }", 1)[1].split("\n## ", 1)[0]
     activation = {}
@@ -840,5 +841,7 @@ def test_gelu_form_advice_agrees_with_the_gated_units_models_table(lang, said, f
     own = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert said in own
     gelu_tanh = own.split("{ #gelu-tanh }")[1].split("\n**How close.**" if lang == "en" else "\n**有多接近。**")[0]
-    assert ("The original BERT checkpoints (the released trained weights) came with code that computes the exact form"
-            in gelu_tanh if lang == "en" else "最初发布的 BERT 检查点（即公开的训练好的权重）随附的代码算的是精确形式" in gelu_tanh)
+    assert ("The code released with GPT and GPT-2 computes this approximation; the original BERT checkpoints (the released "
+            "trained weights) came with code that computes the exact form" in gelu_tanh if lang == "en" else
+            "随 GPT 和 GPT-2 公开的代码算的是这个近似；最初发布的 BERT 检查点（即公开的训练好的权重）随附的代码算的是精确形式"
+            in gelu_tanh)

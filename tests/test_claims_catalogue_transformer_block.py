@@ -13,7 +13,8 @@ scaling in the main text of their section 3.2.1 (the suspicion about small gradi
 variance illustration of their footnote 4; LLaMA's head width 128 (Touvron et al. 2023, table 2:
 dimension 4,096 over 32 heads, and the same 128 in every size) and the head size 256 of Gemma 2's
 2B and 9B models (Gemma Team 2024, table 1), and Gemma 2's vocabulary of 256k entries; Dehghani et al.'s attention-logit growth at 8B
-parameters and their QK-norm; Gemma 3's replacing Gemma 2's soft-capping with QK-norm (Gemma Team 2025, section 2); Gemma 2's caps (50 for attention, 30 for the final logits) and
+parameters and their QK-norm; Gemma 3's replacing Gemma 2's soft-capping with QK-norm (Gemma Team 2025, section 2); Gemma 2's caps (50 for attention, 30 for the final logits; in the released code's eager_attention_forward the attention
+cap acts on the scores after their multiplication by query_pre_attn_scalar^-1/2, hence "scaled") and
 its pre- and post-sub-block RMSNorm (report section 2; the second inside the residual branch, from the released
 code, Hugging Face Transformers' Gemma2DecoderLayer, which adds the residual after post_attention_layernorm); PaLM's z-loss coefficient 1e-4, its stated reason, and its
 report that removing biases helped stability; ST-MoE's router z-loss with coefficient 1e-3;
@@ -118,7 +119,7 @@ def test_feed_forward_hidden_width_of_the_original_transformer_is_4d():
     # 1024 with 4096 (big); the page states the ratio.
     assert all(d_ff == 4 * d for d, d_ff in ((512, 2048), (1024, 4096)))
     shown("with a hidden layer of width $d_\\mathrm{ff}$ ($4d$ in the original Transformer;",
-          "隐藏层宽度为 $d_\\mathrm{ff}$（原始 Transformer 取 $4d$；")
+          "隐藏宽度为 $d_\\mathrm{ff}$（原始 Transformer 取 $4d$；")
 
 
 def test_swiglu_and_geglu_gate_one_linear_map_with_silu_or_gelu_of_another():
@@ -517,11 +518,11 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     C, u = 10.0, np.linspace(-1e-3, 1e-3, 3)
     assert np.all(np.abs(C * np.tanh(np.linspace(-50, 50, 101))) <= C)
     assert np.gradient(C * np.tanh(u), u)[1] == pytest.approx(C) and np.gradient(cap(u, C), u)[1] == pytest.approx(1.0)
-    shown("Its report gives no reason beyond following Gemini 1.5 and the bound itself:",
+    shown("caps the scaled attention scores of every block at $c = 50$ (its released code divides before it caps)",
+          "给每个块缩放后的注意力分数设了上限 $c = 50$（公开代码先缩放、再取软上限）")
+    shown("Its report gives only two reasons: Gemini 1.5 did the same, and the cap keeps the logits between $-c$ and $c$.",
           "对这样做的理由，报告只说是沿用 Gemini 1.5 的做法，让 logit 保持在 $-c$ 和 $c$ 之间")
     shown("with a cap of the same kind, $C\\tanh(u)$, to control", "用同类的上限 $C\\tanh(u)$ 限制注意力 logit")
-    assert abs(cap(3.0, 30.0) - 3.0) < 0.01 * 3.0 and cap(30.0, 30.0) < 0.8 * 30.0   # unchanged only well below the cap
-    shown("soft-capping leaves logits nearly unchanged only well below the cap", "软上限只在 logit 远低于上限时才几乎不改变它们")
 
 
 def test_softcap_derivative():
@@ -815,6 +816,29 @@ def test_norms_as_defined():
     np.testing.assert_allclose(norm.layer_norm(z)[0], norm.rms_norm(z)[0], atol=1e-12)
 
 
+def test_normalisation_fixes_the_vectors_but_the_scores_still_grow_with_the_weights():
+    """The scope of the normalisation (lead and #normalisation): it fixes the scale of the vector it outputs, and the
+    scores computed from that vector still grow with the query and key weights, as Dehghani et al.'s did."""
+    rng = np.random.default_rng(16)
+    x = rng.standard_normal((6, 64)) * 40 + 3
+    u, _ = norm.layer_norm(x)
+    W_q, W_k = rng.standard_normal((2, 64, 16)) / 8
+    assert np.sqrt((u ** 2).mean(1)) == pytest.approx(1.0, abs=1e-3)      # the normalised vector: unit scale
+    for a in (2.0, 5.0):
+        np.testing.assert_allclose(norm.layer_norm(a * x)[0], u, atol=1e-9)   # whatever the stream's scale
+        scores = (u @ (a * W_q)) @ (u @ (a * W_k)).T
+        np.testing.assert_allclose(scores, a ** 2 * (u @ W_q) @ (u @ W_k).T)  # but the scores grow with the weights
+    shown("fixes the scale of the vectors from which all of these functions' inputs are computed, though the inputs "
+          "themselves also grow with the weights",
+          "上述各函数的输入都由它输出的向量算出，它固定了这些向量的尺度，但输入本身仍会随权重增大")
+    shown("which puts these inputs in range at initialisation; the weights applied after it can still grow in training, "
+          "as the queries and keys [did above](#scaling)",
+          "由此在初始化时让这些输入落在合适的范围内；但它之后的权重在训练中仍可能变大，[前文](#scaling)的查询和键就是如此")
+    for lang in LANGS:                      # the ranges normalisation keeps no longer include soft-capping's
+        section = page(lang).split("{ #normalisation }")[1].split("$$")[0]
+        assert not any(word in section for word in ("soft-capping", "软上限")), lang
+
+
 def test_stack_gradients_are_exact():
     blocks = norm.weights(depth=3, width=8, seed=1)
     X, R = norm.inputs(width=8, tokens=5)
@@ -910,8 +934,9 @@ def test_first_against_last_block_gradient(stack):
     assert f"{pre[0] / pre[-1]:.1f}" == "4.4" and f"{post[0] / post[-1]:.1f}" == "1.5"
     assert f"{pre[0]:.3g}" == "1.25e+03" and f"{pre[-1]:.0f}" == "283"
     assert f"{post[0]:.3g}" == "1.57e+03" and f"{post[-1]:.3g}" == "1.05e+03"
-    shown("Pre-norm gives its first block a gradient 4.4 times its last block's; post-norm, 1.5 times.",
-          "前置归一化时，第一个块的梯度是最后一个块的 4.4 倍；后置归一化时只有 1.5 倍。")
+    shown("Pre-norm gives its first block a gradient 4.4 times its last block's, because an early block's normalisation "
+          "divides by a smaller stream; post-norm, 1.5 times.",
+          "前置归一化时，第一个块的梯度是最后一个块的 4.4 倍，因为靠前的块在归一化时除以的是较小的残差流；后置归一化时只有 1.5 倍。")
 
 
 def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
@@ -944,7 +969,7 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert np.median(product) == pytest.approx(np.sqrt(slope_ms), rel=0.02)   # the derivation predicts the measurement
     assert f"{np.median(product):.2f}" == "0.68" and np.all(np.abs(product / 0.68 - 1) < 0.06)
     assert (f"{added[0]:.2f}", f"{added[-1]:.2f}") == ("0.68", "0.15")
-    # the product runs over l = 2..48: its largest factor is block 2's, 0.68/sqrt(1.425), as the page says
+    # the product runs over l = 2..48: its largest factor is block 2's, 0.68/sqrt(1.425)
     model = 0.68 / np.sqrt(1 + 0.425 * (np.arange(2, 49) - 1))
     assert (f"{model[0]:.2f}", f"{model[-1]:.2f}") == ("0.57", "0.15") and model[0] == model.max()
     assert added[1] == pytest.approx(model[0], rel=0.05) and added[-1] == pytest.approx(model[-1], rel=0.05)  # measured: 0.59, 0.15
@@ -959,29 +984,14 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     # signal that reaches block 1): the measured contributions compound to nearly the measured ratio ...
     assert np.max(np.abs(cosine)) < 0.05
     assert np.sqrt(np.prod(1 + added[1:] ** 2)) == pytest.approx(signal[0] / signal[-1], rel=0.05)
-    # ... and so does the page's own estimate, from 0.68 and the stream sqrt(1 + 0.425 (l - 1)) entering block l,
+    # ... and so does a model from 0.68 and the stream sqrt(1 + 0.425 (l - 1)) entering block l: the smaller stream
+    # of the early blocks accounts for the 4.4 (the page's "because an early block's normalisation divides by a smaller stream")
     l = np.arange(2, 49)
     assert np.all(np.abs(rms / np.sqrt(1 + 0.425 * np.arange(48)) - 1) < 0.05)
     quadrature = np.sqrt(np.prod(1 + 0.68 ** 2 / (1 + 0.425 * (l - 1))))
     assert f"{quadrature:.1f}" == "4.3" and f"{signal[0] / signal[-1]:.1f}" == "4.4"
     assert quadrature == pytest.approx(signal[0] / signal[-1], rel=0.05)
     assert np.prod(1 + 0.68 / np.sqrt(1 + 0.425 * (l - 1))) > 1e4      # whereas adding the norms would overshoot
-    shown("the signal reaching block 1 has gathered the contributions of the branches of blocks 2 to 48",
-          "到达第 1 个块的信号汇集了第 2 到第 48 个块的分支的贡献")
-    shown("the weight matrices leave the gradient's norm about unchanged, the GELU's slope multiplies it by about "
-          "$\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$, and the normalisation divides it by the root mean square "
-          "of the stream entering the block, $\\sqrt{1 + 0.425\\,(l-1)}$ for block $l$: a contribution is about 0.57 times the "
-          "signal at block 2 and 0.15 times at block 48. "
-          "Drawn through independent zero-mean weights, each contribution is nearly orthogonal to the signal it joins, so their "
-          "squares add, and this gives close to the 4.4 measured:\n\n" + QUADRATURE,
-          "权重矩阵大致不改变梯度的范数，GELU 的斜率则把它乘上约 $\\sqrt{\\mathbb{E}[\\mathrm{GELU}'(\\xi)^2]} = 0.68$，"
-          "归一化再把它除以进入该块的残差流的均方根（第 $l$ 个块为 $\\sqrt{1 + 0.425\\,(l-1)}$），"
-          "于是每份贡献在第 2 个块上约是信号的 0.57 倍，在第 48 个块上是 0.15 倍。"
-          "每份贡献都经过独立的零均值权重，因而与它汇入的信号近乎正交，所以相加的是它们的平方，"
-          "由此算出的值与实测的 4.4 相近：\n\n" + QUADRATURE)
-
-
-QUADRATURE = "$$\n\\sqrt{\\prod_{l=2}^{48} \\Bigl(1 + \\frac{0.68^2}{1 + 0.425\\,(l-1)}\\Bigr)} \\approx 4.3\n$$"
 
 
 def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_four_orders_above(stack):
@@ -1010,7 +1020,12 @@ def test_last_block_gradient_against_depth(stack):
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
     shown("From 3 to 48 blocks the last block's gradient falls by a factor of 3.1 with pre-norm, while with post-norm it stays within 7%.",
-          "从 3 个块到 48 个块，前置归一化时这个梯度降到原来的约三分之一（相差 3.1 倍），后置归一化时变化不超过 7%")
+          "从 3 个块到 48 个块，前置归一化时这个梯度降到原来的 1/3.1，后置归一化时变化不超过 7%")
+    # the sweep is described with the set-up, before the gradients section uses it: the first blocks of the same stack
+    assert [int(d) for d in depths[:-1]] == [3, 6, 12, 24] and int(depths[-1]) == int(stack["depth"])
+    shown("It then repeats the run with only the first 3, 6, 12 and 24 blocks.", "随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
+    text = page("en")
+    assert text.index("repeats the run with only the first") < text.index("**The gradients.**")
     shown("At 48 blocks, post-norm's gradient at the last block is 3.7 times pre-norm's",
           "48 个块时，后置归一化最后一个块的梯度是前置归一化的 3.7 倍")
 
@@ -1225,8 +1240,12 @@ def test_gated_recommendation_reason_matches_shazeers_table(lang):
         assert max(table[g][step] for g in ("GEGLU", "SwiGLU")) < min(table[p][step] for p in ("ReLU", "GELU"))
     assert min(table[p][1] for p in ("ReLU", "GELU")) - max(table[g][1] for g in ("GEGLU", "SwiGLU")) < 0.05
     shown("2. **A gated feed-forward block, SwiGLU or GEGLU**, which reached a slightly lower perplexity than plain ReLU or "
-          "GELU blocks of the same size in Shazeer's comparison.",
-          "2. **门控前馈模块，SwiGLU 或 GEGLU**：在 Shazeer 的比较中，它们的困惑度略低于同等规模的普通 ReLU 或 GELU 前馈模块。")
+          "GELU blocks of the same size in [Shazeer's (2020) comparison](gated-units.md#shazeer-2020).",
+          "2. **门控前馈模块，SwiGLU 或 GEGLU**：在 [Shazeer（2020）的比较](gated-units.md#shazeer-2020)中，它们的困惑度略低于同等规模的普通 ReLU 或 GELU 前馈模块。")
+    # the comparison is cited with its reference, as on the gated-units page
+    reference = "N. Shazeer (2020). GLU Variants Improve Transformer." if lang == "en" else "N. Shazeer（2020）。GLU Variants Improve Transformer."
+    for text in (page(lang), page_text("catalogue/gated-units.md", lang)):
+        assert reference in text.split("{ #references }")[1]
 
 
 def test_xiong_measurement_is_the_guide_for_the_shape_along_a_real_transformer():

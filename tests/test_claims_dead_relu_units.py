@@ -132,6 +132,29 @@ def test_deeper_dead_unit_can_come_back_when_the_layer_below_changes():
     assert np.any(net.hidden_preactivations(X)[1][:, 3] > 0)
 
 
+def test_under_momentum_a_unit_whose_gradient_just_became_zero_keeps_drifting():
+    """'without momentum, which would carry part of each earlier step into the next, so that a unit
+    which has just died would keep drifting for a few steps': with momentum 0.9 the weights keep
+    moving after the gradient drops to zero; plain SGD (the runs' default) stops at once."""
+    moves = {}
+    for momentum in (0.0, 0.9):
+        net = MLP.create((1, 1), "relu", "he", seed=0)
+        grads = iter([1.0] * 5 + [0.0] * 5)                # a gradient that then becomes exactly zero
+        net.loss_and_grads = lambda X, y: (0.0, [np.full((1, 1), next(grads))], [np.zeros(1)])
+        for _ in range(5):
+            net.sgd_step(None, None, 0.1, momentum=momentum)
+        path = []
+        for _ in range(5):
+            before = float(net.weights[0][0, 0])
+            net.sgd_step(None, None, 0.1, momentum=momentum)
+            path.append(abs(float(net.weights[0][0, 0]) - before))
+        moves[momentum] = path
+    assert all(m == 0 for m in moves[0.0]) and all(m > 0.01 for m in moves[0.9])
+    for lang, text in (("en", "which would carry part of each earlier step into the next, so that a unit which has just died would keep drifting for a few steps."),
+                       ("zh", "带动量时，之前每一步的一部分会被带进下一步，刚死亡的单元还会借着惯性再漂移几步。")):
+        assert text in page_text(PAGE, lang)
+
+
 # --- the measurement ----------------------------------------------------------------------------
 
 def test_dead_relu_setup_as_stated():
@@ -315,6 +338,9 @@ def test_leaky_at_1_0_24_to_27_percent_inactive_and_21_percent_error(dr):
     err = 100 * dr["leaky_relu_error"][3]
     assert np.all(np.round(err) == 21)
     assert err.max() < 100 * dr["relu_error"][3].min()    # lower than every ReLU run at 1.0
+    for lang, text in (("en", "24–27% of the second layer was inactive but still received gradient. The leaky runs also ended with a lower training error, 21% against ReLU's 24–29%."),
+                       ("zh", "第二层有 24–27% 的单元不活跃，但照样收到梯度。此外，三次运行的训练误差最后都是 21%，低于 ReLU 的 24–29%。")):
+        assert text in page_text(PAGE, lang)
 
 
 def test_leaky_at_2_0_all_three_runs_diverged(dr):
@@ -350,15 +376,27 @@ def test_he_is_2_over_fan_in():
 
 
 def test_a_bias_of_0_01_makes_units_active_on_only_slightly_more_inputs(dr):
-    """CS231n's small positive bias: units start out active on slightly more inputs (under one
-    point more, in both layers), while with zero biases almost no unit is dead at the start."""
-    X, _ = voronoi(seed=200)
-    net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
-    before = [float(np.mean(z > 0)) for z in net.hidden_preactivations(X)]
-    net.biases = [b + 0.01 for b in net.biases]
-    after = [float(np.mean(z > 0)) for z in net.hidden_preactivations(X)]
-    assert all(0 < a - b < 0.01 for a, b in zip(after, before))
+    """CS231n's small positive bias: 'raises the share of inputs on which a unit is active by about
+    0.3 percentage points on average, and by at most 1 for any unit (three seeds, both layers)',
+    while with zero biases almost no unit is dead at the start."""
+    means, worst = [], []
+    for seed in dead_relu.SEEDS:
+        X, _ = voronoi(seed=200 + seed)                    # the experiment's data and initial net per seed
+        net = MLP.create(dead_relu.SIZES, "relu", "he", seed=seed)
+        before = [np.mean(z > 0, axis=0) for z in net.hidden_preactivations(X)]
+        net.biases = [b + 0.01 for b in net.biases]
+        after = [np.mean(z > 0, axis=0) for z in net.hidden_preactivations(X)]
+        assert np.all(after[0] >= before[0])               # first layer: a larger bias only adds inputs
+        for a, b in zip(after, before):
+            gain = 100 * (a - b)                           # percentage points, per unit
+            means.append(float(gain.mean()))
+            worst.append(float(gain.max()))
+    assert len(means) == 6 and all(round(m, 1) == 0.3 for m in means)      # "about 0.3 ... on average"
+    assert 0.5 < max(worst) <= 1.0                                           # "at most 1 for any unit"
     assert np.round(256 * dr["relu_at_init"]).max() <= 1                      # "almost no unit is dead at the start"
+    for lang, text in (("en", "raises the share of inputs on which a unit is active by about 0.3 percentage points on average, and by at most 1 for any unit (three seeds, both layers)"),
+                       ("zh", "0.01 的偏置让单元开启的输入比例平均只增加约 0.3 个百分点，任何单元都不超过 1 个百分点（三个种子，两层）")):
+        assert text in page_text(PAGE, lang)
 
 
 # --- Leaky ReLU, PReLU, RReLU, Maxout -----------------------------------------------------------
@@ -659,6 +697,12 @@ def test_the_29_died_by_beta_below_minus_gamma_max_zhat(bn):
     assert (round(lo[1], 2), round(hi[1], 2)) == (-0.76, -0.6)         # beta
     assert (round(lo[2], 1), round(hi[2], 1)) == (2.9, 4.7)            # largest x_hat
     assert np.all(np.isnan(bn["condition_min"][:4]))                   # no dead unit below 2.0
+    # "through beta and gamma rather than x_hat": gamma fell from its start 1 and beta from 0, while the
+    # largest x_hat stayed at least 2.9 standard deviations, not small
+    assert hi[0] < 0.25 and hi[1] < -0.5 and lo[2] > 2.5
+    for lang, text in (("en", "At learning rate 2.0 all 29 units died this way, through $\\beta$ and $\\gamma$ rather than $\\hat z$"),
+                       ("zh", "学习率 2.0 下那 29 个单元都是这样死的，起作用的是 $\\beta$ 和 $\\gamma$，而不是 $\\hat z$")):
+        assert text in page_text(PAGE, lang)
 
 
 def test_at_2_0_they_died_gradually_4_at_step_50_13_at_100_29_at_600(bn):
@@ -787,9 +831,9 @@ def test_the_notebook_reads_its_first_table(dr):
     assert span("relu_inactive", 1.0) == (40.6, 44.5) and span("leaky_relu_inactive", 1.0) == (23.8, 27.0)
     assert span("relu_inactive", 2.0) == (43.0, 52.0)
     assert np.all(np.isnan(dr["leaky_relu_error"][lrs.index(2.0)]))
-    for lang, text in (("en", "Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1, 40.6–44.5% of layer 2 is dead with ReLU,"),
-                       ("en", "against 23.8–27.0% inactive with Leaky ReLU; at η = 2 ReLU loses 43.0–52.0% and the Leaky ReLU"),
-                       ("zh", "学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了 η = 1，ReLU 网络第二层有 40.6–44.5% 的单元"
-                              "死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了 η = 2，ReLU 网络第二层有 43.0–52.0% "
+    for lang, text in (("en", "Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of layer 2 is dead with ReLU,"),
+                       ("en", "against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU"),
+                       ("zh", "学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了 η = 1.0，ReLU 网络第二层有 40.6–44.5% 的单元"
+                              "死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了 η = 2.0，ReLU 网络第二层有 43.0–52.0% "
                               "的单元死亡，Leaky ReLU 网络则发散了。")):
         assert text in page_text("notebooks/dead-relu.py", lang)

@@ -145,9 +145,11 @@ def test_a_step_function_is_differentiable_almost_everywhere_yet_passes_back_no_
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "with continuously distributed inputs, a first-layer pre-activation is almost never exactly zero. "
-           "The exception is an all-zero input, such as zero padding or a black image patch, meeting a bias that is still zero."),
-    ("zh", "输入服从连续分布时，第一层的预激活值几乎不会恰好为零；例外是全零的输入（例如零填充或全黑的图像块）遇上仍为零的偏置。")])
+    ("en", "with continuously distributed inputs a first-layer pre-activation almost never is. "
+           "The exception is an all-zero input, such as zero padding or a black image patch, meeting a bias that is still zero; "
+           "there, with slope 0, the unit passes back no gradient."),
+    ("zh", "输入服从连续分布时，第一层的预激活值几乎不会恰好为零。例外是全零的输入（例如零填充或全黑的图像块）遇上仍为零的偏置；"
+           "这时斜率取 0，该单元传不回任何梯度。")])
 def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuous_inputs(lang, words):
     assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     X, _ = voronoi(seed=200)
@@ -158,6 +160,16 @@ def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuou
     assert all(np.all(b == 0) for b in net.biases)
     zero_in = net.hidden_preactivations(np.zeros((1, X.shape[1])))[0]
     assert np.all(zero_in == 0.0)
+    # there, with the site's slope 0 at the kink, the units pass back nothing: the last hidden layer
+    # receives a non-zero error from above, yet its bias gradient (and every earlier one) is exactly zero
+    assert relu_prime(np.array(0.0)) == 0.0
+    zeros, label = np.zeros((1, X.shape[1])), np.array([0])
+    _, grads_W, grads_b = net.loss_and_grads(zeros, label)
+    zs, _ = net.forward(zeros)
+    probs = np.exp(zs[-1] - zs[-1].max()) / np.exp(zs[-1] - zs[-1].max()).sum()
+    probs[0, 0] -= 1.0
+    assert np.any(np.abs(probs @ net.weights[-1].T) > 1e-6)
+    assert all(np.all(g == 0.0) for g in grads_b[:-1]) and all(np.all(g == 0.0) for g in grads_W[:-1])
 
 
 def test_deeper_preactivations_can_be_exactly_zero_so_the_claim_is_about_the_first_layer():
@@ -590,6 +602,18 @@ def test_sigmoid_and_tanh_cost_an_exponential_relu_a_comparison():
 
 
 # --- ReLU, judged the same way ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "escapes saturation (its slope is exactly 1 for every positive input, and its negative side is exactly flat rather than saturating)"),
+    ("zh", "避开了饱和（正输入上斜率恰为 1，负半轴恰好平坦而非饱和）")])
+def test_relu_escapes_saturation_its_negative_side_is_exactly_flat(lang, words):
+    assert words in page_text(PAGE, lang)
+    assert np.all(relu_prime(np.logspace(-8, 8, 50)) == 1.0)
+    negative = -np.logspace(-8, 8, 50)
+    # exactly constant from the kink on, not an asymptote approached with a shrinking slope
+    assert np.all(relu(negative) == 0.0) and np.all(relu_prime(negative) == 0.0)
+    assert np.all(sigmoid_prime(np.array([-5.0, -20.0, -30.0])) > 0)   # a saturating tail keeps a (tiny) slope
+
 
 def test_relu_slope_exactly_1_on_positive_side_and_many_exact_zeros_per_input():
     assert np.all(relu_prime(np.logspace(-8, 8, 50)) == 1.0)

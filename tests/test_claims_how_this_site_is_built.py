@@ -124,11 +124,11 @@ def test_this_sites_silu_spends_four_of_ten_passes_on_infinite_inputs_bare_form_
         np.testing.assert_allclose(GRID / (1.0 + np.exp(-GRID)), silu.f(GRID), rtol=1e-12, atol=1e-300)
     value = {k: n for k, n in ops.items() if k not in guard}                   # the six passes of the value itself
     assert value == {"multiply": 2, "negative": 2, "logaddexp": 1, "exp": 1}   # beta*x and x*sigma; -, logaddexp, -, exp
-    assert ("Some passes only guard infinite inputs: this site's SiLU\nspends four of its ten passes on them, and six on "
-            "the value: two products (by the shape\nparameter $\\beta$, and by $x$) and four for a sigmoid written so that "
-            "it cannot overflow, where\na bare $x / (1 + e^{-x})$ needs four passes in all.") in timing("en")
-    assert ("其中有几遍只用来处理无穷大的输入：本站的 SiLU 十遍里有四遍做这件事，其余六遍算函数值，即两次乘法（乘形状参数 $\\beta$、乘 $x$）"
-            "和四遍不会溢出的 sigmoid 写法，而直接算 $x / (1 + e^{-x})$ 总共只要四遍；") in timing("zh")
+    assert ("The guard costs SiLU four of its ten passes; the other six compute the value: two products (by the shape "
+            "parameter $\\beta$, and by $x$) and four for a sigmoid written so that it cannot overflow, where a bare "
+            "$x / (1 + e^{-x})$ needs four passes in all.") in " ".join(timing("en").split())
+    assert ("SiLU 十遍里有四遍花在这上面，其余六遍算函数值：两次乘法（乘形状参数 $\\beta$、乘 $x$），"
+            "以及不会溢出的 sigmoid 写法所需的四遍，而直接算 $x / (1 + e^{-x})$ 总共只要四遍。") in timing("zh")
 
 
 def test_softsign_three_of_six_passes_for_infinite_inputs_bare_form_three():
@@ -143,9 +143,10 @@ def test_softsign_three_of_six_passes_for_infinite_inputs_bare_form_three():
     bare = cost.count_operations(lambda x: x / (1.0 + np.abs(x)), GRID[:1000])     # counted like the guarded form
     assert sum(bare.values()) == 3 and bare == {k: n for k, n in ops.items() if k not in ("isinf", "sign", "where")}
     np.testing.assert_array_equal(GRID / (1.0 + np.abs(GRID)), softsign.f(GRID))   # same values on finite inputs
-    assert ("Softsign spends three of its six passes on\ninfinite inputs, where the bare $x / (1 + \\lvert x\\rvert)$ needs three in all."
-            in timing("en"))
-    assert r"softsign 六遍里有三遍，直接算 $x / (1 + \lvert x\rvert)$ 只要三遍。" in timing("zh")
+    assert ("some of their passes only guard infinite inputs, and some are selects (`where`, which takes each element "
+            "from one of two arrays as a mask says). Softsign spends three of its six passes on the guard, where the bare "
+            "$x / (1 + \\lvert x\\rvert)$ needs three in all.") in " ".join(timing("en").split())
+    assert r"softsign 六遍里有三遍处理无穷大的输入，而直接算 $x / (1 + \lvert x\rvert)$ 总共只要三遍。" in timing("zh")
 
 
 OPERATION_ROWS = {          # row label on the page -> (function, value or derivative)
@@ -205,6 +206,24 @@ def test_numerics_are_pinned_as_the_page_says():
     assert actsite.PINNED_X86_64["OPENBLAS_CORETYPE"] == "Haswell"
     disabled = actsite.PINNED_X86_64["NPY_DISABLE_CPU_FEATURES"].split()
     assert "X86_V4" in disabled and all(f.startswith(("X86_V4", "AVX512")) for f in disabled)
+    # the consequence is stated once, with its conditions, not given as its own reason
+    assert ("a machine with AVX-512 therefore runs the same kernels as an AVX2 machine; with the pinned numpy and the "
+            "same C maths library it should compute the same numbers and draw the same bytes.") in flat(page_text(PAGE, "en"))
+    assert "装上同一版本的 numpy、用同一个 C 数学库，两者算出的数字、画出的字节应当都一样。" in page_text(PAGE, "zh")
+    assert "since the pinning" not in page_text(PAGE, "en") and "因为固定设置" not in page_text(PAGE, "zh")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timing_section_says_each_point_once(lang):
+    """One well-ordered section: the one-pass-per-operation point, the select's gloss, the phone/GPU scope and each
+    ratio appear once in the prose (the figure's alt text aside), and no paragraph points ahead to the next ones."""
+    prose = re.sub(r"!\[[^\]]*\]\(figure:[^)]*\)", "", timing(lang))
+    once = {"en": ("separate\npass over the array", "which takes each element from one of two arrays", "on a phone or a GPU",
+                   "0.71×", "2.0×", "9.8×", "7.4×", "7.7×", "8.8×"),
+            "zh": ("都要把整个数组单独过一遍", "按掩码逐元素地从两个数组里挑一个", "在手机或 GPU 上",
+                   "0.71 倍", "2.0 倍", "9.8 倍", "7.4 倍", "7.7 倍", "8.8 倍")}[lang]
+    assert all(prose.count(s) == 1 for s in once), [(s, prose.count(s)) for s in once]
+    assert "next two paragraphs" not in prose and "下面两段" not in prose
 
 
 def test_the_measurements_table_says_whether_each_shown_target_is_met():
@@ -271,6 +290,11 @@ def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang
     assert said.format(warm - bare, warm) in " ".join(page_text(PAGE, lang).split()), lang   # 0.9 s of 7.4 s
     text = page_text(PAGE, lang).split("<!-- bench-results -->")[1]
     assert {"en": "60 s", "zh": "60 秒"}[lang] in text, lang
+    said = {"en": ("even shared perfectly between the two cores, half of it is already over 60 s",
+                   "and the rest is MkDocs itself"),
+            "zh": ("即使两个核完全平分，也要用去它的一半，这已超过 60 秒", "其余都是 MkDocs 本身")}[lang]
+    assert all(s in " ".join(text.split()) for s in said), lang
+    assert not any(w in text for w in ("most likely", "least two cores", "多半", "最少也要")), lang
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -443,7 +467,8 @@ def test_the_slow_kind_of_pass_is_the_select_on_a_random_mask():
     ratios = cost.ratios(DATA)
     assert (round(ratios["leaky_relu", "value", "float64"], 1), round(ratios["hard_sigmoid", "value", "float64"], 1)) == (7.7, 2.0)
     flat = lambda text: " ".join(text.split())                                   # noqa: E731  (the en source is wrapped)
-    assert ("numpy branches on every element: when the mask follows the random signs of the inputs, the processor "
+    assert ("A select costs more than its count suggests. "
+            "numpy branches on every element: when the mask follows the random signs of the inputs, the processor "
             "cannot predict the branch, and the same select takes more than three times as long as on a constant mask. "
             "Leaky ReLU's three passes, `greater`, `multiply` and a select, take almost four times as long as hard "
             "sigmoid's three, `add`, `divide` and `clip`.") in flat(timing("en"))
@@ -590,10 +615,12 @@ def test_the_selects_and_guards_behind_softsign_leaky_relu_and_hard_swish_and_th
     np.testing.assert_allclose(plain["softsign"](x), EVERY["softsign"].f(x), rtol=1e-15)
     np.testing.assert_allclose(plain["hard_swish"](x), EVERY["hard_swish"].f(x), rtol=1e-14, atol=1e-15)
     assert ("Softsign (7.4×), Leaky ReLU (7.7×) and hard swish (8.8×) come close to tanh because of how this site "
-            "wrote them. Written as $\\max(x, ax)$, $x/(1 + |x|)$ and $x \\cdot \\operatorname{clip}(x + 3, 0, 6)/6$, "
-            "they would take two, three and four passes, none of them a select;") in flat(timing("en"))
-    assert ("softsign（7.4 倍）、Leaky ReLU（7.7 倍）和 hard swish（8.8 倍）与 tanh 相差无几，原因在本站的写法：若写成 "
-            "$\\max(x, ax)$、$x/(1 + |x|)$ 和 $x \\cdot \\operatorname{clip}(x + 3, 0, 6)/6$，它们只需两遍、三遍和四遍，"
+            "wrote them:") in flat(timing("en"))
+    assert ("Written as $\\max(x, ax)$, $x/(1 + |x|)$ and $x \\cdot \\operatorname{clip}(x + 3, 0, 6)/6$, Leaky ReLU, "
+            "softsign and hard swish would take two, three and four passes, none of them a select.") in flat(timing("en"))
+    assert ("softsign（7.4 倍）、Leaky ReLU（7.7 倍）和 hard swish（8.8 倍）与 tanh 相差无几，原因在本站的写法：") in timing("zh")
+    assert ("Leaky ReLU、softsign 和 hard swish 若写成 "
+            "$\\max(x, ax)$、$x/(1 + |x|)$ 和 $x \\cdot \\operatorname{clip}(x + 3, 0, 6)/6$，只需两遍、三遍和四遍，"
             "而且没有一遍是选择。") in timing("zh")
 
 

@@ -168,6 +168,19 @@ def test_old_heuristic_has_a_third_of_the_linear_variance():
 
 
 @pytest.mark.parametrize("lang, wording", [
+    ("en", "For ReLU both factors, $\\mathbb{E}[f(z)^2]/q$ and $\\mathbb{E}[f'(z)^2]$, equal $1/2$, so one gain serves both directions."),
+    ("zh", "对 ReLU，$\\mathbb{E}[f(z)^2]/q$ 和 $\\mathbb{E}[f'(z)^2]$ 这两个因子都等于 $1/2$，一个增益可以同时照顾两个方向")])
+def test_relu_forward_and_backward_factors_are_both_one_half_at_every_scale(lang, wording):
+    """E[relu(z)^2] = q/2 is 1/2 only at q = 1, so the scale-free forward factor is E[f^2]/q; the
+    backward one, E[relu'(z)^2] = P(z > 0), is 1/2 at every q."""
+    for q in (0.01, 1.0, 7.0):
+        assert second_moment("relu", q) / q == pytest.approx(0.5, rel=1e-6)
+        assert expect(lambda z: EVERY["relu"].df(z) ** 2, q) == pytest.approx(0.5, rel=1e-3)
+    assert second_moment("relu", 7.0) != pytest.approx(0.5)           # the expectation itself is not 1/2
+    assert wording in page_text("blog/posts/initialisation.md", lang)
+
+
+@pytest.mark.parametrize("lang, wording", [
     ("en", "The figure draws an eighth series as open circles, tanh with Xavier's variance: with equal widths the two rules give the same weights"),
     ("zh", "图中还用空心圆圈画了第八组，即 tanh 配 Xavier 的方差：宽度相同时两条规则给出完全相同的权重")])
 def test_xavier_equals_lecun_at_equal_widths(r, lang, wording):
@@ -298,6 +311,8 @@ def test_tanh_five_thirds_backward_factor(r):
     per_layer = grad_ratio(r, "tanh_gain") ** (1 / 49)
     assert per_layer == pytest.approx(math.sqrt(chi), abs=0.01)
     assert round(grad_ratio(r, "tanh_gain")) == 127 and round(grad_ratio(r, "tanh_lecun"), 2) == 1.22
+    assert "so the gradient grows by about $\\sqrt{1.21} = 1.10$ per layer" in page_text("blog/posts/initialisation.md", "en")
+    assert "梯度每层大约乘上 $\\sqrt{1.21} = 1.10$，" in page_text("blog/posts/initialisation.md", "zh")   # not 放大 1.10 倍
 
 
 def test_tanh_no_gain_keeps_both_passes():
@@ -556,6 +571,8 @@ def test_he_scale_removes_selu_fixed_point():
     ratios = np.array([2.0 * second_moment("selu", q) / q for q in qs])
     assert np.all(ratios > 1.10) and np.all(np.diff(ratios) < 0)
     assert ratios[-1] == pytest.approx(SELU_LAMBDA ** 2, rel=0.01)
+    assert "every layer then multiplies the variance by more than 1.10." in page_text("blog/posts/initialisation.md", "en")
+    assert "每一层都会把方差放大到原来的 1.10 倍以上。" in page_text("blog/posts/initialisation.md", "zh")
 
 
 def test_relu_variance_versus_second_moment():

@@ -158,10 +158,10 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
 MATCHED_STEP_WORDS = {
     "en": ("Centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. The fair "
            "comparison is at *matched step size*: the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the learning "
-           "rate and the mean squared input length is the same in both runs. The table compares the two kinds of input at "
-           "two step sizes: the centred run's at learning rate 1 (the smaller) and the positive run's at learning rate 1 "
-           "(the larger). Its *path ratio* is the distance SGD walked divided by the straight distance from its start to "
-           "its end. At both step sizes positive inputs give the higher path ratio; at the smaller one they also leave SGD "
+           "rate and the mean squared input length is the same in both runs. The *path ratio* is the distance SGD walked "
+           "divided by the straight distance from its start to its end. The table compares the two kinds of input at two "
+           "step sizes: the smaller is the step the centred run takes at learning rate 1, the larger the step the positive "
+           "run takes at learning rate 1. At both step sizes positive inputs give the higher path ratio; at the smaller one they also leave SGD "
            "far from $\\mathbf{w}^*$ after 60 steps."),
     "zh": ("中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要在**步长对等**时进行：两次运行中，"
            "学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。SGD 实际走过的路程与起点到终点"

@@ -549,9 +549,10 @@ def test_relu_first_in_every_seed_at_small_rates_and_tied_once_at_0_1(ts):
 
 
 def test_a_tanh_units_computed_slope_is_exactly_zero_only_from_about_19():
-    """'A tanh unit cannot die in this way: in float64 its slope is exactly zero only far out in the
-    tails, from about |x| = 19 when computed as 1 − tanh² x and from about 373 in the sech² x form these
-    runs use', while ReLU's is zero on the whole negative half-line."""
+    """'A tanh unit cannot die in this way: its slope is positive at every input, and in float64 it
+    rounds to zero only beyond about |x| = 19', while ReLU's is zero on the whole negative half-line.
+    19 is where 1 − tanh² x first rounds to 0; the sech² x form the runs use holds out to about 373,
+    so in either form the computed slope is positive everywhere inside |x| = 19."""
     from actsite.maths.functions import relu_prime
     x = np.linspace(0, 40, 4_000_001)
     computed = 1 - np.tanh(x) ** 2
@@ -559,8 +560,8 @@ def test_a_tanh_units_computed_slope_is_exactly_zero_only_from_about_19():
     assert round(first_zero) == 19 and np.all(computed[x >= first_zero] == 0) and np.all(computed[x < first_zero] > 0)
     np.testing.assert_array_equal(1 - np.tanh(-x) ** 2, computed)
     assert np.all(relu_prime(-np.linspace(1e-12, 1e6, 100_001)) == 0)
-    # '... and from about 373 in the sech² x form these runs use': the tanh the runs train with takes
-    # its slope from sech_squared, which underflows to 0 only near |x| = 372.6
+    # the tanh the runs train with takes its slope from sech_squared, which underflows to 0 only near
+    # |x| = 372.6, beyond 19
     from actsite.maths.functions import ACTIVATIONS, sech_squared, tanh_prime
     assert ACTIVATIONS["tanh"].df is tanh_prime
     far = np.linspace(0, 400, 4_000_001)
@@ -568,8 +569,9 @@ def test_a_tanh_units_computed_slope_is_exactly_zero_only_from_about_19():
     sech_zero = float(far[np.argmax(sech_squared(far) == 0)])
     assert round(sech_zero) == 373 and np.all(sech_squared(far[far < sech_zero]) > 0)
     assert np.all(sech_squared(far[far >= sech_zero]) == 0)
-    for lang, text in (("en", "A tanh unit cannot die in this way: in float64 its slope is exactly zero only far out in the tails, from about $|x| = 19$ when computed as $1 - \\tanh^2 x$ and from about 373 in the $\\operatorname{sech}^2 x$ form these runs use."),
-                       ("zh", "tanh 单元不会这样死亡：在 float64 下，它的斜率只在很远的尾部才恰好为零，按 $1 - \\tanh^2 x$ 计算约从 $|x| = 19$ 起，按这些运行所用的 $\\operatorname{sech}^2 x$ 形式计算则要到约 373 以后。")):
+    assert sech_zero > first_zero
+    for lang, text in (("en", "A tanh unit cannot die in this way: its slope is positive at every input, and in float64 it rounds to zero only beyond about $|x| = 19$."),
+                       ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正，在 float64 下也要到约 $|x| = 19$ 以外才会舍入为零。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "a tanh unit cannot die." not in page and "tanh 单元则不会死亡" not in page
 
@@ -632,8 +634,8 @@ def test_at_0_3_the_first_ten_steps_kill_30_to_45_percent_of_relus_second_layer(
 
 
 def test_without_momentum_the_same_ten_steps_at_0_3_kill_no_unit():
-    """'Without momentum the same ten steps kill none, as the notebook shows. Whether these deaths account
-    for part of the slowdown is unknown.' Without momentum the same ten steps at 0.3 kill no unit of
+    """'..., a possible cause of the slowdown that these runs neither confirm nor rule out. Without
+    momentum the same ten steps kill none, as the notebook shows.' Without momentum the same ten steps at 0.3 kill no unit of
     layer 2 in any seed (the notebook's 'Beyond the grid'). Momentum is explained only by the glossary,
     which its one clause links; the page no longer claims the deaths cause the slowdown."""
     assert all(training_speed.dead_share(0.3, seed, 10) > 0.25 for seed in training_speed.SEEDS)
@@ -641,10 +643,10 @@ def test_without_momentum_the_same_ten_steps_at_0_3_kill_no_unit():
     for lang, text, unknown in (
             ("en", "Without momentum the same ten steps kill none, as "
                    "[the notebook](../../notebooks/training-speed.py#beyond-the-grid) shows.",
-             "Whether these deaths account for part of the slowdown is unknown"),
+             "a possible cause of the slowdown that these runs neither confirm nor rule out"),
             ("zh", "去掉动量，同样的十步不会让任何单元死亡，"
                    "[笔记本](../../notebooks/training-speed.py#beyond-the-grid)分别统计了这两种情况。",
-             "这些死亡是否是 ReLU 变慢的部分原因，目前还不清楚")):
+             "这可能是 ReLU 变慢的原因之一，这些运行既不能证实，也不能排除")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and unknown in page
         assert page.count("ten times the plain step" if lang == "en" else "普通梯度步的十倍") == 0   # glossary's job

@@ -172,11 +172,12 @@ def test_without_momentum_no_unit_of_hidden_layer_2_dies_in_ten_steps_at_0_3(see
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Tanh units cannot die this way: a tanh\n# unit's slope is exactly zero only far out in the tails"),
-    ("zh", "tanh 单元不会这样死亡：tanh 单元的斜率只在很远的尾部才恰好为零")])
+    ("en", "Tanh units cannot die this way: a tanh\n# unit's slope is positive at every input, and in float64 it rounds to zero only beyond about $|x| = 19$"),
+    ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正，在 float64 下也要到约 $|x| = 19$ 以外才会舍入为零")])
 def test_tanh_slope_computed_as_1_minus_tanh_squared_is_zero_only_beyond_about_19(lang, wording):
-    """Tanh units cannot die as ReLU units do: their computed slope is zero only in the far tails, where
-    tanh rounds to ±1 in float64, while ReLU's is zero on the whole negative half-line."""
+    """Tanh units cannot die as ReLU units do: tanh' = 1 - tanh^2 > 0 at every finite input; in float64
+    the computed slope is zero only beyond about |x| = 19 (1 - tanh^2 x), or about 373 (the sech^2 x form
+    the runs train with), while ReLU's is zero on the whole negative half-line."""
     from actsite.maths.functions import relu_prime
     x = np.linspace(0, 40, 4_000_001)
     computed = 1 - np.tanh(x) ** 2
@@ -185,7 +186,13 @@ def test_tanh_slope_computed_as_1_minus_tanh_squared_is_zero_only_beyond_about_1
     assert np.all(computed[x < first_zero] > 0)
     np.testing.assert_array_equal(1 - np.tanh(-x) ** 2, computed)                 # both tails
     assert np.all(relu_prime(-np.linspace(1e-12, 1e6, 100_001)) == 0)             # ReLU: the whole half-line
-    assert wording in page_text(PAGE, lang)
+    from actsite.maths.functions import ACTIVATIONS, sech_squared, tanh_prime
+    assert ACTIVATIONS["tanh"].df is tanh_prime                                     # the slope the runs use
+    far = np.linspace(0, 400, 4_000_001)
+    assert np.array_equal(tanh_prime(far), sech_squared(far))
+    sech_zero = float(far[np.argmax(sech_squared(far) == 0)])
+    assert round(sech_zero) == 373 and np.all(sech_squared(far[far < sech_zero]) > 0) and sech_zero > first_zero
+    assert wording in page_text(PAGE, lang) and "exactly zero only far out" not in page_text(PAGE, lang)
 
 
 @pytest.mark.parametrize("lang, wording", [
@@ -209,13 +216,13 @@ def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording)
     ("en", "with *momentum* 0.9 (each update adds nine tenths of the previous update to the new gradient\n# step)",
      "at most 25%, the training error at which Krizhevsky et al. (2012)\n# timed ReLU against tanh and found it six times faster on CIFAR-10."),
     ("zh", "**动量** 0.9（每次的更新量是新的梯度步加上上一次更新量的十分之九）",
-     "Krizhevsky 等人（2012）比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间，他们在 CIFAR-10 上测得 ReLU 快了六倍。")])
+     "Krizhevsky 等人（2012）比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间，他们在 CIFAR-10 上测得 ReLU 的速度是 tanh 的六倍。")])
 def test_momentum_is_defined_at_first_use_and_the_25_percent_target_is_krizhevskys(lang, momentum, target):
     """Momentum is defined where it first appears (the update rule is test_momentum_0_9_makes_…); the
     25% target is the training error of Krizhevsky et al.'s Figure 1, as the article's section states."""
     text = page_text("notebooks/training-speed.py", lang)
     assert momentum in text and text.index(momentum) == text.index("0.9")  - len(momentum.split("0.9")[0])
-    assert target in text
+    assert target in text and "快了六倍" not in text          # 快了六倍 can be read as seven times
     article = page_text("blog/posts/relu-sparsity-biology.md", "en")
     assert "Figure 1 of Krizhevsky, Sutskever and Hinton (2012)" in article and "reached 25% training error" in article
     assert "reached 25% training error on CIFAR-10 six times faster" in article            # the factor the notebook quotes

@@ -160,3 +160,45 @@ def test_float64_entry_gives_the_format_numpy_uses():
     term = TERMS["float64"]
     assert "1 sign, 11 exponent and 52 fraction bits, largest value about $1.8 \\times 10^{308}$" in term.en_definition
     assert "1 位符号、11 位指数、52 位尾数，最大约 $1.8 \\times 10^{308}$" in term.zh_definition
+
+
+def test_gated_unit_terms_value_gate_input_hidden_width_and_log_perplexity_match_their_homes():
+    """Rows for the terms gated-units defines and uses with numbers (review final30, cb): each row's home
+    defines the term, and the definitions say what the page says."""
+    from actsite.maths.gated import GATED
+    for key, en, zh, home_words in (
+            ("value", "value", "值", {"en": "Write $u$ for the *value*", "zh": "记 $u$ 为**值**"}),
+            ("gate-input", "gate input", "门输入", {"en": "$v$ for the *gate input*", "zh": "$v$ 为**门输入**"}),
+            ("hidden-width", "hidden width", "隐藏宽度", {"en": "hidden width $d_\\mathrm{ff} = 3072$", "zh": "隐藏宽度 $d_\\mathrm{ff} = 3072$"}),
+            ("log-perplexity", "log-perplexity", "对数困惑度",
+             {"en": "log-perplexity on held-out data, the average negative log-probability the model assigns to each target token",
+              "zh": "对数困惑度，即模型给每个目标词元的概率取负对数后的平均值"})):
+        term = TERMS[key]
+        assert (term.en, term.zh) == (en, zh)
+        page, _, anchor = term.home.partition("#")
+        for lang in ("en", "zh"):
+            text = (CONTENT[lang] / page).read_text(encoding="utf-8")
+            section = text.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
+            assert home_words[lang] in section, (key, lang)
+    # the value passes multiplied by the gate, and so does its gradient: d(u g(v))/du = g(v)
+    u, v, h = 0.7, -0.4, 1e-6
+    for unit in GATED.values():
+        assert (unit.f(u + h, v) - unit.f(u - h, v)) / (2 * h) == pytest.approx(unit.f(1.0, v), abs=1e-8)
+    # T5 base: d = 768, d_ff = 4d = 3072 (the original Transformer's ratio)
+    assert 4 * 768 == 3072 and "$4d$ in the original Transformer" in TERMS["hidden-width"].en_definition
+    # perplexity is the exponential of the log-perplexity (natural logarithm)
+    p = np.array([0.5, 0.25, 0.125])
+    assert np.exp(-np.log(p).mean()) == pytest.approx(1 / np.prod(p) ** (1 / 3))
+
+
+def test_jacobian_entry_is_the_softmax_jacobian_of_output_layers():
+    from actsite.maths import output_layers as out
+    term = TERMS["jacobian"]
+    assert term.home == "catalogue/output-layers.md#softmax"
+    z, h = np.array([0.3, -1.2, 2.0]), 1e-6
+    p = out.softmax(z)
+    numeric = np.column_stack([(out.softmax(z + h * e) - out.softmax(z - h * e)) / (2 * h) for e in np.eye(3)])
+    np.testing.assert_allclose(numeric, np.diag(p) - np.outer(p, p), atol=1e-9)      # J_ij = d p_i / d z_j
+    for definition in (term.en_definition, term.zh_definition):
+        assert r"J_{ij} = \partial p_i / \partial z_j" in definition and r"\mathrm{diag}(p) - p\,p^{\top}" in definition
+

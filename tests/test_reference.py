@@ -403,10 +403,10 @@ def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
     said = {"en": "The temperature is older than neural networks: with negative energies in place of logits, softmax with a "
                   "temperature is the Boltzmann distribution of statistical physics. The softmax row's second citation, "
                   "Hinton et al. (2015), is a use of the temperature, not its origin: they used it to distil one network "
-                  "into another. In the bilinear row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
+                  "into another.\n- In the bilinear row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
             "zh": "温度比神经网络古老：把 logit 换成能量的相反数，带温度的 softmax 就是统计物理中的玻尔兹曼分布。"
                   "softmax 一行的第二个文献 Hinton 等人（2015）是温度的一个用法，而非它的起源：他们用温度把一个网络的知识蒸馏给另一个网络。"
-                  "双线性一行的 Mnih 和 Hinton（2007）是 Dauphin 等人（2017）认定的出处。"}[lang]
+                  "\n- 双线性一行的 Mnih 和 Hinton（2007）是 Dauphin 等人（2017）认定的出处。"}[lang]
     assert said in text
     from actsite.maths import gated
     assert gated.GATED["bilinear"].cited[0] == "mnih2007"   # the row the hedge speaks of, first citation

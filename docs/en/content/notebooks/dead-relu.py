@@ -37,8 +37,8 @@ for key in ("relu", "leaky_relu"):
         say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
-# Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1, 40.6–44.5% of layer 2 is dead with ReLU,
-# against 23.8–27.0% inactive with Leaky ReLU; at η = 2 ReLU loses 43.0–52.0% and the Leaky ReLU
+# Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of layer 2 is dead with ReLU,
+# against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU
 # network diverges. [The article](../blog/posts/dead-relu-units.md#when-they-die) follows these deaths step by step.
 #
 # At initialisation, before any step, almost nothing is dead: the lines below count the dead units
@@ -74,8 +74,9 @@ dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).a
 say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
-# Every factor $g'(z_j^{(n)})$ in [the article's sums](../blog/posts/dead-relu-units.md#dead-relu) for $\partial L/\partial \mathbf{w}_j$ and
-# $\partial L/\partial b_j$ is zero, so both gradients should be exactly zero, not merely small.
+# Every factor $g'(z_j^{(n)})$, ReLU's slope at the unit's pre-activation on training point $n$, is zero here.
+# [The article's sums](../blog/posts/dead-relu-units.md#dead-relu) for $\partial L/\partial \mathbf{w}_j$ and
+# $\partial L/\partial b_j$ multiply every term by it, so both gradients should be exactly zero, not merely small.
 # The unit's output is zero on every training point, so the gradient of its outgoing weights is zero too.
 # A live neighbour, for comparison, does receive gradient.
 

@@ -9,7 +9,7 @@
 # standard normal gradient $\partial L / \partial h_{50}$ at the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
 # every layer, for sigmoid, tanh and ReLU under three initial weight scales: a small one ($\sigma_w = 0.01$),
 # Xavier's ($\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He's ($\sigma_w^2 = 2/n$).
-# The last column, "factor/layer", is
+# The last column, "factor per layer", is
 # $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one step down the
 # backward pass multiplies the gradient by, on average (a geometric mean over the 49 steps).
 # The last cells turn to the article's deep sigmoid classifier, still at its random initial weights.
@@ -57,7 +57,7 @@ say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 # $\sigma_w^2$ the weights' variance, for the sigmoid near zero, where $\mathbb{E}[\sigma'^2] \approx 1/16$.
 # The table compares it with the measured factor. For Xavier and He the measured factor is a little lower;
 # two corrections in [the article's variance argument](../blog/posts/when-gradients-vanish.md#initialisation)
-# close that gap.
+# close that gap: corrected, the three predictions are 0.0405, 0.239 and 0.322.
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")

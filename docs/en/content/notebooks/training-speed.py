@@ -85,7 +85,7 @@ for (lr, seed), share in shares.items():
 # %% [markdown]
 # At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and in
 # seed 0 (see [Try this](#try-this)) 46% are still dead at step 100. Tanh units cannot die this way: a tanh
-# unit's slope is exactly zero only far out in the tails
+# unit's slope is positive at every input, and in float64 it rounds to zero only beyond about $|x| = 19$
 # ([Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md#saturation));
 # ReLU's is zero on the whole negative half-line.
 #

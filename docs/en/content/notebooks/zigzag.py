@@ -43,7 +43,7 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 # %% [markdown]
 # All three components of the update have the same sign, because the inputs are all positive.
 #
-# ## SGD and full-batch descent { #notebook-zigzag-descent }
+# ## SGD on positive and centred inputs { #notebook-zigzag-descent }
 #
 # The experiment: a linear unit with squared loss, 2000 inputs drawn uniformly from
 # $[0.2, 1]^2$ (all positive) or the same inputs centred (each coordinate minus its mean over the

@@ -31,7 +31,7 @@ for key in ("relu", "leaky_relu"):
         say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
-# 学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了 η = 1，ReLU 网络第二层有 40.6–44.5% 的单元死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了 η = 2，ReLU 网络第二层有 43.0–52.0% 的单元死亡，Leaky ReLU 网络则发散了。[文章](../blog/posts/dead-relu-units.md#when-they-die)逐步追踪了这些单元是何时死亡的。
+# 学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了 η = 1.0，ReLU 网络第二层有 40.6–44.5% 的单元死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了 η = 2.0，ReLU 网络第二层有 43.0–52.0% 的单元死亡，Leaky ReLU 网络则发散了。[文章](../blog/posts/dead-relu-units.md#when-they-die)逐步追踪了这些单元是何时死亡的。
 #
 # 训练开始之前，几乎没有单元是死的。下面几行给出每层 256 个单元中死亡的个数（各个学习率的初始网络完全相同）。
 
@@ -61,7 +61,7 @@ dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).a
 say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
-# 在[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 的求和式里，每一项的因子 $g'(z_j^{(n)})$ 都是零，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练点上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
+# $g'(z_j^{(n)})$ 是 ReLU 在这个单元对第 $n$ 个训练点的预激活值处的斜率，现在它处处为零。[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 的求和式里，每一项都乘着这个因子，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练点上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
 
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
@@ -71,7 +71,7 @@ assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
 # %% [markdown]
-# 这个单元在第一层，输入就是固定不变的数据，普通 SGD 无法让它复活。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却逐位保持原样。
+# 这个单元在第一层，输入就是固定不变的数据，普通 SGD 无法让它复活。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却一位都没变。
 
 # %%
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]

@@ -29,7 +29,7 @@ for act in gradient_depth.ACTIVATIONS:
             first=g[0], last=g[-1], ratio=g[0] / g[-1], factor=factor)
 
 # %% [markdown]
-# sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子在 1.00 到 1.06 之间，但小尺度让每一层的梯度都停在 $10^{-36}$（tanh）或 $10^{-44}$（ReLU）附近；用 He 的尺度时，tanh 的梯度越靠近输入越大，首末两层相差 17.5 倍。ReLU 在三种尺度下比值完全相同，原因见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节：从 He 换成 Xavier，每一层的梯度都乘上同一个 $2^{-49/2}$。
+# sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子在 1.00 到 1.06 之间，但小尺度让每一层的梯度都停在 $10^{-36}$（tanh）或 $10^{-44}$（ReLU）附近；用 He 的尺度时，tanh 的梯度越靠近输入越大，第一层的梯度是最后一层的 17.5 倍。ReLU 在三种尺度下比值完全相同，原因见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节：从 He 换成 Xavier，每一层的梯度都乘上同一个 $2^{-49/2}$。
 
 # %%
 say("depth_power", value=2 ** (-49 / 2))
@@ -37,7 +37,7 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
-# 方差论证给出的预测是：在零点附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值，文章的[方差论证](../blog/posts/when-gradients-vanish.md#initialisation)用两处修正补上了这个差距。
+# 方差论证给出的预测是：在零点附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值，文章的[方差论证](../blog/posts/when-gradients-vanish.md#initialisation)用两处修正补上了这个差距：修正后的三个预测值是 0.0405、0.239 和 0.322。
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")

@@ -38,7 +38,7 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 # %% [markdown]
 # 因为输入全为正，更新量的三个分量符号相同。
 #
-# ## SGD 与全批量梯度下降 { #notebook-zigzag-descent }
+# ## 全正输入与中心化输入上的 SGD { #notebook-zigzag-descent }
 #
 # 实验对象是平方损失下的线性单元：2000 个输入或者在 $[0.2, 1]^2$ 上均匀采样（全为正），或者是同一批输入中心化（每个分量减去它在 2000 个点上的均值）之后的结果，目标值 $t = \mathbf{w}^{*\top}\mathbf{x}$，其中 $\mathbf{w}^* = (1, -1)$；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个训练点，学习率 $\eta = 1$。
 #
