@@ -373,7 +373,8 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
     for lang in LANGS:
         assert r"2 \cdot 2048 = 4096" in page(lang)
     assert "| 3072: $xW$ |" in page("en") and "| 3072：$xW$ |" in page("zh")
-    assert "with the element-wise steps recomputed, every gated block stores a third more" in page("en") and "逐元素的几步做重算时" in page("zh")
+    assert "with the element-wise steps recomputed, every gated block stores a third more" in page("en")
+    assert "若重算逐元素运算，每种门控前馈模块都多存三分之一" in page("zh") and "| 重算逐元素运算 |" in page("zh")
 
 
 def test_t5_v1_1_base_follows_the_two_thirds_rule():
@@ -510,8 +511,11 @@ def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
     assert "only T5 v1.1 base applies the 2/3 rule exactly" in page("en") and "严格按 2/3 规则缩小宽度的只有 T5 v1.1 base" in page("zh")
     assert r"in T5 v1.1 base ($d = 768$, $d_\mathrm{ff}' = 2048$)" in page("en")      # the size the table lists
     # the symbol names any gated block's hidden width, so it also fits the rows that do not shrink by 2/3
-    assert r"to $d_\mathrm{ff}'$ (this page's symbol for a gated block's hidden width, shrunk or not)" in page("en")
-    assert r"记作 $d_\mathrm{ff}'$（本页用这个记号表示门控前馈模块的隐藏宽度，无论是否缩小）" in page("zh")
+    assert r"this page writes $d_\mathrm{ff}'$ for a gated block's hidden width whether or not it is shrunk" in page("en")
+    assert r"无论是否缩小，本页都用 $d_\mathrm{ff}'$ 表示门控前馈模块的隐藏宽度" in page("zh")
+    # one model per variant, every block swapped (not the variants in turn within one model)
+    assert "He put each variant in every feed-forward block" in page("en") and "依次" not in page("zh")
+    assert "每个变体各训练一个模型，模型中所有前馈模块都换成该变体" in page("zh")
 
 
 def test_llama_width_with_the_rounding_of_its_released_code():
@@ -597,7 +601,7 @@ def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang)
         assert link in references, link
     # the smooth-gates page tells the same story in one sentence and sends the reader here for the sources
     tanh_section = page_text("catalogue/smooth-gates.md", lang).split("{ #gelu-tanh }")[1].split("\n## ")[0]
-    assert "GPT-2" in tanh_section and "(gated-units.md#models)" in tanh_section
+    assert ("GPT (Radford" in tanh_section or "GPT（Radford" in tanh_section) and "(gated-units.md#models)" in tanh_section
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -647,20 +651,28 @@ def test_palm_is_dated_as_in_its_reference_and_on_the_other_pages(lang):
 
 def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     """The term 'outlier' is glossed where this page first uses it and links to its home; the claim
-    (squaring once the two projections align) is the one low-precision makes at #outliers. The alignment
-    was observed for SwiGLU (Fishman et al., cited there); for ReGLU and GEGLU the page says only what the
-    algebra gives, and the sentence stands in its own paragraph, not in the memory count."""
-    assert ("Because the unit multiplies, once training aligns a hidden unit's two weight vectors, SwiGLU "
-            "roughly squares large inputs into [outliers](low-precision.md#outliers), values far larger than the rest, "
-            "which trouble 8-bit formats. That alignment has been observed in training with SwiGLU; ReGLU and GEGLU "
-            "would square large inputs in the same way if their weights aligned.") in page("en")
-    assert ("由于单元做乘法，训练一旦让同一个隐藏单元的两个权重向量对齐，SwiGLU "
-            "就会把大输入近乎平方，产生[离群值](low-precision.md#outliers)（远大于其余数值的值），给 8 位格式带来麻烦。"
-            "这种对齐是在 SwiGLU 的训练中观察到的；ReGLU 和 GEGLU 的权重若也对齐，同样会把大输入近乎平方。") in page("zh")
+    (squaring once the two projections align) is the one low-precision makes at #outliers. The observation
+    is attributed here to Fishman et al. (2025), as on low-precision (FP8, a 7-billion-parameter SwiGLU
+    model whose run diverged), with the work in this page's references; for ReGLU and GEGLU the page says
+    only what the algebra gives. The paragraph closes the section on the output scale (review final31, cb),
+    not the Shazeer section."""
+    assert ("Training can later break this scale. Once it aligns a hidden unit's two weight vectors, the product "
+            "roughly squares large inputs into [outliers](low-precision.md#outliers), values far larger than the rest: "
+            "Fishman et al. (2025) traced the divergence of an 8-bit (FP8) training run of a 7-billion-parameter "
+            "SwiGLU model to them. ReGLU and GEGLU would square large inputs in the same way if their weights aligned.") in page("en")
+    assert ("这个尺度在训练中可能被打破：同一个隐藏单元的两个权重向量一旦在训练中对齐，乘积就会把大输入近乎平方，"
+            "产生[离群值](low-precision.md#outliers)（远大于其余数值的值）：Fishman 等人（2025）用 8 位格式（FP8）"
+            "训练一个 70 亿参数的 SwiGLU 模型时训练发散，他们把原因追溯到这些离群值。"
+            "ReGLU 和 GEGLU 的权重若也对齐，同样会把大输入近乎平方。") in page("zh")
     for lang in LANGS:
         paragraph = next(par for par in page(lang).split("\n\n") if "low-precision.md#outliers" in par)
         assert "2048" not in paragraph and "ReGLU、GEGLU 和 SwiGLU" not in paragraph and "ReGLU, GEGLU and SwiGLU" not in paragraph
-    assert "Fishman" in page_text("catalogue/low-precision.md", "en") and "SwiGLU" in page_text("catalogue/low-precision.md", "en")
+        scale = page(lang).split("{ #scale }")[1].split("{ #shazeer-2020 }")[0]
+        assert paragraph in scale and "low-precision.md#outliers" not in page(lang).split("{ #shazeer-2020 }")[1]
+        assert "Fishman" in page(lang).split("{ #references }")[1] and "2409.12517" in page(lang).split("{ #references }")[1]
+    home = page_text("catalogue/low-precision.md", "en")
+    assert "Fishman et al. (2025) observed this in FP8 training of a 7-billion-parameter model" in home
+    assert "the run diverged, and they traced the divergence to outliers amplified by SwiGLU" in home
     # with u = c v the unit is c v g(v): quadratic growth for the unbounded gates, linear for GLU's sigmoid
     big = np.array([50.0, 100.0])
     for key in ("reglu", "geglu", "swiglu"):

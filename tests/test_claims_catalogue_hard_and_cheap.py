@@ -758,8 +758,8 @@ def test_the_cost_section_answers_for_the_pages_hardware_then_quotes_the_two_end
     """The section first answers the page's question from the int8 section (exponential or not), keeps one clause
     and a link for the GPU (low-precision#speed), then quotes what a numpy timing on a server CPU bears out, the two
     ends for function values (a single clip no slower than ReLU's maximum, every exponential or erf at least 9.8x, tanh;
-    both hold for values, not for derivatives, where ReLU6's and hard tanh's ratios exceed 1), says the middle
-    ranks the code (softsign, Leaky ReLU and hard swish close to tanh), and links to the figure and method."""
+    both hold for values, not for derivatives, where ReLU6's and hard tanh's ratios exceed 1), and links to the
+    figure and method; the middle of the ranking (which reflects how the code is written) is left to that page."""
     machine = DATA["machine"]
     assert "Xeon" in machine["cpu"] and machine["system"].endswith("x86_64")
     assert machine["numerics"]["OPENBLAS_NUM_THREADS"] == "1"
@@ -773,29 +773,27 @@ def test_the_cost_section_answers_for_the_pages_hardware_then_quotes_the_two_end
     assert all(DATA["functions"][k]["value"]["operations"] == {"clip": 1} for k in ("relu6", "hard_tanh"))
     transcendental = {k: ratio(k) for k, act in EVERY.items() if act.cost in ("exp", "erf")}
     assert min(transcendental, key=transcendental.get) == "tanh" and round(ratio("tanh"), 1) == 9.8
-    assert all(0.7 < ratio(k) / ratio("tanh") < 1 for k in ("softsign", "leaky_relu", "hard_swish"))   # "close to tanh"
     section = page(lang).split("{ #cost }")[1].split("\n## ")[0]
     first, second = section.strip().split("\n\n")[:2]
-    said = {"en": (("**What is cheap on this page's hardware.**", "(#int8)", "(low-precision.md#speed)",
+    said = {"en": (("**What is cheap on phones and integer hardware.**", "only comparisons, multiplications and clips", "(#int8)", "(low-precision.md#speed)",
                     "hard sigmoid, hard tanh, ReLU6 and hard swish are cheap, and the sigmoid, tanh, SiLU and GELU are not"),
                    ("**What a CPU timing adds.**", "on one core of a server CPU, in float64",
                     "bears out the two ends of that test for function values: "
                     "a single clip (ReLU6, hard tanh) took no longer than ReLU's maximum, and every function with an "
                     "exponential or the error function took at least 9.8 times as long (tanh)",
-                    "softsign, Leaky ReLU and hard swish came close to tanh",
                     "[The figure and how it was measured](../how-this-site-is-built.md#timing)")),
             "zh": (("**在本页关心的硬件上，什么才算便宜。**", "(#int8)", "(low-precision.md#speed)",
                     "hard sigmoid、hard tanh、ReLU6 和 hard swish 都便宜，sigmoid、tanh、SiLU 和 GELU 则不然"),
                    ("**CPU 计时能补充什么。**", "在一台服务器 CPU 的一个核心上用 float64 给 numpy 代码计时",
                     "函数值的计时结果印证了这个标准的两端："
                     "只做一次截断的 ReLU6 和 hard tanh 不比 ReLU 的取最大值慢，凡是要算指数或误差函数的，用时至少是 ReLU 的 9.8 倍（tanh）",
-                    "softsign、Leaky ReLU 和 hard swish 的用时与 tanh 相差无几",
                     "[代价图和测量方法](../how-this-site-is-built.md#timing)"))}[lang]
     for part, pieces in zip((first, second), said):
         for piece in pieces:
             assert piece in part, piece
     assert section.count("low-precision.md#speed") == 1
-    for gone in ("figure:cost", "this site's numpy", "本站 numpy", "本站的写法", "predict", "预测", "where`", "isnan",
+    assert len(re.findall(r"\.(?=\s|$)|。", second.split("**", 2)[2].strip())) == 2      # two sentences: the ends, the link
+    for gone in ("close to tanh", "相差无几", "ranks the code", "this page's hardware", "figure:cost", "this site's numpy", "本站 numpy", "本站的写法", "predict", "预测", "where`", "isnan",
                  "isinf", "7.4", "7.7", "8.8", "0.71", "0.77"):
         assert gone not in section, gone
     assert not table_rows(page(lang), "{ #cost }", "{ #which-one }")

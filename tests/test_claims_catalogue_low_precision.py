@@ -72,6 +72,17 @@ def test_double_precision_limits_quoted_in_the_opening():
         assert other not in page(lang), lang
     page_lang("en", "made in float64, the 64-bit format, where", "")
     page_lang("zh", "", "几乎都在 64 位的 float64 格式下进行")
+    # the glossary's home of float64 is #formats, which names it with its bits, range and epsilon
+    from actsite.pages.glossary import TERMS
+    assert {t.key: t for t in TERMS}["float64"].home == "catalogue/low-precision.md#formats"
+    f64 = np.finfo(np.float64)
+    assert (f64.nexp, f64.nmant, f"{float(f64.max):.1e}", float(f64.eps)) == (11, 52, "1.8e+308", 2.0 ** -52)
+    for lang, phrase in (("en", r"For comparison, float64 has 11 exponent and 52 fraction bits, a largest value of about "
+                                r"$1.8 \times 10^{308}$ and $\varepsilon = 2^{-52}$."),
+                         ("zh", r"作为对照，float64 有 11 位指数、52 位尾数，最大值约为 $1.8 \times 10^{308}$，"
+                                r"$\varepsilon = 2^{-52}$。")):
+        formats = page(lang).split("{ #formats }")[1].split("{ #evaluated }")[0]
+        assert phrase in formats, lang
 
 
 # --- the formats ------------------------------------------------------------------------------
@@ -112,6 +123,19 @@ def test_rounding_to_one_within_a_quarter_of_epsilon_and_digits():
 
 def page_lang(lang: str, snippet_en: str, snippet_zh: str) -> None:
     assert (snippet_en if lang == "en" else snippet_zh) in page(lang), (lang, snippet_en, snippet_zh)
+
+
+def test_the_asymptote_is_a_line_and_nan_is_glossed():
+    """An asymptote is a line (y = 1, y = x), not the limit value; NaN and flush-to-zero carry their Chinese names."""
+    x = np.array([50.0])
+    assert EVERY["sigmoid"].f(x)[0] == 1.0 and abs(EVERY["gelu"].f(x)[0] - 50.0) < 1e-12
+    page_lang("en", "The asymptote is the line the function approaches: a horizontal line at its limit ($y = 1$ for the "
+              "sigmoid on the right) or a slanted one ($y = x$ for GELU on the right).", "")
+    page_lang("zh", "", "渐近线是函数逐渐贴近的直线：在极限处的水平线（sigmoid 右侧为 $y = 1$），或斜线（GELU 右侧为 $y = x$）。")
+    for lang, loose in (("en", "The asymptote is the limit"), ("zh", "渐近线指极限")):
+        assert loose not in page(lang), lang
+    page_lang("zh", "", "NaN（非数值，not a number）")
+    assert "“非数”" not in page("zh")
 
 
 def test_normal_numbers_defined_before_use():
@@ -263,10 +287,18 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     both(r"$e^{x}/(1 + e^{x})$", r"$1/(1 + e^{-x})$")
     page_lang("en", "computes accurately in float32", "")
     page_lang("zh", "", "内部用 float32 准确地计算")
-    # the conclusion holds for a kernel that does both, not for every library
-    page_lang("en", "So, for any kernel that does this and keeps subnormal results, the thresholds belong to the format, "
-              "not to a particular library;", "")
-    page_lang("zh", "", "因此，只要内核这样做，并且保留次正规数结果，这些阈值就属于格式本身，而不属于某个库；")
+    # the conclusion holds up to the caveats, which come after the first results (below the threshold tables)
+    page_lang("en", "so the thresholds belong to the format, not to a particular library, up to three caveats given "
+              "below the threshold tables.", "")
+    page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；仅有的三点出入放在阈值表之后说明。")
+    page_lang("en", "it matches them only if it uses a form whose exponentials stay finite, such as $e^{x}/(1 + e^{x})$ "
+              "rather than $1/(1 + e^{-x})$ for the sigmoid at negative $x$.", "")
+    page_lang("zh", "", "它必须采用指数不会溢出的写法才与表一致，例如 sigmoid 在 $x$ 为负时算 $e^{x}/(1 + e^{x})$，"
+              "而不是 $1/(1 + e^{-x})$。")
+    for lang, caveats in (("en", "Three caveats apply to a kernel that computes in float32 and rounds once."),
+                          ("zh", "用 float32 计算、只舍入一次的内核与上面两张表有三点出入。")):
+        text = page(lang)
+        assert text.index("<!-- low-precision-thresholds -->") < text.index(caveats) < text.index("{ #overflow }"), lang
 
 
 def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
@@ -287,10 +319,12 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
             m = lp.beyond_last(lambda x: ftz(act.f(x)) != 0, "bfloat16", -1)
         assert -m == flushed, key
     # flush-to-zero is defined where it is first used: subnormal results set to 0
-    page_lang("en", "one that sets subnormal results to 0 (a mode called flush-to-zero) returns 0 sooner in bfloat16's far "
-              "tails (the sigmoid from $-87.5$ rather than $-93$, SiLU from $-92$ rather than $-97.5$).", "")
-    page_lang("zh", "", "把次正规数结果置为 0 的内核（这种模式叫 flush-to-zero）在 bfloat16 的远端尾部会更早得到 0"
-              "（sigmoid 从 $-87.5$ 起而不是从 $-93$ 起，SiLU 从 $-92$ 起而不是从 $-97.5$ 起）。")
+    page_lang("en", "In bfloat16's far tails, beyond $|x| = 88.72$", "")
+    page_lang("en", "And one that sets subnormal results to 0 (a mode called flush-to-zero) returns 0 sooner there: "
+              "the sigmoid from $-87.5$ rather than $-93$, SiLU from $-92$ rather than $-97.5$.", "")
+    page_lang("zh", "", "在 bfloat16 的远端尾部，即 $|x|$ 超过 88.72")
+    page_lang("zh", "", "把次正规数结果置为 0 的内核（这种模式叫清零模式，flush-to-zero）在那里会更早得到 0："
+              "sigmoid 从 $-87.5$ 起而不是从 $-93$ 起，SiLU 从 $-92$ 起而不是从 $-97.5$ 起。")
     for lang in LANGS:
         assert "flushes subnormals" not in page(lang) and "次正规数清零" not in page(lang), lang
     page_lang("en", r"beyond $|x| = 88.72$, where $e^{|x|}$ [overflows](#overflow) in float32", "")
@@ -299,8 +333,8 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
 
 def test_a_float32_kernel_that_rounds_once_differs_only_near_a_midpoint():
     """'For the 8- and 16-bit formats it is also the output of a kernel ... that computes accurately
-    in float32 and rounds once. The two can differ only at the rare input whose result falls almost
-    exactly halfway between two values of F': f rounded to float32 and then to F, against f rounded
+    in float32 and rounds once' and, the first caveat below the tables, 'It can differ from the tables
+    at the rare input whose result falls almost exactly halfway between two values of the format': f rounded to float32 and then to F, against f rounded
     once to F, over every finite value of the four narrow formats for eight functions.  Of about a
     million inputs, 18 differ, each with its exact result within half a float32 spacing of the
     midpoint between the two values of F."""
@@ -318,10 +352,11 @@ def test_a_float32_kernel_that_rounds_once_differs_only_near_a_midpoint():
             spacing = np.spacing(np.abs(exact[diff]).astype(np.float32)).astype(np.float64)
             assert np.all(np.abs(exact[diff] - midpoint) <= spacing / 2), (fmt, key)
     assert inputs > 1_000_000 and 0 < differing < inputs / 10_000
-    page_lang("en", "that computes accurately in float32 and rounds once. The two can differ only at the rare "
-              "input whose result falls almost exactly halfway between two values of F.", "")
-    page_lang("zh", "", "最后只舍入一次的内核给出的也正是这个值。只有在结果几乎正好落在 F 的两个相邻值正中的"
-              "极少数输入上，两者才可能不同。")
+    page_lang("en", "that computes accurately in float32 and rounds once, so the thresholds belong to the format", "")
+    page_lang("en", "It can differ from the tables at the rare input whose result falls almost exactly halfway "
+              "between two values of the format.", "")
+    page_lang("zh", "", "最后只舍入一次的内核给出的也正是这个值。")
+    page_lang("zh", "", "在结果几乎正好落在格式的两个相邻值正中的极少数输入上，它可能与表不同。")
 
 
 def test_float32_column_is_the_correctly_rounded_ideal_not_a_float32_kernel():
@@ -483,9 +518,9 @@ def test_alt_text_log_tail_is_straight_from_about_three():
 
 def test_tanh_thresholds_and_slope():
     """3.47 in bfloat16, 4.508 in float16 (4.5078125: 4.51 would name the next float16 value,
-    4.51171875, so the page writes it as the table does) and, correctly rounded, 9.01 in float32; numpy's
-    float32 tanh, which does not round correctly, is below 1 up to the float32 value just below 10 and
-    exactly 1 from 10 on."""
+    4.51171875, so the page writes it as the table does) and, correctly rounded, 9.01 in float32.  The
+    page quotes no library's float32 tanh: numpy picks its implementation per CPU, so where it first
+    returns 1 is not a fact about numpy."""
     from actsite.pages import low_precision_table as lpt
     assert [round(lp.row("tanh", f).value[1], 2) for f in ("bfloat16", "float32")] == [3.47, 9.01]
     t16 = lp.row("tanh", "float16").value[1]
@@ -493,16 +528,12 @@ def test_tanh_thresholds_and_slope():
     assert lpt.number_latex(t16, "en", "float16") == "4.508"
     assert lp.row("tanh", "bfloat16").value[0] == -lp.row("tanh", "bfloat16").value[1]
     assert round(float(tanh_prime(np.array(3.46875))), 4) == 0.0039
-    x = np.arange(np.float32(9).view(np.int32), np.float32(11).view(np.int32), dtype=np.int32).view(np.float32)
-    t = np.tanh(x)
-    first_one = x[np.flatnonzero(t < 1)[-1] + 1]
-    assert first_one == np.float32(10) and np.all(t[x >= 10] == 1)
-    assert lp.to_format(np.tanh(np.float64(np.nextafter(np.float32(10), np.float32(0)))), "float32") == 1  # correctly rounded: 1 long before
     both("3.47", "0.0039", "9.01")
     page_lang("en", r"at $|x| = 3.47$ in bfloat16, where its slope is 0.0039, at 4.508 in float16 and, correctly rounded, "
-              "at 9.01 in float32 (numpy's float32 tanh reaches 1 only at 10).", "")
-    page_lang("zh", "", r"bfloat16 中在 $|x| = 3.47$（斜率 0.0039），float16 中在 4.508，float32 中若正确舍入则在 9.01"
-              "（numpy 的 float32 tanh 要到 10 才等于 1）。")
+              "at 9.01 in float32.", "")
+    page_lang("zh", "", r"bfloat16 中在 $|x| = 3.47$（斜率 0.0039），float16 中在 4.508，float32 中若正确舍入则在 9.01。")
+    for lang, machine_dependent in (("en", "numpy's float32 tanh"), ("zh", "numpy 的 float32 tanh")):
+        assert machine_dependent not in page(lang), lang
 
 
 def test_sigmoid_derivative_underflow_and_left_tail():
@@ -654,6 +685,7 @@ def test_threshold_tables_list_every_activation_in_every_format():
     assert lpt.number_latex(-10.375, "en", "bfloat16") == "-10.375" and lpt.number_latex(3.0, "en", "float16") == "3"
     assert lpt.number_latex(float(np.nextafter(np.float32(3), np.float32(0))), "en", "float32") == "2.9999998"
     assert lpt.number_latex(2.0 ** 67, "en", "bfloat16") == r"1.48 \times 10^{20}"        # 1.5e20 is another bfloat16
+    assert lpt.number_latex(-20.296875, "en", "float16") == "-20.3"              # two decimals, trailing zero dropped
     assert lpt.number_latex(-0.0, "en", "float16") == "0" and lpt.number_latex(4096.0, "zh", "float16") == "4096"
     with pytest.raises(ValueError):
         lpt.number_latex(float("nan"), "en", "float16")
@@ -861,7 +893,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
     # the cube's overflow is placed: harmless in float16 (the formula survives, above), NaN in E4M3
     page_lang("en", "The cube in the tanh approximation of GELU is different: its overflow is harmless in float16 but gives "
               "NaN in E4M3, and no reordering of its operations removes it:", "")
-    page_lang("zh", "", "GELU 的 tanh 近似中的立方项则不同：它的溢出在 float16 中无害，在 E4M3 中却得 NaN，而且无论怎样调整运算顺序都消除不了：")
+    page_lang("zh", "", "GELU 的 tanh 近似中的立方项则不同：它的溢出在 float16 中无害，在 E4M3 中却会得到 NaN，而且无论怎样调整运算顺序都消除不了：")
     with np.errstate(all="ignore"):
         for fmt, survives in (("float16", True), ("float8_e4m3fn", False)):
             x = lp.every_value(fmt)
@@ -1085,8 +1117,9 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
                         assert printed == exact, (fmt, v, text)
                         seen.add("exact")
                         continue
-                    places = -printed.as_tuple().exponent
-                    assert places >= 2 and abs(printed - exact) <= Decimal(5) * Decimal(10) ** -(places + 1), (fmt, v, text)
+                    assert not ("." in text and text.endswith("0")), (fmt, v, text)   # 20.3, not 20.30
+                    places = max(2, -printed.as_tuple().exponent)      # rounded to two decimals or more, zeros dropped
+                    assert abs(printed - exact) <= Decimal(5) * Decimal(10) ** -(places + 1), (fmt, v, text)
                     if fmt == "float32":
                         two = exact.quantize(Decimal("0.01"))
                         if two == two.to_integral_value() and two != exact:   # would read as an integer it is not
@@ -1108,6 +1141,7 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
         for text in ("1.875", "0.625", "4.508", "2.98", "2.9999998", "-10.375"):
             assert rf"\({text}\)" in html, (lang, text)
         assert r"\(1.88\)" not in html and r"\(0.63\)" not in html and r"\(3.00\)" not in html, lang
+        assert r"\(-20.3\)" in html and r"\(-20.30\)" not in html, lang        # SiLU's and Mish's float16 left slope
     # hard swish in float32 reaches x one float32 step below 3, and the page says so
     below3 = float(np.nextafter(np.float32(3), np.float32(0)))
     assert lp.row("hard_swish", "float32").value[1] == below3 and 3 - below3 == 2.0 ** -22
@@ -1249,10 +1283,16 @@ def test_e4m3_range_and_squared_spread():
     both("170", r"$2R^{2}$")
     # the diagonal is where aligned maps put SwiGLU; on it the output grows like x², not as a polynomial
     page_lang("en", r"Once those maps align, as they did in the long training run described below, $u \approx c\,v$ for some "
-              r"constant $c$, and SwiGLU is close to $c$ times its values on the diagonal $u = v$: $x \cdot x\,\sigma(x)$, "
-              r"which grows like $x^{2}$ for large $x$", "")
-    page_lang("zh", "", r"若这两个映射对齐（下文那次长时间训练中就是如此），则 $u \approx c\,v$（$c$ 为常数），SwiGLU 接近 $c$ 乘以它在"
-              r"对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 很大时按 $x^{2}$ 增长")
+              r"constant $c$. SwiGLU is then close to $c$ times its values on the diagonal $u = v$, which are "
+              r"$x \cdot x\,\sigma(x)$ and grow like $x^{2}$ for large $x$", "")
+    page_lang("zh", "", r"若这两个映射对齐（下文那次长时间训练中就是如此），则 $u \approx c\,v$（$c$ 为常数）。这时 SwiGLU 接近 $c$ "
+              r"乘以它在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 很大时按 $x^{2}$ 增长")
+    # the ratio claim, one step per sentence: sigma between 1/2 and 1 for positive inputs, hence R² to 2R²
+    page_lang("en", r"For positive inputs on that diagonal, $\sigma$ lies between $\tfrac12$ and 1, so a ratio $R$ between two "
+              r"inputs becomes a ratio between $R^{2}$ and $2R^{2}$ at the output.", "")
+    page_lang("zh", "", r"在这条对角线上，正输入处的 $\sigma$ 介于 $\tfrac12$ 和 1 之间，所以两个正输入之比若为 $R$，"
+              r"输出之比就介于 $R^{2}$ 与 $2R^{2}$ 之间。")
+    assert np.all((sigmoid(x) >= 0.5) & (sigmoid(x) <= 1))
     # on the line u = c v, SwiGLU is c times its diagonal value, so ratios between outputs are those on the diagonal
     xs = np.geomspace(1e-3, 50, 50)
     for c in (-1.0, 0.5, 1.0, 3.0):
@@ -1466,17 +1506,17 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # scoped to PyTorch's forward pass, with its exception, and marked as an argument whose GPU times stay unmeasured
     page_lang("en", "The same reason suggests that the choice among built-in activations matters little for speed on a "
               "GPU. In PyTorch, for example, the forward pass of most built-in "
-              "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is one kernel, a single pass over memory whatever the "
-              "formula; softsign, which PyTorch writes as three operations, is an exception, since in eager mode, which "
-              "runs operations one at a time, each is a kernel of its own. The [numpy timings of the activations]"
+              "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is one [fused kernel](../glossary.md#fused-kernel): every "
+              "step of the formula in a single pass over memory. Softsign is an exception: PyTorch writes it as three "
+              "operations, and in eager mode, which runs operations one at a time, each is a separate kernel. The [numpy timings of the activations]"
               "(../how-this-site-is-built.md#timing) do not carry over to built-in activations, because numpy makes a "
               "separate pass over memory for each operation of a formula.", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
     page_lang("zh", "", "按同样的道理，在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
-              "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个内核，不论公式如何，"
-              "只需对内存做一次读写；softsign 是个例外，PyTorch 把它写成三步运算，在即时执行（eager）模式下逐个运行时，"
-              "每步都是一个单独的内核。激活函数的 [numpy 计时](../how-this-site-is-built.md#timing)不能照搬到内置激活函数上，"
+              "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
+              "[融合内核](../glossary.md#fused-kernel)：不论公式如何，各步运算都在一次内存读写中完成。softsign 是个例外："
+              "PyTorch 把它写成三步运算，在即时执行（eager）模式下逐个运行，每步都是一个单独的内核。激活函数的 [numpy 计时](../how-this-site-is-built.md#timing)不能照搬到内置激活函数上，"
               "因为 numpy 对公式里的每步运算都要把数组读写一遍。")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
@@ -1493,7 +1533,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     page_lang("en", "usually limited by memory traffic, NVIDIA's guides say, so, [by the argument above](#speed), 16 bits, "
               "which halve the bytes it moves, should make a memory-bound activation up to about twice as fast as in float32.", "")
     page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存，所以[按上文的论证](#speed)，换成 16 位、"
-              "让字节数减半后，受访存限制的激活函数耗时最多应能缩短到 float32 下的约一半。")
+              "让字节数减半后，受访存限制的激活函数应能提速，最多约为 float32 下的两倍。")
     for lang, hedge in (("en", "an argument, not a measurement"), ("zh", "论证，不是实测")):
         assert page(lang).count(hedge) == 1, lang
     for lang, overclaim in (("en", "every memory-bound"), ("zh", "耗时应当都")):
@@ -1510,7 +1550,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
         assert overclaim not in page(lang), (lang, overclaim)
     for lang in LANGS:
         speed = page(lang).split("{ #speed }")[1].split("{ #outliers }")[0]
-        assert speed.count("](") == 1, lang
+        assert speed.count("](") == 2 and speed.count("](../glossary.md#fused-kernel)") == 1, lang   # the term at its home
         assert "explains why its numpy timings" not in speed and "一页解释了为什么" not in speed, lang
 
 

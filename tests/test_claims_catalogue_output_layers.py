@@ -320,6 +320,10 @@ def test_half_precision_overflows_the_exponential_beyond_11_09():
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.float16(11.1))) and np.isfinite(np.exp(np.float16(11.08)))
     assert f"{np.log(np.finfo(np.float64).max):.2f}" == "709.78"
+    # every float16 logit above 11.09 overflows (the next float16 after 11.0859 is 11.09375), none at or below
+    assert float(np.float16(11.09)) == 11.09375 and np.isfinite(np.exp(np.float16(11.0859375)))
+    assert "In float16 the exponential overflows for logits above 11.09, not above 709.78 as in float64" in page("en")
+    assert "在 float16 中，logit 超过 11.09 指数就会溢出，不像 float64 要超过 709.78 才溢出" in page("zh")
 
 
 def test_pytorch_cross_entropy_is_log_softmax_then_nll_and_the_gradient_follows_from_the_saved_log_probabilities():
@@ -398,28 +402,32 @@ def test_label_smoothing_keeps_the_optimal_logits_finite():
 # --- review fixes: claims added to the page ---------------------------------------------------
 
 def test_the_loss_adjustments_are_counted_right_and_soft_capping_is_only_linked():
-    """"Two common adjustments" are label smoothing and the z-loss; soft-capping is named as a third
-    and linked to its home (catalogue/transformer-block#soft-capping, which shows and tests its
-    formula): this page does not repeat the formula."""
+    """"Two common adjustments" to the loss are label smoothing and the z-loss; soft-capping, which changes
+    the logits and not the loss, is named apart (not as a third of the two) and linked to its home
+    (catalogue/transformer-block#soft-capping, which shows and tests its formula): this page does not
+    repeat the formula."""
     home = page_text("catalogue/transformer-block.md", "en")
     assert "{ #soft-capping }" in home and "{ #z-loss }" in home
     section = {lang: page(lang).split("{ #fused }")[1].split("{ #references }")[0] for lang in LANGS}
     assert "Two common adjustments" in section["en"] and "这种损失还有两种常见的调整" in section["zh"]
-    assert "a third adjustment, [soft-capping](transformer-block.md#soft-capping)" in section["en"]
-    assert "还讲了第三种调整：直接限制 logit 大小的[软上限](transformer-block.md#soft-capping)" in section["zh"]
+    assert ("and also [soft-capping](transformer-block.md#soft-capping), which leaves the loss alone and bounds "
+            "the logits themselves") in section["en"]
+    assert "也讲了[软上限](transformer-block.md#soft-capping)：它不改损失，而是直接限制 logit 的大小" in section["zh"]
+    assert "third" not in section["en"] and "第三种" not in section["zh"]
     for lang in LANGS:
         assert "label_smoothing" in section[lang] and "(transformer-block.md#z-loss)" in section[lang]
         assert r"\tanh(z/c)" not in section[lang]
 
 
-def test_the_amp_sentence_says_what_the_documentation_says_about_reductions():
-    """torch.amp: "Other ops, like reductions, often require the dynamic range of float32"; softmax,
-    log-softmax and the losses each contain a reduction, the sum in softmax's normaliser."""
-    z = np.array([3.0, 1.0, -2.0])
-    np.testing.assert_allclose(out.softmax(z), np.exp(z) / np.exp(z).sum())           # a sum over the classes
-    assert ("its documentation says that operations like reductions often need float32's range, and each of "
-            "these contains one: the sum in softmax's normaliser") in page("en")
-    assert "它的文档说，归约这类运算往往需要 float32 的数值范围，而这几种运算都含有归约" in page("zh")
+def test_the_16_bit_paragraph_links_to_low_precision_and_does_not_repeat_it():
+    """The float16 overflow and what autocast keeps in float32 have their home on low-precision
+    (#softmax, #mixed-precision); this page keeps one sentence and the two links (review final31, cb)."""
+    home = page_text("catalogue/low-precision.md", "en")
+    assert "{ #softmax }" in home and "{ #mixed-precision }" in home and "`log_softmax`" in home
+    for lang in LANGS:
+        paragraph = next(par for par in page(lang).split("\n\n") if "low-precision.md#mixed-precision" in par)
+        assert "(low-precision.md#softmax)" in paragraph and "autocast" not in paragraph
+        assert "reduction" not in paragraph and "归约" not in paragraph
 
 
 def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_factor_and_a_constant():
@@ -432,6 +440,9 @@ def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_
         assert factor > 0
     assert "the squared error (up to a positive factor and an added constant) for a regression output" in page("en")
     assert "得到的是平方误差（只差一个正的比例因子和一个加性常数）" in page("zh")
+    # the term is glossed where it is used: minus the log of the probability (density) given to the target
+    assert "(minus the log of the probability, or for a regression output the density, that the prediction gives the target)" in page("en")
+    assert "（预测分布给目标的概率取对数再取相反数，回归输出则用概率密度）" in page("zh")
 
 
 def test_the_binary_loss_is_defined_before_its_gradient_and_has_gradient_sigma_minus_y():

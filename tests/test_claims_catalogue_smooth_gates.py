@@ -18,10 +18,9 @@ something computable; the page attributes each of them ("the authors report", "s
   reported improvements over ReLU and ELU, the two approximations being proposed there
   (their formulas are tested), the name SiLU.
 * Radford et al. (2018) use GELU in GPT, Devlin et al. (2019) in BERT, and neither paper names
-  the form; the code released with GPT and GPT-2 computes the tanh approximation; the code released
-  with the original BERT checkpoints computes the exact form (bert-tensorflow 1.0.0; the later package switch to
-  the tanh approximation is told only in the gated-units table) (the gated-units claim tests check the transcribed expressions
-  against the two forms, and that this page sends the reader to that table for the sources);
+  the form; which form each model's released code computes is told only in the gated-units table
+  (the gated-units claim tests check the transcribed expressions against the two forms, and that this
+  page sends the reader to that table);
   PyTorch's ``nn.GELU`` (exact by default, ``approximate="tanh"``) and its name SiLU for beta = 1.
 * Elfwing et al. (2018): SiLU and dSiLU proposed for reinforcement learning, the Tetris and
   Atari results, their rounded minimum "about -0.28 at about -1.28" (the rounding is tested).
@@ -453,7 +452,7 @@ def test_for_gelu_itself_0_0444_beats_0_044715_and_gives_3_9e_4():
     best = min(np.linspace(0.0440, 0.0448, 81), key=worst)           # step 1e-5
     assert round(best, 4) == 0.0444 and best < 0.044715             # "slightly smaller"
     assert "about 0.0444 would lower the worst case to $3.9 \\times 10^{-4}$" in page_text(PAGE, "en")
-    assert "取约 0.0444，最大误差可降到 $3.9 \\times 10^{-4}$" in page_text(PAGE, "zh")
+    assert "取约 0.0444，最大差距可降到 $3.9 \\times 10^{-4}$" in page_text(PAGE, "zh")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -754,9 +753,16 @@ def test_every_non_relu_model_in_the_gated_units_table_uses_gelu_or_silu():
         used.add(gate)
     assert used == {"GELU", "SiLU"}
     assert float(silu(np.array(1.3))) == pytest.approx(1.3 * float(sigmoid(np.array(1.3))))   # Swish at beta = 1
-    for lang, said in (("en", "the smooth gates of every model that does not use ReLU in [the table of transformer models](gated-units.md#models)"),
-                       ("zh", "凡是不用 ReLU 的模型，用的都是这两者之一")):
+    for lang, said in (("en", "every model in [the table of transformer models](gated-units.md#models) that does not use ReLU "
+                              "uses one of them, alone as in GPT and BERT, or as the gate of a gated unit."),
+                       ("zh", "凡是不用 ReLU 的模型，用的都是这两者之一，要么像 GPT 和 BERT 那样单独使用，要么作为门控单元里的门。")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
+        rows = {line.split("|")[1].strip(): line.split("|")[3].strip()
+                for line in (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
+                .split("{ #models }", 1)[1].split("\n## ", 1)[0].splitlines() if line.startswith("| ")}
+        plain = {re.split(r"[ （(]", k)[0]: v for k, v in rows.items()}
+        for model in ("GPT", "BERT"):                                   # "alone": GELU with no gate
+            assert plain[model].startswith("GELU") and "GLU" not in plain[model], (lang, model, plain[model])
 
 
 @pytest.mark.parametrize("lang, said", [
@@ -821,14 +827,15 @@ def test_stable_softplus_needs_log1p_to_stay_accurate_far_below_zero():
 
 
 @pytest.mark.parametrize("lang, said, forms", [
-    ("en", "for pretrained weights, the GELU form of the code released with them, [named above](#gelu-tanh) for GPT and BERT",
+    ("en", "for pretrained weights, the GELU form of the code released with them);",
      {"GPT": "tanh approximation", "BERT": "exact", "GPT-2": "tanh approximation"}),
-    ("zh", "用预训练权重时，就用随权重公开的代码里那种形式的 GELU，GPT 和 BERT 的见[上文](#gelu-tanh)",
+    ("zh", "用预训练权重时，就用随权重公开的代码里那种形式的 GELU）；",
      {"GPT": "tanh 近似", "BERT": "精确形式", "GPT-2": "tanh 近似"}),
 ])
 def test_gelu_form_advice_agrees_with_the_gated_units_models_table(lang, said, forms):
-    """The tanh-approximation section names, per checkpoint family, the form the models table on the gated-units
-    page gives; the advice links back to it instead of repeating it."""
+    """The models table on the gated-units page gives each checkpoint family's GELU form (and the forms differ, so
+    'which form' matters); the tanh-approximation section sends the reader there in one clause and does not repeat
+    the forms, and the advice does not restate them either."""
     text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
     section = text.split("{ #models }", 1)[1].split("\n## ", 1)[0]
     activation = {}
@@ -841,7 +848,10 @@ def test_gelu_form_advice_agrees_with_the_gated_units_models_table(lang, said, f
     own = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert said in own
     gelu_tanh = own.split("{ #gelu-tanh }")[1].split("\n**How close.**" if lang == "en" else "\n**有多接近。**")[0]
-    assert ("The code released with GPT and GPT-2 computes this approximation; the original BERT checkpoints (the released "
-            "trained weights) came with code that computes the exact form" in gelu_tanh if lang == "en" else
-            "随 GPT 和 GPT-2 公开的代码算的是这个近似；最初发布的 BERT 检查点（即公开的训练好的权重）随附的代码算的是精确形式"
+    assert ("the code released with a model settles it, and the [table of transformer models](gated-units.md#models) "
+            "gives each model's form with its source." in gelu_tanh if lang == "en" else
+            "用的是哪一种，要看随模型公开的代码；[Transformer 模型一览表](gated-units.md#models)列出了各模型的形式及出处。"
             in gelu_tanh)
+    assert len(set(forms.values())) == 2                                 # the two forms both occur
+    for gone in ("computes this approximation", "computes the exact form", "算的是这个近似", "算的是精确形式"):
+        assert gone not in own, gone

@@ -520,8 +520,8 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     assert np.gradient(C * np.tanh(u), u)[1] == pytest.approx(C) and np.gradient(cap(u, C), u)[1] == pytest.approx(1.0)
     shown("caps the scaled attention scores of every block at $c = 50$ (its released code divides before it caps)",
           "给每个块缩放后的注意力分数设了上限 $c = 50$（公开代码先缩放、再取软上限）")
-    shown("Its report gives only two reasons: Gemini 1.5 did the same, and the cap keeps the logits between $-c$ and $c$.",
-          "对这样做的理由，报告只说是沿用 Gemini 1.5 的做法，让 logit 保持在 $-c$ 和 $c$ 之间")
+    shown("Its report explains the caps by precedent, following Gemini 1.5, and by their effect, keeping the logits between $-c$ and $c$;",
+          "报告给出的理由是沿用 Gemini 1.5 的先例，以及让 logit 保持在 $-c$ 和 $c$ 之间的效果")
     shown("with a cap of the same kind, $C\\tanh(u)$, to control", "用同类的上限 $C\\tanh(u)$ 限制注意力 logit")
 
 
@@ -732,8 +732,10 @@ def test_squared_relu_is_reglu_with_tied_value_and_gate():
     rng = np.random.default_rng(15)
     u, W1 = rng.standard_normal((6, 8)), rng.standard_normal((8, 16))
     np.testing.assert_allclose(reglu.f(u @ W1, u @ W1), relu(u @ W1) ** 2)    # W3 = W1: squared ReLU of u W1
-    shown("tie the two, $W_3 = W_1$, and it computes $uW_1 \\max(0, uW_1) = \\max(0, uW_1)^2$",
-          "把两者绑定为 $W_3 = W_1$，它算的就是 $uW_1 \\max(0, uW_1) = \\max(0, uW_1)^2$")
+    shown("Squared ReLU is [ReGLU with its gate matrix tied to its value matrix](gated-units.md#two-inputs), $W_3 = W_1$: "
+          "$uW_1 \\max(0, uW_1) = \\max(0, uW_1)^2$.",
+          "平方 ReLU 就是[门矩阵与值矩阵绑定的 ReGLU](gated-units.md#two-inputs)，$W_3 = W_1$："
+          "$uW_1 \\max(0, uW_1) = \\max(0, uW_1)^2$。")
     shown("the value path contributes $\\max(0, t)$ and the gate path $t \\cdot \\mathbb{1}[t > 0]$, together $2\\max(0, t)$",
           "值通路贡献 $\\max(0, t)$，门通路贡献 $t \\cdot \\mathbb{1}[t > 0]$，合起来正是 $2\\max(0, t)$")
     d, d_ff = 768, 3072
@@ -828,9 +830,8 @@ def test_normalisation_fixes_the_vectors_but_the_scores_still_grow_with_the_weig
         np.testing.assert_allclose(norm.layer_norm(a * x)[0], u, atol=1e-9)   # whatever the stream's scale
         scores = (u @ (a * W_q)) @ (u @ (a * W_k)).T
         np.testing.assert_allclose(scores, a ** 2 * (u @ W_q) @ (u @ W_k).T)  # but the scores grow with the weights
-    shown("fixes the scale of the vectors from which all of these functions' inputs are computed, though the inputs "
-          "themselves also grow with the weights",
-          "上述各函数的输入都由它输出的向量算出，它固定了这些向量的尺度，但输入本身仍会随权重增大")
+    shown("fixes the scale of the vectors these inputs are computed from (the weights applied afterwards can still grow)",
+          "上述各函数的输入都由它输出的向量算出，它固定了这些向量的尺度（之后的权重在训练中仍可能变大）")
     shown("which puts these inputs in range at initialisation; the weights applied after it can still grow in training, "
           "as the queries and keys [did above](#scaling)",
           "由此在初始化时让这些输入落在合适的范围内；但它之后的权重在训练中仍可能变大，[前文](#scaling)的查询和键就是如此")
@@ -934,20 +935,20 @@ def test_first_against_last_block_gradient(stack):
     assert f"{pre[0] / pre[-1]:.1f}" == "4.4" and f"{post[0] / post[-1]:.1f}" == "1.5"
     assert f"{pre[0]:.3g}" == "1.25e+03" and f"{pre[-1]:.0f}" == "283"
     assert f"{post[0]:.3g}" == "1.57e+03" and f"{post[-1]:.3g}" == "1.05e+03"
-    shown("Pre-norm gives its first block a gradient 4.4 times its last block's, because an early block's normalisation "
-          "divides by a smaller stream; post-norm, 1.5 times.",
-          "前置归一化时，第一个块的梯度是最后一个块的 4.4 倍，因为靠前的块在归一化时除以的是较小的残差流；后置归一化时只有 1.5 倍。")
+    shown("Pre-norm gives its first block a gradient 4.4 times its last block's (post-norm, 1.5 times).",
+          "前置归一化时，第一个块的梯度是最后一个块的 4.4 倍（后置归一化时只有 1.5 倍）。")
 
 
 def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     """Each branch adds to the backward signal in proportion to 1/(RMS of the stream it normalises)."""
     blocks = norm.weights()
     X, R = norm.inputs()
-    x, saved = X, []
+    x, saved, unit = X, [], []
     for W1, W2 in blocks:
         u, u_back = norm.layer_norm(x)
         h = u @ W1
         saved.append((np.sqrt((x ** 2).mean()), u_back, h))
+        unit.append(np.sqrt((u ** 2).mean()))                              # the input W1 sees: N(x)
         x = x + norm.GELU.f(h) @ W2
     _, out_back = norm.layer_norm(x)
     g = out_back(R)
@@ -985,29 +986,42 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert np.max(np.abs(cosine)) < 0.05
     assert np.sqrt(np.prod(1 + added[1:] ** 2)) == pytest.approx(signal[0] / signal[-1], rel=0.05)
     # ... and so does a model from 0.68 and the stream sqrt(1 + 0.425 (l - 1)) entering block l: the smaller stream
-    # of the early blocks accounts for the 4.4 (the page's "because an early block's normalisation divides by a smaller stream")
+    # of the early blocks accounts for the 4.4
     l = np.arange(2, 49)
     assert np.all(np.abs(rms / np.sqrt(1 + 0.425 * np.arange(48)) - 1) < 0.05)
     quadrature = np.sqrt(np.prod(1 + 0.68 ** 2 / (1 + 0.425 * (l - 1))))
     assert f"{quadrature:.1f}" == "4.3" and f"{signal[0] / signal[-1]:.1f}" == "4.4"
     assert quadrature == pytest.approx(signal[0] / signal[-1], rel=0.05)
     assert np.prod(1 + 0.68 / np.sqrt(1 + 0.425 * (l - 1))) > 1e4      # whereas adding the norms would overshoot
+    # the page's explanation: not the block's input, which N holds at unit scale at every block (so W1's gradient
+    # N(x)^T dh follows the signal), but the error signal, which gains at each block a share inversely proportional
+    # to the size of the stream that block normalises (added * rms constant, above), the stream being smallest near the input
+    assert np.all(np.abs(np.array(unit) - 1) < 1e-3)
+    assert int(np.argmin(rms)) == 0 and rms[:12].max() < rms[12:].min()  # smallest near the input (one dip, block 41)
+    assert int(np.argmax(added)) == 0 and added[:12].min() > added[12:].max()   # so the share is largest there
+    shown("The cause is not the block's input, which its normalisation holds at unit scale, but the error signal: on its way "
+          "back it gains at every block a share inversely proportional to the size of the stream that block normalises, "
+          "and the stream is smallest near the input.",
+          "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号：误差信号反向传播时每经过一个块都会累加一份，"
+          "这一份与该块所归一化的残差流的大小成反比，而残差流在靠近输入端时最小。")
 
 
-def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_four_orders_above(stack):
+def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_ten_to_a_hundred_thousand_times(stack):
     """'with pre-norm the gradient is smallest at the last block and shrinks further as the stack deepens;
-    with post-norm it is larger there and does not shrink with depth; without normalisation it is four
-    orders of magnitude larger' (each part is measured in detail in the tests around this one)."""
+    with post-norm it is larger there and does not shrink with depth; without normalisation it is roughly
+    10^4 to 10^5 times larger' (each part is measured in detail in the tests around this one)."""
     pre, post, none = (np.asarray(stack[f"{k}_grad_norm"]) for k in ("pre", "post", "none"))
     assert int(np.argmin(pre)) == len(pre) - 1 and post[-1] > pre[-1]
     sweep_pre, sweep_post = stack["pre_sweep_last"], stack["post_sweep_last"]
     assert np.all(np.diff(sweep_pre) < 0) and sweep_post.max() / sweep_post.min() < 1.07
-    # "four to five orders": from the closest pair (none's smallest against the largest normalised) to the farthest
-    assert f"{np.log10(none.min() / max(pre.max(), post.max())):.0f}" == "4"
-    assert f"{np.log10(none.max() / min(pre.min(), post.min())):.0f}" == "5"
+    # "roughly 10^4 to 10^5 times": from the closest pair (none's smallest against the largest normalised, 9.7e3) to the
+    # farthest (none's largest against pre-norm's last block, 8.4e4), each within a factor 1.2 of its power of ten
+    closest, farthest = none.min() / max(pre.max(), post.max()), none.max() / min(pre.min(), post.min())
+    assert 1e4 / 1.2 < closest < 1e4 * 1.2 and 1e5 / 1.2 < farthest < 1e5 * 1.2
+    assert f"{closest:.1e}" == "9.7e+03" and f"{farthest:.1e}" == "8.4e+04"
     shown("With pre-norm the gradient is smallest at the last block and shrinks further as the stack deepens; with "
-          "post-norm it is larger there and does not shrink with depth; without normalisation it is four to five orders of magnitude larger",
-          "前置归一化时，最后一个块的梯度最小，而且网络越深越小；后置归一化时，那里的梯度更大，也不随深度变小；不归一化时，梯度要大四到五个数量级")
+          "post-norm it is larger there and does not shrink with depth; without normalisation it is roughly $10^4$ to $10^5$ times larger.",
+          "前置归一化时，最后一个块的梯度最小，而且网络越深越小；后置归一化时，那里的梯度更大，也不随深度变小；不归一化时，梯度约大 $10^4$ 到 $10^5$ 倍。")
 
 
 def test_last_block_gradient_against_depth(stack):
@@ -1052,7 +1066,10 @@ def test_unnormalised_gradient_is_four_orders_larger(stack):
     assert np.all((1.5e7 < g) & (g < 2.5e7))                                # about 2 x 10^7
     normalised = max(stack["pre_grad_norm"].max(), stack["post_grad_norm"].max())
     assert f"{np.log10(g.min() / normalised):.0f}" == "4"
-    shown("about $2 \\times 10^{7}$ at every block, four to five orders of magnitude", "都约为 $2 \\times 10^{7}$，比两者高四到五个数量级")
+    shown("Without normalisation the gradient is about $2 \\times 10^{7}$ at every block. A weight's",
+          "不归一化时，每个块的梯度都约为 $2 \\times 10^{7}$。权重的梯度")
+    for lang in LANGS:                                    # the size of the gap is stated once, in the summary
+        assert page(lang).count("10^5") == 1 and "orders of magnitude" not in page(lang) and "数量级" not in page(lang)
     grown = stack["none_stream_rms"][-1]
     assert f"{grown:.1e}" == "1.7e+04"
     first_inputs = [stack[f"{placement}_act_std"][0] for placement in ("pre", "pre_rms", "post", "none")]
@@ -1239,9 +1256,11 @@ def test_gated_recommendation_reason_matches_shazeers_table(lang):
     for step in (0, 1):
         assert max(table[g][step] for g in ("GEGLU", "SwiGLU")) < min(table[p][step] for p in ("ReLU", "GELU"))
     assert min(table[p][1] for p in ("ReLU", "GELU")) - max(table[g][1] for g in ("GEGLU", "SwiGLU")) < 0.05
-    shown("2. **A gated feed-forward block, SwiGLU or GEGLU**, which reached a slightly lower perplexity than plain ReLU or "
+    shown("2. **A gated feed-forward block, SwiGLU or GEGLU**, which reached a slightly lower [log-perplexity](../glossary.md#log-perplexity) "
+          "(the average negative log-probability per held-out token) than plain ReLU or "
           "GELU blocks of the same size in [Shazeer's (2020) comparison](gated-units.md#shazeer-2020).",
-          "2. **门控前馈模块，SwiGLU 或 GEGLU**：在 [Shazeer（2020）的比较](gated-units.md#shazeer-2020)中，它们的困惑度略低于同等规模的普通 ReLU 或 GELU 前馈模块。")
+          "2. **门控前馈模块，SwiGLU 或 GEGLU**：在 [Shazeer（2020）的比较](gated-units.md#shazeer-2020)中，它们的"
+          "[对数困惑度](../glossary.md#log-perplexity)（留出数据中每个词元概率的负对数的平均值）略低于同等规模的普通 ReLU 或 GELU 前馈模块。")
     # the comparison is cited with its reference, as on the gated-units page
     reference = "N. Shazeer (2020). GLU Variants Improve Transformer." if lang == "en" else "N. Shazeer（2020）。GLU Variants Improve Transformer."
     for text in (page(lang), page_text("catalogue/gated-units.md", lang)):

@@ -23,7 +23,7 @@ import numpy as np
 import pytest
 
 from actsite.experiments.datasets import voronoi
-from actsite.experiments import dead_relu, dead_relu_batchnorm, dead_relu_steps, init_spread
+from actsite.experiments import dead_relu, dead_relu_batchnorm, dead_relu_steps
 from actsite.experiments.cache import cached
 from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu, relu_prime
 from actsite.experiments.mlp import INIT_SCALE, MLP, minibatches
@@ -133,8 +133,8 @@ def test_deeper_dead_unit_can_come_back_when_the_layer_below_changes():
 
 
 def test_under_momentum_a_unit_whose_gradient_just_became_zero_keeps_drifting():
-    """'without momentum, which would carry part of each earlier step into the next, so that a unit
-    which has just died would keep drifting for a few steps': with momentum 0.9 the weights keep
+    """'without momentum. With momentum, part of each earlier step carries into the next, so a unit
+    that has just died would keep drifting for a few steps': with momentum 0.9 the weights keep
     moving after the gradient drops to zero; plain SGD (the runs' default) stops at once."""
     moves = {}
     for momentum in (0.0, 0.9):
@@ -150,7 +150,7 @@ def test_under_momentum_a_unit_whose_gradient_just_became_zero_keeps_drifting():
             path.append(abs(float(net.weights[0][0, 0]) - before))
         moves[momentum] = path
     assert all(m == 0 for m in moves[0.0]) and all(m > 0.01 for m in moves[0.9])
-    for lang, text in (("en", "which would carry part of each earlier step into the next, so that a unit which has just died would keep drifting for a few steps."),
+    for lang, text in (("en", "With momentum, part of each earlier step carries into the next, so a unit that has just died would keep drifting for a few steps."),
                        ("zh", "带动量时，之前每一步的一部分会被带进下一步，刚死亡的单元还会借着惯性再漂移几步。")):
         assert text in page_text(PAGE, lang)
 
@@ -209,8 +209,11 @@ def test_leaky_formula_is_max_x_ax_for_a_at_most_1_and_max_0_x_plus_a_min_0_x_fo
         np.testing.assert_array_equal(np.maximum(x, a * x), cases(a))
     assert not np.allclose(np.maximum(x, 1.5 * x), cases(1.5))
     np.testing.assert_array_equal(leaky_relu(x), np.maximum(x, LEAKY_SLOPE * x))
-    for lang, text in (("en", "For $a \\le 1$, which covers every slope used in practice, $f_a(x) = \\max(x, a x)$"),
-                       ("zh", "$a \\le 1$ 时（实际用到的斜率都在这个范围内），$f_a(x) = \\max(x, a x)$")):
+    # "covers the slopes of Leaky ReLU and RReLU": the catalogue's Leaky slope and RReLU's range are below 1
+    from actsite.maths.catalogue import PRELU_INIT, RRELU_BOUNDS
+    assert LEAKY_SLOPE <= 1 and max(RRELU_BOUNDS) <= 1 and PRELU_INIT <= 1
+    for lang, text in (("en", "For $a \\le 1$, which covers the slopes of Leaky ReLU and RReLU (and PReLU's unless it learns one above 1), $f_a(x) = \\max(x, a x)$"),
+                       ("zh", "$a \\le 1$ 时（Leaky ReLU 和 RReLU 的斜率都在这个范围内，PReLU 只要学到的斜率不超过 1 也是如此），$f_a(x) = \\max(x, a x)$")):
         assert text in page_text(PAGE, lang)
 
 
@@ -339,7 +342,7 @@ def test_leaky_at_1_0_24_to_27_percent_inactive_and_21_percent_error(dr):
     assert np.all(np.round(err) == 21)
     assert err.max() < 100 * dr["relu_error"][3].min()    # lower than every ReLU run at 1.0
     for lang, text in (("en", "24–27% of the second layer was inactive but still received gradient. The leaky runs also ended with a lower training error, 21% against ReLU's 24–29%."),
-                       ("zh", "第二层有 24–27% 的单元不活跃，但照样收到梯度。此外，三次运行的训练误差最后都是 21%，低于 ReLU 的 24–29%。")):
+                       ("zh", "第二层有 24–27% 的单元不活跃，但照样收到梯度。此外，这三次 Leaky ReLU 运行的训练误差最后都是 21%，低于 ReLU 的 24–29%。")):
         assert text in page_text(PAGE, lang)
 
 
@@ -371,8 +374,11 @@ def test_most_hidden_outputs_of_a_trained_rectifier_network_are_exact_zeros():
 # --- He initialisation ----------------------------------------------------------------------------
 
 def test_he_is_2_over_fan_in():
+    """'He initialisation (weights drawn with variance 2/n_in for a unit with n_in inputs, ...)'."""
     assert INIT_SCALE["he"](256, 256) ** 2 == pytest.approx(2 / 256)
     assert INIT_SCALE["he"](10, 256) ** 2 == pytest.approx(2 / 10)
+    assert "He initialisation (weights drawn with variance $2/n_{\\mathrm{in}}$ for a unit with $n_{\\mathrm{in}}$ inputs" in page_text(PAGE, "en")
+    assert "对有 $n_{\\mathrm{in}}$ 个输入的单元，权重按方差 $2/n_{\\mathrm{in}}$ 抽取" in page_text(PAGE, "zh")
 
 
 def test_a_bias_of_0_01_makes_units_active_on_only_slightly_more_inputs(dr):
@@ -480,12 +486,6 @@ def test_gamma_and_beta_can_move_the_values_anywhere_below_zero_included(drifted
     z_hat = batch_norm(z)
     below = batch_norm(z, gamma=0.5, beta=-0.5 * z_hat.max(axis=0))
     assert np.all(below <= 1e-12) and np.all(below.max(axis=0) > -1e-9)
-
-
-def test_the_initialisation_article_measures_he_in_a_50_layer_network():
-    r = cached("init_spread")
-    assert int(r["depth"]) == 50 == init_spread.DEPTH
-    assert init_spread.PAIRINGS["relu_he"][:2] == ("relu", "he")           # He's rule, 2/n
 
 
 # --- when they die, and whether they come back (cached("dead_relu_steps")) ----------------------
@@ -786,6 +786,9 @@ def test_panel_b_only_suggests_why_the_leaky_runs_diverged():
     assert "Panel (b) suggests an answer to the question the leaky runs left open." in en
     assert "we did not test this directly" in en and "answers the question" not in en
     assert "图 (b) 提供了一个可能的解释" in zh and "我们没有直接验证这一点" in zh and "回答了" not in zh
+    # the misconception keeps the same scope: the ReLU network kept training, the cause is not shown
+    assert "kept training, though these runs do not show that losing them is what saved it." in en
+    assert "却继续训练了下去，不过这些运行并不能说明，保住它的正是这些单元的死亡。" in zh
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -833,7 +836,7 @@ def test_the_notebook_reads_its_first_table(dr):
     assert np.all(np.isnan(dr["leaky_relu_error"][lrs.index(2.0)]))
     for lang, text in (("en", "Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of layer 2 is dead with ReLU,"),
                        ("en", "against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU"),
-                       ("zh", "学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了 η = 1.0，ReLU 网络第二层有 40.6–44.5% 的单元"
-                              "死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了 η = 2.0，ReLU 网络第二层有 43.0–52.0% "
+                       ("zh", "学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了学习率 1.0，ReLU 网络第二层有 40.6–44.5% 的单元"
+                              "死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第二层有 43.0–52.0% "
                               "的单元死亡，Leaky ReLU 网络则发散了。")):
         assert text in page_text("notebooks/dead-relu.py", lang)

@@ -44,6 +44,23 @@ def test_two_piece_maxout_is_abs_relu_and_leaky_relu():
     assert maxout.params[0].lo == -1.0 and maxout.params[0].hi == 1.0      # the slider spans -1 to 1
 
 
+def test_two_piece_maxout_on_its_slider_is_prelu_with_the_same_slope():
+    """"Every a on the slider is at most 1, so this is also PReLU with slope a: tick PReLU and give it the same a,
+    and the two curves coincide": max(x, ax) = PReLU(x; a) exactly when a <= 1 (above 1 they differ), and PReLU's
+    own slider covers the same range, so every Maxout curve the explorer draws is one of PReLU's."""
+    from claim_helpers import page_text
+    maxout, prelu = EVERY["maxout"], EVERY["prelu"]
+    for a in np.linspace(-1.0, 1.0, 21):
+        np.testing.assert_array_equal(maxout.f(X, a=a), prelu.f(X, a=a))
+    assert not np.array_equal(np.maximum(X, 1.5 * X), prelu.f(X, a=1.5))
+    assert maxout.params[0].hi <= 1.0
+    assert (prelu.params[0].lo, prelu.params[0].hi) == (maxout.params[0].lo, maxout.params[0].hi)
+    assert ("Every $a$ on the slider is at most 1, so this is also PReLU with slope $a$: tick PReLU and give it the "
+            "same $a$, and the two curves coincide.") in page_text("explorer.md", "en")
+    assert ("滑块上的 $a$ 都不超过 1，所以它也就是斜率为 $a$ 的 PReLU：再勾选 PReLU 并把它的 $a$ 调到同一个值，"
+            "两条曲线完全重合。") in page_text("explorer.md", "zh")
+
+
 def test_what_the_chart_shows_of_the_flat_tails():
     """Tanh's slope drops below 0.01 from about ±3, inside the chart; the sigmoid's is still 0.045
     at ±3 and 0.018 at the chart's edge x = ±4, about a pixel above the axis at every size the

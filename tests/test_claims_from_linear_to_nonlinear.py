@@ -146,10 +146,11 @@ def test_a_step_function_is_differentiable_almost_everywhere_yet_passes_back_no_
 
 @pytest.mark.parametrize("lang, words", [
     ("en", "with continuously distributed inputs a first-layer pre-activation almost never is. "
-           "The exception is an all-zero input, such as zero padding or a black image patch, meeting a bias that is still zero; "
-           "there, with slope 0, the unit passes back no gradient."),
-    ("zh", "输入服从连续分布时，第一层的预激活值几乎不会恰好为零。例外是全零的输入（例如零填充或全黑的图像块）遇上仍为零的偏置；"
-           "这时斜率取 0，该单元传不回任何梯度。")])
+           "The exception is an all-zero input, such as zero padding or a black image patch, meeting a bias that is still zero. "
+           "There the weights get no gradient in any case (each weight's is proportional to its input, here 0); "
+           "the choice decides only whether the bias gets one, and with slope 0 it does not."),
+    ("zh", "输入服从连续分布时，第一层的预激活值几乎不会恰好为零。例外是全零的输入（例如零填充或全黑的图像块）遇上仍为零的偏置。"
+           "这时权重无论如何都得不到梯度（每个权重的梯度都与它的输入成正比，而输入为 0）；所取的值只决定偏置能否得到梯度，取 0 时不能。")])
 def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuous_inputs(lang, words):
     assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     X, _ = voronoi(seed=200)
@@ -170,6 +171,16 @@ def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuou
     probs[0, 0] -= 1.0
     assert np.any(np.abs(probs @ net.weights[-1].T) > 1e-6)
     assert all(np.all(g == 0.0) for g in grads_b[:-1]) and all(np.all(g == 0.0) for g in grads_W[:-1])
+    # "the weights get no gradient in any case ... the choice decides only whether the bias gets one":
+    # at the last hidden layer, with the kink's slope 0 or 1, the bias gradient is (error from above) x slope,
+    # non-zero only for slope 1, while the weight gradient is (input) x that, and the input is exactly zero
+    upstream = probs @ net.weights[-1].T
+    _, hs = net.forward(zeros)
+    assert np.all(hs[-2] == 0.0)
+    for slope in (0.0, 1.0):
+        bias_gradient = upstream * slope
+        assert np.all(hs[-2].T @ bias_gradient == 0.0)
+        assert np.any(bias_gradient != 0.0) == (slope == 1.0)
 
 
 def test_deeper_preactivations_can_be_exactly_zero_so_the_claim_is_about_the_first_layer():
@@ -455,6 +466,29 @@ def test_swap_losses_0_15_and_midpoint_1_35(swap_losses):
     assert swap_losses["midpoint"] > max(swap_losses["trained"], swap_losses["swapped"])   # not convex
 
 
+
+CONVEX_WORDS = {
+    "en": ("A function is *convex* if every chord of its graph lies on or above the graph. Every local minimum of a convex "
+           "loss is a global one", "even cross-entropy does not in general make the loss convex."),
+    "zh": ("如果函数图像上任意一条弦都不低于图像，这个函数就是**凸**的。凸损失的每个局部极小值都是全局最小值",
+           "即便用交叉熵，损失一般也不再是凸的。")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_convexity_defined_by_chords_and_hidden_layer_cross_entropy_not_convex_in_general(lang, swap_losses):
+    """The chord definition the subsection opens with is the one its counterexamples use: the swap midpoint
+    lies above the chord between two equal losses, so this network's cross-entropy is not convex, while a single
+    cross-entropy unit's loss ln(1 + e^-w) has every chord on or above its curve."""
+    text = " ".join(page_text(PAGE, lang).split())
+    assert all(words in text for words in CONVEX_WORDS[lang]), lang
+    chord_midpoint = (swap_losses["trained"] + swap_losses["swapped"]) / 2
+    assert swap_losses["midpoint"] > chord_midpoint
+    w = np.linspace(-8, 8, 1601)
+    ce = np.log1p(np.exp(-w))                       # one cross-entropy unit: every chord on or above the curve
+    i, j = np.meshgrid(np.arange(0, w.size, 40), np.arange(0, w.size, 40))
+    mid = (i + j) // 2
+    assert np.all(ce[mid] <= (ce[i] + ce[j]) / 2 + 1e-12)
+
 RERUN_BLOCK = re.compile(r'^\?\?\? example "[^"\n]+"\n\n(?:    [^`\n][^\n]*\n|\n)*    ```python\n(.*?)\n    ```$', re.M | re.S)
 
 
@@ -604,8 +638,8 @@ def test_sigmoid_and_tanh_cost_an_exponential_relu_a_comparison():
 # --- ReLU, judged the same way ---------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "escapes saturation (its slope is exactly 1 for every positive input, and its negative side is exactly flat rather than saturating)"),
-    ("zh", "避开了饱和（正输入上斜率恰为 1，负半轴恰好平坦而非饱和）")])
+    ("en", "escapes [saturation](why-nonlinear-activations.md#saturation) and the exponential, but not the remaining weakness"),
+    ("zh", "避开了[饱和](why-nonlinear-activations.md#saturation)，也避开了指数运算")])
 def test_relu_escapes_saturation_its_negative_side_is_exactly_flat(lang, words):
     assert words in page_text(PAGE, lang)
     assert np.all(relu_prime(np.logspace(-8, 8, 50)) == 1.0)

@@ -242,6 +242,11 @@ def test_hessian_eigenvalues_quoted(zz):
     assert (f"{low:.4f}", f"{high:.3f}") == ("0.0557", "0.764") and round(0.764 / 0.0557, 1) == 13.7
     assert "are 0.0557 and 0.764 with positive inputs" in page_text("blog/posts/neuron-gradients-zigzag.md", "en")
     assert "在全正输入时是 0.0557 和 0.764" in page_text("blog/posts/neuron-gradients-zigzag.md", "zh")
+    # after centring, also to four places, so that the unchanged small one reads 0.0557 on both sides
+    low_c, high_c = sorted(float(v) for v in zz["centred_eigenvalues"])
+    assert (f"{low_c:.4f}", f"{high_c:.4f}") == ("0.0506", "0.0557") and f"{high_c:.4f}" == f"{low:.4f}"
+    assert "after centring they are 0.0506 and 0.0557, $\\kappa = 1.1$." in page_text("blog/posts/neuron-gradients-zigzag.md", "en")
+    assert "中心化后是 0.0506 和 0.0557，$\\kappa = 1.1$。" in page_text("blog/posts/neuron-gradients-zigzag.md", "zh")
 
 
 def test_centring_removes_the_large_eigenvalue_and_keeps_the_small_one(zz):
@@ -633,42 +638,21 @@ def test_inputs_further_from_zero_raise_kappa_and_the_number_of_steps():
     assert all(a < b for a, b in zip(steps, steps[1:])), steps
 
 
-def test_flat_region_column_slope_below_0_01():
-    """The table's 'Saturation' column (where the slope is below 0.01 in absolute value): both tails for sigmoid and tanh,
-    x < 0 for ReLU, nowhere for Leaky ReLU with a = 0.01 (its slope never falls below a)."""
-    x = np.linspace(-40, 40, 800001)
-    for key in ("sigmoid", "tanh"):
-        flat = np.abs(ACTIVATIONS[key].df(x)) < 0.01
-        assert flat[0] and flat[-1] and not flat[x.size // 2]             # both tails, not the middle
-        inside = x[~flat]
-        assert np.all(~flat[(x >= inside.min()) & (x <= inside.max())])   # one middle piece, two tails
-    relu_flat = np.abs(ACTIVATIONS["relu"].df(x)) < 0.01
-    np.testing.assert_array_equal(relu_flat, x <= 0)                       # slope 0 on x < 0 and at the kink
-    assert LEAKY_SLOPE == 0.01 and not np.any(np.abs(ACTIVATIONS["leaky_relu"].df(x)) < 0.01)
-
-
-SATURATION_CELLS = {"en": {"sigmoid": "both tails", "tanh": "both tails", "ReLU": "no (flat, slope 0, for $x < 0$)",
-                           "Leaky ReLU, $a = 0.01$": "no"},
-                    "zh": {"sigmoid": "两侧尾部", "tanh": "两侧尾部", "ReLU": "否（$x < 0$ 一侧平坦，斜率为 0）",
-                           "Leaky ReLU，$a = 0.01$": "否"}}
+CENTRED_ONLY_WORDS = {
+    "en": "Centring is not the only property that counts: tanh, the only centred one of the four, "
+          "[saturates](why-nonlinear-activations.md#saturation).",
+    "zh": "不过，零中心并不是唯一要紧的性质：四个函数里唯一零中心的 tanh 会[饱和](why-nonlinear-activations.md#saturation)。"}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
-def test_saturation_column_agrees_with_the_reference_definition(lang):
-    """The table's last column: sigmoid and tanh saturate in both tails (bounded, slope -> 0 on both sides); ReLU does
-    not saturate in the reference table's sense (unbounded above, slope 1) but is flat, with slope exactly 0, for
-    x < 0; Leaky ReLU is neither (slope never below a)."""
-    text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
-    section = text.split("{ #function-cards }", 1)[1].split("###", 1)[0]
-    rows = {cells[0]: cells[-1] for line in section.splitlines() if line.startswith("| ") and "---" not in line
-            for cells in [[c.strip() for c in line.strip().strip("|").split("|")]]}
-    assert {k: v for k, v in rows.items() if k in SATURATION_CELLS[lang]} == SATURATION_CELLS[lang]
-    x = np.linspace(-40, 40, 80001)
-    for key in ("sigmoid", "tanh"):
-        a = ACTIVATIONS[key]
-        assert np.all(np.isfinite(a.output_range)) and abs(a.df(40.0)) < 1e-10 and abs(a.df(-40.0)) < 1e-10
-    assert relu(1e6) == 1e6 and relu_prime(40.0) == 1.0 and np.all(relu_prime(x[x < 0]) == 0.0)
-    assert np.all(leaky_relu_prime(x) >= LEAKY_SLOPE) and leaky_relu(-1e6) < -1e3
+def test_tanh_is_the_only_centred_one_of_the_four_and_saturates(lang):
+    """The section's last sentence: of sigmoid, tanh, ReLU and Leaky ReLU (a = 0.01) only tanh has mean output 0
+    for a standard normal pre-activation, and tanh's slope tends to 0 in both tails."""
+    assert CENTRED_ONLY_WORDS[lang] in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    z = np.random.default_rng(0).standard_normal(1_000_000)
+    means = {key: float(np.mean(ACTIVATIONS[key].f(z))) for key in ("sigmoid", "tanh", "relu", "leaky_relu")}
+    assert [k for k, m in means.items() if abs(m) < 0.01] == ["tanh"], means
+    assert abs(ACTIVATIONS["tanh"].df(40.0)) < 1e-10 and abs(ACTIVATIONS["tanh"].df(-40.0)) < 1e-10
 
 
 @pytest.mark.parametrize("n", [2, 100])
@@ -705,3 +689,64 @@ def test_the_figure_runs_sgd_at_learning_rate_1_in_both_panels_so_centred_steps_
     square = [float(np.mean(np.sum(zigzag.inputs(c) ** 2, axis=1))) for c in (False, True)]
     assert f"{square[0] / square[1]:.1f}" == "7.7"
     assert int(zz["centred_gd_steps"]) == 1
+
+
+HESSIAN_SCOPE_WORDS = {
+    "en": "(exactly $\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$ for the experiment's linear unit, approximately so for a unit "
+          "near its linear regime)",
+    "zh": "（对实验中的线性单元恰为 $\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$，对工作在线性范围附近的单元近似如此）"}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_mean_term_is_exact_for_a_linear_unit_and_approximate_for_a_tanh_unit_near_zero(lang):
+    """For a unit y = f(w.x) with squared loss the Hessian is E[(f'(z)^2 + (y - t) f''(z)) x x^T]: the mean enters as
+    mu mu^T only with the weight f'^2 = 1 and f'' = 0 of the linear unit. A tanh unit with small weights on the
+    experiment's positive inputs (|z| < 0.1) has a Hessian within 3% of Sigma + mu mu^T; with large weights
+    (z near 3) it is nowhere near it."""
+    assert HESSIAN_SCOPE_WORDS[lang] in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    X = zigzag.inputs(centred=False)
+    target = np.tanh(X @ np.array([0.05, -0.05]))
+
+    def hessian_tanh(w):
+        z = X @ w
+        y, d1 = np.tanh(z), 1 - np.tanh(z) ** 2
+        d2 = -2 * y * d1
+        c = d1 ** 2 + (y - target) * d2
+        return (X * c[:, None]).T @ X / len(X)
+
+    def loss(w):
+        return 0.5 * np.mean((np.tanh(X @ w) - target) ** 2)
+    linear = zigzag.hessian(X)
+    np.testing.assert_allclose(linear, np.cov(X.T, bias=True) + np.outer(X.mean(0), X.mean(0)), atol=1e-12)
+    w0 = np.array([0.02, 0.03])
+    assert np.max(np.abs(X @ w0)) < 0.1
+    near = hessian_tanh(w0)
+    assert 0 < np.max(np.abs(near - linear)) / np.max(np.abs(linear)) < 0.03      # approximately, not exactly
+    far = hessian_tanh(np.array([3.0, 3.0]))
+    assert np.max(np.abs(far - linear)) / np.max(np.abs(linear)) > 0.5
+    # the finite-difference Hessian of the tanh unit's loss agrees with the formula used above
+    h = 1e-4
+    fd = np.array([[(loss(w0 + h * (a + b)) - loss(w0 + h * (a - b)) - loss(w0 - h * (a - b)) + loss(w0 - h * (a + b)))
+                    / (4 * h * h) for b in np.eye(2)] for a in np.eye(2)])
+    np.testing.assert_allclose(fd, near, rtol=1e-4, atol=1e-7)
+
+
+NOTEBOOK_WORDS = {
+    "en": ("(all positive, like the outputs of a sigmoid layer)",
+           "# The next cell solves for the $t$ at which this reaches the tolerance 0.05 and rounds it up:"),
+    "zh": ("（全为正，就像 sigmoid 层的输出）", "# 下一个单元格求出它降到容差 0.05 时的 $t$，再向上取整：")}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_notebook_states_the_geometric_rate_and_tolerance_its_prediction_cell_uses(lang):
+    """The notebook's Markdown gives the same rate (1 - 1/kappa)^t as the article, the tolerance its cell uses
+    (TOLERANCE = 0.05), and the prediction is the rounded-up t; its positive inputs lie in (0, 1), the range of a
+    sigmoid's outputs."""
+    text = page_text("notebooks/zigzag.py", lang)
+    assert all(words in text for words in NOTEBOOK_WORDS[lang])
+    rate = "\\Bigl(1 - \\frac{1}{\\kappa}\\Bigr)^{t}"
+    assert rate in text and rate in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    assert "np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)" in text and "np.ceil(predicted)" in text
+    assert zigzag.TOLERANCE == 0.05
+    X = zigzag.inputs(centred=False)
+    assert X.min() > 0 and X.max() < 1

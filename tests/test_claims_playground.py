@@ -168,7 +168,7 @@ process.stdout.write(encode(out));
 
 def test_leaky_relu_at_the_high_rate_keeps_its_units_but_trains_hardly_better_the_lower_rate_works():
     """'its units cannot die ... yet it trains hardly better. From step 3000 to 4000 its training loss
-    jumps about and averages 0.43, against 0.49 for ReLU at this rate. Lowering the rate is what
+    swings widely and averages 0.43, against 0.49 for ReLU at this rate. Lowering the rate is what
     works: at 0.1, ReLU's loss averages 0.07 over the same steps.'  The playground's own runs, the
     training loss every 5 steps (the default speed) from step 3000 to 4000."""
     import numpy as np
@@ -179,9 +179,9 @@ def test_leaky_relu_at_the_high_rate_keeps_its_units_but_trains_hardly_better_th
     mean = {k: float(np.mean(v["loss"])) for k, v in out.items()}
     assert (round(mean["leaky"], 2), round(mean["relu"], 2), round(mean["slow"], 2)) == (0.43, 0.49, 0.07), mean
     leaky = np.array(out["leaky"]["loss"])
-    assert leaky.max() > 3 * leaky.min()                                  # "jumps about": no settling
+    assert leaky.max() > 3 * leaky.min()                                  # "swings widely": no settling
     assert mean["leaky"] > 5 * mean["slow"]                               # the lower rate, not the slope, is what works
-    for lang, words in (("en", "From step 3000 to 4000 its training loss jumps about and averages 0.43, against 0.49 "
+    for lang, words in (("en", "From step 3000 to 4000 its training loss swings widely and averages 0.43, against 0.49 "
                                 "for ReLU at this rate. Lowering the rate is what works: at 0.1, ReLU's loss averages "
                                 "0.07 over the same steps."),
                         ("zh", "第 3000 到 4000 步之间，它的训练损失上下跳动，平均为 0.43，同样学习率下的 ReLU 是 0.49。"

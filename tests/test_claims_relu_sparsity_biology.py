@@ -8,8 +8,7 @@ Citations, not testable here: Krizhevsky et al. (2012), Figure 1 and its caption
 to 25% on CIFAR-10, learning rates chosen separately, no regularisation, the effect varies with
 the architecture, ReLU networks "consistently learn several times faster"); Glorot et al. (2011)
 and Xu et al. (2015) as quoted; Li et al. (2013, v1) on pre-training; Hinton et al. (2006) for
-stacked restricted Boltzmann machines and Bengio et al. (2007) for stacked autoencoders, whose MNIST
-table puts the same deep network without pre-training behind the pre-trained ones.
+stacked restricted Boltzmann machines and Bengio et al. (2007) for stacked autoencoders.
 """
 from __future__ import annotations
 
@@ -550,7 +549,8 @@ def test_relu_first_in_every_seed_at_small_rates_and_tied_once_at_0_1(ts):
 
 def test_a_tanh_units_computed_slope_is_exactly_zero_only_from_about_19():
     """'A tanh unit cannot die in this way: its slope is positive at every input, and in float64 it
-    rounds to zero only beyond about |x| = 19', while ReLU's is zero on the whole negative half-line.
+    rounds to zero only beyond about |x| = 19' even computed as 1 − tanh² x, while ReLU's is zero on the
+    whole negative half-line.
     19 is where 1 − tanh² x first rounds to 0; the sech² x form the runs use holds out to about 373,
     so in either form the computed slope is positive everywhere inside |x| = 19."""
     from actsite.maths.functions import relu_prime
@@ -570,8 +570,8 @@ def test_a_tanh_units_computed_slope_is_exactly_zero_only_from_about_19():
     assert round(sech_zero) == 373 and np.all(sech_squared(far[far < sech_zero]) > 0)
     assert np.all(sech_squared(far[far >= sech_zero]) == 0)
     assert sech_zero > first_zero
-    for lang, text in (("en", "A tanh unit cannot die in this way: its slope is positive at every input, and in float64 it rounds to zero only beyond about $|x| = 19$."),
-                       ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正，在 float64 下也要到约 $|x| = 19$ 以外才会舍入为零。")):
+    for lang, text in (("en", "A tanh unit cannot die in this way: its slope is positive at every input, and even computed as $1 - \\tanh^2 x$ in float64 it rounds to zero only beyond about $|x| = 19$."),
+                       ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正，即使按 $1 - \\tanh^2 x$ 计算，在 float64 下也要到约 $|x| = 19$ 以外才会舍入为零。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "a tanh unit cannot die." not in page and "tanh 单元则不会死亡" not in page
 
@@ -646,7 +646,7 @@ def test_without_momentum_the_same_ten_steps_at_0_3_kill_no_unit():
              "a possible cause of the slowdown that these runs neither confirm nor rule out"),
             ("zh", "去掉动量，同样的十步不会让任何单元死亡，"
                    "[笔记本](../../notebooks/training-speed.py#beyond-the-grid)分别统计了这两种情况。",
-             "这可能是 ReLU 变慢的原因之一，这些运行既不能证实，也不能排除")):
+             "这可能是 ReLU 变慢的原因之一，但这些运行对此既不能证实，也不能排除")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and unknown in page
         assert page.count("ten times the plain step" if lang == "en" else "普通梯度步的十倍") == 0   # glossary's job
@@ -661,7 +661,9 @@ def test_each_pre_training_claim_names_a_source_listed_with_its_doi(lang):
     section = text.split("{ #pretraining }", 1)[1].split("{ #training-speed }", 1)[0]
     refs = text.split("{ #references }", 1)[1]
     cited = {"Hinton": "10.1162/neco.2006.18.7.1527", "Lamblin": "10.7551/mitpress/7503.003.0024",
-             "Glorot": "proceedings.mlr.press/v9/glorot10a", "Luo": "openreview.net/forum?id=R5x4IjeY4351N"}
+             "Glorot": "proceedings.mlr.press/v15/glorot11a", "Luo": "openreview.net/forum?id=R5x4IjeY4351N"}
     for author, link in cited.items():
         assert author in section, author
         assert sum(link in line and author in line for line in refs.splitlines()) == 1, author
+    # the rest of the history (what else made deep networks trainable) has its home on when-gradients-vanish
+    assert "(when-gradients-vanish.md#what-fixed-it)" in section and "glorot10a" not in text

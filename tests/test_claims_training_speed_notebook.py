@@ -118,6 +118,23 @@ def test_the_dead_relu_articles_set_up_differs_in_width_depth_batch_steps_and_mo
     assert wording in page_text(PAGE, lang)
 
 
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "At 0.3 many of ReLU's units also die; whether that causes the slowdown, these runs do not show."),
+    ("zh", "学习率为 0.3 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次运行无法判断。")])
+def test_deaths_at_0_3_are_not_claimed_as_the_cause_of_the_slowdown(lang, wording):
+    """The runs show deaths and a slowdown at 0.3, not that one causes the other; the article says the
+    same ("neither confirm nor rule out")."""
+    assert wording in page_text(PAGE, lang)
+    assert "neither confirm nor rule out" in page_text("blog/posts/relu-sparsity-biology.md", "en")
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "The linked article on dead units finds almost none at η = 0.3."),
+    ("zh", "上面链接的那篇讲死亡单元的文章发现，学习率 0.3 时几乎没有单元死亡。")])
+def test_the_dead_relu_article_is_quoted_as_finding_almost_none(lang, wording):
+    assert wording in page_text(PAGE, lang).replace("\n# ", " ")
+
+
 def test_the_dead_relu_article_finds_almost_no_dead_units_at_0_3_with_plain_sgd_on_batches_of_64(monkeypatch):
     """'The linked article on dead units finds almost none at η = 0.3 ... it trains with plain SGD, without
     momentum': its second layer is at most 2.3% dead at 0.3, and the first
@@ -214,9 +231,9 @@ def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording)
 
 @pytest.mark.parametrize("lang, momentum, target", [
     ("en", "with *momentum* 0.9 (each update adds nine tenths of the previous update to the new gradient\n# step)",
-     "at most 25%, the training error at which Krizhevsky et al. (2012)\n# timed ReLU against tanh and found it six times faster on CIFAR-10."),
+     "at most 25%, the training error at which Krizhevsky et al. (2012)\n# timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU\n# version six times faster."),
     ("zh", "**动量** 0.9（每次的更新量是新的梯度步加上上一次更新量的十分之九）",
-     "Krizhevsky 等人（2012）比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间，他们在 CIFAR-10 上测得 ReLU 的速度是 tanh 的六倍。")])
+     "Krizhevsky 等人（2012）比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间，他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。")])
 def test_momentum_is_defined_at_first_use_and_the_25_percent_target_is_krizhevskys(lang, momentum, target):
     """Momentum is defined where it first appears (the update rule is test_momentum_0_9_makes_…); the
     25% target is the training error of Krizhevsky et al.'s Figure 1, as the article's section states."""
@@ -226,6 +243,7 @@ def test_momentum_is_defined_at_first_use_and_the_25_percent_target_is_krizhevsk
     article = page_text("blog/posts/relu-sparsity-biology.md", "en")
     assert "Figure 1 of Krizhevsky, Sutskever and Hinton (2012)" in article and "reached 25% training error" in article
     assert "reached 25% training error on CIFAR-10 six times faster" in article            # the factor the notebook quotes
+    assert "a four-layer convolutional network with ReLUs" in article                        # the scope it quotes
     assert training_speed.TARGET_ERROR == 0.25
 
 

@@ -392,48 +392,19 @@ def test_five_stacked_sigmoids_shrink_the_gap_between_minus_and_plus_ten_to_0_00
 
 
 def test_textbook_sigmoid_is_exactly_one_at_37_and_its_slope_exactly_zero():
+    """'in float64, the 64-bit format, σ(37) evaluates to exactly 1.0 and its slope σ(1 − σ) to exactly 0'."""
+    from claim_helpers import page_text
+    for lang, said in (("en", "in float64, the 64-bit format, $\\sigma(37)$ evaluates to exactly 1.0 and its slope $\\sigma(1 - \\sigma)$ to exactly 0"),
+                       ("zh", "在 64 位浮点格式 float64 下，$\\sigma(37)$ 算出来恰好是 1.0，斜率 $\\sigma(1 - \\sigma)$ 恰好是 0")):
+        assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), lang
+    assert np.finfo(np.float64).bits == 64 and np.asarray(37.0).dtype == np.float64
+
     def naive(x):
         return 1.0 / (1.0 + np.exp(-x))
     assert naive(36.0) < 1.0 and naive(37.0) == 1.0 and 1.0 + np.exp(-37.0) == 1.0
     assert np.exp(-37.0) < np.spacing(1.0) / 2 < np.exp(-36.0)
     s = naive(37.0)
     assert s * (1 - s) == 0.0
-
-
-def test_numpy_tanh_is_exactly_one_from_about_19_with_slope_exactly_zero():
-    """'Tanh rounds to exactly 1.0 from about x = 19 (the exact point differs slightly between maths
-    libraries)', and a unit there passes back no gradient: numpy's tanh, on a grid of step 1e-5,
-    first returns 1.0 at 18.99, within 0.1 of 19, and every larger x (up to 25) gives 1.0 too; the
-    slope computed from its output, 1 - tanh^2, is then exactly 0."""
-    x = np.arange(18.9, 25.0, 1e-5)
-    ones = np.tanh(x) == 1.0
-    first = int(np.argmax(ones))
-    assert ones[first] and np.all(ones[first:]) and not np.any(ones[:first])
-    assert abs(float(x[first]) - 19) < 0.1
-    t = np.tanh(x[first])
-    assert 1 - t ** 2 == 0.0
-
-
-def test_correctly_rounded_tanh_reaches_one_near_19_a_little_after_numpy():
-    """'the exact point differs slightly between maths libraries': correctly rounded, tanh is still
-    below 1.0 at 19 and reaches 1.0 only near 19.06, while numpy's tanh (on this machine) is 1.0 from
-    about 18.99.
-    1 - tanh(x) = 2 / (e^(2x) + 1), computed in 50-digit decimal arithmetic; the float64 just below 1
-    is 1 - 2^-53, so tanh(x) rounds to 1.0 once 1 - tanh(x) < 2^-54 (half that gap)."""
-    from decimal import Decimal, getcontext
-    getcontext().prec = 50
-
-    def gap(x):
-        return 2 / ((2 * Decimal(x)).exp() + 1)
-    half_ulp = Decimal(2) ** -54
-    assert gap(19) > half_ulp                                   # so tanh(19) rounds to 1 - 2^-53, not 1
-    assert gap("19.05") > half_ulp > gap("19.07")
-    edge = 55 * np.log(2) / 2
-    assert round(edge, 2) == 19.06
-    assert gap(repr(float(edge) - 1e-9)) > half_ulp > gap(repr(float(edge) + 1e-6))
-    x = np.arange(18.9, 19.1, 1e-5)
-    numpy_first = float(x[int(np.argmax(np.tanh(x) == 1.0))])
-    assert 0 < abs(edge - numpy_first) < 0.1 and abs(edge - 19) < 0.1
 
 
 # --- ReLU caveats ---------------------------------------------------------------------------
@@ -524,20 +495,6 @@ def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_on
 
 
 
-def test_where_tanh_first_returns_one_depends_on_the_library():
-    """'Tanh reaches exactly 1.0 near x = 19, at a point that depends on the library': numpy's tanh
-    already returns 1.0 at 19.0, where the correctly rounded value is still 1 - 2^-53; both points
-    lie within 0.1 of 19."""
-    from decimal import Decimal, getcontext
-    getcontext().prec = 50
-    assert np.tanh(19.0) == 1.0
-    assert 2 / ((2 * Decimal(19)).exp() + 1) > Decimal(2) ** -54     # correctly rounded tanh(19) < 1
-    x = np.arange(18.9, 19.1, 1e-5)
-    numpy_edge = float(x[int(np.argmax(np.tanh(x) == 1.0))])
-    rounded_edge = 55 * np.log(2) / 2
-    assert abs(numpy_edge - 19) < 0.1 and abs(rounded_edge - 19) < 0.1 and numpy_edge < rounded_edge
-
-
 def test_training_speed_summary_matches_the_home_page_smaller_speed_up_and_tanh_faster_at_the_largest_rate():
     """'in which the speed-up was far smaller and, at the largest learning rate tried, tanh was the
     faster': the home page (relu-sparsity-biology#training-speed, whose own tests recompute the runs)
@@ -554,3 +511,40 @@ def test_training_speed_summary_matches_the_home_page_smaller_speed_up_and_tanh_
         other = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert all(h in other for h in home[lang])
     assert 2.15 < 6                                                  # "far smaller" than six
+
+
+FLAT_PRESET = """
+const st = await load('state.js');
+const net = await load('network.js');
+const a = await load('activations.js');
+const run = st.build(st.parse('?preset=tanh-large-init'), null);
+const fn = a.ACTIVATIONS[run.net.activation], p = run.net.param;
+const layers = net.inspect(run.net, run.data.train).layers.map((l) => {
+  let inside = 0;
+  for (const v of l.pre) if (Math.abs(fn.df(v, p)) < net.SATURATION_SLOPE) inside += 1;
+  return { flat: inside / l.pre.length, saturated: l.saturated, dead: l.dead };
+});
+process.stdout.write(encode({ act: run.net.activation, sigma: st.parse('?preset=tanh-large-init').sigma,
+                              threshold: net.SATURATION_SLOPE, layers }));
+"""
+
+
+def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_layer_1_no_unit_flat_everywhere():
+    """'at the start of training about two thirds of the pre-activations in layers 2–4 lie in the flat
+    region (|tanh'| < 0.01), and about a tenth in layer 1; ... no unit sits in the flat region on every
+    input': recomputed with the playground's own JavaScript on the preset's starting network (the
+    same shares its last panel prints)."""
+    from claim_helpers import page_text
+    from playground_node import run_node
+    for lang, said in (("en", "about two thirds of the pre-activations in layers 2–4 lie in the [flat region]"),
+                       ("en", "and about a tenth in layer 1; the playground's last panel shades it. That network still learns: "
+                              "no unit sits in the flat region on every input"),
+                       ("zh", "第 2 到第 4 层约有三分之二的预激活值落在[平坦区]"),
+                       ("zh", "第 1 层约有十分之一；演练场的最后一个面板用阴影标出了平坦区。这个网络照样能学：没有哪个单元在每个输入上都落在平坦区")):
+        assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
+    out = run_node(FLAT_PRESET, {})
+    assert out["act"] == "tanh" and out["sigma"] == 2 and out["threshold"] == 0.01
+    first, *later = [layer["flat"] for layer in out["layers"]]
+    assert len(later) == 3 and all(0.6 <= f <= 0.72 for f in later), later       # about two thirds
+    assert 0.07 <= first <= 0.13, first                                         # about a tenth
+    assert all(layer["saturated"] == 0 and layer["dead"] == 0 for layer in out["layers"])

@@ -202,3 +202,56 @@ def test_jacobian_entry_is_the_softmax_jacobian_of_output_layers():
     for definition in (term.en_definition, term.zh_definition):
         assert r"J_{ij} = \partial p_i / \partial z_j" in definition and r"\mathrm{diag}(p) - p\,p^{\top}" in definition
 
+
+
+def test_function_rows_point_to_their_catalogue_homes_and_their_formulas_hold():
+    """GELU, ELU, SELU, Mish, softplus and log-softmax have rows (review final31, cb), each at the catalogue
+    section that treats it; the intro says the formulas and properties are in the reference table."""
+    from scipy.stats import norm
+    from actsite.maths import output_layers as out
+    homes = {"gelu": "catalogue/smooth-gates.md#gelu", "elu": "catalogue/rectifiers.md#elu",
+             "selu": "catalogue/rectifiers.md#selu", "mish": "catalogue/smooth-gates.md#mish",
+             "softplus": "catalogue/smooth-gates.md#softplus", "log-softmax": "catalogue/output-layers.md#stability"}
+    for key, home in homes.items():
+        assert TERMS[key].home == home, key
+    x = np.linspace(-8, 8, 1601)
+    np.testing.assert_allclose(EVERY["gelu"].f(x), x * norm.cdf(x), atol=1e-12)
+    np.testing.assert_allclose(EVERY["elu"].f(x), np.where(x > 0, x, np.expm1(x)), atol=1e-12)      # alpha = 1
+    assert EVERY["elu"].f(-50.0) == pytest.approx(-1.0) and "$\\alpha = 1$" in TERMS["elu"].en_definition
+    lam, alpha = 1.0507009873554805, 1.6732632423543772
+    np.testing.assert_allclose(EVERY["selu"].f(x), lam * np.where(x > 0, x, alpha * np.expm1(x)), rtol=1e-6)
+    from actsite.maths.gaussian import gaussian_expectation
+    assert gaussian_expectation(EVERY["selu"].f) == pytest.approx(0, abs=1e-4)
+    assert gaussian_expectation(lambda v: EVERY["selu"].f(v) ** 2) == pytest.approx(1, abs=1e-4)
+    assert "1.0507" in TERMS["selu"].en_definition and "1.6733" in TERMS["selu"].en_definition
+    softplus = np.logaddexp(0, x)
+    np.testing.assert_allclose(EVERY["mish"].f(x), x * np.tanh(softplus), atol=1e-12)
+    np.testing.assert_allclose(EVERY["softplus"].f(x), softplus, atol=1e-12)
+    assert np.all(softplus > 0)
+    np.testing.assert_allclose(np.gradient(softplus, x)[1:-1], EVERY["sigmoid"].f(x)[1:-1], atol=1e-4)
+    z = np.array([1000.0, 0.0, -5.0])
+    np.testing.assert_allclose(out.log_softmax(z), z - out.logsumexp(z), rtol=1e-15)
+    assert np.isfinite(out.log_softmax(z)).all()
+    for lang, said in (("en", "their formulas, ranges and properties are in the [reference table](reference.md)"),
+                       ("zh", "它们的公式、值域和性质见[速查表](reference.md)")):
+        assert said in (CONTENT[lang] / "glossary.md").read_text(encoding="utf-8")
+
+
+def test_smooth_gate_is_the_whole_function_and_gate_its_factor():
+    assert "A smooth gate is the whole function; the gate is only its factor $g$" in TERMS["smooth-gate"].en_definition
+    assert "平滑门控函数指整个函数，门只是其中的因子 $g$" in TERMS["smooth-gate"].zh_definition
+    assert "not the whole function" in TERMS["gate"].en_definition and "不是整个函数" in TERMS["gate"].zh_definition
+    assert TERMS["zero-centred"].en_definition.startswith("On this site,")
+    assert TERMS["zero-centred"].zh_definition.startswith("本站指")
+
+
+def test_the_feed_forward_block_home_is_the_first_page_that_explains_it():
+    """Gated units (catalogue 4) defines the block and writes out the plain one, max(0, xW1) W2, before the
+    transformer-block page (catalogue 7); the home is there, not on the later page."""
+    term = TERMS["feed-forward-block"]
+    page, _, anchor = term.home.partition("#")
+    assert term.home == "catalogue/gated-units.md#gated-units"
+    for lang, said, plain in (("en", "contains a [*feed-forward block*]", "A plain block is $\\max(0, xW_1)\\,W_2$"),
+                              ("zh", "[**前馈模块**]", "普通前馈模块是 $\\max(0, xW_1)\\,W_2$")):
+        text = (CONTENT[lang] / page).read_text(encoding="utf-8")
+        assert said in text.split("\n## ")[0] and plain in text, lang

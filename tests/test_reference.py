@@ -157,15 +157,26 @@ def test_prelu_is_shown_at_its_initial_slope_and_only_catalogue_functions_have_c
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_section_links_to_where_the_site_discusses_the_function(lang):
     """The intro promises a link for every function: the catalogue card, or for the classic four
-    (which have no card) the article section that derives and judges it; that section exists."""
-    from actsite.pages.reference_table import ARTICLE_HOMES, CATALOGUE_PAGES
+    (which have no card) the article section that derives and judges it; that section exists. The six
+    carded functions an article also studies (review final31, cb) link to that article section too, and
+    the intro names them."""
+    from actsite.pages.reference_table import ARTICLE_HOMES, ARTICLE_SECTIONS, CATALOGUE_PAGES
     from actsite.pages.glossary import page_headings
     sections = sections_markdown(lang)
-    article_word = WORDS[lang]["article"]
+    article_word, also_word = WORDS[lang]["article"], WORDS[lang]["also"]
+    assert set(ARTICLE_SECTIONS) == {"prelu", "rrelu", "maxout", "selu", "gelu", "silu"}
     for key, act in ACTIVATIONS.items():
         section = sections.split(f"{{ #{key.replace('_', '-')} }}")[1].split("\n## ")[0]
         if act.family in CATALOGUE_PAGES:
-            assert article_word not in section, key
+            assert f"{article_word}{WORDS[lang]['colon']}" not in section.replace(also_word, ""), key
+            if key in ARTICLE_SECTIONS:
+                page, _, anchor = ARTICLE_SECTIONS[key].partition("#")
+                assert anchor in page_headings(lang, page)[1], (key, ARTICLE_SECTIONS[key])
+                article = page_text(page, lang).split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
+                assert act.names["en"].split(" ")[0] in article, key          # the section studies the function
+                assert f"{also_word}{WORDS[lang]['colon']}[" in section and f"]({ARTICLE_SECTIONS[key]})" in section, key
+            else:
+                assert also_word not in section, key
             continue
         page, _, anchor = ARTICLE_HOMES[key].partition("#")
         assert anchor in page_headings(lang, page)[1], (key, ARTICLE_HOMES[key])
@@ -254,6 +265,11 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     assert "{ #squared-relu }" in block and "squared_relu" not in ACTIVATIONS and "relu2" not in ACTIVATIONS
     assert not [n for n in re.findall(r"\]\(figure:(\w+)", block) if FIGURES[n].plotter.endswith(":draw_card")]
     intro = (content / "reference.md").read_text(encoding="utf-8").split("\n## ")[0]
+    # the four are the classic functions the articles run on, not the only ones they study (SELU, GELU, ...)
+    assert {"en": "The first four rows are the classic functions that run through [the articles](blog/index.md)",
+            "zh": "前四行是贯穿[各篇文章](blog/index.md)的四个经典函数"}[lang] in intro
+    assert {"en": "the article on dead ReLU units for PReLU, RReLU and Maxout, the one on initialisation for SELU, GELU and SiLU",
+            "zh": "死亡单元一文讲 PReLU、RReLU 和 Maxout，初始化一文讲 SELU、GELU 和 SiLU"}[lang] in intro
     assert {"en": "Squared ReLU, $\\max(0, x)^2$, has no row: [the page on the transformer block]",
             "zh": "平方 ReLU，即 $\\max(0, x)^2$，不在表中：[Transformer 块内部]"}[lang] in intro
 
@@ -365,7 +381,7 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     assert ACTIVATIONS["hard_sigmoid"].first_appeared == ("theano2013",)
     text = page_text("reference.md", lang)
     said = {"en": "(Theano's hard sigmoid has slope 0.2, not 1/6)", "zh": "（比如 Theano 的 hard sigmoid 斜率是 0.2，而不是 1/6）"}[lang]
-    assert said in text and WORDS["zh"]["popular"] == "使之流行的文献"
+    assert said in text and WORDS["zh"]["popular"] == "使它流行的文献"
     # RReLU's first written source is Xu et al., who say it was first used in the NDSB competition (as rectifiers says)
     assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
     used_first = {"en": "Xu et al. (2015) say RReLU was first used in Kaggle's National Data Science Bowl.",
@@ -401,11 +417,10 @@ def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
     assert out.OUTPUTS["softmax"].cited == ("bridle1990", "hinton2015")
     text = page_text("reference.md", lang)
     said = {"en": "The temperature is older than neural networks: with negative energies in place of logits, softmax with a "
-                  "temperature is the Boltzmann distribution of statistical physics. The softmax row's second citation, "
-                  "Hinton et al. (2015), is a use of the temperature, not its origin: they used it to distil one network "
-                  "into another.\n- In the bilinear row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
+                  "temperature is the Boltzmann distribution of statistical physics. Hinton et al. (2015), the softmax "
+                  "row's second citation, used it to distil one network into another.\n- In the bilinear row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
             "zh": "温度比神经网络古老：把 logit 换成能量的相反数，带温度的 softmax 就是统计物理中的玻尔兹曼分布。"
-                  "softmax 一行的第二个文献 Hinton 等人（2015）是温度的一个用法，而非它的起源：他们用温度把一个网络的知识蒸馏给另一个网络。"
+                  "softmax 一行的第二个文献 Hinton 等人（2015）用温度把一个网络的知识蒸馏给另一个网络。"
                   "\n- 双线性一行的 Mnih 和 Hinton（2007）是 Dauphin 等人（2017）认定的出处。"}[lang]
     assert said in text
     from actsite.maths import gated

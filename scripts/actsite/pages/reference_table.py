@@ -30,8 +30,8 @@ WORDS = {
            "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "开销",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
-           "smoothness": "平滑性", "first": "最早出处", "popular": "使之流行的文献", "unpinned": "经典函数，早于神经网络",
-           "card": "函数目录中的卡片", "article": "详见", "colon": "：",
+           "smoothness": "平滑性", "first": "最早出处", "popular": "使它流行的文献", "unpinned": "经典函数，早于神经网络",
+           "card": "函数目录中的卡片", "article": "详见", "also": "文章中的讨论", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
            "monotonic": "Monotone", "zero_centred": "Zero-centred", "saturating": "Saturating",
@@ -39,7 +39,7 @@ WORDS = {
            "mean": "Mean under a standard normal input", "exp": "exponential", "compare": "comparisons and multiply-adds",
            "erf": "error function", "division": "division", "smoothness": "Smoothness", "first": "First appeared",
            "popular": "Popularised by", "unpinned": "a classical function, older than neural networks",
-           "card": "Card in the catalogue", "article": "Discussed in", "colon": ": ",
+           "card": "Card in the catalogue", "article": "Discussed in", "also": "Also discussed in", "colon": ": ",
            "formulas_caption": "Formulas and ranges", "properties_caption": "Properties"},
 }
 CATALOGUE_PAGES = {"rectifier": "catalogue/rectifiers.md", "smooth": "catalogue/smooth-gates.md",
@@ -49,6 +49,13 @@ ARTICLE_HOMES = {"sigmoid": "blog/posts/from-linear-to-nonlinear.md#sigmoid-tanh
                  "tanh": "blog/posts/from-linear-to-nonlinear.md#sigmoid-tanh-derivations",
                  "relu": "blog/posts/from-linear-to-nonlinear.md#relu-judged",
                  "leaky_relu": "blog/posts/dead-relu-units.md#relu-variants"}
+# Carded functions that an article also studies: the section links to that article section after the card.
+ARTICLE_SECTIONS = {"prelu": "blog/posts/dead-relu-units.md#relu-variants",
+                    "rrelu": "blog/posts/dead-relu-units.md#relu-variants",
+                    "maxout": "blog/posts/dead-relu-units.md#relu-variants",
+                    "selu": "blog/posts/initialisation.md#selu-fixed-point",
+                    "gelu": "blog/posts/initialisation.md#gelu-silu",
+                    "silu": "blog/posts/initialisation.md#gelu-silu"}
 SMOOTHNESS_LATEX = {"C0": "C^0", "C1": "C^1", "Cinf": r"C^\infty"}
 PROPERTY_COLUMNS = ("monotonic", "zero_centred", "saturating", "smoothness", "cost")
 GRID = np.linspace(-10, 10, 20_001)   # float64 rounds sigma(x) to 1 beyond x = 37: stay well inside
@@ -165,16 +172,19 @@ def sections_markdown(lang: str) -> str:
 
 
 def provenance_lines(act: Activation, lang: str) -> list[str]:
-    """First appeared, popularised by (where different) and the catalogue card, one paragraph each."""
+    """First appeared, popularised by (where different), the catalogue card and any article section, one paragraph each."""
     w = WORDS[lang]
     first = short_citations(act.first_appeared, lang) if act.first_appeared else w["unpinned"]
     lines = [f"{w['first']}{w['colon']}{first}", ""]
     if act.popularised_by:
         lines += [f"{w['popular']}{w['colon']}{short_citations(act.popularised_by, lang)}", ""]
+    from actsite.pages.glossary import home_title   # here: glossary imports this module
     if act.family in CATALOGUE_PAGES:
         lines += [f"{w['card']}{w['colon']}[{act.names[lang]}]({CATALOGUE_PAGES[act.family]}#{anchor(act)})", ""]
+        if act.key in ARTICLE_SECTIONS:
+            home = ARTICLE_SECTIONS[act.key]
+            lines += [f"{w['also']}{w['colon']}[{home_title(lang, home)}]({home})", ""]
     elif act.key in ARTICLE_HOMES:
-        from actsite.pages.glossary import home_title   # here: glossary imports this module
         home = ARTICLE_HOMES[act.key]
         lines += [f"{w['article']}{w['colon']}[{home_title(lang, home)}]({home})", ""]
     else:

@@ -118,7 +118,8 @@ for seed, revived, ever in zip(history["seeds"], history["revived"][0], history[
 # %% [markdown]
 # ## Try this { #try-this }
 #
-# Change the learning rate below, to 0.3 or to 2.0, and rerun the cell (to run it, see [Rerun this](#rerun-this)): it trains the article's
+# Change the learning rate below, to 0.3 or to 2.0, and rerun the cell (to run it, see [Rerun this](#rerun-this)); before you run it at 2.0,
+# guess: more or fewer dead units than at 1.0? The cell trains the article's
 # network once (seed 0, 600 steps) and counts the dead units of the second layer. Then set
 # `activation` to `"leaky_relu"`: at 1.0 the cell counts inactive units, which still receive
 # gradient; at 2.0 the run diverges, and the cell says so.

@@ -56,8 +56,8 @@ say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 # The variance argument predicts a backward factor of $\sqrt{n\sigma_w^2}/4$ per layer, with
 # $\sigma_w^2$ the weights' variance, for the sigmoid near zero, where $\mathbb{E}[\sigma'^2] \approx 1/16$.
 # The table compares it with the measured factor. For Xavier and He the measured factor is a little lower;
-# two corrections in [the article's variance argument](../blog/posts/when-gradients-vanish.md#initialisation)
-# close that gap: corrected, the three predictions are 0.0405, 0.239 and 0.322.
+# the article derives the two corrections that close that gap in
+# [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation).
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")

@@ -46,7 +46,7 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 # ## SGD on positive and centred inputs { #notebook-zigzag-descent }
 #
 # The experiment: a linear unit with squared loss, 2000 inputs drawn uniformly from
-# $[0.2, 1]^2$ (all positive) or the same inputs centred (each coordinate minus its mean over the
+# $[0.2, 1]^2$ (all positive, like the outputs of a sigmoid layer) or the same inputs centred (each coordinate minus its mean over the
 # 2000 points), and targets $t = \mathbf{w}^{*\top}\mathbf{x}$ with $\mathbf{w}^* = (1, -1)$; training
 # starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one random training point, at
 # learning rate $\eta = 1$.
@@ -111,11 +111,16 @@ for label, centred in (("positive", False), ("centred", True)):
 
 # %% [markdown]
 # At the learning rate $1/\lambda_{\max}$ each step clears the error along the steepest direction and keeps
-# the fraction $1 - 1/\kappa$ of it along the flattest. With positive inputs the line from the start to
-# $\mathbf{w}^*$ runs almost exactly along the flattest direction; after centring, almost exactly along
-# the steepest, which is why one step sufficed
-# ([the article](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning) explains both). The
-# predicted number of steps for positive inputs:
+# the fraction $1 - 1/\kappa$ of it along the flattest. After centring, the line from the start to
+# $\mathbf{w}^*$ runs almost exactly along the steepest direction, which is why one step sufficed. With
+# positive inputs it runs almost exactly along the flattest, so the distance shrinks geometrically
+# ([the article](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning) explains both):
+#
+# $$
+# \|\mathbf{w}^{(t)} - \mathbf{w}^*\| \approx \Bigl(1 - \frac{1}{\kappa}\Bigr)^{t}\,\|\mathbf{w}^{(0)} - \mathbf{w}^*\|
+# $$
+#
+# The next cell solves for the $t$ at which this reaches the tolerance 0.05 and rounds it up:
 
 # %%
 kappa = condition["positive"]

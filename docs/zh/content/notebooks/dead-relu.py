@@ -31,7 +31,7 @@ for key in ("relu", "leaky_relu"):
         say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
-# 学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了 η = 1.0，ReLU 网络第二层有 40.6–44.5% 的单元死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了 η = 2.0，ReLU 网络第二层有 43.0–52.0% 的单元死亡，Leaky ReLU 网络则发散了。[文章](../blog/posts/dead-relu-units.md#when-they-die)逐步追踪了这些单元是何时死亡的。
+# 学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了学习率 1.0，ReLU 网络第二层有 40.6–44.5% 的单元死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第二层有 43.0–52.0% 的单元死亡，Leaky ReLU 网络则发散了。[文章](../blog/posts/dead-relu-units.md#when-they-die)逐步追踪了这些单元是何时死亡的。
 #
 # 训练开始之前，几乎没有单元是死的。下面几行给出每层 256 个单元中死亡的个数（各个学习率的初始网络完全相同）。
 
@@ -71,7 +71,7 @@ assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
 # %% [markdown]
-# 这个单元在第一层，输入就是固定不变的数据，普通 SGD 无法让它复活。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却一位都没变。
+# 这个单元在第一层，输入就是固定不变的数据，普通 SGD 无法让它复活。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却与原来逐位相同。
 
 # %%
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
@@ -97,7 +97,7 @@ for seed, revived, ever in zip(history["seeds"], history["revived"][0], history[
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 把下面代码里的学习率改成 0.3 或 2.0，再运行这段代码（运行方法见[亲手重跑](#rerun-this)）：它把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，输出里也会如实报告。
+# 把下面代码里的学习率改成 0.3 或 2.0，再运行这段代码（运行方法见[亲手重跑](#rerun-this)）；改成 2.0 之前，先猜一猜：死亡单元会比 1.0 时多还是少？这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，输出里也会如实报告。
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"

@@ -37,7 +37,7 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
-# 方差论证给出的预测是：在零点附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值，文章的[方差论证](../blog/posts/when-gradients-vanish.md#initialisation)用两处修正补上了这个差距：修正后的三个预测值是 0.0405、0.239 和 0.322。
+# 方差论证给出的预测是：在零点附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值；补上这个差距的两处修正，推导见文章的[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)。
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")

@@ -40,7 +40,7 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 #
 # ## 全正输入与中心化输入上的 SGD { #notebook-zigzag-descent }
 #
-# 实验对象是平方损失下的线性单元：2000 个输入或者在 $[0.2, 1]^2$ 上均匀采样（全为正），或者是同一批输入中心化（每个分量减去它在 2000 个点上的均值）之后的结果，目标值 $t = \mathbf{w}^{*\top}\mathbf{x}$，其中 $\mathbf{w}^* = (1, -1)$；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个训练点，学习率 $\eta = 1$。
+# 实验对象是平方损失下的线性单元。输入有两种：在 $[0.2, 1]^2$ 上均匀采样的 2000 个点（全为正，就像 sigmoid 层的输出），以及把它们中心化（每个分量减去它在 2000 个点上的均值）之后的结果。目标值 $t = \mathbf{w}^{*\top}\mathbf{x}$，其中 $\mathbf{w}^* = (1, -1)$；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个训练点，学习率 $\eta = 1$。
 #
 # 符号为什么要紧：每一步让权重 $i$ 改变 $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$，即两个权重共用的一个因子乘以 $x_i$，所以各个 $x_i$ 都为正时，两个权重同向移动。而通往目标的方向 $(1, -1)$ 要求 $w_1$ 增大、$w_2$ 减小，由单个训练点算出的任何一步更新都做不到。
 #
@@ -55,7 +55,7 @@ for label, centred in (("positive", False), ("centred", True)):
     say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# 输入全正时，每一步由单个训练点算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于步长：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格按两种步长（$\eta$ 乘以输入长度平方的均值）分别对齐：前两次运行都用中心化那次运行的较小步长，全正输入为此要把学习率降到 0.13；后两次都用全正输入那次运行的较大步长，中心化输入为此要把学习率升到 7.7。它还打印每次运行结束时离 $\mathbf{w}^*$ 有多远：
+# 输入全正时，每一步由单个训练点算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于步长：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格让两种输入在两种步长（$\eta$ 乘以输入长度平方的均值）下各跑一次：前两次运行都用中心化那次运行的较小步长，全正输入为此要把学习率降到 0.13；后两次都用全正输入那次运行的较大步长，中心化输入为此要把学习率升到 7.7。它还打印每次运行结束时离 $\mathbf{w}^*$ 有多远：
 
 # %%
 square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
@@ -84,7 +84,13 @@ for label, centred in (("positive", False), ("centred", True)):
         condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
 
 # %% [markdown]
-# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。输入全正时，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最平坦的方向；中心化之后，它几乎正好沿着最陡的方向，所以一步就够了（详见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）。输入全正时预测的步数：
+# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。中心化之后，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最陡的方向，所以一步就够了。输入全正时，这条连线几乎正好沿着最平坦的方向，到目标的距离于是按几何级数缩小（两点详见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）：
+#
+# $$
+# \|\mathbf{w}^{(t)} - \mathbf{w}^*\| \approx \Bigl(1 - \frac{1}{\kappa}\Bigr)^{t}\,\|\mathbf{w}^{(0)} - \mathbf{w}^*\|
+# $$
+#
+# 下一个单元格求出它降到容差 0.05 时的 $t$，再向上取整：
 
 # %%
 kappa = condition["positive"]
