@@ -170,9 +170,9 @@ def test_deep_sigmoid_preset_starves_the_first_layer(browser, base_url):
     about seven to eight orders of magnitude below the last hidden layer's (the median over the
     first 600 steps is between 7 and 8 orders; the ratio jumps from step to step), the loss stays near
     ln 2 ≈ 0.693 (the loss of answering one half everywhere), no
-    pre-activation is in the flat region; with ReLU and He, within a hundred steps the lines close
-    up, mostly to within a factor of ten (at step 100, and on most steps of the next 400; spikes
-    above it remain), and the loss falls."""
+    pre-activation is in the flat region; with ReLU and He, the lines lie within a factor of ten (at
+    step 100, and on most steps of the next 400; spikes above it remain), and the loss falls (the
+    page's step-5 and loss numbers are tested with Node in test_claims_playground.py)."""
     for steps in (1, 300):
         result = preset(browser, base_url, "deep-sigmoid", steps)
         ratio = result["grads"][0] / result["grads"][-2]
@@ -224,7 +224,8 @@ def test_small_weights_give_deep_relu_gradients_under_a_millionth_of_he(browser,
 
 def test_high_rate_kills_relu_units_that_leaky_relu_and_batch_norm_keep(browser, base_url):
     """Playground, thing to try 2 (and Why ReLU units die): at learning rate 1 the dead share climbs
-    in all three hidden layers, to about 40 % by step 2000; at 0.1 almost none die; Leaky ReLU's
+    in all three hidden layers, to about 40 % by step 2000 (the last layer's swing is
+    tested with Node in test_claims_playground.py); at 0.1 almost none die; Leaky ReLU's
     units cannot die; with batch normalisation none die in the first thousand steps and by step
     2000 only a few, all in the last hidden layer."""
     start = dead_shares(preset(browser, base_url, "relu-high-rate", 0))

@@ -288,7 +288,7 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     page_lang("en", "computes accurately in float32", "")
     page_lang("zh", "", "内部用 float32 准确地计算")
     # the conclusion holds up to the caveats, which come after the first results (below the threshold tables)
-    page_lang("en", "so the thresholds belong to the format, not to a particular library, up to three caveats given "
+    page_lang("en", "so the thresholds belong to the format, not to a particular library, apart from three caveats given "
               "below the threshold tables.", "")
     page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；仅有的三点出入放在阈值表之后说明。")
     page_lang("en", "it matches them only if it uses a form whose exponentials stay finite, such as $e^{x}/(1 + e^{x})$ "
@@ -323,7 +323,7 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
     page_lang("en", "And one that sets subnormal results to 0 (a mode called flush-to-zero) returns 0 sooner there: "
               "the sigmoid from $-87.5$ rather than $-93$, SiLU from $-92$ rather than $-97.5$.", "")
     page_lang("zh", "", "在 bfloat16 的远端尾部，即 $|x|$ 超过 88.72")
-    page_lang("zh", "", "把次正规数结果置为 0 的内核（这种模式叫清零模式，flush-to-zero）在那里会更早得到 0："
+    page_lang("zh", "", "把次正规数结果置为 0 的内核（这种模式称为下溢清零，flush-to-zero）在那里会更早得到 0："
               "sigmoid 从 $-87.5$ 起而不是从 $-93$ 起，SiLU 从 $-92$ 起而不是从 $-97.5$ 起。")
     for lang in LANGS:
         assert "flushes subnormals" not in page(lang) and "次正规数清零" not in page(lang), lang
@@ -794,7 +794,13 @@ def test_naive_formulas_in_float16():
 
 
 def test_naive_silu_and_mish_survive_float16_and_break_in_e4m3():
+    """'SiLU ... fails like the sigmoid': both formulas return (-)0 for x <= -11.09 in float16 where the
+    correctly rounded value is non-zero; in E4M3 both are NaN for x <= -6.5 ('the sigmoid and SiLU are NaN')."""
     x = lp.every_value("float16")
+    sig = lp.naive_in("sigmoid", x, "float16")
+    assert np.all(np.isfinite(sig)) and np.all(sig[x <= -11.09375] == 0)
+    gap = x[(x <= -11.09375) & (x > -17.34375)]                 # where the correctly rounded sigmoid is not 0
+    assert gap.size and np.all(lp.to_format(sigmoid(gap), "float16") > 0)
     silu, mish = lp.naive_in("silu", x, "float16"), lp.naive_in("mish", x, "float16")
     assert not np.isnan(silu).any() and not np.isnan(mish).any()
     assert np.all(silu[x <= -11.09375] == 0) and np.all(np.signbit(silu[x <= -11.09375]))   # −0
@@ -807,8 +813,14 @@ def test_naive_silu_and_mish_survive_float16_and_break_in_e4m3():
         assert not np.isnan(lp.naive_in("silu", v, fmt)).any() and not np.isnan(lp.naive_in("mish", v, fmt)).any()
     v = lp.every_value("float8_e4m3fn")
     np.testing.assert_array_equal(np.isnan(lp.naive_in("silu", v, "float8_e4m3fn")), v <= -6.5)
+    np.testing.assert_array_equal(np.isnan(lp.naive_in("sigmoid", v, "float8_e4m3fn")), v <= -6.5)
     np.testing.assert_array_equal(np.isnan(lp.naive_in("mish", v, "float8_e4m3fn")), v >= 6.5)
     both(r"$-1.7 \times 10^{-4}$", r"$-20.34$", r"$x \le -6.5$", r"$x \ge 6.5$")
+    page_lang("en", r"so even the formulas that stay finite in float16 break: the sigmoid and SiLU are NaN for $x \le -6.5$,", "")
+    page_lang("zh", "", r"所以在 float16 中结果仍有限的公式也会出错：sigmoid 和 SiLU 在 $x \le -6.5$ 时是 NaN，")
+    for lang, framing in (("en", "barely affected"), ("en", "three formulas that survive"), ("zh", "几乎不受溢出影响"),
+                          ("zh", "挺过了溢出的这三个公式")):
+        assert framing not in page(lang), (lang, framing)
 
 
 def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
@@ -844,7 +856,7 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     # the GELU half sits in the bullet that introduces the formula, after it
     page_lang("en", "still gives $x$ or 0 (with the quotient tanh, it would already be NaN for $|x| \\ge 5.6875$).", "")
     page_lang("zh", "", "仍给出 $x$ 或 0（若 tanh 写成商式，它在 $|x| \\ge 5.6875$ 时就已是 NaN）。")
-    for lang, formula in (("en", "the tanh approximation of GELU, $"), ("zh", "GELU 的 tanh 近似 $")):
+    for lang, formula in (("en", "the tanh approximation of GELU, $"), ("zh", "GELU 的 tanh 近似为 $")):
         text = page(lang)
         assert text.index(formula) < text.index("5.6875"), lang
 
@@ -980,11 +992,14 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
         assert r"\mathrm{LSE}(z) = m + \log \sum_j e^{z_j - m}" in text, lang
         assert "np.log1p(np.exp(-np.abs(x)))" in text and r"\log\bigl(1 + e^{-|x|}\bigr)" in text, lang
         assert "{ #stability }" in text, lang
-    page_lang("en", "The [page on output layers](output-layers.md#stability) does the first for log-sum-exp (by subtracting "
-              "the largest [logit](../glossary.md#logit), a real-valued score of a network's last layer) and both for "
-              "binary cross-entropy from a logit.", "")
-    page_lang("zh", "", "[输出层](output-layers.md#stability)一页计算 log-sum-exp 时用了前一种做法（减去最大的 "
-              "[logit](../glossary.md#logit)，即网络最后一层输出的实数分数），由 logit 计算二元交叉熵时两种都用了。")
+    page_lang("en", r"The [output-layers page](output-layers.md#stability) keeps every exponent non-positive in log-sum-exp, "
+              r"$\log\sum_j e^{z_j}$, by subtracting the largest [logit](../glossary.md#logit) (a real-valued score of a "
+              r"network's last layer), and uses both tricks for binary cross-entropy from a logit.", "")
+    page_lang("zh", "", r"[输出层](output-layers.md#stability)一页计算 log-sum-exp（$\log\sum_j e^{z_j}$）时先减去最大的 "
+              r"[logit](../glossary.md#logit)（网络最后一层输出的实数分数），让每个指数都不为正；由 logit 计算二元交叉熵时，"
+              r"两种技巧都用上了。")
+    for lang, vague in (("en", "does the first"), ("zh", "前一种做法")):
+        assert vague not in page(lang), (lang, vague)
     # the logit is glossed at its first use on the page, not after it
     for lang in LANGS:
         first = page(lang).lower().index("logit")
@@ -1026,14 +1041,19 @@ def test_a_saturating_e4m3_conversion_keeps_the_results_finite():
     left = x <= -6.5
     assert np.all(silu[left] == lp.to_format(x[left] / 448, "float8_e4m3fn"))
     assert np.all(silu[left] != lp.to_format(EVERY["silu"].f(x[left]), "float8_e4m3fn"))      # wrong everywhere there
+    sig = sat(1 / sat(1 + sat(np.exp(-x))))
+    assert np.all(np.isfinite(sig)) and np.all(sig[left] == 2.0 ** -9) and x[x > 0].min() == 2.0 ** -9
     assert silu[0] == -1.0 and x[0] == -448 and abs(float(EVERY["silu"].f(np.array(-448.0)))) < 1e-190
-    page_lang("en", "With a non-saturating conversion, as here, every overflow in E4M3 is NaN", "")
-    page_lang("zh", "", "在本页所用的非饱和转换下，E4M3 中溢出的结果都是 NaN")
-    page_lang("en", r"A saturating conversion clamps every overflow to $\pm 448$ instead: Mish and the tanh approximation "
-              r"of GELU then still give $x$ or 0, but SiLU gives about $x/448$, $-1$ at $x = -448$ where the true value is "
-              r"about 0.", "")
-    page_lang("zh", "", r"饱和转换则把溢出的结果截成 $\pm 448$：这时 Mish 和 GELU 的 tanh 近似仍给出 $x$ 或 0，SiLU 却约等于 "
-              r"$x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
+    page_lang("en", "This page's conversion is *non-saturating*: it turns every overflow in E4M3 into NaN", "")
+    page_lang("zh", "", "本页所用的是**非饱和**转换：E4M3 中溢出的结果一律变成 NaN")
+    page_lang("en", r"A *clamping* conversion rounds every overflow to $\pm 448$ instead: Mish and the tanh approximation "
+              r"of GELU then still give $x$ or 0 and the sigmoid $2^{-9}$, E4M3's smallest positive value, but SiLU gives "
+              r"about $x/448$, $-1$ at $x = -448$ where the true value is about 0.", "")
+    page_lang("zh", "", r"**截断**转换则把溢出的结果截成 $\pm 448$：这时 Mish 和 GELU 的 tanh 近似仍给出 $x$ 或 0，sigmoid 给出 "
+              r"E4M3 的最小正数 $2^{-9}$，SiLU 却约等于 $x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
+    # 'saturating' on this page means the function levelling off (glossary); the conversion is 'non-saturating' or 'clamping'
+    for lang, other in (("en", "A saturating conversion"), ("en", "With a non-saturating conversion"), ("zh", "饱和转换则")):
+        assert other not in page(lang), (lang, other)
     for lang in LANGS:                                   # the NaN is the conversion's, never the format's alone
         assert "In E4M3, which has no infinity, every overflow is NaN" not in page(lang), lang
         assert "E4M3 没有无穷大，溢出的结果都是 NaN" not in page(lang), lang
@@ -1070,21 +1090,21 @@ def test_gelu_tanh_cube_overflow():
 def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3():
     """The overflow section's list: computed step by step in the format, softplus's formula is
     infinite from 11.09 in float16, while SiLU's, Mish's and GELU-tanh's stay finite in float16
-    (no NaN, no infinity) and are NaN somewhere in E4M3 (the page's "barely affected" and "break")."""
+    (no NaN, no infinity), as the sigmoid's does, and are NaN somewhere in E4M3 (the page's "stay finite" and "break")."""
     x = lp.every_value("float16")
     sp = lp.naive_in("softplus", x, "float16")
     np.testing.assert_array_equal(np.isinf(sp), x >= 11.09375)
-    for key in ("silu", "mish", "gelu_tanh"):
+    for key in ("sigmoid", "silu", "mish", "gelu_tanh"):
         assert np.all(np.isfinite(lp.naive_in(key, x, "float16"))), key
         for fmt in ("bfloat16", "float8_e5m2"):                 # "only in E4M3": no NaN in the other small formats
             assert not np.isnan(lp.naive_in(key, lp.every_value(fmt), fmt)).any(), (key, fmt)
         assert np.isnan(lp.naive_in(key, lp.every_value("float8_e4m3fn"), "float8_e4m3fn")).any(), key
     page_lang("en", "softplus $\\log(1 + e^{x})$ returns $\\infty$ from 11.09 on", "")
-    page_lang("zh", "", "softplus $\\log(1 + e^{x})$ 从 11.09 起返回 $\\infty$")
-    page_lang("en", "- SiLU, $x/(1 + e^{-x})$, is barely affected by the overflow: it returns $-0$ for $x \\le -11.09$", "")
-    page_lang("zh", "", "- SiLU $x/(1 + e^{-x})$ 几乎不受溢出影响：它在 $x \\le -11.09$ 时返回 $-0$")
+    page_lang("zh", "", "softplus（$\\log(1 + e^{x})$）从 11.09 起返回 $\\infty$")
+    page_lang("en", "- SiLU, $x/(1 + e^{-x})$, fails like the sigmoid: it returns $-0$ for $x \\le -11.09$", "")
+    page_lang("zh", "", "- SiLU（$x/(1 + e^{-x})$）与 sigmoid 一样出错：它在 $x \\le -11.09$ 时返回 $-0$")
     page_lang("en", "- Mish, $x \\tanh(\\log(1 + e^{x}))$, returns exactly $x$, the right value, for $x \\ge 11.09$", "")
-    page_lang("zh", "", "- Mish $x \\tanh(\\log(1 + e^{x}))$ 在 $x \\ge 11.09$ 时恰好返回 $x$，这正是正确的值")
+    page_lang("zh", "", "- Mish（$x \\tanh(\\log(1 + e^{x}))$）在 $x \\ge 11.09$ 时恰好返回 $x$，这正是正确的值")
 
 
 def test_threshold_tables_write_each_threshold_as_the_page_says():
@@ -1530,10 +1550,10 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     assert "前向计算" not in page("zh")
     # the takeaway keeps the section's source and its scoping, names its float32 baseline, says "up to" (how close
     # a kernel comes to the bound depends on the GPU) and points to the argument; the hedge itself is said once
-    page_lang("en", "usually limited by memory traffic, NVIDIA's guides say, so, [by the argument above](#speed), 16 bits, "
-              "which halve the bytes it moves, should make a memory-bound activation up to about twice as fast as in float32.", "")
-    page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存，所以[按上文的论证](#speed)，换成 16 位、"
-              "让字节数减半后，受访存限制的激活函数应能提速，最多约为 float32 下的两倍。")
+    page_lang("en", "usually limited by memory traffic, NVIDIA's guides say. By halving the bytes it moves, 16 bits should then "
+              "make such an activation up to about twice as fast as in float32 ([the argument above](#speed)).", "")
+    page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存。换成 16 位后字节数减半，"
+              "[按上文的论证](#speed)，这类激活函数的速度最多可达 float32 下的约两倍。")
     for lang, hedge in (("en", "an argument, not a measurement"), ("zh", "论证，不是实测")):
         assert page(lang).count(hedge) == 1, lang
     for lang, overclaim in (("en", "every memory-bound"), ("zh", "耗时应当都")):
@@ -1576,10 +1596,15 @@ def test_scoped_wordings_stay_scoped():
 def test_terms_from_other_pages_are_linked_to_the_glossary_at_first_use():
     """'saturating' (0 slope in the limit) and 'token' (the unit a language model reads) are defined
     elsewhere: each page links them to the glossary, and 'token' carries a gloss where it appears."""
-    for lang, saturating, token in (("en", "[saturating](../glossary.md#saturation)", "[tokens](../glossary.md#token) (words or pieces of words"),
-                                    ("zh", "[饱和](../glossary.md#saturation)", "[词元](../glossary.md#token)（语言模型读入文本的单位")):
+    for lang, saturating, token in (("en", "on a side where the function [saturates](../glossary.md#saturation)",
+                                     "[tokens](../glossary.md#token) (words or pieces of words"),
+                                    ("zh", "函数在该侧[饱和](../glossary.md#saturation)时为 0", "[词元](../glossary.md#token)（语言模型读入文本的单位")):
         text = page(lang)
         assert saturating in text and token in text, lang
+    # the glossary's unqualified 'saturating' means both sides: a per-side statement says which side
+    for lang, loose in (("en", "for a saturating function"), ("en", "for a [saturating]"), ("zh", "对饱和函数来说"),
+                        ("zh", "饱和](../glossary.md#saturation)函数")):
+        assert loose not in page(lang), (lang, loose)
 
 
 def test_loss_scaling_is_often_needed_in_float16_not_always():

@@ -234,13 +234,14 @@ def test_naive_bce_becomes_infinite_from_53_ln_2():
     with np.errstate(divide="ignore"):
         assert np.isfinite(out.naive_bce(36.73, 0.0)) and out.naive_bce(36.74, 0.0) == np.inf
     assert 1.0 + np.exp(-36.74) == 1.0
-    # "where e^{-x} falls to 2^{-53}, half the gap between 1 and the next larger double"
+    # "where e^{-x} falls to 2^{-53}, half the gap between 1 and the next larger float64 number"
     assert np.exp(-53 * np.log(2)) == pytest.approx(2.0 ** -53, rel=1e-14)
     assert np.nextafter(1.0, 2.0) - 1.0 == 2 * 2.0 ** -53
     assert 1.0 + 2.0 ** -53 == 1.0 and 1.0 + 2.0 ** -53 * (1 + 2.0 ** -52) > 1.0
-    for lang, said in (("en", "where $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger double"),
+    for lang, said in (("en", "where $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger float64 number"),
                        ("zh", "此时 $e^{-x}$ 降到 $2^{-53}$，正好是 1 与比它大的下一个 float64 数之间间距的一半")):
         assert said in page(lang), lang
+    assert "larger double" not in page("en")         # float64 is the site's one name for the format
     assert out.bce_with_logits(36.74, 0.0) == pytest.approx(36.74, rel=1e-15)
 
 
@@ -271,7 +272,7 @@ def test_relative_error_of_the_naive_form():
 
 
 def test_why_the_bound_holds_sigma_near_1_carries_an_error_up_to_eps_and_1_minus_sigma_is_about_exp_minus_x():
-    """The page's explanation of the bound: eps = 2^-52 is the gap between 1 and the next double; the computed
+    """The page's explanation of the bound: eps = 2^-52 is the gap between 1 and the next float64 number; the computed
     sigma(x) is within eps of the true value, and 1 - sigma(x) computed from it (an exact subtraction) is then off
     by up to eps, a relative error up to about eps e^x since 1 - sigma(x) is about e^-x; the loss is about x."""
     eps = np.finfo(float).eps
@@ -498,3 +499,16 @@ def test_the_stable_binary_cross_entropy_is_softplus_minus_xy_with_the_stable_so
     for lang, said in (("en", "the loss is $\\operatorname{softplus}(x) - x y$, and with softplus in [its stable form](smooth-gates.md#softplus)"),
                        ("zh", "损失就是 $\\operatorname{softplus}(x) - x y$；softplus 按[稳定的写法](smooth-gates.md#softplus)计算")):
         assert said in page_text(PAGE, lang), lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_uncited_torch_amp_entry_and_bridle_is_written_as_in_the_reference_list(lang):
+    """No reference without a sentence that cites it (the torch.amp entry went with the autocast sentence;
+    mixed precision is now a link to low-precision), and Bridle's venue is written as in the generated
+    list on the reference page (review final32, cb)."""
+    from actsite.pages.bibliography import WORKS
+    references = page(lang).split("{ #references }")[1]
+    assert "amp.html" not in references and "torch.amp" not in references
+    bridle = next(line for line in references.splitlines() if "Bridle" in line)
+    assert WORKS["bridle1990"].venue.startswith("Neurocomputing, NATO ASI Series F68")
+    assert " Neurocomputing" in bridle and "In Neurocomputing" not in bridle and "收于" not in bridle

@@ -328,9 +328,9 @@ def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
     assert round(mean_slope, 3) == 0.196 and abs(mean_slope - 2 / 11) > 0.01
     # Xu et al.'s test slope, 1/mean(a) = 2/11, is below the mean training slope (Jensen: 1/E[a] < E[1/a])
     assert round(2 / 11, 3) == 0.182 and 2 / 11 < mean_slope
-    assert "and averages $\\ln(8/3)/5 \\approx 0.196$" in page_text("en")
+    assert "and averages $\\log(8/3)/5 \\approx 0.196$" in page_text("en")
     assert "That test slope, $2/11 \\approx 0.182$, lies below the mean training slope." in page_text("en")
-    assert "均值为 $\\ln(8/3)/5 \\approx 0.196$" in page_text("zh")
+    assert "均值为 $\\log(8/3)/5 \\approx 0.196$" in page_text("zh")
     assert "这个测试斜率 $2/11 \\approx 0.182$ 低于训练斜率的均值。" in page_text("zh")
 
 

@@ -15,8 +15,12 @@ something computable; the page attributes each of them ("the authors report", "s
   construction; the reported improvement in regressing call prices.
 * Hendrycks & Gimpel (2016): the dropout/zoneout/ReLU motivation, the choice of the normal
   distribution (pre-activations roughly normal, especially with batch normalisation), the
-  reported improvements over ReLU and ELU, the two approximations being proposed there
-  (their formulas are tested), the name SiLU.
+  reported improvements over ReLU and ELU, the two faster approximations given there (their formulas
+  are tested), the name SiLU.  §4 (arXiv v4) credits the tanh formula, coefficient 0.044715 included,
+  to A. Choudhury (2014), "A Simple Approximation to the Area under Standard Normal Curve",
+  Mathematics and Statistics 2(3), 147-149, doi:10.13189/ms.2014.020307, and says it was used in every
+  experiment of the paper; the page says no more.  (Choudhury's paper itself lists that formula among
+  earlier approximations, as Page (1977); the page does not name Page, whose details are unverified.)
 * Radford et al. (2018) use GELU in GPT, Devlin et al. (2019) in BERT, and neither paper names
   the form; which form each model's released code computes is told only in the gated-units table
   (the gated-units claim tests check the transcribed expressions against the two forms, and that this
@@ -634,7 +638,7 @@ def test_mish_needs_the_most_transcendental_functions_in_the_table(lang):
     assert len(ops) == 6 and len(ops["Mish"]) == 3
     assert all(len(v) < 3 for k, v in ops.items() if k != "Mish")
     stated = {"en": "an exponential, a logarithm and a tanh, three transcendental functions, the most on this page",
-              "zh": "一个指数、一个对数和一个 tanh，三个超越函数，是本页最多的"}[lang]
+              "zh": "一次指数、一次对数和一次 tanh，共三次超越函数运算，是本页最多的"}[lang]
     assert stated in text
 
 
@@ -739,7 +743,9 @@ def models_table_activations(lang: str) -> list[str]:
 
 
 def test_every_non_relu_model_in_the_gated_units_table_uses_gelu_or_silu():
-    """'GELU and SiLU, the smooth gates of every model in the gated-units table that does not use ReLU'."""
+    """'GPT, GPT-2 and BERT use GELU alone, T5 v1.1 and Gemma use it as the gate of GEGLU, and PaLM,
+    LLaMA and Mistral use SiLU as the gate of SwiGLU': the named models are exactly the rows of the
+    gated-units models table that do not use ReLU, each with the activation stated."""
     gate_of = {"GEGLU": "GELU", "SwiGLU": "SiLU"}           # SwiGLU's gate is Swish with beta = 1, i.e. SiLU
     activations = models_table_activations("en")
     assert len(activations) == 10 and activations == [a for a in activations if a]
@@ -753,16 +759,23 @@ def test_every_non_relu_model_in_the_gated_units_table_uses_gelu_or_silu():
         used.add(gate)
     assert used == {"GELU", "SiLU"}
     assert float(silu(np.array(1.3))) == pytest.approx(1.3 * float(sigmoid(np.array(1.3))))   # Swish at beta = 1
-    for lang, said in (("en", "every model in [the table of transformer models](gated-units.md#models) that does not use ReLU "
-                              "uses one of them, alone as in GPT and BERT, or as the gate of a gated unit."),
-                       ("zh", "凡是不用 ReLU 的模型，用的都是这两者之一，要么像 GPT 和 BERT 那样单独使用，要么作为门控单元里的门。")):
+    stated = {"GPT": "GELU", "GPT-2": "GELU", "BERT": "GELU", "T5 v1.1": "GEGLU", "Gemma": "GEGLU",
+              "PaLM": "SwiGLU", "LLaMA": "SwiGLU", "Mistral": "SwiGLU"}
+    for lang, said in (("en", "GPT, GPT-2 and BERT use GELU alone, T5 v1.1 and Gemma use it as the gate of GEGLU, "
+                              "and PaLM, LLaMA and Mistral use SiLU as the gate of SwiGLU ([sources](gated-units.md#models))."),
+                       ("zh", "GPT、GPT-2 和 BERT 单独使用 GELU，T5 v1.1 和 Gemma 把它用作 GEGLU 的门，"
+                              "PaLM、LLaMA 和 Mistral 则把 SiLU 用作 SwiGLU 的门（[出处](gated-units.md#models)）。")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
         rows = {line.split("|")[1].strip(): line.split("|")[3].strip()
                 for line in (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
-                .split("{ #models }", 1)[1].split("\n## ", 1)[0].splitlines() if line.startswith("| ")}
-        plain = {re.split(r"[ （(]", k)[0]: v for k, v in rows.items()}
-        for model in ("GPT", "BERT"):                                   # "alone": GELU with no gate
-            assert plain[model].startswith("GELU") and "GLU" not in plain[model], (lang, model, plain[model])
+                .split("{ #models }", 1)[1].split("\n## ", 1)[0].splitlines()
+                if line.startswith("| ") and not line.startswith("| 模型") and not line.startswith("| Model")}
+        plain = {re.split(r"（| \(", k)[0].removesuffix(" 7B"): v for k, v in rows.items()}
+        assert {m for m, v in plain.items() if v != "ReLU"} == set(stated), (lang, plain)
+        for model, activation in stated.items():
+            assert re.split(r"[ ,，的]", plain[model])[0] == activation, (lang, model, plain[model])
+            if activation == "GELU":                                    # "alone": GELU with no gate
+                assert "GLU" not in plain[model], (lang, model)
 
 
 @pytest.mark.parametrize("lang, said", [
@@ -820,9 +833,9 @@ def test_stable_softplus_needs_log1p_to_stay_accurate_far_below_zero():
     assert plain > 0 and abs(plain / exact - 1) > 0.04
     en, zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
     assert r"\operatorname{log1p}\bigl(e^{-|x|}\bigr)" in en and r"\operatorname{log1p}\bigl(e^{-|x|}\bigr)" in zh
-    assert ("$\\operatorname{log1p}(u)$ evaluates $\\ln(1 + u)$ without first rounding $1 + u$, "
+    assert ("$\\operatorname{log1p}(u)$ evaluates $\\log(1 + u)$ without first rounding $1 + u$, "
             "which keeps the formula accurate far below zero.") in en
-    assert ("而 $\\operatorname{log1p}(u)$ 计算 $\\ln(1 + u)$ 时不先对 $1 + u$ 舍入，"
+    assert ("而 $\\operatorname{log1p}(u)$ 计算 $\\log(1 + u)$ 时不先对 $1 + u$ 舍入，"
             "$x$ 远小于零时也能保持精度。") in zh
 
 

@@ -132,26 +132,46 @@ def test_deeper_dead_unit_can_come_back_when_the_layer_below_changes():
     assert np.any(net.hidden_preactivations(X)[1][:, 3] > 0)
 
 
-def test_under_momentum_a_unit_whose_gradient_just_became_zero_keeps_drifting():
-    """'without momentum. With momentum, part of each earlier step carries into the next, so a unit
-    that has just died would keep drifting for a few steps': with momentum 0.9 the weights keep
-    moving after the gradient drops to zero; plain SGD (the runs' default) stops at once."""
-    moves = {}
+def test_under_momentum_a_dead_unit_keeps_drifting_by_ever_smaller_amounts_and_can_come_back():
+    """'[Momentum] ... carries part of each update into the next, so a unit that has just died keeps
+    drifting by ever smaller amounts, and the drift can even bring it back to life'; 'Under plain SGD
+    ... a dead unit in the first hidden layer ... stays dead for good'.  A first-layer unit on the two
+    training points x = 1 and x = -1 (bias -0.5) gets a gradient only while it is alive, so the gradient
+    is exactly zero from its death on.  With momentum 0.9 it moves on, each move smaller than the last,
+    and comes back to life; under plain SGD it stops at once and stays dead."""
+    X = np.array([[1.0], [-1.0]])
+    outcome = {}
     for momentum in (0.0, 0.9):
-        net = MLP.create((1, 1), "relu", "he", seed=0)
-        grads = iter([1.0] * 5 + [0.0] * 5)                # a gradient that then becomes exactly zero
-        net.loss_and_grads = lambda X, y: (0.0, [np.full((1, 1), next(grads))], [np.zeros(1)])
-        for _ in range(5):
+        net = MLP.create((1, 1, 1), "relu", "he", seed=0)
+        net.weights[0][:] = 1.0
+        net.biases[0][:] = -0.5
+
+        def alive():
+            return bool(np.any(net.hidden_preactivations(X)[0] > 0))
+
+        def grads(X_, y_, net=net):
+            g = 1.0 if alive() else 0.0                  # the dead unit's own gradient is exactly zero
+            return 0.0, [np.full((1, 1), g), np.zeros((1, 1))], [np.zeros(1), np.zeros(1)]
+        net.loss_and_grads = grads
+        history = []
+        for _ in range(40):
+            before, was_alive = float(net.weights[0][0, 0]), alive()
             net.sgd_step(None, None, 0.1, momentum=momentum)
-        path = []
-        for _ in range(5):
-            before = float(net.weights[0][0, 0])
-            net.sgd_step(None, None, 0.1, momentum=momentum)
-            path.append(abs(float(net.weights[0][0, 0]) - before))
-        moves[momentum] = path
-    assert all(m == 0 for m in moves[0.0]) and all(m > 0.01 for m in moves[0.9])
-    for lang, text in (("en", "With momentum, part of each earlier step carries into the next, so a unit that has just died would keep drifting for a few steps."),
-                       ("zh", "带动量时，之前每一步的一部分会被带进下一步，刚死亡的单元还会借着惯性再漂移几步。")):
+            history.append((was_alive, abs(float(net.weights[0][0, 0]) - before), alive()))
+        death = next(i for i, (_, _, a) in enumerate(history) if not a)
+        after = history[death + 1:]
+        revived = next((i for i, (_, _, a) in enumerate(after) if a), None)
+        outcome[momentum] = (after, revived)
+    after, revived = outcome[0.0]
+    assert revived is None and all(move == 0.0 for _, move, _ in after)        # plain SGD: dead for good
+    after, revived = outcome[0.9]
+    moves = [move for _, move, _ in after[:revived + 1]]
+    assert revived is not None and all(m > 0 for m in moves)                   # it drifts, and comes back
+    assert all(b < a for a, b in zip(moves, moves[1:]))                        # by ever smaller amounts
+    for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which the runs do not use, carries part of each update into the next, so a unit that has just died keeps drifting by ever smaller amounts, and the drift can even bring it back to life."),
+                       ("en", "Under plain SGD, as in the runs, a dead unit in the first hidden layer, whose inputs are the fixed data, stays dead for good."),
+                       ("zh", "实验没有用[动量](../../glossary.md#momentum)；带动量时，每次更新都会带上前一次更新的一部分，刚死亡的单元会继续漂移，幅度越来越小，甚至可能因此复活。"),
+                       ("zh", "在实验所用的普通 SGD 下，第一隐藏层单元的输入是固定不变的数据，它一旦死亡就是永久的。")):
         assert text in page_text(PAGE, lang)
 
 
@@ -223,7 +243,7 @@ def test_leaky_inactive_unit_still_passes_gradient_scaled_by_a():
     # 'the runs also use slope a at the kink, x = 0': the derivative's cases are 1 (x > 0) and a (x <= 0)
     assert leaky_relu_prime(np.array([0.0]))[0] == LEAKY_SLOPE and relu_prime(np.array([0.0]))[0] == 0.0
     for lang, text in (("en", "the slope measured above (the runs also use slope $a$ at the kink, $x = 0$)."),
-                       ("zh", "上面实测的也是这个斜率（在折点 $x = 0$ 处，这些运行同样取斜率 $a$）。")):
+                       ("zh", "上面实测的也是这个斜率（在折点 $x = 0$ 处，这些实验同样取斜率 $a$）。")):
         page = page_text(PAGE, lang)
         assert text in page and r"\begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}" in page
 
@@ -342,7 +362,7 @@ def test_leaky_at_1_0_24_to_27_percent_inactive_and_21_percent_error(dr):
     assert np.all(np.round(err) == 21)
     assert err.max() < 100 * dr["relu_error"][3].min()    # lower than every ReLU run at 1.0
     for lang, text in (("en", "24–27% of the second layer was inactive but still received gradient. The leaky runs also ended with a lower training error, 21% against ReLU's 24–29%."),
-                       ("zh", "第二层有 24–27% 的单元不活跃，但照样收到梯度。此外，这三次 Leaky ReLU 运行的训练误差最后都是 21%，低于 ReLU 的 24–29%。")):
+                       ("zh", "第二层有 24–27% 的单元不活跃，但照样收到梯度。此外，Leaky ReLU 的三次训练最后的训练误差都是 21%，低于 ReLU 的 24–29%。")):
         assert text in page_text(PAGE, lang)
 
 
@@ -783,12 +803,13 @@ def test_batchnorm_figure_and_text_how_often_each_unit_is_active(bn, dr):
 def test_panel_b_only_suggests_why_the_leaky_runs_diverged():
     """The page tested no mechanism directly, so panel (b) 'suggests an answer', no more."""
     en, zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
-    assert "Panel (b) suggests an answer to the question the leaky runs left open." in en
-    assert "we did not test this directly" in en and "answers the question" not in en
-    assert "图 (b) 提供了一个可能的解释" in zh and "我们没有直接验证这一点" in zh and "回答了" not in zh
-    # the misconception keeps the same scope: the ReLU network kept training, the cause is not shown
-    assert "kept training, though these runs do not show that losing them is what saved it." in en
-    assert "却继续训练了下去，不过这些运行并不能说明，保住它的正是这些单元的死亡。" in zh
+    assert "Panel (b) returns to the question the leaky runs left open." in en
+    assert "图 (b) 回到 Leaky ReLU 那几次训练留下的问题。" in zh
+    assert "answers the question" not in en and "回答了" not in zh
+    # the hedge is made once, where the comparison is drawn, and the misconception points back to it
+    assert en.count("we did not test this directly") == 1 and zh.count("我们没有直接验证这一点") == 1
+    assert "kept training ([see above](#when-they-die))." in en and "suggests why" not in en
+    assert "却继续训练了下去（[见上文](#when-they-die)）。" in zh
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

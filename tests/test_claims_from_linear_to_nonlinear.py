@@ -145,12 +145,11 @@ def test_a_step_function_is_differentiable_almost_everywhere_yet_passes_back_no_
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "with continuously distributed inputs a first-layer pre-activation almost never is. "
-           "The exception is an all-zero input, such as zero padding or a black image patch, meeting a bias that is still zero. "
-           "There the weights get no gradient in any case (each weight's is proportional to its input, here 0); "
-           "the choice decides only whether the bias gets one, and with slope 0 it does not."),
-    ("zh", "输入服从连续分布时，第一层的预激活值几乎不会恰好为零。例外是全零的输入（例如零填充或全黑的图像块）遇上仍为零的偏置。"
-           "这时权重无论如何都得不到梯度（每个权重的梯度都与它的输入成正比，而输入为 0）；所取的值只决定偏置能否得到梯度，取 0 时不能。")])
+    ("en", "with continuously distributed inputs a first-layer pre-activation almost never is; "
+           "even for an all-zero input, such as zero padding, meeting a still-zero bias, "
+           "it decides only whether that bias gets a gradient (with slope 0 it does not)."),
+    ("zh", "输入服从连续分布时，第一层的预激活值几乎不会恰好为零；即便是全零的输入（例如零填充）遇上仍为零的偏置，"
+           "所取的值也只决定这个偏置能否得到梯度，取 0 时不能。")])
 def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuous_inputs(lang, words):
     assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     X, _ = voronoi(seed=200)
@@ -331,8 +330,8 @@ def test_second_derivative_formula_matches_finite_differences():
     np.testing.assert_allclose(second_derivative(squared_loss, w, 1e-4), squared_loss_second(w), atol=1e-6)
 
 
-CONCAVE_WORDS = {"en": "concave on the whole half-line $w < -\\ln 2$",
-                 "zh": "$w < -\\ln 2$ 这整条半直线上是凹的"}
+CONCAVE_WORDS = {"en": "concave on the whole half-line $w < -\\log 2$",
+                 "zh": "$w < -\\log 2$ 这整条半直线上是凹的"}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -744,14 +743,15 @@ def test_cost_paragraph_names_the_dominant_operations_and_links_the_measured_cos
 
 
 
-def test_mean_output_for_a_standard_normal_pre_activation_is_one_half_for_sigmoid_zero_for_tanh():
-    """The gloss on zero-centred: exact by symmetry, sigma(-z) = 1 - sigma(z) and tanh(-z) = -tanh(z);
-    checked by quadrature against the standard-normal density."""
+def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
+    """'an output whose mean is not zero (not zero-centred) ... tanh escapes only the second': for a
+    standard-normal pre-activation the sigmoid's mean output is 1/2 and tanh's is 0, exact by symmetry
+    (sigma(-z) = 1 - sigma(z), tanh(-z) = -tanh(z)); checked by quadrature against the density."""
     z = np.linspace(-12, 12, 240001)
     density = np.exp(-z ** 2 / 2) / np.sqrt(2 * np.pi)
     dz = z[1] - z[0]
     assert abs(float(np.sum(sigmoid(z) * density) * dz) - 0.5) < 1e-9
     assert abs(float(np.sum(tanh(z) * density) * dz)) < 1e-9
-    for lang, words in (("en", "for a standard-normal pre-activation the sigmoid's mean output is $1/2$, tanh's is 0"),
-                        ("zh", "预激活值服从标准正态分布时，sigmoid 的平均输出是 $1/2$，tanh 的是 0")):
+    for lang, words in (("en", "an output whose mean is not zero (not [zero-centred](../../reference.md#columns)), and cost; tanh escapes only the second"),
+                        ("zh", "输出均值不为零（即不是[零中心](../../reference.md#columns)的）、计算代价；tanh 只避开了第二条")):
         assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)

@@ -601,8 +601,10 @@ def test_relu_gain_is_root_2_at_every_scale_because_its_second_moment_is_q_over_
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Many transformers use GELU, or SiLU inside a SwiGLU gate"),
-    ("zh", "许多 Transformer 用的是 GELU，或者把 SiLU 用在 SwiGLU 门控里")])
+    ("en", "Many transformers use GELU, or SiLU as the gate of a [gated unit](../../glossary.md#gated-unit): SwiGLU "
+           "multiplies one linear projection of the input by the SiLU of another"),
+    ("zh", "许多 Transformer 用的是 GELU，或者把 SiLU 用作[门控单元](../../glossary.md#gated-unit)的门：SwiGLU "
+           "用输入的一个线性投影去乘另一个线性投影的 SiLU")])
 def test_transformers_use_gelu_or_silu_inside_swiglu_as_the_table_of_models_shows(lang, wording):
     """The linked table of models: GELU (or GEGLU) and SwiGLU rows, and no row with a plain SiLU."""
     table = page_text("catalogue/gated-units.md", "en").split("{ #models }")[1].split("{ #references }")[0]
@@ -611,6 +613,9 @@ def test_transformers_use_gelu_or_silu_inside_swiglu_as_the_table_of_models_show
     assert any(a.startswith("GELU") for a in activations) and any(a == "SwiGLU" for a in activations)
     assert not any(a.startswith("SiLU") for a in activations)
     assert wording in page_text("blog/posts/initialisation.md", lang)
+    # SwiGLU(u, v) = u v sigma(v) = u SiLU(v), with u = xV and v = xW two linear projections of the input
+    home = page_text("catalogue/gated-units.md", "en")
+    assert "\\mathrm{SwiGLU}(u, v) = u\\,v\\,\\sigma(\\beta v),\\quad \\beta = 1" in home and "$u = xV$ and $v = xW$" in home
 
 
 def test_gelu_and_silu_gains_1_534_1_440_and_1_677_1_508_tending_to_relus():

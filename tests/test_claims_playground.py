@@ -258,3 +258,84 @@ def test_the_controls_offer_a_beta_slider_for_silu_swish_which_is_not_batch_norm
     assert silu["names"]["en"] == "SiLU / Swish" and [p["symbol"] for p in silu["params"]] == ["β"], silu
     for lang, words in (("en", "that the controls offer for SiLU / Swish"), ("zh", "不是控件为 SiLU / Swish 提供的")):
         assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+
+
+RELU_HE_RECOVERY = """
+const st = await load('state.js');
+const net = await load('network.js');
+const run = st.build(st.parse('?preset=deep-sigmoid&act=relu&init=he'), null);
+const loss = [net.evaluate(run.net, run.data.train, null)], spread = [];
+for (let t = 1; t <= 500; t++) {
+  const { gradNorms } = net.trainStep(run.net, run.optimiser, run.data.train, run.nextBatch);
+  spread.push(Math.max(...gradNorms) / Math.min(...gradNorms));
+  if (t <= 100) loss.push(net.evaluate(run.net, run.data.train, null));
+}
+process.stdout.write(encode({ loss, spread }));
+"""
+
+
+def test_after_the_switch_to_relu_and_he_the_gradient_lines_are_within_ten_by_step_5_and_the_loss_near_zero_by_100():
+    """Item 1: 'by step 5 the gradient-norm lines of all layers lie within a factor of ten of one another, and on
+    most later steps they stay there (single steps still spike above it); by step 100 the training loss is down
+    from 0.70 to 0.002.'  The playground's own run of the switched preset: the largest over the smallest of the
+    layers' gradient norms at every step, and the training loss at the start and after each step."""
+    import numpy as np
+    out = run_node(RELU_HE_RECOVERY, {})
+    spread, loss = np.array(out["spread"]), out["loss"]
+    assert spread[0] > 10 and spread[4] < 10, spread[:5]                 # not at once, but by step 5
+    later = spread[4:]
+    assert 0.5 < float(np.mean(later < 10)) < 1 and later.max() > 10, (np.mean(later < 10), later.max())
+    assert (round(loss[0], 2), round(loss[100], 3)) == (0.70, 0.002), (loss[0], loss[100])
+    for lang, words in (("en", "by step 5 the gradient-norm lines of all layers lie within a factor of ten of one another, and on "
+                                "most later steps they stay there (single steps still spike above it); by step 100 the training "
+                                "loss is down from 0.70 to 0.002."),
+                        ("zh", "到第 5 步，所有层的梯度范数曲线彼此相差已不到十倍，之后大多数步也保持在这个范围内（个别步仍会冲高）；"
+                               "到第 100 步，训练损失已从 0.70 降到 0.002。")):
+        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8"), lang
+    for lang, gone in (("en", "within a hundred steps"), ("zh", "不到一百步")):
+        assert gone not in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8"), lang
+
+
+HIGH_RATE_DEAD = """
+const st = await load('state.js');
+const net = await load('network.js');
+const run = st.build(st.parse('?preset=relu-high-rate'), null);
+const dead = [];                                    // [layer 1, layer 2, layer 3] after every step
+for (let t = 1; t <= 2500; t++) {
+  net.trainStep(run.net, run.optimiser, run.data.train, run.nextBatch);
+  dead.push(net.inspect(run.net, run.data.train).layers.map((l) => l.dead));
+}
+process.stdout.write(encode({ widths: run.net.sizes, dead }));
+"""
+
+
+def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_count_swings_between_8_and_27():
+    """Item 2: 'the share of dead units climbs in all three hidden layers, to about 40% by step 2000. The first
+    layer's count then barely moves, but the last layer's swings widely: from step 1650 to 2500 it moves between
+    8 and 27 of its 32 units.'  The playground's own run, the dead count of each hidden layer after every step."""
+    import numpy as np
+    out = run_node(HIGH_RATE_DEAD, {})
+    assert out["widths"][1:-1] == [32, 32, 32]
+    dead = np.array(out["dead"])                                       # row t - 1: after step t
+    at_2000 = dead[1999] / 32
+    assert np.all((at_2000 > 0.3) & (at_2000 < 0.5)) and abs(float(at_2000.mean()) - 0.4) < 0.05, at_2000
+    assert np.all(dead[1999] > dead[0])                                # climbs in all three
+    after = dead[1999:, 0]
+    assert after.max() - after.min() <= 1, (after.min(), after.max())  # the first layer barely moves
+    window = dead[1649:2500, 2]                                        # steps 1650 to 2500
+    assert (int(window.min()), int(window.max())) == (8, 27), (window.min(), window.max())
+    for lang, words in (("en", "The first layer's count then barely moves, but the last layer's swings widely: from step 1650 "
+                                "to 2500 it moves between 8 and 27 of its 32 units."),
+                        ("zh", "此后第一层的数目几乎不动，最后一层却大起大落：从第 1650 步到第 2500 步，"
+                               "它的 32 个单元中死亡的在 8 到 27 个之间变动。")):
+        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8"), lang
+
+
+def test_item_3s_large_weights_put_pre_activations_in_the_flat_region_from_the_start_not_by_drifting():
+    """The page's opening names the third effect as pre-activations 'sitting in' the flat region: item 3, the one
+    experiment on it, puts them there at the start through large initial weights, so nothing 'drifts'."""
+    for lang, words, gone in (("en", "sitting in the function's [flat region]", "drifting into"),
+                              ("zh", "落在函数的[平坦区]", "漂进")):
+        text = (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        assert words in text and gone not in text, lang
+    assert "At the start, \"tanh, large initial weights\" puts about two thirds" in (ROOT / "docs/en/content/playground.md").read_text(encoding="utf-8")

@@ -302,6 +302,10 @@ def test_training_made_both_layers_sparser_and_the_penalty_more_so(sp):
     assert np.all(np.diff(z, axis=0) > 0)                  # more zeros as lambda grows
     assert np.all(np.diff(sp["trained_error"]) > 0)        # and more training error
     assert np.all(z[1] > 0.8) and z[2][1] > 0.96
+    # "λ acted as a dial: each turn bought sparsity, and turned too far it cost accuracy"
+    for lang, text in (("en", "In these runs $\\lambda$ acted as a dial: each turn bought sparsity, and turned too far it cost accuracy."),
+                       ("zh", "在这几次训练里，$\\lambda$ 就像一个旋钮：每拧一格，网络就更稀疏一些；拧过了头，就赔上了准确率。")):
+        assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
 
 
 def test_l1_objective_is_cross_entropy_plus_lambda_times_mean_l1_norm():

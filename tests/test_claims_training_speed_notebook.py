@@ -189,8 +189,10 @@ def test_without_momentum_no_unit_of_hidden_layer_2_dies_in_ten_steps_at_0_3(see
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Tanh units cannot die this way: a tanh\n# unit's slope is positive at every input, and in float64 it rounds to zero only beyond about $|x| = 19$"),
-    ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正，在 float64 下也要到约 $|x| = 19$ 以外才会舍入为零")])
+    ("en", "Tanh units cannot die this way: a tanh\n# unit's slope is positive at every input, and even computed as "
+           "$1 - \\tanh^2 x$ in float64 it rounds to zero\n# only from about $|x| = 19$, where `np.tanh` returns exactly 1.0"),
+    ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正，即使在 float64 下按 $1 - \\tanh^2 x$ 计算，"
+           "也要从约 $|x| = 19$ 起才会舍入为零，那里 `np.tanh` 恰好返回 1.0")])
 def test_tanh_slope_computed_as_1_minus_tanh_squared_is_zero_only_beyond_about_19(lang, wording):
     """Tanh units cannot die as ReLU units do: tanh' = 1 - tanh^2 > 0 at every finite input; in float64
     the computed slope is zero only beyond about |x| = 19 (1 - tanh^2 x), or about 373 (the sech^2 x form
@@ -200,6 +202,12 @@ def test_tanh_slope_computed_as_1_minus_tanh_squared_is_zero_only_beyond_about_1
     computed = 1 - np.tanh(x) ** 2
     first_zero = float(x[np.argmax(computed == 0)])
     assert round(first_zero) == 19 and np.all(computed[x >= first_zero] == 0)
+    assert np.all(np.tanh(x[x >= first_zero]) == 1.0) and np.all(np.tanh(x[x < first_zero]) < 1.0)   # np.tanh is 1.0
+    assert np.tanh(19.0) == 1.0
+    # the linked section states the same number
+    assert "$|x| = 19$" in page_text(
+        "blog/posts/relu-sparsity-biology.md", "en").split("{ #training-speed }")[1].split("{ #verdict }")[0]
+    assert "relu-sparsity-biology.md#training-speed) states the same" in page_text(PAGE, "en")
     assert np.all(computed[x < first_zero] > 0)
     np.testing.assert_array_equal(1 - np.tanh(-x) ** 2, computed)                 # both tails
     assert np.all(relu_prime(-np.linspace(1e-12, 1e6, 100_001)) == 0)             # ReLU: the whole half-line
@@ -263,7 +271,7 @@ def test_relu_first_in_every_run_of_the_grid_but_one_tie_at_0_1(lang, wording):
     ("en", "ReLU's lead shrinks as\n# the rate grows, from $\\rho = 2.15$ at 0.01 to 1.20 at 0.1. Both activations do best at 0.1; at\n"
            "# [0.3, run below](#beyond-the-grid), both are slower, so 0.1 is also the best of all four rates."),
     ("zh", "学习率越大，ReLU 的领先越小：$\\rho$ 从学习率 0.01 时的 2.15 降到 0.1 时的 1.20。两种激活函数都在 0.1 时最快；"
-           "[下面再跑的 0.3](#beyond-the-grid) 对两者都更慢，所以四个学习率里最好的仍是 0.1。")])
+           "在[下面再跑的 0.3](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 0.1。")])
 def test_rho_falls_from_2_15_to_1_20_and_0_1_is_the_best_of_all_four_rates(at_0_3, lang, wording):
     r = cached("training_speed")
     lrs = list(r["learning_rates"])

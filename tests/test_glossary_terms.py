@@ -140,7 +140,7 @@ def test_the_flat_region_has_one_entry_whose_home_derives_its_threshold():
 
 def test_machine_epsilon_rounding_sides_match_output_layers():
     """Just above 1 the spacing is ε, so 1 + δ rounds to 1 for δ up to ε/2 (the tie goes to even 1); that is
-    output-layers' 2^-53 for doubles. Just below 1 the spacing is ε/2, so the threshold there is ε/4."""
+    output-layers' 2^-53 in float64. Just below 1 the spacing is ε/2, so the threshold there is ε/4."""
     from fractions import Fraction
     eps = 2.0 ** -52
     assert 1.0 + eps / 2 == 1.0 and 1.0 + eps / 2 * (1 + 2 ** -10) > 1.0
@@ -149,7 +149,7 @@ def test_machine_epsilon_rounding_sides_match_output_layers():
     assert r"a number just above 1 rounds to 1 once it is within $\varepsilon/2$ of it" in entry.en_definition
     assert r"略大于 1 的数离 1 不超过 $\varepsilon/2$ 时就舍入成 1" in entry.zh_definition
     output_layers = (CONTENT["en"] / "catalogue" / "output-layers.md").read_text(encoding="utf-8")
-    assert r"where $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger double" in output_layers
+    assert r"where $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger float64 number" in output_layers
 
 
 def test_float64_entry_gives_the_format_numpy_uses():
@@ -245,13 +245,28 @@ def test_smooth_gate_is_the_whole_function_and_gate_its_factor():
     assert TERMS["zero-centred"].zh_definition.startswith("本站指")
 
 
-def test_the_feed_forward_block_home_is_the_first_page_that_explains_it():
-    """Gated units (catalogue 4) defines the block and writes out the plain one, max(0, xW1) W2, before the
-    transformer-block page (catalogue 7); the home is there, not on the later page."""
+def test_the_feed_forward_block_home_is_the_section_that_defines_it():
+    """The transformer-block page's section #block defines the block, italicised, with its formula
+    FFN(u) = f(uW1) W2; gated units introduces it in a clause and links the term there, so the glossary's
+    home is that section too (review final32, cb)."""
     term = TERMS["feed-forward-block"]
     page, _, anchor = term.home.partition("#")
-    assert term.home == "catalogue/gated-units.md#gated-units"
-    for lang, said, plain in (("en", "contains a [*feed-forward block*]", "A plain block is $\\max(0, xW_1)\\,W_2$"),
-                              ("zh", "[**前馈模块**]", "普通前馈模块是 $\\max(0, xW_1)\\,W_2$")):
+    assert term.home == "catalogue/transformer-block.md#block"
+    for lang, defined in (("en", "sits in the *feed-forward block*, the two-layer network $\\mathrm{FFN}(u) = f(u W_1)\\,W_2$"),
+                          ("zh", "用在**前馈模块**里。它是一个两层网络，$\\mathrm{FFN}(u) = f(u W_1)\\,W_2$")):
+        section = (CONTENT[lang] / page).read_text(encoding="utf-8").split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
+        assert defined in section, lang
+        gated = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
+        assert "(transformer-block.md#block)" in gated.split("\n## ")[0], lang
+
+
+def test_training_point_is_defined_in_its_home_section():
+    """The glossary's home for "training point" defines it there, in the words of the entry."""
+    term = TERMS["training-point"]
+    assert "together with its target" in term.en_definition and "连同它的目标" in term.zh_definition
+    page, _, anchor = term.home.partition("#")
+    for lang, gloss in (("en", "one *training point* (an input together with its target)"),
+                        ("zh", "只有一个**训练点**（一个输入连同它的目标）")):
         text = (CONTENT[lang] / page).read_text(encoding="utf-8")
-        assert said in text.split("\n## ")[0] and plain in text, lang
+        section = text.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
+        assert gloss in section, lang

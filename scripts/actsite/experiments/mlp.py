@@ -28,7 +28,7 @@ class MLP:
     activation: str
     weights: list[np.ndarray]
     biases: list[np.ndarray]
-    l1: float = 0.0                       # penalty on the mean absolute hidden activation
+    l1: float = 0.0                       # weight of the penalty: |h| summed over units, averaged over points
     velocity: list[np.ndarray] = field(default_factory=list)
 
     @classmethod

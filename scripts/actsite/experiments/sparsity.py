@@ -3,7 +3,8 @@
 Sigmoid units at initialisation all sit near 1/2 (a dense code with no zeros); ReLU units
 with zero biases and symmetric weights are exactly 0 about half the time.  Training a
 10-256-256-10 ReLU net on the Voronoi task (SGD, momentum 0.9, batch 128) with an L1
-penalty λ·mean|h| on the hidden activations makes the code sparser as λ grows.
+penalty on the hidden activations, λ times |h| summed over units and averaged over the batch's
+training points, makes the code sparser as λ grows.
 """
 from __future__ import annotations
 

@@ -120,8 +120,8 @@ def draw_sparse_activation(fig: Figure, colours: dict) -> dict:
     x = np.linspace(-4, 4, 801)
     softplus = np.logaddexp(0.0, x)
     left.plot(x, relu(x), color=colours["accent"], label=r"$\max(0,x)$")
-    left.plot(x, softplus, "--", color=colours["second"], label=r"$\ln(1+e^{x})$")
-    left.annotate(r"$\ln 2$", (0, SOFTPLUS_GAP), (0.6, 1.6), color=colours["text"],
+    left.plot(x, softplus, "--", color=colours["second"], label=r"$\log(1+e^{x})$")
+    left.annotate(r"$\log 2$", (0, SOFTPLUS_GAP), (0.6, 1.6), color=colours["text"],
                   arrowprops={"arrowstyle": "-", "color": colours["muted"]})
     left.set_xlabel(r"$x$")
     left.set_ylabel(r"$f(x)$")

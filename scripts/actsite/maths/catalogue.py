@@ -240,7 +240,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
     ),
     Activation(
         key="softplus", symbol=r"\mathrm{softplus}", names={"zh": "softplus", "en": "Softplus"},
-        latex=r"f(x) = \ln\bigl(1 + e^{x}\bigr)",
+        latex=r"f(x) = \log\bigl(1 + e^{x}\bigr)",
         latex_prime=r"f'(x) = \sigma(x)",
         f=softplus, df=softplus_prime, output_range=(0.0, INF), monotonic=True, zero_centred=False,
         saturating=False, cost="exp", smoothness="Cinf", family="smooth",
@@ -275,8 +275,8 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
     ),
     Activation(
         key="mish", symbol=r"\mathrm{Mish}", names={"zh": "Mish", "en": "Mish"},
-        latex=r"f(x) = x \tanh\bigl(\ln(1 + e^{x})\bigr)",
-        latex_prime=r"f'(x) = \tanh\bigl(s(x)\bigr) + x\,\bigl(1 - \tanh^{2} s(x)\bigr)\,\sigma(x),\quad s(x) = \ln(1 + e^{x})",
+        latex=r"f(x) = x \tanh\bigl(\log(1 + e^{x})\bigr)",
+        latex_prime=r"f'(x) = \tanh\bigl(s(x)\bigr) + x\,\bigl(1 - \tanh^{2} s(x)\bigr)\,\sigma(x),\quad s(x) = \log(1 + e^{x})",
         f=mish, df=mish_prime, output_range=(-0.3088434130172504, INF), monotonic=False, zero_centred=False,
         saturating=False, cost="exp", smoothness="Cinf", minimum=(-1.1924312145154952, -0.3088434130172504),
         family="smooth",

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：梯度穿过 50 层网络 { #notebook-gradient-depth }
 #
-# 50 层网络的第一层还能收到多少梯度？这由什么决定？这个笔记本打印文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的梯度 $\partial L / \partial h_{50}$ 作为反向传播的起点，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种初始权重尺度，共九种组合：小尺度（$\sigma_w = 0.01$）、Xavier 的尺度（各层宽度同为 $n$ 时 $\sigma_w^2 = 1/n$）和 He 的尺度（$\sigma_w^2 = 2/n$）。表中最后一列“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数（49 步的几何平均）。最后几个单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子。
+# 50 层网络的第一层还能收到多少梯度？这由什么决定？这个笔记本打印文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的梯度 $\partial L / \partial h_{50}$ 作为反向传播的起点，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种初始权重尺度，共九种组合。三种尺度是：小尺度（$\sigma_w = 0.01$）、Xavier 的尺度（各层宽度同为 $n$ 时 $\sigma_w^2 = 1/n$）和 He 的尺度（$\sigma_w^2 = 2/n$）。表中最后一列“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数（49 步的几何平均）。最后几个单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子。
 
 # %%
 import numpy as np
@@ -45,7 +45,7 @@ say("depth_sigmoid_header", scale=scale, n_var=n_var, predicted=predicted, measu
 for init in INIT_STD:
     n_var_w = width * INIT_STD[init](width) ** 2
     g = r[f"sigmoid_{init}_grad"]
-    say("depth_sigmoid_row", scale=words("init_" + init), n_var=n_var_w, predicted=np.sqrt(n_var_w) / 4,
+    say("depth_sigmoid_row", scale=f"{words('act_sigmoid')} {words('init_' + init)}", n_var=n_var_w, predicted=np.sqrt(n_var_w) / 4,
         measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 
 # %% [markdown]
@@ -83,7 +83,7 @@ say("depth_common_class", share=share, error=1 - share)
 #
 # ## 动手试试 { #try-this }
 #
-# 1.8 这个比值只属于一次随机抽样（种子 0）；下面的代码改用种子 1，并同时打印前向传播的输出标准差。改动 `seed`，就会重新抽取权重、输入和顶层梯度；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
+# 1.79 这个比值只属于一次随机抽样（种子 0）；下面的代码改用种子 1，并同时打印前向传播的输出标准差。改动 `seed`，就会重新抽取权重、输入和顶层梯度；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
 
 # %%
 activation, init, seed = "relu", "he", 1

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的步数 { #notebook-training-speed }
 #
-# 这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点；100 个随机中心各自随机分到 10 个类别中的一个，每个点的类别就是离它最近的那个中心的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，**动量** 0.9（每次的更新量是新的梯度步加上上一次更新量的十分之九），小批量大小 128；每个学习率 η 下用三个随机种子各训练一次，每个种子各自抽取数据集、初始权重和小批量的顺序。每 25 步（一步即在一个小批量上做一次 SGD 更新）检查一次训练误差，记下它第一次降到 25% 或以下时的步数；Krizhevsky 等人（2012）比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间，他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。
+# ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点；100 个随机中心各自随机分到 10 个类别中的一个，每个点的类别就是离它最近的那个中心的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，**动量** 0.9（每次的更新量是新的梯度步加上上一次更新量的十分之九），小批量大小 128；每个学习率 η 下用三个随机种子各训练一次，每个种子各自抽取数据集、初始权重和小批量的顺序。每 25 步（一步即在一个小批量上做一次 SGD 更新）检查一次训练误差，记下它第一次降到 25% 或以下时的步数；Krizhevsky 等人（2012）比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间，他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。
 
 # %%
 from actsite.experiments import training_speed
@@ -20,7 +20,7 @@ for i, lr in enumerate(r["learning_rates"]):
 # %% [markdown]
 # 在上面三个学习率的每个种子下，都是 ReLU 先降到 25%，只有 η = 0.1 时有一个种子两者打平。
 #
-# [文章](../blog/posts/relu-sparsity-biology.md#training-speed)用 $\rho$ 来概括每个学习率：tanh 在三个种子上所需步数的中位数，除以 ReLU 的中位数（所以 $\rho > 1$ 表示 ReLU 先到）。文章还仿照 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)的图 1，让两种激活函数各取自己最好的学习率，再比较一次。学习率越大，ReLU 的领先越小：$\rho$ 从学习率 0.01 时的 2.15 降到 0.1 时的 1.20。两种激活函数都在 0.1 时最快；[下面再跑的 0.3](#beyond-the-grid) 对两者都更慢，所以四个学习率里最好的仍是 0.1。
+# [文章](../blog/posts/relu-sparsity-biology.md#training-speed)用 $\rho$ 来概括每个学习率：tanh 在三个种子上所需步数的中位数，除以 ReLU 的中位数（所以 $\rho > 1$ 表示 ReLU 先到）。文章还仿照 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)的图 1，让两种激活函数各取自己最好的学习率，再比较一次。学习率越大，ReLU 的领先越小：$\rho$ 从学习率 0.01 时的 2.15 降到 0.1 时的 1.20。两种激活函数都在 0.1 时最快；在[下面再跑的 0.3](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 0.1。
 
 # %%
 relu_median = np.median(r["reach_relu"], axis=1)
@@ -60,7 +60,7 @@ for (lr, seed), share in shares.items():
     say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
 
 # %% [markdown]
-# 学习率为 0.1 时，这一层没有一个单元死亡；学习率为 0.3 时，前十步就让其中 30% 到 45% 的单元死亡，种子 0 到第 100 步仍有 46% 处于死亡状态（见[动手试试](#try-this)）。tanh 单元不会这样死亡：它在任何输入上的斜率都为正，在 float64 下也要到约 $|x| = 19$ 以外才会舍入为零（见[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md#saturation)）；ReLU 的斜率则在整条负半轴上都是零。
+# 学习率为 0.1 时，这一层没有一个单元死亡；学习率为 0.3 时，前十步就让其中 30% 到 45% 的单元死亡，种子 0 到第 100 步仍有 46% 处于死亡状态（见[动手试试](#try-this)）。tanh 单元不会这样死亡：它在任何输入上的斜率都为正，即使在 float64 下按 $1 - \tanh^2 x$ 计算，也要从约 $|x| = 19$ 起才会舍入为零，那里 `np.tanh` 恰好返回 1.0（[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)也这样说）；ReLU 的斜率则在整条负半轴上都是零。
 #
 # 上面链接的那篇讲死亡单元的文章发现，学习率 0.3 时几乎没有单元死亡。它的网络与这里的有几处不同：宽度（256）、深度（两个隐藏层）、小批量大小（64）、统计的时间（600 步之后），而且用的是不带动量的普通 SGD。这里检验的是动量这一处不同。每次的更新量都带上了上一次更新量的十分之九，所以只要梯度方向保持不变，更新量就会逐渐增大到普通梯度步（η × 梯度）的 1/(1 − 0.9) = 10 倍（到第十步约为 6.5 倍）：这里的 η = 0.3 比那里的 η = 0.3 大得多。去掉动量，以学习率 0.3 把同样的前十步再跑一遍：
 
@@ -70,7 +70,7 @@ for seed in training_speed.SEEDS:
         share=training_speed.dead_share(0.3, seed, 10, momentum=0.0))
 
 # %% [markdown]
-# 去掉动量后，这个网络以学习率 0.3 训练前十步，这一层同样没有一个单元死亡：在这里，去掉动量就足以避免单元早早死亡。
+# 不带动量时，这个网络以学习率 0.3 训练的前十步里，这一层同样没有单元死亡：在这里，去掉动量就足以避免早期的死亡。
 #
 # ## 动手试试 { #try-this }
 #
