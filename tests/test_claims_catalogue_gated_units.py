@@ -304,7 +304,7 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     # the table: rows plain / GLU, ReGLU / GEGLU, SwiGLU; columns keep all / what the backward pass reads / recompute
     counts = {"Plain": (6144, 3072, 3072), "GLU, ReGLU": (8192, 6144, 4096), "GEGLU, SwiGLU": (8192, 8192, 4096)}
     for lang, names in (("en", {k: k for k in counts}), ("zh", {"Plain": "普通", "GLU, ReGLU": "GLU、ReGLU", "GEGLU, SwiGLU": "GEGLU、SwiGLU"})):
-        rows = table_rows(page(lang), *(("Keep every intermediate", "The middle column") if lang == "en" else ("保留每个中间结果", "中间一栏")))
+        rows = table_rows(page(lang), *(("Keep every vector named here", "The middle column") if lang == "en" else ("保留表中列出的每个向量", "中间一栏")))
         for key, expected in counts.items():
             cells = rows[names[key]]
             shown_counts = tuple(int(re.search(r"(\d{4})(?::|：|$)", c.replace("$", "")).group(1)) for c in cells)
@@ -669,11 +669,12 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     this page keeps one sentence and the link, and no longer lists the work. The paragraph closes the
     section on the output scale, not the Shazeer section."""
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
-            "roughly squares large inputs (with any gate here but GLU's bounded sigmoid) and produces "
-            "[outliers](low-precision.md#outliers), values far larger than the rest, that 8-bit formats hold badly.") in page("en")
+            "roughly squares large inputs (with any gate here but GLU's bounded sigmoid) and can produce "
+            "[outliers](low-precision.md#outliers), values far larger than the rest, that 8-bit formats hold badly, "
+            "as reported in one FP8 run of a 7B SwiGLU model.") in page("en")
     assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，除了有界的 GLU（sigmoid 门），"
-            "这里的每种门都会让乘积把大输入近乎平方，产生 8 位格式难以容纳的[离群值](low-precision.md#outliers)"
-            "（远大于其余数值的值）。") in page("zh")
+            "这里的每种门都会使乘积近似等于大输入的平方，可能产生 8 位格式难以容纳的[离群值](low-precision.md#outliers)"
+            "（远大于其余数值的值），一次 7B SwiGLU 模型的 FP8 训练中就观察到了这种情况。") in page("zh")
     for lang in LANGS:
         paragraph = next(par for par in page(lang).split("\n\n") if "low-precision.md#outliers" in par)
         assert "2048" not in paragraph and "ReGLU、GEGLU 和 SwiGLU" not in paragraph and "ReGLU, GEGLU and SwiGLU" not in paragraph

@@ -131,7 +131,7 @@ def test_the_asymptote_is_a_line_and_nan_is_glossed():
     assert EVERY["sigmoid"].f(x)[0] == 1.0 and abs(EVERY["gelu"].f(x)[0] - 50.0) < 1e-12
     page_lang("en", "The asymptote is the line the function approaches: a horizontal line at its limit ($y = 1$ for the "
               "sigmoid on the right) or a slanted one ($y = x$ for GELU on the right).", "")
-    page_lang("zh", "", "渐近线是函数逐渐贴近的直线：在极限处的水平线（sigmoid 右侧为 $y = 1$），或斜线（GELU 右侧为 $y = x$）。")
+    page_lang("zh", "", "渐近线是函数逐渐贴近的直线：高度等于极限值的水平线（sigmoid 右侧为 $y = 1$），或斜线（GELU 右侧为 $y = x$）。")
     for lang, loose in (("en", "The asymptote is the limit"), ("zh", "渐近线指极限")):
         assert loose not in page(lang), lang
     page_lang("zh", "", "NaN（非数值，not a number）")
@@ -992,10 +992,10 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
         assert r"\mathrm{LSE}(z) = m + \log \sum_j e^{z_j - m}" in text, lang
         assert "np.log1p(np.exp(-np.abs(x)))" in text and r"\log\bigl(1 + e^{-|x|}\bigr)" in text, lang
         assert "{ #stability }" in text, lang
-    page_lang("en", r"The [output-layers page](output-layers.md#stability) keeps every exponent non-positive in log-sum-exp, "
-              r"$\log\sum_j e^{z_j}$, by subtracting the largest [logit](../glossary.md#logit) (a real-valued score of a "
+    page_lang("en", r"The [output-layers page](output-layers.md#stability) keeps every exponent non-positive in log-sum-exp "
+              r"by subtracting the largest [logit](../glossary.md#logit) (a real-valued score of a "
               r"network's last layer), and uses both tricks for binary cross-entropy from a logit.", "")
-    page_lang("zh", "", r"[输出层](output-layers.md#stability)一页计算 log-sum-exp（$\log\sum_j e^{z_j}$）时先减去最大的 "
+    page_lang("zh", "", r"[输出层](output-layers.md#stability)一页计算 log-sum-exp 时先减去最大的 "
               r"[logit](../glossary.md#logit)（网络最后一层输出的实数分数），让每个指数都不为正；由 logit 计算二元交叉熵时，"
               r"两种技巧都用上了。")
     for lang, vague in (("en", "does the first"), ("zh", "前一种做法")):
@@ -1014,11 +1014,12 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
         assert "uses for the sigmoid" not in page(lang) and "处理 sigmoid 和 log-sum-exp" not in page(lang), lang
 
 
-def test_a_saturating_e4m3_conversion_keeps_the_results_finite():
-    """'With a non-saturating conversion, as here, every overflow in E4M3 is NaN … A saturating
-    conversion clamps every overflow to ±448 instead: Mish and the tanh approximation of GELU then still
-    give x or 0, but SiLU gives about x/448, -1 at x = -448 where the true value is about 0': the
-    three formulas with every operation rounded to E4M3 and clamped to ±448, over every E4M3 value."""
+def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
+    """'This page's conversion turns every overflow in E4M3 into NaN … A conversion that instead clamps
+    every overflow to ±448 keeps Mish and the tanh approximation of GELU right (x or 0), but not the other
+    two: for x <= -6.5 the sigmoid gives 2^-9 … where the correctly rounded value is 0 from -7, and SiLU
+    gives about x/448': the formulas with every operation rounded to E4M3 and clamped to ±448, over
+    every E4M3 value."""
     top = lp.FORMATS["float8_e4m3fn"].max
     assert top == 448.0
     with np.errstate(all="ignore"):
@@ -1043,16 +1044,23 @@ def test_a_saturating_e4m3_conversion_keeps_the_results_finite():
     assert np.all(silu[left] != lp.to_format(EVERY["silu"].f(x[left]), "float8_e4m3fn"))      # wrong everywhere there
     sig = sat(1 / sat(1 + sat(np.exp(-x))))
     assert np.all(np.isfinite(sig)) and np.all(sig[left] == 2.0 ** -9) and x[x > 0].min() == 2.0 ** -9
+    right = lp.to_format(sigmoid(x), "float8_e4m3fn")          # the correctly rounded sigmoid: 0 from -7, not before
+    assert np.all(right[x <= -7] == 0) and np.all(right[x > -7] > 0) and np.any((x > -7) & left)
+    assert np.all(sig[x <= -7] != right[x <= -7])                 # so the clamped 2^-9 is wrong there, like SiLU
     assert silu[0] == -1.0 and x[0] == -448 and abs(float(EVERY["silu"].f(np.array(-448.0)))) < 1e-190
-    page_lang("en", "This page's conversion is *non-saturating*: it turns every overflow in E4M3 into NaN", "")
-    page_lang("zh", "", "本页所用的是**非饱和**转换：E4M3 中溢出的结果一律变成 NaN")
-    page_lang("en", r"A *clamping* conversion rounds every overflow to $\pm 448$ instead: Mish and the tanh approximation "
-              r"of GELU then still give $x$ or 0 and the sigmoid $2^{-9}$, E4M3's smallest positive value, but SiLU gives "
-              r"about $x/448$, $-1$ at $x = -448$ where the true value is about 0.", "")
-    page_lang("zh", "", r"**截断**转换则把溢出的结果截成 $\pm 448$：这时 Mish 和 GELU 的 tanh 近似仍给出 $x$ 或 0，sigmoid 给出 "
-              r"E4M3 的最小正数 $2^{-9}$，SiLU 却约等于 $x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
-    # 'saturating' on this page means the function levelling off (glossary); the conversion is 'non-saturating' or 'clamping'
-    for lang, other in (("en", "A saturating conversion"), ("en", "With a non-saturating conversion"), ("zh", "饱和转换则")):
+    page_lang("en", "This page's conversion turns every overflow in E4M3 into NaN", "")
+    page_lang("zh", "", "本页的转换把 E4M3 中溢出的结果一律变成 NaN")
+    page_lang("en", r"A conversion that instead clamps every overflow to $\pm 448$ keeps Mish and the tanh approximation "
+              r"of GELU right ($x$ or 0), but not the other two: for $x \le -6.5$ the sigmoid gives $2^{-9}$, E4M3's "
+              r"smallest positive value, where the correctly rounded value is 0 from $-7$, and SiLU gives about $x/448$, "
+              r"$-1$ at $x = -448$ where the true value is about 0.", "")
+    page_lang("zh", "", r"若转换时把溢出的结果钳位到 $\pm 448$，Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
+              r"在 $x \le -6.5$ 时，sigmoid 给出 E4M3 的最小正数 $2^{-9}$，而正确舍入的值从 $-7$ 起就是 0；SiLU 约等于 "
+              r"$x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
+    # 'saturating' on this page means the function levelling off (glossary); the conversions are described
+    # by what they do with an overflow (NaN or clamp), never as (non-)saturating or truncating
+    for lang, other in (("en", "saturating conversion"), ("en", "non-saturating"), ("zh", "饱和转换"),
+                        ("zh", "截断**转换"), ("zh", "截成 $\\pm 448$")):
         assert other not in page(lang), (lang, other)
     for lang in LANGS:                                   # the NaN is the conversion's, never the format's alone
         assert "In E4M3, which has no infinity, every overflow is NaN" not in page(lang), lang
@@ -1205,6 +1213,45 @@ def test_the_code_block_prints_what_the_page_says(lang):
             np.testing.assert_array_equal(a.astype(float), b.astype(float))
 
 
+def test_numpy_sums_float16_in_float32_and_the_code_otherwise_stays_in_the_format():
+    """'The code below computes both versions with every operation in the format (except that numpy's
+    `sum` adds float16 numbers in float32 and rounds the total once)': numpy's float16 sum is the float32
+    sum rounded once (2048 + sixteen 1s gives 2064, not the 2048 of one-by-one float16 additions), while
+    the bfloat16 sum stays in bfloat16 (256 + sixteen 1s gives 256)."""
+    x = np.array([2048] + [1] * 16, dtype=np.float16)
+    seq = np.float16(0)
+    for v in x:
+        seq = np.float16(seq + v)
+    assert x.sum().dtype == np.float16 and float(x.sum()) == 2064.0 and float(seq) == 2048.0
+    assert x.sum() == np.float16(x.astype(np.float32).sum())
+    y = np.array([256] + [1] * 16, dtype=BF16)
+    assert y.sum().dtype == BF16 and float(y.sum()) == 256.0
+    # in the page's softmax the float32 sum changes only the fourth digit: one-by-one float16 sums give
+    # [0.665 0.2446 0.09], still within 0.1% of the exact values
+    e = np.exp(np.array([0, -1, -2], dtype=np.float16))
+    seq = np.float16(0)
+    for v in e:
+        seq = np.float16(seq + v)
+    exact = np.exp([2.0, 1.0, 0.0]) / np.exp([2.0, 1.0, 0.0]).sum()
+    assert seq != e.sum() and np.abs((e / seq).astype(float) / exact - 1).max() < 1e-3
+    page_lang("en", "The code below computes both versions with every operation in the format (except that numpy's "
+              "`sum` adds float16 numbers in float32 and rounds the total once), for", "")
+    page_lang("zh", "", "下面的代码每一步运算都在相应格式中进行（只有 numpy 对 float16 求和时在 float32 中累加、最后舍入一次），")
+
+
+def test_the_opening_says_should_for_speed():
+    """The speed section is an argument, not a measurement, so the opening announces why 16 bits
+    'should' make activations faster, and glosses log-sum-exp at its first use."""
+    page_lang("en", r"It then shows softmax and log-sum-exp ($\log\sum_j e^{z_j}$) in 16 bits, and turns to "
+              "mixed-precision training, to why 16 bits should make activations faster,", "")
+    page_lang("zh", "", r"接下来演示 16 位下的 softmax 与 log-sum-exp（$\log\sum_j e^{z_j}$），再讨论混合精度训练、"
+              "16 位为什么应当让激活函数更快，")
+    for lang, strong in (("en", "why 16 bits are faster"), ("zh", "16 位为什么更快")):
+        assert strong not in page(lang), lang
+    for lang, single in (("en", r"$u \approx c\,v$ for some constant"), ("zh", r"则 $u \approx c\,v$")):
+        assert single not in page(lang), lang                    # Fishman et al.: one constant per channel
+
+
 def test_softmax_numbers():
     assert round(math.exp(12)) == 162755 and math.exp(12) > lp.FORMATS["float16"].max
     exact = np.exp([2.0, 1.0, 0.0]) / np.exp([2.0, 1.0, 0.0]).sum()
@@ -1302,11 +1349,12 @@ def test_e4m3_range_and_squared_spread():
     assert not 10 ** 2 <= neg < 2 * 10 ** 2
     both("170", r"$2R^{2}$")
     # the diagonal is where aligned maps put SwiGLU; on it the output grows like x², not as a polynomial
-    page_lang("en", r"Once those maps align, as they did in the long training run described below, $u \approx c\,v$ for some "
-              r"constant $c$. SwiGLU is then close to $c$ times its values on the diagonal $u = v$, which are "
+    page_lang("en", r"Once those maps align, as they did in the long training run described below, $u_i \approx c_i\,v_i$ in "
+              r"each channel $i$, with a constant $c_i$ of its own. Each channel's output is then close to $c_i$ times "
+              r"SwiGLU's values on the diagonal $u = v$, which are "
               r"$x \cdot x\,\sigma(x)$ and grow like $x^{2}$ for large $x$", "")
-    page_lang("zh", "", r"若这两个映射对齐（下文那次长时间训练中就是如此），则 $u \approx c\,v$（$c$ 为常数）。这时 SwiGLU 接近 $c$ "
-              r"乘以它在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 很大时按 $x^{2}$ 增长")
+    page_lang("zh", "", r"若这两个映射对齐（下文那次长时间训练中就是如此），则每个通道 $i$ 上 $u_i \approx c_i\,v_i$（$c_i$ 是该通道自己的常数）。"
+              r"这时每个通道的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 很大时按 $x^{2}$ 增长")
     # the ratio claim, one step per sentence: sigma between 1/2 and 1 for positive inputs, hence R² to 2R²
     page_lang("en", r"For positive inputs on that diagonal, $\sigma$ lies between $\tfrac12$ and 1, so a ratio $R$ between two "
               r"inputs becomes a ratio between $R^{2}$ and $2R^{2}$ at the output.", "")

@@ -66,9 +66,18 @@ def test_confidently_wrong_gradients_cross_entropy_against_squared_error():
     assert squared == pytest.approx(numeric, rel=1e-6)
     assert f"{cross_entropy:.5f}" == "-0.99995"
     assert f"{squared:.1e}" == "-4.5e-05"
-    # "the logarithm cancels that factor": d(-log sigma)/dx = -sigma'(x)/sigma(x) = sigma(x) - 1, no factor sigma'(x)
+    # "the log's derivative 1/p cancels the small factor p in sigma'(x) = p(1 - p), leaving -(1 - p)":
+    # d(-log sigma)/dx = -(1/p) sigma'(x) = -(1 - p)
     xs = np.linspace(-30, 30, 601)
-    np.testing.assert_allclose(-sigmoid_prime(xs) / sigmoid(xs), out.bce_gradient(xs, 1.0), rtol=1e-9, atol=1e-15)
+    p = sigmoid(xs)
+    left = xs <= 10                                                   # where 1 - p is still exact enough in float64
+    np.testing.assert_allclose(sigmoid_prime(xs[left]), (p * (1 - p))[left], rtol=1e-6)
+    np.testing.assert_allclose(-sigmoid_prime(xs) / p, -(1 - p), rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(-(1 - p), out.bce_gradient(xs, 1.0), rtol=1e-9, atol=1e-15)
+    assert -(1 - sigmoid(x)) == pytest.approx(cross_entropy, rel=1e-12)
+    for lang, said in (("en", "the log's derivative $1/p$ cancels the small factor $p$ in $\\sigma'(x) = p(1 - p)$, leaving $-(1 - p)$."),
+                       ("zh", "对数求导给出的 $1/p$ 约掉了 $\\sigma'(x) = p(1 - p)$ 中很小的因子 $p$，剩下 $-(1 - p)$。")):
+        assert said in page(lang), lang
 
 
 # --- softmax and its Jacobian ---------------------------------------------------------------
@@ -113,7 +122,7 @@ def test_jacobian_properties():
     for lang, said in (("en", "so it is never negative. Hence the change of the probabilities never points against the change "
                               "of the logits: their inner product is at least zero. Raising one logit alone never lowers its "
                               "own probability, though a single probability can fall when its logit rises less than others."),
-                       ("zh", "所以永远不为负。因此概率的变化量与 logit 的变化量内积不小于零，两者的方向从不相背。单独调高一个 "
+                       ("zh", "所以永远不为负。因此概率的变化量与 logit 的变化量的内积不小于零，两者的方向从不相背。单独调高一个 "
                               "logit，它自己的概率绝不会下降；不过某个 logit 升得比别的少时，它的概率仍可能下降。")):
         assert said in page(lang), lang
         assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
@@ -442,7 +451,7 @@ def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_
     assert "the squared error (up to a positive factor and an added constant) for a regression output" in page("en")
     assert "得到的是平方误差（只差一个正的比例因子和一个加性常数）" in page("zh")
     # the term is glossed where it is used: minus the log of the probability (density) given to the target
-    assert "(minus the log of the probability, or for a regression output the density, that the prediction gives the target)" in page("en")
+    assert "(minus the log of the probability the prediction gives the target, or of the density for a regression output)" in page("en")
     assert "（预测分布给目标的概率取对数再取相反数，回归输出则用概率密度）" in page("zh")
 
 

@@ -263,8 +263,8 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     assert (lo * x) / x == 3 and (hi * x) / x == 8                    # a product: steeper than slope 1
     assert 0 < 1 / hi < 1 / lo < 1                                    # a division: leaky slopes below 1
     assert ("Xu et al.'s formula multiplies by a slope in $[0, 1)$, but their experiments, with the NDSB winner's "
-            "setting, divide: a negative input $x$ becomes $x/a$") in page_text("en")
-    assert "Xu 等人的公式乘以 $[0, 1)$ 内的斜率，但实验沿用 NDSB 冠军的设置，改用除法：训练时负输入 $x$ 变为 $x/a$" \
+            "setting, divide. In training a negative input $x$ becomes $x/a$") in page_text("en")
+    assert "Xu 等人的公式乘以 $[0, 1)$ 内的斜率，但实验沿用 NDSB 冠军的设置，改用除法。训练时负输入 $x$ 变为 $x/a$" \
         in page_text("zh")
     assert "Convolutional Network. arXiv preprint. <https://arxiv.org/abs/1505.00853>" in page_text("en")
     assert "Convolutional Network. arXiv 预印本。<https://arxiv.org/abs/1505.00853>" in page_text("zh")
@@ -285,18 +285,18 @@ def test_xu_test_rule_divides_by_the_mean_five_and_a_half_slope_two_elevenths():
     assert (3 + 8) / 2 == 5.5
     assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
     assert round(2 / 11, 3) == 0.182 != round(RRELU_EVAL_SLOPE, 3)
-    assert "becomes $x/a$ with $a \\sim U(3, 8)$ in training" in page_text("en")
-    assert "at test time it becomes $x/5.5$, 5.5 being the mean of $a$" in page_text("en")
+    assert "In training a negative input $x$ becomes $x/a$ with $a \\sim U(3, 8)$" in page_text("en")
+    assert "At test time the input becomes $x/5.5$, 5.5 being the mean of $a$" in page_text("en")
     assert "变为 $x/a$，其中 $a \\sim U(3, 8)$" in page_text("zh")
-    assert "测试时变为 $x/5.5$，5.5 是 $a$ 的均值" in page_text("zh")
+    assert "测试时输入变为 $x/5.5$，5.5 是 $a$ 的均值" in page_text("zh")
 
 
 def test_xu_training_slopes_fill_the_same_interval_as_pytorchs():
     assert (1 / 8, 1 / 3) == RRELU_BOUNDS
     a = np.linspace(3, 8, 100_001)
     assert (1 / a).min() == 1 / 8 and (1 / a).max() == 1 / 3
-    assert "so the slope $1/a$ also lies in $[1/8, 1/3]$, but is not uniform there" in page_text("en")
-    assert "因此斜率 $1/a$ 同样落在 $[1/8, 1/3]$ 内，但不服从均匀分布" in page_text("zh")
+    assert "so the slope $1/a$ lies in $[1/8, 1/3]$ but is not uniform there" in page_text("en")
+    assert "因此斜率 $1/a$ 落在 $[1/8, 1/3]$ 内，但不服从均匀分布" in page_text("zh")
 
 
 def test_xu_training_slopes_are_not_uniform_on_that_interval():

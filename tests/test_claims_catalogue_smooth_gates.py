@@ -389,8 +389,13 @@ def test_both_gates_are_distribution_functions_normal_and_logistic():
     scaled_pdf = np.exp(-t / s) / (s * (1 + np.exp(-t / s)) ** 2)
     assert np.sum(scaled_pdf) * (t[1] - t[0]) == pytest.approx(float(sigmoid(1.702 * 2.0)), abs=1e-5)
     assert abs(float(sigmoid(1.702 * 2.0)) - float(sigmoid(2.0))) > 0.05
-    for lang, said in (("en", r"$\sigma(1.702\,x)$ that of a logistic distribution, $\Phi$ that of the standard normal"),
-                       ("zh", r"$\sigma(1.702\,x)$ 是一个逻辑斯谛分布的分布函数，$\Phi$ 是标准正态分布的分布函数")):
+    # 1.702 is the scale c that makes sigma(c x) closest to Phi(x) in the worst case (Haley's constant).
+    x = np.linspace(-8, 8, 16_001)
+    cs = np.linspace(1.60, 1.80, 2_001)
+    worst = [np.max(np.abs(sigmoid(c * x) - normal_cdf(x))) for c in cs]
+    assert float(cs[int(np.argmin(worst))]) == pytest.approx(1.702, abs=1e-3)
+    for lang, said in (("en", r"$\sigma(1.702\,x)$ of a logistic distribution and $\Phi$ of the standard normal, so 1.702 is simply the scale at which the logistic curve best matches the normal one"),
+                       ("zh", r"$\sigma(1.702\,x)$ 属于一个逻辑斯谛分布，$\Phi$ 属于标准正态分布；所以 1.702 不过是让逻辑斯谛曲线最贴近正态曲线的那个尺度")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 

@@ -512,7 +512,9 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256():
     ratio = {d_k: np.divide(*query_gradient_medians(d_k, 100_000, np.random.default_rng(33))) for d_k in (64, 128, 256, 512)}
     assert ratio[64] > 4 and ratio[256] > 1.1 and ratio[512] < 0.5                  # larger unscaled up to 256, smaller from 512
     assert f"{ratio[128]:.0f}" == "3"                                                 # about 3 times at 128
-    shown("its median is larger without the scaling up to $d_k = 256$ (about 3 times at 128) and smaller only from 512",
+    shown("Simulated with the same softmax on standard normal queries and keys and a standard normal gradient arriving at the weights, "
+          "its median is larger without the scaling up to $d_k = 256$ (about 3 times at 128) and smaller only from 512",
+          "用同一个 softmax 模拟（查询、键和到达权重的梯度都取标准正态随机数），"
           "这个梯度的中位数在 $d_k$ 不超过 256 时反而是不缩放的更大（128 处约为 3 倍），要到 512 才更小")
     shown("What the scaling fixes at every head dimension is the sharpness of the weights",
           "缩放在任何头维度下都固定住的，是权重的尖锐程度")
@@ -558,8 +560,8 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     assert np.gradient(C * np.tanh(u), u)[1] == pytest.approx(C) and np.gradient(cap(u, C), u)[1] == pytest.approx(1.0)
     shown("caps the scaled attention scores of every block at $c = 50$ (its released code divides before it caps)",
           "给每个块缩放后的注意力分数设了上限 $c = 50$（公开代码先缩放、再取软上限）")
-    shown("Its report states only precedent, following Gemini 1.5, and the effect itself, keeping the logits between $-c$ and $c$;",
-          "报告只写了沿用 Gemini 1.5 的先例，以及它的作用本身：让 logit 保持在 $-c$ 和 $c$ 之间")
+    shown("Its report gives no reason beyond precedent (Gemini 1.5) and the effect itself, keeping the logits between $-c$ and $c$.",
+          "报告给出的理由只有 Gemini 1.5 的先例和它的作用本身：让 logit 保持在 $-c$ 和 $c$ 之间")
     shown("with a cap of the same kind, $C\\tanh(u)$, to control", "用同类的上限 $C\\tanh(u)$ 限制注意力 logit")
 
 
@@ -871,8 +873,8 @@ def test_normalisation_fixes_the_vectors_but_the_scores_still_grow_with_the_weig
         np.testing.assert_allclose(norm.layer_norm(a * x)[0], u, atol=1e-9)   # whatever the stream's scale
         scores = (u @ (a * W_q)) @ (u @ (a * W_k)).T
         np.testing.assert_allclose(scores, a ** 2 * (u @ W_q) @ (u @ W_k).T)  # but the scores grow with the weights
-    shown("fixes the scale of the vectors from which the inputs of all these functions are computed (the weights applied afterwards can still grow)",
-          "上述各函数的输入都由它输出的向量算出，它固定了这些向量的尺度（之后的权重在训练中仍可能变大）")
+    shown("fixes the scale of the vectors from which the inputs of all these functions are computed.",
+          "上述各函数的输入都由它输出的向量算出，它固定了这些向量的尺度。")
     shown("which puts these inputs in range at initialisation; the weights applied after it can still grow in training, "
           "as the queries and keys [did above](#scaling)",
           "由此在初始化时让这些输入落在合适的范围内；但它之后的权重在训练中仍可能变大，[前文](#scaling)的查询和键就是如此")
@@ -1040,10 +1042,10 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert np.all(np.abs(np.array(unit) - 1) < 1e-3)
     assert int(np.argmin(rms)) == 0 and rms[:12].max() < rms[12:].min()  # smallest near the input (one dip, block 41)
     assert int(np.argmax(added)) == 0 and added[:12].min() > added[12:].max()   # so the share is largest there
-    shown("The cause is not the block's input, which its normalisation holds at unit scale, but the error signal: on its way "
+    shown("The cause is not the block's input, which its normalisation holds at unit scale, but the error signal (the gradient of the loss with respect to the stream): on its way "
           "back it gains at every block a share inversely proportional to the size of the stream that block normalises, "
           "and the stream is smallest near the input.",
-          "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号：误差信号反向传播时每经过一个块都会累加一份，"
+          "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号（损失对残差流的梯度）：误差信号反向传播时每经过一个块都会累加一份，"
           "这一份与该块所归一化的残差流的大小成反比，而残差流在靠近输入端时最小。")
 
 
@@ -1075,7 +1077,7 @@ def test_last_block_gradient_against_depth(stack):
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
     shown("From 3 to 48 blocks the last block's gradient falls by a factor of 3.1 with pre-norm, while with post-norm it stays within 7%.",
-          "从 3 个块到 48 个块，前置归一化时这个梯度降到原来的 1/3.1，后置归一化时变化不超过 7%")
+          "从 3 个块到 48 个块，前置归一化时这个梯度缩小为原来的约三分之一（相差 3.1 倍），后置归一化时变化不超过 7%")
     # the sweep is described with the set-up, before the gradients section uses it: the first blocks of the same stack
     assert [int(d) for d in depths[:-1]] == [3, 6, 12, 24] and int(depths[-1]) == int(stack["depth"])
     shown("It then repeats the run with only the first 3, 6, 12 and 24 blocks.", "随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
@@ -1145,7 +1147,7 @@ def test_gaussian_integrals_behind_the_entropy_estimate():
         assert mgf == pytest.approx(np.exp(s ** 2 / 2), rel=1e-10)                          # E[e^s]
         assert gaussian_expectation(lambda t: t * np.exp(t), variance=s ** 2) == pytest.approx(s ** 2 * mgf, rel=1e-10)
     shown("the sums approach $n$ times expectations when $n$ is large: $Z \\approx n\\,\\mathbb{E}[e^{s}]$",
-          "键很多时，这些和接近 $n$ 乘以相应的期望：$Z \\approx n\\,\\mathbb{E}[e^{s}]$")
+          "键很多时，$Z$ 与 $\\sum_j p_j s_j$ 这两个和分别接近 $n$ 乘以相应的期望：$Z \\approx n\\,\\mathbb{E}[e^{s}]$")
     shown("two Gaussian integrals give $\\mathbb{E}[e^{s}] = e^{\\sigma^2/2}$ and $\\mathbb{E}[s\\,e^{s}] = \\sigma^2 e^{\\sigma^2/2}$",
           "再由两个高斯积分得 $\\mathbb{E}[e^{s}] = e^{\\sigma^2/2}$、$\\mathbb{E}[s\\,e^{s}] = \\sigma^2 e^{\\sigma^2/2}$")
 
@@ -1220,6 +1222,12 @@ def test_the_table_column_lists_caps_and_penalties_not_the_scaling(lang):
     header, *body = [[first, *rest] for first, rest in table_rows(text, "{ #default }", "{ #references }").items()]
     assert header[4] == {"en": "Cap or penalty on scores / logits", "zh": "分数 / logit 的上限或罚项"}[lang]
     assert len(body) == 6 and not any("sqrt{d_k}" in cell for row in body for cell in row)   # the scaling is in the note, not the column
+    # "no cap" where the attention formula or released code shows none; a dash only where the cited section is silent
+    no_cap = {"en": "no cap", "zh": "无上限"}[lang]
+    assert {row[0].split(" (")[0].split("（")[0] for row in body if row[4].startswith(no_cap)} == {"Transformer", "GPT-2", "LLaMA"}
+    assert {row[0].split(" (")[0].split("（")[0] for row in body if "–" in row[1:5]} == {"Nemotron-4 15B"}
+    shown('a dash means the section cited does not state it, and "no cap" that the attention formula or released code applies none.',
+          "短横表示所引章节没有写明，“无上限”表示注意力公式或公开代码里没有上限。")
     scaling = text.split("{ #scaling }")[1].split("{ #logit-control }")[0]          # the scaling is stated in its own section
     assert {"en": "Dividing by $\\sqrt{d_k}$, as the released code of GPT-2 and LLaMA does, gives scores of variance 1",
             "zh": "除以 $\\sqrt{d_k}$ 之后（GPT-2 和 LLaMA 的公开代码都这样做），不论头维度多大，分数的方差都是 1"}[lang] in scaling

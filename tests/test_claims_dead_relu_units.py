@@ -153,24 +153,29 @@ def test_under_momentum_a_dead_unit_keeps_drifting_by_ever_smaller_amounts_and_c
             g = 1.0 if alive() else 0.0                  # the dead unit's own gradient is exactly zero
             return 0.0, [np.full((1, 1), g), np.zeros((1, 1))], [np.zeros(1), np.zeros(1)]
         net.loss_and_grads = grads
-        history = []
+        history, signed = [], []
         for _ in range(40):
             before, was_alive = float(net.weights[0][0, 0]), alive()
             net.sgd_step(None, None, 0.1, momentum=momentum)
             history.append((was_alive, abs(float(net.weights[0][0, 0]) - before), alive()))
+            signed.append(float(net.weights[0][0, 0]) - before)
         death = next(i for i, (_, _, a) in enumerate(history) if not a)
         after = history[death + 1:]
         revived = next((i for i, (_, _, a) in enumerate(after) if a), None)
         outcome[momentum] = (after, revived)
+        if momentum:   # the drift keeps the sign of the update that killed the unit, and it is the
+            # other training point (x = -1), lifted above zero by that drift, that revives it
+            assert all(m * signed[death] > 0 for m in signed[death + 1:death + 2 + revived])
+            assert net.hidden_preactivations(X)[0][1, 0] > 0 >= net.hidden_preactivations(X)[0][0, 0]
     after, revived = outcome[0.0]
     assert revived is None and all(move == 0.0 for _, move, _ in after)        # plain SGD: dead for good
     after, revived = outcome[0.9]
     moves = [move for _, move, _ in after[:revived + 1]]
     assert revived is not None and all(m > 0 for m in moves)                   # it drifts, and comes back
     assert all(b < a for a, b in zip(moves, moves[1:]))                        # by ever smaller amounts
-    for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which the runs do not use, carries part of each update into the next, so a unit that has just died keeps drifting by ever smaller amounts, and the drift can even bring it back to life."),
+    for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which the runs do not use, carries part of each update into the next, so a unit that has just died keeps drifting by ever smaller amounts in the direction of the update that killed it. The drift revives the unit if it lifts the pre-activation of some training point above zero;"),
                        ("en", "Under plain SGD, as in the runs, a dead unit in the first hidden layer, whose inputs are the fixed data, stays dead for good."),
-                       ("zh", "实验没有用[动量](../../glossary.md#momentum)；带动量时，每次更新都会带上前一次更新的一部分，刚死亡的单元会继续漂移，幅度越来越小，甚至可能因此复活。"),
+                       ("zh", "实验没有用[动量](../../glossary.md#momentum)；带动量时，每次更新都会带上前一次更新的一部分，刚死亡的单元会沿着杀死它的那次更新的方向继续漂移，幅度越来越小。这种漂移若把某个训练点上的预激活值推到零以上，单元就会复活；"),
                        ("zh", "在实验所用的普通 SGD 下，第一隐藏层单元的输入是固定不变的数据，它一旦死亡就是永久的。")):
         assert text in page_text(PAGE, lang)
 
@@ -803,8 +808,9 @@ def test_batchnorm_figure_and_text_how_often_each_unit_is_active(bn, dr):
 def test_panel_b_only_suggests_why_the_leaky_runs_diverged():
     """The page tested no mechanism directly, so panel (b) 'suggests an answer', no more."""
     en, zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
-    assert "Panel (b) returns to the question the leaky runs left open." in en
-    assert "图 (b) 回到 Leaky ReLU 那几次训练留下的问题。" in zh
+    assert "Why should the network whose units cannot die be the one that blows up?" in en
+    assert "单元不会死亡的网络，为什么反而发散了？" in zh
+    assert "Panel (b) takes up that question." in en and "图 (b) 就来看这个问题。" in zh
     assert "answers the question" not in en and "回答了" not in zh
     # the hedge is made once, where the comparison is drawn, and the misconception points back to it
     assert en.count("we did not test this directly") == 1 and zh.count("我们没有直接验证这一点") == 1
@@ -861,3 +867,24 @@ def test_the_notebook_reads_its_first_table(dr):
                               "死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第二层有 43.0–52.0% "
                               "的单元死亡，Leaky ReLU 网络则发散了。")):
         assert text in page_text("notebooks/dead-relu.py", lang)
+
+
+def test_momentum_runs_linked_from_the_dead_unit_section_killed_30_to_45_percent():
+    """'... in [the training-speed runs](...#beyond-the-grid), at learning rate 0.3, the first ten
+    steps with momentum 0.9 killed 30-45% of the second layer, and without momentum none.'"""
+    from actsite.experiments import training_speed
+    with_m = [training_speed.dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
+    without = [training_speed.dead_share(0.3, seed, 10, momentum=0.0) for seed in training_speed.SEEDS]
+    assert (round(100 * min(with_m)), round(100 * max(with_m))) == (30, 45) and without == [0.0] * len(without)
+    assert "at learning rate 0.3, the first ten steps with momentum 0.9 killed 30–45% of the second layer, and without momentum none." in page_text(PAGE, "en")
+    assert "学习率 0.3 时，带动量 0.9 的头十步就让第二层 30–45% 的单元死亡，去掉动量则一个也没有。" in page_text(PAGE, "zh")
+
+
+def test_batch_normalised_layers_drop_their_bias():
+    """'each hidden layer drops its bias, which beta replaces': the layer computes z = h W."""
+    import inspect
+    from actsite.experiments import dead_relu_batchnorm
+    src = inspect.getsource(dead_relu_batchnorm)
+    assert "z = h @ W" in src and "biases" not in src
+    assert "each hidden layer drops its bias, which $\\beta$ replaces" in page_text(PAGE, "en")
+    assert "每个隐藏层去掉偏置（由 $\\beta$ 取代）" in page_text(PAGE, "zh")

@@ -145,41 +145,26 @@ def test_a_step_function_is_differentiable_almost_everywhere_yet_passes_back_no_
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "with continuously distributed inputs a first-layer pre-activation almost never is; "
-           "even for an all-zero input, such as zero padding, meeting a still-zero bias, "
-           "it decides only whether that bias gets a gradient (with slope 0 it does not)."),
-    ("zh", "输入服从连续分布时，第一层的预激活值几乎不会恰好为零；即便是全零的输入（例如零填充）遇上仍为零的偏置，"
-           "所取的值也只决定这个偏置能否得到梯度，取 0 时不能。")])
+    ("en", "with continuously distributed inputs a first-layer pre-activation almost never is."),
+    ("zh", "输入服从连续分布时，第一层的预激活值几乎不会恰好为零。")])
 def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuous_inputs(lang, words):
     assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     X, _ = voronoi(seed=200)
     net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
     first = net.hidden_preactivations(X)[0]
     assert first.size > 10_000 and np.count_nonzero(first == 0) == 0
-    # the exception: an all-zero input with the biases still at their zero start gives exactly zero
-    assert all(np.all(b == 0) for b in net.biases)
-    zero_in = net.hidden_preactivations(np.zeros((1, X.shape[1])))[0]
-    assert np.all(zero_in == 0.0)
-    # there, with the site's slope 0 at the kink, the units pass back nothing: the last hidden layer
-    # receives a non-zero error from above, yet its bias gradient (and every earlier one) is exactly zero
-    assert relu_prime(np.array(0.0)) == 0.0
-    zeros, label = np.zeros((1, X.shape[1])), np.array([0])
-    _, grads_W, grads_b = net.loss_and_grads(zeros, label)
-    zs, _ = net.forward(zeros)
-    probs = np.exp(zs[-1] - zs[-1].max()) / np.exp(zs[-1] - zs[-1].max()).sum()
-    probs[0, 0] -= 1.0
-    assert np.any(np.abs(probs @ net.weights[-1].T) > 1e-6)
-    assert all(np.all(g == 0.0) for g in grads_b[:-1]) and all(np.all(g == 0.0) for g in grads_W[:-1])
-    # "the weights get no gradient in any case ... the choice decides only whether the bias gets one":
-    # at the last hidden layer, with the kink's slope 0 or 1, the bias gradient is (error from above) x slope,
-    # non-zero only for slope 1, while the weight gradient is (input) x that, and the input is exactly zero
-    upstream = probs @ net.weights[-1].T
-    _, hs = net.forward(zeros)
-    assert np.all(hs[-2] == 0.0)
-    for slope in (0.0, 1.0):
-        bias_gradient = upstream * slope
-        assert np.all(hs[-2].T @ bias_gradient == 0.0)
-        assert np.any(bias_gradient != 0.0) == (slope == 1.0)
+
+
+@pytest.mark.parametrize("lang, words, heads", [
+    ("en", "This site asks about five properties, the ones that lists of desirable activation properties usually name.",
+     ("**Non-linearity (", "**Differentiability (", "**Monotonicity (", "**Approximately the identity near zero (",
+      "**Output range (")),
+    ("zh", "本站逐一检查五条性质，也就是讨论激活函数应有哪些性质时通常列出的那几条。",
+     ("**非线性（", "**可微性（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
+def test_the_five_properties_are_the_site_selection_and_each_has_its_own_paragraph(lang, words, heads):
+    text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
+    assert words in text
+    assert len(heads) == 5 and all(text.count(h) == 1 for h in heads)
 
 
 def test_deeper_preactivations_can_be_exactly_zero_so_the_claim_is_about_the_first_layer():

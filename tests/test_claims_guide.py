@@ -162,10 +162,10 @@ def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
 def test_the_gpu_point_is_one_clause_and_a_link_to_its_home():
     """Site-wide: the one-kernel, bytes-moved point has its home at low-precision.md#speed; this page gives it
     once, where it qualifies ReLU's cheapness, no more firmly than the home ("suggests ... matters little")."""
-    for lang, words in (("en", "On a GPU, where a built-in activation runs as one [kernel](glossary.md#kernel) whose time "
+    for lang, words in (("en", "On a GPU, where most built-in activations run as one [kernel](glossary.md#kernel) whose time "
                                "is set mostly by the bytes it moves, the choice probably matters little "
                                "([why](catalogue/low-precision.md#speed))."),
-                        ("zh", "到了 GPU 上，内置的激活函数由一个[内核](glossary.md#kernel)算完，用时主要取决于读写的字节数，"
+                        ("zh", "到了 GPU 上，大多数内置激活函数由一个[内核](glossary.md#kernel)算完，用时主要取决于读写的字节数，"
                                "选哪个大概影响不大（[原因](catalogue/low-precision.md#speed)）。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert words in text and text.count("low-precision.md#speed") == 1, lang
@@ -441,8 +441,8 @@ def test_the_initialisation_table_gives_the_rule_per_activation_and_leaves_the_c
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_for_the_sigmoid_no_rule_fits_as_the_initialisation_article_says(lang):
-    """Table, sigmoid row: "none fits; 1/n_in is the common default", the framing of the article's own table
-    (#practical-summary: "none fits: 1/n is the common default").  Under that default (Xavier's at equal widths)
+    """Table, sigmoid row: "none fits; 1/n_in (gain 1) is a common choice", close to the framing of the article's own table
+    (#practical-summary: "none fits: 1/n is a common choice").  Under that default (Xavier's at equal widths)
     the article's 50-layer sigmoid stack keeps a spread of 0.51, but almost all of it is the outputs' mean 1/2:
     the per-unit spread across inputs falls to rounding noise, so the variance that is kept carries nothing."""
     from claim_helpers import table_rows
@@ -454,12 +454,12 @@ def test_for_the_sigmoid_no_rule_fits_as_the_initialisation_article_says(lang):
     spread = r["sigmoid_xavier_input_spread"]
     assert spread[0] > 0.2 and spread[-1] < 1e-13                       # the differences between inputs vanish
     row = table_rows((CONTENT[lang] / PAGE).read_text(encoding="utf-8"), "{ #initialisation }", "{ #training-stalls }")["sigmoid"]
-    said = {"en": "none fits; $1/n_{\\text{in}}$ is the common default",
-            "zh": "没有适用的规则；常用默认值是 $1/n_{\\text{in}}$"}[lang]
+    said = {"en": "none fits; $1/n_{\\text{in}}$ (gain 1) is a common choice",
+            "zh": "没有适用的规则；常取 $1/n_{\\text{in}}$（增益 1）"}[lang]
     assert row[0] == said, row
     home = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
-    assert {"en": "| sigmoid | none fits: $1/n$ is the common default;",
-            "zh": "| sigmoid | 没有适用的规则：常用默认值是 $1/n$；"}[lang] in home
+    assert {"en": "| sigmoid | none fits: $1/n$ is a common choice;",
+            "zh": "| sigmoid | 没有适用的规则：常取 $1/n$；"}[lang] in home
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -527,9 +527,9 @@ def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
 
 def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_every_layer():
     """8-bit row: "He, with batch normalisation for hard swish"; #int8-mobile: ReLU6
-    "takes He's rule, which keeps its scale: it equals ReLU below 6, and in the initialisation article's 50-layer
+    "takes He's rule, which keeps its scale: it equals ReLU below 6. In the initialisation article's 50-layer
     ReLU stack, He-initialised and fed standardised inputs, the pre-activations' standard deviation wandered between
-    about 1.4 and 2.2, so in a ReLU6 stack like it they rarely reach 6: that is 2.7 standard deviations out even at the widest spread. Hard swish is close to x/2
+    about 1.4 and 2.2, In a ReLU6 stack like it they rarely reach 6, which is 2.7 standard deviations out even at the widest spread. Hard swish is close to x/2
     near zero, as SiLU is. Each is x times a gate g with g(x) + g(-x) = 1, so f(x)^2 + f(-x)^2 <= x^2, with
     equality only where the gate is 0 or 1, as ReLU's always is. For pre-activations symmetric about zero, then,
     each keeps less of the signal's mean square than ReLU does at every scale, and under He's rule a deep stack of either without normalisation loses
@@ -541,7 +541,7 @@ def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_eve
     assert (round(float(spread.min()), 1), round(float(spread.max()), 1)) == (1.4, 2.2)
     assert 0.5 * math.erfc(6 / (float(spread.max()) * math.sqrt(2))) < 5e-3  # P(z >= 6) at the largest spread: rare
     assert round(6 / float(spread.max()), 1) == 2.7                          # "2.7 standard deviations out"
-    for lang, words in (("en", "that is 2.7 standard deviations out even at the widest spread"),
+    for lang, words in (("en", "which is 2.7 standard deviations out even at the widest spread"),
                         ("zh", "即使在标准差最大的层，6 也在 2.7 个标准差之外"),
                         ("en", "Each is $x$ times a gate $g$ with $g(x) + g(-x) = 1$, so $f(x)^2 + f(-x)^2 \\le x^2$"),
                         ("zh", "两者都是 $x$ 乘上一个门 $g$，且 $g(x) + g(-x) = 1$，所以 $f(x)^2 + f(-x)^2 \\le x^2$"),
@@ -562,10 +562,10 @@ def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_eve
     from actsite.experiments import init_spread
     # scoped to the one measured stack (50 layers; its spread wanders with depth, so the range is that run's, not a bound)
     assert (init_spread.DEPTH, len(spread)) == (50, 50), len(spread)
-    for lang, words in (("en", "in [the initialisation article's 50-layer ReLU stack](blog/posts/initialisation.md#measured-spread), "
+    for lang, words in (("en", "In [the initialisation article's 50-layer ReLU stack](blog/posts/initialisation.md#measured-spread), "
                                "He-initialised and fed standardised inputs, the pre-activations' standard deviation wandered "
                                "between about 1.4 and 2.2"),
-                        ("zh", "而在[初始化一文测量的 50 层 ReLU 网络](blog/posts/initialisation.md#measured-spread)中"
+                        ("zh", "在[初始化一文测量的 50 层 ReLU 网络](blog/posts/initialisation.md#measured-spread)中"
                                "（按 He 初始化，输入经过标准化），预激活值的标准差在约 1.4 到 2.2 之间起伏")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     # "fed standardised inputs": the measured stack's inputs are standard normal (mean 0, variance 1)

@@ -626,7 +626,7 @@ def test_the_notebooks_learning_rate_eta_is_1_over_lambda_max_and_a_larger_one_d
     assert len(zigzag.gd_path(X, lr=2.1 / lam, max_steps=500)) - 1 == 500
 
 
-def test_inputs_further_from_zero_raise_kappa_and_the_number_of_steps():
+def test_a_higher_low_raises_kappa_and_the_number_of_steps():
     """The notebook's closing exercise: inputs from [low, 1]^2 with a larger low."""
     kappas, steps = [], []
     for low in (0.2, 0.35, 0.5, 0.65):
@@ -636,6 +636,35 @@ def test_inputs_further_from_zero_raise_kappa_and_the_number_of_steps():
         steps.append(len(zigzag.gd_path(X)) - 1)
     assert all(a < b for a, b in zip(kappas, kappas[1:])), kappas
     assert all(a < b for a, b in zip(steps, steps[1:])), steps
+
+
+RANGE_WORDS = {
+    "en": ("which moves the mean up and also narrows the range, and $\\kappa$ and the step count grow. The narrowing "
+           "counts for more than half: $[0.5, 1]^2$ gives $\\kappa = 52.4$, and $[0.5, 1.3]^2$, which keeps the width "
+           "0.8, gives 29.8."),
+    "zh": ("均值变大，区间也变窄，$\\kappa$ 和步数随之增长。其中区间变窄的作用占了一大半：$[0.5, 1]^2$ 给出 "
+           "$\\kappa = 52.4$，而宽度保持 0.8 的 $[0.5, 1.3]^2$ 只给出 29.8。")}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_raising_low_both_shifts_and_narrows_and_the_narrowing_is_more_than_half_of_kappas_growth(lang):
+    """The exercise's [low, 1]^2 at low = 0.5 against the same shift at the experiment's width 0.8 ([0.5, 1.3]^2),
+    both from the experiment's [0.2, 1]^2 (kappa 13.7): the shift alone gives less than half of the rise."""
+    assert RANGE_WORDS[lang] in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+
+    def kappa(low, high):
+        X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
+        eig = np.linalg.eigvalsh(zigzag.hessian(X))
+        return eig.max() / eig.min()
+    base, narrowed, shifted = kappa(0.2, 1.0), kappa(0.5, 1.0), kappa(0.5, 1.3)
+    assert (round(narrowed, 1), round(shifted, 1)) == (52.4, 29.8)
+    assert narrowed - shifted > (narrowed - base) / 2            # "more than half" of the rise
+    for low, high in ((0.2, 1.0), (0.5, 1.0), (0.5, 1.3)):        # the mean moves up, the range narrows or not
+        X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
+        assert X.mean() == pytest.approx((low + high) / 2, abs=0.01)
+    for lang_ in ("en", "zh"):                                    # the notebook runs the same two ranges
+        code = page_text("notebooks/zigzag.py", lang_)
+        assert "(0.5, 1.0)" in code and "(0.5, 1.3)" in code and "uniform(low, high" in code
 
 
 CENTRED_ONLY_WORDS = {

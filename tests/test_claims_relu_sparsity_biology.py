@@ -247,6 +247,18 @@ def test_trained_zero_fractions_quoted(sp):
     np.testing.assert_array_equal(np.round(100 * sp["trained_zeros"], 1), quoted)
 
 
+def test_verdict_half_zero_at_start_sparse_after_training(sp):
+    """Verdict: about half the outputs are zero at the first forward pass; training made layer 2 71%
+    zeros, an L1 penalty 89-96%.  Half is not 'most', so the verdict calls the layers sparse only then."""
+    z = 100 * sp["trained_zeros"][:, 1]
+    assert round(float(z[0])) == 71 and (round(float(z[1])), round(float(z[2]))) == (89, 96)
+    assert all(abs(float(f) - 0.5) < 0.01 for f in sp["init_relu_zeros"]) and z[0] > 50   # half, not most
+    assert ("where about half of the outputs are zero; training made the second layer 71% zeros and an L1 penalty 89–96%"
+            in page_text("blog/posts/relu-sparsity-biology.md", "en"))
+    assert ("此时约一半输出为零；训练之后，第二层的零占到 71%，加了 L1 惩罚之后占到 89–96%，这才算真正稀疏"
+            in page_text("blog/posts/relu-sparsity-biology.md", "zh"))
+
+
 def test_trained_errors_0_and_0_4_and_about_14_percent(sp):
     err = 100 * sp["trained_error"]
     assert err[0] == 0.0

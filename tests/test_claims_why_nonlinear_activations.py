@@ -467,6 +467,28 @@ def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_on
     positive = np.array([0.5, 10.0, 1e6])
     np.testing.assert_array_equal(elu(positive, alpha), positive)
     np.testing.assert_array_equal(elu_prime(positive, alpha), 1.0)
+    # the gloss at first use: 'x for x > 0 and alpha(e^x - 1) otherwise'
+    from claim_helpers import page_text
+    assert "which is $x$ for $x > 0$ and $\\alpha(e^x - 1)$ otherwise" in page_text(
+        "blog/posts/why-nonlinear-activations.md", "en")
+    assert "$x > 0$ 时为 $x$，否则为 $\\alpha(e^x - 1)$" in page_text("blog/posts/why-nonlinear-activations.md", "zh")
+    for a_ in (0.5, 1.0, 2.0):
+        xs = np.linspace(-8, 8, 161)
+        np.testing.assert_allclose(elu(xs, a_), np.where(xs > 0, xs, a_ * np.expm1(np.minimum(xs, 0))), atol=1e-12)
+
+
+def test_dead_unit_sentence_keeps_the_glossary_plain_sgd_condition():
+    """A unit with no gradient stays put only without momentum: with momentum the stored velocity
+    still moves its weights, as the glossary's dead-unit entry says."""
+    from claim_helpers import page_text
+    assert "under plain SGD (without momentum), it keeps outputting zero" in page_text(
+        "blog/posts/why-nonlinear-activations.md", "en")
+    assert "在不带动量的普通 SGD 下，除非下面各层的变化" in page_text("blog/posts/why-nonlinear-activations.md", "zh")
+    w, v, beta, lr = 1.0, 0.3, 0.9, 0.1          # zero gradient from now on
+    w_sgd = w - lr * 0.0
+    v = beta * v + 0.0
+    w_mom = w - lr * v
+    assert w_sgd == w and w_mom != w
 
 
 

@@ -232,8 +232,8 @@ def test_function_rows_point_to_their_catalogue_homes_and_their_formulas_hold():
     z = np.array([1000.0, 0.0, -5.0])
     np.testing.assert_allclose(out.log_softmax(z), z - out.logsumexp(z), rtol=1e-15)
     assert np.isfinite(out.log_softmax(z)).all()
-    for lang, said in (("en", "their formulas, ranges and properties are in the [reference table](reference.md)"),
-                       ("zh", "它们的公式、值域和性质见[速查表](reference.md)")):
+    for lang, said in (("en", "its formula, range and properties are in the [reference table](reference.md)"),
+                       ("zh", "其公式、值域和性质见[速查表](reference.md)")):
         assert said in (CONTENT[lang] / "glossary.md").read_text(encoding="utf-8")
 
 
@@ -270,3 +270,52 @@ def test_training_point_is_defined_in_its_home_section():
         text = (CONTENT[lang] / page).read_text(encoding="utf-8")
         section = text.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert gloss in section, lang
+
+
+def test_every_function_and_gated_unit_of_the_registry_has_an_entry_whose_home_resolves():
+    """The glossary promises an entry for every activation function and gated unit the site discusses."""
+    from actsite.maths.gated import GATED
+    for key in [*EVERY, *GATED]:
+        term = TERMS.get(key.replace("_", "-"))
+        assert term is not None, key
+        page, _, anchor = term.home.partition("#")
+        for lang in ("en", "zh"):
+            assert anchor in glossary.page_headings(lang, page)[1], (key, lang, term.home)
+    for lang, promise in (("en", "Every activation function and gated unit the site discusses has an entry here"),
+                          ("zh", "本站讨论的每个激活函数和门控单元在这里都有一条一句话的释义")):
+        assert promise in (CONTENT[lang] / "glossary.md").read_text(encoding="utf-8")
+    # the new rows' formulas agree with the registry
+    from actsite.maths.catalogue import RRELU_EVAL_SLOPE
+    x = np.linspace(-8, 8, 1601)
+    assert RRELU_EVAL_SLOPE == pytest.approx(11 / 48) and "$11/48$" in TERMS["rrelu"].en_definition
+    np.testing.assert_allclose(EVERY["hard_sigmoid"].f(x), np.clip(x / 6 + 0.5, 0, 1), atol=1e-12)
+    np.testing.assert_allclose(EVERY["hard_tanh"].f(x), np.clip(x, -1, 1), atol=1e-12)
+    np.testing.assert_allclose(EVERY["softsign"].f(x), x / (1 + abs(x)), atol=1e-12)
+    np.testing.assert_allclose(EVERY["relu6"].f(x), np.clip(x, 0, 6), atol=1e-12)
+    np.testing.assert_allclose(EVERY["hard_swish"].f(x), x * np.clip(x + 3, 0, 6) / 6, atol=1e-12)
+    np.testing.assert_allclose(EVERY["maxout"].f(x), np.maximum(x, -x), atol=1e-12)
+
+
+def test_pre_activation_home_is_the_first_article_in_reading_order_and_defines_it():
+    term = TERMS["pre-activation"]
+    assert term.home == "blog/posts/why-nonlinear-activations.md#saturation"
+    en = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
+    zh = (CONTENT["zh"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
+    assert "(the weighted sum that enters the activation)" in en
+    assert "（激活函数之前的加权和）" in zh
+
+
+def test_card_is_defined_at_its_home_on_the_first_catalogue_page():
+    """"card" is defined where the catalogue first uses it (rectifiers), in the words of the entry: solid function,
+    dashed derivative, dotted reference curve, x from -5 to 5; the cards really use that x range."""
+    from matplotlib.figure import Figure
+    from actsite.figures import catalogue as card
+    term = TERMS["card"]
+    assert term.home == "catalogue/rectifiers.md#rectifiers"
+    for lang, gloss in (("en", "Each function gets a *card*, a plot that shows the function solid, its derivative dashed"),
+                        ("zh", "每个函数配一张**函数卡片**")):
+        assert gloss in (CONTENT[lang] / "catalogue/rectifiers.md").read_text(encoding="utf-8"), lang
+    colours = {k: "black" for k in ("muted", "accent", "second", "third", "text")}
+    fig = Figure()
+    card.draw_card("elu", fig, colours)
+    assert fig.axes[0].get_xlim() == (-5.0, 5.0)

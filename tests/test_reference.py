@@ -287,8 +287,11 @@ def test_squared_relu_in_the_columns_it_has_no_row_in(lang):
     assert (f(h) - f(0)) / h == pytest.approx(slope(0), abs=1e-6) and abs(slope(h) - slope(-h)) < 1e-6
     assert (slope(h) - slope(0)) / h == pytest.approx(2) and (slope(0) - slope(-h)) / h == 0
     intro = page_text("reference.md", lang).split("\n## ")[0]
-    assert {"en": "In the columns below it would be $[0, \\infty)$, monotone, not zero-centred (mean 1/2), not saturating and $C^1$.",
-            "zh": "按下面各列，它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，属于 $C^1$。"}[lang] in intro
+    assert {"en": "In the columns below it would be $[0, \\infty)$, monotone, not zero-centred (mean 1/2), not saturating, $C^1$, "
+                  "and computed with comparisons and multiply-adds.",
+            "zh": "按下面各列，它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，属于 $C^1$，只需比较与乘加。"}[lang] in intro
+    # its cost class is the one of ReLU's row: a comparison, then one multiply
+    assert ACTIVATIONS["relu"].cost == ACTIVATIONS["relu6"].cost
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -305,6 +308,8 @@ def test_one_symbol_for_the_natural_log_and_the_library_rows_are_named(lang):
     assert not [f for f in formulas if f and ln.search(f)]
     pages = [p for p in CONTENT[lang].rglob("*") if p.suffix in (".md", ".py")]
     assert pages and not [p.name for p in pages if ln.search(p.read_text(encoding="utf-8"))]
+    written = re.compile(r"(?<![A-Za-z\\])ln\s*[\d(]")                  # "ln 2" in a caption or alt text
+    assert not [p.name for p in pages if written.search(p.read_text(encoding="utf-8"))]
     text = page_text("reference.md", lang)
     assert {"en": "$\\log$ is the natural logarithm, in these tables as everywhere on the site",
             "zh": "$\\log$ 在这些表里和全站各处都指自然对数"}[lang] in text

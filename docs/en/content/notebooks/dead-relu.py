@@ -119,8 +119,9 @@ for seed, revived, ever in zip(history["seeds"], history["revived"][0], history[
 # %% [markdown]
 # ## Try this { #try-this }
 #
-# Change the learning rate below, to 0.3 or to 2.0, and rerun the cell (to run it, see [Rerun this](#rerun-this)); before you run it at 2.0,
-# guess: more or fewer dead units than at 1.0? The cell trains the article's
+# The first table has no row for η = 0.5. Set the learning rate below to 0.5 and rerun the cell (to
+# run it, see [Rerun this](#rerun-this)), but first guess: will the share of dead units be nearer 0.3's
+# or 1.0's in that table? The cell trains the article's
 # network once (seed 0, 600 steps) and counts the dead units of the second layer. Then set
 # `activation` to `"leaky_relu"`: at 1.0 the cell counts inactive units, which still receive
 # gradient; at 2.0 the run diverges, and the cell says so.

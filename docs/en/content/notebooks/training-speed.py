@@ -86,11 +86,10 @@ for (lr, seed), share in shares.items():
 
 # %% [markdown]
 # At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and in
-# seed 0 (see [Try this](#try-this)) 46% are still dead at step 100. Tanh units cannot die this way: a tanh
+# seed 0 (see [Try this](#try-this)) 46% are dead at step 100. Tanh units cannot die this way: a tanh
 # unit's slope is positive at every input, and even computed as $1 - \tanh^2 x$ in float64 it rounds to zero
-# only from about $|x| = 19$, where `np.tanh` returns exactly 1.0
-# ([Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) states the same); ReLU's is zero
-# on the whole negative half-line.
+# only from about $|x| = 19$, where `np.tanh` returns exactly 1.0; ReLU's is zero on the whole negative
+# half-line.
 #
 # The linked article on dead units finds almost none at η = 0.3. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it

@@ -61,7 +61,7 @@ dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).a
 say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
-# $g'(z_j^{(n)})$ 是 ReLU 在这个单元对第 $n$ 个训练点的预激活值处的斜率，现在它处处为零。[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 的求和式里，每一项都乘着这个因子，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练点上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
+# $g'(z_j^{(n)})$ 是 ReLU 在这个单元对第 $n$ 个训练点的预激活值处的斜率，现在它在每个训练点上都为零。[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 的求和式里，每一项都乘着这个因子，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练点上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
 
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
@@ -97,7 +97,7 @@ for seed, revived, ever in zip(history["seeds"], history["revived"][0], history[
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 把下面代码里的学习率改成 0.3 或 2.0，再运行这段代码（运行方法见[亲手重跑](#rerun-this)）；改成 2.0 之前，先猜一猜：死亡单元会比 1.0 时多还是少？这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，输出里也会如实报告。
+# 第一张表里没有学习率 0.5。把下面代码里的学习率改成 0.5，再运行这段代码（运行方法见[亲手重跑](#rerun-this)）；运行之前先猜一猜：死亡单元的比例会更接近表中 0.3 时的，还是 1.0 时的？这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，输出里也会如实报告。
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"
