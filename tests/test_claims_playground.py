@@ -3,6 +3,12 @@ from __future__ import annotations
 
 from playground_node import ROOT, run_node
 
+
+def page(lang: str) -> str:
+    """The playground page's source in one language, as the claims below quote it."""
+    return (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+
+
 DEFAULT_START = """
 const st = await load('state.js');
 const net = await load('network.js');
@@ -42,7 +48,7 @@ def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_la
     assert all(1 - s["positive"] / s["total"] > 0.3 for s in later), later
     for lang, words in (("en", "With only 8 inputs that is a handful of terms, and the negative ones can win on every training point."),
                         ("zh", "每层只有 8 个单元时，这只是寥寥几项，负项完全可能在每个训练点上都占上风。")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        assert words in page(lang)
 
 
 HELD = """
@@ -87,7 +93,7 @@ def test_units_held_on_a_constant_piece_have_no_gradient_and_are_not_counted_as_
     assert all(s != 0 for s in out["slopes"]["relu6"] + out["slopes"]["hard_swish"])  # only on the piece
     for lang, words in (("en", "ReLU6 at 0 or at its cap of 6, hard swish at 0 (pre-activations of −3 or below), hard tanh and hard sigmoid at either end"),
                         ("zh", "ReLU6 停在 0 或上限 6，hard swish 停在 0（预激活值不大于 −3），hard tanh 和 hard sigmoid 停在任一端")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        assert words in page(lang)
 
 
 SWITCH = """
@@ -112,7 +118,7 @@ def test_switching_the_deep_sigmoid_preset_to_relu_and_he_keeps_its_learning_rat
     app = (ROOT / "docs/assets/javascripts/playground/app.js").read_text(encoding="utf-8")
     assert "for (const k of ['data', 'noise', 'test', 'seed', 'layers', 'width', 'act', 'init', 'sigma', 'opt', 'lr', 'batch']) q.set(k, c[k].value);" in app
     for lang, words in (("en", "leave the learning rate at the preset's 0.3"), ("zh", "学习率保持预设的 0.3 不变")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        assert words in page(lang)
 
 
 BATCHNORM = """
@@ -145,7 +151,7 @@ def test_batch_normalisation_preset_keeps_two_layers_whole_and_loses_5_to_7_of_3
     assert (min(late), max(late)) == (5, 7), late
     for lang, words in (("en", "between steps 3000 and 4000, 5 to 7 of its 32 are dead"),
                         ("zh", "在第 3000 到 4000 步之间，它的 32 个单元中有 5 到 7 个是死的")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        assert words in page(lang)
 
 
 HIGH_RATE_LOSS = """
@@ -186,7 +192,7 @@ def test_leaky_relu_at_the_high_rate_keeps_its_units_but_trains_hardly_better_th
                                 "0.07 over the same steps."),
                         ("zh", "第 3000 到 4000 步之间，它的训练损失上下跳动，平均为 0.43，同样学习率下的 ReLU 是 0.49。"
                                "真正管用的是调低学习率：学习率为 0.1 时，ReLU 在这段时间的平均损失只有 0.07。")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        assert words in page(lang)
 
 
 def test_the_wider_shorter_batchnorm_runs_of_the_dead_relu_article_lost_no_unit_at_rate_1():
@@ -202,7 +208,7 @@ def test_the_wider_shorter_batchnorm_runs_of_the_dead_relu_article_lost_no_unit_
     assert np.all(bn["dead"][rates.index(1.0)] == 0)
     for lang, words in (("en", "(In the wider, shorter runs of [Why ReLU units die](blog/posts/dead-relu-units.md#batchnorm-measured), none died at this rate.)"),
                         ("zh", "更宽、训练步数更少的运行中，这个学习率下没有一个单元死亡")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        assert words in page(lang)
 
 
 DEEP_SIGMOID_ORDERS = """
@@ -229,7 +235,7 @@ def test_deep_sigmoid_first_layer_gradient_stays_mostly_seven_to_eight_orders_be
     assert 0.5 < inside < 1, inside
     for lang, words in (("en", "The first layer's gradient norm stays mostly seven to eight orders of magnitude below"),
                         ("zh", "第 1 层的梯度范数大多数时候比最后一个隐藏层低七到八个数量级")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        assert words in page(lang)
 
 
 PRESET_STATES = """
@@ -247,7 +253,7 @@ def test_the_batchnorm_preset_is_item_2s_first_run_with_batch_normalisation_adde
     for lang, words in (("en", "The preset \"ReLU, high rate, with batch normalisation\" is item 2's first run with "
                                "batch normalisation added."),
                         ("zh", "预设“ReLU，大学习率加批归一化”就是第 2 项的第一个运行再加上批归一化。")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        assert words in page(lang)
 
 
 def test_the_controls_offer_a_beta_slider_for_silu_swish_which_is_not_batch_normalisations_beta():
@@ -257,7 +263,7 @@ def test_the_controls_offer_a_beta_slider_for_silu_swish_which_is_not_batch_norm
     silu = next(f for f in playground_data()["functions"] if f["key"] == "silu")
     assert silu["names"]["en"] == "SiLU / Swish" and [p["symbol"] for p in silu["params"]] == ["β"], silu
     for lang, words in (("en", "that the controls offer for SiLU / Swish"), ("zh", "不是控件为 SiLU / Swish 提供的")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        assert words in page(lang)
 
 
 RELU_HE_RECOVERY = """
@@ -291,9 +297,9 @@ def test_after_the_switch_to_relu_and_he_the_gradient_lines_are_within_ten_by_st
                                 "loss is down from 0.70 to 0.002."),
                         ("zh", "到第 5 步，所有层的梯度范数曲线彼此相差已不到十倍，之后大多数步也保持在这个范围内（个别步仍会冲高）；"
                                "到第 100 步，训练损失已从 0.70 降到 0.002。")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8"), lang
+        assert words in page(lang), lang
     for lang, gone in (("en", "within a hundred steps"), ("zh", "不到一百步")):
-        assert gone not in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8"), lang
+        assert gone not in page(lang), lang
 
 
 HIGH_RATE_DEAD = """
@@ -332,7 +338,7 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
                                 "between steps 1650 and 2500."),
                         ("zh", "此后第一层的数目几乎不动，最后一个隐藏层却大起大落：按默认速度（每帧 5 步），从第 1650 步到第 2500 步，"
                                "面板上它的 32 个单元中死亡的在 9 到 27 个之间变动。")):
-        assert words in (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8"), lang
+        assert words in page(lang), lang
 
 
 def test_item_3s_large_weights_put_pre_activations_in_the_flat_region_from_the_start_not_by_drifting():
@@ -340,6 +346,6 @@ def test_item_3s_large_weights_put_pre_activations_in_the_flat_region_from_the_s
     experiment on it, puts them there at the start through large initial weights, so nothing 'drifts'."""
     for lang, words, gone in (("en", "sitting in the function's [flat region]", "drifting into"),
                               ("zh", "落在函数的[平坦区]", "漂进")):
-        text = (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+        text = page(lang)
         assert words in text and gone not in text, lang
     assert "At the start, \"tanh, large initial weights\" puts about two thirds" in (ROOT / "docs/en/content/playground.md").read_text(encoding="utf-8")
