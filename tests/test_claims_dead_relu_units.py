@@ -27,7 +27,6 @@ from actsite.experiments import dead_relu, dead_relu_batchnorm, dead_relu_steps
 from actsite.experiments.cache import cached
 from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu, relu_prime
 from actsite.experiments.mlp import INIT_SCALE, MLP, minibatches
-from actsite.experiments.networks import Affine, parameter_count
 from claim_helpers import page_text
 
 H = 1e-5

@@ -31,8 +31,7 @@ from claim_helpers import LANGS, page_text
 from actsite.experiments import dead_relu
 from actsite.maths.functions import ACTIVATIONS, relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
 from actsite.experiments.mlp import MLP, minibatches
-from actsite.experiments.networks import (collapse, forward_identity, max_error_on_interval, random_affine_stack,
-                              relu_interpolant_of_square)
+from actsite.experiments.networks import collapse, forward_identity, random_affine_stack
 
 PAGE = "blog/posts/from-linear-to-nonlinear.md"
 H = 1e-5
