@@ -129,9 +129,22 @@ def test_the_asymptote_is_a_line_and_nan_is_glossed():
     """An asymptote is a line (y = 1, y = x), not the limit value; NaN and flush-to-zero carry their Chinese names."""
     x = np.array([50.0])
     assert EVERY["sigmoid"].f(x)[0] == 1.0 and abs(EVERY["gelu"].f(x)[0] - 50.0) < 1e-12
-    page_lang("en", "The asymptote is the line the function approaches: a horizontal line at its limit ($y = 1$ for the "
-              "sigmoid on the right) or a slanted one ($y = x$ for GELU on the right).", "")
-    page_lang("zh", "", "渐近线是函数逐渐贴近的直线：高度等于极限值的水平线（sigmoid 右侧为 $y = 1$），或斜线（GELU 右侧为 $y = x$）。")
+    page_lang("en", "Two concern the function's *asymptote*, the line it approaches: a horizontal line at its limit ($y = 1$ for "
+              "the sigmoid on the right) or a slanted one ($y = x$ for GELU on the right).", "")
+    page_lang("zh", "", "其中两个关于函数的**渐近线**，即函数逐渐贴近的直线：高度等于极限值的水平线（sigmoid 右侧为 $y = 1$），"
+              "或斜线（GELU 右侧为 $y = x$）。")
+    # defined in the opening, at its first use on the page, and only there
+    for lang, word, definition in (("en", "asymptote", "*asymptote*, the line it approaches"),
+                                   ("zh", "渐近线", "**渐近线**，即函数逐渐贴近的直线")):
+        text = page(lang).split("\n---\n", 1)[1]
+        assert text.index(word) == text.index(definition) + definition.index(word), lang
+        assert text.count(definition) == 1, lang
+    # the rounding of ReLU-like functions: the product is the asymptote's value at x, not the line
+    page_lang("en", "the only rounding happens when the input is multiplied by a slope, and that product is exactly the "
+              "asymptote's value.", "")
+    page_lang("zh", "", "唯一的舍入发生在乘以斜率时，而这个乘积恰好就是渐近线上的值。")
+    for lang, loose in (("en", "the asymptote itself"), ("zh", "本身就是渐近线")):
+        assert loose not in page(lang), lang
     for lang, loose in (("en", "The asymptote is the limit"), ("zh", "渐近线指极限")):
         assert loose not in page(lang), lang
     page_lang("zh", "", "NaN（非数值，not a number）")
@@ -243,10 +256,12 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
                 checked += 1
     assert checked >= 20
     page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
-              "threshold, the distance between the function and its asymptote, and between their slopes, only shrinks; "
-              "the 65,536 values after each threshold are also checked one by one.", "")
+              "threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
+              "so the sampled search finds the same thresholds as checking every value would.", "")
     page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了阈值，函数与渐近线之间的距离、"
-              "两者斜率之间的距离都只会缩小；此外，每个阈值之后的 65536 个值也逐个检查过。")
+              "两者斜率之间的距离都只会缩小，所以取样搜索得到的阈值与逐个检查每个值所得的相同。")
+    for lang, log in (("en", "checked one by one"), ("zh", "也逐个检查过")):      # a search log, not for the reader
+        assert log not in page(lang), lang
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
     two = int(np.float32(2).view(np.int32))
@@ -371,12 +386,12 @@ def test_float32_column_is_the_correctly_rounded_ideal_not_a_float32_kernel():
 
 
 def test_underflow_is_at_most_half_the_smallest_positive_number():
-    """Only magnitudes up to half the smallest positive value round to 0; above that they round up to it."""
+    """Only magnitudes up to half the smallest positive number round to 0; above that they round up to it."""
     for key in lp.FORMAT_KEYS:
         s = lp.FORMATS[key].smallest
         assert float(lp.to_format(s / 2, key)) == 0.0                         # the tie goes to 0 (even)
         assert float(lp.to_format(0.75 * s, key)) == s and float(lp.to_format(s / 2 * (1 + 1e-3), key)) == s
-    page_lang("en", "A result of at most half that value in magnitude rounds to 0: it *underflows*", "")
+    page_lang("en", "A result of at most half that number in magnitude rounds to 0: it *underflows*", "")
     page_lang("zh", "", "结果的绝对值不超过最小正数的一半时，就舍入成 0，称为**下溢**")
 
 
@@ -984,26 +999,34 @@ def test_log1p_keeps_the_left_tails_down_to_where_the_exponential_underflows():
 
 
 def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
-    """'The page on output layers does the first for log-sum-exp (by subtracting the largest logit) and
-    both for binary cross-entropy from a logit': its LSE shifts by the maximum, its binary
-    cross-entropy code uses e^{-|x|} and log1p; it shows no stable sigmoid."""
+    """'[output layers] derives this shift for softmax and log-sum-exp': its softmax and LSE shift by the maximum
+    (and its binary cross-entropy code uses e^{-|x|} and log1p); this page says the shift once, in #softmax."""
     other = {lang: page_text("catalogue/output-layers.md", lang) for lang in LANGS}
     for lang, text in other.items():
         assert r"\mathrm{LSE}(z) = m + \log \sum_j e^{z_j - m}" in text, lang
         assert "np.log1p(np.exp(-np.abs(x)))" in text and r"\log\bigl(1 + e^{-|x|}\bigr)" in text, lang
         assert "{ #stability }" in text, lang
-    page_lang("en", r"The [output-layers page](output-layers.md#stability) keeps every exponent non-positive in log-sum-exp "
-              r"by subtracting the largest [logit](../glossary.md#logit) (a real-valued score of a "
-              r"network's last layer), and uses both tricks for binary cross-entropy from a logit.", "")
-    page_lang("zh", "", r"[输出层](output-layers.md#stability)一页计算 log-sum-exp 时先减去最大的 "
-              r"[logit](../glossary.md#logit)（网络最后一层输出的实数分数），让每个指数都不为正；由 logit 计算二元交叉熵时，"
-              r"两种技巧都用上了。")
+    assert "subtract the largest logit $m$ first, so that every exponent is at most 0" in other["en"]
+    assert "先减去最大的 logit $m$，让每个指数都不超过 0" in other["zh"]
+    page_lang("en", r"Subtracting the largest logit first, which leaves the result unchanged in exact arithmetic, makes every "
+              r"exponent at most 0 ([output layers](output-layers.md#stability) derives this shift for softmax and "
+              r"log-sum-exp).", "")
+    page_lang("zh", "", r"先减去最大的 logit，在精确算术里结果不变，却让每个指数都不超过 0（[输出层](output-layers.md#stability)"
+              r"一页对 softmax 和 log-sum-exp 推导了这种平移）。")
+    # said once on this page: the overflow section does not explain it again, and the link to its home stands once
+    for lang in LANGS:
+        overflow = page(lang).split("{ #overflow }")[1].split("{ #softmax }")[0]
+        assert "largest logit" not in overflow and "最大的 logit" not in overflow and "output-layers.md#stability" not in overflow, lang
+        body = page(lang).split("{ #formats }")[1]
+        assert body.count("output-layers.md#stability") == 1, lang
     for lang, vague in (("en", "does the first"), ("zh", "前一种做法")):
         assert vague not in page(lang), (lang, vague)
     # the logit is glossed at its first use on the page, not after it
-    for lang in LANGS:
+    for lang, link in (("en", "[logits](../glossary.md#logit)"), ("zh", "[logit](../glossary.md#logit)")):
         first = page(lang).lower().index("logit")
-        assert "[logit](../glossary.md#logit)" in page(lang)[first - 1:first + 40], lang
+        assert link in page(lang)[first - 1:first + 40], lang
+    page_lang("en", "(the real-valued scores of a network's last layer)", "")
+    page_lang("zh", "", "（网络最后一层输出的实数分数）")
     # the stable softplus has its home on smooth gates: this page links it rather than deriving it again
     page_lang("en", "([smooth gates](smooth-gates.md#softplus) gives the form for softplus)", "")
     page_lang("zh", "", "（softplus 的这种写法见[平滑门控函数](smooth-gates.md#softplus)）")
@@ -1015,7 +1038,7 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
 
 
 def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
-    """'This page's conversion turns every overflow in E4M3 into NaN … A conversion that instead clamps
+    """'This page's conversion turns every overflow in E4M3 into NaN … A conversion that instead clips
     every overflow to ±448 keeps Mish and the tanh approximation of GELU right (x or 0), but not the other
     two: for x <= -6.5 the sigmoid gives 2^-9 … where the correctly rounded value is 0 from -7, and SiLU
     gives about x/448': the formulas with every operation rounded to E4M3 and clamped to ±448, over
@@ -1050,16 +1073,17 @@ def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
     assert silu[0] == -1.0 and x[0] == -448 and abs(float(EVERY["silu"].f(np.array(-448.0)))) < 1e-190
     page_lang("en", "This page's conversion turns every overflow in E4M3 into NaN", "")
     page_lang("zh", "", "本页的转换把 E4M3 中溢出的结果一律变成 NaN")
-    page_lang("en", r"A conversion that instead clamps every overflow to $\pm 448$ keeps Mish and the tanh approximation "
+    page_lang("en", r"A conversion that instead clips every overflow to $\pm 448$ keeps Mish and the tanh approximation "
               r"of GELU right ($x$ or 0), but not the other two: for $x \le -6.5$ the sigmoid gives $2^{-9}$, E4M3's "
-              r"smallest positive value, where the correctly rounded value is 0 from $-7$, and SiLU gives about $x/448$, "
+              r"smallest positive number, where the correctly rounded value is 0 from $-7$, and SiLU gives about $x/448$, "
               r"$-1$ at $x = -448$ where the true value is about 0.", "")
-    page_lang("zh", "", r"若转换时把溢出的结果钳位到 $\pm 448$，Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
+    page_lang("zh", "", r"若转换时把溢出的结果截断到 $\pm 448$，Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
               r"在 $x \le -6.5$ 时，sigmoid 给出 E4M3 的最小正数 $2^{-9}$，而正确舍入的值从 $-7$ 起就是 0；SiLU 约等于 "
               r"$x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
     # 'saturating' on this page means the function levelling off (glossary); the conversions are described
     # by what they do with an overflow (NaN or clamp), never as (non-)saturating or truncating
-    for lang, other in (("en", "saturating conversion"), ("en", "non-saturating"), ("zh", "饱和转换"),
+    for lang, other in (("en", "saturating conversion"), ("en", "non-saturating"), ("zh", "饱和转换"), ("en", "clamp"),
+                        ("zh", "钳位"), ("en", "smallest positive value"),
                         ("zh", "截断**转换"), ("zh", "截成 $\\pm 448$")):
         assert other not in page(lang), (lang, other)
     for lang in LANGS:                                   # the NaN is the conversion's, never the format's alone
@@ -1278,8 +1302,8 @@ def test_softmax_numbers():
     assert float(np.float16(12)) == 12.0 and lp.FORMATS["float16"].max == 65504
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.float16(12)))
-    page_lang("en", "Softmax turns logits $z_i$ into probabilities", "")
-    page_lang("zh", "", "softmax 把 logit $z_i$ 变成概率")
+    page_lang("en", "Softmax turns [logits](../glossary.md#logit) $z_i$ (the real-valued scores of a network's last layer) into probabilities", "")
+    page_lang("zh", "", "softmax 把 [logit](../glossary.md#logit) $z_i$（网络最后一层输出的实数分数）变成概率")
     page_lang("en", r"In float16 a logit of 12 is enough for its exponential to overflow: $e^{12} \approx 162{,}755$, "
               "beyond the largest value 65,504.", "")
     page_lang("zh", "", r"在 float16 中，logit 达到 12，它的指数就已溢出：$e^{12} \approx 162755$，超过了最大值 65504。")
@@ -1352,9 +1376,15 @@ def test_e4m3_range_and_squared_spread():
     page_lang("en", r"Once those maps align, as they did in the long training run described below, $u_i \approx c_i\,v_i$ in "
               r"each channel $i$, with a constant $c_i$ of its own. Each channel's output is then close to $c_i$ times "
               r"SwiGLU's values on the diagonal $u = v$, which are "
-              r"$x \cdot x\,\sigma(x)$ and grow like $x^{2}$ for large $x$", "")
+              r"$x \cdot x\,\sigma(x)$ and grow like $x^{2}$ for large positive $x$", "")
     page_lang("zh", "", r"若这两个映射对齐（下文那次长时间训练中就是如此），则每个通道 $i$ 上 $u_i \approx c_i\,v_i$（$c_i$ 是该通道自己的常数）。"
-              r"这时每个通道的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 很大时按 $x^{2}$ 增长")
+              r"这时每个通道的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
+    # x²σ(x) grows like x² only on the positive side; on the negative side it tends to 0
+    diag = float(swiglu.f(-10.0, -10.0))
+    assert diag == pytest.approx(100 * float(sigmoid(np.array(-10.0))), rel=1e-12) and diag < 5e-3
+    # the R² bound needs a common c_i: it is a statement about one channel
+    page_lang("en", "Within one channel, positive inputs whose largest is 170 times their smallest", "")
+    page_lang("zh", "", "在同一个通道内，正输入的最大与最小之比只要达到 170")
     # the ratio claim, one step per sentence: sigma between 1/2 and 1 for positive inputs, hence R² to 2R²
     page_lang("en", r"For positive inputs on that diagonal, $\sigma$ lies between $\tfrac12$ and 1, so a ratio $R$ between two "
               r"inputs becomes a ratio between $R^{2}$ and $2R^{2}$ at the output.", "")
@@ -1574,8 +1604,8 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # scoped to PyTorch's forward pass, with its exception, and marked as an argument whose GPU times stay unmeasured
     page_lang("en", "The same reason suggests that the choice among built-in activations matters little for speed on a "
               "GPU. In PyTorch, for example, the forward pass of most built-in "
-              "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is one [fused kernel](../glossary.md#fused-kernel): every "
-              "step of the formula in a single pass over memory. Softsign is an exception: PyTorch writes it as three "
+              "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory (for multi-step "
+              "formulas such as GELU and SiLU, a [fused kernel](../glossary.md#fused-kernel)). Softsign is an exception: PyTorch writes it as three "
               "operations, and in eager mode, which runs operations one at a time, each is a separate kernel. The [numpy timings of the activations]"
               "(../how-this-site-is-built.md#timing) do not carry over to built-in activations, because numpy makes a "
               "separate pass over memory for each operation of a formula.", "")
@@ -1583,7 +1613,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "depends on the GPU, and only a timing on that GPU can tell.", "")
     page_lang("zh", "", "按同样的道理，在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
-              "[融合内核](../glossary.md#fused-kernel)：不论公式如何，各步运算都在一次内存读写中完成。softsign 是个例外："
+              "内核，只读写一次内存（GELU、SiLU 这类多步公式则是一个[融合内核](../glossary.md#fused-kernel)）。softsign 是个例外："
               "PyTorch 把它写成三步运算，在即时执行（eager）模式下逐个运行，每步都是一个单独的内核。激活函数的 [numpy 计时](../how-this-site-is-built.md#timing)不能照搬到内置激活函数上，"
               "因为 numpy 对公式里的每步运算都要把数组读写一遍。")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
@@ -1614,12 +1644,27 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     np.testing.assert_allclose(x / (np.abs(x) + 1), EVERY["softsign"].f(x), rtol=1e-15)
     for lang, overclaim in (("en", "computes the whole activation in one fused kernel"), ("zh", "GPU 上的框架把整个激活函数"),
                             ("en", "Each runs as one fused kernel"), ("zh", "每个内置的激活函数"), ("zh", "每个内置激活函数"),
-                            ("en", "compiled"), ("zh", "编译后"), ("zh", "过一遍")):
+                            ("en", "compiled"), ("zh", "编译后"), ("zh", "过一遍"),
+                            ("en", "is one [fused kernel]"), ("zh", "只用一个[融合内核]")):
         assert overclaim not in page(lang), (lang, overclaim)
     for lang in LANGS:
         speed = page(lang).split("{ #speed }")[1].split("{ #outliers }")[0]
         assert speed.count("](") == 2 and speed.count("](../glossary.md#fused-kernel)") == 1, lang   # the term at its home
         assert "explains why its numpy timings" not in speed and "一页解释了为什么" not in speed, lang
+
+
+def test_terms_are_glossed_where_they_first_appear():
+    """'Reductions' is said in a few words; the value's threshold is 'at most' half a spacing (the tie goes to the limit);
+    the cube is computed, not 'cubed' as a verb in Chinese."""
+    page_lang("en", "reductions (operations such as `sum` that combine many values into one) and similar operations often "
+              "need float32's range", "")
+    page_lang("zh", "", "归约（`sum` 这类把许多值合成一个的运算）之类的运算常常需要 float32 的范围")
+    for key in ("float16", "bfloat16"):                     # exactly half a spacing below 1 still rounds to 1
+        assert float(lp.to_format(1 - lp.FORMATS[key].eps / 4, key)) == 1.0
+    page_lang("zh", "", "函数值只需与极限相差不超过半个间距")
+    page_lang("zh", "", "其中要计算输入的立方 $x^{3}$，它在 float16 中从 40.34 起溢出")
+    for lang, loose in (("zh", "不到半个间距"), ("zh", "把输入立方")):
+        assert loose not in page(lang), (lang, loose)
 
 
 def test_the_site_reference_page_is_named_as_the_glossary_names_it():

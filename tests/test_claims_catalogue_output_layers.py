@@ -365,6 +365,10 @@ def test_log_softmax_backward_turns_the_nll_gradient_minus_y_into_p_minus_y_with
     assert ("`nll_loss` 传回 $-y$。`log_softmax` 的反向传播把传入的任意梯度 $g$ 变成 $g - p \\sum_i g_i$，"
             "即用雅可比矩阵 $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$ 的转置去乘 $g$。"
             "作用在 $-y$ 上，结果是 $-y + p \\sum_i y_i = p - y$") in page_text(PAGE, "zh")
+    # the list item leads with its result, then gives the mechanics (review final34, cb)
+    for lang, lead in (("en", "** The backward pass returns $p - y$ from the log-probabilities saved in the forward pass, without dividing"),
+                       ("zh", "**反向传播直接由前向传播保存的对数概率算出 $p - y$，不用拿可能为 0 的概率做除数")):
+        assert lead in page_text(PAGE, lang), lang
 
 
 def test_multi_label_outputs_are_independent_sigmoids_whose_probabilities_need_not_sum_to_1():
@@ -448,11 +452,11 @@ def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_
         factor, constant = 1 / (2 * sd ** 2), np.log(sd) + 0.5 * np.log(2 * np.pi)
         np.testing.assert_allclose(nll, factor * (y - mu) ** 2 + constant, rtol=1e-12)
         assert factor > 0
-    assert "the squared error (up to a positive factor and an added constant) for a regression output" in page("en")
-    assert "得到的是平方误差（只差一个正的比例因子和一个加性常数）" in page("zh")
+    assert "For a regression output read as the mean of a Gaussian with fixed variance, this is the squared error up to a positive factor and an added constant" in page("en")
+    assert "负对数似然就是平方误差，只差一个正的比例因子和一个加性常数" in page("zh")
     # the term is glossed where it is used: minus the log of the probability (density) given to the target
-    assert "(minus the log of the probability the prediction gives the target, or of the density for a regression output)" in page("en")
-    assert "（预测分布给目标的概率取对数再取相反数，回归输出则用概率密度）" in page("zh")
+    assert "the negative log-likelihood of the target: minus the log of the probability the prediction gives the target (or of its density, for a regression output)." in page("en")
+    assert "目标的负对数似然，即预测给目标的概率取对数再取相反数（回归输出则用概率密度）。" in page("zh")
 
 
 def test_the_binary_loss_is_defined_before_its_gradient_and_has_gradient_sigma_minus_y():

@@ -233,7 +233,11 @@ def test_prelu_special_slopes():
     assert LEAKY_SLOPE == 0.01
     np.testing.assert_array_equal(prelu(x, 1.0), x)
     np.testing.assert_array_equal(prelu(x, -1.0), np.abs(x))
-    np.testing.assert_array_equal(prelu(x, -1.0), MODERN["maxout"].f(x))
+    np.testing.assert_array_equal(prelu(x, -1.0), MODERN["maxout"].f(x))     # the shape on the Maxout card
+    assert ("$a = 0$ gives ReLU and $a = 0.01$ Leaky ReLU; $a = 1$ is the identity" in page_text("en")
+            and "at $a = -1$ it is $|x|$, the shape drawn on the [Maxout card](#maxout)" in page_text("en"))
+    assert ("$a = 0$ 得到 ReLU，$a = 0.01$ 得到 Leaky ReLU，$a = 1$ 是恒等函数" in page_text("zh")
+            and "$a = -1$ 时它就是 $|x|$，即 [Maxout 一节](#maxout)卡片上画的形状" in page_text("zh"))
 
 
 # --- RReLU ----------------------------------------------------------------------------------

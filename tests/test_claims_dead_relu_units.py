@@ -172,9 +172,9 @@ def test_under_momentum_a_dead_unit_keeps_drifting_by_ever_smaller_amounts_and_c
     moves = [move for _, move, _ in after[:revived + 1]]
     assert revived is not None and all(m > 0 for m in moves)                   # it drifts, and comes back
     assert all(b < a for a, b in zip(moves, moves[1:]))                        # by ever smaller amounts
-    for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which the runs do not use, carries part of each update into the next, so a unit that has just died keeps drifting by ever smaller amounts in the direction of the update that killed it. The drift revives the unit if it lifts the pre-activation of some training point above zero;"),
+    for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which the runs do not use, carries part of each update into the next, so a unit that has just died keeps drifting by ever smaller amounts in the direction of the update that killed it. The drift revives the unit if it lifts the pre-activation of some training point above zero."),
                        ("en", "Under plain SGD, as in the runs, a dead unit in the first hidden layer, whose inputs are the fixed data, stays dead for good."),
-                       ("zh", "实验没有用[动量](../../glossary.md#momentum)；带动量时，每次更新都会带上前一次更新的一部分，刚死亡的单元会沿着杀死它的那次更新的方向继续漂移，幅度越来越小。这种漂移若把某个训练点上的预激活值推到零以上，单元就会复活；"),
+                       ("zh", "实验没有用[动量](../../glossary.md#momentum)；带动量时，每次更新都会带上前一次更新的一部分，刚死亡的单元会沿着杀死它的那次更新的方向继续漂移，幅度越来越小。这种漂移若把某个训练点上的预激活值推到零以上，单元就会复活。"),
                        ("zh", "在实验所用的普通 SGD 下，第一隐藏层单元的输入是固定不变的数据，它一旦死亡就是永久的。")):
         assert text in page_text(PAGE, lang)
 
@@ -809,7 +809,8 @@ def test_panel_b_only_suggests_why_the_leaky_runs_diverged():
     en, zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
     assert "Why should the network whose units cannot die be the one that blows up?" in en
     assert "单元不会死亡的网络，为什么反而发散了？" in zh
-    assert "Panel (b) takes up that question." in en and "图 (b) 就来看这个问题。" in zh
+    assert "Panel (b) takes up the question left open above: why did the leaky runs diverge at 2.0 while the ReLU runs did not?" in en
+    assert "图 (b) 回到上文留下的问题：为什么学习率 2.0 时发散的是 Leaky ReLU 网络？" in zh
     assert "answers the question" not in en and "回答了" not in zh
     # the hedge is made once, where the comparison is drawn, and the misconception points back to it
     assert en.count("we did not test this directly") == 1 and zh.count("我们没有直接验证这一点") == 1
@@ -869,14 +870,21 @@ def test_the_notebook_reads_its_first_table(dr):
 
 
 def test_momentum_runs_linked_from_the_dead_unit_section_killed_30_to_45_percent():
-    """'... in [the training-speed runs](...#beyond-the-grid), at learning rate 0.3, the first ten
-    steps with momentum 0.9 killed 30-45% of the second layer, and without momentum none.'"""
+    """'Momentum can also kill: in [the training-speed notebook's network](...#beyond-the-grid) (three
+    hidden layers of 128), where momentum makes each step up to ten times larger, the first ten steps at
+    learning rate 0.3 killed 30-45% of the second layer, and none without momentum.'  Momentum 0.9 scales
+    a steady step by at most 1/(1 - 0.9) = 10."""
     from actsite.experiments import training_speed
     with_m = [training_speed.dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
     without = [training_speed.dead_share(0.3, seed, 10, momentum=0.0) for seed in training_speed.SEEDS]
     assert (round(100 * min(with_m)), round(100 * max(with_m))) == (30, 45) and without == [0.0] * len(without)
-    assert "at learning rate 0.3, the first ten steps with momentum 0.9 killed 30–45% of the second layer, and without momentum none." in page_text(PAGE, "en")
-    assert "学习率 0.3 时，带动量 0.9 的头十步就让第二层 30–45% 的单元死亡，去掉动量则一个也没有。" in page_text(PAGE, "zh")
+    assert training_speed.SIZES == (10, 128, 128, 128, 10)                      # three hidden layers of 128
+    momentum = inspect.signature(training_speed.dead_share).parameters["momentum"].default
+    assert momentum == 0.9 and round(1 / (1 - momentum)) == 10                  # up to ten times larger
+    assert "Momentum can also kill: in [the training-speed notebook's network](../../notebooks/training-speed.py#beyond-the-grid) (three hidden layers of 128), where momentum makes each step up to ten times larger, the first ten steps at learning rate 0.3 killed 30–45% of the second layer, and none without momentum." in page_text(PAGE, "en")
+    assert "动量也会让单元死亡：[训练速度笔记本](../../notebooks/training-speed.py#beyond-the-grid)的网络有三个隐藏层，各 128 个单元，动量能把每一步放大到最多十倍；学习率 0.3 时，头十步就让第二层 30–45% 的单元死亡，去掉动量则一个也没有。" in page_text(PAGE, "zh")
+    # the fact's home is the notebook: this page states it once
+    assert page_text(PAGE, "en").count("30–45%") == 1 and page_text(PAGE, "zh").count("30–45%") == 1
 
 
 def test_batch_normalised_layers_drop_their_bias():
@@ -887,3 +895,15 @@ def test_batch_normalised_layers_drop_their_bias():
     assert "z = h @ W" in src and "biases" not in src
     assert "each hidden layer drops its bias, which $\\beta$ replaces" in page_text(PAGE, "en")
     assert "每个隐藏层去掉偏置（由 $\\beta$ 取代）" in page_text(PAGE, "zh")
+
+
+def test_the_notebook_names_the_incoming_and_outgoing_gradients_apart():
+    """notebooks/dead-relu.py prints the dead unit's largest incoming-weight and outgoing-weight
+    gradients; the two must not share one symbol (formerly 'max |∂L/∂w|' for both)."""
+    from actsite.pages.notebook_text import TEXT
+    en, zh = TEXT["en"]["dead_grads"], TEXT["zh"]["dead_grads"]
+    assert "largest |incoming-weight gradient| = {w:g}" in en and "largest |outgoing-weight gradient| = {out:g}" in en
+    assert en.count("∂L/∂w") == 0
+    assert "输入权重梯度的最大绝对值 = {w:g}" in zh and "输出权重梯度的最大绝对值 = {out:g}" in zh
+    assert ("现在这个单元在每个训练点上的预激活值都不大于零，ReLU 在那里的斜率 $g'(z_j^{(n)})$ 因而都是零。"
+            in page_text("notebooks/dead-relu.py", "zh"))

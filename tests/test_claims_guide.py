@@ -29,7 +29,7 @@ Citations, not testable here (each names its source on the page):
 * that on a GPU the choice among built-in activations probably matters little, since an activation's one kernel
   is timed by the bytes it moves (the low-precision page's section, linked, with NVIDIA's guides as its sources);
 * that on integer hardware SiLU's exponential must be replaced by a table or a polynomial (hard-and-cheap.md#cost);
-* GPT, BERT and GPT-2 use GELU without a gate (sourced in gated-units' model table).  The guide
+* GPT, BERT and GPT-2 use GELU in a plain feed-forward block (sourced in gated-units' model table).  The guide
   does not say which form of GELU each computes: the GPT and BERT papers name only "GELU", and
   their released code (openai/finetune-transformer-lm train.py, google-research/bert
   modeling.py) computes the tanh form, as GPT-2's does.
@@ -94,6 +94,9 @@ def test_every_reference_is_cited_in_the_text_and_every_short_citation_is_listed
     cited = re.findall(r"([A-Z]\w+) (?:et al\.,? \(?|等人[（，])(\d{4})", text)
     assert cited and set(cited) <= set(entries), set(cited) - set(entries)
     assert len(entries) == len(set(entries))
+    # listed in the order of first citation, the site's convention
+    first = [re.search(rf"(?<!\w){re.escape(a)}(?!\w)[^\n]{{0,45}}?{re.escape(y)}", text).start() for a, y in entries]
+    assert first == sorted(first), entries
 
 
 # --- hidden layers --------------------------------------------------------------------------
@@ -441,7 +444,7 @@ def test_the_initialisation_table_gives_the_rule_per_activation_and_leaves_the_c
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_for_the_sigmoid_no_rule_fits_as_the_initialisation_article_says(lang):
-    """Table, sigmoid row: "none fits; 1/n_in (gain 1) is a common choice", close to the framing of the article's own table
+    """Table, sigmoid row: "none fits; 1/n_in (LeCun) is a common choice", close to the framing of the article's own table
     (#practical-summary: "none fits: 1/n is a common choice").  Under that default (Xavier's at equal widths)
     the article's 50-layer sigmoid stack keeps a spread of 0.51, but almost all of it is the outputs' mean 1/2:
     the per-unit spread across inputs falls to rounding noise, so the variance that is kept carries nothing."""
@@ -454,8 +457,11 @@ def test_for_the_sigmoid_no_rule_fits_as_the_initialisation_article_says(lang):
     spread = r["sigmoid_xavier_input_spread"]
     assert spread[0] > 0.2 and spread[-1] < 1e-13                       # the differences between inputs vanish
     row = table_rows((CONTENT[lang] / PAGE).read_text(encoding="utf-8"), "{ #initialisation }", "{ #training-stalls }")["sigmoid"]
-    said = {"en": "none fits; $1/n_{\\text{in}}$ (gain 1) is a common choice",
-            "zh": "没有适用的规则；常取 $1/n_{\\text{in}}$（增益 1）"}[lang]
+    said = {"en": "none fits; $1/n_{\\text{in}}$ (LeCun) is a common choice",
+            "zh": "没有适用的规则；常取 $1/n_{\\text{in}}$（LeCun）"}[lang]
+    import re                                                # "gain" is defined later, in the initialisation article
+    assert not re.search(r"\bgain\b", (CONTENT["en"] / PAGE).read_text(encoding="utf-8").split(REFERENCES["en"])[0])
+    assert "增益" not in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
     assert row[0] == said, row
     home = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
     assert {"en": "| sigmoid | none fits: $1/n$ is a common choice;",
@@ -620,15 +626,18 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
 
 def test_the_table_row_credits_the_swiglu_paper_and_the_section_says_every_gated_block_beat_every_plain_one():
     """The table row names the paper that introduced SwiGLU (not gated units, which are Dauphin et al.'s) and says
-    only that gated blocks beat plain ones; the section it links to gives the scope: every gated variant below
-    every plain one after the longer training, where the gap exceeds the spread (tested above).  The row does not
+    that gated blocks ended lower in every comparison, from one run each; the section it links to gives the scope: every
+    gated variant below every plain one after the longer training, where the gap exceeds the spread (tested above).  The row does not
     mention "the longer training" before the section has introduced the two training lengths."""
     from pathlib import Path
     docs = Path(__file__).resolve().parents[1] / "docs"
     en = (docs / "en/content/guide.md").read_text(encoding="utf-8")
     zh = (docs / "zh/content/guide.md").read_text(encoding="utf-8")
-    assert "[gated blocks beat plain ones in the paper that introduced SwiGLU, Shazeer (2020)](#transformers)" in en
-    assert "[在提出 SwiGLU 的论文（Shazeer，2020）里，门控模块胜过普通模块](#transformers)" in zh
+    assert "[in Shazeer (2020), which introduced SwiGLU, gated blocks ended lower in every comparison, from one run each](#transformers)" in en
+    assert "[在提出 SwiGLU 的论文（Shazeer，2020）里，门控模块在每组比较中都胜出，但每种只训练了一次](#transformers)" in zh
+    assert "without a gate" not in en and "不带门的" not in zh             # GELU is itself a smooth gate (glossary)
+    assert "GPT, BERT and GPT-2 use GELU in a plain feed-forward block;" in en
+    assert "GPT、BERT 和 GPT-2 在普通（不带门控）前馈模块里用 GELU；" in zh
     assert "longer training" not in en.split("{ #transformers }")[0] and "训练较长" not in zh.split("{ #transformers }")[0]
     assert "After the longer of his two training lengths (524,288 steps), every gated variant ended lower than every plain one" in en
     assert "两种训练长度中较长的一种（524288 步）结束时，每一种门控变体的对数困惑度都低于每一种普通变体" in zh

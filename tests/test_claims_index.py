@@ -94,3 +94,14 @@ def test_each_article_in_the_reading_order_ends_with_a_link_to_the_next(lang):
     for post, after in zip(cards, cards[1:]):
         assert f"{WORDS[lang]['next']}[" in footer(post, lang, CONTENT[lang]) and f"]({after.split('/')[-1]})" in footer(post, lang, CONTENT[lang])
     shown("read the articles in this order; each ends with a link to the next.", "建议按下面的顺序阅读，每篇末尾都链接到下一篇。")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_guide_link_reads_as_one_sentence_and_silu_swish_has_the_sites_spelling(lang):
+    """"read the guide [Which activation should I use?](guide.md), which recommends ...": no title ending in "?"
+    followed by a full stop; the smooth-gates entry spells "SiLU / Swish" as the reference table and explorer do."""
+    text = page_text(PAGE, lang)
+    assert not re.search(r"[?？]\]\([^)]*\)\.", text)
+    assert "SiLU/Swish" not in text and "SiLU / Swish" in text
+    shown("read the guide [Which activation should I use?](guide.md), which recommends a function for each situation,",
+          "可以读[《该用哪个激活函数？》](guide.md)：它按场合给出建议")

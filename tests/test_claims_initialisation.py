@@ -181,10 +181,13 @@ def test_relu_forward_and_backward_factors_are_both_one_half_at_every_scale(lang
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "The figure draws an eighth series as open circles, tanh with Xavier's variance: with equal widths the two rules give the same weights"),
-    ("zh", "图中还用空心圆圈画了第八组，即 tanh 配 Xavier 的方差：宽度相同时两条规则给出完全相同的权重")])
+    ("en", "The open circles, tanh with Xavier's variance, sit exactly on the tanh 1/n line: with equal widths the two rules give the same weights."),
+    ("zh", "空心圆圈是 tanh 配 Xavier 的方差，恰好落在 tanh 配 1/n 的那条线上：宽度相同时两条规则给出完全相同的权重。")])
 def test_xavier_equals_lecun_at_equal_widths(r, lang, wording):
-    assert wording in page_text("blog/posts/initialisation.md", lang)
+    page = page_text("blog/posts/initialisation.md", lang)
+    caption = page.split("(figure:init_spread")[1].split(")\n")[0]
+    assert wording in caption                                   # said in the caption, not in the experiment's text
+    assert {"en": "eighth series", "zh": "第八组"}[lang] not in page
     assert len(init_spread.PAIRINGS) == 8
     assert INIT_SCALE["xavier"](N, N) == INIT_SCALE["lecun"](N, N)
     for stat in ("pre_std", "mean", "var", "grad_norm"):
@@ -551,6 +554,13 @@ def test_summary_gains():
     assert second_moment("selu", 1.0) == pytest.approx(1.0, abs=1e-9)              # gain 1
 
 
+@pytest.mark.parametrize("lang, row", [
+    ("en", "| sigmoid | none fits: $1/n$ is a common choice; $3.41/n$ keeps $q = 1$ | 1 (common) | 1 |"),
+    ("zh", "| sigmoid | 没有适用的规则：常取 $1/n$；$3.41/n$ 能保持 $q = 1$ | 1（常用） | 1 |")])
+def test_sigmoid_row_gain_is_the_common_choice_and_3_41_keeps_q_1(lang, row):
+    assert row in page_text("blog/posts/initialisation.md", lang)
+    assert round(1 / second_moment("sigmoid", 1.0), 2) == 3.41                     # the gain 1 row is 1/n
+
 def test_pytorch_linear_default_is_a_third_of_lecun():
     a = math.sqrt(5)
     gain = math.sqrt(2 / (1 + a ** 2))
@@ -700,6 +710,16 @@ def test_the_branch_keeps_the_mean_square_he_then_lecun():
 
 def test_residual_recursion_doubles_at_alpha_1_and_2_to_the_50_is_1_1e15():
     assert f"{2.0 ** 50:.2g}" == "1.1e+15"
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "A simulation of 50 such blocks with the experiment's width (256) and inputs (a batch of 500 standard normal "
+           "vectors) gives $3.0 \\times 10^{14}$ to $9.5 \\times 10^{14}$ over three weight draws."),
+    ("zh", "用与上面实验相同的宽度（256）和输入（一批 500 个标准正态向量）模拟 50 个这样的块，换三组随机权重各算一次，"
+           "结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间")])
+def test_residual_numbers_say_they_come_from_a_simulation_with_the_experiments_sizes(lang, wording):
+    assert wording in page_text("blog/posts/initialisation.md", lang)
+    assert (RES_WIDTH, RES_BATCH, len(RES_SEEDS), RES_BLOCKS) == (N, init_spread.BATCH, 3, 50)
 
 
 def test_measured_plain_residual_stack_3_0e14_to_9_5e14_below_the_prediction(residual):

@@ -639,32 +639,40 @@ def test_a_higher_low_raises_kappa_and_the_number_of_steps():
 
 
 RANGE_WORDS = {
-    "en": ("which moves the mean up and also narrows the range, and $\\kappa$ and the step count grow. The narrowing "
-           "counts for more than half: $[0.5, 1]^2$ gives $\\kappa = 52.4$, and $[0.5, 1.3]^2$, which keeps the width "
-           "0.8, gives 29.8."),
-    "zh": ("均值变大，区间也变窄，$\\kappa$ 和步数随之增长。其中区间变窄的作用占了一大半：$[0.5, 1]^2$ 给出 "
-           "$\\kappa = 52.4$，而宽度保持 0.8 的 $[0.5, 1.3]^2$ 只给出 29.8。")}
+    "en": ("which moves the mean up and also narrows the range, and $\\kappa$ and the step count grow. Narrowing "
+           "accounts for about 81% of the rise: $[0.5, 1]^2$ gives $\\kappa = 52.4$, up from 13.7, while "
+           "$[0.35, 1.15]^2$, with the same mean 0.75 but the experiment's width 0.8, gives 21.0, and "
+           "$(52.4 - 21.0)/(52.4 - 13.7) \\approx 0.81$."),
+    "zh": ("均值变大，区间也变窄，$\\kappa$ 和步数随之增长。其中约 81% 来自区间变窄：$[0.5, 1]^2$ 给出 "
+           "$\\kappa = 52.4$（起点为 13.7），而均值同为 0.75、宽度保持实验中 0.8 的 $[0.35, 1.15]^2$ 只给出 21.0，"
+           "$(52.4 - 21.0)/(52.4 - 13.7) \\approx 0.81$。")}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
-def test_raising_low_both_shifts_and_narrows_and_the_narrowing_is_more_than_half_of_kappas_growth(lang):
-    """The exercise's [low, 1]^2 at low = 0.5 against the same shift at the experiment's width 0.8 ([0.5, 1.3]^2),
-    both from the experiment's [0.2, 1]^2 (kappa 13.7): the shift alone gives less than half of the rise."""
+def test_raising_low_both_shifts_and_narrows_and_the_narrowing_is_about_81_percent_of_kappas_rise(lang):
+    """The exercise's [low, 1]^2 at low = 0.5 (mean 0.75, width 0.5) against the equal-mean control at the
+    experiment's width 0.8 ([0.35, 1.15]^2), both from the experiment's [0.2, 1]^2 (kappa 13.7): the shift alone
+    gives about a fifth of the rise, the narrowing about 81%. The step counts split the same way."""
     assert RANGE_WORDS[lang] in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
 
-    def kappa(low, high):
+    def run(low, high):
         X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
         eig = np.linalg.eigvalsh(zigzag.hessian(X))
-        return eig.max() / eig.min()
-    base, narrowed, shifted = kappa(0.2, 1.0), kappa(0.5, 1.0), kappa(0.5, 1.3)
-    assert (round(narrowed, 1), round(shifted, 1)) == (52.4, 29.8)
-    assert narrowed - shifted > (narrowed - base) / 2            # "more than half" of the rise
-    for low, high in ((0.2, 1.0), (0.5, 1.0), (0.5, 1.3)):        # the mean moves up, the range narrows or not
-        X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
-        assert X.mean() == pytest.approx((low + high) / 2, abs=0.01)
-    for lang_ in ("en", "zh"):                                    # the notebook runs the same two ranges
+        steps = len(zigzag.gd_path(X, lr=1 / eig.max(), max_steps=500)) - 1
+        return eig.max() / eig.min(), steps, X.mean()
+    (base, base_steps, base_mean), (narrowed, narrowed_steps, narrowed_mean), (shifted, shifted_steps, shifted_mean) = (
+        run(0.2, 1.0), run(0.5, 1.0), run(0.35, 1.15))
+    assert [round(k, 1) for k in (base, narrowed, shifted)] == [13.7, 52.4, 21.0]
+    share = (narrowed - shifted) / (narrowed - base)
+    assert round(share, 2) == 0.81
+    assert round((52.4 - 21.0) / (52.4 - 13.7), 2) == 0.81                   # the page's rounded arithmetic
+    assert abs((narrowed_steps - shifted_steps) / (narrowed_steps - base_steps) - share) < 0.02
+    assert narrowed_mean == pytest.approx(0.75, abs=0.01) and shifted_mean == pytest.approx(0.75, abs=0.01)
+    assert base_mean == pytest.approx(0.6, abs=0.01)
+    for lang_ in ("en", "zh"):                                    # the notebook runs the same ranges
         code = page_text("notebooks/zigzag.py", lang_)
-        assert "(0.5, 1.0)" in code and "(0.5, 1.3)" in code and "uniform(low, high" in code
+        assert "(0.5, 1.0)" in code and "(0.35, 1.15)" in code and "uniform(low, high" in code
+        assert "[0.35, 1.15]^2" in code and "neuron-gradients-zigzag.md#ill-conditioning" in code
 
 
 CENTRED_ONLY_WORDS = {

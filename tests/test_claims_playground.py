@@ -207,7 +207,7 @@ def test_the_wider_shorter_batchnorm_runs_of_the_dead_relu_article_lost_no_unit_
     assert min(dead_relu.SIZES[1:-1]) > 32 and dead_relu.STEPS < 4000
     assert np.all(bn["dead"][rates.index(1.0)] == 0)
     for lang, words in (("en", "(In the wider, shorter runs of [Why ReLU units die](blog/posts/dead-relu-units.md#batchnorm-measured), none died at this rate.)"),
-                        ("zh", "更宽、训练步数更少的运行中，这个学习率下没有一个单元死亡")):
+                        ("zh", "网络更宽、训练步数更少的实验中，这个学习率下没有一个单元死亡")):
         assert words in page(lang)
 
 
@@ -252,7 +252,7 @@ def test_the_batchnorm_preset_is_item_2s_first_run_with_batch_normalisation_adde
     assert bn.pop("bn") == 1 and not high.get("bn") and bn == high
     for lang, words in (("en", "The preset \"ReLU, high rate, with batch normalisation\" is item 2's first run with "
                                "batch normalisation added."),
-                        ("zh", "预设“ReLU，大学习率加批归一化”就是第 2 项的第一个运行再加上批归一化。")):
+                        ("zh", "预设“ReLU，大学习率加批归一化”就是第 2 项里第一次运行的设置再加上批归一化。")):
         assert words in page(lang)
 
 

@@ -205,9 +205,13 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
         slopes = np.diff(namespace["p"](n, np.array([2.0, 10.0]))) / 8
         assert slopes[0] == pytest.approx(4 - delta) and slopes[0] < 4     # steeper with n, never 4
     from actsite.pages.page_pairs import CONTENT
-    for lang, text in (("en", "Extra units refine the fit between the knots but add no knot beyond them: past 2 the line only steepens towards slope 4, so the miss at 10 stays above 64."),
+    for lang, text in (("en", "Extra units refine the fit between the knots but add no kink beyond them: past 2 the line only steepens towards slope 4, so the miss at 10 stays above 64."),
                        ("zh", "新增的单元只改善节点之间的拟合，节点以外不会再有新的折点：2 右侧的直线只是斜率逐渐趋向 4，$x = 10$ 处的误差始终大于 64。")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    # knots are where p_n meets the parabola; the slope changes at kinks, and beyond [-2, 2] there are none
+    en = (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
+    assert "Outside $[-2, 2]$ there are no more kinks, so $p_n$ goes on in straight lines" in en
+    assert "no more knots" not in en and "add no knot" not in en
     for lang, text in (("en", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$"),
                        ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")

@@ -172,6 +172,9 @@ def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_s
     assert 1 / (1 - 0.9) == pytest.approx(10)
     assert all(np.diff(updates[:100]) > 0) and max(updates) < 10 + 1e-9            # grows towards 10 ...
     assert updates[-1] == pytest.approx(10, rel=1e-9)                              # ... and gets there
+    # the learning rate is the same in both runs; it is the effective step that momentum enlarges
+    assert "so the same η = 0.3 gives a much larger effective step here than there." in page_text(PAGE, "en")
+    assert "同样是 η = 0.3，这里的实际步长比那里大得多。" in page_text(PAGE, "zh")
 
 
 @pytest.mark.parametrize("seed", training_speed.SEEDS)
@@ -191,10 +194,10 @@ def test_without_momentum_no_unit_of_hidden_layer_2_dies_in_ten_steps_at_0_3(see
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Tanh units cannot die this way: a tanh\n# unit's slope is positive at every input, and even computed as "
-           "$1 - \\tanh^2 x$ in float64 it rounds to zero\n# only from about $|x| = 19$, where `np.tanh` returns exactly 1.0"),
-    ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正，即使在 float64 下按 $1 - \\tanh^2 x$ 计算，"
-           "也要从约 $|x| = 19$ 起才会舍入为零，那里 `np.tanh` 恰好返回 1.0")])
+    ("en", "Tanh units cannot die this way: a tanh\n# unit's slope is positive at every input. Even its float64 value "
+           "$1 - \\tanh^2 x$ stays above zero\n# up to about $|x| = 19$, where `np.tanh` returns exactly 1.0"),
+    ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正。在 float64 下算 $1 - \\tanh^2 x$，"
+           "结果要到约 $|x| = 19$ 才变成零，那里 `np.tanh` 恰好返回 1.0")])
 def test_tanh_slope_computed_as_1_minus_tanh_squared_is_zero_only_beyond_about_19(lang, wording):
     """Tanh units cannot die as ReLU units do: tanh' = 1 - tanh^2 > 0 at every finite input; in float64
     the computed slope is zero only beyond about |x| = 19 (1 - tanh^2 x), or about 373 (the sech^2 x form

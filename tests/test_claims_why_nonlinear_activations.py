@@ -350,7 +350,7 @@ def test_sigmoid_derivative_formula_and_bound_one_quarter():
 
 
 def test_sigma_and_one_minus_sigma_sum_to_one_so_their_product_is_at_most_a_quarter():
-    """The displayed bound sigma' <= 1/4 (its argument is on from-linear-to-nonlinear, the derivation's home)."""
+    """The stated bound sigma' <= 1/4 (its argument is on from-linear-to-nonlinear, the derivation's home)."""
     x = np.linspace(-30, 30, 60001)
     s = sigmoid(x)
     assert np.all(s > 0) and np.all(1 - s >= 0) and np.allclose(s + (1 - s), 1.0)
@@ -481,9 +481,12 @@ def test_dead_unit_sentence_keeps_the_glossary_plain_sgd_condition():
     """A unit with no gradient stays put only without momentum: with momentum the stored velocity
     still moves its weights, as the glossary's dead-unit entry says."""
     from claim_helpers import page_text
-    assert "under plain SGD (without momentum), it keeps outputting zero" in page_text(
-        "blog/posts/why-nonlinear-activations.md", "en")
-    assert "在不带动量的普通 SGD 下，除非下面各层的变化" in page_text("blog/posts/why-nonlinear-activations.md", "zh")
+    assert ("under plain [stochastic gradient descent](../../glossary.md#sgd) (SGD: each step uses the gradient on a "
+            "few randomly drawn training points, with no [momentum](../../glossary.md#momentum), that is, no carry-over "
+            "of earlier steps), it keeps outputting zero") in page_text("blog/posts/why-nonlinear-activations.md", "en")
+    assert ("在普通的[随机梯度下降](../../glossary.md#sgd)（SGD：每一步只用随机抽取的几个训练点上的梯度，且不带"
+            "[动量](../../glossary.md#momentum)，即不沿用之前各步的更新）下，除非下面各层的变化") in page_text(
+        "blog/posts/why-nonlinear-activations.md", "zh")
     w, v, beta, lr = 1.0, 0.3, 0.9, 0.1          # zero gradient from now on
     w_sgd = w - lr * 0.0
     v = beta * v + 0.0

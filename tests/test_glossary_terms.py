@@ -319,3 +319,19 @@ def test_card_is_defined_at_its_home_on_the_first_catalogue_page():
     fig = Figure()
     card.draw_card("elu", fig, colours)
     assert fig.axes[0].get_xlim() == (-5.0, 5.0)
+    # not every card: ReLU6's runs from -4 to 9, so the entry says "usually" (review final34, cb)
+    fig = Figure()
+    card.draw_card("relu6", fig, colours)
+    assert fig.axes[0].get_xlim() == (-4.0, 9.0)
+    assert "usually with $x$ from −5 to 5" in term.en_definition and "通常从 −5 到 5" in term.zh_definition
+
+
+def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
+    """gated-units#gradient compares GLU with the gated tanh unit tanh(u) sigma(v); the glossary's promise of
+    an entry for every gated unit the site discusses covers it (review final34, cb)."""
+    term = TERMS["gated-tanh-unit"]
+    assert term.home == "catalogue/gated-units.md#gradient"
+    for lang, said in (("en", "gated tanh unit, $\\tanh(u)\\,\\sigma(v)$"), ("zh", "门控 tanh 单元 $\\tanh(u)\\,\\sigma(v)$")):
+        text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
+        assert said in text.split("{ #gradient }")[1].split("\n## ")[0], lang
+    assert "$\\tanh(u)\\,\\sigma(v)$" in term.en_definition and "$\\tanh(u)\\,\\sigma(v)$" in term.zh_definition

@@ -394,9 +394,14 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     assert ACTIVATIONS["hard_sigmoid"].first_appeared == ("theano2013",)
     text = page_text("reference.md", lang)
     said = {"en": "(Theano's hard sigmoid has slope 0.2, not 1/6)", "zh": "（比如 Theano 的 hard sigmoid 斜率是 0.2，而不是 1/6）"}[lang]
-    assert said in text and WORDS["zh"]["popular"] == "使它流行的文献"
+    assert said in text and WORDS["zh"]["popular"] == "推广它的工作"
     if lang == "zh":      # the label's definition does not restate the label (review final32, cb)
-        assert "**使它流行的文献**：让它作为激活函数流行起来的文献，只在与最早出处不同时列出。" in text
+        assert "**推广它的工作**：让它作为激活函数流行起来的文献，只在与最早出处不同时列出。" in text
+    # MobileNetV3 popularised the 1/6-slope form; the 0.2-slope one was in use before it (review final34, cb)
+    section = sections_markdown(lang).split("{ #hard-sigmoid }")[1].split("\n## ")[0]
+    scope = {"en": "Howard et al. (2019)</a>, in the 1/6-slope form used here",
+             "zh": "，指本站所用的斜率 1/6 形式"}[lang]
+    assert scope in section, section
     # RReLU's first written source is Xu et al., who say it was first used in the NDSB competition (as rectifiers says)
     assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
     used_first = {"en": "Xu et al. (2015) say RReLU was first used in Kaggle's National Data Science Bowl.",

@@ -1,4 +1,4 @@
-"""A ReLU network is linear on each region where its set of active units is fixed.
+"""A ReLU network is affine on each region where its set of active units is fixed.
 
 For a given input, zeroing the rows of inactive units turns the network into one affine map
 A_S x + c_S (Glorot et al. 2011: "the only non-linearity ... comes from the path selection").

@@ -110,7 +110,8 @@ WORKS: dict[str, Work] = {
         "OpenAI", 2018, "finetune-transformer-lm", "GitHub repository, train.py",
         "https://github.com/openai/finetune-transformer-lm/blob/master/train.py", "OpenAI"),
     "openai2019": Work(
-        "OpenAI", 2019, "gpt-2", "GitHub repository, src/model.py", "https://github.com/openai/gpt-2", "OpenAI"),
+        "OpenAI", 2019, "gpt-2", "GitHub repository, src/model.py",
+        "https://github.com/openai/gpt-2/blob/master/src/model.py", "OpenAI"),
     "elfwing2018": Work(
         "S. Elfwing, E. Uchibe and K. Doya", 2018,
         "Sigmoid-Weighted Linear Units for Neural Network Function Approximation in Reinforcement Learning",

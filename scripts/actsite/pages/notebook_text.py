@@ -36,7 +36,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_at_init": "  seed {seed}: layer 1: {first}   layer 2: {second}",
     "dead_largest_z": "largest pre-activation of unit {unit} over the data: {z:.3f}",
     "dead_fraction": "dead units: {first} of {units_1} in hidden layer 1, {second} of {units_2} in hidden layer 2",
-    "dead_grads": "dead unit {unit}:   incoming weights: max |∂L/∂w| = {w:g}   bias: ∂L/∂b = {b:g}   outgoing weights: max |∂L/∂w| = {out:g}",
+    "dead_grads": "dead unit {unit}:   largest |incoming-weight gradient| = {w:g}   bias gradient = {b:g}   largest |outgoing-weight gradient| = {out:g}",
     "dead_live_grads": "live unit {unit}:   incoming weights: max |∂L/∂w| = {w:.4f}   bias: ∂L/∂b = {b:.4f}",
     "dead_unchanged": "unit {unit}'s weights and bias unchanged, bit for bit, after {steps} steps: {same}",
     "dead_live_moved": "live unit {unit}: its incoming weights moved by {distance:.3f} (Euclidean distance)",

@@ -30,8 +30,8 @@ WORDS = {
            "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "开销",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
-           "smoothness": "平滑性", "first": "最早出处", "popular": "使它流行的文献", "unpinned": "经典函数，早于神经网络",
-           "card": "函数目录中的卡片", "article": "详见", "also": "文章中的讨论", "colon": "：",
+           "smoothness": "平滑性", "first": "最早出处", "popular": "推广它的工作", "unpinned": "经典函数，早于神经网络",
+           "card": "函数目录中的卡片", "article": "文章中的讨论", "also": "另见文章", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
            "monotonic": "Monotone", "zero_centred": "Zero-centred", "saturating": "Saturating",
@@ -42,6 +42,9 @@ WORDS = {
            "card": "Card in the catalogue", "article": "Discussed in", "also": "Also discussed in", "colon": ": ",
            "formulas_caption": "Formulas and ranges", "properties_caption": "Properties"},
 }
+# Where the popularising work made only the form this site uses popular (the 0.2-slope hard sigmoid
+# was in use before MobileNetV3), the line says so.
+POPULAR_SCOPE = {"hard_sigmoid": {"en": ", in the 1/6-slope form used here", "zh": "，指本站所用的斜率 1/6 形式"}}
 CATALOGUE_PAGES = {"rectifier": "catalogue/rectifiers.md", "smooth": "catalogue/smooth-gates.md",
                    "hard": "catalogue/hard-and-cheap.md"}   # the classic four have no card page
 # The classic four have no card: each section links to the article section that derives and judges it.
@@ -177,7 +180,8 @@ def provenance_lines(act: Activation, lang: str) -> list[str]:
     first = short_citations(act.first_appeared, lang) if act.first_appeared else w["unpinned"]
     lines = [f"{w['first']}{w['colon']}{first}", ""]
     if act.popularised_by:
-        lines += [f"{w['popular']}{w['colon']}{short_citations(act.popularised_by, lang)}", ""]
+        scope = POPULAR_SCOPE.get(act.key, {}).get(lang, "")
+        lines += [f"{w['popular']}{w['colon']}{short_citations(act.popularised_by, lang)}{scope}", ""]
     from actsite.pages.glossary import home_title   # here: glossary imports this module
     if act.family in CATALOGUE_PAGES:
         lines += [f"{w['card']}{w['colon']}[{act.names[lang]}]({CATALOGUE_PAGES[act.family]}#{anchor(act)})", ""]

@@ -41,8 +41,9 @@ for act in gradient_depth.ACTIVATIONS:
 
 # %% [markdown]
 # The sigmoid's gradient shrinks at every scale, by a factor between 0.04 and 0.32 per layer. For tanh
-# and ReLU the factor per layer lies between 1.00 and 1.06, but the small scale leaves every layer's gradient
-# near $10^{-36}$ (tanh) or $10^{-44}$ (ReLU), and with He's scale the tanh gradient grows 17.5-fold towards the input.
+# and ReLU the factor per layer is within 1.2% of one, except tanh with He's scale (1.06: its gradient
+# grows 17.5-fold towards the input); the small scale leaves every layer's gradient
+# near $10^{-36}$ (tanh) or $10^{-44}$ (ReLU).
 # For ReLU all three scales give the same ratio, for the reason the article gives in
 # [Measuring it in a 50-layer network](../blog/posts/when-gradients-vanish.md#measured-depth): going
 # from He to Xavier multiplies every layer's gradient by the same $2^{-49/2}$.
@@ -73,8 +74,9 @@ for init in INIT_STD:
 # over all units and inputs ("output std" below). With Xavier's scale the ReLU activations shrink by a factor
 # of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
 # activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He's scale, in this draw (seed 0),
-# the factor stays within 2% of one for both activations: a slow drift
-# over 50 layers, not a geometric collapse. For ReLU even the direction of the drift depends on the random draw:
+# the tanh outputs settle at the fixed point
+# [the article derives](../blog/posts/when-gradients-vanish.md#initialisation) (output std about 0.56), while the ReLU
+# outputs drift by under 2% per layer, which over 50 layers still halves them. For ReLU even the direction of the drift depends on the random draw:
 # here the outputs shrink, while with seed 1, in [Try this](#try-this) below, they grow.
 
 # %%

@@ -61,7 +61,7 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 # Every row gives exactly 4 in the last column: the bound $4/n^2$ is reached at each midpoint, so
 # doubling the units divides the error by four.
 #
-# Outside $[-2, 2]$ there are no more knots, so $p_n$ goes on in straight lines; [the article](../blog/posts/why-nonlinear-activations.md#quadratic)
+# Outside $[-2, 2]$ there are no more kinks, so $p_n$ goes on in straight lines; [the article](../blog/posts/why-nonlinear-activations.md#quadratic)
 # gives $p_{16}$ at $x = \pm 10$. On $[-2, 2]$, four times as many units divide the error by 16.
 # What do they do at $x = 10$? Guess $p_{64}(10)$ before you run the cell.
 
@@ -73,7 +73,7 @@ for n in (16, 64):
 # %% [markdown]
 # Almost nothing. Right of 2 every unit is on, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
 # of slope $4 - \delta$: $p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$. More units move this towards 36,
-# never towards 100. Left of −2 every unit is off, so $p_n = 4$ there whatever $n$, 96 short at −10. Extra units refine the fit between the knots but add no knot beyond them: past 2 the line only steepens towards slope 4, so the miss at 10 stays above 64.
+# never towards 100. Left of −2 every unit is off, so $p_n = 4$ there whatever $n$, 96 short at −10. Extra units refine the fit between the knots but add no kink beyond them: past 2 the line only steepens towards slope 4, so the miss at 10 stays above 64.
 #
 # ## Try this { #try-this }
 #

@@ -87,16 +87,16 @@ for (lr, seed), share in shares.items():
 # %% [markdown]
 # At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and in
 # seed 0 (see [Try this](#try-this)) 46% are dead at step 100. Tanh units cannot die this way: a tanh
-# unit's slope is positive at every input, and even computed as $1 - \tanh^2 x$ in float64 it rounds to zero
-# only from about $|x| = 19$, where `np.tanh` returns exactly 1.0; ReLU's is zero on the whole negative
-# half-line.
+# unit's slope is positive at every input. Even its float64 value $1 - \tanh^2 x$ stays above zero
+# up to about $|x| = 19$, where `np.tanh` returns exactly 1.0, while ReLU's slope is zero on the whole
+# negative half-line.
 #
 # The linked article on dead units finds almost none at η = 0.3. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it
 # trains with plain SGD, without momentum. Momentum is the difference tested here. Each update
 # carries nine tenths of the previous one, so as long as the gradient keeps
 # its direction, the update grows towards 1/(1 − 0.9) = 10 times the plain step η × gradient (6.5 times
-# by the tenth step): η = 0.3 here is a much larger step than η = 0.3 there.
+# by the tenth step), so the same η = 0.3 gives a much larger effective step here than there.
 # Run the same ten steps at 0.3 again, this time without momentum:
 
 # %%

@@ -134,8 +134,9 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 #
 # Raise the lower end of the input range: the first three lines draw inputs from $[\text{low}, 1]^2$, so the
 # mean grows and the range narrows, and the condition number and the number of full-batch steps grow (the count
-# stops at 500). The last two keep the width at 0.8 and only shift the range: $\kappa$ grows less, so much of
-# the growth comes from the narrower range. Add other ranges to the tuple to see more.
+# stops at 500). The last two keep the width at 0.8 and only shift the range: $[0.35, 1.15]^2$ has the mean of
+# $[0.5, 1]^2$, and $[0.5, 1.3]^2$ its lower end. [The article](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)
+# uses the first of these to split the rise in $\kappa$. Add other ranges to the tuple to see more.
 
 # %%
 for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 1.15), (0.5, 1.3)):

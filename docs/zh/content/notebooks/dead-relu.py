@@ -61,7 +61,7 @@ dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).a
 say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
-# $g'(z_j^{(n)})$ 是 ReLU 在这个单元对第 $n$ 个训练点的预激活值处的斜率，现在它在每个训练点上都为零。[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 的求和式里，每一项都乘着这个因子，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练点上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
+# 现在这个单元在每个训练点上的预激活值都不大于零，ReLU 在那里的斜率 $g'(z_j^{(n)})$ 因而都是零。[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 的求和式里，每一项都乘着这个因子，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练点上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
 
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
