@@ -605,6 +605,10 @@ def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang)
     bert_activation, bert_source = rows["BERT"][2], rows["BERT"][4]
     assert bert_activation == {"en": "GELU, exact", "zh": "GELU，精确形式"}[lang]
     assert {"en": "code released with the checkpoints", "zh": "随检查点公开的代码"}[lang] in bert_source
+    # the repository link leads to today's code, the tanh form: the cell names the first release and says
+    # that later versions differ, so the row and the link agree (review final35, cb)
+    assert {"en": "in its first release (later versions compute the tanh approximation)",
+            "zh": "的最初版本（后来的版本改用 tanh 近似）"}[lang] in bert_source
     assert exact not in rows["GPT"][2] and exact not in rows["GPT-2"][2]
     # T5 v1.1: the checkpoint notes say only "GEGLU"; the row adds the form Mesh TensorFlow's gelu computes
     assert rows["T5 v1.1"][2] == {"en": "GEGLU, tanh approximation of GELU", "zh": "GEGLU，GELU 取 tanh 近似"}[lang]
@@ -677,11 +681,13 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
             "roughly squares large inputs (with any gate here but GLU's bounded sigmoid) and can produce "
             "[outliers](low-precision.md#outliers), values far larger than the rest, that 8-bit formats hold badly; "
-            "Fishman et al. (2025) report them in FP8 training of a 7B SwiGLU model.") in page("en")
+            "Fishman et al. (2025) report them in 8-bit floating-point (FP8) training of a 7-billion-parameter SwiGLU model.") in page("en")
     assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，除了有界的 GLU（sigmoid 门），"
-            "这里的每种门都会使乘积随大输入近似按平方增长（相差一个因单元而异的常数倍），可能产生 8 位格式难以容纳的"
-            "[离群值](low-precision.md#outliers)（远大于其余数值的值）；Fishman 等人（2025）在一次 7B SwiGLU 模型的 FP8 训练中"
+            "这里的每种门都会使乘积随大输入近似按平方增长，可能产生[离群值](low-precision.md#outliers)（远大于其余数值的值），"
+            "使 8 位格式难以精确表示其余的值；Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 8 位浮点（FP8）训练中"
             "观察到了这种情况。") in page("zh")
+    # the 8-bit problem is precision, not range (review final35, cb); "7B" is spelled out for a reader new to it
+    assert "难以容纳" not in page("zh") and "7B SwiGLU" not in page("en") + page("zh")
     assert "近似等于大输入的平方" not in page("zh")
     for lang in LANGS:
         paragraph = next(par for par in page(lang).split("\n\n") if "low-precision.md#outliers" in par)
@@ -689,8 +695,13 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
         assert paragraph.count("：") <= 1 and "在训练中" not in paragraph
         scale = page(lang).split("{ #scale }")[1].split("{ #shazeer-2020 }")[0]
         assert paragraph in scale and "low-precision.md#outliers" not in page(lang).split("{ #shazeer-2020 }")[1]
-        # the source is named where the claim is made and told in full at its home (review final34, cb)
-        assert page(lang).count("Fishman") == 1 and "Fishman" in paragraph
+        # the source is named where the claim is made and told in full at its home (review final34, cb),
+        # and listed among this page's references, as at its home (review final35, cb)
+        assert page(lang).count("Fishman") == 2 and "Fishman" in paragraph
+        entry = next(line for line in page(lang).split("{ #references }")[1].splitlines() if "Fishman" in line)
+        home_entry = next(line for line in page_text("catalogue/low-precision.md", lang).splitlines()
+                          if "Fishman" in line and "arxiv.org/abs/2409.12517" in line)
+        assert entry.split(". ", 1)[1] == home_entry.split(". ", 1)[1]
     home = page_text("catalogue/low-precision.md", "en")
     assert "Fishman et al. (2025) observed this in FP8 training of a 7-billion-parameter model" in home
     assert "the run diverged, and they traced the divergence to outliers amplified by SwiGLU" in home

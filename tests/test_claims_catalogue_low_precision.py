@@ -70,7 +70,7 @@ def test_double_precision_limits_quoted_in_the_opening():
     # one name for the 64-bit format on this page: float64
     for lang, other in (("en", "double precision"), ("zh", "双精度")):
         assert other not in page(lang), lang
-    page_lang("en", "made in float64, the 64-bit format, where", "")
+    page_lang("en", "made in float64, the 64-bit format. There", "")
     page_lang("zh", "", "几乎都在 64 位的 float64 格式下进行")
     # the glossary's home of float64 is #formats, which names it with its bits, range and epsilon
     from actsite.pages.glossary import TERMS
@@ -256,12 +256,10 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
                 checked += 1
     assert checked >= 20
     page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
-              "threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
-              "so the sampled search finds the same thresholds as checking every value would.", "")
+              "threshold, the distance between the function and its asymptote, and between their slopes, only shrinks. "
+              "The search also checks the 65,536 float32 values just past each threshold one by one, and finds no disagreement there.", "")
     page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了阈值，函数与渐近线之间的距离、"
-              "两者斜率之间的距离都只会缩小，所以取样搜索得到的阈值与逐个检查每个值所得的相同。")
-    for lang, log in (("en", "checked one by one"), ("zh", "也逐个检查过")):      # a search log, not for the reader
-        assert log not in page(lang), lang
+              "两者斜率之间的距离都只会缩小。此外，搜索还把每个阈值之后紧接着的 65536 个 float32 值逐个检查了一遍，没有发现不一致。")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
     two = int(np.float32(2).view(np.int32))
@@ -831,7 +829,7 @@ def test_naive_silu_and_mish_survive_float16_and_break_in_e4m3():
     np.testing.assert_array_equal(np.isnan(lp.naive_in("sigmoid", v, "float8_e4m3fn")), v <= -6.5)
     np.testing.assert_array_equal(np.isnan(lp.naive_in("mish", v, "float8_e4m3fn")), v >= 6.5)
     both(r"$-1.7 \times 10^{-4}$", r"$-20.34$", r"$x \le -6.5$", r"$x \ge 6.5$")
-    page_lang("en", r"so even the formulas that stay finite in float16 break: the sigmoid and SiLU are NaN for $x \le -6.5$,", "")
+    page_lang("en", r"So even the formulas that stay finite in float16 break: the sigmoid and SiLU are NaN for $x \le -6.5$,", "")
     page_lang("zh", "", r"所以在 float16 中结果仍有限的公式也会出错：sigmoid 和 SiLU 在 $x \le -6.5$ 时是 NaN，")
     for lang, framing in (("en", "barely affected"), ("en", "three formulas that survive"), ("zh", "几乎不受溢出影响"),
                           ("zh", "挺过了溢出的这三个公式")):
@@ -1073,10 +1071,10 @@ def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
     assert silu[0] == -1.0 and x[0] == -448 and abs(float(EVERY["silu"].f(np.array(-448.0)))) < 1e-190
     page_lang("en", "This page's conversion turns every overflow in E4M3 into NaN", "")
     page_lang("zh", "", "本页的转换把 E4M3 中溢出的结果一律变成 NaN")
-    page_lang("en", r"A conversion that instead clips every overflow to $\pm 448$ keeps Mish and the tanh approximation "
-              r"of GELU right ($x$ or 0), but not the other two: for $x \le -6.5$ the sigmoid gives $2^{-9}$, E4M3's "
-              r"smallest positive number, where the correctly rounded value is 0 from $-7$, and SiLU gives about $x/448$, "
-              r"$-1$ at $x = -448$ where the true value is about 0.", "")
+    page_lang("en", r"Clipping every overflow to $\pm 448$ instead rescues Mish and the tanh approximation of GELU "
+              r"($x$ or 0), but not the sigmoid or SiLU. For $x \le -6.5$ the sigmoid then gives $2^{-9}$, E4M3's "
+              r"smallest positive number, where the correctly rounded value is 0 from $-7$; SiLU gives about $x/448$, "
+              r"which is $-1$ at $x = -448$, where the true value is about 0.", "")
     page_lang("zh", "", r"若转换时把溢出的结果截断到 $\pm 448$，Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
               r"在 $x \le -6.5$ 时，sigmoid 给出 E4M3 的最小正数 $2^{-9}$，而正确舍入的值从 $-7$ 起就是 0；SiLU 约等于 "
               r"$x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
@@ -1209,7 +1207,7 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("en", "in every format hard swish becomes $x$ one step below 3 (at 2.98 in bfloat16, 2.5 in E5M2).", "")
     page_lang("zh", "", "在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
-              "equals its asymptote everywhere. In the 8- and 16-bit formats each keeps enough digits to name one value "
+              "equals its asymptote everywhere. In the 8- and 16-bit formats each number is given with just enough digits to name one value "
               "of the format (4.508 in float16, since 4.51 would round to its neighbour).", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。在 8 位和 16 位格式中，"
               "每个数都保留到足以确定格式中一个值的位数（float16 中写作 4.508，因为 4.51 会舍入到相邻的另一个值）。")
@@ -1269,7 +1267,7 @@ def test_the_opening_says_should_for_speed():
     page_lang("en", r"It then shows softmax and log-sum-exp ($\log\sum_j e^{z_j}$) in 16 bits, and turns to "
               "mixed-precision training, to why 16 bits should make activations faster,", "")
     page_lang("zh", "", r"接下来演示 16 位下的 softmax 与 log-sum-exp（$\log\sum_j e^{z_j}$），再讨论混合精度训练、"
-              "16 位为什么应当让激活函数更快，")
+              "为什么 16 位按理能让激活函数更快，")
     for lang, strong in (("en", "why 16 bits are faster"), ("zh", "16 位为什么更快")):
         assert strong not in page(lang), lang
     for lang, single in (("en", r"$u \approx c\,v$ for some constant"), ("zh", r"则 $u \approx c\,v$")):
@@ -1360,7 +1358,8 @@ def test_e4m3_range_and_squared_spread():
     swiglu = GATED["swiglu"]
     u, v = np.random.default_rng(0).normal(size=(2, 50)) * 3           # SwiGLU(u, v) = u · v σ(v)
     np.testing.assert_allclose(swiglu.f(u, v), u * v * sigmoid(v), rtol=1e-12)
-    both(r"$\mathrm{SwiGLU}(u, v) = u \cdot v\,\sigma(v)$")
+    page_lang("en", r"SwiGLU computes $u \cdot v\,\sigma(v)$, with $u$ and $v$ two linear maps of the same input.", "")
+    page_lang("zh", "", r"SwiGLU 计算 $u \cdot v\,\sigma(v)$，其中 $u$ 和 $v$ 是同一输入的两个线性映射。")
     for x in (10.0, 30.0):
         ratio = float(swiglu.f(10 * x, 10 * x) / swiglu.f(x, x))
         assert ratio == pytest.approx(100, rel=1e-3)
@@ -1604,18 +1603,20 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # scoped to PyTorch's forward pass, with its exception, and marked as an argument whose GPU times stay unmeasured
     page_lang("en", "The same reason suggests that the choice among built-in activations matters little for speed on a "
               "GPU. In PyTorch, for example, the forward pass of most built-in "
-              "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory (for multi-step "
-              "formulas such as GELU and SiLU, a [fused kernel](../glossary.md#fused-kernel)). Softsign is an exception: PyTorch writes it as three "
-              "operations, and in eager mode, which runs operations one at a time, each is a separate kernel. The [numpy timings of the activations]"
-              "(../how-this-site-is-built.md#timing) do not carry over to built-in activations, because numpy makes a "
-              "separate pass over memory for each operation of a formula.", "")
+              "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory; for a multi-step "
+              "formula such as GELU or SiLU that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
+              "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
+              "operations, and in eager mode, which runs operations one at a time, each is a separate kernel. Code that makes a separate pass over memory "
+              "for each operation, as numpy does, pays for every step of a formula ([this site's numpy timings]"
+              "(../how-this-site-is-built.md#timing) show the effect); a single kernel makes one pass.", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
     page_lang("zh", "", "按同样的道理，在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
-              "内核，只读写一次内存（GELU、SiLU 这类多步公式则是一个[融合内核](../glossary.md#fused-kernel)）。softsign 是个例外："
-              "PyTorch 把它写成三步运算，在即时执行（eager）模式下逐个运行，每步都是一个单独的内核。激活函数的 [numpy 计时](../how-this-site-is-built.md#timing)不能照搬到内置激活函数上，"
-              "因为 numpy 对公式里的每步运算都要把数组读写一遍。")
+              "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
+              "不把中间结果写回内存的内核。softsign 是个例外："
+              "PyTorch 把它写成三步运算，在即时执行（eager）模式下逐个运行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
+              "公式每多一步就多一遍访存（[本站的 numpy 计时](../how-this-site-is-built.md#timing)能看出这一点）；一个内核则只读写一遍。")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
     for lang, editorial in (("en", "remains unmeasured"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),
@@ -1631,7 +1632,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     page_lang("en", "usually limited by memory traffic, NVIDIA's guides say. By halving the bytes it moves, 16 bits should then "
               "make such an activation up to about twice as fast as in float32 ([the argument above](#speed)).", "")
     page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存。换成 16 位后字节数减半，"
-              "[按上文的论证](#speed)，这类激活函数的速度最多可达 float32 下的约两倍。")
+              "照[上文的论证](#speed)，这类激活函数的速度按理最多可达 float32 下的约两倍。")
     for lang, hedge in (("en", "an argument, not a measurement"), ("zh", "论证，不是实测")):
         assert page(lang).count(hedge) == 1, lang
     for lang, overclaim in (("en", "every memory-bound"), ("zh", "耗时应当都")):
@@ -1651,6 +1652,24 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
         speed = page(lang).split("{ #speed }")[1].split("{ #outliers }")[0]
         assert speed.count("](") == 2 and speed.count("](../glossary.md#fused-kernel)") == 1, lang   # the term at its home
         assert "explains why its numpy timings" not in speed and "一页解释了为什么" not in speed, lang
+    # the home defines the term in one clause, as the glossary does, and the numpy aside quotes no number
+    fused = {t.key: t for t in TERMS}["fused-kernel"]
+    assert "without writing the intermediate results back" in fused.en_definition and "中间结果不写回内存" in fused.zh_definition
+    for lang, definition in (("en", "which does all the steps in that one pass without writing intermediate results back"),
+                             ("zh", "即在这一次读写中做完所有步骤、不把中间结果写回内存的内核")):
+        speed = page(lang).split("{ #speed }")[1].split("{ #outliers }")[0]
+        assert definition in speed and not re.search(r"\d+(\.\d+)?\s*(×|x\b|倍)", speed), lang
+
+
+def test_channel_is_glossed_at_its_first_use():
+    """'channel' is said in a few words where it first appears (the per-channel scale factor), before the SwiGLU
+    paragraph counts in channels."""
+    for lang, word, gloss in (("en", "channel", "each *channel*, the same component of every vector in the tensor"),
+                              ("zh", "通道", "每个**通道**，即张量中所有向量的同一个分量")):
+        text = page(lang)
+        assert gloss in text, lang
+        assert text.index(gloss) <= text.index(word) < text.index(gloss) + len(gloss), lang      # the first use is the gloss
+        assert text.index(gloss) < text.index("SwiGLU 计算" if lang == "zh" else "SwiGLU computes"), lang
 
 
 def test_terms_are_glossed_where_they_first_appear():
@@ -1658,7 +1677,7 @@ def test_terms_are_glossed_where_they_first_appear():
     the cube is computed, not 'cubed' as a verb in Chinese."""
     page_lang("en", "reductions (operations such as `sum` that combine many values into one) and similar operations often "
               "need float32's range", "")
-    page_lang("zh", "", "归约（`sum` 这类把许多值合成一个的运算）之类的运算常常需要 float32 的范围")
+    page_lang("zh", "", "归约（`sum` 这类把许多值合成一个的运算）等运算常常需要 float32 的范围")
     for key in ("float16", "bfloat16"):                     # exactly half a spacing below 1 still rounds to 1
         assert float(lp.to_format(1 - lp.FORMATS[key].eps / 4, key)) == 1.0
     page_lang("zh", "", "函数值只需与极限相差不超过半个间距")

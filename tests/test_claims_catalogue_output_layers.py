@@ -239,7 +239,11 @@ def test_naive_bce_becomes_infinite_from_53_ln_2():
     assert f"{53 * np.log(2):.2f}" == "36.74"
     for lang in LANGS:                                # one symbol for the natural logarithm, stated once
         assert r"$53 \log 2$" in page(lang) and r"\ln" not in page(lang) and "ln 2" not in page(lang)
-    assert "(log is the natural logarithm throughout)" in page("en") and r"（本页的 $\log$ 都是自然对数）" in page("zh")
+    # stated where log first appears, in the loss's definition, not inside a formula-laden sentence (review final35, cb)
+    for lang, said in (("en", "Throughout, log is the natural logarithm."), ("zh", r"本页的 $\log$ 都是自然对数。")):
+        assert page(lang).count(said) == 1
+        assert page(lang).index(said) < page(lang).index(r"$-y \log p")
+        assert page(lang).split(said)[0].split("{ #last-layer }")[1].count("\n\n") == 2   # the second paragraph
     with np.errstate(divide="ignore"):
         assert np.isfinite(out.naive_bce(36.73, 0.0)) and out.naive_bce(36.74, 0.0) == np.inf
     assert 1.0 + np.exp(-36.74) == 1.0
@@ -332,8 +336,11 @@ def test_half_precision_overflows_the_exponential_beyond_11_09():
     assert f"{np.log(np.finfo(np.float64).max):.2f}" == "709.78"
     # every float16 logit above 11.09 overflows (the next float16 after 11.0859 is 11.09375), none at or below
     assert float(np.float16(11.09)) == 11.09375 and np.isfinite(np.exp(np.float16(11.0859375)))
-    assert "In float16 the exponential overflows for logits above 11.09, not above 709.78 as in float64" in page("en")
-    assert "在 float16 中，logit 超过 11.09 指数就会溢出，不像 float64 要超过 709.78 才溢出" in page("zh")
+    # one clause where float64's threshold is given, with the link to its home (review final35, cb)
+    assert ("In float64 $e^{x}$ overflows to infinity for $x > 709.78$, and in float16 already for $x > 11.09$ "
+            "([softmax in 16 bits](low-precision.md#softmax)).") in page("en")
+    assert ("在 float64 中，$x > 709.78$ 时 $e^{x}$ 会溢出为无穷大；在 float16 中，$x > 11.09$ 时就已溢出"
+            "（见 [16 位下的 softmax](low-precision.md#softmax)）。") in page("zh")
 
 
 def test_pytorch_cross_entropy_is_log_softmax_then_nll_and_the_gradient_follows_from_the_saved_log_probabilities():
@@ -435,13 +442,16 @@ def test_the_loss_adjustments_are_counted_right_and_soft_capping_is_only_linked(
 
 def test_the_16_bit_paragraph_links_to_low_precision_and_does_not_repeat_it():
     """The float16 overflow and what autocast keeps in float32 have their home on low-precision
-    (#softmax, #mixed-precision); this page keeps one sentence and the two links (review final31, cb)."""
+    (#softmax, #mixed-precision); this page keeps one clause, in #stability beside float64's threshold,
+    and one link (review final31 and final35, cb)."""
     home = page_text("catalogue/low-precision.md", "en")
     assert "{ #softmax }" in home and "{ #mixed-precision }" in home and "`log_softmax`" in home
     for lang in LANGS:
-        paragraph = next(par for par in page(lang).split("\n\n") if "low-precision.md#mixed-precision" in par)
-        assert "(low-precision.md#softmax)" in paragraph and "autocast" not in paragraph
-        assert "reduction" not in paragraph and "归约" not in paragraph
+        paragraphs = [par for par in page(lang).split("\n\n") if "11.09" in par]
+        assert len(paragraphs) == 1 and "(low-precision.md#softmax)" in paragraphs[0] and "709.78" in paragraphs[0]
+        stability = page(lang).split("{ #stability }")[1].split("\n## ")[0]
+        assert paragraphs[0] in stability and "autocast" not in page(lang)
+        assert "reduction" not in paragraphs[0] and "归约" not in paragraphs[0]
 
 
 def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_factor_and_a_constant():
@@ -509,9 +519,15 @@ def test_the_stable_binary_cross_entropy_is_softplus_minus_xy_with_the_stable_so
         np.testing.assert_allclose(out.bce_with_logits(x, y), EVERY["softplus"].f(x) - x * y, rtol=1e-13, atol=1e-13)
     np.testing.assert_allclose(np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x))), EVERY["softplus"].f(x), rtol=1e-14)
     assert r"\max(x, 0) + \operatorname{log1p}\bigl(e^{-|x|}\bigr)" in page_text("catalogue/smooth-gates.md", "en")
-    for lang, said in (("en", "the loss is $\\operatorname{softplus}(x) - x y$, and with softplus in [its stable form](smooth-gates.md#softplus)"),
-                       ("zh", "损失就是 $\\operatorname{softplus}(x) - x y$；softplus 按[稳定的写法](smooth-gates.md#softplus)计算")):
-        assert said in page_text(PAGE, lang), lang
+    # softplus is defined where this page first uses it, with the glossary link (review final35, cb)
+    np.testing.assert_allclose(EVERY["softplus"].f(x), np.log1p(np.exp(x)), rtol=1e-12)
+    for lang, said in (("en", "the loss is $\\operatorname{softplus}(x) - x y$, where $\\operatorname{softplus}(x) = \\log(1 + e^{x})$ "
+                              "is a [smooth version of ReLU](../glossary.md#softplus); with softplus in [its stable form](smooth-gates.md#softplus)"),
+                       ("zh", "损失就是 $\\operatorname{softplus}(x) - x y$，其中 $\\operatorname{softplus}(x) = \\log(1 + e^{x})$ "
+                              "是[平滑化的 ReLU](../glossary.md#softplus)；softplus 按[稳定的写法](smooth-gates.md#softplus)计算")):
+        text = page_text(PAGE, lang)
+        assert said in text, lang
+        assert text.index("softplus") == text.index(said.split("softplus", 1)[0]) + len(said.split("softplus", 1)[0]), lang
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -525,3 +541,5 @@ def test_no_uncited_torch_amp_entry_and_bridle_is_written_as_in_the_reference_li
     bridle = next(line for line in references.splitlines() if "Bridle" in line)
     assert WORKS["bridle1990"].venue.startswith("Neurocomputing, NATO ASI Series F68")
     assert " Neurocomputing" in bridle and "In Neurocomputing" not in bridle and "收于" not in bridle
+    # Latin text inside a Chinese entry keeps its own punctuation, as the generated list writes it (review final35, cb)
+    assert WORKS["bridle1990"].venue in bridle

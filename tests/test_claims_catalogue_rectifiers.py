@@ -224,6 +224,10 @@ def test_prelu_mean_square_and_the_variance_preserving_initialisation(a):
         n = 256
         var_w = 2 / ((1 + a ** 2) * n)
         assert n * var_w * second == pytest.approx(std ** 2, rel=1e-9)
+    assert ("He et al. generalise the ReLU initialisation rule to a weight variance $2/\\bigl((1 + a^2)\\,n\\bigr)$ "
+            "for fan-in $n$ ([derived in the initialisation article](../blog/posts/initialisation.md#he)).") in page_text("en")
+    assert ("He 等人把 ReLU 的初始化规则推广为权重方差 $2/\\bigl((1 + a^2)\\,n\\bigr)$，$n$ 为扇入"
+            "（[推导见初始化一文](../blog/posts/initialisation.md#he)）。") in page_text("zh")
 
 
 def test_prelu_special_slopes():
@@ -320,9 +324,12 @@ def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
     mean_out = np.mean([rrelu_train(x, rng) for _ in range(draws)], axis=0)
     slope_sd = (RRELU_BOUNDS[1] - RRELU_BOUNDS[0]) / math.sqrt(12)
     assert np.all(np.abs(mean_out - rrelu_eval(x)) <= 5 * slope_sd * np.abs(x) / math.sqrt(draws) + 1e-15)
-    assert ("Only PyTorch's test rule reproduces the expected training output, which for a negative input is the "
-            "mean training slope times $x$.") in page_text("en")
-    assert ("负输入在训练时输出的期望是训练斜率的均值乘以 $x$，只有按 PyTorch 的测试规则，测试时的输出才恰好等于它。") in page_text("zh")
+    assert 11 / 48 == pytest.approx((RRELU_BOUNDS[0] + RRELU_BOUNDS[1]) / 2)    # PyTorch's test slope = mean training slope
+    assert ("For a negative input the expected training output is the mean training slope times $x$; PyTorch's test "
+            "slope $\\bar a$ is exactly its mean training slope.") in page_text("en")
+    assert "so only PyTorch's test rule reproduces the expected training output." in page_text("en")
+    assert "负输入在训练时输出的期望是训练斜率的均值乘以 $x$；PyTorch 的测试斜率 $\\bar a$ 恰好就是它训练斜率的均值。" in page_text("zh")
+    assert "所以只有按 PyTorch 的测试规则，测试时的输出才等于训练时输出的期望。" in page_text("zh")
 
 
 def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
@@ -333,9 +340,9 @@ def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
     # Xu et al.'s test slope, 1/mean(a) = 2/11, is below the mean training slope (Jensen: 1/E[a] < E[1/a])
     assert round(2 / 11, 3) == 0.182 and 2 / 11 < mean_slope
     assert "and averages $\\log(8/3)/5 \\approx 0.196$" in page_text("en")
-    assert "That test slope, $2/11 \\approx 0.182$, lies below the mean training slope." in page_text("en")
+    assert "That test slope, $2/11 \\approx 0.182$, lies below the mean training slope, so" in page_text("en")
     assert "均值为 $\\log(8/3)/5 \\approx 0.196$" in page_text("zh")
-    assert "这个测试斜率 $2/11 \\approx 0.182$ 低于训练斜率的均值。" in page_text("zh")
+    assert "这个测试斜率 $2/11 \\approx 0.182$ 低于训练斜率的均值，所以" in page_text("zh")
 
 
 def test_rrelu_card_values():

@@ -336,21 +336,18 @@ def test_the_rectifier_variants_keep_a_straight_positive_side_and_change_the_neg
 
 
 def test_the_tanh_approximation_cost_is_left_to_the_kernel_and_stated_no_more_strongly_than_low_precision():
-    """'In PyTorch both forms are one built-in kernel. An activation reads and writes each element once, and a GPU does
-    arithmetic far faster than it moves data, so such a kernel's time is expected to be set by the bytes it moves rather
-    than by its formula ([the argument](low-precision.md#speed)).'  The home section gives the same reason, names GELU among the
+    """'In PyTorch both forms are one built-in kernel, and on a GPU such a kernel's time is expected to be set by the
+    bytes it moves rather than by its formula ([why](low-precision.md#speed)).'  One clause and the link; the home section gives the same reason, names GELU among the
     one-kernel built-ins and calls the memory bound an argument, not a measurement, so the page says "expected"
     and claims neither form faster.  (PyTorch's `approximate="tanh"` switch inside the one `nn.GELU` is a
     citation.)"""
     home = {"en": ("GELU, SiLU", r"argument, not a measurement", "A GPU does arithmetic far faster than it moves data"),
             "zh": ("GELU、SiLU", r"不是(实测|测量)", "GPU 做运算比搬数据快得多")}
-    for lang, said in (("en", "In PyTorch both forms are one built-in [kernel](../glossary.md#kernel). An activation reads and "
-                              "writes each element once, and a GPU does arithmetic far faster than it moves data, so such a "
+    for lang, said in (("en", "In PyTorch both forms are one built-in [kernel](../glossary.md#kernel), and on a GPU such a "
                               "kernel's time is expected to be set by the bytes it moves rather than by its formula "
-                              "([the argument](low-precision.md#speed))."),
-                       ("zh", "在 PyTorch 里，两种形式都只是一个内置的[内核](../glossary.md#kernel)。激活函数对每个元素只读写"
-                              "一次，而 GPU 做运算比搬数据快得多，所以这样一个内核的耗时预计由它搬运的字节数决定，而不取决于"
-                              "公式（[论证](low-precision.md#speed)）。")):
+                              "([why](low-precision.md#speed))."),
+                       ("zh", "在 PyTorch 里，两种形式都只是一个内置的[内核](../glossary.md#kernel)；在 GPU 上，这样一个内核的"
+                              "耗时预计由它搬运的字节数决定，而不取决于公式（[原因](low-precision.md#speed)）。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert said in text and "cheaper approximation" not in text and "更省算力" not in text, lang
         assert "it can be faster" not in text and "它可能更快" not in text, lang                # not measured
@@ -416,8 +413,10 @@ def test_both_gates_are_distribution_functions_normal_and_logistic():
     assert round(float(ks[best]), 4) == 1.7017 and round(float(ks[best]), 3) == 1.702
     assert round(float(worst[best]), 4) == 0.0095
     assert np.max(np.abs(sigmoid(x) - normal_cdf(x))) > 0.1                 # the unscaled logistic is far off
-    for lang, said in (("en", r"$\sigma(1.702\,x)$ of a logistic distribution and $\Phi$ of the standard normal, so 1.702 is the scale $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest, rounded from $k = 1.7017$, where that gap is 0.0095."),
-                       ("zh", r"$\sigma(1.702\,x)$ 属于一个逻辑斯谛分布，$\Phi$ 属于标准正态分布；所以 1.702 就是使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的尺度 $k$，由最优值 $k = 1.7017$ 舍入而来；此时最大差距为 0.0095。")):
+    assert float(sigmoid(0.0)) == float(normal_cdf(0.0)) == 0.5                  # both centred on 0
+    assert round(float(np.max(np.abs(sigmoid(1.702 * x) - normal_cdf(x)))), 4) == 0.0095   # the rounded k keeps that gap
+    for lang, said in (("en", r"Both gates are distribution functions of distributions centred on 0, $\sigma(kx)$ of a logistic distribution with scale $1/k$ and $\Phi$ of the standard normal, so matching them leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; 1.702 is that value rounded."),
+                       ("zh", r"两个门都是中心在 0 的分布的分布函数：$\sigma(kx)$ 属于尺度为 $1/k$ 的逻辑斯谛分布，$\Phi$ 属于标准正态分布；因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；1.702 就是它舍入后的值。")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -665,8 +664,9 @@ def test_mish_needs_the_most_transcendental_functions_in_the_table(lang):
     assert len(ops) == 6 and len(ops["Mish"]) == 3 and ops["ReLU"] == []       # ReLU: a comparison, no transcendental
     # The column lists every transcendental function a row calls (the reference's Cost column names only the
     # costliest kind), and says so in its header.
-    assert {"en": "| Transcendental functions used |", "zh": "| 所用超越函数 |"}[lang] in text
-    assert ops["GELU, tanh approximation" if lang == "en" else "GELU（tanh 近似）"] == ["tanh"]
+    assert {"en": "| Transcendental functions |", "zh": "| 超越函数 |"}[lang] in text
+    assert ops["GELU, tanh approximation" if lang == "en" else "GELU（tanh 近似）"] == ["$\\tanh$"]
+    assert ops["Mish"] == ["$\\exp$", "$\\log$", "$\\tanh$"] and ops["GELU"] == ["$\\operatorname{erf}$"]
     assert all(len(v) < 3 for k, v in ops.items() if k != "Mish")
     stated = {"en": "an exponential, a logarithm and a tanh, three transcendental functions, the most on this page",
               "zh": "一次指数、一次对数和一次 tanh，共三次超越函数运算，是本页最多的"}[lang]
@@ -899,3 +899,14 @@ def test_gelu_form_advice_agrees_with_the_gated_units_models_table(lang, said, f
     assert len(set(forms.values())) == 2                                 # the two forms both occur
     for gone in ("computes this approximation", "computes the exact form", "算的是这个近似", "算的是精确形式"):
         assert gone not in own, gone
+
+
+@pytest.mark.parametrize("lang, said", [("en", r"The function $x\,\sigma(x)$ was proposed at least three times."),
+                                        ("zh", r"$x\,\sigma(x)$ 这个函数至少被提出过三次。")])
+def test_silu_history_is_hedged_at_least_three_times(lang, said):
+    """The three cited proposals (Hendrycks and Gimpel 2016, Elfwing et al. 2017/2018, Ramachandran et al. 2017) are
+    real; no one can rule out an earlier use, so the count is a lower bound and the section names all three."""
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert said in text and "proposed three times" not in text and "被提出过三次" not in text.replace("至少被提出过三次", "")
+    silu = text.split("{ #silu }")[1].split("\n## ")[0]
+    assert all(name in silu for name in ("Hendrycks", "Elfwing", "Ramachandran")), lang

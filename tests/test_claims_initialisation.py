@@ -285,7 +285,7 @@ def test_the_small_q_expansion_fails_at_q_1_and_gives_one_over_2l_deep_in_the_st
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "The dotted curve, $q_l = 1/(2l - 1)$ drawn as its square root $1/\\sqrt{2l - 1}$, behaves like $1/(2l)$ deep in the stack and passes through $q_1 = 1$; that the measured standard deviation follows it to within 9% from the first layer on"),
+    ("en", "The dotted curve, $q_l = 1/(2l - 1)$ drawn as its square root $1/\\sqrt{2l - 1}$, behaves like $1/(2l)$ deep in the stack and passes through $q_1 = 1$. The measured standard deviation stays within 9% of it from the first layer on, closer than the expansion promises."),
     ("zh", "图中的点线画的是 $q_l = 1/(2l - 1)$ 对应的标准差 $1/\\sqrt{2l - 1}$；$1/(2l - 1)$ 在深处与 $1/(2l)$ 一致，又恰好经过 $q_1 = 1$。实测的标准差从第一层起就与这条点线相差不到 9%")])
 def test_tanh_follows_one_over_root_two_l_minus_one_within_9_percent(r, lang, wording):
     """The dotted curve is drawn as a standard deviation, and the 9% is a deviation in standard
@@ -714,9 +714,11 @@ def test_residual_recursion_doubles_at_alpha_1_and_2_to_the_50_is_1_1e15():
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "A simulation of 50 such blocks with the experiment's width (256) and inputs (a batch of 500 standard normal "
-           "vectors) gives $3.0 \\times 10^{14}$ to $9.5 \\times 10^{14}$ over three weight draws."),
+           "vectors) gives $3.0 \\times 10^{14}$ to $9.5 \\times 10^{14}$ over three weight draws. At finite width "
+           "each block's factor scatters around 2, so 50 blocks can land on either side of $2^{50}$."),
     ("zh", "用与上面实验相同的宽度（256）和输入（一批 500 个标准正态向量）模拟 50 个这样的块，换三组随机权重各算一次，"
-           "结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间")])
+           "结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间。宽度有限时，每个块的放大倍数在 2 附近散布，"
+           "所以 50 个块之后的结果可能落在 $2^{50}$ 的任何一侧。")])
 def test_residual_numbers_say_they_come_from_a_simulation_with_the_experiments_sizes(lang, wording):
     assert wording in page_text("blog/posts/initialisation.md", lang)
     assert (RES_WIDTH, RES_BATCH, len(RES_SEEDS), RES_BLOCKS) == (N, init_spread.BATCH, 3, 50)
@@ -728,8 +730,9 @@ def test_measured_plain_residual_stack_3_0e14_to_9_5e14_below_the_prediction(res
     assert np.all(last < 2.0 ** 50)
 
 
-def test_plain_residual_stack_is_set_by_the_geometric_mean_of_its_block_factors_1_95_to_1_99(residual):
-    """"what 50 factors multiply up to is set by their geometric mean, between 1.95 and 1.99"."""
+def test_plain_residual_stack_block_factors_scatter_around_2(residual):
+    """"At finite width each block's factor scatters around 2": the end value is the product of the 50
+    block factors, which lie on both sides of 2 (geometric means 1.95 to 1.99 in the page's three draws)."""
     q = residual["plain"]
     factors = q[:, 1:] / q[:, :-1]
     assert factors.shape[1] == 50
@@ -739,8 +742,9 @@ def test_plain_residual_stack_is_set_by_the_geometric_mean_of_its_block_factors_
     assert np.all(geometric < 2) and factors.min() < 2 < factors.max()      # scattered around 2
 
 
-def test_another_weight_draw_can_land_above_2_to_the_50():
-    """'another draw can land above 2': the next draws after the page's three (seeds 3 to 6) include one above."""
+def test_fifty_blocks_can_land_on_either_side_of_2_to_the_50():
+    """'50 blocks can land on either side of 2^50': the page's three draws land below, and the next draws
+    (seeds 3 to 6) include one above."""
     last = [residual_mean_squares(1.0, False, seed)[-1] for seed in (3, 4, 5, 6)]
     assert any(v > 2.0 ** 50 for v in last) and any(v < 2.0 ** 50 for v in last)
 
@@ -753,14 +757,14 @@ def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "ends at 51.0 to 55.8 after 50 blocks in the same three draws, against a predicted 51; other draws can also end below 51"),
-    ("zh", "在同样三组权重下，50 个块之后的均方是 51.0 到 55.8，预测值为 51；换一组权重，也可能低于 51")])
+    ("en", "ends at 51.0 to 55.8 after 50 blocks in the same three draws, against a predicted 51, with the same finite-width scatter on either side."),
+    ("zh", "在同样三组权重下，50 个块之后的均方是 51.0 到 55.8，预测值为 51，同样会因宽度有限而在预测值两侧散布。")])
 def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_0_to_55_8(residual, lang, wording):
     last = residual["pre_norm"][:, -1]
     assert 1 + RES_BLOCKS == 51 and (f"{last.min():.1f}", f"{last.max():.1f}") == ("51.0", "55.8")
     steps = np.diff(residual["pre_norm"], axis=1)
     assert abs(float(np.mean(steps)) - 1) < 0.15                                 # about one per block
-    # the scatter runs both ways: the next draws (seeds 3 to 6) include ends below 51
+    # "scatter on either side": the next draws (seeds 3 to 6) include ends below 51
     others = [residual_mean_squares(1.0, True, seed)[-1] for seed in (3, 4, 5, 6)]
     assert any(v < 51 for v in others) and any(v > 51 for v in others)
     assert wording in page_text("blog/posts/initialisation.md", lang)

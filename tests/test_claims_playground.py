@@ -341,6 +341,42 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
         assert words in page(lang), lang
 
 
+
+LOW_RATE_DEAD = """
+const st = await load('state.js');
+const net = await load('network.js');
+const s = st.parse('?preset=relu-high-rate&lr=0.1');
+const run = st.build(s, null);
+const dead = [net.inspect(run.net, run.data.train).layers.map((l) => l.dead)];   // row t: after step t (row 0: start)
+for (let t = 1; t <= 4000; t++) {
+  net.trainStep(run.net, run.optimiser, run.data.train, run.nextBatch);
+  dead.push(net.inspect(run.net, run.data.train).layers.map((l) => l.dead));
+}
+process.stdout.write(encode({ act: s.act, lr: s.lr, widths: run.net.sizes, dead }));
+"""
+
+
+def test_at_rate_0_1_no_layer_has_more_dead_units_than_before_the_first_step():
+    """Item 2: 'Lower the learning rate from the preset's 1 to 0.1 and no layer ever has more dead units than before
+    the first step, at most 2 of 32.'  The playground's own run, the dead count of each hidden layer before training
+    and after every one of 4000 steps.  (Counts, not units: a unit of layer 2 can die while one dead at the start
+    comes back, so the page does not say that no unit dies.)"""
+    import numpy as np
+    out = run_node(LOW_RATE_DEAD, {})
+    assert (out["act"], out["lr"]) == ("relu", 0.1) and out["widths"][1:-1] == [32, 32, 32]
+    dead = np.array(out["dead"])
+    assert np.all(dead.max(axis=0) <= dead[0]), (dead[0], dead.max(axis=0))   # never above the starting count
+    assert int(dead.max()) == 2 and dead[0].tolist() == [0, 2, 2]             # "at most 2 of 32", all there at the start
+    for lang, words in (("en", "Lower the learning rate from the preset's 1 to 0.1 and no layer ever has more dead units "
+                                "than before the first step, at most 2 of 32."),
+                        ("zh", "把学习率从预设的 1 降到 0.1，任何一层的死亡单元都不会比第一步之前多，至多是 32 个中的 2 个。")):
+        assert words in page(lang), lang
+    for lang, words in (("en", "not of a [mini-batch](glossary.md#mini-batch)"),
+                        ("en", "under [Xavier initialisation](glossary.md#xavier-initialisation)"),
+                        ("zh", "而不是一个[小批量](glossary.md#mini-batch)"),
+                        ("zh", "改用 [Xavier 初始化](glossary.md#xavier-initialisation)的结果")):
+        assert words in page(lang), (lang, words)                           # linked at first use
+
 def test_item_3s_large_weights_put_pre_activations_in_the_flat_region_from_the_start_not_by_drifting():
     """The page's opening names the third effect as pre-activations 'sitting in' the flat region: item 3, the one
     experiment on it, puts them there at the start through large initial weights, so nothing 'drifts'."""

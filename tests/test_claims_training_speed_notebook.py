@@ -19,6 +19,7 @@ from actsite.experiments.cache import cached
 from actsite.experiments.datasets import voronoi
 from claim_helpers import assert_voronoi_matches_its_description, page_text
 from actsite.experiments.mlp import MLP, minibatches
+from actsite.pages.glossary import TERMS
 
 
 def test_setup_task_network_initialisation_seeds_and_checks():
@@ -240,15 +241,22 @@ def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording)
 
 
 @pytest.mark.parametrize("lang, momentum, target", [
-    ("en", "with *momentum* 0.9 (each update adds nine tenths of the previous update to the new gradient\n# step)",
-     "at most 25%, the training error at which Krizhevsky et al. (2012)\n# timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU\n# version six times faster."),
-    ("zh", "**动量** 0.9（每次的更新量是新的梯度步加上上一次更新量的十分之九）",
-     "Krizhevsky 等人（2012）比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间，他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。")])
-def test_momentum_is_defined_at_first_use_and_the_25_percent_target_is_krizhevskys(lang, momentum, target):
-    """Momentum is defined where it first appears (the update rule is test_momentum_0_9_makes_…); the
-    25% target is the training error of Krizhevsky et al.'s Figure 1, as the article's section states."""
+    ("en", "With *momentum* 0.9,\n# each update is the new gradient step plus nine tenths of the previous update:",
+     "at most 25%, the training error at which\n# [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)\n# timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU\n# version six times faster."),
+    ("zh", "**动量** 0.9 指每次的更新量是新的梯度步加上上一次更新量的十分之九",
+     "[Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间，他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。")])
+def test_momentum_is_defined_once_at_its_home_and_the_25_percent_target_is_krizhevskys(lang, momentum, target):
+    """Momentum is defined once, in the section the glossary names as its home (#beyond-the-grid); its
+    first use points there (the update rule is test_momentum_0_9_makes_…).  Krizhevsky et al. are named
+    in full, with the link, at first mention.  The 25% target is the training error of their Figure 1,
+    as the article's section states."""
     text = page_text("notebooks/training-speed.py", lang)
-    assert momentum in text and text.index(momentum) == text.index("0.9")  - len(momentum.split("0.9")[0])
+    first_use = {"en": "momentum 0.9 (explained [below](#beyond-the-grid))",
+                 "zh": "动量 0.9（含义见[下文](#beyond-the-grid)）"}[lang]
+    assert text.index(first_use) < text.index("{ #beyond-the-grid }") < text.index(momentum)
+    assert text.count({"en": "nine tenths", "zh": "十分之九"}[lang]) == 1                 # explained once
+    assert "notebooks/training-speed.py#beyond-the-grid" in [t.home for t in TERMS if t.key == "momentum"]
+    assert text.index(target) < text.index({"en": "Krizhevsky et al.", "zh": "Krizhevsky 等人"}[lang])  # full name first
     assert target in text and "快了六倍" not in text          # 快了六倍 can be read as seven times
     article = page_text("blog/posts/relu-sparsity-biology.md", "en")
     assert "Figure 1 of Krizhevsky, Sutskever and Hinton (2012)" in article and "reached 25% training error" in article

@@ -598,10 +598,10 @@ def test_first_layer_input_is_about_twice_the_sigmoid_outputs_which_lifts_the_sm
     assert small / ratios["small"] ** (1 / 49) == pytest.approx(0.04, abs=0.0005)   # without the larger input: 0.040
     assert round(2 ** (1 / 49), 3) == 1.014
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
-    quoted = {"en": "the data entering layer 1 are about twice the size of the later layers' inputs, so the measured "
-                    "ratio carries an extra factor of about 2; spread over the 49 steps, it multiplies the predicted "
-                    "factor per layer by $2^{1/49} \\approx 1.014$",
-              "zh": "二是流入第 1 层的数据约为后面各层输入的两倍，使实测的首末之比多乘了约 2，摊到 49 层上，"
+    quoted = {"en": "Second, the data entering layer 1 have about twice the root mean square of the later layers' "
+                    "inputs; spread over the 49 steps, that multiplies the predicted factor per layer by "
+                    "$2^{1/49} \\approx 1.014$",
+              "zh": "二是流入第 1 层的数据，均方根约为后面各层输入的两倍，摊到 49 层上，"
                     "相当于把每层的预测因子乘上 $2^{1/49} \\approx 1.014$"}[lang]
     assert quoted in page_text("blog/posts/when-gradients-vanish.md", lang)
     said = page_text("blog/posts/when-gradients-vanish.md", lang)
@@ -859,16 +859,20 @@ def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "With He's scale, in this draw (seed 0),\nthe tanh outputs settle at the fixed point\n"
-           "[the article derives](../blog/posts/when-gradients-vanish.md#initialisation) (output std about 0.56), while the ReLU\n"
+           "[the article derives](../blog/posts/when-gradients-vanish.md#initialisation) (pre-activation variance 0.62, so a\n"
+           "standard deviation of the outputs of $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$), while the ReLU\n"
            "outputs drift by under 2% per layer, which over 50 layers still halves them."),
     ("zh", "用 He 的尺度时，在这次抽样（种子 0）里，tanh 的输出稳定在[文章推出的不动点](../blog/posts/when-gradients-vanish.md#initialisation)上"
-           "（输出标准差约 0.56）；ReLU 的输出每层漂移不到 2%，但 50 层累积下来仍缩小了约一半。")])
+           "（预激活值方差约 0.62，对应输出标准差 $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$）；ReLU 的输出每层漂移不到 2%，但 50 层累积下来仍缩小了约一半。")])
 def test_notebook_forward_with_he_tanh_settles_at_its_fixed_point_relu_drifts_and_halves(gd, lang, wording):
     """tanh/He: the output std converges to sqrt(E[tanh^2]) at the forward fixed point q* = 0.62, about 0.56.
     ReLU/He: under 2% per layer, yet 0.985^49 about halves it in the seed-0 draw; ReLU/He with seed 3
     drifts by 2.6% per layer, so the sentence names seed 0."""
     std = gd["tanh_he_std"]
-    fixed = np.sqrt(gaussian_mean(lambda t: tanh(t) ** 2, steady_variance(tanh, 2)))
+    q = steady_variance(tanh, 2)
+    fixed = np.sqrt(gaussian_mean(lambda t: tanh(t) ** 2, q))
+    assert round(q, 2) == 0.62                                             # the article's pre-activation variance
+    assert fixed == pytest.approx(np.sqrt(q / 2), rel=1e-6)                # q = 2 E[tanh^2] at the fixed point
     assert round(float(fixed), 2) == 0.56 and round(float(std[-1]), 2) == 0.56
     assert np.all(np.abs(std[-20:] / fixed - 1) < 0.03)                    # settled, not drifting
     assert abs(std[0] / fixed - 1) > 0.2                                   # it started elsewhere (0.72)
@@ -913,7 +917,7 @@ def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "is slightly above one, so on its way down the error signal grows by a few per cent per layer on average, "
+    ("en", "is slightly above one, so on its way down the error signal grows by a few percent per layer on average, "
            "and the first layer's input, the data, is larger than the later layers'. Run from the data's variance, the "
            "recursion predicts a first-to-last ratio of about 14; this network's measured 17.5 is a little above that. "
            "[The article on initialisation](initialisation.md#measured-spread) states that this "
@@ -932,7 +936,7 @@ def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_inpu
     assert round(np.sqrt(2 * gaussian_mean(lambda t: tanh_prime(t) ** 2, q)), 2) == 1.05
     _, _, delta_norm, rms = rebuilt_tanh_stack("he", gd["tanh_he_grad"])
     ratio = float(delta_norm[0] / delta_norm[-1])
-    assert 1.02 < ratio ** (1 / 49) < 1.06 and round(ratio ** (1 / 49), 3) == 1.048   # "a few per cent", on average
+    assert 1.02 < ratio ** (1 / 49) < 1.06 and round(ratio ** (1 / 49), 3) == 1.048   # "a few percent", on average
     assert rms[0] / rms[-1] > 1.5                                                       # the larger input
     assert round(float(gd["tanh_he_grad"][0] / gd["tanh_he_grad"][-1]), 1) == 17.5
     assert ratio * rms[0] / rms[-1] == pytest.approx(17.5, rel=0.01)                   # the two parts give 17.5
@@ -1000,9 +1004,14 @@ def test_stalled_figure_starts_near_0_91_and_0_92(st):
 def test_sigmoid_error_0_834_from_step_150_to_the_end(st):
     errors = st["sigmoid_error"]
     assert np.all(errors[150 // int(st["every"]):] == 0.834)
-    first = int(np.argmax(errors == 0.834)) * int(st["every"])      # "first reaches 0.834 at step 50"
+    first = int(np.argmax(errors == 0.834)) * int(st["every"])      # "already 0.834 at step 50,
     assert first == 50 and np.any(errors[:150 // int(st["every"])] != 0.834)
+    assert int(st["every"]) == 50 and errors[0] != 0.834              #  the first check after the start"
     assert errors[0] > 0.834 and errors.min() == 0.834            # it dips from the start
+    assert ("is already 0.834 at step 50, the first check after the start, and from step 150 on it stays there"
+            in page_text("blog/posts/when-gradients-vanish.md", "en"))
+    assert ("在第 50 步（开始后的第一个记录点）就已是 0.834，从第 150 步起直到最后一步都停在那里"
+            in page_text("blog/posts/when-gradients-vanish.md", "zh"))
 
 
 @pytest.mark.parametrize("lang, wording", [

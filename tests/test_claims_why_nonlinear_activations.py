@@ -481,11 +481,12 @@ def test_dead_unit_sentence_keeps_the_glossary_plain_sgd_condition():
     """A unit with no gradient stays put only without momentum: with momentum the stored velocity
     still moves its weights, as the glossary's dead-unit entry says."""
     from claim_helpers import page_text
-    assert ("under plain [stochastic gradient descent](../../glossary.md#sgd) (SGD: each step uses the gradient on a "
-            "few randomly drawn training points, with no [momentum](../../glossary.md#momentum), that is, no carry-over "
-            "of earlier steps), it keeps outputting zero") in page_text("blog/posts/why-nonlinear-activations.md", "en")
-    assert ("在普通的[随机梯度下降](../../glossary.md#sgd)（SGD：每一步只用随机抽取的几个训练点上的梯度，且不带"
-            "[动量](../../glossary.md#momentum)，即不沿用之前各步的更新）下，除非下面各层的变化") in page_text(
+    assert ("Under plain [stochastic gradient descent](../../glossary.md#sgd) (SGD), each step uses the gradient on a few "
+            "randomly drawn training points and carries nothing over from earlier steps (no "
+            "[momentum](../../glossary.md#momentum)), so such a unit keeps outputting zero") in page_text(
+        "blog/posts/why-nonlinear-activations.md", "en")
+    assert ("普通的[随机梯度下降](../../glossary.md#sgd)（SGD）每一步只用随机抽取的几个训练点上的梯度，也不沿用之前各步的更新"
+            "（即不带[动量](../../glossary.md#momentum)），所以除非下面各层的变化") in page_text(
         "blog/posts/why-nonlinear-activations.md", "zh")
     w, v, beta, lr = 1.0, 0.3, 0.9, 0.1          # zero gradient from now on
     w_sgd = w - lr * 0.0

@@ -50,7 +50,7 @@ def test_saturation_entry_agrees_with_the_reference_column_and_the_articles():
     assert '"saturating" without qualification means both sides' in term.en_definition
     assert "ELU 和 SELU 只在负半轴一侧饱和" in term.zh_definition and "指两侧都饱和" in term.zh_definition
     article = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
-    assert 'On this site, "saturating" without qualification means both sides.' in article
+    assert '"Saturating" alone means both sides' in article
     assert not EVERY["elu"].saturating and not EVERY["selu"].saturating and EVERY["sigmoid"].saturating
 
 
@@ -247,13 +247,13 @@ def test_smooth_gate_is_the_whole_function_and_gate_its_factor():
 
 def test_the_feed_forward_block_home_is_the_section_that_defines_it():
     """The transformer-block page's section #block defines the block, italicised, with its formula
-    FFN(u) = f(uW1) W2; gated units introduces it in a clause and links the term there, so the glossary's
+    FFN(h) = f(hW1) W2; gated units introduces it in a clause and links the term there, so the glossary's
     home is that section too (review final32, cb)."""
     term = TERMS["feed-forward-block"]
     page, _, anchor = term.home.partition("#")
     assert term.home == "catalogue/transformer-block.md#block"
-    for lang, defined in (("en", "sits in the *feed-forward block*, the two-layer network $\\mathrm{FFN}(u) = f(u W_1)\\,W_2$"),
-                          ("zh", "用在**前馈模块**里。它是一个两层网络，$\\mathrm{FFN}(u) = f(u W_1)\\,W_2$")):
+    for lang, defined in (("en", "sits in the *feed-forward block*, the two-layer network $\\mathrm{FFN}(h) = f(h W_1)\\,W_2$"),
+                          ("zh", "用在**前馈模块**里。它是一个两层网络，$\\mathrm{FFN}(h) = f(h W_1)\\,W_2$")):
         section = (CONTENT[lang] / page).read_text(encoding="utf-8").split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert defined in section, lang
         gated = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
@@ -335,3 +335,54 @@ def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
         text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
         assert said in text.split("{ #gradient }")[1].split("\n## ")[0], lang
     assert "$\\tanh(u)\\,\\sigma(v)$" in term.en_definition and "$\\tanh(u)\\,\\sigma(v)$" in term.zh_definition
+
+
+def test_rrelu_entry_defines_it_as_xu_et_al_do_and_names_pytorchs_slope_as_pytorchs():
+    """Random slope in training, fixed at test: Xu et al. divide by a ~ U(3, 8), then by its mean 5.5 (slope
+    2/11); 11/48 is PyTorch's test slope, the mean of U(1/8, 1/3) (review final35, cb)."""
+    from fractions import Fraction
+    from actsite.maths.catalogue import RRELU_BOUNDS, RRELU_EVAL_SLOPE
+    term = TERMS["rrelu"]
+    assert Fraction(1) / ((Fraction(3) + 8) / 2) == Fraction(2, 11)
+    assert RRELU_EVAL_SLOPE == pytest.approx(float(Fraction(1, 2) * (Fraction(1, 8) + Fraction(1, 3))))
+    assert RRELU_BOUNDS == (1 / 8, 1 / 3) and Fraction(11, 48) != Fraction(2, 11)
+    en, zh = term.en_definition, term.zh_definition
+    assert en.startswith("Leaky ReLU whose negative-side slope is random in training and fixed at test time.")
+    assert r"Xu et al. divide a negative input by $a \sim U(3, 8)$ in training and by its mean, 5.5, at test time, a slope of $2/11$" in en
+    assert "this site follows PyTorch, which draws the slope from $U(1/8, 1/3)$ and fixes it at its mean, $11/48$" in en
+    assert zh.startswith("负半轴斜率训练时随机、测试时固定的 Leaky ReLU。")
+    assert r"Xu 等人训练时把负输入除以 $a \sim U(3, 8)$，测试时除以其均值 5.5，斜率为 $2/11$" in zh
+    assert "本站按 PyTorch 的约定" in zh and "$11/48$" in zh
+    # the rectifiers page, the entry's home, gives both conventions with these numbers
+    home = (CONTENT["en"] / "catalogue/rectifiers.md").read_text(encoding="utf-8")
+    assert "$a \\sim U(3, 8)$" in home and "$2/11 \\approx 0.182$" in home and "11/48" in home
+
+
+def test_binary_cross_entropy_has_an_entry_homed_where_output_layers_defines_it():
+    term = TERMS["binary-cross-entropy"]
+    assert (term.en, term.zh) == ("binary cross-entropy", "二元交叉熵")
+    page, _, anchor = term.home.partition("#")
+    for lang, said in (("en", "the binary cross-entropy is $-y \\log p - (1 - y) \\log(1 - p)$"),
+                       ("zh", "二元交叉熵是 $-y \\log p - (1 - y) \\log(1 - p)$")):
+        section = (CONTENT[lang] / page).read_text(encoding="utf-8").split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
+        assert said in section, lang
+    for definition in (term.en_definition, term.zh_definition):
+        assert r"-y \log p - (1 - y) \log(1 - p)" in definition and r"\operatorname{softplus}(x) - x y" in definition
+        assert r"\sigma(x) - y" in definition
+    # the entry's claims: softplus(x) - x y is the loss, and its slope is sigma(x) - y
+    x, h = np.linspace(-8, 8, 33), 1e-6
+    sig = 1 / (1 + np.exp(-x))
+    for y in (0.0, 1.0):
+        loss = lambda t: np.log1p(np.exp(t)) - t * y                           # noqa: E731
+        np.testing.assert_allclose(loss(x), -y * np.log(sig) - (1 - y) * np.log(1 - sig), rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose((loss(x + h) - loss(x - h)) / (2 * h), sig - y, atol=1e-8)
+
+
+def test_gelu_tanh_entry_keeps_one_tense_and_the_smooth_gate_entry_names_the_page_by_its_title():
+    assert "the paper credits it to Choudhury (2014) and uses it in all its experiments" in TERMS["gelu-tanh"].en_definition
+    smooth = TERMS["smooth-gate"]
+    for lang, definition in (("en", smooth.en_definition), ("zh", smooth.zh_definition)):
+        title = (CONTENT[lang] / smooth.home).read_text(encoding="utf-8").split("title: ")[1].split("\n")[0].strip('"')
+        label = title.split("：")[0].split(":")[0]
+        assert {"en": f'"{label}"', "zh": f"“{label}”"}[lang] in definition, (lang, label)
+    assert "Smooth gates page" not in smooth.en_definition

@@ -1,7 +1,7 @@
 """Where normalisation sits in a residual stack, and what that does at initialisation.
 
 A stack of DEPTH residual blocks of width WIDTH; each block is the feed-forward half of a
-transformer block, F(u) = GELU(u W1) W2 with hidden width 4 * WIDTH and no biases.  Four
+transformer block, F(h) = GELU(h W1) W2 with hidden width 4 * WIDTH and no biases.  Four
 placements of the normalisation N (no learnable gain or bias, as at initialisation):
 
     pre       x_l = x_{l-1} + F(N(x_{l-1})),  output N(x_L)      N = LayerNorm
@@ -11,7 +11,7 @@ placements of the normalisation N (no learnable gain or bias, as at initialisati
 
 Every placement uses the same standard normal weight draws, W1 scaled by 1/sqrt(WIDTH) and
 W2 by 1/sqrt(4 WIDTH) (variance 1/fan-in), and the same TOKENS standard normal inputs.  Per
-block it records the standard deviation of the GELU's input u W1, the root mean square of the
+block it records the standard deviation of the GELU's input h W1, the root mean square of the
 residual stream x_l, and, for the loss sum(output * R) with a fixed standard normal R, the
 Frobenius norm of dL/dW1 by the exact chain rule.  A sweep over depths records the first
 block's gradient norm for stacks of several depths.

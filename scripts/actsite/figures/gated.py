@@ -23,7 +23,7 @@ def _gate_label(key: str) -> str:
 
 # notation only (the figure serves both languages): the identity gate is written out, not "id"
 _GATE_TEX = {"sigmoid": r"g = \sigma", "relu": r"g = \mathrm{ReLU}", "gelu": r"g = \mathrm{GELU}",
-             "silu": r"g = \mathrm{Swish}_1", "identity": r"g(v) = v"}
+             "silu": r"g = \mathrm{SiLU}", "identity": r"g(v) = v"}
 
 
 def draw_gates(fig: Figure, colours: dict) -> dict:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import PercentFormatter
 
 from actsite.figures.panels import label_panels
 from actsite.maths.biology import firing_rate_hz, max_rate_hz, threshold_current_na
@@ -51,6 +52,7 @@ def draw_relu_vs_tanh_training(fig: Figure, colours: dict) -> dict:
     left.axhline(training_speed.TARGET_ERROR, color=colours["text"], lw=0.9, ls=":")
     left.set_xlabel(r"$t$")
     left.set_ylim(0, 0.95)
+    left.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))   # the training error, in percent as the text gives it
     left.legend()
     left.set_title(rf"(a) $\eta={training_speed.CURVE_LR}$", loc="left", fontsize=11)
     rates = r["learning_rates"]

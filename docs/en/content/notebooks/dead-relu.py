@@ -38,7 +38,7 @@ for key in ("relu", "leaky_relu"):
         say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
 
 # %% [markdown]
-# Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of layer 2 is dead with ReLU,
+# Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of the second layer is dead with ReLU,
 # against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU
 # network diverges. [The article](../blog/posts/dead-relu-units.md#when-they-die) follows these deaths step by step.
 #

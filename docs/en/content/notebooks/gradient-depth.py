@@ -71,11 +71,12 @@ for init in INIT_STD:
 
 # %% [markdown]
 # The forward pass shows the same products, in the standard deviation of each layer's outputs $h_l$
-# over all units and inputs ("output std" below). With Xavier's scale the ReLU activations shrink by a factor
+# over all units and inputs (printed below as "output std"). With Xavier's scale the ReLU activations shrink by a factor
 # of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
 # activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He's scale, in this draw (seed 0),
 # the tanh outputs settle at the fixed point
-# [the article derives](../blog/posts/when-gradients-vanish.md#initialisation) (output std about 0.56), while the ReLU
+# [the article derives](../blog/posts/when-gradients-vanish.md#initialisation) (pre-activation variance 0.62, so a
+# standard deviation of the outputs of $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$), while the ReLU
 # outputs drift by under 2% per layer, which over 50 layers still halves them. For ReLU even the direction of the drift depends on the random draw:
 # here the outputs shrink, while with seed 1, in [Try this](#try-this) below, they grow.
 
@@ -122,7 +123,7 @@ say("depth_common_class", share=share, error=1 - share)
 # ## Try this { #try-this }
 #
 # The ratio 1.79 belongs to one random draw, seed 0; the cell below uses seed 1 and also prints the
-# output std of the forward pass. Change
+# standard deviation of the outputs in the forward pass. Change
 # `seed` to draw other weights, inputs and top gradient, or change the activation and the initial
 # scale (`"sigmoid"`, `"tanh"`, `"relu"`; `"small"`, `"xavier"`, `"he"`), and see which numbers move
 # and which do not.

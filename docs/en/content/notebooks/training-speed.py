@@ -10,11 +10,11 @@
 # A 10-128-128-128-10 network (ReLU with
 # [He](../blog/posts/initialisation.md#he) initialisation, tanh with
 # [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent
-# (SGD) with *momentum* 0.9 (each update adds nine tenths of the previous update to the new gradient
-# step) and mini-batches of 128, with three seeds at each learning rate η; each seed draws its own data
+# (SGD) with momentum 0.9 (explained [below](#beyond-the-grid)) and mini-batches of 128, with three seeds at each learning rate η; each seed draws its own data
 # set, initial weights and batch order. The
 # training error is checked every 25 steps (one step is one SGD update on one mini-batch), and we
-# record the first check at which it is at most 25%, the training error at which Krizhevsky et al. (2012)
+# record the first check at which it is at most 25%, the training error at which
+# [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)
 # timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU
 # version six times faster.
 
@@ -36,8 +36,7 @@ for i, lr in enumerate(r["learning_rates"]):
 # ReLU reaches 25% first at each of the three rates above and in every seed, except for one tie at η = 0.1.
 # [The article](../blog/posts/relu-sparsity-biology.md#training-speed) summarises each learning rate by $\rho$, the median over the three seeds of tanh's
 # step counts divided by the median of ReLU's (so $\rho > 1$ means ReLU got there first), and, as
-# [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)
-# did in their Figure 1, also compares each activation at its best learning rate. ReLU's lead shrinks as
+# Krizhevsky et al. did in their Figure 1, also compares each activation at its best learning rate. ReLU's lead shrinks as
 # the rate grows, from $\rho = 2.15$ at 0.01 to 1.20 at 0.1. Both activations do best at 0.1; at
 # [0.3, run below](#beyond-the-grid), both are slower, so 0.1 is also the best of all four rates.
 
@@ -93,8 +92,8 @@ for (lr, seed), share in shares.items():
 #
 # The linked article on dead units finds almost none at η = 0.3. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it
-# trains with plain SGD, without momentum. Momentum is the difference tested here. Each update
-# carries nine tenths of the previous one, so as long as the gradient keeps
+# trains with plain SGD, without momentum. Momentum is the difference tested here. With *momentum* 0.9,
+# each update is the new gradient step plus nine tenths of the previous update: while the gradient keeps
 # its direction, the update grows towards 1/(1 − 0.9) = 10 times the plain step η × gradient (6.5 times
 # by the tenth step), so the same η = 0.3 gives a much larger effective step here than there.
 # Run the same ten steps at 0.3 again, this time without momentum:

@@ -102,10 +102,10 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 抬高输入区间的下端：前三行从 $[\text{low}, 1]^2$ 中抽取输入，均值变大，区间也变窄，条件数和全批量梯度下降所需的步数随之增长（步数以 500 为上限）。后两行保持宽度 0.8，只平移区间：$[0.35, 1.15]^2$ 的均值与 $[0.5, 1]^2$ 相同，$[0.5, 1.3]^2$ 的下端与它相同。[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)用前者把 $\kappa$ 的增长拆成两部分。往元组里添几个区间，还能看到更多。
+# 抬高输入区间的下端：前三个区间形如 $[\text{low}, 1]^2$，均值变大，区间也变窄，条件数和全批量梯度下降所需的步数随之增长（步数以 500 为上限）。后三个区间每次只改一处：$[0.35, 0.85]^2$ 的宽度与 $[0.5, 1]^2$ 相同，均值与实验相同；$[0.35, 1.15]^2$ 保持实验的宽度 0.8，均值与 $[0.5, 1]^2$ 相同；$[0.5, 1.3]^2$ 宽度也是 0.8，下端与 $[0.5, 1]^2$ 相同。[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)用其中前两个区间，按两种先后顺序拆分 $\kappa$ 的增长。往元组里添几个区间，还能看到更多。
 
 # %%
-for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 1.15), (0.5, 1.3)):
+for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15), (0.5, 1.3)):
     X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
     eigenvalues = np.linalg.eigvalsh(hessian(X))
     eta = 1 / eigenvalues.max()
