@@ -268,6 +268,32 @@ def test_display_maths_stays_inside_a_phone_screen(browser, base_url, built_site
     assert scrolling > 0               # the long equations really were wider than the screen
 
 
+TABLE_FIT = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(wrap => {
+    const table = wrap.querySelector('table'), head = table && table.querySelector('th');
+    return {head: head ? head.textContent.trim().slice(0, 30) : '', shown: wrap.clientWidth, needs: table ? table.scrollWidth : 0};
+})"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_table_fits_a_desktop_screen(browser, base_url, built_site, lang):
+    """At 1280 x 800, with both sidebars open, no table is wider than the text column: a reader on a
+    desktop never has to scroll a table sideways to see its last column.  (On a phone they may.)"""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    problems, seen = [], 0
+    for path in site_pages(built_site):
+        if not path.startswith(f"{lang}/"):
+            continue
+        page.goto(base_url + path, wait_until="load")
+        for table in page.evaluate(TABLE_FIT):
+            seen += 1
+            if table["needs"] > table["shown"] + 1:
+                problems.append(f"{path}: table '{table['head']}' needs {table['needs']} px, shows {table['shown']}")
+    context.close()
+    assert not problems, "\n".join(problems)
+    assert seen > 20                   # the sweep really found the site's tables
+
+
 @pytest.mark.parametrize("source, target", [("zh", "en"), ("en", "zh")])
 def test_language_selector_lands_on_the_twin_page(browser, base_url, source, target):
     watch = PageWatch(browser, base_url)

@@ -93,9 +93,9 @@ def test_token_is_glossed_at_its_first_use_and_numbers_are_plain_digits_in_zh_pr
     assert text.index(gloss) == text.index(word)
     if lang == "zh":                    # the zh site writes numbers as plain digits; TeX only for formulas
         assert not re.search(r"\d\\,\d", text)
-        for number in ("约为 472 万", "约 944 万次", "65536 步", "524288 步", "49152"):   # 7 digits: 万 where exact digits are not needed
+        for number in ("都是 4718592 个", "约 944 万次", "65536 步", "524288 步", "49152"):   # 7 digits: 万 where exact digits are not needed
             assert number in text, number
-        assert round(4_718_592 / 1e4) == 472 and round(9_437_184 / 1e4) == 944
+        assert 2 * 768 * 3072 == 4718592 and round(9_437_184 / 1e4) == 944
     else:                               # English groups thousands: no bare number of five or more digits in prose
         prose = re.sub(r"\(http[^)]*\)|arXiv:\S+|doi\S*", "", text)
         assert not re.search(r"(?<![\d.,{}/])\d{5,}(?!\d)", prose.split("## References")[0])
@@ -308,7 +308,7 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     # the table: rows plain / GLU, ReGLU / GEGLU, SwiGLU; columns keep all / what the backward pass reads / recompute
     counts = {"Plain": (6144, 3072, 3072), "GLU, ReGLU": (8192, 6144, 4096), "GEGLU, SwiGLU": (8192, 8192, 4096)}
     for lang, names in (("en", {k: k for k in counts}), ("zh", {"Plain": "普通", "GLU, ReGLU": "GLU、ReGLU", "GEGLU, SwiGLU": "GEGLU、SwiGLU"})):
-        rows = table_rows(page(lang), *(("Keep every vector named here", "The middle column") if lang == "en" else ("保留表中列出的每个向量", "中间一栏")))
+        rows = table_rows(page(lang), *(("Keep all four intermediate vectors", "The middle column") if lang == "en" else ("保留全部四个中间向量", "中间一栏")))
         for key, expected in counts.items():
             cells = rows[names[key]]
             shown_counts = tuple(int(re.search(r"(\d{4})(?::|：|$)", c.replace("$", "")).group(1)) for c in cells)
@@ -379,6 +379,9 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
     assert "| 3072: $xW$ |" in page("en") and "| 3072：$xW$ |" in page("zh")
     assert "with the element-wise steps recomputed, every gated block stores a third more" in page("en")
     assert "若重算逐元素运算，每种门控前馈模块都多存三分之一" in page("zh") and "| 重算逐元素运算 |" in page("zh")
+    # recomputation is named by its usual name where the page first uses it
+    assert "what it recomputes in the backward pass instead (*activation checkpointing*)" in page("en")
+    assert "又在反向传播时重算哪些量（即**激活检查点**，activation checkpointing）" in page("zh")
 
 
 def test_t5_v1_1_base_follows_the_two_thirds_rule():
@@ -422,10 +425,10 @@ def test_what_the_table_says_against_its_run_to_run_noise():
     # runs has spread sqrt(2) x 0.005 = 0.0071, so the gap is about twice that (not three times 0.005).
     between_two = math.sqrt(2) * max(plain_spread)
     assert f"{between_two:.3f}" == "0.007" and round(gap / between_two) == 2 and 1.9 < gap / between_two < 2.1
-    assert ("by 0.014, about twice the spread expected between two single runs if each run scatters by 0.005 "
-            r"($\sqrt{2} \times 0.005 \approx 0.007$): suggestive, not decisive.") in page("en")
-    assert ("也相差 0.014；若每次运行的波动是 0.005，这约为两次单独运行之间预期波动（"
-            r"$\sqrt{2} \times 0.005 \approx 0.007$）的两倍：有一定说服力，但还不足以下定论。") in page("zh")
+    assert ("The closest pair, GLU (1.663) and ReLU (1.677), differ by 0.014. Two single runs that each scatter by 0.005 "
+            r"differ by about $\sqrt{2} \times 0.005 \approx 0.007$, so the gap is about twice that: suggestive, not decisive.") in page("en")
+    assert ("最接近的一对是 GLU（1.663）和 ReLU（1.677），相差 0.014。若每次运行的波动是 0.005，两次单独运行之间的预期差异约为 "
+            r"$\sqrt{2} \times 0.005 \approx 0.007$，这个差距约为它的两倍：有一定说服力，但还不足以下定论。") in page("zh")
     for lang in LANGS:
         assert "about three times that spread" not in page(lang) and "约为波动的三倍" not in page(lang)
     assert round(long["GELU"] - long["GLU"], 3) == 0.016                                     # long runs: no spread
@@ -500,10 +503,11 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
     assert "which matches counting the gate's and the value's projections together" in page("en")
     assert "恰好等于门和值两路投影的宽度之和" in page("zh")
     assert "because it counts the gate" not in page("en") and "因为它把门和值" not in page("zh")
-    assert "Gemma's $8d$ three times" in page("en") and "Gemma 的 $8d$ 则是 3 倍" in page("zh")
+    assert "Mistral's about 1.31 times, and Gemma's three times" in page("en") and "Mistral 约为 1.31 倍，Gemma 则是 3 倍" in page("zh")
     # Mistral shrinks from 4d, but less than the 2/3 rule; PaLM keeps 4d; Gemma widens it
     assert equal_parameter_width(4 * 4096) < 14336 < 4 * 4096 and 24576 > 4 * 3072
-    assert "shrink less, keep $4d$ or even widen it" in page("en") and "或者缩得更少，或者保持 $4d$，甚至更宽" in page("zh")
+    assert "Mistral shrinks less ($3.5d$), PaLM keeps $4d$ and Gemma widens it to $8d$" in page("en")
+    assert "Mistral 缩得更少（$3.5d$），PaLM 保持 $4d$，Gemma 则加宽到 $8d$" in page("zh")
 
 
 def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
@@ -680,14 +684,15 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     section on the output scale, not the Shazeer section."""
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
             "roughly squares large inputs (with any gate here but GLU's bounded sigmoid) and can produce "
-            "[outliers](low-precision.md#outliers), values far larger than the rest, that 8-bit formats hold badly; "
+            "[outliers](low-precision.md#outliers), values far larger than the rest, which leave the other values of the tensor with few significant "
+            "digits in an 8-bit format; "
             "Fishman et al. (2025) report them in 8-bit floating-point (FP8) training of a 7-billion-parameter SwiGLU model.") in page("en")
     assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，除了有界的 GLU（sigmoid 门），"
-            "这里的每种门都会使乘积随大输入近似按平方增长，可能产生[离群值](low-precision.md#outliers)（远大于其余数值的值），"
+            "这里的每种门都会使乘积随大输入近似按平方增长。这可能产生[离群值](low-precision.md#outliers)（远大于其余数值的值），"
             "使 8 位格式难以精确表示其余的值；Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 8 位浮点（FP8）训练中"
             "观察到了这种情况。") in page("zh")
     # the 8-bit problem is precision, not range (review final35, cb); "7B" is spelled out for a reader new to it
-    assert "难以容纳" not in page("zh") and "7B SwiGLU" not in page("en") + page("zh")
+    assert "难以容纳" not in page("zh") and "hold badly" not in page("en") and "7B SwiGLU" not in page("en") + page("zh")
     assert "近似等于大输入的平方" not in page("zh")
     for lang in LANGS:
         paragraph = next(par for par in page(lang).split("\n\n") if "low-precision.md#outliers" in par)

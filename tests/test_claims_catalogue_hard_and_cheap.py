@@ -19,8 +19,9 @@ report, not mathematics:
   sigmoid in its squeeze-and-excitation gates (Hu et al. 2018), which rescale each channel;
 * Theano's ``hard_sigmoid`` (slope 0.2, shift 0.5, clipped) first shipped in Theano 0.6rc5 and 0.6,
   released 25 November and 3 December 2013 (NEWS.txt: "Add theano.tensor.nnet.hard_sigmoid");
-* which library uses which convention: PyTorch ``Hardsigmoid`` and Keras 3 ``hard_sigmoid``
-  use x/6 + 1/2, Keras (from its first, Theano-based releases of 2015) up to Keras 2 /
+* which library uses which convention: PyTorch ``Hardsigmoid`` and Keras 3 ``keras.activations.hard_sigmoid``
+  use x/6 + 1/2 (the docstring of ``keras.ops.hard_sigmoid`` still says 0.2x + 0.5, so the page names the
+  activations function), Keras (from its first, Theano-based releases of 2015) up to Keras 2 /
   ``tf.keras`` up to TensorFlow 2.15 used 0.2x + 0.5 (library documentation and source); the formulas themselves are checked below;
 * BinaryConnect (Courbariaux et al. 2015) uses clip((x + 1)/2, 0, 1);
 * the Deep Learning textbook credits hard tanh to Collobert's 2004 thesis;
@@ -787,7 +788,7 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     np.testing.assert_array_equal(np.clip(x, 0, 6), np.minimum(np.maximum(x, 0), 6))   # a clip: two instructions
     section = page(lang).split("{ #cost }")[1].split("\n## ")[0]
     first = section.strip().split("\n\n")[0]
-    said = {"en": (("**What is cheap on phones and integer hardware.**", "Or only comparisons, multiplications and clips, each one or two integer instructions?",
+    said = {"en": (("**What is cheap on phones and integer hardware.**", "or only comparisons, multiplications and clips, each one or two integer instructions?",
                     "(#int8)", "(low-precision.md#speed)",
                     "hard sigmoid, hard tanh, ReLU6 and hard swish are cheap, and the sigmoid, tanh, SiLU and GELU are not"),),
             "zh": (("**在本页关心的硬件上，什么才算便宜。**", "后几种运算各只需一两条整数指令", "(#int8)", "(low-precision.md#speed)",
@@ -797,6 +798,10 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
             assert piece in part, piece
     assert section.count("low-precision.md#speed") == 1
     assert "single integer instruction" not in section and "单条整数指令" not in section
+    # folding into the requantisation is said where it is shown (#int8: the final clip, hard swish's division
+    # by 6), not again here, where it would also suggest that hard swish's inner clip folds in (it does not)
+    for gone in ("fold", "并进", "Or only comparisons"):
+        assert gone not in section, gone
     assert "What a CPU timing adds" not in section and "CPU 计时能补充什么" not in section      # no argument with an unseen timing
     for gone in ("close to tanh", "相差无几", "ranks the code", "this page's hardware", "figure:cost", "this site's numpy", "本站 numpy", "本站的写法", "predict", "预测", "where`", "isnan",
                  "isinf", "7.4", "7.7", "8.8", "9.8", "0.71", "0.77", "bears out", "印证"):
@@ -917,3 +922,20 @@ def test_integer_pieces_are_exact_up_to_the_final_rounding_not_exact(lang):
             "zh": "一是输出有界，二是各段用整数运算算出后，误差只来自最后一次舍入。"}[lang]
     assert said in page(lang)
     assert "computes exactly" not in page(lang) and "精确算出" not in page(lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_keras_3_is_named_by_its_activations_function_and_folding_is_said_once_per_operation(lang):
+    """keras.activations.hard_sigmoid computes x/6 + 1/2; keras.ops.hard_sigmoid's docstring still says
+    0.2x + 0.5, so the page names the activations function.  The int8 section says once that the final clip
+    folds into the requantisation (Jacob et al.) and once that hard swish's division by 6 folds into its multiplier."""
+    text = page(lang)
+    assert "`keras.activations.hard_sigmoid`" in text and "keras.ops" not in text
+    assert "Keras 3's `hard_sigmoid`" not in text and "Keras 3 的 `hard_sigmoid`" not in text
+    int8 = text.split("{ #int8 }")[1].split("\n## ")[0]
+    words = {"en": ("fuse the activation into that clip", "folded into the multiplier"),
+             "zh": ("把激活函数并进这次截断", "并进最后那次重新量化的乘数")}[lang]
+    for w in words:
+        assert text.count(w) == 1 and w in int8, w
+    if lang == "en":
+        assert text.count("the function it replaces or resembles") == 1

@@ -218,20 +218,21 @@ def test_number_of_finite_bit_patterns_per_format():
 
 
 def test_float32_search_as_the_page_describes_it():
-    """"for float32, with its four billion values": 2^32 bit patterns, all but 2^24 finite;
+    """"for float32, with its about 4.3 billion values": 2^32 bit patterns, all but 2^24 finite;
     "exhaustive only near the threshold": a coarse stride of 1,024 values, then every value in the
     window of one stride that holds the threshold."""
     finite = 2 ** 32 - 2 * (2 ** 23)                      # all-ones exponent: ±∞ and the NaNs
     assert 4e9 < finite < 5e9 and lp.FLOAT32_LAST_CODE + 1 == finite // 2
+    assert round(2 ** 32 / 1e9, 1) == 4.3 and round(2 ** 32 / 1e8) == 43    # "about 4.3 billion" / "约 43 亿"
     assert lp.FLOAT32_STRIDE == 1024
     # the search and the exhaustive answer agree where both can be had: σ's right side in float32
     sig = lp.row("sigmoid", "float32").value[1]
     below = float(np.nextafter(np.float32(sig), np.float32(0)))
     assert float(lp.to_format(1 / (1 + math.exp(-below)), "float32")) < 1.0
     assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
-    page_lang("en", "The float32 format has four billion values, so there the search takes every 1,024th value and then every "
+    page_lang("en", "The float32 format has about 4.3 billion values, so there the search takes every 1,024th value and then every "
               "value in the stretch that holds the threshold.", "")
-    page_lang("zh", "", "float32 有四十多亿个值，所以先每隔 1024 个值取一个，再把阈值所在的那一段逐个检查。")
+    page_lang("zh", "", "float32 有约 43 亿个值，所以先每隔 1024 个值取一个，再把阈值所在的那一段逐个检查。")
 
 
 def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shrinks():
@@ -577,9 +578,9 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     # the site's Maxout is max(x, -x) = |x|: the input times -1 on the left, the input on the right
     x = np.linspace(-5, 5, 1001)
     np.testing.assert_array_equal(EVERY["maxout"].f(x), np.abs(x))
-    page_lang("en", r"ReLU, Leaky ReLU, PReLU, RReLU and Maxout (on this site $\max(x, -x) = |x|$) return their input, "
+    page_lang("en", r"ReLU, Leaky ReLU, PReLU, RReLU and Maxout (on this site the fixed two-piece case $\max(x, -x) = |x|$) return their input, "
               "zero, or their input times a constant", "")
-    page_lang("zh", "", r"ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout（本站的 Maxout 是 $\max(x, -x) = |x|$）返回输入本身、0，"
+    page_lang("zh", "", r"ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout（本站取其固定的两段特例 $\max(x, -x) = |x|$）返回输入本身、0，"
               "或输入乘以一个常数")
     page_lang("en", "**For piecewise-defined functions the format barely matters.**", "")
     page_lang("zh", "", "**对分段定义的函数，格式几乎无关紧要。**")
@@ -1578,7 +1579,7 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
     from actsite.pages import low_precision_table as lpt
     assert lpt.number_latex(0.625, "en", "float8_e5m2") == "0.625"             # the table shows the same number
     page_lang("en", "That is why Mish's derivative already rounds to 1 from 0.625, while its value becomes $x$ only from 1.25.", "")
-    page_lang("zh", "", "因此 Mish 的导数从 0.625 起就已舍入为 1，函数值却要到 1.25 才变成 $x$。")
+    page_lang("zh", "", "因此 Mish 的导数从 0.625 起就已舍入成 1，函数值却要到 1.25 才变成 $x$。")
     assert "including the peaks of Mish′ (1.09) and SiLU′ (1.10)" in page("en")
     assert "Mish′ 和 SiLU′ 的峰值（1.09 和 1.10）也不例外" in page("zh")
 
@@ -1741,3 +1742,38 @@ def test_chinese_marks_new_terms_in_bold_and_keeps_precise_wording():
     page_lang("zh", "", "PyTorch 的 `GradScaler` 同时应对这两端：")
     for vague in ("出问题", "规定的两种", "两头都照顾到"):
         assert vague not in zh, vague
+
+
+def test_the_naive_formula_is_named_and_glossed_once_as_on_output_layers():
+    """One term for a formula evaluated as written, operation by operation, with no stable rewrite: "naive
+    formula" / 照公式直接计算, as output-layers calls it; glossed in the third question of the opening."""
+    page_lang("en", "3. Where do the exponentials overflow in its *naive formula*, the formula computed operation by "
+              "operation in the format, with no rewrite for stability?", "")
+    page_lang("zh", "", "3. 照公式**直接计算**（在该格式中逐步运算，不做任何保证稳定的改写）时，公式里的指数在哪里溢出？")
+    for lang, other, word in (("en", "textbook", "naive formula"), ("zh", "教科书", "直接计算")):
+        assert other not in page(lang), lang
+        assert word in page_text("catalogue/output-layers.md", lang), lang
+    # one verb for rounding on the zh page
+    assert "舍入为" not in page("zh")
+
+
+def test_backward_from_the_input_uses_the_derivative_thresholds():
+    """"For SiLU, GELU, Mish and softplus, whose backward pass PyTorch computes from the saved input instead, these
+    thresholds of the derivative itself are the ones that matter": derivatives.yaml has silu_backward(grad, self),
+    gelu_backward(grad, self, approximate), mish_backward(grad, self) and softplus_backward(grad, self, beta,
+    threshold) (self is the input), against sigmoid_backward(grad, result) and tanh_backward(grad, result).
+    The derivative's own thresholds tell something the value's do not: for each of the four, in every format, the
+    two thresholds differ on the right side (GELU in bfloat16: the value is x from 2.78, the slope 1 only from 3.41)."""
+    for key in ("silu", "gelu", "mish", "softplus"):
+        for fmt in lp.FORMAT_KEYS:
+            r = lp.row(key, fmt)
+            assert r.slope[1] != r.value[1], (key, fmt)
+    assert (lp.row("gelu", "bfloat16").value[1], lp.row("gelu", "bfloat16").slope[1]) == (2.78125, 3.40625)
+    page_lang("en", "For SiLU, GELU, Mish and softplus, whose backward pass PyTorch computes from the saved input instead, "
+              "these thresholds of the derivative itself are the ones that matter; the second table below gives them "
+              "for every function.", "")
+    page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出，对它们起作用的正是导数本身的"
+              "这种阈值；下面第二张表给出了每个函数的这一阈值。")
+    both("derivatives.yaml")
+    page_lang("en", "(tools/autograd/derivatives.yaml: sigmoid, tanh, silu, gelu, mish, softplus)", "")
+    page_lang("zh", "", "（tools/autograd/derivatives.yaml：sigmoid、tanh、silu、gelu、mish、softplus）")

@@ -119,12 +119,14 @@ def test_jacobian_properties():
     z3, change = np.zeros(3), np.array([1.0, 3.0, 0.0])
     moved = out.softmax(z3 + 1e-3 * change) - out.softmax(z3)
     assert moved[0] < 0 and moved @ change > 0
-    for lang, said in (("en", "so it is never negative. Hence the change of the probabilities never points against the change "
-                              "of the logits: their inner product is at least zero. Raising one logit alone never lowers its "
-                              "own probability, though a single probability can fall when its logit rises less than others."),
-                       ("zh", "所以永远不为负。因此概率的变化量与 logit 的变化量的内积不小于零，两者的方向从不相背。单独调高一个 "
-                              "logit，它自己的概率绝不会下降；不过某个 logit 升得比别的少时，它的概率仍可能下降。")):
-        assert said in page(lang), lang
+    # two paragraphs: the inner product, then one logit alone (review final36, cb)
+    for lang, said in (("en", ("so it is never negative. Hence the change of the probabilities never points against the change "
+                               "of the logits: their inner product is at least zero.\n\n",
+                               "Raising one logit alone never lowers its "
+                               "own probability, though a single probability can fall when its logit rises less than others.")),
+                       ("zh", ("所以永远不为负。因此概率的变化量与 logit 的变化量的内积不小于零，两者的方向从不相背。\n\n",
+                               "单独调高一个 logit，它自己的概率绝不会下降；不过某个 logit 升得比别的少时，它的概率仍可能下降。"))):
+        assert "".join(said) in page(lang), lang
         assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
 
 

@@ -271,8 +271,8 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     assert (lo * x) / x == 3 and (hi * x) / x == 8                    # a product: steeper than slope 1
     assert 0 < 1 / hi < 1 / lo < 1                                    # a division: leaky slopes below 1
     assert ("Xu et al.'s formula multiplies by a slope in $[0, 1)$, but their experiments, with the NDSB winner's "
-            "setting, divide. In training a negative input $x$ becomes $x/a$") in page_text("en")
-    assert "Xu 等人的公式乘以 $[0, 1)$ 内的斜率，但实验沿用 NDSB 冠军的设置，改用除法。训练时负输入 $x$ 变为 $x/a$" \
+            "setting, divide. In training a negative input $x$ becomes $x/d$") in page_text("en")
+    assert "Xu 等人的公式乘以 $[0, 1)$ 内的斜率，但实验沿用 NDSB 冠军的设置，改用除法。训练时负输入 $x$ 变为 $x/d$" \
         in page_text("zh")
     assert "Convolutional Network. arXiv preprint. <https://arxiv.org/abs/1505.00853>" in page_text("en")
     assert "Convolutional Network. arXiv 预印本。<https://arxiv.org/abs/1505.00853>" in page_text("zh")
@@ -293,22 +293,22 @@ def test_xu_test_rule_divides_by_the_mean_five_and_a_half_slope_two_elevenths():
     assert (3 + 8) / 2 == 5.5
     assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
     assert round(2 / 11, 3) == 0.182 != round(RRELU_EVAL_SLOPE, 3)
-    assert "In training a negative input $x$ becomes $x/a$ with $a \\sim U(3, 8)$" in page_text("en")
-    assert "At test time the input becomes $x/5.5$, 5.5 being the mean of $a$" in page_text("en")
-    assert "变为 $x/a$，其中 $a \\sim U(3, 8)$" in page_text("zh")
-    assert "测试时输入变为 $x/5.5$，5.5 是 $a$ 的均值" in page_text("zh")
+    assert "In training a negative input $x$ becomes $x/d$ with $d \\sim U(3, 8)$" in page_text("en")
+    assert "At test time the input becomes $x/5.5$, 5.5 being the mean of $d$" in page_text("en")
+    assert "变为 $x/d$，其中 $d \\sim U(3, 8)$" in page_text("zh")
+    assert "测试时输入变为 $x/5.5$，5.5 是 $d$ 的均值" in page_text("zh")
 
 
 def test_xu_training_slopes_fill_the_same_interval_as_pytorchs():
     assert (1 / 8, 1 / 3) == RRELU_BOUNDS
     a = np.linspace(3, 8, 100_001)
     assert (1 / a).min() == 1 / 8 and (1 / a).max() == 1 / 3
-    assert "so the slope $1/a$ lies in $[1/8, 1/3]$ but is not uniform there" in page_text("en")
-    assert "因此斜率 $1/a$ 落在 $[1/8, 1/3]$ 内，但不服从均匀分布" in page_text("zh")
+    assert "so the slope $1/d$ lies in $[1/8, 1/3]$ but is not uniform there" in page_text("en")
+    assert "因此斜率 $1/d$ 落在 $[1/8, 1/3]$ 内，但不服从均匀分布" in page_text("zh")
 
 
 def test_xu_training_slopes_are_not_uniform_on_that_interval():
-    """P(1/a < 11/48) = P(a > 48/11) = 8/11 for a ~ U(3, 8), not the 1/2 of a uniform slope."""
+    """P(1/d < 11/48) = P(d > 48/11) = 8/11 for d ~ U(3, 8), not the 1/2 of a uniform slope."""
     a = np.random.default_rng(1).uniform(3, 8, 1_000_000)
     share = np.mean(1 / a < 11 / 48)
     assert share == pytest.approx(8 / 11, abs=2e-3)
@@ -707,3 +707,19 @@ def test_the_papers_results_are_reported_in_one_set_of_terms_and_the_uci_result_
     assert en.count("multi-view testing") == 2 and "multi-view evaluation" not in en
     assert "model averaging" not in en and en.count("or ensembles") == 2
     assert zh.count("模型集成") == 2 and "模型平均" not in zh
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_xus_divisor_has_its_own_letter_and_dropout_is_glossed_at_first_use(lang):
+    """On this page $a$ is always a negative-side slope (PReLU, PyTorch's draw, the Maxout card); Xu et al.'s
+    divisor U(3, 8) is $d$, so "slope $a$" and "slope $1/d$" never name different things with one letter.
+    Dropout, used by SELU's and Maxout's sections, gets a few words of gloss where it first appears."""
+    text = page_text(lang)
+    section = text.split("{ #rrelu }")[1].split("\n## ")[0]
+    assert "$x/a$" not in section and "$1/a$" not in section and "$a \\sim U(3, 8)$" not in section
+    assert "$d \\sim U(3, 8)$" in section and "$1/d$" in section
+    gloss = {"en": "dropout (zeroing a random subset of units at each training step)",
+             "zh": "dropout（训练时每步随机把一部分单元置零）"}[lang]
+    first = text.lower().index("dropout")
+    assert text.lower()[first:].startswith(gloss.lower())
+    assert text.count(gloss) == 1

@@ -18,8 +18,8 @@ something computable; the page attributes each of them ("the authors report", "s
   reported improvements over ReLU and ELU, the two faster approximations given there (their formulas
   are tested), the name SiLU.  §4 (arXiv v4) credits the tanh formula, coefficient 0.044715 included,
   to A. Choudhury (2014), "A Simple Approximation to the Area under Standard Normal Curve",
-  Mathematics and Statistics 2(3), 147-149, doi:10.13189/ms.2014.020307, and says it was used in every
-  experiment of the paper; the page says no more.  (Choudhury's paper itself lists that formula among
+  Mathematics and Statistics 2(3), 147-149, doi:10.13189/ms.2014.020307; the page gives that credit
+  once, in "How close", and says no more.  (Choudhury's paper itself lists that formula among
   earlier approximations, as Page (1977); the page does not name Page, whose details are unverified.)
 * Radford et al. (2018) use GELU in GPT, Devlin et al. (2019) in BERT, and neither paper names
   the form; which form each model's released code computes is told only in the gated-units table
@@ -381,6 +381,11 @@ def test_the_coefficient_is_credited_not_derived(lang, said):
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert said in text
     assert "take the cubic coefficient" not in text and "他们没有推导它" not in text
+    # the credit is given once, in "How close"; the Neighbours paragraph only names the two forms
+    # (review final36/ca), and the unverified "used in all of its experiments" is gone
+    prose = text.split("{ #references }")[0]
+    assert prose.count("Choudhury") == 1
+    assert "all of its experiments" not in text and "全部实验" not in text
 
 
 def test_x_sigma_1702x_is_silu_with_beta_1702_largest_gap_to_gelu_0_0203_at_2_27():
@@ -709,9 +714,20 @@ def test_table_on_the_page_has_these_numbers(lang):
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[1].startswith(f"{lower:.4f}".replace("-", "−").replace("0.0000", "0"))
         shown_at = {None: "–", "x <= 0": r"$x \le 0$"}.get(at) if not isinstance(at, float) else f"{at:.4f}".replace("-", "−")
-        assert cells[3] == shown_at
-        assert cells[4] == f"{mean:.3f}"
-        assert cells[5].startswith("–" if slope0 is None else f"{slope0}")
+        assert cells[2] == shown_at
+        assert cells[3] == f"{mean:.3f}"
+        assert cells[4].startswith("–" if slope0 is None else f"{slope0}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_only_softplus_is_monotone(lang):
+    """"only softplus is monotone": of the page's five functions, the registry marks softplus alone monotone, and
+    each of the others has a minimum below its value at 0."""
+    assert [k for k in FAMILY if MODERN[k].monotonic] == ["softplus"]
+    assert all(MODERN[k].minimum[1] < float(f(k, 0.0)) for k in FAMILY if k != "softplus")
+    said = {"en": "all are infinitely differentiable and unbounded above, and only softplus is monotone.",
+            "zh": "它们都无穷次可微，也都没有上界，其中只有 softplus 是单调的。"}[lang]
+    assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("key", FAMILY)
@@ -910,3 +926,23 @@ def test_silu_history_is_hedged_at_least_three_times(lang, said):
     assert said in text and "proposed three times" not in text and "被提出过三次" not in text.replace("至少被提出过三次", "")
     silu = text.split("{ #silu }")[1].split("\n## ")[0]
     assert all(name in silu for name in ("Hendrycks", "Elfwing", "Ramachandran")), lang
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_borrowed_terms_are_linked_and_the_positive_output_advice_points_to_output_layers(lang):
+    """Batch normalisation is linked to the glossary with a few words of gloss at first use, top-1 gets a
+    half-clause, softplus-for-positive-outputs links the output-layers section on choosing an output
+    function, and the zh GELU alt text says 下探 for the dip (凹 is concave on this page)."""
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    gelu = text.split("{ #gelu }")[1].split("\n## ")[0]
+    said = {"en": ("[batch normalisation](../glossary.md#batch-normalisation), which standardises them over each mini-batch",
+                   "top-1 accuracy (the share of images whose highest-scored class is the true one)",
+                   "suits an [output](output-layers.md#last-layer) that must stay positive"),
+            "zh": ("[批归一化](../glossary.md#batch-normalisation)（在每个小批量上把预激活值标准化）",
+                   "top-1 准确率（得分最高的类别恰为真实类别的图像所占比例）",
+                   "适合必须保持为正的[输出](output-layers.md#last-layer)")}[lang]
+    assert said[0] in gelu and said[1] in text and said[2] in text
+    assert "{ #last-layer }" in (CONTENT[lang] / "catalogue/output-layers.md").read_text(encoding="utf-8")
+    if lang == "zh":
+        alt = gelu.split("](figure:gelu ")[0]
+        assert "凹" not in alt and "下探到零以下" in alt

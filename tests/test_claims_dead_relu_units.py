@@ -172,9 +172,11 @@ def test_under_momentum_a_dead_unit_keeps_drifting_by_ever_smaller_amounts_and_c
     moves = [move for _, move, _ in after[:revived + 1]]
     assert revived is not None and all(m > 0 for m in moves)                   # it drifts, and comes back
     assert all(b < a for a, b in zip(moves, moves[1:]))                        # by ever smaller amounts
-    for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which the runs do not use, carries part of each update into the next, so a unit that has just died keeps drifting by ever smaller amounts in the direction of the update that killed it. The drift revives the unit if it lifts the pre-activation of some training point above zero."),
+    for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next"),
+                       ("en", "Momentum can also revive a unit: one that has just died keeps drifting by ever smaller amounts in the direction of the update that killed it, and comes back if the drift lifts the pre-activation of some training point above zero."),
                        ("en", "Under plain SGD, as in the runs, a dead unit in the first hidden layer, whose inputs are the fixed data, stays dead for good."),
-                       ("zh", "实验没有用[动量](../../glossary.md#momentum)；带动量时，每次更新都会带上前一次更新的一部分，刚死亡的单元会沿着杀死它的那次更新的方向继续漂移，幅度越来越小。这种漂移若把某个训练点上的预激活值推到零以上，单元就会复活。"),
+                       ("zh", "实验没有用[动量](../../glossary.md#momentum)。带动量时，每次更新都会带上前一次更新的一部分"),
+                       ("zh", "动量也能让单元复活：刚死亡的单元会沿着杀死它的那次更新的方向继续漂移，幅度越来越小，这种漂移若把某个训练点上的预激活值推到零以上，单元就会复活。"),
                        ("zh", "在实验所用的普通 SGD 下，第一隐藏层单元的输入是固定不变的数据，它一旦死亡就是永久的。")):
         assert text in page_text(PAGE, lang)
 
@@ -193,6 +195,10 @@ def test_dead_relu_setup_as_stated():
     assert X.shape == (4000, 10) and len(np.unique(y)) == 10
     assert inspect.signature(voronoi).parameters["centroids"].default == 100
     assert all(np.all(b == 0) for b in MLP.create(dead_relu.SIZES, "relu", "he", seed=0).biases)
+    # the notebook states the same setup in one sentence
+    for lang, text in (("en", "a 10-256-256-10 network,\n# He initialisation, plain SGD on mini-batches of 64 training points for 600 steps on a synthetic ten-class\n# task, three seeds per learning rate η."),
+                       ("zh", "实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 He 初始化和普通 SGD，每步取 64 个训练点组成小批量，共 600 步，每个学习率 η 各跑三个种子。")):
+        assert text in page_text("notebooks/dead-relu.py", lang)
 
 
 def test_each_seed_draws_its_own_data_set_initial_weights_and_mini_batch_order():
@@ -347,6 +353,45 @@ def test_the_learning_rate_alone_moves_the_share_from_almost_none_to_about_half_
     assert 40 < float(np.median(p[rates.index(2.0)])) < 60 and p[rates.index(2.0)].max() > 50
 
 
+@pytest.fixture(scope="module")
+def trained_at_1():
+    """The three ReLU runs at learning rate 1.0, retrained (dead_relu.trained is the cached experiment's loop)."""
+    return [dead_relu.trained("relu", 1.0, seed)[:2] for seed in dead_relu.SEEDS]
+
+
+def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
+    """'Why the second layer and not the first? ... every dead second-layer unit had a negative bias
+    (against 61–76% of the live ones) and on average 76–78% negative incoming weights (live ones:
+    63–64%), while every first-layer unit still had a pre-activation of at least 1.4 on some training point.'"""
+    dead_bias, live_bias, dead_neg, live_neg, first_max = [], [], [], [], []
+    for (net, X), expected in zip(trained_at_1, dr["relu_inactive"][3, :, 1]):
+        z1, z2 = net.hidden_preactivations(X)
+        dead = np.all(z2 <= 0, axis=0)
+        assert np.mean(dead) == pytest.approx(expected)                         # the same runs as the cache
+        bias, neg = net.biases[1], (net.weights[1] < 0).mean(axis=0)
+        dead_bias.append(np.mean(bias[dead] < 0)); live_bias.append(100 * np.mean(bias[~dead] < 0))
+        dead_neg.append(100 * neg[dead].mean()); live_neg.append(100 * neg[~dead].mean())
+        first_max.append(z1.max(axis=0).min())
+    assert dead_bias == [1.0, 1.0, 1.0]
+    rng = lambda v: (round(min(v)), round(max(v)))
+    assert rng(live_bias) == (61, 76) and rng(dead_neg) == (76, 78) and rng(live_neg) == (63, 64)
+    assert min(first_max) >= 1.4 and round(min(first_max), 1) == 1.4
+    # the mechanism: with inputs never negative, lowering bias and weights lowers z on every point;
+    # with centred inputs, any change of the weights raises z on some points
+    r = np.random.default_rng(0)
+    h = np.maximum(0, r.normal(size=(4000, 256)))
+    w, b = r.normal(size=256), 0.1
+    dw = -np.abs(r.normal(size=256))
+    assert np.all(h @ (w + dw) + (b - 0.5) <= h @ w + b)
+    X = trained_at_1[0][1]
+    for _ in range(20):
+        assert np.any(X @ r.normal(size=X.shape[1]) > 0)
+    for lang, text in (("en", "[why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)"),
+                       ("en", "In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias (against 61–76% of the live ones) and on average 76–78% negative incoming weights (live ones: 63–64%), while every first-layer unit still had a pre-activation of at least 1.4 on some training point."),
+                       ("zh", "(neuron-gradients-zigzag.md#relu)"),
+                       ("zh", "学习率 1.0 的三次训练里，第二层每个死亡单元的偏置都是负的（未死亡的单元中只有 61–76%），输入权重平均有 76–78% 为负（未死亡的单元为 63–64%）；第一层的每个单元则都还在某个训练点上有至少 1.4 的预激活值。")):
+        assert text in page_text(PAGE, lang)
+
 def test_training_errors_18_23_at_0_3_then_24_29_and_31_38(dr):
     err = 100 * dr["relu_error"]
     for row, (lo, hi) in zip(err[2:], ((18, 23), (24, 29), (31, 38))):
@@ -366,7 +411,7 @@ def test_leaky_at_1_0_24_to_27_percent_inactive_and_21_percent_error(dr):
     assert np.all(np.round(err) == 21)
     assert err.max() < 100 * dr["relu_error"][3].min()    # lower than every ReLU run at 1.0
     for lang, text in (("en", "24–27% of the second layer was inactive but still received gradient. The leaky runs also ended with a lower training error, 21% against ReLU's 24–29%."),
-                       ("zh", "第二层有 24–27% 的单元不活跃，但照样收到梯度。此外，Leaky ReLU 的三次训练最后的训练误差都是 21%，低于 ReLU 的 24–29%。")):
+                       ("zh", "第二层有 24–27% 的单元不活跃，但照样收到梯度。此外，Leaky ReLU 的三次训练，最终训练误差都是 21%，低于 ReLU 的 24–29%。")):
         assert text in page_text(PAGE, lang)
 
 
@@ -734,6 +779,16 @@ def test_at_2_0_they_died_gradually_4_at_step_50_13_at_100_29_at_600(bn):
     counts = bn["dead_steps"][list(bn["share_rates"]).index(2.0), 2]
     assert [counts[st.index(s)] for s in (50, 100, 600)] == [4, 13, 29]
     assert counts[st.index(20)] == 0                                   # no rush in the first steps
+    # "and not steadily": the count also fell at times, from 27 at step 510 to 23 at step 520
+    assert counts[st.index(510)] == 27 and counts[st.index(520)] == 23
+    assert np.any(np.diff(counts) < 0)
+    for lang, text in (("en", "4 were dead at step 50, 13 at step 100 and 29 at step 600, but the count also fell at times, from 27 at step 510 to 23 at step 520."),
+                       ("zh", "第 50 步时死了 4 个，第 100 步 13 个，第 600 步 29 个，但数目也有回落的时候，例如从第 510 步的 27 个降到第 520 步的 23 个。")):
+        assert text in page_text(PAGE, lang)
+    # the reason given: deaths are judged with full-training-set statistics, training uses each mini-batch's
+    train_src = inspect.getsource(dead_relu_batchnorm.train)
+    assert "net.dead_fraction(X)[1]" in train_src and "sgd_step(X[idx]" in train_src
+    assert "z.mean(axis=0)" in inspect.getsource(dead_relu_batchnorm.BatchNormMLP.forward)   # over what it is given
 
 
 def test_a_normalised_unit_dies_only_if_beta_is_below_minus_gamma_times_its_largest_value():
@@ -892,8 +947,8 @@ def test_momentum_runs_linked_after_the_measurement_killed_30_to_45_percent():
     assert round(steps[9], 1) == 6.5 and max(steps[:10]) == steps[9] < 7        # 6.5 by the tenth step
     assert steps[-1] == pytest.approx(10, rel=1e-9) and max(steps) <= 10 + 1e-9  # ten in the long run
     page_en, page_zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
-    assert "Momentum makes such steps larger still: with momentum 0.9, under a steady gradient, the update grows to 6.5 times a plain step by the tenth step (ten times in the long run). In [the training-speed notebook's network](../../notebooks/training-speed.py#beyond-the-grid) (three hidden layers of 128), the first ten steps at learning rate 0.3 killed 30–45% of the second layer with momentum, and none without." in page_en
-    assert "动量会让开头这几步更大。动量为 0.9 时，只要梯度方向不变，更新量就逐渐增大，到第十步约为普通梯度步的 6.5 倍（极限是十倍）。[训练速度笔记本](../../notebooks/training-speed.py#beyond-the-grid)的网络有三个隐藏层，各 128 个单元；学习率 0.3 时，带动量的头十步就让第二层 30–45% 的单元死亡，去掉动量则一个也没有。" in page_zh
+    assert "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next and makes such steps larger still: with momentum 0.9, under a steady gradient, the update grows to 6.5 times a plain step by the tenth step (ten times in the long run). In [the training-speed notebook's network](../../notebooks/training-speed.py#beyond-the-grid) (three hidden layers of 128), the first ten steps at learning rate 0.3 killed 30–45% of the second layer with momentum, and none without." in page_en
+    assert "带动量时，每次更新都会带上前一次更新的一部分，开头这几步也就更大。动量为 0.9 时，只要梯度方向不变，更新量就逐渐增大，到第十步约为普通梯度步的 6.5 倍（极限是十倍）。[训练速度笔记本](../../notebooks/training-speed.py#beyond-the-grid)的网络有三个隐藏层，各 128 个单元；学习率 0.3 时，带动量的头十步就让第二层 30–45% 的单元死亡，去掉动量则一个也没有。" in page_zh
     # after the page's own measurement, not in the section on why a dead unit stops learning
     for page in (page_en, page_zh):
         assert page.index("30–45%") > page.index("{ #when-they-die }") and page.count("30–45%") == 1

@@ -155,10 +155,10 @@ def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuou
 
 
 @pytest.mark.parametrize("lang, words, heads", [
-    ("en", "This site asks about five properties.",
+    ("en", "The five properties below are not equally important: each is marked as a requirement, as useful, or as a rule of thumb.",
      ("**Non-linearity (", "**Differentiability (", "**Monotonicity (", "**Approximately the identity near zero (",
       "**Output range (")),
-    ("zh", "本站逐一检查五条性质。",
+    ("zh", "下面依次讨论这五条性质。",
      ("**非线性（", "**可微性（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
 def test_the_five_properties_are_the_site_selection_and_each_has_its_own_paragraph(lang, words, heads):
     text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
@@ -257,7 +257,11 @@ def test_bounded_output_stays_bounded_for_huge_preactivations():
     assert relu(1e6) == 1e6
 
 
-def test_bounded_monotone_curves_flatten_and_relu_has_no_flat_positive_side():
+@pytest.mark.parametrize("lang, words", [
+    ("en", "An unbounded range, like ReLU's, leaves a side that never flattens (all positive inputs, for ReLU)"),
+    ("zh", "输出无界（如 ReLU）则留下一侧永不变平（对 ReLU 是全部正输入）")])
+def test_bounded_monotone_curves_flatten_and_relu_has_no_flat_positive_side(lang, words):
+    assert words in page_text(PAGE, lang)
     # sigmoid and tanh level off towards a horizontal asymptote on each side (0 and 1, -1 and 1) ...
     for f, low, high in ((sigmoid, 0.0, 1.0), (tanh, -1.0, 1.0)):
         assert abs(f(-40.0) - low) < 1e-15 and abs(f(40.0) - high) < 1e-15
@@ -613,7 +617,12 @@ def test_tanh_is_odd_with_zero_mean_output_for_symmetric_inputs():
     assert ACTIVATIONS["tanh"].zero_centred and not ACTIVATIONS["sigmoid"].zero_centred
 
 
-def test_sigmoid_and_tanh_cost_an_exponential_relu_a_comparison():
+@pytest.mark.parametrize("lang, words", [
+    ("en", "but it saturates just as the sigmoid does and needs the same exponential."),
+    ("zh", "但它和 sigmoid 一样会饱和，也同样要算指数。")])
+def test_sigmoid_and_tanh_cost_an_exponential_relu_a_comparison(lang, words):
+    """The table's cost row, and the misconception list: tanh 'needs the same exponential'."""
+    assert words in page_text(PAGE, lang)
     assert ACTIVATIONS["sigmoid"].cost == ACTIVATIONS["tanh"].cost == "exp"
     assert ACTIVATIONS["relu"].cost == "compare"
 

@@ -416,9 +416,9 @@ def test_batchnorm_kept_every_unit_alive_where_plain_relu_lost_41_45_percent_of_
     assert np.max(plain["relu_inactive"][at_1, :, 0]) < 0.1                      # not of every layer
     assert np.all(with_bn["dead"][at_1] == 0)                                     # every unit of every layer, every run
     en, zh = ((CONTENT[lang] / PAGE).read_text(encoding="utf-8") for lang in ("en", "zh"))
-    assert ("or batch normalisation before the ReLU, which in that experiment kept every unit alive at the learning "
+    assert ("Batch normalisation before the ReLU also works: in that experiment it kept every unit alive at the learning "
             "rate of 1.0, where plain ReLU lost 41–45% of its second layer") in en
-    assert "在那个实验中，学习率为 1.0 时普通 ReLU 的第二层有 41–45% 的单元死亡，加了批归一化则一个也没有死" in zh
+    assert "在 ReLU 之前加批归一化也有效：在那个实验中，学习率为 1.0 时普通 ReLU 的第二层有 41–45% 的单元死亡，加了批归一化则一个也没有死" in zh
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -536,10 +536,10 @@ def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_eve
     "takes He's rule, which keeps its scale: it equals ReLU below 6. In the initialisation article's 50-layer
     ReLU stack, He-initialised and fed standardised inputs, the pre-activations' standard deviation wandered between
     about 1.4 and 2.2, In a ReLU6 stack like it they rarely reach 6, which is 2.7 standard deviations out even at the widest spread. Hard swish is close to x/2
-    near zero, as SiLU is. Each is x times a gate g with g(x) + g(-x) = 1, so f(x)^2 + f(-x)^2 <= x^2, with
-    equality only where the gate is 0 or 1, as ReLU's always is. For pre-activations symmetric about zero, then,
-    each keeps less of the signal's mean square than ReLU does at every scale, and under He's rule a deep stack of either without normalisation loses
-    scale at every layer"."""
+    near zero, as SiLU is, and for pre-activations symmetric about zero each keeps less of the signal's mean square
+    than ReLU does at every scale, so under He's rule a deep stack of either without normalisation loses scale at
+    every layer" (the recursion's home is initialisation#gelu-silu; the reason checked here: each is x times a gate
+    g with 0 <= g <= 1 and g(x) + g(-x) = 1, so f(x)^2 + f(-x)^2 <= x^2)."""
     x = np.linspace(-8, 6, 1401)
     np.testing.assert_array_equal(EVERY["relu6"].f(x), EVERY["relu"].f(x))
     # the spread of a He-initialised ReLU stack's pre-activations, measured by the initialisation article
@@ -549,15 +549,17 @@ def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_eve
     assert round(6 / float(spread.max()), 1) == 2.7                          # "2.7 standard deviations out"
     for lang, words in (("en", "which is 2.7 standard deviations out even at the widest spread"),
                         ("zh", "即使在标准差最大的层，6 也在 2.7 个标准差之外"),
-                        ("en", "Each is $x$ times a gate $g$ with $0 \\le g \\le 1$ and $g(x) + g(-x) = 1$, so $f(x)^2 + f(-x)^2 = "
-                               "x^2\\bigl(g(x)^2 + g(-x)^2\\bigr) \\le x^2\\bigl(g(x) + g(-x)\\bigr)^2 = x^2$, with equality only "
-                               "where the gate is 0 or 1"),
-                        ("zh", "两者都是 $x$ 乘上一个门 $g$，且 $0 \\le g \\le 1$、$g(x) + g(-x) = 1$，所以 $f(x)^2 + f(-x)^2 = "
-                               "x^2\\bigl(g(x)^2 + g(-x)^2\\bigr) \\le x^2\\bigl(g(x) + g(-x)\\bigr)^2 = x^2$，只有门取 0 或 1 时才取等号"),
-                        ("en", "For pre-activations symmetric about zero, then, each keeps less of the signal's mean square than "
-                               "ReLU does at every scale"),
-                        ("zh", "因此只要预激活值关于零对称，无论尺度大小，两者保留下来的信号均方都比 ReLU 少")):
+                        ("en", "Hard swish is close to $x/2$ near zero, as SiLU is, and for pre-activations symmetric about zero "
+                               "each keeps less of the signal's mean square than ReLU does at every scale, so under He's rule a "
+                               "deep stack of either without normalisation loses scale at every layer "
+                               "([the recursion, worked for SiLU](blog/posts/initialisation.md#gelu-silu))"),
+                        ("zh", "只要预激活值关于零对称，无论尺度大小，两者保留下来的信号均方都比 ReLU 少，所以按 He 的规则初始化、"
+                               "又没有归一化层时，这两种函数的深层网络每过一层都会缩小尺度"
+                               "（[SiLU 的递推见初始化一文](blog/posts/initialisation.md#gelu-silu)）")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), (lang, words)
+        # the derivation has its home on the linked section; the guide keeps one clause and the link
+        assert "g(x)^2 + g(-x)^2" not in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
+    assert "{ #gelu-silu }" in (CONTENT["en"] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
     # the gates: hard sigmoid for hard swish, the sigmoid for SiLU, each summing to 1 with its mirror image,
     # and both strictly between 0 and 1 near zero, where ReLU's gate is 0 or 1 everywhere
     for key, gate in (("hard_swish", EVERY["hard_sigmoid"].f), ("silu", sigmoid)):
@@ -623,10 +625,15 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     assert round(long_gap, 3) == 0.014
     # only the closest pair is about twice; SwiGLU and GEGLU are several times their own pair's spread
     assert all((table["ReLU"][2] - table[n][2]) / math.hypot(table[n][1], table["ReLU"][1]) > 3 for n in ("SwiGLU", "GEGLU"))
+    # the spread is the short runs' (Table 1 gives it for the 65,536-step runs only), and the sentence says so
+    home = (CONTENT["en"] / "catalogue/gated-units.md").read_text(encoding="utf-8")
+    assert "it comes from the short runs only" in home
+    assert all(len(row) == 3 for row in table.values())                # one spread per variant: the short runs'
     for lang, words in (("en", "every gated variant ended lower than every plain one, the closest pair (GLU and ReLU) by about "
-                               "twice the spread expected between two single runs. With one long run per variant"),
+                               "twice the spread expected between two single runs (a spread measured on the shorter runs only). "
+                               "With one long run per variant"),
                         ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体，最接近的一对（GLU 对 ReLU）之差约为两次单独运行之间"
-                               "预期波动的两倍。每种变体只有一次长训练")):
+                               "预期波动的两倍（这一波动只在较短的训练上测过）。每种变体只有一次长训练")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     # the numbers themselves have their home on the gated-units page, which the guide links; it does not repeat them
     for lang in ("en", "zh"):
@@ -637,19 +644,19 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
 
 
 def test_the_table_row_credits_the_swiglu_paper_and_the_section_says_every_gated_block_beat_every_plain_one():
-    """The table row names the paper that introduced SwiGLU (not gated units, which are Dauphin et al.'s) and says
-    that every gated variant scored better than every plain one after the longer of his two training lengths, one run
-    each (at the shorter length GLU and GELU cannot be told apart: tested above); the section it links to gives the
+    """The table row says that every gated variant beat every plain one in Shazeer's long runs, one run each (the
+    section it links credits the paper that introduced SwiGLU, not gated units, which are Dauphin et al.'s) (at the shorter length GLU and GELU cannot be told apart: tested above); the section it links to gives the
     quantity (log-perplexity) and the gap against the spread.  The row names the two lengths in passing, so it does not
     say "the longer training" as if the reader already knew of them."""
     from pathlib import Path
     docs = Path(__file__).resolve().parents[1] / "docs"
     en = (docs / "en/content/guide.md").read_text(encoding="utf-8")
     zh = (docs / "zh/content/guide.md").read_text(encoding="utf-8")
-    assert ("[in Shazeer (2020), which introduced SwiGLU, every gated variant scored better than every plain one after the "
-            "longer of his two training lengths (one run each)](#transformers)") in en
-    assert ("[在提出 SwiGLU 的论文（Shazeer，2020）里，两种训练长度中较长的那一种结束时，每种门控变体都优于每种普通变体"
-            "（每种只训练一次）](#transformers)") in zh
+    cell = {"en": "[every gated variant beat every plain one in Shazeer's (2020) long runs, one run each](#transformers)",
+            "zh": "[Shazeer（2020）的长训练中，每种门控变体都优于每种普通变体（每种只训练一次）](#transformers)"}
+    assert cell["en"] in en and cell["zh"] in zh
+    assert len(cell["en"].split("](")[0].split()) <= 16                  # a table cell a reader can scan
+    assert "In the paper that introduced SwiGLU, Shazeer (2020)" in en    # the section credits the SwiGLU paper
     assert "in every comparison" not in en and "每组比较中都" not in zh                # not true at 65,536 steps
     assert "without a gate" not in en and "不带门的" not in zh             # GELU is itself a smooth gate (glossary)
     assert "GPT, BERT and GPT-2 use GELU in a plain feed-forward block;" in en
@@ -689,7 +696,7 @@ def test_smooth_gates_need_an_exponential_or_an_error_function_and_the_int8_thre
                     "shows why the bound and the exponential-free pieces survive 8-bit arithmetic"),
              "zh": ("平滑门控函数的运算量更大，每个元素都要算一次指数函数或误差函数",
                     "[ReLU6 与 hard sigmoid 有界，三者都不用算指数](#int8-mobile)",
-                    "有界和不用指数的各段为什么经得起 8 位整数运算")}
+                    "为什么有界、各段又不含指数的函数经得起 8 位整数运算")}
     for lang, quotes in shown.items():
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert all(q in text for q in quotes), (lang, [q for q in quotes if q not in text])

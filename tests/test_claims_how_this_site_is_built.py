@@ -371,7 +371,7 @@ def test_each_article_has_claim_tests_that_read_its_text():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_formulas_typed_in_the_prose_are_checked_against_the_registry_on_five_catalogue_pages(lang):
-    """'The prose writes its formulas by hand; on the pages for rectifiers, smooth gates, hard and
+    """'Formulas in the running text are typed by hand; on the pages for rectifiers, smooth gates, hard and
     cheap functions, gated units and output layers, the claim tests require each registered
     function's displayed definition to be the registry's LaTeX': each of those pages' claim tests
     compares the page's display equations with the registry's ``latex``, and the page shows it."""
@@ -384,8 +384,8 @@ def test_formulas_typed_in_the_prose_are_checked_against_the_registry_on_five_ca
         assert re.search(r"\.(?:stable_)?latex\b", source), stem
     shown = " ".join(display_equations("catalogue/rectifiers.md", lang))
     assert " ".join(REGISTRY["elu"].latex.split()) in shown                   # one of them, checked here too
-    said = {"en": "The prose writes its formulas by hand; on the\npages for rectifiers, smooth gates, hard and cheap functions, gated units and output layers",
-            "zh": "正文里的公式是手写的；在《整流函数的变体》《平滑门控函数》《又硬又省》《门控单元》《输出层与损失函数》这几页上"}[lang]
+    said = {"en": "Formulas in the running text are typed by hand; on\nthe pages for rectifiers, smooth gates, hard and cheap functions, gated units and output layers",
+            "zh": "正文里的公式是手写的；在《整流函数的变体》《softplus 与平滑门控函数》《又硬又省》《门控单元》《输出层与损失函数》这几页上"}[lang]
     assert said in page_text(PAGE, lang)
 
 
@@ -614,12 +614,17 @@ def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_
     assert ("To compute a function's value, a single clip, as in ReLU6 and hard tanh, is one pass like ReLU's maximum and "
             "takes about as long (0.71× and 0.77×),") in flat(timing("en"))
     assert "costs no more" not in timing("en") and "并不比 ReLU 贵" not in timing("zh")
-    # "Derivatives rank differently: ReLU6's takes 2.1× ReLU's derivative, about as long as tanh's" -- the value's
-    # two ends do not hold for derivatives: a clip's derivative is slower than ReLU's, tanh's is far below 9.8x
-    assert ratio("relu6", "derivative") > 1 and ratio("hard_tanh", "derivative") > 1
-    assert abs(ratio("relu6", "derivative") / ratio("tanh", "derivative") - 1) < 0.05 and ratio("tanh", "derivative") < 9.8
-    assert "Derivatives rank differently: ReLU6's takes 2.1× ReLU's derivative, about as long as tanh's." in flat(timing("en"))
-    assert "导数的排序则不同：ReLU6 的导数要 ReLU 导数的 2.1 倍，与 tanh 的导数差不多。" in timing("zh")
+    # "Derivatives do not keep that order: tanh's value takes more than ten times as long as ReLU6's, but their
+    # derivatives take about as long as each other (2.1× ReLU's derivative)" -- a gap far beyond the page's factor of 2
+    # for the values closes to a tie (within 2x, so not ranked) for the derivatives; the page does not rank ReLU6's
+    # derivative against ReLU's (2.1x is at the edge of that factor)
+    assert ratio("tanh") / ratio("relu6") > 10
+    assert abs(ratio("relu6", "derivative") / ratio("tanh", "derivative") - 1) < 0.05
+    assert round(ratio("relu6", "derivative"), 1) == round(ratio("tanh", "derivative"), 1) == 2.1
+    assert ("Derivatives do not keep that order: tanh's value takes more than ten times as long as ReLU6's, but their "
+            "derivatives take about as long as each other (2.1× ReLU's derivative).") in flat(timing("en"))
+    assert "导数则不按这个顺序：tanh 算函数值的用时是 ReLU6 的十倍以上，两者的导数却用时相当（约为 ReLU 导数的 2.1 倍）。" in timing("zh")
+    assert "rank differently" not in timing("en") and "排序则不同" not in timing("zh")
     assert "只做一次截断的函数（ReLU6 和 hard tanh）与 ReLU 的取最大值一样只过一遍，算函数值的用时与 ReLU 相当（0.71 倍和 0.77 倍）；" in timing("zh")
     for key in ("relu6", "hard_tanh"):
         assert DATA["functions"][key]["value"]["operations"] == {"clip": 1}
@@ -761,7 +766,7 @@ def test_the_page_says_how_far_a_re_timing_moved_the_ratios_and_ranks_nothing_cl
     assert said in flat(timing(lang)) if lang == "en" else said in timing(lang)
     # the orderings the prose does state differ by more than a factor of 2: Leaky ReLU's three passes against hard
     # sigmoid's ("almost four times"), a select on a random mask against a constant one ("more than three times",
-    # tested with the select), and, for "Derivatives rank differently", ReLU6's value against tanh's; the clip against
+    # tested with the select), and, for "Derivatives do not keep that order", ReLU6's value against tanh's; the clip against
     # ReLU's maximum is an equality ("about as long"), and so is the pair below
     assert ratio("leaky_relu") / ratio("hard_sigmoid") > 2
     assert ratio("tanh") / ratio("relu6") > 2

@@ -105,3 +105,16 @@ def test_the_guide_link_reads_as_one_sentence_and_silu_swish_has_the_sites_spell
     assert "SiLU/Swish" not in text and "SiLU / Swish" in text
     shown("read the guide [Which activation should I use?](guide.md), which recommends a function for each situation,",
           "可以读[《该用哪个激活函数？》](guide.md)：它按场合给出建议")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_catalogue_list_names_each_page_by_its_title(lang):
+    """The catalogue list names each page by its title before the colon (softplus is no smooth gate,
+    so its page is "Softplus and the smooth gates", not "Smooth gates")."""
+    entries = re.findall(r"^    \d\. \[([^\]]+)\]\((catalogue/[\w-]+\.md)\)", page_text(PAGE, lang), re.M)
+    assert len(entries) == 7
+    for label, path in entries:
+        title = re.search(r"^title: \"?(.+?)\"?$", page_text(path, lang), re.M).group(1)
+        assert title.split({"en": ":", "zh": "："}[lang])[0] == label, (label, title)
+    shown("A single unit's gradient by hand, and why all-positive inputs make its weights zig-zag.",
+          "亲手推一遍单个神经元的梯度，看全正输入为何让它的权重走之字形。")

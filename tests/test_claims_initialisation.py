@@ -181,8 +181,8 @@ def test_relu_forward_and_backward_factors_are_both_one_half_at_every_scale(lang
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "The open circles, tanh with Xavier's variance, sit exactly on the tanh 1/n line: with equal widths the two rules give the same weights."),
-    ("zh", "空心圆圈是 tanh 配 Xavier 的方差，恰好落在 tanh 配 1/n 的那条线上：宽度相同时两条规则给出完全相同的权重。")])
+    ("en", "The open circles, tanh with Xavier initialisation, sit exactly on the tanh 1/n line: with equal widths the two rules give the same weights."),
+    ("zh", "空心圆圈是 tanh 配 Xavier 初始化，恰好落在 tanh 配 1/n 的那条线上：宽度相同时两条规则给出完全相同的权重。")])
 def test_xavier_equals_lecun_at_equal_widths(r, lang, wording):
     page = page_text("blog/posts/initialisation.md", lang)
     caption = page.split("(figure:init_spread")[1].split(")\n")[0]
@@ -286,7 +286,7 @@ def test_the_small_q_expansion_fails_at_q_1_and_gives_one_over_2l_deep_in_the_st
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "The dotted curve, $q_l = 1/(2l - 1)$ drawn as its square root $1/\\sqrt{2l - 1}$, behaves like $1/(2l)$ deep in the stack and passes through $q_1 = 1$. The measured standard deviation stays within 9% of it from the first layer on, closer than the expansion promises."),
-    ("zh", "图中的点线画的是 $q_l = 1/(2l - 1)$ 对应的标准差 $1/\\sqrt{2l - 1}$；$1/(2l - 1)$ 在深处与 $1/(2l)$ 一致，又恰好经过 $q_1 = 1$。实测的标准差从第一层起就与这条点线相差不到 9%")])
+    ("zh", "图中的点线画的是 $q_l = 1/(2l - 1)$ 对应的标准差 $1/\\sqrt{2l - 1}$；$1/(2l - 1)$ 在深处与 $1/(2l)$ 一致，又恰好经过 $q_1 = 1$。实测的标准差从第一层起就与这条点线相差不到 9%，比展开式所能保证的还要接近。")])
 def test_tanh_follows_one_over_root_two_l_minus_one_within_9_percent(r, lang, wording):
     """The dotted curve is drawn as a standard deviation, and the 9% is a deviation in standard
     deviation (in variance it would be about 18%)."""

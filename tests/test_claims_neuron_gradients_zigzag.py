@@ -640,51 +640,53 @@ def test_a_higher_low_raises_kappa_and_the_number_of_steps():
 
 RANGE_WORDS = {
     "en": ("which moves the mean up and also narrows the range, and $\\kappa$ and the step count grow: $[0.5, 1]^2$ gives "
-           "$\\kappa = 52.4$, up from 13.7. Narrowing accounts for between about half and four fifths of that rise, "
-           "depending on which change is made first: narrowing alone, to $[0.35, 0.85]^2$ at the experiment's mean, "
-           "gives 33.8, about 52% of the rise; moving the mean alone, to $[0.35, 1.15]^2$ at the experiment's width, "
-           "gives 21.0, so narrowing afterwards adds the other 81%."),
-    "zh": ("均值变大，区间也变窄，$\\kappa$ 和步数随之增长：$[0.5, 1]^2$ 给出 $\\kappa = 52.4$（起点为 13.7）。"
-           "这段增长里，区间变窄占了大约一半到五分之四，取决于两处改动谁先谁后：只把区间收窄到 $[0.35, 0.85]^2$、"
-           "均值不变，得到 33.8，约占增长的 52%；只把均值移到 $[0.35, 1.15]^2$、宽度不变，得到 21.0，"
-           "之后再收窄就贡献了其余的 81%。")}
+           "$\\kappa = 52.4$, up from 13.7; [what the mean costs](#mean-cost), below, shows how both changes add to it."),
+    "zh": ("均值变大，区间也变窄，$\\kappa$ 和步数随之增长：$[0.5, 1]^2$ 给出 $\\kappa = 52.4$（原来是 13.7）；"
+           "两处改动各自怎样推高它，见下文[“均值的代价，以及怎样去掉它”](#mean-cost)一节。")}
+
+FORMULA_WORDS = {
+    "en": ("moving to $[0.5, 1]$ raises the mean from 0.6 to 0.75, which multiplies $\\mu^2$ by 1.56, and narrows the range "
+           "from 0.8 to 0.5, which divides $v$ by 2.56. So $\\mu^2/v$ goes from 6.75 to 27: $\\kappa = 55$ for independent "
+           "inputs, and 52.4 for the sample."),
+    "zh": ("换成 $[0.5, 1]$ 后，均值从 0.6 升到 0.75，$\\mu^2$ 乘以 1.56；区间宽度从 0.8 缩到 0.5，$v$ 除以 2.56。"
+           "于是 $\\mu^2/v$ 从 6.75 变成 27：输入相互独立时 $\\kappa = 55$，实验样本给出 52.4。")}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
-def test_raising_low_both_shifts_and_narrows_and_the_narrowing_share_depends_on_the_order(lang):
+def test_raising_low_shifts_and_narrows_and_the_formula_accounts_for_the_rise(lang):
     """The exercise's [low, 1]^2 at low = 0.5 (mean 0.75, width 0.5) against the experiment's [0.2, 1]^2 (mean 0.6,
-    width 0.8, kappa 13.7), through either intermediate: narrowing first ([0.35, 0.85]^2, mean 0.6, width 0.5) gives
-    33.8, so narrowing is about 52% of the rise; shifting first ([0.35, 1.15]^2, mean 0.75, width 0.8) gives 21.0, so
-    the narrowing that follows is about 81%.  Hence 'between about half and four fifths'."""
-    assert RANGE_WORDS[lang] in " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
+    width 0.8, kappa 13.7 measured): mu^2 grows by (0.75/0.6)^2 = 1.5625, v = width^2/12 shrinks by (0.8/0.5)^2 = 2.56,
+    so mu^2/v goes from 6.75 to 27 and kappa = 1 + 2 mu^2/v from 14.5 to 55; the sample of 2000 gives 52.4.
+    The notebook's one-change-at-a-time ranges are still run there."""
+    text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
+    assert RANGE_WORDS[lang] in text and FORMULA_WORDS[lang] in text
+    assert text.index(FORMULA_WORDS[lang]) > text.index("\\kappa = 1 + n\\mu^2/v")      # the formula comes first
 
     def run(low, high):
         X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
         eig = np.linalg.eigvalsh(zigzag.hessian(X))
-        return eig.max() / eig.min(), X.mean(), X.max() - X.min()
-    (base, base_mean, base_width), (end, end_mean, end_width) = run(0.2, 1.0), run(0.5, 1.0)
-    (narrowed, narrowed_mean, narrowed_width), (shifted, shifted_mean, shifted_width) = run(0.35, 0.85), run(0.35, 1.15)
-    assert [round(k, 1) for k in (base, end, narrowed, shifted)] == [13.7, 52.4, 33.8, 21.0]
-    narrowing_first = (narrowed - base) / (end - base)
-    narrowing_second = (end - shifted) / (end - base)
-    assert (round(narrowing_first, 2), round(narrowing_second, 2)) == (0.52, 0.81)
-    assert 0.45 < narrowing_first < 0.55 and 0.75 < narrowing_second < 0.85     # "about half" and "four fifths"
-    # each intermediate changes one thing: narrowed keeps the experiment's mean, shifted its width
-    assert narrowed_mean == pytest.approx(base_mean, abs=0.01) and shifted_mean == pytest.approx(end_mean, abs=0.01)
-    assert narrowed_width == pytest.approx(end_width, abs=0.01) and shifted_width == pytest.approx(base_width, abs=0.01)
+        return eig.max() / eig.min(), X.mean()
+    (base, base_mean), (end, end_mean) = run(0.2, 1.0), run(0.5, 1.0)
+    assert (round(base, 1), round(end, 1)) == (13.7, 52.4)
     assert base_mean == pytest.approx(0.6, abs=0.01) and end_mean == pytest.approx(0.75, abs=0.01)
-    for lang_ in ("en", "zh"):                                    # the notebook runs the same ranges
+
+    def ratio(low, high):                      # mu^2/v for uniform [low, high]
+        return ((low + high) / 2) ** 2 / ((high - low) ** 2 / 12)
+    assert round((0.75 / 0.6) ** 2, 2) == 1.56 and round((0.8 / 0.5) ** 2, 2) == 2.56
+    assert ratio(0.2, 1.0) == pytest.approx(6.75) and ratio(0.5, 1.0) == pytest.approx(27.0)
+    assert 1 + 2 * ratio(0.5, 1.0) == pytest.approx(55.0)
+    for lang_ in ("en", "zh"):                                    # the notebook runs the one-change ranges too
         code = page_text("notebooks/zigzag.py", lang_)
         assert "(0.5, 1.0)" in code and "(0.35, 0.85)" in code and "(0.35, 1.15)" in code and "uniform(low, high" in code
         assert "[0.35, 0.85]^2" in code and "[0.35, 1.15]^2" in code
-        assert "neuron-gradients-zigzag.md#ill-conditioning" in code
+        assert "neuron-gradients-zigzag.md#mean-cost" in code and "\\kappa = 1 + n\\mu^2/v" in code
 
 
 LEAKY_SIGNS_WORDS = {
     "en": ("Its negative outputs do let one training point move two weights of the next layer in opposite directions, "
-           "but they are only $a$ times the pre-activation, and the mean, which sets the conditioning, barely moves."),
+           "but they are only $a$ times the pre-activation, and $\\mu^2/v$, which sets the conditioning, barely moves (0.47 → 0.45)."),
     "zh": ("它的负输出确实能让单个训练点把下一层的两个权重推向相反方向，但这些输出只有预激活值的 $a$ 倍，"
-           "决定条件数的均值几乎不动。")}
+           "决定条件数的 $\\mu^2/v$ 几乎不动（0.47 → 0.45）。")}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -704,6 +706,7 @@ def test_leaky_relu_inputs_of_both_signs_allow_opposite_moves_but_keep_the_mean(
     mu, var = float(out.mean()), float(out.var())
     mu_r, var_r = float(relu(z).mean()), float(relu(z).var())
     assert abs(mu ** 2 / var - mu_r ** 2 / var_r) < 0.02                 # the conditioning hardly changes
+    assert (round(mu_r ** 2 / var_r, 2), round(mu ** 2 / var, 2)) == (0.47, 0.45)     # "(0.47 → 0.45)"
 
 
 CENTRED_ONLY_WORDS = {

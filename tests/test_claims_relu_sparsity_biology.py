@@ -260,26 +260,28 @@ def test_verdict_half_zero_at_start_sparse_after_training(sp):
 
 
 def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
-    """'With the penalty both layers reach Glorot et al.'s range (72.0–83.4% zeros, averaged over the
-    hidden layers of their penalised networks) or pass it; without it, the second layer's 71% falls just
-    short and the first layer's 52.5% well short. All of it is far from the cortex's 1 to 4% of neurons
+    """'With the penalty every layer passes the 72.0% zeros that Glorot et al. report for their penalised
+    networks on CIFAR-10, and the average of the two layers passes their 83.4% on MNIST; without it, the
+    second layer's 71% is just below the CIFAR-10 figure and the first layer's 52.5% well below both. All of it is far from the cortex's 1 to 4% of neurons
     active: without a penalty 29% of the second layer's outputs were non-zero, and only the strongest
     penalty, at about 14% training error, brought them under 4%.'  Glorot's 72.0% / 83.4% are quoted
-    earlier on the page."""
+    earlier on the page, each with its data set; the ledger has only these two
+    first-hand (their NISTP and NORB figures are second-hand), so no range is claimed."""
     low, high = 72.0, 83.4
     z = 100 * sp["trained_zeros"]
-    assert np.all(z[1:] >= low)                                             # penalised: both layers reach it
+    assert np.all(z[1:] > low)                                              # penalised: every layer passes it
     assert np.all(z[1:].mean(axis=1) > high)                                # and their averages pass it
-    assert low - 2 < z[0, 1] < low and round(float(z[0, 1])) == 71         # just short
-    assert z[0, 0] < low - 15 and round(float(z[0, 0]), 1) == 52.5         # well short
+    assert low - 2 < z[0, 1] < low and round(float(z[0, 1])) == 71         # just below the CIFAR-10 figure
+    assert z[0, 0] < low - 15 and round(float(z[0, 0]), 1) == 52.5         # well below both
     active = 100 * (1 - sp["trained_zeros"][:, 1])
     assert round(float(active[0])) == 29 and active[0] > 4 * 4            # far from 1–4%
     assert active[1] >= 4 and active[2] < 4                                # only the strongest penalty
     assert round(float(100 * sp["trained_error"][2])) == 14
-    for lang, text in (("en", "With the penalty both layers reach Glorot et al.'s range (72.0–83.4% zeros, averaged over the hidden layers of their penalised networks) or pass it; without it, the second layer's 71% falls just short and the first layer's 52.5% well short. All of it is far from the cortex's 1 to 4% of neurons active: without a penalty 29% of the second layer's outputs were non-zero, and only the strongest penalty, at about 14% training error, brought them under 4%."),
-                       ("zh", "加了惩罚，两层的零都达到甚至超过 Glorot 等人的范围（他们加了惩罚的网络，隐藏层平均有 72.0–83.4% 的零）；不加惩罚，第二层的 71% 略低于这个范围，第一层的 52.5% 则低得多。这些都离皮层中只有 1% 到 4% 的神经元活跃差得远：不加惩罚时，第二层仍有 29% 的输出不为零；只有最强的惩罚，以约 14% 的训练误差为代价，才把这一比例压到 4% 以下。")):
+    for lang, text in (("en", "With the penalty every layer passes the 72.0% zeros that Glorot et al. report for their penalised networks on CIFAR-10, and the average of the two layers passes their 83.4% on MNIST; without it, the second layer's 71% is just below the CIFAR-10 figure and the first layer's 52.5% well below both. All of it is far from the cortex's 1 to 4% of neurons active: without a penalty 29% of the second layer's outputs were non-zero, and only the strongest penalty, at about 14% training error, brought them under 4%."),
+                       ("zh", "加了惩罚，每一层的零都超过 Glorot 等人加了惩罚的网络在 CIFAR-10 上的 72.0%，两层的平均也超过他们在 MNIST 上的 83.4%；不加惩罚，第二层的 71% 略低于这个 CIFAR-10 数字，第一层的 52.5% 则比两个数字都低得多。这些都离皮层中只有 1% 到 4% 的神经元活跃差得远：不加惩罚时，第二层仍有 29% 的输出不为零；只有最强的惩罚，以约 14% 的训练误差为代价，才把这一比例压到 4% 以下。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "83.4%" in page and "72.0%" in page
+        assert "72.0–83.4" not in page and "just short" not in page and "这个范围" not in page
         assert "really are sparse" not in page and "真正稀疏" not in page
         assert "That is sparse by Glorot" not in page and "这已算稀疏" not in page
     # Glorot et al. penalised their activations too (stated where their figures are quoted)
@@ -371,9 +373,9 @@ def test_training_made_both_layers_sparser_and_the_penalty_more_so(sp):
     assert np.all(np.diff(z, axis=0) > 0)                  # more zeros as lambda grows
     assert np.all(np.diff(sp["trained_error"]) > 0)        # and more training error
     assert np.all(z[1] > 0.8) and z[2][1] > 0.96
-    # "a larger λ bought more sparsity and cost more accuracy" / the zh dial
+    # "a larger λ bought more sparsity and cost more accuracy"
     for lang, text in (("en", "In these runs a larger $\\lambda$ bought more sparsity and cost more accuracy."),
-                       ("zh", "在这几次训练里，$\\lambda$ 就像一个旋钮：每拧一格，网络就更稀疏一些，准确率也跟着赔一些。")):
+                       ("zh", "在这几次训练里，$\\lambda$ 越大，网络越稀疏，准确率也越低。")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
 
 

@@ -148,6 +148,14 @@ def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(n
     for n in (2, 4, 8, 16, 32, 64, 128):
         knots = relu_interpolant_of_square(n).knots
         assert np.all(np.isin((knots[:-1] + knots[1:]) / 2, x)) and np.all(np.isin(knots, x))
+    # Try this: for n = 10 the grid misses the midpoints, but comes within 2·10⁻⁵ of each
+    mids = (relu_interpolant_of_square(10).knots[:-1] + relu_interpolant_of_square(10).knots[1:]) / 2
+    assert not np.all(np.isin(mids, x))
+    assert np.max(np.min(np.abs(mids[:, None] - x[None, :]), axis=1)) < 2e-5
+    from actsite.pages.page_pairs import CONTENT
+    for lang, text in (("en", "the grid no longer holds its midpoints, but comes within $2 \\cdot 10^{-5}$"),
+                       ("zh", "网格不再恰好包含它的中点，但离每个中点都不到 $2 \\cdot 10^{-5}$")):
+        assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
 def test_for_n_4_the_four_pieces_have_slopes_minus_3_minus_1_1_3(notebook):
@@ -186,8 +194,7 @@ def test_right_of_2_every_unit_is_on_and_p_n_rises_along_the_last_chord_with_slo
 
 
 def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_help_at_10(notebook):
-    """'On [−2, 2], four times as many units divide the error by 16. ... p_n(10) = 4 + 8(4 − δ) = 36 − 32/n.
-    More units move this towards 36, never towards 100.' The cell prints p_16 and p_64 at 10 and −10."""
+    """'On [−2, 2], four times as many units divide the error by 16. ... p_n(10) = 4 + 8(4 − δ) = 36 − 32/n.' The cell prints p_16 and p_64 at 10 and −10."""
     namespace, said = notebook
     p16 = lambda x: namespace["p"](16, x)
     for side in (np.linspace(-10, -2, 81), np.linspace(2, 10, 81)):
@@ -212,6 +219,8 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
     en = (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
     assert "Outside $[-2, 2]$ there are no more kinks, so $p_n$ goes on in straight lines" in en
     assert "no more knots" not in en and "add no knot" not in en
+    zh = (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
+    assert "之外再没有折点" in zh and "之外再没有节点" not in zh
     for lang, text in (("en", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$"),
                        ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")

@@ -224,8 +224,8 @@ def test_tanh_slope_computed_as_1_minus_tanh_squared_is_zero_only_beyond_about_1
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "each seed draws its own data\n# set, initial weights and batch order"),
-    ("zh", "每个种子各自抽取数据集、初始权重和小批量的顺序")])
+    ("en", "The grid of learning rates η is 0.01, 0.03 and 0.1, with three seeds at each rate; each seed draws its own data\n# set, initial weights and batch order"),
+    ("zh", "学习率 η 取 0.01、0.03、0.1 三档，每档用三个随机种子各训练一次，每个种子各自抽取数据集、初始权重和小批量的顺序")])
 def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording):
     """error_curve(…, seed) builds voronoi(seed=100 + seed), MLP.create(seed=seed) and a batch order from
     default_rng(seed): all three differ between seeds."""
@@ -237,6 +237,7 @@ def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording)
     assert not np.array_equal(nets[0].weights[0], nets[1].weights[0])
     orders = [next(minibatches(4000, 128, np.random.default_rng(s))) for s in training_speed.SEEDS]
     assert not np.array_equal(orders[0], orders[1])
+    assert training_speed.LEARNING_RATES == (0.01, 0.03, 0.1) and len(training_speed.SEEDS) == 3   # the grid
     assert wording in page_text("notebooks/training-speed.py", lang)
 
 
@@ -251,11 +252,11 @@ def test_momentum_is_defined_once_at_its_home_and_the_25_percent_target_is_krizh
     in full, with the link, at first mention.  The 25% target is the training error of their Figure 1,
     as the article's section states."""
     text = page_text("notebooks/training-speed.py", lang)
-    first_use = {"en": "momentum 0.9 (explained [below](#beyond-the-grid))",
-                 "zh": "动量 0.9（含义见[下文](#beyond-the-grid)）"}[lang]
-    assert text.index(first_use) < text.index("{ #beyond-the-grid }") < text.index(momentum)
+    first_use = {"en": "[momentum](#momentum) 0.9, which carries most of each update into the next.",
+                 "zh": "带[动量](#momentum) 0.9（每次更新都带上上一次更新的大部分）"}[lang]
+    assert text.index(first_use) < text.index("{ #beyond-the-grid }") < text.index("{ #momentum }") < text.index(momentum)
     assert text.count({"en": "nine tenths", "zh": "十分之九"}[lang]) == 1                 # explained once
-    assert "notebooks/training-speed.py#beyond-the-grid" in [t.home for t in TERMS if t.key == "momentum"]
+    assert "notebooks/training-speed.py#momentum" in [t.home for t in TERMS if t.key == "momentum"]
     assert text.index(target) < text.index({"en": "Krizhevsky et al.", "zh": "Krizhevsky 等人"}[lang])  # full name first
     assert target in text and "快了六倍" not in text          # 快了六倍 can be read as seven times
     article = page_text("blog/posts/relu-sparsity-biology.md", "en")

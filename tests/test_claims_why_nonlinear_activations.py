@@ -481,12 +481,12 @@ def test_dead_unit_sentence_keeps_the_glossary_plain_sgd_condition():
     """A unit with no gradient stays put only without momentum: with momentum the stored velocity
     still moves its weights, as the glossary's dead-unit entry says."""
     from claim_helpers import page_text
-    assert ("Under plain [stochastic gradient descent](../../glossary.md#sgd) (SGD), each step uses the gradient on a few "
-            "randomly drawn training points and carries nothing over from earlier steps (no "
-            "[momentum](../../glossary.md#momentum)), so such a unit keeps outputting zero") in page_text(
+    assert ("Under plain [stochastic gradient descent](../../glossary.md#sgd) (SGD, without "
+            "[momentum](../../glossary.md#momentum)) such a unit keeps outputting zero unless the layers below move its "
+            "pre-activation: it is a [dead unit](dead-relu-units.md#dead-relu).") in page_text(
         "blog/posts/why-nonlinear-activations.md", "en")
-    assert ("普通的[随机梯度下降](../../glossary.md#sgd)（SGD）每一步只用随机抽取的几个训练点上的梯度，也不沿用之前各步的更新"
-            "（即不带[动量](../../glossary.md#momentum)），所以除非下面各层的变化") in page_text(
+    assert ("在普通的[随机梯度下降](../../glossary.md#sgd)（SGD，不带[动量](../../glossary.md#momentum)）下，"
+            "除非下面各层改变了它的预激活值，这样的单元会一直输出零，成为[死亡单元](dead-relu-units.md#dead-relu)。") in page_text(
         "blog/posts/why-nonlinear-activations.md", "zh")
     w, v, beta, lr = 1.0, 0.3, 0.9, 0.1          # zero gradient from now on
     w_sgd = w - lr * 0.0
@@ -537,7 +537,7 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     from claim_helpers import page_text
     from playground_node import run_node
     for lang, said in (("en", "about two thirds of the pre-activations in layers 2–4 lie in the [flat region]"),
-                       ("en", "$|\\tanh'| < 0.01$), and about a tenth in layer 1. "),
+                       ("en", "$|\\tanh'| < 0.01$), and about a tenth in layer 1.\n"),
                        ("zh", "第 2 到第 4 层约有三分之二的预激活值落在[平坦区]"),
                        ("zh", "$|\\tanh'| < 0.01$），第 1 层约有十分之一。")):
         assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)

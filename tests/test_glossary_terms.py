@@ -338,7 +338,7 @@ def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
 
 
 def test_rrelu_entry_defines_it_as_xu_et_al_do_and_names_pytorchs_slope_as_pytorchs():
-    """Random slope in training, fixed at test: Xu et al. divide by a ~ U(3, 8), then by its mean 5.5 (slope
+    """Random slope in training, fixed at test: Xu et al. divide by d ~ U(3, 8), then by its mean 5.5 (slope
     2/11); 11/48 is PyTorch's test slope, the mean of U(1/8, 1/3) (review final35, cb)."""
     from fractions import Fraction
     from actsite.maths.catalogue import RRELU_BOUNDS, RRELU_EVAL_SLOPE
@@ -348,14 +348,14 @@ def test_rrelu_entry_defines_it_as_xu_et_al_do_and_names_pytorchs_slope_as_pytor
     assert RRELU_BOUNDS == (1 / 8, 1 / 3) and Fraction(11, 48) != Fraction(2, 11)
     en, zh = term.en_definition, term.zh_definition
     assert en.startswith("Leaky ReLU whose negative-side slope is random in training and fixed at test time.")
-    assert r"Xu et al. divide a negative input by $a \sim U(3, 8)$ in training and by its mean, 5.5, at test time, a slope of $2/11$" in en
+    assert r"Xu et al. divide a negative input by $d \sim U(3, 8)$ in training and by its mean, 5.5, at test time, a slope of $2/11$" in en
     assert "this site follows PyTorch, which draws the slope from $U(1/8, 1/3)$ and fixes it at its mean, $11/48$" in en
     assert zh.startswith("负半轴斜率训练时随机、测试时固定的 Leaky ReLU。")
-    assert r"Xu 等人训练时把负输入除以 $a \sim U(3, 8)$，测试时除以其均值 5.5，斜率为 $2/11$" in zh
+    assert r"Xu 等人训练时把负输入除以 $d \sim U(3, 8)$，测试时除以其均值 5.5，斜率为 $2/11$" in zh
     assert "本站按 PyTorch 的约定" in zh and "$11/48$" in zh
     # the rectifiers page, the entry's home, gives both conventions with these numbers
     home = (CONTENT["en"] / "catalogue/rectifiers.md").read_text(encoding="utf-8")
-    assert "$a \\sim U(3, 8)$" in home and "$2/11 \\approx 0.182$" in home and "11/48" in home
+    assert "$d \\sim U(3, 8)$" in home and "$2/11 \\approx 0.182$" in home and "11/48" in home
 
 
 def test_binary_cross_entropy_has_an_entry_homed_where_output_layers_defines_it():

@@ -402,6 +402,14 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     scope = {"en": "Howard et al. (2019)</a>, in the 1/6-slope form used here",
              "zh": "，指本站所用的斜率 1/6 形式"}[lang]
     assert scope in section, section
+    # tanh and ReLU6 were in use before the works listed: the line says what each work did (review final36, cb)
+    for key, anchor_id, said in (("tanh", "tanh", {"en": "LeCun et al. (1998)</a>, which recommends it, scaled, over the logistic sigmoid",
+                                                   "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 logistic sigmoid"}),
+                                 ("relu6", "relu6", {"en": "Sandler et al. (2018)</a>, which gives its reason for it: robustness in low-precision",
+                                                     "zh": "，该文给出了选用它的理由：在低精度计算中更稳健"})):
+        assert ACTIVATIONS[key].popularised_by in (("lecun1998",), ("sandler2018",))
+        section = sections_markdown(lang).split(f"{{ #{anchor_id} }}")[1].split("\n## ")[0]
+        assert said[lang] in section, section
     # RReLU's first written source is Xu et al., who say it was first used in the NDSB competition (as rectifiers says)
     assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
     used_first = {"en": "Xu et al. (2015) say RReLU was first used in Kaggle's National Data Science Bowl.",

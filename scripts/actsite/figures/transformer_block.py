@@ -45,7 +45,7 @@ PLACEMENT_STYLES = (("pre", r"$x + F(\mathrm{LN}(x))$", "accent", "-", None),
                     ("pre_rms", r"$x + F(\mathrm{RMS}(x))$", "accent", "none", "o"),
                     ("post", r"$\mathrm{LN}(x + F(x))$", "second", "--", None),
                     ("none", r"$x + F(x)$", "third", "-.", None))
-PANELS = (("act_std", r"$\mathrm{std}(u W_1)$", "(a)"),
+PANELS = (("act_std", r"$\mathrm{std}(h W_1)$", "(a)"),
           ("stream_rms", r"$\mathrm{rms}(x_l)$", "(b)"),
           ("grad_norm", r"$\|\partial \ell/\partial W_1\|_F$", "(c)"))
 

@@ -17,9 +17,9 @@ LIBRARY_DOCS = "https://pytorch.org/docs/stable/generated/{}.html"
 WORDS = {
     "zh": {"unit": "门控单元", "formula": "公式", "da": "∂f/∂u（值）", "db": "∂f/∂v（门输入）",
            "limits": "v → −∞ / v → +∞ 时的门", "source": "出处", "output_source": "出处或实现",
-           "output": "输出层函数", "definition": "定义", "stable": "数值稳定的算法",
+           "output": "输出层函数", "definition": "定义", "stable": "数值稳定的写法",
            "gated_caption": "门控单元", "partials_caption": "门控单元的偏导数",
-           "outputs_caption": "输出层函数", "stable_caption": "输出层函数的数值稳定算法"},
+           "outputs_caption": "输出层函数", "stable_caption": "输出层函数的数值稳定写法"},
     "en": {"unit": "Gated unit", "formula": "Formula", "da": "∂f/∂u (value)", "db": "∂f/∂v (gate input)",
            "limits": "Gate as v → −∞ / v → +∞", "source": "Source",
            "output_source": "Source or implementation",

@@ -44,7 +44,13 @@ WORDS = {
 }
 # Where the popularising work made only the form this site uses popular (the 0.2-slope hard sigmoid
 # was in use before MobileNetV3), the line says so.
-POPULAR_SCOPE = {"hard_sigmoid": {"en": ", in the 1/6-slope form used here", "zh": "，指本站所用的斜率 1/6 形式"}}
+# tanh was in use before Efficient BackProp, and ReLU6 before MobileNetV2 (in MobileNetV1's released models): the
+# line says what the cited work did for it rather than crediting it with the whole popularity (review final36, cb).
+POPULAR_SCOPE = {"hard_sigmoid": {"en": ", in the 1/6-slope form used here", "zh": "，指本站所用的斜率 1/6 形式"},
+                 "tanh": {"en": ", which recommends it, scaled, over the logistic sigmoid for hidden units",
+                          "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 logistic sigmoid"},
+                 "relu6": {"en": ", which gives its reason for it: robustness in low-precision computation",
+                           "zh": "，该文给出了选用它的理由：在低精度计算中更稳健"}}
 CATALOGUE_PAGES = {"rectifier": "catalogue/rectifiers.md", "smooth": "catalogue/smooth-gates.md",
                    "hard": "catalogue/hard-and-cheap.md"}   # the classic four have no card page
 # The classic four have no card: each section links to the article section that derives and judges it.

@@ -4,8 +4,9 @@
 # This notebook belongs to the article
 # [Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md).
 # It first prints the fractions of dead units measured in
-# [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment), three seeds
-# per learning rate η. A hidden unit counts as dead when its pre-activation (its input to the ReLU) is at most zero on all 4000
+# [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment): a 10-256-256-10 network,
+# He initialisation, plain SGD on mini-batches of 64 training points for 600 steps on a synthetic ten-class
+# task, three seeds per learning rate η. A hidden unit counts as dead when its pre-activation (its input to the ReLU) is at most zero on all 4000
 # training points; for Leaky ReLU (ReLU with a slope of 0.01 on the negative side,
 # [defined in the article](../blog/posts/dead-relu-units.md#relu-variants)) the same criterion marks
 # a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are exactly zero.

@@ -72,13 +72,13 @@ for n in (16, 64):
 
 # %% [markdown]
 # Almost nothing. Right of 2 every unit is on, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
-# of slope $4 - \delta$: $p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$. More units move this towards 36,
-# never towards 100. Left of −2 every unit is off, so $p_n = 4$ there whatever $n$, 96 short at −10. Extra units refine the fit between the knots but add no kink beyond them: past 2 the line only steepens towards slope 4, so the miss at 10 stays above 64.
+# of slope $4 - \delta$: $p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$.
+# Left of −2 every unit is off, so $p_n = 4$ there whatever $n$, 96 short at −10. Extra units refine the fit between the knots but add no kink beyond them: past 2 the line only steepens towards slope 4, so the miss at 10 stays above 64.
 #
 # ## Try this { #try-this }
 #
-# Take $n = 10$ (not a power of two). What largest error on $[-2, 2]$ do you expect? Write your
-# answer down, then run the cell. Then predict by how much $p_{10}$ misses $x^2$ at 10, change
+# Take $n = 10$ (not a power of two; the grid no longer holds its midpoints, but comes within $2 \cdot 10^{-5}$
+# of each). What largest error on $[-2, 2]$ do you expect? Write your answer down, then run the cell. Then predict by how much $p_{10}$ misses $x^2$ at 10, change
 # `(16, 64)` to `(10,)` in the cell that printed $p_{64}(10)$ and rerun it.
 
 # %%

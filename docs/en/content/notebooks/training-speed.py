@@ -2,21 +2,24 @@
 # # Notebook: ReLU against tanh, steps to 25% error { #notebook-training-speed }
 #
 # Does ReLU reach a training error of 25% in fewer steps than tanh, and does its lead hold at every
-# learning rate? This notebook prints the numbers behind the section
-# [Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) of the article
-# *ReLU, sparse codes and the brain: which of the three stories holds up?* The task is synthetic:
+# learning rate? The task is synthetic:
 # 4000 points drawn from a 10-dimensional standard normal distribution, each labelled with the class
 # of the nearest of 100 random centres, where each centre was given one of 10 classes at random.
+#
 # A 10-128-128-128-10 network (ReLU with
 # [He](../blog/posts/initialisation.md#he) initialisation, tanh with
 # [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent
-# (SGD) with momentum 0.9 (explained [below](#beyond-the-grid)) and mini-batches of 128, with three seeds at each learning rate η; each seed draws its own data
-# set, initial weights and batch order. The
-# training error is checked every 25 steps (one step is one SGD update on one mini-batch), and we
+# (SGD) with mini-batches of 128 and [momentum](#momentum) 0.9, which carries most of each update into the next.
+# The grid of learning rates η is 0.01, 0.03 and 0.1, with three seeds at each rate; each seed draws its own data
+# set, initial weights and batch order.
+#
+# The training error is checked every 25 steps (one step is one SGD update on one mini-batch), and we
 # record the first check at which it is at most 25%, the training error at which
 # [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)
 # timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU
-# version six times faster.
+# version six times faster. This notebook prints the numbers behind the section
+# [Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) of the article
+# *ReLU, sparse codes and the brain: which of the three stories holds up?*
 
 # %%
 from actsite.experiments import training_speed
@@ -92,7 +95,11 @@ for (lr, seed), share in shares.items():
 #
 # The linked article on dead units finds almost none at η = 0.3. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it
-# trains with plain SGD, without momentum. Momentum is the difference tested here. With *momentum* 0.9,
+# trains with plain SGD, without momentum. Momentum is the difference tested here.
+#
+# ### Momentum { #momentum }
+#
+# With *momentum* 0.9,
 # each update is the new gradient step plus nine tenths of the previous update: while the gradient keeps
 # its direction, the update grows towards 1/(1 − 0.9) = 10 times the plain step η × gradient (6.5 times
 # by the tenth step), so the same η = 0.3 gives a much larger effective step here than there.

@@ -136,8 +136,8 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # the range narrows, and the condition number and the number of full-batch steps grow (the count stops at 500).
 # The other three change one thing at a time: $[0.35, 0.85]^2$ has the width of $[0.5, 1]^2$ and the
 # experiment's mean; $[0.35, 1.15]^2$ has the experiment's width 0.8 and the mean of $[0.5, 1]^2$, and
-# $[0.5, 1.3]^2$ the same width and its lower end. [The article](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)
-# uses the first two of these to split the rise in $\kappa$ in both orders. Add other ranges to the tuple to see more.
+# $[0.5, 1.3]^2$ the same width and its lower end. [The article](../blog/posts/neuron-gradients-zigzag.md#mean-cost)
+# explains both changes with $\kappa = 1 + n\mu^2/v$. Add other ranges to the tuple to see more.
 
 # %%
 for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15), (0.5, 1.3)):
