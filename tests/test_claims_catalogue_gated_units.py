@@ -308,7 +308,7 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     # the table: rows plain / GLU, ReGLU / GEGLU, SwiGLU; columns keep all / what the backward pass reads / recompute
     counts = {"Plain": (6144, 3072, 3072), "GLU, ReGLU": (8192, 6144, 4096), "GEGLU, SwiGLU": (8192, 8192, 4096)}
     for lang, names in (("en", {k: k for k in counts}), ("zh", {"Plain": "普通", "GLU, ReGLU": "GLU、ReGLU", "GEGLU, SwiGLU": "GEGLU、SwiGLU"})):
-        rows = table_rows(page(lang), *(("Keep all four intermediate vectors", "The middle column") if lang == "en" else ("保留全部四个中间向量", "中间一栏")))
+        rows = table_rows(page(lang), *(("Keep every intermediate vector", "The middle column") if lang == "en" else ("保留全部中间向量", "中间一栏")))
         for key, expected in counts.items():
             cells = rows[names[key]]
             shown_counts = tuple(int(re.search(r"(\d{4})(?::|：|$)", c.replace("$", "")).group(1)) for c in cells)
@@ -720,3 +720,15 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     for lang, said in (("en", "gated units that can square them once their two projections align"),
                        ("zh", "在两路投影对齐时会把它们平方的门控单元")):
         assert said in page_text("catalogue/low-precision.md", lang), lang
+
+
+def test_on_the_diagonal_geglu_and_swiglu_grow_like_x_squared_only_for_large_positive_x():
+    """"GEGLU and SwiGLU, like ReGLU, grow like x^2 rather than like x for large positive x": on u = v each is x g(x),
+    which is close to x^2 at x = 10 and close to 0 at x = -10."""
+    for key in ("geglu", "swiglu", "reglu"):
+        unit = GATED[key]
+        assert float(unit.f(np.array(10.0), np.array(10.0))) == pytest.approx(100.0, rel=1e-3)
+        assert abs(float(unit.f(np.array(-10.0), np.array(-10.0)))) < 1e-2
+    for lang, said in (("en", "grow like $x^2$ rather than like $x$ for large positive $x$."),
+                       ("zh", "$x$ 为很大的正数时按 $x^2$ 而不是按 $x$ 的量级增长。")):
+        assert said in page(lang)

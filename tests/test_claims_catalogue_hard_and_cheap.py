@@ -372,8 +372,8 @@ def test_softsign_tail_is_one_over_one_plus_x_and_tanh_tail_is_2_exp_minus_2x():
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "softsign sits in between, with no exponential but a division by the input-dependent $1 + |x|$, "
-           "which integer hardware must also approximate or tabulate."),
-    ("zh", "softsign 介于两者之间：不用指数，但要除以随输入而变的 $1 + |x|$，整数硬件同样得近似或查表。"),
+           "which an 8-bit accelerator or a microcontroller without a divide instruction must approximate or tabulate (a phone's CPU can divide, slowly)."),
+    ("zh", "softsign 介于两者之间：不用指数，但要除以随输入而变的 $1 + |x|$，没有除法指令的 8 位加速器或微控制器同样得近似或查表（手机 CPU 能做除法，只是慢）。"),
 ])
 def test_softsign_needs_no_exponential_but_divides_by_an_input_dependent_value(lang, said):
     """The cheap/not-cheap test applied to softsign: x/(1 + |x|) is a ratio whose divisor changes with x, so,

@@ -1770,10 +1770,16 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
             assert r.slope[1] != r.value[1], (key, fmt)
     assert (lp.row("gelu", "bfloat16").value[1], lp.row("gelu", "bfloat16").slope[1]) == (2.78125, 3.40625)
     page_lang("en", "For SiLU, GELU, Mish and softplus, whose backward pass PyTorch computes from the saved input instead, "
-              "these thresholds of the derivative itself are the ones that matter; the second table below gives them "
-              "for every function.", "")
+              "these thresholds of the derivative itself are the ones that matter, for an incoming gradient of 1 (PyTorch "
+              "rounds the product of the two, so a smaller incoming gradient underflows sooner); the second table below "
+              "gives them for every function.", "")
     page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出，对它们起作用的正是导数本身的"
-              "这种阈值；下面第二张表给出了每个函数的这一阈值。")
+              "这种阈值（这是传入梯度为 1 时的情形：PyTorch 舍入的是传入梯度与导数之积，传入梯度更小时会更早下溢成 0）；"
+              "下面第二张表给出了每个函数的这一阈值。")
+    # the product is what gets rounded: at x = -90 SiLU's slope survives in bfloat16, times 1e-4 it rounds to 0
+    slope = float(EVERY["silu"].df(np.array(-90.0)))
+    in_bfloat16 = lambda v: float(np.array(v).astype(ml_dtypes.bfloat16))
+    assert in_bfloat16(slope) != 0 and in_bfloat16(1e-4 * slope) == 0
     both("derivatives.yaml")
     page_lang("en", "(tools/autograd/derivatives.yaml: sigmoid, tanh, silu, gelu, mish, softplus)", "")
     page_lang("zh", "", "（tools/autograd/derivatives.yaml：sigmoid、tanh、silu、gelu、mish、softplus）")

@@ -23,7 +23,7 @@ Zhang and Sennrich's argument for dropping the re-centring; GPT-2's move to pre-
 normalisation; Xiong et al.'s per-layer gradient profile (their figure 3) and their analysis (large gradients near the output with post-norm, a 1/sqrt(L) bound with pre-norm, both
 stated for the last layer's second feed-forward matrix W^{2,L} in their theorem 1,
 training without warm-up); Takase et al.'s shallow-versus-deep finding (six or fewer / ten or more layers given as examples); Wortsman et al.'s small
--scale reproduction (output logits drifting to large negative values at high learning rates, an instability the z-loss mitigated); Gemma 2 following Gemini 1.5 in soft-capping; ST-MoE's reason for its router z-loss (rounding errors of large logits in bfloat16); Gemma 2's stated reason for soft-capping (keeping the logits between -cap and cap, citing Bello et al. 2016) and Bello et al.'s (the cap controls the range of the logits and hence the entropy; it helped exploration, with marginal gains); that GPT-2's and LLaMA's released code divide the scores by sqrt(d_k); every row of the models table (the biases column: Vaswani et al.'s
+-scale reproduction (output logits drifting to large negative values at high learning rates, an instability the z-loss mitigated); ST-MoE's reason for its router z-loss (rounding errors of large logits in bfloat16); Gemma 2's stated reason for soft-capping (keeping the logits between -cap and cap, citing Bello et al. 2016) and Bello et al.'s (the cap controls the range of the logits and hence the entropy; it helped exploration, with marginal gains); that GPT-2's and LLaMA's released code divide the scores by sqrt(d_k); every row of the models table (the biases column: Vaswani et al.'s
 FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; GPT-2's model.py, whose conv1d adds a bias b in c_attn, c_proj,
 c_fc and the MLP's c_proj; none in PaLM section 2, LLaMA's model.py, Gemma 2's modeling_gemma2.py (Gemma2MLP's
 bias=False, attention bias=config.attention_bias, False by default), Nemotron-4 section 2), PaLM's parallel layers.  GPT-2's feed-forward activation comes from its released code
@@ -526,8 +526,11 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     assert np.gradient(C * np.tanh(u), u)[1] == pytest.approx(C) and np.gradient(cap(u, C), u)[1] == pytest.approx(1.0)
     shown("caps the scaled attention scores of every block at $c = 50$ (its released code scales the scores before it caps them)",
           "给每个块缩放后的注意力分数设了上限 $c = 50$（公开代码先缩放、再取软上限）")
-    shown("Its report gives no reason beyond precedent (Gemini 1.5) and the effect itself, keeping the logits between $-c$ and $c$.",
-          "报告给出的理由只有 Gemini 1.5 的先例和它的作用本身：让 logit 保持在 $-c$ 和 $c$ 之间")
+    # the arXiv report's section 2 ("Logit soft-capping") cites only Bello et al. (2016); Gemini 1.5 is not named there
+    shown("Its report gives no reason beyond the effect itself, keeping the logits between $-c$ and $c$.",
+          "报告给出的理由只有它的作用本身：让 logit 保持在 $-c$ 和 $c$ 之间")
+    for lang in ("en", "zh"):
+        assert "Gemini" not in page_text("catalogue/transformer-block.md", lang)
     shown("with a cap of the same kind, $C\\tanh(u)$, to control", "用同类的上限 $C\\tanh(u)$ 限制注意力 logit")
 
 

@@ -389,7 +389,7 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     for lang, text in (("en", "[why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)"),
                        ("en", "In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias (against 61–76% of the live ones) and on average 76–78% negative incoming weights (live ones: 63–64%), while every first-layer unit still had a pre-activation of at least 1.4 on some training point."),
                        ("zh", "(neuron-gradients-zigzag.md#relu)"),
-                       ("zh", "学习率 1.0 的三次训练里，第二层每个死亡单元的偏置都是负的（未死亡的单元中只有 61–76%），输入权重平均有 76–78% 为负（未死亡的单元为 63–64%）；第一层的每个单元则都还在某个训练点上有至少 1.4 的预激活值。")):
+                       ("zh", "学习率 1.0 的三次训练里，第二层每个死亡单元的偏置都是负的（未死亡的单元中是 61–76%），输入权重平均有 76–78% 为负（未死亡的单元为 63–64%）；第一层的每个单元则都还在某个训练点上有至少 1.4 的预激活值。")):
         assert text in page_text(PAGE, lang)
 
 def test_training_errors_18_23_at_0_3_then_24_29_and_31_38(dr):

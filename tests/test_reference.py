@@ -410,6 +410,13 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
         assert ACTIVATIONS[key].popularised_by in (("lecun1998",), ("sandler2018",))
         section = sections_markdown(lang).split(f"{{ #{anchor_id} }}")[1].split("\n## ")[0]
         assert said[lang] in section, section
+    # GELU: GPT's released code computes the tanh approximation, as gated-units' table says (review final37, cb)
+    assert ACTIVATIONS["gelu"].popularised_by == ("radford2018", "devlin2019")
+    section = sections_markdown(lang).split("{ #gelu }")[1].split("\n## ")[0]
+    said = {"en": "whose models use GELU (GPT's released code computes it with the tanh approximation)",
+            "zh": "，这两个模型都用 GELU（GPT 公开的代码用的是 tanh 近似）"}[lang]
+    assert said in section, section
+    assert ("tanh approximation" if lang == "en" else "tanh 近似") in page_text("catalogue/gated-units.md", lang)
     # RReLU's first written source is Xu et al., who say it was first used in the NDSB competition (as rectifiers says)
     assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
     used_first = {"en": "Xu et al. (2015) say RReLU was first used in Kaggle's National Data Science Bowl.",
