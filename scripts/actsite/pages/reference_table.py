@@ -52,7 +52,7 @@ POPULAR_SCOPE = {"hard_sigmoid": {"en": ", in the 1/6-slope form used here", "zh
                  "relu6": {"en": ", which gives its reason for it: robustness in low-precision computation",
                            "zh": "，该文给出了选用它的理由：在低精度计算中更稳健"},
                  "gelu": {"en": ", whose models use GELU (GPT's released code computes it with the tanh approximation)",
-                          "zh": "，这两个模型都用 GELU（GPT 公开的代码用的是 tanh 近似）"}}
+                          "zh": "，这两个模型都用 GELU（前者公开的代码用的是 tanh 近似）"}}
 CATALOGUE_PAGES = {"rectifier": "catalogue/rectifiers.md", "smooth": "catalogue/smooth-gates.md",
                    "hard": "catalogue/hard-and-cheap.md"}   # the classic four have no card page
 # The classic four have no card: each section links to the article section that derives and judges it.
