@@ -97,6 +97,11 @@ def _all_pages(built_site):
     return found
 
 
+def pages_in(built_site, lang):
+    """Every page of the built site in one language."""
+    return [path for path in site_pages(built_site) if path.startswith(f"{lang}/")]
+
+
 def test_the_shards_cover_every_page_once(built_site):
     shards = [site_pages(built_site, shard) for shard in range(SHARDS)]
     assert sorted(sum(shards, [])) == sorted(site_pages(built_site)) and len(site_pages(built_site)) > 40
@@ -243,9 +248,7 @@ def test_display_maths_stays_inside_a_phone_screen(browser, base_url, built_site
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     problems, scrolling = [], 0
-    for path in site_pages(built_site):
-        if not path.startswith(f"{lang}/"):
-            continue
+    for path in pages_in(built_site, lang):
         page.goto(base_url + path, wait_until="load")
         found = page.evaluate("""() => [...document.querySelectorAll('div.arithmatex')]
             .filter(box => box.checkVisibility()).map(box => {
@@ -281,9 +284,7 @@ def test_every_table_fits_a_desktop_screen(browser, base_url, built_site, lang):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     problems, seen = [], 0
-    for path in site_pages(built_site):
-        if not path.startswith(f"{lang}/"):
-            continue
+    for path in pages_in(built_site, lang):
         page.goto(base_url + path, wait_until="load")
         for table in page.evaluate(TABLE_FIT):
             seen += 1
