@@ -1352,7 +1352,7 @@ def test_relu_is_credited_to_its_popularisers_with_their_full_references(lang):
            "grows 17.5-fold towards the input); the small scale leaves every layer's gradient\n"
            "near $10^{-36}$ (tanh) or $10^{-44}$ (ReLU)."),
     ("zh", "sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，"
-           "只有用 He 尺度的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；"
+           "只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；"
            "小尺度让每一层的梯度都停在 $10^{-36}$（tanh）或 $10^{-44}$（ReLU）附近。")])
 def test_notebook_reads_the_nine_run_table(gd, lang, wording):
     sig = [per_layer_factor(gd[f"sigmoid_{i}_grad"]) for i in INIT_STD]

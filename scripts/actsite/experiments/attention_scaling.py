@@ -59,8 +59,9 @@ def jacobian_norm_from_power_sums(s2: np.ndarray, s3: np.ndarray) -> np.ndarray:
 
 def query_gradient_medians(d_k: int, queries: int, rng: np.random.Generator) -> tuple[float, float]:
     """Median norm of the gradient reaching the query, unscaled and scaled, for standard normal q and KEYS keys of
-    width d_k and a standard normal gradient delta arriving at the weights (a check beside run(), not part of it).  The scores' gradient is g = J delta, and
-    the query's is sum_j g_j k_j (divided by sqrt(d_k) with the scaling).  Drawn from its exact law, as the
+    width d_k and a standard normal gradient delta arriving at the weights (a check beside run(), not part of
+    it).  The scores' gradient is g = J delta, and the query's is sum_j g_j k_j (divided by sqrt(d_k) with the
+    scaling).  Drawn from its exact law, as the
     experiment draws the scores: split each key into its part along q, z_j q/|q| with z_j = q.k_j/|q| standard
     normal, and a part orthogonal to q, independent of z; then |sum_j g_j k_j|^2 = (g.z)^2 + |g|^2 chi2(d_k - 1)."""
     r = np.sqrt(rng.chisquare(d_k, size=queries))                      # |q|
