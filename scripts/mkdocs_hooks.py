@@ -1,6 +1,7 @@
 """MkDocs hooks for both language projects. They only wire events to ``actsite`` functions.
 
-* config: key the notebook plugin's output cache on the project code the notebooks import
+* config: give the notebook plugin the project's nbconvert settings (printed output in one box per
+  cell) and key its output cache on them and on the project code the notebooks import
   (actsite.pages.notebook_text);
 * pre_build: bring figures up to date in a subprocess, so edited figure code takes effect
   while ``mkdocs serve`` keeps running;
@@ -45,6 +46,7 @@ MATHS = typeset.MathsEngine()
 def on_config(config):
     notebooks = config.plugins.get("mkdocs-jupyter")
     if ENABLED and notebooks is not None:
+        notebook_text.use_project_nbconvert_config(os.environ)
         notebooks.config["cache_dir"] = notebook_text.output_cache_dir(
             notebooks.config["cache_dir"], sorted(Path(config.docs_dir).glob("notebooks/*.py")))
     return config

@@ -343,7 +343,7 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     assert ("so the plain block keeps that output alone. The gated block keeps at least three vectors") in page("en")
     assert ("A GLU or ReGLU gate's slope can be read off the gate's output ($\\sigma' = \\sigma(1 - \\sigma)$, and ReLU's slope "
             "is 1 where its output is positive), but a GELU or SiLU gate's cannot, so for GEGLU and SwiGLU $xW$ stays too") in page("en")
-    assert ("With nothing recomputed, a GEGLU or SwiGLU block therefore stores about 2.7 times as many numbers as a plain block, "
+    assert ("Keeping only what the backward pass reads, a GEGLU or SwiGLU block therefore stores about 2.7 times as many numbers as a plain block, "
             "and a GLU or ReGLU block twice as many; with the element-wise steps recomputed, "
             "every gated block stores a third more") in page("en")
     assert "the gated block therefore stores 8192" not in page("en") and "门控前馈模块要存 8192" not in page("zh")
@@ -351,7 +351,14 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     assert "每种门控前馈模块都多存三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
     assert "所以普通前馈模块只留这个输出就够了。门控前馈模块至少得留三个向量" in page("zh")
     assert "GLU 和 ReGLU 门的斜率可以从门的输出读出" in page("zh") and "所以对 GEGLU 和 SwiGLU，$xW$ 也得留" in page("zh")
-    assert "不做任何重算时，GEGLU 或 SwiGLU 前馈模块要存的数约为普通前馈模块的 2.7 倍，GLU 或 ReGLU 前馈模块是 2 倍" in page("zh")
+    assert "只保留反向传播要读的量时，GEGLU 或 SwiGLU 前馈模块要存的数约为普通前馈模块的 2.7 倍，GLU 或 ReGLU 前馈模块是 2 倍" in page("zh")
+    # the keep-all column involves no recomputation either (8192/6144 = 1.33), so the 2.7 names its column,
+    # not "nothing recomputed" (review final38, cb)
+    assert "With nothing recomputed, a GEGLU" not in page("en") and "不做任何重算时，GEGLU" not in page("zh")
+    # the memory count is the page's answer to "what does it cost", in its own section before Shazeer's results
+    for lang, head in (("en", "| Keep every intermediate vector |"), ("zh", "| 保留全部中间向量 |")):
+        cost = page(lang).split("{ #cost }")[1].split("{ #shazeer-2020 }")[0]
+        assert head in cost and "4,718,592" in cost.replace("4718592", "4,718,592"), lang
     for lang in LANGS:
         assert "$3 \\cdot 2048 = 6144$" in page(lang)
     assert "保留全部中间结果时，门控前馈模块要存 8192 个数，普通" not in page("zh")
@@ -425,9 +432,9 @@ def test_what_the_table_says_against_its_run_to_run_noise():
     # runs has spread sqrt(2) x 0.005 = 0.0071, so the gap is about twice that (not three times 0.005).
     between_two = math.sqrt(2) * max(plain_spread)
     assert f"{between_two:.3f}" == "0.007" and round(gap / between_two) == 2 and 1.9 < gap / between_two < 2.1
-    assert ("The closest pair, GLU (1.663) and ReLU (1.677), differ by 0.014. Two single runs that each scatter by 0.005 "
+    assert ("The closest pair, GLU (1.663) and ReLU (1.677), differ by 0.014. If that spread of 0.005 is a standard deviation, two single runs "
             r"differ by about $\sqrt{2} \times 0.005 \approx 0.007$, so the gap is about twice that: suggestive, not decisive.") in page("en")
-    assert ("最接近的一对是 GLU（1.663）和 ReLU（1.677），相差 0.014。若每次运行的波动是 0.005，两次单独运行之间的预期差异约为 "
+    assert ("最接近的一对是 GLU（1.663）和 ReLU（1.677），相差 0.014。若 0.005 这个波动是标准差，两次单独运行之间的预期差异约为 "
             r"$\sqrt{2} \times 0.005 \approx 0.007$，这个差距约为它的两倍：有一定说服力，但还不足以下定论。") in page("zh")
     for lang in LANGS:
         assert "about three times that spread" not in page(lang) and "约为波动的三倍" not in page(lang)
@@ -453,8 +460,11 @@ def test_the_runs_behind_table_1_are_described_as_the_paper_does():
     # the paper names no statistic: the page calls the numbers a run-to-run spread, nothing more precise
     assert "is that run-to-run spread (the paper does not say which measure of spread it is)" in section["en"]
     assert "括号里的数就是这个运行间波动（论文没有说明它用的是哪一种离散程度度量）" in section["zh"]
+    # the sqrt(2) step names its condition: "standard deviation" appears only as that condition (review final38, cb)
+    conditions = {"en": "If that spread of 0.005 is a standard deviation,", "zh": "若 0.005 这个波动是标准差，"}
     for lang, words in (("en", ("standard deviation", "trained once", "made once")), ("zh", ("标准差", "只训练了一次", "只跑了一次"))):
-        assert not any(w in section[lang] for w in words), lang
+        assert section[lang].count(conditions[lang]) == 1, lang
+        assert not any(w in section[lang].replace(conditions[lang], "") for w in words), lang
 
 
 def test_sources_are_quoted_as_they_read():

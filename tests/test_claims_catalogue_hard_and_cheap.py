@@ -46,7 +46,8 @@ report, not mathematics:
   authors found most of swish's benefit, and in the first layer, where 16 filters with
   h-swish kept the accuracy of 32 filters with ReLU or swish (their section 5.1);
 * that integer arithmetic clamps its results to the 8-bit range, that integer hardware
-  replaces exponentials by tables or polynomials, and that a fused GPU kernel reads each
+  replaces exponentials by tables or polynomials (implementations differ; a table's dependence on the
+  scales is checked below), and that a fused GPU kernel reads each
   input once (engineering context).
 
 The measured cost (data/cost.json, never re-timed) and its figure are checked with their home,
@@ -371,7 +372,7 @@ def test_softsign_tail_is_one_over_one_plus_x_and_tanh_tail_is_2_exp_minus_2x():
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "softsign sits in between, with no exponential but a division by the input-dependent $1 + |x|$, "
+    ("en", "Softsign sits in between, with no exponential but a division by the input-dependent $1 + |x|$, "
            "which an 8-bit accelerator or a microcontroller without a divide instruction must approximate or tabulate (a phone's CPU can divide, slowly)."),
     ("zh", "softsign 介于两者之间：不用指数，但要除以随输入而变的 $1 + |x|$，没有除法指令的 8 位加速器或微控制器同样得近似或查表（手机 CPU 能做除法，只是慢）。"),
 ])
@@ -764,6 +765,25 @@ def test_a_256_entry_table_stores_silu_to_rounding():
     assert len(table) == 256 and np.all(np.abs(table * s_out - SILU.f(q * s_in)) <= s_out / 2 + 1e-15)
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "With 8-bit inputs a table of 256 entries can be exact to rounding too, but its entries depend on the layer's input and "
+           "output scales, so each layer needs its own table, computed once those scales are fixed;"),
+    ("zh", "输入只有 8 位时，256 项的查找表也能做到只差一次舍入；但表项取决于该层输入和输出的缩放因子，所以每层都要有自己的一张表，"
+           "在缩放因子定下之后算好。"),
+])
+def test_a_sigmoid_table_depends_on_the_input_and_output_scales(lang, said):
+    """The same 256 codes give different tables when either scale changes, so one table cannot serve two
+    layers with different scales; ReLU6 with s = 6/255 needs no table at all (the requantisation clip)."""
+    q = np.arange(-128, 128)
+    def table(s_in, s_out):
+        return np.round(sigmoid(q * s_in) / s_out)
+    base = table(8 / 128, 1 / 256)
+    assert np.any(table(4 / 128, 1 / 256) != base)           # another input scale
+    assert np.any(table(8 / 128, 1 / 255) != base)           # another output scale
+    assert np.all(np.abs(base * (1 / 256) - sigmoid(q * 8 / 128)) <= 1 / 512 + 1e-15)   # each exact to rounding
+    assert said in page(lang)
+
+
 # --- the measured cost (committed data, never re-timed) -----------------------------------------
 
 DATA = cost.load()
@@ -788,19 +808,26 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     np.testing.assert_array_equal(np.clip(x, 0, 6), np.minimum(np.maximum(x, 0), 6))   # a clip: two instructions
     section = page(lang).split("{ #cost }")[1].split("\n## ")[0]
     first = section.strip().split("\n\n")[0]
-    said = {"en": (("**What is cheap on phones and integer hardware.**", "or only comparisons, multiplications and clips, each one or two integer instructions?",
-                    "(#int8)", "(low-precision.md#speed)",
-                    "hard sigmoid, hard tanh, ReLU6 and hard swish are cheap, and the sigmoid, tanh, SiLU and GELU are not"),),
-            "zh": (("**在本页关心的硬件上，什么才算便宜。**", "后几种运算各只需一两条整数指令", "(#int8)", "(low-precision.md#speed)",
-                    "hard sigmoid、hard tanh、ReLU6 和 hard swish 都便宜，sigmoid、tanh、SiLU 和 GELU 则不然"),)}[lang]
+    said = {"en": (("**What is cheap on phones and integer hardware.**", "(#int8)", "(low-precision.md#speed)",
+                    "The sigmoid, tanh, SiLU and GELU need, for their exponential or erf, a polynomial or a per-layer table, "
+                    "and implementations of these differ.",
+                    "Hard sigmoid, hard tanh, ReLU6 and hard swish need neither, only comparisons, multiplications and clips, "
+                    "each one or two integer instructions; ReLU6 is even absorbed into the clip that ends requantisation."),),
+            "zh": (("**在本页关心的硬件上，什么才算便宜。**", "(#int8)", "(low-precision.md#speed)",
+                    "sigmoid、tanh、SiLU 和 GELU 要算指数或 erf，只能用多项式或每层一张的查找表代替，而且各家实现互不相同。",
+                    "hard sigmoid、hard tanh、ReLU6 和 hard swish 两者都不需要，只用比较、乘法和截断，每种运算只需一两条整数指令；"
+                    "ReLU6 更是直接并入重新量化末尾的那次截断。"),)}[lang]
     for part, pieces in zip((first,), said):
         for piece in pieces:
             assert piece in part, piece
     assert section.count("low-precision.md#speed") == 1
     assert "single integer instruction" not in section and "单条整数指令" not in section
-    # folding into the requantisation is said where it is shown (#int8: the final clip, hard swish's division
-    # by 6), not again here, where it would also suggest that hard swish's inner clip folds in (it does not)
-    for gone in ("fold", "并进", "Or only comparisons"):
+    # folding into the requantisation is shown in #int8 (the final clip, hard swish's division by 6); here only
+    # ReLU6 is said to be absorbed into the clip, never hard swish, whose inner clip does not fold in
+    absorbed = [s for s in re.split(r"(?<=[.;。；])", first) if "absorbed" in s or "并入" in s or "fold" in s or "并进" in s]
+    assert len(absorbed) == 1 and "ReLU6" in absorbed[0] and "swish" not in absorbed[0], absorbed
+    # a table is one load per value; the cost named is the per-layer table, not a "not cheap" verdict
+    for gone in ("are not;", "则不然", "Or only comparisons"):
         assert gone not in section, gone
     assert "What a CPU timing adds" not in section and "CPU 计时能补充什么" not in section      # no argument with an unseen timing
     for gone in ("close to tanh", "相差无几", "ranks the code", "this page's hardware", "figure:cost", "this site's numpy", "本站 numpy", "本站的写法", "predict", "预测", "where`", "isnan",
@@ -816,7 +843,11 @@ def test_the_five_figures_are_cards_like_the_other_catalogue_pages(lang):
     card_alts = re.findall(r"!\[(Card of [^,]+|[^\]，]+的函数卡片)", text)
     assert len(card_alts) == 5, card_alts
     assert "Plot of" not in text and "的函数图" not in text
-    assert ("its *card*, as on the other catalogue pages" in text if lang == "en" else "每个函数配一张**函数卡片**" in text)
+    assert ("its *card*, in the format of the rectifier and smooth-gate pages, draws the function (solid) and its derivative "
+            "(dashed); the dotted curve, ReLU on those pages, is here the function replaced or resembled." in text if lang == "en"
+            else "每个函数配一张**函数卡片**，格式与整流函数、平滑门控函数两页相同：实线是函数本身，虚线是导数；"
+                 "不过那两页的点线是 ReLU，这里的点线是它所替代或模仿的那个函数。" in text)
+    # true of every card: the dotted curve is the function replaced or resembled (ReLU only for ReLU6)
 
 
 def test_softsign_7_4_and_no_advice_against_it_from_numpy_timings():

@@ -121,6 +121,23 @@ def test_rounding_to_one_within_a_quarter_of_epsilon_and_digits():
     page_lang("zh", "", "大约只有两位有效数字。float16 保留约三位有效数字")
 
 
+def test_precision_is_the_spacing_relative_to_size():
+    """"the fraction bits set the *precision*, the spacing between neighbouring values relative to their size",
+    as the outliers section says ("A format's precision is relative"): across the normal range the absolute
+    spacing grows with the value while spacing/value stays within a factor of 2 of epsilon."""
+    for key in ("float16", "bfloat16", "float8_e4m3fn"):
+        f = lp.FORMATS[key]
+        p = lp.positive_values(key)
+        normal = p[p >= f.tiny]
+        rel = np.diff(normal) / normal[:-1]
+        assert np.diff(normal)[-1] > 1000 * np.diff(normal)[0], key             # absolute spacing is not fixed
+        assert rel.max() <= f.eps * (1 + 1e-12) and rel.min() > f.eps / 2, key  # relative spacing is
+    page_lang("en", "the fraction bits set the *precision*, the spacing between neighbouring values relative to their size.", "")
+    page_lang("zh", "", "尾数位数决定**精度**，即相邻两个可表示数的间距与数本身大小之比。")
+    page_lang("en", "A format's precision is relative", "")
+    page_lang("zh", "", "格式的精度是相对的")
+
+
 def page_lang(lang: str, snippet_en: str, snippet_zh: str) -> None:
     assert (snippet_en if lang == "en" else snippet_zh) in page(lang), (lang, snippet_en, snippet_zh)
 
@@ -131,11 +148,11 @@ def test_the_asymptote_is_a_line_and_nan_is_glossed():
     assert EVERY["sigmoid"].f(x)[0] == 1.0 and abs(EVERY["gelu"].f(x)[0] - 50.0) < 1e-12
     page_lang("en", "Two concern the function's *asymptote*, the line it approaches: a horizontal line at its limit ($y = 1$ for "
               "the sigmoid on the right) or a slanted one ($y = x$ for GELU on the right).", "")
-    page_lang("zh", "", "其中两个关于函数的**渐近线**，即函数逐渐贴近的直线：高度等于极限值的水平线（sigmoid 右侧为 $y = 1$），"
-              "或斜线（GELU 右侧为 $y = x$）。")
+    page_lang("zh", "", "其中两个问题与函数的**渐近线**有关；渐近线是函数逐渐贴近的直线，可以是高度等于极限值的水平线"
+              "（sigmoid 右侧为 $y = 1$），也可以是斜线（GELU 右侧为 $y = x$）。")
     # defined in the opening, at its first use on the page, and only there
     for lang, word, definition in (("en", "asymptote", "*asymptote*, the line it approaches"),
-                                   ("zh", "渐近线", "**渐近线**，即函数逐渐贴近的直线")):
+                                   ("zh", "渐近线", "**渐近线**有关；渐近线是函数逐渐贴近的直线")):
         text = page(lang).split("\n---\n", 1)[1]
         assert text.index(word) == text.index(definition) + definition.index(word), lang
         assert text.count(definition) == 1, lang
@@ -213,7 +230,7 @@ def test_number_of_finite_bit_patterns_per_format():
         assert len(np.unique(values)) == counts[key] - 1, key           # +0 and -0 are one value
     page_lang("en", "In the 8- and 16-bit formats, every finite bit pattern: 254 in E4M3, 248 in E5M2, 63,488 in "
               "float16 and 65,280 in bfloat16 (counting $+0$ and $-0$).", "")
-    page_lang("zh", "", "在 8 位和 16 位格式中，每一个有限值编码都检查：E4M3 有 254 个，E5M2 有 248 个，float16 有 63488 个，"
+    page_lang("zh", "", "在 8 位和 16 位格式中，逐一检查每个有限值的编码：E4M3 有 254 个，E5M2 有 248 个，float16 有 63488 个，"
               "bfloat16 有 65280 个（$+0$ 和 $-0$ 都算在内）。")
 
 
@@ -589,8 +606,12 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     x = np.linspace(-2.5, 2.5, 11)
     np.testing.assert_allclose(hs.f(x), x * (x + 3) / 6, rtol=1e-12)
     assert np.ptp(np.diff(hs.f(x), 2)) < 1e-12 and abs(np.diff(hs.f(x), 2)[0]) > 1e-3      # constant, non-zero curvature
-    page_lang("en", "hard swish, whose middle piece is quadratic)", "")
-    page_lang("zh", "", "hard swish（中间一段是二次函数）")
+    # the clause attaches to hard swish alone: the other three are piecewise linear
+    page_lang("en", "(hard sigmoid, hard tanh, ReLU6, and hard swish with its quadratic middle piece)", "")
+    page_lang("zh", "", "即 hard sigmoid、hard tanh、ReLU6，以及中间一段为二次函数的 hard swish，")
+    for key in ("hard_sigmoid", "hard_tanh", "relu6"):
+        xs = np.linspace(0.1, 0.9, 7)                     # inside the middle piece of all three
+        assert np.ptp(np.diff(EVERY[key].f(xs), 2)) < 1e-12 and abs(np.diff(EVERY[key].f(xs), 2)[0]) < 1e-12, key
     for lang in LANGS:        # the site's term is "hard and cheap functions", which include softsign
         assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
@@ -746,6 +767,17 @@ def test_ranges_figure_shows_every_row_and_format():
     page_lang("zh", "", "只出现在公式对大正数取指数的那一侧（sigmoid 和 SiLU 在左侧，softplus 和 Mish 在右侧，tanh 两侧都有）："
               "|x| 约为 11（float16）、12（E5M2）、6.5（E4M3）和 89（float32、bfloat16）。GELU 的 tanh 近似溢出的是立方项，"
               "叉号在 ±40（float16、E5M2）和 ±8（E4M3）。")
+    # alt text: the sigmoid's left bar ends, and the right ends of softplus, the smooth gates and GELU's tanh approximation
+    spans = data["spans"]
+    ends = {f: round(spans[("sigmoid", f)][0]) for f in lp.FORMAT_KEYS}
+    assert ends == {"float32": -104, "bfloat16": -93, "float16": -17, "float8_e5m2": -12, "float8_e4m3fn": -7}
+    right = [spans[(k, f)][1] for k in ("softplus", "gelu", "gelu_tanh", "silu", "mish") for f in lp.FORMAT_KEYS]
+    assert min(right) == 1.25 and round(max(right)) == 17
+    page_lang("en", "The sigmoid's bars run from −104 (float32), −93 (bfloat16), −17 (float16), −12 (E5M2) or −7 (E4M3)", "")
+    page_lang("zh", "", "sigmoid 的条从 −104（float32）、−93（bfloat16）、−17（float16）、−12（E5M2）或 −7（E4M3）")
+    page_lang("en", "Softplus and the smooth gates GELU (exact and tanh approximation), SiLU and Mish have bars ending on "
+              "the right between 1.25 and 17.", "")
+    page_lang("zh", "", "softplus 以及平滑门控函数 GELU（精确形式和 tanh 近似）、SiLU 和 Mish 的条在右侧止于 1.25 到 17 之间。")
     labels = data["labels"]
     assert r"$\mathrm{Leaky\ ReLU}$" in labels and not any("LReLU" in t for t in labels)
     assert all(rf"\mathrm{{hard\ {n}}}" in "".join(labels) for n in ("sigmoid", "tanh", "swish"))
@@ -758,6 +790,16 @@ def test_sigmoid_tail_figure():
         assert np.all(np.diff(values) >= 0), fmt                 # every staircase is monotone
     assert set(np.unique(data["values"]["float8_e4m3fn"][data["x"] >= 2.5])) == {0.9375, 1.0}
     assert set(np.unique(data["values"]["float8_e5m2"][data["x"] >= 2])) == {0.875, 1.0}
+    # the text refers to panel (b) before the figure, with the ticks it shows
+    assert {f: round(v, 2) for f, v in data["ones"].items()} == {
+        "float32": 17.33, "bfloat16": 6.25, "float16": 8.32, "float8_e5m2": 3.0, "float8_e4m3fn": 3.5}
+    for lang, said in (("en", r"Panel (b) of the figure below shows every format: $1 - \sigma$ follows $e^{-x}$ down to a "
+                              "tick where it becomes exactly 0, at 8.32 in float16, 17.33 in float32, and already at 3 "
+                              "(E5M2) and 3.5 (E4M3)."),
+                       ("zh", r"下图的图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处变成恰好 0；"
+                              "float16 的短竖线在 8.32，float32 的在 17.33，两种 FP8 格式的则早在 3（E5M2）和 3.5（E4M3）。")):
+        text = page(lang)
+        assert said in text and text.index(said) < text.index("figure:sigmoid_tail_formats"), lang
 
 
 # --- overflowing intermediates ----------------------------------------------------------------
@@ -780,6 +822,49 @@ def test_exp_overflow_per_format():
     both("88.72", "89", "6.5", "12", "11.09")
     page_lang("en", r"$\log 65{,}504 \approx 11.09$", "")
     page_lang("zh", "", r"$\log 65504 \approx 11.09$")
+
+
+def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_there():
+    """"A kernel that computes in float32 and rounds once has no such overflow at 11.09, 12 or 6.5, and PyTorch's
+    GPU kernels for GELU, SiLU and Mish work that way for 16-bit inputs" (ActivationGeluKernel.cu,
+    ActivationSiluKernel.cu, ActivationMishKernel.cu compute in at::opmath_type, float for Half and BFloat16,
+    and return scalar_t: one rounding).  The same formulas evaluated in float32 and rounded once to float16
+    stay finite at every float16 input and, where the float16 formula overflows, equal the correctly rounded value."""
+    with np.errstate(over="ignore"):
+        for x in (11.09375, 12.0, 6.5):
+            assert np.isfinite(np.exp(np.float32(x)))
+        assert np.isinf(np.exp(np.float32(88.73)))
+    x16 = lp.every_value("float16")
+    f32 = lambda v: np.float32(v)
+    kernels = {                                             # the three CUDA kernels' formulas, every step in float32
+        "silu": lambda x: x / (f32(1) + np.exp(-x)),
+        "mish": lambda x: x * np.tanh(np.log1p(np.exp(x))),
+        "gelu_tanh": lambda x: f32(0.5) * x * (f32(1) + np.tanh(f32(math.sqrt(2 / math.pi)) * (x + f32(0.044715) * (x * x * x)))),
+    }
+    # where each float16 naive formula overflows: e^{-x} on SiLU's left, e^{x} on Mish's right, the cube of GELU-tanh
+    overflow_side = {"silu": x16 <= -11.09375, "mish": x16 >= 11.09375, "gelu_tanh": np.abs(x16) >= 40.34375}
+    for key, kernel_of in kernels.items():
+        with np.errstate(all="ignore"):
+            kernel = kernel_of(x16.astype(np.float32)).astype(np.float16).astype(np.float64)
+            h = x16[overflow_side[key]].astype(np.float16)       # in float16 the intermediate is infinite there
+            assert np.all(np.isinf({"silu": np.exp(-h), "mish": np.exp(h), "gelu_tanh": h * h * h}[key])), key
+        exact = lp.to_format(EVERY[key].f(x16), "float16")
+        assert np.all(np.isfinite(kernel)), key
+        assert np.array_equal(kernel[overflow_side[key]], exact[overflow_side[key]]), key
+    page_lang("en", "A naive formula, such as a hand-written Mish or GELU, has a problem of its own: $e^{x}$ overflows. "
+              "A kernel that computes in float32 and rounds once ([above](#evaluated)) has no such overflow at 11.09, 12 "
+              "or 6.5, and PyTorch's GPU kernels for GELU, SiLU and Mish work that way for 16-bit inputs.", "")
+    page_lang("zh", "", "照公式直接计算（例如手写的 Mish 或 GELU）则另有一个问题：$e^{x}$ 会溢出。在 float32 中计算、只舍入一次的"
+              "内核（[见上文](#evaluated)）在 11.09、12 或 6.5 处不会这样溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
+              "SiLU 和 Mish 的内核就是这样做的。")
+    for lang, ref in (("en", "CUDA kernels of GELU, SiLU and Mish (aten/src/ATen/native/cuda: ActivationGeluKernel.cu, "
+                             "ActivationSiluKernel.cu, ActivationMishKernel.cu). GitHub repository."),
+                      ("zh", "GELU、SiLU 与 Mish 的 CUDA 内核（aten/src/ATen/native/cuda：ActivationGeluKernel.cu、"
+                             "ActivationSiluKernel.cu、ActivationMishKernel.cu）。GitHub 代码仓库。")):
+        assert ref in page(lang), lang
+    # the claim names three kernels; PyTorch's sigmoid kernel is not among them
+    for lang in LANGS:
+        assert "kernels for the sigmoid" not in page(lang) and "sigmoid 的内核" not in page(lang), lang
 
 
 def float16_values(lo: float, hi: float) -> np.ndarray:
@@ -1373,12 +1458,13 @@ def test_e4m3_range_and_squared_spread():
     assert not 10 ** 2 <= neg < 2 * 10 ** 2
     both("170", r"$2R^{2}$")
     # the diagonal is where aligned maps put SwiGLU; on it the output grows like x², not as a polynomial
-    page_lang("en", r"Once those maps align, as they did in the long training run described below, $u_i \approx c_i\,v_i$ in "
-              r"each channel $i$, with a constant $c_i$ of its own. Each channel's output is then close to $c_i$ times "
+    # scoped as Fishman et al. report it: alignment in some channels (those carrying the outliers), not in every one
+    page_lang("en", r"Once a channel's two maps align, as some did in the long training run described below, $u_i \approx c_i\,v_i$ in "
+              r"that channel $i$, with a constant $c_i$ of its own. The channel's output is then close to $c_i$ times "
               r"SwiGLU's values on the diagonal $u = v$, which are "
               r"$x \cdot x\,\sigma(x)$ and grow like $x^{2}$ for large positive $x$", "")
-    page_lang("zh", "", r"若这两个映射对齐（下文那次长时间训练中就是如此），则每个通道 $i$ 上 $u_i \approx c_i\,v_i$（$c_i$ 是该通道自己的常数）。"
-              r"这时每个通道的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
+    page_lang("zh", "", r"若某个通道的两个映射对齐（下文那次长时间训练中有些通道正是如此），则该通道 $i$ 上 $u_i \approx c_i\,v_i$（$c_i$ 是该通道自己的常数）。"
+              r"这时该通道的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
     # x²σ(x) grows like x² only on the positive side; on the negative side it tends to 0
     diag = float(swiglu.f(-10.0, -10.0))
     assert diag == pytest.approx(100 * float(sigmoid(np.array(-10.0))), rel=1e-12) and diag < 5e-3
@@ -1758,8 +1844,8 @@ def test_the_naive_formula_is_named_and_glossed_once_as_on_output_layers():
 
 
 def test_backward_from_the_input_uses_the_derivative_thresholds():
-    """"For SiLU, GELU, Mish and softplus, whose backward pass PyTorch computes from the saved input instead, these
-    thresholds of the derivative itself are the ones that matter": derivatives.yaml has silu_backward(grad, self),
+    """"PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead, so for them
+    these thresholds ... are the ones that matter": derivatives.yaml has silu_backward(grad, self),
     gelu_backward(grad, self, approximate), mish_backward(grad, self) and softplus_backward(grad, self, beta,
     threshold) (self is the input), against sigmoid_backward(grad, result) and tanh_backward(grad, result).
     The derivative's own thresholds tell something the value's do not: for each of the four, in every format, the
@@ -1769,13 +1855,16 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
             r = lp.row(key, fmt)
             assert r.slope[1] != r.value[1], (key, fmt)
     assert (lp.row("gelu", "bfloat16").value[1], lp.row("gelu", "bfloat16").slope[1]) == (2.78125, 3.40625)
-    page_lang("en", "For SiLU, GELU, Mish and softplus, whose backward pass PyTorch computes from the saved input instead, "
-              "these thresholds of the derivative itself are the ones that matter, for an incoming gradient of 1 (PyTorch "
-              "rounds the product of the two, so a smaller incoming gradient underflows sooner); the second table below "
-              "gives them for every function.", "")
-    page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出，对它们起作用的正是导数本身的"
-              "这种阈值（这是传入梯度为 1 时的情形：PyTorch 舍入的是传入梯度与导数之积，传入梯度更小时会更早下溢成 0）；"
-              "下面第二张表给出了每个函数的这一阈值。")
+    page_lang("en", "PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead, so for "
+              "them these thresholds, which the second table below gives for every function, are the ones that matter. "
+              "They assume an incoming gradient of 1: PyTorch rounds the product of the incoming gradient and the "
+              "derivative, so a smaller incoming gradient underflows sooner.", "")
+    page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出，所以对它们起作用的正是导数本身的"
+              "这种阈值，下面第二张表给出了每个函数的这一阈值。这些阈值假定传入梯度为 1：PyTorch 舍入的是传入梯度与导数之积，"
+              "传入梯度更小时会更早下溢成 0。")
+    # the zh page's "直接" belongs to the naive formula; the derivative here is rounded once from its exact value
+    page_lang("zh", "", "如果把精确的导数值只舍入一次，它保持非零的范围要大得多")
+    assert "直接舍入" not in page("zh")
     # the product is what gets rounded: at x = -90 SiLU's slope survives in bfloat16, times 1e-4 it rounds to 0
     slope = float(EVERY["silu"].df(np.array(-90.0)))
     in_bfloat16 = lambda v: float(np.array(v).astype(ml_dtypes.bfloat16))

@@ -133,6 +133,12 @@ def test_jacobian_properties():
 def test_softmax_saturates():
     J = out.softmax_jacobian(np.array([10.0, 0.0, 0.0, 0.0]))
     assert f"{np.abs(J).max():.1e}" == "1.4e-04"
+    # the largest in magnitude (the off-diagonal entries are negative); the page says so (review final38, cb)
+    assert "the largest entry of $J$ in magnitude is only $1.4 \\times 10^{-4}$" in page("en")
+    assert "$J$ 中绝对值最大的元素只有 $1.4 \\times 10^{-4}$" in page("zh")
+    # tokens are glossed as the glossary defines them: a word or a piece of a word
+    assert "[tokens](../glossary.md#token) (the words or pieces of words it generates one at a time)" in page("en")
+    assert "[词元](../glossary.md#token)（模型逐个生成的词或词的一部分）" in page("zh")
 
 
 # --- cross-entropy on logits ----------------------------------------------------------------

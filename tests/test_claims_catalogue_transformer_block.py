@@ -527,8 +527,8 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     shown("caps the scaled attention scores of every block at $c = 50$ (its released code scales the scores before it caps them)",
           "给每个块缩放后的注意力分数设了上限 $c = 50$（公开代码先缩放、再取软上限）")
     # the arXiv report's section 2 ("Logit soft-capping") cites only Bello et al. (2016); Gemini 1.5 is not named there
-    shown("Its report gives no reason beyond the effect itself, keeping the logits between $-c$ and $c$.",
-          "报告给出的理由只有它的作用本身：让 logit 保持在 $-c$ 和 $c$ 之间")
+    shown("The report says only that the cap keeps the logits between $-c$ and $c$, citing Bello et al. (2016)",
+          "报告只说软上限让 logit 保持在 $-c$ 与 $c$ 之间，并引用了 Bello 等人（2016）")
     for lang in ("en", "zh"):
         assert "Gemini" not in page_text("catalogue/transformer-block.md", lang)
     shown("with a cap of the same kind, $C\\tanh(u)$, to control", "用同类的上限 $C\\tanh(u)$ 限制注意力 logit")
@@ -689,8 +689,15 @@ def test_shifting_by_log_z_zeroes_the_penalty_and_keeps_every_probability():
     np.testing.assert_allclose(attn.softmax(shifted), attn.softmax(z), rtol=1e-12)
     np.testing.assert_allclose(shifted, np.log(attn.softmax(z)), atol=1e-9)     # logits = log-probabilities
     assert -np.log(V) <= shifted.max() <= 0.0
-    shown("The penalty takes nothing away from what the model can predict",
-          "这个罚项并不限制模型能给出的预测")
+    # but the shift is per token: two tokens' logits need different shifts, so no one constant (a bias) zeroes both
+    tokens = rng.standard_normal((2, V)) * np.array([[2.0], [6.0]]) + np.array([[5.0], [20.0]])
+    log_z = np.logaddexp.reduce(tokens, axis=1)
+    assert abs(log_z[0] - log_z[1]) > 1.0
+    assert all(z_loss(t - b) > 1e-6 for b in log_z for t in tokens if np.logaddexp.reduce(t) != b)
+    shown("The penalty excludes no output distribution: every set of probabilities has logits with $\\log Z = 0$, the log-probabilities "
+          "(each logit minus $\\log Z$), at which the penalty is zero; but the shift differs from token to token",
+          "这个罚项不排除任何输出分布：任何一组概率都可以由 $\\log Z = 0$ 的 logit 给出，即概率的对数"
+          "（每个 logit 减去 $\\log Z$），这时罚项为零；不过这个平移量随词元而变")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -742,9 +749,11 @@ def test_squared_relu_is_reglu_with_tied_value_and_gate():
     h, W = rng.standard_normal((6, 8)), rng.standard_normal((8, 16))
     np.testing.assert_allclose((h @ W) * relu(h @ W), relu(h @ W) ** 2)       # (hV) * max(0, hW) with V = W
     np.testing.assert_allclose(reglu.f(h @ W, h @ W), relu(h @ W) ** 2)       # the same through the site's ReGLU
-    shown("Squared ReLU is [ReGLU](gated-units.md#two-inputs) with its value matrix tied to its gate matrix, and its derivative "
-          "$2\\max(0, t)$ is the sum of that gate's [two paths](gated-units.md#gradient), $\\max(0, t)$ each.",
-          "平方 ReLU 就是值矩阵与门矩阵绑定的 [ReGLU](gated-units.md#two-inputs)，它的导数 $2\\max(0, t)$ "
+    shown("Squared ReLU is [ReGLU](gated-units.md#two-inputs), $\\max(0, hW) \\odot (hV)$, with the value matrix $V$ tied to the "
+          "gate matrix $W$: each unit computes $\\max(0, t)\\,t = \\max(0, t)^2$, with $t$ its entry of $hW$. Its derivative "
+          "$2\\max(0, t)$ is the sum of the gate's [two paths](gated-units.md#gradient), $\\max(0, t)$ each.",
+          "平方 ReLU 就是值矩阵 $V$ 与门矩阵 $W$ 绑定的 [ReGLU](gated-units.md#two-inputs) $\\max(0, hW) \\odot (hV)$：记 $t$ 为 "
+          "$hW$ 的一个分量，每个单元算的就是 $\\max(0, t)\\,t = \\max(0, t)^2$。它的导数 $2\\max(0, t)$ "
           "正是这个门的[两条通路](gated-units.md#gradient)之和，每条各贡献 $\\max(0, t)$。")
     for lang in LANGS:       # the block's input is h on this page: u is the value on the linked gated-units page
         assert "(u W_1)" not in page(lang) and "uW)" not in page(lang) and "FFN}(h) = f(h W_1)" in page(lang)
@@ -846,8 +855,8 @@ def test_normalisation_fixes_the_vectors_but_the_scores_still_grow_with_the_weig
         np.testing.assert_allclose(norm.layer_norm(a * x)[0], u, atol=1e-9)   # whatever the stream's scale
         scores = (u @ (a * W_q)) @ (u @ (a * W_k)).T
         np.testing.assert_allclose(scores, a ** 2 * (u @ W_q) @ (u @ W_k).T)  # but the scores grow with the weights
-    shown("And every block normalises the vectors that feed all these functions, which fixes their scale.",
-          "此外，每个块里还有归一化层，它固定了向量的尺度，而上述各函数的输入都由这些向量算出。")
+    shown("And every block normalises the vectors that feed all these functions, which sets their scale, at least at initialisation.",
+          "此外，每个块里还有归一化层，它至少在初始化时固定了向量的尺度，而上述各函数的输入都由这些向量算出。")
     shown("which puts these inputs in range at initialisation; the weights applied after it can still grow in training, "
           "as the queries and keys [did above](#scaling)",
           "由此在初始化时让这些输入落在合适的范围内；但它之后的权重在训练中仍可能变大，[前文](#scaling)的查询和键就是如此")
@@ -874,7 +883,7 @@ def test_stack_gradients_are_exact():
 
 def test_stack_set_up_as_described(stack):
     assert (int(stack["depth"]), int(stack["width"]), int(stack["tokens"]), norm.HIDDEN) == (48, 128, 256, 512)
-    shown("a stack of 48 residual blocks of width 128 and runs 256 standard normal token vectors",
+    shown("a residual stack of 48 blocks of width 128 and runs 256 standard normal token vectors",
           "48 个宽度为 128 的残差块堆成一个网络，让 256 个标准正态的词元向量")
     assert norm.HIDDEN == 4 * int(stack["width"])                      # 128 is the stream's width, 512 the hidden width
     shown('"A residual stack of width 128 with 48 blocks, each a GELU feed-forward block of hidden width 512, at initialisation,',
@@ -918,7 +927,7 @@ def test_growth_factor_of_the_unnormalised_stream(stack):
     s = stack["none_stream_rms"]
     assert f"{(s[-1] / s[-11]) ** 0.1:.2f}" == "1.21"
     shown("about $\\sqrt{1.5} = 1.22$; the measured factor over the last ten blocks is 1.21",
-          "约 $\\sqrt{1.5} = 1.22$；最后十个块实测的倍数为 1.21")
+          "约 $\\sqrt{1.5} = 1.22$；最后 10 个块实测的倍数为 1.21")
 
 
 def test_post_norm_pins_the_stream(stack):
@@ -1157,8 +1166,8 @@ def test_gpt2_row_gives_the_gelu_of_its_released_code(lang):
     assert cells[2] == expected                       # the first mention of the variant links its catalogue entry
     assert text.index("](smooth-gates.md#gelu-tanh)") == text.index(cells[2]) + cells[2].index("](")
     expected = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", expected)
-    marked = {"en": 'entries marked "released code" come from the model\'s released code instead',
-              "zh": "注明“公开代码”的条目出自模型的公开代码"}[lang]
+    marked = {"en": '- "released code": taken from the model\'s released code, not its report;',
+              "zh": "- “公开代码”：出自模型的公开代码，而不是报告；"}[lang]
     assert marked in text
     references = text.split("{ #references }")[1]
     assert "`openai/gpt-2`" in references and "github.com/openai/gpt-2/blob/c2dae27c1029770cea40978813f17a5fd545b883/src/model.py" in references
@@ -1191,8 +1200,8 @@ def test_the_table_column_lists_caps_and_penalties_not_the_scaling(lang):
     no_cap = {"en": "no cap", "zh": "无上限"}[lang]
     assert {row[0].split(" (")[0].split("（")[0] for row in body if row[4].startswith(no_cap)} == {"Transformer", "GPT-2", "LLaMA"}
     assert {row[0].split(" (")[0].split("（")[0] for row in body if "–" in row[1:5]} == {"Nemotron-4 15B"}
-    shown('a dash means the section cited does not state it, and "no cap" means that the cited attention formula or released code applies none.',
-          "短横表示所引章节没有写明，“无上限”表示注意力公式或公开代码里没有上限。")
+    shown('- a dash: the section cited does not state it;\n- "no cap": the cited attention formula or released code applies none.',
+          "- 短横：所引章节没有写明；\n- “无上限”：所引注意力公式或公开代码里没有上限。")
     scaling = text.split("{ #scaling }")[1].split("{ #logit-control }")[0]          # the scaling is stated in its own section
     assert {"en": "Dividing by $\\sqrt{d_k}$, as the released code of GPT-2 and LLaMA does, gives scores of variance 1",
             "zh": "除以 $\\sqrt{d_k}$ 之后（GPT-2 和 LLaMA 的公开代码都这样做），不论头维度多大，分数的方差都是 1"}[lang] in scaling
@@ -1284,7 +1293,7 @@ def test_gated_recommendation_reason_matches_shazeers_table(lang):
           "the linked section gives the numbers and how far they can be trusted.",
           "2. **门控前馈模块，SwiGLU 或 GEGLU**：在 [Shazeer（2020）的比较](gated-units.md#shazeer-2020)中，它们的"
           "[对数困惑度](../glossary.md#log-perplexity)（留出数据中每个词元概率的负对数的平均值）略低于同等规模的普通 ReLU 或 GELU "
-          "前馈模块所达到的值。每个变体只做了一次完整长度的训练，具体数字及其可信程度见链接的那一节。")
+          "前馈模块所达到的值。每个变体的长训练只跑了一次，具体数字及其可信程度见链接的那一节。")
     # the comparison is cited with its reference, as on the gated-units page
     reference = "N. Shazeer (2020). GLU Variants Improve Transformer." if lang == "en" else "N. Shazeer（2020）。GLU Variants Improve Transformer."
     for text in (page(lang), page_text("catalogue/gated-units.md", lang)):
@@ -1297,9 +1306,8 @@ def test_xiong_measurement_is_the_guide_for_the_shape_along_a_real_transformer(s
     six = depths.index(6)
     assert f"{first[six] / last[six]:.1f}" == "1.7" and f"{first[-1] / last[-1]:.1f}" == "4.4"
     np.testing.assert_array_equal(first[-1], stack["pre_grad_norm"][0])
-    shown("among them depth (their Figure 3(a, b) is of a model with six encoder and six decoder layers; at six blocks this stack's pre-norm ratio is 1.7, not 4.4), "
-          "attention, their data and their loss,",
-          "层数（他们的图 3(a)、(b) 是一个编码器和解码器各 6 层的模型；只取 6 个块时，这里前置归一化的比值是 1.7 而不是 4.4）、注意力、数据和损失都在其中")
-    shown("attention, their data and their loss, so for the shape along a real transformer their measurement "
-          "is the better guide.",
-          "注意力、数据和损失都在其中，因此真实 Transformer 中梯度沿各块的分布应以他们的测量为准。")
+    shown("differ from this stack in depth, attention, data and loss. Depth alone makes a difference: their Figure 3(a, b) is of a model "
+          "with six encoder and six decoder layers, and at six blocks this stack's pre-norm ratio is 1.7, not 4.4. For the shape "
+          "along a real transformer, their measurement is the better guide.",
+          "与这里的网络在层数、注意力、数据和损失上都不同。单是层数就有影响：他们的图 3(a)、(b) 是一个编码器和解码器各 6 层的模型，"
+          "而这里只取 6 个块时，前置归一化的比值是 1.7 而不是 4.4。因此，真实 Transformer 中梯度沿各块的分布应以他们的测量为准。")

@@ -101,13 +101,13 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("Gradient-based training moves each weight by the derivative of the loss, and the chain rule builds that "
+    "en": ("Gradient-based training moves each weight in proportion to the derivative of the loss, and the chain rule builds that "
            "derivative from the activation's own slope. What training needs is a slope that is non-zero where the function "
            "changes; the derivative need not exist everywhere.",
            "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
            "where no gradient can see it,",
            "a step function, also differentiable almost everywhere, passes back no gradient at all, because its slope is 0."),
-    "zh": ("基于梯度的训练按损失的导数移动每个权重，而链式法则要用激活函数自己的斜率来拼出这个导数。"
+    "zh": ("基于梯度的训练按损失的导数成比例地移动每个权重，而链式法则要用激活函数自己的斜率来拼出这个导数。"
            "训练真正需要的是：函数在变化的地方，斜率不为零；导数不必处处存在。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。")}
@@ -158,7 +158,7 @@ def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuou
     ("en", "The five properties below are not equally important: each is marked as a requirement, as useful, or as a rule of thumb.",
      ("**Non-linearity (", "**Differentiability (", "**Monotonicity (", "**Approximately the identity near zero (",
       "**Output range (")),
-    ("zh", "下面依次讨论这五条性质。",
+    ("zh", "下面依次讨论五条性质。",
      ("**非线性（", "**可微性（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
 def test_the_five_properties_are_the_site_selection_and_each_has_its_own_paragraph(lang, words, heads):
     text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
@@ -748,3 +748,17 @@ def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
     for lang, words in (("en", "an output whose mean is not zero (not [zero-centred](../../reference.md#columns)), and cost; tanh escapes only the second"),
                         ("zh", "输出均值不为零（即不是[零中心](../../reference.md#columns)的）、计算代价；tanh 只避开了第二条")):
         assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "**Output range (a rule of thumb).** A bounded output range is often recommended, but the rule cuts both ways. "
+           "A bounded range can make training more stable,"),
+    ("zh", "**输出范围（经验法则）。**常有人建议输出有界，但这条法则有利也有弊。输出有界，训练可能更稳定，")])
+def test_the_output_range_rule_is_stated_before_its_two_sides(lang, words):
+    """The rule (prefer a bounded range) is named before 'cuts both ways'; its bounded side's cost, saturation,
+    is the sigmoid's and tanh's limits of 0 and 1 / -1 and 1 with slopes dying away, and ReLU's unbounded side
+    keeps slope 1."""
+    assert words in page_text(PAGE, lang)
+    x = np.array([-30.0, 30.0])
+    assert np.allclose(sigmoid(x), [0, 1], atol=1e-12) and np.allclose(tanh(x), [-1, 1], atol=1e-12)
+    assert np.all(sigmoid_prime(x) < 1e-12) and np.all(tanh_prime(x) < 1e-12) and relu_prime(30.0) == 1.0

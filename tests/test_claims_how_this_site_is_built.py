@@ -125,9 +125,17 @@ def test_this_sites_silu_spends_four_of_ten_passes_on_infinite_inputs_bare_form_
         np.testing.assert_allclose(GRID / (1.0 + np.exp(-GRID)), silu.f(GRID), rtol=1e-12, atol=1e-300)
     value = {k: n for k, n in ops.items() if k not in guard}                   # the six passes of the value itself
     assert value == {"multiply": 2, "negative": 2, "logaddexp": 1, "exp": 1}   # beta*x and x*sigma; -, logaddexp, -, exp
-    assert ("SiLU shows the same: the guard costs it four of its ten passes, and a bare "
+    # the other six: Swish's beta*x, the sigmoid exp(-logaddexp(0, -x)) (negative, logaddexp, negative, exp), the product
+    from actsite.maths.functions import sigmoid
+    with np.errstate(over="raise"):
+        assert sigmoid(np.array([-1e3, 1e3])).tolist() == [0.0, 1.0]              # "written so that it cannot overflow"
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(1e3))                                              # the bare form's e^{-x} does
+    assert ("SiLU shows the same: the guard costs it four of its ten passes, and the other six compute Swish's "
+            "$\\beta x$, a sigmoid written so that it cannot overflow (four passes) and the product; a bare "
             "$x / (1 + e^{-x})$ needs four in all.") in " ".join(timing("en").split())
-    assert ("SiLU 也一样：十遍里有四遍花在这上面，而直接算 $x / (1 + e^{-x})$ 总共只要四遍。") in timing("zh")
+    assert ("SiLU 也一样：十遍里有四遍花在这上面，其余六遍算 Swish 的 $\\beta x$、一个写成不会溢出的 sigmoid（四遍）和最后的乘积；"
+            "而直接算 $x / (1 + e^{-x})$ 总共只要四遍。") in timing("zh")
 
 
 def test_softsign_three_of_six_passes_for_infinite_inputs_bare_form_three():
@@ -206,7 +214,7 @@ def test_numerics_are_pinned_as_the_page_says():
     disabled = actsite.PINNED_X86_64["NPY_DISABLE_CPU_FEATURES"].split()
     assert "X86_V4" in disabled and all(f.startswith(("X86_V4", "AVX512")) for f in disabled)
     # the consequence is stated once, with its conditions, not given as its own reason
-    assert ("a machine with AVX-512 therefore runs the same kernels as an AVX2 machine; with the pinned numpy and the "
+    assert ("a machine with AVX-512 runs the same kernels as an AVX2 machine; with the pinned numpy and the "
             "same C maths library it should compute the same numbers and draw the same bytes.") in flat(page_text(PAGE, "en"))
     assert "装上同一版本的 numpy、用同一个 C 数学库，两者算出的数字、画出的字节应当都一样。" in page_text(PAGE, "zh")
     assert "since the pinning" not in page_text(PAGE, "en") and "因为固定设置" not in page_text(PAGE, "zh")
@@ -453,8 +461,8 @@ def test_figure_names_are_written_as_in_their_papers_so_one_file_serves_both_lan
     pytorch = {"hard_sigmoid": "hardsigmoid", "hard_swish": "hardswish", "hard_tanh": "hardtanh"}
     for key, name in pytorch.items():
         assert EVERY[key].symbol == rf"\mathrm{{{name}}}", key
-    said = {"en": "A figure contains only symbols, numbers and the names of functions and methods, written as in the papers\n"
-                  "or libraries they come from (ReLU, SGD, Shazeer's Bilinear and GEGLU, PyTorch's hardtanh)",
+    said = {"en": "A figure contains only symbols, numbers and the names of functions and methods, each written as\n"
+                  "its source writes it (ReLU, SGD, Shazeer's Bilinear and GEGLU, PyTorch's hardtanh)",
             "zh": "图里只有符号、数字以及函数和方法的名称，名称和符号都照出处论文或程序库的写法（如 ReLU、SGD、Shazeer 的 Bilinear 和 GEGLU，"
                   "以及 PyTorch 的 hardtanh）"}[lang]
     assert said in page_text(PAGE, lang)
@@ -756,11 +764,11 @@ def test_the_page_says_how_far_a_re_timing_moved_the_ratios_and_ranks_nothing_cl
     every ordering the section keeps differs by more than a factor of 2; the close comparisons are equalities ("about
     as long as", "come close to")."""
     drift = json.loads(RESULTS.read_text(encoding="utf-8"))["cost"]
-    assert 1 <= drift["largest_change_factor"] < 2
-    assert 0 <= drift["median_abs_log_change"] < np.log(1.25)
+    assert 1 <= drift["largest_change_factor"] < 2                            # "none by a factor of 2 or more"
+    assert 0 <= drift["median_abs_log_change"] < np.log(1.25)                # "half ... by less than 25%"
     said = {"en": "Its latest run, on a machine of the same kind, moved half of the ratios by less than 25% and none by a "
-                  "factor of 2 or more. Read each ratio, then, as a rough figure: two that differ by less than a factor "
-                  "of 2 are not ranked here.",
+                  "factor of 2 or more. Read each ratio, then, as a rough figure: two that differ by less "
+                  "than a factor of 2 are not ranked here.",
             "zh": "它最近一次在同类机器上重测，半数倍数的变动不到 25%，没有一个变动到 2 倍或以上。所以每个倍数只能当作大致的数来读："
                   "相差不到 2 倍的两个倍数，这里不分高下。"}[lang]
     assert said in flat(timing(lang)) if lang == "en" else said in timing(lang)

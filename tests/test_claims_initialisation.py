@@ -657,19 +657,27 @@ def test_he_ten_gelu_layers_0_029_ten_silu_layers_0_0036_falling_faster_towards_
         assert ratios[-1] == pytest.approx(0.5, abs=0.07)      # towards halving
 
 
-def test_no_single_gain_holds_the_scale_a_gain_for_q_1_grows_large_scales_he_shrinks_small_ones():
-    """'No single variance gives a stable scale': E[f(z)^2]/q rises with q, from 1/4 towards 1/2, so at any
-    fixed point q* of q -> g^2 E[f^2] the map's slope is 1 + g^2 q* d(E[f^2]/q)/dq > 1: every fixed point repels."""
-    qs = np.logspace(-4, 3, 71)
+@pytest.mark.parametrize("lang, wording", [("en", "No gain gives an attracting fixed point other than zero."),
+                                            ("zh", "除零以外，任何增益都给不出吸引不动点。")])
+def test_no_gain_gives_an_attracting_fixed_point_other_than_zero(lang, wording):
+    """E[f(z)^2]/q rises with q, from 1/4 towards 1/2, so at any fixed point q* > 0 of q -> g^2 E[f^2] the
+    map's slope is 1 + g^2 q* d(E[f^2]/q)/dq > 1: every non-zero fixed point repels. Such a point exists only
+    for 2 < g^2 < 4; zero is a fixed point too, with slope g^2/4, attracting for every gain below 2 (He's too)."""
+    assert wording in page_text("blog/posts/initialisation.md", lang)
+    qs = np.logspace(-4, 3, 701)
     for key in ("gelu", "silu"):
         ratio = np.array([second_moment(key, q) / q for q in qs])
         assert np.all(np.diff(ratio) > 0), key
         assert ratio[0] == pytest.approx(0.25, rel=1e-2) and ratio[-1] == pytest.approx(0.5, rel=1e-3)
-        for g2 in (2.5, 3.0, 3.5):                              # gains with a fixed point in between
+        assert 2 * ratio[0] < 1 and 4 * ratio[-1] > 1            # no non-zero fixed point outside 2 < g^2 < 4
+        for g2 in np.linspace(2.1, 3.9, 19):                     # gains with a fixed point in between
             q_star = qs[np.argmin(np.abs(g2 * ratio - 1))]
+            assert abs(g2 * second_moment(key, q_star) / q_star - 1) < 0.01, (key, g2)
             h = 1e-4 * q_star
             slope = g2 * (second_moment(key, q_star + h) - second_moment(key, q_star - h)) / (2 * h)
             assert slope > 1, (key, g2)
+        h = 1e-6
+        assert 2 * (second_moment(key, h) / h) < 1                # zero attracts at He's gain
     for key in ("gelu", "silu"):
         g2 = gain(key, 1.0) ** 2
         assert g2 * second_moment(key, 100.0) / 100.0 > 1.0      # too large once the scale grows
@@ -715,10 +723,11 @@ def test_residual_recursion_doubles_at_alpha_1_and_2_to_the_50_is_1_1e15():
 @pytest.mark.parametrize("lang, wording", [
     ("en", "A simulation of 50 such blocks with the experiment's width (256) and inputs (a batch of 500 standard normal "
            "vectors) gives $3.0 \\times 10^{14}$ to $9.5 \\times 10^{14}$ over three weight draws. At finite width "
-           "each block's factor scatters around 2, so 50 blocks can land on either side of $2^{50}$."),
+           "each block's factor scatters around 2, and the product with it: these three draws fall below $2^{50}$, "
+           "other draws land above it."),
     ("zh", "用与上面实验相同的宽度（256）和输入（一批 500 个标准正态向量）模拟 50 个这样的块，换三组随机权重各算一次，"
            "结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间。宽度有限时，每个块的放大倍数在 2 附近散布，"
-           "所以 50 个块之后的结果可能落在 $2^{50}$ 的任何一侧。")])
+           "乘积也随之散布：这三组都落在 $2^{50}$ 之下，换别的权重也会落在它之上。")])
 def test_residual_numbers_say_they_come_from_a_simulation_with_the_experiments_sizes(lang, wording):
     assert wording in page_text("blog/posts/initialisation.md", lang)
     assert (RES_WIDTH, RES_BATCH, len(RES_SEEDS), RES_BLOCKS) == (N, init_spread.BATCH, 3, 50)
@@ -743,8 +752,8 @@ def test_plain_residual_stack_block_factors_scatter_around_2(residual):
 
 
 def test_fifty_blocks_can_land_on_either_side_of_2_to_the_50():
-    """'50 blocks can land on either side of 2^50': the page's three draws land below, and the next draws
-    (seeds 3 to 6) include one above."""
+    """'these three draws fall below 2^50, other draws land above it': the next draws (seeds 3 to 6)
+    include one above (the page's three are below: test_measured_plain_residual_stack_...)."""
     last = [residual_mean_squares(1.0, False, seed)[-1] for seed in (3, 4, 5, 6)]
     assert any(v > 2.0 ** 50 for v in last) and any(v < 2.0 ** 50 for v in last)
 
@@ -757,14 +766,15 @@ def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "ends at 51.0 to 55.8 after 50 blocks in the same three draws, against a predicted 51, with the same finite-width scatter on either side."),
-    ("zh", "在同样三组权重下，50 个块之后的均方是 51.0 到 55.8，预测值为 51，同样会因宽度有限而在预测值两侧散布。")])
+    ("en", "ends at 51.0 to 55.8 after 50 blocks in the same three draws, against a predicted 51: all three end above it, other draws below it, by the same finite-width scatter."),
+    ("zh", "在同样三组权重下，50 个块之后的均方是 51.0 到 55.8，预测值为 51：这三组都在预测值之上，换别的权重也会落在它之下，同样是宽度有限带来的散布。")])
 def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_0_to_55_8(residual, lang, wording):
     last = residual["pre_norm"][:, -1]
     assert 1 + RES_BLOCKS == 51 and (f"{last.min():.1f}", f"{last.max():.1f}") == ("51.0", "55.8")
+    assert np.all(last > 51)                                                      # all three above the prediction
     steps = np.diff(residual["pre_norm"], axis=1)
     assert abs(float(np.mean(steps)) - 1) < 0.15                                 # about one per block
-    # "scatter on either side": the next draws (seeds 3 to 6) include ends below 51
+    # "other draws below it": the next draws (seeds 3 to 6) include ends below 51
     others = [residual_mean_squares(1.0, True, seed)[-1] for seed in (3, 4, 5, 6)]
     assert any(v < 51 for v in others) and any(v > 51 for v in others)
     assert wording in page_text("blog/posts/initialisation.md", lang)

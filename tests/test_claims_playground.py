@@ -77,9 +77,9 @@ process.stdout.write(encode({
 
 
 def test_units_held_on_a_constant_piece_have_no_gradient_and_are_not_counted_as_saturated():
-    """"The group also takes in units held on a constant piece of their function at every training
-    point: ReLU6 at 0 or at its cap of 6, hard swish at 0 (pre-activations of −3 or below), hard
-    tanh and hard sigmoid at either end ... their slope there is exactly zero ... A unit is counted as saturated
+    """"The group is wider than the site's dead units, a ReLU term: for ReLU it holds exactly those, and for the hard
+    functions the units stuck on a constant piece: ReLU6 at 0 or at its cap of 6, hard swish at 0 (pre-activations of
+    −3 or below), hard tanh and hard sigmoid at either end ... The panel counts a unit as saturated
     when its derivative is below 0.01 in absolute value on every training point but not zero on all
     of them: it still receives some gradient."  The playground's own count, on units held at a given
     pre-activation on every training point."""
@@ -94,6 +94,12 @@ def test_units_held_on_a_constant_piece_have_no_gradient_and_are_not_counted_as_
     for lang, words in (("en", "ReLU6 at 0 or at its cap of 6, hard swish at 0 (pre-activations of −3 or below), hard tanh and hard sigmoid at either end"),
                         ("zh", "ReLU6 停在 0 或上限 6，hard swish 停在 0（预激活值不大于 −3），hard tanh 和 hard sigmoid 停在任一端")):
         assert words in page(lang)
+    # one name per concept: the site's dead unit (glossary-linked) and hard-and-cheap's "stuck on a constant piece"
+    for lang, words in (("en", ("[dead units](glossary.md#dead-unit)", "units stuck on a constant piece",
+                                "(catalogue/hard-and-cheap.md#cost)")),
+                        ("zh", ("[死亡单元](glossary.md#dead-unit)", "卡在常数段的单元", "(catalogue/hard-and-cheap.md#cost)"))):
+        assert all(w in page(lang) for w in words), lang
+    assert "stuck on a constant piece" in (ROOT / "docs/en/content/catalogue/hard-and-cheap.md").read_text(encoding="utf-8")
 
 
 SWITCH = """
@@ -245,15 +251,17 @@ process.stdout.write(encode({ high: PRESETS['relu-high-rate'].state, bn: PRESETS
 
 
 def test_the_batchnorm_preset_is_item_2s_first_run_with_batch_normalisation_added():
-    """'The preset "ReLU, high rate, with batch normalisation" is item 2's first run with batch
-    normalisation added.'"""
+    """Item 2, last paragraph: 'Last, run "ReLU, high rate, with batch normalisation": it is this item's first run
+    with batch normalisation added.'  (The fourth experiment is numbered with the list, as part of item 2.)"""
     out = run_node(PRESET_STATES, {})
     high, bn = out["high"], out["bn"]
     assert bn.pop("bn") == 1 and not high.get("bn") and bn == high
-    for lang, words in (("en", "The preset \"ReLU, high rate, with batch normalisation\" is item 2's first run with "
+    for lang, words in (("en", "    Last, run \"ReLU, high rate, with batch normalisation\": it is this item's first run with "
                                "batch normalisation added."),
-                        ("zh", "预设“ReLU，大学习率加批归一化”就是第 2 项里第一次运行的设置再加上批归一化。")):
+                        ("zh", "    最后运行预设“ReLU，大学习率加批归一化”：它就是本项第一次运行的设置再加上批归一化。")):
         assert words in page(lang)
+        items = page(lang).split("{ #try }")[1]
+        assert items.index(words) < items.index("\n3. ")                  # inside item 2, before item 3
 
 
 def test_the_controls_offer_a_beta_slider_for_silu_swish_which_is_not_batch_normalisations_beta():
@@ -384,4 +392,36 @@ def test_item_3s_large_weights_put_pre_activations_in_the_flat_region_from_the_s
                               ("zh", "落在函数的[平坦区]", "漂进")):
         text = page(lang)
         assert words in text and gone not in text, lang
-    assert "At the start, \"tanh, large initial weights\" puts about two thirds" in (ROOT / "docs/en/content/playground.md").read_text(encoding="utf-8")
+    assert "At the start, \"tanh, large initial weights\" puts most pre-activations" in (ROOT / "docs/en/content/playground.md").read_text(encoding="utf-8")
+
+
+def test_item_3_says_most_of_layers_2_to_4_and_few_of_layer_1_and_links_the_shares_home():
+    """Item 3: "puts most pre-activations of layers 2 to 4 in the flat region ..., but few of layer 1's (the shares,
+    and why layer 1 differs)": the numbers (about two thirds, about a tenth) have one home, Why activations must be
+    non-linear#saturation, which computes them on the same preset; the playground says most / few and links there."""
+    from test_claims_why_nonlinear_activations import FLAT_PRESET
+    out = run_node(FLAT_PRESET, {})
+    first, *later = [layer["flat"] for layer in out["layers"]]
+    assert all(f > 0.5 for f in later) and first < 0.2, (first, later)          # most / few
+    link = "(blog/posts/why-nonlinear-activations.md#saturation)"
+    for lang, words, numbers in (("en", "puts most pre-activations of layers 2 to 4 in the flat region", ("two thirds", "a tenth")),
+                                 ("zh", "第 2 到第 4 层的大部分预激活值落在平坦区", ("三分之二", "十分之一"))):
+        text = page(lang)
+        assert words in text and link in text and not any(n in text for n in numbers), lang
+
+
+def test_the_panels_symbols_are_glossed_at_first_use():
+    """'Gradient norm ‖∂L/∂W‖ of each layer (L the loss, W the layer's weights)' and item 1's 'the sigmoid's slope
+    σ′ ≤ 1/4': the page names what each symbol stands for where it first uses it; the bound is sigma'(0) = 1/4."""
+    import numpy as np
+    x = np.linspace(-10, 10, 20_001)
+    s = 1 / (1 + np.exp(-x))
+    assert abs((s * (1 - s)).max() - 0.25) < 1e-12
+    for lang, words in (("en", ("**Gradient norm ‖∂L/∂W‖ of each layer** (L the loss, W the layer's weights)",
+                                "by the sigmoid's slope $\\sigma' \\le 1/4$")),
+                        ("zh", ("**每层权重梯度的范数 ‖∂L/∂W‖**（L 是损失，W 是该层的权重）",
+                                "乘上 sigmoid 的斜率 $\\sigma' \\le 1/4$"))):
+        text = page(lang)
+        assert all(w in text for w in words), lang
+        start = text.index(words[0])
+        assert start <= text.index("‖∂L/∂W‖") < start + len(words[0]), lang       # at its first use

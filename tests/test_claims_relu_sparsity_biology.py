@@ -260,28 +260,29 @@ def test_verdict_half_zero_at_start_sparse_after_training(sp):
 
 
 def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
-    """'With the penalty every layer passes the 72.0% zeros that Glorot et al. report for their penalised
-    networks on CIFAR-10, and the average of the two layers passes their 83.4% on MNIST; without it, the
-    second layer's 71% is just below the CIFAR-10 figure and the first layer's 52.5% well below both. All of it is far from the cortex's 1 to 4% of neurons
-    active: without a penalty 29% of the second layer's outputs were non-zero, and only the strongest
-    penalty, at about 14% training error, brought them under 4%.'  Glorot's 72.0% / 83.4% are quoted
-    earlier on the page, each with its data set; the ledger has only these two
-    first-hand (their NISTP and NORB figures are second-hand), so no range is claimed."""
+    """'The second layer's 71–96% lies in the same range as the 72.0% (CIFAR-10) and 83.4% (MNIST) that
+    Glorot et al. report for their penalised networks on image data; the tasks and penalties differ too
+    much for a closer comparison. All of it is far from the cortex's 1 to 4% of neurons active: without a
+    penalty 29% of the second layer's outputs were non-zero, and only the strongest penalty, at about 14%
+    training error, brought them under 4%.'  The site's numbers are checked (71 and 96 are the second
+    layer's ends, and the range 71–96 overlaps Glorot's 72.0–83.4); no 'passes' or 'just below' reading
+    of the two, since synthetic task and images are not comparable that closely."""
     low, high = 72.0, 83.4
     z = 100 * sp["trained_zeros"]
-    assert np.all(z[1:] > low)                                              # penalised: every layer passes it
-    assert np.all(z[1:].mean(axis=1) > high)                                # and their averages pass it
-    assert low - 2 < z[0, 1] < low and round(float(z[0, 1])) == 71         # just below the CIFAR-10 figure
-    assert z[0, 0] < low - 15 and round(float(z[0, 0]), 1) == 52.5         # well below both
+    second = z[:, 1]
+    assert (round(float(second.min())), round(float(second.max()))) == (71, 96)
+    assert second.min() < high and second.max() > low                     # the two ranges overlap
+    assert np.all(np.abs(second - (low + high) / 2) < 25)                   # "the same range", not far off
     active = 100 * (1 - sp["trained_zeros"][:, 1])
     assert round(float(active[0])) == 29 and active[0] > 4 * 4            # far from 1–4%
     assert active[1] >= 4 and active[2] < 4                                # only the strongest penalty
     assert round(float(100 * sp["trained_error"][2])) == 14
-    for lang, text in (("en", "With the penalty every layer passes the 72.0% zeros that Glorot et al. report for their penalised networks on CIFAR-10, and the average of the two layers passes their 83.4% on MNIST; without it, the second layer's 71% is just below the CIFAR-10 figure and the first layer's 52.5% well below both. All of it is far from the cortex's 1 to 4% of neurons active: without a penalty 29% of the second layer's outputs were non-zero, and only the strongest penalty, at about 14% training error, brought them under 4%."),
-                       ("zh", "加了惩罚，每一层的零都超过 Glorot 等人加了惩罚的网络在 CIFAR-10 上的 72.0%，两层的平均也超过他们在 MNIST 上的 83.4%；不加惩罚，第二层的 71% 略低于这个 CIFAR-10 数字，第一层的 52.5% 则比两个数字都低得多。这些都离皮层中只有 1% 到 4% 的神经元活跃差得远：不加惩罚时，第二层仍有 29% 的输出不为零；只有最强的惩罚，以约 14% 的训练误差为代价，才把这一比例压到 4% 以下。")):
+    for lang, text in (("en", "The second layer's 71–96% lies in the same range as the 72.0% (CIFAR-10) and 83.4% (MNIST) that Glorot et al. report for their penalised networks on image data; the tasks and penalties differ too much for a closer comparison. All of it is far from the cortex's 1 to 4% of neurons active: without a penalty 29% of the second layer's outputs were non-zero, and only the strongest penalty, at about 14% training error, brought them under 4%."),
+                       ("zh", "第二层的 71–96% 与 Glorot 等人加了惩罚的网络在图像数据上报告的 72.0%（CIFAR-10）和 83.4%（MNIST）处在同一范围；但任务和惩罚相差太大，无法做更细的比较。这些都离皮层中只有 1% 到 4% 的神经元活跃差得远：不加惩罚时，第二层仍有 29% 的输出不为零；只有最强的惩罚，以约 14% 的训练误差为代价，才把这一比例压到 4% 以下。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "83.4%" in page and "72.0%" in page
-        assert "72.0–83.4" not in page and "just short" not in page and "这个范围" not in page
+        assert "72.0–83.4" not in page and "just short" not in page and "just below" not in page
+        assert "passes the 72.0%" not in page and "略低于" not in page
         assert "really are sparse" not in page and "真正稀疏" not in page
         assert "That is sparse by Glorot" not in page and "这已算稀疏" not in page
     # Glorot et al. penalised their activations too (stated where their figures are quoted)
@@ -314,8 +315,8 @@ def test_li_et_al_quoted_from_their_abstract_not_paraphrased():
             and '"can capture the sparseness benefits of the pretraining"' in en)
     assert "“相当或更好”" in zh and "ReLU“能获得预训练带来的稀疏性好处”" in zh
     assert "matched or beat" not in en and "相当甚至更好" not in zh
-    assert "rests on one conference submission (Li et al.), not on anything we measured." in en
-    assert "依据也只是一篇会议投稿（Li 等人），我们没有测量。" in zh
+    assert "rests on one conference submission (Li et al.)." in en and "not on anything we measured" not in en
+    assert "依据也只是一篇会议投稿（Li 等人）。" in zh and "我们没有测量" not in zh
 
 
 def test_trained_errors_0_and_0_4_and_about_14_percent(sp):

@@ -247,3 +247,22 @@ def test_try_this_n_10_gives_0_04_and_its_left_end_misses_by_more(notebook):
     p10 = lambda x: namespace["p"](10, x)
     left, right = abs(p10(-10.0) - 100), abs(p10(10.0) - 100)
     assert left == pytest.approx(96) and right == pytest.approx(67.2) and left > right
+
+
+@pytest.mark.parametrize("n", UNITS)
+def test_chord_gap_factorises_and_peaks_at_delta_squared_over_4_at_each_midpoint(n):
+    """'On a piece from a to a + δ the chord ℓ lies above it by ℓ(x) − x² = (x − a)(a + δ − x), largest
+    at the midpoint, where it equals δ²/4 = 4/n².'  Checked on every piece of p_n (which is the chord there)."""
+    from actsite.pages.page_pairs import CONTENT
+    p = relu_interpolant_of_square(n)
+    delta = 4 / n
+    for a in p.knots[:-1]:
+        x = np.linspace(a, a + delta, 1001)
+        gap = p(x) - x ** 2
+        np.testing.assert_allclose(gap, (x - a) * (a + delta - x), atol=1e-12)
+        assert np.all(gap >= -1e-12)                                       # the chord lies above
+        assert x[np.argmax(gap)] == pytest.approx(a + delta / 2) and gap.max() == pytest.approx(delta ** 2 / 4)
+    assert delta ** 2 / 4 == pytest.approx(4 / n ** 2)
+    for lang, text in (("en", "$\\ell(x) - x^2 = (x - a)(a + \\delta - x)$, largest at the midpoint, where it equals $\\delta^2/4 = 4/n^2$."),
+                       ("zh", "$\\ell(x) - x^2 = (x - a)(a + \\delta - x)$，在中点处最大，为 $\\delta^2/4 = 4/n^2$。")):
+        assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")

@@ -158,8 +158,9 @@ def test_the_dead_relu_article_finds_almost_no_dead_units_at_0_3_with_plain_sgd_
 
 
 def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_steps(monkeypatch):
-    """'each update is the new gradient step plus nine tenths of the previous update, so while the
-    gradient keeps its direction the update grows towards 1/(1 − 0.9) = 10 times the plain step η × gradient'"""
+    """'each update is the new gradient step plus nine tenths of the previous update: under a steady
+    gradient it is 6.5 times the plain step η × gradient by the tenth step' (and 10 = 1/(1 − 0.9) in the
+    long run, as the glossary entry says)"""
     net = MLP.create((3, 4, 2), "relu", "he", seed=0)
     grads = [np.full_like(W, 0.5) for W in net.weights], [np.full_like(b, 0.5) for b in net.biases]
     monkeypatch.setattr(net, "loss_and_grads", lambda X, y: (0.0, *grads))
@@ -171,6 +172,10 @@ def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_s
     assert updates[0] == pytest.approx(1) and updates[1] == pytest.approx(1 + 0.9)
     assert round(updates[9], 1) == 6.5                                             # "6.5 times by the tenth step"
     assert 1 / (1 - 0.9) == pytest.approx(10)
+    from actsite.pages.glossary import TERMS as GLOSSARY
+    assert "1/(1 − 0.9) = 10 times the plain step" in next(t for t in GLOSSARY if t.key == "momentum").en_definition
+    for lang, said in (("en", "6.5 times the plain step η × gradient by the tenth step"), ("zh", "约 6.5 倍")):
+        assert said in page_text(PAGE, lang) and "1/(1 − 0.9)" not in page_text(PAGE, lang)
     assert all(np.diff(updates[:100]) > 0) and max(updates) < 10 + 1e-9            # grows towards 10 ...
     assert updates[-1] == pytest.approx(10, rel=1e-9)                              # ... and gets there
     # the learning rate is the same in both runs; it is the effective step that momentum enlarges
@@ -247,13 +252,13 @@ def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording)
     ("zh", "**动量** 0.9 指每次的更新量是新的梯度步加上上一次更新量的十分之九",
      "[Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间，他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。")])
 def test_momentum_is_defined_once_at_its_home_and_the_25_percent_target_is_krizhevskys(lang, momentum, target):
-    """Momentum is defined once, in the section the glossary names as its home (#beyond-the-grid); its
-    first use points there (the update rule is test_momentum_0_9_makes_…).  Krizhevsky et al. are named
+    """Momentum is defined once, in the section the glossary names as its home (#momentum); its first use
+    glosses it and links the glossary entry (the update rule is test_momentum_0_9_makes_…).  Krizhevsky et al. are named
     in full, with the link, at first mention.  The 25% target is the training error of their Figure 1,
     as the article's section states."""
     text = page_text("notebooks/training-speed.py", lang)
-    first_use = {"en": "[momentum](#momentum) 0.9, which carries most of each update into the next.",
-                 "zh": "带[动量](#momentum) 0.9（每次更新都带上上一次更新的大部分）"}[lang]
+    first_use = {"en": "[momentum](../glossary.md#momentum) 0.9, which carries most of each update into the next.",
+                 "zh": "带[动量](../glossary.md#momentum) 0.9（每次更新都带上上一次更新的大部分）"}[lang]
     assert text.index(first_use) < text.index("{ #beyond-the-grid }") < text.index("{ #momentum }") < text.index(momentum)
     assert text.count({"en": "nine tenths", "zh": "十分之九"}[lang]) == 1                 # explained once
     assert "notebooks/training-speed.py#momentum" in [t.home for t in TERMS if t.key == "momentum"]

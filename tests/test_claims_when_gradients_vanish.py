@@ -497,9 +497,10 @@ def test_the_initialisation_articles_draw_of_the_same_stack_gives_1_01(gd, lang,
     assert round(float(gd["relu_he_grad"][0] / gd["relu_he_grad"][-1]), 1) == 1.8      # "1.8 there"
     assert wording in page_text("blog/posts/initialisation.md", lang)
     page = page_text("blog/posts/when-gradients-vanish.md", lang)
-    assert "1.01" not in page.replace("1.014", "")          # the other draw's ratio is not repeated here
+    body = page.split("{ #references }")[0]                 # (an arXiv number there contains "1.01")
+    assert "1.01" not in body.replace("1.014", "")          # the other draw's ratio is not repeated here
     # this article links #measured-spread only for tanh above gain 1, not for the other draw's ratios
-    assert all("tanh" in s[:60] for s in page.split("initialisation.md#measured-spread")[1:])
+    assert all("tanh" in s[:120] for s in page.split("initialisation.md#measured-spread")[1:])
 
 
 # --- initialisation: keeping the product near one ---------------------------------------------
@@ -612,8 +613,9 @@ def test_first_layer_input_is_about_twice_the_sigmoid_outputs_which_lifts_the_sm
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "With both, each prediction comes within 0.5% of the measured factor."),
-    ("zh", "两处都算上，每个预测值与实测因子都相差不到 0.5%。")])
+    ("en", "With both, each prediction comes within 0.5% of the measured factor; "
+           "[the notebook](../../notebooks/gradient-depth.py) computes them."),
+    ("zh", "两处都算上，每个预测值与实测因子都相差不到 0.5%，计算见[笔记本](../../notebooks/gradient-depth.py)。")])
 def test_two_corrections_close_the_gap_between_predicted_and_measured_sigmoid_factors(gd, lang, wording):
     """E[f'^2] taken at the forward recursion's fixed point instead of at zero, times 2^(1/49) for the
     larger input to layer 1, predicts each measured factor to within 0.5%."""
@@ -629,12 +631,22 @@ def test_two_corrections_close_the_gap_between_predicted_and_measured_sigmoid_fa
     assert [f"{predicted[0]:.4f}", f"{predicted[1]:.3f}", f"{predicted[2]:.3f}"] == ["0.0405", "0.239", "0.322"]
     assert [f"{measured[0]:.4f}", f"{measured[1]:.3f}", f"{measured[2]:.3f}"] == ["0.0406", "0.240", "0.322"]
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
-    # the notebook states the corrected predictions (it does not compute them) with the link to their derivation
-    notebook = {"en": "With the two corrections derived in\n# [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation),\n"
-                      "# the predictions become 0.0405, 0.239 and 0.322, each within 0.5% of the measured factor.",
-                "zh": "加上文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)推导的两处修正，"
-                      "预测值变为 0.0405、0.239 和 0.322，与实测因子都相差不到 0.5%。"}[lang]
-    assert notebook in page_text("notebooks/gradient-depth.py", lang)
+    # the notebook computes the corrected predictions with the site's forward recursion and quadrature
+    from actsite.experiments.init_spread import next_variance
+    from actsite.maths.gaussian import gaussian_expectation
+    for init, p, m in zip(("small", "xavier", "he"), predicted, measured):
+        n_var_w, q = WIDTH * INIT_STD[init](WIDTH) ** 2, 1.0
+        for _ in range(100):
+            q = next_variance("sigmoid", n_var_w, q)
+        c = np.sqrt(n_var_w * gaussian_expectation(lambda t: sigmoid_prime(t) ** 2, q)) * 2 ** (1 / 49)
+        assert c == pytest.approx(p, rel=1e-4) and abs(c / m - 1) < 0.005, init
+    notebook = page_text("notebooks/gradient-depth.py", lang)
+    for code in ('q = next_variance("sigmoid", n_var_w, q)', "gaussian_expectation(lambda z: sigmoid_prime(z) ** 2, q)",
+                 "corrected=np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1))"):
+        assert code in notebook
+    assert {"en": "Each corrected prediction comes within 0.5% of the measured factor.",
+            "zh": "修正后的每个预测值与实测因子都相差不到 0.5%。"}[lang] in notebook
+    assert "0.0405" not in notebook                        # printed by the cell, not typed into the prose
 
 
 @pytest.mark.parametrize("lang, wording", [
@@ -924,13 +936,14 @@ def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
            "and the first layer's input, the data, is larger than the later layers'. Run from the data's variance, the "
            "recursion predicts a first-to-last ratio of about 14; across twelve draws of weights, inputs and error signal "
            "the measured ratio runs from 13 to 17.5 (median 14.5), and this draw's 17.5 is the largest. "
-           "[The article on initialisation](initialisation.md#measured-spread) shows, with its sources, that this "
-           "holds for tanh at any gain above one: the variance settles, but the backward factor exceeds one."),
+           "[The article on initialisation](initialisation.md#measured-spread) states, citing Poole et al. (2016) and "
+           "Schoenholz et al. (2017), that for tanh without biases this holds at any gain above one: the variance "
+           "settles, but the backward factor exceeds one."),
     ("zh", "略大于 1，所以误差信号往下传时平均每层增大几个百分点，而第一层的输入（即数据本身）又比后面各层的大。"
            "从数据的方差出发，递推式预测首末之比约为 14；对权重、输入和误差信号做 12 次随机抽样，实测比值在 13 到 17.5 之间，"
            "中位数 14.5，本文这一次的 17.5 恰好最大。"
-           "[《初始化要看激活函数》](initialisation.md#measured-spread)援引相关文献指出，"
-           "tanh 的增益只要大于 1 都是如此：方差能稳住，反向因子却超过 1。")])
+           "[《初始化要看激活函数》](initialisation.md#measured-spread)援引 Poole 等人（2016）和 Schoenholz 等人（2017）指出，"
+           "对不带偏置的 tanh，增益只要大于 1 都是如此：方差能稳住，反向因子却超过 1。")])
 def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_input_completes_17_5(gd, lang, wording):
     """The error signal delta grows by 1.048 per layer on average (9.8 over 49 steps), as the predicted
     sqrt(1.11) = 1.05 says; the first layer's input is 1.8 times the last layer's, and the two together
@@ -963,7 +976,13 @@ def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_inpu
     init = page_text("blog/posts/initialisation.md", lang)
     assert {"en": "above 1 it settles but the backward factor exceeds one",
             "zh": "大于 1，方差能稳住，反向因子却超过 1"}[lang] in init.split("{ #measured-spread }")[1]
-    assert "Poole" not in page                                   # not in this page's references: cited on the linked page
+    # the linked page states it and cites the two works; they are in this page's references too, as there listed
+    body, references = page.split("{ #references }")
+    init_references = init.split("{ #references }")[1]
+    for title in ("Exponential Expressivity in Deep Neural Networks through Transient Chaos", "Deep Information Propagation"):
+        (line,) = [l for l in references.splitlines() if title in l]
+        assert line.split(". ", 1)[1] in init_references
+    assert {"en": "For tanh without biases, no gain", "zh": "对不带偏置的 tanh 网络，没有哪个增益"}[lang] in init.split("{ #measured-spread }")[1]
 
 
 # --- what stalled layers do to training ----------------------------------------------------------
@@ -1323,7 +1342,8 @@ def test_notebook_article_draw_is_seed_0_and_the_try_cell_starts_from_seed_1(gd)
     for lang in ("en", "zh"):
         try_cell = page_text("notebooks/gradient-depth.py", lang).split("{ #try-this }")[1]
         assert 'layer_gradient_norms(activation, "xavier", seed=seed)' in try_cell
-        assert {"en": "repeats that draw with Xavier\n# initialisation", "zh": "再用 Xavier 初始化重跑同一次抽样"}[lang] in try_cell
+        assert {"en": "runs the same seed-1 draw again\n# with Xavier initialisation",
+                "zh": "再用 Xavier 初始化把种子 1 的这次抽样重跑一遍"}[lang] in try_cell
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -1390,8 +1410,8 @@ def test_notebook_names_the_three_scales(lang, wording):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "For Xavier and He the measured factor is a little lower.\n# With the two corrections derived in\n# [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation),"),
-    ("zh", "Xavier 和 He 两行的实测因子略低于预测值。加上文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)推导的两处修正，")])
+    ("en", "For Xavier and He the measured factor is a little lower.\n# The last three lines apply the two corrections derived in\n# [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):"),
+    ("zh", "Xavier 和 He 两行的实测因子略低于预测值。最后三行加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)推导的两处修正：")])
 def test_notebook_points_to_the_corrections_for_xavier_and_he(gd, lang, wording):
     for init in ("xavier", "he"):
         n_var_w = 256 * INIT_STD[init](256) ** 2

@@ -525,24 +525,59 @@ const layers = net.inspect(run.net, run.data.train).layers.map((l) => {
   for (const v of l.pre) if (Math.abs(fn.df(v, p)) < net.SATURATION_SLOPE) inside += 1;
   return { flat: inside / l.pre.length, saturated: l.saturated, dead: l.dead };
 });
+const ms = (xs) => xs.reduce((s, v) => s + v * v, 0) / xs.length;
+const pres = net.inspect(run.net, run.data.train).layers.map((l) => l.pre);
+const inputs = [run.data.train.X, ...pres.slice(0, -1).map((pre) => pre.map((v) => fn.f(v, p)))];
 process.stdout.write(encode({ act: run.net.activation, sigma: st.parse('?preset=tanh-large-init').sigma,
+                              data: st.parse('?preset=tanh-large-init').data, sizes: run.net.sizes,
+                              rms: pres.map((pre) => Math.sqrt(ms(pre))), inputMs: inputs.map(ms),
                               threshold: net.SATURATION_SLOPE, layers }));
 """
 
 
 def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_layer_1():
-    """'at the start of training about two thirds of the pre-activations in layers 2–4 lie in the flat
-    region (|tanh'| < 0.01), and about a tenth in layer 1': recomputed with the playground's own
-    JavaScript on the preset's starting network (the same shares its last panel prints)."""
+    """'four tanh layers of 16 units on XOR data, with initial weights of standard deviation 2. At the start
+    of training about two thirds of the pre-activations in layers 2–4 lie in the flat region (|tanh'| < 0.01),
+    but only about a tenth in layer 1, whose weighted sums each add two inputs rather than sixteen and so
+    stay smaller': recomputed with the playground's own JavaScript on the preset's starting network (the
+    same shares its last panel prints).  The reason is checked too: each layer's pre-activations have the
+    size sigma * sqrt(fan-in * mean square of its inputs), and the fan-in (2 against 16, a factor sqrt(8))
+    accounts for most of layer 1's smaller size; the inputs' own mean square accounts for the rest."""
     from claim_helpers import page_text
     from playground_node import run_node
-    for lang, said in (("en", "about two thirds of the pre-activations in layers 2–4 lie in the [flat region]"),
-                       ("en", "$|\\tanh'| < 0.01$), and about a tenth in layer 1.\n"),
+    for lang, said in (("en", "four tanh layers of 16 units on XOR data, with initial weights of standard deviation 2."),
+                       ("en", "about two thirds of the pre-activations in layers 2–4 lie in the [flat region]"),
+                       ("en", "$|\\tanh'| < 0.01$), but only about a tenth in layer 1, whose weighted sums each add "
+                              "two inputs rather than sixteen and so stay smaller.\n"),
+                       ("zh", "4 个 tanh 层，每层 16 个单元，数据为异或，初始权重的标准差为 2。"),
                        ("zh", "第 2 到第 4 层约有三分之二的预激活值落在[平坦区]"),
-                       ("zh", "$|\\tanh'| < 0.01$），第 1 层约有十分之一。")):
+                       ("zh", "$|\\tanh'| < 0.01$），第 1 层却只有约十分之一：它的每个加权和只有两个输入，"
+                              "而不是十六个，所以数值较小。")):
         assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
     out = run_node(FLAT_PRESET, {})
     assert out["act"] == "tanh" and out["sigma"] == 2 and out["threshold"] == 0.01
+    assert out["data"] == "xor" and out["sizes"] == [2, 16, 16, 16, 16, 1]
     first, *later = [layer["flat"] for layer in out["layers"]]
     assert len(later) == 3 and all(0.6 <= f <= 0.72 for f in later), later       # about two thirds
     assert 0.07 <= first <= 0.13, first                                         # about a tenth
+    rms, fan_in, inputs = out["rms"], out["sizes"][:-2], out["inputMs"]
+    for size, n, m in zip(rms, fan_in, inputs):                                 # sigma * sqrt(n * E[h^2])
+        assert size == pytest.approx(2 * np.sqrt(n * m), rel=0.15), (size, n, m)
+    assert rms[0] < 0.35 * min(rms[1:])                                         # layer 1's sums stay smaller
+    share = np.log(np.sqrt(fan_in[1] / fan_in[0])) / np.log(rms[1] / rms[0])
+    assert share > 0.8, share                                                   # mostly the fan-in
+
+
+def test_the_opening_question_is_scoped_to_the_2010s_which_the_history_paragraph_dates():
+    """'in most deep networks of the 2010s': the page's history paragraph dates the switch to after
+    Krizhevsky, Sutskever and Hinton (2012), 'it quickly became the default', so the question is scoped to
+    the decade that followed rather than to today's networks."""
+    from claim_helpers import page_text
+    said = {"en": ("replace the smooth S-shaped sigmoid and tanh in most deep networks of the 2010s?",
+                   "After Krizhevsky, Sutskever and Hinton (2012), whose ImageNet network used it, it quickly became the default."),
+            "zh": ("为什么在 2010 年代的大多数深层网络里，这条折线取代了平滑的 S 形曲线 sigmoid 和 tanh？",
+                   "Krizhevsky、Sutskever 和 Hinton（2012）的 ImageNet 网络用了它，此后它很快成了默认选择。")}
+    for lang, quotes in said.items():
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert all(q in text for q in quotes), lang
+        assert "in most deep networks?" not in text and "为什么在大多数深层网络里" not in text

@@ -350,7 +350,7 @@ def test_rrelu_entry_defines_it_as_xu_et_al_do_and_names_pytorchs_slope_as_pytor
     assert en.startswith("Leaky ReLU whose negative-side slope is random in training and fixed at test time.")
     assert r"Xu et al. divide a negative input by $d \sim U(3, 8)$ in training and by its mean, 5.5, at test time, a slope of $2/11$" in en
     assert "this site follows PyTorch, which draws the slope from $U(1/8, 1/3)$ and fixes it at its mean, $11/48$" in en
-    assert zh.startswith("负半轴斜率训练时随机、测试时固定的 Leaky ReLU。")
+    assert zh.startswith("随机斜率 ReLU：负半轴斜率训练时随机、测试时固定的 Leaky ReLU。")
     assert r"Xu 等人训练时把负输入除以 $d \sim U(3, 8)$，测试时除以其均值 5.5，斜率为 $2/11$" in zh
     assert "本站按 PyTorch 的约定" in zh and "$11/48$" in zh
     # the rectifiers page, the entry's home, gives both conventions with these numbers
@@ -361,11 +361,17 @@ def test_rrelu_entry_defines_it_as_xu_et_al_do_and_names_pytorchs_slope_as_pytor
 def test_binary_cross_entropy_has_an_entry_homed_where_output_layers_defines_it():
     term = TERMS["binary-cross-entropy"]
     assert (term.en, term.zh) == ("binary cross-entropy", "二元交叉熵")
+    # the definition is given at #last-layer; the entry's own content, the logit form, is derived at
+    # #stability, so the entry links there (review final38, cb)
     page, _, anchor = term.home.partition("#")
-    for lang, said in (("en", "the binary cross-entropy is $-y \\log p - (1 - y) \\log(1 - p)$"),
-                       ("zh", "二元交叉熵是 $-y \\log p - (1 - y) \\log(1 - p)$")):
-        section = (CONTENT[lang] / page).read_text(encoding="utf-8").split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
-        assert said in section, lang
+    assert term.home == "catalogue/output-layers.md#stability"
+    for lang, said, logit_form in (("en", "the binary cross-entropy is $-y \\log p - (1 - y) \\log(1 - p)$",
+                                    "Rewritten in the logit, the loss is $\\operatorname{softplus}(x) - x y$"),
+                                   ("zh", "二元交叉熵是 $-y \\log p - (1 - y) \\log(1 - p)$",
+                                    "改用 logit 来写，损失就是 $\\operatorname{softplus}(x) - x y$")):
+        text = (CONTENT[lang] / page).read_text(encoding="utf-8")
+        assert said in text.split("{ #last-layer }")[1].split("\n## ")[0], lang
+        assert logit_form in text.split(f"{{ #{anchor} }}")[1].split("\n## ")[0], lang
     for definition in (term.en_definition, term.zh_definition):
         assert r"-y \log p - (1 - y) \log(1 - p)" in definition and r"\operatorname{softplus}(x) - x y" in definition
         assert r"\sigma(x) - y" in definition
@@ -386,3 +392,35 @@ def test_gelu_tanh_entry_keeps_one_tense_and_the_smooth_gate_entry_names_the_pag
         label = title.split("：")[0].split(":")[0]
         assert {"en": f'"{label}"', "zh": f"“{label}”"}[lang] in definition, (lang, label)
     assert "Smooth gates page" not in smooth.en_definition
+
+
+def test_step_function_entry_says_what_from_linear_to_nonlinear_says():
+    """The glossary promises an entry for every activation the site discusses; the step function is
+    discussed at from-linear-to-nonlinear#good-activation (review final38, cb)."""
+    term = TERMS["step-function"]
+    assert (term.en, term.zh) == ("step function", "阶跃函数")
+    assert term.home == "blog/posts/from-linear-to-nonlinear.md#good-activation"
+    for lang, said in (("en", "A step function fails: it has a derivative everywhere except at its jump, but that derivative is 0"),
+                       ("zh", "阶跃函数就不满足：它除跳变点外处处可导，导数却恒为 0")):
+        section = (CONTENT[lang] / "blog/posts/from-linear-to-nonlinear.md").read_text(encoding="utf-8")
+        assert said in section.split("{ #good-activation }")[1].split("\n## ")[0], lang
+    x = np.array([-3.0, -0.5, 0.5, 3.0])
+    step = (x > 0).astype(float)
+    assert step.tolist() == [0, 0, 1, 1] and np.all(np.gradient(step, x)[[0, -1]] == 0)
+    assert "slope is 0 wherever it exists" in term.en_definition and "斜率在存在处都是 0" in term.zh_definition
+
+
+def test_zh_entries_of_the_rectifiers_use_the_reference_tables_chinese_names():
+    """One Chinese name per function: the glossary's zh definitions open with the gloss the reference
+    table's zh name gives in brackets (review final38, cb)."""
+    for key in ("selu", "rrelu", "leaky_relu", "prelu", "elu"):
+        name = EVERY[key].names["zh"]
+        gloss = name.split("（", 1)[1].rstrip("）")
+        assert TERMS[key.replace("_", "-")].zh_definition.startswith(gloss + "："), (key, gloss)
+    assert "缩放的 ELU" not in TERMS["selu"].zh_definition
+
+
+def test_the_zh_headword_for_an_active_unit_is_a_clean_term():
+    term = TERMS["active-unit"]
+    assert term.zh == "开启" and "（" not in term.zh
+    assert term.zh_definition.startswith("单元对某个输入的预激活值为正时，称它对这个输入开启")

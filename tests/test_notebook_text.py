@@ -3,6 +3,7 @@ placeholders in both, the language taken from the folder the notebook runs in; a
 this" note's command (run a notebook as a script from its folder) works as written."""
 from __future__ import annotations
 
+import os
 import re
 import string
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from actsite.pages import notebook_text
-from actsite.pages.notebook_text import TEXT, language, words
+from actsite.pages.notebook_text import NBCONVERT_CONFIG, TEXT, language, words
 from actsite.pages.page_pairs import CONTENT, notebook_cells
 from conftest import ROOT
 
@@ -141,9 +142,22 @@ def test_output_cache_is_keyed_on_the_code_the_notebooks_import(tmp_path):
     assert output_cache_dir("cache", [plain]) == "cache"
     one = output_cache_dir("cache", [words])
     both = output_cache_dir("cache", [words, more])
-    assert one == f"cache/{content_hash('actsite.pages.notebook_text')[:16]}"
-    assert both == f"cache/{content_hash('actsite.experiments.zigzag', 'actsite.pages.notebook_text')[:16]}"
+    settings = NBCONVERT_CONFIG.read_text(encoding="utf-8")
+    assert one == f"cache/{content_hash('actsite.pages.notebook_text', extra=settings)[:16]}"
+    assert both == f"cache/{content_hash('actsite.experiments.zigzag', 'actsite.pages.notebook_text', extra=settings)[:16]}"
     assert one != both
+
+
+def test_the_project_nbconvert_settings_come_first_on_the_jupyter_config_path():
+    """The build puts the project's nbconvert settings ahead of the reader's own, keeps theirs, and
+    does not repeat itself when the config hook runs again (``mkdocs serve`` reloads)."""
+    environ = {"JUPYTER_CONFIG_PATH": "/elsewhere"}
+    notebook_text.use_project_nbconvert_config(environ)
+    notebook_text.use_project_nbconvert_config(environ)
+    assert environ["JUPYTER_CONFIG_PATH"].split(os.pathsep) == [str(NBCONVERT_CONFIG.parent), "/elsewhere"]
+    empty: dict[str, str] = {}
+    notebook_text.use_project_nbconvert_config(empty)
+    assert empty == {"JUPYTER_CONFIG_PATH": str(NBCONVERT_CONFIG.parent)}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -404,7 +404,7 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     assert scope in section, section
     # tanh and ReLU6 were in use before the works listed: the line says what each work did (review final36, cb)
     for key, anchor_id, said in (("tanh", "tanh", {"en": "LeCun et al. (1998)</a>, which recommends it, scaled, over the logistic sigmoid",
-                                                   "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 logistic sigmoid"}),
+                                                   "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 sigmoid（逻辑斯谛函数）"}),
                                  ("relu6", "relu6", {"en": "Sandler et al. (2018)</a>, which gives its reason for it: robustness in low-precision",
                                                      "zh": "，该文给出了选用它的理由：在低精度计算中更稳健"})):
         assert ACTIVATIONS[key].popularised_by in (("lecun1998",), ("sandler2018",))

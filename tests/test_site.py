@@ -188,3 +188,22 @@ def test_chinese_notebook_pages_show_no_english_button_text(built_site):
         text = page.read_text(encoding="utf-8")
         assert "Copy to Clipboard" not in text and "Copied!" not in text, page
         assert "复制到剪贴板" in text and "已复制" in text, page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_what_a_notebook_cell_prints_shows_in_one_box(built_site, lang):
+    """A cell's printed lines arrive from the kernel in pieces when a slow line runs between two
+    prints; the page still shows them in one output box, so no printed table is cut in two."""
+    pages = sorted((built_site / lang / "notebooks").glob("*/index.html"))
+    assert pages
+    split = []
+    for page in pages:
+        tree = html.fromstring(page.read_text(encoding="utf-8"))
+        for number, area in enumerate(tree.xpath('//div[contains(@class, "jp-OutputArea") and '
+                                                 'contains(@class, "jp-Cell-outputArea")]'), 1):
+            printed = area.xpath('./div[@class="jp-OutputArea-child"]'
+                                 '/div[contains(@class, "jp-RenderedText")][@data-mime-type="text/plain"]')
+            if len(printed) > 1:
+                split.append(f"{page.parent.name}: output {number} in {len(printed)} boxes, the second "
+                             f"starting {printed[1].text_content().strip()[:40]!r}")
+    assert not split, "\n".join(split)

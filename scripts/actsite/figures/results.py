@@ -80,7 +80,7 @@ def draw_gradient_depth(fig: Figure, colours: dict) -> dict:
         for init, (colour, style) in styles.items():
             ax.semilogy(layers, r[f"{act}_{init}_grad"], style, color=colour, label=labels[init])
         ax.set_xlabel(r"$l$")
-    label_panels(axes, [rf"${ACTIVATIONS[act].symbol}$" for act in ("sigmoid", "tanh", "relu")])
+    label_panels(axes, [r"$\mathrm{sigmoid}$"] + [rf"${ACTIVATIONS[act].symbol}$" for act in ("tanh", "relu")])
     axes[0].set_ylabel(r"$\|\partial L/\partial W_l\|$")
     low, high = axes[0].get_ylim()
     decades = np.arange(np.ceil(np.log10(low) / 10) * 10, np.log10(high) + 1e-9, 10)
@@ -172,7 +172,8 @@ def draw_stalled_layers(fig: Figure, colours: dict) -> dict:
     every = int(r["every"])
     runs = (("sigmoid", colours["second"], "-"), ("sigmoid_frozen", colours["fourth"], ":"),
             ("relu", colours["accent"], "-"))
-    labels = {"sigmoid": r"$\sigma$", "sigmoid_frozen": rf"$\sigma,\ \Delta W_{{1..{int(r['frozen'])}}}=0$",
+    labels = {"sigmoid": r"$\mathrm{sigmoid}$",
+              "sigmoid_frozen": rf"$\mathrm{{sigmoid}},\ \Delta W_{{1..{int(r['frozen'])}}}=0$",
               "relu": r"$\mathrm{ReLU}$"}
     for name, colour, style in runs:
         errors = r[f"{name}_error"]
@@ -182,7 +183,7 @@ def draw_stalled_layers(fig: Figure, colours: dict) -> dict:
     left.legend(loc="lower left", fontsize=10)
     layers = np.arange(1, len(r["sigmoid_change"]) + 1)
     width = 0.4
-    right.bar(layers - width / 2, r["sigmoid_change"], width, color=colours["second"], label=r"$\sigma$")
+    right.bar(layers - width / 2, r["sigmoid_change"], width, color=colours["second"], label=r"$\mathrm{sigmoid}$")
     right.bar(layers + width / 2, r["relu_change"], width, color=colours["accent"], label=r"$\mathrm{ReLU}$")
     right.set_yscale("log")
     right.set_xticks(layers)

@@ -13,6 +13,7 @@ import os
 import re
 import string
 import unicodedata
+from collections.abc import MutableMapping
 from pathlib import Path
 
 from actsite.sources import content_hash, script_imports
@@ -55,6 +56,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "depth_sigmoid_header": "{scale:20s} {n_var:>9s} {predicted:>10s} {measured:>9s}",
     "depth_sigmoid_row": "{scale:20s} {n_var:9.4g} {predicted:10.3f} {measured:9.3f}",
     "depth_sigmoid_columns": "|n σ_w²|predicted|measured",
+    "depth_sigmoid_corrected": "{scale:20s} q* {q:.4f}   E[f′²] at q* {slope:.4f}   corrected {corrected:.4f}   measured {measured:.4f}",
     "depth_std": "{key:20s} output std: layer 1 {first:.3g}, layer 50 {last:.3g}, factor per layer {factor:.3f}",
     "depth_layer": "hidden layer {layer}: mean output {mean:.3f}, spread across inputs {spread:.2e}{change}",
     "depth_change": "   ×{factor:.3f}",
@@ -123,6 +125,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "depth_sigmoid_header": "{scale:20s} {n_var:>9s} {predicted:>10s} {measured:>9s}",
     "depth_sigmoid_row": "{scale:20s} {n_var:9.4g} {predicted:10.3f} {measured:9.3f}",
     "depth_sigmoid_columns": "|n σ_w²|预测|实测",
+    "depth_sigmoid_corrected": "{scale:20s} q* {q:.4f}   q* 处的 E[f′²] {slope:.4f}   修正后 {corrected:.4f}   实测 {measured:.4f}",
     "depth_std": "{key:20s} 输出标准差：第 1 层 {first:.3g}，第 50 层 {last:.3g}，每层因子 {factor:.3f}",
     "depth_layer": "第 {layer} 个隐藏层：输出均值 {mean:.3f}，不同输入间的离散程度 {spread:.2e}{change}",
     "depth_change": "   ×{factor:.3f}",
@@ -224,12 +227,28 @@ def yes_no(flag: bool) -> str:
     return words("yes" if flag else "no")
 
 
+# nbconvert, which the notebook plugin runs, reads its settings from the Jupyter config path.  The
+# project's file there runs nbconvert's stream-merging step after execution (by default it runs
+# before, on no output): lines a cell prints while it computes arrive in several pieces, and
+# without the merge a table printed around a slow line is split into separate boxes on the page.
+NBCONVERT_CONFIG_DIR = Path(__file__).resolve().parents[3] / "docs" / "jupyter"
+NBCONVERT_CONFIG = NBCONVERT_CONFIG_DIR / "jupyter_nbconvert_config.json"
+
+
+def use_project_nbconvert_config(environ: MutableMapping[str, str]) -> None:
+    """Put the project's nbconvert settings first on the Jupyter config path in ``environ``."""
+    paths = [str(NBCONVERT_CONFIG_DIR), *filter(None, environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep))]
+    environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+
+
 def output_cache_dir(configured: str, notebooks: list[Path]) -> str:
     """Where the notebook plugin keeps executed notebooks: one folder per version of the project
-    code they import.  The plugin's own key covers a notebook's bytes only, so without this an
-    edit to, say, the strings above would leave every page printing the old words."""
+    code they import and of the nbconvert settings above.  The plugin's own key covers a notebook's
+    bytes only, so without this an edit to, say, the strings above would leave every page printing
+    the old words."""
     modules = sorted({module for notebook in notebooks for module in script_imports(notebook)})
-    return str(Path(configured) / content_hash(*modules)[:16]) if modules else configured
+    settings = NBCONVERT_CONFIG.read_text(encoding="utf-8")
+    return str(Path(configured) / content_hash(*modules, extra=settings)[:16]) if modules else configured
 
 
 # The notebook plugin's copy button carries two fixed English strings; a Chinese page shows them

@@ -48,7 +48,7 @@ WORDS = {
 # line says what the cited work did for it rather than crediting it with the whole popularity (review final36, cb).
 POPULAR_SCOPE = {"hard_sigmoid": {"en": ", in the 1/6-slope form used here", "zh": "，指本站所用的斜率 1/6 形式"},
                  "tanh": {"en": ", which recommends it, scaled, over the logistic sigmoid for hidden units",
-                          "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 logistic sigmoid"},
+                          "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 sigmoid（逻辑斯谛函数）"},
                  "relu6": {"en": ", which gives its reason for it: robustness in low-precision computation",
                            "zh": "，该文给出了选用它的理由：在低精度计算中更稳健"},
                  "gelu": {"en": ", whose models use GELU (GPT's released code computes it with the tanh approximation)",

@@ -59,7 +59,7 @@ for seed, (first, second) in zip(r["seeds"], at_init):
 # as in the experiment). We lower the bias of unit 7 in the first hidden layer by the unit's largest
 # pre-activation over the data, plus 1. Its pre-activation is then at most −1 on every one of the
 # 4000 points, and exactly −1 where it used to be largest. By the experiment's own criterion,
-# exactly one unit of 256 is then dead.
+# exactly one unit of the first layer's 256 is then dead.
 
 # %%
 from actsite.experiments.datasets import voronoi

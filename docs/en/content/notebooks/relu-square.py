@@ -46,8 +46,8 @@ for s, w in zip(switch_on, outgoing):
 # With $\delta = 1$, the unit at −2 sets the first slope to −3 and each of the others adds 2, so the
 # four pieces have slopes −3, −1, 1 and 3: the chords of $x^2$ between −2, −1, 0, 1 and 2.
 #
-# How far is a chord from the parabola? [The article shows](../blog/posts/why-nonlinear-activations.md#quadratic)
-# that the gap is largest at the midpoint of each piece, where it equals $\delta^2/4 = 4/n^2$. The next cell
+# How far is a chord from the parabola? On a piece from $a$ to $a + \delta$ the chord $\ell$ lies above it by
+# $\ell(x) - x^2 = (x - a)(a + \delta - x)$, largest at the midpoint, where it equals $\delta^2/4 = 4/n^2$. The next cell
 # measures the largest error on $[-2, 2]$ for $n = 2, 4, 8, \dots, 128$, on a grid of $2^{17} + 1$ points
 # that holds every knot and midpoint for these $n$; the last column multiplies the error by $n^2$.
 

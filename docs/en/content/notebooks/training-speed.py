@@ -9,7 +9,7 @@
 # A 10-128-128-128-10 network (ReLU with
 # [He](../blog/posts/initialisation.md#he) initialisation, tanh with
 # [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent
-# (SGD) with mini-batches of 128 and [momentum](#momentum) 0.9, which carries most of each update into the next.
+# (SGD) with mini-batches of 128 and [momentum](../glossary.md#momentum) 0.9, which carries most of each update into the next.
 # The grid of learning rates η is 0.01, 0.03 and 0.1, with three seeds at each rate; each seed draws its own data
 # set, initial weights and batch order.
 #
@@ -100,9 +100,8 @@ for (lr, seed), share in shares.items():
 # ### Momentum { #momentum }
 #
 # With *momentum* 0.9,
-# each update is the new gradient step plus nine tenths of the previous update: while the gradient keeps
-# its direction, the update grows towards 1/(1 − 0.9) = 10 times the plain step η × gradient (6.5 times
-# by the tenth step), so the same η = 0.3 gives a much larger effective step here than there.
+# each update is the new gradient step plus nine tenths of the previous update: under a steady gradient it is
+# 6.5 times the plain step η × gradient by the tenth step, so the same η = 0.3 gives a much larger effective step here than there.
 # Run the same ten steps at 0.3 again, this time without momentum:
 
 # %%

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：梯度穿过 50 层网络 { #notebook-gradient-depth }
 #
-# 50 层网络的第一层还能收到多少梯度？这由什么决定？这个笔记本打印文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的梯度 $\partial L / \partial h_{50}$ 作为反向传播的起点，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种初始权重尺度，共九种组合。三种尺度是：小尺度（$\sigma_w = 0.01$）、Xavier 初始化（各层宽度同为 $n$ 时 $\sigma_w^2 = 1/n$）和 He 初始化（$\sigma_w^2 = 2/n$）。表中最后一列“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数（49 步的几何平均）。最后几个单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子。
+# 50 层网络的第一层还能收到多少梯度？这由什么决定？这个笔记本打印文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的梯度 $\partial L / \partial h_{50}$ 作为反向传播的起点，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种初始尺度，共九种组合。三种尺度是：小尺度（$\sigma_w = 0.01$）、Xavier 初始化（各层宽度同为 $n$ 时 $\sigma_w^2 = 1/n$）和 He 初始化（$\sigma_w^2 = 2/n$）。表中最后一列“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即反向传播每往下走一层，梯度平均被乘上的倍数（49 步的几何平均）。最后几个单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子。`cached` 返回实验存下的结果，只有实验代码改过时才先重跑一遍。
 
 # %%
 import numpy as np
@@ -10,6 +10,9 @@ from actsite.experiments.datasets import voronoi
 from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
 from actsite.experiments import gradient_depth, stalled_layers
 from actsite.experiments.cache import cached
+from actsite.experiments.init_spread import next_variance
+from actsite.maths.functions import sigmoid_prime
+from actsite.maths.gaussian import gaussian_expectation
 from actsite.experiments.mlp import MLP
 from actsite.pages.notebook_text import say, sentence, words
 
@@ -37,7 +40,7 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
-# 方差论证给出的预测是：在零点附近 $\mathbb{E}[\sigma'^2] \approx 1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。加上文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)推导的两处修正，预测值变为 0.0405、0.239 和 0.322，与实测因子都相差不到 0.5%。
+# 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。最后三行加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)推导的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推的不动点 $q^*$ 处取值，而不是在零点；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。修正后的每个预测值与实测因子都相差不到 0.5%。
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
@@ -47,6 +50,14 @@ for init in INIT_STD:
     g = r[f"sigmoid_{init}_grad"]
     say("depth_sigmoid_row", scale=f"{words('act_sigmoid')} {words('init_' + init)}", n_var=n_var_w, predicted=np.sqrt(n_var_w) / 4,
         measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
+for init in INIT_STD:
+    n_var_w, q = width * INIT_STD[init](width) ** 2, 1.0
+    for _ in range(100):                       # the forward recursion, run to its fixed point q*
+        q = next_variance("sigmoid", n_var_w, q)
+    slope = gaussian_expectation(lambda z: sigmoid_prime(z) ** 2, q)
+    g = r[f"sigmoid_{init}_grad"]
+    say("depth_sigmoid_corrected", scale=f"{words('act_sigmoid')} {words('init_' + init)}", q=q, slope=slope,
+        corrected=np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1)), measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 
 # %% [markdown]
 # 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算，即下面的“输出标准差”）。用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，在这次抽样（种子 0）里，tanh 的输出稳定在[文章推出的不动点](../blog/posts/when-gradients-vanish.md#initialisation)上（预激活值方差约 0.62，对应输出标准差 $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$）；ReLU 的输出每层漂移不到 2%，但 50 层累积下来仍缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，而[动手试试](#try-this)中的种子 1 让它们逐层变大。
@@ -83,7 +94,7 @@ say("depth_common_class", share=share, error=1 - share)
 #
 # ## 动手试试 { #try-this }
 #
-# 1.79 这个比值只属于一次随机抽样（种子 0）；下面的代码改用种子 1，再用 Xavier 初始化重跑同一次抽样，并打印前向传播的输出标准差。改动 `seed`，就会重新抽取权重、输入和顶层梯度；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
+# 1.79 这个比值只属于一次随机抽样（种子 0）；下面的代码改用种子 1，再用 Xavier 初始化把种子 1 的这次抽样重跑一遍，并打印前向传播的输出标准差。改动 `seed`，就会重新抽取权重、输入和顶层梯度；也可以换一种激活函数和初始尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
 
 # %%
 activation, init, seed = "relu", "he", 1

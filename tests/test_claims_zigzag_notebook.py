@@ -1,0 +1,61 @@
+"""Claims of the zig-zag notebook's "Try this" section (notebooks/zigzag.py) that its cells do not print.
+
+The three one-change ranges are interpreted with kappa = 1 + n mu^2/v (n = 2, independent inputs); the
+prediction and the sample's kappa (what the cell prints) are both recomputed here.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from actsite.experiments import zigzag
+from claim_helpers import page_text
+
+NOTEBOOK = "notebooks/zigzag.py"
+CONTROLS = ((0.35, 0.85), (0.35, 1.15), (0.5, 1.3))
+
+TRY_WORDS = {
+    "en": ("$[0.5, 1.3]^2$ # has the width 0.8 and the lower end of $[0.5, 1]^2$.",
+           "For independent inputs, $\\kappa = 1 + n\\mu^2/v$ with $n = 2$",
+           "predicts 35.6, 22.1 and 31.4 for these three, # close to the 33.8, 21.0 and 29.8 below: at a fixed mean, "
+           "narrowing the range from 0.8 to 0.5 costs more than raising the mean from 0.6 to # 0.75 at a fixed width, "
+           "and the lower end matters only through the mean and width it sets."),
+    "zh": ("$[0.5, 1.3]^2$ 宽度也是 0.8，下端与 $[0.5, 1]^2$ 相同。",
+           "两个输入相互独立时，[那篇文章](../blog/posts/neuron-gradients-zigzag.md#mean-cost)里的 "
+           "$\\kappa = 1 + n\\mu^2/v$（这里 $n = 2$）对这三个区间给出 35.6、22.1 和 31.4，与下面样本的 33.8、21.0 和 29.8 相近：",
+           "均值不变时把宽度从 0.8 缩到 0.5，比宽度不变时把均值从 0.6 抬到 0.75 代价更大；下端只通过它决定的均值和宽度起作用。")}
+
+
+def predicted(low, high, n=2):
+    """kappa = 1 + n mu^2 / v for n independent inputs uniform on [low, high]."""
+    mu, v = (low + high) / 2, (high - low) ** 2 / 12
+    return 1 + n * mu ** 2 / v
+
+
+def sampled(low, high):
+    """What the notebook's cell prints: kappa of the Hessian on its 2000 sampled points."""
+    X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
+    eig = np.linalg.eigvalsh(zigzag.hessian(X))
+    return eig.max() / eig.min()
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_try_this_interprets_the_three_controls_with_the_formula(lang):
+    """Predicted 35.6, 22.1, 31.4 and sampled 33.8, 21.0, 29.8 for [0.35, 0.85]^2, [0.35, 1.15]^2 and [0.5, 1.3]^2;
+    the controls hold one of mean and width at the experiment's [0.2, 1]^2 (mean 0.6, width 0.8) and take the other
+    from [0.5, 1]^2 (mean 0.75, width 0.5): the narrowing alone gives the larger kappa, and [0.5, 1.3]^2, with
+    [0.5, 1]^2's lower end but the width 0.8 and a higher mean, does not reach [0.5, 1]^2's kappa, while its own kappa
+    follows from its mean and width."""
+    text = " ".join(page_text(NOTEBOOK, lang).split())
+    assert all(words in text for words in TRY_WORDS[lang]), lang
+    assert [round(predicted(*r), 1) for r in CONTROLS] == [35.6, 22.1, 31.4]
+    assert [round(sampled(*r), 1) for r in CONTROLS] == [33.8, 21.0, 29.8]
+    assert all(abs(sampled(*r) / predicted(*r) - 1) < 0.06 for r in CONTROLS)          # close
+    mean = {r: (r[0] + r[1]) / 2 for r in CONTROLS + ((0.2, 1.0), (0.5, 1.0))}
+    width = {r: round(r[1] - r[0], 10) for r in mean}
+    narrow, raised, shifted = CONTROLS
+    assert mean[narrow] == mean[(0.2, 1.0)] == 0.6 and width[narrow] == width[(0.5, 1.0)] == 0.5
+    assert mean[raised] == mean[(0.5, 1.0)] == 0.75 and width[raised] == width[(0.2, 1.0)] == 0.8
+    assert shifted[0] == 0.5 and width[shifted] == 0.8
+    assert sampled(*narrow) > sampled(*raised) and predicted(*narrow) > predicted(*raised)   # narrowing costs more
+    assert sampled(*shifted) < 0.6 * sampled(0.5, 1.0)            # sharing the lower end does not share the cost
