@@ -434,7 +434,7 @@ def test_what_the_table_says_against_its_run_to_run_noise():
     assert f"{between_two:.3f}" == "0.007" and round(gap / between_two) == 2 and 1.9 < gap / between_two < 2.1
     assert ("The closest pair, GLU (1.663) and ReLU (1.677), differ by 0.014. If that spread of 0.005 is a standard deviation, two single runs "
             r"differ by about $\sqrt{2} \times 0.005 \approx 0.007$, so the gap is about twice that: suggestive, not decisive.") in page("en")
-    assert ("最接近的一对是 GLU（1.663）和 ReLU（1.677），相差 0.014。若 0.005 这个波动是标准差，两次单独运行之间的预期差异约为 "
+    assert ("最接近的一对是 GLU（1.663）和 ReLU（1.677），相差 0.014。若 0.005 这个波动是标准差，两次单独运行之差的波动约为 "
             r"$\sqrt{2} \times 0.005 \approx 0.007$，这个差距约为它的两倍：有一定说服力，但还不足以下定论。") in page("zh")
     for lang in LANGS:
         assert "about three times that spread" not in page(lang) and "约为波动的三倍" not in page(lang)
@@ -694,13 +694,15 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     section on the output scale, not the Shazeer section."""
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
             "roughly squares large inputs (with any gate here but GLU's bounded sigmoid) and can produce "
-            "[outliers](low-precision.md#outliers), values far larger than the rest, which leave the other values of the tensor with few significant "
-            "digits in an 8-bit format; "
-            "Fishman et al. (2025) report them in 8-bit floating-point (FP8) training of a 7-billion-parameter SwiGLU model.") in page("en")
+            "[outliers](low-precision.md#outliers), values far larger than the rest. When the tensor is scaled so that its largest value "
+            "fits an 8-bit format, the values far below it land where the format has only a few levels, on a few int8 codes or among "
+            "the sparse smallest values of 8-bit floating point (FP8), or round to zero; "
+            "Fishman et al. (2025) report such outliers in FP8 training of a 7-billion-parameter SwiGLU model.") in page("en")
     assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，除了有界的 GLU（sigmoid 门），"
-            "这里的每种门都会使乘积随大输入近似按平方增长。这可能产生[离群值](low-precision.md#outliers)（远大于其余数值的值），"
-            "使 8 位格式难以精确表示其余的值；Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 8 位浮点（FP8）训练中"
-            "观察到了这种情况。") in page("zh")
+            "这里的每种门都会使乘积随大输入近似按平方增长。这可能产生[离群值](low-precision.md#outliers)（远大于其余数值的值）。"
+            "把张量按最大值缩放到 8 位格式后，远小于它的那些值只能落在格式中寥寥几个可表示的值上（int8 的少数几个码，"
+            "或 8 位浮点格式 FP8 最小端那几个稀疏的值），甚至舍入为 0；Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 "
+            "FP8 训练中观察到了这种离群值。") in page("zh")
     # the 8-bit problem is precision, not range (review final35, cb); "7B" is spelled out for a reader new to it
     assert "难以容纳" not in page("zh") and "hold badly" not in page("en") and "7B SwiGLU" not in page("en") + page("zh")
     assert "近似等于大输入的平方" not in page("zh")
@@ -727,8 +729,21 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
         assert out[1] / out[0] == pytest.approx(4, rel=1e-3), key
     out = GATED["glu"].f(2.0 * big, big)
     assert out[1] / out[0] == pytest.approx(2, rel=1e-3)
-    for lang, said in (("en", "gated units that can square them once their two projections align"),
-                       ("zh", "在两路投影对齐时会把它们平方的门控单元")):
+    # what goes wrong in 8 bits (review final39, cb): scaled so that an outlier fits, values far below it
+    # land on few levels (E4M3's sparse subnormals, a few int8 codes) or round to zero; values within
+    # E4M3's normal range keep their relative precision
+    import ml_dtypes
+    e4m3 = ml_dtypes.float8_e4m3fn
+    outlier, small = 1000.0, np.linspace(0.001, 0.03, 1000)        # the rest, 33,000 to 10^6 times smaller
+    scale = 448.0 / outlier
+    levels = np.unique((small * scale).astype(e4m3).astype(np.float64))
+    assert len(levels) <= 8 and levels.min() == 0.0 and np.all(levels < 2.0 ** -6)
+    codes = np.unique(np.round(small * 127 / outlier))
+    assert codes.tolist() == [0.0]
+    mid = np.linspace(1.0, 2.0, 1000) * 2.0 ** -3                      # inside the normal range: 8 levels per octave
+    assert len(np.unique(mid.astype(e4m3))) == 9
+    for lang, said in (("en", "gated units that can square them once a channel's two weight vectors align"),
+                       ("zh", "在某个通道的两个权重向量对齐时会把它们平方的门控单元")):
         assert said in page_text("catalogue/low-precision.md", lang), lang
 
 

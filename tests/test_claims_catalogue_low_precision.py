@@ -324,7 +324,7 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；仅有的三点出入放在阈值表之后说明。")
     page_lang("en", "it matches them only if it uses a form whose exponentials stay finite, such as $e^{x}/(1 + e^{x})$ "
               "rather than $1/(1 + e^{-x})$ for the sigmoid at negative $x$.", "")
-    page_lang("zh", "", "它必须采用指数不会溢出的写法才与表一致，例如 sigmoid 在 $x$ 为负时算 $e^{x}/(1 + e^{x})$，"
+    page_lang("zh", "", "它必须采用指数函数值不会溢出的写法才与表一致，例如 sigmoid 在 $x$ 为负时算 $e^{x}/(1 + e^{x})$，"
               "而不是 $1/(1 + e^{-x})$。")
     for lang, caveats in (("en", "Three caveats apply to a kernel that computes in float32 and rounds once."),
                           ("zh", "用 float32 计算、只舍入一次的内核与上面两张表有三点出入。")):
@@ -424,6 +424,20 @@ def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
     assert round(lp.FORMATS["bfloat16"].max / 1e38, 1) == round(lp.FORMATS["float32"].max / 1e38, 1) == 3.4
     assert not lp.FORMATS["float8_e4m3fn"].has_inf and lp.FORMATS["float8_e5m2"].has_inf
     assert np.isnan(np.array(500.0).astype(E4M3).astype(float))
+    # "a value up to 464 rounds to 448, its largest, and any larger value becomes NaN": 464 is halfway between 448
+    # and the next step, 480, and the tie goes to 448 (even); anything above it is NaN, on both sides.  Checked from
+    # float32, the widest format the page computes in before converting (ml_dtypes converts float64 through float32)
+    assert lp.FORMATS["float8_e4m3fn"].max == 448
+    to8 = lambda v: float(np.array(v, dtype=np.float32).astype(E4M3).astype(float))
+    for sign in (1, -1):
+        for v in (448.0, 449.0, 463.0, np.nextafter(np.float32(464), np.float32(0)), 464.0):
+            assert to8(sign * v) == sign * 448.0, v
+        for v in (np.nextafter(np.float32(464), np.float32(np.inf)), 465.0, 1e6, np.inf):
+            assert math.isnan(to8(sign * v)), v
+    page_lang("en", "E4M3 has no infinity; in the conversion this page uses, a value up to 464 rounds to 448, its largest, "
+              "and any larger value becomes NaN (\"not a number\"), not $\\infty$.", "")
+    page_lang("zh", "", "E4M3 没有无穷大；在本页所用的转换中，不超过 464 的值舍入成最大值 448，更大的值则变成 NaN"
+              "（非数值，not a number），而不是 $\\infty$。")
 
 
 def test_the_two_fp8_formats_split_the_bits_differently():
@@ -796,7 +810,7 @@ def test_sigmoid_tail_figure():
     for lang, said in (("en", r"Panel (b) of the figure below shows every format: $1 - \sigma$ follows $e^{-x}$ down to a "
                               "tick where it becomes exactly 0, at 8.32 in float16, 17.33 in float32, and already at 3 "
                               "(E5M2) and 3.5 (E4M3)."),
-                       ("zh", r"下图的图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处变成恰好 0；"
+                       ("zh", r"下图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处变成恰好 0；"
                               "float16 的短竖线在 8.32，float32 的在 17.33，两种 FP8 格式的则早在 3（E5M2）和 3.5（E4M3）。")):
         text = page(lang)
         assert said in text and text.index(said) < text.index("figure:sigmoid_tail_formats"), lang
@@ -851,12 +865,18 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
         exact = lp.to_format(EVERY[key].f(x16), "float16")
         assert np.all(np.isfinite(kernel)), key
         assert np.array_equal(kernel[overflow_side[key]], exact[overflow_side[key]]), key
-    page_lang("en", "A naive formula, such as a hand-written Mish or GELU, has a problem of its own: $e^{x}$ overflows. "
-              "A kernel that computes in float32 and rounds once ([above](#evaluated)) has no such overflow at 11.09, 12 "
+    page_lang("en", "A naive formula, such as a hand-written Mish or GELU, has a problem of its own: $e^{x}$ overflows. ", "")
+    page_lang("en", "A kernel that computes in float32 and rounds once ([above](#evaluated)) has no such overflow at 11.09, 12 "
               "or 6.5, and PyTorch's GPU kernels for GELU, SiLU and Mish work that way for 16-bit inputs.", "")
-    page_lang("zh", "", "照公式直接计算（例如手写的 Mish 或 GELU）则另有一个问题：$e^{x}$ 会溢出。在 float32 中计算、只舍入一次的"
+    page_lang("zh", "", "照公式直接计算（例如手写的 Mish 或 GELU）则另有一个问题：$e^{x}$ 会溢出。")
+    page_lang("zh", "", "在 float32 中计算、只舍入一次的"
               "内核（[见上文](#evaluated)）在 11.09、12 或 6.5 处不会这样溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
               "SiLU 和 Mish 的内核就是这样做的。")
+    # the thresholds 11.09, 12 and 6.5 are given before the sentence that contrasts a float32 kernel with them
+    for lang, given, contrast in (("en", "11.09 in float16, 12 in E5M2 and 6.5 in E4M3", "no such overflow at 11.09, 12 or 6.5"),
+                                  ("zh", "float16 为 11.09，E5M2 为 12，E4M3 为 6.5", "在 11.09、12 或 6.5 处不会这样溢出")):
+        text = page(lang)
+        assert text.index(given) < text.index(contrast), lang
     for lang, ref in (("en", "CUDA kernels of GELU, SiLU and Mish (aten/src/ATen/native/cuda: ActivationGeluKernel.cu, "
                              "ActivationSiluKernel.cu, ActivationMishKernel.cu). GitHub repository."),
                       ("zh", "GELU、SiLU 与 Mish 的 CUDA 内核（aten/src/ATen/native/cuda：ActivationGeluKernel.cu、"
@@ -991,7 +1011,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
     assert not np.all(np.isfinite(lp.naive_in("softplus", lp.every_value("float16"), "float16")))
     page_lang("en", "Every exponential above can be rewritten to exponentiate only "
               "non-positive numbers ($e^{-|x|}$), so that none can overflow;", "")
-    page_lang("zh", "", "上面的指数都可以改写成只对非正数取指数（$e^{-|x|}$），这样就都不会溢出；")
+    page_lang("zh", "", "上面的指数项都可以改写成只对非正数取指数（$e^{-|x|}$），这样就都不会溢出；")
     # the tanh approximation of GELU holds no exponential that overflows (its tanh is the library's, or
     # x·σ(2u) with the stable sigmoid): with the cube computed in float32 and rounded, it stays finite
     for fmt in ("float16", "float8_e4m3fn"):
@@ -1095,7 +1115,7 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
     page_lang("en", r"Subtracting the largest logit first, which leaves the result unchanged in exact arithmetic, makes every "
               r"exponent at most 0 ([output layers](output-layers.md#stability) derives this shift for softmax and "
               r"log-sum-exp).", "")
-    page_lang("zh", "", r"先减去最大的 logit，在精确算术里结果不变，却让每个指数都不超过 0（[输出层](output-layers.md#stability)"
+    page_lang("zh", "", r"先减去最大的 logit，在精确算术里结果不变，却让每个指数函数的自变量都不超过 0（[输出层](output-layers.md#stability)"
               r"一页对 softmax 和 log-sum-exp 推导了这种平移）。")
     # said once on this page: the overflow section does not explain it again, and the link to its home stands once
     for lang in LANGS:
@@ -1290,13 +1310,17 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
             step_below_3 = float(values[values < 3].max())
         assert lp.row("hard_swish", fmt).value[1] == step_below_3, fmt
     assert round(lp.row("hard_swish", "bfloat16").value[1], 2) == 2.98 and lp.row("hard_swish", "float8_e5m2").value[1] == 2.5
-    page_lang("en", "in every format hard swish becomes $x$ one step below 3 (at 2.98 in bfloat16, 2.5 in E5M2).", "")
-    page_lang("zh", "", "在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
+    page_lang("en", "Hard swish, for instance, becomes $x$ one step below 3 in every format (at 2.98 in bfloat16, 2.5 in E5M2).", "")
+    page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
-              "equals its asymptote everywhere. In the 8- and 16-bit formats each number is given with just enough digits to name one value "
-              "of the format (4.508 in float16, since 4.51 would round to its neighbour).", "")
+              "equals its asymptote everywhere. In the 8- and 16-bit formats a number with at most three decimals is exact (3.375); any "
+              "other is rounded, but keeps enough digits to name one value of the format (4.508 in float16, since 4.51 would "
+              "round to its neighbour).", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。在 8 位和 16 位格式中，"
-              "每个数都保留到足以确定格式中一个值的位数（float16 中写作 4.508，因为 4.51 会舍入到相邻的另一个值）。")
+              "不超过三位小数的数写的是精确值（如 3.375）；其余的数经过舍入，但保留的位数足以确定格式中的一个值"
+              "（float16 中写作 4.508，因为 4.51 会舍入到相邻的另一个值）。")
+    for lang in LANGS:                               # the example of an exact value is one the tables print in full
+        assert r"\(3.375\)" in lpt.tables_html(lang), lang
     for lang in LANGS:
         assert "0 over 0" not in page(lang) and "上下都是 0" not in page(lang), lang
     assert float(lp.to_format(4.51, "float16")) == 4.51171875                   # "its neighbour"
@@ -1390,7 +1414,7 @@ def test_softmax_numbers():
     page_lang("zh", "", "softmax 把 [logit](../glossary.md#logit) $z_i$（网络最后一层输出的实数分数）变成概率")
     page_lang("en", r"In float16 a logit of 12 is enough for its exponential to overflow: $e^{12} \approx 162{,}755$, "
               "beyond the largest value 65,504.", "")
-    page_lang("zh", "", r"在 float16 中，logit 达到 12，它的指数就已溢出：$e^{12} \approx 162755$，超过了最大值 65504。")
+    page_lang("zh", "", r"在 float16 中，logit 达到 12 就足以让指数函数值溢出：$e^{12} \approx 162755$，超过了最大值 65504。")
     both("0.6652", "0.2447", "0.0900", "1.0034")
 
 
@@ -1444,8 +1468,16 @@ def test_e4m3_range_and_squared_spread():
     swiglu = GATED["swiglu"]
     u, v = np.random.default_rng(0).normal(size=(2, 50)) * 3           # SwiGLU(u, v) = u · v σ(v)
     np.testing.assert_allclose(swiglu.f(u, v), u * v * sigmoid(v), rtol=1e-12)
-    page_lang("en", r"SwiGLU computes $u \cdot v\,\sigma(v)$, with $u$ and $v$ two linear maps of the same input.", "")
-    page_lang("zh", "", r"SwiGLU 计算 $u \cdot v\,\sigma(v)$，其中 $u$ 和 $v$ 是同一输入的两个线性映射。")
+    page_lang("en", r"SwiGLU computes $u \cdot v\,\sigma(v)$, with $u$ and $v$ computed from the same input by two weight "
+              r"matrices, so each channel $i$ (here a hidden unit) has two weight vectors, a column of each.", "")
+    page_lang("zh", "", r"SwiGLU 计算 $u \cdot v\,\sigma(v)$，其中 $u$ 和 $v$ 由同一输入经两个权重矩阵算出，所以每个通道 $i$"
+              r"（这里就是一个隐藏单元）有两个权重向量，各是一个矩阵的一列。")
+    # one name for what aligns, as gated-units names it: a channel's (hidden unit's) two weight vectors
+    for lang, name, others in (("en", "two weight vectors", ("two maps", "two projections", "two linear maps")),
+                               ("zh", "两个权重向量", ("两个映射", "两路投影", "两个线性映射"))):
+        outliers = page(lang).split("{ #outliers }")[1]
+        assert outliers.count(name) == 4 and not any(o in outliers for o in others), lang
+        assert name in page_text("catalogue/gated-units.md", lang), lang
     for x in (10.0, 30.0):
         ratio = float(swiglu.f(10 * x, 10 * x) / swiglu.f(x, x))
         assert ratio == pytest.approx(100, rel=1e-3)
@@ -1459,11 +1491,11 @@ def test_e4m3_range_and_squared_spread():
     both("170", r"$2R^{2}$")
     # the diagonal is where aligned maps put SwiGLU; on it the output grows like x², not as a polynomial
     # scoped as Fishman et al. report it: alignment in some channels (those carrying the outliers), not in every one
-    page_lang("en", r"Once a channel's two maps align, as some did in the long training run described below, $u_i \approx c_i\,v_i$ in "
-              r"that channel $i$, with a constant $c_i$ of its own. The channel's output is then close to $c_i$ times "
+    page_lang("en", r"Once a channel's two weight vectors align, as some did in the long training run described below, "
+              r"$u_i \approx c_i\,v_i$, with a constant $c_i$ of its own. The channel's output is then close to $c_i$ times "
               r"SwiGLU's values on the diagonal $u = v$, which are "
               r"$x \cdot x\,\sigma(x)$ and grow like $x^{2}$ for large positive $x$", "")
-    page_lang("zh", "", r"若某个通道的两个映射对齐（下文那次长时间训练中有些通道正是如此），则该通道 $i$ 上 $u_i \approx c_i\,v_i$（$c_i$ 是该通道自己的常数）。"
+    page_lang("zh", "", r"若某个通道的两个权重向量对齐（下文那次长时间训练中有些通道正是如此），则 $u_i \approx c_i\,v_i$（$c_i$ 是该通道自己的常数）。"
               r"这时该通道的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
     # x²σ(x) grows like x² only on the positive side; on the negative side it tends to 0
     diag = float(swiglu.f(-10.0, -10.0))
@@ -1835,7 +1867,7 @@ def test_the_naive_formula_is_named_and_glossed_once_as_on_output_layers():
     formula" / 照公式直接计算, as output-layers calls it; glossed in the third question of the opening."""
     page_lang("en", "3. Where do the exponentials overflow in its *naive formula*, the formula computed operation by "
               "operation in the format, with no rewrite for stability?", "")
-    page_lang("zh", "", "3. 照公式**直接计算**（在该格式中逐步运算，不做任何保证稳定的改写）时，公式里的指数在哪里溢出？")
+    page_lang("zh", "", "3. 照公式**直接计算**（在该格式中逐步运算，不做任何保证稳定的改写）时，公式里的指数项在哪里溢出？")
     for lang, other, word in (("en", "textbook", "naive formula"), ("zh", "教科书", "直接计算")):
         assert other not in page(lang), lang
         assert word in page_text("catalogue/output-layers.md", lang), lang
@@ -1855,13 +1887,19 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
             r = lp.row(key, fmt)
             assert r.slope[1] != r.value[1], (key, fmt)
     assert (lp.row("gelu", "bfloat16").value[1], lp.row("gelu", "bfloat16").slope[1]) == (2.78125, 3.40625)
-    page_lang("en", "PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead, so for "
-              "them these thresholds, which the second table below gives for every function, are the ones that matter. "
-              "They assume an incoming gradient of 1: PyTorch rounds the product of the incoming gradient and the "
-              "derivative, so a smaller incoming gradient underflows sooner.", "")
-    page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出，所以对它们起作用的正是导数本身的"
-              "这种阈值，下面第二张表给出了每个函数的这一阈值。这些阈值假定传入梯度为 1：PyTorch 舍入的是传入梯度与导数之积，"
-              "传入梯度更小时会更早下溢成 0。")
+    page_lang("en", "PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead. For "
+              "them the derivative's own thresholds matter; the second table below gives them. They assume that the "
+              "incoming gradient, the gradient of the loss with respect to the function's output (passed back from the "
+              "layer after), is 1: PyTorch rounds its product with the derivative, so a smaller incoming gradient "
+              "underflows sooner.", "")
+    page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出。对它们起作用的是导数本身的阈值，"
+              "下面第二张表给出了这些阈值。它们假定传入梯度（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
+              "它与导数之积，传入梯度更小时会更早下溢成 0。")
+    # the term is glossed at its first use on the page
+    for lang, word, gloss in (("en", "incoming gradient", "the incoming gradient, the gradient of the loss with respect"),
+                              ("zh", "传入梯度", "传入梯度（损失对该函数输出的梯度")):
+        text = page(lang)
+        assert text.index(word) == text.index(gloss) + gloss.index(word), lang
     # the zh page's "直接" belongs to the naive formula; the derivative here is rounded once from its exact value
     page_lang("zh", "", "如果把精确的导数值只舍入一次，它保持非零的范围要大得多")
     assert "直接舍入" not in page("zh")
@@ -1872,3 +1910,33 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
     both("derivatives.yaml")
     page_lang("en", "(tools/autograd/derivatives.yaml: sigmoid, tanh, silu, gelu, mish, softplus)", "")
     page_lang("zh", "", "（tools/autograd/derivatives.yaml：sigmoid、tanh、silu、gelu、mish、softplus）")
+
+
+def _nearest_by_search(values: np.ndarray, key: str) -> np.ndarray:
+    """Round to the nearest value of the format by looking it up in the list of all its values; a tie goes to
+    the even code (the value at an odd index, since the list starts at code 1)."""
+    grid = lp.positive_values(key)
+    size = np.abs(values)
+    above = np.searchsorted(grid, size)
+    lower = np.where(above > 0, grid[np.maximum(above - 1, 0)], 0.0)
+    upper = grid[np.minimum(above, len(grid) - 1)]
+    to_upper = (size - lower > upper - size) | ((size - lower == upper - size) & (above % 2 == 1))
+    return np.copysign(np.where(size == lower, lower, np.where(to_upper, upper, lower)), values)
+
+
+@pytest.mark.parametrize("key", ["bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"])
+def test_a_value_is_rounded_to_a_format_once(key):
+    """#thresholds: "computes f(x) in float64 ... and rounds the result once to the nearest value of F". The
+    library converts float64 through float32 (twice rounded: 1 + 2^-8 + 2^-40 would become 1 in bfloat16);
+    the page's conversion must agree with a search of the format's values on every midpoint, just either side
+    of it, and at random, on both signs."""
+    grid = lp.positive_values(key)
+    middles = (grid[:-1] + grid[1:]) / 2
+    rng = np.random.default_rng(7)
+    values = np.concatenate([middles, middles * (1 + 2.0 ** -40), middles * (1 - 2.0 ** -40),
+                             rng.uniform(0, grid[-1], 20_000), grid[:1] / 2 * (1 + 2.0 ** -40)])
+    values = np.concatenate([values, -values])
+    np.testing.assert_array_equal(lp.to_format(values, key), _nearest_by_search(values, key))
+    if key == "bfloat16":
+        assert np.array([1 + 2.0 ** -8 + 2.0 ** -40]).astype(ml_dtypes.bfloat16).astype(float)[0] == 1.0  # the library alone
+        assert lp.to_format([1 + 2.0 ** -8 + 2.0 ** -40], key)[0] == 1 + 2.0 ** -7

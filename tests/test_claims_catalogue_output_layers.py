@@ -485,6 +485,23 @@ def test_the_binary_loss_is_defined_before_its_gradient_and_has_gradient_sigma_m
     for y in (0.0, 1.0):
         loss = lambda t: -y * np.log(sigmoid(t)) - (1 - y) * np.log(1 - sigmoid(t))   # noqa: E731
         np.testing.assert_allclose((loss(x + h) - loss(x - h)) / (2 * h), sigmoid(x) - y, atol=1e-8)
+        # the page's two-line derivation: logits (x, 0), target (y, 1 - y); the loss is that cross-entropy,
+        # p_1 = sigma(x), and the first component of p - y is sigma(x) - y (review final39, cb)
+        for xi in x:
+            z, target = np.array([xi, 0.0]), np.array([y, 1 - y])
+            p = out.softmax(z)
+            assert p[0] == pytest.approx(sigmoid(xi), rel=1e-12)
+            assert out.cross_entropy_with_logits(z, target) == pytest.approx(loss(xi), rel=1e-9, abs=1e-12)
+            assert (p - target)[0] == pytest.approx(sigmoid(xi) - y, abs=1e-12)
+    assert (r"is this computation with the logits $(x, 0)$ and the target $(y, 1 - y)$. Then $p_1 = \sigma(x)$, "
+            r"and the derivative with respect to $x$ is the first component of $p - y$:") in page("en")
+    assert (r"这正是上面的计算取 logit $(x, 0)$、目标 $(y, 1 - y)$ 的情形。此时 $p_1 = \sigma(x)$，"
+            r"对 $x$ 的导数就是 $p - y$ 的第一个分量：") in page("zh")
+    # the PyTorch walk-through is its own paragraph after the list (review final39, cb)
+    for lang, opening in (("en", "\n\nIn PyTorch, with class indices as targets, `CrossEntropyLoss` is"),
+                          ("zh", "\n\n在 PyTorch 中，目标以类别下标给出时")):
+        assert opening in page(lang), lang
+    assert "错得很自信" not in page("zh") and "模型以很高的置信度判错时" in page("zh")
 
 
 def test_log_of_a_computed_softmax_is_minus_infinity_where_log_softmax_is_finite():

@@ -395,7 +395,12 @@ def test_unscaled_attention_at_d_k_64(scaling):
     assert f"{scaling['unscaled_score_std'][i]:.1f}" == "8.0"                # the derivation's "about 8"
     assert f"{scaling['unscaled_entropy'][i]:.2f}" == "0.58"
     assert f"{scaling['unscaled_max_p'][i]:.2f}" == "0.79" and f"{scaling['scaled_max_p'][i]:.2f}" == "0.11"
-    shown("a common head dimension, the entropy is 0.58 nats", "常见的头维度 $d_k = 64$ 下，熵只有 0.58 奈特")
+    assert 512 // 8 == 64                                                  # the original model: d = 512, 8 heads
+    shown("At $d_k = 64$, the original Transformer's head dimension, the entropy is 0.58 nats",
+          "在原始 Transformer 的头维度 $d_k = 64$ 下，熵只有 0.58 奈特")
+    for lang in LANGS:                                                     # 64 is introduced once, not twice
+        assert "common head dimension" not in page(lang) and "常见的头维度" not in page(lang)
+        assert page(lang).count({"en": "the original Transformer's head dimension", "zh": "原始 Transformer 的头维度"}[lang]) == 1
     shown("0.79 of the total on average, against 0.11", "平均占去 0.79，而缩放后只占 0.11")
 
 
@@ -449,8 +454,8 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
     tiny = scaling["unscaled_jacobian_tiny"]                               # "some queries ... at smaller d_k"
     assert 0 < tiny[at(scaling, 32)] < tiny[at(scaling, 64)] < 0.5 and np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("and at 64, the original Transformer's head dimension, it is still about 12% above the scaled one. Only from $d_k = 128$ does it fall below",
-          "到原始 Transformer 的头维度 64，它仍比缩放时大 12% 左右。要到 $d_k = 128$，它才低于缩放时的值")
+    shown("and at 64 it is still about 12% above the scaled one. Only from $d_k = 128$ does it fall below",
+          "到 $d_k = 64$，它仍比缩放时大 12% 左右。要到 $d_k = 128$，它才低于缩放时的值")
     assert 512 // 8 == 64                                                      # the original model: d = 512, 8 heads
     assert 4096 // 32 == 128                                                   # LLaMA 7B: 4,096 over 32 heads
     shown("the scaled median is 2.1 times the unscaled one at 128, the head dimension of LLaMA, and 7.5 times at 256, that of Gemma 2's two smaller models",
@@ -470,13 +475,15 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert shortcut == pytest.approx(direct, rel=0.06)
     ratio = {d_k: np.divide(*attn.query_gradient_medians(d_k, 100_000, np.random.default_rng(33))) for d_k in (64, 128, 256, 512)}
     assert ratio[64] > 4 and ratio[256] > 1.1 and ratio[512] < 0.5                  # larger unscaled up to 256, smaller from 512
+    small = [np.divide(*attn.query_gradient_medians(d_k, 100_000, np.random.default_rng(34))) for d_k in (2, 4, 8, 16, 32)]
+    assert min(small) > 1.4                                                          # ... from d_k = 2 (at 1 the two runs coincide)
     assert f"{ratio[128]:.0f}" == "3"                                                 # about 3 times at 128
     # the simulation is the experiment's own (the same module as the scores' statistics), not a separate script
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
     shown("The experiment simulates this gradient too, with a standard normal gradient arriving at the weights: "
-          "its median is larger without the scaling up to $d_k = 256$ (about 3 times at 128) and smaller only from 512",
+          "its median is larger without the scaling from $d_k = 2$ up to 256 (about 3 times at 128) and smaller only from 512",
           "实验也模拟了这个梯度（到达权重的梯度取标准正态随机数）："
-          "$d_k$ 不超过 256 时，不缩放的中位数反而更大（128 处约为 3 倍），要到 512 才更小")
+          "$d_k$ 从 2 到 256，不缩放的中位数反而更大（128 处约为 3 倍），要到 512 才更小")
     # which way the scaling moves the median gradient depends on d_k and on where it is measured: at 128 the
     # scores' median is larger with the scaling, the query's without it
     scores_128 = scaling["scaled_jacobian_median"][at(scaling, 128)] / scaling["unscaled_jacobian_median"][at(scaling, 128)]
@@ -526,9 +533,14 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     assert np.gradient(C * np.tanh(u), u)[1] == pytest.approx(C) and np.gradient(cap(u, C), u)[1] == pytest.approx(1.0)
     shown("caps the scaled attention scores of every block at $c = 50$ (its released code scales the scores before it caps them)",
           "给每个块缩放后的注意力分数设了上限 $c = 50$（公开代码先缩放、再取软上限）")
-    # the arXiv report's section 2 ("Logit soft-capping") cites only Bello et al. (2016); Gemini 1.5 is not named there
-    shown("The report says only that the cap keeps the logits between $-c$ and $c$, citing Bello et al. (2016)",
-          "报告只说软上限让 logit 保持在 $-c$ 与 $c$ 之间，并引用了 Bello 等人（2016）")
+    # the arXiv report's section 2 ("Logit soft-capping") gives logits <- soft_cap * tanh(logits / soft_cap), 50.0 for the
+    # self-attention layers and 30.0 for the final layer, so that the logits stay between -soft_cap and +soft_cap, and
+    # cites Bello et al. (2016); the page states what the report gives, not that it gives nothing else
+    shown("The Gemma 2 report (Gemma Team 2024) gives the cap as the formula above, with these two values, to keep the logits "
+          "between $-c$ and $c$, and cites Bello et al. (2016)",
+          "Gemma 2 的报告（Gemma 团队，2024）用上式给出软上限和这两个取值，目的是让 logit 保持在 $-c$ 与 $c$ 之间，并引用了 Bello 等人（2016）")
+    for lang in LANGS:
+        assert "says only" not in page(lang) and "报告只说" not in page(lang)
     for lang in ("en", "zh"):
         assert "Gemini" not in page_text("catalogue/transformer-block.md", lang)
     shown("with a cap of the same kind, $C\\tanh(u)$, to control", "用同类的上限 $C\\tanh(u)$ 限制注意力 logit")
@@ -883,10 +895,10 @@ def test_stack_gradients_are_exact():
 
 def test_stack_set_up_as_described(stack):
     assert (int(stack["depth"]), int(stack["width"]), int(stack["tokens"]), norm.HIDDEN) == (48, 128, 256, 512)
-    shown("a residual stack of 48 blocks of width 128 and runs 256 standard normal token vectors",
+    shown("a stack of 48 *residual blocks* of width 128 and runs 256 standard normal token vectors",
           "48 个宽度为 128 的残差块堆成一个网络，让 256 个标准正态的词元向量")
     assert norm.HIDDEN == 4 * int(stack["width"])                      # 128 is the stream's width, 512 the hidden width
-    shown('"A residual stack of width 128 with 48 blocks, each a GELU feed-forward block of hidden width 512, at initialisation,',
+    shown('"A stack of 48 residual blocks of width 128, each a GELU feed-forward block of hidden width 512, at initialisation,',
           '"初始化时由 48 个残差块堆成、残差流宽度为 128 的网络（每块一个隐藏宽度为 512 的 GELU 前馈模块），')
 
 
@@ -900,7 +912,7 @@ def test_the_loss_is_a_fixed_random_weighting_of_the_output():
         x = x + norm.GELU.f(x @ W1) @ W2
     assert run["loss"] == pytest.approx(float((x * R).sum()))          # sum of the output's entries, weighted by R
     shown("a random linear loss $\\ell$: the sum of the output's entries, each weighted by a fixed standard normal number",
-          "这个损失是输出各元素的加权和，权重是固定的标准正态随机数")
+          "这个损失是输出各元素的加权和，系数是固定的标准正态随机数")
 
 
 def test_normalised_activation_inputs_stay_near_one(stack):
@@ -1091,8 +1103,8 @@ def test_unnormalised_gradient_is_four_orders_larger(stack):
     assert np.all((1.5e7 < g) & (g < 2.5e7))                                # about 2 x 10^7
     normalised = max(stack["pre_grad_norm"].max(), stack["post_grad_norm"].max())
     assert f"{np.log10(g.min() / normalised):.0f}" == "4"
-    shown("Without normalisation the gradient is about $2 \\times 10^{7}$ at every block. A weight's",
-          "不归一化时，每个块的梯度都约为 $2 \\times 10^{7}$。权重的梯度")
+    shown("**Without normalisation** the gradient is about $2 \\times 10^{7}$ at every block. A weight's",
+          "**不归一化时**，每个块的梯度都约为 $2 \\times 10^{7}$。权重的梯度")
     for lang in LANGS:                                    # the size of the gap is stated once, in the summary
         assert page(lang).count("10^5") == 1 and "orders of magnitude" not in page(lang) and "数量级" not in page(lang)
     grown = stack["none_stream_rms"][-1]
@@ -1306,8 +1318,47 @@ def test_xiong_measurement_is_the_guide_for_the_shape_along_a_real_transformer(s
     six = depths.index(6)
     assert f"{first[six] / last[six]:.1f}" == "1.7" and f"{first[-1] / last[-1]:.1f}" == "4.4"
     np.testing.assert_array_equal(first[-1], stack["pre_grad_norm"][0])
-    shown("differ from this stack in depth, attention, data and loss. Depth alone makes a difference: their Figure 3(a, b) is of a model "
+    shown("differ from this stack in depth, attention, data and loss, and depth alone makes a difference: their Figure 3(a, b) is of a model "
           "with six encoder and six decoder layers, and at six blocks this stack's pre-norm ratio is 1.7, not 4.4. For the shape "
           "along a real transformer, their measurement is the better guide.",
-          "与这里的网络在层数、注意力、数据和损失上都不同。单是层数就有影响：他们的图 3(a)、(b) 是一个编码器和解码器各 6 层的模型，"
+          "与这里的网络在层数、注意力、数据和损失上都不同，单是层数就有影响：他们的图 3(a)、(b) 是一个编码器和解码器各 6 层的模型，"
           "而这里只取 6 个块时，前置归一化的比值是 1.7 而不是 4.4。因此，真实 Transformer 中梯度沿各块的分布应以他们的测量为准。")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_table_sources_are_reports_and_marked_released_code(lang):
+    """'what each model uses, from its report or, where marked, its released code': some cells are marked, and the
+    intro does not claim the reports alone."""
+    rows = model_rows(lang)
+    mark = {"en": "(released code)", "zh": "（公开代码）"}[lang]
+    marked = [cell for cells in rows.values() for cell in cells[1:5] if mark in cell]
+    unmarked = [cell for cells in rows.values() for cell in cells[1:5] if mark not in cell]
+    assert len(marked) >= 5 and unmarked
+    shown("The table below lists what each model uses, from its report or, where marked, its released code (",
+          "下表列出各模型的做法，出自其报告；标注“公开代码”的出自公开代码（")
+    assert "report says it uses" not in page("en") and "报告中写明的做法" not in page("zh")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gemma_and_gemma_2_both_use_a_gated_unit(lang):
+    """'LLaMA, PaLM, Gemma and Gemma 2': Gemma from the gated-units table, Gemma 2 from this page's table."""
+    gated = gated_models(lang)
+    for name in ("LLaMA", "PaLM", "Gemma"):
+        assert re.search(r"SwiGLU|GEGLU", gated[name]), name
+    assert model_rows(lang)["Gemma 2"][2].startswith("GEGLU")
+    shown("(LLaMA, PaLM, Gemma and Gemma 2 among them)", "（LLaMA、PaLM、Gemma 和 Gemma 2 都在其中）")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_feed_forward_block_is_defined_once_and_the_experiment_names_its_residual_blocks(lang):
+    text = page(lang)
+    if lang == "en":
+        assert text.count("*feed-forward block*") == 1 and "feed-forward sub-block" not in text and "feed-forward branch" not in text
+        assert "A second experiment builds a stack of 48 *residual blocks* of width 128" in text
+        assert "Each residual block has a feed-forward block as its only residual branch" in text
+    else:
+        assert text.count("**前馈模块**") == 1 and "前馈分支" not in text
+        assert "每个残差块的残差分支只是一个前馈模块" in text
+    limits = {"en": "This experiment has three limits:\n\n", "zh": "这个实验有三点局限：\n\n"}[lang]
+    items = text.split(limits)[1].split("\n\n")[0].split("\n")
+    assert len(items) == 3 and all(item.startswith("- ") for item in items)

@@ -102,13 +102,13 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 DIFFERENTIABILITY_WORDS = {
     "en": ("Gradient-based training moves each weight in proportion to the derivative of the loss, and the chain rule builds that "
-           "derivative from the activation's own slope. What training needs is a slope that is non-zero where the function "
-           "changes; the derivative need not exist everywhere.",
+           "derivative from the activation's own slope. So training needs a slope almost everywhere, and one that is non-zero "
+           "where the function changes; the derivative need not exist everywhere.",
            "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
            "where no gradient can see it,",
            "a step function, also differentiable almost everywhere, passes back no gradient at all, because its slope is 0."),
-    "zh": ("基于梯度的训练按损失的导数成比例地移动每个权重，而链式法则要用激活函数自己的斜率来拼出这个导数。"
-           "训练真正需要的是：函数在变化的地方，斜率不为零；导数不必处处存在。",
+    "zh": ("基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。"
+           "所以训练需要斜率几乎处处存在，并且在函数变化的地方不为零；导数不必处处存在。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。")}
 
@@ -156,10 +156,10 @@ def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuou
 
 @pytest.mark.parametrize("lang, words, heads", [
     ("en", "The five properties below are not equally important: each is marked as a requirement, as useful, or as a rule of thumb.",
-     ("**Non-linearity (", "**Differentiability (", "**Monotonicity (", "**Approximately the identity near zero (",
+     ("**Non-linearity (", "**Differentiability almost everywhere (", "**Monotonicity (", "**Approximately the identity near zero (",
       "**Output range (")),
     ("zh", "下面依次讨论五条性质。",
-     ("**非线性（", "**可微性（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
+     ("**非线性（", "**几乎处处可微（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
 def test_the_five_properties_are_the_site_selection_and_each_has_its_own_paragraph(lang, words, heads):
     text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     assert words in text
@@ -259,7 +259,7 @@ def test_bounded_output_stays_bounded_for_huge_preactivations():
 
 @pytest.mark.parametrize("lang, words", [
     ("en", "An unbounded range, like ReLU's, leaves a side that never flattens (all positive inputs, for ReLU)"),
-    ("zh", "输出无界（如 ReLU）则留下一侧永不变平（对 ReLU 是全部正输入）")])
+    ("zh", "输出无界的函数（如 ReLU）至少有一侧永不变平（ReLU 是整个正半轴）")])
 def test_bounded_monotone_curves_flatten_and_relu_has_no_flat_positive_side(lang, words):
     assert words in page_text(PAGE, lang)
     # sigmoid and tanh level off towards a horizontal asymptote on each side (0 and 1, -1 and 1) ...

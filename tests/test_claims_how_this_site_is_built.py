@@ -470,10 +470,12 @@ def test_figure_names_are_written_as_in_their_papers_so_one_file_serves_both_lan
 
 def test_the_slow_kind_of_pass_is_the_select_on_a_random_mask():
     """"numpy's select appears to branch on every element: when the mask follows the random signs of the inputs, the processor cannot
-    predict the branch, and the same select takes more than three times as long as on a constant mask."  The timed inputs'
+    predict the branch, and the same select takes longer than on a constant mask."  The timed inputs'
     signs are a fair coin (normal, mean 0); the mechanism is checked live on the machine running the tests: one
     select, same arrays, a constant mask against a random one (the committed timings are not re-measured; this
-    times only the two selects, with a margin of 3x).  Then the two three-pass functions from the committed data."""
+    times only the two selects).  The factor depends on the machine and the run (2.0x to 11.7x in one reviewer's
+    three runs on a 2-core VM), so the page states only the direction, and the test asks for a clear margin
+    (1.5x) so that timer noise cannot pass for it.  Then the two three-pass functions from the committed data."""
     import timeit
     x = cost.sample("float64")
     positive = x > 0
@@ -483,7 +485,7 @@ def test_the_slow_kind_of_pass_is_the_select_on_a_random_mask():
     constant = np.ones_like(positive)
     def best(mask):
         return min(timeit.repeat(lambda: np.where(mask, x, other), number=1, repeat=15))
-    assert best(positive) > 3 * best(constant)                                   # "more than three times as long"
+    assert best(positive) > 1.5 * best(constant)                                 # "takes longer", by a clear margin
     ops = {key: DATA["functions"][key]["value"]["operations"] for key in ("leaky_relu", "hard_sigmoid")}
     assert ops == {"leaky_relu": {"greater": 1, "multiply": 1, "where": 1},
                    "hard_sigmoid": {"add": 1, "clip": 1, "divide": 1}}
@@ -492,12 +494,12 @@ def test_the_slow_kind_of_pass_is_the_select_on_a_random_mask():
     flat = lambda text: " ".join(text.split())                                   # noqa: E731  (the en source is wrapped)
     assert ("A select costs more than its count suggests. "
             "In numpy, `where` appears to branch on every element: when the mask follows the random signs of the inputs, the processor "
-            "cannot predict the branch, and the same `where` takes more than three times as long as on a constant mask. "
+            "cannot predict the branch, and the same `where` takes longer than on a constant mask. "
             "Leaky ReLU's three passes, `greater`, `multiply` and `where`, take almost four times as long as hard "
             "sigmoid's three, `add`, `divide` and `clip`.") in flat(timing("en"))
     assert 3.5 < ratios["leaky_relu", "value", "float64"] / ratios["hard_sigmoid", "value", "float64"] < 4   # "almost four"
     assert ("numpy 的选择运算看来对每个元素都要做一次分支判断；掩码若随输入的正负随机变化，处理器就无法预测分支走向，"
-            "同样的选择运算，用时是掩码固定时的三倍以上。Leaky ReLU 的三遍是 `greater`、`multiply` 和一次选择，"
+            "同样的选择运算，用时比掩码固定时更长。Leaky ReLU 的三遍是 `greater`、`multiply` 和一次选择，"
             "hard sigmoid 的三遍是 `add`、`divide` 和 `clip`，前者的用时差不多是后者的四倍。") in timing("zh")
 
 
@@ -772,9 +774,8 @@ def test_the_page_says_how_far_a_re_timing_moved_the_ratios_and_ranks_nothing_cl
             "zh": "它最近一次在同类机器上重测，半数倍数的变动不到 25%，没有一个变动到 2 倍或以上。所以每个倍数只能当作大致的数来读："
                   "相差不到 2 倍的两个倍数，这里不分高下。"}[lang]
     assert said in flat(timing(lang)) if lang == "en" else said in timing(lang)
-    # the orderings the prose does state differ by more than a factor of 2: Leaky ReLU's three passes against hard
-    # sigmoid's ("almost four times"), a select on a random mask against a constant one ("more than three times",
-    # tested with the select), and, for "Derivatives do not keep that order", ReLU6's value against tanh's; the clip against
+    # the orderings of recorded ratios the prose does state differ by more than a factor of 2: Leaky ReLU's three
+    # passes against hard sigmoid's ("almost four times") and, for "Derivatives do not keep that order", ReLU6's value against tanh's; the clip against
     # ReLU's maximum is an equality ("about as long"), and so is the pair below
     assert ratio("leaky_relu") / ratio("hard_sigmoid") > 2
     assert ratio("tanh") / ratio("relu6") > 2

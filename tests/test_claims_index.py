@@ -117,10 +117,14 @@ def test_the_catalogue_list_names_each_page_by_its_title(lang):
         title = re.search(r"^title: \"?(.+?)\"?$", page_text(path, lang), re.M).group(1)
         assert title.split({"en": ":", "zh": "："}[lang])[0] == label, (label, title)
     # card 4's blurb adds what its title does not say (the title already names the zig-zag): the two descents it follows
-    en = "A single unit's gradient by hand, and the paths that SGD and full-batch gradient descent take over its weights."
+    # the acronym is expanded at its first use on the page (the zh card writes it out: 随机梯度下降)
+    en = ("A single unit's gradient by hand, and the paths that stochastic gradient descent (SGD) and full-batch "
+          "gradient descent take over its weights.")
     zh = "亲手推一遍单个神经元的梯度，再看随机梯度下降与全批量梯度下降在它的权重上各走出怎样的路径。"
     shown(en, zh)
     assert "zig-zag" not in en and "之字形" not in zh
+    expanded = "stochastic gradient descent ("
+    assert page_text(PAGE, "en").index("SGD") == page_text(PAGE, "en").index(expanded + "SGD)") + len(expanded)
     for lang, words in (("en", ("SGD", "full-batch")), ("zh", ("随机梯度下降", "全批量"))):
         article = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
         assert all(w in article for w in words), lang

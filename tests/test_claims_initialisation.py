@@ -561,6 +561,29 @@ def test_sigmoid_row_gain_is_the_common_choice_and_3_41_keeps_q_1(lang, row):
     assert row in page_text("blog/posts/initialisation.md", lang)
     assert round(1 / second_moment("sigmoid", 1.0), 2) == 3.41                     # the gain 1 row is 1/n
 
+@pytest.mark.parametrize("lang, row", [
+    ("en", "| GELU, SiLU | $2/n$ (He) is common | $\\sqrt{2}$ (He); 1.53 (GELU), 1.68 (SiLU) keep $q = 1$ | no entry | "
+           "the gain depends on the scale, and none gives an attracting fixed point other than 0 |"),
+    ("zh", "| GELU、SiLU | 常用 $2/n$（He） | $\\sqrt{2}$（He）；保持 $q = 1$ 需 1.53（GELU）或 1.68（SiLU） | 无此项 | "
+           "增益随尺度而变，任何增益都给不出 0 以外的吸引不动点 |")])
+def test_summary_table_has_the_gelu_silu_row_with_the_gains_of_their_section(lang, row):
+    """The summary table holds every activation the article treats: GELU and SiLU with the q = 1 gains of
+    #gelu-silu (1.534, 1.677).  PyTorch's calculate_gain has no entry for either."""
+    assert (round(gain("gelu", 1.0), 2), round(gain("silu", 1.0), 2)) == (1.53, 1.68)
+    assert row in page_text("blog/posts/initialisation.md", lang).split("{ #practical-summary }")[1]
+
+
+@pytest.mark.parametrize("lang, alpha, blocks", [
+    ("en", "where $\\alpha$ now scales the branch (it is not SELU's constant)", "($L$ here counts blocks; it is not the loss)"),
+    ("zh", "（这里的 $\\alpha$ 是分支的缩放系数，不是 SELU 的常数）", "（这里的 $L$ 是块数，不是损失）")])
+def test_alpha_and_l_are_rebound_where_they_change_meaning(lang, alpha, blocks):
+    page = page_text("blog/posts/initialisation.md", lang)
+    before, residual = page.split("{ #residual }")
+    assert "\\alpha^2" in before or "\\alpha" in before          # SELU's alpha comes first ...
+    assert "\\partial L" in before                                  # ... and so does L as the loss
+    assert alpha in residual and blocks in residual
+
+
 def test_pytorch_linear_default_is_a_third_of_lecun():
     a = math.sqrt(5)
     gain = math.sqrt(2 / (1 + a ** 2))

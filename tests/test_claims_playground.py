@@ -77,8 +77,8 @@ process.stdout.write(encode({
 
 
 def test_units_held_on_a_constant_piece_have_no_gradient_and_are_not_counted_as_saturated():
-    """"The group is wider than the site's dead units, a ReLU term: for ReLU it holds exactly those, and for the hard
-    functions the units stuck on a constant piece: ReLU6 at 0 or at its cap of 6, hard swish at 0 (pre-activations of
+    """"This group is broader than the site's dead units, a term kept for ReLU: for ReLU the two coincide; for the hard
+    functions the group also holds the units stuck on a constant piece: ReLU6 at 0 or at its cap of 6, hard swish at 0 (pre-activations of
     −3 or below), hard tanh and hard sigmoid at either end ... The panel counts a unit as saturated
     when its derivative is below 0.01 in absolute value on every training point but not zero on all
     of them: it still receives some gradient."  The playground's own count, on units held at a given

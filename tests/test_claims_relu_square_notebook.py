@@ -211,9 +211,13 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
         assert 100 - namespace["p"](n, 10.0) == pytest.approx(64 + 32 / n) and 100 - namespace["p"](n, 10.0) > 64
         slopes = np.diff(namespace["p"](n, np.array([2.0, 10.0]))) / 8
         assert slopes[0] == pytest.approx(4 - delta) and slopes[0] < 4     # steeper with n, never 4
+        beyond = np.linspace(2, 10, 33)
+        np.testing.assert_allclose(np.diff(namespace["p"](n, beyond)) / np.diff(beyond), 4 - delta, atol=1e-9)  # "all the way"
     from actsite.pages.page_pairs import CONTENT
-    for lang, text in (("en", "Extra units refine the fit between the knots but add no kink beyond them: past 2 the line only steepens towards slope 4, so the miss at 10 stays above 64."),
-                       ("zh", "新增的单元只改善节点之间的拟合，节点以外不会再有新的折点：2 右侧的直线只是斜率逐渐趋向 4，$x = 10$ 处的误差始终大于 64。")):
+    assert "steepens" not in (CONTENT["en"] / PAGE).read_text(encoding="utf-8")            # the slope is constant past 2
+    assert "逐渐趋向" not in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
+    for lang, text in (("en", "Extra units refine the fit between the knots but add no kink beyond them: past 2 the slope is $4 - \\delta$ all the way, and more units only bring it closer to 4, so the miss at 10, $64 + 32/n$, stays above 64."),
+                       ("zh", "新增的单元只改善节点之间的拟合，节点以外不会再有新的折点：2 右侧的斜率处处都是 $4 - \\delta$，单元越多它越接近 4，但 $x = 10$ 处的误差 $64 + 32/n$ 始终大于 64。")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     # knots are where p_n meets the parabola; the slope changes at kinks, and beyond [-2, 2] there are none
     en = (CONTENT["en"] / PAGE).read_text(encoding="utf-8")

@@ -92,7 +92,7 @@ PAGE = "notebooks/training-speed.py"
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "at 0.3 the first ten steps kill 30% to 45% of them, and in\n# seed 0 (see [Try this](#try-this)) "
+    ("en", "at η = 0.3 the first ten steps kill 30% to 45% of them, and in\n# seed 0 (see [Try this](#try-this)) "
            "46% are dead at step 100."),
     ("zh", "前十步就让其中 30% 到 45% 的单元死亡，种子 0 在第 100 步有 46% 处于死亡状态（见[动手试试](#try-this)）。")])
 def test_at_0_3_a_large_share_of_units_is_dead_at_step_100(lang, wording):
@@ -122,8 +122,8 @@ def test_the_dead_relu_articles_set_up_differs_in_width_depth_batch_steps_and_mo
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "At 0.3 many of ReLU's units also die; whether that causes the slowdown, these runs do not show."),
-    ("zh", "学习率为 0.3 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次运行无法判断。")])
+    ("en", "At η = 0.3 many of ReLU's units also die; whether that causes the slowdown, these runs do not show."),
+    ("zh", "η = 0.3 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次运行无法判断。")])
 def test_deaths_at_0_3_are_not_claimed_as_the_cause_of_the_slowdown(lang, wording):
     """The runs show deaths and a slowdown at 0.3, not that one causes the other; the article says the
     same ("neither confirm nor rule out")."""
@@ -133,7 +133,7 @@ def test_deaths_at_0_3_are_not_claimed_as_the_cause_of_the_slowdown(lang, wordin
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "The linked article on dead units finds almost none at η = 0.3."),
-    ("zh", "上面链接的那篇讲死亡单元的文章发现，学习率 0.3 时几乎没有单元死亡。")])
+    ("zh", "上面链接的那篇讲死亡单元的文章发现，η = 0.3 时几乎没有单元死亡。")])
 def test_the_dead_relu_article_is_quoted_as_finding_almost_none(lang, wording):
     assert wording in page_text(PAGE, lang).replace("\n# ", " ")
 
@@ -179,8 +179,16 @@ def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_s
     assert all(np.diff(updates[:100]) > 0) and max(updates) < 10 + 1e-9            # grows towards 10 ...
     assert updates[-1] == pytest.approx(10, rel=1e-9)                              # ... and gets there
     # the learning rate is the same in both runs; it is the effective step that momentum enlarges
-    assert "so the same η = 0.3 gives a much larger effective step here than there." in page_text(PAGE, "en")
-    assert "同样是 η = 0.3，这里的实际步长比那里大得多。" in page_text(PAGE, "zh")
+    assert ("so the same η = 0.3 gives a much larger effective step here than in the dead-units article's "
+            "plain-SGD runs.") in page_text(PAGE, "en").replace("\n# ", " ")
+    assert "同样是 η = 0.3，这里的实际步长比那篇讲死亡单元的文章里不带动量的训练大得多。" in page_text(PAGE, "zh")
+    # the dead-units article's runs are plain SGD, as the sentence says
+    assert "plain SGD for 600 steps" in page_text("blog/posts/dead-relu-units.md", "en")
+    # one form for a learning rate in the prose: η = 0.3, not "rate 0.3" / "学习率 0.3"
+    import re
+    en_prose = "\n".join(l for l in page_text(PAGE, "en").splitlines() if l.startswith("#"))
+    zh_prose = "\n".join(l for l in page_text(PAGE, "zh").splitlines() if l.startswith("#"))
+    assert not re.search(r"(?:\bat|rate) 0\.\d", en_prose) and not re.search(r"学习率为? ?0\.\d", zh_prose)
 
 
 @pytest.mark.parametrize("seed", training_speed.SEEDS)
@@ -284,10 +292,10 @@ def test_relu_first_in_every_run_of_the_grid_but_one_tie_at_0_1(lang, wording):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "ReLU's lead shrinks as\n# the rate grows, from $\\rho = 2.15$ at 0.01 to 1.20 at 0.1. Both activations do best at 0.1; at\n"
-           "# [0.3, run below](#beyond-the-grid), both are slower, so 0.1 is also the best of all four rates."),
-    ("zh", "学习率越大，ReLU 的领先越小：$\\rho$ 从学习率 0.01 时的 2.15 降到 0.1 时的 1.20。两种激活函数都在 0.1 时最快；"
-           "在[下面再跑的 0.3](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 0.1。")])
+    ("en", "ReLU's lead shrinks as\n# the rate grows, from $\\rho = 2.15$ at η = 0.01 to 1.20 at η = 0.1. Both activations do best at η = 0.1; at\n"
+           "# [η = 0.3, run below](#beyond-the-grid), both are slower, so η = 0.1 is also the best of all four rates."),
+    ("zh", "学习率越大，ReLU 的领先越小：$\\rho$ 从 η = 0.01 时的 2.15 降到 η = 0.1 时的 1.20。两种激活函数都在 η = 0.1 时最快；"
+           "在[下面再跑的 η = 0.3](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 η = 0.1。")])
 def test_rho_falls_from_2_15_to_1_20_and_0_1_is_the_best_of_all_four_rates(at_0_3, lang, wording):
     r = cached("training_speed")
     lrs = list(r["learning_rates"])

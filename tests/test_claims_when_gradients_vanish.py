@@ -500,7 +500,10 @@ def test_the_initialisation_articles_draw_of_the_same_stack_gives_1_01(gd, lang,
     body = page.split("{ #references }")[0]                 # (an arXiv number there contains "1.01")
     assert "1.01" not in body.replace("1.014", "")          # the other draw's ratio is not repeated here
     # this article links #measured-spread only for tanh above gain 1, not for the other draw's ratios
-    assert all("tanh" in s[:120] for s in page.split("initialisation.md#measured-spread")[1:])
+    parts = page.split("initialisation.md#measured-spread")
+    assert len(parts) > 1
+    for before in parts[:-1]:                               # the sentence holding the link is about tanh
+        assert "tanh" in before[max(before.rfind(". "), before.rfind("。")):]
 
 
 # --- initialisation: keeping the product near one ---------------------------------------------
@@ -613,6 +616,28 @@ def test_first_layer_input_is_about_twice_the_sigmoid_outputs_which_lifts_the_sm
 
 
 @pytest.mark.parametrize("lang, wording", [
+    ("en", "First, $\\mathbb{E}[f'^2]$ belongs at the fixed point $q^*$ of the forward recursion, the pre-activation "
+           "variance that one layer maps to itself, not at zero: $q^*$ is 0.26 for Xavier and 0.56 for He, and at that "
+           "spread $\\mathbb{E}[f'^2]$ falls from 0.0625 to 0.056 and 0.050, which lowers the predicted factors by "
+           "about 6% and 10%."),
+    ("zh", "一是 $\\mathbb{E}[f'^2]$ 应在前向递推的不动点 $q^*$（经过一层后保持不变的那个预激活值方差）处取值，"
+           "而不是在零点：Xavier 下 $q^*$ 为 0.26，He 下为 0.56，预激活值散开到这个程度，$\\mathbb{E}[f'^2]$ 就从 "
+           "0.0625 降到 0.056 和 0.050，预测因子相应降低约 6% 和 10%；")])
+def test_first_correction_takes_the_mean_squared_slope_at_the_fixed_point(lang, wording):
+    """The forward recursion's fixed point q* is 0.26 (Xavier) and 0.56 (He); there E[sigma'^2] is 0.056 and
+    0.050 instead of 1/16, and sqrt of the ratio lowers the predicted factor by 6% and 10%."""
+    out = []
+    for init in ("xavier", "he"):
+        n_var_w = WIDTH * INIT_STD[init](WIDTH) ** 2
+        q = steady_variance(sigmoid, n_var_w)
+        slope = gaussian_mean(lambda t: sigmoid_prime(t) ** 2, q)
+        out.append((round(q, 2), round(slope, 3), round(100 * (1 - math.sqrt(16 * slope)))))
+    assert out == [(0.26, 0.056, 6), (0.56, 0.050, 10)]
+    assert gaussian_mean(lambda t: sigmoid_prime(t) ** 2, 1e-12) == pytest.approx(0.0625)
+    assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
+
+
+@pytest.mark.parametrize("lang, wording", [
     ("en", "With both, each prediction comes within 0.5% of the measured factor; "
            "[the notebook](../../notebooks/gradient-depth.py) computes them."),
     ("zh", "两处都算上，每个预测值与实测因子都相差不到 0.5%，计算见[笔记本](../../notebooks/gradient-depth.py)。")])
@@ -691,8 +716,7 @@ def test_factor_one_needs_n_var_w_at_least_16():
 
 
 def test_at_n_var_w_16_variance_settles_near_5_9_and_factor_argument_0_40():
-    """'their variance settles at the fixed point of the forward recursion, the value it maps to itself,
-    near 5.9': iterated from q = 1, the forward recursion reaches 5.9 and maps it to itself."""
+    """'their variance settles at the fixed point $q^*$, near 5.9': iterated from q = 1, the forward recursion reaches 5.9 and maps it to itself."""
     q = steady_variance(sigmoid, 16)
     assert round(q, 1) == 5.9
     assert 16 * gaussian_mean(lambda t: sigmoid(t) ** 2, q) == pytest.approx(q, rel=1e-9)
@@ -936,14 +960,16 @@ def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
            "and the first layer's input, the data, is larger than the later layers'. Run from the data's variance, the "
            "recursion predicts a first-to-last ratio of about 14; across twelve draws of weights, inputs and error signal "
            "the measured ratio runs from 13 to 17.5 (median 14.5), and this draw's 17.5 is the largest. "
-           "[The article on initialisation](initialisation.md#measured-spread) states, citing Poole et al. (2016) and "
-           "Schoenholz et al. (2017), that for tanh without biases this holds at any gain above one: the variance "
-           "settles, but the backward factor exceeds one."),
+           "For tanh without biases the same happens at every [gain](../../glossary.md#gain) above one (the gain "
+           "$\\sqrt{n}\\,\\sigma_w$ is the weights' standard deviation in units of $1/\\sqrt{n}$; He's is $\\sqrt{2}$): "
+           "the variance settles, but the backward factor exceeds one (Poole et al. 2016; Schoenholz et al. 2017; "
+           "[worked through for tanh](initialisation.md#measured-spread) in the article on initialisation)."),
     ("zh", "略大于 1，所以误差信号往下传时平均每层增大几个百分点，而第一层的输入（即数据本身）又比后面各层的大。"
            "从数据的方差出发，递推式预测首末之比约为 14；对权重、输入和误差信号做 12 次随机抽样，实测比值在 13 到 17.5 之间，"
            "中位数 14.5，本文这一次的 17.5 恰好最大。"
-           "[《初始化要看激活函数》](initialisation.md#measured-spread)援引 Poole 等人（2016）和 Schoenholz 等人（2017）指出，"
-           "对不带偏置的 tanh，增益只要大于 1 都是如此：方差能稳住，反向因子却超过 1。")])
+           "对不带偏置的 tanh，只要[增益](../../glossary.md#gain)大于 1，情况都是这样（增益 $\\sqrt{n}\\,\\sigma_w$ "
+           "即以 $1/\\sqrt{n}$ 为单位的权重标准差，He 初始化的增益是 $\\sqrt{2}$）：方差能稳住，反向因子却超过 1"
+           "（Poole 等人，2016；Schoenholz 等人，2017；[《初始化要看激活函数》](initialisation.md#measured-spread)中有 tanh 的推算）。")])
 def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_input_completes_17_5(gd, lang, wording):
     """The error signal delta grows by 1.048 per layer on average (9.8 over 49 steps), as the predicted
     sqrt(1.11) = 1.05 says; the first layer's input is 1.8 times the last layer's, and the two together
@@ -1410,8 +1436,8 @@ def test_notebook_names_the_three_scales(lang, wording):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "For Xavier and He the measured factor is a little lower.\n# The last three lines apply the two corrections derived in\n# [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):"),
-    ("zh", "Xavier 和 He 两行的实测因子略低于预测值。最后三行加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)推导的两处修正：")])
+    ("en", "For Xavier and He the measured factor is a little lower.\n# The last three lines apply the two corrections given in\n# [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):"),
+    ("zh", "Xavier 和 He 两行的实测因子略低于预测值。最后三行加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：")])
 def test_notebook_points_to_the_corrections_for_xavier_and_he(gd, lang, wording):
     for init in ("xavier", "he"):
         n_var_w = 256 * INIT_STD[init](256) ** 2

@@ -232,8 +232,8 @@ def test_function_rows_point_to_their_catalogue_homes_and_their_formulas_hold():
     z = np.array([1000.0, 0.0, -5.0])
     np.testing.assert_allclose(out.log_softmax(z), z - out.logsumexp(z), rtol=1e-15)
     assert np.isfinite(out.log_softmax(z)).all()
-    for lang, said in (("en", "its formula, range and properties are in the [reference table](reference.md)"),
-                       ("zh", "其公式、值域和性质见[速查表](reference.md)")):
+    for lang, said in (("en", "the [reference table](reference.md) gives their formulas"),
+                       ("zh", "[速查表](reference.md)给出它们的公式")):
         assert said in (CONTENT[lang] / "glossary.md").read_text(encoding="utf-8")
 
 
@@ -281,9 +281,24 @@ def test_every_function_and_gated_unit_of_the_registry_has_an_entry_whose_home_r
         page, _, anchor = term.home.partition("#")
         for lang in ("en", "zh"):
             assert anchor in glossary.page_headings(lang, page)[1], (key, lang, term.home)
-    for lang, promise in (("en", "Every activation function and gated unit the site discusses has an entry here"),
-                          ("zh", "本站讨论的每个激活函数和门控单元在这里都有一条一句话的释义")):
+    # the promise is what this test checks: the reference table's rows (EVERY) and the gated units (GATED);
+    # ranges and properties are tabulated for the one-input functions only (review final39, cb)
+    for lang, promise in (("en", "Every activation function with a row in the reference table, and every gated unit, has an entry here"),
+                          ("zh", "在速查表中占一行的每个激活函数，以及每个门控单元，在这里都有一条一句话的释义")):
         assert promise in (CONTENT[lang] / "glossary.md").read_text(encoding="utf-8")
+    for lang, scope in (("en", "gives their formulas, and the ranges and properties of the one-input functions"),
+                        ("zh", "给出它们的公式，以及单输入函数的值域和性质")):
+        assert scope in (CONTENT[lang] / "glossary.md").read_text(encoding="utf-8")
+    from actsite.pages.reference_table import MARKER as ACTIVATION_TABLE
+    assert ACTIVATION_TABLE in (CONTENT["en"] / "reference.md").read_text(encoding="utf-8")
+    # the gated units are one topic of their own, and kink and zero-centred sit with saturation
+    topics = {en: [t.key for t in terms] for _, en, terms in glossary.groups()}
+    assert topics["Gated units"] == ["gate", "gated-unit", "value", "gate-input", "element-wise",
+                                     *[k.replace("_", "-") for k in GATED], "gated-tanh-unit"]
+    # LayerNorm's entry gives the full name, as the Chinese column does (层归一化)
+    assert TERMS["layer-norm"].en_definition.startswith("Short for layer normalisation, ")
+    units = topics["Units and gradients"]
+    assert units[units.index("saturation") + 1:units.index("saturation") + 3] == ["kink", "zero-centred"]
     # the new rows' formulas agree with the registry
     from actsite.maths.catalogue import RRELU_EVAL_SLOPE
     x = np.linspace(-8, 8, 1601)
@@ -385,7 +400,12 @@ def test_binary_cross_entropy_has_an_entry_homed_where_output_layers_defines_it(
 
 
 def test_gelu_tanh_entry_keeps_one_tense_and_the_smooth_gate_entry_names_the_page_by_its_title():
-    assert "the paper credits it to Choudhury (2014) and uses it in all its experiments" in TERMS["gelu-tanh"].en_definition
+    # the entry restates only what its home says: the credit to Choudhury, not which experiments used it (review final39, cb)
+    term = TERMS["gelu-tanh"]
+    assert term.en_definition.endswith("the paper credits it to Choudhury (2014).") and "experiments" not in term.en_definition
+    assert term.zh_definition.endswith("论文注明它出自 Choudhury（2014）。") and "实验" not in term.zh_definition
+    home = (CONTENT["en"] / "catalogue/smooth-gates.md").read_text(encoding="utf-8").split("{ #gelu-tanh }")[1].split("\n## ")[0]
+    assert "Choudhury" in home
     smooth = TERMS["smooth-gate"]
     for lang, definition in (("en", smooth.en_definition), ("zh", smooth.zh_definition)):
         title = (CONTENT[lang] / smooth.home).read_text(encoding="utf-8").split("title: ")[1].split("\n")[0].strip('"')

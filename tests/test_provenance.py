@@ -28,6 +28,15 @@ def test_every_function_has_a_first_appearance_or_is_older_than_neural_networks(
 
 
 @pytest.mark.parametrize("key", EVERY)
+def test_a_popularisation_scope_qualifies_a_popularising_work_in_both_languages(key):
+    """A scope says what the popularising works did for the function, so it needs such works, and the reader
+    of either language gets it."""
+    scope = EVERY[key].popularised_scope
+    assert not scope or (EVERY[key].popularised_by and set(scope) == {"en", "zh"}), key
+    assert {k for k, act in EVERY.items() if act.popularised_scope} == {"tanh", "gelu", "gelu_tanh", "hard_sigmoid", "relu6"}
+
+
+@pytest.mark.parametrize("key", EVERY)
 def test_first_appearance_is_no_later_than_popularisation(key):
     act = EVERY[key]
     if act.first_appeared and act.popularised_by:

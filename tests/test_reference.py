@@ -268,8 +268,10 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     # the four are the classic functions the articles run on, not the only ones they study (SELU, GELU, ...)
     assert {"en": "The first four rows are the classic functions that run through [the articles](blog/index.md)",
             "zh": "前四行是贯穿[各篇文章](blog/index.md)的四个经典函数"}[lang] in intro
-    assert {"en": "the article on dead ReLU units for PReLU, RReLU and Maxout, the one on initialisation for SELU, GELU and SiLU",
-            "zh": "死亡单元一文讲 PReLU、RReLU 和 Maxout，初始化一文讲 SELU、GELU 和 SiLU"}[lang] in intro
+    # the sentence gives its list, not a count of links (review final39, cb)
+    assert {"en": "PReLU, RReLU and Maxout also link to the article on dead ReLU units, and SELU, GELU and SiLU to the one on initialisation",
+            "zh": "PReLU、RReLU 和 Maxout 还链接到死亡单元一文，SELU、GELU 和 SiLU 还链接到初始化一文"}[lang] in intro
+    assert "Six of the rest" not in intro and "其中六个" not in intro
     assert {"en": "Squared ReLU, $\\max(0, x)^2$, has no row: [the page on the transformer block]",
             "zh": "平方 ReLU，即 $\\max(0, x)^2$，不在表中：[Transformer 块内部]"}[lang] in intro
 
@@ -417,6 +419,15 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
             "zh": "，这两个模型都用 GELU（前者公开的代码用的是 tanh 近似）"}[lang]
     assert said in section, section
     assert ("tanh approximation" if lang == "en" else "tanh 近似") in page_text("catalogue/gated-units.md", lang)
+    # the tanh form's populariser is two code releases, GPT's and GPT-2's, and the line says so (review final39, cb)
+    from actsite.pages.bibliography import WORKS
+    assert ACTIVATIONS["gelu_tanh"].popularised_by == ("openai2018", "openai2019")
+    assert all(WORKS[w].venue.startswith("GitHub repository") for w in ACTIVATIONS["gelu_tanh"].popularised_by)
+    assert [WORKS[w].link.split("/")[4] for w in ("openai2018", "openai2019")] == ["finetune-transformer-lm", "gpt-2"]
+    section = sections_markdown(lang).split("{ #gelu-tanh }")[1].split("\n## ")[0]
+    said = {"en": ", the released code of GPT and GPT-2, which computes GELU in this form",
+            "zh": "，二者都是公开的模型代码，其中的 GELU 都按这个形式计算"}[lang]
+    assert said in section, section
     # RReLU's first written source is Xu et al., who say it was first used in the NDSB competition (as rectifiers says)
     assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
     used_first = {"en": "Xu et al. (2015) say RReLU was first used in Kaggle's National Data Science Bowl.",

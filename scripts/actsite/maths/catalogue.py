@@ -254,6 +254,8 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         saturating=False, cost="erf", smoothness="Cinf", minimum=(-0.7517915246935645, -0.16997120747990369),
         family="smooth",
         first_appeared=("hendrycks2016",), popularised_by=("radford2018", "devlin2019"),   # GPT (§4.1), then BERT
+        popularised_scope={"en": ", whose models use GELU (GPT's released code computes it with the tanh approximation)",
+                           "zh": "，这两个模型都用 GELU（前者公开的代码用的是 tanh 近似）"},
     ),
     Activation(
         key="gelu_tanh", symbol=r"\mathrm{GELU}_{\tanh}", names={"zh": "GELU 的 tanh 近似", "en": "GELU, tanh approximation"},
@@ -263,6 +265,8 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         zero_centred=False, saturating=False, cost="exp", smoothness="Cinf",
         minimum=(-0.7524614220710162, -0.17004075057125412), family="smooth",
         first_appeared=("hendrycks2016",), popularised_by=("openai2018", "openai2019"),
+        popularised_scope={"en": ", the released code of GPT and GPT-2, which computes GELU in this form",
+                           "zh": "，二者都是公开的模型代码，其中的 GELU 都按这个形式计算"},
     ),
     Activation(
         key="silu", symbol=r"\mathrm{SiLU}", names={"zh": "SiLU / Swish", "en": "SiLU / Swish"},
@@ -289,6 +293,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=hard_sigmoid, df=hard_sigmoid_prime, output_range=(0.0, 1.0), monotonic=True, zero_centred=False,
         saturating=True, cost="compare", kinks=(-3.0, 3.0), family="hard",
         first_appeared=("theano2013",), popularised_by=("howard2019",),
+        popularised_scope={"en": ", in the 1/6-slope form used here", "zh": "，指本站所用的斜率 1/6 形式"},
     ),
     Activation(
         key="hard_tanh", symbol=r"\mathrm{hardtanh}", names={"zh": "hard tanh", "en": "Hard tanh"},
@@ -313,6 +318,8 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=relu6, df=relu6_prime, output_range=(0.0, RELU6_CAP), monotonic=True, zero_centred=False,
         saturating=True, cost="compare", kinks=(0.0, RELU6_CAP), family="hard",
         first_appeared=("krizhevsky2010",), popularised_by=("sandler2018",),
+        popularised_scope={"en": ", which gives its reason for it: robustness in low-precision computation",
+                           "zh": "，该文给出了选用它的理由：在低精度计算中更稳健"},
     ),
     Activation(
         key="hard_swish", symbol=r"\mathrm{hardswish}", names={"zh": "hard swish（h-swish）", "en": "Hard swish (h-swish)"},

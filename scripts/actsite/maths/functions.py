@@ -114,6 +114,10 @@ class Activation:
     # made it widely used.  Empty first_appeared: older than neural networks, first use unpinned.
     first_appeared: tuple[str, ...] = ()
     popularised_by: tuple[str, ...] = ()
+    # What those works did for it, per language, where they did not make the whole function popular: the
+    # 0.2-slope hard sigmoid was in use before MobileNetV3, tanh before Efficient BackProp, ReLU6 before
+    # MobileNetV2 (in MobileNetV1's released models).  Appended to the reference table's line.
+    popularised_scope: dict[str, str] = field(default_factory=dict)
 
     def defaults(self) -> dict[str, float]:
         return {p.name: p.default for p in self.params}
@@ -134,6 +138,8 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         f=tanh, df=tanh_prime, output_range=(-1.0, 1.0),
         monotonic=True, zero_centred=True, saturating=True, cost="exp", smoothness="Cinf",
         first_appeared=(), popularised_by=("lecun1998",),
+        popularised_scope={"en": ", which recommends it, scaled, over the logistic sigmoid for hidden units",
+                           "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 sigmoid（逻辑斯谛函数）"},
     ),
     Activation(
         key="relu", symbol=r"\mathrm{ReLU}", names={"zh": "ReLU（线性整流函数）", "en": "ReLU (rectified linear unit)"},

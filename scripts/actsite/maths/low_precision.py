@@ -68,9 +68,23 @@ FORMATS: dict[str, Format] = {key: _format(key) for key in FORMAT_KEYS}
 
 
 def to_format(values, key: str) -> np.ndarray:
-    """``values`` rounded once to the nearest value of format ``key``, returned as float64."""
+    """``values`` rounded once to the nearest value of format ``key`` (ties to even), returned as float64.
+
+    ml_dtypes converts float64 to its formats through float32, rounding twice: 1 + 2^-8 + 2^-40, just
+    above the midpoint of two bfloat16 values, would come out as 1.  So the float32 step rounds to odd
+    (the float32 neighbour of x whose last bit is 1, unless x is a float32): with 24 bits against at most
+    11, the library's second rounding then gives the correctly rounded value (Boldo and Melquiond 2008,
+    "Emulation of FMA and correctly rounded sums: proved algorithms using rounding to odd")."""
+    x = np.asarray(values, dtype=np.float64)
+    dtype = DTYPES[key]
     with np.errstate(over="ignore", invalid="ignore"):
-        return np.asarray(values, dtype=np.float64).astype(DTYPES[key]).astype(np.float64)
+        if dtype.itemsize >= 4:
+            return x.astype(dtype).astype(np.float64)
+        nearest = x.astype(np.float32)
+        toward_zero = np.where(np.abs(nearest) > np.abs(x), np.nextafter(nearest, np.float32(0)), nearest)
+        inexact = (toward_zero != x) & ~np.isnan(x)
+        odd = (toward_zero.view(np.uint32) | inexact.astype(np.uint32)).view(np.float32)
+        return odd.astype(dtype).astype(np.float64)
 
 
 @functools.cache

@@ -42,17 +42,6 @@ WORDS = {
            "card": "Card in the catalogue", "article": "Discussed in", "also": "Also discussed in", "colon": ": ",
            "formulas_caption": "Formulas and ranges", "properties_caption": "Properties"},
 }
-# Where the popularising work made only the form this site uses popular (the 0.2-slope hard sigmoid
-# was in use before MobileNetV3), the line says so.
-# tanh was in use before Efficient BackProp, and ReLU6 before MobileNetV2 (in MobileNetV1's released models): the
-# line says what the cited work did for it rather than crediting it with the whole popularity (review final36, cb).
-POPULAR_SCOPE = {"hard_sigmoid": {"en": ", in the 1/6-slope form used here", "zh": "，指本站所用的斜率 1/6 形式"},
-                 "tanh": {"en": ", which recommends it, scaled, over the logistic sigmoid for hidden units",
-                          "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 sigmoid（逻辑斯谛函数）"},
-                 "relu6": {"en": ", which gives its reason for it: robustness in low-precision computation",
-                           "zh": "，该文给出了选用它的理由：在低精度计算中更稳健"},
-                 "gelu": {"en": ", whose models use GELU (GPT's released code computes it with the tanh approximation)",
-                          "zh": "，这两个模型都用 GELU（前者公开的代码用的是 tanh 近似）"}}
 CATALOGUE_PAGES = {"rectifier": "catalogue/rectifiers.md", "smooth": "catalogue/smooth-gates.md",
                    "hard": "catalogue/hard-and-cheap.md"}   # the classic four have no card page
 # The classic four have no card: each section links to the article section that derives and judges it.
@@ -188,7 +177,7 @@ def provenance_lines(act: Activation, lang: str) -> list[str]:
     first = short_citations(act.first_appeared, lang) if act.first_appeared else w["unpinned"]
     lines = [f"{w['first']}{w['colon']}{first}", ""]
     if act.popularised_by:
-        scope = POPULAR_SCOPE.get(act.key, {}).get(lang, "")
+        scope = act.popularised_scope.get(lang, "")
         lines += [f"{w['popular']}{w['colon']}{short_citations(act.popularised_by, lang)}{scope}", ""]
     from actsite.pages.glossary import home_title   # here: glossary imports this module
     if act.family in CATALOGUE_PAGES:

@@ -13,7 +13,6 @@
 # $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one step down the
 # backward pass multiplies the gradient by, on average (a geometric mean over the 49 steps).
 # The last cells turn to the article's deep sigmoid classifier, still at its random initial weights.
-# `cached` returns the experiment's stored results, running the experiment first only if its code has changed.
 
 # %%
 import numpy as np
@@ -61,7 +60,7 @@ say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 # The variance argument predicts a backward factor of $\sqrt{n\sigma_w^2}/4$ per layer, with
 # $\sigma_w^2$ the weights' variance, for the sigmoid near zero, where its mean squared slope $\mathbb{E}[f'^2]$ is about $1/16$.
 # The table compares it with the measured factor. For Xavier and He the measured factor is a little lower.
-# The last three lines apply the two corrections derived in
+# The last three lines apply the two corrections given in
 # [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):
 # $\mathbb{E}[f'^2]$ taken at the fixed point $q^*$ of the forward recursion instead of at zero, and the factor
 # $2^{1/49}$ for the larger input to layer 1. Each corrected prediction comes within 0.5% of the measured factor.

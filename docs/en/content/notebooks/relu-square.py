@@ -73,7 +73,7 @@ for n in (16, 64):
 # %% [markdown]
 # Almost nothing. Right of 2 every unit is on, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
 # of slope $4 - \delta$: $p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$.
-# Left of −2 every unit is off, so $p_n = 4$ there whatever $n$, 96 short at −10. Extra units refine the fit between the knots but add no kink beyond them: past 2 the line only steepens towards slope 4, so the miss at 10 stays above 64.
+# Left of −2 every unit is off, so $p_n = 4$ there whatever $n$, 96 short at −10. Extra units refine the fit between the knots but add no kink beyond them: past 2 the slope is $4 - \delta$ all the way, and more units only bring it closer to 4, so the miss at 10, $64 + 32/n$, stays above 64.
 #
 # ## Try this { #try-this }
 #

@@ -40,8 +40,8 @@ for i, lr in enumerate(r["learning_rates"]):
 # [The article](../blog/posts/relu-sparsity-biology.md#training-speed) summarises each learning rate by $\rho$, the median over the three seeds of tanh's
 # step counts divided by the median of ReLU's (so $\rho > 1$ means ReLU got there first), and, as
 # Krizhevsky et al. did in their Figure 1, also compares each activation at its best learning rate. ReLU's lead shrinks as
-# the rate grows, from $\rho = 2.15$ at 0.01 to 1.20 at 0.1. Both activations do best at 0.1; at
-# [0.3, run below](#beyond-the-grid), both are slower, so 0.1 is also the best of all four rates.
+# the rate grows, from $\rho = 2.15$ at η = 0.01 to 1.20 at η = 0.1. Both activations do best at η = 0.1; at
+# [η = 0.3, run below](#beyond-the-grid), both are slower, so η = 0.1 is also the best of all four rates.
 
 # %%
 relu_median = np.median(r["reach_relu"], axis=1)
@@ -52,7 +52,7 @@ best_relu, best_tanh = relu_median.min(), tanh_median.min()
 say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 
 # %% [markdown]
-# The full error curves, 1000 steps long, are recorded at learning rate 0.03, the rate of
+# The full error curves, 1000 steps long, are recorded at η = 0.03, the rate of
 # the article's error-curve figure. Where does the median curve of each activation first reach 25%?
 
 # %%
@@ -63,9 +63,9 @@ for key in ("relu", "tanh"):
 # %% [markdown]
 # ## Beyond the grid: η = 0.3 { #beyond-the-grid }
 #
-# The runs above, like the article's figure, stop at 0.1. The article's table also reports
-# 0.3, and the next cell runs it. There the order reverses: tanh reaches 25% first in every seed, about twice
-# as fast, and ReLU needs four to five times as many steps as at 0.1.
+# The runs above, like the article's figure, stop at η = 0.1. The article's table also reports
+# η = 0.3, and the next cell runs it. There the order reverses: tanh reaches 25% first in every seed, about twice
+# as fast, and ReLU needs four to five times as many steps as at η = 0.1.
 
 # %%
 reach = {(key, seed): training_speed.steps_to_target(
@@ -76,7 +76,7 @@ for seed in training_speed.SEEDS:
     say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
 
 # %% [markdown]
-# At 0.3 many of ReLU's units also die; whether that causes the slowdown, these runs do not show. A ReLU unit whose pre-activation is at most zero on every
+# At η = 0.3 many of ReLU's units also die; whether that causes the slowdown, these runs do not show. A ReLU unit whose pre-activation is at most zero on every
 # training point is *dead*: it outputs 0 and its incoming weights get no gradient
 # ([Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md#dead-relu)).
 # Count the dead units of the second hidden layer, the layer that article counts, after the first ten steps:
@@ -87,7 +87,7 @@ for (lr, seed), share in shares.items():
     say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
 
 # %% [markdown]
-# At 0.1 no unit of that layer has died; at 0.3 the first ten steps kill 30% to 45% of them, and in
+# At η = 0.1 no unit of that layer has died; at η = 0.3 the first ten steps kill 30% to 45% of them, and in
 # seed 0 (see [Try this](#try-this)) 46% are dead at step 100. Tanh units cannot die this way: a tanh
 # unit's slope is positive at every input. Even its float64 value $1 - \tanh^2 x$ stays above zero
 # up to about $|x| = 19$, where `np.tanh` returns exactly 1.0, while ReLU's slope is zero on the whole
@@ -101,8 +101,8 @@ for (lr, seed), share in shares.items():
 #
 # With *momentum* 0.9,
 # each update is the new gradient step plus nine tenths of the previous update: under a steady gradient it is
-# 6.5 times the plain step η × gradient by the tenth step, so the same η = 0.3 gives a much larger effective step here than there.
-# Run the same ten steps at 0.3 again, this time without momentum:
+# 6.5 times the plain step η × gradient by the tenth step, so the same η = 0.3 gives a much larger effective step here than in the dead-units article's plain-SGD runs.
+# Run the same ten steps at η = 0.3 again, this time without momentum:
 
 # %%
 for seed in training_speed.SEEDS:
@@ -110,7 +110,7 @@ for seed in training_speed.SEEDS:
         share=training_speed.dead_share(0.3, seed, 10, momentum=0.0))
 
 # %% [markdown]
-# Without momentum, this network too loses no unit of that layer in its first ten steps at 0.3: here,
+# Without momentum, this network too loses no unit of that layer in its first ten steps at η = 0.3: here,
 # removing momentum is enough to prevent the early deaths.
 #
 # ## Try this { #try-this }

@@ -132,15 +132,18 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # %% [markdown]
 # ## Try this { #try-this }
 #
-# Raise the lower end of the input range: in the first three ranges, $[\text{low}, 1]^2$, the mean grows and
-# the range narrows, and the condition number and the number of full-batch steps grow (the count stops at 500).
-# The other three change one thing at a time: $[0.35, 0.85]^2$ has the width of $[0.5, 1]^2$ and the
-# experiment's mean; $[0.35, 1.15]^2$ has the experiment's width 0.8 and the mean of $[0.5, 1]^2$; $[0.5, 1.3]^2$
-# has the width 0.8 and the lower end of $[0.5, 1]^2$. For independent inputs, $\kappa = 1 + n\mu^2/v$ with $n = 2$
-# ([the article](../blog/posts/neuron-gradients-zigzag.md#mean-cost)) predicts 35.6, 22.1 and 31.4 for these three,
-# close to the 33.8, 21.0 and 29.8 below: at a fixed mean, narrowing the range from 0.8 to 0.5 costs more than raising the mean from 0.6 to
-# 0.75 at a fixed width, and the lower end matters only through the mean and width it sets. Add other ranges to
-# the tuple to see more.
+# The cell below runs six input ranges. For independent inputs, $\kappa = 1 + n\mu^2/v$ with $n = 2$
+# ([the article](../blog/posts/neuron-gradients-zigzag.md#mean-cost)) predicts each one's condition number.
+# The experiment's $[0.2, 1]^2$ has mean 0.6 and width 0.8.
+#
+# - $[0.2, 1]^2$, $[0.35, 1]^2$, $[0.5, 1]^2$: raising the lower end raises the mean and narrows the range, and the
+#   condition number and the number of full-batch steps grow (the count stops at 500).
+# - $[0.35, 0.85]^2$ keeps the experiment's mean and takes the width 0.5 of $[0.5, 1]^2$: the formula gives 35.6, the sample 33.8.
+# - $[0.35, 1.15]^2$ keeps the experiment's width and takes the mean 0.75 of $[0.5, 1]^2$: the formula gives 22.1, the sample 21.0.
+# - $[0.5, 1.3]^2$ has the width 0.8 and the lower end of $[0.5, 1]^2$: the formula gives 31.4, the sample 29.8.
+#
+# So at a fixed mean, narrowing the range from 0.8 to 0.5 costs more than raising the mean from 0.6 to 0.75 at a fixed
+# width, and the lower end matters only through the mean and width it sets. Add other ranges to the tuple to see more.
 
 # %%
 for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15), (0.5, 1.3)):
