@@ -695,13 +695,15 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
             "roughly squares large inputs (with any gate here but GLU's bounded sigmoid) and can produce "
             "[outliers](low-precision.md#outliers), values far larger than the rest. When the tensor is scaled so that its largest value "
-            "fits an 8-bit format, the values far below it land where the format has only a few levels, on a few int8 codes or among "
-            "the sparse smallest values of 8-bit floating point (FP8), or round to zero; "
+            "fits an 8-bit format, int8 leaves the values far below it on a few codes or at 0, while in 8-bit floating point (FP8) "
+            "only values more than 28,672 times smaller (in its E4M3 variant) fall below the "
+            "[normal range](../glossary.md#normal-number) and lose digits; "
             "Fishman et al. (2025) report such outliers in FP8 training of a 7-billion-parameter SwiGLU model.") in page("en")
     assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，除了有界的 GLU（sigmoid 门），"
             "这里的每种门都会使乘积随大输入近似按平方增长。这可能产生[离群值](low-precision.md#outliers)（远大于其余数值的值）。"
-            "把张量按最大值缩放到 8 位格式后，远小于它的那些值只能落在格式中寥寥几个可表示的值上（int8 的少数几个码，"
-            "或 8 位浮点格式 FP8 最小端那几个稀疏的值），甚至舍入为 0；Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 "
+            "把张量按最大值缩放到 8 位格式后，int8 让远小于它的值只落在少数几个码上，甚至变成 0；8 位浮点格式 FP8（以 E4M3 为例）"
+            "中则只有不到最大值 1/28672 的值才落到[正规数](../glossary.md#normal-number)范围以下、丢失有效数字；"
+            "Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 "
             "FP8 训练中观察到了这种离群值。") in page("zh")
     # the 8-bit problem is precision, not range (review final35, cb); "7B" is spelled out for a reader new to it
     assert "难以容纳" not in page("zh") and "hold badly" not in page("en") and "7B SwiGLU" not in page("en") + page("zh")
@@ -742,8 +744,14 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     assert codes.tolist() == [0.0]
     mid = np.linspace(1.0, 2.0, 1000) * 2.0 ** -3                      # inside the normal range: 8 levels per octave
     assert len(np.unique(mid.astype(e4m3))) == 9
+    # the threshold (review final40, cb): E4M3's normal range runs from 448 down to 2^-6, a ratio of 28,672;
+    # a value 28,000 times below the largest stays normal, one 40,000 times below does not
+    info = ml_dtypes.finfo(e4m3)
+    assert float(info.max) / float(info.smallest_normal) == 28672
+    assert float(np.float64(448.0 / 28000).astype(e4m3)) >= 2.0 ** -6 > float(np.float64(448.0 / 40000).astype(e4m3))
+    assert "ratio of 28,672" in home
     for lang, said in (("en", "gated units that can square them once a channel's two weight vectors align"),
-                       ("zh", "在某个通道的两个权重向量对齐时会把它们平方的门控单元")):
+                       ("zh", "门控单元在通道的两个权重向量对齐后还会把离群值平方")):
         assert said in page_text("catalogue/low-precision.md", lang), lang
 
 
@@ -757,3 +765,15 @@ def test_on_the_diagonal_geglu_and_swiglu_grow_like_x_squared_only_for_large_pos
     for lang, said in (("en", "grow like $x^2$ rather than like $x$ for large positive $x$."),
                        ("zh", "$x$ 为很大的正数时按 $x^2$ 而不是按 $x$ 的量级增长。")):
         assert said in page(lang)
+
+
+def test_the_cost_section_defines_d_ff_at_first_use_and_names_the_first_matrix_w():
+    """d_ff is defined where it first appears, and the plain block's first matrix is W, as in the gated
+    block (review final40, cb)."""
+    for lang, said in (("en", r"A plain block is $\max(0, xW)\,W_2$: two weight matrices of $d \times d_\mathrm{ff}$ entries "
+                              r"each, for model width $d$ and hidden width $d_\mathrm{ff}$."),
+                       ("zh", r"普通前馈模块是 $\max(0, xW)\,W_2$，含两个 $d \times d_\mathrm{ff}$ 的权重矩阵"
+                              r"（$d$ 为模型宽度，$d_\mathrm{ff}$ 为隐藏宽度）")):
+        assert said in page(lang), lang
+        assert "W_1" not in page(lang)
+        assert page(lang).index(said) < page(lang).index(r"d_\mathrm{ff} = 3072")

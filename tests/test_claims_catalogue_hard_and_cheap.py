@@ -809,18 +809,19 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     section = page(lang).split("{ #cost }")[1].split("\n## ")[0]
     first = section.strip().split("\n\n")[0]
     said = {"en": (("**What is cheap on phones and integer hardware.**", "(#int8)", "(low-precision.md#speed)",
-                    "The sigmoid, tanh, SiLU and GELU need, for their exponential or erf, a polynomial or a per-layer table, "
-                    "and implementations of these differ.",
+                    "the sigmoid, tanh, SiLU and GELU need the polynomial or per-layer table of the "
+                    "[section on 8-bit inference](#int8) for their exponential or erf.",
                     "Hard sigmoid, hard tanh, ReLU6 and hard swish need neither, only comparisons, multiplications and clips, "
                     "each one or two integer instructions; ReLU6 is even absorbed into the clip that ends requantisation."),),
             "zh": (("**在本页关心的硬件上，什么才算便宜。**", "(#int8)", "(low-precision.md#speed)",
-                    "sigmoid、tanh、SiLU 和 GELU 要算指数或 erf，只能用多项式或每层一张的查找表代替，而且各家实现互不相同。",
+                    "sigmoid、tanh、SiLU 和 GELU 的指数或 erf 要用 [8 位推理一节](#int8)所说的多项式或每层一张的查找表来代替。",
                     "hard sigmoid、hard tanh、ReLU6 和 hard swish 两者都不需要，只用比较、乘法和截断，每种运算只需一两条整数指令；"
                     "ReLU6 更是直接并入重新量化末尾的那次截断。"),)}[lang]
     for part, pieces in zip((first,), said):
         for piece in pieces:
             assert piece in part, piece
     assert section.count("low-precision.md#speed") == 1
+    assert "implementations" not in first and "各家实现" not in first      # said once, in #int8
     assert "single integer instruction" not in section and "单条整数指令" not in section
     # folding into the requantisation is shown in #int8 (the final clip, hard swish's division by 6); here only
     # ReLU6 is said to be absorbed into the clip, never hard swish, whose inner clip does not fold in
@@ -843,8 +844,8 @@ def test_the_five_figures_are_cards_like_the_other_catalogue_pages(lang):
     card_alts = re.findall(r"!\[(Card of [^,]+|[^\]，]+的函数卡片)", text)
     assert len(card_alts) == 5, card_alts
     assert "Plot of" not in text and "的函数图" not in text
-    assert ("its *card*, in the format of the rectifier and smooth-gate pages, draws the function (solid) and its derivative "
-            "(dashed); the dotted curve, ReLU on those pages, is here the function replaced or resembled." in text if lang == "en"
+    assert ("For each we ask what it keeps of the function it replaces or resembles, and what it gives up. Each function "
+            "gets a *card*: the function solid, its derivative dashed, and that other function dotted." in text if lang == "en"
             else "每个函数配一张**函数卡片**，格式与整流函数、平滑门控函数两页相同：实线是函数本身，虚线是导数；"
                  "不过那两页的点线是 ReLU，这里的点线是它所替代或模仿的那个函数。" in text)
     # true of every card: the dotted curve is the function replaced or resembled (ReLU only for ReLU6)

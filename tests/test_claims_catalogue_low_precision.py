@@ -424,7 +424,7 @@ def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
     assert round(lp.FORMATS["bfloat16"].max / 1e38, 1) == round(lp.FORMATS["float32"].max / 1e38, 1) == 3.4
     assert not lp.FORMATS["float8_e4m3fn"].has_inf and lp.FORMATS["float8_e5m2"].has_inf
     assert np.isnan(np.array(500.0).astype(E4M3).astype(float))
-    # "a value up to 464 rounds to 448, its largest, and any larger value becomes NaN": 464 is halfway between 448
+    # "a value between 448 and 464, 464 included, rounds to 448, its largest, and any larger value becomes NaN": 464 is halfway between 448
     # and the next step, 480, and the tie goes to 448 (even); anything above it is NaN, on both sides.  Checked from
     # float32, the widest format the page computes in before converting (ml_dtypes converts float64 through float32)
     assert lp.FORMATS["float8_e4m3fn"].max == 448
@@ -434,9 +434,9 @@ def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
             assert to8(sign * v) == sign * 448.0, v
         for v in (np.nextafter(np.float32(464), np.float32(np.inf)), 465.0, 1e6, np.inf):
             assert math.isnan(to8(sign * v)), v
-    page_lang("en", "E4M3 has no infinity; in the conversion this page uses, a value up to 464 rounds to 448, its largest, "
+    page_lang("en", "E4M3 has no infinity; in the conversion this page uses, a value between 448 and 464, 464 included, rounds to 448, its largest, "
               "and any larger value becomes NaN (\"not a number\"), not $\\infty$.", "")
-    page_lang("zh", "", "E4M3 没有无穷大；在本页所用的转换中，不超过 464 的值舍入成最大值 448，更大的值则变成 NaN"
+    page_lang("zh", "", "E4M3 没有无穷大；在本页所用的转换中，448 到 464（含 464）之间的值舍入成最大值 448，更大的值则变成 NaN"
               "（非数值，not a number），而不是 $\\infty$。")
 
 
@@ -591,6 +591,14 @@ def test_sigmoid_derivative_underflow_and_left_tail():
     page_lang("en", "−12 (E5M2) or −7 (E4M3)", "")
     page_lang("zh", "", "−12（E5M2）或 −7（E4M3）")
     both("93", "103.97", "$-93$", "$-17.34$")
+    # the left tail of the value belongs to the sigmoid's tail, before the backward pass and the derivative's thresholds
+    for lang, left, later in (("en", "On the left the sigmoid's value is tiny but representable: it underflows to 0 only at "
+                                     "$-93$ in bfloat16, but already at $-17.34$ in float16, whose range is narrow.",
+                               "What this does to training depends on how the derivative is computed."),
+                              ("zh", "在左侧，sigmoid 的值虽小却仍可表示，在 bfloat16 中到 $-93$ 才下溢成 0，而 float16 范围窄，"
+                                     "在 $-17.34$ 就下溢了。", "这对训练有什么影响，取决于导数怎么算。")):
+        text = page(lang)
+        assert text.index("{ #sigmoid-tail }") < text.index(left) < text.index(later), lang
 
 
 # --- every function, every format -------------------------------------------------------------
@@ -865,10 +873,19 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
         exact = lp.to_format(EVERY[key].f(x16), "float16")
         assert np.all(np.isfinite(kernel)), key
         assert np.array_equal(kernel[overflow_side[key]], exact[overflow_side[key]]), key
-    page_lang("en", "A naive formula, such as a hand-written Mish or GELU, has a problem of its own: $e^{x}$ overflows. ", "")
+    page_lang("en", "A naive formula, such as a hand-written softplus or Mish, has a problem of its own: $e^{x}$ overflows. ", "")
+    # each formula named there really holds an e^{x} (GELU's do not: erf, or the tanh approximation's cube), and in
+    # float16 that e^{x} is infinite from 11.09 on, at the first input the page gives
+    for lang, item in (("en", "- softplus $\\log(1 + e^{x})$"), ("en", "- Mish, $x \\tanh(\\log(1 + e^{x}))$"),
+                       ("zh", "- softplus（$\\log(1 + e^{x})$）"), ("zh", "- Mish（$x \\tanh(\\log(1 + e^{x}))$）")):
+        assert item in page(lang), (lang, item)
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(np.float16(11.09375))) and np.isfinite(np.exp(np.float16(11.0859375)))
+    for lang in LANGS:
+        assert "Mish or GELU" not in page(lang) and "Mish 或 GELU" not in page(lang), lang
     page_lang("en", "A kernel that computes in float32 and rounds once ([above](#evaluated)) has no such overflow at 11.09, 12 "
               "or 6.5, and PyTorch's GPU kernels for GELU, SiLU and Mish work that way for 16-bit inputs.", "")
-    page_lang("zh", "", "照公式直接计算（例如手写的 Mish 或 GELU）则另有一个问题：$e^{x}$ 会溢出。")
+    page_lang("zh", "", "照公式直接计算（例如手写的 softplus 或 Mish）则另有一个问题：$e^{x}$ 会溢出。")
     page_lang("zh", "", "在 float32 中计算、只舍入一次的"
               "内核（[见上文](#evaluated)）在 11.09、12 或 6.5 处不会这样溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
               "SiLU 和 Mish 的内核就是这样做的。")
@@ -1313,12 +1330,44 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("en", "Hard swish, for instance, becomes $x$ one step below 3 in every format (at 2.98 in bfloat16, 2.5 in E5M2).", "")
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
-              "equals its asymptote everywhere. In the 8- and 16-bit formats a number with at most three decimals is exact (3.375); any "
-              "other is rounded, but keeps enough digits to name one value of the format (4.508 in float16, since 4.51 would "
-              "round to its neighbour).", "")
+              "equals its asymptote everywhere. In the 8- and 16-bit formats a threshold whose exact value has at most three "
+              "decimals is written in full (3.375); any other is rounded to two decimals, or more where two would name a "
+              "neighbouring value: 2.78 stands for 2.78125 in bfloat16, and 4.508 for 4.5078125 in float16, since 4.51 would "
+              "round to its neighbour.", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。在 8 位和 16 位格式中，"
-              "不超过三位小数的数写的是精确值（如 3.375）；其余的数经过舍入，但保留的位数足以确定格式中的一个值"
-              "（float16 中写作 4.508，因为 4.51 会舍入到相邻的另一个值）。")
+              "精确值不超过三位小数的阈值照写（如 3.375）；其余的舍入到两位小数，两位小数若会指向相邻的值就多保留几位："
+              "bfloat16 中的 2.78 代表 2.78125，float16 中的 4.508 代表 4.5078125，因为 4.51 会舍入到相邻的另一个值。")
+    # the stated rule, against every printed 8- and 16-bit cell below 10^5: the exact value if it has at most three
+    # decimals; otherwise rounded half up to two decimals, or to the fewest that name the value and no neighbour,
+    # trailing zeros dropped.  Several printed numbers with at most three decimals are rounded (2.78, 2.998, 9.805),
+    # so "at most three decimals" alone does not mean exact.
+    from decimal import ROUND_HALF_UP
+    rounded_short = set()
+    for quantity in ("value", "slope"):
+        for per_format in data[quantity]:
+            for fmt, pair in zip(fmts, per_format):
+                for v in (float(t) for t in pair):
+                    if fmt == "float32" or v == 0 or abs(v) >= lpt.LARGE:
+                        continue
+                    exact = Decimal(abs(v))
+                    if exact.as_tuple().exponent >= -3:
+                        expected = f"{exact.normalize():f}"
+                    else:
+                        places = 2
+                        while True:
+                            text = exact.quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
+                            if float(lp.to_format(float(text), fmt)) == abs(v):
+                                break
+                            places += 1
+                        expected = str(text).rstrip("0").rstrip(".")
+                        if len(expected.partition(".")[2]) <= 3:
+                            rounded_short.add((fmt, expected))
+                    assert lpt.number_latex(v, "zh", fmt) == ("-" if v < 0 else "") + expected, (fmt, v)
+    assert {("bfloat16", "2.78"), ("float16", "2.998"), ("float16", "9.805")} <= rounded_short
+    assert lp.row("gelu", "bfloat16").value[1] == 2.78125 and lpt.number_latex(2.78125, "en", "bfloat16") == "2.78"
+    for lang in LANGS:
+        assert "a number with at most three decimals is exact" not in page(lang)
+        assert "不超过三位小数的数写的是精确值" not in page(lang)
     for lang in LANGS:                               # the example of an exact value is one the tables print in full
         assert r"\(3.375\)" in lpt.tables_html(lang), lang
     for lang in LANGS:
@@ -1865,9 +1914,9 @@ def test_chinese_marks_new_terms_in_bold_and_keeps_precise_wording():
 def test_the_naive_formula_is_named_and_glossed_once_as_on_output_layers():
     """One term for a formula evaluated as written, operation by operation, with no stable rewrite: "naive
     formula" / 照公式直接计算, as output-layers calls it; glossed in the third question of the opening."""
-    page_lang("en", "3. Where do the exponentials overflow in its *naive formula*, the formula computed operation by "
+    page_lang("en", "3. Where do intermediate results, such as exponentials, overflow in its *naive formula*, the formula computed operation by "
               "operation in the format, with no rewrite for stability?", "")
-    page_lang("zh", "", "3. 照公式**直接计算**（在该格式中逐步运算，不做任何保证稳定的改写）时，公式里的指数项在哪里溢出？")
+    page_lang("zh", "", "3. 照公式**直接计算**（在该格式中逐步运算，不做任何保证稳定的改写）时，指数项等中间结果在哪里溢出？")
     for lang, other, word in (("en", "textbook", "naive formula"), ("zh", "教科书", "直接计算")):
         assert other not in page(lang), lang
         assert word in page_text("catalogue/output-layers.md", lang), lang
@@ -1888,12 +1937,12 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
             assert r.slope[1] != r.value[1], (key, fmt)
     assert (lp.row("gelu", "bfloat16").value[1], lp.row("gelu", "bfloat16").slope[1]) == (2.78125, 3.40625)
     page_lang("en", "PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead. For "
-              "them the derivative's own thresholds matter; the second table below gives them. They assume that the "
+              "them the derivative's own thresholds matter; the second table below gives them. These thresholds assume that the "
               "incoming gradient, the gradient of the loss with respect to the function's output (passed back from the "
               "layer after), is 1: PyTorch rounds its product with the derivative, so a smaller incoming gradient "
               "underflows sooner.", "")
     page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出。对它们起作用的是导数本身的阈值，"
-              "下面第二张表给出了这些阈值。它们假定传入梯度（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
+              "下面第二张表给出了这些阈值。这些阈值假定传入梯度（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
               "它与导数之积，传入梯度更小时会更早下溢成 0。")
     # the term is glossed at its first use on the page
     for lang, word, gloss in (("en", "incoming gradient", "the incoming gradient, the gradient of the loss with respect"),

@@ -225,8 +225,8 @@ def test_prelu_mean_square_and_the_variance_preserving_initialisation(a):
         var_w = 2 / ((1 + a ** 2) * n)
         assert n * var_w * second == pytest.approx(std ** 2, rel=1e-9)
     assert ("He et al. generalise the ReLU initialisation rule to a weight variance $2/\\bigl((1 + a^2)\\,n\\bigr)$ "
-            "for fan-in $n$ ([derived in the initialisation article](../blog/posts/initialisation.md#he)).") in page_text("en")
-    assert ("He 等人把 ReLU 的初始化规则推广为权重方差 $2/\\bigl((1 + a^2)\\,n\\bigr)$，$n$ 为扇入"
+            "for a unit with $n$ inputs (its fan-in; [derived in the initialisation article](../blog/posts/initialisation.md#he)).") in page_text("en")
+    assert ("He 等人把 ReLU 的初始化规则推广为权重方差 $2/\\bigl((1 + a^2)\\,n\\bigr)$，$n$ 为每个单元的输入个数，即扇入"
             "（[推导见初始化一文](../blog/posts/initialisation.md#he)）。") in page_text("zh")
 
 
@@ -577,6 +577,14 @@ def test_maxout_card_is_the_two_piece_case_at_a_equal_minus_1():
     assert MODERN["maxout"].defaults() == {"a": -1.0}
     x = np.linspace(-5, 5, 1001)
     np.testing.assert_array_equal(maxout(x), np.maximum(x, -x))
+    # tied weights: pieces w1.v + b1 and a (w1.v + b1) of one pre-activation give max(z, a z)
+    rng = np.random.default_rng(0)
+    w1, b1, v = rng.normal(size=4), 0.3, rng.normal(size=(200, 4))
+    z = v @ w1 + b1
+    h = np.max(np.stack([v @ w1 + b1, v @ (-1.0 * w1) + (-1.0 * b1)]), axis=0)
+    np.testing.assert_allclose(h, maxout(z), atol=1e-12)
+    assert "the two-piece case with tied weights, both pieces multiples of one pre-activation $x$" in page_text("en")
+    assert "权重绑定的两段情形：两段都是同一个预激活值 $x$ 的倍数" in page_text("zh")
 
 
 def test_maxout_card_values_and_label():

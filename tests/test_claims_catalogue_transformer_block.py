@@ -142,7 +142,7 @@ def test_dot_product_variance_is_d_k():
         assert abs(s.mean()) < 0.05 * np.sqrt(d_k)
         assert s.var() == pytest.approx(d_k, rel=0.02)
     assert np.sqrt(64) == 8 and np.sqrt(1024) == 32
-    shown("about 8 for a head dimension of 64, about 32 for 1,024", "头维度为 64 时约为 8，为 1024 时约为 32")
+    shown("about 8 for $d_k = 64$, about 32 for 1,024", "$d_k = 64$ 时约为 8，为 1024 时约为 32")
 
 
 def test_a_lead_of_a_few_units_more_than_log_k_takes_almost_all_the_weight():
@@ -159,9 +159,9 @@ def test_a_lead_of_a_few_units_more_than_log_k_takes_almost_all_the_weight():
         assert top_weight(lead) == pytest.approx(np.exp(lead) / (np.exp(lead) + 63))
     assert top_weight(np.log(64) + 3) > 0.95                           # near 1 a few units past log n
     shown("A score that leads $n - 1$ equal others by $\\Delta$ receives the weight $e^{\\Delta}/(e^{\\Delta} + n - 1)$, which is close to 1 "
-          "once $\\Delta$ exceeds $\\log n$ by a few units: among 64 keys, a lead of 3",
+          "once $\\Delta$ exceeds $\\log n$ by a few units: among $n = 64$ keys, a lead of 3",
           "某个分数比其余 $n - 1$ 个相等的分数高出 $\\Delta$ 时，它得到的权重是 $e^{\\Delta}/(e^{\\Delta} + n - 1)$；"
-          "$\\Delta$ 只要比 $\\log n$ 多出几个单位，这个权重就接近 1：64 个键时，领先 3")
+          "$\\Delta$ 只要比 $\\log n$ 多出几个单位，这个权重就接近 1：$n = 64$ 个键时，领先 3")
 
 
 def test_measured_unscaled_scores_grow_like_sqrt_d_k(scaling):
@@ -172,10 +172,10 @@ def test_experiment_set_up_as_described(scaling):
     assert (int(scaling["keys"]), int(scaling["queries"])) == (64, 200_000)
     assert list(scaling["d_k"]) == [2 ** i for i in range(11)]          # 1, 2, 4, ..., 1,024
     assert f"{int(scaling['queries']) / 1e4:g}" == "20"                 # 20 万
-    shown("simulates 200,000 queries, each with 64 keys, all with independent standard normal components. Given a query $q$, "
+    shown("simulates 200,000 queries, each with $n = 64$ keys (a count of tokens, unrelated to $d_k$), all with independent standard normal components. Given a query $q$, "
           "its 64 scores are independent normal numbers of variance $\\lVert q \\rVert^2$, so the experiment draws the length "
           "$\\lVert q \\rVert$ and 64 standard normal numbers instead of the vectors.",
-          "模拟 20 万个查询，每个查询配 64 个键，各分量独立服从标准正态分布。给定查询 $q$，它的 64 个分数是相互独立、"
+          "模拟 20 万个查询，每个查询配 $n = 64$ 个键（这是词元的个数，与 $d_k$ 无关），各分量独立服从标准正态分布。给定查询 $q$，它的 64 个分数是相互独立、"
           "方差为 $\\lVert q \\rVert^2$ 的正态随机数，所以实验不生成向量本身，只抽取长度 $\\lVert q \\rVert$ 和 64 个标准正态随机数。")
     shown("a NumPy experiment", "数值实验")
     # the exact law the page names: given q, the 64 scores are i.i.d. N(0, |q|^2), and |q|^2 ~ chi-square(d_k)
@@ -536,9 +536,11 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     # the arXiv report's section 2 ("Logit soft-capping") gives logits <- soft_cap * tanh(logits / soft_cap), 50.0 for the
     # self-attention layers and 30.0 for the final layer, so that the logits stay between -soft_cap and +soft_cap, and
     # cites Bello et al. (2016); the page states what the report gives, not that it gives nothing else
-    shown("The Gemma 2 report (Gemma Team 2024) gives the cap as the formula above, with these two values, to keep the logits "
-          "between $-c$ and $c$, and cites Bello et al. (2016)",
-          "Gemma 2 的报告（Gemma 团队，2024）用上式给出软上限和这两个取值，目的是让 logit 保持在 $-c$ 与 $c$ 之间，并引用了 Bello 等人（2016）")
+    shown("The Gemma 2 report (Gemma Team 2024) gives both caps in the form above, to keep the logits "
+          "between $-c$ and $c$. It cites Bello et al. (2016)",
+          "Gemma 2 的报告（Gemma 团队，2024）以上式给出这两个上限，目的是让 logit 保持在 $-c$ 与 $c$ 之间。报告引用了 Bello 等人（2016）")
+    for lang in LANGS:                                                     # the caps 50 and 30 are stated once each
+        assert page(lang).count("$c = 50$") == 1
     for lang in LANGS:
         assert "says only" not in page(lang) and "报告只说" not in page(lang)
     for lang in ("en", "zh"):
@@ -598,6 +600,16 @@ def test_softcap_compresses_logits_near_the_cap():
     shown("become 26.10 and 24.70, so a gap of 5 becomes a gap of 1.4", "变成 26.10 和 24.70，差距从 5 缩成 1.4")
     shown("the softmax gives the first of them about 4 times the weight of the second instead of $e^5 \\approx 148$ times",
           "softmax 给前者的权重也从后者的 $e^5 \\approx 148$ 倍降到约 4 倍")
+
+
+def test_serving_a_capped_model_without_the_cap_changes_its_predictions():
+    """The logits a capped model learned rely on the cap: with the cap removed the same raw logits give other probabilities."""
+    z = np.array([40.0, 35.0, 0.0, -10.0])
+    with_cap, without = attn.softmax(cap(z, 30.0)), attn.softmax(z)
+    assert np.abs(with_cap - without).max() > 0.1
+    shown("The cap is part of the function the model learned: its logits were trained to pass through it, so serving the model "
+          "without the cap, say in a kernel that cannot apply the $\\tanh$, changes its predictions.",
+          "软上限是模型学到的函数的一部分：模型的 logit 是带着软上限训练出来的，推理时若去掉它（比如所用的内核算不了 $\\tanh$），预测就会改变。")
 
 
 # --- the z-loss -----------------------------------------------------------------------------
@@ -666,9 +678,10 @@ def test_bfloat16_stores_logits_near_minus_100_to_within_a_quarter():
     p, q = attn.softmax(z), attn.softmax(z.astype(ml_dtypes.bfloat16).astype(np.float64))
     assert abs(p[0] - q[0]) > 0.05                                    # the shift changes the probabilities
     assert np.allclose(attn.softmax(z + 100.0), p)                    # the level alone does not
-    shown("[bfloat16](low-precision.md#formats) stores a number near $-100$ only to within 0.25, and such errors land on "
+    assert ml_dtypes.finfo(ml_dtypes.bfloat16).nmant + 1 == 8 and ml_dtypes.finfo(ml_dtypes.bfloat16).bits == 16
+    shown("[bfloat16](../glossary.md#bfloat16), a 16-bit format with 8 significant bits, stores a number near $-100$ only to within 0.25, and such errors land on "
           "the differences between logits, which set the probabilities.",
-          "[bfloat16](low-precision.md#formats) 存储 $-100$ 附近的数时误差可达 0.25，而这样的误差会落到 logit 之间的差上，"
+          "[bfloat16](../glossary.md#bfloat16)（一种只有 8 位有效位的 16 位格式）存储 $-100$ 附近的数时误差可达 0.25，而这样的误差会落到 logit 之间的差上，"
           "概率正是由这些差决定的。")
     shown("an instability that the z-loss mitigated. How can a drift that changes no probability harm training? One candidate is rounding,",
           "并发现 z 损失能缓解这种不稳定。一个不改变任何概率的漂移为什么会损害训练？一种可能的解释是舍入误差")
@@ -706,10 +719,10 @@ def test_shifting_by_log_z_zeroes_the_penalty_and_keeps_every_probability():
     log_z = np.logaddexp.reduce(tokens, axis=1)
     assert abs(log_z[0] - log_z[1]) > 1.0
     assert all(z_loss(t - b) > 1e-6 for b in log_z for t in tokens if np.logaddexp.reduce(t) != b)
-    shown("The penalty excludes no output distribution: every set of probabilities has logits with $\\log Z = 0$, the log-probabilities "
-          "(each logit minus $\\log Z$), at which the penalty is zero; but the shift differs from token to token",
-          "这个罚项不排除任何输出分布：任何一组概率都可以由 $\\log Z = 0$ 的 logit 给出，即概率的对数"
-          "（每个 logit 减去 $\\log Z$），这时罚项为零；不过这个平移量随词元而变")
+    shown("The penalty excludes no output distribution: for any logits $z$, the shifted logits $z - \\log Z$ (the log-probabilities) "
+          "give the same probabilities and have $\\log Z = 0$, where the penalty vanishes; but the shift differs from token to token",
+          "这个罚项不排除任何输出分布：对任意 logit $z$，平移后的 $z - \\log Z$（即各概率的对数）给出同样的概率，"
+          "且其 $\\log Z = 0$，罚项在那里为零；不过这个平移量随词元而变，须由网络自己学会")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -732,8 +745,7 @@ def test_what_the_code_output_means():
     log_z = np.logaddexp.reduce(z)
     assert f"{1e-4 * log_z ** 2:.2f}" == "0.16" and f"{log_z:.1f}" == "40.0"
     assert z_loss(z - log_z) == pytest.approx(0.0, abs=1e-30)
-    shown("adds 0.16 to the loss, a penalty that vanishes once every logit has been shifted down by $\\log Z = 40.0$",
-          "z 损失使总损失增加 0.16；把每个 logit 都下移 $\\log Z = 40.0$，这个罚项就消失了")
+    shown("a z-loss with $\\alpha = 10^{-4}$ adds 0.16 to the loss.", "$\\alpha = 10^{-4}$ 的 z 损失使总损失增加 0.16。")
 
 
 # --- squared ReLU ---------------------------------------------------------------------------
@@ -957,7 +969,7 @@ def test_pre_norm_stream_grows_additively(stack):
         worst = np.max(np.abs(stack[key] / predicted - 1))
         assert 0.045 < worst < 0.05 and f"{worst:.0%}" == "5%"
     shown("so the stream follows $\\sqrt{1 + 0.425\\,l}$, at worst 5% away; at block 48 it measures 4.77",
-          "所以残差流与 $\\sqrt{1 + 0.425\\,l}$ 的偏差最大约为 5%，第 48 个块实测为 4.77")
+          "所以残差流的均方根沿 $\\sqrt{1 + 0.425\\,l}$ 增长，偏差最大约 5%，第 48 个块实测为 4.77")
 
 
 def test_rmsnorm_and_layernorm_give_the_same_curves(stack):

@@ -986,8 +986,8 @@ def test_the_notebook_names_the_incoming_and_outgoing_gradients_apart():
 
 def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_layer(dr):
     """notebooks/dead-relu.py, Try this: 'in that table seed 0 lost 2.3% of it at 0.3 and 40.6% at 1.0'; the
-    answer after the cell: 'At 0.5, seed 0 loses 52 of the 256 second-layer units (20.3%), close to halfway
-    between the two.'  Retrained with the experiment's own loop (dead_relu.trained)."""
+    answer after the cell's output: 'The run at η = 0.5 gives 52 dead units of the second layer's 256 for
+    seed 0 (20.3%), close to halfway between 2.3% and 40.6%.'  Retrained with the experiment's own loop (dead_relu.trained)."""
     lrs = list(dr["learning_rates"])
     seed0 = list(dr["seeds"]).index(0)
     at_03, at_10 = (100 * float(dr["relu_inactive"][lrs.index(lr), seed0, 1]) for lr in (0.3, 1.0))
@@ -998,9 +998,10 @@ def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_lay
     assert abs(100 * dead / 256 - (at_03 + at_10) / 2) < 0.1 * (at_10 - at_03)        # "close to halfway"
     for lang, question, answer in (
             ("en", "in\n# that table seed 0 lost 2.3% of it at 0.3 and 40.6% at 1.0.",
-             "At 0.5, seed 0 loses 52 of the 256 second-layer units (20.3%), close to halfway between the two."),
+             "# The run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%), close to halfway\n# between 2.3% and 40.6%."),
             ("zh", "表中种子 0 在学习率 0.3 时死了 2.3%，在 1.0 时死了 40.6%。",
-             "学习率 0.5 时，种子 0 的第二层 256 个单元中死亡 52 个（20.3%），差不多正好在两者中间。")):
+             "学习率为 0.5 时，运行结果是：种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），接近 2.3% 与 40.6% 的中点。")):
         text = page_text("notebooks/dead-relu.py", lang)
         assert question in text and answer in text
         assert text.index(answer) > text.index("dead_relu.trained(activation, lr, seed)")       # given after the cell
+        assert "差不多正好" not in text and "At 0.5, seed 0 loses" not in text

@@ -156,10 +156,10 @@ def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuou
 
 @pytest.mark.parametrize("lang, words, heads", [
     ("en", "The five properties below are not equally important: each is marked as a requirement, as useful, or as a rule of thumb.",
-     ("**Non-linearity (", "**Differentiability almost everywhere (", "**Monotonicity (", "**Approximately the identity near zero (",
+     ("**Non-linearity (", "**A slope almost everywhere, non-zero where the function changes (", "**Monotonicity (", "**Approximately the identity near zero (",
       "**Output range (")),
     ("zh", "下面依次讨论五条性质。",
-     ("**非线性（", "**几乎处处可微（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
+     ("**非线性（", "**斜率几乎处处存在，且在函数变化处不为零（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
 def test_the_five_properties_are_the_site_selection_and_each_has_its_own_paragraph(lang, words, heads):
     text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     assert words in text
@@ -751,9 +751,9 @@ def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "**Output range (a rule of thumb).** A bounded output range is often recommended, but the rule cuts both ways. "
+    ("en", "**Output range (a rule of thumb).** A bounded output range sounds safe, but it cuts both ways. "
            "A bounded range can make training more stable,"),
-    ("zh", "**输出范围（经验法则）。**常有人建议输出有界，但这条法则有利也有弊。输出有界，训练可能更稳定，")])
+    ("zh", "**输出范围（经验法则）。**输出有界听上去更稳妥，但它有利也有弊。输出有界，训练可能更稳定，")])
 def test_the_output_range_rule_is_stated_before_its_two_sides(lang, words):
     """The rule (prefer a bounded range) is named before 'cuts both ways'; its bounded side's cost, saturation,
     is the sigmoid's and tanh's limits of 0 and 1 / -1 and 1 with slopes dying away, and ReLU's unbounded side

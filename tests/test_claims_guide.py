@@ -383,6 +383,66 @@ def gain(key: str, q: float) -> float:
     return math.sqrt(q / gaussian_expectation(lambda z: EVERY[key].f(z) ** 2, q))
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_weight_scale_keeps_gelu_or_silu_steady_without_normalisation(lang):
+    """Table, GELU/SiLU row: "2/n_in (He) is common; without normalisation no scale keeps their variance steady" (the
+    home: initialisation#gelu-silu).  Under He, from unit scale, the recursion q -> 2 E[f(z)^2] gives 0.029 (GELU) and
+    0.0036 (SiLU) after ten layers, the numbers the article states and its test computes; and E[f^2]/q rises with q
+    from 1/4 to 1/2, so every non-zero fixed point of q -> g^2 E[f^2] has slope above 1 (repels) for every gain g."""
+    from claim_helpers import table_rows
+    for key, after_ten in (("gelu", 0.029), ("silu", 0.0036)):
+        q = 1.0
+        for _ in range(10):
+            q = 2 * gaussian_expectation(lambda z: EVERY[key].f(z) ** 2, q)  # noqa: E731
+        assert float(f"{q:.2g}") == after_ten, (key, q)
+        ratio = [gaussian_expectation(lambda z: EVERY[key].f(z) ** 2, s) / s for s in np.logspace(-3, 3, 61)]  # noqa: E731
+        assert np.all(np.diff(ratio) > 0), key                            # no attracting fixed point but 0
+    home = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
+    assert {"en": "falls to 0.029 after ten GELU layers and to 0.0036 after ten SiLU layers",
+            "zh": "经过十层 GELU，预激活值的均方降到 0.029；经过十层 SiLU，降到 0.0036"}[lang] in home
+    row = table_rows((CONTENT[lang] / PAGE).read_text(encoding="utf-8"), "{ #initialisation }", "{ #training-stalls }")
+    said = {"en": "$2/n_{\\text{in}}$ (He) is common; without normalisation no scale keeps their variance steady "
+                  "([why](blog/posts/initialisation.md#gelu-silu))",
+            "zh": "常用 $2/n_{\\text{in}}$（He）；没有归一化时，任何尺度都不能让方差保持稳定"
+                  "（[原因](blog/posts/initialisation.md#gelu-silu)）"}[lang]
+    assert row[{"en": "GELU, SiLU", "zh": "GELU、SiLU"}[lang]][0] == said, row
+    assert {"en": "(He), approximately", "zh": "（He），近似"}[lang] not in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+
+
+DEEP_RELU_SMALL = """
+const st = await load('state.js');
+const net = await load('network.js');
+const state = st.parse('?preset=deep-relu-small');
+const run = st.build(state, null);
+const { gradNorms } = net.trainStep(run.net, run.optimiser, run.data.train, run.nextBatch);
+process.stdout.write(encode({ gradNorms, sigma: state.sigma, init: state.init, act: state.act }));
+"""
+
+
+def test_the_ratio_alone_misses_a_collapse_that_the_size_of_each_layers_gradient_shows():
+    """#training-stalls, "Vanishing gradient": "look at the size of each layer's gradient, not only their ratio ...
+    If every layer's gradient is orders of magnitude below its weights, the initial weights are too small, even when
+    the ratio is near 1".  The playground's own JavaScript, preset deep-relu-small (eight ReLU layers, weights
+    N(0, 0.01^2)): at step 1 the first-to-last-hidden ratio is 0.18, not orders of magnitude, yet every layer's
+    gradient norm is below 1e-13, some twelve orders below the weights' entries (0.01)."""
+    from playground_node import run_node
+    out = run_node(DEEP_RELU_SMALL, {})
+    assert (out["act"], out["init"], out["sigma"]) == ("relu", "normal", 0.01)
+    norms = out["gradNorms"]
+    ratio = norms[0] / norms[-2]                                        # first layer against last hidden
+    assert round(ratio, 2) == 0.18, ratio                               # the ratio alone sees no vanishing
+    assert max(norms) < 1e-13 and max(norms) / 0.01 < 1e-10, norms      # every layer's size shows the collapse
+    for lang, words in (("en", "and look at the size of each layer's gradient, not only their ratio"),
+                        ("en", "If every layer's gradient is orders of magnitude below its weights, the initial weights are "
+                               "too small, even when the ratio is near 1 ([the ratio hides the collapse]"
+                               "(blog/posts/initialisation.md#measured-spread))"),
+                        ("zh", "并且不只看两者之比，还要看每一层梯度本身的大小"),
+                        ("zh", "如果每一层的梯度都比该层权重小几个数量级，那么即使比值接近 1，也说明初始权重太小了"
+                               "（[比值掩盖了坍缩](blog/posts/initialisation.md#measured-spread)）")):
+        assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), (lang, words)
+    assert "The ratio hides the collapse; the level shows it." in (CONTENT["en"] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
+
+
 def test_relu_gain_is_root_2_at_every_scale():
     for q in (0.01, 1.0, 4.0, 100.0):
         assert gain("relu", q) == pytest.approx(math.sqrt(2), rel=1e-9)
@@ -680,17 +740,20 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     # the spread is the short runs' (Table 1 gives it for the 65,536-step runs only), and the sentence says so
     home = (CONTENT["en"] / "catalogue/gated-units.md").read_text(encoding="utf-8")
     assert "it comes from the short runs only" in home
+    zh_home = (CONTENT["zh"] / "catalogue/gated-units.md").read_text(encoding="utf-8")
+    assert "论文还为每个变体各训练了四个 65536 步的模型" in zh_home          # "repeated shorter runs"
     assert all(len(row) == 3 for row in table.values())                # one spread per variant: the short runs'
     # the guide states the conclusion and leaves the argument (which pair, which runs gave the spread) to its home
     # the hedge of the home page travels with the conclusion: the paper does not say which measure the spread is
     assert "If that spread of 0.005 is a standard deviation" in home
-    for lang, words in (("en", "every gated variant ended lower than every plain one. Each variant had one long run, and the "
-                               "closest pair differ by only about twice what two single runs would differ by chance, if the "
-                               "paper's short-run spread is a standard deviation (it does not say), so this is "
-                               "suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020)"),
-                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。不过每种变体只有一次长训练；若论文给出的短训练波动是"
-                               "标准差（论文没有说明），最接近的一对之差也只有两次单独运行之间偶然差异的两倍左右，所以这有一定说服力，"
-                               "但还不足以下定论。")):
+    for lang, words in (("en", "every gated variant ended lower than every plain one. Each variant had one long run; the paper "
+                               "measured the run-to-run spread only on repeated shorter runs, and if that spread is a standard "
+                               "deviation (it does not say), the closest pair differ by only about twice what two runs would "
+                               "differ by chance, so this is suggestive, not decisive "
+                               "([Gated units](catalogue/gated-units.md#shazeer-2020)"),
+                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。不过每种变体只有一次长训练，运行间的随机波动论文只在"
+                               "重复的短训练上测过；若这一波动是标准差（论文没有说明），最接近的一对之差也只有两次运行之间偶然差异的"
+                               "两倍左右，所以这有一定说服力，但还不足以下定论。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     # the numbers themselves have their home on the gated-units page, which the guide links; it does not repeat them
     for lang in ("en", "zh"):

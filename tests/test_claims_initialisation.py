@@ -750,7 +750,7 @@ def test_residual_recursion_doubles_at_alpha_1_and_2_to_the_50_is_1_1e15():
            "other draws land above it."),
     ("zh", "用与上面实验相同的宽度（256）和输入（一批 500 个标准正态向量）模拟 50 个这样的块，换三组随机权重各算一次，"
            "结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间。宽度有限时，每个块的放大倍数在 2 附近散布，"
-           "乘积也随之散布：这三组都落在 $2^{50}$ 之下，换别的权重也会落在它之上。")])
+           "乘积也随之散布：这三组都落在 $2^{50}$ 之下，换别的权重，有的会落在它之上。")])
 def test_residual_numbers_say_they_come_from_a_simulation_with_the_experiments_sizes(lang, wording):
     assert wording in page_text("blog/posts/initialisation.md", lang)
     assert (RES_WIDTH, RES_BATCH, len(RES_SEEDS), RES_BLOCKS) == (N, init_spread.BATCH, 3, 50)
@@ -790,7 +790,7 @@ def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "ends at 51.0 to 55.8 after 50 blocks in the same three draws, against a predicted 51: all three end above it, other draws below it, by the same finite-width scatter."),
-    ("zh", "在同样三组权重下，50 个块之后的均方是 51.0 到 55.8，预测值为 51：这三组都在预测值之上，换别的权重也会落在它之下，同样是宽度有限带来的散布。")])
+    ("zh", "在同样三组权重下，50 个块之后的均方是 51.0 到 55.8，预测值为 51：这三组都在预测值之上，换别的权重，有的会落在它之下，同样是宽度有限带来的散布。")])
 def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_0_to_55_8(residual, lang, wording):
     last = residual["pre_norm"][:, -1]
     assert 1 + RES_BLOCKS == 51 and (f"{last.min():.1f}", f"{last.max():.1f}") == ("51.0", "55.8")

@@ -425,3 +425,41 @@ def test_the_panels_symbols_are_glossed_at_first_use():
         assert all(w in text for w in words), lang
         start = text.index(words[0])
         assert start <= text.index("‖∂L/∂W‖") < start + len(words[0]), lang       # at its first use
+
+
+FIXED_SLOPES = """
+const a = await load('activations.js');
+const st = await load('state.js');
+const net = await load('network.js');
+const state = { ...st.DEFAULTS, act: 'prelu', layers: 2, width: 4 };
+const run = st.build(state, null);
+const param = (n) => JSON.stringify(n.param ?? n.params ?? null);
+const before = param(run.net);
+for (let t = 0; t < 50; t++) net.trainStep(run.net, run.optimiser, run.data.train, run.nextBatch);
+const rr = a.ACTIVATIONS.rrelu;
+process.stdout.write(encode({
+  prelu_default: a.parameters('prelu').a, before, after: param(run.net),
+  rrelu: [rr.f(-1), rr.f(-1), rr.df(-2)], rrelu_params: rr.params ?? null,
+}));
+"""
+
+
+def test_prelu_keeps_its_slope_at_the_control_value_and_rrelu_uses_its_test_time_slope_11_48():
+    """"with two exceptions: PReLU's slope a stays at the value its control sets, not learned, and RReLU uses its
+    test-time slope 11/48 at every step, not a random one".  The optimiser updates only W, b (and gamma, beta with
+    batch normalisation): after 50 steps PReLU's parameter is unchanged; RReLU's slope is the midpoint of its
+    range [1/8, 1/3], the same on every call."""
+    from fractions import Fraction
+    out = run_node(FIXED_SLOPES, {})
+    assert out["before"] == out["after"] == '{"a":0.25}' and out["prelu_default"] == 0.25
+    assert out["rrelu_params"] is None
+    assert out["rrelu"][0] == out["rrelu"][1] == -float(Fraction(11, 48)) and out["rrelu"][2] == float(Fraction(11, 48))
+    assert (Fraction(1, 8) + Fraction(1, 3)) / 2 == Fraction(11, 48)
+    network = (ROOT / "docs/assets/javascripts/playground/network.js").read_text(encoding="utf-8")
+    groups = network.split("function groups(net, grads) {")[1].split("return out;")[0]
+    assert "param" not in groups, groups                                 # only W, b, gamma, beta are updated
+    for lang, words in (("en", "PReLU's slope $a$ stays at the value its control sets, not learned, and RReLU uses its "
+                               "test-time slope $11/48$ at every step, not a random one."),
+                        ("zh", "PReLU 的斜率 $a$ 固定为控件设定的值，不参与学习；RReLU 每一步都用测试时的斜率 $11/48$，不随机取值。")):
+        assert words in page(lang), lang
+    assert "这一类还包括卡在常数段的单元" in page("zh")                    # the group also holds them (not "is")

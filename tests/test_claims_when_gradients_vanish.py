@@ -1089,6 +1089,14 @@ def test_0_834_is_exactly_the_error_of_always_answering_the_commonest_class(st):
     share = np.bincount(y).max() / len(y)
     assert round(share * 100, 1) == 16.6
     assert float(st["sigmoid_error"][-1]) == pytest.approx(1 - share, abs=1e-12)
+    # the page claims only what this shows: no better than always answering the commonest class
+    # (the cache holds errors, not the trained network's outputs, so nothing is said about them)
+    assert float(st["sigmoid_error"][-1]) >= 1 - share - 1e-12
+    assert 1 - 1 / 10 == pytest.approx(0.9)          # "Random guessing among 10 classes would give about 0.9"
+    assert ("Random guessing among 10 classes would give about 0.9, so the network has learned which class "
+            "is most common and does no better than that." in page_text("blog/posts/when-gradients-vanish.md", "en"))
+    assert ("在 10 个类别里随机乱猜，误差约为 0.9；可见网络只学会了哪一类最常见，没有做得比这更好。"
+            in page_text("blog/posts/when-gradients-vanish.md", "zh"))
 
 
 @pytest.mark.parametrize("lang, wording", [

@@ -67,8 +67,18 @@ def test_shape_parameter_gain_and_outlier_entries():
     assert r"Swish 的 $\beta$（SiLU 即 $\beta = 1$）" in shape.zh_definition
     assert "its fan-in" in TERMS["gain"].en_definition and "即一个单元的输入个数" in TERMS["gain"].zh_definition
     outlier = TERMS["outlier"]
-    assert "in FP8 they fall below the normal range, in int8 they land on a few codes or on zero" in outlier.en_definition
+    assert ("in int8 they land on a few codes or on zero, while in E4M3 only values more than 28,672 times smaller "
+            "fall below the normal range or to zero") in outlier.en_definition
     assert "在 int8 中只落在少数几个码上" in outlier.zh_definition
+    assert "在 E4M3 中，只有不到最大值 1/28672 的值才落到正规数范围以下或变成 0" in outlier.zh_definition
+    # E4M3 scaled so that its largest value is 448: the normal range ends at 2^-6, 28,672 times below (review final40, cb)
+    import ml_dtypes
+    e4m3 = ml_dtypes.finfo(ml_dtypes.float8_e4m3fn)
+    assert float(e4m3.max) == 448.0 and float(e4m3.smallest_normal) == 2.0 ** -6 and 448.0 / 2.0 ** -6 == 28672
+    largest = 1000.0
+    for ratio, normal in ((28000.0, True), (40000.0, False)):
+        scaled = np.float64(largest / ratio * 448.0 / largest).astype(ml_dtypes.float8_e4m3fn).astype(np.float64)
+        assert (scaled >= 2.0 ** -6) == normal, ratio
     # int8 has 256 codes and no normal range: a value far below the scale rounds to code 0
     scale = 1000.0 / 127
     assert round(0.3 / scale) == 0 and round(5.0 / scale) == 1
@@ -169,7 +179,7 @@ def test_gated_unit_terms_value_gate_input_hidden_width_and_log_perplexity_match
     for key, en, zh, home_words in (
             ("value", "value", "值", {"en": "Write $u$ for the *value*", "zh": "记 $u$ 为**值**"}),
             ("gate-input", "gate input", "门输入", {"en": "$v$ for the *gate input*", "zh": "$v$ 为**门输入**"}),
-            ("hidden-width", "hidden width", "隐藏宽度", {"en": "hidden width $d_\\mathrm{ff} = 3072$", "zh": "隐藏宽度 $d_\\mathrm{ff} = 3072$"}),
+            ("hidden-width", "hidden width", "隐藏宽度", {"en": "hidden width $d_\\mathrm{ff}$", "zh": "$d_\\mathrm{ff}$ 为隐藏宽度"}),
             ("log-perplexity", "log-perplexity", "对数困惑度",
              {"en": "log-perplexity on held-out data, the average negative log-probability the model assigns to each target token",
               "zh": "对数困惑度，即模型给每个目标词元的概率取负对数后的平均值"})):

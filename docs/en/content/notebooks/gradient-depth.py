@@ -7,7 +7,7 @@
 # A bias-free stack of 50 layers, each
 # 256 units wide, is fed a batch of 64 standard normal inputs; the backward pass starts from a
 # standard normal gradient $\partial L / \partial h_{50}$ at the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
-# every layer, for sigmoid, tanh and ReLU under three initial weight scales: a small one ($\sigma_w = 0.01$),
+# every layer, for sigmoid, tanh and ReLU under three weight scales at initialisation: a small one ($\sigma_w = 0.01$),
 # Xavier initialisation ($\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He initialisation ($\sigma_w^2 = 2/n$).
 # The last column, "factor per layer", is
 # $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one step down the
@@ -62,7 +62,8 @@ say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 # The table compares it with the measured factor. For Xavier and He the measured factor is a little lower.
 # The last three lines apply the two corrections given in
 # [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):
-# $\mathbb{E}[f'^2]$ taken at the fixed point $q^*$ of the forward recursion instead of at zero, and the factor
+# $\mathbb{E}[f'^2]$ taken, instead of at zero, at the fixed point $q^*$ of the forward recursion
+# $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ (the pre-activation variance that one layer maps to itself), and the factor
 # $2^{1/49}$ for the larger input to layer 1. Each corrected prediction comes within 0.5% of the measured factor.
 
 # %%
@@ -75,7 +76,7 @@ for init in INIT_STD:
         measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 for init in INIT_STD:
     n_var_w, q = width * INIT_STD[init](width) ** 2, 1.0
-    for _ in range(100):                       # the forward recursion, run to its fixed point q*
+    for _ in range(100):
         q = next_variance("sigmoid", n_var_w, q)
     slope = gaussian_expectation(lambda z: sigmoid_prime(z) ** 2, q)
     g = r[f"sigmoid_{init}_grad"]
