@@ -821,6 +821,16 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
         for piece in pieces:
             assert piece in part, piece
     assert section.count("low-precision.md#speed") == 1
+    # the GPU clause is no stronger than its home: "most" built-ins are one pass, softsign being the exception
+    # low-precision#speed names (review final41/ca)
+    home = (CONTENT[lang] / "catalogue/low-precision.md").read_text(encoding="utf-8").split("{ #speed }")[1].split("\n## ")[0]
+    assert ("Softsign is an exception" in home) if lang == "en" else ("softsign 是个例外" in home)
+    gpu = {"en": "On a GPU, where most built-in activations are one pass over memory (softsign, three operations in "
+                 "PyTorch's eager mode, is an exception), the choice [matters less](low-precision.md#speed).",
+           "zh": "在 GPU 上，多数内置激活函数只对内存过一遍（softsign 是例外：在 PyTorch 的即时执行模式下，它分三步运算，"
+                 "每步一个内核），选哪个[影响就小些](low-precision.md#speed)。"}[lang]
+    assert gpu in first
+    assert ("three operations" in home) if lang == "en" else ("三步运算" in home)
     assert "implementations" not in first and "各家实现" not in first      # said once, in #int8
     assert "single integer instruction" not in section and "单条整数指令" not in section
     # folding into the requantisation is shown in #int8 (the final clip, hard swish's division by 6); here only

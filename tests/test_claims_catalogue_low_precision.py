@@ -333,29 +333,53 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
 
 
 def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
-    """'one that flushes subnormals to zero returns 0 sooner in bfloat16's far tails (the sigmoid from
-    -87.5 rather than -93, SiLU from -92 rather than -97.5)': the same search, with every result below
-    bfloat16's smallest normal number (e^-87.34) set to 0."""
-    tiny = lp.FORMATS["bfloat16"].tiny
-    assert round(math.log(tiny), 2) == -87.34
+    """'one that sets every subnormal result to 0, intermediates included ...: e^x is subnormal below -87.34,
+    so the sigmoid and SiLU, both computed from it, are 0 from -87.5 rather than -93 and -97.5': a float32
+    kernel on every bfloat16 input, with every operation's result below
+    float32's smallest normal number set to 0 (per-operation flush, not only of the final result), for
+    the stable forms e^x/(1 + e^x) and x e^x/(1 + e^x) in either order of the product."""
+    tiny = np.finfo(np.float32).tiny
+    assert tiny == lp.FORMATS["bfloat16"].tiny and round(math.log(tiny), 2) == -87.34
 
-    def ftz(v):
-        v = lp.to_format(v, "bfloat16")
+    def ftz(v):                                   # one float32 operation's result, flushed
+        v = np.asarray(v, dtype=np.float32)
+        return np.where(np.abs(v) < tiny, np.float32(0), v).astype(np.float32)
+
+    def out(v):                                   # the float32 result stored in bfloat16, flushed
+        v = lp.to_format(np.asarray(v, dtype=np.float64), "bfloat16")
         return np.where(np.abs(v) < tiny, 0.0, v)
 
-    for key, kept, flushed in (("sigmoid", -93.0, -87.5), ("silu", -97.5, -92.0)):
+    one = np.float32(1)
+    def sig(x):
+        e = ftz(np.exp(x))
+        return ftz(e / ftz(one + e))
+    kernels = {"sigmoid": [lambda x: out(sig(x))],
+               "silu": [lambda x: out(ftz(x * sig(x))),
+                        lambda x: (lambda e: out(ftz(ftz(x * e) / ftz(one + e))))(ftz(np.exp(x)))]}
+    for key, kept in (("sigmoid", -93.0), ("silu", -97.5)):
         assert lp.row(key, "bfloat16").value[0] == kept, key
-        act = EVERY[key]
-        with np.errstate(all="ignore"):
-            m = lp.beyond_last(lambda x: ftz(act.f(x)) != 0, "bfloat16", -1)
-        assert -m == flushed, key
+        for kernel in kernels[key]:
+            with np.errstate(all="ignore"):
+                m = lp.beyond_last(lambda x: kernel(x.astype(np.float32)) != 0, "bfloat16", -1)
+            assert -m == -87.5, key
+    # -87.5 is the first bfloat16 value below -87.34: there e^x is the first to be flushed
+    x = lp.every_value("bfloat16")
+    assert x[x < math.log(tiny)].max() == -87.5
+    # flushing only the final result would have moved SiLU to -92 instead: the intermediate is what matters
+    with np.errstate(all="ignore"):
+        late = lp.beyond_last(lambda x: out(EVERY["silu"].f(x)) != 0, "bfloat16", -1)
+    assert -late == -92.0
     # flush-to-zero is defined where it is first used: subnormal results set to 0
     page_lang("en", "In bfloat16's far tails, beyond $|x| = 88.72$", "")
-    page_lang("en", "And one that sets subnormal results to 0 (a mode called flush-to-zero) returns 0 sooner there: "
-              "the sigmoid from $-87.5$ rather than $-93$, SiLU from $-92$ rather than $-97.5$.", "")
+    page_lang("en", "And one that sets every subnormal result to 0, intermediates included (a mode called flush-to-zero), "
+              "returns 0 sooner there: $e^{x}$ is subnormal below $-87.34$, so the sigmoid and SiLU, both computed from "
+              "it, are 0 from $-87.5$ rather than $-93$ and $-97.5$.", "")
     page_lang("zh", "", "在 bfloat16 的远端尾部，即 $|x|$ 超过 88.72")
-    page_lang("zh", "", "把次正规数结果置为 0 的内核（这种模式称为下溢清零，flush-to-zero）在那里会更早得到 0："
-              "sigmoid 从 $-87.5$ 起而不是从 $-93$ 起，SiLU 从 $-92$ 起而不是从 $-97.5$ 起。")
+    page_lang("zh", "", "把次正规数结果（包括中间结果）都置为 0 的内核（这种模式称为下溢清零，flush-to-zero）在那里会更早得到 0："
+              "$e^{x}$ 在 $-87.34$ 以下是次正规数，由它算出的 sigmoid 和 SiLU 因而都从 $-87.5$ 起为 0，"
+              "而不是分别从 $-93$ 和 $-97.5$ 起。")
+    for lang in LANGS:
+        assert "$-92$" not in page(lang), lang
     for lang in LANGS:
         assert "flushes subnormals" not in page(lang) and "次正规数清零" not in page(lang), lang
     page_lang("en", r"beyond $|x| = 88.72$, where $e^{|x|}$ [overflows](#overflow) in float32", "")
@@ -424,7 +448,7 @@ def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
     assert round(lp.FORMATS["bfloat16"].max / 1e38, 1) == round(lp.FORMATS["float32"].max / 1e38, 1) == 3.4
     assert not lp.FORMATS["float8_e4m3fn"].has_inf and lp.FORMATS["float8_e5m2"].has_inf
     assert np.isnan(np.array(500.0).astype(E4M3).astype(float))
-    # "a value between 448 and 464, 464 included, rounds to 448, its largest, and any larger value becomes NaN": 464 is halfway between 448
+    # "every value from 448 up to and including 464 rounds to 448, its largest; anything larger becomes NaN": 464 is halfway between 448
     # and the next step, 480, and the tie goes to 448 (even); anything above it is NaN, on both sides.  Checked from
     # float32, the widest format the page computes in before converting (ml_dtypes converts float64 through float32)
     assert lp.FORMATS["float8_e4m3fn"].max == 448
@@ -434,8 +458,8 @@ def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
             assert to8(sign * v) == sign * 448.0, v
         for v in (np.nextafter(np.float32(464), np.float32(np.inf)), 465.0, 1e6, np.inf):
             assert math.isnan(to8(sign * v)), v
-    page_lang("en", "E4M3 has no infinity; in the conversion this page uses, a value between 448 and 464, 464 included, rounds to 448, its largest, "
-              "and any larger value becomes NaN (\"not a number\"), not $\\infty$.", "")
+    page_lang("en", "E4M3 has no infinity; in the conversion this page uses, every value from 448 up to and including 464 rounds "
+              "to 448, its largest; anything larger becomes NaN (\"not a number\"), not $\\infty$.", "")
     page_lang("zh", "", "E4M3 没有无穷大；在本页所用的转换中，448 到 464（含 464）之间的值舍入成最大值 448，更大的值则变成 NaN"
               "（非数值，not a number），而不是 $\\infty$。")
 
@@ -574,9 +598,9 @@ def test_tanh_thresholds_and_slope():
     assert lp.row("tanh", "bfloat16").value[0] == -lp.row("tanh", "bfloat16").value[1]
     assert round(float(tanh_prime(np.array(3.46875))), 4) == 0.0039
     both("3.47", "0.0039", "9.01")
-    page_lang("en", r"at $|x| = 3.47$ in bfloat16, where its slope is 0.0039, at 4.508 in float16 and, correctly rounded, "
-              "at 9.01 in float32.", "")
-    page_lang("zh", "", r"bfloat16 中在 $|x| = 3.47$（斜率 0.0039），float16 中在 4.508，float32 中若正确舍入则在 9.01。")
+    page_lang("en", r"It does so at $|x| = 3.47$ in bfloat16, where its slope is 0.0039, at 4.508 in float16 and, correctly "
+              "rounded, at 9.01 in float32.", "")
+    page_lang("zh", "", r"它在 bfloat16 中从 $|x| = 3.47$ 起（斜率 0.0039），在 float16 中从 4.508 起，float32 中若正确舍入则从 9.01 起。")
     for lang, machine_dependent in (("en", "numpy's float32 tanh"), ("zh", "numpy 的 float32 tanh")):
         assert machine_dependent not in page(lang), lang
 
@@ -810,16 +834,29 @@ def test_sigmoid_tail_figure():
     assert data["ones"]["bfloat16"] == 6.25 and round(data["ones"]["float32"], 2) == 17.33
     for fmt, values in data["values"].items():
         assert np.all(np.diff(values) >= 0), fmt                 # every staircase is monotone
-    assert set(np.unique(data["values"]["float8_e4m3fn"][data["x"] >= 2.5])) == {0.9375, 1.0}
-    assert set(np.unique(data["values"]["float8_e5m2"][data["x"] >= 2])) == {0.875, 1.0}
+    xs = data["xs"]
+    assert set(np.unique(data["values"]["float8_e4m3fn"][xs["float8_e4m3fn"] >= 2.5])) == {0.9375, 1.0}
+    assert set(np.unique(data["values"]["float8_e5m2"][xs["float8_e5m2"] >= 2])) == {0.875, 1.0}
+    # the 8- and 16-bit curves are drawn at the format's own values, so each reaches 1 in (a), and ends in (b),
+    # exactly at its tick: the last input with 1 - sigma_F > 0 is the format's value just below the tick
+    for fmt in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"):
+        for x, v in ((xs[fmt], data["values"][fmt]), (data["xgs"][fmt], 1.0 - data["gaps"][fmt])):
+            assert np.array_equal(x, lp.to_format(x, fmt)), fmt
+            assert x[np.argmax(v == 1.0)] == data["ones"][fmt], fmt
+            assert np.all(v[x >= data["ones"][fmt]] == 1.0) and np.all(v[x < data["ones"][fmt]] < 1.0), fmt
+    for lang, said in (("en", "reach 1 at 3 (E5M2) and 3.5 (E4M3)"), ("en", "marked by a tick at the bottom: at 3 and 3.5 for FP8"),
+                       ("en", "The sigmoid in each format F, at the values of F, its output rounded to F"),
+                       ("zh", "在 3（E5M2）和 3.5（E4M3）处到达 1"), ("zh", "并在底部用短竖线标出：FP8 在 3 和 3.5"),
+                       ("zh", "各格式 F 下的 sigmoid，输入取 F 中的值，输出舍入到 F")):
+        assert said in page(lang), (lang, said)
     # the text refers to panel (b) before the figure, with the ticks it shows
     assert {f: round(v, 2) for f, v in data["ones"].items()} == {
         "float32": 17.33, "bfloat16": 6.25, "float16": 8.32, "float8_e5m2": 3.0, "float8_e4m3fn": 3.5}
     for lang, said in (("en", r"Panel (b) of the figure below shows every format: $1 - \sigma$ follows $e^{-x}$ down to a "
-                              "tick where it becomes exactly 0, at 8.32 in float16, 17.33 in float32, and already at 3 "
-                              "(E5M2) and 3.5 (E4M3)."),
-                       ("zh", r"下图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处变成恰好 0；"
-                              "float16 的短竖线在 8.32，float32 的在 17.33，两种 FP8 格式的则早在 3（E5M2）和 3.5（E4M3）。")):
+                              "tick where it becomes exactly 0. The two FP8 formats get there already at 3 (E5M2) and "
+                              "3.5 (E4M3), float16 at 8.32 and float32 at 17.33."),
+                       ("zh", r"下图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处变成恰好 0。"
+                              "两种 FP8 格式早在 3（E5M2）和 3.5（E4M3）处就到了，float16 在 8.32，float32 在 17.33。")):
         text = page(lang)
         assert said in text and text.index(said) < text.index("figure:sigmoid_tail_formats"), lang
 
@@ -842,6 +879,8 @@ def test_exp_overflow_per_format():
     assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
     assert round(math.log(65504), 2) == 11.09
     both("88.72", "89", "6.5", "12", "11.09")
+    page_lang("en", "In float32 and bfloat16, which share a range, it overflows only from 88.72 and 89.", "")
+    page_lang("zh", "", "float32 和 bfloat16 的范围相同，要到 88.72 和 89 才溢出。")
     page_lang("en", r"$\log 65{,}504 \approx 11.09$", "")
     page_lang("zh", "", r"$\log 65504 \approx 11.09$")
 
@@ -890,8 +929,10 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
               "内核（[见上文](#evaluated)）在 11.09、12 或 6.5 处不会这样溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
               "SiLU 和 Mish 的内核就是这样做的。")
     # the thresholds 11.09, 12 and 6.5 are given before the sentence that contrasts a float32 kernel with them
-    for lang, given, contrast in (("en", "11.09 in float16, 12 in E5M2 and 6.5 in E4M3", "no such overflow at 11.09, 12 or 6.5"),
-                                  ("zh", "float16 为 11.09，E5M2 为 12，E4M3 为 6.5", "在 11.09、12 或 6.5 处不会这样溢出")):
+    for lang, given, contrast in (("en", "$e^{x}$ is infinite from 11.09 in float16 and 12 in E5M2, and NaN from 6.5 in E4M3.",
+                                   "no such overflow at 11.09, 12 or 6.5"),
+                                  ("zh", "在 float16 中从 11.09 起、在 E5M2 中从 12 起变成无穷大，在 E4M3 中从 6.5 起变成 NaN。",
+                                   "在 11.09、12 或 6.5 处不会这样溢出")):
         text = page(lang)
         assert text.index(given) < text.index(contrast), lang
     for lang, ref in (("en", "CUDA kernels of GELU, SiLU and Mish (aten/src/ATen/native/cuda: ActivationGeluKernel.cu, "
@@ -1127,10 +1168,8 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
         assert r"\mathrm{LSE}(z) = m + \log \sum_j e^{z_j - m}" in text, lang
         assert "np.log1p(np.exp(-np.abs(x)))" in text and r"\log\bigl(1 + e^{-|x|}\bigr)" in text, lang
         assert "{ #stability }" in text, lang
-    assert "subtract the largest logit $m$ first, so that every exponent is at most 0" in other["en"]
-    assert "先减去最大的 logit $m$，让每个指数都不超过 0" in other["zh"]
     page_lang("en", r"Subtracting the largest logit first, which leaves the result unchanged in exact arithmetic, makes every "
-              r"exponent at most 0 ([output layers](output-layers.md#stability) derives this shift for softmax and "
+              r"argument of exp at most 0 ([output layers](output-layers.md#stability) derives this shift for softmax and "
               r"log-sum-exp).", "")
     page_lang("zh", "", r"先减去最大的 logit，在精确算术里结果不变，却让每个指数函数的自变量都不超过 0（[输出层](output-layers.md#stability)"
               r"一页对 softmax 和 log-sum-exp 推导了这种平移）。")
@@ -1198,7 +1237,7 @@ def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
               r"($x$ or 0), but not the sigmoid or SiLU. For $x \le -6.5$ the sigmoid then gives $2^{-9}$, E4M3's "
               r"smallest positive number, where the correctly rounded value is 0 from $-7$; SiLU gives about $x/448$, "
               r"which is $-1$ at $x = -448$, where the true value is about 0.", "")
-    page_lang("zh", "", r"若转换时把溢出的结果截断到 $\pm 448$，Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
+    page_lang("zh", "", r"若转换时把溢出的结果饱和到 $\pm 448$（超出范围的值一律取 $\pm 448$），Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
               r"在 $x \le -6.5$ 时，sigmoid 给出 E4M3 的最小正数 $2^{-9}$，而正确舍入的值从 $-7$ 起就是 0；SiLU 约等于 "
               r"$x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
     # 'saturating' on this page means the function levelling off (glossary); the conversions are described

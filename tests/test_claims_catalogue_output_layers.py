@@ -130,6 +130,33 @@ def test_jacobian_properties():
         assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_jacobian_and_cross_entropy_are_defined_where_first_named(lang):
+    """The page says in words what the Jacobian is where the matrix first appears, and gives cross-entropy's
+    formula where the term is first named; the formula is the one the cross-entropy section derives (review final41, cb)."""
+    text = page(lang)
+    jacobian = {"en": "The matrix of all these partial derivatives is the *Jacobian* of softmax:",
+                "zh": "由所有这些偏导数组成的矩阵就是 softmax 的**雅可比矩阵**："}[lang]
+    assert jacobian in text and text.index(jacobian) < text.index(r"J = \frac{\partial p}{\partial z}")
+    formula = r"$-\sum_i y_i \log p_i$"
+    named = {"en": "for the classification outputs it is *cross-entropy*, " + formula,
+             "zh": "各种分类输出得到的则是**交叉熵** " + formula}[lang]
+    body = text.split("{ #last-layer }")[1]
+    first = body.find({"en": "cross-entropy", "zh": "交叉熵"}[lang])
+    assert body.index(named) <= first < body.index(named) + len(named)
+    assert r"L(z, y) = -\sum_i y_i \log p_i" in text.split("{ #cross-entropy }")[1]
+    # the gradient p - y depends on nothing but the prediction and the target, however saturated softmax is:
+    # at logits (30, 0, -30) with the last class true, the loss's slope is still almost -1 on that class
+    if lang == "zh":
+        assert "梯度的大小只取决于预测离目标有多远，不管 softmax 饱和得多厉害。" in text and "梯度越大" not in text
+        assert "计算开销是否小" in text and "便宜" not in text.split("{ #last-layer }")[0]
+    z, y, h = np.array([30.0, 0.0, -30.0]), np.array([0.0, 0.0, 1.0]), 1e-6
+    slope = [(out.cross_entropy_with_logits(z + h * e, y) - out.cross_entropy_with_logits(z - h * e, y)) / (2 * h)
+             for e in np.eye(3)]
+    np.testing.assert_allclose(slope, out.softmax(z) - y, atol=1e-6)
+    assert slope[2] == pytest.approx(-1.0, abs=1e-6) and np.abs(out.softmax_jacobian(z)).max() < 1e-12
+
+
 def test_softmax_saturates():
     J = out.softmax_jacobian(np.array([10.0, 0.0, 0.0, 0.0]))
     assert f"{np.abs(J).max():.1e}" == "1.4e-04"

@@ -119,6 +119,29 @@ def test_the_linked_measurement_covers_relu_and_leaky_relu_only():
         assert plural not in page_text(lang)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_leaky_relu_links_to_its_home_and_names_maas(lang):
+    """Leaky ReLU's home is dead-relu-units#relu-variants (the glossary's), which attributes it to Maas,
+    Hannun and Ng (2013); this page links there, names them, and lists the work (review final41/ca)."""
+    home = (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
+    assert "{ #relu-variants }" in home and ("Maas, Hannun and Ng (2013)" in home or "Maas、Hannun 和 Ng（2013）" in home)
+    text = page_text(lang)
+    said = {"en": "[Leaky ReLU](../blog/posts/dead-relu-units.md#relu-variants) (Maas et al. 2013), $\\max(x, a x)$",
+            "zh": "[Leaky ReLU](../blog/posts/dead-relu-units.md#relu-variants)（Maas 等人，2013）即 $\\max(x, a x)$"}[lang]
+    assert said in text and "reference.md#leaky-relu" not in text
+    assert "Rectifier Nonlinearities Improve Neural Network Acoustic Models" in text.split("{ #references }")[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rrelu_has_pytorchs_convention_and_the_setting_of_xu_et_als_experiments(lang):
+    """Not "two conventions in use": only PyTorch's is a library convention; the divide-by-U(3, 8) rule is
+    the setting of Xu et al.'s experiments (review final41/ca)."""
+    said = {"en": "PyTorch's convention, which the card follows, differs from the one in Xu et al.'s experiments:",
+            "zh": "PyTorch 的约定（卡片沿用它）与 Xu 等人实验中的做法不同："}[lang]
+    assert said in page_text(lang)
+    assert "Two conventions are in use" not in page_text(lang) and "两套约定" not in page_text(lang)
+
+
 def test_relu_output_and_gradient_are_exactly_zero_for_negative_inputs():
     x = np.linspace(-5, -1e-9, 1001)
     assert np.all(relu(x) == 0) and np.all(relu_prime(x) == 0)

@@ -638,9 +638,12 @@ def test_a_z_loss_step_lowers_the_largest_logits_most_and_flattens_the_distribut
     assert np.all(np.diff(grad[np.argsort(z)]) > 0)                 # the larger the logit, the larger its step
     stepped = z - 100.0 * grad
     assert np.all(stepped < z)                                      # log Z > 0: every logit goes down
+    assert np.all(np.diff((z - stepped)[np.argsort(z)]) > 0)        # the largest moves most
     assert attn.entropy(attn.softmax(stepped)) > attn.entropy(attn.softmax(z))
-    shown("the step is proportional to $p$, so when $\\log Z > 0$ it lowers every logit, the largest most, and also flattens the distribution slightly",
-          "$\\log Z > 0$ 时，每个 logit 都会降低，越大的降得越多，分布因此略微变平")
+    assert 0 < np.logaddexp.reduce(stepped) < log_z                 # towards log Z = 0
+    shown("A gradient step on the z-loss is proportional to $p$, so it moves the largest logits most, always in the direction that brings "
+          "$\\log Z$ back towards 0: when $\\log Z > 0$ it lowers every logit and slightly flattens the distribution",
+          "各个 logit 的改变量与 $p$ 成正比，越大的 logit 移动得越多，方向总是把 $\\log Z$ 拉回 0：$\\log Z > 0$ 时，每个 logit 都降低，分布略微变平")
 
 
 
@@ -658,11 +661,8 @@ def test_the_z_loss_penalises_log_z_both_ways_and_a_step_raises_logits_when_it_i
     assert np.all(np.diff((stepped - z)[np.argsort(z)]) > 0)        # the largest most
     assert attn.entropy(attn.softmax(stepped)) < attn.entropy(attn.softmax(z))   # sharpens
     assert abs(np.logaddexp.reduce(stepped)) < abs(log_z)           # towards log Z = 0
-    shown("The penalty $\\alpha\\,(\\log Z)^2$ grows as $\\log Z$ moves away from 0 in either direction, so when "
-          "$\\log Z < 0$, as after a drift to large negative values, the step raises every logit, the largest most, "
-          "and sharpens the distribution slightly.",
-          "罚项 $\\alpha\\,(\\log Z)^2$ 在 $\\log Z$ 偏离 0 时都会增大，无论偏向哪一边，所以 $\\log Z < 0$ 时"
-          "（logit 漂移到很大的负值之后正是如此），这一步会抬高每个 logit，越大的抬得越多，分布因此略微变尖。")
+    shown("when $\\log Z < 0$, as after a drift to large negative values, it raises every logit and slightly sharpens it.",
+          "$\\log Z < 0$ 时（logit 漂移到很大的负值之后正是如此），每个 logit 都抬高，分布略微变尖。")
 
 def test_bfloat16_stores_logits_near_minus_100_to_within_a_quarter():
     """One candidate for why the drift harms training: rounding a large logit in bfloat16 moves it by up to 0.25,
@@ -678,10 +678,11 @@ def test_bfloat16_stores_logits_near_minus_100_to_within_a_quarter():
     p, q = attn.softmax(z), attn.softmax(z.astype(ml_dtypes.bfloat16).astype(np.float64))
     assert abs(p[0] - q[0]) > 0.05                                    # the shift changes the probabilities
     assert np.allclose(attn.softmax(z + 100.0), p)                    # the level alone does not
-    assert ml_dtypes.finfo(ml_dtypes.bfloat16).nmant + 1 == 8 and ml_dtypes.finfo(ml_dtypes.bfloat16).bits == 16
-    shown("[bfloat16](../glossary.md#bfloat16), a 16-bit format with 8 significant bits, stores a number near $-100$ only to within 0.25, and such errors land on "
+    assert ml_dtypes.finfo(ml_dtypes.bfloat16).nmant == 7 and ml_dtypes.finfo(ml_dtypes.bfloat16).bits == 16   # 7 fraction bits
+    assert float(ml_dtypes.finfo(ml_dtypes.bfloat16).eps) == 2.0 ** -7                               # + the implicit 1: 8 significant
+    shown("[bfloat16](low-precision.md#formats), a 16-bit format that keeps 7 fraction bits (8 significant bits with the implicit leading 1), stores a number near $-100$ only to within 0.25, and such errors land on "
           "the differences between logits, which set the probabilities.",
-          "[bfloat16](../glossary.md#bfloat16)（一种只有 8 位有效位的 16 位格式）存储 $-100$ 附近的数时误差可达 0.25，而这样的误差会落到 logit 之间的差上，"
+          "[bfloat16](low-precision.md#formats)（一种 16 位格式，尾数只有 7 位，连同隐含的首位共 8 位有效位）存储 $-100$ 附近的数时误差可达 0.25，而这样的误差会落到 logit 之间的差上，"
           "概率正是由这些差决定的。")
     shown("an instability that the z-loss mitigated. How can a drift that changes no probability harm training? One candidate is rounding,",
           "并发现 z 损失能缓解这种不稳定。一个不改变任何概率的漂移为什么会损害训练？一种可能的解释是舍入误差")
@@ -719,10 +720,9 @@ def test_shifting_by_log_z_zeroes_the_penalty_and_keeps_every_probability():
     log_z = np.logaddexp.reduce(tokens, axis=1)
     assert abs(log_z[0] - log_z[1]) > 1.0
     assert all(z_loss(t - b) > 1e-6 for b in log_z for t in tokens if np.logaddexp.reduce(t) != b)
-    shown("The penalty excludes no output distribution: for any logits $z$, the shifted logits $z - \\log Z$ (the log-probabilities) "
-          "give the same probabilities and have $\\log Z = 0$, where the penalty vanishes; but the shift differs from token to token",
-          "这个罚项不排除任何输出分布：对任意 logit $z$，平移后的 $z - \\log Z$（即各概率的对数）给出同样的概率，"
-          "且其 $\\log Z = 0$，罚项在那里为零；不过这个平移量随词元而变，须由网络自己学会")
+    shown("The penalty rules out no output distribution: shifting the logits by $-\\log Z$ keeps every probability and zeroes the penalty, "
+          "though the shift differs from token to token and the network has to learn it.",
+          "这个罚项并不限制模型能表示哪些输出分布：把 logit 平移 $-\\log Z$，各概率不变，罚项变为零；不过这个平移量随词元而变，须由网络自己学会。")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -848,10 +848,15 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
         assert above > 1e3 * q_star and below < 1e-3 * q_star                      # explodes or vanishes
     for s2 in (0.3, 1.0, 4.0):                                   # E[f(sigma xi)^2] = (3/2) sigma^4
         assert gaussian_expectation(lambda t: f(np.sqrt(s2) * t) ** 2) == pytest.approx(1.5 * s2 ** 2, rel=1e-9)
-    shown("let $\\sigma_l^2$ be the variance of layer $l$'s [pre-activations](../glossary.md#pre-activation)",
-          "$\\sigma_l^2$ 为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
-    shown("$\\sigma_{l+1}^2 = g^2\\,\\mathbb{E}[f(\\sigma_l \\xi)^2] = \\tfrac{3}{2}\\,g^2 \\sigma_l^4$")
-    shown("a fixed point at $\\sigma_*^2 = 2/(3g^2)$, but its slope there is 2", "在 $\\sigma_*^2 = 2/(3g^2)$ 处有不动点，但那里的斜率是 2")
+    # written in the initialisation article's symbols: q_l for the variance, n sigma_w^2 (g2 above) for the squared gain
+    shown("Let each unit have $n$ inputs (its fan-in) and weights of variance $\\sigma_w^2$, and let $q_l$ be the variance of layer $l$'s "
+          "[pre-activations](../glossary.md#pre-activation)",
+          "$q_l$ 为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
+    shown("$q_{l+1} = n\\sigma_w^2\\,\\mathbb{E}[f(\\sqrt{q_l}\\,\\xi)^2] = \\tfrac{3}{2}\\,n\\sigma_w^2\\,q_l^2$")
+    shown("a fixed point at $q_* = 2/(3n\\sigma_w^2)$, but its slope there is 2", "在 $q_* = 2/(3n\\sigma_w^2)$ 处有不动点，但那里的斜率是 2")
+    for lang in LANGS:                                           # the linked article uses the same symbols
+        article = page_text("blog/posts/initialisation.md", lang)
+        assert "q_l = n\\,\\sigma_w^2" in article and "\\sqrt{n}\\,\\sigma_w" in article
 
 
 # --- normalisation --------------------------------------------------------------------------
@@ -998,6 +1003,11 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
         h = u @ W1
         saved.append((np.sqrt((x ** 2).mean()), u_back, h))
         unit.append(np.sqrt((u ** 2).mean()))                              # the input W1 sees: N(x)
+        # the normalisation's backward pass divides by each token's standard deviation (RMS for RMSNorm), up to its epsilon
+        v = np.cos(np.arange(x.size)).reshape(x.shape)
+        sd, rm = x.std(axis=-1, keepdims=True), np.sqrt((x ** 2).mean(axis=-1, keepdims=True))
+        np.testing.assert_allclose(u_back(v) * sd, norm.layer_norm(x / sd)[1](v), rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(norm.rms_norm(x)[1](v) * rm, norm.rms_norm(x / rm)[1](v), rtol=1e-5, atol=1e-6)   # EPS = 1e-6
         x = x + norm.GELU.f(h) @ W2
     _, out_back = norm.layer_norm(x)
     g = out_back(R)
@@ -1049,10 +1059,10 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert int(np.argmin(rms)) == 0 and rms[:12].max() < rms[12:].min()  # smallest near the input (one dip, block 41)
     assert int(np.argmax(added)) == 0 and added[:12].min() > added[12:].max()   # so the share is largest there
     shown("The cause is not the block's input, which its normalisation holds at unit scale, but the error signal (the gradient of the loss with respect to the stream): on its way "
-          "back it gains at every block a share inversely proportional to the size of the stream that block normalises, "
-          "and the stream is smallest near the input.",
-          "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号（损失对残差流的梯度）：误差信号反向传播时每经过一个块都会累加一份，"
-          "这一份与该块所归一化的残差流的大小成反比，而残差流在靠近输入端时最小。")
+          "back it gains at every block that block's branch contribution, which the normalisation divides by the standard deviation of the stream "
+          "it normalised (by the root mean square, with RMSNorm), and the stream is smallest near the input.",
+          "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号（损失对残差流的梯度）：误差信号反向传播时，每经过一个块都会加上该块残差分支的一份贡献，"
+          "而归一化层把这份贡献除以它所归一化的残差流的标准差（RMSNorm 则是除以均方根），残差流又在靠近输入端时最小。")
 
 
 def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_ten_to_a_hundred_thousand_times(stack):
@@ -1197,7 +1207,9 @@ def test_gpt2_row_gives_the_gelu_of_its_released_code(lang):
     assert "`openai/gpt-2`" in references and "github.com/openai/gpt-2/blob/c2dae27c1029770cea40978813f17a5fd545b883/src/model.py" in references
     # the gated-units table gives the same activation from the same code
     gated_row = gated_models(lang)["GPT-2"]
-    assert expected.split(" (")[0].split("（")[0] in gated_row and "`openai/gpt-2`" in gated_row
+    assert expected.split(" (")[0].split("（")[0] in gated_row and {"en": "released code", "zh": "公开代码"}[lang] in gated_row
+    gated_references = page_text("catalogue/gated-units.md", lang).split("{ #references }")[1]
+    assert "github.com/openai/gpt-2/blob/" in gated_references and "src/model.py" in gated_references
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -1347,7 +1359,7 @@ def test_the_table_sources_are_reports_and_marked_released_code(lang):
     unmarked = [cell for cells in rows.values() for cell in cells[1:5] if mark not in cell]
     assert len(marked) >= 5 and unmarked
     shown("The table below lists what each model uses, from its report or, where marked, its released code (",
-          "下表列出各模型的做法，出自其报告；标注“公开代码”的出自公开代码（")
+          "下表列出各模型的做法，依据其报告，标注“公开代码”的则依据公开代码（")
     assert "report says it uses" not in page("en") and "报告中写明的做法" not in page("zh")
 
 

@@ -314,7 +314,7 @@ def test_dead_fraction_is_almost_none_up_to_0_3_and_41_45_at_1_with_no_rate_trie
     leaky = layer2_percent(dr, "leaky_relu")[3]
     assert (round(float(leaky.min())), round(float(leaky.max()))) == (24, 27)
     for lang, text in (("en", "Almost none up to a learning rate of 0.3; at 1.0, 41–45% of ReLU units dead against 24–27% of Leaky ReLU units inactive (no rate in between was tried)."),
-                       ("zh", "学习率到 0.3 为止几乎没有；到 1.0 时，ReLU 单元死亡 41–45%，Leaky ReLU 单元不活跃 24–27%（两者之间的学习率没有测）。")):
+                       ("zh", "学习率到 0.3 为止几乎没有；到 1.0 时，41–45% 的 ReLU 单元死亡，而 Leaky ReLU 单元只有 24–27% 不活跃（两者之间的学习率没有测）。")):
         page = page_text(PAGE, lang)
         assert text in page and "sudden jump" not in page and "陡然跳升" not in page and "jumps to" not in page and "跳到" not in page
 
@@ -370,6 +370,18 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     X = trained_at_1[0][1]
     for _ in range(20):
         assert np.any(X @ r.normal(size=X.shape[1]) > 0)
+    # 'only its bias can push all 4000 pre-activations down together, and it must fall below
+    # -max_n w_j.x(n). ... for every first-layer unit of the trained networks, the maximum is at least 2.8
+    # times the standard deviation of w_j.x(n) over the training points.'
+    ratios = []
+    for net, X in trained_at_1:
+        assert X.shape == (4000, 10) and np.all(np.abs(X.mean(axis=0)) < 0.05)     # centred data
+        wx = X @ net.weights[0]                                                      # (4000, 256)
+        ratios.append((wx.max(axis=0) / wx.std(axis=0)).min())
+    assert min(ratios) >= 2.8 and min(ratios) < 2.9
+    for lang, text in (("en", "so only its bias can push all 4000 pre-activations down together, and it must fall below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$. That is a long way down: for every first-layer unit of the trained networks, the maximum is at least 2.8 times the standard deviation of $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points."),
+                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降，而且要降到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 以下。这要降很多：在训练好的网络里，第一层每个单元的这个最大值，都至少是 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 在训练点上标准差的 2.8 倍。")):
+        assert text in page_text(PAGE, lang)
     # on one training point the incoming-weight gradient of a second-layer unit is one number times
     # x >= 0 (the first layer's ReLU outputs), so all its components have that number's sign
     net, X = trained_at_1[0]
@@ -379,10 +391,11 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
         _, grads_W, _ = net.loss_and_grads(X[n:n + 1], y[n:n + 1])
         g = grads_W[1]                                    # (256 inputs, 256 second-layer units)
         assert np.all((g >= 0).all(axis=0) | (g <= 0).all(axis=0))            # one sign per unit
+        assert np.any(np.all(g == 0, axis=1))             # ... or zero: inputs that are exact zeros
         mixed += int(np.any(grads_W[0] > 0) and np.any(grads_W[0] < 0))
     assert mixed == 10                                    # first layer (centred data): signs mix
-    for lang, text in (("en", "On one training point the gradient of its incoming weights is a single number, $\\frac{\\partial L}{\\partial h_j^{(n)}} g'\\bigl(z_j^{(n)}\\bigr)$, times $\\mathbf{x}^{(n)} \\ge 0$, so every component has that number's sign"),
-                       ("zh", "在一个训练点上，它的输入权重的梯度是一个数 $\\frac{\\partial L}{\\partial h_j^{(n)}} g'\\bigl(z_j^{(n)}\\bigr)$ 乘以 $\\mathbf{x}^{(n)} \\ge 0$，每个分量的符号都与这个数相同")):
+    for lang, text in (("en", "On one training point the gradient of its incoming weights is a single number, $\\frac{\\partial L}{\\partial h_j^{(n)}} g'\\bigl(z_j^{(n)}\\bigr)$, times $\\mathbf{x}^{(n)} \\ge 0$, so every component has that number's sign or is zero, and each training point"),
+                       ("zh", "在一个训练点上，它的输入权重的梯度是一个数 $\\frac{\\partial L}{\\partial h_j^{(n)}} g'\\bigl(z_j^{(n)}\\bigr)$ 乘以 $\\mathbf{x}^{(n)} \\ge 0$，每个分量要么与这个数同号，要么为零")):
         assert text in page_text(PAGE, lang)
     for lang, text in (("en", "[why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)"),
                        ("en", "In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias (61–76% of the live units also had one) and on average 76–78% negative incoming weights (live ones: 63–64%), while every first-layer unit still had a pre-activation of at least 1.4 on some training point."),
@@ -866,7 +879,9 @@ def test_panel_b_only_suggests_why_the_leaky_runs_diverged():
     assert "图 (b) 回到上文留下的问题：为什么学习率 2.0 时发散的是 Leaky ReLU 网络？" in zh
     assert "answers the question" not in en and "回答了" not in zh
     # the hedge is made once, where the comparison is drawn, and the misconception points back to it
-    assert en.count("we did not test this directly") == 1 and zh.count("我们没有直接验证这一点") == 1
+    assert en.count("The comparison suggests, but cannot show, that in these runs dying acted as a brake.") == 1
+    assert zh.count("两相对照可以推测，在这几次训练里单元的死亡起了刹车的作用，但单凭这种对照还证明不了。") == 1
+    assert "we did not test this directly" not in en and "我们没有直接验证这一点" not in zh
     assert "kept training ([see above](#when-they-die))." in en and "suggests why" not in en
     assert "却继续训练了下去（[见上文](#when-they-die)）。" in zh
 

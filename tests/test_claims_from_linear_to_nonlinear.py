@@ -258,10 +258,14 @@ def test_bounded_output_stays_bounded_for_huge_preactivations():
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "An unbounded range, like ReLU's, leaves a side that never flattens (all positive inputs, for ReLU)"),
-    ("zh", "输出无界的函数（如 ReLU）至少有一侧永不变平（ReLU 是整个正半轴）")])
+    ("en", "An unbounded range has no horizontal asymptote on that side, and for ReLU the slope there stays exactly 1,"),
+    ("zh", "输出无界的函数至少有一侧没有水平渐近线，ReLU 在这一侧（整个正半轴）斜率恒为 1")])
 def test_bounded_monotone_curves_flatten_and_relu_has_no_flat_positive_side(lang, words):
     assert words in page_text(PAGE, lang)
+    # no horizontal asymptote on an unbounded side, but that alone does not keep the slope up:
+    # sign(x) log(1 + |x|) is unbounded with slope 1 / (1 + |x|) -> 0, hence the claim is only ReLU's slope of 1
+    big = np.array([1e3, 1e6, 1e12])
+    assert np.all(np.diff(np.log1p(big)) > 1) and np.all(1 / (1 + big) < 1e-2)
     # sigmoid and tanh level off towards a horizontal asymptote on each side (0 and 1, -1 and 1) ...
     for f, low, high in ((sigmoid, 0.0, 1.0), (tanh, -1.0, 1.0)):
         assert abs(f(-40.0) - low) < 1e-15 and abs(f(40.0) - high) < 1e-15
@@ -649,6 +653,37 @@ def test_relu_slope_exactly_1_on_positive_side_and_many_exact_zeros_per_input():
     assert 0.4 < np.mean(h == 0) < 0.6
 
 
+def _usable_slope(f, df) -> bool:
+    """The requirement posed in the good-activation list: a slope almost everywhere (finite off x = 0), non-zero
+    where the function changes, i.e. the slope accounts for every change of f: its integral over each piece of
+    [-40, 40] equals the change of f there. A step function fails (slope 0, change 1)."""
+    x = np.linspace(-40.0, 40.0, 160_001)
+    x = x[np.abs(x) > 1e-9]
+    slopes = df(x)
+    if not np.all(np.isfinite(slopes)):
+        return False
+    edges = np.linspace(-40.0, 40.0, 17)
+    for a, b in zip(edges[:-1], edges[1:]):
+        grid = np.linspace(a, b, 20_001)
+        middles = (grid[1:] + grid[:-1]) / 2                          # midpoint rule: never evaluates at the kink
+        if abs(np.sum(df(middles)) * (b - a) / 20_000 - (f(np.array([b]))[0] - f(np.array([a]))[0])) > 1e-6:
+            return False
+    return True
+
+
+def test_the_table_slope_row_tells_a_step_function_from_relu():
+    """The table row checks the requirement, not differentiability everywhere: ReLU passes, a step fails."""
+    def step(z):
+        return (np.asarray(z) > 0).astype(float)
+
+    def step_slope(z):
+        return np.zeros_like(np.asarray(z, dtype=float))
+    assert _usable_slope(relu, relu_prime) and not _usable_slope(step, step_slope)
+    for lang, row in (("en", "| Slope almost everywhere, non-zero where it changes | yes | yes | yes (subgradient at $0$) |"),
+                      ("zh", "| 斜率几乎处处存在，在变化处不为零 | 是 | 是 | 是（$0$ 处取次梯度） |")):
+        assert row in page_text(PAGE, lang)
+
+
 def _verdict_rows(key: str) -> list[str]:
     """The summary table's column for one function, recomputed from the function itself: which
     cell (by its English wording) each of the five properties and three weaknesses deserves."""
@@ -680,16 +715,18 @@ def _verdict_rows(key: str) -> list[str]:
     z = np.random.default_rng(11).standard_normal(2_000_000)
     centred = abs(f(z).mean()) < 2e-3
     yes = {True: "yes", False: "no"}
-    return [yes[bool(not_affine)], "everywhere but at 0" if kink else ("everywhere" if steps_elsewhere else "?"),
+    usable = _usable_slope(f, df)
+    slope_row = ("yes (subgradient at 0)" if kink else ("yes" if steps_elsewhere else "?")) if usable else "no"
+    return [yes[bool(not_affine)], slope_row,
             yes[bool(monotone)], identity, rng, saturation, yes[bool(centred)],
             {"exp": "an exponential", "compare": "a comparison"}[a.cost]]
 
 
-VERDICT_WORDS = {"zh": {"是": "yes", "否": "no", "处处可微": "everywhere", "除 $0$ 外处处可微": "everywhere but at 0",
+VERDICT_WORDS = {"zh": {"是": "yes", "否": "no", "是（$0$ 处取次梯度）": "yes (subgradient at 0)",
                         "仅当 $x \\ge 0$": "only for x >= 0", "两侧尾部": "both tails",
                         "否（$x < 0$ 一侧平坦，斜率为 0）": "no (flat, slope 0, for x < 0)",
                         "一次指数运算": "an exponential", "一次比较": "a comparison"},
-                 "en": {"everywhere but at $0$": "everywhere but at 0", "only for $x \\ge 0$": "only for x >= 0",
+                 "en": {"yes (subgradient at $0$)": "yes (subgradient at 0)", "only for $x \\ge 0$": "only for x >= 0",
                         "no (flat, slope 0, for $x < 0$)": "no (flat, slope 0, for x < 0)"}}
 RANGES = {"$(0, 1)$": (0.0, "(", 1.0), "$(-1, 1)$": (-1.0, "(", 1.0), "$[0, \\infty)$": (0.0, "[", np.inf)}
 

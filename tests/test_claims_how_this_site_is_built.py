@@ -433,10 +433,10 @@ def test_a_dash_in_the_before_column_means_only_that_the_measurement_did_not_exi
     assert len(cells) == len(shown)
     for (section, key, *_), row in zip(shown, cells):
         assert (row[1] == "—") == (before.get(section, {}).get(key) is None), (key, row)
-    label = {"en": "Maths drawn after the text, in milliseconds (worst page)", "zh": "公式比正文晚显示的毫秒数（最大值）"}[lang]
+    label = {"en": "Maths drawn after the text, in milliseconds (worst page)", "zh": "公式比正文晚显示的毫秒数（各页最大值）"}[lang]
     ms = next(row for row in cells if label in row[0])
     assert ms[1:3] == ["2191 ms", "0 ms"] and round(before["pages"]["max_maths_after_text_ms"]) == 2191
-    frames = {"en": "Maths drawn after the text, in frames (worst page)", "zh": "公式比正文晚显示的帧数（最大值）"}[lang]
+    frames = {"en": "Maths drawn after the text, in frames (worst page)", "zh": "公式比正文晚显示的帧数（各页最大值）"}[lang]
     assert next(row for row in cells if frames in row[0])[1] == "—"       # counted in frames only since
     said = {"en": "a dash\nthere means the measurement did not exist yet", "zh": "该栏中的“—”表示当时还没有这项测量"}[lang]
     assert said in page_text(PAGE, lang)
@@ -580,8 +580,16 @@ def test_every_function_in_the_cost_figure_is_defined_where_the_section_says(lan
         formula = {"sigmoid and tanh": r"\sigma(x) = 1/(1 + e^{-x})", "ReLU": r"\max(0, x)",
                    "Leaky ReLU": r"a x & x \le 0"}[words]
         assert formula in section, (lang, home)
-    assert "tanh(x) = 2\\sigma(2x) - 1" in (CONTENT[lang] / "blog/posts/why-nonlinear-activations.md").read_text(
-        encoding="utf-8").split("{ #saturation }")[1]
+    # tanh: named in that section, with its formula there or in the derivation the section links
+    saturation = (CONTENT[lang] / "blog/posts/why-nonlinear-activations.md").read_text(
+        encoding="utf-8").split("{ #saturation }")[1].split("\n## ")[0]
+    tanh_formula = "\\tanh(x) = 2\\sigma(2x) - 1"
+    derivation = "from-linear-to-nonlinear.md#sigmoid-tanh-derivations"
+    assert "\\tanh(x)" in saturation
+    assert tanh_formula in saturation or (
+        f"]({derivation})" in saturation
+        and tanh_formula in (CONTENT[lang] / "blog/posts/from-linear-to-nonlinear.md").read_text(encoding="utf-8")
+        .split("{ #sigmoid-tanh-derivations }")[1].split("\n## ")[0]), lang
     assert "defined on three pages" not in flat(own) and "分别定义在三页上" not in own
     for target, names in DEFINED_ELSEWHERE.items():
         assert f"]({target})" in own
@@ -825,3 +833,20 @@ def test_the_pinned_settings_are_claimed_for_numpy_computations_only(lang):
     assert {"en": "as for every computation on this site", "zh": "与本站所有计算的设置相同"}[lang] not in flat(timing(lang))
     root = Path(__file__).resolve().parents[1]
     assert list((root / "docs/assets/javascripts/playground").glob("*.js"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timings_are_checked_against_their_records_not_measured_again(lang):
+    """First paragraph: "those timings depend on the machine, so no test re-measures them: the tests check only that the
+    page quotes the recorded values".  The recorded values are the committed files this module reads (data/cost.json
+    through cost.load, the benchmark's latest.json and its "Before" record); no test here calls cost.measure or runs
+    the benchmark (only the select's branch cost is timed afresh, and it states no number)."""
+    said = {"en": "those timings depend on the machine, so no test re-measures them: the tests check only that the page "
+                  "quotes the recorded values.",
+            "zh": "这些计时因机器而异，所以测试不重新测量，只核对页面引用的是否为记录下来的数值。"}[lang]
+    assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert cost.DATA.name == "cost.json" and cost.DATA.exists() and RESULTS.exists() and BEFORE.exists()
+    source = Path(__file__).read_text(encoding="utf-8")
+    assert "cost.measure" + "(" not in source                            # the committed timings are read, not re-taken
+    assert "no test checks them" not in (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
+    assert "不由测试核对" not in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")

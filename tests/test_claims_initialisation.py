@@ -863,3 +863,28 @@ def test_same_stack_as_the_gradient_article_but_another_random_instance_with_500
 def inspect_default(function, name):
     import inspect
     return inspect.signature(function).parameters[name].default
+
+
+@pytest.mark.parametrize("lang, wording, loose", [
+    ("en", "GPT-2 uses the same idea: it scales the weights of its residual layers at initialisation by $1/\\sqrt{N}$, "
+           "where $N$ counts residual layers, two per block, rather than blocks (Radford et al. 2019).", "GPT-2 uses this rule"),
+    ("zh", "GPT-2 用的是同一个思路：它在初始化时把残差层的权重乘上 $1/\\sqrt{N}$，不过 $N$ 数的是残差层而不是块，"
+           "每个块有两层（Radford 等人，2019）。", "GPT-2 用的正是这条规则")])
+def test_gpt2_is_the_same_idea_with_n_counting_layers_not_blocks(lang, wording, loose):
+    """The rule above scales by 1/sqrt(L) with L blocks; GPT-2's N counts residual layers (attention and
+    MLP, two per block), so it is the same idea, not the same rule.  With N = 2L, (1 + 1/N)^N is still below e."""
+    text = page_text("blog/posts/initialisation.md", lang)
+    assert wording in text and loose not in text
+    L = 50
+    assert (1 + 1 / (2 * L)) ** (2 * L) < math.e and round((1 + 1 / L) ** L, 2) == 2.69
+
+
+@pytest.mark.parametrize("lang, definition", [
+    ("en", "with $\\Phi$ the standard normal distribution function, $\\mathbb{E}[\\operatorname{selu}'(z)^2]"),
+    ("zh", "记 $\\Phi$ 为标准正态分布函数，则 $\\mathbb{E}[\\operatorname{selu}'(z)^2]")])
+def test_phi_is_defined_at_its_first_use(lang, definition):
+    text = page_text("blog/posts/initialisation.md", lang)
+    start = text.index(definition)
+    assert start < text.index("\\Phi") < start + len(definition)             # the first Φ is the definition
+    assert start < text.index("\\Phi(-2)")                                   # before the number it serves
+    assert text.count("standard normal distribution function" if lang == "en" else "标准正态分布函数") == 1

@@ -160,8 +160,8 @@ MATCHED_STEP_WORDS = {
            "comparison is at *matched step size*: the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the learning "
            "rate and the mean squared input length is the same in both runs. The *path ratio* is the distance SGD walked "
            "divided by the straight distance from its start to its end. The table compares the two kinds of input at two "
-           "step sizes: the smaller is the step the centred run takes at learning rate 1, the larger the step the positive "
-           "run takes at learning rate 1. At both step sizes positive inputs give the higher path ratio; at the smaller one they also leave SGD "
+           "step sizes: the smaller step size is the one the centred run takes at learning rate 1, the larger the one the "
+           "positive run takes at learning rate 1. At both step sizes positive inputs give the higher path ratio; at the smaller one they also leave SGD "
            "far from $\\mathbf{w}^*$ after 60 steps."),
     "zh": ("中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要在**步长对等**时进行：两次运行中，"
            "学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。SGD 实际走过的路程与起点到终点"
@@ -455,6 +455,11 @@ def test_leaky_relu_mean_is_one_minus_a_over_root_two_pi(normal_sample, a, quote
 
 
 def test_leaky_relu_mean_is_zero_only_for_a_equal_one():
+    """Scoped to the Leaky ReLU family: (1 - a)/sqrt(2 pi) > 0 for every a < 1."""
+    assert "within Leaky ReLU, a useful leak and a centred output do not go together." in page_text(
+        "blog/posts/neuron-gradients-zigzag.md", "en")
+    assert "在 Leaky ReLU 这一族里，有用的泄漏与零中心的输出不可兼得。" in page_text(
+        "blog/posts/neuron-gradients-zigzag.md", "zh")
     a = np.linspace(0, 0.99, 100)
     assert np.all((1 - a) / np.sqrt(2 * np.pi) > 0.003)
 

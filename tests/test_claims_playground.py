@@ -290,23 +290,36 @@ process.stdout.write(encode({ loss, spread }));
 
 def test_after_the_switch_to_relu_and_he_the_gradient_lines_are_within_ten_by_step_5_and_the_loss_near_zero_by_100():
     """Item 1: 'by step 5 the gradient-norm lines of all layers lie within a factor of ten of one another, and on
-    most later steps they stay there (single steps still spike above it); by step 100 the training loss is down
-    from 0.70 to 0.002.'  The playground's own run of the switched preset: the largest over the smallest of the
-    layers' gradient norms at every step, and the training loss at the start and after each step."""
+    most later steps they stay there (in the first 500 steps, about one step in four still spikes above it, for a step
+    or two at a time); by step 100 the training loss is down from 0.70 to 0.002.'  The playground's own run of the
+    switched preset: the largest over the smallest of the layers' gradient norms (all nine lines, output included, as
+    the panel draws them) at every step, and the training loss at the start and after each step.  From step 5 to 500
+    the spread exceeds ten on 23% of steps, in bursts of one step (62), two (24) or three (2)."""
     import numpy as np
     out = run_node(RELU_HE_RECOVERY, {})
     spread, loss = np.array(out["spread"]), out["loss"]
     assert spread[0] > 10 and spread[4] < 10, spread[:5]                 # not at once, but by step 5
     later = spread[4:]
-    assert 0.5 < float(np.mean(later < 10)) < 1 and later.max() > 10, (np.mean(later < 10), later.max())
+    assert len(later) == 496 and later.max() > 10
+    share = float(np.mean(later > 10))
+    assert 0.2 < share < 0.3, share                                      # "about one step in four"
+    bursts, n = [], 0
+    for high in list(later > 10) + [False]:
+        if high:
+            n += 1
+        elif n:
+            bursts.append(n)
+            n = 0
+    assert max(bursts) <= 3 and sum(b <= 2 for b in bursts) / len(bursts) > 0.95, bursts   # "a step or two at a time"
     assert (round(loss[0], 2), round(loss[100], 3)) == (0.70, 0.002), (loss[0], loss[100])
     for lang, words in (("en", "by step 5 the gradient-norm lines of all layers lie within a factor of ten of one another, and on "
-                                "most later steps they stay there (single steps still spike above it); by step 100 the training "
-                                "loss is down from 0.70 to 0.002."),
-                        ("zh", "到第 5 步，所有层的梯度范数曲线彼此相差已不到十倍，之后大多数步也保持在这个范围内（个别步仍会冲高）；"
+                                "most later steps they stay there (in the first 500 steps, about one step in four still spikes "
+                                "above it, for a step or two at a time); by step 100 the training loss is down from 0.70 to 0.002."),
+                        ("zh", "到第 5 步，所有层的梯度范数曲线彼此相差已不到十倍，之后大多数步也保持在这个范围内（前 500 步中约四分之一的步"
+                               "仍会短暂冲高，每次一两步）；"
                                "到第 100 步，训练损失已从 0.70 降到 0.002。")):
         assert words in page(lang), lang
-    for lang, gone in (("en", "within a hundred steps"), ("zh", "不到一百步")):
+    for lang, gone in (("en", "within a hundred steps"), ("zh", "不到一百步"), ("en", "single steps"), ("zh", "个别步")):
         assert gone not in page(lang), lang
 
 

@@ -120,6 +120,26 @@ def test_the_notebooks_p_n_built_from_its_weights_is_the_p_n_of_the_article(note
 
 
 @pytest.mark.parametrize("n", UNITS)
+def test_chord_slopes_are_x_k_plus_x_k1_so_the_slope_starts_at_delta_minus_4_and_rises_by_2_delta(notebook, n):
+    """'The chord on [x_k, x_k+1] has slope x_k + x_k+1, so the slope starts at δ − 4 and rises by 2δ at
+    each inner knot': the reason for the weights the notebook's code uses."""
+    from actsite.pages.page_pairs import CONTENT
+    namespace, _ = notebook
+    delta = 4 / n
+    knots = -2 + delta * np.arange(n + 1)
+    chord = np.diff(knots ** 2) / np.diff(knots)
+    np.testing.assert_allclose(chord, knots[:-1] + knots[1:], atol=1e-12)
+    assert chord[0] == pytest.approx(delta - 4)
+    np.testing.assert_allclose(np.diff(chord), 2 * delta, atol=1e-12)
+    _, _, outgoing = namespace["weights"](n)
+    np.testing.assert_allclose(np.cumsum(outgoing), chord, atol=1e-12)
+    for lang, text in (("en", "# The chord on $[x_k, x_{k+1}]$ has slope $x_k + x_{k+1}$, so the slope starts at $\\delta - 4$ and rises by\n"
+                              "# $2\\delta$ at each inner knot"),
+                       ("zh", "$[x_k, x_{k+1}]$ 上那段弦的斜率是 $x_k + x_{k+1}$，所以斜率从 $\\delta - 4$ 开始，每过一个内部节点增加 $2\\delta$")):
+        assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("n", UNITS)
 def test_each_unit_changes_the_slope_at_its_knot_by_its_outgoing_weight(notebook, n):
     namespace, _ = notebook
     p = lambda x: namespace["p"](n, x)
@@ -216,8 +236,8 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
     from actsite.pages.page_pairs import CONTENT
     assert "steepens" not in (CONTENT["en"] / PAGE).read_text(encoding="utf-8")            # the slope is constant past 2
     assert "逐渐趋向" not in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
-    for lang, text in (("en", "Extra units refine the fit between the knots but add no kink beyond them: past 2 the slope is $4 - \\delta$ all the way, and more units only bring it closer to 4, so the miss at 10, $64 + 32/n$, stays above 64."),
-                       ("zh", "新增的单元只改善节点之间的拟合，节点以外不会再有新的折点：2 右侧的斜率处处都是 $4 - \\delta$，单元越多它越接近 4，但 $x = 10$ 处的误差 $64 + 32/n$ 始终大于 64。")):
+    for lang, text in (("en", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$, a miss of $64 + 32/n$ that more units\n# bring only towards 64."),
+                       ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$，误差为 $64 + 32/n$，单元再多也只能让它趋近 64。")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     # knots are where p_n meets the parabola; the slope changes at kinks, and beyond [-2, 2] there are none
     en = (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
@@ -228,8 +248,8 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
     for lang, text in (("en", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$"),
                        ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    for lang, text in (("en", "Left of −2 every unit is off, so $p_n = 4$ there whatever $n$, 96 short at −10."),
-                       ("zh", "在 −2 左侧所有单元都关闭，无论 $n$ 多大，$p_n$ 都等于 4，在 −10 处差 96。")):
+    for lang, text in (("en", "Left of −2 every unit is off, so $p_n = 4$ there whatever $n$."),
+                       ("zh", "在 −2 左侧所有单元都关闭，无论 $n$ 多大，$p_n$ 都等于 4。")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
@@ -255,8 +275,9 @@ def test_try_this_n_10_gives_0_04_and_its_left_end_misses_by_more(notebook):
 
 @pytest.mark.parametrize("n", UNITS)
 def test_chord_gap_factorises_and_peaks_at_delta_squared_over_4_at_each_midpoint(n):
-    """'On a piece from a to a + δ the chord ℓ lies above it by ℓ(x) − x² = (x − a)(a + δ − x), largest
-    at the midpoint, where it equals δ²/4 = 4/n².'  Checked on every piece of p_n (which is the chord there)."""
+    """'Each chord lies above the parabola by at most δ²/4 = 4/n², at the midpoint of its piece (the
+    article factorises the gap).'  The reminder, not a second copy of the article's factorisation;
+    checked on every piece of p_n (which is the chord there)."""
     from actsite.pages.page_pairs import CONTENT
     p = relu_interpolant_of_square(n)
     delta = 4 / n
@@ -267,6 +288,8 @@ def test_chord_gap_factorises_and_peaks_at_delta_squared_over_4_at_each_midpoint
         assert np.all(gap >= -1e-12)                                       # the chord lies above
         assert x[np.argmax(gap)] == pytest.approx(a + delta / 2) and gap.max() == pytest.approx(delta ** 2 / 4)
     assert delta ** 2 / 4 == pytest.approx(4 / n ** 2)
-    for lang, text in (("en", "$\\ell(x) - x^2 = (x - a)(a + \\delta - x)$, largest at the midpoint, where it equals $\\delta^2/4 = 4/n^2$."),
-                       ("zh", "$\\ell(x) - x^2 = (x - a)(a + \\delta - x)$，在中点处最大，为 $\\delta^2/4 = 4/n^2$。")):
-        assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    for lang, text in (("en", "# Each chord lies above the parabola by at most $\\delta^2/4 = 4/n^2$, at the midpoint of its piece\n"
+                              "# ([the article](../blog/posts/why-nonlinear-activations.md#quadratic) factorises the gap)."),
+                       ("zh", "每段弦都在抛物线上方，最多高出 $\\delta^2/4 = 4/n^2$，出现在该段的中点（[文章](../blog/posts/why-nonlinear-activations.md#quadratic)把这个差分解成了因式）。")):
+        page = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert text in page and "(x - a)(a + \\delta - x)" not in page                # one home: the article

@@ -283,6 +283,23 @@ def test_no_kinks_outside_minus_2_to_2_so_h2_and_p_n_go_straight_there():
         assert np.any(np.abs(np.diff(values, n=2)) > 1e-3)              # the kinks are all in there
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("en", "They approximate continuous functions *uniformly* (with a small error at every point at once) on closed bounded sets."),
+    ("zh", "它能在有界闭集上**一致**近似连续函数（误差在每一点同时都小）。")])
+def test_the_misconception_is_corrected_to_uniform_approximation_of_continuous_functions(lang, words):
+    """Uniform approximation by continuous networks forces a continuous limit, so a jump cannot be matched
+    uniformly: any continuous g misses the step by at least 1/2 somewhere near the jump."""
+    from claim_helpers import page_text
+    assert words in page_text("blog/posts/why-nonlinear-activations.md", lang)
+    approx = relu_interpolant_of_square(16)
+    x = np.linspace(-2, 2, 4001)
+    assert np.max(np.abs(approx(x) - x ** 2)) <= 4 / 16 ** 2 + 1e-12                   # uniform on [-2, 2]
+    for e in np.logspace(-1, -8, 8):              # a continuous ramp (two ReLUs), however steep, misses the step
+        z = np.linspace(-e, e, 101)
+        ramp = (relu(z / e + 0.5) - relu(z / e - 0.5))
+        assert np.max(np.abs(ramp - (z > 0))) >= 0.5 - 1e-9
+
+
 def test_finite_relu_net_grows_at_most_linearly():
     approx = relu_interpolant_of_square(16)
     far = np.array([1e3, 1e4, 1e5])
@@ -350,15 +367,17 @@ def test_sigmoid_derivative_formula_and_bound_one_quarter():
 
 
 def test_sigma_and_one_minus_sigma_sum_to_one_so_their_product_is_at_most_a_quarter():
-    """'sigma' = sigma(1 - sigma) <= 1/4, because sigma and 1 - sigma sum to 1, and two numbers with that sum
-    have the largest product, 1/4, when both are 1/2'."""
+    """'The sigmoid's slope is at most 1/4 and tanh's at most 1', derived (sigma' = sigma(1 - sigma), a product of two numbers
+    summing to 1) on from-linear-to-nonlinear, which the sentence links."""
     from claim_helpers import page_text
-    assert ("$\\sigma' = \\sigma(1 - \\sigma) \\le 1/4$, because $\\sigma$ and $1 - \\sigma$ sum to 1, and two numbers "
-            "with that sum have the largest product, $1/4$, when both are $1/2$; and $\\tanh' = 1 - \\tanh^2 \\le 1$."
-            ) in page_text("blog/posts/why-nonlinear-activations.md", "en")
-    assert ("$\\sigma' = \\sigma(1 - \\sigma) \\le 1/4$，因为 $\\sigma$ 与 $1 - \\sigma$ 之和为 1，而和为 1 的两个数都等于 "
-            "$1/2$ 时乘积最大，为 $1/4$；$\\tanh' = 1 - \\tanh^2 \\le 1$。") in page_text(
+    assert ("The sigmoid's slope is at most $1/4$ and tanh's at most $1$, as [What a good activation needs]"
+            "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives.") in page_text(
+        "blog/posts/why-nonlinear-activations.md", "en")
+    assert ("sigmoid 的斜率至多为 $1/4$，tanh 的至多为 $1$，推导见[《好的激活函数需要什么》]"
+            "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。") in page_text(
         "blog/posts/why-nonlinear-activations.md", "zh")
+    assert "sigma(1 - sigma)" not in page_text("blog/posts/why-nonlinear-activations.md", "en")  # proof lives there
+    assert tanh_prime(0.0) == 1.0 and np.all(tanh_prime(np.linspace(-30, 30, 60001)) <= 1.0)
     x = np.linspace(-30, 30, 60001)
     s = sigmoid(x)
     np.testing.assert_allclose(sigmoid_prime(x), s * (1 - s), atol=1e-15)

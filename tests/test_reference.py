@@ -272,8 +272,17 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     assert {"en": "PReLU, RReLU and Maxout also link to the article on dead ReLU units, and SELU, GELU and SiLU to the one on initialisation",
             "zh": "PReLU、RReLU 和 Maxout 还链接到死亡单元一文，SELU、GELU 和 SiLU 还链接到初始化一文"}[lang] in intro
     assert "Six of the rest" not in intro and "其中六个" not in intro
+    # which column answers "bounded" and which table the other questions (review final41, cb)
+    assert {"en": "the Range column of the first table shows whether a function is bounded, and the Properties table "
+                  "whether it is monotone and zero-centred",
+            "zh": "第一张表的“值域”一栏表明函数是否有界，第二张表“性质”表明它是否单调、是否零中心"}[lang] in intro
+    from actsite.pages.reference_table import WORDS
+    assert (WORDS[lang]["range"], WORDS[lang]["properties_caption"]) == {"en": ("Range", "Properties"), "zh": ("值域", "性质")}[lang]
+    # Squared ReLU's would-be row comes after the column notes, where the reader has met the columns
+    columns = (content / "reference.md").read_text(encoding="utf-8").split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
     assert {"en": "Squared ReLU, $\\max(0, x)^2$, has no row: [the page on the transformer block]",
-            "zh": "平方 ReLU，即 $\\max(0, x)^2$，不在表中：[Transformer 块内部]"}[lang] in intro
+            "zh": "平方 ReLU，即 $\\max(0, x)^2$，不在表中：[Transformer 块内部]"}[lang] in columns
+    assert "Squared ReLU" not in intro and "平方 ReLU" not in intro
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -288,10 +297,10 @@ def test_squared_relu_in_the_columns_it_has_no_row_in(lang):
     slope, h = lambda x: 2 * np.maximum(0.0, x), 1e-7                         # noqa: E731
     assert (f(h) - f(0)) / h == pytest.approx(slope(0), abs=1e-6) and abs(slope(h) - slope(-h)) < 1e-6
     assert (slope(h) - slope(0)) / h == pytest.approx(2) and (slope(0) - slope(-h)) / h == 0
-    intro = page_text("reference.md", lang).split("\n## ")[0]
-    assert {"en": "In the columns below it would be $[0, \\infty)$, monotone, not zero-centred (mean 1/2), not saturating, $C^1$, "
+    intro = page_text("reference.md", lang).split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
+    assert {"en": "In these columns it would be $[0, \\infty)$, monotone, not zero-centred (mean 1/2), not saturating, $C^1$, "
                   "and computed with comparisons and multiply-adds.",
-            "zh": "按下面各列，它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，属于 $C^1$，只需比较与乘加。"}[lang] in intro
+            "zh": "按上面各列，它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，属于 $C^1$，只需比较与乘加。"}[lang] in intro
     # its cost class is the one of ReLU's row: a comparison, then one multiply
     assert ACTIVATIONS["relu"].cost == ACTIVATIONS["relu6"].cost
 

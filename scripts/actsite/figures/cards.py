@@ -10,7 +10,7 @@ from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_
 SIGMOID_FLAT = 0.01
 COMPARED = ("sigmoid", "tanh", "relu", "leaky_relu")
 # panel titles as the text writes them (the registry's short symbol LReLU is not used in prose)
-COMPARED_TITLES = {"leaky_relu": r"$\mathrm{Leaky\ ReLU}$"}
+COMPARED_TITLES = {"sigmoid": r"$\mathrm{sigmoid}$", "leaky_relu": r"$\mathrm{Leaky\ ReLU}$"}
 
 
 def sigmoid_flat_threshold(level: float = SIGMOID_FLAT) -> float:

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from actsite.maths.catalogue import EVERY
 from actsite.maths.functions import sigmoid
-from actsite.maths.low_precision import FORMAT_KEYS, row, to_format
+from actsite.maths.low_precision import FORMAT_KEYS, every_value, row, to_format
 
 LABELS = {"float32": r"$\mathrm{float32}$", "bfloat16": r"$\mathrm{bfloat16}$",
           "float16": r"$\mathrm{float16}$", "float8_e5m2": r"$\mathrm{E5M2}$",
@@ -34,14 +34,24 @@ def evaluated(x: np.ndarray, fmt: str) -> np.ndarray:
     return to_format(sigmoid(to_format(x, fmt)), fmt)
 
 
+def inputs(fmt: str, span: tuple[float, float], dense: np.ndarray) -> np.ndarray:
+    """The inputs a curve is drawn at: the format's own values in ``span`` (so each step starts at a
+    value of the format and a curve ends at its threshold), or the dense grid for float32."""
+    if fmt == "float32":
+        return dense
+    v = every_value(fmt)
+    return v[(v >= span[0]) & (v <= span[1])]
+
+
 def draw_sigmoid_tail_formats(fig: Figure, colours: dict) -> dict:
     axes = fig.subplots(1, 2)
     x = np.linspace(*TAIL_RANGE, 2001)
-    values, gaps, ones = {}, {}, {}
+    xs, xgs, values, gaps, ones = {}, {}, {}, {}, {}
     axes[0].plot(x, sigmoid(x), color=colours["text"], lw=1.0, ls=":", label=r"$\sigma(x)$")
     for fmt in ("float32", *LOW):
-        values[fmt] = evaluated(x, fmt)
-        axes[0].plot(x, values[fmt], color=colours[ROLES[fmt]], lw=1.6, drawstyle="steps-post",
+        xs[fmt] = inputs(fmt, TAIL_RANGE, x)
+        values[fmt] = evaluated(xs[fmt], fmt)
+        axes[0].plot(xs[fmt], values[fmt], color=colours[ROLES[fmt]], lw=1.6, drawstyle="steps-post",
                      label=LABELS[fmt])
         ones[fmt] = row("sigmoid", fmt).value[1]
     axes[0].set_ylim(0.84, 1.01)
@@ -52,9 +62,10 @@ def draw_sigmoid_tail_formats(fig: Figure, colours: dict) -> dict:
     xg = np.linspace(*GAP_RANGE, 4001)
     axes[1].semilogy(xg, sigmoid(-xg), color=colours["text"], lw=1.0, ls=":", label=r"$1 - \sigma(x)$")
     for fmt in ("float32", *LOW):
-        gap = 1.0 - evaluated(xg, fmt)
+        xgs[fmt] = inputs(fmt, GAP_RANGE, xg)
+        gap = 1.0 - evaluated(xgs[fmt], fmt)
         gaps[fmt] = gap
-        axes[1].semilogy(xg, np.where(gap > 0, gap, np.nan), color=colours[ROLES[fmt]], lw=1.6,
+        axes[1].semilogy(xgs[fmt], np.where(gap > 0, gap, np.nan), color=colours[ROLES[fmt]], lw=1.6,
                          drawstyle="steps-post")
         ones[fmt] = row("sigmoid", fmt).value[1]
         if ones[fmt] <= GAP_RANGE[1]:
@@ -64,7 +75,7 @@ def draw_sigmoid_tail_formats(fig: Figure, colours: dict) -> dict:
     axes[1].set_ylabel(r"$1 - \sigma_F(x)$")
     for ax, title in zip(axes, ("(a)", "(b)")):
         ax.set_title(title, loc="left", fontsize=11)
-    return {"x": x, "values": values, "xg": xg, "gaps": gaps, "ones": ones}
+    return {"xs": xs, "values": values, "xgs": xgs, "gaps": gaps, "ones": ones}
 
 
 def _bar_ends(lo: float | None, hi: float | None, fmt: str) -> tuple[float, float]:

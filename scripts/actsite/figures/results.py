@@ -21,7 +21,10 @@ def draw_zigzag(fig: Figure, colours: dict) -> dict:
     w1, w2 = np.meshgrid(grid, grid)
     for ax, label in zip(axes, ("positive", "centred")):
         X = zigzag.inputs(centred=label == "centred")
-        ax.contour(w1, w2, zigzag.loss_surface(X, w1, w2), levels=12, colors=colours["muted"], linewidths=0.7)
+        loss = zigzag.loss_surface(X, w1, w2)
+        # the loss is quadratic in w, so levels spaced as squares draw evenly spaced ellipses down to the minimum
+        levels = loss.min() + (loss.max() - loss.min()) * (np.arange(1, 13) / 12) ** 2
+        ax.contour(w1, w2, loss, levels=levels, colors=colours["muted"], linewidths=0.7)
         sgd, gd = r[f"{label}_sgd"], r[f"{label}_gd"]
         ax.plot(sgd[:, 0], sgd[:, 1], "-", color=colours["second"], lw=1.3, label=r"SGD")
         ax.plot(gd[:, 0], gd[:, 1], "o-", color=colours["accent"], ms=2.5, lw=1.3, label=r"GD")

@@ -26,9 +26,9 @@ ROWS = (  # (section, key, format, zh label, en label, target as shown, target a
     ("pages", "median_first_paint_ms", "{:.0f} ms", "首次绘制（从开始导航算起）", "First paint (from navigation start)", "", None),
     ("pages", "median_maths_visible_ms", "{:.0f} ms", "全部公式显示出来（从开始导航算起）", "All maths visible (from navigation start)", "", None),
     # the earlier version recorded this delay only in milliseconds; shown so its "Before" value is not a dash
-    ("pages", "max_maths_after_text_ms", "{:.0f} ms", "公式比正文晚显示的毫秒数（最大值）", "Maths drawn after the text, in milliseconds (worst page)", "", None),
-    ("pages", "max_maths_after_text_frames", "{:d}", "公式比正文晚显示的帧数（最大值）", "Maths drawn after the text, in frames (worst page)", "0", ("<=", 0)),
-    ("pages", "max_maths_shift", "{:.3f}", "公式引起的累积布局偏移（CLS，最大值）", "Layout shift caused by maths (cumulative layout shift, CLS; worst page)", "0", ("<=", 0)),
+    ("pages", "max_maths_after_text_ms", "{:.0f} ms", "公式比正文晚显示的毫秒数（各页最大值）", "Maths drawn after the text, in milliseconds (worst page)", "", None),
+    ("pages", "max_maths_after_text_frames", "{:d}", "公式比正文晚显示的帧数（各页最大值）", "Maths drawn after the text, in frames (worst page)", "0", ("<=", 0)),
+    ("pages", "max_maths_shift", "{:.3f}", "公式引起的累积布局偏移（CLS，各页最大值）", "Layout shift caused by maths (cumulative layout shift, CLS; worst page)", "0", ("<=", 0)),
     ("pages", "pages_running_mathjax", "{:d}", "在浏览器里运行 MathJax 的页面数", "Pages running MathJax in the browser", "0", ("<=", 0)),
     ("playground", "page_kb", "{:.0f} KB", "演练场页面传输量", "Playground page transfer", "≤ 250 KB", ("<=", 250)),
     ("playground", "fps", "{:.0f}", "训练时每秒帧数", "Frames a second while training", "≥ 30", (">=", 30)),

@@ -55,8 +55,8 @@ for seed, (first, second) in zip(r["seeds"], at_init):
 # %% [markdown]
 # ## One dead unit, built by hand { #notebook-dead-relu-by-hand }
 #
-# Take the network of seed 0 at initialisation and its training data (generated with `seed=200`,
-# as in the experiment). We lower the bias of unit 7 in the first hidden layer by the unit's largest
+# Take the network of seed 0 at initialisation and the 4000 training points that seed 0 trained on
+# (the code draws them with `voronoi(seed=200)`). We lower the bias of unit 7 in the first hidden layer by the unit's largest
 # pre-activation over the data, plus 1. Its pre-activation is then at most −1 on every one of the
 # 4000 points, and exactly −1 where it used to be largest. By the experiment's own criterion,
 # exactly one unit of the first layer's 256 is then dead.

@@ -4,11 +4,13 @@
 # How much gradient reaches the first layer of a 50-layer stack, and what decides it? This notebook
 # prints the numbers behind the article
 # [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md).
+#
 # A bias-free stack of 50 layers, each
 # 256 units wide, is fed a batch of 64 standard normal inputs; the backward pass starts from a
 # standard normal gradient $\partial L / \partial h_{50}$ at the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
 # every layer, for sigmoid, tanh and ReLU under three weight scales at initialisation: a small one ($\sigma_w = 0.01$),
 # Xavier initialisation ($\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He initialisation ($\sigma_w^2 = 2/n$).
+#
 # The last column, "factor per layer", is
 # $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one step down the
 # backward pass multiplies the gradient by, on average (a geometric mean over the 49 steps).
@@ -46,7 +48,7 @@ for act in gradient_depth.ACTIVATIONS:
 # The sigmoid's gradient shrinks at every scale, by a factor between 0.04 and 0.32 per layer. For tanh
 # and ReLU the factor per layer is within 1.2% of one, except tanh with He initialisation (1.06: its gradient
 # grows 17.5-fold towards the input); the small scale leaves every layer's gradient
-# near $10^{-36}$ (tanh) or $10^{-44}$ (ReLU).
+# near $2 \times 10^{-36}$ (tanh) or between $2 \times 10^{-44}$ and $5 \times 10^{-44}$ (ReLU).
 # For ReLU all three scales give the same ratio, for the reason the article gives in
 # [Measuring it in a 50-layer network](../blog/posts/when-gradients-vanish.md#measured-depth): going
 # from He to Xavier multiplies every layer's gradient by the same $2^{-49/2}$.
@@ -127,7 +129,7 @@ share = np.bincount(y).max() / len(y)
 say("depth_common_class", share=share, error=1 - share)
 
 # %% [markdown]
-# The first layer's gradient, about $3 \times 10^{-6}$, is some 370,000 times smaller than the output layer's.
+# The first layer's gradient, about $3 \times 10^{-6}$, is about 1/370,000 of the output layer's.
 # The error of 0.834 on the last line is where [the trained network stalls](../blog/posts/when-gradients-vanish.md#stalled-layers):
 # no better than always answering the most common class.
 # One product runs through all three sets of results above: it shrinks the gradient on the way down, the signal on the

@@ -10,7 +10,9 @@
 # p_n(x) = 4 + (\delta - 4)\,g(x + 2) + 2\delta \sum_{k=1}^{n-1} g(x - x_k)
 # $$
 #
-# Each unit switches on at one knot and changes the slope there by its outgoing weight. In the code,
+# The chord on $[x_k, x_{k+1}]$ has slope $x_k + x_{k+1}$, so the slope starts at $\delta - 4$ and rises by
+# $2\delta$ at each inner knot: each unit switches on at one knot and changes the slope there by its
+# outgoing weight. In the code,
 # `weights(n)` returns the output bias, the points where the units switch on and their outgoing
 # weights, and `p(n, x)` adds up the units. The first cell prints the weights for $n = 4$.
 
@@ -46,8 +48,8 @@ for s, w in zip(switch_on, outgoing):
 # With $\delta = 1$, the unit at −2 sets the first slope to −3 and each of the others adds 2, so the
 # four pieces have slopes −3, −1, 1 and 3: the chords of $x^2$ between −2, −1, 0, 1 and 2.
 #
-# How far is a chord from the parabola? On a piece from $a$ to $a + \delta$ the chord $\ell$ lies above it by
-# $\ell(x) - x^2 = (x - a)(a + \delta - x)$, largest at the midpoint, where it equals $\delta^2/4 = 4/n^2$. The next cell
+# Each chord lies above the parabola by at most $\delta^2/4 = 4/n^2$, at the midpoint of its piece
+# ([the article](../blog/posts/why-nonlinear-activations.md#quadratic) factorises the gap). The next cell
 # measures the largest error on $[-2, 2]$ for $n = 2, 4, 8, \dots, 128$, on a grid of $2^{17} + 1$ points
 # that holds every knot and midpoint for these $n$; the last column multiplies the error by $n^2$.
 
@@ -72,8 +74,8 @@ for n in (16, 64):
 
 # %% [markdown]
 # Almost nothing. Right of 2 every unit is on, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
-# of slope $4 - \delta$: $p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$.
-# Left of −2 every unit is off, so $p_n = 4$ there whatever $n$, 96 short at −10. Extra units refine the fit between the knots but add no kink beyond them: past 2 the slope is $4 - \delta$ all the way, and more units only bring it closer to 4, so the miss at 10, $64 + 32/n$, stays above 64.
+# of slope $4 - \delta$: $p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$, a miss of $64 + 32/n$ that more units
+# bring only towards 64. Left of −2 every unit is off, so $p_n = 4$ there whatever $n$.
 #
 # ## Try this { #try-this }
 #
