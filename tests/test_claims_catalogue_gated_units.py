@@ -7,7 +7,7 @@ plotters.
 Not testable here, because they report what a paper or code base states rather than
 something computable; the page attributes each ("the paper reports", a source per row):
 Dauphin et al. introduced GLU and the bilinear unit and argued from the linear value path
-against the LSTM-style gated tanh unit;
+against the gated tanh unit used in LSTMs;
 Shazeer (2020) trained T5 base with each variant, its Table 1 (restated below, to check that the
 page quotes it and that what the page reads from it follows) and its fine-tuning results;
 the T5 v1.1 checkpoint notes and Gemma's report (their words are checked to be quoted exactly);
@@ -242,6 +242,16 @@ def test_a_closed_gate_passes_neither_value_nor_gradient_except_the_bilinear():
             np.testing.assert_array_equal(far[1], a)
         else:
             assert np.all(np.abs(far[0]) < 2e-20) and np.all(np.abs(far[1]) < 1e-19), key
+    # the bilinear unit: its partials v and u grow as v -> -inf, and its value path closes only at v = 0;
+    # at u = v = 0 both partials vanish, so the page does not say "no input drives both to zero" (review final42, cb)
+    bil = GATED["bilinear"]
+    assert bil.da(1.0, 0.0) == 0 and bil.da(0.0, 0.0) == 0 == bil.db(0.0, 0.0)
+    assert abs(bil.da(1.0, -100.0)) > abs(bil.da(1.0, -10.0)) > 0
+    assert ("its partials are $v$ and $u$, which grow instead of vanishing as $v \\to -\\infty$; "
+            "its value path closes only at $v = 0$.") in page("en")
+    assert ("它的两个偏导数分别是 $v$ 和 $u$，$v \\to -\\infty$ 时不但不趋于零，反而越来越大；"
+            "它的值通路只在 $v = 0$ 处关闭。") in page("zh")
+    assert "never closes" not in page("en") and "永远不会关闭" not in page("zh")
     neg = np.linspace(-5, -0.01, 100)
     assert np.all(GATED["reglu"].f(3.0, neg) == 0) and np.all(GATED["reglu"].da(3.0, neg) == 0)
     assert np.all(GATED["reglu"].db(3.0, neg) == 0)
@@ -551,6 +561,29 @@ def test_the_transformer_row_cites_a_source_for_its_width(lang):
     assert row[3] == "$4d$" and row[4] == {"en": "paper, §3.3", "zh": "论文 §3.3"}[lang]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_mistral_row_separates_the_paper_widths_from_the_code_activation(lang):
+    """Mistral 7B's paper gives the widths (Table 1: dim 4096, hidden_dim 14336); the activation is read off
+    its released code, as the Gemma row separates its sources (review final42, cb)."""
+    row = models_rows(lang)["Mistral 7B"]
+    assert row[4] == {"en": "paper, Table 1 (widths); released code (activation)",
+                      "zh": "论文表 1（宽度）；公开代码（激活函数）"}[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_t5_base_is_glossed_where_first_used_and_the_lstm_gating_is_named(lang):
+    """T5 base is first named in the cost section; it gets a gloss and a link to the comparison section.
+    'LSTM-style' is replaced by what it means (review final42, cb)."""
+    text = page(lang)
+    first = text.index("T5 base")
+    gloss = {"en": "In T5 base, the base size of T5 (the encoder–decoder transformer of Raffel et al. 2020, [below](#shazeer-2020))",
+             "zh": "T5 base（Raffel 等人 2020 年提出的编码器-解码器 Transformer T5 的 base 规模，见[下文](#shazeer-2020)）"}[lang]
+    assert text.index(gloss) + {"en": len("In "), "zh": 0}[lang] == first < text.index("{ #shazeer-2020 }")
+    lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating used in LSTMs (recurrent networks)",
+            "zh": "门控 tanh 单元 $\\tanh(u)\\,\\sigma(v)$（LSTM 等循环网络所用的门控方式）"}[lang]
+    assert lstm in text and "LSTM-style" not in text and "LSTM 式" not in text
+
+
 def test_llama_width_with_the_rounding_of_its_released_code():
     d, multiple_of = 4096, 256
     hidden = int(2 * (4 * d) / 3)                                     # as in llama/model.py
@@ -706,7 +739,7 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
             "SwiGLU model.") in page("en")
     assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，除了有界的 GLU（sigmoid 门），"
             "这里的每种门都会使乘积随大输入近似按平方增长。这可能产生[离群值](low-precision.md#outliers)（远大于其余数值的值），"
-            "而 8 位格式很难准确表示这样的张量。Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 "
+            "而含有这类值的张量很难用 8 位格式准确表示。Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 "
             "FP8（8 位浮点）训练中观察到了这种离群值。") in page("zh")
     # why 8 bits represent them badly is argued once, at low-precision#outliers; this page and the glossary
     # give no int8 codes and no E4M3 threshold (review final41, cb)

@@ -696,7 +696,7 @@ def test_storing_relu6_output_is_rounding_and_clamping_the_input_code():
 
 def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rounding():
     """"Its input is signed, so its codes carry a zero point. With the zero point subtracted, the addition and the
-    product are exact integer operations if 3 is a whole number of input steps (3/s an integer); otherwise rounding
+    product are exact integer operations if 3 is a whole multiple of the input scale s; otherwise rounding
     3 to the input's grid moves the gate along the x axis by up to s/2. The division by 6 can be folded into the
     multiplier of the final requantisation. Apart from that rounding of 3, the only errors are the final rounding
     and the negligible one of storing the multiplier in fixed point, as an integer times a power of two." Also the
@@ -746,7 +746,7 @@ def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rou
     assert shift.max() > 0 and np.all(shift <= np.abs(x2) * (s2 / 2) / 6 + 1e-12)       # the one shift, no other error
     # the gate (x + k s)/6 is the gate (x + 3)/6 moved along the x axis by k s - 3, at most s/2
     np.testing.assert_allclose((x2 + k2 * s2) / 6, ((x2 + (k2 * s2 - 3)) + 3) / 6, rtol=0, atol=1e-12)
-    assert ("the addition and the product are exact integer operations if 3 is a whole number of input steps ($3/s$ an integer); "
+    assert ("the addition and the product are exact integer operations if 3 is a whole multiple of the input scale $s$; "
             "otherwise rounding 3 to the input's grid moves the gate along the $x$ axis by up to $s/2$.") in page("en")
     assert ("只要 3 是输入缩放因子 $s$ 的整数倍，加法和乘法就都是精确的整数运算；否则 3 要先舍入到 $s$ 的整数倍，"
             "门因此沿 $x$ 轴最多移动 $s/2$。") in page("zh")
@@ -825,8 +825,9 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     # low-precision#speed names (review final41/ca)
     home = (CONTENT[lang] / "catalogue/low-precision.md").read_text(encoding="utf-8").split("{ #speed }")[1].split("\n## ")[0]
     assert ("Softsign is an exception" in home) if lang == "en" else ("softsign 是个例外" in home)
-    gpu = {"en": "On a GPU, where most built-in activations are one pass over memory (softsign, three operations in "
-                 "PyTorch's eager mode, is an exception), the choice [matters less](low-precision.md#speed).",
+    gpu = {"en": "On a GPU, where most built-in activations are one pass over memory (softsign is an exception: PyTorch's "
+                 "eager mode runs it as three operations, each a pass over memory), the choice "
+                 "[matters less](low-precision.md#speed).",
            "zh": "在 GPU 上，多数内置激活函数只对内存过一遍（softsign 是例外：在 PyTorch 的即时执行模式下，它分三步运算，"
                  "每步一个内核），选哪个[影响就小些](low-precision.md#speed)。"}[lang]
     assert gpu in first
@@ -981,3 +982,21 @@ def test_keras_3_is_named_by_its_activations_function_and_folding_is_said_once_p
         assert text.count(w) == 1 and w in int8, w
     if lang == "en":
         assert text.count("the function it replaces or resembles") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_leaky_variants_cost_a_comparison_and_a_multiplication_and_the_table_link_lands_on_the_tables(lang):
+    """Leaky ReLU and PReLU are max(x, a x): a comparison and a multiplication by a (not comparisons alone, review
+    final42/ca), as the rectifiers page says; "the reference tables" link to the tables' own heading (#columns,
+    directly above them), not to the hard-sigmoid section."""
+    a, x = 0.25, np.linspace(-3, 3, 61)
+    np.testing.assert_array_equal(np.maximum(x, a * x), np.where(x > 0, x, a * x))   # one comparison, one product
+    said = {"en": "ReLU's leaky and parametric variants, also built from a comparison and a multiplication, are",
+            "zh": "ReLU 的带泄漏变体和参数化变体同样只需一次比较和一次乘法，"}[lang]
+    assert said in page(lang) and "只靠比较" not in page(lang)
+    home = {"en": "costs a comparison and a multiplication", "zh": "计算代价是一次比较加一次乘法"}[lang]
+    assert home in (CONTENT[lang] / "catalogue/rectifiers.md").read_text(encoding="utf-8")
+    assert "reference.md#columns" in page(lang) and "reference.md#hard-sigmoid" not in page(lang)
+    reference = (CONTENT[lang] / "reference.md").read_text(encoding="utf-8")
+    after = reference.split("{ #columns }")[1]
+    assert "\n## " in after and after.index("<!-- activation-reference -->") < after.index("\n## ")

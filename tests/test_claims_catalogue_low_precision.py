@@ -228,10 +228,26 @@ def test_number_of_finite_bit_patterns_per_format():
         assert int(finite.sum()) == counts[key], key
         values = decoded[finite]
         assert len(np.unique(values)) == counts[key] - 1, key           # +0 and -0 are one value
-    page_lang("en", "In the 8- and 16-bit formats, every finite bit pattern: 254 in E4M3, 248 in E5M2, 63,488 in "
-              "float16 and 65,280 in bfloat16 (counting $+0$ and $-0$).", "")
-    page_lang("zh", "", "在 8 位和 16 位格式中，逐一检查每个有限值的编码：E4M3 有 254 个，E5M2 有 248 个，float16 有 63488 个，"
-              "bfloat16 有 65280 个（$+0$ 和 $-0$ 都算在内）。")
+    # what the search itself takes as inputs: side·m for every positive finite m, on both sides; never ±0
+    checked = {"bfloat16": 65278, "float16": 63486, "float8_e5m2": 246, "float8_e4m3fn": 252}
+    for key in lp.FORMAT_KEYS[1:]:
+        seen = []
+
+        def bad(x):
+            seen.append(np.asarray(x, dtype=np.float64))
+            return np.zeros(len(x), dtype=bool)
+        for side in (-1, 1):
+            assert lp.beyond_last(bad, key, side) == 0.0
+        inputs = np.concatenate(seen)
+        assert len(inputs) == len(np.unique(inputs)) == checked[key] == counts[key] - 2, key
+        assert not np.any(inputs == 0) and np.all(np.isfinite(inputs)), key
+        assert np.array_equal(np.sort(inputs), np.sort(lp.every_value(key)[lp.every_value(key) != 0])), key
+    page_lang("en", "In the 8- and 16-bit formats, every non-zero finite value: 252 in E4M3, 246 in E5M2, 63,486 in "
+              "float16 and 65,278 in bfloat16.", "")
+    page_lang("zh", "", "在 8 位和 16 位格式中，逐一检查每个非零的有限值：E4M3 有 252 个，E5M2 有 246 个，float16 有 63486 个，"
+              "bfloat16 有 65278 个。")
+    for lang in LANGS:
+        assert "counting $+0$ and $-0$" not in page(lang) and "都算在内" not in page(lang), lang
 
 
 def test_float32_search_as_the_page_describes_it():
@@ -273,11 +289,23 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
                 assert np.all(np.diff(d) <= noise), (key, side, threshold)
                 checked += 1
     assert checked >= 20
+    # GELU' (exact and tanh approximation), SiLU' and Mish' are not monotone: every turning point (a sign
+    # change of f'') lies well inside the float32 slope threshold of its side, at less than a third of its distance
+    for key in ("gelu", "gelu_tanh", "silu", "mish"):
+        left, right = lp.row(key, "float32").slope       # beyond these the loop above has checked monotony
+        x = np.linspace(left, right, 400_001)
+        with np.errstate(all="ignore"):
+            d2 = np.diff(EVERY[key].df(x))
+        turns = x[1:-1][np.sign(d2[1:]) * np.sign(d2[:-1]) < 0]
+        assert len(turns) == 2 and turns.min() < 0 < turns.max(), key        # a dip on the left, a peak on the right
+        assert turns.min() > left / 3 and turns.max() < right / 3, (key, turns, left, right)
+        assert abs(turns).max() < 3, key
     page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
-              "threshold, the distance between the function and its asymptote, and between their slopes, only shrinks. "
+              "threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
+              "even for GELU′, SiLU′ and Mish′, which are not monotone but turn well before their thresholds. "
               "The search also checks the 65,536 float32 values just past each threshold one by one, and finds no disagreement there.", "")
     page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了阈值，函数与渐近线之间的距离、"
-              "两者斜率之间的距离都只会缩小。此外，搜索还把每个阈值之后紧接着的 65536 个 float32 值逐个检查了一遍，没有发现不一致。")
+              "两者斜率之间的距离都只会缩小；GELU′、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前。此外，搜索还把每个阈值之后紧接着的 65536 个 float32 值逐个检查了一遍，没有发现不一致。")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
     two = int(np.float32(2).view(np.int32))
@@ -319,7 +347,7 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     page_lang("en", "computes accurately in float32", "")
     page_lang("zh", "", "内部用 float32 准确地计算")
     # the conclusion holds up to the caveats, which come after the first results (below the threshold tables)
-    page_lang("en", "so the thresholds belong to the format, not to a particular library, apart from three caveats given "
+    page_lang("en", "So the thresholds belong to the format, not to a particular library, apart from three caveats given "
               "below the threshold tables.", "")
     page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；仅有的三点出入放在阈值表之后说明。")
     page_lang("en", "it matches them only if it uses a form whose exponentials stay finite, such as $e^{x}/(1 + e^{x})$ "
@@ -333,17 +361,18 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
 
 
 def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
-    """'one that sets every subnormal result to 0, intermediates included ...: e^x is subnormal below -87.34,
-    so the sigmoid and SiLU, both computed from it, are 0 from -87.5 rather than -93 and -97.5': a float32
-    kernel on every bfloat16 input, with every operation's result below
-    float32's smallest normal number set to 0 (per-operation flush, not only of the final result), for
-    the stable forms e^x/(1 + e^x) and x e^x/(1 + e^x) in either order of the product."""
+    """'one that sets every subnormal result to 0, intermediates included ...: since e^x is subnormal below
+    -87.34, the sigmoid, and SiLU computed as x sigma(x), are 0 from -87.5 rather than -93 and -97.5; computed
+    as x/(1 + e^-x), SiLU is -0 only from -89': a float32 kernel on every bfloat16 input, with every
+    operation's result below float32's smallest normal number set to 0 (per-operation flush, not only of
+    the final result), for the sigmoid as e^x/(1 + e^x) or 1/(1 + e^-x), for x sigma(x) with either sigmoid,
+    and for x e^x/(1 + e^x); and the quotient x/(1 + e^-x), PyTorch's GPU form."""
     tiny = np.finfo(np.float32).tiny
     assert tiny == lp.FORMATS["bfloat16"].tiny and round(math.log(tiny), 2) == -87.34
 
-    def ftz(v):                                   # one float32 operation's result, flushed
+    def ftz(v):                                   # one float32 operation's result, flushed to a zero of its sign
         v = np.asarray(v, dtype=np.float32)
-        return np.where(np.abs(v) < tiny, np.float32(0), v).astype(np.float32)
+        return np.where(np.abs(v) < tiny, np.copysign(np.float32(0), v), v).astype(np.float32)
 
     def out(v):                                   # the float32 result stored in bfloat16, flushed
         v = lp.to_format(np.asarray(v, dtype=np.float64), "bfloat16")
@@ -353,8 +382,11 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
     def sig(x):
         e = ftz(np.exp(x))
         return ftz(e / ftz(one + e))
-    kernels = {"sigmoid": [lambda x: out(sig(x))],
-               "silu": [lambda x: out(ftz(x * sig(x))),
+
+    def sig_quotient(x):
+        return ftz(one / ftz(one + ftz(np.exp(-x))))
+    kernels = {"sigmoid": [lambda x: out(sig(x)), lambda x: out(sig_quotient(x))],
+               "silu": [lambda x: out(ftz(x * sig(x))), lambda x: out(ftz(x * sig_quotient(x))),
                         lambda x: (lambda e: out(ftz(ftz(x * e) / ftz(one + e))))(ftz(np.exp(x)))]}
     for key, kept in (("sigmoid", -93.0), ("silu", -97.5)):
         assert lp.row(key, "bfloat16").value[0] == kept, key
@@ -362,6 +394,20 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
             with np.errstate(all="ignore"):
                 m = lp.beyond_last(lambda x: kernel(x.astype(np.float32)) != 0, "bfloat16", -1)
             assert -m == -87.5, key
+    # the quotient x/(1 + e^-x) never holds a subnormal there: its result is normal down to -88.5 and is -0
+    # from -89, where e^-x overflows in float32, with or without the flush
+    def silu_quotient(x, flush):
+        f = ftz if flush else (lambda v: np.asarray(v, dtype=np.float32))
+        return f(x / f(one + f(np.exp(-x))))
+    for flush in (True, False):
+        with np.errstate(all="ignore"):
+            m = lp.beyond_last(lambda x: silu_quotient(x.astype(np.float32), flush) != 0, "bfloat16", -1)
+        assert -m == -89.0, flush
+    with np.errstate(over="ignore"):
+        q = silu_quotient(np.array([-87.5, -88.0, -88.5, -89.0], dtype=np.float32), True)
+        assert np.isinf(np.exp(np.float32(89))) and np.isfinite(np.exp(np.float32(88.5)))
+    assert np.all(np.abs(q[:3]) >= tiny) and q[3] == 0 and np.signbit(q[3])
+    assert np.all(out(q[:3]) != 0)                                # and it survives rounding to bfloat16
     # -87.5 is the first bfloat16 value below -87.34: there e^x is the first to be flushed
     x = lp.every_value("bfloat16")
     assert x[x < math.log(tiny)].max() == -87.5
@@ -372,12 +418,16 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
     # flush-to-zero is defined where it is first used: subnormal results set to 0
     page_lang("en", "In bfloat16's far tails, beyond $|x| = 88.72$", "")
     page_lang("en", "And one that sets every subnormal result to 0, intermediates included (a mode called flush-to-zero), "
-              "returns 0 sooner there: $e^{x}$ is subnormal below $-87.34$, so the sigmoid and SiLU, both computed from "
-              "it, are 0 from $-87.5$ rather than $-93$ and $-97.5$.", "")
+              "returns 0 sooner in those tails. Since $e^{x}$ is subnormal below $-87.34$, the sigmoid, and SiLU computed "
+              r"as $x\,\sigma(x)$, are 0 from $-87.5$ rather than $-93$ and $-97.5$. Computed as $x/(1 + e^{-x})$, as in "
+              "PyTorch's GPU kernel, SiLU is $-0$ only from $-89$, where $e^{-x}$ overflows.", "")
     page_lang("zh", "", "在 bfloat16 的远端尾部，即 $|x|$ 超过 88.72")
-    page_lang("zh", "", "把次正规数结果（包括中间结果）都置为 0 的内核（这种模式称为下溢清零，flush-to-zero）在那里会更早得到 0："
-              "$e^{x}$ 在 $-87.34$ 以下是次正规数，由它算出的 sigmoid 和 SiLU 因而都从 $-87.5$ 起为 0，"
-              "而不是分别从 $-93$ 和 $-97.5$ 起。")
+    page_lang("zh", "", "把次正规数结果（包括中间结果）都置为 0 的内核（这种模式称为下溢清零，flush-to-zero）在这段尾部会更早得到 0。"
+              r"$e^{x}$ 在 $-87.34$ 以下是次正规数，因而 sigmoid 以及按 $x\,\sigma(x)$ 计算的 SiLU 都从 $-87.5$ 起为 0，"
+              "而不是分别从 $-93$ 和 $-97.5$ 起。按 $x/(1 + e^{-x})$ 计算的 SiLU（PyTorch 的 GPU 内核即如此）"
+              "则要到 $e^{-x}$ 溢出的 $-89$ 才变成 $-0$。")
+    for lang in LANGS:                            # the flush claim no longer covers every SiLU
+        assert "both computed from it" not in page(lang) and "由它算出的 sigmoid 和 SiLU" not in page(lang), lang
     for lang in LANGS:
         assert "$-92$" not in page(lang), lang
     for lang in LANGS:
@@ -407,7 +457,7 @@ def test_a_float32_kernel_that_rounds_once_differs_only_near_a_midpoint():
             spacing = np.spacing(np.abs(exact[diff]).astype(np.float32)).astype(np.float64)
             assert np.all(np.abs(exact[diff] - midpoint) <= spacing / 2), (fmt, key)
     assert inputs > 1_000_000 and 0 < differing < inputs / 10_000
-    page_lang("en", "that computes accurately in float32 and rounds once, so the thresholds belong to the format", "")
+    page_lang("en", "that computes accurately in float32 and rounds once. So the thresholds belong to the format", "")
     page_lang("en", "It can differ from the tables at the rare input whose result falls almost exactly halfway "
               "between two values of the format.", "")
     page_lang("zh", "", "最后只舍入一次的内核给出的也正是这个值。")
@@ -662,9 +712,8 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
         assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
-    page_lang("en", "ReLU never rounds, and Leaky ReLU, PReLU and RReLU round only when multiplying by their slope; "
-              "no format moves the point where they reach their asymptotes.", "")
-    page_lang("zh", "", "ReLU 从不舍入，Leaky ReLU、PReLU 和 RReLU 只在乘以斜率时舍入，任何格式都不会改变它们到达渐近线的位置。")
+    page_lang("en", "ReLU, Leaky ReLU, PReLU and RReLU reach their asymptotes at 0 in every format.", "")
+    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU 和 RReLU 在每种格式中都在 0 处到达渐近线。")
     # ReLU returns its input or 0: exact in every format, for every value of the format
     for fmt in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"):
         x = lp.every_value(fmt)
@@ -819,11 +868,15 @@ def test_ranges_figure_shows_every_row_and_format():
     assert ends == {"float32": -104, "bfloat16": -93, "float16": -17, "float8_e5m2": -12, "float8_e4m3fn": -7}
     right = [spans[(k, f)][1] for k in ("softplus", "gelu", "gelu_tanh", "silu", "mish") for f in lp.FORMAT_KEYS]
     assert min(right) == 1.25 and round(max(right)) == 17
+    left = {(k, f): spans[(k, f)][0] for k in ("softplus", "gelu", "gelu_tanh", "silu", "mish") for f in lp.FORMAT_KEYS}
+    assert max(left.values()) == -3.5 and {f for (k, f), v in left.items() if v == -3.5} == {"float8_e4m3fn"}
+    assert round(min(left.values())) == -109 and {f for (k, f), v in left.items() if round(v) == -109} == {"float32"}
     page_lang("en", "The sigmoid's bars run from −104 (float32), −93 (bfloat16), −17 (float16), −12 (E5M2) or −7 (E4M3)", "")
     page_lang("zh", "", "sigmoid 的条从 −104（float32）、−93（bfloat16）、−17（float16）、−12（E5M2）或 −7（E4M3）")
     page_lang("en", "Softplus and the smooth gates GELU (exact and tanh approximation), SiLU and Mish have bars ending on "
-              "the right between 1.25 and 17.", "")
-    page_lang("zh", "", "softplus 以及平滑门控函数 GELU（精确形式和 tanh 近似）、SiLU 和 Mish 的条在右侧止于 1.25 到 17 之间。")
+              "the right between 1.25 and 17, and on the left between −3.5 (E4M3) and −109 (float32).", "")
+    page_lang("zh", "", "softplus 以及平滑门控函数 GELU（精确形式和 tanh 近似）、SiLU 和 Mish 的条在右侧止于 1.25 到 17 之间，"
+              "在左侧止于 −3.5（E4M3）到 −109（float32）之间。")
     labels = data["labels"]
     assert r"$\mathrm{Leaky\ ReLU}$" in labels and not any("LReLU" in t for t in labels)
     assert all(rf"\mathrm{{hard\ {n}}}" in "".join(labels) for n in ("sigmoid", "tanh", "swish"))
@@ -853,10 +906,10 @@ def test_sigmoid_tail_figure():
     assert {f: round(v, 2) for f, v in data["ones"].items()} == {
         "float32": 17.33, "bfloat16": 6.25, "float16": 8.32, "float8_e5m2": 3.0, "float8_e4m3fn": 3.5}
     for lang, said in (("en", r"Panel (b) of the figure below shows every format: $1 - \sigma$ follows $e^{-x}$ down to a "
-                              "tick where it becomes exactly 0. The two FP8 formats get there already at 3 (E5M2) and "
-                              "3.5 (E4M3), float16 at 8.32 and float32 at 17.33."),
+                              "tick where it becomes exactly 0. In the two FP8 formats it is exactly 0 from 3 (E5M2) "
+                              "and 3.5 (E4M3), in float16 from 8.32 and in float32 from 17.33."),
                        ("zh", r"下图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处变成恰好 0。"
-                              "两种 FP8 格式早在 3（E5M2）和 3.5（E4M3）处就到了，float16 在 8.32，float32 在 17.33。")):
+                              "两种 FP8 格式早在 3（E5M2）和 3.5（E4M3）处就已变成恰好 0，float16 在 8.32，float32 在 17.33。")):
         text = page(lang)
         assert said in text and text.index(said) < text.index("figure:sigmoid_tail_formats"), lang
 
@@ -993,7 +1046,8 @@ def test_naive_silu_and_mish_survive_float16_and_break_in_e4m3():
     np.testing.assert_array_equal(np.isnan(lp.naive_in("sigmoid", v, "float8_e4m3fn")), v <= -6.5)
     np.testing.assert_array_equal(np.isnan(lp.naive_in("mish", v, "float8_e4m3fn")), v >= 6.5)
     both(r"$-1.7 \times 10^{-4}$", r"$-20.34$", r"$x \le -6.5$", r"$x \ge 6.5$")
-    page_lang("en", r"So even the formulas that stay finite in float16 break: the sigmoid and SiLU are NaN for $x \le -6.5$,", "")
+    page_lang("en", r"So even the formulas that stay finite in float16 break: the sigmoid and SiLU are NaN for $x \le -6.5$, "
+              r"and Mish for $x \ge 6.5$. The tanh approximation of GELU is NaN for $|x| \ge 8$, where its cube overflows.", "")
     page_lang("zh", "", r"所以在 float16 中结果仍有限的公式也会出错：sigmoid 和 SiLU 在 $x \le -6.5$ 时是 NaN，")
     for lang, framing in (("en", "barely affected"), ("en", "three formulas that survive"), ("zh", "几乎不受溢出影响"),
                           ("zh", "挺过了溢出的这三个公式")):
@@ -1235,8 +1289,8 @@ def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
     page_lang("zh", "", "本页的转换把 E4M3 中溢出的结果一律变成 NaN")
     page_lang("en", r"Clipping every overflow to $\pm 448$ instead rescues Mish and the tanh approximation of GELU "
               r"($x$ or 0), but not the sigmoid or SiLU. For $x \le -6.5$ the sigmoid then gives $2^{-9}$, E4M3's "
-              r"smallest positive number, where the correctly rounded value is 0 from $-7$; SiLU gives about $x/448$, "
-              r"which is $-1$ at $x = -448$, where the true value is about 0.", "")
+              r"smallest positive number, where the correctly rounded value is 0 from $-7$. SiLU gives about $x/448$: "
+              r"$-1$ at $x = -448$, where the true value is about 0.", "")
     page_lang("zh", "", r"若转换时把溢出的结果饱和到 $\pm 448$（超出范围的值一律取 $\pm 448$），Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
               r"在 $x \le -6.5$ 时，sigmoid 给出 E4M3 的最小正数 $2^{-9}$，而正确舍入的值从 $-7$ 起就是 0；SiLU 约等于 "
               r"$x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
@@ -1369,40 +1423,82 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("en", "Hard swish, for instance, becomes $x$ one step below 3 in every format (at 2.98 in bfloat16, 2.5 in E5M2).", "")
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
-              "equals its asymptote everywhere. In the 8- and 16-bit formats a threshold whose exact value has at most three "
-              "decimals is written in full (3.375); any other is rounded to two decimals, or more where two would name a "
-              "neighbouring value: 2.78 stands for 2.78125 in bfloat16, and 4.508 for 4.5078125 in float16, since 4.51 would "
-              "round to its neighbour.", "")
-    page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。在 8 位和 16 位格式中，"
-              "精确值不超过三位小数的阈值照写（如 3.375）；其余的舍入到两位小数，两位小数若会指向相邻的值就多保留几位："
-              "bfloat16 中的 2.78 代表 2.78125，float16 中的 4.508 代表 4.5078125，因为 4.51 会舍入到相邻的另一个值。")
-    # the stated rule, against every printed 8- and 16-bit cell below 10^5: the exact value if it has at most three
-    # decimals; otherwise rounded half up to two decimals, or to the fewest that name the value and no neighbour,
-    # trailing zeros dropped.  Several printed numbers with at most three decimals are rounded (2.78, 2.998, 9.805),
-    # so "at most three decimals" alone does not mean exact.
+              "equals its asymptote everywhere. A threshold whose exact value has at most three decimals is written in full "
+              "(3.375); any other is rounded to two decimals, trailing zeros dropped (20.296875 becomes 20.30, written 20.3). "
+              "Where two decimals would name a neighbouring value in the 8- and 16-bit formats, or read as an integer in "
+              "float32, as many more are kept as it takes to name the value: 4.508 for 4.5078125 in float16, since 4.51 "
+              "would round to its neighbour, and 2.9999998, one step below 3, in float32. From $10^{5}$ on, two significant "
+              "digits are kept, or in the 8- and 16-bit formats more where two would name a neighbour "
+              r"($1.48 \times 10^{20}$ in bfloat16).", "")
+    page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。"
+              "精确值不超过三位小数的阈值照写（如 3.375）；其余的舍入到两位小数，末尾的 0 省去（20.296875 舍入成 20.30，写作 20.3）。"
+              "两位小数若在 8 位和 16 位格式中会指向相邻的值，或在 float32 中会读成整数，就多保留几位，直到恰好指向这个值："
+              "float16 中的 4.508 代表 4.5078125，因为 4.51 会舍入到相邻的另一个值；float32 中的 2.9999998 是 3 下方紧邻的值。"
+              "$10^{5}$ 及以上的阈值保留两位有效数字，在 8 位和 16 位格式中若两位会指向相邻的值则多保留"
+              r"（如 bfloat16 中的 $1.48 \times 10^{20}$）。")
+    # the stated rule, re-implemented from the sentence and applied to every printed cell of both tables, in every
+    # format: 0 as 0; from 10^5 on, two significant digits, in the 8- and 16-bit formats the fewest (at least two) that
+    # name the value; below, the exact value if it has at most three decimals; otherwise rounded half up to two
+    # decimals, or to the fewest that name the value where two name a neighbour (8 and 16 bits) or read as an integer
+    # the value is not (float32); trailing zeros dropped.  Several printed numbers with at most three decimals are
+    # rounded (2.78, 2.998, 9.805), so "at most three decimals" alone does not mean exact.
     from decimal import ROUND_HALF_UP
-    rounded_short = set()
+
+    def names(text: str, m: float, fmt: str) -> bool:
+        return float(lp.to_format(float(text), fmt)) == m
+
+    rounded_short, kinds = set(), set()
     for quantity in ("value", "slope"):
         for per_format in data[quantity]:
             for fmt, pair in zip(fmts, per_format):
                 for v in (float(t) for t in pair):
-                    if fmt == "float32" or v == 0 or abs(v) >= lpt.LARGE:
-                        continue
-                    exact = Decimal(abs(v))
-                    if exact.as_tuple().exponent >= -3:
+                    m, exact = abs(v), Decimal(abs(v))
+                    if v == 0:
+                        expected = "0"
+                    elif m >= 1e5:
+                        power = exact.adjusted()
+                        digits = 2
+                        while True:
+                            mantissa = (exact.scaleb(-power)).quantize(Decimal(10) ** -(digits - 1), rounding=ROUND_HALF_UP)
+                            if fmt == "float32" or names(f"{mantissa}e{power}", m, fmt):
+                                break
+                            digits += 1
+                        expected = rf"{mantissa} \times 10^{{{power}}}"
+                        kinds.add(("large", fmt == "float32", digits))
+                    elif exact.as_tuple().exponent >= -3:
                         expected = f"{exact.normalize():f}"
+                        kinds.add("exact")
                     else:
                         places = 2
-                        while True:
-                            text = exact.quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
-                            if float(lp.to_format(float(text), fmt)) == abs(v):
-                                break
-                            places += 1
+                        text = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                        if fmt == "float32":
+                            reads_as_integer = text == text.to_integral_value() and text != exact
+                            while reads_as_integer and float(np.float32(str(text))) != m:
+                                places += 1
+                                text = exact.quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
+                        else:
+                            while not names(str(text), m, fmt):
+                                places += 1
+                                text = exact.quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
                         expected = str(text).rstrip("0").rstrip(".")
-                        if len(expected.partition(".")[2]) <= 3:
+                        if str(text).endswith("0"):
+                            kinds.add("trailing zero dropped")
+                        kinds.add(("rounded", fmt == "float32", places == 2))
+                        if fmt != "float32" and len(expected.partition(".")[2]) <= 3:
                             rounded_short.add((fmt, expected))
                     assert lpt.number_latex(v, "zh", fmt) == ("-" if v < 0 else "") + expected, (fmt, v)
     assert {("bfloat16", "2.78"), ("float16", "2.998"), ("float16", "9.805")} <= rounded_short
+    # every clause of the rule is used by some cell: exact, two decimals and more (both kinds), dropped zeros,
+    # two significant digits in float32 and more than two in a 16-bit format
+    assert {"exact", "trailing zero dropped", ("rounded", True, True), ("rounded", True, False), ("rounded", False, True),
+            ("rounded", False, False), ("large", True, 2)} <= kinds and ("large", False, 3) in kinds
+    # the examples the sentence gives are cells of the tables, as it says
+    assert lpt.number_latex(-20.296875, "en", "float16") == "-20.3"
+    assert lpt.number_latex(float(np.nextafter(np.float32(3), np.float32(0))), "en", "float32") == "2.9999998"
+    for lang in LANGS:
+        html = lpt.tables_html(lang)
+        for text in ("3.375", "4.508", "2.9999998", r"1.48 \times 10^{20}", r"3.4 \times 10^{7}"):
+            assert rf"\({text}\)" in html, (lang, text)
     assert lp.row("gelu", "bfloat16").value[1] == 2.78125 and lpt.number_latex(2.78125, "en", "bfloat16") == "2.78"
     for lang in LANGS:
         assert "a number with at most three decimals is exact" not in page(lang)
@@ -1557,7 +1653,7 @@ def test_e4m3_range_and_squared_spread():
     u, v = np.random.default_rng(0).normal(size=(2, 50)) * 3           # SwiGLU(u, v) = u · v σ(v)
     np.testing.assert_allclose(swiglu.f(u, v), u * v * sigmoid(v), rtol=1e-12)
     page_lang("en", r"SwiGLU computes $u \cdot v\,\sigma(v)$, with $u$ and $v$ computed from the same input by two weight "
-              r"matrices, so each channel $i$ (here a hidden unit) has two weight vectors, a column of each.", "")
+              r"matrices. Each channel $i$ (here a hidden unit) thus has two weight vectors, a column of each.", "")
     page_lang("zh", "", r"SwiGLU 计算 $u \cdot v\,\sigma(v)$，其中 $u$ 和 $v$ 由同一输入经两个权重矩阵算出，所以每个通道 $i$"
               r"（这里就是一个隐藏单元）有两个权重向量，各是一个矩阵的一列。")
     # one name for what aligns, as gated-units names it: a channel's (hidden unit's) two weight vectors
@@ -1581,8 +1677,8 @@ def test_e4m3_range_and_squared_spread():
     # scoped as Fishman et al. report it: alignment in some channels (those carrying the outliers), not in every one
     page_lang("en", r"Once a channel's two weight vectors align, as some did in the long training run described below, "
               r"$u_i \approx c_i\,v_i$, with a constant $c_i$ of its own. The channel's output is then close to $c_i$ times "
-              r"SwiGLU's values on the diagonal $u = v$, which are "
-              r"$x \cdot x\,\sigma(x)$ and grow like $x^{2}$ for large positive $x$", "")
+              r"SwiGLU's values on the diagonal $u = v$, $x \cdot x\,\sigma(x)$ ([gated units](gated-units.md#two-inputs)). "
+              r"These grow like $x^{2}$ for large positive $x$", "")
     page_lang("zh", "", r"若某个通道的两个权重向量对齐（下文那次长时间训练中有些通道正是如此），则 $u_i \approx c_i\,v_i$（$c_i$ 是该通道自己的常数）。"
               r"这时该通道的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
     # x²σ(x) grows like x² only on the positive side; on the negative side it tends to 0
@@ -1609,13 +1705,6 @@ def test_e4m3_range_and_squared_spread():
     page_lang("zh", "", r"$\sqrt{28672}$")
     page_lang("en", "a ratio of 28,672", "")
     page_lang("zh", "", "两者之比为 28672")
-
-
-def test_e5m2_range_is_close_to_float16s():
-    ratios = {k: lp.FORMATS[k].max / lp.FORMATS[k].tiny for k in ("float8_e5m2", "float16")}
-    assert f"{ratios['float8_e5m2']:.1e}" == "9.4e+08" and f"{ratios['float16']:.1e}" == "1.1e+09"
-    assert lp.FORMATS["float8_e5m2"].mantissa_bits == 2
-    both(r"$9.4 \times 10^{8}$", r"$1.1 \times 10^{9}$")
 
 
 def test_each_page_groups_thousands_in_one_convention():

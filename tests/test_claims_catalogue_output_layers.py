@@ -207,6 +207,19 @@ def test_temperature_limits_order_and_entropy():
     for lang, said in (("en", r"its entropy $-\sum_i p_i \log p_i$, a measure of how spread out it is, increases with $T$"),
                        ("zh", r"熵 $-\sum_i p_i \log p_i$（衡量分布有多分散）随 $T$ 单调增大")):
         assert said in page(lang), lang
+    # why it rises: dH/dT = Var_p(z) / T^3, checked by central differences; zero only for equal logits
+    def entropy_at(logits, t):
+        p = out.softmax(logits, t)
+        return -(p * np.log(p)).sum()
+    for logits in (z, np.array([3.0, -2.0, 0.1]), np.array([0.7, 0.7, 0.7])):
+        for t in (0.3, 1.0, 2.0, 7.0):
+            p, h = out.softmax(logits, t), 1e-5 * t
+            variance = p @ logits ** 2 - (p @ logits) ** 2
+            slope = (entropy_at(logits, t + h) - entropy_at(logits, t - h)) / (2 * h)
+            assert slope == pytest.approx(variance / t ** 3, rel=1e-6, abs=1e-12)
+            assert (variance > 1e-12) == (np.ptp(logits) > 0)
+    assert "its derivative is the variance of the logits under $p$ divided by $T^3$ (zero only when all logits are equal)." in page("en")
+    assert "熵对 $T$ 的导数等于 logit 在分布 $p$ 下的方差除以 $T^3$（只有所有 logit 都相等时才为零）。" in page("zh")
     for t in temperatures:
         assert np.argmax(out.softmax(z, t)) == 0 and np.all(np.diff(out.softmax(z, t)) < 0)
     # "if only one logit is largest": with a tie the limit splits between the tied logits
@@ -497,8 +510,12 @@ def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_
         factor, constant = 1 / (2 * sd ** 2), np.log(sd) + 0.5 * np.log(2 * np.pi)
         np.testing.assert_allclose(nll, factor * (y - mu) ** 2 + constant, rtol=1e-12)
         assert factor > 0
-    assert "For a regression output read as the mean of a Gaussian with fixed variance, this is the squared error up to a positive factor and an added constant" in page("en")
+    assert "For a regression output read as the mean $\\mu$ of a Gaussian with fixed variance $s^2$, this is the squared error up to a positive factor and an added constant" in page("en")
     assert "负对数似然就是平方误差，只差一个正的比例因子和一个加性常数" in page("zh")
+    # the one line that shows it, with the factor 1/(2 s^2) and the constant log(s sqrt(2 pi)) checked above
+    line = r"$-\log \mathcal{N}(y; \mu, s^2) = (y - \mu)^2 / (2s^2) + \log(s\sqrt{2\pi})$"
+    for lang in LANGS:
+        assert line in page(lang), lang
     # the term is glossed where it is used: minus the log of the probability (density) given to the target
     assert "the negative log-likelihood of the target: minus the log of the probability the prediction gives the target (or of its density, for a regression output)." in page("en")
     assert "目标的负对数似然，即预测给目标的概率取对数再取相反数（回归输出则用概率密度）。" in page("zh")

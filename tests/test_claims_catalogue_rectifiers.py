@@ -293,9 +293,9 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     x = -1.0
     assert (lo * x) / x == 3 and (hi * x) / x == 8                    # a product: steeper than slope 1
     assert 0 < 1 / hi < 1 / lo < 1                                    # a division: leaky slopes below 1
-    assert ("Xu et al.'s formula multiplies by a slope in $[0, 1)$, but their experiments, with the NDSB winner's "
-            "setting, divide. In training a negative input $x$ becomes $x/d$") in page_text("en")
-    assert "Xu 等人的公式乘以 $[0, 1)$ 内的斜率，但实验沿用 NDSB 冠军的设置，改用除法。训练时负输入 $x$ 变为 $x/d$" \
+    assert ("Their formula multiplies by a slope in $[0, 1)$, but their experiments, with the NDSB winner's "
+            "setting, divide: in training a negative input $x$ becomes $x/d$") in page_text("en")
+    assert "他们的公式乘以 $[0, 1)$ 内的斜率，但实验沿用 NDSB 冠军的设置，改用除法：训练时负输入 $x$ 变为 $x/d$" \
         in page_text("zh")
     assert "Convolutional Network. arXiv preprint. <https://arxiv.org/abs/1505.00853>" in page_text("en")
     assert "Convolutional Network. arXiv 预印本。<https://arxiv.org/abs/1505.00853>" in page_text("zh")
@@ -316,7 +316,7 @@ def test_xu_test_rule_divides_by_the_mean_five_and_a_half_slope_two_elevenths():
     assert (3 + 8) / 2 == 5.5
     assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
     assert round(2 / 11, 3) == 0.182 != round(RRELU_EVAL_SLOPE, 3)
-    assert "In training a negative input $x$ becomes $x/d$ with $d \\sim U(3, 8)$" in page_text("en")
+    assert "in training a negative input $x$ becomes $x/d$ with $d \\sim U(3, 8)$" in page_text("en")
     assert "At test time the input becomes $x/5.5$, 5.5 being the mean of $d$" in page_text("en")
     assert "变为 $x/d$，其中 $d \\sim U(3, 8)$" in page_text("zh")
     assert "测试时输入变为 $x/5.5$，5.5 是 $d$ 的均值" in page_text("zh")
@@ -348,11 +348,12 @@ def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
     slope_sd = (RRELU_BOUNDS[1] - RRELU_BOUNDS[0]) / math.sqrt(12)
     assert np.all(np.abs(mean_out - rrelu_eval(x)) <= 5 * slope_sd * np.abs(x) / math.sqrt(draws) + 1e-15)
     assert 11 / 48 == pytest.approx((RRELU_BOUNDS[0] + RRELU_BOUNDS[1]) / 2)    # PyTorch's test slope = mean training slope
-    assert ("For a negative input the expected training output is the mean training slope times $x$; PyTorch's test "
-            "slope $\\bar a$ is exactly its mean training slope.") in page_text("en")
-    assert "so only PyTorch's test rule reproduces the expected training output." in page_text("en")
-    assert "负输入在训练时输出的期望是训练斜率的均值乘以 $x$；PyTorch 的测试斜率 $\\bar a$ 恰好就是它训练斜率的均值。" in page_text("zh")
-    assert "所以只有按 PyTorch 的测试规则，测试时的输出才等于训练时输出的期望。" in page_text("zh")
+    # f is linear in a for x < 0, so a test slope a_t gives the expected training output a_t x = E[a] x only if a_t = E[a]
+    assert leaky_relu(-1.0, 11 / 48 + 0.01) != pytest.approx(float(np.mean(rrelu_train(np.full(200_000, -1.0), np.random.default_rng(3)))), abs=1e-3)
+    assert ("Only a test slope equal to the mean training slope reproduces the expected training output, which for a "
+            "negative input is that mean times $x$. PyTorch's $\\bar a$ is such a slope; Xu et al.'s is not.") in page_text("en")
+    assert ("只有等于训练斜率均值的测试斜率，才能让测试输出等于训练输出的期望（负输入时，这个期望就是该均值乘以 $x$）。"
+            "PyTorch 的 $\\bar a$ 正是这样的斜率，Xu 等人的则不是。") in page_text("zh")
 
 
 def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
@@ -363,9 +364,9 @@ def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
     # Xu et al.'s test slope, 1/mean(a) = 2/11, is below the mean training slope (Jensen: 1/E[a] < E[1/a])
     assert round(2 / 11, 3) == 0.182 and 2 / 11 < mean_slope
     assert "and averages $\\log(8/3)/5 \\approx 0.196$" in page_text("en")
-    assert "That test slope, $2/11 \\approx 0.182$, lies below the mean training slope, so" in page_text("en")
+    assert "that test slope, $2/11 \\approx 0.182$, lies below the mean training slope." in page_text("en")
     assert "均值为 $\\log(8/3)/5 \\approx 0.196$" in page_text("zh")
-    assert "这个测试斜率 $2/11 \\approx 0.182$ 低于训练斜率的均值，所以" in page_text("zh")
+    assert "这个测试斜率 $2/11 \\approx 0.182$ 低于训练斜率的均值。" in page_text("zh")
 
 
 def test_rrelu_card_values():
@@ -677,6 +678,24 @@ def test_a_learned_prelu_slope_that_reaches_zero_dies_like_relu():
     x = np.linspace(-50, -1e-6, 1001)
     assert np.all(prelu_prime(x, 0.0) == 0) and np.all(prelu(x, 0.0) == 0)
     assert "unless a learned PReLU slope reaches 0" in page_text("en") and "除非学出来的 PReLU 斜率变成 0" in page_text("zh")
+
+
+def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
+    """'although they can still be inactive on every training point, passing back a gradient only a times as large'
+    (review final42/ca): a unit whose pre-activations are all negative outputs a x and passes back a times the
+    upstream gradient that an active unit (slope 1) would; the link goes to the measurement of inactive units."""
+    a = 0.25
+    z = -np.abs(np.random.default_rng(4).normal(size=1000)) - 1e-3     # negative on every training point
+    upstream = np.random.default_rng(5).normal(size=1000)
+    np.testing.assert_allclose(upstream * prelu_prime(z, a), a * upstream * relu_prime(-z), rtol=0, atol=0)
+    assert np.all(prelu_prime(z, a) != 0)
+    assert ("although they can still be [inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) on every "
+            "training point, passing back a gradient only $a$ times as large.") in page_text("en")
+    assert ("但仍可能在所有训练点上都[不活跃](../blog/posts/dead-relu-units.md#dead-relu-experiment)，"
+            "传回的梯度只有开启时的 $a$ 倍。") in page_text("zh")
+    for lang in ("en", "zh"):
+        home = (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
+        assert "{ #dead-relu-experiment }" in home
 
 
 def test_rrelu_slope_is_never_below_an_eighth_in_either_convention():

@@ -141,6 +141,17 @@ def test_relu_is_x_times_a_step_gate_with_no_gradient_on_the_negative_side():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_gelu_papers_gate_is_relus_step_and_phi_is_gelus_gate_in_the_pages_sense(lang):
+    """After the quote "rather than gates inputs by their sign": the paper's "gate" is ReLU's 0-or-1 step,
+    x * 1[x > 0]; in the page's sense (any factor multiplying x) GELU is x * Phi(x) (review final42/ca)."""
+    np.testing.assert_array_equal(np.unique(relu(X[X != 0]) / X[X != 0]), [0.0, 1.0])     # a 0-or-1 step
+    np.testing.assert_allclose(f("gelu", X), X * normal_cdf(X), rtol=1e-12, atol=1e-300)
+    said = {"en": "(their \"gate\" is ReLU's 0-or-1 step; in this page's sense $\\Phi(x)$ is GELU's gate)",
+            "zh": "（他们说的“门控”指 ReLU 那种非 0 即 1 的阶跃；按本页的说法，$\\Phi(x)$ 就是 GELU 的门）"}[lang]
+    assert said in page_text(PAGE, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_phi_is_the_standard_normal_distribution_function_and_varphi_its_density_defined_before_use(lang):
     x = np.linspace(-6, 6, 12_001)
     np.testing.assert_allclose(np.gradient(normal_cdf(x), x), normal_pdf(x), atol=1e-6)
@@ -425,7 +436,7 @@ def test_both_gates_are_distribution_functions_normal_and_logistic():
     assert float(sigmoid(0.0)) == float(normal_cdf(0.0)) == 0.5                  # both centred on 0
     assert round(float(np.max(np.abs(sigmoid(1.702 * x) - normal_cdf(x)))), 4) == 0.0095   # the rounded k keeps that gap
     for lang, said in (("en", r"Both gates are distribution functions of distributions centred on 0, $\sigma(kx)$ of a logistic distribution with scale $1/k$ and $\Phi$ of the standard normal, so matching them leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; 1.702 is that value rounded."),
-                       ("zh", r"两个门都是中心在 0 的分布的分布函数：$\sigma(kx)$ 是尺度为 $1/k$ 的逻辑斯谛分布的分布函数，$\Phi$ 是标准正态分布的分布函数；因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；1.702 就是它舍入后的值。")):
+                       ("zh", r"两个门都是某个以 0 为中心的分布的分布函数：$\sigma(kx)$ 是尺度为 $1/k$ 的逻辑斯谛分布的分布函数，$\Phi$ 是标准正态分布的分布函数；因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；1.702 就是它舍入后的值。")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -560,6 +571,12 @@ def test_silu_minimum_identities_sigma_is_1_plus_1_over_x_and_f_is_x_plus_1():
     assert 1 + x_min * (1 - float(sigmoid(x_min))) == pytest.approx(0, abs=1e-14)
     assert float(sigmoid(x_min)) == pytest.approx(1 + 1 / x_min, abs=1e-14)
     assert f_min == pytest.approx(x_min + 1, abs=1e-14)
+    # relations at the minimum, not identities: away from x* neither holds
+    for x in (-3.0, -0.5, 2.0):
+        assert abs(float(sigmoid(x)) - (1 + 1 / x)) > 0.1 and abs(x * float(sigmoid(x)) - (x + 1)) > 0.1
+    assert "and two relations at the minimum follow:" in page_text(PAGE, "en")
+    assert "由此得到最小值点满足的两个关系：" in page_text(PAGE, "zh")
+    assert "identities" not in page_text(PAGE, "en") and "恒等式" not in page_text(PAGE, "zh")
 
 
 def test_silu_minimum_is_minus_1_minus_lambert_w_of_1_over_e():
@@ -869,11 +886,11 @@ def test_dugas_et_al_networks_are_described_by_construction_without_an_unconditi
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "In Shazeer's (2020) comparison of transformer feed-forward blocks, the ReLU, GELU and SiLU blocks end "
-           "within 0.006 of each other in held-out log-perplexity, while repeated short runs of one block differ by "
-           "0.003 to 0.005, and GELU's short-run lead of 0.014 over ReLU is gone after the long runs, so his results "
+           "within 0.006 of each other in held-out [log-perplexity](../glossary.md#log-perplexity), while the paper's "
+           "run-to-run spread for one block is 0.003 to 0.005, and GELU's short-run lead of 0.014 over ReLU is gone after the long runs, so his results "
            "[do not rank them](gated-units.md#shazeer-2020)."),
-    ("zh", "Shazeer（2020）在 Transformer 的前馈模块里比较过 ReLU、GELU 和 SiLU：三者最终在留出数据上的对数困惑度相差不超过 0.006，"
-           "而同一模块重复短训练的波动就有 0.003 到 0.005；GELU 在短训练中领先 ReLU 的 0.014，到长训练结束时已不复存在，"
+    ("zh", "Shazeer（2020）在 Transformer 的前馈模块里比较过 ReLU、GELU 和 SiLU：三者最终在留出数据上的[对数困惑度](../glossary.md#log-perplexity)相差不超过 0.006，"
+           "而论文给出的同一模块运行间波动为 0.003 到 0.005；GELU 在短训练中领先 ReLU 的 0.014，到长训练结束时已不复存在，"
            "所以[排不出先后](gated-units.md#shazeer-2020)。"),
 ])
 def test_shazeers_plain_relu_gelu_silu_blocks_end_too_close_to_rank(lang, said):

@@ -488,9 +488,14 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # scores' median is larger with the scaling, the query's without it
     scores_128 = scaling["scaled_jacobian_median"][at(scaling, 128)] / scaling["unscaled_jacobian_median"][at(scaling, 128)]
     assert scores_128 > 2 and ratio[128] > 2 and ratio[64] > 1 and ratio[512] < 1
-    shown("Whether the scaling raises the median gradient thus depends on $d_k$ and on where the gradient is measured. "
-          "What it fixes at every head dimension is the sharpness of the weights",
-          "可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度。缩放在任何头维度下都固定住的，是权重的尖锐程度")
+    shown("Whether the scaling raises the median gradient thus depends on $d_k$ and on where the gradient is measured.",
+          "可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度。")
+    # what it fixes at every d_k is the sharpness: the topic sentence of the paragraph on the scores' gradient
+    assert np.ptp(scaling["scaled_entropy"]) < 0.1 and np.ptp(scaling["unscaled_entropy"]) > 3
+    for lang, topic in (("en", "What the scaling fixes at every head dimension is the sharpness of the weights"),
+                        ("zh", "缩放在任何头维度下都固定住的，是权重的尖锐程度")):
+        paragraph = next(p for p in page(lang).split("\n\n") if "0.124" in p)
+        assert paragraph.startswith(topic), lang
 
 
 def test_attention_alt_text_numbers(scaling):
@@ -537,8 +542,8 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     # self-attention layers and 30.0 for the final layer, so that the logits stay between -soft_cap and +soft_cap, and
     # cites Bello et al. (2016); the page states what the report gives, not that it gives nothing else
     shown("The Gemma 2 report (Gemma Team 2024) gives both caps in the form above, to keep the logits "
-          "between $-c$ and $c$. It cites Bello et al. (2016)",
-          "Gemma 2 的报告（Gemma 团队，2024）以上式给出这两个上限，目的是让 logit 保持在 $-c$ 与 $c$ 之间。报告引用了 Bello 等人（2016）")
+          "between $-c$ and $c$.\n\nThe report cites Bello et al. (2016)",
+          "Gemma 2 的报告（Gemma 团队，2024）以上式给出这两个上限，目的是让 logit 保持在 $-c$ 与 $c$ 之间。\n\n这份报告引用了 Bello 等人（2016）")
     for lang in LANGS:                                                     # the caps 50 and 30 are stated once each
         assert page(lang).count("$c = 50$") == 1
     for lang in LANGS:
@@ -578,7 +583,7 @@ def test_softcap_passes_a_shrinking_gradient_unlike_a_hard_clip():
     assert np.all(clip_slope == 0)                                # a hard clip passes none past it
     assert np.all(np.diff(cap(z, 30.0)) > 0) and np.all(np.diff(np.clip(z, -30, 30)) == 0)   # order kept / lost
     assert slope[-1] < 0.01 and np.all(np.abs(cap(z, 30.0)) < 30.0)  # well past the cap: almost no gradient, value bounded
-    shown("Unlike a hard clip, whose slope is zero past its limit, the cap's slope never reaches zero; but well past the cap "
+    shown("Unlike a hard clip's, this slope never reaches zero; but well past the cap "
           "it is so small that the raw logit barely moves",
           "硬截断越过界限后斜率恰为零，软上限的斜率则永远不为零；不过远远越过上限之后，斜率小到原始 logit 几乎不再移动")
 
@@ -771,16 +776,18 @@ def test_squared_relu_is_reglu_with_tied_value_and_gate():
     np.testing.assert_array_equal(reglu.da(x, x) + reglu.db(x, x), 2 * relu(x))
     rng = np.random.default_rng(15)
     h, W = rng.standard_normal((6, 8)), rng.standard_normal((8, 16))
-    np.testing.assert_allclose((h @ W) * relu(h @ W), relu(h @ W) ** 2)       # (hV) * max(0, hW) with V = W
+    np.testing.assert_allclose((h @ W) * relu(h @ W), relu(h @ W) ** 2)       # (hU) * max(0, hW) with U = W
     np.testing.assert_allclose(reglu.f(h @ W, h @ W), relu(h @ W) ** 2)       # the same through the site's ReGLU
-    shown("Squared ReLU is [ReGLU](gated-units.md#two-inputs), $\\max(0, hW) \\odot (hV)$, with the value matrix $V$ tied to the "
+    shown("Squared ReLU is [ReGLU](gated-units.md#two-inputs), $\\max(0, hW) \\odot (hU)$, with the value matrix $U$ tied to the "
           "gate matrix $W$: each unit computes $\\max(0, t)\\,t = \\max(0, t)^2$, with $t$ its entry of $hW$. Its derivative "
           "$2\\max(0, t)$ is the sum of the gate's [two paths](gated-units.md#gradient), $\\max(0, t)$ each.",
-          "平方 ReLU 就是值矩阵 $V$ 与门矩阵 $W$ 绑定的 [ReGLU](gated-units.md#two-inputs) $\\max(0, hW) \\odot (hV)$：记 $t$ 为 "
+          "平方 ReLU 就是值矩阵 $U$ 与门矩阵 $W$ 绑定的 [ReGLU](gated-units.md#two-inputs) $\\max(0, hW) \\odot (hU)$：记 $t$ 为 "
           "$hW$ 的一个分量，每个单元算的就是 $\\max(0, t)\\,t = \\max(0, t)^2$。它的导数 $2\\max(0, t)$ "
           "正是这个门的[两条通路](gated-units.md#gradient)之和，每条各贡献 $\\max(0, t)$。")
     for lang in LANGS:       # the block's input is h on this page: u is the value on the linked gated-units page
         assert "(u W_1)" not in page(lang) and "uW)" not in page(lang) and "FFN}(h) = f(h W_1)" in page(lang)
+    for lang in LANGS:       # V is the attention value matrix here, so the ReGLU value matrix is U (V on gated-units)
+        assert "(hV)" not in page(lang) and "\\mathrm{Attention}(Q, K, V)" in page(lang)
     for lang in LANGS:                              # the gated-units page names the value and gate matrices V and W
         assert "$u = xV$ and $v = xW$" in page_text("catalogue/gated-units.md", "en") and "W_3" not in page(lang)
     np.testing.assert_array_equal(reglu.db(x, x), reglu.da(x, x))         # the two paths give max(0, t) each
@@ -848,15 +855,48 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
         assert above > 1e3 * q_star and below < 1e-3 * q_star                      # explodes or vanishes
     for s2 in (0.3, 1.0, 4.0):                                   # E[f(sigma xi)^2] = (3/2) sigma^4
         assert gaussian_expectation(lambda t: f(np.sqrt(s2) * t) ** 2) == pytest.approx(1.5 * s2 ** 2, rel=1e-9)
-    # written in the initialisation article's symbols: q_l for the variance, n sigma_w^2 (g2 above) for the squared gain
-    shown("Let each unit have $n$ inputs (its fan-in) and weights of variance $\\sigma_w^2$, and let $q_l$ be the variance of layer $l$'s "
+    # the initialisation article's recursion with n sigma_w^2 (g2 above) for the squared gain; the variance is nu_l
+    # here (the article's q_l), since q is the query on this page
+    shown("Let each unit have $n$ inputs (its fan-in) and weights of variance $\\sigma_w^2$, and let $\\nu_l$ be the variance of layer $l$'s "
           "[pre-activations](../glossary.md#pre-activation)",
-          "$q_l$ 为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
-    shown("$q_{l+1} = n\\sigma_w^2\\,\\mathbb{E}[f(\\sqrt{q_l}\\,\\xi)^2] = \\tfrac{3}{2}\\,n\\sigma_w^2\\,q_l^2$")
-    shown("a fixed point at $q_* = 2/(3n\\sigma_w^2)$, but its slope there is 2", "在 $q_* = 2/(3n\\sigma_w^2)$ 处有不动点，但那里的斜率是 2")
+          "$\\nu_l$ 为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
+    shown("$\\nu_{l+1} = n\\sigma_w^2\\,\\mathbb{E}[f(\\sqrt{\\nu_l}\\,\\xi)^2] = \\tfrac{3}{2}\\,n\\sigma_w^2\\,\\nu_l^2$")
+    shown("a fixed point at $\\nu_* = 2/(3n\\sigma_w^2)$, but its slope there is 2", "在 $\\nu_* = 2/(3n\\sigma_w^2)$ 处有不动点，但那里的斜率是 2")
+    shown("a variance 1% above it is about 2% above after one layer", "方差若比不动点高 1%，过一层就高出约 2%")
+    for lang in LANGS:                                           # no q_l for a variance: q is the query
+        assert "q_l" not in page(lang) and "q_{l+1}" not in page(lang) and "q_*" not in page(lang)
     for lang in LANGS:                                           # the linked article uses the same symbols
         article = page_text("blog/posts/initialisation.md", lang)
         assert "q_l = n\\,\\sigma_w^2" in article and "\\sqrt{n}\\,\\sigma_w" in article
+
+
+def test_gated_units_share_the_quadratic_recursion():
+    # ReGLU with independent value and gate inputs of variance nu: E[(v relu(u))^2] = E[v^2] E[relu(u)^2] = nu^2 / 2
+    reglu = GATED["reglu"]
+    for nu in (0.3, 1.0, 4.0):
+        second = gaussian_expectation(lambda t: reglu.g(np.sqrt(nu) * t) ** 2) * nu
+        assert second == pytest.approx(nu ** 2 / 2, rel=1e-9)
+    rng = np.random.default_rng(41)
+    u, v = rng.standard_normal((2, 400_000)) * np.sqrt(2.0)
+    assert np.mean(reglu.f(v, u) ** 2) == pytest.approx(2.0 ** 2 / 2, rel=0.02)   # value v, gate u, nu = 2
+    for g2 in (1.0, 2.0, 0.5):                                   # nu_{l+1} = (1/2) n sigma_w^2 nu_l^2
+        step = lambda nu: g2 * gaussian_expectation(lambda t: reglu.g(np.sqrt(nu) * t) ** 2) * nu  # noqa: E731
+        star = 2 / g2
+        assert step(star) == pytest.approx(star, rel=1e-9)
+        slope = (step(star * 1.0001) - step(star * 0.9999)) / (star * 0.0002)
+        assert slope == pytest.approx(2.0, rel=1e-4)                                  # slope 2 at its fixed point
+    # GEGLU and SwiGLU approach that map for large inputs: E[g(sqrt(nu) xi)^2] / (nu / 2) -> 1
+    for key in ("geglu", "swiglu"):
+        gate = GATED[key]
+        ratio = [gaussian_expectation(lambda t: gate.g(np.sqrt(nu) * t) ** 2) / (nu / 2) for nu in (1.0, 1e2, 1e4)]
+        assert abs(ratio[0] - 1) > 0.1 and abs(ratio[1] - 1) < abs(ratio[0] - 1) and abs(ratio[2] - 1) < 0.02, key
+    shown("ReGLU with independent gate and value matrices gives $\\nu_{l+1} = \\tfrac{1}{2}\\,n\\sigma_w^2\\,\\nu_l^2$, "
+          "again with slope 2 at its fixed point, and GEGLU and SwiGLU approach that map for large inputs",
+          "门矩阵与值矩阵相互独立时，ReGLU 给出 $\\nu_{l+1} = \\tfrac{1}{2}\\,n\\sigma_w^2\\,\\nu_l^2$，不动点处的斜率同样是 2；"
+          "输入很大时，GEGLU 和 SwiGLU 也趋近这个映射")
+    for lang, item, link in (("en", "**A gated feed-forward block, SwiGLU or GEGLU**", "[default](#default)"),
+                             ("zh", "**门控前馈模块，SwiGLU 或 GEGLU**", "[默认选择](#default)")):
+        assert item in page(lang) and link in page(lang), lang   # the default's gated units, linked
 
 
 # --- normalisation --------------------------------------------------------------------------
@@ -1120,13 +1160,26 @@ def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
           "这个论证对这里测量的 $W_1$ 和 Xiong 等人的上界所针对的 $W_2$ 同样成立")
 
 
+def test_qk_norm_is_described_without_centring():
+    # Dehghani et al.'s QK-norm normalises queries and keys (LayerNorm in their text; whether it re-centres is not
+    # stated here): either norm maps a vector to a fixed length, sqrt(d) times gamma at epsilon = 0
+    rng = np.random.default_rng(43)
+    x = rng.standard_normal((4, 64)) * 5 + 2
+    for y in (norm.layer_norm(x)[0], norm.rms_norm(x)[0]):
+        np.testing.assert_allclose(np.linalg.norm(y, axis=1), np.sqrt(64), rtol=1e-3)
+    shown("normalises each query and each key before the dot product, rescaling it to a fixed length and multiplying it by a learned scale",
+          "在点积之前先对每个查询和每个键做归一化：把它缩放到固定长度，再乘以可学习的缩放参数")
+    for lang in LANGS:
+        assert "centres each vector" not in page(lang) and "均值 0、方差 1" not in page(lang)
+
+
 def test_unnormalised_gradient_is_four_orders_larger(stack):
     g = stack["none_grad_norm"]
     assert np.all((1.5e7 < g) & (g < 2.5e7))                                # about 2 x 10^7
     normalised = max(stack["pre_grad_norm"].max(), stack["post_grad_norm"].max())
     assert f"{np.log10(g.min() / normalised):.0f}" == "4"
-    shown("**Without normalisation** the gradient is about $2 \\times 10^{7}$ at every block. A weight's",
-          "**不归一化时**，每个块的梯度都约为 $2 \\times 10^{7}$。权重的梯度")
+    shown("**Without normalisation.** The gradient is about $2 \\times 10^{7}$ at every block. A weight's",
+          "**不归一化时。**每个块的梯度都约为 $2 \\times 10^{7}$。权重的梯度")
     for lang in LANGS:                                    # the size of the gap is stated once, in the summary
         assert page(lang).count("10^5") == 1 and "orders of magnitude" not in page(lang) and "数量级" not in page(lang)
     grown = stack["none_stream_rms"][-1]

@@ -101,14 +101,15 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("Gradient-based training moves each weight in proportion to the derivative of the loss, and the chain rule builds that "
-           "derivative from the activation's own slope. So training needs a slope almost everywhere, and one that is non-zero "
-           "where the function changes; the derivative need not exist everywhere.",
+    "en": ("**A usable slope (a requirement).** A *usable slope* exists almost everywhere and is non-zero wherever the "
+           "function changes; it need not exist everywhere. Training needs one, because gradient-based training moves each "
+           "weight in proportion to the derivative of the loss, and the chain rule builds that derivative from the "
+           "activation's own slope.",
            "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
            "where no gradient can see it,",
            "a step function, also differentiable almost everywhere, passes back no gradient at all, because its slope is 0."),
-    "zh": ("基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。"
-           "所以训练需要斜率几乎处处存在，并且在函数变化的地方不为零；导数不必处处存在。",
+    "zh": ("**可用的斜率（必需）。**所谓**可用的斜率**，是指几乎处处存在、并且在函数变化的地方不为零的斜率；它不必处处存在。"
+           "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。")}
 
@@ -156,10 +157,10 @@ def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuou
 
 @pytest.mark.parametrize("lang, words, heads", [
     ("en", "The five properties below are not equally important: each is marked as a requirement, as useful, or as a rule of thumb.",
-     ("**Non-linearity (", "**A slope almost everywhere, non-zero where the function changes (", "**Monotonicity (", "**Approximately the identity near zero (",
+     ("**Non-linearity (", "**A usable slope (", "**Monotonicity (", "**Approximately the identity near zero (",
       "**Output range (")),
     ("zh", "下面依次讨论五条性质。",
-     ("**非线性（", "**斜率几乎处处存在，且在函数变化处不为零（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
+     ("**非线性（", "**可用的斜率（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
 def test_the_five_properties_are_the_site_selection_and_each_has_its_own_paragraph(lang, words, heads):
     text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     assert words in text
@@ -679,8 +680,8 @@ def test_the_table_slope_row_tells_a_step_function_from_relu():
     def step_slope(z):
         return np.zeros_like(np.asarray(z, dtype=float))
     assert _usable_slope(relu, relu_prime) and not _usable_slope(step, step_slope)
-    for lang, row in (("en", "| Slope almost everywhere, non-zero where it changes | yes | yes | yes (subgradient at $0$) |"),
-                      ("zh", "| 斜率几乎处处存在，在变化处不为零 | 是 | 是 | 是（$0$ 处取次梯度） |")):
+    for lang, row in (("en", "| A usable slope | yes | yes | yes (subgradient at $0$) |"),
+                      ("zh", "| 可用的斜率 | 是 | 是 | 是（$0$ 处取次梯度） |")):
         assert row in page_text(PAGE, lang)
 
 
@@ -788,14 +789,23 @@ def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "**Output range (a rule of thumb).** A bounded output range sounds safe, but it cuts both ways. "
-           "A bounded range can make training more stable,"),
-    ("zh", "**输出范围（经验法则）。**输出有界听上去更稳妥，但它有利也有弊。输出有界，训练可能更稳定，")])
-def test_the_output_range_rule_is_stated_before_its_two_sides(lang, words):
-    """The rule (prefer a bounded range) is named before 'cuts both ways'; its bounded side's cost, saturation,
-    is the sigmoid's and tanh's limits of 0 and 1 / -1 and 1 with slopes dying away, and ReLU's unbounded side
-    keeps slope 1."""
-    assert words in page_text(PAGE, lang)
+    ("en", ("**Output range (a rule of thumb).** A bounded range cuts both ways. It can make training more stable,",
+            "Hence the rule of thumb: a bounded range where a unit's value must stay in one, as for a probability at the "
+            "output or a gate in a recurrent network, a factor in $(0, 1)$ that scales another signal, and an unbounded one in hidden layers. "
+            "Neither is required.",
+            "| Output range (bounded for outputs and gates, unbounded for hidden layers) | $(0, 1)$ |")),
+    ("zh", ("**输出范围（经验法则）。**输出有界听上去更稳妥，其实有利有弊：它可能让训练更稳定，",
+            "由此得出这条经验法则：单元的值必须落在某个范围里时用有界的输出，例如输出层给出的概率，或是循环神经网络中的门，即按 $(0, 1)$ "
+            "中的比例缩放另一路信号的因子；隐藏层则用无界的输出。两者都不是必需的。",
+            "| 输出范围（输出层和门宜有界，隐藏层宜无界） | $(0, 1)$ |"))])
+def test_the_output_range_rule_follows_its_two_sides_and_the_table_row_agrees(lang, words):
+    """The paragraph weighs both sides, then states the rule of thumb, and the table row repeats its verdict.
+    The bounded side's cost, saturation, is the sigmoid's and tanh's limits of 0 and 1 / -1 and 1 with slopes
+    dying away; ReLU's unbounded side keeps slope 1; a probability and a gate's factor lie in (0, 1), which the
+    sigmoid's range matches."""
+    text = page_text(PAGE, lang)
+    assert all(w in text for w in words), lang
+    assert np.all((sigmoid(np.linspace(-30, 30, 601)) >= 0) & (sigmoid(np.linspace(-30, 30, 601)) <= 1))
     x = np.array([-30.0, 30.0])
     assert np.allclose(sigmoid(x), [0, 1], atol=1e-12) and np.allclose(tanh(x), [-1, 1], atol=1e-12)
     assert np.all(sigmoid_prime(x) < 1e-12) and np.all(tanh_prime(x) < 1e-12) and relu_prime(30.0) == 1.0

@@ -274,7 +274,7 @@ def test_the_before_figure_build_covered_fewer_experiments_and_figures():
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang):
     """'The two targets not met concern rebuilding the site, not reading it': the cold figure
-    build and the local preview, and no other (no row of the pages or the playground); the row
+    build (60 s) and the local preview (3 s, missed at 5.2 s), and no other (no row of the pages or the playground); the row
     "Its CPU time" gives the cold build's CPU time, and two cores need at least half of it (the
     build runs two workers, each on one BLAS thread); the 'Before' build was quicker; the build
     is mostly MkDocs with its theme and plugins (the bare build, the site's hooks switched off, is most of the
@@ -294,9 +294,10 @@ def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang
     assert results["build"]["bare_build_s"] > 0.5 * results["build"]["warm_build_s"]
     assert results["build"]["warm_build_s"] / results["build"]["bare_build_s"] <= 1.3   # the additions are a small part
     warm, bare = results["build"]["warm_build_s"], results["build"]["bare_build_s"]
-    said = {"en": "and generated tables, cost only {:.1f} s of a {:.1f} s full build",
-            "zh": "完整构建一次用时 {1:.1f} 秒，本站对 MkDocs 的扩展（排版公式、插入图和生成表格的代码）只占其中 {0:.1f} 秒"}[lang]
-    assert said.format(warm - bare, warm) in " ".join(page_text(PAGE, lang).split()), lang   # 0.9 s of 7.4 s
+    # no figure from the bench record is written into the prose, so a re-run of `make bench` cannot contradict it
+    said = {"en": "and generated tables, are the small difference between them",
+            "zh": "本站对 MkDocs 的扩展（排版公式、插入图和生成表格的代码）只占两行之间那一小段差值"}[lang]
+    assert said in " ".join(page_text(PAGE, lang).split()), lang
     # the bare build switches off only the site's hooks (which typeset the formulas and insert the figures and the
     # generated tables); the theme and its plugins stay on
     root = Path(__file__).resolve().parents[1]
@@ -315,6 +316,20 @@ def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang
                    "其余是 MkDocs 及其主题和插件")}[lang]
     assert all(s in " ".join(text.split()) for s in said), lang
     assert not any(w in text for w in ("most likely", "least two cores", "多半", "最少也要")), lang
+    # the preview: its row's value and target as the table shows them; it rebuilds the pages (mkdocs serve without
+    # --dirty, as the bench runs it), and its time less the additions' 0.9 s is still over the 3 s target
+    serve = results["serve"]["serve_rebuild_s"]
+    row = next(r for r in ROWS if r[1] == "serve_rebuild_s")
+    assert row[6] == ("<=", 3)
+    assert "--dirty" not in (root / "scripts/bench.py").read_text(encoding="utf-8")
+    assert serve - (warm - bare) > 3
+    said = {"en": ("so meeting the 60 s target would take runs that are cheaper but give the same results",
+                   "preview misses its 3 s target because it rebuilds the pages after each change.",
+                   "so even without those additions the preview would take over 3 s."),
+            "zh": ("本地预览没有达到 3 秒的目标，因为每次改动之后它都要重新构建页面。",
+                   "所以即使省掉这些扩展，预览仍要 3 秒以上。")}[lang]
+    assert not any(n in text for n in ("5.2", "7.4", "0.9")), lang
+    assert all(s in " ".join(text.split()) for s in said), lang
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -168,12 +168,17 @@ def test_old_heuristic_has_a_third_of_the_linear_variance():
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "For ReLU both factors, $\\mathbb{E}[f(z)^2]/q$ and $\\mathbb{E}[f'(z)^2]$, equal $1/2$, so one gain serves both directions."),
-    ("zh", "对 ReLU，$\\mathbb{E}[f(z)^2]/q$ 和 $\\mathbb{E}[f'(z)^2]$ 这两个因子都等于 $1/2$，一个增益可以同时照顾两个方向")])
-def test_relu_forward_and_backward_factors_are_both_one_half_at_every_scale(lang, wording):
+    ("en", "For the identity the two factors, $\\mathbb{E}[f(z)^2]/q$ and $\\mathbb{E}[f'(z)^2]$, are both 1, and for ReLU both $1/2$, "
+           "so one gain serves both directions; for the other activations here they differ"),
+    ("zh", "恒等函数的两个因子 $\\mathbb{E}[f(z)^2]/q$ 和 $\\mathbb{E}[f'(z)^2]$ 都是 1，ReLU 的都是 $1/2$，一个增益可以同时照顾两个方向；"
+           "对这里的其他激活函数，两个因子并不相等")])
+def test_identity_and_relu_forward_and_backward_factors_are_equal_at_every_scale(lang, wording):
     """E[relu(z)^2] = q/2 is 1/2 only at q = 1, so the scale-free forward factor is E[f^2]/q; the
-    backward one, E[relu'(z)^2] = P(z > 0), is 1/2 at every q."""
+    backward one, E[relu'(z)^2] = P(z > 0), is 1/2 at every q.  For the identity both are 1 (the other
+    rows differ: test_other_activations_have_different_forward_and_backward_factors)."""
     for q in (0.01, 1.0, 7.0):
+        assert expect(lambda z: z ** 2, q) / q == pytest.approx(1, rel=1e-6)
+        assert expect(lambda z: np.ones_like(z), q) == pytest.approx(1, rel=1e-6)
         assert second_moment("relu", q) / q == pytest.approx(0.5, rel=1e-6)
         assert expect(lambda z: EVERY["relu"].df(z) ** 2, q) == pytest.approx(0.5, rel=1e-3)
     assert second_moment("relu", 7.0) != pytest.approx(0.5)           # the expectation itself is not 1/2
@@ -565,7 +570,7 @@ def test_sigmoid_row_gain_is_the_common_choice_and_3_41_keeps_q_1(lang, row):
     ("en", "| GELU, SiLU | $2/n$ (He) is common | $\\sqrt{2}$ (He); 1.53 (GELU), 1.68 (SiLU) keep $q = 1$ | no entry | "
            "the gain depends on the scale, and none gives an attracting fixed point other than 0 |"),
     ("zh", "| GELU、SiLU | 常用 $2/n$（He） | $\\sqrt{2}$（He）；保持 $q = 1$ 需 1.53（GELU）或 1.68（SiLU） | 无此项 | "
-           "增益随尺度而变，任何增益都给不出 0 以外的吸引不动点 |")])
+           "增益随尺度而变；无论增益取多少，除零以外都不存在吸引不动点 |")])
 def test_summary_table_has_the_gelu_silu_row_with_the_gains_of_their_section(lang, row):
     """The summary table holds every activation the article treats: GELU and SiLU with the q = 1 gains of
     #gelu-silu (1.534, 1.677).  PyTorch's calculate_gain has no entry for either."""
@@ -681,7 +686,7 @@ def test_he_ten_gelu_layers_0_029_ten_silu_layers_0_0036_falling_faster_towards_
 
 
 @pytest.mark.parametrize("lang, wording", [("en", "No gain gives an attracting fixed point other than zero."),
-                                            ("zh", "除零以外，任何增益都给不出吸引不动点。")])
+                                            ("zh", "无论增益取多少，除零以外都不存在吸引不动点。")])
 def test_no_gain_gives_an_attracting_fixed_point_other_than_zero(lang, wording):
     """E[f(z)^2]/q rises with q, from 1/4 towards 1/2, so at any fixed point q* > 0 of q -> g^2 E[f^2] the
     map's slope is 1 + g^2 q* d(E[f^2]/q)/dq > 1: every non-zero fixed point repels. Such a point exists only
@@ -789,11 +794,11 @@ def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "ends at 51.0 to 55.8 after 50 blocks in the same three draws, against a predicted 51: all three end above it, other draws below it, by the same finite-width scatter."),
-    ("zh", "在同样三组权重下，50 个块之后的均方是 51.0 到 55.8，预测值为 51：这三组都在预测值之上，换别的权重，有的会落在它之下，同样是宽度有限带来的散布。")])
-def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_0_to_55_8(residual, lang, wording):
+    ("en", "ends at 51.01 to 55.85 after 50 blocks in the same three draws, against a predicted 51: all three end above it, other draws below it, by the same finite-width scatter."),
+    ("zh", "在同样三组权重下，50 个块之后的均方是 51.01 到 55.85，预测值为 51：这三组都在预测值之上，换别的权重，有的会落在它之下，同样是宽度有限带来的散布。")])
+def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_01_to_55_85(residual, lang, wording):
     last = residual["pre_norm"][:, -1]
-    assert 1 + RES_BLOCKS == 51 and (f"{last.min():.1f}", f"{last.max():.1f}") == ("51.0", "55.8")
+    assert 1 + RES_BLOCKS == 51 and (f"{last.min():.2f}", f"{last.max():.2f}") == ("51.01", "55.85")
     assert np.all(last > 51)                                                      # all three above the prediction
     steps = np.diff(residual["pre_norm"], axis=1)
     assert abs(float(np.mean(steps)) - 1) < 0.15                                 # about one per block
@@ -867,14 +872,20 @@ def inspect_default(function, name):
 
 @pytest.mark.parametrize("lang, wording, loose", [
     ("en", "GPT-2 uses the same idea: it scales the weights of its residual layers at initialisation by $1/\\sqrt{N}$, "
-           "where $N$ counts residual layers, two per block, rather than blocks (Radford et al. 2019).", "GPT-2 uses this rule"),
-    ("zh", "GPT-2 用的是同一个思路：它在初始化时把残差层的权重乘上 $1/\\sqrt{N}$，不过 $N$ 数的是残差层而不是块，"
-           "每个块有两层（Radford 等人，2019）。", "GPT-2 用的正是这条规则")])
+           "with $N$ the number of residual layers (Radford et al. 2019); common reimplementations count two per block, "
+           "attention and MLP.", "GPT-2 uses this rule"),
+    ("zh", "GPT-2 用的是同一个思路：它在初始化时把残差层的权重乘上 $1/\\sqrt{N}$，$N$ 是残差层的个数（Radford 等人，2019）；"
+           "常见的复现代码按每个块两层（注意力层和 MLP 层）来数。", "GPT-2 用的正是这条规则")])
 def test_gpt2_is_the_same_idea_with_n_counting_layers_not_blocks(lang, wording, loose):
-    """The rule above scales by 1/sqrt(L) with L blocks; GPT-2's N counts residual layers (attention and
-    MLP, two per block), so it is the same idea, not the same rule.  With N = 2L, (1 + 1/N)^N is still below e."""
+    """The rule above scales by 1/sqrt(L) with L blocks; GPT-2's N counts residual layers, so it is the
+    same idea, not the same rule.  The paper (Section 2.3) says only 'N is the number of residual layers';
+    the two-per-block count (attention and MLP) is the reading of reimplementations such as nanoGPT's and
+    Hugging Face's 2 * n_layer, so the page gives it to them, after the citation, not to the paper.
+    With N = 2L, (1 + 1/N)^N is still below e."""
     text = page_text("blog/posts/initialisation.md", lang)
     assert wording in text and loose not in text
+    cited = text.index({"en": "(Radford et al. 2019)", "zh": "（Radford 等人，2019）"}[lang])
+    assert text.index({"en": "two per block", "zh": "每个块两层"}[lang]) > cited
     L = 50
     assert (1 + 1 / (2 * L)) ** (2 * L) < math.e and round((1 + 1 / L) ** L, 2) == 2.69
 

@@ -1,12 +1,20 @@
 """Claims of the playground page's prose, recomputed with the playground's own JavaScript (Node)."""
 from __future__ import annotations
 
-from playground_node import ROOT, run_node
+from playground_node import PLAYGROUND, ROOT, run_node
 
 
 def page(lang: str) -> str:
     """The playground page's source in one language, as the claims below quote it."""
     return (ROOT / "docs" / lang / "content" / "playground.md").read_text(encoding="utf-8")
+
+
+def panel_shares(pairs) -> list[str]:
+    """What the units panel prints for (dead, units) pairs: app.js's pct() evaluated under Node."""
+    app = (PLAYGROUND / "app.js").read_text(encoding="utf-8")
+    line = next(l for l in app.splitlines() if l.startswith("const pct = "))
+    assert "const d = l.dead / l.units" in app and "t.unitsRow(i + 1, pct(d), pct(s))" in app
+    return run_node(line + "\nprocess.stdout.write(encode(input.map(([d, u]) => pct(d / u))));", [list(x) for x in pairs])
 
 
 DEFAULT_START = """
@@ -36,11 +44,17 @@ process.stdout.write(encode({ defaults: st.DEFAULTS, layers, signs }));
 def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_layer_1():
     """"Narrow ReLU layers can have dead units before the first step. From the second hidden layer
     on, a unit's inputs are ReLU outputs: never negative, and often zero ... With the default settings, 8 units
-    per layer, layer 2 starts with 2 dead units and layer 3 with 5."""
+    per layer, the third panel starts with 25% of layer 2's units and 63% of layer 3's with no gradient (2 and 5 dead
+    units)."  The shares are what the panel prints (app.js's pct, run under Node)."""
     out = run_node(DEFAULT_START, {})
     d = out["defaults"]
     assert (d["act"], d["width"], d["layers"], d["init"]) == ("relu", 8, 3, "he")
     assert [(l["units"], l["dead"]) for l in out["layers"]] == [(8, 0), (8, 2), (8, 5)]
+    assert panel_shares([(2, 8), (5, 8)]) == ["25%", "63%"]
+    for lang, words in (("en", "the third panel starts with 25% of layer 2's units and 63% of layer 3's with no gradient "
+                               "(2 and 5 dead units)."),
+                        ("zh", "第三个面板一开始就显示第 2 层有 25% 的单元无梯度，第 3 层有 63%（即 2 个和 5 个死亡单元）。")):
+        assert words in page(lang), lang
     first, *later = out["signs"]
     assert first["negative"] > 0 and first["positive"] > 0      # the inputs of layer 1 take both signs
     assert all(s["negative"] == 0 for s in later)                # later layers' inputs are never negative
@@ -77,7 +91,7 @@ process.stdout.write(encode({
 
 
 def test_units_held_on_a_constant_piece_have_no_gradient_and_are_not_counted_as_saturated():
-    """"This group is broader than the site's dead units, a term kept for ReLU: for ReLU the two coincide; for the hard
+    """"This group is broader than the site's dead units, a term kept for ReLU. For ReLU the two coincide. For the hard
     functions the group also holds the units stuck on a constant piece: ReLU6 at 0 or at its cap of 6, hard swish at 0 (pre-activations of
     −3 or below), hard tanh and hard sigmoid at either end ... The panel counts a unit as saturated
     when its derivative is below 0.01 in absolute value on every training point but not zero on all
@@ -144,7 +158,8 @@ process.stdout.write(encode({ state: s, widths: run.net.sizes, dead }));
 def test_batch_normalisation_preset_keeps_two_layers_whole_and_loses_5_to_7_of_32_in_the_last():
     """'"ReLU, high rate, with batch normalisation" keeps every unit of the first two hidden layers
     alive; in the last one, units start to die after about a thousand steps, and between steps 3000
-    and 4000, 5 to 7 of its 32 are dead.'  The playground's own network and count, every 10 steps."""
+    and 4000, 16% to 22% of its units are dead (5 to 7 of 32).'  The playground's own network and count, every 10
+    steps; the shares as the panel prints them."""
     out = run_node(BATCHNORM, {})
     s = out["state"]
     assert (s["act"], s["lr"], s["bn"], s["layers"], s["width"]) == ("relu", 1, 1, 3, 32)
@@ -155,8 +170,9 @@ def test_batch_normalisation_preset_keeps_two_layers_whole_and_loses_5_to_7_of_3
     assert 900 <= first <= 1200, first                                    # "after about a thousand steps"
     late = [d[3] for d in dead if 3000 <= d[0] <= 4000]
     assert (min(late), max(late)) == (5, 7), late
-    for lang, words in (("en", "between steps 3000 and 4000, 5 to 7 of its 32 are dead"),
-                        ("zh", "在第 3000 到 4000 步之间，它的 32 个单元中有 5 到 7 个是死的")):
+    assert panel_shares([(5, 32), (7, 32)]) == ["16%", "22%"]
+    for lang, words in (("en", "between steps 3000 and 4000, 16% to 22% of its units are dead (5 to 7 of 32)."),
+                        ("zh", "在第 3000 到 4000 步之间，它有 16% 到 22% 的单元是死的（32 个中的 5 到 7 个）。")):
         assert words in page(lang)
 
 
@@ -315,8 +331,8 @@ def test_after_the_switch_to_relu_and_he_the_gradient_lines_are_within_ten_by_st
     for lang, words in (("en", "by step 5 the gradient-norm lines of all layers lie within a factor of ten of one another, and on "
                                 "most later steps they stay there (in the first 500 steps, about one step in four still spikes "
                                 "above it, for a step or two at a time); by step 100 the training loss is down from 0.70 to 0.002."),
-                        ("zh", "到第 5 步，所有层的梯度范数曲线彼此相差已不到十倍，之后大多数步也保持在这个范围内（前 500 步中约四分之一的步"
-                               "仍会短暂冲高，每次一两步）；"
+                        ("zh", "到第 5 步，所有层的梯度范数曲线彼此相差已不到十倍，之后大多数步也保持在这个范围内（前 500 步中大约每四步"
+                               "就有一步短暂冲高，每次一两步）；"
                                "到第 100 步，训练损失已从 0.70 降到 0.002。")):
         assert words in page(lang), lang
     for lang, gone in (("en", "within a hundred steps"), ("zh", "不到一百步"), ("en", "single steps"), ("zh", "个别步")):
@@ -338,8 +354,9 @@ process.stdout.write(encode({ widths: run.net.sizes, dead, speed: st.parse('?pre
 
 def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_count_swings_between_9_and_27():
     """Item 2: 'the share of dead units climbs in all three hidden layers, to about 40% by step 2000. The first
-    layer's count then barely moves, but the last hidden layer's swings widely: at the default speed of 5 steps a
-    frame, the panel shows it with 9 to 27 of its 32 units dead between steps 1650 and 2500.'  The playground's own
+    layer's share then barely moves, but the last hidden layer's swings widely: at the default speed of 5 steps a
+    frame, the panel shows between 28% and 84% of its units with no gradient (9 to 27 of 32) from step 1650 to 2500.'
+    The shares are what the panel prints (app.js's pct under Node).  The playground's own
     run, the dead count of each hidden layer after every step; the panel is redrawn once a frame, so at the default
     speed the reader sees the counts after steps 1650, 1655, ..., 2500 (every step, the range would be 8 to 27)."""
     import numpy as np
@@ -354,11 +371,12 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     assert out["speed"] == 5                                           # the default speed, steps per frame
     window = dead[1649:2500:5, 2]                                      # the frames from step 1650 to 2500
     assert (int(window.min()), int(window.max())) == (9, 27), (window.min(), window.max())
-    for lang, words in (("en", "The first layer's count then barely moves, but the last hidden layer's swings widely: at the "
-                                "default speed of 5 steps a frame, the panel shows it with 9 to 27 of its 32 units dead "
-                                "between steps 1650 and 2500."),
-                        ("zh", "此后第一层的数目几乎不动，最后一个隐藏层却大起大落：按默认速度（每帧 5 步），从第 1650 步到第 2500 步，"
-                               "面板上它的 32 个单元中死亡的在 9 到 27 个之间变动。")):
+    assert panel_shares([(9, 32), (27, 32)]) == ["28%", "84%"]
+    for lang, words in (("en", "The first layer's share then barely moves, but the last hidden layer's swings widely: at the "
+                                "default speed of 5 steps a frame, the panel shows between 28% and 84% of its units with no "
+                                "gradient (9 to 27 of 32) from step 1650 to 2500."),
+                        ("zh", "此后第一层的比例几乎不动，最后一个隐藏层却大起大落：按默认速度（每帧 5 步），从第 1650 步到第 2500 步，"
+                               "面板上它的无梯度单元在 28% 到 84% 之间变动（32 个中的 9 到 27 个）。")):
         assert words in page(lang), lang
 
 
@@ -379,7 +397,7 @@ process.stdout.write(encode({ act: s.act, lr: s.lr, widths: run.net.sizes, dead 
 
 def test_at_rate_0_1_no_layer_has_more_dead_units_than_before_the_first_step():
     """Item 2: 'Lower the learning rate from the preset's 1 to 0.1 and no layer ever has more dead units than before
-    the first step, at most 2 of 32.'  The playground's own run, the dead count of each hidden layer before training
+    the first step, at most 6% (2 of 32).'  The playground's own run, the dead count of each hidden layer before training
     and after every one of 4000 steps.  (Counts, not units: a unit of layer 2 can die while one dead at the start
     comes back, so the page does not say that no unit dies.)"""
     import numpy as np
@@ -388,9 +406,10 @@ def test_at_rate_0_1_no_layer_has_more_dead_units_than_before_the_first_step():
     dead = np.array(out["dead"])
     assert np.all(dead.max(axis=0) <= dead[0]), (dead[0], dead.max(axis=0))   # never above the starting count
     assert int(dead.max()) == 2 and dead[0].tolist() == [0, 2, 2]             # "at most 2 of 32", all there at the start
+    assert panel_shares([(2, 32)]) == ["6%"]                                  # as the panel prints it
     for lang, words in (("en", "Lower the learning rate from the preset's 1 to 0.1 and no layer ever has more dead units "
-                                "than before the first step, at most 2 of 32."),
-                        ("zh", "把学习率从预设的 1 降到 0.1，任何一层的死亡单元都不会比第一步之前多，至多是 32 个中的 2 个。")):
+                                "than before the first step, at most 6% (2 of 32)."),
+                        ("zh", "把学习率从预设的 1 降到 0.1，任何一层的死亡单元都不会比第一步之前多，至多 6%（32 个中的 2 个）。")):
         assert words in page(lang), lang
     for lang, words in (("en", "not of a [mini-batch](glossary.md#mini-batch)"),
                         ("en", "under [Xavier initialisation](glossary.md#xavier-initialisation)"),

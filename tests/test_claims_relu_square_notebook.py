@@ -225,6 +225,9 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
         16 * max_error_on_interval(relu_interpolant_of_square(64), np.square), rel=1e-9)
     for n in UNITS + (32, 64, 128, 1024):
         delta = 4 / n
+        _, switch_on, _ = namespace["weights"](n)                          # "each unit switches on at a knot in that interval"
+        np.testing.assert_allclose(switch_on, -2 + delta * np.arange(n))
+        assert np.all((switch_on >= -2) & (switch_on <= 2))
         assert namespace["p"](n, 2.0) == pytest.approx(4.0)
         assert namespace["p"](n, 10.0) == pytest.approx(4 + 8 * (4 - delta)) == pytest.approx(36 - 32 / n)
         assert namespace["p"](n, 10.0) < 36
@@ -241,7 +244,8 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     # knots are where p_n meets the parabola; the slope changes at kinks, and beyond [-2, 2] there are none
     en = (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
-    assert "Outside $[-2, 2]$ there are no more kinks, so $p_n$ goes on in straight lines" in en
+    assert "Outside $[-2, 2]$ there are no more kinks (each unit switches on at a knot in that interval), so $p_n$ goes on in straight lines" in en
+    assert "每个单元都在这个区间里的某个节点处开启，所以在 $[-2, 2]$ 之外再没有折点" in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
     assert "no more knots" not in en and "add no knot" not in en
     zh = (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
     assert "之外再没有折点" in zh and "之外再没有节点" not in zh

@@ -158,9 +158,9 @@ def test_the_dead_relu_article_finds_almost_no_dead_units_at_0_3_with_plain_sgd_
 
 
 def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_steps(monkeypatch):
-    """'each update is the new gradient step plus nine tenths of the previous update: under a steady
-    gradient it is 6.5 times the plain step η × gradient by the tenth step' (and 10 = 1/(1 − 0.9) in the
-    long run, as the glossary entry says)"""
+    """'Under a steady gradient, momentum 0.9 makes the tenth update 6.5 times the plain step η × gradient
+    (1 + 0.9 + 0.9^2 + … + 0.9^9, since each update adds nine tenths of the previous one)' (and
+    10 = 1/(1 − 0.9) in the long run, as the glossary entry says)"""
     net = MLP.create((3, 4, 2), "relu", "he", seed=0)
     grads = [np.full_like(W, 0.5) for W in net.weights], [np.full_like(b, 0.5) for b in net.biases]
     monkeypatch.setattr(net, "loss_and_grads", lambda X, y: (0.0, *grads))
@@ -171,10 +171,14 @@ def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_s
         updates.append(float(np.abs(net.weights[0] - before).max()) / (lr * 0.5))
     assert updates[0] == pytest.approx(1) and updates[1] == pytest.approx(1 + 0.9)
     assert round(updates[9], 1) == 6.5                                             # "6.5 times by the tenth step"
+    assert updates[9] == pytest.approx(sum(0.9 ** k for k in range(10)))           # the sum the page writes out
+    for lang in ("en", "zh"):
+        assert "$1 + 0.9 + 0.9^2 + \\dots + 0.9^9$" in page_text(PAGE, lang)
     assert 1 / (1 - 0.9) == pytest.approx(10)
     from actsite.pages.glossary import TERMS as GLOSSARY
     assert "1/(1 − 0.9) = 10 times the plain step" in next(t for t in GLOSSARY if t.key == "momentum").en_definition
-    for lang, said in (("en", "6.5 times the plain step η × gradient by the tenth step"), ("zh", "约 6.5 倍")):
+    for lang, said in (("en", "momentum 0.9 makes the tenth update 6.5 times the plain step η × gradient"),
+                       ("zh", "动量 0.9 让第十步的更新量达到普通梯度步（η × 梯度）的约 6.5 倍")):
         assert said in page_text(PAGE, lang) and "1/(1 − 0.9)" not in page_text(PAGE, lang)
     assert all(np.diff(updates[:100]) > 0) and max(updates) < 10 + 1e-9            # grows towards 10 ...
     assert updates[-1] == pytest.approx(10, rel=1e-9)                              # ... and gets there
@@ -208,14 +212,15 @@ def test_without_momentum_no_unit_of_hidden_layer_2_dies_in_ten_steps_at_0_3(see
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Tanh units cannot die this way: a tanh\n# unit's slope is positive at every input (in float64, up to about "
-           "$|x| = 19$), while ReLU's slope is zero on the whole\n# negative half-line."),
-    ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正（在 float64 下算，直到约 $|x| = 19$ 为止），"
+    ("en", "Tanh units cannot die this way: a tanh\n# unit's slope is positive at every input (in float64, as these "
+           "runs compute it, up to about $|x| = 373$),\n# while ReLU's slope is zero on the whole negative half-line."),
+    ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正（按这里训练时的算法在 float64 下计算，直到约 $|x| = 373$ 为止），"
            "而 ReLU 的斜率在整条负半轴上都是零。")])
-def test_tanh_slope_computed_as_1_minus_tanh_squared_is_zero_only_beyond_about_19(lang, wording):
+def test_tanh_slope_as_the_runs_compute_it_is_positive_up_to_about_373(lang, wording):
     """Tanh units cannot die as ReLU units do: tanh' = 1 - tanh^2 > 0 at every finite input; in float64
-    the computed slope is zero only beyond about |x| = 19 (1 - tanh^2 x), or about 373 (the sech^2 x form
-    the runs train with), while ReLU's is zero on the whole negative half-line."""
+    the slope the runs train with (the sech^2 x form) is positive up to about |x| = 373 (the 1 - tanh^2 x
+    form would already be zero beyond about 19, so the page must not quote 19), while ReLU's is zero on
+    the whole negative half-line."""
     from actsite.maths.functions import relu_prime
     x = np.linspace(0, 40, 4_000_001)
     computed = 1 - np.tanh(x) ** 2
@@ -234,6 +239,7 @@ def test_tanh_slope_computed_as_1_minus_tanh_squared_is_zero_only_beyond_about_1
     sech_zero = float(far[np.argmax(sech_squared(far) == 0)])
     assert round(sech_zero) == 373 and np.all(sech_squared(far[far < sech_zero]) > 0) and sech_zero > first_zero
     assert wording in page_text(PAGE, lang) and "exactly zero only far out" not in page_text(PAGE, lang)
+    assert "|x| = 19$" not in page_text(PAGE, lang)                               # not the 1 - tanh^2 form's zero
 
 
 @pytest.mark.parametrize("lang, wording", [
@@ -255,9 +261,9 @@ def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording)
 
 
 @pytest.mark.parametrize("lang, momentum, target", [
-    ("en", "With *momentum* 0.9,\n# each update is the new gradient step plus nine tenths of the previous update:",
+    ("en", "since each update adds nine tenths of the previous one",
      "at most 25%, the training error at which\n# [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)\n# timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU\n# version six times faster."),
-    ("zh", "**动量** 0.9 指每次的更新量是新的梯度步加上上一次更新量的十分之九",
+    ("zh", "因为每次更新都加上上一次更新量的十分之九",
      "[Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间。他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。")])
 def test_momentum_is_defined_once_at_its_home_and_the_25_percent_target_is_krizhevskys(lang, momentum, target):
     """Momentum is defined once, in the section the glossary names as its home (#momentum); its first use
@@ -266,7 +272,7 @@ def test_momentum_is_defined_once_at_its_home_and_the_25_percent_target_is_krizh
     as the article's section states."""
     text = page_text("notebooks/training-speed.py", lang)
     first_use = {"en": "[momentum](../glossary.md#momentum) 0.9, which carries most of each update into the next.",
-                 "zh": "带[动量](../glossary.md#momentum) 0.9（每次更新都带上上一次更新的大部分）"}[lang]
+                 "zh": "带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）"}[lang]
     assert text.index(first_use) < text.index("{ #beyond-the-grid }") < text.index("{ #momentum }") < text.index(momentum)
     assert text.count({"en": "nine tenths", "zh": "十分之九"}[lang]) == 1                 # explained once
     assert "notebooks/training-speed.py#momentum" in [t.home for t in TERMS if t.key == "momentum"]

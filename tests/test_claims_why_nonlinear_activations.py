@@ -389,6 +389,12 @@ def test_sigma_and_one_minus_sigma_sum_to_one_so_their_product_is_at_most_a_quar
 
 
 def test_tanh_is_2_sigmoid_2x_minus_1():
+    """'tanh(x) = 2 sigma(2x) - 1, a sigmoid stretched and shifted onto (-1, 1)': the input is rescaled
+    (2x) as well as the output (2 sigma - 1)."""
+    from claim_helpers import page_text
+    for lang, said in (("en", "$\\tanh(x) = 2\\sigma(2x) - 1$, a sigmoid stretched and shifted onto $(-1, 1)$."),
+                       ("zh", "$\\tanh(x) = 2\\sigma(2x) - 1$，即经过缩放和平移、落到 $(-1, 1)$ 上的 sigmoid。")):
+        assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
     x = np.linspace(-10, 10, 2001)
     assert np.max(np.abs(tanh(x) - (2 * sigmoid(2 * x) - 1))) < 1e-15
 
@@ -576,23 +582,25 @@ process.stdout.write(encode({ act: run.net.activation, sigma: st.parse('?preset=
 
 
 def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_layer_1():
-    """'four tanh layers of 16 units on XOR data, with initial weights of standard deviation 2. At the start
-    of training about two thirds of the pre-activations in layers 2–4 lie in the flat region (|tanh'| < 0.01),
-    but only about a tenth in layer 1, whose weighted sums each add two inputs rather than sixteen and so
-    stay smaller': recomputed with the playground's own JavaScript on the preset's starting network (the
-    same shares its last panel prints).  The reason is checked too: each layer's pre-activations have the
-    size sigma * sqrt(fan-in * mean square of its inputs), and the fan-in (2 against 16, a factor sqrt(8))
-    accounts for most of layer 1's smaller size; the inputs' own mean square accounts for the rest."""
+    """'counts how many pre-activations start in the flat region (|tanh'| < 0.01): four tanh layers of
+    sixteen units on XOR data, with initial weights of standard deviation 2. At the start of training about
+    two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth in layer 1, whose
+    weighted sums each add two inputs rather than sixteen, and mostly for that reason stay smaller':
+    recomputed with the playground's own JavaScript on the preset's starting network (the same shares its
+    last panel prints).  The reason is checked too: each layer's pre-activations have the size
+    sigma * sqrt(fan-in * mean square of its inputs), and the fan-in (2 against 16, a factor sqrt(8))
+    accounts for most ('mostly') of layer 1's smaller size; the inputs' own mean square accounts for the rest."""
     from claim_helpers import page_text
     from playground_node import run_node
-    for lang, said in (("en", "four tanh layers of 16 units on XOR data, with initial weights of standard deviation 2."),
-                       ("en", "about two thirds of the pre-activations in layers 2–4 lie in the [flat region]"),
-                       ("en", "$|\\tanh'| < 0.01$), but only about a tenth in layer 1, whose weighted sums each add "
-                              "two inputs rather than sixteen and so stay smaller.\n"),
-                       ("zh", "4 个 tanh 层，每层 16 个单元，数据为异或，初始权重的标准差为 2。"),
-                       ("zh", "第 2 到第 4 层约有三分之二的预激活值落在[平坦区]"),
-                       ("zh", "$|\\tanh'| < 0.01$），第 1 层却只有约十分之一：它的每个加权和只有两个输入，"
-                              "而不是十六个，所以数值较小。")):
+    for lang, said in (("en", "start in the [flat region](../../glossary.md#flat-region) ($|\\tanh'| < 0.01$): four tanh "
+                              "layers of sixteen units on XOR data, with initial weights of standard deviation 2."),
+                       ("en", "about two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth "
+                              "in layer 1, whose weighted sums each add two inputs rather than sixteen, and mostly for "
+                              "that reason stay smaller.\n"),
+                       ("zh", "落在[平坦区](../../glossary.md#flat-region)（$|\\tanh'| < 0.01$）。它有 4 个 tanh 层，"
+                              "每层 16 个单元，数据为异或，初始权重的标准差为 2。"),
+                       ("zh", "第 2 到第 4 层约有三分之二的预激活值落在这里，第 1 层却只有约十分之一：它的每个加权和"
+                              "只有 2 个输入，而不是 16 个，数值较小主要就是这个缘故。")):
         assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
     out = run_node(FLAT_PRESET, {})
     assert out["act"] == "tanh" and out["sigma"] == 2 and out["threshold"] == 0.01

@@ -366,6 +366,12 @@ def test_card_is_defined_at_its_home_on_the_first_catalogue_page():
     card.draw_card("relu6", fig, colours)
     assert fig.axes[0].get_xlim() == (-4.0, 9.0)
     assert "usually with $x$ from −5 to 5" in term.en_definition and "通常从 −5 到 5" in term.zh_definition
+    # the exception is named, not left as "the range is chosen per function" (review final42, cb): ReLU6 is the
+    # only card whose x range differs, and it runs to 9 so that the cap at 6 shows
+    assert {k for k, (x_range, _) in card.VIEWS.items() if x_range != card.X_RANGE} == {"relu6"}
+    assert "ReLU6's runs to 9, to show its cap at 6." in term.en_definition
+    assert "ReLU6 的卡片延伸到 9，以画出 6 处的上限。" in term.zh_definition
+    assert "chosen per function" not in term.en_definition and "范围按函数而定" not in term.zh_definition
 
 
 def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
@@ -373,7 +379,8 @@ def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
     an entry for every gated unit the site discusses covers it (review final34, cb)."""
     term = TERMS["gated-tanh-unit"]
     assert term.home == "catalogue/gated-units.md#gradient"
-    for lang, said in (("en", "gated tanh unit, $\\tanh(u)\\,\\sigma(v)$"), ("zh", "门控 tanh 单元 $\\tanh(u)\\,\\sigma(v)$")):
+    for lang, said in (("en", "gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating used in LSTMs (recurrent networks)"),
+                       ("zh", "门控 tanh 单元 $\\tanh(u)\\,\\sigma(v)$（LSTM 等循环网络所用的门控方式）")):
         text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
         assert said in text.split("{ #gradient }")[1].split("\n## ")[0], lang
     assert "$\\tanh(u)\\,\\sigma(v)$" in term.en_definition and "$\\tanh(u)\\,\\sigma(v)$" in term.zh_definition
@@ -473,3 +480,20 @@ def test_the_zh_headword_for_an_active_unit_is_a_clean_term():
     term = TERMS["active-unit"]
     assert term.zh == "开启" and "（" not in term.zh
     assert term.zh_definition.startswith("单元对某个输入的预激活值为正时，称它对这个输入开启")
+
+
+def test_momentum_approaches_ten_times_and_the_condition_number_glosses_the_hessian():
+    """Momentum 0.9 under a constant gradient: the update v <- 0.9 v + step approaches 10 steps but never reaches
+    it, so the entry says 'grows towards' / '逐渐趋近'; the condition-number entry says what the Hessian is
+    (review final42, cb)."""
+    update, updates = 0.0, []
+    for _ in range(300):
+        update = 0.9 * update + 1.0
+        updates.append(update)
+    assert all(u < 10 for u in updates) and updates[-1] == pytest.approx(10, rel=1e-9)
+    momentum = TERMS["momentum"]
+    assert "the update grows towards 1/(1 − 0.9) = 10 times the plain step" in momentum.en_definition
+    assert "更新量会逐渐趋近普通梯度步的 1/(1 − 0.9) = 10 倍" in momentum.zh_definition and "增大到" not in momentum.zh_definition
+    kappa = TERMS["condition-number"]
+    assert "the Hessian (the matrix of the loss's second derivatives with respect to the weights)" in kappa.en_definition
+    assert "海森矩阵（损失对权重的二阶导数构成的矩阵）" in kappa.zh_definition

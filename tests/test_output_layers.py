@@ -30,6 +30,10 @@ def test_stable_equals_naive_on_moderate_inputs(key):
     if key == "bce_with_logits":
         y = (RNG.random(MODERATE.shape) < 0.5).astype(float)
         np.testing.assert_allclose(o.stable(MODERATE, y), o.naive(MODERATE, y), rtol=1e-10)
+    elif key == "cross_entropy":
+        y = RNG.random(MODERATE.shape)
+        y /= y.sum(axis=-1, keepdims=True)                  # a target distribution per row
+        np.testing.assert_allclose(o.stable(MODERATE, y), o.naive(MODERATE, y), rtol=1e-10)
     else:
         np.testing.assert_allclose(o.stable(MODERATE), o.naive(MODERATE), rtol=1e-10, atol=1e-12)
 
@@ -44,6 +48,23 @@ def test_naive_softmax_overflows_at_logit_1000_and_the_stable_one_does_not():
         assert out.logsumexp(np.array([1000.0, 1000.0])) == pytest.approx(1000 + np.log(2), rel=1e-15)
     with np.errstate(over="ignore"):
         assert np.isinf(out.naive_logsumexp(np.array([1000.0, 1000.0])))
+
+
+def test_cross_entropy_row_is_lse_minus_the_target_logits_computed_with_the_max_shift():
+    """The registry row: L = LSE(z) - sum y_i z_i, its stable form m + log sum exp(z - m) - sum y_i z_i
+    (m the largest logit); the naive form overflows at logit 1000, the stable one does not."""
+    o = out.OUTPUTS["cross_entropy"]
+    assert o.latex.endswith(r"= \mathrm{LSE}(z) - \sum_i y_i z_i") and o.library == "torch.nn.CrossEntropyLoss"
+    assert o.stable_latex == r"m + \log \textstyle\sum_j e^{z_j - m} - \sum_i y_i z_i,\ m = \max_j z_j"
+    y = np.eye(6)[RNG.integers(0, 6, size=len(MODERATE))]
+    m = MODERATE.max(axis=-1)
+    written = m + np.log(np.exp(MODERATE - m[:, None]).sum(axis=-1)) - (y * MODERATE).sum(axis=-1)
+    np.testing.assert_allclose(o.stable(MODERATE, y), written, rtol=1e-12)
+    z, label = np.array([1000.0, 0.0, -1000.0]), np.array([0.0, 1.0, 0.0])
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        assert not np.isfinite(o.naive(z, label))
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        assert o.stable(z, label) == 1000.0
 
 
 def test_naive_log_sigmoid_gives_minus_infinity_at_minus_1000_and_the_stable_one_minus_1000():

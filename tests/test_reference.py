@@ -273,9 +273,9 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
             "zh": "PReLU、RReLU 和 Maxout 还链接到死亡单元一文，SELU、GELU 和 SiLU 还链接到初始化一文"}[lang] in intro
     assert "Six of the rest" not in intro and "其中六个" not in intro
     # which column answers "bounded" and which table the other questions (review final41, cb)
-    assert {"en": "the Range column of the first table shows whether a function is bounded, and the Properties table "
-                  "whether it is monotone and zero-centred",
-            "zh": "第一张表的“值域”一栏表明函数是否有界，第二张表“性质”表明它是否单调、是否零中心"}[lang] in intro
+    assert {"en": "the first table below gives its formula, and its Range column shows whether it is bounded; the second, "
+                  "the Properties table, shows whether it is monotone, zero-centred and saturating",
+            "zh": "下面第一张表给出它的公式，其中“值域”一栏表明它是否有界；第二张表“性质”表明它是否单调、是否零中心、是否饱和"}[lang] in intro
     from actsite.pages.reference_table import WORDS
     assert (WORDS[lang]["range"], WORDS[lang]["properties_caption"]) == {"en": ("Range", "Properties"), "zh": ("值域", "性质")}[lang]
     # Squared ReLU's would-be row comes after the column notes, where the reader has met the columns
@@ -325,9 +325,11 @@ def test_one_symbol_for_the_natural_log_and_the_library_rows_are_named(lang):
     assert {"en": "$\\log$ is the natural logarithm, in these tables as everywhere on the site",
             "zh": "$\\log$ 在这些表里和全站各处都指自然对数"}[lang] in text
     library = {o.key for o in OUTPUTS.values() if not o.cited}
-    assert library == {"log_softmax", "logsumexp", "log_sigmoid", "bce_with_logits"}
-    assert {"en": "Log-softmax, log-sum-exp, log-sigmoid and binary cross-entropy have no single originating paper",
-            "zh": "log-softmax、log-sum-exp、log-sigmoid 和二元交叉熵没有一篇公认的首创论文"}[lang] in text
+    assert library == {"log_softmax", "logsumexp", "cross_entropy", "log_sigmoid", "bce_with_logits"}
+    assert {"en": "Log-softmax, log-sum-exp, cross-entropy, log-sigmoid and binary cross-entropy have no single originating paper",
+            "zh": "log-softmax、log-sum-exp、交叉熵、log-sigmoid 和二元交叉熵没有一篇公认的首创论文"}[lang] in text
+    # the opening names what each table shows instead of numbering questions (review final42, cb)
+    assert "first three questions" not in text and "前三个问题" not in text and "第四个问题" not in text
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -437,6 +439,15 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     said = {"en": ", the released code of GPT and GPT-2, which computes GELU in this form",
             "zh": "，二者都是公开的模型代码，其中的 GELU 都按这个形式计算"}[lang]
     assert said in section, section
+    # softsign: Glorot and Bengio studied it beside the sigmoid and tanh; the line says so, as its card does (review final42, cb)
+    assert ACTIVATIONS["softsign"].popularised_by == ("glorot2010",)
+    section = sections_markdown(lang).split("{ #softsign }")[1].split("\n## ")[0]
+    said = {"en": ", in the sense of studying it: it compared softsign with the sigmoid and tanh in deep feed-forward networks",
+            "zh": "，指研究过它：该文在深层前馈网络里把 softsign 与 sigmoid、tanh 作了比较"}[lang]
+    assert said in section, section
+    card = {"en": "Glorot and Bengio (2010) compared it with the sigmoid and tanh in deep feed-forward networks",
+            "zh": "Glorot 和 Bengio（2010）在深层前馈网络里把它与 sigmoid、tanh 放在一起比较"}[lang]
+    assert card in page_text("catalogue/hard-and-cheap.md", lang)
     # RReLU's first written source is Xu et al., who say it was first used in the NDSB competition (as rectifiers says)
     assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
     used_first = {"en": "Xu et al. (2015) say RReLU was first used in Kaggle's National Data Science Bowl.",

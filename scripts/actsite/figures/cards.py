@@ -56,7 +56,7 @@ def draw_relu(fig: Figure, colours: dict) -> dict:
     ax.plot(right, act.df(right), "--", color=colours["second"])
     ax.plot([0], [0], "o", color=colours["second"], ms=6)                       # value used at 0
     ax.plot([0], [1], "o", mfc="none", mec=colours["second"], ms=6)            # not attained
-    ax.annotate(r"$g'(0)$: $[0,1]$", (0, 1), (0.5, 2.2), color=colours["text"],
+    ax.annotate(r"$\partial g(0)=[0,1]$", (0, 1), (0.5, 2.2), color=colours["text"],
                 arrowprops={"arrowstyle": "-", "color": colours["muted"]})
     ax.set_xlabel(r"$x$")
     ax.set_ylim(-0.5, 5.2)

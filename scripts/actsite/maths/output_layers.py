@@ -1,5 +1,5 @@
 """Output layers and their losses: softmax (with temperature), log-softmax, log-sum-exp,
-log-sigmoid and binary cross-entropy from logits, each with a numerically stable form.
+cross-entropy from logits, log-sigmoid and binary cross-entropy from a logit, each with a numerically stable form.
 
 Each :class:`OutputFunction` pairs the stable implementation the site recommends with the
 naive one written straight from the textbook formula, so that the tests (and a figure) can
@@ -73,6 +73,10 @@ def naive_logsumexp(z: Array, axis: int = -1) -> Array:
     return np.log(np.sum(np.exp(np.asarray(z, dtype=float)), axis=axis))
 
 
+def naive_cross_entropy(z: Array, y: Array, axis: int = -1) -> Array:
+    return -np.sum(np.asarray(y, dtype=float) * np.log(naive_softmax(z, axis=axis)), axis=axis)
+
+
 def naive_sigmoid(x: Array) -> Array:
     return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
 
@@ -137,6 +141,13 @@ OUTPUTS: dict[str, OutputFunction] = {o.key: o for o in (
         stable=logsumexp, naive=naive_logsumexp,
         stable_latex=r"m + \log \textstyle\sum_j e^{z_j - m},\ m = \max_j z_j",
         library="torch.logsumexp",
+    ),
+    OutputFunction(
+        key="cross_entropy", names={"zh": "由 logit 计算的交叉熵", "en": "Cross-entropy from logits"},
+        latex=r"L(z, y) = -\sum_i y_i \log \mathrm{softmax}(z)_i = \mathrm{LSE}(z) - \sum_i y_i z_i",
+        stable=cross_entropy_with_logits, naive=naive_cross_entropy,
+        stable_latex=r"m + \log \textstyle\sum_j e^{z_j - m} - \sum_i y_i z_i,\ m = \max_j z_j",
+        library="torch.nn.CrossEntropyLoss",
     ),
     OutputFunction(
         key="log_sigmoid", names={"zh": "log-sigmoid", "en": "Log-sigmoid"},

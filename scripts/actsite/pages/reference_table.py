@@ -31,7 +31,7 @@ WORDS = {
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
            "smoothness": "平滑性", "first": "最早出处", "popular": "推广它的工作", "unpinned": "经典函数，早于神经网络",
-           "card": "函数目录中的卡片", "article": "文章中的讨论", "also": "另见文章", "colon": "：",
+           "card": "目录中的函数卡片", "article": "文章中的讨论", "also": "另见文章中的讨论", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
            "monotonic": "Monotone", "zero_centred": "Zero-centred", "saturating": "Saturating",

@@ -5,7 +5,7 @@
 # [Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md).
 # It first prints the fractions of dead units measured in
 # [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment): a 10-256-256-10 network,
-# He initialisation, plain SGD on mini-batches of 64 training points for 600 steps on a synthetic ten-class
+# [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps on a synthetic ten-class
 # task, three seeds per learning rate η. A hidden unit counts as dead when its pre-activation (its input to the ReLU) is at most zero on all 4000
 # training points; for Leaky ReLU (ReLU with a slope of 0.01 on the negative side,
 # [defined in the article](../blog/posts/dead-relu-units.md#relu-variants)) the same criterion marks
@@ -139,8 +139,8 @@ else:
         dead=dead_now, units=widths[1], steps=dead_relu.STEPS, share=100 * dead_now / widths[1])
 
 # %% [markdown]
-# The run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%), close to halfway
-# between 2.3% and 40.6%.
+# The run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%), between the
+# two: for this seed the deaths grow over the range 0.3 to 1.0 rather than switching on at one rate.
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

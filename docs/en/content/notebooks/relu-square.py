@@ -63,7 +63,7 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 # Every row gives exactly 4 in the last column: the bound $4/n^2$ is reached at each midpoint, so
 # doubling the units divides the error by four.
 #
-# Outside $[-2, 2]$ there are no more kinks, so $p_n$ goes on in straight lines; [the article](../blog/posts/why-nonlinear-activations.md#quadratic)
+# Outside $[-2, 2]$ there are no more kinks (each unit switches on at a knot in that interval), so $p_n$ goes on in straight lines; [the article](../blog/posts/why-nonlinear-activations.md#quadratic)
 # gives $p_{16}$ at $x = \pm 10$. On $[-2, 2]$, four times as many units divide the error by 16.
 # What do they do at $x = 10$? Guess $p_{64}(10)$ before you run the cell.
 

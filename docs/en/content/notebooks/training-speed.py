@@ -93,8 +93,8 @@ for (lr, seed), share in shares.items():
 # %% [markdown]
 # At η = 0.1 no unit of that layer has died; at η = 0.3 the first ten steps kill 30% to 45% of them, and in
 # seed 0 (see [Try this](#try-this)) 46% are dead at step 100. Tanh units cannot die this way: a tanh
-# unit's slope is positive at every input (in float64, up to about $|x| = 19$), while ReLU's slope is zero on the whole
-# negative half-line.
+# unit's slope is positive at every input (in float64, as these runs compute it, up to about $|x| = 373$),
+# while ReLU's slope is zero on the whole negative half-line.
 #
 # The linked article on dead units finds almost none at η = 0.3. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it
@@ -102,9 +102,9 @@ for (lr, seed), share in shares.items():
 #
 # ### Momentum { #momentum }
 #
-# With *momentum* 0.9,
-# each update is the new gradient step plus nine tenths of the previous update: under a steady gradient it is
-# 6.5 times the plain step η × gradient by the tenth step, so the same η = 0.3 gives a much larger effective step here than in the dead-units article's plain-SGD runs.
+# Under a steady gradient, momentum 0.9 makes the tenth update 6.5 times the plain step η × gradient
+# ($1 + 0.9 + 0.9^2 + \dots + 0.9^9$, since each update adds nine tenths of the previous one),
+# so the same η = 0.3 gives a much larger effective step here than in the dead-units article's plain-SGD runs.
 # Run the same ten steps at η = 0.3 again, this time without momentum:
 
 # %%
