@@ -7,7 +7,7 @@ plotters.
 Not testable here, because they report what a paper or code base states rather than
 something computable; the page attributes each ("the paper reports", a source per row):
 Dauphin et al. introduced GLU and the bilinear unit and argued from the linear value path
-against the gated tanh unit used in LSTMs;
+against the gated tanh unit, the gating van den Oord et al. (2016) used in PixelCNN;
 Shazeer (2020) trained T5 base with each variant, its Table 1 (restated below, to check that the
 page quotes it and that what the page reads from it follows) and its fine-tuning results;
 the T5 v1.1 checkpoint notes and Gemma's report (their words are checked to be quoted exactly);
@@ -242,15 +242,22 @@ def test_a_closed_gate_passes_neither_value_nor_gradient_except_the_bilinear():
             np.testing.assert_array_equal(far[1], a)
         else:
             assert np.all(np.abs(far[0]) < 2e-20) and np.all(np.abs(far[1]) < 1e-19), key
-    # the bilinear unit: its partials v and u grow as v -> -inf, and its value path closes only at v = 0;
-    # at u = v = 0 both partials vanish, so the page does not say "no input drives both to zero" (review final42, cb)
+    # the bilinear unit: df/du = v grows in magnitude as v -> -inf, df/dv = u does not depend on v, so neither
+    # vanishes; its value path closes only at v = 0; at u = v = 0 both partials vanish, so the page does not
+    # say "no input drives both to zero" (review final42, cb; final43, cb: only df/du grows)
     bil = GATED["bilinear"]
     assert bil.da(1.0, 0.0) == 0 and bil.da(0.0, 0.0) == 0 == bil.db(0.0, 0.0)
-    assert abs(bil.da(1.0, -100.0)) > abs(bil.da(1.0, -10.0)) > 0
-    assert ("its partials are $v$ and $u$, which grow instead of vanishing as $v \\to -\\infty$; "
+    vs = np.array([-1.0, -10.0, -100.0, -1000.0])
+    assert np.all(np.diff(np.abs(bil.da(1.0, vs))) > 0)                    # |df/du| = |v| grows
+    for u in (-2.0, 0.5, 3.0):
+        np.testing.assert_array_equal(bil.db(u, vs), u)                      # df/dv = u, whatever v
+    assert ("its partial $\\partial f/\\partial u = v$ grows in magnitude as $v \\to -\\infty$, and "
+            "$\\partial f/\\partial v = u$ does not depend on $v$, so neither vanishes; "
             "its value path closes only at $v = 0$.") in page("en")
-    assert ("它的两个偏导数分别是 $v$ 和 $u$，$v \\to -\\infty$ 时不但不趋于零，反而越来越大；"
+    assert ("偏导数 $\\partial f/\\partial u = v$ 的绝对值随 $v \\to -\\infty$ 越来越大，"
+            "偏导数 $\\partial f/\\partial v = u$ 与 $v$ 无关，两者都不趋于零；"
             "它的值通路只在 $v = 0$ 处关闭。") in page("zh")
+    assert "which grow instead of vanishing" not in page("en") and "反而越来越大" not in page("zh")
     assert "never closes" not in page("en") and "永远不会关闭" not in page("zh")
     neg = np.linspace(-5, -0.01, 100)
     assert np.all(GATED["reglu"].f(3.0, neg) == 0) and np.all(GATED["reglu"].da(3.0, neg) == 0)
@@ -401,7 +408,7 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
     assert "若重算逐元素运算，每种门控前馈模块都多存三分之一" in page("zh") and "| 重算逐元素运算 |" in page("zh")
     # recomputation is named by its usual name where the page first uses it
     assert "what it recomputes in the backward pass instead (*activation checkpointing*)" in page("en")
-    assert "又在反向传播时重算哪些量（即**激活检查点**，activation checkpointing）" in page("zh")
+    assert "又在反向传播时重算哪些量（这种重算称为**激活检查点**，activation checkpointing）" in page("zh")
 
 
 def test_t5_v1_1_base_follows_the_two_thirds_rule():
@@ -573,15 +580,23 @@ def test_the_mistral_row_separates_the_paper_widths_from_the_code_activation(lan
 @pytest.mark.parametrize("lang", LANGS)
 def test_t5_base_is_glossed_where_first_used_and_the_lstm_gating_is_named(lang):
     """T5 base is first named in the cost section; it gets a gloss and a link to the comparison section.
-    'LSTM-style' is replaced by what it means (review final42, cb)."""
+    'LSTM-style' is replaced by what it means (review final42, cb). The gated tanh unit is the gating of
+    van den Oord et al. (2016, PixelCNN), modelled on LSTM gates, which Dauphin et al. compare against;
+    the work is in the references (review final43, cb)."""
     text = page(lang)
     first = text.index("T5 base")
-    gloss = {"en": "In T5 base, the base size of T5 (the encoder–decoder transformer of Raffel et al. 2020, [below](#shazeer-2020))",
-             "zh": "T5 base（Raffel 等人 2020 年提出的编码器-解码器 Transformer T5 的 base 规模，见[下文](#shazeer-2020)）"}[lang]
-    assert text.index(gloss) + {"en": len("In "), "zh": 0}[lang] == first < text.index("{ #shazeer-2020 }")
-    lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating used in LSTMs (recurrent networks)",
-            "zh": "门控 tanh 单元 $\\tanh(u)\\,\\sigma(v)$（LSTM 等循环网络所用的门控方式）"}[lang]
+    gloss = {"en": "Shazeer compared the blocks in T5 base, the base size of the encoder–decoder transformer T5 (Raffel et al. 2020, [below](#shazeer-2020)). There $d = 768$",
+             "zh": "他做对比用的是 T5 base，即 Raffel 等人（2020）的编码器-解码器 Transformer T5 的 base 规模（见[下文](#shazeer-2020)）。其中 $d = 768$"}[lang]
+    assert text.index(gloss) + {"en": len("Shazeer compared the blocks in "), "zh": len("他做对比用的是 ")}[lang] == first
+    assert first < text.index("{ #shazeer-2020 }")
+    lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN, "
+                  "modelled on the gates of LSTM recurrent networks, whose",
+            "zh": "门控 tanh 单元 $\\tanh(u)\\,\\sigma(v)$（van den Oord 等人 2016 年在 PixelCNN 中所用的门控方式，"
+                  "仿照的是 LSTM 循环网络的门）"}[lang]
     assert lstm in text and "LSTM-style" not in text and "LSTM 式" not in text
+    assert "the gating used in LSTMs" not in text and "LSTM 等循环网络所用" not in text
+    references = text.split("{ #references }")[1]
+    assert "Conditional Image Generation with PixelCNN Decoders" in references and "arxiv.org/abs/1606.05328" in references
 
 
 def test_llama_width_with_the_rounding_of_its_released_code():
@@ -663,6 +678,8 @@ def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang)
     assert {"en": "in its first release (later versions compute the tanh approximation)",
             "zh": "的最初版本（后来的版本改用 tanh 近似）"}[lang] in bert_source
     assert exact not in rows["GPT"][2] and exact not in rows["GPT-2"][2]
+    # the GPT-2 row cites its paper by author and says what it does not name: the paper is listed (review final43, cb)
+    assert "Language Models are Unsupervised Multitask Learners" in page(lang).split("{ #references }")[1]
     # T5 v1.1: the checkpoint notes say only "GEGLU"; the row adds the form Mesh TensorFlow's gelu computes
     assert rows["T5 v1.1"][2] == {"en": "GEGLU, tanh approximation of GELU", "zh": "GEGLU，GELU 取 tanh 近似"}[lang]
     assert {"en": "released configuration", "zh": "公开配置"}[lang] in rows["T5 v1.1"][4]
@@ -734,7 +751,8 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     section on the output scale, not the Shazeer section."""
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
             "roughly squares large inputs (with any gate here but GLU's bounded sigmoid) and can produce "
-            "[outliers](low-precision.md#outliers), values far larger than the rest, which 8-bit formats represent badly. "
+            "[outliers](low-precision.md#outliers), values far larger than the rest, which leave the rest of the tensor "
+            "few levels of an 8-bit format. "
             "Fishman et al. (2025) report such outliers in FP8 (8-bit floating point) training of a 7-billion-parameter "
             "SwiGLU model.") in page("en")
     assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，除了有界的 GLU（sigmoid 门），"

@@ -987,7 +987,7 @@ def test_keras_3_is_named_by_its_activations_function_and_folding_is_said_once_p
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_leaky_variants_cost_a_comparison_and_a_multiplication_and_the_table_link_lands_on_the_tables(lang):
     """Leaky ReLU and PReLU are max(x, a x): a comparison and a multiplication by a (not comparisons alone, review
-    final42/ca), as the rectifiers page says; "the reference tables" link to the tables' own heading (#columns,
+    final42/ca), as the rectifiers page says; "the reference table" links to the tables' own heading (#columns,
     directly above them), not to the hard-sigmoid section."""
     a, x = 0.25, np.linspace(-3, 3, 61)
     np.testing.assert_array_equal(np.maximum(x, a * x), np.where(x > 0, x, a * x))   # one comparison, one product

@@ -148,8 +148,8 @@ def test_the_asymptote_is_a_line_and_nan_is_glossed():
     assert EVERY["sigmoid"].f(x)[0] == 1.0 and abs(EVERY["gelu"].f(x)[0] - 50.0) < 1e-12
     page_lang("en", "Two concern the function's *asymptote*, the line it approaches: a horizontal line at its limit ($y = 1$ for "
               "the sigmoid on the right) or a slanted one ($y = x$ for GELU on the right).", "")
-    page_lang("zh", "", "其中两个问题与函数的**渐近线**有关；渐近线是函数逐渐贴近的直线，可以是高度等于极限值的水平线"
-              "（sigmoid 右侧为 $y = 1$），也可以是斜线（GELU 右侧为 $y = x$）。")
+    page_lang("zh", "", "其中两个问题与函数的**渐近线**有关；渐近线是函数逐渐贴近的直线，可以是水平线"
+              "（如 sigmoid 右侧的 $y = 1$），也可以是斜线（如 GELU 右侧的 $y = x$）。")
     # defined in the opening, at its first use on the page, and only there
     for lang, word, definition in (("en", "asymptote", "*asymptote*, the line it approaches"),
                                    ("zh", "渐近线", "**渐近线**有关；渐近线是函数逐渐贴近的直线")):
@@ -164,7 +164,8 @@ def test_the_asymptote_is_a_line_and_nan_is_glossed():
         assert loose not in page(lang), lang
     for lang, loose in (("en", "The asymptote is the limit"), ("zh", "渐近线指极限")):
         assert loose not in page(lang), lang
-    page_lang("zh", "", "NaN（非数值，not a number）")
+    page_lang("zh", "", "NaN（非数值）")
+    assert page("zh").count("非数值") == 1 and "not a number" not in page("zh")      # glossed once
     assert "“非数”" not in page("zh")
 
 
@@ -417,15 +418,18 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
     assert -late == -92.0
     # flush-to-zero is defined where it is first used: subnormal results set to 0
     page_lang("en", "In bfloat16's far tails, beyond $|x| = 88.72$", "")
-    page_lang("en", "And one that sets every subnormal result to 0, intermediates included (a mode called flush-to-zero), "
+    page_lang("en", "- A kernel that sets every subnormal result to 0, intermediates included (a mode called flush-to-zero), "
               "returns 0 sooner in those tails. Since $e^{x}$ is subnormal below $-87.34$, the sigmoid, and SiLU computed "
-              r"as $x\,\sigma(x)$, are 0 from $-87.5$ rather than $-93$ and $-97.5$. Computed as $x/(1 + e^{-x})$, as in "
-              "PyTorch's GPU kernel, SiLU is $-0$ only from $-89$, where $e^{-x}$ overflows.", "")
+              r"as $x\,\sigma(x)$, are 0 from $-87.5$ rather than $-93$ and $-97.5$.", "")
+    # the quotient form's -0 comes from overflow (with or without the flush): it stands in the overflow caveat
+    assert lp.row("silu", "bfloat16").value[0] == -97.5
+    page_lang("en", r"PyTorch's GPU kernel computes SiLU as $x/(1 + e^{-x})$, so it returns $-0$ from $-89$, where $e^{-x}$ "
+              "overflows, not from the tables' $-97.5$.", "")
+    page_lang("zh", "", r"PyTorch 的 GPU 内核按 $x/(1 + e^{-x})$ 计算 SiLU，从 $e^{-x}$ 溢出的 $-89$ 起就返回 $-0$，而表中是 $-97.5$。")
     page_lang("zh", "", "在 bfloat16 的远端尾部，即 $|x|$ 超过 88.72")
     page_lang("zh", "", "把次正规数结果（包括中间结果）都置为 0 的内核（这种模式称为下溢清零，flush-to-zero）在这段尾部会更早得到 0。"
               r"$e^{x}$ 在 $-87.34$ 以下是次正规数，因而 sigmoid 以及按 $x\,\sigma(x)$ 计算的 SiLU 都从 $-87.5$ 起为 0，"
-              "而不是分别从 $-93$ 和 $-97.5$ 起。按 $x/(1 + e^{-x})$ 计算的 SiLU（PyTorch 的 GPU 内核即如此）"
-              "则要到 $e^{-x}$ 溢出的 $-89$ 才变成 $-0$。")
+              "而不是分别从 $-93$ 和 $-97.5$ 起。")
     for lang in LANGS:                            # the flush claim no longer covers every SiLU
         assert "both computed from it" not in page(lang) and "由它算出的 sigmoid 和 SiLU" not in page(lang), lang
     for lang in LANGS:
@@ -511,7 +515,7 @@ def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
     page_lang("en", "E4M3 has no infinity; in the conversion this page uses, every value from 448 up to and including 464 rounds "
               "to 448, its largest; anything larger becomes NaN (\"not a number\"), not $\\infty$.", "")
     page_lang("zh", "", "E4M3 没有无穷大；在本页所用的转换中，448 到 464（含 464）之间的值舍入成最大值 448，更大的值则变成 NaN"
-              "（非数值，not a number），而不是 $\\infty$。")
+              "（非数值），而不是 $\\infty$。")
 
 
 def test_the_two_fp8_formats_split_the_bits_differently():
@@ -647,10 +651,10 @@ def test_tanh_thresholds_and_slope():
     assert lpt.number_latex(t16, "en", "float16") == "4.508"
     assert lp.row("tanh", "bfloat16").value[0] == -lp.row("tanh", "bfloat16").value[1]
     assert round(float(tanh_prime(np.array(3.46875))), 4) == 0.0039
-    both("3.47", "0.0039", "9.01")
-    page_lang("en", r"It does so at $|x| = 3.47$ in bfloat16, where its slope is 0.0039, at 4.508 in float16 and, correctly "
-              "rounded, at 9.01 in float32.", "")
-    page_lang("zh", "", r"它在 bfloat16 中从 $|x| = 3.47$ 起（斜率 0.0039），在 float16 中从 4.508 起，float32 中若正确舍入则从 9.01 起。")
+    both("3.47", "0.0039", "4.508")
+    page_lang("en", r"earlier still: in bfloat16 from $|x| = 3.47$, where its slope is 0.0039, and in float16 from 4.508 "
+              "(the tables below give every format).", "")
+    page_lang("zh", "", r"还要更早：在 bfloat16 中从 $|x| = 3.47$ 起（斜率 0.0039），在 float16 中从 4.508 起（各格式的值见下面的表）。")
     for lang, machine_dependent in (("en", "numpy's float32 tanh"), ("zh", "numpy 的 float32 tanh")):
         assert machine_dependent not in page(lang), lang
 
@@ -705,6 +709,12 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
     # the clause attaches to hard swish alone: the other three are piecewise linear
     page_lang("en", "(hard sigmoid, hard tanh, ReLU6, and hard swish with its quadratic middle piece)", "")
     page_lang("zh", "", "即 hard sigmoid、hard tanh、ReLU6，以及中间一段为二次函数的 hard swish，")
+    # hard swish's right side meets the slanted line y = x, not a limit: the sentence says "asymptotes"
+    assert lp.asymptote("hard_swish", 1) == lp.Asymptote(1.0, 0.0)
+    page_lang("en", "reach their asymptotes at their [kinks](../glossary.md#kink)", "")
+    page_lang("zh", "", "在[折点](../glossary.md#kink)处与渐近线重合")
+    for lang, loose in (("en", "reach their limits at their"), ("zh", "处到达极限")):
+        assert loose not in page(lang), lang
     for key in ("hard_sigmoid", "hard_tanh", "relu6"):
         xs = np.linspace(0.1, 0.9, 7)                     # inside the middle piece of all three
         assert np.ptp(np.diff(EVERY[key].f(xs), 2)) < 1e-12 and abs(np.diff(EVERY[key].f(xs), 2)[0]) < 1e-12, key
@@ -712,8 +722,20 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
         assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
-    page_lang("en", "ReLU, Leaky ReLU, PReLU and RReLU reach their asymptotes at 0 in every format.", "")
-    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU 和 RReLU 在每种格式中都在 0 处到达渐近线。")
+    page_lang("en", "ReLU, Leaky ReLU, PReLU, RReLU and Maxout equal their asymptotes at every input, in every format.", "")
+    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout 在每种格式中处处等于渐近线。")
+    # the search finds no input on either side, in any format, where these five differ from their asymptotes
+    for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
+        for fmt in lp.FORMAT_KEYS:
+            assert lp.row(key, fmt).value == (0.0, 0.0), (key, fmt)
+    # ... and directly: every value of every narrow format, rounded, against its rounded asymptote (Maxout's are its pieces)
+    for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
+        for fmt in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"):
+            x = lp.every_value(fmt)
+            for side, part in ((-1, x[x < 0]), (1, x[x > 0])):
+                a = lp.asymptote(key, side)
+                assert np.array_equal(lp.to_format(EVERY[key].f(part), fmt),
+                                      lp.to_format(a.slope * part + a.intercept, fmt)), (key, fmt, side)
     # ReLU returns its input or 0: exact in every format, for every value of the format
     for fmt in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"):
         x = lp.every_value(fmt)
@@ -879,6 +901,8 @@ def test_ranges_figure_shows_every_row_and_format():
               "在左侧止于 −3.5（E4M3）到 −109（float32）之间。")
     labels = data["labels"]
     assert r"$\mathrm{Leaky\ ReLU}$" in labels and not any("LReLU" in t for t in labels)
+    # the sigmoid's row carries the name the tables and the prose use, not the symbol σ
+    assert r"$\mathrm{sigmoid}$" in labels and r"$\sigma$" not in labels and r"$\tanh$" in labels
     assert all(rf"\mathrm{{hard\ {n}}}" in "".join(labels) for n in ("sigmoid", "tanh", "swish"))
 
 
@@ -1291,14 +1315,14 @@ def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
               r"($x$ or 0), but not the sigmoid or SiLU. For $x \le -6.5$ the sigmoid then gives $2^{-9}$, E4M3's "
               r"smallest positive number, where the correctly rounded value is 0 from $-7$. SiLU gives about $x/448$: "
               r"$-1$ at $x = -448$, where the true value is about 0.", "")
-    page_lang("zh", "", r"若转换时把溢出的结果饱和到 $\pm 448$（超出范围的值一律取 $\pm 448$），Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
+    page_lang("zh", "", r"若转换时把溢出的结果截断到 $\pm 448$（超出范围的值一律取 $\pm 448$），Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
               r"在 $x \le -6.5$ 时，sigmoid 给出 E4M3 的最小正数 $2^{-9}$，而正确舍入的值从 $-7$ 起就是 0；SiLU 约等于 "
               r"$x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
     # 'saturating' on this page means the function levelling off (glossary); the conversions are described
     # by what they do with an overflow (NaN or clamp), never as (non-)saturating or truncating
     for lang, other in (("en", "saturating conversion"), ("en", "non-saturating"), ("zh", "饱和转换"), ("en", "clamp"),
                         ("zh", "钳位"), ("en", "smallest positive value"),
-                        ("zh", "截断**转换"), ("zh", "截成 $\\pm 448$")):
+                        ("zh", "截断**转换"), ("zh", "截成 $\\pm 448$"), ("zh", "饱和到")):
         assert other not in page(lang), (lang, other)
     for lang in LANGS:                                   # the NaN is the conversion's, never the format's alone
         assert "In E4M3, which has no infinity, every overflow is NaN" not in page(lang), lang
@@ -1423,19 +1447,16 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("en", "Hard swish, for instance, becomes $x$ one step below 3 in every format (at 2.98 in bfloat16, 2.5 in E5M2).", "")
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
-              "equals its asymptote everywhere. A threshold whose exact value has at most three decimals is written in full "
-              "(3.375); any other is rounded to two decimals, trailing zeros dropped (20.296875 becomes 20.30, written 20.3). "
-              "Where two decimals would name a neighbouring value in the 8- and 16-bit formats, or read as an integer in "
-              "float32, as many more are kept as it takes to name the value: 4.508 for 4.5078125 in float16, since 4.51 "
-              "would round to its neighbour, and 2.9999998, one step below 3, in float32. From $10^{5}$ on, two significant "
-              "digits are kept, or in the 8- and 16-bit formats more where two would name a neighbour "
-              r"($1.48 \times 10^{20}$ in bfloat16).", "")
+              "equals its asymptote everywhere. Thresholds are rounded to two decimals, or given with as many digits as it "
+              "takes to name the format's exact value (float16's 4.508 is 4.5078125).", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。"
-              "精确值不超过三位小数的阈值照写（如 3.375）；其余的舍入到两位小数，末尾的 0 省去（20.296875 舍入成 20.30，写作 20.3）。"
-              "两位小数若在 8 位和 16 位格式中会指向相邻的值，或在 float32 中会读成整数，就多保留几位，直到恰好指向这个值："
-              "float16 中的 4.508 代表 4.5078125，因为 4.51 会舍入到相邻的另一个值；float32 中的 2.9999998 是 3 下方紧邻的值。"
-              "$10^{5}$ 及以上的阈值保留两位有效数字，在 8 位和 16 位格式中若两位会指向相邻的值则多保留"
-              r"（如 bfloat16 中的 $1.48 \times 10^{20}$）。")
+              "阈值一般保留两位小数；两位不足以确定格式中的那个值时多保留几位（如 float16 中的 4.508 即 4.5078125）。")
+    # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
+    # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,
+    # trailing zeros dropped (20.296875 becomes 20.3); where two decimals would name a neighbouring value in the 8- and
+    # 16-bit formats, or read as an integer in float32, as many more are kept as it takes to name the value (4.508 for
+    # 4.5078125 in float16, 2.9999998 in float32); from 10^5 on, two significant digits, or in the 8- and 16-bit formats
+    # more where two would name a neighbour (1.48 x 10^20 in bfloat16).
     # the stated rule, re-implemented from the sentence and applied to every printed cell of both tables, in every
     # format: 0 as 0; from 10^5 on, two significant digits, in the 8- and 16-bit formats the fewest (at least two) that
     # name the value; below, the exact value if it has at most three decimals; otherwise rounded half up to two
@@ -1902,7 +1923,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory; for a multi-step "
               "formula such as GELU or SiLU that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
-              "operations, and in eager mode, which runs operations one at a time, each is a separate kernel. Code that makes a separate pass over memory "
+              "operations, and in eager mode, PyTorch's default, which runs each operation as it is called, each is a separate kernel. Code that makes a separate pass over memory "
               "for each operation, as numpy does, pays for every step of a formula ([this site's numpy timings]"
               "(../how-this-site-is-built.md#timing) show the effect); a single kernel makes one pass.", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
@@ -1911,7 +1932,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
-              "PyTorch 把它写成三步运算，在即时执行（eager）模式下逐个运行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
+              "PyTorch 把它写成三步运算；在它默认的即时执行（eager）模式下，运算一经调用就逐个执行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
               "公式每多一步就多一遍访存（[本站的 numpy 计时](../how-this-site-is-built.md#timing)能看出这一点）；一个内核则只读写一遍。")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in

@@ -607,7 +607,7 @@ def test_maxout_card_is_the_two_piece_case_at_a_equal_minus_1():
     z = v @ w1 + b1
     h = np.max(np.stack([v @ w1 + b1, v @ (-1.0 * w1) + (-1.0 * b1)]), axis=0)
     np.testing.assert_allclose(h, maxout(z), atol=1e-12)
-    assert "the two-piece case with tied weights, both pieces multiples of one pre-activation $x$" in page_text("en")
+    assert "the two-piece case whose pieces are both multiples of one pre-activation $x$" in page_text("en")
     assert "权重绑定的两段情形：两段都是同一个预激活值 $x$ 的倍数" in page_text("zh")
 
 
@@ -690,7 +690,7 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     np.testing.assert_allclose(upstream * prelu_prime(z, a), a * upstream * relu_prime(-z), rtol=0, atol=0)
     assert np.all(prelu_prime(z, a) != 0)
     assert ("although they can still be [inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) on every "
-            "training point, passing back a gradient only $a$ times as large.") in page_text("en")
+            "training point, passing back only $a$ times the gradient an active unit would receive.") in page_text("en")
     assert ("但仍可能在所有训练点上都[不活跃](../blog/posts/dead-relu-units.md#dead-relu-experiment)，"
             "传回的梯度只有开启时的 $a$ 倍。") in page_text("zh")
     for lang in ("en", "zh"):

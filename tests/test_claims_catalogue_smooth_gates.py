@@ -886,11 +886,11 @@ def test_dugas_et_al_networks_are_described_by_construction_without_an_unconditi
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "In Shazeer's (2020) comparison of transformer feed-forward blocks, the ReLU, GELU and SiLU blocks end "
-           "within 0.006 of each other in held-out [log-perplexity](../glossary.md#log-perplexity), while the paper's "
-           "run-to-run spread for one block is 0.003 to 0.005, and GELU's short-run lead of 0.014 over ReLU is gone after the long runs, so his results "
+           "within 0.006 of each other in held-out [log-perplexity](../glossary.md#log-perplexity), while the run-to-run "
+           "spread the paper measured on its short runs is 0.003 to 0.005, and GELU's short-run lead of 0.014 over ReLU is gone after the long runs, so his results "
            "[do not rank them](gated-units.md#shazeer-2020)."),
     ("zh", "Shazeer（2020）在 Transformer 的前馈模块里比较过 ReLU、GELU 和 SiLU：三者最终在留出数据上的[对数困惑度](../glossary.md#log-perplexity)相差不超过 0.006，"
-           "而论文给出的同一模块运行间波动为 0.003 到 0.005；GELU 在短训练中领先 ReLU 的 0.014，到长训练结束时已不复存在，"
+           "而论文在短训练上测得的同一模块运行间波动为 0.003 到 0.005；GELU 在短训练中领先 ReLU 的 0.014，到长训练结束时已不复存在，"
            "所以[排不出先后](gated-units.md#shazeer-2020)。"),
 ])
 def test_shazeers_plain_relu_gelu_silu_blocks_end_too_close_to_rank(lang, said):

@@ -454,11 +454,18 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
     tiny = scaling["unscaled_jacobian_tiny"]                               # "some queries ... at smaller d_k"
     assert 0 < tiny[at(scaling, 32)] < tiny[at(scaling, 64)] < 0.5 and np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("and at 64 it is still about 12% above the scaled one. Only from $d_k = 128$ does it fall below",
-          "到 $d_k = 64$，它仍比缩放时大 12% 左右。要到 $d_k = 128$，它才低于缩放时的值")
+    shown("At $d_k = 64$ the unscaled median is still about 12% above the scaled one; only from 128 does it fall below.",
+          "到 $d_k = 64$，不缩放的中位数仍比缩放时大 12% 左右；要到 128，它才低于缩放时的值。")
+    # the crossover (64, 128, 256) has its own paragraph, and the share of tiny norms another: the topic paragraph
+    # carries the mechanism and the peak only
+    for lang in LANGS:
+        paragraphs = page(lang).split("\n\n")
+        crossover = next(p for p in paragraphs if "12%" in p)
+        assert "7.5" in crossover and "0.124" not in crossover and "6.8%" not in crossover, lang
+        assert "6.8%" not in next(p for p in paragraphs if "0.124" in p), lang
     assert 512 // 8 == 64                                                      # the original model: d = 512, 8 heads
     assert 4096 // 32 == 128                                                   # LLaMA 7B: 4,096 over 32 heads
-    shown("the scaled median is 2.1 times the unscaled one at 128, the head dimension of LLaMA, and 7.5 times at 256, that of Gemma 2's two smaller models",
+    shown("The scaled median is 2.1 times the unscaled one at 128, the head dimension of LLaMA, and 7.5 times at 256, that of Gemma 2's two smaller models",
           "在 LLaMA 所用的 128 处，缩放后的中位数是不缩放时的 2.1 倍，在 Gemma 2 两个较小模型所用的 256 处是 7.5 倍")
 
 
@@ -478,12 +485,13 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     small = [np.divide(*attn.query_gradient_medians(d_k, 100_000, np.random.default_rng(34))) for d_k in (2, 4, 8, 16, 32)]
     assert min(small) > 1.4                                                          # ... from d_k = 2 (at 1 the two runs coincide)
     assert f"{ratio[128]:.0f}" == "3"                                                 # about 3 times at 128
+    assert f"{ratio[64]:.1f}" == "4.9"                                                # 4.9 times at 64
     # the simulation is the experiment's own (the same module as the scores' statistics), not a separate script
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
     shown("The experiment simulates this gradient too, with a standard normal gradient arriving at the weights: "
-          "its median is larger without the scaling from $d_k = 2$ up to 256 (about 3 times at 128) and smaller only from 512",
+          "its median is larger without the scaling from $d_k = 2$ up to 256 (4.9 times at 64, about 3 times at 128) and smaller only from 512",
           "实验也模拟了这个梯度（到达权重的梯度取标准正态随机数）："
-          "$d_k$ 从 2 到 256，不缩放的中位数反而更大（128 处约为 3 倍），要到 512 才更小")
+          "$d_k$ 从 2 到 256，不缩放的中位数反而更大（64 处为 4.9 倍，128 处约为 3 倍），要到 512 才更小")
     # which way the scaling moves the median gradient depends on d_k and on where it is measured: at 128 the
     # scores' median is larger with the scaling, the query's without it
     scores_128 = scaling["scaled_jacobian_median"][at(scaling, 128)] / scaling["unscaled_jacobian_median"][at(scaling, 128)]
@@ -493,7 +501,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # what it fixes at every d_k is the sharpness: the topic sentence of the paragraph on the scores' gradient
     assert np.ptp(scaling["scaled_entropy"]) < 0.1 and np.ptp(scaling["unscaled_entropy"]) > 3
     for lang, topic in (("en", "What the scaling fixes at every head dimension is the sharpness of the weights"),
-                        ("zh", "缩放在任何头维度下都固定住的，是权重的尖锐程度")):
+                        ("zh", "无论头维度多大，缩放都让权重保持同样的尖锐程度")):
         paragraph = next(p for p in page(lang).split("\n\n") if "0.124" in p)
         assert paragraph.startswith(topic), lang
 
@@ -583,7 +591,7 @@ def test_softcap_passes_a_shrinking_gradient_unlike_a_hard_clip():
     assert np.all(clip_slope == 0)                                # a hard clip passes none past it
     assert np.all(np.diff(cap(z, 30.0)) > 0) and np.all(np.diff(np.clip(z, -30, 30)) == 0)   # order kept / lost
     assert slope[-1] < 0.01 and np.all(np.abs(cap(z, 30.0)) < 30.0)  # well past the cap: almost no gradient, value bounded
-    shown("Unlike a hard clip's, this slope never reaches zero; but well past the cap "
+    shown("A hard clip's slope is exactly zero past the limit; this one never is, but well past the cap "
           "it is so small that the raw logit barely moves",
           "硬截断越过界限后斜率恰为零，软上限的斜率则永远不为零；不过远远越过上限之后，斜率小到原始 logit 几乎不再移动")
 
@@ -631,6 +639,10 @@ def test_z_loss_gradient():
     np.testing.assert_allclose(numeric, 2 * alpha * log_z * attn.softmax(z), rtol=1e-5, atol=1e-10)
     assert numeric.sum() == pytest.approx(2 * alpha * log_z, rel=1e-5)
     # written \ell_z: L is the depth on this page
+    # the lead names the penalty as the square of log Z, as the formula has it
+    shown("others penalise the square of the logarithm of the softmax's normaliser $Z$",
+          "另一些则给 softmax 归一化因子 $Z$（各 logit 的指数之和）的对数的平方加罚项")
+    assert z_loss(z, alpha) == pytest.approx(alpha * log_z ** 2, rel=1e-12)
     shown("\\ell_z = \\alpha\\,(\\log Z)^2, \\qquad \\frac{\\partial \\ell_z}{\\partial z_i} = 2\\alpha\\,\\log Z \\; p_i")
 
 
@@ -863,6 +875,11 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
     shown("$\\nu_{l+1} = n\\sigma_w^2\\,\\mathbb{E}[f(\\sqrt{\\nu_l}\\,\\xi)^2] = \\tfrac{3}{2}\\,n\\sigma_w^2\\,\\nu_l^2$")
     shown("a fixed point at $\\nu_* = 2/(3n\\sigma_w^2)$, but its slope there is 2", "在 $\\nu_* = 2/(3n\\sigma_w^2)$ 处有不动点，但那里的斜率是 2")
     shown("a variance 1% above it is about 2% above after one layer", "方差若比不动点高 1%，过一层就高出约 2%")
+    # the gain, defined where it is used: sqrt(n) sigma_w is sigma_w measured in units of 1/sqrt(n)
+    for n, sigma_w in ((64, 0.2), (512, 0.05)):
+        assert np.sqrt(n) * sigma_w == pytest.approx(sigma_w / (1 / np.sqrt(n)), rel=1e-12)
+    shown("No choice of the [gain](../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ (the weights' standard deviation in units of $1/\\sqrt{n}$) makes that fixed point stable.",
+          "[增益](../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$（权重标准差以 $1/\\sqrt{n}$ 为单位的大小）取什么值都不能让这个不动点稳定。")
     for lang in LANGS:                                           # no q_l for a variance: q is the query
         assert "q_l" not in page(lang) and "q_{l+1}" not in page(lang) and "q_*" not in page(lang)
     for lang in LANGS:                                           # the linked article uses the same symbols
@@ -1160,15 +1177,16 @@ def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
           "这个论证对这里测量的 $W_1$ 和 Xiong 等人的上界所针对的 $W_2$ 同样成立")
 
 
-def test_qk_norm_is_described_without_centring():
-    # Dehghani et al.'s QK-norm normalises queries and keys (LayerNorm in their text; whether it re-centres is not
-    # stated here): either norm maps a vector to a fixed length, sqrt(d) times gamma at epsilon = 0
-    rng = np.random.default_rng(43)
-    x = rng.standard_normal((4, 64)) * 5 + 2
-    for y in (norm.layer_norm(x)[0], norm.rms_norm(x)[0]):
-        np.testing.assert_allclose(np.linalg.norm(y, axis=1), np.sqrt(64), rtol=1e-3)
-    shown("normalises each query and each key before the dot product, rescaling it to a fixed length and multiplying it by a learned scale",
-          "在点积之前先对每个查询和每个键做归一化：把它缩放到固定长度，再乘以可学习的缩放参数")
+def test_qk_norm_is_named_as_dehghanis_layernorm():
+    # Dehghani et al.'s QK-norm applies a LayerNorm (with its learned scale) to each query and each key before the
+    # dot product; the page names the norm and makes no further claim about centring
+    shown("normalises each query and each key with a LayerNorm, learned scale included, before the dot product",
+          "即在点积之前先对每个查询和每个键做层归一化（含可学习的缩放参数；")
+    # the LayerNorm the page defines below, where the QK-norm sentence points
+    for lang, name in (("en", "*LayerNorm* (Ba, Kiros and Hinton 2016)"), ("zh", "层归一化")):
+        below = page(lang).split("{ #normalisation }")[1]
+        assert name in below, lang
+        assert "centres each vector" not in page(lang) and "均值 0、方差 1" not in page(lang)
     for lang in LANGS:
         assert "centres each vector" not in page(lang) and "均值 0、方差 1" not in page(lang)
 
@@ -1375,6 +1393,11 @@ def test_gated_recommendation_reason_matches_shazeers_table(lang):
     assert {"en": "suggestive, not decisive", "zh": "有一定说服力，但还不足以下定论"}[lang] in home
     assert {"en": "For the full 524,288 steps it gives one value per variant.", "zh": "完整训练 524288 步的一栏，每个变体只有一个值。"}[lang] in home
     item = page(lang).split("2. **")[1].split("3. **")[0]
+    # the 2/3 rule is linked to the section that states it (the cost section), not to the comparison
+    assert {"en": "([the 2/3 rule](gated-units.md#cost))", "zh": "（[2/3 规则](gated-units.md#cost)）"}[lang] in item
+    cost = page_text("catalogue/gated-units.md", lang).split("{ #cost }")[1].split("\n## ")[0]
+    assert "d_\\mathrm{ff}' = \\tfrac{2}{3}\\,d_\\mathrm{ff}" in cost and "2/3" not in home
+    assert ffn_parameters(768, 2 * 4 * 768 // 3, gated=True) == ffn_parameters(768, 4 * 768, gated=False)   # 2/3 of 4d
     assert not re.search(r"0\.0\d", item), item                          # no lead or gap repeated from the home
     shown("2. **A gated feed-forward block, SwiGLU or GEGLU**, which reached a slightly lower [log-perplexity](../glossary.md#log-perplexity) "
           "(the average negative log-probability per held-out token) than plain ReLU or "

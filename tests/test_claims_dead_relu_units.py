@@ -371,16 +371,23 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     for _ in range(20):
         assert np.any(X @ r.normal(size=X.shape[1]) > 0)
     # 'only its bias can push all 4000 pre-activations down together, and it must fall below
-    # -max_n w_j.x(n). ... for every first-layer unit of the trained networks, the maximum is at least 2.8
-    # times the standard deviation of w_j.x(n) over the training points.'
+    # -max_n w_j.x(n), taken with the weights after the step ... in every trained ReLU network at learning
+    # rates 0.3, 1.0 and 2.0 (three seeds each), each first-layer unit's maximum is at least 2.8 standard
+    # deviations of w_j.x(n) over the training points. Only two first-layer units ever got there, both in
+    # one run at 2.0 (0.8% of the layer).'
     ratios = []
-    for net, X in trained_at_1:
+    others = [dead_relu.trained("relu", lr, seed)[:2] for lr in (0.3, 2.0) for seed in dead_relu.SEEDS]
+    for net, X in trained_at_1 + others:
         assert X.shape == (4000, 10) and np.all(np.abs(X.mean(axis=0)) < 0.05)     # centred data
         wx = X @ net.weights[0]                                                      # (4000, 256)
         ratios.append((wx.max(axis=0) / wx.std(axis=0)).min())
-    assert min(ratios) >= 2.8 and min(ratios) < 2.9
-    for lang, text in (("en", "so only its bias can push all 4000 pre-activations down together, and it must fall below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$. That is a long way down: for every first-layer unit of the trained networks, the maximum is at least 2.8 times the standard deviation of $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points."),
-                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降，而且要降到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 以下。这要降很多：在训练好的网络里，第一层每个单元的这个最大值，都至少是 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 在训练点上标准差的 2.8 倍。")):
+    assert len(ratios) == 9 and min(ratios) >= 2.8 and min(ratios) < 2.9
+    first_dead = np.round(dr["relu_inactive"][..., 0] * 256).astype(int)             # (rate, seed)
+    rates = [float(r) for r in dr["learning_rates"]]
+    assert first_dead.sum() == 2 and first_dead[rates.index(2.0)].tolist().count(2) == 1
+    assert round(100 * 2 / 256, 1) == 0.8
+    for lang, text in (("en", "so only its bias can push all 4000 pre-activations down together, and it must fall below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, taken with the weights after the step, since they move too. That is a long way down: in every trained ReLU network at learning rates 0.3, 1.0 and 2.0 (three seeds each), each first-layer unit's maximum is at least 2.8 standard deviations of $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points. Only two first-layer units ever got there, both in one run at 2.0 (0.8% of the layer)."),
+                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降，而且要降到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 以下（权重在同一步里也在变，所以这个最大值按更新后的权重算）。这一步要降得很远：学习率 0.3、1.0 和 2.0 下训练好的全部 ReLU 网络（每个学习率三个种子）里，第一层每个单元的这个最大值，都至少是 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 在训练点上标准差的 2.8 倍。第一层真正降到这一步的单元只有两个，都出在学习率 2.0 的同一次训练里（占这一层的 0.8%）。")):
         assert text in page_text(PAGE, lang)
     # on one training point the incoming-weight gradient of a second-layer unit is one number times
     # x >= 0 (the first layer's ReLU outputs), so all its components have that number's sign
@@ -398,9 +405,9 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
                        ("zh", "在一个训练点上，它的输入权重的梯度是一个数 $\\frac{\\partial L}{\\partial h_j^{(n)}} g'\\bigl(z_j^{(n)}\\bigr)$ 乘以 $\\mathbf{x}^{(n)} \\ge 0$，每个分量要么与这个数同号，要么为零")):
         assert text in page_text(PAGE, lang)
     for lang, text in (("en", "[why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)"),
-                       ("en", "In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias, as did 61–76% of the live ones. On average 76–78% of a dead unit's incoming weights were negative, against 63–64% for a live one. No first-layer unit came close: each still had a pre-activation of at least 1.4 on some training point."),
+                       ("en", "The trained networks are consistent with this. In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias, as did 61–76% of the live ones. On average 76–78% of a dead unit's incoming weights were negative, against 63–64% for a live one. No first-layer unit came close: each still had a pre-activation of at least 1.4 on some training point."),
                        ("zh", "(neuron-gradients-zigzag.md#relu)"),
-                       ("zh", "学习率 1.0 的三次训练里，第二层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。第一层没有一个单元接近死亡：每个单元都还在某个训练点上有至少 1.4 的预激活值。")):
+                       ("zh", "训练好的网络与这一点相符。学习率 1.0 的三次训练里，第二层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。第一层没有一个单元接近死亡：每个单元都还在某个训练点上有至少 1.4 的预激活值。")):
         assert text in page_text(PAGE, lang)
 
 def test_training_errors_18_23_at_0_3_then_24_29_and_31_38(dr):

@@ -102,13 +102,13 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 DIFFERENTIABILITY_WORDS = {
     "en": ("**A usable slope (a requirement).** A *usable slope* exists almost everywhere and is non-zero wherever the "
-           "function changes; it need not exist everywhere. Training needs one, because gradient-based training moves each "
+           "function changes. Training needs one, because gradient-based training moves each "
            "weight in proportion to the derivative of the loss, and the chain rule builds that derivative from the "
            "activation's own slope.",
            "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
            "where no gradient can see it,",
            "a step function, also differentiable almost everywhere, passes back no gradient at all, because its slope is 0."),
-    "zh": ("**可用的斜率（必需）。**所谓**可用的斜率**，是指几乎处处存在、并且在函数变化的地方不为零的斜率；它不必处处存在。"
+    "zh": ("**可用的斜率（必需）。**所谓**可用的斜率**，是指几乎处处存在、并且在函数变化的地方不为零的斜率。"
            "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。")}
@@ -700,7 +700,7 @@ def _verdict_rows(key: str) -> list[str]:
     if f(0.0) == 0 and df(0.0) == 1:
         identity = "yes"
     elif np.all(f(x[x >= 0]) == x[x >= 0]) and df(-1.0) != 1:
-        identity = "only for x >= 0"
+        identity = "no (identity only for x >= 0)"   # lacks the property (text: "which lacks it")
     else:
         identity = "no"
     lo, hi = f(np.array([-40.0]))[0], f(np.array([40.0]))[0]
@@ -724,10 +724,10 @@ def _verdict_rows(key: str) -> list[str]:
 
 
 VERDICT_WORDS = {"zh": {"是": "yes", "否": "no", "是（$0$ 处取次梯度）": "yes (subgradient at 0)",
-                        "仅当 $x \\ge 0$": "only for x >= 0", "两侧尾部": "both tails",
+                        "否（仅当 $x \\ge 0$ 时为恒等）": "no (identity only for x >= 0)", "两侧尾部": "both tails",
                         "否（$x < 0$ 一侧平坦，斜率为 0）": "no (flat, slope 0, for x < 0)",
                         "一次指数运算": "an exponential", "一次比较": "a comparison"},
-                 "en": {"yes (subgradient at $0$)": "yes (subgradient at 0)", "only for $x \\ge 0$": "only for x >= 0",
+                 "en": {"yes (subgradient at $0$)": "yes (subgradient at 0)", "no (identity only for $x \\ge 0$)": "no (identity only for x >= 0)",
                         "no (flat, slope 0, for $x < 0$)": "no (flat, slope 0, for x < 0)"}}
 RANGES = {"$(0, 1)$": (0.0, "(", 1.0), "$(-1, 1)$": (-1.0, "(", 1.0), "$[0, \\infty)$": (0.0, "[", np.inf)}
 
@@ -790,13 +790,13 @@ def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
 
 @pytest.mark.parametrize("lang, words", [
     ("en", ("**Output range (a rule of thumb).** A bounded range cuts both ways. It can make training more stable,",
-            "Hence the rule of thumb: a bounded range where a unit's value must stay in one, as for a probability at the "
-            "output or a gate in a recurrent network, a factor in $(0, 1)$ that scales another signal, and an unbounded one in hidden layers. "
+            "Hence the rule of thumb: use a bounded range where a value must stay in one (a probability at the output, or a "
+            "recurrent network's gate, which scales another signal by a factor in $(0, 1)$) and an unbounded one in hidden layers. "
             "Neither is required.",
             "| Output range (bounded for outputs and gates, unbounded for hidden layers) | $(0, 1)$ |")),
     ("zh", ("**输出范围（经验法则）。**输出有界听上去更稳妥，其实有利有弊：它可能让训练更稳定，",
-            "由此得出这条经验法则：单元的值必须落在某个范围里时用有界的输出，例如输出层给出的概率，或是循环神经网络中的门，即按 $(0, 1)$ "
-            "中的比例缩放另一路信号的因子；隐藏层则用无界的输出。两者都不是必需的。",
+            "由此得出这条经验法则：值必须落在某个范围里时用有界的输出（例如输出层给出的概率，或是循环神经网络中的门，它按 $(0, 1)$ "
+            "中的比例缩放另一路信号），隐藏层则用无界的输出。两者都不是必需的。",
             "| 输出范围（输出层和门宜有界，隐藏层宜无界） | $(0, 1)$ |"))])
 def test_the_output_range_rule_follows_its_two_sides_and_the_table_row_agrees(lang, words):
     """The paragraph weighs both sides, then states the rule of thumb, and the table row repeats its verdict.

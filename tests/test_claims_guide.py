@@ -139,7 +139,7 @@ def test_relu_trains_faster_than_tanh_at_three_of_four_rates_by_1_2_at_the_best_
                                "about 1.2 times; at the largest rate, 0.3, tanh was faster."),
                         ("zh", "Krizhevsky、Sutskever 和 Hinton（2012）发现 ReLU 还比 tanh 训练得更快；[本站规模更小的实验]"
                                "(blog/posts/relu-sparsity-biology.md#training-speed)在试过的四个学习率中有三个看到这一点，"
-                               "其中包括两者各自最好的 0.1，但那里只快约 1.2 倍；到最大的学习率 0.3，反而是 tanh 更快。")):
+                               "其中包括两者各自最好的 0.1，但那里 ReLU 的速度只是 tanh 的约 1.2 倍；到最大的学习率 0.3，反而是 tanh 更快。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert words in text, lang
         assert not any(w in text for w in ("six times", "CIFAR-10 six", "六倍", "四层 CNN", "four-layer CNN")), lang
@@ -280,6 +280,18 @@ def test_a_gated_block_at_8_3_d_has_the_parameters_of_a_plain_one_at_4d():
         assert "$d \\times 4d$" in text and "$4d \\times d$" in text and "$8d^2$" in text
         assert "two $d \\times 4d$" not in text and "两个 $d \\times 4d$" not in text
         assert "$3 \\cdot d \\cdot \\tfrac{8}{3}d = 8d^2$" in text
+    # 4d is a convention, the original Transformer's (Vaswani et al. 2017, base model: d_model 512, d_ff 2048), not a
+    # definition; "hidden width" is linked to the glossary at its first use, the short-answer table
+    assert 2048 == 4 * 512
+    for lang, first, convention in (
+            ("en", "SwiGLU at [hidden width](glossary.md#hidden-width) (the feed-forward block's inner size) about",
+             "A plain block usually has hidden width $4d$, the original Transformer's choice:"),
+            ("zh", "SwiGLU，[隐藏宽度](glossary.md#hidden-width)（前馈模块内部的宽度）约",
+             "普通模块的隐藏宽度通常取 $4d$，这是原始 Transformer 的做法；")):
+        text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        word = {"en": "hidden width", "zh": "隐藏宽度"}[lang]
+        assert text.index(first) + text[text.index(first):].index(word) == text.index(word), lang
+        assert convention in text, lang
 
 
 # --- recurrent gates ------------------------------------------------------------------------
@@ -682,9 +694,9 @@ def test_the_recurrent_row_states_the_variances_of_the_initialisation_table(lang
         f"{lecun} (LeCun) or {xavier} (Xavier)" in init["tanh"][0], init["tanh"]
     assert {"en": "an orthogonal matrix", "zh": "正交矩阵"}[lang] in recurrent[1]
     # #recurrent: the input weights feed sigmoid gates too, and take tanh's rule because the sigmoid row has none
-    assert {"en": "so they take LeCun or Xavier, tanh's rule from [the initialisation table](#initialisation), since the "
+    assert {"en": "so they take tanh's rule from [the initialisation table](#initialisation), LeCun or Xavier; the "
                   "sigmoid gates have no better one.",
-            "zh": "所以按[初始化表](#initialisation)里 tanh 的规则取 LeCun 或 Xavier，因为 sigmoid 门也没有更合适的规则。"}[lang] in text
+            "zh": "所以取[初始化表](#initialisation)里 tanh 的规则（LeCun 或 Xavier）；sigmoid 门也没有更合适的规则。"}[lang] in text
     assert {"en": "no rule suits the sigmoid", "zh": "没有适合 sigmoid 的规则"}[lang] in init["sigmoid"][0]
 
 
@@ -707,7 +719,8 @@ def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_eve
     """8-bit row: "He, with batch normalisation for hard swish"; #int8-mobile: ReLU6
     "takes He's rule, which keeps its scale: it equals ReLU below 6. In the initialisation article's 50-layer
     ReLU stack, He-initialised and fed standardised inputs, the pre-activations' standard deviation wandered between
-    about 1.4 and 2.2, In a ReLU6 stack of the same kind, they rarely reach 6, which is 2.7 standard deviations out even at the widest spread. Hard swish is close to x/2
+    about 1.4 and 2.2. A ReLU6 stack of the same kind would therefore rarely clip: 6 is 2.7 standard deviations out
+    even at the widest spread" (an inference from the ReLU stack, worded as one: no ReLU6 stack was run). Hard swish is close to x/2
     near zero, as SiLU is, and for pre-activations symmetric about zero each keeps less of the signal's mean square
     than ReLU does at every scale, so under He's rule a deep stack of either without normalisation loses scale at
     every layer" (the recursion's home is initialisation#gelu-silu; the reason checked here: each is x times a gate
@@ -719,8 +732,9 @@ def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_eve
     assert (round(float(spread.min()), 1), round(float(spread.max()), 1)) == (1.4, 2.2)
     assert 0.5 * math.erfc(6 / (float(spread.max()) * math.sqrt(2))) < 5e-3  # P(z >= 6) at the largest spread: rare
     assert round(6 / float(spread.max()), 1) == 2.7                          # "2.7 standard deviations out"
-    for lang, words in (("en", "which is 2.7 standard deviations out even at the widest spread"),
-                        ("zh", "即使在标准差最大的层，6 也在 2.7 个标准差之外"),
+    for lang, words in (("en", "A ReLU6 stack of the same kind would therefore rarely clip: 6 is 2.7 standard deviations out "
+                               "even at the widest spread."),
+                        ("zh", "由此推断，同样的 ReLU6 网络里预激活值很少会到 6：即使在标准差最大的层，6 也在 2.7 个标准差之外。"),
                         ("en", "Hard swish is close to $x/2$ near zero, as SiLU is, and for pre-activations symmetric about zero "
                                "each keeps less of the signal's mean square than ReLU does at every scale, so under He's rule a "
                                "deep stack of either without normalisation loses scale at every layer "
@@ -881,3 +895,21 @@ def test_smooth_gates_need_an_exponential_or_an_error_function_and_the_int8_thre
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert all(q in text for q in quotes), (lang, [q for q in quotes if q not in text])
         assert "computes exactly" not in text and "精确算出" not in text and "straight pieces" not in text, lang
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_rule_names_of_the_first_table_are_the_first_authors_of_listed_papers(lang):
+    """Above the short-answer table: "He, LeCun and Xavier, in the Initialisation column, are the names of the rules'
+    authors"; #initialisation: the rules come from LeCun et al. (1998), Glorot and Bengio (2010) and He et al. (2015)
+    (first authors LeCun, Glorot, He), Xavier being Glorot's first name."""
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert {"en": "He, LeCun and Xavier, in the Initialisation column, are the names of the rules' authors "
+                  "([their papers](#initialisation)).",
+            "zh": "“初始化”一列里的 He、LeCun 和 Xavier 都是规则提出者的名字（[出处](#initialisation)）。"}[lang] in text
+    assert text.index("{ #initialisation }") > text.index("{ #short-answer }")
+    refs = text.split(REFERENCES[lang])[1]
+    import re
+    firsts = {re.split(r",|、| and | et al\.| 等人?", re.match(r"\d+\. (.+?)[（(]", line).group(1))[0].split()[-1]
+              for line in refs.strip().splitlines() if line[:1].isdigit()}
+    assert {"LeCun", "Glorot", "He"} <= firsts, firsts
+    assert {"en": "Xavier is Glorot's first name", "zh": "Xavier 是 Glorot 的名（不是姓）"}[lang] in text

@@ -338,6 +338,22 @@ def test_tanh_no_gain_keeps_both_passes():
         assert q > 1e-3 and backward_factor("tanh", g ** 2, q) > 1.0
 
 
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "above 1 it settles but the backward factor exceeds one: at the fixed point, "
+           "$n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ is 1.01 at gain 1.1, 1.21 at 5/3 and 1.86 at 3. "
+           "Poole et al. (2016) show that it exceeds one at every gain above 1;"),
+    ("zh", "大于 1，方差能稳住，反向因子却超过 1：在不动点上，$n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ "
+           "在增益 1.1 时为 1.01，5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）表明，增益只要大于 1，它就超过 1；")])
+def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_five_thirds_3(lang, wording):
+    """The three backward factors the page gives for the order/chaos statement (when-gradients-vanish
+    links here for it), each at the forward recursion's fixed point for that gain."""
+    stated = {1.1: 1.01, 5 / 3: 1.21, 3.0: 1.86}
+    for g, value in stated.items():
+        chi = backward_factor("tanh", g ** 2, fixed_point("tanh", g ** 2))
+        assert round(chi, 2) == value and chi > 1
+    assert wording in page_text("blog/posts/initialisation.md", lang)
+
+
 def test_sigmoid_settles_near_its_fixed_point(r):
     q = fixed_point("sigmoid", 1.0)
     assert round(math.sqrt(q), 3) == 0.514
@@ -751,11 +767,10 @@ def test_residual_recursion_doubles_at_alpha_1_and_2_to_the_50_is_1_1e15():
 @pytest.mark.parametrize("lang, wording", [
     ("en", "A simulation of 50 such blocks with the experiment's width (256) and inputs (a batch of 500 standard normal "
            "vectors) gives $3.0 \\times 10^{14}$ to $9.5 \\times 10^{14}$ over three weight draws. At finite width "
-           "each block's factor scatters around 2, and the product with it: these three draws fall below $2^{50}$, "
-           "other draws land above it."),
+           "each block's factor scatters around 2, so the product scatters widely around $2^{50}$."),
     ("zh", "用与上面实验相同的宽度（256）和输入（一批 500 个标准正态向量）模拟 50 个这样的块，换三组随机权重各算一次，"
            "结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间。宽度有限时，每个块的放大倍数在 2 附近散布，"
-           "乘积也随之散布：这三组都落在 $2^{50}$ 之下，换别的权重，有的会落在它之上。")])
+           "乘积也就在 $2^{50}$ 上下大幅散布。")])
 def test_residual_numbers_say_they_come_from_a_simulation_with_the_experiments_sizes(lang, wording):
     assert wording in page_text("blog/posts/initialisation.md", lang)
     assert (RES_WIDTH, RES_BATCH, len(RES_SEEDS), RES_BLOCKS) == (N, init_spread.BATCH, 3, 50)
@@ -780,8 +795,8 @@ def test_plain_residual_stack_block_factors_scatter_around_2(residual):
 
 
 def test_fifty_blocks_can_land_on_either_side_of_2_to_the_50():
-    """'these three draws fall below 2^50, other draws land above it': the next draws (seeds 3 to 6)
-    include one above (the page's three are below: test_measured_plain_residual_stack_...)."""
+    """'the product scatters widely around 2^50': the page's three draws are below it
+    (test_measured_plain_residual_stack_...), the next draws (seeds 3 to 6) include one above."""
     last = [residual_mean_squares(1.0, False, seed)[-1] for seed in (3, 4, 5, 6)]
     assert any(v > 2.0 ** 50 for v in last) and any(v < 2.0 ** 50 for v in last)
 
@@ -794,15 +809,15 @@ def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "ends at 51.01 to 55.85 after 50 blocks in the same three draws, against a predicted 51: all three end above it, other draws below it, by the same finite-width scatter."),
-    ("zh", "在同样三组权重下，50 个块之后的均方是 51.01 到 55.85，预测值为 51：这三组都在预测值之上，换别的权重，有的会落在它之下，同样是宽度有限带来的散布。")])
+    ("en", "ends at 51.01 to 55.85 after 50 blocks in the same three draws, against a predicted 51, the gap again coming from the finite-width scatter."),
+    ("zh", "在同样三组权重下，50 个块之后的均方是 51.01 到 55.85，预测值为 51，偏差同样来自宽度有限带来的散布。")])
 def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_01_to_55_85(residual, lang, wording):
     last = residual["pre_norm"][:, -1]
     assert 1 + RES_BLOCKS == 51 and (f"{last.min():.2f}", f"{last.max():.2f}") == ("51.01", "55.85")
     assert np.all(last > 51)                                                      # all three above the prediction
     steps = np.diff(residual["pre_norm"], axis=1)
     assert abs(float(np.mean(steps)) - 1) < 0.15                                 # about one per block
-    # "other draws below it": the next draws (seeds 3 to 6) include ends below 51
+    # "the finite-width scatter": the next draws (seeds 3 to 6) end on both sides of 51
     others = [residual_mean_squares(1.0, True, seed)[-1] for seed in (3, 4, 5, 6)]
     assert any(v < 51 for v in others) and any(v > 51 for v in others)
     assert wording in page_text("blog/posts/initialisation.md", lang)

@@ -242,8 +242,8 @@ def test_hessian_eigenvalues_quoted(zz):
     # quoted to four places with positive inputs, so that their ratio gives the quoted kappa = 13.7
     low, high = sorted(float(v) for v in zz["positive_eigenvalues"])
     assert (f"{low:.4f}", f"{high:.3f}") == ("0.0557", "0.764") and round(0.764 / 0.0557, 1) == 13.7
-    assert "are 0.0557 and 0.764 with positive inputs" in page_text("blog/posts/neuron-gradients-zigzag.md", "en")
-    assert "在全正输入时是 0.0557 和 0.764" in page_text("blog/posts/neuron-gradients-zigzag.md", "zh")
+    assert "The eigenvalues of $H$ for the 2000 points are 0.0557 and 0.764 with positive inputs" in page_text("blog/posts/neuron-gradients-zigzag.md", "en")
+    assert "这 2000 个点的海森矩阵特征值，在全正输入时是 0.0557 和 0.764" in page_text("blog/posts/neuron-gradients-zigzag.md", "zh")
     # after centring, also to four places, so that the unchanged small one reads 0.0557 on both sides
     low_c, high_c = sorted(float(v) for v in zz["centred_eigenvalues"])
     assert (f"{low_c:.4f}", f"{high_c:.4f}") == ("0.0506", "0.0557") and f"{high_c:.4f}" == f"{low:.4f}"
@@ -326,7 +326,7 @@ def test_full_batch_path_is_straight(zz):
 
 FULL_BATCH_MISCONCEPTION = {
     "en": "Full batches straighten the path but do not remove the slowness: the mean still ill-conditions the loss, and "
-          "from this start full-batch descent needed 54 steps against 1 after centring. Both counts depend on the start: "
+          "from this start full-batch gradient descent needed 54 steps against 1 after centring. Both counts depend on the start: "
           "from any start at the same distance, centred descent needs one or two steps, and descent on positive inputs up "
           "to 54.",
     "zh": "全批量能把路径拉直，却去不掉慢：均值照样让损失病态。从本文的起点出发，全批量梯度下降要 54 步，中心化后只要 1 步。"
@@ -646,8 +646,9 @@ def test_a_higher_low_raises_kappa_and_the_number_of_steps():
 
 
 RANGE_WORDS = {
-    "en": ("which moves the mean up and narrows the range; $\\kappa$ and the step count both grow: $[0.5, 1]^2$ gives "
-           "$\\kappa = 52.4$, up from 13.7; [what the mean costs](#mean-cost), below, shows how both changes add to it."),
+    "en": ("which raises the mean and narrows the range: on $[0.5, 1]^2$, $\\kappa$ grows from 13.7 to 52.4, and the step "
+           "count grows with it. [What the mean costs](#mean-cost), below, shows how the two changes multiply $\\mu^2/v$ "
+           "(by 1.56 and by 2.56)."),
     "zh": ("均值变大，区间也变窄，$\\kappa$ 和步数随之增长：$[0.5, 1]^2$ 给出 $\\kappa = 52.4$（原来是 13.7）；"
            "两处改动各自怎样推高它，见下文[“均值的代价，以及怎样去掉它”](#mean-cost)一节。")}
 

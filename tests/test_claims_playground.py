@@ -267,13 +267,13 @@ process.stdout.write(encode({ high: PRESETS['relu-high-rate'].state, bn: PRESETS
 
 
 def test_the_batchnorm_preset_is_item_2s_first_run_with_batch_normalisation_added():
-    """Item 2, last paragraph: 'Last, run "ReLU, high rate, with batch normalisation": it is this item's first run
-    with batch normalisation added.'  (The fourth experiment is numbered with the list, as part of item 2.)"""
+    """Item 2, last paragraph: 'Last, run "ReLU, high rate, with batch normalisation": the same settings as this
+    item's first run, plus batch normalisation.'  (The fourth experiment is numbered with the list, as part of item 2.)"""
     out = run_node(PRESET_STATES, {})
     high, bn = out["high"], out["bn"]
     assert bn.pop("bn") == 1 and not high.get("bn") and bn == high
-    for lang, words in (("en", "    Last, run \"ReLU, high rate, with batch normalisation\": it is this item's first run with "
-                               "batch normalisation added."),
+    for lang, words in (("en", "    Last, run \"ReLU, high rate, with batch normalisation\": the same settings as this item's "
+                               "first run, plus batch normalisation."),
                         ("zh", "    最后运行预设“ReLU，大学习率加批归一化”：它就是本项第一次运行的设置再加上批归一化。")):
         assert words in page(lang)
         items = page(lang).split("{ #try }")[1]
@@ -305,9 +305,9 @@ process.stdout.write(encode({ loss, spread }));
 
 
 def test_after_the_switch_to_relu_and_he_the_gradient_lines_are_within_ten_by_step_5_and_the_loss_near_zero_by_100():
-    """Item 1: 'by step 5 the gradient-norm lines of all layers lie within a factor of ten of one another, and on
-    most later steps they stay there (in the first 500 steps, about one step in four still spikes above it, for a step
-    or two at a time); by step 100 the training loss is down from 0.70 to 0.002.'  The playground's own run of the
+    """Item 1: 'By step 5 the gradient-norm lines of all layers lie within a factor of ten of one another. Most later
+    steps stay there; in the first 500, about one step in four spikes past that factor, a step or two at a time. By
+    step 100 the training loss is down from 0.70 to 0.002.'  The playground's own run of the
     switched preset: the largest over the smallest of the layers' gradient norms (all nine lines, output included, as
     the panel draws them) at every step, and the training loss at the start and after each step.  From step 5 to 500
     the spread exceeds ten on 23% of steps, in bursts of one step (62), two (24) or three (2)."""
@@ -328,9 +328,9 @@ def test_after_the_switch_to_relu_and_he_the_gradient_lines_are_within_ten_by_st
             n = 0
     assert max(bursts) <= 3 and sum(b <= 2 for b in bursts) / len(bursts) > 0.95, bursts   # "a step or two at a time"
     assert (round(loss[0], 2), round(loss[100], 3)) == (0.70, 0.002), (loss[0], loss[100])
-    for lang, words in (("en", "by step 5 the gradient-norm lines of all layers lie within a factor of ten of one another, and on "
-                                "most later steps they stay there (in the first 500 steps, about one step in four still spikes "
-                                "above it, for a step or two at a time); by step 100 the training loss is down from 0.70 to 0.002."),
+    for lang, words in (("en", "By step 5 the gradient-norm lines of all layers lie within a factor of ten of one another. Most "
+                                "later steps stay there; in the first 500, about one step in four spikes past that factor, a step "
+                                "or two at a time. By step 100 the training loss is down from 0.70 to 0.002."),
                         ("zh", "到第 5 步，所有层的梯度范数曲线彼此相差已不到十倍，之后大多数步也保持在这个范围内（前 500 步中大约每四步"
                                "就有一步短暂冲高，每次一两步）；"
                                "到第 100 步，训练损失已从 0.70 降到 0.002。")):

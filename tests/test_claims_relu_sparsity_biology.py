@@ -285,7 +285,7 @@ def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
     for lang, text, lennie in (
             ("en", "With one run per penalty on a synthetic task, the [comparison with Glorot et al.'s networks](#sparsity-l1) says only that a penalty of this size can make a small network as sparse as theirs. Without a penalty the second layer, with 29% of its outputs non-zero, is far from the 1 to 4% of cortical neurons active that Glorot et al. cite; only the strongest penalty brought it into that range (3.7% non-zero), at about 14% training error.",
              "put the share of cortical neurons active at the same time at about 1 to 4%; Lennie's own abstract says possibly fewer than 1%."),
-            ("zh", "每个惩罚只跑了一次，任务又是人工构造的，所以[与 Glorot 等人网络的比较](#sparsity-l1)只说明：这样大小的惩罚能让一个小网络和他们的网络一样稀疏。不加惩罚时，第二层仍有 29% 的输出不为零，离 Glorot 等人所引的皮层中 1% 到 4% 的神经元活跃差得远；只有最强的惩罚让它进入了这个范围（3.7% 不为零），代价是约 14% 的训练误差。",
+            ("zh", "每个惩罚只跑了一次，任务又是人工构造的，所以[与 Glorot 等人网络的比较](#sparsity-l1)只说明：这样大小的惩罚能让一个小网络和他们的网络一样稀疏。不加惩罚时，第二层仍有 29% 的输出不为零，与 Glorot 等人所引的皮层数据（同一时刻只有 1% 到 4% 的神经元活跃）相去甚远；只有最强的惩罚让它进入了这个范围（3.7% 不为零），代价是约 14% 的训练误差。",
              "称皮层中同一时刻处于活跃状态的神经元大约只占 1% 到 4%；Lennie 本人的摘要则说，这个比例可能不到 1%。")):
         assert lennie in page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert "cortex's 1 to 4%" not in page_text("blog/posts/relu-sparsity-biology.md", lang)
@@ -335,6 +335,10 @@ def test_li_et_al_quoted_from_their_abstract_not_paraphrased():
     assert "matched or beat" not in en and "相当甚至更好" not in zh
     assert "rests on one conference submission (Li et al.)." in en and "not on anything we measured" not in en
     assert "依据也只是一篇会议投稿（Li 等人）。" in zh and "我们没有测量" not in zh
+    # 'two papers' (the pre-training section) against 'one submission' (the verdict): only Li et al.
+    # credit sparsity; Glorot et al. report the result alone
+    assert "Glorot et al. report the result without tracing it to sparsity; only Li et al. credit the sparseness." in en
+    assert "Glorot 等人只报告了这个结果，没有把它归因于稀疏；把功劳记在稀疏上的，只有 Li 等人。" in zh
 
 
 def test_trained_errors_0_and_0_4_and_about_14_percent(sp):

@@ -178,7 +178,7 @@ def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_s
     from actsite.pages.glossary import TERMS as GLOSSARY
     assert "1/(1 − 0.9) = 10 times the plain step" in next(t for t in GLOSSARY if t.key == "momentum").en_definition
     for lang, said in (("en", "momentum 0.9 makes the tenth update 6.5 times the plain step η × gradient"),
-                       ("zh", "动量 0.9 让第十步的更新量达到普通梯度步（η × 梯度）的约 6.5 倍")):
+                       ("zh", "梯度保持不变时，动量 0.9 让第十步的更新量达到普通梯度步（η × 梯度）的约 6.5 倍")):
         assert said in page_text(PAGE, lang) and "1/(1 − 0.9)" not in page_text(PAGE, lang)
     assert all(np.diff(updates[:100]) > 0) and max(updates) < 10 + 1e-9            # grows towards 10 ...
     assert updates[-1] == pytest.approx(10, rel=1e-9)                              # ... and gets there
@@ -212,15 +212,21 @@ def test_without_momentum_no_unit_of_hidden_layer_2_dies_in_ten_steps_at_0_3(see
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Tanh units cannot die this way: a tanh\n# unit's slope is positive at every input (in float64, as these "
-           "runs compute it, up to about $|x| = 373$),\n# while ReLU's slope is zero on the whole negative half-line."),
-    ("zh", "tanh 单元不会这样死亡：它在任何输入上的斜率都为正（按这里训练时的算法在 float64 下计算，直到约 $|x| = 373$ 为止），"
-           "而 ReLU 的斜率在整条负半轴上都是零。")])
-def test_tanh_slope_as_the_runs_compute_it_is_positive_up_to_about_373(lang, wording):
-    """Tanh units cannot die as ReLU units do: tanh' = 1 - tanh^2 > 0 at every finite input; in float64
-    the slope the runs train with (the sech^2 x form) is positive up to about |x| = 373 (the 1 - tanh^2 x
-    form would already be zero beyond about 19, so the page must not quote 19), while ReLU's is zero on
-    the whole negative half-line."""
+    ("en", "Tanh units cannot die this way: tanh's\n# slope is never exactly zero, though it falls below $10^{-8}$ for "
+           "$|x| > 10$, so a saturated unit still learns\n# almost nothing; ReLU's slope is exactly zero on the whole "
+           "negative half-line."),
+    ("zh", "tanh 单元不会这样死亡：tanh 的斜率从不恰好为零（不过 $|x| > 10$ 时已不到 $10^{-8}$，饱和的单元照样几乎学不动）；"
+           "ReLU 的斜率则在整条负半轴上都恰好为零。")])
+def test_tanh_slope_is_never_zero_but_below_1e_8_beyond_10_relu_slope_is_zero(lang, wording):
+    """Tanh units cannot die as ReLU units do: tanh' = sech^2 > 0 at every finite input, and the form the
+    runs train with (sech^2 x) stays positive in float64 up to about |x| = 373 (the 1 - tanh^2 x form would
+    already be zero beyond about 19, so the page must not quote 19); but beyond |x| = 10 it is below 1e-8,
+    so a saturated tanh unit barely learns.  ReLU's slope is exactly zero on the whole negative half-line."""
+    from actsite.maths.functions import tanh_prime as slope
+    beyond = np.linspace(10, 60, 500_001)
+    assert np.all(slope(beyond) < 1e-8) and np.all(slope(-beyond) < 1e-8)        # "below 1e-8 for |x| > 10"
+    assert slope(9.5) > 1e-8                                                       # 10 is where it gets there
+    assert np.all(slope(beyond) > 0)                                               # "never exactly zero"
     from actsite.maths.functions import relu_prime
     x = np.linspace(0, 40, 4_000_001)
     computed = 1 - np.tanh(x) ** 2
@@ -240,6 +246,7 @@ def test_tanh_slope_as_the_runs_compute_it_is_positive_up_to_about_373(lang, wor
     assert round(sech_zero) == 373 and np.all(sech_squared(far[far < sech_zero]) > 0) and sech_zero > first_zero
     assert wording in page_text(PAGE, lang) and "exactly zero only far out" not in page_text(PAGE, lang)
     assert "|x| = 19$" not in page_text(PAGE, lang)                               # not the 1 - tanh^2 form's zero
+    assert "373" not in page_text(PAGE, lang)                                       # no float64 aside for editors
 
 
 @pytest.mark.parametrize("lang, wording", [

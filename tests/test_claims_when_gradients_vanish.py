@@ -667,8 +667,12 @@ def test_two_corrections_close_the_gap_between_predicted_and_measured_sigmoid_fa
         assert c == pytest.approx(p, rel=1e-4) and abs(c / m - 1) < 0.005, init
     notebook = page_text("notebooks/gradient-depth.py", lang)
     for code in ('q = next_variance("sigmoid", n_var_w, q)', "gaussian_expectation(lambda z: sigmoid_prime(z) ** 2, q)",
-                 "corrected=np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1))"):
+                 "corrected=np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1))", "for _ in range(100):"):
         assert code in notebook
+    # the markdown says how the cell reaches q*: one layer of the recursion, applied 100 times
+    assert {"en": "which the code reaches by applying `next_variance`, one layer of the recursion, 100 times",
+            "zh": "代码把一层递推 `next_variance` 连续做 100 次来求它"}[lang] in notebook
+    assert next_variance("sigmoid", 1.0, 0.3) == pytest.approx(gaussian_expectation(lambda t: sigmoid(t) ** 2, 0.3))
     assert {"en": "Each corrected prediction comes within 0.5% of the measured factor.",
             "zh": "修正后的每个预测值与实测因子都相差不到 0.5%。"}[lang] in notebook
     assert "0.0405" not in notebook                        # printed by the cell, not typed into the prose
@@ -896,12 +900,14 @@ def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "With He initialisation, in this draw (seed 0),\nthe tanh outputs settle at the fixed point\n"
-           "[the article derives](../blog/posts/when-gradients-vanish.md#initialisation) (pre-activation variance 0.62, so a\n"
-           "standard deviation of the outputs of $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$), while the ReLU\n"
+    ("en", "With He initialisation, in this draw (seed 0),\nthe tanh outputs settle at the forward recursion's fixed point "
+           "(pre-activation variance 0.62, so a\n"
+           "standard deviation of the outputs of $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$; the recursion is\n"
+           "[derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)), while the ReLU\n"
            "outputs drift by under 2% per layer, which over 50 layers still halves them."),
-    ("zh", "用 He 初始化时，在这次抽样（种子 0）里，tanh 的输出稳定在[文章推出的不动点](../blog/posts/when-gradients-vanish.md#initialisation)上"
-           "（预激活值方差约 0.62，对应输出标准差 $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$）；ReLU 的输出每层漂移不到 2%，但 50 层累积下来仍缩小了约一半。")])
+    ("zh", "用 He 初始化时，在这次抽样（种子 0）里，tanh 的输出稳定在前向递推的不动点上"
+           "（预激活值方差约 0.62，对应输出标准差 $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$；"
+           "递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）；ReLU 的输出每层漂移不到 2%，但 50 层累积下来仍缩小了约一半。")])
 def test_notebook_forward_with_he_tanh_settles_at_its_fixed_point_relu_drifts_and_halves(gd, lang, wording):
     """tanh/He: the output std converges to sqrt(E[tanh^2]) at the forward fixed point q* = 0.62, about 0.56.
     ReLU/He: under 2% per layer, yet 0.985^49 about halves it in the seed-0 draw; ReLU/He with seed 3
@@ -937,15 +943,17 @@ def test_notebook_relu_he_drift_direction_depends_on_the_draw(gd, lang, wording)
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Tanh: Xavier nearly flat between 10 to the 2 and 10 to the 3; He falling slightly from just above 10 to "
-           "the 4 at layer 1 to about 10 to the 3 at layer 50"),
+    ("en", "Tanh: Xavier nearly flat between 10 to the 2 and 10 to the 3; He falling steadily, by a factor of about 17, "
+           "from just above 10 to the 4 at layer 1 to about 10 to the 3 at layer 50"),
     ("zh", "tanh 图：Xavier 那条线几乎水平，位于 10 的 2 次方与 3 次方之间；He 那条从第 1 层略高于 10 的 4 次方"
-           "缓缓降到第 50 层的约 10 的 3 次方")])
-def test_alt_text_tanh_lines_xavier_flat_he_falling_slightly(gd, lang, wording):
+           "平稳地下降约 17 倍，降到第 50 层的约 10 的 3 次方")])
+def test_alt_text_tanh_lines_xavier_flat_he_falling_steadily_by_about_17(gd, lang, wording):
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
     xavier, he = np.log10(gd["tanh_xavier_grad"]), np.log10(gd["tanh_he_grad"])
     assert np.all((2 < xavier) & (xavier < 3))
     assert 4 < he[0] < 4.3 and round(float(he[-1])) == 3 and he[0] - he[-1] < 1.5
+    assert np.all(np.diff(he) < 0)                                        # "steadily": lower at every layer
+    assert int(10 ** (he[0] - he[-1])) == 17                              # "about 17" (17.5)
 
 def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
     q = steady_variance(tanh, 2)

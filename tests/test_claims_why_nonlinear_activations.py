@@ -367,16 +367,20 @@ def test_sigmoid_derivative_formula_and_bound_one_quarter():
 
 
 def test_sigma_and_one_minus_sigma_sum_to_one_so_their_product_is_at_most_a_quarter():
-    """'The sigmoid's slope is at most 1/4 and tanh's at most 1', derived (sigma' = sigma(1 - sigma), a product of two numbers
-    summing to 1) on from-linear-to-nonlinear, which the sentence links."""
+    """'The sigmoid's slope is sigma(1 - sigma) <= 1/4, since two numbers that add up to 1 multiply to at most 1/4, and
+    tanh's is 1 - tanh^2 <= 1': the one-line reason in place; the derivations of both slopes are on
+    from-linear-to-nonlinear, which the sentence links."""
     from claim_helpers import page_text
-    assert ("The sigmoid's slope is at most $1/4$ and tanh's at most $1$, as [What a good activation needs]"
-            "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives.") in page_text(
+    assert ("The sigmoid's slope is $\\sigma(1 - \\sigma) \\le 1/4$, since two numbers that add up to 1 multiply to at "
+            "most $1/4$, and tanh's is $1 - \\tanh^2 \\le 1$; [What a good activation needs]"
+            "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives both.") in page_text(
         "blog/posts/why-nonlinear-activations.md", "en")
-    assert ("sigmoid 的斜率至多为 $1/4$，tanh 的至多为 $1$，推导见[《好的激活函数需要什么》]"
+    assert ("sigmoid 的斜率是 $\\sigma(1 - \\sigma) \\le 1/4$（和为 1 的两个数，乘积至多为 $1/4$），tanh 的斜率是 "
+            "$1 - \\tanh^2 \\le 1$；两者的推导见[《好的激活函数需要什么》]"
             "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。") in page_text(
         "blog/posts/why-nonlinear-activations.md", "zh")
-    assert "sigma(1 - sigma)" not in page_text("blog/posts/why-nonlinear-activations.md", "en")  # proof lives there
+    a = np.linspace(-3, 4, 70001)                                          # any two reals adding up to 1
+    assert np.all(a * (1 - a) <= 0.25)
     assert tanh_prime(0.0) == 1.0 and np.all(tanh_prime(np.linspace(-30, 30, 60001)) <= 1.0)
     x = np.linspace(-30, 30, 60001)
     s = sigmoid(x)
@@ -425,8 +429,14 @@ def test_relu_slope_is_exactly_1_for_positive_and_exactly_0_for_negative_inputs(
 
 
 def test_a_unit_with_pre_activation_at_most_zero_on_every_example_outputs_zero_and_gets_no_gradient():
-    """The page: a unit whose pre-activation is at most zero on every training example (zero included,
-    with the site's slope 0 at the kink) outputs zero and receives no gradient for its weights and bias."""
+    """The page: a unit whose pre-activation is at most zero on every training point outputs zero and receives no
+    gradient for its weights and bias, 'at exactly zero too, because ReLU's slope at 0 is taken to be 0'."""
+    from claim_helpers import page_text
+    for lang, said in (("en", "receives no gradient for its own weights and bias (at exactly zero too, because ReLU's "
+                              "slope at 0 is taken to be 0)."),
+                       ("zh", "它自己的权重和偏置就再也收不到梯度（恰好为零时也一样，因为 ReLU 在 0 处的斜率取为 0）。")):
+        assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), lang
+    assert relu_prime(0.0) == 0.0
     rng = np.random.default_rng(3)
     h = rng.normal(size=(50, 4))
     w = rng.normal(size=4)
@@ -534,19 +544,25 @@ def test_dead_unit_sentence_keeps_the_glossary_plain_sgd_condition():
 def test_training_speed_summary_matches_the_home_page_table_relu_fewer_steps_at_three_rates_tanh_at_the_largest():
     """'In a 10-128-128-128-10 network ..., three seeds at each of four learning rates, ReLU reached 25%
     training error in fewer steps (medians over the seeds) at the three lower rates, and tanh did at the highest.
-    ReLU's lead there is far smaller than in the experiment of Krizhevsky et al. (2012)': read off the home
-    page's table (relu-sparsity-biology#training-speed, whose own tests recompute the runs)."""
+    ReLU was at most 2.15 times as fast there, a far smaller lead than in the experiment of Krizhevsky et al. (2012)':
+    read off the home page's table (relu-sparsity-biology#training-speed, whose own tests recompute the runs).
+    'Whether ReLU needs fewer steps, and how many fewer, depends on ...': at the highest rate it needs more."""
     import re
     from claim_helpers import page_text
     quotes = {"en": ("In [a 10-128-128-128-10 network on a synthetic task, three seeds at each of four learning rates]"
                      "(relu-sparsity-biology.md#training-speed), ReLU reached 25% training error in fewer steps "
-                     "(medians over the seeds) at the three lower rates, and tanh did at the highest. ReLU's lead there is "
-                     "far smaller than in the experiment of Krizhevsky et al. (2012), which that section also describes."),
+                     "(medians over the seeds) at the three lower rates, and tanh did at the highest. ReLU was at most 2.15 times "
+                     "as fast there, a far smaller lead than in the experiment of Krizhevsky et al. (2012), which that "
+                     "section also describes."),
               "zh": ("在[一个合成任务上的 10-128-128-128-10 网络里，四个学习率各跑三个种子](relu-sparsity-biology.md#training-speed)，"
                      "达到 25% 训练误差所需步数的中位数，在三个较小的学习率下都是 ReLU 更少，"
-                     "在最大的学习率下则是 tanh 更少。ReLU 在这里领先的幅度，远小于同一节介绍的 Krizhevsky 等人（2012）的实验。")}
+                     "在最大的学习率下则是 tanh 更少。ReLU 在这里的速度至多是 tanh 的 2.15 倍，领先的幅度远小于同一节介绍的 "
+                     "Krizhevsky 等人（2012）的实验。")}
+    whether = {"en": "Whether ReLU needs fewer steps, and how many fewer, depends on the network, the data and the learning rate.",
+               "zh": "至于 ReLU 是否用的步数更少、少多少，取决于网络、数据和学习率。"}
     for lang, quote in quotes.items():
         assert quote in page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert whether[lang] in page_text("blog/posts/why-nonlinear-activations.md", lang)
         home = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert "10-128-128-128-10" in home
         rows = [tuple(float(v) for v in m.groups())
@@ -555,6 +571,7 @@ def test_training_speed_summary_matches_the_home_page_table_relu_fewer_steps_at_
         assert all(relu < tanh for _, relu, tanh, _ in rows[:3])         # ReLU fewer median steps at the three smaller
         assert rows[3][1] > rows[3][2]                                   # tanh fewer at the largest
         assert max(tanh / relu for _, relu, tanh, _ in rows) <= 6 / 2    # "far smaller" than Krizhevsky's six
+        assert round(max(tanh / relu for _, relu, tanh, _ in rows), 2) == 2.15   # "at most 2.15 times as fast"
     en_home = page_text("blog/posts/relu-sparsity-biology.md", "en")
     assert "Three seeds are run at each of the learning rates" in en_home and "on a synthetic task" in en_home
     assert "six times faster" in en_home
@@ -585,7 +602,8 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     """'counts how many pre-activations start in the flat region (|tanh'| < 0.01): four tanh layers of
     sixteen units on XOR data, with initial weights of standard deviation 2. At the start of training about
     two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth in layer 1, whose
-    weighted sums each add two inputs rather than sixteen, and mostly for that reason stay smaller':
+    weighted sums are 3.3 to 3.8 times smaller than the later layers', mostly because each adds two inputs rather
+    than sixteen (a factor of sqrt(8) ~ 2.8)':
     recomputed with the playground's own JavaScript on the preset's starting network (the same shares its
     last panel prints).  The reason is checked too: each layer's pre-activations have the size
     sigma * sqrt(fan-in * mean square of its inputs), and the fan-in (2 against 16, a factor sqrt(8))
@@ -595,12 +613,13 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     for lang, said in (("en", "start in the [flat region](../../glossary.md#flat-region) ($|\\tanh'| < 0.01$): four tanh "
                               "layers of sixteen units on XOR data, with initial weights of standard deviation 2."),
                        ("en", "about two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth "
-                              "in layer 1, whose weighted sums each add two inputs rather than sixteen, and mostly for "
-                              "that reason stay smaller.\n"),
+                              "in layer 1, whose weighted sums are 3.3 to 3.8 times smaller than the later layers', "
+                              "mostly because each adds two inputs rather than sixteen (a factor of $\\sqrt{8} \\approx 2.8$).\n"),
                        ("zh", "落在[平坦区](../../glossary.md#flat-region)（$|\\tanh'| < 0.01$）。它有 4 个 tanh 层，"
                               "每层 16 个单元，数据为异或，初始权重的标准差为 2。"),
-                       ("zh", "第 2 到第 4 层约有三分之二的预激活值落在这里，第 1 层却只有约十分之一：它的每个加权和"
-                              "只有 2 个输入，而不是 16 个，数值较小主要就是这个缘故。")):
+                       ("zh", "第 2 到第 4 层约有三分之二的预激活值落在这里，第 1 层却只有约十分之一：后面各层的加权和"
+                              "是第 1 层的 3.3 到 3.8 倍，主要因为第 1 层的每个加权和只有 2 个输入，而不是 16 个"
+                              "（仅这一项就差 $\\sqrt{8} \\approx 2.8$ 倍）。")):
         assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
     out = run_node(FLAT_PRESET, {})
     assert out["act"] == "tanh" and out["sigma"] == 2 and out["threshold"] == 0.01
@@ -612,6 +631,9 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     for size, n, m in zip(rms, fan_in, inputs):                                 # sigma * sqrt(n * E[h^2])
         assert size == pytest.approx(2 * np.sqrt(n * m), rel=0.15), (size, n, m)
     assert rms[0] < 0.35 * min(rms[1:])                                         # layer 1's sums stay smaller
+    ratios = [round(r / rms[0], 1) for r in rms[1:]]
+    assert min(ratios) == 3.3 and max(ratios) == 3.8, ratios                    # "3.3 to 3.8 times smaller"
+    assert round(np.sqrt(fan_in[1] / fan_in[0]), 1) == 2.8                      # "a factor of sqrt(8) ~ 2.8"
     share = np.log(np.sqrt(fan_in[1] / fan_in[0])) / np.log(rms[1] / rms[0])
     assert share > 0.8, share                                                   # mostly the fan-in
 

@@ -71,3 +71,28 @@ def test_try_this_interprets_the_three_controls_with_the_formula(lang):
     assert shifted[0] == 0.5 and width[shifted] == 0.8
     assert sampled(*narrow) > sampled(*raised) and predicted(*narrow) > predicted(*raised)   # narrowing costs more
     assert sampled(*shifted) < 0.6 * sampled(0.5, 1.0)            # sharing the lower end does not share the cost
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_try_this_cell_prints_the_formula_next_to_the_sample(lang):
+    """'The cell prints the formula's value next to the sample's': the Try-this cell, run as written with say()
+    captured, passes kappa = 1 + 2 mu^2/v (mu, v from the range) beside the sample's kappa, and the printed formula
+    values of the three controls are 35.6, 22.1 and 31.4 (33.8, 21.0, 29.8 sampled)."""
+    from actsite.pages.notebook_text import TEXT
+    from actsite.pages.page_pairs import notebook_cells
+    from conftest import ROOT
+    source = (ROOT / "docs" / lang / "content" / NOTEBOOK).read_text(encoding="utf-8")
+    assert {"en": "The cell prints the formula's value next to the sample's",
+            "zh": "单元格把公式给出的值和样本的值并排打印"}[lang] in markdown_words(source)
+    cell = next(c for c in notebook_cells(source)[1] if '"zigzag_try"' in c)
+    printed = {}
+
+    def say(key, **values):
+        assert key == "zigzag_try"
+        printed[(values["low"], values["high"])] = TEXT[lang][key].format(**values)
+    exec(cell, {"np": np, "hessian": zigzag.hessian, "gd_path": zigzag.gd_path, "TOLERANCE": zigzag.TOLERANCE,
+                "say": say})
+    pattern = {"en": r"κ = +([\d.]+) \(formula ([\d.]+)\)", "zh": r"κ = +([\d.]+)（公式 ([\d.]+)）"}[lang]
+    shown = {r: tuple(float(v) for v in re.search(pattern, line).groups()) for r, line in printed.items()}
+    assert [shown[r] for r in CONTROLS] == [(33.8, 35.6), (21.0, 22.1), (29.8, 31.4)]
+    assert all(shown[r][1] == round(predicted(*r), 1) and shown[r][0] == round(sampled(*r), 1) for r in shown)

@@ -97,6 +97,13 @@ def test_silu_entry_fixes_the_name_of_swish_at_beta_one():
     assert term.home == "catalogue/smooth-gates.md#silu"
     assert "SiLU its member $\\beta = 1$, which Shazeer writes $\\mathrm{Swish}_1$" in term.en_definition
     assert "SiLU 是其中 $\\beta = 1$ 的一员，Shazeer 记作 $\\mathrm{Swish}_1$" in term.zh_definition
+    # the entry states the site's naming as the site practises it: the function is "SiLU / Swish" (its card,
+    # the reference table), Swish alone means the family (review final43, cb)
+    assert 'This site names the function "SiLU / Swish" and says Swish alone only for the family.' in term.en_definition
+    assert "本站把这个函数写作“SiLU / Swish”，单说 Swish 时只指整个函数族。" in term.zh_definition
+    assert EVERY["silu"].names == {"en": "SiLU / Swish", "zh": "SiLU / Swish"}
+    for lang in ("en", "zh"):
+        assert "## SiLU / Swish { #silu }" in (CONTENT[lang] / "catalogue/smooth-gates.md").read_text(encoding="utf-8")
 
 
 def test_machine_epsilon_entry_gives_the_double_precision_value():
@@ -379,11 +386,17 @@ def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
     an entry for every gated unit the site discusses covers it (review final34, cb)."""
     term = TERMS["gated-tanh-unit"]
     assert term.home == "catalogue/gated-units.md#gradient"
-    for lang, said in (("en", "gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating used in LSTMs (recurrent networks)"),
-                       ("zh", "门控 tanh 单元 $\\tanh(u)\\,\\sigma(v)$（LSTM 等循环网络所用的门控方式）")):
+    for lang, said in (("en", "gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN, "
+                              "modelled on the gates of LSTM recurrent networks"),
+                       ("zh", "门控 tanh 单元 $\\tanh(u)\\,\\sigma(v)$（van den Oord 等人 2016 年在 PixelCNN 中所用的门控方式，"
+                              "仿照的是 LSTM 循环网络的门）")):
         text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
         assert said in text.split("{ #gradient }")[1].split("\n## ")[0], lang
     assert "$\\tanh(u)\\,\\sigma(v)$" in term.en_definition and "$\\tanh(u)\\,\\sigma(v)$" in term.zh_definition
+    # the unit is van den Oord et al.'s LSTM-style gating (PixelCNN), not the gating of an LSTM (review final43, cb)
+    assert "the gating van den Oord et al. (2016) used in PixelCNN, modelled on the gates of LSTM recurrent networks" in term.en_definition
+    assert "van den Oord 等人（2016）在 PixelCNN 中仿照 LSTM 循环网络的门所用的门控方式" in term.zh_definition
+    assert "used in LSTMs" not in term.en_definition and "LSTM 等循环网络所用" not in term.zh_definition
 
 
 def test_rrelu_entry_defines_it_as_xu_et_al_do_and_names_pytorchs_slope_as_pytorchs():
@@ -434,12 +447,14 @@ def test_binary_cross_entropy_has_an_entry_homed_where_output_layers_defines_it(
 
 
 def test_gelu_tanh_entry_keeps_one_tense_and_the_smooth_gate_entry_names_the_page_by_its_title():
-    # the entry restates only what its home says: the paper cites Choudhury, who gives the formula as Page's (1977)
-    # (review final41/ca; not which experiments used it, review final39, cb)
+    # a one-line definition; the provenance chain (Choudhury, Page 1977) is told at its home, which the entry
+    # links (review final43, cb; not which experiments used it, review final39, cb)
     term = TERMS["gelu-tanh"]
-    assert term.en_definition.endswith("the paper cites Choudhury (2014), who gives it as Page's (1977) approximation of "
-                                       "the normal distribution function.") and "experiments" not in term.en_definition
-    assert term.zh_definition.endswith("论文引用 Choudhury（2014），而该文把它列为 Page（1977）给出的正态分布函数近似。") and "实验" not in term.zh_definition
+    assert term.en_definition.endswith(", an approximation of GELU that is faster to compute, from the paper that introduced GELU.")
+    assert term.zh_definition.endswith("：提出 GELU 的论文给出的 GELU 近似公式，算得更快。")
+    for definition in (term.en_definition, term.zh_definition):
+        assert "Choudhury" not in definition and "Page" not in definition and "experiments" not in definition and "实验" not in definition
+    assert term.home == "catalogue/smooth-gates.md#gelu-tanh"
     home = (CONTENT["en"] / "catalogue/smooth-gates.md").read_text(encoding="utf-8").split("{ #gelu-tanh }")[1].split("\n## ")[0]
     assert "Choudhury" in home and "Page's (1977)" in home
     smooth = TERMS["smooth-gate"]

@@ -51,10 +51,11 @@ def test_naive_softmax_overflows_at_logit_1000_and_the_stable_one_does_not():
 
 
 def test_cross_entropy_row_is_lse_minus_the_target_logits_computed_with_the_max_shift():
-    """The registry row: L = LSE(z) - sum y_i z_i, its stable form m + log sum exp(z - m) - sum y_i z_i
-    (m the largest logit); the naive form overflows at logit 1000, the stable one does not."""
+    """The registry row: L = -sum y_i log softmax(z)_i (short enough for the table to fit the text column),
+    its stable form m + log sum exp(z - m) - sum y_i z_i, which is LSE(z) - sum y_i z_i with m the largest
+    logit; the naive form overflows at logit 1000, the stable one does not."""
     o = out.OUTPUTS["cross_entropy"]
-    assert o.latex.endswith(r"= \mathrm{LSE}(z) - \sum_i y_i z_i") and o.library == "torch.nn.CrossEntropyLoss"
+    assert o.latex == r"L(z, y) = -\sum_i y_i \log \mathrm{softmax}(z)_i" and o.library == "torch.nn.CrossEntropyLoss"
     assert o.stable_latex == r"m + \log \textstyle\sum_j e^{z_j - m} - \sum_i y_i z_i,\ m = \max_j z_j"
     y = np.eye(6)[RNG.integers(0, 6, size=len(MODERATE))]
     m = MODERATE.max(axis=-1)

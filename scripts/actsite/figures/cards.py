@@ -4,13 +4,12 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from actsite.figures.names import written_name
 from actsite.figures.panels import label_panels
 from actsite.maths.functions import ACTIVATIONS, LEAKY_SLOPE, leaky_relu, leaky_relu_prime
 
 SIGMOID_FLAT = 0.01
 COMPARED = ("sigmoid", "tanh", "relu", "leaky_relu")
-# panel titles as the text writes them (the registry's short symbol LReLU is not used in prose)
-COMPARED_TITLES = {"sigmoid": r"$\mathrm{sigmoid}$", "leaky_relu": r"$\mathrm{Leaky\ ReLU}$"}
 
 
 def sigmoid_flat_threshold(level: float = SIGMOID_FLAT) -> float:
@@ -106,6 +105,6 @@ def draw_activations_compared(fig: Figure, colours: dict) -> dict:
                 va="top", fontsize=10, color=colours["text"])
         ax.set_xlabel(r"$x$")
         ax.set_ylim(-1.5, 3.0)
-    label_panels(axes, [COMPARED_TITLES.get(key, rf"${ACTIVATIONS[key].symbol}$") for key in COMPARED])
+    label_panels(axes, [rf"${written_name(key)}$" for key in COMPARED])
     axes[0].legend([axes[0].lines[0], axes[0].lines[1]], [r"$f(x)$", r"$f'(x)$"], loc="lower right")
     return {"keys": COMPARED, "means": means, "x": x}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from actsite.figures.names import signed, written_name
 from actsite.maths.catalogue import EVERY
 
 X_RANGE = (-5.0, 5.0)
@@ -12,7 +13,6 @@ POINTS = 2001
 RELATIVE = {"rectifier": "relu", "smooth": "relu", "hard": None}   # faint reference curve
 HARD_RELATIVE = {"hard_sigmoid": "sigmoid", "hard_tanh": "tanh", "softsign": "tanh", "relu6": "relu",
                  "hard_swish": "silu"}
-TITLES = {"maxout": r"\mathrm{Maxout}"}   # the pages write "Maxout"
 Y_CAP = (-2.0, 3.0)     # an unbounded function leaves the chart at these values
 VIEWS = {"relu6": ((-4.0, 9.0), (-1.0, 7.0)),      # (x limits, y limits) where the default hides a landmark:
          "hard_swish": ((-5.0, 5.0), (-1.0, 5.5))}   # the cap at 6; the identity piece beyond x = 3
@@ -54,10 +54,10 @@ def draw_card(key: str, fig: Figure, colours: dict) -> dict:
         ax.plot([x_min], [f_min], "o", color=colours["third"], ms=5)
         # above-left of a shallow dip; below-right of a V, whose arms fill the space above it
         v_shaped = act.f(np.array(x_min - 0.5)) > f_min + 0.25
-        ax.annotate(rf"$({x_min:.3f},\ {f_min:.3f})$", (x_min, f_min), (12, -30) if v_shaped else (-12, 30),
+        ax.annotate(rf"$({signed(x_min)},\ {signed(f_min)})$", (x_min, f_min), (12, -30) if v_shaped else (-12, 30),
                     textcoords="offset points", color=colours["text"], fontsize=9, ha="left" if v_shaped else "right",
                     arrowprops={"arrowstyle": "-", "color": colours["muted"]})
-    ax.set_title(rf"${TITLES.get(key, act.symbol)}$", fontsize=11)
+    ax.set_title(rf"${written_name(key)}$", fontsize=11)
     ax.set_xlabel(r"$x$")
     ax.set_xlim(*x_range)
     ax.set_ylim(*(fixed_y or y_range(f, df)))

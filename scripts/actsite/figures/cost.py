@@ -5,12 +5,9 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from actsite.experiments import cost
-from actsite.maths.catalogue import EVERY
+from actsite.figures.names import written_name
 
 DTYPE = "float64"
-# tick labels as the text writes the names (the registry's symbols run hard tanh etc. together)
-SPACED = {"hard_tanh": r"\mathrm{hard\ tanh}", "hard_sigmoid": r"\mathrm{hard\ sigmoid}",
-          "hard_swish": r"\mathrm{hard\ swish}", "leaky_relu": r"\mathrm{Leaky\ ReLU}", "maxout": r"\mathrm{Maxout}"}
 
 
 def draw_cost(fig: Figure, colours: dict) -> dict:
@@ -29,7 +26,7 @@ def draw_cost(fig: Figure, colours: dict) -> dict:
     ax.axvline(1.0, color=colours["muted"], lw=0.9, ls=":")
     ax.set_xscale("log")
     ax.set_xlim(0.3, 300)
-    ax.set_yticks(rows, [rf"${SPACED.get(k, EVERY[k].symbol)}$" for k in keys], fontsize=10)
+    ax.set_yticks(rows, [rf"${written_name(k)}$" for k in keys], fontsize=10)
     ax.set_ylim(-0.7, len(keys) - 0.3)
     ax.set_xlabel(r"$t\,/\,t_{\mathrm{ReLU}}$")
     ax.legend(loc="lower right")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from actsite.figures.names import written_name
 from actsite.maths.catalogue import EVERY
 from actsite.maths.functions import sigmoid
 from actsite.maths.low_precision import FORMAT_KEYS, every_value, row, to_format
@@ -19,14 +20,8 @@ LOW = ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn")
 TAIL_RANGE = (0.0, 10.0)
 GAP_RANGE = (0.0, 20.0)
 XLIM = 120.0                           # bars beyond ±XLIM end in an arrowhead
-# Tick labels that differ from the registry's symbol: the names the prose uses (the glossary's
-# "Leaky ReLU", and the hard functions written as two words).
-TICK_LABELS = {"leaky_relu": r"\mathrm{Leaky\ ReLU}", "hard_sigmoid": r"\mathrm{hard\ sigmoid}",
-               "hard_tanh": r"\mathrm{hard\ tanh}", "hard_swish": r"\mathrm{hard\ swish}", "maxout": r"\mathrm{Maxout}"}
-
-
 def tick_label(key: str) -> str:
-    return f"${TICK_LABELS.get(key, EVERY[key].symbol)}$"
+    return f"${written_name(key)}$"
 
 
 def evaluated(x: np.ndarray, fmt: str) -> np.ndarray:

@@ -309,10 +309,8 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         latex_prime=r"f'(x) = \frac{1}{(1 + \lvert x\rvert)^{2}}",
         f=softsign, df=softsign_prime, output_range=(-1.0, 1.0), monotonic=True, zero_centred=True,
         saturating=True, cost="division", smoothness="C1", joins=(0.0,), family="hard",
-        first_appeared=("elliott1993",), popularised_by=("glorot2010",),
-        popularised_scope={"en": ", in the sense of studying it: it compared softsign with the sigmoid and tanh in deep "
-                                 "feed-forward networks",
-                           "zh": "，指研究过它：该文在深层前馈网络里把 softsign 与 sigmoid、tanh 作了比较"},
+        # no populariser: Glorot and Bengio (2010) studied it but did not make it widely used (its card tells that)
+        first_appeared=("elliott1993",), popularised_by=(),
     ),
     Activation(
         key="relu6", symbol=r"\mathrm{ReLU6}", names={"zh": "ReLU6（上限为 6 的 ReLU）", "en": "ReLU6 (ReLU capped at 6)"},

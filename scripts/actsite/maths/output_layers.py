@@ -144,7 +144,7 @@ OUTPUTS: dict[str, OutputFunction] = {o.key: o for o in (
     ),
     OutputFunction(
         key="cross_entropy", names={"zh": "由 logit 计算的交叉熵", "en": "Cross-entropy from logits"},
-        latex=r"L(z, y) = -\sum_i y_i \log \mathrm{softmax}(z)_i = \mathrm{LSE}(z) - \sum_i y_i z_i",
+        latex=r"L(z, y) = -\sum_i y_i \log \mathrm{softmax}(z)_i",
         stable=cross_entropy_with_logits, naive=naive_cross_entropy,
         stable_latex=r"m + \log \textstyle\sum_j e^{z_j - m} - \sum_i y_i z_i,\ m = \max_j z_j",
         library="torch.nn.CrossEntropyLoss",

@@ -6,7 +6,7 @@
 # It first prints the fractions of dead units measured in
 # [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment): a 10-256-256-10 network,
 # [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps on a synthetic ten-class
-# task, three seeds per learning rate η. A hidden unit counts as dead when its pre-activation (its input to the ReLU) is at most zero on all 4000
+# task, three seeds per learning rate η. A hidden unit counts as dead when its [pre-activation](../glossary.md#pre-activation) (its input to the ReLU) is at most zero on all 4000
 # training points; for Leaky ReLU (ReLU with a slope of 0.01 on the negative side,
 # [defined in the article](../blog/posts/dead-relu-units.md#relu-variants)) the same criterion marks
 # a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are exactly zero.

@@ -65,7 +65,7 @@ say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 # The last three lines apply the two corrections given in
 # [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):
 # $\mathbb{E}[f'^2]$ taken, instead of at zero, at the fixed point $q^*$ of the forward recursion
-# $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ (the pre-activation variance that one layer maps to itself), and the factor
+# $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ (the pre-activation variance that one layer maps to itself, which the code reaches by applying `next_variance`, one layer of the recursion, 100 times), and the factor
 # $2^{1/49}$ for the larger input to layer 1. Each corrected prediction comes within 0.5% of the measured factor.
 
 # %%
@@ -90,9 +90,9 @@ for init in INIT_STD:
 # over all units and inputs (printed below as "output std"). With Xavier initialisation the ReLU activations shrink by a factor
 # of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
 # activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He initialisation, in this draw (seed 0),
-# the tanh outputs settle at the fixed point
-# [the article derives](../blog/posts/when-gradients-vanish.md#initialisation) (pre-activation variance 0.62, so a
-# standard deviation of the outputs of $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$), while the ReLU
+# the tanh outputs settle at the forward recursion's fixed point (pre-activation variance 0.62, so a
+# standard deviation of the outputs of $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$; the recursion is
+# [derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)), while the ReLU
 # outputs drift by under 2% per layer, which over 50 layers still halves them. For ReLU even the direction of the drift depends on the random draw:
 # here the outputs shrink, while with seed 1, in [Try this](#try-this) below, they grow.
 

@@ -92,9 +92,9 @@ for (lr, seed), share in shares.items():
 
 # %% [markdown]
 # At η = 0.1 no unit of that layer has died; at η = 0.3 the first ten steps kill 30% to 45% of them, and in
-# seed 0 (see [Try this](#try-this)) 46% are dead at step 100. Tanh units cannot die this way: a tanh
-# unit's slope is positive at every input (in float64, as these runs compute it, up to about $|x| = 373$),
-# while ReLU's slope is zero on the whole negative half-line.
+# seed 0 (see [Try this](#try-this)) 46% are dead at step 100. Tanh units cannot die this way: tanh's
+# slope is never exactly zero, though it falls below $10^{-8}$ for $|x| > 10$, so a saturated unit still learns
+# almost nothing; ReLU's slope is exactly zero on the whole negative half-line.
 #
 # The linked article on dead units finds almost none at η = 0.3. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it

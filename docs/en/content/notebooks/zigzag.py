@@ -48,7 +48,7 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 # The experiment: a linear unit with squared loss, 2000 inputs drawn uniformly from
 # $[0.2, 1]^2$ (all positive, like the outputs of a sigmoid layer) or the same inputs centred (each coordinate minus its mean over the
 # 2000 points), and targets $t = \mathbf{w}^{*\top}\mathbf{x}$ with $\mathbf{w}^* = (1, -1)$; training
-# starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one random training point, at
+# starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one random [training point](../glossary.md#training-point) (an input with its target), at
 # learning rate $\eta = 1$.
 #
 # Why the signs matter: each step changes weight $i$ by $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$, one
@@ -71,8 +71,8 @@ for label, centred in (("positive", False), ("centred", True)):
 # %% [markdown]
 # With positive inputs every step from a single training point moves both weights the same way; after centring,
 # about half of them do, and the path is far straighter. Part of that is the step size: centring shrinks
-# the inputs, so at the same learning rate the centred steps are shorter. The next cell matches the
-# step size ($\eta$ times the mean squared input length) both ways: its first two runs share the centred
+# the inputs, so at the same learning rate the centred steps are shorter. The next cell runs both kinds of input
+# at each of the two step sizes ($\eta$ times the mean squared input length): its first two runs share the centred
 # run's smaller step size, which needs learning rate 0.13 for the positive inputs, and its last two the
 # positive run's larger one, which needs 7.7 for the centred inputs. It also prints how far each run ends
 # from $\mathbf{w}^*$:
@@ -89,13 +89,13 @@ for label, lr in (("positive", square["centred"] / square["positive"]), ("centre
 # At either matched step size the positive path still winds far more than the centred one, and at the
 # smaller one it ends far from $\mathbf{w}^*$.
 #
-# ## Full-batch descent and the condition number { #notebook-zigzag-full-batch }
+# ## Full-batch gradient descent and the condition number { #notebook-zigzag-full-batch }
 #
 # Full-batch gradient descent averages the gradient over all 2000 training points, so its
 # components can have both signs. With positive inputs it is still slow, because the curvature
 # differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
 # ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second
-# derivatives), measures that difference. Full-batch descent runs here at the learning rate
+# derivatives), measures that difference. Full-batch gradient descent runs here at the learning rate
 # $\eta = 1/\lambda_{\max}$ (`eta` in the next cell; replace `1 / eigenvalues.max()` by a number to try another rate):
 
 # %%
@@ -143,15 +143,17 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # - $[0.5, 1.3]^2$ has the width 0.8 and the lower end of $[0.5, 1]^2$: the formula gives 31.4, the sample 29.8.
 #
 # So at a fixed mean, narrowing the range from 0.8 to 0.5 costs more than raising the mean from 0.6 to 0.75 at a fixed
-# width, and the lower end matters only through the mean and width it sets. Add other ranges to the tuple to see more.
+# width, and the lower end matters only through the mean and width it sets. The cell prints the formula's value next to
+# the sample's; add other ranges to the tuple to see more.
 
 # %%
 for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15), (0.5, 1.3)):
     X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
     eigenvalues = np.linalg.eigvalsh(hessian(X))
     eta = 1 / eigenvalues.max()
-    say("zigzag_try", low=low, high=high, kappa=eigenvalues.max() / eigenvalues.min(), tolerance=TOLERANCE,
-        steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
+    mu, v = (low + high) / 2, (high - low) ** 2 / 12              # mean and variance of one input
+    say("zigzag_try", low=low, high=high, kappa=eigenvalues.max() / eigenvalues.min(), formula=1 + 2 * mu**2 / v,
+        tolerance=TOLERANCE, steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先打印[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)测得的死亡单元比例。实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练点组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在全部 4000 个训练点上的预激活值（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
+# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先打印[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)测得的死亡单元比例。实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练点组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在全部 4000 个训练点上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
 
 # %%
 import numpy as np

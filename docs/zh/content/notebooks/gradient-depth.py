@@ -44,7 +44,7 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
-# 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。最后三行加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$（经过一层后保持不变的预激活值方差）处取值，而不是在零点；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。修正后的每个预测值与实测因子都相差不到 0.5%。
+# 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。最后三行加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$（经过一层后保持不变的预激活值方差；代码把一层递推 `next_variance` 连续做 100 次来求它）处取值，而不是在零点；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。修正后的每个预测值与实测因子都相差不到 0.5%。
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
@@ -64,7 +64,7 @@ for init in INIT_STD:
         corrected=np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1)), measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算，即下面的“输出标准差”）。用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，在这次抽样（种子 0）里，tanh 的输出稳定在[文章推出的不动点](../blog/posts/when-gradients-vanish.md#initialisation)上（预激活值方差约 0.62，对应输出标准差 $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$）；ReLU 的输出每层漂移不到 2%，但 50 层累积下来仍缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，而[动手试试](#try-this)中的种子 1 让它们逐层变大。
+# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算，即下面的“输出标准差”）。用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，在这次抽样（种子 0）里，tanh 的输出稳定在前向递推的不动点上（预激活值方差约 0.62，对应输出标准差 $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$；递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）；ReLU 的输出每层漂移不到 2%，但 50 层累积下来仍缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，而[动手试试](#try-this)中的种子 1 让它们逐层变大。
 
 # %%
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):

@@ -40,7 +40,7 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 #
 # ## 全正输入与中心化输入上的 SGD { #notebook-zigzag-descent }
 #
-# 实验对象是平方损失下的线性单元。输入有两种：在 $[0.2, 1]^2$ 上均匀采样的 2000 个点（全为正，就像 sigmoid 层的输出），以及把它们中心化（每个分量减去它在 2000 个点上的均值）之后的结果。目标值 $t = \mathbf{w}^{*\top}\mathbf{x}$，其中 $\mathbf{w}^* = (1, -1)$；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个训练点，学习率 $\eta = 1$。
+# 实验对象是平方损失下的线性单元。输入有两种：在 $[0.2, 1]^2$ 上均匀采样的 2000 个点（全为正，就像 sigmoid 层的输出），以及把它们中心化（每个分量减去它在 2000 个点上的均值）之后的结果。目标值 $t = \mathbf{w}^{*\top}\mathbf{x}$，其中 $\mathbf{w}^* = (1, -1)$；训练从 $(-1, 1)$ 出发。随机梯度下降（SGD）走 60 步，每步随机取一个[训练点](../glossary.md#training-point)（一个输入连同它的目标），学习率 $\eta = 1$。
 #
 # 符号为什么要紧：每一步让权重 $i$ 改变 $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$，即两个权重共用的一个因子乘以 $x_i$，所以各个 $x_i$ 都为正时，两个权重同向移动。而通往目标的方向 $(1, -1)$ 要求 $w_1$ 增大、$w_2$ 减小，由单个训练点算出的任何一步更新都做不到。
 #
@@ -84,7 +84,7 @@ for label, centred in (("positive", False), ("centred", True)):
         condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
 
 # %% [markdown]
-# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。中心化之后，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最陡的方向，所以一步就够了。输入全正时，这条连线几乎正好沿着最平坦的方向，到目标的距离于是按几何级数缩小（两点详见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）：
+# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。中心化之后，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最陡的方向，所以一步就够了。输入全正时，这条连线几乎正好沿着最平坦的方向，到目标的距离于是按几何级数缩小（这两点的解释见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）：
 #
 # $$
 # \|\mathbf{w}^{(t)} - \mathbf{w}^*\| \approx \Bigl(1 - \frac{1}{\kappa}\Bigr)^{t}\,\|\mathbf{w}^{(0)} - \mathbf{w}^*\|
@@ -109,15 +109,16 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 # - $[0.35, 1.15]^2$ 保持实验的宽度，均值取 $[0.5, 1]^2$ 的 0.75：公式给出 22.1，样本为 21.0。
 # - $[0.5, 1.3]^2$ 宽度也是 0.8，下端与 $[0.5, 1]^2$ 相同：公式给出 31.4，样本为 29.8。
 #
-# 可见均值不变时把宽度从 0.8 缩到 0.5，比宽度不变时把均值从 0.6 抬到 0.75 代价更大；下端只通过它决定的均值和宽度起作用。往元组里添几个区间，还能看到更多。
+# 可见均值不变时把宽度从 0.8 缩到 0.5，比宽度不变时把均值从 0.6 抬到 0.75 代价更大；下端只通过它决定的均值和宽度起作用。单元格把公式给出的值和样本的值并排打印；往元组里添几个区间，还能看到更多。
 
 # %%
 for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15), (0.5, 1.3)):
     X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
     eigenvalues = np.linalg.eigvalsh(hessian(X))
     eta = 1 / eigenvalues.max()
-    say("zigzag_try", low=low, high=high, kappa=eigenvalues.max() / eigenvalues.min(), tolerance=TOLERANCE,
-        steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
+    mu, v = (low + high) / 2, (high - low) ** 2 / 12              # mean and variance of one input
+    say("zigzag_try", low=low, high=high, kappa=eigenvalues.max() / eigenvalues.min(), formula=1 + 2 * mu**2 / v,
+        tolerance=TOLERANCE, steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
