@@ -101,14 +101,14 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("**A usable slope (a requirement).** A *usable slope* exists almost everywhere and is non-zero wherever the "
-           "function changes. Training needs one, because gradient-based training moves each "
+    "en": ("**A usable slope (a requirement).** A *usable slope* exists almost everywhere and is not zero on any interval "
+           "over which the function changes. Training needs one, because gradient-based training moves each "
            "weight in proportion to the derivative of the loss, and the chain rule builds that derivative from the "
            "activation's own slope.",
            "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
            "where no gradient can see it,",
            "a step function, also differentiable almost everywhere, passes back no gradient at all, because its slope is 0."),
-    "zh": ("**可用的斜率（必需）。**所谓**可用的斜率**，是指几乎处处存在、并且在函数变化的地方不为零的斜率。"
+    "zh": ("**可用的斜率（必需）。**所谓**可用的斜率**，是指几乎处处存在、并且在函数有变化的任何区间上都不恒为零的斜率。"
            "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。")}
@@ -680,6 +680,13 @@ def test_the_table_slope_row_tells_a_step_function_from_relu():
     def step_slope(z):
         return np.zeros_like(np.asarray(z, dtype=float))
     assert _usable_slope(relu, relu_prime) and not _usable_slope(step, step_slope)
+    # "not zero on any interval over which the function changes", not "non-zero wherever it changes": GELU's
+    # slope is exactly 0 at its minimum (x = -0.752), a single point, and GELU still passes (review final44/pa)
+    from scipy.optimize import brentq
+    from actsite.maths.catalogue import EVERY
+    gelu = EVERY["gelu"]
+    x_min = brentq(lambda z: float(gelu.df(np.array([z]))[0]), -1.0, -0.5)
+    assert round(x_min, 3) == -0.752 and _usable_slope(gelu.f, gelu.df)
     for lang, row in (("en", "| A usable slope | yes | yes | yes (subgradient at $0$) |"),
                       ("zh", "| 可用的斜率 | 是 | 是 | 是（$0$ 处取次梯度） |")):
         assert row in page_text(PAGE, lang)

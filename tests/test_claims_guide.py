@@ -571,7 +571,7 @@ def test_at_rate_2_the_leaky_runs_diverged_where_relu_kept_training(plain):
     assert np.all(np.isnan(plain["leaky_relu_error"][at_2]))                      # every leaky run diverged
     assert np.all(np.isfinite(plain["relu_error"][at_2]))                          # no ReLU run did
     for lang, words in (("en", "In the same experiment, though, at a rate of 2.0 the leaky runs diverged where ReLU kept training."),
-                        ("zh", "不过在同一个实验中，学习率为 2.0 时带泄漏的整流函数发散了，而 ReLU 仍在训练。")):
+                        ("zh", "不过在同一个实验中，学习率为 2.0 时带泄漏的整流函数的训练发散了，而 ReLU 仍在训练。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -649,15 +649,22 @@ def test_for_the_sigmoid_no_rule_fits_as_the_initialisation_article_says(lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_sentence_below_the_table_says_which_rules_keep_the_scale(lang):
-    """"The rules for ReLU and the leaky rectifiers keep the variance at any input scale, and SELU's at its fixed point
-    (mean 0, variance 1)" (tested below: ReLU's gain sqrt 2 and the leaky gain at every scale, SELU's fixed point);
-    the others do not: tanh's and GELU's/SiLU's gains depend on the scale."""
-    said = {"en": "The rules for ReLU and the leaky rectifiers keep the variance at any input scale, and SELU's at its fixed point "
-                  "(mean 0, variance 1).",
-            "zh": "ReLU 和带泄漏的整流函数的规则对任何尺度的输入都能保持方差，SELU 的规则在它的不动点上（均值 0、方差 1）保持尺度。"}[lang]
+    """"The rules for ReLU, Leaky ReLU and PReLU keep the variance at any input scale (ELU's does not), and SELU's at
+    its fixed point (mean 0, variance 1)" (tested below: ReLU's gain sqrt 2 and the leaky gain at every scale, SELU's
+    fixed point); the others do not: tanh's, ELU's and GELU's/SiLU's gains depend on the scale (ELU under He's 2/n:
+    a mean-square factor of 1.86 at q = 0.01, 1.29 at q = 1, review final44/tools)."""
+    said = {"en": "The rules for ReLU, Leaky ReLU and PReLU keep the variance at any input scale (ELU's does not), and SELU's "
+                  "at its fixed point (mean 0, variance 1).",
+            "zh": "ReLU、Leaky ReLU 和 PReLU 的规则对任何尺度的输入都能保持方差（ELU 的不能），SELU 的规则在它的不动点上"
+                  "（均值 0、方差 1）保持尺度。"}[lang]
     assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert gain("tanh", 0.01) != pytest.approx(gain("tanh", 4.0), rel=0.05)
     assert gain("gelu", 0.01) != pytest.approx(gain("gelu", 4.0), rel=0.05)
+    assert gain("elu", 0.01) != pytest.approx(gain("elu", 4.0), rel=0.05)
+    he_factor = lambda q: 2 * gaussian_expectation(lambda z: EVERY["elu"].f(z) ** 2, q) / q   # noqa: E731
+    assert round(he_factor(0.01), 2) == 1.86 and round(he_factor(1.0), 2) == 1.29
+    for key in ("leaky_relu", "prelu"):                      # positively homogeneous: one gain for every scale
+        assert gain(key, 0.01) == pytest.approx(gain(key, 4.0), rel=1e-9)
 
 
 def test_xavier_keeps_the_forward_variance_only_when_fan_in_equals_fan_out():

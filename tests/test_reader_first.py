@@ -152,3 +152,6 @@ def test_inline_maths_keeps_its_punctuation():
     html = '取 <span class="arithmatex">\\(x\\)</span>，再取 <span class="arithmatex">\\(y\\)</span> 即可。'
     assert bind_punctuation(html) == ('取 <span class="math-punct"><span class="arithmatex">\\(x\\)</span>，</span>'
                                       '再取 <span class="arithmatex">\\(y\\)</span> 即可。')
+    english = 'slope <span class="arithmatex">\\(a\\)</span>), then <span class="arithmatex">\\(b\\)</span> and'
+    assert bind_punctuation(english) == ('slope <span class="math-punct"><span class="arithmatex">\\(a\\)</span>),</span>'
+                                         ' then <span class="arithmatex">\\(b\\)</span> and')

@@ -1,15 +1,15 @@
-"""Keep Chinese punctuation on the line of the inline maths it follows.
+"""Keep punctuation on the line of the inline maths it follows, in both languages.
 
-Browsers may break a line between an inline formula and the full-width punctuation after it,
-so a rendered line starts with 「，」 or 「。」. Wrapping the formula and its punctuation in one
+Browsers may break a line between an inline formula and the punctuation after it, so a rendered
+line starts with 「，」, 「。」, "." or ",". Wrapping the formula and its punctuation in one
 ``<span class="math-punct">`` (``white-space: nowrap`` in site.css) keeps them together.
 """
 from __future__ import annotations
 
 import re
 
-# Punctuation that Chinese typesetting never puts at the start of a line.
-CLOSING = "，。；：、！？）》”’"
+# Punctuation that typesetting never puts at the start of a line: Chinese full-width, then Latin.
+CLOSING = "，。；：、！？）》”’" + ".,;:!?)"
 INLINE_MATH_THEN_CLOSING = re.compile(
     r'(<span class="arithmatex">(?:(?!</span>).)*?</span>)([' + CLOSING + r']+)', re.S)
 

@@ -12,8 +12,9 @@
 # Xavier initialisation ($\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He initialisation ($\sigma_w^2 = 2/n$).
 #
 # The last column, "factor per layer", is
-# $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: what one step down the
-# backward pass multiplies the gradient by, on average (a geometric mean over the 49 steps).
+# $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: how much the weight gradient changes
+# from one layer to the next, on average (a geometric mean over the 49 steps). It combines two changes: the error
+# signal's on its way down, and the layer input's on the forward pass.
 # The last cells turn to the article's deep sigmoid classifier, still at its random initial weights.
 
 # %%
