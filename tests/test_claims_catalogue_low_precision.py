@@ -302,10 +302,10 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
         assert turns.min() > left / 3 and turns.max() < right / 3, (key, turns, left, right)
         assert abs(turns).max() < 3, key
     page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
-              "threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
+              "float32 threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
               "even for GELU′, SiLU′ and Mish′, which are not monotone but turn well before their thresholds. "
               "The search also checks the 65,536 float32 values just past each threshold one by one, and finds no disagreement there.", "")
-    page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了阈值，函数与渐近线之间的距离、"
+    page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了 float32 的阈值，函数与渐近线之间的距离、"
               "两者斜率之间的距离都只会缩小；GELU′、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前。此外，搜索还把每个阈值之后紧接着的 65536 个 float32 值逐个检查了一遍，没有发现不一致。")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
@@ -1447,10 +1447,12 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("en", "Hard swish, for instance, becomes $x$ one step below 3 in every format (at 2.98 in bfloat16, 2.5 in E5M2).", "")
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
-              "equals its asymptote everywhere. Thresholds are rounded to two decimals, or given with as many digits as it "
-              "takes to name the format's exact value (float16's 4.508 is 4.5078125).", "")
+              "equals its asymptote everywhere. A threshold with at most three decimals is written in full (3.375); "
+              "any other is rounded to two decimals, or given with as many digits as it takes to name the format's exact "
+              "value (float16's 4.508 is 4.5078125).", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。"
-              "阈值一般保留两位小数；两位不足以确定格式中的那个值时多保留几位（如 float16 中的 4.508 即 4.5078125）。")
+              "不超过三位小数的阈值照写（如 3.375）；其余的一般保留两位小数，两位不足以确定格式中的那个值时多保留几位"
+              "（如 float16 中的 4.508 即 4.5078125）。")
     # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
     # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,
     # trailing zeros dropped (20.296875 becomes 20.3); where two decimals would name a neighbouring value in the 8- and

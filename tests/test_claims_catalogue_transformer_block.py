@@ -621,8 +621,8 @@ def test_serving_a_capped_model_without_the_cap_changes_its_predictions():
     with_cap, without = attn.softmax(cap(z, 30.0)), attn.softmax(z)
     assert np.abs(with_cap - without).max() > 0.1
     shown("The cap is part of the function the model learned: its logits were trained to pass through it, so serving the model "
-          "without the cap, say in a kernel that cannot apply the $\\tanh$, changes its predictions.",
-          "软上限是模型学到的函数的一部分：模型的 logit 是带着软上限训练出来的，推理时若去掉它（比如所用的内核算不了 $\\tanh$），预测就会改变。")
+          "without the cap, say in a kernel that cannot apply the $\\tanh$, changes its predicted probabilities.",
+          "软上限是模型学到的函数的一部分：模型的 logit 是带着软上限训练出来的，推理时若去掉它（比如所用的内核算不了 $\\tanh$），预测的概率就会改变。")
 
 
 # --- the z-loss -----------------------------------------------------------------------------
@@ -658,7 +658,7 @@ def test_a_z_loss_step_lowers_the_largest_logits_most_and_flattens_the_distribut
     assert np.all(np.diff((z - stepped)[np.argsort(z)]) > 0)        # the largest moves most
     assert attn.entropy(attn.softmax(stepped)) > attn.entropy(attn.softmax(z))
     assert 0 < np.logaddexp.reduce(stepped) < log_z                 # towards log Z = 0
-    shown("A gradient step on the z-loss is proportional to $p$, so it moves the largest logits most, always in the direction that brings "
+    shown("A gradient step on the z-loss changes the logits in proportion to $p$, so it moves the largest logits most, always in the direction that brings "
           "$\\log Z$ back towards 0: when $\\log Z > 0$ it lowers every logit and slightly flattens the distribution",
           "各个 logit 的改变量与 $p$ 成正比，越大的 logit 移动得越多，方向总是把 $\\log Z$ 拉回 0：$\\log Z > 0$ 时，每个 logit 都降低，分布略微变平")
 

@@ -653,9 +653,11 @@ def test_the_sentence_below_the_table_says_which_rules_keep_the_scale(lang):
     its fixed point (mean 0, variance 1)" (tested below: ReLU's gain sqrt 2 and the leaky gain at every scale, SELU's
     fixed point); the others do not: tanh's, ELU's and GELU's/SiLU's gains depend on the scale (ELU under He's 2/n:
     a mean-square factor of 1.86 at q = 0.01, 1.29 at q = 1, review final44/tools)."""
-    said = {"en": "The rules for ReLU, Leaky ReLU and PReLU keep the variance at any input scale (ELU's does not), and SELU's "
+    said = {"en": "The rules for ReLU, Leaky ReLU and PReLU keep the variance at any input scale (He's rule does not do this for "
+                  "ELU: how much a layer changes the variance depends on the input scale), and SELU's "
                   "at its fixed point (mean 0, variance 1).",
-            "zh": "ReLU、Leaky ReLU 和 PReLU 的规则对任何尺度的输入都能保持方差（ELU 的不能），SELU 的规则在它的不动点上"
+            "zh": "ReLU、Leaky ReLU 和 PReLU 的规则对任何尺度的输入都能保持方差（He 的规则用于 ELU 时做不到这一点：一层"
+                  "让方差改变多少，取决于输入的尺度），SELU 的规则在它的不动点上"
                   "（均值 0、方差 1）保持尺度。"}[lang]
     assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert gain("tanh", 0.01) != pytest.approx(gain("tanh", 4.0), rel=0.05)
