@@ -413,7 +413,7 @@ def gain(key: str, q: float) -> float:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_weight_scale_keeps_gelu_or_silu_steady_without_normalisation(lang):
-    """Table, GELU/SiLU row: "2/n_in (He) is common; without normalisation no scale keeps their variance steady (a tuned
+    """Table, GELU/SiLU row: "2/n_in (He), as for ReLU; without normalisation no scale keeps their variance steady (a tuned
     scale gives only an unstable fixed point" (the home: initialisation#gelu-silu, "a repelling one").  The gain
     that holds q = 1 (1.534 for GELU, 1.677 for SiLU) gives the map q -> g^2 E[f^2] a slope of 1.14 and 1.17 there.  Under He, from unit scale, the recursion q -> 2 E[f(z)^2] gives 0.029 (GELU) and
     0.0036 (SiLU) after ten layers, the numbers the article states and its test computes; and E[f^2]/q rises with q
@@ -437,9 +437,9 @@ def test_no_weight_scale_keeps_gelu_or_silu_steady_without_normalisation(lang):
             "zh": "经过十层 GELU，预激活值的均方降到 0.029；经过十层 SiLU，降到 0.0036"}[lang] in home
     assert {"en": "makes $q = 1$ a fixed point, but a repelling one", "zh": "但这是一个排斥不动点"}[lang] in home
     row = table_rows((CONTENT[lang] / PAGE).read_text(encoding="utf-8"), "{ #initialisation }", "{ #training-stalls }")
-    said = {"en": "$2/n_{\\text{in}}$ (He) is common; without normalisation no scale keeps their variance steady (a tuned scale "
+    said = {"en": "$2/n_{\\text{in}}$ (He), as for ReLU; without normalisation no scale keeps their variance steady (a tuned scale "
                   "gives only an unstable fixed point; [why](blog/posts/initialisation.md#gelu-silu))",
-            "zh": "常用 $2/n_{\\text{in}}$（He）；没有归一化时，任何尺度都不能让方差稳定下来：调好的尺度也只能让它停在一个"
+            "zh": "沿用 ReLU 的 $2/n_{\\text{in}}$（He）；没有归一化时，任何尺度都不能让方差稳定下来：调好的尺度也只能让它停在一个"
                   "不稳定的不动点上（[原因](blog/posts/initialisation.md#gelu-silu)）"}[lang]
     assert row[{"en": "GELU, SiLU", "zh": "GELU、SiLU"}[lang]][0] == said, row
     assert {"en": "(He), approximately", "zh": "（He），近似"}[lang] not in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
