@@ -142,7 +142,7 @@ def test_dot_product_variance_is_d_k():
         assert abs(s.mean()) < 0.05 * np.sqrt(d_k)
         assert s.var() == pytest.approx(d_k, rel=0.02)
     assert np.sqrt(64) == 8 and np.sqrt(1024) == 32
-    shown("about 8 for $d_k = 64$, about 32 for 1,024", "$d_k = 64$ 时约为 8，为 1024 时约为 32")
+    shown("about 8 for $d_k = 64$, about 32 for 1,024", "$d_k = 64$ 时约为 8，$d_k = 1024$ 时约为 32")
 
 
 def test_a_lead_of_a_few_units_more_than_log_k_takes_almost_all_the_weight():
@@ -500,7 +500,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
           "可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度。")
     # what it fixes at every d_k is the sharpness: the topic sentence of the paragraph on the scores' gradient
     assert np.ptp(scaling["scaled_entropy"]) < 0.1 and np.ptp(scaling["unscaled_entropy"]) > 3
-    for lang, topic in (("en", "What the scaling fixes at every head dimension is the sharpness of the weights"),
+    for lang, topic in (("en", "At every head dimension the scaling keeps the weights equally sharp"),
                         ("zh", "无论头维度多大，缩放都让权重保持同样的尖锐程度")):
         paragraph = next(p for p in page(lang).split("\n\n") if "0.124" in p)
         assert paragraph.startswith(topic), lang
@@ -641,7 +641,7 @@ def test_z_loss_gradient():
     # written \ell_z: L is the depth on this page
     # the lead names the penalty as the square of log Z, as the formula has it
     shown("others penalise the square of the logarithm of the softmax's normaliser $Z$",
-          "另一些则给 softmax 归一化因子 $Z$（各 logit 的指数之和）的对数的平方加罚项")
+          "另一些则对 $\\log Z$ 的平方加罚项，其中 $Z$ 是 softmax 的归一化因子（各 logit 的指数之和）")
     assert z_loss(z, alpha) == pytest.approx(alpha * log_z ** 2, rel=1e-12)
     shown("\\ell_z = \\alpha\\,(\\log Z)^2, \\qquad \\frac{\\partial \\ell_z}{\\partial z_i} = 2\\alpha\\,\\log Z \\; p_i")
 
@@ -701,7 +701,7 @@ def test_bfloat16_stores_logits_near_minus_100_to_within_a_quarter():
           "the differences between logits, which set the probabilities.",
           "[bfloat16](low-precision.md#formats)（一种 16 位格式，尾数只有 7 位，连同隐含的首位共 8 位有效位）存储 $-100$ 附近的数时误差可达 0.25，而这样的误差会落到 logit 之间的差上，"
           "概率正是由这些差决定的。")
-    shown("an instability that the z-loss mitigated. How can a drift that changes no probability harm training? One candidate is rounding,",
+    shown("an instability that the z-loss mitigated. How can a drift that changes no probability harm training? One candidate explanation is rounding,",
           "并发现 z 损失能缓解这种不稳定。一个不改变任何概率的漂移为什么会损害训练？一种可能的解释是舍入误差")
 
 
@@ -831,8 +831,8 @@ def test_squared_relu_at_full_width_matches_the_gated_block_under_the_two_thirds
     gated = ffn_parameters(d, 2 * 4 * d // 3, gated=True)
     plain = ffn_parameters(d, 4 * d, gated=False)
     assert gated == plain == 8 * d * d
-    shown("two matrices at the full hidden width $4d$, for the same parameter count, $8d^2$ per feed-forward block",
-          "两个矩阵，隐藏宽度取满 $4d$，参数量相同，每个前馈模块都是 $8d^2$")
+    shown("two matrices at the full hidden width $4d$, with the same $8d^2$ parameters per feed-forward block as the narrowed gated one",
+          "两个矩阵，隐藏宽度取满 $4d$，参数量与上面缩小宽度的门控模块相同，每个前馈模块都是 $8d^2$")
 
 
 def test_squared_relu_moments_and_homogeneity():
@@ -1115,10 +1115,13 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert np.all(np.abs(np.array(unit) - 1) < 1e-3)
     assert int(np.argmin(rms)) == 0 and rms[:12].max() < rms[12:].min()  # smallest near the input (one dip, block 41)
     assert int(np.argmax(added)) == 0 and added[:12].min() > added[12:].max()   # so the share is largest there
-    shown("The cause is not the block's input, which its normalisation holds at unit scale, but the error signal (the gradient of the loss with respect to the stream): on its way "
+    # the error signal's growth is stated with its number: 4.4 from the last block back to the first
+    shown("The cause is not the block's input, which its normalisation holds at unit scale, but the error signal (the gradient of the loss with respect to the stream), "
+          "which reaches the first block 4.4 times as large as it left the last: on its way "
           "back it gains at every block that block's branch contribution, which the normalisation divides by the standard deviation of the stream "
           "it normalised (by the root mean square, with RMSNorm), and the stream is smallest near the input.",
-          "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号（损失对残差流的梯度）：误差信号反向传播时，每经过一个块都会加上该块残差分支的一份贡献，"
+          "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号（损失对残差流的梯度）：它到达第一个块时是离开最后一个块时的 4.4 倍。"
+          "误差信号反向传播时，每经过一个块都会加上该块残差分支的一份贡献，"
           "而归一化层把这份贡献除以它所归一化的残差流的标准差（RMSNorm 则是除以均方根），残差流又在靠近输入端时最小。")
 
 
