@@ -406,9 +406,10 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
     assert "| 3072: $xW$ |" in page("en") and "| 3072：$xW$ |" in page("zh")
     assert "with the element-wise steps recomputed, every gated block stores a third more" in page("en")
     assert "若重算逐元素运算，每种门控前馈模块都多存三分之一" in page("zh") and "| 重算逐元素运算 |" in page("zh")
-    # recomputation is named by its usual name where the page first uses it
-    assert "what it recomputes in the backward pass instead (*activation checkpointing*)" in page("en")
-    assert "又在反向传播时重算哪些量（这种重算称为**激活检查点**，activation checkpointing）" in page("zh")
+    # recomputation is tied to its usual name where the page first uses it, as the idea behind activation
+    # checkpointing (which recomputes whole segments), not as its definition (review final45, cb)
+    assert "what it recomputes in the backward pass instead (recomputation, the idea behind *activation checkpointing*)" in page("en")
+    assert "又在反向传播时重算哪些量；**激活检查点**（activation checkpointing）正是靠这种重算来省内存" in page("zh")
 
 
 def test_t5_v1_1_base_follows_the_two_thirds_rule():
@@ -591,8 +592,7 @@ def test_t5_base_is_glossed_where_first_used_and_the_lstm_gating_is_named(lang):
     assert first < text.index("{ #shazeer-2020 }")
     lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN, "
                   "modelled on the gates of LSTM recurrent networks, whose",
-            "zh": "门控 tanh 单元 $\\tanh(u)\\,\\sigma(v)$（van den Oord 等人 2016 年在 PixelCNN 中所用的门控方式，"
-                  "仿照的是 LSTM 循环网络的门）"}[lang]
+            "zh": "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM 循环网络的门。"}[lang]
     assert lstm in text and "LSTM-style" not in text and "LSTM 式" not in text
     assert "the gating used in LSTMs" not in text and "LSTM 等循环网络所用" not in text
     references = text.split("{ #references }")[1]
@@ -721,15 +721,15 @@ def test_a_product_of_two_inputs_is_one_bilinear_unit_and_the_polarisation_ident
 
 
 def test_only_the_identity_gate_gives_the_exact_product():
-    """"A gated block multiplies one feature of its input by a function of another ... With the identity as
+    """"A gated block multiplies one learned linear combination of its input by a function of another ... With the identity as
     the gate the product is plain multiplication": the other gates give u g(v), not u v."""
     rng = np.random.default_rng(6)
     u, v = rng.normal(size=(2, 1000))
     for key, unit in GATED.items():
         exact = np.array_equal(unit.f(u, v), u * v)
         assert exact == (key == "bilinear"), key
-    assert "A gated block multiplies one feature of its input by a function of another, a product that a plain block can only approximate. With the identity as the gate the product is plain multiplication" in page("en")
-    assert "门控前馈模块用输入中一个特征的函数去乘另一个特征，这样的乘积普通前馈模块只能近似。门取恒等函数时，乘积就是普通的乘法" in page("zh")
+    assert "A gated block multiplies one learned linear combination of its input by a function of another, a product that a plain block can only approximate. With the identity as the gate the product is plain multiplication" in page("en")
+    assert "门控前馈模块用输入的一个线性组合（由训练学得）的函数去乘另一个线性组合，这样的乘积普通前馈模块只能近似。门取恒等函数时，乘积就是普通的乘法" in page("zh")
 
 
 @pytest.mark.parametrize("lang", LANGS)

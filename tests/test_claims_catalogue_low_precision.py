@@ -1110,7 +1110,7 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
               "就会是 NaN）；")
     # the GELU half sits in the bullet that introduces the formula, after it
     page_lang("en", "still gives $x$ or 0 (with the quotient tanh, it would already be NaN for $|x| \\ge 5.6875$).", "")
-    page_lang("zh", "", "仍给出 $x$ 或 0（若 tanh 写成商式，它在 $|x| \\ge 5.6875$ 时就已是 NaN）。")
+    page_lang("zh", "", "仍给出 $x$ 或 0（若 tanh 写成商式，整个近似式在 $|x| \\ge 5.6875$ 时就已是 NaN）。")
     for lang, formula in (("en", "the tanh approximation of GELU, $"), ("zh", "GELU 的 tanh 近似为 $")):
         text = page(lang)
         assert text.index(formula) < text.index("5.6875"), lang
@@ -1315,7 +1315,7 @@ def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
               r"($x$ or 0), but not the sigmoid or SiLU. For $x \le -6.5$ the sigmoid then gives $2^{-9}$, E4M3's "
               r"smallest positive number, where the correctly rounded value is 0 from $-7$. SiLU gives about $x/448$: "
               r"$-1$ at $x = -448$, where the true value is about 0.", "")
-    page_lang("zh", "", r"若转换时把溢出的结果截断到 $\pm 448$（超出范围的值一律取 $\pm 448$），Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
+    page_lang("zh", "", r"若转换时把溢出的结果一律取为 $\pm 448$（截断），Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
               r"在 $x \le -6.5$ 时，sigmoid 给出 E4M3 的最小正数 $2^{-9}$，而正确舍入的值从 $-7$ 起就是 0；SiLU 约等于 "
               r"$x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
     # 'saturating' on this page means the function levelling off (glossary); the conversions are described
