@@ -485,19 +485,30 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     small = [np.divide(*attn.query_gradient_medians(d_k, 100_000, np.random.default_rng(34))) for d_k in (2, 4, 8, 16, 32)]
     assert min(small) > 1.4                                                          # ... from d_k = 2 (at 1 the two runs coincide)
     assert f"{ratio[128]:.0f}" == "3"                                                 # about 3 times at 128
-    assert f"{ratio[64]:.1f}" == "4.9"                                                # 4.9 times at 64
+    assert f"{ratio[64]:.0f}" == "5" and 4.5 < ratio[64] < 5.5                        # about 5 times at 64 (4.9 with this seed)
     # the simulation is the experiment's own (the same module as the scores' statistics), not a separate script
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
     shown("The experiment simulates this gradient too, with a standard normal gradient arriving at the weights: "
-          "its median is larger without the scaling from $d_k = 2$ up to 256 (4.9 times at 64, about 3 times at 128) and smaller only from 512",
+          "its median is larger without the scaling from $d_k = 2$ up to 256 (about 5 times at 64 and 3 times at 128) and smaller only from 512",
           "实验也模拟了这个梯度（到达权重的梯度取标准正态随机数）："
-          "$d_k$ 从 2 到 256，不缩放的中位数反而更大（64 处为 4.9 倍，128 处约为 3 倍），要到 512 才更小")
+          "$d_k$ 从 2 到 256，不缩放的中位数反而更大（64 处约为 5 倍，128 处约为 3 倍），要到 512 才更小")
     # which way the scaling moves the median gradient depends on d_k and on where it is measured: at 128 the
     # scores' median is larger with the scaling, the query's without it
     scores_128 = scaling["scaled_jacobian_median"][at(scaling, 128)] / scaling["unscaled_jacobian_median"][at(scaling, 128)]
     assert scores_128 > 2 and ratio[128] > 2 and ratio[64] > 1 and ratio[512] < 1
     shown("Whether the scaling raises the median gradient thus depends on $d_k$ and on where the gradient is measured.",
           "可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度。")
+    # the section's summary: the sharpness is held at every d_k (the scaled entropy barely moves); unscaled, the
+    # scores' gradient goes first in a tail (6.8% below 1e-3 at 64, none scaled), in the median only from 128
+    assert np.ptp(scaling["scaled_entropy"]) < 0.1 and np.ptp(scaling["unscaled_entropy"]) > 3
+    tiny, scaled, unscaled = scaling["unscaled_jacobian_tiny"], scaling["scaled_jacobian_median"], scaling["unscaled_jacobian_median"]
+    assert f"{100 * tiny[at(scaling, 64)]:.2g}%" == "6.8%" and np.all(scaling["scaled_jacobian_tiny"] == 0)
+    assert np.all(unscaled[scaling["d_k"] <= 64] >= scaled[scaling["d_k"] <= 64])
+    assert np.all(unscaled[scaling["d_k"] >= 128] < scaled[scaling["d_k"] >= 128])
+    shown("What it does at every $d_k$ is hold the softmax's sharpness fixed; without it, the gradient at the scores is lost first "
+          "in a tail of queries (6.8% at $d_k = 64$), and in the median only from $d_k = 128$.",
+          "缩放在任何 $d_k$ 下都做到的，是让 softmax 的尖锐程度保持不变；不缩放时，分数处的梯度先在一部分查询上消失"
+          "（$d_k = 64$ 时占 6.8%），到 $d_k = 128$ 才波及中位数。")
     # what it fixes at every d_k is the sharpness: the topic sentence of the paragraph on the scores' gradient
     assert np.ptp(scaling["scaled_entropy"]) < 0.1 and np.ptp(scaling["unscaled_entropy"]) > 3
     for lang, topic in (("en", "At every head dimension the scaling keeps the weights equally sharp"),
@@ -941,7 +952,7 @@ def test_normalisation_fixes_the_vectors_but_the_scores_still_grow_with_the_weig
         np.testing.assert_allclose(norm.layer_norm(a * x)[0], u, atol=1e-9)   # whatever the stream's scale
         scores = (u @ (a * W_q)) @ (u @ (a * W_k)).T
         np.testing.assert_allclose(scores, a ** 2 * (u @ W_q) @ (u @ W_k).T)  # but the scores grow with the weights
-    shown("And every block normalises the vectors that feed all these functions, which sets their scale, at least at initialisation.",
+    shown("And every block normalises the vectors that feed all these functions; the normalisation sets their scale, at least at initialisation.",
           "此外，每个块里还有归一化层，它至少在初始化时固定了向量的尺度，而上述各函数的输入都由这些向量算出。")
     shown("which puts these inputs in range at initialisation; the weights applied after it can still grow in training, "
           "as the queries and keys [did above](#scaling)",
@@ -1183,8 +1194,9 @@ def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
 def test_qk_norm_is_named_as_dehghanis_layernorm():
     # Dehghani et al.'s QK-norm applies a LayerNorm (with its learned scale) to each query and each key before the
     # dot product; the page names the norm and makes no further claim about centring
-    shown("normalises each query and each key with a LayerNorm, learned scale included, before the dot product",
-          "即在点积之前先对每个查询和每个键做层归一化（含可学习的缩放参数；")
+    # glossed in place, with no claim about centring (review final46, tf)
+    shown("normalises each query and each key with a LayerNorm, learned scale included (a normalisation that rescales each vector; [below](#normalisation)), before the dot product",
+          "即在点积之前先对每个查询和每个键做层归一化（一种把每个向量重新缩放的归一化，含可学习的缩放参数；")
     # the LayerNorm the page defines below, where the QK-norm sentence points
     for lang, name in (("en", "*LayerNorm* (Ba, Kiros and Hinton 2016)"), ("zh", "层归一化")):
         below = page(lang).split("{ #normalisation }")[1]
