@@ -351,7 +351,7 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     page_lang("en", "So the thresholds belong to the format, not to a particular library, apart from three caveats given "
               "below the threshold tables.", "")
     page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；仅有的三点出入放在阈值表之后说明。")
-    page_lang("en", "it matches them only if it uses a form whose exponentials stay finite, such as $e^{x}/(1 + e^{x})$ "
+    page_lang("en", "a kernel matches the tables only if it uses a form whose exponentials stay finite, such as $e^{x}/(1 + e^{x})$ "
               "rather than $1/(1 + e^{-x})$ for the sigmoid at negative $x$.", "")
     page_lang("zh", "", "它必须采用指数函数值不会溢出的写法才与表一致，例如 sigmoid 在 $x$ 为负时算 $e^{x}/(1 + e^{x})$，"
               "而不是 $1/(1 + e^{-x})$。")
@@ -1159,8 +1159,8 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
     # the cube's overflow is placed: harmless in float16 (the formula survives, above), NaN in E4M3
     page_lang("en", "The cube in the tanh approximation of GELU is different: its overflow is harmless in float16 but gives "
-              "NaN in E4M3, and no reordering of its operations removes it:", "")
-    page_lang("zh", "", "GELU 的 tanh 近似中的立方项则不同：它的溢出在 float16 中无害，在 E4M3 中却会得到 NaN，而且无论怎样调整运算顺序都消除不了：")
+              "NaN in E4M3, and no reordering of its operations removes it,", "")
+    page_lang("zh", "", "GELU 的 tanh 近似中的立方项则不同：它的溢出在 float16 中无害，在 E4M3 中却会得到 NaN，而且无论怎样调整运算顺序都消除不了，")
     with np.errstate(all="ignore"):
         for fmt, survives in (("float16", True), ("float8_e4m3fn", False)):
             x = lp.every_value(fmt)
@@ -1173,6 +1173,19 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
     with np.errstate(over="ignore"):
         for a, b, d, e in itertools.permutations((c, h, h, h)):
             assert np.isinf(a * b * d * e)
+    # why no order helps: every order computes the tanh's argument u = sqrt(2/pi)(x + 0.044715 x^3), and u itself
+    # passes the format's largest value (65,504; 448) from |x| about 122 in float16 and about 23 in E4M3
+    from scipy.optimize import brentq
+    u_of = lambda x: math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)      # noqa: E731
+    for fmt, largest, said in (("float16", 65504.0, "122"), ("float8_e4m3fn", 448.0, "23")):
+        assert float(ml_dtypes.finfo(getattr(ml_dtypes, fmt) if fmt != "float16" else np.float16).max) == largest
+        crossing = brentq(lambda x: u_of(x) - largest, 1.0, 1000.0)
+        assert f"{crossing:.0f}" == said, (fmt, crossing)
+    assert 113 < brentq(lambda x: 0.044715 * x ** 3 - 65504.0, 1.0, 1000.0) < 122      # the reordered product goes first
+    page_lang("en", "no reordering of its operations removes it, because the argument of the $\\tanh$ itself exceeds the "
+              "format's largest value once $|x|$ passes about 122 in float16 and about 23 in E4M3:", "")
+    page_lang("zh", "", "而且无论怎样调整运算顺序都消除不了，因为 $|x|$ 在 float16 中超过约 122、在 E4M3 中超过约 23 时，"
+              "$\\tanh$ 的自变量本身就超出了格式的最大值：")
     page_lang("en", "or an input clipped before it is cubed", "")
     # the thresholds are the correctly rounded function's, which the float32 column defines as an ideal
     page_lang("en", "The thresholds above are those of the correctly rounded function.", "")
@@ -1865,7 +1878,7 @@ def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
     for lang, said in (("en", "in float16 from 40.34 to about 114"), ("zh", "在 float16 中从 40.34 推迟到约 114")):
         assert said in page(lang), lang
     order = r"$(0.044715\,x)\,x\,x$"                     # the left-to-right order the search above uses
-    for lang, said in (("en", f"evaluating the term as {order} only postpones it"), ("zh", f"按 {order} 的顺序计算，只能把它推迟")):
+    for lang, said in (("en", f"evaluating the term as {order} only postpones the overflow"), ("zh", f"按 {order} 的顺序计算，只能把溢出推迟")):
         assert said in page(lang), lang
 
 
