@@ -453,8 +453,8 @@ def test_what_the_table_says_against_its_run_to_run_noise():
     # runs has spread sqrt(2) x 0.005 = 0.0071, so the gap is about twice that (not three times 0.005).
     between_two = math.sqrt(2) * max(plain_spread)
     assert f"{between_two:.3f}" == "0.007" and round(gap / between_two) == 2 and 1.9 < gap / between_two < 2.1
-    assert ("The closest pair, GLU (1.663) and ReLU (1.677), differ by 0.014. If that spread of 0.005 is a standard deviation, two single runs "
-            r"differ by about $\sqrt{2} \times 0.005 \approx 0.007$, so the gap is about twice that: suggestive, not decisive.") in page("en")
+    assert ("The closest pair, GLU (1.663) and ReLU (1.677), differ by 0.014. If that spread of 0.005 is a standard deviation, the difference between two single runs "
+            r"has a spread of about $\sqrt{2} \times 0.005 \approx 0.007$, so the gap is about twice that: suggestive, not decisive.") in page("en")
     assert ("最接近的一对是 GLU（1.663）和 ReLU（1.677），相差 0.014。若 0.005 这个波动是标准差，两次单独运行之差的波动约为 "
             r"$\sqrt{2} \times 0.005 \approx 0.007$，这个差距约为它的两倍：有一定说服力，但还不足以下定论。") in page("zh")
     for lang in LANGS:
@@ -591,7 +591,7 @@ def test_t5_base_is_glossed_where_first_used_and_the_lstm_gating_is_named(lang):
     assert text.index(gloss) + {"en": len("Shazeer compared the blocks in "), "zh": len("他做对比用的是 ")}[lang] == first
     assert first < text.index("{ #shazeer-2020 }")
     lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN, "
-                  "modelled on the gates of LSTM recurrent networks, whose",
+                  "modelled on the gates of LSTM recurrent networks. The gated tanh unit's value path",
             "zh": "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM 循环网络的门。"}[lang]
     assert lstm in text and "LSTM-style" not in text and "LSTM 式" not in text
     assert "the gating used in LSTMs" not in text and "LSTM 等循环网络所用" not in text
@@ -751,7 +751,7 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     section on the output scale, not the Shazeer section."""
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
             "roughly squares large inputs (with any gate here but GLU's bounded sigmoid) and can produce "
-            "[outliers](low-precision.md#outliers), values far larger than the rest, which leave the rest of the tensor "
+            "[outliers](low-precision.md#outliers), values far larger than the rest, which leave the other values of the tensor "
             "few levels of an 8-bit format. "
             "Fishman et al. (2025) report such outliers in FP8 (8-bit floating point) training of a 7-billion-parameter "
             "SwiGLU model.") in page("en")

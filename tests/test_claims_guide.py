@@ -829,13 +829,14 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     # the guide states the conclusion and leaves the argument (which pair, which runs gave the spread) to its home
     # the hedge (the paper does not say which measure the spread is) stays on the home page the guide links
     assert "If that spread of 0.005 is a standard deviation" in home
-    # one sentence in the guide; the argument (which runs, whether the spread is a standard deviation) is the home's
+    # one sentence in the guide; the argument (which runs) is the home's, the condition (a standard deviation) is
+    # named here too, since "about twice" holds only under it (review final46, tools)
     for lang, words in (("en", "every gated variant ended lower than every plain one. Each variant had one long run, and the "
-                               "closest pair differ by only about twice the spread expected between two runs (measured on the "
-                               "paper's shorter runs): suggestive, not decisive "
+                               "closest pair differ by only about twice the spread expected between two runs (if the spread the "
+                               "paper measured on its shorter runs is a standard deviation): suggestive, not decisive "
                                "([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers)."),
                         ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。不过每种变体只有一次长训练，最接近的一对之差也只有"
-                               "两次运行之间预期波动的两倍左右（波动是在论文较短的训练上测的），所以有一定说服力，但还不足以下定论"
+                               "两次运行之间预期波动的两倍左右（假定论文在较短训练上测得的波动是标准差），所以有一定说服力，但还不足以下定论"
                                "（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     # the numbers themselves have their home on the gated-units page, which the guide links; it does not repeat them

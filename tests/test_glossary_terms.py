@@ -318,7 +318,7 @@ def test_every_function_and_gated_unit_of_the_registry_has_an_entry_whose_home_r
     # the promise is what this test checks: the reference table's rows (EVERY) and the gated units (GATED);
     # ranges and properties are tabulated for the one-input functions only (review final39, cb)
     for lang, promise in (("en", "Every activation function with a row in the reference table, and every gated unit, has an entry here"),
-                          ("zh", "在速查表中占一行的每个激活函数，以及每个门控单元，在这里都有一条一句话的释义")):
+                          ("zh", "在速查表中占一行的每个激活函数，以及每个门控单元，在这里都有一条简短的释义")):
         assert promise in (CONTENT[lang] / "glossary.md").read_text(encoding="utf-8")
     for lang, scope in (("en", "gives their formulas, and the ranges and properties of the one-input functions"),
                         ("zh", "给出它们的公式，以及单输入函数的值域和性质")):
@@ -393,7 +393,7 @@ def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
         assert said in text.split("{ #gradient }")[1].split("\n## ")[0], lang
     assert "$\\tanh(u)\\,\\sigma(v)$" in term.en_definition and "$\\tanh(u)\\,\\sigma(v)$" in term.zh_definition
     # the unit is van den Oord et al.'s LSTM-style gating (PixelCNN), not the gating of an LSTM (review final43, cb)
-    assert "the gating van den Oord et al. (2016) used in PixelCNN, modelled on the gates of LSTM recurrent networks" in term.en_definition
+    assert "The gating van den Oord et al. (2016) used in PixelCNN, modelled on the gates of LSTM recurrent networks" in term.en_definition
     assert "van den Oord 等人（2016）在 PixelCNN 中仿照 LSTM 循环网络的门所用的门控方式" in term.zh_definition
     assert "used in LSTMs" not in term.en_definition and "LSTM 等循环网络所用" not in term.zh_definition
 

@@ -1,7 +1,7 @@
 r"""The site's terms, one record per concept, in both languages; the glossary page is drawn from them.
 
 Each :class:`Term` gives the preferred term in Chinese and in English, the variants a page must
-not use for that concept (in each language), a one-line definition in each language, and where
+not use for that concept (in each language), a short definition in each language, and where
 the site explains it (``page.md#anchor``, the same path and anchor in both languages).
 ``tests/test_terms.py`` looks for every variant on every reader page, and checks every link.
 
@@ -360,7 +360,7 @@ TERMS: tuple[Term, ...] = (
          "catalogue/gated-units.md#two-inputs"),
     Term("gated-tanh-unit", "门控 tanh 单元", "gated tanh unit",
          "门控单元 $\\tanh(u)\\,\\sigma(v)$，即 van den Oord 等人（2016）在 PixelCNN 中仿照 LSTM 循环网络的门所用的门控方式，Dauphin 等人拿它与 GLU 对比：值通路上的 tanh 让梯度多乘一个 $\\tanh'(u)$。",
-         "The gated unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN, modelled on the gates of LSTM recurrent networks, that Dauphin et al. compare GLU against: the tanh on its value path multiplies the gradient by $\\tanh'(u)$.",
+         "The gating van den Oord et al. (2016) used in PixelCNN, modelled on the gates of LSTM recurrent networks: the gated unit $\\tanh(u)\\,\\sigma(v)$. Dauphin et al. compare GLU against it; the tanh on its value path multiplies the gradient by $\\tanh'(u)$.",
          "catalogue/gated-units.md#gradient"),
     Term("feed-forward-block", "前馈模块", "feed-forward block",
          "Transformer 每个块中对每个词元单独作用的两层网络：先用一次投影升维（门控单元用两次），施加激活函数或门控单元，再投影回原来的宽度。",
