@@ -428,7 +428,7 @@ def test_the_targets_are_explained_by_what_they_keep_fast(lang):
                 if bound is not None and results.get(section, {}).get(key) is not None}
     reading, changing = {"pages", "playground"}, {"figures", "build", "serve"}     # figures: part of the build
     assert sections <= reading | changing and sections & reading and sections & changing
-    said = {"en": "those for pages and the playground keep pages quick to open and the charts smooth, those for the build and the\npreview keep a change quick to check",
+    said = {"en": "those for pages and the playground keep\n  pages quick to open and the charts smooth, those for the build and the preview keep a change quick to check",
             "zh": "页面和演练场的目标保证阅读又快又顺，构建和预览的目标保证改动之后很快就能检查"}[lang]
     assert said in page_text(PAGE, lang)
 
@@ -453,7 +453,7 @@ def test_a_dash_in_the_before_column_means_only_that_the_measurement_did_not_exi
     assert ms[1:3] == ["2191 ms", "0 ms"] and round(before["pages"]["max_maths_after_text_ms"]) == 2191
     frames = {"en": "Maths drawn after the text, in frames (worst page)", "zh": "公式比正文晚显示的帧数（各页最大值）"}[lang]
     assert next(row for row in cells if frames in row[0])[1] == "—"       # counted in frames only since
-    said = {"en": "a dash\nthere means the measurement did not exist yet", "zh": "该栏中的“—”表示当时还没有这项测量"}[lang]
+    said = {"en": "a dash\n  there means the measurement did not exist yet", "zh": "该栏中的“—”表示当时还没有这项测量"}[lang]
     assert said in page_text(PAGE, lang)
 
 

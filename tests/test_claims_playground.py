@@ -1,6 +1,9 @@
 """Claims of the playground page's prose, recomputed with the playground's own JavaScript (Node)."""
 from __future__ import annotations
 
+import math
+
+import pytest
 from playground_node import PLAYGROUND, ROOT, run_node
 
 
@@ -258,6 +261,25 @@ def test_deep_sigmoid_first_layer_gradient_stays_mostly_seven_to_eight_orders_be
     for lang, words in (("en", "The first layer's gradient norm stays mostly seven to eight orders of magnitude below"),
                         ("zh", "第 1 层的梯度范数大多数时候比最后一个隐藏层低七到八个数量级")):
         assert words in page(lang)
+    # the estimate that explains it: sigma' near 1/4 at these small pre-activations, times the norm sqrt(16) x 0.1 that
+    # a 16-wide layer of N(0, 0.1^2) weights gives a vector, about 0.1 a layer; seven layers back, about 1e-7, which
+    # sits in the measured band (review final46, tools)
+    assert 0.25 * math.sqrt(16) * 0.1 == pytest.approx(0.1) and 7 <= -math.log10(0.1 ** 7) <= 8
+    out = run_node(PRESET_SHAPE, {})
+    assert out == {"layers": 8, "width": 16, "act": "sigmoid", "init": "normal", "sigma": 0.1}, out
+    for lang, words in (("en", "The preset has eight hidden layers of 16 units with weights drawn from $\\mathcal{N}(0, 0.1^2)$, so going "
+                               "back one layer multiplies the gradient by roughly $\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$, "
+                               "and the seven steps from the last hidden layer to the first by about $10^{-7}$."),
+                        ("zh", "这个预设有 8 个隐藏层，每层 16 个单元，权重取自 $\\mathcal{N}(0, 0.1^2)$，所以每往回走一层，梯度大约乘上 "
+                               "$\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$，从最后一个隐藏层回到第 1 层的七步合起来约乘上 $10^{-7}$。")):
+        assert words in page(lang), lang
+
+
+PRESET_SHAPE = """
+const { PRESETS } = await load('presets.js');
+const s = PRESETS['deep-sigmoid'].state;
+process.stdout.write(encode({ layers: s.layers, width: s.width, act: s.act, init: s.init, sigma: s.sigma }));
+"""
 
 
 PRESET_STATES = """
@@ -372,10 +394,13 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     window = dead[1649:2500:5, 2]                                      # the frames from step 1650 to 2500
     assert (int(window.min()), int(window.max())) == (9, 27), (window.min(), window.max())
     assert panel_shares([(9, 32), (27, 32)]) == ["28%", "84%"]
-    for lang, words in (("en", "The first layer's share then barely moves, but the last hidden layer's swings widely: at the "
+    for lang, words in (("en", "The first layer's share then barely moves, but the last hidden layer's swings widely, because a "
+                               "unit there comes back whenever the layers below it change its inputs enough "
+                               "([why](blog/posts/dead-relu-units.md#dead-relu)): at the "
                                 "default speed of 5 steps a frame, the panel shows between 28% and 84% of its units with no "
                                 "gradient (9 to 27 of 32) from step 1650 to 2500."),
-                        ("zh", "此后第一层的比例几乎不动，最后一个隐藏层却大起大落：按默认速度（每帧 5 步），从第 1650 步到第 2500 步，"
+                        ("zh", "此后第 1 层的比例几乎不动，最后一个隐藏层却大起大落，因为只要下面几层把它的输入改变得足够多，"
+                               "那里的单元就会复活（[原因](blog/posts/dead-relu-units.md#dead-relu)）：按默认速度（每帧 5 步），从第 1650 步到第 2500 步，"
                                "面板上它的无梯度单元在 28% 到 84% 之间变动（32 个中的 9 到 27 个）。")):
         assert words in page(lang), lang
 
@@ -450,9 +475,9 @@ def test_the_panels_symbols_are_glossed_at_first_use():
     s = 1 / (1 + np.exp(-x))
     assert abs((s * (1 - s)).max() - 0.25) < 1e-12
     for lang, words in (("en", ("**Gradient norm ‖∂L/∂W‖ of each layer** (L the loss, W the layer's weights)",
-                                "by the sigmoid's slope $\\sigma' \\le 1/4$")),
+                                "by the sigmoid's slope ($\\sigma' \\le 1/4$)")),
                         ("zh", ("**每层权重梯度的范数 ‖∂L/∂W‖**（L 是损失，W 是该层的权重）",
-                                "乘上 sigmoid 的斜率 $\\sigma' \\le 1/4$"))):
+                                "乘上 sigmoid 的斜率（$\\sigma' \\le 1/4$）"))):
         text = page(lang)
         assert all(w in text for w in words), lang
         start = text.index(words[0])
