@@ -372,13 +372,15 @@ def test_softsign_tail_is_one_over_one_plus_x_and_tanh_tail_is_2_exp_minus_2x():
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Softsign sits in between, with no exponential but a division by the input-dependent $1 + |x|$, "
-           "which an 8-bit accelerator or a microcontroller without a divide instruction must approximate or tabulate (a phone's CPU can divide, slowly)."),
-    ("zh", "softsign 介于两者之间：不用指数，但要除以随输入而变的 $1 + |x|$，没有除法指令的 8 位加速器或微控制器同样得近似或查表（手机 CPU 能做除法，只是慢）。"),
+    ("en", "Softsign needs no exponential but a division by the input-dependent $1 + |x|$: a phone's CPU can divide, slowly, "
+           "but an 8-bit accelerator or a microcontroller without a divide instruction must approximate or tabulate it, as it does the sigmoid."),
+    ("zh", "softsign 不用指数，但要除以随输入而变的 $1 + |x|$：手机 CPU 能做除法，只是慢；没有除法指令的 8 位加速器或微控制器"
+           "则得像对 sigmoid 那样近似或查表。"),
 ])
 def test_softsign_needs_no_exponential_but_divides_by_an_input_dependent_value(lang, said):
     """The cheap/not-cheap test applied to softsign: x/(1 + |x|) is a ratio whose divisor changes with x, so,
-    unlike hard swish's fixed division by 6, it cannot fold into the requantisation multiplier."""
+    unlike hard swish's fixed division by 6, it cannot fold into the requantisation multiplier; on 8-bit hardware it
+    is tabulated like the sigmoid, not "in between" (review final46, ca)."""
     x = np.linspace(-20, 20, 4001)
     np.testing.assert_allclose(SS.f(x), x / (1 + np.abs(x)), rtol=1e-15, atol=0)
     divisor = x / np.where(x == 0, np.nan, SS.f(x))                   # the divisor SS.f divides by, x != 0
@@ -807,13 +809,13 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     x = np.linspace(-10, 10, 2001)
     np.testing.assert_array_equal(np.clip(x, 0, 6), np.minimum(np.maximum(x, 0), 6))   # a clip: two instructions
     section = page(lang).split("{ #cost }")[1].split("\n## ")[0]
-    first = section.strip().split("\n\n")[0]
-    said = {"en": (("**What is cheap on phones and integer hardware.**", "(#int8)", "(low-precision.md#speed)",
+    first, gpu_paragraph = section.strip().split("\n\n")[:2]          # integer hardware, then the GPU (review final46, ca)
+    said = {"en": (("**What is cheap on phones and integer hardware.**", "(#int8)",
                     "the sigmoid, tanh, SiLU and GELU need the polynomial or per-layer table of the "
                     "[section on 8-bit inference](#int8) for their exponential or erf.",
                     "Hard sigmoid, hard tanh, ReLU6 and hard swish need neither, only comparisons, multiplications and clips, "
                     "each one or two integer instructions; ReLU6 is even absorbed into the clip that ends requantisation."),),
-            "zh": (("**在本页关心的硬件上，什么才算便宜。**", "(#int8)", "(low-precision.md#speed)",
+            "zh": (("**在本页关心的硬件上，什么才算便宜。**", "(#int8)",
                     "sigmoid、tanh、SiLU 和 GELU 的指数或 erf 要用 [8 位推理一节](#int8)所说的多项式或每层一张的查找表来代替。",
                     "hard sigmoid、hard tanh、ReLU6 和 hard swish 两者都不需要，只用比较、乘法和截断，每种运算只需一两条整数指令；"
                     "ReLU6 更是直接并入重新量化末尾的那次截断。"),)}[lang]
@@ -829,8 +831,8 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
                  "eager mode runs it as three operations, each a pass over memory), the choice "
                  "[matters less](low-precision.md#speed).",
            "zh": "在 GPU 上，多数内置激活函数只对内存过一遍（softsign 是例外：在 PyTorch 的即时执行模式下，它分三步运算，"
-                 "每步一个内核），选哪个[影响就小些](low-precision.md#speed)。"}[lang]
-    assert gpu in first
+                 "每步都要把数据在内存里过一遍），选哪个[影响就小些](low-precision.md#speed)。"}[lang]
+    assert gpu_paragraph == gpu
     assert ("three operations" in home) if lang == "en" else ("三步运算" in home)
     assert "implementations" not in first and "各家实现" not in first      # said once, in #int8
     assert "single integer instruction" not in section and "单条整数指令" not in section

@@ -465,10 +465,10 @@ def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
     assert normal_mean(selu) == pytest.approx(0.0, abs=1e-9)
     assert normal_mean(lambda z: selu(z) ** 2) == pytest.approx(1.0, abs=1e-9)
     assert ("They chose the two constants of a scaled ELU so that a standard normal input gives an output of mean 0 "
-            "and mean square 1, and proved that, for weights with mean 0 and variance $1/n$ and inputs near that point, "
-            "it attracts the activations' mean and variance through many layers; [the article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
-    assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、均方为 1，并证明了：权重均值为 0、方差为 $1/n$ "
-            "且输入离这一点不远时，激活值的均值和方差经过许多层会被吸引到这一点；[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
+            "and mean square 1, and proved that, for weights with mean 0 and variance $1/n$ and activations whose mean and "
+            "variance start near 0 and 1, it pulls them back to 0 and 1 layer after layer; [the article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
+    assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、均方为 1，并证明了：权重均值为 0、方差为 $1/n$"
+            "，且激活值的均值和方差起初就在 0 和 1 附近时，它们会一层层被拉回 0 和 1；[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -608,7 +608,7 @@ def test_maxout_card_is_the_two_piece_case_at_a_equal_minus_1():
     h = np.max(np.stack([v @ w1 + b1, v @ (-1.0 * w1) + (-1.0 * b1)]), axis=0)
     np.testing.assert_allclose(h, maxout(z), atol=1e-12)
     assert "the two-piece case whose pieces are both multiples of one pre-activation $x$" in page_text("en")
-    assert "所以这里画两段都是同一个预激活值 $x$ 的倍数的情形" in page_text("zh")
+    assert "所以这里只画一种特例：两段都是同一个预激活值 $x$ 的倍数" in page_text("zh")
 
 
 def test_maxout_card_values_and_label():

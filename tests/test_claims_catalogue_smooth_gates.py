@@ -980,3 +980,17 @@ def test_borrowed_terms_are_linked_and_the_positive_output_advice_points_to_outp
     if lang == "zh":
         alt = gelu.split("](figure:gelu ")[0]
         assert "凹" not in alt and "下探到零以下" in alt
+
+
+def test_the_gated_unit_gloss_swiglu_multiplies_one_projection_by_silu_of_another():
+    """'a gated unit, which multiplies one linear projection of the input by an activation of another, such as
+    Shazeer's (2020) SwiGLU with SiLU as that activation' (the definition's home is the gated-units page)."""
+    from actsite.maths.gated import GATED
+    rng = np.random.default_rng(8)
+    u, v = rng.normal(size=(2, 500))
+    np.testing.assert_allclose(GATED["swiglu"].f(u, v), u * silu(v), rtol=1e-12, atol=1e-15)
+    for lang, said in (("en", "[gated unit](gated-units.md), which multiplies one linear projection of the input by an "
+                              "activation of another, such as Shazeer's (2020) SwiGLU with SiLU as that activation."),
+                       ("zh", "[门控单元](gated-units.md)：用输入的一个线性投影的激活值去乘另一个线性投影，例如 Shazeer（2020）"
+                              "提出的、以 SiLU 为激活函数的 SwiGLU。")):
+        assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang

@@ -215,7 +215,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
     Activation(
         key="elu", symbol=r"\mathrm{ELU}", names={"zh": "ELU（指数线性单元）", "en": "ELU (exponential linear unit)"},
         latex=r"f(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases},\quad \alpha = 1",
-        latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
+        latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x < 0 \end{cases}",
         f=elu, df=elu_prime, output_range=(-1.0, INF), monotonic=True, zero_centred=False,
         saturating=False, cost="exp", smoothness="C1", joins=(0.0,),
         params=(Param("alpha", r"\alpha", 1.0, 0.0, 2.0),), family="rectifier",
