@@ -376,7 +376,7 @@ def test_sigma_and_one_minus_sigma_sum_to_one_so_their_product_is_at_most_a_quar
             "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives both.") in page_text(
         "blog/posts/why-nonlinear-activations.md", "en")
     assert ("sigmoid 的斜率是 $\\sigma(1 - \\sigma) \\le 1/4$（和为 1 的两个数，乘积至多为 $1/4$），tanh 的斜率是 "
-            "$1 - \\tanh^2 \\le 1$；两者的推导见[《好的激活函数需要什么》]"
+            "$1 - \\tanh^2 \\le 1$；两者的推导见[《好的激活函数需要什么：sigmoid、tanh 与 ReLU 各做到了几条》]"
             "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。") in page_text(
         "blog/posts/why-nonlinear-activations.md", "zh")
     a = np.linspace(-3, 4, 70001)                                          # any two reals adding up to 1
@@ -393,11 +393,12 @@ def test_sigma_and_one_minus_sigma_sum_to_one_so_their_product_is_at_most_a_quar
 
 
 def test_tanh_is_2_sigmoid_2x_minus_1():
-    """'tanh(x) = 2 sigma(2x) - 1, a sigmoid stretched and shifted onto (-1, 1)': the input is rescaled
-    (2x) as well as the output (2 sigma - 1)."""
+    """'tanh(x) = 2 sigma(2x) - 1, a sigmoid squeezed horizontally by 2, stretched vertically by 2 and shifted down onto
+    (-1, 1)': the input is rescaled (2x) as well as the output (2 sigma - 1)."""
     from claim_helpers import page_text
-    for lang, said in (("en", "$\\tanh(x) = 2\\sigma(2x) - 1$, a sigmoid stretched and shifted onto $(-1, 1)$."),
-                       ("zh", "$\\tanh(x) = 2\\sigma(2x) - 1$，即经过缩放和平移、落到 $(-1, 1)$ 上的 sigmoid。")):
+    for lang, said in (("en", "$\\tanh(x) = 2\\sigma(2x) - 1$, a sigmoid squeezed horizontally by 2, stretched vertically by 2 "
+                              "and shifted down onto $(-1, 1)$."),
+                       ("zh", "$\\tanh(x) = 2\\sigma(2x) - 1$，即横向压缩一半、纵向拉伸一倍、再向下平移到 $(-1, 1)$ 上的 sigmoid。")):
         assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
     x = np.linspace(-10, 10, 2001)
     assert np.max(np.abs(tanh(x) - (2 * sigmoid(2 * x) - 1))) < 1e-15
@@ -587,9 +588,9 @@ process.stdout.write(encode({ act: run.net.activation, sigma: st.parse('?preset=
 def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_layer_1():
     """'counts how many pre-activations start in the flat region (|tanh'| < 0.01): four tanh layers of
     sixteen units on XOR data, with initial weights of standard deviation 2. At the start of training about
-    two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth in layer 1, whose
-    weighted sums are 3.3 to 3.8 times smaller than the later layers', mostly because each adds two inputs rather
-    than sixteen (a factor of sqrt(8) ~ 2.8)':
+    two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth in layer 1: the later layers'
+    weighted sums are 3.3 to 3.8 times as large as layer 1's, mostly because each of layer 1's sums adds two inputs
+    rather than sixteen (a factor of sqrt(8) ~ 2.8)':
     recomputed with the playground's own JavaScript on the preset's starting network (the same shares its
     last panel prints).  The reason is checked too: each layer's pre-activations have the size
     sigma * sqrt(fan-in * mean square of its inputs), and the fan-in (2 against 16, a factor sqrt(8))
@@ -599,8 +600,8 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     for lang, said in (("en", "start in the [flat region](../../glossary.md#flat-region) ($|\\tanh'| < 0.01$): four tanh "
                               "layers of sixteen units on XOR data, with initial weights of standard deviation 2."),
                        ("en", "about two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth "
-                              "in layer 1, whose weighted sums are 3.3 to 3.8 times smaller than the later layers', "
-                              "mostly because each adds two inputs rather than sixteen (a factor of $\\sqrt{8} \\approx 2.8$).\n"),
+                              "in layer 1: the later layers' weighted sums are 3.3 to 3.8 times as large as layer 1's, "
+                              "mostly because each of layer 1's sums adds two inputs rather than sixteen (a factor of $\\sqrt{8} \\approx 2.8$).\n"),
                        ("zh", "落在[平坦区](../../glossary.md#flat-region)（$|\\tanh'| < 0.01$）。它有 4 个 tanh 层，"
                               "每层 16 个单元，数据为异或，初始权重的标准差为 2。"),
                        ("zh", "第 2 到第 4 层约有三分之二的预激活值落在这里，第 1 层却只有约十分之一：后面各层的加权和"
