@@ -269,7 +269,7 @@ def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording)
 
 @pytest.mark.parametrize("lang, momentum, target", [
     ("en", "since each update adds nine tenths of the previous one",
-     "at most 25%, the training error at which\n# [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)\n# timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU\n# version six times faster."),
+     "at most 25%.\n# That is the training error at which\n# [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)\n# timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU\n# version six times faster."),
     ("zh", "因为每次更新都加上上一次更新量的十分之九",
      "[Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间。他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。")])
 def test_momentum_is_defined_once_at_its_home_and_the_25_percent_target_is_krizhevskys(lang, momentum, target):

@@ -917,7 +917,7 @@ def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient
            "outputs drift by under 2% per layer, which over 50 layers still halves them."),
     ("zh", "用 He 初始化时，在这次抽样（种子 0）里，tanh 的输出稳定在前向递推的不动点上"
            "（预激活值方差约 0.62，对应输出标准差 $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$；"
-           "递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）；ReLU 的输出每层漂移不到 2%，但 50 层累积下来仍缩小了约一半。")])
+           "递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）；ReLU 的输出每层只漂移不到 2%，累积 50 层就缩小了约一半。")])
 def test_notebook_forward_with_he_tanh_settles_at_its_fixed_point_relu_drifts_and_halves(gd, lang, wording):
     """tanh/He: the output std converges to sqrt(E[tanh^2]) at the forward fixed point q* = 0.62, about 0.56.
     ReLU/He: under 2% per layer, yet 0.985^49 about halves it in the seed-0 draw; ReLU/He with seed 3
@@ -1475,3 +1475,25 @@ def test_notebook_points_to_the_corrections_for_xavier_and_he(gd, lang, wording)
         assert 0.85 * np.sqrt(n_var_w) / 4 < measured < np.sqrt(n_var_w) / 4        # a little lower
     assert wording in page_text("notebooks/gradient-depth.py", lang)
     assert "two corrections close the gap" in page_text("blog/posts/when-gradients-vanish.md", "en")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", ("the differences between inputs that should flow up through them shrink about fourfold at every layer, to almost "
+            "nothing at the last hidden layer.", "The output layer sees almost the same vector for every input.")),
+    ("zh", ("而不同输入之间本该经由它们向上传递的差别，每经过一层就缩小到约四分之一，到最后一个隐藏层已所剩无几。",
+            "无论输入是什么，输出层看到的几乎是同一个向量。"))])
+def test_the_short_answer_says_where_the_differences_between_inputs_are_smallest(initial_sigmoid_net, lang, said):
+    """The introduction's short answer and the output layer's view (review final46, pb): the spread falls about
+    fourfold per layer after the first and is smallest, 5e-6 against outputs near 0.5, at the last hidden layer,
+    which is what the output layer reads; the layers below it see more (layer 4's output about 1.6e-3)."""
+    net, X, _ = initial_sigmoid_net
+    spread, means = spreads(net, X)
+    factors = spread[1:] / spread[:-1]
+    assert np.all((factors > 0.2) & (factors < 0.26)) and int(np.argmin(spread)) == len(spread) - 1
+    assert spread[-1] / means[-1] < 1e-4 and spread[3] > 100 * spread[-1]
+    text = page_text("blog/posts/when-gradients-vanish.md", lang)
+    assert all(s in text for s in said), lang
+    assert {"en": "for this network and this run", "zh": "就这个网络的这次训练而言"}[lang] in text     # one run, one seed
+    # LeCun et al. made the forward-pass argument; Glorot and Bengio, and He et al., carried it backwards
+    assert {"en": "LeCun, Bottou, Orr and Müller (1998) answered this for the forward pass with a variance argument",
+            "zh": "LeCun、Bottou、Orr 和 Müller（1998）借助一个方差论证，就前向传播回答了这个问题"}[lang] in text

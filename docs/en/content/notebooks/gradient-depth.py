@@ -13,8 +13,8 @@
 #
 # The last column, "factor per layer", is
 # $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: how much the weight gradient changes
-# from one layer to the next, on average (a geometric mean over the 49 steps). It combines two changes: the error
-# signal's on its way down, and the layer input's on the forward pass.
+# from one layer to the next, on average (a geometric mean over the 49 steps). It combines two changes: that of the error
+# signal on its way down and that of the layer's input on the forward pass.
 # The last cells turn to the article's deep sigmoid classifier, still at its random initial weights.
 
 # %%
@@ -141,7 +141,7 @@ say("depth_common_class", share=share, error=1 - share)
 #
 # The ratio 1.79 belongs to one random draw, seed 0; the cell below uses seed 1, runs the same seed-1 draw again
 # with Xavier initialisation, and prints the standard deviation of the outputs in the forward pass. Change
-# `seed` to draw other weights, inputs and top gradient, or change the activation and the initial
+# `seed` to draw other weights, inputs and top gradient, or change the activation and the weight
 # scale (`"sigmoid"`, `"tanh"`, `"relu"`; `"small"`, `"xavier"`, `"he"`), and see which numbers move
 # and which do not.
 

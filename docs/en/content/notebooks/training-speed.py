@@ -9,12 +9,13 @@
 # A 10-128-128-128-10 network (ReLU with
 # [He](../blog/posts/initialisation.md#he) initialisation, tanh with
 # [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent
-# (SGD) with mini-batches of 128 and [momentum](../glossary.md#momentum) 0.9, which carries most of each update into the next.
+# (SGD) with [mini-batches](../glossary.md#mini-batch) of 128 and [momentum](../glossary.md#momentum) 0.9, which carries most of each update into the next.
 # The grid of learning rates η is 0.01, 0.03 and 0.1, with three seeds at each rate; each seed draws its own data
 # set, initial weights and batch order.
 #
 # The training error is checked every 25 steps (one step is one SGD update on one mini-batch), and we
-# record the first check at which it is at most 25%, the training error at which
+# record the first check at which it is at most 25%.
+# That is the training error at which
 # [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)
 # timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU
 # version six times faster. This notebook prints the numbers behind the section

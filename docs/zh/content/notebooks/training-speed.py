@@ -3,9 +3,9 @@
 #
 # ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点；100 个随机中心各自随机分到 10 个类别中的一个，每个点的类别就是离它最近的那个中心的类别。
 #
-# 一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，小批量大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。学习率 η 取 0.01、0.03、0.1 三档，每档用三个随机种子各训练一次，每个种子各自抽取数据集、初始权重和小批量的顺序。
+# 一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。学习率 η 取 0.01、0.03、0.1 三档，每档用三个随机种子各训练一次，每个种子各自抽取数据集、初始权重和小批量的顺序。
 #
-# 每 25 步（一步即在一个小批量上做一次 SGD 更新）检查一次训练误差，记下它第一次降到 25% 或以下时的步数；[Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间。他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。
+# 每 25 步（一步即在一个小批量上做一次 SGD 更新）检查一次训练误差，记下它第一次降到 25% 或以下时的步数。[Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间。他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。
 
 # %%
 from actsite.experiments import training_speed
