@@ -713,9 +713,10 @@ def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_
     assert np.all(steps["early_inactive_leaky_relu"][:, 3] == 0)
     later = steps["early_inactive_leaky_relu"][:, 4:]                          # steps 5 to 20, until the overflow
     assert np.nanmax(later) == 99 and np.sum(later > 0) >= 3                   # "some drop out again, up to 99 at a time"
-    assert "one step later every one of them is active again" in page_text(PAGE, "en")
+    # each unit is positive on some training points again, not on all of them (review final46, pc)
+    assert "one step later none of them is inactive any more: each is positive on some training points again" in page_text(PAGE, "en")
     assert "In later steps some drop out again, up to 99 at a time." in page_text(PAGE, "en")
-    assert "再过一步就全部重新开启" in page_text(PAGE, "zh")
+    assert "再过一步就没有一个还是不活跃单元：每个单元又在一部分训练点上转为正数" in page_text(PAGE, "zh")
     assert "之后的几步里，又有一些单元重新变得不活跃，一次最多 99 个。" in page_text(PAGE, "zh")
     assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
 

@@ -294,7 +294,7 @@ def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
         beside = page.split("{ #sparsity-l1 }", 1)[1].split("{ #piecewise-linear }", 1)[0]
         assert ("Averaged over both hidden layers in the same way, our penalised runs have 86% and 95% zeros, above both of their figures, and the unpenalised run has 62%, below both."
                 if lang == "en" else
-                "按同样的方式对两个隐藏层取平均，我们加了惩罚的两次运行分别有 86% 和 95% 的零，比他们的两个数都高；不加惩罚的那次只有 62%，比这两个数都低。") in beside
+                "按同样的方式对两个隐藏层取平均，我们加了惩罚的两次训练分别有 86% 和 95% 的零，比他们的两个数都高；不加惩罚的那次只有 62%，比这两个数都低。") in beside
         assert "至少和他们的网络一样稀疏" not in page
         assert "72.0–83.4" not in page and "just short" not in page and "just below" not in page
         assert "passes the 72.0%" not in page and "略低于" not in page
@@ -333,8 +333,10 @@ def test_li_et_al_quoted_from_their_abstract_not_paraphrased():
             and '"can capture the sparseness benefits of the pretraining"' in en)
     assert "“相当或更好”" in zh and "ReLU“能获得预训练带来的稀疏性好处”" in zh
     assert "matched or beat" not in en and "相当甚至更好" not in zh
-    assert "rests on one conference submission (Li et al.)." in en and "not on anything we measured" not in en
-    assert "依据也只是一篇会议投稿（Li 等人）。" in zh and "我们没有测量" not in zh
+    # scoped to the two papers the page cites, not to the literature (review final46, pc)
+    assert ("of the two papers cited above on doing without pre-training, only one, a conference submission (Li et al.), "
+            "credits sparsity.") in en and "not on anything we measured" not in en
+    assert "上面引用的两篇讲省掉预训练的论文里，把功劳归于稀疏的只有一篇会议投稿（Li 等人）。" in zh and "我们没有测量" not in zh
     # 'two papers' (the pre-training section) against 'one submission' (the verdict): of the two, only Li et al.
     # credit sparsity; Glorot et al. report the result alone (scoped to these two papers, review final44/pc)
     assert "Of these two papers, Glorot et al. report the result without tracing it to sparsity; Li et al. credit the sparseness." in en
@@ -595,6 +597,11 @@ def test_output_is_straight_inside_every_piece_and_bends_between_them(pw):
         slopes.append(float(A[0] @ direction))
     assert np.all(np.abs(np.diff(slopes)) > 1e-6)         # adjacent pieces are different lines
     assert np.max(np.abs(np.diff(out))) < 0.01             # joined end to end: no jumps
+    # the page counts pieces by the active set, and says only that the output is straight on each (the test above
+    # shows adjacent pieces also differ in slope here, which a change of active set alone would not force)
+    for lang, said in (("en", "splitting the segment into 27 pieces, joined end to end, on each of which the output is a straight line."),
+                       ("zh", "把线段分成首尾相接的 27 段，每一段上的输出都是一条直线。")):
+        assert said in page_text("blog/posts/relu-sparsity-biology.md", lang), lang
 
 
 def test_sparse_paths_active_units_as_described():
@@ -754,7 +761,7 @@ def test_without_momentum_the_same_ten_steps_at_0_3_kill_no_unit():
             ("en", "([the notebook](../../notebooks/training-speed.py#beyond-the-grid) counts them)",
              "a possible cause of the slowdown that these runs neither confirm nor rule out"),
             ("zh", "（[笔记本](../../notebooks/training-speed.py#beyond-the-grid)统计了具体比例）",
-             "这可能是 ReLU 变慢的原因之一，但这些运行对此既不能证实，也不能排除")):
+             "这可能是 ReLU 变慢的原因之一，但这几次训练对此既不能证实，也不能排除")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and unknown in page
         assert page.count("ten times the plain step" if lang == "en" else "普通梯度步的十倍") == 0   # glossary's job
