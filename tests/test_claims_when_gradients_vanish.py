@@ -901,8 +901,8 @@ def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient
     # (1.00 for tanh at the small scale, where the error signal loses 0.16 a layer; review final44/pb)
     assert round(per_layer_factor(gd["tanh_small_grad"]), 2) == 1.0
     said = {"en": "how much the weight gradient changes\n# from one layer to the next, on average (a geometric mean over "
-                  "the 49 steps). It combines two changes: the error\n# signal's on its way down, and the layer input's on "
-                  "the forward pass.",
+                  "the 49 steps). It combines two changes: that of the error\n# signal on its way down and that of the layer's "
+                  "input on the forward pass.",
             "zh": "即权重梯度每往下一层平均变化的倍数（49 步的几何平均）。它同时包含两种变化：误差信号往下传时的变化，"
                   "以及该层输入在前向传播中的变化。"}
     for lang, words in said.items():

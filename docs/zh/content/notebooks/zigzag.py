@@ -116,7 +116,7 @@ for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15
     X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
     eigenvalues = np.linalg.eigvalsh(hessian(X))
     eta = 1 / eigenvalues.max()
-    mu, v = (low + high) / 2, (high - low) ** 2 / 12              # 单个输入的均值和方差
+    mu, v = (low + high) / 2, (high - low) ** 2 / 12
     say("zigzag_try", low=low, high=high, kappa=eigenvalues.max() / eigenvalues.min(), formula=1 + 2 * mu**2 / v,
         tolerance=TOLERANCE, steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
 
