@@ -110,13 +110,13 @@ DIFFERENTIABILITY_WORDS = {
            "a step function, also differentiable almost everywhere, passes back no gradient at all, because its slope is 0.",
            # the workaround is named with its source, so the requirement is not read as "step networks cannot be trained"
            # (review final46, pa); the reference is checked by the provenance tests
-           "Networks of step units can still be trained, but only by using a substitute slope in place of the true one in "
+           "Networks of step units can still be trained, for example by using a substitute slope in place of the true one in "
            "the backward pass (the *straight-through estimator*; Bengio, Léonard and Courville 2013)."),
     "zh": ("**可用的斜率（必需）。**所谓**可用的斜率**，是指几乎处处存在、并且在函数有变化的任何区间上都不恒为零的斜率。"
            "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。",
-           "由阶跃单元组成的网络也能训练，但只能在反向传播时用一个替代斜率代替真实的斜率（**直通估计器**，straight-through "
+           "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代斜率代替真实的斜率（**直通估计器**，straight-through "
            "estimator；Bengio、Léonard、Courville，2013）。")}
 
 

@@ -829,3 +829,20 @@ def test_notebook_states_the_geometric_rate_and_tolerance_its_prediction_cell_us
     assert zigzag.TOLERANCE == 0.05
     X = zigzag.inputs(centred=False)
     assert X.min() > 0 and X.max() < 1
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "one does, as long as its pre-activations stay close to standard normal: by definition, its mean output is zero "
+           "for a standard normal pre-activation (for an odd function such as tanh, any pre-activations symmetric about zero will do)."),
+    ("zh", "的激活函数可以，只要它的预激活值接近标准正态分布：按定义，预激活值服从标准正态分布时，它的输出均值为零"
+           "（tanh 这样的奇函数则只要预激活值关于零对称即可）。")])
+def test_zero_centred_means_zero_mean_at_the_standard_normal_and_at_any_symmetric_input_only_when_odd(lang, said):
+    """The condition is the definition's (review final47, pa): SELU is zero-centred, with mean 0 at N(0, 1), but not at
+    N(0, 2^2); tanh, an odd function, has mean 0 for every input distribution symmetric about zero."""
+    from scipy.integrate import quad
+    from actsite.maths.catalogue import EVERY
+    mean = lambda f, s: quad(lambda z: f(np.array(z)) * np.exp(-z * z / (2 * s * s)) / (s * np.sqrt(2 * np.pi)), -40 * s, 40 * s)[0]  # noqa: E731
+    assert abs(mean(EVERY["selu"].f, 1.0)) < 1e-6 and mean(EVERY["selu"].f, 2.0) > 0.2
+    for s in (0.5, 1.0, 3.0):
+        assert abs(mean(EVERY["tanh"].f, s)) < 1e-9
+    assert said in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
