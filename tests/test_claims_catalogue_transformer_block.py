@@ -174,9 +174,11 @@ def test_experiment_set_up_as_described(scaling):
     assert f"{int(scaling['queries']) / 1e4:g}" == "20"                 # 20 万
     shown("simulates 200,000 queries, each with $n = 64$ keys (a count of tokens, unrelated to $d_k$), all with independent standard normal components. Given a query $q$, "
           "its 64 scores are independent normal numbers of variance $\\lVert q \\rVert^2$, so the experiment draws the length "
-          "$\\lVert q \\rVert$ and 64 standard normal numbers instead of the vectors.",
+          "$\\lVert q \\rVert$ and 64 standard normal numbers instead of the vectors; $\\lVert q \\rVert^2$, a sum of $d_k$ squared "
+          "standard normal numbers, follows a chi-square distribution with $d_k$ degrees of freedom.",
           "模拟 20 万个查询，每个查询配 $n = 64$ 个键（这是词元的个数，与 $d_k$ 无关），各分量独立服从标准正态分布。给定查询 $q$，它的 64 个分数是相互独立、"
-          "方差为 $\\lVert q \\rVert^2$ 的正态随机数，所以实验不生成向量本身，只抽取长度 $\\lVert q \\rVert$ 和 64 个标准正态随机数。")
+          "方差为 $\\lVert q \\rVert^2$ 的正态随机数，所以实验不生成向量本身，只抽取长度 $\\lVert q \\rVert$ 和 64 个标准正态随机数；"
+          "$\\lVert q \\rVert^2$ 是 $d_k$ 个标准正态随机数的平方和，服从自由度为 $d_k$ 的卡方分布。")
     shown("a NumPy experiment", "数值实验")
     # the exact law the page names: given q, the 64 scores are i.i.d. N(0, |q|^2), and |q|^2 ~ chi-square(d_k)
     rng = np.random.default_rng(7)
@@ -488,9 +490,9 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert f"{ratio[64]:.0f}" == "5" and 4.5 < ratio[64] < 5.5                        # about 5 times at 64 (4.9 with this seed)
     # the simulation is the experiment's own (the same module as the scores' statistics), not a separate script
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
-    shown("The experiment simulates this gradient too, with a standard normal gradient arriving at the weights: "
+    shown("A second simulation, not shown in the figure, draws this gradient too, with a standard normal gradient arriving at the weights: "
           "its median is larger without the scaling from $d_k = 2$ up to 256 (about 5 times at 64 and 3 times at 128) and smaller only from 512",
-          "实验也模拟了这个梯度（到达权重的梯度取标准正态随机数）："
+          "另一次模拟（图中没有画出）也抽取了这个梯度（到达权重的梯度取标准正态随机数）："
           "$d_k$ 从 2 到 256，不缩放的中位数反而更大（64 处约为 5 倍，128 处约为 3 倍），要到 512 才更小")
     # which way the scaling moves the median gradient depends on d_k and on where it is measured: at 128 the
     # scores' median is larger with the scaling, the query's without it
@@ -498,21 +500,29 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert scores_128 > 2 and ratio[128] > 2 and ratio[64] > 1 and ratio[512] < 1
     shown("Whether the scaling raises the median gradient thus depends on $d_k$ and on where the gradient is measured.",
           "可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度。")
-    # the section's summary: the sharpness is held at every d_k (the scaled entropy barely moves); unscaled, the
-    # scores' gradient goes first in a tail (6.8% below 1e-3 at 64, none scaled), in the median only from 128
+    # the section's answer, given first, right after the figure (review final47, tf): the sharpness is held at every d_k
+    # (the scaled entropy barely moves); unscaled, the scores' gradient goes first in a tail (6.8% below 1e-3 at 64,
+    # none scaled); the median falls below the scaled one from 128, to half, and collapses beyond (1/7.5 at 256)
     assert np.ptp(scaling["scaled_entropy"]) < 0.1 and np.ptp(scaling["unscaled_entropy"]) > 3
     tiny, scaled, unscaled = scaling["unscaled_jacobian_tiny"], scaling["scaled_jacobian_median"], scaling["unscaled_jacobian_median"]
     assert f"{100 * tiny[at(scaling, 64)]:.2g}%" == "6.8%" and np.all(scaling["scaled_jacobian_tiny"] == 0)
     assert np.all(unscaled[scaling["d_k"] <= 64] >= scaled[scaling["d_k"] <= 64])
     assert np.all(unscaled[scaling["d_k"] >= 128] < scaled[scaling["d_k"] >= 128])
-    shown("What it does at every $d_k$ is hold the softmax's sharpness fixed; without it, the gradient at the scores is lost first "
-          "in a tail of queries (6.8% at $d_k = 64$), and in the median only from $d_k = 128$.",
-          "缩放在任何 $d_k$ 下都做到的，是让 softmax 的尖锐程度保持不变；不缩放时，分数处的梯度先在一部分查询上消失"
-          "（$d_k = 64$ 时占 6.8%），到 $d_k = 128$ 才波及中位数。")
-    # what it fixes at every d_k is the sharpness: the topic sentence of the paragraph on the scores' gradient
-    assert np.ptp(scaling["scaled_entropy"]) < 0.1 and np.ptp(scaling["unscaled_entropy"]) > 3
-    for lang, topic in (("en", "At every head dimension the scaling keeps the weights equally sharp"),
-                        ("zh", "无论头维度多大，缩放都让权重保持同样的尖锐程度")):
+    half = unscaled[at(scaling, 128)] / scaled[at(scaling, 128)]
+    assert 0.4 < half < 0.6 and unscaled[at(scaling, 256)] / scaled[at(scaling, 256)] < 0.2
+    shown("In short: the scaling keeps the softmax equally sharp at every head dimension, so it starts in the same regime, as a good "
+          "initialisation does for a layer. Without it the weights sharpen as $d_k$ grows, and the scores' gradient is lost first in a "
+          "minority of queries (6.8% at $d_k = 64$); the median falls below the scaled one only from $d_k = 128$, to half, and "
+          "collapses beyond. The numbers follow.",
+          "先说结论：无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，总从同一个状态起步，这正是好的初始化对一层网络所起的作用。"
+          "不缩放时，头维度越大，权重越尖锐，分数得到的梯度先在一小部分查询上消失（$d_k = 64$ 时占 6.8%）；中位数要到 $d_k = 128$ "
+          "才低于缩放时的值，只剩一半，再往后便急剧下降。具体数字如下。")
+    for lang in LANGS:                                       # the answer comes before the numbers
+        text = page(lang)
+        assert text.index({"en": "In short:", "zh": "先说结论："}[lang]) < text.index("3.68") < text.index("0.124"), lang
+    # the paragraph on the scores' gradient opens with the unscaled case; the sharpness is stated once, in the answer
+    for lang, topic in (("en", "Without the scaling, sharpening first *raises* the Jacobian's norm"),
+                        ("zh", "不缩放时，注意力变尖锐并不会立刻减小分数得到的梯度")):
         paragraph = next(p for p in page(lang).split("\n\n") if "0.124" in p)
         assert paragraph.startswith(topic), lang
 
@@ -1151,7 +1161,7 @@ def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_te
     assert f"{closest:.1e}" == "9.7e+03" and f"{farthest:.1e}" == "8.4e+04"
     shown("With pre-norm the gradient is smallest at the last block and shrinks further as the stack deepens; with "
           "post-norm it is larger there and does not shrink with depth; without normalisation it is roughly $10^4$ to $10^5$ times larger.",
-          "前置归一化时，最后一个块的梯度最小，而且网络越深越小；后置归一化时，那里的梯度更大，也不随深度变小；不归一化时，梯度约大 $10^4$ 到 $10^5$ 倍。")
+          "前置归一化时，最后一个块的梯度最小，而且网络越深越小；后置归一化时，那里的梯度更大，也不随深度变小；不归一化时，梯度比有归一化时大约 $10^4$ 到 $10^5$ 倍。")
 
 
 def test_last_block_gradient_against_depth(stack):
@@ -1195,7 +1205,7 @@ def test_qk_norm_is_named_as_dehghanis_layernorm():
     # Dehghani et al.'s QK-norm applies a LayerNorm (with its learned scale) to each query and each key before the
     # dot product; the page names the norm and makes no further claim about centring
     # glossed in place, with no claim about centring (review final46, tf)
-    shown("normalises each query and each key with a LayerNorm, learned scale included (a normalisation that rescales each vector; [below](#normalisation)), before the dot product",
+    shown("normalises each query and each key with a LayerNorm (a normalisation that rescales each vector; [below](#normalisation)), learned scale included, before the dot product",
           "即在点积之前先对每个查询和每个键做层归一化（一种把每个向量重新缩放的归一化，含可学习的缩放参数；")
     # the LayerNorm the page defines below, where the QK-norm sentence points
     for lang, name in (("en", "*LayerNorm* (Ba, Kiros and Hinton 2016)"), ("zh", "层归一化")):
@@ -1420,7 +1430,7 @@ def test_gated_recommendation_reason_matches_shazeers_table(lang):
           "the linked section gives the numbers and how far they can be trusted.",
           "2. **门控前馈模块，SwiGLU 或 GEGLU**：在 [Shazeer（2020）的比较](gated-units.md#shazeer-2020)中，它们的"
           "[对数困惑度](../glossary.md#log-perplexity)（留出数据中每个词元概率的负对数的平均值）略低于同等规模的普通 ReLU 或 GELU "
-          "前馈模块所达到的值。每个变体的长训练只跑了一次，具体数字及其可信程度见链接的那一节。")
+          "前馈模块所达到的值。每个变体只做了一次长时间训练，具体数字及其可信程度见链接的那一节。")
     # the comparison is cited with its reference, as on the gated-units page
     reference = "N. Shazeer (2020). GLU Variants Improve Transformer." if lang == "en" else "N. Shazeer（2020）。GLU Variants Improve Transformer."
     for text in (page(lang), page_text("catalogue/gated-units.md", lang)):

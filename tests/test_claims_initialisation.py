@@ -894,9 +894,9 @@ def inspect_default(function, name):
 @pytest.mark.parametrize("lang, wording, loose", [
     ("en", "GPT-2 uses the same idea: it scales the weights of its residual layers at initialisation by $1/\\sqrt{N}$, "
            "with $N$ the number of residual layers (Radford et al. 2019); common reimplementations count two per block, "
-           "attention and MLP.", "GPT-2 uses this rule"),
+           "attention and the feed-forward block.", "GPT-2 uses this rule"),
     ("zh", "GPT-2 用的是同一个思路：它在初始化时把残差层的权重乘上 $1/\\sqrt{N}$，$N$ 是残差层的个数（Radford 等人，2019）；"
-           "常见的复现代码按每个块两层（注意力层和 MLP 层）来数。", "GPT-2 用的正是这条规则")])
+           "常见的复现代码按每个块两层（注意力层和前馈模块）来数。", "GPT-2 用的正是这条规则")])
 def test_gpt2_is_the_same_idea_with_n_counting_layers_not_blocks(lang, wording, loose):
     """The rule above scales by 1/sqrt(L) with L blocks; GPT-2's N counts residual layers, so it is the
     same idea, not the same rule.  The paper (Section 2.3) says only 'N is the number of residual layers';
