@@ -691,7 +691,7 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     assert np.all(prelu_prime(z, a) != 0)
     assert ("although they can still be [inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) on every "
             "training point, passing back only $a$ times the gradient an active unit would receive.") in page_text("en")
-    assert ("但仍可能在所有训练点上都[不活跃](../blog/posts/dead-relu-units.md#dead-relu-experiment)，"
+    assert ("但仍可能在所有训练样本上都[不活跃](../blog/posts/dead-relu-units.md#dead-relu-experiment)，"
             "传回的梯度只有开启时的 $a$ 倍。") in page_text("zh")
     for lang in ("en", "zh"):
         home = (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")

@@ -181,7 +181,7 @@ def test_dead_relu_setup_as_stated():
     assert all(np.all(b == 0) for b in MLP.create(dead_relu.SIZES, "relu", "he", seed=0).biases)
     # the notebook states the same setup in one sentence
     for lang, text in (("en", "a 10-256-256-10 network,\n# [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps on a synthetic ten-class\n# task, three seeds per learning rate η."),
-                       ("zh", "实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练点组成小批量，共 600 步，每个学习率 η 各跑三个种子。")):
+                       ("zh", "实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。")):
         assert text in page_text("notebooks/dead-relu.py", lang)
 
 
@@ -323,7 +323,7 @@ def test_dead_fraction_is_almost_none_up_to_0_3_and_41_45_at_1_with_no_rate_trie
 def test_dead_is_defined_over_training_points_in_the_notebook(lang):
     """The hand-built unit is only guaranteed off on the 4000 training points, not on every input."""
     notebook = page_text("notebooks/dead-relu.py", lang)
-    said = {"en": "The unit's output is zero on every training point", "zh": "这个单元在每个训练点上的输出都是零"}[lang]
+    said = {"en": "The unit's output is zero on every training point", "zh": "这个单元在每个训练样本上的输出都是零"}[lang]
     assert said in notebook and "every input" not in notebook and "任何输入" not in notebook
 
 
@@ -387,7 +387,7 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     assert first_dead.sum() == 2 and first_dead[rates.index(2.0)].tolist().count(2) == 1
     assert round(100 * 2 / 256, 1) == 0.8
     for lang, text in (("en", "so only its bias can push all 4000 pre-activations down together, and it must fall below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, taken with the weights after the step, since they move too. That is a long way down: in every trained ReLU network at learning rates 0.3, 1.0 and 2.0 (three seeds each), each first-layer unit's maximum is at least 2.8 standard deviations of $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points. Only two first-layer units ever got there, both in one run at 2.0 (0.8% of the layer)."),
-                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降，而且要降到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 以下（权重在同一步里也在变，所以这个最大值按更新后的权重算）。这一步要降得很远：学习率 0.3、1.0 和 2.0 下训练好的全部 ReLU 网络（每个学习率三个种子）里，第一层每个单元的这个最大值，都至少是 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 在训练点上标准差的 2.8 倍。第一层真正降到这一步的单元只有两个，都出在学习率 2.0 的同一次训练里（占这一层的 0.8%）。")):
+                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降，而且要降到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 以下（权重在同一步里也在变，所以这个最大值按更新后的权重算）。这一步要降得很远：学习率 0.3、1.0 和 2.0 下训练好的全部 ReLU 网络（每个学习率三个种子）里，第一层每个单元的这个最大值，都至少是 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 在训练样本上标准差的 2.8 倍。第一层真正降到这一步的单元只有两个，都出在学习率 2.0 的同一次训练里（占这一层的 0.8%）。")):
         assert text in page_text(PAGE, lang)
     # on one training point the incoming-weight gradient of a second-layer unit is one number times
     # x >= 0 (the first layer's ReLU outputs), so all its components have that number's sign
@@ -402,12 +402,12 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
         mixed += int(np.any(grads_W[0] > 0) and np.any(grads_W[0] < 0))
     assert mixed == 10                                    # first layer (centred data): signs mix
     for lang, text in (("en", "On one training point the gradient of its incoming weights is a single number, $\\frac{\\partial L}{\\partial h_j^{(n)}} g'\\bigl(z_j^{(n)}\\bigr)$, times $\\mathbf{x}^{(n)} \\ge 0$, so every component has that number's sign or is zero, and each training point"),
-                       ("zh", "在一个训练点上，它的输入权重的梯度是一个数 $\\frac{\\partial L}{\\partial h_j^{(n)}} g'\\bigl(z_j^{(n)}\\bigr)$ 乘以 $\\mathbf{x}^{(n)} \\ge 0$，每个分量要么与这个数同号，要么为零")):
+                       ("zh", "在一个训练样本上，它的输入权重的梯度是一个数 $\\frac{\\partial L}{\\partial h_j^{(n)}} g'\\bigl(z_j^{(n)}\\bigr)$ 乘以 $\\mathbf{x}^{(n)} \\ge 0$，每个分量要么与这个数同号，要么为零")):
         assert text in page_text(PAGE, lang)
     for lang, text in (("en", "[why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)"),
                        ("en", "The trained networks are consistent with this. In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias, as did 61–76% of the live ones. On average 76–78% of a dead unit's incoming weights were negative, against 63–64% for a live one. No first-layer unit came close: each still had a pre-activation of at least 1.4 on some training point."),
                        ("zh", "(neuron-gradients-zigzag.md#relu)"),
-                       ("zh", "训练好的网络与这一点相符。学习率 1.0 的三次训练里，第二层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。第一层没有一个单元接近死亡：每个单元都还在某个训练点上有至少 1.4 的预激活值。")):
+                       ("zh", "训练好的网络与这一点相符。学习率 1.0 的三次训练里，第二层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。第一层没有一个单元接近死亡：每个单元都还在某个训练样本上有至少 1.4 的预激活值。")):
         assert text in page_text(PAGE, lang)
 
 def test_training_errors_18_23_at_0_3_then_24_29_and_31_38(dr):
@@ -445,7 +445,7 @@ def test_sparsity_per_input_is_not_deadness():
     assert np.mean(z <= 0) > 0.4                          # half the units are zero on a given input
     assert np.mean(np.all(z <= 0, axis=0)) == 0.0         # none on every training point
     for lang, text in (("en", "A dead unit is zero on *every* training point."),
-                       ("zh", "死亡单元则在**每一个**训练点上都为零。")):
+                       ("zh", "死亡单元则在**每一个**训练样本上都为零。")):
         assert text in page_text(PAGE, lang)
 
 
@@ -488,7 +488,7 @@ def test_a_bias_of_0_01_makes_units_active_on_only_slightly_more_inputs(dr):
     assert 0.5 < max(worst) <= 1.0                                           # "at most 1 for any unit"
     assert np.round(256 * dr["relu_at_init"]).max() <= 1                      # "almost no unit is dead at the start"
     for lang, text in (("en", "at initialisation, a bias of 0.01 raises the share of training points on which a unit is active by about 0.3 percentage points on average, and by at most 1 for any unit (three seeds, both layers)"),
-                       ("zh", "初始化时，0.01 的偏置让单元开启的训练点比例平均只增加约 0.3 个百分点，任何单元都不超过 1 个百分点（三个种子，两层）")):
+                       ("zh", "初始化时，0.01 的偏置让单元开启的训练样本比例平均只增加约 0.3 个百分点，任何单元都不超过 1 个百分点（三个种子，两层）")):
         assert text in page_text(PAGE, lang)
 
 
@@ -716,7 +716,7 @@ def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_
     # each unit is positive on some training points again, not on all of them (review final46, pc)
     assert "one step later none of them is inactive any more: each is positive on some training points again" in page_text(PAGE, "en")
     assert "In later steps some drop out again, up to 99 at a time." in page_text(PAGE, "en")
-    assert "再过一步就没有一个还是不活跃单元：每个单元又在一部分训练点上转为正数" in page_text(PAGE, "zh")
+    assert "再过一步就没有一个还是不活跃单元：每个单元又在一部分训练样本上转为正数" in page_text(PAGE, "zh")
     assert "之后的几步里，又有一些单元重新变得不活跃，一次最多 99 个。" in page_text(PAGE, "zh")
     assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
 
@@ -925,11 +925,11 @@ def test_notebook_prints_the_revived_second_layer_units_of_the_step_by_step_runs
 
 
 def test_a_data_item_is_a_training_point_throughout():
-    """One word for a data item: "training point" / 训练点, never "example" / 样本."""
+    """One word for a data item: "training point" / 训练样本, never "example" / 训练点 or a bare 样本."""
     assert "example" not in page_text(PAGE, "en").lower()
-    assert "样本" not in page_text(PAGE, "zh")
+    assert "训练点" not in page_text(PAGE, "zh") and "样本" not in page_text(PAGE, "zh").replace("训练样本", "")
     assert "mini-batch of 64 training points" in page_text(PAGE, "en")
-    assert "每步随机取 64 个训练点组成一个小批量" in page_text(PAGE, "zh")
+    assert "每步随机取 64 个训练样本组成一个小批量" in page_text(PAGE, "zh")
 
 
 def test_the_notebook_reads_its_first_table(dr):
@@ -1009,7 +1009,7 @@ def test_the_notebook_names_the_incoming_and_outgoing_gradients_apart():
     assert "largest |incoming-weight gradient| = {w:.4f}   bias gradient = {b:.4f}" in live_en and "∂L/∂" not in live_en
     assert "输入权重梯度的最大绝对值 = {w:.4f}   偏置梯度 = {b:.4f}" in live_zh
     assert "输入权重梯度的最大绝对值 = {w:g}" in zh and "输出权重梯度的最大绝对值 = {out:g}" in zh
-    assert ("现在它在每个训练点上的预激活值都不大于零，ReLU 在那里的斜率 $g'(z_7^{(n)})$ 因而都是零；"
+    assert ("现在它在每个训练样本上的预激活值都不大于零，ReLU 在那里的斜率 $g'(z_7^{(n)})$ 因而都是零；"
             in page_text("notebooks/dead-relu.py", "zh"))
 
 

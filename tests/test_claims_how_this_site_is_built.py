@@ -412,7 +412,7 @@ def test_formulas_typed_in_the_prose_are_checked_against_the_registry_on_five_ca
     shown = " ".join(display_equations("catalogue/rectifiers.md", lang))
     assert " ".join(REGISTRY["elu"].latex.split()) in shown                   # one of them, checked here too
     said = {"en": "Formulas in the running text are typed by hand; on\nthe pages for rectifiers, smooth gates, hard and cheap functions, gated units and output layers",
-            "zh": "正文里的公式是手写的；在《整流函数的变体》《softplus 与平滑门控函数》《又硬又省》《门控单元》《输出层与损失函数》这几页上"}[lang]
+            "zh": "正文里的公式是手写的；在《整流函数的变体》《softplus 与平滑门控函数》《低成本激活函数》《门控单元》《输出层与损失函数》这几页上"}[lang]
     assert said in page_text(PAGE, lang)
 
 

@@ -693,7 +693,7 @@ def test_raising_low_shifts_and_narrows_and_the_formula_accounts_for_the_rise(la
 LEAKY_SIGNS_WORDS = {
     "en": ("Its negative outputs do let one training point move two weights of the next layer in opposite directions, "
            "but they are only $a$ times the pre-activation, and $\\mu^2/v$, which sets the conditioning, barely moves (0.47 → 0.45)."),
-    "zh": ("它的负输出确实能让单个训练点把下一层的两个权重推向相反方向，但这些输出只有预激活值的 $a$ 倍，"
+    "zh": ("它的负输出确实能让单个训练样本把下一层的两个权重推向相反方向，但这些输出只有预激活值的 $a$ 倍，"
            "决定条件数的 $\\mu^2/v$ 几乎不动（0.47 → 0.45）。")}
 
 

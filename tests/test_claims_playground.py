@@ -64,7 +64,7 @@ def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_la
     # "and often zero": a large share of each later layer's inputs is exactly zero
     assert all(1 - s["positive"] / s["total"] > 0.3 for s in later), later
     for lang, words in (("en", "With only 8 inputs that is a handful of terms, and the negative ones can win on every training point."),
-                        ("zh", "每层只有 8 个单元时，这只是寥寥几项，负项完全可能在每个训练点上都占上风。")):
+                        ("zh", "每层只有 8 个单元时，这只是寥寥几项，负项完全可能在每个训练样本上都占上风。")):
         assert words in page(lang)
 
 

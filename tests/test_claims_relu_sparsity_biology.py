@@ -388,7 +388,7 @@ def test_almost_none_of_the_zeros_come_from_dead_units_one_and_two_only_at_0_03(
         dead.append([int(np.sum(np.all(z <= 0, axis=0))) for z in net.hidden_preactivations(X)])
     assert dead == [[0, 0], [0, 0], [1, 2]]
     for lang, text in (("en", "only at $\\lambda = 0.03$ is any unit zero on every training point, one in the first layer and two in the second"),
-                       ("zh", "只有在 $\\lambda = 0.03$ 时，才有单元在每个训练点上都输出零，第一层 1 个，第二层 2 个")):
+                       ("zh", "只有在 $\\lambda = 0.03$ 时，才有单元在每个训练样本上都输出零，第一层 1 个，第二层 2 个")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
 
 

@@ -113,11 +113,12 @@ def test_machine_epsilon_entry_gives_the_double_precision_value():
     assert "$2^{-52}$ in float64" in term.en_definition and "float64 为 $2^{-52}$" in term.zh_definition
 
 
-def test_the_zh_glossary_says_training_point_not_sample():
-    """One zh term for a training example, 训练点, as the dead-unit, SGD and mini-batch rows use."""
+def test_the_zh_glossary_says_training_sample_not_point():
+    """One zh term for a training example, 训练样本 (the usual Chinese term; review final47, cb), as the dead-unit, SGD and
+    mini-batch rows use; never the earlier 训练点, and 样本 only inside that term."""
     for term in glossary.TERMS:
-        assert "样本" not in term.zh_definition, term.key
-    assert "由单个训练点算出的更新" in TERMS["zig-zag"].zh_definition and "由单个训练点算出的更新" in TERMS["sign-rule"].zh_definition
+        assert "训练点" not in term.zh_definition and "样本" not in term.zh_definition.replace("训练样本", ""), term.key
+    assert "由单个训练样本算出的更新" in TERMS["zig-zag"].zh_definition and "由单个训练样本算出的更新" in TERMS["sign-rule"].zh_definition
 
 
 def test_gain_and_xavier_entries_say_what_the_initialisation_article_says():
@@ -300,7 +301,7 @@ def test_training_point_is_defined_in_its_home_section():
     assert "together with its target" in term.en_definition and "连同它的目标" in term.zh_definition
     page, _, anchor = term.home.partition("#")
     for lang, gloss in (("en", "one *training point* (an input together with its target)"),
-                        ("zh", "只有一个**训练点**（一个输入连同它的目标）")):
+                        ("zh", "只有一个**训练样本**（一个输入连同它的目标）")):
         text = (CONTENT[lang] / page).read_text(encoding="utf-8")
         section = text.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert gloss in section, lang

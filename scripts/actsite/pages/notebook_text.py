@@ -111,7 +111,7 @@ TEXT: dict[str, dict[str, str]] = {"en": {
     "dead_live_grads": "未死亡的 {unit} 号单元：输入权重梯度的最大绝对值 = {w:.4f}   偏置梯度 = {b:.4f}",
     "dead_unchanged": "{steps} 步之后，{unit} 号单元的权重和偏置是否与原来逐位相同：{same}",
     "dead_live_moved": "未死亡的 {unit} 号单元：输入权重移动的欧氏距离为 {distance:.3f}",
-    "dead_still": "{unit} 号单元是否仍然死亡（在全部训练点上都不开启）：{dead}",
+    "dead_still": "{unit} 号单元是否仍然死亡（在全部训练样本上都不开启）：{dead}",
     "dead_revived": "学习率 {lr}，种子 {seed}：曾在某个检查点死亡的 {ever} 个第二层单元中，有 {revived} 个在第 {last} 步时是活的",
     "dead_try": "学习率 {lr}，种子 {seed}：训练 {steps} 步后，第二层 {units} 个单元中死亡 {dead} 个（{share:.1f}%）",
     "dead_try_inactive": "学习率 {lr}，种子 {seed}：训练 {steps} 步后，第二层 {units} 个单元中不活跃 {dead} 个（{share:.1f}%）",

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先打印[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)测得的死亡单元比例。实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练点组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在全部 4000 个训练点上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
+# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先打印[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)测得的死亡单元比例。实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在全部 4000 个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
 
 # %%
 import numpy as np
@@ -44,7 +44,7 @@ for seed, (first, second) in zip(r["seeds"], at_init):
 # %% [markdown]
 # ## 手工构造一个死亡单元 { #notebook-dead-relu-by-hand }
 #
-# 取种子 0 的初始网络，以及实验中种子 0 所用的 4000 个训练点（代码里由 `voronoi(seed=200)` 生成），把第一隐藏层 7 号单元的偏置减去它在全部数据上的最大预激活值，再减去 1。这样，它在 4000 个点上的预激活值都不超过 −1，在原先取到最大值的那个点上恰好等于 −1。用实验本身的判据来数，第一层 256 个单元里恰好死了一个。
+# 取种子 0 的初始网络，以及实验中种子 0 所用的 4000 个训练样本（代码里由 `voronoi(seed=200)` 生成），把第一隐藏层 7 号单元的偏置减去它在全部数据上的最大预激活值，再减去 1。这样，它在 4000 个点上的预激活值都不超过 −1，在原先取到最大值的那个点上恰好等于 −1。用实验本身的判据来数，第一层 256 个单元里恰好死了一个。
 
 # %%
 from actsite.experiments.datasets import voronoi
@@ -61,7 +61,7 @@ dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).a
 say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
 
 # %% [markdown]
-# 7 号单元就是[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和式里 $j = 7$ 的单元。现在它在每个训练点上的预激活值都不大于零，ReLU 在那里的斜率 $g'(z_7^{(n)})$ 因而都是零；求和式的每一项都乘着这个因子，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练点上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
+# 7 号单元就是[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和式里 $j = 7$ 的单元。现在它在每个训练样本上的预激活值都不大于零，ReLU 在那里的斜率 $g'(z_7^{(n)})$ 因而都是零；求和式的每一项都乘着这个因子，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练样本上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
 
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)

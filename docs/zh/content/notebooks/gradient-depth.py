@@ -72,7 +72,7 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
 
 # %% [markdown]
-# 最后来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入、8 个隐藏层（每层 64 个单元）、10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。对每个隐藏层，先算每个单元的输出在 4000 个训练点上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。
+# 最后来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入、8 个隐藏层（每层 64 个单元）、10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。对每个隐藏层，先算每个单元的输出在 4000 个训练样本上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。
 
 # %%
 X, y = voronoi(seed=400)
