@@ -95,9 +95,10 @@ def test_token_is_glossed_at_its_first_use_and_numbers_are_plain_digits_in_zh_pr
     assert text.index(gloss) == text.index(word)
     if lang == "zh":                    # the zh site writes numbers as plain digits; TeX only for formulas
         assert not re.search(r"\d\\,\d", text)
-        for number in ("都是 4718592 个", "约 944 万次", "65536 步", "524288 步", "49152"):   # 7 digits: 万 where exact digits are not needed
+        # both seven-digit counts exact, each with its rounded 万 beside it (review final47, cb: not one exact, one rounded)
+        for number in ("都是 4718592 个（约 472 万）", "9437184 次（约 944 万次）", "65536 步", "524288 步", "49152"):
             assert number in text, number
-        assert 2 * 768 * 3072 == 4718592 and round(9_437_184 / 1e4) == 944
+        assert 2 * 768 * 3072 == 4718592 and round(4_718_592 / 1e4) == 472 and 2 * 4718592 == 9_437_184 and round(9_437_184 / 1e4) == 944
     else:                               # English groups thousands: no bare number of five or more digits in prose
         prose = re.sub(r"\(http[^)]*\)|arXiv:\S+|doi\S*", "", text)
         assert not re.search(r"(?<![\d.,{}/])\d{5,}(?!\d)", prose.split("## References")[0])

@@ -420,9 +420,9 @@ def test_log_softmax_backward_turns_the_nll_gradient_minus_y_into_p_minus_y_with
     assert ("`nll_loss` 传回 $-y$。`log_softmax` 的反向传播把传入的任意梯度 $g$ 变成 $g - p \\sum_i g_i$，"
             "即用雅可比矩阵 $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$ 的转置去乘 $g$。"
             "作用在 $-y$ 上，结果是 $-y + p \\sum_i y_i = p - y$") in page_text(PAGE, "zh")
-    # the list item leads with its result, then gives the mechanics (review final34, cb)
-    for lang, lead in (("en", "** The backward pass returns $p - y$ from the log-probabilities saved in the forward pass, without dividing"),
-                       ("zh", "**反向传播直接由前向传播保存的对数概率算出 $p - y$，不用拿可能为 0 的概率做除数")):
+    # the list item states the result; the paragraph after it gives the mechanics, once (review final47, cb)
+    for lang, lead in (("en", "** No division by a probability that may be 0, and no Jacobian formed; the next paragraph shows how."),
+                       ("zh", "**不用拿可能为 0 的概率做除数，也不用构造雅可比矩阵；下一段说明做法。")):
         assert lead in page_text(PAGE, lang), lang
 
 

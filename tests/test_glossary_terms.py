@@ -452,7 +452,7 @@ def test_gelu_tanh_entry_keeps_one_tense_and_the_smooth_gate_entry_names_the_pag
     term = TERMS["gelu-tanh"]
     # "faster" is the paper's offer, not a fact of every implementation (review final45, cb)
     assert term.en_definition.endswith(", an approximation of GELU that the paper introducing GELU offers as faster to compute.")
-    assert term.zh_definition.endswith("：提出 GELU 的论文给出的 GELU 近似公式，作者把它作为更快的算法提出。")
+    assert term.zh_definition.endswith("：提出 GELU 的论文给出的近似公式，作者称其计算更快。")
     for definition in (term.en_definition, term.zh_definition):
         assert "Choudhury" not in definition and "Page" not in definition and "experiments" not in definition and "实验" not in definition
     assert term.home == "catalogue/smooth-gates.md#gelu-tanh"
@@ -513,3 +513,14 @@ def test_momentum_approaches_ten_times_and_the_condition_number_glosses_the_hess
     kappa = TERMS["condition-number"]
     assert "the Hessian (the matrix of the loss's second derivatives with respect to the weights)" in kappa.en_definition
     assert "海森矩阵（损失对权重的二阶导数构成的矩阵）" in kappa.zh_definition
+
+
+def test_only_glus_gate_stays_in_zero_one():
+    """The gate entry: 'such a gate need not lie in (0, 1): only GLU's sigmoid gate does' (review final47, cb)."""
+    from actsite.maths.gated import GATED
+    v = np.linspace(-20, 20, 4001)
+    u = np.ones_like(v)                                       # with u = 1 the unit's output is its gate g(v)
+    inside = {key: bool(np.all((unit.f(u, v) > 0) & (unit.f(u, v) < 1))) for key, unit in GATED.items()}
+    assert inside.pop("glu") is True and not any(inside.values()), inside
+    term = TERMS["gate"]
+    assert "only GLU's sigmoid gate does" in term.en_definition and "只有 GLU 的 sigmoid 门如此" in term.zh_definition
