@@ -1119,8 +1119,8 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
 def test_only_e4m3_needs_more_than_the_infinity_for_the_cube():
     """'In E4M3, the cube needs a wider intermediate format': in float16 the cube's overflow is
     harmless (the formula still gives x or 0, tested above); in E4M3 it is NaN."""
-    page_lang("en", "In E4M3, the cube needs a wider intermediate format, or an input clipped before it is cubed.", "")
-    page_lang("zh", "", "在 E4M3 中，立方需要在更宽的格式中计算，或者在立方之前先截断输入。")
+    page_lang("en", "That is harmless in float16, as shown above, but in E4M3 the cube needs a wider intermediate format, or an input clipped before it is cubed.", "")
+    page_lang("zh", "", "如上所述，这在 float16 中无害；在 E4M3 中，立方则需要在更宽的格式中计算，或者在立方之前先截断输入。")
     with np.errstate(all="ignore"):
         v = np.array([8.0, -8.0]).astype(E4M3)
         assert np.isnan((v * v * v).astype(float)).all()
@@ -1147,7 +1147,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
     assert not np.all(np.isfinite(lp.naive_in("softplus", lp.every_value("float16"), "float16")))
     page_lang("en", "Every exponential above can be rewritten to exponentiate only "
               "non-positive numbers ($e^{-|x|}$), so that none can overflow;", "")
-    page_lang("zh", "", "上面的指数项都可以改写成只对非正数取指数（$e^{-|x|}$），这样就都不会溢出；")
+    page_lang("zh", "", "上面的指数函数值都可以改写成只对非正数取指数（$e^{-|x|}$），这样就都不会溢出；")
     # the tanh approximation of GELU holds no exponential that overflows (its tanh is the library's, or
     # x·σ(2u) with the stable sigmoid): with the cube computed in float32 and rounded, it stays finite
     for fmt in ("float16", "float8_e4m3fn"):
@@ -1158,9 +1158,8 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         assert np.all(np.isfinite(gelu_t)), fmt
         np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
     # the cube's overflow is placed: harmless in float16 (the formula survives, above), NaN in E4M3
-    page_lang("en", "The cube in the tanh approximation of GELU is different: its overflow is harmless in float16 but gives "
-              "NaN in E4M3, and no reordering of its operations removes it,", "")
-    page_lang("zh", "", "GELU 的 tanh 近似中的立方项则不同：它的溢出在 float16 中无害，在 E4M3 中却会得到 NaN，而且无论怎样调整运算顺序都消除不了，")
+    page_lang("en", "No reordering of its operations saves the cube in the tanh approximation of GELU,", "")
+    page_lang("zh", "", "GELU 的 tanh 近似中的立方项却无论怎样调整运算顺序都救不回来，")
     with np.errstate(all="ignore"):
         for fmt, survives in (("float16", True), ("float8_e4m3fn", False)):
             x = lp.every_value(fmt)
@@ -1182,10 +1181,10 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         crossing = brentq(lambda x: u_of(x) - largest, 1.0, 1000.0)
         assert f"{crossing:.0f}" == said, (fmt, crossing)
     assert 113 < brentq(lambda x: 0.044715 * x ** 3 - 65504.0, 1.0, 1000.0) < 122      # the reordered product goes first
-    page_lang("en", "no reordering of its operations removes it, because the argument of the $\\tanh$ itself exceeds the "
-              "format's largest value once $|x|$ passes about 122 in float16 and about 23 in E4M3:", "")
-    page_lang("zh", "", "而且无论怎样调整运算顺序都消除不了，因为 $|x|$ 在 float16 中超过约 122、在 E4M3 中超过约 23 时，"
-              "$\\tanh$ 的自变量本身就超出了格式的最大值：")
+    page_lang("en", "because the argument of the $\\tanh$ itself exceeds the "
+              "format's largest value once $|x|$ passes about 122 in float16 and about 23 in E4M3.", "")
+    page_lang("zh", "", "无论怎样调整运算顺序都救不回来，因为 $|x|$ 在 float16 中超过约 122、在 E4M3 中超过约 23 时，"
+              "$\\tanh$ 的自变量本身就超出了格式的最大值。")
     page_lang("en", "or an input clipped before it is cubed", "")
     # the thresholds are the correctly rounded function's, which the float32 column defines as an ideal
     page_lang("en", "The thresholds above are those of the correctly rounded function.", "")
@@ -1878,7 +1877,7 @@ def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
     for lang, said in (("en", "in float16 from 40.34 to about 114"), ("zh", "在 float16 中从 40.34 推迟到约 114")):
         assert said in page(lang), lang
     order = r"$(0.044715\,x)\,x\,x$"                     # the left-to-right order the search above uses
-    for lang, said in (("en", f"evaluating the term as {order} only postpones the overflow"), ("zh", f"按 {order} 的顺序计算，只能把溢出推迟")):
+    for lang, said in (("en", f"Evaluating the term as {order} only postpones the overflow"), ("zh", f"按 {order} 的顺序计算，只能把溢出推迟")):
         assert said in page(lang), lang
 
 
@@ -2080,7 +2079,7 @@ def test_the_naive_formula_is_named_and_glossed_once_as_on_output_layers():
     formula" / 照公式直接计算, as output-layers calls it; glossed in the third question of the opening."""
     page_lang("en", "3. Where do intermediate results, such as exponentials, overflow in its *naive formula*, the formula computed operation by "
               "operation in the format, with no rewrite for stability?", "")
-    page_lang("zh", "", "3. 照公式**直接计算**（在该格式中逐步运算，不做任何保证稳定的改写）时，指数项等中间结果在哪里溢出？")
+    page_lang("zh", "", "3. 照公式**直接计算**（在该格式中逐步运算，不做任何保证稳定的改写）时，指数函数值等中间结果在哪里溢出？")
     for lang, other, word in (("en", "textbook", "naive formula"), ("zh", "教科书", "直接计算")):
         assert other not in page(lang), lang
         assert word in page_text("catalogue/output-layers.md", lang), lang
