@@ -827,8 +827,8 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     # low-precision#speed names (review final41/ca)
     home = (CONTENT[lang] / "catalogue/low-precision.md").read_text(encoding="utf-8").split("{ #speed }")[1].split("\n## ")[0]
     assert ("Softsign is an exception" in home) if lang == "en" else ("softsign 是个例外" in home)
-    gpu = {"en": "On a GPU, where most built-in activations are one pass over memory (softsign is an exception: PyTorch's "
-                 "eager mode runs it as three operations, each a pass over memory), the choice "
+    gpu = {"en": "On a GPU, where most built-in activations are one pass over memory (softsign is an exception: PyTorch, "
+                 "which by default runs each operation as it is called, runs it as three operations, each a pass over memory), the choice "
                  "[matters less](low-precision.md#speed).",
            "zh": "在 GPU 上，多数内置激活函数只对内存过一遍（softsign 是例外：在 PyTorch 的即时执行模式下，它分三步运算，"
                  "每步都要把数据在内存里过一遍），选哪个[影响就小些](low-precision.md#speed)。"}[lang]

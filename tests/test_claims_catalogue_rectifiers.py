@@ -350,9 +350,9 @@ def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
     assert 11 / 48 == pytest.approx((RRELU_BOUNDS[0] + RRELU_BOUNDS[1]) / 2)    # PyTorch's test slope = mean training slope
     # f is linear in a for x < 0, so a test slope a_t gives the expected training output a_t x = E[a] x only if a_t = E[a]
     assert leaky_relu(-1.0, 11 / 48 + 0.01) != pytest.approx(float(np.mean(rrelu_train(np.full(200_000, -1.0), np.random.default_rng(3)))), abs=1e-3)
-    assert ("Only a test slope equal to the mean training slope reproduces the expected training output, which for a "
-            "negative input is that mean times $x$. PyTorch's $\\bar a$ is such a slope; Xu et al.'s is not.") in page_text("en")
-    assert ("只有等于训练斜率均值的测试斜率，才能让测试输出等于训练输出的期望（负输入时，这个期望就是该均值乘以 $x$）。"
+    assert ("At test time the slope should be the mean training slope: only then does the test output equal the average training "
+            "output, which for a negative input is that mean times $x$. PyTorch's $\\bar a$ is such a slope; Xu et al.'s is not.") in page_text("en")
+    assert ("测试时的斜率应取训练斜率的均值：只有这样，测试输出才等于训练输出的平均值（负输入时，这个平均值就是该均值乘以 $x$）。"
             "PyTorch 的 $\\bar a$ 正是这样的斜率，Xu 等人的则不是。") in page_text("zh")
 
 
@@ -692,7 +692,7 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     assert ("although they can still be [inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) on every "
             "training point, passing back only $a$ times the gradient an active unit would receive.") in page_text("en")
     assert ("但仍可能在所有训练样本上都[不活跃](../blog/posts/dead-relu-units.md#dead-relu-experiment)，"
-            "传回的梯度只有开启时的 $a$ 倍。") in page_text("zh")
+            "传回的梯度只有单元开启时的 $a$ 倍。") in page_text("zh")
     for lang in ("en", "zh"):
         home = (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
         assert "{ #dead-relu-experiment }" in home

@@ -329,7 +329,7 @@ def test_gelu_needs_the_error_function_and_the_page_quotes_no_numpy_timing():
     assert EVERY["gelu"].cost == "erf"
     data = cost.load()                                  # the committed timing (data/cost.json), never re-timed
     assert any(op in data["functions"]["gelu"]["value"]["operations"] for op in ("erf", "erfc"))
-    for lang, said in (("en", "Each value needs the error function."), ("zh", "它的计算代价在于误差函数：每个值都要算一次。")):
+    for lang, said in (("en", "Each value needs the error function."), ("zh", "每算一个值都要算一次误差函数，这是它的计算代价所在。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert said in text, lang
         assert "29 times" not in text and "29 倍" not in text and "numpy" not in text, lang
