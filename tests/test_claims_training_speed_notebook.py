@@ -340,8 +340,8 @@ def test_one_line_answer_best_against_best_1_2_against_krizhevskys_six(at_0_3, l
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "over those\n# ten steps, removing momentum is enough to prevent the deaths"),
-    ("zh", "在这十步里，去掉动量就足以避免死亡")])
+    ("en", "so over those\n# steps removing momentum is enough to prevent the deaths"),
+    ("zh", "可见在这十步里去掉动量就足以避免死亡")])
 def test_momentum_claim_is_scoped_to_the_ten_steps_the_cell_runs(lang, wording):
     text = page_text(PAGE, lang)
     assert wording in text

@@ -671,7 +671,7 @@ def test_two_corrections_close_the_gap_between_predicted_and_measured_sigmoid_fa
         assert code in notebook
     # the markdown says how the cell reaches q*: one layer of the recursion, applied 100 times
     assert {"en": "which the code reaches by applying `next_variance`, one layer of the recursion, 100 times",
-            "zh": "代码把一层递推 `next_variance` 连续做 100 次来求它"}[lang] in notebook
+            "zh": "代码把一层递推 `next_variance` 连续做 100 次求得"}[lang] in notebook
     assert next_variance("sigmoid", 1.0, 0.3) == pytest.approx(gaussian_expectation(lambda t: sigmoid(t) ** 2, 0.3))
     assert {"en": "Each corrected prediction comes within 0.5% of the measured factor.",
             "zh": "修正后的每个预测值与实测因子都相差不到 0.5%。"}[lang] in notebook
@@ -910,11 +910,11 @@ def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "With He initialisation, in this draw (seed 0),\nthe tanh outputs settle at the forward recursion's fixed point "
+    ("en", "With He initialisation the tanh outputs\nsettle at the forward recursion's fixed point "
            "(pre-activation variance 0.62, so a\n"
            "standard deviation of the outputs of $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$; the recursion is\n"
-           "[derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)), while the ReLU\n"
-           "outputs drift by under 2% per layer, which over 50 layers still halves them."),
+           "[derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)). The ReLU outputs,\n"
+           "in this draw (seed 0), drift by under 2% per layer, which over 50 layers halves them."),
     ("zh", "用 He 初始化时，在这次抽样（种子 0）里，tanh 的输出稳定在前向递推的不动点上"
            "（预激活值方差约 0.62，对应输出标准差 $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$；"
            "递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）；ReLU 的输出每层只漂移不到 2%，累积 50 层就缩小了约一半。")])

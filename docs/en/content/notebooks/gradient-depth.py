@@ -90,11 +90,11 @@ for init in INIT_STD:
 # The forward pass shows the same products, in the standard deviation of each layer's outputs $h_l$
 # over all units and inputs (printed below as "output std"). With Xavier initialisation the ReLU activations shrink by a factor
 # of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
-# activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He initialisation, in this draw (seed 0),
-# the tanh outputs settle at the forward recursion's fixed point (pre-activation variance 0.62, so a
+# activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He initialisation the tanh outputs
+# settle at the forward recursion's fixed point (pre-activation variance 0.62, so a
 # standard deviation of the outputs of $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$; the recursion is
-# [derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)), while the ReLU
-# outputs drift by under 2% per layer, which over 50 layers still halves them. For ReLU even the direction of the drift depends on the random draw:
+# [derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)). The ReLU outputs,
+# in this draw (seed 0), drift by under 2% per layer, which over 50 layers halves them. For ReLU even the direction of the drift depends on the random draw:
 # here the outputs shrink, while with seed 1, in [Try this](#try-this) below, they grow.
 
 # %%

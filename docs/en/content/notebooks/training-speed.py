@@ -114,8 +114,8 @@ for seed in training_speed.SEEDS:
         share=training_speed.dead_share(0.3, seed, 10, momentum=0.0))
 
 # %% [markdown]
-# Without momentum, this network too loses no unit of that layer in its first ten steps at η = 0.3: over those
-# ten steps, removing momentum is enough to prevent the deaths; whether plain SGD keeps every unit alive later, this cell
+# Without momentum, this network too loses no unit of that layer in its first ten steps at η = 0.3, so over those
+# steps removing momentum is enough to prevent the deaths; whether plain SGD keeps every unit alive later, this cell
 # does not show.
 #
 # ## Try this { #try-this }

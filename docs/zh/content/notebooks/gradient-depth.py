@@ -44,7 +44,7 @@ ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
 say("depth_xavier_he", low=ratio.min(), high=ratio.max())
 
 # %% [markdown]
-# 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。最后三行加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$（经过一层后保持不变的预激活值方差；代码把一层递推 `next_variance` 连续做 100 次来求它）处取值，而不是在零点；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。修正后的每个预测值与实测因子都相差不到 0.5%。
+# 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。最后三行加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点（$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得）；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。修正后的每个预测值与实测因子都相差不到 0.5%。
 
 # %%
 scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")

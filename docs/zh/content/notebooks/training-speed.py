@@ -35,7 +35,7 @@ best_relu, best_tanh = relu_median.min(), tanh_median.min()
 say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
 
 # %% [markdown]
-# 所以，各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人的卷积网络是六倍；到了 η = 0.3，反倒是 tanh 更快。这个差距怎么看，见[文章](../blog/posts/relu-sparsity-biology.md#training-speed)。
+# 所以，各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人的卷积网络是六倍；到了 η = 0.3，反倒是 tanh 更快。如何看待这个差距，见[文章](../blog/posts/relu-sparsity-biology.md#training-speed)中的讨论。
 #
 # 完整的误差曲线（共 1000 步）记录在 η = 0.03 下，也就是文章里误差曲线图所用的学习率。两种激活函数的中位数曲线各在何时首次降到 25%？
 
@@ -80,7 +80,7 @@ for seed in training_speed.SEEDS:
         share=training_speed.dead_share(0.3, seed, 10, momentum=0.0))
 
 # %% [markdown]
-# 不带动量时，这个网络以 η = 0.3 训练的前十步里，这一层同样没有单元死亡：在这十步里，去掉动量就足以避免死亡；十步以后普通 SGD 能否让所有单元都活着，这里看不出来。
+# 不带动量时，这个网络以 η = 0.3 训练的前十步里，这一层同样没有单元死亡，可见在这十步里去掉动量就足以避免死亡；十步以后普通 SGD 能否让所有单元都活着，这里看不出来。
 #
 # ## 动手试试 { #try-this }
 #
