@@ -716,7 +716,7 @@ def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_
     # each unit is positive on some training points again, not on all of them (review final46, pc)
     assert "one step later none of them is inactive any more: each is positive on some training points again" in page_text(PAGE, "en")
     assert "In later steps some drop out again, up to 99 at a time." in page_text(PAGE, "en")
-    assert "再过一步就没有一个还是不活跃单元：每个单元又在一部分训练样本上转为正数" in page_text(PAGE, "zh")
+    assert "再过一步，这些单元就全都不再是不活跃单元：每个单元又在一部分训练样本上转为正数" in page_text(PAGE, "zh")
     assert "之后的几步里，又有一些单元重新变得不活跃，一次最多 99 个。" in page_text(PAGE, "zh")
     assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
 
@@ -976,7 +976,7 @@ def test_momentum_in_one_sentence_linked_to_its_home():
     assert steps[0] == pytest.approx(1) and all(b > a for a, b in zip(steps, steps[1:]))   # larger still
     page_en, page_zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
     assert "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next and makes such updates larger still: in the different network of [the training-speed notebook](../../notebooks/training-speed.py#momentum), the first ten steps at learning rate 0.3 kill a large part of the second layer with momentum and none of it without." in page_en
-    assert "带动量时，每次更新都会带上前一次更新的一部分，这样的更新也就更大：[训练速度笔记本](../../notebooks/training-speed.py#momentum)里的网络与这里不同，学习率 0.3 时，带动量的头十步就让第二层的大批单元死亡，去掉动量则一个也没有。" in page_zh
+    assert "带动量时，每次更新都会带上前一次更新的一部分，原本就过大的更新也就更大：[训练速度笔记本](../../notebooks/training-speed.py#momentum)里的网络与这里不同，学习率 0.3 时，带动量的头十步就让第二层的大批单元死亡，去掉动量则一个也没有。" in page_zh
     assert "{ #momentum }" in page_text("notebooks/training-speed.py", "en")
     # the figures live in the notebook only, and the sentence comes after the page's own measurement
     for page in (page_en, page_zh):

@@ -782,3 +782,20 @@ def test_each_pre_training_claim_names_a_source_listed_with_its_doi(lang):
         assert sum(link in line and author in line for line in refs.splitlines()) == 1, author
     # the rest of the history (what else made deep networks trainable) has its home on when-gradients-vanish
     assert "(when-gradients-vanish.md#what-fixed-it)" in section and "glorot10a" not in text
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "In our small network ReLU trained faster than tanh at three of the four learning rates, by far less than six "
+           "times, and tanh was faster at the fourth."),
+    ("zh", "在我们的小网络里，四个学习率中有三个是 ReLU 训练得比 tanh 快，但远不到六倍；另一个学习率下则是 tanh 更快。")])
+def test_the_verdict_on_speed_is_scoped_to_the_small_network(lang, said):
+    """The closing verdict names its evidence, one small network (review final47, pc): the page's table has ReLU fewer
+    median steps at three rates, at most 2.15 times (far less than six), and tanh fewer at the fourth."""
+    import re
+    text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    rows = [tuple(float(v) for v in m.groups())
+            for m in re.finditer(r"^\| ([\d.]+) \| (\d+) \| (\d+) \| ([\d.]+) \|$", text, re.M)]
+    assert len(rows) == 4
+    faster = [tanh / relu for _, relu, tanh, _ in rows]
+    assert sum(f > 1 for f in faster) == 3 and max(faster) < 6 / 2 and min(faster) < 1
+    assert said in text

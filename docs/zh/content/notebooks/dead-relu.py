@@ -86,7 +86,7 @@ say("dead_live_moved", unit=unit - 1, distance=np.linalg.norm(net.weights[0][:, 
 say("dead_still", unit=unit, dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
 
 # %% [markdown]
-# 第二层的单元就不同了：它的输入是第一层的输出，而第一层一直在变。在[文中逐步统计的那几次运行](../blog/posts/dead-relu-units.md#when-they-die)里，学习率 1.0 时，有不少曾在某个检查点死亡的第二层单元，到最后又活了过来：
+# 第二层的单元就不同了：它的输入是第一层的输出，而第一层一直在变。在[文中逐步统计的那几次训练](../blog/posts/dead-relu-units.md#when-they-die)里，学习率 1.0 时，有不少曾在某个检查点死亡的第二层单元，到最后又活了过来：
 
 # %%
 history = cached("dead_relu_steps")
@@ -97,7 +97,7 @@ for seed, revived, ever in zip(history["seeds"], history["revived"][0], history[
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 第一张表里没有学习率 0.5。把下面代码里的学习率改成 0.5，再运行这段代码（运行方法见[亲手重跑](#rerun-this)）；运行之前先猜一猜第二层会死掉多大比例：表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次运行会发散，输出里也会如实报告。
+# 第一张表里没有学习率 0.5。把下面代码里的学习率改成 0.5，再运行这段代码（运行方法见[亲手重跑](#rerun-this)）；运行之前先猜一猜第二层会死掉多大比例：表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次训练会发散，输出里也会如实报告。
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"
@@ -110,7 +110,7 @@ else:
         dead=dead_now, units=widths[1], steps=dead_relu.STEPS, share=100 * dead_now / widths[1])
 
 # %% [markdown]
-# 学习率为 0.5 时，运行结果是：种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间：对这个种子，死亡单元在 0.3 到 1.0 这一段里随学习率逐步增多，而不是到某个学习率才突然出现。
+# 学习率为 0.5 时，训练结果是：种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间：对这个种子，死亡单元在 0.3 到 1.0 这一段里随学习率逐步增多，而不是到某个学习率才突然出现。
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
