@@ -590,9 +590,10 @@ def test_batchnorm_does_not_keep_every_unit_alive_in_the_playgrounds_narrower_lo
     assert 0 < min(late) and max(late) < 32 // 4, late                   # "a few units ... still die"
     with_bn = cached("dead_relu_batchnorm")
     assert np.all(with_bn["dead"][list(with_bn["learning_rates"]).index(1.0)] == 0)   # none in the wider runs
-    for lang, words in (("en", "though in [the playground's](playground.md#try) narrower, longer run at a rate of 1.0 a few "
-                               "units of the last layer still die."),
-                        ("zh", "不过在[演练场](playground.md#try)里更窄、训练更久的网络中，学习率为 1.0 时最后一层仍有几个单元死亡。")):
+    for lang, words in (("en", "though in [the playground's](playground.md#try) run at a rate of 1.0, which differs in width, depth, "
+                               "mini-batch size, data and length, a few units of the last layer still die."),
+                        ("zh", "不过在[演练场](playground.md#try)里学习率为 1.0 的那次训练中（网络的宽度、深度、小批量大小、数据和训练步数都不同），"
+                               "最后一层仍有几个单元死亡。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 

@@ -229,10 +229,17 @@ def test_the_wider_shorter_batchnorm_runs_of_the_dead_relu_article_lost_no_unit_
     from actsite.experiments.cache import cached
     bn = cached("dead_relu_batchnorm")
     rates = list(bn["learning_rates"])
-    assert min(dead_relu.SIZES[1:-1]) > 32 and dead_relu.STEPS < 4000
+    assert dead_relu.SIZES == (10, 256, 256, 10) and dead_relu.STEPS == 600 < 4000
     assert np.all(bn["dead"][rates.index(1.0)] == 0)
-    for lang, words in (("en", "(In the wider, shorter runs of [Why ReLU units die](blog/posts/dead-relu-units.md#batchnorm-measured), none died at this rate.)"),
-                        ("zh", "网络更宽、训练步数更少的实验中，这个学习率下没有一个单元死亡")):
+    # the other differences named (review final47, tools): mini-batches of 64 against the preset's 16, another data set
+    preset = run_node(PRESET_STATES, {})["bn"]
+    assert (preset["batch"], preset["width"], preset["layers"], preset["data"]) == (16, 32, 3, "spiral")
+    assert "mini-batch of 64 training points" in (ROOT / "docs/en/content/blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
+    for lang, words in (("en", "(The runs of [Why ReLU units die](blog/posts/dead-relu-units.md#batchnorm-measured) differ in more than width "
+                               "and length: two hidden layers of 256 units, mini-batches of 64 and another data set, trained for 600 steps. "
+                               "None of their units died at this rate.)"),
+                        ("zh", "里的实验与此不只在宽度和步数上不同：两个隐藏层各 256 个单元，小批量大小 64，数据集也不同，训练 600 步。"
+                               "在这个学习率下，那些网络没有一个单元死亡。")):
         assert words in page(lang)
 
 
