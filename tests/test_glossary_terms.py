@@ -95,8 +95,10 @@ def test_silu_entry_fixes_the_name_of_swish_at_beta_one():
     assert not np.allclose(x * sigmoid(2.0 * x), EVERY["silu"].f(x))          # other betas are not SiLU
     term = TERMS["silu"]
     assert term.home == "catalogue/smooth-gates.md#silu"
-    assert "SiLU its member $\\beta = 1$, which Shazeer writes $\\mathrm{Swish}_1$" in term.en_definition
-    assert "SiLU 是其中 $\\beta = 1$ 的一员，Shazeer 记作 $\\mathrm{Swish}_1$" in term.zh_definition
+    # which paper: Shazeer (2020), the comparison of GLU variants the gated-units page quotes (review final48, cb)
+    assert "SiLU its member $\\beta = 1$, which Shazeer (2020) writes $\\mathrm{Swish}_1$ in his comparison of GLU variants" in term.en_definition
+    assert "SiLU 是其中 $\\beta = 1$ 的一员，Shazeer（2020）在 GLU 变体的比较中记作 $\\mathrm{Swish}_1$" in term.zh_definition
+    assert "Swish" in (CONTENT["en"] / "catalogue/gated-units.md").read_text(encoding="utf-8").split("{ #shazeer-2020 }")[0]
     # the entry states the site's naming as the site practises it: the function is "SiLU / Swish" (its card,
     # the reference table), Swish alone means the family (review final43, cb)
     assert 'This site names the function "SiLU / Swish" and says Swish alone only for the family.' in term.en_definition

@@ -35,7 +35,8 @@ SPELLINGS = frozenset({"preactivation", "zigzag", "initialization", "batch norma
 NOT_NAMES = frozenset({"激活状态", "活着的", "被激活", "未激活", "尾巴", "平坦的边缘", "消亡", "Z字形", "批次",
                        "全批量下降", "全批量 GD", "full-batch GD", "光滑的门控", "逐个元素", "逐个分量", "拐角", "尖角",
                        "折角", "廉价的近似", "logits", "是非题", "是非标签", "参考页", "reference page",
-                       "单样本", "单个样本", "训练输入", "per-example", "for one example", "training input"})
+                       "单样本", "单个样本", "训练输入", "per-example", "for one example", "training input",
+                       "又硬又省", "tanh 形式", "tanh form"})
 # Link labels for pages whose title, cut at its colon, leaves no name: {page: {lang: label}}.
 PAGE_LABELS = {"catalogue/hard-and-cheap.md": {"zh": "低成本激活函数", "en": "Hard and cheap functions"},
                "notebooks/training-speed.py": {"zh": "笔记本：ReLU 与 tanh", "en": "Notebook: ReLU against tanh"}}
@@ -267,8 +268,8 @@ TERMS: tuple[Term, ...] = (
          "An activation that multiplies its input by a gate rising smoothly from 0 to 1, $x\\,g(x)$: $g = \\Phi$ for GELU and $g = \\sigma$ for SiLU. A smooth gate is the whole function; the gate is only its factor $g$. The page \"Softplus and the smooth gates\" also covers softplus, which has no gate of its own but smooths ReLU directly.",
          "catalogue/smooth-gates.md", avoid_zh=("光滑门控", "光滑的门控")),
     Term("silu", "SiLU", "SiLU",
-         "以 sigmoid 为门的平滑门控函数 $x\\,\\sigma(x)$。Swish 指整个函数族 $x\\,\\sigma(\\beta x)$，SiLU 是其中 $\\beta = 1$ 的一员，Shazeer 记作 $\\mathrm{Swish}_1$。本站把这个函数写作“SiLU / Swish”，单说 Swish 时只指整个函数族。",
-         "The smooth gate $x\\,\\sigma(x)$, whose gate is the sigmoid. Swish is the family $x\\,\\sigma(\\beta x)$, and SiLU its member $\\beta = 1$, which Shazeer writes $\\mathrm{Swish}_1$. This site names the function \"SiLU / Swish\" and says Swish alone only for the family.",
+         "以 sigmoid 为门的平滑门控函数 $x\\,\\sigma(x)$。Swish 指整个函数族 $x\\,\\sigma(\\beta x)$，SiLU 是其中 $\\beta = 1$ 的一员，Shazeer（2020）在 GLU 变体的比较中记作 $\\mathrm{Swish}_1$。本站把这个函数写作“SiLU / Swish”，单说 Swish 时只指整个函数族。",
+         "The smooth gate $x\\,\\sigma(x)$, whose gate is the sigmoid. Swish is the family $x\\,\\sigma(\\beta x)$, and SiLU its member $\\beta = 1$, which Shazeer (2020) writes $\\mathrm{Swish}_1$ in his comparison of GLU variants. This site names the function \"SiLU / Swish\" and says Swish alone only for the family.",
          "catalogue/smooth-gates.md#silu"),
     Term("gelu", "GELU", "GELU",
          "高斯误差线性单元 $x\\,\\Phi(x)$：以标准正态分布函数 $\\Phi$ 为门的平滑门控函数。",
@@ -311,8 +312,8 @@ TERMS: tuple[Term, ...] = (
          "A number in an activation's formula that changes the shape of its curve, such as Swish's $\\beta$ (SiLU is $\\beta = 1$) or Leaky ReLU's slope $a$; it is either fixed in advance or, as in PReLU, learned.",
          "explorer.md#explorer"),
     Term("card", "函数卡片", "card",
-         "目录页上为每个函数画的一张图：函数（实线）、导数（虚线）和一条参照曲线（点线），横轴 $x$ 通常从 −5 到 5；ReLU6 的卡片延伸到 9，以画出 6 处的上限。",
-         "The plot each catalogue page draws for a function: the function (solid), its derivative (dashed) and a reference curve (dotted), usually with $x$ from −5 to 5; ReLU6's runs to 9, to show its cap at 6.",
+         "函数目录中整流函数、平滑门控函数和低成本激活函数三页为每个函数画的一张图：函数（实线）、导数（虚线）和一条参照曲线（点线），横轴 $x$ 通常从 −5 到 5；ReLU6 的卡片延伸到 9，以画出 6 处的上限。",
+         "The plot that each of the three catalogue pages on one-input functions (rectifiers, smooth gates, hard and cheap functions) draws for a function: the function (solid), its derivative (dashed) and a reference curve (dotted), usually with $x$ from −5 to 5; ReLU6's runs to 9, to show its cap at 6.",
          "catalogue/rectifiers.md#rectifiers"),
     Term("reference-table", "速查表", "reference table",
          "汇总本站各激活函数、门控单元和输出层函数的公式、值域与性质的一页表格。",
@@ -424,7 +425,7 @@ TERMS: tuple[Term, ...] = (
          "64 位浮点格式，numpy 的默认数值类型：1 位符号、11 位指数、52 位尾数，最大约 $1.8 \\times 10^{308}$。除非页面另有说明，本站的数值都按它计算。",
          "The 64-bit floating-point format and numpy's default: 1 sign, 11 exponent and 52 fraction bits, largest value about $1.8 \\times 10^{308}$. Unless a page says otherwise, the site's numbers are computed in it.",
          "catalogue/low-precision.md#formats",
-         avoid_zh=("双精度",), avoid_en=("double precision", "double-precision")),
+         avoid_zh=("双精度",), avoid_en=("double precision", "double-precision"), also_en=("double precision",)),
     Term("machine-epsilon", "机器精度", "machine epsilon",
          "格式中 1 与比它大的下一个数之间的间距 $\\varepsilon$：float64 为 $2^{-52}$，float32 为 $2^{-23}$，bfloat16 为 $2^{-7}$，float16 为 $2^{-10}$。它衡量格式的相对精度：略大于 1 的数离 1 不超过 $\\varepsilon/2$ 时就舍入成 1（略小于 1 的数则是不超过 $\\varepsilon/4$ 时）。",
          "The gap $\\varepsilon$ between 1 and the next larger number of a format: $2^{-52}$ in float64, $2^{-23}$ in float32, $2^{-7}$ in bfloat16, $2^{-10}$ in float16. It measures the format's relative precision: a number just above 1 rounds to 1 once it is within $\\varepsilon/2$ of it (a number just below 1, once within $\\varepsilon/4$).",
