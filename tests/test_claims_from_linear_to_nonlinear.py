@@ -111,13 +111,13 @@ DIFFERENTIABILITY_WORDS = {
            # the workaround is named with its source, so the requirement is not read as "step networks cannot be trained"
            # (review final46, pa); the reference is checked by the provenance tests
            "Networks of step units can still be trained, for example by using a substitute slope in place of the true one in "
-           "the backward pass (the *straight-through estimator*; Bengio, Léonard and Courville 2013)."),
+           "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville 2013 study and compare with other estimators)."),
     "zh": ("**可用的斜率（必需）。**所谓**可用的斜率**，是指几乎处处存在、并且在函数有变化的任何区间上都不恒为零的斜率。"
            "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。",
            "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代斜率代替真实的斜率（**直通估计器**，straight-through "
-           "estimator；Bengio、Léonard、Courville，2013）。")}
+           "estimator；Bengio、Léonard 和 Courville（2013）研究了它，并与其他估计器作了比较）。")}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -265,7 +265,7 @@ def test_bounded_output_stays_bounded_for_huge_preactivations():
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "An unbounded range has no horizontal asymptote on that side, and for ReLU the slope there stays exactly 1,"),
+    ("en", "An unbounded range has no horizontal asymptote on its unbounded side, and for ReLU the slope there stays exactly 1,"),
     ("zh", "输出无界的函数至少有一侧没有水平渐近线，ReLU 在这一侧（整个正半轴）斜率恒为 1")])
 def test_bounded_monotone_curves_flatten_and_relu_has_no_flat_positive_side(lang, words):
     assert words in page_text(PAGE, lang)
