@@ -722,8 +722,8 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
         assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
-    page_lang("en", "ReLU, Leaky ReLU, PReLU, RReLU and Maxout equal their asymptotes at every input, in every format.", "")
-    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout 在每种格式中处处等于渐近线。")
+    page_lang("en", "ReLU, Leaky ReLU, PReLU, RReLU and Maxout are unaffected in every format: their only rounding is one multiplication by a slope.", "")
+    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout 在哪种格式中都不受影响：它们唯一的舍入是乘一次斜率。")
     # the search finds no input on either side, in any format, where these five differ from their asymptotes
     for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
         for fmt in lp.FORMAT_KEYS:
@@ -956,8 +956,8 @@ def test_exp_overflow_per_format():
     assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
     assert round(math.log(65504), 2) == 11.09
     both("88.72", "89", "6.5", "12", "11.09")
-    page_lang("en", "In float32 and bfloat16, which share a range, it overflows only from 88.72 and 89.", "")
-    page_lang("zh", "", "float32 和 bfloat16 的范围相同，要到 88.72 和 89 才溢出。")
+    page_lang("en", "In float32 and bfloat16, which share a range, it overflows only from 88.72 in float32 and 89 in bfloat16.", "")
+    page_lang("zh", "", "float32 和 bfloat16 的范围相同，分别要到 88.72 和 89 才溢出。")
     page_lang("en", r"$\log 65{,}504 \approx 11.09$", "")
     page_lang("zh", "", r"$\log 65504 \approx 11.09$")
 
@@ -2152,3 +2152,18 @@ def test_a_value_is_rounded_to_a_format_once(key):
     if key == "bfloat16":
         assert np.array([1 + 2.0 ** -8 + 2.0 ** -40]).astype(ml_dtypes.bfloat16).astype(float)[0] == 1.0  # the library alone
         assert lp.to_format([1 + 2.0 ** -8 + 2.0 ** -40], key)[0] == 1 + 2.0 ** -7
+
+
+def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where_it_is_defined():
+    """Review final48, lp: the opening says gated units with an unbounded gate amplify outliers (GLU's sigmoid gate
+    keeps the diagonal linear, test_on_the_diagonal_... in the gated-units tests); the term's home says it uses
+    "underflow" for the rounding to 0, as the glossary entry does, and names the wider IEEE 754 usage."""
+    from actsite.pages.glossary import TERMS
+    underflow = next(t for t in TERMS if t.key == "underflow")
+    assert "broader" in underflow.en_definition
+    page_lang("en", "that gated units with an unbounded gate, such as SwiGLU, amplify.", "")
+    page_lang("zh", "", "门无界的门控单元（如 SwiGLU）又怎样放大它们。")
+    page_lang("en", "(IEEE 754 calls any result below the normal range an underflow; this page means the rounding all the way to 0).", "")
+    page_lang("zh", "", "（IEEE 754 把落到正规数范围以下的任何结果都称为下溢；本页专指一路舍入成 0）")
+    glu, swiglu = GATED["glu"], GATED["swiglu"]
+    assert float(glu.f(100.0, 100.0)) < 101 and float(swiglu.f(100.0, 100.0)) > 9_000
