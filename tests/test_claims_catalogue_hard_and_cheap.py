@@ -827,8 +827,8 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     # low-precision#speed names (review final41/ca)
     home = (CONTENT[lang] / "catalogue/low-precision.md").read_text(encoding="utf-8").split("{ #speed }")[1].split("\n## ")[0]
     assert ("Softsign is an exception" in home) if lang == "en" else ("softsign 是个例外" in home)
-    gpu = {"en": "On a GPU, where most built-in activations are one pass over memory (softsign is an exception: PyTorch, "
-                 "which by default runs each operation as it is called, runs it as three operations, each a pass over memory), the choice "
+    gpu = {"en": "On a GPU, where most built-in activations are one pass over memory (softsign is the exception: PyTorch, "
+                 "by default, runs it as three operations, each a pass over memory), the choice "
                  "[matters less](low-precision.md#speed).",
            "zh": "在 GPU 上，多数内置激活函数只对内存过一遍（softsign 是例外：在 PyTorch 的即时执行模式下，它分三步运算，"
                  "每步都要把数据在内存里过一遍），选哪个[影响就小些](low-precision.md#speed)。"}[lang]
@@ -858,7 +858,7 @@ def test_the_five_figures_are_cards_like_the_other_catalogue_pages(lang):
     assert len(card_alts) == 5, card_alts
     assert "Plot of" not in text and "的函数图" not in text
     assert ("For each we ask what it keeps of the function it replaces or resembles, and what it gives up. Each function "
-            "gets a *card*: the function solid, its derivative dashed, and that other function dotted." in text if lang == "en"
+            "gets a *card*: the function solid, its derivative dashed, and, dotted, the function it stands in for (the sigmoid, tanh, ReLU or SiLU)." in text if lang == "en"
             else "每个函数配一张**函数卡片**，格式与整流函数、平滑门控函数两页相同：实线是函数本身，虚线是导数；"
                  "不过那两页的点线是 ReLU，这里的点线是它所替代或模仿的那个函数。" in text)
     # true of every card: the dotted curve is the function replaced or resembled (ReLU only for ReLU6)
@@ -1002,3 +1002,15 @@ def test_leaky_variants_cost_a_comparison_and_a_multiplication_and_the_table_lin
     reference = (CONTENT[lang] / "reference.md").read_text(encoding="utf-8")
     after = reference.split("{ #columns }")[1]
     assert "\n## " in after and after.index("<!-- activation-reference -->") < after.index("\n## ")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "holds exactly for pre-activations inside $\\pm 1$, which at unit variance is only 68% of them."),
+    ("zh", "对落在 $\\pm 1$ 以内的预激活值严格成立；单位方差时，这样的预激活值只占 68%。")])
+def test_the_xavier_argument_holds_only_inside_the_linear_part(lang, said):
+    """Review final48, ca: hard tanh is the identity on [-1, 1] only, and a standard normal pre-activation lies there
+    with probability erf(1/sqrt 2) = 0.683."""
+    x = np.linspace(-1, 1, 201)
+    np.testing.assert_array_equal(HT.f(x), x)
+    assert f"{math.erf(1 / math.sqrt(2)):.0%}" == "68%"
+    assert said in page(lang)
