@@ -364,9 +364,12 @@ def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
     # Xu et al.'s test slope, 1/mean(a) = 2/11, is below the mean training slope (Jensen: 1/E[a] < E[1/a])
     assert round(2 / 11, 3) == 0.182 and 2 / 11 < mean_slope
     assert "and averages $\\log(8/3)/5 \\approx 0.196$" in page_text("en")
-    assert "that test slope, $2/11 \\approx 0.182$, lies below the mean training slope." in page_text("en")
+    # the reason sits beside the slope it explains (review final48, ca): E[1/d] = log(8/3)/5 > 1/E[d] = 2/11 (Jensen)
+    assert math.log(8 / 3) / 5 > 1 / 5.5
+    assert ("that test slope, $2/11 \\approx 0.182$, lies below the mean training slope, because the mean of $1/d$ is not the "
+            "reciprocal of the mean of $d$.") in page_text("en")
     assert "均值为 $\\log(8/3)/5 \\approx 0.196$" in page_text("zh")
-    assert "这个测试斜率 $2/11 \\approx 0.182$ 低于训练斜率的均值。" in page_text("zh")
+    assert "这个测试斜率 $2/11 \\approx 0.182$ 低于训练斜率的均值，因为 $1/d$ 的均值不等于 $d$ 的均值的倒数。" in page_text("zh")
 
 
 def test_rrelu_card_values():
