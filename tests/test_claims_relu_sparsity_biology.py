@@ -260,7 +260,7 @@ def test_verdict_half_zero_at_start_sparse_after_training(sp):
 
 
 def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
-    """Beside the Glorot figures (#sparsity-l1): 'Averaged over both hidden layers in the same way, our
+    """Beside the Glorot figures (#sparsity-l1): 'Averaged over our two hidden layers, our
     penalised runs have 86% and 95% zeros, above both of their figures, and the unpenalised run has 62%,
     below both.'  The verdict keeps the conclusion ('as sparse as theirs', one run per penalty). 'Without a penalty the second layer, with 29% of its outputs non-zero, is far from the
     1 to 4% of cortical neurons active that Glorot et al. cite; only the strongest penalty brought it into
@@ -292,9 +292,9 @@ def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "83.4%" in page and "72.0%" in page
         beside = page.split("{ #sparsity-l1 }", 1)[1].split("{ #piecewise-linear }", 1)[0]
-        assert ("Averaged over both hidden layers in the same way, our penalised runs have 86% and 95% zeros, above both of their figures, and the unpenalised run has 62%, below both."
+        assert ("Averaged over our two hidden layers, our penalised runs have 86% and 95% zeros, above both of their figures, and the unpenalised run has 62%, below both."
                 if lang == "en" else
-                "按同样的方式对两个隐藏层取平均，我们加了惩罚的两次训练分别有 86% 和 95% 的零，比他们的两个数都高；不加惩罚的那次只有 62%，比这两个数都低。") in beside
+                "对我们的两个隐藏层取平均，我们加了惩罚的两次训练分别有 86% 和 95% 的零，比他们的两个数都高；不加惩罚的那次只有 62%，比这两个数都低。") in beside
         assert "至少和他们的网络一样稀疏" not in page
         assert "72.0–83.4" not in page and "just short" not in page and "just below" not in page
         assert "passes the 72.0%" not in page and "略低于" not in page
