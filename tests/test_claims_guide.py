@@ -28,7 +28,7 @@ Citations, not testable here (each names its source on the page):
   their home at relu-sparsity-biology#training-speed, linked; the page gives only the conclusion);
 * that on a GPU the choice among built-in activations probably matters little, since an activation's one kernel
   is timed by the bytes it moves (the low-precision page's section, linked, with NVIDIA's guides as its sources);
-* that on integer hardware SiLU's exponential must be replaced by a table or a polynomial (hard-and-cheap.md#cost);
+* that on integer hardware SiLU's exponential is usually replaced by a table or a polynomial (hard-and-cheap.md#cost);
 * GPT, BERT and GPT-2 use GELU in a plain feed-forward block (sourced in gated-units' model table).  The guide
   does not say which form of GELU each computes: the GPT and BERT papers name only "GELU", and
   their released code (openai/finetune-transformer-lm train.py, google-research/bert
@@ -168,7 +168,7 @@ def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
                    "timing [this site's numpy code](how-this-site-is-built.md#timing) shows the same split).",
              "zh": "它是计算最便宜的函数之一：每个元素只做一次比较，而 sigmoid、tanh、GELU 和 SiLU 都要算指数函数或误差函数"
                    "（[各函数的代价](catalogue/hard-and-cheap.md#cost)；给[本站的 numpy 代码](how-this-site-is-built.md#timing)计时，"
-                   "也看得出这样的分野）。"}
+                   "也能看出同样的差别）。"}
     for lang, quote in shown.items():
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert quote in text, lang
@@ -180,7 +180,7 @@ def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
     home = (CONTENT["en"] / "catalogue/hard-and-cheap.md").read_text(encoding="utf-8")
     assert "exponential" in home.split("{ #cost }")[1].split("{ #which-one }")[0]
     for lang, words in (("en", "why these are [the cheap functions](catalogue/hard-and-cheap.md#cost) on integer hardware, "
-                               "where SiLU's exponential must be replaced by a table or a polynomial."),
+                               "where SiLU's exponential is usually replaced by a table or a polynomial."),
                         ("zh", "为什么在整数硬件上它们正是[便宜的那几个](catalogue/hard-and-cheap.md#cost)："
                                "在那里，SiLU 的指数只能用查找表或多项式代替。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
@@ -590,10 +590,10 @@ def test_batchnorm_does_not_keep_every_unit_alive_in_the_playgrounds_narrower_lo
     assert 0 < min(late) and max(late) < 32 // 4, late                   # "a few units ... still die"
     with_bn = cached("dead_relu_batchnorm")
     assert np.all(with_bn["dead"][list(with_bn["learning_rates"]).index(1.0)] == 0)   # none in the wider runs
-    for lang, words in (("en", "though in [the playground's](playground.md#try) run at a rate of 1.0, which differs in width, depth, "
-                               "mini-batch size, data and length, a few units of the last layer still die."),
-                        ("zh", "不过在[演练场](playground.md#try)里学习率为 1.0 的那次训练中（网络的宽度、深度、小批量大小、数据和训练步数都不同），"
-                               "最后一层仍有几个单元死亡。")):
+    # the differences between the two runs are listed once, on the playground page (review final48, tools)
+    for lang, words in (("en", "though it does not stop every death: in [the playground's](playground.md#try) run at a rate of 1.0, "
+                               "a few units of the last layer still die."),
+                        ("zh", "但并不能阻止所有死亡：在[演练场](playground.md#try)里学习率为 1.0 的那次训练中，最后一层仍有几个单元死亡。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -751,7 +751,7 @@ def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_eve
                                "even at the widest spread."),
                         ("zh", "由此推断，同样的 ReLU6 网络里预激活值很少会到 6：即使在标准差最大的层，6 也在 2.7 个标准差之外。"),
                         ("en", "Hard swish is close to $x/2$ near zero, as SiLU is, and for pre-activations symmetric about zero "
-                               "each keeps less of the signal's mean square than ReLU does at every scale, so under He's rule a "
+                               "each keeps less of the signal's mean square than ReLU does at every scale. Under He's rule, then, a "
                                "deep stack of either without normalisation loses scale at every layer "
                                "([the recursion, worked for SiLU](blog/posts/initialisation.md#gelu-silu))"),
                         ("zh", "只要预激活值关于零对称，无论尺度大小，两者保留下来的信号均方都比 ReLU 少，所以按 He 的规则初始化、"
@@ -842,7 +842,7 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
                                "paper measured on its shorter runs is a standard deviation): suggestive, not decisive "
                                "([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers)."),
                         ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。不过每种变体只有一次长训练，最接近的一对之差也只有"
-                               "两次运行之间预期波动的两倍左右（假定论文在较短训练上测得的波动是标准差），所以有一定说服力，但还不足以下定论"
+                               "两次训练之间预期波动的两倍左右（假定论文在较短训练上测得的波动是标准差），所以有一定说服力，但还不足以下定论"
                                "（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     # the numbers themselves have their home on the gated-units page, which the guide links; it does not repeat them

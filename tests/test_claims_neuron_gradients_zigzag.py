@@ -164,7 +164,7 @@ MATCHED_STEP_WORDS = {
            "| larger | centred | 7.7 | 2.0 | < 0.001 | The *path ratio* is the distance SGD walked divided by the straight "
            "distance from its start to its end. At both step sizes positive inputs give the higher path ratio; at the "
            "smaller one they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
-    "zh": ("中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要在**步长对等**时进行：两次运行中，"
+    "zh": ("中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要在**步长对等**时进行：两次训练中，"
            "学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。下表在两种步长下各比一次："
            "一种取中心化输入在学习率 1 时的步长（较小），一种取全正输入在学习率 1 时的步长（较大）。",
            "| 较大 | 中心化 | 7.7 | 2.0 | < 0.001 | 表中的**路径比**，是 SGD 实际走过的路程与起点到终点的直线距离之比。"

@@ -123,7 +123,7 @@ def test_the_dead_relu_articles_set_up_differs_in_width_depth_batch_steps_and_mo
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "At η = 0.3 many of ReLU's units also die; whether that causes the slowdown, these runs do not show."),
-    ("zh", "η = 0.3 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次运行无法判断。")])
+    ("zh", "η = 0.3 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次训练无法判断。")])
 def test_deaths_at_0_3_are_not_claimed_as_the_cause_of_the_slowdown(lang, wording):
     """The runs show deaths and a slowdown at 0.3, not that one causes the other; the article says the
     same ("neither confirm nor rule out")."""
