@@ -21,6 +21,13 @@ def test_swish_approaches_relu_as_beta_grows_silu_is_beta_1_and_beta_0_gives_x_o
         assert np.max(np.abs(silu.f(X[side], beta=5.0) - relu.f(X[side]))) < np.max(np.abs(silu.f(X[side], beta=1.0) - relu.f(X[side])))
     np.testing.assert_allclose(silu.f(X), X * sigmoid(X), rtol=1e-12)      # the default, β = 1, is SiLU
     np.testing.assert_allclose(silu.f(X, beta=0.0), X / 2)
+    # why (review final48, tools): sigma(beta x) tends to a step, so the gap is max_x |x| sigma(-beta|x|) = W(1/e)/beta
+    dense = np.linspace(-10, 10, 200_001)
+    gap5 = float(np.max(np.abs(silu.f(dense, beta=5.0) - relu.f(dense))))
+    assert abs(gap5 - 0.27846 / 5) < 1e-4 and gap5 < 0.06
+    assert ("because $\\sigma(\\beta x)$ tends to a step from 0 to 1 as $\\beta$ grows, so $x\\,\\sigma(\\beta x)$ tends to "
+            "$\\max(0, x)$; at $\\beta = 5$ the gap is at most 0.06.") in page_text("explorer.md", "en")
+    assert "$\\beta = 5$ 时两者相差不超过 0.06。" in page_text("explorer.md", "zh")
     assert "1. **Swish approaching ReLU.**" in page_text("explorer.md", "en")
     assert "1. **Swish 逐渐接近 ReLU。**" in page_text("explorer.md", "zh")
 
