@@ -1460,10 +1460,10 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
               "equals its asymptote everywhere. A threshold with at most three decimals is written in full (3.375); "
-              "any other is rounded to two decimals, or given with as many digits as it takes to name the format's exact "
+              "any other is rounded to two decimals (trailing zeros dropped, as in −20.3), or given with as many digits as it takes to name the format's exact "
               "value (float16's 4.508 is 4.5078125).", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。"
-              "不超过三位小数的阈值照写（如 3.375）；其余的一般保留两位小数，两位不足以确定格式中的那个值时多保留几位"
+              "不超过三位小数的阈值照写（如 3.375）；其余的一般保留两位小数（末尾的 0 省去，如 −20.3），两位不足以确定格式中的那个值时多保留几位"
               "（如 float16 中的 4.508 即 4.5078125）。")
     # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
     # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,

@@ -469,7 +469,7 @@ def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
     assert normal_mean(lambda z: selu(z) ** 2) == pytest.approx(1.0, abs=1e-9)
     assert ("They chose the two constants of a scaled ELU so that a standard normal input gives an output of mean 0 "
             "and mean square 1, and proved that, for weights with mean 0 and variance $1/n$ and activations whose mean and "
-            "variance start near 0 and 1, it pulls them back to 0 and 1 layer after layer; [the article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
+            "variance start near 0 and 1, the network pulls them back to 0 and 1 layer after layer; [the article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
     assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、均方为 1，并证明了：权重均值为 0、方差为 $1/n$"
             "，且激活值的均值和方差起初就在 0 和 1 附近时，它们会一层层被拉回 0 和 1；[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
 

@@ -679,9 +679,10 @@ def test_a_z_loss_step_lowers_the_largest_logits_most_and_flattens_the_distribut
     assert np.all(np.diff((z - stepped)[np.argsort(z)]) > 0)        # the largest moves most
     assert attn.entropy(attn.softmax(stepped)) > attn.entropy(attn.softmax(z))
     assert 0 < np.logaddexp.reduce(stepped) < log_z                 # towards log Z = 0
-    shown("A gradient step on the z-loss changes the logits in proportion to $p$, so it moves the largest logits most, always in the direction that brings "
+    # the gradient with respect to the logits, not a parameter step, is what is proportional to p (review final49, tf)
+    shown("The z-loss's gradient with respect to the logits is proportional to $p$, so it pushes hardest on the largest logits, always in the direction that brings "
           "$\\log Z$ back towards 0: when $\\log Z > 0$ it lowers every logit and slightly flattens the distribution",
-          "各个 logit 的改变量与 $p$ 成正比，越大的 logit 移动得越多，方向总是把 $\\log Z$ 拉回 0：$\\log Z > 0$ 时，每个 logit 都降低，分布略微变平")
+          "z 损失对各 logit 的梯度与 $p$ 成正比，越大的 logit 受到的推力越大，方向总是把 $\\log Z$ 拉回 0：$\\log Z > 0$ 时，每个 logit 都降低，分布略微变平")
 
 
 

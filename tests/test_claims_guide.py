@@ -135,11 +135,11 @@ def test_relu_trains_faster_than_tanh_at_three_of_four_rates_by_1_2_at_the_best_
         assert int(np.argmin(medians)) == 2 and np.median(reach[key]) > medians[2], (key, medians, reach[key])
     for lang, words in (("en", "Krizhevsky, Sutskever and Hinton (2012) found that ReLU also trains faster than tanh; [this site's "
                                "smaller experiment](blog/posts/relu-sparsity-biology.md#training-speed) found it faster at three "
-                               "of the four learning rates tried, including 0.1, the best rate for both, where ReLU was only "
+                               "of the four learning rates tried, including 0.1, the best of the four rates for both, where ReLU was only "
                                "about 1.2 times as fast; at the largest rate, 0.3, tanh was faster."),
                         ("zh", "Krizhevsky、Sutskever 和 Hinton（2012）发现 ReLU 还比 tanh 训练得更快；[本站规模更小的实验]"
                                "(blog/posts/relu-sparsity-biology.md#training-speed)在试过的四个学习率中有三个看到这一点，"
-                               "其中包括两者各自最好的 0.1，但那里 ReLU 的速度只是 tanh 的约 1.2 倍；到最大的学习率 0.3，反而是 tanh 更快。")):
+                               "其中包括四个学习率里两者各自最好的 0.1，但那里 ReLU 的速度只是 tanh 的约 1.2 倍；到最大的学习率 0.3，反而是 tanh 更快。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert words in text, lang
         assert not any(w in text for w in ("six times", "CIFAR-10 six", "六倍", "四层 CNN", "four-layer CNN")), lang
@@ -182,7 +182,7 @@ def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
     for lang, words in (("en", "why these are [the cheap functions](catalogue/hard-and-cheap.md#cost) on integer hardware, "
                                "where SiLU's exponential is usually replaced by a table or a polynomial."),
                         ("zh", "为什么在整数硬件上它们正是[便宜的那几个](catalogue/hard-and-cheap.md#cost)："
-                               "在那里，SiLU 的指数只能用查找表或多项式代替。")):
+                               "在那里，SiLU 的指数通常要用查找表或多项式代替。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     assert "exp" in cost.load()["functions"]["silu"]["value"]["operations"]
 
@@ -838,10 +838,10 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     # one sentence in the guide; the argument (which runs) is the home's, the condition (a standard deviation) is
     # named here too, since "about twice" holds only under it (review final46, tools)
     for lang, words in (("en", "every gated variant ended lower than every plain one. Each variant had one long run, and the "
-                               "closest pair differ by only about twice the spread expected between two runs (if the spread the "
+                               "closest gated and plain pair (GLU and ReLU) differ by only about twice the spread expected between two runs (if the spread the "
                                "paper measured on its shorter runs is a standard deviation): suggestive, not decisive "
                                "([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers)."),
-                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。不过每种变体只有一次长训练，最接近的一对之差也只有"
+                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。不过每种变体只有一次长训练，门控变体与普通变体中最接近的一对（GLU 和 ReLU）之差也只有"
                                "两次训练之间预期波动的两倍左右（假定论文在较短训练上测得的波动是标准差），所以有一定说服力，但还不足以下定论"
                                "（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang

@@ -275,10 +275,11 @@ def test_deep_sigmoid_first_layer_gradient_stays_mostly_seven_to_eight_orders_be
     out = run_node(PRESET_SHAPE, {})
     assert out == {"layers": 8, "width": 16, "act": "sigmoid", "init": "normal", "sigma": 0.1}, out
     for lang, words in (("en", "The preset has eight hidden layers of 16 units with weights drawn from $\\mathcal{N}(0, 0.1^2)$, so going "
-                               "back one layer multiplies the gradient by roughly $\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$, "
+                               "back one layer multiplies the gradient by roughly $\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$ (the sigmoid's slope, times the "
+                               "typical length $\\sqrt{16} \\times 0.1$ of a column of 16 weights of standard deviation 0.1), "
                                "and the seven steps from the last hidden layer to the first by about $10^{-7}$."),
                         ("zh", "这个预设有 8 个隐藏层，每层 16 个单元，权重取自 $\\mathcal{N}(0, 0.1^2)$，所以每往回走一层，梯度大约乘上 "
-                               "$\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$，从最后一个隐藏层回到第 1 层的七步合起来约乘上 $10^{-7}$。")):
+                               "$\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$（sigmoid 的斜率，乘以 16 个标准差为 0.1 的权重组成的一列的典型长度 $\\sqrt{16} \\times 0.1$），从最后一个隐藏层回到第 1 层的七步合起来约乘上 $10^{-7}$。")):
         assert words in page(lang), lang
 
 

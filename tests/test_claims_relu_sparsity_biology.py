@@ -335,12 +335,12 @@ def test_li_et_al_quoted_from_their_abstract_not_paraphrased():
     assert "matched or beat" not in en and "相当甚至更好" not in zh
     # scoped to the two papers the page cites, not to the literature (review final46, pc)
     assert ("of the two papers cited above on doing without pre-training, only one, a conference submission (Li et al.), "
-            "credits sparsity.") in en and "not on anything we measured" not in en
-    assert "上面引用的两篇讲省掉预训练的论文里，把功劳归于稀疏的只有一篇会议投稿（Li 等人）。" in zh and "我们没有测量" not in zh
+            "explicitly credits sparsity.") in en and "not on anything we measured" not in en
+    assert "上面引用的两篇讲省掉预训练的论文里，把功劳明确归于稀疏的只有一篇会议投稿（Li 等人）。" in zh and "我们没有测量" not in zh
     # 'two papers' (the pre-training section) against 'one submission' (the verdict): of the two, only Li et al.
     # credit sparsity; Glorot et al. report the result alone (scoped to these two papers, review final44/pc)
-    assert "Of these two papers, Glorot et al. report the result without tracing it to sparsity; Li et al. credit the sparseness." in en
-    assert "这两篇论文中，Glorot 等人只报告了这个结果，没有把它归因于稀疏；把功劳记在稀疏上的是 Li 等人。" in zh
+    assert "Of these two papers, Li et al. explicitly credit the sparseness." in en
+    assert "这两篇论文中，明确把功劳记在稀疏上的是 Li 等人。" in zh
 
 
 def test_trained_errors_0_and_0_4_and_about_14_percent(sp):

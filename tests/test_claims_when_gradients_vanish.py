@@ -914,10 +914,10 @@ def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient
            "(pre-activation variance 0.62, so a\n"
            "standard deviation of the outputs of $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$; the recursion is\n"
            "[derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)). The ReLU outputs,\n"
-           "in this draw (seed 0), drift by under 2% per layer, which over 50 layers halves them."),
+           "in this draw (seed 0), drift by under 2% per layer on average, which over 50 layers halves them."),
     ("zh", "用 He 初始化时，tanh 的输出稳定在前向递推的不动点上"
            "（预激活值方差约 0.62，对应输出标准差 $\\sqrt{\\mathbb{E}[\\tanh^2 z]} \\approx 0.56$；"
-           "递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）。在这次抽样（种子 0）里，ReLU 的输出每层只漂移不到 2%，累积 50 层就缩小了约一半。")])
+           "递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）。在这次抽样（种子 0）里，ReLU 的输出平均每层只漂移不到 2%，累积 50 层就缩小了约一半。")])
 def test_notebook_forward_with_he_tanh_settles_at_its_fixed_point_relu_drifts_and_halves(gd, lang, wording):
     """tanh/He: the output std converges to sqrt(E[tanh^2]) at the forward fixed point q* = 0.62, about 0.56.
     ReLU/He: under 2% per layer, yet 0.985^49 about halves it in the seed-0 draw; ReLU/He with seed 3

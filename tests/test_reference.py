@@ -427,7 +427,7 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     assert ACTIVATIONS["gelu"].popularised_by == ("radford2018", "devlin2019")
     section = sections_markdown(lang).split("{ #gelu }")[1].split("\n## ")[0]
     said = {"en": "whose models use GELU (GPT's released code computes it with the tanh approximation)",
-            "zh": "，这两个模型都用 GELU（前者公开的代码用的是 tanh 近似）"}[lang]
+            "zh": "，这两篇论文的模型都用 GELU（前者公开的代码用的是 tanh 近似）"}[lang]
     assert said in section, section
     assert ("tanh approximation" if lang == "en" else "tanh 近似") in page_text("catalogue/gated-units.md", lang)
     # the tanh form's populariser is two code releases, GPT's and GPT-2's, and the line says so (review final39, cb)

@@ -255,7 +255,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         family="smooth",
         first_appeared=("hendrycks2016",), popularised_by=("radford2018", "devlin2019"),   # GPT (§4.1), then BERT
         popularised_scope={"en": ", whose models use GELU (GPT's released code computes it with the tanh approximation)",
-                           "zh": "，这两个模型都用 GELU（前者公开的代码用的是 tanh 近似）"},
+                           "zh": "，这两篇论文的模型都用 GELU（前者公开的代码用的是 tanh 近似）"},
     ),
     Activation(
         key="gelu_tanh", symbol=r"\mathrm{GELU}_{\tanh}", names={"zh": "GELU 的 tanh 近似", "en": "GELU, tanh approximation"},

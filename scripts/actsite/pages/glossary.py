@@ -172,7 +172,7 @@ TERMS: tuple[Term, ...] = (
     Term("sgd", "随机梯度下降", "stochastic gradient descent",
          "每一步只用一个训练样本或随机抽取的一个小批量估计梯度、据此更新权重的梯度下降，简称 SGD。",
          "Gradient descent in which each step estimates the gradient from one training point or a small random mini-batch, abbreviated SGD.",
-         "blog/posts/why-nonlinear-activations.md#relu-caveats"),
+         "blog/posts/neuron-gradients-zigzag.md#update-direction"),
     Term("momentum", "动量", "momentum",
          "SGD 的一种改进：每次的更新量等于新的梯度步加上上一次更新量乘以一个系数（常取 0.9）；梯度方向保持不变时，更新量会逐渐趋近普通梯度步的 1/(1 − 0.9) = 10 倍。",
          "A change to SGD in which each update is the new gradient step plus a fraction (often 0.9) of the previous update; while the gradient keeps its direction, the update grows towards 1/(1 − 0.9) = 10 times the plain step.",
@@ -413,7 +413,7 @@ TERMS: tuple[Term, ...] = (
          "$\\max(0, x)^2$, the square of ReLU, used for example in the feed-forward blocks of Nemotron-4.",
          "catalogue/transformer-block.md#squared-relu"),
     Term("hard-and-cheap", "低成本激活函数", "hard and cheap functions",
-         "只用比较、乘加或一次除法就能算出的函数：hard sigmoid、hard tanh、softsign、ReLU6 和 hard swish，其中多数是某个平滑函数的廉价替身。",
+         "只用比较、乘加或一次除法就能算出的函数：hard sigmoid、hard tanh、softsign、ReLU6 和 hard swish，其中多数是某个平滑函数的低成本替身。",
          "Functions computed with comparisons, multiply-adds or one division only: hard sigmoid, hard tanh, softsign, ReLU6 and hard swish, most of them cheap stand-ins for a smooth function.",
          "catalogue/hard-and-cheap.md", avoid_zh=("廉价的近似", "又硬又省")),
     Term("quantisation", "量化", "quantisation",
@@ -532,7 +532,7 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
     ("sigmoid", "激活函数", "Activation functions"),
     ("gate", "门控单元", "Gated units"),
     ("feed-forward-block", "Transformer 模型", "Transformers"),
-    ("hard-and-cheap", "廉价计算与低精度", "Cheap and low-precision arithmetic"),
+    ("hard-and-cheap", "低成本计算与低精度", "Cheap and low-precision arithmetic"),
     ("logit", "输出层", "Output layers"),
 )
 

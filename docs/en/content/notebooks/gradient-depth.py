@@ -94,7 +94,7 @@ for init in INIT_STD:
 # settle at the forward recursion's fixed point (pre-activation variance 0.62, so a
 # standard deviation of the outputs of $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$; the recursion is
 # [derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)). The ReLU outputs,
-# in this draw (seed 0), drift by under 2% per layer, which over 50 layers halves them. For ReLU even the direction of the drift depends on the random draw:
+# in this draw (seed 0), drift by under 2% per layer on average, which over 50 layers halves them. For ReLU even the direction of the drift depends on the random draw:
 # here the outputs shrink, while with seed 1, in [Try this](#try-this) below, they grow.
 
 # %%
