@@ -1497,3 +1497,17 @@ def test_the_short_answer_says_where_the_differences_between_inputs_are_smallest
     # LeCun et al. made the forward-pass argument; Glorot and Bengio, and He et al., carried it backwards
     assert {"en": "LeCun, Bottou, Orr and Müller (1998) answered this for the forward pass with a variance argument",
             "zh": "LeCun、Bottou、Orr 和 Müller（1998）借助一个方差论证，就前向传播回答了这个问题"}[lang] in text
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "with tanh and ReLU the first and last layers differ at most 17.5-fold, but the lines' height depends on the scale."),
+    ("zh", "用 tanh 和 ReLU 时，第一层与最后一层至多相差 17.5 倍，但线的高低取决于尺度。")])
+def test_the_caption_bounds_the_tanh_and_relu_lines_instead_of_calling_them_flat(lang, said):
+    """Review final49, pb: tanh with He rises 17.5-fold over the 50 layers, so the caption gives the bound, the largest
+    first/last ratio of the six tanh and ReLU runs, against at least 1e24 for every sigmoid run."""
+    r = cached("gradient_depth")
+    ratio = lambda a: float(max(a[0] / a[-1], a[-1] / a[0]))      # noqa: E731
+    spread = [ratio(r[f"{act}_{init}_grad"]) for act in ("tanh", "relu") for init in ("small", "xavier", "he")]
+    assert f"{max(spread):.1f}" == "17.5" and max(spread) == ratio(r["tanh_he_grad"])
+    assert min(ratio(r[f"sigmoid_{init}_grad"]) for init in ("small", "xavier", "he")) > 1e24
+    assert said in page_text("blog/posts/when-gradients-vanish.md", lang)
