@@ -2162,8 +2162,14 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     underflow = next(t for t in TERMS if t.key == "underflow")
     assert "broader" in underflow.en_definition
     page_lang("en", "that gated units with an unbounded gate, such as SwiGLU, amplify.", "")
-    page_lang("zh", "", "门无界的门控单元（如 SwiGLU）又怎样放大它们。")
-    page_lang("en", "(IEEE 754 calls any result below the normal range an underflow; this page means the rounding all the way to 0).", "")
-    page_lang("zh", "", "（IEEE 754 把落到正规数范围以下的任何结果都称为下溢；本页专指一路舍入成 0）")
+    page_lang("zh", "", "门没有上界的门控单元（如 SwiGLU）又怎样放大它们。")
+    page_lang("en", "(IEEE 754 calls any result below the normal range an underflow; this page means only the rounding to 0).", "")
+    page_lang("zh", "", "（IEEE 754 把落到正规数范围以下的任何结果都称为下溢；本页专指舍入成 0 的情形）")
     glu, swiglu = GATED["glu"], GATED["swiglu"]
     assert float(glu.f(100.0, 100.0)) < 101 and float(swiglu.f(100.0, 100.0)) > 9_000
+    # what "unbounded" means, said where the outlier section first uses it: SwiGLU's gate v sigma(v) grows without
+    # bound, GLU's sigma(v) stays below 1 (with u = 1 the unit's output is its gate)
+    v = np.array([1.0, 10.0, 30.0])
+    assert np.all(np.diff(swiglu.f(np.ones(3), v)) > 0) and float(swiglu.f(1.0, 30.0)) > 29 and np.all(glu.f(np.ones(3), v) < 1)
+    page_lang("en", "Gated units with an unbounded gate (SwiGLU's gate $v\\,\\sigma(v)$ has no upper bound; GLU's $\\sigma(v)$ stays below 1) make this worse,", "")
+    page_lang("zh", "", "门没有上界的门控单元（SwiGLU 的门 $v\\,\\sigma(v)$ 没有上界，GLU 的门 $\\sigma(v)$ 则小于 1）会让情况更糟，")

@@ -512,7 +512,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert 0.4 < half < 0.6 and unscaled[at(scaling, 256)] / scaled[at(scaling, 256)] < 0.2
     shown("In short: the scaling keeps the softmax equally sharp at every head dimension, so it starts in the same regime, as a good "
           "initialisation does for a layer. Without it the weights sharpen as $d_k$ grows, and the scores' gradient is lost first in a "
-          "minority of queries (6.8% at $d_k = 64$); the median falls below the scaled one only from $d_k = 128$, to half, and "
+          "minority of queries (6.8% at $d_k = 64$); the median falls below the scaled one only from $d_k = 128$, where it is half of it, and "
           "collapses beyond. The numbers follow.",
           "先说结论：无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，总从同一个状态起步，这正是好的初始化对一层网络所起的作用。"
           "不缩放时，头维度越大，权重越尖锐，分数得到的梯度先在一小部分查询上消失（$d_k = 64$ 时占 6.8%）；中位数要到 $d_k = 128$ "
@@ -1175,7 +1175,7 @@ def test_last_block_gradient_against_depth(stack):
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
     shown("From 3 to 48 blocks the last block's gradient falls by a factor of 3.1 with pre-norm, while with post-norm it stays within 7%.",
-          "从 3 个块到 48 个块，前置归一化时这个梯度缩小为原来的约三分之一（相差 3.1 倍），后置归一化时变化不超过 7%")
+          "从 3 个块到 48 个块，前置归一化时这个梯度缩小为原来的约三分之一（48 个块时是 3 个块时的 1/3.1），后置归一化时变化不超过 7%")
     # the sweep is described with the set-up, before the gradients section uses it: the first blocks of the same stack
     assert [int(d) for d in depths[:-1]] == [3, 6, 12, 24] and int(depths[-1]) == int(stack["depth"])
     shown("It then repeats the run with only the first 3, 6, 12 and 24 blocks.", "随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
