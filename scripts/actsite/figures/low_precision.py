@@ -20,8 +20,6 @@ LOW = ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn")
 TAIL_RANGE = (0.0, 10.0)
 GAP_RANGE = (0.0, 20.0)
 XLIM = 120.0                           # bars beyond ±XLIM end in an arrowhead
-def tick_label(key: str) -> str:
-    return f"${written_name(key)}$"
 
 
 def evaluated(x: np.ndarray, fmt: str) -> np.ndarray:
@@ -111,7 +109,7 @@ def draw_low_precision_ranges(fig: Figure, colours: dict) -> dict:
     ax.set_xlim(-XLIM * 1.15, XLIM * 1.15)
     ticks = [-100, -10, -1, 0, 1, 10, 100]
     ax.set_xticks(ticks, [f"${t:g}$".replace("-", "-") for t in ticks])
-    labels = [tick_label(k) for k in reversed(keys)]
+    labels = [rf"${written_name(k)}$" for k in reversed(keys)]
     ax.set_yticks(range(len(keys)), labels, fontsize=11)
     ax.set_ylim(-0.6, len(keys) - 0.4)
     ax.set_xlabel(r"$x$")
