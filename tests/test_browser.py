@@ -296,22 +296,28 @@ def test_every_table_fits_a_desktop_screen(browser, base_url, built_site, lang):
 
 
 @pytest.mark.parametrize("source, target", [("zh", "en"), ("en", "zh")])
-def test_language_selector_lands_on_the_twin_page(browser, base_url, source, target):
+@pytest.mark.parametrize("page", [POST, "playground/?preset=tanh-large-init&seed=3", "catalogue/rectifiers/#maxout",
+                                  "no-such-page/"])
+def test_language_selector_keeps_the_page_its_settings_and_its_anchor(browser, base_url, source, target, page):
+    """The selector (language.js) opens the twin page with the address's settings and anchor; a page
+    without a twin (an address no page has, put in place after loading) gets the other language's home."""
     watch = PageWatch(browser, base_url)
-    # The switch looks the twin up in the other language's sitemap, which Material fetches and
-    # parses after the page loads; a click before it has parsed it falls back to the other
-    # language's home page. Wait for the response, then let the page's own task queue run past
-    # Material's handling of it (a fetch of the same file, then one task).
-    sitemap = f"{base_url}{target}/sitemap.xml"
-    with watch.page.expect_response(lambda r: r.url == sitemap and r.ok) as arrived:
-        watch.page.goto(f"{base_url}{source}/{POST}", wait_until="load")
-    arrived.value.finished()
-    watch.page.evaluate("url => fetch(url).then(r => r.text()).then(() => new Promise(done => setTimeout(done, 0)))",
-                        sitemap)
-    link = watch.page.locator(f'.md-select a[hreflang="{target}"]')
-    link.dispatch_event("click")
-    watch.page.wait_for_url(f"**/{target}/{POST}", timeout=10_000)
-    assert watch.page.url == f"{base_url}{target}/{POST}"
+    missing = page == "no-such-page/"
+    watch.page.goto(f"{base_url}{source}/{'' if missing else page}", wait_until="load")
+    if missing:
+        watch.page.evaluate("path => history.replaceState(null, '', path)", f"/{source}/{page}".replace("//", "/"))
+    if page.startswith("playground/"):         # the playground writes its full settings into the address
+        watch.page.wait_for_function("location.search.includes('act=')")
+    before = watch.page.url
+    assert missing or before.startswith(f"{base_url}{source}/{page.split('?')[0].split('#')[0]}"), before
+    expected = f"{base_url}{target}/" if missing else before.replace(f"{base_url}{source}/", f"{base_url}{target}/", 1)
+    watch.page.locator(f'.md-select a[hreflang="{target}"]').dispatch_event("click")
+    watch.page.wait_for_url(expected, timeout=10_000)
+    watch.page.wait_for_load_state("load")
+    assert watch.page.url == expected and watch.page.evaluate("document.documentElement.lang") == target
+    if "?" in page:                             # the twin read the settings: rewriting them changed nothing
+        watch.page.wait_for_timeout(500)
+        assert watch.page.evaluate("location.search") == before[before.index("?"):]
     watch.close()
 
 

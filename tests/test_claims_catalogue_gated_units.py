@@ -370,7 +370,7 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     assert "the gated block therefore stores 8192" not in page("en") and "门控前馈模块要存 8192" not in page("zh")
     assert "when every intermediate is kept" not in page("en")
     assert "每种门控前馈模块都多存三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
-    assert "所以普通前馈模块只留这个输出就够了。门控前馈模块至少得留三个向量" in page("zh")
+    assert "所以普通前馈模块只留这个输出就够了。门控前馈模块至少得留三个向量（乘积和两个因子）" in page("zh")
     assert "GLU 和 ReGLU 门的斜率可以从门的输出读出" in page("zh") and "所以对 GEGLU 和 SwiGLU，$xW$ 也得留" in page("zh")
     assert "只保留反向传播要读的量时，GEGLU 或 SwiGLU 前馈模块要存的数约为普通前馈模块的 2.7 倍，GLU 或 ReGLU 前馈模块是 2 倍" in page("zh")
     # the keep-all column involves no recomputation either (8192/6144 = 1.33), so the 2.7 names its column,

@@ -115,6 +115,12 @@ def test_rounding_to_one_within_a_quarter_of_epsilon_and_digits():
         f = lp.FORMATS[key]
         assert float(lp.to_format(1 - f.eps / 4, key)) == 1.0                      # the tie goes to 1
         assert float(lp.to_format(1 - f.eps / 4 * (1 + 1e-3), key)) < 1.0
+        below = 1 - f.eps / 2                                                     # "a tie ... to the neighbour whose
+        assert float(lp.to_format(1 - f.eps / 4 * (1 + 1e-3), key)) == below     #  last fraction bit is 0": 1 - eps/4
+        assert (below + 1) / 2 == 1 - f.eps / 4                                   # lies halfway between 1 - eps/2
+        stored = np.array([below, 1.0]).astype(lp.DTYPES[key])                   # both exact in the format
+        last_bit = (stored.view({2: np.uint16, 4: np.uint32}[stored.itemsize]) & 1).tolist()
+        assert last_bit == [1, 0], (key, last_bit)                                  # (odd) and 1 (even)
     assert round(math.log10(2 ** 8), 1) == 2.4 and round(math.log10(2 ** 11), 1) == 3.3  # "two", "three"
     both("$\\varepsilon/4$")
     page_lang("en", "about two significant digits. The float16 format keeps about three significant digits", "")
@@ -303,10 +309,10 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
         assert abs(turns).max() < 3, key
     page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
               "float32 threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
-              "even for GELU′, SiLU′ and Mish′, which are not monotone but turn well before their thresholds. "
-              "The search also checks the 65,536 float32 values just past each threshold one by one, and finds no disagreement there.", "")
+              "even for GELU′, SiLU′ and Mish′, which are not monotone but turn well before their thresholds; "
+              "checking the 65,536 float32 values just past each threshold one by one confirms it.", "")
     page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了 float32 的阈值，函数与渐近线之间的距离、"
-              "两者斜率之间的距离都只会缩小；GELU′、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前。此外，搜索还把每个阈值之后紧接着的 65536 个 float32 值逐个检查了一遍，没有发现不一致。")
+              "两者斜率之间的距离都只会缩小；GELU′、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前；把每个阈值之后紧接着的 65536 个 float32 值逐个检查一遍，也证实了这一点。")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
     two = int(np.float32(2).view(np.int32))
@@ -722,8 +728,8 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
         assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
-    page_lang("en", "ReLU, Leaky ReLU, PReLU, RReLU and Maxout are unaffected in every format: their only rounding is one multiplication by a slope.", "")
-    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout 在哪种格式中都不受影响：它们唯一的舍入是乘一次斜率。")
+    page_lang("en", "ReLU, Leaky ReLU, PReLU, RReLU and Maxout are unaffected in every format: their only rounding is at most one multiplication by a slope.", "")
+    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout 在哪种格式中都不受影响：它们至多只在乘一次斜率时舍入。")
     # the search finds no input on either side, in any format, where these five differ from their asymptotes
     for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
         for fmt in lp.FORMAT_KEYS:
@@ -1147,7 +1153,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
     assert not np.all(np.isfinite(lp.naive_in("softplus", lp.every_value("float16"), "float16")))
     page_lang("en", "Every exponential above can be rewritten to exponentiate only "
               "non-positive numbers ($e^{-|x|}$), so that none can overflow;", "")
-    page_lang("zh", "", "上面的指数函数值都可以改写成只对非正数取指数（$e^{-|x|}$），这样就都不会溢出；")
+    page_lang("zh", "", "上面这些指数运算都可以改写成只对非正数取指数（$e^{-|x|}$），这样就都不会溢出；")
     # the tanh approximation of GELU holds no exponential that overflows (its tanh is the library's, or
     # x·σ(2u) with the stable sigmoid): with the cube computed in float32 and rounded, it stays finite
     for fmt in ("float16", "float8_e4m3fn"):
@@ -1444,6 +1450,9 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
             assert rf"\({text}\)" in html, (lang, text)
         assert r"\(1.88\)" not in html and r"\(0.63\)" not in html and r"\(3.00\)" not in html, lang
         assert r"\(-20.3\)" in html and r"\(-20.30\)" not in html, lang        # SiLU's and Mish's float16 left slope
+        assert r"\(3.4 \times 10^{7}\)" in html and r"\(1.48 \times 10^{20}\)" in html, lang  # the sentence's examples
+    assert lpt.number_latex(2.0 ** 25, "en", "float32") == r"3.4 \times 10^{7}"     # "3.4 × 10^7 for 2^25"
+    assert lpt.number_latex(1.48e20, "en", "bfloat16") != lpt.number_latex(1.48e20, "en", "float32")  # 3 digits only in 16 bits
     # hard swish in float32 reaches x one float32 step below 3, and the page says so
     below3 = float(np.nextafter(np.float32(3), np.float32(0)))
     assert lp.row("hard_swish", "float32").value[1] == below3 and 3 - below3 == 2.0 ** -22
@@ -1459,12 +1468,10 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("en", "Hard swish, for instance, becomes $x$ one step below 3 in every format (at 2.98 in bfloat16, 2.5 in E5M2).", "")
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
-              "equals its asymptote everywhere. A threshold with at most three decimals is written in full (3.375); "
-              "any other is rounded to two decimals (trailing zeros dropped, as in −20.3), or given with as many digits as it takes to name the format's exact "
-              "value (float16's 4.508 is 4.5078125).", "")
+              "equals its asymptote everywhere. "
+              "From $10^5$ on, a threshold is written as a power of ten with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where two digits would also fit a neighbouring value of an 8- or 16-bit format, or would read as a whole number the threshold is not, more are kept (float16's 4.508 is 4.5078125, since 4.51 rounds to the next value; float32's 2.9999998; bfloat16's $1.48 \\times 10^{20}$).", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。"
-              "不超过三位小数的阈值照写（如 3.375）；其余的一般保留两位小数（末尾的 0 省去，如 −20.3），两位不足以确定格式中的那个值时多保留几位"
-              "（如 float16 中的 4.508 即 4.5078125）。")
+              "不小于 $10^5$ 的阈值写成 10 的幂，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。在 8 位和 16 位格式中，若这两位数字也能对上相邻的另一个值，或者读起来像个整数而阈值并不是，就多保留几位（如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；float32 中的 2.9999998；bfloat16 中的 $1.48 \\times 10^{20}$）。")
     # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
     # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,
     # trailing zeros dropped (20.296875 becomes 20.3); where two decimals would name a neighbouring value in the 8- and
@@ -2102,8 +2109,8 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
     page_lang("en", "PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead. For "
               "them the derivative's own thresholds matter; the second table below gives them. These thresholds assume that the "
               "incoming gradient, the gradient of the loss with respect to the function's output (passed back from the "
-              "layer after), is 1: PyTorch rounds its product with the derivative, so a smaller incoming gradient "
-              "underflows sooner.", "")
+              "layer after), is 1: PyTorch rounds its product with the derivative, so with a smaller incoming gradient "
+              "the product underflows at smaller $|x|$.", "")
     page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出。对它们起作用的是导数本身的阈值，"
               "下面第二张表给出了这些阈值。这些阈值假定传入梯度（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
               "它与导数之积，传入梯度更小时会更早下溢成 0。")

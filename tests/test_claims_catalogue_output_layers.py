@@ -218,8 +218,13 @@ def test_temperature_limits_order_and_entropy():
             slope = (entropy_at(logits, t + h) - entropy_at(logits, t - h)) / (2 * h)
             assert slope == pytest.approx(variance / t ** 3, rel=1e-6, abs=1e-12)
             assert (variance > 1e-12) == (np.ptp(logits) > 0)
-    assert "its derivative is the variance of the logits under $p$ divided by $T^3$ (zero only when all logits are equal)." in page("en")
-    assert "熵对 $T$ 的导数等于 logit 在分布 $p$ 下的方差除以 $T^3$（只有所有 logit 都相等时才为零）。" in page("zh")
+    assert ("its derivative is the variance of the logits under $p$ divided by $T^3$ (zero only when all logits are equal), "
+            "as differentiating $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ shows.") in page("en")
+    assert ("熵对 $T$ 的导数等于 logit 在分布 $p$ 下的方差除以 $T^3$（只有所有 logit 都相等时才为零），"
+            "对 $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ 求导即可看出。") in page("zh")
+    for t in (0.5, 2.0):                            # the form differentiated: H = log sum e^(z/T) - sum p z / T
+        p = out.softmax(logits, t)
+        assert np.log(np.exp(logits / t).sum()) - p @ logits / t == pytest.approx(entropy_at(logits, t), rel=1e-12)
     for t in temperatures:
         assert np.argmax(out.softmax(z, t)) == 0 and np.all(np.diff(out.softmax(z, t)) < 0)
     # "if only one logit is largest": with a tie the limit splits between the tied logits

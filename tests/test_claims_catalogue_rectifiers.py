@@ -776,3 +776,35 @@ def test_xus_divisor_has_its_own_letter_and_dropout_is_glossed_at_first_use(lang
     first = text.lower().index("dropout")
     assert text.lower()[first:].startswith(gloss.lower())
     assert text.count(gloss) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_which_one_table_summarises_the_cards_from_the_registry(lang):
+    """Review final50, ca: "Which one to use" gathers the answer in one table (ReLU for comparison), every cell
+    computed here from the registry the cards are drawn from: the slope on the negative side (its formula, and its
+    value at x = -5), the mean under N(0, 1), the smoothness class and monotonicity."""
+    from actsite.maths.gaussian import gaussian_expectation
+    from claim_helpers import table_rows
+    rows = table_rows((CONTENT[lang] / PAGE).read_text(encoding="utf-8"), "{ #which-one }", "{ #references }")
+    names = {"en": {"prelu": "PReLU ($a = 0.25$)", "rrelu": "RReLU (test time)", "elu": "ELU ($\\alpha = 1$)",
+                    "maxout": "Maxout ($\\lvert x \\rvert$)"},
+             "zh": {"prelu": "PReLU（$a = 0.25$）", "rrelu": "RReLU（测试时）", "elu": "ELU（$\\alpha = 1$）",
+                    "maxout": "Maxout（$\\lvert x \\rvert$）"}}[lang]
+    formula = {"relu": "0", "prelu": "$a$", "rrelu": "$11/48$", "elu": "$\\alpha e^{x}$", "selu": "$\\lambda\\alpha e^{x}$",
+               "maxout": "$-1$"}
+    yes = {"en": ("yes", "no"), "zh": ("是", "否")}[lang]
+    assert len(rows) == 7                                                   # the header and six functions
+    x = np.linspace(-5, -0.01, 500)
+    for key in ("relu", "prelu", "rrelu", "elu", "selu", "maxout"):
+        act = EVERY[key]
+        slope, at5, mean, smooth, monotone = rows[names.get(key, {"relu": "ReLU", "selu": "SELU"}.get(key, key))]
+        assert slope == formula[key], (key, slope)
+        exact = {"relu": 0 * x, "prelu": 0.25 + 0 * x, "rrelu": 11 / 48 + 0 * x, "elu": np.exp(x),
+                 "selu": SELU_LAMBDA * SELU_ALPHA * np.exp(x), "maxout": -1 + 0 * x}[key]
+        np.testing.assert_allclose(act.df(x), exact, rtol=1e-12, atol=1e-15)   # the formula is the card's slope
+        value = float(act.df(np.array(-5.0)))
+        assert at5 == ("$-1$" if value == -1 else f"{value:.2g}" if abs(value) < 0.1 else f"{value:.3g}"), (key, at5)
+        m = gaussian_expectation(act.f)
+        assert mean == ("0" if abs(m) < 1e-9 else f"{m:.3f}"), (key, mean)
+        assert smooth == f"$C^{act.smoothness[1:]}$", (key, smooth)
+        assert monotone == yes[0 if act.monotonic else 1], (key, monotone)

@@ -1029,9 +1029,9 @@ def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_lay
     assert at_03 + 0.25 * (at_10 - at_03) < share < at_10 - 0.25 * (at_10 - at_03)
     for lang, question, answer in (
             ("en", "in\n# that table seed 0 lost 2.3% of it at 0.3 and 40.6% at 1.0.",
-             "# The run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%), between the\n# two: for this seed the deaths grow over the range 0.3 to 1.0 rather than switching on at one rate."),
+             "# Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%), between the\n# two: for this seed the deaths grow over the range 0.3 to 1.0 rather than switching on at one rate."),
             ("zh", "表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。",
-             "学习率为 0.5 时，训练结果是：种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间：对这个种子，死亡单元在 0.3 到 1.0 这一段里随学习率逐步增多，而不是到某个学习率才突然出现。")):
+             "对照一下你的猜测：学习率为 0.5 时，训练结果是：种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间：对这个种子，死亡单元在 0.3 到 1.0 这一段里随学习率逐步增多，而不是到某个学习率才突然出现。")):
         text = page_text("notebooks/dead-relu.py", lang)
         assert question in text and answer in text
         assert text.index(answer) > text.index("dead_relu.trained(activation, lr, seed)")       # given after the cell

@@ -101,7 +101,7 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("**A usable slope (a requirement).** A *usable slope* exists almost everywhere and is not identically zero on any interval "
+    "en": ("**A usable slope (a requirement for training by the gradient).** A *usable slope* exists almost everywhere and is not identically zero on any interval "
            "over which the function changes. Training needs one, because gradient-based training moves each "
            "weight in proportion to the derivative of the loss, and the chain rule builds that derivative from the "
            "activation's own slope.",
@@ -112,7 +112,7 @@ DIFFERENTIABILITY_WORDS = {
            # (review final46, pa); the reference is checked by the provenance tests
            "Networks of step units can still be trained, for example by using a substitute slope in place of the true one in "
            "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville 2013 study and compare with other estimators)."),
-    "zh": ("**可用的斜率（必需）。**所谓**可用的斜率**，是指几乎处处存在、并且在函数有变化的任何区间上都不恒为零的斜率。"
+    "zh": ("**可用的斜率（按梯度训练所必需）。**所谓**可用的斜率**，是指几乎处处存在、并且在函数有变化的任何区间上都不恒为零的斜率。"
            "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。",

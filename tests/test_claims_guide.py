@@ -115,7 +115,7 @@ def test_sigmoid_slopes_fall_off_away_from_zero_and_relu_keeps_slope_1():
 
 def test_relu_trains_faster_than_tanh_at_three_of_four_rates_by_1_2_at_the_best_and_tanh_is_first_at_0_3():
     """"this site's smaller experiment found it faster at three of the four learning rates tried, including 0.1, the best
-    rate for both, where ReLU was only about 1.2 times as fast; at the largest rate, 0.3, tanh was faster" (faster: reached
+    rate for both, ReLU was only about 1.2 times as fast; at the largest rate, 0.3, tanh was faster" (faster: reached
     25% training error sooner, by the median over seeds; the runs of relu-sparsity-biology.md#training-speed, the rate
     0.3 rerun here, as in that page's tests).  The guide gives the conclusion, not the argument: the factor of six and
     the lead at each rate stay on the linked home page."""
@@ -135,11 +135,11 @@ def test_relu_trains_faster_than_tanh_at_three_of_four_rates_by_1_2_at_the_best_
         assert int(np.argmin(medians)) == 2 and np.median(reach[key]) > medians[2], (key, medians, reach[key])
     for lang, words in (("en", "Krizhevsky, Sutskever and Hinton (2012) found that ReLU also trains faster than tanh; [this site's "
                                "smaller experiment](blog/posts/relu-sparsity-biology.md#training-speed) found it faster at three "
-                               "of the four learning rates tried, including 0.1, the best of the four rates for both, where ReLU was only "
+                               "of the four learning rates tried. At 0.1, the best of the four for both, ReLU was only "
                                "about 1.2 times as fast; at the largest rate, 0.3, tanh was faster."),
                         ("zh", "Krizhevsky、Sutskever 和 Hinton（2012）发现 ReLU 还比 tanh 训练得更快；[本站规模更小的实验]"
-                               "(blog/posts/relu-sparsity-biology.md#training-speed)在试过的四个学习率中有三个看到这一点，"
-                               "其中包括四个学习率里两者各自最好的 0.1，但那里 ReLU 的速度只是 tanh 的约 1.2 倍；到最大的学习率 0.3，反而是 tanh 更快。")):
+                               "(blog/posts/relu-sparsity-biology.md#training-speed)在试过的四个学习率中有三个看到这一点。"
+                               "0.1 是四个学习率里对两者都最好的一个，在那里 ReLU 的速度只是 tanh 的约 1.2 倍；到最大的学习率 0.3，反而是 tanh 更快。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert words in text, lang
         assert not any(w in text for w in ("six times", "CIFAR-10 six", "六倍", "四层 CNN", "four-layer CNN")), lang
@@ -285,9 +285,9 @@ def test_a_gated_block_at_8_3_d_has_the_parameters_of_a_plain_one_at_4d():
     assert 2048 == 4 * 512
     for lang, first, convention in (
             ("en", "SwiGLU at [hidden width](glossary.md#hidden-width) (the feed-forward block's inner size) about",
-             "A plain block usually has hidden width $4d$, the original Transformer's choice:"),
+             "A plain block usually has hidden width $4d$, the original Transformer's choice (Vaswani et al. 2017):"),
             ("zh", "SwiGLU，[隐藏宽度](glossary.md#hidden-width)（前馈模块内部的宽度）约",
-             "普通模块的隐藏宽度通常取 $4d$，这是原始 Transformer 的做法；")):
+             "普通模块的隐藏宽度通常取 $4d$，这是原始 Transformer（Vaswani 等人，2017）的做法；")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         word = {"en": "hidden width", "zh": "隐藏宽度"}[lang]
         assert text.index(first) + text[text.index(first):].index(word) == text.index(word), lang
@@ -587,13 +587,13 @@ def test_batchnorm_does_not_keep_every_unit_alive_in_the_playgrounds_narrower_lo
     out = run_node(pg.BATCHNORM, {})
     assert (out["state"]["lr"], out["state"]["bn"], out["state"]["width"]) == (1, 1, 32)
     late = [d[3] for d in out["dead"] if 3000 <= d[0] <= 4000]
-    assert 0 < min(late) and max(late) < 32 // 4, late                   # "a few units ... still die"
+    assert 4 <= min(late) and max(late) < 32 // 4, late                  # "several of the last layer's 32 units"
     with_bn = cached("dead_relu_batchnorm")
     assert np.all(with_bn["dead"][list(with_bn["learning_rates"]).index(1.0)] == 0)   # none in the wider runs
     # the differences between the two runs are listed once, on the playground page (review final48, tools)
     for lang, words in (("en", "though it does not stop every death: in [the playground's](playground.md#try) run at a rate of 1.0, "
-                               "a few units of the last layer still die."),
-                        ("zh", "但并不能阻止所有死亡：在[演练场](playground.md#try)里学习率为 1.0 的那次训练中，最后一层仍有几个单元死亡。")):
+                               "several of the last layer's 32 units still die."),
+                        ("zh", "但并不能阻止所有死亡：在[演练场](playground.md#try)里学习率为 1.0 的那次训练中，最后一层的 32 个单元仍有好几个死亡。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -837,13 +837,8 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     assert "If that spread of 0.005 is a standard deviation" in home
     # one sentence in the guide; the argument (which runs) is the home's, the condition (a standard deviation) is
     # named here too, since "about twice" holds only under it (review final46, tools)
-    for lang, words in (("en", "every gated variant ended lower than every plain one. Each variant had one long run, and the "
-                               "closest gated and plain pair (GLU and ReLU) differ by only about twice the spread expected between two runs (if the spread the "
-                               "paper measured on its shorter runs is a standard deviation): suggestive, not decisive "
-                               "([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers)."),
-                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。不过每种变体只有一次长训练，门控变体与普通变体中最接近的一对（GLU 和 ReLU）之差也只有"
-                               "两次训练之间预期波动的两倍左右（假定论文在较短训练上测得的波动是标准差），所以有一定说服力，但还不足以下定论"
-                               "（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。")):
+    for lang, words in (("en", "every gated variant ended lower than every plain one. " + 'But each variant had one long run, and the gated and plain variants closest to each other, GLU and ReLU, differ by only about twice the spread expected between two runs, if the spread the paper measured on its shorter runs is a standard deviation. That is suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers).'),
+                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。" + '不过每种变体只有一次长训练，而门控变体与普通变体中最接近的一对，GLU 和 ReLU，相差只有两次训练之间预期波动的两倍左右。这里假定论文在较短训练上测得的波动是标准差。所以这条依据有一定说服力，但还不足以下定论（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。')):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     # the numbers themselves have their home on the gated-units page, which the guide links; it does not repeat them
     for lang in ("en", "zh"):
@@ -879,7 +874,7 @@ def test_the_table_row_credits_the_swiglu_paper_and_the_section_says_every_gated
     # the longer training's step count, written as the gated-units page writes it in each language
     assert "(524,288 steps)" in en and "（524288 步）" in zh and "524,288" not in zh and r"524\,288" not in zh
     assert "suggestive, not decisive" in en
-    assert "所以有一定说服力，但还不足以下定论" in zh
+    assert "所以这条依据有一定说服力，但还不足以下定论" in zh
 
 
 def test_smooth_gates_need_an_exponential_or_an_error_function_and_the_int8_three_need_neither():

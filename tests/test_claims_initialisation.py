@@ -341,9 +341,9 @@ def test_tanh_no_gain_keeps_both_passes():
 @pytest.mark.parametrize("lang, wording", [
     ("en", "above 1 it settles but the backward factor exceeds one. At the fixed point, "
            "$n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ is 1.01 at gain 1.1, 1.21 at 5/3 and 1.86 at 3. "
-           "Poole et al. (2016) show that it exceeds one at every gain above 1;"),
+           "Poole et al. (2016) place the boundary between two regimes of such networks, without biases, at gain 1, so the factor exceeds one at every gain above 1;"),
     ("zh", "大于 1，方差能稳住，反向因子却超过 1。在不动点上，$n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ "
-           "在增益 1.1 时为 1.01，5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）表明，增益只要大于 1，它就超过 1；")])
+           "在增益 1.1 时为 1.01，5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这类网络两种状态之间的分界线（不带偏置时）定在增益 1，所以增益只要大于 1，这个因子就超过 1；")])
 def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_five_thirds_3(lang, wording):
     """The three backward factors the page gives for the order/chaos statement (when-gradients-vanish
     links here for it), each at the forward recursion's fixed point for that gain."""
@@ -818,11 +818,11 @@ def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "ends at 51.01 to 55.85 after 50 blocks in the same three draws, against a predicted 51, the gap again coming from the finite-width scatter."),
-    ("zh", "在同样三组权重下，50 个块之后的均方是 51.01 到 55.85，预测值为 51，偏差同样来自宽度有限带来的散布。")])
+    ("en", "ends between 51 and 56 after 50 blocks in the same three draws, against a predicted 51; other draws end below 51 as well, so the gap is again the finite-width scatter."),
+    ("zh", "在同样三组权重下，50 个块之后的均方在 51 到 56 之间，预测值为 51；换几组权重，也有落在 51 以下的，所以偏差同样来自宽度有限带来的散布。")])
 def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_01_to_55_85(residual, lang, wording):
     last = residual["pre_norm"][:, -1]
-    assert 1 + RES_BLOCKS == 51 and (f"{last.min():.2f}", f"{last.max():.2f}") == ("51.01", "55.85")
+    assert 1 + RES_BLOCKS == 51 and 51 < last.min() and last.max() < 56            # "between 51 and 56"
     assert np.all(last > 51)                                                      # all three above the prediction
     steps = np.diff(residual["pre_norm"], axis=1)
     assert abs(float(np.mean(steps)) - 1) < 0.15                                 # about one per block

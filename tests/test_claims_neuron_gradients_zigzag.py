@@ -157,18 +157,19 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
 
 MATCHED_STEP_WORDS = {
     "en": ("Centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. The fair "
-           "comparison is at *matched step size*: the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the learning "
-           "rate and the mean squared input length is the same in both runs. The table compares the two kinds of input at "
-           "two step sizes: the smaller is the one the centred run takes at learning rate 1, the larger the one the "
-           "positive run takes at learning rate 1.",
-           "| larger | centred | 7.7 | 2.0 | < 0.001 | The *path ratio* is the distance SGD walked divided by the straight "
-           "distance from its start to its end. At both step sizes positive inputs give the higher path ratio; at the "
-           "smaller one they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
-    "zh": ("中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要在**步长对等**时进行：两次训练中，"
-           "学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。下表在两种步长下各比一次："
-           "一种取中心化输入在学习率 1 时的步长（较小），一种取全正输入在学习率 1 时的步长（较大）。",
-           "| 较大 | 中心化 | 7.7 | 2.0 | < 0.001 | 表中的**路径比**，是 SGD 实际走过的路程与起点到终点的直线距离之比。"
-           "两种步长下，都是全正输入的路径比更高；按较小的步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
+           "comparison is at a matched *effective step size*, the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the "
+           "learning rate and the mean squared input length. The table compares the two kinds of input at "
+           "two effective step sizes: the smaller is the one the centred run takes at learning rate 1, the larger the one the "
+           "positive run takes at learning rate 1. Its *path ratio* is the distance SGD walked divided by the straight "
+           "distance from its start to its end.",
+           "| larger | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
+           "ratio; at the smaller one they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
+    "zh": ("中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要让**有效步长**相等，"
+           "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。下表在两种有效步长下各比一次："
+           "一种取中心化输入在学习率 1 时的有效步长（较小），一种取全正输入在学习率 1 时的有效步长（较大）。"
+           "表中的**路径比**，是 SGD 实际走过的路程与起点到终点的直线距离之比。",
+           "| 较大 | 中心化 | 7.7 | 2.0 | < 0.001 | "
+           "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
 # the table in that bullet: (step size, inputs) -> (learning rate, path ratio, distance from w* after 60 steps)
 MATCHED_STEP_ROWS = {
     "en": {("smaller", "positive"): ("0.13", "2.9", "1.72"), ("smaller", "centred"): ("1", "1.2", "0.05"),
@@ -647,8 +648,7 @@ def test_a_higher_low_raises_kappa_and_the_number_of_steps():
 
 RANGE_WORDS = {
     "en": ("which raises the mean and narrows the range: on $[0.5, 1]^2$, $\\kappa$ grows from 13.7 to 52.4, and the step "
-           "count grows with it. [What the mean costs](#mean-cost), below, shows how the two changes multiply $\\mu^2/v$ "
-           "(by 1.56 and by 2.56)."),
+           "count grows with it. [What the mean costs](#mean-cost), below, explains why."),
     "zh": ("均值变大，区间也变窄，$\\kappa$ 和步数随之增长：$[0.5, 1]^2$ 给出 $\\kappa = 52.4$（原来是 13.7）；"
            "两处改动各自怎样推高它，见下文[“均值的代价，以及怎样去掉它”](#mean-cost)一节。")}
 

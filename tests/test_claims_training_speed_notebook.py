@@ -185,7 +185,7 @@ def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_s
     # the learning rate is the same in both runs; it is the effective step that momentum enlarges
     assert ("so the same η = 0.3 gives a much larger effective step here than in the dead-units article's "
             "plain-SGD runs.") in page_text(PAGE, "en").replace("\n# ", " ")
-    assert "同样是 η = 0.3，这里的实际步长比那篇讲死亡单元的文章里不带动量的训练大得多。" in page_text(PAGE, "zh")
+    assert "同样是 η = 0.3，这里每次更新的实际幅度比那篇讲死亡单元的文章里不带动量的训练大得多。" in page_text(PAGE, "zh")
     # the dead-units article's runs are plain SGD, as the sentence says
     assert "plain SGD for 600 steps" in page_text("blog/posts/dead-relu-units.md", "en")
     # one form for a learning rate in the prose: η = 0.3, not "rate 0.3" / "学习率 0.3"

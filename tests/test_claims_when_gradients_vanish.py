@@ -1511,3 +1511,40 @@ def test_the_caption_bounds_the_tanh_and_relu_lines_instead_of_calling_them_flat
     assert f"{max(spread):.1f}" == "17.5" and max(spread) == ratio(r["tanh_he_grad"])
     assert min(ratio(r[f"sigmoid_{init}_grad"]) for init in ("small", "xavier", "he")) > 1e24
     assert said in page_text("blog/posts/when-gradients-vanish.md", lang)
+
+
+def test_the_flat_tanh_xavier_line_is_a_cancellation_not_factors_near_one():
+    """'That is not because nothing shrinks. The error signal falls about sevenfold on its way down, most of it in
+    the ten layers nearest the input, where the pre-activations still have a variance near 1 and tanh's slope is
+    well below 1; meanwhile the layers' inputs grow almost tenfold towards the data. The two nearly cancel in the
+    weight gradient' (review final50, pb): the article's own draw (deep_nets, seed 0), rerun with the error signal
+    and the layer inputs recorded separately."""
+    rng = np.random.default_rng(0)                              # layer_gradient_norms("tanh", "xavier"), step by step
+    width, depth = 256, 50
+    weights = [rng.normal(0.0, INIT_STD["xavier"](width), size=(width, width)).T for _ in range(depth)]
+    X, upstream = rng.normal(size=(64, width)), rng.normal(size=(64, width))
+    h, inputs, pre = X, [], []
+    for W in weights:
+        inputs.append(h)
+        pre.append(h @ W)
+        h = tanh(pre[-1])
+    delta_rms, grad = np.empty(depth), np.empty(depth)
+    for layer in reversed(range(depth)):
+        delta = upstream * tanh_prime(pre[layer])
+        delta_rms[layer], grad[layer] = np.sqrt(np.mean(delta ** 2)), np.linalg.norm(delta.T @ inputs[layer])
+        upstream = delta @ weights[layer].T
+    np.testing.assert_allclose(grad, layer_gradient_norms("tanh", "xavier")["grad_norm"])   # the same draw
+    assert round(grad[0] / grad[-1], 1) == 1.3                                      # "1.3 times"
+    fall = delta_rms[-1] / delta_rms[0]
+    assert 6.5 < fall < 8.5, fall                                                    # "about sevenfold"
+    near = np.log(delta_rms[10] / delta_rms[0]) / np.log(fall)
+    assert near > 0.5, near                                                          # "most of it in the ten layers"
+    q1 = float(np.var(pre[0]))
+    assert 0.9 < q1 < 1.1 and np.mean(tanh_prime(pre[0]) ** 2) < 0.5, q1             # "variance near 1", slope below 1
+    rms_in = [float(np.sqrt(np.mean(x ** 2))) for x in inputs]
+    grow = rms_in[0] / rms_in[-1]
+    assert 9 < grow < 10, grow                                                       # "almost tenfold"
+    for lang, words in (("en", "That is not because nothing shrinks. The error signal falls about sevenfold"),
+                        ("zh", "但这并不是因为什么都没有缩小：误差信号往下传时缩小了约 7 倍")):
+        text = page_text("blog/posts/when-gradients-vanish.md", lang)
+        assert words in text and "factors in the product stay near one" not in text and "乘积里的因子都停在 1 附近" not in text

@@ -464,7 +464,7 @@ def test_gelu_tanh_entry_keeps_one_tense_and_the_smooth_gate_entry_names_the_pag
     for lang, definition in (("en", smooth.en_definition), ("zh", smooth.zh_definition)):
         title = (CONTENT[lang] / smooth.home).read_text(encoding="utf-8").split("title: ")[1].split("\n")[0].strip('"')
         label = title.split("：")[0].split(":")[0]
-        assert {"en": f'"{label}"', "zh": f"“{label}”"}[lang] in definition, (lang, label)
+        assert {"en": f'"{label}"', "zh": f"《{label}》"}[lang] in definition, (lang, label)
     assert "Smooth gates page" not in smooth.en_definition
 
 

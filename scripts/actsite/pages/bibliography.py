@@ -188,10 +188,12 @@ VENUE_ZH = (("arXiv preprint", "arXiv 预印本"), ("OpenAI technical report", "
 
 
 def venue(text: str, lang: str) -> str:
-    """A venue with its descriptive words in the page's language (names and titles stay as they are)."""
+    """A venue with its descriptive words in the page's language (names and titles stay as they are);
+    in Chinese its parts are separated by "，", as in the hand-written lists ("Nature 323，533–536")."""
     if lang == "zh":
         for english, chinese in VENUE_ZH:
             text = text.replace(english, chinese)
+        text = text.replace(", ", "，")
     return text
 
 

@@ -139,7 +139,7 @@ else:
         dead=dead_now, units=widths[1], steps=dead_relu.STEPS, share=100 * dead_now / widths[1])
 
 # %% [markdown]
-# The run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%), between the
+# Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%), between the
 # two: for this seed the deaths grow over the range 0.3 to 1.0 rather than switching on at one rate.
 
 # %% [markdown]

@@ -21,6 +21,7 @@
 # version six times faster. This notebook prints the numbers behind the section
 # [Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) of the article
 # *ReLU, sparse codes and the brain: which of the three stories holds up?*
+# Its last part asks why ReLU falls behind at η = 0.3: it counts dead units and tests momentum.
 
 # %%
 from actsite.experiments import training_speed

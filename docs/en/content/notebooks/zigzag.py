@@ -70,10 +70,10 @@ for label, centred in (("positive", False), ("centred", True)):
 
 # %% [markdown]
 # With positive inputs every step from a single training point moves both weights the same way; after centring,
-# about half of them do, and the path is far straighter. Part of that is the step size: centring shrinks
+# about half of them do, and the path is far straighter. Part of that is the effective step size: centring shrinks
 # the inputs, so at the same learning rate the centred steps are shorter. The next cell runs both kinds of input
-# at each of the two step sizes ($\eta$ times the mean squared input length): its first two runs share the centred
-# run's smaller step size, which needs learning rate 0.13 for the positive inputs, and its last two the
+# at each of the two effective step sizes ($\eta$ times the mean squared input length): its first two runs share the centred
+# run's smaller one, which needs learning rate 0.13 for the positive inputs, and its last two the
 # positive run's larger one, which needs 7.7 for the centred inputs. It also prints how far each run ends
 # from $\mathbf{w}^*$:
 
@@ -86,7 +86,7 @@ for label, lr in (("positive", square["centred"] / square["positive"]), ("centre
         distance=np.linalg.norm(sgd[-1] - W_STAR))
 
 # %% [markdown]
-# At either matched step size the positive path still winds far more than the centred one, and at the
+# At either matched effective step size the positive path still winds more than the centred one, and at the
 # smaller one it ends far from $\mathbf{w}^*$.
 #
 # ## Full-batch gradient descent and the condition number { #notebook-zigzag-full-batch }

@@ -5,7 +5,7 @@
 #
 # 一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。学习率 η 取 0.01、0.03、0.1 三档，每档用三个随机种子各训练一次，每个种子各自抽取数据集、初始权重和小批量的顺序。
 #
-# 每 25 步（一步即在一个小批量上做一次 SGD 更新）检查一次训练误差，记下它第一次降到 25% 或以下时的步数。[Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间。他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。
+# 每 25 步（一步即在一个小批量上做一次 SGD 更新）检查一次训练误差，记下它第一次降到 25% 或以下时的步数。[Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间。他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。最后一部分追问 η = 0.3 时 ReLU 为什么落后：它统计死亡单元，并检验动量的作用。
 
 # %%
 from actsite.experiments import training_speed
@@ -72,7 +72,7 @@ for (lr, seed), share in shares.items():
 #
 # ### 动量 { #momentum }
 #
-# 梯度保持不变时，动量 0.9 让第十步的更新量达到普通梯度步（η × 梯度）的约 6.5 倍（$1 + 0.9 + 0.9^2 + \dots + 0.9^9$，因为每次更新都加上上一次更新量的十分之九）。同样是 η = 0.3，这里的实际步长比那篇讲死亡单元的文章里不带动量的训练大得多。去掉动量，以 η = 0.3 把同样的前十步再跑一遍：
+# 梯度保持不变时，动量 0.9 让第十步的更新量达到普通梯度步（η × 梯度）的约 6.5 倍（$1 + 0.9 + 0.9^2 + \dots + 0.9^9$，因为每次更新都加上上一次更新量的十分之九）。同样是 η = 0.3，这里每次更新的实际幅度比那篇讲死亡单元的文章里不带动量的训练大得多。去掉动量，以 η = 0.3 把同样的前十步再跑一遍：
 
 # %%
 for seed in training_speed.SEEDS:

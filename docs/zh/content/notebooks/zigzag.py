@@ -55,7 +55,7 @@ for label, centred in (("positive", False), ("centred", True)):
     say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
 
 # %% [markdown]
-# 输入全正时，每一步由单个训练样本算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于步长：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格让两种输入在两种步长（$\eta$ 乘以输入长度平方的均值）下各跑一次：前两次训练都用中心化那次训练的较小步长，全正输入为此要把学习率降到 0.13；后两次都用全正输入那次训练的较大步长，中心化输入为此要把学习率升到 7.7。它还打印每次训练结束时离 $\mathbf{w}^*$ 有多远：
+# 输入全正时，每一步由单个训练样本算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于有效步长：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格让两种输入在两种有效步长（$\eta$ 乘以输入长度平方的均值）下各跑一次：前两次训练都用中心化那次训练的较小有效步长，全正输入为此要把学习率降到 0.13；后两次都用全正输入那次训练的较大有效步长，中心化输入为此要把学习率升到 7.7。它还打印每次训练结束时离 $\mathbf{w}^*$ 有多远：
 
 # %%
 square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
@@ -66,7 +66,7 @@ for label, lr in (("positive", square["centred"] / square["positive"]), ("centre
         distance=np.linalg.norm(sgd[-1] - W_STAR))
 
 # %% [markdown]
-# 无论按哪个步长对等，全正输入的路径都比中心化后的绕得多；按较小的步长，它最后离 $\mathbf{w}^*$ 也远得多。
+# 无论让哪一种有效步长相等，全正输入的路径都比中心化后的绕；按较小的有效步长，它最后离 $\mathbf{w}^*$ 也远得多。
 #
 # ## 全批量梯度下降与条件数 { #notebook-zigzag-full-batch }
 #
