@@ -309,10 +309,10 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
         assert abs(turns).max() < 3, key
     page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
               "float32 threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
-              "even for GELU′, SiLU′ and Mish′, which are not monotone but turn well before their thresholds; "
+              "even for GELU′ (both forms), SiLU′ and Mish′, which are not monotone but turn well before their thresholds; "
               "checking the 65,536 float32 values just past each threshold one by one confirms it.", "")
     page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了 float32 的阈值，函数与渐近线之间的距离、"
-              "两者斜率之间的距离都只会缩小；GELU′、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前；把每个阈值之后紧接着的 65536 个 float32 值逐个检查一遍，也证实了这一点。")
+              "两者斜率之间的距离都只会缩小；GELU′（两种形式）、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前；把每个阈值之后紧接着的 65536 个 float32 值逐个检查一遍，也证实了这一点。")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
     two = int(np.float32(2).view(np.int32))
@@ -962,7 +962,7 @@ def test_exp_overflow_per_format():
     assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
     assert round(math.log(65504), 2) == 11.09
     both("88.72", "89", "6.5", "12", "11.09")
-    page_lang("en", "In float32 and bfloat16, which share a range, it overflows only from 88.72 in float32 and 89 in bfloat16.", "")
+    page_lang("en", "Float32 and bfloat16, which share a range, hold out until 88.72 and 89 respectively.", "")
     page_lang("zh", "", "float32 和 bfloat16 的范围相同，分别要到 88.72 和 89 才溢出。")
     page_lang("en", r"$\log 65{,}504 \approx 11.09$", "")
     page_lang("zh", "", r"$\log 65504 \approx 11.09$")
@@ -1164,7 +1164,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         assert np.all(np.isfinite(gelu_t)), fmt
         np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
     # the cube's overflow is placed: harmless in float16 (the formula survives, above), NaN in E4M3
-    page_lang("en", "No reordering of its operations saves the cube in the tanh approximation of GELU,", "")
+    page_lang("en", "No reordering of its operations saves the cube for good,", "")
     page_lang("zh", "", "GELU 的 tanh 近似中的立方项却无论怎样调整运算顺序都救不回来，")
     with np.errstate(all="ignore"):
         for fmt, survives in (("float16", True), ("float8_e4m3fn", False)):
@@ -1884,7 +1884,7 @@ def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
     for lang, said in (("en", "in float16 from 40.34 to about 114"), ("zh", "在 float16 中从 40.34 推迟到约 114")):
         assert said in page(lang), lang
     order = r"$(0.044715\,x)\,x\,x$"                     # the left-to-right order the search above uses
-    for lang, said in (("en", f"Evaluating the term as {order} only postpones the overflow"), ("zh", f"按 {order} 的顺序计算，只能把溢出推迟")):
+    for lang, said in (("en", f"Evaluating the cube of the tanh approximation of GELU as {order} only postpones the overflow"), ("zh", f"按 {order} 的顺序计算，只能把溢出推迟")):
         assert said in page(lang), lang
 
 

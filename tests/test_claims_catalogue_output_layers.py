@@ -617,3 +617,22 @@ def test_no_uncited_torch_amp_entry_and_bridle_is_written_as_in_the_reference_li
     assert " Neurocomputing" in bridle and "In Neurocomputing" not in bridle and "收于" not in bridle
     # Latin text inside a Chinese entry keeps its own punctuation, as the generated list writes it (review final35, cb)
     assert WORKS["bridle1990"].venue in bridle
+
+
+def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_spacing():
+    """'is off by up to about eps (each of its few roundings costs at most half the spacing of float64 numbers near
+    1: eps/2 for 1 + e^(-x), just above 1, and eps/4 for the quotient, just below)' (review final51, cb): the two
+    spacings, and the error of sigma(x) = 1/(1 + e^(-x)) computed in float64 against a 50-digit value, over x in
+    [15, 35]: below eps everywhere, and above eps/4 at some points (so a quarter-epsilon bound alone would be wrong)."""
+    from decimal import Decimal, getcontext
+    getcontext().prec = 50
+    eps = np.finfo(np.float64).eps
+    assert np.spacing(1.0 + 1e-9) == eps and np.spacing(1.0 - 1e-9) == eps / 2
+    errors = []
+    for x in np.linspace(15, 35, 401):
+        exact = 1 / (1 + Decimal(-float(x)).exp())
+        errors.append(abs(float(Decimal(float(1 / (1 + np.exp(-x)))) - exact)) / eps)
+    assert max(errors) < 1 and max(errors) > 0.25, max(errors)
+    for lang, words in (("en", "each of its few roundings costs at most half the spacing of float64 numbers near 1"),
+                        ("zh", "每步舍入的误差至多是 1 附近 float64 数间距的一半")):
+        assert words in page(lang), lang

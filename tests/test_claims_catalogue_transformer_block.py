@@ -492,17 +492,19 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
     shown("A second simulation, not shown in the figure, draws this gradient too, with a standard normal gradient arriving at the weights: "
           "its median is larger without the scaling from $d_k = 2$ up to 256 (about 5 times at 64 and 3 times at 128) and smaller only from 512",
-          "另一次模拟（图中没有画出）也抽取了这个梯度（到达权重的梯度取标准正态随机数）："
+          "另一次模拟也抽取了这个梯度，图中没有画出；到达权重的梯度取标准正态随机数："
           "$d_k$ 从 2 到 256，不缩放的中位数反而更大（64 处约为 5 倍，128 处约为 3 倍），要到 512 才更小")
     # which way the scaling moves the median gradient depends on d_k and on where it is measured: at 128 the
     # scores' median is larger with the scaling, the query's without it
     scores_128 = scaling["scaled_jacobian_median"][at(scaling, 128)] / scaling["unscaled_jacobian_median"][at(scaling, 128)]
     assert scores_128 > 2 and ratio[128] > 2 and ratio[64] > 1 and ratio[512] < 1
-    shown("Whether the scaling raises the median gradient thus depends on $d_k$ and on where the gradient is measured. What holds at every head dimension is the first result: the scaling keeps the softmax in the same regime. The small gradients that Vaswani et al. give as the reason appear in the scores' median only from $d_k = 128$.",
-          '可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度。在每个头维度上都成立的是第一个结果：缩放让 softmax 始终处在同一个状态。Vaswani 等人作为理由的极小梯度，在分数梯度的中位数上要到 $d_k = 128$ 才出现。')
+    shown("Whether the scaling raises the median gradient thus depends on $d_k$ and on where the gradient is measured. What holds at every head dimension is the first result: the scaling keeps the softmax in the same regime. The small gradients that Vaswani et al. give as the reason appear in the scores' median only beyond $d_k = 128$, where it falls steeply.",
+          '可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度。在每个头维度上都成立的是第一个结果：缩放让 softmax 始终处在同一个状态。Vaswani 等人作为理由的极小梯度，要到 $d_k$ 超过 128、分数梯度的中位数急剧下降之后才出现。')
     # "only from d_k = 128": the scores' median is below the scaled one from 128 on and not before
     sc, un = scaling["scaled_jacobian_median"], scaling["unscaled_jacobian_median"]
     assert list(scaling["d_k"][un < sc]) == [d for d in scaling["d_k"] if d >= 128]
+    # "only beyond 128, where it falls steeply": half the scaled median at 128, under a seventh at 256
+    assert 0.4 < un[at(scaling, 128)] / sc[at(scaling, 128)] < 0.6 and un[at(scaling, 256)] / sc[at(scaling, 256)] < 1 / 7
     # the section's answer, given first, right after the figure (review final47, tf): the sharpness is held at every d_k
     # (the scaled entropy barely moves); unscaled, the scores' gradient goes first in a tail (6.8% below 1e-3 at 64,
     # none scaled); the median falls below the scaled one from 128, to half, and collapses beyond (1/7.5 at 256)
@@ -514,7 +516,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     half = unscaled[at(scaling, 128)] / scaled[at(scaling, 128)]
     assert 0.4 < half < 0.6 and unscaled[at(scaling, 256)] / scaled[at(scaling, 256)] < 0.2
     shown("In short: the scaling keeps the softmax equally sharp at every head dimension, so it starts in the same regime, as a good "
-          "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows, and the scores' gradient is lost first in a minority of queries, then, from $d_k = 128$ on, in the median query as well.",
+          "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows, and the scores' gradient is lost first in a minority of queries; the median query's falls below the scaled one only from $d_k = 128$, to half there and far less beyond.",
           "先说结论：无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，总从同一个状态起步，这正是好的初始化对一层网络所起的作用。"
           '不缩放时，头维度越大，权重越尖锐，分数得到的梯度先在一小部分查询上消失；从 $d_k = 128$ 起，连中位数也低于缩放时的值。')
     for lang in LANGS:                                       # the answer comes before the numbers
@@ -1137,7 +1139,7 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert int(np.argmax(added)) == 0 and added[:12].min() > added[12:].max()   # so the share is largest there
     # the error signal's growth is stated with its number: 4.4 from the last block back to the first
     shown("The cause is not the block's input, which its normalisation holds at unit scale, but the error signal (the gradient of the loss with respect to the stream), "
-          "which reaches the first block 4.4 times as large as it left the last. On its way back it gains, at every block, that block's branch contribution, divided by the normalisation by the standard deviation of the stream it normalised (by the root mean square, with RMSNorm); and the stream is smallest near the input.",
+          "which reaches the first block 4.4 times as large as it left the last. On its way back it gains, at every block, that block's branch contribution, which the normalisation has divided by the standard deviation of the stream it normalised (by the root mean square, with RMSNorm); and the stream is smallest near the input.",
           "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号（损失对残差流的梯度）：它到达第一个块时是离开最后一个块时的 4.4 倍。"
           "误差信号反向传播时，每经过一个块都会加上该块残差分支的一份贡献，"
           "而归一化层把这份贡献除以它所归一化的残差流的标准差（RMSNorm 则是除以均方根），残差流又在靠近输入端时最小。")
@@ -1171,7 +1173,7 @@ def test_last_block_gradient_against_depth(stack):
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
     shown("From 3 to 48 blocks the last block's gradient falls by a factor of 3.1 with pre-norm, while with post-norm it stays within 7%.",
-          "从 3 个块到 48 个块，前置归一化时这个梯度缩小到 3 个块时的 1/3.1，后置归一化时变化不超过 7%")
+          "从 3 个块到 48 个块，前置归一化时，3 个块的这个梯度是 48 个块的 3.1 倍，后置归一化时变化不超过 7%")
     # the sweep is described with the set-up, before the gradients section uses it: the first blocks of the same stack
     assert [int(d) for d in depths[:-1]] == [3, 6, 12, 24] and int(depths[-1]) == int(stack["depth"])
     shown("It then repeats the run with only the first 3, 6, 12 and 24 blocks.", "随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
@@ -1203,7 +1205,7 @@ def test_qk_norm_is_named_as_dehghanis_layernorm():
     # dot product; the page names the norm and makes no further claim about centring
     # glossed in place, with no claim about centring (review final46, tf)
     shown("normalises each query and each key with a LayerNorm (a normalisation that rescales each vector; [below](#normalisation)), learned scale included, before the dot product",
-          "即在点积之前先对每个查询和每个键做层归一化（一种把每个向量重新缩放的归一化，含可学习的缩放参数；")
+          "即在点积之前先对每个查询和每个键做层归一化（一种把每个向量重新缩放的归一化，[后文](#normalisation)详述），并保留其可学习的缩放参数。")
     # the LayerNorm the page defines below, where the QK-norm sentence points
     for lang, name in (("en", "*LayerNorm* (Ba, Kiros and Hinton 2016)"), ("zh", "层归一化")):
         below = page(lang).split("{ #normalisation }")[1]

@@ -56,7 +56,11 @@ def test_cross_entropy_row_is_lse_minus_the_target_logits_computed_with_the_max_
     logit; the naive form overflows at logit 1000, the stable one does not."""
     o = out.OUTPUTS["cross_entropy"]
     assert o.latex == r"L(z, y) = -\sum_i y_i \log \mathrm{softmax}(z)_i" and o.library == "torch.nn.CrossEntropyLoss"
-    assert o.stable_latex == r"m + \log \textstyle\sum_j e^{z_j - m} - \sum_i y_i z_i,\ m = \max_j z_j"
+    assert o.stable_latex == r"m + \log \textstyle\sum_j e^{z_j - m} - \sum_i y_i z_i,\ m = \max_j z_j,\ \textstyle\sum_i y_i = 1"
+    # the condition is needed (review final51, cb): for targets that do not sum to 1 the written form is not the loss
+    weights = 2.0 * np.eye(6)[:len(MODERATE) % 6 + 1].sum(axis=0)                 # unnormalised targets
+    lse = np.log(np.exp(MODERATE).sum(axis=-1))
+    assert not np.allclose(o.stable(MODERATE, weights), lse - (weights * MODERATE).sum(axis=-1))
     y = np.eye(6)[RNG.integers(0, 6, size=len(MODERATE))]
     m = MODERATE.max(axis=-1)
     written = m + np.log(np.exp(MODERATE - m[:, None]).sum(axis=-1)) - (y * MODERATE).sum(axis=-1)

@@ -48,3 +48,15 @@ def test_figure_alt_text_and_caption_are_in_the_page_language(page):
                 text = marker.group(part) or ""
                 assert len(text) > 15, (lang, page, marker.group("name"), part, "too short")
                 assert bool(HAN.search(text)) == (lang == "zh"), (lang, page, marker.group("name"), part)
+
+
+@pytest.mark.parametrize("page", [p for p in PAIRED if p.endswith(".md")])
+def test_a_numbered_item_after_an_indented_paragraph_starts_a_new_item(page):
+    """Python-Markdown reads "2." right after an item's indented continuation paragraph as text of that
+    paragraph, so the built list loses its item (the playground's "Three things to try" printed "2." and "3."
+    mid-paragraph, review final51, tools): such an item needs a blank line before it."""
+    for lang in ("en", "zh"):
+        lines = (CONTENT[lang] / page).read_text(encoding="utf-8").splitlines()
+        glued = [i + 1 for i in range(1, len(lines)) if re.match(r"(\d+\.|[-*]) ", lines[i])
+                 and lines[i - 1].startswith("    ") and not re.match(r"\s*(\d+\.|[-*]) ", lines[i - 1])]
+        assert not glued, f"{lang}/{page}: list items glued to the paragraph above at lines {glued}"

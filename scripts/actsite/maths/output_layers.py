@@ -146,7 +146,7 @@ OUTPUTS: dict[str, OutputFunction] = {o.key: o for o in (
         key="cross_entropy", names={"zh": "由 logit 计算的交叉熵", "en": "Cross-entropy from logits"},
         latex=r"L(z, y) = -\sum_i y_i \log \mathrm{softmax}(z)_i",
         stable=cross_entropy_with_logits, naive=naive_cross_entropy,
-        stable_latex=r"m + \log \textstyle\sum_j e^{z_j - m} - \sum_i y_i z_i,\ m = \max_j z_j",
+        stable_latex=r"m + \log \textstyle\sum_j e^{z_j - m} - \sum_i y_i z_i,\ m = \max_j z_j,\ \textstyle\sum_i y_i = 1",
         library="torch.nn.CrossEntropyLoss",
     ),
     OutputFunction(
