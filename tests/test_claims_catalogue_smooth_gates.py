@@ -869,7 +869,7 @@ def test_dugas_et_al_networks_are_described_by_construction_without_an_unconditi
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Shazeer's (2020) comparison of ReLU, GELU and SiLU in the feed-forward blocks of a transformer (the two-layer network it applies to every token) blocks ends with differences "
+    ("en", "Shazeer's (2020) comparison of ReLU, GELU and SiLU in the feed-forward blocks of a transformer (the two-layer network it applies to every token) ends with differences "
            "about the size of its run-to-run spread, so it [does not rank them](gated-units.md#shazeer-2020)."),
     ("zh", "Shazeer（2020）在 Transformer 的前馈模块（对每个词元都施加的两层网络）里比较过 ReLU、GELU 和 SiLU，最终的差别与运行间的波动大小相当，"
            "所以[排不出先后](gated-units.md#shazeer-2020)。"),
