@@ -752,8 +752,8 @@ def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
 
 FIGURE_LR_WORDS = {
     "en": "SGD runs at learning rate 1 in both panels, so in (b), where centring has shrunk the inputs, its effective step size "
-          "($\\eta$ times the mean squared input length) is about 1/7.7 of that in (a).",
-    "zh": "两幅图中 SGD 的学习率都是 1，中心化缩小了输入，所以图 (b) 中它的有效步长（$\\eta$ 乘以输入长度平方的均值）只有图 (a) 的约 1/7.7。"}
+          "(η times the mean squared input length) is about 1/7.7 of that in (a).",
+    "zh": "两幅图中 SGD 的学习率都是 1，中心化缩小了输入，所以图 (b) 中它的有效步长（η 乘以输入长度平方的均值）只有图 (a) 的约 1/7.7。"}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
