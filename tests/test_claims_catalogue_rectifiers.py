@@ -786,9 +786,9 @@ def test_the_which_one_table_summarises_the_cards_from_the_registry(lang):
     from actsite.maths.gaussian import gaussian_expectation
     from claim_helpers import table_rows
     rows = table_rows((CONTENT[lang] / PAGE).read_text(encoding="utf-8"), "{ #which-one }", "{ #references }")
-    names = {"en": {"prelu": "PReLU ($a = 0.25$)", "rrelu": "RReLU (test time)", "elu": "ELU ($\\alpha = 1$)",
+    names = {"en": {"relu": "ReLU", "selu": "SELU", "prelu": "PReLU ($a = 0.25$)", "rrelu": "RReLU (test time)", "elu": "ELU ($\\alpha = 1$)",
                     "maxout": "Maxout ($\\lvert x \\rvert$)"},
-             "zh": {"prelu": "PReLU（$a = 0.25$）", "rrelu": "RReLU（测试时）", "elu": "ELU（$\\alpha = 1$）",
+             "zh": {"relu": "ReLU", "selu": "SELU", "prelu": "PReLU（$a = 0.25$）", "rrelu": "RReLU（测试时）", "elu": "ELU（$\\alpha = 1$）",
                     "maxout": "Maxout（$\\lvert x \\rvert$）"}}[lang]
     formula = {"relu": "0", "prelu": "$a$", "rrelu": "$11/48$", "elu": "$\\alpha e^{x}$", "selu": "$\\lambda\\alpha e^{x}$",
                "maxout": "$-1$"}
@@ -797,7 +797,7 @@ def test_the_which_one_table_summarises_the_cards_from_the_registry(lang):
     x = np.linspace(-5, -0.01, 500)
     for key in ("relu", "prelu", "rrelu", "elu", "selu", "maxout"):
         act = EVERY[key]
-        slope, at5, mean, smooth, monotone = rows[names.get(key, {"relu": "ReLU", "selu": "SELU"}.get(key, key))]
+        slope, at5, mean, smooth, monotone = rows[names[key]]
         assert slope == formula[key], (key, slope)
         exact = {"relu": 0 * x, "prelu": 0.25 + 0 * x, "rrelu": 11 / 48 + 0 * x, "elu": np.exp(x),
                  "selu": SELU_LAMBDA * SELU_ALPHA * np.exp(x), "maxout": -1 + 0 * x}[key]
