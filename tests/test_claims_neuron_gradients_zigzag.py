@@ -825,7 +825,8 @@ def test_notebook_states_the_geometric_rate_and_tolerance_its_prediction_cell_us
     assert all(words in text for words in NOTEBOOK_WORDS[lang])
     rate = "\\Bigl(1 - \\frac{1}{\\kappa}\\Bigr)^{t}"
     assert rate in text and rate in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
-    assert "np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)" in text and "np.ceil(predicted)" in text
+    assert "tolerance = 0.05" in text and "np.ceil(predicted)" in text
+    assert "np.log(tolerance / np.linalg.norm(w_start - w_star)) / np.log(1 - 1 / kappa)" in text
     assert zigzag.TOLERANCE == 0.05
     X = zigzag.inputs(centred=False)
     assert X.min() > 0 and X.max() < 1

@@ -5,6 +5,8 @@ prediction and the sample's kappa (what the cell prints) are both recomputed her
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 
 import numpy as np
@@ -73,26 +75,88 @@ def test_try_this_interprets_the_three_controls_with_the_formula(lang):
     assert sampled(*shifted) < 0.6 * sampled(0.5, 1.0)            # sharing the lower end does not share the cost
 
 
-@pytest.mark.parametrize("lang", ("en", "zh"))
-def test_try_this_cell_prints_the_formula_next_to_the_sample(lang):
-    """'The cell prints the formula's value next to the sample's': the Try-this cell, run as written with say()
-    captured, passes kappa = 1 + 2 mu^2/v (mu, v from the range) beside the sample's kappa, and the printed formula
-    values of the three controls are 35.6, 22.1 and 31.4 (33.8, 21.0, 29.8 sampled)."""
-    from actsite.pages.notebook_text import TEXT
+# --- the notebook's own code, run as the reader runs it --------------------------------------------
+
+def run_notebook(lang):
+    """(namespace, printed lines) of the notebook's code cells, run in order."""
     from actsite.pages.page_pairs import notebook_cells
+    from conftest import ROOT
+    source = (ROOT / "docs" / lang / "content" / NOTEBOOK).read_text(encoding="utf-8")
+    namespace, printed = {}, io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        for cell in notebook_cells(source)[1]:
+            exec(cell, namespace)
+    return namespace, printed.getvalue().splitlines()
+
+
+@pytest.fixture(scope="module", params=("en", "zh"))
+def notebook(request):
+    return request.param, *run_notebook(request.param)
+
+
+def test_the_notebooks_experiment_is_the_articles(notebook):
+    """The notebook writes out the inputs, the SGD loop, the path measures and full-batch descent itself; on every
+    input it uses they give what the article's figures and numbers come from (actsite.experiments.zigzag)."""
+    _, ns, _ = notebook
+    for centred in (False, True):
+        X = zigzag.inputs(centred)
+        np.testing.assert_array_equal(ns["inputs"](centred), X)
+        for lr in (1.0, 0.13, 7.7):
+            path = ns["sgd_path"](X, steps=60, lr=lr)
+            np.testing.assert_array_equal(path, zigzag.sgd_path(X, steps=60, lr=lr))
+            assert ns["same_sign_share"](path) == zigzag.same_sign_fraction(path)
+            assert ns["path_ratio"](path) == zigzag.path_ratio(path)
+        lr = 1 / np.linalg.eigvalsh(ns["hessian"](X)).max()
+        assert ns["full_batch_steps"](X, lr=lr) == len(zigzag.gd_path(X, lr=lr)) - 1
+    for low, high in ((0.2, 1.0), (0.5, 1.0), (0.35, 0.85)):
+        X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
+        np.testing.assert_array_equal(ns["hessian"](X), zigzag.hessian(X))
+    assert ns["tolerance"] == zigzag.TOLERANCE and ns["full_batch_steps"](zigzag.inputs(False), lr=1e-4) == 500
+    np.testing.assert_array_equal(ns["w_star"], zigzag.W_STAR)
+    np.testing.assert_array_equal(ns["w_start"], zigzag.W_START)
+
+
+def test_the_notebook_prints_only_in_its_language(notebook):
+    """Every printed line of the Chinese notebook has Chinese words and no English word (symbols such as SGD, w*
+    and f′ aside); the English notebook prints no Chinese."""
+    lang, _, printed = notebook
+    han = [bool(re.search(r"[\u4e00-\u9fff]", line)) for line in printed]
+    english = [re.findall(r"[A-Za-z]{3,}", line) for line in printed]
+    if lang == "zh":
+        assert all(han) and all(set(words) <= {"SGD"} for words in english), printed
+    else:
+        assert not any(han) and all(english), printed
+
+
+def test_try_this_cell_prints_the_formula_next_to_the_sample(notebook):
+    """'The cell prints the formula's value next to the sample's': the Try-this cell, run as written, prints
+    kappa = 1 + 2 mu^2/v (mu, v from the range) beside the sample's kappa, and the printed formula values of the
+    three controls are 35.6, 22.1 and 31.4 (33.8, 21.0, 29.8 sampled)."""
+    lang, _, printed = notebook
     from conftest import ROOT
     source = (ROOT / "docs" / lang / "content" / NOTEBOOK).read_text(encoding="utf-8")
     assert {"en": "The cell prints the formula's value next to the sample's",
             "zh": "单元格把公式给出的值和样本的值并排打印"}[lang] in markdown_words(source)
-    cell = next(c for c in notebook_cells(source)[1] if '"zigzag_try"' in c)
-    printed = {}
-
-    def say(key, **values):
-        assert key == "zigzag_try"
-        printed[(values["low"], values["high"])] = TEXT[lang][key].format(**values)
-    exec(cell, {"np": np, "hessian": zigzag.hessian, "gd_path": zigzag.gd_path, "TOLERANCE": zigzag.TOLERANCE,
-                "say": say})
-    pattern = {"en": r"κ = +([\d.]+) \(formula ([\d.]+)\)", "zh": r"κ = +([\d.]+)（公式 ([\d.]+)）"}[lang]
-    shown = {r: tuple(float(v) for v in re.search(pattern, line).groups()) for r, line in printed.items()}
+    pattern = {"en": r"inputs in \[([\d.]+), ([\d.]+)\]²: κ = +([\d.]+) \(formula ([\d.]+)\)",
+               "zh": r"输入取自 \[([\d.]+), ([\d.]+)\]²：κ = +([\d.]+)（公式 ([\d.]+)）"}[lang]
+    shown = {(float(m[1]), float(m[2])): (float(m[3]), float(m[4]))
+             for m in (re.match(pattern, line) for line in printed) if m}
+    assert len(shown) == 6
     assert [shown[r] for r in CONTROLS] == [(33.8, 35.6), (21.0, 22.1), (29.8, 31.4)]
     assert all(shown[r][1] == round(predicted(*r), 1) and shown[r][0] == round(sampled(*r), 1) for r in shown)
+
+
+def test_the_printed_columns_line_up(notebook):
+    """Rows printed one under another end their columns at the same display column (a Chinese character is two
+    columns wide), the last column aside where it holds numbers of varying width: the three gradients, the two SGD
+    runs, the four matched runs and the two full-batch runs."""
+    from actsite.pages.notebook_text import display_width
+    lang, _, printed = notebook
+
+    def ends(line):
+        return [display_width(m.string[:m.end()]) for m in re.finditer(r"\S+", line)]
+    groups = (printed[0:3], printed[6:8], printed[8:12], printed[12:14])
+    assert [len(g) for g in groups] == [3, 2, 4, 2] and len({len(ends(row)) for row in printed[6:8]}) == 1
+    assert len({tuple(ends(row)[:3]) for row in groups[0]}) == 1                 # the three gradient components
+    for rows in groups[1:]:                                        # after the label, which is left-aligned
+        assert len({tuple(ends(row)[1:-1]) for row in rows}) == 1, rows

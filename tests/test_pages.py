@@ -60,3 +60,12 @@ def test_a_numbered_item_after_an_indented_paragraph_starts_a_new_item(page):
         glued = [i + 1 for i in range(1, len(lines)) if re.match(r"(\d+\.|[-*]) ", lines[i])
                  and lines[i - 1].startswith("    ") and not re.match(r"\s*(\d+\.|[-*]) ", lines[i - 1])]
         assert not glued, f"{lang}/{page}: list items glued to the paragraph above at lines {glued}"
+
+
+def test_twin_code_may_differ_in_its_string_literals_only():
+    """A notebook prints in its page's language, so twins' code is compared without the text of its literals."""
+    from actsite.pages.page_pairs import code_shape
+    assert code_shape('print(f"{label:8} steps {n}")') == code_shape('print(f"{label:4} 步数 {n} 步")')
+    assert code_shape('print(f"steps {n}")') != code_shape('print(f"steps {m}")')
+    assert code_shape('x = ("a", 1.0)') != code_shape('x = ("a", 2.0)')
+    assert code_shape("make serve") == "make serve" != code_shape("make test")      # not Python: as written

@@ -7,7 +7,8 @@ Every place a reader reads is checked, each hit named by file and line:
   and each notebook's Markdown cells (through :mod:`actsite.pages.reader_text`, which leaves out
   code, maths, link addresses and reference lists);
 * the generated tables: the reference page's, the gated and output tables, and the glossary itself;
-* what the notebooks print (``actsite.pages.notebook_text``), the navigation labels and the blog's
+* what the notebooks print (``actsite.pages.notebook_text`` and the words in their own ``print()``
+  calls), the navigation labels and the blog's
   category and tag names (``actsite.pages.taxonomy``).
 
 Then: every glossary link leads to a page and heading that exist in both languages, and the
@@ -23,7 +24,7 @@ import yaml
 
 from actsite.pages import gated_table, glossary, low_precision_table, notebook_text, reference_table, taxonomy
 from actsite.pages.page_pairs import CONTENT, DOCS, LANGUAGES
-from actsite.pages.reader_text import Line, markdown_lines, mask, page_lines, reader_pages
+from actsite.pages.reader_text import Line, markdown_lines, mask, page_lines, printed_lines, reader_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_TEXT = ROOT / "scripts" / "actsite" / "pages" / "notebook_text.py"
@@ -70,7 +71,7 @@ def notebook_output_lines(lang: str) -> list[Line]:
     for key, sentence in notebook_text.TEXT[lang].items():
         number = next((n + 1 for n in range(start, len(source)) if f'"{key}":' in source[n]), 0)
         lines.append(Line("scripts/actsite/pages/notebook_text.py", number, PLACEHOLDER.sub(" ", sentence)))
-    return lines
+    return lines + [line for page in reader_pages(lang) if page.endswith(".py") for line in printed_lines(lang, page)]
 
 
 def taxonomy_lines(lang: str) -> list[Line]:

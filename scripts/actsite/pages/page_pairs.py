@@ -1,10 +1,12 @@
 """A Chinese page and its English twin must differ only in prose.
 
 For each page this extracts what must match its twin: heading anchors, figures, display
-equations and code blocks, each in order, plus the front-matter fields that fix its URL.
+equations and code blocks, each in order, plus the front-matter fields that fix its URL.  Python code
+must match up to the text of its string literals, so that a notebook prints in its page's language.
 """
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +64,21 @@ def notebook_cells(text: str) -> tuple[list[str], list[str]]:
     return markdown, code
 
 
+def code_shape(code: str) -> str:
+    """``code`` with the text of every string literal left out (of an f-string, its fields remain);
+    code that does not parse as Python is compared as written."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return code
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            node.values = [part for part in node.values if isinstance(part, ast.FormattedValue)]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            node.value = ""
+    return ast.dump(tree)
+
+
 def skeleton(path: Path) -> PageSkeleton:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".py":
@@ -72,7 +89,7 @@ def skeleton(path: Path) -> PageSkeleton:
         anchors=tuple(ANCHOR.findall(text)),
         figures=tuple(FIGURE.findall(text)),
         equations=tuple(" ".join(e.split()) for e in DISPLAY_MATH.findall(text)),
-        code=tuple(CODE.findall(text)),
+        code=tuple(code_shape(c) for c in CODE.findall(text)),
         meta=tuple((k, str(meta[k])) for k in SHARED_META if k in meta),
     )
 

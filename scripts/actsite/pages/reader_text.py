@@ -6,7 +6,8 @@ counts as prose:
 
 * a Markdown page's text, headings, list items, table rows, alt text and figure captions, and the
   ``title`` and ``description`` in its front matter;
-* a notebook's Markdown cells (its code is code);
+* a notebook's Markdown cells (its code is code), and, separately (:func:`printed_lines`), the
+  words its ``print()`` calls print;
 * never fenced code, display maths (``$$ … $$`` blocks), HTML comments (the generators' markers),
   nor the ``References`` section, whose titles are quotations.
 
@@ -22,6 +23,7 @@ heading, or one Markdown cell line of a notebook paragraph (a paragraph there to
 """
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +113,16 @@ def notebook_lines(text: str, where: str) -> list[Line]:
         out.append(Line(where, number, body))
     cleaned = markdown_lines("\n".join(l.text for l in out), where)
     return [Line(where, line.number, cleaned[line.number - 1].text) for line in out]
+
+
+def printed_lines(lang: str, page: str) -> list[Line]:
+    """The text of each string literal inside a ``print()`` call of a notebook (of an f-string, its literal
+    parts), at its line; a percent-format notebook is a Python file whose Markdown cells are comments."""
+    path = CONTENT[lang] / page
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"]
+    return [Line(f"{lang}/{page}", node.lineno, node.value) for call in calls for node in ast.walk(call)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)]
 
 
 def page_lines(lang: str, page: str) -> list[Line]:

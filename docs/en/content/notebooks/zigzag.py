@@ -16,7 +16,6 @@
 import numpy as np
 
 from actsite.maths.functions import sigmoid, sigmoid_prime
-from actsite.pages.notebook_text import say, words
 
 x = np.array([0.3, 0.8, 0.6])
 w = np.array([0.5, -1.0, 0.7])
@@ -34,11 +33,11 @@ without_fprime = dL_dout * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 
-for label, values in (("finite", finite), ("chain", chain_rule), ("without", without_fprime)):
-    say("zigzag_gradient", label=words(f"zigzag_{label}"), values=np.round(values, 6))
-say("zigzag_largest", difference=np.max(np.abs(chain_rule - finite)))
-say("zigzag_factor", factor=1 / sigmoid_prime(z))
-say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
+for values, label in ((finite, "finite differences"), (chain_rule, "chain rule with f′"), (without_fprime, "without f′")):
+    print("  ".join(f"{v:+.6f}" for v in values), "  ", label)
+print(f"largest difference, chain rule against finite differences: {np.max(np.abs(chain_rule - finite)):.1e}")
+print(f"without f′ the computed gradient is 1/f′(z) = {1 / sigmoid_prime(z):.2f} times the correct one")
+print("signs of the update −η × gradient: " + " ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
 
 # %% [markdown]
 # All three components of the update have the same sign, because the inputs are all positive.
@@ -55,35 +54,61 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 # factor shared by both weights times $x_i$, so when every $x_i$ is positive both weights move the same way.
 # The way to the target, $(1, -1)$, needs $w_1$ to grow while $w_2$ shrinks, which no such step can do.
 #
-# For each case the next cell prints the share of SGD steps that move both weights the same
-# way, and the path ratio: the length of the path SGD walked divided by the straight distance from its
-# start to its end (1 for a straight path, larger the more it winds). To try other runs, change `steps=60`
-# or `lr=1.0` and rerun the cell.
+# The next cell sets up this experiment and runs it. For each kind of input it prints the share of SGD steps that
+# move both weights the same way, and the path ratio: the length of the path SGD walked divided by the straight
+# distance from its start to its end (1 for a straight path, larger the more it winds). To try other runs, change
+# `steps=60` or `lr=1.0` and rerun the cell.
 
 # %%
-from actsite.experiments.zigzag import (TOLERANCE, W_START, W_STAR, gd_path, hessian, inputs, path_ratio,
-                                        same_sign_fraction, sgd_path)
+w_star = np.array([1.0, -1.0])
+w_start = np.array([-1.0, 1.0])
+
+
+def inputs(centred):
+    X = np.random.default_rng(0).uniform(0.2, 1.0, size=(2000, 2))
+    return X - X.mean(axis=0) if centred else X
+
+
+def sgd_path(X, steps, lr):
+    """The weights before and after each SGD step; each step uses one training point drawn at random."""
+    w, path = w_start, [w_start]
+    for i in np.random.default_rng(1).integers(len(X), size=steps):
+        x = X[i]
+        w = w - lr * (w @ x - w_star @ x) * x          # the target is t = w*·x
+        path.append(w)
+    return np.array(path)
+
+
+def same_sign_share(path):
+    steps = np.diff(path, axis=0)
+    return np.mean(np.sign(steps[:, 0]) == np.sign(steps[:, 1]))
+
+
+def path_ratio(path):
+    walked = np.linalg.norm(np.diff(path, axis=0), axis=1).sum()
+    return walked / np.linalg.norm(path[-1] - path[0])
+
 
 for label, centred in (("positive", False), ("centred", True)):
     sgd = sgd_path(inputs(centred), steps=60, lr=1.0)
-    say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
+    print(f"{label:8}  same-sign SGD steps {same_sign_share(sgd):6.1%}   path ratio {path_ratio(sgd):.2f}")
 
 # %% [markdown]
 # With positive inputs every step from a single training point moves both weights the same way; after centring,
-# about half of them do, and the path is far straighter. Part of that is the effective step size: centring shrinks
-# the inputs, so at the same learning rate the centred steps are shorter. The next cell runs both kinds of input
-# at each of the two effective step sizes ($\eta$ times the mean squared input length): its first two runs share the centred
-# run's smaller one, which needs learning rate 0.13 for the positive inputs, and its last two the
-# positive run's larger one, which needs 7.7 for the centred inputs. It also prints how far each run ends
-# from $\mathbf{w}^*$:
+# about half of them do, and the path is far straighter. Part of that is the effective step size, $\eta$ times the
+# mean squared length of the inputs: centring shrinks the inputs, so at the same learning rate the centred steps are
+# shorter. The next cell runs both kinds of input at both effective step sizes. The first two runs use the centred
+# run's smaller one (learning rate 0.13 for the positive inputs, 1 for the centred ones); the last two use the
+# positive run's larger one (1 for the positive inputs, 7.7 for the centred ones). It also prints how far each run
+# ends from $\mathbf{w}^*$:
 
 # %%
 square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
 for label, lr in (("positive", square["centred"] / square["positive"]), ("centred", 1.0),
                   ("positive", 1.0), ("centred", square["positive"] / square["centred"])):
     sgd = sgd_path(inputs(label == "centred"), steps=60, lr=lr)
-    say("zigzag_matched", label=words(f"zigzag_{label}"), lr=lr, step=lr * square[label], path=path_ratio(sgd),
-        distance=np.linalg.norm(sgd[-1] - W_STAR))
+    print(f"{label:8}  learning rate {lr:4.2f}   effective step size {lr * square[label]:.3f}   "
+          f"path ratio {path_ratio(sgd):.2f}   distance to w* {np.linalg.norm(sgd[-1] - w_star):.3g}")
 
 # %% [markdown]
 # At either matched effective step size the positive path still winds more than the centred one, and at the
@@ -95,19 +120,38 @@ for label, lr in (("positive", square["centred"] / square["positive"]), ("centre
 # components can have both signs. With positive inputs it is still slow, because the curvature
 # differs a lot between directions. The condition number $\kappa = \lambda_{\max}/\lambda_{\min}$, the
 # ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second
-# derivatives), measures that difference. Full-batch gradient descent runs here at the learning rate
-# $\eta = 1/\lambda_{\max}$ (`eta` in the next cell; replace `1 / eigenvalues.max()` by a number to try another rate):
+# derivatives), measures that difference. For this loss the Hessian is $H = \frac{1}{N}\sum_n \mathbf{x}_n\mathbf{x}_n^{\top}$,
+# and the averaged gradient is $H(\mathbf{w} - \mathbf{w}^*)$. Full-batch gradient descent runs here at the learning rate
+# $\eta = 1/\lambda_{\max}$ (`eta` in the next cell; replace `1 / eigenvalues.max()` by a number to try another rate)
+# until it is within 0.05 of $\mathbf{w}^*$, for at most 500 steps:
 
 # %%
+tolerance = 0.05
+
+
+def hessian(X):
+    return X.T @ X / len(X)
+
+
+def full_batch_steps(X, lr, max_steps=500):
+    """Full-batch steps from w_start until within `tolerance` of w*, at most max_steps."""
+    H, w = hessian(X), w_start
+    for step in range(max_steps):
+        if np.linalg.norm(w - w_star) < tolerance:
+            return step
+        w = w - lr * H @ (w - w_star)
+    return max_steps
+
+
 condition, gd_steps = {}, {}
 for label, centred in (("positive", False), ("centred", True)):
     X = inputs(centred)
     eigenvalues = np.linalg.eigvalsh(hessian(X))
     eta = 1 / eigenvalues.max()
     condition[label] = eigenvalues.max() / eigenvalues.min()
-    gd_steps[label] = len(gd_path(X, lr=eta, max_steps=500)) - 1
-    say("zigzag_gd", label=words(f"zigzag_{label}"), eigenvalues=np.round(eigenvalues, 4),
-        condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
+    gd_steps[label] = full_batch_steps(X, lr=eta)
+    print(f"{label:8}  eigenvalues {np.round(eigenvalues, 4)}   condition number {condition[label]:5.2f}   "
+          f"full-batch steps to within {tolerance} of w*: {gd_steps[label]}")
 
 # %% [markdown]
 # At the learning rate $1/\lambda_{\max}$ each step clears the error along the steepest direction and keeps
@@ -124,10 +168,8 @@ for label, centred in (("positive", False), ("centred", True)):
 
 # %%
 kappa = condition["positive"]
-distance = np.linalg.norm(W_START - W_STAR)
-predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
-say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(predicted)),
-    measured=gd_steps["positive"])
+predicted = np.log(tolerance / np.linalg.norm(w_start - w_star)) / np.log(1 - 1 / kappa)
+print(f"κ = {kappa:.2f}: predicted {predicted:.1f}, so {int(np.ceil(predicted))} steps; measured {gd_steps['positive']}")
 
 # %% [markdown]
 # ## Try this { #try-this }
@@ -150,10 +192,10 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15), (0.5, 1.3)):
     X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
     eigenvalues = np.linalg.eigvalsh(hessian(X))
-    eta = 1 / eigenvalues.max()
     mu, v = (low + high) / 2, (high - low) ** 2 / 12
-    say("zigzag_try", low=low, high=high, kappa=eigenvalues.max() / eigenvalues.min(), formula=1 + 2 * mu**2 / v,
-        tolerance=TOLERANCE, steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
+    print(f"inputs in [{low:.2f}, {high:.2f}]²: κ = {eigenvalues.max() / eigenvalues.min():5.1f} "
+          f"(formula {1 + 2 * mu**2 / v:.1f})   full-batch steps to within {tolerance} of w*: "
+          f"{full_batch_steps(X, lr=1 / eigenvalues.max())}")
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

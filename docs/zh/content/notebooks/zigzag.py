@@ -11,7 +11,6 @@
 import numpy as np
 
 from actsite.maths.functions import sigmoid, sigmoid_prime
-from actsite.pages.notebook_text import say, words
 
 x = np.array([0.3, 0.8, 0.6])
 w = np.array([0.5, -1.0, 0.7])
@@ -29,11 +28,11 @@ without_fprime = dL_dout * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 
-for label, values in (("finite", finite), ("chain", chain_rule), ("without", without_fprime)):
-    say("zigzag_gradient", label=words(f"zigzag_{label}"), values=np.round(values, 6))
-say("zigzag_largest", difference=np.max(np.abs(chain_rule - finite)))
-say("zigzag_factor", factor=1 / sigmoid_prime(z))
-say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
+for values, label in ((finite, "有限差分"), (chain_rule, "带 f′ 的链式法则"), (without_fprime, "不带 f′")):
+    print("  ".join(f"{v:+.6f}" for v in values), "  ", label)
+print(f"链式法则与有限差分的最大差：{np.max(np.abs(chain_rule - finite)):.1e}")
+print(f"漏掉 f′ 时，算出的梯度是正确值的 1/f′(z) = {1 / sigmoid_prime(z):.2f} 倍")
+print("更新量（−η × 梯度）的符号：" + " ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
 
 # %% [markdown]
 # 因为输入全为正，更新量的三个分量符号相同。
@@ -44,44 +43,87 @@ say("zigzag_signs", signs=" ".join("+" if s > 0 else "−" for s in np.sign(-cha
 #
 # 符号为什么要紧：每一步让权重 $i$ 改变 $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$，即两个权重共用的一个因子乘以 $x_i$，所以各个 $x_i$ 都为正时，两个权重同向移动。而通往目标的方向 $(1, -1)$ 要求 $w_1$ 增大、$w_2$ 减小，由单个训练样本算出的任何一步更新都做不到。
 #
-# 对每种情形，下一个单元格打印两个数：让两个权重同向移动的 SGD 步所占的比例；路径比，即 SGD 实际走过的路程除以起点到终点的直线距离，路径笔直时为 1，绕得越厉害越大。可以改一改其中的 `steps=60` 或 `lr=1.0`，再运行一次。
+# 下一个单元格搭好这个实验并运行它。对每种输入，它打印两个数：让两个权重同向移动的 SGD 步所占的比例；路径比，即 SGD 实际走过的路程除以起点到终点的直线距离，路径笔直时为 1，绕得越厉害越大。可以改一改其中的 `steps=60` 或 `lr=1.0`，再运行一次。
 
 # %%
-from actsite.experiments.zigzag import (TOLERANCE, W_START, W_STAR, gd_path, hessian, inputs, path_ratio,
-                                        same_sign_fraction, sgd_path)
+w_star = np.array([1.0, -1.0])
+w_start = np.array([-1.0, 1.0])
 
-for label, centred in (("positive", False), ("centred", True)):
+
+def inputs(centred):
+    X = np.random.default_rng(0).uniform(0.2, 1.0, size=(2000, 2))
+    return X - X.mean(axis=0) if centred else X
+
+
+def sgd_path(X, steps, lr):
+    """SGD 每一步前后的权重；每一步用随机抽取的一个训练样本。"""
+    w, path = w_start, [w_start]
+    for i in np.random.default_rng(1).integers(len(X), size=steps):
+        x = X[i]
+        w = w - lr * (w @ x - w_star @ x) * x          # 目标值 t = w*·x
+        path.append(w)
+    return np.array(path)
+
+
+def same_sign_share(path):
+    steps = np.diff(path, axis=0)
+    return np.mean(np.sign(steps[:, 0]) == np.sign(steps[:, 1]))
+
+
+def path_ratio(path):
+    walked = np.linalg.norm(np.diff(path, axis=0), axis=1).sum()
+    return walked / np.linalg.norm(path[-1] - path[0])
+
+
+for label, centred in (("全正输入", False), ("中心化后", True)):
     sgd = sgd_path(inputs(centred), steps=60, lr=1.0)
-    say("zigzag_sgd", label=words(f"zigzag_{label}"), same=same_sign_fraction(sgd), path=path_ratio(sgd))
+    print(f"{label:4}  SGD 同号步占比 {same_sign_share(sgd):6.1%}   路径比 {path_ratio(sgd):.2f}")
 
 # %% [markdown]
-# 输入全正时，每一步由单个训练样本算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于有效步长：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格让两种输入在两种有效步长（$\eta$ 乘以输入长度平方的均值）下各跑一次：前两次训练都用中心化那次训练的较小有效步长，全正输入为此要把学习率降到 0.13；后两次都用全正输入那次训练的较大有效步长，中心化输入为此要把学习率升到 7.7。它还打印每次训练结束时离 $\mathbf{w}^*$ 有多远：
+# 输入全正时，每一步由单个训练样本算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于有效步长，即 $\eta$ 乘以输入长度平方的均值：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格让两种输入在两种有效步长下各跑一次。前两次用中心化那次训练的较小有效步长（全正输入的学习率为 0.13，中心化输入为 1）。后两次用全正输入那次训练的较大有效步长（全正输入的学习率为 1，中心化输入为 7.7）。它还打印每次训练结束时离 $\mathbf{w}^*$ 有多远：
 
 # %%
-square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
-for label, lr in (("positive", square["centred"] / square["positive"]), ("centred", 1.0),
-                  ("positive", 1.0), ("centred", square["positive"] / square["centred"])):
-    sgd = sgd_path(inputs(label == "centred"), steps=60, lr=lr)
-    say("zigzag_matched", label=words(f"zigzag_{label}"), lr=lr, step=lr * square[label], path=path_ratio(sgd),
-        distance=np.linalg.norm(sgd[-1] - W_STAR))
+square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("全正输入", False), ("中心化后", True))}
+for label, lr in (("全正输入", square["中心化后"] / square["全正输入"]), ("中心化后", 1.0),
+                  ("全正输入", 1.0), ("中心化后", square["全正输入"] / square["中心化后"])):
+    sgd = sgd_path(inputs(label == "中心化后"), steps=60, lr=lr)
+    print(f"{label:4}  学习率 {lr:4.2f}   有效步长 {lr * square[label]:.3f}   "
+          f"路径比 {path_ratio(sgd):.2f}   离 w* 的距离 {np.linalg.norm(sgd[-1] - w_star):.3g}")
 
 # %% [markdown]
 # 无论让哪一种有效步长相等，全正输入的路径都比中心化后的绕；按较小的有效步长，它最后离 $\mathbf{w}^*$ 也远得多。
 #
 # ## 全批量梯度下降与条件数 { #notebook-zigzag-full-batch }
 #
-# 全批量梯度下降对 2000 个训练样本的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率）：
+# 全批量梯度下降对 2000 个训练样本的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。对这个损失，海森矩阵是 $H = \frac{1}{N}\sum_n \mathbf{x}_n\mathbf{x}_n^{\top}$，平均梯度是 $H(\mathbf{w} - \mathbf{w}^*)$。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率），一直走到离 $\mathbf{w}^*$ 不到 0.05，至多 500 步：
 
 # %%
+tolerance = 0.05
+
+
+def hessian(X):
+    return X.T @ X / len(X)
+
+
+def full_batch_steps(X, lr, max_steps=500):
+    """全批量梯度下降从 w_start 走到离 w* 不到 tolerance 所需的步数，至多 max_steps。"""
+    H, w = hessian(X), w_start
+    for step in range(max_steps):
+        if np.linalg.norm(w - w_star) < tolerance:
+            return step
+        w = w - lr * H @ (w - w_star)
+    return max_steps
+
+
 condition, gd_steps = {}, {}
-for label, centred in (("positive", False), ("centred", True)):
+for label, centred in (("全正输入", False), ("中心化后", True)):
     X = inputs(centred)
     eigenvalues = np.linalg.eigvalsh(hessian(X))
     eta = 1 / eigenvalues.max()
     condition[label] = eigenvalues.max() / eigenvalues.min()
-    gd_steps[label] = len(gd_path(X, lr=eta, max_steps=500)) - 1
-    say("zigzag_gd", label=words(f"zigzag_{label}"), eigenvalues=np.round(eigenvalues, 4),
-        condition=condition[label], tolerance=TOLERANCE, steps=gd_steps[label])
+    gd_steps[label] = full_batch_steps(X, lr=eta)
+    print(f"{label:4}  特征值 {np.round(eigenvalues, 4)}   条件数 {condition[label]:5.2f}   "
+          f"全批量梯度下降进入 w* 周围 {tolerance} 以内所需步数：{gd_steps[label]}")
 
 # %% [markdown]
 # 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。中心化之后，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最陡的方向，所以一步就够了。输入全正时，这条连线几乎正好沿着最平坦的方向，到目标的距离于是按几何级数缩小（这两点的解释见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）：
@@ -93,11 +135,9 @@ for label, centred in (("positive", False), ("centred", True)):
 # 下一个单元格求出它降到容差 0.05 时的 $t$，再向上取整：
 
 # %%
-kappa = condition["positive"]
-distance = np.linalg.norm(W_START - W_STAR)
-predicted = np.log(TOLERANCE / distance) / np.log(1 - 1 / kappa)
-say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(predicted)),
-    measured=gd_steps["positive"])
+kappa = condition["全正输入"]
+predicted = np.log(tolerance / np.linalg.norm(w_start - w_star)) / np.log(1 - 1 / kappa)
+print(f"κ = {kappa:.2f}：预测 {predicted:.1f}，即 {int(np.ceil(predicted))} 步；实测 {gd_steps['全正输入']} 步")
 
 # %% [markdown]
 # ## 动手试试 { #try-this }
@@ -115,10 +155,10 @@ say("zigzag_predicted", kappa=kappa, predicted=predicted, ceiling=int(np.ceil(pr
 for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15), (0.5, 1.3)):
     X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
     eigenvalues = np.linalg.eigvalsh(hessian(X))
-    eta = 1 / eigenvalues.max()
     mu, v = (low + high) / 2, (high - low) ** 2 / 12
-    say("zigzag_try", low=low, high=high, kappa=eigenvalues.max() / eigenvalues.min(), formula=1 + 2 * mu**2 / v,
-        tolerance=TOLERANCE, steps=len(gd_path(X, lr=eta, max_steps=500)) - 1)
+    print(f"输入取自 [{low:.2f}, {high:.2f}]²：κ = {eigenvalues.max() / eigenvalues.min():5.1f}"
+          f"（公式 {1 + 2 * mu**2 / v:.1f}）   全批量梯度下降进入 w* 周围 {tolerance} 以内所需步数："
+          f"{full_batch_steps(X, lr=1 / eigenvalues.max())}")
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
