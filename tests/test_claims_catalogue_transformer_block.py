@@ -434,7 +434,7 @@ def test_share_of_tiny_jacobians(scaling):
     assert attn.TINY == 1e-3
     assert f"{100 * tiny[at(scaling, 64)]:.2g}%" == "6.8%"
     assert np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("at $d_k = 64$, 6.8% of them have a Jacobian norm below $10^{-3}$, against none with the scaling",
+    shown("At $d_k = 64$, 6.8% of them have a Jacobian norm below $10^{-3}$, against none with the scaling",
           "$d_k = 64$ 时，雅可比范数低于 $10^{-3}$ 的查询已占 6.8%，缩放后则一个也没有")
     # "much earlier" than the median: at 64 the median norm is above the uniform softmax's 0.124, a hundred times
     # the threshold, yet a share is below 1e-3; the median itself falls below 1e-3 only at d_k = 1,024
@@ -442,7 +442,7 @@ def test_share_of_tiny_jacobians(scaling):
     assert median[at(scaling, 64)] > 0.124 and tiny[at(scaling, 64)] > 0.01
     below = scaling["d_k"][median < attn.TINY]
     assert list(below) == [1024] and median[at(scaling, 512)] > 3 * attn.TINY
-    shown("Some queries lose their gradient much earlier:", "一部分查询则早得多就失去了梯度：")
+    shown("**Some queries lose their gradient much earlier.**", "**一部分查询早得多就失去了梯度。**")
 
 
 def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling):
@@ -456,15 +456,16 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
     tiny = scaling["unscaled_jacobian_tiny"]                               # "some queries ... at smaller d_k"
     assert 0 < tiny[at(scaling, 32)] < tiny[at(scaling, 64)] < 0.5 and np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("At $d_k = 64$ the unscaled median is still about 12% above the scaled one; only from 128 does it fall below.",
-          "到 $d_k = 64$，不缩放的中位数仍比缩放时大 12% 左右；要到 128，它才低于缩放时的值。")
-    # the crossover (64, 128, 256) has its own paragraph, and the share of tiny norms another: the topic paragraph
-    # carries the mechanism and the peak only
+    shown("the unscaled median peaks at 0.33 near $d_k = 16$, and at $d_k = 64$ it is still about 12% above the scaled one. "
+          "Only from 128 does it fall below.",
+          "不缩放的中位数在 $d_k = 16$ 附近达到峰值 0.33，到 $d_k = 64$ 仍比缩放时大 12% 左右，要到 128 才低于缩放时的值。")
+    # the three effects of leaving the scaling out are three list items: the sharpening, the Jacobian norm's rise
+    # and fall (mechanism, peak and crossover), and the share of tiny norms
     for lang in LANGS:
-        paragraphs = page(lang).split("\n\n")
-        crossover = next(p for p in paragraphs if "12%" in p)
-        assert "7.5" in crossover and "0.124" not in crossover and "6.8%" not in crossover, lang
-        assert "6.8%" not in next(p for p in paragraphs if "0.124" in p), lang
+        items = [line for line in page(lang).splitlines() if line.startswith("- **")]
+        crossover = next(item for item in items if "12%" in item)
+        assert "7.5" in crossover and "0.124" in crossover and "6.8%" not in crossover and "0.58" not in crossover, lang
+        assert sum("6.8%" in item for item in items) == 1 and sum("0.58" in item for item in items) == 1, lang
     assert 512 // 8 == 64                                                      # the original model: d = 512, 8 heads
     assert 4096 // 32 == 128                                                   # LLaMA 7B: 4,096 over 32 heads
     shown("The scaled median is 2.1 times the unscaled one at 128, the head dimension of LLaMA, and 7.5 times at 256, that of Gemma 2's two smaller models",
@@ -492,18 +493,22 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
     shown("A second simulation, not shown in the figure, draws this gradient too, with a standard normal gradient arriving at the weights: "
           "its median is larger without the scaling from $d_k = 2$ up to 256 (about 5 times at 64 and 3 times at 128) and smaller only from 512",
-          "另一次模拟也抽取了这个梯度，图中没有画出；到达权重的梯度取标准正态随机数："
+          "另一次模拟（图中未画出）取标准正态的随机向量作为到达权重的梯度，也抽取了这个梯度："
           "$d_k$ 从 2 到 256，不缩放的中位数反而更大（64 处约为 5 倍，128 处约为 3 倍），要到 512 才更小")
     # which way the scaling moves the median gradient depends on d_k and on where it is measured: at 128 the
     # scores' median is larger with the scaling, the query's without it
     scores_128 = scaling["scaled_jacobian_median"][at(scaling, 128)] / scaling["unscaled_jacobian_median"][at(scaling, 128)]
     assert scores_128 > 2 and ratio[128] > 2 and ratio[64] > 1 and ratio[512] < 1
-    shown("Whether the scaling raises the median gradient thus depends on $d_k$ and on where the gradient is measured. What holds at every head dimension is the first result: the scaling keeps the softmax in the same regime. The small gradients that Vaswani et al. give as the reason appear in the scores' median only beyond $d_k = 128$, where it falls steeply.",
-          '可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度。在每个头维度上都成立的是第一个结果：缩放让 softmax 始终处在同一个状态。Vaswani 等人作为理由的极小梯度，要到 $d_k$ 超过 128、分数梯度的中位数急剧下降之后才出现。')
-    # "only from d_k = 128": the scores' median is below the scaled one from 128 on and not before
+    shown("Whether the scaling raises the median gradient thus depends on $d_k$ and on where the gradient is measured; that it keeps the softmax in the same regime does not.",
+          '可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度；缩放让 softmax 处在同一个状态，则与这两者都无关。')
+    # the second simulation is a side note, not the section's line of argument
+    for lang, title in (("en", '??? note "Where the gradient is measured"'), ("zh", '??? note "在哪里衡量梯度"')):
+        note = page(lang).split(title, 1)[1].split("\n\n", 1)[0]
+        assert "512" in note and "5" in note, lang
+    # "from d_k = 128": the scores' median is below the scaled one from 128 on and not before
     sc, un = scaling["scaled_jacobian_median"], scaling["unscaled_jacobian_median"]
     assert list(scaling["d_k"][un < sc]) == [d for d in scaling["d_k"] if d >= 128]
-    # "only beyond 128, where it falls steeply": half the scaled median at 128, under a seventh at 256
+    # "to about half there and far below it from 256": half the scaled median at 128, under a seventh at 256
     assert 0.4 < un[at(scaling, 128)] / sc[at(scaling, 128)] < 0.6 and un[at(scaling, 256)] / sc[at(scaling, 256)] < 1 / 7
     # the section's answer, given first, right after the figure (review final47, tf): the sharpness is held at every d_k
     # (the scaled entropy barely moves); unscaled, the scores' gradient goes first in a tail (6.8% below 1e-3 at 64,
@@ -516,17 +521,19 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     half = unscaled[at(scaling, 128)] / scaled[at(scaling, 128)]
     assert 0.4 < half < 0.6 and unscaled[at(scaling, 256)] / scaled[at(scaling, 256)] < 0.2
     shown("In short: the scaling keeps the softmax equally sharp at every head dimension, so it starts in the same regime, as a good "
-          "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows, and the scores' gradient is lost first in a minority of queries; the median query's falls below the scaled one only from $d_k = 128$, to half there and far less beyond.",
+          "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows, and a minority of queries loses the scores' gradient first. "
+          "The median query's gradient falls below the scaled one from $d_k = 128$, to about half there and far below it from 256: only there do "
+          "the small gradients that Vaswani et al. give as the reason for the scaling reach the typical query.",
           "先说结论：无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，总从同一个状态起步，这正是好的初始化对一层网络所起的作用。"
-          '不缩放时，头维度越大，权重越尖锐，分数得到的梯度先在一小部分查询上消失；从 $d_k = 128$ 起，连中位数也低于缩放时的值。')
+          '不缩放时，头维度越大，权重越尖锐，分数得到的梯度先在一小部分查询上消失。从 $d_k = 128$ 起，中位查询的梯度也低于缩放时，在 128 处约为一半，'
+          '从 256 起远低于缩放时：Vaswani 等人作为缩放理由的极小梯度，到这时才落到典型的查询上。')
     for lang in LANGS:                                       # the answer comes before the numbers
         text = page(lang)
         assert text.index({"en": "In short:", "zh": "先说结论："}[lang]) < text.index("3.68") < text.index("0.124"), lang
-    # the paragraph on the scores' gradient opens with the unscaled case; the sharpness is stated once, in the answer
-    for lang, topic in (("en", "Without the scaling, sharpening first *raises* the Jacobian's norm"),
-                        ("zh", "不缩放时，注意力变尖锐并不会立刻减小分数得到的梯度")):
-        paragraph = next(p for p in page(lang).split("\n\n") if "0.124" in p)
-        assert paragraph.startswith(topic), lang
+    # the item on the scores' gradient names its shape first
+    for lang, topic in (("en", "- **The Jacobian's norm first rises, then collapses.**"), ("zh", "- **雅可比范数先升后塌。**")):
+        item = next(line for line in page(lang).splitlines() if "0.124" in line)
+        assert item.startswith(topic), lang
 
 
 def test_attention_alt_text_numbers(scaling):
@@ -814,10 +821,10 @@ def test_squared_relu_is_reglu_with_tied_value_and_gate():
     h, W = rng.standard_normal((6, 8)), rng.standard_normal((8, 16))
     np.testing.assert_allclose((h @ W) * relu(h @ W), relu(h @ W) ** 2)       # (hU) * max(0, hW) with U = W
     np.testing.assert_allclose(reglu.f(h @ W, h @ W), relu(h @ W) ** 2)       # the same through the site's ReGLU
-    shown("Squared ReLU is [ReGLU](gated-units.md#two-inputs), $\\max(0, hW) \\odot (hU)$, with the value matrix $U$ tied to the "
-          "gate matrix $W$: each unit computes $\\max(0, t)\\,t = \\max(0, t)^2$, with $t$ its entry of $hW$. Its derivative "
+    shown("Squared ReLU is [ReGLU](gated-units.md#two-inputs), $\\max(0, hW) \\odot (hU)$, with the value matrix $U$ (written $V$ on that page; "
+          "$V$ here is attention's) tied to the gate matrix $W$: each unit computes $\\max(0, t)\\,t = \\max(0, t)^2$, with $t$ its entry of $hW$. Its derivative "
           "$2\\max(0, t)$ is the sum of the gate's [two paths](gated-units.md#gradient), $\\max(0, t)$ each.",
-          "平方 ReLU 就是值矩阵 $U$ 与门矩阵 $W$ 绑定的 [ReGLU](gated-units.md#two-inputs) $\\max(0, hW) \\odot (hU)$：记 $t$ 为 "
+          "平方 ReLU 就是值矩阵 $U$（那一页记作 $V$；这里 $V$ 是注意力的值矩阵）与门矩阵 $W$ 绑定的 [ReGLU](gated-units.md#two-inputs) $\\max(0, hW) \\odot (hU)$：记 $t$ 为 "
           "$hW$ 的一个分量，每个单元算的就是 $\\max(0, t)\\,t = \\max(0, t)^2$。它的导数 $2\\max(0, t)$ "
           "正是这个门的[两条通路](gated-units.md#gradient)之和，每条各贡献 $\\max(0, t)$。")
     for lang in LANGS:       # the block's input is h on this page: u is the value on the linked gated-units page
@@ -893,9 +900,9 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
         assert gaussian_expectation(lambda t: f(np.sqrt(s2) * t) ** 2) == pytest.approx(1.5 * s2 ** 2, rel=1e-9)
     # the initialisation article's recursion with n sigma_w^2 (g2 above) for the squared gain; the variance is nu_l
     # here (the article's q_l), since q is the query on this page
-    shown("Let each unit have $n$ inputs (its fan-in) and weights of variance $\\sigma_w^2$, and let $\\nu_l$ be the variance of layer $l$'s "
+    shown("Let each unit have $n$ inputs (its fan-in) and weights of variance $\\sigma_w^2$, and let $\\nu_l$ (the initialisation article's $q_l$; $q$ here is a query) be the variance of layer $l$'s "
           "[pre-activations](../glossary.md#pre-activation)",
-          "$\\nu_l$ 为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
+          "$\\nu_l$（即初始化那篇文章里的 $q_l$；这里 $q$ 是查询）为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
     shown("$\\nu_{l+1} = n\\sigma_w^2\\,\\mathbb{E}[f(\\sqrt{\\nu_l}\\,\\xi)^2] = \\tfrac{3}{2}\\,n\\sigma_w^2\\,\\nu_l^2$")
     shown("a fixed point at $\\nu_* = 2/(3n\\sigma_w^2)$, but its slope there is 2", "在 $\\nu_* = 2/(3n\\sigma_w^2)$ 处有不动点，但那里的斜率是 2")
     shown("a variance 1% above it is about 2% above after one layer", "方差若比不动点高 1%，过一层就高出约 2%")
@@ -905,7 +912,7 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
     shown("No choice of the [gain](../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ (the weights' standard deviation in units of $1/\\sqrt{n}$) makes that fixed point stable.",
           "[增益](../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$（权重标准差以 $1/\\sqrt{n}$ 为单位的大小）取什么值都不能让这个不动点稳定。")
     for lang in LANGS:                                           # no q_l for a variance: q is the query
-        assert "q_l" not in page(lang) and "q_{l+1}" not in page(lang) and "q_*" not in page(lang)
+        assert page(lang).count("q_l") == 1 and "q_{l+1}" not in page(lang) and "q_*" not in page(lang)   # named once, as the other page's
     for lang in LANGS:                                           # the linked article uses the same symbols
         article = page_text("blog/posts/initialisation.md", lang)
         assert "q_l = n\\,\\sigma_w^2" in article and "\\sqrt{n}\\,\\sigma_w" in article
@@ -1173,7 +1180,7 @@ def test_last_block_gradient_against_depth(stack):
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
     shown("From 3 to 48 blocks the last block's gradient falls by a factor of 3.1 with pre-norm, while with post-norm it stays within 7%.",
-          "从 3 个块到 48 个块，前置归一化时，3 个块的这个梯度是 48 个块的 3.1 倍，后置归一化时变化不超过 7%")
+          "块数从 3 增加到 48 时，前置归一化下最后一个块的梯度缩小为原来的 1/3.1，后置归一化下变化不超过 7%")
     # the sweep is described with the set-up, before the gradients section uses it: the first blocks of the same stack
     assert [int(d) for d in depths[:-1]] == [3, 6, 12, 24] and int(depths[-1]) == int(stack["depth"])
     shown("It then repeats the run with only the first 3, 6, 12 and 24 blocks.", "随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
