@@ -204,8 +204,8 @@ def test_temperature_limits_order_and_entropy():
     assert np.all(np.diff(entropy) > 0)
     # entropy is defined where it is first used, with the page's one logarithm, the natural one
     assert entropy[-1] < np.log(4) and entropy[-1] == pytest.approx(np.log(4), abs=1e-3)   # uniform: log K
-    for lang, said in (("en", r"its entropy $-\sum_i p_i \log p_i$, a measure of how spread out it is, increases with $T$"),
-                       ("zh", r"熵 $-\sum_i p_i \log p_i$（衡量分布有多分散）随 $T$ 单调增大")):
+    for lang, said in (("en", r"Its entropy $H = -\sum_i p_i \log p_i$, a measure of how spread out it is, grows with $T$ at every $T$"),
+                       ("zh", r"分布的熵 $H = -\sum_i p_i \log p_i$ 衡量分布有多分散，它在每个 $T$ 处都随 $T$ 增大")):
         assert said in page(lang), lang
     # why it rises: dH/dT = Var_p(z) / T^3, checked by central differences; zero only for equal logits
     def entropy_at(logits, t):
@@ -218,10 +218,10 @@ def test_temperature_limits_order_and_entropy():
             slope = (entropy_at(logits, t + h) - entropy_at(logits, t - h)) / (2 * h)
             assert slope == pytest.approx(variance / t ** 3, rel=1e-6, abs=1e-12)
             assert (variance > 1e-12) == (np.ptp(logits) > 0)
-    assert ("its derivative is the variance of the logits under $p$ divided by $T^3$ (zero only when all logits are equal), "
-            "as differentiating $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ shows.") in page("en")
-    assert ("熵对 $T$ 的导数等于 logit 在分布 $p$ 下的方差除以 $T^3$（只有所有 logit 都相等时才为零），"
-            "对 $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ 求导即可看出。") in page("zh")
+    assert ("written as $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ and differentiated, it gives $dH/dT$ equal to the "
+            "variance of the logits under $p$ divided by $T^3$, which is zero only when all logits are equal.") in page("en")
+    assert ("把它写成 $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ 再求导，得到的 $dH/dT$ 等于 logit 在分布 $p$ 下的方差除以 $T^3$，"
+            "只有所有 logit 都相等时才为零。") in page("zh")
     for t in (0.5, 2.0):                            # the form differentiated: H = log sum e^(z/T) - sum p z / T
         p = out.softmax(logits, t)
         assert np.log(np.exp(logits / t).sum()) - p @ logits / t == pytest.approx(entropy_at(logits, t), rel=1e-12)
@@ -390,9 +390,10 @@ def test_half_precision_overflows_the_exponential_beyond_11_09():
     # every float16 logit above 11.09 overflows (the next float16 after 11.0859 is 11.09375), none at or below
     assert float(np.float16(11.09)) == 11.09375 and np.isfinite(np.exp(np.float16(11.0859375)))
     # one clause where float64's threshold is given, with the link to its home (review final35, cb)
-    assert ("In float64 $e^{x}$ overflows to infinity for $x > 709.78$, and in float16 already for $x > 11.09$ "
+    assert ("In float64 $e^{x}$ overflows to infinity for $x > 709.78$, and in float16, a 16-bit floating-point format, already for $x > 11.09$ "
             "([softmax in 16 bits](low-precision.md#softmax)).") in page("en")
-    assert ("在 float64 中，$x > 709.78$ 时 $e^{x}$ 会溢出为无穷大；在 float16 中，$x > 11.09$ 时就已溢出"
+    assert np.finfo(np.float16).bits == 16
+    assert ("在 float64 中，$x > 709.78$ 时 $e^{x}$ 会溢出为无穷大；在 16 位浮点格式 float16 中，$x > 11.09$ 时就已溢出"
             "（见 [16 位下的 softmax](low-precision.md#softmax)）。") in page("zh")
 
 
@@ -418,6 +419,15 @@ def test_log_softmax_backward_turns_the_nll_gradient_minus_y_into_p_minus_y_with
     # the backward map the page states is the transposed Jacobian of z -> z - LSE(z), d log p_i / d z_j = [i = j] - p_j
     zz = np.array([0.3, -1.2, 2.0]); pp = out.softmax(zz); gg = np.array([0.7, -0.4, 1.1])
     np.testing.assert_allclose((np.eye(3) - np.outer(np.ones(3), pp)).T @ gg, gg - pp * gg.sum(), atol=1e-15)
+    # nll_loss, glossed: with a class index (one-hot y) it returns -log p_target = -sum y log p, whose gradient in
+    # the log-probabilities is -y
+    one_hot = np.array([0.0, 0.0, 1.0])
+    assert -(one_hot * log_p).sum() == -log_p[2]
+    h = 1e-6
+    numeric = [(-(one_hot * (log_p + h * e)).sum() + (one_hot * (log_p - h * e)).sum()) / (2 * h) for e in np.eye(3)]
+    np.testing.assert_allclose(numeric, -one_hot, atol=1e-9)
+    assert ("`nll_loss`, which returns minus the target's log-probability, $-\\sum_i y_i \\log p_i$," in page_text(PAGE, "en")
+            and "`nll_loss`（取目标对数概率的相反数，即 $-\\sum_i y_i \\log p_i$）" in page_text(PAGE, "zh"))
     # three sentences: nll_loss passes back -y; log_softmax's backward maps any g to g - p sum g; so p - y
     assert ("`nll_loss` passes back $-y$. The backward pass of `log_softmax` maps any incoming gradient $g$ to $g - p \\sum_i g_i$: "
             "it multiplies $g$ by the transpose of the Jacobian $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$. "
@@ -523,7 +533,7 @@ def test_the_gaussian_negative_log_likelihood_is_squared_error_up_to_a_positive_
         assert line in page(lang), lang
     # the term is glossed where it is used: minus the log of the probability (density) given to the target
     assert "the negative log-likelihood of the target: minus the log of the probability the prediction gives the target (or of its density, for a regression output)." in page("en")
-    assert "目标的负对数似然，即预测给目标的概率取对数再取相反数（回归输出则用概率密度）。" in page("zh")
+    assert "目标的负对数似然，即模型赋予目标的概率取对数后再取相反数（回归输出则用概率密度）。" in page("zh")
 
 
 def test_the_binary_loss_is_defined_before_its_gradient_and_has_gradient_sigma_minus_y():
@@ -633,6 +643,6 @@ def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_
         exact = 1 / (1 + Decimal(-float(x)).exp())
         errors.append(abs(float(Decimal(float(1 / (1 + np.exp(-x)))) - exact)) / eps)
     assert max(errors) < 1 and max(errors) > 0.25, max(errors)
-    for lang, words in (("en", "each of its few roundings costs at most half the spacing of float64 numbers near 1"),
+    for lang, words in (("en", "each rounding costs at most half the spacing of float64 numbers near 1"),
                         ("zh", "每步舍入的误差至多是 1 附近 float64 数间距的一半")):
         assert words in page(lang), lang

@@ -281,7 +281,7 @@ def test_a_gated_block_at_8_3_d_has_the_parameters_of_a_plain_one_at_4d():
     # definition; "hidden width" is linked to the glossary at its first use, the short-answer table
     assert 2048 == 4 * 512
     for lang, first, convention in (
-            ("en", "SwiGLU at [hidden width](glossary.md#hidden-width) (the feed-forward block's inner size) about",
+            ("en", "SwiGLU at [hidden width](glossary.md#hidden-width) (the width of the feed-forward block's hidden layer) about",
              "A plain block usually has hidden width $4d$, the original Transformer's choice (Vaswani et al. 2017):"),
             ("zh", "SwiGLU，[隐藏宽度](glossary.md#hidden-width)（前馈模块内部的宽度）约",
              "普通模块的隐藏宽度通常取 $4d$，这是原始 Transformer（Vaswani 等人，2017）的做法；")):
@@ -832,10 +832,11 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     # the guide states the conclusion and leaves the argument (which pair, which runs gave the spread) to its home
     # the hedge (the paper does not say which measure the spread is) stays on the home page the guide links
     assert "If that spread of 0.005 is a standard deviation" in home
-    # one sentence in the guide; the argument (which runs) is the home's, the condition (a standard deviation) is
-    # named here too, since "about twice" holds only under it (review final46, tools)
-    for lang, words in (("en", "every gated variant ended lower than every plain one. " + 'But each variant had one long run, and the gated and plain variants closest to each other, GLU (the gated unit with a sigmoid gate) and ReLU, differ by only about twice the spread expected between two runs, if the spread the paper measured on its shorter runs is a standard deviation. That is suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers).'),
-                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。" + '不过每种变体只有一次长训练，而门控变体与普通变体中最接近的一对，GLU（以 sigmoid 为门的门控单元）和 ReLU，相差只有两次训练之间预期波动的两倍左右。这里假定论文在较短训练上测得的波动是标准差。所以这条依据有一定说服力，但还不足以下定论（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。')):
+    # one sentence in the guide, a verdict; the argument (which pair, which runs, which measure of spread) is the
+    # home's (review final52, cb): the closest pair differs by about two pair spreads, "close to" the spread
+    assert 1.5 < long_gap / pair_spread < 3
+    for lang, words in (("en", "every gated variant ended lower than every plain one. " + 'But each variant had one long run, and the closest gated and plain variants differ by a margin close to the spread between runs: suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers).'),
+                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。" + '不过每种变体只有一次长训练，而最接近的一对门控变体与普通变体，相差与训练之间的波动相近：这条依据有一定说服力，但还不足以下定论（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。')):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     # the numbers themselves have their home on the gated-units page, which the guide links; it does not repeat them
     for lang in ("en", "zh"):
@@ -871,7 +872,7 @@ def test_the_table_row_credits_the_swiglu_paper_and_the_section_says_every_gated
     # the longer training's step count, written as the gated-units page writes it in each language
     assert "(524,288 steps)" in en and "（524288 步）" in zh and "524,288" not in zh and r"524\,288" not in zh
     assert "suggestive, not decisive" in en
-    assert "所以这条依据有一定说服力，但还不足以下定论" in zh
+    assert "这条依据有一定说服力，但还不足以下定论" in zh
 
 
 def test_smooth_gates_need_an_exponential_or_an_error_function_and_the_int8_three_need_neither():

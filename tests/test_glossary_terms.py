@@ -518,11 +518,15 @@ def test_momentum_approaches_ten_times_and_the_condition_number_glosses_the_hess
 
 
 def test_only_glus_gate_stays_in_zero_one():
-    """The gate entry: 'such a gate need not lie in (0, 1): only GLU's sigmoid gate does' (review final47, cb)."""
+    """The gate entry: 'such a gate need not lie in (0, 1): only a sigmoid gate does (GLU's, and the gated tanh unit's)'
+    (review final47, cb; the gated tanh unit, tanh(u) sigma(v), named since review final52, cb)."""
     from actsite.maths.gated import GATED
     v = np.linspace(-20, 20, 4001)
     u = np.ones_like(v)                                       # with u = 1 the unit's output is its gate g(v)
     inside = {key: bool(np.all((unit.f(u, v) > 0) & (unit.f(u, v) < 1))) for key, unit in GATED.items()}
     assert inside.pop("glu") is True and not any(inside.values()), inside
     term = TERMS["gate"]
-    assert "only GLU's sigmoid gate does" in term.en_definition and "只有 GLU 的 sigmoid 门如此" in term.zh_definition
+    assert "only a sigmoid gate does (GLU's, and the gated tanh unit's)" in term.en_definition
+    assert "只有 sigmoid 门如此（GLU 和门控 tanh 单元的门）" in term.zh_definition
+    sigmoid_gate = 1 / (1 + np.exp(-v))                       # the gated tanh unit's gate, sigma(v), as GLU's
+    assert np.all((sigmoid_gate > 0) & (sigmoid_gate < 1)) and "\\sigma(v)" in TERMS["gated-tanh-unit"].en_definition

@@ -69,3 +69,19 @@ def test_twin_code_may_differ_in_its_string_literals_only():
     assert code_shape('print(f"steps {n}")') != code_shape('print(f"steps {m}")')
     assert code_shape('x = ("a", 1.0)') != code_shape('x = ("a", 2.0)')
     assert code_shape("make serve") == "make serve" != code_shape("make test")      # not Python: as written
+
+
+ZH_PAGE_LINK = re.compile(r"\[([^\]\[\n]+)\]\([^)\s]+\.md(?:#[^)\s]*)?\)(?=(?:和|、)?(?:\[[^\]]+\]\([^)\s]+\)(?:和|、)?)*[一两三四]页)")
+
+
+@pytest.mark.parametrize("page", PAIRED)
+def test_a_chinese_page_named_as_a_page_is_set_in_title_marks(page):
+    """'[《门控单元》](…)一页': a link read as the name of a page (followed by 一页, 两页, …) is a title, in 《》, as on
+    the rest of the site (review final52, cb)."""
+    text = (CONTENT["zh"] / page).read_text(encoding="utf-8")
+    assert [m[0] for m in ZH_PAGE_LINK.finditer(text) if not m[1].startswith("《")] == []
+
+
+def test_the_title_mark_rule_sees_a_bare_page_name():
+    bare = "见[门控单元](gated-units.md)和[输出层](output-layers.md#x)两页，[《整流函数的变体》](rectifiers.md)一页"
+    assert [m[1] for m in ZH_PAGE_LINK.finditer(bare)] == ["门控单元", "输出层", "《整流函数的变体》"]

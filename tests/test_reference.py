@@ -281,7 +281,7 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     # Squared ReLU's would-be row comes after the column notes, where the reader has met the columns
     columns = (content / "reference.md").read_text(encoding="utf-8").split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
     assert {"en": "Squared ReLU, $\\max(0, x)^2$, has no row: [the page on the transformer block]",
-            "zh": "平方 ReLU，即 $\\max(0, x)^2$，不在表中：[Transformer 块内部]"}[lang] in columns
+            "zh": "平方 ReLU，即 $\\max(0, x)^2$，不在表中：[《Transformer 块内部》]"}[lang] in columns
     assert "Squared ReLU" not in intro and "平方 ReLU" not in intro
 
 
@@ -413,7 +413,7 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     # MobileNetV3 popularised the 1/6-slope form; the 0.2-slope one was in use before it (review final34, cb)
     section = sections_markdown(lang).split("{ #hard-sigmoid }")[1].split("\n## ")[0]
     scope = {"en": "Howard et al. (2019)</a>, in the 1/6-slope form used here",
-             "zh": "，指本站所用的斜率 1/6 形式"}[lang]
+             "zh": "，推广的是本站所用的斜率为 1/6 的形式"}[lang]
     assert scope in section, section
     # tanh and ReLU6 were in use before the works listed: the line says what each work did (review final36, cb)
     for key, anchor_id, said in (("tanh", "tanh", {"en": "LeCun et al. (1998)</a>, which recommends it, scaled, over the logistic sigmoid",

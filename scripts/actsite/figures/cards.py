@@ -49,13 +49,13 @@ def draw_relu(fig: Figure, colours: dict) -> dict:
     act = ACTIVATIONS["relu"]
     x = np.linspace(-5, 5, 1001)
     ax = fig.add_subplot()
-    ax.plot(x, act.f(x), color=colours["accent"], label=r"$g(x)=\max(0,x)$")
+    ax.plot(x, act.f(x), color=colours["accent"], label=r"$\mathrm{ReLU}(x)=\max(0,x)$")
     left, right = x[x < 0], x[x > 0]
-    ax.plot(left, act.df(left), "--", color=colours["second"], label=r"$g'(x)$")
+    ax.plot(left, act.df(left), "--", color=colours["second"], label=r"$\mathrm{ReLU}'(x)$")
     ax.plot(right, act.df(right), "--", color=colours["second"])
     ax.plot([0], [0], "o", color=colours["second"], ms=6)                       # value used at 0
     ax.plot([0], [1], "o", mfc="none", mec=colours["second"], ms=6)            # not attained
-    ax.annotate(r"$\partial g(0)=[0,1]$", (0, 1), (0.5, 2.2), color=colours["text"],
+    ax.annotate(r"$\partial\,\mathrm{ReLU}(0)=[0,1]$", (0, 1), (0.5, 2.2), color=colours["text"],
                 arrowprops={"arrowstyle": "-", "color": colours["muted"]})
     ax.set_xlabel(r"$x$")
     ax.set_ylim(-0.5, 5.2)

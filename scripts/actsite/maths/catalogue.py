@@ -293,7 +293,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=hard_sigmoid, df=hard_sigmoid_prime, output_range=(0.0, 1.0), monotonic=True, zero_centred=False,
         saturating=True, cost="compare", kinks=(-3.0, 3.0), family="hard",
         first_appeared=("theano2013",), popularised_by=("howard2019",),
-        popularised_scope={"en": ", in the 1/6-slope form used here", "zh": "，指本站所用的斜率 1/6 形式"},
+        popularised_scope={"en": ", in the 1/6-slope form used here", "zh": "，推广的是本站所用的斜率为 1/6 的形式"},
     ),
     Activation(
         key="hard_tanh", symbol=r"\mathrm{hardtanh}", names={"zh": "hard tanh", "en": "Hard tanh"},
