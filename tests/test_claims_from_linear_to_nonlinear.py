@@ -116,8 +116,8 @@ DIFFERENTIABILITY_WORDS = {
            "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。",
-           "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代斜率代替真实的斜率（**直通估计器**，straight-through "
-           "estimator；Bengio、Léonard 和 Courville（2013）研究了它，并与其他估计器作了比较）。")}
+           "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代斜率代替真实的斜率，这种做法叫**直通估计器**（straight-through "
+           "estimator），Bengio、Léonard 和 Courville（2013）研究了它，并与其他估计器作了比较。")}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -796,9 +796,21 @@ def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
     dz = z[1] - z[0]
     assert abs(float(np.sum(sigmoid(z) * density) * dz) - 0.5) < 1e-9
     assert abs(float(np.sum(tanh(z) * density) * dz)) < 1e-9
-    for lang, words in (("en", "an output whose mean is not zero (not [zero-centred](../../reference.md#columns)), and cost; tanh escapes only the second"),
-                        ("zh", "输出均值不为零（即不是[零中心](../../reference.md#columns)的）、计算代价；tanh 只避开了第二条")):
+    for lang, words in (("en", "an output whose mean under a standard normal input is not zero (not [zero-centred](../../reference.md#columns)), and cost; tanh escapes only the second"),
+                        ("zh", "输入服从标准正态分布时输出均值不为零（即不是[零中心](../../reference.md#columns)的）、计算代价；tanh 只避开了第二条")):
         assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
+    # saturation stalls a hidden unit; an output unit trained with cross-entropy is spared, since dL/dz = sigma(z) - y
+    # carries no sigma' (at z = -8, target 1: sigma' = 0.00034, yet dL/dz = -0.9997) (review final52, pa)
+    zt, target = -8.0, 1.0
+    slope = sigmoid(zt) * (1 - sigmoid(zt))
+    h = 1e-6
+    loss = lambda v: -(target * np.log(sigmoid(v)) + (1 - target) * np.log(1 - sigmoid(v)))
+    d_loss = (loss(zt + h) - loss(zt - h)) / (2 * h)
+    assert slope < 4e-4 and d_loss == pytest.approx(sigmoid(zt) - target, abs=1e-6) and d_loss < -0.999
+    for lang, words in (("en", "A hidden unit whose pre-activation sits far out in a tail passes almost no gradient back, however wrong the "
+                               "network's output is. (An output unit trained with cross-entropy is spared: that loss cancels $\\sigma'$"),
+                        ("zh", "预激活值远远落在尾部的隐藏单元，几乎传不回梯度，不管网络的输出错得多离谱。（用交叉熵训练的输出单元不受此害：这个损失会消去 $\\sigma'$")):
+        assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang), lang
 
 
 @pytest.mark.parametrize("lang, words", [

@@ -159,23 +159,23 @@ MATCHED_STEP_WORDS = {
     "en": ("Centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. The fair "
            "comparison is at a matched *effective step size*, the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the "
            "learning rate and the mean squared input length. The table compares the two kinds of input at "
-           "two effective step sizes: the smaller is the one the centred run takes at learning rate 1, the larger the one the "
-           "positive run takes at learning rate 1. Its *path ratio* is the distance SGD walked divided by the straight "
+           "two effective step sizes, each shared by a pair of rows: 0.106, the centred run's at learning rate 1, and 0.820, "
+           "the positive run's at learning rate 1. Its *path ratio* is the distance SGD walked divided by the straight "
            "distance from its start to its end.",
-           "| larger | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
-           "ratio; at the smaller one they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
+           "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
+           "ratio; at the smaller one, 0.106, they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
     "zh": ("中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要让**有效步长**相等，"
-           "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。下表在两种有效步长下各比一次："
-           "一种取中心化输入在学习率 1 时的有效步长（较小），一种取全正输入在学习率 1 时的有效步长（较大）。"
+           "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。下表在两种有效步长下各比一次，"
+           "每种有效步长占两行：0.106 是中心化输入在学习率 1 时的有效步长，0.820 是全正输入在学习率 1 时的有效步长。"
            "表中的**路径比**，是 SGD 实际走过的路程与起点到终点的直线距离之比。",
-           "| 较大 | 中心化 | 7.7 | 2.0 | < 0.001 | "
+           "| 0.820 | 中心化 | 7.7 | 2.0 | < 0.001 | "
            "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
 # the table in that bullet: (step size, inputs) -> (learning rate, path ratio, distance from w* after 60 steps)
 MATCHED_STEP_ROWS = {
-    "en": {("smaller", "positive"): ("0.13", "2.9", "1.72"), ("smaller", "centred"): ("1", "1.2", "0.05"),
-           ("larger", "positive"): ("1", "4.1", "0.06"), ("larger", "centred"): ("7.7", "2.0", "< 0.001")},
-    "zh": {("较小", "全正"): ("0.13", "2.9", "1.72"), ("较小", "中心化"): ("1", "1.2", "0.05"),
-           ("较大", "全正"): ("1", "4.1", "0.06"), ("较大", "中心化"): ("7.7", "2.0", "< 0.001")}}
+    "en": {("0.106", "positive"): ("0.13", "2.9", "1.72"), ("0.106", "centred"): ("1", "1.2", "0.05"),
+           ("0.820", "positive"): ("1", "4.1", "0.06"), ("0.820", "centred"): ("7.7", "2.0", "< 0.001")},
+    "zh": {("0.106", "全正"): ("0.13", "2.9", "1.72"), ("0.106", "中心化"): ("1", "1.2", "0.05"),
+           ("0.820", "全正"): ("1", "4.1", "0.06"), ("0.820", "中心化"): ("7.7", "2.0", "< 0.001")}}
 
 
 def matched_step_table(lang):
@@ -183,7 +183,7 @@ def matched_step_table(lang):
     rows = {}
     for line in page_text("blog/posts/neuron-gradients-zigzag.md", lang).splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if line.strip().startswith("|") and len(cells) == 5 and cells[0] in ("smaller", "larger", "较小", "较大"):
+        if line.strip().startswith("|") and len(cells) == 5 and cells[0] in ("0.106", "0.820"):
             rows[cells[0], cells[1]] = tuple(cells[2:])
     return rows
 
@@ -214,8 +214,9 @@ def test_matched_step_table_learning_rates_path_ratios_and_distances(lang):
         assert lr[size, "positive"] * square["positive"] == pytest.approx(lr[size, "centred"] * square["centred"])
     assert lr["smaller", "centred"] * square["centred"] < lr["larger", "positive"] * square["positive"]
     table = matched_step_table(lang)
-    names = dict(zip(("positive", "centred", "smaller", "larger"),
-                     ("positive", "centred", "smaller", "larger") if lang == "en" else ("全正", "中心化", "较小", "较大")))
+    size_shown = {size: f"{lr[size, 'centred'] * square['centred']:.3f}" for size in ("smaller", "larger")}
+    assert size_shown == {"smaller": "0.106", "larger": "0.820"}                 # the rows' effective step sizes
+    names = dict(zip(("positive", "centred"), ("positive", "centred") if lang == "en" else ("全正", "中心化"))) | size_shown
     assert len(table) == 4 and table == MATCHED_STEP_ROWS[lang]
     for (size, kind), path in paths.items():
         rate, ratio, distance = table[names[size], names[kind]]
@@ -657,7 +658,7 @@ FORMULA_WORDS = {
            "from 0.8 to 0.5, which divides $v$ by 2.56. So $\\mu^2/v$ goes from 6.75 to 27: $\\kappa = 55$ for independent "
            "inputs, and 52.4 for the sample."),
     "zh": ("换成 $[0.5, 1]$ 后，均值从 0.6 升到 0.75，$\\mu^2$ 乘以 1.56；区间宽度从 0.8 缩到 0.5，$v$ 除以 2.56。"
-           "于是 $\\mu^2/v$ 从 6.75 变成 27：输入相互独立时 $\\kappa = 55$，实验样本给出 52.4。")}
+           "于是 $\\mu^2/v$ 从 6.75 变成 27：输入相互独立时 $\\kappa = 55$，这 2000 个点给出 52.4。")}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -751,9 +752,9 @@ def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
 
 
 FIGURE_LR_WORDS = {
-    "en": "SGD runs at learning rate 1 in both panels, so in (b), where centring has shrunk the inputs, its effective step size "
-          "(η times the mean squared input length) is about 1/7.7 of that in (a).",
-    "zh": "两幅图中 SGD 的学习率都是 1，中心化缩小了输入，所以图 (b) 中它的有效步长（η 乘以输入长度平方的均值）只有图 (a) 的约 1/7.7。"}
+    "en": "SGD runs at learning rate 1 in both panels; centring shrinks the inputs, so its steps in (b) are smaller, by the factor "
+          "1/7.7 defined below.",
+    "zh": "两幅图中 SGD 的学习率都是 1；中心化缩小了输入，所以图 (b) 中它的步子更小，下文定义的有效步长只有图 (a) 的约 1/7.7。"}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -768,6 +769,11 @@ def test_the_figure_runs_sgd_at_learning_rate_1_in_both_panels_so_centred_steps_
     square = [float(np.mean(np.sum(zigzag.inputs(c) ** 2, axis=1))) for c in (False, True)]
     assert f"{square[0] / square[1]:.1f}" == "7.7"
     assert int(zz["centred_gd_steps"]) == 1
+    # "SGD heads for it far more directly (path ratio 1.2 against 4.1)", not "almost straight" (review final52, pa)
+    ratios = [f"{float(zz[f'{label}_path_ratio']):.1f}" for label in ("centred", "positive")]
+    assert ratios == ["1.2", "4.1"]
+    said = {"en": "SGD heads for it far more directly (path ratio 1.2 against 4.1)", "zh": "SGD 走向目标也直接得多（路径比 1.2，图 (a) 为 4.1）"}
+    assert said[lang] in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
 
 
 HESSIAN_SCOPE_WORDS = {

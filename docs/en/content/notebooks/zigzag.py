@@ -107,8 +107,8 @@ square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centre
 for label, lr in (("positive", square["centred"] / square["positive"]), ("centred", 1.0),
                   ("positive", 1.0), ("centred", square["positive"] / square["centred"])):
     sgd = sgd_path(inputs(label == "centred"), steps=60, lr=lr)
-    print(f"{label:8}  learning rate {lr:4.2f}   effective step size {lr * square[label]:.3f}   "
-          f"path ratio {path_ratio(sgd):.2f}   distance to w* {np.linalg.norm(sgd[-1] - w_star):.3g}")
+    print(f"{label:8}  η {lr:4.2f}   effective step size {lr * square[label]:.3f}   path ratio {path_ratio(sgd):.2f}   "
+          f"from w* {np.linalg.norm(sgd[-1] - w_star):.3g}")
 
 # %% [markdown]
 # At either matched effective step size the positive path still winds more than the centred one, and at the
@@ -150,8 +150,7 @@ for label, centred in (("positive", False), ("centred", True)):
     eta = 1 / eigenvalues.max()
     condition[label] = eigenvalues.max() / eigenvalues.min()
     gd_steps[label] = full_batch_steps(X, lr=eta)
-    print(f"{label:8}  eigenvalues {np.round(eigenvalues, 4)}   condition number {condition[label]:5.2f}   "
-          f"full-batch steps to within {tolerance} of w*: {gd_steps[label]}")
+    print(f"{label:8}  steps {gd_steps[label]:3d}   κ {condition[label]:5.2f}   eigenvalues {np.round(eigenvalues, 4)}")
 
 # %% [markdown]
 # At the learning rate $1/\lambda_{\max}$ each step clears the error along the steepest direction and keeps
@@ -174,30 +173,37 @@ print(f"κ = {kappa:.2f}: predicted {predicted:.1f}, so {int(np.ceil(predicted))
 # %% [markdown]
 # ## Try this { #try-this }
 #
-# The cell below runs six input ranges. For independent inputs, $\kappa = 1 + n\mu^2/v$ with $n = 2$
-# ([the article](../blog/posts/neuron-gradients-zigzag.md#mean-cost)) predicts each one's condition number.
-# The experiment's $[0.2, 1]^2$ has mean 0.6 and width 0.8.
+# The cell below runs six input ranges of 2000 points each. For each it prints the sample's condition number, the
+# value of $\kappa = 1 + n\mu^2/v$ with $n = 2$, which predicts it for independent inputs
+# ([the article](../blog/posts/neuron-gradients-zigzag.md#mean-cost)), and the number of full-batch steps (the count
+# stops at 500). The experiment's $[0.2, 1]^2$ has mean 0.6 and width 0.8. The first three ranges raise the lower
+# end, which raises the mean and narrows the range at once; the last three change one thing at a time:
 #
-# - $[0.2, 1]^2$, $[0.35, 1]^2$, $[0.5, 1]^2$: raising the lower end raises the mean and narrows the range, and the
-#   condition number and the number of full-batch steps grow (the count stops at 500).
-# - $[0.35, 0.85]^2$ keeps the experiment's mean and takes the width 0.5 of $[0.5, 1]^2$: the formula gives 35.6, the sample 33.8.
-# - $[0.35, 1.15]^2$ keeps the experiment's width and takes the mean 0.75 of $[0.5, 1]^2$: the formula gives 22.1, the sample 21.0.
-# - $[0.5, 1.3]^2$ has the width 0.8 and the lower end of $[0.5, 1]^2$: the formula gives 31.4, the sample 29.8.
+# - $[0.35, 0.85]^2$ keeps the experiment's mean and takes the width 0.5 of $[0.5, 1]^2$;
+# - $[0.35, 1.15]^2$ keeps the experiment's width and takes the mean 0.75 of $[0.5, 1]^2$;
+# - $[0.5, 1.3]^2$ has the width 0.8 and the lower end of $[0.5, 1]^2$.
 #
-# So at a fixed mean, narrowing the range from 0.8 to 0.5 costs more than raising the mean from 0.6 to 0.75 at a fixed
-# width, and the lower end matters only through the mean and width it sets. The cell prints the formula's value next to
-# the sample's; add other ranges to the tuple to see more.
+# Before you run it, guess which of the last three comes closest to $[0.5, 1]^2$. To see more, add ranges to the tuple.
 
 # %%
 for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15), (0.5, 1.3)):
     X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
     eigenvalues = np.linalg.eigvalsh(hessian(X))
     mu, v = (low + high) / 2, (high - low) ** 2 / 12
-    print(f"inputs in [{low:.2f}, {high:.2f}]²: κ = {eigenvalues.max() / eigenvalues.min():5.1f} "
-          f"(formula {1 + 2 * mu**2 / v:.1f})   full-batch steps to within {tolerance} of w*: "
-          f"{full_batch_steps(X, lr=1 / eigenvalues.max())}")
+    print(f"[{low:.2f}, {high:.2f}]²   κ {eigenvalues.max() / eigenvalues.min():5.1f}   formula {1 + 2 * mu**2 / v:5.1f}   "
+          f"steps {full_batch_steps(X, lr=1 / eigenvalues.max()):3d}")
 
 # %% [markdown]
+# As the lower end rises, the condition number and the number of full-batch steps grow. The cell prints the formula's
+# value next to the sample's:
+#
+# - $[0.35, 0.85]^2$: the formula gives 35.6, the sample 33.8;
+# - $[0.35, 1.15]^2$: the formula gives 22.1, the sample 21.0;
+# - $[0.5, 1.3]^2$: the formula gives 31.4, the sample 29.8.
+#
+# So at a fixed mean, narrowing the range from 0.8 to 0.5 costs more than raising the mean from 0.6 to 0.75 at a fixed
+# width, and the lower end matters only through the mean and width it sets.
+#
 # ## Rerun this { #rerun-this }
 #
 # To change this notebook and run it again on your own machine, see [How this site is built](../how-this-site-is-built.md#run-it).

@@ -87,8 +87,8 @@ square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centre
 for label, lr in (("全正输入", square["中心化后"] / square["全正输入"]), ("中心化后", 1.0),
                   ("全正输入", 1.0), ("中心化后", square["全正输入"] / square["中心化后"])):
     sgd = sgd_path(inputs(label == "中心化后"), steps=60, lr=lr)
-    print(f"{label:4}  学习率 {lr:4.2f}   有效步长 {lr * square[label]:.3f}   "
-          f"路径比 {path_ratio(sgd):.2f}   离 w* 的距离 {np.linalg.norm(sgd[-1] - w_star):.3g}")
+    print(f"{label:4}  η {lr:4.2f}   有效步长 {lr * square[label]:.3f}   路径比 {path_ratio(sgd):.2f}   "
+          f"离 w* {np.linalg.norm(sgd[-1] - w_star):.3g}")
 
 # %% [markdown]
 # 无论让哪一种有效步长相等，全正输入的路径都比中心化后的绕；按较小的有效步长，它最后离 $\mathbf{w}^*$ 也远得多。
@@ -122,8 +122,7 @@ for label, centred in (("全正输入", False), ("中心化后", True)):
     eta = 1 / eigenvalues.max()
     condition[label] = eigenvalues.max() / eigenvalues.min()
     gd_steps[label] = full_batch_steps(X, lr=eta)
-    print(f"{label:4}  特征值 {np.round(eigenvalues, 4)}   条件数 {condition[label]:5.2f}   "
-          f"全批量梯度下降进入 w* 周围 {tolerance} 以内所需步数：{gd_steps[label]}")
+    print(f"{label:4}  步数 {gd_steps[label]:3d}   κ {condition[label]:5.2f}   特征值 {np.round(eigenvalues, 4)}")
 
 # %% [markdown]
 # 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。中心化之后，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最陡的方向，所以一步就够了。输入全正时，这条连线几乎正好沿着最平坦的方向，到目标的距离于是按几何级数缩小（这两点的解释见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）：
@@ -142,25 +141,31 @@ print(f"κ = {kappa:.2f}：预测 {predicted:.1f}，即 {int(np.ceil(predicted))
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 下面的单元格跑六个输入区间。两个输入相互独立时，[那篇文章](../blog/posts/neuron-gradients-zigzag.md#mean-cost)里的 $\kappa = 1 + n\mu^2/v$（这里 $n = 2$）能预测每个区间的条件数。实验用的 $[0.2, 1]^2$ 均值为 0.6，宽度为 0.8。
+# 下面的单元格跑六个输入区间，每个区间取 2000 个点，逐一打印实测的条件数、公式 $\kappa = 1 + n\mu^2/v$（这里 $n = 2$）给出的值，以及全批量梯度下降所需的步数（以 500 为上限）。两个输入相互独立时，[那篇文章](../blog/posts/neuron-gradients-zigzag.md#mean-cost)里的这个公式能预测条件数。实验用的 $[0.2, 1]^2$ 均值为 0.6，宽度为 0.8。前三个区间依次抬高下端，均值变大的同时区间也变窄；后三个区间每次只改一处：
 #
-# - $[0.2, 1]^2$、$[0.35, 1]^2$、$[0.5, 1]^2$：下端抬高，均值变大，区间也变窄，条件数和全批量梯度下降所需的步数随之增长（步数以 500 为上限）。
-# - $[0.35, 0.85]^2$ 保持实验的均值，宽度取 $[0.5, 1]^2$ 的 0.5：公式给出 35.6，样本为 33.8。
-# - $[0.35, 1.15]^2$ 保持实验的宽度，均值取 $[0.5, 1]^2$ 的 0.75：公式给出 22.1，样本为 21.0。
-# - $[0.5, 1.3]^2$ 宽度也是 0.8，下端与 $[0.5, 1]^2$ 相同：公式给出 31.4，样本为 29.8。
+# - $[0.35, 0.85]^2$ 保持实验的均值，宽度取 $[0.5, 1]^2$ 的 0.5；
+# - $[0.35, 1.15]^2$ 保持实验的宽度，均值取 $[0.5, 1]^2$ 的 0.75；
+# - $[0.5, 1.3]^2$ 宽度也是 0.8，下端与 $[0.5, 1]^2$ 相同。
 #
-# 可见均值不变时把宽度从 0.8 缩到 0.5，比宽度不变时把均值从 0.6 抬到 0.75 代价更大；下端只通过它决定的均值和宽度起作用。单元格把公式给出的值和样本的值并排打印；往元组里添几个区间，还能看到更多。
+# 运行之前不妨先猜一猜：后三个区间里，哪一个最接近 $[0.5, 1]^2$？往元组里添几个区间，还能看到更多。
 
 # %%
 for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15), (0.5, 1.3)):
     X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
     eigenvalues = np.linalg.eigvalsh(hessian(X))
     mu, v = (low + high) / 2, (high - low) ** 2 / 12
-    print(f"输入取自 [{low:.2f}, {high:.2f}]²：κ = {eigenvalues.max() / eigenvalues.min():5.1f}"
-          f"（公式 {1 + 2 * mu**2 / v:.1f}）   全批量梯度下降进入 w* 周围 {tolerance} 以内所需步数："
-          f"{full_batch_steps(X, lr=1 / eigenvalues.max())}")
+    print(f"[{low:.2f}, {high:.2f}]²   κ {eigenvalues.max() / eigenvalues.min():5.1f}   公式 {1 + 2 * mu**2 / v:5.1f}   "
+          f"步数 {full_batch_steps(X, lr=1 / eigenvalues.max()):3d}")
 
 # %% [markdown]
+# 下端抬高时，条件数和全批量梯度下降所需的步数随之增长。单元格把公式给出的值和实测值并排打印：
+#
+# - $[0.35, 0.85]^2$：公式给出 35.6，这 2000 个点实测为 33.8；
+# - $[0.35, 1.15]^2$：公式给出 22.1，实测为 21.0；
+# - $[0.5, 1.3]^2$：公式给出 31.4，实测为 29.8。
+#
+# 可见均值不变时把宽度从 0.8 缩到 0.5，比宽度不变时把均值从 0.6 抬到 0.75 代价更大；下端只通过它决定的均值和宽度起作用。
+#
 # ## 亲手重跑 { #rerun-this }
 #
 # 怎样在自己的电脑上改动并重跑这个笔记本，见[《本站是怎样构建的》](../how-this-site-is-built.md#run-it)。
