@@ -312,12 +312,15 @@ def test_verdict_biology_motivated_glorot_while_nair_and_hinton_came_from_rbms()
     """The verdict's history matches the page's: biology motivated Glorot et al. (2011); Nair and Hinton
     (2010) had already reached ReLU from restricted Boltzmann machines."""
     for lang, verdict, history in (
-            ("en", "it motivated Glorot et al. (Nair and Hinton had reached ReLU from another direction), and experiments are what kept ReLU.",
+            ("en", "it motivated Glorot et al. (Nair and Hinton had reached ReLU from another direction), but the case for ReLU rests on "
+                   "experiments, Glorot et al.'s and Krizhevsky et al.'s among them, not on the analogy.",
              "Nair and Hinton (2010) arrived at rectified linear units from restricted Boltzmann machines"),
-            ("zh", "它是 Glorot 等人尝试 ReLU 的动机（Nair 和 Hinton 则是从另一条路走到 ReLU 的），让 ReLU 留下来的却是实验。",
+            ("zh", "它是 Glorot 等人尝试 ReLU 的动机（Nair 和 Hinton 则是从另一条路走到 ReLU 的），但支持 ReLU 的是实验，"
+                   "包括 Glorot 等人和 Krizhevsky 等人的实验，而不是这个类比。",
              "Nair 和 Hinton（2010）是从受限玻尔兹曼机出发得到 ReLU 的")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert verdict in page and history in page
+        assert {"en": "Krizhevsky, Sutskever and Hinton (2012)", "zh": "Krizhevsky、Sutskever 和 Hinton（2012）"}[lang] in page   # their experiment is on the page
         assert "suggested trying ReLU" not in page and "让人想到去试 ReLU" not in page
 
 
