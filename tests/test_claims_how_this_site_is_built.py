@@ -306,13 +306,13 @@ def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang
     assert 'os.environ.get("ACTSITE_HOOKS", "on") != "off"' in hooks and "typeset" in hooks and "reference_table" in hooks
     assert "theme:" in (root / "mkdocs.yml").read_text(encoding="utf-8") and "plugins:" in (root / "mkdocs.yml").read_text(encoding="utf-8")
     text = page_text(PAGE, lang).split("<!-- bench-results -->")[1]
-    assert {"en": "60 s", "zh": "60 秒"}[lang] in text, lang
+    assert "60 s" in text and not re.search(r"\d 秒", text), lang          # one unit style, the table's (review final52, tools)
     # the two cores already share the work almost perfectly: the wall time is little more than half the CPU time
     # (5.4% more in the run the page was written from; a re-run moves it by a few per cent, hence no figure)
     assert results["figures"]["cold_s"] / (results["figures"]["cold_cpu_s"] / 2) < 1.15
     said = {"en": ("The two cores already share that work almost perfectly: a rebuild takes little more than half "
                    "that time, and half is still over 60 s", "the rest is MkDocs with its theme and plugins"),
-            "zh": ("两个核已经分担得近乎完美：重新构建的耗时只比它的一半略多，而这一半已超过 60 秒",
+            "zh": ("两个核已经分担得近乎完美：重新构建的耗时只比它的一半略多，而这一半已超过 60 s",
                    "其余是 MkDocs 及其主题和插件")}[lang]
     assert all(s in " ".join(text.split()) for s in said), lang
     assert not any(w in text for w in ("most likely", "least two cores", "多半", "最少也要")), lang
@@ -325,9 +325,9 @@ def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang
     assert serve - (warm - bare) > 3
     said = {"en": ("so meeting the 60 s target would take runs that are cheaper but give the same results",
                    "preview misses its 3 s target because it rebuilds the pages after each change.",
-                   "so even without those additions the preview would take over 3 s."),
-            "zh": ("本地预览没有达到 3 秒的目标，因为每次改动之后它都要重新构建页面。",
-                   "所以即使省掉这些扩展，预览仍要 3 秒以上。")}[lang]
+                   "Taking the additions' share of a build off the preview's time would still leave it over 3 s."),
+            "zh": ("本地预览没有达到 3 s 的目标，因为每次改动之后它都要重新构建页面。",
+                   "从预览的耗时里扣掉这些扩展在构建中所占的那部分，仍超过 3 s。")}[lang]
     assert not any(n in text for n in ("5.2", "7.4", "0.9")), lang
     assert all(s in " ".join(text.split()) for s in said), lang
 
@@ -649,8 +649,8 @@ def test_one_clip_is_one_pass_like_relu_and_costs_no_more_derivatives_2_1_and_1_
         ops = DATA["functions"][key]["derivative"]["operations"]
         assert ops["isnan"] == 1 and ops["where"] >= 1 and ({"less", "greater"} & ops.keys())
         assert np.isnan(EVERY[key].df(np.array([np.nan])))[0]
-    assert ("To compute a function's value, a single clip, as in ReLU6 and hard tanh, is one pass like ReLU's maximum and "
-            "takes about as long (0.71× and 0.77×),") in flat(timing("en"))
+    assert ("ReLU6 and hard tanh compute their value with a single clip, one pass like ReLU's maximum, and take about as "
+            "long (0.71× and 0.77×);") in flat(timing("en"))
     assert "costs no more" not in timing("en") and "并不比 ReLU 贵" not in timing("zh")
     # "Derivatives do not keep that order: tanh's value takes more than ten times as long as ReLU6's, but their
     # derivatives take about as long as each other (2.1× ReLU's derivative)" -- a gap far beyond the page's factor of 2
@@ -677,7 +677,7 @@ def test_cheap_passes_and_every_exponential_at_tanh_or_above():
     assert cost.operation_count(DATA, "hard_sigmoid", "value") == 3 and f"{ratio('hard_sigmoid'):.1f}" == "2.0"
     transcendental = {k: ratio(k) for k, act in EVERY.items() if act.cost in ("exp", "erf")}
     assert min(transcendental, key=transcendental.get) == "tanh" and round(ratio("tanh"), 1) == 9.8
-    assert ("takes about as long (0.71× and 0.77×), and hard sigmoid's three passes cost 2.0×; every function with an "
+    assert ("take about as long (0.71× and 0.77×); hard sigmoid's three passes cost 2.0×, and every function with an "
             "exponential or the error function takes 9.8× (tanh) or more.") in flat(timing("en"))
     assert "hard sigmoid 过三遍，要 2.0 倍；凡是要算指数或误差函数的，算函数值最少也要 9.8 倍（tanh）。" in timing("zh")
 

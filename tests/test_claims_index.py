@@ -60,8 +60,8 @@ def test_the_transformer_entry_names_what_its_page_covers(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_notebooks_entry_names_every_notebook_by_its_title(lang):
     notebooks = sorted((CONTENT[lang] / "notebooks").glob("*.py"))
-    count = {"en": "Five notebooks that rerun an article's experiment and print its numbers:",
-             "zh": "五个笔记本，各自重跑一篇文章的实验并打印其中的数字："}[lang]
+    count = {"en": "Five notebooks that rerun an article's experiment and print its numbers, in the order of their articles:",
+             "zh": "五个笔记本，各自重跑一篇文章的实验并打印其中的数字，按所属文章的顺序排列："}[lang]
     assert len(notebooks) == 5 and count in page_text(PAGE, lang)
     prefix = {"en": "Notebook: ", "zh": "笔记本："}[lang]
     for notebook in notebooks:
@@ -71,6 +71,15 @@ def test_the_notebooks_entry_names_every_notebook_by_its_title(lang):
         label = title[len(prefix):]
         assert f"[{label}](notebooks/{notebook.name})" in page_text(PAGE, lang), label
         assert re.search(r"\]\(\.\./blog/posts/[\w-]+\.md", text), notebook     # it belongs to an article
+    # listed (and in the navigation) in the reading order of the articles they belong to (review final52, tools)
+    from actsite.pages.reading_order import ORDER
+    article = {nb.name: "blog/posts/" + re.search(r"\]\(\.\./blog/posts/([\w-]+)\.md", nb.read_text(encoding="utf-8")).group(1) + ".md"
+               for nb in notebooks}
+    listed = re.findall(r"\]\(notebooks/([\w-]+\.py)\)", page_text(PAGE, lang))
+    assert sorted(listed) == sorted(article)
+    assert [ORDER.index(article[name]) for name in listed] == sorted(ORDER.index(article[name]) for name in listed)
+    nav = re.findall(r"- notebooks/([\w-]+\.py)", (CONTENT[lang].parent / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert nav == listed
 
 
 def test_zigzag_card_shows_sgd_and_full_batch_paths_in_each_panel():
@@ -111,7 +120,7 @@ def test_the_guide_link_reads_as_one_sentence_and_silu_swish_has_the_sites_spell
 def test_the_catalogue_list_names_each_page_by_its_title(lang):
     """The catalogue list names each page by its title before the colon (softplus is no smooth gate,
     so its page is "Softplus and the smooth gates", not "Smooth gates")."""
-    entries = re.findall(r"^    \d\. \[([^\]]+)\]\((catalogue/[\w-]+\.md)\)", page_text(PAGE, lang), re.M)
+    entries = re.findall(r"^\d\. \[([^\]]+)\]\((catalogue/[\w-]+\.md)\)", page_text(PAGE, lang), re.M)   # a top-level list: 1.-7.
     assert len(entries) == 7
     for label, path in entries:
         title = re.search(r"^title: \"?(.+?)\"?$", page_text(path, lang), re.M).group(1)

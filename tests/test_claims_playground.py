@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 import pytest
 from playground_node import PLAYGROUND, ROOT, run_node
 
@@ -397,18 +399,18 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     assert np.all((at_2000 > 0.3) & (at_2000 < 0.5)) and abs(float(at_2000.mean()) - 0.4) < 0.05, at_2000
     assert np.all(dead[1999] > dead[0])                                # climbs in all three
     after = dead[1999:, 0]
-    assert after.max() - after.min() <= 1, (after.min(), after.max())  # the first layer barely moves
+    assert after.max() - after.min() <= 1, (after.min(), after.max())  # after step 2000 the first layer barely moves
     assert out["speed"] == 5                                           # the default speed, steps per frame
     window = dead[1649:2500:5, 2]                                      # the frames from step 1650 to 2500
     assert (int(window.min()), int(window.max())) == (9, 27), (window.min(), window.max())
     assert panel_shares([(9, 32), (27, 32)]) == ["28%", "84%"]
-    for lang, words in (("en", "The first layer's share then barely moves, but the last hidden layer's swings widely, because a "
-                               "unit there comes back whenever the layers below it change its inputs enough "
+    for lang, words in (("en", "After step 2000 the first layer's share barely moves. The last hidden layer's swings widely, "
+                               "because a unit there comes back whenever the layers below it change its inputs enough "
                                "([why](blog/posts/dead-relu-units.md#dead-relu)): at the "
                                 "default speed of 5 steps a frame, the panel shows between 28% and 84% of its units with no "
-                                "gradient (9 to 27 of 32) from step 1650 to 2500."),
-                        ("zh", "此后第 1 层的比例几乎不动，最后一个隐藏层却大起大落，因为只要下面几层把它的输入改变得足够多，"
-                               "那里的单元就会复活（[原因](blog/posts/dead-relu-units.md#dead-relu)）：按默认速度（每帧 5 步），从第 1650 步到第 2500 步，"
+                                "gradient (9 to 27 of 32) between steps 1650 and 2500."),
+                        ("zh", "第 2000 步之后，第 1 层的比例几乎不动。最后一个隐藏层却大起大落，因为只要下面几层把它的输入改变得足够多，"
+                               "那里的单元就会复活（[原因](blog/posts/dead-relu-units.md#dead-relu)）：按默认速度（每帧 5 步），在第 1650 到 2500 步之间，"
                                "面板上它的无梯度单元在 28% 到 84% 之间变动（32 个中的 9 到 27 个）。")):
         assert words in page(lang), lang
 
@@ -528,3 +530,49 @@ def test_prelu_keeps_its_slope_at_the_control_value_and_rrelu_uses_its_test_time
                         ("zh", "PReLU 的斜率 $a$ 固定为控件设定的值，不参与学习；RReLU 每一步都用测试时的斜率 $11/48$，不随机取值。")):
         assert words in page(lang), lang
     assert "这一类还包括卡在常数段的单元" in page("zh")                    # the group also holds them (not "is")
+
+
+def test_the_default_training_is_sgd_on_mini_batches_of_16_and_only_the_speed_does_not_restart():
+    """'Unless you change the training settings, the network learns by stochastic gradient descent on mini-batches
+    of 16 training points', and '(every change to the data, the network or the training restarts the run)': the
+    speed, steps per frame, is the one setting that only changes how often the panels redraw (review final52, tools)."""
+    out = run_node(DEFAULT_START, {})
+    assert (out["defaults"]["opt"], out["defaults"]["batch"]) == ("sgd", 16)
+    app = (PLAYGROUND / "app.js").read_text(encoding="utf-8")
+    speed_handler = next(line for line in app.splitlines() if "this.speed.addEventListener" in line)
+    assert "startSoon" not in speed_handler, speed_handler
+    for lang, words in (("en", ("the network learns by stochastic gradient descent on [mini-batches](glossary.md#mini-batch) "
+                                "of 16 training points", "(every change to the data, the network or the training restarts the run)")),
+                        ("zh", ("网络用随机梯度下降训练，每个[小批量](glossary.md#mini-batch)有 16 个训练样本",
+                                "（数据、网络或训练设置的每次改动都会让训练从头开始）"))):
+        assert all(w in page(lang) for w in words), lang
+
+
+def test_he_initialisation_makes_up_for_the_half_of_relu_units_that_are_off():
+    """'He's weight variance 2/n makes up for the half of the units that are off': for pre-activations symmetric
+    about zero, E[relu'(z)^2] = 1/2, so n * (2/n) * 1/2 = 1 per layer; the batch-normalised pre-activation is z-hat,
+    the symbol the dead-ReLU article uses."""
+    z = np.random.default_rng(0).standard_normal(1_000_000)
+    assert abs(np.mean((z > 0) ** 2) - 0.5) < 2e-3 and 256 * (2 / 256) * 0.5 == 1
+    assert ("He's weight variance $2/n$ makes up for the half of the units that are off" in page("en")
+            and "He 初始化的权重方差 $2/n$ 补偿了关闭的那一半单元" in page("zh"))
+    for lang in ("en", "zh"):
+        assert "\\hat{x}" not in page(lang) and "\\gamma\\,\\hat z + \\beta" in page(lang)
+        assert "\\gamma\\,\\hat z + \\beta" in (ROOT / "docs" / lang / "content" / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
+
+
+def test_the_flat_region_also_marks_a_narrow_band_at_the_minimum_of_the_non_monotone_functions():
+    """'For GELU, SiLU, Mish and hard swish the shading also marks a narrow band around the function's minimum, where
+    the slope passes through zero': |f'| < 0.01 on an interval of width under 0.1 around each one's minimum, away from
+    the tails (the site's registry, which the playground's maths is checked against)."""
+    from actsite.maths.catalogue import EVERY
+    x = np.linspace(-6, 6, 1_200_001)
+    for key in ("gelu", "silu", "mish", "hard_swish"):
+        act = EVERY[key]
+        flat = np.abs(act.df(x)) < 0.01
+        minimum = x[np.argmin(act.f(x))]
+        band = x[flat & (np.abs(x - minimum) < 0.5)]
+        assert band.size and band.min() < minimum < band.max() and band.max() - band.min() < 0.1, key
+    said = {"en": "For GELU, SiLU, Mish and hard swish the shading also marks a narrow band around the function's minimum",
+            "zh": "对 GELU、SiLU、Mish 和 hard swish，阴影还会在函数最小值附近标出一条窄带"}
+    assert all(said[lang] in page(lang) for lang in ("en", "zh"))
