@@ -856,7 +856,7 @@ def test_the_five_figures_are_cards_like_the_other_catalogue_pages(lang):
     assert len(card_alts) == 5, card_alts
     assert "Plot of" not in text and "的函数图" not in text
     assert ("For each we ask what it keeps of the function it replaces or resembles, and what it gives up. Each function "
-            "gets a *card*: the function solid, its derivative dashed, and, dotted, the function it is compared with (the sigmoid, tanh, ReLU or SiLU)." in text if lang == "en"
+            "gets a *card*: the function solid, its derivative dashed, and the function it is compared with (the sigmoid, tanh, ReLU or SiLU) dotted." in text if lang == "en"
             else "每个函数配一张**函数卡片**：实线是函数本身，虚线是导数，点线是它所替代或模仿的函数（sigmoid、tanh、ReLU 或 SiLU）。" in text)
     # true of every card: the dotted curve is the function replaced or resembled (ReLU only for ReLU6)
 
@@ -1015,7 +1015,7 @@ def test_the_xavier_argument_holds_only_inside_the_linear_part(lang, said):
 
 @pytest.mark.parametrize("lang, said, home", [
     ("en", "On a GPU this is [probably not](low-precision.md#speed) what limits training,", "matters little for speed on a GPU"),
-    ("zh", "在 GPU 上，这[多半](low-precision.md#speed)不是训练的瓶颈；", "GPU 上")])
+    ("zh", "在 GPU 上，这[多半不是训练的瓶颈](low-precision.md#speed)；", "GPU 上")])
 def test_the_opening_states_the_gpu_point_no_more_strongly_than_its_home(lang, said, home):
     """Review final49, ca: the home section calls the memory bound an argument, not a measurement, so the opening says
     'probably' and links it."""

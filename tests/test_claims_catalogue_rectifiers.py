@@ -808,3 +808,21 @@ def test_the_which_one_table_summarises_the_cards_from_the_registry(lang):
         assert mean == ("0" if abs(m) < 1e-9 else f"{m:.3f}"), (key, mean)
         assert smooth == f"$C^{act.smoothness[1:]}$", (key, smooth)
         assert monotone == yes[0 if act.monotonic else 1], (key, monotone)
+
+
+@pytest.mark.parametrize("lang, defined, pointer", [
+    ("en", "(a function is $C^k$ when it and its first $k$ derivatives are continuous, so $C^0$ means continuous)",
+     "$C^k$ as defined [for ELU](#elu)"),
+    ("zh", "（函数本身及其前 $k$ 阶导数都连续，就称它是 $C^k$ 的；$C^0$ 即连续）", "$C^k$ 的含义见 [ELU 一节](#elu)")])
+def test_the_smoothness_classes_are_defined_once_where_elu_first_needs_them(lang, defined, pointer):
+    """C^k is defined at its first use, ELU's properties, and the summary points back there (review final52, ca);
+    ELU (alpha = 1) is C^1 and not C^2: its slope meets 1 at 0 and its second derivative jumps from 1 to 0."""
+    text = page_text(lang)
+    assert text.count(defined) == 1 and pointer in text and text.index(defined) < text.index(pointer)
+    assert "表示导数也连续" not in text and "with a continuous derivative as well" not in text
+    h = 1e-6
+    elu = lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0)))
+    left, right = (elu(0.0) - elu(-h)) / h, (elu(h) - elu(0.0)) / h
+    assert abs(left - 1) < 1e-5 and abs(right - 1) < 1e-5                                  # C^1 at 0
+    second_left = (elu(-2 * h) - 2 * elu(-h) + elu(0.0)) / h ** 2
+    assert abs(second_left - 1) < 1e-3                                                     # e^0 = 1 on the left, 0 on the right
