@@ -249,8 +249,8 @@ def test_number_of_finite_bit_patterns_per_format():
         assert len(inputs) == len(np.unique(inputs)) == checked[key] == counts[key] - 2, key
         assert not np.any(inputs == 0) and np.all(np.isfinite(inputs)), key
         assert np.array_equal(np.sort(inputs), np.sort(lp.every_value(key)[lp.every_value(key) != 0])), key
-    page_lang("en", "In the 8- and 16-bit formats, every non-zero finite value: 252 in E4M3, 246 in E5M2, 63,486 in "
-              "float16 and 65,278 in bfloat16.", "")
+    page_lang("en", "The search checks every non-zero finite value of the 8- and 16-bit formats: 252 in E4M3, 246 in E5M2, "
+              "63,486 in float16 and 65,278 in bfloat16.", "")
     page_lang("zh", "", "在 8 位和 16 位格式中，逐一检查每个非零的有限值：E4M3 有 252 个，E5M2 有 246 个，float16 有 63486 个，"
               "bfloat16 有 65278 个。")
     for lang in LANGS:
@@ -308,11 +308,11 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
         assert turns.min() > left / 3 and turns.max() < right / 3, (key, turns, left, right)
         assert abs(turns).max() < 3, key
     page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
-              "float32 threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
-              "even for GELU′ (both forms), SiLU′ and Mish′, which are not monotone but turn well before their thresholds; "
-              "checking the 65,536 float32 values just past each threshold one by one confirms it.", "")
+              "float32 threshold, the distance between the function and its asymptote, and between their slopes, only shrinks. "
+              "That holds even for GELU′ (both forms), SiLU′ and Mish′, which are not monotone but turn well before their "
+              "thresholds, and a check of the 65,536 float32 values just past each threshold, one by one, agrees.", "")
     page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了 float32 的阈值，函数与渐近线之间的距离、"
-              "两者斜率之间的距离都只会缩小；GELU′（两种形式）、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前；把每个阈值之后紧接着的 65536 个 float32 值逐个检查一遍，也证实了这一点。")
+              "两者斜率之间的距离都只会缩小。GELU′（两种形式）、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前。把每个阈值之后紧接着的 65536 个 float32 值逐个检查一遍，结果也与此一致。")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
     two = int(np.float32(2).view(np.int32))
@@ -556,7 +556,7 @@ def test_sigmoid_reaches_one_where_the_page_says():
     values = lp.positive_values("bfloat16")
     assert values[np.searchsorted(values, 9 * math.log(2))] == 6.25
     assert round(float(sigmoid_prime(np.array(6.25))), 4) == 0.0019
-    both("6.24", "6.25", "0.0019", "8.32", "17.33", "3.5")
+    both("6.24", "6.25", "$1.9 \\times 10^{-3}$", "8.32", "17.33", "3.5")
 
 
 def test_sigmoid_threshold_by_direct_evaluation_in_each_dtype():
@@ -657,10 +657,10 @@ def test_tanh_thresholds_and_slope():
     assert lpt.number_latex(t16, "en", "float16") == "4.508"
     assert lp.row("tanh", "bfloat16").value[0] == -lp.row("tanh", "bfloat16").value[1]
     assert round(float(tanh_prime(np.array(3.46875))), 4) == 0.0039
-    both("3.47", "0.0039", "4.508")
-    page_lang("en", r"earlier still: in bfloat16 from $|x| = 3.47$, where its slope is 0.0039, and in float16 from 4.508 "
+    both("3.47", "$3.9 \\times 10^{-3}$", "4.508")
+    page_lang("en", r"earlier still: in bfloat16 from $|x| = 3.47$, where its slope is $3.9 \times 10^{-3}$, and in float16 from 4.508 "
               "(the tables below give every format).", "")
-    page_lang("zh", "", r"还要更早：在 bfloat16 中从 $|x| = 3.47$ 起（斜率 0.0039），在 float16 中从 4.508 起（各格式的值见下面的表）。")
+    page_lang("zh", "", r"还要更早：在 bfloat16 中从 $|x| = 3.47$ 起（斜率 $3.9 \times 10^{-3}$），在 float16 中从 4.508 起（各格式的值见下面的表）。")
     for lang, machine_dependent in (("en", "numpy's float32 tanh"), ("zh", "numpy 的 float32 tanh")):
         assert machine_dependent not in page(lang), lang
 
@@ -1267,7 +1267,7 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
     page_lang("en", r"Subtracting the largest logit first, which leaves the result unchanged in exact arithmetic, makes every "
               r"argument of exp at most 0 ([output layers](output-layers.md#stability) derives this shift for softmax and "
               r"log-sum-exp).", "")
-    page_lang("zh", "", r"先减去最大的 logit，在精确算术里结果不变，却让每个指数函数的自变量都不超过 0（[输出层](output-layers.md#stability)"
+    page_lang("zh", "", r"先减去最大的 logit，在精确算术里结果不变，却让每个指数函数的自变量都不超过 0（[《输出层与损失函数》](output-layers.md#stability)"
               r"一页对 softmax 和 log-sum-exp 推导了这种平移）。")
     # said once on this page: the overflow section does not explain it again, and the link to its home stands once
     for lang in LANGS:
@@ -1467,10 +1467,10 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("en", "Hard swish, for instance, becomes $x$ one step below 3 in every format (at 2.98 in bfloat16, 2.5 in E5M2).", "")
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
-              "equals its asymptote everywhere. "
-              "From $10^5$ on, a threshold is written as a power of ten with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where two digits would also fit a neighbouring value of an 8- or 16-bit format, or would read as a whole number the threshold is not, more are kept (float16's 4.508 is 4.5078125, since 4.51 rounds to the next value; float32's 2.9999998; bfloat16's $1.48 \\times 10^{20}$).", "")
-    page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。"
-              "不小于 $10^5$ 的阈值写成 10 的幂，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。在 8 位和 16 位格式中，若这两位数字也能对上相邻的另一个值，或者读起来像个整数而阈值并不是，就多保留几位（如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；float32 中的 2.9999998；bfloat16 中的 $1.48 \\times 10^{20}$）。")
+              "equals its asymptote everywhere.", "")
+    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written as a power of ten with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where two digits would also fit a neighbouring value of an 8- or 16-bit format, or would read as a whole number the threshold is not, more are kept (float16's 4.508 is 4.5078125, since 4.51 rounds to the next value; float32's 2.9999998; bfloat16's $1.48 \\times 10^{20}$).", "")
+    page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。")
+    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成 10 的幂，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。在 8 位和 16 位格式中，若这两位数字也能对上相邻的另一个值，或者读起来像个整数而阈值并不是，就多保留几位（如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；float32 中的 2.9999998；bfloat16 中的 $1.48 \\times 10^{20}$）。")
     # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
     # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,
     # trailing zeros dropped (20.296875 becomes 20.3); where two decimals would name a neighbouring value in the 8- and
@@ -1944,8 +1944,9 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "formula such as GELU or SiLU that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
               "operations, and in eager mode, PyTorch's default, which runs each operation as it is called, each is a separate kernel. Code that makes a separate pass over memory "
-              "for each operation, as numpy does, pays for every step of a formula ([this site's numpy timings]"
-              "(../how-this-site-is-built.md#timing) show the effect); a single kernel makes one pass.", "")
+              "for each operation, as numpy does, pays for every step of a formula; a single kernel makes one pass. (On a CPU, "
+              "[this site's numpy timings](../how-this-site-is-built.md#timing) mix this per-pass cost with the cost of the "
+              "exponentials themselves.)", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
     page_lang("zh", "", "按同样的道理，在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
@@ -1953,7 +1954,8 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
               "PyTorch 把它写成三步运算；在它默认的即时执行（eager）模式下，运算一经调用就逐个执行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
-              "公式每多一步就多一遍访存（[本站的 numpy 计时](../how-this-site-is-built.md#timing)能看出这一点）；一个内核则只读写一遍。")
+              "公式每多一步就多一遍访存；一个内核则只读写一遍。（在 CPU 上，[本站的 numpy 计时](../how-this-site-is-built.md#timing)"
+              "把这部分开销与指数运算本身的开销混在一起。）")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
     for lang, editorial in (("en", "remains unmeasured"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),
@@ -2167,7 +2169,7 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     from actsite.pages.glossary import TERMS
     underflow = next(t for t in TERMS if t.key == "underflow")
     assert "broader" in underflow.en_definition
-    page_lang("en", "that gated units with an unbounded gate, such as SwiGLU, amplify.", "")
+    page_lang("en", "which trouble 8-bit formats and which gated units with an unbounded gate, such as SwiGLU, amplify.", "")
     page_lang("zh", "", "门没有上界的门控单元（如 SwiGLU）又怎样放大它们。")
     page_lang("en", "(IEEE 754 calls any result below the normal range an underflow; this page means only the rounding to 0).", "")
     page_lang("zh", "", "（IEEE 754 把落到正规数范围以下的任何结果都称为下溢；本页专指舍入成 0 的情形）")
