@@ -707,8 +707,11 @@ def test_he_ten_gelu_layers_0_029_ten_silu_layers_0_0036_falling_faster_towards_
         assert ratios[-1] == pytest.approx(0.5, abs=0.07)      # towards halving
 
 
-@pytest.mark.parametrize("lang, wording", [("en", "No gain gives an attracting fixed point other than zero."),
-                                            ("zh", "无论增益取多少，除零以外都不存在吸引不动点。")])
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "No gain gives an attracting fixed point other than zero: for both functions $\\mathbb{E}[f(z)^2]/q$ grows with $q$, "
+           "so at any non-zero fixed point the map's slope exceeds 1."),
+    ("zh", "无论增益取多少，除零以外都不存在吸引不动点：对这两个函数，$\\mathbb{E}[f(z)^2]/q$ 都随 $q$ 增大，"
+           "所以在任何非零不动点处，映射的斜率都大于 1。")])
 def test_no_gain_gives_an_attracting_fixed_point_other_than_zero(lang, wording):
     """E[f(z)^2]/q rises with q, from 1/4 towards 1/2, so at any fixed point q* > 0 of q -> g^2 E[f^2] the
     map's slope is 1 + g^2 q* d(E[f^2]/q)/dq > 1: every non-zero fixed point repels. Such a point exists only
@@ -896,10 +899,12 @@ def inspect_default(function, name):
 
 @pytest.mark.parametrize("lang, wording, loose", [
     ("en", "GPT-2 uses the same idea: it scales the weights of its residual layers at initialisation by $1/\\sqrt{N}$, "
-           "with $N$ the number of residual layers (Radford et al. 2019); common reimplementations count two per block, "
-           "attention and the feed-forward block.", "GPT-2 uses this rule"),
+           "with $N$ the number of residual layers (Radford et al. 2019); common reimplementations, such as Karpathy's nanoGPT "
+           "(2022), count two per block, attention and the feed-forward block, and draw those weights with standard deviation "
+           "$0.02/\\sqrt{2 \\cdot n_\\text{layer}}$.", "GPT-2 uses this rule"),
     ("zh", "GPT-2 用的是同一个思路：它在初始化时把残差层的权重乘上 $1/\\sqrt{N}$，$N$ 是残差层的个数（Radford 等人，2019）；"
-           "常见的复现代码按每个块两层（注意力层和前馈模块）来数。", "GPT-2 用的正是这条规则")])
+           "常见的复现代码，比如 Karpathy 的 nanoGPT（2022），按每个块两层（注意力层和前馈模块）来数，抽取这些权重时用的标准差是 "
+           "$0.02/\\sqrt{2 \\cdot n_\\text{layer}}$。", "GPT-2 用的正是这条规则")])
 def test_gpt2_is_the_same_idea_with_n_counting_layers_not_blocks(lang, wording, loose):
     """The rule above scales by 1/sqrt(L) with L blocks; GPT-2's N counts residual layers, so it is the
     same idea, not the same rule.  The paper (Section 2.3) says only 'N is the number of residual layers';
