@@ -77,8 +77,8 @@ def draw_gradient_depth(fig: Figure, colours: dict) -> dict:
     axes = fig.subplots(1, 3, sharey=True)
     layers = np.arange(1, int(r["depth"]) + 1)
     styles = {"small": (colours["third"], ":"), "xavier": (colours["second"], "--"), "he": (colours["accent"], "-")}
-    labels = {"small": r"$\sigma_w=0.01$", "xavier": r"$\sigma_w^2=\frac{2}{n_{in}+n_{out}}$",
-              "he": r"$\sigma_w^2=\frac{2}{n_{in}}$"}
+    labels = {"small": r"$\sigma_w=0.01$", "xavier": r"Xavier, $\sigma_w^2=\frac{2}{n_\mathrm{in}+n_\mathrm{out}}$",
+              "he": r"He, $\sigma_w^2=\frac{2}{n_\mathrm{in}}$"}          # the rules' names, as the text uses them
     for ax, act in zip(axes, ("sigmoid", "tanh", "relu")):
         for init, (colour, style) in styles.items():
             ax.semilogy(layers, r[f"{act}_{init}_grad"], style, color=colour, label=labels[init])
@@ -180,7 +180,9 @@ def draw_stalled_layers(fig: Figure, colours: dict) -> dict:
               "relu": r"$\mathrm{ReLU}$"}
     for name, colour, style in runs:
         errors = r[f"{name}_error"]
-        left.plot(np.arange(len(errors)) * every, errors, style, color=colour, label=labels[name], lw=2)
+        frozen = name == "sigmoid_frozen"            # drawn on top, with open markers: it lies on the sigmoid run
+        left.plot(np.arange(len(errors)) * every, errors, style, color=colour, label=labels[name], lw=2,
+                  marker="o" if frozen else None, markevery=3, mfc="none", ms=5, zorder=3 if frozen else 2)
     left.set_xlabel(r"$t$")
     left.set_ylim(0, 1)
     left.legend(loc="lower left", fontsize=10)
