@@ -95,7 +95,7 @@ def test_notebook_lowers_the_bias_by_the_largest_preactivation_plus_1_so_it_is_a
     dead = np.all(net.hidden_preactivations(X)[0] <= 0, axis=0)
     assert np.flatnonzero(dead).tolist() == [7]                                # "exactly one unit of the first layer's 256 is then dead"
     for lang, prose in (("en", "by the unit's largest\n# pre-activation over the data, plus 1. Its pre-activation is then at most −1"),
-                        ("zh", "偏置减去它在全部数据上的最大预激活值，再减去 1。这样，它在 4000 个点上的预激活值都不超过 −1")):
+                        ("zh", "偏置减去它在全部数据上的最大预激活值，再减去 1。这样，它在这 4000 个训练样本上的预激活值都不超过 −1")):
         text = page_text("notebooks/dead-relu.py", lang)
         assert prose in text and "net.biases[0][unit] -= z.max() + 1.0" in text
         assert {"en": "exactly one unit of the first layer's 256 is then dead.",
@@ -180,7 +180,7 @@ def test_dead_relu_setup_as_stated():
     assert inspect.signature(voronoi).parameters["centroids"].default == 100
     assert all(np.all(b == 0) for b in MLP.create(dead_relu.SIZES, "relu", "he", seed=0).biases)
     # the notebook states the same setup in one sentence
-    for lang, text in (("en", "a 10-256-256-10 network,\n# [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps on a synthetic ten-class\n# task, three seeds per learning rate η."),
+    for lang, text in (("en", "The experiment trains a 10-256-256-10 network:\n# [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps on a synthetic ten-class\n# task, three seeds per learning rate η."),
                        ("zh", "实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。")):
         assert text in page_text("notebooks/dead-relu.py", lang)
 
@@ -915,12 +915,13 @@ def test_relu_is_written_g_as_in_the_other_articles_and_pre_activation_is_glosse
 
 def test_notebook_prints_the_revived_second_layer_units_of_the_step_by_step_runs(steps):
     """notebooks/dead-relu.py: at 1.0, 58, 45 and 65 of the 162, 159 and 170 units dead at some checked
-    step are alive at step 600 (the article's 45–65)."""
+    step are alive at step 600 (the article's 45–65).  The notebook reruns the three runs at the article's
+    checked steps; tests/test_claims_dead_relu_notebook.py checks what it prints against these counts."""
     assert steps["rates"][0] == 1.0 and steps["steps"][-1] == 600
     assert steps["revived"][0].tolist() == [58, 45, 65] and steps["ever_dead"][0].tolist() == [162, 159, 170]
     for lang in ("en", "zh"):
         text = page_text("notebooks/dead-relu.py", lang)
-        assert 'zip(history["seeds"], history["revived"][0], history["ever_dead"][0])' in text
+        assert 'train("relu", 1.0, seed, check_at=checked)' in text and "revived = ever & ~dead_then[-1]" in text
         assert "(../blog/posts/dead-relu-units.md#when-they-die)" in text
 
 
@@ -999,16 +1000,17 @@ def test_batch_normalised_layers_drop_their_bias():
 
 def test_the_notebook_names_the_incoming_and_outgoing_gradients_apart():
     """notebooks/dead-relu.py prints the dead unit's largest incoming-weight and outgoing-weight
-    gradients; the two must not share one symbol (formerly 'max |∂L/∂w|' for both)."""
-    from actsite.pages.notebook_text import TEXT
-    en, zh = TEXT["en"]["dead_grads"], TEXT["zh"]["dead_grads"]
-    assert "largest |incoming-weight gradient| = {w:g}" in en and "largest |outgoing-weight gradient| = {out:g}" in en
-    assert en.count("∂L/∂w") == 0
-    # the live neighbour on the next line uses the same labels, in both languages
-    live_en, live_zh = TEXT["en"]["dead_live_grads"], TEXT["zh"]["dead_live_grads"]
-    assert "largest |incoming-weight gradient| = {w:.4f}   bias gradient = {b:.4f}" in live_en and "∂L/∂" not in live_en
-    assert "输入权重梯度的最大绝对值 = {w:.4f}   偏置梯度 = {b:.4f}" in live_zh
-    assert "输入权重梯度的最大绝对值 = {w:g}" in zh and "输出权重梯度的最大绝对值 = {out:g}" in zh
+    gradients; the two must not share one symbol (formerly 'max |∂L/∂w|' for both).  One table prints both
+    units, so the live neighbour's column has the same labels (the printed rows: test_claims_dead_relu_notebook)."""
+    labels = {"en": ('"largest |incoming-weight gradient|": (np.abs(incoming).max(), np.abs(live_in).max())',
+                     '"bias gradient": (bias, live_bias)',
+                     '"largest |outgoing-weight gradient|": (np.abs(outgoing).max(), np.abs(live_out).max())'),
+              "zh": ('"输入权重梯度的最大绝对值": (np.abs(incoming).max(), np.abs(live_in).max())',
+                     '"偏置梯度": (bias, live_bias)',
+                     '"输出权重梯度的最大绝对值": (np.abs(outgoing).max(), np.abs(live_out).max())')}
+    for lang, rows in labels.items():
+        text = page_text("notebooks/dead-relu.py", lang)
+        assert all(row in text for row in rows) and "∂L/∂w" not in text.split("# %%\nloss, grads_W")[1]
     assert ("现在它在每个训练样本上的预激活值都不大于零，ReLU 在那里的斜率 $g'(z_7^{(n)})$ 因而都是零；"
             in page_text("notebooks/dead-relu.py", "zh"))
 
@@ -1028,12 +1030,19 @@ def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_lay
     share = 100 * dead / 256                                    # "between the two", well inside: no single jump
     assert at_03 + 0.25 * (at_10 - at_03) < share < at_10 - 0.25 * (at_10 - at_03)
     for lang, question, answer in (
-            ("en", "in\n# that table seed 0 lost 2.3% of it at 0.3 and 40.6% at 1.0.",
-             "# Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%), between the\n# two: for this seed the deaths grow over the range 0.3 to 1.0 rather than switching on at one rate."),
-            ("zh", "表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。",
-             "对照一下你的猜测：学习率为 0.5 时，训练结果是：种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间：对这个种子，死亡单元在 0.3 到 1.0 这一段里随学习率逐步增多，而不是到某个学习率才突然出现。")):
+            ("en", "In that table seed 0 lost 2.3% of the second layer at 0.3 and 40.6%\n# at 1.0: before you run "
+                   "anything, guess what share it loses at 0.5.",
+             "#     Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%),\n"
+             "#     between the two. For this seed the deaths grow over the range 0.3 to 1.0 rather than switching on at one rate."),
+            ("zh", "表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例",
+             "#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。"
+             "可见对这个种子，死亡单元在 0.3 到 1.0 这一段里随学习率逐步增多，而不是到某个学习率才突然出现。")):
         text = page_text("notebooks/dead-relu.py", lang)
         assert question in text and answer in text
-        assert text.index(answer) > text.index("dead_relu.trained(activation, lr, seed)")       # given after the cell
+        assert text.index(answer) > text.index("train(activation, lr, seed)")       # given after the cell,
+        folded = {"en": '# ??? note "Answer"\n#\n', "zh": '# ??? note "答案"\n#\n'}[lang]  # folded away until opened
+        assert text.index(answer) == text.index(folded) + len(folded)
+        assert text.index("train(activation, lr, seed)") < text.index(folded)
+        assert lang == "en" or (answer.count("：") == 1 and "训练结果是：" not in text)     # one colon, not three
         assert "差不多正好" not in text and "At 0.5, seed 0 loses" not in text
         assert "halfway" not in text and "中点" not in text and "死了 2.3%" not in text

@@ -2,13 +2,20 @@
 units; its knots x_k = -2 + 4k/n (k = 0 .. n) are the points where it meets the parabola; each unit
 switches on at one of them and changes the slope there by its outgoing weight; p_n is straight between
 knots and outside [-2, 2]; its largest error on [-2, 2] is 4/n². The notebook builds p_n itself with
-np.maximum; the tests below run its code and check it against the site's p_n."""
+np.maximum; the tests below run its code and check it against the site's p_n.  Its cells are run with
+their output captured: each language prints in its own words, the printed numbers are the ones the prose
+reads, written as the prose writes them (p₁₆, −2), and printed rows line up in display columns."""
 from __future__ import annotations
+
+import contextlib
+import io
+import re
 
 import numpy as np
 import pytest
 
 from actsite.experiments.networks import max_error_on_interval, relu_interpolant_of_square
+from actsite.pages.notebook_text import display_width
 
 PAGE = "notebooks/relu-square.py"
 UNITS = (2, 4, 8, 10, 16)
@@ -76,36 +83,85 @@ def test_between_knots_delta_apart_the_chord_lies_above_by_the_product_and_peaks
     assert delta ** 2 / 4 == pytest.approx(4 / n ** 2)
 
 
-# --- the notebook's own construction (its code cells, run with `say` captured) ---------------------
+# --- the notebook's own construction (its code cells, run with their output captured) --------------
 
-@pytest.fixture(scope="module")
-def notebook():
-    """Run the English notebook's code cells (the Chinese one has the same code) and keep what it says."""
-    from actsite.pages import notebook_text
+def cells(lang):
     from actsite.pages.page_pairs import CONTENT, notebook_cells
-    said = []
-    saved = notebook_text.say
-    notebook_text.say = lambda key, /, **values: said.append((key, values))
-    try:
-        namespace = {}
-        for cell in notebook_cells((CONTENT["en"] / PAGE).read_text(encoding="utf-8"))[1]:
+    return notebook_cells((CONTENT[lang] / PAGE).read_text(encoding="utf-8"))[1]
+
+
+def run_cells(code_cells):
+    """(namespace, printed lines) of ``code_cells``, run in order."""
+    namespace, printed = {}, io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        for cell in code_cells:
             exec(cell, namespace)
-    finally:
-        notebook_text.say = saved
-    return namespace, said
+    return namespace, printed.getvalue().splitlines()
 
 
-def test_both_languages_run_the_same_code():
-    from actsite.pages.page_pairs import CONTENT, notebook_cells
-    en, zh = (notebook_cells((CONTENT[lang] / PAGE).read_text(encoding="utf-8"))[1] for lang in ("en", "zh"))
-    assert en == zh
+@pytest.fixture(scope="module", params=("en", "zh"))
+def notebook(request):
+    """(language, namespace, printed lines) of the notebook's code cells, run as the reader runs them."""
+    return request.param, *run_cells(cells(request.param))
+
+
+BLOCKS = {"bias": (0, 1), "units": (1, 5), "errors": (6, 7), "far": (13, 4), "try": (17, 1)}   # (first line, lines)
+DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉−", "0123456789-")
+
+
+def block(printed, name):
+    first, count = BLOCKS[name]
+    return printed[first:first + count]
+
+
+def numbers(line):
+    """The numbers of a printed line, subscripts read as digits and − as a minus sign."""
+    return [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", line.translate(DIGITS))]
+
+
+def field_ends(line):
+    """The display column at which each run of non-space characters ends."""
+    return [display_width(line[:m.end()]) for m in re.finditer(r"\S+", line)]
+
+
+def label_ends(header):
+    """The display column at which each label of a header ends (a label's words are one space apart)."""
+    return [display_width(header[:m.end()]) for m in re.finditer(r"\S+(?: \S+)*", header)]
+
+
+def test_both_languages_run_the_same_code_and_print_the_same_numbers(notebook):
+    """The twins' code differs only in the words of its strings, and the numbers printed are the same."""
+    from actsite.pages.page_pairs import code_shape
+    assert [code_shape(c) for c in cells("en")] == [code_shape(c) for c in cells("zh")]
+    lang, _, printed = notebook
+    _, english = run_cells(cells("en"))
+    assert len(printed) == len(english) == 18, printed
+    assert [numbers(line) for line in printed] == [numbers(line) for line in english]
+
+
+def test_the_notebook_prints_in_its_own_language_and_writes_numbers_as_the_prose_does(notebook):
+    """The prose typesets p₄, p₁₆ and −2: the output prints the same, never p_16 or -2; the Chinese notebook
+    prints Chinese words (its rows of numbers aside) and no English word, the English one no Chinese; every
+    line fits in 80 display columns."""
+    lang, _, printed = notebook
+    text = "\n".join(printed)
+    assert "p_" not in text and not re.search(r"-\d", text) and "-" not in text
+    assert all(shown in text for shown in ("p₄", "p₁₆(10)", "p₁₆(−10)", "p₆₄(10)", "p₆₄(−10)", "[−2, 2]", "−3"))
+    han = [bool(re.search(r"[\u4e00-\u9fff]", line)) for line in printed]
+    english = [re.findall(r"[A-Za-z]{3,}", line) for line in printed]
+    worded = [i for i, line in enumerate(printed) if i not in range(2, 6)]        # the unit rows are numbers only
+    if lang == "zh":
+        assert all(han[i] for i in worded) and not any(english), printed
+    else:
+        assert not any(han) and all(english[i] for i in worded), printed
+    assert max(display_width(line) for line in printed) <= 80
 
 
 @pytest.mark.parametrize("n", UNITS + (32, 64, 128))
 def test_the_notebooks_p_n_built_from_its_weights_is_the_p_n_of_the_article(notebook, n):
     """Built with np.maximum from bias 4, first weight delta - 4, the others 2*delta, switching on at the
     knots; the same function as the site's p_n (and the article's formula)."""
-    namespace, _ = notebook
+    _, namespace, _ = notebook
     bias, switch_on, outgoing = namespace["weights"](n)
     site = relu_interpolant_of_square(n)
     delta = 4 / n
@@ -124,7 +180,7 @@ def test_chord_slopes_are_x_k_plus_x_k1_so_the_slope_starts_at_delta_minus_4_and
     """'The chord on [x_k, x_k+1] has slope x_k + x_k+1, so the slope starts at δ − 4 and rises by 2δ at
     each inner knot': the reason for the weights the notebook's code uses."""
     from actsite.pages.page_pairs import CONTENT
-    namespace, _ = notebook
+    _, namespace, _ = notebook
     delta = 4 / n
     knots = -2 + delta * np.arange(n + 1)
     chord = np.diff(knots ** 2) / np.diff(knots)
@@ -141,7 +197,7 @@ def test_chord_slopes_are_x_k_plus_x_k1_so_the_slope_starts_at_delta_minus_4_and
 
 @pytest.mark.parametrize("n", UNITS)
 def test_each_unit_changes_the_slope_at_its_knot_by_its_outgoing_weight(notebook, n):
-    namespace, _ = notebook
+    _, namespace, _ = notebook
     p = lambda x: namespace["p"](n, x)
     bias, switch_on, outgoing = namespace["weights"](n)
     h = 1e-4
@@ -151,19 +207,28 @@ def test_each_unit_changes_the_slope_at_its_knot_by_its_outgoing_weight(notebook
 
 
 def test_first_cell_prints_the_weights_for_n_4(notebook):
-    _, said = notebook
-    assert said[0] == ("square_bias", {"n": 4, "bias": 4.0})
-    units = [(float(v["switch"]), float(v["weight"])) for key, v in said if key == "square_unit"]
-    assert units == [(-2.0, -3.0), (-1.0, 2.0), (0.0, 2.0), (1.0, 2.0)]
+    lang, _, printed = notebook
+    assert block(printed, "bias") == [{"en": "p₄: output bias 4", "zh": "p₄：输出偏置 4"}[lang]]
+    header, *units = block(printed, "units")
+    assert header == {"en": "switches on at x   outgoing weight", "zh": "开启点 x   输出权重"}[lang]
+    assert [tuple(numbers(row)) for row in units] == [(-2.0, -3.0), (-1.0, 2.0), (0.0, 2.0), (1.0, 2.0)]
+    assert all(field_ends(row) == label_ends(header) for row in units), units     # right-aligned under the labels
 
 
 def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(notebook):
-    namespace, said = notebook
-    rows = [v for key, v in said if key == "square_row"]
-    assert [v["n"] for v in rows] == [2, 4, 8, 16, 32, 64, 128]
-    for v in rows:
-        assert v["error"] == pytest.approx(4 / v["n"] ** 2, rel=1e-12) and f"{v['scaled']:.4f}" == "4.0000"
-    x = namespace["x"]                                  # "a grid ... that holds every knot and midpoint for these n"
+    lang, namespace, printed = notebook
+    rows = block(printed, "errors")
+    label = {"en": "largest error", "zh": "最大误差"}[lang]
+    shown = [re.fullmatch(rf"n = +(\d+)   {label} = ([\d.]+)   \S+ × n² = ([\d.]+)", row) for row in rows]
+    assert all(shown), rows
+    assert [int(m[1]) for m in shown] == [2, 4, 8, 16, 32, 64, 128]
+    assert len({tuple(field_ends(row)) for row in rows}) == 1                       # the columns line up
+    x = namespace["x"]
+    for m in shown:
+        n = int(m[1])
+        error = np.max(np.abs(namespace["p"](n, x) - x**2))                          # what the cell prints
+        assert error == pytest.approx(4 / n ** 2, rel=1e-12)
+        assert m[2] == f"{4 / n ** 2:.6f}" and m[3] == "4.0000"                                  # "a grid ... that holds every knot and midpoint for these n"
     assert len(x) == 2**17 + 1
     for n in (2, 4, 8, 16, 32, 64, 128):
         knots = relu_interpolant_of_square(n).knots
@@ -184,7 +249,7 @@ def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(n
 def test_for_n_4_the_four_pieces_have_slopes_minus_3_minus_1_1_3(notebook):
     """"the unit at −2 sets the first slope to −3 and each of the others adds 2, so the four pieces have
     slopes −3, −1, 1 and 3: the chords of x² between −2, −1, 0, 1 and 2"."""
-    namespace, _ = notebook
+    _, namespace, _ = notebook
     knots = np.array([-2.0, -1.0, 0.0, 1.0, 2.0])
     slopes = np.diff(namespace["p"](4, knots)) / np.diff(knots)
     np.testing.assert_allclose(slopes, [-3, -1, 1, 3], atol=1e-12)
@@ -195,7 +260,7 @@ def test_for_n_4_the_four_pieces_have_slopes_minus_3_minus_1_1_3(notebook):
 
 @pytest.mark.parametrize("n", UNITS)
 def test_left_of_minus_2_p_n_is_flat_at_4_and_misses_by_96_at_minus_10_whatever_n(notebook, n):
-    namespace, _ = notebook
+    _, namespace, _ = notebook
     bias, switch_on, _ = namespace["weights"](n)
     left = np.linspace(-10, -2, 81)
     assert np.all(left[:, None] - switch_on[None, :] <= 0)             # every unit off
@@ -205,7 +270,7 @@ def test_left_of_minus_2_p_n_is_flat_at_4_and_misses_by_96_at_minus_10_whatever_
 
 @pytest.mark.parametrize("n", UNITS)
 def test_right_of_2_every_unit_is_on_and_p_n_rises_along_the_last_chord_with_slope_4_minus_delta(notebook, n):
-    namespace, _ = notebook
+    _, namespace, _ = notebook
     _, switch_on, _ = namespace["weights"](n)
     delta = 4 / n
     right = np.linspace(2, 10, 81)
@@ -218,12 +283,15 @@ def test_right_of_2_every_unit_is_on_and_p_n_rises_along_the_last_chord_with_slo
 
 def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_help_at_10(notebook):
     """'On [−2, 2], four times as many units divide the error by 16. ... p_n(10) = 4 + 8(4 − δ) = 36 − 32/n.' The cell prints p_16 and p_64 at 10 and −10."""
-    namespace, said = notebook
+    lang, namespace, printed = notebook
     p16 = lambda x: namespace["p"](16, x)
     for side in (np.linspace(-10, -2, 81), np.linspace(2, 10, 81)):
         assert np.max(np.abs(np.diff(p16(side), 2))) < 1e-9
-    far = [(v["n"], v["x"], round(v["value"], 1), round(v["error"], 1)) for key, v in said if key == "square_far"]
+    rows = block(printed, "far")
+    far = [tuple(numbers(row)) for row in rows]                                      # n, x, p_n(x), miss
     assert far == [(16, 10.0, 34.0, 66.0), (16, -10.0, 4.0, 96.0), (64, 10.0, 35.5, 64.5), (64, -10.0, 4.0, 96.0)]
+    assert rows[0] == {"en": "p₁₆(10)  = 34.0, misses x² by 66.0", "zh": "p₁₆(10)  = 34.0，与 x² 相差 66.0"}[lang]
+    assert len({tuple(field_ends(row)[1:]) for row in rows}) == 1                   # aligned after the label
     assert max_error_on_interval(relu_interpolant_of_square(16), np.square) == pytest.approx(
         16 * max_error_on_interval(relu_interpolant_of_square(64), np.square), rel=1e-9)
     for n in UNITS + (32, 64, 128, 1024):
@@ -271,13 +339,20 @@ def test_try_this_names_the_cell_to_change_and_no_sentence_serves_the_build():
 
 def test_try_this_n_10_gives_0_04_and_its_left_end_misses_by_more(notebook):
     """The question has an answer: 4/n² holds for n = 10 too, and the left end (96) misses by more
-    than the right (67.2)."""
-    namespace, said = notebook
-    (key, v), = [item for item in said if item[0] == "square_try"]
-    assert v["n"] == 10 and f"{v['error']:.6f}" == "0.040000"
+    than the right (67.2); the change the text asks for, (16, 64) to (10,), prints just that."""
+    lang, namespace, printed = notebook
+    assert block(printed, "try") == [{"en": "n = 10: largest error on [−2, 2] = 0.040000",
+                                      "zh": "n = 10：在 [−2, 2] 上的最大误差 = 0.040000"}[lang]]
+    assert namespace["n"] == 10 and f"{namespace['error']:.6f}" == "0.040000"
     p10 = lambda x: namespace["p"](10, x)
     left, right = abs(p10(-10.0) - 100), abs(p10(10.0) - 100)
     assert left == pytest.approx(96) and right == pytest.approx(67.2) and left > right
+    code = cells(lang)
+    far_cell = next(i for i, c in enumerate(code) if "for n in (16, 64):" in c)
+    changed = code[:far_cell] + [code[far_cell].replace("(16, 64)", "(10,)")]
+    rows = run_cells(changed)[1][-2:]
+    assert [numbers(row) for row in rows] == [[10, 10, 32.8, 67.2], [10, -10, 4, 96]]
+    assert len({tuple(field_ends(row)[1:]) for row in rows}) == 1
 
 
 @pytest.mark.parametrize("n", UNITS)

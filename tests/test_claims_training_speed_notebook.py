@@ -3,13 +3,21 @@ normal points labelled by the nearest of 100 random centres, ten classes; a 10-1
 network, He for ReLU and LeCun for tanh, SGD with momentum 0.9 and mini-batches of 128, three seeds,
 a check every 25 steps) and the step beyond the grid, η = 0.3: tanh first in every seed, about
 twice as fast; ReLU four to five times slower than at 0.1; after ten steps no dead unit in hidden
-layer 2 at 0.1, 30 % to 45 % at 0.3; tanh's slope is zero only far out in the tails; and why the
-dead-ReLU article sees almost none at 0.3 (its set-up differs in width, depth, batch size, step count
-and momentum; momentum 0.9 makes a steady update 1/(1 - 0.9) = 10 plain steps, 6.5 by the tenth; without
-momentum this network loses no unit in ten steps at 0.3 either)."""
+layer 2 at 0.1, 30 % to 45 % at 0.3; tanh's slope is positive, and in the runs' float64 form zero only
+far beyond their pre-activations; and why the dead-ReLU article sees almost none at 0.3 (its set-up
+differs in width, depth, batch size, step count and momentum; momentum 0.9 makes a steady update
+1/(1 - 0.9) = 10 plain steps, 6.5 by the tenth; without momentum this network loses no unit in ten steps
+at 0.3 either).
+
+The notebook writes the task, one training run and the dead-unit count out itself; the tests at the end
+run its cells as a reader does, check that its code gives exactly what the experiment module gives, and
+check every number it prints and that its printed columns line up."""
 from __future__ import annotations
 
+import contextlib
 import inspect
+import io
+import re
 
 import numpy as np
 import pytest
@@ -34,12 +42,21 @@ def test_setup_task_network_initialisation_seeds_and_checks():
     assert training_speed.TARGET_ERROR == 0.25
 
 
-def test_full_error_curves_are_1000_steps_long_at_rate_0_03():
-    """'The full error curves, 1000 steps long, are recorded at learning rate 0.03'"""
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "each run stopping at the first check at 25% or after 2000 steps (at $\\eta = 0.03$ they run all 1000 steps, "
+           "for the article's error curves)"),
+    ("zh", "每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\\eta = 0.03$ 的几次则跑满 1000 步，"
+           "留下完整曲线供文章画误差曲线图）")])
+def test_grid_runs_stop_at_25_percent_or_2000_steps_and_run_1000_steps_at_0_03(lang, wording):
+    """The grid's runs stop at the first check at 25% or after 2000 steps; at 0.03 they run all 1000 steps,
+    whose curves the saved results keep (the article's error-curve figure)."""
     r = cached("training_speed")
-    assert training_speed.CURVE_LR == 0.03 and training_speed.CURVE_STEPS == 1000
+    assert training_speed.CURVE_LR == 0.03 and training_speed.CURVE_STEPS == 1000 and training_speed.MAX_STEPS == 2000
+    source = inspect.getsource(training_speed.run)
+    assert "steps=CURVE_STEPS if full else MAX_STEPS" in source and "stop_at_target=not full" in source
     for key in ("relu", "tanh"):
         assert r[f"curve_{key}"].shape == (len(training_speed.SEEDS), 1000 // training_speed.EVERY + 1)
+    assert wording in page_text(PAGE, lang).replace("\n# ", " ")
 
 
 @pytest.mark.parametrize("seed", training_speed.SEEDS)
@@ -77,9 +94,16 @@ def test_at_0_3_tanh_is_first_in_every_seed_about_twice_as_fast(at_0_3):
 
 
 def test_relu_needs_four_to_five_times_as_many_steps_at_0_3_as_at_0_1(at_0_3):
+    """'ReLU needs four to five times as many steps as at η = 0.1, tanh about twice as many', seed by seed."""
     at_0_1 = np.array([reach("relu", 0.1, seed) for seed in training_speed.SEEDS])
     slowdown = at_0_3["relu"] / at_0_1
     assert np.all((slowdown >= 4) & (slowdown <= 5)), slowdown
+    tanh_at_0_1 = cached("training_speed")["reach_tanh"][training_speed.LEARNING_RATES.index(0.1)]
+    tanh_slowdown = at_0_3["tanh"] / tanh_at_0_1
+    assert np.all(np.round(tanh_slowdown) == 2), tanh_slowdown                    # 1.8, 1.8 and 2.0
+    for lang, said in (("en", "and ReLU needs four to five times as many steps as at $\\eta = 0.1$, tanh about twice as many."),
+                       ("zh", "ReLU 所需的步数则是 $\\eta = 0.1$ 时的四到五倍，tanh 也是那时的两倍左右。")):
+        assert said in page_text(PAGE, lang).replace("\n# ", " ")
 
 
 def test_after_ten_steps_no_dead_unit_at_0_1_and_30_to_45_percent_at_0_3():
@@ -92,7 +116,7 @@ PAGE = "notebooks/training-speed.py"
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "at η = 0.3 the first ten steps kill 30% to 45% of them, and in\n# seed 0 (see [Try this](#try-this)) "
+    ("en", "at $\\eta = 0.3$ the first ten steps kill 30% to 45% of them, and in\n# seed 0 (see [Try this](#try-this)) "
            "46% are dead at step 100."),
     ("zh", "前十步就让其中 30% 到 45% 的单元死亡，种子 0 在第 100 步有 46% 处于死亡状态（见[动手试试](#try-this)）。")])
 def test_at_0_3_a_large_share_of_units_is_dead_at_step_100(lang, wording):
@@ -122,18 +146,18 @@ def test_the_dead_relu_articles_set_up_differs_in_width_depth_batch_steps_and_mo
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "At η = 0.3 many of ReLU's units also die; whether that causes the slowdown, these runs do not show."),
-    ("zh", "η = 0.3 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次训练无法判断。")])
+    ("en", "At $\\eta = 0.3$ many of ReLU's units also die; whether that causes the slowdown, these runs do not show."),
+    ("zh", "$\\eta = 0.3$ 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次训练无法判断。")])
 def test_deaths_at_0_3_are_not_claimed_as_the_cause_of_the_slowdown(lang, wording):
     """The runs show deaths and a slowdown at 0.3, not that one causes the other; the article says the
     same ("neither confirm nor rule out")."""
-    assert wording in page_text(PAGE, lang)
+    assert wording in page_text(PAGE, lang).replace("\n# ", " ")
     assert "neither confirm nor rule out" in page_text("blog/posts/relu-sparsity-biology.md", "en")
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "The linked article on dead units finds almost none at η = 0.3."),
-    ("zh", "上面链接的那篇讲死亡单元的文章发现，η = 0.3 时几乎没有单元死亡。")])
+    ("en", "The linked article on dead units finds almost none at $\\eta = 0.3$."),
+    ("zh", "上面链接的那篇讲死亡单元的文章发现，$\\eta = 0.3$ 时几乎没有单元死亡。")])
 def test_the_dead_relu_article_is_quoted_as_finding_almost_none(lang, wording):
     assert wording in page_text(PAGE, lang).replace("\n# ", " ")
 
@@ -158,8 +182,8 @@ def test_the_dead_relu_article_finds_almost_no_dead_units_at_0_3_with_plain_sgd_
 
 
 def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_steps(monkeypatch):
-    """'Under a steady gradient, momentum 0.9 makes the tenth update 6.5 times the plain step η × gradient
-    (1 + 0.9 + 0.9^2 + … + 0.9^9, since each update adds nine tenths of the previous one)' (and
+    """'Under a steady gradient, each update with momentum 0.9 adds nine tenths of the previous one, so the tenth
+    update is 1 + 0.9 + 0.9^2 + … + 0.9^9 ≈ 6.5 times a plain SGD step (η times the gradient)' (and
     10 = 1/(1 − 0.9) in the long run, as the glossary entry says)"""
     net = MLP.create((3, 4, 2), "relu", "he", seed=0)
     grads = [np.full_like(W, 0.5) for W in net.weights], [np.full_like(b, 0.5) for b in net.biases]
@@ -173,19 +197,23 @@ def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_s
     assert round(updates[9], 1) == 6.5                                             # "6.5 times by the tenth step"
     assert updates[9] == pytest.approx(sum(0.9 ** k for k in range(10)))           # the sum the page writes out
     for lang in ("en", "zh"):
-        assert "$1 + 0.9 + 0.9^2 + \\dots + 0.9^9$" in page_text(PAGE, lang)
+        assert "$1 + 0.9 + 0.9^2 + \\dots + 0.9^9 \\approx 6.5$" in page_text(PAGE, lang)
     assert 1 / (1 - 0.9) == pytest.approx(10)
     from actsite.pages.glossary import TERMS as GLOSSARY
     assert "1/(1 − 0.9) = 10 times the plain step" in next(t for t in GLOSSARY if t.key == "momentum").en_definition
-    for lang, said in (("en", "momentum 0.9 makes the tenth update 6.5 times the plain step η × gradient"),
-                       ("zh", "梯度保持不变时，动量 0.9 让第十步的更新量达到普通梯度步（η × 梯度）的约 6.5 倍")):
-        assert said in page_text(PAGE, lang) and "1/(1 − 0.9)" not in page_text(PAGE, lang)
+    for lang, said in (("en", "each update with momentum 0.9 adds nine tenths of the previous one, so the tenth update is "
+                              "$1 + 0.9 + 0.9^2 + \\dots + 0.9^9 \\approx 6.5$ times a plain SGD step ($\\eta$ times the "
+                              "gradient)"),
+                       ("zh", "梯度保持不变时，带动量 0.9 的每次更新都加上上一次更新量的十分之九，所以第十步的更新量是普通 SGD "
+                              "一步（$\\eta$ 乘以梯度）的 $1 + 0.9 + 0.9^2 + \\dots + 0.9^9 \\approx 6.5$ 倍")):
+        text = page_text(PAGE, lang).replace("\n# ", " ")
+        assert said in text and "1/(1 − 0.9)" not in text
     assert all(np.diff(updates[:100]) > 0) and max(updates) < 10 + 1e-9            # grows towards 10 ...
     assert updates[-1] == pytest.approx(10, rel=1e-9)                              # ... and gets there
     # the learning rate is the same in both runs; it is the effective step that momentum enlarges
-    assert ("so the same η = 0.3 gives a much larger effective step here than in the dead-units article's "
+    assert ("and the same $\\eta = 0.3$ gives a much larger effective step here than in the dead-units article's "
             "plain-SGD runs.") in page_text(PAGE, "en").replace("\n# ", " ")
-    assert "同样是 η = 0.3，这里每次更新的实际幅度比那篇讲死亡单元的文章里不带动量的训练大得多。" in page_text(PAGE, "zh")
+    assert "同样是 $\\eta = 0.3$，这里每次更新的实际幅度比那篇讲死亡单元的文章里不带动量的训练大得多。" in page_text(PAGE, "zh")
     # the dead-units article's runs are plain SGD, as the sentence says
     assert "plain SGD for 600 steps" in page_text("blog/posts/dead-relu-units.md", "en")
     # one form for a learning rate in the prose: η = 0.3, not "rate 0.3" / "学习率 0.3"
@@ -211,47 +239,100 @@ def test_without_momentum_no_unit_of_hidden_layer_2_dies_in_ten_steps_at_0_3(see
     assert training_speed.dead_share(0.3, seed, 10, momentum=0.0) == 0
 
 
+@pytest.fixture(scope="module")
+def largest_tanh_preactivation_at_0_3(at_0_3):
+    """Per seed, the largest |pre-activation| of any hidden unit of the tanh network at η = 0.3, over every step's
+    mini-batch (where the slope is evaluated) and every check's full training set, up to the check at 25%."""
+    largest = []
+    for seed in training_speed.SEEDS:
+        X, y = voronoi(seed=100 + seed)
+        net = MLP.create(training_speed.SIZES, "tanh", training_speed.INIT["tanh"], seed=seed)
+        batches = minibatches(len(X), 128, np.random.default_rng(seed))
+        top = 0.0
+        for step in range(1, training_speed.MAX_STEPS + 1):
+            idx = next(batches)
+            top = max(top, *(float(np.abs(z).max()) for z in net.hidden_preactivations(X[idx])))
+            net.sgd_step(X[idx], y[idx], 0.3, momentum=0.9)
+            if step % training_speed.EVERY == 0:
+                top = max(top, *(float(np.abs(z).max()) for z in net.hidden_preactivations(X)))
+                if net.error_rate(X, y) <= training_speed.TARGET_ERROR:
+                    break
+        assert step == at_0_3["tanh"][seed]                       # this loop is the run the notebook makes
+        largest.append(top)
+    return largest
+
+
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Tanh units cannot die this way: tanh's\n# slope is never exactly zero, though it falls below $10^{-8}$ for "
-           "$|x| > 10$, so a saturated unit still learns\n# almost nothing; ReLU's slope is exactly zero on the whole "
-           "negative half-line."),
-    ("zh", "tanh 单元不会这样死亡：tanh 的斜率从不恰好为零（不过 $|x| > 10$ 时已不到 $10^{-8}$，饱和的单元照样几乎学不动）；"
-           "ReLU 的斜率则在整条负半轴上都恰好为零。")])
-def test_tanh_slope_is_never_zero_but_below_1e_8_beyond_10_relu_slope_is_zero(lang, wording):
-    """Tanh units cannot die as ReLU units do: tanh' = sech^2 > 0 at every finite input, and the form the
-    runs train with (sech^2 x) stays positive in float64 up to about |x| = 373 (the 1 - tanh^2 x form would
-    already be zero beyond about 19, so the page must not quote 19); but beyond |x| = 10 it is below 1e-8,
-    so a saturated tanh unit barely learns.  ReLU's slope is exactly zero on the whole negative half-line."""
+    ("en", "Tanh units cannot die this way. The slope of tanh, $1 - \\tanh^2 x$, is above zero at every $x$, though below "
+           "$10^{-8}$ for $|x| > 10$, so a saturated unit still learns almost nothing; ReLU's slope is exactly zero on the "
+           "whole negative half-line. Computed in floating point, the slope of tanh could come out as exactly zero: in "
+           "[float64](../glossary.md#float64), the 64-bit format these runs compute in, $\\tanh x$ rounds to $\\pm 1$ from "
+           "$|x| \\approx 19$, so $1 - \\tanh^2 x$ computed from it is 0 there. These runs compute the slope as "
+           "$4e^{-2|x|}/(1 + e^{-2|x|})^2$ instead, the same function written without $\\tanh x$, which stays above zero up "
+           "to $|x| \\approx 373$: far beyond the largest pre-activations of the tanh network at $\\eta = 0.3$, which pass "
+           "30 but stay below 40."),
+    ("zh", "tanh 单元不会这样死亡。tanh 的斜率 $1 - \\tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，"
+           "饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。用浮点数计算时，tanh 的斜率却可能恰好算成零："
+           "这些训练用的是 [float64](../glossary.md#float64)（64 位浮点格式），$|x|$ 超过约 19 时 $\\tanh x$ 就舍入成 $\\pm 1$，"
+           "由它算出的 $1 - \\tanh^2 x$ 便是 0。这些训练改用 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 计算斜率，这是同一个函数不经过 "
+           "$\\tanh x$ 的写法，要到 $|x|$ 约 373 才变成零；而 $\\eta = 0.3$ 时 tanh 网络最大的预激活值超过 30，但不到 40，"
+           "离那里还远。")])
+def test_tanh_slope_is_positive_and_zero_in_the_runs_float64_form_only_far_beyond_their_preactivations(
+        lang, wording, largest_tanh_preactivation_at_0_3):
+    """Tanh units cannot die as ReLU units do: tanh' = sech^2 > 0 at every finite input, though below 1e-8 beyond
+    |x| = 10, so a saturated tanh unit barely learns.  In floating point the 1 - tanh^2 x form is exactly zero where
+    tanh rounds to ±1: in float64, the runs' format (data, weights and pre-activations), from |x| ≈ 19.  The runs'
+    slope is sech^2 written as 4e^{-2|x|}/(1 + e^{-2|x|})^2, which the back-propagation evaluates at the
+    pre-activations and which stays positive in float64 up to |x| ≈ 373; at η = 0.3, where the tanh network's
+    pre-activations grow largest, they pass 30 (beyond 19, so the form matters there) and stay below 40 in every seed.
+    ReLU's slope is exactly zero on the whole negative half-line."""
     from actsite.maths.functions import tanh_prime as slope
     beyond = np.linspace(10, 60, 500_001)
     assert np.all(slope(beyond) < 1e-8) and np.all(slope(-beyond) < 1e-8)        # "below 1e-8 for |x| > 10"
     assert slope(9.5) > 1e-8                                                       # 10 is where it gets there
-    assert np.all(slope(beyond) > 0)                                               # "never exactly zero"
+    assert np.all(slope(beyond) > 0)                                               # "above zero"
     from actsite.maths.functions import relu_prime
     x = np.linspace(0, 40, 4_000_001)
     computed = 1 - np.tanh(x) ** 2
     first_zero = float(x[np.argmax(computed == 0)])
-    assert round(first_zero) == 19 and np.all(computed[x >= first_zero] == 0)
+    assert round(first_zero) == 19 and np.all(computed[x >= first_zero] == 0)     # "0 there", from |x| ≈ 19
     assert np.all(np.tanh(x[x >= first_zero]) == 1.0) and np.all(np.tanh(x[x < first_zero]) < 1.0)   # np.tanh is 1.0
-    assert np.tanh(19.0) == 1.0
+    assert np.tanh(19.0) == 1.0 and np.tanh(-19.0) == -1.0                         # "rounds to ±1"
     assert "states the same" not in page_text(PAGE, "en") and "也这样说" not in page_text(PAGE, "zh")   # no editor's aside
     assert np.all(computed[x < first_zero] > 0)
     np.testing.assert_array_equal(1 - np.tanh(-x) ** 2, computed)                 # both tails
     assert np.all(relu_prime(-np.linspace(1e-12, 1e6, 100_001)) == 0)             # ReLU: the whole half-line
+    # the runs compute in float64: the data, the weights and so every pre-activation
+    X, _ = voronoi(seed=100)
+    net = MLP.create(training_speed.SIZES, "tanh", training_speed.INIT["tanh"], seed=0)
+    assert X.dtype == np.float64 and all(p.dtype == np.float64 for p in net.weights + net.biases)
+    assert all(z.dtype == np.float64 for z in net.hidden_preactivations(X))
+    # ... and evaluate the slope as the written formula, at the pre-activations
     from actsite.maths.functions import ACTIVATIONS, sech_squared, tanh_prime
     assert ACTIVATIONS["tanh"].df is tanh_prime                                     # the slope the runs use
+    assert "act.df(zs[layer - 1])" in inspect.getsource(MLP.loss_and_grads)
     far = np.linspace(0, 400, 4_000_001)
     assert np.array_equal(tanh_prime(far), sech_squared(far))
+    e = np.exp(-2 * far)
+    np.testing.assert_array_equal(sech_squared(far), 4 * e / (1 + e) ** 2)        # "4e^{-2|x|}/(1 + e^{-2|x|})^2"
+    np.testing.assert_array_equal(sech_squared(-far), sech_squared(far))
+    near = np.linspace(-5, 5, 100_001)
+    np.testing.assert_allclose(sech_squared(near), 1 - np.tanh(near) ** 2, rtol=1e-12, atol=1e-15)   # same function
     sech_zero = float(far[np.argmax(sech_squared(far) == 0)])
     assert round(sech_zero) == 373 and np.all(sech_squared(far[far < sech_zero]) > 0) and sech_zero > first_zero
-    assert wording in page_text(PAGE, lang) and "exactly zero only far out" not in page_text(PAGE, lang)
-    assert "|x| = 19$" not in page_text(PAGE, lang)                               # not the 1 - tanh^2 form's zero
-    assert "373" not in page_text(PAGE, lang)                                       # no float64 aside for editors
+    # at η = 0.3 the tanh network's pre-activations pass 30 but stay below 40, far short of 373
+    assert all(30 < top < 40 for top in largest_tanh_preactivation_at_0_3), largest_tanh_preactivation_at_0_3
+    text = page_text(PAGE, lang).replace("\n# ", " ")
+    assert wording in text and "exactly zero only far out" not in text and "never exactly zero" not in text
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "The grid of learning rates η is 0.01, 0.03 and 0.1, with three seeds at each rate; each seed draws its own data\n# set, initial weights and batch order"),
-    ("zh", "学习率 η 取 0.01、0.03、0.1 三档，每档用三个随机种子各训练一次，每个种子各自抽取数据集、初始权重和小批量的顺序")])
+    ("en", "They form a grid: both activations at $\\eta = 0.01$, 0.03 and 0.1, with seeds 0, 1 and 2 at each rate, "
+           "each run stopping at the first check at 25% or after 2000 steps (at $\\eta = 0.03$ they run all 1000 steps, "
+           "for the article's error curves). Each seed draws its own data set, initial weights and batch order."),
+    ("zh", "这些训练构成一个网格：两种激活函数，$\\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；"
+           "每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\\eta = 0.03$ 的几次则跑满 1000 步，"
+           "留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。")])
 def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording):
     """error_curve(…, seed) builds voronoi(seed=100 + seed), MLP.create(seed=seed) and a batch order from
     default_rng(seed): all three differ between seeds."""
@@ -264,20 +345,21 @@ def test_each_seed_draws_its_own_data_set_weights_and_batch_order(lang, wording)
     orders = [next(minibatches(4000, 128, np.random.default_rng(s))) for s in training_speed.SEEDS]
     assert not np.array_equal(orders[0], orders[1])
     assert training_speed.LEARNING_RATES == (0.01, 0.03, 0.1) and len(training_speed.SEEDS) == 3   # the grid
-    assert wording in page_text("notebooks/training-speed.py", lang)
+    assert wording in page_text(PAGE, lang).replace("\n# ", " ")
 
 
 @pytest.mark.parametrize("lang, momentum, target", [
-    ("en", "since each update adds nine tenths of the previous one",
-     "at most 25%.\n# That is the training error at which\n# [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)\n# timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU\n# version six times faster."),
-    ("zh", "因为每次更新都加上上一次更新量的十分之九",
-     "[Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间。他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。")])
+    ("en", "each update with momentum 0.9 adds nine tenths of the previous one",
+     "asks it of a small network, taking the question and the 25% target from [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html),"),
+    ("zh", "带动量 0.9 的每次更新都加上上一次更新量的十分之九",
+     "拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)")])
 def test_momentum_is_defined_once_at_its_home_and_the_25_percent_target_is_krizhevskys(lang, momentum, target):
     """Momentum is defined once, in the section the glossary names as its home (#momentum); its first use
     glosses it and links the glossary entry (the update rule is test_momentum_0_9_makes_…).  Krizhevsky et al. are named
-    in full, with the link, at first mention.  The 25% target is the training error of their Figure 1,
-    as the article's section states."""
-    text = page_text("notebooks/training-speed.py", lang)
+    in full, with the link, at first mention, as the source of the question and of the 25% target, which is the
+    training error of their Figure 1, as the article's section states; the set-up of their experiment is the
+    article's to tell, and the notebook does not repeat it."""
+    text = page_text("notebooks/training-speed.py", lang).replace("\n# ", " ")
     first_use = {"en": "[momentum](../glossary.md#momentum) 0.9, which carries most of each update into the next.",
                  "zh": "带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）"}[lang]
     assert text.index(first_use) < text.index("{ #beyond-the-grid }") < text.index("{ #momentum }") < text.index(momentum)
@@ -285,6 +367,7 @@ def test_momentum_is_defined_once_at_its_home_and_the_25_percent_target_is_krizh
     assert "notebooks/training-speed.py#momentum" in [t.home for t in TERMS if t.key == "momentum"]
     assert text.index(target) < text.index({"en": "Krizhevsky et al.", "zh": "Krizhevsky 等人"}[lang])  # full name first
     assert target in text and "快了六倍" not in text          # 快了六倍 can be read as seven times
+    assert "CIFAR-10" not in text and {"en": "four-layer", "zh": "四层"}[lang] not in text   # the article tells their set-up
     article = page_text("blog/posts/relu-sparsity-biology.md", "en")
     assert "Figure 1 of Krizhevsky, Sutskever and Hinton (2012)" in article and "reached 25% training error" in article
     assert "reached 25% training error on CIFAR-10 six times faster" in article            # the factor the notebook quotes
@@ -293,22 +376,26 @@ def test_momentum_is_defined_once_at_its_home_and_the_25_percent_target_is_krizh
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "ReLU reaches 25% first at each of the three rates above and in every seed, except for one tie at η = 0.1."),
-    ("zh", "在上面三个学习率的每个种子下，都是 ReLU 先降到 25%，只有 η = 0.1 时有一个种子两者打平。")])
+    ("en", "ReLU reaches 25% first in every run of the grid but one, a tie at $\\eta = 0.1$."),
+    ("zh", "网格里的每次训练都是 ReLU 先降到 25%，只有 $\\eta = 0.1$ 时有一个种子两者打平。")])
 def test_relu_first_in_every_run_of_the_grid_but_one_tie_at_0_1(lang, wording):
     r = cached("training_speed")
     relu, tanh = r["reach_relu"], r["reach_tanh"]
     ties = np.argwhere(relu == tanh)
     assert np.all(relu <= tanh) and len(ties) == 1 and r["learning_rates"][ties[0][0]] == 0.1
-    assert len(r["learning_rates"]) == 3                 # "the three rates above"; 0.3 is run later
+    assert len(r["learning_rates"]) == 3                 # the grid's three rates; 0.3 is run later
     assert wording in page_text("notebooks/training-speed.py", lang)
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "ReLU's lead shrinks as\n# the rate grows, from $\\rho = 2.15$ at η = 0.01 to 1.20 at η = 0.1. Both activations do best at η = 0.1; at\n"
-           "# [η = 0.3, run below](#beyond-the-grid), both are slower, so η = 0.1 is also the best of all four rates."),
-    ("zh", "学习率越大，ReLU 的领先越小：$\\rho$ 从 η = 0.01 时的 2.15 降到 η = 0.1 时的 1.20。两种激活函数都在 η = 0.1 时最快；"
-           "在[下面再跑的 η = 0.3](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 η = 0.1。")])
+    ("en", "Its lead shrinks as the rate grows, from $\\rho = 2.15$ at $\\eta = 0.01$ to 1.20 at $\\eta = 0.1$, the best of "
+           "the three rates for both activations, so, best against best, ReLU is 1.2 times as fast here, against six times "
+           "in Krizhevsky et al.'s convolutional network. At [$\\eta = 0.3$, run below](#beyond-the-grid), both are slower, "
+           "so $\\eta = 0.1$ is also the best of all four rates."),
+    ("zh", "学习率越大，ReLU 的领先越小：$\\rho$ 从 $\\eta = 0.01$ 时的 2.15 降到 $\\eta = 0.1$ 时的 1.20；$\\eta = 0.1$ "
+           "是两种激活函数在这三个学习率中各自最快的一个，所以各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，"
+           "而 Krizhevsky 等人的卷积网络是六倍。在[下面再跑的 $\\eta = 0.3$](#beyond-the-grid) 下，两者都更慢，"
+           "所以四个学习率里最好的仍是 $\\eta = 0.1$。")])
 def test_rho_falls_from_2_15_to_1_20_and_0_1_is_the_best_of_all_four_rates(at_0_3, lang, wording):
     r = cached("training_speed")
     lrs = list(r["learning_rates"])
@@ -318,17 +405,17 @@ def test_rho_falls_from_2_15_to_1_20_and_0_1_is_the_best_of_all_four_rates(at_0_
     assert lrs[int(np.argmin(relu))] == 0.1 and lrs[int(np.argmin(tanh))] == 0.1
     assert np.median(at_0_3["relu"]) > relu.min() and np.median(at_0_3["tanh"]) > tanh.min()
     assert np.all(at_0_3["relu"] > relu.min()) and np.all(at_0_3["tanh"] > tanh.min())
-    assert wording in page_text("notebooks/training-speed.py", lang)
+    assert wording in page_text("notebooks/training-speed.py", lang).replace("\n# ", " ")
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "So, best rate against best rate, ReLU is about 1.2 times as fast as tanh here, against six times in Krizhevsky et al.'s\n"
-           "# convolutional network, and at η = 0.3 tanh is the faster; [the article](../blog/posts/relu-sparsity-biology.md#training-speed)"),
-    ("zh", "所以，各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人的卷积网络是六倍；"
-           "到了 η = 0.3，反倒是 tanh 更快。")])
+    ("en", "so,\n# best against best, ReLU is 1.2 times as fast here, against six times in Krizhevsky et al.'s convolutional "
+           "network."),
+    ("zh", "所以各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人的卷积网络是六倍。")])
 def test_one_line_answer_best_against_best_1_2_against_krizhevskys_six(at_0_3, lang, wording):
-    """The answer after the median cell: the printed best-against-best ratio, 1.20, set against the
-    paper's six; η = 0.3 is slower for both, so the best rates are still the grid's."""
+    """The answer after the grid cell: the printed best-against-best ratio, 1.20, set against the
+    paper's six, in a paragraph that links the article (the six's home); η = 0.3 is slower for both, so the
+    best rates are still the grid's, and there tanh is the faster (the next cell)."""
     r = cached("training_speed")
     relu, tanh = np.median(r["reach_relu"], axis=1), np.median(r["reach_tanh"], axis=1)
     assert round(float(tanh.min() / relu.min()), 1) == 1.2
@@ -336,7 +423,9 @@ def test_one_line_answer_best_against_best_1_2_against_krizhevskys_six(at_0_3, l
     assert "six times faster" in page_text("blog/posts/relu-sparsity-biology.md", "en")
     text = page_text(PAGE, lang)
     assert wording in text
-    assert text.index(wording) > text.index('say("speed_best"')                 # after the median cell
+    assert text.index(wording) > text.index("median[activation].min()")           # after the grid cell
+    paragraph = text[text.index(wording):].split("\n#\n")[0]
+    assert "(../blog/posts/relu-sparsity-biology.md#training-speed)" in paragraph
 
 
 @pytest.mark.parametrize("lang, wording", [
@@ -345,4 +434,163 @@ def test_one_line_answer_best_against_best_1_2_against_krizhevskys_six(at_0_3, l
 def test_momentum_claim_is_scoped_to_the_ten_steps_the_cell_runs(lang, wording):
     text = page_text(PAGE, lang)
     assert wording in text
-    assert "training_speed.dead_share(0.3, seed, 10, momentum=0.0)" in text     # the cell runs ten steps only
+    assert "dead_share(lr=0.3, seed=seed, steps=10, momentum=0.0)" in text       # the cell runs ten steps only
+
+
+# --- the notebook's own code, run as the reader runs it --------------------------------------------
+
+def run_notebook(lang):
+    """(namespace, printed lines) of the notebook's code cells, run in order."""
+    from actsite.pages.page_pairs import notebook_cells
+    from conftest import ROOT
+    source = (ROOT / "docs" / lang / "content" / PAGE).read_text(encoding="utf-8")
+    namespace, printed = {}, io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        for cell in notebook_cells(source)[1]:
+            exec(cell, namespace)
+    return namespace, printed.getvalue().splitlines()
+
+
+@pytest.fixture(scope="module", params=("en", "zh"))
+def notebook(request):
+    return request.param, *run_notebook(request.param)
+
+
+def test_the_notebooks_runs_are_the_experiments(notebook, at_0_3):
+    """The notebook writes the task, the training run, the 25% count and the dead-unit count out itself; they give
+    exactly what the article's numbers come from (actsite.experiments.training_speed and its data set), and the
+    saved grid the notebook reads is that module's run, which calls the same error_curve for every cell of the grid."""
+    _, ns, _ = notebook
+    assert ns["sizes"] == training_speed.SIZES and ns["init"] == training_speed.INIT
+    assert ns["seeds"] == training_speed.SEEDS and ns["every"] == training_speed.EVERY
+    assert ns["target"] == training_speed.TARGET_ERROR
+    for seed in (100, 101, 102, 7):
+        for mine, theirs in zip(ns["nearest_centre_task"](seed), voronoi(seed=seed)):
+            np.testing.assert_array_equal(mine, theirs)
+    grid = cached("training_speed")
+    for key in ("relu", "tanh"):                       # the cell's 1000-step runs: seed 0 at 0.03, as saved
+        np.testing.assert_array_equal(ns["curve"][key], grid[f"curve_{key}"][0])
+        np.testing.assert_array_equal(ns["grid"][f"reach_{key}"], grid[f"reach_{key}"])
+        for seed in training_speed.SEEDS:              # the runs at 0.3
+            assert ns["reach"][key, seed] == at_0_3[key][seed]
+    np.testing.assert_array_equal(ns["error_curve"](activation="relu", lr=0.1, seed=1, steps=60),
+                                  training_speed.error_curve("relu", 0.1, 1, steps=60))
+    stopped = ns["error_curve"](activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)
+    np.testing.assert_array_equal(stopped, training_speed.error_curve("tanh", 0.1, 2, stop_at_target=True))
+    assert ns["steps_to_target"](stopped) == training_speed.steps_to_target(stopped) == grid["reach_tanh"][2, 2] == 275
+    short = ns["error_curve"](activation="tanh", lr=0.01, seed=0, steps=50)
+    assert ns["steps_to_target"](short) == training_speed.steps_to_target(short) == np.inf
+    for lr, seed, steps, momentum in ((0.3, 1, 10, 0.9), (0.3, 2, 10, 0.0), (0.1, 0, 10, 0.9), (0.3, 0, 30, 0.9)):
+        assert ns["dead_share"](lr=lr, seed=seed, steps=steps, momentum=momentum) == \
+            training_speed.dead_share(lr, seed, steps, momentum=momentum)
+    source = inspect.getsource(training_speed.run)                         # the grid is made by error_curve
+    assert "error_curve(act, lr, seed," in source and "LEARNING_RATES" in source and "SEEDS" in source
+    assert "content_hash(module)" in inspect.getsource(cached)             # saved results follow the code
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "To rerun any other, call `error_curve` with its activation, $\\eta$ and seed; the run of tanh with seed 2 at "
+           "$\\eta = 0.1$, for example, is `error_curve(activation=\"tanh\", lr=0.1, seed=2, steps=2000, stop_at_target=True)`."),
+    ("zh", "想重跑其中任何一次，用它的激活函数、$\\eta$ 和种子调用 `error_curve` 即可；例如 tanh 在 $\\eta = 0.1$ 下用种子 2 的"
+           "那次训练，就是 `error_curve(activation=\"tanh\", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。")])
+def test_the_prose_says_how_the_grid_was_made_and_how_to_rerun_a_run(lang, said):
+    """The grid is read from saved results, and the prose says so in the reader's terms (what `cached` does, with no
+    build words), names the function that made the runs and shows a call that reruns one of them (checked above)."""
+    text = page_text(PAGE, lang).replace("\n# ", " ")
+    assert said in text
+    assert {"en": "The article's figure comes from runs made by this same function, `error_curve`.",
+            "zh": "文章里那幅图背后的训练，用的就是这个 `error_curve`。"}[lang] in text
+    assert {"en": "`cached` returns those results, and trains the runs again only if the code that makes them has changed since.",
+            "zh": "`cached` 返回这些结果，只有生成它们的代码改动过，才会重新训练。"}[lang] in text
+    from actsite.pages.page_pairs import notebook_cells
+    prose = "\n".join(notebook_cells(page_text(PAGE, lang))[0])
+    assert not re.search(r"\bcache\b|缓存|actsite|training_speed", prose)
+
+
+def test_the_notebook_writes_eta_as_maths_in_its_prose(notebook):
+    """η is typeset ($\\eta$) wherever the prose says it; plain η is left to the printed output and to the heading
+    'Beyond the grid: η = 0.3', whose text is the glossary's name for the section."""
+    lang, _, printed = notebook
+    from actsite.pages.page_pairs import notebook_cells
+    prose = "\n".join(notebook_cells(page_text(PAGE, lang))[0])
+    plain = [line for line in prose.splitlines()
+             if "η" in re.sub(r"\$[^$]*\$|`[^`]*`", "", line) and "{ #beyond-the-grid }" not in line]
+    assert plain == [] and "$\\eta" in prose
+    assert sum("η" in line for line in printed) > 20 and not any("\\eta" in line for line in printed)
+
+
+def test_the_notebook_prints_only_in_its_language(notebook):
+    """The Chinese notebook prints no English word (the names ReLU and tanh aside, which its prose uses too);
+    the English notebook prints no Chinese."""
+    lang, _, printed = notebook
+    han = [bool(re.search(r"[\u4e00-\u9fff]", line)) for line in printed]
+    english = {word for line in printed for word in re.findall(r"[A-Za-z]{3,}", line)}
+    if lang == "zh":
+        assert english <= {"ReLU", "tanh"} and sum(han) > 20, printed
+    else:
+        assert not any(han), printed
+
+
+def numbers(line):
+    return [float(n) for n in re.findall(r"(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])", line)]
+
+
+def test_the_printed_numbers_are_the_runs(notebook):
+    """Every number the notebook prints is the runs': the curve every 100 steps and its 275 and 475, the saved grid
+    per seed with its medians, ρ and best against best (1.20), the runs at 0.3 with ReLU's 4.9, 4.9 and 4.0 times its
+    steps at 0.1 (and tanh's, also above 1: both are slower), and the dead shares 0% / 41%, 30%, 45% / 0% without
+    momentum / 46% at step 100."""
+    lang, ns, printed = notebook
+    grid, curve = cached("training_speed"), ns["curve"]
+    assert len(printed) == 12 + 2 + 1 + 12 + 1 + 3 + 2 + 6 + 3 + 1
+    for k, line in zip(range(0, 41, 4), printed[1:12]):
+        assert numbers(line) == [25 * k, round(curve["relu"][k], 3), round(curve["tanh"][k], 3)]
+    assert [numbers(line)[-1 if lang == "en" else 0] for line in printed[12:14]] == [275, 475]
+    assert [numbers(line)[0 if lang == "en" else -1] for line in printed[12:14]] == [25, 25]
+    assert numbers(printed[14])[-1] == 0
+    rows = printed[15:27]
+    for i, lr in enumerate(training_speed.LEARNING_RATES):
+        relu, tanh = grid["reach_relu"][i], grid["reach_tanh"][i]
+        for j, seed in enumerate(training_speed.SEEDS):
+            assert numbers(rows[4 * i + j]) == [lr, seed, relu[j], tanh[j], round(tanh[j] / relu[j], 2)]
+        assert numbers(rows[4 * i + 3]) == [lr, np.median(relu), np.median(tanh),
+                                            round(np.median(tanh) / np.median(relu), 2)]
+    assert [numbers(rows[4 * i + 3])[-1] for i in range(3)] == [2.15, 1.73, 1.20]
+    assert numbers(printed[27]) == [250, 300, 1.20]
+    for seed, line in zip(training_speed.SEEDS, printed[28:31]):
+        relu, tanh = ns["reach"]["relu", seed], ns["reach"]["tanh", seed]
+        assert numbers(line) == [0.3, seed, relu, tanh, round(tanh / relu, 2)]
+        assert 0.4 < tanh / relu < 0.6                                    # "about twice as fast"
+    at_0_1 = training_speed.LEARNING_RATES.index(0.1)
+    for key, line in zip(("relu", "tanh"), printed[31:33]):
+        slowdown = [ns["reach"][key, seed] / grid[f"reach_{key}"][at_0_1, seed] for seed in training_speed.SEEDS]
+        assert numbers(line)[-3:] == [round(s, 1) for s in slowdown] and all(s > 1 for s in slowdown)
+    assert numbers(printed[31])[-3:] == [4.9, 4.9, 4.0]                   # "four to five times as many steps"
+    shares = [int(m) for line in printed[33:39] for m in re.findall(r"(\d+)%", line)]
+    assert shares == [0, 0, 0, 41, 30, 45]
+    assert [int(re.findall(r"(\d+)%", line)[0]) for line in printed[39:42]] == [0, 0, 0]
+    assert re.findall(r"(\d+)%", printed[42]) == ["46"] and "100" in printed[42]
+
+
+def test_the_printed_columns_line_up(notebook):
+    """Rows printed one under another end their number columns at the same display column and start their labels
+    at the same column (a Chinese character is two columns wide): the curve table under its header, the two
+    25% lines, the grid's rows with their medians and the rows at 0.3, the two step ratios, the six dead-unit rows and
+    the three without momentum."""
+    from actsite.pages.notebook_text import display_width
+    _, _, printed = notebook
+
+    def spans(line):
+        return [(display_width(line[:m.start()]), display_width(line[:m.end()])) for m in re.finditer(r"\S+", line)]
+
+    def same(rows, pick):
+        assert len({tuple(pick(spans(row))) for row in rows}) == 1, rows
+
+    same(printed[0:12], lambda s: [end for _, end in s])                        # three right-aligned columns
+    same(printed[12:14], lambda s: [end for _, end in s])
+    grid_rows = printed[15:27] + printed[28:31]
+    same(grid_rows, lambda s: [s[-6][0], s[-4][0], s[-2][0], s[-6][1], s[-5][1], s[-4][1], s[-3][1], s[-1][1]])
+    same(grid_rows, lambda s: [start for start, _ in s[:3]])                    # η = and its value
+    same(printed[31:33], lambda s: [end for _, end in s])
+    same(printed[33:39], lambda s: [end for _, end in s[3:]])
+    same(printed[39:42], lambda s: [end for _, end in s])

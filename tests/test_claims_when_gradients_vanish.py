@@ -667,7 +667,7 @@ def test_two_corrections_close_the_gap_between_predicted_and_measured_sigmoid_fa
         assert c == pytest.approx(p, rel=1e-4) and abs(c / m - 1) < 0.005, init
     notebook = page_text("notebooks/gradient-depth.py", lang)
     for code in ('q = next_variance("sigmoid", n_var_w, q)', "gaussian_expectation(lambda z: sigmoid_prime(z) ** 2, q)",
-                 "corrected=np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1))", "for _ in range(100):"):
+                 "corrected = np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1))", "for _ in range(100):"):
         assert code in notebook
     # the markdown says how the cell reaches q*: one layer of the recursion, applied 100 times
     assert {"en": "which the code reaches by applying `next_variance`, one layer of the recursion, 100 times",
@@ -842,9 +842,10 @@ def test_xavier_leaves_relu_one_half_in_variance_0_707_in_std():
 def test_relu_xavier_std_factor_0_697_as_the_notebook_prints_it(gd, lang):
     """The notebook's "factor per layer" of the ReLU/Xavier output std, printed with three decimals:
     close to the 1/sqrt(2) = 0.707 that halving the variance predicts."""
-    from actsite.pages.notebook_text import TEXT
+    import re
     std = gd["relu_xavier_std"]
-    assert "{factor:.3f}" in TEXT[lang]["depth_std"]
+    notebook = page_text("notebooks/gradient-depth.py", lang)
+    assert "per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))" in notebook and re.search(r"\{per_layer:\d+\.3f\}", notebook)
     assert f"{(std[-1] / std[0]) ** (1 / 49):.3f}" == "0.697"
 
 
@@ -949,14 +950,15 @@ def test_notebook_relu_he_drift_direction_depends_on_the_draw(gd, lang, wording)
     assert factor(gd["relu_he_std"]) < 1 < factor(layer_gradient_norms("relu", "he", seed=1)["output_std"])
     assert wording in page_text("notebooks/gradient-depth.py", lang)
     try_cell = page_text("notebooks/gradient-depth.py", lang).split("{ #try-this }")[1]
-    assert 'activation, init, seed = "relu", "he", 1' in try_cell and 'say("depth_std"' in try_cell
+    assert 'activation, init, seed = "relu", "he", 1' in try_cell and "per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))" in try_cell
+    assert "g, s = gradient_norms(activation, init, seed=seed)" in try_cell
 
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "Tanh: Xavier nearly flat between 10 to the 2 and 10 to the 3; He falling steadily, by a factor of about 17, "
            "from just above 10 to the 4 at layer 1 to about 10 to the 3 at layer 50"),
     ("zh", "tanh 图：Xavier 那条线几乎水平，位于 10 的 2 次方与 3 次方之间；He 那条从第 1 层略高于 10 的 4 次方"
-           "平稳地下降约 17 倍，降到第 50 层的约 10 的 3 次方")])
+           "平稳地降到约十七分之一，第 50 层约为 10 的 3 次方")])
 def test_alt_text_tanh_lines_xavier_flat_he_falling_steadily_by_about_17(gd, lang, wording):
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
     xavier, he = np.log10(gd["tanh_xavier_grad"]), np.log10(gd["tanh_he_grad"])
@@ -1221,11 +1223,11 @@ def test_initial_gradient_first_layer_3e_minus_6_output_layer_1_1(initial_sigmoi
 # --- what fixed it -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Four ideas above all made very deep networks trainable without the earlier remedy, "
+    ("en", "Four ideas did most to make very deep networks trainable without the earlier remedy, "
            "[layer-wise unsupervised pre-training](relu-sparsity-biology.md#pretraining), in which each layer "
            "was first trained on its own, without labels."),
     ("zh", "早先的办法是[逐层无监督预训练](relu-sparsity-biology.md#pretraining)，即先不用标签把每一层单独训练一遍。"
-           "让很深的网络不必借助它也能训练的，主要有四个办法。")])
+           "让很深的网络不必借助它也能训练，出力最多的是四个办法。")])
 def test_the_four_ideas_are_hedged_and_name_layer_wise_pre_training(lang, wording):
     """Not a complete list: layer-wise pre-training came first, and the linked section describes it."""
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
@@ -1379,6 +1381,7 @@ def test_legends_are_mathematics_only_and_name_the_weight_scale_sigma_w(name):
     assert not any("Var" in s for s in labels)
     if name == "gradient_depth":
         assert all(r"\sigma_w" in s for s in labels) and r"$\sigma_w=0.01$" in labels
+        assert [s.split(",")[0] for s in labels[1:]] == [r"$\mathrm{Xavier}", r"$\mathrm{He}"]   # the rules, named as in the text
 
 
 def test_notebook_article_draw_is_seed_0_and_the_try_cell_starts_from_seed_1(gd):
@@ -1395,7 +1398,7 @@ def test_notebook_article_draw_is_seed_0_and_the_try_cell_starts_from_seed_1(gd)
     assert f"{float(x[0] / x[-1]):.3g}" == f"{float(g[0] / g[-1]):.3g}" and x[0] < 1e-6 * g[0]
     for lang in ("en", "zh"):
         try_cell = page_text("notebooks/gradient-depth.py", lang).split("{ #try-this }")[1]
-        assert 'layer_gradient_norms(activation, "xavier", seed=seed)' in try_cell
+        assert 'gradient_norms(activation, "xavier", seed=seed)' in try_cell
         assert {"en": "runs the same seed-1 draw again\n# with Xavier initialisation",
                 "zh": "再用 Xavier 初始化把种子 1 的这次抽样重跑一遍"}[lang] in try_cell
 
@@ -1466,8 +1469,8 @@ def test_notebook_names_the_three_scales(lang, wording):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "For Xavier and He the measured factor is a little lower.\n# The last three lines apply the two corrections given in\n# [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):"),
-    ("zh", "Xavier 和 He 两行的实测因子略低于预测值。最后三行加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：")])
+    ("en", "For Xavier and He the measured factor is a little lower.\n# The second table applies the two corrections given in\n# [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):"),
+    ("zh", "Xavier 和 He 两行的实测因子略低于预测值。第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：")])
 def test_notebook_points_to_the_corrections_for_xavier_and_he(gd, lang, wording):
     for init in ("xavier", "he"):
         n_var_w = 256 * INIT_STD[init](256) ** 2
@@ -1548,6 +1551,6 @@ def test_the_flat_tanh_xavier_line_is_a_cancellation_not_factors_near_one():
     grow = rms_in[0] / rms_in[-1]
     assert 9 < grow < 10, grow                                                       # "almost tenfold"
     for lang, words in (("en", "That is not because nothing shrinks. The error signal falls about sevenfold"),
-                        ("zh", "但这并不是因为什么都没有缩小：误差信号往下传时缩小了约 7 倍")):
+                        ("zh", "但这并不是因为什么都没有缩小：误差信号往下传时缩小到约七分之一")):
         text = page_text("blog/posts/when-gradients-vanish.md", lang)
         assert words in text and "factors in the product stay near one" not in text and "乘积里的因子都停在 1 附近" not in text

@@ -1,21 +1,19 @@
-"""Notebooks print in the reader's language: one sentence table per language, the same keys and
-placeholders in both, the language taken from the folder the notebook runs in; and the "Rerun
-this" note's command (run a notebook as a script from its folder) works as written."""
+"""Notebooks print in the reader's language, through print() calls whose words are that language's (a
+Chinese notebook's literals are Chinese); the "Rerun this" note's command (run a notebook as a script from its
+folder) works as written; the notebook plugin's settings, output folder and copy button suit the site."""
 from __future__ import annotations
 
 import os
 import re
-import string
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from actsite.pages import notebook_text
-from actsite.pages.notebook_text import NBCONVERT_CONFIG, TEXT, language, words
-from actsite.pages import reader_text
-from actsite.pages.page_pairs import CONTENT, notebook_cells
+from actsite.pages import notebook_text, reader_text
+from actsite.pages.notebook_text import NBCONVERT_CONFIG
+from actsite.pages.page_pairs import CONTENT
 from actsite.pages.reader_text import printed_lines
 from conftest import ROOT
 
@@ -25,28 +23,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 NOTEBOOKS = sorted(p.name for p in (CONTENT["en"] / "notebooks").glob("*.py"))
 
 
-def fields(template):
-    return sorted(name for _, name, _, _ in string.Formatter().parse(template) if name)
-
-
-def test_both_languages_have_the_same_sentences_and_placeholders():
-    assert TEXT["zh"].keys() == TEXT["en"].keys()
-    for key in TEXT["en"]:
-        assert fields(TEXT["zh"][key]) == fields(TEXT["en"][key]), key
-
-
-def test_every_key_a_notebook_uses_exists():
-    used = set()
-    for name in NOTEBOOKS:
-        code = "\n".join(notebook_cells((CONTENT["en"] / "notebooks" / name).read_text(encoding="utf-8"))[1])
-        used |= set(re.findall(r'(?:say|words)\(f?"(\w+)"', code)) - {"act_", "init_", "zigzag_", "dead_header_"}
-    assert used and used <= TEXT["en"].keys()
-
-
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_a_chinese_notebook_prints_no_english_words(name):
-    """A notebook prints through the sentence table, numbers, or literals in its own language: no print() of a
-    Chinese notebook has an English word in it (SGD, an abbreviation the page spells out, aside)."""
+    """No print() of a Chinese notebook has an English word in it (SGD, an abbreviation the page spells out, aside)."""
     printed = printed_lines("zh", f"notebooks/{name}")
     assert [line for line in printed if set(re.findall(r"[A-Za-z]{3,}", line.text)) - {"SGD"}] == []
 
@@ -59,23 +38,12 @@ def test_printed_lines_finds_english_in_a_print_call(tmp_path, monkeypatch):
         (3, "好"), (3, "步数 "), (3, " steps"), (3, "4d")]
 
 
-def test_language_comes_from_the_folder_or_the_environment(tmp_path, monkeypatch):
-    monkeypatch.delenv("ACTSITE_LANG", raising=False)
-    assert language(CONTENT["zh"] / "notebooks") == "zh"
-    assert language(CONTENT["en"] / "notebooks") == "en"
-    monkeypatch.setenv("ACTSITE_LANG", "zh")
-    assert language(tmp_path) == "zh" and bool(HAN.search(words("square_far")))
-    monkeypatch.setenv("ACTSITE_LANG", "fr")
-    with pytest.raises(ValueError, match="ACTSITE_LANG"):
-        language(tmp_path)
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_notebook_runs_as_a_script_from_its_folder_in_its_language(lang):
     """Run from its folder with this interpreter; the "Rerun this" note links to the site's how-to."""
     folder = CONTENT[lang] / "notebooks"
-    for name in ("relu-square", "gradient-depth", "zigzag", "training-speed"):
-        note = (folder / f"{name}.py").read_text(encoding="utf-8")
+    for name in NOTEBOOKS:
+        note = (folder / name).read_text(encoding="utf-8")
         assert "(../how-this-site-is-built.md#run-it)" in note and "make serve" not in note
     assert (folder / "../../../../.venv").resolve() == ROOT / ".venv"
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "scripts")}
@@ -85,47 +53,9 @@ def test_a_notebook_runs_as_a_script_from_its_folder_in_its_language(lang):
 
 
 def test_display_width_counts_a_chinese_character_as_two_columns():
-    from actsite.pages.notebook_text import display_width, pad
-    assert display_width("ReLU") == 4 and display_width("标准差") == 6 and display_width("f′") == 2
-    assert pad("全为正", 8) == "全为正  " and pad("首层", 6, ">") == "  首层"
-
-
-def _columns(line):
-    """The display column at which each run of non-space characters ends."""
     from actsite.pages.notebook_text import display_width
-    return [display_width(m.string[:m.end()]) for m in re.finditer(r"\S+", line)]
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_notebook_tables_line_up_in_both_languages(lang):
-    """Every row of a printed table ends its columns where its header does, in display columns, with
-    the labels the notebooks actually print (the longest are Chinese: 'sigmoid 标准差 0.01')."""
-    from actsite.pages.notebook_text import display_width, sentence
-    labels = [f"{words('act_' + a, lang)} {words('init_' + i, lang)}"
-              for a in ("sigmoid", "tanh", "relu") for i in ("small", "xavier", "he")]
-    first, last, ratio, factor = words("depth_columns", lang).split("|")
-    header = sentence("depth_header", lang, blank="", first=first, last=last, ratio=ratio, factor=factor)
-    rows = [sentence("depth_row", lang, label=label, first=1.74e-66, last=251.0, ratio=6.92e-69, factor=0.0406)
-            for label in labels]
-    assert {display_width(r) for r in rows} == {display_width(header)}
-    assert all(set(_columns(r)[-4:]) <= set(_columns(header)) for r in rows)
-    scale, n_var, predicted, measured = words("depth_sigmoid_columns", lang).split("|")
-    header = sentence("depth_sigmoid_header", lang, scale=scale, n_var=n_var, predicted=predicted, measured=measured)
-    for init in ("small", "xavier", "he"):
-        row = sentence("depth_sigmoid_row", lang, scale=words("init_" + init, lang), n_var=0.0256,
-                       predicted=0.04, measured=0.041)
-        assert display_width(row) == display_width(header) and set(_columns(row)[-3:]) <= set(_columns(header))
-    stds = [sentence("depth_std", lang, key=label, first=0.5, last=0.5, factor=0.5) for label in labels]
-    literal = words("depth_std", lang).split("}", 1)[1].split("{")[0]
-    assert len({display_width(line[:line.index(literal)]) for line in stds}) == 1
-    norms = [sentence("depth_grad_row", lang, label=sentence(key, lang, layer=layer), norm=3.1e-06)
-             for key, layer in (("depth_grad_layer", 1), ("depth_grad_output", 9))]
-    assert len({display_width(line) for line in norms}) == 1             # the nine norms in one column
-
-
-def test_a_label_wider_than_its_field_is_not_cut():
-    from actsite.pages.notebook_text import FORMATTER
-    assert FORMATTER.format("{x:4s}|", x="标准差 0.01") == "标准差 0.01|"
+    assert display_width("ReLU") == 4 and display_width("标准差") == 6 and display_width("f′") == 2
+    assert display_width("全正输入  η") == 11 and display_width("p₁₆(−10)") == 8
 
 
 # --- the notebook plugin's output cache follows the project code the notebooks import ---
@@ -139,15 +69,15 @@ def _notebook(tmp_path, name: str, body: str) -> Path:
 def test_output_cache_is_keyed_on_the_code_the_notebooks_import(tmp_path):
     from actsite.pages.notebook_text import output_cache_dir
     from actsite.sources import content_hash
-    words = _notebook(tmp_path, "a", "from actsite.pages.notebook_text import say\n")
+    words = _notebook(tmp_path, "a", "from actsite.maths.functions import relu\n")
     more = _notebook(tmp_path, "b", "import numpy as np\nfrom actsite.experiments.zigzag import gd_path\n")
     plain = _notebook(tmp_path, "c", "import numpy as np\n")
     assert output_cache_dir("cache", [plain]) == "cache"
     one = output_cache_dir("cache", [words])
     both = output_cache_dir("cache", [words, more])
     settings = NBCONVERT_CONFIG.read_text(encoding="utf-8")
-    assert one == f"cache/{content_hash('actsite.pages.notebook_text', extra=settings)[:16]}"
-    assert both == f"cache/{content_hash('actsite.experiments.zigzag', 'actsite.pages.notebook_text', extra=settings)[:16]}"
+    assert one == f"cache/{content_hash('actsite.maths.functions', extra=settings)[:16]}"
+    assert both == f"cache/{content_hash('actsite.experiments.zigzag', 'actsite.maths.functions', extra=settings)[:16]}"
     assert one != both
 
 

@@ -96,7 +96,10 @@ def test_home_page_links_every_article_in_reading_order(built_site, lang):
     start = [card.xpath(".//strong/a/@href")[0] for card in cards]
     assert [href.rstrip("/").rsplit("/", 1)[1] for href in start] == POST_SLUGS
     assert [card.xpath("string(.//strong)").split(".")[0] for card in cards] == [str(n) for n in range(1, 8)]
-    assert not parse(home).xpath('//h2[@id="start-here"]/following-sibling::ol')
+    assert not parse(home).xpath('//h2[@id="start-here"]/following-sibling::ol[preceding-sibling::h2[1][@id="start-here"]]')
+    # the catalogue's seven pages, under the next heading, are one numbered list 1-7 (not a nested a-g list)
+    catalogue = parse(home).xpath('//h2[@id="tools"]/following-sibling::ol[1]/li')
+    assert len(catalogue) == 7 and not parse(home).xpath('//h2[@id="tools"]/following-sibling::ul/li/ol')
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -7,8 +7,7 @@ Every place a reader reads is checked, each hit named by file and line:
   and each notebook's Markdown cells (through :mod:`actsite.pages.reader_text`, which leaves out
   code, maths, link addresses and reference lists);
 * the generated tables: the reference page's, the gated and output tables, and the glossary itself;
-* what the notebooks print (``actsite.pages.notebook_text`` and the words in their own ``print()``
-  calls), the navigation labels and the blog's
+* what the notebooks print (the words in their ``print()`` calls), the navigation labels and the blog's
   category and tag names (``actsite.pages.taxonomy``).
 
 Then: every glossary link leads to a page and heading that exist in both languages, and the
@@ -22,13 +21,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actsite.pages import gated_table, glossary, low_precision_table, notebook_text, reference_table, taxonomy
+from actsite.pages import gated_table, glossary, low_precision_table, reference_table, taxonomy
 from actsite.pages.page_pairs import CONTENT, DOCS, LANGUAGES
 from actsite.pages.reader_text import Line, markdown_lines, mask, page_lines, printed_lines, reader_pages
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK_TEXT = ROOT / "scripts" / "actsite" / "pages" / "notebook_text.py"
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def rules(lang: str) -> list[tuple[re.Pattern, str, str]]:
@@ -64,14 +61,8 @@ def generated_lines(lang: str) -> dict[str, list[Line]]:
 
 
 def notebook_output_lines(lang: str) -> list[Line]:
-    """Each printed sentence, at its line in notebook_text.py."""
-    source = NOTEBOOK_TEXT.read_text(encoding="utf-8").splitlines()
-    start = next(n for n, line in enumerate(source) if f'"{lang}": {{' in line)
-    lines = []
-    for key, sentence in notebook_text.TEXT[lang].items():
-        number = next((n + 1 for n in range(start, len(source)) if f'"{key}":' in source[n]), 0)
-        lines.append(Line("scripts/actsite/pages/notebook_text.py", number, PLACEHOLDER.sub(" ", sentence)))
-    return lines + [line for page in reader_pages(lang) if page.endswith(".py") for line in printed_lines(lang, page)]
+    """The words each notebook prints, at their line in the notebook."""
+    return [line for page in reader_pages(lang) if page.endswith(".py") for line in printed_lines(lang, page)]
 
 
 def taxonomy_lines(lang: str) -> list[Line]:

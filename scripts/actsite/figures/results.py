@@ -77,8 +77,8 @@ def draw_gradient_depth(fig: Figure, colours: dict) -> dict:
     axes = fig.subplots(1, 3, sharey=True)
     layers = np.arange(1, int(r["depth"]) + 1)
     styles = {"small": (colours["third"], ":"), "xavier": (colours["second"], "--"), "he": (colours["accent"], "-")}
-    labels = {"small": r"$\sigma_w=0.01$", "xavier": r"Xavier, $\sigma_w^2=\frac{2}{n_\mathrm{in}+n_\mathrm{out}}$",
-              "he": r"He, $\sigma_w^2=\frac{2}{n_\mathrm{in}}$"}          # the rules' names, as the text uses them
+    labels = {"small": r"$\sigma_w=0.01$", "xavier": r"$\mathrm{Xavier},\ \sigma_w^2=\frac{2}{n_\mathrm{in}+n_\mathrm{out}}$",
+              "he": r"$\mathrm{He},\ \sigma_w^2=\frac{2}{n_\mathrm{in}}$"}          # the rules' names, as the text uses them
     for ax, act in zip(axes, ("sigmoid", "tanh", "relu")):
         for init, (colour, style) in styles.items():
             ax.semilogy(layers, r[f"{act}_{init}_grad"], style, color=colour, label=labels[init])

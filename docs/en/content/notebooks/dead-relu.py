@@ -3,54 +3,116 @@
 #
 # This notebook belongs to the article
 # [Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md).
-# It first prints the fractions of dead units measured in
-# [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment): a 10-256-256-10 network,
+# It first reruns one of the training runs of
+# [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment), then prints the fractions of
+# dead units measured in all of them. The experiment trains a 10-256-256-10 network:
 # [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps on a synthetic ten-class
 # task, three seeds per learning rate η. A hidden unit counts as dead when its [pre-activation](../glossary.md#pre-activation) (its input to the ReLU) is at most zero on all 4000
 # training points; for Leaky ReLU (ReLU with a slope of 0.01 on the negative side,
 # [defined in the article](../blog/posts/dead-relu-units.md#relu-variants)) the same criterion marks
 # a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are exactly zero.
+#
+# The next cell writes one run out. `voronoi` draws the task's 4000 training points: ten-dimensional standard
+# normal inputs, each labelled with the class of the nearest of 100 random centres, each centre assigned one of the
+# ten classes at random. `MLP.create` builds the network
+# with He initialisation and zero biases, `minibatches` deals the training points out in a new random order on
+# every pass, and `sgd_step` makes one SGD update on one mini-batch. `dead_units` applies the criterion to each
+# hidden layer. The cell trains the ReLU network at η = 1.0 with seed 0 and counts its dead units.
 
 # %%
 import numpy as np
 
-from actsite.experiments import dead_relu
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.mlp import MLP, minibatches
+
+sizes, steps, seeds = (10, 256, 256, 10), 600, (0, 1, 2)
+widths = sizes[1:-1]                                    # the two hidden layers, 256 units each
+
+
+def dead_units(net, X):
+    """Per hidden layer: which units have a pre-activation of at most zero on every row of X."""
+    return [np.all(z <= 0, axis=0) for z in net.hidden_preactivations(X)]
+
+
+def train(activation, lr, seed, check_at=()):
+    """One training run: the trained network, its training points X and labels y, and, at each step
+    listed in check_at, which units of the second hidden layer are dead."""
+    X, y = voronoi(seed=200 + seed)                     # each seed has its own training points,
+    net = MLP.create(sizes, activation, "he", seed=seed)              # its own initial weights
+    batches = minibatches(len(X), 64, np.random.default_rng(seed))    # and its own mini-batch order
+    dead_then = []
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run overflows: see diverged()
+        for step in range(steps + 1):
+            if step in check_at:
+                dead_then.append(dead_units(net, X)[1])
+            if step < steps:
+                batch = next(batches)
+                net.sgd_step(X[batch], y[batch], lr)
+    return net, X, y, np.array(dead_then)
+
+
+def diverged(net):
+    return not all(np.all(np.isfinite(W)) for W in net.weights)
+
+
+names = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
+state = {"relu": "dead", "leaky_relu": "inactive"}
+activation, lr, seed = "relu", 1.0, 0
+run_net, run_X, run_y, _ = train(activation, lr, seed)
+run_first, run_second = dead_units(run_net, run_X)
+print(f"{names[activation]}, η = {lr}, seed {seed}, after {steps} steps")
+print(f"dead units, of {widths[0]} per layer: "
+      f"first layer {run_first.sum()}, second layer {run_second.sum()}")
+print(f"training error: {run_net.error_rate(run_X, run_y):.1%}")
+
+# %% [markdown]
+# Every run behind the article is made the same way: thirty runs, for two activations, five learning rates and
+# three seeds. Rather than train all thirty again, the next cell reads the results saved when they were made, and
+# first checks that the saved run with seed 0 at η = 1.0 is the one above. To rerun any other, call `train`
+# with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is
+# `train("leaky_relu", 0.3, seed=2)`.
+#
+# For each learning rate the table prints, for seeds 0, 1 and 2 in turn, the percentage of each hidden layer
+# that is dead (ReLU) or inactive (Leaky ReLU) after training, then the training error in percent.
+
+# %%
 from actsite.experiments.cache import cached
-from actsite.pages.notebook_text import say, words, yes_no
 
-r = cached("dead_relu")
-widths = dead_relu.SIZES[1:-1]
+saved = cached("dead_relu")      # the thirty runs: dead or inactive fractions and training errors
+i, j = list(saved["learning_rates"]).index(lr), list(saved["seeds"]).index(seed)
+assert np.array_equal(saved[f"{activation}_inactive"][i, j], [run_first.mean(), run_second.mean()])
+assert saved[f"{activation}_error"][i, j] == run_net.error_rate(run_X, run_y)
 
-
-def values(percentages) -> str:
-    return "  ".join(f"{v:4.1f}" for v in percentages)
-
-
-say("dead_setup", sizes="-".join(map(str, dead_relu.SIZES)), steps=dead_relu.STEPS,
-    seeds=words("list_sep").join(map(str, r["seeds"])))
-for key in ("relu", "leaky_relu"):
-    say(f"dead_header_{key}")
-    for i, lr in enumerate(r["learning_rates"]):
-        first, second = 100 * r[f"{key}_inactive"][i, :, 0], 100 * r[f"{key}_inactive"][i, :, 1]
-        error = 100 * r[f"{key}_error"][i]
-        if np.all(np.isnan(error)):
-            say("dead_diverged", lr=str(float(lr)))
+for activation in names:
+    if activation != "relu":
+        print()
+    print(f"{names[activation]}: {state[activation]} units (% of each hidden layer) "
+          f"and training error (%)")
+    print("    η      first layer     second layer   training error")
+    for lr, shares, errors in zip(saved["learning_rates"], saved[f"{activation}_inactive"],
+                                  saved[f"{activation}_error"]):
+        if np.all(np.isnan(errors)):
+            print(f"{lr:5}   diverged in every seed: the weights overflowed")
             continue
-        say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
+        first, second, error = (" ".join(f"{100 * v:4.1f}" for v in column)
+                                for column in (shares[:, 0], shares[:, 1], errors))
+        print(f"{lr:5}   {first:>14}   {second:>14}   {error:>14}")
 
 # %% [markdown]
 # Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of the second layer is dead with ReLU,
 # against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU
 # network diverges. [The article](../blog/posts/dead-relu-units.md#when-they-die) follows these deaths step by step.
 #
-# At initialisation, before any step, almost nothing is dead: the lines below count the dead units
-# of each layer out of 256 (the initial networks are the same for every learning rate).
+# At initialisation, before any step, almost nothing is dead: the next cell builds the three initial networks,
+# which do not depend on the learning rate, and counts the dead units of each layer out of 256.
 
 # %%
-at_init = np.round(np.array(widths) * r["relu_at_init"][0]).astype(int)
-say("dead_header_at_init", units=widths[0])
-for seed, (first, second) in zip(r["seeds"], at_init):
-    say("dead_at_init", seed=seed, first=first, second=second)
+print("dead units at initialisation, of 256 per layer")
+print("seed   first layer   second layer")
+for seed in seeds:
+    X_seed, _ = voronoi(seed=200 + seed)
+    at_init = dead_units(MLP.create(sizes, "relu", "he", seed=seed), X_seed)
+    print(f"{seed:4d} {at_init[0].sum():13d} {at_init[1].sum():14d}")
 
 # %% [markdown]
 # ## One dead unit, built by hand { #notebook-dead-relu-by-hand }
@@ -62,18 +124,21 @@ for seed, (first, second) in zip(r["seeds"], at_init):
 # exactly one unit of the first layer's 256 is then dead.
 
 # %%
-from actsite.experiments.datasets import voronoi
-from actsite.experiments.mlp import MLP, minibatches
+def signed(x, spec):
+    """x formatted with spec, written with a true minus sign (−) rather than a hyphen."""
+    return format(x, spec).replace("-", "−")
+
 
 X, y = voronoi(seed=200)
-net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
+net = MLP.create(sizes, "relu", "he", seed=0)
 unit = 7
 z = net.hidden_preactivations(X)[0][:, unit]
 net.biases[0][unit] -= z.max() + 1.0
 z = net.hidden_preactivations(X)[0][:, unit]
-say("dead_largest_z", unit=unit, z=z.max())
-dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).astype(int)
-say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
+print(f"largest pre-activation of unit {unit} over the data: {signed(z.max(), '.3f')}")
+first, second = dead_units(net, X)
+print(f"dead units, of {widths[0]} per layer: "
+      f"first layer {first.sum()}, second layer {second.sum()}")
 
 # %% [markdown]
 # Unit 7 is the unit $j = 7$ of [the article's sums](../blog/posts/dead-relu-units.md#dead-relu) for
@@ -86,9 +151,14 @@ say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
 incoming, bias, outgoing = grads_W[0][:, unit], grads_b[0][unit], grads_W[1][unit]
-say("dead_grads", unit=unit, w=np.abs(incoming).max(), b=bias, out=np.abs(outgoing).max())
+live_in, live_bias, live_out = grads_W[0][:, unit - 1], grads_b[0][unit - 1], grads_W[1][unit - 1]
+rows = {"largest |incoming-weight gradient|": (np.abs(incoming).max(), np.abs(live_in).max()),
+        "bias gradient": (bias, live_bias),
+        "largest |outgoing-weight gradient|": (np.abs(outgoing).max(), np.abs(live_out).max())}
+print(f"dead unit {unit}   live unit {unit - 1}")
+for label, (dead, live) in rows.items():
+    print(f"{dead:11g} {signed(live, '13.4f')}   {label}")
 assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
-say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
 # %% [markdown]
 # Because the unit is in the first layer, its inputs are the fixed data, and plain SGD can
@@ -99,48 +169,59 @@ say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
 other_before = net.weights[0][:, unit - 1].copy()
 batches = minibatches(len(X), 64, np.random.default_rng(0))
-steps = 100
-for _ in range(steps):
-    idx = next(batches)
-    net.sgd_step(X[idx], y[idx], 1.0)
-say("dead_unchanged", unit=unit, steps=steps, same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
-say("dead_live_moved", unit=unit - 1, distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
-say("dead_still", unit=unit, dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
+for _ in range(100):
+    batch = next(batches)
+    net.sgd_step(X[batch], y[batch], 1.0)
+same = np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before
+moved = np.linalg.norm(net.weights[0][:, unit - 1] - other_before)
+still_dead = bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))
+print("after 100 SGD steps at η = 1.0:")
+print(f"  unit {unit}'s weights and bias unchanged, bit for bit: {'yes' if same else 'no'}")
+print(f"  live unit {unit - 1}'s incoming weights moved by {moved:.3f} (Euclidean distance)")
+print(f"  unit {unit} still dead (pre-activation ≤ 0 on every training point): "
+      f"{'yes' if still_dead else 'no'}")
 
 # %% [markdown]
 # A unit of the second layer is different: its inputs are the outputs of the first layer, which
-# keep changing. In [the article's step-by-step runs](../blog/posts/dead-relu-units.md#when-they-die)
-# at learning rate 1.0, many second-layer units that were dead at some checked step were alive at the end:
+# keep changing. [The article's step-by-step runs](../blog/posts/dead-relu-units.md#when-they-die) replay the
+# trainings and check which units are dead at every step up to 20, then every 5 steps up to 100 and every 10 after
+# that. The next cell trains the three networks at learning rate 1.0 again, checking in the same way, and counts the
+# second-layer units that were dead at some checked step and alive at the end: there are many.
 
 # %%
-history = cached("dead_relu_steps")
-for seed, revived, ever in zip(history["seeds"], history["revived"][0], history["ever_dead"][0]):
-    say("dead_revived", lr=str(float(history["rates"][0])), seed=seed, revived=revived, ever=ever,
-        last=int(history["steps"][-1]))
+checked = sorted({*range(21), *range(25, 101, 5), *range(110, steps + 1, 10)})
+print("second-layer units at η = 1.0")
+print(f"seed   dead at some checked step   of those, alive at step {steps}")
+for seed in seeds:
+    _, _, _, dead_then = train("relu", 1.0, seed, check_at=checked)
+    ever = dead_then.any(axis=0)
+    revived = ever & ~dead_then[-1]
+    print(f"{seed:4d} {ever.sum():27d} {revived.sum():29d}")
 
 # %% [markdown]
 # ## Try this { #try-this }
 #
-# The first table has no row for η = 0.5. Set the learning rate below to 0.5 and rerun the cell (to
-# run it, see [Rerun this](#rerun-this)), but first guess what share of the second layer will die: in
-# that table seed 0 lost 2.3% of it at 0.3 and 40.6% at 1.0. The cell trains the article's
-# network once (seed 0, 600 steps) and counts the dead units of the second layer. Then set
-# `activation` to `"leaky_relu"`: at 1.0 the cell counts inactive units, which still receive
-# gradient; at 2.0 the run diverges, and the cell says so.
+# The first table has no row for η = 0.5. In that table seed 0 lost 2.3% of the second layer at 0.3 and 40.6%
+# at 1.0: before you run anything, guess what share it loses at 0.5. Then set the learning rate below to 0.5 and
+# rerun the cell (to run it, see [Rerun this](#rerun-this)); it trains the article's network once (seed 0, 600
+# steps) and counts the dead units of the second layer. Then set `activation` to `"leaky_relu"`: at 1.0 the cell
+# counts inactive units, which still receive gradient; at 2.0 the run diverges, and the cell says so.
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"
-trained_net, X_seed, _, _ = dead_relu.trained(activation, lr, seed)
-if not all(np.all(np.isfinite(W)) for W in trained_net.weights):
-    say("dead_try_diverged", lr=str(float(lr)), seed=seed, steps=dead_relu.STEPS)
+try_net, try_X, _, _ = train(activation, lr, seed)
+if diverged(try_net):
+    print(f"{names[activation]}, η = {lr}, seed {seed}: diverged, the weights overflowed")
 else:
-    dead_now = int(round(widths[1] * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
-    say("dead_try" if activation == "relu" else "dead_try_inactive", lr=str(float(lr)), seed=seed,
-        dead=dead_now, units=widths[1], steps=dead_relu.STEPS, share=100 * dead_now / widths[1])
+    count = dead_units(try_net, try_X)[1].sum()
+    print(f"{names[activation]}, η = {lr}, seed {seed}: of the {widths[1]} second-layer units, "
+          f"{count} are {state[activation]} ({count / widths[1]:.1%})")
 
 # %% [markdown]
-# Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%), between the
-# two: for this seed the deaths grow over the range 0.3 to 1.0 rather than switching on at one rate.
+# ??? note "Answer"
+#
+#     Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%),
+#     between the two. For this seed the deaths grow over the range 0.3 to 1.0 rather than switching on at one rate.
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

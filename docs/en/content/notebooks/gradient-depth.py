@@ -2,7 +2,7 @@
 # # Notebook: gradients through a 50-layer stack { #notebook-gradient-depth }
 #
 # How much gradient reaches the first layer of a 50-layer stack, and what decides it? This notebook
-# prints the numbers behind the article
+# computes the numbers behind the article
 # [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md).
 #
 # A bias-free stack of 50 layers, each
@@ -11,8 +11,18 @@
 # every layer, for sigmoid, tanh and ReLU under three weight scales at initialisation: a small one ($\sigma_w = 0.01$),
 # Xavier initialisation ($\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He initialisation ($\sigma_w^2 = 2/n$).
 #
-# The last column, "factor per layer", is
-# $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: how much the weight gradient changes
+# The next cell writes the experiment out. On the forward pass, layer $l$ computes the pre-activations
+# $z_l = W_l h_{l-1}$ and its output $h_l = f(z_l)$, starting from the inputs $h_0$ (each row of `h` is one input,
+# so the code writes `h @ W.T`). The backward pass applies the chain rule from the top down: the error signal
+# $\delta_l = \partial L / \partial z_l$ is the gradient arriving from above times $f'(z_l)$, the weight gradient
+# is $\partial L / \partial W_l = \delta_l h_{l-1}^{\top}$ summed over the batch, and $W_l^{\top} \delta_l$ goes down
+# to the layer below. The cell records the Frobenius norm of each $\partial L / \partial W_l$ (the square root of
+# the sum of its squared entries) and the standard deviation of each layer's output $h_l$ over all its units and
+# inputs. One random generator, seeded with 0, draws the 50 weight matrices, then the inputs, then the gradient at
+# the top, so every scale multiplies the same random numbers by its own $\sigma_w$.
+#
+# For each of the nine runs the table prints the gradient norm at layers 1 and 50, their ratio, and the "factor
+# per layer" $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: how much the weight gradient changes
 # from one layer to the next, on average (a geometric mean over the 49 steps). It combines two changes: that of the error
 # signal on its way down and that of the layer's input on the forward pass.
 # The last cells turn to the article's deep sigmoid classifier, still at its random initial weights.
@@ -20,30 +30,59 @@
 # %%
 import numpy as np
 
-from actsite.experiments.datasets import voronoi
-from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
-from actsite.experiments import gradient_depth, stalled_layers
-from actsite.experiments.cache import cached
-from actsite.experiments.init_spread import next_variance
-from actsite.maths.functions import sigmoid_prime
-from actsite.maths.gaussian import gaussian_expectation
-from actsite.experiments.mlp import MLP
-from actsite.pages.notebook_text import say, sentence, words
+from actsite.maths.functions import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
 
-r = cached("gradient_depth")
-depth, width = int(r["depth"]), 256
-say("depth_setup", depth=depth, width=width,
-    stds=words("list_sep").join(words("depth_std_item").format(
-        std=INIT_STD[init](width), label=words("init_" + init))
-        for init in INIT_STD))
-first, last, ratio, factor = words("depth_columns").split("|")
-say("depth_header", blank="", first=first, last=last, ratio=ratio, factor=factor)
-for act in gradient_depth.ACTIVATIONS:
-    for init in INIT_STD:
-        g = r[f"{act}_{init}_grad"]
-        factor = (g[0] / g[-1]) ** (1 / (depth - 1))
-        say("depth_row", label=f"{words('act_' + act)} {words('init_' + init)}",
-            first=g[0], last=g[-1], ratio=g[0] / g[-1], factor=factor)
+depth, width, batch = 50, 256, 64
+activations = {"sigmoid": (sigmoid, sigmoid_prime), "tanh": (tanh, tanh_prime),
+               "relu": (relu, relu_prime)}
+weight_std = {"small": 0.01, "xavier": np.sqrt(2 / (width + width)), "he": np.sqrt(2 / width)}
+
+
+def gradient_norms(activation, init, seed=0):
+    """The Frobenius norm of dL/dW_l and the standard deviation of h_l, for l = 1, ..., depth."""
+    f, f_prime = activations[activation]
+    rng = np.random.default_rng(seed)
+    weights = [rng.normal(0.0, weight_std[init], size=(width, width)) for _ in range(depth)]
+    h = rng.normal(size=(batch, width))                  # the inputs h_0, one per row
+    grad_h = rng.normal(size=(batch, width))             # dL/dh_50, the gradient at the top
+    inputs, z, output_std = [], [], []
+    for W in weights:                                    # forward: z_l = W_l h_(l-1), h_l = f(z_l)
+        inputs.append(h)
+        z.append(h @ W.T)
+        h = f(z[-1])
+        output_std.append(h.std())
+    grad_norm = np.empty(depth)
+    for i in reversed(range(depth)):                     # backward, from the top layer down
+        delta = grad_h * f_prime(z[i])                   # the error signal dL/dz
+        grad_norm[i] = np.linalg.norm(delta.T @ inputs[i])   # dL/dW, summed over the batch
+        grad_h = delta @ weights[i]                      # W^T delta: dL/dh of the layer below
+    return grad_norm, np.array(output_std)
+
+
+def factor(g):
+    """(first / last) ** (1/49): the average change from one layer to the next."""
+    return (g[0] / g[-1]) ** (1 / (depth - 1))
+
+
+names = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
+         "small": "small scale", "xavier": "Xavier", "he": "He"}
+header = "   layer 1   layer 50  first/last  factor per layer"
+
+
+def print_row(g, label):
+    print(f"{g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor(g):17.4f}   {label}")
+
+
+grad, output_std = {}, {}
+for act in activations:
+    for init in weight_std:
+        grad[act, init], output_std[act, init] = gradient_norms(act, init)
+
+stds = ", ".join(f"{weight_std[i]:.3g} ({names[i]})" for i in weight_std)
+print(f"weight standard deviation: {stds}")
+print(header)
+for act, init in grad:
+    print_row(grad[act, init], f"{names[act]} {names[init]}")
 
 # %% [markdown]
 # The sigmoid's gradient shrinks at every scale, by a factor between 0.04 and 0.32 per layer. For tanh
@@ -51,44 +90,57 @@ for act in gradient_depth.ACTIVATIONS:
 # grows 17.5-fold towards the input); the small scale leaves every layer's gradient
 # near $2 \times 10^{-36}$ (tanh) or between $2 \times 10^{-44}$ and $5 \times 10^{-44}$ (ReLU).
 # For ReLU all three scales give the same ratio, for the reason the article gives in
-# [Measuring it in a 50-layer network](../blog/posts/when-gradients-vanish.md#measured-depth): going
-# from He to Xavier multiplies every layer's gradient by the same $2^{-49/2}$.
+# [Measuring it in a 50-layer network](../blog/posts/when-gradients-vanish.md#measured-depth): ReLU is positively
+# homogeneous, $\max(0, cx) = c \max(0, x)$ for every $c > 0$. Multiplying every weight by $c$ therefore multiplies
+# the output of layer $l - 1$ by $c^{l-1}$ and the error signal $\delta_l$ by $c^{50-l}$, and so every layer's weight
+# gradient by the same $c^{49}$. Going from He to Xavier is $c = 1/\sqrt{2}$: it multiplies every layer's gradient by
+# $2^{-49/2}$. The next cell prints that number and the ratio of the Xavier run's gradient to the He run's, layer by
+# layer, smallest and largest; set `scale` to `"small"` to compare the small scale with He instead.
 
 # %%
-say("depth_power", value=2 ** (-49 / 2))
-ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
-say("depth_xavier_he", low=ratio.min(), high=ratio.max())
+print(f"2^(−49/2) = {2 ** (-49 / 2):.3e}")
+scale, base = "xavier", "he"
+ratio = grad["relu", scale] / grad["relu", base]
+print(f"{names[scale]} / {names[base]}, layer by layer: "
+      f"smallest {ratio.min():.6e}, largest {ratio.max():.6e}")
 
 # %% [markdown]
 # The variance argument predicts a backward factor of $\sqrt{n\sigma_w^2}/4$ per layer, with
 # $\sigma_w^2$ the weights' variance, for the sigmoid near zero, where its mean squared slope $\mathbb{E}[f'^2]$ is about $1/16$.
-# The table compares it with the measured factor. For Xavier and He the measured factor is a little lower.
-# The last three lines apply the two corrections given in
+# The first table compares it with the measured factor. For Xavier and He the measured factor is a little lower.
+# The second table applies the two corrections given in
 # [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):
 # $\mathbb{E}[f'^2]$ taken, instead of at zero, at the fixed point $q^*$ of the forward recursion
 # $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ (the pre-activation variance that one layer maps to itself, which the code reaches by applying `next_variance`, one layer of the recursion, 100 times), and the factor
-# $2^{1/49}$ for the larger input to layer 1. Each corrected prediction comes within 0.5% of the measured factor.
+# $2^{1/49}$ for the larger input to layer 1. `next_variance("sigmoid", n_var_w, q)` computes
+# $n\sigma_w^2\,\mathbb{E}[f(z)^2]$ with $f$ the sigmoid and $z$ normal with mean 0 and variance $q$, and
+# `gaussian_expectation(g, q)` the mean $\mathbb{E}[g(z)]$ over the same distribution, both by numerical
+# integration. Each corrected prediction comes within 0.5% of the measured factor.
 
 # %%
-scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
-say("depth_sigmoid_header", scale=scale, n_var=n_var, predicted=predicted, measured=measured)
-for init in INIT_STD:
-    n_var_w = width * INIT_STD[init](width) ** 2
-    g = r[f"sigmoid_{init}_grad"]
-    say("depth_sigmoid_row", scale=f"{words('act_sigmoid')} {words('init_' + init)}", n_var=n_var_w, predicted=np.sqrt(n_var_w) / 4,
-        measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
-for init in INIT_STD:
-    n_var_w, q = width * INIT_STD[init](width) ** 2, 1.0
+from actsite.experiments.init_spread import next_variance
+from actsite.maths.gaussian import gaussian_expectation
+
+print("  n σ_w²   predicted   measured")
+for init in weight_std:
+    n_var_w = width * weight_std[init] ** 2
+    g = grad["sigmoid", init]
+    print(f"{n_var_w:8.4g} {np.sqrt(n_var_w) / 4:11.3f} {factor(g):10.3f}   {names[init]}")
+print()
+print("      q*   E[f′²] at q*   corrected   measured")
+for init in weight_std:
+    n_var_w, q = width * weight_std[init] ** 2, 1.0
     for _ in range(100):
         q = next_variance("sigmoid", n_var_w, q)
     slope = gaussian_expectation(lambda z: sigmoid_prime(z) ** 2, q)
-    g = r[f"sigmoid_{init}_grad"]
-    say("depth_sigmoid_corrected", scale=f"{words('act_sigmoid')} {words('init_' + init)}", q=q, slope=slope,
-        corrected=np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1)), measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
+    corrected = np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1))
+    g = grad["sigmoid", init]
+    print(f"{q:8.4f} {slope:14.4f} {corrected:11.4f} {factor(g):10.4f}   {names[init]}")
 
 # %% [markdown]
 # The forward pass shows the same products, in the standard deviation of each layer's outputs $h_l$
-# over all units and inputs (printed below as "output std"). With Xavier initialisation the ReLU activations shrink by a factor
+# over all units and inputs, which the next cell prints for layers 1 and 50, with its factor per layer
+# $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$. With Xavier initialisation the ReLU activations shrink by a factor
 # of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
 # activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He initialisation the tanh outputs
 # settle at the forward recursion's fixed point (pre-activation variance 0.62, so a
@@ -98,36 +150,48 @@ for init in INIT_STD:
 # here the outputs shrink, while with seed 1, in [Try this](#try-this) below, they grow.
 
 # %%
+print("standard deviation of each layer's output")
+print(" layer 1   layer 50   factor per layer")
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
-    std = r[f"{act}_{init}_std"]
-    say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
+    s = output_std[act, init]
+    per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))
+    print(f"{s[0]:8.3g} {s[-1]:10.3g} {per_layer:18.3f}   {names[act]} {names[init]}")
 
 # %% [markdown]
 # Finally, the deep sigmoid classifier of the article's section
 # [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers): 10 inputs,
 # eight hidden layers of 64 units, 10 outputs, Xavier initialisation. Here it is still at its random
-# initial weights. For each hidden layer we take
+# initial weights. `voronoi` draws its 4000 training points: standard normal inputs in 10 dimensions, each
+# labelled with the class of the nearest of 100 random centres (10 classes in all). `MLP` is a plain fully connected network with
+# biases; `forward` returns every layer's pre-activations and outputs, and `loss_and_grads` the cross-entropy loss
+# and its exact gradients. For each hidden layer we take
 # the standard deviation of every unit's output across the 4000 training points and average it over
 # the units: how different the layer's outputs are for different inputs. From the second layer on,
 # the number after × is the factor by which this spread changed from the layer below: about a
-# quarter at every layer.
+# quarter at every layer. Then come the gradient norms of the nine weight matrices.
 
 # %%
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.mlp import MLP
+
 X, y = voronoi(seed=400)
-net = MLP.create(stalled_layers.SIZES, "sigmoid", "xavier", seed=stalled_layers.SEED)
+net = MLP.create((10,) + (64,) * 8 + (10,), "sigmoid", "xavier", seed=0)
 _, hs = net.forward(X)
-spread = np.array([h.std(axis=0).mean() for h in hs[1:]])
+spread = [h.std(axis=0).mean() for h in hs[1:]]
+print("hidden layer   mean output   spread across inputs")
 for layer, (h, s) in enumerate(zip(hs[1:], spread), start=1):
-    change = "" if layer == 1 else sentence("depth_change", factor=s / spread[layer - 2])
-    say("depth_layer", layer=layer, mean=h.mean(), spread=s, change=change)
+    change = "" if layer == 1 else f"   ×{s / spread[layer - 2]:.3f}"
+    print(f"{layer:12d} {h.mean():13.3f} {s:22.2e}{change}")
 
 _, grads_W, _ = net.loss_and_grads(X, y)
-say("depth_grad_norms")
+print()
+print("layer   gradient norm of its weight matrix")
 for layer, g in enumerate(grads_W, start=1):
-    label = sentence("depth_grad_output" if layer == len(grads_W) else "depth_grad_layer", layer=layer)
-    say("depth_grad_row", label=label, norm=np.linalg.norm(g))
+    note = "   output layer" if layer == len(grads_W) else ""
+    print(f"{layer:5d}   {np.linalg.norm(g):.1e}{note}")
 share = np.bincount(y).max() / len(y)
-say("depth_common_class", share=share, error=1 - share)
+print(f"most common class: {share:.1%} of the points, "
+      f"so always answering it gives an error of {1 - share:.3f}")
 
 # %% [markdown]
 # The first layer's gradient, about $3 \times 10^{-6}$, is about 1/370,000 of the output layer's.
@@ -147,15 +211,14 @@ say("depth_common_class", share=share, error=1 - share)
 
 # %%
 activation, init, seed = "relu", "he", 1
-run = layer_gradient_norms(activation, init, seed=seed)
-g, std = run["grad_norm"], run["output_std"]
-say("depth_try", label=f"{words('act_' + activation)} {words('init_' + init)}", seed=seed,
-    first=g[0], last=g[-1], ratio=g[0] / g[-1])
-other = layer_gradient_norms(activation, "xavier", seed=seed)["grad_norm"]
-say("depth_try", label=f"{words('act_' + activation)} {words('init_xavier')}", seed=seed,
-    first=other[0], last=other[-1], ratio=other[0] / other[-1])
-say("depth_std", key=f"{words('act_' + activation)} {words('init_' + init)}", first=std[0], last=std[-1],
-    factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
+g, s = gradient_norms(activation, init, seed=seed)
+g_xavier, _ = gradient_norms(activation, "xavier", seed=seed)
+per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))
+print(header)
+print_row(g, f"{names[activation]} {names[init]}, seed {seed}")
+print_row(g_xavier, f"{names[activation]} {names['xavier']}, seed {seed}")
+print(f"standard deviation of the output: layer 1 {s[0]:.3g}, layer 50 {s[-1]:.3g}, "
+      f"factor per layer {per_layer:.3f}")
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -19,7 +19,17 @@
 # %%
 import numpy as np
 
-from actsite.pages.notebook_text import say
+SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def sub(n):
+    """n in subscript digits, as in p₁₆."""
+    return str(n).translate(SUBSCRIPT)
+
+
+def signed(x, spec="g"):
+    """x formatted by spec, with a true minus sign: −2, not -2."""
+    return format(x, spec).replace("-", "−")
 
 
 def g(x):
@@ -40,9 +50,10 @@ def p(n, x):
 
 
 bias, switch_on, outgoing = weights(4)
-say("square_bias", n=4, bias=bias)
+print(f"p{sub(4)}: output bias {bias:g}")
+print("switches on at x   outgoing weight")
 for s, w in zip(switch_on, outgoing):
-    say("square_unit", switch=s, weight=w)
+    print(f"{signed(s):>16}   {signed(w):>15}")
 
 # %% [markdown]
 # With $\delta = 1$, the unit at −2 sets the first slope to −3 and each of the others adds 2, so the
@@ -57,7 +68,8 @@ for s, w in zip(switch_on, outgoing):
 x = np.linspace(-2, 2, 2**17 + 1)
 for n in (2, 4, 8, 16, 32, 64, 128):
     error = np.max(np.abs(p(n, x) - x**2))
-    say("square_row", n=n, error=error, scaled=error * n * n)
+    scaled = error * n * n
+    print(f"n = {n:3d}   largest error = {error:.6f}   error × n² = {scaled:.4f}")
 
 # %% [markdown]
 # Every row gives exactly 4 in the last column: the bound $4/n^2$ is reached at each midpoint, so
@@ -70,7 +82,10 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 # %%
 for n in (16, 64):
     for x_far in (10.0, -10.0):
-        say("square_far", n=n, x=x_far, value=p(n, x_far), error=abs(p(n, x_far) - x_far**2))
+        value = p(n, x_far)
+        miss = abs(value - x_far**2)
+        label = f"p{sub(n)}({signed(x_far)})"
+        print(f"{label:8} = {value:4.1f}, misses x² by {miss:4.1f}")
 
 # %% [markdown]
 # Almost nothing. Right of 2 every unit is on, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
@@ -85,7 +100,8 @@ for n in (16, 64):
 
 # %%
 n = 10
-say("square_try", n=n, error=np.max(np.abs(p(n, x) - x**2)))
+error = np.max(np.abs(p(n, x) - x**2))
+print(f"n = {n}: largest error on [−2, 2] = {error:.6f}")
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -2,120 +2,200 @@
 # # Notebook: ReLU against tanh, steps to 25% error { #notebook-training-speed }
 #
 # Does ReLU reach a training error of 25% in fewer steps than tanh, and does its lead hold at every
-# learning rate? The task is synthetic:
-# 4000 points drawn from a 10-dimensional standard normal distribution, each labelled with the class
-# of the nearest of 100 random centres, where each centre was given one of 10 classes at random.
+# learning rate? The section [Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) of the article
+# *ReLU, sparse codes and the brain: which of the three stories holds up?* asks it of a small network, taking the
+# question and the 25% target from
+# [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html),
+# and sums up its runs in one table. This notebook shows how one of those runs is made, prints every seed behind the
+# table, and then asks why ReLU falls behind at $\eta = 0.3$.
 #
-# A 10-128-128-128-10 network (ReLU with
-# [He](../blog/posts/initialisation.md#he) initialisation, tanh with
-# [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent
-# (SGD) with [mini-batches](../glossary.md#mini-batch) of 128 and [momentum](../glossary.md#momentum) 0.9, which carries most of each update into the next.
-# The grid of learning rates η is 0.01, 0.03 and 0.1, with three seeds at each rate; each seed draws its own data
-# set, initial weights and batch order.
+# The task is synthetic: 4000 points drawn from a 10-dimensional standard normal distribution, each labelled with the
+# class of the nearest of 100 random centres, where each centre was given one of 10 classes at random. A
+# 10-128-128-128-10 network (ReLU with [He](../blog/posts/initialisation.md#he) initialisation, tanh with
+# [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent (SGD) with
+# [mini-batches](../glossary.md#mini-batch) of 128 and [momentum](../glossary.md#momentum) 0.9, which carries most of
+# each update into the next. Every 25 steps (one step is one SGD update on one mini-batch) the error is measured on
+# the whole training set, and a run's count is the step of the first of these checks at which the error is at most 25%.
 #
-# The training error is checked every 25 steps (one step is one SGD update on one mini-batch), and we
-# record the first check at which it is at most 25%.
-# That is the training error at which
-# [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)
-# timed ReLU against tanh in one four-layer convolutional network on CIFAR-10, and found the ReLU
-# version six times faster. This notebook prints the numbers behind the section
-# [Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) of the article
-# *ReLU, sparse codes and the brain: which of the three stories holds up?*
-# Its last part asks why ReLU falls behind at η = 0.3: it counts dead units and tests momentum.
+# The next cell writes this out. `MLP` is a small numpy network: `MLP.create` draws the initial weights at the given
+# scale, `sgd_step` makes one SGD update with momentum on a mini-batch, and `error_rate` is the share of points
+# classified wrongly; `minibatches` deals the points out in a new random order on every pass.
 
 # %%
-from actsite.experiments import training_speed
-from actsite.experiments.cache import cached
-from actsite.pages.notebook_text import say, words
+from actsite.experiments.mlp import MLP, minibatches
 
 import numpy as np
 
-r = cached("training_speed")
-say("speed_setup", sizes="-".join(map(str, training_speed.SIZES)), every=int(r["every"]))
-for i, lr in enumerate(r["learning_rates"]):
-    for j, seed in enumerate(r["seeds"]):
-        relu_t, tanh_t = r["reach_relu"][i, j], r["reach_tanh"][i, j]
-        say("speed_row", lr=lr, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
+sizes = (10, 128, 128, 128, 10)
+activations = ("relu", "tanh")
+init = {"relu": "he", "tanh": "lecun"}
+name = {"relu": "ReLU", "tanh": "tanh"}          # as the output writes them
+seeds, every, target = (0, 1, 2), 25, 0.25
+
+
+def nearest_centre_task(seed):
+    """4000 standard normal points in 10 dimensions, each with the class of the nearest of 100 random centres."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(100, 10))
+    centre_class = rng.integers(10, size=100)
+    X = rng.normal(size=(4000, 10))
+    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
+    return X, centre_class[nearest]
+
+
+def error_curve(activation, lr, seed, steps, stop_at_target=False):
+    """The training error before training and after every 25th step."""
+    X, y = nearest_centre_task(seed=100 + seed)
+    net = MLP.create(sizes, activation, init[activation], seed=seed)
+    batches = minibatches(len(X), 128, np.random.default_rng(seed))
+    errors = [net.error_rate(X, y)]
+    for step in range(1, steps + 1):
+        batch = next(batches)
+        net.sgd_step(X[batch], y[batch], lr, momentum=0.9)
+        if step % every == 0:
+            errors.append(net.error_rate(X, y))
+            if stop_at_target and errors[-1] <= target:
+                break
+    return np.array(errors)
+
+
+def steps_to_target(curve):
+    """The step of the first check at which the error is at most 25% (infinite if there is none)."""
+    hits = np.flatnonzero(curve <= target)
+    return every * hits[0] if hits.size else np.inf
+
 
 # %% [markdown]
-# ReLU reaches 25% first at each of the three rates above and in every seed, except for one tie at η = 0.1.
-# [The article](../blog/posts/relu-sparsity-biology.md#training-speed) summarises each learning rate by $\rho$, the median over the three seeds of tanh's
-# step counts divided by the median of ReLU's (so $\rho > 1$ means ReLU got there first), and, as
-# Krizhevsky et al. did in their Figure 1, also compares each activation at its best learning rate. ReLU's lead shrinks as
-# the rate grows, from $\rho = 2.15$ at η = 0.01 to 1.20 at η = 0.1. Both activations do best at η = 0.1; at
-# [η = 0.3, run below](#beyond-the-grid), both are slower, so η = 0.1 is also the best of all four rates.
+# One run of each activation, both with seed 0 at $\eta = 0.03$ for 1000 steps. The cell prints the training error
+# every 100 steps, and the step at which each run first reaches 25%:
 
 # %%
-relu_median = np.median(r["reach_relu"], axis=1)
-tanh_median = np.median(r["reach_tanh"], axis=1)
-for lr, a, b in zip(r["learning_rates"], relu_median, tanh_median):
-    say("speed_median", lr=lr, relu=a, tanh=b, rho=b / a)
-best_relu, best_tanh = relu_median.min(), tanh_median.min()
-say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
+curve = {activation: error_curve(activation=activation, lr=0.03, seed=0, steps=1000)
+         for activation in activations}
+print("step", *(f"{name[activation]:>6}" for activation in activations), sep="  ")
+for k in range(0, 41, 4):
+    print(f"{every * k:4d}", *(f"{curve[activation][k]:6.3f}" for activation in activations), sep="  ")
+for activation in activations:
+    print(f"{name[activation]:4}  first at most 25% after {steps_to_target(curve[activation])} steps")
 
 # %% [markdown]
-# So, best rate against best rate, ReLU is about 1.2 times as fast as tanh here, against six times in Krizhevsky et al.'s
-# convolutional network, and at η = 0.3 tanh is the faster; [the article](../blog/posts/relu-sparsity-biology.md#training-speed)
-# weighs the gap.
+# The article's figure comes from runs made by this same function, `error_curve`. They form a grid: both activations at
+# $\eta = 0.01$, 0.03 and 0.1, with seeds 0, 1 and 2 at each rate, each run stopping at the first check at 25% or
+# after 2000 steps (at $\eta = 0.03$ they run all 1000 steps, for the article's error curves). Each seed draws its own
+# data set, initial weights and batch order. Rather than train all eighteen again, the next cell reads the results
+# saved when they were made: `cached` returns those results, and trains the runs again only if the code that makes
+# them has changed since. Its first line checks that the saved curves of seed 0 at $\eta = 0.03$ are the two runs
+# above. To rerun any other, call `error_curve` with its activation, $\eta$ and seed; the run of tanh with seed 2 at
+# $\eta = 0.1$, for example, is `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`.
 #
-# The full error curves, 1000 steps long, are recorded at η = 0.03, the rate of
-# the article's error-curve figure. Where does the median curve of each activation first reach 25%?
+# For each rate the cell prints each seed's steps to 25% and their ratio, tanh's over ReLU's, and then the medians
+# over the three seeds; their ratio is $\rho$, which the article's table lists ($\rho > 1$ means ReLU got there
+# first). The last row sets each activation at its best rate of the three against the other.
 
 # %%
-for key in ("relu", "tanh"):
-    curve = np.median(r[f"curve_{key}"], axis=0)
-    say("speed_curve", key=words("act_" + key), reach=training_speed.steps_to_target(curve), error=curve[-1])
+from actsite.experiments.cache import cached
+
+grid = cached("training_speed")          # steps to 25% of every run, and the full curves at η = 0.03
+difference = max(np.abs(grid[f"curve_{activation}"][0] - curve[activation]).max() for activation in activations)
+print(f"saved curves of seed 0 at η = 0.03 against the two runs above, largest difference: {difference:g}")
+
+
+def show(label, steps):
+    """One row: its label, each activation's steps to 25%, and their ratio, tanh's over ReLU's."""
+    ratio = steps["tanh"] / steps["relu"]
+    print(label, *(f"{name[activation]} {steps[activation]:5.0f}" for activation in activations),
+          f"ratio {ratio:.2f}", sep="   ")
+
+
+median = {activation: np.median(grid[f"reach_{activation}"], axis=1) for activation in activations}
+for i, lr in enumerate(grid["learning_rates"]):
+    for j, seed in enumerate(grid["seeds"]):
+        show(f"η = {lr:<4g}  seed {seed}",
+             {activation: grid[f"reach_{activation}"][i, j] for activation in activations})
+    show(f"η = {lr:<4g}  median", {activation: median[activation][i] for activation in activations})
+show("best rate against best rate", {activation: median[activation].min() for activation in activations})
 
 # %% [markdown]
+# ReLU reaches 25% first in every run of the grid but one, a tie at $\eta = 0.1$. Its lead shrinks as the rate grows,
+# from $\rho = 2.15$ at $\eta = 0.01$ to 1.20 at $\eta = 0.1$, the best of the three rates for both activations, so,
+# best against best, ReLU is 1.2 times as fast here, against six times in Krizhevsky et al.'s convolutional network.
+# At [$\eta = 0.3$, run below](#beyond-the-grid), both are slower, so $\eta = 0.1$ is also the best of all four rates.
+# [The article](../blog/posts/relu-sparsity-biology.md#training-speed) weighs the gap.
+#
 # ## Beyond the grid: η = 0.3 { #beyond-the-grid }
 #
-# The runs above, like the article's figure, stop at η = 0.1. The article's table also reports
-# η = 0.3, and the next cell runs it. There the order reverses: tanh reaches 25% first in every seed, about twice
-# as fast, and ReLU needs four to five times as many steps as at η = 0.1.
+# The article's table also reports $\eta = 0.3$, and the next cell runs it. There the order reverses: tanh reaches 25%
+# first in every seed, about twice as fast, and ReLU needs four to five times as many steps as at $\eta = 0.1$, tanh
+# about twice as many.
 
 # %%
-reach = {(key, seed): training_speed.steps_to_target(
-             training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
-         for key in ("relu", "tanh") for seed in training_speed.SEEDS}
-for seed in training_speed.SEEDS:
-    relu_t, tanh_t = reach["relu", seed], reach["tanh", seed]
-    say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
+reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,
+                                                         stop_at_target=True))
+         for activation in activations for seed in seeds}
+for seed in seeds:
+    show(f"η = 0.3   seed {seed}", {activation: reach[activation, seed] for activation in activations})
+at_0_1 = list(grid["learning_rates"]).index(0.1)
+for activation in activations:
+    slowdown = [reach[activation, seed] / grid[f"reach_{activation}"][at_0_1, j] for j, seed in enumerate(seeds)]
+    print(f"{name[activation]:4}  steps at η = 0.3 over steps at η = 0.1, seeds 0, 1, 2: "
+          + "  ".join(f"{s:.1f}" for s in slowdown))
 
 # %% [markdown]
-# At η = 0.3 many of ReLU's units also die; whether that causes the slowdown, these runs do not show. A ReLU unit whose pre-activation is at most zero on every
-# training point is *dead*: it outputs 0 and its incoming weights get no gradient
-# ([Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md#dead-relu)).
-# Count the dead units of the second hidden layer, the layer that article counts, after the first ten steps:
+# At $\eta = 0.3$ many of ReLU's units also die; whether that causes the slowdown, these runs do not show. A ReLU unit
+# whose pre-activation is at most zero on every training point is *dead*: it outputs 0 and its incoming weights get
+# no gradient ([Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md#dead-relu)).
+# `dead_share` makes the first steps of a ReLU run and returns the share of dead units in the second hidden layer,
+# the layer that article counts. The next cell counts them after the first ten steps:
 
 # %%
-shares = {(lr, seed): training_speed.dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
-for (lr, seed), share in shares.items():
-    say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
+def dead_share(lr, seed, steps, momentum=0.9):
+    """The share of dead units in the second hidden layer after the first `steps` steps of a ReLU run."""
+    X, y = nearest_centre_task(seed=100 + seed)
+    net = MLP.create(sizes, "relu", init["relu"], seed=seed)
+    batches = minibatches(len(X), 128, np.random.default_rng(seed))
+    for _ in range(steps):
+        batch = next(batches)
+        net.sgd_step(X[batch], y[batch], lr, momentum=momentum)
+    z = net.hidden_preactivations(X)[1]          # one row per training point, one column per unit
+    return np.mean(np.all(z <= 0, axis=0))
+
+
+for lr in (0.1, 0.3):
+    for seed in seeds:
+        share = dead_share(lr=lr, seed=seed, steps=10)
+        print(f"η = {lr:<4g}  seed {seed}   units dead after 10 steps: {share:4.0%}")
 
 # %% [markdown]
-# At η = 0.1 no unit of that layer has died; at η = 0.3 the first ten steps kill 30% to 45% of them, and in
-# seed 0 (see [Try this](#try-this)) 46% are dead at step 100. Tanh units cannot die this way: tanh's
-# slope is never exactly zero, though it falls below $10^{-8}$ for $|x| > 10$, so a saturated unit still learns
-# almost nothing; ReLU's slope is exactly zero on the whole negative half-line.
+# At $\eta = 0.1$ no unit of that layer has died; at $\eta = 0.3$ the first ten steps kill 30% to 45% of them, and in
+# seed 0 (see [Try this](#try-this)) 46% are dead at step 100.
 #
-# The linked article on dead units finds almost none at η = 0.3. Its network differs from this one in
+# Tanh units cannot die this way. The slope of tanh, $1 - \tanh^2 x$, is above zero at every $x$, though below
+# $10^{-8}$ for $|x| > 10$, so a saturated unit still learns almost nothing; ReLU's slope is exactly zero on the whole
+# negative half-line. Computed in floating point, the slope of tanh could come out as exactly zero: in
+# [float64](../glossary.md#float64), the 64-bit format these runs compute in, $\tanh x$ rounds to $\pm 1$ from
+# $|x| \approx 19$, so $1 - \tanh^2 x$ computed from it is 0 there. These runs compute the slope as
+# $4e^{-2|x|}/(1 + e^{-2|x|})^2$ instead, the same function written without $\tanh x$, which stays above zero up to
+# $|x| \approx 373$: far beyond the largest pre-activations of the tanh network at $\eta = 0.3$, which pass 30 but
+# stay below 40.
+#
+# The linked article on dead units finds almost none at $\eta = 0.3$. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it
 # trains with plain SGD, without momentum. Momentum is the difference tested here.
 #
 # ### Momentum { #momentum }
 #
-# Under a steady gradient, momentum 0.9 makes the tenth update 6.5 times the plain step η × gradient
-# ($1 + 0.9 + 0.9^2 + \dots + 0.9^9$, since each update adds nine tenths of the previous one),
-# so the same η = 0.3 gives a much larger effective step here than in the dead-units article's plain-SGD runs.
-# Run the same ten steps at η = 0.3 again, this time without momentum:
+# Under a steady gradient, each update with momentum 0.9 adds nine tenths of the previous one, so the tenth update is
+# $1 + 0.9 + 0.9^2 + \dots + 0.9^9 \approx 6.5$ times a plain SGD step ($\eta$ times the gradient), and the same
+# $\eta = 0.3$ gives a much larger effective step here than in the dead-units article's plain-SGD runs.
+# Run the same ten steps at $\eta = 0.3$ again, this time without momentum:
 
 # %%
-for seed in training_speed.SEEDS:
-    say("speed_dead_plain", lr=0.3, seed=seed, steps=10,
-        share=training_speed.dead_share(0.3, seed, 10, momentum=0.0))
+for seed in seeds:
+    share = dead_share(lr=0.3, seed=seed, steps=10, momentum=0.0)
+    print(f"η = 0.3   seed {seed}   units dead after 10 steps without momentum: {share:4.0%}")
 
 # %% [markdown]
-# Without momentum, this network too loses no unit of that layer in its first ten steps at η = 0.3, so over those
+# Without momentum, this network too loses no unit of that layer in its first ten steps at $\eta = 0.3$, so over those
 # steps removing momentum is enough to prevent the deaths; whether plain SGD keeps every unit alive later, this cell
 # does not show.
 #
@@ -125,7 +205,8 @@ for seed in training_speed.SEEDS:
 
 # %%
 lr, seed, steps = 0.3, 0, 100
-say("speed_dead", lr=lr, seed=seed, steps=steps, share=training_speed.dead_share(lr, seed, steps))
+share = dead_share(lr=lr, seed=seed, steps=steps)
+print(f"η = {lr:g}, seed {seed}: after {steps} steps, {share:.0%} of the second hidden layer's units are dead")
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -1,64 +1,118 @@
 # %% [markdown]
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先打印[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)测得的死亡单元比例。实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在全部 4000 个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
+# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，再打印全部训练测得的死亡单元比例。实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在全部 4000 个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
+#
+# 下一段代码把一次训练完整地写了出来。`voronoi` 生成这个任务的 4000 个训练样本：输入取自十维标准正态分布；另取 100 个随机中心，每个中心随机分到十个类别之一，每个输入的类别就是离它最近的那个中心的类别。`MLP.create` 按 He 初始化生成网络，偏置全为零；`minibatches` 每过一遍数据都把训练样本重新打乱，再逐批取出；`sgd_step` 在一个小批量上做一次 SGD 更新。`dead_units` 对每个隐藏层套用上面的判据。这段代码以学习率 1.0、种子 0 训练 ReLU 网络，然后统计其中的死亡单元。
 
 # %%
 import numpy as np
 
-from actsite.experiments import dead_relu
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.mlp import MLP, minibatches
+
+sizes, steps, seeds = (10, 256, 256, 10), 600, (0, 1, 2)
+widths = sizes[1:-1]                                    # 两个隐藏层，各 256 个单元
+
+
+def dead_units(net, X):
+    """逐个隐藏层给出：哪些单元在 X 的每一行上预激活值都不大于零。"""
+    return [np.all(z <= 0, axis=0) for z in net.hidden_preactivations(X)]
+
+
+def train(activation, lr, seed, check_at=()):
+    """一次训练：返回训练好的网络、它的训练样本 X 和标签 y，以及在 check_at 列出的每一步，
+    第二隐藏层里哪些单元是死的。"""
+    X, y = voronoi(seed=200 + seed)                     # 每个种子有自己的训练样本、
+    net = MLP.create(sizes, activation, "he", seed=seed)              # 自己的初始权重
+    batches = minibatches(len(X), 64, np.random.default_rng(seed))    # 和自己的小批量顺序
+    dead_then = []
+    with np.errstate(over="ignore", invalid="ignore"):  # 发散的训练会溢出，见 diverged()
+        for step in range(steps + 1):
+            if step in check_at:
+                dead_then.append(dead_units(net, X)[1])
+            if step < steps:
+                batch = next(batches)
+                net.sgd_step(X[batch], y[batch], lr)
+    return net, X, y, np.array(dead_then)
+
+
+def diverged(net):
+    return not all(np.all(np.isfinite(W)) for W in net.weights)
+
+
+names = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
+state = {"relu": "死亡", "leaky_relu": "不活跃"}
+activation, lr, seed = "relu", 1.0, 0
+run_net, run_X, run_y, _ = train(activation, lr, seed)
+run_first, run_second = dead_units(run_net, run_X)
+print(f"{names[activation]}，学习率 {lr}，种子 {seed}，训练 {steps} 步后")
+print(f"死亡单元（每层 {widths[0]} 个）："
+      f"第一层 {run_first.sum()} 个，第二层 {run_second.sum()} 个")
+print(f"训练误差：{run_net.error_rate(run_X, run_y):.1%}")
+
+# %% [markdown]
+# 文章背后的每次训练都是这样做的：两种激活函数、五个学习率、三个种子，共三十次。下一段代码不再把三十次全部重新训练一遍，而是读取当初训练时保存下来的结果，并先核对其中种子 0、学习率 1.0 的那次训练正是上面这一次。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
+#
+# 表中每个学习率占一行，依次给出种子 0、1、2 训练后各隐藏层中死亡（ReLU）或不活跃（Leaky ReLU）单元的百分比，最后是训练误差（%）。
+
+# %%
 from actsite.experiments.cache import cached
-from actsite.pages.notebook_text import say, words, yes_no
 
-r = cached("dead_relu")
-widths = dead_relu.SIZES[1:-1]
+saved = cached("dead_relu")      # 三十次训练：死亡或不活跃单元的比例，以及训练误差
+i, j = list(saved["learning_rates"]).index(lr), list(saved["seeds"]).index(seed)
+assert np.array_equal(saved[f"{activation}_inactive"][i, j], [run_first.mean(), run_second.mean()])
+assert saved[f"{activation}_error"][i, j] == run_net.error_rate(run_X, run_y)
 
-
-def values(percentages) -> str:
-    return "  ".join(f"{v:4.1f}" for v in percentages)
-
-
-say("dead_setup", sizes="-".join(map(str, dead_relu.SIZES)), steps=dead_relu.STEPS,
-    seeds=words("list_sep").join(map(str, r["seeds"])))
-for key in ("relu", "leaky_relu"):
-    say(f"dead_header_{key}")
-    for i, lr in enumerate(r["learning_rates"]):
-        first, second = 100 * r[f"{key}_inactive"][i, :, 0], 100 * r[f"{key}_inactive"][i, :, 1]
-        error = 100 * r[f"{key}_error"][i]
-        if np.all(np.isnan(error)):
-            say("dead_diverged", lr=str(float(lr)))
+for activation in names:
+    if activation != "relu":
+        print()
+    print(f"{names[activation]}：{state[activation]}单元（占各隐藏层的 %）"
+          f"与训练误差（%）")
+    print("    η           第一层           第二层         训练误差")
+    for lr, shares, errors in zip(saved["learning_rates"], saved[f"{activation}_inactive"],
+                                  saved[f"{activation}_error"]):
+        if np.all(np.isnan(errors)):
+            print(f"{lr:5}   所有种子都发散了：权重溢出")
             continue
-        say("dead_row", lr=str(float(lr)), first=values(first), second=values(second), error=values(error))
+        first, second, error = (" ".join(f"{100 * v:4.1f}" for v in column)
+                                for column in (shares[:, 0], shares[:, 1], errors))
+        print(f"{lr:5}   {first:>14}   {second:>14}   {error:>14}")
 
 # %% [markdown]
 # 学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了学习率 1.0，ReLU 网络第二层有 40.6–44.5% 的单元死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第二层有 43.0–52.0% 的单元死亡，Leaky ReLU 网络则发散了。[文章](../blog/posts/dead-relu-units.md#when-they-die)逐步追踪了这些单元是何时死亡的。
 #
-# 训练开始之前，几乎没有单元是死的。下面几行给出每层 256 个单元中死亡的个数（各个学习率的初始网络完全相同）。
+# 训练开始之前，几乎没有单元是死的。下一段代码构造三个种子的初始网络（初始网络与学习率无关），数出每层 256 个单元中死亡的个数。
 
 # %%
-at_init = np.round(np.array(widths) * r["relu_at_init"][0]).astype(int)
-say("dead_header_at_init", units=widths[0])
-for seed, (first, second) in zip(r["seeds"], at_init):
-    say("dead_at_init", seed=seed, first=first, second=second)
+print("初始化时的死亡单元（每层 256 个）")
+print("种子   第一层   第二层")
+for seed in seeds:
+    X_seed, _ = voronoi(seed=200 + seed)
+    at_init = dead_units(MLP.create(sizes, "relu", "he", seed=seed), X_seed)
+    print(f"{seed:4d} {at_init[0].sum():8d} {at_init[1].sum():8d}")
 
 # %% [markdown]
 # ## 手工构造一个死亡单元 { #notebook-dead-relu-by-hand }
 #
-# 取种子 0 的初始网络，以及实验中种子 0 所用的 4000 个训练样本（代码里由 `voronoi(seed=200)` 生成），把第一隐藏层 7 号单元的偏置减去它在全部数据上的最大预激活值，再减去 1。这样，它在 4000 个点上的预激活值都不超过 −1，在原先取到最大值的那个点上恰好等于 −1。用实验本身的判据来数，第一层 256 个单元里恰好死了一个。
+# 取种子 0 的初始网络，以及实验中种子 0 所用的 4000 个训练样本（代码里由 `voronoi(seed=200)` 生成），把第一隐藏层 7 号单元的偏置减去它在全部数据上的最大预激活值，再减去 1。这样，它在这 4000 个训练样本上的预激活值都不超过 −1，在原先取到最大值的那个训练样本上恰好等于 −1。用实验本身的判据来数，第一层 256 个单元里恰好死了一个。
 
 # %%
-from actsite.experiments.datasets import voronoi
-from actsite.experiments.mlp import MLP, minibatches
+def signed(x, spec):
+    """按 spec 格式化 x，负号写成真正的减号（−），而不是连字符。"""
+    return format(x, spec).replace("-", "−")
+
 
 X, y = voronoi(seed=200)
-net = MLP.create(dead_relu.SIZES, "relu", "he", seed=0)
+net = MLP.create(sizes, "relu", "he", seed=0)
 unit = 7
 z = net.hidden_preactivations(X)[0][:, unit]
 net.biases[0][unit] -= z.max() + 1.0
 z = net.hidden_preactivations(X)[0][:, unit]
-say("dead_largest_z", unit=unit, z=z.max())
-dead_counts = np.round(np.array(widths) * dead_relu.inactive_fraction(net, X)).astype(int)
-say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths[0], units_2=widths[1])
+print(f"{unit} 号单元在全部数据上的最大预激活值：{signed(z.max(), '.3f')}")
+first, second = dead_units(net, X)
+print(f"死亡单元（每层 {widths[0]} 个）："
+      f"第一层 {first.sum()} 个，第二层 {second.sum()} 个")
 
 # %% [markdown]
 # 7 号单元就是[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和式里 $j = 7$ 的单元。现在它在每个训练样本上的预激活值都不大于零，ReLU 在那里的斜率 $g'(z_7^{(n)})$ 因而都是零；求和式的每一项都乘着这个因子，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练样本上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
@@ -66,9 +120,14 @@ say("dead_fraction", first=dead_counts[0], second=dead_counts[1], units_1=widths
 # %%
 loss, grads_W, grads_b = net.loss_and_grads(X, y)
 incoming, bias, outgoing = grads_W[0][:, unit], grads_b[0][unit], grads_W[1][unit]
-say("dead_grads", unit=unit, w=np.abs(incoming).max(), b=bias, out=np.abs(outgoing).max())
+live_in, live_bias, live_out = grads_W[0][:, unit - 1], grads_b[0][unit - 1], grads_W[1][unit - 1]
+rows = {"输入权重梯度的最大绝对值": (np.abs(incoming).max(), np.abs(live_in).max()),
+        "偏置梯度": (bias, live_bias),
+        "输出权重梯度的最大绝对值": (np.abs(outgoing).max(), np.abs(live_out).max())}
+print(f"已死亡的 {unit} 号单元   未死亡的 {unit - 1} 号单元")
+for label, (dead, live) in rows.items():
+    print(f"{dead:17g} {signed(live, '19.4f')}   {label}")
 assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
-say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b=grads_b[0][unit - 1])
 
 # %% [markdown]
 # 这个单元在第一层，输入就是固定不变的数据，普通 SGD 无法让它复活。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却与原来逐位相同。
@@ -77,40 +136,50 @@ say("dead_live_grads", unit=unit - 1, w=np.abs(grads_W[0][:, unit - 1]).max(), b
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
 other_before = net.weights[0][:, unit - 1].copy()
 batches = minibatches(len(X), 64, np.random.default_rng(0))
-steps = 100
-for _ in range(steps):
-    idx = next(batches)
-    net.sgd_step(X[idx], y[idx], 1.0)
-say("dead_unchanged", unit=unit, steps=steps, same=yes_no(np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before))
-say("dead_live_moved", unit=unit - 1, distance=np.linalg.norm(net.weights[0][:, unit - 1] - other_before))
-say("dead_still", unit=unit, dead=yes_no(bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))))
+for _ in range(100):
+    batch = next(batches)
+    net.sgd_step(X[batch], y[batch], 1.0)
+same = np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit] == b_before
+moved = np.linalg.norm(net.weights[0][:, unit - 1] - other_before)
+still_dead = bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))
+print("以学习率 1.0 走 100 步 SGD 之后：")
+print(f"  {unit} 号单元的权重和偏置是否与原来逐位相同：{'是' if same else '否'}")
+print(f"  未死亡的 {unit - 1} 号单元：输入权重移动的欧氏距离为 {moved:.3f}")
+print(f"  {unit} 号单元是否仍然死亡（在每个训练样本上预激活值都 ≤ 0）："
+      f"{'是' if still_dead else '否'}")
 
 # %% [markdown]
-# 第二层的单元就不同了：它的输入是第一层的输出，而第一层一直在变。在[文中逐步统计的那几次训练](../blog/posts/dead-relu-units.md#when-they-die)里，学习率 1.0 时，有不少曾在某个检查点死亡的第二层单元，到最后又活了过来：
+# 第二层的单元就不同了：它的输入是第一层的输出，而第一层一直在变。[文中逐步统计的那几次训练](../blog/posts/dead-relu-units.md#when-they-die)把训练重放一遍，前 20 步每步都检查哪些单元是死的，之后到第 100 步每 5 步检查一次，再往后每 10 步一次。下一段代码按同样的检查点，把学习率 1.0 的三次训练重新跑一遍，统计第二层里曾在某个检查点死亡、到最后又活过来的单元：这样的单元不少。
 
 # %%
-history = cached("dead_relu_steps")
-for seed, revived, ever in zip(history["seeds"], history["revived"][0], history["ever_dead"][0]):
-    say("dead_revived", lr=str(float(history["rates"][0])), seed=seed, revived=revived, ever=ever,
-        last=int(history["steps"][-1]))
+checked = sorted({*range(21), *range(25, 101, 5), *range(110, steps + 1, 10)})
+print("学习率 1.0 时的第二层单元")
+print(f"种子   曾在某个检查点死亡   其中第 {steps} 步时是活的")
+for seed in seeds:
+    _, _, _, dead_then = train("relu", 1.0, seed, check_at=checked)
+    ever = dead_then.any(axis=0)
+    revived = ever & ~dead_then[-1]
+    print(f"{seed:4d} {ever.sum():20d} {revived.sum():23d}")
 
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 第一张表里没有学习率 0.5。把下面代码里的学习率改成 0.5，再运行这段代码（运行方法见[亲手重跑](#rerun-this)）；运行之前先猜一猜第二层会死掉多大比例：表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次训练会发散，输出里也会如实报告。
+# 第一张表里没有学习率 0.5。表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例，再把下面代码里的学习率改成 0.5，重新运行这段代码（运行方法见[亲手重跑](#rerun-this)）。这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次训练会发散，输出里也会如实报告。
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"
-trained_net, X_seed, _, _ = dead_relu.trained(activation, lr, seed)
-if not all(np.all(np.isfinite(W)) for W in trained_net.weights):
-    say("dead_try_diverged", lr=str(float(lr)), seed=seed, steps=dead_relu.STEPS)
+try_net, try_X, _, _ = train(activation, lr, seed)
+if diverged(try_net):
+    print(f"{names[activation]}，学习率 {lr}，种子 {seed}：发散了，权重溢出")
 else:
-    dead_now = int(round(widths[1] * dead_relu.inactive_fraction(trained_net, X_seed)[1]))
-    say("dead_try" if activation == "relu" else "dead_try_inactive", lr=str(float(lr)), seed=seed,
-        dead=dead_now, units=widths[1], steps=dead_relu.STEPS, share=100 * dead_now / widths[1])
+    count = dead_units(try_net, try_X)[1].sum()
+    print(f"{names[activation]}，学习率 {lr}，种子 {seed}：第二层 {widths[1]} 个单元中，"
+          f"{count} 个{state[activation]}（{count / widths[1]:.1%}）")
 
 # %% [markdown]
-# 对照一下你的猜测：学习率为 0.5 时，训练结果是：种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间：对这个种子，死亡单元在 0.3 到 1.0 这一段里随学习率逐步增多，而不是到某个学习率才突然出现。
+# ??? note "答案"
+#
+#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。可见对这个种子，死亡单元在 0.3 到 1.0 这一段里随学习率逐步增多，而不是到某个学习率才突然出现。
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

@@ -1,95 +1,140 @@
 # %% [markdown]
 # # 笔记本：梯度穿过 50 层网络 { #notebook-gradient-depth }
 #
-# 50 层网络的第一层还能收到多少梯度？这由什么决定？这个笔记本打印文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。
+# 50 层网络的第一层还能收到多少梯度？这由什么决定？这个笔记本算出文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。
 #
 # 实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的梯度 $\partial L / \partial h_{50}$ 作为反向传播的起点，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种权重尺度，共九种组合。三种尺度是：小尺度（$\sigma_w = 0.01$）、Xavier 初始化（各层宽度同为 $n$ 时 $\sigma_w^2 = 1/n$）和 He 初始化（$\sigma_w^2 = 2/n$）。
 #
-# 表中最后一列“每层因子”指 $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即权重梯度每往下一层平均变化的倍数（49 步的几何平均）。它同时包含两种变化：误差信号往下传时的变化，以及该层输入在前向传播中的变化。最后几个单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子。
+# 下一个单元格把这个实验完整地写了出来。前向传播时，第 $l$ 层先算出预激活值 $z_l = W_l h_{l-1}$，再得到输出 $h_l = f(z_l)$，起点是输入 $h_0$（代码里 `h` 的每一行是一个输入，所以写作 `h @ W.T`）。反向传播按链式法则从顶层往下算：误差信号 $\delta_l = \partial L / \partial z_l$ 等于从上方传来的梯度乘以 $f'(z_l)$；权重梯度是 $\partial L / \partial W_l = \delta_l h_{l-1}^{\top}$（对整批输入求和）；$W_l^{\top} \delta_l$ 再传给下面一层。单元格记录每个 $\partial L / \partial W_l$ 的 Frobenius 范数（全部元素平方和的平方根），以及每一层输出 $h_l$ 在全部单元和全部输入上的标准差。同一个随机数生成器（种子 0）依次抽取 50 个权重矩阵、输入和顶层梯度，所以三种尺度用的是同一组随机数，只是各自乘上自己的 $\sigma_w$。
+#
+# 对九组实验中的每一组，表中打印第 1 层和第 50 层的梯度范数、两者之比，以及“每层因子” $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即权重梯度每往下一层平均变化的倍数（49 步的几何平均）。它同时包含两种变化：误差信号往下传时的变化，以及该层输入在前向传播中的变化。最后几个单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子。
 
 # %%
 import numpy as np
 
-from actsite.experiments.datasets import voronoi
-from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
-from actsite.experiments import gradient_depth, stalled_layers
-from actsite.experiments.cache import cached
+from actsite.maths.functions import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
+
+depth, width, batch = 50, 256, 64
+activations = {"sigmoid": (sigmoid, sigmoid_prime), "tanh": (tanh, tanh_prime),
+               "relu": (relu, relu_prime)}
+weight_std = {"small": 0.01, "xavier": np.sqrt(2 / (width + width)), "he": np.sqrt(2 / width)}
+
+
+def gradient_norms(activation, init, seed=0):
+    """第 1 层到第 depth 层：dL/dW_l 的 Frobenius 范数，以及 h_l 的标准差。"""
+    f, f_prime = activations[activation]
+    rng = np.random.default_rng(seed)
+    weights = [rng.normal(0.0, weight_std[init], size=(width, width)) for _ in range(depth)]
+    h = rng.normal(size=(batch, width))                  # 输入 h_0，每行一个
+    grad_h = rng.normal(size=(batch, width))             # 顶层的梯度 dL/dh_50
+    inputs, z, output_std = [], [], []
+    for W in weights:                                    # 前向：z_l = W_l h_(l-1)，h_l = f(z_l)
+        inputs.append(h)
+        z.append(h @ W.T)
+        h = f(z[-1])
+        output_std.append(h.std())
+    grad_norm = np.empty(depth)
+    for i in reversed(range(depth)):                     # 反向：从顶层往下
+        delta = grad_h * f_prime(z[i])                   # 误差信号 dL/dz
+        grad_norm[i] = np.linalg.norm(delta.T @ inputs[i])   # dL/dW，对整批输入求和
+        grad_h = delta @ weights[i]                      # W^T delta：下面一层的 dL/dh
+    return grad_norm, np.array(output_std)
+
+
+def factor(g):
+    """(首层 / 末层) ** (1/49)：每往下一层平均变化的倍数。"""
+    return (g[0] / g[-1]) ** (1 / (depth - 1))
+
+
+names = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
+         "small": "小尺度", "xavier": "Xavier", "he": "He"}
+header = "   第 1 层   第 50 层   首层/末层   每层因子"
+
+
+def print_row(g, label):
+    print(f"{g[0]:10.2e} {g[-1]:10.2e} {g[0] / g[-1]:11.3g} {factor(g):10.4f}   {label}")
+
+
+grad, output_std = {}, {}
+for act in activations:
+    for init in weight_std:
+        grad[act, init], output_std[act, init] = gradient_norms(act, init)
+
+stds = "、".join(f"{weight_std[i]:.3g}（{names[i]}）" for i in weight_std)
+print(f"权重标准差：{stds}")
+print(header)
+for act, init in grad:
+    print_row(grad[act, init], f"{names[act]} {names[init]}")
+
+# %% [markdown]
+# sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；小尺度让每一层的梯度在 tanh 下都停在 $2 \times 10^{-36}$ 附近，在 ReLU 下都落在 $2 \times 10^{-44}$ 到 $5 \times 10^{-44}$ 之间。ReLU 在三种尺度下比值完全相同，原因见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节：ReLU 是正齐次的，对任意 $c > 0$ 都有 $\max(0, cx) = c \max(0, x)$。把全部权重乘以 $c$，第 $l - 1$ 层的输出就乘上 $c^{l-1}$，误差信号 $\delta_l$ 乘上 $c^{50-l}$，每一层的权重梯度于是都乘上同一个 $c^{49}$。从 He 换成 Xavier 相当于取 $c = 1/\sqrt{2}$，每一层的梯度都乘上 $2^{-49/2}$。下一个单元格打印这个数，并逐层计算 Xavier 与 He 的梯度之比，打印其中的最小值和最大值；把 `scale` 改成 `"small"`，比较的就是小尺度与 He。
+
+# %%
+print(f"2^(−49/2) = {2 ** (-49 / 2):.3e}")
+scale, base = "xavier", "he"
+ratio = grad["relu", scale] / grad["relu", base]
+print(f"逐层计算 {names[scale]} 与 {names[base]} 的梯度之比："
+      f"最小 {ratio.min():.6e}，最大 {ratio.max():.6e}")
+
+# %% [markdown]
+# 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。第一张表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点（$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得）；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。
+
+# %%
 from actsite.experiments.init_spread import next_variance
-from actsite.maths.functions import sigmoid_prime
 from actsite.maths.gaussian import gaussian_expectation
-from actsite.experiments.mlp import MLP
-from actsite.pages.notebook_text import say, sentence, words
 
-r = cached("gradient_depth")
-depth, width = int(r["depth"]), 256
-say("depth_setup", depth=depth, width=width,
-    stds=words("list_sep").join(words("depth_std_item").format(
-        std=INIT_STD[init](width), label=words("init_" + init))
-        for init in INIT_STD))
-first, last, ratio, factor = words("depth_columns").split("|")
-say("depth_header", blank="", first=first, last=last, ratio=ratio, factor=factor)
-for act in gradient_depth.ACTIVATIONS:
-    for init in INIT_STD:
-        g = r[f"{act}_{init}_grad"]
-        factor = (g[0] / g[-1]) ** (1 / (depth - 1))
-        say("depth_row", label=f"{words('act_' + act)} {words('init_' + init)}",
-            first=g[0], last=g[-1], ratio=g[0] / g[-1], factor=factor)
-
-# %% [markdown]
-# sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；小尺度让每一层的梯度在 tanh 下都停在 $2 \times 10^{-36}$ 附近，在 ReLU 下都落在 $2 \times 10^{-44}$ 到 $5 \times 10^{-44}$ 之间。ReLU 在三种尺度下比值完全相同，原因见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节：从 He 换成 Xavier，每一层的梯度都乘上同一个 $2^{-49/2}$。
-
-# %%
-say("depth_power", value=2 ** (-49 / 2))
-ratio = r["relu_xavier_grad"] / r["relu_he_grad"]
-say("depth_xavier_he", low=ratio.min(), high=ratio.max())
-
-# %% [markdown]
-# 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络每层的反向因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。下表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。最后三行加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点（$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得）；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。修正后的每个预测值与实测因子都相差不到 0.5%。
-
-# %%
-scale, n_var, predicted, measured = words("depth_sigmoid_columns").split("|")
-say("depth_sigmoid_header", scale=scale, n_var=n_var, predicted=predicted, measured=measured)
-for init in INIT_STD:
-    n_var_w = width * INIT_STD[init](width) ** 2
-    g = r[f"sigmoid_{init}_grad"]
-    say("depth_sigmoid_row", scale=f"{words('act_sigmoid')} {words('init_' + init)}", n_var=n_var_w, predicted=np.sqrt(n_var_w) / 4,
-        measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
-for init in INIT_STD:
-    n_var_w, q = width * INIT_STD[init](width) ** 2, 1.0
+print("  n σ_w²      预测     实测")
+for init in weight_std:
+    n_var_w = width * weight_std[init] ** 2
+    g = grad["sigmoid", init]
+    print(f"{n_var_w:8.4g} {np.sqrt(n_var_w) / 4:9.3f} {factor(g):8.3f}   {names[init]}")
+print()
+print("      q*   q* 处的 E[f′²]    修正后     实测")
+for init in weight_std:
+    n_var_w, q = width * weight_std[init] ** 2, 1.0
     for _ in range(100):
         q = next_variance("sigmoid", n_var_w, q)
     slope = gaussian_expectation(lambda z: sigmoid_prime(z) ** 2, q)
-    g = r[f"sigmoid_{init}_grad"]
-    say("depth_sigmoid_corrected", scale=f"{words('act_sigmoid')} {words('init_' + init)}", q=q, slope=slope,
-        corrected=np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1)), measured=(g[0] / g[-1]) ** (1 / (depth - 1)))
+    corrected = np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1))
+    g = grad["sigmoid", init]
+    print(f"{q:8.4f} {slope:16.4f} {corrected:9.4f} {factor(g):8.4f}   {names[init]}")
 
 # %% [markdown]
-# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算，即下面的“输出标准差”）。用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，tanh 的输出稳定在前向递推的不动点上（预激活值方差约 0.62，对应输出标准差 $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$；递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）。在这次抽样（种子 0）里，ReLU 的输出平均每层只漂移不到 2%，累积 50 层就缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，而[动手试试](#try-this)中的种子 1 让它们逐层变大。
+# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算）。下一个单元格打印第 1 层和第 50 层的这个标准差，以及它的每层因子 $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$。用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，tanh 的输出稳定在前向递推的不动点上（预激活值方差约 0.62，对应输出标准差 $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$；递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）。在这次抽样（种子 0）里，ReLU 的输出平均每层只漂移不到 2%，累积 50 层就缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，而[动手试试](#try-this)中的种子 1 让它们逐层变大。
 
 # %%
+print("各层输出的标准差")
+print(" 第 1 层   第 50 层   每层因子")
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
-    std = r[f"{act}_{init}_std"]
-    say("depth_std", key=f"{words('act_' + act)} {words('init_' + init)}", first=std[0], last=std[-1], factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
+    s = output_std[act, init]
+    per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))
+    print(f"{s[0]:8.3g} {s[-1]:10.3g} {per_layer:10.3f}   {names[act]} {names[init]}")
 
 # %% [markdown]
-# 最后来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入、8 个隐藏层（每层 64 个单元）、10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。对每个隐藏层，先算每个单元的输出在 4000 个训练样本上的标准差，再对单元取平均：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。
+# 最后来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入、8 个隐藏层（每层 64 个单元）、10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。`voronoi` 抽取它的 4000 个训练样本：输入是 10 维的标准正态向量，每个样本的类别取离它最近的那个随机中心的类别（共 100 个中心、10 个类别）。`MLP` 是一个带偏置的普通全连接网络：`forward` 返回每一层的预激活值和输出，`loss_and_grads` 返回交叉熵损失及其精确梯度。对每个隐藏层，先算每个单元的输出在 4000 个训练样本上的标准差，再对单元取平均，得到下面打印的“离散程度”：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。最后打印九个权重矩阵的梯度范数。
 
 # %%
+from actsite.experiments.datasets import voronoi
+from actsite.experiments.mlp import MLP
+
 X, y = voronoi(seed=400)
-net = MLP.create(stalled_layers.SIZES, "sigmoid", "xavier", seed=stalled_layers.SEED)
+net = MLP.create((10,) + (64,) * 8 + (10,), "sigmoid", "xavier", seed=0)
 _, hs = net.forward(X)
-spread = np.array([h.std(axis=0).mean() for h in hs[1:]])
+spread = [h.std(axis=0).mean() for h in hs[1:]]
+print("隐藏层   输出均值    离散程度")
 for layer, (h, s) in enumerate(zip(hs[1:], spread), start=1):
-    change = "" if layer == 1 else sentence("depth_change", factor=s / spread[layer - 2])
-    say("depth_layer", layer=layer, mean=h.mean(), spread=s, change=change)
+    change = "" if layer == 1 else f"   ×{s / spread[layer - 2]:.3f}"
+    print(f"{layer:6d} {h.mean():10.3f} {s:11.2e}{change}")
 
 _, grads_W, _ = net.loss_and_grads(X, y)
-say("depth_grad_norms")
+print()
+print("层   权重矩阵的梯度范数")
 for layer, g in enumerate(grads_W, start=1):
-    label = sentence("depth_grad_output" if layer == len(grads_W) else "depth_grad_layer", layer=layer)
-    say("depth_grad_row", label=label, norm=np.linalg.norm(g))
+    note = "   输出层" if layer == len(grads_W) else ""
+    print(f"{layer:2d}   {np.linalg.norm(g):.1e}{note}")
 share = np.bincount(y).max() / len(y)
-say("depth_common_class", share=share, error=1 - share)
+print(f"最常见的类别占全部点的 {share:.1%}，"
+      f"所以一律回答它，误差是 {1 - share:.3f}")
 
 # %% [markdown]
 # 第一层的梯度约为 $3 \times 10^{-6}$，只有输出层的约 37 万分之一。最后一行的误差 0.834，正是[文章里训练后的网络停住的地方](../blog/posts/when-gradients-vanish.md#stalled-layers)：不比一律回答最常见的类别更好。
@@ -102,15 +147,14 @@ say("depth_common_class", share=share, error=1 - share)
 
 # %%
 activation, init, seed = "relu", "he", 1
-run = layer_gradient_norms(activation, init, seed=seed)
-g, std = run["grad_norm"], run["output_std"]
-say("depth_try", label=f"{words('act_' + activation)} {words('init_' + init)}", seed=seed,
-    first=g[0], last=g[-1], ratio=g[0] / g[-1])
-other = layer_gradient_norms(activation, "xavier", seed=seed)["grad_norm"]
-say("depth_try", label=f"{words('act_' + activation)} {words('init_xavier')}", seed=seed,
-    first=other[0], last=other[-1], ratio=other[0] / other[-1])
-say("depth_std", key=f"{words('act_' + activation)} {words('init_' + init)}", first=std[0], last=std[-1],
-    factor=(std[-1] / std[0]) ** (1 / (depth - 1)))
+g, s = gradient_norms(activation, init, seed=seed)
+g_xavier, _ = gradient_norms(activation, "xavier", seed=seed)
+per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))
+print(header)
+print_row(g, f"{names[activation]} {names[init]}，种子 {seed}")
+print_row(g_xavier, f"{names[activation]} {names['xavier']}，种子 {seed}")
+print(f"输出标准差：第 1 层 {s[0]:.3g}，第 50 层 {s[-1]:.3g}，"
+      f"每层因子 {per_layer:.3f}")
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

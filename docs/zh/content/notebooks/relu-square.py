@@ -12,7 +12,17 @@
 # %%
 import numpy as np
 
-from actsite.pages.notebook_text import say
+SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def sub(n):
+    """把 n 写成下标数字，如 p₁₆ 中的 ₁₆。"""
+    return str(n).translate(SUBSCRIPT)
+
+
+def signed(x, spec="g"):
+    """按 spec 格式化 x，负号用真正的减号：写成 −2，而不是 -2。"""
+    return format(x, spec).replace("-", "−")
 
 
 def g(x):
@@ -33,9 +43,10 @@ def p(n, x):
 
 
 bias, switch_on, outgoing = weights(4)
-say("square_bias", n=4, bias=bias)
+print(f"p{sub(4)}：输出偏置 {bias:g}")
+print("开启点 x   输出权重")
 for s, w in zip(switch_on, outgoing):
-    say("square_unit", switch=s, weight=w)
+    print(f"{signed(s):>8}   {signed(w):>8}")
 
 # %% [markdown]
 # 此时 $\delta = 1$：位于 −2 的单元把第一段的斜率定为 −3，其余每个单元各加 2，于是四段的斜率依次是 −3、−1、1、3，正好是 $x^2$ 在 −2、−1、0、1、2 之间的弦。
@@ -46,7 +57,8 @@ for s, w in zip(switch_on, outgoing):
 x = np.linspace(-2, 2, 2**17 + 1)
 for n in (2, 4, 8, 16, 32, 64, 128):
     error = np.max(np.abs(p(n, x) - x**2))
-    say("square_row", n=n, error=error, scaled=error * n * n)
+    scaled = error * n * n
+    print(f"n = {n:3d}   最大误差 = {error:.6f}   误差 × n² = {scaled:.4f}")
 
 # %% [markdown]
 # 每一行的最后一列都恰好是 4：上界 $4/n^2$ 在每段的中点处取到，所以单元数翻一倍，误差就降为四分之一。
@@ -56,7 +68,10 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 # %%
 for n in (16, 64):
     for x_far in (10.0, -10.0):
-        say("square_far", n=n, x=x_far, value=p(n, x_far), error=abs(p(n, x_far) - x_far**2))
+        value = p(n, x_far)
+        miss = abs(value - x_far**2)
+        label = f"p{sub(n)}({signed(x_far)})"
+        print(f"{label:8} = {value:4.1f}，与 x² 相差 {miss:4.1f}")
 
 # %% [markdown]
 # 几乎没有改善。在 2 右侧所有单元都开启，$p_n$ 从 $p_n(2) = 4$ 出发，沿最后一段弦以斜率 $4 - \delta$ 上升：$p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$，误差为 $64 + 32/n$，单元再多也只能让它趋近 64。在 −2 左侧所有单元都关闭，无论 $n$ 多大，$p_n$ 都等于 4。
@@ -67,7 +82,8 @@ for n in (16, 64):
 
 # %%
 n = 10
-say("square_try", n=n, error=np.max(np.abs(p(n, x) - x**2)))
+error = np.max(np.abs(p(n, x) - x**2))
+print(f"n = {n}：在 [−2, 2] 上的最大误差 = {error:.6f}")
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

@@ -1,86 +1,154 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的步数 { #notebook-training-speed }
 #
-# ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点；100 个随机中心各自随机分到 10 个类别中的一个，每个点的类别就是离它最近的那个中心的类别。
+# ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后追问 $\eta = 0.3$ 时 ReLU 为什么落后。
 #
-# 一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。学习率 η 取 0.01、0.03、0.1 三档，每档用三个随机种子各训练一次，每个种子各自抽取数据集、初始权重和小批量的顺序。
+# 任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点；100 个随机中心各自随机分到 10 个类别中的一个，每个点的类别就是离它最近的那个中心的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练的步数，就是误差第一次降到 25% 或以下的那次检查时已训练的步数。
 #
-# 每 25 步（一步即在一个小批量上做一次 SGD 更新）检查一次训练误差，记下它第一次降到 25% 或以下时的步数。[Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)比较 ReLU 与 tanh 的快慢时，计时的也是训练误差降到 25% 所需的时间。他们在 CIFAR-10 上用一个四层卷积网络测得，ReLU 版本的速度是 tanh 版本的六倍。这个笔记本打印文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》中[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)用到的数字。最后一部分追问 η = 0.3 时 ReLU 为什么落后：它统计死亡单元，并检验动量的作用。
+# 下面的代码把这些写了出来。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的点所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
 
 # %%
-from actsite.experiments import training_speed
-from actsite.experiments.cache import cached
-from actsite.pages.notebook_text import say, words
+from actsite.experiments.mlp import MLP, minibatches
 
 import numpy as np
 
-r = cached("training_speed")
-say("speed_setup", sizes="-".join(map(str, training_speed.SIZES)), every=int(r["every"]))
-for i, lr in enumerate(r["learning_rates"]):
-    for j, seed in enumerate(r["seeds"]):
-        relu_t, tanh_t = r["reach_relu"][i, j], r["reach_tanh"][i, j]
-        say("speed_row", lr=lr, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
+sizes = (10, 128, 128, 128, 10)
+activations = ("relu", "tanh")
+init = {"relu": "he", "tanh": "lecun"}
+name = {"relu": "ReLU", "tanh": "tanh"}          # 输出里的写法
+seeds, every, target = (0, 1, 2), 25, 0.25
+
+
+def nearest_centre_task(seed):
+    """10 维空间中 4000 个标准正态分布的点，每个点取离它最近的那个随机中心（共 100 个）的类别。"""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(100, 10))
+    centre_class = rng.integers(10, size=100)
+    X = rng.normal(size=(4000, 10))
+    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
+    return X, centre_class[nearest]
+
+
+def error_curve(activation, lr, seed, steps, stop_at_target=False):
+    """训练开始前以及每训练 25 步之后的训练误差。"""
+    X, y = nearest_centre_task(seed=100 + seed)
+    net = MLP.create(sizes, activation, init[activation], seed=seed)
+    batches = minibatches(len(X), 128, np.random.default_rng(seed))
+    errors = [net.error_rate(X, y)]
+    for step in range(1, steps + 1):
+        batch = next(batches)
+        net.sgd_step(X[batch], y[batch], lr, momentum=0.9)
+        if step % every == 0:
+            errors.append(net.error_rate(X, y))
+            if stop_at_target and errors[-1] <= target:
+                break
+    return np.array(errors)
+
+
+def steps_to_target(curve):
+    """误差第一次不超过 25% 的那次检查时已训练的步数（始终没有降到就是无穷大）。"""
+    hits = np.flatnonzero(curve <= target)
+    return every * hits[0] if hits.size else np.inf
+
 
 # %% [markdown]
-# 在上面三个学习率的每个种子下，都是 ReLU 先降到 25%，只有 η = 0.1 时有一个种子两者打平。
-#
-# [文章](../blog/posts/relu-sparsity-biology.md#training-speed)用 $\rho$ 来概括每个学习率：tanh 在三个种子上所需步数的中位数，除以 ReLU 的中位数（所以 $\rho > 1$ 表示 ReLU 先到）。文章还仿照 Krizhevsky 等人的图 1，让两种激活函数各取自己最好的学习率，再比较一次。学习率越大，ReLU 的领先越小：$\rho$ 从 η = 0.01 时的 2.15 降到 η = 0.1 时的 1.20。两种激活函数都在 η = 0.1 时最快；在[下面再跑的 η = 0.3](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 η = 0.1。
+# 两种激活函数各训练一次，都用种子 0、$\eta = 0.03$，训练 1000 步。下面每隔 100 步打印一次训练误差，再打印每次训练第一次降到 25% 时的步数：
 
 # %%
-relu_median = np.median(r["reach_relu"], axis=1)
-tanh_median = np.median(r["reach_tanh"], axis=1)
-for lr, a, b in zip(r["learning_rates"], relu_median, tanh_median):
-    say("speed_median", lr=lr, relu=a, tanh=b, rho=b / a)
-best_relu, best_tanh = relu_median.min(), tanh_median.min()
-say("speed_best", tanh=best_tanh, relu=best_relu, ratio=best_tanh / best_relu)
+curve = {activation: error_curve(activation=activation, lr=0.03, seed=0, steps=1000)
+         for activation in activations}
+print("步数", *(f"{name[activation]:>6}" for activation in activations), sep="  ")
+for k in range(0, 41, 4):
+    print(f"{every * k:4d}", *(f"{curve[activation][k]:6.3f}" for activation in activations), sep="  ")
+for activation in activations:
+    print(f"{name[activation]:4}  第 {steps_to_target(curve[activation])} 步首次降到 25% 或以下")
 
 # %% [markdown]
-# 所以，各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人的卷积网络是六倍；到了 η = 0.3，反倒是 tanh 更快。如何看待这个差距，见[文章](../blog/posts/relu-sparsity-biology.md#training-speed)中的讨论。
+# 文章里那幅图背后的训练，用的就是这个 `error_curve`。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\eta = 0.03$ 的几次则跑满 1000 步，留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。这十八次训练不必重跑，下一个单元格直接读取当初训练时保存下来的结果：`cached` 返回这些结果，只有生成它们的代码改动过，才会重新训练。单元格的第一行核对种子 0、$\eta = 0.03$ 的两条保存曲线是否就是上面刚跑的两次训练。想重跑其中任何一次，用它的激活函数、$\eta$ 和种子调用 `error_curve` 即可；例如 tanh 在 $\eta = 0.1$ 下用种子 2 的那次训练，就是 `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。
 #
-# 完整的误差曲线（共 1000 步）记录在 η = 0.03 下，也就是文章里误差曲线图所用的学习率。两种激活函数的中位数曲线各在何时首次降到 25%？
+# 对每个学习率，单元格先打印每个种子降到 25% 所需的步数及二者之比（tanh 的步数除以 ReLU 的），再打印三个种子的中位数；中位数之比就是 $\rho$，也就是文章表格里列的那个数（$\rho > 1$ 表示 ReLU 先到）。最后一行让两种激活函数各取三个学习率中自己最好的一个来比较。
 
 # %%
-for key in ("relu", "tanh"):
-    curve = np.median(r[f"curve_{key}"], axis=0)
-    say("speed_curve", key=words("act_" + key), reach=training_speed.steps_to_target(curve), error=curve[-1])
+from actsite.experiments.cache import cached
+
+grid = cached("training_speed")          # 每次训练降到 25% 所需的步数，以及 η = 0.03 下的完整曲线
+difference = max(np.abs(grid[f"curve_{activation}"][0] - curve[activation]).max() for activation in activations)
+print(f"种子 0、η = 0.03 的保存曲线与上面两次训练的最大差：{difference:g}")
+
+
+def show(label, steps):
+    """打印一行：行标签、两种激活函数各自降到 25% 所需的步数，以及二者之比（tanh 的步数除以 ReLU 的）。"""
+    ratio = steps["tanh"] / steps["relu"]
+    print(label, *(f"{name[activation]} {steps[activation]:5.0f}" for activation in activations),
+          f"比值 {ratio:.2f}", sep="   ")
+
+
+median = {activation: np.median(grid[f"reach_{activation}"], axis=1) for activation in activations}
+for i, lr in enumerate(grid["learning_rates"]):
+    for j, seed in enumerate(grid["seeds"]):
+        show(f"η = {lr:<4g}  种子 {seed}",
+             {activation: grid[f"reach_{activation}"][i, j] for activation in activations})
+    show(f"η = {lr:<4g}  中位数", {activation: median[activation][i] for activation in activations})
+show("各取最好的学习率", {activation: median[activation].min() for activation in activations})
 
 # %% [markdown]
+# 网格里的每次训练都是 ReLU 先降到 25%，只有 $\eta = 0.1$ 时有一个种子两者打平。学习率越大，ReLU 的领先越小：$\rho$ 从 $\eta = 0.01$ 时的 2.15 降到 $\eta = 0.1$ 时的 1.20；$\eta = 0.1$ 是两种激活函数在这三个学习率中各自最快的一个，所以各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人的卷积网络是六倍。在[下面再跑的 $\eta = 0.3$](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 $\eta = 0.1$。如何看待这个差距，见[文章](../blog/posts/relu-sparsity-biology.md#training-speed)中的讨论。
+#
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
-# 上面这些实验和文章里的图一样，只到 η = 0.1；文章的表格还列出了 η = 0.3 这一档，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，速度约为 ReLU 的两倍；ReLU 所需的步数则是 η = 0.1 时的四到五倍。
+# 文章的表格还列出了 $\eta = 0.3$ 这一档，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，速度约为 ReLU 的两倍；ReLU 所需的步数则是 $\eta = 0.1$ 时的四到五倍，tanh 也是那时的两倍左右。
 
 # %%
-reach = {(key, seed): training_speed.steps_to_target(
-             training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
-         for key in ("relu", "tanh") for seed in training_speed.SEEDS}
-for seed in training_speed.SEEDS:
-    relu_t, tanh_t = reach["relu", seed], reach["tanh", seed]
-    say("speed_row", lr=0.3, seed=seed, relu=relu_t, tanh=tanh_t, ratio=tanh_t / relu_t)
+reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,
+                                                         stop_at_target=True))
+         for activation in activations for seed in seeds}
+for seed in seeds:
+    show(f"η = 0.3   种子 {seed}", {activation: reach[activation, seed] for activation in activations})
+at_0_1 = list(grid["learning_rates"]).index(0.1)
+for activation in activations:
+    slowdown = [reach[activation, seed] / grid[f"reach_{activation}"][at_0_1, j] for j, seed in enumerate(seeds)]
+    print(f"{name[activation]:4}  η = 0.3 与 η = 0.1 下的步数之比（种子 0、1、2）："
+          + "  ".join(f"{s:.1f}" for s in slowdown))
 
 # %% [markdown]
-# η = 0.3 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次训练无法判断。如果一个 ReLU 单元在每个训练样本上的预激活值都不大于 0，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。数一数前十步之后第 2 个隐藏层（那篇文章统计的也是这一层）里的死亡单元：
+# $\eta = 0.3$ 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次训练无法判断。如果一个 ReLU 单元在每个训练样本上的预激活值都不大于 0，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。`dead_share` 先把一次 ReLU 训练跑上若干步，再返回第 2 个隐藏层（那篇文章统计的也是这一层）中死亡单元所占的比例。下面数一数前十步之后的死亡单元：
 
 # %%
-shares = {(lr, seed): training_speed.dead_share(lr, seed, 10) for lr in (0.1, 0.3) for seed in training_speed.SEEDS}
-for (lr, seed), share in shares.items():
-    say("speed_dead", lr=lr, seed=seed, steps=10, share=share)
+def dead_share(lr, seed, steps, momentum=0.9):
+    """一次 ReLU 训练的前 steps 步之后，第 2 个隐藏层中死亡单元所占的比例。"""
+    X, y = nearest_centre_task(seed=100 + seed)
+    net = MLP.create(sizes, "relu", init["relu"], seed=seed)
+    batches = minibatches(len(X), 128, np.random.default_rng(seed))
+    for _ in range(steps):
+        batch = next(batches)
+        net.sgd_step(X[batch], y[batch], lr, momentum=momentum)
+    z = net.hidden_preactivations(X)[1]          # 每行一个训练样本，每列一个单元
+    return np.mean(np.all(z <= 0, axis=0))
+
+
+for lr in (0.1, 0.3):
+    for seed in seeds:
+        share = dead_share(lr=lr, seed=seed, steps=10)
+        print(f"η = {lr:<4g}  种子 {seed}   10 步后死亡单元占 {share:4.0%}")
 
 # %% [markdown]
-# η = 0.1 时，这一层没有一个单元死亡；η = 0.3 时，前十步就让其中 30% 到 45% 的单元死亡，种子 0 在第 100 步有 46% 处于死亡状态（见[动手试试](#try-this)）。tanh 单元不会这样死亡：tanh 的斜率从不恰好为零（不过 $|x| > 10$ 时已不到 $10^{-8}$，饱和的单元照样几乎学不动）；ReLU 的斜率则在整条负半轴上都恰好为零。
+# $\eta = 0.1$ 时，这一层没有一个单元死亡；$\eta = 0.3$ 时，前十步就让其中 30% 到 45% 的单元死亡，种子 0 在第 100 步有 46% 处于死亡状态（见[动手试试](#try-this)）。
 #
-# 上面链接的那篇讲死亡单元的文章发现，η = 0.3 时几乎没有单元死亡。它的网络与这里的有几处不同：宽度（256）、深度（两个隐藏层）、小批量大小（64）、统计的时间（600 步之后），而且用的是不带动量的普通 SGD。这里检验的是动量这一处不同。
+# tanh 单元不会这样死亡。tanh 的斜率 $1 - \tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。用浮点数计算时，tanh 的斜率却可能恰好算成零：这些训练用的是 [float64](../glossary.md#float64)（64 位浮点格式），$|x|$ 超过约 19 时 $\tanh x$ 就舍入成 $\pm 1$，由它算出的 $1 - \tanh^2 x$ 便是 0。这些训练改用 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 计算斜率，这是同一个函数不经过 $\tanh x$ 的写法，要到 $|x|$ 约 373 才变成零；而 $\eta = 0.3$ 时 tanh 网络最大的预激活值超过 30，但不到 40，离那里还远。
+#
+# 上面链接的那篇讲死亡单元的文章发现，$\eta = 0.3$ 时几乎没有单元死亡。它的网络与这里的有几处不同：宽度（256）、深度（两个隐藏层）、小批量大小（64）、统计的时间（600 步之后），而且用的是不带动量的普通 SGD。这里检验的是动量这一处不同。
 #
 # ### 动量 { #momentum }
 #
-# 梯度保持不变时，动量 0.9 让第十步的更新量达到普通梯度步（η × 梯度）的约 6.5 倍（$1 + 0.9 + 0.9^2 + \dots + 0.9^9$，因为每次更新都加上上一次更新量的十分之九）。同样是 η = 0.3，这里每次更新的实际幅度比那篇讲死亡单元的文章里不带动量的训练大得多。去掉动量，以 η = 0.3 把同样的前十步再跑一遍：
+# 梯度保持不变时，带动量 0.9 的每次更新都加上上一次更新量的十分之九，所以第十步的更新量是普通 SGD 一步（$\eta$ 乘以梯度）的 $1 + 0.9 + 0.9^2 + \dots + 0.9^9 \approx 6.5$ 倍。同样是 $\eta = 0.3$，这里每次更新的实际幅度比那篇讲死亡单元的文章里不带动量的训练大得多。去掉动量，以 $\eta = 0.3$ 把同样的前十步再跑一遍：
 
 # %%
-for seed in training_speed.SEEDS:
-    say("speed_dead_plain", lr=0.3, seed=seed, steps=10,
-        share=training_speed.dead_share(0.3, seed, 10, momentum=0.0))
+for seed in seeds:
+    share = dead_share(lr=0.3, seed=seed, steps=10, momentum=0.0)
+    print(f"η = 0.3   种子 {seed}   不带动量，10 步后死亡单元占 {share:4.0%}")
 
 # %% [markdown]
-# 不带动量时，这个网络以 η = 0.3 训练的前十步里，这一层同样没有单元死亡，可见在这十步里去掉动量就足以避免死亡；十步以后普通 SGD 能否让所有单元都活着，这里看不出来。
+# 不带动量时，这个网络以 $\eta = 0.3$ 训练的前十步里，这一层同样没有单元死亡，可见在这十步里去掉动量就足以避免死亡；十步以后普通 SGD 能否让所有单元都活着，这里看不出来。
 #
 # ## 动手试试 { #try-this }
 #
@@ -88,7 +156,8 @@ for seed in training_speed.SEEDS:
 
 # %%
 lr, seed, steps = 0.3, 0, 100
-say("speed_dead", lr=lr, seed=seed, steps=steps, share=training_speed.dead_share(lr, seed, steps))
+share = dead_share(lr=lr, seed=seed, steps=steps)
+print(f"η = {lr:g}，种子 {seed}：{steps} 步后，第 2 个隐藏层中有 {share:.0%} 的单元已死亡")
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

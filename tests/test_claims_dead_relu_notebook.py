@@ -1,0 +1,275 @@
+"""The dead-relu notebook (notebooks/dead-relu.py) as the reader runs it.
+
+The notebook writes one training run of the article's experiment out itself (the data, the network, the SGD loop and
+the dead-unit criterion); its ``train`` must give, bit for bit, what :func:`actsite.experiments.dead_relu.trained`
+gives, and with checked steps what :mod:`actsite.experiments.dead_relu_steps` records.  The thirty runs behind the
+article's table are read from their saved results, and the notebook checks that one of them is the run it has just
+made.  The cells are run with their output captured: each language prints in its own words, the printed numbers are
+the ones the prose reads, every line fits the 80 columns of the page's output box, negative numbers carry a true
+minus sign, and the columns of every printed table line up in display columns (a Chinese character is two wide).
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+
+import numpy as np
+import pytest
+
+from actsite.experiments import dead_relu, dead_relu_steps
+from actsite.experiments.cache import cached
+from actsite.experiments.mlp import MLP
+from actsite.pages.notebook_text import display_width
+from claim_helpers import page_text
+
+NOTEBOOK = "notebooks/dead-relu.py"
+NAMES_IN_CHINESE = {"ReLU", "Leaky", "SGD"}          # printed as they are in Chinese text too
+
+
+def run_notebook(lang):
+    """(namespace, printed lines) of the notebook's code cells, run in order."""
+    from actsite.pages.page_pairs import notebook_cells
+    from conftest import ROOT
+    source = (ROOT / "docs" / lang / "content" / NOTEBOOK).read_text(encoding="utf-8")
+    namespace, printed = {}, io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        for cell in notebook_cells(source)[1]:
+            exec(cell, namespace)
+    return namespace, printed.getvalue().splitlines()
+
+
+@pytest.fixture(scope="module", params=("en", "zh"))
+def notebook(request):
+    return request.param, *run_notebook(request.param)
+
+
+@pytest.fixture(scope="module")
+def saved():
+    return cached("dead_relu")
+
+
+# --- the printed output, block by block ----------------------------------------------------------
+
+BLOCKS = {  # name: (first line, number of lines)
+    "run": (0, 3), "relu": (3, 7), "leaky_relu": (11, 7), "at_init": (18, 5), "by_hand": (23, 2),
+    "grads": (25, 4), "sgd": (29, 4), "revived": (33, 5), "try": (38, 1)}
+
+
+def block(printed, name):
+    first, count = BLOCKS[name]
+    return printed[first:first + count]
+
+
+def numbers(line):
+    return [float(x.replace("−", "-")) for x in re.findall(r"[−-]?\d+\.?\d*", line)]
+
+
+def label_ends(header):
+    """The display column at which each label of a header ends (a label's words are one space apart)."""
+    return [display_width(header[:m.end()]) for m in re.finditer(r"\S+(?: \S+)*", header)]
+
+
+def field_ends(row):
+    """The display column at which each run of non-space characters of a row ends."""
+    return [display_width(row[:m.end()]) for m in re.finditer(r"\S+", row)]
+
+
+def field_starts(row):
+    return [display_width(row[:m.start()]) for m in re.finditer(r"\S+", row)]
+
+
+def test_the_output_has_the_expected_blocks(notebook):
+    _, _, printed = notebook
+    assert len(printed) == 39, printed
+    assert printed[10] == "" and "" not in printed[:10] + printed[11:]
+    assert block(printed, "relu")[1] == block(printed, "leaky_relu")[1]            # the same table header
+
+
+# --- the experiment is the article's -------------------------------------------------------------
+
+def same_network(a: MLP, b: MLP) -> bool:
+    return all(np.array_equal(p, q, equal_nan=True) for p, q in zip(a.weights + a.biases, b.weights + b.biases))
+
+
+def test_the_notebooks_experiment_is_the_articles(notebook, saved):
+    """Run for run: the notebook's train gives, bit for bit, the network and data of the experiment's own loop, for
+    the run it shows, the run its prose offers as an example, and a run that diverges; dead_units is the experiment's
+    criterion; and the saved results it reads hold what its train gives for the prose's example."""
+    lang, ns, _ = notebook
+    assert (ns["sizes"], ns["steps"], ns["seeds"]) == (dead_relu.SIZES, dead_relu.STEPS, dead_relu.SEEDS)
+    assert list(saved["learning_rates"]) == list(dead_relu.LEARNING_RATES)
+    reference = dead_relu.trained("relu", 1.0, 0)
+    assert same_network(ns["run_net"], reference[0]) and np.array_equal(ns["run_X"], reference[1])
+    if lang == "zh":                 # the code is the same in both languages (test_pages); run the slower checks once
+        return
+    for activation, lr, seed in (("leaky_relu", 0.3, 2), ("leaky_relu", 2.0, 1)):
+        ours, theirs = ns["train"](activation, lr, seed=seed), dead_relu.trained(activation, lr, seed)
+        assert same_network(ours[0], theirs[0])
+        assert np.array_equal(ours[1], theirs[1]) and np.array_equal(ours[2], theirs[2])
+        diverged = ns["diverged"](ours[0])
+        assert diverged == (lr == 2.0)
+        if not diverged:
+            fractions = [mask.mean() for mask in ns["dead_units"](ours[0], ours[1])]
+            np.testing.assert_array_equal(fractions, dead_relu.inactive_fraction(theirs[0], theirs[1]))
+            i, j = list(saved["learning_rates"]).index(lr), list(saved["seeds"]).index(seed)
+            np.testing.assert_array_equal(saved[f"{activation}_inactive"][i, j], fractions)
+            assert saved[f"{activation}_error"][i, j] == ours[0].error_rate(ours[1], ours[2])
+    assert 'call `train`\n# with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is\n# `train("leaky_relu", 0.3, seed=2)`.' in page_text(NOTEBOOK, "en")
+    assert '`train("leaky_relu", 0.3, seed=2)`' in page_text(NOTEBOOK, "zh")
+
+
+def test_the_checked_steps_are_the_articles(notebook):
+    """The revival cell checks at the step-by-step runs' checkpoints, and its masks are theirs (seed 2, the last run)."""
+    lang, ns, _ = notebook
+    assert ns["checked"] == dead_relu_steps.CHECKPOINTS.tolist()
+    if lang == "en":
+        _, masks = dead_relu_steps.trajectory(1.0, 2)
+        np.testing.assert_array_equal(ns["dead_then"], masks)
+
+
+def test_the_code_is_in_the_notebook(notebook):
+    """No sentence table, and one set of saved results only: the thirty runs, too slow to train on every page build;
+    the rest is computed where the reader sees it."""
+    lang, _, _ = notebook
+    from actsite.pages.page_pairs import notebook_cells
+    code = "\n".join(notebook_cells(page_text(NOTEBOOK, lang))[1])
+    for hidden in ("say(", "words(", "sentence(", "yes_no", "notebook_text", "dead_relu_steps", "dead_relu."):
+        assert hidden not in code, hidden
+    assert re.findall(r"cached\([^)]*\)", code) == ['cached("dead_relu")']
+    assert max(display_width(line) for line in code.splitlines()) <= 100     # no line runs out of the code box
+
+
+# --- what the notebook prints ---------------------------------------------------------------------
+
+def test_the_notebook_prints_only_in_its_language(notebook):
+    """The Chinese notebook prints no English word other than ReLU, Leaky ReLU and SGD, which Chinese text uses as
+    they are; the English notebook prints no Chinese."""
+    lang, _, printed = notebook
+    han = [bool(re.search(r"[\u4e00-\u9fff]", line)) for line in printed]
+    english = {word for line in printed for word in re.findall(r"[A-Za-z]{3,}", line)}
+    if lang == "zh":
+        assert english <= NAMES_IN_CHINESE, english - NAMES_IN_CHINESE
+        assert sum(han) >= 20
+    else:
+        assert not any(han)
+
+
+def test_every_line_fits_the_output_box_and_minus_is_a_minus(notebook):
+    """At a 1280 px desktop the output box shows about 80 monospace columns; a negative number is written with
+    U+2212, as the prose writes −1."""
+    _, _, printed = notebook
+    assert max(display_width(line) for line in printed) <= 80
+    assert not any(re.search(r"-\d", line) for line in printed)
+    assert block(printed, "by_hand")[0].endswith("−1.000")
+
+
+def test_the_run_it_shows_is_the_tables(notebook, saved):
+    """ReLU at η = 1.0, seed 0: no first-layer unit dead, 104 of the second layer's 256 (40.6%), error 23.6%."""
+    _, _, printed = notebook
+    title, counts, error = block(printed, "run")
+    assert numbers(title) == [1.0, 0, 600]
+    assert numbers(counts) == [256, 0, 104]
+    assert numbers(error) == [23.6]
+    assert block(printed, "relu")[5].split()[:7] == ["1.0", "0.0", "0.0", "0.0", "40.6", "44.5", "41.0"]
+
+
+def test_the_printed_tables_are_the_saved_results(notebook, saved):
+    """Each row: η, the three seeds' percentages for each hidden layer, then their training errors, as saved."""
+    _, _, printed = notebook
+    for activation in dead_relu.ACTIVATIONS:
+        rows = block(printed, activation)[2:]
+        for lr, row, shares, errors in zip(saved["learning_rates"], rows, saved[f"{activation}_inactive"],
+                                           saved[f"{activation}_error"]):
+            values = numbers(row)
+            assert values[0] == lr
+            if np.all(np.isnan(errors)):
+                assert len(values) == 1 and activation == "leaky_relu" and lr == 2.0
+                continue
+            expected = [float(f"{100 * v:.1f}") for v in np.concatenate([shares[:, 0], shares[:, 1], errors])]
+            assert values[1:] == expected, (activation, lr)
+
+
+def test_the_printed_tables_are_what_the_prose_reads(notebook):
+    """'Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of the second layer is
+    dead with ReLU, against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU
+    network diverges.'"""
+    _, _, printed = notebook
+    table = {activation: {numbers(row)[0]: numbers(row)[1:] for row in block(printed, activation)[2:]}
+             for activation in dead_relu.ACTIVATIONS}
+    layers = [v[:6] for activation in table for lr, v in table[activation].items() if lr <= 0.3]
+    assert max(max(v) for v in layers) == 2.3
+    second = {(activation, lr): v[3:6] for activation in table for lr, v in table[activation].items() if v}
+    assert (min(second["relu", 1.0]), max(second["relu", 1.0])) == (40.6, 44.5)
+    assert (min(second["leaky_relu", 1.0]), max(second["leaky_relu", 1.0])) == (23.8, 27.0)
+    assert (min(second["relu", 2.0]), max(second["relu", 2.0])) == (43.0, 52.0)
+    assert table["leaky_relu"][2.0] == []
+
+
+def test_almost_nothing_is_dead_at_initialisation(notebook, saved):
+    """The three initial networks, built in the notebook: no first-layer unit dead, one second-layer unit in one
+    seed; the same for every learning rate, as the saved runs record."""
+    _, _, printed = notebook
+    rows = [numbers(row) for row in block(printed, "at_init")[2:]]
+    assert rows == [[0, 0, 0], [1, 0, 0], [2, 0, 1]]
+    at_init = np.round(256 * saved["relu_at_init"]).astype(int)
+    assert np.all(at_init == at_init[0]) and at_init[0].tolist() == [[0, 0], [0, 0], [0, 1]]
+    assert numbers(block(printed, "at_init")[0]) == [256]
+
+
+def test_the_hand_built_unit_is_dead_and_gets_no_gradient(notebook):
+    """Largest pre-activation −1.000; exactly one dead unit in the first layer; the dead unit's three gradients are
+    exactly zero (printed as 0), the live neighbour's are not; after 100 steps its weights and bias are bit for bit
+    the same, the neighbour's weights moved, and it is still dead."""
+    lang, _, printed = notebook
+    _, counts = block(printed, "by_hand")
+    assert numbers(counts) == [256, 1, 0]
+    header, *rows = block(printed, "grads")
+    assert numbers(header) == [7, 6]
+    for row in rows:
+        dead, live = row.split()[:2]
+        assert dead == "0" and float(live.replace("−", "-")) != 0
+    title, same, moved, still = block(printed, "sgd")
+    assert numbers(title) == {"en": [100, 1.0], "zh": [1.0, 100]}[lang]
+    yes = {"en": "yes", "zh": "是"}[lang]
+    assert same.endswith(yes) and still.endswith(yes)
+    assert numbers(moved)[-1] > 0
+
+
+def test_the_printed_revivals_are_the_step_by_step_runs(notebook):
+    """At 1.0, 58, 45 and 65 of the 162, 159 and 170 second-layer units dead at some checked step are alive at the
+    end: the article's 45–65, rerun in the notebook."""
+    _, _, printed = notebook
+    rows = [numbers(row) for row in block(printed, "revived")[2:]]
+    assert rows == [[0, 162, 58], [1, 159, 45], [2, 170, 65]]
+    steps = cached("dead_relu_steps")
+    assert steps["revived"][0].tolist() == [58, 45, 65] and steps["ever_dead"][0].tolist() == [162, 159, 170]
+
+
+def test_the_try_this_cell_as_shipped_repeats_the_run_shown(notebook):
+    """As shipped, the cell trains ReLU at η = 1.0 with seed 0: 104 of 256 (40.6%), not the answer at 0.5."""
+    _, _, printed = notebook
+    (line,) = block(printed, "try")
+    assert numbers(line) == [1.0, 0, 256, 104, 40.6]
+    assert "52" not in line and "20.3" not in line
+
+
+def test_the_printed_columns_line_up(notebook):
+    """Each table's numbers end where its header's labels end, in display columns, in both languages (in the two
+    result tables a label heads the three seeds' values, and ends where the third ends); in the gradient table the
+    label of a row (whose width varies with the language) comes last and starts at the same column in every row."""
+    _, _, printed = notebook
+    for name, under_labels in (("relu", [0, 3, 6, 9]), ("leaky_relu", [0, 3, 6, 9]), ("at_init", [0, 1, 2]),
+                               ("revived", [0, 1, 2])):
+        header, *body = block(printed, name)[1:]
+        assert len(label_ends(header)) == len(under_labels), (name, header)
+        for row in body:
+            ends = field_ends(row)
+            if name == "leaky_relu" and numbers(row) == [2.0]:                 # the diverged row: η in its column
+                assert ends[0] == label_ends(header)[0]
+                continue
+            assert len(ends) == under_labels[-1] + 1 and [ends[k] for k in under_labels] == label_ends(header), \
+                (name, header, row)
+    header, *body = block(printed, "grads")
+    assert [field_ends(row)[:2] for row in body] == [label_ends(header)] * len(body)
+    assert len({field_starts(row)[2] for row in body}) == 1

@@ -1,0 +1,269 @@
+"""The gradient-depth notebook (notebooks/gradient-depth.py) as the reader runs it.
+
+The notebook writes the 50-layer experiment out itself (the stack, the inputs, the backward pass and the two
+measures); its own code must give exactly what the article's figure and numbers come from
+(:func:`actsite.experiments.deep_nets.layer_gradient_norms`, run by :mod:`actsite.experiments.gradient_depth`), and
+its deep sigmoid classifier must be the one of :mod:`actsite.experiments.stalled_layers`.  The cells are run with
+their output captured: each language prints in its own words, the printed numbers are the ones the notebook's prose
+reads, and the columns of every printed table line up in display columns (a Chinese character is two wide).
+"""
+from __future__ import annotations
+
+import contextlib
+import inspect
+import io
+import re
+
+import numpy as np
+import pytest
+
+from actsite.experiments import gradient_depth, stalled_layers
+from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
+from actsite.experiments.mlp import MLP
+from actsite.maths.functions import ACTIVATIONS
+from actsite.pages.notebook_text import display_width
+from claim_helpers import page_text
+
+NOTEBOOK = "notebooks/gradient-depth.py"
+PAIRS = [(act, init) for act in gradient_depth.ACTIVATIONS for init in INIT_STD]
+NAMES_IN_CHINESE = {"sigmoid", "tanh", "ReLU", "Xavier"}        # printed as they are in Chinese text too
+
+
+def run_notebook(lang):
+    """(namespace, printed lines) of the notebook's code cells, run in order."""
+    from actsite.pages.page_pairs import notebook_cells
+    from conftest import ROOT
+    source = (ROOT / "docs" / lang / "content" / NOTEBOOK).read_text(encoding="utf-8")
+    namespace, printed = {}, io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        for cell in notebook_cells(source)[1]:
+            exec(cell, namespace)
+    return namespace, printed.getvalue().splitlines()
+
+
+@pytest.fixture(scope="module", params=("en", "zh"))
+def notebook(request):
+    return request.param, *run_notebook(request.param)
+
+
+@pytest.fixture(scope="module")
+def experiment():
+    return gradient_depth.run()
+
+
+# --- the printed output, block by block ----------------------------------------------------------
+
+BLOCKS = {  # name: (first line, number of lines); the header, if any, is the first line
+    "scales": (0, 1), "table": (1, 10), "power": (11, 1), "xavier_he": (12, 1), "predicted": (13, 4),
+    "corrected": (18, 4), "std_title": (22, 1), "std": (23, 5), "spread": (28, 9), "norms": (38, 10), "common": (48, 1),
+    "try": (49, 3), "try_std": (52, 1)}
+
+
+def block(printed, name):
+    first, count = BLOCKS[name]
+    return printed[first:first + count]
+
+
+def numbers(line):
+    return [float(x) for x in re.findall(r"[-+]?\d+\.?\d*(?:e[-+]\d+)?", line)]
+
+
+def rows(printed, name):
+    """The numbers of each row of a table (header left out), before the row's label."""
+    return [numbers(re.split(r"\s{3,}(?=[^\d\s.+-])", row.strip())[0]) for row in block(printed, name)[1:]]
+
+
+def label_ends(header):
+    """The display column at which each label of a header ends (a label's words are one space apart)."""
+    return [display_width(header[:m.end()]) for m in re.finditer(r"\S+(?: \S+)*", header)]
+
+
+def field_ends(row):
+    """The display column at which each run of non-space characters of a row ends."""
+    return [display_width(row[:m.end()]) for m in re.finditer(r"\S+", row)]
+
+
+def field_starts(row):
+    return [display_width(row[:m.start()]) for m in re.finditer(r"\S+", row)]
+
+
+def test_the_output_has_the_expected_blocks(notebook):
+    lang, _, printed = notebook
+    assert len(printed) == 53, printed
+    assert printed[17] == printed[37] == "" and "" not in printed[:17] + printed[18:37] + printed[38:]
+    assert block(printed, "try")[0] == block(printed, "table")[0]                 # the same table header
+
+
+# --- the experiment is the article's -------------------------------------------------------------
+
+def test_the_notebooks_experiment_is_the_articles(notebook, experiment):
+    """Draw for draw: the notebook's gradient_norms gives, bit for bit, the gradient norms and output standard
+    deviations of the article's nine runs (seed 0), and of other draws (the Try-this seed 1, and seed 3)."""
+    _, ns, _ = notebook
+    assert (ns["depth"], ns["width"], ns["batch"]) == (gradient_depth.DEPTH, 256, 64)
+    assert tuple(ns["activations"]) == gradient_depth.ACTIVATIONS and tuple(ns["weight_std"]) == tuple(INIT_STD)
+    for act, (f, f_prime) in ns["activations"].items():
+        assert (f, f_prime) == (ACTIVATIONS[act].f, ACTIVATIONS[act].df)
+    for init, std in ns["weight_std"].items():
+        assert std == INIT_STD[init](256)
+    for act, init in PAIRS:
+        np.testing.assert_array_equal(ns["grad"][act, init], experiment[f"{act}_{init}_grad"])
+        np.testing.assert_array_equal(ns["output_std"][act, init], experiment[f"{act}_{init}_std"])
+        grad, std = ns["gradient_norms"](act, init, seed=1)
+        reference = layer_gradient_norms(act, init, seed=1)
+        np.testing.assert_array_equal(grad, reference["grad_norm"])
+        np.testing.assert_array_equal(std, reference["output_std"])
+    for act in ("tanh", "relu"):
+        np.testing.assert_array_equal(ns["gradient_norms"](act, "he", seed=3)[0],
+                                      layer_gradient_norms(act, "he", seed=3)["grad_norm"])
+
+
+def test_every_scale_multiplies_the_same_random_numbers(notebook):
+    """'every scale multiplies the same random numbers by its own sigma_w', so ReLU's gradients at two scales differ by
+    one factor at every layer; and the norm is the Frobenius norm."""
+    lang, ns, _ = notebook
+    for std in ns["weight_std"].values():
+        np.testing.assert_array_equal(np.random.default_rng(0).normal(0.0, std, size=(256, 256)),
+                                      std * np.random.default_rng(0).normal(size=(256, 256)))
+    for scale in ("xavier", "small"):     # the ReLU cell's `scale`, as written and as the prose suggests changing it
+        ratio = ns["grad"]["relu", scale] / ns["grad"]["relu", "he"]
+        assert ratio.max() / ratio.min() - 1 < 1e-12
+    assert {"en": 'set `scale` to `"small"` to compare the small scale with He instead',
+            "zh": '把 `scale` 改成 `"small"`，比较的就是小尺度与 He'}[lang] in page_text(NOTEBOOK, lang)
+    m = np.random.default_rng(5).normal(size=(4, 3))
+    assert np.linalg.norm(m) == pytest.approx(np.sqrt(np.sum(m ** 2)), rel=1e-15)
+
+
+def test_the_classifier_is_the_stalled_layers_network(notebook):
+    """The notebook's deep sigmoid classifier is the article's (stalled_layers), at its initial weights, on its data."""
+    _, ns, _ = notebook
+    net = MLP.create(stalled_layers.SIZES, "sigmoid", "xavier", seed=stalled_layers.SEED)
+    assert ns["net"].sizes == stalled_layers.SIZES == (10,) + (64,) * 8 + (10,)
+    for ours, theirs in zip(ns["net"].weights + ns["net"].biases, net.weights + net.biases):
+        np.testing.assert_array_equal(ours, theirs)
+    assert "voronoi(seed=400)" in page_text(NOTEBOOK, "en")
+    assert "voronoi(seed=400)" in inspect.getsource(stalled_layers)
+    X, y = ns["X"], ns["y"]
+    assert X.shape == (4000, 10) and len(np.unique(y)) == 10
+
+
+def test_the_code_is_in_the_notebook(notebook):
+    """No cached results and no sentence table: the reader sees the computation and the words it prints."""
+    lang, _, _ = notebook
+    from actsite.pages.page_pairs import notebook_cells
+    code = "\n".join(notebook_cells(page_text(NOTEBOOK, lang))[1])
+    for hidden in ("cached(", "say(", "words(", "sentence(", "notebook_text", "layer_gradient_norms", "deep_nets"):
+        assert hidden not in code, hidden
+    assert max(display_width(line) for line in code.splitlines()) <= 100     # no line runs out of the code box
+
+
+# --- what the notebook prints ---------------------------------------------------------------------
+
+def test_the_notebook_prints_only_in_its_language(notebook):
+    """The Chinese notebook prints no English word other than the names sigmoid, tanh, ReLU and Xavier, which
+    Chinese text uses as they are; the English notebook prints no Chinese."""
+    lang, _, printed = notebook
+    han = [bool(re.search(r"[\u4e00-\u9fff]", line)) for line in printed]
+    english = {word for line in printed for word in re.findall(r"[A-Za-z]{3,}", line)}
+    if lang == "zh":
+        assert english <= NAMES_IN_CHINESE, english - NAMES_IN_CHINESE
+        assert sum(han) >= 20
+    else:
+        assert not any(han)
+
+
+def test_the_printed_table_is_what_the_prose_reads(notebook):
+    """The nine-run table, as printed: sigmoid factors 0.04 to 0.32; tanh and ReLU within 1.2% of one except tanh
+    with He (1.06, ratio 17.5); tanh at the small scale near 2e-36, ReLU's between 2e-44 and 5e-44; ReLU's ratio
+    1.79 at all three scales; the Xavier/He ratio equal at every layer to 2^(-49/2)."""
+    lang, _, printed = notebook
+    table = dict(zip(PAIRS, rows(printed, "table")))
+    assert all(len(r) == 4 for r in table.values())
+    sigmoid = [table["sigmoid", init][3] for init in INIT_STD]
+    assert (round(min(sigmoid), 2), round(max(sigmoid), 2)) == (0.04, 0.32)
+    others = [table[pair][3] for pair in PAIRS if pair[0] != "sigmoid" and pair != ("tanh", "he")]
+    assert all(1 <= f <= 1.012 for f in others) and max(others) == 1.012
+    assert round(table["tanh", "he"][3], 2) == 1.06 and table["tanh", "he"][2] == 17.5
+    assert all(1.9e-36 < x < 2.6e-36 for x in table["tanh", "small"][:2])
+    assert all(2e-44 <= x <= 5e-44 for x in table["relu", "small"][:2])
+    assert [table["relu", init][2] for init in INIT_STD] == [1.79] * 3
+    (power,) = numbers(block(printed, "power")[0].split("=")[1])
+    assert power == 4.215e-08 and round(2 ** (-49 / 2), 11) == power
+    low, high = numbers(block(printed, "xavier_he")[0])
+    assert low == high and f"{low:.3e}" == "4.215e-08"
+    scales = block(printed, "scales")[0]
+    assert all(s in scales for s in ("0.01", "0.0625", "0.0884"))
+
+
+def test_the_printed_sigmoid_predictions_are_what_the_prose_reads(notebook):
+    """sqrt(n sigma_w^2)/4 against the measured factor (a little lower for Xavier and He), then the corrected
+    prediction within 0.5% of the measured factor for all three scales."""
+    _, _, printed = notebook
+    predicted = rows(printed, "predicted")
+    assert [r[:2] for r in predicted] == [[0.0256, 0.04], [1, 0.25], [2, 0.354]]
+    assert [r[2] for r in predicted] == [0.041, 0.24, 0.322]
+    assert all(0.85 * p < m < p for _, p, m in predicted[1:])
+    corrected = rows(printed, "corrected")
+    assert [r[3] for r in corrected] == [0.0406, 0.2397, 0.3222]
+    assert all(abs(c / m - 1) < 0.005 for _, _, c, m in corrected)
+    assert [r[0] for r in corrected][1:] == [0.2647, 0.5553]                     # the article's q*
+
+
+def test_the_printed_output_spreads_are_what_the_prose_reads(notebook):
+    """ReLU/Xavier shrinks by 0.697 a layer (about 1/sqrt 2), tanh at the small scale by 0.160; tanh/He settles
+    near 0.56; ReLU/He drifts by under 2% a layer in seed 0 and about halves, and grows with seed 1 (Try this)."""
+    _, _, printed = notebook
+    relu_xavier, tanh_small, relu_he, tanh_he = rows(printed, "std")
+    assert relu_xavier[2] == 0.697 and tanh_small[2] == 0.160
+    assert round(tanh_he[1], 2) == 0.56
+    assert abs(relu_he[2] - 1) < 0.02 and 0.4 < relu_he[1] / relu_he[0] < 0.6
+    try_std = numbers(block(printed, "try_std")[0])
+    assert try_std[-1] > 1 and try_std[-2] > try_std[-4]                      # seed 1: they grow
+
+
+def test_the_printed_classifier_is_what_the_prose_reads(notebook):
+    """The spread falls to about a quarter at every hidden layer after the first; the first layer's gradient is about
+    3e-6, 1/370,000 of the output layer's; always answering the most common class gives an error of 0.834."""
+    _, ns, printed = notebook
+    spread = rows(printed, "spread")
+    assert [r[0] for r in spread] == list(range(1, 9)) and all(round(r[1], 1) == 0.5 for r in spread)
+    factors = [float(line.split("×")[1]) for line in block(printed, "spread")[2:]]
+    assert len(factors) == 7 and round(min(factors), 2) == 0.22 and round(max(factors), 2) == 0.25
+    norms = rows(printed, "norms")
+    assert [r[0] for r in norms] == list(range(1, 10)) and norms[0][1] == 3.1e-06 and norms[-1][1] == 1.1
+    first, last = (np.linalg.norm(ns["grads_W"][i]) for i in (0, -1))
+    assert round(last / first, -4) == 370000
+    assert block(printed, "common")[0].endswith("0.834")
+
+
+def test_the_try_this_cell_prints_seed_1_under_both_scales(notebook):
+    """Seed 1 gives the ratio 0.501 under He and Xavier alike (not seed 0's 1.79)."""
+    _, _, printed = notebook
+    he, xavier = rows(printed, "try")
+    assert he[2] == xavier[2] == 0.501 and xavier[0] < 1e-6 * he[0]
+    labels = block(printed, "try")[1:]
+    assert all(re.search(r"1$", line) for line in labels)                     # the seed, at the end of the label
+
+
+def test_the_printed_columns_line_up(notebook):
+    """Each table's numbers end where its header's labels end, in display columns, in both languages; the label of
+    a row (whose width varies with the language) comes last and starts at the same column in every row."""
+    _, _, printed = notebook
+    for name, count in (("table", 4), ("predicted", 3), ("corrected", 4), ("std", 3), ("spread", 3), ("try", 4)):
+        header, *body = block(printed, name)
+        assert len(label_ends(header)) == count, (name, header)
+        for row in body:
+            assert field_ends(row)[:count] == label_ends(header), (name, header, row)
+        if name != "spread":                                                  # the label after the numbers
+            assert len({field_starts(row)[count] for row in body}) == 1, (name, body)
+        else:                                                                 # the change from the layer below
+            assert len({field_ends(row)[3] for row in body[1:]}) == 1 and len(field_ends(body[0])) == 3
+    header, *body = block(printed, "norms")
+    assert {field_starts(row)[1] for row in body} == {field_starts(header)[1]}    # the norms under their label
+    assert len({field_ends(row)[1] for row in body}) == 1
+
+
+def test_the_std_table_has_a_title_line(notebook):
+    lang, _, printed = notebook
+    (title,) = block(printed, "std_title")
+    assert {"en": "standard deviation of each layer's output", "zh": "各层输出的标准差"}[lang] == title
