@@ -512,7 +512,7 @@ process.stdout.write(encode({
 
 
 def test_prelu_keeps_its_slope_at_the_control_value_and_rrelu_uses_its_test_time_slope_11_48():
-    """"with two exceptions: PReLU's slope a stays at the value its control sets, not learned, and RReLU uses its
+    """"with three exceptions: PReLU's slope a stays at the value its control sets, not learned, and RReLU uses its
     test-time slope 11/48 at every step, not a random one".  The optimiser updates only W, b (and gamma, beta with
     batch normalisation): after 50 steps PReLU's parameter is unchanged; RReLU's slope is the midpoint of its
     range [1/8, 1/3], the same on every call."""
@@ -525,10 +525,15 @@ def test_prelu_keeps_its_slope_at_the_control_value_and_rrelu_uses_its_test_time
     network = (ROOT / "docs/assets/javascripts/playground/network.js").read_text(encoding="utf-8")
     groups = network.split("function groups(net, grads) {")[1].split("return out;")[0]
     assert "param" not in groups, groups                                 # only W, b, gamma, beta are updated
-    for lang, words in (("en", "PReLU's slope $a$ stays at the value its control sets, not learned, and RReLU uses its "
-                               "test-time slope $11/48$ at every step, not a random one."),
-                        ("zh", "PReLU 的斜率 $a$ 固定为控件设定的值，不参与学习；RReLU 每一步都用测试时的斜率 $11/48$，不随机取值。")):
+    for lang, words in (("en", "with three exceptions: PReLU's slope $a$ stays at the value its control sets, not learned; RReLU "
+                               "uses its test-time slope $11/48$ at every step, not a random one; and Maxout is the one-input "
+                               "$\\max(x, ax)$, whose pieces are not learned."),
+                        ("zh", "只有三处例外：PReLU 的斜率 $a$ 固定为控件设定的值，不参与学习；RReLU 每一步都用测试时的斜率 $11/48$，"
+                               "不随机取值；Maxout 是单输入的 $\\max(x, ax)$，它的两段也不参与学习。")):
         assert words in page(lang), lang
+    activations = (ROOT / "docs/assets/javascripts/playground/activations.js").read_text(encoding="utf-8")
+    maxout = activations.split("  maxout: {")[1].split("\n  },")[0]
+    assert "Math.max(x, p.a * x)" in maxout and "params: { a:" in maxout    # one input, one slope, a control
     assert "这一类还包括卡在常数段的单元" in page("zh")                    # the group also holds them (not "is")
 
 
@@ -561,18 +566,39 @@ def test_he_initialisation_makes_up_for_the_half_of_relu_units_that_are_off():
         assert "\\gamma\\,\\hat z + \\beta" in (ROOT / "docs" / lang / "content" / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
 
 
-def test_the_flat_region_also_marks_a_narrow_band_at_the_minimum_of_the_non_monotone_functions():
-    """'For GELU, SiLU, Mish and hard swish the shading also marks a narrow band around the function's minimum, where
-    the slope passes through zero': |f'| < 0.01 on an interval of width under 0.1 around each one's minimum, away from
-    the tails (the site's registry, which the playground's maths is checked against)."""
+FLAT_BINS = """
+const net = await load('network.js');
+const act = await load('activations.js');
+const out = {};
+for (const key of input) out[key] = net.flatBins(act.ACTIVATIONS[key], act.parameters(key), 6, 60);
+process.stdout.write(encode(out));
+"""
+
+
+def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_functions():
+    """'For GELU, SiLU, Mish and hard swish the shading also marks the bin around the function's minimum, where the
+    slope passes through zero': the panel's shading (flatBins, run under Node) covers the bin that holds each one's
+    minimum, where the site's registry puts |f'| < 0.01 on a band narrower than a bin (0.2); and a bin is shaded only
+    where the registry's |f'| < 0.01 somewhere in it (review final53, tools: shading and count now agree)."""
     from actsite.maths.catalogue import EVERY
-    x = np.linspace(-6, 6, 1_200_001)
-    for key in ("gelu", "silu", "mish", "hard_swish"):
-        act = EVERY[key]
-        flat = np.abs(act.df(x)) < 0.01
-        minimum = x[np.argmin(act.f(x))]
-        band = x[flat & (np.abs(x - minimum) < 0.5)]
-        assert band.size and band.min() < minimum < band.max() and band.max() - band.min() < 0.1, key
-    said = {"en": "For GELU, SiLU, Mish and hard swish the shading also marks a narrow band around the function's minimum",
-            "zh": "对 GELU、SiLU、Mish 和 hard swish，阴影还会在函数最小值附近标出一条窄带"}
+    keys = ["gelu", "silu", "mish", "hard_swish", "sigmoid", "tanh"]
+    shaded = run_node(FLAT_BINS, keys)
+    edges = np.linspace(-6, 6, 61)
+    x = np.union1d(np.linspace(-6, 6, 1_200_001), edges)            # the bin edges themselves included
+    for key in keys:
+        act = EVERY[key] if key in EVERY else None
+        f, df = (act.f, act.df) if act else (None, None)
+        if key in ("sigmoid", "tanh"):
+            from actsite.maths.functions import ACTIVATIONS
+            f, df = ACTIVATIONS[key].f, ACTIVATIONS[key].df
+        flat = np.abs(df(x)) < 0.01
+        truth = [bool(flat[(x >= lo) & (x <= hi)].any()) for lo, hi in zip(edges[:-1], edges[1:])]
+        assert shaded[key] == truth, key
+        if key in ("gelu", "silu", "mish", "hard_swish"):
+            minimum = x[np.argmin(f(x))]
+            band = x[flat & (np.abs(x - minimum) < 0.5)]
+            assert band.size and band.max() - band.min() < 0.2, key          # narrower than a bin, yet shaded
+            assert shaded[key][int((minimum + 6) // 0.2)], key
+    said = {"en": "For GELU, SiLU, Mish and hard swish the shading also marks the bin around the function's minimum",
+            "zh": "对 GELU、SiLU、Mish 和 hard swish，阴影还会标出函数最小值所在的那一格"}
     assert all(said[lang] in page(lang) for lang in ("en", "zh"))

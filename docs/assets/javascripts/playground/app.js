@@ -3,7 +3,7 @@
 // script on each visit, so the page is (re)built on every `document$` emission that shows it.
 
 import { ACTIVATIONS } from './activations.js';
-import { DATASETS, INITS, SATURATION_SLOPE, evaluate, inspect, meanLoss, forward, trainStep } from './network.js';
+import { DATASETS, INITS, SATURATION_SLOPE, evaluate, flatBins, inspect, meanLoss, forward, trainStep } from './network.js';
 import { PRESETS } from './presets.js';
 import { BATCHES, LEARNING_RATES, SIGMAS, SPEEDS, build, parse, presetOf, shapeParameter, toQuery } from './state.js';
 import { STRINGS } from './strings.js';
@@ -445,7 +445,7 @@ class Playground {
   drawPre(seen) {
     const fn = ACTIVATIONS[this.run_.net.activation], p = this.run_.net.param;
     const R = 6, BINS = 60;
-    const flat = Array.from({ length: BINS }, (_, b) => Math.abs(fn.df(-R + (2 * R * (b + 0.5)) / BINS, p)) < SATURATION_SLOPE);
+    const flat = flatBins(fn, p, R, BINS);
     const dark = document.body.getAttribute('data-md-color-scheme') === 'slate';
     const rows = seen.layers.map((l, i) => {
       const counts = new Array(BINS).fill(0);

@@ -8,6 +8,19 @@
 import { ACTIVATIONS, logaddexp, parameters, sigmoid } from './activations.js';
 
 export const SATURATION_SLOPE = 0.01;   // a unit is saturated where |f'| is below this (the guide's flat edge)
+
+// For the pre-activation panel: which of `bins` equal bins of [-range, range] the flat region reaches.  A bin
+// counts when |f'| < SATURATION_SLOPE at any of nine evenly spaced points across it (its edges included), so
+// the narrow band around a non-monotone function's minimum, where f' crosses zero, is shaded as it is counted.
+export function flatBins(fn, param, range, bins) {
+  const width = (2 * range) / bins;
+  return Array.from({ length: bins }, (_, b) => {
+    for (let k = 0; k <= 8; k++) {
+      if (Math.abs(fn.df(-range + width * (b + k / 8), param)) < SATURATION_SLOPE) return true;
+    }
+    return false;
+  });
+}
 export const BN_EPS = 1e-5;
 export const ADAM = { beta1: 0.9, beta2: 0.999, eps: 1e-8 };
 
