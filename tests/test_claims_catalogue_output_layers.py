@@ -115,17 +115,23 @@ def test_jacobian_properties():
         for i in range(6):                            # "raising one logit alone never lowers its probability"
             for size in (1e-3, 1.0, 50.0):
                 assert out.softmax(z + size * np.eye(6)[i])[i] >= p[i]
-    # "... though a single probability can fall when its logit rises less than others": z = 0, change (1, 3, 0)
+    # "... can fall when its logit rises by less than the average rise, weighted by p": dp_i = p_i (w_i - p.w); with
+    # p = (0.45, 0.45, 0.10), w = (1, 2, 0) 1e-3, p_1 falls although its logit rose more than z_3 (review final53, cb)
     z3, change = np.zeros(3), np.array([1.0, 3.0, 0.0])
     moved = out.softmax(z3 + 1e-3 * change) - out.softmax(z3)
     assert moved[0] < 0 and moved @ change > 0
+    zp = np.log(np.array([0.45, 0.45, 0.10])); w = np.array([1.0, 2.0, 0.0]) * 1e-3
+    pp = out.softmax(zp); dp = out.softmax(zp + w) - pp
+    np.testing.assert_allclose(dp, pp * (w - pp @ w), rtol=2e-3)
+    assert dp[0] < 0 and w[0] > w[2] and w[0] < pp @ w
     # two paragraphs: the inner product, then one logit alone (review final36, cb)
     for lang, said in (("en", ("so it is never negative. Hence the change of the probabilities never points against the change "
                                "of the logits: their inner product is at least zero.\n\n",
                                "Raising one logit alone never lowers its "
-                               "own probability, though a single probability can fall when its logit rises less than others.")),
+                               "own probability, though a single probability can fall when its logit rises by less than the "
+                               "average rise, weighted by $p$.")),
                        ("zh", ("所以永远不为负。因此概率的变化量与 logit 的变化量的内积不小于零，两者的方向从不相背。\n\n",
-                               "单独调高一个 logit，它自己的概率绝不会下降；不过某个 logit 升得比别的少时，它的概率仍可能下降。"))):
+                               "单独调高一个 logit，它自己的概率绝不会下降；不过某个 logit 的增量小于以 $p$ 为权的平均增量时，它的概率仍可能下降。"))):
         assert "".join(said) in page(lang), lang
         assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
 

@@ -314,7 +314,7 @@ def test_dead_fraction_is_almost_none_up_to_0_3_and_41_45_at_1_with_no_rate_trie
     leaky = layer2_percent(dr, "leaky_relu")[3]
     assert (round(float(leaky.min())), round(float(leaky.max()))) == (24, 27)
     for lang, text in (("en", "Almost none up to a learning rate of 0.3; at 1.0, 41–45% of ReLU units dead against 24–27% of Leaky ReLU units inactive (no rate in between was tried)."),
-                       ("zh", "学习率到 0.3 为止几乎没有；到 1.0 时，41–45% 的 ReLU 单元死亡，而 Leaky ReLU 单元只有 24–27% 不活跃（两者之间的学习率没有测）。")):
+                       ("zh", "学习率到 0.3 为止几乎没有；到 1.0 时，41–45% 的 ReLU 单元死亡，而 Leaky ReLU 单元只有 24–27% 不活跃（0.3 与 1.0 之间的学习率没有测）。")):
         page = page_text(PAGE, lang)
         assert text in page and "sudden jump" not in page and "陡然跳升" not in page and "jumps to" not in page and "跳到" not in page
 
@@ -968,7 +968,7 @@ def test_momentum_in_one_sentence_linked_to_its_home():
     momentum = inspect.signature(training_speed.dead_share).parameters["momentum"].default
     assert momentum == 0.9
     net = MLP.create((1, 1), "relu", "he", seed=0)
-    net.loss_and_grads = lambda X, y: (0.0, [np.ones((1, 1))], [np.zeros(1)])  # a steady gradient
+    net.loss_and_grads = lambda X, y: (0.0, [np.ones((1, 1))], [np.zeros(1)])  # a steady gradient: updates point the same way
     steps, before = [], net.weights[0].copy()
     for _ in range(10):
         net.sgd_step(None, None, 0.1, momentum=momentum)
@@ -976,8 +976,8 @@ def test_momentum_in_one_sentence_linked_to_its_home():
         before = net.weights[0].copy()
     assert steps[0] == pytest.approx(1) and all(b > a for a, b in zip(steps, steps[1:]))   # larger still
     page_en, page_zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
-    assert "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next and makes such updates larger still: in the different network of [the training-speed notebook](../../notebooks/training-speed.py#momentum), the first ten steps at learning rate 0.3 kill a large part of the second layer with momentum and none of it without." in page_en
-    assert "带动量时，每次更新都会带上前一次更新的一部分，原本就过大的更新也就更大：[训练速度笔记本](../../notebooks/training-speed.py#momentum)里的网络与这里不同，学习率 0.3 时，带动量的头十步就让第二层的大批单元死亡，去掉动量则一个也没有。" in page_zh
+    assert "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next, so when successive updates point the same way it makes them larger still: in the different network of [the training-speed notebook](../../notebooks/training-speed.py#momentum), the first ten steps at learning rate 0.3 kill a large part of the second layer with momentum and none of it without." in page_en
+    assert "带动量时，每次更新都会带上前一次更新的一部分；相继的更新方向一致时，原本就过大的更新也就更大：[训练速度笔记本](../../notebooks/training-speed.py#momentum)里的网络与这里不同，学习率 0.3 时，带动量的头十步就让第二层的大批单元死亡，去掉动量则一个也没有。" in page_zh
     assert "{ #momentum }" in page_text("notebooks/training-speed.py", "en")
     # the figures live in the notebook only, and the sentence comes after the page's own measurement
     for page in (page_en, page_zh):

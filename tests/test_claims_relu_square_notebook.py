@@ -241,8 +241,8 @@ def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(n
     assert len(mids) == 10 and on_grid.sum() == 2 and np.allclose(sorted(mids[on_grid]), [-1, 1])
     assert 1.2e-5 < gap[~on_grid].max() < 1.3e-5
     from actsite.pages.page_pairs import CONTENT
-    for lang, text in (("en", "the grid holds only two of its ten midpoints, $\\pm 1$, and comes within\n# $1.3 \\cdot 10^{-5}$ of the others"),
-                       ("zh", "它的十个中点里网格只包含 $\\pm 1$ 两个，离其余中点都不到 $1.3 \\cdot 10^{-5}$")):
+    for lang, text in (("en", "the grid holds only two of its ten midpoints, $\\pm 1$, and comes within\n# $1.3 \\times 10^{-5}$ of the others"),
+                       ("zh", "它的十个中点里网格只包含 $\\pm 1$ 两个，离其余中点都不到 $1.3 \\times 10^{-5}$")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 

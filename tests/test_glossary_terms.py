@@ -289,7 +289,8 @@ def test_the_feed_forward_block_home_is_the_section_that_defines_it():
     term = TERMS["feed-forward-block"]
     page, _, anchor = term.home.partition("#")
     assert term.home == "catalogue/transformer-block.md#block"
-    for lang, defined in (("en", "sits in the *feed-forward block*, the two-layer network $\\mathrm{FFN}(h) = f(h W_1)\\,W_2$"),
+    for lang, defined in (("en", "The *feed-forward block*, where an element-wise activation such as ReLU, GELU or [SiLU](smooth-gates.md#silu) "
+                                 "sits, is the two-layer network $\\mathrm{FFN}(h) = f(h W_1)\\,W_2$"),
                           ("zh", "用在**前馈模块**里。它是一个两层网络，$\\mathrm{FFN}(h) = f(h W_1)\\,W_2$")):
         section = (CONTENT[lang] / page).read_text(encoding="utf-8").split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert defined in section, lang
@@ -526,7 +527,7 @@ def test_only_glus_gate_stays_in_zero_one():
     inside = {key: bool(np.all((unit.f(u, v) > 0) & (unit.f(u, v) < 1))) for key, unit in GATED.items()}
     assert inside.pop("glu") is True and not any(inside.values()), inside
     term = TERMS["gate"]
-    assert "only a sigmoid gate does (GLU's, and the gated tanh unit's)" in term.en_definition
+    assert "need not lie in $(0, 1)$: only a sigmoid gate does (GLU's, and the gated tanh unit's)" in term.en_definition
     assert "只有 sigmoid 门如此（GLU 和门控 tanh 单元的门）" in term.zh_definition
     sigmoid_gate = 1 / (1 + np.exp(-v))                       # the gated tanh unit's gate, sigma(v), as GLU's
     assert np.all((sigmoid_gate > 0) & (sigmoid_gate < 1)) and "\\sigma(v)" in TERMS["gated-tanh-unit"].en_definition

@@ -95,7 +95,7 @@ for n in (16, 64):
 # ## Try this { #try-this }
 #
 # Take $n = 10$ (not a power of two; the grid holds only two of its ten midpoints, $\pm 1$, and comes within
-# $1.3 \cdot 10^{-5}$ of the others). What largest error on $[-2, 2]$ do you expect? Write your answer down, then run the cell. Then predict by how much $p_{10}$ misses $x^2$ at 10, change
+# $1.3 \times 10^{-5}$ of the others). What largest error on $[-2, 2]$ do you expect? Write your answer down, then run the cell. Then predict by how much $p_{10}$ misses $x^2$ at 10, change
 # `(16, 64)` to `(10,)` in the cell that printed $p_{64}(10)$ and rerun it.
 
 # %%
