@@ -1468,9 +1468,9 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
               "equals its asymptote everywhere.", "")
-    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written as a power of ten with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where two digits would also fit a neighbouring value of an 8- or 16-bit format, or would read as a whole number the threshold is not, more are kept (float16's 4.508 is 4.5078125, since 4.51 rounds to the next value; float32's 2.9999998; bfloat16's $1.48 \\times 10^{20}$).", "")
+    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where two digits would also fit a neighbouring value of an 8- or 16-bit format, or would read as a whole number the threshold is not, more are kept (float16's 4.508 is 4.5078125, since 4.51 rounds to the next value; float32's 2.9999998; bfloat16's $1.48 \\times 10^{20}$).", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。")
-    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成 10 的幂，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。在 8 位和 16 位格式中，若这两位数字也能对上相邻的另一个值，或者读起来像个整数而阈值并不是，就多保留几位（如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；float32 中的 2.9999998；bfloat16 中的 $1.48 \\times 10^{20}$）。")
+    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。若这两位数字在 8 位或 16 位格式中也能对上相邻的另一个值，或者读起来像个整数而阈值并不是，就多保留几位（如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；float32 中的 2.9999998；bfloat16 中的 $1.48 \\times 10^{20}$）。")
     # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
     # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,
     # trailing zeros dropped (20.296875 becomes 20.3); where two decimals would name a neighbouring value in the 8- and
@@ -1694,9 +1694,9 @@ def test_e4m3_range_and_squared_spread():
     u, v = np.random.default_rng(0).normal(size=(2, 50)) * 3           # SwiGLU(u, v) = u · v σ(v)
     np.testing.assert_allclose(swiglu.f(u, v), u * v * sigmoid(v), rtol=1e-12)
     page_lang("en", r"SwiGLU computes $u \cdot v\,\sigma(v)$, with $u$ and $v$ computed from the same input by two weight "
-              r"matrices. Each channel $i$ (here a hidden unit) thus has two weight vectors, a column of each.", "")
-    page_lang("zh", "", r"SwiGLU 计算 $u \cdot v\,\sigma(v)$，其中 $u$ 和 $v$ 由同一输入经两个权重矩阵算出，所以每个通道 $i$"
-              r"（这里就是一个隐藏单元）有两个权重向量，各是一个矩阵的一列。")
+              r"matrices. Each hidden unit $i$ thus has two weight vectors, a column of each.", "")
+    page_lang("zh", "", r"SwiGLU 计算 $u \cdot v\,\sigma(v)$，其中 $u$ 和 $v$ 由同一输入经两个权重矩阵算出，所以每个隐藏单元 $i$ "
+              r"有两个权重向量，各是一个矩阵的一列。")
     # one name for what aligns, as gated-units names it: a channel's (hidden unit's) two weight vectors
     for lang, name, others in (("en", "two weight vectors", ("two maps", "two projections", "two linear maps")),
                                ("zh", "两个权重向量", ("两个映射", "两路投影", "两个线性映射"))):
@@ -1716,12 +1716,12 @@ def test_e4m3_range_and_squared_spread():
     both("170", r"$2R^{2}$")
     # the diagonal is where aligned maps put SwiGLU; on it the output grows like x², not as a polynomial
     # scoped as Fishman et al. report it: alignment in some channels (those carrying the outliers), not in every one
-    page_lang("en", r"Once a channel's two weight vectors align, as some did in the long training run described below, "
-              r"$u_i \approx c_i\,v_i$, with a constant $c_i$ of its own. The channel's output is then close to $c_i$ times "
+    page_lang("en", r"Once a unit's two weight vectors align, as some did in the long training run described below, "
+              r"$u_i \approx c_i\,v_i$, with a constant $c_i$ of its own. The unit's output is then close to $c_i$ times "
               r"SwiGLU's values on the diagonal $u = v$, $x \cdot x\,\sigma(x)$ ([gated units](gated-units.md#two-inputs)). "
               r"These grow like $x^{2}$ for large positive $x$", "")
-    page_lang("zh", "", r"若某个通道的两个权重向量对齐（下文那次长时间训练中有些通道正是如此），则 $u_i \approx c_i\,v_i$（$c_i$ 是该通道自己的常数）。"
-              r"这时该通道的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
+    page_lang("zh", "", r"若某个单元的两个权重向量对齐（下文那次长时间训练中有些单元正是如此），则 $u_i \approx c_i\,v_i$（$c_i$ 是该单元自己的常数）。"
+              r"这时该单元的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
     # x²σ(x) grows like x² only on the positive side; on the negative side it tends to 0
     diag = float(swiglu.f(-10.0, -10.0))
     assert diag == pytest.approx(100 * float(sigmoid(np.array(-10.0))), rel=1e-12) and diag < 5e-3
@@ -2169,7 +2169,7 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     from actsite.pages.glossary import TERMS
     underflow = next(t for t in TERMS if t.key == "underflow")
     assert "broader" in underflow.en_definition
-    page_lang("en", "which trouble 8-bit formats and which gated units with an unbounded gate, such as SwiGLU, amplify.", "")
+    page_lang("en", "Outliers trouble 8-bit formats, and gated units with an unbounded gate, such as SwiGLU, amplify them.", "")
     page_lang("zh", "", "门没有上界的门控单元（如 SwiGLU）又怎样放大它们。")
     page_lang("en", "(IEEE 754 calls any result below the normal range an underflow; this page means only the rounding to 0).", "")
     page_lang("zh", "", "（IEEE 754 把落到正规数范围以下的任何结果都称为下溢；本页专指舍入成 0 的情形）")
