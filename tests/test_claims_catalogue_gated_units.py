@@ -806,9 +806,9 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     # the threshold (E4M3's normal range spans a ratio of 28,672) is tested at its home, low-precision#outliers
     assert "ratio of 28,672" in home
     # gated units with an unbounded gate only: GLU's sigmoid gate keeps the diagonal linear (review final46, lp)
-    for lang, said in (("en", "gated units with an unbounded gate (SwiGLU and, by the same algebra, [GEGLU and ReGLU](gated-units.md#two-inputs)), "
-                              "which can square them once a channel's two weight vectors align"),
-                       ("zh", "门没有上界的门控单元（SwiGLU，以及按同样的推导，[GEGLU 和 ReGLU](gated-units.md#two-inputs)）在通道的两个权重向量对齐后还会把离群值平方")):
+    for lang, said in (("en", "gated units with an unbounded gate (SwiGLU and, by the same algebra, [GEGLU and ReGLU](gated-units.md#two-inputs)) "
+                              "can square them once a hidden unit's two weight vectors align"),
+                       ("zh", "门没有上界的门控单元（SwiGLU，以及按同样的推导，[GEGLU 和 ReGLU](gated-units.md#two-inputs)）在隐藏单元的两个权重向量对齐后还会把离群值平方")):
         assert said in page_text("catalogue/low-precision.md", lang), lang
 
 

@@ -79,7 +79,7 @@ def test_home_page_lists_every_catalogue_page_in_reading_and_navigation_order(la
     assert sorted(catalogue) == sorted(p.relative_to(CONTENT[lang]).as_posix()
                                        for p in (CONTENT[lang] / "catalogue").glob("*.md"))
     tools = (CONTENT[lang] / "index.md").read_text(encoding="utf-8").split("{ #tools }", 1)[1]
-    listed = re.findall(r"^ {4}\d+\. \[[^\]]+\]\((catalogue/[\w-]+\.md)\)", tools, re.M)
+    listed = re.findall(r"^\d+\. \[[^\]]+\]\((catalogue/[\w-]+\.md)\)", tools, re.M)
     assert listed == catalogue
 
 
