@@ -494,14 +494,16 @@ def test_the_notebooks_runs_are_the_experiments(notebook, at_0_3):
     ("zh", "想重跑其中任何一次，用它的激活函数、$\\eta$ 和种子调用 `error_curve` 即可；例如 tanh 在 $\\eta = 0.1$ 下用种子 2 的"
            "那次训练，就是 `error_curve(activation=\"tanh\", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。")])
 def test_the_prose_says_how_the_grid_was_made_and_how_to_rerun_a_run(lang, said):
-    """The grid is read from saved results, and the prose says so in the reader's terms (what `cached` does, with no
-    build words), names the function that made the runs and shows a call that reruns one of them (checked above)."""
+    """The grid is read from saved results, and the prose says so in the reader's terms (no account of how the site
+    keeps them: review final53, pb), names the function that made the runs and shows a call that reruns one of them
+    (checked above)."""
     text = page_text(PAGE, lang).replace("\n# ", " ")
     assert said in text
     assert {"en": "The article's figure comes from runs made by this same function, `error_curve`.",
             "zh": "文章里那幅图背后的训练，用的就是这个 `error_curve`。"}[lang] in text
-    assert {"en": "`cached` returns those results, and trains the runs again only if the code that makes them has changed since.",
-            "zh": "`cached` 返回这些结果，只有生成它们的代码改动过，才会重新训练。"}[lang] in text
+    assert {"en": "the next cell reads the results saved when they were made. Its first line checks",
+            "zh": "下一个单元格直接读取当初训练时保存下来的结果。"}[lang] in text
+    assert "`cached`" not in text
     from actsite.pages.page_pairs import notebook_cells
     prose = "\n".join(notebook_cells(page_text(PAGE, lang))[0])
     assert not re.search(r"\bcache\b|缓存|actsite|training_speed", prose)

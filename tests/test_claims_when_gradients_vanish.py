@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import re
 
 import numpy as np
 import pytest
@@ -1227,7 +1228,7 @@ def test_initial_gradient_first_layer_3e_minus_6_output_layer_1_1(initial_sigmoi
            "[layer-wise unsupervised pre-training](relu-sparsity-biology.md#pretraining), in which each layer "
            "was first trained on its own, without labels."),
     ("zh", "早先的办法是[逐层无监督预训练](relu-sparsity-biology.md#pretraining)，即先不用标签把每一层单独训练一遍。"
-           "让很深的网络不必借助它也能训练，出力最多的是四个办法。")])
+           "让很深的网络不必借助它也能训练，贡献最大的有四个办法。")])
 def test_the_four_ideas_are_hedged_and_name_layer_wise_pre_training(lang, wording):
     """Not a complete list: layer-wise pre-training came first, and the linked section describes it."""
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
@@ -1554,3 +1555,24 @@ def test_the_flat_tanh_xavier_line_is_a_cancellation_not_factors_near_one():
                         ("zh", "但这并不是因为什么都没有缩小：误差信号往下传时缩小到约七分之一")):
         text = page_text("blog/posts/when-gradients-vanish.md", lang)
         assert words in text and "factors in the product stay near one" not in text and "乘积里的因子都停在 1 附近" not in text
+
+
+@pytest.mark.parametrize("lang, gradient, change", [
+    ("en", "by its Frobenius norm $\\|\\partial L / \\partial W_l\\|_F$, the square root of the sum of its squared entries "
+           "(not the spectral norm used above)",
+     "$\\|W_l - W_l^{(0)}\\|_F / \\|W_l^{(0)}\\|_F$ (Frobenius norms again)"),
+    ("zh", "的 Frobenius 范数 $\\|\\partial L / \\partial W_l\\|_F$，即各元素平方和的平方根（不是上文的谱范数）",
+     "$\\|W_l - W_l^{(0)}\\|_F / \\|W_l^{(0)}\\|_F$（仍是 Frobenius 范数）")])
+def test_the_measured_norms_are_frobenius_not_the_spectral_norm_of_the_bound(lang, gradient, change):
+    """The bound uses the spectral norm ||W_l||; the experiments measure Frobenius norms (np.linalg.norm of a
+    matrix, no ord), and the two differ: read as spectral, the quoted changes would be wrong (review final53, pb)."""
+    import inspect
+    from actsite.experiments import deep_nets, stalled_layers
+    text = page_text("blog/posts/when-gradients-vanish.md", lang)
+    assert gradient in text and change in text
+    assert text.index("spectral norm" if lang == "en" else "谱范数") < text.index(gradient)
+    for source in (inspect.getsource(stalled_layers), inspect.getsource(deep_nets)):
+        calls = re.findall(r"np\.linalg\.norm\(([^\n]*)", source)
+        assert calls and not any("ord" in c for c in calls)
+    W = np.random.default_rng(0).standard_normal((64, 64))
+    assert np.linalg.norm(W) == pytest.approx(np.sqrt((W ** 2).sum())) and np.linalg.norm(W, 2) < 0.5 * np.linalg.norm(W)

@@ -84,7 +84,7 @@ def draw_gradient_depth(fig: Figure, colours: dict) -> dict:
             ax.semilogy(layers, r[f"{act}_{init}_grad"], style, color=colour, label=labels[init])
         ax.set_xlabel(r"$l$")
     label_panels(axes, [r"$\mathrm{sigmoid}$"] + [rf"${ACTIVATIONS[act].symbol}$" for act in ("tanh", "relu")])
-    axes[0].set_ylabel(r"$\|\partial L/\partial W_l\|$")
+    axes[0].set_ylabel(r"$\|\partial L/\partial W_l\|_F$")
     low, high = axes[0].get_ylim()
     decades = np.arange(np.ceil(np.log10(low) / 10) * 10, np.log10(high) + 1e-9, 10)
     axes[0].set_yticks(10.0 ** decades, [rf"$10^{{{int(d)}}}$" for d in decades])   # every tenth decade
@@ -193,7 +193,7 @@ def draw_stalled_layers(fig: Figure, colours: dict) -> dict:
     right.set_yscale("log")
     right.set_xticks(layers)
     right.set_xlabel(r"$l$")
-    right.set_ylabel(r"$\|W_l-W_l^{(0)}\|\,/\,\|W_l^{(0)}\|$")
+    right.set_ylabel(r"$\|W_l-W_l^{(0)}\|_F\,/\,\|W_l^{(0)}\|_F$")
     right.set_ylim(top=right.get_ylim()[1] * 30)         # headroom: the legend sits above the bars
     right.legend(loc="upper left", fontsize=10, ncols=2)
     label_panels((left, right))

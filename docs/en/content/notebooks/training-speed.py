@@ -7,7 +7,7 @@
 # question and the 25% target from
 # [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html),
 # and sums up its runs in one table. This notebook shows how one of those runs is made, prints every seed behind the
-# table, and then asks why ReLU falls behind at $\eta = 0.3$.
+# table, and then looks at what changes at $\eta = 0.3$, where ReLU falls behind.
 #
 # The task is synthetic: 4000 points drawn from a 10-dimensional standard normal distribution, each labelled with the
 # class of the nearest of 100 random centres, where each centre was given one of 10 classes at random. A
@@ -83,8 +83,7 @@ for activation in activations:
 # $\eta = 0.01$, 0.03 and 0.1, with seeds 0, 1 and 2 at each rate, each run stopping at the first check at 25% or
 # after 2000 steps (at $\eta = 0.03$ they run all 1000 steps, for the article's error curves). Each seed draws its own
 # data set, initial weights and batch order. Rather than train all eighteen again, the next cell reads the results
-# saved when they were made: `cached` returns those results, and trains the runs again only if the code that makes
-# them has changed since. Its first line checks that the saved curves of seed 0 at $\eta = 0.03$ are the two runs
+# saved when they were made. Its first line checks that the saved curves of seed 0 at $\eta = 0.03$ are the two runs
 # above. To rerun any other, call `error_curve` with its activation, $\eta$ and seed; the run of tanh with seed 2 at
 # $\eta = 0.1$, for example, is `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`.
 #

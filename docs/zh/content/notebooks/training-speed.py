@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的步数 { #notebook-training-speed }
 #
-# ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后追问 $\eta = 0.3$ 时 ReLU 为什么落后。
+# ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后看看 ReLU 落后的 $\eta = 0.3$ 处有什么变化。
 #
 # 任务是人工构造的：从 10 维标准正态分布中抽取 4000 个点；100 个随机中心各自随机分到 10 个类别中的一个，每个点的类别就是离它最近的那个中心的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练的步数，就是误差第一次降到 25% 或以下的那次检查时已训练的步数。
 #
@@ -64,7 +64,7 @@ for activation in activations:
     print(f"{name[activation]:4}  第 {steps_to_target(curve[activation])} 步首次降到 25% 或以下")
 
 # %% [markdown]
-# 文章里那幅图背后的训练，用的就是这个 `error_curve`。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\eta = 0.03$ 的几次则跑满 1000 步，留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。这十八次训练不必重跑，下一个单元格直接读取当初训练时保存下来的结果：`cached` 返回这些结果，只有生成它们的代码改动过，才会重新训练。单元格的第一行核对种子 0、$\eta = 0.03$ 的两条保存曲线是否就是上面刚跑的两次训练。想重跑其中任何一次，用它的激活函数、$\eta$ 和种子调用 `error_curve` 即可；例如 tanh 在 $\eta = 0.1$ 下用种子 2 的那次训练，就是 `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。
+# 文章里那幅图背后的训练，用的就是这个 `error_curve`。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\eta = 0.03$ 的几次则跑满 1000 步，留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。这十八次训练不必重跑，下一个单元格直接读取当初训练时保存下来的结果。单元格的第一行核对种子 0、$\eta = 0.03$ 的两条保存曲线是否就是上面刚跑的两次训练。想重跑其中任何一次，用它的激活函数、$\eta$ 和种子调用 `error_curve` 即可；例如 tanh 在 $\eta = 0.1$ 下用种子 2 的那次训练，就是 `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。
 #
 # 对每个学习率，单元格先打印每个种子降到 25% 所需的步数及二者之比（tanh 的步数除以 ReLU 的），再打印三个种子的中位数；中位数之比就是 $\rho$，也就是文章表格里列的那个数（$\rho > 1$ 表示 ReLU 先到）。最后一行让两种激活函数各取三个学习率中自己最好的一个来比较。
 
