@@ -601,8 +601,8 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     from claim_helpers import page_text
     from playground_node import run_node
     for lang, said in (("en", "has four tanh layers of sixteen units, with initial weights of standard deviation 2, learning to "
-                              "separate points of the plane by the sign of $x_1 x_2$ (the XOR pattern, with a little noise). It "
-                              "counts how many pre-activations start in the [flat region](../../glossary.md#flat-region) "
+                              "separate points of the plane by the sign of $x_1 x_2$ (the XOR pattern, with a little noise). The "
+                              "playground counts how many pre-activations start in the [flat region](../../glossary.md#flat-region) "
                               "($|\\tanh'| < 0.01$)."),
                        ("en", "about two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth "
                               "in layer 1, whose weighted sums each add two inputs rather than sixteen and so stay smaller.\n"),

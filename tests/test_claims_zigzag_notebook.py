@@ -26,8 +26,9 @@ TRY_WORDS = {
            "$[0.35, 0.85]^2$: the formula gives 35.6, the sample 33.8;",
            "$[0.35, 1.15]^2$: the formula gives 22.1, the sample 21.0;",
            "$[0.5, 1.3]^2$: the formula gives 31.4, the sample 29.8.",
+           "The closest to $[0.5, 1]^2$ is $[0.35, 0.85]^2$, though none comes near its 52.4.",
            "So at a fixed mean, narrowing the range from 0.8 to 0.5 costs more than raising the mean from 0.6 to 0.75 at a "
-           "fixed width, and the lower end matters only through the mean and width it sets."),
+           "fixed width, and sharing the lower end does not make two ranges alike: $[0.5, 1.3]^2$ gives 29.8, not 52.4."),
     "zh": ("两个输入相互独立时，[那篇文章](../blog/posts/neuron-gradients-zigzag.md#mean-cost)里的这个公式能预测条件数。",
            "$[0.35, 0.85]^2$ 保持实验的均值，宽度取 $[0.5, 1]^2$ 的 0.5；",
            "$[0.35, 1.15]^2$ 保持实验的宽度，均值取 $[0.5, 1]^2$ 的 0.75；",
@@ -35,7 +36,9 @@ TRY_WORDS = {
            "$[0.35, 0.85]^2$：公式给出 35.6，这 2000 个点实测为 33.8；",
            "$[0.35, 1.15]^2$：公式给出 22.1，实测为 21.0；",
            "$[0.5, 1.3]^2$：公式给出 31.4，实测为 29.8。",
-           "均值不变时把宽度从 0.8 缩到 0.5，比宽度不变时把均值从 0.6 抬到 0.75 代价更大；下端只通过它决定的均值和宽度起作用。")}
+           "后三个区间里最接近 $[0.5, 1]^2$ 的是 $[0.35, 0.85]^2$，不过哪一个都离 52.4 很远。",
+           "均值不变时把宽度从 0.8 缩到 0.5，比宽度不变时把均值从 0.6 抬到 0.75 代价更大；下端相同也不会让两个区间相似："
+           "$[0.5, 1.3]^2$ 给出 29.8，而不是 52.4。")}
 
 
 def markdown_words(text: str) -> str:
@@ -76,6 +79,8 @@ def test_try_this_interprets_the_three_controls_with_the_formula(lang):
     assert shifted[0] == 0.5 and width[shifted] == 0.8
     assert sampled(*narrow) > sampled(*raised) and predicted(*narrow) > predicted(*raised)   # narrowing costs more
     assert sampled(*shifted) < 0.6 * sampled(0.5, 1.0)            # sharing the lower end does not share the cost
+    gaps = {r: abs(sampled(*r) - sampled(0.5, 1.0)) for r in CONTROLS}  # the answer: [0.35, 0.85]^2 is the closest
+    assert min(gaps, key=gaps.get) == narrow and round(sampled(0.5, 1.0), 1) == 52.4 and gaps[narrow] > 15
 
 
 # --- the notebook's own code, run as the reader runs it --------------------------------------------
