@@ -592,8 +592,8 @@ def test_t5_base_is_glossed_where_first_used_and_the_lstm_gating_is_named(lang):
     assert text.index(gloss) + {"en": len("Shazeer compared the blocks in "), "zh": len("他做对比用的是 ")}[lang] == first
     assert first < text.index("{ #shazeer-2020 }")
     lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN, "
-                  "modelled on the gates of LSTM recurrent networks. The gated tanh unit's value path",
-            "zh": "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM 循环网络的门。"}[lang]
+                  "modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid gates decide what to keep). The gated tanh unit's value path",
+            "zh": "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM（长短期记忆网络，一种用 sigmoid 门决定保留哪些信息的循环网络）的门。"}[lang]
     assert lstm in text and "LSTM-style" not in text and "LSTM 式" not in text
     assert "the gating used in LSTMs" not in text and "LSTM 等循环网络所用" not in text
     references = text.split("{ #references }")[1]

@@ -435,8 +435,8 @@ def test_both_gates_are_distribution_functions_normal_and_logistic():
     assert np.max(np.abs(sigmoid(x) - normal_cdf(x))) > 0.1                 # the unscaled logistic is far off
     assert float(sigmoid(0.0)) == float(normal_cdf(0.0)) == 0.5                  # both centred on 0
     assert round(float(np.max(np.abs(sigmoid(1.702 * x) - normal_cdf(x)))), 4) == 0.0095   # the rounded k keeps that gap
-    for lang, said in (("en", r"Both gates are cumulative distribution functions of distributions centred on 0: $\sigma(kx)$ that of a logistic distribution with scale $1/k$, $\Phi$ that of the standard normal. Matching them therefore leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; 1.702 is that value rounded."),
-                       ("zh", r"两个门都是以 0 为中心的累积分布函数：$\sigma(kx)$ 对应尺度为 $1/k$ 的逻辑斯谛分布，$\Phi$ 对应标准正态分布。因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；1.702 就是它舍入后的值。")):
+    for lang, said in (("en", r"Both gates are distribution functions, of distributions centred on 0: $\sigma(kx)$ that of a logistic distribution with scale $1/k$, $\Phi$ that of the standard normal. Matching them therefore leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; 1.702 is that value rounded."),
+                       ("zh", r"两个门都是以 0 为中心的分布的分布函数：$\sigma(kx)$ 对应尺度为 $1/k$ 的逻辑斯谛分布，$\Phi$ 对应标准正态分布。因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；1.702 就是它舍入后的值。")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
