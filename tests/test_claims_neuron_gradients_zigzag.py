@@ -752,8 +752,8 @@ def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
 
 
 FIGURE_LR_WORDS = {
-    "en": "SGD runs at learning rate 1 in both panels; centring shrinks the inputs, so its steps in (b) are smaller, by the factor "
-          "1/7.7 defined below.",
+    "en": "SGD runs at learning rate 1 in both panels; centring shrinks the inputs, so in (b) its effective step size, defined "
+          "below, is about 1/7.7 of that in (a).",
     "zh": "两幅图中 SGD 的学习率都是 1；中心化缩小了输入，所以图 (b) 中它的步子更小，下文定义的有效步长只有图 (a) 的约 1/7.7。"}
 
 
