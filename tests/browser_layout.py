@@ -209,3 +209,16 @@ def test_figures_show_the_layout_measured_for_their_column(browser, base_url, bu
     wrong = [url for url in fetched if (other and other in url) or
              (other is None and "-phone-" not in url and url.rsplit("/", 1)[1].rsplit("-", 1)[0] in phone_figures)]
     assert figures > 10 and fetched and not problems and not wrong, (problems, wrong)
+
+
+def test_chinese_captions_are_upright_and_english_ones_keep_the_themes_italics(browser, base_url):
+    """A slanted CJK face is a synthetic distortion (reviews final52, final53): Chinese figure captions are upright."""
+    watch = watch_at(browser, base_url, DESKTOP)
+    styles = {}
+    for lang in ("en", "zh"):
+        watch.page.goto(f"{base_url}{lang}/{POST}", wait_until="load")
+        styles[lang] = watch.page.evaluate(
+            "() => [...document.querySelectorAll('figure.site-figure figcaption')].map(c => getComputedStyle(c).fontStyle)")
+    watch.close()
+    assert styles["zh"] and set(styles["zh"]) == {"normal"}, styles["zh"]
+    assert styles["en"] and set(styles["en"]) == {"italic"}, styles["en"]

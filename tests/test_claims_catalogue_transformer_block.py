@@ -522,11 +522,16 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert 0.4 < half < 0.6 and unscaled[at(scaling, 256)] / scaled[at(scaling, 256)] < 0.2
     shown("In short: the scaling keeps the softmax equally sharp at every head dimension, so it starts in the same regime, as a good "
           "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows, and a minority of queries loses the scores' gradient first. "
-          "From $d_k = 128$ on, the typical query's scores receive less gradient than with the scaling: only there do "
-          "the small gradients that Vaswani et al. give as the reason for the scaling reach the typical query.",
+          "From $d_k = 128$ on, the typical query's scores receive less gradient than with the scaling, and from 512 on, a "
+          "small fraction of it: only there do the extremely small gradients that Vaswani et al. give as the reason for the "
+          "scaling reach the typical query.",
           "先说结论：无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，总从同一个状态起步，这正是好的初始化对一层网络所起的作用。"
-          '不缩放时，头维度越大，权重越尖锐，分数得到的梯度先在一小部分查询上消失。从 $d_k = 128$ 起，典型查询的分数得到的梯度也比缩放时少：'
-          'Vaswani 等人作为缩放理由的极小梯度，到这时才落到典型的查询上。')
+          '不缩放时，头维度越大，权重越尖锐，分数得到的梯度先在一小部分查询上消失。从 $d_k = 128$ 起，典型查询的分数得到的梯度也比缩放时少，'
+          '从 512 起只剩缩放时的一小部分：Vaswani 等人作为缩放理由的极小梯度，到这时才落到典型的查询上。')
+    # "a small fraction" from 512 on (review final54, tf): at 128 the unscaled median is half the scaled one, at 512
+    # and beyond under a fortieth
+    assert all(unscaled[at(scaling, d)] / scaled[at(scaling, d)] < 1 / 40 for d in (512, 1024))
+    assert unscaled[at(scaling, 256)] / scaled[at(scaling, 256)] > 1 / 40
     # the answer speaks of the scores' gradient (the Jacobian norm), not the gradient reaching the query, which the
     # note shows is larger unscaled at 128 (review final53, tf); the numbers (half, 1/7.5) stay in the list below
     for lang in LANGS:
