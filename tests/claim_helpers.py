@@ -2,11 +2,14 @@
 synthetic task rebuilt from its description."""
 from __future__ import annotations
 
+import contextlib
+import io
+
 import numpy as np
 
 from actsite.experiments.datasets import voronoi
 from actsite.figures.registry import FIGURES
-from actsite.pages.page_pairs import CONTENT
+from actsite.pages.page_pairs import CONTENT, notebook_cells
 from actsite.figures.render import draw
 
 LANGS = ("en", "zh")
@@ -48,3 +51,12 @@ def assert_voronoi_matches_its_description(seed: int) -> np.ndarray:
     np.testing.assert_array_equal(X, X2)
     np.testing.assert_array_equal(owner[nearest], y2)
     return owner
+
+
+def run_notebook(page: str, lang: str) -> tuple[dict, list[str]]:
+    """(namespace, printed lines) of a notebook's code cells in one language, run in order as a reader runs them."""
+    namespace, printed = {}, io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        for cell in notebook_cells(page_text(page, lang))[1]:
+            exec(cell, namespace)
+    return namespace, printed.getvalue().splitlines()

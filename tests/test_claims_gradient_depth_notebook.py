@@ -9,9 +9,7 @@ reads, and the columns of every printed table line up in display columns (a Chin
 """
 from __future__ import annotations
 
-import contextlib
 import inspect
-import io
 import re
 
 import numpy as np
@@ -22,28 +20,16 @@ from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
 from actsite.experiments.mlp import MLP
 from actsite.maths.functions import ACTIVATIONS
 from actsite.pages.notebook_text import display_width
-from claim_helpers import page_text
+from claim_helpers import page_text, run_notebook
 
 NOTEBOOK = "notebooks/gradient-depth.py"
 PAIRS = [(act, init) for act in gradient_depth.ACTIVATIONS for init in INIT_STD]
 NAMES_IN_CHINESE = {"sigmoid", "tanh", "ReLU", "Xavier"}        # printed as they are in Chinese text too
 
 
-def run_notebook(lang):
-    """(namespace, printed lines) of the notebook's code cells, run in order."""
-    from actsite.pages.page_pairs import notebook_cells
-    from conftest import ROOT
-    source = (ROOT / "docs" / lang / "content" / NOTEBOOK).read_text(encoding="utf-8")
-    namespace, printed = {}, io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        for cell in notebook_cells(source)[1]:
-            exec(cell, namespace)
-    return namespace, printed.getvalue().splitlines()
-
-
 @pytest.fixture(scope="module", params=("en", "zh"))
 def notebook(request):
-    return request.param, *run_notebook(request.param)
+    return request.param, *run_notebook(NOTEBOOK, request.param)
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,7 @@ run its cells as a reader does, check that its code gives exactly what the exper
 check every number it prints and that its printed columns line up."""
 from __future__ import annotations
 
-import contextlib
 import inspect
-import io
 import re
 
 import numpy as np
@@ -25,7 +23,7 @@ import pytest
 from actsite.experiments import dead_relu, training_speed
 from actsite.experiments.cache import cached
 from actsite.experiments.datasets import voronoi
-from claim_helpers import assert_voronoi_matches_its_description, page_text
+from claim_helpers import assert_voronoi_matches_its_description, page_text, run_notebook
 from actsite.experiments.mlp import MLP, minibatches
 from actsite.pages.glossary import TERMS
 
@@ -439,21 +437,9 @@ def test_momentum_claim_is_scoped_to_the_ten_steps_the_cell_runs(lang, wording):
 
 # --- the notebook's own code, run as the reader runs it --------------------------------------------
 
-def run_notebook(lang):
-    """(namespace, printed lines) of the notebook's code cells, run in order."""
-    from actsite.pages.page_pairs import notebook_cells
-    from conftest import ROOT
-    source = (ROOT / "docs" / lang / "content" / PAGE).read_text(encoding="utf-8")
-    namespace, printed = {}, io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        for cell in notebook_cells(source)[1]:
-            exec(cell, namespace)
-    return namespace, printed.getvalue().splitlines()
-
-
 @pytest.fixture(scope="module", params=("en", "zh"))
 def notebook(request):
-    return request.param, *run_notebook(request.param)
+    return request.param, *run_notebook(PAGE, request.param)
 
 
 def test_the_notebooks_runs_are_the_experiments(notebook, at_0_3):

@@ -5,15 +5,13 @@ prediction and the sample's kappa (what the cell prints) are both recomputed her
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 
 import numpy as np
 import pytest
 
 from actsite.experiments import zigzag
-from claim_helpers import page_text
+from claim_helpers import page_text, run_notebook
 
 NOTEBOOK = "notebooks/zigzag.py"
 CONTROLS = ((0.35, 0.85), (0.35, 1.15), (0.5, 1.3))
@@ -85,21 +83,9 @@ def test_try_this_interprets_the_three_controls_with_the_formula(lang):
 
 # --- the notebook's own code, run as the reader runs it --------------------------------------------
 
-def run_notebook(lang):
-    """(namespace, printed lines) of the notebook's code cells, run in order."""
-    from actsite.pages.page_pairs import notebook_cells
-    from conftest import ROOT
-    source = (ROOT / "docs" / lang / "content" / NOTEBOOK).read_text(encoding="utf-8")
-    namespace, printed = {}, io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        for cell in notebook_cells(source)[1]:
-            exec(cell, namespace)
-    return namespace, printed.getvalue().splitlines()
-
-
 @pytest.fixture(scope="module", params=("en", "zh"))
 def notebook(request):
-    return request.param, *run_notebook(request.param)
+    return request.param, *run_notebook(NOTEBOOK, request.param)
 
 
 def test_the_notebooks_experiment_is_the_articles(notebook):
