@@ -726,6 +726,11 @@ def test_at_n_var_w_16_variance_settles_near_5_9_and_factor_argument_0_40():
     assert round(q, 1) == 5.9
     assert 16 * gaussian_mean(lambda t: sigmoid(t) ** 2, q) == pytest.approx(q, rel=1e-9)
     assert round(16 * gaussian_mean(lambda t: sigmoid_prime(t) ** 2, q), 2) == 0.40
+    # on the table's scale (the per-layer factor is a square root of this product): sqrt(0.40) = 0.63 (review final54, pb)
+    assert round(np.sqrt(16 * gaussian_mean(lambda t: sigmoid_prime(t) ** 2, q)), 2) == 0.63 and round(np.sqrt(0.40), 2) == 0.63
+    for lang, said in (("en", "is only about 0.40, a factor per layer of $\\sqrt{0.40} \\approx 0.63$ on the scale of the table above."),
+                       ("zh", "只有约 0.40，换到上表的尺度上，即每层因子 $\\sqrt{0.40} \\approx 0.63$。")):
+        assert said in page_text("blog/posts/when-gradients-vanish.md", lang), lang
 
 
 def test_at_n_var_w_16_mean_squared_slope_falls_from_0_0625_to_0_025():
