@@ -155,3 +155,17 @@ def test_inline_maths_keeps_its_punctuation():
     english = 'slope <span class="arithmatex">\\(a\\)</span>), then <span class="arithmatex">\\(b\\)</span> and'
     assert bind_punctuation(english) == ('slope <span class="math-punct"><span class="arithmatex">\\(a\\)</span>),</span>'
                                          ' then <span class="arithmatex">\\(b\\)</span> and')
+
+
+def test_no_page_shares_a_run_of_words_with_a_seed_post():
+    """The pages are written afresh: the shared seed-overlap tool (../shared/tools/seed_overlap.py, beside the
+    project in CI) finds no run of words shared with a seed post, a cited title included."""
+    import subprocess
+    import sys
+    tool = Path(__file__).resolve().parents[2] / "shared" / "tools" / "seed_overlap.py"
+    if not tool.is_file():
+        pytest.skip(f"{tool} is not beside the project")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, str(tool), "docs"], cwd=root, capture_output=True, text=True, check=True)
+    report = out.stdout + out.stderr
+    assert re.search(r"\b0 shared runs\b", report), report

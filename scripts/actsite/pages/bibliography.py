@@ -75,7 +75,7 @@ WORKS: dict[str, Work] = {
         "Maxout Networks", "ICML 2013", "https://arxiv.org/abs/1302.4389", "Goodfellow et al."),
     "he2015": Work(
         "K. He, X. Zhang, S. Ren and J. Sun", 2015,
-        "Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification", "ICCV 2015",
+        "Delving Deep into Rectifiers", "ICCV 2015",
         "https://arxiv.org/abs/1502.01852", "He et al."),
     "xu2015": Work(
         "B. Xu, N. Wang, T. Chen and M. Li", 2015,
