@@ -391,8 +391,9 @@ def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
     term = TERMS["gated-tanh-unit"]
     assert term.home == "catalogue/gated-units.md#gradient"
     for lang, said in (("en", "gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN, "
-                              "modelled on the gates of LSTM recurrent networks"),
-                       ("zh", "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM 循环网络的门。")):
+                              "modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid "
+                              "gates decide what to keep)"),
+                       ("zh", "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM（长短期记忆网络，一种用 sigmoid 门决定保留哪些信息的循环网络）的门。")):
         text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
         assert said in text.split("{ #gradient }")[1].split("\n## ")[0], lang
     assert "$\\tanh(u)\\,\\sigma(v)$" in term.en_definition and "$\\tanh(u)\\,\\sigma(v)$" in term.zh_definition
