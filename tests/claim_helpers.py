@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 
 import numpy as np
 
@@ -11,6 +12,7 @@ from actsite.experiments.datasets import voronoi
 from actsite.figures.registry import FIGURES
 from actsite.pages.page_pairs import CONTENT, notebook_cells
 from actsite.figures.render import draw
+from actsite.pages.notebook_text import display_width
 
 LANGS = ("en", "zh")
 
@@ -60,3 +62,19 @@ def run_notebook(page: str, lang: str) -> tuple[dict, list[str]]:
         for cell in notebook_cells(page_text(page, lang))[1]:
             exec(cell, namespace)
     return namespace, printed.getvalue().splitlines()
+
+
+# Printed tables, measured in display columns (a Chinese character takes two).
+
+def label_ends(header):
+    """The display column at which each label of a header ends (a label's words are one space apart)."""
+    return [display_width(header[:m.end()]) for m in re.finditer(r"\S+(?: \S+)*", header)]
+
+
+def field_ends(row):
+    """The display column at which each run of non-space characters of a row ends."""
+    return [display_width(row[:m.end()]) for m in re.finditer(r"\S+", row)]
+
+
+def field_starts(row):
+    return [display_width(row[:m.start()]) for m in re.finditer(r"\S+", row)]

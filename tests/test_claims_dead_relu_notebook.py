@@ -19,7 +19,7 @@ from actsite.experiments import dead_relu, dead_relu_steps
 from actsite.experiments.cache import cached
 from actsite.experiments.mlp import MLP
 from actsite.pages.notebook_text import display_width
-from claim_helpers import page_text, run_notebook
+from claim_helpers import field_ends, field_starts, label_ends, page_text, run_notebook
 
 NOTEBOOK = "notebooks/dead-relu.py"
 NAMES_IN_CHINESE = {"ReLU", "Leaky", "SGD"}          # printed as they are in Chinese text too
@@ -49,20 +49,6 @@ def block(printed, name):
 
 def numbers(line):
     return [float(x.replace("−", "-")) for x in re.findall(r"[−-]?\d+\.?\d*", line)]
-
-
-def label_ends(header):
-    """The display column at which each label of a header ends (a label's words are one space apart)."""
-    return [display_width(header[:m.end()]) for m in re.finditer(r"\S+(?: \S+)*", header)]
-
-
-def field_ends(row):
-    """The display column at which each run of non-space characters of a row ends."""
-    return [display_width(row[:m.end()]) for m in re.finditer(r"\S+", row)]
-
-
-def field_starts(row):
-    return [display_width(row[:m.start()]) for m in re.finditer(r"\S+", row)]
 
 
 def test_the_output_has_the_expected_blocks(notebook):

@@ -20,7 +20,7 @@ from actsite.experiments.deep_nets import INIT_STD, layer_gradient_norms
 from actsite.experiments.mlp import MLP
 from actsite.maths.functions import ACTIVATIONS
 from actsite.pages.notebook_text import display_width
-from claim_helpers import page_text, run_notebook
+from claim_helpers import field_ends, field_starts, label_ends, page_text, run_notebook
 
 NOTEBOOK = "notebooks/gradient-depth.py"
 PAIRS = [(act, init) for act in gradient_depth.ACTIVATIONS for init in INIT_STD]
@@ -57,20 +57,6 @@ def numbers(line):
 def rows(printed, name):
     """The numbers of each row of a table (header left out), before the row's label."""
     return [numbers(re.split(r"\s{3,}(?=[^\d\s.+-])", row.strip())[0]) for row in block(printed, name)[1:]]
-
-
-def label_ends(header):
-    """The display column at which each label of a header ends (a label's words are one space apart)."""
-    return [display_width(header[:m.end()]) for m in re.finditer(r"\S+(?: \S+)*", header)]
-
-
-def field_ends(row):
-    """The display column at which each run of non-space characters of a row ends."""
-    return [display_width(row[:m.end()]) for m in re.finditer(r"\S+", row)]
-
-
-def field_starts(row):
-    return [display_width(row[:m.start()]) for m in re.finditer(r"\S+", row)]
 
 
 def test_the_output_has_the_expected_blocks(notebook):
