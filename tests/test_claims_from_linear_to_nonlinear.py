@@ -101,8 +101,8 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("**A usable slope (a requirement for training by the gradient).** A *usable slope* exists almost everywhere and is not identically zero on any interval "
-           "over which the function changes. Training needs one, because gradient-based training moves each "
+    "en": ("**A usable slope (a requirement for training by the gradient).** A *usable slope* exists almost everywhere and is non-zero somewhere "
+           "in every interval over which the function changes, so that the gradient can see the change. Training needs one, because gradient-based training moves each "
            "weight in proportion to the derivative of the loss, and the chain rule builds that derivative from the "
            "activation's own slope.",
            "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
@@ -112,7 +112,8 @@ DIFFERENTIABILITY_WORDS = {
            # (review final46, pa); the reference is checked by the provenance tests
            "Networks of step units can still be trained, for example by using a substitute slope in place of the true one in "
            "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville 2013 study and compare with other estimators)."),
-    "zh": ("**可用的斜率（按梯度训练所必需）。**所谓**可用的斜率**，是指几乎处处存在、并且在函数有变化的任何区间上都不恒为零的斜率。"
+    "zh": ("**可用的斜率（按梯度训练所必需）。**所谓**可用的斜率**，是指这样的斜率：它几乎处处存在，而且在函数有变化的每个区间里，总有不为零的地方，"
+           "函数的变化因此能被梯度看见。"
            "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。",
@@ -265,7 +266,7 @@ def test_bounded_output_stays_bounded_for_huge_preactivations():
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "An unbounded range has no horizontal asymptote on its unbounded side, and for ReLU the slope there stays exactly 1,"),
+    ("en", "A function with an unbounded range has no horizontal asymptote on its unbounded side, and for ReLU the slope there stays exactly 1,"),
     ("zh", "输出无界的函数至少有一侧没有水平渐近线，ReLU 在这一侧（整个正半轴）斜率恒为 1")])
 def test_bounded_monotone_curves_flatten_and_relu_has_no_flat_positive_side(lang, words):
     assert words in page_text(PAGE, lang)
@@ -425,7 +426,7 @@ def test_swap_task_is_points_of_the_plane_labelled_by_the_nearest_of_10_centres_
 SWAP_DATA_WORDS = {
     "en": "4000 points of the plane drawn from the standard normal distribution, each labelled by the nearest "
           "of 10 centres, which are drawn the same way and each given one of two classes at random;",
-    "zh": "平面上的 4000 个点，取自二维标准正态分布，每个点的类别取决于 10 个中心里离它最近的那个；"
+    "zh": "4000 个训练样本，输入是平面上的点，取自二维标准正态分布，每个点的类别取决于 10 个中心里离它最近的那个；"
           "这些中心也取自同一分布，各自随机归属两类之一；",
 }
 
@@ -796,8 +797,8 @@ def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
     dz = z[1] - z[0]
     assert abs(float(np.sum(sigmoid(z) * density) * dz) - 0.5) < 1e-9
     assert abs(float(np.sum(tanh(z) * density) * dz)) < 1e-9
-    for lang, words in (("en", "an output whose mean under a standard normal input is not zero (not [zero-centred](../../reference.md#columns)), and cost; tanh escapes only the second"),
-                        ("zh", "输入服从标准正态分布时输出均值不为零（即不是[零中心](../../reference.md#columns)的）、计算代价；tanh 只避开了第二条")):
+    for lang, words in (("en", "an output whose mean under a standard normal input is not zero (not [zero-centred](../../glossary.md#zero-centred)), and cost; tanh escapes only the second"),
+                        ("zh", "输入服从标准正态分布时输出均值不为零（即不是[零中心](../../glossary.md#zero-centred)的）、计算代价；tanh 只避开了第二条")):
         assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     # saturation stalls a hidden unit; an output unit trained with cross-entropy is spared, since dL/dz = sigma(z) - y
     # carries no sigma' (at z = -8, target 1: sigma' = 0.00034, yet dL/dz = -0.9997) (review final52, pa)
@@ -834,3 +835,38 @@ def test_the_output_range_rule_follows_its_two_sides_and_the_table_row_agrees(la
     x = np.array([-30.0, 30.0])
     assert np.allclose(sigmoid(x), [0, 1], atol=1e-12) and np.allclose(tanh(x), [-1, 1], atol=1e-12)
     assert np.all(sigmoid_prime(x) < 1e-12) and np.all(tanh_prime(x) < 1e-12) and relu_prime(30.0) == 1.0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_references_are_in_order_of_year_with_the_undated_notes_last(lang):
+    """The reference list follows the site's order, by year as on the other two Foundations pages: Glorot and Bengio
+    2010, Bengio, Léonard and Courville 2013, He et al. 2015, then the undated CS231n notes (review final54, pa)."""
+    listed = [line for line in page_text(PAGE, lang).split("{ #references }", 1)[1].splitlines() if re.match(r"\d+\. ", line)]
+    years = [re.search(r"[（(](\d{4}|n\.d\.|无日期)[)）]", line)[1] for line in listed]
+    assert years == ["2010", "2013", "2015", {"en": "n.d.", "zh": "无日期"}[lang]], years
+    assert [int(line.split(".", 1)[0]) for line in listed] == [1, 2, 3, 4]
+    assert [line.split(". ", 1)[1][:10] for line in listed[:3]] == (
+        ["X. Glorot ", "Y. Bengio,", "K. He, X. "] if lang == "en" else ["X. Glorot、", "Y. Bengio、", "K. He、X. Z"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_loss_landscape_defined_for_one_weight_is_the_one_the_swap_argument_uses(lang):
+    """The term is defined where the single-weight loss becomes a curve and used again in the swap argument: the
+    swapped weights are a second point of the landscape at the same height (review final54, pa)."""
+    text = " ".join(page_text(PAGE, lang).split())
+    defined, used = {"en": ("is called the *loss landscape*", "a second point of the loss landscape at the same height. "
+                            "A convex landscape would have to be at least as low at the midpoint of the two."),
+                     "zh": ("就得到**损失曲面**", "也就是损失曲面上同样高的另一个点；如果损失曲面是凸的，两者连线中点处的损失就不能高于它们。")}[lang]
+    assert text.index(defined) < text.index(used)
+    term = {"en": "landscape", "zh": "损失曲面"}[lang]
+    assert text.count(term) >= 4
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_zero_centred_links_to_its_glossary_row(lang):
+    """'zero-centred' has one link home, the glossary row, as on the catalogue pages (review final54, pa)."""
+    from actsite.pages.glossary import TERMS
+    text = page_text(PAGE, lang)
+    name = {"en": "zero-centred", "zh": "零中心"}[lang]
+    assert f"[{name}](../../glossary.md#zero-centred)" in text and f"[{name}](../../reference.md#columns)" not in text
+    assert "zero-centred" in {term.key for term in TERMS}

@@ -6,6 +6,8 @@ or Monte Carlo with a fixed seed.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -160,7 +162,7 @@ MATCHED_STEP_WORDS = {
            "comparison is at a matched *effective step size*, the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the "
            "learning rate and the mean squared input length. The table compares the two kinds of input at "
            "two effective step sizes, each shared by a pair of rows: 0.106, the centred run's at learning rate 1, and 0.820, "
-           "the positive run's at learning rate 1. Its *path ratio* is the distance SGD walked divided by the straight "
+           "the positive run's at learning rate 1. The table's *path ratio* is the distance SGD walked divided by the straight "
            "distance from its start to its end.",
            "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
            "ratio; at the smaller one, 0.106, they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
@@ -245,7 +247,7 @@ def test_hessian_eigenvalues_quoted(zz):
     low, high = sorted(float(v) for v in zz["positive_eigenvalues"])
     assert (f"{low:.4f}", f"{high:.3f}") == ("0.0557", "0.764") and round(0.764 / 0.0557, 1) == 13.7
     assert "The eigenvalues of $H$ for the 2000 points are 0.0557 and 0.764 with positive inputs" in page_text("blog/posts/neuron-gradients-zigzag.md", "en")
-    assert "这 2000 个点的海森矩阵特征值，在全正输入时是 0.0557 和 0.764" in page_text("blog/posts/neuron-gradients-zigzag.md", "zh")
+    assert "这 2000 个训练样本给出的海森矩阵特征值，在全正输入时是 0.0557 和 0.764" in page_text("blog/posts/neuron-gradients-zigzag.md", "zh")
     # after centring, also to four places, so that the unchanged small one reads 0.0557 on both sides
     low_c, high_c = sorted(float(v) for v in zz["centred_eigenvalues"])
     assert (f"{low_c:.4f}", f"{high_c:.4f}") == ("0.0506", "0.0557") and f"{high_c:.4f}" == f"{low:.4f}"
@@ -658,7 +660,7 @@ FORMULA_WORDS = {
            "from 0.8 to 0.5, which divides $v$ by 2.56. So $\\mu^2/v$ goes from 6.75 to 27: $\\kappa = 55$ for independent "
            "inputs, and 52.4 for the sample."),
     "zh": ("换成 $[0.5, 1]$ 后，均值从 0.6 升到 0.75，$\\mu^2$ 乘以 1.56；区间宽度从 0.8 缩到 0.5，$v$ 除以 2.56。"
-           "于是 $\\mu^2/v$ 从 6.75 变成 27：输入相互独立时 $\\kappa = 55$，这 2000 个点给出 52.4。")}
+           "于是 $\\mu^2/v$ 从 6.75 变成 27：输入相互独立时 $\\kappa = 55$，抽出的 2000 个训练样本给出 52.4。")}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -769,10 +771,12 @@ def test_the_figure_runs_sgd_at_learning_rate_1_in_both_panels_so_centred_steps_
     square = [float(np.mean(np.sum(zigzag.inputs(c) ** 2, axis=1))) for c in (False, True)]
     assert f"{square[0] / square[1]:.1f}" == "7.7"
     assert int(zz["centred_gd_steps"]) == 1
-    # "SGD heads for it far more directly (path ratio 1.2 against 4.1)", not "almost straight" (review final52, pa)
+    # "SGD heads for it far more directly (path ratio ..., 1.2 against 4.1)", not "almost straight" (review final52, pa);
+    # the caption says what a path ratio is, since a reader meets the figure before the table (review final54, pa)
     ratios = [f"{float(zz[f'{label}_path_ratio']):.1f}" for label in ("centred", "positive")]
     assert ratios == ["1.2", "4.1"]
-    said = {"en": "SGD heads for it far more directly (path ratio 1.2 against 4.1)", "zh": "SGD 走向目标也直接得多（路径比 1.2，图 (a) 为 4.1）"}
+    said = {"en": "SGD heads for it far more directly (path ratio, the distance walked over the straight distance, 1.2 against 4.1)",
+            "zh": "SGD 走向目标也直接得多（路径比，即实际路程与直线距离之比：1.2，图 (a) 为 4.1）"}
     assert said[lang] in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
 
 
@@ -853,3 +857,26 @@ def test_zero_centred_means_zero_mean_at_the_standard_normal_and_at_any_symmetri
     for s in (0.5, 1.0, 3.0):
         assert abs(mean(EVERY["tanh"].f, s)) < 1e-9
     assert said in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_zero_centred_links_to_its_glossary_row_and_the_reference_table_link_stays_for_the_rest(lang):
+    """'zero-centred' has one link home, the glossary row (as on the catalogue pages); the sentence that sends the
+    reader to the reference table for the other columns still links the table (review final54, pa)."""
+    from actsite.pages.glossary import TERMS
+    text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    links = re.findall(r"\[([^\]]*)\]\(\.\./\.\./(glossary\.md#zero-centred|reference\.md#columns)\)", text)
+    name = {"en": "zero-centred", "zh": "零中心"}[lang]
+    assert [target for label, target in links if name in label] == ["glossary.md#zero-centred"] * 2, links
+    assert [label for label, target in links if target == "reference.md#columns"] == [
+        {"en": "reference table", "zh": "速查表"}[lang]]
+    assert "zero-centred" in {term.key for term in TERMS}
+
+
+def test_the_caption_defines_the_path_ratio_the_way_the_code_measures_it(zz):
+    """'path ratio, the distance walked over the straight distance': the walked length of the SGD path divided by
+    the distance from its start to its end, 1.2 centred and 4.1 positive."""
+    for label, ratio in (("centred", 1.2), ("positive", 4.1)):
+        path = zz[f"{label}_sgd"]
+        walked = float(np.linalg.norm(np.diff(path, axis=0), axis=1).sum())
+        assert round(walked / float(np.linalg.norm(path[-1] - path[0])), 1) == ratio

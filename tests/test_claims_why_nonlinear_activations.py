@@ -366,19 +366,22 @@ def test_sigmoid_derivative_formula_and_bound_one_quarter():
     assert sigmoid_prime(np.linspace(-20, 20, 40001)).max() <= 0.25 == sigmoid_prime(0.0)
 
 
-def test_sigma_and_one_minus_sigma_sum_to_one_so_their_product_is_at_most_a_quarter():
-    """'The sigmoid's slope is sigma(1 - sigma) <= 1/4, since two numbers that add up to 1 multiply to at most 1/4, and
-    tanh's is 1 - tanh^2 <= 1': the one-line reason in place; the derivations of both slopes are on
-    from-linear-to-nonlinear, which the sentence links."""
+def test_the_slope_bounds_are_stated_here_and_derived_on_from_linear_to_nonlinear():
+    """'The sigmoid's slope is at most 1/4 and tanh's at most 1; [What a good activation needs] derives both': the
+    bounds in place, the one-line reason and the derivations only on from-linear-to-nonlinear, which the sentence
+    links (review final54, pa: the argument is said once).  The bounds and the reason are rechecked here."""
     from claim_helpers import page_text
-    assert ("The sigmoid's slope is $\\sigma(1 - \\sigma) \\le 1/4$, since two numbers that add up to 1 multiply to at "
-            "most $1/4$, and tanh's is $1 - \\tanh^2 \\le 1$; [What a good activation needs]"
-            "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives both.") in page_text(
-        "blog/posts/why-nonlinear-activations.md", "en")
-    assert ("sigmoid 的斜率是 $\\sigma(1 - \\sigma) \\le 1/4$（和为 1 的两个数，乘积至多为 $1/4$），tanh 的斜率是 "
-            "$1 - \\tanh^2 \\le 1$；两者的推导见[《好的激活函数需要什么：sigmoid、tanh 与 ReLU 各做到了几条》]"
-            "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。") in page_text(
-        "blog/posts/why-nonlinear-activations.md", "zh")
+    said = {"en": ("The sigmoid's slope is at most $1/4$ and tanh's at most 1; [What a good activation needs]"
+                   "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives both."),
+            "zh": ("sigmoid 的斜率至多为 $1/4$，tanh 的至多为 1；两者的推导见[《好的激活函数需要什么：sigmoid、tanh 与 ReLU 各做到了几条》]"
+                   "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。")}
+    home = {"en": "since a product $s(1 - s)$ of two numbers that add up to one is at most $1/4$",
+            "zh": "两个和为 1 的数，乘积 $s(1 - s)$ 至多是 $1/4$"}
+    for lang in ("en", "zh"):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert said[lang] in text, lang
+        assert "\\sigma(1 - \\sigma) \\le" not in text and "add up to 1" not in text and "和为 1" not in text, lang
+        assert home[lang] in page_text("blog/posts/from-linear-to-nonlinear.md", lang), lang
     a = np.linspace(-3, 4, 70001)                                          # any two reals adding up to 1
     assert np.all(a * (1 - a) <= 0.25)
     assert tanh_prime(0.0) == 1.0 and np.all(tanh_prime(np.linspace(-30, 30, 60001)) <= 1.0)
@@ -606,8 +609,9 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
                               "($|\\tanh'| < 0.01$)."),
                        ("en", "about two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth "
                               "in layer 1, whose weighted sums each add two inputs rather than sixteen and so stay smaller.\n"),
-                       ("zh", "落在[平坦区](../../glossary.md#flat-region)（$|\\tanh'| < 0.01$）。它有 4 个 tanh 层，"
-                              "每层 16 个单元，初始权重的标准差为 2，任务是按 $x_1 x_2$ 的符号把平面上的点分成两类（异或的图案，带少量噪声）。"),
+                       ("zh", "演练场的 [tanh 预设](../../playground.md?preset=tanh-large-init)有 4 个 tanh 层，"
+                              "每层 16 个单元，初始权重的标准差为 2，任务是按 $x_1 x_2$ 的符号把平面上的点分成两类（异或的图案，带少量噪声）；"
+                              "演练场会数出训练开始时有多少预激活值落在[平坦区](../../glossary.md#flat-region)（$|\\tanh'| < 0.01$）。"),
                        ("zh", "第 2 到第 4 层约有三分之二的预激活值落在这里，第 1 层却只有约十分之一：第 1 层的每个加权和"
                               "只有 2 个输入，而不是 16 个，所以数值较小。")):
         assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
@@ -626,16 +630,50 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     assert share > 0.8, share                                     # "so": the fan-in (2 against 16) is most of it
 
 
-def test_the_opening_question_is_scoped_to_the_2010s_which_the_history_paragraph_dates():
-    """'in most deep networks of the 2010s': the page's history paragraph dates the switch to after
-    Krizhevsky, Sutskever and Hinton (2012), 'it quickly became the default', so the question is scoped to
-    the decade that followed rather than to today's networks."""
+def test_the_opening_question_is_scoped_to_the_early_2010s_which_the_history_paragraph_dates():
+    """'in most deep networks since the early 2010s': the page's history paragraph dates the switch to after
+    Krizhevsky, Sutskever and Hinton (2012), 'it quickly became the default'.  The post is dated March 2019, so
+    it does not speak of 'the 2010s' as a finished decade (review final54, pa)."""
     from claim_helpers import page_text
-    said = {"en": ("replace the smooth S-shaped sigmoid and tanh in most deep networks of the 2010s?",
+    said = {"en": ("replace the smooth S-shaped sigmoid and tanh in most deep networks since the early 2010s?",
                    "After Krizhevsky, Sutskever and Hinton (2012), whose ImageNet network used it, it quickly became the default."),
-            "zh": ("为什么在 2010 年代的大多数深层网络里，这条折线取代了平滑的 S 形曲线 sigmoid 和 tanh？",
+            "zh": ("还有，为什么自 2010 年代初以来，这条折线在大多数深层网络里取代了平滑的 S 形曲线 sigmoid 和 tanh？",
                    "Krizhevsky、Sutskever 和 Hinton（2012）的 ImageNet 网络用了它，此后它很快成了默认选择。")}
     for lang, quotes in said.items():
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert all(q in text for q in quotes), lang
         assert "in most deep networks?" not in text and "为什么在大多数深层网络里" not in text
+        assert "of the 2010s" not in text and "在 2010 年代的" not in text
+        assert text.startswith("---\ndate: 2019-03-14\n"), lang          # written before the decade ended
+
+
+def test_the_knots_have_one_name_defined_once():
+    """The interpolation points of the parabola construction are 'knots' in English and 插值节点 in Chinese, each
+    defined once where the five points are introduced; bare 节点 would read as a network node (review final54, pa)."""
+    from claim_helpers import page_text
+    en, zh = (page_text("blog/posts/why-nonlinear-activations.md", lang) for lang in ("en", "zh"))
+    assert en.count("which we call the *knots*") == 1 and zh.count("下面把这五个点叫作**插值节点**") == 1
+    assert zh.count("节点") == zh.count("插值节点") >= 6 and "结点" not in zh
+    assert zh.index("插值节点") == zh.index("**插值节点**") + 2                # the first use is the definition
+
+
+def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_it_appears():
+    """'the path that gradient descent takes' is the page's first mention of gradient descent, and the gloss
+    follows it there; backpropagation is glossed as the chain rule applied layer by layer from the output back;
+    the later gloss of gradient descent is gone (review final54, pa)."""
+    from claim_helpers import page_text
+    said = {"en": ("the path that gradient descent takes. (Gradient descent, the usual way to train a network, moves each "
+                   "weight against its gradient, by an amount in proportion to it;",
+                   "Why does a flat tail hurt? Backpropagation (the chain rule applied layer by layer from the output back) "
+                   "builds the gradient of an early layer"),
+            "zh": ("以及梯度下降因此走哪条路径。（梯度下降是训练网络的常用方法：每个权重都朝其梯度的反方向移动，移动量与梯度成正比；",
+                   "平坦的尾部为什么有害？反向传播（从输出往回，逐层应用链式法则）算出的靠前某一层的梯度")}
+    first = {"en": ("gradient descent", "backpropagation"), "zh": ("梯度下降", "反向传播")}
+    for lang, (gd_gloss, bp_gloss) in said.items():
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        body = text.split("<!-- more -->", 1)[1]
+        assert gd_gloss in body and bp_gloss in body, lang
+        gd, bp = first[lang]
+        assert body.lower().index(gd) == body.index(gd_gloss) + gd_gloss.index(gd), lang     # glossed at first use
+        assert body.lower().index(bp) == body.lower().index(bp_gloss.lower()) + bp_gloss.lower().index(bp), lang
+        assert "moves each weight in proportion to its gradient" not in text and "一个权重的改变量与它的梯度成正比" not in text

@@ -17,7 +17,10 @@ NOTEBOOK = "notebooks/zigzag.py"
 CONTROLS = ((0.35, 0.85), (0.35, 1.15), (0.5, 1.3))
 
 TRY_WORDS = {
-    "en": ("the value of $\\kappa = 1 + n\\mu^2/v$ with $n = 2$, which predicts it for independent inputs",
+    "en": ("the value of $\\kappa = 1 + n\\mu^2/v$, which predicts it for independent inputs",
+           "In the formula, $n = 2$ is the number of inputs, and $\\mu$ and $v$ are each input's mean and variance; for "
+           "inputs uniform on a range, $\\mu$ is its midpoint and $v$ its width squared over 12.",
+           "The first three ranges start from the experiment's and raise the lower end,",
            "$[0.35, 0.85]^2$ keeps the experiment's mean and takes the width 0.5 of $[0.5, 1]^2$;",
            "$[0.35, 1.15]^2$ keeps the experiment's width and takes the mean 0.75 of $[0.5, 1]^2$;",
            "$[0.5, 1.3]^2$ has the width 0.8 and the lower end of $[0.5, 1]^2$.",
@@ -28,10 +31,13 @@ TRY_WORDS = {
            "So at a fixed mean, narrowing the range from 0.8 to 0.5 costs more than raising the mean from 0.6 to 0.75 at a "
            "fixed width, and sharing the lower end does not make two ranges alike: $[0.5, 1.3]^2$ gives 29.8, not 52.4."),
     "zh": ("两个输入相互独立时，[那篇文章](../blog/posts/neuron-gradients-zigzag.md#mean-cost)里的这个公式能预测条件数。",
+           "公式里的 $n = 2$ 是输入的个数，$\\mu$ 和 $v$ 是每个输入的均值和方差；输入在区间上均匀分布时，"
+           "$\\mu$ 是区间的中点，$v$ 是区间宽度的平方除以 12。",
+           "前三个区间从实验用的区间起依次抬高下端，",
            "$[0.35, 0.85]^2$ 保持实验的均值，宽度取 $[0.5, 1]^2$ 的 0.5；",
            "$[0.35, 1.15]^2$ 保持实验的宽度，均值取 $[0.5, 1]^2$ 的 0.75；",
            "$[0.5, 1.3]^2$ 宽度也是 0.8，下端与 $[0.5, 1]^2$ 相同。",
-           "$[0.35, 0.85]^2$：公式给出 35.6，这 2000 个点实测为 33.8；",
+           "$[0.35, 0.85]^2$：公式给出 35.6，这 2000 个训练样本实测为 33.8；",
            "$[0.35, 1.15]^2$：公式给出 22.1，实测为 21.0；",
            "$[0.5, 1.3]^2$：公式给出 31.4，实测为 29.8。",
            "后三个区间里最接近 $[0.5, 1]^2$ 的是 $[0.35, 0.85]^2$，不过哪一个都离 52.4 很远。",
@@ -67,6 +73,16 @@ def test_try_this_interprets_the_three_controls_with_the_formula(lang):
     text = markdown_words(page_text(NOTEBOOK, lang))
     assert all(words in text for words in TRY_WORDS[lang]), [w for w in TRY_WORDS[lang] if w not in text]
     assert [round(predicted(*r), 1) for r in CONTROLS] == [35.6, 22.1, 31.4]
+    # mu is the range's midpoint and v its width squared over 12: the mean and variance of a uniform input
+    rng = np.random.default_rng(1)
+    for low, high in ((0.2, 1.0), (0.5, 1.0)):
+        u = rng.uniform(low, high, 10 ** 6)
+        assert u.mean() == pytest.approx((low + high) / 2, abs=2e-3) and u.var() == pytest.approx((high - low) ** 2 / 12, rel=1e-2)
+    # the first three ranges of the cell start from the experiment's [0.2, 1] and raise only the lower end
+    ranges = re.search(r"for low, high in \(\((.*?)\):\n", page_text(NOTEBOOK, lang))[1]
+    first_three = [tuple(map(float, pair.split(", "))) for pair in re.findall(r"\(([\d.]+, [\d.]+)\)", "(" + ranges + ")")][:3]
+    assert first_three[0] == (0.2, 1.0) and {high for _, high in first_three} == {1.0}
+    assert [low for low, _ in first_three] == sorted({low for low, _ in first_three}) and len(set(first_three)) == 3
     assert [round(sampled(*r), 1) for r in CONTROLS] == [33.8, 21.0, 29.8]
     assert all(abs(sampled(*r) / predicted(*r) - 1) < 0.06 for r in CONTROLS)          # close
     mean = {r: (r[0] + r[1]) / 2 for r in CONTROLS + ((0.2, 1.0), (0.5, 1.0))}

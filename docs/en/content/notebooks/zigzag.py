@@ -174,9 +174,11 @@ print(f"κ = {kappa:.2f}: predicted {predicted:.1f}, so {int(np.ceil(predicted))
 # ## Try this { #try-this }
 #
 # The cell below runs six input ranges of 2000 points each. For each it prints the sample's condition number, the
-# value of $\kappa = 1 + n\mu^2/v$ with $n = 2$, which predicts it for independent inputs
+# value of $\kappa = 1 + n\mu^2/v$, which predicts it for independent inputs
 # ([the article](../blog/posts/neuron-gradients-zigzag.md#mean-cost)), and the number of full-batch steps (the count
-# stops at 500). The experiment's $[0.2, 1]^2$ has mean 0.6 and width 0.8. The first three ranges raise the lower
+# stops at 500). In the formula, $n = 2$ is the number of inputs, and $\mu$ and $v$ are each input's mean and
+# variance; for inputs uniform on a range, $\mu$ is its midpoint and $v$ its width squared over 12. The experiment's
+# $[0.2, 1]^2$ has mean 0.6 and width 0.8. The first three ranges start from the experiment's and raise the lower
 # end, which raises the mean and narrows the range at once; the last three change one thing at a time:
 #
 # - $[0.35, 0.85]^2$ keeps the experiment's mean and takes the width 0.5 of $[0.5, 1]^2$;
