@@ -239,3 +239,29 @@ def test_the_std_table_has_a_title_line(notebook):
     lang, _, printed = notebook
     (title,) = block(printed, "std_title")
     assert {"en": "standard deviation of each layer's output", "zh": "各层输出的标准差"}[lang] == title
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_prose_links_the_homogeneity_derivation_and_names_its_products_plainly(lang):
+    """Review final54, pb: the positive-homogeneity argument is derived in the article; the notebook links it and
+    keeps one sentence (no c^{l-1} bookkeeping).  The closing remark speaks of products of one kind (the sigmoid
+    classifier's is the backward product transposed, the forward shrink is the activations' own gains).  The sigmoid
+    prediction states its condition first.  The imports are ordered as in the training-speed notebook (actsite
+    before numpy), and the data are training points (训练样本), the glossary's term."""
+    text = page_text(NOTEBOOK, lang)
+    prose = text.replace("\n# ", " ")
+    assert "(../blog/posts/when-gradients-vanish.md#measured-depth)" in prose
+    assert "c^{l-1}" not in text and "c^{50-l}" not in text and "$c^{49}$" in text
+    assert {"en": "Products of the same kind run through all three sets of results above: they shrink",
+            "zh": "上面三组结果里起作用的是同一类乘积："}[lang] in prose
+    assert {"en": "One product runs", "zh": "同一个乘积"}[lang] not in prose
+    if lang == "en":
+        assert ("For the sigmoid near zero, where its mean squared slope $\\mathbb{E}[f'^2]$ is about $1/16$, the variance "
+                "argument predicts a backward factor of $\\sqrt{n\\sigma_w^2}/4$ per layer") in prose
+    imports = [line for line in text.splitlines() if line.startswith(("import ", "from "))][:2]
+    speed = [line for line in page_text("notebooks/training-speed.py", lang).splitlines()
+             if line.startswith(("import ", "from "))][:2]
+    assert [line.split()[1].split(".")[0] for line in imports] == ["actsite", "numpy"]
+    assert [line.split()[1].split(".")[0] for line in speed] == ["actsite", "numpy"]
+    assert {"en": "of the training points", "zh": "占全部训练样本的"}[lang] in text
+    assert {"en": "of the points", "zh": "全部点"}[lang] not in text

@@ -76,10 +76,19 @@ def grad_ratio(r, key):
 
 # --- introduction -----------------------------------------------------------------------
 
-def test_fifty_layers_and_seven_pairings(r):
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "The next section measures, in a 50-layer network, the three rules and two of PyTorch's recommended gains: "
+           "seven pairings in all."),
+    ("zh", "下一节在一个 50 层的网络里测量这三条规则和 PyTorch 推荐的两个增益，共七种搭配。")])
+def test_fifty_layers_and_seven_pairings(r, lang, wording):
+    """Three rules (LeCun, Xavier, He) and PyTorch's two gains (5/3 for tanh, 3/4 for SELU), each with the activations
+    the section measures: seven distinct pairings of an activation with a weight scale."""
     assert int(r["depth"]) == 50 and int(r["width"]) == 256
     scales = {(act, round(init_spread.pairing_std(k), 12)) for k, (act, _, _) in init_spread.PAIRINGS.items()}
     assert len(scales) == 7                       # tanh with LeCun and with Xavier coincide
+    assert sorted(gain for _, _, gain in init_spread.PAIRINGS.values() if gain != 1.0) == [3 / 4, 5 / 3]
+    assert {scheme for _, scheme, _ in init_spread.PAIRINGS.values()} == {"lecun", "xavier", "he"}
+    assert wording in page_text("blog/posts/initialisation.md", lang)
 
 
 # --- the forward recursion --------------------------------------------------------------
@@ -346,12 +355,17 @@ def test_tanh_no_gain_keeps_both_passes():
            "在增益 1.1 时为 1.01，5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这类网络两种状态之间的分界线（不带偏置时）定在增益 1，所以增益只要大于 1，这个因子就超过 1；")])
 def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_five_thirds_3(lang, wording):
     """The three backward factors the page gives for the order/chaos statement (when-gradients-vanish
-    links here for it), each at the forward recursion's fixed point for that gain."""
+    links here for it), each at the forward recursion's fixed point for that gain.  The no-gain statement opens its
+    own paragraph, after the gain-5/3 measurements (review final54, pb)."""
     stated = {1.1: 1.01, 5 / 3: 1.21, 3.0: 1.86}
     for g, value in stated.items():
         chi = backward_factor("tanh", g ** 2, fixed_point("tanh", g ** 2))
         assert round(chi, 2) == value and chi > 1
-    assert wording in page_text("blog/posts/initialisation.md", lang)
+    text = page_text("blog/posts/initialisation.md", lang)
+    assert wording in text
+    opening = {"en": "With gain 1 the same ratio is 1.22.\n\nFor tanh without biases, no gain keeps both passes steady",
+               "zh": "增益为 1 时，这个比值只有 1.22。\n\n对不带偏置的 tanh 网络，没有哪个增益能让两个方向都稳定"}[lang]
+    assert opening in text
 
 
 def test_sigmoid_settles_near_its_fixed_point(r):
@@ -833,6 +847,22 @@ def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_01_to_55_85(resid
     others = [residual_mean_squares(1.0, True, seed)[-1] for seed in (3, 4, 5, 6)]
     assert any(v < 51 for v in others) and any(v > 51 for v in others)
     assert wording in page_text("blog/posts/initialisation.md", lang)
+
+
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "In such a stack the activation's gain sets how much each block contributes, not whether the signal survives, "
+           "which is plausibly one reason a transformer can use GELU or SiLU with a gain that is not exact for them."),
+    ("zh", "在这样的网络里，激活函数的增益决定的是每个块贡献多少，而不是信号能否存活；这或许也是 Transformer 可以给 GELU 或 "
+           "SiLU 用一个并不精确的增益的原因之一。")])
+def test_the_transformer_remark_is_hedged(residual, lang, wording):
+    """The first half is what the pre-norm simulation shows (each block adds about one to the mean square, whatever
+    the branch's scale would do in a plain stack); the second is a reading of it that no source here states, so it is
+    hedged (review final54, pb)."""
+    steps = np.diff(residual["pre_norm"], axis=1)
+    assert abs(float(np.mean(steps)) - 1) < 0.15
+    text = page_text("blog/posts/initialisation.md", lang)
+    assert wording in text
+    assert {"en": "which is one reason a transformer", "zh": "这也是 Transformer"}[lang] not in text
 
 
 @pytest.mark.parametrize("lang, wording", [

@@ -241,6 +241,12 @@ def test_sigmoid_figure_shades_both_tails_beyond_4_585_and_labels_the_left_one()
     assert len(labels) == 1 and "4.585" in labels[0].get_text()
     x, _ = labels[0].get_position()
     assert -10 < x < -4.585                                            # in the left tail
+    # the dashed curve is the slope, the site's word for f' (review final54, pb)
+    for lang, said, not_said in (("en", "with the bell-shaped slope drawn dashed", "derivative"),
+                                 ("zh", "虚线画出钟形的斜率曲线", "导数")):
+        (alt,) = [line for line in page_text("blog/posts/when-gradients-vanish.md", lang).splitlines()
+                  if "(figure:sigmoid" in line]
+        assert said in alt and not_said not in alt
 
 
 def test_factors_above_one_explode_below_one_vanish():
@@ -439,6 +445,24 @@ def test_relu_first_layer_about_1100_he_5e_minus_5_xavier_5e_minus_44_small(gd):
     assert e(gd["relu_small_grad"][0]) == "5e-44"
 
 
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "the problem has only moved from the ratio between layers to the overall scale. A gradient that is equally tiny "
+           "at every layer still matters: every layer then learns at a negligible rate, and no single learning rate suits "
+           "both such a network and a well-scaled one."),
+    ("zh", "问题只是从层与层之间的比值，转移到了整体的量级上。梯度在各层都一样微小，照样是问题：每一层都学得极慢，"
+           "而且没有哪个学习率能同时适合这样的网络和尺度合适的网络。")])
+def test_a_uniformly_tiny_relu_gradient_still_matters(gd, lang, wording):
+    """Why a tiny gradient that is the same at every layer is still a problem (review final54, pb): a plain gradient
+    step moves each weight by the learning rate times its gradient, so at one learning rate the Xavier and small-scale
+    networks move every layer's weights, relative to their own size, more than 10^7 and 10^45 times less than the He
+    network does; a rate scaled up to suit them would be that many times too large for the He network."""
+    assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
+    for init, at_least in (("xavier", 1e7), ("small", 1e45)):
+        gap = gd["relu_he_grad"] / gd[f"relu_{init}_grad"]                     # layer by layer
+        weight_gap = INIT_STD["he"](WIDTH) / INIT_STD[init](WIDTH)              # the weights' own scale
+        assert np.all(gap / weight_gap > at_least), init                        # relative step, every layer
+
+
 @pytest.mark.parametrize("c", [0.3, 1 / np.sqrt(2), 2.5])
 def test_relu_positively_homogeneous(c):
     x = np.linspace(-5, 5, 1001)
@@ -479,10 +503,10 @@ def test_other_seeds_give_relu_ratios_between_0_5_and_2_3():
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "It is the same stack as in [the gradient measurement](when-gradients-vanish.md#measured-depth) of the article on "
-           "vanishing gradients, redrawn and fed 500 inputs, so ratios that depend on the draw differ from that article's "
-           "(for ReLU, 1.01 here against 1.8 there)."),
-    ("zh", "这个网络与[《梯度消失》一文中测量梯度所用的网络](when-gradients-vanish.md#measured-depth)相同，只是重新做了一次随机抽样，"
+    ("en", "It has the same architecture as the stack of [the gradient measurement](when-gradients-vanish.md#measured-depth) "
+           "in the article on vanishing gradients, with its own weights and 500 inputs, so ratios that depend on the draw "
+           "differ from that article's (for ReLU, 1.01 here against 1.8 there)."),
+    ("zh", "这个网络的结构与[《梯度消失》一文中测量梯度所用的网络](when-gradients-vanish.md#measured-depth)相同，但权重不同，"
            "输入换成 500 个，所以取决于抽样的比值与那里不同（以 ReLU 为例，这里是 1.01，那里是 1.8）。")])
 def test_the_initialisation_articles_draw_of_the_same_stack_gives_1_01(gd, lang, wording):
     """The same bias-free 50 x 256 stack and ReLU/He scale, with other weights (the seed-0 numbers used
@@ -504,6 +528,7 @@ def test_the_initialisation_articles_draw_of_the_same_stack_gives_1_01(gd, lang,
     parts = page.split("initialisation.md#measured-spread")
     assert len(parts) > 1
     for before in parts[:-1]:                               # the sentence holding the link is about tanh
+        before = before.replace("et al. ", "et al ")          # (not a sentence's end)
         assert "tanh" in before[max(before.rfind(". "), before.rfind("。")):]
 
 
@@ -793,8 +818,8 @@ def crossing():
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "The factor reaches one only at $n\\sigma_w^2 \\approx 103$, where the pre-activations have a standard deviation of about 6.8"),
-    ("zh", "要等到 $n\\sigma_w^2 \\approx 103$，这个量才真正达到 1，但那时预激活值的标准差约为 6.8")])
+    ("en", "Both factors reach one only at $n\\sigma_w^2 \\approx 103$, where the pre-activations have a standard deviation of about 6.8"),
+    ("zh", "要等到 $n\\sigma_w^2 \\approx 103$，这两个因子才真正达到 1，但那时预激活值的标准差约为 6.8")])
 def test_argument_reaches_one_at_n_var_w_about_103_where_the_std_is_6_8(lang, wording):
     a, q = crossing()
     assert round(a) == 103 and round(math.sqrt(q), 1) == 6.8 and 6.75 < math.sqrt(q) < 6.76   # 6.7546 (adaptive quadrature)
@@ -814,8 +839,8 @@ def test_at_the_crossing_half_of_units_below_slope_0_01():
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "reaches a factor of one only at $n\\sigma_w^2 \\approx 103$, with about half of the units in the flat region"),
-    ("zh", "要到 $n\\sigma_w^2 \\approx 103$ 因子才达到 1，那时约一半单元都落在平坦区里")])
+    ("en", "reaches a factor per layer of one only at $n\\sigma_w^2 \\approx 103$, with about half of the units in the flat region"),
+    ("zh", "要到 $n\\sigma_w^2 \\approx 103$ 每层因子才达到 1，那时约一半单元都落在平坦区里")])
 def test_correction_repeats_the_crossing_at_103(lang, wording):
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang).split("{ #corrections }")[1]
 
@@ -986,12 +1011,12 @@ def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
            "recursion predicts a first-to-last ratio of about 14; across twelve draws of weights, inputs and error signal "
            "the measured ratio runs from 13 to 17.5 (median 14.5), and this draw's 17.5 is the largest. "
            "For tanh without biases the same happens at every [gain](../../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ "
-           "above one; [the article on initialisation](initialisation.md#measured-spread) works it out at three gains and cites the general result."),
+           "above one, the general result of Poole et al. (2016); [the article on initialisation](initialisation.md#measured-spread) works it out at three gains."),
     ("zh", "略大于 1，所以误差信号往下传时平均每层增大几个百分点，而第一层的输入（即数据本身）又比后面各层的大。"
            "从数据的方差出发，递推式预测首末之比约为 14；对权重、输入和误差信号做 12 次随机抽样，实测比值在 13 到 17.5 之间，"
            "中位数 14.5，本文这次抽样的 17.5 恰好是其中最大的。"
-           "对不带偏置的 tanh，只要[增益](../../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ 大于 1，情况都是这样；"
-           "[《初始化要看激活函数》](initialisation.md#measured-spread)在三个增益下算了出来，并引用了一般结论。")])
+           "对不带偏置的 tanh，只要[增益](../../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ 大于 1，情况都是这样，"
+           "这是 Poole 等人（2016）得出的一般结论；[《初始化要看激活函数》](initialisation.md#measured-spread)在三个增益下算了出来。")])
 def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_input_completes_17_5(gd, lang, wording):
     """The error signal delta grows by 1.048 per layer on average (9.8 over 49 steps), as the predicted
     sqrt(1.11) = 1.05 says; the first layer's input is 1.8 times the last layer's, and the two together
@@ -1024,11 +1049,17 @@ def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_inpu
     init = page_text("blog/posts/initialisation.md", lang)
     assert {"en": "above 1 it settles but the backward factor exceeds one",
             "zh": "大于 1，方差能稳住，反向因子却超过 1"}[lang] in init.split("{ #measured-spread }")[1]
-    # the linked page is the one home of the order/chaos result and its two citations; this page only links
+    # the general result is named here, Poole et al. (2016), cited as the initialisation article cites it (review
+    # final54, pb); the order/chaos vocabulary and Schoenholz et al. stay on the linked page
     init_references = init.split("{ #references }")[1]
-    for title in ("Exponential Expressivity in Deep Neural Networks through Transient Chaos", "Deep Information Propagation"):
-        assert title in init_references and title not in page
-    assert "Poole" not in page and "Schoenholz" not in page
+    body, references = page.split("{ #references }")
+    poole = "Exponential Expressivity in Deep Neural Networks through Transient Chaos"
+    (cited,) = [line for line in references.splitlines() if poole in line]
+    (theirs,) = [line for line in init_references.splitlines() if poole in line]
+    assert cited.split(". ", 1)[1] == theirs.split(". ", 1)[1]                   # the same entry, renumbered
+    assert {"en": "Poole et al. (2016)", "zh": "Poole 等人（2016）"}[lang] in body
+    assert "Deep Information Propagation" in init_references and "Deep Information Propagation" not in page
+    assert "Schoenholz" not in page and {"en": "chaos", "zh": "混沌"}[lang] not in body
     assert {"en": "For tanh without biases, no gain", "zh": "对不带偏置的 tanh 网络，没有哪个增益"}[lang] in init.split("{ #measured-spread }")[1]
 
 
@@ -1044,6 +1075,12 @@ def test_stalled_task_4000_points_10_dims_100_centres_10_classes():
     assert (defaults["n"], defaults["dim"], defaults["centroids"], defaults["classes"]) == (4000, 10, 100, 10)
     X, y = voronoi(seed=400)
     assert X.shape == (4000, 10) and len(np.unique(y)) == 10
+    # one name for them, the glossary's (training point / 训练样本), not "inputs" or 点 (review final54, pb)
+    en, zh = (page_text("blog/posts/when-gradients-vanish.md", lang) for lang in ("en", "zh"))
+    assert "The task is synthetic, with 4000 training points." in en and "4000 inputs" not in en
+    assert "the most common class holds 16.6% of the training points" in en and "of the points" not in en
+    assert "共 4000 个训练样本" in zh and "占全部训练样本的 16.6%" in zh
+    assert not re.search(r"4000 个(?:点|输入)|每个点|全部点", zh)
 
 
 def test_stalled_task_labels_by_the_nearest_centre_whose_class_is_drawn_at_random():
@@ -1141,11 +1178,25 @@ def test_relu_reaches_about_0_2(st):
     assert st["relu_error"][-1] < st["relu_error"][0] - 0.6
 
 
-def test_freezing_first_four_layers_leaves_the_training_error_unchanged(st):
+@pytest.mark.parametrize("lang, wording", [
+    ("en", "the training error is identical at every recorded step, including the rise at step 100, and layers 5 to 9 "
+           "end with weight changes that agree to within 0.01%."),
+    ("zh", "每个记录点上的训练误差都完全相同，第 100 步的那次回升也不例外；两次训练中，第 5 到第 9 层最终的权重变化量相差不到 0.01%。")])
+def test_freezing_first_four_layers_leaves_the_training_error_unchanged(st, lang, wording):
+    """From step 150 on any collapsed network gives the majority-class error, so the evidence that the frozen layers
+    are not part of the trained model is the rise at step 100, identical in both runs, and the upper layers' weight
+    changes, which agree to within 0.01% (review final54, pb)."""
     np.testing.assert_array_equal(st["sigmoid_frozen_error"], st["sigmoid_error"])
     np.testing.assert_array_equal(st["sigmoid_frozen_change"][:4], 0.0)
-    # only the training error is identical: the upper layers' weights differ in late digits
-    assert not np.array_equal(st["sigmoid_frozen_change"][4:], st["sigmoid_change"][4:])
+    errors = st["sigmoid_error"]
+    assert int(st["every"]) == 50 and errors[2] > errors[1] and errors[2] > errors[3]       # the rise at step 100
+    assert st["sigmoid_frozen_error"][2] == errors[2]
+    # only the training error is identical: the upper layers' weights differ in late digits, within 0.01%
+    frozen, free = st["sigmoid_frozen_change"][4:], st["sigmoid_change"][4:]
+    assert not np.array_equal(frozen, free)
+    assert np.all(np.abs(frozen / free - 1) < 1e-4)
+    assert len(frozen) == 5                                                                # layers 5 to 9
+    assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
 
 
 @pytest.mark.parametrize("lang, wording, overclaim", [
@@ -1229,14 +1280,17 @@ def test_initial_gradient_first_layer_3e_minus_6_output_layer_1_1(initial_sigmoi
 # --- what fixed it -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Four ideas did most to make very deep networks trainable without the earlier remedy, "
+    ("en", "Four ideas helped make very deep networks trainable without the earlier remedy, "
            "[layer-wise unsupervised pre-training](relu-sparsity-biology.md#pretraining), in which each layer "
            "was first trained on its own, without labels."),
     ("zh", "早先的办法是[逐层无监督预训练](relu-sparsity-biology.md#pretraining)，即先不用标签把每一层单独训练一遍。"
-           "让很深的网络不必借助它也能训练，贡献最大的有四个办法。")])
+           "后来有四个办法，帮助很深的网络不借助它也能训练起来。")])
 def test_the_four_ideas_are_hedged_and_name_layer_wise_pre_training(lang, wording):
-    """Not a complete list: layer-wise pre-training came first, and the linked section describes it."""
-    assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
+    """Not a complete list: layer-wise pre-training came first, and the linked section describes it.  The four are
+    not ranked, since no source here ranks them (review final54, pb)."""
+    page = page_text("blog/posts/when-gradients-vanish.md", lang)
+    assert wording in page
+    assert {"en": "did most", "zh": "贡献最大"}[lang] not in page
     section = page_text("blog/posts/relu-sparsity-biology.md", lang).split("{ #pretraining }")[1].split("\n## ")[0]
     assert ("Hinton, Osindero and Teh 2006" if lang == "en" else "Hinton") in section
     assert ("trained on its own, without labels" if lang == "en" else "预训练") in section

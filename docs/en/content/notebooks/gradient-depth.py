@@ -28,9 +28,9 @@
 # The last cells turn to the article's deep sigmoid classifier, still at its random initial weights.
 
 # %%
-import numpy as np
-
 from actsite.maths.functions import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
+
+import numpy as np
 
 depth, width, batch = 50, 256, 64
 activations = {"sigmoid": (sigmoid, sigmoid_prime), "tanh": (tanh, tanh_prime),
@@ -89,13 +89,12 @@ for act, init in grad:
 # and ReLU the factor per layer is within 1.2% of one, except tanh with He initialisation (1.06: its gradient
 # grows 17.5-fold towards the input); the small scale leaves every layer's gradient
 # near $2 \times 10^{-36}$ (tanh) or between $2 \times 10^{-44}$ and $5 \times 10^{-44}$ (ReLU).
-# For ReLU all three scales give the same ratio, for the reason the article gives in
-# [Measuring it in a 50-layer network](../blog/posts/when-gradients-vanish.md#measured-depth): ReLU is positively
-# homogeneous, $\max(0, cx) = c \max(0, x)$ for every $c > 0$. Multiplying every weight by $c$ therefore multiplies
-# the output of layer $l - 1$ by $c^{l-1}$ and the error signal $\delta_l$ by $c^{50-l}$, and so every layer's weight
-# gradient by the same $c^{49}$. Going from He to Xavier is $c = 1/\sqrt{2}$: it multiplies every layer's gradient by
-# $2^{-49/2}$. The next cell prints that number and the ratio of the Xavier run's gradient to the He run's, layer by
-# layer, smallest and largest; set `scale` to `"small"` to compare the small scale with He instead.
+# For ReLU all three scales give the same ratio, for the reason derived in
+# [Measuring it in a 50-layer network](../blog/posts/when-gradients-vanish.md#measured-depth): because ReLU is
+# positively homogeneous, multiplying every weight by $c$ multiplies every layer's weight gradient by the same $c^{49}$.
+# Going from He to Xavier is $c = 1/\sqrt{2}$: it multiplies every layer's gradient by $2^{-49/2}$. The next cell
+# prints that number and the ratio of the Xavier run's gradient to the He run's, layer by layer, smallest and
+# largest; set `scale` to `"small"` to compare the small scale with He instead.
 
 # %%
 print(f"2^(−49/2) = {2 ** (-49 / 2):.3e}")
@@ -105,8 +104,8 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
       f"smallest {ratio.min():.6e}, largest {ratio.max():.6e}")
 
 # %% [markdown]
-# The variance argument predicts a backward factor of $\sqrt{n\sigma_w^2}/4$ per layer, with
-# $\sigma_w^2$ the weights' variance, for the sigmoid near zero, where its mean squared slope $\mathbb{E}[f'^2]$ is about $1/16$.
+# For the sigmoid near zero, where its mean squared slope $\mathbb{E}[f'^2]$ is about $1/16$, the variance argument
+# predicts a backward factor of $\sqrt{n\sigma_w^2}/4$ per layer, with $\sigma_w^2$ the weights' variance.
 # The first table compares it with the measured factor. For Xavier and He the measured factor is a little lower.
 # The second table applies the two corrections given in
 # [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):
@@ -190,15 +189,15 @@ for layer, g in enumerate(grads_W, start=1):
     note = "   output layer" if layer == len(grads_W) else ""
     print(f"{layer:5d}   {np.linalg.norm(g):.1e}{note}")
 share = np.bincount(y).max() / len(y)
-print(f"most common class: {share:.1%} of the points, "
+print(f"most common class: {share:.1%} of the training points, "
       f"so always answering it gives an error of {1 - share:.3f}")
 
 # %% [markdown]
 # The first layer's gradient, about $3 \times 10^{-6}$, is about 1/370,000 of the output layer's.
 # The error of 0.834 on the last line is where [the trained network stalls](../blog/posts/when-gradients-vanish.md#stalled-layers):
 # no better than always answering the most common class.
-# One product runs through all three sets of results above: it shrinks the gradient on the way down, the signal on the
-# way up when the scale is too small, and, in the sigmoid classifier, the differences between inputs,
+# Products of the same kind run through all three sets of results above: they shrink the gradient on the way down, the
+# signal on the way up when the scale is too small, and, in the sigmoid classifier, the differences between inputs,
 # until the last hidden layer sees almost the same vector for every input.
 #
 # ## Try this { #try-this }

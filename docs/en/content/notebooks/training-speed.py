@@ -9,8 +9,8 @@
 # and sums up its runs in one table. This notebook shows how one of those runs is made, prints every seed behind the
 # table, and then looks at what changes at $\eta = 0.3$, where ReLU falls behind.
 #
-# The task is synthetic: 4000 points drawn from a 10-dimensional standard normal distribution, each labelled with the
-# class of the nearest of 100 random centres, where each centre was given one of 10 classes at random. A
+# The task is synthetic: 4000 training points drawn from a 10-dimensional standard normal distribution, each labelled
+# with the class of the nearest of 100 random centres, where each centre was given one of 10 classes at random. A
 # 10-128-128-128-10 network (ReLU with [He](../blog/posts/initialisation.md#he) initialisation, tanh with
 # [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent (SGD) with
 # [mini-batches](../glossary.md#mini-batch) of 128 and [momentum](../glossary.md#momentum) 0.9, which carries most of
@@ -18,8 +18,8 @@
 # the whole training set, and a run's count is the step of the first of these checks at which the error is at most 25%.
 #
 # The next cell writes this out. `MLP` is a small numpy network: `MLP.create` draws the initial weights at the given
-# scale, `sgd_step` makes one SGD update with momentum on a mini-batch, and `error_rate` is the share of points
-# classified wrongly; `minibatches` deals the points out in a new random order on every pass.
+# scale, `sgd_step` makes one SGD update with momentum on a mini-batch, and `error_rate` is the share of training
+# points classified wrongly; `minibatches` deals them out in a new random order on every pass.
 
 # %%
 from actsite.experiments.mlp import MLP, minibatches
@@ -34,7 +34,7 @@ seeds, every, target = (0, 1, 2), 25, 0.25
 
 
 def nearest_centre_task(seed):
-    """4000 standard normal points in 10 dimensions, each with the class of the nearest of 100 random centres."""
+    """4000 standard normal training points in 10 dimensions, each with the class of its nearest random centre."""
     rng = np.random.default_rng(seed)
     centres = rng.normal(size=(100, 10))
     centre_class = rng.integers(10, size=100)
@@ -82,9 +82,10 @@ for activation in activations:
 # The article's figure comes from runs made by this same function, `error_curve`. They form a grid: both activations at
 # $\eta = 0.01$, 0.03 and 0.1, with seeds 0, 1 and 2 at each rate, each run stopping at the first check at 25% or
 # after 2000 steps (at $\eta = 0.03$ they run all 1000 steps, for the article's error curves). Each seed draws its own
-# data set, initial weights and batch order. Rather than train all eighteen again, the next cell reads the results
-# saved when they were made. Its first line checks that the saved curves of seed 0 at $\eta = 0.03$ are the two runs
-# above. To rerun any other, call `error_curve` with its activation, $\eta$ and seed; the run of tanh with seed 2 at
+# data set, initial weights and batch order. The next cell reads the grid's results, computed once by `error_curve` for
+# the article, instead of training all eighteen again; it first compares the grid's two curves for seed 0 at
+# $\eta = 0.03$ with the two runs above: they are the same runs, so the largest difference it prints is 0. To rerun
+# any other, call `error_curve` with its activation, $\eta$ and seed; the run of tanh with seed 2 at
 # $\eta = 0.1$, for example, is `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`.
 #
 # For each rate the cell prints each seed's steps to 25% and their ratio, tanh's over ReLU's, and then the medians
@@ -96,7 +97,7 @@ from actsite.experiments.cache import cached
 
 grid = cached("training_speed")          # steps to 25% of every run, and the full curves at η = 0.03
 difference = max(np.abs(grid[f"curve_{activation}"][0] - curve[activation]).max() for activation in activations)
-print(f"saved curves of seed 0 at η = 0.03 against the two runs above, largest difference: {difference:g}")
+print(f"the grid's curves for seed 0 at η = 0.03 against the two runs above, largest difference: {difference:g}")
 
 
 def show(label, steps):
@@ -125,7 +126,9 @@ show("best rate against best rate", {activation: median[activation].min() for ac
 #
 # The article's table also reports $\eta = 0.3$, and the next cell runs it. There the order reverses: tanh reaches 25%
 # first in every seed, about twice as fast, and ReLU needs four to five times as many steps as at $\eta = 0.1$, tanh
-# about twice as many.
+# about twice as many. At this rate the exact counts depend on the last bits of the arithmetic: changing every initial
+# weight, or every input, in its last binary digit moves some of them by a hundred steps or more, so another computer
+# may print somewhat different counts, but in those changed runs tanh still comes first in every seed.
 
 # %%
 reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,
@@ -170,12 +173,9 @@ for lr in (0.1, 0.3):
 #
 # Tanh units cannot die this way. The slope of tanh, $1 - \tanh^2 x$, is above zero at every $x$, though below
 # $10^{-8}$ for $|x| > 10$, so a saturated unit still learns almost nothing; ReLU's slope is exactly zero on the whole
-# negative half-line. Computed in floating point, the slope of tanh could come out as exactly zero: in
-# [float64](../glossary.md#float64), the 64-bit format these runs compute in, $\tanh x$ rounds to $\pm 1$ from
-# $|x| \approx 19$, so $1 - \tanh^2 x$ computed from it is 0 there. These runs compute the slope as
-# $4e^{-2|x|}/(1 + e^{-2|x|})^2$ instead, the same function written without $\tanh x$, which stays above zero up to
-# $|x| \approx 373$: far beyond the largest pre-activations of the tanh network at $\eta = 0.3$, which pass 30 but
-# stay below 40.
+# negative half-line. Nor does rounding make tanh's slope zero here: these runs compute it in a form that stays above
+# zero in [float64](../glossary.md#float64) up to $|x| \approx 373$, and the tanh network's largest pre-activations at
+# $\eta = 0.3$ stay below 40.
 #
 # The linked article on dead units finds almost none at $\eta = 0.3$. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it

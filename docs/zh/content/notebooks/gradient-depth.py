@@ -10,9 +10,9 @@
 # 对九组实验中的每一组，表中打印第 1 层和第 50 层的梯度范数、两者之比，以及“每层因子” $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即权重梯度每往下一层平均变化的倍数（49 步的几何平均）。它同时包含两种变化：误差信号往下传时的变化，以及该层输入在前向传播中的变化。最后几个单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子。
 
 # %%
-import numpy as np
-
 from actsite.maths.functions import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
+
+import numpy as np
 
 depth, width, batch = 50, 256, 64
 activations = {"sigmoid": (sigmoid, sigmoid_prime), "tanh": (tanh, tanh_prime),
@@ -67,7 +67,7 @@ for act, init in grad:
     print_row(grad[act, init], f"{names[act]} {names[init]}")
 
 # %% [markdown]
-# sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；小尺度让每一层的梯度在 tanh 下都停在 $2 \times 10^{-36}$ 附近，在 ReLU 下都落在 $2 \times 10^{-44}$ 到 $5 \times 10^{-44}$ 之间。ReLU 在三种尺度下比值完全相同，原因见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节：ReLU 是正齐次的，对任意 $c > 0$ 都有 $\max(0, cx) = c \max(0, x)$。把全部权重乘以 $c$，第 $l - 1$ 层的输出就乘上 $c^{l-1}$，误差信号 $\delta_l$ 乘上 $c^{50-l}$，每一层的权重梯度于是都乘上同一个 $c^{49}$。从 He 换成 Xavier 相当于取 $c = 1/\sqrt{2}$，每一层的梯度都乘上 $2^{-49/2}$。下一个单元格打印这个数，并逐层计算 Xavier 与 He 的梯度之比，打印其中的最小值和最大值；把 `scale` 改成 `"small"`，比较的就是小尺度与 He。
+# sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；小尺度让每一层的梯度在 tanh 下都停在 $2 \times 10^{-36}$ 附近，在 ReLU 下都落在 $2 \times 10^{-44}$ 到 $5 \times 10^{-44}$ 之间。ReLU 在三种尺度下比值完全相同，推导见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节：ReLU 是正齐次的，所以把全部权重乘以 $c$，每一层的权重梯度都乘上同一个 $c^{49}$。从 He 换成 Xavier 相当于取 $c = 1/\sqrt{2}$，每一层的梯度都乘上 $2^{-49/2}$。下一个单元格打印这个数，并逐层计算 Xavier 与 He 的梯度之比，打印其中的最小值和最大值；把 `scale` 改成 `"small"`，比较的就是小尺度与 He。
 
 # %%
 print(f"2^(−49/2) = {2 ** (-49 / 2):.3e}")
@@ -133,13 +133,13 @@ for layer, g in enumerate(grads_W, start=1):
     note = "   输出层" if layer == len(grads_W) else ""
     print(f"{layer:2d}   {np.linalg.norm(g):.1e}{note}")
 share = np.bincount(y).max() / len(y)
-print(f"最常见的类别占全部点的 {share:.1%}，"
+print(f"最常见的类别占全部训练样本的 {share:.1%}，"
       f"所以一律回答它，误差是 {1 - share:.3f}")
 
 # %% [markdown]
 # 第一层的梯度约为 $3 \times 10^{-6}$，只有输出层的约 37 万分之一。最后一行的误差 0.834，正是[文章里训练后的网络停住的地方](../blog/posts/when-gradients-vanish.md#stalled-layers)：不比一律回答最常见的类别更好。
 #
-# 上面三组结果里起作用的是同一个乘积：它在反向传播时让梯度逐层缩小，在尺度太小时让前向的信号逐层缩小；在 sigmoid 分类器里，它让不同输入之间的差别逐层缩小，到最后一个隐藏层，无论输入是什么，看到的几乎都是同一个向量。
+# 上面三组结果里起作用的是同一类乘积：这类乘积在反向传播时让梯度逐层缩小，在尺度太小时让前向的信号逐层缩小；在 sigmoid 分类器里，又让不同输入之间的差别逐层缩小，到最后一个隐藏层，无论输入是什么，看到的几乎都是同一个向量。
 #
 # ## 动手试试 { #try-this }
 #
