@@ -245,3 +245,20 @@ def test_the_printed_columns_line_up(notebook):
     header, *body = block(printed, "grads")
     assert [field_ends(row)[:2] for row in body] == [label_ends(header)] * len(body)
     assert len({field_starts(row)[2] for row in body}) == 1
+
+
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", ("# The next cell spells out one run.",
+            "The next cell reads the thirty results instead of retraining them, and first checks that the result\n"
+            "# for seed 0 at η = 1.0 is the run above."),
+     ("writes one run out", "saved when they were made", "saved run")),
+    ("zh", ("文章里的每次训练都是这样做的",
+            "下一段代码直接读取这三十次训练的结果，不再重新训练，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。"),
+     ("文章背后", "保存下来", "当初训练时"))])
+def test_the_prose_speaks_of_runs_and_results_not_of_how_they_are_kept(lang, said, gone):
+    """Review final54 (pc): the prose says what the reader sees (one run spelled out, thirty results read instead of
+    retrained), in reader terms; the check that the seed-0 result at η = 1.0 is the run above is the cell's assert,
+    run by test_the_run_it_shows_is_the_tables and the module fixture."""
+    prose = page_text(NOTEBOOK, lang)
+    assert all(s in prose for s in said) and not any(g in prose for g in gone)
+    assert 'assert np.array_equal(saved[f"{activation}_inactive"][i, j], [run_first.mean(), run_second.mean()])' in prose

@@ -373,8 +373,9 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # 'only its bias can push all 4000 pre-activations down together, and it must fall below
     # -max_n w_j.x(n), taken with the weights after the step ... in every trained ReLU network at learning
     # rates 0.3, 1.0 and 2.0 (three seeds each), each first-layer unit's maximum is at least 2.8 standard
-    # deviations of w_j.x(n) over the training points. Only two first-layer units ever got there, both in
-    # one run at 2.0 (0.8% of the layer).'
+    # deviations of w_j.x(n) over the training points.'  The two first-layer deaths (one run at 2.0) are
+    # checked just below; the size of one bias step, against this tail, in
+    # test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_2_at_2_0.
     ratios = []
     others = [dead_relu.trained("relu", lr, seed)[:2] for lr in (0.3, 2.0) for seed in dead_relu.SEEDS]
     for net, X in trained_at_1 + others:
@@ -386,8 +387,8 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     rates = [float(r) for r in dr["learning_rates"]]
     assert first_dead.sum() == 2 and first_dead[rates.index(2.0)].tolist().count(2) == 1
     assert round(100 * 2 / 256, 1) == 0.8
-    for lang, text in (("en", "so only its bias can push all 4000 pre-activations down together, and it must fall below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, taken with the weights after the step, since they move too. That target lies in the tail: in every trained ReLU network at learning rates 0.3, 1.0 and 2.0 (three seeds each), each first-layer unit's maximum is at least 2.8 standard deviations of $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points. Only two first-layer units were dead at the end of any run, both in one run at 2.0 (0.8% of the layer)."),
-                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降，而且要降到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 以下（权重在同一步里也在变，所以这个最大值按更新后的权重算）。这个目标落在分布的尾部：学习率 0.3、1.0 和 2.0 下训练好的全部 ReLU 网络（每个学习率三个种子）里，第一层每个单元的这个最大值，都至少是 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 在训练样本上标准差的 2.8 倍。训练结束时，所有训练里第一层死亡的单元只有两个，都出在学习率 2.0 的同一次训练里（占这一层的 0.8%）。")):
+    for lang, text in (("en", "only its bias can push all 4000 pre-activations down together. To kill the unit, the bias must fall below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, where the maximum is taken with the weights after the step, since they move too. That target lies in the tail: in every trained ReLU network at learning rates 0.3, 1.0 and 2.0 (three seeds each), each first-layer unit's maximum is at least 2.8 standard deviations of $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points."),
+                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降。要让这个单元死亡，偏置得降到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 以下（权重在同一步里也在变，所以这个最大值按更新后的权重算）。这个目标落在分布的尾部：学习率 0.3、1.0 和 2.0 下训练好的全部 ReLU 网络（每个学习率三个种子）里，第一层每个单元的这个最大值，都至少是 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 在训练样本上标准差的 2.8 倍。")):
         assert text in page_text(PAGE, lang)
     # on one training point the incoming-weight gradient of a second-layer unit is one number times
     # x >= 0 (the first layer's ReLU outputs), so all its components have that number's sign
@@ -409,6 +410,52 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
                        ("zh", "(neuron-gradients-zigzag.md#relu)"),
                        ("zh", "训练好的网络与这一点相符。学习率 1.0 的三次训练里，第二层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。第一层没有一个单元接近死亡：每个单元都还在某个训练样本上有至少 1.4 的预激活值。")):
         assert text in page_text(PAGE, lang)
+
+def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_2_at_2_0(dr):
+    """'A single step at learning rate 1.0 comes nowhere near it: in those three runs, no step lowered a
+    first-layer bias by more than 0.5 of these standard deviations. At 2.0 the largest such step was 2.1–2.3
+    of them in each run, and in one run two first-layer units ended dead (0.8% of the layer), the only
+    first-layer deaths in any run.'  The runs of dead_relu replayed step by step (same data, initial
+    weights and mini-batches): each step's change of every first-layer bias, in units of the standard
+    deviation of w_j.x(n) over the training points, with the weights after the step.  'Nowhere near': at
+    1.0 no unit's largest pre-activation ever came within 2.2 of these standard deviations of zero, over
+    four times the largest step; at 2.0 it fell below zero (the two deaths) in one run only."""
+    def replay(lr, seed):
+        X, y = voronoi(seed=200 + seed)
+        net = MLP.create(dead_relu.SIZES, "relu", "he", seed=seed)
+        batches = minibatches(len(X), 64, np.random.default_rng(seed))
+        largest_drop, closest = 0.0, np.inf
+        for _ in range(dead_relu.STEPS):
+            before = net.biases[0].copy()
+            idx = next(batches)
+            net.sgd_step(X[idx], y[idx], lr)
+            wx = X @ net.weights[0]
+            sd = wx.std(axis=0)
+            largest_drop = max(largest_drop, float(np.max((before - net.biases[0]) / sd)))
+            closest = min(closest, float(np.min((wx.max(axis=0) + net.biases[0]) / sd)))
+        dead = int(np.all(net.hidden_preactivations(X)[0] <= 0, axis=0).sum())
+        return largest_drop, closest, dead
+
+    at_1 = [replay(1.0, seed) for seed in dead_relu.SEEDS]
+    at_2 = [replay(2.0, seed) for seed in dead_relu.SEEDS]
+    assert max(d for d, _, _ in at_1) <= 0.5 and max(d for d, _, _ in at_1) > 0.45
+    assert min(c for _, c, _ in at_1) > 2.2 > 4 * max(d for d, _, _ in at_1)            # "nowhere near"
+    assert [dead for _, _, dead in at_1] == [0, 0, 0]
+    drops = [d for d, _, _ in at_2]
+    assert (round(min(drops), 1), round(max(drops), 1)) == (2.1, 2.3)
+    assert sorted(dead for _, _, dead in at_2) == [0, 0, 2]
+    assert sum(c < 0 for _, c, _ in at_2) == 1
+    first_dead = np.round(dr["relu_inactive"][..., 0] * 256).astype(int)                 # every run, every rate
+    assert first_dead.sum() == 2 and round(100 * 2 / 256, 1) == 0.8                        # "the only ... in any run"
+    for lang, text in (("en", "A single step at learning rate 1.0 comes nowhere near it: in those three runs, no step lowered a "
+                              "first-layer bias by more than 0.5 of these standard deviations. At 2.0 the largest such step was "
+                              "2.1–2.3 of them in each run, and in one run two first-layer units ended dead (0.8% of the layer), "
+                              "the only first-layer deaths in any run."),
+                       ("zh", "学习率 1.0 时，单独一步远远够不到这个目标：这三次训练里，没有哪一步让第一层的偏置下降超过这个标准差的 "
+                              "0.5 倍。到了学习率 2.0，每次训练里最大的一步让偏置下降了这个标准差的 2.1–2.3 倍；其中一次训练结束时，"
+                              "第一层有两个单元死亡（占这一层的 0.8%），这也是所有训练里第一层仅有的死亡单元。")):
+        assert text in page_text(PAGE, lang)
+
 
 def test_training_errors_18_23_at_0_3_then_24_29_and_31_38(dr):
     err = 100 * dr["relu_error"]
@@ -907,8 +954,8 @@ def test_relu_is_written_g_as_in_the_other_articles_and_pre_activation_is_glosse
     assert "r'\\bigl" not in text and "$r'$" not in text and "$r(" not in text and " r\\bigl(" not in text
     notebook = page_text("notebooks/dead-relu.py", lang)
     assert "$g'(z_7^{(n)})$" in notebook and "$j = 7$" in notebook and "$r'(" not in notebook
-    gloss = {"en": "a unit whose input to the ReLU, its [*pre-activation*](../../glossary.md#pre-activation), is negative on all the data",
-             "zh": "它送入 ReLU 的值（即[**预激活值**](../../glossary.md#pre-activation)）在全部数据上都为负"}[lang]
+    gloss = {"en": "a unit whose input to the ReLU, its [*pre-activation*](../../glossary.md#pre-activation), is at most zero on all the data",
+             "zh": "它送入 ReLU 的值（即[**预激活值**](../../glossary.md#pre-activation)）在全部数据上都不大于零"}[lang]
     intro = text.split("<!-- more -->")[0]
     assert gloss in intro
 

@@ -324,6 +324,45 @@ def test_verdict_biology_motivated_glorot_while_nair_and_hinton_came_from_rbms()
         assert "suggested trying ReLU" not in page and "让人想到去试 ReLU" not in page
 
 
+def test_summed_binary_units_with_offset_biases_are_close_to_softplus_which_relu_approximates():
+    """Nair and Hinton (2010): 'The expected summed output of many binary units that share their weights and
+    have progressively more negative biases is close to softplus, log(1 + e^x) ... Nair and Hinton argued
+    that a single ReLU unit cheaply approximates such a set.'  Their units' biases are offset by
+    -0.5, -1.5, -2.5, ...; the expected output of a binary unit is the sigmoid of its input.  Summed over 200
+    of them the result is within 0.011 of softplus on [-6, 20]; ReLU is within log 2 of both (an
+    approximation, argued, not an identity: the wording says 'argued', not 'showed')."""
+    x = np.linspace(-6, 20, 2601)
+    summed = sum(sigmoid(x - i + 0.5) for i in range(1, 201))
+    softplus = np.log1p(np.exp(x))
+    assert np.abs(summed - softplus).max() < 0.011
+    assert np.abs(relu(x) - softplus).max() <= np.log(2) + 1e-12
+    assert np.abs(relu(x) - summed).max() < np.log(2) and np.abs(relu(x) - summed).max() > 0.5
+    for lang, text in (("en", "The expected summed output of many binary units that share their weights and have progressively "
+                              "more negative biases is close to softplus, $\\log(1 + e^{x})$, a smooth curve that "
+                              "[the next section](#sparsity) sets beside ReLU. Nair and Hinton argued that a single ReLU unit "
+                              "cheaply approximates such a set of binary units"),
+                       ("zh", "许多共享权重、偏置依次递减的二值单元，其输出之和的期望接近 softplus，即 $\\log(1 + e^{x})$，"
+                              "一条光滑的曲线，[下一节](#sparsity)会把它和 ReLU 放在一起比较。Nair 和 Hinton 认为，一个 ReLU 单元就能廉价地"
+                              "近似这样一组二值单元。")):
+        page = page_text("blog/posts/relu-sparsity-biology.md", lang)
+        assert text in page
+        biology = page.split("{ #biology }", 1)[1].split("{ #sparsity }", 1)[0]
+        assert "they showed" not in biology and "他们注意到" not in biology
+        assert page.index("(#sparsity)") < page.index("{ #sparsity }") < page.index("\\operatorname{softplus}(x)")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Two papers in particular say that ReLU made it unnecessary."),
+    ("zh", "也有人认为 ReLU 让预训练变得多余，其中有两篇论文明确这样说。")])
+def test_the_two_pre_training_papers_are_named_as_examples_not_as_the_only_ones(lang, said):
+    """Review final54 (pc): 'Two papers say ...' read as if only two did; the page now names them as the
+    explicit cases, and the section still cites exactly those two for the claim."""
+    page = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    section = page.split("{ #pretraining }", 1)[1].split("{ #training-speed }", 1)[0]
+    assert said in section
+    assert "Two papers say that" not in section and "有两篇论文。" not in section
+
+
 def test_li_et_al_quoted_from_their_abstract_not_paraphrased():
     """Li et al. (2013, OpenReview v1 abstract): 'we also show that rectified linear units (ReLU) can
     capture the sparseness benefits of the pretraining. Our implementation of DNNs with ReLU does not

@@ -191,7 +191,7 @@ def test_chord_slopes_are_x_k_plus_x_k1_so_the_slope_starts_at_delta_minus_4_and
     np.testing.assert_allclose(np.cumsum(outgoing), chord, atol=1e-12)
     for lang, text in (("en", "# The chord on $[x_k, x_{k+1}]$ has slope $x_k + x_{k+1}$, so the slope starts at $\\delta - 4$ and rises by\n"
                               "# $2\\delta$ at each inner knot"),
-                       ("zh", "$[x_k, x_{k+1}]$ 上那段弦的斜率是 $x_k + x_{k+1}$，所以斜率从 $\\delta - 4$ 开始，每过一个内部节点增加 $2\\delta$")):
+                       ("zh", "$[x_k, x_{k+1}]$ 上那段弦的斜率是 $x_k + x_{k+1}$，所以斜率从 $\\delta - 4$ 开始，每过一个内部插值节点增加 $2\\delta$")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
@@ -316,7 +316,7 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
     # knots are where p_n meets the parabola; the slope changes at kinks, and beyond [-2, 2] there are none
     en = (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
     assert "Outside $[-2, 2]$ there are no more kinks (each unit switches on at a knot in that interval), so $p_n$ goes on in straight lines" in en
-    assert "每个单元都在 $[-2, 2]$ 内的某个节点处开启，所以在这个区间之外再没有折点" in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
+    assert "每个单元都在 $[-2, 2]$ 内的某个插值节点处开启，所以在这个区间之外再没有折点" in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
     assert "no more knots" not in en and "add no knot" not in en
     zh = (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
     assert "之外再没有折点" in zh and "之外再没有节点" not in zh
@@ -335,24 +335,65 @@ def test_try_this_names_the_cell_to_change_and_no_sentence_serves_the_build():
     assert "再把打印 $p_{64}(10)$ 的那段代码里的 `(16, 64)` 改成 `(10,)`" in zh
     assert "for n in (16, 64):" in en and "cell above" not in en
     assert "site's figures" not in en and "本站插图" not in zh
+    # the cell is preset to another n than the question's, and says which line to change
+    assert "change `n = 5` to `n = 10` in the cell below and rerun it (to run it, see [Rerun this](#rerun-this))" in en
+    assert "再把下面代码里的 `n = 5` 改成 `n = 10`，重新运行（运行方法见[亲手重跑](#rerun-this)）" in zh
 
 
-def test_try_this_n_10_gives_0_04_and_its_left_end_misses_by_more(notebook):
-    """The question has an answer: 4/n² holds for n = 10 too, and the left end (96) misses by more
-    than the right (67.2); the change the text asks for, (16, 64) to (10,), prints just that."""
+@pytest.mark.parametrize("lang, prompt, spoiled", [
+    ("en", "Guess $p_{64}(10)$ before you read the output below.", "before you run the cell"),
+    ("zh", "先猜一猜 $p_{64}(10)$，再看下面的输出。", "再运行下面的代码")])
+def test_the_guess_before_the_far_cell_asks_only_what_a_reader_of_the_page_can_do(lang, prompt, spoiled):
+    """Review final54 (pc): on the built page the output of the far cell is printed right below it, so the prompt
+    asks the reader to guess before reading it, not before running the cell."""
+    from actsite.pages.page_pairs import CONTENT
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert prompt in text and spoiled not in text
+    assert text.index(prompt) < text.index("for n in (16, 64):")
+
+
+def test_try_this_cell_is_preset_to_n_5_and_the_folded_answer_gives_n_10(notebook):
+    """The question is about n = 10; the cell as shipped runs n = 5 (0.160000 = 4/25), so its printed output does not
+    give the answer away.  The answer, folded in an 'Answer' note after the cell: n = 10 prints 0.040000 = 4/n²
+    (two of the midpoints where the bound is reached, ±1, lie on the grid); with (10,) the far cell prints
+    p₁₀(10) = 32.8 = 36 − 32/10, a miss of 67.2, and p₁₀(−10) = 4, a miss of 96.  The change the text asks for,
+    (16, 64) to (10,), prints just that."""
     lang, namespace, printed = notebook
-    assert block(printed, "try") == [{"en": "n = 10: largest error on [−2, 2] = 0.040000",
-                                      "zh": "n = 10：在 [−2, 2] 上的最大误差 = 0.040000"}[lang]]
-    assert namespace["n"] == 10 and f"{namespace['error']:.6f}" == "0.040000"
+    assert block(printed, "try") == [{"en": "n = 5: largest error on [−2, 2] = 0.160000",
+                                      "zh": "n = 5：在 [−2, 2] 上的最大误差 = 0.160000"}[lang]]
+    assert namespace["n"] == 5 and f"{namespace['error']:.6f}" == f"{4 / 5 ** 2:.6f}"
+    code = cells(lang)
+    try_cell = next(i for i, c in enumerate(code) if c.startswith("n = 5\n"))
+    asked = code[:try_cell] + [code[try_cell].replace("n = 5\n", "n = 10\n", 1)]
+    ns10, out10 = run_cells(asked)
+    assert ns10["n"] == 10 and out10[-1] == {"en": "n = 10: largest error on [−2, 2] = 0.040000",
+                                            "zh": "n = 10：在 [−2, 2] 上的最大误差 = 0.040000"}[lang]
+    assert f"{4 / 10 ** 2:.6f}" == "0.040000"
+    mids = (relu_interpolant_of_square(10).knots[:-1] + relu_interpolant_of_square(10).knots[1:]) / 2
+    assert np.any(np.isclose(mids, -1.0)) and np.any(np.isclose(mids, 1.0))
+    assert np.isin([-1.0, 1.0], namespace["x"]).all()
+    assert ns10["p"](10, 1.0) - 1.0 == pytest.approx(0.04)                        # the bound, reached on the grid
     p10 = lambda x: namespace["p"](10, x)
     left, right = abs(p10(-10.0) - 100), abs(p10(10.0) - 100)
     assert left == pytest.approx(96) and right == pytest.approx(67.2) and left > right
-    code = cells(lang)
+    assert p10(10.0) == pytest.approx(32.8) == pytest.approx(36 - 32 / 10)
     far_cell = next(i for i, c in enumerate(code) if "for n in (16, 64):" in c)
     changed = code[:far_cell] + [code[far_cell].replace("(16, 64)", "(10,)")]
     rows = run_cells(changed)[1][-2:]
     assert [numbers(row) for row in rows] == [[10, 10, 32.8, 67.2], [10, -10, 4, 96]]
     assert len({tuple(field_ends(row)[1:]) for row in rows}) == 1
+    from actsite.pages.page_pairs import CONTENT
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    folded = {"en": '# ??? note "Answer"\n#\n', "zh": '# ??? note "答案"\n#\n'}[lang]
+    answer = {"en": "#     For $n = 10$ the cell prints 0.040000, which is $4/n^2 = 4/100$: the bound holds for any $n$, and two of\n"
+                    "#     the midpoints where it is reached, $\\pm 1$, lie on the grid. With `(10,)` the other cell prints\n"
+                    "#     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.",
+              "zh": "#     $n = 10$ 时，代码打印 0.040000，正是 $4/n^2 = 4/100$：这个上界对任何 $n$ 都成立，而取到它的中点里有两个"
+                    "（$\\pm 1$）就在网格上。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
+                    "相差 67.2；在 −10 处，$p_{10}$ 等于 4，相差 96。"}[lang]
+    assert answer in text and text.index(answer) == text.index(folded) + len(folded)      # folded away until opened
+    assert text.index("n = 5\nerror = ") < text.index(folded)                              # given after the cell
+    assert text.count("0.040000") == 1 and text.count("32.8") == 1                         # nowhere else on the page
 
 
 @pytest.mark.parametrize("n", UNITS)

@@ -12,7 +12,7 @@
 # [defined in the article](../blog/posts/dead-relu-units.md#relu-variants)) the same criterion marks
 # a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are exactly zero.
 #
-# The next cell writes one run out. `voronoi` draws the task's 4000 training points: ten-dimensional standard
+# The next cell spells out one run. `voronoi` draws the task's 4000 training points: ten-dimensional standard
 # normal inputs, each labelled with the class of the nearest of 100 random centres, each centre assigned one of the
 # ten classes at random. `MLP.create` builds the network
 # with He initialisation and zero biases, `minibatches` deals the training points out in a new random order on
@@ -67,8 +67,8 @@ print(f"training error: {run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
 # Every run behind the article is made the same way: thirty runs, for two activations, five learning rates and
-# three seeds. Rather than train all thirty again, the next cell reads the results saved when they were made, and
-# first checks that the saved run with seed 0 at η = 1.0 is the one above. To rerun any other, call `train`
+# three seeds. The next cell reads the thirty results instead of retraining them, and first checks that the result
+# for seed 0 at η = 1.0 is the run above. To rerun any other, call `train`
 # with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is
 # `train("leaky_relu", 0.3, seed=2)`.
 #

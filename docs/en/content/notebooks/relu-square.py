@@ -77,7 +77,7 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 #
 # Outside $[-2, 2]$ there are no more kinks (each unit switches on at a knot in that interval), so $p_n$ goes on in straight lines; [the article](../blog/posts/why-nonlinear-activations.md#quadratic)
 # gives $p_{16}$ at $x = \pm 10$. On $[-2, 2]$, four times as many units divide the error by 16.
-# What do they do at $x = 10$? Guess $p_{64}(10)$ before you run the cell.
+# What do they do at $x = 10$? Guess $p_{64}(10)$ before you read the output below.
 
 # %%
 for n in (16, 64):
@@ -95,13 +95,22 @@ for n in (16, 64):
 # ## Try this { #try-this }
 #
 # Take $n = 10$ (not a power of two; the grid holds only two of its ten midpoints, $\pm 1$, and comes within
-# $1.3 \times 10^{-5}$ of the others). What largest error on $[-2, 2]$ do you expect? Write your answer down, then run the cell. Then predict by how much $p_{10}$ misses $x^2$ at 10, change
+# $1.3 \times 10^{-5}$ of the others). What largest error on $[-2, 2]$ do you expect? Write your answer down, then
+# change `n = 5` to `n = 10` in the cell below and rerun it (to run it, see [Rerun this](#rerun-this)). Then predict
+# by how much $p_{10}$ misses $x^2$ at 10, change
 # `(16, 64)` to `(10,)` in the cell that printed $p_{64}(10)$ and rerun it.
 
 # %%
-n = 10
+n = 5
 error = np.max(np.abs(p(n, x) - x**2))
 print(f"n = {n}: largest error on [−2, 2] = {error:.6f}")
+
+# %% [markdown]
+# ??? note "Answer"
+#
+#     For $n = 10$ the cell prints 0.040000, which is $4/n^2 = 4/100$: the bound holds for any $n$, and two of
+#     the midpoints where it is reached, $\pm 1$, lie on the grid. With `(10,)` the other cell prints
+#     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }
