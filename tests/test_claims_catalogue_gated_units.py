@@ -542,6 +542,19 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
     assert "Mistral 缩得更少（$3.5d$），PaLM 保持 $4d$，Gemma 则加宽到 $8d$" in page("zh")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_gemma_citation_names_the_first_gemma_report_not_gemma_2(lang):
+    """"Gemma Team (2024)" is the key of two reports: Gemma 1's here and Gemma 2's on transformer-block. The text
+    names the model with the citation, and the reference entry keeps the first report's title (review final54)."""
+    said = {"en": "The first Gemma report (Gemma Team 2024) gives the 7B model's hidden width as $49{,}152$",
+            "zh": "初代 Gemma 的报告（Gemma 团队，2024）给 7B 模型列出的隐藏宽度是 49152"}[lang]
+    assert said in page(lang)
+    entry = next(line for line in page(lang).split("{ #references }")[1].splitlines() if "Gemma" in line)
+    assert "Gemma: Open Models Based on Gemini Research and Technology" in entry and "arxiv.org/abs/2403.08295" in entry
+    other = page_text("catalogue/transformer-block.md", lang).split("{ #references }")[1]
+    assert "Gemma 2: Improving Open Language Models at a Practical Size" in other and "2403.08295" not in other
+
+
 def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
     widths = {"T5 v1.1 base": (768, 2048), "PaLM": (4096, 4 * 4096), "LLaMA": (4096, 11008),
               "Mistral 7B": (4096, 14336), "Gemma": (3072, 24576)}
@@ -591,8 +604,9 @@ def test_t5_base_is_glossed_where_first_used_and_the_lstm_gating_is_named(lang):
              "zh": "他做对比用的是 T5 base，即 Raffel 等人（2020）的编码器-解码器 Transformer T5 的 base 规模（见[下文](#shazeer-2020)）。其中 $d = 768$"}[lang]
     assert text.index(gloss) + {"en": len("Shazeer compared the blocks in "), "zh": len("他做对比用的是 ")}[lang] == first
     assert first < text.index("{ #shazeer-2020 }")
-    lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN, "
-                  "modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid gates decide what to keep). The gated tanh unit's value path",
+    # split after "PixelCNN" (review final54, ca)
+    lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN. "
+                  "It was modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid gates decide what to keep). The gated tanh unit's value path",
             "zh": "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM（长短期记忆网络，一种用 sigmoid 门决定保留哪些信息的循环网络）的门。"}[lang]
     assert lstm in text and "LSTM-style" not in text and "LSTM 式" not in text
     assert "the gating used in LSTMs" not in text and "LSTM 等循环网络所用" not in text
@@ -752,8 +766,8 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     section on the output scale, not the Shazeer section."""
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
             "roughly squares large inputs (with any gate here but GLU's bounded sigmoid) and can produce "
-            "[outliers](low-precision.md#outliers), values far larger than the rest, which leave the other values of the tensor "
-            "few levels of an 8-bit format. "
+            "[outliers](low-precision.md#outliers), values far larger than the rest; scaled to fit them, the other values of the tensor "
+            "get only a few of an 8-bit format's levels. "
             "Fishman et al. (2025) report such outliers in FP8 (8-bit floating point) training of a 7-billion-parameter "
             "SwiGLU model.") in page("en")
     assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，除了有界的 GLU（sigmoid 门），"

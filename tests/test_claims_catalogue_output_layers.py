@@ -124,14 +124,15 @@ def test_jacobian_properties():
     pp = out.softmax(zp); dp = out.softmax(zp + w) - pp
     np.testing.assert_allclose(dp, pp * (w - pp @ w), rtol=2e-3)
     assert dp[0] < 0 and w[0] > w[2] and w[0] < pp @ w
-    # two paragraphs: the inner product, then one logit alone (review final36, cb)
+    # one logit alone closes the paragraph on the inner product; saturation starts the next (review final54, cb)
     for lang, said in (("en", ("so it is never negative. Hence the change of the probabilities never points against the change "
-                               "of the logits: their inner product is at least zero.\n\n",
+                               "of the logits: their inner product is at least zero. ",
                                "Raising one logit alone never lowers its "
                                "own probability, though a single probability can fall when its logit rises by less than the "
-                               "average rise, weighted by $p$.")),
-                       ("zh", ("所以永远不为负。因此概率的变化量与 logit 的变化量的内积不小于零，两者的方向从不相背。\n\n",
-                               "单独调高一个 logit，它自己的概率绝不会下降；不过某个 logit 的增量小于以 $p$ 为权的平均增量时，它的概率仍可能下降。"))):
+                               "average rise, weighted by $p$.\n\nThe diagonal entries of $J$")),
+                       ("zh", ("所以永远不为负。因此概率的变化量与 logit 的变化量的内积不小于零，两者的方向从不相背。",
+                               "单独调高一个 logit，它自己的概率绝不会下降；不过某个 logit 的增量小于以 $p$ 为权的平均增量时，它的概率仍可能下降。"
+                               "\n\n$J$ 的对角元"))):
         assert "".join(said) in page(lang), lang
         assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
 
@@ -224,10 +225,18 @@ def test_temperature_limits_order_and_entropy():
             slope = (entropy_at(logits, t + h) - entropy_at(logits, t - h)) / (2 * h)
             assert slope == pytest.approx(variance / t ** 3, rel=1e-6, abs=1e-12)
             assert (variance > 1e-12) == (np.ptp(logits) > 0)
-    assert ("written as $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ and differentiated, it gives $dH/dT$ equal to the "
-            "variance of the logits under $p$ divided by $T^3$, which is zero only when all logits are equal.") in page("en")
-    assert ("把它写成 $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ 再求导，得到的 $dH/dT$ 等于 logit 在分布 $p$ 下的方差除以 $T^3$，"
-            "只有所有 logit 都相等时才为零。") in page("zh")
+    # the paragraph is split after the limits, and the derivative is a display (review final54, cb)
+    var_p = r"$\mathrm{Var}_p(z) = \sum_i p_i z_i^{2} - \bigl(\sum_i p_i z_i\bigr)^{2}$"
+    assert ("it tends to the uniform distribution $1/K$.\n\nIts entropy" in page("en")
+            and "时趋向均匀分布 $1/K$。\n\n分布的熵" in page("zh"))
+    assert ("Written as $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ and differentiated, it gives the variance of the logits "
+            f"under $p$, {var_p}, divided by $T^3$:\n\n$$\n\\frac{{dH}}{{dT}} = \\frac{{\\mathrm{{Var}}_p(z)}}{{T^{{3}}}}\n$$\n\n"
+            "This is zero only when all logits are equal.") in page("en")
+    assert ("把它写成 $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ 再求导，得到的是 logit 在分布 $p$ 下的方差 "
+            f"{var_p} 除以 $T^3$：\n\n$$\n\\frac{{dH}}{{dT}} = \\frac{{\\mathrm{{Var}}_p(z)}}{{T^{{3}}}}\n$$\n\n"
+            "只有所有 logit 都相等时，它才为零。") in page("zh")
+    for lang in LANGS:
+        assert r"\frac{dH}{dT} = \frac{\mathrm{Var}_p(z)}{T^{3}}" in display_equations(PAGE, lang), lang
     for t in (0.5, 2.0):                            # the form differentiated: H = log sum e^(z/T) - sum p z / T
         p = out.softmax(logits, t)
         assert np.log(np.exp(logits / t).sum()) - p @ logits / t == pytest.approx(entropy_at(logits, t), rel=1e-12)
@@ -306,13 +315,21 @@ def test_naive_bce_becomes_infinite_from_53_ln_2():
     with np.errstate(divide="ignore"):
         assert np.isfinite(out.naive_bce(36.73, 0.0)) and out.naive_bce(36.74, 0.0) == np.inf
     assert 1.0 + np.exp(-36.74) == 1.0
-    # "where e^{-x} falls to 2^{-53}, half the gap between 1 and the next larger float64 number"
+    # "where e^{-x} falls to 2^{-53} = eps/2, with eps = 2^{-52} ~ 2.2e-16 the machine epsilon of float64, the gap between 1
+    # and the next larger float64 number": eps is defined here, at its first use (review final54, cb)
     assert np.exp(-53 * np.log(2)) == pytest.approx(2.0 ** -53, rel=1e-14)
     assert np.nextafter(1.0, 2.0) - 1.0 == 2 * 2.0 ** -53
     assert 1.0 + 2.0 ** -53 == 1.0 and 1.0 + 2.0 ** -53 * (1 + 2.0 ** -52) > 1.0
-    for lang, said in (("en", "where $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger float64 number"),
-                       ("zh", "此时 $e^{-x}$ 降到 $2^{-53}$，正好是 1 与比它大的下一个 float64 数之间间距的一半")):
-        assert said in page(lang), lang
+    eps = np.finfo(np.float64).eps
+    assert eps == 2.0 ** -52 == np.nextafter(1.0, 2.0) - 1.0 and f"{eps:.1e}" == "2.2e-16" and 2.0 ** -53 == eps / 2
+    for lang, said in (("en", "where $e^{-x}$ falls to $2^{-53} = \\varepsilon/2$, with $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ "
+                              "the [machine epsilon](low-precision.md#formats) of float64, the gap between 1 and the next larger float64 number."),
+                       ("zh", "此时 $e^{-x}$ 降到 $2^{-53} = \\varepsilon/2$，其中 $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ "
+                              "是 float64 的[机器精度](low-precision.md#formats)，即 1 与比它大的下一个 float64 数之间的间距。")):
+        text = page(lang)
+        assert said in text, lang
+        assert text.index(said) < text.index("stable_vs_naive") and text.count("low-precision.md#formats") == 1, lang
+        assert text.index("\\varepsilon") == text.index(said) + said.index("\\varepsilon"), lang     # its first use
     assert "larger double" not in page("en")         # float64 is the site's one name for the format
     assert out.bce_with_logits(36.74, 0.0) == pytest.approx(36.74, rel=1e-15)
 
@@ -564,7 +581,7 @@ def test_the_binary_loss_is_defined_before_its_gradient_and_has_gradient_sigma_m
             r"对 $x$ 的导数就是 $p - y$ 的第一个分量：") in page("zh")
     # the PyTorch walk-through is its own paragraph after the list (review final39, cb)
     for lang, opening in (("en", "\n\nIn PyTorch, with class indices as targets, `CrossEntropyLoss` is"),
-                          ("zh", "\n\n在 PyTorch 中，目标以类别下标给出时")):
+                          ("zh", "\n\n在 PyTorch 中，目标以类别索引给出时")):
         assert opening in page(lang), lang
     assert "错得很自信" not in page("zh") and "模型以很高的置信度判错时" in page("zh")
 
@@ -636,8 +653,9 @@ def test_no_uncited_torch_amp_entry_and_bridle_is_written_as_in_the_reference_li
 
 
 def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_spacing():
-    """'is off by up to about eps (each of its few roundings costs at most half the spacing of float64 numbers near
-    1: eps/2 for 1 + e^(-x), just above 1, and eps/4 for the quotient, just below)' (review final51, cb): the two
+    """'Computed in a few rounded steps, sigma(x) is off by up to about eps, because each rounding costs at most half the
+    spacing of float64 numbers near 1: eps/2 for 1 + e^(-x), just above 1, and eps/4 for the quotient, just below'
+    (reviews final51 and final54, cb): the two
     spacings, and the error of sigma(x) = 1/(1 + e^(-x)) computed in float64 against a 50-digit value, over x in
     [15, 35]: below eps everywhere, and above eps/4 at some points (so a quarter-epsilon bound alone would be wrong)."""
     from decimal import Decimal, getcontext
@@ -649,6 +667,14 @@ def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_
         exact = 1 / (1 + Decimal(-float(x)).exp())
         errors.append(abs(float(Decimal(float(1 / (1 + np.exp(-x)))) - exact)) / eps)
     assert max(errors) < 1 and max(errors) > 0.25, max(errors)
-    for lang, words in (("en", "each rounding costs at most half the spacing of float64 numbers near 1"),
-                        ("zh", "每步舍入的误差至多是 1 附近 float64 数间距的一半")):
+    for lang, words in (("en", "Computed in a few rounded steps, $\\sigma(x)$ is off by up to about $\\varepsilon$, because each "
+                               "rounding costs at most half the spacing of float64 numbers near 1: $\\varepsilon/2$ for $1 + e^{-x}$"),
+                        ("zh", "经过几步舍入算出的 $\\sigma(x)$ 误差可达约 $\\varepsilon$，因为每步舍入的误差至多是 1 附近 float64 数间距的一半："
+                               "$1 + e^{-x}$ 略大于 1，至多 $\\varepsilon/2$")):
         assert words in page(lang), lang
+    # the heading names what the section covers, softmax and the sigmoid (review final54, cb); the zh title uses the
+    # body's term, and PyTorch's targets are class indices, 类别索引
+    assert "## Why frameworks compute the output function inside the loss { #fused }" in page("en")
+    assert "## 框架为什么在损失函数内部计算输出函数 { #fused }" in page("zh")
+    assert 'title: "输出层与损失函数：softmax、log-softmax、sigmoid 与二元交叉熵"' in page("zh")
+    assert "sigmoid 交叉熵" not in page("zh") and "类别下标" not in page("zh")

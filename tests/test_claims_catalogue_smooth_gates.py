@@ -146,8 +146,9 @@ def test_the_gelu_papers_gate_is_relus_step_and_phi_is_gelus_gate_in_the_pages_s
     x * 1[x > 0]; in the page's sense (any factor multiplying x) GELU is x * Phi(x) (review final42/ca)."""
     np.testing.assert_array_equal(np.unique(relu(X[X != 0]) / X[X != 0]), [0.0, 1.0])     # a 0-or-1 step
     np.testing.assert_allclose(f("gelu", X), X * normal_cdf(X), rtol=1e-12, atol=1e-300)
-    said = {"en": "(their \"gate\" is ReLU's 0-or-1 step; in this page's sense $\\Phi(x)$ is GELU's gate)",
-            "zh": "（他们说的“门控”指 ReLU 那种非 0 即 1 的阶跃；按本页的说法，$\\Phi(x)$ 就是 GELU 的门）"}[lang]
+    # the quotation and the remark on the paper's "gate" are separate sentences (review final54, ca)
+    said = {"en": "as in ReLUs\". Their \"gate\" is ReLU's 0-or-1 step; in this page's sense, $\\Phi(x)$ is GELU's gate.",
+            "zh": "按符号做门控”。他们说的“门控”指 ReLU 那种非 0 即 1 的阶跃；按本页的说法，$\\Phi(x)$ 才是 GELU 的门。"}[lang]
     assert said in page_text(PAGE, lang)
 
 
@@ -970,18 +971,22 @@ def test_silu_history_is_hedged_at_least_three_times(lang, said):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_borrowed_terms_are_linked_and_the_positive_output_advice_points_to_output_layers(lang):
-    """Batch normalisation is linked to the glossary with a few words of gloss at first use, top-1 gets a
+    """Batch normalisation is linked to its section of the dead-unit article, the one target every catalogue page uses
+    (review final54, ca), with a few words of gloss at first use, top-1 gets a
     half-clause, softplus-for-positive-outputs links the output-layers section on choosing an output
     function, and the zh GELU alt text says 下探 for the dip (凹 is concave on this page)."""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     gelu = text.split("{ #gelu }")[1].split("\n## ")[0]
-    said = {"en": ("[batch normalisation](../glossary.md#batch-normalisation), which standardises them over each mini-batch",
+    said = {"en": ("[batch normalisation](../blog/posts/dead-relu-units.md#batch-normalisation), which standardises them over each mini-batch",
                    "top-1 accuracy (the share of images whose highest-scored class is the true one)",
                    "suits an [output](output-layers.md#last-layer) that must stay positive"),
-            "zh": ("[批归一化](../glossary.md#batch-normalisation)（在每个小批量上把预激活值标准化）",
+            "zh": ("[批归一化](../blog/posts/dead-relu-units.md#batch-normalisation)（在每个小批量上把预激活值标准化）",
                    "top-1 准确率（得分最高的类别恰为真实类别的图像所占比例）",
                    "适合必须保持为正的[输出](output-layers.md#last-layer)")}[lang]
     assert said[0] in gelu and said[1] in text and said[2] in text
+    assert "{ #batch-normalisation }" in (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
+    for other in CONTENT[lang].rglob("*.md"):      # one target for the term on every page
+        assert "glossary.md#batch-normalisation" not in other.read_text(encoding="utf-8"), other
     assert "{ #last-layer }" in (CONTENT[lang] / "catalogue/output-layers.md").read_text(encoding="utf-8")
     if lang == "zh":
         alt = gelu.split("](figure:gelu ")[0]

@@ -167,7 +167,7 @@ def test_machine_epsilon_rounding_sides_match_output_layers():
     assert r"a number just above 1 rounds to 1 once it is within $\varepsilon/2$ of it" in entry.en_definition
     assert r"略大于 1 的数离 1 不超过 $\varepsilon/2$ 时就舍入成 1" in entry.zh_definition
     output_layers = (CONTENT["en"] / "catalogue" / "output-layers.md").read_text(encoding="utf-8")
-    assert r"where $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger float64 number" in output_layers
+    assert r"where $e^{-x}$ falls to $2^{-53} = \varepsilon/2$, with $\varepsilon = 2^{-52}" in output_layers
 
 
 def test_float64_entry_gives_the_format_numpy_uses():
@@ -390,8 +390,8 @@ def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
     an entry for every gated unit the site discusses covers it (review final34, cb)."""
     term = TERMS["gated-tanh-unit"]
     assert term.home == "catalogue/gated-units.md#gradient"
-    for lang, said in (("en", "gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN, "
-                              "modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid "
+    for lang, said in (("en", "gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN. "
+                              "It was modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid "
                               "gates decide what to keep)"),
                        ("zh", "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM（长短期记忆网络，一种用 sigmoid 门决定保留哪些信息的循环网络）的门。")):
         text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
@@ -532,3 +532,31 @@ def test_only_glus_gate_stays_in_zero_one():
     assert "只有 sigmoid 门如此（GLU 和门控 tanh 单元的门）" in term.zh_definition
     sigmoid_gate = 1 / (1 + np.exp(-v))                       # the gated tanh unit's gate, sigma(v), as GLU's
     assert np.all((sigmoid_gate > 0) & (sigmoid_gate < 1)) and "\\sigma(v)" in TERMS["gated-tanh-unit"].en_definition
+
+
+def test_an_explained_in_link_never_repeats_the_section_as_the_page():
+    """The step-function row's home is the first section of an article whose title opens with the same words:
+    the link gives the full title, not "What a good activation needs › What a good activation needs" (review
+    final54, cb); no row of either language reads "A › A"."""
+    home = "blog/posts/from-linear-to-nonlinear.md#good-activation"
+    assert TERMS["step-function"].home == home
+    assert glossary.home_title("en", home) == ("What a good activation needs, and how sigmoid, tanh and ReLU measure up"
+                                               " › What a good activation needs")
+    assert glossary.home_title("zh", home) == "好的激活函数需要什么 › 好的激活函数应具备哪些性质"
+    for lang in ("en", "zh"):
+        for term in glossary.TERMS:
+            page, _, section = glossary.home_title(lang, term.home).partition(" › ")
+            assert page.casefold() != section.casefold(), (lang, term.key)
+
+
+def test_the_zh_glossary_names_a_stand_in_one_way_and_pairs_inactive_with_active_once():
+    """"Stand-in" is 替身 throughout (review final54, cb), and the 开启 entry says once that 不活跃 is its opposite,
+    as inactive is active's."""
+    zh = " ".join(term.zh_definition for term in glossary.TERMS)
+    assert "替代" not in zh and zh.count("替身") >= 4
+    for key in ("hard-sigmoid", "hard-tanh", "hard-swish", "hard-and-cheap"):
+        assert "替身" in TERMS[key].zh_definition and "stand-in" in TERMS[key].en_definition, key
+    active = TERMS["active-unit"].zh_definition
+    assert "Leaky ReLU 的称为不活跃单元（“不活跃”就是从不开启，对应英文里与 active 相对的 inactive）。" in active
+    assert sum("与 active 相对" in term.zh_definition for term in glossary.TERMS) == 1
+    assert "an inactive unit (Leaky ReLU)" in TERMS["active-unit"].en_definition
