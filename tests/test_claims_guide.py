@@ -400,6 +400,19 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     with np.errstate(divide="ignore"):
         assert np.log(1 / (1 + np.exp(40.0))) > -50 and np.log(sigmoid(np.array(-800.0))) == -np.inf
     assert -np.logaddexp(0.0, 800.0) == -800.0                 # log sigmoid(-800) from the logit
+    # "the lost digits that come from computing log p or log(1 - p) from a probability p that has already been
+    # rounded" (review final54, cb): at x = 30 the rounded p = sigma(30) leaves 1 - p with few correct digits, so
+    # log(1 - p) is off in its fifth digit, while -softplus(x) from the logit is exact; at x = 40, p rounds to 1
+    x = 30.0
+    with np.errstate(divide="ignore"):
+        naive = np.log(1 - sigmoid(np.array(x)))
+    exact = -np.logaddexp(0.0, x)
+    assert 1e-6 < abs(naive - exact) / abs(exact) < 1e-4
+    assert sigmoid(np.array(40.0)) == 1.0 and np.log(sigmoid(np.array(40.0))) == 0.0 != -np.logaddexp(0.0, -40.0)
+    for lang, words in (("en", "the infinities and the lost digits that come from computing $\\log p$ or $\\log(1 - p)$ "
+                               "from a probability $p$ that has already been rounded;"),
+                        ("zh", "合并的写法还能避免先把概率 $p$ 舍入、再由它计算 $\\log p$ 或 $\\log(1 - p)$ 所带来的无穷大和精度损失；")):
+        assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
 # --- initialisation ---------------------------------------------------------------------------
@@ -656,9 +669,12 @@ def test_the_sentence_below_the_table_says_which_rules_keep_the_scale(lang):
             "zh": "ReLU、Leaky ReLU 和 PReLU 的规则对任何尺度的输入都能保持方差，SELU 的规则在它的不动点上"
                   "（均值 0、方差 1）保持尺度。"}[lang]
     assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    # the ELU row of the table (review final46, tools): no weight scale holds its variance at every input scale
-    elu_row = {"en": "| ELU | no rule keeps its variance at every input scale: how much a layer changes it depends on that scale |",
-               "zh": "| ELU | 没有能在任何输入尺度下都保持方差的规则：一层让方差改变多少，取决于输入的尺度 |"}[lang]
+    # the ELU row of the table (review final46, tools): no weight scale holds its variance at every input scale,
+    # with its reason (review final54, cb): close to the identity near 0 and to ReLU far out
+    elu_row = {"en": "| ELU | no rule keeps its variance at every input scale: ELU is close to the identity near 0 and to ReLU "
+                     "far out, so how much a layer changes the variance depends on that scale |",
+               "zh": "| ELU | 没有能在任何输入尺度下都保持方差的规则：ELU 在 0 附近接近恒等函数，远离 0 时接近 ReLU，"
+                     "所以一层让方差改变多少，取决于输入的尺度 |"}[lang]
     assert elu_row in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     elu_mean_square = lambda q: gaussian_expectation(lambda z: EVERY["elu"].f(z) ** 2, q) / q   # noqa: E731
     scales = [elu_mean_square(q) for q in (0.01, 0.1, 1.0, 4.0, 25.0)]   # the variance factor of any fixed weight scale
@@ -668,6 +684,15 @@ def test_the_sentence_below_the_table_says_which_rules_keep_the_scale(lang):
     assert gain("elu", 0.01) != pytest.approx(gain("elu", 4.0), rel=0.05)
     he_factor = lambda q: 2 * gaussian_expectation(lambda z: EVERY["elu"].f(z) ** 2, q) / q   # noqa: E731
     assert round(he_factor(0.01), 2) == 1.86 and round(he_factor(1.0), 2) == 1.29
+    # the reason the row gives: near 0 ELU is the identity (it keeps the whole mean square, as x does), far out it is
+    # ReLU (it keeps half, as max(0, x) does), so its mean-square gain runs from 1 down to ReLU's 1/2 as the scale grows
+    x = np.linspace(-1e-3, 1e-3, 201)
+    np.testing.assert_allclose(EVERY["elu"].f(x), x, atol=1e-6)
+    x = np.linspace(-1e3, 1e3, 2001)
+    assert np.max(np.abs(EVERY["elu"].f(x) - EVERY["relu"].f(x))) <= 1.0        # a gap of at most 1 at scale 1000
+    assert elu_mean_square(1e-6) == pytest.approx(1.0, abs=1e-3)
+    assert elu_mean_square(1e6) == pytest.approx(0.5, abs=1e-3)
+    assert all(a > b for a, b in zip(scales, scales[1:]))                   # and it falls steadily between them
     for key in ("leaky_relu", "prelu"):                      # positively homogeneous: one gain for every scale
         assert gain(key, 0.01) == pytest.approx(gain(key, 4.0), rel=1e-9)
 
@@ -751,7 +776,7 @@ def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_eve
                                "each keeps less of the signal's mean square than ReLU does at every scale. Under He's rule, then, a "
                                "deep stack of either without normalisation loses scale at every layer "
                                "([the recursion, worked for SiLU](blog/posts/initialisation.md#gelu-silu))"),
-                        ("zh", "只要预激活值关于零对称，无论尺度大小，两者保留下来的信号均方都比 ReLU 少，所以按 He 的规则初始化、"
+                        ("zh", "只要预激活值关于零对称，无论尺度大小，两者保留下来的信号均方都比 ReLU 少。因此，按 He 的规则初始化、"
                                "又没有归一化层时，这两种函数的深层网络每过一层都会缩小尺度"
                                "（[SiLU 的递推见初始化一文](blog/posts/initialisation.md#gelu-silu)）")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), (lang, words)
@@ -835,8 +860,10 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     # one sentence in the guide, a verdict; the argument (which pair, which runs, which measure of spread) is the
     # home's (review final52, cb): the closest pair differs by "about twice" the pair spread (review final53, cb)
     assert round(long_gap / pair_spread) == 2
-    for lang, words in (("en", "every gated variant ended lower than every plain one. " + 'But each variant had one long run, and the closest gated and plain variants differ by only about twice what two runs differ by chance: suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers).'),
-                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。" + '不过每种变体只有一次长训练，而最接近的一对门控变体与普通变体，两者之差只约为两次训练之间随机差异的两倍：这条依据有一定说服力，但还不足以下定论（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。')):
+    # and it states the condition as the home does: twice holds if the short runs' spread is a standard deviation
+    # (review final54, cb)
+    for lang, words in (("en", "every gated variant ended lower than every plain one. " + 'But each variant had one long run, and the closest gated and plain variants differ by only about twice what two runs would differ by chance, if the run-to-run spread the paper reports for its shorter runs is a standard deviation: suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers).'),
+                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。" + '不过每种变体只有一次长训练。论文只为较短的训练报告了运行间的波动；若把它看作标准差，最接近的一对门控变体与普通变体之差只约为两次训练之间随机差异的两倍：这条依据有一定说服力，但还不足以下定论（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。')):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     # the numbers themselves have their home on the gated-units page, which the guide links; it does not repeat them
     for lang in ("en", "zh"):

@@ -37,6 +37,22 @@ def test_a_popularisation_scope_qualifies_a_popularising_work_in_both_languages(
 
 
 @pytest.mark.parametrize("key", EVERY)
+def test_a_relabelled_provenance_line_has_its_label_in_both_languages(key):
+    """Two lines say less than the default label would (review final54, cb): Efficient BackProp recommended tanh,
+    it did not make it known; a 2013 code commit is the earliest source cited for the hard sigmoid, not its first use."""
+    act = EVERY[key]
+    for fields, works in ((("first_label", "first_scope"), act.first_appeared), (("popularised_label",), act.popularised_by)):
+        for name in fields:
+            assert not getattr(act, name) or (works and set(getattr(act, name)) == {"en", "zh"}), (key, name)
+    assert {k for k, a in EVERY.items() if a.first_label} == {"hard_sigmoid"} == {k for k, a in EVERY.items() if a.first_scope}
+    assert {k for k, a in EVERY.items() if a.popularised_label} == {"tanh"}
+    assert EVERY["tanh"].popularised_label == {"en": "Recommended by", "zh": "推荐者"}
+    assert EVERY["hard_sigmoid"].first_label["en"] == "Earliest source cited here"
+    assert "0.2" in EVERY["hard_sigmoid"].first_scope["en"] and "0.2" in EVERY["hard_sigmoid"].first_scope["zh"]
+    assert WORKS["theano2013"].venue.startswith("Theano source code, commit")     # "a code commit"
+
+
+@pytest.mark.parametrize("key", EVERY)
 def test_first_appearance_is_no_later_than_popularisation(key):
     act = EVERY[key]
     if act.first_appeared and act.popularised_by:
@@ -97,6 +113,12 @@ def test_chinese_short_citations_use_chinese_conjunctions_and_brackets():
     assert names("He et al.", "zh") == "He 等" and names("Nair and Hinton", "zh") == "Nair 和 Hinton"
     assert ">Jarrett 等人（2009）<" in short_citation("jarrett2009", "zh")      # in running text
     assert "Y. LeCun、L. Bottou、G. B. Orr、K.-R. Müller（1998）" in entry("lecun1998", "zh")
+    # the same book chapter reads as on the pages that cite it by hand, with "In" and the publisher (review final54, cb)
+    from actsite.pages.page_pairs import CONTENT
+    for lang, said in (("en", "Efficient BackProp. In Neural Networks: Tricks of the Trade, LNCS 1524, Springer, 9–50. "),
+                       ("zh", "Efficient BackProp. 收于 Neural Networks: Tricks of the Trade，LNCS 1524，Springer，9–50。")):
+        assert said in (CONTENT[lang] / "guide.md").read_text(encoding="utf-8"), lang
+        assert said.rstrip() in re.sub(r"<[^>]+>", "", entry("lecun1998", lang)), lang
     assert ">Jarrett et al. (2009)<" in short_citation("jarrett2009", "en")
 
 

@@ -265,9 +265,11 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     assert "{ #squared-relu }" in block and "squared_relu" not in ACTIVATIONS and "relu2" not in ACTIVATIONS
     assert not [n for n in re.findall(r"\]\(figure:(\w+)", block) if FIGURES[n].plotter.endswith(":draw_card")]
     intro = (content / "reference.md").read_text(encoding="utf-8").split("\n## ")[0]
-    # the four are the classic functions the articles run on, not the only ones they study (SELU, GELU, ...)
-    assert {"en": "The first four rows are the classic functions that run through [the articles](blog/index.md)",
-            "zh": "前四行是贯穿[各篇文章](blog/index.md)的四个经典函数"}[lang] in intro
+    # the four are the functions the articles run on, not the only ones they study (SELU, GELU, ...); not "classic",
+    # which Leaky ReLU (2013) is not beside the sigmoid and tanh (review final54, cb)
+    assert {"en": "The first four rows are the four functions that run through [the articles](blog/index.md)",
+            "zh": "前四行是贯穿[各篇文章](blog/index.md)的四个函数"}[lang] in intro
+    assert "classic functions" not in intro and "经典函数" not in intro
     # the sentence gives its list, not a count of links (review final39, cb)
     assert {"en": "PReLU, RReLU and Maxout also link to the article on dead ReLU units, and SELU, GELU and SiLU to the one on initialisation",
             "zh": "PReLU、RReLU 和 Maxout 还链接到死亡单元一文，SELU、GELU 和 SiLU 还链接到初始化一文"}[lang] in intro
@@ -406,17 +408,35 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     assert r"Theano (2013), Keras 2, `tf.keras` up to TensorFlow 2.15 | $\min(1, \max(0, 0.2x + 0.5))$" in cheap
     assert ACTIVATIONS["hard_sigmoid"].first_appeared == ("theano2013",)
     text = page_text("reference.md", lang)
-    said = {"en": "(Theano's hard sigmoid has slope 0.2, not 1/6)", "zh": "（比如 Theano 的 hard sigmoid 斜率是 0.2，而不是 1/6）"}[lang]
-    assert said in text and WORDS["zh"]["popular"] == "推广它的工作"
+    said = {"en": "Theano's code of 2013, whose hard sigmoid has slope 0.2, not 1/6.", "zh": "而且 Theano 的 hard sigmoid 斜率是 0.2，而不是 1/6。"}[lang]
+    assert said in text and WORDS["zh"]["popular"] == "推广者"
     if lang == "zh":      # the label's definition does not restate the label (review final32, cb)
-        assert "**推广它的工作**：让它作为激活函数流行起来的文献，只在与最早出处不同时列出。" in text
+        assert "**推广者**：让它作为激活函数流行起来的文献，只在与最早出处不同时列出。" in text
+    # a 2013 code commit is the earliest source cited, not where a clipped-line sigmoid first appeared: the
+    # section's label claims only that, and the column notes explain the label, one rule a bullet (review final54, cb)
+    section = sections_markdown(lang).split("{ #hard-sigmoid }")[1].split("\n## ")[0]
+    first = {"en": "Earliest source cited here: <a href=\"#ref-theano2013\">Theano developers (2013)</a>, a code commit "
+                   "that defines it with slope 0.2, not 1/6",
+             "zh": "本页所引最早出处：<a href=\"#ref-theano2013\">Theano 开发者（2013）</a>，这是一次代码提交，"
+                   "其中定义的斜率是 0.2，而不是 1/6"}[lang]
+    assert first in section and not any(line.startswith(WORDS[lang]["first"]) for line in section.splitlines()), section
+    # the other functions keep "First appeared"; ReLU's source is the one the literature credits
+    assert f'{WORDS[lang]["first"]}{WORDS[lang]["colon"]}<a href="#ref-fukushima1969">' in \
+        sections_markdown(lang).split("{ #relu }")[1].split("\n## ")[0]
+    columns = text.split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
+    bullets = [line for line in columns.splitlines() if line.startswith("- **")]
+    labels = {"en": ("**First appeared**", "**Earliest source cited here**", "**Popularised by**"),
+              "zh": ("**最早出处**", "**本页所引最早出处**", "**推广者**")}[lang]
+    for label in labels:                     # each label opens its own bullet and is defined nowhere else
+        assert sum(line.startswith(f"- {label}") for line in bullets) == 1 and columns.count(label) == 1, label
+    assert {"en": "**Recommended by**", "zh": "**推荐者**"}[lang] in columns
     # MobileNetV3 popularised the 1/6-slope form; the 0.2-slope one was in use before it (review final34, cb)
     section = sections_markdown(lang).split("{ #hard-sigmoid }")[1].split("\n## ")[0]
     scope = {"en": "Howard et al. (2019)</a>, in the 1/6-slope form used here",
              "zh": "，推广的是本站所用的斜率为 1/6 的形式"}[lang]
     assert scope in section, section
     # tanh and ReLU6 were in use before the works listed: the line says what each work did (review final36, cb)
-    for key, anchor_id, said in (("tanh", "tanh", {"en": "LeCun et al. (1998)</a>, which recommends it, scaled, over the logistic sigmoid",
+    for key, anchor_id, said in (("tanh", "tanh", {"en": "Recommended by: <a href=\"#ref-lecun1998\">LeCun et al. (1998)</a>, which advises it, scaled, over the logistic sigmoid",
                                                    "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 sigmoid（逻辑斯谛函数）"}),
                                  ("relu6", "relu6", {"en": "Sandler et al. (2018)</a>, which gives its reason for it: robustness in low-precision",
                                                      "zh": "，该文给出了选用它的理由：在低精度计算中更稳健"})):
@@ -443,7 +463,7 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     # so the section gives no "popularised by" line (review final43, cb); its card, linked from the section, tells the study
     assert ACTIVATIONS["softsign"].popularised_by == ()
     section = sections_markdown(lang).split("{ #softsign }")[1].split("\n## ")[0]
-    assert {"en": "Popularised by", "zh": "推广它的工作"}[lang] not in section and "Glorot" not in section, section
+    assert {"en": "Popularised by", "zh": "推广者"}[lang] not in section and "Glorot" not in section, section
     assert "hard-and-cheap.md#softsign" in section, section
     card = {"en": "Glorot and Bengio (2010) compared it with the sigmoid and tanh in deep feed-forward networks",
             "zh": "Glorot 和 Bengio（2010）在深层前馈网络里把它与 sigmoid、tanh 放在一起比较"}[lang]

@@ -118,6 +118,13 @@ class Activation:
     # 0.2-slope hard sigmoid was in use before MobileNetV3, tanh before Efficient BackProp, ReLU6 before
     # MobileNetV2 (in MobileNetV1's released models).  Appended to the reference table's line.
     popularised_scope: dict[str, str] = field(default_factory=dict)
+    # The line's label, per language, where the default ("Popularised by") would say more than the work did:
+    # Efficient BackProp recommended tanh over the logistic sigmoid; it did not make tanh known.
+    popularised_label: dict[str, str] = field(default_factory=dict)
+    # Likewise for the first line ("First appeared"), where the earliest source we cite is unlikely to be the
+    # first use (the hard sigmoid, a clipped line; the earliest source cited is a Theano commit), with what it defines.
+    first_label: dict[str, str] = field(default_factory=dict)
+    first_scope: dict[str, str] = field(default_factory=dict)
 
     def defaults(self) -> dict[str, float]:
         return {p.name: p.default for p in self.params}
@@ -138,7 +145,8 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         f=tanh, df=tanh_prime, output_range=(-1.0, 1.0),
         monotonic=True, zero_centred=True, saturating=True, cost="exp", smoothness="Cinf",
         first_appeared=(), popularised_by=("lecun1998",),
-        popularised_scope={"en": ", which recommends it, scaled, over the logistic sigmoid for hidden units",
+        popularised_label={"en": "Recommended by", "zh": "推荐者"},
+        popularised_scope={"en": ", which advises it, scaled, over the logistic sigmoid for hidden units",
                            "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 sigmoid（逻辑斯谛函数）"},
     ),
     Activation(

@@ -39,7 +39,7 @@ WORKS: dict[str, Work] = {
         "https://doi.org/10.1038/323533a0", "Rumelhart et al."),
     "lecun1998": Work(
         "Y. LeCun, L. Bottou, G. B. Orr and K.-R. Müller", 1998, "Efficient BackProp",
-        "Neural Networks: Tricks of the Trade, LNCS 1524, 9–50",
+        "In Neural Networks: Tricks of the Trade, LNCS 1524, Springer, 9–50",
         "https://doi.org/10.1007/3-540-49430-8_2", "LeCun et al."),
     "fukushima1969": Work(
         "K. Fukushima", 1969,
@@ -185,7 +185,7 @@ VENUE_ZH = (("arXiv preprint", "arXiv 预印本"), ("OpenAI technical report", "
             ("ISR Technical Report", "ISR 技术报告"), ("University of Maryland", "马里兰大学"),
             ("GitHub repository, ", "GitHub 代码仓库，"), ("Theano source code, commit", "Theano 源代码，提交"),
             (" (2013-05-27), GitHub", "（2013-05-27），GitHub"), ("Unpublished technical report", "未发表的技术报告"),
-            (", University of Toronto", "，多伦多大学"), ("博士论文, ", "博士论文，"), ("TR 93-8, ", "TR 93-8，"))
+            (", University of Toronto", "，多伦多大学"), ("In Neural Networks", "收于 Neural Networks"), ("博士论文, ", "博士论文，"), ("TR 93-8, ", "TR 93-8，"))
 
 
 def venue(text: str, lang: str) -> str:

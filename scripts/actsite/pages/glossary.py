@@ -95,7 +95,7 @@ TERMS: tuple[Term, ...] = (
          "blog/posts/why-nonlinear-activations.md#saturation", avoid_zh=("前激活",),
          avoid_en=(re.compile(r"\bpreactivations?\b", re.I),), also_en=("preactivation",)),
     Term("active-unit", "开启", "active",
-         "单元对某个输入的预激活值为正时，称它对这个输入开启，否则称它关闭：ReLU 单元开启时像接通的开关，把预激活值原样传下去（斜率为 1），关闭时输出 0。在任何训练样本上都不开启的单元，ReLU 的称为死亡单元，Leaky ReLU 的称为不活跃单元。",
+         "单元对某个输入的预激活值为正时，称它对这个输入开启，否则称它关闭：ReLU 单元开启时像接通的开关，把预激活值原样传下去（斜率为 1），关闭时输出 0。在任何训练样本上都不开启的单元，ReLU 的称为死亡单元，Leaky ReLU 的称为不活跃单元（“不活跃”就是从不开启，对应英文里与 active 相对的 inactive）。",
          "A unit is active on an input when its pre-activation is positive, and off otherwise: an active ReLU unit passes its pre-activation on unchanged (slope 1), and an off one outputs 0. A unit that is active on no training point is a dead unit (ReLU) or an inactive unit (Leaky ReLU).",
          "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("激活状态", "活着的", "被激活", "未激活")),
     Term("dead-unit", "死亡单元", "dead unit",
@@ -288,11 +288,11 @@ TERMS: tuple[Term, ...] = (
          "$\\log(1 + e^{x})$, a smooth ReLU that is positive everywhere and whose derivative is the sigmoid; having no gate, it is not a smooth gate.",
          "catalogue/smooth-gates.md#softplus"),
     Term("hard-sigmoid", "hard sigmoid", "hard sigmoid",
-         "sigmoid 的分段线性替代：$x \\le -3$ 时为 0，$x \\ge 3$ 时为 1，中间是直线 $x/6 + 1/2$。",
+         "sigmoid 的分段线性替身：$x \\le -3$ 时为 0，$x \\ge 3$ 时为 1，中间是直线 $x/6 + 1/2$。",
          "A piecewise-linear stand-in for the sigmoid: 0 for $x \\le -3$, 1 for $x \\ge 3$, and the line $x/6 + 1/2$ in between.",
          "catalogue/hard-and-cheap.md#hard-sigmoid"),
     Term("hard-tanh", "hard tanh", "hard tanh",
-         "把输入截断到 $[-1, 1]$ 的 tanh 替代：区间内为 $x$，区间外为 $-1$ 或 $1$。",
+         "把输入截断到 $[-1, 1]$ 的 tanh 替身：区间内为 $x$，区间外为 $-1$ 或 $1$。",
          "A stand-in for tanh that clips its input to $[-1, 1]$: $x$ inside, $-1$ or $1$ outside.",
          "catalogue/hard-and-cheap.md#hard-tanh"),
     Term("softsign", "softsign", "softsign",
@@ -304,7 +304,7 @@ TERMS: tuple[Term, ...] = (
          "ReLU capped at 6, $\\min(\\max(0, x), 6)$.",
          "catalogue/hard-and-cheap.md#relu6"),
     Term("hard-swish", "hard swish", "hard swish",
-         "$x$ 乘以 hard sigmoid，即 $x\\,\\mathrm{ReLU6}(x + 3)/6$：SiLU 的分段二次替代。",
+         "$x$ 乘以 hard sigmoid，即 $x\\,\\mathrm{ReLU6}(x + 3)/6$：SiLU 的分段二次替身。",
          "$x$ times the hard sigmoid, $x\\,\\mathrm{ReLU6}(x + 3)/6$: a piecewise-quadratic stand-in for SiLU.",
          "catalogue/hard-and-cheap.md#hard-swish"),
     Term("shape-parameter", "形状参数", "shape parameter",
@@ -622,12 +622,15 @@ def page_headings(lang: str, page: str) -> tuple[str, dict[str, str]]:
 def home_title(lang: str, target: str) -> str:
     """"Page › section" for ``page.md#anchor``: the page's label (:data:`PAGE_LABELS`) or its title up
     to its first colon (or, in a title without one, up to the comma before its second clause: ", and"
-    or "，"), then the section's heading (the title alone for a page's top)."""
+    or "，"), then the section's heading (the title alone for a page's top); the full title where that
+    shortened one would repeat the section's heading."""
     page, _, section = target.partition("#")
     title, headings = page_headings(lang, page)
     short = PAGE_LABELS.get(page, {}).get(lang) or re.split(r"[:：，]|, and ", title, maxsplit=1)[0].strip()
     if not section or headings.get(section) == title:
         return short
+    if headings[section].casefold() == short.casefold():    # a first section named as the title's first clause
+        short = title                                       # the full title, so that the link does not read "A › A"
     return f"{short} › {headings[section]}"
 
 

@@ -30,7 +30,7 @@ WORDS = {
            "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "开销",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
-           "smoothness": "平滑性", "first": "最早出处", "popular": "推广它的工作", "unpinned": "经典函数，早于神经网络",
+           "smoothness": "平滑性", "first": "最早出处", "popular": "推广者", "unpinned": "经典函数，早于神经网络",
            "card": "目录中的函数卡片", "article": "文章中的讨论", "also": "另见文章中的讨论", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
@@ -172,13 +172,17 @@ def sections_markdown(lang: str) -> str:
 
 
 def provenance_lines(act: Activation, lang: str) -> list[str]:
-    """First appeared, popularised by (where different), the catalogue card and any article section, one paragraph each."""
+    """First appeared, popularised by (where different), the catalogue card and any article section, one paragraph
+    each; an activation may relabel the first two lines (``first_label``, ``popularised_label``) where the default
+    label would claim more than its source shows."""
     w = WORDS[lang]
     first = short_citations(act.first_appeared, lang) if act.first_appeared else w["unpinned"]
-    lines = [f"{w['first']}{w['colon']}{first}", ""]
+    label = act.first_label.get(lang, w["first"])
+    lines = [f"{label}{w['colon']}{first}{act.first_scope.get(lang, '')}", ""]
     if act.popularised_by:
         scope = act.popularised_scope.get(lang, "")
-        lines += [f"{w['popular']}{w['colon']}{short_citations(act.popularised_by, lang)}{scope}", ""]
+        label = act.popularised_label.get(lang, w["popular"])
+        lines += [f"{label}{w['colon']}{short_citations(act.popularised_by, lang)}{scope}", ""]
     from actsite.pages.glossary import home_title   # here: glossary imports this module
     if act.family in CATALOGUE_PAGES:
         lines += [f"{w['card']}{w['colon']}[{act.names[lang]}]({CATALOGUE_PAGES[act.family]}#{anchor(act)})", ""]
