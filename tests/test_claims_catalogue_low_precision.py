@@ -222,6 +222,22 @@ def test_the_bfloat16_sigmoid_example_that_opens_the_method():
               "所以在 bfloat16 中它恰好是 1，输入再大也都是 1；而在 6.25 下方紧邻的 bfloat16 值 6.21875 上，sigmoid 舍入后仍是 0.99609")
 
 
+def test_the_threshold_is_named_where_it_is_first_described():
+    """'the page reports such an input, called here the function's *threshold* on that side': the word is
+    introduced with its definition, before any other use of it on the page."""
+    for lang, word, definition in (
+            ("en", "threshold", "the page reports such an input, called here the function's *threshold* on that side: "
+                                "the first from which, at every input further out, the rounded value equals the rounded asymptote."),
+            ("zh", "阈值", "本页都给出这样一个输入，称为函数在这一侧的**阈值**：从它开始，再往外的每个输入上，"
+                           "舍入后的函数值都等于渐近线舍入后的值。")):
+        text = page(lang).split("\n---\n", 1)[1]
+        assert definition in text, lang
+        assert text.index(word) == text.index(definition) + definition.index(word), lang
+    # the definition agrees with the search: 6.25 is the bfloat16 sigmoid's threshold, and the value just below it is not
+    assert lp.row("sigmoid", "bfloat16").value[1] == 6.25
+    assert float(lp.to_format(float(sigmoid(np.array(6.21875))), "bfloat16")) < 1.0
+
+
 def test_number_of_finite_bit_patterns_per_format():
     counts = {k: 2 * len(lp.positive_values(k)) + 2 for k in lp.FORMAT_KEYS[1:]}     # ±0 included
     assert counts == {"bfloat16": 65280, "float16": 63488, "float8_e5m2": 248, "float8_e4m3fn": 254}
@@ -308,9 +324,9 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
         assert turns.min() > left / 3 and turns.max() < right / 3, (key, turns, left, right)
         assert abs(turns).max() < 3, key
     page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
-              "float32 threshold, the distance between the function and its asymptote, and between their slopes, only shrinks. "
-              "That holds even for GELU′ (both forms), SiLU′ and Mish′, which are not monotone but turn well before their "
-              "thresholds, and a check of the 65,536 float32 values just past each threshold, one by one, agrees.", "")
+              "float32 threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
+              "even for GELU′ (both forms), SiLU′ and Mish′, which are not monotone but turn well before their "
+              "thresholds. A check of the 65,536 float32 values just past each threshold, one by one, agrees.", "")
     page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了 float32 的阈值，函数与渐近线之间的距离、"
               "两者斜率之间的距离都只会缩小。GELU′（两种形式）、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前。把每个阈值之后紧接着的 65536 个 float32 值逐个检查一遍，结果也与此一致。")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
@@ -623,13 +639,13 @@ def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_ever
                 y = np.asarray(f(xs.astype(dt).astype(float))).astype(dt)
                 with np.errstate(all="ignore"):
                     assert np.all(backward(y).astype(float) == 0.0), (key, fmt, side)
-    page_lang("en", "Once $y$ is stored as exactly 1, that product is exactly 0", "")
-    page_lang("zh", "", "一旦 $y$ 存成了恰好 1，这个乘积就恰好是 0")
+    page_lang("en", "Once $y$ is saved as exactly 1, that product is exactly 0", "")
+    page_lang("zh", "", "一旦 $y$ 存为恰好 1，这个乘积就恰好是 0")
     # said once (the sigmoid's tail); the table paragraph and the takeaway refer back to it
     page_lang("en", "while the derivative has to shrink to half the smallest positive number, unless it is computed from "
-              "the stored output ([as above](#sigmoid-tail)).", "")
+              "the saved output ([as above](#sigmoid-tail)).", "")
     page_lang("zh", "", "导数却要小到最小正数的一半，除非导数由保存的输出算出（[见上文](#sigmoid-tail)）。")
-    page_lang("en", "and from there [the backward pass from the stored output](#sigmoid-tail) is 0.", "")
+    page_lang("en", "and from there [the backward pass from the saved output](#sigmoid-tail) is 0.", "")
     page_lang("zh", "", "此后[由保存的输出算出的反向传播](#sigmoid-tail)就是 0。")
     for lang, phrase in (("en", "does not get that far"), ("zh", "走不到那么远")):
         assert phrase not in page(lang), lang
@@ -910,6 +926,16 @@ def test_ranges_figure_shows_every_row_and_format():
     # the sigmoid's row carries the name the tables and the prose use, not the symbol σ
     assert r"$\mathrm{sigmoid}$" in labels and r"$\sigma$" not in labels and r"$\tanh$" in labels
     assert all(rf"\mathrm{{hard\ {n}}}" in "".join(labels) for n in ("sigmoid", "tanh", "swish"))
+    # the tanh approximation of GELU: the prose keeps the glossary's name and says once how the figure labels it
+    assert r"$\mathrm{GELU}_{\tanh}$" in labels
+    for lang, name, label in (("en", "the tanh approximation of GELU", r"labelled $\mathrm{GELU}_{\tanh}$ in the figure"),
+                              ("zh", "GELU 的 tanh 近似", r"图中标作 $\mathrm{GELU}_{\tanh}$")):
+        text = page(lang)
+        assert text.count(r"\mathrm{GELU}_{\tanh}") == 1 and label in text, lang
+        prose = re.sub(r"!\[[^\]]*\]\(figure:[^)]*\)", "", text)          # alt texts describe, the prose names
+        assert prose.index(name) < prose.index(label) < prose.index(name) + 400, lang    # at its first mention, the formula's bullet
+    for lang, other in (("en", "GELU_tanh"), ("en", "GELU-tanh"), ("en", "tanh form"), ("zh", "tanh 形式")):
+        assert other not in page(lang), (lang, other)
 
 
 def test_sigmoid_tail_figure():
@@ -1285,7 +1311,10 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
     page_lang("zh", "", "（网络最后一层输出的实数分数）")
     # the stable softplus has its home on smooth gates: this page links it rather than deriving it again
     page_lang("en", "([smooth gates](smooth-gates.md#softplus) gives the form for softplus)", "")
-    page_lang("zh", "", "（softplus 的这种写法见[平滑门控函数](smooth-gates.md#softplus)）")
+    page_lang("zh", "", "（softplus 的这种写法见[《softplus 与平滑门控函数》](smooth-gates.md#softplus)一页）")
+    # the zh page cites another page one way: 见[《页名》](…)一页, never as bare link text
+    cited = re.findall(r"见\[([^\]]+)\]\([^)\s]+\.md(?:#[^)\s]*)?\)(一页)?", page("zh"))
+    assert len(cited) >= 5 and all(name.startswith("《") and name.endswith("》") and ye for name, ye in cited), cited
     for lang in LANGS:
         home = page_text("catalogue/smooth-gates.md", lang)
         assert "{ #softplus }" in home and r"\operatorname{log1p}\bigl(e^{-|x|}\bigr)" in home, lang
@@ -1470,7 +1499,11 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
               "equals its asymptote everywhere.", "")
     page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where two digits would also fit a neighbouring value of an 8- or 16-bit format, or would read as a whole number the threshold is not, more are kept (float16's 4.508 is 4.5078125, since 4.51 rounds to the next value; float32's 2.9999998; bfloat16's $1.48 \\times 10^{20}$).", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。")
-    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。若这两位数字在 8 位或 16 位格式中也能对上相邻的另一个值，或者读起来像个整数而阈值并不是，就多保留几位（如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；float32 中的 2.9999998；bfloat16 中的 $1.48 \\times 10^{20}$）。")
+    # one table per question: the first gives the value's thresholds (the bars), the second the derivative's
+    page_lang("en", "The first table gives the ends of the figure's bars as numbers; the second gives the same thresholds "
+              "for the exact derivative, rounded once (at a kink, the slope of the outer piece).", "")
+    page_lang("zh", "", "下面第一张表把图中各条的端点写成数字；第二张表给出把精确导数舍入一次后的同类阈值（折点处取外侧那一段的斜率）。")
+    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。若这两位数字在 8 位或 16 位格式中也可能对应相邻的另一个值，或者读起来像个整数而阈值并不是，就多保留几位（如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；float32 中的 2.9999998；bfloat16 中的 $1.48 \\times 10^{20}$）。")
     # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
     # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,
     # trailing zeros dropped (20.296875 becomes 20.3); where two decimals would name a neighbouring value in the 8- and
@@ -1728,6 +1761,12 @@ def test_e4m3_range_and_squared_spread():
     # the R² bound needs a common c_i: it is a statement about one channel
     page_lang("en", "Within one channel, positive inputs whose largest is 170 times their smallest", "")
     page_lang("zh", "", "在同一个通道内，正输入的最大与最小之比只要达到 170")
+    # with R = 170 the output ratio is at least R² = 28,900, more than E4M3's normal range (448 / 2^-6 = 28,672)
+    e4m3 = ml_dtypes.finfo(E4M3)
+    assert 170 ** 2 == 28_900 > float(e4m3.max) / float(e4m3.smallest_normal) == 28_672
+    assert 169 ** 2 < 28_672                                  # 170 is the first whole ratio past the range
+    page_lang("en", "therefore give outputs whose ratio, at least 28,900, exceeds E4M3's whole normal range.", "")
+    page_lang("zh", "", "输出之比就至少为 28900，超出 E4M3 的整个正规数范围。")
     # the ratio claim, one step per sentence: sigma between 1/2 and 1 for positive inputs, hence R² to 2R²
     page_lang("en", r"For positive inputs on that diagonal, $\sigma$ lies between $\tfrac12$ and 1, so a ratio $R$ between two "
               r"inputs becomes a ratio between $R^{2}$ and $2R^{2}$ at the output.", "")
@@ -1945,7 +1984,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
               "operations, and in eager mode, PyTorch's default, which runs each operation as it is called, each is a separate kernel. Code that makes a separate pass over memory "
               "for each operation, as numpy does, pays for every step of a formula; a single kernel makes one pass. (On a CPU, "
-              "[this site's numpy timings](../how-this-site-is-built.md#timing) mix this per-pass cost with the cost of the "
+              "[numpy timings](../how-this-site-is-built.md#timing) mix this per-pass cost with the cost of the "
               "exponentials themselves.)", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
@@ -1954,7 +1993,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
               "PyTorch 把它写成三步运算；在它默认的即时执行（eager）模式下，运算一经调用就逐个执行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
-              "公式每多一步就多一遍访存；一个内核则只读写一遍。（在 CPU 上，[本站的 numpy 计时](../how-this-site-is-built.md#timing)"
+              "公式每多一步就多一遍访存；一个内核则只读写一遍。（在 CPU 上，[numpy 计时](../how-this-site-is-built.md#timing)"
               "把这部分开销与指数运算本身的开销混在一起。）")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in

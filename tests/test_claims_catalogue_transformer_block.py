@@ -172,13 +172,20 @@ def test_experiment_set_up_as_described(scaling):
     assert (int(scaling["keys"]), int(scaling["queries"])) == (64, 200_000)
     assert list(scaling["d_k"]) == [2 ** i for i in range(11)]          # 1, 2, 4, ..., 1,024
     assert f"{int(scaling['queries']) / 1e4:g}" == "20"                 # 20 万
-    shown("simulates 200,000 queries, each with $n = 64$ keys (a count of tokens, unrelated to $d_k$), all with independent standard normal components. Given a query $q$, "
+    shown("simulates 200,000 queries, each with $n = 64$ keys (a count of tokens, unrelated to $d_k$), all with independent standard normal components.\n",
+          "模拟 20 万个查询，每个查询配 $n = 64$ 个键（这是词元的个数，与 $d_k$ 无关），各分量独立服从标准正态分布。\n")
+    # how the scores are drawn is method detail, in a collapsed note of its own (review final54, tf)
+    shown('??? note "How the scores are drawn"\n    Given a query $q$, '
           "its 64 scores are independent normal numbers of variance $\\lVert q \\rVert^2$, so the experiment draws the length "
           "$\\lVert q \\rVert$ and 64 standard normal numbers instead of the vectors; $\\lVert q \\rVert^2$, a sum of $d_k$ squared "
-          "standard normal numbers, follows a chi-square distribution with $d_k$ degrees of freedom.",
-          "模拟 20 万个查询，每个查询配 $n = 64$ 个键（这是词元的个数，与 $d_k$ 无关），各分量独立服从标准正态分布。给定查询 $q$，它的 64 个分数是相互独立、"
+          "standard normal numbers, follows a chi-square distribution with $d_k$ degrees of freedom.\n",
+          '??? note "分数是怎样抽取的"\n    给定查询 $q$，它的 64 个分数是相互独立、'
           "方差为 $\\lVert q \\rVert^2$ 的正态随机数，所以实验不生成向量本身，只抽取长度 $\\lVert q \\rVert$ 和 64 个标准正态随机数；"
-          "$\\lVert q \\rVert^2$ 是 $d_k$ 个标准正态随机数的平方和，服从自由度为 $d_k$ 的卡方分布。")
+          "$\\lVert q \\rVert^2$ 是 $d_k$ 个标准正态随机数的平方和，服从自由度为 $d_k$ 的卡方分布。\n")
+    for lang in LANGS:                       # the only mention of the chi-square law in the prose is in the note
+        body = page(lang).split("{ #scaling }")[1].split("{ #logit-control }")[0]
+        word = {"en": "chi-square", "zh": "卡方"}[lang]
+        assert body.count(word) == 1 and body.index(word) > body.index("??? note"), lang
     shown("a NumPy experiment", "数值实验")
     # the exact law the page names: given q, the 64 scores are i.i.d. N(0, |q|^2), and |q|^2 ~ chi-square(d_k)
     rng = np.random.default_rng(7)
@@ -520,14 +527,21 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert np.all(unscaled[scaling["d_k"] >= 128] < scaled[scaling["d_k"] >= 128])
     half = unscaled[at(scaling, 128)] / scaled[at(scaling, 128)]
     assert 0.4 < half < 0.6 and unscaled[at(scaling, 256)] / scaled[at(scaling, 256)] < 0.2
-    shown("In short: the scaling keeps the softmax equally sharp at every head dimension, so it starts in the same regime, as a good "
-          "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows, and a minority of queries loses the scores' gradient first. "
+    shown("The figure's answer, in one paragraph: the scaling keeps the softmax equally sharp at every head dimension, so it starts in the same regime, as a good "
+          "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows, and a minority of queries lose the gradient to their "
+          "scores well before the typical query does. "
           "From $d_k = 128$ on, the typical query's scores receive less gradient than with the scaling, and from 512 on, a "
-          "small fraction of it: only there do the extremely small gradients that Vaswani et al. give as the reason for the "
-          "scaling reach the typical query.",
+          "small fraction of it: only there does the typical query enter the regime Vaswani et al. warned of.",
           "先说结论：无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，总从同一个状态起步，这正是好的初始化对一层网络所起的作用。"
-          '不缩放时，头维度越大，权重越尖锐，分数得到的梯度先在一小部分查询上消失。从 $d_k = 128$ 起，典型查询的分数得到的梯度也比缩放时少，'
-          '从 512 起只剩缩放时的一小部分：Vaswani 等人作为缩放理由的极小梯度，到这时才落到典型的查询上。')
+          '不缩放时，头维度越大，权重越尖锐；早在典型的查询之前，就已有一小部分查询的分数失去了梯度。从 $d_k = 128$ 起，典型查询的分数得到的梯度也比缩放时少，'
+          '从 512 起只剩缩放时的一小部分：到这时，典型的查询才落入 Vaswani 等人所担心的那种状态。')
+    # Vaswani et al.'s reason is stated once, where the softmax's saturation is explained; the answer refers back to it
+    for lang, reason in (("en", "extremely small gradients"), ("zh", "梯度极小")):
+        scaling_section = page(lang).split("{ #scaling }")[1].split("{ #logit-control }")[0]
+        assert scaling_section.count(reason) == 1, lang
+        assert scaling_section.index(reason) < scaling_section.index({"en": "The figure's answer", "zh": "先说结论"}[lang]), lang
+    # "well before the typical query": the tail has lost its gradient at 64, where the median is still above the scaled one
+    assert tiny[at(scaling, 64)] > 0.05 and unscaled[at(scaling, 64)] > scaled[at(scaling, 64)]
     # "a small fraction" from 512 on (review final54, tf): at 128 the unscaled median is half the scaled one, at 512
     # and beyond under a fortieth
     assert all(unscaled[at(scaling, d)] / scaled[at(scaling, d)] < 1 / 40 for d in (512, 1024))
@@ -535,11 +549,12 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # the answer speaks of the scores' gradient (the Jacobian norm), not the gradient reaching the query, which the
     # note shows is larger unscaled at 128 (review final53, tf); the numbers (half, 1/7.5) stay in the list below
     for lang in LANGS:
-        answer = next(p for p in page(lang).split("\n\n") if p.startswith(("In short:", "先说结论：")))
+        answer = next(p for p in page(lang).split("\n\n") if p.startswith(("The figure's answer, in one paragraph:", "先说结论：")))
         assert "median query's gradient" not in answer and "中位查询" not in answer and "half" not in answer, lang
     for lang in LANGS:                                       # the answer comes before the numbers
         text = page(lang)
-        assert text.index({"en": "In short:", "zh": "先说结论："}[lang]) < text.index("3.68") < text.index("0.124"), lang
+        assert text.index({"en": "The figure's answer, in one paragraph:", "zh": "先说结论："}[lang]) < text.index("3.68") < text.index("0.124"), lang
+        assert text.index("figure:attention_scaling") < text.index({"en": "The figure's answer", "zh": "先说结论"}[lang]), lang
     # the item on the scores' gradient names its shape first
     for lang, topic in (("en", "- **The Jacobian's norm first rises, then collapses.**"), ("zh", "- **雅可比范数先升后骤降。**")):
         item = next(line for line in page(lang).splitlines() if "0.124" in line)
@@ -796,6 +811,35 @@ def test_the_code_block_runs_and_prints_what_the_page_says(lang):
     np.testing.assert_allclose(namespace["softcap"](np.linspace(-90, 90, 181), 30.0), cap(np.linspace(-90, 90, 181), 30.0))
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_code_closes_the_logit_control_section_under_its_own_heading(lang):
+    """The code shows both safeguards on four logits: it is a short closing subsection of #logit-control, not part of
+    the z-loss subsection (review final54, tf); the older anchors stay where other pages link them."""
+    text = page(lang)
+    heading = {"en": "### Both at once: four logits { #logit-example }", "zh": "### 两者并举：四个 logit 的算例 { #logit-example }"}[lang]
+    assert text.count(heading) == 1
+    control = text.split("{ #logit-control }")[1].split("\n## ")[0]
+    order = [control.index(a) for a in ("{ #soft-capping }", "{ #z-loss }", "{ #logit-example }")]
+    assert order == sorted(order)
+    (block,) = CODE.findall(text)
+    assert control.index("{ #logit-example }") < control.index(block)
+    z_loss_part = control.split("{ #z-loss }")[1].split("{ #logit-example }")[0]
+    assert "```" not in z_loss_part
+    shown("The code below applies the cap to four logits", "下面的代码给四个 logit 加上软上限")
+    assert "sketch" not in page("en")
+
+
+def test_wording_of_the_fused_kernel_the_ranges_and_the_sources():
+    """zh keeps the glossary term 融合内核 whole; each function 'has a range of inputs where it does its job';
+    the choices come from runs each model reported on its own (review final54, tf)."""
+    shown("A [fused](../glossary.md#fused-kernel) attention kernel, which computes all of attention without writing the scores back to memory, must apply it too.",
+          "注意力若由[融合内核](../glossary.md#fused-kernel)一次算完、不把分数写回内存，这个内核也必须计算 $\\tanh$。")
+    assert "融合的" not in page("zh")
+    shown("Each function in the block has a range of inputs where it does its job:", "块里的每个函数都有一个能发挥作用的输入范围：")
+    shown("These choices come from large runs reported one model at a time,", "这些选择来自各模型分别报告的大规模训练，")
+    assert "works in a range" not in page("en") and "一个个单独" not in page("zh")
+
+
 def test_what_the_code_output_means():
     z = np.array([40.0, 35.0, 0.0, -10.0])
     slope = 1 - np.tanh(z / 30.0) ** 2
@@ -910,9 +954,16 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
         assert gaussian_expectation(lambda t: f(np.sqrt(s2) * t) ** 2) == pytest.approx(1.5 * s2 ** 2, rel=1e-9)
     # the initialisation article's recursion with n sigma_w^2 (g2 above) for the squared gain; the variance is nu_l
     # here (the article's q_l), since q is the query on this page
-    shown("Let each unit have $n$ inputs (its fan-in) and weights of variance $\\sigma_w^2$, and let $\\nu_l$ (the initialisation article's $q_l$; $q$ here is a query) be the variance of layer $l$'s "
+    shown("Let each unit have $n$ inputs (its fan-in) and weights of variance $\\sigma_w^2$, and let $\\nu_l$ be the variance of layer $l$'s "
           "[pre-activations](../glossary.md#pre-activation)",
-          "$\\nu_l$（即初始化那篇文章里的 $q_l$；这里 $q$ 是查询）为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
+          "$\\nu_l$ 为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
+    # the other page's symbol is named once, within the sentence that links its recursion, not in a parenthesis
+    shown("Then the [forward recursion](../blog/posts/initialisation.md#forward-recursion) of a plain deep stack (no residual "
+          "connections, no normalisation), which the initialisation article writes with $q_l$ for this variance, becomes",
+          "初始化一文把这个方差记作 $q_l$，并写出了它的[前向递推](../blog/posts/initialisation.md#forward-recursion)；"
+          "对不带残差连接和归一化的普通深层网络，这个递推变成")
+    for lang, aside in (("en", "$q$ here is a query"), ("zh", "这里 $q$ 是查询")):
+        assert aside not in page(lang), lang
     shown("$\\nu_{l+1} = n\\sigma_w^2\\,\\mathbb{E}[f(\\sqrt{\\nu_l}\\,\\xi)^2] = \\tfrac{3}{2}\\,n\\sigma_w^2\\,\\nu_l^2$")
     shown("a fixed point at $\\nu_* = 2/(3n\\sigma_w^2)$, but its slope there is 2", "在 $\\nu_* = 2/(3n\\sigma_w^2)$ 处有不动点，但那里的斜率是 2")
     shown("a variance 1% above it is about 2% above after one layer", "方差若比不动点高 1%，过一层就高出约 2%")
@@ -1221,8 +1272,18 @@ def test_qk_norm_is_named_as_dehghanis_layernorm():
     # Dehghani et al.'s QK-norm applies a LayerNorm (with its learned scale) to each query and each key before the
     # dot product; the page names the norm and makes no further claim about centring
     # glossed in place, with no claim about centring (review final46, tf)
-    shown("normalises each query and each key with a LayerNorm (a normalisation that rescales each vector; [below](#normalisation)), learned scale included, before the dot product",
-          "即在点积之前先对每个查询和每个键做层归一化（一种把每个向量重新缩放的归一化，[后文](#normalisation)详述），并保留其可学习的缩放参数。")
+    shown("normalises each query and each key with a LayerNorm (a normalisation that rescales each vector to unit standard deviation "
+          "across its components; [below](#normalisation)), learned scale included, before the dot product",
+          "即在点积之前先对每个查询和每个键做层归一化（一种把每个向量缩放到各分量标准差为 1 的归一化，[后文](#normalisation)详述），并保留其可学习的缩放参数。")
+    # the gloss holds for the LayerNorm defined below, at gamma = 1 and beta = 0 (up to its small epsilon)
+    x = np.random.default_rng(3).standard_normal((100, 64)) * 7 + 2
+    mu = x.mean(axis=1, keepdims=True)
+    ln = (x - mu) / np.sqrt(((x - mu) ** 2).mean(axis=1, keepdims=True) + 1e-5)
+    np.testing.assert_allclose(ln.std(axis=1), 1.0, rtol=1e-5)
+    for lang, word in (("en", "LayerNorm"), ("zh", "层归一化")):           # glossed at its first use on the page
+        text = page(lang).split("\n---\n", 1)[1]
+        first = text.index(word)
+        assert text[first:first + 160].count("[below](#normalisation)" if lang == "en" else "[后文](#normalisation)") == 1, lang
     # the LayerNorm the page defines below, where the QK-norm sentence points
     for lang, name in (("en", "*LayerNorm* (Ba, Kiros and Hinton 2016)"), ("zh", "层归一化")):
         below = page(lang).split("{ #normalisation }")[1]
@@ -1488,6 +1549,17 @@ def test_gemma_and_gemma_2_both_use_a_gated_unit(lang):
         assert re.search(r"SwiGLU|GEGLU", gated[name]), name
     assert model_rows(lang)["Gemma 2"][2].startswith("GEGLU")
     shown("(LLaMA, PaLM, Gemma and Gemma 2 among them)", "（LLaMA、PaLM、Gemma 和 Gemma 2 都在其中）")
+    # the gated-units table has Gemma but not Gemma 2: the sentence sends the reader to this page's table for Gemma 2
+    assert "Gemma 2" not in gated and "Gemma" in gated
+    shown("(see the [table of models](gated-units.md#models), and for Gemma 2 [the table at the end](#default)).",
+          "（见[模型一览表](gated-units.md#models)；Gemma 2 见[文末的表](#default)）。")
+    # two Gemma Team reports: the in-text citation of 2024 on this page always names Gemma 2 (gated-units cites Gemma 1)
+    text = page(lang)
+    key = {"en": "Gemma Team 2024", "zh": "Gemma 团队，2024"}[lang]
+    assert text.count(key) == 2
+    for m in re.finditer(re.escape(key), text):
+        assert "Gemma 2" in text[max(0, m.start() - 20):m.start()], text[m.start() - 40:m.end()]
+    assert "Gemma: Open Models" in page_text("catalogue/gated-units.md", lang) and "Gemma 2: Improving" in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
