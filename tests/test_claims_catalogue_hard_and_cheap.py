@@ -51,7 +51,8 @@ report, not mathematics:
   input once (engineering context).
 
 The measured cost (data/cost.json, never re-timed) and its figure are checked with their home,
-how-this-site-is-built#timing (test_claims_how_this_site_is_built.py); this page quotes none of it.
+how-this-site-is-built#timing (test_claims_how_this_site_is_built.py); this page links there and states only the
+headline, in words (checked here against the same data).
 """
 from __future__ import annotations
 
@@ -391,7 +392,7 @@ def test_softsign_needs_no_exponential_but_divides_by_an_input_dependent_value(l
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "the same trap as a ReLU [dead unit](../blog/posts/dead-relu-units.md#dead-relu), here a unit stuck on a "
+    ("en", "the same trap as a [dead ReLU unit](../blog/posts/dead-relu-units.md#dead-relu), here a unit stuck on a "
            "constant piece, which hard sigmoid, hard tanh and ReLU6 can fall into at either end, and hard swish below $-3$."),
     ("zh", "这与 ReLU 的[死亡单元](../blog/posts/dead-relu-units.md#dead-relu)是同一个陷阱，只不过单元卡在常数段上。"
            "hard sigmoid、hard tanh 和 ReLU6 在两端都可能卡住，hard swish 则可能卡在 $-3$ 以下。"),
@@ -756,8 +757,14 @@ def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rou
     assert "（其他输出还需要一个整数**零点** $z$，即代表 0 的那个码，此时 $r \\approx s\\,(q - z)$）" in page("zh")
     for lang in ("en", "zh"):                                   # one word for z: the zero point, not an offset
         assert not re.search(r"offset|偏移量", page(lang).split("{ #int8 }")[1].split("\n## ")[0]), lang
-    assert "it multiplies the sum by one real number, the requantisation multiplier (the sum's scale divided by the output's), rounds, and clips to the code range;" in page("en")
-    assert "先乘以一个实数，即重新量化的乘数（和的缩放因子除以输出的缩放因子），再舍入，并截断到码的范围；" in page("zh")
+    # the three steps of requantising as a list, then the activation fused into the last (review final54, ca)
+    assert ("ends by requantising the sum to 8 bits, in three steps:\n\n"
+            "1. it multiplies the sum by one real number, the requantisation multiplier (the sum's scale divided by the output's);\n"
+            "2. it rounds the result to an integer;\n3. it clips that integer to the code range.\n\n"
+            "Jacob et al. (2018) fuse the activation into that clip, so ReLU6 (and ReLU) cost nothing extra.") in page("en")
+    assert ("最后把和重新量化成 8 位，分三步：\n\n1. 先乘以一个实数，即重新量化的乘数（和的缩放因子除以输出的缩放因子）；\n"
+            "2. 再把结果舍入成整数；\n3. 最后把这个整数截断到码的范围。\n\n"
+            "Jacob 等人（2018）把激活函数并进这次截断，所以 ReLU6（以及 ReLU）不增加任何计算代价。") in page("zh")
 
 
 def test_a_256_entry_table_stores_silu_to_rounding():
@@ -801,7 +808,8 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     """The section answers the page's question from the int8 section (exponential or not; comparisons,
     multiplications and clips are one or two integer instructions each, a clip being a min and a max), keeps one
     clause and a link for the GPU (low-precision#speed), and does not argue with the numpy timing, which the
-    reader does not see here.  No ratio is quoted (settled decision: the timing's home is how-this-site-is-built#timing)."""
+    reader does not see here.  No ratio is quoted (the timing's home is how-this-site-is-built#timing); one paragraph
+    links there with the headline in words (next test)."""
     for key in ("hard_sigmoid", "hard_tanh", "relu6", "hard_swish"):
         assert EVERY[key].cost == "compare", key                                 # "cheap": no exponential
     for key in ("sigmoid", "tanh", "silu", "gelu"):
@@ -846,6 +854,39 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
                  "isinf", "7.4", "7.7", "8.8", "9.8", "0.71", "0.77", "bears out", "印证"):
         assert gone not in section, gone
     assert not table_rows(page(lang), "{ #cost }", "{ #which-one }")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_cost_section_links_the_numpy_timing_with_its_headline(lang):
+    """Articles send readers here for cost, so the section links the measurement (review final54, tools):
+    "How this site is built measures how long each function takes in numpy on an ordinary CPU, relative to ReLU. Hard
+    tanh and ReLU6, a single clip each, take about as long as ReLU, and every function with an exponential or erf
+    about ten times as long or more; the other three functions on this page fall in between."  Value ratios from the
+    committed data (data/cost.json, the figure's): "about as long" within the timing page's factor of 2; "about ten
+    times or more" is the smallest exponential/erf ratio (tanh's) rounding to ten; hard sigmoid, softsign and hard
+    swish lie strictly between the two groups.  No number is written, so the page repeats none of the figure's."""
+    clips = {key: ratio(key) for key in ("hard_tanh", "relu6")}
+    assert all(DATA["functions"][key]["value"]["operations"] == {"clip": 1} for key in clips)
+    assert all(0.5 < r < 2 for r in clips.values()), clips                                   # "about as long as ReLU"
+    transcendental = {key: ratio(key) for key, act in EVERY.items() if act.cost in ("exp", "erf")}
+    assert {"sigmoid", "tanh", "silu", "gelu", "softplus", "elu", "selu", "mish", "gelu_tanh"} == set(transcendental)
+    assert round(min(transcendental.values())) == 10 and min(transcendental.values()) > 9.5   # "about ten times or more"
+    others = {key: ratio(key) for key in ("hard_sigmoid", "softsign", "hard_swish")}
+    assert set(others) | set(clips) == {"hard_sigmoid", "hard_tanh", "softsign", "relu6", "hard_swish"}   # this page's five
+    assert all(max(clips.values()) < r < min(transcendental.values()) for r in others.values()), others  # "in between"
+    section = page(lang).split("{ #cost }")[1].split("\n## ")[0]
+    paragraph = section.strip().split("\n\n")[2]                      # after integer hardware and the GPU
+    said = {"en": ("[How this site is built](../how-this-site-is-built.md#timing) measures how long each function takes in "
+                   "numpy on an ordinary CPU, relative to ReLU. Hard tanh and ReLU6, a single clip each, take about as long "
+                   "as ReLU, and every function with an exponential or erf about ten times as long or more; the other three "
+                   "functions on this page fall in between."),
+            "zh": ("在普通 CPU 上用 numpy 计算时，每个函数的用时是 ReLU 的几倍，[《本站是怎样构建的》](../how-this-site-is-built.md#timing)"
+                   "一页做了测量：hard tanh 和 ReLU6 各只做一次截断，用时与 ReLU 相当；凡是要算指数或 erf 的函数，用时都在 ReLU 的"
+                   "十倍左右或更多；本页其余三个函数介于两者之间。")}[lang]
+    assert paragraph == said
+    assert section.count("how-this-site-is-built.md#timing") == 1 and "this site's code" not in section
+    home = (CONTENT[lang] / "how-this-site-is-built.md").read_text(encoding="utf-8")
+    assert "{ #timing }" in home and "](figure:cost " in home.split("{ #timing }")[1]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
