@@ -103,6 +103,29 @@ def test_home_page_links_every_article_in_reading_order(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_articles_page_lists_the_reading_order_before_the_newest_first_listing(built_site, lang):
+    """The blog's index shows posts newest first (Material's order), so it opens with the reading order."""
+    page = parse(built_site / lang / "blog" / "index.html")
+    items = page.xpath('//h1[@id="articles"]/following-sibling::ol[1]/li')
+    hrefs = [item.xpath("./a/@href")[0] for item in items]
+    assert [href.rstrip("/").rsplit("/", 1)[1] for href in hrefs] == POST_SLUGS
+    titles = [item.xpath("string(./a)") for item in items]
+    posts = post_pages(built_site, lang)
+    assert titles == [parse(posts[slug]).xpath("string(//article//h1)").rstrip("¶").strip() for slug in POST_SLUGS]
+    listing = page.xpath('//article[contains(@class, "md-post")]')
+    assert len(listing) == len(POST_SLUGS) and page.xpath('//ol/following::article')
+
+
+def test_only_english_posts_show_a_reading_time(built_site):
+    """Material counts words by splitting at non-word characters, so a clause of Han characters is one
+    'word' and a Chinese post's time came out half its English twin's: the Chinese site shows none."""
+    for slug, page in post_pages(built_site, "en").items():
+        assert re.search(r"\b\d+ min read\b", page.read_text(encoding="utf-8")), slug
+    for slug, page in post_pages(built_site, "zh").items():
+        assert "阅读时间" not in page.read_text(encoding="utf-8"), slug
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_page_links_catalogue_reference_explorer_notebooks_and_repository(built_site, lang):
     home = built_site / lang / "index.html"
     linked = set(links(home, built_site))

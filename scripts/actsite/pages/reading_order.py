@@ -5,7 +5,8 @@ the navigation (Material links them by date), so each post listed in :data:`ORDE
 block at its foot linking to its neighbours along the order instead; a page's title is the
 first ``# `` heading of its source.
 The home page lists the same order, and the catalogue's pages come in the order of the navigation
-(``tests/test_site_path.py`` checks both).
+(``tests/test_site_path.py`` checks both).  The blog's index lists posts newest first, so the
+marker :data:`MARKER` on it becomes the numbered list of the posts along the order.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ WORDS = {
     "zh": {"heading": "阅读顺序", "previous": "上一篇：", "next": "下一篇：", "title": "《{}》", "join": "　"},
     "en": {"heading": "Reading order", "previous": "Previous: ", "next": "Next: ", "title": "{}", "join": " · "},
 }
+MARKER = "<!-- reading-order -->"
 TITLE = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
 
 
@@ -59,13 +61,30 @@ def footer(src: str, lang: str, docs_dir: Path) -> str:
     for label, other in zip(("previous", "next"), neighbours(src)):
         if other:
             target = posixpath.relpath(other, posixpath.dirname(src))
-            links.append(f"{w[label]}[{w['title'].format(title(docs_dir, other))}]({target})")
+            links.append(f"{w[label]}[{link_text(w['title'].format(title(docs_dir, other)))}]({target})")
     return f'\n\n<nav class="reading-order" markdown="span" aria-label="{w["heading"]}">{w["join"].join(links)}</nav>\n'
 
 
+def link_text(text: str) -> str:
+    """``text`` safe inside a Markdown link's square brackets."""
+    return re.sub(r"([\\\[\]])", r"\\\1", text)
+
+
+def post_list(src: str, docs_dir: Path) -> str:
+    """The posts of :data:`ORDER` as a numbered Markdown list, linked relative to the page ``src``."""
+    posts = [other for other in ORDER if other.startswith("blog/posts/")]
+    return "\n".join(
+        f"{number}. [{link_text(title(docs_dir, other))}]"
+        f"({posixpath.relpath(other, posixpath.dirname(src))})"
+        for number, other in enumerate(posts, 1))
+
+
 def expand(markdown: str, page, lang: str, docs_dir: Path) -> str:
-    """``markdown`` with the reading-order block appended; for such a post, Material's own
-    previous/next footer (which follows the posts' dates) is hidden, so that one order is shown."""
+    """``markdown`` with :data:`MARKER` replaced by the list of posts and, for a post, the
+    reading-order block appended; there Material's own previous/next footer (which follows the
+    posts' dates) is hidden, so that one order is shown."""
+    if MARKER in markdown:
+        markdown = markdown.replace(MARKER, post_list(page.file.src_uri, docs_dir))
     block = footer(page.file.src_uri, lang, docs_dir)
     if block:
         hide = page.meta.get("hide") or []
