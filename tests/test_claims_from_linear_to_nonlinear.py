@@ -101,34 +101,41 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("**A usable slope (a requirement for training by the gradient).** A *usable slope* exists almost everywhere and is non-zero somewhere "
+    "en": ("**A usable slope (a requirement for gradient-based training).** A *usable slope* exists everywhere except at isolated points and is non-zero somewhere "
            "in every interval over which the function changes, so that the gradient can see the change. Training needs one, because gradient-based training moves each "
            "weight in proportion to the derivative of the loss, and the chain rule builds that derivative from the "
            "activation's own slope.",
            "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
            "where no gradient can see it,",
-           "a step function, also differentiable almost everywhere, passes back no gradient at all, because its slope is 0.",
+           "a step function, also differentiable everywhere except at one point, passes back no gradient at all, because its slope is 0.",
            # the workaround is named with its source, so the requirement is not read as "step networks cannot be trained"
            # (review final46, pa); the reference is checked by the provenance tests
            "Networks of step units can still be trained, for example by using a substitute slope in place of the true one in "
-           "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville 2013 study and compare with other estimators)."),
-    "zh": ("**可用的斜率（按梯度训练所必需）。**所谓**可用的斜率**，是指这样的斜率：它几乎处处存在，而且在函数有变化的每个区间里，总有不为零的地方，"
+           "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville 2013 study and compare with other estimators).",
+           "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
+    "zh": ("**可用的斜率（基于梯度的训练所必需）。**所谓**可用的斜率**，是指这样的斜率：它除个别孤立点外处处存在，而且在函数有变化的每个区间里，总有不为零的地方，"
            "函数的变化因此能被梯度看见。"
            "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
-           "阶跃函数同样几乎处处可微，却因斜率恒为 0 而一点梯度也传不回去。",
+           "阶跃函数同样除一个点外处处可微，却因斜率恒为 0 而一点梯度也传不回去。",
            "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代斜率代替真实的斜率，这种做法叫**直通估计器**（straight-through "
-           "estimator），Bengio、Léonard 和 Courville（2013）研究了它，并与其他估计器作了比较。")}
+           "estimator），Bengio、Léonard 和 Courville（2013）研究了它，并与其他估计器作了比较。",
+           "ReLU 满足这一要求：它的斜率在 $0$ 处从 0 跳到 1，")}
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_step_function_is_differentiable_almost_everywhere_yet_passes_back_no_gradient(lang):
-    """Almost everywhere is not enough: the step's derivative exists off its jump and is 0 there, so the weight
+def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_no_gradient(lang):
+    """Differentiable except at isolated points is not enough: the step's derivative exists off its jump and is 0 there, so the weight
     gradient of a step unit is exactly 0, backpropagated and by finite differences, however wrong its outputs; ReLU's
     slope is non-zero where it changes and accounts for all of that change (its integral over [a, b] is g(b) - g(a));
     the step's slope is 0 everywhere it exists, so it misses the jump."""
     text = " ".join(page_text(PAGE, lang).split())
     assert all(words in text for words in DIFFERENTIABILITY_WORDS[lang])
+    assert "almost everywhere" not in text and "几乎处处" not in text      # undefined jargon (review final55, pa)
+    # the workaround and ReLU's subgradient have a paragraph of their own (review final55, pa)
+    split = {"en": "and the weights feeding the unit never move.\n\nNetworks of step units can still be trained,",
+             "zh": "通向这个单元的权重永远不动。\n\n由阶跃单元组成的网络也能训练，"}
+    assert split[lang] in page_text(PAGE, lang)
 
     def step(z):
         return (np.asarray(z) > 0).astype(float)
@@ -679,6 +686,23 @@ def _usable_slope(f, df) -> bool:
     return True
 
 
+def test_the_slope_exists_everywhere_except_at_isolated_points_for_every_function_the_paragraph_covers():
+    """'A usable slope exists everywhere except at isolated points' (no measure theory, review final55, pa): for
+    the step and ReLU the one-sided difference quotients agree at every grid point but 0 (the jump, the kink), so
+    the exceptions are isolated, a single point; the sigmoid and tanh, the table's other columns, have none.
+    'a step function, also differentiable everywhere except at one point': the same single point."""
+    x = np.arange(-5000, 5001) / 1000.0                       # contains 0 exactly
+    h = 1e-7
+
+    def step(z):
+        return (np.asarray(z) > 0).astype(float)
+
+    exceptions = {"step": (step, [0.0]), "relu": (relu, [0.0]), "sigmoid": (sigmoid, []), "tanh": (tanh, [])}
+    for name, (f, where) in exceptions.items():
+        right, left = (f(x + h) - f(x)) / h, (f(x) - f(x - h)) / h
+        assert x[~np.isclose(left, right, atol=1e-5)].tolist() == where, name
+
+
 def test_the_table_slope_row_tells_a_step_function_from_relu():
     """The table row checks the requirement, not differentiability everywhere: ReLU passes, a step fails."""
     def step(z):
@@ -870,3 +894,22 @@ def test_zero_centred_links_to_its_glossary_row(lang):
     name = {"en": "zero-centred", "zh": "零中心"}[lang]
     assert f"[{name}](../../glossary.md#zero-centred)" in text and f"[{name}](../../reference.md#columns)" not in text
     assert "zero-centred" in {term.key for term in TERMS}
+
+
+def test_the_training_point_gloss_has_the_glossarys_wording_on_every_page_that_glosses_it():
+    """The four pages of this series that gloss "training point" inline use one wording per language, the glossary
+    entry's definition, instead of three near-variants (review final55, pa)."""
+    from actsite.pages.glossary import TERMS
+    term = next(t for t in TERMS if t.key == "training-point")
+    gloss = {"en": "(" + term.en_definition[0].lower() + term.en_definition[1:].rstrip(".") + ")",
+             "zh": "（" + term.zh_definition.rstrip("。") + "）"}
+    assert gloss == {"en": "(one input of the training data, together with its target)",
+                     "zh": "（训练数据中的一个输入，连同它的目标）"}
+    name = {"en": re.compile(r"training point(?:\*|\]\([^)]*\))? (\([^)]*\))"),
+            "zh": re.compile(r"训练样本(?:\*\*|\]\([^)]*\))?(（[^）]*）)")}
+    for lang in LANGS:
+        for page in ("blog/posts/why-nonlinear-activations.md", "blog/posts/from-linear-to-nonlinear.md",
+                     "blog/posts/neuron-gradients-zigzag.md", "notebooks/zigzag.py"):
+            glosses = [m[1] for m in name[lang].finditer(page_text(page, lang))
+                       if "目标" in m[1] or "target" in m[1]]
+            assert glosses == [gloss[lang]], (lang, page, glosses)

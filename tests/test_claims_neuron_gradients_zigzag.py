@@ -158,18 +158,20 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
 
 
 MATCHED_STEP_WORDS = {
-    "en": ("Centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. The fair "
+    "en": ("**Path length and progress.** The *path ratio* is the distance SGD walked divided by the straight distance from "
+           "its start to its end: 1 for a straight path, and larger the more the path winds.",
+           "But centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. The fair "
            "comparison is at a matched *effective step size*, the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the "
-           "learning rate and the mean squared input length. The table compares the two kinds of input at "
-           "two effective step sizes, each shared by a pair of rows: 0.106, the centred run's at learning rate 1, and 0.820, "
-           "the positive run's at learning rate 1. The table's *path ratio* is the distance SGD walked divided by the straight "
-           "distance from its start to its end.",
+           "learning rate and the mean squared input length;",
+           "The table compares the two kinds of input at two effective step sizes. Rows 1–2 share 0.106, the centred run's "
+           "value at $\\eta = 1$; rows 3–4 share 0.820, the positive run's value at $\\eta = 1$.",
            "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
            "ratio; at the smaller one, 0.106, they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
-    "zh": ("中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要让**有效步长**相等，"
-           "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。下表在两种有效步长下各比一次，"
-           "每种有效步长占两行：0.106 是中心化输入在学习率 1 时的有效步长，0.820 是全正输入在学习率 1 时的有效步长。"
-           "表中的**路径比**，是 SGD 实际走过的路程与起点到终点的直线距离之比。",
+    "zh": ("**路径长度与进展。**先说**路径比**：它是 SGD 实际走过的路程与起点到终点的直线距离之比，路径笔直时为 1，绕得越厉害越大。",
+           "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要让**有效步长**相等，"
+           "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同；",
+           "下表在两种有效步长下各比一次，"
+           "每种有效步长占两行：0.106 是中心化输入在学习率 1 时的有效步长，0.820 是全正输入在学习率 1 时的有效步长。",
            "| 0.820 | 中心化 | 7.7 | 2.0 | < 0.001 | "
            "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
 # the table in that bullet: (step size, inputs) -> (learning rate, path ratio, distance from w* after 60 steps)
@@ -207,7 +209,8 @@ def test_matched_step_table_learning_rates_path_ratios_and_distances(lang):
     steps.  Matching lr * E|x|^2 to either run at lr 1 gives the table's four runs: learning rates 0.13 / 1 and 1 / 7.7,
     path ratios 2.9 / 1.2 and 4.1 / 2.0, distances from w* after 60 steps 1.72 / 0.05 and 0.06 / below 0.001."""
     text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
-    assert all(words in text for words in MATCHED_STEP_WORDS[lang])              # path ratio defined after the table
+    assert all(words in text for words in MATCHED_STEP_WORDS[lang])              # path ratio defined before the table
+    assert text.index(MATCHED_STEP_WORDS[lang][0]) < text.index(MATCHED_STEP_WORDS[lang][-1])
     square, lr, paths = matched_runs()
     assert square["positive"] / square["centred"] > 7
     assert all(len(path) - 1 == zigzag.SGD_STEPS == 60 for path in paths.values())
@@ -649,11 +652,14 @@ def test_a_higher_low_raises_kappa_and_the_number_of_steps():
     assert all(a < b for a, b in zip(steps, steps[1:])), steps
 
 
+# the derivation points to the notebook and leaves the [0.5, 1]^2 account to the mean-cost section, which gives it
+# once (review final55, pa)
 RANGE_WORDS = {
-    "en": ("which raises the mean and narrows the range: on $[0.5, 1]^2$, $\\kappa$ grows from 13.7 to 52.4, and the step "
-           "count grows with it. [What the mean costs](#mean-cost), below, explains why."),
-    "zh": ("均值变大，区间也变窄，$\\kappa$ 和步数随之增长：$[0.5, 1]^2$ 给出 $\\kappa = 52.4$（原来是 13.7）；"
-           "两处改动各自怎样推高它，见下文[“均值的代价，以及怎样去掉它”](#mean-cost)一节。")}
+    "en": ("Solving for the first $t$ at which this falls below 0.05 gives 54, the number the experiment measured. The "
+           "[notebook for this article](../../notebooks/zigzag.py) reruns both.\n",
+           "The formula also accounts for the notebook's closing exercise, which raises the lower end of the input range: "),
+    "zh": ("求出让它首次低于 0.05 的 $t$，结果是 54，与实验测得的步数一致。本文的[配套笔记本](../../notebooks/zigzag.py)重跑了实验和预测。\n",
+           "笔记本最后的练习抬高了输入区间的下端，条件数随之变大，这也能用这个公式解释：")}
 
 FORMULA_WORDS = {
     "en": ("moving to $[0.5, 1]$ raises the mean from 0.6 to 0.75, which multiplies $\\mu^2$ by 1.56, and narrows the range "
@@ -669,8 +675,10 @@ def test_raising_low_shifts_and_narrows_and_the_formula_accounts_for_the_rise(la
     width 0.8, kappa 13.7 measured): mu^2 grows by (0.75/0.6)^2 = 1.5625, v = width^2/12 shrinks by (0.8/0.5)^2 = 2.56,
     so mu^2/v goes from 6.75 to 27 and kappa = 1 + 2 mu^2/v from 14.5 to 55; the sample of 2000 gives 52.4.
     The notebook's one-change-at-a-time ranges are still run there."""
-    text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
-    assert RANGE_WORDS[lang] in text and FORMULA_WORDS[lang] in text
+    raw = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    text = " ".join(raw.split())
+    assert all(words in raw for words in RANGE_WORDS[lang]) and FORMULA_WORDS[lang] in text
+    assert text.count("52.4") == 1                                               # said once, in the mean-cost section
     assert text.index(FORMULA_WORDS[lang]) > text.index("\\kappa = 1 + n\\mu^2/v")      # the formula comes first
 
     def run(low, high):
@@ -753,17 +761,30 @@ def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
     assert (f"{mu_relu ** 2 / var_relu:.2f}", f"{mu_sig ** 2 / var_sig:.1f}") == ("0.47", "5.8")
 
 
+# the caption describes the figure; the numbers it used to carry are stated where the text defines them (review final55, pa)
 FIGURE_LR_WORDS = {
-    "en": "SGD runs at learning rate 1 in both panels; centring shrinks the inputs, so in (b) its effective step size, defined "
-          "below, is about 1/7.7 of that in (a).",
-    "zh": "两幅图中 SGD 的学习率都是 1；中心化缩小了输入，所以图 (b) 中它的步子更小，下文定义的有效步长只有图 (a) 的约 1/7.7。"}
+    "en": ("In the figure SGD runs at learning rate 1 in both panels, and its path ratio is 4.1 in (a) against 1.2 in (b).",
+           "in the figure, the effective step size in (b) is about 1/7.7 of that in (a)."),
+    "zh": ("两幅图中 SGD 的学习率都是 1，路径比在图 (a) 中是 4.1，在图 (b) 中是 1.2。",
+           "图 (b) 的有效步长只有图 (a) 的约 1/7.7。")}
+FIGURE_CAPTION = {
+    "en": '(figure:zigzag "Panel (a): with inputs in [0.2, 1] every SGD step moves both weights the same way, and full-batch '
+          'gradient descent (GD) crawls down a narrow valley. Panel (b): after centring, full-batch descent reaches the target '
+          'in one step and SGD heads for it far more directly.")',
+    "zh": '(figure:zigzag "图 (a)：输入在 [0.2, 1] 内时，SGD 的每一步都让两个权重同向移动，全批量梯度下降（GD）则在狭长的山谷里'
+          '缓慢爬行。图 (b)：中心化之后，全批量梯度下降一步就到目标，SGD 走向目标也直接得多。")'}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
 def test_the_figure_runs_sgd_at_learning_rate_1_in_both_panels_so_centred_steps_are_7_7_times_smaller(lang, zz):
-    """The zig-zag figure's caption: both panels draw the cached run's SGD path, made at SGD_LR = 1, and the step size
-    (learning rate times mean squared input length) after centring is 7.7 times smaller; with GD one step in (b)."""
-    assert FIGURE_LR_WORDS[lang] in " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
+    """The zig-zag figure: both panels draw the cached run's SGD path, made at SGD_LR = 1, and the step size
+    (learning rate times mean squared input length) after centring is 7.7 times smaller; with GD one step in (b).
+    The caption describes the figure only; the text of the path-length paragraph gives these numbers, after it
+    has defined the path ratio and the effective step size."""
+    raw = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    text = " ".join(raw.split())
+    assert all(words in text for words in FIGURE_LR_WORDS[lang])
+    assert FIGURE_CAPTION[lang] in raw
     assert zigzag.SGD_LR == 1.0
     for centred in (False, True):
         label = "centred" if centred else "positive"
@@ -771,13 +792,13 @@ def test_the_figure_runs_sgd_at_learning_rate_1_in_both_panels_so_centred_steps_
     square = [float(np.mean(np.sum(zigzag.inputs(c) ** 2, axis=1))) for c in (False, True)]
     assert f"{square[0] / square[1]:.1f}" == "7.7"
     assert int(zz["centred_gd_steps"]) == 1
-    # "SGD heads for it far more directly (path ratio ..., 1.2 against 4.1)", not "almost straight" (review final52, pa);
-    # the caption says what a path ratio is, since a reader meets the figure before the table (review final54, pa)
+    # "far more directly", not "almost straight" (review final52, pa): path ratio 1.2 in (b) against 4.1 in (a)
     ratios = [f"{float(zz[f'{label}_path_ratio']):.1f}" for label in ("centred", "positive")]
     assert ratios == ["1.2", "4.1"]
-    said = {"en": "SGD heads for it far more directly (path ratio, the distance walked over the straight distance, 1.2 against 4.1)",
-            "zh": "SGD 走向目标也直接得多（路径比，即实际路程与直线距离之比：1.2，图 (a) 为 4.1）"}
-    assert said[lang] in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    # the path ratio and the effective step size are defined in the text before their numbers are used there
+    definition = {"en": ("The *path ratio* is", "*effective step size*"), "zh": ("**路径比**", "**有效步长**")}[lang]
+    for term in definition:
+        assert text.index(term) < text.index(FIGURE_LR_WORDS[lang][1]), term
 
 
 HESSIAN_SCOPE_WORDS = {
@@ -873,10 +894,41 @@ def test_zero_centred_links_to_its_glossary_row_and_the_reference_table_link_sta
     assert "zero-centred" in {term.key for term in TERMS}
 
 
-def test_the_caption_defines_the_path_ratio_the_way_the_code_measures_it(zz):
-    """'path ratio, the distance walked over the straight distance': the walked length of the SGD path divided by
-    the distance from its start to its end, 1.2 centred and 4.1 positive."""
+def test_the_text_defines_the_path_ratio_the_way_the_code_measures_it(zz):
+    """'the distance SGD walked divided by the straight distance from its start to its end: 1 for a straight path,
+    and larger the more the path winds': the walked length of the SGD path divided by the distance from its start
+    to its end, 1.2 centred and 4.1 positive; exactly 1 for a straight path, and at least 1 for any path."""
     for label, ratio in (("centred", 1.2), ("positive", 4.1)):
         path = zz[f"{label}_sgd"]
         walked = float(np.linalg.norm(np.diff(path, axis=0), axis=1).sum())
         assert round(walked / float(np.linalg.norm(path[-1] - path[0])), 1) == ratio
+        assert zigzag.path_ratio(path) == pytest.approx(walked / float(np.linalg.norm(path[-1] - path[0])))
+    straight = np.linspace([-1.0, 1.0], [1.0, -1.0], 30)
+    assert zigzag.path_ratio(straight) == pytest.approx(1.0)
+    bent = np.vstack([straight, straight[-2::-1][:10]])                  # the same line, then part of the way back
+    assert zigzag.path_ratio(bent) > 1.0
+    rng = np.random.default_rng(0)
+    assert all(zigzag.path_ratio(rng.normal(size=(20, 2))) >= 1.0 for _ in range(100))     # the triangle inequality
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_body(lang):
+    """The title keeps "neuron" (the home page and other pages quote it), but the body introduces the site's term at
+    its first use, "A *unit* (a model neuron)", and says unit from there on: the section heading and the diagram's
+    caption included; "neuron" is left only for the biological cell (review final55, pa)."""
+    text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    body = text.split("<!-- more -->", 1)[1]
+    heading, intro, caption, word = {
+        "en": ("## One unit { #model-neuron }", "A *unit* (a model neuron) multiplies each input $x_i$ by a weight $w_i$",
+               '(figure:neuron "One unit: ', "neuron"),
+        "zh": ("## 一个单元 { #model-neuron }", "一个**单元**（即模型神经元）把每个输入 $x_i$ 乘上权重 $w_i$",
+               '(figure:neuron "一个单元：', "神经元")}[lang]
+    assert heading in body and intro in body and caption in body
+    prose = re.sub(r"\{ #[\w-]+ \}|\]\([^)]*\)|\(figure:\w+", "", body)       # anchors, link targets, figure ids
+    said = [prose[max(0, m.start() - 12):m.end() + 12] for m in re.finditer(word, prose, re.I)]
+    allowed = {"en": ("(a model neuron)", "a real neuron's"), "zh": ("（即模型神经元）", "真实神经元")}[lang]
+    assert len(said) == 2 and all(any(a in s for a in allowed) for s in said), said
+    first = {"en": r"\bunits?\b", "zh": "单元"}[lang]                      # the heading, then the definition
+    uses = [m.start() for m in re.finditer(first, prose)]
+    assert prose.index(heading.split(" {")[0]) <= uses[0] and uses[1] == prose.index(intro) + intro.index(
+        {"en": "unit", "zh": "单元"}[lang])

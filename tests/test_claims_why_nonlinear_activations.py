@@ -6,6 +6,8 @@ with the articles that report them.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -82,6 +84,24 @@ def test_affine_maps_satisfy_the_corner_identity_and_xor_breaks_it():
         np.testing.assert_allclose(v[0] + v[1], v[2] + v[3], atol=1e-12)
     xor = np.logical_xor(corners[:, 0], corners[:, 1]).astype(float)
     assert xor[0] + xor[1] == 0 and xor[2] + xor[3] == 2
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Exclusive-or (XOR) outputs 1 when exactly one of its two inputs is 1, and 0 otherwise. It therefore asks for "
+           "$0 + 0$ on the left and $1 + 1$ on the right,"),
+    ("zh", "异或（XOR）在两个输入恰有一个为 1 时输出 1，否则输出 0；代入上式，左边是 $0 + 0$，右边却是 $1 + 1$。")])
+def test_xor_is_defined_where_it_is_first_used_and_the_definition_gives_the_identitys_two_sides(lang, said):
+    """The page says what XOR outputs before it uses its values (review final55, pa): 1 when exactly one input is 1,
+    so f(0,0) + f(1,1) = 0 + 0 and f(1,0) + f(0,1) = 1 + 1; the same table the ReLU construction later reproduces."""
+    from claim_helpers import page_text
+    text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+    body = text.split("<!-- more -->", 1)[1]
+    assert said in body
+    assert body.index(said) < body.index("XOR") + 60                    # the first use in the body is the definition
+    xor = {(a, b): 1 if a + b == 1 else 0 for a in (0, 1) for b in (0, 1)}
+    assert xor == {(a, b): int(a != b) for a in (0, 1) for b in (0, 1)}
+    assert (xor[0, 0], xor[1, 1]) == (0, 0) and (xor[1, 0], xor[0, 1]) == (1, 1)
+    assert [xor[c] for c in ((0, 0), (1, 0), (0, 1), (1, 1))] == [0, 1, 1, 0]   # "which gives 0, 1, 1, 0"
 
 
 def test_no_affine_map_fits_xor():
@@ -195,6 +215,13 @@ def test_h2_is_abs_between_minus_1_and_1_and_has_slope_3_beyond():
 
 
 def test_h2_max_error_0_25_at_half_points():
+    """'On [-2, 2], N2 misses x^2 by at most 0.25, at x = ±0.5 and ±1.5' (zh 在 [−2, 2] 上, not 'between the knots')."""
+    from claim_helpers import page_text
+    for lang, said in (("en", "On $[-2, 2]$, $N_2$ misses $x^2$ by at most 0.25, at $x = \\pm 0.5$ and $\\pm 1.5$"),
+                       ("zh", "在 $[-2, 2]$ 上，$N_2$ 与 $x^2$ 的误差最多 0.25，出现在 $x = \\pm 0.5$ 和 $x = \\pm 1.5$")):
+        assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), lang
+    x = np.linspace(-2, 2, 400_001)
+    assert np.max(np.abs(quadratic_h2(x) - x ** 2)) == pytest.approx(0.25, abs=1e-9)
     assert max_error_on_interval(quadratic_h2, np.square) == pytest.approx(0.25, abs=1e-12)
     worst = np.array([-1.5, -0.5, 0.5, 1.5])
     np.testing.assert_allclose(np.abs(quadratic_h2(worst) - worst ** 2), 0.25)
@@ -603,6 +630,18 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     accounts for most ('mostly') of layer 1's smaller size; the inputs' own mean square accounts for the rest."""
     from claim_helpers import page_text
     from playground_node import run_node
+    # where to read the shares: the last panel, before the first step (the playground opens paused) (review final55, pa)
+    for lang, said in (("en", "To see the shares, open the preset and read the last panel before pressing Play. At the start"),
+                       ("zh", "打开这个预设，先别按“运行”，看最后一个面板就能读到这些比例。起步时，")):
+        assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
+    from conftest import ROOT
+    js = ROOT / "docs" / "assets" / "javascripts" / "playground"
+    app, strings = (js / "app.js").read_text(encoding="utf-8"), (js / "strings.js").read_text(encoding="utf-8")
+    panels = re.findall(r"'aria-label': t\.(\w+)", app)
+    assert panels[-1] == "preTitle" and len(panels) == 4, panels                # the last panel: each layer's share
+    assert "this.running = false;" in app.split("constructor(", 1)[1].split("\n  }\n", 1)[0]   # opens paused
+    assert "of pre-activations in the flat region`" in strings and "的预激活值落在平坦区`" in strings
+    assert "play: '运行'" in strings and "play: 'Play'" in strings
     for lang, said in (("en", "has four tanh layers of sixteen units, with initial weights of standard deviation 2, learning to "
                               "separate points of the plane by the sign of $x_1 x_2$ (the XOR pattern, with a little noise). The "
                               "playground counts how many pre-activations start in the [flat region](../../glossary.md#flat-region) "
@@ -635,7 +674,7 @@ def test_the_opening_question_is_scoped_to_the_early_2010s_which_the_history_par
     Krizhevsky, Sutskever and Hinton (2012), 'it quickly became the default'.  The post is dated March 2019, so
     it does not speak of 'the 2010s' as a finished decade (review final54, pa)."""
     from claim_helpers import page_text
-    said = {"en": ("replace the smooth S-shaped sigmoid and tanh in most deep networks since the early 2010s?",
+    said = {"en": ("why has this bent line replaced the smooth S-shaped sigmoid and tanh in most deep networks since the early 2010s?",
                    "After Krizhevsky, Sutskever and Hinton (2012), whose ImageNet network used it, it quickly became the default."),
             "zh": ("还有，为什么自 2010 年代初以来，这条折线在大多数深层网络里取代了平滑的 S 形曲线 sigmoid 和 tanh？",
                    "Krizhevsky、Sutskever 和 Hinton（2012）的 ImageNet 网络用了它，此后它很快成了默认选择。")}
@@ -643,6 +682,7 @@ def test_the_opening_question_is_scoped_to_the_early_2010s_which_the_history_par
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert all(q in text for q in quotes), lang
         assert "in most deep networks?" not in text and "为什么在大多数深层网络里" not in text
+        assert "why did this bent line replace" not in text               # "since" takes the present perfect (review final55, pa)
         assert "of the 2010s" not in text and "在 2010 年代的" not in text
         assert text.startswith("---\ndate: 2019-03-14\n"), lang          # written before the decade ended
 
@@ -655,18 +695,37 @@ def test_the_knots_have_one_name_defined_once():
     assert en.count("which we call the *knots*") == 1 and zh.count("下面把这五个点叫作**插值节点**") == 1
     assert zh.count("节点") == zh.count("插值节点") >= 6 and "结点" not in zh
     assert zh.index("插值节点") == zh.index("**插值节点**") + 2                # the first use is the definition
+    # the kinks and the knots are told apart where the knots are named: the kinks are the inner knots (review final55, pa)
+    assert "which we call the *knots* (the kinks sit at the three inner knots). Four ReLU units do it:" in en
+    assert "下面把这五个点叫作**插值节点**（三个折点就是三个内部插值节点）。四个 ReLU 单元就够了：" in zh
+    knots = np.arange(-2.0, 3.0)
+    x = np.round(np.arange(-3000, 3001) / 1000.0, 3)
+    h = 1e-6
+    jump = (quadratic_h2(x + h) - quadratic_h2(x)) / h - (quadratic_h2(x) - quadratic_h2(x - h)) / h
+    kinks = x[np.abs(jump) > 0.5]
+    assert kinks.tolist() == [-1.0, 0.0, 1.0] == knots[1:-1].tolist()
 
 
 def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_it_appears():
     """'the path that gradient descent takes' is the page's first mention of gradient descent, and the gloss
     follows it there; backpropagation is glossed as the chain rule applied layer by layer from the output back;
-    the later gloss of gradient descent is gone (review final54, pa)."""
+    the later gloss of gradient descent is gone (review final54, pa). The gradient itself is defined once, at its
+    first use in the opening paragraphs, not inside the gloss of gradient descent (review final55, pa)."""
     from claim_helpers import page_text
+    gradient = {"en": ("Sigmoid and tanh have flat tails, where the gradient (the rate at which the network's error changes "
+                       "with each weight) all but disappears.", "gradient", "the rate at which the network's error changes"),
+                "zh": ("sigmoid 和 tanh 的尾部是平的，梯度（网络的误差随各个权重变化的快慢）到了那里几乎消失。", "梯度",
+                       "误差随")}
+    for lang, (defined, word, definition) in gradient.items():
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        prose = text.split("\n# ", 1)[1].split("\n", 1)[1]                    # after the title
+        assert defined in prose and prose.count(definition) == 1, lang
+        assert prose.lower().index(word) == prose.index(defined) + defined.index(word), lang
     said = {"en": ("the path that gradient descent takes. (Gradient descent, the usual way to train a network, moves each "
-                   "weight against its gradient, by an amount in proportion to it;",
+                   "weight against its gradient, by an amount in proportion to it.)",
                    "Why does a flat tail hurt? Backpropagation (the chain rule applied layer by layer from the output back) "
                    "builds the gradient of an early layer"),
-            "zh": ("以及梯度下降因此走哪条路径。（梯度下降是训练网络的常用方法：每个权重都朝其梯度的反方向移动，移动量与梯度成正比；",
+            "zh": ("以及梯度下降因此走哪条路径。（梯度下降是训练网络的常用方法：每个权重都朝其梯度的反方向移动，移动量与梯度成正比。）",
                    "平坦的尾部为什么有害？反向传播（从输出往回，逐层应用链式法则）算出的靠前某一层的梯度")}
     first = {"en": ("gradient descent", "backpropagation"), "zh": ("梯度下降", "反向传播")}
     for lang, (gd_gloss, bp_gloss) in said.items():

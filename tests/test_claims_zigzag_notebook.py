@@ -24,10 +24,7 @@ TRY_WORDS = {
            "$[0.35, 0.85]^2$ keeps the experiment's mean and takes the width 0.5 of $[0.5, 1]^2$;",
            "$[0.35, 1.15]^2$ keeps the experiment's width and takes the mean 0.75 of $[0.5, 1]^2$;",
            "$[0.5, 1.3]^2$ has the width 0.8 and the lower end of $[0.5, 1]^2$.",
-           "$[0.35, 0.85]^2$: the formula gives 35.6, the sample 33.8;",
-           "$[0.35, 1.15]^2$: the formula gives 22.1, the sample 21.0;",
-           "$[0.5, 1.3]^2$: the formula gives 31.4, the sample 29.8.",
-           "The closest to $[0.5, 1]^2$ is $[0.35, 0.85]^2$, though none comes near its 52.4.",
+           "Of the last three ranges, the closest to $[0.5, 1]^2$ is $[0.35, 0.85]^2$, though none comes near its 52.4.",
            "So at a fixed mean, narrowing the range from 0.8 to 0.5 costs more than raising the mean from 0.6 to 0.75 at a "
            "fixed width, and sharing the lower end does not make two ranges alike: $[0.5, 1.3]^2$ gives 29.8, not 52.4."),
     "zh": ("两个输入相互独立时，[那篇文章](../blog/posts/neuron-gradients-zigzag.md#mean-cost)里的这个公式能预测条件数。",
@@ -37,9 +34,6 @@ TRY_WORDS = {
            "$[0.35, 0.85]^2$ 保持实验的均值，宽度取 $[0.5, 1]^2$ 的 0.5；",
            "$[0.35, 1.15]^2$ 保持实验的宽度，均值取 $[0.5, 1]^2$ 的 0.75；",
            "$[0.5, 1.3]^2$ 宽度也是 0.8，下端与 $[0.5, 1]^2$ 相同。",
-           "$[0.35, 0.85]^2$：公式给出 35.6，这 2000 个训练样本实测为 33.8；",
-           "$[0.35, 1.15]^2$：公式给出 22.1，实测为 21.0；",
-           "$[0.5, 1.3]^2$：公式给出 31.4，实测为 29.8。",
            "后三个区间里最接近 $[0.5, 1]^2$ 的是 $[0.35, 0.85]^2$，不过哪一个都离 52.4 很远。",
            "均值不变时把宽度从 0.8 缩到 0.5，比宽度不变时把均值从 0.6 抬到 0.75 代价更大；下端相同也不会让两个区间相似："
            "$[0.5, 1.3]^2$ 给出 29.8，而不是 52.4。")}
@@ -139,14 +133,16 @@ def test_the_notebook_prints_only_in_its_language(notebook):
 
 
 def test_try_this_cell_prints_the_formula_next_to_the_sample(notebook):
-    """'The cell prints the formula's value next to the sample's': the Try-this cell, run as written, prints
-    kappa = 1 + 2 mu^2/v (mu, v from the range) beside the sample's kappa, and the printed formula values of the
-    three controls are 35.6, 22.1 and 31.4 (33.8, 21.0, 29.8 sampled)."""
+    """'For each it prints the sample's condition number, the value of kappa = 1 + n mu^2/v ... and the number of
+    full-batch steps': the Try-this cell, run as written, prints kappa = 1 + 2 mu^2/v (mu, v from the range) beside
+    the sample's kappa, and the printed formula values of the three controls are 35.6, 22.1 and 31.4 (33.8, 21.0,
+    29.8 sampled). The Markdown after the cell does not list them again (review final55, pa)."""
     lang, _, printed = notebook
     from conftest import ROOT
-    source = (ROOT / "docs" / lang / "content" / NOTEBOOK).read_text(encoding="utf-8")
-    assert {"en": "The cell prints the formula's value next to the sample's",
-            "zh": "单元格把公式给出的值和实测值并排打印"}[lang] in markdown_words(source)
+    source = markdown_words((ROOT / "docs" / lang / "content" / NOTEBOOK).read_text(encoding="utf-8"))
+    assert {"en": "For each it prints the sample's condition number, the value of $\\kappa = 1 + n\\mu^2/v$,",
+            "zh": "逐一打印实测的条件数、公式 $\\kappa = 1 + n\\mu^2/v$ 给出的值，以及全批量梯度下降所需的步数"}[lang] in source
+    assert not any(value in source for value in ("35.6", "22.1", "31.4", "33.8", "21.0"))
     pattern = {"en": r"\[([\d.]+), ([\d.]+)\]² +κ +([\d.]+) +formula +([\d.]+) +steps",
                "zh": r"\[([\d.]+), ([\d.]+)\]² +κ +([\d.]+) +公式 +([\d.]+) +步数"}[lang]
     shown = {(float(m[1]), float(m[2])): (float(m[3]), float(m[4]))
@@ -170,3 +166,26 @@ def test_the_printed_columns_line_up(notebook):
     assert len({tuple(ends(row)[:3]) for row in groups[0]}) == 1                 # the three gradient components
     for rows in groups[1:]:                                        # after the label, which is left-aligned
         assert len({tuple(ends(row)[1:-1]) for row in rows}) == 1, rows
+
+
+MATCHED_WORDS = {
+    "en": ("Part of the difference comes from the effective step size, $\\eta$ times the mean squared length of the inputs:",
+           "The first two runs use the centred run's smaller one (learning rate 0.13 for the positive inputs, 1 for the "
+           "centred ones); the last two use the positive run's larger one (1 for the positive inputs, 7.7 for the centred ones)."),
+    "zh": ("这其中有一部分要归因于有效步长，即 $\\eta$ 乘以输入长度平方的均值：",
+           "前两次都用较小的有效步长，即中心化输入在学习率 1 时的有效步长（全正输入的学习率为 0.13，中心化输入为 1）。"
+           "后两次都用较大的有效步长，即全正输入在学习率 1 时的有效步长（全正输入的学习率为 1，中心化输入为 7.7）。")}
+
+
+def test_the_matched_runs_are_described_as_the_cell_runs_them(notebook):
+    """The Markdown before the matched-step cell: the first two runs share the smaller effective step size, the
+    centred inputs' at learning rate 1 (rates 0.13 and 1), the last two the larger, the positive inputs' at
+    learning rate 1 (rates 1 and 7.7); the cell's printed rows say the same."""
+    lang, _, printed = notebook
+    assert all(words in markdown_words(page_text(NOTEBOOK, lang)) for words in MATCHED_WORDS[lang])
+    size = {"en": "effective step size", "zh": "有效步长"}[lang]
+    rows = [re.search(rf"η +([\d.]+) +{size} +([\d.]+)", line) for line in printed]
+    runs = [(float(m[1]), float(m[2])) for m in rows if m]
+    assert [f"{rate:.1f}" if rate > 1 else f"{rate:.2f}" for rate, _ in runs] == ["0.13", "1.00", "1.00", "7.7"], runs
+    (_, small_a), (_, small_b), (_, large_a), (_, large_b) = runs
+    assert small_a == small_b < large_a == large_b

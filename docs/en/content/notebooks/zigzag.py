@@ -47,7 +47,7 @@ print("signs of the update −η × gradient: " + " ".join("+" if s > 0 else "�
 # The experiment: a linear unit with squared loss, 2000 inputs drawn uniformly from
 # $[0.2, 1]^2$ (all positive, like the outputs of a sigmoid layer) or the same inputs centred (each coordinate minus its mean over the
 # 2000 points), and targets $t = \mathbf{w}^{*\top}\mathbf{x}$ with $\mathbf{w}^* = (1, -1)$; training
-# starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one random [training point](../glossary.md#training-point) (an input with its target), at
+# starts from $(-1, 1)$. Stochastic gradient descent (SGD) takes 60 steps, each on one random [training point](../glossary.md#training-point) (one input of the training data, together with its target), at
 # learning rate $\eta = 1$.
 #
 # Why the signs matter: each step changes weight $i$ by $-\eta\,(\mathbf{w}^{\top}\mathbf{x} - t)\,x_i$, one
@@ -95,7 +95,7 @@ for label, centred in (("positive", False), ("centred", True)):
 
 # %% [markdown]
 # With positive inputs every step from a single training point moves both weights the same way; after centring,
-# about half of them do, and the path is far straighter. Part of that is the effective step size, $\eta$ times the
+# about half of them do, and the path is far straighter. Part of the difference comes from the effective step size, $\eta$ times the
 # mean squared length of the inputs: centring shrinks the inputs, so at the same learning rate the centred steps are
 # shorter. The next cell runs both kinds of input at both effective step sizes. The first two runs use the centred
 # run's smaller one (learning rate 0.13 for the positive inputs, 1 for the centred ones); the last two use the
@@ -176,9 +176,11 @@ print(f"κ = {kappa:.2f}: predicted {predicted:.1f}, so {int(np.ceil(predicted))
 # The cell below runs six input ranges of 2000 points each. For each it prints the sample's condition number, the
 # value of $\kappa = 1 + n\mu^2/v$, which predicts it for independent inputs
 # ([the article](../blog/posts/neuron-gradients-zigzag.md#mean-cost)), and the number of full-batch steps (the count
-# stops at 500). In the formula, $n = 2$ is the number of inputs, and $\mu$ and $v$ are each input's mean and
-# variance; for inputs uniform on a range, $\mu$ is its midpoint and $v$ its width squared over 12. The experiment's
-# $[0.2, 1]^2$ has mean 0.6 and width 0.8. The first three ranges start from the experiment's and raise the lower
+# stops at 500).
+#
+# In the formula, $n = 2$ is the number of inputs, and $\mu$ and $v$ are each input's mean and variance; for inputs
+# uniform on a range, $\mu$ is its midpoint and $v$ its width squared over 12. The experiment's $[0.2, 1]^2$ has mean
+# 0.6 and width 0.8. The first three ranges start from the experiment's and raise the lower
 # end, which raises the mean and narrows the range at once; the last three change one thing at a time:
 #
 # - $[0.35, 0.85]^2$ keeps the experiment's mean and takes the width 0.5 of $[0.5, 1]^2$;
@@ -196,14 +198,8 @@ for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15
           f"steps {full_batch_steps(X, lr=1 / eigenvalues.max()):3d}")
 
 # %% [markdown]
-# As the lower end rises, the condition number and the number of full-batch steps grow. The cell prints the formula's
-# value next to the sample's:
-#
-# - $[0.35, 0.85]^2$: the formula gives 35.6, the sample 33.8;
-# - $[0.35, 1.15]^2$: the formula gives 22.1, the sample 21.0;
-# - $[0.5, 1.3]^2$: the formula gives 31.4, the sample 29.8.
-#
-# The closest to $[0.5, 1]^2$ is $[0.35, 0.85]^2$, though none comes near its 52.4. So at a fixed mean, narrowing the
+# As the lower end rises, the condition number and the number of full-batch steps grow. Of the last three ranges, the
+# closest to $[0.5, 1]^2$ is $[0.35, 0.85]^2$, though none comes near its 52.4. So at a fixed mean, narrowing the
 # range from 0.8 to 0.5 costs more than raising the mean from 0.6 to 0.75 at a fixed width, and sharing the lower end
 # does not make two ranges alike: $[0.5, 1.3]^2$ gives 29.8, not 52.4.
 #
