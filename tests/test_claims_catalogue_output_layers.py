@@ -11,7 +11,8 @@ as input; log_softmax followed by nll_loss, which keeps its output for the backw
 autocast list of ops run in float32 (softmax, log_softmax, nll_loss, cross_entropy among them);
 Bridle (1990) naming softmax and reading its outputs as posterior class probabilities; Goodfellow et al.'s section 6.2.2 on output units; label smoothing
 (Szegedy et al. 2016) and PyTorch's `label_smoothing` argument for it; that PaLM adds a z-loss (its home,
-catalogue/transformer-block, carries the formula and its tests).
+catalogue/transformer-block, carries the formula and its tests); that Keras's cross-entropy losses take logits with
+`from_logits=True` and expect probabilities by default (its documentation of the probabilistic losses).
 """
 from __future__ import annotations
 
@@ -115,8 +116,9 @@ def test_jacobian_properties():
         for i in range(6):                            # "raising one logit alone never lowers its probability"
             for size in (1e-3, 1.0, 50.0):
                 assert out.softmax(z + size * np.eye(6)[i])[i] >= p[i]
-    # "... can fall when its logit rises by less than the average rise, weighted by p": dp_i = p_i (w_i - p.w); with
-    # p = (0.45, 0.45, 0.10), w = (1, 2, 0) 1e-3, p_1 falls although its logit rose more than z_3 (review final53, cb)
+    # "entry i of J w is p_i (w_i - sum_j p_j w_j), so to first order a probability falls exactly when its logit rises by
+    # less than the average rise, weighted by p"; with p = (0.45, 0.45, 0.10), w = (1, 2, 0) 1e-3, p_1 falls although its
+    # logit rose more than z_3 (reviews final53 and final55, cb)
     z3, change = np.zeros(3), np.array([1.0, 3.0, 0.0])
     moved = out.softmax(z3 + 1e-3 * change) - out.softmax(z3)
     assert moved[0] < 0 and moved @ change > 0
@@ -124,15 +126,28 @@ def test_jacobian_properties():
     pp = out.softmax(zp); dp = out.softmax(zp + w) - pp
     np.testing.assert_allclose(dp, pp * (w - pp @ w), rtol=2e-3)
     assert dp[0] < 0 and w[0] > w[2] and w[0] < pp @ w
+    # "exactly when", both ways: for small random changes the sign of each dp_i is the sign of w_i - p.w
+    rng = np.random.default_rng(55)
+    checked = 0
+    for _ in range(200):
+        z6, w6 = rng.normal(0, 2, size=6), rng.normal(size=6) * 1e-6
+        p6 = out.softmax(z6)
+        np.testing.assert_allclose(out.softmax_jacobian(z6) @ w6, p6 * (w6 - p6 @ w6), atol=1e-20)
+        dp6, gap = out.softmax(z6 + w6) - p6, w6 - p6 @ w6
+        clear = np.abs(gap) > 1e-3 * np.abs(w6).max()                  # away from the boundary w_i = p.w
+        assert np.all(np.sign(dp6[clear]) == np.sign(gap[clear]))
+        checked += clear.sum()
+    assert checked > 1000
     # one logit alone closes the paragraph on the inner product; saturation starts the next (review final54, cb)
     for lang, said in (("en", ("so it is never negative. Hence the change of the probabilities never points against the change "
                                "of the logits: their inner product is at least zero. ",
-                               "Raising one logit alone never lowers its "
-                               "own probability, though a single probability can fall when its logit rises by less than the "
-                               "average rise, weighted by $p$.\n\nThe diagonal entries of $J$")),
+                               "Raising one logit alone never lowers its own probability. When several logits change, entry $i$ "
+                               "of $J w$ is $p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$, so to first order a probability falls exactly "
+                               "when its logit rises by less than the average rise, weighted by $p$.\n\nThe diagonal entries of $J$")),
                        ("zh", ("所以永远不为负。因此概率的变化量与 logit 的变化量的内积不小于零，两者的方向从不相背。",
-                               "单独调高一个 logit，它自己的概率绝不会下降；不过某个 logit 的增量小于以 $p$ 为权的平均增量时，它的概率仍可能下降。"
-                               "\n\n$J$ 的对角元"))):
+                               "单独调高一个 logit，它自己的概率绝不会下降。几个 logit 同时变化时，$J w$ 的第 $i$ 个分量是 "
+                               "$p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$，所以在一阶近似下，一个概率下降，当且仅当它的 logit 的增量"
+                               "小于以 $p$ 为权的平均增量。\n\n$J$ 的对角元"))):
         assert "".join(said) in page(lang), lang
         assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
 
@@ -211,8 +226,9 @@ def test_temperature_limits_order_and_entropy():
     assert np.all(np.diff(entropy) > 0)
     # entropy is defined where it is first used, with the page's one logarithm, the natural one
     assert entropy[-1] < np.log(4) and entropy[-1] == pytest.approx(np.log(4), abs=1e-3)   # uniform: log K
-    for lang, said in (("en", r"Its entropy $H = -\sum_i p_i \log p_i$, a measure of how spread out it is, grows with $T$ at every $T$"),
-                       ("zh", r"分布的熵 $H = -\sum_i p_i \log p_i$ 衡量分布有多分散，它在每个 $T$ 处都随 $T$ 增大")):
+    # strictly, unless all logits are equal, when it stays log K (test_entropy_is_constant_in_t_when_all_logits_are_equal)
+    for lang, said in (("en", r"Its entropy $H = -\sum_i p_i \log p_i$, a measure of how spread out it is, grows strictly with $T$ unless all logits are equal."),
+                       ("zh", r"分布的熵 $H = -\sum_i p_i \log p_i$ 衡量分布有多分散；只要 logit 不全相等，它就随 $T$ 严格增大。")):
         assert said in page(lang), lang
     # why it rises: dH/dT = Var_p(z) / T^3, checked by central differences; zero only for equal logits
     def entropy_at(logits, t):
@@ -244,6 +260,31 @@ def test_temperature_limits_order_and_entropy():
         assert np.argmax(out.softmax(z, t)) == 0 and np.all(np.diff(out.softmax(z, t)) < 0)
     # "if only one logit is largest": with a tie the limit splits between the tied logits
     np.testing.assert_allclose(out.softmax(np.array([2.0, 2.0, 0.5]), 0.01), [0.5, 0.5, 0.0], atol=1e-40)
+
+
+def test_lowering_the_temperature_stretches_every_ratio_and_raises_the_largest_probability():
+    """"Lowering T stretches every ratio p_i/p_j = e^{(z_i - z_j)/T} with z_i > z_j, so the largest probability rises":
+    the reason sampling at T < 1 favours the likeliest tokens is this, not the entropy's fall alone (review final55, cb).
+    p_max = 1 / sum_j e^{(z_j - z_max)/T}, and each term with z_j < z_max shrinks as T falls."""
+    rng = np.random.default_rng(21)
+    temperatures = np.geomspace(0.05, 20, 120)[::-1]                     # falling T
+    for z in [np.array([2.0, 1.0, 0.5, -1.0]), np.array([0.3, 0.3, -0.2])] + [rng.normal(0, 2, size=8) for _ in range(20)]:
+        ps = np.array([out.softmax(z, t) for t in temperatures])
+        top, order = np.argmax(z), np.argsort(z)
+        assert np.all(np.diff(ps[:, top]) >= 0)                          # the largest probability rises as T falls,
+        rest = np.delete(ps, top, axis=1).sum(axis=1)                    # strictly (seen in 1 - p_max, which float64
+        assert np.all(np.diff(rest) < 0)                                 # resolves after p_max itself rounds to 1)
+        for t, p in zip(temperatures, ps):
+            np.testing.assert_allclose(p[:, None] / p[None, :], np.exp((z[:, None] - z[None, :]) / t), rtol=1e-9)
+            np.testing.assert_allclose(p[top], 1 / np.exp((z - z.max()) / t).sum(), rtol=1e-12)
+        ratios = ps[:, order[-1]] / ps[:, order[0]]                       # largest over smallest: stretched
+        assert np.all(np.diff(ratios) > 0)
+    for lang, said in (("en", "Lowering $T$ stretches every ratio $p_i/p_j = e^{(z_i - z_j)/T}$ with $z_i > z_j$, so the largest "
+                              "probability rises: sampling from a language model at $T < 1$ favours the likeliest"),
+                       ("zh", "降低 $T$ 会拉大每个比值 $p_i/p_j = e^{(z_i - z_j)/T}$（其中 $z_i > z_j$），最大的概率随之上升，"
+                              "所以从语言模型采样时取 $T < 1$ 会偏向最可能的")):
+        assert said in page(lang), lang
+        assert "therefore favours" not in page(lang) and "因此，从语言模型" not in page(lang)
 
 
 def test_temperature_figure_values():
@@ -625,16 +666,18 @@ def test_the_stable_binary_cross_entropy_is_softplus_minus_xy_with_the_stable_so
     for y in (0.0, 0.3, 1.0):
         np.testing.assert_allclose(out.bce_with_logits(x, y), EVERY["softplus"].f(x) - x * y, rtol=1e-13, atol=1e-13)
     np.testing.assert_allclose(np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x))), EVERY["softplus"].f(x), rtol=1e-14)
-    assert r"\max(x, 0) + \operatorname{log1p}\bigl(e^{-|x|}\bigr)" in page_text("catalogue/smooth-gates.md", "en")
+    assert r"\max(x, 0) + \mathrm{log1p}\bigl(e^{-|x|}\bigr)" in page_text("catalogue/smooth-gates.md", "en")
     # softplus is defined where this page first uses it, with the glossary link (review final35, cb)
     np.testing.assert_allclose(EVERY["softplus"].f(x), np.log1p(np.exp(x)), rtol=1e-12)
     for lang, said in (("en", "the loss is $\\operatorname{softplus}(x) - x y$, where $\\operatorname{softplus}(x) = \\log(1 + e^{x})$ "
-                              "is a [smooth version of ReLU](../glossary.md#softplus); with softplus in [its stable form](smooth-gates.md#softplus)"),
+                              "is a smooth version of ReLU; with softplus in [its stable form](smooth-gates.md#softplus)"),
                        ("zh", "损失就是 $\\operatorname{softplus}(x) - x y$，其中 $\\operatorname{softplus}(x) = \\log(1 + e^{x})$ "
-                              "是[平滑化的 ReLU](../glossary.md#softplus)；softplus 按[稳定的写法](smooth-gates.md#softplus)计算")):
+                              "是平滑化的 ReLU；softplus 按[稳定的写法](smooth-gates.md#softplus)计算")):
         text = page_text(PAGE, lang)
         assert said in text, lang
         assert text.index("softplus") == text.index(said.split("softplus", 1)[0]) + len(said.split("softplus", 1)[0]), lang
+        # one link for softplus, to its home on smooth-gates, not a second one to the glossary (review final55, cb)
+        assert "glossary.md#softplus" not in text and text.count("smooth-gates.md#softplus") == 1, lang
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -648,8 +691,12 @@ def test_no_uncited_torch_amp_entry_and_bridle_is_written_as_in_the_reference_li
     bridle = next(line for line in references.splitlines() if "Bridle" in line)
     assert WORKS["bridle1990"].venue.startswith("Neurocomputing, NATO ASI Series F68")
     assert " Neurocomputing" in bridle and "In Neurocomputing" not in bridle and "收于" not in bridle
-    # Latin text inside a Chinese entry keeps its own punctuation, as the generated list writes it (review final35, cb)
-    assert WORKS["bridle1990"].venue in bridle
+    # the venue written as the generated list on the reference page writes it: in Chinese its parts are separated by
+    # "，" (reviews final35 and final55, cb)
+    from actsite.pages.bibliography import venue
+    assert venue(WORKS["bridle1990"].venue, lang) in bridle
+    if lang == "zh":
+        assert "Neurocomputing，NATO ASI Series F68，Springer，227–236。" in bridle and "Neurocomputing, " not in bridle
 
 
 def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_spacing():
@@ -676,5 +723,15 @@ def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_
     # body's term, and PyTorch's targets are class indices, 类别索引
     assert "## Why frameworks compute the output function inside the loss { #fused }" in page("en")
     assert "## 框架为什么在损失函数内部计算输出函数 { #fused }" in page("zh")
-    assert 'title: "输出层与损失函数：softmax、log-softmax、sigmoid 与二元交叉熵"' in page("zh")
+    # "frameworks", plural, shown by a second one, stated exactly and cited (review final55, cb)
+    for lang in LANGS:
+        fused = page(lang).split("{ #fused }")[1].split("\n\n")[1]
+        assert "`from_logits=True`" in fused and "Keras" in fused, lang
+        assert "<https://keras.io/api/losses/probabilistic_losses/>" in page(lang).split("{ #references }")[1], lang
+    # the zh title names what the English one names: softmax, log-softmax and sigmoid with their cross-entropies
+    # (review final55, cb), in the front matter, the H1 and the home page's list
+    title = "输出层与损失函数：softmax、log-softmax、sigmoid 及其交叉熵"
+    assert f'title: "{title}"' in page("zh") and f"# {title} {{ #output-layers }}" in page("zh")
+    assert "(catalogue/output-layers.md)：softmax、log-softmax、sigmoid 及其交叉熵。" in page_text("index.md", "zh")
+    assert "二元交叉熵 {" not in page("zh")
     assert "sigmoid 交叉熵" not in page("zh") and "类别下标" not in page("zh")

@@ -18,6 +18,10 @@ Citations, not testable here (each names its source on the page):
   al.'s (2000); CS231n's "never use sigmoid" is advice about hidden layers;
 * the initialisation rules are named after the first authors of LeCun et al. (1998), Glorot and
   Bengio (2010) and He et al. (2015), Xavier being Glorot's first name;
+* torchvision's 8-bit ResNet-18 and ResNet-50 use ReLU and were quantised after training with calibration batches
+  (pytorch/vision references/classification/README.md, "Post training quantized models", which lists resnet18 and
+  resnet50 with num_calibration_batches 32; torchvision.models.quantization.resnet calls self.relu), so ReLU6's
+  bound is a convenience for 8-bit inference, not a requirement;
 * MobileNetV2/V3 use ReLU6, hard swish and hard-sigmoid gates, and both use batch normalisation
   (Sandler et al. 2018, sec. 4; Howard et al. 2019, Table 1, where only layers marked NBN lack it); Klambauer et al.'s assumptions
   (LeCun initialisation, wide layers) and their alpha dropout, which keeps mean and variance, for
@@ -354,7 +358,7 @@ def test_relu6_and_hard_sigmoid_bounded_piecewise_linear_hard_swish_unbounded_wi
     np.testing.assert_array_equal(EVERY["relu6"].f(x), relu6)
     np.testing.assert_allclose(EVERY["hard_sigmoid"].f(x), np.minimum(np.maximum(0, x + 3), 6) / 6, rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(EVERY["hard_swish"].f(x), x * EVERY["hard_sigmoid"].f(x), rtol=1e-12, atol=1e-15)
-    for lang, quotes in (("en", ("use ReLU6, $\\min(\\max(0, x), 6)$, where", "hard sigmoid, $\\mathrm{ReLU6}(x + 3)/6$, for gates",
+    for lang, quotes in (("en", ("ReLU6, $\\min(\\max(0, x), 6)$, can replace ReLU", "hard sigmoid, $\\mathrm{ReLU6}(x + 3)/6$, for gates",
                                   "Hard swish, $x$ times hard sigmoid, is unbounded")),
                          ("zh", ("换成 ReLU6，即 $\\min(\\max(0, x), 6)$", "门则用 hard sigmoid，即 $\\mathrm{ReLU6}(x + 3)/6$",
                                   "hard swish 是 $x$ 乘以 hard sigmoid，没有上界"))):
@@ -862,7 +866,8 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     assert round(long_gap / pair_spread) == 2
     # and it states the condition as the home does: twice holds if the short runs' spread is a standard deviation
     # (review final54, cb)
-    for lang, words in (("en", "every gated variant ended lower than every plain one. " + 'But each variant had one long run, and the closest gated and plain variants differ by only about twice what two runs would differ by chance, if the run-to-run spread the paper reports for its shorter runs is a standard deviation: suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers).'),
+    # split in two sentences, the condition in brackets (review final55, cb)
+    for lang, words in (("en", "every gated variant ended lower than every plain one. " + 'But each variant had one long run. The closest gated and plain variants differ by only about twice the chance difference between two runs (if the spread the paper reports for its shorter runs is a standard deviation): suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers).'),
                         ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体。" + '不过每种变体只有一次长训练。论文只为较短的训练报告了运行间的波动；若把它看作标准差，最接近的一对门控变体与普通变体之差只约为两次训练之间随机差异的两倍：这条依据有一定说服力，但还不足以下定论（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。')):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     # the numbers themselves have their home on the gated-units page, which the guide links; it does not repeat them
@@ -939,9 +944,11 @@ def test_the_rule_names_of_the_first_table_are_the_first_authors_of_listed_paper
     authors"; #initialisation: the rules come from LeCun et al. (1998), Glorot and Bengio (2010) and He et al. (2015)
     (first authors LeCun, Glorot, He), Xavier being Glorot's first name."""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    assert {"en": "He, LeCun and Xavier, in the Initialisation column, are the names of the rules' authors "
-                  "([their papers](#initialisation)).",
-            "zh": "“初始化”一列里的 He、LeCun 和 Xavier 都是规则提出者的名字（[出处](#initialisation)）。"}[lang] in text
+    # the rules' usual names, after their authors, with Xavier explained where it is first met (review final55, cb)
+    assert {"en": "He, LeCun and Xavier, in the Initialisation column, are the rules' usual names, after their authors "
+                  "(Xavier is Glorot's first name; [their papers](#initialisation)).",
+            "zh": "“初始化”一列里的 He、LeCun 和 Xavier 是这几条规则的通行叫法，取自提出者的名字"
+                  "（Xavier 是 Glorot 的名，不是姓；[出处](#initialisation)）。"}[lang] in text
     assert text.index("{ #initialisation }") > text.index("{ #short-answer }")
     refs = text.split(REFERENCES[lang])[1]
     import re
@@ -949,3 +956,68 @@ def test_the_rule_names_of_the_first_table_are_the_first_authors_of_listed_paper
               for line in refs.strip().splitlines() if line[:1].isdigit()}
     assert {"LeCun", "Glorot", "He"} <= firsts, firsts
     assert {"en": "Xavier is Glorot's first name", "zh": "Xavier 是 Glorot 的名（不是姓）"}[lang] in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_links_its_measurement(lang):
+    """Batch normalisation, gated unit and fixed point get a clause where the page first uses them (review final55,
+    cb), each agreeing with the glossary; the sigmoid's usual-scale claim links the 50-layer measurement (Xavier:
+    first/last ratio 4e-31, tested with that article), the small-weight one the playground; log-perplexity, defined
+    on gated-units and in the glossary, is linked, not defined again."""
+    from actsite.pages.glossary import TERMS
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    terms = {t.key: t for t in TERMS}
+    clauses = {"en": ("[batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation) (standardising each unit's "
+                      "summed input over a mini-batch)",
+                      "a gated unit (one that multiplies a value by a gate, both computed from the same input) with a SiLU gate",
+                      "[its fixed point, the mean 0 and variance 1 that each layer leaves unchanged, needs that scale]"),
+               "zh": ("[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)（在每个小批量上把各单元收到的加权和标准化）",
+                      "SwiGLU 是以 SiLU 为门的门控单元；门控单元由同一个输入分别算出一个值和一个门，再把两者相乘。",
+                      "[它的不动点，即每一层都保持不变的均值 0、方差 1，要求这个尺度]")}[lang]
+    words = {"en": ("batch normalisation", "gated unit", "fixed point"), "zh": ("批归一化", "门控单元", "不动点")}[lang]
+    for clause, word in zip(clauses, words):
+        assert clause in text, clause
+        assert text.index(clause) <= text.index(word) < text.index(clause) + len(clause), word   # its first use
+    assert {"en": "over the mini-batch", "zh": "小批量"}[lang] in getattr(terms["batch-normalisation"], f"{lang}_definition")
+    assert {"en": "both linear maps of the same input", "zh": "都是同一输入的线性映射"}[lang] in \
+        getattr(terms["gated-unit"], f"{lang}_definition")
+    # the fixed point: standard normal pre-activations (LeCun's rule at unit input variance) give mean 0, variance 1
+    mean = gaussian_expectation(lambda z: EVERY["selu"].f(z), 1.0)
+    square = gaussian_expectation(lambda z: EVERY["selu"].f(z) ** 2, 1.0)
+    assert abs(mean) < 1e-4 and square - mean ** 2 == pytest.approx(1.0, abs=1e-4)
+    # the usual-scale clause points at the measurement, the small-weight clause at the playground
+    said = {"en": "even when no unit is saturated ([measured in a 50-layer network](blog/posts/when-gradients-vanish.md#measured-depth)), "
+                  "and small weights shrink it further ([the playground's first experiment](playground.md#try))",
+            "zh": "梯度也会一层层缩小（[50 层网络中的测量](blog/posts/when-gradients-vanish.md#measured-depth)）；"
+                  "权重小，缩得更厉害（[演练场的第一个实验](playground.md#try)）"}[lang]
+    assert said in text
+    home = (CONTENT["en"] / "blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
+    assert "{ #measured-depth }" in home and "With Xavier initialisation the gradient of the top layer's weights" in home
+    # log-perplexity: linked to its glossary entry, not defined again in the transformers section
+    section = text.split("{ #transformers }")[1].split("\n## ")[0]
+    assert {"en": "the held-out [log-perplexity](glossary.md#log-perplexity) (lower is better)",
+            "zh": "留出数据上的[对数困惑度](glossary.md#log-perplexity)，越低越好"}[lang] in section
+    assert "negative log-probability" not in section and "负对数" not in section
+    assert "log-perplexity" in terms
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_relu6_is_a_convenience_for_8_bit_inference_and_the_calibrated_relu_example_is_cited(lang):
+    """'That is a convenience, not a requirement': ReLU6's bound fixes the scale before any data is seen; plain ReLU
+    networks get theirs from calibration (review final55, cb). The example (torchvision's post-training quantised
+    ResNets, which use ReLU) is a citation, listed in the module docstring; here: the sentence and its reference."""
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    section = text.split("{ #int8-mobile }")[1].split("\n## ")[0]
+    said = {"en": ("That is a convenience, not a requirement: plain ReLU networks are quantised routinely too, with the "
+                   "scale set from calibration data",
+                   "use ReLU and were quantised after training in this way (PyTorch Vision contributors n.d.)."),
+            "zh": ("不过这只是图方便，并非必需：普通的 ReLU 网络也常被量化，缩放因子由校准数据确定",
+                   "用的就是 ReLU，正是在训练之后这样量化的（PyTorch Vision 开发者，无日期）。")}[lang]
+    assert all(s in section for s in said), section
+    assert "use ReLU6, $" not in section                                   # no longer an order
+    refs = text.split(REFERENCES[lang])[1]
+    assert "references/classification#post-training-quantized-models>" in refs
+    numbers = [int(line.split(".")[0]) for line in refs.strip().splitlines() if line[:1].isdigit()]
+    assert numbers == list(range(1, len(numbers) + 1))
+    # ReLU is unbounded above, so no bound fixes its output scale in advance; ReLU6's is fixed at 6
+    assert EVERY["relu6"].f(np.array([1e6]))[0] == 6.0 and EVERY["relu"].f(np.array([1e6]))[0] == 1e6

@@ -303,8 +303,8 @@ def test_training_point_is_defined_in_its_home_section():
     term = TERMS["training-point"]
     assert "together with its target" in term.en_definition and "连同它的目标" in term.zh_definition
     page, _, anchor = term.home.partition("#")
-    for lang, gloss in (("en", "one *training point* (an input together with its target)"),
-                        ("zh", "只有一个**训练样本**（一个输入连同它的目标）")):
+    for lang, gloss in (("en", "one *training point* (one input of the training data, together with its target)"),
+                        ("zh", "只有一个**训练样本**（训练数据中的一个输入，连同它的目标）")):
         text = (CONTENT[lang] / page).read_text(encoding="utf-8")
         section = text.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert gloss in section, lang
@@ -535,13 +535,12 @@ def test_only_glus_gate_stays_in_zero_one():
 
 
 def test_an_explained_in_link_never_repeats_the_section_as_the_page():
-    """The step-function row's home is the first section of an article whose title opens with the same words:
-    the link gives the full title, not "What a good activation needs › What a good activation needs" (review
-    final54, cb); no row of either language reads "A › A"."""
+    """The step-function row's home is the first section of an article: the link reads "page › section", with
+    one short title for the article, not "What a good activation needs › What a good activation needs" (review
+    final54, cb) nor the article's full title (review final55, cb); no row of either language reads "A › A"."""
     home = "blog/posts/from-linear-to-nonlinear.md#good-activation"
     assert TERMS["step-function"].home == home
-    assert glossary.home_title("en", home) == ("What a good activation needs, and how sigmoid, tanh and ReLU measure up"
-                                               " › What a good activation needs")
+    assert glossary.home_title("en", home) == "What a good activation needs › The properties to ask for"
     assert glossary.home_title("zh", home) == "好的激活函数需要什么 › 好的激活函数应具备哪些性质"
     for lang in ("en", "zh"):
         for term in glossary.TERMS:
@@ -550,13 +549,16 @@ def test_an_explained_in_link_never_repeats_the_section_as_the_page():
 
 
 def test_the_zh_glossary_names_a_stand_in_one_way_and_pairs_inactive_with_active_once():
-    """"Stand-in" is 替身 throughout (review final54, cb), and the 开启 entry says once that 不活跃 is its opposite,
-    as inactive is active's."""
+    """"Stand-in" is 替身 throughout (review final54, cb), and the 开启 entry names the unit that is never 开启 and
+    says what sets it apart from a dead one, for the reader, not as a note on English morphology (review final55, cb)."""
     zh = " ".join(term.zh_definition for term in glossary.TERMS)
     assert "替代" not in zh and zh.count("替身") >= 4
     for key in ("hard-sigmoid", "hard-tanh", "hard-swish", "hard-and-cheap"):
         assert "替身" in TERMS[key].zh_definition and "stand-in" in TERMS[key].en_definition, key
     active = TERMS["active-unit"].zh_definition
-    assert "Leaky ReLU 的称为不活跃单元（“不活跃”就是从不开启，对应英文里与 active 相对的 inactive）。" in active
-    assert sum("与 active 相对" in term.zh_definition for term in glossary.TERMS) == 1
+    assert "Leaky ReLU 的称为不活跃单元：它从不开启，但负半轴上的斜率不为零，所以仍能拿到梯度。" in active
+    assert not any("inactive" in term.zh_definition or "英文" in term.zh_definition for term in glossary.TERMS)
+    # what the entry says of it holds: Leaky ReLU's slope on the negative side is a = 0.01, not zero
+    from actsite.maths.catalogue import EVERY
+    assert EVERY["leaky_relu"].df(-1.0) == pytest.approx(0.01) and EVERY["relu"].df(-1.0) == 0.0
     assert "an inactive unit (Leaky ReLU)" in TERMS["active-unit"].en_definition

@@ -274,10 +274,21 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     assert {"en": "PReLU, RReLU and Maxout also link to the article on dead ReLU units, and SELU, GELU and SiLU to the one on initialisation",
             "zh": "PReLU、RReLU 和 Maxout 还链接到死亡单元一文，SELU、GELU 和 SiLU 还链接到初始化一文"}[lang] in intro
     assert "Six of the rest" not in intro and "其中六个" not in intro
-    # which column answers "bounded" and which table the other questions (review final41, cb)
-    assert {"en": "the first table below gives its formula, and its Range column shows whether it is bounded; the second, "
-                  "the Properties table, shows whether it is monotone, zero-centred and saturating",
-            "zh": "下面第一张表给出它的公式，其中“值域”一栏表明它是否有界；第二张表“性质”表明它是否单调、是否零中心、是否饱和"}[lang] in intro
+    # which table answers which question, in one plain sentence (reviews final41 and final55, cb)
+    assert {"en": "the first table below gives its formula and range, and the second its properties: whether it is "
+                  "monotone, zero-centred and saturating, how smooth it is and what it costs.",
+            "zh": "下面第一张表给出它的公式和值域，第二张表给出它的性质：是否单调、是否零中心、是否饱和，有多平滑，"
+                  "计算开销属于哪一档。"}[lang] in intro
+    # titles in 书名号 listed one after another take no 顿号 between them (GB/T 15834-2011; review final55, cb)
+    if lang == "zh":
+        assert "》、[《" not in intro and "》、《" not in intro
+        assert ("[《整流函数的变体》](catalogue/rectifiers.md)[《softplus 与平滑门控函数》](catalogue/smooth-gates.md)"
+                "和[《低成本激活函数》](catalogue/hard-and-cheap.md)三页") in intro
+    # the input is x on this page, as in every formula of the tables (review final55, cb)
+    notes = (content / "reference.md").read_text(encoding="utf-8").split("{ #columns }")[1]
+    assert {"en": "the input is a standard normal variable, $x \\sim \\mathcal{N}(0, 1)$.",
+            "zh": "输入服从标准正态分布 $x \\sim \\mathcal{N}(0, 1)$ 时"}[lang] in notes
+    assert "$z \\sim" not in notes
     from actsite.pages.reference_table import WORDS
     assert (WORDS[lang]["range"], WORDS[lang]["properties_caption"]) == {"en": ("Range", "Properties"), "zh": ("值域", "性质")}[lang]
     # Squared ReLU's would-be row comes after the column notes, where the reader has met the columns
@@ -408,8 +419,13 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     assert r"Theano (2013), Keras 2, `tf.keras` up to TensorFlow 2.15 | $\min(1, \max(0, 0.2x + 0.5))$" in cheap
     assert ACTIVATIONS["hard_sigmoid"].first_appeared == ("theano2013",)
     text = page_text("reference.md", lang)
-    said = {"en": "Theano's code of 2013, whose hard sigmoid has slope 0.2, not 1/6.", "zh": "而且 Theano 的 hard sigmoid 斜率是 0.2，而不是 1/6。"}[lang]
+    said = {"en": "Theano's code of 2013, whose hard sigmoid has slope 0.2, not 1/6. A code commit dates one implementation, "
+                  "not the first use of the function.",
+            "zh": "Theano 2013 年的代码，其中 hard sigmoid 的斜率是 0.2，而不是 1/6。一次代码提交只能说明某个实现写于何时，"
+                  "不能说明这个函数最早何时出现。"}[lang]
     assert said in text and WORDS["zh"]["popular"] == "推广者"
+    # the honest label, without guessing at earlier uses nobody has cited (review final55, cb)
+    assert "others may have" not in text and "可能早有人" not in text and "obvious stand-in" not in text
     if lang == "zh":      # the label's definition does not restate the label (review final32, cb)
         assert "**推广者**：让它作为激活函数流行起来的文献，只在与最早出处不同时列出。" in text
     # a 2013 code commit is the earliest source cited, not where a clipped-line sigmoid first appeared: the

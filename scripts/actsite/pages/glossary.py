@@ -95,7 +95,7 @@ TERMS: tuple[Term, ...] = (
          "blog/posts/why-nonlinear-activations.md#saturation", avoid_zh=("前激活",),
          avoid_en=(re.compile(r"\bpreactivations?\b", re.I),), also_en=("preactivation",)),
     Term("active-unit", "开启", "active",
-         "单元对某个输入的预激活值为正时，称它对这个输入开启，否则称它关闭：ReLU 单元开启时像接通的开关，把预激活值原样传下去（斜率为 1），关闭时输出 0。在任何训练样本上都不开启的单元，ReLU 的称为死亡单元，Leaky ReLU 的称为不活跃单元（“不活跃”就是从不开启，对应英文里与 active 相对的 inactive）。",
+         "单元对某个输入的预激活值为正时，称它对这个输入开启，否则称它关闭：ReLU 单元开启时像接通的开关，把预激活值原样传下去（斜率为 1），关闭时输出 0。在任何训练样本上都不开启的单元，ReLU 的称为死亡单元，Leaky ReLU 的称为不活跃单元：它从不开启，但负半轴上的斜率不为零，所以仍能拿到梯度。",
          "A unit is active on an input when its pre-activation is positive, and off otherwise: an active ReLU unit passes its pre-activation on unchanged (slope 1), and an off one outputs 0. A unit that is active on no training point is a dead unit (ReLU) or an inactive unit (Leaky ReLU).",
          "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("激活状态", "活着的", "被激活", "未激活")),
     Term("dead-unit", "死亡单元", "dead unit",
@@ -622,15 +622,12 @@ def page_headings(lang: str, page: str) -> tuple[str, dict[str, str]]:
 def home_title(lang: str, target: str) -> str:
     """"Page › section" for ``page.md#anchor``: the page's label (:data:`PAGE_LABELS`) or its title up
     to its first colon (or, in a title without one, up to the comma before its second clause: ", and"
-    or "，"), then the section's heading (the title alone for a page's top); the full title where that
-    shortened one would repeat the section's heading."""
+    or "，"), then the section's heading (the title alone for a page's top)."""
     page, _, section = target.partition("#")
     title, headings = page_headings(lang, page)
     short = PAGE_LABELS.get(page, {}).get(lang) or re.split(r"[:：，]|, and ", title, maxsplit=1)[0].strip()
     if not section or headings.get(section) == title:
         return short
-    if headings[section].casefold() == short.casefold():    # a first section named as the title's first clause
-        short = title                                       # the full title, so that the link does not read "A › A"
     return f"{short} › {headings[section]}"
 
 
