@@ -222,3 +222,18 @@ def test_chinese_captions_are_upright_and_english_ones_keep_the_themes_italics(b
     watch.close()
     assert styles["zh"] and set(styles["zh"]) == {"normal"}, styles["zh"]
     assert styles["en"] and set(styles["en"]) == {"italic"}, styles["en"]
+
+
+def test_chinese_notebook_output_prefers_a_two_column_han_monospace(browser, base_url):
+    """A Han character a notebook printed sits in a two-column cell; with a monospace font whose Han glyphs are two
+    columns wide the cells close up, so Chinese output asks for one first (review final55, pa).  English output
+    keeps the theme's code font."""
+    watch = watch_at(browser, base_url, DESKTOP)
+    fonts = {}
+    for lang in ("en", "zh"):
+        watch.page.goto(f"{base_url}{lang}/notebooks/zigzag/", wait_until="load")
+        fonts[lang] = watch.page.evaluate(
+            "() => [...document.querySelectorAll('.jupyter-wrapper .jp-OutputArea-output pre')].map(p => getComputedStyle(p).fontFamily)")
+    watch.close()
+    assert fonts["zh"] and all(f.startswith('"Noto Sans Mono CJK SC"') for f in fonts["zh"]), fonts["zh"]
+    assert fonts["en"] and not any("CJK" in f for f in fonts["en"]), fonts["en"]

@@ -496,4 +496,5 @@ from browser_layout import (  # noqa: E402,F401
     test_missing_page_follows_the_theme_and_searches_each_language, test_no_blank_line_under_a_title,
     test_no_page_is_wider_than_a_phone, test_root_page_works_without_javascript,
     test_figures_show_the_layout_measured_for_their_column, test_zoomed_figure_sits_on_its_themes_background,
-    test_chinese_captions_are_upright_and_english_ones_keep_the_themes_italics)
+    test_chinese_captions_are_upright_and_english_ones_keep_the_themes_italics,
+    test_chinese_notebook_output_prefers_a_two_column_han_monospace)

@@ -137,3 +137,29 @@ def test_the_catalogue_list_names_each_page_by_its_title(lang):
     for lang, words in (("en", ("SGD", "full-batch")), ("zh", ("随机梯度下降", "全批量"))):
         article = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
         assert all(w in article for w in words), lang
+
+
+def test_absolute_card_shows_two_relus_each_with_its_kink_at_0_adding_up_to_the_absolute_value():
+    """Card 1's alt text: 'Two ReLU units, g(x) = max(0, x) and g(−x), each with its kink at 0, add up to the absolute
+    value |x|'.  The figure's data: the sum it plots is |x|, and the slope of each unit changes at 0 and nowhere else.
+    The alt text uses the site's term, kink (折点), not "bent" (review final55, tools)."""
+    from claim_helpers import plotted
+    from actsite.maths.functions import relu
+    data = plotted("absolute")
+    x = data["x"]
+    assert np.allclose(data["h1"], np.abs(x))
+    for g in (relu(x), relu(-x)):
+        slope = np.diff(g) / np.diff(x)
+        changes = np.flatnonzero(np.abs(np.diff(slope)) > 1e-9)
+        assert len(changes) == 1 and abs(x[changes[0] + 1]) < 1e-12      # one kink, at x = 0
+    shown("Two ReLU units, g(x) = max(0, x) and g(−x), each with its kink at 0, add up to the absolute value |x|",
+          "两个 ReLU 单元 g(x) = max(0, x) 与 g(−x) 的折点都在 0 处，相加得到绝对值函数 |x|")
+    assert "bent" not in page_text(PAGE, "en") and "弯折" not in page_text(PAGE, "zh")
+
+
+def test_card_blurbs_read_as_sentences_with_their_own_subjects():
+    """Card 1's 'without one' had to reach back to the card title for its antecedent, and card 5's Chinese second
+    clause had no subject (review final55, tools)."""
+    shown("What goes wrong without a non-linear activation, and why ReLU counts as one.",
+          "把梯度写成逐层因子的乘积，并在 50 层的网络里实测。")
+    assert "What goes wrong without one," not in page_text(PAGE, "en")

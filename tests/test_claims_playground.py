@@ -293,8 +293,8 @@ process.stdout.write(encode({ orders }));
 """
 
 
-def test_deep_sigmoid_first_layer_gradient_stays_mostly_seven_to_eight_orders_below_the_last_hidden_layers():
-    """Item 1: 'The first layer's gradient norm stays mostly seven to eight orders of magnitude below the
+def test_deep_sigmoid_first_layer_gradient_mostly_stays_seven_to_eight_orders_below_the_last_hidden_layers():
+    """Item 1: 'The first layer's gradient norm mostly stays seven to eight orders of magnitude below the
     last hidden layer's.'  The playground's own run, every step of the first 600: the median is between
     7 and 8 orders and most steps are, but not all ("mostly")."""
     import numpy as np
@@ -302,7 +302,7 @@ def test_deep_sigmoid_first_layer_gradient_stays_mostly_seven_to_eight_orders_be
     inside = float(np.mean((orders >= 7) & (orders <= 8)))
     assert 7 <= float(np.median(orders)) <= 8, np.median(orders)
     assert 0.5 < inside < 1, inside
-    for lang, words in (("en", "The first layer's gradient norm stays mostly seven to eight orders of magnitude below"),
+    for lang, words in (("en", "The first layer's gradient norm mostly stays seven to eight orders of magnitude below"),
                         ("zh", "第 1 层的梯度范数大多数时候比最后一个隐藏层低七到八个数量级")):
         assert words in page(lang)
     # the estimate that explains it: sigma' near 1/4 at these small pre-activations, times the norm sqrt(16) x 0.1 that
@@ -313,10 +313,12 @@ def test_deep_sigmoid_first_layer_gradient_stays_mostly_seven_to_eight_orders_be
     assert out == {"layers": 8, "width": 16, "act": "sigmoid", "init": "normal", "sigma": 0.1}, out
     for lang, words in (("en", "The preset has eight hidden layers of 16 units with weights drawn from $\\mathcal{N}(0, 0.1^2)$, so going "
                                "back one layer multiplies the gradient by roughly $\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$ (the sigmoid's slope, times the "
-                               "typical length $\\sqrt{16} \\times 0.1$ of a column of 16 weights of standard deviation 0.1), "
+                               "typical length $\\sqrt{16} \\times 0.1$ of a column of 16 weights of standard deviation 0.1; "
+                               "[When gradients vanish](blog/posts/when-gradients-vanish.md#initialisation) derives this factor), "
                                "and the seven steps from the last hidden layer to the first by about $10^{-7}$."),
                         ("zh", "这个预设有 8 个隐藏层，每层 16 个单元，权重取自 $\\mathcal{N}(0, 0.1^2)$，所以每往回走一层，梯度大约乘上 "
-                               "$\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$（sigmoid 的斜率乘以一列权重的典型长度：16 个标准差为 0.1 的权重，长度约为 $\\sqrt{16} \\times 0.1$），"
+                               "$\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$（sigmoid 的斜率乘以一列权重的典型长度：16 个标准差为 0.1 的权重，长度约为 $\\sqrt{16} \\times 0.1$；"
+                               "这个每层因子的推导见[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#initialisation)），"
                                "从最后一个隐藏层回到第 1 层的七步合起来约乘上 $10^{-7}$。")):
         assert words in page(lang), lang
 
@@ -355,25 +357,59 @@ process.stdout.write(encode({ lengths, weights, signals, same, sizes: run.net.si
 def test_deep_sigmoid_weight_gradient_also_scales_with_each_layers_input():
     """Item 1: 'The weight gradient the panel plots also scales with each layer's input, whose length is about 2 in the
     last hidden layer (16 sigmoid outputs near 1/2) but about 0.5 in the first (a point of the plane), so the ratio it
-    shows is a little smaller still.'  The playground's own run: the mean length of each training point's input to
-    the first and to the last hidden layer at the start, and, every step of the first 600, the ratio of the weight
-    gradients (the panel's, checked equal to trainStep's) beside that of the bias gradients, which carry the
-    backpropagated signal without the input.  The signal sits near 10^-7 (the estimate); the weight gradients' ratio
-    is smaller, by less than one order of magnitude (review final54, tools)."""
+    shows is about four times smaller still, around 2 × 10^-8.'  The playground's own run: the mean length of each
+    training point's input to the first and to the last hidden layer at the start (their ratio, the input-length
+    factor, about 1/4), and, every step of the first 600, the ratio of the weight gradients (the panel's, checked
+    equal to trainStep's) beside that of the bias gradients, which carry the backpropagated signal without the input.
+    The signal sits near 10^-7 (the estimate); the panel's median is about four times below that estimate and rounds
+    to 2 × 10^-8 (review final55, tools: "a little smaller" understated a factor of four to five)."""
     out = run_node(DEEP_SIGMOID_INPUTS, {})
     assert out["same"] and out["sizes"][out["last"]] == 16 and out["last"] == 7 == len(out["sizes"]) - 3
     lengths = out["lengths"]
     assert 1.8 < lengths["lastHidden"] < 2.2 and round(lengths["lastHidden"]) == 2, lengths      # "about 2"
     assert 0.45 < lengths["first"] < 0.55, lengths                                               # "about 0.5"
+    factor = lengths["lastHidden"] / lengths["first"]
+    assert 3.5 <= factor < 4.5 and round(factor) == 4, factor                                    # the input's factor: about 4
     weights, signals = np.array(out["weights"]), np.array(out["signals"])
     assert 7 <= float(np.median(signals)) < 7.5, np.median(signals)                              # "about 10^-7"
-    assert 0 < float(np.median(weights - signals)) < 1 and np.mean(weights > signals) > 0.75     # "a little smaller still"
+    assert np.mean(weights > signals) > 0.75                                                     # smaller still
+    shown = 10 ** -float(np.median(weights))                                                     # the panel's median ratio
+    assert 1.5e-8 <= shown < 2.5e-8, shown                                                       # "around 2 x 10^-8"
+    assert 3.5 <= 1e-7 / shown < 5.5, 1e-7 / shown                                               # about four times below 10^-7
     for lang, words in (("en", "The weight gradient the panel plots also scales with each layer's input, whose length is about 2 in "
                                "the last hidden layer (16 sigmoid outputs near 1/2) but about 0.5 in the first (a point of the plane), "
-                               "so the ratio it shows is a little smaller still."),
+                               "so the ratio it shows is about four times smaller still, around $2 \\times 10^{-8}$."),
                         ("zh", "面板上画的权重梯度还随每层输入的长短而缩放：最后一个隐藏层的输入是 16 个接近 1/2 的 sigmoid 输出，长度约为 2；"
-                               "第 1 层的输入是平面上的一个点，长度只有 0.5 左右。所以面板上的比值还要再小一些。")):
+                               "第 1 层的输入是平面上的一个点，长度只有 0.5 左右。所以面板上的比值还要再小到约四分之一，在 $2 \\times 10^{-8}$ 左右。")):
         assert words in page(lang), lang
+    for lang, gone in (("en", "a little smaller still"), ("zh", "还要再小一些")):
+        assert gone not in page(lang), lang
+
+
+def test_item_1s_first_paragraph_ends_at_the_small_weights_and_the_factor_and_he_rule_link_their_derivations():
+    """Item 1 is split after "...and by small weights." (review final55, tools: a nine-sentence paragraph); the
+    per-layer factor 1/4 x sqrt(16) x 0.1 is When gradients vanish#initialisation's sqrt(n sigma_w^2)/4 with n = 16,
+    sigma_w = 0.1, and links there; He's 2/n is derived in Initialisation depends on the activation#he, which the
+    ReLU/He paragraph links (When gradients vanish only states that result)."""
+    for lang, split in (("en", "by the sigmoid's slope ($\\sigma' \\le 1/4$) and by small weights.\n\n    The preset has eight"),
+                        ("zh", "乘上 sigmoid 的斜率（$\\sigma' \\le 1/4$）和很小的权重。\n\n    这个预设有 8 个隐藏层")):
+        assert split in page(lang), lang
+    assert math.sqrt(16 * 0.1 ** 2) / 4 == pytest.approx(0.25 * math.sqrt(16) * 0.1)
+    for lang in ("en", "zh"):
+        vanish = (ROOT / "docs" / lang / "content/blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
+        section = vanish.split("{ #initialisation }")[1].split("\n## ")[0]
+        assert "\\sqrt{n\\sigma_w^2}/4" in section, lang
+        he = (ROOT / "docs" / lang / "content/blog/posts/initialisation.md").read_text(encoding="utf-8")
+        he = he.split("{ #he }")[1].split("\n## ")[0]
+        assert "\\sigma_w^2 = 2/n" in he, lang
+    links = {"en": ("[When gradients vanish](blog/posts/when-gradients-vanish.md#initialisation) derives this factor",
+                    "([Initialisation depends on the activation](blog/posts/initialisation.md#he) derives it)"),
+             "zh": ("这个每层因子的推导见[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#initialisation)",
+                    "（推导见[《初始化要看激活函数》](blog/posts/initialisation.md#he)）")}
+    for lang, (factor, he_link) in links.items():
+        text = page(lang)
+        assert factor in text and he_link in text, lang
+        assert text.count("when-gradients-vanish.md#initialisation") == 1, lang    # the factor's home, once
 
 
 PRESET_SHAPE = """
@@ -475,13 +511,15 @@ process.stdout.write(encode({ widths: run.net.sizes, dead, speed: st.parse('?pre
 """
 
 
-def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_count_swings_between_9_and_27():
-    """Item 2: 'the share of dead units climbs in all three hidden layers, to about 40% by step 2000. The first
-    layer's share then barely moves, but the last hidden layer's swings widely: at the default speed of 5 steps a
-    frame, the panel shows between 28% and 84% of its units with no gradient (9 to 27 of 32) from step 1650 to 2500.'
-    The shares are what the panel prints (app.js's pct under Node).  The playground's own
-    run, the dead count of each hidden layer after every step; the panel is redrawn once a frame, so at the default
-    speed the reader sees the counts after steps 1650, 1655, ..., 2500 (every step, the range would be 8 to 27)."""
+def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_count_swings_between_8_and_22():
+    """Item 2: 'the share of dead units climbs in all three hidden layers, to about 40% by step 2000. Between steps
+    2000 and 3000 the first layer's share barely moves and the second's moves a little, but the last hidden layer's
+    swings widely ...: at the default speed of 5 steps a frame, the panel shows between 25% and 69% of its units with
+    no gradient (8 to 22 of 32) over these steps.'  The shares are what the panel prints (app.js's pct under Node).
+    The playground's own run, the dead count of each hidden layer after every step; the panel is redrawn once a
+    frame, so at the default speed the reader sees the counts after steps 2000, 2005, ..., 3000 (every step, the
+    range would be 7 to 22).  The numbers belong to the window the sentence sets up (review final55, tools: they
+    were those of steps 1650 to 2500)."""
     import numpy as np
     out = run_node(HIGH_RATE_DEAD, {})
     assert out["widths"][1:-1] == [32, 32, 32]
@@ -492,9 +530,10 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     after = dead[1999:, 0]
     assert after.max() - after.min() <= 1, (after.min(), after.max())  # after step 2000 the first layer barely moves
     assert out["speed"] == 5                                           # the default speed, steps per frame
-    window = dead[1649:2500:5, 2]                                      # the frames from step 1650 to 2500
-    assert (int(window.min()), int(window.max())) == (9, 27), (window.min(), window.max())
-    assert panel_shares([(9, 32), (27, 32)]) == ["28%", "84%"]
+    window = dead[1999:3000:5, 2]                                      # the frames from step 2000 to 3000
+    assert len(window) == 201 and window[0] == dead[1999, 2] and window[-1] == dead[2999, 2]
+    assert (int(window.min()), int(window.max())) == (8, 22), (window.min(), window.max())
+    assert panel_shares([(8, 32), (22, 32)]) == ["25%", "69%"]
     assert len(dead) == 3000
     later = dead[1999:]                                                # steps 2000-3000: barely, a little, widely
     swings = later.max(axis=0) - later.min(axis=0)
@@ -503,12 +542,13 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     for lang, words in (("en", "Between steps 2000 and 3000 the first layer's share barely moves and the second's moves a little, but the last "
                                "hidden layer's swings widely, because a unit there can come back when the layers below it change its inputs enough "
                                "([why](blog/posts/dead-relu-units.md#dead-relu)): at the "
-                                "default speed of 5 steps a frame, the panel shows between 28% and 84% of its units with no "
-                                "gradient (9 to 27 of 32) between steps 1650 and 2500."),
+                                "default speed of 5 steps a frame, the panel shows between 25% and 69% of its units with no "
+                                "gradient (8 to 22 of 32) over these steps."),
                         ("zh", "在第 2000 到 3000 步之间，第 1 层的比例几乎不动，第 2 层略有变动，最后一个隐藏层却大起大落，因为下面几层把它的输入改变得足够多时，"
-                               "那里的单元可能复活（[原因](blog/posts/dead-relu-units.md#dead-relu)）：按默认速度（每帧 5 步），在第 1650 到 2500 步之间，"
-                               "面板上它的无梯度单元在 28% 到 84% 之间变动（32 个中的 9 到 27 个）。")):
+                               "那里的单元可能复活（[原因](blog/posts/dead-relu-units.md#dead-relu)）：按默认速度（每帧 5 步），这段时间里"
+                               "面板上它的无梯度单元在 25% 到 69% 之间变动（32 个中的 8 到 22 个）。")):
         assert words in page(lang), lang
+        assert "1650" not in page(lang), lang                         # one window, the one the sentence sets up
 
 
 
@@ -672,12 +712,12 @@ process.stdout.write(encode(out));
 
 
 def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_functions():
-    """'For GELU, SiLU, Mish and hard swish the shading also marks the bin around the function's minimum, where the
+    """'For GELU, SiLU, Mish, hard swish and the tanh approximation of GELU, the shading also marks the bin around the function's minimum, where the
     slope passes through zero': the panel's shading (flatBins, run under Node) covers the bin that holds each one's
     minimum, where the site's registry puts |f'| < 0.01 on a band narrower than a bin (0.2); and a bin is shaded only
     where the registry's |f'| < 0.01 somewhere in it (review final53, tools: shading and count now agree)."""
     from actsite.maths.catalogue import EVERY
-    keys = ["gelu", "silu", "mish", "hard_swish", "sigmoid", "tanh"]
+    keys = ["gelu", "gelu_tanh", "silu", "mish", "hard_swish", "sigmoid", "tanh"]
     shaded = run_node(FLAT_BINS, keys)
     edges = np.linspace(-6, 6, 61)
     x = np.union1d(np.linspace(-6, 6, 1_200_001), edges)            # the bin edges themselves included
@@ -690,11 +730,17 @@ def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_func
         flat = np.abs(df(x)) < 0.01
         truth = [bool(flat[(x >= lo) & (x <= hi)].any()) for lo, hi in zip(edges[:-1], edges[1:])]
         assert shaded[key] == truth, key
-        if key in ("gelu", "silu", "mish", "hard_swish"):
+        if key in ("gelu", "gelu_tanh", "silu", "mish", "hard_swish"):
             minimum = x[np.argmin(f(x))]
             band = x[flat & (np.abs(x - minimum) < 0.5)]
             assert band.size and band.max() - band.min() < 0.2, key          # narrower than a bin, yet shaded
             assert shaded[key][int((minimum + 6) // 0.2)], key
-    said = {"en": "For GELU, SiLU, Mish and hard swish the shading also marks the bin around the function's minimum",
-            "zh": "对 GELU、SiLU、Mish 和 hard swish，阴影还会标出函数最小值所在的那一格"}
+    # the tanh approximation of GELU has a minimum too (about -0.75), shaded the same way; the page names it as the
+    # function menu does (review final55, tools)
+    from actsite.pages.playground import playground_data
+    names = next(f for f in playground_data()["functions"] if f["key"] == "gelu_tanh")["names"]
+    assert names == {"en": "Tanh approximation of GELU", "zh": "GELU 的 tanh 近似"}, names
+    said = {"en": f"For GELU, SiLU, Mish, hard swish and the {names['en'][0].lower() + names['en'][1:]}, "
+                  "the shading also marks the bin around the function's minimum",
+            "zh": f"对 GELU、{names['zh']}、SiLU、Mish 和 hard swish，阴影还会标出函数最小值所在的那一格"}
     assert all(said[lang] in page(lang) for lang in ("en", "zh"))
