@@ -9,7 +9,7 @@ recommendation of E4M3 for weights and activations and E5M2 for gradients, the c
 op lists and GradScaler's behaviour, NVIDIA's statement that activations are memory-limited,
 Micikevicius et al.'s three techniques, that a GPU's element-wise activation kernels are limited by
 memory traffic (NVIDIA's guides), and the findings of Dettmers et al., Sun et al. and
-Fishman et al. (6.7 billion parameters, 99.9%, 100,000 times, 200 billion tokens, 7 billion
+Fishman et al. (6.7 billion parameters, a magnitude of 6, 99.9%, 100,000 times, 200 billion tokens, 7 billion
 parameters); the page attributes each to its source.
 """
 from __future__ import annotations
@@ -640,7 +640,7 @@ def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_ever
                 with np.errstate(all="ignore"):
                     assert np.all(backward(y).astype(float) == 0.0), (key, fmt, side)
     page_lang("en", "Once $y$ is saved as exactly 1, that product is exactly 0", "")
-    page_lang("zh", "", "一旦 $y$ 存为恰好 1，这个乘积就恰好是 0")
+    page_lang("zh", "", "一旦 $y$ 恰好存为 1，这个乘积就恰好是 0")
     # said once (the sigmoid's tail); the table paragraph and the takeaway refer back to it
     page_lang("en", "while the derivative has to shrink to half the smallest positive number, unless it is computed from "
               "the saved output ([as above](#sigmoid-tail)).", "")
@@ -841,11 +841,36 @@ def test_threshold_tables_list_every_activation_in_every_format():
         for j, fmt in enumerate(lp.FORMAT_KEYS):
             r = lp.row(key, fmt)
             assert tuple(data["value"][i, j]) == r.value and tuple(data["slope"][i, j]) == r.slope, (key, fmt)
+    # a function whose pair is the same in every format gets no row but a place in the line under its table
+    same = {quantity: [key for key, per_format in zip(EVERY, data[quantity])
+                       if np.all(np.asarray(per_format, dtype=float) == np.asarray(per_format[0], dtype=float))]
+            for quantity in ("value", "slope")}
+    piecewise = ["relu", "leaky_relu", "prelu", "rrelu", "maxout", "hard_sigmoid", "hard_tanh", "relu6"]
+    assert same == {"value": piecewise, "slope": piecewise + ["hard_swish"]}, same
     for lang in LANGS:
         html = lpt.tables_html(lang)
-        assert html.count("<tr>") == 2 * (len(EVERY) + 1) and html.count("<caption>") == 2
-        for act in EVERY.values():
-            assert html.count(f'<th scope="row">{lpt.text_cell(act.names[lang])}</th>') == 2, (lang, act.key)
+        assert html.count("<caption>") == 2 and html.count("<tr>") == 2 + 2 * len(EVERY) - len(same["value"]) - len(same["slope"])
+        for quantity, part in zip(("value", "slope"), html.split("<table>")[1:]):
+            grid, line = part.split("</table>")
+            assert line.count("<p>") == 1, (lang, quantity)
+            listed = re.sub(r'<span class="arithmatex">.*?</span>', "", line.split(lpt.SAME[lang]["opening"])[1])
+            listed = re.sub(r"\s*[(（][^)）]*[)）]", "", listed)                     # the pairs
+            listed = re.split(r"[;；,、。.]\s*| and | 和 ", listed.partition("</p>")[0])
+            for act in EVERY.values():
+                header = f'<th scope="row">{lpt.text_cell(act.names[lang])}</th>'
+                left_out = act.key in same[quantity]
+                assert grid.count(header) == (0 if left_out else 1), (lang, quantity, act.key)
+                assert (lpt.prose_name(act.key, lang) in listed) == left_out, (lang, quantity, act.key, listed)
+    assert [lpt.prose_name(k, "en") for k in ("relu", "leaky_relu", "maxout", "hard_sigmoid", "softplus", "mish", "silu")] == \
+        ["ReLU", "Leaky ReLU", "Maxout", "hard sigmoid", "softplus", "Mish", "SiLU / Swish"]
+    zero, three = (r'<span class="arithmatex">\(0\)</span>', r'<span class="arithmatex">\(3\)</span>')
+    lines = {lang: re.findall(r"<p>(.*?)</p>", lpt.tables_html(lang)) for lang in LANGS}
+    assert lines["en"][0].startswith("The same in every format, and so left out of the table: ReLU, Leaky ReLU, PReLU, "
+                                     f"RReLU and Maxout (left {zero}, right {zero}); hard sigmoid (left "), lines["en"]
+    assert f"; hard sigmoid and hard swish (left " in lines["en"][1] and f"right {three}); hard tanh" in lines["en"][1]
+    assert lines["zh"][0].startswith("在每种格式下都相同、因而未列入表中的函数：ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout"
+                                     f"（左侧 {zero}，右侧 {zero}）；hard sigmoid（左侧 "), lines["zh"]
+    assert "hard sigmoid 和 hard swish（左侧 " in lines["zh"][1] and "hard swish" not in lines["zh"][0]
     # a sample of cells, as the reader sees them
     en = lpt.tables_html("en")
 
@@ -964,8 +989,8 @@ def test_sigmoid_tail_figure():
     for lang, said in (("en", r"Panel (b) of the figure below shows every format: $1 - \sigma$ follows $e^{-x}$ down to a "
                               "tick where it becomes exactly 0. In the two FP8 formats it is exactly 0 from 3 (E5M2) "
                               "and 3.5 (E4M3), in float16 from 8.32 and in float32 from 17.33."),
-                       ("zh", r"下图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处变成恰好 0。"
-                              "两种 FP8 格式早在 3（E5M2）和 3.5（E4M3）处就已变成恰好 0，float16 在 8.32，float32 在 17.33。")):
+                       ("zh", r"下图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处恰好变成 0。"
+                              "两种 FP8 格式早在 3（E5M2）和 3.5（E4M3）处就已恰好变成 0，float16 在 8.32，float32 在 17.33。")):
         text = page(lang)
         assert said in text and text.index(said) < text.index("figure:sigmoid_tail_formats"), lang
 
@@ -988,7 +1013,7 @@ def test_exp_overflow_per_format():
     assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
     assert round(math.log(65504), 2) == 11.09
     both("88.72", "89", "6.5", "12", "11.09")
-    page_lang("en", "Float32 and bfloat16, which share a range, hold out until 88.72 and 89 respectively.", "")
+    page_lang("en", "The float32 and bfloat16 formats, which share a range, hold out until 88.72 and 89 respectively.", "")
     page_lang("zh", "", "float32 和 bfloat16 的范围相同，分别要到 88.72 和 89 才溢出。")
     page_lang("en", r"$\log 65{,}504 \approx 11.09$", "")
     page_lang("zh", "", r"$\log 65504 \approx 11.09$")
@@ -1191,7 +1216,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
     # the cube's overflow is placed: harmless in float16 (the formula survives, above), NaN in E4M3
     page_lang("en", "No reordering of its operations saves the cube for good,", "")
-    page_lang("zh", "", "GELU 的 tanh 近似中的立方项却无论怎样调整运算顺序都救不回来，")
+    page_lang("zh", "", "GELU 的 tanh 近似中的立方项却无论怎样调整运算顺序都无法避免溢出，")
     with np.errstate(all="ignore"):
         for fmt, survives in (("float16", True), ("float8_e4m3fn", False)):
             x = lp.every_value(fmt)
@@ -1215,7 +1240,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
     assert 113 < brentq(lambda x: 0.044715 * x ** 3 - 65504.0, 1.0, 1000.0) < 122      # the reordered product goes first
     page_lang("en", "because the argument of the $\\tanh$ itself exceeds the "
               "format's largest value once $|x|$ passes about 122 in float16 and about 23 in E4M3.", "")
-    page_lang("zh", "", "无论怎样调整运算顺序都救不回来，因为 $|x|$ 在 float16 中超过约 122、在 E4M3 中超过约 23 时，"
+    page_lang("zh", "", "无论怎样调整运算顺序都无法避免溢出，因为 $|x|$ 在 float16 中超过约 122、在 E4M3 中超过约 23 时，"
               "$\\tanh$ 的自变量本身就超出了格式的最大值。")
     page_lang("en", "or an input clipped before it is cubed", "")
     # the thresholds are the correctly rounded function's, which the float32 column defines as an ideal
@@ -1317,7 +1342,7 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
     assert len(cited) >= 5 and all(name.startswith("《") and name.endswith("》") and ye for name, ye in cited), cited
     for lang in LANGS:
         home = page_text("catalogue/smooth-gates.md", lang)
-        assert "{ #softplus }" in home and r"\operatorname{log1p}\bigl(e^{-|x|}\bigr)" in home, lang
+        assert "{ #softplus }" in home and r"\mathrm{log1p}\bigl(e^{-|x|}\bigr)" in home, lang
     for lang in LANGS:
         assert "uses for the sigmoid" not in page(lang) and "处理 sigmoid 和 log-sum-exp" not in page(lang), lang
 
@@ -2114,7 +2139,7 @@ def test_chinese_marks_new_terms_in_bold_and_keeps_precise_wording():
     assert not re.search(r"(?<!\*)\*(?![*\s])[^*\n]+(?<![*\s])\*(?!\*)", prose)
     for term in ("范围", "精度", "正规数", "次正规数", "下溢", "渐近线", "正确舍入"):
         assert f"**{term}**" in zh, term
-    page_lang("zh", "", "同样的函数在小得多的输入上就会舍入成极限或溢出")
+    page_lang("zh", "", "同样的函数在小得多的输入上就会舍入成各自的极限值，或者溢出")
     page_lang("zh", "", "Micikevicius 等人（2022）提出的两种 FP8 格式")
     page_lang("zh", "", "PyTorch 的 `GradScaler` 同时应对这两端：")
     for vague in ("出问题", "规定的两种", "两头都照顾到"):
@@ -2148,14 +2173,14 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
     assert (lp.row("gelu", "bfloat16").value[1], lp.row("gelu", "bfloat16").slope[1]) == (2.78125, 3.40625)
     page_lang("en", "PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead. For "
               "them the derivative's own thresholds matter; the second table below gives them. These thresholds assume that the "
-              "incoming gradient, the gradient of the loss with respect to the function's output (passed back from the "
-              "layer after), is 1: PyTorch rounds its product with the derivative, so with a smaller incoming gradient "
+              "incoming gradient (the gradient of the loss with respect to the function's output, passed back from the "
+              "layer after) is 1: PyTorch rounds its product with the derivative, so with a smaller incoming gradient "
               "the product underflows at smaller $|x|$.", "")
     page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出。对它们起作用的是导数本身的阈值，"
               "下面第二张表给出了这些阈值。这些阈值假定传入梯度（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
               "它与导数之积，传入梯度更小时会更早下溢成 0。")
     # the term is glossed at its first use on the page
-    for lang, word, gloss in (("en", "incoming gradient", "the incoming gradient, the gradient of the loss with respect"),
+    for lang, word, gloss in (("en", "incoming gradient", "the incoming gradient (the gradient of the loss with respect"),
                               ("zh", "传入梯度", "传入梯度（损失对该函数输出的梯度")):
         text = page(lang)
         assert text.index(word) == text.index(gloss) + gloss.index(word), lang
@@ -2220,3 +2245,66 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     assert np.all(np.diff(swiglu.f(np.ones(3), v)) > 0) and float(swiglu.f(1.0, 30.0)) > 29 and np.all(glu.f(np.ones(3), v) < 1)
     page_lang("en", "Gated units with an unbounded gate (SwiGLU's gate $v\\,\\sigma(v)$ has no upper bound; GLU's $\\sigma(v)$ stays below 1) make this worse:", "")
     page_lang("zh", "", "门没有上界的门控单元（SwiGLU 的门 $v\\,\\sigma(v)$ 没有上界，GLU 的门 $\\sigma(v)$ 则小于 1）会让情况更糟：")
+
+
+def test_final55_opening_primer_tail_and_sources_say_what_they_should():
+    """Review final55, lp. Mixed precision keeps float32 weights (the opening no longer says large networks are
+    "trained in 16-bit formats"); the tie rule sits where the sigmoid's tail uses it, not in the primer; the
+    figure's panel (b) plots 1 − σ_F with the exact 1 − σ dotted, as its alt text says; "activations" for
+    values is announced where the page first means values; the loss-scaling example is tied to the incoming
+    gradient; one name for float16; and the Chinese reads as Chinese (恰好变成 0, not 变成恰好 0)."""
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    page_lang("en", "Most are trained in float32, the 32-bit format, or in mixed precision, which does most of its arithmetic "
+              "in 16-bit, and increasingly 8-bit, formats and keeps a float32 copy of the weights ([below](#mixed-precision)).", "")
+    page_lang("zh", "", "大多用 32 位的 float32 训练，或采用混合精度：大部分运算用 16 位（且越来越多地用 8 位）格式，"
+              "权重则另存一份 float32 副本（见[下文](#mixed-precision)）。")
+    page_lang("en", "a float32 master copy of the weights", "")           # what "keeps a float32 copy" refers to
+    page_lang("zh", "", "一份 float32 的权重主副本")
+    assert "if they are large" not in page("en") and "大型网络用的是" not in page("zh")
+    # the primer stops at epsilon; the tie rule follows the bound log(4/eps) it refines
+    for lang, tie, new_paragraph in (("en", r"A gap of exactly $\varepsilon/4$ would be a tie", "\n\nMost values are *normal*:"),
+                                     ("zh", r"差距恰为 $\varepsilon/4$ 时，该值正好落在 1 与 1 以下最大的可表示数正中", "\n\n大多数值是**正规数**：")):
+        text = page(lang)
+        primer = text[text.index("{ #formats }"):text.index("| ")]
+        assert new_paragraph in primer and "tie" not in primer and "正中" not in primer, lang
+        assert text.index(r"x \gtrsim \log \frac{4}{\varepsilon}") < text.index(tie) < text.index("figure:sigmoid_tail_formats"), lang
+    for key in ("bfloat16", "float16"):
+        f = lp.FORMATS[key]
+        below = float(lp.positive_values(key)[lp.positive_values(key) < 1][-1])      # the largest value below 1
+        assert below == 1 - f.eps / 2 and (below + 1) / 2 == 1 - f.eps / 4 and float(lp.to_format(1 - f.eps / 4, key)) == 1.0
+    # the figure: panel (b)'s axis is 1 - sigma_F(x); the dotted curve is the exact 1 - sigma(x)
+    spec = FIGURES["sigmoid_tail_formats"]
+    fig, _ = draw(spec.plot(), "light", spec.size)
+    panel_b = fig.axes[1]
+    assert panel_b.get_ylabel() == r"$1 - \sigma_F(x)$"
+    dotted = [line for line in panel_b.get_lines() if line.get_linestyle() == ":"]
+    assert [line.get_label() for line in dotted] == [r"$1 - \sigma(x)$"]
+    x, y = dotted[0].get_data()
+    np.testing.assert_allclose(y, 1 - sigmoid(x), rtol=1e-9, atol=1e-15)
+    page_lang("en", "Panel (b) plots 1 − σ_F(x), with the exact 1 − σ(x) dotted, on a logarithmic axis", "")
+    page_lang("zh", "", "画出 x 从 0 到 20 时的 1 − σ_F(x)（点线为精确的 1 − σ(x)）")
+    # "activations" for values: said where the page first means values (before "weights and activations")
+    en = page("en")
+    said = 'large activation values ("outliers"; like the papers it cites, the page also calls such values *activations*)'
+    assert en.index(said) < en.index("weights and activations") and "large activations" not in en
+    # the loss-scaling example, tied back to the activation functions' backward pass
+    page_lang("en", "An activation gradient is the gradient of the loss with respect to an activation value; for the activation "
+              "function that produced the value, it is the incoming gradient ([above](#sigmoid-tail)), which the backward "
+              "pass multiplies by the function's derivative.", "")
+    page_lang("zh", "", "激活值的梯度是损失对激活值的梯度；对产生这个激活值的激活函数来说，它就是传入梯度（[见上文](#sigmoid-tail)），"
+              "反向传播要把它乘以该函数的导数。")
+    page_lang("en", "doubles $S$ after 2,000 consecutive steps without an infinite or NaN gradient.", "")
+    page_lang("zh", "", "连续 2000 步都没有出现无穷大或 NaN 的梯度，就把 $S$ 加倍。")
+    # one name for the 16-bit format; a sentence starts with "The float32 ... formats", not "Float32"
+    assert "half precision" not in en and "半精度" not in page("zh") and not re.search(r"(^|[.!?] )Float|(^|[.!?] )Bfloat", en)
+    # Dettmers et al. as the paper measures: the layer-normed inputs of attention and feed-forward blocks; "outlier" from 6
+    page_lang("en", "measured the inputs of a transformer's attention and feed-forward blocks", "")
+    page_lang("en", "hold values far larger than the rest (the paper counts a magnitude of 6 or more as an outlier)", "")
+    page_lang("zh", "", "测量了 Transformer 中注意力和前馈模块的输入，即经过层归一化的")
+    page_lang("zh", "", "（论文把幅值不小于 6 的值算作离群值）")
+    assert "very large magnitude" not in en and "取值特别大" not in page("zh")
+    # appositives in brackets; Chinese word order
+    page_lang("en", r"in bfloat16 ($x = 6.25$) and $2.4 \times 10^{-4}$ in float16 ($x = 8.32$)", "")
+    for calque in ("变成恰好", "舍入成恰好", "存为恰好", "舍入成极限或", "救不回来", "第一个这样的输入"):
+        assert calque not in page("zh"), calque

@@ -18,18 +18,22 @@ CONTOUR_LEVELS = np.arange(-6.0, 6.5, 1.0)
 
 
 def _gate_label(key: str) -> str:
-    return rf"${GATED[key].symbol}:\ {_GATE_TEX[GATED[key].gate]}$"
+    """The legend entry: the unit's symbol and its gate, every gate written g(v) = ...; the bilinear
+    unit by its gate alone, g(v) = v, since its name is a word and the figure serves both languages."""
+    gate = rf"g(v) = {_GATE_TEX[GATED[key].gate]}"
+    return f"${gate}$" if GATED[key].gate == "identity" else f"${GATED[key].symbol}$: ${gate}$"
 
 
 # notation only (the figure serves both languages): the identity gate is written out, not "id"
-_GATE_TEX = {"sigmoid": r"g = \sigma", "relu": r"g = \mathrm{ReLU}", "gelu": r"g = \mathrm{GELU}",
-             "silu": r"g = \mathrm{SiLU}", "identity": r"g(v) = v"}
+_GATE_TEX = {"sigmoid": r"\sigma(v)", "relu": r"\mathrm{ReLU}(v)", "gelu": r"\mathrm{GELU}(v)",
+             "silu": r"\mathrm{SiLU}(v)", "identity": r"v"}
+LEGEND_SIZE = 10          # pt; the figure is narrow enough (registry) to show it near the cards' text size
 
 
 def draw_gates(fig: Figure, colours: dict) -> dict:
     b = np.linspace(*B_RANGE, 1601)
     b = b[b != 0.0]                                  # ReLU's slope has no value at its kink
-    axes = fig.subplots(1, 2)
+    axes = fig.subplots(1, 2, width_ratios=(3, 2))   # (a) wider: its legend sits above the curves
     values, slopes = {}, {}
     for key in GATE_ORDER:
         unit = GATED[key]
@@ -47,7 +51,7 @@ def draw_gates(fig: Figure, colours: dict) -> dict:
         ax.set_xlim(*B_RANGE)
     axes[0].set_ylim(-1.5, 3.0)
     axes[1].set_ylim(-0.3, 1.4)
-    axes[0].legend(loc="upper left", fontsize=10)
+    axes[0].legend(loc="upper left", fontsize=LEGEND_SIZE)
     return {"b": b, "values": values, "slopes": slopes, "order": GATE_ORDER}
 
 

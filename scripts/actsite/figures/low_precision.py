@@ -20,6 +20,9 @@ LOW = ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn")
 TAIL_RANGE = (0.0, 10.0)
 GAP_RANGE = (0.0, 20.0)
 XLIM = 120.0                           # bars beyond ±XLIM end in an arrowhead
+# Marker sizes (pt) of the ranges figure, large enough to tell a dot, a cross and an arrowhead apart in
+# its phone layout (about 0.6 of their size in a 390 px phone's column).
+DOT, ARROW, CROSS = 4.5, 5.5, 6.0
 
 
 def evaluated(x: np.ndarray, fmt: str) -> np.ndarray:
@@ -90,7 +93,7 @@ def draw_low_precision_ranges(fig: Figure, colours: dict) -> dict:
             lo, hi = _bar_ends(*r.value, fmt)
             spans[key, fmt] = (lo, hi)
             if lo == hi == 0.0:
-                ax.plot([0.0], [y], "o", color=colours[ROLES[fmt]], ms=2.5,
+                ax.plot([0.0], [y], "o", color=colours[ROLES[fmt]], ms=DOT,
                         label=LABELS[fmt] if i == 0 else None)
             else:
                 shown = (max(lo, -XLIM), min(hi, XLIM))
@@ -99,12 +102,12 @@ def draw_low_precision_ranges(fig: Figure, colours: dict) -> dict:
                 for end, marker in ((lo, "<"), (hi, ">")):
                     if abs(end) > XLIM:
                         clipped.append((key, fmt, end))
-                        ax.plot([np.sign(end) * XLIM], [y], marker, color=colours[ROLES[fmt]], ms=3)
+                        ax.plot([np.sign(end) * XLIM], [y], marker, color=colours[ROLES[fmt]], ms=ARROW)
             for side in (0, 1):
                 o = r.overflow[side]
                 if o is not None and abs(o) < XLIM:
                     overflows[key, fmt, side] = o
-                    ax.plot([o], [y], "x", color=colours["text"], ms=3.5, mew=1.0)
+                    ax.plot([o], [y], "x", color=colours["text"], ms=CROSS, mew=1.4)
     ax.set_xscale("symlog", linthresh=1.0)
     ax.set_xlim(-XLIM * 1.15, XLIM * 1.15)
     ticks = [-100, -10, -1, 0, 1, 10, 100]
@@ -114,7 +117,15 @@ def draw_low_precision_ranges(fig: Figure, colours: dict) -> dict:
     ax.set_ylim(-0.6, len(keys) - 0.4)
     ax.set_xlabel(r"$x$")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=11,
-              handlelength=1.2, columnspacing=1.0)
+    # inside the axes, in the longest run of rows with nothing right of 0 (ReLU to Maxout), so that a
+    # phone layout, which asks every legend for "best" (actsite.figures.render.fit_to_phone), finds it too
+    empty = [i for i, key in enumerate(keys) if all(spans[key, fmt][1] <= 0 for fmt in FORMAT_KEYS)]
+    runs = [[empty[0]]]
+    for i in empty[1:]:
+        runs[-1].append(i) if i == runs[-1][-1] + 1 else runs.append([i])
+    run = max(runs, key=len)
+    top, bottom = len(keys) - 1 - run[0] + 0.45, len(keys) - 1 - run[-1] - 0.45
+    ax.legend(loc="upper right", bbox_to_anchor=(0.5, bottom, XLIM * 1.15 - 0.5, top - bottom),
+              bbox_transform=ax.transData, fontsize=11, handlelength=1.2)
     return {"keys": keys, "spans": spans, "overflows": overflows, "clipped": clipped, "xlim": XLIM,
             "labels": labels}

@@ -87,7 +87,7 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
     FigureSpec("firing_rate", "actsite.figures.results:draw_firing_rate", (9.0, 3.4)),
     FigureSpec("init_spread", "actsite.figures.initialisation:draw_init_spread", (10.0, 4.0)),
     FigureSpec("selu_fixed_point", "actsite.figures.initialisation:draw_selu_fixed_point", (9.0, 3.4)),
-    FigureSpec("gates", "actsite.figures.gated:draw_gates", (10.0, 3.6)),
+    FigureSpec("gates", "actsite.figures.gated:draw_gates", (7.2, 3.8)),
     FigureSpec("gated_contours", "actsite.figures.gated:draw_gated_contours", (9.0, 4.4)),
     FigureSpec("softmax_temperature", "actsite.figures.output_layers:draw_softmax_temperature", (8.0, 3.6)),
     FigureSpec("stable_vs_naive", "actsite.figures.output_layers:draw_stable_vs_naive", (10.0, 3.6)),
@@ -96,7 +96,7 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in (
     FigureSpec("dead_relu_steps", "actsite.figures.dead_relu:draw_dead_relu_steps", (9.0, 3.4)),
     FigureSpec("dead_relu_batchnorm", "actsite.figures.dead_relu:draw_dead_relu_batchnorm", (9.0, 3.4)),
     FigureSpec("cost", "actsite.figures.cost:draw_cost", (6.4, 6.6), data=("data/cost.json",)),
-    FigureSpec("sigmoid_tail_formats", "actsite.figures.low_precision:draw_sigmoid_tail_formats", (6.0, 3.2)),
-    FigureSpec("low_precision_ranges", "actsite.figures.low_precision:draw_low_precision_ranges", (6.0, 7.6)),
+    FigureSpec("sigmoid_tail_formats", "actsite.figures.low_precision:draw_sigmoid_tail_formats", (8.4, 3.4)),
+    FigureSpec("low_precision_ranges", "actsite.figures.low_precision:draw_low_precision_ranges", (6.4, 9.0)),
     *(FigureSpec(key, "actsite.figures.catalogue:draw_card", (6.4, 3.4), args=(key,)) for key in CATALOGUE_KEYS),
 )}

@@ -3,11 +3,14 @@ from which the value, and the input from which the derivative, can no longer be 
 asymptote's (:mod:`actsite.experiments.low_precision_thresholds`).
 
 Each cell holds two inputs, the left side's above the right side's (stacked, so that six columns
-fit the text column).  Written as HTML through :mod:`actsite.pages.html_table`.
+fit the text column).  A function whose two inputs are the same in every format (ReLU, the hard
+functions' kinks) gets no row: one line under the table names it, grouped with the others that share
+its pair.  Written as HTML through :mod:`actsite.pages.html_table`.
 """
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from actsite.experiments.cache import cached
@@ -24,6 +27,15 @@ WORDS = {
     "en": {"name": "Function", "value": "Where the value becomes its asymptote (upper: left side; lower: right side)",
            "slope": "Where the derivative becomes its asymptote's slope (upper: left side; lower: right side)"},
 }
+SAME = {   # the line under a table: its opening, one group's pair, the separators of names and of groups
+    "zh": {"opening": "在每种格式下都相同、因而未列入表中的函数：", "pair": "（左侧 {left}，右侧 {right}）",
+           "comma": "、", "and": " 和 ", "groups": "；", "end": "。"},
+    "en": {"opening": "The same in every format, and so left out of the table: ", "pair": " (left {left}, right {right})",
+           "comma": ", ", "and": " and ", "groups": "; ", "end": "."},
+}
+# Table names whose capital the prose keeps mid-sentence, as the glossary writes them ("Leaky ReLU"); any
+# other first word without a further capital is a common word there ("hard sigmoid", "softplus").
+CAPITALISED = ("Leaky", "Maxout", "Mish")
 LARGE = 1e5          # from here on a threshold is written as m × 10^k
 EXACT_DECIMALS = 3   # a threshold with at most this many decimals is written out exactly
 
@@ -88,6 +100,40 @@ def cell(pair, lang: str, fmt: str) -> str:
     return f"{math_cell(number_latex(left, lang, fmt))}<br>{math_cell(number_latex(right, lang, fmt))}"
 
 
+def same_in_every_format(per_format) -> tuple[float, float] | None:
+    """The (left, right) pair of a row whose cells are all equal (−0 counts as 0), else None."""
+    pairs = {tuple(float(v) + 0.0 for v in pair) for pair in per_format}
+    return next(iter(pairs)) if len(pairs) == 1 else None
+
+
+def prose_name(key: str, lang: str) -> str:
+    """A function's table name as a sentence writes it: without the gloss in brackets ("ReLU", not
+    "ReLU (rectified linear unit)"), and in English with a lower-case common word ("hard sigmoid")."""
+    name = re.split(r" \(|（", EVERY[key].names[lang])[0]
+    first = name.split()[0]
+    if lang == "en" and first not in CAPITALISED and not any(c.isupper() for c in first[1:]):
+        name = name[0].lower() + name[1:]
+    return name
+
+
+def _listed(names: list[str], lang: str) -> str:
+    s = SAME[lang]
+    return names[0] if len(names) == 1 else s["comma"].join(names[:-1]) + s["and"] + names[-1]
+
+
+def same_line(same: dict[str, tuple[float, float]], lang: str, fmt: str) -> str:
+    """The line under a table naming the functions it leaves out, grouped by their shared pair, in
+    the table's order."""
+    s = SAME[lang]
+    groups: dict[tuple[float, float], list[str]] = {}
+    for key, pair in same.items():
+        groups.setdefault(pair, []).append(text_cell(prose_name(key, lang)))
+    parts = [_listed(names, lang) + s["pair"].format(left=math_cell(number_latex(left, lang, fmt)),
+                                                      right=math_cell(number_latex(right, lang, fmt)))
+             for (left, right), names in groups.items()]
+    return f"<p>{text_cell(s['opening'])}{s['groups'].join(parts)}{s['end']}</p>"
+
+
 def tables_html(lang: str) -> str:
     data = cached("low_precision_thresholds")
     w = WORDS[lang]
@@ -95,9 +141,15 @@ def tables_html(lang: str) -> str:
     header = [w["name"]] + [FORMAT_NAMES[f] for f in formats]
     tables = []
     for quantity in ("value", "slope"):
-        rows = [[text_cell(EVERY[str(key)].names[lang])] + [cell(pair, lang, fmt) for pair, fmt in zip(per_format, formats)]
-                for key, per_format in zip(data["keys"], data[quantity])]
-        tables.append(table(w[quantity], header, rows))
+        rows, same = [], {}
+        for key, per_format in zip(data["keys"], data[quantity]):
+            pair = same_in_every_format(per_format)
+            if pair is not None:
+                same[str(key)] = pair
+                continue
+            rows.append([text_cell(EVERY[str(key)].names[lang])]
+                        + [cell(pair, lang, fmt) for pair, fmt in zip(per_format, formats)])
+        tables.append(table(w[quantity], header, rows) + ("\n\n" + same_line(same, lang, formats[0]) if same else ""))
     return "\n\n".join(tables)
 
 
