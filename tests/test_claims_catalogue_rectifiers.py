@@ -236,26 +236,27 @@ def test_prelu_kink_slope_jumps_from_a_to_1():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_card_leaves_the_kink_out_and_says_which_value_the_dead_unit_runs_use_there(lang):
-    """The card's derivative uses strict cases (no derivative at a kink: the reference table's rule), while the
-    dead-unit article writes a for x <= 0, the value its runs use at x = 0; the card says both (review final54, ca).
-    The one-sided slopes differ (a against 1), and the leaky derivative the runs use returns a at 0."""
+def test_the_card_leaves_the_kink_out_and_says_implementations_return_a_there(lang):
+    """The card's derivative uses strict cases (no derivative at a kink: the reference table's rule); the one-sided
+    slopes differ (a against 1). Implementations return a at x = 0: the site's own derivative does (np.where(x > 0,
+    1, a)), as does PyTorch's PReLU backward (input > 0 ? grad : weight * grad). Review final55, ca: the page says
+    so in one sentence, without the earlier aside about another article's notation, and links "kink" at its first use."""
     from actsite.maths.functions import leaky_relu_prime
     for a in (0.01, 0.25):
         left = (prelu(0.0, a) - prelu(-H, a)) / H
         right = (prelu(H, a) - prelu(0.0, a)) / H
         assert float(left) == pytest.approx(a) and float(right) == pytest.approx(1.0)
         assert float(prelu_prime(0.0, a)) == a and float(leaky_relu_prime(0.0, a)) == a
+        assert float(prelu_prime(-0.0, a)) == a
     assert r"a & x < 0 \end{cases},\quad \frac{\partial f}{\partial a}" in MODERN["prelu"].latex_prime
-    home = (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
-    assert r"\begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}" in home and "{ #relu-variants }" in home
-    said = {"en": "At the kink, $x = 0$, PReLU has no derivative in $x$, so the cases above leave that point out; an implementation must still "
-                  "return a value there, and the [dead-unit article's runs](../blog/posts/dead-relu-units.md#relu-variants) use $a$, "
-                  "writing the case as $x \\le 0$.",
-            "zh": "PReLU 在折点 $x = 0$ 处对 $x$ 不可导，所以上式的两种情形都不含这一点；但程序总得在那里返回一个值，"
-                  "[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#relu-variants)中的实验取的是 $a$，"
-                  "相应的情形写作 $x \\le 0$。"}[lang]
-    assert said in page_text(lang)
+    said = {"en": "At the [kink](../glossary.md#kink), $x = 0$, PReLU has no derivative in $x$; implementations conventionally return $a$ there.",
+            "zh": "PReLU 在[折点](../glossary.md#kink) $x = 0$ 处对 $x$ 不可导；各种实现按惯例在这一点返回 $a$。"}[lang]
+    text = page_text(lang)
+    assert said in text and "writing the case as" not in text and "相应的情形写作" not in text
+    word = {"en": "kink", "zh": "折点"}[lang]
+    first = text.index(word)                                   # the first use of the word is the glossary link
+    assert text[first - 1] == "[" and text[first:].startswith(f"{word}](../glossary.md#kink)")
+    assert text.count("(../glossary.md#kink)") == 1
 
 
 @pytest.mark.parametrize("a", [0.0, 0.01, 0.25, 0.5, 0.9])
@@ -372,7 +373,7 @@ def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
     assert leaky_relu(-1.0, 11 / 48 + 0.01) != pytest.approx(float(np.mean(rrelu_train(np.full(200_000, -1.0), np.random.default_rng(3)))), abs=1e-3)
     assert ("At test time the slope should be the mean training slope: only then does the test output equal the average training "
             "output, which for a negative input is that mean times $x$. PyTorch's $\\bar a$ is such a slope; Xu et al.'s is not.") in page_text("en")
-    assert ("测试时的斜率应取训练斜率的均值：只有这样，测试输出才等于训练输出的平均值（负输入时，这个平均值就是该均值乘以 $x$）。"
+    assert ("测试时的斜率应取训练斜率的均值：只有这样，测试输出才等于训练输出的期望（负输入时为平均斜率乘以 $x$）。"
             "PyTorch 的 $\\bar a$ 正是这样的斜率，Xu 等人的则不是。") in page_text("zh")
 
 
@@ -630,8 +631,8 @@ def test_maxout_card_is_the_two_piece_case_at_a_equal_minus_1():
     z = v @ w1 + b1
     h = np.max(np.stack([v @ w1 + b1, v @ (-1.0 * w1) + (-1.0 * b1)]), axis=0)
     np.testing.assert_allclose(h, maxout(z), atol=1e-12)
-    assert "the two-piece case whose pieces are both multiples of one pre-activation $x$" in page_text("en")
-    assert "所以这里只画一种特例：两段都是同一个预激活值 $x$ 的倍数" in page_text("zh")
+    assert "A card has one input axis, so it shows the simplest two-piece unit, $\\max(x, a x)$, here with $a = -1$." in page_text("en")
+    assert "卡片只有一条输入轴，所以这里画的是最简单的两段单元 $\\max(x, a x)$，取 $a = -1$。" in page_text("zh")
 
 
 def test_maxout_card_values_and_label():

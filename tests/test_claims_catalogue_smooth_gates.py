@@ -436,12 +436,29 @@ def test_both_gates_are_distribution_functions_normal_and_logistic():
     assert np.max(np.abs(sigmoid(x) - normal_cdf(x))) > 0.1                 # the unscaled logistic is far off
     assert float(sigmoid(0.0)) == float(normal_cdf(0.0)) == 0.5                  # both centred on 0
     assert round(float(np.max(np.abs(sigmoid(1.702 * x) - normal_cdf(x)))), 4) == 0.0095   # the rounded k keeps that gap
-    for lang, said in (("en", r"Both gates are distribution functions, of distributions centred on 0: $\sigma(kx)$ that of a logistic distribution with scale $1/k$, $\Phi$ that of the standard normal. Matching them therefore leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; 1.702 is that value rounded."),
-                       ("zh", r"两个门都是以 0 为中心的分布的分布函数：$\sigma(kx)$ 对应尺度为 $1/k$ 的逻辑斯谛分布，$\Phi$ 对应标准正态分布。因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；1.702 就是它舍入后的值。")):
+    for lang, said in (("en", r"Both gates are cumulative distribution functions of distributions centred on 0: $\sigma(kx)$ that of a logistic distribution with scale $1/k$, $\Phi$ that of the standard normal. Matching them therefore leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; 1.702 is that value rounded."),
+                       ("zh", r"两个门都是累积分布函数，各自的分布都以 0 为中心：$\sigma(kx)$ 对应尺度为 $1/k$ 的逻辑斯谛分布，$\Phi$ 对应标准正态分布。因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；1.702 就是它舍入后的值。")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
-# --- GELU, tanh approximation -----------------------------------------------------------------
+# --- Tanh approximation of GELU -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_tanh_approximation_has_one_name(lang):
+    """Review final55, cb: the registry (reference table, headings) said "GELU, tanh approximation", the glossary
+    and prose "tanh approximation of GELU". The registry now uses the glossary's name, capitalised where it starts
+    a heading or a table cell; the heading and the summary row on this page write it so."""
+    from actsite.pages.glossary import TERMS
+    name = MODERN["gelu_tanh"].names[lang]
+    assert name == {"en": "Tanh approximation of GELU", "zh": "GELU 的 tanh 近似"}[lang]
+    term = next(t for t in TERMS if t.key == "gelu-tanh")
+    assert (term.en == name[0].lower() + name[1:]) if lang == "en" else (term.zh == name)
+    text = page_text(PAGE, lang)
+    assert f"## {name} {{ #gelu-tanh }}" in text
+    assert "GELU, tanh approximation" not in text
+    if lang == "en":
+        assert f"| {name} | −0.1700 | −0.7525 |" in text
+
 
 def tanh_gate(x, k=catalogue.GELU_TANH_K):
     return 0.5 * (1 + np.tanh(catalogue.GELU_TANH_C * (x + k * x ** 3)))
@@ -492,9 +509,17 @@ def test_the_taylor_coefficient_is_0_0455_and_would_give_a_larger_error_of_7_5e_
     assert round(error_taylor * 1e4, 1) == 7.5 and error_taylor > error_published   # the gap to GELU
     gate_taylor = np.max(np.abs(tanh_gate(WIDE, k_taylor) - normal_cdf(WIDE)))     # "(and 3.1e-4 for the gate)"
     assert round(gate_taylor * 1e4, 1) == 3.1
+    # the x^3 coefficient of the gate's Taylor series, sqrt(2/pi)/2 (k - 2/(3 pi)), equals Phi's, -1/(6 sqrt(2 pi)),
+    # exactly at k = 2/(3 pi) - 1/6: the row says whose term it matches (review final55, ca)
+    gate_x3 = lambda k: catalogue.GELU_TANH_C / 2 * (k - catalogue.GELU_TANH_C ** 2 / 3)  # noqa: E731
+    assert gate_x3(k_taylor) == pytest.approx(-1 / (6 * math.sqrt(2 * math.pi)), rel=1e-12)
+    assert gate_x3(0.044715) != pytest.approx(-1 / (6 * math.sqrt(2 * math.pi)), rel=1e-3)
     for lang in ("en", "zh"):
         rows = coefficient_rows(lang)
         assert rows["0.0455"] == ["$3.1 \\times 10^{-4}$", "$7.5 \\times 10^{-4}$"], lang
+        label = {"en": "| $2/(3\\pi) - 1/6 \\approx 0.0455$ (matches $\\Phi$'s $x^3$ Taylor term) |",
+                 "zh": "| $2/(3\\pi) - 1/6 \\approx 0.0455$（与下一阶泰勒项匹配） |"}[lang]
+        assert label in page_text(PAGE, lang), lang
 
 
 def test_largest_gap_to_exact_gelu_is_4_7e_4_at_2_70_and_even_in_x():
@@ -717,13 +742,13 @@ def test_mish_needs_the_most_transcendental_functions_in_the_table(lang):
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     sep = ", " if lang == "en" else "、"
     ops = {}
-    for row in re.findall(r"^\| ((?:ReLU|softplus|GELU|SiLU|Mish)[^|]*?) \|.*\| ([^|]+) \|$", text, re.M):
+    for row in re.findall(r"^\| ((?:ReLU|softplus|GELU|Tanh approximation of GELU|SiLU|Mish)[^|]*?) \|.*\| ([^|]+) \|$", text, re.M):
         ops[row[0]] = [o for o in row[1].split(sep) if o not in ("none", "无")]
     assert len(ops) == 6 and len(ops["Mish"]) == 3 and ops["ReLU"] == []       # ReLU: a comparison, no transcendental
     # The column lists every transcendental function a row calls (the reference's Cost column names only the
     # costliest kind), and says so in its header.
     assert {"en": "| Transcendental functions |", "zh": "| 超越函数 |"}[lang] in text
-    assert ops["GELU, tanh approximation" if lang == "en" else "GELU（tanh 近似）"] == ["$\\tanh$"]
+    assert ops["Tanh approximation of GELU" if lang == "en" else "GELU（tanh 近似）"] == ["$\\tanh$"]
     assert ops["Mish"] == ["$\\exp$", "$\\log$", "$\\tanh$"] and ops["GELU"] == ["$\\operatorname{erf}$"]
     assert all(len(v) < 3 for k, v in ops.items() if k != "Mish")
     stated = {"en": "an exponential, a logarithm and a tanh, three transcendental functions, the most on this page",
@@ -853,6 +878,7 @@ def test_every_non_relu_model_in_the_gated_units_table_uses_gelu_or_silu():
         if activation == "ReLU":
             continue
         head = activation.split(",")[0].strip()
+        head = "GELU" if head == MODERN["gelu_tanh"].names["en"] else head       # the tanh approximation of GELU
         gate = gate_of.get(head, head)
         assert gate in ("GELU", "SiLU"), activation
         used.add(gate)
@@ -876,9 +902,9 @@ def test_dugas_et_al_networks_are_described_by_construction_without_an_unconditi
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Shazeer's (2020) comparison of ReLU, GELU and SiLU in the feed-forward blocks of a transformer (the two-layer network it applies to every token) ends with differences "
+    ("en", "Shazeer's (2020) comparison of ReLU, GELU and SiLU in the feed-forward blocks of a transformer (the two-layer network it applies to every [token](../glossary.md#token)) ends with differences "
            "about the size of its run-to-run spread, so it [does not rank them](gated-units.md#shazeer-2020)."),
-    ("zh", "Shazeer（2020）在 Transformer 的前馈模块（对每个词元都施加的两层网络）里比较过 ReLU、GELU 和 SiLU，最终的差别与运行间的波动大小相当，"
+    ("zh", "Shazeer（2020）在 Transformer 的前馈模块（对每个[词元](../glossary.md#token)都施加的两层网络）里比较过 ReLU、GELU 和 SiLU，最终的差别与运行间的波动大小相当，"
            "所以[排不出先后](gated-units.md#shazeer-2020)。"),
 ])
 def test_shazeers_plain_relu_gelu_silu_blocks_end_too_close_to_rank(lang, said):
@@ -920,10 +946,12 @@ def test_stable_softplus_needs_log1p_to_stay_accurate_far_below_zero():
     plain, exact = np.log(1.0 + np.exp(x)), np.log1p(np.exp(x))
     assert plain > 0 and abs(plain / exact - 1) > 0.04
     en, zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
-    assert r"\operatorname{log1p}\bigl(e^{-|x|}\bigr)" in en and r"\operatorname{log1p}\bigl(e^{-|x|}\bigr)" in zh
-    assert ("$\\operatorname{log1p}(u)$ evaluates $\\log(1 + u)$ without first rounding $1 + u$, "
+    # one upright name, log1p: \operatorname spaced it as "log 1p" (review final55, ca)
+    assert r"\mathrm{log1p}\bigl(e^{-|x|}\bigr)" in en and r"\mathrm{log1p}\bigl(e^{-|x|}\bigr)" in zh
+    assert r"\operatorname{log1p}" not in en + zh
+    assert ("$\\mathrm{log1p}(u)$ evaluates $\\log(1 + u)$ without first rounding $1 + u$, "
             "which keeps the formula accurate far below zero.") in en
-    assert ("而 $\\operatorname{log1p}(u)$ 计算 $\\log(1 + u)$ 时不先对 $1 + u$ 舍入，"
+    assert ("而 $\\mathrm{log1p}(u)$ 计算 $\\log(1 + u)$ 时不先对 $1 + u$ 舍入，"
             "$x$ 远小于零时也能保持精度。") in zh
 
 
@@ -945,7 +973,7 @@ def test_gelu_form_advice_agrees_with_the_gated_units_models_table(lang, said, f
             cells = [c.strip() for c in line.strip("|").split("|")]
             activation[re.split(r"[ （(]", cells[0])[0]] = cells[2]
     for model, form in forms.items():
-        assert "GELU" in activation[model] and form in activation[model], (model, activation[model])
+        assert "GELU" in activation[model] and form in activation[model].lower(), (model, activation[model])
     own = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert said in own
     gelu_tanh = own.split("{ #gelu-tanh }")[1].split("\n**How close.**" if lang == "en" else "\n**有多接近。**")[0]

@@ -1420,10 +1420,11 @@ def test_gpt2_row_gives_the_gelu_of_its_released_code(lang):
     row = [line for line in text.splitlines() if line.startswith("| GPT-2")]
     assert len(row) == 1
     cells = [c.strip() for c in row[0].strip("| ").split("|")]
-    expected = {"en": "GELU, [tanh approximation](smooth-gates.md#gelu-tanh) (released code)",
+    expected = {"en": "[Tanh approximation of GELU](smooth-gates.md#gelu-tanh) (released code)",
                 "zh": "GELU 的 [tanh 近似](smooth-gates.md#gelu-tanh)（公开代码）"}[lang]
     assert cells[2] == expected                       # the first mention of the variant links its catalogue entry
     assert text.index("](smooth-gates.md#gelu-tanh)") == text.index(cells[2]) + cells[2].index("](")
+    assert cells[2].startswith({"en": f"[{MODERN['gelu_tanh'].names['en']}]", "zh": "GELU 的 [tanh 近似]"}[lang])   # the registry's name
     expected = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", expected)
     marked = {"en": '- "released code": taken from the model\'s released code, not its report;',
               "zh": "- “公开代码”：出自模型的公开代码，而不是报告；"}[lang]
@@ -1432,7 +1433,7 @@ def test_gpt2_row_gives_the_gelu_of_its_released_code(lang):
     assert "`openai/gpt-2`" in references and "github.com/openai/gpt-2/blob/c2dae27c1029770cea40978813f17a5fd545b883/src/model.py" in references
     # the gated-units table gives the same activation from the same code
     gated_row = gated_models(lang)["GPT-2"]
-    assert expected.split(" (")[0].split("（")[0] in gated_row and {"en": "released code", "zh": "公开代码"}[lang] in gated_row
+    assert MODERN["gelu_tanh"].names[lang] in gated_row and {"en": "released code", "zh": "公开代码"}[lang] in gated_row
     gated_references = page_text("catalogue/gated-units.md", lang).split("{ #references }")[1]
     assert "github.com/openai/gpt-2/blob/" in gated_references and "src/model.py" in gated_references
 

@@ -258,7 +258,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
                            "zh": "，这两篇论文的模型都用 GELU（前者公开的代码用的是 tanh 近似）"},
     ),
     Activation(
-        key="gelu_tanh", symbol=r"\mathrm{GELU}_{\tanh}", names={"zh": "GELU 的 tanh 近似", "en": "GELU, tanh approximation"},
+        key="gelu_tanh", symbol=r"\mathrm{GELU}_{\tanh}", names={"zh": "GELU 的 tanh 近似", "en": "Tanh approximation of GELU"},
         latex=r"f(x) = \frac{x}{2}\Bigl(1 + \tanh\Bigl(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)\Bigr)\Bigr)",
         latex_prime=r"f'(x) = \frac{1 + t}{2} + \frac{x}{2}\,(1 - t^{2})\,\sqrt{2/\pi}\,\bigl(1 + 0.134145\,x^{2}\bigr),\quad t = \tanh\Bigl(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)\Bigr)",
         f=gelu_tanh, df=gelu_tanh_prime, output_range=(-0.17004075057125412, INF), monotonic=False,
