@@ -108,15 +108,24 @@ def test_every_scale_multiplies_the_same_random_numbers(notebook):
 
 def test_the_classifier_is_the_stalled_layers_network(notebook):
     """The notebook's deep sigmoid classifier is the article's (stalled_layers), at its initial weights, on its data."""
-    _, ns, _ = notebook
+    lang, ns, _ = notebook
     net = MLP.create(stalled_layers.SIZES, "sigmoid", "xavier", seed=stalled_layers.SEED)
     assert ns["net"].sizes == stalled_layers.SIZES == (10,) + (64,) * 8 + (10,)
     for ours, theirs in zip(ns["net"].weights + ns["net"].biases, net.weights + net.biases):
         np.testing.assert_array_equal(ours, theirs)
-    assert "voronoi(seed=400)" in page_text(NOTEBOOK, "en")
+    # one name for the task in both notebooks' code, nearest_centre_task (review final55, pb): here the library's
+    # function under that name, called with the stalled-layers seed; the training-speed notebook writes it out
+    from actsite.experiments.datasets import voronoi
+    assert ns["nearest_centre_task"] is voronoi
     assert "voronoi(seed=400)" in inspect.getsource(stalled_layers)
     X, y = ns["X"], ns["y"]
+    for ours, theirs in zip((X, y), voronoi(seed=400)):
+        np.testing.assert_array_equal(ours, theirs)
     assert X.shape == (4000, 10) and len(np.unique(y)) == 10
+    for page in (NOTEBOOK, "notebooks/training-speed.py"):
+        from actsite.pages.page_pairs import notebook_cells
+        code = "\n".join(notebook_cells(page_text(page, lang))[1])
+        assert "nearest_centre_task(seed=" in code and "voronoi(" not in code, page
 
 
 def test_the_code_is_in_the_notebook(notebook):
@@ -257,7 +266,20 @@ def test_the_prose_links_the_homogeneity_derivation_and_names_its_products_plain
     assert {"en": "One product runs", "zh": "同一个乘积"}[lang] not in prose
     if lang == "en":
         assert ("For the sigmoid near zero, where its mean squared slope $\\mathbb{E}[f'^2]$ is about $1/16$, the variance "
-                "argument predicts a backward factor of $\\sqrt{n\\sigma_w^2}/4$ per layer") in prose
+                "argument predicts a factor per layer of $\\sqrt{n\\sigma_w^2}/4$") in prose
+    else:
+        assert "因此 sigmoid 网络的每层因子约为 $\\sqrt{n\\sigma_w^2}/4$" in prose
+    # the site's terms (review final55, pb): "factor per layer" / 每层因子 for the square root of the variance factor
+    assert {"en": "backward factor", "zh": "反向因子"}[lang] not in prose
+    # the homogeneity argument is linked, in one sentence
+    sentence = {"en": "For ReLU all three scales give the same ratio: ReLU is positively homogeneous, so multiplying every "
+                      "weight by $c$ (from He to Xavier, $c = 1/\\sqrt{2}$) multiplies every layer's weight gradient by the "
+                      "same $c^{49}$, here $2^{-49/2}$ ([derived in the article](../blog/posts/when-gradients-vanish.md#measured-depth)).",
+                "zh": "ReLU 在三种尺度下比值完全相同：ReLU 是正齐次的，所以把全部权重乘以 $c$（从 He 换成 Xavier 即 "
+                      "$c = 1/\\sqrt{2}$），每一层的权重梯度都乘上同一个 $c^{49}$，这里就是 $2^{-49/2}$（推导见文章的"
+                      "[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节）。"}[lang]
+    assert sentence in prose and prose.count("c^{49}") == 1
+    assert 2 ** (-49 / 2) == pytest.approx((1 / np.sqrt(2)) ** 49)
     imports = [line for line in text.splitlines() if line.startswith(("import ", "from "))][:2]
     speed = [line for line in page_text("notebooks/training-speed.py", lang).splitlines()
              if line.startswith(("import ", "from "))][:2]

@@ -348,11 +348,11 @@ def test_tanh_no_gain_keeps_both_passes():
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "above 1 it settles but the backward factor exceeds one. At the fixed point, "
-           "$n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ is 1.01 at gain 1.1, 1.21 at 5/3 and 1.86 at 3. "
+    ("en", "above 1 it settles but the backward pass's variance factor $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ "
+           "exceeds one. At the fixed point, that factor is 1.01 at gain 1.1, 1.21 at 5/3 and 1.86 at 3. "
            "Poole et al. (2016) place the boundary between two regimes of such networks, without biases, at gain 1, so the factor exceeds one at every gain above 1;"),
-    ("zh", "大于 1，方差能稳住，反向因子却超过 1。在不动点上，$n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ "
-           "在增益 1.1 时为 1.01，5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这类网络两种状态之间的分界线（不带偏置时）定在增益 1，所以增益只要大于 1，这个因子就超过 1；")])
+    ("zh", "大于 1，方差能稳住，反向传播的方差因子 $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ 却超过 1。"
+           "在不动点上，这个因子在增益 1.1 时为 1.01，5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这类网络两种状态之间的分界线（不带偏置时）定在增益 1，所以增益只要大于 1，这个因子就超过 1；")])
 def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_five_thirds_3(lang, wording):
     """The three backward factors the page gives for the order/chaos statement (when-gradients-vanish
     links here for it), each at the forward recursion's fixed point for that gain.  The no-gain statement opens its
@@ -363,6 +363,11 @@ def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_fiv
         assert round(chi, 2) == value and chi > 1
     text = page_text("blog/posts/initialisation.md", lang)
     assert wording in text
+    # one name for n sigma_w^2 E[f'^2] across the site: the variance factor (its square root is the factor per
+    # layer), not "backward factor" (review final55, pb)
+    assert {"en": "backward factor", "zh": "反向因子"}[lang] not in text
+    assert {"en": "the backward pass's variance factor is above one", "zh": "在那个位置上反向传播的方差因子大于 1"}[lang] \
+        in text.split("{ #corrections }")[1]
     opening = {"en": "With gain 1 the same ratio is 1.22.\n\nFor tanh without biases, no gain keeps both passes steady",
                "zh": "增益为 1 时，这个比值只有 1.22。\n\n对不带偏置的 tanh 网络，没有哪个增益能让两个方向都稳定"}[lang]
     assert opening in text
@@ -489,8 +494,10 @@ def test_selu_first_layer_recursion_predicts_1_71_and_the_gap_is_finite_width(r)
     for mu in (-1.0, 1.0):
         var = init_spread.forward_statistics("selu", 1 / math.sqrt(width), init_spread.inputs(mu, 1.0, width=width), weights)["var"][0]
         assert abs(var - r["selu_predicted_var"][start(r, mu, 1.0), 1]) < 0.01
-    assert "the recursion predicts 1.71 for both, and the gap comes from the finite width" in page_text("blog/posts/initialisation.md", "en")
-    assert "递推式对两者的预测都是 1.71，差距和下文说的散布一样，来自有限宽度" in page_text("blog/posts/initialisation.md", "zh")
+    assert ("the recursion predicts 1.71 for both, and the gap shrinks as the width grows: with 16 times as many units per "
+            "layer it is below 0.01.") in page_text("blog/posts/initialisation.md", "en")
+    assert ("递推式对两者的预测都是 1.71，差距随宽度增大而缩小：每层单元数增加到 16 倍时，差距不到 0.01。"
+            in page_text("blog/posts/initialisation.md", "zh"))
 
 
 def test_selu_all_starts_converge_from_layer_20(r):
@@ -928,11 +935,13 @@ def inspect_default(function, name):
 
 
 @pytest.mark.parametrize("lang, wording, loose", [
-    ("en", "GPT-2 uses the same idea: it scales the weights of its residual layers at initialisation by $1/\\sqrt{N}$, "
+    ("en", "the simulation gives 2.64 to 2.82.\n\nPublished models apply the same idea: GPT-2 scales the weights of its "
+           "residual layers at initialisation by $1/\\sqrt{N}$, "
            "with $N$ the number of residual layers (Radford et al. 2019); common reimplementations, such as Karpathy's nanoGPT "
            "(2022), count two per block, attention and the feed-forward block, and draw those weights with standard deviation "
            "$0.02/\\sqrt{2 \\cdot n_\\text{layer}}$.", "GPT-2 uses this rule"),
-    ("zh", "GPT-2 用的是同一个思路：它在初始化时把残差层的权重乘上 $1/\\sqrt{N}$，$N$ 是残差层的个数（Radford 等人，2019）；"
+    ("zh", "模拟得到 2.64 到 2.82。\n\n已发表的模型也用了这个思路：GPT-2 在初始化时把残差层的权重乘上 $1/\\sqrt{N}$，"
+           "$N$ 是残差层的个数（Radford 等人，2019）；"
            "常见的复现代码，比如 Karpathy 的 nanoGPT（2022），按每个块两层（注意力层和前馈模块）来数，抽取这些权重时用的标准差是 "
            "$0.02/\\sqrt{2 \\cdot n_\\text{layer}}$。", "GPT-2 用的正是这条规则")])
 def test_gpt2_is_the_same_idea_with_n_counting_layers_not_blocks(lang, wording, loose):
@@ -958,3 +967,15 @@ def test_phi_is_defined_at_its_first_use(lang, definition):
     assert start < text.index("\\Phi") < start + len(definition)             # the first Φ is the definition
     assert start < text.index("\\Phi(-2)")                                   # before the number it serves
     assert text.count("standard normal distribution function" if lang == "en" else "标准正态分布函数") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_relu_paragraph_keeps_the_playground_comparison_without_the_dead_unit_aside(lang):
+    """Review final55, pb: units dying during training is off this page's question and told at
+    dead-relu-units#initialisation-limits; the playground's two presets, which show the collapse this section measures,
+    stay."""
+    text = page_text("blog/posts/initialisation.md", lang)
+    section = text.split("{ #measured-spread }")[1].split("{ #selu-fixed-point }")[0]
+    assert "preset=deep-relu-small" in section and "preset=deep-relu-he" in section
+    assert "initialisation-limits" not in text
+    assert {"en": "does not stop units from dying", "zh": "挡不住单元在训练过程中死亡"}[lang] not in text

@@ -40,6 +40,34 @@ def test_setup_task_network_initialisation_seeds_and_checks():
     assert training_speed.TARGET_ERROR == 0.25
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "The task is the synthetic ten-class task of\n# [the experiment on dead ReLU units]"
+           "(../blog/posts/dead-relu-units.md#dead-relu-experiment), with its own seeds:\n# 4000 training points, each "
+           "labelled with the class of the nearest of 100 random centres."),
+    ("zh", "任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，"
+           "种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。")])
+def test_the_task_is_described_once_and_linked_to_its_home(lang, said):
+    """Review final55, pb: the task is told in full at dead-relu-units#dead-relu-experiment; here one sentence and a
+    link.  The notebook's task has its own seeds (100 + seed; the dead-unit runs use 200 + seed)."""
+    text = page_text(PAGE, lang)
+    assert said in text
+    home = page_text("blog/posts/dead-relu-units.md", lang)
+    assert "{ #dead-relu-experiment }" in home
+    assert "voronoi(seed=200 + seed)" in inspect.getsource(dead_relu) and "voronoi(seed=100 + seed)" in inspect.getsource(training_speed)
+    assert {"en": "where each centre was given one of 10 classes at random",
+            "zh": "100 个随机中心各自随机分到 10 个类别中的一个"}[lang] not in text          # told at the home
+
+
+def test_the_chinese_step_count_is_named_as_the_count_that_is_measured():
+    """Review final55, pb: 一次训练的步数 reads as the run's length; the count is the step at which the error is first
+    at most 25% (steps_to_target)."""
+    text = page_text(PAGE, "zh")
+    assert "一次训练记下的达标步数，是误差第一次降到 25% 或以下的那次检查时已训练的步数。" in text
+    assert "一次训练的步数，就是" not in text
+    curve = np.array([0.9, 0.5, 0.25, 0.2])
+    assert training_speed.steps_to_target(curve) == 2 * training_speed.EVERY
+
+
 @pytest.mark.parametrize("lang, wording", [
     ("en", "each run stopping at the first check at 25% or after 2000 steps (at $\\eta = 0.03$ they run all 1000 steps, "
            "for the article's error curves)"),
@@ -314,11 +342,11 @@ def largest_tanh_preactivation_at_0_3(at_0_3):
            "$10^{-8}$ for $|x| > 10$, so a saturated unit still learns almost nothing; ReLU's slope is exactly zero on the "
            "whole negative half-line. Nor does rounding make tanh's slope zero here: these runs compute it in a form that "
            "stays above zero in [float64](../glossary.md#float64) up to $|x| \\approx 373$, and the tanh network's largest "
-           "pre-activations at $\\eta = 0.3$ stay below 40."),
+           "pre-activations at $\\eta = 0.3$ stay around 40, far below 373."),
     ("zh", "tanh 单元不会这样死亡。tanh 的斜率 $1 - \\tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，"
            "饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零："
            "这些训练计算斜率所用的写法，在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零，"
-           "而 $\\eta = 0.3$ 时 tanh 网络最大的预激活值不到 40。")])
+           "而 $\\eta = 0.3$ 时 tanh 网络最大的预激活值在 40 上下，远小于 373。")])
 def test_tanh_slope_is_positive_and_zero_in_the_runs_float64_form_only_far_beyond_their_preactivations(
         lang, wording, largest_tanh_preactivation_at_0_3):
     """Tanh units cannot die as ReLU units do: tanh' = sech^2 > 0 at every finite input, though below 1e-8 beyond
@@ -326,9 +354,9 @@ def test_tanh_slope_is_positive_and_zero_in_the_runs_float64_form_only_far_beyon
     tanh rounds to ±1: in float64, the runs' format (data, weights and pre-activations), from |x| ≈ 19.  The runs'
     slope is sech^2 written as 4e^{-2|x|}/(1 + e^{-2|x|})^2, which the back-propagation evaluates at the
     pre-activations and which stays positive in float64 up to |x| ≈ 373; at η = 0.3, where the tanh network's
-    pre-activations grow largest, they pass 30 (beyond 19, so the form matters there) and stay below 40 in every seed.
+    pre-activations grow largest, they pass 30 (beyond 19, so the form matters there) and stay around 40 in every seed.
     ReLU's slope is exactly zero on the whole negative half-line.  The notebook says this in one sentence (the form and
-    its float64 limit, 373, against the largest pre-activation, below 40; review final54, pb)."""
+    its float64 limit, 373, against the largest pre-activation, around 40; review final54 and final55, pb)."""
     from actsite.maths.functions import tanh_prime as slope
     beyond = np.linspace(10, 60, 500_001)
     assert np.all(slope(beyond) < 1e-8) and np.all(slope(-beyond) < 1e-8)        # "below 1e-8 for |x| > 10"
@@ -363,8 +391,11 @@ def test_tanh_slope_is_positive_and_zero_in_the_runs_float64_form_only_far_beyon
     np.testing.assert_allclose(sech_squared(near), 1 - np.tanh(near) ** 2, rtol=1e-12, atol=1e-15)   # same function
     sech_zero = float(far[np.argmax(sech_squared(far) == 0)])
     assert round(sech_zero) == 373 and np.all(sech_squared(far[far < sech_zero]) > 0) and sech_zero > first_zero
-    # at η = 0.3 the tanh network's pre-activations pass 30 but stay below 40, far short of 373
-    assert all(30 < top < 40 for top in largest_tanh_preactivation_at_0_3), largest_tanh_preactivation_at_0_3
+    # at η = 0.3 the tanh network's pre-activations pass 30 and reach about 40, far short of 373 ("around 40": 39.4 on
+    # another machine checked every 25 steps, so "below 40" was a bound at the mercy of the last bits; review final55, pb)
+    largest = largest_tanh_preactivation_at_0_3
+    assert all(30 < top < 45 for top in largest) and max(largest) > 35, largest
+    assert sech_zero / max(largest) > 8                                             # "far below 373"
     text = page_text(PAGE, lang).replace("\n# ", " ")
     assert wording in text and "exactly zero only far out" not in text and "never exactly zero" not in text
     assert {"en": "Computed in floating point", "zh": "用浮点数计算时"}[lang] not in text     # the digression, cut
@@ -502,6 +533,9 @@ def test_the_notebooks_runs_are_the_experiments(notebook, at_0_3):
     grid = cached("training_speed")
     for key in ("relu", "tanh"):                       # the cell's 1000-step runs: seed 0 at 0.03, as saved
         np.testing.assert_array_equal(ns["curve"][key], grid[f"curve_{key}"][0])
+        # the loaded grid holds the notebook's own runs: its seed-0 curves at 0.03 are the two runs the notebook made
+        # (checked here; the notebook no longer prints the comparison, review final55, pb)
+        np.testing.assert_array_equal(ns["grid"][f"curve_{key}"][0], ns["curve"][key])
         np.testing.assert_array_equal(ns["grid"][f"reach_{key}"], grid[f"reach_{key}"])
         for seed in training_speed.SEEDS:              # the runs at 0.3
             assert ns["reach"][key, seed] == at_0_3[key][seed]
@@ -521,10 +555,13 @@ def test_the_notebooks_runs_are_the_experiments(notebook, at_0_3):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "To rerun any other, call `error_curve` with its activation, $\\eta$ and seed; the run of tanh with seed 2 at "
-           "$\\eta = 0.1$, for example, is `error_curve(activation=\"tanh\", lr=0.1, seed=2, steps=2000, stop_at_target=True)`."),
-    ("zh", "想重跑其中任何一次，用它的激活函数、$\\eta$ 和种子调用 `error_curve` 即可；例如 tanh 在 $\\eta = 0.1$ 下用种子 2 的"
-           "那次训练，就是 `error_curve(activation=\"tanh\", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。")])
+    ("en", "The next cell loads the eighteen runs of the grid, made with the same `error_curve`; loading them saves a few "
+           "minutes, and any one can be rerun by calling `error_curve` with its activation, $\\eta$ and seed: the run of "
+           "tanh with seed 2 at $\\eta = 0.1$, for example, is "
+           "`error_curve(activation=\"tanh\", lr=0.1, seed=2, steps=2000, stop_at_target=True)`."),
+    ("zh", "下一个单元格载入网格的十八次训练，它们也是用这个 `error_curve` 跑出来的；直接载入能省下几分钟。其中任何一次都可以"
+           "重跑：用它的激活函数、$\\eta$ 和种子调用 `error_curve` 即可，例如 tanh 在 $\\eta = 0.1$ 下用种子 2 的那次训练，"
+           "就是 `error_curve(activation=\"tanh\", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。")])
 def test_the_prose_says_how_the_grid_was_made_and_how_to_rerun_a_run(lang, said):
     """The grid is read from saved results, and the prose says so in the reader's terms (no account of how the site
     keeps them: review final53, pb), names the function that made the runs and shows a call that reruns one of them
@@ -533,11 +570,8 @@ def test_the_prose_says_how_the_grid_was_made_and_how_to_rerun_a_run(lang, said)
     assert said in text
     assert {"en": "The article's figure comes from runs made by this same function, `error_curve`.",
             "zh": "文章里那幅图背后的训练，用的就是这个 `error_curve`。"}[lang] in text
-    assert {"en": "The next cell reads the grid's results, computed once by `error_curve` for the article, instead of "
-                  "training all eighteen again; it first compares the grid's two curves for seed 0 at $\\eta = 0.03$ with "
-                  "the two runs above: they are the same runs, so the largest difference it prints is 0.",
-            "zh": "下一个单元格读取网格的结果（当初为文章由 `error_curve` 一次算好），不必把十八次训练重跑一遍；它先把网格里"
-                  "种子 0、$\\eta = 0.03$ 的两条曲线与上面两次训练相比较：两者本是同样的训练，所以打印出的最大差是 0。"}[lang] in text
+    # no consistency check of the loaded runs in the reader's output (review final55, pb): the test above checks it
+    assert {"en": "largest difference", "zh": "最大差"}[lang] not in text
     assert "`cached`" not in text
     assert not re.search(r"\bsaved\b|保存", text)                        # in the reader's terms (review final54, pb)
     from actsite.pages.page_pairs import notebook_cells
@@ -580,13 +614,12 @@ def test_the_printed_numbers_are_the_runs(notebook):
     momentum / 46% at step 100."""
     lang, ns, printed = notebook
     grid, curve = cached("training_speed"), ns["curve"]
-    assert len(printed) == 12 + 2 + 1 + 12 + 1 + 3 + 2 + 6 + 3 + 1
+    assert len(printed) == 12 + 2 + 12 + 1 + 3 + 2 + 6 + 3 + 1
     for k, line in zip(range(0, 41, 4), printed[1:12]):
         assert numbers(line) == [25 * k, round(curve["relu"][k], 3), round(curve["tanh"][k], 3)]
     assert [numbers(line)[-1 if lang == "en" else 0] for line in printed[12:14]] == [275, 475]
     assert [numbers(line)[0 if lang == "en" else -1] for line in printed[12:14]] == [25, 25]
-    assert numbers(printed[14])[-1] == 0
-    rows = printed[15:27]
+    rows = printed[14:26]
     for i, lr in enumerate(training_speed.LEARNING_RATES):
         relu, tanh = grid["reach_relu"][i], grid["reach_tanh"][i]
         for j, seed in enumerate(training_speed.SEEDS):
@@ -594,20 +627,20 @@ def test_the_printed_numbers_are_the_runs(notebook):
         assert numbers(rows[4 * i + 3]) == [lr, np.median(relu), np.median(tanh),
                                             round(np.median(tanh) / np.median(relu), 2)]
     assert [numbers(rows[4 * i + 3])[-1] for i in range(3)] == [2.15, 1.73, 1.20]
-    assert numbers(printed[27]) == [250, 300, 1.20]
-    for seed, line in zip(training_speed.SEEDS, printed[28:31]):
+    assert numbers(printed[26]) == [250, 300, 1.20]
+    for seed, line in zip(training_speed.SEEDS, printed[27:30]):
         relu, tanh = ns["reach"]["relu", seed], ns["reach"]["tanh", seed]
         assert numbers(line) == [0.3, seed, relu, tanh, round(tanh / relu, 2)]
         assert 0.4 < tanh / relu < 0.6                                    # "about twice as fast"
     at_0_1 = training_speed.LEARNING_RATES.index(0.1)
-    for key, line in zip(("relu", "tanh"), printed[31:33]):
+    for key, line in zip(("relu", "tanh"), printed[30:32]):
         slowdown = [ns["reach"][key, seed] / grid[f"reach_{key}"][at_0_1, seed] for seed in training_speed.SEEDS]
         assert numbers(line)[-3:] == [round(s, 1) for s in slowdown] and all(s > 1 for s in slowdown)
-    assert numbers(printed[31])[-3:] == [4.9, 4.9, 4.0]                   # "four to five times as many steps"
-    shares = [int(m) for line in printed[33:39] for m in re.findall(r"(\d+)%", line)]
+    assert numbers(printed[30])[-3:] == [4.9, 4.9, 4.0]                   # "four to five times as many steps"
+    shares = [int(m) for line in printed[32:38] for m in re.findall(r"(\d+)%", line)]
     assert shares == [0, 0, 0, 41, 30, 45]
-    assert [int(re.findall(r"(\d+)%", line)[0]) for line in printed[39:42]] == [0, 0, 0]
-    assert re.findall(r"(\d+)%", printed[42]) == ["46"] and "100" in printed[42]
+    assert [int(re.findall(r"(\d+)%", line)[0]) for line in printed[38:41]] == [0, 0, 0]
+    assert re.findall(r"(\d+)%", printed[41]) == ["46"] and "100" in printed[41]
 
 
 def test_the_printed_columns_line_up(notebook):
@@ -626,9 +659,9 @@ def test_the_printed_columns_line_up(notebook):
 
     same(printed[0:12], lambda s: [end for _, end in s])                        # three right-aligned columns
     same(printed[12:14], lambda s: [end for _, end in s])
-    grid_rows = printed[15:27] + printed[28:31]
+    grid_rows = printed[14:26] + printed[27:30]
     same(grid_rows, lambda s: [s[-6][0], s[-4][0], s[-2][0], s[-6][1], s[-5][1], s[-4][1], s[-3][1], s[-1][1]])
     same(grid_rows, lambda s: [start for start, _ in s[:3]])                    # η = and its value
-    same(printed[31:33], lambda s: [end for _, end in s])
-    same(printed[33:39], lambda s: [end for _, end in s[3:]])
-    same(printed[39:42], lambda s: [end for _, end in s])
+    same(printed[30:32], lambda s: [end for _, end in s])
+    same(printed[32:38], lambda s: [end for _, end in s[3:]])
+    same(printed[38:41], lambda s: [end for _, end in s])

@@ -89,10 +89,9 @@ for act, init in grad:
 # and ReLU the factor per layer is within 1.2% of one, except tanh with He initialisation (1.06: its gradient
 # grows 17.5-fold towards the input); the small scale leaves every layer's gradient
 # near $2 \times 10^{-36}$ (tanh) or between $2 \times 10^{-44}$ and $5 \times 10^{-44}$ (ReLU).
-# For ReLU all three scales give the same ratio, for the reason derived in
-# [Measuring it in a 50-layer network](../blog/posts/when-gradients-vanish.md#measured-depth): because ReLU is
-# positively homogeneous, multiplying every weight by $c$ multiplies every layer's weight gradient by the same $c^{49}$.
-# Going from He to Xavier is $c = 1/\sqrt{2}$: it multiplies every layer's gradient by $2^{-49/2}$. The next cell
+# For ReLU all three scales give the same ratio: ReLU is positively homogeneous, so multiplying every weight by $c$
+# (from He to Xavier, $c = 1/\sqrt{2}$) multiplies every layer's weight gradient by the same $c^{49}$, here $2^{-49/2}$
+# ([derived in the article](../blog/posts/when-gradients-vanish.md#measured-depth)). The next cell
 # prints that number and the ratio of the Xavier run's gradient to the He run's, layer by layer, smallest and
 # largest; set `scale` to `"small"` to compare the small scale with He instead.
 
@@ -105,7 +104,7 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
 
 # %% [markdown]
 # For the sigmoid near zero, where its mean squared slope $\mathbb{E}[f'^2]$ is about $1/16$, the variance argument
-# predicts a backward factor of $\sqrt{n\sigma_w^2}/4$ per layer, with $\sigma_w^2$ the weights' variance.
+# predicts a factor per layer of $\sqrt{n\sigma_w^2}/4$, with $\sigma_w^2$ the weights' variance.
 # The first table compares it with the measured factor. For Xavier and He the measured factor is a little lower.
 # The second table applies the two corrections given in
 # [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):
@@ -160,20 +159,21 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
 # Finally, the deep sigmoid classifier of the article's section
 # [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers): 10 inputs,
 # eight hidden layers of 64 units, 10 outputs, Xavier initialisation. Here it is still at its random
-# initial weights. `voronoi` draws its 4000 training points: standard normal inputs in 10 dimensions, each
-# labelled with the class of the nearest of 100 random centres (10 classes in all). `MLP` is a plain fully connected network with
-# biases; `forward` returns every layer's pre-activations and outputs, and `loss_and_grads` the cross-entropy loss
-# and its exact gradients. For each hidden layer we take
+# initial weights. `nearest_centre_task` draws its 4000 training points, each labelled with the class of the nearest
+# of 100 random centres (the task of
+# [the experiment on dead ReLU units](../blog/posts/dead-relu-units.md#dead-relu-experiment), with its own seed).
+# `MLP` is a plain fully connected network with biases; `forward` returns every layer's pre-activations and
+# outputs, and `loss_and_grads` the cross-entropy loss and its exact gradients. For each hidden layer we take
 # the standard deviation of every unit's output across the 4000 training points and average it over
 # the units: how different the layer's outputs are for different inputs. From the second layer on,
 # the number after × is the factor by which this spread changed from the layer below: about a
 # quarter at every layer. Then come the gradient norms of the nine weight matrices.
 
 # %%
-from actsite.experiments.datasets import voronoi
+from actsite.experiments.datasets import voronoi as nearest_centre_task
 from actsite.experiments.mlp import MLP
 
-X, y = voronoi(seed=400)
+X, y = nearest_centre_task(seed=400)
 net = MLP.create((10,) + (64,) * 8 + (10,), "sigmoid", "xavier", seed=0)
 _, hs = net.forward(X)
 spread = [h.std(axis=0).mean() for h in hs[1:]]
@@ -202,7 +202,7 @@ print(f"most common class: {share:.1%} of the training points, "
 #
 # ## Try this { #try-this }
 #
-# The ratio 1.79 belongs to one random draw, seed 0; the cell below uses seed 1, runs the same seed-1 draw again
+# The ratio 1.79 belongs to one random draw, seed 0; the cell below draws with seed 1, runs that draw with He and
 # with Xavier initialisation, and prints the standard deviation of the outputs in the forward pass. Change
 # `seed` to draw other weights, inputs and top gradient, or change the activation and the weight
 # scale (`"sigmoid"`, `"tanh"`, `"relu"`; `"small"`, `"xavier"`, `"he"`), and see which numbers move
