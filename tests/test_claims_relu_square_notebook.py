@@ -1,6 +1,6 @@
 """Claims of the relu-square notebook (both languages) about the network p_n: a constant plus n ReLU
 units; its knots x_k = -2 + 4k/n (k = 0 .. n) are the points where it meets the parabola; each unit
-switches on at one of them and changes the slope there by its outgoing weight; p_n is straight between
+becomes active at one of them and changes the slope there by its outgoing weight; p_n is straight between
 knots and outside [-2, 2]; its largest error on [-2, 2] is 4/n². The notebook builds p_n itself with
 np.maximum; the tests below run its code and check it against the site's p_n.  Its cells are run with
 their output captured: each language prints in its own words, the printed numbers are the ones the prose
@@ -159,7 +159,7 @@ def test_the_notebook_prints_in_its_own_language_and_writes_numbers_as_the_prose
 
 @pytest.mark.parametrize("n", UNITS + (32, 64, 128))
 def test_the_notebooks_p_n_built_from_its_weights_is_the_p_n_of_the_article(notebook, n):
-    """Built with np.maximum from bias 4, first weight delta - 4, the others 2*delta, switching on at the
+    """Built with np.maximum from bias 4, first weight delta - 4, the others 2*delta, active above the
     knots; the same function as the site's p_n (and the article's formula)."""
     _, namespace, _ = notebook
     bias, switch_on, outgoing = namespace["weights"](n)
@@ -177,8 +177,10 @@ def test_the_notebooks_p_n_built_from_its_weights_is_the_p_n_of_the_article(note
 
 @pytest.mark.parametrize("n", UNITS)
 def test_chord_slopes_are_x_k_plus_x_k1_so_the_slope_starts_at_delta_minus_4_and_rises_by_2_delta(notebook, n):
-    """'The chord on [x_k, x_k+1] has slope x_k + x_k+1, so the slope starts at δ − 4 and rises by 2δ at
-    each inner knot': the reason for the weights the notebook's code uses."""
+    """The article derives the weights from the chords (slope x_k + x_k+1, starting at δ − 4 and rising by 2δ at
+    each inner knot); the notebook links that derivation and keeps only the formula its code uses, 'Each unit
+    becomes active at one knot and changes the slope there by its outgoing weight' (review final55, pc: the
+    derivation has one home).  Checked: the code's weights add up to the chords' slopes."""
     from actsite.pages.page_pairs import CONTENT
     _, namespace, _ = notebook
     delta = 4 / n
@@ -189,9 +191,18 @@ def test_chord_slopes_are_x_k_plus_x_k1_so_the_slope_starts_at_delta_minus_4_and
     np.testing.assert_allclose(np.diff(chord), 2 * delta, atol=1e-12)
     _, _, outgoing = namespace["weights"](n)
     np.testing.assert_allclose(np.cumsum(outgoing), chord, atol=1e-12)
-    for lang, text in (("en", "# The chord on $[x_k, x_{k+1}]$ has slope $x_k + x_{k+1}$, so the slope starts at $\\delta - 4$ and rises by\n"
-                              "# $2\\delta$ at each inner knot"),
-                       ("zh", "$[x_k, x_{k+1}]$ 上那段弦的斜率是 $x_k + x_{k+1}$，所以斜率从 $\\delta - 4$ 开始，每过一个内部插值节点增加 $2\\delta$")):
+    article = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
+    assert "The chord on $[x_k, x_{k+1}]$ has slope $x_k + x_{k+1}$" in article           # the derivation's home
+    for lang, text, gone in (
+            ("en", "approximates $x^2$ on $[-2, 2]$ by chords between the knots\n# $x_k = -2 + k\\delta$, $\\delta = 4/n$, and "
+                   "derives its weights.", "has slope $x_k + x_{k+1}$"),
+            ("zh", "以插值节点 $x_k = -2 + k\\delta$（$\\delta = 4/n$）之间的弦在 $[-2, 2]$ 上近似 $x^2$，并推导了它的权重。",
+             "的斜率是 $x_k + x_{k+1}$")):
+        page = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert text in page and gone not in page and "rises by" not in page and "增加 $2\\delta$" not in page
+        assert "(../blog/posts/why-nonlinear-activations.md#quadratic)" in page.split("# %%\n")[0]
+    for lang, text in (("en", "# Each unit becomes active at one knot and changes the slope there by its outgoing weight."),
+                       ("zh", "# 每个单元在一个插值节点处开启，折线在那里的斜率随之改变，改变量等于这个单元的输出权重。")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
@@ -210,7 +221,7 @@ def test_first_cell_prints_the_weights_for_n_4(notebook):
     lang, _, printed = notebook
     assert block(printed, "bias") == [{"en": "p₄: output bias 4", "zh": "p₄：输出偏置 4"}[lang]]
     header, *units = block(printed, "units")
-    assert header == {"en": "switches on at x   outgoing weight", "zh": "开启点 x   输出权重"}[lang]
+    assert header == {"en": "active above x   outgoing weight", "zh": "开启点 x   输出权重"}[lang]
     assert [tuple(numbers(row)) for row in units] == [(-2.0, -3.0), (-1.0, 2.0), (0.0, 2.0), (1.0, 2.0)]
     assert all(field_ends(row) == label_ends(header) for row in units), units     # right-aligned under the labels
 
@@ -233,17 +244,28 @@ def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(n
     for n in (2, 4, 8, 16, 32, 64, 128):
         knots = relu_interpolant_of_square(n).knots
         assert np.all(np.isin((knots[:-1] + knots[1:]) / 2, x)) and np.all(np.isin(knots, x))
-    # Try this: for n = 10 the grid holds two of the ten midpoints (±1, up to float rounding of the
-    # midpoints) and comes within 1.3·10⁻⁵ of the other eight
+    # Try this: for n = 10 (not a power of two) the grid no longer holds every knot and midpoint; the answer: it
+    # holds two of the ten midpoints (±1, up to float rounding of the midpoints) and comes within 1.3·10⁻⁵ of the
+    # other eight
     mids = (relu_interpolant_of_square(10).knots[:-1] + relu_interpolant_of_square(10).knots[1:]) / 2
     gap = np.min(np.abs(mids[:, None] - x[None, :]), axis=1)
     on_grid = gap < 1e-12
     assert len(mids) == 10 and on_grid.sum() == 2 and np.allclose(sorted(mids[on_grid]), [-1, 1])
     assert 1.2e-5 < gap[~on_grid].max() < 1.3e-5
+    knots10 = relu_interpolant_of_square(10).knots
+    assert not np.all(np.isin(knots10, x)) and 10 & 9 != 0                        # not a power of two
     from actsite.pages.page_pairs import CONTENT
-    for lang, text in (("en", "the grid holds only two of its ten midpoints, $\\pm 1$, and comes within\n# $1.3 \\times 10^{-5}$ of the others"),
-                       ("zh", "它的十个中点里网格只包含 $\\pm 1$ 两个，离其余中点都不到 $1.3 \\times 10^{-5}$")):
-        assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    for lang, question, answer in (
+            ("en", "# Take $n = 10$, which is not a power of two, so the grid no longer holds every knot and midpoint.",
+             "The grid holds\n#     only two of the ten midpoints where it is reached, $\\pm 1$, and comes within $1.3 \\times 10^{-5}$ of the others,\n"
+             "#     so it finds the largest error exactly."),
+            ("zh", "# 取 $n = 10$。它不是 2 的幂，网格不再包含全部插值节点和中点。",
+             "它在十个中点处取到，网格只包含其中的 $\\pm 1$ 两个，离其余中点都不到 $1.3 \\times 10^{-5}$，所以仍能准确找到最大误差。")):
+        text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        folded = {"en": '# ??? note "Answer"', "zh": '# ??? note "答案"'}[lang]
+        assert question in text and text.index(question) < text.index(folded)
+        assert answer in text and text.index(answer) > text.index(folded)        # review final55, pc: not before it
+        assert text.count("$\\pm 1$") == 1 and text.count("1.3 \\times 10^{-5}") == 1
 
 
 def test_for_n_4_the_four_pieces_have_slopes_minus_3_minus_1_1_3(notebook):
@@ -296,7 +318,7 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
         16 * max_error_on_interval(relu_interpolant_of_square(64), np.square), rel=1e-9)
     for n in UNITS + (32, 64, 128, 1024):
         delta = 4 / n
-        _, switch_on, _ = namespace["weights"](n)                          # "each unit switches on at a knot in that interval"
+        _, switch_on, _ = namespace["weights"](n)                          # every unit's knot lies in [-2, 2]
         np.testing.assert_allclose(switch_on, -2 + delta * np.arange(n))
         assert np.all((switch_on >= -2) & (switch_on <= 2))
         assert namespace["p"](n, 2.0) == pytest.approx(4.0)
@@ -313,13 +335,17 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
     for lang, text in (("en", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$, a miss of $64 + 32/n$ that more units\n# bring only towards 64."),
                        ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$，误差为 $64 + 32/n$，单元再多也只能让它趋近 64。")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    # knots are where p_n meets the parabola; the slope changes at kinks, and beyond [-2, 2] there are none
+    # beyond [-2, 2] p_n goes on in straight lines: the article says why (no kinks there), the notebook points to it
+    # (review final55, pc: not a second copy of the article's sentence)
     en = (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
-    assert "Outside $[-2, 2]$ there are no more kinks (each unit switches on at a knot in that interval), so $p_n$ goes on in straight lines" in en
-    assert "每个单元都在 $[-2, 2]$ 内的某个插值节点处开启，所以在这个区间之外再没有折点" in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
-    assert "no more knots" not in en and "add no knot" not in en
+    assert ("# [The article](../blog/posts/why-nonlinear-activations.md#quadratic) shows that $p_n$ goes on in straight lines\n"
+            "# outside $[-2, 2]$, and gives $p_{16}$ at $x = \\pm 10$.") in en
     zh = (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
-    assert "之外再没有折点" in zh and "之外再没有节点" not in zh
+    assert ("[文章](../blog/posts/why-nonlinear-activations.md#quadratic)已经说明，在 $[-2, 2]$ 之外 $p_n$ 只沿直线延伸，"
+            "并给出了 $p_{16}$ 在 $x = \\pm 10$ 处的值。") in zh
+    assert "there are no more kinks" not in en and "之外再没有折点" not in zh
+    article = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
+    assert "Outside $[-2, 2]$ there are no more kinks" in article and "a 16-unit $p_{16}$ gives 34" in article
     for lang, text in (("en", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$"),
                        ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
@@ -385,11 +411,12 @@ def test_try_this_cell_is_preset_to_n_5_and_the_folded_answer_gives_n_10(noteboo
     from actsite.pages.page_pairs import CONTENT
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     folded = {"en": '# ??? note "Answer"\n#\n', "zh": '# ??? note "答案"\n#\n'}[lang]
-    answer = {"en": "#     For $n = 10$ the cell prints 0.040000, which is $4/n^2 = 4/100$: the bound holds for any $n$, and two of\n"
-                    "#     the midpoints where it is reached, $\\pm 1$, lie on the grid. With `(10,)` the other cell prints\n"
+    answer = {"en": "#     For $n = 10$ the cell prints 0.040000, which is $4/n^2 = 4/100$: the bound holds for any $n$. The grid holds\n"
+                    "#     only two of the ten midpoints where it is reached, $\\pm 1$, and comes within $1.3 \\times 10^{-5}$ of the others,\n"
+                    "#     so it finds the largest error exactly. With `(10,)` the other cell prints\n"
                     "#     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.",
-              "zh": "#     $n = 10$ 时，代码打印 0.040000，正是 $4/n^2 = 4/100$：这个上界对任何 $n$ 都成立，而取到它的中点里有两个"
-                    "（$\\pm 1$）就在网格上。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
+              "zh": "#     $n = 10$ 时，代码打印 0.040000，正是 $4/n^2 = 4/100$：这个上界对任何 $n$ 都成立。它在十个中点处取到，"
+                    "网格只包含其中的 $\\pm 1$ 两个，离其余中点都不到 $1.3 \\times 10^{-5}$，所以仍能准确找到最大误差。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
                     "相差 67.2；在 −10 处，$p_{10}$ 等于 4，相差 96。"}[lang]
     assert answer in text and text.index(answer) == text.index(folded) + len(folded)      # folded away until opened
     assert text.index("n = 5\nerror = ") < text.index(folded)                              # given after the cell

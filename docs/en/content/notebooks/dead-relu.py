@@ -66,9 +66,9 @@ print(f"dead units, of {widths[0]} per layer: "
 print(f"training error: {run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
-# Every run behind the article is made the same way: thirty runs, for two activations, five learning rates and
-# three seeds. The next cell reads the thirty results instead of retraining them, and first checks that the result
-# for seed 0 at η = 1.0 is the run above. To rerun any other, call `train`
+# Every run behind the article's first figure is made the same way: thirty runs, for two activations, five
+# learning rates and three seeds. The next cell reads the thirty results instead of retraining them, and first
+# checks that the result for seed 0 at η = 1.0 is the run above. To rerun any other, call `train`
 # with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is
 # `train("leaky_relu", 0.3, seed=2)`.
 #
@@ -221,7 +221,7 @@ else:
 # ??? note "Answer"
 #
 #     Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%),
-#     between the two. For this seed the deaths grow over the range 0.3 to 1.0 rather than switching on at one rate.
+#     between the two, so for this seed the deaths do not all appear at a single rate between 0.3 and 1.0.
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

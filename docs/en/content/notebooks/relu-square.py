@@ -2,18 +2,15 @@
 # # Notebook: x² from ReLU units { #notebook-relu-square }
 #
 # The article [Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md#quadratic)
-# builds a network $p_n$ of $n$ ReLU units that approximates $x^2$ on $[-2, 2]$. Write $g(x) = \max(0, x)$,
-# split $[-2, 2]$ into $n$ pieces of width $\delta = 4/n$ with knots $x_k = -2 + k\delta$, and join the
-# points $(x_k, x_k^2)$ by chords:
+# builds a network $p_n$ of $n$ ReLU units that approximates $x^2$ on $[-2, 2]$ by chords between the knots
+# $x_k = -2 + k\delta$, $\delta = 4/n$, and derives its weights. With $g(x) = \max(0, x)$ it reads
 #
 # $$
 # p_n(x) = 4 + (\delta - 4)\,g(x + 2) + 2\delta \sum_{k=1}^{n-1} g(x - x_k)
 # $$
 #
-# The chord on $[x_k, x_{k+1}]$ has slope $x_k + x_{k+1}$, so the slope starts at $\delta - 4$ and rises by
-# $2\delta$ at each inner knot: each unit switches on at one knot and changes the slope there by its
-# outgoing weight. In the code,
-# `weights(n)` returns the output bias, the points where the units switch on and their outgoing
+# Each unit becomes active at one knot and changes the slope there by its outgoing weight. In the code,
+# `weights(n)` returns the output bias, the knots at which the units become active and their outgoing
 # weights, and `p(n, x)` adds up the units. The first cell prints the weights for $n = 4$.
 
 # %%
@@ -51,9 +48,9 @@ def p(n, x):
 
 bias, switch_on, outgoing = weights(4)
 print(f"p{sub(4)}: output bias {bias:g}")
-print("switches on at x   outgoing weight")
+print("active above x   outgoing weight")
 for s, w in zip(switch_on, outgoing):
-    print(f"{signed(s):>16}   {signed(w):>15}")
+    print(f"{signed(s):>14}   {signed(w):>15}")
 
 # %% [markdown]
 # With $\delta = 1$, the unit at −2 sets the first slope to −3 and each of the others adds 2, so the
@@ -75,8 +72,8 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 # Every row gives exactly 4 in the last column: the bound $4/n^2$ is reached at each midpoint, so
 # doubling the units divides the error by four.
 #
-# Outside $[-2, 2]$ there are no more kinks (each unit switches on at a knot in that interval), so $p_n$ goes on in straight lines; [the article](../blog/posts/why-nonlinear-activations.md#quadratic)
-# gives $p_{16}$ at $x = \pm 10$. On $[-2, 2]$, four times as many units divide the error by 16.
+# [The article](../blog/posts/why-nonlinear-activations.md#quadratic) shows that $p_n$ goes on in straight lines
+# outside $[-2, 2]$, and gives $p_{16}$ at $x = \pm 10$. On $[-2, 2]$, four times as many units divide the error by 16.
 # What do they do at $x = 10$? Guess $p_{64}(10)$ before you read the output below.
 
 # %%
@@ -88,14 +85,14 @@ for n in (16, 64):
         print(f"{label:8} = {value:4.1f}, misses x² by {miss:4.1f}")
 
 # %% [markdown]
-# Almost nothing. Right of 2 every unit is on, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
+# Almost nothing. Right of 2 every unit is active, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
 # of slope $4 - \delta$: $p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$, a miss of $64 + 32/n$ that more units
 # bring only towards 64. Left of −2 every unit is off, so $p_n = 4$ there whatever $n$.
 #
 # ## Try this { #try-this }
 #
-# Take $n = 10$ (not a power of two; the grid holds only two of its ten midpoints, $\pm 1$, and comes within
-# $1.3 \times 10^{-5}$ of the others). What largest error on $[-2, 2]$ do you expect? Write your answer down, then
+# Take $n = 10$, which is not a power of two, so the grid no longer holds every knot and midpoint. What largest
+# error on $[-2, 2]$ do you expect the cell to print? Write your answer down, then
 # change `n = 5` to `n = 10` in the cell below and rerun it (to run it, see [Rerun this](#rerun-this)). Then predict
 # by how much $p_{10}$ misses $x^2$ at 10, change
 # `(16, 64)` to `(10,)` in the cell that printed $p_{64}(10)$ and rerun it.
@@ -108,8 +105,9 @@ print(f"n = {n}: largest error on [−2, 2] = {error:.6f}")
 # %% [markdown]
 # ??? note "Answer"
 #
-#     For $n = 10$ the cell prints 0.040000, which is $4/n^2 = 4/100$: the bound holds for any $n$, and two of
-#     the midpoints where it is reached, $\pm 1$, lie on the grid. With `(10,)` the other cell prints
+#     For $n = 10$ the cell prints 0.040000, which is $4/n^2 = 4/100$: the bound holds for any $n$. The grid holds
+#     only two of the ten midpoints where it is reached, $\pm 1$, and comes within $1.3 \times 10^{-5}$ of the others,
+#     so it finds the largest error exactly. With `(10,)` the other cell prints
 #     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.
 
 # %% [markdown]
