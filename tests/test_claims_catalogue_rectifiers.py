@@ -238,8 +238,9 @@ def test_prelu_kink_slope_jumps_from_a_to_1():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_card_leaves_the_kink_out_and_says_implementations_return_a_there(lang):
     """The card's derivative uses strict cases (no derivative at a kink: the reference table's rule); the one-sided
-    slopes differ (a against 1). Implementations return a at x = 0: the site's own derivative does (np.where(x > 0,
-    1, a)), as does PyTorch's PReLU backward (input > 0 ? grad : weight * grad). Review final55, ca: the page says
+    slopes differ (a against 1). The page names one implementation's choice at x = 0, PyTorch's PReLU backward
+    (input > 0 ? grad : weight * grad), which returns a, as the site's own derivative does (np.where(x > 0, 1, a));
+    not every library does (Keras's relu(x) - alpha * relu(-x) gives 0 there, review final56, ca), so no "convention". Review final55, ca: the page says
     so in one sentence, without the earlier aside about another article's notation, and links "kink" at its first use."""
     from actsite.maths.functions import leaky_relu_prime
     for a in (0.01, 0.25):
@@ -249,10 +250,11 @@ def test_the_card_leaves_the_kink_out_and_says_implementations_return_a_there(la
         assert float(prelu_prime(0.0, a)) == a and float(leaky_relu_prime(0.0, a)) == a
         assert float(prelu_prime(-0.0, a)) == a
     assert r"a & x < 0 \end{cases},\quad \frac{\partial f}{\partial a}" in MODERN["prelu"].latex_prime
-    said = {"en": "At the [kink](../glossary.md#kink), $x = 0$, PReLU has no derivative in $x$; implementations conventionally return $a$ there.",
-            "zh": "PReLU 在[折点](../glossary.md#kink) $x = 0$ 处对 $x$ 不可导；各种实现按惯例在这一点返回 $a$。"}[lang]
+    said = {"en": "At the [kink](../glossary.md#kink), $x = 0$, PReLU has no derivative in $x$, but an implementation must return a value there: PyTorch returns $a$.",
+            "zh": "PReLU 在[折点](../glossary.md#kink) $x = 0$ 处对 $x$ 不可导，但实现总得在这一点给出一个值：PyTorch 返回的是 $a$。"}[lang]
     text = page_text(lang)
     assert said in text and "writing the case as" not in text and "相应的情形写作" not in text
+    assert "conventionally" not in text and "按惯例" not in text
     word = {"en": "kink", "zh": "折点"}[lang]
     first = text.index(word)                                   # the first use of the word is the glossary link
     assert text[first - 1] == "[" and text[first:].startswith(f"{word}](../glossary.md#kink)")

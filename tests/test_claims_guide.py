@@ -374,9 +374,14 @@ def softmax(z):
 
 
 def test_cross_entropy_on_logits_has_gradient_p_minus_y():
-    """'the combined gradient is simply p - y ... (for softmax, targets that sum to 1, such as a
-    one-hot vector)': true for a one-hot and a soft target, false for targets that do not sum to 1;
-    and for one sigmoid per label with binary cross-entropy."""
+    """'The gradient with respect to the logits is p - y however it is computed ... (for softmax, targets that sum
+    to 1, such as a one-hot vector)': true for a one-hot and a soft target, false for targets that do not sum to 1;
+    and for one sigmoid per label with binary cross-entropy.  The gradient is the loss's, not the combined form's:
+    combining only makes computing it stable (review final56, cb: 'then simply p - y' credited the combination)."""
+    for lang, said in (("en", "The gradient with respect to the logits is $p - y$ however it is computed"),
+                       ("zh", "无论怎样计算，损失对 logit 的梯度都是 $p - y$")):
+        text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert said in text and "then simply" not in text and "这样，损失对 logit 的梯度就是" not in text, lang
     rng = np.random.default_rng(0)
     z = rng.normal(size=7)
     h = 1e-6
@@ -415,7 +420,7 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     assert sigmoid(np.array(40.0)) == 1.0 and np.log(sigmoid(np.array(40.0))) == 0.0 != -np.logaddexp(0.0, -40.0)
     for lang, words in (("en", "the infinities and the lost digits that come from computing $\\log p$ or $\\log(1 - p)$ "
                                "from a probability $p$ that has already been rounded;"),
-                        ("zh", "合并的写法还能避免先把概率 $p$ 舍入、再由它计算 $\\log p$ 或 $\\log(1 - p)$ 所带来的无穷大和精度损失；")):
+                        ("zh", "合并的写法带来的是数值稳定：它能避免先把概率 $p$ 舍入、再由它计算 $\\log p$ 或 $\\log(1 - p)$ 所带来的无穷大和精度损失；")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 

@@ -162,9 +162,14 @@ def test_softsign_three_of_six_passes_for_infinite_inputs_bare_form_three():
     bare = cost.count_operations(lambda x: x / (1.0 + np.abs(x)), GRID[:1000])     # counted like the guarded form
     assert sum(bare.values()) == 3 and bare == {k: n for k, n in ops.items() if k not in ("isinf", "sign", "where")}
     np.testing.assert_array_equal(GRID / (1.0 + np.abs(GRID)), softsign.f(GRID))   # same values on finite inputs
-    assert ("some of their passes only guard infinite inputs, and some are selects (`where`, which takes each element "
+    assert ("softsign spends passes guarding infinite inputs, and Leaky ReLU and hard swish spend them on selects (`where`, which takes each element "
             "from one of two arrays as a mask says). Softsign spends three of its six passes on the guard, where the bare "
             "$x / (1 + \\lvert x\\rvert)$ needs three in all.") in " ".join(timing("en").split())
+    # only softsign has the infinity guard; Leaky ReLU and hard swish have selects and no guard (review final56, tools)
+    for name in ("leaky_relu", "hard_swish"):
+        counted = DATA["functions"][name]["value"]["operations"]
+        assert counted.get("where") and "isinf" not in counted, (name, counted)
+    assert "softsign 有几遍只用来处理无穷大的输入，Leaky ReLU 和 hard swish 则有几遍是选择运算" in timing("zh")
     assert r"softsign 六遍里有三遍处理无穷大的输入，而直接算 $x / (1 + \lvert x\rvert)$ 总共只要三遍。" in timing("zh")
 
 
@@ -414,15 +419,15 @@ def test_what_four_rows_of_the_table_mean_for_a_reader(lang):
     said = {"en": ("0 frames means every formula appears in the same frame", "0 means the text does not move",
                    "at 30 or more, the curves move smoothly",
                    "(\"First paint\" is the first frame in which the browser draws any of the page's content; \"All maths "
-                   "visible\" is the first frame after it has finished reading the page's HTML, with every formula drawn; the "
-                   "time between the two goes on reading the rest of the page, not on the formulas.)",
+                   "visible\" is the first frame after it has finished reading the page's HTML, with every formula drawn.)",
                    "how often the playground redraws its charts as it trains the default network;",
-                   "and 60 is the display's refresh rate, the most it can show."),
+                   "and 60 is the most frames a second the browser draws."),
             "zh": ("0 帧表示每个公式都和周围的正文在同一帧里出现", "0 表示公式出现时正文不会移动",
                    "达到 30 次或以上，曲线的变化就是连贯的",
                    "（“首次绘制”是浏览器第一次画出页面内容的那一帧；“全部公式显示出来”是浏览器读完整页 HTML 之后的第一帧，"
-                   "这时每个公式都已画好；两者之间的时间花在读页面的其余部分上，而不是花在公式上。）",
-                   "演练场训练默认网络时每秒重画几次图表", "60 是显示器的刷新率，也就是最多能显示的帧数。")}[lang]
+                   "这时每个公式都已画好。）",
+                   "演练场训练默认网络时每秒重画几次图表", "60 是浏览器每秒最多绘制的帧数。")}[lang]
+    assert "rest of the page" not in text and "其余部分上" not in text and "refresh rate" not in text and "刷新率" not in text
     assert labels["median_first_paint_ms"].startswith({"en": "First paint", "zh": "首次绘制"}[lang])
     assert labels["median_maths_visible_ms"].startswith({"en": "All maths visible", "zh": "全部公式显示出来"}[lang])
     flat = " ".join(text.split()) if lang == "en" else text
