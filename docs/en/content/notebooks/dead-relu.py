@@ -66,7 +66,7 @@ print(f"dead units, of {widths[0]} per layer: "
 print(f"training error: {run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
-# Every run behind the article's first figure is made the same way: thirty runs, for two activations, five
+# Every run behind the article's chart of dead units against the learning rate is made the same way: thirty runs, for two activations, five
 # learning rates and three seeds. The next cell reads the thirty results instead of retraining them, and first
 # checks that the result for seed 0 at η = 1.0 is the run above. To rerun any other, call `train`
 # with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is
