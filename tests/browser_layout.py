@@ -211,15 +211,21 @@ def test_figures_show_the_layout_measured_for_their_column(browser, base_url, bu
     assert figures > 10 and fetched and not problems and not wrong, (problems, wrong)
 
 
-def test_chinese_captions_are_upright_and_english_ones_keep_the_themes_italics(browser, base_url):
-    """A slanted CJK face is a synthetic distortion (reviews final52, final53): Chinese figure captions are upright."""
+def computed_styles(browser, base_url, path, selector, prop):
+    """{language: the computed ``prop`` of every element matching ``selector``} on ``path`` in both languages."""
     watch = watch_at(browser, base_url, DESKTOP)
     styles = {}
     for lang in ("en", "zh"):
-        watch.page.goto(f"{base_url}{lang}/{POST}", wait_until="load")
+        watch.page.goto(f"{base_url}{lang}/{path}", wait_until="load")
         styles[lang] = watch.page.evaluate(
-            "() => [...document.querySelectorAll('figure.site-figure figcaption')].map(c => getComputedStyle(c).fontStyle)")
+            "([selector, prop]) => [...document.querySelectorAll(selector)].map(e => getComputedStyle(e)[prop])", [selector, prop])
     watch.close()
+    return styles
+
+
+def test_chinese_captions_are_upright_and_english_ones_keep_the_themes_italics(browser, base_url):
+    """A slanted CJK face is a synthetic distortion (reviews final52, final53): Chinese figure captions are upright."""
+    styles = computed_styles(browser, base_url, POST, "figure.site-figure figcaption", "fontStyle")
     assert styles["zh"] and set(styles["zh"]) == {"normal"}, styles["zh"]
     assert styles["en"] and set(styles["en"]) == {"italic"}, styles["en"]
 
@@ -228,12 +234,6 @@ def test_chinese_notebook_output_prefers_a_two_column_han_monospace(browser, bas
     """A Han character a notebook printed sits in a two-column cell; with a monospace font whose Han glyphs are two
     columns wide the cells close up, so Chinese output asks for one first (review final55, pa).  English output
     keeps the theme's code font."""
-    watch = watch_at(browser, base_url, DESKTOP)
-    fonts = {}
-    for lang in ("en", "zh"):
-        watch.page.goto(f"{base_url}{lang}/notebooks/zigzag/", wait_until="load")
-        fonts[lang] = watch.page.evaluate(
-            "() => [...document.querySelectorAll('.jupyter-wrapper .jp-OutputArea-output pre')].map(p => getComputedStyle(p).fontFamily)")
-    watch.close()
+    fonts = computed_styles(browser, base_url, "notebooks/zigzag/", ".jupyter-wrapper .jp-OutputArea-output pre", "fontFamily")
     assert fonts["zh"] and all(f.startswith('"Noto Sans Mono CJK SC"') for f in fonts["zh"]), fonts["zh"]
     assert fonts["en"] and not any("CJK" in f for f in fonts["en"]), fonts["en"]
