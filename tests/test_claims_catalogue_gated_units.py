@@ -90,9 +90,10 @@ def test_the_gates_caption_says_the_unbounded_gates_grow_like_v_on_the_right():
 @pytest.mark.parametrize("lang", LANGS)
 def test_token_is_glossed_at_its_first_use_and_numbers_are_plain_digits_in_zh_prose(lang):
     text = page(lang)
-    word, gloss = {"en": ("token", "token (a word or piece of a word in the input)"),
-                   "zh": ("词元", "词元（token，输入文本中的一个词或词的一部分）")}[lang]
-    assert text.index(gloss) == text.index(word)
+    word, gloss = {"en": ("token", "[token](../glossary.md#token) (a word or piece of a word in the input)"),
+                   "zh": ("词元", "[词元](../glossary.md#token)（token，输入文本中的一个词或词的一部分）")}[lang]
+    assert text.index(gloss) + 1 == text.index(word)          # glossed and linked to its row, as on smooth-gates (review final56, ca)
+    assert text.count("glossary.md#token") == 1
     if lang == "zh":                    # the zh site writes numbers as plain digits; TeX only for formulas
         assert not re.search(r"\d\\,\d", text)
         # both seven-digit counts exact, each with its rounded 万 beside it (review final47, cb: not one exact, one rounded)
@@ -228,6 +229,76 @@ def test_contour_figure_values_and_zero_sets():
     assert "对 SwiGLU 而言，v 为负时最多只有 u 的 0.28 倍通过，而且符号相反" in page("zh")
     assert np.all(glu[a == 0] == 0) and np.all(glu[a != 0] != 0)     # GLU is zero only at a = 0
     assert np.all(swiglu[(a == 0) | (b == 0)] == 0)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_contour_caption_gives_the_colour_key_and_the_labels_are_contour_values(theme):
+    """'Red marks negative values and blue positive ones, fading to grey near zero; the numbers on the lines are
+    contour values' (review final56, ca: the figure had no colour key). In both themes the filled contours map negative
+    values to a red and positive ones to a blue, the bands next to zero are grey, and every number drawn in a panel is
+    one of the contour levels."""
+    from matplotlib.contour import ContourSet
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    spec = FIGURES["gated_contours"]
+    fig, data = draw(spec.plot(), theme, spec.size)
+    levels = {f"{level:g}".replace("-", "\N{MINUS SIGN}") for level in data["levels"]}
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left").startswith(("(a)", "(b)"))]
+    assert len(panels) == 2
+    for ax in panels:
+        filled = [c for c in ax.collections if isinstance(c, ContourSet) and c.filled]
+        assert len(filled) == 1
+        cs = filled[0]
+        for v in cs.layers[1:-1]:                                              # each band's colour, at its middle value
+            r, g, b, _ = cs.cmap(cs.norm(v))
+            if abs(v) < 1:
+                assert max(r, g, b) - min(r, g, b) < 0.15, (v, r, g, b)       # grey near zero
+            elif v < 0:
+                assert r > b and r > g, (v, r, g, b)                          # reddish below zero
+            else:
+                assert b > r and b > g, (v, r, g, b)                          # bluish above zero
+        low, high = (cs.cmap(cs.norm(v)) for v in (min(data["levels"]), max(data["levels"])))
+        assert low[0] > low[2] + 0.2 and low[0] > low[1] + 0.2, low          # red at the negative end
+        assert high[2] > high[0] + 0.2 and high[2] > high[1] + 0.2, high     # blue at the positive end
+        labels = [t.get_text() for t in ax.texts if t.get_text()]
+        assert labels and set(labels) <= levels, labels
+    assert ("Red marks negative values and blue positive ones, fading to grey near zero; the numbers on the lines are "
+            "contour values.") in page("en")
+    assert "红色表示负值，蓝色表示正值，越接近零越灰；线上的数字是等高线的值。" in page("zh")
+
+
+@pytest.mark.parametrize("layout", ["wide", "phone"])
+def test_contour_figure_has_one_colour_bar_from_minus_6_to_6_with_pointed_ends(layout):
+    """The alt text: 'A colour bar to the right, shared by both panels, runs from −6 (red) through grey around 0
+    to 6 (blue), with pointed ends for values below −6 and above 6' (review final56, fig: no colour key).  One bar
+    for both panels, because both are filled with the same levels and colours; its ticks are the labelled levels,
+    and it sits to the right of the panels on a phone too."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.contour import ContourSet
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    spec = FIGURES["gated_contours"]
+    fig, data = draw(spec.plot(), "light", spec.size, layout)
+    FigureCanvasAgg(fig).draw()                                                # lays out and labels the ticks
+    key = data["colourbar"]
+    panels = [ax for ax in fig.axes if ax is not key.ax]
+    assert len(panels) == 2 and len(fig.axes) == 3                             # one bar, shared
+    fills = [c for ax in panels for c in ax.collections if isinstance(c, ContourSet) and c.filled]
+    assert len(fills) == 2 and all(np.array_equal(c.levels, key.mappable.levels) for c in fills)
+    assert all(c.cmap is key.cmap and c.extend == key.extend == "both" for c in fills)
+    np.testing.assert_array_equal(key.mappable.levels, np.arange(-6, 7))
+    assert list(key.get_ticks()) == [-6, -4, -2, 0, 2, 4, 6]
+    assert [t.get_text() for t in key.ax.get_yticklabels()] == ["−6", "−4", "−2", "0", "2", "4", "6"]
+    assert key.orientation == "vertical"
+    right_edge = max(ax.get_window_extent().x1 for ax in panels)
+    assert key.ax.get_window_extent().x0 > right_edge                          # "to the right"
+    red, grey, blue = (key.cmap(x) for x in (0.0, 0.5, 1.0))
+    assert red[0] > red[2] + 0.2 and blue[2] > blue[0] + 0.2 and max(grey[:3]) - min(grey[:3]) < 0.15
+    glu, swiglu = data["f"]["glu"], data["f"]["swiglu"]
+    assert np.abs(glu).max() < 6 < np.abs(swiglu).max()                        # SwiGLU needs the pointed ends
+    assert ("A colour bar to the right, shared by both panels, runs from −6 (red) through grey around 0 to 6 "
+            "(blue), with pointed ends for values below −6 and above 6.") in page("en")
+    assert "两幅图右侧共用一条颜色条，从 −6（红）经 0 附近的灰色到 6（蓝），两端的三角形代表小于 −6 和大于 6 的值。" in page("zh")
 
 
 # --- the gradient through a gate ----------------------------------------------------------
@@ -638,9 +709,10 @@ def test_t5_base_is_glossed_where_first_used_and_the_lstm_gating_is_named(lang):
     assert first < text.index("{ #shazeer-2020 }")
     # split after "PixelCNN" (review final54, ca)
     lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN. "
-                  "It was modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid gates decide what to keep). The gated tanh unit's value path",
+                  "That unit was modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid gates decide what to keep). The gated tanh unit's value path",
             "zh": "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM（长短期记忆网络，一种用 sigmoid 门决定保留哪些信息的循环网络）的门。"}[lang]
     assert lstm in text and "LSTM-style" not in text and "LSTM 式" not in text
+    assert "PixelCNN. It was" not in text          # "It" read as PixelCNN (review final56, ca)
     assert "the gating used in LSTMs" not in text and "LSTM 等循环网络所用" not in text
     references = text.split("{ #references }")[1]
     assert "Conditional Image Generation with PixelCNN Decoders" in references and "arxiv.org/abs/1606.05328" in references
@@ -797,18 +869,20 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     """The term 'outlier' is glossed where this page first uses it and links to its home; the claim
     (squaring once the two projections align, for every gate but GLU's bounded sigmoid) is the one
     low-precision makes at #outliers. Fishman et al.'s FP8 run is told there; this page keeps one sentence,
-    names the work in it and links (review final34, cb). The paragraph closes the
+    names the work in it and links (review final34, cb); why 8-bit formats represent the rest badly is left to the
+    linked section (review final56, ca: the paragraph repeated low-precision). The paragraph closes the
     section on the output scale, not the Shazeer section."""
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
-            "roughly squares large inputs (with any gate here but GLU's bounded sigmoid) and can produce "
-            "[outliers](low-precision.md#outliers), values far larger than the rest; when the tensor is scaled to fit them, its other "
-            "values are pushed towards the bottom of an 8-bit format's range, where few values are representable. "
-            "Fishman et al. (2025) report such outliers in FP8 (8-bit floating point) training of a 7-billion-parameter "
-            "SwiGLU model.") in page("en")
+            "roughly squares large inputs (with any gate here but GLU's bounded sigmoid), and Fishman et al. (2025) report "
+            "the resulting [outliers](low-precision.md#outliers), values far larger than the rest, in FP8 (8-bit floating point) "
+            "training of a 7-billion-parameter SwiGLU model.") in page("en")
     assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，除了有界的 GLU（sigmoid 门），"
-            "这里的每种门都会使乘积随大输入近似按平方增长。这可能产生[离群值](low-precision.md#outliers)（远大于其余数值的值）"
-            "；张量按这些离群值缩放之后，其余数值就被压到 8 位格式表示范围的底端，那里能表示的数很少。Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 "
-            "FP8（8 位浮点）训练中观察到了这种离群值。") in page("zh")
+            "这里的每种门都会使乘积随大输入近似按平方增长；Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 FP8（8 位浮点）训练中，"
+            "就观察到了由此产生的[离群值](low-precision.md#outliers)（远大于其余数值的值）。") in page("zh")
+    for lang in LANGS:          # one sentence, and the 8-bit argument only at the link
+        paragraph = next(par for par in page(lang).split("\n\n") if "low-precision.md#outliers" in par)
+        assert len(re.findall(r"\.\s+[A-Z]" if lang == "en" else "。", paragraph)) == (0 if lang == "en" else 1), lang
+        assert "8-bit format's range" not in paragraph and "8 位格式表示范围" not in paragraph
     # why 8 bits represent them badly is argued once, at low-precision#outliers; this page and the glossary
     # give no int8 codes and no E4M3 threshold (review final41, cb)
     for lang in LANGS:
@@ -839,7 +913,7 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
         assert out[1] / out[0] == pytest.approx(4, rel=1e-3), key
     out = GATED["glu"].f(2.0 * big, big)
     assert out[1] / out[0] == pytest.approx(2, rel=1e-3)
-    # what goes wrong in 8 bits (review final39, cb): scaled so that an outlier fits, values far below it
+    # what goes wrong in 8 bits, now argued only at the linked section (review final39, cb): scaled so that an outlier fits, values far below it
     # land on few levels (E4M3's sparse subnormals, a few int8 codes) or round to zero; values within
     # E4M3's normal range keep their relative precision
     import ml_dtypes

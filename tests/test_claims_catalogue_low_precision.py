@@ -462,6 +462,37 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
     page_lang("zh", "", r"$|x|$ 超过 88.72、float32 中的 $e^{|x|}$ 会[溢出](#overflow)")
 
 
+def test_silus_backward_kernel_overflows_like_its_forward_kernel():
+    """Caveat 2, review final56, lp: PyTorch's silu_backward_kernel (ActivationSiluKernel.cu) computes, in
+    opmath (float32 for Half and BFloat16), s = 1/(1 + exp(-x)) and returns dy * s * (1 + x * (1 - s)), rounded
+    once to the input's type. That is SiLU's derivative; evaluated in float32 on every bfloat16 input with
+    dy = 1, it is 0 from -89 (where e^{-x} overflows float32: s = 0), not from the second table's -97.5."""
+    one = np.float32(1)
+
+    def backward(x, dy=np.float32(1)):                # the kernel's formula, every step in float32
+        x = np.asarray(x, dtype=np.float32)
+        s = one / (one + np.exp(-x))
+        return dy * s * (one + x * (one - s))
+    # the formula is SiLU's derivative
+    x = np.linspace(-30, 30, 601)
+    np.testing.assert_allclose(backward(x).astype(np.float64), EVERY["silu"].df(x), rtol=1e-5, atol=1e-30)
+    assert lp.row("silu", "bfloat16").slope[0] == -97.5              # the correctly rounded derivative's threshold
+    with np.errstate(all="ignore"):
+        m = lp.beyond_last(lambda v: lp.to_format(backward(v).astype(np.float64), "bfloat16") != 0, "bfloat16", -1)
+        assert -m == -89.0
+        g = backward(np.array([-88.5, -89.0], dtype=np.float32))
+        assert np.isinf(np.exp(np.float32(89))) and np.isfinite(np.exp(np.float32(88.5)))
+    assert g[0] != 0 and lp.to_format(np.array([float(g[0])]), "bfloat16")[0] != 0 and g[1] == 0
+    # the forward kernel's threshold is the same -89 (test_flushing_..., above): the caveat says "too"
+    page_lang("en", r"PyTorch's GPU kernel computes SiLU as $x/(1 + e^{-x})$, so it returns $-0$ from $-89$, where $e^{-x}$ "
+              r"overflows, not from the tables' $-97.5$. Its backward kernel computes $\sigma(x)$ the same way, as "
+              r"$1/(1 + e^{-x})$ in float32, so SiLU's gradient, too, is 0 from $-89$ rather than from the second "
+              r"table's $-97.5$.", "")
+    page_lang("zh", "", r"它的反向传播内核也在 float32 中按 $1/(1 + e^{-x})$ 计算 $\sigma(x)$，所以 SiLU 的梯度同样从 $-89$ "
+              r"起就为 0，而第二张表中是 $-97.5$。")
+    # the source is the CUDA kernel file the page already cites
+    both("ActivationSiluKernel.cu")
+
 def test_a_float32_kernel_that_rounds_once_differs_only_near_a_midpoint():
     """'For the 8- and 16-bit formats it is also the output of a kernel ... that computes accurately
     in float32 and rounds once' and, the first caveat below the tables, 'It can differ from the tables
@@ -1996,8 +2027,8 @@ def test_takeaway_only_non_zero_limits_come_early():
 # --- speed: the fused kernel, said here once -----------------------------------------------------
 
 def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence():
-    """The fused-kernel point stands here in one sentence with one link (to the numpy timings); this section is the
-    glossary's home of "fused kernel"."""
+    """The fused-kernel point stands here in one sentence; this section is the glossary's home of "fused kernel".
+    Review final56, lp: no aside sends the reader to the build page's numpy timings."""
     from actsite.pages.glossary import TERMS
     assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/low-precision.md#speed"
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
@@ -2008,9 +2039,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "formula such as GELU or SiLU that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
               "operations, and in eager mode, PyTorch's default, which runs each operation as it is called, each is a separate kernel. Code that makes a separate pass over memory "
-              "for each operation, as numpy does, pays for every step of a formula; a single kernel makes one pass. (On a CPU, "
-              "[numpy timings](../how-this-site-is-built.md#timing) mix this per-pass cost with the cost of the "
-              "exponentials themselves.)", "")
+              "for each operation, as numpy does, pays for every step of a formula; a single kernel makes one pass.\n", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
     page_lang("zh", "", "按同样的道理，在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
@@ -2018,8 +2047,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
               "PyTorch 把它写成三步运算；在它默认的即时执行（eager）模式下，运算一经调用就逐个执行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
-              "公式每多一步就多一遍访存；一个内核则只读写一遍。（在 CPU 上，[numpy 计时](../how-this-site-is-built.md#timing)"
-              "把这部分开销与指数运算本身的开销混在一起。）")
+              "公式每多一步就多一遍访存；一个内核则只读写一遍。\n")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
     for lang, editorial in (("en", "remains unmeasured"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),
@@ -2053,7 +2081,8 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
         assert overclaim not in page(lang), (lang, overclaim)
     for lang in LANGS:
         speed = page(lang).split("{ #speed }")[1].split("{ #outliers }")[0]
-        assert speed.count("](") == 2 and speed.count("](../glossary.md#fused-kernel)") == 1, lang   # the term at its home
+        assert speed.count("](") == 1 and speed.count("](../glossary.md#fused-kernel)") == 1, lang   # the term at its home
+        assert "how-this-site-is-built" not in speed and "numpy timings" not in speed and "numpy 计时" not in speed, lang
         assert "explains why its numpy timings" not in speed and "一页解释了为什么" not in speed, lang
     # the home defines the term in one clause, as the glossary does, and the numpy aside quotes no number
     fused = {t.key: t for t in TERMS}["fused-kernel"]
@@ -2235,8 +2264,18 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     assert "broader" in underflow.en_definition
     page_lang("en", "Outliers trouble 8-bit formats, and gated units with an unbounded gate, such as SwiGLU, amplify them.", "")
     page_lang("zh", "", "门没有上界的门控单元（如 SwiGLU）又怎样放大它们。")
-    page_lang("en", "(IEEE 754 calls any result below the normal range an underflow; this page means only the rounding to 0).", "")
-    page_lang("zh", "", "（IEEE 754 把落到正规数范围以下的任何结果都称为下溢；本页专指舍入成 0 的情形）")
+    # review final56, lp: under IEEE 754's default handling an underflow is a tiny result (below the normal range)
+    # that is also inexact; an exactly representable subnormal result is tiny but exact, so not an underflow
+    page_lang("en", "(by default, IEEE 754 calls a result an underflow when it is tiny, that is below the normal range, and also "
+              "inexact; this page means only the rounding to 0).", "")
+    page_lang("zh", "", "（IEEE 754 默认把既微小、又不精确的结果称为下溢，微小指落在正规数范围以下；本页专指舍入成 0 的情形）")
+    for lang, loose in (("en", "calls any result below the normal range an underflow"), ("zh", "任何结果都称为下溢")):
+        assert loose not in page(lang), lang
+    tiny16 = np.finfo(np.float16).tiny
+    exact = np.float16(tiny16) / np.float16(4)                     # 2^-16, a subnormal, exactly representable
+    assert 0 < exact < tiny16 and float(exact) == float(tiny16) / 4
+    inexact = np.float16(tiny16) / np.float16(3)                    # tiny, and rounded: an underflow by default
+    assert 0 < inexact < tiny16 and float(inexact) != float(tiny16) / 3
     glu, swiglu = GATED["glu"], GATED["swiglu"]
     assert float(glu.f(100.0, 100.0)) < 101 and float(swiglu.f(100.0, 100.0)) > 9_000
     # what "unbounded" means, said where the outlier section first uses it: SwiGLU's gate v sigma(v) grows without
@@ -2244,7 +2283,10 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     v = np.array([1.0, 10.0, 30.0])
     assert np.all(np.diff(swiglu.f(np.ones(3), v)) > 0) and float(swiglu.f(1.0, 30.0)) > 29 and np.all(glu.f(np.ones(3), v) < 1)
     page_lang("en", "Gated units with an unbounded gate (SwiGLU's gate $v\\,\\sigma(v)$ has no upper bound; GLU's $\\sigma(v)$ stays below 1) make this worse:", "")
-    page_lang("zh", "", "门没有上界的门控单元（SwiGLU 的门 $v\\,\\sigma(v)$ 没有上界，GLU 的门 $\\sigma(v)$ 则小于 1）会让情况更糟：")
+    page_lang("zh", "", "门无上界的门控单元（如 SwiGLU，其门 $v\\,\\sigma(v)$ 可以任意大，而 GLU 的门 $\\sigma(v)$ 小于 1）会让情况更糟：")
+    # review final56, lp: "没有上界" is not said twice in one breath
+    outliers = page("zh").split("{ #outliers }")[1].split("{ #takeaways }")[0]
+    assert outliers.count("上界") == 1
 
 
 def test_final55_opening_primer_tail_and_sources_say_what_they_should():
@@ -2282,27 +2324,39 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     assert [line.get_label() for line in dotted] == [r"$1 - \sigma(x)$"]
     x, y = dotted[0].get_data()
     np.testing.assert_allclose(y, 1 - sigmoid(x), rtol=1e-9, atol=1e-15)
-    page_lang("en", "Panel (b) plots 1 − σ_F(x), with the exact 1 − σ(x) dotted, on a logarithmic axis", "")
-    page_lang("zh", "", "画出 x 从 0 到 20 时的 1 − σ_F(x)（点线为精确的 1 − σ(x)）")
-    # "activations" for values: said where the page first means values (before "weights and activations")
+    page_lang("en", "Panel (b) plots 1 minus σ rounded to F, with the exact 1 − σ(x) dotted, on a logarithmic axis", "")
+    page_lang("zh", "", "画出 x 从 0 到 20 时 1 与舍入到 F 的 σ 之差（点线为精确的 1 − σ(x)）")
+    for lang in LANGS:                                   # review final56, lp: a screen reader spells out "σ_F"
+        alts = re.findall(r"!\[([^\]]*)\]\(figure:", page(lang))
+        assert len(alts) == 2 and not any("_" in alt for alt in alts), lang
+    # "activation values" in the outliers section where a value is meant (review final56, lp: no note on usage in the
+    # opening); there "activations" is only Sun et al.'s quoted term
     en = page("en")
-    said = 'large activation values ("outliers"; like the papers it cites, the page also calls such values *activations*)'
-    assert en.index(said) < en.index("weights and activations") and "large activations" not in en
+    said = "and to *outliers*, activation values far larger than the rest. Outliers trouble 8-bit formats"
+    assert said in en and "like the papers it cites" not in en and "large activations" not in en
+    outliers = en.split("{ #outliers }")[1].split("{ #takeaways }")[0]
+    assert re.findall(r"\bactivations\b", outliers) == ["activations"] and '"massive activations"' in outliers
+    assert "a handful of activation values that can be 100,000 times larger" in outliers
     # the loss-scaling example, tied back to the activation functions' backward pass
     page_lang("en", "An activation gradient is the gradient of the loss with respect to an activation value; for the activation "
               "function that produced the value, it is the incoming gradient ([above](#sigmoid-tail)), which the backward "
               "pass multiplies by the function's derivative.", "")
-    page_lang("zh", "", "激活值的梯度是损失对激活值的梯度；对产生这个激活值的激活函数来说，它就是传入梯度（[见上文](#sigmoid-tail)），"
+    page_lang("zh", "", "这里的梯度指损失对某个激活值的梯度；对产生这个激活值的激活函数来说，它就是传入梯度（[见上文](#sigmoid-tail)），"
               "反向传播要把它乘以该函数的导数。")
     page_lang("en", "doubles $S$ after 2,000 consecutive steps without an infinite or NaN gradient.", "")
     page_lang("zh", "", "连续 2000 步都没有出现无穷大或 NaN 的梯度，就把 $S$ 加倍。")
     # one name for the 16-bit format; a sentence starts with "The float32 ... formats", not "Float32"
     assert "half precision" not in en and "半精度" not in page("zh") and not re.search(r"(^|[.!?] )Float|(^|[.!?] )Bfloat", en)
-    # Dettmers et al. as the paper measures: the layer-normed inputs of attention and feed-forward blocks; "outlier" from 6
+    # Dettmers et al. as the paper measures: the inputs of attention and feed-forward blocks after LayerNorm (the
+    # glossary's term, linked); an outlier is a dimension meeting all three of the paper's criteria (review final56,
+    # lp): magnitude at least 6, in at least 25% of the layers and at least 6% of the sequence positions
     page_lang("en", "measured the inputs of a transformer's attention and feed-forward blocks", "")
-    page_lang("en", "hold values far larger than the rest (the paper counts a magnitude of 6 or more as an outlier)", "")
-    page_lang("zh", "", "测量了 Transformer 中注意力和前馈模块的输入，即经过层归一化的")
-    page_lang("zh", "", "（论文把幅值不小于 6 的值算作离群值）")
+    page_lang("en", "(the vectors it passes from block to block) after [LayerNorm](../glossary.md#layer-norm).", "")
+    page_lang("en", "hold values far larger than the rest (the paper counts a dimension as an outlier if its values reach a "
+              "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions)", "")
+    page_lang("zh", "", "测量了 Transformer 中注意力和前馈模块的输入，即经过[层归一化](../glossary.md#layer-norm)的")
+    page_lang("zh", "", "（论文把满足以下条件的维度算作离群值：幅值不小于 6，且出现在至少四分之一的层、至少 6% 的序列位置上）")
+    assert "layer normalisation" not in en and "counts a magnitude of 6" not in en and "幅值不小于 6 的值" not in page("zh")
     assert "very large magnitude" not in en and "取值特别大" not in page("zh")
     # appositives in brackets; Chinese word order
     page_lang("en", r"in bfloat16 ($x = 6.25$) and $2.4 \times 10^{-4}$ in float16 ($x = 8.32$)", "")

@@ -185,6 +185,14 @@ def test_softmax_saturates():
     # the largest in magnitude (the off-diagonal entries are negative); the page says so (review final38, cb)
     assert "the largest entry of $J$ in magnitude is only $1.4 \\times 10^{-4}$" in page("en")
     assert "$J$ 中绝对值最大的元素只有 $1.4 \\times 10^{-4}$" in page("zh")
+    # saturation, the page's diagnosis, is linked to its glossary row at its first use, the saturated sigmoid of
+    # #last-layer; the later uses rely on it (review final56, cb)
+    for lang, first in (("en", "the derivative of the [saturated](../glossary.md#saturation) sigmoid"),
+                        ("zh", "sigmoid 已经[饱和](../glossary.md#saturation)，")):
+        word = {"en": "saturat", "zh": "饱和"}[lang]
+        body = page(lang).split("{ #output-layers }")[1]
+        assert first in body and body.index(word) == body.index(first) + first.index(word), lang
+        assert body.count("glossary.md#saturation") == 1, lang
     # tokens are glossed as the glossary defines them: a word or a piece of a word
     assert "[tokens](../glossary.md#token) (the words or pieces of words it generates one at a time)" in page("en")
     assert "[词元](../glossary.md#token)（模型逐个生成的词或词的一部分）" in page("zh")
@@ -327,6 +335,10 @@ def test_exp_overflow_and_naive_softmax_nan():
     with np.errstate(over="ignore", invalid="ignore"):
         assert np.isnan(out.naive_softmax(np.array([1000.0, 0.0]))[0])
     np.testing.assert_array_equal(out.softmax(np.array([1000.0, 0.0])), [1.0, 0.0])
+    # NaN is glossed where the page meets it, as low-precision.md glosses it (review final56, cb)
+    assert "computes $\\infty / \\infty$ for the first class and returns NaN (not a number)." in page("en")
+    assert "第一类会得到 $\\infty / \\infty$，结果是 NaN（非数值）。" in page("zh")
+    assert "NaN（非数值）" in page_text("catalogue/low-precision.md", "zh")
 
 
 def test_lse_bounds():
@@ -728,10 +740,12 @@ def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_
         fused = page(lang).split("{ #fused }")[1].split("\n\n")[1]
         assert "`from_logits=True`" in fused and "Keras" in fused, lang
         assert "<https://keras.io/api/losses/probabilistic_losses/>" in page(lang).split("{ #references }")[1], lang
-    # the zh title names what the English one names: softmax, log-softmax and sigmoid with their cross-entropies
-    # (review final55, cb), in the front matter, the H1 and the home page's list
-    title = "输出层与损失函数：softmax、log-softmax、sigmoid 及其交叉熵"
+    # the zh title names what the English one names: softmax, log-softmax and sigmoid with cross-entropy
+    # (review final55, cb), in the front matter, the H1 and the home page's list; 配, not 及其, which read as
+    # "the sigmoid's own cross-entropy" (review final56, cb)
+    title = "输出层与损失函数：softmax、log-softmax、sigmoid 配交叉熵"
     assert f'title: "{title}"' in page("zh") and f"# {title} {{ #output-layers }}" in page("zh")
-    assert "(catalogue/output-layers.md)：softmax、log-softmax、sigmoid 及其交叉熵。" in page_text("index.md", "zh")
+    assert "(catalogue/output-layers.md)：softmax、log-softmax、sigmoid 配交叉熵。" in page_text("index.md", "zh")
+    assert "及其交叉熵" not in page("zh") + page_text("index.md", "zh")
     assert "二元交叉熵 {" not in page("zh")
     assert "sigmoid 交叉熵" not in page("zh") and "类别下标" not in page("zh")

@@ -37,8 +37,8 @@ something computable; the page attributes each of them ("the authors report", "s
   Bochkovskiy et al. (2020): YOLOv4 uses Mish.
 * that recent language models often use a gated unit such as SwiGLU (their sources are on
   the gated-units page, whose tests check them); that Shazeer (2020) introduced SwiGLU and that
-  PaLM (§2) and LLaMA (§2.2) cite it for SwiGLU.  "The headline gains quoted above range from 0.6 to 2.1 points"
-  only restates the quoted numbers.
+  PaLM (§2) and LLaMA (§2.2) cite it for SwiGLU.  The summary of the headline gains (0.6 to about 1 point of
+  top-1, 2.1 points of AP50) only restates the quoted numbers; a test checks that it restates them per metric.
 """
 from __future__ import annotations
 
@@ -215,6 +215,67 @@ def test_x_over_2_plus_an_even_function(key):
 
 def test_mish_breaks_the_symmetry():
     assert abs(float(f("mish", 1.0) - f("mish", -1.0)) - 1.0) > 0.1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_mish_lacks_the_symmetry_of_exactly_the_functions_it_names(lang):
+    """'Mish lacks the symmetry of softplus, GELU (in both forms) and SiLU': the named functions are exactly the
+    page's functions other than Mish, and each has f(x) - f(-x) = x (review final56, ca: "the other three"
+    miscounted, since the tanh approximation of GELU is a fourth)."""
+    assert set(SYMMETRIC) == set(FAMILY) - {"mish"}
+    for key in SYMMETRIC:
+        np.testing.assert_allclose(f(key, X) - f(key, -X), X, atol=1e-13)
+    said = {"en": "Mish lacks the symmetry of softplus, GELU (in both forms) and SiLU (at $x = 1$",
+            "zh": "Mish 没有 softplus、GELU（两种形式）和 SiLU 的那种对称性（$x = 1$ 时"}[lang]
+    text = page_text(PAGE, lang)
+    assert said in text
+    assert "other three" not in text and "另外三个" not in text
+    # the page counts its functions one way: five cards, five rows besides ReLU, "this page's five functions"
+    assert len(FAMILY) == 5 and len(re.findall(r"\]\(figure:", text)) == 5
+    assert {"en": "None of this page's five functions", "zh": "本页这五个函数"}[lang] in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_smooth_gate_is_the_whole_function_and_g_its_gate(lang):
+    """Near the top, in the page's own words: the smooth gate is the whole function x g(x), g only its gate, linked to
+    the glossary row that says the same (review final56, ca)."""
+    from actsite.pages.glossary import TERMS
+    for key in ("gelu", "silu", "mish"):
+        np.testing.assert_allclose(f(key, X), X * gate(key, X), rtol=1e-12, atol=1e-300)
+    row = {term.key: term for term in TERMS}["smooth-gate"]        # the anchor the link points to
+    assert "the whole function" in row.en_definition and "整个函数" in row.zh_definition
+    said = {"en": "Write $g$ for that curve: the whole function $x\\,g(x)$ is called a [smooth gate](../glossary.md#smooth-gate), "
+                  "and $g$ is only its gate.",
+            "zh": "记这条曲线为 $g$：整个函数 $x\\,g(x)$ 叫作[平滑门控函数](../glossary.md#smooth-gate)，$g$ 只是它的门。"}[lang]
+    text = page_text(PAGE, lang)
+    assert said in text and text.index(said) < text.index("{ #softplus }")
+    assert text.count("glossary.md#smooth-gate") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_headline_gains_are_summarised_per_metric(lang):
+    """'the headline gains quoted above are 0.6 to about 1 percentage point in ImageNet top-1 accuracy and 2.1 points
+    in MS-COCO AP50': the summary takes its range from the top-1 gains the page quotes (Swish 0.9 and 0.6, Mish about
+    1) and its AP50 figure from the one AP50 gain it quotes, and does not mix the two metrics in one range
+    (review final56, ca)."""
+    text = page_text(PAGE, lang)
+    if lang == "en":
+        top1 = [float(v) for v in re.findall(r"by (\d\.\d) percentage points for|by (\d\.\d) for Inception", text)
+                for v in v if v]
+        top1 += [float(v) for v in re.findall(r"ReLU by about (\d) percentage point in ImageNet-1k top-1", text)]
+        ap50 = [float(v) for v in re.findall(r"by (\d\.\d) percentage points in \$\\mathrm\{AP\}_\{50\}\$", text)]
+        summary = ("the headline gains quoted above are 0.6 to about 1 percentage point in ImageNet top-1 accuracy and "
+                   "2.1 points in MS-COCO $\\mathrm{AP}_{50}$; none is an independent replication.")
+    else:
+        top1 = [float(v) for v in re.findall(r"上提高 (\d\.\d) 个百分点", text)]
+        top1 += [float(v) for v in re.findall(r"top-1 准确率比 ReLU 高约 (\d) 个百分点", text)]
+        ap50 = [float(v) for v in re.findall(r"比 Leaky ReLU 高 (\d\.\d) 个百分点", text)]
+        summary = ("上面引用的主要提升，在 ImageNet top-1 准确率上是 0.6 到约 1 个百分点，在 MS-COCO $\\mathrm{AP}_{50}$ 上是 "
+                   "2.1 个百分点，而且没有一项经过独立复现。")
+    assert sorted(top1) == [0.6, 0.9, 1.0] and ap50 == [2.1], (top1, ap50)
+    assert (min(top1), max(top1)) == (0.6, 1.0)
+    assert summary in text
+    assert "0.6 to 2.1" not in text and "0.6 到 2.1" not in text
 
 
 # --- Softplus -------------------------------------------------------------------------------
@@ -518,7 +579,7 @@ def test_the_taylor_coefficient_is_0_0455_and_would_give_a_larger_error_of_7_5e_
         rows = coefficient_rows(lang)
         assert rows["0.0455"] == ["$3.1 \\times 10^{-4}$", "$7.5 \\times 10^{-4}$"], lang
         label = {"en": "| $2/(3\\pi) - 1/6 \\approx 0.0455$ (matches $\\Phi$'s $x^3$ Taylor term) |",
-                 "zh": "| $2/(3\\pi) - 1/6 \\approx 0.0455$（与下一阶泰勒项匹配） |"}[lang]
+                 "zh": "| $2/(3\\pi) - 1/6 \\approx 0.0455$（使 $x^3$ 项与 $\\Phi$ 的泰勒展开一致） |"}[lang]
         assert label in page_text(PAGE, lang), lang
 
 
@@ -1030,6 +1091,6 @@ def test_the_gated_unit_gloss_swiglu_multiplies_one_projection_by_silu_of_anothe
     np.testing.assert_allclose(GATED["swiglu"].f(u, v), u * silu(v), rtol=1e-12, atol=1e-15)
     for lang, said in (("en", "[gated unit](gated-units.md), which multiplies one linear projection of the input by an "
                               "activation of another, such as Shazeer's (2020) SwiGLU with SiLU as that activation."),
-                       ("zh", "[门控单元](gated-units.md)：用输入的一个线性投影的激活值去乘另一个线性投影，例如 Shazeer（2020）"
+                       ("zh", "[门控单元](gated-units.md)，即用输入的一个线性投影的激活值去乘另一个线性投影，例如 Shazeer（2020）"
                               "提出的、以 SiLU 为激活函数的 SwiGLU。")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang

@@ -561,11 +561,13 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
           "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows, and the scores of a minority of queries stop "
           "receiving gradient well before the typical query's do. "
           "From $d_k = 128$ on, the typical query's scores receive less gradient than with the scaling: about 13% of it at 256, 2% at 512 "
-          "and 0.14% at 1,024. By 512, the typical query has entered the regime Vaswani et al. warned of.",
+          "and 0.14% at 1,024. By 512, the typical query has entered the regime Vaswani et al. suspected.",
           "先说结论：无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，总从同一个状态起步，这正是好的初始化对一层网络所起的作用。"
           '不缩放时，头维度越大，权重越尖锐；早在典型的查询之前，就已有一小部分查询的分数失去了梯度。从 $d_k = 128$ 起，典型查询的分数得到的梯度也比缩放时少：'
           '256 处约为缩放时的 13%，512 处为 2%，1024 处为 0.14%。到 512 时，典型的查询已落入 Vaswani 等人所担心的那种状态。')
     assert "The figure's answer" not in page("en") and "small fraction" not in page("en") and "lose the gradient to" not in page("en")
+    # Vaswani et al. suspect, they do not warn (review final56, tf), as the zh page's 所担心 already says
+    assert "warned of" not in page("en") and "they suspect" in page("en")
     # Vaswani et al.'s reason is stated once, where the softmax's saturation is explained; the answer refers back to it
     for lang, reason in (("en", "extremely small gradients"), ("zh", "梯度极小")):
         scaling_section = page(lang).split("{ #scaling }")[1].split("{ #logit-control }")[0]
@@ -881,6 +883,18 @@ def test_what_the_code_output_means():
     assert f"{1e-4 * log_z ** 2:.2f}" == "0.16" and f"{log_z:.1f}" == "40.0"
     assert z_loss(z - log_z) == pytest.approx(0.0, abs=1e-30)
     shown("a z-loss with $\\alpha = 10^{-4}$ adds 0.16 to the loss.", "$\\alpha = 10^{-4}$ 的 z 损失使总损失增加 0.16。")
+    # the capped pair 26.10, 24.70 is said once, in the soft-capping section; the sentence after the printout leads
+    # with what the example adds: the slopes and log Z (review final56, tf)
+    assert (f"{slope[0]:.3f}", f"{slope[1]:.3f}", f"{log_z:.4f}") == ("0.243", "0.322", "40.0067")
+    shown("It prints `[26.1, 24.7, 0.0, -9.65] [0.243, 0.322, 1.0, 0.897] 40.0067`. The slopes 0.243 and 0.322 leave the two "
+          "large logits about a quarter and a third of their gradient, and with $\\log Z = 40.0067$ a z-loss",
+          "输出为 `[26.1, 24.7, 0.0, -9.65] [0.243, 0.322, 1.0, 0.897] 40.0067`。斜率 0.243 和 0.322 意味着两个大 logit "
+          "分别只保留约四分之一和三分之一的梯度；$\\log Z = 40.0067$，所以 $\\alpha = 10^{-4}$ 的 z 损失")
+    for lang in LANGS:
+        text = page(lang)
+        assert text.count("26.10") == 1 and text.count("24.70") == 1, lang
+        after = text.split("{ #logit-example }")[1].split("```text")[0].split("40.0067`")[-1].split("\n\n")[0]
+        assert "26.1" not in after and "24.7" not in after, lang
 
 
 # --- squared ReLU ---------------------------------------------------------------------------
@@ -910,10 +924,10 @@ def test_squared_relu_is_reglu_with_tied_value_and_gate():
     np.testing.assert_allclose(reglu.f(h @ W, h @ W), relu(h @ W) ** 2)       # the same through the site's ReGLU
     # the identity itself is stated once, on the gated-units page (its home, checked below); this page keeps one clause
     # and a link, and adds the gradient and the cost (review final55, tf)
-    shown("Squared ReLU is ReGLU, in which the ReLU of one linear map multiplies another, with the two maps equal, as "
+    shown("Squared ReLU is ReGLU (the ReLU of one linear map times another) with its two maps equal, as "
           "[the gated-units page shows](gated-units.md#two-inputs). At an input $t$, its derivative "
           "$2\\max(0, t)$ is the sum of the gate's [two paths](gated-units.md#gradient), $\\max(0, t)$ each.",
-          "平方 ReLU 就是两个线性映射相同的 ReGLU（ReGLU 用一个线性映射的 ReLU 去乘另一个线性映射，见[《门控单元》](gated-units.md#two-inputs)一页）。"
+          "平方 ReLU 就是两个线性映射相同的 ReGLU（ReGLU 用一个线性映射的 ReLU 去乘另一个线性映射，见[门控单元一页](gated-units.md#two-inputs)）。"
           "在输入 $t$ 处，它的导数 $2\\max(0, t)$ 正是这个门的[两条通路](gated-units.md#gradient)之和，每条各贡献 $\\max(0, t)$。")
     for lang in LANGS:
         assert "\\max(0, t)\\,t = \\max(0, t)^2" not in page(lang) and "\\odot (hU)" not in page(lang), lang
@@ -932,8 +946,14 @@ def test_squared_relu_is_reglu_with_tied_value_and_gate():
     # a gated block's hidden width is d_ff', as the glossary and the gated-units page write it (review final55, tf)
     d_ff_gated = 2 * d_ff // 3
     assert ffn_parameters(d, d_ff_gated, gated=True) == 3 * d * d_ff_gated
-    shown("a ReGLU feed-forward block has three weight matrices of $d\\,d_\\mathrm{ff}'$ entries each; a squared-ReLU feed-forward block has two, like a plain ReLU one",
-          "用 ReGLU 的前馈模块有三个权重矩阵，每个有 $d\\,d_\\mathrm{ff}'$ 个元素；用平方 ReLU 的前馈模块和用普通 ReLU 的一样只有两个")
+    # d_ff' is defined where this page uses it (review final56, tf)
+    shown("a ReGLU feed-forward block has three weight matrices of $d \\times d_\\mathrm{ff}'$ entries each, $d_\\mathrm{ff}'$ being "
+          "the gated block's hidden width; a squared-ReLU feed-forward block has two, like a plain ReLU one",
+          "用 ReGLU 的前馈模块有三个权重矩阵，每个有 $d \\times d_\\mathrm{ff}'$ 个元素（$d_\\mathrm{ff}'$ 为门控模块的隐藏宽度）；"
+          "用平方 ReLU 的前馈模块和用普通 ReLU 的一样只有两个")
+    for lang in LANGS:                               # the first d_ff' on the page is the defined one
+        text = page(lang)
+        assert text.index("d_\\mathrm{ff}'") == text.index("$d \\times d_\\mathrm{ff}'$") + len("$d \\times "), lang
     assert "$d_\\mathrm{ff}'$" in page_text("catalogue/gated-units.md", "en").split("{ #cost }")[1]
 
 
@@ -1283,7 +1303,8 @@ def test_last_block_gradient_against_depth(stack):
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
     shown("From 3 to 48 blocks the last block's gradient falls by a factor of 3.1 with pre-norm, while with post-norm it stays within 7%.",
-          "块数从 3 增加到 48 时，前置归一化下最后一个块的梯度缩小为原来的 1/3.1，后置归一化下变化不超过 7%")
+          "块数从 3 增加到 48 时，前置归一化下最后一个块的梯度缩小到原来的约三分之一（缩小 3.1 倍），后置归一化下变化不超过 7%")
+    assert 3.0 < pre[0] / pre[-1] < 3.5 and "1/3.1" not in page("zh")        # "about a third" (review final56, tf)
     # the sweep is described with the set-up, before the gradients section uses it: the first blocks of the same stack
     assert [int(d) for d in depths[:-1]] == [3, 6, 12, 24] and int(depths[-1]) == int(stack["depth"])
     shown("It then repeats the run with only the first 3, 6, 12 and 24 blocks.", "随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
@@ -1420,14 +1441,18 @@ def test_gpt2_row_gives_the_gelu_of_its_released_code(lang):
     row = [line for line in text.splitlines() if line.startswith("| GPT-2")]
     assert len(row) == 1
     cells = [c.strip() for c in row[0].strip("| ").split("|")]
-    expected = {"en": "[Tanh approximation of GELU](smooth-gates.md#gelu-tanh) (released code)",
+    expected = {"en": "[tanh approximation of GELU](smooth-gates.md#gelu-tanh) (released code)",
                 "zh": "GELU 的 [tanh 近似](smooth-gates.md#gelu-tanh)（公开代码）"}[lang]
     assert cells[2] == expected                       # the first mention of the variant links its catalogue entry
     assert text.index("](smooth-gates.md#gelu-tanh)") == text.index(cells[2]) + cells[2].index("](")
-    assert cells[2].startswith({"en": f"[{MODERN['gelu_tanh'].names['en']}]", "zh": "GELU 的 [tanh 近似]"}[lang])   # the registry's name
+    name = MODERN["gelu_tanh"].names["en"]           # the registry's name, in lower case inside the table (review final56, tf)
+    assert cells[2].startswith({"en": f"[{name[0].lower() + name[1:]}]", "zh": "GELU 的 [tanh 近似]"}[lang])
+    if lang == "en":                                  # every feed-forward cell starts in lower case, as the Gemma 2 row does
+        assert "tanh approximation of GELU" in model_rows(lang)["Gemma 2"][2] and "Tanh approximation" not in text
     expected = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", expected)
-    marked = {"en": '- "released code": taken from the model\'s released code, not its report;',
-              "zh": "- “公开代码”：出自模型的公开代码，而不是报告；"}[lang]
+    marked = {"en": '- "released code": taken from the model\'s released code, not its report (for Gemma 2, the reference '
+                    'implementation in Hugging Face Transformers);',
+              "zh": "- “公开代码”：出自模型的公开代码，而不是报告（Gemma 2 的公开代码指 Hugging Face Transformers 中的参考实现）；"}[lang]
     assert marked in text
     references = text.split("{ #references }")[1]
     assert "`openai/gpt-2`" in references and "github.com/openai/gpt-2/blob/c2dae27c1029770cea40978813f17a5fd545b883/src/model.py" in references
@@ -1558,10 +1583,12 @@ def test_gated_recommendation_reason_matches_shazeers_table(lang):
           "(the average negative log-probability per held-out token) than plain ReLU or "
           "GELU blocks of the same size in [Shazeer's (2020) comparison](gated-units.md#shazeer-2020), with one long run per variant; "
           "the linked section gives the numbers and how far they can be trusted.",
-          "2. **门控前馈模块，SwiGLU 或 GEGLU**：在 [Shazeer（2020）的比较](gated-units.md#shazeer-2020)中，它们的"
+          "2. **门控前馈模块，SwiGLU 或 GEGLU**：在 [Shazeer（2020）的对比](gated-units.md#shazeer-2020)中，它们的"
           "[对数困惑度](../glossary.md#log-perplexity)（留出数据中每个词元概率的负对数的平均值）略低于同等规模的普通 ReLU 或 GELU "
-          "前馈模块所达到的值。每个变体只做了一次长时间训练，具体数字及其可信程度见[《门控单元》](gated-units.md#shazeer-2020)一页的“Shazeer 的对比”一节。")
-    if lang == "zh":                                             # the section named as the gated-units page titles it
+          "前馈模块所达到的值。每个变体只做了一次长时间训练，具体数字及其可信程度见该节。")
+    # one link to the section, one word for the comparison (review final56, tf)
+    assert item.count("(gated-units.md#shazeer-2020)") == 1 and ("的比较" not in item if lang == "zh" else True)
+    if lang == "zh":                                             # the comparison named as the gated-units page titles it
         assert "## Shazeer 的对比 { #shazeer-2020 }" in page_text("catalogue/gated-units.md", "zh") and "链接的那一节" not in page("zh")
     # the comparison is cited with its reference, as on the gated-units page
     reference = "N. Shazeer (2020). GLU Variants Improve Transformer." if lang == "en" else "N. Shazeer（2020）。GLU Variants Improve Transformer."
@@ -1633,3 +1660,26 @@ def test_the_feed_forward_block_is_defined_once_and_the_experiment_names_its_res
     limits = {"en": "This experiment has three limits:\n\n", "zh": "这个实验有三点局限：\n\n"}[lang]
     items = text.split(limits)[1].split("\n\n")[0].split("\n")
     assert len(items) == 3 and all(item.startswith("- ") for item in items)
+
+
+def test_final56_wording_of_the_xiong_limit_the_opening_and_zh_page_references():
+    """Review final56, tf. The clause after "their Figure 3" describes their measurement, not this stack's; the zh
+    opening reads "以注意力层为例：", not spoken "例如 X，它"; the zh page names other pages in one style ("门控单元一页",
+    as it writes "输出层一页" and "初始化一文"), never 《…》 followed by 一页; and the Gemma 2 marks say where its code is."""
+    shown("Its gradient profile along the stack is not the one Xiong et al. measured (their Figure 3), in which post-norm's "
+          "gradients grow towards the output and pre-norm's stay about level.",
+          "它的梯度沿各块的分布与 Xiong 等人测得的不同（他们的图 3）：在他们的模型里，后置归一化的梯度越靠近输出越大，"
+          "前置归一化则各块大致持平。")
+    assert "(their Figure 3):" not in page("en")
+    shown("Most of this catalogue", "函数目录的大多数页面一次只研究一个激活函数。Transformer 里的非线性却不止一处，")
+    shown("The attention layer scores how well each", "以注意力层为例：它先给输入中每个[词元](#block)与其他词元的匹配程度打分")
+    zh = page("zh")
+    assert "例如注意力层，它" not in zh
+    assert "《" not in zh.split("{ #references }")[0] and "[门控单元一页](gated-units.md#two-inputs)" in zh
+    assert zh.count("[门控单元一页](gated-units.md#models)") == 2
+    # the Gemma 2 code the table marks is the reference implementation in Hugging Face Transformers, as the reference says
+    for lang, ref in (("en", "released code in Hugging Face Transformers, file `src/transformers/models/gemma2/modeling_gemma2.py`"),
+                      ("zh", "公开代码见 Hugging Face Transformers 的 `src/transformers/models/gemma2/modeling_gemma2.py`")):
+        assert ref in page(lang).split("{ #references }")[1], lang
+    shown("(for Gemma 2, the reference implementation in Hugging Face Transformers);",
+          "（Gemma 2 的公开代码指 Hugging Face Transformers 中的参考实现）；")

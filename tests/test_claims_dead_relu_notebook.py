@@ -163,6 +163,18 @@ def test_the_printed_tables_are_the_saved_results(notebook, saved):
             assert values[1:] == expected, (activation, lr)
 
 
+def test_the_table_headers_name_what_the_percentages_are_of(notebook):
+    """Each table's first line says the percentages are shares of each hidden layer's units (review final56, pc:
+    the Chinese '占各隐藏层的 %' was clumsy)."""
+    lang, _, printed = notebook
+    expected = {"en": ("ReLU: dead units (% of each hidden layer) and training error (%)",
+                       "Leaky ReLU: inactive units (% of each hidden layer) and training error (%)"),
+                "zh": ("ReLU：死亡单元占各隐藏层单元数的百分比，与训练误差（%）",
+                       "Leaky ReLU：不活跃单元占各隐藏层单元数的百分比，与训练误差（%）")}[lang]
+    assert (block(printed, "relu")[0], block(printed, "leaky_relu")[0]) == expected
+    assert "占各隐藏层的 %" not in page_text(NOTEBOOK, "zh")
+
+
 def test_the_printed_tables_are_what_the_prose_reads(notebook):
     """'Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of the second layer is
     dead with ReLU, against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU

@@ -18,6 +18,7 @@ Szegedy (2015) for batch normalisation.
 from __future__ import annotations
 
 import inspect
+import re
 
 import numpy as np
 import pytest
@@ -212,23 +213,20 @@ def test_dead_means_preactivation_at_most_zero_on_every_training_point():
     assert dead_relu.inactive_fraction(net, X)[0] == 0.0  # one point barely positive: not dead
 
 
-def test_leaky_formula_is_max_x_ax_for_a_at_most_1_and_max_0_x_plus_a_min_0_x_for_any_a():
-    """'For a ≤ 1 ... f_a(x) = max(x, ax); for any a it also equals max(0, x) + a·min(0, x)'; the
-    max form fails for a > 1, where it picks ax for positive x."""
+def test_leaky_formula_equals_max_0_x_plus_a_min_0_x_for_any_a():
+    """'For any a, f_a(x) also equals max(0, x) + a·min(0, x), the form in the title of the figure below.'  The
+    max(x, a x) form, which needs a <= 1, is left to the catalogue's cards (review final56, pc)."""
     x = np.linspace(-5, 5, 1001)
     cases = lambda a: np.where(x > 0, x, a * x)
     for a in (0.0, 0.01, 0.25, 11 / 48, 1.0, 1.5, 3.0, -1.0):
         np.testing.assert_array_equal(np.maximum(0, x) + a * np.minimum(0, x), cases(a))
-    for a in (0.0, 0.01, 0.25, 11 / 48, 1.0):
-        np.testing.assert_array_equal(np.maximum(x, a * x), cases(a))
-    assert not np.allclose(np.maximum(x, 1.5 * x), cases(1.5))
-    np.testing.assert_array_equal(leaky_relu(x), np.maximum(x, LEAKY_SLOPE * x))
-    # "covers the slopes of Leaky ReLU and RReLU": the catalogue's Leaky slope and RReLU's range are below 1
-    from actsite.maths.catalogue import PRELU_INIT, RRELU_BOUNDS
-    assert LEAKY_SLOPE <= 1 and max(RRELU_BOUNDS) <= 1 and PRELU_INIT <= 1
-    for lang, text in (("en", "For $a \\le 1$, which covers the slopes of Leaky ReLU and RReLU (and PReLU's unless it learns one above 1), $f_a(x) = \\max(x, a x)$"),
-                       ("zh", "$a \\le 1$ 时（Leaky ReLU 和 RReLU 的斜率都在这个范围内，PReLU 只要学到的斜率不超过 1 也是如此），$f_a(x) = \\max(x, a x)$")):
-        assert text in page_text(PAGE, lang)
+    np.testing.assert_array_equal(leaky_relu(x), np.maximum(0, x) + LEAKY_SLOPE * np.minimum(0, x))
+    from actsite.figures import cards                     # the figure's title is that form
+    assert r"$f_a(x)=\max(0,x)+a\,\min(0,x)$" in inspect.getsource(cards.draw_leaky_relu)
+    for lang, text in (("en", "For any $a$, $f_a(x)$ also equals $\\max(0, x) + a\\min(0, x)$, the form in the title of the figure below."),
+                       ("zh", "无论 $a$ 取何值，$f_a(x)$ 都等于 $\\max(0, x) + a\\min(0, x)$，即下图标题里的写法。")):
+        page = page_text(PAGE, lang)
+        assert text in page and "\\max(x, a x)" not in page
 
 
 def test_leaky_inactive_unit_still_passes_gradient_scaled_by_a():
@@ -397,9 +395,11 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
         assert np.any(np.all(g == 0, axis=1))             # ... or zero: inputs that are exact zeros
         mixed += int(np.any(grads_W[0] > 0) and np.any(grads_W[0] < 0))
     assert mixed == 10                                    # first layer (centred data): signs mix
-    for lang, text in (("en", "On one training point the gradient of its incoming weights is a single number, $\\frac{\\partial L}{\\partial h_j^{(n)}} g'\\bigl(z_j^{(n)}\\bigr)$, times $\\mathbf{x}^{(n)} \\ge 0$, so every component has that number's sign or is zero, and each training point"),
-                       ("zh", "在一个训练样本上，它的输入权重的梯度是一个数 $\\frac{\\partial L}{\\partial h_j^{(n)}} g'\\bigl(z_j^{(n)}\\bigr)$ 乘以 $\\mathbf{x}^{(n)} \\ge 0$，每个分量要么与这个数同号，要么为零")):
-        assert text in page_text(PAGE, lang)
+    # the sign rule is derived at its home, the zig-zag article; here one sentence and the link (review final56, pc)
+    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative, so each training point pushes all its incoming weights up together or down together ([why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)), and a step that lowers its bias and weights lowers its pre-activation on every training point at once."),
+                       ("zh", "第二层单元的输入是 ReLU 的输出，从不为负，所以每个训练样本都把它的输入权重一起推高或一起压低（原因见[《一个神经元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文），一步同时压低偏置和权重的更新，就会让它在每个训练样本上的预激活值一起下降。")):
+        page = page_text(PAGE, lang)
+        assert text in page and "g'\\bigl(z_j^{(n)}\\bigr)$, times" not in page and "g'\\bigl(z_j^{(n)}\\bigr)$ 乘以" not in page
     for lang, text in (("en", "[why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)"),
                        ("en", "The trained networks are consistent with this. In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias, as did 61–76% of the live ones. On average 76–78% of a dead unit's incoming weights were negative, against 63–64% for a live one. No first-layer unit came close: each still had a pre-activation of at least 1.4 on some training point."),
                        ("zh", "(neuron-gradients-zigzag.md#relu)"),
@@ -410,23 +410,26 @@ def replay_first_layer(lr, seed):
     """A run of dead_relu replayed step by step (same data, initial weights and mini-batches).  For every
     first-layer unit, in units of the standard deviation of w_j.x(n) over the training points (weights after
     the step): its margin max_n z_j(n) at the start and after each step, (601, 256), and each step's drop of
-    its bias, (600, 256); with the largest w_j.x(n) after each step, (601, 256)."""
+    its bias, (600, 256); with the largest w_j.x(n) after each step, (601, 256); and the same drops in units of
+    the standard deviation before the step, (600, 256), the convention the page does not use."""
     X, y = voronoi(seed=200 + seed)
     net = MLP.create(dead_relu.SIZES, "relu", "he", seed=seed)
     batches = minibatches(len(X), 64, np.random.default_rng(seed))
     wx = X @ net.weights[0]
     margins, drops, largest = [(wx.max(axis=0) + net.biases[0]) / wx.std(axis=0)], [], [wx.max(axis=0)]
+    drops_before_sd = []
     for _ in range(dead_relu.STEPS):
-        before = net.biases[0].copy()
+        before, sd_before = net.biases[0].copy(), wx.std(axis=0)
         idx = next(batches)
         net.sgd_step(X[idx], y[idx], lr)
         wx = X @ net.weights[0]
         sd = wx.std(axis=0)
         drops.append((before - net.biases[0]) / sd)
+        drops_before_sd.append((before - net.biases[0]) / sd_before)
         margins.append((wx.max(axis=0) + net.biases[0]) / sd)
         largest.append(wx.max(axis=0))
     dead = np.all(net.hidden_preactivations(X)[0] <= 0, axis=0)
-    return np.array(margins), np.array(drops), np.array(largest), dead
+    return np.array(margins), np.array(drops), np.array(largest), dead, np.array(drops_before_sd)
 
 
 @pytest.fixture(scope="module")
@@ -439,27 +442,32 @@ def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_
     over the training points ... In the three runs at learning rate 1.0, replayed step by step, the smallest margin
     of any first-layer unit over all 600 steps was 2.3–2.5, depending on the run, while no step lowered a
     first-layer bias by more than 0.5 of these standard deviations ... At 2.0 the largest such step was 2.1–2.3 of
-    them in each run, and margins fell much lower: the smallest among the units that survived was 0.3–0.6 in each
-    run. In one run two first-layer units ended dead (0.8% of the layer) ... Both died at the fourth step, from
+    them in each run (a drop, like the margin after it, is measured with the weights after the step), and margins
+    fell much lower: the smallest among the units that survived was 0.3–0.6 in each run.  In one run two first-layer units ended dead (0.8% of the layer) ... Both died at the fourth step, from
     margins of 2.0 and 2.3, and not by their bias alone: it fell by less than 0.5 standard deviations, but the same
     step cut their largest w_j.x(n) to half or less.'  (Review final55, pc: the step is set against the margin
     measured during training at the same rate, not against the trained networks.)"""
     smallest = lambda margins, units: float(margins[:, units].min())
     at_1 = [replays[1.0, seed] for seed in dead_relu.SEEDS]
     at_2 = [replays[2.0, seed] for seed in dead_relu.SEEDS]
-    assert all(not dead.any() for _, _, _, dead in at_1)
-    low_1 = [smallest(m, slice(None)) for m, _, _, _ in at_1]
+    assert all(not dead.any() for _, _, _, dead, _ in at_1)
+    low_1 = [smallest(m, slice(None)) for m, _, _, _, _ in at_1]
     assert (round(min(low_1), 1), round(max(low_1), 1)) == (2.3, 2.5)            # "2.3–2.5, depending on the run"
-    biggest_1 = max(float(d.max()) for _, d, _, _ in at_1)
+    biggest_1 = max(float(d.max()) for _, d, _, _, _ in at_1)
     assert 0.45 < biggest_1 <= 0.5                                                # "no step ... more than 0.5"
     assert min(low_1) > 4 * biggest_1                                             # "came nowhere near"
-    drops_2 = [float(d.max()) for _, d, _, _ in at_2]
+    drops_2 = [float(d.max()) for _, d, _, _, _ in at_2]
     assert (round(min(drops_2), 1), round(max(drops_2), 1)) == (2.1, 2.3)        # "2.1–2.3 of them in each run"
-    low_2 = [smallest(m, ~dead) for m, _, _, dead in at_2]                         # the units that survived
+    # "(a drop, like the margin after it, is measured with the weights after the step)": the convention matters,
+    # since with the standard deviation before the step the largest drops are 1.6–2.5 (review final56, pc)
+    before_2 = [float(d.max()) for *_, d in at_2]
+    assert (round(min(before_2), 1), round(max(before_2), 1)) == (1.6, 2.5)
+    assert max(float(d.max()) for *_, d in at_1) <= 0.5                          # at 1.0 the 0.5 holds either way
+    low_2 = [smallest(m, ~dead) for m, _, _, dead, _ in at_2]                         # the units that survived
     assert (round(min(low_2), 1), round(max(low_2), 1)) == (0.3, 0.6)            # "0.3–0.6 in each run"
     assert max(low_2) < min(low_1) / 3                                            # "much lower"
-    assert sorted(int(dead.sum()) for _, _, _, dead in at_2) == [0, 0, 2]
-    margins, drops, largest, dead = next(r for r in at_2 if r[3].any())
+    assert sorted(int(dead.sum()) for _, _, _, dead, _ in at_2) == [0, 0, 2]
+    margins, drops, largest, dead, _ = next(r for r in at_2 if r[3].any())
     for unit in np.flatnonzero(dead):
         step = int(np.flatnonzero(margins[:, unit] <= 0)[0])                      # row k: after step k
         assert step == 4 and np.all(margins[step:, unit] <= 0)                    # "at the fourth step", for good
@@ -473,20 +481,25 @@ def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_
                               "the margin down to zero or below. In the three runs at learning rate 1.0, replayed step by step, the "
                               "smallest margin of any first-layer unit over all 600 steps was 2.3–2.5, depending on the run, while no "
                               "step lowered a first-layer bias by more than 0.5 of these standard deviations: a single step came nowhere "
-                              "near. At 2.0 the largest such step was 2.1–2.3 of them in each run, and margins fell much lower: the "
-                              "smallest among the units that survived was 0.3–0.6 in each run. In one run two first-layer units ended "
+                              "near. At 2.0 the largest such step was 2.1–2.3 of them in each run (a drop, like the margin after it, is "
+                              "measured with the weights after the step), and margins fell much lower: the "
+                              "smallest among the units that survived was 0.3–0.6 in each run.\n\nIn one run two first-layer units ended "
                               "dead (0.8% of the layer), the only first-layer deaths in any run. Both died at the fourth step, from "
                               "margins of 2.0 and 2.3, and not by their bias alone: it fell by less than 0.5 standard deviations, but the "
                               "same step cut their largest $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ to half or less, so the target rose "
                               "to meet the bias."),
                        ("zh", "称为它的**余量**；一步更新只有把余量降到零或零以下，才会杀死这个单元。把学习率 1.0 的三次训练逐步重放："
-                              "600 步里，第一层单元余量的最小值视训练而定在 2.3 到 2.5 之间，而没有哪一步让第一层的偏置下降超过这个标准差的 "
-                              "0.5 倍，单独一步远远够不到目标。到了学习率 2.0，每次训练里最大的一步让偏置下降了这个标准差的 2.1–2.3 倍，"
-                              "余量也降得低得多：每次训练里，到最后也没有死亡的那些单元，最小余量在 0.3 到 0.6 之间。其中一次训练结束时，第一层有两个"
+                              "600 步里，第一层单元余量的最小值视训练而定在 2.3–2.5 之间，而没有哪一步让第一层的偏置下降超过这个标准差的 "
+                              "0.5 倍，单独一步远远够不到目标。到了学习率 2.0，每次训练里最大的一步让偏置下降了这个标准差的 2.1–2.3 倍"
+                              "（下降量和步后的余量一样，按更新后的权重算标准差），"
+                              "余量也降得低得多：每次训练里，到最后也没有死亡的那些单元，最小余量在 0.3–0.6 之间。\n\n其中一次训练结束时，第一层有两个"
                               "单元死亡（占这一层的 0.8%），这也是所有训练里第一层仅有的死亡单元。两者都死在第 4 步，死前的余量分别是 2.0 "
                               "和 2.3，而且不是单靠偏置：这一步偏置下降还不到标准差的 0.5 倍，但同一步把它们 "
                               "$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 的最大值削减到一半或更少，目标随之抬升，越过了偏置。")):
         assert text in page_text(PAGE, lang)
+    # the Chinese margins are written as ranges one way, like the 2.1–2.3 beside them (review final56, pc)
+    margins_zh = page_text(PAGE, "zh").split("这个目标离得有多远？", 1)[1].split("训练好的网络也印证了这一点。", 1)[0]
+    assert "2.1–2.3 倍" in margins_zh and not re.search(r"\d 到 \d", margins_zh)
 
 
 PLAYGROUND_FIRST_LAYER = """
@@ -512,9 +525,9 @@ process.stdout.write(encode({ sizes: run.net.sizes, margins, dead }));
 
 
 def test_the_playground_loses_first_layer_units_from_smaller_margins_over_thousands_of_steps(replays):
-    """'its ReLU preset at learning rate 1.0 loses units in every hidden layer, the first included (its inputs are
-    points in the plane, on which a first-layer unit starts with a margin of only 2.1–2.5, against at least 2.9 here,
-    and it trains for thousands of steps)'.  The playground's own network under Node: two inputs, first-layer margins
+    """'its ReLU preset at learning rate 1.0 loses units in every hidden layer ... Even its first layer loses units:
+    a first-layer unit there starts with a margin of only 2.1–2.5, against at least 2.9 here, and training runs for
+    thousands of steps.'  The playground's own network under Node: two inputs, first-layer margins
     at the start 2.1–2.5; its first layer loses units only after about a thousand steps.  Here: the margins at the
     start (the same initial networks at every rate) are at least 2.9.  (Review final55, pc: the link contradicted
     the article's first-layer finding without a word on why.)"""
@@ -527,12 +540,13 @@ def test_the_playground_loses_first_layer_units_from_smaller_margins_over_thousa
     assert dead[8] <= 1 and dead[-1] > 5                                            # "thousands of steps"
     start = [float(replays[1.0, seed][0][0].min()) for seed in dead_relu.SEEDS]
     assert min(start) >= 2.9 and round(min(start), 1) == 2.9                        # "at least 2.9 here"
-    for lang, text in (("en", "loses units in every hidden layer, the first included (its inputs are points in the plane, on which a "
-                              "first-layer unit starts with a margin of only 2.1–2.5, against at least 2.9 here, and it trains for "
-                              "thousands of steps)"),
-                       ("zh", "在每个隐藏层都会失去单元，第一层也不例外（它的输入是平面上的点，第一层单元一开始的余量只有 2.1 到 2.5，"
-                              "而这里至少是 2.9；它还要训练几千步）")):
+    for lang, text in (("en", "loses units in every hidden layer, and [with batch normalisation](../../playground.md?preset=relu-high-rate-bn) "
+                              "it loses far fewer. Even its first layer loses units: a first-layer unit there starts with a margin of "
+                              "only 2.1–2.5, against at least 2.9 here, and training runs for thousands of steps."),
+                       ("zh", "在每个隐藏层都会失去单元；[加上批归一化](../../playground.md?preset=relu-high-rate-bn)之后，失去的单元少得多。"
+                              "连它的第一层也会失去单元：那里的第一层单元一开始的余量只有 2.1–2.5（这里至少是 2.9），训练又要持续几千步。")):
         assert text in page_text(PAGE, lang)
+    assert "the first included (" not in page_text(PAGE, "en")           # no three-clause parenthetical (review final56, pc)
 
 
 def test_training_errors_18_23_at_0_3_then_24_29_and_31_38(dr):
@@ -624,17 +638,23 @@ def f_a(x, a):
     return np.where(x > 0, x, a * x)
 
 
-def test_one_formula_for_the_negative_slope_and_its_two_derivatives():
+def test_one_formula_for_the_negative_slope_and_its_slope_in_x():
+    """The page keeps f_a and its slope in x, which the argument needs; PReLU's derivative in a, and the
+    formulas of PReLU, RReLU and Maxout, are on the catalogue's cards, linked by anchor (review final56, pc)."""
     x = np.concatenate([np.linspace(-5, -0.01, 50), np.linspace(0.01, 5, 50)])
     for a in (0.01, 0.25, 1.7, -0.3):
         dx = (f_a(x + H, a) - f_a(x - H, a)) / (2 * H)
         np.testing.assert_allclose(dx, np.where(x > 0, 1.0, a), atol=1e-8)
-        da = (f_a(x, a + H) - f_a(x, a - H)) / (2 * H)
-        np.testing.assert_allclose(da, np.minimum(0, x), atol=1e-8)
     np.testing.assert_allclose(f_a(x, LEAKY_SLOPE), leaky_relu(x))
     for lang in ("en", "zh"):
-        assert (r"f_a(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}"
-                in page_text("blog/posts/dead-relu-units.md", lang))
+        page = page_text("blog/posts/dead-relu-units.md", lang)
+        assert r"f_a(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}" in page
+        variants = page.split("{ #relu-variants }", 1)[1].split("{ #batch-normalisation }", 1)[0]
+        assert "\\partial f_a/\\partial a" not in variants and "\\frac{\\partial f_a}{\\partial a}" not in variants
+        card = page_text("catalogue/rectifiers.md", lang)
+        for anchor in ("prelu", "rrelu", "maxout"):
+            assert f"(../../catalogue/rectifiers.md#{anchor})" in variants and f"{{ #{anchor} }}" in card
+        assert "\\frac{\\partial f}{\\partial a} = \\min(0, x)" in card       # the derivative's home
     assert r"\begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}" in ACTIVATIONS["leaky_relu"].latex   # the reference page
 
 
@@ -805,13 +825,53 @@ def test_steps_figure_alt_text(steps):
     for lang, quoted in (("en", ("rise steeply over the first three steps, to between 43 and 57 percent",
                                  "a peak between about 53 and 68 percent between steps 30 and 85",
                                  "ending between 41 and 52 percent at step 600",
-                                 "a bump to about 2, a loss of about 100, at steps 2 to 4",
-                                 "stay below 5 up to step 6 and then climb ever faster, ending at 199, 170 and 286 at steps 13 to 15",
+                                 "jump to about 2 (a loss of about 100) at steps 2 to 4",
+                                 "stay below 5 up to step 6 and then climb ever faster",
+                                 "ending at 199, 170 and 286 at steps 13 to 15",
                                  "dead units of the second layer at the checked SGD steps t")),
                          ("zh", ("升到 43–57% 之间", "在第 30 到第 85 步之间达到约 53–68% 的峰值",
                                  "到第 600 步时停在 41–52% 之间", "在第 2 到第 4 步冲到 2 左右（损失约为 100）",
-                                 "到第 6 步为止都低于 5，此后越升越快，在第 13 到第 15 步分别达到 199、170 和 286",
+                                 "到第 6 步为止都低于 5，此后越升越快",
+                                 "在第 13 到第 15 步分别达到 199、170 和 286",
                                  "第二层在各检查点（第 t 步 SGD 之后）的死亡单元"))):
+        text = page_text(PAGE, lang)
+        assert all(q in text for q in quoted), lang
+
+
+def test_steps_figure_inset_magnifies_steps_1_to_10_where_the_relu_overshoot_shows(steps):
+    """Panel (b)'s inset redraws the same six runs over steps 1-10 with log10 L from 0 to 8: on the
+    panel's 0-300 axis ReLU's overshoot (log10 L about 2) is under 1% of the height, in the inset a quarter."""
+    from matplotlib.figure import Figure
+    from actsite.figures.dead_relu import draw_dead_relu_steps
+    fig = Figure()
+    draw_dead_relu_steps(fig, {k: "black" for k in ("accent", "second")})
+    panel = fig.axes[1]
+    (zoom,) = panel.child_axes
+    assert zoom.get_xlim() == (0.5, 10.5) and zoom.get_ylim() == (0, 8)
+    assert [t.get_text() for t in zoom.get_xticklabels()] == ["1", "5", "10"]
+    assert [t.get_text() for t in zoom.get_yticklabels()] == ["0", "2", "4", "6", "8"]
+    assert zoom.get_legend() is None and len(zoom.get_lines()) == len(panel.get_lines()) == 6
+    for big, small in zip(panel.get_lines(), zoom.get_lines()):                # the same runs, the same markers
+        assert big.get_marker() == small.get_marker()
+        np.testing.assert_array_equal(big.get_xdata(), small.get_xdata())
+        np.testing.assert_array_equal(big.get_ydata(), small.get_ydata())
+    relu, leaky = np.log10(steps["early_loss_relu"]), np.log10(steps["early_loss_leaky_relu"])
+    bump = relu[:, 1:4].max()
+    low, high = panel.get_ylim()
+    assert bump / (high - low) < 0.01 and bump / 8 > 0.25
+    assert relu.max() < 8                                                      # every ReLU point is inside the inset
+    assert {round(float(v), 1) for v in relu[:, 0]} == {0.5}                   # "start at about 0.5"
+    assert round(float(relu[:, 4:].min()), 1) == 0.3 and relu[:, 4:].max() < 0.6   # "from step 5 on ... 0.3 and 0.6"
+    above = [int(np.argmax(row[:10] > 8)) for row in leaky]      # column c is step c + 1: crosses 8 after step c
+    assert all(row[:10].max() > 8 for row in leaky) and all(row[k - 1] < 8 for row, k in zip(leaky, above))
+    assert (min(above), max(above) + 1) == (7, 10)                             # "between steps 7 and 10"
+    for lang, quoted in (("en", ("with an inset that magnifies steps 1 to 10 on a scale from 0 to 8",
+                                 "start at about 0.5", "from step 5 on stay between 0.3 and 0.6",
+                                 "leaving the top of the inset between steps 7 and 10",
+                                 "the inset magnifies steps 1 to 10.\")")),
+                         ("zh", ("图中另嵌一幅局部放大图，画第 1 到第 10 步，纵轴从 0 到 8", "从 0.5 左右起步",
+                                 "从第 5 步起保持在 0.3 到 0.6 之间", "在第 7 到第 10 步之间先后越出局部放大图的上沿",
+                                 "局部放大图画的是第 1 到第 10 步。\")"))):
         text = page_text(PAGE, lang)
         assert all(q in text for q in quoted), lang
 
@@ -1079,7 +1139,7 @@ def test_the_notebook_reads_its_first_table(dr):
 
 def test_momentum_in_one_sentence_linked_to_its_home():
     """'[Momentum] ..., which these runs do not use, carries part of each update into the next and makes
-    such updates larger still: in the different network of [the training-speed notebook](...#momentum), the
+    such updates larger still: in another network, the one in [the training-speed notebook](...#momentum), the
     first ten steps at learning rate 0.3 kill a large part of the second layer with momentum and none of
     it without.'  The notebook is the home of the figures (30-45%, 6.5 times by the tenth step); this page
     keeps one sentence.  Checked: under a steady gradient the momentum update grows past a plain step;
@@ -1089,7 +1149,7 @@ def test_momentum_in_one_sentence_linked_to_its_home():
     with_m = [training_speed.dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
     without = [training_speed.dead_share(0.3, seed, 10, momentum=0.0) for seed in training_speed.SEEDS]
     assert min(with_m) > 0.25 and without == [0.0] * len(without)            # "a large part", "none"
-    assert training_speed.SIZES != dead_relu.SIZES                              # "the different network"
+    assert training_speed.SIZES != dead_relu.SIZES                              # "another network"
     momentum = inspect.signature(training_speed.dead_share).parameters["momentum"].default
     assert momentum == 0.9
     net = MLP.create((1, 1), "relu", "he", seed=0)
@@ -1101,7 +1161,7 @@ def test_momentum_in_one_sentence_linked_to_its_home():
         before = net.weights[0].copy()
     assert steps[0] == pytest.approx(1) and all(b > a for a, b in zip(steps, steps[1:]))   # larger still
     page_en, page_zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
-    assert "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next, so when successive updates point the same way it makes them larger still: in the different network of [the training-speed notebook](../../notebooks/training-speed.py#momentum), the first ten steps at learning rate 0.3 kill a large part of the second layer with momentum and none of it without." in page_en
+    assert "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next, so when successive updates point the same way it makes them larger still: in another network, the one in [the training-speed notebook](../../notebooks/training-speed.py#momentum), the first ten steps at learning rate 0.3 kill a large part of the second layer with momentum and none of it without." in page_en
     assert "带动量时，每次更新都会带上前一次更新的一部分；相继的更新方向一致时，原本就过大的更新也就更大：[训练速度笔记本](../../notebooks/training-speed.py#momentum)里的网络与这里不同，学习率 0.3 时，带动量的头十步就让第二层的大批单元死亡，去掉动量则一个也没有。" in page_zh
     assert "{ #momentum }" in page_text("notebooks/training-speed.py", "en")
     # the figures live in the notebook only, and the sentence comes after the page's own measurement
@@ -1111,6 +1171,9 @@ def test_momentum_in_one_sentence_linked_to_its_home():
         # it sits with the large updates that initialisation cannot prevent, not inside the revival thread
         limits = page.split("{ #initialisation-limits }", 1)[1].split("{ #relu-variants }", 1)[0]
         assert "notebooks/training-speed.py#momentum" in limits
+    # the section's heading covers both topics it holds, the anchor unchanged (review final56, pc)
+    assert "### Large updates: what initialisation cannot prevent and momentum makes larger { #initialisation-limits }" in page_en
+    assert "### 过大的更新：初始化防不住，动量还会放大 { #initialisation-limits }" in page_zh
 
 
 def test_batch_normalised_layers_drop_their_bias():

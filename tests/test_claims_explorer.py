@@ -69,9 +69,10 @@ def test_two_piece_maxout_on_its_slider_is_prelu_with_the_same_slope():
 
 
 def test_what_the_chart_shows_of_the_flat_tails():
-    """Tanh's slope drops below 0.01 from about ±3, inside the chart; the sigmoid's is still 0.045
-    at ±3 and 0.018 at the chart's edge x = ±4, about a pixel above the axis at every size the
-    explorer draws its chart, and drops below 0.01 only beyond about ±4.6."""
+    """The sigmoid's slope is still 0.045 at ±3 and 0.018 at the chart's edge x = ±4, about a pixel above the axis at
+    every size the explorer draws its chart, more than ten times tanh's 0.0013 there.  Where each slope drops below
+    0.01 (about ±3 for tanh, inside the chart; about ±4.6 for the sigmoid, beyond it) is when-gradients-vanish#flat-tails'
+    to state: the item links there and does not restate the thresholds (review final56, tools)."""
     import re
     from pathlib import Path
     from scipy.optimize import brentq
@@ -85,6 +86,7 @@ def test_what_the_chart_shows_of_the_flat_tails():
     assert round(sigmoid_edge, 1) == 4.6 and sigmoid_edge > 4
     assert round(float(sigmoid.df(np.array(3.0))), 3) == 0.045
     assert round(float(sigmoid.df(np.array(4.0))), 3) == 0.018
+    assert round(float(tanh.df(np.array(4.0))), 4) == 0.0013 and sigmoid.df(np.array(4.0)) > 10 * tanh.df(np.array(4.0))
     # "about a pixel above the axis": the chart's geometry as explorer.js computes it (one SVG unit
     # is one CSS pixel), at its narrowest and widest plot box
     js = (Path(__file__).resolve().parents[1] / "docs/assets/javascripts/explorer.js").read_text(encoding="utf-8")
@@ -96,5 +98,13 @@ def test_what_the_chart_shows_of_the_flat_tails():
         pixels = float(sigmoid.df(np.array(4.0))) * (height - top - bottom) / (ymax - ymin)
         assert 0.5 < pixels < 1.5, (width, pixels)
     from claim_helpers import page_text
-    assert "0.045 at $\\pm 3$ and 0.018 at the edge (about a pixel above the axis)" in page_text("explorer.md", "en")
-    assert "在 $\\pm 3$ 处还有 0.045，到图的边缘 $x = \\pm 4$ 处仍有 0.018（离横轴只有一个像素左右）" in page_text("explorer.md", "zh")
+    assert ("the sigmoid's slope is still 0.045 at $\\pm 3$ and 0.018 at the edge (about a pixel above the axis), more than "
+            "ten times tanh's 0.0013 there.") in page_text("explorer.md", "en")
+    assert ("sigmoid 的斜率在 $\\pm 3$ 处还有 0.045，到图的边缘 $x = \\pm 4$ 处仍有 0.018（离横轴只有一个像素左右），"
+            "是 tanh 在那里的斜率 0.0013 的十倍以上。") in page_text("explorer.md", "zh")
+    for lang in ("en", "zh"):
+        item = page_text("explorer.md", lang).split("\n2. ")[1].split("\n3. ")[0]
+        assert "4.6" not in item and "from about" not in item and "起就小于" not in item, lang
+        assert item.count("(blog/posts/when-gradients-vanish.md#flat-tails)") == 1, lang
+    home = page_text("blog/posts/when-gradients-vanish.md", "en").split("{ #flat-tails }")[1].split("\n## ")[0]
+    assert "4.585" in home and "2.993" in home, "the thresholds' home states them"

@@ -101,7 +101,8 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("**A usable slope (a requirement for gradient-based training).** A *usable slope* exists everywhere except at isolated points and is non-zero somewhere "
+    "en": ("**A usable slope (a requirement for gradient-based training).** A function has a *usable slope* if its derivative exists everywhere "
+           "except at isolated points and is non-zero somewhere "
            "in every interval over which the function changes, so that the gradient can see the change. Training needs one, because gradient-based training moves each "
            "weight in proportion to the derivative of the loss, and the chain rule builds that derivative from the "
            "activation's own slope.",
@@ -113,8 +114,8 @@ DIFFERENTIABILITY_WORDS = {
            "Networks of step units can still be trained, for example by using a substitute slope in place of the true one in "
            "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville 2013 study and compare with other estimators).",
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
-    "zh": ("**可用的斜率（基于梯度的训练所必需）。**所谓**可用的斜率**，是指这样的斜率：它除个别孤立点外处处存在，而且在函数有变化的每个区间里，总有不为零的地方，"
-           "函数的变化因此能被梯度看见。"
+    "zh": ("**可用的斜率（基于梯度的训练所必需）。**函数若除个别孤立点外处处可导，并且在它有变化的每个区间里导数总有不为零之处，"
+           "就说它有**可用的斜率**；这样，函数的变化才能被梯度看见。"
            "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
            "阶跃函数同样除一个点外处处可微，却因斜率恒为 0 而一点梯度也传不回去。",
@@ -132,6 +133,8 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     text = " ".join(page_text(PAGE, lang).split())
     assert all(words in text for words in DIFFERENTIABILITY_WORDS[lang])
     assert "almost everywhere" not in text and "几乎处处" not in text      # undefined jargon (review final55, pa)
+    # the coined term is a property of the function, defined through its derivative (review final56, pa)
+    assert "A *usable slope* exists" not in text and "是指这样的斜率" not in text
     # the workaround and ReLU's subgradient have a paragraph of their own (review final55, pa)
     split = {"en": "and the weights feeding the unit never move.\n\nNetworks of step units can still be trained,",
              "zh": "通向这个单元的权重永远不动。\n\n由阶跃单元组成的网络也能训练，"}
@@ -687,7 +690,8 @@ def _usable_slope(f, df) -> bool:
 
 
 def test_the_slope_exists_everywhere_except_at_isolated_points_for_every_function_the_paragraph_covers():
-    """'A usable slope exists everywhere except at isolated points' (no measure theory, review final55, pa): for
+    """'A function has a usable slope if its derivative exists everywhere except at isolated points' (no measure
+    theory, review final55, pa; a property of the function, not of the slope, review final56, pa): for
     the step and ReLU the one-sided difference quotients agree at every grid point but 0 (the jump, the kink), so
     the exceptions are isolated, a single point; the sigmoid and tanh, the table's other columns, have none.
     'a step function, also differentiable everywhere except at one point': the same single point."""
@@ -913,3 +917,70 @@ def test_the_training_point_gloss_has_the_glossarys_wording_on_every_page_that_g
             glosses = [m[1] for m in name[lang].finditer(page_text(page, lang))
                        if "目标" in m[1] or "target" in m[1]]
             assert glosses == [gloss[lang]], (lang, page, glosses)
+
+
+IDENTITY_PARAGRAPHS = {
+    "en": ("Whether the signal keeps its size through many layers still depends on the scale of the weights, which is what "
+           "initialisation sets.\n\nThis is a heuristic, not a theorem. Glorot and Bengio (2010) assumed it in deriving ",
+           "[Initialisation depends on the activation](initialisation.md#three-rules) compares the rules.\n\n"
+           "The property separates tanh from the sigmoid. Their Taylor series at zero are\n"),
+    "zh": ("信号穿过许多层之后能否保持大小，仍然取决于权重的尺度，而这正是初始化要定的。\n\n"
+           "这是启发式的考虑，不是定理。Glorot 和 Bengio（2010）正是在这一前提下推出了 ",
+           "(initialisation.md#three-rules)。\n\n这条性质正好把 tanh 和 sigmoid 区分开。两者在零点的泰勒展开分别是\n")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_identity_near_zero_property_is_split_into_the_property_the_initialisation_rules_and_the_taylor_series(lang):
+    """The rule of thumb, the initialisation rules that assume it (or, for ReLU, do without it) and the Taylor series
+    that tell tanh from the sigmoid each have a paragraph (review final56, pa: one paragraph held all three).
+    The claims in them are rechecked: tanh(0) = 0 and tanh'(0) = 1; sigma(0) = 1/2 and sigma'(0) = 1/4; ReLU's
+    slope on the left is 0."""
+    text = page_text(PAGE, lang)
+    assert all(words in text for words in IDENTITY_PARAGRAPHS[lang]), lang
+    assert tanh(0.0) == 0.0 and tanh_prime(0.0) == 1.0
+    assert sigmoid(0.0) == 0.5 and sigmoid_prime(0.0) == 0.25
+    assert relu_prime(-1e-3) == 0.0 and relu(0.5) == 0.5
+
+
+@pytest.mark.parametrize("lang, label, heading", [
+    ("en", "[When gradients vanish](when-gradients-vanish.md#flat-tails) says where the flat region begins",
+     "### Where the flat region begins { #flat-tails }"),
+    ("zh", "tanh 同样逃不过；平坦区从哪里开始，这种效应又怎样在层与层之间累积，见[《梯度消失：深层网络为何学不动》]"
+           "(when-gradients-vanish.md#flat-tails)", "### 平坦区从哪里开始 { #flat-tails }")])
+def test_the_saturation_link_names_the_flat_region_as_its_target_section_does(lang, label, heading):
+    """The link's words use the glossary term of the section it points to, not 'tails' (review final56, pa)."""
+    text = page_text(PAGE, lang)
+    assert label in text and "where the tails begin" not in text and "尾部从哪里开始" not in text
+    assert heading in page_text("blog/posts/when-gradients-vanish.md", lang)
+
+
+ZIGZAG_REASON = {
+    "en": ("For one training point, every input weight of a next-layer unit then moves the same way (if that unit's slope is "
+           "non-zero), which forces a zig-zag path towards targets that need some weights to grow and others to shrink. "
+           "[One neuron, its gradient, and why all-positive inputs make weights zig-zag](neuron-gradients-zigzag.md#zigzag) "
+           "shows why and measures the cost,"),
+    "zh": ("于是由单个训练样本算出的每次更新，都让下一层单元的全部输入权重一起增大或一起减小（只要该单元的斜率不为零）。"
+           "目标若要求一些权重变大、另一些变小，权重就只能走之字形的路线。为什么会这样、要付出多大代价，"
+           "以及输出均值为正怎样连[全批量梯度下降](../../glossary.md#full-batch-gradient-descent)")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_zig_zag_is_given_with_its_reason_and_pointed_to_its_home_section(lang):
+    """The reader gets the reason (every weight of the unit moves the same way) and the consequence (a zig-zag towards
+    targets that need weights to move apart), and is pointed to the article's zig-zag section (review final56, pa).
+    Checked: with all-positive inputs every single-point step of a linear unit lies in the first or third quadrant,
+    so a target in the fourth quadrant is reached only by alternating such steps."""
+    text = " ".join(page_text(PAGE, lang).split())
+    assert ZIGZAG_REASON[lang] in text and "get there only by zig-zagging" not in text and "之字形折返" not in text
+    assert "{ #zigzag }" in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    rng = np.random.default_rng(3)
+    X = rng.uniform(0.2, 1.0, size=(500, 2))                       # all-positive inputs
+    w, w_star = np.array([-1.0, 1.0]), np.array([1.0, -1.0])        # w1 must grow, w2 must shrink
+    signs = set()
+    for x in X:
+        step = -0.5 * (w @ x - w_star @ x) * x                       # one SGD step on one training point
+        assert np.sign(step[0]) == np.sign(step[1]) or np.all(step == 0)
+        signs.add(int(np.sign(step[0])))
+        w = w + step
+    assert signs == {-1, 1}                                          # up-and-up and down-and-down steps alternate
+    assert np.linalg.norm(w - w_star) < 0.5                           # and still get there

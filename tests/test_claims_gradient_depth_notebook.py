@@ -113,8 +113,8 @@ def test_the_classifier_is_the_stalled_layers_network(notebook):
     assert ns["net"].sizes == stalled_layers.SIZES == (10,) + (64,) * 8 + (10,)
     for ours, theirs in zip(ns["net"].weights + ns["net"].biases, net.weights + net.biases):
         np.testing.assert_array_equal(ours, theirs)
-    # one name for the task in both notebooks' code, nearest_centre_task (review final55, pb): here the library's
-    # function under that name, called with the stalled-layers seed; the training-speed notebook writes it out
+    # one name for the task in both notebooks' code, nearest_centre_task (review final55, pb), and one function: both
+    # import the library's under that name (review final56, pb); here it is called with the stalled-layers seed
     from actsite.experiments.datasets import voronoi
     assert ns["nearest_centre_task"] is voronoi
     assert "voronoi(seed=400)" in inspect.getsource(stalled_layers)
@@ -126,6 +126,8 @@ def test_the_classifier_is_the_stalled_layers_network(notebook):
         from actsite.pages.page_pairs import notebook_cells
         code = "\n".join(notebook_cells(page_text(page, lang))[1])
         assert "nearest_centre_task(seed=" in code and "voronoi(" not in code, page
+        assert "from actsite.experiments.datasets import voronoi as nearest_centre_task" in code, page
+        assert "def nearest_centre_task" not in code, page
 
 
 def test_the_code_is_in_the_notebook(notebook):
@@ -260,7 +262,7 @@ def test_the_prose_links_the_homogeneity_derivation_and_names_its_products_plain
     text = page_text(NOTEBOOK, lang)
     prose = text.replace("\n# ", " ")
     assert "(../blog/posts/when-gradients-vanish.md#measured-depth)" in prose
-    assert "c^{l-1}" not in text and "c^{50-l}" not in text and "$c^{49}$" in text
+    assert "c^{l-1}" not in text and "c^{50-l}" not in text and "c^{49}" not in text   # no bookkeeping (review final56, pb)
     assert {"en": "Products of the same kind run through all three sets of results above: they shrink",
             "zh": "上面三组结果里起作用的是同一类乘积："}[lang] in prose
     assert {"en": "One product runs", "zh": "同一个乘积"}[lang] not in prose
@@ -271,19 +273,29 @@ def test_the_prose_links_the_homogeneity_derivation_and_names_its_products_plain
         assert "因此 sigmoid 网络的每层因子约为 $\\sqrt{n\\sigma_w^2}/4$" in prose
     # the site's terms (review final55, pb): "factor per layer" / 每层因子 for the square root of the variance factor
     assert {"en": "backward factor", "zh": "反向因子"}[lang] not in prose
-    # the homogeneity argument is linked, in one sentence
-    sentence = {"en": "For ReLU all three scales give the same ratio: ReLU is positively homogeneous, so multiplying every "
-                      "weight by $c$ (from He to Xavier, $c = 1/\\sqrt{2}$) multiplies every layer's weight gradient by the "
-                      "same $c^{49}$, here $2^{-49/2}$ ([derived in the article](../blog/posts/when-gradients-vanish.md#measured-depth)).",
-                "zh": "ReLU 在三种尺度下比值完全相同：ReLU 是正齐次的，所以把全部权重乘以 $c$（从 He 换成 Xavier 即 "
-                      "$c = 1/\\sqrt{2}$），每一层的权重梯度都乘上同一个 $c^{49}$，这里就是 $2^{-49/2}$（推导见文章的"
+    # the homogeneity argument is the article's: here one sentence with its result, and the link (review final56, pb)
+    sentence = {"en": "For ReLU all three scales give the same ratio, and every layer's gradient with Xavier is the one with "
+                      "He times the same $2^{-49/2}$, because ReLU is positively homogeneous "
+                      "([derived in the article](../blog/posts/when-gradients-vanish.md#measured-depth)).",
+                "zh": "ReLU 在三种尺度下比值完全相同，而且每一层用 Xavier 时的梯度都恰好是用 He 时的 $2^{-49/2}$ 倍，"
+                      "因为 ReLU 是正齐次的（推导见文章的"
                       "[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节）。"}[lang]
-    assert sentence in prose and prose.count("c^{49}") == 1
+    assert sentence in prose
+    assert {"en": "multiplying every weight by $c$", "zh": "把全部权重乘以 $c$"}[lang] not in prose
     assert 2 ** (-49 / 2) == pytest.approx((1 / np.sqrt(2)) ** 49)
-    imports = [line for line in text.splitlines() if line.startswith(("import ", "from "))][:2]
-    speed = [line for line in page_text("notebooks/training-speed.py", lang).splitlines()
-             if line.startswith(("import ", "from "))][:2]
-    assert [line.split()[1].split(".")[0] for line in imports] == ["actsite", "numpy"]
-    assert [line.split()[1].split(".")[0] for line in speed] == ["actsite", "numpy"]
+    # sigma_w is named as the weights' standard deviation where it first appears (review final56, pb)
+    first = {"en": "a small one (weight standard deviation $\\sigma_w = 0.01$)",
+             "zh": "小尺度（权重标准差 $\\sigma_w = 0.01$）"}[lang]
+    assert first in prose and prose.index("\\sigma_w") == prose.index(first) + first.index("\\sigma_w")
+    # the Chinese prediction paragraph ends at the first table; the corrections start a new paragraph
+    assert {"en": "For Xavier and He the measured factor is a little lower.\n#\n# The second table",
+            "zh": "Xavier 和 He 两行的实测因子略低于预测值。\n#\n# 第二张表"}[lang] in text
+    def first_cell_packages(page_text_):
+        """The top-level packages of the first code cell's imports, in order, repeats merged."""
+        cell = page_text_.split("# %%\n", 1)[1].split("\n# %%", 1)[0]
+        packages = [line.split()[1].split(".")[0] for line in cell.splitlines() if line.startswith(("import ", "from "))]
+        return [p for i, p in enumerate(packages) if i == 0 or packages[i - 1] != p]
+    assert first_cell_packages(text) == ["actsite", "numpy"]
+    assert first_cell_packages(page_text("notebooks/training-speed.py", lang)) == ["actsite", "numpy"]
     assert {"en": "of the training points", "zh": "占全部训练样本的"}[lang] in text
     assert {"en": "of the points", "zh": "全部点"}[lang] not in text

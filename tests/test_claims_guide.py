@@ -280,7 +280,14 @@ def test_a_gated_block_at_8_3_d_has_the_parameters_of_a_plain_one_at_4d():
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert "$d \\times 4d$" in text and "$4d \\times d$" in text and "$8d^2$" in text
         assert "two $d \\times 4d$" not in text and "两个 $d \\times 4d$" not in text
-        assert "$3 \\cdot d \\cdot \\tfrac{8}{3}d = 8d^2$" in text
+        # the count of the gated block is made once, on gated-units#cost; the guide states the result and links it
+        # (review final56, cb)
+        assert "$3 \\cdot d \\cdot \\tfrac{8}{3}d = 8d^2$" not in text, lang
+        assert {"en": "shrink its hidden width to about $\\tfrac{8}{3}d$ (rounded to suit the hardware; "
+                      "[Gated units](catalogue/gated-units.md#cost) counts the weights).",
+                "zh": "就把隐藏宽度缩到约 $\\tfrac{8}{3}d$（再按硬件取整；权重的计数见[《门控单元》](catalogue/gated-units.md#cost)）。"}[lang] in text
+        cost = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8").split("{ #cost }")[1].split("\n## ")[0]
+        assert "2\\,d\\,d_\\mathrm{ff} = 3\\,d\\,d_\\mathrm{ff}'" in cost and "d_\\mathrm{ff}' = \\tfrac{2}{3}\\,d_\\mathrm{ff}" in cost
     # 4d is a convention, the original Transformer's (Vaswani et al. 2017, base model: d_model 512, d_ff 2048), not a
     # definition; "hidden width" is linked to the glossary at its first use, the short-answer table
     assert 2048 == 4 * 512
@@ -950,9 +957,12 @@ def test_the_rule_names_of_the_first_table_are_the_first_authors_of_listed_paper
     (first authors LeCun, Glorot, He), Xavier being Glorot's first name."""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     # the rules' usual names, after their authors, with Xavier explained where it is first met (review final55, cb)
-    assert {"en": "He, LeCun and Xavier, in the Initialisation column, are the rules' usual names, after their authors "
-                  "(Xavier is Glorot's first name; [their papers](#initialisation)).",
-            "zh": "“初始化”一列里的 He、LeCun 和 Xavier 是这几条规则的通行叫法，取自提出者的名字"
+    # each name links to its glossary row, so that a reader meeting "LeCun" in the tables can look it up (review final56, cb)
+    assert {"en": "[He](glossary.md#he-initialisation), [LeCun](glossary.md#lecun-initialisation) and "
+                  "[Xavier](glossary.md#xavier-initialisation), in the Initialisation column, are the rules' usual names, "
+                  "after their authors (Xavier is Glorot's first name; [their papers](#initialisation)).",
+            "zh": "“初始化”一列里的 [He](glossary.md#he-initialisation)、[LeCun](glossary.md#lecun-initialisation) 和 "
+                  "[Xavier](glossary.md#xavier-initialisation) 是这几条规则的通行叫法，取自提出者的名字"
                   "（Xavier 是 Glorot 的名，不是姓；[出处](#initialisation)）。"}[lang] in text
     assert text.index("{ #initialisation }") > text.index("{ #short-answer }")
     refs = text.split(REFERENCES[lang])[1]
@@ -960,7 +970,9 @@ def test_the_rule_names_of_the_first_table_are_the_first_authors_of_listed_paper
     firsts = {re.split(r",|、| and | et al\.| 等人?", re.match(r"\d+\. (.+?)[（(]", line).group(1))[0].split()[-1]
               for line in refs.strip().splitlines() if line[:1].isdigit()}
     assert {"LeCun", "Glorot", "He"} <= firsts, firsts
-    assert {"en": "Xavier is Glorot's first name", "zh": "Xavier 是 Glorot 的名（不是姓）"}[lang] in text
+    # said once, where the name is first met, not again at #initialisation (review final56, cb)
+    said = {"en": "Xavier is Glorot's first name", "zh": "Xavier 是 Glorot 的名"}[lang]
+    assert text.count(said) == 1 and text.index(said) < text.index("{ #initialisation }")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -973,7 +985,7 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     terms = {t.key: t for t in TERMS}
     clauses = {"en": ("[batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation) (standardising each unit's "
-                      "summed input over a mini-batch)",
+                      "[pre-activation](glossary.md#pre-activation) over a mini-batch)",
                       "a gated unit (one that multiplies a value by a gate, both computed from the same input) with a SiLU gate",
                       "[its fixed point, the mean 0 and variance 1 that each layer leaves unchanged, needs that scale]"),
                "zh": ("[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)（在每个小批量上把各单元收到的加权和标准化）",
@@ -984,20 +996,35 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
         assert clause in text, clause
         assert text.index(clause) <= text.index(word) < text.index(clause) + len(clause), word   # its first use
     assert {"en": "over the mini-batch", "zh": "小批量"}[lang] in getattr(terms["batch-normalisation"], f"{lang}_definition")
+    if lang == "en":     # the site's term, linked where first used, not "summed input" (review final56, cb)
+        assert "summed input" not in text
+        assert text.index("pre-activation") == text.index("[pre-activation](glossary.md#pre-activation)") + 1
     assert {"en": "both linear maps of the same input", "zh": "都是同一输入的线性映射"}[lang] in \
         getattr(terms["gated-unit"], f"{lang}_definition")
     # the fixed point: standard normal pre-activations (LeCun's rule at unit input variance) give mean 0, variance 1
     mean = gaussian_expectation(lambda z: EVERY["selu"].f(z), 1.0)
     square = gaussian_expectation(lambda z: EVERY["selu"].f(z) ** 2, 1.0)
     assert abs(mean) < 1e-4 and square - mean ** 2 == pytest.approx(1.0, abs=1e-4)
-    # the usual-scale clause points at the measurement, the small-weight clause at the playground
-    said = {"en": "even when no unit is saturated ([measured in a 50-layer network](blog/posts/when-gradients-vanish.md#measured-depth)), "
+    # the usual-scale clause points back at the measurement the hidden-layers section links, the small-weight clause
+    # at the playground; the 50-layer measurement is linked once, where it is first cited (review final56, cb)
+    said = {"en": "even when no unit is saturated (the same 50-layer measurement shows it), "
                   "and small weights shrink it further ([the playground's first experiment](playground.md#try))",
-            "zh": "梯度也会一层层缩小（[50 层网络中的测量](blog/posts/when-gradients-vanish.md#measured-depth)）；"
+            "zh": "梯度也会一层层缩小（上文那项 50 层网络的测量显示了这一点）；"
                   "权重小，缩得更厉害（[演练场的第一个实验](playground.md#try)）"}[lang]
     assert said in text
+    measured = "(blog/posts/when-gradients-vanish.md#measured-depth)"
+    assert text.count(measured) == 1 and text.index(measured) < text.index(said)
+    assert {"en": "[When gradients vanish](blog/posts/when-gradients-vanish.md#measured-depth) measures this in a 50-layer network.",
+            "zh": "[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#measured-depth)在 50 层的网络里测量过这一点。"}[lang] in text
     home = (CONTENT["en"] / "blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
     assert "{ #measured-depth }" in home and "With Xavier initialisation the gradient of the top layer's weights" in home
+    # the stalled-training advice links the derivation instead: each layer multiplies in its weights and its slopes
+    assert {"en": "[When gradients vanish](blog/posts/when-gradients-vanish.md#backprop-product) derives why the shrinking "
+                  "compounds layer by layer.",
+            "zh": "[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#backprop-product)推导了梯度为什么会"
+                  "逐层连乘着缩小。"}[lang] in text
+    product = (CONTENT[lang] / "blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8").split("{ #backprop-product }")[1]
+    assert "\\delta_l = \\bigl(W_{l+1}^{\\top}\\,\\delta_{l+1}\\bigr) \\odot f'(z_l)" in product.split("\n## ")[0]
     # log-perplexity: linked to its glossary entry, not defined again in the transformers section
     section = text.split("{ #transformers }")[1].split("\n## ")[0]
     assert {"en": "the held-out [log-perplexity](glossary.md#log-perplexity) (lower is better)",

@@ -350,9 +350,11 @@ def test_tanh_no_gain_keeps_both_passes():
 @pytest.mark.parametrize("lang, wording", [
     ("en", "above 1 it settles but the backward pass's variance factor $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ "
            "exceeds one. At the fixed point, that factor is 1.01 at gain 1.1, 1.21 at 5/3 and 1.86 at 3. "
-           "Poole et al. (2016) place the boundary between two regimes of such networks, without biases, at gain 1, so the factor exceeds one at every gain above 1;"),
+           "Poole et al. (2016) place the boundary between two regimes of such networks, without biases, at gain 1, so the factor exceeds one at every gain above 1. "
+           "They and Schoenholz et al. (2017) study this boundary"),
     ("zh", "大于 1，方差能稳住，反向传播的方差因子 $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ 却超过 1。"
-           "在不动点上，这个因子在增益 1.1 时为 1.01，5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这类网络两种状态之间的分界线（不带偏置时）定在增益 1，所以增益只要大于 1，这个因子就超过 1；")])
+           "在不动点上，这个因子在增益 1.1 时为 1.01，5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这类网络两种状态之间的分界线（不带偏置时）定在增益 1，所以增益只要大于 1，这个因子就超过 1。"
+           "他们和 Schoenholz 等人（2017）用同一个递推式研究了这条“有序与混沌”的分界线")])
 def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_five_thirds_3(lang, wording):
     """The three backward factors the page gives for the order/chaos statement (when-gradients-vanish
     links here for it), each at the forward recursion's fixed point for that gain.  The no-gain statement opens its
@@ -368,6 +370,11 @@ def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_fiv
     assert {"en": "backward factor", "zh": "反向因子"}[lang] not in text
     assert {"en": "the backward pass's variance factor is above one", "zh": "在那个位置上反向传播的方差因子大于 1"}[lang] \
         in text.split("{ #corrections }")[1]
+    # the gradient side of a factor above one is measured in the vanishing-gradients article, linked here; this page
+    # keeps the forward recursion and the factors at its fixed points (review final56, pb)
+    paragraph = text.split(wording)[1].split("\n\n")[0]
+    assert "(when-gradients-vanish.md#initialisation)" in paragraph
+    assert "{ #initialisation }" in page_text("blog/posts/when-gradients-vanish.md", lang)
     opening = {"en": "With gain 1 the same ratio is 1.22.\n\nFor tanh without biases, no gain keeps both passes steady",
                "zh": "增益为 1 时，这个比值只有 1.22。\n\n对不带偏置的 tanh 网络，没有哪个增益能让两个方向都稳定"}[lang]
     assert opening in text
@@ -403,11 +410,20 @@ def test_sigmoid_spread_between_inputs_collapses_to_rounding_noise(r):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "it stays near $3 \\times 10^{-15}$, the level of rounding error that accumulates in 64-bit arithmetic"),
-    ("zh", "这只是 64 位浮点运算中累积下来的舍入误差")])
+    ("en", "it stays near $3 \\times 10^{-15}$, the level of rounding error that accumulates in [float64](../../glossary.md#float64)"),
+    ("zh", "这只是 [float64](../../glossary.md#float64) 运算中累积下来的舍入误差")])
 def test_the_floor_is_called_accumulated_rounding_error(lang, wording):
-    """The floor is tens of ulps of 0.5 (test_sigmoid_spread_between_inputs_collapses_to_rounding_noise)."""
-    assert wording in page_text("blog/posts/initialisation.md", lang)
+    """The floor is tens of ulps of 0.5 (test_sigmoid_spread_between_inputs_collapses_to_rounding_noise).  The format
+    is named by the site's term, float64, linked to the glossary (review final56, pb); the experiment computes in it."""
+    text = page_text("blog/posts/initialisation.md", lang)
+    assert wording in text
+    assert "64-bit arithmetic" not in text and "64 位浮点运算" not in text
+    from actsite.pages.glossary import TERMS
+    assert "float64" in {term.key for term in TERMS}
+    X, weights = init_spread.inputs(), init_spread.standard_weights(depth=2)
+    assert X.dtype == np.float64 and weights[0].dtype == np.float64
+    run = init_spread.forward_statistics("sigmoid", 1 / 16, X, weights)
+    assert run["input_spread"].dtype == np.float64
 
 
 def test_relu_he_first_layer_is_root_two_then_wanders(r):

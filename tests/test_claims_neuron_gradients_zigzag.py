@@ -163,15 +163,15 @@ MATCHED_STEP_WORDS = {
            "But centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. The fair "
            "comparison is at a matched *effective step size*, the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the "
            "learning rate and the mean squared input length;",
-           "The table compares the two kinds of input at two effective step sizes. Rows 1–2 share 0.106, the centred run's "
-           "value at $\\eta = 1$; rows 3–4 share 0.820, the positive run's value at $\\eta = 1$.",
+           "The table runs both kinds of input at the effective step size of the figure's centred run (0.106) and at that "
+           "of its positive run (0.820).",
            "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
            "ratio; at the smaller one, 0.106, they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
     "zh": ("**路径长度与进展。**先说**路径比**：它是 SGD 实际走过的路程与起点到终点的直线距离之比，路径笔直时为 1，绕得越厉害越大。",
            "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要让**有效步长**相等，"
            "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同；",
-           "下表在两种有效步长下各比一次，"
-           "每种有效步长占两行：0.106 是中心化输入在学习率 1 时的有效步长，0.820 是全正输入在学习率 1 时的有效步长。",
+           "下表让两种输入在两个有效步长下各跑一遍，"
+           "这两个步长取自图中的两次运行：中心化那次是 0.106，全正那次是 0.820。",
            "| 0.820 | 中心化 | 7.7 | 2.0 | < 0.001 | "
            "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
 # the table in that bullet: (step size, inputs) -> (learning rate, path ratio, distance from w* after 60 steps)
@@ -221,6 +221,9 @@ def test_matched_step_table_learning_rates_path_ratios_and_distances(lang):
     table = matched_step_table(lang)
     size_shown = {size: f"{lr[size, 'centred'] * square['centred']:.3f}" for size in ("smaller", "larger")}
     assert size_shown == {"smaller": "0.106", "larger": "0.820"}                 # the rows' effective step sizes
+    # 'the figure's centred run (0.106) ... its positive run (0.820)': the figure's two runs are at learning rate 1
+    assert lr["smaller", "centred"] == 1.0 == lr["larger", "positive"]
+    assert f"{1.0 * square['centred']:.3f}" == "0.106" and f"{1.0 * square['positive']:.3f}" == "0.820"
     names = dict(zip(("positive", "centred"), ("positive", "centred") if lang == "en" else ("全正", "中心化"))) | size_shown
     assert len(table) == 4 and table == MATCHED_STEP_ROWS[lang]
     for (size, kind), path in paths.items():
@@ -404,11 +407,16 @@ def test_tanh_peak_slope_one_four_times_sigmoid():
     assert tanh_prime(0.0) == 1.0 and tanh_prime(0.0) == 4 * sigmoid_prime(0.0)
 
 
-def test_lecun_scaled_tanh_hits_one_at_one_and_has_slope_1_144():
+def test_lecun_scaled_tanh_hits_one_at_one():
+    """'1.7159 tanh(2x/3) is scaled so that f(±1) ≈ ±1'.  Its slope at zero (1.144) is not stated here: nothing on
+    this page uses it (review final56, pa)."""
     def f(x):
         return 1.7159 * np.tanh(2 * x / 3)
     assert f(1.0) == pytest.approx(1.0, abs=5e-4) and f(-1.0) == pytest.approx(-1.0, abs=5e-4)
-    assert round(central_difference(f, 0.0), 3) == 1.144
+    for lang, said in (("en", "Their suggested variant $1.7159\\tanh(2x/3)$ is scaled so that $f(\\pm 1) \\approx \\pm 1$.\n"),
+                       ("zh", "他们建议的变体 $1.7159\\tanh(2x/3)$ 经过缩放，使 $f(\\pm 1) \\approx \\pm 1$。\n")):
+        text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+        assert said in text and "1.144" not in text, lang
 
 
 # --- ReLU and Leaky ReLU cards --------------------------------------------------------------
@@ -657,16 +665,18 @@ def test_a_higher_low_raises_kappa_and_the_number_of_steps():
 RANGE_WORDS = {
     "en": ("Solving for the first $t$ at which this falls below 0.05 gives 54, the number the experiment measured. The "
            "[notebook for this article](../../notebooks/zigzag.py) reruns both.\n",
-           "The formula also accounts for the notebook's closing exercise, which raises the lower end of the input range: "),
+           "The formula also shows why raising the lower end of the input range worsens the conditioning: "),
     "zh": ("求出让它首次低于 0.05 的 $t$，结果是 54，与实验测得的步数一致。本文的[配套笔记本](../../notebooks/zigzag.py)重跑了实验和预测。\n",
-           "笔记本最后的练习抬高了输入区间的下端，条件数随之变大，这也能用这个公式解释：")}
+           "这个公式也说明了，为什么抬高输入区间的下端会让条件数变大：")}
 
 FORMULA_WORDS = {
     "en": ("moving to $[0.5, 1]$ raises the mean from 0.6 to 0.75, which multiplies $\\mu^2$ by 1.56, and narrows the range "
            "from 0.8 to 0.5, which divides $v$ by 2.56. So $\\mu^2/v$ goes from 6.75 to 27: $\\kappa = 55$ for independent "
-           "inputs, and 52.4 for the sample."),
+           "inputs, and 52.4 for 2000 points drawn from $[0.5, 1]^2$. To try this and other ranges yourself, run the last "
+           "section of [the notebook](../../notebooks/zigzag.py#try-this)."),
     "zh": ("换成 $[0.5, 1]$ 后，均值从 0.6 升到 0.75，$\\mu^2$ 乘以 1.56；区间宽度从 0.8 缩到 0.5，$v$ 除以 2.56。"
-           "于是 $\\mu^2/v$ 从 6.75 变成 27：输入相互独立时 $\\kappa = 55$，抽出的 2000 个训练样本给出 52.4。")}
+           "于是 $\\mu^2/v$ 从 6.75 变成 27：输入相互独立时 $\\kappa = 55$，从 $[0.5, 1]^2$ 抽出的 2000 个训练样本给出 52.4。"
+           "想自己试试这个区间和别的区间，可以运行[配套笔记本](../../notebooks/zigzag.py#try-this)的最后一节。")}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -680,6 +690,10 @@ def test_raising_low_shifts_and_narrows_and_the_formula_accounts_for_the_rise(la
     assert all(words in raw for words in RANGE_WORDS[lang]) and FORMULA_WORDS[lang] in text
     assert text.count("52.4") == 1                                               # said once, in the mean-cost section
     assert text.index(FORMULA_WORDS[lang]) > text.index("\\kappa = 1 + n\\mu^2/v")      # the formula comes first
+    # the account stands without the notebook's exercise, which is only linked (review final56, pa)
+    assert "closing exercise" not in text and "最后的练习" not in text
+    code = page_text("notebooks/zigzag.py", lang)
+    assert "{ #try-this }" in code and "(0.5, 1.0)" in code.split("{ #try-this }", 1)[1]
 
     def run(low, high):
         X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
@@ -932,3 +946,20 @@ def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_b
     uses = [m.start() for m in re.finditer(first, prose)]
     assert prose.index(heading.split(" {")[0]) <= uses[0] and uses[1] == prose.index(intro) + intro.index(
         {"en": "unit", "zh": "单元"}[lang])
+
+
+@pytest.mark.parametrize("lang, breaks", [
+    ("en", ("and larger the more the path winds.\n\nIn the figure SGD runs at learning rate 1 in both panels,",
+            "the effective step size in (b) is about 1/7.7 of that in (a).\n\nThe table runs both kinds of input")),
+    ("zh", ("路径笔直时为 1，绕得越厉害越大。\n\n两幅图中 SGD 的学习率都是 1，",
+            "图 (b) 的有效步长只有图 (a) 的约 1/7.7。\n\n下表让两种输入在两个有效步长下各跑一遍"))])
+def test_path_length_paragraph_is_split_into_definition_fair_comparison_and_table_lead_in(lang, breaks):
+    """The path ratio is defined in one paragraph, the unfair same-rate comparison and the effective step size in the
+    next, and one sentence introduces the table; the row-by-row decoder is gone (review final56, pa).  The figure's
+    factor 1/7.7 between the two effective step sizes is rechecked."""
+    raw = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    assert all(b in raw for b in breaks), lang
+    assert "Rows 1–2" not in raw and "每种有效步长占两行" not in raw
+    positive, centred = zigzag.inputs(centred=False), zigzag.inputs(centred=True)
+    ratio = np.mean(np.sum(positive ** 2, axis=1)) / np.mean(np.sum(centred ** 2, axis=1))
+    assert round(float(ratio), 1) == 7.7

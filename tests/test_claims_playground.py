@@ -68,6 +68,14 @@ def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_la
     for lang, words in (("en", "With only 8 inputs that is a handful of terms, and the negative ones can win on every training point."),
                         ("zh", "每层只有 8 个单元时，这只是寥寥几项，负项完全可能在每个训练样本上都占上风。")):
         assert words in page(lang)
+    # a finding, not a way of reading the display: it opens item 2, whose runs it prepares (review final56, tools)
+    for lang, head in (("en", "2. **A learning rate that kills ReLU units.** Before you start: narrow ReLU layers can have dead "
+                              "units even before the first step."),
+                       ("zh", "2. **把 ReLU 单元“杀死”的学习率。**开始之前要知道：较窄的 ReLU 层在训练第一步之前就可能有死亡单元。")):
+        reading = page(lang).split("{ #reading }")[1].split("{ #try }")[0]
+        assert head in page(lang) and "25%" not in reading and "63%" not in reading, lang
+        item = page(lang).split(head)[1].split("\n3. ")[0]
+        assert item.index("63%") < item.index("40%"), lang                     # before the run that kills units
 
 
 HELD = """
@@ -153,11 +161,11 @@ process.stdout.write(encode(PRESETS));
 
 
 def test_the_two_deep_relu_presets_train_item_1s_network_at_0_03_not_0_3_for_the_initialisation_article():
-    """After item 1: 'Two other presets, "Deep ReLU, He initialisation" and "Deep ReLU, N(0, 0.01²) initialisation",
-    train the same eight layers of 16 ReLU units at a learning rate of 0.03 rather than 0.3, to compare He's weights with much
-    smaller ones for Initialisation depends on the activation'.  Their names are the dropdown's, in both languages;
-    each differs from item 1's switched state (deep sigmoid, ReLU, He, 0.3) only in the rate and, for the second,
-    the initial weights, whose standard deviation 0.01 is far below He's sqrt(2/16) (review final54, tools)."""
+    """Item 1, after the He sentence: '(The two "Deep ReLU" presets train this network at 0.03, for that article's
+    comparison of He's weights with much smaller ones.)'  The two presets whose dropdown names begin "Deep ReLU", in
+    both languages; each differs from item 1's switched state (deep sigmoid, ReLU, He, 0.3) only in the rate and, for
+    the second, the initial weights, whose standard deviation 0.01 is far below He's sqrt(2/16) (review final54,
+    tools).  One clause, not a paragraph of its own (review final56, tools)."""
     presets = run_node(ALL_PRESETS, {})
     switched = {**presets["deep-sigmoid"]["state"], "act": "relu", "init": "he"}
     switched.pop("sigma")
@@ -168,13 +176,18 @@ def test_the_two_deep_relu_presets_train_item_1s_network_at_0_03_not_0_3_for_the
     names = {lang: (presets["deep-relu-he"]["names"][lang], presets["deep-relu-small"]["names"][lang]) for lang in ("en", "zh")}
     assert names == {"en": ("Deep ReLU, He initialisation", "Deep ReLU, N(0, 0.01²) initialisation"),
                      "zh": ("深层 ReLU，He 初始化", "深层 ReLU，N(0, 0.01²) 初始化")}
-    said = {"en": 'Two other presets, "{}" and "{}", train the same eight layers of 16 ReLU units at a learning rate of '
-                  "0.03 rather than 0.3, to compare He's weights with much smaller ones for "
-                  "[Initialisation depends on the activation](blog/posts/initialisation.md#measured-spread)",
-            "zh": "另外两个预设“{}”和“{}”训练的也是这 8 层、每层 16 个 ReLU 单元的网络，但学习率是 0.03，而不是这里的 0.3："
-                  "它们是为[《初始化要看激活函数》](blog/posts/initialisation.md#measured-spread)准备的，用来比较 He 初始化与小得多的权重"}
+    prefix = {"en": "Deep ReLU", "zh": "深层 ReLU"}
+    assert sorted(name for name in presets if presets[name]["names"]["en"].startswith("Deep ReLU")) == [
+        "deep-relu-he", "deep-relu-small"]
+    assert all(n.startswith(prefix[lang] + "，" if lang == "zh" else prefix[lang] + ",") for lang in names for n in names[lang])
+    said = {"en": "[Initialisation depends on the activation](blog/posts/initialisation.md#he) derives it). (The two \"Deep ReLU\" "
+                  "presets train this network at 0.03, for that article's [comparison of He's weights with much smaller "
+                  "ones](blog/posts/initialisation.md#measured-spread).)\n\n2. ",
+            "zh": "（推导见[《初始化要看激活函数》](blog/posts/initialisation.md#he)）。（两个“深层 ReLU”预设训练的也是这个网络，"
+                  "但学习率是 0.03，供那篇文章[比较 He 初始化与小得多的权重](blog/posts/initialisation.md#measured-spread)之用。）\n\n2. "}
     for lang in ("en", "zh"):
-        assert said[lang].format(*names[lang]) in page(lang), lang
+        assert said[lang] in page(lang), lang
+        assert "Two other presets" not in page(lang) and "另外两个预设" not in page(lang)
     article = (ROOT / "docs/en/content/blog/posts/initialisation.md").read_text(encoding="utf-8")
     section = article.split("{ #measured-spread }")[1].split("\n## ")[0]
     assert "preset=deep-relu-small" in section and "preset=deep-relu-he" in section      # the article uses them there
@@ -198,7 +211,7 @@ process.stdout.write(encode({ state: s, widths: run.net.sizes, dead }));
 def test_batch_normalisation_preset_keeps_two_layers_whole_and_loses_5_to_7_of_32_in_the_last():
     """'"ReLU, high rate, with batch normalisation" keeps every unit of the first two hidden layers
     alive; in the last one, units start to die after about a thousand steps, and between steps 3000
-    and 4000, 16% to 22% of its units are dead (5 to 7 of 32).'  The playground's own network and count, every 10
+    and 4000, 16% to 22% of its units are dead.'  The playground's own network and count, every 10
     steps; the shares as the panel prints them."""
     out = run_node(BATCHNORM, {})
     s = out["state"]
@@ -211,9 +224,15 @@ def test_batch_normalisation_preset_keeps_two_layers_whole_and_loses_5_to_7_of_3
     late = [d[3] for d in dead if 3000 <= d[0] <= 4000]
     assert (min(late), max(late)) == (5, 7), late
     assert panel_shares([(5, 32), (7, 32)]) == ["16%", "22%"]
-    for lang, words in (("en", "between steps 3000 and 4000, 16% to 22% of its units are dead (5 to 7 of 32)."),
-                        ("zh", "在第 3000 到 4000 步之间，它有 16% 到 22% 的单元是死的（32 个中的 5 到 7 个）。")):
+    for lang, words in (("en", "between steps 3000 and 4000, 16% to 22% of its units are dead."),
+                        ("zh", "在第 3000 到 4000 步之间，它有 16% 到 22% 的单元是死的。")):
         assert words in page(lang)
+    # item 2 gives the layer's 32 units once; the shares carry the rest (review final56, tools: a dozen numbers in one
+    # paragraph)
+    for lang, counts in (("en", ("8 to 22 of 32", "2 of 32", "5 to 7 of 32")), ("zh", ("32 个中的",))):
+        item = page(lang).split("\n2. ")[1].split("\n3. ")[0]
+        assert not any(c in item for c in counts), lang
+        assert item.count("32 units" if lang == "en" else "32 个单元") == 1, lang
 
 
 HIGH_RATE_LOSS = """
@@ -237,13 +256,23 @@ process.stdout.write(encode(out));
 def test_leaky_relu_at_the_high_rate_keeps_its_units_but_trains_hardly_better_the_lower_rate_works():
     """'its units cannot die ... yet it trains hardly better. From step 3000 to 4000 its training loss
     swings widely and averages 0.43, against 0.49 for ReLU at this rate. Lowering the rate is what
-    works: at 0.1, ReLU's loss averages 0.07 over the same steps.'  The playground's own runs, the
-    training loss every 5 steps (the default speed) from step 3000 to 4000."""
+    works: at 0.1, ReLU's loss averages 0.07 over the same steps.'  And for batch normalisation (review final56,
+    tools: whether it trains better was left unsaid): 'Over those steps its training loss averages 0.40, a little below
+    Leaky ReLU's 0.43 and still far above the 0.07 of the lower rate.'  The playground's own runs, the
+    training loss every 5 steps (the default speed) from step 3000 to 4000 (with batch normalisation, normalised with
+    the whole training set, as the loss panel computes it)."""
     import numpy as np
     out = run_node(HIGH_RATE_LOSS, [["relu", "?preset=relu-high-rate"], ["leaky", "?preset=leaky-high-rate"],
-                                    ["slow", "?preset=relu-high-rate&lr=0.1"]])
-    assert [(out[k]["act"], out[k]["lr"]) for k in ("relu", "leaky", "slow")] == [
-        ("relu", 1), ("leaky_relu", 1), ("relu", 0.1)]
+                                    ["slow", "?preset=relu-high-rate&lr=0.1"], ["bn", "?preset=relu-high-rate-bn"]])
+    assert [(out[k]["act"], out[k]["lr"]) for k in ("relu", "leaky", "slow", "bn")] == [
+        ("relu", 1), ("leaky_relu", 1), ("relu", 0.1), ("relu", 1)]
+    bn = float(np.mean(out.pop("bn")["loss"]))
+    assert round(bn, 2) == 0.40
+    assert bn < float(np.mean(out["leaky"]["loss"])) and bn > 5 * float(np.mean(out["slow"]["loss"]))   # a little below, far above
+    for lang, words in (("en", "Over those steps its training loss averages 0.40, a little below Leaky ReLU's 0.43 and still "
+                               "far above the 0.07 of the lower rate."),
+                        ("zh", "这段时间里它的平均训练损失为 0.40，比 Leaky ReLU 的 0.43 略低，但仍远高于调低学习率后的 0.07。")):
+        assert words in page(lang), lang
     mean = {k: float(np.mean(v["loss"])) for k, v in out.items()}
     assert (round(mean["leaky"], 2), round(mean["relu"], 2), round(mean["slow"], 2)) == (0.43, 0.49, 0.07), mean
     leaky = np.array(out["leaky"]["loss"])
@@ -490,8 +519,8 @@ def test_after_the_switch_to_relu_and_he_the_gradient_lines_are_within_ten_by_st
     for lang, words in (("en", "By step 5 the gradient-norm lines of all layers lie within a factor of ten of one another. Most "
                                 "later steps stay there; in the first 500, about one step in four spikes past that factor, a step "
                                 "or two at a time. By step 100 the training loss is down from 0.70 to 0.002."),
-                        ("zh", "到第 5 步，所有层的梯度范数曲线彼此相差已不到十倍，之后大多数步也保持在这个范围内（前 500 步中大约每四步"
-                               "就有一步短暂超出十倍，每次一两步）；"
+                        ("zh", "到第 5 步，所有层的梯度范数曲线彼此相差已不到十倍，之后大多数步也保持在这个范围内。前 500 步中，"
+                               "大约每四步就有一步短暂超出十倍，每次持续一两步。"
                                "到第 100 步，训练损失已从 0.70 降到 0.002。")):
         assert words in page(lang), lang
     for lang, gone in (("en", "within a hundred steps"), ("zh", "不到一百步"), ("en", "single steps"), ("zh", "个别步"), ("zh", "冲高")):
@@ -514,8 +543,8 @@ process.stdout.write(encode({ widths: run.net.sizes, dead, speed: st.parse('?pre
 def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_count_swings_between_8_and_22():
     """Item 2: 'the share of dead units climbs in all three hidden layers, to about 40% by step 2000. Between steps
     2000 and 3000 the first layer's share barely moves and the second's moves a little, but the last hidden layer's
-    swings widely ...: at the default speed of 5 steps a frame, the panel shows between 25% and 69% of its units with
-    no gradient (8 to 22 of 32) over these steps.'  The shares are what the panel prints (app.js's pct under Node).
+    swings widely ...: at the default speed of 5 steps a frame, the panel shows between 25% and 69% of its 32 units with
+    no gradient over these steps.'  The shares are what the panel prints (app.js's pct under Node).
     The playground's own run, the dead count of each hidden layer after every step; the panel is redrawn once a
     frame, so at the default speed the reader sees the counts after steps 2000, 2005, ..., 3000 (every step, the
     range would be 7 to 22).  The numbers belong to the window the sentence sets up (review final55, tools: they
@@ -542,11 +571,11 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     for lang, words in (("en", "Between steps 2000 and 3000 the first layer's share barely moves and the second's moves a little, but the last "
                                "hidden layer's swings widely, because a unit there can come back when the layers below it change its inputs enough "
                                "([why](blog/posts/dead-relu-units.md#dead-relu)): at the "
-                                "default speed of 5 steps a frame, the panel shows between 25% and 69% of its units with no "
-                                "gradient (8 to 22 of 32) over these steps."),
+                                "default speed of 5 steps a frame, the panel shows between 25% and 69% of its 32 units with no "
+                                "gradient over these steps."),
                         ("zh", "在第 2000 到 3000 步之间，第 1 层的比例几乎不动，第 2 层略有变动，最后一个隐藏层却大起大落，因为下面几层把它的输入改变得足够多时，"
-                               "那里的单元可能复活（[原因](blog/posts/dead-relu-units.md#dead-relu)）：按默认速度（每帧 5 步），这段时间里"
-                               "面板上它的无梯度单元在 25% 到 69% 之间变动（32 个中的 8 到 22 个）。")):
+                               "那里的单元可能复活（[原因](blog/posts/dead-relu-units.md#dead-relu)）：按默认速度（每帧 5 步），这段时间里，"
+                               "面板显示它的 32 个单元中无梯度的占 25% 到 69%。")):
         assert words in page(lang), lang
         assert "1650" not in page(lang), lang                         # one window, the one the sentence sets up
 
@@ -568,7 +597,7 @@ process.stdout.write(encode({ act: s.act, lr: s.lr, widths: run.net.sizes, dead 
 
 def test_at_rate_0_1_no_layer_has_more_dead_units_than_before_the_first_step():
     """Item 2: 'Lower the learning rate from the preset's 1 to 0.1 and in the first 4000 steps no layer has more dead units than before
-    the first step, at most 6% (2 of 32).'  The playground's own run, the dead count of each hidden layer before training
+    the first step, at most 6%.'  The playground's own run, the dead count of each hidden layer before training
     and after every one of 4000 steps.  (Counts, not units: a unit of layer 2 can die while one dead at the start
     comes back, so the page does not say that no unit dies.)"""
     import numpy as np
@@ -579,8 +608,8 @@ def test_at_rate_0_1_no_layer_has_more_dead_units_than_before_the_first_step():
     assert int(dead.max()) == 2 and dead[0].tolist() == [0, 2, 2]             # "at most 2 of 32", all there at the start
     assert panel_shares([(2, 32)]) == ["6%"]                                  # as the panel prints it
     for lang, words in (("en", "Lower the learning rate from the preset's 1 to 0.1 and in the first 4000 steps no layer has more "
-                                "dead units than before the first step, at most 6% (2 of 32)."),
-                        ("zh", "把学习率从预设的 1 降到 0.1，在前 4000 步里，任何一层的死亡单元都不比第一步之前多，至多 6%（32 个中的 2 个）。")):
+                                "dead units than before the first step, at most 6%."),
+                        ("zh", "把学习率从预设的 1 降到 0.1，在前 4000 步里，任何一层的死亡单元都不比第一步之前多，至多 6%。")):
         assert words in page(lang), lang
     for lang, words in (("en", "not of a [mini-batch](glossary.md#mini-batch)"),
                         ("en", "under [Xavier initialisation](glossary.md#xavier-initialisation)"),
@@ -744,3 +773,15 @@ def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_func
                   "the shading also marks the bin around the function's minimum",
             "zh": f"对 GELU、{names['zh']}、SiLU、Mish 和 hard swish，阴影还会标出函数最小值所在的那一格"}
     assert all(said[lang] in page(lang) for lang in ("en", "zh"))
+
+
+def test_the_stable_loss_links_its_section_and_the_saturated_unit_reads_as_a_condition_in_chinese():
+    """"the stable form derived in Output layers and losses" links the section that derives it (review final56, tools);
+    the zh definition of a saturated unit is a condition and its consequence, not a long modifier before 单元."""
+    for lang in ("en", "zh"):
+        target = (ROOT / "docs" / lang / "content/catalogue/output-layers.md").read_text(encoding="utf-8")
+        assert "{ #stability }" in target, lang
+        assert "(catalogue/output-layers.md#stability)" in page(lang) and "(catalogue/output-layers.md)" not in page(lang), lang
+    assert ("如果一个单元在每个训练样本上导数的绝对值都小于 0.01，但又不是在所有训练样本上都为零，"
+            "面板就把它算作[饱和](glossary.md#saturation)单元：它还能得到一点梯度。") in page("zh")
+    assert "但并非在所有训练样本上都为零的单元" not in page("zh")

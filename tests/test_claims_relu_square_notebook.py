@@ -221,7 +221,7 @@ def test_first_cell_prints_the_weights_for_n_4(notebook):
     lang, _, printed = notebook
     assert block(printed, "bias") == [{"en": "p₄: output bias 4", "zh": "p₄：输出偏置 4"}[lang]]
     header, *units = block(printed, "units")
-    assert header == {"en": "active above x   outgoing weight", "zh": "开启点 x   输出权重"}[lang]
+    assert header == {"en": "switches on at x   outgoing weight", "zh": "开启点 x   输出权重"}[lang]   # review final56, pc
     assert [tuple(numbers(row)) for row in units] == [(-2.0, -3.0), (-1.0, 2.0), (0.0, 2.0), (1.0, 2.0)]
     assert all(field_ends(row) == label_ends(header) for row in units), units     # right-aligned under the labels
 
@@ -244,23 +244,27 @@ def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(n
     for n in (2, 4, 8, 16, 32, 64, 128):
         knots = relu_interpolant_of_square(n).knots
         assert np.all(np.isin((knots[:-1] + knots[1:]) / 2, x)) and np.all(np.isin(knots, x))
-    # Try this: for n = 10 (not a power of two) the grid no longer holds every knot and midpoint; the answer: it
-    # holds two of the ten midpoints (±1, up to float rounding of the midpoints) and comes within 1.3·10⁻⁵ of the
-    # other eight
-    mids = (relu_interpolant_of_square(10).knots[:-1] + relu_interpolant_of_square(10).knots[1:]) / 2
-    gap = np.min(np.abs(mids[:, None] - x[None, :]), axis=1)
-    on_grid = gap < 1e-12
-    assert len(mids) == 10 and on_grid.sum() == 2 and np.allclose(sorted(mids[on_grid]), [-1, 1])
-    assert 1.2e-5 < gap[~on_grid].max() < 1.3e-5
-    knots10 = relu_interpolant_of_square(10).knots
-    assert not np.all(np.isin(knots10, x)) and 10 & 9 != 0                        # not a power of two
+    # Try this: for n = 5 and n = 10 (not powers of two) the grid no longer holds every knot and midpoint; the answer:
+    # it holds only 0 of the five midpoints and ±1 of the ten (up to float rounding of the midpoints), which is why the
+    # largest error is found exactly; the other midpoints lie within 1.3·10⁻⁵ of a grid point (review final56, pc)
+    for n, held in ((5, [0]), (10, [-1, 1])):
+        mids = (relu_interpolant_of_square(n).knots[:-1] + relu_interpolant_of_square(n).knots[1:]) / 2
+        gap = np.min(np.abs(mids[:, None] - x[None, :]), axis=1)
+        on_grid = gap < 1e-12
+        assert len(mids) == n and np.allclose(sorted(mids[on_grid]), held)
+        assert 1.2e-5 < gap[~on_grid].max() < 1.3e-5
+        p_n = relu_interpolant_of_square(n)
+        assert p_n(mids[on_grid]) - mids[on_grid] ** 2 == pytest.approx(4 / n ** 2)    # the bound, on the grid
+        assert not np.all(np.isin(p_n.knots, x)) and n & (n - 1) != 0                  # not a power of two
     from actsite.pages.page_pairs import CONTENT
     for lang, question, answer in (
-            ("en", "# Take $n = 10$, which is not a power of two, so the grid no longer holds every knot and midpoint.",
-             "The grid holds\n#     only two of the ten midpoints where it is reached, $\\pm 1$, and comes within $1.3 \\times 10^{-5}$ of the others,\n"
-             "#     so it finds the largest error exactly."),
-            ("zh", "# 取 $n = 10$。它不是 2 的幂，网格不再包含全部插值节点和中点。",
-             "它在十个中点处取到，网格只包含其中的 $\\pm 1$ 两个，离其余中点都不到 $1.3 \\times 10^{-5}$，所以仍能准确找到最大误差。")):
+            ("en", "# Take $n = 5$ and $n = 10$, which are not powers of two, so the grid no longer holds every knot and midpoint.",
+             "Of the midpoints where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$\n"
+             "#     for $n = 10$; because these are grid points, it finds the largest error exactly. The other midpoints lie\n"
+             "#     within $1.3 \\times 10^{-5}$ of a grid point."),
+            ("zh", "# 取 $n = 5$ 和 $n = 10$。它们都不是 2 的幂，网格不再包含全部插值节点和中点。",
+             "误差在各段中点处达到上界，网格只包含其中的一部分：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
+             "正因为这几个中点是网格点，代码才能准确找到最大误差；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         folded = {"en": '# ??? note "Answer"', "zh": '# ??? note "答案"'}[lang]
         assert question in text and text.index(question) < text.index(folded)
@@ -349,6 +353,9 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
     for lang, text in (("en", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$"),
                        ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    # the answer to "What do they do at x = 10?": every unit is active there; what barely changes is the miss
+    assert "# They barely help: right of 2 every unit is active, so $p_n$ continues" in en and "Almost nothing" not in en
+    assert "# 几乎没有改善。在 2 右侧所有单元都开启" in zh
     for lang, text in (("en", "Left of −2 every unit is off, so $p_n = 4$ there whatever $n$."),
                        ("zh", "在 −2 左侧所有单元都关闭，无论 $n$ 多大，$p_n$ 都等于 4。")):
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
@@ -362,8 +369,9 @@ def test_try_this_names_the_cell_to_change_and_no_sentence_serves_the_build():
     assert "for n in (16, 64):" in en and "cell above" not in en
     assert "site's figures" not in en and "本站插图" not in zh
     # the cell is preset to another n than the question's, and says which line to change
-    assert "change `n = 5` to `n = 10` in the cell below and rerun it (to run it, see [Rerun this](#rerun-this))" in en
-    assert "再把下面代码里的 `n = 5` 改成 `n = 10`，重新运行（运行方法见[亲手重跑](#rerun-this)）" in zh
+    assert ("change `n = 4` to `n = 5` in the cell below and rerun it (to run it, see [Rerun this](#rerun-this)), then to\n"
+            "# `n = 10`.") in en
+    assert "再把下面代码里的 `n = 4` 改成 `n = 5`，重新运行（运行方法见[亲手重跑](#rerun-this)），接着改成 `n = 10` 再运行一次。" in zh
 
 
 @pytest.mark.parametrize("lang, prompt, spoiled", [
@@ -378,23 +386,27 @@ def test_the_guess_before_the_far_cell_asks_only_what_a_reader_of_the_page_can_d
     assert text.index(prompt) < text.index("for n in (16, 64):")
 
 
-def test_try_this_cell_is_preset_to_n_5_and_the_folded_answer_gives_n_10(notebook):
-    """The question is about n = 10; the cell as shipped runs n = 5 (0.160000 = 4/25), so its printed output does not
-    give the answer away.  The answer, folded in an 'Answer' note after the cell: n = 10 prints 0.040000 = 4/n²
-    (two of the midpoints where the bound is reached, ±1, lie on the grid); with (10,) the far cell prints
-    p₁₀(10) = 32.8 = 36 − 32/10, a miss of 67.2, and p₁₀(−10) = 4, a miss of 96.  The change the text asks for,
-    (16, 64) to (10,), prints just that."""
+def test_try_this_cell_is_preset_to_n_4_and_the_folded_answer_gives_n_5_and_n_10(notebook):
+    """The question is about n = 5 and n = 10; the cell as shipped runs n = 4 (0.250000, a row of the table above), so
+    its printed output gives neither answer away (review final56, pc: preset to n = 5, it printed the answer to the
+    question it asked).  The answer, folded in an 'Answer' note after the cell: n = 5 prints 0.160000 and n = 10 prints
+    0.040000, 4/n² both times (the midpoints 0, and ±1, where the bound is reached, lie on the grid); with (10,) the far
+    cell prints p₁₀(10) = 32.8 = 36 − 32/10, a miss of 67.2, and p₁₀(−10) = 4, a miss of 96.  The changes the text asks
+    for print just that."""
     lang, namespace, printed = notebook
-    assert block(printed, "try") == [{"en": "n = 5: largest error on [−2, 2] = 0.160000",
-                                      "zh": "n = 5：在 [−2, 2] 上的最大误差 = 0.160000"}[lang]]
-    assert namespace["n"] == 5 and f"{namespace['error']:.6f}" == f"{4 / 5 ** 2:.6f}"
+    assert block(printed, "try") == [{"en": "n = 4: largest error on [−2, 2] = 0.250000",
+                                      "zh": "n = 4：在 [−2, 2] 上的最大误差 = 0.250000"}[lang]]
+    assert namespace["n"] == 4 and f"{namespace['error']:.6f}" == f"{4 / 4 ** 2:.6f}"
+    assert f"{4 / 4 ** 2:.6f}" in block(printed, "errors")[1]                     # already in the table: no spoiler
     code = cells(lang)
-    try_cell = next(i for i, c in enumerate(code) if c.startswith("n = 5\n"))
-    asked = code[:try_cell] + [code[try_cell].replace("n = 5\n", "n = 10\n", 1)]
-    ns10, out10 = run_cells(asked)
-    assert ns10["n"] == 10 and out10[-1] == {"en": "n = 10: largest error on [−2, 2] = 0.040000",
-                                            "zh": "n = 10：在 [−2, 2] 上的最大误差 = 0.040000"}[lang]
-    assert f"{4 / 10 ** 2:.6f}" == "0.040000"
+    try_cell = next(i for i, c in enumerate(code) if c.startswith("n = 4\n"))
+    for n, shown in ((5, "0.160000"), (10, "0.040000")):
+        asked = code[:try_cell] + [code[try_cell].replace("n = 4\n", f"n = {n}\n", 1)]
+        ns_n, out_n = run_cells(asked)
+        assert ns_n["n"] == n and out_n[-1] == {"en": f"n = {n}: largest error on [−2, 2] = {shown}",
+                                                "zh": f"n = {n}：在 [−2, 2] 上的最大误差 = {shown}"}[lang]
+        assert f"{4 / n ** 2:.6f}" == shown
+    ns10 = ns_n
     mids = (relu_interpolant_of_square(10).knots[:-1] + relu_interpolant_of_square(10).knots[1:]) / 2
     assert np.any(np.isclose(mids, -1.0)) and np.any(np.isclose(mids, 1.0))
     assert np.isin([-1.0, 1.0], namespace["x"]).all()
@@ -411,16 +423,19 @@ def test_try_this_cell_is_preset_to_n_5_and_the_folded_answer_gives_n_10(noteboo
     from actsite.pages.page_pairs import CONTENT
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     folded = {"en": '# ??? note "Answer"\n#\n', "zh": '# ??? note "答案"\n#\n'}[lang]
-    answer = {"en": "#     For $n = 10$ the cell prints 0.040000, which is $4/n^2 = 4/100$: the bound holds for any $n$. The grid holds\n"
-                    "#     only two of the ten midpoints where it is reached, $\\pm 1$, and comes within $1.3 \\times 10^{-5}$ of the others,\n"
-                    "#     so it finds the largest error exactly. With `(10,)` the other cell prints\n"
+    answer = {"en": "#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times, so the bound\n"
+                    "#     holds for any $n$. Of the midpoints where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$\n"
+                    "#     for $n = 10$; because these are grid points, it finds the largest error exactly. The other midpoints lie\n"
+                    "#     within $1.3 \\times 10^{-5}$ of a grid point. With `(10,)` the other cell prints\n"
                     "#     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.",
-              "zh": "#     $n = 10$ 时，代码打印 0.040000，正是 $4/n^2 = 4/100$：这个上界对任何 $n$ 都成立。它在十个中点处取到，"
-                    "网格只包含其中的 $\\pm 1$ 两个，离其余中点都不到 $1.3 \\times 10^{-5}$，所以仍能准确找到最大误差。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
+              "zh": "#     $n = 5$ 时，代码打印 0.160000；$n = 10$ 时，打印 0.040000。两次都正是 $4/n^2$：这个上界对任何 $n$ 都成立。"
+                    "误差在各段中点处达到上界，网格只包含其中的一部分：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
+                    "正因为这几个中点是网格点，代码才能准确找到最大误差；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
                     "相差 67.2；在 −10 处，$p_{10}$ 等于 4，相差 96。"}[lang]
     assert answer in text and text.index(answer) == text.index(folded) + len(folded)      # folded away until opened
-    assert text.index("n = 5\nerror = ") < text.index(folded)                              # given after the cell
-    assert text.count("0.040000") == 1 and text.count("32.8") == 1                         # nowhere else on the page
+    assert text.index("n = 4\nerror = ") < text.index(folded)                              # given after the cell
+    assert text.count("0.040000") == 1 and text.count("0.160000") == 1 and text.count("32.8") == 1   # nowhere else
+    assert "so it finds the largest error exactly" not in text and "所以仍能准确找到最大误差" not in text  # the reason is the grid
 
 
 @pytest.mark.parametrize("n", UNITS)

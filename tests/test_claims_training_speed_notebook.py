@@ -1,8 +1,8 @@
 """Claims of the training-speed notebook (both languages): the setup (4000 ten-dimensional standard
 normal points labelled by the nearest of 100 random centres, ten classes; a 10-128-128-128-10
 network, He for ReLU and LeCun for tanh, SGD with momentum 0.9 and mini-batches of 128, three seeds,
-a check every 25 steps) and the step beyond the grid, η = 0.3: tanh first in every seed, about
-twice as fast; ReLU four to five times slower than at 0.1; after ten steps no dead unit in hidden
+a check every 25 steps) and the step beyond the grid, η = 0.3: tanh first in every seed, in about
+half to two thirds of ReLU's steps; ReLU three to six times slower than at 0.1; after ten steps no dead unit in hidden
 layer 2 at 0.1, 30 % to 45 % at 0.3; tanh's slope is positive, and in the runs' float64 form zero only
 far beyond their pre-activations; and why the dead-ReLU article sees almost none at 0.3 (its set-up
 differs in width, depth, batch size, step count and momentum; momentum 0.9 makes a steady update
@@ -60,9 +60,11 @@ def test_the_task_is_described_once_and_linked_to_its_home(lang, said):
 
 def test_the_chinese_step_count_is_named_as_the_count_that_is_measured():
     """Review final55, pb: 一次训练的步数 reads as the run's length; the count is the step at which the error is first
-    at most 25% (steps_to_target)."""
+    at most 25% (steps_to_target).  Review final56, pb: named as the page names it later (降到 25% 所需的步数), not
+    with a coined 达标步数."""
     text = page_text(PAGE, "zh")
-    assert "一次训练记下的达标步数，是误差第一次降到 25% 或以下的那次检查时已训练的步数。" in text
+    assert "一次训练降到 25% 所需的步数，记为误差第一次不超过 25% 的那次检查时已训练的步数。" in text
+    assert "达标步数" not in text and "每个种子降到 25% 所需的步数" in text
     assert "一次训练的步数，就是" not in text
     curve = np.array([0.9, 0.5, 0.25, 0.2])
     assert training_speed.steps_to_target(curve) == 2 * training_speed.EVERY
@@ -113,22 +115,31 @@ def at_0_3():
     return {key: np.array([reach(key, 0.3, seed) for seed in training_speed.SEEDS]) for key in ("relu", "tanh")}
 
 
-def test_at_0_3_tanh_is_first_in_every_seed_about_twice_as_fast(at_0_3):
-    ratio = at_0_3["tanh"] / at_0_3["relu"]
-    assert np.all(ratio < 1)
-    assert np.all((ratio > 0.4) & (ratio < 0.6))             # "about twice as fast"
+def test_at_0_3_tanh_is_first_in_every_seed_in_half_to_two_thirds_of_relus_steps(at_0_3, nudged_at_0_3):
+    """'tanh reaches 25% first in every seed, in about half to two thirds of ReLU's steps', for the runs as they are
+    and for the runs changed in the last binary digit (review final56, pc: another machine printed tanh 650/650/550
+    against ReLU 1325/975/1100, ratios 0.49, 0.67 and 0.50; here 0.45, 0.54 and 0.50)."""
+    for reach in (at_0_3, *nudged_at_0_3.values()):
+        ratio = reach["tanh"] / reach["relu"]
+        assert np.all((ratio > 0.4) & (ratio < 0.7)), ratio   # "about half to two thirds"
+    for lang, said in (("en", "tanh reaches 25%\n# first in every seed, in about half to two thirds of ReLU's steps"),
+                       ("zh", "每个种子都是 tanh 先降到 25%，所需步数约为 ReLU 的一半到三分之二；")):
+        assert said in page_text(PAGE, lang)
 
 
-def test_relu_needs_four_to_five_times_as_many_steps_at_0_3_as_at_0_1(at_0_3):
-    """'ReLU needs four to five times as many steps as at η = 0.1, tanh about twice as many', seed by seed."""
+def test_relu_needs_three_to_six_times_as_many_steps_at_0_3_as_at_0_1(at_0_3, nudged_at_0_3):
+    """'ReLU needs three to six times as many steps as at η = 0.1, tanh about twice as many', seed by seed, for the
+    runs as they are (4.9, 4.9, 4.0) and for the runs changed in their last binary digit; another machine's 975 steps
+    for seed 1 give 3.5 (review final56, pc), and one changed run 1400 steps gives 5.6, which is why the claim runs from three to six."""
     at_0_1 = np.array([reach("relu", 0.1, seed) for seed in training_speed.SEEDS])
-    slowdown = at_0_3["relu"] / at_0_1
-    assert np.all((slowdown >= 4) & (slowdown <= 5)), slowdown
+    for runs in (at_0_3, *nudged_at_0_3.values()):
+        slowdown = runs["relu"] / at_0_1
+        assert np.all((slowdown >= 3) & (slowdown <= 6)), slowdown
     tanh_at_0_1 = cached("training_speed")["reach_tanh"][training_speed.LEARNING_RATES.index(0.1)]
     tanh_slowdown = at_0_3["tanh"] / tanh_at_0_1
     assert np.all(np.round(tanh_slowdown) == 2), tanh_slowdown                    # 1.8, 1.8 and 2.0
-    for lang, said in (("en", "and ReLU needs four to five times as many steps as at $\\eta = 0.1$, tanh about twice as many."),
-                       ("zh", "ReLU 所需的步数则是 $\\eta = 0.1$ 时的四到五倍，tanh 也是那时的两倍左右。")):
+    for lang, said in (("en", "and ReLU needs three to six times as many steps as at $\\eta = 0.1$, tanh about twice as many."),
+                       ("zh", "ReLU 所需的步数则是 $\\eta = 0.1$ 时的三到六倍，tanh 也是那时的两倍左右。")):
         assert said in page_text(PAGE, lang).replace("\n# ", " ")
 
 
@@ -520,7 +531,8 @@ def notebook(request):
 
 
 def test_the_notebooks_runs_are_the_experiments(notebook, at_0_3):
-    """The notebook writes the task, the training run, the 25% count and the dead-unit count out itself; they give
+    """The notebook writes the training run, the 25% count and the dead-unit count out itself and draws the task with
+    the library's function, imported under the name the gradient-depth notebook uses (review final56, pb); they give
     exactly what the article's numbers come from (actsite.experiments.training_speed and its data set), and the
     saved grid the notebook reads is that module's run, which calls the same error_curve for every cell of the grid."""
     _, ns, _ = notebook
@@ -528,7 +540,7 @@ def test_the_notebooks_runs_are_the_experiments(notebook, at_0_3):
     assert ns["seeds"] == training_speed.SEEDS and ns["every"] == training_speed.EVERY
     assert ns["target"] == training_speed.TARGET_ERROR
     for seed in (100, 101, 102, 7):
-        for mine, theirs in zip(ns["nearest_centre_task"](seed), voronoi(seed=seed)):
+        for mine, theirs in zip(ns["nearest_centre_task"](seed=seed), voronoi(seed=seed)):
             np.testing.assert_array_equal(mine, theirs)
     grid = cached("training_speed")
     for key in ("relu", "tanh"):                       # the cell's 1000-step runs: seed 0 at 0.03, as saved
@@ -555,12 +567,12 @@ def test_the_notebooks_runs_are_the_experiments(notebook, at_0_3):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "The next cell loads the eighteen runs of the grid, made with the same `error_curve`; loading them saves a few "
-           "minutes, and any one can be rerun by calling `error_curve` with its activation, $\\eta$ and seed: the run of "
+    ("en", "The next cell loads the eighteen runs of the grid rather than running them again; any one can be rerun by "
+           "calling `error_curve` with its activation, $\\eta$ and seed: the run of "
            "tanh with seed 2 at $\\eta = 0.1$, for example, is "
            "`error_curve(activation=\"tanh\", lr=0.1, seed=2, steps=2000, stop_at_target=True)`."),
-    ("zh", "下一个单元格载入网格的十八次训练，它们也是用这个 `error_curve` 跑出来的；直接载入能省下几分钟。其中任何一次都可以"
-           "重跑：用它的激活函数、$\\eta$ 和种子调用 `error_curve` 即可，例如 tanh 在 $\\eta = 0.1$ 下用种子 2 的那次训练，"
+    ("zh", "下一个单元格直接载入网格的十八次训练，不再从头跑一遍；其中任何一次都可以"
+           "单独重跑：用它的激活函数、$\\eta$ 和种子调用 `error_curve` 即可，例如 tanh 在 $\\eta = 0.1$ 下用种子 2 的那次训练，"
            "就是 `error_curve(activation=\"tanh\", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。")])
 def test_the_prose_says_how_the_grid_was_made_and_how_to_rerun_a_run(lang, said):
     """The grid is read from saved results, and the prose says so in the reader's terms (no account of how the site
@@ -574,6 +586,8 @@ def test_the_prose_says_how_the_grid_was_made_and_how_to_rerun_a_run(lang, said)
     assert {"en": "largest difference", "zh": "最大差"}[lang] not in text
     assert "`cached`" not in text
     assert not re.search(r"\bsaved\b|保存", text)                        # in the reader's terms (review final54, pb)
+    # no word on what loading saves (review final56, pb): the time to rerun the grid depends on the machine
+    assert not re.search(r"minutes|分钟", text)
     from actsite.pages.page_pairs import notebook_cells
     prose = "\n".join(notebook_cells(page_text(PAGE, lang))[0])
     assert not re.search(r"\bcache\b|缓存|actsite|training_speed", prose)
@@ -631,12 +645,12 @@ def test_the_printed_numbers_are_the_runs(notebook):
     for seed, line in zip(training_speed.SEEDS, printed[27:30]):
         relu, tanh = ns["reach"]["relu", seed], ns["reach"]["tanh", seed]
         assert numbers(line) == [0.3, seed, relu, tanh, round(tanh / relu, 2)]
-        assert 0.4 < tanh / relu < 0.6                                    # "about twice as fast"
+        assert 0.4 < tanh / relu < 0.7                                    # "about half to two thirds of ReLU's steps"
     at_0_1 = training_speed.LEARNING_RATES.index(0.1)
     for key, line in zip(("relu", "tanh"), printed[30:32]):
         slowdown = [ns["reach"][key, seed] / grid[f"reach_{key}"][at_0_1, seed] for seed in training_speed.SEEDS]
         assert numbers(line)[-3:] == [round(s, 1) for s in slowdown] and all(s > 1 for s in slowdown)
-    assert numbers(printed[30])[-3:] == [4.9, 4.9, 4.0]                   # "four to five times as many steps"
+    assert numbers(printed[30])[-3:] == [4.9, 4.9, 4.0]                   # "three to six times as many steps"
     shares = [int(m) for line in printed[32:38] for m in re.findall(r"(\d+)%", line)]
     assert shares == [0, 0, 0, 41, 30, 45]
     assert [int(re.findall(r"(\d+)%", line)[0]) for line in printed[38:41]] == [0, 0, 0]

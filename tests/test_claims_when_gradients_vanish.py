@@ -651,7 +651,7 @@ def test_first_layer_input_is_about_twice_the_sigmoid_outputs_which_lifts_the_sm
 @pytest.mark.parametrize("lang, wording", [
     ("en", "First, $\\mathbb{E}[f'^2]$ should be taken at the fixed point $q^*$ of the forward recursion, the "
            "pre-activation variance that one layer maps to itself, not at zero: $q^*$ is 0.26 for Xavier and 0.56 for He, "
-           "and at that spread $\\mathbb{E}[f'^2]$ falls from 0.0625 to 0.056 and 0.050, which lowers the predicted "
+           "and at that variance $\\mathbb{E}[f'^2]$ falls from 0.0625 to 0.056 and 0.050, which lowers the predicted "
            "factors by about 6% and 10%."),
     ("zh", "一是 $\\mathbb{E}[f'^2]$ 应在前向递推的不动点 $q^*$（经过一层后保持不变的那个预激活值方差）处取值，"
            "而不是在零点。Xavier 下 $q^*$ 为 0.26，He 下为 0.56；预激活值散开到这个程度，$\\mathbb{E}[f'^2]$ 就从 "
@@ -668,6 +668,8 @@ def test_first_correction_takes_the_mean_squared_slope_at_the_fixed_point(lang, 
     assert out == [(0.26, 0.056, 6), (0.56, 0.050, 10)]
     assert gaussian_mean(lambda t: sigmoid_prime(t) ** 2, 1e-12) == pytest.approx(0.0625)
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
+    # q* is a variance; "spread" on this site is a standard deviation (review final56, pb)
+    assert "at that spread" not in page_text("blog/posts/when-gradients-vanish.md", lang)
 
 
 @pytest.mark.parametrize("lang, wording", [
@@ -1020,7 +1022,7 @@ def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
     ("en", "the variance factor settles slightly above one, so on its way down the error signal grows by a few percent "
            "per layer on average, and the first layer's input, the data, is larger than the later layers'. "
            "For tanh without biases the same happens at every [gain](../../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ "
-           "above one, the general result of Poole et al. (2016); [the article on initialisation](initialisation.md#measured-spread) works it out at three gains. "
+           "above one, as follows from the order-to-chaos analysis of Poole et al. (2016) and Schoenholz et al. (2017); [the article on initialisation](initialisation.md#measured-spread) works it out at three gains. "
            "It is a mild explosion, but it shows that the rule is not \"bigger is safer\": the product has to stay near one in both directions.\n\n"
            "??? note \"How much the tanh gradient grows with He initialisation\"\n"
            "    The forward recursion settles at a pre-activation variance of about 0.62, where the variance factor "
@@ -1029,7 +1031,7 @@ def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
            "the measured ratio runs from 13 to 17.5 (median 14.5), and this draw's 17.5 is the largest."),
     ("zh", "方差因子稳定在略大于 1 的位置，所以误差信号往下传时平均每层增大几个百分点，而第一层的输入（即数据本身）又比后面各层的大。"
            "对不带偏置的 tanh，只要[增益](../../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ 大于 1，情况都是这样，"
-           "这是 Poole 等人（2016）得出的一般结论；[《初始化要看激活函数》](initialisation.md#measured-spread)在三个增益下算了出来。"
+           "这一点可由 Poole 等人（2016）和 Schoenholz 等人（2017）对有序与混沌之间分界的分析推出；[《初始化要看激活函数》](initialisation.md#measured-spread)在三个增益下算了出来。"
            "这只是轻度的梯度爆炸，但它说明规则并不是“越大越保险”：乘积在两个方向上都得守在 1 附近。\n\n"
            "??? note \"用 He 初始化时，tanh 的梯度增大多少\"\n"
            "    按前向递推，预激活值的方差稳定在约 0.62，此时方差因子 $n\\sigma_w^2\\,\\mathbb{E}[f'^2] \\approx 1.11$。"
@@ -1071,17 +1073,24 @@ def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_inpu
     note = page.split({"en": '??? note "How much the tanh gradient grows with He initialisation"',
                        "zh": '??? note "用 He 初始化时，tanh 的梯度增大多少"'}[lang])[1].split("\n\n")[0]
     assert all(n in note for n in ("0.62", "1.11", "14", "13", "17.5", "14.5"))
-    # the general result is named here, Poole et al. (2016), cited as the initialisation article cites it (review
-    # final54, pb); the order/chaos vocabulary and Schoenholz et al. stay on the linked page
+    # the general result is credited to the order-to-chaos analysis of Poole et al. (2016), which shows forward
+    # perturbations growing above gain 1, and Schoenholz et al. (2017), who read it as backward-gradient growth
+    # (review final56, pb); both are cited as the initialisation article cites them, renumbered, and the terms
+    # order and chaos themselves are defined on the linked page
     init_references = init.split("{ #references }")[1]
     body, references = page.split("{ #references }")
-    poole = "Exponential Expressivity in Deep Neural Networks through Transient Chaos"
-    (cited,) = [line for line in references.splitlines() if poole in line]
-    (theirs,) = [line for line in init_references.splitlines() if poole in line]
-    assert cited.split(". ", 1)[1] == theirs.split(". ", 1)[1]                   # the same entry, renumbered
-    assert {"en": "Poole et al. (2016)", "zh": "Poole 等人（2016）"}[lang] in body
-    assert "Deep Information Propagation" in init_references and "Deep Information Propagation" not in page
-    assert "Schoenholz" not in page and {"en": "chaos", "zh": "混沌"}[lang] not in body
+    for title in ("Exponential Expressivity in Deep Neural Networks through Transient Chaos", "Deep Information Propagation"):
+        (cited,) = [line for line in references.splitlines() if title in line]
+        (theirs,) = [line for line in init_references.splitlines() if title in line]
+        assert cited.split(". ", 1)[1] == theirs.split(". ", 1)[1], title          # the same entry, renumbered
+    assert {"en": "the order-to-chaos analysis of Poole et al. (2016) and Schoenholz et al. (2017)",
+            "zh": "Poole 等人（2016）和 Schoenholz 等人（2017）对有序与混沌之间分界的分析"}[lang] in body
+    assert {"en": "the general result of Poole", "zh": "Poole 等人（2016）得出的一般结论"}[lang] not in body
+    assert {"en": "between order (", "zh": "有序时，"}[lang] in init.split("{ #measured-spread }")[1]   # defined there
+    numbered = [line for line in references.splitlines() if re.match(r"\d+\. ", line)]
+    assert [int(line.split(".")[0]) for line in numbered] == list(range(1, len(numbered) + 1))
+    years = [int(re.search(r"[(（](\d{4})[)）]", line).group(1)) for line in numbered]
+    assert years == sorted(years)                                                    # the list runs by year
     assert {"en": "For tanh without biases, no gain", "zh": "对不带偏置的 tanh 网络，没有哪个增益"}[lang] in init.split("{ #measured-spread }")[1]
 
 
@@ -1589,8 +1598,8 @@ def test_notebook_reads_the_classifier_gradient_norms(initial_sigmoid_net, lang,
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "a small one ($\\sigma_w = 0.01$),\n# Xavier initialisation ($\\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He initialisation ($\\sigma_w^2 = 2/n$)."),
-    ("zh", "小尺度（$\\sigma_w = 0.01$）、Xavier 初始化（各层宽度同为 $n$ 时 $\\sigma_w^2 = 1/n$）和 He 初始化（$\\sigma_w^2 = 2/n$）")])
+    ("en", "a small one (weight standard deviation $\\sigma_w = 0.01$),\n# Xavier initialisation ($\\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He initialisation ($\\sigma_w^2 = 2/n$)."),
+    ("zh", "小尺度（权重标准差 $\\sigma_w = 0.01$）、Xavier 初始化（各层宽度同为 $n$ 时 $\\sigma_w^2 = 1/n$）和 He 初始化（$\\sigma_w^2 = 2/n$）")])
 def test_notebook_names_the_three_scales(lang, wording):
     n = 256
     assert INIT_STD["small"](n) == 0.01
@@ -1599,8 +1608,8 @@ def test_notebook_names_the_three_scales(lang, wording):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "For Xavier and He the measured factor is a little lower.\n# The second table applies the two corrections given in\n# [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):"),
-    ("zh", "Xavier 和 He 两行的实测因子略低于预测值。第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：")])
+    ("en", "For Xavier and He the measured factor is a little lower.\n#\n# The second table applies the two corrections given in\n# [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):"),
+    ("zh", "Xavier 和 He 两行的实测因子略低于预测值。\n#\n# 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：")])
 def test_notebook_points_to_the_corrections_for_xavier_and_he(gd, lang, wording):
     for init in ("xavier", "he"):
         n_var_w = 256 * INIT_STD[init](256) ** 2
@@ -1633,8 +1642,8 @@ def test_the_short_answer_says_where_the_differences_between_inputs_are_smallest
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "with tanh and ReLU the first and last layers differ at most 17.5-fold, but the lines' height depends on the scale."),
-    ("zh", "用 tanh 和 ReLU 时，第一层与最后一层至多相差 17.5 倍，但线的高低取决于尺度。")])
+    ("en", "with tanh and ReLU the first and last layers differ by a factor of at most 17.5, but the lines' height depends on the scale."),
+    ("zh", "用 tanh 和 ReLU 时，第一层的梯度至多是最后一层的 17.5 倍，但线的高低取决于尺度。")])
 def test_the_caption_bounds_the_tanh_and_relu_lines_instead_of_calling_them_flat(lang, said):
     """Review final49, pb: tanh with He rises 17.5-fold over the 50 layers, so the caption gives the bound, the largest
     first/last ratio of the six tanh and ReLU runs, against at least 1e24 for every sigmoid run."""
@@ -1642,6 +1651,8 @@ def test_the_caption_bounds_the_tanh_and_relu_lines_instead_of_calling_them_flat
     ratio = lambda a: float(max(a[0] / a[-1], a[-1] / a[0]))      # noqa: E731
     spread = [ratio(r[f"{act}_{init}_grad"]) for act in ("tanh", "relu") for init in ("small", "xavier", "he")]
     assert f"{max(spread):.1f}" == "17.5" and max(spread) == ratio(r["tanh_he_grad"])
+    # the Chinese caption states the direction: in all six runs the first layer's gradient is the larger
+    assert all(r[f"{act}_{init}_grad"][0] >= r[f"{act}_{init}_grad"][-1] for act in ("tanh", "relu") for init in ("small", "xavier", "he"))
     assert min(ratio(r[f"sigmoid_{init}_grad"]) for init in ("small", "xavier", "he")) > 1e24
     assert said in page_text("blog/posts/when-gradients-vanish.md", lang)
 
@@ -1649,7 +1660,7 @@ def test_the_caption_bounds_the_tanh_and_relu_lines_instead_of_calling_them_flat
 def test_the_flat_tanh_xavier_line_is_a_cancellation_not_factors_near_one():
     """'That is not because nothing shrinks. The error signal falls about sevenfold on its way down, most of it in
     the ten layers nearest the input, whose pre-activations are the largest of the stack (variance 1 at the first
-    layer, falling to 0.06 at the tenth), so that tanh's slope there is furthest below 1; meanwhile the layers' inputs grow almost tenfold towards the data. The two nearly cancel in the
+    layer, falling to 0.06 at the tenth). Tanh's slope is therefore furthest below 1 there; meanwhile, the layers' inputs grow almost tenfold towards the data. The two nearly cancel in the
     weight gradient' (review final50, pb): the article's own draw (deep_nets, seed 0), rerun with the error signal
     and the layer inputs recorded separately."""
     rng = np.random.default_rng(0)                              # layer_gradient_norms("tanh", "xavier"), step by step
@@ -1684,6 +1695,10 @@ def test_the_flat_tanh_xavier_line_is_a_cancellation_not_factors_near_one():
                         ("zh", "但这并不是因为什么都没有缩小：误差信号往下传时缩小到约七分之一")):
         text = page_text("blog/posts/when-gradients-vanish.md", lang)
         assert words in text and "factors in the product stay near one" not in text and "乘积里的因子都停在 1 附近" not in text
+    # the long sentence ends at the parenthesis (review final56, pb)
+    assert ("falling to 0.06 at the tenth). Tanh's slope is therefore furthest below 1 there; meanwhile, the layers' "
+            "inputs grow almost tenfold towards the data.") in page_text("blog/posts/when-gradients-vanish.md", "en")
+    assert "（方差从第 1 层的 1 降到第 10 层的 0.06），tanh 的斜率也就离 1 最远。" in page_text("blog/posts/when-gradients-vanish.md", "zh")
 
 
 @pytest.mark.parametrize("lang, gradient, change", [

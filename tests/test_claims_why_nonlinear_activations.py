@@ -423,15 +423,20 @@ def test_the_slope_bounds_are_stated_here_and_derived_on_from_linear_to_nonlinea
 
 
 def test_tanh_is_2_sigmoid_2x_minus_1():
-    """'tanh(x) = 2 sigma(2x) - 1, a sigmoid squeezed horizontally by 2, stretched vertically by 2 and shifted down onto
-    (-1, 1)': the input is rescaled (2x) as well as the output (2 sigma - 1)."""
+    """'tanh(x) = 2 sigma(2x) - 1, a sigmoid compressed horizontally by a factor of 2, stretched vertically by a factor
+    of 2 and shifted down onto (-1, 1)': the input is rescaled (2x) as well as the output (2 sigma - 1).  Scale factors,
+    not 'by 2', which could be read as 2 units (review final56, pa)."""
     from claim_helpers import page_text
-    for lang, said in (("en", "$\\tanh(x) = 2\\sigma(2x) - 1$, a sigmoid squeezed horizontally by 2, stretched vertically by 2 "
-                              "and shifted down onto $(-1, 1)$."),
+    assert "horizontally by 2," not in page_text("blog/posts/why-nonlinear-activations.md", "en")
+    for lang, said in (("en", "$\\tanh(x) = 2\\sigma(2x) - 1$, a sigmoid compressed horizontally by a factor of 2, stretched "
+                              "vertically by a factor of 2 and shifted down onto $(-1, 1)$."),
                        ("zh", "$\\tanh(x) = 2\\sigma(2x) - 1$，即横向压缩一半、纵向拉伸一倍、再向下平移到 $(-1, 1)$ 上的 sigmoid。")):
         assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
     x = np.linspace(-10, 10, 2001)
     assert np.max(np.abs(tanh(x) - (2 * sigmoid(2 * x) - 1))) < 1e-15
+    # the factor 2 in each direction: tanh reaches the sigmoid's value at x/2 (compressed), and its range is twice as tall
+    np.testing.assert_allclose((tanh(x / 2) + 1) / 2, sigmoid(x), atol=1e-15)
+    assert (1 - -1) == 2 * (1 - 0)
 
 
 def test_tanh_derivative_is_4_sigmoid_prime_2x_and_1_minus_tanh_squared_at_most_1():
@@ -460,12 +465,19 @@ def test_relu_slope_is_exactly_1_for_positive_and_exactly_0_for_negative_inputs(
 
 
 def test_a_unit_with_pre_activation_at_most_zero_on_every_example_outputs_zero_and_gets_no_gradient():
-    """The page: a unit whose pre-activation is at most zero on every training point outputs zero and receives no
-    gradient for its weights and bias, the largest exactly zero included ('ReLU's slope at 0 is taken to be 0')."""
+    """The page: 'a unit that is off on every training point receives no gradient for its own weights and bias'.
+    'Off' is the page's word for a pre-activation on ReLU's flat side (at most zero, since the site takes ReLU's slope at
+    0 to be 0), so the largest pre-activation exactly zero is included."""
     from claim_helpers import page_text
-    for lang, said in (("en", "receives no gradient for its own weights and bias (ReLU's slope at 0 is taken to be 0)"),
-                       ("zh", "它自己的权重和偏置就收不到梯度（ReLU 在 0 处的斜率取为 0）")):
-        assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), lang
+    for lang, said, off in (("en", "a unit that is off on every [training point](../../glossary.md#training-point) (one input of "
+                                   "the training data, together with its target) receives no gradient for its own weights and bias",
+                             "a unit whose [pre-activation](../../glossary.md#pre-activation) (the weighted sum that enters the "
+                             "activation) lies there is simply *off*."),
+                            ("zh", "一个单元若在所有[训练样本](../../glossary.md#training-point)（训练数据中的一个输入，连同它的目标）"
+                                   "上都处于关闭状态，它自己的权重和偏置就收不到梯度",
+                             "（激活函数之前的加权和）落在那里的单元就处于关闭状态。")):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert said in text and off in text and text.index(off) < text.index(said), lang      # 'off' is defined first
     assert relu_prime(0.0) == 0.0
     rng = np.random.default_rng(3)
     h = rng.normal(size=(50, 4))
@@ -553,14 +565,17 @@ def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_on
 
 
 def test_a_unit_without_gradient_only_may_stay_silent():
-    """'... and may stay silent for good: a dead unit.'  'May', not 'will': a unit with no gradient of its own stays
+    """'... and may stay off for good, a dead unit.'  'May', not 'will': a unit with no gradient of its own stays
     put only under plain SGD and while the layers below leave its pre-activation alone; with momentum the stored
-    velocity still moves its weights (the glossary's dead-unit entry and the linked article give the conditions)."""
+    velocity still moves its weights (the glossary's dead-unit entry and the linked article give the conditions).
+    The definition is one sentence and one link to its home (review final56, pa): the home's experiment is not
+    pointed to from here as well."""
     from claim_helpers import page_text
-    assert ("and may stay silent for good: a [dead unit](dead-relu-units.md#dead-relu).") in page_text(
-        "blog/posts/why-nonlinear-activations.md", "en")
-    assert ("它可能从此一直沉默，成为[死亡单元](dead-relu-units.md#dead-relu)。") in page_text(
-        "blog/posts/why-nonlinear-activations.md", "zh")
+    for lang, said in (("en", "and may stay off for good, a [dead unit](dead-relu-units.md#dead-relu).\n"),
+                       ("zh", "可能从此一直关闭，成为[死亡单元](dead-relu-units.md#dead-relu)。\n")):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert said in text, lang
+        assert text.count("dead-relu-units.md") == 1, lang
     from actsite.pages.glossary import TERMS
     dead = next(term for term in TERMS if term.key == "dead-unit")
     assert "under plain SGD (without momentum)" in dead.en_definition and "普通 SGD（不带动量）" in dead.zh_definition
@@ -588,8 +603,8 @@ def test_training_speed_summary_matches_the_home_page_table_relu_fewer_steps_at_
         assert quote in text and "2.15" not in text                      # the ratios live on their home page
         home = page_text("blog/posts/relu-sparsity-biology.md", lang)
         rows = [tuple(float(v) for v in m.groups())
-                for m in re.finditer(r"^\| ([\d.]+) \| (?:about |约 )?(\d+) \| (?:about |约 )?(\d+) \| (?:about |约 )?([\d.]+) \|$",
-                                     home, re.M)]                        # the 0.3 row is given roughly
+                for m in re.finditer(r"^\| ([\d.]+) \| (?:about |约 )?(\d+) \| (?:about |约 )?(?:\d+–)?(\d+) \| (?:about |约 )?([\d.]+)(?:–[\d.]+)? \|$",
+                                     home, re.M)]                        # the 0.3 row is given roughly, tanh as a range (its top)
         assert [r[0] for r in rows] == [0.01, 0.03, 0.1, 0.3]          # four rates
         assert all(relu < tanh for _, relu, tanh, _ in rows[:3])         # ReLU fewer median steps at three
         assert rows[3][1] > rows[3][2]                                   # tanh fewer at the fourth
@@ -624,7 +639,7 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     sixteen units, with initial weights of standard deviation 2, learning to separate points of the plane by the
     sign of x1 x2 (the XOR pattern). At the start of training about two thirds of the pre-activations in layers
     2–4 lie there, but only about a tenth in layer 1, whose weighted sums each add two inputs rather than sixteen
-    and so stay smaller':
+    and so are mostly smaller':
     recomputed with the playground's own JavaScript on the preset's starting network (the same shares its
     last panel prints).  The reason is checked too: each layer's pre-activations have the size
     sigma * sqrt(fan-in * mean square of its inputs), and the fan-in (2 against 16, a factor sqrt(8))
@@ -648,12 +663,12 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
                               "playground counts how many pre-activations start in the [flat region](../../glossary.md#flat-region) "
                               "($|\\tanh'| < 0.01$)."),
                        ("en", "about two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth "
-                              "in layer 1, whose weighted sums each add two inputs rather than sixteen and so stay smaller.\n"),
+                              "in layer 1, whose weighted sums each add two inputs rather than sixteen and so are mostly smaller.\n"),
                        ("zh", "演练场的 [tanh 预设](../../playground.md?preset=tanh-large-init)有 4 个 tanh 层，"
                               "每层 16 个单元，初始权重的标准差为 2，任务是按 $x_1 x_2$ 的符号把平面上的点分成两类（异或的图案，带少量噪声）；"
                               "演练场会数出训练开始时有多少预激活值落在[平坦区](../../glossary.md#flat-region)（$|\\tanh'| < 0.01$）。"),
-                       ("zh", "第 2 到第 4 层约有三分之二的预激活值落在这里，第 1 层却只有约十分之一：第 1 层的每个加权和"
-                              "只有 2 个输入，而不是 16 个，所以数值较小。")):
+                       ("zh", "第 2 到第 4 层约有三分之二的预激活值落在这里，第 1 层却只有约十分之一：第 1 层的加权和较小，"
+                              "主要是因为每个加权和只有 2 个输入，而不是 16 个。")):
         assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
     out = run_node(FLAT_PRESET, {})
     assert out["act"] == "tanh" and out["sigma"] == 2 and out["threshold"] == 0.01
@@ -668,6 +683,8 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     assert rms[0] < 0.35 * min(rms[1:])                                         # layer 1's sums stay smaller
     share = np.log(np.sqrt(fan_in[1] / fan_in[0])) / np.log(rms[1] / rms[0])
     assert share > 0.8, share                                     # "so": the fan-in (2 against 16) is most of it
+    assert share < 1.0, share                       # "mostly": not all of it; the inputs' mean square does the rest
+    assert inputs[0] < inputs[1], inputs
 
 
 def test_the_opening_question_is_scoped_to_the_early_2010s_which_the_history_paragraph_dates():
@@ -723,10 +740,10 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
         assert defined in prose and prose.count(definition) == 1, lang
         assert prose.lower().index(word) == prose.index(defined) + defined.index(word), lang
     said = {"en": ("the path that gradient descent takes. (Gradient descent, the usual way to train a network, moves each "
-                   "weight against its gradient, by an amount in proportion to it.)",
+                   "weight against the error's derivative with respect to that weight, by an amount proportional to that derivative.)",
                    "Why does a flat tail hurt? Backpropagation (the chain rule applied layer by layer from the output back) "
                    "builds the gradient of an early layer"),
-            "zh": ("以及梯度下降因此走哪条路径。（梯度下降是训练网络的常用方法：每个权重都朝其梯度的反方向移动，移动量与梯度成正比。）",
+            "zh": ("以及梯度下降因此走哪条路径。（梯度下降是训练网络的常用方法：每个权重都朝误差对它的偏导数的反方向移动，移动量与这个偏导数成正比。）",
                    "平坦的尾部为什么有害？反向传播（从输出往回，逐层应用链式法则）算出的靠前某一层的梯度")}
     first = {"en": ("gradient descent", "backpropagation"), "zh": ("梯度下降", "反向传播")}
     for lang, (gd_gloss, bp_gloss) in said.items():
@@ -737,3 +754,81 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
         assert body.lower().index(gd) == body.index(gd_gloss) + gd_gloss.index(gd), lang     # glossed at first use
         assert body.lower().index(bp) == body.lower().index(bp_gloss.lower()) + bp_gloss.lower().index(bp), lang
         assert "moves each weight in proportion to its gradient" not in text and "一个权重的改变量与它的梯度成正比" not in text
+        # one weight has a partial derivative, not a gradient (review final56, pa)
+        assert "against its gradient" not in text and "朝其梯度" not in text, lang
+
+
+def test_the_absolute_value_paragraph_points_to_the_collapse_section_by_its_anchor():
+    """'This is the function that the first section showed no affine map can produce': the section before it is the
+    ReLU section, so 'the previous section' would point to the wrong place (review final56, pa).  The linked section
+    is the first of the body and holds the identity f(-1) + f(1) = 2 f(0) that |x| breaks."""
+    from claim_helpers import page_text
+    for lang, said in (("en", "This is the function that [the first section](#linear-collapse) showed no affine map can produce."),
+                       ("zh", "[第一节](#linear-collapse)已经证明，这个函数是任何仿射映射都给不出的。")):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert said in text, lang
+        sections = re.findall(r"^## .*\{ #([\w-]+) \}$", text, re.M)
+        assert sections[0] == "linear-collapse", sections
+        first = text.split("{ #linear-collapse }", 1)[1].split("\n## ", 1)[0]
+        assert "f(-1) + f(1) = 2f(0)" in first
+        assert "the previous section showed" not in text and "上一节已经证明" not in text
+    assert abs(-1) + abs(1) != 2 * abs(0)
+
+
+def test_the_tanh_caption_names_the_flat_region_with_the_glossary_threshold():
+    """The caption's shaded zone is the glossary's flat region (|f'| < 0.01), the term the next paragraphs use; 'tails'
+    stands in for the term nowhere in the caption (review final56, pa).  The zone starts at |x| ≈ 3 (2.993)."""
+    from claim_helpers import page_text
+    from actsite.pages.glossary import TERMS
+    term = next(t for t in TERMS if t.key == "flat-region")
+    assert "below 0.01" in term.en_definition and "小于 0.01" in term.zh_definition
+    for lang, caption in (("en", "\"Tanh and its slope. The slope is 1 only at the origin; in the shaded flat region it is below 0.01.\")"),
+                          ("zh", "\"tanh 及其斜率。斜率只在原点处等于 1；在加了底色的平坦区，斜率不到 0.01。\")")):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert caption in text, lang
+        figure = next(line for line in text.splitlines() if "(figure:tanh" in line)
+        assert "tail" not in figure and "尾部" not in figure, lang
+    from scipy.optimize import brentq
+    edge = brentq(lambda x: float(tanh_prime(x)) - 0.01, 1.0, 5.0)
+    assert round(edge, 3) == 2.993 and tanh_prime(edge + 0.01) < 0.01 < tanh_prime(edge - 0.01)
+
+
+def test_the_last_two_sections_point_to_each_later_article_at_most_twice():
+    """For the opening article, the sections on what ReLU fixes and on training speed state each claim locally and
+    point to each later article at most twice on the whole page, and to the dead-unit article once (review final56, pa:
+    the forward pointers were dense)."""
+    from claim_helpers import page_text
+    for lang in ("en", "zh"):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        tail = text.split("{ #relu-caveats }", 1)[1].split("{ #corrections }", 1)[0]
+        later = ("dead-relu-units", "when-gradients-vanish", "initialisation", "relu-sparsity-biology")
+        whole = {name: len(re.findall(r"\]\(" + name + r"\.md", text)) for name in later}
+        assert all(1 <= n <= 2 for n in whole.values()), (lang, whole)
+        assert whole["dead-relu-units"] == 1, (lang, whole)
+        assert all(re.search(r"\]\(" + name + r"\.md", tail) for name in later), lang   # each still pointed to
+        assert "the derivation](when-gradients-vanish" not in text and "这一乘积的推导" not in text, lang
+
+
+def test_zh_backprop_sentence_is_split_at_the_product():
+    """The zh sentence on backpropagation breaks after 乘积, so the clauses no longer hang off one 它 (review final56, pa)."""
+    from claim_helpers import page_text
+    text = page_text("blog/posts/why-nonlinear-activations.md", "zh")
+    assert ("算出的靠前某一层的梯度是一串因子的乘积：它上面的每一层贡献一个因子，因子里含有该层激活函数在当前输入处的斜率。") in text
+    assert "是一串因子的乘积，它上面" not in text
+    rng = np.random.default_rng(5)                     # the gradient of the first layer is one factor per layer above it
+    Ws = [rng.normal(size=(3, 3)) for _ in range(3)]
+    x = rng.normal(size=3)
+    zs, h = [], x
+    for W in Ws:
+        zs.append(W @ h)
+        h = sigmoid(zs[-1])
+    grad = np.ones(3)
+    for W, z in zip(reversed(Ws[1:]), reversed(zs[1:])):
+        grad = W.T @ (sigmoid_prime(z) * grad)
+    def out(h1):
+        for W in Ws[1:]:
+            h1 = sigmoid(W @ h1)
+        return h1.sum()
+    h1 = sigmoid(zs[0])
+    numeric = np.array([(out(h1 + 1e-6 * e) - out(h1 - 1e-6 * e)) / 2e-6 for e in np.eye(3)])
+    np.testing.assert_allclose(grad, numeric, atol=1e-8)

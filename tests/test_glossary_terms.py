@@ -69,7 +69,8 @@ def test_shape_parameter_gain_and_outlier_entries():
     outlier = TERMS["outlier"]
     # the entry defines the term and links to its home; the 8-bit argument (int8 codes, E4M3's ratio of
     # 28,672) is made once, at low-precision#outliers, and tested there (review final41, cb)
-    assert outlier.en_definition == ("One of the few activations in a tensor that are orders of magnitude larger than "
+    # values, not functions: "activation values", as the zh 激活值 (review final56, cb)
+    assert outlier.en_definition == ("One of the few activation values in a tensor that are orders of magnitude larger than "
                                      "the rest; they squeeze the other values into few levels of an 8-bit format.")
     assert outlier.zh_definition == "张量中比其余值大出几个数量级的少数激活值；它们使其余的值在 8 位格式中只能分到很少几个可表示值。"
     assert outlier.home == "catalogue/low-precision.md#outliers"
@@ -140,6 +141,49 @@ def test_gain_and_xavier_entries_say_what_the_initialisation_article_says():
         assert square in forward and slope in xavier_section, lang
 
 
+def test_lecun_entry_says_what_the_rule_keeps_and_the_guide_links_its_first_use():
+    """LeCun initialisation, 1/n_in (review final56, cb): a weighted sum's variance is then the mean square of the
+    layer's inputs (zero-mean weights independent of the inputs); tanh acts almost as the identity near zero
+    (tanh(x) = x - x^3/3 + ...); SELU's fixed point, standard normal pre-activations giving mean 0 and variance 1, is
+    the one that scale keeps.  Written as the Xavier and He rows are, homed where the article states the three rules."""
+    from actsite.maths.gaussian import gaussian_expectation
+    rng = np.random.default_rng(3)
+    n, trials = 400, 4000
+    x = rng.normal(0.5, 1.2, size=n)                                      # one layer's inputs, not zero-mean
+    w = rng.normal(0.0, np.sqrt(1.0 / n), size=(trials, n))
+    assert np.var(w @ x) == pytest.approx(np.mean(x ** 2), rel=0.06)
+    assert abs(np.var(rng.normal(0.0, np.sqrt(2.0 / n), size=(trials, n)) @ x) - np.mean(x ** 2)) > 0.5 * np.mean(x ** 2)
+    small = np.linspace(-0.1, 0.1, 21)
+    assert np.max(np.abs(EVERY["tanh"].f(small) - small)) < 4e-4
+    mean = gaussian_expectation(lambda z: EVERY["selu"].f(z), 1.0)
+    square = gaussian_expectation(lambda z: EVERY["selu"].f(z) ** 2, 1.0)
+    assert abs(mean) < 1e-4 and square - mean ** 2 == pytest.approx(1.0, abs=1e-4)
+    lecun, xavier, he = TERMS["lecun-initialisation"], TERMS["xavier-initialisation"], TERMS["he-initialisation"]
+    assert (lecun.en, lecun.zh) == ("LeCun initialisation", "LeCun 初始化")
+    assert lecun.home == xavier.home == he.home == "blog/posts/initialisation.md#three-rules"
+    assert [t.key for t in glossary.TERMS].index("lecun-initialisation") + 1 == \
+        [t.key for t in glossary.TERMS].index("xavier-initialisation")
+    for term in (lecun, xavier, he):
+        assert term.en_definition.startswith("Weights drawn with variance $\\sigma_w^2 = ")
+        assert term.zh_definition.startswith("按方差 $\\sigma_w^2 = ")
+    assert "$\\sigma_w^2 = 1/n_{\\text{in}}$, so that a weighted sum's variance equals the mean square of the layer's inputs" in lecun.en_definition
+    assert "such as tanh, and for SELU, whose fixed point (mean 0, variance 1) assumes this scale" in lecun.en_definition
+    assert "$\\sigma_w^2 = 1/n_{\\text{in}}$ 取权重，使加权和的方差等于这一层输入的均方" in lecun.zh_definition
+    assert "（如 tanh），也是 SELU 的不动点（均值 0、方差 1）所要求的尺度" in lecun.zh_definition
+    # the home states the rule: sigma_w^2 = 1/n, gain 1, for a tanh-like activation in its linear range
+    for lang in ("en", "zh"):
+        article = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
+        rules = article.split("{ #three-rules }")[1].split("\n## ")[0]
+        assert "{ #lecun }" in rules and "$\\sigma_w^2 = 1/n$" in rules.split("{ #lecun }")[1].split("\n### ")[0], lang
+        # the guide links the rule's first mention, with He and Xavier beside it, to the glossary
+        guide = (CONTENT[lang] / "guide.md").read_text(encoding="utf-8").split("{ #guide }")[1]
+        first = guide.index("LeCun")
+        assert guide[first - 1:].startswith("[LeCun](glossary.md#lecun-initialisation)"), lang
+        assert guide.count("glossary.md#lecun-initialisation") == 1, lang
+        for key in ("he-initialisation", "xavier-initialisation"):
+            assert guide.count(f"glossary.md#{key}") == 1, (lang, key)
+
+
 def test_the_flat_region_has_one_entry_whose_home_derives_its_threshold():
     """One term for the inputs where the slope is below 0.01 (no separate 'tail' row), at the section
     that derives the thresholds."""
@@ -197,8 +241,8 @@ def test_gated_unit_terms_value_gate_input_hidden_width_and_log_perplexity_match
             ("gate-input", "gate input", "门输入", {"en": "$v$ for the *gate input*", "zh": "$v$ 为**门输入**"}),
             ("hidden-width", "hidden width", "隐藏宽度", {"en": "hidden width $d_\\mathrm{ff}$", "zh": "$d_\\mathrm{ff}$ 为隐藏宽度"}),
             ("log-perplexity", "log-perplexity", "对数困惑度",
-             {"en": "log-perplexity on held-out data, the average negative log-probability the model assigns to each target token",
-              "zh": "对数困惑度，即模型给每个目标词元的概率取负对数后的平均值"})):
+             {"en": "log-perplexity](../glossary.md#log-perplexity) on held-out data, the average negative log-probability the model assigns to each target token",
+              "zh": "对数困惑度](../glossary.md#log-perplexity)，即模型给每个目标词元的概率取负对数后的平均值"})):
         term = TERMS[key]
         assert (term.en, term.zh) == (en, zh)
         page, _, anchor = term.home.partition("#")
@@ -391,7 +435,7 @@ def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
     term = TERMS["gated-tanh-unit"]
     assert term.home == "catalogue/gated-units.md#gradient"
     for lang, said in (("en", "gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN. "
-                              "It was modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid "
+                              "That unit was modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid "
                               "gates decide what to keep)"),
                        ("zh", "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM（长短期记忆网络，一种用 sigmoid 门决定保留哪些信息的循环网络）的门。")):
         text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")

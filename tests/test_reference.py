@@ -291,15 +291,20 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     assert "$z \\sim" not in notes
     from actsite.pages.reference_table import WORDS
     assert (WORDS[lang]["range"], WORDS[lang]["properties_caption"]) == {"en": ("Range", "Properties"), "zh": ("值域", "性质")}[lang]
-    # Squared ReLU's would-be row comes after the column notes, where the reader has met the columns
+    # Squared ReLU comes after the column notes, where the reader has met the columns; the sentence is about the
+    # function, its home and its properties, not about the table's design (review final56, cb)
     columns = (content / "reference.md").read_text(encoding="utf-8").split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
-    assert {"en": "Squared ReLU, $\\max(0, x)^2$, has no row: [the page on the transformer block]",
-            "zh": "平方 ReLU，即 $\\max(0, x)^2$，不在表中：[《Transformer 块内部》]"}[lang] in columns
+    assert {"en": "Squared ReLU, $\\max(0, x)^2$, is discussed as a choice for the feed-forward block on "
+                  "[the page on the transformer block](catalogue/transformer-block.md#squared-relu); ",
+            "zh": "平方 ReLU，即 $\\max(0, x)^2$，[《Transformer 块内部》](catalogue/transformer-block.md#squared-relu)"
+                  "一页把它作为前馈模块的一种选择来讨论；"}[lang] in columns
+    for table_talk in ("has no row", "In these columns", "would be", "不在表中", "按上面各列"):
+        assert table_talk not in columns, table_talk
     assert "Squared ReLU" not in intro and "平方 ReLU" not in intro
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_squared_relu_in_the_columns_it_has_no_row_in(lang):
+def test_squared_relu_has_the_properties_the_column_notes_give_it(lang):
     """max(0, x)^2: range [0, inf), monotone, mean 1/2 under N(0, 1), unbounded, C^1 (slope 2 max(0, x)
     is continuous; the second derivative jumps from 0 to 2 at the origin)."""
     from actsite.maths.gaussian import gaussian_expectation
@@ -311,11 +316,29 @@ def test_squared_relu_in_the_columns_it_has_no_row_in(lang):
     assert (f(h) - f(0)) / h == pytest.approx(slope(0), abs=1e-6) and abs(slope(h) - slope(-h)) < 1e-6
     assert (slope(h) - slope(0)) / h == pytest.approx(2) and (slope(0) - slope(-h)) / h == 0
     intro = page_text("reference.md", lang).split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
-    assert {"en": "In these columns it would be $[0, \\infty)$, monotone, not zero-centred (mean 1/2), not saturating, $C^1$, "
-                  "and computed with comparisons and multiply-adds.",
-            "zh": "按上面各列，它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，属于 $C^1$，只需比较与乘加。"}[lang] in intro
+    assert {"en": "its range is $[0, \\infty)$, it is monotone, not zero-centred (its mean is 1/2), not saturating and $C^1$, "
+                  "and it needs only comparisons and multiply-adds.",
+            "zh": "它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，属于 $C^1$，只需比较与乘加。"}[lang] in intro
     # its cost class is the one of ReLU's row: a comparison, then one multiply
     assert ACTIVATIONS["relu"].cost == ACTIVATIONS["relu6"].cost
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_reading_key_lists_the_columns_apart_from_the_section_labels(lang):
+    """Two lists under two lead-ins (review final56, cb): first the tables' columns, in the order of the tables' headers,
+    then the labels of each function's section, in the order the sections use them."""
+    from actsite.pages.reference_table import PROPERTY_COLUMNS, WORDS
+    key = page_text("reference.md", lang).split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
+    blocks = [block.strip() for block in key.split("\n\n") if block.strip()]
+    lists = [(blocks[i - 1], re.findall(r"^- \*\*(.+?)\*\*", block, re.M))
+             for i, block in enumerate(blocks) if block.startswith("- **")]
+    w = WORDS[lang]
+    columns = [w["formula"], w["range"]] + [w[c] for c in PROPERTY_COLUMNS]
+    labels = [w["first"], {"en": "Earliest source cited here", "zh": "本页所引最早出处"}[lang], w["popular"]]
+    assert lists == [({"en": "The columns of the two tables:", "zh": "两张表的各列："}[lang], columns),
+                     ({"en": "The labels in each function's section, below the tables:",
+                       "zh": "表格下方各函数小节中的标签："}[lang], labels)], lists
+    assert ACTIVATIONS["hard_sigmoid"].first_label[lang] == labels[1]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -272,3 +272,11 @@ def test_cite_block_is_the_same_valid_bibtex_in_both_languages():
     assert set(fields) == {"title", "author", "year", "howpublished", "note"}
     site_url = re.search(r'SITE_URL, "([^"]+)"', (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
     assert site_url in fields["howpublished"] and fields["year"].isdigit()
+    # one entry for the bilingual site, under the English site's name; the zh page says so and gives the zh site's
+    # name for citing the Chinese pages alone (review final56, tools)
+    names = {lang: yaml.load((DOCS / lang / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TagBlindLoader)["site_name"]
+             for lang in LANGUAGES}
+    assert fields["title"] == names["en"] and names["zh"] == "激活函数，从头讲清楚"
+    zh = (CONTENT["zh"] / "index.md").read_text(encoding="utf-8").split("{ #cite }")[1]
+    said = f"下面的条目引用的是中英双语的整个网站，所以标题用它的英文名；只引用中文版时，可以把 `title` 换成 `{{{names['zh']}}}`。"
+    assert said in zh and zh.index(said) < zh.index("@misc{")

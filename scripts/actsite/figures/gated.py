@@ -15,6 +15,7 @@ B_RANGE = (-4.0, 4.0)
 CONTOUR_UNITS = ("glu", "swiglu")
 CONTOUR_RANGE = (-3.0, 3.0)
 CONTOUR_LEVELS = np.arange(-6.0, 6.5, 1.0)
+COLOURBAR_TICKS = np.arange(-6.0, 6.5, 2.0)      # the labelled contours' levels
 
 
 def _gate_label(key: str) -> str:
@@ -60,11 +61,11 @@ def draw_gated_contours(fig: Figure, colours: dict) -> dict:
     a, b = np.meshgrid(grid, grid, indexing="xy")     # a along x, b along y
     cmap = LinearSegmentedColormap.from_list("gated", [colours["second"], colours["grid"], colours["accent"]])
     axes = fig.subplots(1, len(CONTOUR_UNITS), sharey=True)
-    surfaces = {}
+    surfaces, filled = {}, []
     for ax, key, title in zip(axes, CONTOUR_UNITS, ("(a)", "(b)")):
         f = GATED[key].f(a, b)
         surfaces[key] = f
-        ax.contourf(a, b, f, levels=CONTOUR_LEVELS, cmap=cmap, extend="both")
+        filled.append(ax.contourf(a, b, f, levels=CONTOUR_LEVELS, cmap=cmap, extend="both"))
         lines = ax.contour(a, b, f, levels=CONTOUR_LEVELS, colors=colours["text"], linewidths=0.6)
         ax.clabel(lines, lines.levels[::2], fmt=lambda level: f"{level:g}".replace("-", "\N{MINUS SIGN}"), fontsize=9)   # every other level: room for 9 px labels
         ax.set_title(rf"{title} ${GATED[key].symbol}(u, v)$", loc="left", fontsize=11)
@@ -72,4 +73,11 @@ def draw_gated_contours(fig: Figure, colours: dict) -> dict:
         ax.set_aspect("equal")
         ax.grid(False)
     axes[0].set_ylabel(r"$v$")
-    return {"a": a, "b": b, "f": surfaces, "levels": CONTOUR_LEVELS, "units": CONTOUR_UNITS}
+    # one colour key for both panels (same levels, same colours): which colour is negative, which
+    # positive, and how far; the pointed ends stand for values beyond -6 and 6 (SwiGLU reaches 8.6)
+    key = fig.colorbar(filled[-1], ax=axes, ticks=COLOURBAR_TICKS, shrink=0.8, aspect=25, pad=0.03)
+    key.set_label(r"$f(u, v)$")
+    key.outline.set_edgecolor(colours["muted"])
+    key.ax.grid(False)
+    return {"a": a, "b": b, "f": surfaces, "levels": CONTOUR_LEVELS, "units": CONTOUR_UNITS,
+            "colourbar": key}

@@ -8,7 +8,7 @@
 # A bias-free stack of 50 layers, each
 # 256 units wide, is fed a batch of 64 standard normal inputs; the backward pass starts from a
 # standard normal gradient $\partial L / \partial h_{50}$ at the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
-# every layer, for sigmoid, tanh and ReLU under three weight scales at initialisation: a small one ($\sigma_w = 0.01$),
+# every layer, for sigmoid, tanh and ReLU under three weight scales at initialisation: a small one (weight standard deviation $\sigma_w = 0.01$),
 # Xavier initialisation ($\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He initialisation ($\sigma_w^2 = 2/n$).
 #
 # The next cell writes the experiment out. On the forward pass, layer $l$ computes the pre-activations
@@ -89,8 +89,8 @@ for act, init in grad:
 # and ReLU the factor per layer is within 1.2% of one, except tanh with He initialisation (1.06: its gradient
 # grows 17.5-fold towards the input); the small scale leaves every layer's gradient
 # near $2 \times 10^{-36}$ (tanh) or between $2 \times 10^{-44}$ and $5 \times 10^{-44}$ (ReLU).
-# For ReLU all three scales give the same ratio: ReLU is positively homogeneous, so multiplying every weight by $c$
-# (from He to Xavier, $c = 1/\sqrt{2}$) multiplies every layer's weight gradient by the same $c^{49}$, here $2^{-49/2}$
+# For ReLU all three scales give the same ratio, and every layer's gradient with Xavier is the one with He times the
+# same $2^{-49/2}$, because ReLU is positively homogeneous
 # ([derived in the article](../blog/posts/when-gradients-vanish.md#measured-depth)). The next cell
 # prints that number and the ratio of the Xavier run's gradient to the He run's, layer by layer, smallest and
 # largest; set `scale` to `"small"` to compare the small scale with He instead.
@@ -106,6 +106,7 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
 # For the sigmoid near zero, where its mean squared slope $\mathbb{E}[f'^2]$ is about $1/16$, the variance argument
 # predicts a factor per layer of $\sqrt{n\sigma_w^2}/4$, with $\sigma_w^2$ the weights' variance.
 # The first table compares it with the measured factor. For Xavier and He the measured factor is a little lower.
+#
 # The second table applies the two corrections given in
 # [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):
 # $\mathbb{E}[f'^2]$ taken, instead of at zero, at the fixed point $q^*$ of the forward recursion

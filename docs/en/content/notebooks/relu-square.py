@@ -48,9 +48,9 @@ def p(n, x):
 
 bias, switch_on, outgoing = weights(4)
 print(f"p{sub(4)}: output bias {bias:g}")
-print("active above x   outgoing weight")
+print("switches on at x   outgoing weight")
 for s, w in zip(switch_on, outgoing):
-    print(f"{signed(s):>14}   {signed(w):>15}")
+    print(f"{signed(s):>16}   {signed(w):>15}")
 
 # %% [markdown]
 # With $\delta = 1$, the unit at −2 sets the first slope to −3 and each of the others adds 2, so the
@@ -85,29 +85,30 @@ for n in (16, 64):
         print(f"{label:8} = {value:4.1f}, misses x² by {miss:4.1f}")
 
 # %% [markdown]
-# Almost nothing. Right of 2 every unit is active, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
+# They barely help: right of 2 every unit is active, so $p_n$ continues from $p_n(2) = 4$ along its last chord,
 # of slope $4 - \delta$: $p_n(10) = 4 + 8(4 - \delta) = 36 - 32/n$, a miss of $64 + 32/n$ that more units
 # bring only towards 64. Left of −2 every unit is off, so $p_n = 4$ there whatever $n$.
 #
 # ## Try this { #try-this }
 #
-# Take $n = 10$, which is not a power of two, so the grid no longer holds every knot and midpoint. What largest
-# error on $[-2, 2]$ do you expect the cell to print? Write your answer down, then
-# change `n = 5` to `n = 10` in the cell below and rerun it (to run it, see [Rerun this](#rerun-this)). Then predict
-# by how much $p_{10}$ misses $x^2$ at 10, change
+# Take $n = 5$ and $n = 10$, which are not powers of two, so the grid no longer holds every knot and midpoint. What
+# largest error on $[-2, 2]$ do you expect the cell below to print for each? Write your answers down, then
+# change `n = 4` to `n = 5` in the cell below and rerun it (to run it, see [Rerun this](#rerun-this)), then to
+# `n = 10`. Then predict by how much $p_{10}$ misses $x^2$ at 10, change
 # `(16, 64)` to `(10,)` in the cell that printed $p_{64}(10)$ and rerun it.
 
 # %%
-n = 5
+n = 4
 error = np.max(np.abs(p(n, x) - x**2))
 print(f"n = {n}: largest error on [−2, 2] = {error:.6f}")
 
 # %% [markdown]
 # ??? note "Answer"
 #
-#     For $n = 10$ the cell prints 0.040000, which is $4/n^2 = 4/100$: the bound holds for any $n$. The grid holds
-#     only two of the ten midpoints where it is reached, $\pm 1$, and comes within $1.3 \times 10^{-5}$ of the others,
-#     so it finds the largest error exactly. With `(10,)` the other cell prints
+#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times, so the bound
+#     holds for any $n$. Of the midpoints where the bound is reached, the grid holds only 0 for $n = 5$ and $\pm 1$
+#     for $n = 10$; because these are grid points, it finds the largest error exactly. The other midpoints lie
+#     within $1.3 \times 10^{-5}$ of a grid point. With `(10,)` the other cell prints
 #     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.
 
 # %% [markdown]

@@ -18,11 +18,14 @@
 # each update into the next. Every 25 steps (one step is one SGD update on one mini-batch) the error is measured on
 # the whole training set, and a run's count is the step of the first of these checks at which the error is at most 25%.
 #
-# The next cell writes this out. `MLP` is a small numpy network: `MLP.create` draws the initial weights at the given
-# scale, `sgd_step` makes one SGD update with momentum on a mini-batch, and `error_rate` is the share of training
-# points classified wrongly; `minibatches` deals them out in a new random order on every pass.
+# The next cell writes this out. `nearest_centre_task` draws the task's training points, with the same function
+# and name as in the notebook *Gradients through a 50-layer stack*. `MLP` is a small numpy network: `MLP.create`
+# draws the initial weights at the given scale, `sgd_step` makes one SGD update with momentum on a mini-batch, and
+# `error_rate` is the share of training points classified wrongly; `minibatches` deals them out in a new random order
+# on every pass.
 
 # %%
+from actsite.experiments.datasets import voronoi as nearest_centre_task
 from actsite.experiments.mlp import MLP, minibatches
 
 import numpy as np
@@ -32,16 +35,6 @@ activations = ("relu", "tanh")
 init = {"relu": "he", "tanh": "lecun"}
 name = {"relu": "ReLU", "tanh": "tanh"}          # as the output writes them
 seeds, every, target = (0, 1, 2), 25, 0.25
-
-
-def nearest_centre_task(seed):
-    """4000 standard normal training points in 10 dimensions, each with the class of its nearest random centre."""
-    rng = np.random.default_rng(seed)
-    centres = rng.normal(size=(100, 10))
-    centre_class = rng.integers(10, size=100)
-    X = rng.normal(size=(4000, 10))
-    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
-    return X, centre_class[nearest]
 
 
 def error_curve(activation, lr, seed, steps, stop_at_target=False):
@@ -83,10 +76,9 @@ for activation in activations:
 # The article's figure comes from runs made by this same function, `error_curve`. They form a grid: both activations at
 # $\eta = 0.01$, 0.03 and 0.1, with seeds 0, 1 and 2 at each rate, each run stopping at the first check at 25% or
 # after 2000 steps (at $\eta = 0.03$ they run all 1000 steps, for the article's error curves). Each seed draws its own
-# data set, initial weights and batch order. The next cell loads the eighteen runs of the grid, made with the same
-# `error_curve`; loading them saves a few minutes, and any one can be rerun by calling `error_curve` with its
-# activation, $\eta$ and seed: the run of tanh with seed 2 at $\eta = 0.1$, for example, is
-# `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`.
+# data set, initial weights and batch order. The next cell loads the eighteen runs of the grid rather than running
+# them again; any one can be rerun by calling `error_curve` with its activation, $\eta$ and seed: the run of tanh
+# with seed 2 at $\eta = 0.1$, for example, is `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`.
 #
 # For each rate the cell prints each seed's steps to 25% and their ratio, tanh's over ReLU's, and then the medians
 # over the three seeds; their ratio is $\rho$, which the article's table lists ($\rho > 1$ means ReLU got there
@@ -122,9 +114,9 @@ show("best rate against best rate", {activation: median[activation].min() for ac
 #
 # ## Beyond the grid: η = 0.3 { #beyond-the-grid }
 #
-# The article's table also reports $\eta = 0.3$, and the next cell runs it. There the order reverses: tanh reaches 25%
-# first in every seed, about twice as fast, and ReLU needs four to five times as many steps as at $\eta = 0.1$, tanh
-# about twice as many. At this rate the exact counts depend on the last bits of the arithmetic: changing every initial
+# [The article's table](../blog/posts/relu-sparsity-biology.md#training-speed) also reports $\eta = 0.3$, and the next cell runs it. There the order reverses: tanh reaches 25%
+# first in every seed, in about half to two thirds of ReLU's steps, and ReLU needs three to six times as many steps as
+# at $\eta = 0.1$, tanh about twice as many. At this rate the exact counts depend on the last bits of the arithmetic: changing every initial
 # weight, or every input, in its last binary digit moves some of them by a hundred steps or more, so another computer
 # may print somewhat different counts, but in those changed runs tanh still comes first in every seed.
 

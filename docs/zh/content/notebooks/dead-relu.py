@@ -67,7 +67,7 @@ assert saved[f"{activation}_error"][i, j] == run_net.error_rate(run_X, run_y)
 for activation in names:
     if activation != "relu":
         print()
-    print(f"{names[activation]}：{state[activation]}单元（占各隐藏层的 %）"
+    print(f"{names[activation]}：{state[activation]}单元占各隐藏层单元数的百分比，"
           f"与训练误差（%）")
     print("    η           第一层           第二层         训练误差")
     for lr, shares, errors in zip(saved["learning_rates"], saved[f"{activation}_inactive"],

@@ -3,11 +3,12 @@
 #
 # ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后看看 ReLU 落后的 $\eta = 0.3$ 处有什么变化。
 #
-# 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练记下的达标步数，是误差第一次降到 25% 或以下的那次检查时已训练的步数。
+# 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数，记为误差第一次不超过 25% 的那次检查时已训练的步数。
 #
-# 下面的代码把这些写了出来。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
+# 下面的代码把这些写了出来。`nearest_centre_task` 抽取这个任务的训练样本，函数和名字都与笔记本《梯度穿过 50 层网络》里的相同。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
 
 # %%
+from actsite.experiments.datasets import voronoi as nearest_centre_task
 from actsite.experiments.mlp import MLP, minibatches
 
 import numpy as np
@@ -17,16 +18,6 @@ activations = ("relu", "tanh")
 init = {"relu": "he", "tanh": "lecun"}
 name = {"relu": "ReLU", "tanh": "tanh"}          # 输出里的写法
 seeds, every, target = (0, 1, 2), 25, 0.25
-
-
-def nearest_centre_task(seed):
-    """4000 个训练样本，输入服从 10 维标准正态分布，每个样本取离它最近的那个随机中心（共 100 个）的类别。"""
-    rng = np.random.default_rng(seed)
-    centres = rng.normal(size=(100, 10))
-    centre_class = rng.integers(10, size=100)
-    X = rng.normal(size=(4000, 10))
-    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
-    return X, centre_class[nearest]
 
 
 def error_curve(activation, lr, seed, steps, stop_at_target=False):
@@ -64,7 +55,7 @@ for activation in activations:
     print(f"{name[activation]:4}  第 {steps_to_target(curve[activation])} 步首次降到 25% 或以下")
 
 # %% [markdown]
-# 文章里那幅图背后的训练，用的就是这个 `error_curve`。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\eta = 0.03$ 的几次则跑满 1000 步，留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。下一个单元格载入网格的十八次训练，它们也是用这个 `error_curve` 跑出来的；直接载入能省下几分钟。其中任何一次都可以重跑：用它的激活函数、$\eta$ 和种子调用 `error_curve` 即可，例如 tanh 在 $\eta = 0.1$ 下用种子 2 的那次训练，就是 `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。
+# 文章里那幅图背后的训练，用的就是这个 `error_curve`。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\eta = 0.03$ 的几次则跑满 1000 步，留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。下一个单元格直接载入网格的十八次训练，不再从头跑一遍；其中任何一次都可以单独重跑：用它的激活函数、$\eta$ 和种子调用 `error_curve` 即可，例如 tanh 在 $\eta = 0.1$ 下用种子 2 的那次训练，就是 `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。
 #
 # 对每个学习率，单元格先打印每个种子降到 25% 所需的步数及二者之比（tanh 的步数除以 ReLU 的），再打印三个种子的中位数；中位数之比就是 $\rho$，也就是文章表格里列的那个数（$\rho > 1$ 表示 ReLU 先到）。最后一行让两种激活函数各取三个学习率中自己最好的一个来比较。
 
@@ -94,7 +85,7 @@ show("各取最好的学习率", {activation: median[activation].min() for activ
 #
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
-# 文章的表格还列出了 $\eta = 0.3$ 这一档，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，速度约为 ReLU 的两倍；ReLU 所需的步数则是 $\eta = 0.1$ 时的四到五倍，tanh 也是那时的两倍左右。在这个学习率下，确切的步数取决于运算结果的最后几位：把每个初始权重或每个输入的最后一位二进制数改一下，其中一些步数就会变动一百步甚至更多，所以换一台电脑，打印出的步数可能略有不同；不过在这些改动过的训练里，每个种子仍是 tanh 先降到 25%。
+# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，所需步数约为 ReLU 的一半到三分之二；ReLU 所需的步数则是 $\eta = 0.1$ 时的三到六倍，tanh 也是那时的两倍左右。在这个学习率下，确切的步数取决于运算结果的最后几位：把每个初始权重或每个输入的最后一位二进制数改一下，其中一些步数就会变动一百步甚至更多，所以换一台电脑，打印出的步数可能略有不同；不过在这些改动过的训练里，每个种子仍是 tanh 先降到 25%。
 
 # %%
 reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,
