@@ -82,9 +82,14 @@ def test_the_gates_caption_says_the_unbounded_gates_grow_like_v_on_the_right():
     for key in ("relu", "gelu", "silu"):
         left, right = GATES[key].g(v)
         assert abs(left) < 1e-6 and right == pytest.approx(1e3)
-    assert "the others grow like v on the right." in page("en") and "其余的门在右侧都像 v 一样增长。" in page("zh")
-    # ReLU and the identity grow exactly like v, so the zh caption and text do not say "approximately linear"
-    assert "近似线性" not in page("zh") and "其余的门在右侧都像 $v$ 一样增长。" in page("zh")
+    assert "the others grow like v on the right." in page("en") and "其余的门在右侧都随 v 线性增长。" in page("zh")
+    # ReLU and the identity grow exactly like v, so the zh caption and text do not say "approximately linear";
+    # "像 v 一样增长" was a calque of "grow like v" (review final57, ca): 随 v 线性增长, slope 1 far to the right
+    assert "近似线性" not in page("zh") and "其余的门在右侧都随 $v$ 线性增长。" in page("zh")
+    assert "一样增长" not in page("zh")
+    for key in ("relu", "gelu", "silu"):
+        far = np.array([50.0, 60.0])
+        assert np.diff(GATES[key].g(far))[0] / 10 == pytest.approx(1.0, abs=1e-12), key
 
 
 @pytest.mark.parametrize("lang", LANGS)

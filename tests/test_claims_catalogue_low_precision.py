@@ -445,9 +445,11 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
               r"as $x\,\sigma(x)$, are 0 from $-87.5$ rather than $-93$ and $-97.5$.", "")
     # the quotient form's -0 comes from overflow (with or without the flush): it stands in the overflow caveat
     assert lp.row("silu", "bfloat16").value[0] == -97.5
-    page_lang("en", r"PyTorch's GPU kernel computes SiLU as $x/(1 + e^{-x})$, so it returns $-0$ from $-89$, where $e^{-x}$ "
-              "overflows, not from the tables' $-97.5$.", "")
-    page_lang("zh", "", r"PyTorch 的 GPU 内核按 $x/(1 + e^{-x})$ 计算 SiLU，从 $e^{-x}$ 溢出的 $-89$ 起就返回 $-0$，而表中是 $-97.5$。")
+    page_lang("en", r"PyTorch's GPU kernels compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
+              r"$\sigma(x) = 1/(1 + e^{-x})$, both in float32, so SiLU returns $-0$, and its gradient "
+              r"0, from $-89$, where $e^{-x}$ overflows, rather than from the tables' $-97.5$;", "")
+    page_lang("zh", "", r"PyTorch 的 GPU 内核在 float32 中按 $x/(1 + e^{-x})$ 计算 SiLU，求梯度时也按 $1/(1 + e^{-x})$ 计算 "
+              r"$\sigma(x)$，所以从 $e^{-x}$ 溢出的 $-89$ 起，SiLU 返回 $-0$，梯度也为 0，而两张表中都是 $-97.5$。")
     page_lang("zh", "", "在 bfloat16 的远端尾部，即 $|x|$ 超过 88.72")
     page_lang("zh", "", "把次正规数结果（包括中间结果）都置为 0 的内核（这种模式称为下溢清零，flush-to-zero）在这段尾部会更早得到 0。"
               r"$e^{x}$ 在 $-87.34$ 以下是次正规数，因而 sigmoid 以及按 $x\,\sigma(x)$ 计算的 SiLU 都从 $-87.5$ 起为 0，"
@@ -483,13 +485,25 @@ def test_silus_backward_kernel_overflows_like_its_forward_kernel():
         g = backward(np.array([-88.5, -89.0], dtype=np.float32))
         assert np.isinf(np.exp(np.float32(89))) and np.isfinite(np.exp(np.float32(88.5)))
     assert g[0] != 0 and lp.to_format(np.array([float(g[0])]), "bfloat16")[0] != 0 and g[1] == 0
-    # the forward kernel's threshold is the same -89 (test_flushing_..., above): the caveat says "too"
-    page_lang("en", r"PyTorch's GPU kernel computes SiLU as $x/(1 + e^{-x})$, so it returns $-0$ from $-89$, where $e^{-x}$ "
-              r"overflows, not from the tables' $-97.5$. Its backward kernel computes $\sigma(x)$ the same way, as "
-              r"$1/(1 + e^{-x})$ in float32, so SiLU's gradient, too, is 0 from $-89$ rather than from the second "
-              r"table's $-97.5$.", "")
-    page_lang("zh", "", r"它的反向传播内核也在 float32 中按 $1/(1 + e^{-x})$ 计算 $\sigma(x)$，所以 SiLU 的梯度同样从 $-89$ "
-              r"起就为 0，而第二张表中是 $-97.5$。")
+    # the forward kernel's threshold is the same -89 (test_flushing_..., above): the caveat says both in one sentence
+    assert lp.row("silu", "bfloat16").value[0] == lp.row("silu", "bfloat16").slope[0] == -97.5      # "the tables' -97.5"
+    page_lang("en", r"PyTorch's GPU kernels compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
+              r"$\sigma(x) = 1/(1 + e^{-x})$, both in float32, so SiLU returns $-0$, and its gradient "
+              r"0, from $-89$, where $e^{-x}$ overflows, rather than from the tables' $-97.5$; the values lost are below $2 \times 10^{-37}$ in "
+              r"magnitude, at inputs that rarely reach an activation.", "")
+    page_lang("zh", "", r"求梯度时也按 $1/(1 + e^{-x})$ 计算 $\sigma(x)$，所以从 $e^{-x}$ 溢出的 $-89$ 起，SiLU 返回 $-0$，"
+              r"梯度也为 0，而两张表中都是 $-97.5$。丢掉的值绝对值都小于 $2 \times 10^{-37}$，况且激活函数很少遇到离 0 这么远的输入。")
+    # review final57, lp: "the values lost are below 2e-37": every value and slope the correctly rounded tables keep
+    # non-zero and the kernels zero, on the bfloat16 inputs from -89 out, exact or rounded, is below 2e-37 in
+    # magnitude (about 1.98e-37 and 1.96e-37 at -89, so the bound is close); "rarely reach an activation" is a
+    # qualitative remark about practice, not a computed claim
+    x = lp.every_value("bfloat16")
+    out = x[x <= -89.0]
+    assert out.max() == -89.0
+    for lost in (EVERY["silu"].f(out), EVERY["silu"].df(out)):
+        rounded = lp.to_format(lost, "bfloat16")
+        assert np.abs(lost).max() < 2e-37 and np.abs(rounded).max() < 2e-37
+        assert np.abs(lost).max() > 1.9e-37 and np.any(rounded != 0)             # not vacuous: something is lost
     # the source is the CUDA kernel file the page already cites
     both("ActivationSiluKernel.cu")
 
@@ -1208,7 +1222,7 @@ def test_only_e4m3_needs_more_than_the_infinity_for_the_cube():
     """'In E4M3, the cube needs a wider intermediate format': in float16 the cube's overflow is
     harmless (the formula still gives x or 0, tested above); in E4M3 it is NaN."""
     page_lang("en", "That is harmless in float16, as shown above, but in E4M3 the cube needs a wider intermediate format, or an input clipped before it is cubed.", "")
-    page_lang("zh", "", "如上所述，这在 float16 中无害；在 E4M3 中，立方则需要在更宽的格式中计算，或者在立方之前先截断输入。")
+    page_lang("zh", "", "如上所述，这在 float16 中无害；在 E4M3 中，立方则需要在更宽的格式中计算，或者在立方之前先把输入限制在一定范围内。")
     with np.errstate(all="ignore"):
         v = np.array([8.0, -8.0]).astype(E4M3)
         assert np.isnan((v * v * v).astype(float)).all()
@@ -1414,18 +1428,23 @@ def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
     assert silu[0] == -1.0 and x[0] == -448 and abs(float(EVERY["silu"].f(np.array(-448.0)))) < 1e-190
     page_lang("en", "This page's conversion turns every overflow in E4M3 into NaN", "")
     page_lang("zh", "", "本页的转换把 E4M3 中溢出的结果一律变成 NaN")
+    # review final57, lp: the counterfactual in one sentence; the correctly rounded SiLU is 0 from -10 in E4M3, and
+    # the clipped one is never 0 there
+    right_silu = lp.to_format(EVERY["silu"].f(x), "float8_e4m3fn")
+    assert lp.row("silu", "float8_e4m3fn").value[0] == -10.0 and lp.row("sigmoid", "float8_e4m3fn").value[0] == -7.0
+    assert np.all(right_silu[x <= -10] == 0) and right_silu[x == -9.0][0] != 0 and np.all(silu[left] != 0)
     page_lang("en", r"Clipping every overflow to $\pm 448$ instead rescues Mish and the tanh approximation of GELU "
-              r"($x$ or 0), but not the sigmoid or SiLU. For $x \le -6.5$ the sigmoid then gives $2^{-9}$, E4M3's "
-              r"smallest positive number, where the correctly rounded value is 0 from $-7$. SiLU gives about $x/448$: "
-              r"$-1$ at $x = -448$, where the true value is about 0.", "")
-    page_lang("zh", "", r"若转换时把溢出的结果一律取为 $\pm 448$（截断），Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），另外两个却不对："
-              r"在 $x \le -6.5$ 时，sigmoid 给出 E4M3 的最小正数 $2^{-9}$，而正确舍入的值从 $-7$ 起就是 0；SiLU 约等于 "
-              r"$x/448$，在 $x = -448$ 处是 $-1$，而真实值约为 0。")
+              r"($x$ or 0), but not the sigmoid or SiLU: for $x \le -6.5$ they give $2^{-9}$ and about $x/448$ "
+              r"($-1$ at $x = -448$), while the correctly rounded values are 0 from $-7$ and $-10$.", "")
+    page_lang("zh", "", r"若转换时把溢出的结果一律取为 $\pm 448$，Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），sigmoid 和 SiLU "
+              r"却不行：在 $x \le -6.5$ 时，它们分别给出 $2^{-9}$ 和约 $x/448$（在 $x = -448$ 处是 $-1$），而正确舍入的值分别"
+              r"从 $-7$ 和 $-10$ 起就是 0。")
     # 'saturating' on this page means the function levelling off (glossary); the conversions are described
     # by what they do with an overflow (NaN or clamp), never as (non-)saturating or truncating
     for lang, other in (("en", "saturating conversion"), ("en", "non-saturating"), ("zh", "饱和转换"), ("en", "clamp"),
                         ("zh", "钳位"), ("en", "smallest positive value"),
-                        ("zh", "截断**转换"), ("zh", "截成 $\\pm 448$"), ("zh", "饱和到")):
+                        ("zh", "截断**转换"), ("zh", "截成 $\\pm 448$"), ("zh", "饱和到"), ("zh", "（截断）"),
+                        ("zh", "截断输入")):
         assert other not in page(lang), (lang, other)
     for lang in LANGS:                                   # the NaN is the conversion's, never the format's alone
         assert "In E4M3, which has no infinity, every overflow is NaN" not in page(lang), lang
@@ -1553,13 +1572,13 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
               "equals its asymptote everywhere.", "")
-    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where two digits would also fit a neighbouring value of an 8- or 16-bit format, or would read as a whole number the threshold is not, more are kept (float16's 4.508 is 4.5078125, since 4.51 rounds to the next value; float32's 2.9999998; bfloat16's $1.48 \\times 10^{20}$).", "")
+    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where two digits would also fit a neighbouring value of the format, or would read as a whole number the threshold is not, more are kept: float16's 4.508, for example, is 4.5078125, since 4.51 rounds to the next value.", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。")
     # one table per question: the first gives the value's thresholds (the bars), the second the derivative's
     page_lang("en", "The first table gives the ends of the figure's bars as numbers; the second gives the same thresholds "
               "for the exact derivative, rounded once (at a kink, the slope of the outer piece).", "")
     page_lang("zh", "", "下面第一张表把图中各条的端点写成数字；第二张表给出把精确导数舍入一次后的同类阈值（折点处取外侧那一段的斜率）。")
-    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。若这两位数字在 8 位或 16 位格式中也可能对应相邻的另一个值，或者读起来像个整数而阈值并不是，就多保留几位（如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；float32 中的 2.9999998；bfloat16 中的 $1.48 \\times 10^{20}$）。")
+    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。若这两位数字也可能对应格式中相邻的另一个值，或者读起来像个整数而阈值并不是，就多保留几位，例如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值。")
     # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
     # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,
     # trailing zeros dropped (20.296875 becomes 20.3); where two decimals would name a neighbouring value in the 8- and
@@ -1877,9 +1896,17 @@ def test_glossary_definitions_of_the_low_precision_terms():
         assert np.isinf(np.float16(65520.0))
     assert "from 65,520 (the largest number, 65,504, plus half a step) on" in terms["overflow"].en_definition
     assert "从 65520（最大数 65504 再加半个间距）起" in terms["overflow"].zh_definition
-    # the NaN belongs to the conversion (ml_dtypes'), not to the format: both definitions say so
-    assert "the conversion this site uses" in terms["overflow"].en_definition
-    assert "本站所用的转换" in terms["overflow"].zh_definition
+    # the NaN belongs to the conversion (ml_dtypes', which does not saturate), not to the format; a saturating
+    # conversion clamps to the largest value, 448: both definitions say so, without pointing at the site's tooling
+    # (review final57, cb)
+    assert float(lp.FORMATS["float8_e4m3fn"].max) == 448.0
+    with np.errstate(over="ignore"):
+        assert float(np.array(np.clip(1000.0, -448, 448)).astype(E4M3).astype(float)) == 448.0
+    assert ("conversions without saturation (as in ml_dtypes) turn its overflows into NaN, and saturating ones clamp them "
+            "to $\\pm 448$") in terms["overflow"].en_definition
+    assert ("不做饱和处理的转换（如 ml_dtypes 中的）把它的溢出变成 NaN，做饱和处理的转换则把它截断为 $\\pm 448$"
+            in terms["overflow"].zh_definition)
+    assert "this site uses" not in terms["overflow"].en_definition and "本站所用" not in terms["overflow"].zh_definition
     assert "in the conversion this page uses" in page("en") and "在本页所用的转换中" in page("zh")
 
 
@@ -1978,12 +2005,12 @@ def test_scaling_before_the_cube_only_postpones_its_float16_overflow():
     for lang, said in (("en", "in float16 from 40.34 to about 114"), ("zh", "在 float16 中从 40.34 推迟到约 114")):
         assert said in page(lang), lang
     order = r"$(0.044715\,x)\,x\,x$"                     # the left-to-right order the search above uses
-    for lang, said in (("en", f"Evaluating the cube of the tanh approximation of GELU as {order} only postpones the overflow"), ("zh", f"按 {order} 的顺序计算，只能把溢出推迟")):
+    for lang, said in (("en", f"Evaluating the cubic term as {order} only postpones the overflow"), ("zh", f"按 {order} 的顺序计算，只能把溢出推迟")):
         assert said in page(lang), lang
 
 
 def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_first():
-    """'in E5M2 the values nearest 1 are 0.875, 1 and 1.25, so every slope between 0.9375 and 1.125
+    """'in E5M2 the representable values around 1 are 0.875, 1 and 1.25, so every slope between 0.9375 and 1.125
     rounds to 1, including the peaks of Mish' (1.09) and SiLU' (1.10); that is why Mish's derivative
     already rounds to 1 from 0.625, while its value becomes x only from 1.25' (searched over every
     positive E5M2 input; the threshold is the E5M2 value 0.625, which the page's tables show as 0.625;
@@ -2012,6 +2039,8 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
     page_lang("en", "That is why Mish's derivative already rounds to 1 from 0.625, while its value becomes $x$ only from 1.25.", "")
     page_lang("zh", "", "因此 Mish 的导数从 0.625 起就已舍入成 1，函数值却要到 1.25 才变成 $x$。")
     assert "including the peaks of Mish′ (1.09) and SiLU′ (1.10)" in page("en")
+    page_lang("en", "In E5M2 the representable values around 1 are 0.875, 1 and 1.25, so every slope between 0.9375 and 1.125 rounds to 1", "")
+    page_lang("zh", "", "E5M2 中 1 附近的可表示数是 0.875、1 和 1.25，所以 0.9375 到 1.125 之间的斜率都舍入成 1")
     assert "Mish′ 和 SiLU′ 的峰值（1.09 和 1.10）也不例外" in page("zh")
 
 
@@ -2033,8 +2062,8 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/low-precision.md#speed"
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
     # scoped to PyTorch's forward pass, with its exception, and marked as an argument whose GPU times stay unmeasured
-    page_lang("en", "The same reason suggests that the choice among built-in activations matters little for speed on a "
-              "GPU. In PyTorch, for example, the forward pass of most built-in "
+    page_lang("en", "Beyond precision, the same reason bears on choosing among activations: it suggests that, on a GPU, "
+              "the built-in ones differ little in speed. In PyTorch, for example, the forward pass of most built-in "
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory; for a multi-step "
               "formula such as GELU or SiLU that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
@@ -2042,7 +2071,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "for each operation, as numpy does, pays for every step of a formula; a single kernel makes one pass.\n", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
-    page_lang("zh", "", "按同样的道理，在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
+    page_lang("zh", "", "同样的道理还关系到精度以外的一个问题，即激活函数怎么选：在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
@@ -2050,6 +2079,9 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "公式每多一步就多一遍访存；一个内核则只读写一遍。\n")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
+    # review final57, lp: the zh heading says what halves, not a calque of "fewer bytes"
+    page_lang("zh", "", "## 速度：搬运的字节减半 { #speed }")
+    assert "字节更少" not in page("zh")
     for lang, editorial in (("en", "remains unmeasured"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),
                             ("zh", "同样的道理也提示")):
         assert editorial not in page(lang), (lang, editorial)
@@ -2207,7 +2239,8 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
               "the product underflows at smaller $|x|$.", "")
     page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出。对它们起作用的是导数本身的阈值，"
               "下面第二张表给出了这些阈值。这些阈值假定传入梯度（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
-              "它与导数之积，传入梯度更小时会更早下溢成 0。")
+              "它与导数之积，传入梯度更小时，这个乘积在更小的 $|x|$ 处就会下溢成 0。")
+    assert "更早下溢" not in page("zh")
     # the term is glossed at its first use on the page
     for lang, word, gloss in (("en", "incoming gradient", "the incoming gradient (the gradient of the loss with respect"),
                               ("zh", "传入梯度", "传入梯度（损失对该函数输出的梯度")):
@@ -2266,9 +2299,11 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     page_lang("zh", "", "门没有上界的门控单元（如 SwiGLU）又怎样放大它们。")
     # review final56, lp: under IEEE 754's default handling an underflow is a tiny result (below the normal range)
     # that is also inexact; an exactly representable subnormal result is tiny but exact, so not an underflow
-    page_lang("en", "(by default, IEEE 754 calls a result an underflow when it is tiny, that is below the normal range, and also "
-              "inexact; this page means only the rounding to 0).", "")
-    page_lang("zh", "", "（IEEE 754 默认把既微小、又不精确的结果称为下溢，微小指落在正规数范围以下；本页专指舍入成 0 的情形）")
+    # review final57, lp: the definition ends at "underflows"; the IEEE usage follows in one short sentence
+    page_lang("en", "rounds to 0: it *underflows*. By default IEEE 754 uses the word more widely, for any inexact result "
+              "below the normal range; this page means only the rounding to 0.", "")
+    page_lang("zh", "", "就舍入成 0，称为**下溢**。IEEE 754 默认的用法更宽，凡是落在正规数范围以下、又不精确的结果都算下溢；"
+              "本页只指舍入成 0 的情形。")
     for lang, loose in (("en", "calls any result below the normal range an underflow"), ("zh", "任何结果都称为下溢")):
         assert loose not in page(lang), lang
     tiny16 = np.finfo(np.float16).tiny

@@ -138,17 +138,36 @@ def test_jacobian_properties():
         assert np.all(np.sign(dp6[clear]) == np.sign(gap[clear]))
         checked += clear.sum()
     assert checked > 1000
-    # one logit alone closes the paragraph on the inner product; saturation starts the next (review final54, cb)
-    for lang, said in (("en", ("so it is never negative. Hence the change of the probabilities never points against the change "
-                               "of the logits: their inner product is at least zero. ",
-                               "Raising one logit alone never lowers its own probability. When several logits change, entry $i$ "
-                               "of $J w$ is $p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$, so to first order a probability falls exactly "
-                               "when its logit rises by less than the average rise, weighted by $p$.\n\nThe diagonal entries of $J$")),
-                       ("zh", ("所以永远不为负。因此概率的变化量与 logit 的变化量的内积不小于零，两者的方向从不相背。",
-                               "单独调高一个 logit，它自己的概率绝不会下降。几个 logit 同时变化时，$J w$ 的第 $i$ 个分量是 "
-                               "$p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$，所以在一阶近似下，一个概率下降，当且仅当它的 logit 的增量"
-                               "小于以 $p$ 为权的平均增量。\n\n$J$ 的对角元"))):
+    # "raising one logit alone never lowers its own probability: p_i = 1/(1 + sum_{j != i} e^(z_j - z_i)), and raising z_i
+    # shrinks every term of that sum": the formula, and every term falling (strictly, so p_i rises) when z_i alone rises
+    rng = np.random.default_rng(58)
+    for _ in range(20):
+        z6 = rng.normal(0, 3, size=6)
+        for i in range(6):
+            others = np.delete(z6, i)
+            assert out.softmax(z6)[i] == pytest.approx(1 / (1 + np.exp(others - z6[i]).sum()), rel=1e-12)
+            assert np.all(np.exp(others - (z6[i] + 0.5)) < np.exp(others - z6[i]))
+            assert out.softmax(z6 + 0.5 * np.eye(6)[i])[i] > out.softmax(z6)[i]
+    # the paragraph leads with that one-line argument, then the several-logits rule; the variance reading of the inner
+    # product closes it as a remark, and saturation starts the next (reviews final54 and final57, cb)
+    for lang, said in (("en", ("Raising one logit alone never lowers its own probability: $p_i = 1/\\bigl(1 + \\sum_{j \\ne i} "
+                               "e^{z_j - z_i}\\bigr)$, and raising $z_i$ shrinks every term of that sum. When several logits change "
+                               "by a small $w$, $p$ changes by about $J w$, whose entry $i$ is $p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$, "
+                               "so to first order a probability falls exactly when its logit rises by less than the average rise, "
+                               "weighted by $p$. Taken as a whole, though, the change of the probabilities never points against the "
+                               "change of the logits: to first order their inner product is $w^{\\top} J w",
+                               " = \\sum_i p_i w_i^{2} - \\bigl(\\sum_i p_i w_i\\bigr)^{2}$, the variance of the entries of $w$ weighted "
+                               "by $p$, which is never negative.\n\nThe diagonal entries of $J$")),
+                       ("zh", ("单独调高一个 logit，它自己的概率绝不会下降：$p_i = 1/\\bigl(1 + \\sum_{j \\ne i} e^{z_j - z_i}\\bigr)$，"
+                               "调高 $z_i$ 会让这个和式中的每一项都变小。几个 logit 同时有微小的变化 $w$ 时，$p$ 约改变 $J w$，其第 $i$ "
+                               "个分量是 $p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$，所以在一阶近似下，一个概率下降，当且仅当它的 logit "
+                               "的增量小于以 $p$ 为权的平均增量。不过从整体看，概率的变化量与 logit 的变化量方向从不相背：在一阶近似下，"
+                               "两者的内积是 $w^{\\top} J w",
+                               " = \\sum_i p_i w_i^{2} - \\bigl(\\sum_i p_i w_i\\bigr)^{2}$，正是 $w$ 的各分量以 $p$ 为权重的方差，"
+                               "永远不为负。\n\n$J$ 的对角元"))):
         assert "".join(said) in page(lang), lang
+        paragraph = page(lang).split("{ #softmax }")[1].split("\n\n")
+        assert sum(p.startswith(said[0][:12]) for p in paragraph) == 1, lang     # one paragraph, opening with the argument
         assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
 
 
@@ -171,7 +190,8 @@ def test_jacobian_and_cross_entropy_are_defined_where_first_named(lang):
     # at logits (30, 0, -30) with the last class true, the loss's slope is still almost -1 on that class
     if lang == "zh":
         assert "梯度的大小只取决于预测离目标有多远，不管 softmax 饱和得多厉害。" in text and "梯度越大" not in text
-        assert "计算开销是否小" in text and "便宜" not in text.split("{ #last-layer }")[0]
+        # computational cost is 计算代价, as on the catalogue's other pages (review final57, cb)
+        assert "计算代价是否小" in text and "便宜" not in text.split("{ #last-layer }")[0] and "开销" not in text
     z, y, h = np.array([30.0, 0.0, -30.0]), np.array([0.0, 0.0, 1.0]), 1e-6
     slope = [(out.cross_entropy_with_logits(z + h * e, y) - out.cross_entropy_with_logits(z - h * e, y)) / (2 * h)
              for e in np.eye(3)]
@@ -749,3 +769,41 @@ def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_
     assert "及其交叉熵" not in page("zh") + page_text("index.md", "zh")
     assert "二元交叉熵 {" not in page("zh")
     assert "sigmoid 交叉熵" not in page("zh") and "类别下标" not in page("zh")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sigmoid_failures_the_threshold_and_the_logit_form_are_three_paragraphs(lang):
+    """The paragraph on the sigmoid side did four jobs (review final57, cb): the failures end one paragraph, the threshold
+    53 log 2 with machine epsilon is the next, and the rewrite in the logit opens the third, which leads to the display."""
+    text = page(lang)
+    ends, threshold, rewrite = {
+        "en": ("$\\sigma(x)$ to 1 and the loss to $\\infty$.\n\n", "\n\nThat threshold is $53 \\log 2$",
+               "the gap between 1 and the next larger float64 number.\n\nRewritten in the logit, the loss is"),
+        "zh": ("$\\sigma(x)$ 也就成了 1，损失变成 $\\infty$。\n\n", "\n\n这个阈值就是 $53 \\log 2$",
+               "即 1 与比它大的下一个 float64 数之间的间距。\n\n改用 logit 来写，损失就是")}[lang]
+    for said in (ends, threshold, rewrite):
+        assert said in text, (lang, said)
+    assert text.index(ends) < text.index(threshold) < text.index(rewrite)
+    assert 53 * np.log(2) == pytest.approx(36.7368, abs=1e-4) and np.exp(-53 * np.log(2)) == pytest.approx(2.0 ** -53, rel=1e-12)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_null_space_posterior_probabilities_and_the_gaussian_density_are_glossed_where_used(lang):
+    """Three terms the page used without a word of explanation (review final57, cb): the null space (the vectors J maps
+    to 0; the ones vector is one), the posterior probabilities (each class's probability given the input) and the
+    notation N(y; mu, s^2), the Gaussian density at the target."""
+    from scipy.stats import norm
+    text = page(lang)
+    said = {"en": ("So the vector of ones is in its null space, the set of vectors $w$ with $J w = 0$, and $J$ is singular",
+                   "the posterior probabilities of the classes: the probability of each class given the input.",
+                   "where $\\mathcal{N}(y; \\mu, s^2)$ is the density of that Gaussian at the target $y$;"),
+            "zh": ("所以全 1 向量在它的零空间里（零空间即满足 $J w = 0$ 的全体向量 $w$），$J$ 是奇异矩阵",
+                   "看作各类别的后验概率，即给定输入时每个类别的概率。",
+                   "其中 $\\mathcal{N}(y; \\mu, s^2)$ 是这个高斯分布在目标 $y$ 处的概率密度；")}[lang]
+    for words in said:
+        assert words in text, (lang, words)
+    z = np.array([1.5, -0.3, 0.2, 2.0])
+    assert np.abs(out.softmax_jacobian(z) @ np.ones(4)).max() < 1e-15
+    y, mu, s = 0.4, -0.2, 1.7
+    density = np.exp(-(y - mu) ** 2 / (2 * s ** 2)) / (s * np.sqrt(2 * np.pi))
+    assert norm.pdf(y, loc=mu, scale=s) == pytest.approx(density, rel=1e-12)

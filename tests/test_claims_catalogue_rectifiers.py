@@ -330,8 +330,21 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     assert 0 < 1 / hi < 1 / lo < 1                                    # a division: leaky slopes below 1
     # the notation audit (the formula's [0, 1) factor against the experiments' division) was cut to one sentence
     # (review final54, ca); the division is stated, and the glossary's RReLU entry keeps the mechanics
-    assert "Their experiments divide a negative input by $d \\sim U(3, 8)$ in training" in page_text("en")
-    assert "他们的实验在训练时把负输入除以 $d \\sim U(3, 8)$" in page_text("zh")
+    # review final57, ca: the experiments' scheme is stated once, precisely, where Xu et al. are introduced (before
+    # PyTorch's), and the test-time paragraph only compares the slopes
+    assert ("In training their experiments divide a negative input by a random $d \\sim U(3, 8)$, redrawn for every "
+            "channel of every training image, so the negative slope $1/d$ lies between 1/8 and 1/3; at test time they "
+            "divide by 5.5, the mean of $d$.") in page_text("en")
+    assert ("他们的实验在训练时把负输入除以随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，"
+            "因此负半轴斜率 $1/d$ 介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。") in page_text("zh")
+    assert 1 / hi == 1 / 8 and 1 / lo == 1 / 3 == RRELU_BOUNDS[1] and RRELU_BOUNDS[0] == 1 / 8   # the same range as PyTorch's
+    for lang in ("en", "zh"):
+        text = page_text(lang)
+        rrelu = text.split("{ #rrelu }")[1].split("\n## ")[0]
+        assert rrelu.count("U(3, 8)") == 1, lang                       # described once, not vaguely and then precisely
+        assert rrelu.index("U(3, 8)") < rrelu.index("U(1/8, 1/3)"), lang
+        assert "redrawn for every channel of every training image; at test time it is fixed" not in text
+        assert "训练时负半轴斜率是随机的" not in text
     for lang in ("en", "zh"):
         assert "$[0, 1)$" not in page_text(lang)
     from actsite.pages.glossary import TERMS
@@ -357,8 +370,8 @@ def test_xu_test_rule_divides_by_the_mean_five_and_a_half_slope_two_elevenths():
     assert (3 + 8) / 2 == 5.5
     assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
     assert round(2 / 11, 3) == 0.182 != round(RRELU_EVAL_SLOPE, 3)
-    assert "in training and by 5.5, the mean of $d$, at test time" in page_text("en")
-    assert "测试时除以 $d$ 的均值 5.5" in page_text("zh")
+    assert "at test time they divide by 5.5, the mean of $d$." in page_text("en")
+    assert "测试时则除以 $d$ 的均值 5.5。" in page_text("zh")
 
 
 def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
@@ -374,9 +387,9 @@ def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
     # f is linear in a for x < 0, so a test slope a_t gives the expected training output a_t x = E[a] x only if a_t = E[a]
     assert leaky_relu(-1.0, 11 / 48 + 0.01) != pytest.approx(float(np.mean(rrelu_train(np.full(200_000, -1.0), np.random.default_rng(3)))), abs=1e-3)
     assert ("At test time the slope should be the mean training slope: only then does the test output equal the average training "
-            "output, which for a negative input is that mean times $x$. PyTorch's $\\bar a$ is such a slope; Xu et al.'s is not.") in page_text("en")
+            "output, which for a negative input is that mean times $x$. PyTorch's $\\bar a$ is such a slope; Xu et al.'s is not:") in page_text("en")
     assert ("测试时的斜率应取训练斜率的均值：只有这样，测试输出才等于训练输出的期望（负输入时为平均斜率乘以 $x$）。"
-            "PyTorch 的 $\\bar a$ 正是这样的斜率，Xu 等人的则不是。") in page_text("zh")
+            "PyTorch 的 $\\bar a$ 正是这样的斜率，Xu 等人的则不是：") in page_text("zh")
 
 
 def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
@@ -387,8 +400,11 @@ def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
     # Xu et al.'s test slope, 1/mean(a) = 2/11, is below the mean training slope (Jensen: 1/E[a] < E[1/a])
     assert round(2 / 11, 3) == 0.182 and 2 / 11 < mean_slope
     assert math.log(8 / 3) / 5 > 1 / 5.5                     # E[1/d] > 1/E[d] (Jensen)
-    assert ("the test slope, $2/11 \\approx 0.182$, is below the mean training slope, $\\log(8/3)/5 \\approx 0.196$.") in page_text("en")
-    assert "这样得到的测试斜率 $2/11 \\approx 0.182$，低于训练斜率的均值 $\\log(8/3)/5 \\approx 0.196$。" in page_text("zh")
+    assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
+    assert ("their test slope, $1/5.5 = 2/11 \\approx 0.182$, is below their mean training slope, the mean of $1/d$, "
+            "$\\log(8/3)/5 \\approx 0.196$.") in page_text("en")
+    assert ("他们的测试斜率 $1/5.5 = 2/11 \\approx 0.182$，低于训练斜率的均值，即 $1/d$ 的均值 $\\log(8/3)/5 \\approx 0.196$。"
+            in page_text("zh"))
 
 
 def test_rrelu_card_values():
@@ -487,9 +503,9 @@ def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
     assert normal_mean(selu) == pytest.approx(0.0, abs=1e-9)
     assert normal_mean(lambda z: selu(z) ** 2) == pytest.approx(1.0, abs=1e-9)
     assert ("They chose the two constants of a scaled ELU so that a standard normal input gives an output of mean 0 "
-            "and mean square 1, and proved that, for weights with mean 0 and variance $1/n$ and activations whose mean and "
+            "and variance 1 (so mean square 1), and proved that, for weights with mean 0 and variance $1/n$ and activations whose mean and "
             "variance start near 0 and 1, the network pulls them back to 0 and 1 layer after layer; [the article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
-    assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、均方为 1，并证明了：权重均值为 0、方差为 $1/n$"
+    assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、方差为 1（因而均方也为 1），并证明了：权重均值为 0、方差为 $1/n$"
             "，且激活值的均值和方差起初就在 0 和 1 附近时，它们会一层层被拉回 0 和 1；[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
 
 
@@ -717,7 +733,7 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     assert np.all(prelu_prime(z, a) != 0)
     assert ("although they can still be [inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) on every "
             "training point, passing back only $a$ times the gradient an active unit would receive.") in page_text("en")
-    assert ("但仍可能在所有训练样本上都[不活跃](../blog/posts/dead-relu-units.md#dead-relu-experiment)，"
+    assert ("但仍可能在所有训练样本上都[关闭](../blog/posts/dead-relu-units.md#dead-relu-experiment)，"
             "传回的梯度只有单元开启时的 $a$ 倍。") in page_text("zh")
     for lang in ("en", "zh"):
         home = (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
@@ -849,3 +865,51 @@ def test_the_smoothness_classes_are_defined_once_where_elu_first_needs_them(lang
     assert abs(left - 1) < 1e-5 and abs(right - 1) < 1e-5                                  # C^1 at 0
     second_left = (elu(-2 * h) - 2 * elu(-h) + elu(0.0)) / h ** 2
     assert abs(second_left - 1) < 1e-3                                                     # e^0 = 1 on the left, 0 on the right
+
+
+@pytest.mark.parametrize("lang, pytorch", [
+    ("en", "it draws the slope itself, uniformly over the same range, an independent $a \\sim U(1/8, 1/3)$ for every element"),
+    ("zh", "它直接抽取斜率本身，范围相同，训练时为每个元素独立抽取 $a \\sim U(1/8, 1/3)$")])
+def test_pytorch_draws_the_slope_itself_over_the_range_of_xus_slopes(lang, pytorch):
+    """Review final57, ca: after Xu et al.'s division, PyTorch "instead draws the slope itself". Both conventions give
+    slopes in [1/8, 1/3]; they differ in what is uniform, the divisor d or the slope 1/d."""
+    assert pytorch in page_text(lang)
+    d = np.linspace(3.0, 8.0, 100_001)
+    assert (float(np.min(1 / d)), float(np.max(1 / d))) == pytest.approx(RRELU_BOUNDS, abs=1e-15)
+    counts, _ = np.histogram(1 / d[:-1], bins=4, range=RRELU_BOUNDS)      # d uniform: 1/d is not
+    assert counts[0] > 2 * counts[-1]
+
+
+@pytest.mark.parametrize("lang, once, after, gone", [
+    ("en", "an output of mean 0 and variance 1 (so mean square 1)", "its output has mean 0 and variance 1", "mean square"),
+    ("zh", "输出均值为 0、方差为 1（因而均方也为 1）", "它的输出均值为 0、方差为 1", "均方")])
+def test_selus_normalisation_is_named_by_its_variance_with_the_mean_square_said_once(lang, once, after, gone):
+    """Review final57, ca: one wording for one fact. At mean 0 variance and mean square are equal; the page says so
+    once and then uses "variance", the word the initialisation article uses."""
+    text = page_text(lang)
+    assert text.count(once) == 1 and after in text and text.index(once) < text.index(after)
+    assert text.count(gone) == 1
+    mean, square = normal_mean(selu), normal_mean(lambda z: selu(z) ** 2)
+    assert square - mean ** 2 == pytest.approx(square, abs=1e-9) == pytest.approx(1.0, abs=1e-9)
+
+
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "Maxout, at $k$ times the parameters, was designed to be used with dropout, and the benchmark results its paper "
+           "reports all use it.", "is worth trying mainly in a network that uses dropout anyway"),
+    ("zh", "Maxout 的参数量是普通层的 $k$ 倍，它本是为配合 dropout 而设计的，论文报告的基准结果也都用了 dropout。",
+     "主要适合本来就用 dropout 的网络")])
+def test_the_maxout_advice_rests_on_what_the_page_reports(lang, said, gone):
+    """Review final57, ca: no comparison shows maxout helping more with dropout than without, so the advice states what
+    the page does report: the unit was designed as dropout's companion, and its benchmark results (MNIST, CIFAR-10,
+    CIFAR-100, SVHN) were all obtained with dropout (a citation)."""
+    text = page_text(lang)
+    assert said in text and gone not in text
+    maxout = text.split("{ #maxout }")[1].split("\n## ")[0]
+    assert "dropout" in maxout and all(name in maxout for name in ("MNIST", "CIFAR-10", "CIFAR-100", "SVHN"))
+
+
+def test_prelu_turns_a_into_a_parameter():
+    """Review final57, ca (language): "makes $a$ a parameter" reads as "makes a a parameter" when skimmed."""
+    assert "PReLU turns $a$ into a parameter, learned by backpropagation" in page_text("en")
+    assert "makes $a$ a parameter" not in page_text("en")
+    assert "PReLU 则把 $a$ 变成参数" in page_text("zh")

@@ -24,9 +24,9 @@ something computable; the page attributes each of them ("the authors report", "s
   75-76, doi:10.2307/2346872 (public diffusion-model code also cites Page (1977) for this exact formula).
   The page names both once, in "How close" (review final41/ca).
 * Radford et al. (2018) use GELU in GPT, Devlin et al. (2019) in BERT, and neither paper names
-  the form; which form each model's released code computes is told only in the gated-units table
-  (the gated-units claim tests check the transcribed expressions against the two forms, and that this
-  page sends the reader to that table);
+  the form; which form each model's released code computes has its home in the gated-units table
+  (the gated-units claim tests check the transcribed expressions against the two forms; this page names
+  the forms of GPT, GPT-2 and BERT in one clause, checked below against that table, and sends the reader there);
   PyTorch's ``nn.GELU`` (exact by default, ``approximate="tanh"``) and its name SiLU for beta = 1.
 * Elfwing et al. (2018): SiLU and dSiLU proposed for reinforcement learning, the Tetris and
   Atari results, their rounded minimum "about -0.28 at about -1.28" (the rounding is tested).
@@ -411,16 +411,16 @@ def test_the_rectifier_variants_keep_a_straight_positive_side_and_change_the_neg
 
 
 def test_the_tanh_approximation_cost_is_left_to_the_kernel_and_stated_no_more_strongly_than_low_precision():
-    """'In PyTorch both forms are one built-in kernel, and [on a GPU](low-precision.md#speed) the difference is
+    """'In PyTorch each form is a single built-in kernel, and [on a GPU](low-precision.md#speed) the difference is
     probably small.'  One clause and the link; the home section names GELU among the one-kernel built-ins, says
-    the choice among them "matters little" and calls the memory bound an argument, not a measurement, so the page
+    that the built-in ones "differ little in speed" and calls the memory bound an argument, not a measurement, so the page
     says "probably" and claims neither form faster.  (PyTorch's `approximate="tanh"` switch inside the one `nn.GELU` is a
     citation.)"""
-    home = {"en": ("GELU, SiLU", r"argument, not a measurement", "matters little for speed on a GPU"),
+    home = {"en": ("GELU, SiLU", r"argument, not a measurement", "on a GPU, the built-in ones differ little in speed"),
             "zh": ("GELU、SiLU", r"不是(实测|测量)", "GPU 上")}
-    for lang, said in (("en", "In PyTorch both forms are one built-in [kernel](../glossary.md#kernel), and "
+    for lang, said in (("en", "In PyTorch each form is a single built-in [kernel](../glossary.md#kernel), and "
                               "[on a GPU](low-precision.md#speed) the difference is probably small."),
-                       ("zh", "在 PyTorch 里，两种形式都只是一个内置的[内核](../glossary.md#kernel)，"
+                       ("zh", "在 PyTorch 里，两种形式各自都是一个内置的[内核](../glossary.md#kernel)，"
                               "[在 GPU 上](low-precision.md#speed)两者的差别多半不大。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert said in text and "cheaper approximation" not in text and "更省算力" not in text, lang
@@ -517,70 +517,47 @@ def test_the_tanh_approximation_has_one_name(lang):
     text = page_text(PAGE, lang)
     assert f"## {name} {{ #gelu-tanh }}" in text
     assert "GELU, tanh approximation" not in text
-    if lang == "en":
-        assert f"| {name} | −0.1700 | −0.7525 |" in text
+    assert f"| {name} | −0.1700 | −0.7525 |" in text                  # the summary row too (review final57, ca)
+    assert "GELU（tanh 近似）" not in text
 
 
 def tanh_gate(x, k=catalogue.GELU_TANH_K):
     return 0.5 * (1 + np.tanh(catalogue.GELU_TANH_C * (x + k * x ** 3)))
 
 
-def coefficient_rows(lang):
-    """The "How close" table, keyed by each coefficient's decimal value as printed."""
-    rows = table_rows(page_text(PAGE, lang), "{ #gelu-tanh }", "{ #silu }")
-    return {re.search(r"0\.\d+", name).group(0): cells for name, cells in rows.items() if re.search(r"0\.\d+", name)}
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_coefficient_table_recomputes_cell_by_cell(lang):
-    """Each row's worst gate error (against Phi) and worst GELU error, over the real line; the prose under
-    it keeps only the conclusion: the published coefficient is best for the gate, not for GELU."""
+@pytest.mark.parametrize("lang, said", [
+    ("en", "The published coefficient optimises the gate, not GELU: GELU multiplies the gate by $x$, which magnifies the "
+           "gate's error where $|x|$ is large, and for GELU itself a slightly smaller coefficient, about 0.0444, does "
+           "better, with a worst gap of $3.9 \\times 10^{-4}$."),
+    ("zh", "公布的系数优化的是门，而不是 GELU：GELU 要把门乘以 $x$，$|x|$ 越大，门的误差放得越大；对 GELU 本身来说，"
+           "稍小一点的系数更合适，取 0.0444 左右，最大差距可降到 $3.9 \\times 10^{-4}$。")])
+def test_the_coefficient_trade_is_one_sentence_and_recomputes(lang, said):
+    """Review final57, ca: the three-row coefficient table was a detour for a catalogue card; it is folded into one
+    sentence. That sentence's claims: 0.044715 has the smallest worst gate error (against Phi) but not the smallest
+    worst GELU error; about 0.0444 does better for GELU, at 3.9e-4 against the published 4.7e-4, because the GELU
+    error is x times the gate error, which grows with |x|."""
     from scipy.stats import norm
     half = np.linspace(0.0, 10.0, 400_001)                 # the gate error is odd in x
-    k_taylor = 2 / (3 * math.pi) - 1 / 6
-    rows = coefficient_rows(lang)
-    assert set(rows) == {"0.044715", "0.0455", "0.0444"}
     gate, gelu = {}, {}
-    for shown, k in (("0.044715", 0.044715), ("0.0455", k_taylor), ("0.0444", 0.0444)):
-        gate[shown] = np.max(np.abs(tanh_gate(half, k) - norm.cdf(half)))
-        gelu[shown] = np.max(np.abs(f("gelu", WIDE) - WIDE * tanh_gate(WIDE, k)))
-        assert rows[shown] == [f"${gate[shown] * 1e4:.1f} \\times 10^{{-4}}$", f"${gelu[shown] * 1e4:.1f} \\times 10^{{-4}}$"], shown
-    assert min(gate, key=gate.get) == "0.044715" and min(gelu, key=gelu.get) == "0.0444"   # gate, not GELU
-    said = {"en": "The published coefficient optimises the gate, not GELU",
-            "zh": "公布的系数优化的是门，而不是 GELU"}[lang]
-    assert said in page_text(PAGE, lang)
+    for k in (0.044715, 0.0444):
+        gate[k] = np.max(np.abs(tanh_gate(half, k) - norm.cdf(half)))
+        gelu[k] = np.max(np.abs(f("gelu", WIDE) - WIDE * tanh_gate(WIDE, k)))
+    assert gate[0.044715] < gate[0.0444] and gelu[0.0444] < gelu[0.044715]          # gate, not GELU
+    assert f"{gelu[0.0444] * 1e4:.1f}" == "3.9" and f"{gelu[0.044715] * 1e4:.1f}" == "4.7"
+    err = np.abs(tanh_gate(WIDE) - norm.cdf(WIDE))
+    assert np.allclose(np.abs(f("gelu", WIDE) - f("gelu_tanh", WIDE)), np.abs(WIDE) * err, atol=1e-12)   # x times
+    text = page_text(PAGE, lang)
+    assert said in text
+    section = text.split("{ #gelu-tanh }")[1].split("{ #silu }")[0]
+    assert not table_rows(text, "{ #gelu-tanh }", "{ #silu }")                        # the table is gone
+    for gone in ("0.0455", "Taylor", "泰勒", "Two other coefficients", "另外两个系数"):
+        assert gone not in section, gone
 
 
 def test_root_2_over_pi_matches_phis_slope_at_zero():
     slope = (tanh_gate(H) - tanh_gate(-H)) / (2 * H)
     assert slope == pytest.approx(1 / math.sqrt(2 * math.pi), rel=1e-9)
     assert catalogue.GELU_TANH_C == math.sqrt(2 / math.pi)
-
-
-def test_the_taylor_coefficient_is_0_0455_and_would_give_a_larger_error_of_7_5e_4():
-    k_taylor = 2 / (3 * math.pi) - 1 / 6
-    assert round(k_taylor, 4) == 0.0455
-    small = np.array([2e-2, 1e-2])
-    taylor_residue = (tanh_gate(small, k_taylor) - normal_cdf(small)) / small ** 3
-    published_residue = (tanh_gate(small) - normal_cdf(small)) / small ** 3
-    assert np.all(np.abs(taylor_residue) < 1e-5)         # the x^3 terms cancel, only O(x^5) is left
-    assert np.all(np.abs(published_residue) > 3e-4)      # with 0.044715 they do not
-    error_taylor = np.max(np.abs(f("gelu", WIDE) - WIDE * tanh_gate(WIDE, k_taylor)))
-    error_published = np.max(np.abs(f("gelu", WIDE) - f("gelu_tanh", WIDE)))
-    assert round(error_taylor * 1e4, 1) == 7.5 and error_taylor > error_published   # the gap to GELU
-    gate_taylor = np.max(np.abs(tanh_gate(WIDE, k_taylor) - normal_cdf(WIDE)))     # "(and 3.1e-4 for the gate)"
-    assert round(gate_taylor * 1e4, 1) == 3.1
-    # the x^3 coefficient of the gate's Taylor series, sqrt(2/pi)/2 (k - 2/(3 pi)), equals Phi's, -1/(6 sqrt(2 pi)),
-    # exactly at k = 2/(3 pi) - 1/6: the row says whose term it matches (review final55, ca)
-    gate_x3 = lambda k: catalogue.GELU_TANH_C / 2 * (k - catalogue.GELU_TANH_C ** 2 / 3)  # noqa: E731
-    assert gate_x3(k_taylor) == pytest.approx(-1 / (6 * math.sqrt(2 * math.pi)), rel=1e-12)
-    assert gate_x3(0.044715) != pytest.approx(-1 / (6 * math.sqrt(2 * math.pi)), rel=1e-3)
-    for lang in ("en", "zh"):
-        rows = coefficient_rows(lang)
-        assert rows["0.0455"] == ["$3.1 \\times 10^{-4}$", "$7.5 \\times 10^{-4}$"], lang
-        label = {"en": "| $2/(3\\pi) - 1/6 \\approx 0.0455$ (matches $\\Phi$'s $x^3$ Taylor term) |",
-                 "zh": "| $2/(3\\pi) - 1/6 \\approx 0.0455$（使 $x^3$ 项与 $\\Phi$ 的泰勒展开一致） |"}[lang]
-        assert label in page_text(PAGE, lang), lang
 
 
 def test_largest_gap_to_exact_gelu_is_4_7e_4_at_2_70_and_even_in_x():
@@ -619,8 +596,9 @@ def test_for_gelu_itself_0_0444_beats_0_044715_and_gives_3_9e_4():
     assert round(worst(0.0444) * 1e4, 1) == 3.9 and worst(0.0444) < worst(0.044715)
     best = min(np.linspace(0.0440, 0.0448, 81), key=worst)           # step 1e-5
     assert round(best, 4) == 0.0444 and best < 0.044715             # "slightly smaller"
-    for lang in ("en", "zh"):
-        assert coefficient_rows(lang)["0.0444"][1] == "$3.9 \\times 10^{-4}$", lang
+    for lang, said in (("en", "a slightly smaller coefficient, about 0.0444, does better, with a worst gap of $3.9 \\times 10^{-4}$."),
+                       ("zh", "稍小一点的系数更合适，取 0.0444 左右，最大差距可降到 $3.9 \\times 10^{-4}$。")):
+        assert said in page_text(PAGE, lang), lang
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -809,7 +787,7 @@ def test_mish_needs_the_most_transcendental_functions_in_the_table(lang):
     # The column lists every transcendental function a row calls (the reference's Cost column names only the
     # costliest kind), and says so in its header.
     assert {"en": "| Transcendental functions |", "zh": "| 超越函数 |"}[lang] in text
-    assert ops["Tanh approximation of GELU" if lang == "en" else "GELU（tanh 近似）"] == ["$\\tanh$"]
+    assert ops["Tanh approximation of GELU" if lang == "en" else "GELU 的 tanh 近似"] == ["$\\tanh$"]
     assert ops["Mish"] == ["$\\exp$", "$\\log$", "$\\tanh$"] and ops["GELU"] == ["$\\operatorname{erf}$"]
     assert all(len(v) < 3 for k, v in ops.items() if k != "Mish")
     stated = {"en": "an exponential, a logarithm and a tanh, three transcendental functions, the most on this page",
@@ -1016,35 +994,40 @@ def test_stable_softplus_needs_log1p_to_stay_accurate_far_below_zero():
             "$x$ 远小于零时也能保持精度。") in zh
 
 
-@pytest.mark.parametrize("lang, said, forms", [
+@pytest.mark.parametrize("lang, said, clause, forms", [
     ("en", "for pretrained weights, the GELU form of the code released with them);",
+     "the code released with a model settles it (GPT's and GPT-2's code computes the tanh approximation, BERT's first "
+     "release the exact GELU), and the [table of transformer models](gated-units.md#models) gives each model's form with its source.",
      {"GPT": "tanh approximation", "BERT": "exact", "GPT-2": "tanh approximation"}),
     ("zh", "用预训练权重时，就用随权重公开的代码里那种形式的 GELU）；",
-     {"GPT": "tanh 近似", "BERT": "精确形式", "GPT-2": "tanh 近似"}),
+     "用的是哪一种，要看随模型公开的代码（GPT 和 GPT-2 的代码算的是 tanh 近似，BERT 最初发布的代码算的是精确的 GELU）；"
+     "[Transformer 模型一览表](gated-units.md#models)列出了各模型的形式及出处。",
+     {"GPT": "tanh 近似", "BERT": "精确", "GPT-2": "tanh 近似"}),
 ])
-def test_gelu_form_advice_agrees_with_the_gated_units_models_table(lang, said, forms):
+def test_gelu_form_clause_and_advice_agree_with_the_gated_units_models_table(lang, said, clause, forms):
     """The models table on the gated-units page gives each checkpoint family's GELU form (and the forms differ, so
-    'which form' matters); the tanh-approximation section sends the reader there in one clause and does not repeat
-    the forms, and the advice does not restate them either."""
+    'which form' matters). Review final57, ca: the tanh-approximation section answers its own question on the spot, in
+    one clause naming the forms of GPT, GPT-2 and BERT, each as that table gives it (BERT's first release exact, its
+    later versions the tanh approximation), and sends the reader to the table for the rest."""
     text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
     section = text.split("{ #models }", 1)[1].split("\n## ", 1)[0]
-    activation = {}
+    activation, source = {}, {}
     for line in section.splitlines():
         if line.startswith("| ") and not line.startswith("|---"):
             cells = [c.strip() for c in line.strip("|").split("|")]
             activation[re.split(r"[ （(]", cells[0])[0]] = cells[2]
+            source[re.split(r"[ （(]", cells[0])[0]] = cells[4]
     for model, form in forms.items():
         assert "GELU" in activation[model] and form in activation[model].lower(), (model, activation[model])
+    assert {"en": "in its first release", "zh": "最初版本"}[lang] in source["BERT"]
     own = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert said in own
     gelu_tanh = own.split("{ #gelu-tanh }")[1].split("\n**How close.**" if lang == "en" else "\n**有多接近。**")[0]
-    assert ("the code released with a model settles it, and the [table of transformer models](gated-units.md#models) "
-            "gives each model's form with its source." in gelu_tanh if lang == "en" else
-            "用的是哪一种，要看随模型公开的代码；[Transformer 模型一览表](gated-units.md#models)列出了各模型的形式及出处。"
-            in gelu_tanh)
+    assert clause in gelu_tanh
+    inside = clause.split("(" if lang == "en" else "（", 1)[1].split(")" if lang == "en" else "）", 1)[0]
+    for model, form in forms.items():                                    # each model named with the table's form
+        assert model in inside and form in inside.lower(), model
     assert len(set(forms.values())) == 2                                 # the two forms both occur
-    for gone in ("computes this approximation", "computes the exact form", "算的是这个近似", "算的是精确形式"):
-        assert gone not in own, gone
 
 
 @pytest.mark.parametrize("lang, said", [("en", r"The function $x\,\sigma(x)$ was proposed at least three times."),
@@ -1059,24 +1042,27 @@ def test_silu_history_is_hedged_at_least_three_times(lang, said):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_borrowed_terms_are_linked_and_the_positive_output_advice_points_to_output_layers(lang):
+def test_borrowed_terms_are_linked_and_the_positive_output_advice_links_nothing_that_does_not_support_it(lang):
     """Batch normalisation is linked to its section of the dead-unit article, the one target every catalogue page uses
     (review final54, ca), with a few words of gloss at first use, top-1 gets a
-    half-clause, softplus-for-positive-outputs links the output-layers section on choosing an output
-    function, and the zh GELU alt text says 下探 for the dip (凹 is concave on this page)."""
+    half-clause, and the zh GELU alt text says 下探 for the dip (凹 is concave on this page).  Review final57, ca: the
+    softplus-for-positive-outputs advice linked output-layers#last-layer, which treats regression only with a fixed
+    variance and never mentions softplus or positive outputs; the link is dropped while that page says nothing of them."""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     gelu = text.split("{ #gelu }")[1].split("\n## ")[0]
     said = {"en": ("[batch normalisation](../blog/posts/dead-relu-units.md#batch-normalisation), which standardises them over each mini-batch",
                    "top-1 accuracy (the share of images whose highest-scored class is the true one)",
-                   "suits an [output](output-layers.md#last-layer) that must stay positive"),
+                   "Softplus, smooth and always positive, suits an output that must stay positive, such as a variance or a scale."),
             "zh": ("[批归一化](../blog/posts/dead-relu-units.md#batch-normalisation)（在每个小批量上把预激活值标准化）",
                    "top-1 准确率（得分最高的类别恰为真实类别的图像所占比例）",
-                   "适合必须保持为正的[输出](output-layers.md#last-layer)")}[lang]
+                   "softplus 平滑且恒为正，适合必须保持为正的输出，比如方差或尺度参数。")}[lang]
     assert said[0] in gelu and said[1] in text and said[2] in text
     assert "{ #batch-normalisation }" in (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
     for other in CONTENT[lang].rglob("*.md"):      # one target for the term on every page
         assert "glossary.md#batch-normalisation" not in other.read_text(encoding="utf-8"), other
-    assert "{ #last-layer }" in (CONTENT[lang] / "catalogue/output-layers.md").read_text(encoding="utf-8")
+    assert "output-layers.md" not in text.split("{ #which-one }")[1].split("\n## ")[0]
+    output_layers = (CONTENT[lang] / "catalogue/output-layers.md").read_text(encoding="utf-8")
+    assert "softplus" not in output_layers.split("{ #last-layer }")[1].split("\n## ")[0].lower()   # no support there
     if lang == "zh":
         alt = gelu.split("](figure:gelu ")[0]
         assert "凹" not in alt and "下探到零以下" in alt

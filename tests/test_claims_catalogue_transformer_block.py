@@ -127,7 +127,8 @@ def test_feed_forward_hidden_width_of_the_original_transformer_is_4d():
     # Vaswani et al. (2017), section 3.3 and table 3: d_model = 512 with d_ff = 2048 (base),
     # 1024 with 4096 (big); the page states the ratio.
     assert all(d_ff == 4 * d for d, d_ff in ((512, 2048), (1024, 4096)))
-    shown("where $h$ is the token's normalised vector, $f$ the activation, and the hidden layer has width $d_\\mathrm{ff}$ ($4d$ in the original Transformer;",
+    shown("where $h$ is the token's normalised vector, $f$ an element-wise activation such as ReLU, GELU or "
+          "[SiLU](smooth-gates.md#silu), and the hidden layer has width $d_\\mathrm{ff}$ ($4d$ in the original Transformer;",
           "隐藏宽度为 $d_\\mathrm{ff}$（原始 Transformer 取 $4d$；")
 
 
@@ -443,6 +444,55 @@ def test_uniform_weights_have_a_small_jacobian():
     shown("$\\sqrt{63}/64 = 0.124$")
 
 
+def test_the_jacobian_norm_also_sets_the_typical_gradient_of_a_random_direction():
+    """Review final57, tf: ||J||_F bounds |J delta| / |delta| and, for delta of random direction, sets its mean square:
+    E|J delta|^2 = ||J||_F^2 |delta|^2 / n, since E[delta delta^T] = |delta|^2 I / n.  So ratios of Jacobian norms
+    are ratios of the typical (root-mean-square) gradient the scores receive, as the answer below reads them."""
+    rng = np.random.default_rng(41)
+    n = attn.KEYS
+    for spread in (0.5, 3.0, 8.0):                                        # flat to nearly one-hot weights
+        p = attn.softmax(spread * rng.standard_normal(n))
+        J = np.diag(p) - np.outer(p, p)
+        frob = attn.jacobian_norm(p)
+        # exact: over any orthonormal basis of directions the mean of |J e|^2 is ||J||_F^2 / n
+        basis = np.linalg.qr(rng.standard_normal((n, n)))[0]
+        assert np.mean(np.linalg.norm(J @ basis, axis=0) ** 2) == pytest.approx(frob ** 2 / n, rel=1e-10)
+        # sampled: uniformly random directions of length 3
+        d = rng.standard_normal((200_000, n))
+        d *= 3.0 / np.linalg.norm(d, axis=1, keepdims=True)
+        assert np.mean(np.linalg.norm(d @ J.T, axis=1) ** 2) == pytest.approx(frob ** 2 * 9.0 / n, rel=0.02)
+        # the bound: no direction gets more than ||J||_F |delta|
+        assert np.linalg.norm(J, 2) <= frob + 1e-15
+    shown("The Jacobian norm bounds how much gradient the scores can receive, and also sets its typical size: a gradient "
+          "$\\delta$ arriving at the weights reaches the scores as $J \\delta$, of size at most $\\lVert J \\rVert_F \\lVert \\delta \\rVert$, "
+          "and, for a $\\delta$ of random direction, of mean square "
+          "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$.",
+          "雅可比范数给出了分数经 softmax 所得梯度的上界，也决定了这个梯度的典型大小：到达权重的梯度 $\\delta$ 传到分数上是 $J \\delta$，"
+          "其大小不超过 $\\lVert J \\rVert_F \\lVert \\delta \\rVert$；若 $\\delta$ 的方向是随机的，其均方为 "
+          "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$。")
+    for lang, keys in (("en", "among $n = 64$ keys"), ("zh", "$n = 64$ 个键时")):   # n is the number of keys, defined before
+        text = page(lang)
+        assert text.index(keys) < text.index("\\lVert \\delta \\rVert^2 / n$"), lang
+
+
+def test_the_block_section_reads_in_short_steps():
+    """Review final57, tf: the heads get their own paragraph; the feed-forward block is defined next to its name;
+    the three consequences of the cap are a numbered list; the scores keep one name ("scores"), with "attention
+    logits" only as the synonym given at the definition and in Bello et al.'s words."""
+    shown("the weighted average of those tokens' values $v_j$.\n\nA transformer runs several such attention *heads*",
+          "就得到这个词元的输出。\n\nTransformer 里并排运行着好几个这样的注意力**头**")
+    shown("The *feed-forward block* is the two-layer network $\\mathrm{FFN}(h) = f(h W_1)\\,W_2$, where $h$ is the token's "
+          "normalised vector, $f$ an element-wise activation such as ReLU, GELU or [SiLU](smooth-gates.md#silu), and the hidden layer",
+          "用在**前馈模块**里。它是一个两层网络，$\\mathrm{FFN}(h) = f(h W_1)\\,W_2$")
+    for lang, lead in (("en", "Three things follow.\n\n"), ("zh", "由此可以得出三点。\n\n")):
+        block = page(lang).split(lead, 1)[1].split("\n\n", 1)[0].splitlines()
+        assert [line[:3] for line in block] == ["1. ", "2. ", "3. "], lang
+        assert "2c" in block[0] and "0.0099" in block[1] and "26.10" in block[2], lang
+    en = page("en")
+    assert "attention score" not in en and en.count("attention logit") == 2
+    assert "(often called the attention logits)" in en and "bounded the attention logits of a network" in en
+
+
 def test_unscaled_jacobian_rises_then_collapses(scaling):
     median = scaling["unscaled_jacobian_median"]
     peak = int(np.argmax(median))
@@ -481,14 +531,21 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
     tiny = scaling["unscaled_jacobian_tiny"]                               # "some queries ... at smaller d_k"
     assert 0 < tiny[at(scaling, 32)] < tiny[at(scaling, 64)] < 0.5 and np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("the unscaled median peaks at 0.33 near $d_k = 16$, and at $d_k = 64$ it is still about 12% above the scaled one. "
+    shown("    - The unscaled median peaks at 0.33 near $d_k = 16$, and at $d_k = 64$ it is still about 12% above the scaled one. "
           "Only from 128 does it fall below.",
           "不缩放的中位数在 $d_k = 16$ 附近达到峰值 0.33，到 $d_k = 64$ 仍比缩放时大 12% 左右，要到 128 才低于缩放时的值。")
     # the three effects of leaving the scaling out are three list items: the sharpening, the Jacobian norm's rise
-    # and fall (mechanism, peak and crossover), and the share of tiny norms
+    # and fall (mechanism, peak and crossover), and the share of tiny norms; review final57, tf: the second item's
+    # numbers stand in two sub-items under it, which belong to that item
     for lang in LANGS:
-        items = [line for line in page(lang).splitlines() if line.startswith("- **")]
+        items = []
+        for line in page(lang).splitlines():
+            if line.startswith("- **"):
+                items.append(line)
+            elif line.startswith("    - ") and items:
+                items[-1] += "\n" + line
         crossover = next(item for item in items if "12%" in item)
+        assert crossover.count("\n    - ") == 2, lang
         assert "7.5" in crossover and "0.124" in crossover and "6.8%" not in crossover and "0.58" not in crossover, lang
         assert sum("6.8%" in item for item in items) == 1 and sum("0.58" in item for item in items) == 1, lang
     assert 512 // 8 == 64                                                      # the original model: d = 512, 8 heads
@@ -525,10 +582,18 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert max(ratio, key=ratio.get) == 32 and ratio[64] > 4 and 2.5 < ratio[128] < 3.5
     # the simulation is the experiment's own (the same module as the scores' statistics), not a separate script
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
-    shown("A second simulation, not shown in the figure, samples this gradient too, with a standard normal gradient arriving at the weights. "
+    # review final57, tf: the note says how the second simulation draws its inputs: 200,000 queries per head dimension,
+    # 64 keys each, drawn as the experiment draws them, and a standard normal gradient of 64 components at the weights,
+    # the result taken from its exact law (checked against forming the vectors, above)
+    # (the direct run at the top of this test forms 64 standard normal keys and a standard normal delta)
+    assert attn.KEYS == 64 and attn.QUERIES == 200_000
+    shown("A second simulation, not shown in the figure, samples this gradient too: for each head dimension, 200,000 queries "
+          "with 64 keys each, drawn as above, and a gradient arriving at the weights with 64 independent standard normal components; "
+          "as for the scores, it draws the result from its exact distribution instead of forming the vectors. "
           "Its median is larger without the scaling from $d_k = 2$ up to 256 and smaller only from 512: for $d_k = 2, 4, 8, \\dots, 1{,}024$, "
           "the unscaled median divided by the scaled one is " + ", ".join(stated[:-1]) + " and " + stated[-1] + ".",
-          "另一次模拟（图中未画出）取标准正态的随机向量作为到达权重的梯度，也按其精确分布对这个梯度做了抽样。"
+          "另一次模拟（图中未画出）对这个梯度也做了抽样：每个头维度取 20 万个查询，每个查询配 64 个键，抽取方式同上；"
+          "到达权重的梯度取 64 个分量相互独立的标准正态随机向量。和分数一样，这次模拟按所得梯度的精确分布直接抽样，不生成向量本身。"
           "$d_k$ 从 2 到 256，不缩放的中位数反而更大，要到 512 才更小：$d_k = 2, 4, 8, \\dots, 1024$ 时，不缩放与缩放的中位数之比依次为 "
           + "、".join(stated[:-1]) + " 和 " + stated[-1] + "。")
     # which way the scaling moves the median gradient depends on d_k and on where it is measured: at 128 the
@@ -560,14 +625,15 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     shown("\n\nThe scaling keeps the softmax equally sharp at every head dimension, so it starts in the same regime, as a good "
           "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows, and the scores of a minority of queries stop "
           "receiving gradient well before the typical query's do. "
-          "From $d_k = 128$ on, the typical query's scores receive less gradient than with the scaling: about 13% of it at 256, 2% at 512 "
-          "and 0.14% at 1,024. By 512, the typical query has entered the regime Vaswani et al. suspected.",
+          "From $d_k = 128$ on, the typical query's scores receive less gradient than with the scaling: "
+          "about 13% of it at 256. By 512 they receive 2% of it (0.14% at 1,024): the typical query is then in the regime Vaswani et al. suspected.",
           "先说结论：无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，总从同一个状态起步，这正是好的初始化对一层网络所起的作用。"
           '不缩放时，头维度越大，权重越尖锐；早在典型的查询之前，就已有一小部分查询的分数失去了梯度。从 $d_k = 128$ 起，典型查询的分数得到的梯度也比缩放时少：'
-          '256 处约为缩放时的 13%，512 处为 2%，1024 处为 0.14%。到 512 时，典型的查询已落入 Vaswani 等人所担心的那种状态。')
+          '256 处约为缩放时的 13%。到 512 时只剩 2%（1024 处为 0.14%），典型的查询已落入 Vaswani 等人所猜测的那种状态。')
     assert "The figure's answer" not in page("en") and "small fraction" not in page("en") and "lose the gradient to" not in page("en")
-    # Vaswani et al. suspect, they do not warn (review final56, tf), as the zh page's 所担心 already says
+    # Vaswani et al. suspect, they do not warn (review final56, tf); the zh page says 猜测 both times (review final57, tf)
     assert "warned of" not in page("en") and "they suspect" in page("en")
+    assert "担心" not in page("zh") and "他们猜测" in page("zh") and "Vaswani 等人所猜测的那种状态" in page("zh")
     # Vaswani et al.'s reason is stated once, where the softmax's saturation is explained; the answer refers back to it
     for lang, reason in (("en", "extremely small gradients"), ("zh", "梯度极小")):
         scaling_section = page(lang).split("{ #scaling }")[1].split("{ #logit-control }")[0]
@@ -632,7 +698,7 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     C, u = 10.0, np.linspace(-1e-3, 1e-3, 3)
     assert np.all(np.abs(C * np.tanh(np.linspace(-50, 50, 101))) <= C)
     assert np.gradient(C * np.tanh(u), u)[1] == pytest.approx(C) and np.gradient(cap(u, C), u)[1] == pytest.approx(1.0)
-    shown("caps the scaled attention scores of every block at $c = 50$ (its released code scales the scores before it caps them)",
+    shown("caps the scaled scores of every block's attention at $c = 50$ (its released code scales the scores before it caps them)",
           "给每个块缩放后的注意力分数设了上限 $c = 50$（公开代码先缩放、再取软上限）")
     # the arXiv report's section 2 ("Logit soft-capping") gives logits <- soft_cap * tanh(logits / soft_cap), 50.0 for the
     # self-attention layers and 30.0 for the final layer, so that the logits stay between -soft_cap and +soft_cap, and
@@ -949,7 +1015,7 @@ def test_squared_relu_is_reglu_with_tied_value_and_gate():
     # d_ff' is defined where this page uses it (review final56, tf)
     shown("a ReGLU feed-forward block has three weight matrices of $d \\times d_\\mathrm{ff}'$ entries each, $d_\\mathrm{ff}'$ being "
           "the gated block's hidden width; a squared-ReLU feed-forward block has two, like a plain ReLU one",
-          "用 ReGLU 的前馈模块有三个权重矩阵，每个有 $d \\times d_\\mathrm{ff}'$ 个元素（$d_\\mathrm{ff}'$ 为门控模块的隐藏宽度）；"
+          "用 ReGLU 的前馈模块有三个权重矩阵，每个有 $d \\times d_\\mathrm{ff}'$ 个元素（$d_\\mathrm{ff}'$ 为门控前馈模块的隐藏宽度）；"
           "用平方 ReLU 的前馈模块和用普通 ReLU 的一样只有两个")
     for lang in LANGS:                               # the first d_ff' on the page is the defined one
         text = page(lang)
@@ -979,7 +1045,8 @@ def test_squared_relu_at_full_width_matches_the_gated_block_under_the_two_thirds
     plain = ffn_parameters(d, 4 * d, gated=False)
     assert gated == plain == 8 * d * d
     shown("two matrices at the full hidden width $4d$, with the same $8d^2$ parameters per feed-forward block as the narrowed gated one",
-          "两个矩阵，隐藏宽度取满 $4d$，参数量与上面缩小宽度的门控模块相同，每个前馈模块都是 $8d^2$")
+          "两个矩阵，隐藏宽度取满 $4d$，参数量与上面缩小宽度的门控前馈模块相同，每个前馈模块都是 $8d^2$")
+    assert "门控模块" not in page("zh")                                      # one name, as on the gated-units page
 
 
 def test_squared_relu_moments_and_homogeneity():
@@ -1269,10 +1336,12 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert int(np.argmax(added)) == 0 and added[:12].min() > added[12:].max()   # so the share is largest there
     # the error signal's growth is stated with its number: 4.4 from the last block back to the first
     shown("The cause is not the block's input, which its normalisation holds at unit scale, but the error signal (the gradient of the loss with respect to the stream), "
-          "which reaches the first block 4.4 times as large as it left the last. On its way back it gains, at every block, that block's branch contribution, which the normalisation has divided by the standard deviation of the stream it normalised (by the root mean square, with RMSNorm); and the stream is smallest near the input.",
+          "which reaches the first block 4.4 times as large as it left the last. On its way back, it gains each block's branch contribution. "
+          "That contribution has passed through the block's normalisation, which divided it by the size of the stream there (its standard "
+          "deviation, or its root mean square with RMSNorm); the stream is smallest near the input, so the blocks there add the most.",
           "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号（损失对残差流的梯度）：它到达第一个块时是离开最后一个块时的 4.4 倍。"
-          "误差信号反向传播时，每经过一个块都会加上该块残差分支的一份贡献，"
-          "而归一化层把这份贡献除以它所归一化的残差流的标准差（RMSNorm 则是除以均方根），残差流又在靠近输入端时最小。")
+          "误差信号反向传播时，每经过一个块都会加上该块残差分支的一份贡献。这份贡献经过了该块的归一化，已被除以那里残差流的大小"
+          "（层归一化除以标准差，RMSNorm 除以均方根）；残差流在靠近输入端时最小，所以那里的块加上的贡献最大。")
 
 
 def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_ten_to_a_hundred_thousand_times(stack):
@@ -1303,8 +1372,9 @@ def test_last_block_gradient_against_depth(stack):
     ratio = stack["post_grad_norm"][-1] / stack["pre_grad_norm"][-1]
     assert f"{ratio:.1f}" == "3.7"
     shown("From 3 to 48 blocks the last block's gradient falls by a factor of 3.1 with pre-norm, while with post-norm it stays within 7%.",
-          "块数从 3 增加到 48 时，前置归一化下最后一个块的梯度缩小到原来的约三分之一（缩小 3.1 倍），后置归一化下变化不超过 7%")
+          "块数从 3 增加到 48 时，前置归一化下最后一个块的梯度降为原来的约三分之一（相差 3.1 倍），后置归一化下变化不超过 7%")
     assert 3.0 < pre[0] / pre[-1] < 3.5 and "1/3.1" not in page("zh")        # "about a third" (review final56, tf)
+    assert not re.search(r"缩小 ?[0-9.]+ ?倍", page("zh"))                     # not the ambiguous 缩小 N 倍 (review final57, tf)
     # the sweep is described with the set-up, before the gradients section uses it: the first blocks of the same stack
     assert [int(d) for d in depths[:-1]] == [3, 6, 12, 24] and int(depths[-1]) == int(stack["depth"])
     shown("It then repeats the run with only the first 3, 6, 12 and 24 blocks.", "随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
@@ -1540,7 +1610,7 @@ def test_the_default_recurs_among_the_more_recent_models_of_the_table(lang):
 def test_terms_defined_or_linked_where_first_used():
     """SiLU links to its catalogue entry at first use; the residual branch F is named with the two placements,
     before the experiment's prose uses 'branch'."""
-    shown("such as ReLU, GELU or [SiLU](smooth-gates.md#silu) sits", "ReLU、GELU、[SiLU](smooth-gates.md#silu) 这类")
+    shown("an element-wise activation such as ReLU, GELU or [SiLU](smooth-gates.md#silu)", "ReLU、GELU、[SiLU](smooth-gates.md#silu) 这类")
     shown("the second pre-norm; $F$, the sub-block's transformation, is called the *residual branch*:",
           "后一个是前置归一化；其中 $F$ 是子模块所做的变换，称为**残差分支**：")
     for lang, word in (("en", "branch"), ("zh", "分支")):

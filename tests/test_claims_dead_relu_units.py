@@ -312,7 +312,7 @@ def test_dead_fraction_is_almost_none_up_to_0_3_and_41_45_at_1_with_no_rate_trie
     leaky = layer2_percent(dr, "leaky_relu")[3]
     assert (round(float(leaky.min())), round(float(leaky.max()))) == (24, 27)
     for lang, text in (("en", "Almost none up to a learning rate of 0.3; at 1.0, 41–45% of ReLU units dead against 24–27% of Leaky ReLU units inactive (no rate in between was tried)."),
-                       ("zh", "学习率到 0.3 为止几乎没有；到 1.0 时，41–45% 的 ReLU 单元死亡，而 Leaky ReLU 单元只有 24–27% 不活跃（0.3 与 1.0 之间的学习率没有测）。")):
+                       ("zh", "学习率到 0.3 为止几乎没有；到 1.0 时，41–45% 的 ReLU 单元死亡，而 Leaky ReLU 单元只有 24–27% 始终关闭（0.3 与 1.0 之间的学习率没有测）。")):
         page = page_text(PAGE, lang)
         assert text in page and "sudden jump" not in page and "陡然跳升" not in page and "jumps to" not in page and "跳到" not in page
 
@@ -476,23 +476,25 @@ def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_
     assert sorted(round(float(margins[3, u]), 1) for u in np.flatnonzero(dead)) == [2.0, 2.3]   # "from margins of 2.0 and 2.3"
     first_dead = np.round(dr["relu_inactive"][..., 0] * 256).astype(int)                 # every run, every rate
     assert first_dead.sum() == 2 and round(100 * 2 / 256, 1) == 0.8                        # "the only ... in any run"
-    for lang, text in (("en", "Call a unit's *margin* its largest pre-activation, $\\max_n z_j^{(n)}$, measured in standard deviations of "
+    for lang, text in (("en", "    How far is that target? Call a unit's *margin* its largest pre-activation, $\\max_n z_j^{(n)}$, measured in standard deviations of "
                               "$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points; a step kills the unit only if it brings "
                               "the margin down to zero or below. In the three runs at learning rate 1.0, replayed step by step, the "
                               "smallest margin of any first-layer unit over all 600 steps was 2.3–2.5, depending on the run, while no "
                               "step lowered a first-layer bias by more than 0.5 of these standard deviations: a single step came nowhere "
-                              "near. At 2.0 the largest such step was 2.1–2.3 of them in each run (a drop, like the margin after it, is "
-                              "measured with the weights after the step), and margins fell much lower: the "
-                              "smallest among the units that survived was 0.3–0.6 in each run.\n\nIn one run two first-layer units ended "
+                              "near.\n\n    At 2.0 the largest single bias drop in each run was 2.1–2.3 standard deviations (both drop and "
+                              "margin measured with the weights after the step), and margins fell much lower: the "
+                              "smallest among the units that survived was 0.3–0.6 in each run.\n\n    In one run two first-layer units ended "
                               "dead (0.8% of the layer), the only first-layer deaths in any run. Both died at the fourth step, from "
                               "margins of 2.0 and 2.3, and not by their bias alone: it fell by less than 0.5 standard deviations, but the "
                               "same step cut their largest $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ to half or less, so the target rose "
                               "to meet the bias."),
-                       ("zh", "称为它的**余量**；一步更新只有把余量降到零或零以下，才会杀死这个单元。把学习率 1.0 的三次训练逐步重放："
+                       ("zh", "    这个目标离得有多远？一个单元的**余量**，是它的最大预激活值 $\\max_n z_j^{(n)}$ 除以 "
+                              "$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 在训练样本上的标准差；一步更新只有把余量降到零或零以下，才会杀死这个单元。"
+                              "把学习率 1.0 的三次训练逐步重放："
                               "600 步里，第一层单元余量的最小值视训练而定在 2.3–2.5 之间，而没有哪一步让第一层的偏置下降超过这个标准差的 "
-                              "0.5 倍，单独一步远远够不到目标。到了学习率 2.0，每次训练里最大的一步让偏置下降了这个标准差的 2.1–2.3 倍"
-                              "（下降量和步后的余量一样，按更新后的权重算标准差），"
-                              "余量也降得低得多：每次训练里，到最后也没有死亡的那些单元，最小余量在 0.3–0.6 之间。\n\n其中一次训练结束时，第一层有两个"
+                              "0.5 倍，单独一步远远够不到目标。\n\n    到了学习率 2.0，每次训练里偏置单步下降的最大幅度是这个标准差的 2.1–2.3 倍"
+                              "（降幅和余量都按这一步更新后的权重算标准差），"
+                              "余量也降得低得多：每次训练里，到最后也没有死亡的那些单元，最小余量在 0.3–0.6 之间。\n\n    其中一次训练结束时，第一层有两个"
                               "单元死亡（占这一层的 0.8%），这也是所有训练里第一层仅有的死亡单元。两者都死在第 4 步，死前的余量分别是 2.0 "
                               "和 2.3，而且不是单靠偏置：这一步偏置下降还不到标准差的 0.5 倍，但同一步把它们 "
                               "$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 的最大值削减到一半或更少，目标随之抬升，越过了偏置。")):
@@ -500,6 +502,19 @@ def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_
     # the Chinese margins are written as ranges one way, like the 2.1–2.3 beside them (review final56, pc)
     margins_zh = page_text(PAGE, "zh").split("这个目标离得有多远？", 1)[1].split("训练好的网络也印证了这一点。", 1)[0]
     assert "2.1–2.3 倍" in margins_zh and not re.search(r"\d 到 \d", margins_zh)
+    # the margin is defined before it is used, and the term comes first (review final57, pc)
+    assert "把一个单元的最大预激活值" not in margins_zh and "称为它的**余量**" not in margins_zh
+    assert "2.1–2.3 of them" not in page_text(PAGE, "en") and "such step" not in page_text(PAGE, "en")
+    # the replay is a side question: it is folded into a note between the first-layer reason and the trained
+    # networks; the reason itself (only the bias can lower every pre-activation) stays in the text
+    for lang, title in (("en", '??? note "How close first-layer units came to dying"\n'), ("zh", '??? note "第一层单元离死亡有多近"\n')):
+        page = page_text(PAGE, lang)
+        note = page.split(title, 1)[1].split("\n\n" + {"en": "The trained networks", "zh": "训练好的网络"}[lang], 1)[0]
+        assert all(not line or line.startswith("    ") for line in note.split("\n")), lang
+        assert note.count("\n\n") == 2                                     # three paragraphs
+        reason = {"en": "only its bias can push all 4000 pre-activations down together.",
+                  "zh": "所以只有偏置能让全部 4000 个预激活值一起下降。"}[lang]
+        assert page.index(reason) < page.index(title) and reason not in note
 
 
 PLAYGROUND_FIRST_LAYER = """
@@ -568,7 +583,7 @@ def test_leaky_at_1_0_24_to_27_percent_inactive_and_21_percent_error(dr):
     assert np.all(np.round(err) == 21)
     assert err.max() < 100 * dr["relu_error"][3].min()    # lower than every ReLU run at 1.0
     for lang, text in (("en", "24–27% of the second layer was inactive but still received gradient. The leaky runs also ended with a lower training error, 21% against ReLU's 24–29%."),
-                       ("zh", "第二层有 24–27% 的单元不活跃，但照样收到梯度。此外，Leaky ReLU 的三次训练，最终训练误差都是 21%，低于 ReLU 的 24–29%。")):
+                       ("zh", "第二层有 24–27% 的单元始终关闭，但照样收到梯度。此外，Leaky ReLU 的三次训练，最终训练误差都是 21%，低于 ReLU 的 24–29%。")):
         assert text in page_text(PAGE, lang)
 
 
@@ -901,8 +916,8 @@ def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_
     # each unit is positive on some training points again, not on all of them (review final46, pc)
     assert "one step later none of them is inactive any more: each has a positive pre-activation on some training points again" in page_text(PAGE, "en")
     assert "In later steps some drop out again, up to 99 at a time." in page_text(PAGE, "en")
-    assert "再过一步，这些单元就全都不再是不活跃单元：每个单元的预激活值又在一部分训练样本上转为正数" in page_text(PAGE, "zh")
-    assert "之后的几步里，又有一些单元重新变得不活跃，一次最多 99 个。" in page_text(PAGE, "zh")
+    assert "再过一步，这些单元就全都重新开启了：每个单元的预激活值又在一部分训练样本上转为正数" in page_text(PAGE, "zh")
+    assert "之后的几步里，又有一些单元在所有训练样本上都关闭了，一次最多 99 个。" in page_text(PAGE, "zh")
     assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
 
 
@@ -1131,27 +1146,29 @@ def test_the_notebook_reads_its_first_table(dr):
     assert np.all(np.isnan(dr["leaky_relu_error"][lrs.index(2.0)]))
     for lang, text in (("en", "Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of the second layer is dead with ReLU,"),
                        ("en", "against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU"),
-                       ("zh", "学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了学习率 1.0，ReLU 网络第二层有 40.6–44.5% 的单元"
-                              "死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第二层有 43.0–52.0% "
+                       ("zh", "学习率不超过 0.3 时，每层死亡或始终关闭的单元至多 2.3%。到了学习率 1.0，ReLU 网络第二层有 40.6–44.5% 的单元"
+                              "死亡，Leaky ReLU 网络第二层始终关闭的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第二层有 43.0–52.0% "
                               "的单元死亡，Leaky ReLU 网络则发散了。")):
         assert text in page_text("notebooks/dead-relu.py", lang)
 
 
-def test_momentum_in_one_sentence_linked_to_its_home():
-    """'[Momentum] ..., which these runs do not use, carries part of each update into the next and makes
-    such updates larger still: in another network, the one in [the training-speed notebook](...#momentum), the
-    first ten steps at learning rate 0.3 kill a large part of the second layer with momentum and none of
-    it without.'  The notebook is the home of the figures (30-45%, 6.5 times by the tenth step); this page
-    keeps one sentence.  Checked: under a steady gradient the momentum update grows past a plain step;
-    in the training-speed network the ten steps at 0.3 kill over a quarter of layer 2 in every seed with
-    momentum 0.9 and none without."""
+def test_momentum_in_a_paragraph_of_its_own_with_the_notebooks_figures():
+    """'[Momentum] ..., which these runs do not use, carries part of each update into the next, so when successive
+    updates point the same way it makes them larger still. In another network, the one in [the training-speed
+    notebook](...#momentum), the first ten steps at learning rate 0.3 with momentum 0.9 leave 30–45% of the second
+    layer dead, and the same ten steps without momentum leave none.'  Review final57 (pc): the momentum claim rested
+    only on a page later in the reading order, so the page now states the figures and the link is a pointer; the
+    bias-initialisation remark and momentum are two paragraphs.  Checked: in the training-speed network the ten steps
+    at 0.3 kill 30–45% of layer 2 (rounded to whole percent, over its three seeds) with momentum 0.9 and none
+    without; under a steady gradient the momentum update grows past a plain step."""
     from actsite.experiments import training_speed
     with_m = [training_speed.dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
     without = [training_speed.dead_share(0.3, seed, 10, momentum=0.0) for seed in training_speed.SEEDS]
-    assert min(with_m) > 0.25 and without == [0.0] * len(without)            # "a large part", "none"
+    assert (round(100 * min(with_m)), round(100 * max(with_m))) == (30, 45)      # "30–45% of the second layer"
+    assert without == [0.0] * len(without)                                         # "leave none"
     assert training_speed.SIZES != dead_relu.SIZES                              # "another network"
     momentum = inspect.signature(training_speed.dead_share).parameters["momentum"].default
-    assert momentum == 0.9
+    assert momentum == 0.9                                                      # "with momentum 0.9"
     net = MLP.create((1, 1), "relu", "he", seed=0)
     net.loss_and_grads = lambda X, y: (0.0, [np.ones((1, 1))], [np.zeros(1)])  # a steady gradient: updates point the same way
     steps, before = [], net.weights[0].copy()
@@ -1161,12 +1178,17 @@ def test_momentum_in_one_sentence_linked_to_its_home():
         before = net.weights[0].copy()
     assert steps[0] == pytest.approx(1) and all(b > a for a, b in zip(steps, steps[1:]))   # larger still
     page_en, page_zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
-    assert "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next, so when successive updates point the same way it makes them larger still: in another network, the one in [the training-speed notebook](../../notebooks/training-speed.py#momentum), the first ten steps at learning rate 0.3 kill a large part of the second layer with momentum and none of it without." in page_en
-    assert "带动量时，每次更新都会带上前一次更新的一部分；相继的更新方向一致时，原本就过大的更新也就更大：[训练速度笔记本](../../notebooks/training-speed.py#momentum)里的网络与这里不同，学习率 0.3 时，带动量的头十步就让第二层的大批单元死亡，去掉动量则一个也没有。" in page_zh
-    assert "{ #momentum }" in page_text("notebooks/training-speed.py", "en")
-    # the figures live in the notebook only, and the sentence comes after the page's own measurement
+    assert ("killed units.\n\n[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update "
+            "into the next, so when successive updates point the same way it makes them larger still. In another network, the one "
+            "in [the training-speed notebook](../../notebooks/training-speed.py#momentum), the first ten steps at learning rate 0.3 "
+            "with momentum 0.9 leave 30–45% of the second layer dead, and the same ten steps without momentum leave none.") in page_en
+    assert ("单元正是死于这些更新。\n\n实验没有用[动量](../../glossary.md#momentum)。带动量时，每次更新都会带上前一次更新的一部分；"
+            "相继的更新方向一致时，原本就过大的更新也就更大。[训练速度笔记本](../../notebooks/training-speed.py#momentum)里的网络与这里不同。"
+            "在那里，学习率 0.3、动量 0.9 时，头十步就让第二层 30–45% 的单元死亡；同样的十步去掉动量，则一个单元也没有死。") in page_zh
+    notebook = page_text("notebooks/training-speed.py", "en")
+    assert "{ #momentum }" in notebook
     for page in (page_en, page_zh):
-        assert "30–45%" not in page and "6.5" not in page
+        assert "6.5" not in page                                                # the steady-gradient sum stays in the notebook
         assert page.index("notebooks/training-speed.py#momentum") > page.index("{ #when-they-die }")
         # it sits with the large updates that initialisation cannot prevent, not inside the revival thread
         limits = page.split("{ #initialisation-limits }", 1)[1].split("{ #relu-variants }", 1)[0]
@@ -1206,8 +1228,9 @@ def test_the_notebook_names_the_incoming_and_outgoing_gradients_apart():
 def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_layer(dr):
     """notebooks/dead-relu.py, Try this: 'in that table seed 0 lost 2.3% of it at 0.3 and 40.6% at 1.0'; the
     answer after the cell's output: 'the run at η = 0.5 gives 52 dead units of the second layer's 256 for
-    seed 0 (20.3%), between the two, so for this seed the deaths do not all appear at a single rate between 0.3
-    and 1.0' (three rates rule out a single jump, not more: review final55, pc).  Retrained with the experiment's own loop (dead_relu.trained)."""
+    seed 0 (20.3%), between the two, so for this seed the share does not jump straight from 2.3% to 40.6% at one
+    threshold somewhere between 0.3 and 1.0' (three rates rule out a single jump, not more: review final55, pc;
+    review final57, pc, asked for the plainer wording, and its 'rises gradually' would claim a shape).  Retrained with the experiment's own loop (dead_relu.trained)."""
     lrs = list(dr["learning_rates"])
     seed0 = list(dr["seeds"]).index(0)
     at_03, at_10 = (100 * float(dr["relu_inactive"][lrs.index(lr), seed0, 1]) for lr in (0.3, 1.0))
@@ -1221,12 +1244,17 @@ def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_lay
             ("en", "In that table seed 0 lost 2.3% of the second layer at 0.3 and 40.6%\n# at 1.0: before you run "
                    "anything, guess what share it loses at 0.5.",
              "#     Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%),\n"
-             "#     between the two, so for this seed the deaths do not all appear at a single rate between 0.3 and 1.0."),
+             "#     between the two, so for this seed the share does not jump straight from 2.3% to 40.6% at one threshold\n"
+             "#     somewhere between 0.3 and 1.0."),
             ("zh", "表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例",
              "#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。"
              "可见对这个种子，死亡单元并不是在 0.3 与 1.0 之间的某一个学习率上一下子全部出现的。")):
         text = page_text("notebooks/dead-relu.py", lang)
         assert question in text and answer in text
+        # the cell above prints two tables; the question names the one it reads (review final57, pc)
+        assert {"en": "# The ReLU table has no row for η = 0.5. In that table",
+                "zh": "# ReLU 那张表里没有学习率 0.5。表中"}[lang] in text
+        assert "first table" not in text and "第一张表" not in text
         assert text.index(answer) > text.index("train(activation, lr, seed)")       # given after the cell,
         folded = {"en": '# ??? note "Answer"\n#\n', "zh": '# ??? note "答案"\n#\n'}[lang]  # folded away until opened
         assert text.index(answer) == text.index(folded) + len(folded)
@@ -1235,6 +1263,7 @@ def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_lay
         assert "差不多正好" not in text and "At 0.5, seed 0 loses" not in text
         assert "halfway" not in text and "中点" not in text and "死了 2.3%" not in text
         assert "grow over the range" not in text and "逐步增多" not in text            # three rates show no shape
+        assert "gradually" not in text and "do not all appear" not in text
 
 
 def test_review_final55_names_each_cs231n_note_full_titles_and_one_form_for_ranges_and_p_h():
@@ -1268,3 +1297,32 @@ def test_review_final55_names_each_cs231n_note_full_titles_and_one_form_for_rang
     assert "P(hⱼ > 0)" in en and "P(hⱼ > 0)" in zh and "P(h > 0)" not in en + zh
     import re
     assert not re.search(r"\d% 到 \d", zh)                                                # 41–45%, not 41% 到 45%
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sparsity_against_death_follows_the_definition_of_a_dead_unit(lang):
+    """Review final57 (pc): the paragraph that sets a unit zero on one input against a dead unit, zero on every
+    training point, interrupted the argument between 'why the second layer' and 'when they die'; it now follows the
+    definition of a dead unit, inside the section the glossary's dead-unit entry links (#dead-relu), and the
+    argument runs from the CS231n comparison to the step-by-step section without it."""
+    page = page_text(PAGE, lang)
+    defined, opening = {"en": ("That is a dead unit.\n\n", "Not every unit that outputs zero is dead."),
+                        "zh": ("这就是死亡单元。\n\n", "输出为零，并不等于单元死亡。")}[lang]
+    assert page.count(opening) == 1 and defined + opening in page
+    section = page.split("{ #dead-relu }", 1)[1].split("{ #dead-relu-experiment }", 1)[0]
+    assert opening in section and "(relu-sparsity-biology.md#sparsity-l1)" in section
+    trained = {"en": "The trained networks are consistent with this.", "zh": "训练好的网络也印证了这一点。"}[lang]
+    between = page.split(trained, 1)[1].split("{ #when-they-die }", 1)[0]
+    assert between.split("\n\n")[1].startswith("### ")             # the trained networks, then "when they die"
+    assert opening not in between
+    from actsite.pages.glossary import TERMS
+    assert next(term for term in TERMS if term.key == "dead-unit").home == "blog/posts/dead-relu-units.md#dead-relu"
+
+
+def test_the_variants_formula_names_its_derivative_plainly():
+    """Review final57 (pc): 'its slope in x is what keeps such a unit learning' -> 'its derivative ...'; the
+    derivative of f_a is 1 for x > 0 and a for x <= 0 (test_one_formula_for_the_negative_slope_and_its_slope_in_x)."""
+    en, zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
+    assert "The first three share one formula with a negative-side slope $a$; its derivative is what keeps such a unit learning:" in en
+    assert "its slope in $x$" not in en
+    assert "前三种共用一个带负半轴斜率 $a$ 的公式；让这样的单元继续学习的，是它对 $x$ 的导数：" in zh

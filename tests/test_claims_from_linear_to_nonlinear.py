@@ -101,9 +101,9 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("**A usable slope (a requirement for gradient-based training).** A function has a *usable slope* if its derivative exists everywhere "
+    "en": ("**A usable slope (a requirement for training by the true gradient).** A function has a *usable slope* if its derivative exists everywhere "
            "except at isolated points and is non-zero somewhere "
-           "in every interval over which the function changes, so that the gradient can see the change. Training needs one, because gradient-based training moves each "
+           "in every interval over which the function changes, so that the gradient can see the change. Such training needs one, because it moves each "
            "weight in proportion to the derivative of the loss, and the chain rule builds that derivative from the "
            "activation's own slope.",
            "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
@@ -114,10 +114,10 @@ DIFFERENTIABILITY_WORDS = {
            "Networks of step units can still be trained, for example by using a substitute slope in place of the true one in "
            "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville 2013 study and compare with other estimators).",
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
-    "zh": ("**可用的斜率（基于梯度的训练所必需）。**函数若除个别孤立点外处处可导，并且在它有变化的每个区间里导数总有不为零之处，"
-           "就说它有**可用的斜率**；这样，函数的变化才能被梯度看见。"
-           "训练离不开它，因为基于梯度的训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
-           "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度看不见",
+    "zh": ("**可用的斜率（用真实梯度训练时必需）。**函数若除个别孤立点外处处可导，并且在它有变化的每个区间里导数总有不为零之处，"
+           "就说它有**可用的斜率**；这样，梯度才能反映函数的变化。"
+           "用真实梯度训练离不开它，因为这种训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
+           "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度反映不出来",
            "阶跃函数同样除一个点外处处可微，却因斜率恒为 0 而一点梯度也传不回去。",
            "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代斜率代替真实的斜率，这种做法叫**直通估计器**（straight-through "
            "estimator），Bengio、Léonard 和 Courville（2013）研究了它，并与其他估计器作了比较。",
@@ -135,6 +135,10 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     assert "almost everywhere" not in text and "几乎处处" not in text      # undefined jargon (review final55, pa)
     # the coined term is a property of the function, defined through its derivative (review final56, pa)
     assert "A *usable slope* exists" not in text and "是指这样的斜率" not in text
+    # the requirement is scoped to the true gradient, since the next paragraph trains step networks with a substitute
+    # one, which is gradient-based too (review final57, pa); zh says 反映, not the English 'see' word for word
+    assert "requirement for gradient-based training" not in text and "基于梯度的训练所必需" not in text
+    assert "被梯度看见" not in text and "梯度看不见" not in text
     # the workaround and ReLU's subgradient have a paragraph of their own (review final55, pa)
     split = {"en": "and the weights feeding the unit never move.\n\nNetworks of step units can still be trained,",
              "zh": "通向这个单元的权重永远不动。\n\n由阶跃单元组成的网络也能训练，"}
@@ -156,9 +160,23 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     backprop = ((2 * (step(X @ w) - t) * step_slope(X @ w))[:, None] * X).mean(axis=0)
     finite = np.array([(loss(w + 1e-6 * e) - loss(w - 1e-6 * e)) / 2e-6 for e in np.eye(3)])
     assert loss(w) > 0.3 and np.all(backprop == 0) and np.all(finite == 0)   # far off, and nothing to follow
+    straight_through = ((2 * (step(X @ w) - t) * 1.0)[:, None] * X).mean(axis=0)    # substitute slope 1 in the backward pass
+    assert np.linalg.norm(straight_through) > 0.01                        # a gradient-based step that moves the weights
     grid = np.linspace(-2, 3, 500_001)
     assert np.trapezoid(relu_prime(grid), grid) == pytest.approx(relu(3.0) - relu(-2.0), abs=1e-5)
     assert np.trapezoid(step_slope(grid), grid) == 0.0 and step(3.0) - step(-2.0) == 1.0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_monotone_convexity_claim_is_a_tempting_inference_not_a_corollary(lang):
+    """'refutes a tempting inference from one of them (that a monotone activation makes a single-layer model's loss
+    convex)': it does not follow, so it is no corollary (review final57, pa).  One monotone sigmoid unit with squared
+    error has L''(w) < 0 somewhere.  zh: the long opening sentence is split after 不成立."""
+    said = {"en": "refutes a tempting inference from one of them (that a monotone activation makes a single-layer model's loss convex),",
+            "zh": "并指出由其中一条可能推出的一个说法（激活函数单调，单层模型的损失就一定是凸的）其实不成立。接着推导 sigmoid 与 tanh 的斜率，"}
+    text = page_text(PAGE, lang)
+    assert said[lang] in text and "corollary" not in text
+    assert squared_loss_second(np.array([-3.0]))[0] < 0 and np.all(sigmoid_prime(np.linspace(-9, 9, 181)) > 0)
 
 
 @pytest.mark.parametrize("lang, words", [

@@ -190,7 +190,7 @@ def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
 
 def test_the_gpu_point_is_one_clause_and_a_link_to_its_home():
     """Site-wide: the one-kernel, bytes-moved point has its home at low-precision.md#speed; this page gives it
-    once, where it qualifies ReLU's cheapness, no more firmly than the home ("suggests ... matters little")."""
+    once, where it qualifies ReLU's cheapness, no more firmly than the home ("suggests ... differ little in speed")."""
     for lang, words in (("en", "On a GPU, where most built-in activations run as one [kernel](glossary.md#kernel) whose time "
                                "is set mostly by the bytes it moves, the choice probably matters little "
                                "([why](catalogue/low-precision.md#speed))."),
@@ -199,7 +199,7 @@ def test_the_gpu_point_is_one_clause_and_a_link_to_its_home():
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert words in text and text.count("low-precision.md#speed") == 1, lang
     home = {lang: (CONTENT[lang] / "catalogue/low-precision.md").read_text(encoding="utf-8") for lang in ("en", "zh")}
-    assert "suggests that the choice among built-in activations matters little" in home["en"]
+    assert "it suggests that, on a GPU, the built-in ones differ little in speed" in home["en"]
     assert "大概影响不大" in home["zh"]
     assert "This is an argument, not a measurement" in home["en"]
     assert "largely disappear" not in (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
@@ -292,9 +292,9 @@ def test_a_gated_block_at_8_3_d_has_the_parameters_of_a_plain_one_at_4d():
     # definition; "hidden width" is linked to the glossary at its first use, the short-answer table
     assert 2048 == 4 * 512
     for lang, first, convention in (
-            ("en", "SwiGLU at [hidden width](glossary.md#hidden-width) (the width of the feed-forward block's hidden layer) about",
+            ("en", "SwiGLU at [hidden width](glossary.md#hidden-width) (the number of units between the block's input and output matrices) about",
              "A plain block usually has hidden width $4d$, the original Transformer's choice (Vaswani et al. 2017):"),
-            ("zh", "SwiGLU，[隐藏宽度](glossary.md#hidden-width)（前馈模块内部的宽度）约",
+            ("zh", "SwiGLU，[隐藏宽度](glossary.md#hidden-width)（前馈模块中输入矩阵与输出矩阵之间的单元个数）约",
              "普通模块的隐藏宽度通常取 $4d$，这是原始 Transformer（Vaswani 等人，2017）的做法；")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         word = {"en": "hidden width", "zh": "隐藏宽度"}[lang]
@@ -381,14 +381,21 @@ def softmax(z):
 
 
 def test_cross_entropy_on_logits_has_gradient_p_minus_y():
-    """'The gradient with respect to the logits is p - y however it is computed ... (for softmax, targets that sum
+    """'However the loss is computed, its gradient with respect to the logits is p - y ... (for softmax, targets that sum
     to 1, such as a one-hot vector)': true for a one-hot and a soft target, false for targets that do not sum to 1;
     and for one sigmoid per label with binary cross-entropy.  The gradient is the loss's, not the combined form's:
-    combining only makes computing it stable (review final56, cb: 'then simply p - y' credited the combination)."""
-    for lang, said in (("en", "The gradient with respect to the logits is $p - y$ however it is computed"),
-                       ("zh", "无论怎样计算，损失对 logit 的梯度都是 $p - y$")):
+    combining only makes computing it stable (review final56, cb: 'then simply p - y' credited the combination); one
+    claim a sentence, the derivation cited in the parenthesis (review final57, cb)."""
+    for lang, said in (("en", ("However the loss is computed, its gradient with respect to the logits is $p - y$, the predicted "
+                               "probabilities minus the targets (for softmax, targets that sum to 1, such as a one-hot vector; "
+                               "[Output layers and losses](catalogue/output-layers.md#cross-entropy) derives it). Combining the two "
+                               "adds stability, not a different gradient: it avoids")),
+                       ("zh", ("无论怎样计算，损失对 logit 的梯度都是 $p - y$，即预测概率减去目标（对 softmax 而言，目标之和须为 1，"
+                               "例如独热向量；推导见[《输出层与损失函数》](catalogue/output-layers.md#cross-entropy)）。"
+                               "合并计算改变的不是梯度，而是数值稳定性：它能避免"))):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert said in text and "then simply" not in text and "这样，损失对 logit 的梯度就是" not in text, lang
+        assert "what the combined form adds" not in text and "合并的写法带来的是" not in text, lang
     rng = np.random.default_rng(0)
     z = rng.normal(size=7)
     h = 1e-6
@@ -427,7 +434,7 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     assert sigmoid(np.array(40.0)) == 1.0 and np.log(sigmoid(np.array(40.0))) == 0.0 != -np.logaddexp(0.0, -40.0)
     for lang, words in (("en", "the infinities and the lost digits that come from computing $\\log p$ or $\\log(1 - p)$ "
                                "from a probability $p$ that has already been rounded;"),
-                        ("zh", "合并的写法带来的是数值稳定：它能避免先把概率 $p$ 舍入、再由它计算 $\\log p$ 或 $\\log(1 - p)$ 所带来的无穷大和精度损失；")):
+                        ("zh", "而是数值稳定性：它能避免先把概率 $p$ 舍入、再由它计算 $\\log p$ 或 $\\log(1 - p)$ 所带来的无穷大和精度损失；")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -641,6 +648,14 @@ def test_the_initialisation_table_gives_the_rule_per_activation_and_leaves_the_c
     np.testing.assert_array_equal(r["tanh_xavier_pre_std"], r["tanh_lecun_pre_std"])   # equal widths: Xavier = LeCun
     section = text.split("{ #initialisation }")[1].split("{ #training-stalls }")[0]
     assert "blog/posts/initialisation.md#practical-summary" in section
+    # a deliberate digest of the article's summary, said so above the table, where the caveats are pointed to once
+    # (review final57, cb)
+    digest = {"en": "The table below is a digest of [its summary](blog/posts/initialisation.md#practical-summary): it gives "
+                    "each rule, and the summary gives the caveats.",
+              "zh": "下表是该文[实用小结](blog/posts/initialisation.md#practical-summary)的摘要，只列出规则；"
+                    "各条规则的前提和局限见那份小结。"}[lang]
+    assert digest in section and section.index(digest) < section.index("|---|")
+    assert section.count("initialisation.md#practical-summary") == 1
     assert "0.51" not in section and "0.1 after 50" not in section and "50 层后" not in section   # the caveats' home
 
 
@@ -1053,3 +1068,25 @@ def test_relu6_is_a_convenience_for_8_bit_inference_and_the_calibrated_relu_exam
     assert numbers == list(range(1, len(numbers) + 1))
     # ReLU is unbounded above, so no bound fixes its output scale in advance; ReLU6's is fixed at 6
     assert EVERY["relu6"].f(np.array([1e6]))[0] == 6.0 and EVERY["relu"].f(np.array([1e6]))[0] == 1e6
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_cross_entropy_is_linked_at_its_first_use_and_the_two_hold_whatever_the_benchmark(lang):
+    """Cross-entropy and binary cross-entropy are linked to their glossary rows where the page first uses them (review
+    final57, cb), and the two things said of smooth gates and leaky rectifiers hold whatever the benchmark, not
+    "regardless": the next sentences qualify them (PReLU's learned slope, ELU saturating)."""
+    from actsite.pages.glossary import TERMS
+    keys = {term.key for term in TERMS}
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    for key, word in (("cross-entropy", {"en": "cross-entropy", "zh": "交叉熵"}[lang]),
+                      ("binary-cross-entropy", {"en": "binary cross-entropy", "zh": "二元交叉熵"}[lang])):
+        assert key in keys
+        link = f"[{word}](glossary.md#{key})"
+        assert link in text and text.count(f"glossary.md#{key})") == 1, (lang, key)
+        assert text.index(word) >= text.index(link), (lang, key)                 # not used before the link
+    first = text.index({"en": "cross-entropy", "zh": "交叉熵"}[lang])
+    assert text[first - 1] == "[" and text[first:].startswith({"en": "cross-entropy](glossary.md#cross-entropy)",
+                                                                "zh": "交叉熵](glossary.md#cross-entropy)"}[lang])
+    said = {"en": "Two things hold whatever the benchmark. First, such a rectifier cannot produce a",
+            "zh": "不论基准测试结果如何，有两点是确定的。其一，这类整流函数不会产生"}[lang]
+    assert said in text and "hold regardless" not in text and "不受这些因素影响" not in text

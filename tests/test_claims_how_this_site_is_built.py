@@ -143,10 +143,10 @@ def test_this_sites_silu_spends_four_of_ten_passes_on_infinite_inputs_bare_form_
         assert sigmoid(np.array([-1e3, 1e3])).tolist() == [0.0, 1.0]              # "written so that it cannot overflow"
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(1e3))                                              # the bare form's e^{-x} does
-    assert ("SiLU shows the same: the guard costs it four of its ten passes, and the other six compute Swish's "
+    assert ("SiLU has the same guard as softsign: it costs four of its ten passes, and the other six compute Swish's "
             "$\\beta x$, a sigmoid written so that it cannot overflow (four passes) and the product; a bare "
             "$x / (1 + e^{-x})$ needs four in all.") in " ".join(timing("en").split())
-    assert ("SiLU 也一样：十遍里有四遍花在这上面，其余六遍算 Swish 的 $\\beta x$、一个写成不会溢出的 sigmoid（四遍）和最后的乘积；"
+    assert ("SiLU 也有和 softsign 一样的处理：十遍里有四遍花在无穷大的输入上，其余六遍算 Swish 的 $\\beta x$、一个写成不会溢出的 sigmoid（四遍）和最后的乘积；"
             "而直接算 $x / (1 + e^{-x})$ 总共只要四遍。") in timing("zh")
 
 
@@ -162,15 +162,24 @@ def test_softsign_three_of_six_passes_for_infinite_inputs_bare_form_three():
     bare = cost.count_operations(lambda x: x / (1.0 + np.abs(x)), GRID[:1000])     # counted like the guarded form
     assert sum(bare.values()) == 3 and bare == {k: n for k, n in ops.items() if k not in ("isinf", "sign", "where")}
     np.testing.assert_array_equal(GRID / (1.0 + np.abs(GRID)), softsign.f(GRID))   # same values on finite inputs
-    assert ("softsign spends passes guarding infinite inputs, and Leaky ReLU and hard swish spend them on selects (`where`, which takes each element "
-            "from one of two arrays as a mask says). Softsign spends three of its six passes on the guard, where the bare "
-            "$x / (1 + \\lvert x\\rvert)$ needs three in all.") in " ".join(timing("en").split())
+    # the guard is stated once, with its count; Leaky ReLU has one pass more than max(x, ax) (3 against 2), so its
+    # time is put down to what its select costs, measured in the paragraph below (review final57, tools)
+    assert ("softsign spends three of its six passes guarding infinite inputs, where the bare "
+            "$x / (1 + \\lvert x\\rvert)$ needs three in all, and Leaky ReLU and hard swish use selects (`where`, which "
+            "takes each element from one of two arrays according to a boolean mask), which can cost more than their count "
+            "suggests (below).") in " ".join(timing("en").split())
+    assert "A select can cost more than its count suggests:" in " ".join(timing("en").split())   # the "below"
+    for lang, said_twice in (("en", "passes on the guard"), ("en", "spends passes guarding"), ("en", "as a mask says"),
+                             ("zh", "有几遍只用来"), ("zh", "六遍里有三遍处理")):
+        assert said_twice not in " ".join(timing(lang).split()), (lang, said_twice)
     # only softsign has the infinity guard; Leaky ReLU and hard swish have selects and no guard (review final56, tools)
     for name in ("leaky_relu", "hard_swish"):
         counted = DATA["functions"][name]["value"]["operations"]
         assert counted.get("where") and "isinf" not in counted, (name, counted)
-    assert "softsign 有几遍只用来处理无穷大的输入，Leaky ReLU 和 hard swish 则有几遍是选择运算" in timing("zh")
-    assert r"softsign 六遍里有三遍处理无穷大的输入，而直接算 $x / (1 + \lvert x\rvert)$ 总共只要三遍。" in timing("zh")
+    assert (r"softsign 六遍里有三遍用来处理无穷大的输入，而直接算 $x / (1 + \lvert x\rvert)$ 总共只要三遍；"
+            "Leaky ReLU 和 hard swish 则用了选择运算（`where`，按布尔掩码逐元素地从两个数组里挑一个），"
+            "而选择运算的用时可能超出遍数所示（见下文）。") in timing("zh")
+    assert "选择运算的代价可能比遍数显示的更高：" in timing("zh")                                   # the 见下文
 
 
 OPERATION_ROWS = {          # row label on the page -> (function, value or derivative)
@@ -206,6 +215,16 @@ def test_the_playground_copy_is_held_to_the_stated_tolerances():
     requiring the losses and every layer's gradient norm to agree to 10^-9'"""
     import test_playground_maths
     import test_playground_training
+    # hand-written JavaScript, not a generated part: the one place that retypes every formula (review final57, tools)
+    assert hasattr(test_playground_maths, "test_every_catalogue_function_is_in_the_playground")
+    root = Path(__file__).resolve().parents[1]
+    assert (root / "docs/assets/javascripts/playground/activations.js").exists()
+    assert ("One part does retype every formula: the [playground](playground.md), which trains a network in the browser "
+            "and so must evaluate each function at any point, carries a JavaScript copy of each.") in flat(page_text(PAGE, "en"))
+    assert ("只有一处把每个公式都重写了一遍：[激活函数演练场](playground.md)在浏览器里训练网络，必须能在任意一点计算每个函数，"
+            "所以带着每个公式的一份 JavaScript 副本。") in page_text(PAGE, "zh")
+    assert "exception among the generated parts" not in flat(page_text(PAGE, "en"))
+    assert "生成的部分里，唯一的例外" not in page_text(PAGE, "zh")
     assert test_playground_maths.RELATIVE == 1e-12
     assert test_playground_training.STEPS == 150 and test_playground_training.RELATIVE == 1e-9
 
@@ -234,6 +253,8 @@ def test_numerics_are_pinned_as_the_page_says():
     assert ("a machine with AVX-512 runs the same kernels as an AVX2 machine; with the pinned numpy and the "
             "same C maths library it should compute the same numbers and draw the same bytes.") in flat(page_text(PAGE, "en"))
     assert "装上同一版本的 numpy、用同一个 C 数学库，两者算出的数字、画出的字节应当都一样。" in page_text(PAGE, "zh")
+    # the zh page names the site 本站 throughout, here too (review final57, tools)
+    assert "所以本站在 numpy 载入之前做了两项设置" in page_text(PAGE, "zh") and "所以项目在" not in page_text(PAGE, "zh")
     assert "since the pinning" not in page_text(PAGE, "en") and "因为固定设置" not in page_text(PAGE, "zh")
 
 
@@ -270,7 +291,7 @@ def test_the_timing_section_says_each_point_once(lang):
     prose = re.sub(r"!\[[^\]]*\]\(figure:[^)]*\)", "", timing(lang))
     once = {"en": ("separate pass over the array", "which takes each element from one of two arrays", "on a phone or a GPU",
                    "0.71×", "2.0×", "9.8×", "7.4×", "7.7×", "8.8×"),
-            "zh": ("都要把整个数组单独过一遍", "按掩码逐元素地从两个数组里挑一个", "在手机或 GPU 上",
+            "zh": ("都要把整个数组单独过一遍", "按布尔掩码逐元素地从两个数组里挑一个", "在手机或 GPU 上",
                    "0.71 倍", "2.0 倍", "9.8 倍", "7.4 倍", "7.7 倍", "8.8 倍")}[lang]
     prose = flat(prose) if lang == "en" else prose
     assert all(prose.count(s) == 1 for s in once), [(s, prose.count(s)) for s in once]
@@ -331,6 +352,9 @@ def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang
     assert {section for section, key, *_ in ROWS if key in not_met} == {"figures", "serve"}   # rebuilding, not reading
     label = {key: (zh, en) for _, key, _, zh, en, *_ in ROWS}["cold_cpu_s"]
     assert {"en": f'the row "{label[1]}"', "zh": f"“{label[0]}”一行"}[lang] in page_text(PAGE, lang)
+    # the CPU time is a computation's cost: 计算代价, the page's word for it, not 开销 (review final57, tools)
+    if lang == "zh":
+        assert f"“{label[0]}”一行给出了这样做的计算代价；" in page_text(PAGE, lang) and "开销" not in page_text(PAGE, lang)
     assert results["figures"]["cold_s"] >= results["figures"]["cold_cpu_s"] / 2
     assert results["figures"]["cold_cpu_s"] / 2 > 60                       # why 60 s is out of reach
     assert before["figures"]["cold_s"] < results["figures"]["cold_s"]
@@ -402,11 +426,17 @@ def test_what_four_rows_of_the_table_mean_for_a_reader(lang):
     assert pages["max_maths_after_text_frames"] == 0 and pages["max_maths_shift"] == 0
     assert playground["fps"] >= 30
     # frames a second: measured while the page plays its default configuration (no query in the address) at the
-    # default speed; 60 is the refresh rate, the most the browser draws (59.9 recorded) (review final55, tools)
+    # default speed; 60 is the refresh rate of the benchmark's headless screen, the most the page can draw there (59.9
+    # recorded): the benchmark's Chromium runs with its frame rate limit and vsync left on, so requestAnimationFrame
+    # follows that 60 Hz screen; other screens refresh at 120 or 144 Hz, so the page claims 60 for the benchmark only
+    # (review final57, tools)
     root = Path(__file__).resolve().parents[1]
     bench_pg = (root / "scripts/actsite/tooling/bench_playground.py").read_text(encoding="utf-8")
     assert 'url = f"{base}{lang}/playground/"' in bench_pg and "page.goto(url," in bench_pg
     assert playground["speed_setting"] == 5 and 55 <= playground["fps"] <= 60.5
+    from actsite.tooling.browser import LAUNCH_ARGS
+    assert not any(a.startswith(("--disable-frame-rate-limit", "--disable-gpu-vsync")) for a in LAUNCH_ARGS)
+    assert "requestAnimationFrame(tick)" in bench_pg
     # first paint against all maths visible: first paint is Chromium's first-contentful-paint; all maths visible is
     # stamped in the first frame, once the document has been parsed (readyState no longer 'loading'), in which every
     # formula has a drawn box; "maths drawn after the text" counts frames from the first frame after parsing, so at 0
@@ -422,13 +452,16 @@ def test_what_four_rows_of_the_table_mean_for_a_reader(lang):
                    "(\"First paint\" is the first frame in which the browser draws any of the page's content; \"All maths "
                    "visible\" is the first frame after it has finished reading the page's HTML, with every formula drawn.)",
                    "how often the playground redraws its charts as it trains the default network;",
-                   "and 60 is the most frames a second the browser draws."),
+                   "and 60, the refresh rate of the benchmark's headless screen, is the most it can draw there."),
             "zh": ("0 帧表示每个公式都和周围的正文在同一帧里出现", "0 表示公式出现时正文不会移动",
                    "达到 30 次或以上，曲线的变化就是连贯的",
                    "（“首次绘制”是浏览器第一次画出页面内容的那一帧；“全部公式显示出来”是浏览器读完整页 HTML 之后的第一帧，"
                    "这时每个公式都已画好。）",
-                   "演练场训练默认网络时每秒重画几次图表", "60 是浏览器每秒最多绘制的帧数。")}[lang]
-    assert "rest of the page" not in text and "其余部分上" not in text and "refresh rate" not in text and "刷新率" not in text
+                   "演练场训练默认网络时每秒重画几次图表",
+                   "60 是测量所用的无头浏览器屏幕的刷新率，也就是演练场在那里每秒最多能画的帧数。")}[lang]
+    assert "rest of the page" not in text and "其余部分上" not in text
+    assert not any(s in text for s in ("the display's refresh rate", "frames a second the browser draws",
+                                       "浏览器每秒最多绘制")), lang                # not a claim about every screen
     assert labels["median_first_paint_ms"].startswith({"en": "First paint", "zh": "首次绘制"}[lang])
     assert labels["median_maths_visible_ms"].startswith({"en": "All maths visible", "zh": "全部公式显示出来"}[lang])
     flat = " ".join(text.split()) if lang == "en" else text
@@ -855,7 +888,7 @@ def test_cost_figure_alt_text_numbers_and_order():
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_page_says_how_far_a_re_timing_moved_the_ratios_and_ranks_nothing_closer(lang):
     """"It needs an otherwise idle machine, because other work running at the same time changes the ratios. Its latest
-    run, on a machine of the same kind, moved half of the ratios by less than 25% and none by a factor
+    run, on a machine of the same kind, moved half of the ratios by less than 17% and none by a factor
     of 2 or more. Read each ratio, then, as a rough figure: two that differ by less than a factor of 2 are not ranked
     here": the bounds hold for `make bench`'s record (benchmarks/latest.json, cost: largest change 1.47x, median
     |log change| 0.15 when written).  The page states the worst case's bound, not the median's, as the precision, and
@@ -863,19 +896,23 @@ def test_the_page_says_how_far_a_re_timing_moved_the_ratios_and_ranks_nothing_cl
     as long as", "come close to")."""
     drift = json.loads(RESULTS.read_text(encoding="utf-8"))["cost"]
     assert 1 <= drift["largest_change_factor"] < 2                            # "none by a factor of 2 or more"
-    assert 0 <= drift["median_abs_log_change"] < np.log(1.25)                # "half ... by less than 25%"
+    # "half ... by less than 17%": the median |log change| (0.151, a factor of 1.163) is below log 1.17 and not below
+    # log 1.16, so 17% is the tightest whole per cent (review final57, tools: "less than 25%" was true but said less; "16%
+    # or less" would not hold for the median itself).  A factor under 1.17 is a rise under 17% or a fall under 15%.
+    assert np.log(1.16) <= drift["median_abs_log_change"] < np.log(1.17)
     # the re-timing needs an otherwise idle machine: other work running at the same time changes the ratios (review
     # final55, tools: a run on a loaded machine moved some ratios several-fold; the page states the condition, not
     # that unrecorded factor)
     said = {"en": "prints how far each ratio has moved. It needs an otherwise idle machine, because other work running at the "
                   "same time changes the ratios. "
-                  "Its latest run, on a machine of the same kind, moved half of the ratios by less than 25% and none by a "
+                  "Its latest run, on a machine of the same kind, moved half of the ratios by less than 17% and none by a "
                   "factor of 2 or more. Read each ratio, then, as a rough figure: two that differ by less "
                   "than a factor of 2 are not ranked here.",
             "zh": "并打印每个比值变动了多少。重测需要一台空闲的机器：同时运行的其他任务会改变这些比值。"
-                  "它最近一次在同类机器上重测，半数比值的变动不到 25%，没有一个变动到 2 倍或以上。所以每个比值只能当作大致的数来读："
+                  "它最近一次在同类机器上重测，半数比值的变动不到 17%，没有一个变动到 2 倍或以上。所以每个比值只能当作大致的数来读："
                   "相差不到 2 倍的两个比值，这里不分高下。"}[lang]
     assert not re.search(r"several-fold|\d+(\.\d+)?× under load|好几倍", timing(lang))
+    assert "25%" not in timing(lang)
     assert said in flat(timing(lang)) if lang == "en" else said in timing(lang)
     # the orderings of recorded ratios the prose does state differ by more than a factor of 2: Leaky ReLU's three
     # passes against hard sigmoid's ("almost four times") and, for "Derivatives do not keep that order", ReLU6's value against tanh's; the clip against
@@ -904,13 +941,22 @@ def test_the_pinned_settings_are_claimed_for_numpy_computations_only(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_timings_are_checked_against_their_records_not_measured_again(lang):
-    """First paragraph, its last idea a sentence of its own (review final54, tools): "Those timings depend on the
-    machine, so no test re-measures them: the tests check only that the page quotes the recorded values".  The recorded
+    """First paragraph, its last idea a sentence of its own (review final54, tools): "These measurements take minutes and
+    their timings depend on the machine, so no test repeats them: the tests check only that the page quotes the recorded
+    values" (review final57, tools: the antecedent is the measurements, sizes and counts included, not only timings;
+    the recorded run spent more than two minutes on building alone).  The recorded
     values are the committed files this module reads (data/cost.json through cost.load, the benchmark's latest.json and
     its "Before" record); no test here calls cost.measure, runs the benchmark or times anything."""
-    said = {"en": "the latest measurements of the build and of the pages. Those timings depend on the machine, so no test "
-                  "re-measures them: the tests check only that the page quotes the recorded values.",
-            "zh": "并列出构建和页面的最新测量结果。这些计时因机器而异，所以测试不重新测量，只核对页面引用的是否为记录下来的数值。"}[lang]
+    said = {"en": "the latest measurements of the build and of the pages. These measurements take minutes and their timings "
+                  "depend on the machine, so no test repeats them: the tests check only that the page quotes the recorded values.",
+            "zh": "并列出构建和页面的最新测量结果。这些测量要花几分钟，计时又因机器而异，所以测试不重新测量，"
+                  "只核对页面引用的是否为记录下来的数值。"}[lang]
+    results = json.loads(RESULTS.read_text(encoding="utf-8"))
+    building = (results["figures"]["cold_s"] + results["build"]["warm_build_s"] + results["build"]["bare_build_s"]
+                + results["serve"]["serve_rebuild_s"])
+    assert building > 120, building                                       # "take minutes": the builds alone
+    assert "Those timings" not in (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
+    assert "这些计时因机器而异" not in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
     assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert cost.DATA.name == "cost.json" and cost.DATA.exists() and RESULTS.exists() and BEFORE.exists()
     source = Path(__file__).read_text(encoding="utf-8")

@@ -30,7 +30,7 @@ def test_dead_relu_card_shows_relu_and_leaky_relu_in_the_second_layer():
         share = r[f"{key}_inactive"][..., 1]                # the second hidden layer, as the card says
         assert share.shape[0] == len(r["learning_rates"]) and np.nanmax(share) > 0.2
     shown("the share of second-layer units that are dead (ReLU) or inactive (Leaky ReLU) against the learning rate",
-          "第二层中死亡的（ReLU）与不活跃的（Leaky ReLU）单元所占比例随学习率的变化")
+          "第二层中死亡的（ReLU）与始终关闭的（Leaky ReLU）单元所占比例随学习率的变化")
 
 
 def test_sparse_paths_card_shows_two_inputs_each_with_its_own_paths():
@@ -167,3 +167,21 @@ def test_card_blurbs_read_as_sentences_with_their_own_subjects():
     shown("What goes wrong without a non-linear activation, and why ReLU counts as one.",
           "把梯度写成逐层因子的乘积，并在 50 层的网络里实测。")
     assert "What goes wrong without one," not in page_text(PAGE, "en")
+
+
+def test_the_glossary_entry_promises_a_short_definition_and_a_link_for_every_term():
+    """"the site's terms in English and Chinese, each with a short definition and a link to where it is explained":
+    every term has a definition in both languages, none longer than four sentences, and a home on a page that exists.
+    Most definitions are one sentence, but not all (saturation runs to three), so the page no longer says "one-line"
+    (review final57, tools)."""
+    from actsite.pages.glossary import TERMS
+    for term in TERMS:
+        en = re.findall(r"[.!?](?=\s|$)", term.en_definition.strip())
+        zh = re.findall(r"[。！？]", term.zh_definition)
+        assert 1 <= len(en) <= 4 and 1 <= len(zh) <= 4, (term.key, len(en), len(zh))
+        page = term.home.split("#")[0]
+        assert page and all((CONTENT[lang] / page).exists() for lang in LANGS), term.home
+    assert any(len(re.findall(r"[.!?](?=\s|$)", t.en_definition.strip())) > 1 for t in TERMS)   # not all one line
+    shown("the site's terms in English and Chinese, each with a short definition and a link to where it is explained.",
+          "本站术语的中英对照，每条附有简短的释义，并链接到详细讲解它的那一节。")
+    assert "one-line definition" not in page_text(PAGE, "en") and "一句释义" not in page_text(PAGE, "zh")

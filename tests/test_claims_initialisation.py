@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 
 import numpy as np
 import pytest
@@ -194,13 +195,37 @@ def test_identity_and_relu_forward_and_backward_factors_are_equal_at_every_scale
     assert wording in page_text("blog/posts/initialisation.md", lang)
 
 
-@pytest.mark.parametrize("lang, wording", [
-    ("en", "The open circles, tanh with Xavier initialisation, sit exactly on the tanh 1/n line: with equal widths the two rules give the same weights."),
-    ("zh", "空心圆圈是 tanh 配 Xavier 初始化，恰好落在 tanh 配 1/n 的那条线上：宽度相同时两条规则给出完全相同的权重。")])
-def test_xavier_equals_lecun_at_equal_widths(r, lang, wording):
+@pytest.mark.parametrize("lang, home, back, wording", [
+    ("en", "In a network whose layers all have the same width, Xavier's rule is exactly LeCun's $1/n$: the two differ only "
+           "where the width changes.",
+     "seven pairings in all. Its figure also draws tanh with Xavier initialisation, which in that network [gives "
+     "LeCun's weights](#xavier).",
+     "The open circles, tanh with Xavier initialisation, sit exactly on the tanh 1/n line."),
+    ("zh", "如果网络各层宽度相同，Xavier 的规则就恰好等于 LeCun 的 $1/n$，两者只在宽度变化的地方才有区别。",
+     "共七种搭配。图中还画了 tanh 配 Xavier 初始化，它在那个网络里[给出的就是 LeCun 的权重](#xavier)。",
+     "空心圆圈是 tanh 配 Xavier 初始化，恰好落在 tanh 配 1/n 的那条线上。")])
+def test_xavier_equals_lecun_at_equal_widths(r, lang, home, back, wording):
+    """Review final57, pb: 'Xavier equals LeCun at equal widths' was said five times; it is said once, in Xavier's
+    section, and the pairings sentence refers back to it with a link, which also accounts for the figure's eight
+    series against seven pairings.  The caption, the ReLU paragraph and the defaults paragraph no longer restate it."""
     page = page_text("blog/posts/initialisation.md", lang)
     caption = page.split("(figure:init_spread")[1].split(")\n")[0]
-    assert wording in caption                                   # said in the caption, not in the experiment's text
+    assert wording in caption and home in page and back in page
+    assert page.index(home) < page.index(back) and "{ #xavier }" in page
+    restated = {"en": ("with equal widths the two rules give the same weights", "which is Xavier's rule at equal widths",
+                       "at equal widths, half the variance ReLU needs"),
+                "zh": ("宽度相同时两条规则给出完全相同的权重", "宽度相同时就是 Xavier 的规则", "宽度相同时，方差只有 ReLU 所需的一半")}[lang]
+    assert not any(old in page for old in restated)
+    # "equal widths" now stands only where Xavier's rule is stated and in the ReLU misconception, which needs it
+    equal = re.findall({"en": r"equal widths|the same width", "zh": "宽度相同"}[lang], page)
+    assert len(equal) == 2, equal
+    assert {"en": "Keras layers default to Xavier's uniform rule (`glorot_uniform`), which for ReLU is the first of the "
+                  "[misconceptions below](#corrections).",
+            "zh": "Keras 的层默认用 Xavier 初始化的均匀分布形式（`glorot_uniform`），用在 ReLU 上就是下面[第一条误区](#corrections)说的情形。"
+            }[lang] in page
+    assert {"en": "**\"Xavier initialisation is the one for ReLU.\"**", "zh": "**“ReLU 就该用 Xavier 初始化。”**"}[lang] in \
+        page.split("{ #corrections }")[1].split("\n- ")[1]                  # the first misconception
+    assert {"en": "With $1/n$ (LeCun, Xavier), it shrinks", "zh": "用 $1/n$（LeCun、Xavier）时，"}[lang] in page
     assert {"en": "eighth series", "zh": "第八组"}[lang] not in page
     assert len(init_spread.PAIRINGS) == 8
     assert INIT_SCALE["xavier"](N, N) == INIT_SCALE["lecun"](N, N)
@@ -812,15 +837,28 @@ def test_residual_recursion_doubles_at_alpha_1_and_2_to_the_50_is_1_1e15():
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "A simulation of 50 such blocks with the experiment's width (256) and inputs (a batch of 500 standard normal "
-           "vectors) gives $3.0 \\times 10^{14}$ to $9.5 \\times 10^{14}$ over three weight draws. At finite width "
+    ("en", "A simulation checks this. It stacks 50 blocks of width 256, each branch a ReLU layer with He's weights "
+           "followed by a linear layer with LeCun's, both without biases and with Gaussian weights drawn afresh for every "
+           "block; it feeds in a batch of 500 standard normal vectors and records the mean square of the last block's "
+           "output over all its entries. Three draws of inputs and weights give $3.0 \\times 10^{14}$ to "
+           "$9.5 \\times 10^{14}$. At finite width "
            "each block's factor scatters around 2, so the product scatters widely: it typically lands below $2^{50}$, as these three draws do, though a single draw can land above."),
-    ("zh", "用与上面实验相同的宽度（256）和输入（一批 500 个标准正态向量）模拟 50 个这样的块，换三组随机权重各算一次，"
-           "结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间。宽度有限时，每个块的放大倍数在 2 附近散布，"
+    ("zh", "可以用模拟来验证：叠 50 个宽 256 的块，每个分支先是一层用 He 初始化的 ReLU，再接一层用 LeCun 初始化的线性层，"
+           "两层都不带偏置，每个块的权重都从高斯分布重新抽取；输入是一批 500 个标准正态向量，记录最后一个块的输出在全部元素上的均方。"
+           "输入和权重抽样三次，结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间。宽度有限时，每个块的放大倍数在 2 附近散布，"
            "乘积也就大幅散布：通常落在 $2^{50}$ 之下，这三次抽样就是如此，但单次抽样也可能落在它之上。")])
 def test_residual_numbers_say_they_come_from_a_simulation_with_the_experiments_sizes(lang, wording):
+    """Review final57, pb: the residual numbers came from code no page shows; the page now says how the stack is
+    simulated (depth, width, the branch and its weights, fresh weights per block, the inputs, three draws, and the
+    measure: the mean square of the last output over every entry), which is what residual_mean_squares does."""
+    import inspect
     assert wording in page_text("blog/posts/initialisation.md", lang)
     assert (RES_WIDTH, RES_BATCH, len(RES_SEEDS), RES_BLOCKS) == (N, init_spread.BATCH, 3, 50)
+    source = inspect.getsource(residual_mean_squares)
+    assert "rng.normal(0, math.sqrt(2 / RES_WIDTH)" in source and "rng.normal(0, math.sqrt(1 / RES_WIDTH)" in source
+    assert "np.maximum(h @ W1, 0) @ W2" in source and "for _ in range(RES_BLOCKS)" in source      # drawn in the loop
+    assert "x = rng.normal(size=(RES_BATCH, RES_WIDTH))" in source and "np.mean(x ** 2)" in source
+    assert "bias" not in source.split('"""')[2] and "+ b" not in source                          # no biases
 
 
 def test_measured_plain_residual_stack_3_0e14_to_9_5e14_below_the_prediction(residual):
@@ -996,3 +1034,34 @@ def test_the_relu_paragraph_keeps_the_playground_comparison_without_the_dead_uni
     assert "preset=deep-relu-small" in section and "preset=deep-relu-he" in section
     assert "initialisation-limits" not in text
     assert {"en": "does not stop units from dying", "zh": "挡不住单元在训练过程中死亡"}[lang] not in text
+
+
+SMALL_AGAINST_HE = """
+const st = await load('state.js');
+const net = await load('network.js');
+const out = {};
+for (const preset of ['deep-relu-he', 'deep-relu-small']) {
+  const run = st.build(st.parse('?preset=' + preset), null);
+  out[preset] = net.trainStep(run.net, run.optimiser, run.data.train, run.nextBatch).gradNorms;
+}
+process.stdout.write(encode(out));
+"""
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "at the first step, every layer's gradient norm with [weights drawn from N(0, 0.01²)]"
+           "(../../playground.md?preset=deep-relu-small) is at most $3.3 \\times 10^{-12}$ times the smallest with "
+           "[He initialisation](../../playground.md?preset=deep-relu-he)."),
+    ("zh", "第一步里每一层的梯度范数至多为 [He 初始化](../../playground.md?preset=deep-relu-he)下最小那一层的 "
+           "$3.3 \\times 10^{-12}$ 倍。")])
+def test_the_playground_small_weights_give_at_most_3_3e_minus_12_of_hes_smallest_gradient(lang, said):
+    """Review final57, pb: 'less than a millionth' undersold the evidence by six orders of magnitude.  The playground's own
+    JavaScript, first step of the two presets (eight ReLU layers of 16 units and the output layer): the largest gradient
+    norm under N(0, 0.01²) over the smallest under He is 3.3e-12."""
+    from playground_node import run_node
+    out = run_node(SMALL_AGAINST_HE, {})
+    he, small = out["deep-relu-he"], out["deep-relu-small"]
+    assert len(he) == len(small) == 9 and min(he) > 0
+    assert f"{max(small) / min(he):.1e}" == "3.3e-12", (small, he)
+    assert said in page_text("blog/posts/initialisation.md", lang)
+    assert {"en": "less than a millionth", "zh": "百万分之一"}[lang] not in page_text("blog/posts/initialisation.md", lang)

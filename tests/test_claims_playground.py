@@ -227,8 +227,8 @@ def test_batch_normalisation_preset_keeps_two_layers_whole_and_loses_5_to_7_of_3
     for lang, words in (("en", "between steps 3000 and 4000, 16% to 22% of its units are dead."),
                         ("zh", "在第 3000 到 4000 步之间，它有 16% 到 22% 的单元是死的。")):
         assert words in page(lang)
-    # item 2 gives the layer's 32 units once; the shares carry the rest (review final56, tools: a dozen numbers in one
-    # paragraph)
+    # item 2 gives the layer's 32 units once, where it switches to the preset's network (review final57, tools); the
+    # shares carry the rest (review final56, tools: a dozen numbers in one paragraph)
     for lang, counts in (("en", ("8 to 22 of 32", "2 of 32", "5 to 7 of 32")), ("zh", ("32 个中的",))):
         item = page(lang).split("\n2. ")[1].split("\n3. ")[0]
         assert not any(c in item for c in counts), lang
@@ -340,16 +340,19 @@ def test_deep_sigmoid_first_layer_gradient_mostly_stays_seven_to_eight_orders_be
     assert 0.25 * math.sqrt(16) * 0.1 == pytest.approx(0.1) and 7 <= -math.log10(0.1 ** 7) <= 8
     out = run_node(PRESET_SHAPE, {})
     assert out == {"layers": 8, "width": 16, "act": "sigmoid", "init": "normal", "sigma": 0.1}, out
+    # the factor's gloss and link are a sentence of their own, not a parenthesis inside the derivation (review final57,
+    # tools)
     for lang, words in (("en", "The preset has eight hidden layers of 16 units with weights drawn from $\\mathcal{N}(0, 0.1^2)$, so going "
-                               "back one layer multiplies the gradient by roughly $\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$ (the sigmoid's slope, times the "
-                               "typical length $\\sqrt{16} \\times 0.1$ of a column of 16 weights of standard deviation 0.1; "
-                               "[When gradients vanish](blog/posts/when-gradients-vanish.md#initialisation) derives this factor), "
-                               "and the seven steps from the last hidden layer to the first by about $10^{-7}$."),
+                               "back one layer multiplies the gradient by roughly $\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$, "
+                               "and the seven steps from the last hidden layer to the first by about $10^{-7}$. Here $\\tfrac14$ is the "
+                               "sigmoid's slope and $\\sqrt{16} \\times 0.1$ the typical length of a column of 16 weights of standard "
+                               "deviation 0.1; [When gradients vanish](blog/posts/when-gradients-vanish.md#initialisation) derives this factor."),
                         ("zh", "这个预设有 8 个隐藏层，每层 16 个单元，权重取自 $\\mathcal{N}(0, 0.1^2)$，所以每往回走一层，梯度大约乘上 "
-                               "$\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$（sigmoid 的斜率乘以一列权重的典型长度：16 个标准差为 0.1 的权重，长度约为 $\\sqrt{16} \\times 0.1$；"
-                               "这个每层因子的推导见[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#initialisation)），"
-                               "从最后一个隐藏层回到第 1 层的七步合起来约乘上 $10^{-7}$。")):
+                               "$\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$，从最后一个隐藏层回到第 1 层的七步合起来约乘上 $10^{-7}$。"
+                               "其中 $\\tfrac14$ 是 sigmoid 的斜率，$\\sqrt{16} \\times 0.1$ 是一列 16 个标准差为 0.1 的权重的典型长度；"
+                               "每层因子的推导见[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#initialisation)。")):
         assert words in page(lang), lang
+    assert "这个每层因子" not in page("zh") and "(the sigmoid's slope, times" not in page("en")
 
 
 DEEP_SIGMOID_INPUTS = """
@@ -433,7 +436,7 @@ def test_item_1s_first_paragraph_ends_at_the_small_weights_and_the_factor_and_he
         assert "\\sigma_w^2 = 2/n" in he, lang
     links = {"en": ("[When gradients vanish](blog/posts/when-gradients-vanish.md#initialisation) derives this factor",
                     "([Initialisation depends on the activation](blog/posts/initialisation.md#he) derives it)"),
-             "zh": ("这个每层因子的推导见[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#initialisation)",
+             "zh": ("每层因子的推导见[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#initialisation)",
                     "（推导见[《初始化要看激活函数》](blog/posts/initialisation.md#he)）")}
     for lang, (factor, he_link) in links.items():
         text = page(lang)
@@ -531,19 +534,21 @@ HIGH_RATE_DEAD = """
 const st = await load('state.js');
 const net = await load('network.js');
 const run = st.build(st.parse('?preset=relu-high-rate'), null);
+const start = net.inspect(run.net, run.data.train).layers.map((l) => l.dead);   // before the first step
 const dead = [];                                    // [layer 1, layer 2, layer 3] after every step
 for (let t = 1; t <= 3000; t++) {
   net.trainStep(run.net, run.optimiser, run.data.train, run.nextBatch);
   dead.push(net.inspect(run.net, run.data.train).layers.map((l) => l.dead));
 }
-process.stdout.write(encode({ widths: run.net.sizes, dead, speed: st.parse('?preset=relu-high-rate').speed }));
+process.stdout.write(encode({ widths: run.net.sizes, dead, start, data: st.parse('?preset=relu-high-rate').data,
+                              defaultData: st.DEFAULTS.data, speed: st.parse('?preset=relu-high-rate').speed }));
 """
 
 
 def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_count_swings_between_8_and_22():
     """Item 2: 'the share of dead units climbs in all three hidden layers, to about 40% by step 2000. Between steps
     2000 and 3000 the first layer's share barely moves and the second's moves a little, but the last hidden layer's
-    swings widely ...: at the default speed of 5 steps a frame, the panel shows between 25% and 69% of its 32 units with
+    swings widely ...: at the default speed of 5 steps a frame, the panel shows between 25% and 69% of its units with
     no gradient over these steps.'  The shares are what the panel prints (app.js's pct under Node).
     The playground's own run, the dead count of each hidden layer after every step; the panel is redrawn once a
     frame, so at the default speed the reader sees the counts after steps 2000, 2005, ..., 3000 (every step, the
@@ -552,6 +557,16 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     import numpy as np
     out = run_node(HIGH_RATE_DEAD, {})
     assert out["widths"][1:-1] == [32, 32, 32]
+    # the page announces the switch from the default network (review final57, tools): other data, 32 units a layer,
+    # and 2 of 32 dead in layers 2 and 3 before the first step (the 6% the lower-rate run never exceeds)
+    assert out["start"] == [0, 2, 2] and out["data"] == "spiral" != out["defaultData"], (out["start"], out["data"])
+    strings = (PLAYGROUND / "strings.js").read_text(encoding="utf-8")
+    assert "spiral: '双螺旋'" in strings and "spiral: 'Two spirals'" in strings
+    for lang, words in (("en", 'Now run "ReLU, learning rate too high", a different network (the "Two spirals" data, 32 units a '
+                               'layer; layers 2 and 3 each start with 2 dead units), for a couple of thousand steps'),
+                        ("zh", "现在换一个网络：运行预设“ReLU，学习率过大”（“双螺旋”数据，每层 32 个单元，第 2、3 层一开始各有 2 个死亡单元）"
+                               "两千步左右")):
+        assert words in page(lang), lang
     dead = np.array(out["dead"])                                       # row t - 1: after step t
     at_2000 = dead[1999] / 32
     assert np.all((at_2000 > 0.3) & (at_2000 < 0.5)) and abs(float(at_2000.mean()) - 0.4) < 0.05, at_2000
@@ -571,11 +586,11 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     for lang, words in (("en", "Between steps 2000 and 3000 the first layer's share barely moves and the second's moves a little, but the last "
                                "hidden layer's swings widely, because a unit there can come back when the layers below it change its inputs enough "
                                "([why](blog/posts/dead-relu-units.md#dead-relu)): at the "
-                                "default speed of 5 steps a frame, the panel shows between 25% and 69% of its 32 units with no "
+                                "default speed of 5 steps a frame, the panel shows between 25% and 69% of its units with no "
                                 "gradient over these steps."),
                         ("zh", "在第 2000 到 3000 步之间，第 1 层的比例几乎不动，第 2 层略有变动，最后一个隐藏层却大起大落，因为下面几层把它的输入改变得足够多时，"
                                "那里的单元可能复活（[原因](blog/posts/dead-relu-units.md#dead-relu)）：按默认速度（每帧 5 步），这段时间里，"
-                               "面板显示它的 32 个单元中无梯度的占 25% 到 69%。")):
+                               "面板显示它的单元中无梯度的占 25% 到 69%。")):
         assert words in page(lang), lang
         assert "1650" not in page(lang), lang                         # one window, the one the sentence sets up
 
@@ -773,6 +788,14 @@ def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_func
                   "the shading also marks the bin around the function's minimum",
             "zh": f"对 GELU、{names['zh']}、SiLU、Mish 和 hard swish，阴影还会标出函数最小值所在的那一格"}
     assert all(said[lang] in page(lang) for lang in ("en", "zh"))
+    # the panel is a histogram of 60 bins of width 0.2 on [-6, 6], and the page says so before it names a bin (review
+    # final57, tools)
+    app = (PLAYGROUND / "app.js").read_text(encoding="utf-8")
+    assert "const R = 6, BINS = 60;" in app and "counts[Math.min(BINS - 1, b)] += 1;" in app
+    for lang, histogram in (("en", "their distribution over the training set, drawn as a histogram, against the shaded"),
+                            ("zh", "每层预激活值在训练集上的分布，画成直方图；阴影标出")):
+        assert histogram in page(lang), lang
+        assert page(lang).index(histogram) < page(lang).index({"en": "the bin around", "zh": "所在的那一格"}[lang]), lang
 
 
 def test_the_stable_loss_links_its_section_and_the_saturated_unit_reads_as_a_condition_in_chinese():

@@ -221,7 +221,11 @@ def test_first_cell_prints_the_weights_for_n_4(notebook):
     lang, _, printed = notebook
     assert block(printed, "bias") == [{"en": "p₄: output bias 4", "zh": "p₄：输出偏置 4"}[lang]]
     header, *units = block(printed, "units")
-    assert header == {"en": "switches on at x   outgoing weight", "zh": "开启点 x   输出权重"}[lang]   # review final56, pc
+    assert header == {"en": "active from x   outgoing weight", "zh": "开启点 x   输出权重"}[lang]   # review final56, pc
+    # the site's term is "active" (glossary: active-unit), in the header and in the code (review final57, pc)
+    from actsite.pages.page_pairs import CONTENT
+    source = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert "switch" not in source.lower() and source.count("active_from") == 6
     assert [tuple(numbers(row)) for row in units] == [(-2.0, -3.0), (-1.0, 2.0), (0.0, 2.0), (1.0, 2.0)]
     assert all(field_ends(row) == label_ends(header) for row in units), units     # right-aligned under the labels
 
@@ -441,8 +445,10 @@ def test_try_this_cell_is_preset_to_n_4_and_the_folded_answer_gives_n_5_and_n_10
 @pytest.mark.parametrize("n", UNITS)
 def test_chord_gap_factorises_and_peaks_at_delta_squared_over_4_at_each_midpoint(n):
     """'Each chord lies above the parabola by at most δ²/4 = 4/n², at the midpoint of its piece (the
-    article factorises the gap).'  The reminder, not a second copy of the article's factorisation;
-    checked on every piece of p_n (which is the chord there)."""
+    article derives this by writing the gap on a piece as a product of two linear factors).'  The reminder says what
+    the article derives (review final57, pc: 'factorises the gap' was cryptic), not a second copy of the
+    factorisation; checked on every piece of p_n (which is the chord there): the gap is (x − a)(a + δ − x), a product
+    of two linear factors, as the article writes it."""
     from actsite.pages.page_pairs import CONTENT
     p = relu_interpolant_of_square(n)
     delta = 4 / n
@@ -454,7 +460,10 @@ def test_chord_gap_factorises_and_peaks_at_delta_squared_over_4_at_each_midpoint
         assert x[np.argmax(gap)] == pytest.approx(a + delta / 2) and gap.max() == pytest.approx(delta ** 2 / 4)
     assert delta ** 2 / 4 == pytest.approx(4 / n ** 2)
     for lang, text in (("en", "# Each chord lies above the parabola by at most $\\delta^2/4 = 4/n^2$, at the midpoint of its piece\n"
-                              "# ([the article](../blog/posts/why-nonlinear-activations.md#quadratic) factorises the gap)."),
+                              "# ([the article](../blog/posts/why-nonlinear-activations.md#quadratic) derives this by writing the gap on a piece as a\n"
+                              "# product of two linear factors)."),
                        ("zh", "每段弦都在抛物线上方，最多高出 $\\delta^2/4 = 4/n^2$，出现在该段的中点（[文章](../blog/posts/why-nonlinear-activations.md#quadratic)把这个差值写成了两个因式之积）。")):
         page = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert text in page and "(x - a)(a + \\delta - x)" not in page                # one home: the article
+        article = (CONTENT[lang] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
+        assert "\\ell(x) - x^2 = (x - a)(a + \\delta - x)" in article                   # what the pointer says it derives

@@ -2,7 +2,8 @@
 normal points labelled by the nearest of 100 random centres, ten classes; a 10-128-128-128-10
 network, He for ReLU and LeCun for tanh, SGD with momentum 0.9 and mini-batches of 128, three seeds,
 a check every 25 steps) and the step beyond the grid, η = 0.3: tanh first in every seed, in about
-half to two thirds of ReLU's steps; ReLU three to six times slower than at 0.1; after ten steps no dead unit in hidden
+half of ReLU's steps (0.45 to 0.54); ReLU four to five times slower than at 0.1 (4.0 to 4.9); one-bit changes of the
+initial weights move the counts by up to 125 steps and keep tanh first; after ten steps no dead unit in hidden
 layer 2 at 0.1, 30 % to 45 % at 0.3; tanh's slope is positive, and in the runs' float64 form zero only
 far beyond their pre-activations; and why the dead-ReLU article sees almost none at 0.3 (its set-up
 differs in width, depth, batch size, step count and momentum; momentum 0.9 makes a steady update
@@ -115,32 +116,43 @@ def at_0_3():
     return {key: np.array([reach(key, 0.3, seed) for seed in training_speed.SEEDS]) for key in ("relu", "tanh")}
 
 
-def test_at_0_3_tanh_is_first_in_every_seed_in_half_to_two_thirds_of_relus_steps(at_0_3, nudged_at_0_3):
-    """'tanh reaches 25% first in every seed, in about half to two thirds of ReLU's steps', for the runs as they are
-    and for the runs changed in the last binary digit (review final56, pc: another machine printed tanh 650/650/550
-    against ReLU 1325/975/1100, ratios 0.49, 0.67 and 0.50; here 0.45, 0.54 and 0.50)."""
-    for reach in (at_0_3, *nudged_at_0_3.values()):
-        ratio = reach["tanh"] / reach["relu"]
-        assert np.all((ratio > 0.4) & (ratio < 0.7)), ratio   # "about half to two thirds"
-    for lang, said in (("en", "tanh reaches 25%\n# first in every seed, in about half to two thirds of ReLU's steps"),
-                       ("zh", "每个种子都是 tanh 先降到 25%，所需步数约为 ReLU 的一半到三分之二；")):
-        assert said in page_text(PAGE, lang)
+def test_at_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus_steps_0_45_to_0_54(at_0_3):
+    """'tanh reaches 25% first in every seed, in about half of ReLU's steps (0.45 to 0.54 of them in the next cell's
+    runs)': the notebook's own runs, the ones its next cell prints (review final57, pb: the range is what the cell
+    prints, 0.45, 0.54 and 0.50; the runs changed in their last binary digit are the caveat's, tested below)."""
+    ratio = at_0_3["tanh"] / at_0_3["relu"]
+    assert np.all(ratio < 1)                                                     # tanh first in every seed
+    assert (round(float(ratio.min()), 2), round(float(ratio.max()), 2)) == (0.45, 0.54), ratio
+    assert np.all(np.abs(ratio - 0.5) < 0.06), ratio                             # "about half"
+    for lang, said in (("en", "tanh reaches 25% first in every seed, in about half of ReLU's steps (0.45 to 0.54 of them "
+                              "in the next cell's runs)"),
+                       ("zh", "每个种子都是 tanh 先降到 25%，所需步数约为 ReLU 的一半（下一个单元格里的几次训练是 ReLU 的 "
+                              "0.45 到 0.54）；")):
+        assert said in page_text(PAGE, lang).replace("\n# ", " ")
+    for lang, gone in (("en", "half to two thirds"), ("zh", "一半到三分之二")):
+        assert gone not in page_text(PAGE, lang)
 
 
-def test_relu_needs_three_to_six_times_as_many_steps_at_0_3_as_at_0_1(at_0_3, nudged_at_0_3):
-    """'ReLU needs three to six times as many steps as at η = 0.1, tanh about twice as many', seed by seed, for the
-    runs as they are (4.9, 4.9, 4.0) and for the runs changed in their last binary digit; another machine's 975 steps
-    for seed 1 give 3.5 (review final56, pc), and one changed run 1400 steps gives 5.6, which is why the claim runs from three to six."""
+def test_relu_needs_four_to_five_times_as_many_steps_at_0_3_as_at_0_1_4_0_to_4_9(at_0_3):
+    """'ReLU needs four to five times as many steps as at η = 0.1 (4.0 to 4.9 there), tanh about twice as many', seed by
+    seed, for the notebook's own runs at 0.3 (4.9, 4.9, 4.0) against the grid's at 0.1 (review final57, pb).  The
+    paragraph links the article's table, and says neither six times nor 六倍 (kept for Krizhevsky et al.'s factor)."""
     at_0_1 = np.array([reach("relu", 0.1, seed) for seed in training_speed.SEEDS])
-    for runs in (at_0_3, *nudged_at_0_3.values()):
-        slowdown = runs["relu"] / at_0_1
-        assert np.all((slowdown >= 3) & (slowdown <= 6)), slowdown
+    np.testing.assert_array_equal(at_0_1, cached("training_speed")["reach_relu"][training_speed.LEARNING_RATES.index(0.1)])
+    slowdown = at_0_3["relu"] / at_0_1
+    assert np.all((slowdown >= 4) & (slowdown <= 5)), slowdown                    # "four to five times"
+    assert (round(float(slowdown.min()), 1), round(float(slowdown.max()), 1)) == (4.0, 4.9), slowdown
     tanh_at_0_1 = cached("training_speed")["reach_tanh"][training_speed.LEARNING_RATES.index(0.1)]
     tanh_slowdown = at_0_3["tanh"] / tanh_at_0_1
     assert np.all(np.round(tanh_slowdown) == 2), tanh_slowdown                    # 1.8, 1.8 and 2.0
-    for lang, said in (("en", "and ReLU needs three to six times as many steps as at $\\eta = 0.1$, tanh about twice as many."),
-                       ("zh", "ReLU 所需的步数则是 $\\eta = 0.1$ 时的三到六倍，tanh 也是那时的两倍左右。")):
-        assert said in page_text(PAGE, lang).replace("\n# ", " ")
+    for lang, said in (("en", "and ReLU needs four to five times as many steps as at $\\eta = 0.1$ (4.0 to 4.9 there), "
+                              "tanh about twice as many."),
+                       ("zh", "ReLU 所需的步数则是 $\\eta = 0.1$ 时的四到五倍（那里是 4.0 到 4.9 倍），tanh 也是那时的两倍左右。")):
+        text = page_text(PAGE, lang)
+        assert said in text.replace("\n# ", " ")
+        paragraph = text.split("{ #beyond-the-grid }")[1].split("# %%")[0]
+        assert "(../blog/posts/relu-sparsity-biology.md#training-speed)" in paragraph      # the article's table
+        assert "six times" not in paragraph and "六倍" not in paragraph and "三到六" not in paragraph
 
 
 def reach_nudged(key: str, seed: int, nudge: str | None) -> float:
@@ -628,7 +640,7 @@ def test_the_printed_numbers_are_the_runs(notebook):
     momentum / 46% at step 100."""
     lang, ns, printed = notebook
     grid, curve = cached("training_speed"), ns["curve"]
-    assert len(printed) == 12 + 2 + 12 + 1 + 3 + 2 + 6 + 3 + 1
+    assert len(printed) == 12 + 2 + 12 + 1 + 3 + 2 + 5 + 6 + 3 + 1
     for k, line in zip(range(0, 41, 4), printed[1:12]):
         assert numbers(line) == [25 * k, round(curve["relu"][k], 3), round(curve["tanh"][k], 3)]
     assert [numbers(line)[-1 if lang == "en" else 0] for line in printed[12:14]] == [275, 475]
@@ -645,16 +657,23 @@ def test_the_printed_numbers_are_the_runs(notebook):
     for seed, line in zip(training_speed.SEEDS, printed[27:30]):
         relu, tanh = ns["reach"]["relu", seed], ns["reach"]["tanh", seed]
         assert numbers(line) == [0.3, seed, relu, tanh, round(tanh / relu, 2)]
-        assert 0.4 < tanh / relu < 0.7                                    # "about half to two thirds of ReLU's steps"
+        assert 0.44 < tanh / relu < 0.55                                  # "about half of ReLU's steps (0.45 to 0.54)"
     at_0_1 = training_speed.LEARNING_RATES.index(0.1)
     for key, line in zip(("relu", "tanh"), printed[30:32]):
         slowdown = [ns["reach"][key, seed] / grid[f"reach_{key}"][at_0_1, seed] for seed in training_speed.SEEDS]
         assert numbers(line)[-3:] == [round(s, 1) for s in slowdown] and all(s > 1 for s in slowdown)
-    assert numbers(printed[30])[-3:] == [4.9, 4.9, 4.0]                   # "three to six times as many steps"
-    shares = [int(m) for line in printed[32:38] for m in re.findall(r"(\d+)%", line)]
+    assert numbers(printed[30])[-3:] == [4.9, 4.9, 4.0]                   # "four to five times (4.0 to 4.9 there)"
+    assert printed[32] == {"en": "every initial weight changed in its last binary digit:",
+                           "zh": "每个初始权重的最后一位二进制数改动之后："}[lang]
+    for seed, line in zip(training_speed.SEEDS, printed[33:36]):           # the runs with every weight nudged
+        relu, tanh = ns["nudged"]["relu", seed], ns["nudged"]["tanh", seed]
+        assert numbers(line) == [0.3, seed, relu, tanh, round(tanh / relu, 2)] and tanh < relu
+    largest = max(abs(ns["nudged"][run] - ns["reach"][run]) for run in ns["reach"])
+    assert numbers(printed[36]) == [largest] and largest >= 100           # "a hundred steps or more"
+    shares = [int(m) for line in printed[37:43] for m in re.findall(r"(\d+)%", line)]
     assert shares == [0, 0, 0, 41, 30, 45]
-    assert [int(re.findall(r"(\d+)%", line)[0]) for line in printed[38:41]] == [0, 0, 0]
-    assert re.findall(r"(\d+)%", printed[41]) == ["46"] and "100" in printed[41]
+    assert [int(re.findall(r"(\d+)%", line)[0]) for line in printed[43:46]] == [0, 0, 0]
+    assert re.findall(r"(\d+)%", printed[46]) == ["46"] and "100" in printed[46]
 
 
 def test_the_printed_columns_line_up(notebook):
@@ -673,9 +692,72 @@ def test_the_printed_columns_line_up(notebook):
 
     same(printed[0:12], lambda s: [end for _, end in s])                        # three right-aligned columns
     same(printed[12:14], lambda s: [end for _, end in s])
-    grid_rows = printed[14:26] + printed[27:30]
+    grid_rows = printed[14:26] + printed[27:30] + printed[33:36]
     same(grid_rows, lambda s: [s[-6][0], s[-4][0], s[-2][0], s[-6][1], s[-5][1], s[-4][1], s[-3][1], s[-1][1]])
     same(grid_rows, lambda s: [start for start, _ in s[:3]])                    # η = and its value
     same(printed[30:32], lambda s: [end for _, end in s])
-    same(printed[32:38], lambda s: [end for _, end in s[3:]])
-    same(printed[38:41], lambda s: [end for _, end in s])
+    same(printed[37:43], lambda s: [end for _, end in s[3:]])
+    same(printed[43:46], lambda s: [end for _, end in s])
+
+
+def test_the_25_percent_lines_are_prose(notebook):
+    """Review final57, pb: 'ReLU  first at most 25% after 275 steps' was not English; the line now says what the count
+    is, the step of the first check at 25% or less, as the Chinese line does."""
+    lang, _, printed = notebook
+    said = {"en": ["ReLU  first reaches 25% or less at step 275", "tanh  first reaches 25% or less at step 475"],
+            "zh": ["ReLU  第 275 步首次降到 25% 或以下", "tanh  第 475 步首次降到 25% 或以下"]}[lang]
+    assert printed[12:14] == said
+    assert not any("first at most" in line for line in printed)
+
+
+def test_the_nudged_cell_changes_every_initial_weight_in_its_last_binary_digit(notebook, at_0_3, nudged_at_0_3):
+    """Review final57, pb: the caveat 'changing every initial weight ... in its last binary digit moves some of them by a
+    hundred steps or more' had no cell behind it.  The cell after the runs at 0.3 makes that change (np.nextafter
+    towards +inf: the next float64 number, one unit in the last place) and nothing else; its counts are this file's
+    nudged runs, tanh is first in every seed, and the largest change it prints is 125 steps here (at least 100)."""
+    lang, ns, _ = notebook
+    for key in ("relu", "tanh"):
+        for seed in training_speed.SEEDS:
+            assert ns["nudged"][key, seed] == nudged_at_0_3["weights"][key][seed], (key, seed)
+    assert all(ns["nudged"]["tanh", seed] < ns["nudged"]["relu", seed] for seed in training_speed.SEEDS)
+    moves = [abs(ns["nudged"][run] - at_0_3[run[0]][run[1]]) for run in ns["nudged"]]
+    assert max(moves) >= 100 and max(moves) == 125, moves
+    W = MLP.create(training_speed.SIZES, "tanh", "lecun", seed=0).weights[0]
+    up = np.nextafter(W, np.inf)
+    assert np.all(up > W) and np.array_equal(np.nextafter(up, -np.inf), W)   # the very next float64 up, every weight
+    from actsite.pages.page_pairs import notebook_cells
+    prose, code = ("\n".join(part) for part in notebook_cells(page_text(PAGE, lang)))
+    assert "W[...] = np.nextafter(W, np.inf)" in code and "net.sgd_step(X[batch], y[batch], 0.3, momentum=0.9)" in code
+    said = {"en": "The next cell makes the first of those changes: it moves every initial weight up to the next number "
+                  "that [float64](../glossary.md#float64) can hold, a change in its last binary digit, runs the three "
+                  "seeds at $\\eta = 0.3$ again, and prints their counts and the largest change from the counts above.",
+            "zh": "下一个单元格做的是上面说的第一种改动：仍以 $\\eta = 0.3$ 把三个种子重跑一遍，初始权重还是原来那些，只是每个都换成 "
+                  "[float64](../glossary.md#float64) 中比它大的下一个数，也就是最后一位二进制数改了一下；然后打印各次的步数，"
+                  "以及与上面的步数相比最大变动了多少。"}[lang]
+    assert said in page_text(PAGE, lang).replace("\n# ", " ")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "`nearest_centre_task` draws the task's training points, with the same function and name as in the notebook "
+           "[Gradients through a 50-layer stack](gradient-depth.py); the points nearest to one centre form that centre's "
+           "Voronoi region, hence the name `voronoi` under which the function is imported."),
+    ("zh", "`nearest_centre_task` 抽取这个任务的训练样本，函数和名字都与笔记本[《梯度穿过 50 层网络》](gradient-depth.py)里的相同；"
+           "离同一个中心最近的点构成这个中心的 Voronoi 区域，导入这个函数时用的原名 `voronoi` 即由此而来。")])
+def test_the_task_function_is_explained_and_the_other_notebook_linked(lang, said):
+    """Review final57, pb: the import alias `voronoi` was unexplained and the other notebook was named without a link.
+    Every point takes the class of its nearest centre, so the classes are unions of the centres' Voronoi regions."""
+    assert said in page_text(PAGE, lang).replace("\n# ", " ")
+    from actsite.pages.page_pairs import CONTENT
+    assert (CONTENT[lang] / "notebooks" / "gradient-depth.py").is_file()          # the link's target
+    assert_voronoi_matches_its_description(100)          # each point takes the class of its nearest centre
+
+
+def test_the_try_this_prose_shows_a_call_that_counts_steps_to_25_percent():
+    """Review final57, pb: the Try-this cell is about dead units; its prose now also shows how to count steps to 25% at
+    another rate or seed, with a call to the notebook's own functions that runs as written."""
+    for lang in ("en", "zh"):
+        try_prose = page_text(PAGE, lang).split("{ #try-this }")[1].split("# %%")[0].replace("\n# ", " ")
+        assert ('`steps_to_target(error_curve(activation="relu", lr=0.2, seed=3, steps=2000, stop_at_target=True))`'
+                in try_prose), lang
+    count = training_speed.steps_to_target(training_speed.error_curve("relu", 0.2, 3, steps=2000, stop_at_target=True))
+    assert np.isfinite(count) and count % training_speed.EVERY == 0

@@ -1566,11 +1566,12 @@ def test_relu_is_credited_to_its_popularisers_with_their_full_references(lang):
     ("en", "The sigmoid's gradient shrinks at every scale, by a factor between 0.04 and 0.32 per layer. For tanh\n"
            "and ReLU the factor per layer is within 1.2% of one, except tanh with He initialisation (1.06: its gradient\n"
            "grows 17.5-fold towards the input); the small scale leaves every layer's gradient\n"
-           "near $2 \\times 10^{-36}$ (tanh) or between $2 \\times 10^{-44}$ and $5 \\times 10^{-44}$ (ReLU)."),
+           "near $2 \\times 10^{-36}$ (tanh) or between $2 \\times 10^{-44}$ and $5 \\times 10^{-44}$ (ReLU), as the last two\n"
+           "lines show over all 50 layers."),
     ("zh", "sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，"
            "只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；"
            "小尺度让每一层的梯度在 tanh 下都停在 $2 \\times 10^{-36}$ 附近，"
-           "在 ReLU 下都落在 $2 \\times 10^{-44}$ 到 $5 \\times 10^{-44}$ 之间。")])
+           "在 ReLU 下都落在 $2 \\times 10^{-44}$ 到 $5 \\times 10^{-44}$ 之间，表下的两行给出了全部 50 层的范围。")])
 def test_notebook_reads_the_nine_run_table(gd, lang, wording):
     sig = [per_layer_factor(gd[f"sigmoid_{i}_grad"]) for i in INIT_STD]
     assert (round(min(sig), 2), round(max(sig), 2)) == (0.04, 0.32)
@@ -1620,9 +1621,11 @@ def test_notebook_points_to_the_corrections_for_xavier_and_he(gd, lang, wording)
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", ("the differences between inputs that should flow up through them shrink about fourfold at every layer, to almost "
-            "nothing at the last hidden layer.", "The output layer sees almost the same vector for every input.")),
-    ("zh", ("而不同输入之间本该经由它们向上传递的差别，每经过一层就缩小到约四分之一，到最后一个隐藏层已所剩无几。",
+    ("en", ("the differences between inputs that should flow up through them shrink more than eightfold at the first hidden "
+            "layer and about fourfold at each layer after it, to almost nothing at the last hidden layer.",
+            "The output layer sees almost the same vector for every input.")),
+    ("zh", ("而不同输入之间本该经由它们向上传递的差别，在第一个隐藏层缩小到不足八分之一，此后每经过一层再缩小到约四分之一，"
+            "到最后一个隐藏层已所剩无几。",
             "无论输入是什么，输出层看到的几乎是同一个向量。"))])
 def test_the_short_answer_says_where_the_differences_between_inputs_are_smallest(initial_sigmoid_net, lang, said):
     """The introduction's short answer and the output layer's view (review final46, pb): the spread falls about
@@ -1632,6 +1635,10 @@ def test_the_short_answer_says_where_the_differences_between_inputs_are_smallest
     spread, means = spreads(net, X)
     factors = spread[1:] / spread[:-1]
     assert np.all((factors > 0.2) & (factors < 0.26)) and int(np.argmin(spread)) == len(spread) - 1
+    # the first hidden layer shrinks the inputs' spread (0.998) to 0.118, 8.5-fold: "more than eightfold", not the
+    # fourfold of the layers after it (review final57, pb)
+    first = float(X.std(axis=0).mean() / spread[0])
+    assert round(first, 1) == 8.5 and 8 < first < 9 and first > 2 / factors.max()
     assert spread[-1] / means[-1] < 1e-4 and spread[3] > 100 * spread[-1]
     text = page_text("blog/posts/when-gradients-vanish.md", lang)
     assert all(s in text for s in said), lang
@@ -1639,6 +1646,27 @@ def test_the_short_answer_says_where_the_differences_between_inputs_are_smallest
     # LeCun et al. made the forward-pass argument; Glorot and Bengio, and He et al., carried it backwards
     assert {"en": "LeCun, Bottou, Orr and Müller (1998) answered this for the forward pass with a variance argument",
             "zh": "LeCun、Bottou、Orr 和 Müller（1998）借助一个方差论证，就前向传播回答了这个问题"}[lang] in text
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "The line is straight on the logarithmic axis, which means every layer multiplies the gradient by about the same "
+           "factor. This *factor per layer* is the 49th root of the first-to-last ratio, the geometric mean of the 49 steps "
+           "from one layer to the next; here it is 0.24."),
+    ("zh", "这条线在对数坐标下是直的，说明每一层都把梯度乘上差不多相同的因子。这个**每层因子**取首末两层之比的 49 次方根，"
+           "也就是相邻两层之间 49 步变化的几何平均，这里是 0.24。")])
+def test_the_factor_per_layer_is_defined_where_it_is_first_used(gd, lang, said):
+    """Review final57, pb: the table's 'measured factor per layer' was never defined on the page; it is defined at its
+    first use as (g_1 / g_50)^(1/49), the geometric mean of the 49 layer-to-layer changes, 0.24 for Xavier's sigmoid
+    (the notebook's definition)."""
+    text = page_text("blog/posts/when-gradients-vanish.md", lang)
+    assert said in text
+    term = {"en": "factor per layer", "zh": "每层因子"}[lang]
+    assert text.index(term) > text.index(said) and text.index(term) < text.index(said) + len(said)   # first use
+    g = gd["sigmoid_xavier_grad"]
+    steps = g[:-1] / g[1:]                                          # layer l over layer l + 1, 49 of them
+    assert len(steps) == 49
+    assert per_layer_factor(g) == pytest.approx(float(np.exp(np.log(steps).mean())), rel=1e-12)
+    assert round(per_layer_factor(g), 2) == 0.24 and round(float(g[0] / g[-1]) ** (1 / 49), 2) == 0.24
 
 
 @pytest.mark.parametrize("lang, said", [

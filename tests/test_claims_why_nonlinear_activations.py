@@ -276,6 +276,44 @@ def test_n_units_leave_error_4_over_n_squared(n, quoted):
     assert error == pytest.approx(quoted, rel=1e-3)
 
 
+def test_4_over_n_squared_is_this_constructions_error_and_lowering_the_bias_by_delta_squared_over_8_halves_it():
+    """'So the largest error of this n-unit construction is exactly 4/n^2 ... It is not the best that n units can do:
+    the chords lie above the parabola by between 0 and delta^2/4, so lowering the output bias by delta^2/8 halves the
+    largest error to 2/n^2, at the price of no longer passing through the knots' (review final57, pa: 'with n units the
+    largest error is exactly 4/n^2' claimed it of n units in general).  The caption says the same of the construction."""
+    from claim_helpers import page_text
+    for lang, said, caption in (
+            ("en", "So the largest error of this $n$-unit construction is exactly $4/n^2$: 1 for two units, 0.25 for four, "
+                   "about 0.000244 for 128. It is not the best that $n$ units can do: the chords lie above the parabola by "
+                   "between 0 and $\\delta^2/4$, so lowering the output bias by $\\delta^2/8$ halves the largest error to "
+                   "$2/n^2$, at the price of no longer passing through the knots.",
+             "Panel (b): with n units this construction's largest error is exactly 4/n², so doubling"),
+            ("zh", "所以这种 $n$ 单元构造的最大误差恰好是 $4/n^2$：两个单元时为 1，四个时为 0.25，128 个时约为 0.000244。"
+                   "这并不是 $n$ 个单元所能做到的最好结果：弦高出抛物线的量介于 0 与 $\\delta^2/4$ 之间，把输出偏置调低 "
+                   "$\\delta^2/8$，最大误差就减半，变成 $2/n^2$，代价是折线不再经过插值节点。",
+             "图 (b)：按这种构造用 n 个单元时，最大误差恰为 4/n²；")):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert said in text and caption in text, lang
+        assert "with $n$ units the largest error is exactly" not in text and "n 个单元留下的最大误差恰好是" not in text
+        assert "with n units the largest error is exactly" not in text and "图 (b)：用 n 个单元时" not in text
+    for n in (2, 4, 16, 128):
+        delta = 4 / n
+        approx = relu_interpolant_of_square(n)
+        x = np.linspace(-2, 2, 1000 * n + 1)                          # holds every knot and every midpoint
+        gap = approx(x) - x ** 2
+        assert gap.min() >= -1e-12 and gap.max() == pytest.approx(delta ** 2 / 4, rel=1e-9)   # in [0, delta^2/4]
+        from dataclasses import replace
+        shifted = replace(approx, output_bias=approx.output_bias - delta ** 2 / 8)   # the same n units, bias lowered
+        assert shifted.units == n and np.array_equal(shifted.output_weights, approx.output_weights)
+        lowered = shifted(x)
+        error = np.abs(lowered - x ** 2)
+        assert error.max() == pytest.approx(2 / n ** 2, rel=1e-9)
+        assert error.max() == pytest.approx(max_error_on_interval(approx, np.square) / 2, rel=1e-6)   # halved
+        knots = -2 + delta * np.arange(n + 1)
+        np.testing.assert_allclose(shifted(knots) - knots ** 2, -delta ** 2 / 8, atol=1e-12)   # off the knots
+    assert 2 / 4 ** 2 == 0.125
+
+
 def test_error_slope_minus_two_on_log_axes():
     units = 2 ** np.arange(1, 8)
     errors = [max_error_on_interval(relu_interpolant_of_square(int(n)), np.square) for n in units]
@@ -660,13 +698,12 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     assert "play: '运行'" in strings and "play: 'Play'" in strings
     for lang, said in (("en", "has four tanh layers of sixteen units, with initial weights of standard deviation 2, learning to "
                               "separate points of the plane by the sign of $x_1 x_2$ (the XOR pattern, with a little noise). The "
-                              "playground counts how many pre-activations start in the [flat region](../../glossary.md#flat-region) "
-                              "($|\\tanh'| < 0.01$)."),
+                              "playground counts how many pre-activations start in the flat region ($|\\tanh'| < 0.01$)."),
                        ("en", "about two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth "
                               "in layer 1, whose weighted sums each add two inputs rather than sixteen and so are mostly smaller.\n"),
                        ("zh", "演练场的 [tanh 预设](../../playground.md?preset=tanh-large-init)有 4 个 tanh 层，"
                               "每层 16 个单元，初始权重的标准差为 2，任务是按 $x_1 x_2$ 的符号把平面上的点分成两类（异或的图案，带少量噪声）；"
-                              "演练场会数出训练开始时有多少预激活值落在[平坦区](../../glossary.md#flat-region)（$|\\tanh'| < 0.01$）。"),
+                              "演练场会数出训练开始时有多少预激活值落在平坦区（$|\\tanh'| < 0.01$）。"),
                        ("zh", "第 2 到第 4 层约有三分之二的预激活值落在这里，第 1 层却只有约十分之一：第 1 层的加权和较小，"
                               "主要是因为每个加权和只有 2 个输入，而不是 16 个。")):
         assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
@@ -728,22 +765,24 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
     """'the path that gradient descent takes' is the page's first mention of gradient descent, and the gloss
     follows it there; backpropagation is glossed as the chain rule applied layer by layer from the output back;
     the later gloss of gradient descent is gone (review final54, pa). The gradient itself is defined once, at its
-    first use in the opening paragraphs, not inside the gloss of gradient descent (review final55, pa)."""
+    first use in the opening paragraphs, not inside the gloss of gradient descent (review final55, pa).  The gloss sits
+    in the sentence of the first use, not in a parenthetical sentence after it (review final57, pa)."""
     from claim_helpers import page_text
-    gradient = {"en": ("Sigmoid and tanh have flat tails, where the gradient (the rate at which the network's error changes "
-                       "with each weight) all but disappears.", "gradient", "the rate at which the network's error changes"),
-                "zh": ("sigmoid 和 tanh 的尾部是平的，梯度（网络的误差随各个权重变化的快慢）到了那里几乎消失。", "梯度",
-                       "误差随")}
+    gradient = {"en": ("Sigmoid and tanh have flat tails, where the gradient (the rate at which the loss, a measure of how far "
+                       "the network's outputs are from their targets, changes with each weight) all but disappears.", "gradient",
+                       "the rate at which the loss"),
+                "zh": ("sigmoid 和 tanh 的尾部是平的，梯度（损失随各个权重变化的快慢；损失衡量网络的输出离目标有多远）到了那里几乎消失。",
+                       "梯度", "损失随")}
     for lang, (defined, word, definition) in gradient.items():
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         prose = text.split("\n# ", 1)[1].split("\n", 1)[1]                    # after the title
         assert defined in prose and prose.count(definition) == 1, lang
         assert prose.lower().index(word) == prose.index(defined) + defined.index(word), lang
-    said = {"en": ("the path that gradient descent takes. (Gradient descent, the usual way to train a network, moves each "
-                   "weight against the error's derivative with respect to that weight, by an amount proportional to that derivative.)",
+    said = {"en": ("the path taken by gradient descent (the usual way to train a network: it moves each weight against the "
+                   "loss's derivative with respect to that weight, by an amount proportional to that derivative).",
                    "Why does a flat tail hurt? Backpropagation (the chain rule applied layer by layer from the output back) "
                    "builds the gradient of an early layer"),
-            "zh": ("以及梯度下降因此走哪条路径。（梯度下降是训练网络的常用方法：每个权重都朝误差对它的偏导数的反方向移动，移动量与这个偏导数成正比。）",
+            "zh": ("以及梯度下降因此走哪条路径（梯度下降是训练网络的常用方法：每个权重都朝损失对它的偏导数的反方向移动，移动量与这个偏导数成正比）。",
                    "平坦的尾部为什么有害？反向传播（从输出往回，逐层应用链式法则）算出的靠前某一层的梯度")}
     first = {"en": ("gradient descent", "backpropagation"), "zh": ("梯度下降", "反向传播")}
     for lang, (gd_gloss, bp_gloss) in said.items():
@@ -832,3 +871,58 @@ def test_zh_backprop_sentence_is_split_at_the_product():
     h1 = sigmoid(zs[0])
     numeric = np.array([(out(h1 + 1e-6 * e) - out(h1 - 1e-6 * e)) / 2e-6 for e in np.eye(3)])
     np.testing.assert_allclose(grad, numeric, atol=1e-8)
+
+
+def test_the_training_objective_is_the_loss_and_error_means_only_the_approximation_error():
+    """The quantity training lowers is the 'loss' / 损失, as on the rest of the site; 'error' / 误差 is kept for the
+    approximation error of N2, p_n and the universal-approximation results (review final57, pa: the page called the loss
+    'the network's error', 'the error's derivative' and 'a given error')."""
+    from claim_helpers import page_text
+    said = {"en": ("the rate at which the loss, a measure of how far the network's outputs are from their targets, changes",
+                   "against the loss's derivative with respect to that weight", "that can let a network reach a given loss in fewer"),
+            "zh": ("梯度（损失随各个权重变化的快慢；损失衡量网络的输出离目标有多远）", "每个权重都朝损失对它的偏导数的反方向移动",
+                   "网络因此可能用更少的训练步数就达到同样的损失。")}
+    error = {"en": "error", "zh": "误差"}
+    for lang, quotes in said.items():
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert all(q in text for q in quotes), lang
+        for old in ("network's error", "error's derivative", "a given error", "网络的误差", "误差对它", "同样的误差"):
+            assert old not in text, (lang, old)
+        body = text.split("## References", 1)[0].split("## 参考文献", 1)[0]
+        quadratic = body.split("{ #quadratic }", 1)[1].split("{ #saturation }", 1)[0]
+        bullet = next(line for line in body.splitlines() if line.startswith(("- **\"ReLU networks can", "- **“ReLU 网络能")))
+        assert body.count(error[lang]) == quadratic.count(error[lang]) + bullet.count(error[lang]) >= 5, lang
+
+
+def test_the_flat_region_is_defined_once_as_the_part_of_a_tail_where_the_slope_is_below_0_01():
+    """'Tail' is the geometry; the flat region is the glossary's term for the part of a tail where the slope is below
+    0.01, said once, with the page's one link to the glossary entry, before the caption and the playground paragraph use
+    it (review final57, pa).  For tanh that part is exactly |x| > 2.993, the outer ends of both tails."""
+    from claim_helpers import page_text
+    from actsite.pages.glossary import TERMS
+    term = next(t for t in TERMS if t.key == "flat-region")
+    assert "slope is below 0.01" in term.en_definition and "斜率的绝对值小于 0.01" in term.zh_definition
+    for lang, said, later in (
+            ("en", "The part of a tail where the slope is below 0.01 is called the "
+                   "[flat region](../../glossary.md#flat-region).", ("in the shaded flat region", "start in the flat region")),
+            ("zh", "尾部中斜率不到 0.01 的那一段叫作[平坦区](../../glossary.md#flat-region)。",
+             ("在加了底色的平坦区", "有多少预激活值落在平坦区"))):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert said in text and text.count("glossary.md#flat-region") == 1, lang
+        assert all(text.index(said) < text.index(w) for w in later), lang
+    x = np.linspace(-8, 8, 160001)
+    flat = x[tanh_prime(x) < 0.01]
+    assert np.all(np.abs(flat) > 2.99) and flat.min() == -8 and flat.max() == 8       # both outer ends, nothing inside
+    assert np.all(tanh_prime(x[np.abs(x) < 2.99]) >= 0.01)
+
+
+def test_zh_threshold_sentence_states_the_setting_in_one_clause():
+    """zh: 「设网络只有一个输出（$f$ 取实数值），按 $f$ 的正负分类」 replaces the clause chain (review final57, pa);
+    the sign classification is thresholding at zero, which the next sentences generalise to any t via f - t."""
+    from claim_helpers import page_text
+    text = page_text("blog/posts/why-nonlinear-activations.md", "zh")
+    assert "按阈值分类也无济于事。设网络只有一个输出（$f$ 取实数值），按 $f$ 的正负分类：如果 $f(1, 0)$ 和 $f(0, 1)$ 都为正" in text
+    assert "把它与零比较、按正负分类" not in text
+    v = np.array([0.3, -1.2, 0.7, 2.0])                              # any values of f: sign(f - t) is thresholding at t
+    for t in (-1.0, 0.0, 0.5):
+        np.testing.assert_array_equal(np.sign(v - t) > 0, v > t)

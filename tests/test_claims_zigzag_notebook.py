@@ -173,8 +173,8 @@ MATCHED_WORDS = {
            "The first two runs use the centred run's smaller one (learning rate 0.13 for the positive inputs, 1 for the "
            "centred ones); the last two use the positive run's larger one (1 for the positive inputs, 7.7 for the centred ones)."),
     "zh": ("这其中有一部分要归因于有效步长，即 $\\eta$ 乘以输入长度平方的均值：",
-           "前两次都用较小的有效步长，即中心化输入在学习率 1 时的有效步长（全正输入的学习率为 0.13，中心化输入为 1）。"
-           "后两次都用较大的有效步长，即全正输入在学习率 1 时的有效步长（全正输入的学习率为 1，中心化输入为 7.7）。")}
+           "下一个单元格让两种输入在两个有效步长下各跑一次：前两次用较小的一个，取自中心化输入在学习率 1 时的运行"
+           "（全正输入用学习率 0.13）；后两次用较大的一个，取自全正输入在学习率 1 时的运行（中心化输入用学习率 7.7）。")}
 
 
 def test_the_matched_runs_are_described_as_the_cell_runs_them(notebook):
@@ -183,9 +183,23 @@ def test_the_matched_runs_are_described_as_the_cell_runs_them(notebook):
     learning rate 1 (rates 1 and 7.7); the cell's printed rows say the same."""
     lang, _, printed = notebook
     assert all(words in markdown_words(page_text(NOTEBOOK, lang)) for words in MATCHED_WORDS[lang])
+    # zh: the paragraph names 有效步长 twice, not five times (review final57, pa)
+    paragraph = next(p for p in markdown_words(page_text(NOTEBOOK, lang)).split("%%") if MATCHED_WORDS[lang][0] in p)
+    assert lang == "en" or paragraph.count("有效步长") == 2, paragraph
     size = {"en": "effective step size", "zh": "有效步长"}[lang]
     rows = [re.search(rf"η +([\d.]+) +{size} +([\d.]+)", line) for line in printed]
     runs = [(float(m[1]), float(m[2])) for m in rows if m]
     assert [f"{rate:.1f}" if rate > 1 else f"{rate:.2f}" for rate, _ in runs] == ["0.13", "1.00", "1.00", "7.7"], runs
     (_, small_a), (_, small_b), (_, large_a), (_, large_b) = runs
     assert small_a == small_b < large_a == large_b
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_no_code_line_is_wider_than_the_code_block(lang):
+    """Code lines are wrapped to at most 96 display columns (a Chinese character is two), so the reader does not
+    scroll sideways in the rendered code blocks (review final57, pa: lines of up to 127 columns in cells 1 and 3).
+    Markdown lines are prose, which the page reflows."""
+    from actsite.pages.notebook_text import display_width
+    code = [line for line in page_text(NOTEBOOK, lang).splitlines() if not line.startswith("#")]
+    wide = [line for line in code if display_width(line) > 96]
+    assert not wide, wide

@@ -33,11 +33,18 @@ def test_log_sum_exp_entry_is_the_stable_form_the_output_layers_page_derives():
     assert term.home == "catalogue/output-layers.md#stability"
 
 
-def test_smooth_gate_entry_covers_softplus_as_its_page_does():
-    """Softplus is on the Smooth gates page but is not x g(x): it is log 2, not 0, at x = 0."""
+def test_smooth_gate_entry_defines_the_term_and_leaves_softplus_to_its_own_entry():
+    """Softplus is on the Smooth gates page but is not x g(x): it is log 2, not 0, at x = 0.  The smooth-gate row
+    defines the term and no longer describes the page's layout (review final57, cb); the softplus row says that it
+    is not a smooth gate."""
     assert float(EVERY["softplus"].f(0.0)) == pytest.approx(np.log(2))
     term = TERMS["smooth-gate"]
-    assert "softplus, which has no gate of its own" in term.en_definition and "softplus：它没有自己的门" in term.zh_definition
+    for definition in (term.en_definition, term.zh_definition):
+        assert "softplus" not in definition.lower() and "page" not in definition and "一页" not in definition
+    assert term.en_definition.endswith("A smooth gate is the whole function; the gate is only its factor $g$.")
+    assert term.zh_definition.endswith("平滑门控函数指整个函数，门只是其中的因子 $g$。")
+    softplus = TERMS["softplus"]
+    assert "not a smooth gate" in softplus.en_definition and "不是平滑门控函数" in softplus.zh_definition
     for lang in ("en", "zh"):
         assert "softplus" in (CONTENT[lang] / term.home).read_text(encoding="utf-8").split("\n## ")[0].lower()
 
@@ -52,6 +59,14 @@ def test_saturation_entry_agrees_with_the_reference_column_and_the_articles():
     article = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
     assert 'On this site, "saturating" without qualification means both sides' in article
     assert not EVERY["elu"].saturating and not EVERY["selu"].saturating and EVERY["sigmoid"].saturating
+    # ReLU saturates on its negative side by the row's own definition, as the extreme case: its slope there is exactly
+    # 0 from the kink on, not only in the limit (review final57, cb)
+    x = np.linspace(-50, -1e-9, 1001)
+    assert np.all(EVERY["relu"].df(x) == 0) and np.all(EVERY["relu"].f(x) == 0)
+    assert np.all(EVERY["elu"].df(x) > 0)                                    # ELU's slope only tends to 0
+    assert "ReLU's negative side is the extreme case: constant from the kink on, with slope exactly 0; a unit whose " \
+           "pre-activation lies there is off." in term.en_definition
+    assert "ReLU 的负半轴是最极端的情形：从折点起就是常数，斜率恰为 0；预激活值落在那里的单元是关闭的。" in term.zh_definition
 
 
 def test_the_tanh_form_is_a_variant_of_the_tanh_approximation():
@@ -333,8 +348,7 @@ def test_the_feed_forward_block_home_is_the_section_that_defines_it():
     term = TERMS["feed-forward-block"]
     page, _, anchor = term.home.partition("#")
     assert term.home == "catalogue/transformer-block.md#block"
-    for lang, defined in (("en", "The *feed-forward block*, where an element-wise activation such as ReLU, GELU or [SiLU](smooth-gates.md#silu) "
-                                 "sits, is the two-layer network $\\mathrm{FFN}(h) = f(h W_1)\\,W_2$"),
+    for lang, defined in (("en", "The *feed-forward block* is the two-layer network $\\mathrm{FFN}(h) = f(h W_1)\\,W_2$"),
                           ("zh", "用在**前馈模块**里。它是一个两层网络，$\\mathrm{FFN}(h) = f(h W_1)\\,W_2$")):
         section = (CONTENT[lang] / page).read_text(encoding="utf-8").split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert defined in section, lang
@@ -377,8 +391,11 @@ def test_every_function_and_gated_unit_of_the_registry_has_an_entry_whose_home_r
     topics = {en: [t.key for t in terms] for _, en, terms in glossary.groups()}
     assert topics["Gated units"] == ["gate", "gated-unit", "value", "gate-input", "element-wise",
                                      *[k.replace("_", "-") for k in GATED], "gated-tanh-unit"]
-    # LayerNorm's entry gives the full name, as the Chinese column does (层归一化)
-    assert TERMS["layer-norm"].en_definition.startswith("Short for layer normalisation, ")
+    # LayerNorm's entry is headed by the full name, as batch normalisation's is and as the Chinese column does (层归一化),
+    # with the code name after it; the anchor stays layer-norm, which the pages link (reviews final56 and final57, cb)
+    assert TERMS["layer-norm"].en == "layer normalisation (LayerNorm)" and TERMS["layer-norm"].zh == "层归一化"
+    assert TERMS["batch-normalisation"].en == "batch normalisation"
+    assert not TERMS["layer-norm"].en_definition.startswith("Short for")
     units = topics["Units and gradients"]
     assert units[units.index("saturation") + 1:units.index("saturation") + 3] == ["kink", "zero-centred"]
     # the new rows' formulas agree with the registry
@@ -465,7 +482,7 @@ def test_rrelu_entry_defines_it_as_xu_et_al_do_and_names_pytorchs_slope_as_pytor
     assert "本站按 PyTorch 的约定" in zh and "$11/48$" in zh
     # the rectifiers page, the entry's home, gives both conventions with these numbers
     home = (CONTENT["en"] / "catalogue/rectifiers.md").read_text(encoding="utf-8")
-    assert "$d \\sim U(3, 8)$" in home and "$2/11 \\approx 0.182$" in home and "11/48" in home
+    assert "$d \\sim U(3, 8)$" in home and "$1/5.5 = 2/11 \\approx 0.182$" in home and "11/48" in home
 
 
 def test_binary_cross_entropy_has_an_entry_homed_where_output_layers_defines_it():
@@ -494,7 +511,7 @@ def test_binary_cross_entropy_has_an_entry_homed_where_output_layers_defines_it(
         np.testing.assert_allclose((loss(x + h) - loss(x - h)) / (2 * h), sig - y, atol=1e-8)
 
 
-def test_gelu_tanh_entry_keeps_one_tense_and_the_smooth_gate_entry_names_the_page_by_its_title():
+def test_gelu_tanh_entry_keeps_one_tense_and_the_smooth_gate_entry_names_no_page():
     # a one-line definition; the provenance chain (Choudhury, Page 1977) is told at its home, which the entry
     # links (review final43, cb; not which experiments used it, review final39, cb)
     term = TERMS["gelu-tanh"]
@@ -506,11 +523,13 @@ def test_gelu_tanh_entry_keeps_one_tense_and_the_smooth_gate_entry_names_the_pag
     assert term.home == "catalogue/smooth-gates.md#gelu-tanh"
     home = (CONTENT["en"] / "catalogue/smooth-gates.md").read_text(encoding="utf-8").split("{ #gelu-tanh }")[1].split("\n## ")[0]
     assert "Choudhury" in home and "Page's (1977)" in home
+    # the smooth-gate entry defines the term; the page that covers it is the row's link, not a sentence of the
+    # definition (review final57, cb; it once named the page by its title, review final43)
     smooth = TERMS["smooth-gate"]
     for lang, definition in (("en", smooth.en_definition), ("zh", smooth.zh_definition)):
         title = (CONTENT[lang] / smooth.home).read_text(encoding="utf-8").split("title: ")[1].split("\n")[0].strip('"')
         label = title.split("：")[0].split(":")[0]
-        assert {"en": f'"{label}"', "zh": f"《{label}》"}[lang] in definition, (lang, label)
+        assert label not in definition and "《" not in definition, (lang, label)
     assert "Smooth gates page" not in smooth.en_definition
 
 
@@ -600,7 +619,10 @@ def test_the_zh_glossary_names_a_stand_in_one_way_and_pairs_inactive_with_active
     for key in ("hard-sigmoid", "hard-tanh", "hard-swish", "hard-and-cheap"):
         assert "替身" in TERMS[key].zh_definition and "stand-in" in TERMS[key].en_definition, key
     active = TERMS["active-unit"].zh_definition
-    assert "Leaky ReLU 的称为不活跃单元：它从不开启，但负半轴上的斜率不为零，所以仍能拿到梯度。" in active
+    assert "Leaky ReLU 的称为始终关闭的单元：它从不开启，但负半轴上的斜率不为零，所以仍能拿到梯度。" in active
+    # one pair of words for the state, 开启 / 关闭: the unit that is never on is named with 关闭 (review final57, pc)
+    inactive = TERMS["inactive-unit"]
+    assert inactive.zh == "始终关闭的单元" and "不活跃单元" in inactive.avoid_zh and "关闭" in inactive.zh_definition
     assert not any("inactive" in term.zh_definition or "英文" in term.zh_definition for term in glossary.TERMS)
     # what the entry says of it holds: Leaky ReLU's slope on the negative side is a = 0.01, not zero
     from actsite.maths.catalogue import EVERY

@@ -278,7 +278,7 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     assert {"en": "the first table below gives its formula and range, and the second its properties: whether it is "
                   "monotone, zero-centred and saturating, how smooth it is and what it costs.",
             "zh": "下面第一张表给出它的公式和值域，第二张表给出它的性质：是否单调、是否零中心、是否饱和，有多平滑，"
-                  "计算开销属于哪一档。"}[lang] in intro
+                  "计算代价属于哪一类。"}[lang] in intro
     # titles in 书名号 listed one after another take no 顿号 between them (GB/T 15834-2011; review final55, cb)
     if lang == "zh":
         assert "》、[《" not in intro and "》、《" not in intro
@@ -334,11 +334,13 @@ def test_the_reading_key_lists_the_columns_apart_from_the_section_labels(lang):
              for i, block in enumerate(blocks) if block.startswith("- **")]
     w = WORDS[lang]
     columns = [w["formula"], w["range"]] + [w[c] for c in PROPERTY_COLUMNS]
-    labels = [w["first"], {"en": "Earliest source cited here", "zh": "本页所引最早出处"}[lang], w["popular"]]
+    labels = [w["first"], w["popular"]]
     assert lists == [({"en": "The columns of the two tables:", "zh": "两张表的各列："}[lang], columns),
                      ({"en": "The labels in each function's section, below the tables:",
                        "zh": "表格下方各函数小节中的标签："}[lang], labels)], lists
-    assert ACTIVATIONS["hard_sigmoid"].first_label[lang] == labels[1]
+    # one honest label for the first line of every section, no second one for the hard sigmoid (review final57, cb)
+    assert labels[0] == {"en": "Earliest source cited", "zh": "本页所引最早出处"}[lang]
+    assert not any(act.first_label for act in ACTIVATIONS.values())
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -432,7 +434,7 @@ def test_elu_and_selu_saturate_on_one_side_only_and_the_column_says_no(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_first_appeared_hedge_names_theanos_slope(lang):
+def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_names_theanos_slope(lang):
     """Theano's hard_sigmoid is clip(0.2x + 0.5, 0, 1) (catalogue/hard-and-cheap), the site's x/6 + 1/2."""
     from actsite.maths.catalogue import hard_sigmoid
     x = np.linspace(-2, 2, 41)
@@ -442,30 +444,44 @@ def test_the_first_appeared_hedge_names_theanos_slope(lang):
     assert r"Theano (2013), Keras 2, `tf.keras` up to TensorFlow 2.15 | $\min(1, \max(0, 0.2x + 0.5))$" in cheap
     assert ACTIVATIONS["hard_sigmoid"].first_appeared == ("theano2013",)
     text = page_text("reference.md", lang)
-    said = {"en": "Theano's code of 2013, whose hard sigmoid has slope 0.2, not 1/6. A code commit dates one implementation, "
-                  "not the first use of the function.",
-            "zh": "Theano 2013 年的代码，其中 hard sigmoid 的斜率是 0.2，而不是 1/6。一次代码提交只能说明某个实现写于何时，"
-                  "不能说明这个函数最早何时出现。"}[lang]
-    assert said in text and WORDS["zh"]["popular"] == "推广者"
+    assert WORDS["zh"]["popular"] == "推广者"
     # the honest label, without guessing at earlier uses nobody has cited (review final55, cb)
     assert "others may have" not in text and "可能早有人" not in text and "obvious stand-in" not in text
+    # one label for every function, defined as what it is, not as a first appearance (review final57, cb)
+    said = {"en": "- **Earliest source cited**: of the works this page cites, the earliest that defines the function, "
+                  "sometimes with other constants. It does not say who used the function first,",
+            "zh": "- **本页所引最早出处**：在本页引用的文献中，最早给出这个函数的一篇，常数可能与本站不同。它并不说明这个函数最早由谁使用；"}[lang]
+    assert said in text
+    for old in ("First appeared", "Earliest source cited here", "**最早出处**", "与最早出处不同"):
+        assert old not in text and old not in sections_markdown(lang), old
     if lang == "zh":      # the label's definition does not restate the label (review final32, cb)
-        assert "**推广者**：让它作为激活函数流行起来的文献，只在与最早出处不同时列出。" in text
-    # a 2013 code commit is the earliest source cited, not where a clipped-line sigmoid first appeared: the
-    # section's label claims only that, and the column notes explain the label, one rule a bullet (review final54, cb)
+        assert "**推广者**：让它作为激活函数流行起来的文献，只在与本页所引最早出处不同时列出。" in text
+    else:
+        assert "- **Popularised by**: where different from the earliest source cited, the work or works" in text
+    # a 2013 code commit is the earliest source cited, not where a clipped-line sigmoid first appeared: the note that
+    # says so is in the hard sigmoid's section, under the label every section uses (reviews final54 and final57, cb)
     section = sections_markdown(lang).split("{ #hard-sigmoid }")[1].split("\n## ")[0]
-    first = {"en": "Earliest source cited here: <a href=\"#ref-theano2013\">Theano developers (2013)</a>, a code commit "
+    first = {"en": "Earliest source cited: <a href=\"#ref-theano2013\">Theano developers (2013)</a>, a code commit "
                    "that defines it with slope 0.2, not 1/6",
              "zh": "本页所引最早出处：<a href=\"#ref-theano2013\">Theano 开发者（2013）</a>，这是一次代码提交，"
                    "其中定义的斜率是 0.2，而不是 1/6"}[lang]
-    assert first in section and not any(line.startswith(WORDS[lang]["first"]) for line in section.splitlines()), section
-    # the other functions keep "First appeared"; ReLU's source is the one the literature credits
+    assert first in section, section
+    assert "Theano" not in text.split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
+    # every section's first line has that label; ReLU's source is the one the literature credits
+    sections = sections_markdown(lang)
+    assert sections.count(f'\n{WORDS[lang]["first"]}{WORDS[lang]["colon"]}') == len(ACTIVATIONS)
     assert f'{WORDS[lang]["first"]}{WORDS[lang]["colon"]}<a href="#ref-fukushima1969">' in \
-        sections_markdown(lang).split("{ #relu }")[1].split("\n## ")[0]
+        sections.split("{ #relu }")[1].split("\n## ")[0]
+    # the sigmoid and tanh cite no earliest source: the line says none is given, not a source
+    for key in ("sigmoid", "tanh"):
+        assert not ACTIVATIONS[key].first_appeared
+        assert f'{WORDS[lang]["first"]}{WORDS[lang]["colon"]}{WORDS[lang]["unpinned"]}' in sections.split(f"{{ #{key} }}")[1]
+    assert WORDS[lang]["unpinned"] == {"en": "not given (a classical function, older than neural networks)",
+                                       "zh": "不列（经典函数，早于神经网络）"}[lang]
     columns = text.split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
     bullets = [line for line in columns.splitlines() if line.startswith("- **")]
-    labels = {"en": ("**First appeared**", "**Earliest source cited here**", "**Popularised by**"),
-              "zh": ("**最早出处**", "**本页所引最早出处**", "**推广者**")}[lang]
+    labels = {"en": ("**Earliest source cited**", "**Popularised by**"),
+              "zh": ("**本页所引最早出处**", "**推广者**")}[lang]
     for label in labels:                     # each label opens its own bullet and is defined nowhere else
         assert sum(line.startswith(f"- {label}") for line in bullets) == 1 and columns.count(label) == 1, label
     assert {"en": "**Recommended by**", "zh": "**推荐者**"}[lang] in columns
@@ -554,3 +570,56 @@ def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
     z, T = np.array([2.0, 1.0, 0.5, -1.0]), 2.0
     boltzmann = np.exp(-(-z) / T) / np.exp(-(-z) / T).sum()
     np.testing.assert_allclose(out.softmax(z, T), boltzmann, rtol=1e-12)
+
+
+def _fractions(latex: str) -> list[tuple[str, str]]:
+    """(numerator, denominator) of every \\frac{..}{..} and \\tfrac{..}{..} in a formula, braces matched."""
+    def group(at: int) -> tuple[str, int]:
+        assert latex[at] == "{", latex[at:]
+        depth = 0
+        for end in range(at, len(latex)):
+            depth += {"{": 1, "}": -1}.get(latex[end], 0)
+            if depth == 0:
+                return latex[at + 1:end], end + 1
+        raise ValueError(latex)
+    found = []
+    for match in re.finditer(r"\\t?frac(?=\{)", latex):
+        numerator, after = group(match.end())
+        denominator, _ = group(after)
+        found.append((numerator, denominator))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_cost_column_names_a_kind_of_operation_and_ranks_none_by_expense(lang):
+    """Cost (review final57, cb): what a function needs besides comparisons and multiply-adds -- nothing, a division by a
+    quantity that depends on x, an exponential (or log or tanh), an error function -- with no claim that one kind costs
+    more than another; a function needing a division and an exponential (the sigmoid, 1/(1 + e^-x)) is listed under
+    exponential.  Each row's class is read off its formula here: erf or Phi; else e^, log, tanh or sigma (sigma
+    itself divides); else a fraction whose denominator contains x; else comparisons and multiply-adds only (x/6 is a
+    multiplication by a constant)."""
+    from actsite.pages.reference_table import WORDS
+    for key, act in ACTIVATIONS.items():
+        latex = act.latex
+        needs_erf = r"\operatorname{erf}" in latex or r"\Phi" in latex
+        needs_exp = any(s in latex for s in ("e^{", r"\log", r"\tanh", r"\sigma"))
+        divides = r"\sigma" in latex or any("x" in re.sub(r"\\[A-Za-z]+", "", den) for _, den in _fractions(latex))
+        expected = "erf" if needs_erf else "exp" if needs_exp else "division" if divides else "compare"
+        assert act.cost == expected, (key, act.cost, expected)
+    both = [key for key, act in ACTIVATIONS.items() if act.cost == "exp" and
+            any("x" in re.sub(r"\\[A-Za-z]+", "", den) for _, den in _fractions(act.latex))]
+    assert "sigmoid" in both
+    assert ACTIVATIONS["softsign"].cost == "division" and ACTIVATIONS["hard_sigmoid"].cost == "compare"
+    columns = page_text("reference.md", lang).split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
+    bullet = next(line for line in columns.splitlines() if line.startswith(f"- **{WORDS[lang]['cost']}**"))
+    said = {"en": ("what the function needs per element besides comparisons and multiply-adds: nothing else, a division by a "
+                   "quantity that depends on $x$, an exponential",
+                   "A function that needs both a division and an exponential, as the sigmoid does, is listed under exponential."),
+            "zh": ("每个元素除比较与乘加之外还要哪类运算，分四类：不需要别的运算；需要除以一个随 $x$ 变化的量；需要指数类运算",
+                   "既要除法又要指数的函数（如 sigmoid）归入指数类。")}[lang]
+    for words in said:
+        assert words in bullet, words
+    for ranking in ("most expensive", "costliest", "最费时", "档"):
+        assert ranking not in bullet, ranking
+    # the Chinese header is the catalogue's word for computational cost
+    assert WORDS["zh"]["cost"] == "计算代价" and "开销" not in page_text("reference.md", "zh")

@@ -293,7 +293,6 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=hard_sigmoid, df=hard_sigmoid_prime, output_range=(0.0, 1.0), monotonic=True, zero_centred=False,
         saturating=True, cost="compare", kinks=(-3.0, 3.0), family="hard",
         first_appeared=("theano2013",), popularised_by=("howard2019",),
-        first_label={"en": "Earliest source cited here", "zh": "本页所引最早出处"},
         first_scope={"en": ", a code commit that defines it with slope 0.2, not 1/6",
                      "zh": "，这是一次代码提交，其中定义的斜率是 0.2，而不是 1/6"},
         popularised_scope={"en": ", in the 1/6-slope form used here", "zh": "，推广的是本站所用的斜率为 1/6 的形式"},

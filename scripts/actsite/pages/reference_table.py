@@ -27,18 +27,18 @@ from actsite.pages.page_pairs import CONTENT
 MARKER = "<!-- activation-reference -->"
 WORDS = {
     "zh": {"yes": "是", "no": "否", "name": "函数", "formula": "公式", "range": "值域",
-           "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "开销",
+           "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "计算代价",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
-           "smoothness": "平滑性", "first": "最早出处", "popular": "推广者", "unpinned": "经典函数，早于神经网络",
+           "smoothness": "平滑性", "first": "本页所引最早出处", "popular": "推广者", "unpinned": "不列（经典函数，早于神经网络）",
            "card": "目录中的函数卡片", "article": "文章中的讨论", "also": "另见文章中的讨论", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
            "monotonic": "Monotone", "zero_centred": "Zero-centred", "saturating": "Saturating",
            "cost": "Cost", "derivative": "Derivative", "figure": "and its derivative",
            "mean": "Mean under a standard normal input", "exp": "exponential", "compare": "comparisons and multiply-adds",
-           "erf": "error function", "division": "division", "smoothness": "Smoothness", "first": "First appeared",
-           "popular": "Popularised by", "unpinned": "a classical function, older than neural networks",
+           "erf": "error function", "division": "division", "smoothness": "Smoothness", "first": "Earliest source cited",
+           "popular": "Popularised by", "unpinned": "not given (a classical function, older than neural networks)",
            "card": "Card in the catalogue", "article": "Discussed in", "also": "Also discussed in", "colon": ": ",
            "formulas_caption": "Formulas and ranges", "properties_caption": "Properties"},
 }
@@ -172,9 +172,10 @@ def sections_markdown(lang: str) -> str:
 
 
 def provenance_lines(act: Activation, lang: str) -> list[str]:
-    """First appeared, popularised by (where different), the catalogue card and any article section, one paragraph
-    each; an activation may relabel the first two lines (``first_label``, ``popularised_label``) where the default
-    label would claim more than its source shows."""
+    """Earliest source cited, popularised by (where different), the catalogue card and any article section, one
+    paragraph each.  One label for the first line everywhere, which claims no first use (review final57, cb); an
+    activation may still relabel either line (``first_label``, ``popularised_label``) where the default would claim
+    more than its source shows, and ``first_scope`` says what that source defines."""
     w = WORDS[lang]
     first = short_citations(act.first_appeared, lang) if act.first_appeared else w["unpinned"]
     label = act.first_label.get(lang, w["first"])

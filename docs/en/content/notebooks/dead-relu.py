@@ -67,7 +67,7 @@ print(f"training error: {run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
 # Every run behind the article's chart of dead units against the learning rate is made the same way: thirty runs, for two activations, five
-# learning rates and three seeds. The next cell reads the thirty results instead of retraining them, and first
+# learning rates and three seeds. The next cell reads the thirty results that chart is drawn from, and first
 # checks that the result for seed 0 at η = 1.0 is the run above. To rerun any other, call `train`
 # with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is
 # `train("leaky_relu", 0.3, seed=2)`.
@@ -201,7 +201,7 @@ for seed in seeds:
 # %% [markdown]
 # ## Try this { #try-this }
 #
-# The first table has no row for η = 0.5. In that table seed 0 lost 2.3% of the second layer at 0.3 and 40.6%
+# The ReLU table has no row for η = 0.5. In that table seed 0 lost 2.3% of the second layer at 0.3 and 40.6%
 # at 1.0: before you run anything, guess what share it loses at 0.5. Then set the learning rate below to 0.5 and
 # rerun the cell (to run it, see [Rerun this](#rerun-this)); it trains the article's network once (seed 0, 600
 # steps) and counts the dead units of the second layer. Then set `activation` to `"leaky_relu"`: at 1.0 the cell
@@ -221,7 +221,8 @@ else:
 # ??? note "Answer"
 #
 #     Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%),
-#     between the two, so for this seed the deaths do not all appear at a single rate between 0.3 and 1.0.
+#     between the two, so for this seed the share does not jump straight from 2.3% to 40.6% at one threshold
+#     somewhere between 0.3 and 1.0.
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

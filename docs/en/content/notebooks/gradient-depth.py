@@ -83,12 +83,17 @@ print(f"weight standard deviation: {stds}")
 print(header)
 for act, init in grad:
     print_row(grad[act, init], f"{names[act]} {names[init]}")
+for act, init in (("tanh", "small"), ("relu", "small")):
+    g = grad[act, init]
+    print(f"{names[act]} {names[init]}, layers 1 to 50: "
+          f"smallest {g.min():.2e}, largest {g.max():.2e}")
 
 # %% [markdown]
 # The sigmoid's gradient shrinks at every scale, by a factor between 0.04 and 0.32 per layer. For tanh
 # and ReLU the factor per layer is within 1.2% of one, except tanh with He initialisation (1.06: its gradient
 # grows 17.5-fold towards the input); the small scale leaves every layer's gradient
-# near $2 \times 10^{-36}$ (tanh) or between $2 \times 10^{-44}$ and $5 \times 10^{-44}$ (ReLU).
+# near $2 \times 10^{-36}$ (tanh) or between $2 \times 10^{-44}$ and $5 \times 10^{-44}$ (ReLU), as the last two
+# lines show over all 50 layers.
 # For ReLU all three scales give the same ratio, and every layer's gradient with Xavier is the one with He times the
 # same $2^{-49/2}$, because ReLU is positively homogeneous
 # ([derived in the article](../blog/posts/when-gradients-vanish.md#measured-depth)). The next cell
@@ -163,7 +168,8 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
 # initial weights. `nearest_centre_task` draws its 4000 training points, each labelled with the class of the nearest
 # of 100 random centres (the task of
 # [the experiment on dead ReLU units](../blog/posts/dead-relu-units.md#dead-relu-experiment), with its own seed).
-# `MLP` is a plain fully connected network with biases; `forward` returns every layer's pre-activations and
+# The points nearest to one centre form that centre's Voronoi region, hence the name `voronoi` under which the
+# function is imported. `MLP` is a plain fully connected network with biases; `forward` returns every layer's pre-activations and
 # outputs, and `loss_and_grads` the cross-entropy loss and its exact gradients. For each hidden layer we take
 # the standard deviation of every unit's output across the 4000 training points and average it over
 # the units: how different the layer's outputs are for different inputs. From the second layer on,

@@ -35,29 +35,30 @@ def g(x):
 
 def weights(n):
     delta = 4 / n
-    switch_on = -2 + delta * np.arange(n)
+    active_from = -2 + delta * np.arange(n)
     outgoing = np.full(n, 2 * delta)
     outgoing[0] = delta - 4
-    return 4.0, switch_on, outgoing
+    return 4.0, active_from, outgoing
 
 
 def p(n, x):
-    bias, switch_on, outgoing = weights(n)
-    return bias + sum(w * g(x - s) for s, w in zip(switch_on, outgoing))
+    bias, active_from, outgoing = weights(n)
+    return bias + sum(w * g(x - s) for s, w in zip(active_from, outgoing))
 
 
-bias, switch_on, outgoing = weights(4)
+bias, active_from, outgoing = weights(4)
 print(f"p{sub(4)}: output bias {bias:g}")
-print("switches on at x   outgoing weight")
-for s, w in zip(switch_on, outgoing):
-    print(f"{signed(s):>16}   {signed(w):>15}")
+print("active from x   outgoing weight")
+for s, w in zip(active_from, outgoing):
+    print(f"{signed(s):>13}   {signed(w):>15}")
 
 # %% [markdown]
 # With $\delta = 1$, the unit at −2 sets the first slope to −3 and each of the others adds 2, so the
 # four pieces have slopes −3, −1, 1 and 3: the chords of $x^2$ between −2, −1, 0, 1 and 2.
 #
 # Each chord lies above the parabola by at most $\delta^2/4 = 4/n^2$, at the midpoint of its piece
-# ([the article](../blog/posts/why-nonlinear-activations.md#quadratic) factorises the gap). The next cell
+# ([the article](../blog/posts/why-nonlinear-activations.md#quadratic) derives this by writing the gap on a piece as a
+# product of two linear factors). The next cell
 # measures the largest error on $[-2, 2]$ for $n = 2, 4, 8, \dots, 128$, on a grid of $2^{17} + 1$ points
 # that holds every knot and midpoint for these $n$; the last column multiplies the error by $n^2$.
 

@@ -33,11 +33,15 @@ without_fprime = dL_dout * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 
-for values, label in ((finite, "finite differences"), (chain_rule, "chain rule with f′"), (without_fprime, "without f′")):
+for values, label in ((finite, "finite differences"), (chain_rule, "chain rule with f′"),
+                      (without_fprime, "without f′")):
     print("  ".join(f"{v:+.6f}" for v in values), "  ", label)
-print(f"largest difference, chain rule against finite differences: {np.max(np.abs(chain_rule - finite)):.1e}")
-print(f"without f′ the computed gradient is 1/f′(z) = {1 / sigmoid_prime(z):.2f} times the correct one")
-print("signs of the update −η × gradient: " + " ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
+print("largest difference, chain rule against finite differences: "
+      f"{np.max(np.abs(chain_rule - finite)):.1e}")
+print(f"without f′ the computed gradient is 1/f′(z) = {1 / sigmoid_prime(z):.2f} "
+      "times the correct one")
+print("signs of the update −η × gradient: "
+      + " ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
 
 # %% [markdown]
 # All three components of the update have the same sign, because the inputs are all positive.
@@ -70,7 +74,8 @@ def inputs(centred):
 
 
 def sgd_path(X, steps, lr):
-    """The weights before and after each SGD step; each step uses one training point drawn at random."""
+    """The weights before and after each SGD step; each step uses one training point
+    drawn at random."""
     w, path = w_start, [w_start]
     for i in np.random.default_rng(1).integers(len(X), size=steps):
         x = X[i]
@@ -91,7 +96,8 @@ def path_ratio(path):
 
 for label, centred in (("positive", False), ("centred", True)):
     sgd = sgd_path(inputs(centred), steps=60, lr=1.0)
-    print(f"{label:8}  same-sign SGD steps {same_sign_share(sgd):6.1%}   path ratio {path_ratio(sgd):.2f}")
+    print(f"{label:8}  same-sign SGD steps {same_sign_share(sgd):6.1%}   "
+          f"path ratio {path_ratio(sgd):.2f}")
 
 # %% [markdown]
 # With positive inputs every step from a single training point moves both weights the same way; after centring,
@@ -103,12 +109,13 @@ for label, centred in (("positive", False), ("centred", True)):
 # ends from $\mathbf{w}^*$:
 
 # %%
-square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("positive", False), ("centred", True))}
+square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1))
+          for label, centred in (("positive", False), ("centred", True))}
 for label, lr in (("positive", square["centred"] / square["positive"]), ("centred", 1.0),
                   ("positive", 1.0), ("centred", square["positive"] / square["centred"])):
     sgd = sgd_path(inputs(label == "centred"), steps=60, lr=lr)
-    print(f"{label:8}  η {lr:4.2f}   effective step size {lr * square[label]:.3f}   path ratio {path_ratio(sgd):.2f}   "
-          f"from w* {np.linalg.norm(sgd[-1] - w_star):.3g}")
+    print(f"{label:8}  η {lr:4.2f}   effective step size {lr * square[label]:.3f}   "
+          f"path ratio {path_ratio(sgd):.2f}   from w* {np.linalg.norm(sgd[-1] - w_star):.3g}")
 
 # %% [markdown]
 # At either matched effective step size the positive path still winds more than the centred one, and at the
@@ -150,7 +157,8 @@ for label, centred in (("positive", False), ("centred", True)):
     eta = 1 / eigenvalues.max()
     condition[label] = eigenvalues.max() / eigenvalues.min()
     gd_steps[label] = full_batch_steps(X, lr=eta)
-    print(f"{label:8}  steps {gd_steps[label]:3d}   κ {condition[label]:5.2f}   eigenvalues {np.round(eigenvalues, 4)}")
+    print(f"{label:8}  steps {gd_steps[label]:3d}   κ {condition[label]:5.2f}   "
+          f"eigenvalues {np.round(eigenvalues, 4)}")
 
 # %% [markdown]
 # At the learning rate $1/\lambda_{\max}$ each step clears the error along the steepest direction and keeps
@@ -168,7 +176,8 @@ for label, centred in (("positive", False), ("centred", True)):
 # %%
 kappa = condition["positive"]
 predicted = np.log(tolerance / np.linalg.norm(w_start - w_star)) / np.log(1 - 1 / kappa)
-print(f"κ = {kappa:.2f}: predicted {predicted:.1f}, so {int(np.ceil(predicted))} steps; measured {gd_steps['positive']}")
+print(f"κ = {kappa:.2f}: predicted {predicted:.1f}, so {int(np.ceil(predicted))} steps; "
+      f"measured {gd_steps['positive']}")
 
 # %% [markdown]
 # ## Try this { #try-this }
@@ -194,7 +203,8 @@ for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15
     X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
     eigenvalues = np.linalg.eigvalsh(hessian(X))
     mu, v = (low + high) / 2, (high - low) ** 2 / 12
-    print(f"[{low:.2f}, {high:.2f}]²   κ {eigenvalues.max() / eigenvalues.min():5.1f}   formula {1 + 2 * mu**2 / v:5.1f}   "
+    print(f"[{low:.2f}, {high:.2f}]²   κ {eigenvalues.max() / eigenvalues.min():5.1f}   "
+          f"formula {1 + 2 * mu**2 / v:5.1f}   "
           f"steps {full_batch_steps(X, lr=1 / eigenvalues.max()):3d}")
 
 # %% [markdown]

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，再打印全部训练测得的死亡单元比例。实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在全部 4000 个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**不活跃**单元。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
+# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，再打印全部训练测得的死亡单元比例。实验在一个人工构造的十分类任务上训练 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在全部 4000 个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**始终关闭的单元**。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
 #
 # 下一段代码把一次训练完整地写了出来。`voronoi` 生成这个任务的 4000 个训练样本：输入取自十维标准正态分布；另取 100 个随机中心，每个中心随机分到十个类别之一，每个输入的类别就是离它最近的那个中心的类别。`MLP.create` 按 He 初始化生成网络，偏置全为零；`minibatches` 每过一遍数据都把训练样本重新打乱，再逐批取出；`sgd_step` 在一个小批量上做一次 SGD 更新。`dead_units` 对每个隐藏层套用上面的判据。这段代码以学习率 1.0、种子 0 训练 ReLU 网络，然后统计其中的死亡单元。
 
@@ -42,7 +42,7 @@ def diverged(net):
 
 
 names = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
-state = {"relu": "死亡", "leaky_relu": "不活跃"}
+state = {"relu": "死亡单元", "leaky_relu": "始终关闭的单元"}
 activation, lr, seed = "relu", 1.0, 0
 run_net, run_X, run_y, _ = train(activation, lr, seed)
 run_first, run_second = dead_units(run_net, run_X)
@@ -52,14 +52,14 @@ print(f"死亡单元（每层 {widths[0]} 个）："
 print(f"训练误差：{run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
-# 文章里死亡单元比例随学习率变化的那张图，背后的每次训练都是这样做的：两种激活函数、五个学习率、三个种子，共三十次。下一段代码直接读取这三十次训练的结果，不再重新训练，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
+# 文章里死亡单元比例随学习率变化的那张图，背后的每次训练都是这样做的：两种激活函数、五个学习率、三个种子，共三十次。下一段代码读取那张图所用的三十次训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
 #
-# 表中每个学习率占一行，依次给出种子 0、1、2 训练后各隐藏层中死亡（ReLU）或不活跃（Leaky ReLU）单元的百分比，最后是训练误差（%）。
+# 表中每个学习率占一行，依次给出种子 0、1、2 训练后各隐藏层中死亡（ReLU）或始终关闭（Leaky ReLU）的单元所占的百分比，最后是训练误差（%）。
 
 # %%
 from actsite.experiments.cache import cached
 
-saved = cached("dead_relu")      # 三十次训练：死亡或不活跃单元的比例，以及训练误差
+saved = cached("dead_relu")      # 三十次训练：死亡或始终关闭的单元所占比例，以及训练误差
 i, j = list(saved["learning_rates"]).index(lr), list(saved["seeds"]).index(seed)
 assert np.array_equal(saved[f"{activation}_inactive"][i, j], [run_first.mean(), run_second.mean()])
 assert saved[f"{activation}_error"][i, j] == run_net.error_rate(run_X, run_y)
@@ -67,7 +67,7 @@ assert saved[f"{activation}_error"][i, j] == run_net.error_rate(run_X, run_y)
 for activation in names:
     if activation != "relu":
         print()
-    print(f"{names[activation]}：{state[activation]}单元占各隐藏层单元数的百分比，"
+    print(f"{names[activation]}：{state[activation]}占各隐藏层单元数的百分比，"
           f"与训练误差（%）")
     print("    η           第一层           第二层         训练误差")
     for lr, shares, errors in zip(saved["learning_rates"], saved[f"{activation}_inactive"],
@@ -80,7 +80,7 @@ for activation in names:
         print(f"{lr:5}   {first:>14}   {second:>14}   {error:>14}")
 
 # %% [markdown]
-# 学习率不超过 0.3 时，每层死亡或不活跃的单元至多 2.3%。到了学习率 1.0，ReLU 网络第二层有 40.6–44.5% 的单元死亡，Leaky ReLU 网络第二层不活跃的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第二层有 43.0–52.0% 的单元死亡，Leaky ReLU 网络则发散了。[文章](../blog/posts/dead-relu-units.md#when-they-die)逐步追踪了这些单元是何时死亡的。
+# 学习率不超过 0.3 时，每层死亡或始终关闭的单元至多 2.3%。到了学习率 1.0，ReLU 网络第二层有 40.6–44.5% 的单元死亡，Leaky ReLU 网络第二层始终关闭的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第二层有 43.0–52.0% 的单元死亡，Leaky ReLU 网络则发散了。[文章](../blog/posts/dead-relu-units.md#when-they-die)逐步追踪了这些单元是何时死亡的。
 #
 # 训练开始之前，几乎没有单元是死的。下一段代码构造三个种子的初始网络（初始网络与学习率无关），数出每层 256 个单元中死亡的个数。
 
@@ -164,7 +164,7 @@ for seed in seeds:
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 第一张表里没有学习率 0.5。表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例，再把下面代码里的学习率改成 0.5，重新运行这段代码（运行方法见[亲手重跑](#rerun-this)）。这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是仍能得到梯度的不活跃单元；学习率 2.0 时，这次训练会发散，输出里也会如实报告。
+# ReLU 那张表里没有学习率 0.5。表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例，再把下面代码里的学习率改成 0.5，重新运行这段代码（运行方法见[亲手重跑](#rerun-this)）。这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是始终关闭的单元，它们仍能得到梯度；学习率 2.0 时，这次训练会发散，输出里也会如实报告。
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"
@@ -174,7 +174,7 @@ if diverged(try_net):
 else:
     count = dead_units(try_net, try_X)[1].sum()
     print(f"{names[activation]}，学习率 {lr}，种子 {seed}：第二层 {widths[1]} 个单元中，"
-          f"{count} 个{state[activation]}（{count / widths[1]:.1%}）")
+          f"{count} 个是{state[activation]}（{count / widths[1]:.1%}）")
 
 # %% [markdown]
 # ??? note "答案"

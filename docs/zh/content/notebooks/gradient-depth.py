@@ -65,9 +65,13 @@ print(f"权重标准差：{stds}")
 print(header)
 for act, init in grad:
     print_row(grad[act, init], f"{names[act]} {names[init]}")
+for act, init in (("tanh", "small"), ("relu", "small")):
+    g = grad[act, init]
+    print(f"{names[act]} {names[init]}，第 1 到 50 层："
+          f"最小 {g.min():.2e}，最大 {g.max():.2e}")
 
 # %% [markdown]
-# sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；小尺度让每一层的梯度在 tanh 下都停在 $2 \times 10^{-36}$ 附近，在 ReLU 下都落在 $2 \times 10^{-44}$ 到 $5 \times 10^{-44}$ 之间。ReLU 在三种尺度下比值完全相同，而且每一层用 Xavier 时的梯度都恰好是用 He 时的 $2^{-49/2}$ 倍，因为 ReLU 是正齐次的（推导见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节）。下一个单元格打印这个数，并逐层计算 Xavier 与 He 的梯度之比，打印其中的最小值和最大值；把 `scale` 改成 `"small"`，比较的就是小尺度与 He。
+# sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；小尺度让每一层的梯度在 tanh 下都停在 $2 \times 10^{-36}$ 附近，在 ReLU 下都落在 $2 \times 10^{-44}$ 到 $5 \times 10^{-44}$ 之间，表下的两行给出了全部 50 层的范围。ReLU 在三种尺度下比值完全相同，而且每一层用 Xavier 时的梯度都恰好是用 He 时的 $2^{-49/2}$ 倍，因为 ReLU 是正齐次的（推导见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节）。下一个单元格打印这个数，并逐层计算 Xavier 与 He 的梯度之比，打印其中的最小值和最大值；把 `scale` 改成 `"small"`，比较的就是小尺度与 He。
 
 # %%
 print(f"2^(−49/2) = {2 ** (-49 / 2):.3e}")
@@ -113,7 +117,7 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     print(f"{s[0]:8.3g} {s[-1]:10.3g} {per_layer:10.3f}   {names[act]} {names[init]}")
 
 # %% [markdown]
-# 最后来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入、8 个隐藏层（每层 64 个单元）、10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。`nearest_centre_task` 抽取它的 4000 个训练样本，任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类：每个样本的类别取离它最近的那个随机中心（共 100 个）的类别，只是种子不同。`MLP` 是一个带偏置的普通全连接网络：`forward` 返回每一层的预激活值和输出，`loss_and_grads` 返回交叉熵损失及其精确梯度。对每个隐藏层，先算每个单元的输出在 4000 个训练样本上的标准差，再对单元取平均，得到下面打印的“离散程度”：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。最后打印九个权重矩阵的梯度范数。
+# 最后来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入、8 个隐藏层（每层 64 个单元）、10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。`nearest_centre_task` 抽取它的 4000 个训练样本，任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类：每个样本的类别取离它最近的那个随机中心（共 100 个）的类别，只是种子不同。离同一个中心最近的点构成这个中心的 Voronoi 区域，导入这个函数时用的原名 `voronoi` 即由此而来。`MLP` 是一个带偏置的普通全连接网络：`forward` 返回每一层的预激活值和输出，`loss_and_grads` 返回交叉熵损失及其精确梯度。对每个隐藏层，先算每个单元的输出在 4000 个训练样本上的标准差，再对单元取平均，得到下面打印的“离散程度”：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。最后打印九个权重矩阵的梯度范数。
 
 # %%
 from actsite.experiments.datasets import voronoi as nearest_centre_task

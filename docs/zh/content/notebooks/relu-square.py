@@ -31,21 +31,21 @@ def g(x):
 
 def weights(n):
     delta = 4 / n
-    switch_on = -2 + delta * np.arange(n)
+    active_from = -2 + delta * np.arange(n)
     outgoing = np.full(n, 2 * delta)
     outgoing[0] = delta - 4
-    return 4.0, switch_on, outgoing
+    return 4.0, active_from, outgoing
 
 
 def p(n, x):
-    bias, switch_on, outgoing = weights(n)
-    return bias + sum(w * g(x - s) for s, w in zip(switch_on, outgoing))
+    bias, active_from, outgoing = weights(n)
+    return bias + sum(w * g(x - s) for s, w in zip(active_from, outgoing))
 
 
-bias, switch_on, outgoing = weights(4)
+bias, active_from, outgoing = weights(4)
 print(f"p{sub(4)}：输出偏置 {bias:g}")
 print("开启点 x   输出权重")
-for s, w in zip(switch_on, outgoing):
+for s, w in zip(active_from, outgoing):
     print(f"{signed(s):>8}   {signed(w):>8}")
 
 # %% [markdown]

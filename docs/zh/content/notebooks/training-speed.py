@@ -5,7 +5,7 @@
 #
 # 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数，记为误差第一次不超过 25% 的那次检查时已训练的步数。
 #
-# 下面的代码把这些写了出来。`nearest_centre_task` 抽取这个任务的训练样本，函数和名字都与笔记本《梯度穿过 50 层网络》里的相同。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
+# 下面的代码把这些写了出来。`nearest_centre_task` 抽取这个任务的训练样本，函数和名字都与笔记本[《梯度穿过 50 层网络》](gradient-depth.py)里的相同；离同一个中心最近的点构成这个中心的 Voronoi 区域，导入这个函数时用的原名 `voronoi` 即由此而来。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
 
 # %%
 from actsite.experiments.datasets import voronoi as nearest_centre_task
@@ -85,7 +85,7 @@ show("各取最好的学习率", {activation: median[activation].min() for activ
 #
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
-# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，所需步数约为 ReLU 的一半到三分之二；ReLU 所需的步数则是 $\eta = 0.1$ 时的三到六倍，tanh 也是那时的两倍左右。在这个学习率下，确切的步数取决于运算结果的最后几位：把每个初始权重或每个输入的最后一位二进制数改一下，其中一些步数就会变动一百步甚至更多，所以换一台电脑，打印出的步数可能略有不同；不过在这些改动过的训练里，每个种子仍是 tanh 先降到 25%。
+# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，所需步数约为 ReLU 的一半（下一个单元格里的几次训练是 ReLU 的 0.45 到 0.54）；ReLU 所需的步数则是 $\eta = 0.1$ 时的四到五倍（那里是 4.0 到 4.9 倍），tanh 也是那时的两倍左右。在这个学习率下，确切的步数取决于运算结果的最后几位：把每个初始权重或每个输入的最后一位二进制数改一下，其中一些步数就会变动一百步甚至更多，所以换一台电脑，打印出的步数可能略有不同；不过在这些改动过的训练里，每个种子仍是 tanh 先降到 25%。
 
 # %%
 reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,
@@ -98,6 +98,33 @@ for activation in activations:
     slowdown = [reach[activation, seed] / grid[f"reach_{activation}"][at_0_1, j] for j, seed in enumerate(seeds)]
     print(f"{name[activation]:4}  η = 0.3 与 η = 0.1 下的步数之比（种子 0、1、2）："
           + "  ".join(f"{s:.1f}" for s in slowdown))
+
+# %% [markdown]
+# 下一个单元格做的是上面说的第一种改动：仍以 $\eta = 0.3$ 把三个种子重跑一遍，初始权重还是原来那些，只是每个都换成 [float64](../glossary.md#float64) 中比它大的下一个数，也就是最后一位二进制数改了一下；然后打印各次的步数，以及与上面的步数相比最大变动了多少。
+
+# %%
+def steps_with_nudged_weights(activation, seed):
+    """每个初始权重的最后一位二进制数改动之后，在 η = 0.3 下降到 25% 所需的步数。"""
+    X, y = nearest_centre_task(seed=100 + seed)
+    net = MLP.create(sizes, activation, init[activation], seed=seed)
+    for W in net.weights:
+        W[...] = np.nextafter(W, np.inf)         # float64 中比它大的下一个数
+    batches = minibatches(len(X), 128, np.random.default_rng(seed))
+    for step in range(1, 2001):
+        batch = next(batches)
+        net.sgd_step(X[batch], y[batch], 0.3, momentum=0.9)
+        if step % every == 0 and net.error_rate(X, y) <= target:
+            return step
+    return np.inf
+
+
+nudged = {(activation, seed): steps_with_nudged_weights(activation, seed)
+          for activation in activations for seed in seeds}
+print("每个初始权重的最后一位二进制数改动之后：")
+for seed in seeds:
+    show(f"η = 0.3   种子 {seed}", {activation: nudged[activation, seed] for activation in activations})
+largest = max(abs(nudged[run] - reach[run]) for run in reach)
+print(f"与上面的步数相比，最大变动 {largest} 步")
 
 # %% [markdown]
 # $\eta = 0.3$ 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次训练无法判断。如果一个 ReLU 单元在每个训练样本上的预激活值都不大于 0，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。`dead_share` 先把一次 ReLU 训练跑上若干步，再返回第 2 个隐藏层（那篇文章统计的也是这一层）中死亡单元所占的比例。下面数一数前十步之后的死亡单元：
@@ -141,7 +168,7 @@ for seed in seeds:
 #
 # ## 动手试试 { #try-this }
 #
-# 改一改学习率或种子，或者让网络多训练一会儿，看看会有多少单元死亡。
+# 改一改学习率或种子，或者让网络多训练一会儿，看看会有多少单元死亡。如果想换一个学习率或种子数一数降到 25% 所需的步数，可以打印 `steps_to_target(error_curve(activation="relu", lr=0.2, seed=3, steps=2000, stop_at_target=True))` 这样的结果。
 
 # %%
 lr, seed, steps = 0.3, 0, 100

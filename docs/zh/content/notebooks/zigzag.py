@@ -28,11 +28,13 @@ without_fprime = dL_dout * x
 h = 1e-6
 finite = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
 
-for values, label in ((finite, "有限差分"), (chain_rule, "带 f′ 的链式法则"), (without_fprime, "不带 f′")):
+for values, label in ((finite, "有限差分"), (chain_rule, "带 f′ 的链式法则"),
+                      (without_fprime, "不带 f′")):
     print("  ".join(f"{v:+.6f}" for v in values), "  ", label)
 print(f"链式法则与有限差分的最大差：{np.max(np.abs(chain_rule - finite)):.1e}")
 print(f"漏掉 f′ 时，算出的梯度是正确值的 1/f′(z) = {1 / sigmoid_prime(z):.2f} 倍")
-print("更新量（−η × 梯度）的符号：" + " ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
+print("更新量（−η × 梯度）的符号："
+      + " ".join("+" if s > 0 else "−" for s in np.sign(-chain_rule)))
 
 # %% [markdown]
 # 因为输入全为正，更新量的三个分量符号相同。
@@ -77,18 +79,20 @@ def path_ratio(path):
 
 for label, centred in (("全正输入", False), ("中心化后", True)):
     sgd = sgd_path(inputs(centred), steps=60, lr=1.0)
-    print(f"{label:4}  SGD 同号步占比 {same_sign_share(sgd):6.1%}   路径比 {path_ratio(sgd):.2f}")
+    print(f"{label:4}  SGD 同号步占比 {same_sign_share(sgd):6.1%}   "
+          f"路径比 {path_ratio(sgd):.2f}")
 
 # %% [markdown]
-# 输入全正时，每一步由单个训练样本算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于有效步长，即 $\eta$ 乘以输入长度平方的均值：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格让两种输入在两种有效步长下各跑一次。前两次都用较小的有效步长，即中心化输入在学习率 1 时的有效步长（全正输入的学习率为 0.13，中心化输入为 1）。后两次都用较大的有效步长，即全正输入在学习率 1 时的有效步长（全正输入的学习率为 1，中心化输入为 7.7）。它还打印每次训练结束时离 $\mathbf{w}^*$ 有多远：
+# 输入全正时，每一步由单个训练样本算出的更新都让两个权重同向移动；中心化之后，大约只有一半如此，路径也直得多。这其中有一部分要归因于有效步长，即 $\eta$ 乘以输入长度平方的均值：中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。下一个单元格让两种输入在两个有效步长下各跑一次：前两次用较小的一个，取自中心化输入在学习率 1 时的运行（全正输入用学习率 0.13）；后两次用较大的一个，取自全正输入在学习率 1 时的运行（中心化输入用学习率 7.7）。它还打印每次运行结束时离 $\mathbf{w}^*$ 的距离：
 
 # %%
-square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1)) for label, centred in (("全正输入", False), ("中心化后", True))}
+square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1))
+          for label, centred in (("全正输入", False), ("中心化后", True))}
 for label, lr in (("全正输入", square["中心化后"] / square["全正输入"]), ("中心化后", 1.0),
                   ("全正输入", 1.0), ("中心化后", square["全正输入"] / square["中心化后"])):
     sgd = sgd_path(inputs(label == "中心化后"), steps=60, lr=lr)
-    print(f"{label:4}  η {lr:4.2f}   有效步长 {lr * square[label]:.3f}   路径比 {path_ratio(sgd):.2f}   "
-          f"离 w* {np.linalg.norm(sgd[-1] - w_star):.3g}")
+    print(f"{label:4}  η {lr:4.2f}   有效步长 {lr * square[label]:.3f}   "
+          f"路径比 {path_ratio(sgd):.2f}   离 w* {np.linalg.norm(sgd[-1] - w_star):.3g}")
 
 # %% [markdown]
 # 无论在哪一种有效步长下，全正输入的路径都比中心化后的更绕；按较小的有效步长，它最后离 $\mathbf{w}^*$ 也远得多。
@@ -122,7 +126,8 @@ for label, centred in (("全正输入", False), ("中心化后", True)):
     eta = 1 / eigenvalues.max()
     condition[label] = eigenvalues.max() / eigenvalues.min()
     gd_steps[label] = full_batch_steps(X, lr=eta)
-    print(f"{label:4}  步数 {gd_steps[label]:3d}   κ {condition[label]:5.2f}   特征值 {np.round(eigenvalues, 4)}")
+    print(f"{label:4}  步数 {gd_steps[label]:3d}   κ {condition[label]:5.2f}   "
+          f"特征值 {np.round(eigenvalues, 4)}")
 
 # %% [markdown]
 # 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。中心化之后，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最陡的方向，所以一步就够了。输入全正时，这条连线几乎正好沿着最平坦的方向，到目标的距离于是按几何级数缩小（这两点的解释见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）：
@@ -136,7 +141,8 @@ for label, centred in (("全正输入", False), ("中心化后", True)):
 # %%
 kappa = condition["全正输入"]
 predicted = np.log(tolerance / np.linalg.norm(w_start - w_star)) / np.log(1 - 1 / kappa)
-print(f"κ = {kappa:.2f}：预测 {predicted:.1f}，即 {int(np.ceil(predicted))} 步；实测 {gd_steps['全正输入']} 步")
+print(f"κ = {kappa:.2f}：预测 {predicted:.1f}，即 {int(np.ceil(predicted))} 步；"
+      f"实测 {gd_steps['全正输入']} 步")
 
 # %% [markdown]
 # ## 动手试试 { #try-this }
@@ -156,7 +162,8 @@ for low, high in ((0.2, 1.0), (0.35, 1.0), (0.5, 1.0), (0.35, 0.85), (0.35, 1.15
     X = np.random.default_rng(0).uniform(low, high, size=(2000, 2))
     eigenvalues = np.linalg.eigvalsh(hessian(X))
     mu, v = (low + high) / 2, (high - low) ** 2 / 12
-    print(f"[{low:.2f}, {high:.2f}]²   κ {eigenvalues.max() / eigenvalues.min():5.1f}   公式 {1 + 2 * mu**2 / v:5.1f}   "
+    print(f"[{low:.2f}, {high:.2f}]²   κ {eigenvalues.max() / eigenvalues.min():5.1f}   "
+          f"公式 {1 + 2 * mu**2 / v:5.1f}   "
           f"步数 {full_batch_steps(X, lr=1 / eigenvalues.max()):3d}")
 
 # %% [markdown]
