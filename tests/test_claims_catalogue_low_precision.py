@@ -1572,13 +1572,13 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
               "equals its asymptote everywhere.", "")
-    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where two digits would also fit a neighbouring value of the format, or would read as a whole number the threshold is not, more are kept: float16's 4.508, for example, is 4.5078125, since 4.51 rounds to the next value.", "")
+    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where, in an 8- or 16-bit format, two digits would also fit a neighbouring value, or, in float32, they would read as a whole number the threshold is not, more are kept: float16's 4.508, for example, is 4.5078125, since 4.51 rounds to the next value.", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。")
     # one table per question: the first gives the value's thresholds (the bars), the second the derivative's
     page_lang("en", "The first table gives the ends of the figure's bars as numbers; the second gives the same thresholds "
               "for the exact derivative, rounded once (at a kink, the slope of the outer piece).", "")
     page_lang("zh", "", "下面第一张表把图中各条的端点写成数字；第二张表给出把精确导数舍入一次后的同类阈值（折点处取外侧那一段的斜率）。")
-    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。若这两位数字也可能对应格式中相邻的另一个值，或者读起来像个整数而阈值并不是，就多保留几位，例如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值。")
+    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。在 8 位或 16 位格式中，若这两位数字也可能对应相邻的另一个值，或者在 float32 中读起来像个整数而阈值并不是，就多保留几位，例如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值。")
     # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
     # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,
     # trailing zeros dropped (20.296875 becomes 20.3); where two decimals would name a neighbouring value in the 8- and

@@ -650,10 +650,14 @@ def test_the_initialisation_table_gives_the_rule_per_activation_and_leaves_the_c
     assert "blog/posts/initialisation.md#practical-summary" in section
     # a deliberate digest of the article's summary, said so above the table, where the caveats are pointed to once
     # (review final57, cb)
-    digest = {"en": "The table below is a digest of [its summary](blog/posts/initialisation.md#practical-summary): it gives "
-                    "each rule, and the summary gives the caveats.",
-              "zh": "下表是该文[实用小结](blog/posts/initialisation.md#practical-summary)的摘要，只列出规则；"
-                    "各条规则的前提和局限见那份小结。"}[lang]
+    # ... which adds one row the summary does not cover, ELU, and says so (review final58, cb)
+    digest = {"en": "The table below is a digest of [its summary](blog/posts/initialisation.md#practical-summary), with one "
+                    "row, ELU, that the summary does not cover: it gives each rule, and the summary gives the caveats.",
+              "zh": "下表是该文[实用小结](blog/posts/initialisation.md#practical-summary)的摘要，只列出规则，"
+                    "另加了小结没有的 ELU 一行；各条规则的前提和局限见那份小结。"}[lang]
+    summary = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8").split("{ #practical-summary }")[1]
+    summary_text = summary.split("\n## ")[0]
+    assert "| ELU |" in section and "| ELU " not in summary_text and "| ELU," not in summary_text
     assert digest in section and section.index(digest) < section.index("|---|")
     assert section.count("initialisation.md#practical-summary") == 1
     assert "0.51" not in section and "0.1 after 50" not in section and "50 层后" not in section   # the caveats' home
