@@ -121,9 +121,8 @@ class Activation:
     # The line's label, per language, where the default ("Popularised by") would say more than the work did:
     # Efficient BackProp recommended tanh over the logistic sigmoid; it did not make tanh known.
     popularised_label: dict[str, str] = field(default_factory=dict)
-    # Likewise for the first line ("First appeared"), where the earliest source we cite is unlikely to be the
-    # first use (the hard sigmoid, a clipped line; the earliest source cited is a Theano commit), with what it defines.
-    first_label: dict[str, str] = field(default_factory=dict)
+    # What the first line's source ("Earliest source cited", one label for every function) defines, where that
+    # differs from the function as shown (the hard sigmoid: a Theano commit with slope 0.2).
     first_scope: dict[str, str] = field(default_factory=dict)
 
     def defaults(self) -> dict[str, float]:

@@ -173,13 +173,12 @@ def sections_markdown(lang: str) -> str:
 
 def provenance_lines(act: Activation, lang: str) -> list[str]:
     """Earliest source cited, popularised by (where different), the catalogue card and any article section, one
-    paragraph each.  One label for the first line everywhere, which claims no first use (review final57, cb); an
-    activation may still relabel either line (``first_label``, ``popularised_label``) where the default would claim
-    more than its source shows, and ``first_scope`` says what that source defines."""
+    paragraph each.  One label for the first line everywhere, which claims no first use (review final57, cb), with
+    ``first_scope`` saying what that source defines; an activation may relabel the second line
+    (``popularised_label``) where the default would claim more than its source shows."""
     w = WORDS[lang]
     first = short_citations(act.first_appeared, lang) if act.first_appeared else w["unpinned"]
-    label = act.first_label.get(lang, w["first"])
-    lines = [f"{label}{w['colon']}{first}{act.first_scope.get(lang, '')}", ""]
+    lines = [f"{w['first']}{w['colon']}{first}{act.first_scope.get(lang, '')}", ""]
     if act.popularised_by:
         scope = act.popularised_scope.get(lang, "")
         label = act.popularised_label.get(lang, w["popular"])
