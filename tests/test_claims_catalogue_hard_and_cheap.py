@@ -1046,22 +1046,27 @@ def test_leaky_variants_cost_a_comparison_and_a_multiplication_and_the_table_lin
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "holds exactly for pre-activations inside $\\pm 1$, which at unit variance is only about two thirds of them. "
-           "Fed standard normal pre-activations, hard tanh passes on a mean square of only 0.52, not the 1 that argument assumes."),
-    ("zh", "对落在 $\\pm 1$ 以内的预激活值严格成立；单位方差时，这样的预激活值只占三分之二左右；"
-           "预激活值服从标准正态分布时，hard tanh 输出的均方只有 0.52，而不是这套论证所假定的 1。")])
+    ("en", "holds exactly for pre-activations inside $\\pm 1$. Of standard normal pre-activations only 68% lie there, "
+           "and hard tanh passes on a mean square of 0.52, not the 1 the argument assumes."),
+    ("zh", "对落在 $\\pm 1$ 以内的预激活值严格成立。可预激活值服从标准正态分布时，落在这个范围内的只有 68%，"
+           "hard tanh 输出的均方也只有 0.52，而不是这套论证所假定的 1。")])
 def test_the_xavier_argument_holds_only_inside_the_linear_part(lang, said):
     """Review final48, ca: hard tanh is the identity on [-1, 1] only, and a standard normal pre-activation lies there
     with probability erf(1/sqrt 2) = 0.683. Review final57, ca: the consequence for the variance argument, the mean
-    square passed on at unit input variance, is E[clip(Z, -1, 1)^2] = 1 - 2 phi(1) = 0.516 (tanh passes 0.394)."""
+    square passed on at unit input variance, is E[clip(Z, -1, 1)^2] = 1 - 2 phi(1) = 0.516 (tanh passes 0.394).
+    Review final58, ca: one sentence for the rule, one for the standard normal case, which states the share (68%, as the
+    Properties paragraph gives it to one more digit) and the mean square once."""
     x = np.linspace(-1, 1, 201)
     np.testing.assert_array_equal(HT.f(x), x)
-    assert f"{math.erf(1 / math.sqrt(2)):.0%}" == "68%" and abs(math.erf(1 / math.sqrt(2)) - 2 / 3) < 0.02   # about two thirds
+    assert f"{math.erf(1 / math.sqrt(2)):.0%}" == "68%" and f"{math.erf(1 / math.sqrt(2)):.1%}" == "68.3%"
     square = normal_mean(HT.f(Z) ** 2)
     phi1 = math.exp(-0.5) / math.sqrt(2 * math.pi)
     assert square == pytest.approx(1 - 2 * phi1, abs=1e-6) and f"{square:.2f}" == "0.52"
     assert normal_mean(np.tanh(Z) ** 2) < square < 1
     assert said in page(lang)
+    paragraph = next(line for line in page(lang).splitlines() if said in line)
+    assert paragraph.count("0.52") == 1 and "two thirds" not in paragraph and "三分之二" not in paragraph
+    assert {"en": "only 68.3% fall in the linear part", "zh": "只有 68.3% 落在线性段内"}[lang] in page(lang)
 
 
 @pytest.mark.parametrize("lang, said, home", [

@@ -27,6 +27,7 @@ from actsite.maths import low_precision as lp
 from actsite.maths.catalogue import EVERY
 from actsite.maths.functions import sigmoid, sigmoid_prime, tanh_prime
 from actsite.maths.gated import GATED
+from actsite.pages.markers import MARKER as FIGURE_MARKER
 from actsite.pages.page_pairs import CODE
 from claim_helpers import LANGS, page_text, plotted
 
@@ -440,7 +441,7 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
     assert -late == -92.0
     # flush-to-zero is defined where it is first used: subnormal results set to 0
     page_lang("en", "In bfloat16's far tails, beyond $|x| = 88.72$", "")
-    page_lang("en", "- A kernel that sets every subnormal result to 0, intermediates included (a mode called flush-to-zero), "
+    page_lang("en", "- A kernel that sets every subnormal result to 0, intermediates included (a mode called *flush-to-zero*), "
               "returns 0 sooner in those tails. Since $e^{x}$ is subnormal below $-87.34$, the sigmoid, and SiLU computed "
               r"as $x\,\sigma(x)$, are 0 from $-87.5$ rather than $-93$ and $-97.5$.", "")
     # the quotient form's -0 comes from overflow (with or without the flush): it stands in the overflow caveat
@@ -451,7 +452,7 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
     page_lang("zh", "", r"PyTorch 的 GPU 内核在 float32 中按 $x/(1 + e^{-x})$ 计算 SiLU，求梯度时也按 $1/(1 + e^{-x})$ 计算 "
               r"$\sigma(x)$，所以从 $e^{-x}$ 溢出的 $-89$ 起，SiLU 返回 $-0$，梯度也为 0，而两张表中都是 $-97.5$。")
     page_lang("zh", "", "在 bfloat16 的远端尾部，即 $|x|$ 超过 88.72")
-    page_lang("zh", "", "把次正规数结果（包括中间结果）都置为 0 的内核（这种模式称为下溢清零，flush-to-zero）在这段尾部会更早得到 0。"
+    page_lang("zh", "", "把次正规数结果（包括中间结果）都置为 0 的内核（这种模式称为**下溢清零**，flush-to-zero）在这段尾部会更早得到 0。"
               r"$e^{x}$ 在 $-87.34$ 以下是次正规数，因而 sigmoid 以及按 $x\,\sigma(x)$ 计算的 SiLU 都从 $-87.5$ 起为 0，"
               "而不是分别从 $-93$ 和 $-97.5$ 起。")
     for lang in LANGS:                            # the flush claim no longer covers every SiLU
@@ -1004,6 +1005,11 @@ def test_ranges_figure_shows_every_row_and_format():
         assert text.count(r"\mathrm{GELU}_{\tanh}") == 1 and label in text, lang
         prose = re.sub(r"!\[[^\]]*\]\(figure:[^)]*\)", "", text)          # alt texts describe, the prose names
         assert prose.index(name) < prose.index(label) < prose.index(name) + 400, lang    # at its first mention, the formula's bullet
+    # review final58, lp: the figure's caption says what its label GELUₜₐₙₕ stands for, so the reader need not wait for
+    # the overflow section
+    for lang, gloss in (("en", "(GELUₜₐₙₕ is the tanh approximation of GELU)"), ("zh", "（GELUₜₐₙₕ 即 GELU 的 tanh 近似）")):
+        caption = next(m.group("caption") for m in FIGURE_MARKER.finditer(page(lang)) if m.group("name") == "low_precision_ranges")
+        assert gloss in caption, lang
     for lang, other in (("en", "GELU_tanh"), ("en", "GELU-tanh"), ("en", "tanh form"), ("zh", "tanh 形式")):
         assert other not in page(lang), (lang, other)
 
@@ -1024,20 +1030,22 @@ def test_sigmoid_tail_figure():
             assert x[np.argmax(v == 1.0)] == data["ones"][fmt], fmt
             assert np.all(v[x >= data["ones"][fmt]] == 1.0) and np.all(v[x < data["ones"][fmt]] < 1.0), fmt
     for lang, said in (("en", "reach 1 at 3 (E5M2) and 3.5 (E4M3)"), ("en", "marked by a tick at the bottom: at 3 and 3.5 for FP8"),
-                       ("en", "The sigmoid in each format F, at the values of F, its output rounded to F"),
+                       ("en", "The sigmoid in each format F, evaluated at F's values and rounded to F"),
                        ("zh", "在 3（E5M2）和 3.5（E4M3）处到达 1"), ("zh", "并在底部用短竖线标出：FP8 在 3 和 3.5"),
                        ("zh", "各格式 F 下的 sigmoid，输入取 F 中的值，输出舍入到 F")):
         assert said in page(lang), (lang, said)
     # the text refers to panel (b) before the figure, with the ticks it shows
     assert {f: round(v, 2) for f, v in data["ones"].items()} == {
         "float32": 17.33, "bfloat16": 6.25, "float16": 8.32, "float8_e5m2": 3.0, "float8_e4m3fn": 3.5}
-    for lang, said in (("en", r"Panel (b) of the figure below shows every format: $1 - \sigma$ follows $e^{-x}$ down to a "
-                              "tick where it becomes exactly 0. In the two FP8 formats it is exactly 0 from 3 (E5M2) "
-                              "and 3.5 (E4M3), in float16 from 8.32 and in float32 from 17.33."),
-                       ("zh", r"下图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处恰好变成 0。"
-                              "两种 FP8 格式早在 3（E5M2）和 3.5（E4M3）处就已恰好变成 0，float16 在 8.32，float32 在 17.33。")):
+    # review final58, lp: a paragraph of its own, with two of the ticks; the first table gives all five formats
+    for lang, said in (("en", "\n\n" + r"Panel (b) of the figure below shows every format: $1 - \sigma$ follows $e^{-x}$ down to a "
+                              "tick where it becomes exactly 0, which in float16 is at 8.32 and in float32 at 17.33 (the first "
+                              "table below gives all five formats).\n\n"),
+                       ("zh", "\n\n" + r"下图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处恰好变成 0，"
+                              "例如 float16 在 8.32 处，float32 在 17.33 处（五种格式的值见下面第一张表）。\n\n")):
         text = page(lang)
         assert said in text and text.index(said) < text.index("figure:sigmoid_tail_formats"), lang
+        assert text.index("<!-- low-precision-thresholds -->") > text.index(said), lang        # the first table is below
 
 
 # --- overflowing intermediates ----------------------------------------------------------------
@@ -2067,7 +2075,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory; for a multi-step "
               "formula such as GELU or SiLU that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
-              "operations, and in eager mode, PyTorch's default, which runs each operation as it is called, each is a separate kernel. Code that makes a separate pass over memory "
+              "operations, and in *eager mode*, PyTorch's default, which runs each operation as it is called, each is a separate kernel. Code that makes a separate pass over memory "
               "for each operation, as numpy does, pays for every step of a formula; a single kernel makes one pass.\n", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
@@ -2075,7 +2083,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
-              "PyTorch 把它写成三步运算；在它默认的即时执行（eager）模式下，运算一经调用就逐个执行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
+              "PyTorch 把它写成三步运算；在它默认的**即时执行**（eager）模式下，运算一经调用就逐个执行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
               "公式每多一步就多一遍访存；一个内核则只读写一遍。\n")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
@@ -2139,9 +2147,9 @@ def test_channel_is_glossed_at_its_first_use():
 def test_terms_are_glossed_where_they_first_appear():
     """'Reductions' is said in a few words; the value's threshold is 'at most' half a spacing (the tie goes to the limit);
     the cube is computed, not 'cubed' as a verb in Chinese."""
-    page_lang("en", "reductions (operations such as `sum` that combine many values into one) and similar operations often "
+    page_lang("en", "*reductions* (operations such as `sum` that combine many values into one) and similar operations often "
               "need float32's range", "")
-    page_lang("zh", "", "归约（`sum` 这类把许多值合成一个的运算）等运算常常需要 float32 的范围")
+    page_lang("zh", "", "**归约**（`sum` 这类把许多值合成一个的运算）等运算常常需要 float32 的范围")
     for key in ("float16", "bfloat16"):                     # exactly half a spacing below 1 still rounds to 1
         assert float(lp.to_format(1 - lp.FORMATS[key].eps / 4, key)) == 1.0
     page_lang("zh", "", "函数值只需与极限相差不超过半个间距")
@@ -2234,16 +2242,16 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
     assert (lp.row("gelu", "bfloat16").value[1], lp.row("gelu", "bfloat16").slope[1]) == (2.78125, 3.40625)
     page_lang("en", "PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead. For "
               "them the derivative's own thresholds matter; the second table below gives them. These thresholds assume that the "
-              "incoming gradient (the gradient of the loss with respect to the function's output, passed back from the "
+              "*incoming gradient* (the gradient of the loss with respect to the function's output, passed back from the "
               "layer after) is 1: PyTorch rounds its product with the derivative, so with a smaller incoming gradient "
               "the product underflows at smaller $|x|$.", "")
     page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出。对它们起作用的是导数本身的阈值，"
-              "下面第二张表给出了这些阈值。这些阈值假定传入梯度（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
+              "下面第二张表给出了这些阈值。这些阈值假定**传入梯度**（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
               "它与导数之积，传入梯度更小时，这个乘积在更小的 $|x|$ 处就会下溢成 0。")
     assert "更早下溢" not in page("zh")
     # the term is glossed at its first use on the page
-    for lang, word, gloss in (("en", "incoming gradient", "the incoming gradient (the gradient of the loss with respect"),
-                              ("zh", "传入梯度", "传入梯度（损失对该函数输出的梯度")):
+    for lang, word, gloss in (("en", "incoming gradient", "the *incoming gradient* (the gradient of the loss with respect"),
+                              ("zh", "传入梯度", "**传入梯度**（损失对该函数输出的梯度")):
         text = page(lang)
         assert text.index(word) == text.index(gloss) + gloss.index(word), lang
     # the zh page's "直接" belongs to the naive formula; the derivative here is rounded once from its exact value
@@ -2318,7 +2326,7 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     v = np.array([1.0, 10.0, 30.0])
     assert np.all(np.diff(swiglu.f(np.ones(3), v)) > 0) and float(swiglu.f(1.0, 30.0)) > 29 and np.all(glu.f(np.ones(3), v) < 1)
     page_lang("en", "Gated units with an unbounded gate (SwiGLU's gate $v\\,\\sigma(v)$ has no upper bound; GLU's $\\sigma(v)$ stays below 1) make this worse:", "")
-    page_lang("zh", "", "门无上界的门控单元（如 SwiGLU，其门 $v\\,\\sigma(v)$ 可以任意大，而 GLU 的门 $\\sigma(v)$ 小于 1）会让情况更糟：")
+    page_lang("zh", "", "门没有上界的门控单元（如 SwiGLU，其门 $v\\,\\sigma(v)$ 可以任意大，而 GLU 的门 $\\sigma(v)$ 小于 1）会让情况更糟：")
     # review final56, lp: "没有上界" is not said twice in one breath
     outliers = page("zh").split("{ #outliers }")[1].split("{ #takeaways }")[0]
     assert outliers.count("上界") == 1
@@ -2332,15 +2340,15 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     gradient; one name for float16; and the Chinese reads as Chinese (恰好变成 0, not 变成恰好 0)."""
     from actsite.figures.registry import FIGURES
     from actsite.figures.render import draw
-    page_lang("en", "Most are trained in float32, the 32-bit format, or in mixed precision, which does most of its arithmetic "
+    page_lang("en", "Most are trained in float32, the 32-bit format, or in *mixed precision*, which does most of its arithmetic "
               "in 16-bit, and increasingly 8-bit, formats and keeps a float32 copy of the weights ([below](#mixed-precision)).", "")
-    page_lang("zh", "", "大多用 32 位的 float32 训练，或采用混合精度：大部分运算用 16 位（且越来越多地用 8 位）格式，"
+    page_lang("zh", "", "大多用 32 位的 float32 训练，或采用**混合精度**：大部分运算用 16 位（且越来越多地用 8 位）格式，"
               "权重则另存一份 float32 副本（见[下文](#mixed-precision)）。")
     page_lang("en", "a float32 master copy of the weights", "")           # what "keeps a float32 copy" refers to
     page_lang("zh", "", "一份 float32 的权重主副本")
     assert "if they are large" not in page("en") and "大型网络用的是" not in page("zh")
     # the primer stops at epsilon; the tie rule follows the bound log(4/eps) it refines
-    for lang, tie, new_paragraph in (("en", r"A gap of exactly $\varepsilon/4$ would be a tie", "\n\nMost values are *normal*:"),
+    for lang, tie, new_paragraph in (("en", r"A gap of exactly $\varepsilon/4$ would be a *tie*", "\n\nMost values are *normal*:"),
                                      ("zh", r"差距恰为 $\varepsilon/4$ 时，该值正好落在 1 与 1 以下最大的可表示数正中", "\n\n大多数值是**正规数**：")):
         text = page(lang)
         primer = text[text.index("{ #formats }"):text.index("| ")]
@@ -2373,7 +2381,7 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     assert re.findall(r"\bactivations\b", outliers) == ["activations"] and '"massive activations"' in outliers
     assert "a handful of activation values that can be 100,000 times larger" in outliers
     # the loss-scaling example, tied back to the activation functions' backward pass
-    page_lang("en", "An activation gradient is the gradient of the loss with respect to an activation value; for the activation "
+    page_lang("en", "An *activation gradient* is the gradient of the loss with respect to an activation value; for the activation "
               "function that produced the value, it is the incoming gradient ([above](#sigmoid-tail)), which the backward "
               "pass multiplies by the function's derivative.", "")
     page_lang("zh", "", "这里的梯度指损失对某个激活值的梯度；对产生这个激活值的激活函数来说，它就是传入梯度（[见上文](#sigmoid-tail)），"
@@ -2397,3 +2405,39 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     page_lang("en", r"in bfloat16 ($x = 6.25$) and $2.4 \times 10^{-4}$ in float16 ($x = 8.32$)", "")
     for calque in ("变成恰好", "舍入成恰好", "存为恰好", "舍入成极限或", "救不回来", "第一个这样的输入"):
         assert calque not in page("zh"), calque
+
+
+def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
+    """Review final58, lp. A term the page defines is emphasised where it is defined, in one style per language
+    (italics in English, bold in Chinese), machine epsilon, kernel, incoming gradient and activation gradient included;
+    the sigmoid's tail gives its ticks, its left tail and tanh's backward pass in paragraphs of their own; the Chinese
+    says what the spacing below 1 is half of and that tanh's backward pass computes 1 − y² from the saved output; one
+    wording for gated units with an unbounded gate; the 1.0034 is the sum of the printed bfloat16 probabilities."""
+    defined = {"en": ["*mixed precision*", "*machine epsilon*", "*kernel* (the routine", "*tie*", "*incoming gradient*",
+                      "*flush-to-zero*", "*reductions*", "*activation gradient*", "*eager mode*", "*outliers*"],
+               "zh": ["**混合精度**", "**机器精度**", "叫作**内核**", "**传入梯度**", "**下溢清零**", "**归约**",
+                      "**即时执行**", "（**离群值**）"]}
+    for lang, terms in defined.items():
+        for term in terms:
+            assert term in page(lang), (lang, term)
+    # the spacing below 1 is half the spacing above it, the machine epsilon
+    for key in ("bfloat16", "float16"):
+        f = lp.FORMATS[key]
+        assert 1 - float(lp.positive_values(key)[lp.positive_values(key) < 1][-1]) == f.eps / 2, key
+    page_lang("zh", "", "1 以下相邻可表示数的间距只有 1 以上的一半")
+    # tanh's backward pass from the saved output: 1 - y^2, each step in the format, is 0 once y is 1 (checked above)
+    page_lang("en", "\n\nThe backward pass of tanh computes its derivative from the saved output too, as $1 - y^{2}$ with "
+              "$y = \\tanh x$, and tanh rounds to $\\pm 1$ earlier still", "")
+    page_lang("zh", "", "\n\ntanh 的反向传播同样用保存的输出，按 $1 - y^{2}$ 计算导数，其中 $y = \\tanh x$；而 tanh 本身舍入成 $\\pm 1$ 还要更早")
+    for lang, left in (("en", "\n\nOn the left the sigmoid's value is tiny but representable"), ("zh", "\n\n在左侧，sigmoid 的值虽小却仍可表示")):
+        assert left in page(lang), lang
+    # one wording in Chinese for a gate without an upper bound
+    assert "门无上界" not in page("zh") and page("zh").count("门没有上界的门控单元") == 3
+    # the printed bfloat16 probabilities add up to 1.0034; summed in bfloat16 they would give another number
+    printed = [0.667969, 0.245117, 0.090332]
+    assert f"{sum(printed):.4f}" == "1.0034"
+    bf = lp.softmax_in([90, 89, 88], BF16, True)
+    assert [f"{v:.6f}" for v in bf.astype(float)] == [f"{v:.6f}" for v in printed]
+    assert float(bf.sum()) != round(sum(printed), 4) and round(float(bf.astype(float).sum()), 4) == 1.0034
+    page_lang("en", "and its three printed probabilities add up to 1.0034.", "")
+    page_lang("zh", "", "而且打印出的三个概率加起来是 1.0034。")

@@ -180,8 +180,9 @@ def test_jacobian_and_cross_entropy_are_defined_where_first_named(lang):
                 "zh": "由所有这些偏导数组成的矩阵就是 softmax 的**雅可比矩阵**："}[lang]
     assert jacobian in text and text.index(jacobian) < text.index(r"J = \frac{\partial p}{\partial z}")
     formula = r"$-\sum_i y_i \log p_i$"
-    named = {"en": "for the classification outputs it is *cross-entropy*, " + formula,
-             "zh": "各种分类输出得到的则是**交叉熵** " + formula}[lang]
+    # its own sentence, split from the Gaussian's at the old semicolon (review final58, cb)
+    named = {"en": "$y$. For the classification outputs the negative log-likelihood is *cross-entropy*, " + formula,
+             "zh": "处的概率密度。各种分类输出的负对数似然则是**交叉熵** " + formula}[lang]
     body = text.split("{ #last-layer }")[1]
     first = body.find({"en": "cross-entropy", "zh": "交叉熵"}[lang])
     assert body.index(named) <= first < body.index(named) + len(named)
@@ -191,7 +192,8 @@ def test_jacobian_and_cross_entropy_are_defined_where_first_named(lang):
     if lang == "zh":
         assert "梯度的大小只取决于预测离目标有多远，不管 softmax 饱和得多厉害。" in text and "梯度越大" not in text
         # computational cost is 计算代价, as on the catalogue's other pages (review final57, cb)
-        assert "计算代价是否小" in text and "便宜" not in text.split("{ #last-layer }")[0] and "开销" not in text
+        assert "计算代价高不高" in text and "便宜" not in text.split("{ #last-layer }")[0] and "开销" not in text
+        assert "计算代价是否小" not in text          # read stiffly (review final58, cb)
     z, y, h = np.array([30.0, 0.0, -30.0]), np.array([0.0, 0.0, 1.0]), 1e-6
     slope = [(out.cross_entropy_with_logits(z + h * e, y) - out.cross_entropy_with_logits(z - h * e, y)) / (2 * h)
              for e in np.eye(3)]
@@ -388,17 +390,20 @@ def test_naive_bce_becomes_infinite_from_53_ln_2():
     with np.errstate(divide="ignore"):
         assert np.isfinite(out.naive_bce(36.73, 0.0)) and out.naive_bce(36.74, 0.0) == np.inf
     assert 1.0 + np.exp(-36.74) == 1.0
-    # "where e^{-x} falls to 2^{-53} = eps/2, with eps = 2^{-52} ~ 2.2e-16 the machine epsilon of float64, the gap between 1
-    # and the next larger float64 number": eps is defined here, at its first use (review final54, cb)
+    # "there e^{-x} falls to 2^{-53}, half the gap between 1 and the next larger float64 number. That gap, eps = 2^{-52}
+    # ~ 2.2e-16, is the machine epsilon of float64": eps is defined here, at its first use (review final54, cb), in two
+    # sentences rather than three stacked appositions (review final58, cb)
     assert np.exp(-53 * np.log(2)) == pytest.approx(2.0 ** -53, rel=1e-14)
     assert np.nextafter(1.0, 2.0) - 1.0 == 2 * 2.0 ** -53
     assert 1.0 + 2.0 ** -53 == 1.0 and 1.0 + 2.0 ** -53 * (1 + 2.0 ** -52) > 1.0
     eps = np.finfo(np.float64).eps
     assert eps == 2.0 ** -52 == np.nextafter(1.0, 2.0) - 1.0 and f"{eps:.1e}" == "2.2e-16" and 2.0 ** -53 == eps / 2
-    for lang, said in (("en", "where $e^{-x}$ falls to $2^{-53} = \\varepsilon/2$, with $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ "
-                              "the [machine epsilon](low-precision.md#formats) of float64, the gap between 1 and the next larger float64 number."),
-                       ("zh", "此时 $e^{-x}$ 降到 $2^{-53} = \\varepsilon/2$，其中 $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ "
-                              "是 float64 的[机器精度](low-precision.md#formats)，即 1 与比它大的下一个 float64 数之间的间距。")):
+    for lang, said in (("en", "there $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger float64 number. "
+                              "That gap, $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$, is the "
+                              "[machine epsilon](low-precision.md#formats) of float64."),
+                       ("zh", "此时 $e^{-x}$ 降到 $2^{-53}$，恰为 1 与比它大的下一个 float64 数之间间距的一半。"
+                              "这个间距 $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ 就是 float64 的"
+                              "[机器精度](low-precision.md#formats)。")):
         text = page(lang)
         assert said in text, lang
         assert text.index(said) < text.index("stable_vs_naive") and text.count("low-precision.md#formats") == 1, lang
@@ -582,14 +587,16 @@ def test_label_smoothing_keeps_the_optimal_logits_finite():
 # --- review fixes: claims added to the page ---------------------------------------------------
 
 def test_the_loss_adjustments_are_counted_right_and_soft_capping_is_only_linked():
-    """"Two common adjustments" to the loss are label smoothing and the z-loss; soft-capping, which changes
+    """"Two adjustments" to the loss are label smoothing and the z-loss; soft-capping, which changes
     the logits and not the loss, is named apart (not as a third of the two) and linked to its home
     (catalogue/transformer-block#soft-capping, which shows and tests its formula): this page does not
     repeat the formula."""
     home = page_text("catalogue/transformer-block.md", "en")
     assert "{ #soft-capping }" in home and "{ #z-loss }" in home
     section = {lang: page(lang).split("{ #fused }")[1].split("{ #references }")[0] for lang in LANGS}
-    assert "Two common adjustments" in section["en"] and "这种损失还有两种常见的调整" in section["zh"]
+    assert "Two adjustments to this loss are worth knowing." in section["en"] and "这种损失还有两种调整值得一提。" in section["zh"]
+    # not "common": the z-loss is common only in training large language models (review final58, cb)
+    assert "common adjustments" not in section["en"] and "常见的调整" not in section["zh"]
     assert ("and also [soft-capping](transformer-block.md#soft-capping), which leaves the loss alone and bounds "
             "the logits themselves") in section["en"]
     assert "也讲了[软上限](transformer-block.md#soft-capping)：它不改损失，而是直接限制 logit 的大小" in section["zh"]
@@ -733,8 +740,8 @@ def test_no_uncited_torch_amp_entry_and_bridle_is_written_as_in_the_reference_li
 
 def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_spacing():
     """'Computed in a few rounded steps, sigma(x) is off by up to about eps, because each rounding costs at most half the
-    spacing of float64 numbers near 1: eps/2 for 1 + e^(-x), just above 1, and eps/4 for the quotient, just below'
-    (reviews final51 and final54, cb): the two
+    spacing of float64 numbers near 1. For 1 + e^(-x), just above 1, that is eps/2; for the quotient, just below 1, it is
+    eps/4' (reviews final51 and final54, cb; two sentences since final58, cb): the two
     spacings, and the error of sigma(x) = 1/(1 + e^(-x)) computed in float64 against a 50-digit value, over x in
     [15, 35]: below eps everywhere, and above eps/4 at some points (so a quarter-epsilon bound alone would be wrong)."""
     from decimal import Decimal, getcontext
@@ -747,14 +754,17 @@ def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_
         errors.append(abs(float(Decimal(float(1 / (1 + np.exp(-x)))) - exact)) / eps)
     assert max(errors) < 1 and max(errors) > 0.25, max(errors)
     for lang, words in (("en", "Computed in a few rounded steps, $\\sigma(x)$ is off by up to about $\\varepsilon$, because each "
-                               "rounding costs at most half the spacing of float64 numbers near 1: $\\varepsilon/2$ for $1 + e^{-x}$"),
-                        ("zh", "经过几步舍入算出的 $\\sigma(x)$ 误差可达约 $\\varepsilon$，因为每步舍入的误差至多是 1 附近 float64 数间距的一半："
-                               "$1 + e^{-x}$ 略大于 1，至多 $\\varepsilon/2$")):
+                               "rounding costs at most half the spacing of float64 numbers near 1. For $1 + e^{-x}$, just above 1, "
+                               "that is $\\varepsilon/2$; for the quotient, just below 1, it is $\\varepsilon/4$."),
+                        ("zh", "经过几步舍入算出的 $\\sigma(x)$ 误差可达约 $\\varepsilon$，因为每步舍入的误差至多是 1 附近 float64 数间距的一半。"
+                               "$1 + e^{-x}$ 略大于 1，它的舍入误差至多 $\\varepsilon/2$；商略小于 1，至多 $\\varepsilon/4$。")):
         assert words in page(lang), lang
     # the heading names what the section covers, softmax and the sigmoid (review final54, cb); the zh title uses the
     # body's term, and PyTorch's targets are class indices, 类别索引
     assert "## Why frameworks compute the output function inside the loss { #fused }" in page("en")
-    assert "## 框架为什么在损失函数内部计算输出函数 { #fused }" in page("zh")
+    assert "## 框架为什么在损失函数内部计算输出层函数 { #fused }" in page("zh")
+    # one zh term for "output function", the one of the reference's generated tables and the glossary (review final58, cb)
+    assert "输出函数" not in page("zh") and page("zh").count("输出层函数") == 4
     # "frameworks", plural, shown by a second one, stated exactly and cited (review final55, cb)
     for lang in LANGS:
         fused = page(lang).split("{ #fused }")[1].split("\n\n")[1]
@@ -778,9 +788,9 @@ def test_the_sigmoid_failures_the_threshold_and_the_logit_form_are_three_paragra
     text = page(lang)
     ends, threshold, rewrite = {
         "en": ("$\\sigma(x)$ to 1 and the loss to $\\infty$.\n\n", "\n\nThat threshold is $53 \\log 2$",
-               "the gap between 1 and the next larger float64 number.\n\nRewritten in the logit, the loss is"),
+               "of float64.\n\nRewritten in the logit, the loss is"),
         "zh": ("$\\sigma(x)$ 也就成了 1，损失变成 $\\infty$。\n\n", "\n\n这个阈值就是 $53 \\log 2$",
-               "即 1 与比它大的下一个 float64 数之间的间距。\n\n改用 logit 来写，损失就是")}[lang]
+               "就是 float64 的[机器精度](low-precision.md#formats)。\n\n改用 logit 来写，损失就是")}[lang]
     for said in (ends, threshold, rewrite):
         assert said in text, (lang, said)
     assert text.index(ends) < text.index(threshold) < text.index(rewrite)
@@ -796,10 +806,10 @@ def test_null_space_posterior_probabilities_and_the_gaussian_density_are_glossed
     text = page(lang)
     said = {"en": ("So the vector of ones is in its null space, the set of vectors $w$ with $J w = 0$, and $J$ is singular",
                    "the posterior probabilities of the classes: the probability of each class given the input.",
-                   "where $\\mathcal{N}(y; \\mu, s^2)$ is the density of that Gaussian at the target $y$;"),
+                   "where $\\mathcal{N}(y; \\mu, s^2)$ is the density of that Gaussian at the target $y$."),
             "zh": ("所以全 1 向量在它的零空间里（零空间即满足 $J w = 0$ 的全体向量 $w$），$J$ 是奇异矩阵",
                    "看作各类别的后验概率，即给定输入时每个类别的概率。",
-                   "其中 $\\mathcal{N}(y; \\mu, s^2)$ 是这个高斯分布在目标 $y$ 处的概率密度；")}[lang]
+                   "其中 $\\mathcal{N}(y; \\mu, s^2)$ 是这个高斯分布在目标 $y$ 处的概率密度。")}[lang]
     for words in said:
         assert words in text, (lang, words)
     z = np.array([1.5, -0.3, 0.2, 2.0])

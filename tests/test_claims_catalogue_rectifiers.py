@@ -321,7 +321,7 @@ def test_rrelu_training_draws_one_slope_per_element_within_the_bounds():
 
 
 def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_give_3_to_8():
-    """'their experiments ... divide': multiplied by a number in [3, 8] the negative side would be 3 to 8 times
+    """'Xu et al. divide': multiplied by a number in [3, 8] the negative side would be 3 to 8 times
     steeper than the positive one; divided, the slopes are 1/8 to 1/3.  The page states the experiments' division
     in one sentence; the reference entry is the citation only."""
     lo, hi = 3.0, 8.0
@@ -332,7 +332,8 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # (review final54, ca); the division is stated, and the glossary's RReLU entry keeps the mechanics
     # review final57, ca: the experiments' scheme is stated once, precisely, where Xu et al. are introduced (before
     # PyTorch's), and the test-time paragraph only compares the slopes
-    assert ("In training their experiments divide a negative input by a random $d \\sim U(3, 8)$, redrawn for every "
+    # review final58, ca: Xu et al., not "their experiments", do the dividing, and "During training," takes its comma
+    assert ("During training, Xu et al. divide each negative input by a random $d \\sim U(3, 8)$, redrawn for every "
             "channel of every training image, so the negative slope $1/d$ lies between 1/8 and 1/3; at test time they "
             "divide by 5.5, the mean of $d$.") in page_text("en")
     assert ("他们的实验在训练时把负输入除以随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，"
@@ -637,6 +638,19 @@ def test_maxout_layer_has_k_times_the_parameters():
     n, m = 100, 50
     for k in (2, 3, 5):
         assert k * m * (n + 1) == k * (m * (n + 1))
+
+
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "It costs a sign flip and one comparison here, $k$ affine maps in a real layer.", "It costs one comparison here"),
+    ("zh", "在这里它只需一次取负和一次比较，真实的层里则要算 $k$ 个仿射映射。", "在这里它只需一次比较")])
+def test_the_card_maxout_costs_a_sign_flip_and_one_comparison(lang, said, gone):
+    """Review final58, ca: |x| = max(x, -x) needs the negation -x as well as the comparison; a general two-piece
+    max(x, a x) needs the product a x in its place."""
+    x = np.linspace(-5, 5, 1001)
+    negated = -x                                                      # the sign flip
+    np.testing.assert_array_equal(np.where(x >= negated, x, negated), maxout(x))   # then one comparison
+    assert not np.array_equal(np.maximum(x, 0.0), maxout(x))          # a comparison with a constant is not enough
+    assert said in page_text(lang) and gone not in page_text(lang)
 
 
 def test_maxout_card_is_the_two_piece_case_at_a_equal_minus_1():

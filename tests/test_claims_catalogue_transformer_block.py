@@ -168,9 +168,9 @@ def test_a_lead_of_a_few_units_more_than_log_k_takes_almost_all_the_weight():
     for lead in (0.0, 3.0, 5.0, 8.0):                                 # the closed form of that weight
         assert top_weight(lead) == pytest.approx(np.exp(lead) / (np.exp(lead) + 63))
     assert top_weight(np.log(64) + 3) > 0.95                           # near 1 a few units past log n
-    shown("A score that leads $n - 1$ equal others by $\\Delta$ receives the weight $e^{\\Delta}/(e^{\\Delta} + n - 1)$, which is close to 1 "
+    shown("An input that leads $n - 1$ equal others by $\\Delta$ receives the weight $e^{\\Delta}/(e^{\\Delta} + n - 1)$, which is close to 1 "
           "once $\\Delta$ exceeds $\\log n$ by a few units: among $n = 64$ keys, a lead of 3",
-          "某个分数比其余 $n - 1$ 个相等的分数高出 $\\Delta$ 时，它得到的权重是 $e^{\\Delta}/(e^{\\Delta} + n - 1)$；"
+          "某个输入比其余 $n - 1$ 个相等的输入高出 $\\Delta$ 时，它得到的权重是 $e^{\\Delta}/(e^{\\Delta} + n - 1)$；"
           "$\\Delta$ 只要比 $\\log n$ 多出几个单位，这个权重就接近 1：$n = 64$ 个键时，领先 3")
 
 
@@ -281,7 +281,8 @@ def test_scaled_statistics_do_not_depend_on_d_k(scaling):
     assert (f"{entropy.min():.2f}", f"{entropy.max():.2f}") == ("3.68", "3.75")
     median = scaling["scaled_jacobian_median"]
     assert (f"{median.min():.2f}", f"{median.max():.2f}") == ("0.15", "0.18")
-    shown("gives scores of variance 1 whatever the head dimension", "不论头维度多大，分数的方差都是 1")
+    shown("gives *scaled scores* $s_j/\\sqrt{d_k}$ of variance 1 whatever the head dimension",
+          "得到**缩放后的分数** $s_j/\\sqrt{d_k}$，不论头维度多大，它的方差都是 1")
     shown("the entropy stays between 3.68 and 3.75 nats, and the median Jacobian norm between 0.15 and 0.18",
           "熵始终在 3.68 到 3.75 奈特之间，雅可比范数的中位数在 0.15 到 0.18 之间")
 
@@ -463,11 +464,11 @@ def test_the_jacobian_norm_also_sets_the_typical_gradient_of_a_random_direction(
         assert np.mean(np.linalg.norm(d @ J.T, axis=1) ** 2) == pytest.approx(frob ** 2 * 9.0 / n, rel=0.02)
         # the bound: no direction gets more than ||J||_F |delta|
         assert np.linalg.norm(J, 2) <= frob + 1e-15
-    shown("The Jacobian norm bounds how much gradient the scores can receive, and also sets its typical size: a gradient "
-          "$\\delta$ arriving at the weights reaches the scores as $J \\delta$, of size at most $\\lVert J \\rVert_F \\lVert \\delta \\rVert$, "
+    shown("\n\nWhy the Jacobian's norm? It bounds how much gradient the softmax's inputs can receive, and also sets its typical size. A gradient "
+          "$\\delta$ arriving at the weights reaches the softmax's inputs as $J \\delta$, of size at most $\\lVert J \\rVert_F \\lVert \\delta \\rVert$, "
           "and, for a $\\delta$ of random direction, of mean square "
           "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$.",
-          "雅可比范数给出了分数经 softmax 所得梯度的上界，也决定了这个梯度的典型大小：到达权重的梯度 $\\delta$ 传到分数上是 $J \\delta$，"
+          "\n\n为什么看雅可比范数？它给出了 softmax 的输入所得梯度的上界，也决定了这个梯度的典型大小：到达权重的梯度 $\\delta$ 传到 softmax 的输入上是 $J \\delta$，"
           "其大小不超过 $\\lVert J \\rVert_F \\lVert \\delta \\rVert$；若 $\\delta$ 的方向是随机的，其均方为 "
           "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$。")
     for lang, keys in (("en", "among $n = 64$ keys"), ("zh", "$n = 64$ 个键时")):   # n is the number of keys, defined before
@@ -500,8 +501,8 @@ def test_unscaled_jacobian_rises_then_collapses(scaling):
     assert median[0] < median[peak] and np.all(np.diff(median[peak:]) < 0)
     assert f"{median[at(scaling, 1024)]:.1e}" == "2.6e-04"
     shown("peaks at 0.33 near $d_k = 16$", "峰值 0.33")
-    shown("at $1{,}024$ the unscaled median is $2.6 \\times 10^{-4}$.",
-          "$d_k = 1024$ 时，不缩放的中位数只有 $2.6 \\times 10^{-4}$。")
+    shown("At 512 the unscaled median is 2% of the scaled one, and at $1{,}024$ it is $2.6 \\times 10^{-4}$.",
+          "$d_k = 512$ 时，不缩放的中位数只有缩放时的 2%，$d_k = 1024$ 时只有 $2.6 \\times 10^{-4}$。")
 
 
 def test_share_of_tiny_jacobians(scaling):
@@ -565,7 +566,17 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     for scale in (1.0, 8.0):
         p = attn.softmax(np.einsum("nkd,nd->nk", K, q) / scale)
         g = p * delta - p * (p * delta).sum(-1, keepdims=True)
-        direct.append(np.median(np.linalg.norm(np.einsum("nkd,nk->nd", K, g), axis=-1)) / scale)
+        direct.append(np.median(np.linalg.norm(np.einsum("nkd,nk->nd", K, g), axis=-1)) / scale)   # sum_j g_j k_j (/ sqrt(d_k))
+    shown("the gradient that reaches the query is $\\sum_j g_j k_j$ without the scaling and $\\sum_j g_j k_j / \\sqrt{d_k}$ with it.",
+          "则传到查询本身的梯度不缩放时是 $\\sum_j g_j k_j$，缩放时是 $\\sum_j g_j k_j / \\sqrt{d_k}$。")
+    # g_j is the gradient at the softmax's j-th input: with the scaling, the chain rule through s_j / sqrt(d_k) adds the
+    # division; checked on one query against a finite difference of a linear loss in the query
+    q1, K1, d1 = rng.standard_normal(16), rng.standard_normal((attn.KEYS, 16)), rng.standard_normal(attn.KEYS)
+    loss = lambda q_: d1 @ attn.softmax(K1 @ q_ / 4.0)                       # noqa: E731  (d_k = 16, sqrt = 4)
+    p1 = attn.softmax(K1 @ q1 / 4.0)
+    g1 = p1 * d1 - p1 * (p1 @ d1)
+    numeric = np.array([(loss(q1 + 1e-6 * e) - loss(q1 - 1e-6 * e)) / 2e-6 for e in np.eye(16)])
+    np.testing.assert_allclose(numeric, K1.T @ g1 / 4.0, rtol=1e-5, atol=1e-9)
     shortcut = attn.query_gradient_medians(64, 30_000, np.random.default_rng(32))
     assert shortcut == pytest.approx(direct, rel=0.06)
     # the ratio of the unscaled median to the scaled one at d_k = 2, 4, ..., 1,024, each from as many queries as the
@@ -587,11 +598,11 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert attn.KEYS == 64 and attn.QUERIES == 200_000
     shown("A second simulation, not shown in the figure, samples this gradient too: for each head dimension, 200,000 queries "
           "with 64 keys each, drawn as above, and a gradient arriving at the weights with 64 independent standard normal components; "
-          "as for the scores, it draws the result from its exact distribution instead of forming the vectors. "
+          "as for the scores, it draws the result from its exact distribution instead of forming the vectors.\n\n    "
           "Its median is larger without the scaling from $d_k = 2$ up to 256 and smaller only from 512: for $d_k = 2, 4, 8, \\dots, 1{,}024$, "
           "the unscaled median divided by the scaled one is " + ", ".join(stated[:-1]) + " and " + stated[-1] + ".",
           "另一次模拟（图中未画出）对这个梯度也做了抽样：每个头维度取 20 万个查询，每个查询配 64 个键，抽取方式同上；"
-          "到达权重的梯度取 64 个分量相互独立的标准正态随机向量。和分数一样，这次模拟按所得梯度的精确分布直接抽样，不生成向量本身。"
+          "到达权重的梯度取 64 个分量相互独立的标准正态随机向量。和分数一样，这次模拟按所得梯度的精确分布直接抽样，不生成向量本身。\n\n    "
           "$d_k$ 从 2 到 256，不缩放的中位数反而更大，要到 512 才更小：$d_k = 2, 4, 8, \\dots, 1024$ 时，不缩放与缩放的中位数之比依次为 "
           + "、".join(stated[:-1]) + " 和 " + stated[-1] + "。")
     # which way the scaling moves the median gradient depends on d_k and on where it is measured: at 128 the
@@ -602,7 +613,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
           '可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度；缩放让 softmax 处在同一个状态，则与这两者都无关。')
     # the second simulation is a side note, not the section's line of argument
     for lang, title in (("en", '??? note "Where the gradient is measured"'), ("zh", '??? note "在哪里衡量梯度"')):
-        note = page(lang).split(title, 1)[1].split("\n\n", 1)[0]
+        note = re.split(r"\n\n(?! {4})", page(lang).split(title, 1)[1], maxsplit=1)[0]     # the indented block, all its paragraphs
         assert "512" in note and ", ".join(stated[:3]) in note.replace("、", ", "), lang
     # "from d_k = 128": the scores' median is below the scaled one from 128 on and not before
     sc, un = scaling["scaled_jacobian_median"], scaling["unscaled_jacobian_median"]
@@ -621,22 +632,39 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert 0.4 < half < 0.6 and unscaled[at(scaling, 256)] / scaled[at(scaling, 256)] < 0.2
     # the answer opens plainly, not with a signpost; it gives the measured shares, not "a small fraction" (review final55, tf)
     shown("\n\nThe scaling keeps the softmax equally sharp at every head dimension, so it starts in the same regime, as a good "
-          "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows, and the scores of a minority of queries stop "
-          "receiving gradient well before the typical query's do. "
-          "From $d_k = 128$ on, the typical query's scores receive less gradient than with the scaling, and by 512 only 2% of it: "
-          "the typical query is then in the regime Vaswani et al. suspected.",
+          "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows: the softmax's inputs first receive more "
+          "gradient than with the scaling, then far less, and at large head dimensions the typical query is in the regime Vaswani et al. suspected.",
           "无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，总从同一个状态起步，这正是好的初始化对一层网络所起的作用。"
-          '不缩放时，头维度越大，权重越尖锐；早在典型的查询之前，就已有一小部分查询的分数失去了梯度。从 $d_k = 128$ 起，典型查询的分数得到的梯度也比缩放时少，'
-          '到 512 时只剩缩放时的 2%，典型的查询已落入 Vaswani 等人所猜测的那种状态。')
+          '不缩放时，头维度越大，权重越尖锐：softmax 的输入得到的梯度先是比缩放时多，随后远比缩放时少；头维度很大时，典型的查询已落入 Vaswani 等人所猜测的那种状态。')
+    # review final58, tf: the answer stays qualitative; its numbers (the crossover at 128, the share at 512, the minority of
+    # queries that lose the gradient first) are given once, in the list below
+    for lang in LANGS:
+        answer = next(p for p in page(lang).split("\n\n") if p.startswith(ANSWER[lang]))
+        assert not re.search(r"\d", answer.replace("d_k", "")), lang
+    for lang, said in (("en", "At 512 the unscaled median is 2% of the scaled one, and at $1{,}024$ it is $2.6 \\times 10^{-4}$."),
+                       ("zh", "$d_k = 512$ 时，不缩放的中位数只有缩放时的 2%，$d_k = 1024$ 时只有 $2.6 \\times 10^{-4}$。")):
+        text = page(lang)
+        scaling_section = text.split("{ #scaling }")[1].split("{ #logit-control }")[0]
+        assert said in scaling_section and len(re.findall(r"(?<![\d.])2%", scaling_section)) == 1, lang
+    # "first receive more gradient than with the scaling, then far less": the unscaled median Jacobian norm is above the
+    # scaled one from d_k = 2 to 64 (equal at 1, the same draws) and below it from 128 on
+    assert np.all(unscaled[(scaling["d_k"] >= 2) & (scaling["d_k"] <= 64)] > scaled[(scaling["d_k"] >= 2) & (scaling["d_k"] <= 64)])
+    assert unscaled[at(scaling, 1)] == pytest.approx(scaled[at(scaling, 1)], rel=0.01)
     # the numbers at 256 and 1,024 are given once, in the list below (1/7.5 and 2.6e-4), not again here (review final58, tf)
     for lang in LANGS:
         answer = next(p for p in page(lang).split("\n\n") if p.startswith(ANSWER[lang]))
         assert "13%" not in answer and "0.14%" not in answer and "先说结论" not in answer, lang
-    # "the scores' gradient" is the gradient at the softmax's input, said once where the Jacobian norm is introduced
-    assert ("Here and below, the gradient the scores receive is measured at the softmax's input, that is, at the scores "
-            "after any scaling; the note \"Where the gradient is measured\" below measures it at the query instead.") in page("en")
-    assert ("本页说分数得到的梯度，都指在 softmax 的输入处，即缩放之后的分数上测得的梯度；"
+    # the gradient is the gradient at the softmax's inputs, said once where the Jacobian norm is introduced; "scores" keeps
+    # its one meaning, s_j = q^T k_j, and the softmax's input under the scaling is named "scaled scores" (review final58, tf)
+    assert ("Here and below, the gradient is measured there, at the softmax's inputs: the scores without the scaling, the "
+            "scaled scores with it. The note \"Where the gradient is measured\" below measures it at the query instead.") in page("en")
+    assert ("下文所说的梯度都在 softmax 的输入处衡量：不缩放时就是分数，缩放时是缩放后的分数。"
             "下面“在哪里衡量梯度”这则注释改在查询处衡量。") in page("zh")
+    for lang, drift in (("en", ("the scores receive", "scores' gradient", "differences between scores", "scores of moderate size",
+                                "the scores after any scaling")),
+                        ("zh", ("分数得到的梯度", "分数几乎得不到梯度", "分数之间的差", "要分数大小适中", "缩放之后的分数上"))):
+        for phrase in drift:
+            assert phrase not in page(lang), (lang, phrase)
     assert "The figure's answer" not in page("en") and "small fraction" not in page("en") and "lose the gradient to" not in page("en")
     # Vaswani et al. suspect, they do not warn (review final56, tf); the zh page says 猜测 both times (review final57, tf)
     assert "warned of" not in page("en") and "they suspect" in page("en")
@@ -801,7 +829,7 @@ def test_z_loss_gradient():
     # written \ell_z: L is the depth on this page
     # the lead names the penalty as the square of log Z, as the formula has it
     shown("others penalise the square of the logarithm of the softmax's normaliser $Z$",
-          "另一些则对 $\\log Z$ 的平方加罚项，其中 $Z$ 是 softmax 的归一化因子（各 logit 的指数之和）")
+          "另一些则对 softmax 的归一化因子 $Z$（各 logit 的指数之和）取对数，再对它的平方加罚项")   # Z defined before log Z (review final58, tf)
     assert z_loss(z, alpha) == pytest.approx(alpha * log_z ** 2, rel=1e-12)
     shown("\\ell_z = \\alpha\\,(\\log Z)^2, \\qquad \\frac{\\partial \\ell_z}{\\partial z_i} = 2\\alpha\\,\\log Z \\; p_i")
 
@@ -1408,13 +1436,24 @@ def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
 
 
 def test_qk_norm_is_named_as_dehghanis_layernorm():
-    # Dehghani et al.'s QK-norm applies a LayerNorm (with its learned scale) to each query and each key before the
-    # dot product; the page names the norm and makes no further claim about centring, since their LayerNorms may be
-    # applied without it: glossed in place, with no claim about centring (review final46, tf), and no claim about a
-    # unit standard deviation either, which describes neither variant exactly (review final55, tf)
-    shown("normalises each query and each key with a LayerNorm (a normalisation of each vector across its components; "
-          "[below](#normalisation)), learned scale included, before the dot product",
-          "即在点积之前先对每个查询和每个键做层归一化（对每个向量在其各分量上做的一种归一化，[后文](#normalisation)详述），并保留其可学习的缩放参数。")
+    # Dehghani et al.'s QK-norm applies a LayerNorm to each query and each key before the dot product, and in ViT-22B
+    # "all LayerNorms were applied without bias and centering (Zhang & Sennrich, 2019)" (their section 2): a LayerNorm
+    # with beta and the mean left out, that is, an RMSNorm with a learned scale (review final58, tf). Glossed in place
+    # (review final46, tf), with no claim about a unit standard deviation, which describes neither variant exactly
+    # (review final55, tf)
+    shown("*QK-norm*, normalises each query and each key before the dot product. Their normalisation is a LayerNorm (a "
+          "normalisation of each vector across its components; [below](#normalisation)), but in their 22-billion-parameter "
+          "model, ViT-22B, every LayerNorm omits the centring and the offset, so it is in effect an RMSNorm with a learned scale.",
+          "即在点积之前先对每个查询和每个键做归一化。他们用的是层归一化（对每个向量在其各分量上做的一种归一化，[后文](#normalisation)详述），"
+          "但在他们 220 亿参数的模型 ViT-22B 中，所有层归一化都既不减均值、也不加平移参数，所以实际上相当于带可学习缩放参数的 RMSNorm。")
+    # "in effect an RMSNorm": the page's LN(x) with the mean mu taken as 0 and beta = 0 is its RMS(x), for any learned gamma
+    rng0 = np.random.default_rng(5)
+    x0, gamma = rng0.standard_normal((50, 32)) * 3 + 1, rng0.uniform(0.5, 2.0, 32)
+    ln_uncentred = gamma * (x0 - 0.0) / np.sqrt(((x0 - 0.0) ** 2).mean(-1, keepdims=True) + 1e-6) + 0.0
+    rms = gamma * x0 / np.sqrt((x0 ** 2).mean(-1, keepdims=True) + 1e-6)
+    np.testing.assert_array_equal(ln_uncentred, rms)
+    ln_full = gamma * (x0 - x0.mean(-1, keepdims=True)) / np.sqrt(x0.var(-1, keepdims=True) + 1e-6)
+    assert not np.allclose(ln_full, rms)                                     # the centring is what it drops
     assert "unit standard deviation" not in page("en") and "标准差为 1" not in page("zh")
     # the gloss holds for the LayerNorm defined below and for its variant without centring (gamma = 1, beta = 0): each
     # vector is normalised from its own components only (the others do not enter), and its scale drops out
@@ -1566,8 +1605,8 @@ def test_the_table_column_lists_caps_and_penalties_not_the_scaling(lang):
     shown('- a dash: the section cited does not state it;\n- "no cap": the cited attention formula or released code applies none.',
           "- 短横：所引章节没有写明；\n- “无上限”：所引注意力公式或公开代码里没有上限。")
     scaling = text.split("{ #scaling }")[1].split("{ #logit-control }")[0]          # the scaling is stated in its own section
-    assert {"en": "Dividing by $\\sqrt{d_k}$, as the released code of GPT-2 and LLaMA does, gives scores of variance 1",
-            "zh": "除以 $\\sqrt{d_k}$ 之后（GPT-2 和 LLaMA 的公开代码都这样做），不论头维度多大，分数的方差都是 1"}[lang] in scaling
+    assert {"en": "Dividing by $\\sqrt{d_k}$, as the released code of GPT-2 and LLaMA does, gives *scaled scores*",
+            "zh": "除以 $\\sqrt{d_k}$ 之后（GPT-2 和 LLaMA 的公开代码都这样做），得到**缩放后的分数**"}[lang] in scaling
 
 
 def models_table(text, start):

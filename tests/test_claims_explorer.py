@@ -72,10 +72,16 @@ def test_two_piece_maxout_on_its_slider_is_prelu_with_the_same_slope():
     assert not np.array_equal(np.maximum(X, 1.5 * X), prelu.f(X, a=1.5))
     assert maxout.params[0].hi <= 1.0
     assert (prelu.params[0].lo, prelu.params[0].hi) == (maxout.params[0].lo, maxout.params[0].hi)
-    assert ("Every $a$ on the slider is at most 1, so this is also PReLU with slope $a$: tick PReLU and give it the "
+    assert ("Every $a$ on the slider is at most 1, so this is also PReLU with slope $a$, one of the neighbours that "
+            "[the Maxout section](catalogue/rectifiers.md#maxout) lists: tick PReLU and give it the "
             "same $a$, and the two curves coincide.") in page_text("explorer.md", "en")
-    assert ("滑块上的 $a$ 都不超过 1，所以它也就是斜率为 $a$ 的 PReLU：再勾选 PReLU 并把它的 $a$ 调到同一个值，"
-            "两条曲线完全重合。") in page_text("explorer.md", "zh")
+    assert ("滑块上的 $a$ 都不超过 1，所以它也就是斜率为 $a$ 的 PReLU（[Maxout 一节](catalogue/rectifiers.md#maxout)列出的近亲之一）："
+            "再勾选 PReLU 并把它的 $a$ 调到同一个值，两条曲线完全重合。") in page_text("explorer.md", "zh")
+    # the equivalence has its home in the Maxout section's neighbours, which the item links (review final58, tools)
+    for lang, home in (("en", "**Neighbours.** For $a \\le 1$, $\\max(x, a x)$ is PReLU with slope $a$"),
+                       ("zh", "**近亲。**$a \\le 1$ 时，$\\max(x, a x)$ 就是斜率为 $a$ 的 PReLU")):
+        section = page_text("catalogue/rectifiers.md", lang).split("{ #maxout }")[1].split("\n## ")[0]
+        assert home in section, lang
 
 
 def test_what_the_chart_shows_of_the_flat_tails():

@@ -973,11 +973,13 @@ def test_the_saturation_link_names_the_flat_region_as_its_target_section_does(la
 
 
 ZIGZAG_REASON = {
-    "en": ("For one training point, every input weight of a next-layer unit then moves the same way (if that unit's slope is "
-           "non-zero), which forces a zig-zag path towards targets that need some weights to grow and others to shrink. "
+    "en": ("For one training point, the update of each input weight $w_i$ of a next-layer unit is a factor shared by all of "
+           "that unit's weights times the weight's own input $x_i > 0$. So every input weight moves the same way (if that "
+           "unit's slope is non-zero), which forces a zig-zag path towards targets that need some weights to grow and others to shrink. "
            "[One neuron, its gradient, and why all-positive inputs make weights zig-zag](neuron-gradients-zigzag.md#zigzag) "
            "shows why and measures the cost,"),
-    "zh": ("于是由单个训练样本算出的每次更新，都让下一层单元的全部输入权重一起增大或一起减小（只要该单元的斜率不为零）。"
+    "zh": ("对单个训练样本，下一层单元每个输入权重 $w_i$ 的更新量，都是这些权重共有的一个因子乘以该权重自己的输入 $x_i > 0$，"
+           "于是每次更新都让全部输入权重一起增大或一起减小（只要该单元的斜率不为零）。"
            "目标若要求一些权重变大、另一些变小，权重就只能走之字形的路线。为什么会这样、要付出多大代价，"
            "以及输出均值为正怎样连[全批量梯度下降](../../glossary.md#full-batch-gradient-descent)")}
 
@@ -986,7 +988,8 @@ ZIGZAG_REASON = {
 def test_the_zig_zag_is_given_with_its_reason_and_pointed_to_its_home_section(lang):
     """The reader gets the reason (every weight of the unit moves the same way) and the consequence (a zig-zag towards
     targets that need weights to move apart), and is pointed to the article's zig-zag section (review final56, pa).
-    Checked: with all-positive inputs every single-point step of a linear unit lies in the first or third quadrant,
+    The reason is stated on this page in one clause, the update of w_i being a shared factor times x_i > 0, so the
+    verdict 'not zero-centred' does not rest on the later article alone (review final58, pa).  Checked: with all-positive inputs every single-point step of a linear unit lies in the first or third quadrant,
     so a target in the fourth quadrant is reached only by alternating such steps."""
     text = " ".join(page_text(PAGE, lang).split())
     assert ZIGZAG_REASON[lang] in text and "get there only by zig-zagging" not in text and "之字形折返" not in text
@@ -997,8 +1000,57 @@ def test_the_zig_zag_is_given_with_its_reason_and_pointed_to_its_home_section(la
     signs = set()
     for x in X:
         step = -0.5 * (w @ x - w_star @ x) * x                       # one SGD step on one training point
+        shared = -0.5 * (w @ x - w_star @ x)                            # the factor shared by both weights
+        np.testing.assert_array_equal(step, shared * x)                 # update of w_i = shared factor times x_i
         assert np.sign(step[0]) == np.sign(step[1]) or np.all(step == 0)
         signs.add(int(np.sign(step[0])))
         w = w + step
     assert signs == {-1, 1}                                          # up-and-up and down-and-down steps alternate
     assert np.linalg.norm(w - w_star) < 0.5                           # and still get there
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_leaky_relu_and_maxout_are_defined_at_first_use_and_linked_to_their_catalogue_sections(lang):
+    """Leaky ReLU and Maxout are named in the opening list and Leaky ReLU is used again in the monotonicity paragraph;
+    each is defined in a clause where it first appears, with a link to the catalogue section that defines it
+    (review final58, pa).  The clauses agree with the functions: Leaky ReLU is max(x, 0.01 x), ReLU with slope 0.01 on
+    the negative side; a maxout unit outputs the largest of k affine functions of its input."""
+    from actsite.maths.functions import LEAKY_SLOPE
+    said = {"en": ("[Leaky ReLU](../../catalogue/rectifiers.md#prelu) (ReLU with a small slope, such as 0.01, for negative "
+                   "inputs) and [Maxout](../../catalogue/rectifiers.md#maxout) (a unit that outputs the largest of several "
+                   "affine functions of its input)."),
+            "zh": ("[Leaky ReLU](../../catalogue/rectifiers.md#prelu)（负半轴斜率取 0.01 这类小值的 ReLU）和 "
+                   "[Maxout](../../catalogue/rectifiers.md#maxout)（对输入算出若干个仿射函数、取其中最大值作为输出的单元），")}[lang]
+    text = page_text(PAGE, lang)
+    assert said in text and "reference.md#leaky-relu" not in text
+    assert text.count("Leaky ReLU") == 2 and text.count("Maxout") == 1                  # the list, then monotonicity
+    assert text.index("Leaky ReLU") == text.index(said) + 1                               # the first use is defined
+    catalogue = page_text("catalogue/rectifiers.md", lang)
+    prelu = catalogue.split("{ #prelu }", 1)[1].split("\n## ", 1)[0]
+    maxout = catalogue.split("{ #maxout }", 1)[1].split("\n## ", 1)[0]
+    assert "Leaky ReLU" in prelu and "0.01" in prelu and ("$k$" in maxout and "affine" in maxout.lower() or "仿射" in maxout)
+    assert LEAKY_SLOPE == 0.01
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_allclose(ACTIVATIONS["leaky_relu"].f(x), np.where(x > 0, x, 0.01 * x))
+    rng = np.random.default_rng(0)
+    W, b = rng.normal(size=(3, 2)), rng.normal(size=3)               # k = 3 affine functions of a 2-d input
+    X = rng.normal(size=(100, 2))
+    pieces = X @ W.T + b
+    maxout_out = pieces.max(axis=1)
+    assert np.all(maxout_out >= pieces.T) and np.all(np.isin(maxout_out, pieces))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sigma_and_tanh_are_recalled_from_the_first_article_not_defined_again(lang):
+    """The derivation section takes sigma and tanh as the first article introduced them, with a link to that section,
+    instead of defining them a second time (review final58, pa); the formulas stay, since the derivation uses both."""
+    said = {"en": ("Take $\\sigma(x) = 1/(1 + e^{-x})$ and $\\tanh(x) = 2\\sigma(2x) - 1$ as [Why networks need non-linear "
+                   "activations](why-nonlinear-activations.md#saturation) introduced them;"),
+            "zh": ("沿用[《为什么神经网络需要非线性激活函数》](why-nonlinear-activations.md#saturation)里的写法："
+                   "$\\sigma(x) = 1/(1 + e^{-x})$，$\\tanh(x) = 2\\sigma(2x) - 1$；")}[lang]
+    text = page_text(PAGE, lang)
+    assert said in text and "The logistic sigmoid is $\\sigma(x)" not in text and "逻辑斯谛 sigmoid 是 $\\sigma(x)" not in text
+    first = page_text("blog/posts/why-nonlinear-activations.md", lang).split("{ #saturation }", 1)[1].split("\n## ", 1)[0]
+    assert "\\sigma(x) = 1/(1 + e^{-x})" in first and "\\tanh(x) = 2\\sigma(2x) - 1" in first
+    x = np.linspace(-8, 8, 1601)
+    np.testing.assert_allclose(np.tanh(x), 2 / (1 + np.exp(-2 * x)) - 1, atol=1e-14)

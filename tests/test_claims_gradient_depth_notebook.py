@@ -42,7 +42,7 @@ def experiment():
 BLOCKS = {  # name: (first line, number of lines); the header, if any, is the first line
     "scales": (0, 1), "table": (1, 10), "small_range": (11, 2), "power": (13, 1), "xavier_he": (14, 1),
     "predicted": (15, 4), "corrected": (20, 4), "std_title": (24, 1), "std": (25, 5), "spread": (30, 9), "norms": (40, 10),
-    "common": (50, 1), "try": (51, 3), "try_std": (54, 1)}
+    "common": (50, 1), "random": (51, 3), "try": (54, 3), "try_std": (57, 1)}
 
 
 def block(printed, name):
@@ -61,7 +61,7 @@ def rows(printed, name):
 
 def test_the_output_has_the_expected_blocks(notebook):
     lang, _, printed = notebook
-    assert len(printed) == 55, printed
+    assert len(printed) == 58, printed
     assert printed[19] == printed[39] == "" and "" not in printed[:19] + printed[20:39] + printed[40:]
     assert block(printed, "try")[0] == block(printed, "table")[0]                 # the same table header
 
@@ -330,7 +330,7 @@ def test_the_prose_links_the_homogeneity_derivation_and_names_its_products_plain
            "random centres (the task of [the experiment on dead ReLU units](../blog/posts/dead-relu-units.md#dead-relu-experiment), "
            "with its own seed). The points nearest to one centre form that centre's Voronoi region, hence the name "
            "`voronoi` under which the function is imported."),
-    ("zh", "每个样本的类别取离它最近的那个随机中心（共 100 个）的类别，只是种子不同。离同一个中心最近的点构成这个中心的 "
+    ("zh", "每个样本的类别取离它最近的那个随机中心（共 100 个）的类别，只是种子不同。\n# 离同一个中心最近的点构成这个中心的 "
            "Voronoi 区域，导入这个函数时用的原名 `voronoi` 即由此而来。")])
 def test_the_import_alias_voronoi_is_explained(lang, said):
     """Review final57, pb: the code imports `voronoi as nearest_centre_task` and the prose never said why; one phrase
@@ -338,3 +338,63 @@ def test_the_import_alias_voronoi_is_explained(lang, said):
     from claim_helpers import assert_voronoi_matches_its_description
     assert said in page_text(NOTEBOOK, lang).replace("\n# ", " ")
     assert_voronoi_matches_its_description(400)                    # the classifier's data, seed 400
+
+
+def test_the_random_products_cell_prints_what_the_article_says(notebook):
+    """Review final58, pb: the article's 'the product of 50 such matrices of width 256 stretches a dozen or so
+    directions, by up to about 10, and shrinks half of them by a factor of more than 1e7' had no cell behind it.  The
+    cell multiplies 50 N(0, 1/256) matrices for seeds 0, 1 and 2 and prints, per draw, the singular values above 1
+    (13, 12, 14), the largest (9.6, 10.1, 7.6) and the share below 1e-7 (52% each); the product keeps a fixed
+    vector's mean square on average (one such layer does, and the layers are independent)."""
+    lang, ns, printed = notebook
+    lines = block(printed, "random")
+    expected = []
+    for seed in (0, 1, 2):
+        rng = np.random.default_rng(seed)
+        product = np.eye(256)
+        for _ in range(50):
+            product = rng.normal(0.0, 1 / 16, size=(256, 256)) @ product
+        s = np.linalg.svd(product, compute_uv=False)
+        expected.append((seed, int(np.sum(s > 1)), round(float(s[0]), 1), round(100 * float(np.mean(s < 1e-7)))))
+        assert np.median(s) > 1e-12                                          # far above rounding error
+    for line, (seed, stretched, largest, share) in zip(lines, expected):
+        assert numbers(line)[:4] == [seed, stretched, largest, share], line
+    assert [e[1] for e in expected] == [13, 12, 14] and [e[2] for e in expected] == [9.6, 10.1, 7.6]
+    assert all(e[3] == 52 for e in expected)
+    assert all(10 <= e[1] <= 19 for e in expected) and all(5 < e[2] < 15 for e in expected)   # "a dozen or so", "about 10"
+    ends = {display_width(line[:re.search(r"\d+\.\d", line).end()]) for line in lines}
+    assert len(ends) == 1                                                      # the largest stretch in one column
+    assert ns["product"].shape == (256, 256)
+    x = np.random.default_rng(9).normal(size=256)
+    layer = [np.sum((np.random.default_rng(k).normal(0.0, 1 / 16, (256, 256)) @ x) ** 2) / np.sum(x ** 2)
+             for k in range(400)]
+    assert np.mean(layer) == pytest.approx(1.0, abs=0.02)                     # "only on average"
+    text = page_text(NOTEBOOK, lang)
+    assert "{ #random-products }" in text
+    assert text.index("{ #random-products }") < text.index("{ #try-this }")
+    said = {"en": "In every draw a dozen or so directions are stretched, by up to about 10, and about half of the "
+                  "directions are shrunk\n# by more than $10^{7}$.",
+            "zh": "每次抽样都有十几个方向被拉长，最多约 10 倍，而约一半方向缩小到原来的 $10^{-7}$ 以下。"}[lang]
+    assert said in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_forward_results_follow_the_cell_that_prints_them(lang):
+    """Review final58, pb: the paragraph before the forward-pass cell stated four results before the cell printed them;
+    now the paragraph before the cell says what it prints, and the results are read after it.  The fixed point q* is
+    explained in a sentence of its own, not in a parenthesis inside the sentence with the recursion."""
+    text = page_text(NOTEBOOK, lang)
+    cell = text.index('for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):')
+    for result in ({"en": "With Xavier initialisation the ReLU activations shrink", "zh": "用 Xavier 初始化时，ReLU 的激活值"},
+                   {"en": "With He initialisation the tanh outputs", "zh": "用 He 初始化时，tanh 的输出稳定在"},
+                   {"en": "For ReLU even the direction of the drift", "zh": "对 ReLU 来说，连漂移的方向"}):
+        assert text.index(result[lang]) > cell, result[lang]
+    assert {"en": "for four of the runs.", "zh": "下一个单元格对其中四组实验打印"}[lang] in text
+    assert {"en": "(the pre-activation variance that one layer maps to itself, which the code reaches",
+            "zh": "（$q^*$ 是经过一层后保持不变的预激活值方差"}[lang] not in text
+    assert {"en": "The fixed point is the pre-activation variance that one layer maps to itself; the code reaches it by "
+                  "applying\n# `next_variance`, one layer of the recursion, 100 times.",
+            "zh": "$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。"}[lang] in text
+    if lang == "zh":                      # the long paragraph on the classifier is split in three (review final58, pb)
+        assert "只是种子不同。\n#\n# 离同一个中心最近的点" in text and "及其精确梯度。\n#\n# 对每个隐藏层" in text
+        assert "He 初始化（同样宽度下 $\\sigma_w^2 = 2/n$）" in text and "初始化（$" not in text   # no （ right before maths

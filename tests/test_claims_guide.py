@@ -289,17 +289,21 @@ def test_a_gated_block_at_8_3_d_has_the_parameters_of_a_plain_one_at_4d():
         cost = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8").split("{ #cost }")[1].split("\n## ")[0]
         assert "2\\,d\\,d_\\mathrm{ff} = 3\\,d\\,d_\\mathrm{ff}'" in cost and "d_\\mathrm{ff}' = \\tfrac{2}{3}\\,d_\\mathrm{ff}" in cost
     # 4d is a convention, the original Transformer's (Vaswani et al. 2017, base model: d_model 512, d_ff 2048), not a
-    # definition; "hidden width" is linked to the glossary at its first use, the short-answer table
+    # definition; "hidden width" is linked to the glossary at its first use, beside the model width d before the
+    # short-answer table, so that the table's cell stays short (review final58, cb)
     assert 2048 == 4 * 512
     for lang, first, convention in (
-            ("en", "SwiGLU at [hidden width](glossary.md#hidden-width) (the number of units between the block's input and output matrices) about",
+            ("en", "A feed-forward block's [hidden width](glossary.md#hidden-width) is the number of units between its input and output matrices.",
              "A plain block usually has hidden width $4d$, the original Transformer's choice (Vaswani et al. 2017):"),
-            ("zh", "SwiGLU，[隐藏宽度](glossary.md#hidden-width)（前馈模块中输入矩阵与输出矩阵之间的单元个数）约",
+            ("zh", "前馈模块的[隐藏宽度](glossary.md#hidden-width)是它的输入矩阵与输出矩阵之间的单元个数。",
              "普通模块的隐藏宽度通常取 $4d$，这是原始 Transformer（Vaswani 等人，2017）的做法；")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         word = {"en": "hidden width", "zh": "隐藏宽度"}[lang]
         assert text.index(first) + text[text.index(first):].index(word) == text.index(word), lang
         assert convention in text, lang
+        assert text.index(first) < text.index("{ #short-answer }") + text[text.index("{ #short-answer }"):].index("\n| ")
+        assert {"en": "SwiGLU at hidden width about $\\tfrac{8}{3}d$;", "zh": "SwiGLU，隐藏宽度约 $\\tfrac{8}{3}d$；"}[lang] in text
+        assert {"en": "(the number of units between the block's", "zh": "（前馈模块中输入矩阵与输出矩阵之间"}[lang] not in text
 
 
 # --- recurrent gates ------------------------------------------------------------------------
@@ -381,21 +385,25 @@ def softmax(z):
 
 
 def test_cross_entropy_on_logits_has_gradient_p_minus_y():
-    """'However the loss is computed, its gradient with respect to the logits is p - y ... (for softmax, targets that sum
-    to 1, such as a one-hot vector)': true for a one-hot and a soft target, false for targets that do not sum to 1;
+    """'Either way the gradient with respect to the logits is p - y ... (for softmax, targets that sum to 1)': true for a
+    one-hot and a soft target, false for targets that do not sum to 1;
     and for one sigmoid per label with binary cross-entropy.  The gradient is the loss's, not the combined form's:
     combining only makes computing it stable (review final56, cb: 'then simply p - y' credited the combination); one
-    claim a sentence, the derivation cited in the parenthesis (review final57, cb)."""
-    for lang, said in (("en", ("However the loss is computed, its gradient with respect to the logits is $p - y$, the predicted "
-                               "probabilities minus the targets (for softmax, targets that sum to 1, such as a one-hot vector; "
-                               "[Output layers and losses](catalogue/output-layers.md#cross-entropy) derives it). Combining the two "
-                               "adds stability, not a different gradient: it avoids")),
-                       ("zh", ("无论怎样计算，损失对 logit 的梯度都是 $p - y$，即预测概率减去目标（对 softmax 而言，目标之和须为 1，"
-                               "例如独热向量；推导见[《输出层与损失函数》](catalogue/output-layers.md#cross-entropy)）。"
-                               "合并计算改变的不是梯度，而是数值稳定性：它能避免"))):
+    claim a sentence, the derivation cited in the parenthesis (review final57, cb). The result is stated once, in one
+    sentence, and its derivation and the failures are left to their home (review final58, cb)."""
+    for lang, said in (("en", ("Either way the gradient with respect to the logits is $p - y$, the predicted probabilities minus "
+                               "the targets (for softmax, targets that sum to 1); combining adds stability, not a different "
+                               "gradient, because it never takes the logarithm of a probability that has already been rounded. "
+                               "[Output layers and losses](catalogue/output-layers.md#cross-entropy) derives the gradient and "
+                               "shows [where the naive forms fail](catalogue/output-layers.md#stability).")),
+                       ("zh", ("合不合并，损失对 logit 的梯度都是 $p - y$，即预测概率减去目标（对 softmax 而言，目标之和须为 1）；"
+                               "合并计算改变的不是梯度，而是数值稳定性，因为它从不对已经舍入过的概率取对数。"
+                               "梯度的推导见[《输出层与损失函数》](catalogue/output-layers.md#cross-entropy)，"
+                               "照公式直接计算在哪里失效见该页[数值稳定的计算](catalogue/output-layers.md#stability)一节。"))):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert said in text and "then simply" not in text and "这样，损失对 logit 的梯度就是" not in text, lang
         assert "what the combined form adds" not in text and "合并的写法带来的是" not in text, lang
+        assert text.count("$p - y$") == 1 and "\\log(1 - p)" not in text, lang          # said once, not re-derived
     rng = np.random.default_rng(0)
     z = rng.normal(size=7)
     h = 1e-6
@@ -423,8 +431,8 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     with np.errstate(divide="ignore"):
         assert np.log(1 / (1 + np.exp(40.0))) > -50 and np.log(sigmoid(np.array(-800.0))) == -np.inf
     assert -np.logaddexp(0.0, 800.0) == -800.0                 # log sigmoid(-800) from the logit
-    # "the lost digits that come from computing log p or log(1 - p) from a probability p that has already been
-    # rounded" (review final54, cb): at x = 30 the rounded p = sigma(30) leaves 1 - p with few correct digits, so
+    # "combining adds stability ... because it never takes the logarithm of a probability that has already been rounded"
+    # (review final54, cb; shortened in final58, cb), and taking it loses digits or gives infinities: at x = 30 the rounded p = sigma(30) leaves 1 - p with few correct digits, so
     # log(1 - p) is off in its fifth digit, while -softplus(x) from the logit is exact; at x = 40, p rounds to 1
     x = 30.0
     with np.errstate(divide="ignore"):
@@ -432,9 +440,8 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     exact = -np.logaddexp(0.0, x)
     assert 1e-6 < abs(naive - exact) / abs(exact) < 1e-4
     assert sigmoid(np.array(40.0)) == 1.0 and np.log(sigmoid(np.array(40.0))) == 0.0 != -np.logaddexp(0.0, -40.0)
-    for lang, words in (("en", "the infinities and the lost digits that come from computing $\\log p$ or $\\log(1 - p)$ "
-                               "from a probability $p$ that has already been rounded;"),
-                        ("zh", "而是数值稳定性：它能避免先把概率 $p$ 舍入、再由它计算 $\\log p$ 或 $\\log(1 - p)$ 所带来的无穷大和精度损失；")):
+    for lang, words in (("en", "because it never takes the logarithm of a probability that has already been rounded."),
+                        ("zh", "而是数值稳定性，因为它从不对已经舍入过的概率取对数。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -788,7 +795,7 @@ def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
 
 
 def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_every_layer():
-    """8-bit row: "He, with batch normalisation for hard swish"; #int8-mobile: ReLU6
+    """8-bit row: "He for all three; add batch normalisation for hard swish"; #int8-mobile: ReLU6
     "takes He's rule, which keeps its scale as long as it rarely clips: it equals ReLU below 6. In the initialisation article's 50-layer
     ReLU stack, He-initialised and fed standardised inputs, the pre-activations' standard deviation wandered between
     about 1.4 and 2.2. A ReLU6 stack of the same kind would therefore rarely clip: 6 is 2.7 standard deviations out
@@ -1094,3 +1101,24 @@ def test_cross_entropy_is_linked_at_its_first_use_and_the_two_hold_whatever_the_
     said = {"en": "Two things hold whatever the benchmark. First, such a rectifier cannot produce a",
             "zh": "不论基准测试结果如何，有两点是确定的。其一，这类整流函数不会产生"}[lang]
     assert said in text and "hold regardless" not in text and "不受这些因素影响" not in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_8_bit_row_gives_he_to_all_three_and_the_section_is_three_paragraphs(lang):
+    """The 8-bit row said "He, with batch normalisation (...) for hard swish", which could pair He with hard swish only;
+    it now gives He to all three and batch normalisation to hard swish (review final58, cb). The section's first
+    paragraph of nine sentences is three: the recommendation with MobileNetV3's gate, the bound and quantisation,
+    then hard swish and the links (review final58, cb)."""
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    row = [line for line in text.splitlines() if line.startswith({"en": "| 8-bit integer", "zh": "| 8 位整数"}[lang])]
+    assert len(row) == 1
+    assert {"en": "| He for all three; add [batch normalisation]", "zh": "| 三者都用 He；hard swish 还要配[批归一化]"}[lang] in row[0]
+    section = text.split("{ #int8-mobile }")[1].split("\n## ")[0]
+    paragraphs = [p for p in section.split("\n\n") if p.strip()]
+    opens = {"en": ("For networks that will run in 8-bit integers,", "ReLU6 and hard sigmoid are bounded and piecewise linear.",
+                    "Hard swish, $x$ times hard sigmoid, is unbounded above"),
+             "zh": ("要用 8 位整数运行的网络，", "ReLU6 和 hard sigmoid 有界且分段线性；",
+                    "hard swish 是 $x$ 乘以 hard sigmoid，没有上界")}[lang]
+    assert [p[:len(o)] for p, o in zip(paragraphs, opens)] == list(opens), paragraphs[:3]
+    assert paragraphs[0].endswith({"en": "and hard sigmoid is their gate.", "zh": "用的门就是 hard sigmoid。"}[lang])
+    assert paragraphs[1].endswith({"en": "(PyTorch Vision contributors n.d.).", "zh": "（PyTorch Vision 开发者，无日期）。"}[lang])

@@ -143,11 +143,17 @@ def test_this_sites_silu_spends_four_of_ten_passes_on_infinite_inputs_bare_form_
         assert sigmoid(np.array([-1e3, 1e3])).tolist() == [0.0, 1.0]              # "written so that it cannot overflow"
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(1e3))                                              # the bare form's e^{-x} does
-    assert ("SiLU has the same guard as softsign: it costs four of its ten passes, and the other six compute Swish's "
+    # SiLU's guard is not softsign's (isinf, sign, where): it has one pass more (review final58, tools)
+    softsign_guard = {k: n for k, n in DATA["functions"]["softsign"]["value"]["operations"].items()
+                      if k in ("isinf", "sign", "where")}
+    assert sum(guard.values()) == sum(softsign_guard.values()) + 1 and guard != softsign_guard
+    assert ("SiLU guards infinite inputs too, with one pass more than softsign's guard: the guard takes four of its ten "
+            "passes, and the other six compute Swish's "
             "$\\beta x$, a sigmoid written so that it cannot overflow (four passes) and the product; a bare "
             "$x / (1 + e^{-x})$ needs four in all.") in " ".join(timing("en").split())
-    assert ("SiLU 也有和 softsign 一样的处理：十遍里有四遍花在无穷大的输入上，其余六遍算 Swish 的 $\\beta x$、一个写成不会溢出的 sigmoid（四遍）和最后的乘积；"
+    assert ("SiLU 也要处理无穷大的输入，做法与 softsign 不同，要多用一遍：十遍里有四遍花在这上面，其余六遍算 Swish 的 $\\beta x$、一个写成不会溢出的 sigmoid（四遍）和最后的乘积；"
             "而直接算 $x / (1 + e^{-x})$ 总共只要四遍。") in timing("zh")
+    assert "the same guard" not in timing("en") and "一样的处理" not in timing("zh")
 
 
 def test_softsign_three_of_six_passes_for_infinite_inputs_bare_form_three():
@@ -184,11 +190,11 @@ def test_softsign_three_of_six_passes_for_infinite_inputs_bare_form_three():
 
 OPERATION_ROWS = {          # row label on the page -> (function, value or derivative)
     "en": {"ReLU, derivative": ("relu", "derivative"), "ReLU6, derivative": ("relu6", "derivative"),
-           "hard tanh, derivative": ("hard_tanh", "derivative"), "tanh": ("tanh", "value"),
-           "hard swish": ("hard_swish", "value"), "softsign": ("softsign", "value")},
+           "hard tanh, derivative": ("hard_tanh", "derivative"), "tanh, value": ("tanh", "value"),
+           "hard swish, value": ("hard_swish", "value"), "softsign, value": ("softsign", "value")},
     "zh": {"ReLU 的导数": ("relu", "derivative"), "ReLU6 的导数": ("relu6", "derivative"),
-           "hard tanh 的导数": ("hard_tanh", "derivative"), "tanh": ("tanh", "value"),
-           "hard swish": ("hard_swish", "value"), "softsign": ("softsign", "value")},
+           "hard tanh 的导数": ("hard_tanh", "derivative"), "tanh 的函数值": ("tanh", "value"),
+           "hard swish 的函数值": ("hard_swish", "value"), "softsign 的函数值": ("softsign", "value")},
 }
 
 
@@ -207,7 +213,10 @@ def test_operations_table_lists_the_timed_operations_and_pass_counts(lang):
             counted[name] = counted.get(name, 0) + (2 if twice else 1)
         assert counted == DATA["functions"][key][part]["operations"], label
         assert passes == cost.operation_count(DATA, key, part) == sum(counted.values()), label
-    assert re.findall(r"`(\w+)`", rows["softsign"][1].split("；" if lang == "zh" else ";")[1]) == ["isinf", "sign", "where"]
+    softsign = {"en": "softsign, value", "zh": "softsign 的函数值"}[lang]
+    assert re.findall(r"`(\w+)`", rows[softsign][1].split("；" if lang == "zh" else ";")[1]) == ["isinf", "sign", "where"]
+    # every row says whether it times the value or the derivative (review final58, tools)
+    assert all(label.endswith({"en": (", value", ", derivative"), "zh": ("的函数值", "的导数")}[lang]) for label in rows)
 
 
 def test_the_playground_copy_is_held_to_the_stated_tolerances():
@@ -449,21 +458,32 @@ def test_what_four_rows_of_the_table_mean_for_a_reader(lang):
     assert pages["max_maths_after_text_ms"] == 0 and pages["median_first_paint_ms"] < pages["median_maths_visible_ms"]
     said = {"en": ("0 frames means every formula appears in the same frame", "0 means the text does not move",
                    "at 30 or more, the curves move smoothly",
-                   "(\"First paint\" is the first frame in which the browser draws any of the page's content; \"All maths "
-                   "visible\" is the first frame after it has finished reading the page's HTML, with every formula drawn.)",
+                   "The count starts at the first frame after the browser has finished reading the page's HTML and ends at "
+                   "the first frame in which every formula is drawn, the frame that the row \"Page's HTML read, every formula "
+                   "drawn\" times; at a count of 0 they are one frame.",
+                   "\"First paint\", the first frame in which the browser draws any of the page's content, comes earlier, "
+                   "because the browser starts drawing before it has read the whole page. The time from first paint to that "
+                   "frame is spent reading the HTML, and the two rows \"Maths drawn after the text\" do not count it.",
                    "how often the playground redraws its charts as it trains the default network;",
                    "and 60, the refresh rate of the benchmark's headless screen, is the most it can draw there."),
             "zh": ("0 帧表示每个公式都和周围的正文在同一帧里出现", "0 表示公式出现时正文不会移动",
                    "达到 30 次或以上，曲线的变化就是连贯的",
-                   "（“首次绘制”是浏览器第一次画出页面内容的那一帧；“全部公式显示出来”是浏览器读完整页 HTML 之后的第一帧，"
-                   "这时每个公式都已画好。）",
+                   "计数从浏览器读完整页 HTML 之后的第一帧开始，到每个公式都已画好的第一帧为止，"
+                   "后者就是“整页 HTML 读完、公式全部画好”一行计时的那一帧；计数为 0 时，两者是同一帧。",
+                   "“首次绘制”是浏览器第一次画出页面内容的那一帧，它来得更早，因为浏览器不等读完整页就开始绘制。"
+                   "从首次绘制到那一帧的时间花在读取页面 HTML 上，“公式比正文晚显示”的两行都不计这段时间。",
                    "演练场训练默认网络时每秒重画几次图表",
                    "60 是测量所用的无头浏览器屏幕的刷新率，也就是演练场在那里每秒最多能画的帧数。")}[lang]
     assert "rest of the page" not in text and "其余部分上" not in text
     assert not any(s in text for s in ("the display's refresh rate", "frames a second the browser draws",
                                        "浏览器每秒最多绘制")), lang                # not a claim about every screen
     assert labels["median_first_paint_ms"].startswith({"en": "First paint", "zh": "首次绘制"}[lang])
-    assert labels["median_maths_visible_ms"].startswith({"en": "All maths visible", "zh": "全部公式显示出来"}[lang])
+    # the row is named for what it times, so it does not read as maths arriving after the text (review final58, tools);
+    # both "Maths drawn after the text" rows are the ones the bullet says do not count the time from first paint
+    assert labels["median_maths_visible_ms"].startswith({"en": "Page's HTML read, every formula drawn",
+                                                         "zh": "整页 HTML 读完、公式全部画好"}[lang])
+    assert sum(label.startswith({"en": "Maths drawn after the text", "zh": "公式比正文晚显示"}[lang]) for label in labels.values()) == 2
+    assert "All maths visible" not in text and "全部公式显示出来" not in text
     flat = " ".join(text.split()) if lang == "en" else text
     assert all(s in flat for s in said), [s for s in said if s not in flat]
 
@@ -591,7 +611,7 @@ def test_figures_hold_only_symbols_numbers_and_names_so_one_file_serves_both_lan
     assert {"Bilinear", "GEGLU"} <= {re.fullmatch(r"\\mathrm\{(\w+)\}", u.symbol).group(1) for u in GATED.values()}
     assert written_name("hard_tanh") == r"\mathrm{hard\ tanh}"      # the example "hard tanh", as every figure writes it
     said = {"en": "A figure contains only symbols, numbers and a few standard names and\n"
-                  "abbreviations (ReLU, SGD, hard tanh, GEGLU, He; std, rms), so one file serves both languages.",
+                  "abbreviations (such as ReLU, SGD, hard tanh, GEGLU, He; std, rms), so one file serves both languages.",
             "zh": "图里只有符号、数字以及少数通用的名称和缩写（如 ReLU、SGD、hard tanh、GEGLU、He；std、rms），"
                   "因此同一个文件可以同时用于两种语言。"}[lang]
     # hard tanh and GEGLU are names, not abbreviations, and the figures also carry method names such as He, the
@@ -996,7 +1016,7 @@ def test_the_figure_hash_covers_the_sources_renderer_declaration_data_files_and_
     said = {"en": "the source of its module and of every project module it imports, the renderer and style, the figure's "
                   "entry in that registry and any data file it reads (such as the timings below), and the numpy and "
                   "matplotlib versions, all folded into one content hash.",
-            "zh": "图所在模块及其导入的本项目模块的源码、渲染器和样式、这幅图在注册表里的条目和它读取的数据文件（例如下文的计时结果）、"
+            "zh": "图所在模块及其导入的本项目模块的源码、渲染器和样式、这幅图在清单里的条目和它读取的数据文件（例如下文的计时结果）、"
                   "numpy 与 matplotlib 的版本，这些合成一个内容哈希值。"}[lang]
     assert said in flat(page_text(PAGE, lang))
 
@@ -1030,6 +1050,50 @@ def test_page_load_times_count_from_opening_the_page_in_chinese_prose_and_table(
     from actsite.tooling.bench_report import ROWS
     labels = {key: zh for _, key, _, zh, *_ in ROWS}
     assert labels["median_first_paint_ms"] == "首次绘制（从打开页面算起）"
-    assert labels["median_maths_visible_ms"] == "全部公式显示出来（从打开页面算起）"
+    assert labels["median_maths_visible_ms"] == "整页 HTML 读完、公式全部画好（从打开页面算起）"
     assert "页面加载时间只在含有公式的页面上测量，从打开页面算起；" in page_text(PAGE, "zh")
     assert not any("开始导航" in zh for zh in labels.values()) and "开始导航" not in page_text(PAGE, "zh")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_opening_leaves_the_numbers_summary_to_the_home_page(lang):
+    """The home page says that every number the site computes comes from its code and every number it quotes is cited;
+    this page's first paragraph no longer says it again almost word for word (review final58, tools), and the home page
+    still does."""
+    opening = page_text(PAGE, lang).split("{ #how-this-site-is-built }")[1].split("\n## ")[0]
+    assert {"en": "the numbers they quote are cited", "zh": "引用的数字注明出处"}[lang] not in opening
+    assert {"en": "Every figure is drawn by code", "zh": "每一幅图都由代码画出"}[lang] not in opening
+    assert {"en": "This page explains how the site is made and checked, and shows the latest measurements",
+            "zh": "这一页说明本站怎样制作、怎样核对，并列出构建和页面的最新测量结果。"}[lang] in flat(opening)
+    home = {"en": "every number the site computes comes from that code, and every number it quotes is cited",
+            "zh": "本站算出的每个数字都出自这些代码，引用的数字都注明出处"}[lang]
+    assert home in page_text("index.md", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timing_section_gives_method_machine_and_drift_a_paragraph_each(lang):
+    """The timing section's long opening paragraph is split in three: what is timed and how, the machine of the run
+    shown, and the re-timing with its drift (review final58, tools); the zh machine sentence no longer packs the
+    machine into a long attributive with a parenthesis inside."""
+    cost_data = json.loads((RESULTS.parents[1] / "data" / "cost.json").read_text(encoding="utf-8"))
+    paragraphs = [p for p in timing(lang).split("\n\n") if p.strip()]
+    ends = {"en": ("takes about 4.5 times as long as ReLU's value).", "as for every numpy computation on this site.",
+                   "two that differ by less than a factor of 2 are not ranked here."),
+            "zh": ("（ReLU 的导数本身就要花其函数值约 4.5 倍的时间）。", "与本站所有 numpy 计算的设置相同。",
+                   "相差不到 2 倍的两个比值，这里不分高下。")}[lang]
+    assert [flat(p).endswith(e) for p, e in zip(paragraphs[:3], ends)] == [True] * 3, [flat(p)[-60:] for p in paragraphs[:3]]
+    starts = {"en": ("The run shown here used", "`make bench` times them again"), "zh": ("图中这次测量", "`make bench` 会在")}[lang]
+    assert paragraphs[1].startswith(starts[0]) and paragraphs[2].startswith(starts[1])
+    if lang == "zh":
+        machine = cost_data["machine"]
+        said = (f"图中这次测量在一台有 {machine['logical_cpus']} 个核的虚拟机上进行，只用其中一个核；"
+                f"处理器只报告为“{machine['cpu']}”。软件是 Python {machine['python']} 和 numpy {machine['numpy']}，")
+        assert said in paragraphs[1]
+        assert "图中这次测量用的是一台虚拟机（" not in timing(lang)
+
+
+def test_the_zh_page_calls_the_registry_a_list_not_the_windows_registry():
+    """zh: 注册表 first suggests the Windows Registry to many readers; the page says 清单 (review final58, tools)."""
+    text = page_text(PAGE, "zh")
+    assert "注册表" not in text
+    assert "每个激活函数只在一份 Python 函数清单里定义一次" in text and "所有的图也都列在另一份清单里" in text

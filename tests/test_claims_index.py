@@ -33,6 +33,23 @@ def test_dead_relu_card_shows_relu_and_leaky_relu_in_the_second_layer():
           "第二层中死亡的（ReLU）与始终关闭的（Leaky ReLU）单元所占比例随学习率的变化")
 
 
+def test_dead_relu_card_says_relu_units_die_not_that_leaky_units_stop_learning():
+    """Card 3: "How many ReLU units die as the learning rate grows, and which remedies help."  Its figure also plots
+    Leaky ReLU's inactive units, which keep the slope a > 0 and so still receive gradient: the line names the ReLU
+    units, which die, not "units that stop learning" (review final58, tools).  The dead share of the second layer
+    grows with the learning rate (seeds averaged, lowest rate against highest)."""
+    from actsite.maths.catalogue import EVERY
+    r = cached("dead_relu")
+    rates = np.asarray(r["learning_rates"])
+    dead = r["relu_inactive"][..., 1].reshape(len(rates), -1).mean(axis=1)
+    assert np.all(np.diff(rates) > 0) and dead[-1] > 0.2 > 0.05 > dead[0], dead
+    assert float(EVERY["leaky_relu"].df(np.array([-3.0]))[0]) > 0            # Leaky ReLU's off units still learn
+    shown("How many ReLU units die as the learning rate grows, and which remedies help.",
+          "学习率增大时有多少 ReLU 单元死亡，哪些补救办法管用。")
+    cards = {lang: page_text(PAGE, lang).split("-   **3. ")[1].split("-   **4. ")[0] for lang in LANGS}
+    assert "stop learning" not in cards["en"] and "停止学习" not in cards["zh"]
+
+
 def test_sparse_paths_card_shows_two_inputs_each_with_its_own_paths():
     layers = piecewise.random_relu_net(PATHS_SIZES, seed=3)
     masks = [piecewise.forward(layers, np.array(x))[1] for x in PATHS_INPUTS]
@@ -166,6 +183,8 @@ def test_card_blurbs_read_as_sentences_with_their_own_subjects():
     clause had no subject (review final55, tools)."""
     shown("What goes wrong without a non-linear activation, and why ReLU counts as one.",
           "把梯度写成逐层因子的乘积，并在 50 层的网络里实测。")
+    # card 1 says non-linear in both languages: a linear activation collapses the network too (review final58, tools)
+    shown("What goes wrong without a non-linear activation,", "没有非线性激活函数会出什么问题，ReLU 为什么算非线性。")
     assert "What goes wrong without one," not in page_text(PAGE, "en")
 
 

@@ -160,18 +160,22 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
 MATCHED_STEP_WORDS = {
     "en": ("**Path length and progress.** The *path ratio* is the distance SGD walked divided by the straight distance from "
            "its start to its end: 1 for a straight path, and larger the more the path winds.",
-           "But centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. The fair "
-           "comparison is at a matched *effective step size*, the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ of the "
-           "learning rate and the mean squared input length;",
-           "The table runs both kinds of input at the effective step size of the figure's centred run (0.106) and at that "
-           "of its positive run (0.820).",
+           "But centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. A fair "
+           "comparison therefore matches the *effective step size*, the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ "
+           "of the learning rate and the mean squared input length. That mean squared length is 0.820 for the positive "
+           "inputs and 0.106 for the centred ones,",
+           "The table compares the two kinds of input at each of these two effective step sizes. Two of its rows are the "
+           "figure's runs at learning rate 1: the centred one at 0.106 and the positive one at 0.820. The other two are new "
+           "runs, whose learning rates, 0.13 and 7.7, give each kind of input the effective step size of the figure's run on "
+           "the other kind.",
            "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
            "ratio; at the smaller one, 0.106, they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
     "zh": ("**路径长度与进展。**先说**路径比**：它是 SGD 实际走过的路程与起点到终点的直线距离之比，路径笔直时为 1，绕得越厉害越大。",
-           "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短，所以公平的比较要让**有效步长**相等，"
-           "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同；",
-           "下表让两种输入在两个有效步长下各跑一遍，"
-           "这两个步长取自图中的两次运行：中心化那次是 0.106，全正那次是 0.820。",
+           "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。 所以公平的比较要让**有效步长**相等，"
+           "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。"
+           "输入长度平方的均值，全正输入是 0.820，中心化输入是 0.106，",
+           "下表在这两个有效步长下分别比较两种输入。其中两行就是图中学习率为 1 的两次运行：0.106 那行的中心化输入，"
+           "0.820 那行的全正输入。另外两行是另做的两次运行：学习率取 0.13 和 7.7，使每种输入的有效步长等于图中另一种输入那次运行的有效步长。",
            "| 0.820 | 中心化 | 7.7 | 2.0 | < 0.001 | "
            "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
 # the table in that bullet: (step size, inputs) -> (learning rate, path ratio, distance from w* after 60 steps)
@@ -338,9 +342,9 @@ FULL_BATCH_MISCONCEPTION = {
     "en": "Full batches straighten the path but do not remove the slowness: the mean still ill-conditions the loss, and "
           "from this start full-batch gradient descent needed 54 steps against 1 after centring. Both counts depend on the start: "
           "from any start at the same distance, centred descent needs one or two steps, and descent on positive inputs up "
-          "to 54.",
+          "to 54 ([why](#ill-conditioning)).",
     "zh": "全批量能把路径拉直，却去不掉慢：均值照样让损失病态。从本文的起点出发，全批量梯度下降要 54 步，中心化后只要 1 步。"
-          "两个步数都随起点而变：从与目标距离相同的任一起点出发，中心化后要一到两步，全正输入最多要 54 步。"}
+          "两个步数都随起点而变：从与目标距离相同的任一起点出发，中心化后要一到两步，全正输入最多要 54 步（原因见[上文](#ill-conditioning)）。"}
 
 
 def _gd_steps_from_every_start_at_the_same_distance(centred):
@@ -950,16 +954,81 @@ def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_b
 
 @pytest.mark.parametrize("lang, breaks", [
     ("en", ("and larger the more the path winds.\n\nIn the figure SGD runs at learning rate 1 in both panels,",
-            "the effective step size in (b) is about 1/7.7 of that in (a).\n\nThe table runs both kinds of input")),
+            "the centred run takes smaller steps.\n\nA fair comparison therefore matches the *effective step size*",
+            "the effective step size in (b) is about 1/7.7 of that in (a).\n\nThe table compares the two kinds of input")),
     ("zh", ("路径笔直时为 1，绕得越厉害越大。\n\n两幅图中 SGD 的学习率都是 1，",
-            "图 (b) 的有效步长只有图 (a) 的约 1/7.7。\n\n下表让两种输入在两个有效步长下各跑一遍"))])
+            "中心化输入的每一步都更短。\n\n所以公平的比较要让**有效步长**相等",
+            "图 (b) 的有效步长只有图 (a) 的约 1/7.7。\n\n下表在这两个有效步长下分别比较两种输入。"))])
 def test_path_length_paragraph_is_split_into_definition_fair_comparison_and_table_lead_in(lang, breaks):
-    """The path ratio is defined in one paragraph, the unfair same-rate comparison and the effective step size in the
-    next, and one sentence introduces the table; the row-by-row decoder is gone (review final56, pa).  The figure's
-    factor 1/7.7 between the two effective step sizes is rechecked."""
+    """The path ratio is defined in one paragraph, the unfair same-rate comparison in the next, the effective step size
+    with the two mean squared lengths in a third, and the table's lead-in says which two rows are the figure's runs and
+    what the other two change (review final58, pa: the passage was dense); no row numbers (review final56, pa).  The
+    figure's factor 1/7.7 and the two new runs' learning rates 0.13 = 0.106/0.820 and 7.7 = 0.820/0.106 are rechecked."""
     raw = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
     assert all(b in raw for b in breaks), lang
     assert "Rows 1–2" not in raw and "每种有效步长占两行" not in raw
     positive, centred = zigzag.inputs(centred=False), zigzag.inputs(centred=True)
     ratio = np.mean(np.sum(positive ** 2, axis=1)) / np.mean(np.sum(centred ** 2, axis=1))
     assert round(float(ratio), 1) == 7.7
+    square = {"positive": float(np.mean(np.sum(positive ** 2, axis=1))), "centred": float(np.mean(np.sum(centred ** 2, axis=1)))}
+    assert (f"{square['positive']:.3f}", f"{square['centred']:.3f}") == ("0.820", "0.106")
+    assert (f"{square['centred'] / square['positive']:.2f}", f"{square['positive'] / square['centred']:.1f}") == ("0.13", "7.7")
+    rows = matched_step_table(lang)
+    figure_runs = {key for key, (rate, _, _) in rows.items() if rate == "1"}
+    centred_name, positive_name = ("centred", "positive") if lang == "en" else ("中心化", "全正")
+    assert figure_runs == {("0.106", centred_name), ("0.820", positive_name)}
+    assert {rows["0.106", positive_name][0], rows["0.820", centred_name][0]} == {"0.13", "7.7"}
+
+
+WORST_START_WORDS = {
+    "en": ("An error along the flattest direction is in fact the worst case. Each step keeps the fraction "
+           "$1 - \\lambda/\\lambda_{\\max}$ of the error along an eigenvector with eigenvalue $\\lambda$, and that fraction is "
+           "largest, $1 - 1/\\kappa$, along the flattest one, so no start 2.83 from $\\mathbf{w}^*$ can be further away after "
+           "$t$ steps than $(1 - 1/\\kappa)^t \\times 2.83$. After centring the fraction is 0.09, so every such start needs one "
+           "or two steps. With positive inputs it is $1 - 1/13.7 = 0.93$, so no start needs more than 54 steps; the start "
+           "used here, whose error lies almost exactly along that direction, needs all 54."),
+    "zh": ("误差沿最平坦的方向，其实就是最坏的情形。沿特征值为 $\\lambda$ 的特征向量，每一步保留误差的 "
+           "$1 - \\lambda/\\lambda_{\\max}$，这个比例在最平坦的方向上最大，为 $1 - 1/\\kappa$；所以离 $\\mathbf{w}^*$ 为 2.83 "
+           "的任何起点，走 $t$ 步之后的距离都不会超过 $(1 - 1/\\kappa)^t \\times 2.83$。中心化后这个比例是 0.09，这样的起点都"
+           "只需一到两步；全正输入时它是 $1 - 1/13.7 = 0.93$，任何起点都不会超过 54 步。本文起点的误差几乎正好沿着这个方向，"
+           "所以要走满 54 步。")}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_the_worst_start_lies_along_the_flattest_direction_one_or_two_steps_centred_at_most_54_positive(zz, lang):
+    """The misconception's 'from any start at the same distance, one or two steps centred, up to 54 positive' is shown in
+    the ill-conditioning section (review final58, pa): with eta = 1/lambda_max each step multiplies the error's component
+    along an eigenvector by 1 - lambda/lambda_max, at most 1 - 1/kappa, so (1 - 1/kappa)^t * 2.83 bounds every start; that
+    bound falls below 0.05 after 2 steps centred (0.09) and after 54 with positive inputs (0.93).  Checked against
+    descent from 3601 starts on the circle of radius 2.83, and the bound against every one of them."""
+    text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
+    said = WORST_START_WORDS[lang]
+    assert said in text
+    section = text.split("{ #ill-conditioning }", 1)[1].split("{ #function-cards }", 1)[0]
+    assert said in section                                                   # in the body, before the misconceptions
+    radius = float(np.linalg.norm(zigzag.W_START - zigzag.W_STAR))
+    assert f"{radius:.2f}" == "2.83"
+    bounds = {}
+    for centred, label in ((True, "centred"), (False, "positive")):
+        H = zigzag.hessian(zigzag.inputs(centred=centred))
+        values, vectors = np.linalg.eigh(H)
+        lr = 1 / values.max()
+        kappa = values.max() / values.min()
+        kept = 1 - values / values.max()                                     # the fraction each eigen-direction keeps
+        assert kept.max() == pytest.approx(1 - 1 / kappa) and np.all(kept >= 0)
+        bounds[label] = (1 - 1 / kappa, int(np.ceil(np.log(zigzag.TOLERANCE / radius) / np.log(1 - 1 / kappa))))
+        for angle in np.linspace(0, 2 * np.pi, 73):                           # the bound holds for every start
+            error = radius * np.array([np.cos(angle), np.sin(angle)])
+            for t in range(1, 6):
+                error = error - lr * H @ error
+                assert np.linalg.norm(error) <= (1 - 1 / kappa) ** t * radius + 1e-12
+        worst = radius * vectors[:, 0]                                       # the whole error along the flattest one
+        assert np.linalg.norm(worst - lr * H @ worst) == pytest.approx((1 - 1 / kappa) * radius)
+    assert f"{bounds['centred'][0]:.2f}" == "0.09" and bounds["centred"][1] == 2
+    assert f"{bounds['positive'][0]:.2f}" == "0.93" and bounds["positive"][1] == 54
+    assert round(1 - 1 / 13.7, 2) == 0.93
+    assert sorted(set(_gd_steps_from_every_start_at_the_same_distance(centred=True))) == [1, 2]
+    assert max(_gd_steps_from_every_start_at_the_same_distance(centred=False)) == 54 == int(zz["positive_gd_steps"])
+    _, vectors = np.linalg.eigh(zigzag.hessian(zigzag.inputs(centred=False)))
+    offset = zigzag.W_START - zigzag.W_STAR
+    assert abs(vectors[:, 0] @ offset) / radius > 0.999                      # this start: almost exactly along it

@@ -263,9 +263,10 @@ def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(n
     from actsite.pages.page_pairs import CONTENT
     for lang, question, answer in (
             ("en", "# Take $n = 5$ and $n = 10$, which are not powers of two, so the grid no longer holds every knot and midpoint.",
-             "Of the midpoints where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$\n"
-             "#     for $n = 10$; because these are grid points, it finds the largest error exactly. The other midpoints lie\n"
-             "#     within $1.3 \\times 10^{-5}$ of a grid point."),
+             "Of the midpoints\n"
+             "#     where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$ for $n = 10$; because these are\n"
+             "#     grid points, it finds the largest error exactly. The other midpoints lie within $1.3 \\times 10^{-5}$ of a grid\n"
+             "#     point."),
             ("zh", "# 取 $n = 5$ 和 $n = 10$。它们都不是 2 的幂，网格不再包含全部插值节点和中点。",
              "误差在各段中点处达到上界，网格只包含其中的一部分：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
              "正因为这几个中点是网格点，代码才能准确找到最大误差；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。")):
@@ -427,12 +428,16 @@ def test_try_this_cell_is_preset_to_n_4_and_the_folded_answer_gives_n_5_and_n_10
     from actsite.pages.page_pairs import CONTENT
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     folded = {"en": '# ??? note "Answer"\n#\n', "zh": '# ??? note "答案"\n#\n'}[lang]
-    answer = {"en": "#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times, so the bound\n"
-                    "#     holds for any $n$. Of the midpoints where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$\n"
-                    "#     for $n = 10$; because these are grid points, it finds the largest error exactly. The other midpoints lie\n"
-                    "#     within $1.3 \\times 10^{-5}$ of a grid point. With `(10,)` the other cell prints\n"
+    answer = {"en": "#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times. Not only for\n"
+                    "#     these two: for every $n$ the pieces have width $\\delta = 4/n$, and on each the chord lies above the parabola by\n"
+                    "#     at most $\\delta^2/4$, at its midpoint, so the largest error is always $\\delta^2/4 = 4/n^2$. Of the midpoints\n"
+                    "#     where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$ for $n = 10$; because these are\n"
+                    "#     grid points, it finds the largest error exactly. The other midpoints lie within $1.3 \\times 10^{-5}$ of a grid\n"
+                    "#     point. With `(10,)` the other cell prints\n"
                     "#     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.",
-              "zh": "#     $n = 5$ 时，代码打印 0.160000；$n = 10$ 时，打印 0.040000。两次都正是 $4/n^2$：这个上界对任何 $n$ 都成立。"
+              "zh": "#     $n = 5$ 时，代码打印 0.160000；$n = 10$ 时，打印 0.040000。两次都正是 $4/n^2$，而且不只这两个 $n$ 如此："
+                    "无论 $n$ 取多少，每段的宽度都是 $\\delta = 4/n$，弦在每段上至多高出抛物线 $\\delta^2/4$，在该段中点处取到，"
+                    "所以最大误差总是 $\\delta^2/4 = 4/n^2$。"
                     "误差在各段中点处达到上界，网格只包含其中的一部分：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
                     "正因为这几个中点是网格点，代码才能准确找到最大误差；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
                     "相差 67.2；在 −10 处，$p_{10}$ 等于 4，相差 96。"}[lang]
@@ -467,3 +472,31 @@ def test_chord_gap_factorises_and_peaks_at_delta_squared_over_4_at_each_midpoint
         assert text in page and "(x - a)(a + \\delta - x)" not in page                # one home: the article
         article = (CONTENT[lang] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
         assert "\\ell(x) - x^2 = (x - a)(a + \\delta - x)" in article                   # what the pointer says it derives
+
+
+def test_the_largest_error_is_4_over_n_squared_for_every_n_not_only_the_two_tried(notebook):
+    """The answer to Try this: '4/n² both times. Not only for these two: for every n the pieces have width δ = 4/n, and
+    on each the chord lies above the parabola by at most δ²/4, at its midpoint, so the largest error is always
+    δ²/4 = 4/n².'  Review final58 (pc): two examples did not show 'any n'; the answer now gives the argument, checked
+    here on the notebook's own p_n for every n from 1 to 200: its n pieces all have width 4/n; on each piece the gap
+    p_n − x² is never negative and peaks at the midpoint at δ²/4 (a fine grid per piece, midpoint included); so the
+    largest error on [−2, 2] is 4/n², reached at every midpoint and nowhere exceeded.  A claim that failed for some n
+    (say a wrong first weight) fails here."""
+    lang, namespace, _ = notebook
+    p = namespace["p"]
+    for n in range(1, 201):
+        _, starts, _ = namespace["weights"](n)
+        delta = 4 / n
+        knots = np.append(starts, 2.0)
+        np.testing.assert_allclose(np.diff(knots), delta, rtol=1e-12)                   # n pieces, all of width 4/n
+        pieces = knots[:-1, None] + delta * np.linspace(0, 1, 65)[None, :]              # 65 points per piece, midpoint = 33rd
+        gap = p(n, pieces) - pieces ** 2
+        assert gap.min() > -1e-12                                                       # the chord lies above
+        np.testing.assert_allclose(gap.max(axis=1), delta ** 2 / 4, rtol=1e-9)          # each piece peaks at δ²/4 ...
+        np.testing.assert_allclose(gap[:, 32], delta ** 2 / 4, rtol=1e-9)               # ... at its midpoint
+        assert np.abs(gap).max() == pytest.approx(4 / n ** 2, rel=1e-9)                 # so the largest error is 4/n²
+    from actsite.pages.page_pairs import CONTENT
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert "holds for any $n$" not in text and "这个上界对任何 $n$ 都成立" not in text
+    assert {"en": "for every $n$ the pieces have width $\\delta = 4/n$",
+            "zh": "无论 $n$ 取多少，每段的宽度都是 $\\delta = 4/n$"}[lang] in text

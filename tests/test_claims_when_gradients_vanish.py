@@ -534,9 +534,11 @@ def test_the_initialisation_articles_draw_of_the_same_stack_gives_1_01(gd, lang,
     # this article links #measured-spread only for tanh above gain 1, not for the other draw's ratios
     parts = page.split("initialisation.md#measured-spread")
     assert len(parts) > 1
-    for before in parts[:-1]:                               # the sentence holding the link is about tanh
-        before = before.replace("et al. ", "et al ")          # (not a sentence's end)
-        assert "tanh" in before[max(before.rfind(". "), before.rfind("。")):]
+    for before, after in zip(parts[:-1], parts[1:]):        # the sentence holding the link is about tanh
+        before, after = (part.replace("et al. ", "et al ") for part in (before, after))   # (not a sentence's end)
+        ends = [i for i in (after.find(". "), after.find("。")) if i >= 0]
+        sentence = before[max(before.rfind(". "), before.rfind("。")):] + after[:min(ends)]
+        assert "tanh" in sentence, sentence
 
 
 # --- initialisation: keeping the product near one ---------------------------------------------
@@ -705,7 +707,7 @@ def test_two_corrections_close_the_gap_between_predicted_and_measured_sigmoid_fa
                  "corrected = np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1))", "for _ in range(100):"):
         assert code in notebook
     # the markdown says how the cell reaches q*: one layer of the recursion, applied 100 times
-    assert {"en": "which the code reaches by applying `next_variance`, one layer of the recursion, 100 times",
+    assert {"en": "the code reaches it by applying\n# `next_variance`, one layer of the recursion, 100 times",
             "zh": "代码把一层递推 `next_variance` 连续做 100 次求得"}[lang] in notebook
     assert next_variance("sigmoid", 1.0, 0.3) == pytest.approx(gaussian_expectation(lambda t: sigmoid(t) ** 2, 0.3))
     assert {"en": "Each corrected prediction comes within 0.5% of the measured factor.",
@@ -727,6 +729,21 @@ def test_the_region_beyond_the_0_01_thresholds_is_called_the_flat_region(lang, w
 
 def test_sigmoid_mean_squared_slope_near_zero_is_1_16():
     assert gaussian_mean(lambda t: sigmoid_prime(t) ** 2, 1e-6) == pytest.approx(1 / 16, rel=1e-5)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "The amount $n\\sigma_w^2\\,\\mathbb{E}[f'^2]$ by which one step down multiplies the variance is the "
+           "*variance factor*, and the factor per layer is roughly its square root. For the sigmoid near zero, "
+           "$\\mathbb{E}[f'^2] \\approx 1/16$, which predicts factors of $\\sqrt{n\\sigma_w^2}/4$"),
+    ("zh", "反向传播每走一步，方差乘上的量 $n\\sigma_w^2\\,\\mathbb{E}[f'^2]$ 称为**方差因子**；每层因子大约是它的平方根，"
+           "即 $\\sqrt{n\\sigma_w^2\\,\\mathbb{E}[f'^2]}$。sigmoid 在零点附近有 $\\mathbb{E}[f'^2] \\approx 1/16$，"
+           "由此预测每层的因子为 $\\sqrt{n\\sigma_w^2}/4$")])
+def test_the_variance_factor_is_defined_once_and_the_factor_per_layer_is_its_square_root(lang, said):
+    """Review final58, pb: the English defined the variance factor with its formula written twice in one sentence; now
+    one sentence defines it and the factor per layer is its square root: sqrt(n var_w / 16) = sqrt(n var_w) / 4."""
+    assert said in page_text("blog/posts/when-gradients-vanish.md", lang)
+    for n_var_w in (0.0256, 1, 2):
+        assert np.sqrt(n_var_w * (1 / 16)) == pytest.approx(np.sqrt(n_var_w) / 4)
 
 
 @pytest.mark.parametrize("init, n_var_w, predicted", [("small", 0.0256, 0.04), ("xavier", 1, 0.25),
@@ -942,6 +959,15 @@ def test_tanh_small_error_signal_shrinks_by_the_same_0_16_so_the_weight_gradient
         h = sigmoid(h @ W.T)
         assert abs(float(np.sqrt(np.mean(h ** 2))) - 0.5) < 0.01              # outputs stay near 1/2
     assert per_layer_factor(gd["sigmoid_small_grad"]) < 0.05                     # so its line is steep
+    std = gd["tanh_small_std"]
+    assert np.all(np.abs(std[1:] / std[:-1] - 0.16) < 0.01)                       # "multiplied by 0.16 at every layer"
+    # "multiplied by 0.16", not "shrink by 0.16", which reads as a subtraction (review final58, pb)
+    page = page_text("blog/posts/when-gradients-vanish.md", "en")
+    assert ("the activations are multiplied by $\\sqrt{0.0256} = 0.16$ at every layer" in page
+            and "On its way down the error signal is multiplied by the same 0.16 at every layer" in page)
+    assert "shrink by $\\sqrt" not in page and "shrinks by the same 0.16" not in page
+    zh = page_text("blog/posts/when-gradients-vanish.md", "zh")
+    assert "激活值每层缩小为原来的 $\\sqrt{0.0256} = 0.16$ 倍" in zh and "每层也缩小为原来的 0.16 倍" in zh
     # so the notebook's "factor per layer" column is the weight gradient's change, not the error signal's
     # (1.00 for tanh at the small scale, where the error signal loses 0.16 a layer; review final44/pb)
     assert round(per_layer_factor(gd["tanh_small_grad"]), 2) == 1.0
@@ -1021,18 +1047,19 @@ def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
 @pytest.mark.parametrize("lang, wording", [
     ("en", "the variance factor settles slightly above one, so on its way down the error signal grows by a few percent "
            "per layer on average, and the first layer's input, the data, is larger than the later layers'. "
-           "For tanh without biases the same happens at every [gain](../../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ "
-           "above one, as follows from the order-to-chaos analysis of Poole et al. (2016) and Schoenholz et al. (2017); [the article on initialisation](initialisation.md#measured-spread) works it out at three gains. "
-           "It is a mild explosion, but it shows that the rule is not \"bigger is safer\": the product has to stay near one in both directions.\n\n"
+           "It is a mild explosion, but it shows that the rule is not \"bigger is safer\": the product has to stay near one in both directions. "
+           "[The article on initialisation](initialisation.md#measured-spread) works out the variance factor of tanh at other "
+           "[gains](../../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$, with the order-to-chaos analysis of Poole et al. (2016) and "
+           "Schoenholz et al. (2017) behind it.\n\n"
            "??? note \"How much the tanh gradient grows with He initialisation\"\n"
            "    The forward recursion settles at a pre-activation variance of about 0.62, where the variance factor "
            "$n\\sigma_w^2\\,\\mathbb{E}[f'^2] \\approx 1.11$. Run from the data's variance, the "
            "recursion predicts a first-to-last ratio of about 14; across twelve draws of weights, inputs and error signal "
            "the measured ratio runs from 13 to 17.5 (median 14.5), and this draw's 17.5 is the largest."),
     ("zh", "方差因子稳定在略大于 1 的位置，所以误差信号往下传时平均每层增大几个百分点，而第一层的输入（即数据本身）又比后面各层的大。"
-           "对不带偏置的 tanh，只要[增益](../../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ 大于 1，情况都是这样，"
-           "这一点可由 Poole 等人（2016）和 Schoenholz 等人（2017）对有序与混沌之间分界的分析推出；[《初始化要看激活函数》](initialisation.md#measured-spread)在三个增益下算了出来。"
-           "这只是轻度的梯度爆炸，但它说明规则并不是“越大越保险”：乘积在两个方向上都得守在 1 附近。\n\n"
+           "这只是轻度的梯度爆炸，但它说明规则并不是“越大越保险”：乘积在两个方向上都得守在 1 附近。"
+           "tanh 在其他[增益](../../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ 下的方差因子，以及背后 Poole 等人（2016）和 "
+           "Schoenholz 等人（2017）对有序与混沌之间分界的分析，见[《初始化要看激活函数》](initialisation.md#measured-spread)。\n\n"
            "??? note \"用 He 初始化时，tanh 的梯度增大多少\"\n"
            "    按前向递推，预激活值的方差稳定在约 0.62，此时方差因子 $n\\sigma_w^2\\,\\mathbb{E}[f'^2] \\approx 1.11$。"
            "从数据的方差出发，递推式预测首末之比约为 14；对权重、输入和误差信号做 12 次随机抽样，实测比值在 13 到 17.5 之间，"
@@ -1086,6 +1113,11 @@ def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_inpu
     assert {"en": "the order-to-chaos analysis of Poole et al. (2016) and Schoenholz et al. (2017)",
             "zh": "Poole 等人（2016）和 Schoenholz 等人（2017）对有序与混沌之间分界的分析"}[lang] in body
     assert {"en": "the general result of Poole", "zh": "Poole 等人（2016）得出的一般结论"}[lang] not in body
+    # the claim for every gain above one is stated once, at its home on the initialisation page; this page gives its own
+    # measurement at He's gain and links there (review final58, pb)
+    assert {"en": "the same happens at every", "zh": "情况都是这样"}[lang] not in body
+    assert {"en": "so the factor exceeds one at every gain above 1",
+            "zh": "所以增益只要大于 1，这个因子就超过 1"}[lang] in init.split("{ #measured-spread }")[1]
     assert {"en": "between order (", "zh": "有序时，"}[lang] in init.split("{ #measured-spread }")[1]   # defined there
     numbered = [line for line in references.splitlines() if re.match(r"\d+\. ", line)]
     assert [int(line.split(".")[0]) for line in numbered] == list(range(1, len(numbered) + 1))
@@ -1430,14 +1462,20 @@ def test_residual_product_does_not_collapse_where_plain_stack_does():
 
 
 SAXE_WORDING = {
-    "en": "Gaussian random weights of variance $1/n$ keep the norm of a signal only on average: the product of 50 such matrices of width 256 stretches a dozen or so directions, by up to about 10, and shrinks half of them by a factor of more than $10^{7}$. Random orthogonal matrices keep the norm of every vector, and in deep linear networks they make the learning time independent of depth.",
-    "zh": "方差取 $1/n$ 的高斯随机权重只在平均意义上保持信号的范数：50 个宽 256 的这种矩阵相乘，十几个方向被拉长，最多约 10 倍，一半方向则缩小到原来的 $10^{-7}$ 以下。随机正交矩阵则保持每一个向量的范数；在深层线性网络里，用它初始化，学习时间不再随深度增长。",
+    "en": "Gaussian random weights of variance $1/n$ keep the norm of a signal only on average: the product of 50 such matrices of width 256 stretches a dozen or so directions, by up to about 10, and shrinks half of them by a factor of more than $10^{7}$ ([the notebook](../../notebooks/gradient-depth.py#random-products) computes it for three draws). Random orthogonal matrices keep the norm of every vector, and in deep linear networks they make the learning time independent of depth.",
+    "zh": "方差取 $1/n$ 的高斯随机权重只在平均意义上保持信号的范数：50 个宽 256 的这种矩阵相乘，十几个方向被拉长，最多约 10 倍，一半方向则缩小到原来的 $10^{-7}$ 以下（[笔记本](../../notebooks/gradient-depth.py#random-products)算了三次抽样）。随机正交矩阵则保持每一个向量的范数；在深层线性网络里，用它初始化，学习时间不再随深度增长。",
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_saxe_paragraph_is_quoted(lang):
     assert SAXE_WORDING[lang] in page_text("blog/posts/when-gradients-vanish.md", lang)
+    # review final58, pb: the product's numbers had no cell behind them; the notebook's section computes three draws
+    # (its printed numbers are checked in test_claims_gradient_depth_notebook.py)
+    notebook = page_text("notebooks/gradient-depth.py", lang)
+    assert "{ #random-products }" in notebook
+    assert "product = rng.normal(0.0, 1 / np.sqrt(width), size=(width, width)) @ product" in notebook
+    assert "for seed in (0, 1, 2):" in notebook.split("{ #random-products }")[1]
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -1600,7 +1638,7 @@ def test_notebook_reads_the_classifier_gradient_norms(initial_sigmoid_net, lang,
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "a small one (weight standard deviation $\\sigma_w = 0.01$),\n# Xavier initialisation ($\\sigma_w^2 = 1/n$ when all layers have the same width $n$) and He initialisation ($\\sigma_w^2 = 2/n$)."),
-    ("zh", "小尺度（权重标准差 $\\sigma_w = 0.01$）、Xavier 初始化（各层宽度同为 $n$ 时 $\\sigma_w^2 = 1/n$）和 He 初始化（$\\sigma_w^2 = 2/n$）")])
+    ("zh", "小尺度（权重标准差 $\\sigma_w = 0.01$）、Xavier 初始化（各层宽度同为 $n$ 时 $\\sigma_w^2 = 1/n$）和 He 初始化（同样宽度下 $\\sigma_w^2 = 2/n$）")])
 def test_notebook_names_the_three_scales(lang, wording):
     n = 256
     assert INIT_STD["small"](n) == 0.01
@@ -1621,16 +1659,23 @@ def test_notebook_points_to_the_corrections_for_xavier_and_he(gd, lang, wording)
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", ("the differences between inputs that should flow up through them shrink more than eightfold at the first hidden "
-            "layer and about fourfold at each layer after it, to almost nothing at the last hidden layer.",
+    ("en", ("The short answer: they stay close to their random initial weights. The differences between inputs, which those "
+            "layers should pass upwards, shrink more than eightfold at the first hidden layer and about fourfold at each layer "
+            "after it, to almost nothing at the last hidden layer. So the output layer sees nearly the same vector for every "
+            "input, and the network learns only which class is the most frequent.",
             "The output layer sees almost the same vector for every input.")),
-    ("zh", ("而不同输入之间本该经由它们向上传递的差别，在第一个隐藏层缩小到不足八分之一，此后每经过一层再缩小到约四分之一，"
-            "到最后一个隐藏层已所剩无几。",
+    ("zh", ("简单地说：这些层几乎停在随机的初始权重上。不同输入之间的差别本该经由这些层向上传递，却在第一个隐藏层缩小到不足八分之一，"
+            "此后每经过一层再缩小到约四分之一，到最后一个隐藏层已所剩无几。于是无论输入是什么，输出层看到的几乎都是同一个向量，"
+            "网络只学会了哪一类最常见。",
             "无论输入是什么，输出层看到的几乎是同一个向量。"))])
-def test_the_short_answer_says_where_the_differences_between_inputs_are_smallest(initial_sigmoid_net, lang, said):
+def test_the_short_answer_says_where_the_differences_between_inputs_are_smallest(initial_sigmoid_net, st, lang, said):
     """The introduction's short answer and the output layer's view (review final46, pb): the spread falls about
     fourfold per layer after the first and is smallest, 5e-6 against outputs near 0.5, at the last hidden layer,
-    which is what the output layer reads; the layers below it see more (layer 4's output about 1.6e-3)."""
+    which is what the output layer reads; the layers below it see more (layer 4's output about 1.6e-3).  Review final58,
+    pb: the short answer ends with the answer to the introduction's question, that the trained network learns only which
+    class is the most frequent (its final error is exactly that of always answering it)."""
+    _, y = voronoi(seed=400)
+    assert float(st["sigmoid_error"][-1]) == pytest.approx(1 - np.bincount(y).max() / len(y), abs=1e-12)
     net, X, _ = initial_sigmoid_net
     spread, means = spreads(net, X)
     factors = spread[1:] / spread[:-1]
@@ -1652,7 +1697,7 @@ def test_the_short_answer_says_where_the_differences_between_inputs_are_smallest
     ("en", "The line is straight on the logarithmic axis, which means every layer multiplies the gradient by about the same "
            "factor. This *factor per layer* is the 49th root of the first-to-last ratio, the geometric mean of the 49 steps "
            "from one layer to the next; here it is 0.24."),
-    ("zh", "这条线在对数坐标下是直的，说明每一层都把梯度乘上差不多相同的因子。这个**每层因子**取首末两层之比的 49 次方根，"
+    ("zh", "这条线在对数坐标下是直的，说明每一层都把梯度乘上差不多相同的因子。这个**每层因子**定义为首末两层之比的 49 次方根，"
            "也就是相邻两层之间 49 步变化的几何平均，这里是 0.24。")])
 def test_the_factor_per_layer_is_defined_where_it_is_first_used(gd, lang, said):
     """Review final57, pb: the table's 'measured factor per layer' was never defined on the page; it is defined at its

@@ -431,22 +431,30 @@ def test_sigmoid_derivative_formula_and_bound_one_quarter():
     assert sigmoid_prime(np.linspace(-20, 20, 40001)).max() <= 0.25 == sigmoid_prime(0.0)
 
 
-def test_the_slope_bounds_are_stated_here_and_derived_on_from_linear_to_nonlinear():
-    """'The sigmoid's slope is at most 1/4 and tanh's at most 1; [What a good activation needs] derives both': the
-    bounds in place, the one-line reason and the derivations only on from-linear-to-nonlinear, which the sentence
-    links (review final54, pa: the argument is said once).  The bounds and the reason are rechecked here."""
+def test_the_slope_bounds_are_stated_here_with_the_one_line_reason_and_derived_on_from_linear_to_nonlinear():
+    """'The sigmoid's slope is at most 1/4, because sigma' = sigma(1 - sigma) and p(1 - p) = 1/4 - (p - 1/2)^2 <= 1/4 for
+    every p; tanh's slope is at most 1. [What a good activation needs] derives both slopes': the bound rests on a reason
+    given on this page, since the backpropagation and training-speed paragraphs use it before the reader reaches the
+    derivation, which stays on from-linear-to-nonlinear (review final58, pa).  The identity and the bound are checked."""
     from claim_helpers import page_text
-    said = {"en": ("The sigmoid's slope is at most $1/4$ and tanh's at most 1; [What a good activation needs]"
-                   "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives both."),
-            "zh": ("sigmoid 的斜率至多为 $1/4$，tanh 的至多为 1；两者的推导见[《好的激活函数需要什么：sigmoid、tanh 与 ReLU 各做到了几条》]"
-                   "(from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。")}
+    said = {"en": ("The sigmoid's slope is at most $1/4$, because $\\sigma' = \\sigma(1 - \\sigma)$ and "
+                   "$p(1 - p) = 1/4 - (p - 1/2)^2 \\le 1/4$ for every $p$; tanh's slope is at most 1. "
+                   "[What a good activation needs](from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives both slopes."),
+            "zh": ("sigmoid 的斜率至多为 $1/4$，因为 $\\sigma' = \\sigma(1 - \\sigma)$，而对任何 $p$ 都有 "
+                   "$p(1 - p) = 1/4 - (p - 1/2)^2 \\le 1/4$；tanh 的斜率至多为 1。两个斜率的推导见"
+                   "[《好的激活函数需要什么：sigmoid、tanh 与 ReLU 各做到了几条》](from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。")}
     home = {"en": "since a product $s(1 - s)$ of two numbers that add up to one is at most $1/4$",
             "zh": "两个和为 1 的数，乘积 $s(1 - s)$ 至多是 $1/4$"}
+    uses = {"en": ("The sigmoid's slope is at most $1/4$, and almost 0", "four times the sigmoid's best"),
+            "zh": ("sigmoid 的斜率至多是 $1/4$，被推进尾部", "它是 sigmoid 最大斜率的四倍")}
     for lang in ("en", "zh"):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said[lang] in text, lang
-        assert "\\sigma(1 - \\sigma) \\le" not in text and "add up to 1" not in text and "和为 1" not in text, lang
+        assert all(text.index(said[lang]) < text.index(use) for use in uses[lang]), lang      # the reason comes first
         assert home[lang] in page_text("blog/posts/from-linear-to-nonlinear.md", lang), lang
+    p = np.linspace(-3, 4, 70001)                                          # every p, not only p in (0, 1)
+    np.testing.assert_allclose(p * (1 - p), 0.25 - (p - 0.5) ** 2, atol=1e-12)
+    assert np.all(p * (1 - p) <= 0.25)
     a = np.linspace(-3, 4, 70001)                                          # any two reals adding up to 1
     assert np.all(a * (1 - a) <= 0.25)
     assert tanh_prime(0.0) == 1.0 and np.all(tanh_prime(np.linspace(-30, 30, 60001)) <= 1.0)
@@ -636,10 +644,23 @@ def test_training_speed_summary_matches_the_home_page_table_relu_fewer_steps_at_
                      "ReLU needed fewer at three of them and tanh at the fourth."),
               "zh": ("至于 ReLU 是否用的步数更少、少多少，取决于网络、数据和学习率：在[一个试了四个学习率的小实验]"
                      "(relu-sparsity-biology.md#training-speed)里，有三个学习率下 ReLU 用的步数更少，在另一个学习率下则是 tanh 更少。")}
+    # the evidence is stated here, not only on the last article of the reading order (review final58, pa)
+    ratios = {"en": ("To classify three quarters of the training points correctly, tanh needed 2.15, 1.73 and 1.20 times as "
+                     "many steps as ReLU at learning rates 0.01, 0.03 and 0.1 (medians over three runs), and only 0.5–0.6 "
+                     "times as many at 0.3."),
+              "zh": ("以三次运行的中位数计，要把四分之三的训练样本分对，学习率为 0.01、0.03 和 0.1 时，tanh 所需的步数分别是 "
+                     "ReLU 的 2.15、1.73 和 1.20 倍；学习率为 0.3 时，只有 ReLU 的 0.5–0.6 倍。")}
     for lang, quote in quotes.items():
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
-        assert quote in text and "2.15" not in text                      # the ratios live on their home page
+        assert quote + " " * (lang == "en") + ratios[lang] in text, lang
         home = page_text("blog/posts/relu-sparsity-biology.md", lang)
+        rho = [m.groups() for m in re.finditer(r"^\| ([\d.]+) \| [^|]+ \| [^|]+ \| (?:about |约 )?([\d.]+(?:–[\d.]+)?) \|$",
+                                                home, re.M)]
+        assert rho == [("0.01", "2.15"), ("0.03", "1.73"), ("0.1", "1.20"), ("0.3", "0.5–0.6")], (lang, rho)
+        assert all(r in ratios[lang] for _, r in rho) and all(rate in ratios[lang] for rate, _ in rho), lang
+        # "three quarters ... correctly": the home page's target is a training error of at most 25%
+        from actsite.experiments import training_speed
+        assert training_speed.TARGET_ERROR == 0.25
         rows = [tuple(float(v) for v in m.groups())
                 for m in re.finditer(r"^\| ([\d.]+) \| (?:about |约 )?(\d+) \| (?:about |约 )?(?:\d+–)?(\d+) \| (?:about |约 )?([\d.]+)(?:–[\d.]+)? \|$",
                                      home, re.M)]                        # the 0.3 row is given roughly, tanh as a range (its top)
@@ -674,9 +695,9 @@ process.stdout.write(encode({ act: run.net.activation, sigma: st.parse('?preset=
 
 def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_layer_1():
     """'counts how many pre-activations start in the flat region (|tanh'| < 0.01): four tanh layers of
-    sixteen units, with initial weights of standard deviation 2, learning to separate points of the plane by the
+    16 units, with initial weights of standard deviation 2, learning to separate points of the plane by the
     sign of x1 x2 (the XOR pattern). At the start of training about two thirds of the pre-activations in layers
-    2–4 lie there, but only about a tenth in layer 1, whose weighted sums each add two inputs rather than sixteen
+    2–4 lie there, but only about a tenth in layer 1, whose weighted sums each add 2 inputs rather than 16
     and so are mostly smaller':
     recomputed with the playground's own JavaScript on the preset's starting network (the same shares its
     last panel prints).  The reason is checked too: each layer's pre-activations have the size
@@ -696,11 +717,11 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     assert "this.running = false;" in app.split("constructor(", 1)[1].split("\n  }\n", 1)[0]   # opens paused
     assert "of pre-activations in the flat region`" in strings and "的预激活值落在平坦区`" in strings
     assert "play: '运行'" in strings and "play: 'Play'" in strings
-    for lang, said in (("en", "has four tanh layers of sixteen units, with initial weights of standard deviation 2, learning to "
+    for lang, said in (("en", "has four tanh layers of 16 units, with initial weights of standard deviation 2, learning to "
                               "separate points of the plane by the sign of $x_1 x_2$ (the XOR pattern, with a little noise). The "
                               "playground counts how many pre-activations start in the flat region ($|\\tanh'| < 0.01$)."),
                        ("en", "about two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth "
-                              "in layer 1, whose weighted sums each add two inputs rather than sixteen and so are mostly smaller.\n"),
+                              "in layer 1, whose weighted sums each add 2 inputs rather than 16 and so are mostly smaller.\n"),
                        ("zh", "演练场的 [tanh 预设](../../playground.md?preset=tanh-large-init)有 4 个 tanh 层，"
                               "每层 16 个单元，初始权重的标准差为 2，任务是按 $x_1 x_2$ 的符号把平面上的点分成两类（异或的图案，带少量噪声）；"
                               "演练场会数出训练开始时有多少预激活值落在平坦区（$|\\tanh'| < 0.01$）。"),
@@ -724,22 +745,26 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     assert inputs[0] < inputs[1], inputs
 
 
-def test_the_opening_question_is_scoped_to_the_early_2010s_which_the_history_paragraph_dates():
-    """'in most deep networks since the early 2010s': the page's history paragraph dates the switch to after
-    Krizhevsky, Sutskever and Hinton (2012), 'it quickly became the default'.  The post is dated March 2019, so
-    it does not speak of 'the 2010s' as a finished decade (review final54, pa)."""
+def test_the_opening_question_is_the_switch_after_2012_to_the_default_for_hidden_layers_which_the_history_dates():
+    """The opening question asks what the cited history supports: after Krizhevsky, Sutskever and Hinton (2012) ReLU
+    became the default activation for hidden layers.  'In most deep networks since the early 2010s' read as still true
+    of every kind of layer (review final58, pa).  The post is dated March 2019, so it does not speak of 'the 2010s' as a
+    finished decade (review final54, pa)."""
     from claim_helpers import page_text
-    said = {"en": ("why has this bent line replaced the smooth S-shaped sigmoid and tanh in most deep networks since the early 2010s?",
-                   "After Krizhevsky, Sutskever and Hinton (2012), whose ImageNet network used it, it quickly became the default."),
-            "zh": ("还有，为什么自 2010 年代初以来，这条折线在大多数深层网络里取代了平滑的 S 形曲线 sigmoid 和 tanh？",
-                   "Krizhevsky、Sutskever 和 Hinton（2012）的 ImageNet 网络用了它，此后它很快成了默认选择。")}
+    said = {"en": ("Finally, why did this bent line take over from the smooth S-shaped sigmoid and tanh as the default "
+                   "activation for hidden layers in the years after 2012?",
+                   "After Krizhevsky, Sutskever and Hinton (2012), whose ImageNet network used it, it quickly became the "
+                   "default for hidden layers."),
+            "zh": ("还有，为什么在 2012 年以后的几年里，这条折线取代了平滑的 S 形曲线 sigmoid 和 tanh，成了隐藏层默认的激活函数？",
+                   "Krizhevsky、Sutskever 和 Hinton（2012）的 ImageNet 网络用了它，此后它很快成了隐藏层的默认选择。")}
     for lang, quotes in said.items():
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert all(q in text for q in quotes), lang
-        assert "in most deep networks?" not in text and "为什么在大多数深层网络里" not in text
-        assert "why did this bent line replace" not in text               # "since" takes the present perfect (review final55, pa)
-        assert "of the 2010s" not in text and "在 2010 年代的" not in text
+        assert "most deep networks" not in text and "大多数深层网络" not in text, lang
+        assert "of the 2010s" not in text and "2010 年代" not in text, lang
         assert text.startswith("---\ndate: 2019-03-14\n"), lang          # written before the decade ended
+        refs = text.split("{ #references }", 1)[1]
+        assert "Krizhevsky" in refs and "(2012)" in refs.replace("（2012）", "(2012)"), lang   # the work that dates it
 
 
 def test_the_knots_have_one_name_defined_once():
@@ -765,25 +790,26 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
     """'the path that gradient descent takes' is the page's first mention of gradient descent, and the gloss
     follows it there; backpropagation is glossed as the chain rule applied layer by layer from the output back;
     the later gloss of gradient descent is gone (review final54, pa). The gradient itself is defined once, at its
-    first use in the opening paragraphs, not inside the gloss of gradient descent (review final55, pa).  The gloss sits
-    in the sentence of the first use, not in a parenthetical sentence after it (review final57, pa)."""
+    first use in the opening paragraphs, not inside the gloss of gradient descent (review final55, pa).  Each gloss
+    follows its first use directly, as a plain sentence; neither nests one definition inside another parenthesis
+    (review final58, pa)."""
     from claim_helpers import page_text
-    gradient = {"en": ("Sigmoid and tanh have flat tails, where the gradient (the rate at which the loss, a measure of how far "
-                       "the network's outputs are from their targets, changes with each weight) all but disappears.", "gradient",
-                       "the rate at which the loss"),
-                "zh": ("sigmoid 和 tanh 的尾部是平的，梯度（损失随各个权重变化的快慢；损失衡量网络的输出离目标有多远）到了那里几乎消失。",
+    gradient = {"en": ("Sigmoid and tanh have flat tails, where the gradient all but disappears. The gradient is the rate at "
+                       "which the loss changes with each weight, and the loss measures how far the network's outputs are "
+                       "from their targets.", "gradient", "the rate at which the loss"),
+                "zh": ("sigmoid 和 tanh 的尾部是平的，梯度到了那里几乎消失。梯度指损失随各个权重变化的快慢，损失则衡量网络的输出离目标有多远。",
                        "梯度", "损失随")}
     for lang, (defined, word, definition) in gradient.items():
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         prose = text.split("\n# ", 1)[1].split("\n", 1)[1]                    # after the title
         assert defined in prose and prose.count(definition) == 1, lang
         assert prose.lower().index(word) == prose.index(defined) + defined.index(word), lang
-    said = {"en": ("the path taken by gradient descent (the usual way to train a network: it moves each weight against the "
-                   "loss's derivative with respect to that weight, by an amount proportional to that derivative).",
+    said = {"en": ("the path taken by gradient descent. Gradient descent, the usual way to train a network, moves each weight "
+                   "against the loss's derivative with respect to that weight, by an amount proportional to that derivative.",
                    "Why does a flat tail hurt? Backpropagation (the chain rule applied layer by layer from the output back) "
                    "builds the gradient of an early layer"),
-            "zh": ("以及梯度下降因此走哪条路径（梯度下降是训练网络的常用方法：每个权重都朝损失对它的偏导数的反方向移动，移动量与这个偏导数成正比）。",
-                   "平坦的尾部为什么有害？反向传播（从输出往回，逐层应用链式法则）算出的靠前某一层的梯度")}
+            "zh": ("以及梯度下降因此走哪条路径。梯度下降是训练网络的常用方法，它让每个权重都朝损失对它的偏导数的反方向移动，移动量与这个偏导数成正比。",
+                   "平坦的尾部为什么有害？反向传播（从输出往回，逐层应用链式法则）算出的前面某一层的梯度")}
     first = {"en": ("gradient descent", "backpropagation"), "zh": ("梯度下降", "反向传播")}
     for lang, (gd_gloss, bp_gloss) in said.items():
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
@@ -795,6 +821,8 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
         assert "moves each weight in proportion to its gradient" not in text and "一个权重的改变量与它的梯度成正比" not in text
         # one weight has a partial derivative, not a gradient (review final56, pa)
         assert "against its gradient" not in text and "朝其梯度" not in text, lang
+        for nested in ("gradient (the rate", "descent (the usual way", "梯度（损失随", "路径（梯度下降是"):
+            assert nested not in text, (lang, nested)
 
 
 def test_the_absolute_value_paragraph_points_to_the_collapse_section_by_its_anchor():
@@ -849,10 +877,12 @@ def test_the_last_two_sections_point_to_each_later_article_at_most_twice():
 
 
 def test_zh_backprop_sentence_is_split_at_the_product():
-    """The zh sentence on backpropagation breaks after 乘积, so the clauses no longer hang off one 它 (review final56, pa)."""
+    """The zh sentence on backpropagation breaks after 乘积, so the clauses no longer hang off one 它 (review final56, pa);
+    前面某一层 replaces the stiff 靠前某一层 (review final58, pa)."""
     from claim_helpers import page_text
     text = page_text("blog/posts/why-nonlinear-activations.md", "zh")
-    assert ("算出的靠前某一层的梯度是一串因子的乘积：它上面的每一层贡献一个因子，因子里含有该层激活函数在当前输入处的斜率。") in text
+    assert ("算出的前面某一层的梯度是一串因子的乘积：它上面的每一层贡献一个因子，因子里含有该层激活函数在当前输入处的斜率。") in text
+    assert "靠前某一层" not in text                                   # stiff (review final58, pa)
     assert "是一串因子的乘积，它上面" not in text
     rng = np.random.default_rng(5)                     # the gradient of the first layer is one factor per layer above it
     Ws = [rng.normal(size=(3, 3)) for _ in range(3)]
@@ -878,9 +908,9 @@ def test_the_training_objective_is_the_loss_and_error_means_only_the_approximati
     approximation error of N2, p_n and the universal-approximation results (review final57, pa: the page called the loss
     'the network's error', 'the error's derivative' and 'a given error')."""
     from claim_helpers import page_text
-    said = {"en": ("the rate at which the loss, a measure of how far the network's outputs are from their targets, changes",
+    said = {"en": ("the rate at which the loss changes with each weight, and the loss measures how far the network's outputs",
                    "against the loss's derivative with respect to that weight", "that can let a network reach a given loss in fewer"),
-            "zh": ("梯度（损失随各个权重变化的快慢；损失衡量网络的输出离目标有多远）", "每个权重都朝损失对它的偏导数的反方向移动",
+            "zh": ("梯度指损失随各个权重变化的快慢，损失则衡量网络的输出离目标有多远", "每个权重都朝损失对它的偏导数的反方向移动",
                    "网络因此可能用更少的训练步数就达到同样的损失。")}
     error = {"en": "error", "zh": "误差"}
     for lang, quotes in said.items():
@@ -894,26 +924,34 @@ def test_the_training_objective_is_the_loss_and_error_means_only_the_approximati
         assert body.count(error[lang]) == quadratic.count(error[lang]) + bullet.count(error[lang]) >= 5, lang
 
 
-def test_the_flat_region_is_defined_once_as_the_part_of_a_tail_where_the_slope_is_below_0_01():
-    """'Tail' is the geometry; the flat region is the glossary's term for the part of a tail where the slope is below
-    0.01, said once, with the page's one link to the glossary entry, before the caption and the playground paragraph use
-    it (review final57, pa).  For tanh that part is exactly |x| > 2.993, the outer ends of both tails."""
+def test_the_flat_region_is_defined_once_as_the_glossary_defines_it_and_includes_relus_negative_side():
+    """The flat region is the glossary's: the inputs where the slope is below 0.01 in absolute value; for sigmoid and
+    tanh the far part of both tails, and ReLU's whole negative side too (review final58, pa: 'the part of a tail' was a
+    second, narrower definition).  Said once, with the page's one link to the glossary entry, before the caption and the
+    playground paragraph use it.  For tanh that part is exactly |x| > 2.993, for ReLU every x < 0."""
     from claim_helpers import page_text
     from actsite.pages.glossary import TERMS
     term = next(t for t in TERMS if t.key == "flat-region")
-    assert "slope is below 0.01" in term.en_definition and "斜率的绝对值小于 0.01" in term.zh_definition
-    for lang, said, later in (
-            ("en", "The part of a tail where the slope is below 0.01 is called the "
-                   "[flat region](../../glossary.md#flat-region).", ("in the shaded flat region", "start in the flat region")),
-            ("zh", "尾部中斜率不到 0.01 的那一段叫作[平坦区](../../glossary.md#flat-region)。",
+    assert "slope is below 0.01 in absolute value" in term.en_definition and "斜率的绝对值小于 0.01" in term.zh_definition
+    assert "whole negative axis of ReLU" in term.en_definition and "ReLU 的整个负半轴" in term.zh_definition
+    for lang, said, relu_side, later in (
+            ("en", "The inputs where the slope is below 0.01 in absolute value form the "
+                   "[flat region](../../glossary.md#flat-region); for sigmoid and tanh, that is the far part of both tails.",
+             "ReLU's whole negative side lies in the flat region too, but for a different reason:",
+             ("in the shaded flat region", "start in the flat region")),
+            ("zh", "斜率绝对值不到 0.01 的那些输入叫作[平坦区](../../glossary.md#flat-region)；对 sigmoid 和 tanh，"
+                   "就是两条尾部中远离零点的部分。", "ReLU 的整个负半轴也在平坦区里，但原因不同：",
              ("在加了底色的平坦区", "有多少预激活值落在平坦区"))):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
-        assert said in text and text.count("glossary.md#flat-region") == 1, lang
-        assert all(text.index(said) < text.index(w) for w in later), lang
+        assert said in text and relu_side in text and text.count("glossary.md#flat-region") == 1, lang
+        assert all(text.index(said) < text.index(w) for w in later + (relu_side,)), lang
+        assert "part of a tail" not in text and "尾部中斜率" not in text, lang
     x = np.linspace(-8, 8, 160001)
     flat = x[tanh_prime(x) < 0.01]
     assert np.all(np.abs(flat) > 2.99) and flat.min() == -8 and flat.max() == 8       # both outer ends, nothing inside
     assert np.all(tanh_prime(x[np.abs(x) < 2.99]) >= 0.01)
+    assert np.all(np.abs(sigmoid_prime(x[np.abs(x) > 4.6])) < 0.01) and sigmoid_prime(4.5) > 0.01   # sigmoid: |x| > 4.585
+    assert np.all(np.abs(relu_prime(x[x < 0])) < 0.01) and np.all(relu_prime(x[x > 0]) == 1.0)       # ReLU: all of x < 0
 
 
 def test_zh_threshold_sentence_states_the_setting_in_one_clause():
@@ -926,3 +964,20 @@ def test_zh_threshold_sentence_states_the_setting_in_one_clause():
     v = np.array([0.3, -1.2, 0.7, 2.0])                              # any values of f: sign(f - t) is thresholding at t
     for t in (-1.0, 0.0, 0.5):
         np.testing.assert_array_equal(np.sign(v - t) > 0, v > t)
+
+
+def test_counts_of_ten_and_more_are_numerals_and_the_alt_texts_sixteen_lines_are_the_sixteen_weights():
+    """One number style for counts (review final58, pa): numerals from 10 up, and a comparison with such a count in
+    numerals too ('2 inputs rather than 16'); the figure's alt text says '16 lines', the caption '16 weights', and the
+    2-4-2 network has exactly 2*4 + 4*2 = 16 connections, one weight each."""
+    from claim_helpers import page_text
+    en = page_text("blog/posts/why-nonlinear-activations.md", "en")
+    zh = page_text("blog/posts/why-nonlinear-activations.md", "zh")
+    assert "and every hidden unit to every output, 16 lines in all." in en
+    assert "一共 16 条线。" in zh and "十六" not in zh
+    assert "The 2-4-2 network: 16 weights and 6 biases, 22 parameters in all." in en
+    prose = en.split("{ #references }", 1)[0].lower()
+    for word in ("sixteen", "twenty", "fifty", "hundred lines"):
+        assert word not in prose, word
+    sizes = FNN_LAYER_SIZES
+    assert sum(a * b for a, b in zip(sizes, sizes[1:])) == 16

@@ -226,7 +226,8 @@ def test_machine_epsilon_rounding_sides_match_output_layers():
     assert r"a number just above 1 rounds to 1 once it is within $\varepsilon/2$ of it" in entry.en_definition
     assert r"略大于 1 的数离 1 不超过 $\varepsilon/2$ 时就舍入成 1" in entry.zh_definition
     output_layers = (CONTENT["en"] / "catalogue" / "output-layers.md").read_text(encoding="utf-8")
-    assert r"where $e^{-x}$ falls to $2^{-53} = \varepsilon/2$, with $\varepsilon = 2^{-52}" in output_layers
+    assert r"there $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger float64 number." in output_layers
+    assert r"That gap, $\varepsilon = 2^{-52}" in output_layers
 
 
 def test_float64_entry_gives_the_format_numpy_uses():
@@ -442,7 +443,7 @@ def test_card_is_defined_at_its_home_on_the_first_catalogue_page():
     # only card whose x range differs, and it runs to 9 so that the cap at 6 shows
     assert {k for k, (x_range, _) in card.VIEWS.items() if x_range != card.X_RANGE} == {"relu6"}
     assert "ReLU6's runs to 9, to show its cap at 6." in term.en_definition
-    assert "ReLU6 的卡片延伸到 9，以画出 6 处的上限。" in term.zh_definition
+    assert "ReLU6 的函数卡片延伸到 9，以画出 6 处的上限。" in term.zh_definition   # the term itself, not bare 卡片 (review final58, cb)
     assert "chosen per function" not in term.en_definition and "范围按函数而定" not in term.zh_definition
 
 

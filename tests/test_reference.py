@@ -106,6 +106,8 @@ def test_maxout_is_not_monotone_only_as_drawn_and_a_note_says_so(lang):
     learned = np.maximum.reduce([0.5 * x - 1, 2 * x + 1, 0.1 * x])          # three affine pieces, all rising
     assert np.all(np.diff(learned) >= 0) and np.all(np.diff(learned, 2) >= -1e-12)   # monotone and convex
     assert 'id="note-maxout-monotonic"' in property_notes(lang) and "|x|" in property_notes(lang)
+    # the term defined in the intro, 函数卡片, not a bare 卡片 (review final58, cb)
+    assert {"en": "The Maxout row is the card&#x27;s two-piece case", "zh": "表中的 Maxout 是函数卡片上的两段情形"}[lang] in property_notes(lang)
 
 
 @pytest.mark.parametrize("lang", sorted(WORDS))
@@ -270,9 +272,13 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     assert {"en": "The first four rows are the four functions that run through [the articles](blog/index.md)",
             "zh": "前四行是贯穿[各篇文章](blog/index.md)的四个函数"}[lang] in intro
     assert "classic functions" not in intro and "经典函数" not in intro
-    # the sentence gives its list, not a count of links (review final39, cb)
-    assert {"en": "PReLU, RReLU and Maxout also link to the article on dead ReLU units, and SELU, GELU and SiLU to the one on initialisation",
-            "zh": "PReLU、RReLU 和 Maxout 还链接到死亡单元一文，SELU、GELU 和 SiLU 还链接到初始化一文"}[lang] in intro
+    # the second paragraph is the name links' one sentence and the explorer pointer: which carded functions also link to
+    # an article is left to their sections, which show it (review final58, cb; a count of links before, review final39)
+    navigation = intro.split("\n\n")[3].strip()
+    assert navigation.startswith({"en": "A function's name leads to its section further down", "zh": "点击函数名可跳到下方它的小节"}[lang])
+    assert navigation.endswith({"en": "use the [activation explorer](explorer.md).", "zh": "请用[函数曲线探索器](explorer.md)。"}[lang])
+    assert navigation.count({"en": ". ", "zh": "。"}[lang]) == {"en": 1, "zh": 2}[lang], navigation     # two sentences
+    assert "also link to" not in intro and "还链接到" not in intro
     assert "Six of the rest" not in intro and "其中六个" not in intro
     # which table answers which question, in one plain sentence (reviews final41 and final55, cb)
     assert {"en": "the first table below gives its formula and range, and the second its properties: whether it is "
@@ -281,6 +287,13 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
                   "计算代价属于哪一类。"}[lang] in intro
     # titles in 书名号 listed one after another take no 顿号 between them (GB/T 15834-2011; review final55, cb)
     if lang == "zh":
+        # a page named by its title is in 书名号 everywhere on the page, the column notes too (review final58, cb)
+        whole = (content / "reference.md").read_text(encoding="utf-8")
+        assert "（见[《整流函数的变体》](catalogue/rectifiers.md)）" in whole and "[整流函数的变体]" not in whole
+        # one term for the output functions: the generated tables' captions and header say 输出层函数 (review final58, cb)
+        from actsite.pages.gated_table import WORDS as GATED_WORDS
+        assert GATED_WORDS["zh"]["outputs_caption"] == "输出层函数" and "第三张表给出输出层函数及其出处" in whole
+        assert "输出层常用的函数" not in whole and "输出函数" not in whole
         assert "》、[《" not in intro and "》、《" not in intro
         assert ("[《整流函数的变体》](catalogue/rectifiers.md)[《softplus 与平滑门控函数》](catalogue/smooth-gates.md)"
                 "和[《低成本激活函数》](catalogue/hard-and-cheap.md)三页") in intro
@@ -292,12 +305,17 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     from actsite.pages.reference_table import WORDS
     assert (WORDS[lang]["range"], WORDS[lang]["properties_caption"]) == {"en": ("Range", "Properties"), "zh": ("值域", "性质")}[lang]
     # Squared ReLU comes after the column notes, where the reader has met the columns; the sentence is about the
-    # function, its home and its properties, not about the table's design (review final56, cb)
+    # function, its home and its properties, not about the table's design (review final56, cb); it follows both
+    # legends, not between them, and says why it has no row: it has no card (review final58, cb)
     columns = (content / "reference.md").read_text(encoding="utf-8").split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
-    assert {"en": "Squared ReLU, $\\max(0, x)^2$, is discussed as a choice for the feed-forward block on "
-                  "[the page on the transformer block](catalogue/transformer-block.md#squared-relu); ",
-            "zh": "平方 ReLU，即 $\\max(0, x)^2$，[《Transformer 块内部》](catalogue/transformer-block.md#squared-relu)"
-                  "一页把它作为前馈模块的一种选择来讨论；"}[lang] in columns
+    squared = {"en": "Squared ReLU, $\\max(0, x)^2$, which has no card, is discussed as a choice for the feed-forward block on "
+                     "[the page on the transformer block](catalogue/transformer-block.md#squared-relu); ",
+               "zh": "平方 ReLU，即 $\\max(0, x)^2$，没有函数卡片；[《Transformer 块内部》](catalogue/transformer-block.md#squared-relu)"
+                     "一页把它作为前馈模块的一种选择来讨论。"}[lang]
+    assert squared in columns
+    last_label = {"en": "so its label there is **Recommended by**.\n\n", "zh": "所以那里的标签是**推荐者**。\n\n"}[lang]
+    assert columns.index(last_label) + len(last_label) == columns.index(squared), "squared ReLU follows both legends"
+    assert columns.rstrip().endswith("only comparisons and multiply-adds." if lang == "en" else "只需比较与乘加。")
     for table_talk in ("has no row", "In these columns", "would be", "不在表中", "按上面各列"):
         assert table_talk not in columns, table_talk
     assert "Squared ReLU" not in intro and "平方 ReLU" not in intro
@@ -318,7 +336,7 @@ def test_squared_relu_has_the_properties_the_column_notes_give_it(lang):
     intro = page_text("reference.md", lang).split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
     assert {"en": "its range is $[0, \\infty)$, it is monotone, not zero-centred (its mean is 1/2), not saturating and $C^1$, "
                   "and it needs only comparisons and multiply-adds.",
-            "zh": "它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，属于 $C^1$，只需比较与乘加。"}[lang] in intro
+            "zh": "。它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，属于 $C^1$，只需比较与乘加。"}[lang] in intro
     # its cost class is the one of ReLU's row: a comparison, then one multiply
     assert ACTIVATIONS["relu"].cost == ACTIVATIONS["relu6"].cost
 

@@ -62,10 +62,12 @@ def draw_fnn(fig: Figure, colours: dict) -> dict:
 def draw_absolute(fig: Figure, colours: dict) -> dict:
     x = np.linspace(-3, 3, 601)
     ax = fig.add_subplot()
-    ax.plot(x, relu(x), "--", color=colours["second"], label=r"$g(x)=\max(0,x)$")
-    ax.plot(x, relu(-x), "--", color=colours["third"], label=r"$g(-x)$")
     total = absolute_from_relus(x)
-    ax.plot(x, total, color=colours["accent"], label=r"$N_1(x)=g(x)+g(-x)=|x|$")
+    # The sum is a wide, pale band underneath, so the two dashed halves that make it stay visible on top.
+    ax.plot(x, total, color=colours["accent"], lw=5, alpha=0.45, solid_capstyle="butt",
+            label=r"$N_1(x)=g(x)+g(-x)=|x|$")
+    ax.plot(x, relu(x), "--", color=colours["second"], lw=1.8, label=r"$g(x)=\max(0,x)$")
+    ax.plot(x, relu(-x), "--", color=colours["third"], lw=1.8, label=r"$g(-x)$")
     ax.set_xlabel(r"$x$")
     ax.legend(loc="upper center")
     ax.set_ylim(-0.3, 3.6)

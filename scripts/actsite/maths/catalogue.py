@@ -205,7 +205,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         first_appeared=("he2015",), popularised_by=(),
     ),
     Activation(
-        key="rrelu", symbol=r"\mathrm{RReLU}", names={"zh": "RReLU（随机斜率 ReLU）", "en": "RReLU (randomised leaky ReLU)"},
+        key="rrelu", symbol=r"\mathrm{RReLU}", names={"zh": "RReLU（随机斜率 ReLU）", "en": "RReLU (randomised Leaky ReLU)"},
         latex=r"f(x) = \begin{cases} x & x > 0 \\ \bar a x & x \le 0 \end{cases},\quad \bar a = \tfrac{1}{2}\bigl(\tfrac{1}{8} + \tfrac{1}{3}\bigr) = \tfrac{11}{48}",
         latex_prime=r"f'(x) = \begin{cases} 1 & x > 0 \\ \bar a & x < 0 \end{cases}",
         f=rrelu_eval, df=rrelu_eval_prime, output_range=(-INF, INF), monotonic=True, zero_centred=False,

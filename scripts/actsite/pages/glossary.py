@@ -316,7 +316,7 @@ TERMS: tuple[Term, ...] = (
          "A number in an activation's formula that changes the shape of its curve, such as Swish's $\\beta$ (SiLU is $\\beta = 1$) or Leaky ReLU's slope $a$; it is either fixed in advance or, as in PReLU, learned.",
          "explorer.md#explorer"),
     Term("card", "函数卡片", "card",
-         "函数目录中整流函数、平滑门控函数和低成本激活函数三页为每个函数画的一张图：函数（实线）、导数（虚线）和一条参照曲线（点线），横轴 $x$ 通常从 −5 到 5；ReLU6 的卡片延伸到 9，以画出 6 处的上限。",
+         "函数目录中整流函数、平滑门控函数和低成本激活函数三页为每个函数画的一张图：函数（实线）、导数（虚线）和一条参照曲线（点线），横轴 $x$ 通常从 −5 到 5；ReLU6 的函数卡片延伸到 9，以画出 6 处的上限。",
          "The plot that each of the three catalogue pages on one-input functions (rectifiers, smooth gates, hard and cheap functions) draws for a function: the function (solid), its derivative (dashed) and a reference curve (dotted), usually with $x$ from −5 to 5; ReLU6's runs to 9, to show its cap at 6.",
          "catalogue/rectifiers.md#rectifiers"),
     Term("reference-table", "速查表", "reference table",

@@ -63,7 +63,7 @@ DECIMALS = 4     # the site's one rule for a range's bounds: exact values as the
 # A "no" in the properties table that holds only for the function as drawn, with the note that says so.
 NOTES = {
     ("maxout", "monotonic"): {
-        "zh": "表中的 Maxout 是卡片上的两段情形 max(x, −x) = |x|。一般的 Maxout 单元取若干仿射函数的最大值，"
+        "zh": "表中的 Maxout 是函数卡片上的两段情形 max(x, −x) = |x|。一般的 Maxout 单元取若干仿射函数的最大值，"
               "总是凸的，但是否单调取决于学到的各段。",
         "en": "The Maxout row is the card's two-piece case, max(x, −x) = |x|. A learned maxout unit, a maximum "
               "of affine functions, is always convex; whether it is monotone depends on the pieces it learns."},

@@ -24,7 +24,7 @@ ROWS = (  # (section, key, format, zh label, en label, target as shown, target a
     ("pages", "median_article_maths_kb", "{:.0f} KB", "其中浏览器下载的 MathJax（中位数）", "Of which MathJax, downloaded by the browser (median)", "", None),
     ("pages", "max_article_kb", "{:.0f} KB", "文章页传输量最大值", "Largest article page transfer", "", None),
     ("pages", "median_first_paint_ms", "{:.0f} ms", "首次绘制（从打开页面算起）", "First paint (from navigation start)", "", None),
-    ("pages", "median_maths_visible_ms", "{:.0f} ms", "全部公式显示出来（从打开页面算起）", "All maths visible (from navigation start)", "", None),
+    ("pages", "median_maths_visible_ms", "{:.0f} ms", "整页 HTML 读完、公式全部画好（从打开页面算起）", "Page's HTML read, every formula drawn (from navigation start)", "", None),
     # the earlier version recorded this delay only in milliseconds; shown so its "Before" value is not a dash
     ("pages", "max_maths_after_text_ms", "{:.0f} ms", "公式比正文晚显示的毫秒数（各页最大值）", "Maths drawn after the text, in milliseconds (worst page)", "", None),
     ("pages", "max_maths_after_text_frames", "{:d}", "公式比正文晚显示的帧数（各页最大值）", "Maths drawn after the text, in frames (worst page)", "0", ("<=", 0)),

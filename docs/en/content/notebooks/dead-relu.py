@@ -6,14 +6,14 @@
 # It first reruns one of the training runs of
 # [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment), then prints the fractions of
 # dead units measured in all of them. The experiment trains a 10-256-256-10 network:
-# [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps on a synthetic ten-class
-# task, three seeds per learning rate η. A hidden unit counts as dead when its [pre-activation](../glossary.md#pre-activation) (its input to the ReLU) is at most zero on all 4000
-# training points; for Leaky ReLU (ReLU with a slope of 0.01 on the negative side,
+# [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps,
+# three seeds per learning rate η. A hidden unit counts as dead when its [pre-activation](../glossary.md#pre-activation) (its input to the ReLU) is at most zero on every
+# training point; for Leaky ReLU (ReLU with a slope of 0.01 on the negative side,
 # [defined in the article](../blog/posts/dead-relu-units.md#relu-variants)) the same criterion marks
 # a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are exactly zero.
 #
-# The next cell spells out one run. `voronoi` draws the task's 4000 training points: ten-dimensional standard
-# normal inputs, each labelled with the class of the nearest of 100 random centres, each centre assigned one of the
+# The next cell spells out one run. `voronoi` draws the 4000 training points of a synthetic ten-class task:
+# ten-dimensional standard normal inputs, each labelled with the class of the nearest of 100 random centres, each centre assigned one of the
 # ten classes at random. `MLP.create` builds the network
 # with He initialisation and zero biases, `minibatches` deals the training points out in a new random order on
 # every pass, and `sgd_step` makes one SGD update on one mini-batch. `dead_units` applies the criterion to each
@@ -143,7 +143,7 @@ print(f"dead units, of {widths[0]} per layer: "
 # %% [markdown]
 # Unit 7 is the unit $j = 7$ of [the article's sums](../blog/posts/dead-relu-units.md#dead-relu) for
 # $\partial L/\partial \mathbf{w}_j$ and $\partial L/\partial b_j$. Each of their terms is multiplied by
-# $g'(z_7^{(n)})$, ReLU's slope at the unit's pre-activation on training point $n$, which is zero here on
+# $\mathrm{ReLU}'(z_7^{(n)})$, ReLU's slope at the unit's pre-activation on training point $n$, which is zero here on
 # every training point, so both gradients should be exactly zero, not merely small.
 # The unit's output is zero on every training point, so the gradient of its outgoing weights is zero too.
 # A live neighbour, for comparison, does receive gradient.

@@ -25,7 +25,8 @@
 # per layer" $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$: how much the weight gradient changes
 # from one layer to the next, on average (a geometric mean over the 49 steps). It combines two changes: that of the error
 # signal on its way down and that of the layer's input on the forward pass.
-# The last cells turn to the article's deep sigmoid classifier, still at its random initial weights.
+# Later cells turn to the article's deep sigmoid classifier, still at its random initial weights, and to products of
+# random matrices.
 
 # %%
 from actsite.maths.functions import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
@@ -115,8 +116,9 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
 # The second table applies the two corrections given in
 # [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):
 # $\mathbb{E}[f'^2]$ taken, instead of at zero, at the fixed point $q^*$ of the forward recursion
-# $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ (the pre-activation variance that one layer maps to itself, which the code reaches by applying `next_variance`, one layer of the recursion, 100 times), and the factor
-# $2^{1/49}$ for the larger input to layer 1. `next_variance("sigmoid", n_var_w, q)` computes
+# $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$, and the factor $2^{1/49}$ for the larger input to layer 1.
+# The fixed point is the pre-activation variance that one layer maps to itself; the code reaches it by applying
+# `next_variance`, one layer of the recursion, 100 times. `next_variance("sigmoid", n_var_w, q)` computes
 # $n\sigma_w^2\,\mathbb{E}[f(z)^2]$ with $f$ the sigmoid and $z$ normal with mean 0 and variance $q$, and
 # `gaussian_expectation(g, q)` the mean $\mathbb{E}[g(z)]$ over the same distribution, both by numerical
 # integration. Each corrected prediction comes within 0.5% of the measured factor.
@@ -143,15 +145,8 @@ for init in weight_std:
 
 # %% [markdown]
 # The forward pass shows the same products, in the standard deviation of each layer's outputs $h_l$
-# over all units and inputs, which the next cell prints for layers 1 and 50, with its factor per layer
-# $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$. With Xavier initialisation the ReLU activations shrink by a factor
-# of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
-# activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He initialisation the tanh outputs
-# settle at the forward recursion's fixed point (pre-activation variance 0.62, so a
-# standard deviation of the outputs of $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$; the recursion is
-# [derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)). The ReLU outputs,
-# in this draw (seed 0), drift by under 2% per layer on average, which over 50 layers halves them. For ReLU even the direction of the drift depends on the random draw:
-# here the outputs shrink, while with seed 1, in [Try this](#try-this) below, they grow.
+# over all units and inputs. The next cell prints it for layers 1 and 50, with its factor per layer
+# $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$, for four of the runs.
 
 # %%
 print("standard deviation of each layer's output")
@@ -162,7 +157,16 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     print(f"{s[0]:8.3g} {s[-1]:10.3g} {per_layer:18.3f}   {names[act]} {names[init]}")
 
 # %% [markdown]
-# Finally, the deep sigmoid classifier of the article's section
+# With Xavier initialisation the ReLU activations shrink by a factor
+# of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
+# activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He initialisation the tanh outputs
+# settle at the forward recursion's fixed point (pre-activation variance 0.62, so a
+# standard deviation of the outputs of $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$; the recursion is
+# [derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)). The ReLU outputs,
+# in this draw (seed 0), drift by under 2% per layer on average, which over 50 layers halves them. For ReLU even the direction of the drift depends on the random draw:
+# here the outputs shrink, while with seed 1, in [Try this](#try-this) below, they grow.
+#
+# Next, the deep sigmoid classifier of the article's section
 # [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers): 10 inputs,
 # eight hidden layers of 64 units, 10 outputs, Xavier initialisation. Here it is still at its random
 # initial weights. `nearest_centre_task` draws its 4000 training points, each labelled with the class of the nearest
@@ -206,6 +210,29 @@ print(f"most common class: {share:.1%} of the training points, "
 # Products of the same kind run through all three sets of results above: they shrink the gradient on the way down, the
 # signal on the way up when the scale is too small, and, in the sigmoid classifier, the differences between inputs,
 # until the last hidden layer sees almost the same vector for every input.
+#
+# ## Products of random matrices { #random-products }
+#
+# The article's section [What fixed it](../blog/posts/when-gradients-vanish.md#what-fixed-it) says that Gaussian random
+# weights of variance $1/n$ keep the norm of a signal only on average. A matrix stretches some directions and shrinks
+# others; its singular values are these factors, one for each of $n$ perpendicular directions. The next cell multiplies
+# 50 random matrices of width 256 with entries of variance $1/256$, for three draws, and prints how many directions the
+# product stretches (singular values above 1), the largest stretch, and the share of the 256 directions that it shrinks
+# by a factor of more than $10^{7}$ (singular values below $10^{-7}$).
+
+# %%
+for seed in (0, 1, 2):
+    rng = np.random.default_rng(seed)
+    product = np.eye(width)
+    for _ in range(depth):
+        product = rng.normal(0.0, 1 / np.sqrt(width), size=(width, width)) @ product
+    stretch = np.linalg.svd(product, compute_uv=False)   # the singular values, largest first
+    print(f"seed {seed}: {np.sum(stretch > 1)} directions stretched, by up to {stretch[0]:4.1f}; "
+          f"{np.mean(stretch < 1e-7):.0%} shrunk by more than 10^7")
+
+# %% [markdown]
+# In every draw a dozen or so directions are stretched, by up to about 10, and about half of the directions are shrunk
+# by more than $10^{7}$.
 #
 # ## Try this { #try-this }
 #

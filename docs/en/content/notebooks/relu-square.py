@@ -106,10 +106,12 @@ print(f"n = {n}: largest error on [−2, 2] = {error:.6f}")
 # %% [markdown]
 # ??? note "Answer"
 #
-#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times, so the bound
-#     holds for any $n$. Of the midpoints where the bound is reached, the grid holds only 0 for $n = 5$ and $\pm 1$
-#     for $n = 10$; because these are grid points, it finds the largest error exactly. The other midpoints lie
-#     within $1.3 \times 10^{-5}$ of a grid point. With `(10,)` the other cell prints
+#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times. Not only for
+#     these two: for every $n$ the pieces have width $\delta = 4/n$, and on each the chord lies above the parabola by
+#     at most $\delta^2/4$, at its midpoint, so the largest error is always $\delta^2/4 = 4/n^2$. Of the midpoints
+#     where the bound is reached, the grid holds only 0 for $n = 5$ and $\pm 1$ for $n = 10$; because these are
+#     grid points, it finds the largest error exactly. The other midpoints lie within $1.3 \times 10^{-5}$ of a grid
+#     point. With `(10,)` the other cell prints
 #     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.
 
 # %% [markdown]

@@ -7,7 +7,8 @@
 # question and the 25% target from
 # [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html),
 # and sums up its runs in one table. This notebook shows how one of those runs is made, prints every seed behind the
-# table, and then looks at what changes at $\eta = 0.3$, where ReLU falls behind.
+# table, and then looks at what changes at a [learning rate](../glossary.md#learning-rate) of $\eta = 0.3$, where ReLU
+# falls behind.
 #
 # The task is the synthetic ten-class task of
 # [the experiment on dead ReLU units](../blog/posts/dead-relu-units.md#dead-relu-experiment), with its own seeds:
@@ -19,8 +20,8 @@
 # the whole training set, and a run's count is the step of the first of these checks at which the error is at most 25%.
 #
 # The next cell writes this out. `nearest_centre_task` draws the task's training points, with the same function
-# and name as in the notebook [Gradients through a 50-layer stack](gradient-depth.py); the points nearest to one
-# centre form that centre's Voronoi region, hence the name `voronoi` under which the function is imported. `MLP` is a small numpy network: `MLP.create`
+# and name as in the notebook [Gradients through a 50-layer stack](gradient-depth.py), where its original name,
+# `voronoi`, is explained. `MLP` is a small numpy network: `MLP.create`
 # draws the initial weights at the given scale, `sgd_step` makes one SGD update with momentum on a mini-batch, and
 # `error_rate` is the share of training points classified wrongly; `minibatches` deals them out in a new random order
 # on every pass.
@@ -74,11 +75,11 @@ for activation in activations:
     print(f"{name[activation]:4}  first reaches 25% or less at step {steps_to_target(curve[activation])}")
 
 # %% [markdown]
-# The article's figure comes from runs made by this same function, `error_curve`. They form a grid: both activations at
+# The article's figure comes from runs made by the same code as `error_curve` above. They form a grid: both activations at
 # $\eta = 0.01$, 0.03 and 0.1, with seeds 0, 1 and 2 at each rate, each run stopping at the first check at 25% or
 # after 2000 steps (at $\eta = 0.03$ they run all 1000 steps, for the article's error curves). Each seed draws its own
-# data set, initial weights and batch order. The next cell loads the eighteen runs of the grid rather than running
-# them again; any one can be rerun by calling `error_curve` with its activation, $\eta$ and seed: the run of tanh
+# data set, initial weights and batch order. The next cell loads the eighteen runs of the grid, the runs behind the
+# article's table and figure, rather than running them again; any one can be rerun by calling `error_curve` with its activation, $\eta$ and seed: the run of tanh
 # with seed 2 at $\eta = 0.1$, for example, is `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`.
 #
 # For each rate the cell prints each seed's steps to 25% and their ratio, tanh's over ReLU's, and then the medians
@@ -117,7 +118,7 @@ show("best rate against best rate", {activation: median[activation].min() for ac
 #
 # [The article's table](../blog/posts/relu-sparsity-biology.md#training-speed) also reports $\eta = 0.3$, and the next cell runs it. There the order reverses: tanh reaches 25%
 # first in every seed, in about half of ReLU's steps (0.45 to 0.54 of them in the next cell's runs), and ReLU needs
-# four to five times as many steps as at $\eta = 0.1$ (4.0 to 4.9 there), tanh about twice as many. At this rate the
+# four to five times as many steps as at $\eta = 0.1$ (4.0 to 4.9 in the same runs), tanh about twice as many. At this rate the
 # exact counts depend on the last bits of the arithmetic: changing every initial weight, or every input, in its last
 # binary digit moves some of them by a hundred steps or more, so another computer may print somewhat different counts,
 # but in those changed runs tanh still comes first in every seed.
@@ -135,17 +136,21 @@ for activation in activations:
           + "  ".join(f"{s:.1f}" for s in slowdown))
 
 # %% [markdown]
-# The next cell makes the first of those changes: it moves every initial weight up to the next number that
-# [float64](../glossary.md#float64) can hold, a change in its last binary digit, runs the three seeds at $\eta = 0.3$
-# again, and prints their counts and the largest change from the counts above.
+# The next cell makes both changes, one at a time: it moves every initial weight, and then every input, up to the
+# next number that [float64](../glossary.md#float64) can hold, a change in its last binary digit. Each time it runs
+# the three seeds at $\eta = 0.3$ again and prints their counts; last comes the largest change from the counts above.
 
 # %%
-def steps_with_nudged_weights(activation, seed):
-    """Steps to 25% at η = 0.3, every initial weight changed in its last binary digit."""
+def steps_with_nudge(activation, seed, nudged):
+    """Steps to 25% at η = 0.3, with every initial weight (nudged="weights") or every input (nudged="inputs")
+    changed in its last binary digit."""
     X, y = nearest_centre_task(seed=100 + seed)
     net = MLP.create(sizes, activation, init[activation], seed=seed)
-    for W in net.weights:
-        W[...] = np.nextafter(W, np.inf)         # the next float64 number up
+    if nudged == "weights":
+        for W in net.weights:
+            W[...] = np.nextafter(W, np.inf)     # the next float64 number up
+    else:
+        X = np.nextafter(X, np.inf)
     batches = minibatches(len(X), 128, np.random.default_rng(seed))
     for step in range(1, 2001):
         batch = next(batches)
@@ -155,12 +160,13 @@ def steps_with_nudged_weights(activation, seed):
     return np.inf
 
 
-nudged = {(activation, seed): steps_with_nudged_weights(activation, seed)
-          for activation in activations for seed in seeds}
-print("every initial weight changed in its last binary digit:")
-for seed in seeds:
-    show(f"η = 0.3   seed {seed}", {activation: nudged[activation, seed] for activation in activations})
-largest = max(abs(nudged[run] - reach[run]) for run in reach)
+nudged = {(what, activation, seed): steps_with_nudge(activation, seed, what)
+          for what in ("weights", "inputs") for activation in activations for seed in seeds}
+for what, title in (("weights", "every initial weight"), ("inputs", "every input")):
+    print(f"{title} changed in its last binary digit:")
+    for seed in seeds:
+        show(f"η = 0.3   seed {seed}", {activation: nudged[what, activation, seed] for activation in activations})
+largest = max(abs(nudged[what, activation, seed] - reach[activation, seed]) for what, activation, seed in nudged)
 print(f"largest change from the counts above: {largest} steps")
 
 # %% [markdown]

@@ -3,11 +3,11 @@
 #
 # 50 层网络的第一层还能收到多少梯度？这由什么决定？这个笔记本算出文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。
 #
-# 实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的梯度 $\partial L / \partial h_{50}$ 作为反向传播的起点，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种权重尺度，共九种组合。三种尺度是：小尺度（权重标准差 $\sigma_w = 0.01$）、Xavier 初始化（各层宽度同为 $n$ 时 $\sigma_w^2 = 1/n$）和 He 初始化（$\sigma_w^2 = 2/n$）。
+# 实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的梯度 $\partial L / \partial h_{50}$ 作为反向传播的起点，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种权重尺度，共九种组合。三种尺度是：小尺度（权重标准差 $\sigma_w = 0.01$）、Xavier 初始化（各层宽度同为 $n$ 时 $\sigma_w^2 = 1/n$）和 He 初始化（同样宽度下 $\sigma_w^2 = 2/n$）。
 #
 # 下一个单元格把这个实验完整地写了出来。前向传播时，第 $l$ 层先算出预激活值 $z_l = W_l h_{l-1}$，再得到输出 $h_l = f(z_l)$，起点是输入 $h_0$（代码里 `h` 的每一行是一个输入，所以写作 `h @ W.T`）。反向传播按链式法则从顶层往下算：误差信号 $\delta_l = \partial L / \partial z_l$ 等于从上方传来的梯度乘以 $f'(z_l)$；权重梯度是 $\partial L / \partial W_l = \delta_l h_{l-1}^{\top}$（对整批输入求和）；$W_l^{\top} \delta_l$ 再传给下面一层。单元格记录每个 $\partial L / \partial W_l$ 的 Frobenius 范数（全部元素平方和的平方根），以及每一层输出 $h_l$ 在全部单元和全部输入上的标准差。同一个随机数生成器（种子 0）依次抽取 50 个权重矩阵、输入和顶层梯度，所以三种尺度用的是同一组随机数，只是各自乘上自己的 $\sigma_w$。
 #
-# 对九组实验中的每一组，表中打印第 1 层和第 50 层的梯度范数、两者之比，以及“每层因子” $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即权重梯度每往下一层平均变化的倍数（49 步的几何平均）。它同时包含两种变化：误差信号往下传时的变化，以及该层输入在前向传播中的变化。最后几个单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子。
+# 对九组实验中的每一组，表中打印第 1 层和第 50 层的梯度范数、两者之比，以及“每层因子” $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即权重梯度每往下一层平均变化的倍数（49 步的几何平均）。它同时包含两种变化：误差信号往下传时的变化，以及该层输入在前向传播中的变化。后面的单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子，最后再看随机矩阵的乘积。
 
 # %%
 from actsite.maths.functions import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
@@ -83,7 +83,7 @@ print(f"逐层计算 {names[scale]} 与 {names[base]} 的梯度之比："
 # %% [markdown]
 # 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络的每层因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。第一张表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。
 #
-# 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点（$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得）；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。
+# 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。
 
 # %%
 from actsite.experiments.init_spread import next_variance
@@ -106,7 +106,7 @@ for init in weight_std:
     print(f"{q:8.4f} {slope:16.4f} {corrected:9.4f} {factor(g):8.4f}   {names[init]}")
 
 # %% [markdown]
-# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算）。下一个单元格打印第 1 层和第 50 层的这个标准差，以及它的每层因子 $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$。用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，tanh 的输出稳定在前向递推的不动点上（预激活值方差约 0.62，对应输出标准差 $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$；递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）。在这次抽样（种子 0）里，ReLU 的输出平均每层只漂移不到 2%，累积 50 层就缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，而[动手试试](#try-this)中的种子 1 让它们逐层变大。
+# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算）。下一个单元格对其中四组实验打印第 1 层和第 50 层的这个标准差，以及它的每层因子 $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$。
 
 # %%
 print("各层输出的标准差")
@@ -117,7 +117,13 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     print(f"{s[0]:8.3g} {s[-1]:10.3g} {per_layer:10.3f}   {names[act]} {names[init]}")
 
 # %% [markdown]
-# 最后来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入、8 个隐藏层（每层 64 个单元）、10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。`nearest_centre_task` 抽取它的 4000 个训练样本，任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类：每个样本的类别取离它最近的那个随机中心（共 100 个）的类别，只是种子不同。离同一个中心最近的点构成这个中心的 Voronoi 区域，导入这个函数时用的原名 `voronoi` 即由此而来。`MLP` 是一个带偏置的普通全连接网络：`forward` 返回每一层的预激活值和输出，`loss_and_grads` 返回交叉熵损失及其精确梯度。对每个隐藏层，先算每个单元的输出在 4000 个训练样本上的标准差，再对单元取平均，得到下面打印的“离散程度”：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。最后打印九个权重矩阵的梯度范数。
+# 用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，tanh 的输出稳定在前向递推的不动点上（预激活值方差约 0.62，对应输出标准差 $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$；递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）。在这次抽样（种子 0）里，ReLU 的输出平均每层只漂移不到 2%，累积 50 层就缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，而[动手试试](#try-this)中的种子 1 让它们逐层变大。
+#
+# 接下来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入、8 个隐藏层（每层 64 个单元）、10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。`nearest_centre_task` 抽取它的 4000 个训练样本，任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类：每个样本的类别取离它最近的那个随机中心（共 100 个）的类别，只是种子不同。
+#
+# 离同一个中心最近的点构成这个中心的 Voronoi 区域，导入这个函数时用的原名 `voronoi` 即由此而来。`MLP` 是一个带偏置的普通全连接网络：`forward` 返回每一层的预激活值和输出，`loss_and_grads` 返回交叉熵损失及其精确梯度。
+#
+# 对每个隐藏层，先算每个单元的输出在 4000 个训练样本上的标准差，再对单元取平均，得到下面打印的“离散程度”：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。最后打印九个权重矩阵的梯度范数。
 
 # %%
 from actsite.experiments.datasets import voronoi as nearest_centre_task
@@ -146,6 +152,23 @@ print(f"最常见的类别占全部训练样本的 {share:.1%}，"
 # 第一层的梯度约为 $3 \times 10^{-6}$，只有输出层的约 37 万分之一。最后一行的误差 0.834，正是[文章里训练后的网络停住的地方](../blog/posts/when-gradients-vanish.md#stalled-layers)：不比一律回答最常见的类别更好。
 #
 # 上面三组结果里起作用的是同一类乘积：这类乘积在反向传播时让梯度逐层缩小，在尺度太小时让前向的信号逐层缩小；在 sigmoid 分类器里，又让不同输入之间的差别逐层缩小，到最后一个隐藏层，无论输入是什么，看到的几乎都是同一个向量。
+#
+# ## 随机矩阵的乘积 { #random-products }
+#
+# 文章[“后来是怎么解决的”](../blog/posts/when-gradients-vanish.md#what-fixed-it)一节说，方差取 $1/n$ 的高斯随机权重只在平均意义上保持信号的范数。一个矩阵会把某些方向拉长、把另一些方向缩短；它的奇异值就是这些伸缩倍数，$n$ 个相互垂直的方向各对应一个。下一个单元格把 50 个宽 256、元素方差为 $1/256$ 的随机矩阵乘起来，抽样三次，打印乘积拉长了多少个方向（奇异值大于 1 的个数）、最大的拉长倍数，以及缩小到原来的 $10^{-7}$ 以下的方向（奇异值小于 $10^{-7}$）在 256 个方向中所占的比例。
+
+# %%
+for seed in (0, 1, 2):
+    rng = np.random.default_rng(seed)
+    product = np.eye(width)
+    for _ in range(depth):
+        product = rng.normal(0.0, 1 / np.sqrt(width), size=(width, width)) @ product
+    stretch = np.linalg.svd(product, compute_uv=False)   # 奇异值，从大到小
+    print(f"种子 {seed}：{np.sum(stretch > 1)} 个方向被拉长，最多 {stretch[0]:4.1f} 倍；"
+          f"{np.mean(stretch < 1e-7):.0%} 的方向缩小到原来的 10^-7 以下")
+
+# %% [markdown]
+# 每次抽样都有十几个方向被拉长，最多约 10 倍，而约一半方向缩小到原来的 $10^{-7}$ 以下。
 #
 # ## 动手试试 { #try-this }
 #

@@ -1,11 +1,11 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的步数 { #notebook-training-speed }
 #
-# ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后看看 ReLU 落后的 $\eta = 0.3$ 处有什么变化。
+# ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后看看[学习率](../glossary.md#learning-rate)为 $\eta = 0.3$ 时有什么变化：这时 ReLU 反而落后。
 #
 # 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数，记为误差第一次不超过 25% 的那次检查时已训练的步数。
 #
-# 下面的代码把这些写了出来。`nearest_centre_task` 抽取这个任务的训练样本，函数和名字都与笔记本[《梯度穿过 50 层网络》](gradient-depth.py)里的相同；离同一个中心最近的点构成这个中心的 Voronoi 区域，导入这个函数时用的原名 `voronoi` 即由此而来。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
+# 下面的代码把这些写了出来。`nearest_centre_task` 抽取这个任务的训练样本，函数和名字都与笔记本[《梯度穿过 50 层网络》](gradient-depth.py)里的相同，它的原名 `voronoi` 从何而来，也在那个笔记本里说明。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
 
 # %%
 from actsite.experiments.datasets import voronoi as nearest_centre_task
@@ -55,7 +55,7 @@ for activation in activations:
     print(f"{name[activation]:4}  第 {steps_to_target(curve[activation])} 步首次降到 25% 或以下")
 
 # %% [markdown]
-# 文章里那幅图背后的训练，用的就是这个 `error_curve`。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\eta = 0.03$ 的几次则跑满 1000 步，留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。下一个单元格直接载入网格的十八次训练，不再从头跑一遍；其中任何一次都可以单独重跑：用它的激活函数、$\eta$ 和种子调用 `error_curve` 即可，例如 tanh 在 $\eta = 0.1$ 下用种子 2 的那次训练，就是 `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。
+# 文章里那幅图背后的训练，用的代码与上面的 `error_curve` 相同。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\eta = 0.03$ 的几次则跑满 1000 步，留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。下一个单元格直接载入网格的十八次训练（文章的表格和图就出自这些训练），不再从头跑一遍；其中任何一次都可以单独重跑：用它的激活函数、$\eta$ 和种子调用 `error_curve` 即可，例如 tanh 在 $\eta = 0.1$ 下用种子 2 的那次训练，就是 `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。
 #
 # 对每个学习率，单元格先打印每个种子降到 25% 所需的步数及二者之比（tanh 的步数除以 ReLU 的），再打印三个种子的中位数；中位数之比就是 $\rho$，也就是文章表格里列的那个数（$\rho > 1$ 表示 ReLU 先到）。最后一行让两种激活函数各取三个学习率中自己最好的一个来比较。
 
@@ -85,7 +85,7 @@ show("各取最好的学习率", {activation: median[activation].min() for activ
 #
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
-# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，所需步数约为 ReLU 的一半（下一个单元格里的几次训练是 ReLU 的 0.45 到 0.54）；ReLU 所需的步数则是 $\eta = 0.1$ 时的四到五倍（那里是 4.0 到 4.9 倍），tanh 也是那时的两倍左右。在这个学习率下，确切的步数取决于运算结果的最后几位：把每个初始权重或每个输入的最后一位二进制数改一下，其中一些步数就会变动一百步甚至更多，所以换一台电脑，打印出的步数可能略有不同；不过在这些改动过的训练里，每个种子仍是 tanh 先降到 25%。
+# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，下面的代码就跑这一档。这时快慢颠倒了：每个种子都是 tanh 先降到 25%，所需步数约为 ReLU 的一半（下一个单元格里的几次训练是 ReLU 的 0.45 到 0.54 倍）；ReLU 所需的步数则是 $\eta = 0.1$ 时的四到五倍（在这几次训练里是 4.0 到 4.9 倍），tanh 也是那时的两倍左右。在这个学习率下，确切的步数取决于运算结果的最后几位：把每个初始权重或每个输入的最后一位二进制数改一下，其中一些步数就会变动一百步甚至更多，所以换一台电脑，打印出的步数可能略有不同；不过在这些改动过的训练里，每个种子仍是 tanh 先降到 25%。
 
 # %%
 reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,
@@ -100,15 +100,19 @@ for activation in activations:
           + "  ".join(f"{s:.1f}" for s in slowdown))
 
 # %% [markdown]
-# 下一个单元格做的是上面说的第一种改动：仍以 $\eta = 0.3$ 把三个种子重跑一遍，初始权重还是原来那些，只是每个都换成 [float64](../glossary.md#float64) 中比它大的下一个数，也就是最后一位二进制数改了一下；然后打印各次的步数，以及与上面的步数相比最大变动了多少。
+# 下一个单元格把上面说的两种改动各做一次：先把每个初始权重、再把每个输入换成 [float64](../glossary.md#float64) 中比它大的下一个数，也就是最后一位二进制数改了一下。每做一种改动，都以 $\eta = 0.3$ 把三个种子重跑一遍，打印各次的步数；最后打印与上面的步数相比最大变动了多少。
 
 # %%
-def steps_with_nudged_weights(activation, seed):
-    """每个初始权重的最后一位二进制数改动之后，在 η = 0.3 下降到 25% 所需的步数。"""
+def steps_with_nudge(activation, seed, nudged):
+    """每个初始权重（nudged="weights"）或每个输入（nudged="inputs"）的最后一位二进制数改动之后，
+    在 η = 0.3 下降到 25% 所需的步数。"""
     X, y = nearest_centre_task(seed=100 + seed)
     net = MLP.create(sizes, activation, init[activation], seed=seed)
-    for W in net.weights:
-        W[...] = np.nextafter(W, np.inf)         # float64 中比它大的下一个数
+    if nudged == "weights":
+        for W in net.weights:
+            W[...] = np.nextafter(W, np.inf)     # float64 中比它大的下一个数
+    else:
+        X = np.nextafter(X, np.inf)
     batches = minibatches(len(X), 128, np.random.default_rng(seed))
     for step in range(1, 2001):
         batch = next(batches)
@@ -118,12 +122,13 @@ def steps_with_nudged_weights(activation, seed):
     return np.inf
 
 
-nudged = {(activation, seed): steps_with_nudged_weights(activation, seed)
-          for activation in activations for seed in seeds}
-print("每个初始权重的最后一位二进制数改动之后：")
-for seed in seeds:
-    show(f"η = 0.3   种子 {seed}", {activation: nudged[activation, seed] for activation in activations})
-largest = max(abs(nudged[run] - reach[run]) for run in reach)
+nudged = {(what, activation, seed): steps_with_nudge(activation, seed, what)
+          for what in ("weights", "inputs") for activation in activations for seed in seeds}
+for what, title in (("weights", "每个初始权重"), ("inputs", "每个输入")):
+    print(f"{title}的最后一位二进制数改动之后：")
+    for seed in seeds:
+        show(f"η = 0.3   种子 {seed}", {activation: nudged[what, activation, seed] for activation in activations})
+largest = max(abs(nudged[what, activation, seed] - reach[activation, seed]) for what, activation, seed in nudged)
 print(f"与上面的步数相比，最大变动 {largest} 步")
 
 # %% [markdown]
