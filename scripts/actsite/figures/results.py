@@ -185,7 +185,7 @@ def draw_stalled_layers(fig: Figure, colours: dict) -> dict:
                   marker="o" if frozen else None, markevery=3, mfc="none", ms=5, zorder=3 if frozen else 2)
     left.set_xlabel(r"$t$")
     left.set_ylim(0, 1)
-    left.legend(loc="lower left", fontsize=10)
+    left.legend(loc="center right", fontsize=10)
     layers = np.arange(1, len(r["sigmoid_change"]) + 1)
     width = 0.4
     right.bar(layers - width / 2, r["sigmoid_change"], width, color=colours["second"], label=r"$\mathrm{sigmoid}$")
