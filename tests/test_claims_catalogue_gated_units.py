@@ -669,7 +669,9 @@ def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
     exact = [m for m, (d, w) in widths.items() if w == equal_parameter_width(4 * d)]
     assert exact == ["T5 v1.1 base"]
     assert "only T5 v1.1 base applies the 2/3 rule exactly" in page("en") and "严格按 2/3 规则缩小宽度的只有 T5 v1.1 base" in page("zh")
-    assert r"in T5 v1.1 base ($d = 768$, $d_\mathrm{ff}' = 2048$)" in page("en")      # the size the table lists
+    # the size the table lists; "(with" keeps the parenthesis from ending a line before the formula (review final59, ca)
+    assert r"in T5 v1.1 base (with $d = 768$, $d_\mathrm{ff}' = 2048$)" in page("en")
+    assert r"T5 v1.1 base 中为 $\tfrac{2}{3}\cdot 4d$（其中 $d = 768$，$d_\mathrm{ff}' = 2048$）" in page("zh")
     # the symbol names any gated block's hidden width, so it also fits the rows that do not shrink by 2/3
     assert r"this page writes $d_\mathrm{ff}'$ for a gated block's hidden width whether or not it is shrunk" in page("en")
     assert r"无论是否缩小，本页都用 $d_\mathrm{ff}'$ 表示门控前馈模块的隐藏宽度" in page("zh")
@@ -861,11 +863,20 @@ def test_only_the_identity_gate_gives_the_exact_product():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_palm_is_dated_as_in_its_reference_and_on_the_other_pages(lang):
-    """The prose dates PaLM by its publication, 2023, as the reference list and output-layers do; only the
-    models table's column "First described" gives its first public description, 2022."""
+    """The prose dates PaLM by its publication, 2023, as the reference list and output-layers do, and says at once
+    that it was first posted to arXiv in 2022 (review final59, ca: the reader met 2023 in the opening, then 2022 in
+    the models table), the year the table's column "First described" gives and the reference entry states."""
     text = page(lang)
-    assert ("PaLM (Chowdhery et al. 2023)" if lang == "en" else "PaLM（Chowdhery 等人，2023）") in text
-    assert ("A. Chowdhery et al. (2023)" if lang == "en" else "A. Chowdhery 等（2023）") in text
+    cited = {"en": "PaLM (Chowdhery et al. 2023, first posted to arXiv in 2022)",
+             "zh": "PaLM（Chowdhery 等人，2023；2022 年先发布于 arXiv）"}[lang]
+    assert text.count(cited) == 1 and text.index(cited) < text.index("{ #models }")
+    reference = {"en": "A. Chowdhery et al. (2023). PaLM: Scaling Language Modeling with Pathways. JMLR 24; first posted "
+                       "to arXiv in 2022.",
+                 "zh": "A. Chowdhery 等（2023）。PaLM: Scaling Language Modeling with Pathways. JMLR 24；2022 年先发布于 "
+                       "arXiv。"}[lang]
+    assert reference in text
+    row = re.search(r"^\| PaLM[ （(][^|]*\| (\d{4}) \|", text, re.M)
+    assert row and row.group(1) == "2022"                                  # the table's "First described"
     assert re.search(r"PaLM[ （(]2022", text) is None
     assert ("PaLM (Chowdhery et al. 2023)" if lang == "en" else "PaLM（Chowdhery 等人，2023）") in page_text("catalogue/output-layers.md", lang)
 
@@ -940,8 +951,8 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     assert "ratio of 28,672" in home
     # gated units with an unbounded gate only: GLU's sigmoid gate keeps the diagonal linear (review final46, lp)
     for lang, said in (("en", "gated units with an unbounded gate (SwiGLU and, by the same algebra, [GEGLU and ReGLU](gated-units.md#two-inputs)) "
-                              "can square them once a hidden unit's two weight vectors align"),
-                       ("zh", "门没有上界的门控单元（SwiGLU，以及按同样的推导，[GEGLU 和 ReGLU](gated-units.md#two-inputs)）在隐藏单元的两个权重向量对齐后还会把离群值平方")):
+                              "can square them once weights align ([above](#outliers))"),
+                       ("zh", "SwiGLU 这类门控单元（以及按同样的推导，[GEGLU 和 ReGLU](gated-units.md#two-inputs)）在权重对齐后（[见上文](#outliers)）还会把离群值平方")):
         assert said in page_text("catalogue/low-precision.md", lang), lang
 
 

@@ -287,9 +287,13 @@ def test_float32_search_as_the_page_describes_it():
     below = float(np.nextafter(np.float32(sig), np.float32(0)))
     assert float(lp.to_format(1 / (1 + math.exp(-below)), "float32")) < 1.0
     assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
-    page_lang("en", "The float32 format has about 4.3 billion values, so there the search takes every 1,024th value and then every "
-              "value in the stretch that holds the threshold.", "")
-    page_lang("zh", "", "float32 有约 43 亿个值，所以先每隔 1024 个值取一个，再把阈值所在的那一段逐个检查。")
+    # review final59, lp: the 65,536 values checked one by one past each threshold are part of the method, not a report
+    assert lp.FLOAT32_CHECK == 65_536
+    page_lang("en", "The float32 format has about 4.3 billion values, so there the search takes every 1,024th value, then every "
+              "value in the stretch that holds the threshold and the 65,536 values just past it.", "")
+    page_lang("zh", "", "float32 有约 43 亿个值，所以先每隔 1024 个值取一个，再把阈值所在的那一段以及紧随阈值之后的 65536 个值逐个检查。")
+    for lang, report in (("en", "A check of the 65,536"), ("zh", "结果也与此一致")):
+        assert report not in page(lang), lang
 
 
 def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shrinks():
@@ -327,9 +331,9 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
     page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
               "float32 threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
               "even for GELU′ (both forms), SiLU′ and Mish′, which are not monotone but turn well before their "
-              "thresholds. A check of the 65,536 float32 values just past each threshold, one by one, agrees.", "")
+              "thresholds.\n", "")
     page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了 float32 的阈值，函数与渐近线之间的距离、"
-              "两者斜率之间的距离都只会缩小。GELU′（两种形式）、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前。把每个阈值之后紧接着的 65536 个 float32 值逐个检查一遍，结果也与此一致。")
+              "两者斜率之间的距离都只会缩小。GELU′（两种形式）、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前。\n")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
     two = int(np.float32(2).view(np.int32))
@@ -446,10 +450,10 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
               r"as $x\,\sigma(x)$, are 0 from $-87.5$ rather than $-93$ and $-97.5$.", "")
     # the quotient form's -0 comes from overflow (with or without the flush): it stands in the overflow caveat
     assert lp.row("silu", "bfloat16").value[0] == -97.5
-    page_lang("en", r"PyTorch's GPU kernels compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
+    page_lang("en", r"[PyTorch's GPU kernels](#ref-pytorch-kernels) compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
               r"$\sigma(x) = 1/(1 + e^{-x})$, both in float32, so SiLU returns $-0$, and its gradient "
               r"0, from $-89$, where $e^{-x}$ overflows, rather than from the tables' $-97.5$;", "")
-    page_lang("zh", "", r"PyTorch 的 GPU 内核在 float32 中按 $x/(1 + e^{-x})$ 计算 SiLU，求梯度时也按 $1/(1 + e^{-x})$ 计算 "
+    page_lang("zh", "", r"[PyTorch 的 GPU 内核](#ref-pytorch-kernels)在 float32 中按 $x/(1 + e^{-x})$ 计算 SiLU，求梯度时也按 $1/(1 + e^{-x})$ 计算 "
               r"$\sigma(x)$，所以从 $e^{-x}$ 溢出的 $-89$ 起，SiLU 返回 $-0$，梯度也为 0，而两张表中都是 $-97.5$。")
     page_lang("zh", "", "在 bfloat16 的远端尾部，即 $|x|$ 超过 88.72")
     page_lang("zh", "", "把次正规数结果（包括中间结果）都置为 0 的内核（这种模式称为**下溢清零**，flush-to-zero）在这段尾部会更早得到 0。"
@@ -488,15 +492,15 @@ def test_silus_backward_kernel_overflows_like_its_forward_kernel():
     assert g[0] != 0 and lp.to_format(np.array([float(g[0])]), "bfloat16")[0] != 0 and g[1] == 0
     # the forward kernel's threshold is the same -89 (test_flushing_..., above): the caveat says both in one sentence
     assert lp.row("silu", "bfloat16").value[0] == lp.row("silu", "bfloat16").slope[0] == -97.5      # "the tables' -97.5"
-    page_lang("en", r"PyTorch's GPU kernels compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
+    page_lang("en", r"[PyTorch's GPU kernels](#ref-pytorch-kernels) compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
               r"$\sigma(x) = 1/(1 + e^{-x})$, both in float32, so SiLU returns $-0$, and its gradient "
               r"0, from $-89$, where $e^{-x}$ overflows, rather than from the tables' $-97.5$; the values lost are below $2 \times 10^{-37}$ in "
-              r"magnitude, at inputs that rarely reach an activation.", "")
+              r"magnitude, at inputs an activation rarely sees.", "")
     page_lang("zh", "", r"求梯度时也按 $1/(1 + e^{-x})$ 计算 $\sigma(x)$，所以从 $e^{-x}$ 溢出的 $-89$ 起，SiLU 返回 $-0$，"
               r"梯度也为 0，而两张表中都是 $-97.5$。丢掉的值绝对值都小于 $2 \times 10^{-37}$，况且激活函数很少遇到离 0 这么远的输入。")
     # review final57, lp: "the values lost are below 2e-37": every value and slope the correctly rounded tables keep
     # non-zero and the kernels zero, on the bfloat16 inputs from -89 out, exact or rounded, is below 2e-37 in
-    # magnitude (about 1.98e-37 and 1.96e-37 at -89, so the bound is close); "rarely reach an activation" is a
+    # magnitude (about 1.98e-37 and 1.96e-37 at -89, so the bound is close); "inputs an activation rarely sees" is a
     # qualitative remark about practice, not a computed claim
     x = lp.every_value("bfloat16")
     out = x[x <= -89.0]
@@ -1327,14 +1331,45 @@ def test_softplus_and_mish_lose_their_left_tails_in_float16():
     x = values[values <= -7.625].astype(np.float16)
     with np.errstate(all="ignore"):
         assert np.all(np.isfinite(np.exp(x))) and np.all(np.log(one + np.exp(x)) == 0)
-    page_lang("en", r"Softplus and Mish also lose their left tails, to rounding rather than overflow. Once $e^{x}$ is at most "
+    page_lang("en", r"Softplus and Mish also lose their left tails, to rounding rather than overflow. The sum $1 + e^{x}$ keeps "
+              r"$e^{x}$ only to the nearest multiple of $2^{-10}$, float16's $\varepsilon$, so from about $x = -3.1$ on, both formulas "
+              r"can be more than 1% off; at $x = -6$ they are off by 18%, and at $-7.5$ by 77%. Once $e^{x}$ is at most "
               r"$2^{-11}$, half of float16's $\varepsilon$, $1 + e^{x}$ rounds to 1 and its logarithm is 0: from $x = -7.625$, "
               r"just past $-11 \log 2$, both formulas return 0. The true values there are $4.9 \times 10^{-4}$ and "
               r"$-3.7 \times 10^{-3}$, and the correctly rounded ones stay non-zero down to $-17.34$ and $-20.34$.", "")
-    page_lang("zh", "", r"一旦 $e^{x}$ 不超过 $2^{-11}$，即 float16 的 $\varepsilon$ 的一半，$1 + e^{x}$ 就舍入成 1，取对数得 0："
+    page_lang("zh", "", r"在 $1 + e^{x}$ 中，$e^{x}$ 只能保留到最接近的 $2^{-10}$（即 float16 的 $\varepsilon$）的整数倍，所以从 $x$ 约为 "
+              r"$-3.1$ 起，两个公式的误差就可能超过 1%；在 $x = -6$ 处误差已达 18%，在 $-7.5$ 处达 77%。"
+              r"一旦 $e^{x}$ 不超过 $2^{-11}$，即 float16 的 $\varepsilon$ 的一半，$1 + e^{x}$ 就舍入成 1，取对数得 0："
               r"从 $x = -7.625$（刚越过 $-11 \log 2$）起，两个公式都返回 0。而那里的真实值分别是 $4.9 \times 10^{-4}$ 和 "
               r"$-3.7 \times 10^{-3}$，正确舍入的值要到 $-17.34$ 和 $-20.34$ 才变成 0。")
 
+
+
+def test_the_naive_float16_softplus_and_mish_are_inaccurate_long_before_they_return_0():
+    """Review final59, lp: 'The sum 1 + e^x keeps e^x only to the nearest multiple of 2^-10, float16's ε, so from
+    about x = -3.1 on, both formulas can be more than 1% off; at x = -6 they are off by 18%, and at -7.5 by 77%':
+    the textbook formulas with every operation in float16, against the exact functions, at every float16 input
+    between -7.625 (where they return 0) and -1. The correctly rounded values are never more than 0.05% off there."""
+    assert lp.FORMATS["float16"].eps == 2.0 ** -10
+    x = lp.every_value("float16")
+    x = x[(x > -7.625) & (x <= -1)]
+    # the mechanism: on the left, 1 + e^x in float16 is 1 plus e^x rounded to a multiple of 2^-10
+    with np.errstate(all="ignore"):
+        e = np.exp(x.astype(np.float16))
+        summed = (np.float16(1) + e).astype(float)
+    np.testing.assert_array_equal(summed - 1, np.round(e.astype(float) / 2.0 ** -10) * 2.0 ** -10)
+    for key in ("softplus", "mish"):
+        exact = EVERY[key].f(x)
+        error = np.abs(lp.naive_in(key, x, "float16") / exact - 1)
+        first = float(x[error > 0.01].max())                      # the first input, going left, more than 1% off
+        assert -3.15 < first < -3.05, (key, first)                 # "from about x = -3.1 on"
+        assert np.all(error[x > first] <= 0.01), key
+        at = lambda v: float(error[x == v][0])                     # noqa: E731
+        assert (f"{at(-6.0):.0%}", f"{at(-7.5):.0%}") == ("18%", "77%"), key
+        assert np.all(np.abs(lp.to_format(exact, "float16") / exact - 1) < 5e-4), key     # the format itself is not the cause
+    # the value is too large in magnitude at both inputs: 0.002926 against 0.002476 for softplus at -6
+    assert f"{lp.naive_in('softplus', [-6.0], 'float16')[0]:.4g}" == "0.002926"
+    assert f"{float(EVERY['softplus'].f(np.array(-6.0))):.4g}" == "0.002476"
 
 def test_log1p_keeps_the_left_tails_down_to_where_the_exponential_underflows():
     """'with log1p for log(1 + ·), the left tails of softplus and Mish then survive down to where e^x
@@ -1785,10 +1820,19 @@ def test_loss_scaling_numbers():
     assert 2 ** 16 == 65536
     assert f"{float(np.array(1e-8).astype(BF16)):.4e}" == "1.0012e-08"
     both(r"$6.55 \times 10^{-4}$", r"$9.997 \times 10^{-9}$", "0.03%", r"$1.0012 \times 10^{-8}$")
-    # the cited evidence is about activation gradients: the example says so, and says what the zero costs
-    page_lang("en", r"Take an activation gradient of $10^{-8}$: in float16 it is 0, so it adds nothing to the weight "
+    # the cited evidence is about gradients with respect to activation values, which for the function that produced
+    # the value are its incoming gradient: the example says so, and says what the zero costs; review final59, lp: one
+    # name on the page, "incoming gradient", with the paper's "activation gradients" only quoted as its words
+    page_lang("en", r"Take an incoming gradient of $10^{-8}$: in float16 it is 0, so it adds nothing to the weight "
               "gradients that the backward pass computes from it.", "")
-    page_lang("zh", "", r"设某个激活值的梯度是 $10^{-8}$：在 float16 中它是 0，反向传播由它算出的权重梯度也就得不到它的任何贡献。")
+    page_lang("zh", "", r"设某个传入梯度是 $10^{-8}$：在 float16 中它是 0，反向传播由它算出的权重梯度也就得不到它的任何贡献。")
+    page_lang("en", "many gradients of the loss with respect to activation values (\"activation gradients\", in the paper's words) "
+              "lie below float16's range. For the activation function that produced such a value, this gradient is the incoming "
+              "gradient ([above](#sigmoid-tail)), which the backward pass multiplies by the function's derivative.", "")
+    page_lang("zh", "", "有许多损失对激活值的梯度（论文称之为“激活梯度”）落在 float16 的范围以下。对产生相应激活值的激活函数来说，"
+              "这个梯度就是传入梯度（[见上文](#sigmoid-tail)），反向传播要把它乘以该函数的导数。")
+    assert re.findall(r"activation gradients?", page("en")) == ["activation gradients"] and "*activation gradient" not in page("en")
+    assert page("zh").count("激活梯度") == 1 and "激活值的梯度是" not in page("zh")
     for lang, conflated in (("en", "the weight it belongs to"), ("zh", "对应的权重得不到")):
         assert conflated not in page(lang), (lang, conflated)
     # "a gradient of 65,520/S or more overflows": float16 rounds 65,520 up to infinity, anything below it to at most 65,504
@@ -1817,7 +1861,9 @@ def test_e4m3_range_and_squared_spread():
     for lang, name, others in (("en", "two weight vectors", ("two maps", "two projections", "two linear maps")),
                                ("zh", "两个权重向量", ("两个映射", "两路投影", "两个线性映射"))):
         outliers = page(lang).split("{ #outliers }")[1]
-        assert outliers.count(name) == 4 and not any(o in outliers for o in others), lang
+        # review final59, lp: the alignment is explained once, where SwiGLU's weights are introduced; Fishman et al.'s
+        # account and the takeaway refer back to it
+        assert outliers.count(name) == 2 and not any(o in outliers for o in others), lang
         assert name in page_text("catalogue/gated-units.md", lang), lang
     for x in (10.0, 30.0):
         ratio = float(swiglu.f(10 * x, 10 * x) / swiglu.f(x, x))
@@ -1836,6 +1882,10 @@ def test_e4m3_range_and_squared_spread():
               r"$u_i \approx c_i\,v_i$, with a constant $c_i$ of its own. The unit's output is then close to $c_i$ times "
               r"SwiGLU's values on the diagonal $u = v$, $x \cdot x\,\sigma(x)$ ([gated units](gated-units.md#two-inputs)). "
               r"These grow like $x^{2}$ for large positive $x$", "")
+    page_lang("en", "they traced the divergence to outliers amplified by SwiGLU through the alignment of weight vectors described above.", "")
+    page_lang("zh", "", "他们把发散追溯到被 SwiGLU 放大的离群值，放大正是通过上文所说的权重向量对齐。")
+    page_lang("en", "can square them once weights align ([above](#outliers)); together", "")
+    page_lang("zh", "", "在权重对齐后（[见上文](#outliers)）还会把离群值平方；")
     page_lang("zh", "", r"若某个单元的两个权重向量对齐（下文那次长时间训练中有些单元正是如此），则 $u_i \approx c_i\,v_i$（$c_i$ 是该单元自己的常数）。"
               r"这时该单元的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
     # x²σ(x) grows like x² only on the positive side; on the negative side it tends to 0
@@ -2070,8 +2120,9 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/low-precision.md#speed"
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
     # scoped to PyTorch's forward pass, with its exception, and marked as an argument whose GPU times stay unmeasured
-    page_lang("en", "Beyond precision, the same reason bears on choosing among activations: it suggests that, on a GPU, "
-              "the built-in ones differ little in speed. In PyTorch, for example, the forward pass of most built-in "
+    # review final59, lp: one subject per clause ("The same reason matters when choosing an activation")
+    page_lang("en", "The same reason matters when choosing an activation: on a GPU the built-in ones probably differ little "
+              "in speed. In PyTorch, for example, the forward pass of most built-in "
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory; for a multi-step "
               "formula such as GELU or SiLU that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
@@ -2079,7 +2130,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "for each operation, as numpy does, pays for every step of a formula; a single kernel makes one pass.\n", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
-    page_lang("zh", "", "同样的道理还关系到精度以外的一个问题，即激活函数怎么选：在 GPU 上选用哪个内置激活函数，对速度大概影响不大。"
+    page_lang("zh", "", "同样的道理也关系到激活函数怎么选：在 GPU 上，各个内置激活函数的速度大概相差无几。"
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
@@ -2090,7 +2141,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # review final57, lp: the zh heading says what halves, not a calque of "fewer bytes"
     page_lang("zh", "", "## 速度：搬运的字节减半 { #speed }")
     assert "字节更少" not in page("zh")
-    for lang, editorial in (("en", "remains unmeasured"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),
+    for lang, editorial in (("en", "remains unmeasured"), ("en", "Beyond precision, the same reason bears"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),
                             ("zh", "同样的道理也提示")):
         assert editorial not in page(lang), (lang, editorial)
     # said once, in this section: the takeaway does not repeat it, and no sentence reports what the site skipped
@@ -2121,7 +2172,8 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
         assert overclaim not in page(lang), (lang, overclaim)
     for lang in LANGS:
         speed = page(lang).split("{ #speed }")[1].split("{ #outliers }")[0]
-        assert speed.count("](") == 1 and speed.count("](../glossary.md#fused-kernel)") == 1, lang   # the term at its home
+        # the term at its home; besides it, only the two NVIDIA guides' entries in the reference list (review final59, lp)
+        assert speed.count("](") - speed.count("](#ref-nvidia-") == 1 and speed.count("](../glossary.md#fused-kernel)") == 1, lang
         assert "how-this-site-is-built" not in speed and "numpy timings" not in speed and "numpy 计时" not in speed, lang
         assert "explains why its numpy timings" not in speed and "一页解释了为什么" not in speed, lang
     # the home defines the term in one clause, as the glossary does, and the numpy aside quotes no number
@@ -2241,12 +2293,12 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
             assert r.slope[1] != r.value[1], (key, fmt)
     assert (lp.row("gelu", "bfloat16").value[1], lp.row("gelu", "bfloat16").slope[1]) == (2.78125, 3.40625)
     page_lang("en", "PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead. For "
-              "them the derivative's own thresholds matter; the second table below gives them. These thresholds assume that the "
+              "them the derivative's own thresholds matter; the second table below gives them.\n\nThese thresholds assume that the "
               "*incoming gradient* (the gradient of the loss with respect to the function's output, passed back from the "
               "layer after) is 1: PyTorch rounds its product with the derivative, so with a smaller incoming gradient "
               "the product underflows at smaller $|x|$.", "")
     page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出。对它们起作用的是导数本身的阈值，"
-              "下面第二张表给出了这些阈值。这些阈值假定**传入梯度**（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
+              "下面第二张表给出了这些阈值。\n\n这些阈值假定**传入梯度**（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
               "它与导数之积，传入梯度更小时，这个乘积在更小的 $|x|$ 处就会下溢成 0。")
     assert "更早下溢" not in page("zh")
     # the term is glossed at its first use on the page
@@ -2308,9 +2360,10 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     # review final56, lp: under IEEE 754's default handling an underflow is a tiny result (below the normal range)
     # that is also inexact; an exactly representable subnormal result is tiny but exact, so not an underflow
     # review final57, lp: the definition ends at "underflows"; the IEEE usage follows in one short sentence
-    page_lang("en", "rounds to 0: it *underflows*. By default IEEE 754 uses the word more widely, for any inexact result "
+    # review final59, lp: "default" qualifies IEEE 754's exception handling, not the verb
+    page_lang("en", "rounds to 0: it *underflows*. IEEE 754, with its default exception handling, uses the word more widely, for any inexact result "
               "below the normal range; this page means only the rounding to 0.", "")
-    page_lang("zh", "", "就舍入成 0，称为**下溢**。IEEE 754 默认的用法更宽，凡是落在正规数范围以下、又不精确的结果都算下溢；"
+    page_lang("zh", "", "就舍入成 0，称为**下溢**。按 IEEE 754 默认的异常处理，这个词的用法更宽，凡是落在正规数范围以下、又不精确的结果都算下溢；"
               "本页只指舍入成 0 的情形。")
     for lang, loose in (("en", "calls any result below the normal range an underflow"), ("zh", "任何结果都称为下溢")):
         assert loose not in page(lang), lang
@@ -2326,7 +2379,9 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     v = np.array([1.0, 10.0, 30.0])
     assert np.all(np.diff(swiglu.f(np.ones(3), v)) > 0) and float(swiglu.f(1.0, 30.0)) > 29 and np.all(glu.f(np.ones(3), v) < 1)
     page_lang("en", "Gated units with an unbounded gate (SwiGLU's gate $v\\,\\sigma(v)$ has no upper bound; GLU's $\\sigma(v)$ stays below 1) make this worse:", "")
-    page_lang("zh", "", "门没有上界的门控单元（如 SwiGLU，其门 $v\\,\\sigma(v)$ 可以任意大，而 GLU 的门 $\\sigma(v)$ 小于 1）会让情况更糟：")
+    # review final59, lp: the zh sentence is split, the GLU contrast stands alone, and 门…门控 is not said again
+    page_lang("zh", "", "门控单元的门若没有上界，情况会更糟。SwiGLU 的门 $v\\,\\sigma(v)$ 就可以任意大，GLU 的门 $\\sigma(v)$ "
+              "则始终小于 1。门随输入增大时，再乘上由同一输入算出的另一个值，就能把大值平方。")
     # review final56, lp: "没有上界" is not said twice in one breath
     outliers = page("zh").split("{ #outliers }")[1].split("{ #takeaways }")[0]
     assert outliers.count("上界") == 1
@@ -2367,7 +2422,9 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     assert [line.get_label() for line in dotted] == [r"$1 - \sigma(x)$"]
     x, y = dotted[0].get_data()
     np.testing.assert_allclose(y, 1 - sigmoid(x), rtol=1e-9, atol=1e-15)
-    page_lang("en", "Panel (b) plots 1 minus σ rounded to F, with the exact 1 − σ(x) dotted, on a logarithmic axis", "")
+    # review final59, lp: "1 minus σ rounded to F" could be read as (1 − σ) rounded; the difference is taken after rounding
+    page_lang("en", "Panel (b) plots the difference between 1 and the sigmoid rounded to F, with the exact 1 − σ(x) dotted, "
+              "on a logarithmic axis", "")
     page_lang("zh", "", "画出 x 从 0 到 20 时 1 与舍入到 F 的 σ 之差（点线为精确的 1 − σ(x)）")
     for lang in LANGS:                                   # review final56, lp: a screen reader spells out "σ_F"
         alts = re.findall(r"!\[([^\]]*)\]\(figure:", page(lang))
@@ -2381,10 +2438,9 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     assert re.findall(r"\bactivations\b", outliers) == ["activations"] and '"massive activations"' in outliers
     assert "a handful of activation values that can be 100,000 times larger" in outliers
     # the loss-scaling example, tied back to the activation functions' backward pass
-    page_lang("en", "An *activation gradient* is the gradient of the loss with respect to an activation value; for the activation "
-              "function that produced the value, it is the incoming gradient ([above](#sigmoid-tail)), which the backward "
-              "pass multiplies by the function's derivative.", "")
-    page_lang("zh", "", "这里的梯度指损失对某个激活值的梯度；对产生这个激活值的激活函数来说，它就是传入梯度（[见上文](#sigmoid-tail)），"
+    page_lang("en", "For the activation function that produced such a value, this gradient is the incoming gradient "
+              "([above](#sigmoid-tail)), which the backward pass multiplies by the function's derivative.", "")
+    page_lang("zh", "", "对产生相应激活值的激活函数来说，这个梯度就是传入梯度（[见上文](#sigmoid-tail)），"
               "反向传播要把它乘以该函数的导数。")
     page_lang("en", "doubles $S$ after 2,000 consecutive steps without an infinite or NaN gradient.", "")
     page_lang("zh", "", "连续 2000 步都没有出现无穷大或 NaN 的梯度，就把 $S$ 加倍。")
@@ -2398,7 +2454,9 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     page_lang("en", "hold values far larger than the rest (the paper counts a dimension as an outlier if its values reach a "
               "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions)", "")
     page_lang("zh", "", "测量了 Transformer 中注意力和前馈模块的输入，即经过[层归一化](../glossary.md#layer-norm)的")
-    page_lang("zh", "", "（论文把满足以下条件的维度算作离群值：幅值不小于 6，且出现在至少四分之一的层、至少 6% 的序列位置上）")
+    # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
+    page_lang("zh", "", "这些向量中有少数几个维度的取值远大于其余维度。论文把满足以下条件的维度算作离群值：幅值不小于 6，"
+              "且出现在至少四分之一的层、至少 6% 的序列位置上。模型规模达到约 67 亿参数后")
     assert "layer normalisation" not in en and "counts a magnitude of 6" not in en and "幅值不小于 6 的值" not in page("zh")
     assert "very large magnitude" not in en and "取值特别大" not in page("zh")
     # appositives in brackets; Chinese word order
@@ -2409,12 +2467,12 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
 
 def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     """Review final58, lp. A term the page defines is emphasised where it is defined, in one style per language
-    (italics in English, bold in Chinese), machine epsilon, kernel, incoming gradient and activation gradient included;
+    (italics in English, bold in Chinese), machine epsilon, kernel, and incoming gradient included;
     the sigmoid's tail gives its ticks, its left tail and tanh's backward pass in paragraphs of their own; the Chinese
     says what the spacing below 1 is half of and that tanh's backward pass computes 1 − y² from the saved output; one
     wording for gated units with an unbounded gate; the 1.0034 is the sum of the printed bfloat16 probabilities."""
     defined = {"en": ["*mixed precision*", "*machine epsilon*", "*kernel* (the routine", "*tie*", "*incoming gradient*",
-                      "*flush-to-zero*", "*reductions*", "*activation gradient*", "*eager mode*", "*outliers*"],
+                      "*flush-to-zero*", "*reductions*", "*eager mode*", "*outliers*"],
                "zh": ["**混合精度**", "**机器精度**", "叫作**内核**", "**传入梯度**", "**下溢清零**", "**归约**",
                       "**即时执行**", "（**离群值**）"]}
     for lang, terms in defined.items():
@@ -2432,7 +2490,9 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     for lang, left in (("en", "\n\nOn the left the sigmoid's value is tiny but representable"), ("zh", "\n\n在左侧，sigmoid 的值虽小却仍可表示")):
         assert left in page(lang), lang
     # one wording in Chinese for a gate without an upper bound
-    assert "门无上界" not in page("zh") and page("zh").count("门没有上界的门控单元") == 3
+    # review final59, lp: the phrase 门没有上界的门控单元 (门 … 门控) is said once, in the opening; the outliers section says
+    # 门控单元的门若没有上界 and the takeaway names SwiGLU and the other two
+    assert "门无上界" not in page("zh") and page("zh").count("门没有上界的门控单元") == 1
     # the printed bfloat16 probabilities add up to 1.0034; summed in bfloat16 they would give another number
     printed = [0.667969, 0.245117, 0.090332]
     assert f"{sum(printed):.4f}" == "1.0034"
@@ -2441,3 +2501,63 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     assert float(bf.sum()) != round(sum(printed), 4) and round(float(bf.astype(float).sum()), 4) == 1.0034
     page_lang("en", "and its three printed probabilities add up to 1.0034.", "")
     page_lang("zh", "", "而且打印出的三个概率加起来是 1.0034。")
+
+
+def test_final59_sources_are_pointed_to_and_the_ranges_figure_reads_on_a_phone():
+    """Review final59, lp. The claims taken from PyTorch's and NVIDIA's documents and code, and the conversion taken
+    from ml_dtypes, link to their entries in the reference list: each entry opens with an anchor (an empty span: a
+    Chinese entry must stay on one source line, so attr_list, which needs a line of its own, cannot carry it), the same
+    in both languages, and the claim that uses the source links to it. The function names of the
+    ranges figure are larger in its phone layout, where the page shows the figure at about 0.6 of its size."""
+    import markdown
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import CSS_PX_PER_INCH, MIN_TEXT_PX, PHONE_COLUMN_PX, draw
+    from actsite.pages import cjk_layout
+    entries = {"ref-pytorch-amp": "torch.amp", "ref-nvidia-memory": "Optimizing-Memory-Limited-Layers",
+               "ref-ml-dtypes": "jax-ml/ml_dtypes", "ref-pytorch-derivatives": "derivatives.yaml",
+               "ref-nvidia-mixed-precision": "mixed-precision-training", "ref-pytorch-kernels": "aten/src/ATen/native/cuda"}
+    used = {"en": {"ref-pytorch-amp": "[Its documentation](#ref-pytorch-amp) lists the operations that run in 16 bits",
+                   "ref-nvidia-memory": "[NVIDIA's guide to memory-limited layers](#ref-nvidia-memory) counts activations",
+                   "ref-ml-dtypes": "That conversion comes from the [ml_dtypes library](#ref-ml-dtypes)",
+                   "ref-pytorch-derivatives": "through their saved outputs (see [its derivative definitions](#ref-pytorch-derivatives))",
+                   "ref-nvidia-mixed-precision": "[NVIDIA's mixed-precision guide](#ref-nvidia-mixed-precision) notes",
+                   "ref-pytorch-kernels": "[PyTorch's GPU kernels](#ref-pytorch-kernels) compute SiLU"},
+            "zh": {"ref-pytorch-amp": "[它的文档](#ref-pytorch-amp)列出了在 GPU 上以 16 位运行的运算",
+                   "ref-nvidia-memory": "[NVIDIA 的访存受限层指南](#ref-nvidia-memory)把激活函数列为这类层",
+                   "ref-ml-dtypes": "这种转换来自 [ml_dtypes 库](#ref-ml-dtypes)",
+                   "ref-pytorch-derivatives": "都用前向传播时保存的输出来算（见[它的导数定义](#ref-pytorch-derivatives)）",
+                   "ref-nvidia-mixed-precision": "[NVIDIA 的混合精度训练指南](#ref-nvidia-mixed-precision)则指出",
+                   "ref-pytorch-kernels": "[PyTorch 的 GPU 内核](#ref-pytorch-kernels)在 float32 中按"}}
+    for lang in LANGS:
+        body, refs = page(lang).split("{ #references }")
+        for anchor, sentence in used[lang].items():
+            assert sentence in body, (lang, anchor)
+        html = cjk_layout.bind_punctuation(markdown.markdown(refs.split("\n", 1)[1], extensions=["attr_list"]))
+        items = re.findall(r'<li>(?:<span id="([\w-]+)"></span>)?(.*?)</li>', html, re.S)
+        assert len(items) == 11 and html.count("<span id=") == len(entries), lang
+        ids = {anchor: text for anchor, text in items if anchor}
+        assert set(ids) == set(entries), lang
+        for anchor, source in entries.items():
+            assert source in ids[anchor], (lang, anchor)
+        assert set(re.findall(r"\]\(#(ref-[\w-]+)\)", body)) == set(entries), lang
+    # the phone layout's function names, at the size the page shows them on a 390 px phone
+    spec = FIGURES["low_precision_ranges"]
+    sizes = {}
+    for layout in ("wide", "phone"):
+        fig, data = draw(spec.plot(), "light", spec.size, layout)
+        labels = fig.axes[0].get_yticklabels()
+        assert [label.get_text() for label in labels] == data["labels"]
+        scale = min(1.0, PHONE_COLUMN_PX / (fig.get_size_inches()[0] * CSS_PX_PER_INCH))
+        sizes[layout] = labels[0].get_fontsize() * CSS_PX_PER_INCH / 72 * scale
+    assert sizes["phone"] >= 11 > MIN_TEXT_PX and sizes["phone"] > 1.25 * sizes["wide"], sizes
+    # the sigmoid's tail: panel (b)'s ticks lead straight to float32's, then the left tail; the incoming gradient's
+    # assumption is a paragraph of its own, after the derivative's thresholds
+    for lang, ticks, f32, left, derivative, incoming in (
+            ("en", "Panel (b) of the figure below shows every format", "For float32, though,", "On the left the sigmoid's value",
+             "The derivative itself, rounded from its exact value", "These thresholds assume that the *incoming gradient*"),
+            ("zh", "下图 (b) 对每种格式都画出了", "不过对 float32 来说", "在左侧，sigmoid 的值虽小却仍可表示",
+             "如果把精确的导数值只舍入一次", "这些阈值假定**传入梯度**")):
+        text = page(lang)
+        assert (text.index(ticks) < text.index(f32) < text.index(left) < text.index("figure:sigmoid_tail_formats")
+                < text.index(derivative) < text.index(incoming)), lang
+        assert f"\n\n{f32}" in text and f"\n\n{left}" in text and f"\n\n{incoming}" in text, lang

@@ -148,26 +148,31 @@ def test_jacobian_properties():
             assert out.softmax(z6)[i] == pytest.approx(1 / (1 + np.exp(others - z6[i]).sum()), rel=1e-12)
             assert np.all(np.exp(others - (z6[i] + 0.5)) < np.exp(others - z6[i]))
             assert out.softmax(z6 + 0.5 * np.eye(6)[i])[i] > out.softmax(z6)[i]
-    # the paragraph leads with that one-line argument, then the several-logits rule; the variance reading of the inner
-    # product closes it as a remark, and saturation starts the next (reviews final54 and final57, cb)
-    for lang, said in (("en", ("Raising one logit alone never lowers its own probability: $p_i = 1/\\bigl(1 + \\sum_{j \\ne i} "
-                               "e^{z_j - z_i}\\bigr)$, and raising $z_i$ shrinks every term of that sum. When several logits change "
-                               "by a small $w$, $p$ changes by about $J w$, whose entry $i$ is $p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$, "
-                               "so to first order a probability falls exactly when its logit rises by less than the average rise, "
-                               "weighted by $p$. Taken as a whole, though, the change of the probabilities never points against the "
-                               "change of the logits: to first order their inner product is $w^{\\top} J w",
-                               " = \\sum_i p_i w_i^{2} - \\bigl(\\sum_i p_i w_i\\bigr)^{2}$, the variance of the entries of $w$ weighted "
-                               "by $p$, which is never negative.\n\nThe diagonal entries of $J$")),
-                       ("zh", ("单独调高一个 logit，它自己的概率绝不会下降：$p_i = 1/\\bigl(1 + \\sum_{j \\ne i} e^{z_j - z_i}\\bigr)$，"
-                               "调高 $z_i$ 会让这个和式中的每一项都变小。几个 logit 同时有微小的变化 $w$ 时，$p$ 约改变 $J w$，其第 $i$ "
-                               "个分量是 $p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$，所以在一阶近似下，一个概率下降，当且仅当它的 logit "
-                               "的增量小于以 $p$ 为权的平均增量。不过从整体看，概率的变化量与 logit 的变化量方向从不相背：在一阶近似下，"
-                               "两者的内积是 $w^{\\top} J w",
-                               " = \\sum_i p_i w_i^{2} - \\bigl(\\sum_i p_i w_i\\bigr)^{2}$，正是 $w$ 的各分量以 $p$ 为权重的方差，"
-                               "永远不为负。\n\n$J$ 的对角元"))):
-        assert "".join(said) in page(lang), lang
-        paragraph = page(lang).split("{ #softmax }")[1].split("\n\n")
-        assert sum(p.startswith(said[0][:12]) for p in paragraph) == 1, lang     # one paragraph, opening with the argument
+    # the one-line argument stays in the text; the several-logits rule and the variance reading of the inner product,
+    # which nothing later on the page uses, sit in a collapsed note after the saturation paragraph, so that the Jacobian
+    # leads straight to saturation (reviews final54 and final57, cb; folded in final59, cb), with one Chinese word for
+    # "weighted by p" (以 p 为权重, review final59, cb)
+    for lang, said, note in (
+            ("en", "Raising one logit alone never lowers its own probability: $p_i = 1/\\bigl(1 + \\sum_{j \\ne i} "
+                   "e^{z_j - z_i}\\bigr)$, and raising $z_i$ shrinks every term of that sum.\n\nThe diagonal entries of $J$",
+             "??? note \"Several logits at once\"\n\n    When several logits change by a small $w$, $p$ changes by about $J w$, "
+             "whose entry $i$ is $p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$, so to first order a probability falls exactly when "
+             "its logit rises by less than the average rise, weighted by $p$. Taken as a whole, though, the change of the "
+             "probabilities never points against the change of the logits: to first order their inner product is "
+             "$w^{\\top} J w = \\sum_i p_i w_i^{2} - \\bigl(\\sum_i p_i w_i\\bigr)^{2}$, the variance of the entries of $w$ "
+             "weighted by $p$, which is never negative.\n\n## "),
+            ("zh", "单独调高一个 logit，它自己的概率绝不会下降：$p_i = 1/\\bigl(1 + \\sum_{j \\ne i} e^{z_j - z_i}\\bigr)$，"
+                   "调高 $z_i$ 会让这个和式中的每一项都变小。\n\n$J$ 的对角元",
+             "??? note \"几个 logit 同时变化时\"\n\n    几个 logit 同时有微小的变化 $w$ 时，$p$ 约改变 $J w$，其第 $i$ "
+             "个分量是 $p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$，所以在一阶近似下，一个概率下降，当且仅当它的 logit "
+             "的增量小于以 $p$ 为权重的平均增量。不过从整体看，概率的变化量与 logit 的变化量方向从不相背：在一阶近似下，"
+             "两者的内积是 $w^{\\top} J w = \\sum_i p_i w_i^{2} - \\bigl(\\sum_i p_i w_i\\bigr)^{2}$，正是 $w$ 的各分量"
+             "以 $p$ 为权重的方差，永远不为负。\n\n## ")):
+        text = page(lang)
+        assert said in text and note in text, lang
+        section = text.split("{ #softmax }")[1].split("{ #cross-entropy }")[0]
+        assert section.index(said) < section.index("1.4 \\times 10^{-4}") < section.index(note), lang
+        assert "以 $p$ 为权的" not in text, lang
         assert r"v^{\top} J v" not in page(lang)     # v is the teacher's logits further down
 
 
@@ -817,3 +822,28 @@ def test_null_space_posterior_probabilities_and_the_gaussian_density_are_glossed
     y, mu, s = 0.4, -0.2, 1.7
     density = np.exp(-(y - mu) ** 2 / (2 * s ** 2)) / (s * np.sqrt(2 * np.pi))
     assert norm.pdf(y, loc=mu, scale=s) == pytest.approx(density, rel=1e-12)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_softmax_is_defined_where_first_named_and_machine_epsilon_where_first_used(lang):
+    """Review final59, cb: softmax was named at #last-layer, and written softmax((x, 0))_1, before its formula at
+    #softmax; it is now given at its first use, p_i = e^{z_i} / sum_j e^{z_j}, the temperature-1 form of the section's
+    formula.  Machine epsilon is glossed (the gap between 1 and the next float64 number) where the page first names it.
+    The binary loss is "用 logit x 表示的损失", not the calque "logit x 上的损失".  (The opening paragraph names softmax
+    only as the subject of one of the page's questions.)"""
+    text = page(lang).split("{ #last-layer }")[1]          # after the opening, which only lists the page's questions
+    said = {"en": "given by softmax, which turns the layer's $K$ numbers $z_i$ into $p_i = e^{z_i} / \\sum_j e^{z_j}$.",
+            "zh": "由 softmax 给出：它把这一层的 $K$ 个数 $z_i$ 变成 $p_i = e^{z_i} / \\sum_j e^{z_j}$。"}[lang]
+    assert said in text, lang
+    first = text.lower().index("softmax")
+    assert text.index(said) <= first < text.index(said) + len(said), lang
+    assert text.index(said) < text.index("\\mathrm{softmax}") < text.index("{ #softmax }")
+    z = np.array([2.0, 1.0, 0.5, -1.0])
+    np.testing.assert_allclose(out.softmax(z), np.exp(z) / np.exp(z).sum(), rtol=1e-14)
+    term = {"en": "machine epsilon", "zh": "机器精度"}[lang]
+    gloss = {"en": "That gap, $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$, is the [machine epsilon]",
+             "zh": "这个间距 $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ 就是 float64 的[机器精度]"}[lang]
+    assert text.index(gloss) < text.index(term) < text.index(gloss) + len(gloss), lang
+    assert np.finfo(np.float64).eps == np.nextafter(1.0, 2.0) - 1.0 == 2.0 ** -52
+    if lang == "zh":
+        assert "二分类时，用 logit $x$ 表示的损失为" in text and "logit $x$ 上的损失" not in text

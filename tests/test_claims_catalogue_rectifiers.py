@@ -136,7 +136,7 @@ def test_leaky_relu_links_to_its_home_and_names_maas(lang):
 def test_rrelu_has_pytorchs_convention_and_the_setting_of_xu_et_als_experiments(lang):
     """Not "two conventions in use": only PyTorch's is a library convention; the divide-by-U(3, 8) rule is
     the setting of Xu et al.'s experiments (review final41/ca)."""
-    said = {"en": "PyTorch's convention, which the card follows, differs from the one in Xu et al.'s experiments:",
+    said = {"en": "PyTorch's convention, which the card follows, differs from the one in Xu et al.'s experiments.",
             "zh": "PyTorch 的约定（卡片沿用它）与 Xu 等人实验中的做法不同："}[lang]
     assert said in page_text(lang)
     assert "Two conventions are in use" not in page_text(lang) and "两套约定" not in page_text(lang)
@@ -145,6 +145,26 @@ def test_rrelu_has_pytorchs_convention_and_the_setting_of_xu_et_als_experiments(
 def test_relu_output_and_gradient_are_exactly_zero_for_negative_inputs():
     x = np.linspace(-5, -1e-9, 1001)
     assert np.all(relu(x) == 0) and np.all(relu_prime(x) == 0)
+
+
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "is at most zero on every training point, it outputs 0 on all of them", "is negative on every training point"),
+    ("zh", "都不大于零，它在所有训练样本上都输出 0", "都是负的，它在所有训练样本上")])
+def test_a_dead_unit_is_one_whose_pre_activation_is_at_most_zero_as_elsewhere(lang, said, gone):
+    """Review final59, ca: the site's criterion for a dead unit is "at most zero" (都不大于零), not "negative": at
+    exactly 0 ReLU outputs 0 and its derivative, as frameworks take it at the kink, is 0 too."""
+    assert said in page_text(lang) and gone not in page_text(lang)
+    z = np.array([-2.0, -0.5, 0.0])                     # at most zero, one of them exactly 0
+    assert np.all(relu(z) == 0) and np.all(relu_prime(z) == 0)
+    guide = (CONTENT[lang] / "guide.md").read_text(encoding="utf-8")
+    assert {"en": "at most zero on every", "zh": "都不大于零"}[lang] in guide
+
+
+def test_prelu_is_named_parametric_relu_not_parametric_rectifier():
+    """Review final59, ca: the site's long name for PReLU is "parametric ReLU" (参数化 ReLU)."""
+    assert "introduced the parametric ReLU, PReLU, in *Delving Deep into Rectifiers*" in page_text("en")
+    assert "PReLU（参数化 ReLU）由 He、Zhang、Ren 和 Sun" in page_text("zh")
+    assert "parametric rectifier" not in page_text("en")
 
 
 def test_relu_mean_is_one_over_root_two_pi_positive():
@@ -356,10 +376,12 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     assert "Convolutional Network. arXiv 预印本。<https://arxiv.org/abs/1505.00853>" in page_text("zh")
     for lang in ("en", "zh"):
         assert "reads them consistently" not in page_text(lang) and "前后一致地" not in page_text(lang)
-    assert "which they say was first used in Kaggle's National Data Science Bowl (NDSB) competition; they kept the " \
+    assert "which they say was first used in Kaggle's National Data Science Bowl competition; they kept the " \
            "setting the competition's winner suggested" in page_text("en")              # the competition, not its winner
-    assert "据 Xu 等人所述，RReLU 最早出现在 Kaggle 竞赛 National Data Science Bowl（NDSB）中；他们沿用了该竞赛冠军建议的" \
+    assert "据 Xu 等人所述，RReLU 最早出现在 Kaggle 竞赛 National Data Science Bowl 中；他们沿用了该竞赛冠军建议的" \
            in page_text("zh")
+    for lang in ("en", "zh"):                      # review final59, ca: the abbreviation was introduced and never used
+        assert "NDSB" not in page_text(lang)
     for lang in ("en", "zh"):
         assert "winner of Kaggle's National Data Science Bowl (NDSB) had first used" not in page_text(lang)
         assert "最早由 Kaggle 竞赛 National Data Science Bowl（NDSB）的冠军团队使用" not in page_text(lang)
@@ -745,10 +767,13 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     upstream = np.random.default_rng(5).normal(size=1000)
     np.testing.assert_allclose(upstream * prelu_prime(z, a), a * upstream * relu_prime(-z), rtol=0, atol=0)
     assert np.all(prelu_prime(z, a) != 0)
-    assert ("although they can still be [inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) on every "
+    assert ("although they can still be [inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) "
+            "(pre-activation at most zero) on every "
             "training point, passing back only $a$ times the gradient an active unit would receive.") in page_text("en")
-    assert ("但仍可能在所有训练样本上都[关闭](../blog/posts/dead-relu-units.md#dead-relu-experiment)，"
+    assert ("但仍可能在所有训练样本上都[关闭](../blog/posts/dead-relu-units.md#dead-relu-experiment)（预激活值始终不大于零），"
             "传回的梯度只有单元开启时的 $a$ 倍。") in page_text("zh")
+    z_edge = np.concatenate([z, [0.0]])             # "at most zero": a pre-activation of exactly 0 is inactive too
+    assert np.all(prelu_prime(z_edge, a) == a) and np.all(relu_prime(z_edge) == 0)
     for lang in ("en", "zh"):
         home = (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
         assert "{ #dead-relu-experiment }" in home
@@ -882,8 +907,9 @@ def test_the_smoothness_classes_are_defined_once_where_elu_first_needs_them(lang
 
 
 @pytest.mark.parametrize("lang, pytorch", [
-    ("en", "it draws the slope itself, uniformly over the same range, an independent $a \\sim U(1/8, 1/3)$ for every element"),
-    ("zh", "它直接抽取斜率本身，范围相同，训练时为每个元素独立抽取 $a \\sim U(1/8, 1/3)$")])
+    ("en", "In training it draws the slope itself, independently for every element, from the same range, "
+           "$a \\sim U(1/8, 1/3)$; at test time it uses the mean, $\\bar a = 11/48 \\approx 0.229$:"),
+    ("zh", "它直接抽取斜率：训练时为每个元素独立地从同一范围抽取 $a \\sim U(1/8, 1/3)$，测试时取其均值")])
 def test_pytorch_draws_the_slope_itself_over_the_range_of_xus_slopes(lang, pytorch):
     """Review final57, ca: after Xu et al.'s division, PyTorch "instead draws the slope itself". Both conventions give
     slopes in [1/8, 1/3]; they differ in what is uniform, the divisor d or the slope 1/d."""

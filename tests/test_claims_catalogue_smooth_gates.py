@@ -244,11 +244,18 @@ def test_a_smooth_gate_is_the_whole_function_and_g_its_gate(lang):
         np.testing.assert_allclose(f(key, X), X * gate(key, X), rtol=1e-12, atol=1e-300)
     row = {term.key: term for term in TERMS}["smooth-gate"]        # the anchor the link points to
     assert "the whole function" in row.en_definition and "整个函数" in row.zh_definition
-    said = {"en": "Write $g$ for that curve: the whole function $x\\,g(x)$ is called a [smooth gate](../glossary.md#smooth-gate), "
-                  "and $g$ is only its gate.",
-            "zh": "记这条曲线为 $g$：整个函数 $x\\,g(x)$ 叫作[平滑门控函数](../glossary.md#smooth-gate)，$g$ 只是它的门。"}[lang]
+    said = {"en": "Write $g$ for that curve: this site calls the whole function $x\\,g(x)$ a "
+                  "[smooth gate](../glossary.md#smooth-gate), and $g$ is only its gate.",
+            "zh": "记这条曲线为 $g$：本站把整个函数 $x\\,g(x)$ 称为[平滑门控函数](../glossary.md#smooth-gate)，$g$ 只是它的门。"}[lang]
     text = page_text(PAGE, lang)
     assert said in text and text.index(said) < text.index("{ #softplus }")
+    # review final59, ca: the name is the site's coinage, not presented as established usage; the Swish paper's word
+    own = {"en": "The name is the site's own, not a standard one; Ramachandran, Zoph and Le (2017) call their Swish "
+                 "*self-gated*.",
+           "zh": "这个名称是本站自己取的，并非通行叫法；Ramachandran、Zoph 和 Le（2017）则称他们的 Swish 是“自门控”的。"}[lang]
+    assert own in text and text.index(own) == text.index(said) + len(said) + (lang == "en")     # the next sentence
+    assert "is called a [smooth gate]" not in text and "叫作[平滑门控函数]" not in text
+    assert "arxiv.org/abs/1710.05941" in text               # their paper (first titled "Swish: a Self-Gated ...")
     assert text.count("glossary.md#smooth-gate") == 1
 
 
@@ -498,12 +505,13 @@ def test_both_gates_are_distribution_functions_normal_and_logistic():
     best = int(np.argmin(worst))
     assert 0 < best < len(ks) - 1                                           # an interior minimum of the scan
     assert round(float(ks[best]), 4) == 1.7017 and round(float(ks[best]), 3) == 1.702
+    assert abs(1.702 - float(ks[best])) < 5e-4                             # "agrees with it to three decimals"
     assert round(float(worst[best]), 4) == 0.0095
     assert np.max(np.abs(sigmoid(x) - normal_cdf(x))) > 0.1                 # the unscaled logistic is far off
     assert float(sigmoid(0.0)) == float(normal_cdf(0.0)) == 0.5                  # both centred on 0
     assert round(float(np.max(np.abs(sigmoid(1.702 * x) - normal_cdf(x)))), 4) == 0.0095   # the rounded k keeps that gap
-    for lang, said in (("en", r"Both gates are cumulative distribution functions of distributions centred on 0: $\sigma(kx)$ that of a logistic distribution with scale $1/k$, $\Phi$ that of the standard normal. Matching them therefore leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; 1.702 is that value rounded."),
-                       ("zh", r"两个门都是累积分布函数，各自的分布都以 0 为中心：$\sigma(kx)$ 对应尺度为 $1/k$ 的逻辑斯谛分布，$\Phi$ 对应标准正态分布。因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；1.702 就是它舍入后的值。")):
+    for lang, said in (("en", r"Both gates are cumulative distribution functions of distributions centred on 0: $\sigma(kx)$ that of a logistic distribution with scale $1/k$, $\Phi$ that of the standard normal. Matching them therefore leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; the paper's 1.702 agrees with it to three decimals."),
+                       ("zh", r"两个门都是累积分布函数，各自的分布都以 0 为中心：$\sigma(kx)$ 对应尺度为 $1/k$ 的逻辑斯谛分布，$\Phi$ 对应标准正态分布。因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；论文的 1.702 与它在三位小数上一致。")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 

@@ -199,7 +199,8 @@ def test_experiment_set_up_as_described(scaling):
         body = page(lang).split("{ #scaling }")[1].split("{ #logit-control }")[0]
         word = {"en": "chi-square", "zh": "卡方"}[lang]
         assert body.count(word) == 1 and body.index(word) > body.index("??? note"), lang
-    shown("a NumPy experiment", "数值实验")
+    shown("a numpy experiment", "数值实验")                              # the site's spelling of the library (review final59, tf)
+    assert "NumPy" not in page("en").split("## References")[0]
     # the exact law the page names: given q, the 64 scores are i.i.d. N(0, |q|^2), and |q|^2 ~ chi-square(d_k)
     rng = np.random.default_rng(7)
     q, k = rng.standard_normal((20_000, 1, 4)), rng.standard_normal((20_000, 64, 4))
@@ -283,8 +284,13 @@ def test_scaled_statistics_do_not_depend_on_d_k(scaling):
     assert (f"{median.min():.2f}", f"{median.max():.2f}") == ("0.15", "0.18")
     shown("gives *scaled scores* $s_j/\\sqrt{d_k}$ of variance 1 whatever the head dimension",
           "得到**缩放后的分数** $s_j/\\sqrt{d_k}$，不论头维度多大，它的方差都是 1")
-    shown("the entropy stays between 3.68 and 3.75 nats, and the median Jacobian norm between 0.15 and 0.18",
-          "熵始终在 3.68 到 3.75 奈特之间，雅可比范数的中位数在 0.15 到 0.18 之间")
+    # review final59, tf: the answer above says the scaling holds the softmax at every head dimension; this sentence gives
+    # the numbers without saying it again
+    shown("With the scaling, the entropy stays between 3.68 and 3.75 nats at every head dimension, and the median Jacobian "
+          "norm between 0.15 and 0.18.",
+          "缩放之后，在每个头维度上，熵都在 3.68 到 3.75 奈特之间，雅可比范数的中位数都在 0.15 到 0.18 之间。")
+    for lang, again in (("en", "the head dimension hardly matters"), ("zh", "几乎不随头维度变化")):
+        assert again not in page(lang), lang
 
 
 # the collapsed note after the discussion of the first figure: its title and first sentence
@@ -501,8 +507,13 @@ def test_unscaled_jacobian_rises_then_collapses(scaling):
     assert median[0] < median[peak] and np.all(np.diff(median[peak:]) < 0)
     assert f"{median[at(scaling, 1024)]:.1e}" == "2.6e-04"
     shown("peaks at 0.33 near $d_k = 16$", "峰值 0.33")
-    shown("At 512 the unscaled median is 2% of the scaled one, and at $1{,}024$ it is $2.6 \\times 10^{-4}$.",
-          "$d_k = 512$ 时，不缩放的中位数只有缩放时的 2%，$d_k = 1024$ 时只有 $2.6 \\times 10^{-4}$。")
+    # review final59, tf: 2.6e-4 is the unscaled median itself; its ratio to the scaled one is 1.4e-3 (about 1/700)
+    ratio = median[at(scaling, 1024)] / scaling["scaled_jacobian_median"][at(scaling, 1024)]
+    assert f"{ratio:.1e}" == "1.4e-03" and 650 < 1 / ratio < 750
+    shown("At 512 the unscaled median is 2% of the scaled one; at $1{,}024$ the unscaled median itself is $2.6 \\times 10^{-4}$, about $1.4 \\times 10^{-3}$ of the scaled one.",
+          "$d_k = 512$ 时，不缩放的中位数只有缩放时的 2%；$d_k = 1024$ 时，不缩放的中位数本身是 $2.6 \\times 10^{-4}$，约为缩放时的 $1.4 \\times 10^{-3}$ 倍。")
+    for lang, as_ratio in (("en", "and at $1{,}024$ it is $2.6"), ("zh", "时只有 $2.6")):
+        assert as_ratio not in page(lang), lang
 
 
 def test_share_of_tiny_jacobians(scaling):
@@ -518,7 +529,9 @@ def test_share_of_tiny_jacobians(scaling):
     assert median[at(scaling, 64)] > 0.124 and tiny[at(scaling, 64)] > 0.01
     below = scaling["d_k"][median < attn.TINY]
     assert list(below) == [1024] and median[at(scaling, 512)] > 3 * attn.TINY
-    shown("**Some queries lose their gradient much earlier.**", "**一部分查询早得多就失去了梯度。**")
+    # review final59, tf: in zh "earlier" is a smaller head dimension, not a time (早得多 read as early in training)
+    shown("**Some queries lose their gradient much earlier.**", "**头维度小得多时，就已有一部分查询失去梯度。**")
+    assert "早得多" not in page("zh")
 
 
 def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling):
@@ -589,6 +602,12 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
         assert f"{ratio[d_k]:.{len(value.split('.')[1])}f}" == value, (d_k, ratio[d_k], value)
     assert all(ratio[d] > 1.1 for d in d_ks if d <= 256) and all(ratio[d] < 0.5 for d in d_ks if d >= 512)   # larger unscaled from 2 to 256 (at 1 the runs coincide), smaller from 512
     assert max(ratio, key=ratio.get) == 32 and ratio[64] > 4 and 2.5 < ratio[128] < 3.5
+    # review final59, tf: the main text ties the scores' shortfall to LLaMA's and Gemma 2's head dimensions and says, in the
+    # same sentence, that at the query the unscaled gradient is still the larger at both (3.0 and 1.2 times)
+    assert ratio[128] > 1 and ratio[256] > 1
+    shown("and 7.5 times at 256, that of Gemma 2's two smaller models, though at the query itself the unscaled gradient is "
+          "still the larger at both (see the note below).",
+          "在 Gemma 2 两个较小模型所用的 256 处是 7.5 倍，不过若在查询处衡量，这两处都仍是不缩放时的梯度更大（见下面的注释）。")
     # the simulation is the experiment's own (the same module as the scores' statistics), not a separate script
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
     # review final57, tf: the note says how the second simulation draws its inputs: 200,000 queries per head dimension,
@@ -631,7 +650,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     half = unscaled[at(scaling, 128)] / scaled[at(scaling, 128)]
     assert 0.4 < half < 0.6 and unscaled[at(scaling, 256)] / scaled[at(scaling, 256)] < 0.2
     # the answer opens plainly, not with a signpost; it gives the measured shares, not "a small fraction" (review final55, tf)
-    shown("\n\nThe scaling keeps the softmax equally sharp at every head dimension, so it starts in the same regime, as a good "
+    shown("\n\nThe scaling keeps the softmax equally sharp at every head dimension, so the softmax starts in the same regime, as a good "
           "initialisation does for a layer. " + "Without it the weights sharpen as $d_k$ grows: the softmax's inputs first receive more "
           "gradient than with the scaling, then far less, and at large head dimensions the typical query is in the regime Vaswani et al. suspected.",
           "无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，总从同一个状态起步，这正是好的初始化对一层网络所起的作用。"
@@ -641,8 +660,8 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     for lang in LANGS:
         answer = next(p for p in page(lang).split("\n\n") if p.startswith(ANSWER[lang]))
         assert not re.search(r"\d", answer.replace("d_k", "")), lang
-    for lang, said in (("en", "At 512 the unscaled median is 2% of the scaled one, and at $1{,}024$ it is $2.6 \\times 10^{-4}$."),
-                       ("zh", "$d_k = 512$ 时，不缩放的中位数只有缩放时的 2%，$d_k = 1024$ 时只有 $2.6 \\times 10^{-4}$。")):
+    for lang, said in (("en", "At 512 the unscaled median is 2% of the scaled one; at $1{,}024$ the unscaled median itself is $2.6 \\times 10^{-4}$, about $1.4 \\times 10^{-3}$ of the scaled one."),
+                       ("zh", "$d_k = 512$ 时，不缩放的中位数只有缩放时的 2%；$d_k = 1024$ 时，不缩放的中位数本身是 $2.6 \\times 10^{-4}$，约为缩放时的 $1.4 \\times 10^{-3}$ 倍。")):
         text = page(lang)
         scaling_section = text.split("{ #scaling }")[1].split("{ #logit-control }")[0]
         assert said in scaling_section and len(re.findall(r"(?<![\d.])2%", scaling_section)) == 1, lang
@@ -656,7 +675,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
         assert "13%" not in answer and "0.14%" not in answer and "先说结论" not in answer, lang
     # the gradient is the gradient at the softmax's inputs, said once where the Jacobian norm is introduced; "scores" keeps
     # its one meaning, s_j = q^T k_j, and the softmax's input under the scaling is named "scaled scores" (review final58, tf)
-    assert ("Here and below, the gradient is measured there, at the softmax's inputs: the scores without the scaling, the "
+    assert ("From here on, the gradient is measured at the softmax's inputs: the scores without the scaling, the "
             "scaled scores with it. The note \"Where the gradient is measured\" below measures it at the query instead.") in page("en")
     assert ("下文所说的梯度都在 softmax 的输入处衡量：不缩放时就是分数，缩放时是缩放后的分数。"
             "下面“在哪里衡量梯度”这则注释改在查询处衡量。") in page("zh")
@@ -732,8 +751,19 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     C, u = 10.0, np.linspace(-1e-3, 1e-3, 3)
     assert np.all(np.abs(C * np.tanh(np.linspace(-50, 50, 101))) <= C)
     assert np.gradient(C * np.tanh(u), u)[1] == pytest.approx(C) and np.gradient(cap(u, C), u)[1] == pytest.approx(1.0)
-    shown("caps the scaled scores of every block's attention at $c = 50$ (its released code scales the scores before it caps them)",
-          "给每个块缩放后的注意力分数设了上限 $c = 50$（公开代码先缩放、再取软上限）")
+    # review final59, tf: the capped scores are scaled, but not always by 1/sqrt(d_k), the page's "scaled scores": Gemma 2's
+    # code scales by query_pre_attn_scalar ** -0.5, 144 for the 27B model, whose head dimension is 128 (Google's
+    # gemma/config.py, cited with the report; 4,608 / 32 heads = 144), and the head dimension 256 in the two smaller ones
+    assert 4608 // 32 == 144 != 128
+    shown("Gemma 2 caps the final logits at $c = 30$ and the scores of every block's attention at $c = 50$, once they are "
+          "scaled: its released code scales them before it caps them, by $1/\\sqrt{d_k}$, or by $1/\\sqrt{144}$ in the 27B "
+          "model, whose $d_k$ is 128.",
+          "Gemma 2 给最终 logit 设了上限 $c = 30$，给每个块的注意力分数在缩放之后设了上限 $c = 50$：公开代码先缩放、再取软上限，"
+          "缩放因子是 $1/\\sqrt{d_k}$，但 27B 模型的 $d_k$ 为 128，用的却是 $1/\\sqrt{144}$。")
+    shown("`gemma/config.py` (`query_pre_attn_scalar = 144` for the 27B model)",
+          "`gemma/config.py`（27B 模型的 `query_pre_attn_scalar = 144`）")
+    for lang, loose in (("en", "caps the scaled scores"), ("zh", "缩放后的注意力分数设了上限")):
+        assert loose not in page(lang), lang
     # the arXiv report's section 2 ("Logit soft-capping") gives logits <- soft_cap * tanh(logits / soft_cap), 50.0 for the
     # self-attention layers and 30.0 for the final layer, so that the logits stay between -soft_cap and +soft_cap, and
     # cites Bello et al. (2016); the page states what the report gives, not that it gives nothing else
@@ -829,7 +859,8 @@ def test_z_loss_gradient():
     # written \ell_z: L is the depth on this page
     # the lead names the penalty as the square of log Z, as the formula has it
     shown("others penalise the square of the logarithm of the softmax's normaliser $Z$",
-          "另一些则对 softmax 的归一化因子 $Z$（各 logit 的指数之和）取对数，再对它的平方加罚项")   # Z defined before log Z (review final58, tf)
+          "另一些则针对 softmax 的归一化因子 $Z$（各 logit 的指数之和），对其对数的平方施加惩罚")   # Z defined before log Z (review final58, tf)
+    assert "再对它的平方加罚项" not in page("zh")                 # review final59, tf: 它 (Z or log Z?) and a loose 加罚项
     assert z_loss(z, alpha) == pytest.approx(alpha * log_z ** 2, rel=1e-12)
     shown("\\ell_z = \\alpha\\,(\\log Z)^2, \\qquad \\frac{\\partial \\ell_z}{\\partial z_i} = 2\\alpha\\,\\log Z \\; p_i")
 
@@ -1379,9 +1410,9 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
 
 
 def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_ten_to_a_hundred_thousand_times(stack):
-    """'with pre-norm the gradient is smallest at the last block and shrinks further as the stack deepens;
-    with post-norm it is larger there and does not shrink with depth; without normalisation it is roughly
-    10^4 to 10^5 times larger' (each part is measured in detail in the tests around this one)."""
+    """'Without normalisation they are roughly 10^4 to 10^5 times larger than with it'; and, as "Against depth" and
+    "Along the stack" give with their numbers, with pre-norm the gradient is smallest at the last block and shrinks
+    further as the stack deepens, with post-norm it is larger there and does not shrink with depth."""
     pre, post, none = (np.asarray(stack[f"{k}_grad_norm"]) for k in ("pre", "post", "none"))
     assert int(np.argmin(pre)) == len(pre) - 1 and post[-1] > pre[-1]
     sweep_pre, sweep_post = stack["pre_sweep_last"], stack["post_sweep_last"]
@@ -1391,9 +1422,17 @@ def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_te
     closest, farthest = none.min() / max(pre.max(), post.max()), none.max() / min(pre.min(), post.min())
     assert 1e4 / 1.2 < closest < 1e4 * 1.2 and 1e5 / 1.2 < farthest < 1e5 * 1.2
     assert f"{closest:.1e}" == "9.7e+03" and f"{farthest:.1e}" == "8.4e+04"
-    shown("With pre-norm the gradient is smallest at the last block and shrinks further as the stack deepens; with "
-          "post-norm it is larger there and does not shrink with depth; without normalisation it is roughly $10^4$ to $10^5$ times larger.",
-          "前置归一化时，最后一个块的梯度最小，而且网络越深越小；后置归一化时，那里的梯度更大，也不随深度变小；不归一化时，梯度比有归一化时大约 $10^4$ 到 $10^5$ 倍。")
+    # review final59, tf: the paragraph no longer previews what "Against depth" and "Along the stack" say with numbers
+    shown("**The gradients.** Without normalisation they are roughly $10^4$ to $10^5$ times larger than with it. Where the "
+          "normalisation sits sets how they change with depth and along the stack.",
+          "**梯度。**不归一化时，梯度比有归一化时大约 $10^4$ 到 $10^5$ 倍。归一化放在哪里，决定了梯度怎样随深度变化、怎样沿各块分布。")
+    # Xiong et al. derive upper bounds: 1/sqrt(L) for pre-norm, independent of L for post-norm; the stack shows both
+    shown("**Against depth.** Xiong et al.'s upper bounds on the last block's gradient shrink like $1/\\sqrt{L}$ with the depth "
+          "$L$ under pre-norm and do not depend on $L$ under post-norm; this stack shows both.",
+          "**梯度随深度的变化。**Xiong 等人给出的最后一个块梯度的上界，在前置归一化下随深度 $L$ 按 $1/\\sqrt{L}$ 缩小，"
+          "在后置归一化下与 $L$ 无关；这里的网络两者都呈现出来了。")
+    for lang, derived in (("en", "the dependence that Xiong et al. derived"), ("zh", "Xiong 等人推导出的关系")):
+        assert derived not in page(lang), lang
 
 
 def test_last_block_gradient_against_depth(stack):
@@ -1798,3 +1837,38 @@ def test_final56_wording_of_the_xiong_limit_the_opening_and_zh_page_references()
         assert ref in page(lang).split("{ #references }")[1], lang
     shown("(for Gemma 2, the reference implementation in Hugging Face Transformers);",
           "（Gemma 2 的公开代码指 Hugging Face Transformers 中的参考实现）；")
+
+
+def test_final59_one_meaning_per_symbol_and_word_one_telling_and_xiong_cited_alike():
+    """Review final59, tf. √63/64 is the Jacobian's norm, not an entry; ℓ is not introduced where nothing uses it; the
+    gradient's place is said without a dangling "there"; the intro no longer defines d_k before §block does; the
+    second experiment's three records are a list; Chinese: softmax 需要大小适中的输入; and Xiong et al. (2020) is listed
+    with its ten authors, as on the initialisation article, the other page that cites it."""
+    p = np.full(64, 1 / 64)
+    jacobian = np.diag(p) - np.outer(p, p)
+    assert f"{np.linalg.norm(jacobian):.3f}" == "0.124" == f"{np.sqrt(63) / 64:.3f}"
+    assert np.abs(jacobian).max() == pytest.approx(63 / 4096)                       # the entries: 63/4096 and -1/4096
+    shown("Nearly uniform weights give a small norm too ($\\sqrt{63}/64 = 0.124$ for exactly uniform ones)",
+          "权重近乎均匀时，雅可比范数同样很小（完全均匀时为 $\\sqrt{63}/64 = 0.124$）")
+    shown("With $g_j$ the gradient of the training loss at the softmax's $j$-th input, the gradient that reaches the query",
+          "记 $g_j$ 为训练损失在 softmax 第 $j$ 个输入处的梯度，则传到查询本身的梯度")
+    for lang in LANGS:
+        note = page(lang).split("??? note")[2].split("??? note")[0]
+        assert "\\ell" not in note, lang
+    assert "measured there" not in page("en")
+    # the intro names the scaling; d_k is defined once, in the block section, as the head dimension
+    shown("scores how well each [token](#block) of the input matches the others, scales the scores down and passes them",
+          "把分数按比例缩小，再送进 [softmax](output-layers.md#softmax)")
+    for lang, defined in (("en", "the number of components of the vectors it compares"), ("zh", "参与比较的向量的分量个数")):
+        assert defined not in page(lang), lang
+    for lang, lead in (("en", "For each residual block it records three quantities:\n\n"), ("zh", "实验在每个残差块记录三个量：\n\n")):
+        items = page(lang).split(lead)[1].split("\n\n")[0].split("\n")
+        assert len(items) == 3 and all(item.startswith("- ") for item in items), lang
+    shown("\n\nIt then repeats the run with only the first 3, 6, 12 and 24 blocks.", "\n\n随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
+    shown("softmax needs inputs of moderate size", "softmax 需要大小适中的输入")
+    assert "要输入大小适中" not in page("zh")
+    for lang, page_name in (("en", "blog/posts/initialisation.md"), ("zh", "blog/posts/initialisation.md")):
+        entry = lambda text: next(line for line in text.split("\n") if "On Layer Normalization in the Transformer" in line)  # noqa: E731
+        mine, theirs = entry(page(lang)), entry(page_text(page_name, lang))
+        assert mine.split(". ", 1)[1] == theirs.split(". ", 1)[1], lang
+        assert ("T.-Y. Liu" in mine) and "Xiong et al." not in mine and "Xiong 等" not in mine, lang

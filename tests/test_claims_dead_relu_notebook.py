@@ -212,7 +212,7 @@ def test_the_hand_built_unit_is_dead_and_gets_no_gradient(notebook):
     header, *rows = block(printed, "grads")
     assert numbers(header) == [7, 6]
     for row in rows:
-        dead, live = row.split()[:2]
+        dead, live = row.split()[-2:]                                      # the row's label comes first
         assert dead == "0" and float(live.replace("−", "-")) != 0
     title, same, moved, still = block(printed, "sgd")
     assert numbers(title) == {"en": [100, 1.0], "zh": [1.0, 100]}[lang]
@@ -224,9 +224,12 @@ def test_the_hand_built_unit_is_dead_and_gets_no_gradient(notebook):
 def test_the_printed_revivals_are_the_step_by_step_runs(notebook):
     """At 1.0, 58, 45 and 65 of the 162, 159 and 170 second-layer units dead at some checked step are alive at the
     end: the article's 45–65, rerun in the notebook."""
-    _, _, printed = notebook
+    lang, _, printed = notebook
     rows = [numbers(row) for row in block(printed, "revived")[2:]]
     assert rows == [[0, 162, 58], [1, 159, 45], [2, 170, 65]]
+    # the header says revived as the article does (复活), not the colloquial 是活的 (review final59, pc)
+    assert block(printed, "revived")[1].endswith({"en": "of those, alive at step 600", "zh": "其中到第 600 步已复活"}[lang])
+    assert "是活的" not in page_text(NOTEBOOK, "zh")
     steps = cached("dead_relu_steps")
     assert steps["revived"][0].tolist() == [58, 45, 65] and steps["ever_dead"][0].tolist() == [162, 159, 170]
 
@@ -242,8 +245,10 @@ def test_the_try_this_cell_as_shipped_repeats_the_run_shown(notebook):
 def test_the_printed_columns_line_up(notebook):
     """Each table's numbers end where its header's labels end, in display columns, in both languages (in the two
     result tables a label heads the three seeds' values, and ends where the third ends); in the gradient table the
-    label of a row (whose width varies with the language) comes last and starts at the same column in every row."""
-    _, _, printed = notebook
+    label of a row comes first, under the header's first label, in a column padded to one width in display columns
+    (the Chinese labels with full-width spaces), and the two numbers end under 'dead unit 7' and 'live unit 6' (review
+    final59, pc: the row's label trailed its numbers and had no header)."""
+    lang, _, printed = notebook
     for name, under_labels in (("relu", [0, 3, 6, 9]), ("leaky_relu", [0, 3, 6, 9]), ("at_init", [0, 1, 2]),
                                ("revived", [0, 1, 2])):
         header, *body = block(printed, name)[1:]
@@ -256,17 +261,23 @@ def test_the_printed_columns_line_up(notebook):
             assert len(ends) == under_labels[-1] + 1 and [ends[k] for k in under_labels] == label_ends(header), \
                 (name, header, row)
     header, *body = block(printed, "grads")
-    assert [field_ends(row)[:2] for row in body] == [label_ends(header)] * len(body)
-    assert len({field_starts(row)[2] for row in body}) == 1
+    assert len(label_ends(header)) == 3 and field_starts(header)[0] == 0
+    assert [field_ends(row)[-2:] for row in body] == [label_ends(header)[1:]] * len(body)
+    assert all(field_starts(row)[0] == 0 for row in body)                                  # the label first,
+    assert len({field_starts(row)[-2] for row in body}) == 1                               # then the numbers
+    assert header.split()[0] == {"en": "gradient", "zh": "梯度"}[lang]
+    assert max(label_ends(row)[0] for row in body) < min(field_starts(row)[-2] for row in body)   # labels, then numbers
 
 
 @pytest.mark.parametrize("lang, said, gone", [
     ("en", ("# The next cell spells out one run.",
-            "The next cell reads the thirty results that chart is drawn from, and first\n"
+            "Three of them, Leaky ReLU at η = 2.0, diverged and left no result; the table marks\n# their row.",
+            "The next cell reads the results that chart is drawn from, and first\n"
             "# checks that the result for seed 0 at η = 1.0 is the run above."),
      ("writes one run out", "saved when they were made", "saved run", "instead of retraining")),
     ("zh", ("文章里死亡单元比例随学习率变化的那张图，背后的每次训练都是这样做的",
-            "下一段代码读取那张图所用的三十次训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。"),
+            "其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，表中那一行会注明。",
+            "下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。"),
      ("文章背后", "保存下来", "当初训练时", "不再重新训练"))])
 def test_the_prose_speaks_of_runs_and_results_not_of_how_they_are_kept(lang, said, gone):
     """Review final54 (pc): the prose says what the reader sees (one run spelled out, thirty results read), in reader
@@ -297,5 +308,10 @@ def test_the_thirty_runs_are_those_of_the_articles_first_figure_not_every_run_of
     assert 'cached("dead_relu")' in inspect.getsource(results.draw_dead_relu)        # the first figure's runs
     assert not isinstance(dead_relu_batchnorm.BatchNormMLP.create(seed=0), MLP)        # a different network
     assert said in page_text(NOTEBOOK, lang)
+    # 'Three of them, Leaky ReLU at η = 2.0, diverged and left no result' (review final59, pc: 'thirty results' was loose)
+    rates = list(saved["learning_rates"])
+    assert np.isnan(saved["leaky_relu_error"]).sum() == 3 and np.all(np.isnan(saved["leaky_relu_error"][rates.index(2.0)]))
+    assert not np.isnan(saved["relu_error"]).any() and np.isnan(saved["leaky_relu_inactive"]).sum() == 3 * 2
+    assert "thirty results" not in page_text(NOTEBOOK, "en") and "三十次训练结果" not in page_text(NOTEBOOK, "zh")
     assert "Every run behind the article is" not in page_text(NOTEBOOK, "en")
     assert "文章里的每次训练都是这样做的" not in page_text(NOTEBOOK, "zh")

@@ -72,11 +72,19 @@ def test_two_piece_maxout_on_its_slider_is_prelu_with_the_same_slope():
     assert not np.array_equal(np.maximum(X, 1.5 * X), prelu.f(X, a=1.5))
     assert maxout.params[0].hi <= 1.0
     assert (prelu.params[0].lo, prelu.params[0].hi) == (maxout.params[0].lo, maxout.params[0].hi)
-    assert ("Every $a$ on the slider is at most 1, so this is also PReLU with slope $a$, one of the neighbours that "
-            "[the Maxout section](catalogue/rectifiers.md#maxout) lists: tick PReLU and give it the "
-            "same $a$, and the two curves coincide.") in page_text("explorer.md", "en")
-    assert ("滑块上的 $a$ 都不超过 1，所以它也就是斜率为 $a$ 的 PReLU（[Maxout 一节](catalogue/rectifiers.md#maxout)列出的近亲之一）："
+    assert ("(its general form and its neighbours: [the Maxout section](catalogue/rectifiers.md#maxout))"
+            in page_text("explorer.md", "en"))
+    assert ("Every $a$ on the slider is at most 1, so this is also PReLU with slope $a$, one of those neighbours: tick "
+            "PReLU and give it the same $a$, and the two curves coincide.") in page_text("explorer.md", "en")
+    assert ("（它的一般形式和近亲见[《整流函数的变体》的 Maxout 一节](catalogue/rectifiers.md#maxout)）"
+            in page_text("explorer.md", "zh"))
+    assert ("滑块上的 $a$ 都不超过 1，所以它也就是斜率为 $a$ 的 PReLU，即上面说的近亲之一："
             "再勾选 PReLU 并把它的 $a$ 调到同一个值，两条曲线完全重合。") in page_text("explorer.md", "zh")
+    # the item links the Maxout section once, not twice (review final59, tools); its four cases are four shapes of
+    # one function (|x|, ReLU, Leaky ReLU, the line x), so the title says shapes, not functions
+    for lang, title in (("en", "**One formula, four shapes.**"), ("zh", "**一个公式，四种形状。**")):
+        item = page_text("explorer.md", lang).split("\n3. ")[1].split("\n\n")[0]
+        assert item.count("(catalogue/rectifiers.md#maxout)") == 1 and item.startswith(title), lang
     # the equivalence has its home in the Maxout section's neighbours, which the item links (review final58, tools)
     for lang, home in (("en", "**Neighbours.** For $a \\le 1$, $\\max(x, a x)$ is PReLU with slope $a$"),
                        ("zh", "**近亲。**$a \\le 1$ 时，$\\max(x, a x)$ 就是斜率为 $a$ 的 PReLU")):
@@ -122,5 +130,11 @@ def test_what_the_chart_shows_of_the_flat_tails():
         item = page_text("explorer.md", lang).split("\n2. ")[1].split("\n3. ")[0]
         assert "4.6" not in item and "from about" not in item and "起就小于" not in item, lang
         assert item.count("(blog/posts/when-gradients-vanish.md#flat-tails)") == 1, lang
+    # the linked section computes the threshold for these two functions only, not for every function (review final59,
+    # tools): the zh link text says 这两个函数, as the English "each slope" follows "the sigmoid's ... tanh's"
+    assert "[算出了这两个函数的斜率从哪里起小于 0.01](blog/posts/when-gradients-vanish.md#flat-tails)" in page_text("explorer.md", "zh")
+    assert "每个函数的斜率" not in page_text("explorer.md", "zh")
+    assert "[computes where each slope drops below 0.01](blog/posts/when-gradients-vanish.md#flat-tails)" in page_text("explorer.md", "en")
     home = page_text("blog/posts/when-gradients-vanish.md", "en").split("{ #flat-tails }")[1].split("\n## ")[0]
     assert "4.585" in home and "2.993" in home, "the thresholds' home states them"
+    assert (f"{sigmoid_edge:.3f}", f"{tanh_edge:.3f}") == ("4.585", "2.993")        # the two functions' thresholds

@@ -112,7 +112,8 @@ DIFFERENTIABILITY_WORDS = {
            # the workaround is named with its source, so the requirement is not read as "step networks cannot be trained"
            # (review final46, pa); the reference is checked by the provenance tests
            "Networks of step units can still be trained, for example by using a substitute slope in place of the true one in "
-           "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville 2013 study and compare with other estimators).",
+           "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville (2013) study and compare with other "
+           "estimators).",
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
     "zh": ("**可用的斜率（用真实梯度训练时必需）。**函数若除个别孤立点外处处可导，并且在它有变化的每个区间里导数总有不为零之处，"
            "就说它有**可用的斜率**；这样，梯度才能反映函数的变化。"
@@ -960,16 +961,62 @@ def test_the_identity_near_zero_property_is_split_into_the_property_the_initiali
     assert relu_prime(-1e-3) == 0.0 and relu(0.5) == 0.5
 
 
-@pytest.mark.parametrize("lang, label, heading", [
-    ("en", "[When gradients vanish](when-gradients-vanish.md#flat-tails) says where the flat region begins",
-     "### Where the flat region begins { #flat-tails }"),
-    ("zh", "tanh 同样逃不过；平坦区从哪里开始，这种效应又怎样在层与层之间累积，见[《梯度消失：深层网络为何学不动》]"
-           "(when-gradients-vanish.md#flat-tails)", "### 平坦区从哪里开始 { #flat-tails }")])
-def test_the_saturation_link_names_the_flat_region_as_its_target_section_does(lang, label, heading):
-    """The link's words use the glossary term of the section it points to, not 'tails' (review final56, pa)."""
+@pytest.mark.parametrize("lang, label", [
+    ("en", "Tanh does not escape this: [Why networks need non-linear activations](why-nonlinear-activations.md#saturation) "
+           "shows where its flat region lies, and [When gradients vanish](when-gradients-vanish.md#backprop-product) how the "
+           "effect compounds over layers."),
+    ("zh", "tanh 同样逃不过：它的平坦区在哪里，见[《为什么神经网络需要非线性激活函数》](why-nonlinear-activations.md#saturation)；"
+           "这种效应怎样在层与层之间累积，见[《梯度消失：深层网络为何学不动》](when-gradients-vanish.md#backprop-product)。")])
+def test_the_saturation_paragraph_points_back_for_the_flat_region_and_forward_only_for_the_compounding(lang, label):
+    """The flat region was defined on the first article of the reading order, so the link for it points back there; the
+    later article is named only for how the effect compounds over layers (review final59, pa: the page sent the reader
+    forward for a term already given).  The link's words use the glossary term, not 'tails' (review final56, pa), and
+    this page does not redefine it.  The back target defines the flat region; the forward target is the product section."""
     text = page_text(PAGE, lang)
     assert label in text and "where the tails begin" not in text and "尾部从哪里开始" not in text
-    assert heading in page_text("blog/posts/when-gradients-vanish.md", lang)
+    for redefined in ("when-gradients-vanish.md#flat-tails", "below 0.01", "不到 0.01", "小于 0.01", "glossary.md#flat-region"):
+        assert redefined not in text, (lang, redefined)                     # pointed to, not defined again
+    home = page_text("blog/posts/why-nonlinear-activations.md", lang).split("{ #saturation }", 1)[1].split("\n## ", 1)[0]
+    assert "glossary.md#flat-region" in home and "0.01" in home
+    assert "{ #backprop-product }" in page_text("blog/posts/when-gradients-vanish.md", lang)
+
+
+HE_RULE = {"en": "He et al. (2015) derived their rule, weight variance $2/n_{\\mathrm{in}}$ for a unit with $n_{\\mathrm{in}}$ "
+                 "inputs, for ReLU, which lacks it;",
+           "zh": "He 等人（2015）的规则（对有 $n_{\\mathrm{in}}$ 个输入的单元，权重方差取 $2/n_{\\mathrm{in}}$）则是为不具备这一性质的 ReLU 推导的。"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_he_rule_is_given_as_weight_variance_2_over_fan_in_and_keeps_a_relu_layers_mean_square(lang):
+    """'He et al. (2015) derived their rule, weight variance 2/n_in for a unit with n_in inputs, for ReLU' (review final59,
+    pa: the rule was named without its formula).  Checked: with weights of variance 2/n_in, a ReLU layer keeps the mean
+    square of its pre-activations, E[z'^2] = n_in (2/n_in) E[relu(z)^2] = E[z^2], since E[relu(z)^2] = E[z^2]/2 for z
+    symmetric about 0; with 1/n_in it halves, and the initialisation article gives the same 2/n."""
+    assert HE_RULE[lang] in " ".join(page_text(PAGE, lang).split())
+    assert "$\\sigma_w^2 = 2/n$" in page_text("blog/posts/initialisation.md", lang)
+    rng = np.random.default_rng(0)
+    n_in, batch = 512, 4000
+    z = rng.normal(size=(batch, n_in))
+    for variance, factor in ((2 / n_in, 1.0), (1 / n_in, 0.5)):
+        W = rng.normal(0.0, np.sqrt(variance), size=(n_in, n_in))
+        z_next = relu(z) @ W
+        assert np.mean(z_next ** 2) / np.mean(z ** 2) == pytest.approx(factor, rel=0.05)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sigmoid_bound_is_proved_here_in_full_by_completing_the_square(lang):
+    """'since a product s(1 - s) of two numbers that add up to one equals 1/4 - (s - 1/2)^2, it is at most 1/4, ...
+    reached at x = 0 where sigma = 1/2': the one full proof of the bound on the site's first pages (review final59, pa:
+    the first article proved it too and now gives one clause and a link here)."""
+    said = {"en": "equals $1/4 - (s - 1/2)^2$, it is at most $1/4$, so the sigmoid's slope never exceeds $1/4$, reached at "
+                  "$x = 0$ where $\\sigma = 1/2$.",
+            "zh": "乘积 $s(1 - s) = 1/4 - (s - 1/2)^2$ 至多是 $1/4$，所以 sigmoid 的斜率从不超过 $1/4$，最大值在 $x = 0$ 处"
+                  "（$\\sigma = 1/2$）取到。"}[lang]
+    assert said in " ".join(page_text(PAGE, lang).split())
+    s = np.linspace(-3, 4, 70001)
+    np.testing.assert_allclose(s * (1 - s), 0.25 - (s - 0.5) ** 2, atol=1e-12)
+    assert sigmoid(0.0) == 0.5 and sigmoid_prime(0.0) == 0.25
+    assert np.all(sigmoid_prime(np.linspace(-20, 20, 40001)) <= 0.25)
 
 
 ZIGZAG_REASON = {

@@ -113,10 +113,11 @@ def test_the_classifier_is_the_stalled_layers_network(notebook):
     assert ns["net"].sizes == stalled_layers.SIZES == (10,) + (64,) * 8 + (10,)
     for ours, theirs in zip(ns["net"].weights + ns["net"].biases, net.weights + net.biases):
         np.testing.assert_array_equal(ours, theirs)
-    # one name for the task in both notebooks' code, nearest_centre_task (review final55, pb), and one function: both
-    # import the library's under that name (review final56, pb); here it is called with the stalled-layers seed
+    # one name for the task in both notebooks' code (review final55, pb), and one function: both import the library's
+    # (review final56, pb), now under its own name, so that no prose explains an import alias (review final59, pb; it
+    # was imported as nearest_centre_task); here it is called with the stalled-layers seed
     from actsite.experiments.datasets import voronoi
-    assert ns["nearest_centre_task"] is voronoi
+    assert ns["voronoi"] is voronoi and "nearest_centre_task" not in ns
     assert "voronoi(seed=400)" in inspect.getsource(stalled_layers)
     X, y = ns["X"], ns["y"]
     for ours, theirs in zip((X, y), voronoi(seed=400)):
@@ -125,9 +126,9 @@ def test_the_classifier_is_the_stalled_layers_network(notebook):
     for page in (NOTEBOOK, "notebooks/training-speed.py"):
         from actsite.pages.page_pairs import notebook_cells
         code = "\n".join(notebook_cells(page_text(page, lang))[1])
-        assert "nearest_centre_task(seed=" in code and "voronoi(" not in code, page
-        assert "from actsite.experiments.datasets import voronoi as nearest_centre_task" in code, page
-        assert "def nearest_centre_task" not in code, page
+        assert "voronoi(seed=" in code and "nearest_centre_task" not in code, page
+        assert "from actsite.experiments.datasets import voronoi\n" in code, page
+        assert "def voronoi" not in code, page
 
 
 def test_the_code_is_in_the_notebook(notebook):
@@ -326,17 +327,22 @@ def test_the_prose_links_the_homogeneity_derivation_and_names_its_products_plain
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "`nearest_centre_task` draws its 4000 training points, each labelled with the class of the nearest of 100 "
+    ("en", "`voronoi` draws its 4000 training points, each labelled with the class of the nearest of 100 "
            "random centres (the task of [the experiment on dead ReLU units](../blog/posts/dead-relu-units.md#dead-relu-experiment), "
-           "with its own seed). The points nearest to one centre form that centre's Voronoi region, hence the name "
-           "`voronoi` under which the function is imported."),
-    ("zh", "每个样本的类别取离它最近的那个随机中心（共 100 个）的类别，只是种子不同。\n# 离同一个中心最近的点构成这个中心的 "
-           "Voronoi 区域，导入这个函数时用的原名 `voronoi` 即由此而来。")])
-def test_the_import_alias_voronoi_is_explained(lang, said):
-    """Review final57, pb: the code imports `voronoi as nearest_centre_task` and the prose never said why; one phrase
-    names what it draws (each point labelled by its nearest of 100 random centres: the centres' Voronoi regions)."""
+           "with its own seed), so each class is made of Voronoi regions, the region of a centre being the points "
+           "nearest to it."),
+    ("zh", "`voronoi` 抽取它的 4000 个训练样本，任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)"
+           "属于同一类：每个样本的类别取离它最近的那个随机中心（共 100 个）的类别，只是种子不同。离同一个中心最近的点构成这个"
+           "中心的 Voronoi 区域，所以每个类别都由若干个这样的区域拼成。")])
+def test_the_task_function_voronoi_is_described_by_the_task(lang, said):
+    """Review final57, pb: the code imported `voronoi as nearest_centre_task` and the prose never said why; review
+    final59, pb: the aside then explained an import alias rather than the experiment.  The function is imported under
+    its own name, and one clause says what it draws: each point labelled by its nearest of 100 random centres, each
+    centre carrying a random class, so a class is a union of the centres' Voronoi regions."""
     from claim_helpers import assert_voronoi_matches_its_description
-    assert said in page_text(NOTEBOOK, lang).replace("\n# ", " ")
+    text = page_text(NOTEBOOK, lang).replace("\n# ", " ")
+    assert said in text
+    assert {"en": "under which the function is imported", "zh": "导入这个函数时用的原名"}[lang] not in text
     assert_voronoi_matches_its_description(400)                    # the classifier's data, seed 400
 
 
@@ -396,5 +402,30 @@ def test_the_forward_results_follow_the_cell_that_prints_them(lang):
                   "applying\n# `next_variance`, one layer of the recursion, 100 times.",
             "zh": "$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。"}[lang] in text
     if lang == "zh":                      # the long paragraph on the classifier is split in three (review final58, pb)
-        assert "只是种子不同。\n#\n# 离同一个中心最近的点" in text and "及其精确梯度。\n#\n# 对每个隐藏层" in text
+        assert "拼成。\n#\n# `MLP` 是" in text and "及其精确梯度。\n#\n# 对每个隐藏层" in text
         assert "He 初始化（同样宽度下 $\\sigma_w^2 = 2/n$）" in text and "初始化（$" not in text   # no （ right before maths
+
+
+@pytest.mark.parametrize("lang, headings", [
+    ("en", ["## The 50-layer stack { #fifty-layer-stack }", "## Predicted and measured factors { #predicted-factors }",
+            "## The forward pass { #forward-pass }", "## The sigmoid classifier at initialisation { #sigmoid-classifier }",
+            "## Products of random matrices { #random-products }"]),
+    ("zh", ["## 50 层网络 { #fifty-layer-stack }", "## 每层因子：预测与实测 { #predicted-factors }",
+            "## 前向传播 { #forward-pass }", "## 初始化时的 sigmoid 分类器 { #sigmoid-classifier }",
+            "## 随机矩阵的乘积 { #random-products }"])])
+def test_each_part_of_the_notebook_has_a_heading_with_its_own_anchor(lang, headings):
+    """Review final59, pb: between the introduction and 'Products of random matrices' there was no heading, so the 50-layer
+    table, the predicted-against-measured table and the sigmoid classifier at initialisation had no anchors.  Each now
+    opens a section, in order, before the cell it introduces."""
+    text = page_text(NOTEBOOK, lang)
+    positions = [text.index("# " + heading) for heading in headings]
+    assert positions == sorted(positions)
+    cells = {"fifty-layer-stack": "def gradient_norms", "predicted-factors": "from actsite.experiments.init_spread import",
+             "forward-pass": "standard deviation of each layer's output" if lang == "en" else "print(",
+             "sigmoid-classifier": "from actsite.experiments.datasets import voronoi"}
+    for heading, position in zip(headings, positions):
+        anchor = heading.split("{ #")[1].rstrip(" }")
+        if anchor in cells:
+            assert text.index(cells[anchor], position) > position, anchor
+    intro = text.split("# ## ")[0]
+    assert len([line for line in intro.splitlines() if line.startswith("# ") and "%%" not in line]) <= 5   # a short opening

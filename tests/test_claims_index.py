@@ -204,3 +204,43 @@ def test_the_glossary_entry_promises_a_short_definition_and_a_link_for_every_ter
     shown("the site's terms in English and Chinese, each with a short definition and a link to where it is explained.",
           "本站术语的中英对照，每条附有简短的释义，并链接到详细讲解它的那一节。")
     assert "one-line definition" not in page_text(PAGE, "en") and "一句释义" not in page_text(PAGE, "zh")
+
+
+def test_every_article_derives_and_draws_and_each_one_that_measures_has_an_experiment():
+    """"answers it with derivations, figures drawn by code and, wherever it measures something, an experiment you can
+    rerun": every article in the reading order has displayed equations and a figure drawn by code; each one but *What a
+    good activation needs* draws a figure from an experiment's results or links a notebook, and that one does neither,
+    so the page no longer promises every article an experiment (review final59, tools)."""
+    import importlib
+    import inspect
+    from actsite.figures.registry import FIGURES
+    from actsite.pages.reading_order import ORDER
+
+    def measured(article: str) -> bool:
+        text = page_text(article, "en")
+        figures = set(re.findall(r"\(figure:(\w+)", text))
+        drawn_from_results = any("cached(" in inspect.getsource(getattr(importlib.import_module(FIGURES[f].module),
+                                                                         FIGURES[f].function)) for f in figures)
+        return drawn_from_results or bool(re.search(r"\]\(\.\./\.\./notebooks/[\w-]+\.py", text))
+
+    articles = [p for p in ORDER if p.startswith("blog/posts/")]
+    assert len(articles) == 7
+    for article in articles:
+        for lang in LANGS:
+            text = page_text(article, lang)
+            assert re.search(r"^\s*\$\$", text, re.M) and re.search(r"\(figure:\w+", text), (article, lang)
+    without = [a for a in articles if not measured(a)]
+    assert without == ["blog/posts/from-linear-to-nonlinear.md"], without
+    shown("answers it with derivations, figures drawn by code and, wherever it measures something, an experiment you can "
+          "rerun;",
+          "用推导和由代码画出的图来回答，凡是做了测量的，还附有可以亲手重跑的实验；")
+    assert "figures drawn by code and experiments you can rerun" not in page_text(PAGE, "en")
+    assert "由代码画出的图和可以亲手重跑的实验" not in page_text(PAGE, "zh")
+
+
+def test_the_prerequisites_sentence_and_the_tools_heading_read_exactly():
+    """"The articles assume you know derivatives ..." (not the elliptical "assume derivatives"), and the section heading
+    names the reference table by the name the page gives it (review final59, tools)."""
+    shown("The articles assume you know derivatives and the chain rule,", "阅读这些文章，需要会求导和链式法则")
+    shown("## Catalogue, reference table and tools { #tools }", "## 函数目录、速查表与工具 { #tools }")
+    assert "[reference table](reference.md)" in page_text(PAGE, "en") and "[速查表](reference.md)" in page_text(PAGE, "zh")

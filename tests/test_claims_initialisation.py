@@ -78,12 +78,29 @@ def grad_ratio(r, key):
 # --- introduction -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "The next section measures, in a 50-layer network, the three rules and two of PyTorch's recommended gains: "
-           "seven pairings in all."),
-    ("zh", "下一节在一个 50 层的网络里测量这三条规则和 PyTorch 推荐的两个增益，共七种搭配。")])
+    ("en", "The next section measures, in a 50-layer network, seven pairings of an activation with a weight scale: LeCun's "
+           "$1/n$ with tanh, the sigmoid, ReLU and SELU, He's $2/n$ with ReLU, and PyTorch's recommended gains for tanh "
+           "and SELU."),
+    ("zh", "下一节在一个 50 层的网络里实测七种“激活函数 + 权重尺度”的搭配：LeCun 的 $1/n$ "
+           "分别配 tanh、sigmoid、ReLU 和 SELU，He 的 $2/n$ 配 ReLU，再加上 PyTorch 为 tanh 和 SELU 推荐的增益。")])
 def test_fifty_layers_and_seven_pairings(r, lang, wording):
     """Three rules (LeCun, Xavier, He) and PyTorch's two gains (5/3 for tanh, 3/4 for SELU), each with the activations
-    the section measures: seven distinct pairings of an activation with a weight scale."""
+    the section measures: seven distinct pairings of an activation with a weight scale.  Review final59, pb: 'the three
+    rules and two gains: seven pairings' did not add up (3 + 2); the sentence now counts them: LeCun's 1/n (which at
+    equal widths is Xavier's, as the next sentence's link says) with four activations, 2/n with ReLU, and the two gains,
+    4 + 1 + 2 = 7.  (The reviewer's own
+    wording, 'the three rules on tanh, the sigmoid, ReLU and SELU', was inexact: He's rule is used with ReLU only.)"""
+    by_scale = {}
+    for act, scheme, gain in init_spread.PAIRINGS.values():
+        std = round(gain * INIT_SCALE[scheme](N, N), 12)
+        by_scale.setdefault(std, set()).add(act)
+    assert by_scale == {round(1 / math.sqrt(N), 12): {"tanh", "sigmoid", "relu", "selu"},
+                        round(math.sqrt(2 / N), 12): {"relu"},
+                        round(5 / 3 / math.sqrt(N), 12): {"tanh"}, round(3 / 4 / math.sqrt(N), 12): {"selu"}}, by_scale
+    assert INIT_SCALE["xavier"](N, N) == pytest.approx(INIT_SCALE["lecun"](N, N))        # Xavier's pairings are LeCun's
+    assert sum(len(acts) for acts in by_scale.values()) == 4 + 1 + 2
+    assert {"en": "three rules and two", "zh": "三条规则和 PyTorch 推荐的两个增益"}[lang] not in page_text(
+        "blog/posts/initialisation.md", lang)
     assert int(r["depth"]) == 50 and int(r["width"]) == 256
     scales = {(act, round(init_spread.pairing_std(k), 12)) for k, (act, _, _) in init_spread.PAIRINGS.items()}
     assert len(scales) == 7                       # tanh with LeCun and with Xavier coincide
@@ -198,11 +215,11 @@ def test_identity_and_relu_forward_and_backward_factors_are_equal_at_every_scale
 @pytest.mark.parametrize("lang, home, back, wording", [
     ("en", "In a network whose layers all have the same width, Xavier's rule is exactly LeCun's $1/n$: the two differ only "
            "where the width changes.",
-     "seven pairings in all. Its figure also draws tanh with Xavier initialisation, which in that network [gives "
-     "LeCun's weights](#xavier).",
+     "PyTorch's recommended gains for tanh and SELU. Its figure also draws tanh with Xavier initialisation, which in "
+     "that network [gives LeCun's weights](#xavier).",
      "The open circles, tanh with Xavier initialisation, sit exactly on the tanh 1/n line."),
     ("zh", "如果网络各层宽度相同，Xavier 的规则就恰好等于 LeCun 的 $1/n$，两者只在宽度变化的地方才有区别。",
-     "共七种搭配。图中还画了 tanh 配 Xavier 初始化，它在那个网络里[给出的就是 LeCun 的权重](#xavier)。",
+     "再加上 PyTorch 为 tanh 和 SELU 推荐的增益。图中还画了 tanh 配 Xavier 初始化，它在那个网络里[给出的就是 LeCun 的权重](#xavier)。",
      "空心圆圈是 tanh 配 Xavier 初始化，恰好落在 tanh 配 1/n 的那条线上。")])
 def test_xavier_equals_lecun_at_equal_widths(r, lang, home, back, wording):
     """Review final57, pb: 'Xavier equals LeCun at equal widths' was said five times; it is said once, in Xavier's
@@ -375,11 +392,14 @@ def test_tanh_no_gain_keeps_both_passes():
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "above 1 it settles but the backward pass's variance factor $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ "
-           "exceeds one. At the fixed point, that factor is 1.01 at gain 1.1, 1.21 at 5/3 and 1.86 at 3. "
+           "exceeds one. The nearer the gain is to 1, the nearer that factor is to one, but the smaller the variance the "
+           "forward pass settles at. At the fixed point, the factor is 1.01 at gain 1.1, where $q^* = 0.11$, 1.21 at 5/3 "
+           "and 1.86 at 3. "
            "Poole et al. (2016) place the boundary between two regimes of such networks, without biases, at gain 1, so the factor exceeds one at every gain above 1. "
            "They and Schoenholz et al. (2017) study this boundary"),
     ("zh", "大于 1，方差能稳住，反向传播的方差因子 $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ 却超过 1。"
-           "在不动点上，这个因子在增益 1.1 时为 1.01，5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这类网络两种状态之间的分界线（不带偏置时）定在增益 1，所以增益只要大于 1，这个因子就超过 1。"
+           "增益越接近 1，这个因子越接近 1，但前向传播稳定下来的方差也越小。"
+           "在不动点上，这个因子在增益 1.1 时为 1.01（此时 $q^* = 0.11$），5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这类网络两种状态之间的分界线（不带偏置时）定在增益 1，所以增益只要大于 1，这个因子就超过 1。"
            "他们和 Schoenholz 等人（2017）用同一个递推式研究了这条“有序与混沌”的分界线")])
 def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_five_thirds_3(lang, wording):
     """The three backward factors the page gives for the order/chaos statement (when-gradients-vanish
@@ -389,6 +409,14 @@ def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_fiv
     for g, value in stated.items():
         chi = backward_factor("tanh", g ** 2, fixed_point("tanh", g ** 2))
         assert round(chi, 2) == value and chi > 1
+    # review final59, pb: 'no gain keeps both passes steady' was undercut by the page's own 1.01 at gain 1.1; the page
+    # says 'exactly steady', and that nearer 1 the factor nears one while the fixed point's variance shrinks (0.11 at 1.1)
+    assert round(fixed_point("tanh", 1.1 ** 2), 2) == 0.11
+    gains = [1.02, 1.05, 1.1, 1.2, 1.4, 5 / 3, 2.0, 2.5, 3.0]
+    fixed = [fixed_point("tanh", g ** 2) for g in gains]
+    chis = [backward_factor("tanh", g ** 2, q) for g, q in zip(gains, fixed)]
+    assert all(np.diff(fixed) > 0) and all(np.diff(chis) > 0) and min(chis) > 1, (fixed, chis)
+    assert chis[0] < 1.001 and fixed[0] < 0.03                  # near gain 1: a factor near one, a variance near zero
     text = page_text("blog/posts/initialisation.md", lang)
     assert wording in text
     # one name for n sigma_w^2 E[f'^2] across the site: the variance factor (its square root is the factor per
@@ -401,8 +429,8 @@ def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_fiv
     paragraph = text.split(wording)[1].split("\n\n")[0]
     assert "(when-gradients-vanish.md#initialisation)" in paragraph
     assert "{ #initialisation }" in page_text("blog/posts/when-gradients-vanish.md", lang)
-    opening = {"en": "With gain 1 the same ratio is 1.22.\n\nFor tanh without biases, no gain keeps both passes steady",
-               "zh": "增益为 1 时，这个比值只有 1.22。\n\n对不带偏置的 tanh 网络，没有哪个增益能让两个方向都稳定"}[lang]
+    opening = {"en": "With gain 1 the same ratio is 1.22.\n\nFor tanh without biases, no gain keeps both passes exactly steady",
+               "zh": "增益为 1 时，这个比值只有 1.22。\n\n对不带偏置的 tanh 网络，没有哪个增益能让两个方向都恰好稳定"}[lang]
     assert opening in text
 
 
@@ -726,6 +754,8 @@ def test_the_residual_code_block_runs_and_prints_the_numbers_the_section_states(
         assert values == [f"{residual['plain'][seed, -1]:.1e}", f"{residual['scaled'][seed, -1]:.2f}",
                           f"{residual['pre_norm'][seed, -1]:.1f}"], line
         assert line.startswith({"en": f"seed {seed} ", "zh": f"种子 {seed} "}[lang])
+        # review final59, pb: the printed labels write the Greek letter and the root as symbols
+        assert "β = 1" in line and "β = 1/√50" in line and "beta" not in line and "sqrt" not in line, line
     function = namespace["last_mean_square"]
     assert function(1, False, 3) == pytest.approx(residual_mean_squares(1.0, False, 3)[-1], rel=1e-12)
     assert [round(function(1, True, seed), 1) for seed in (4, 5)] == [48.4, 44.3]
@@ -1126,3 +1156,51 @@ def test_the_playground_small_weights_give_at_most_3_3e_minus_12_of_hes_smallest
     assert f"{max(small) / min(he):.1e}" == "3.3e-12", (small, he)
     assert said in page_text("blog/posts/initialisation.md", lang)
     assert {"en": "less than a millionth", "zh": "百万分之一"}[lang] not in page_text("blog/posts/initialisation.md", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_section_heading_writes_50_as_digits_and_keeps_its_anchor(lang):
+    """Review final59, pb: 'Fifty layers' was the only spelled-out 50 on a site that writes '50-layer'; the heading is
+    '50 layers' and its anchor, which other pages link, stays #measured-spread."""
+    text = page_text("blog/posts/initialisation.md", lang)
+    heading = {"en": "## 50 layers, seven pairings { #measured-spread }", "zh": "## 50 层，七种搭配 { #measured-spread }"}[lang]
+    assert heading in text and "Fifty layers" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_xavier_and_he_have_one_alias_form_per_language(lang):
+    """Review final59, pb: 'Xavier (Glorot)' beside 'Xavier (or Glorot)', and 即 / 也叫 / bare brackets in Chinese; one
+    form per language on the two articles: Xavier (Glorot), He (Kaiming); Xavier（Glorot）, He（Kaiming）."""
+    for page in ("blog/posts/initialisation.md", "blog/posts/when-gradients-vanish.md"):
+        text = page_text(page, lang)
+        assert not re.search(r"Xavier \(or|He \(or|Xavier（(?:即|也叫)|He（(?:即|也叫)", text), page
+        for alias in re.findall(r"(?:Xavier|He) ?[（(][^）)]*[）)]", text):
+            assert alias in {"Xavier (Glorot)", "He (Kaiming)", "Xavier（Glorot）", "He（Kaiming）"} or "Glorot" not in alias \
+                and "Kaiming" not in alias, (page, alias)
+    assert {"en": "LeCun, Xavier (Glorot) and He (Kaiming).", "zh": "LeCun、Xavier（Glorot）、He（Kaiming）。"}[lang] in \
+        page_text("blog/posts/initialisation.md", lang)
+
+
+def test_spread_names_one_statistic_across_the_two_articles():
+    """Review final59, pb (site-wide 2): in the vanishing-gradients article and the gradient-depth notebook 'spread' is a
+    unit's standard deviation across inputs, averaged over units; this article's measurement pools units and inputs,
+    and calls it the standard deviation (its anchor, #measured-spread, stays for the links)."""
+    text = page_text("blog/posts/initialisation.md", "en")
+    assert "measures the standard deviation of the signal through a 50-layer network" in text
+    assert not re.search(r"\bthe spread\b|\bspread of\b", text)
+    assert "spread of each unit's output across the 4000 training points" in page_text(
+        "blog/posts/when-gradients-vanish.md", "en")
+
+
+@pytest.mark.parametrize("lang, opens", [
+    ("en", ("The guarantee has conditions:", "The gain, too, must be 1.", "What gain 3/4 buys is a steadier gradient.")),
+    ("zh", ("这个保证是有条件的：", "另外，增益必须是 1。", "增益 3/4 换来的是更平稳的梯度。"))])
+def test_the_selu_conditions_paragraph_is_split_in_three(lang, opens):
+    """Review final59, pb: the SELU paragraph held six things (conditions, dropout, PyTorch's gain, the shifted fixed
+    point, the gradient growth and a measured ratio); it is three paragraphs: the conditions with alpha dropout, the gain
+    and what 3/4 costs, and what it buys."""
+    text = page_text("blog/posts/initialisation.md", lang)
+    section = text.split("{ #selu-fixed-point }")[1].split("{ #gelu-silu }")[0]
+    paragraphs = [p for p in section.split("\n\n") if p.startswith(opens)]
+    assert [next(o for o in opens if p.startswith(o)) for p in paragraphs] == list(opens)
+    assert "alpha dropout" in paragraphs[0] and "0.152" in paragraphs[1] and "5.7" in paragraphs[2]

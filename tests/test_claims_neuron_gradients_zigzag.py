@@ -164,18 +164,16 @@ MATCHED_STEP_WORDS = {
            "comparison therefore matches the *effective step size*, the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ "
            "of the learning rate and the mean squared input length. That mean squared length is 0.820 for the positive "
            "inputs and 0.106 for the centred ones,",
-           "The table compares the two kinds of input at each of these two effective step sizes. Two of its rows are the "
-           "figure's runs at learning rate 1: the centred one at 0.106 and the positive one at 0.820. The other two are new "
-           "runs, whose learning rates, 0.13 and 7.7, give each kind of input the effective step size of the figure's run on "
-           "the other kind.",
+           "so the figure's effective step size in (b), 0.106, is about 1/7.7 of that in (a), 0.820. The table adds two "
+           "runs (learning rates 0.13 and 7.7) that swap these effective step sizes, so each kind of input is run at both.",
            "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
            "ratio; at the smaller one, 0.106, they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
     "zh": ("**路径长度与进展。**先说**路径比**：它是 SGD 实际走过的路程与起点到终点的直线距离之比，路径笔直时为 1，绕得越厉害越大。",
-           "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。 所以公平的比较要让**有效步长**相等，"
+           "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。所以公平的比较要让**有效步长**相等，"
            "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。"
            "输入长度平方的均值，全正输入是 0.820，中心化输入是 0.106，",
-           "下表在这两个有效步长下分别比较两种输入。其中两行就是图中学习率为 1 的两次运行：0.106 那行的中心化输入，"
-           "0.820 那行的全正输入。另外两行是另做的两次运行：学习率取 0.13 和 7.7，使每种输入的有效步长等于图中另一种输入那次运行的有效步长。",
+           "所以图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，只有前者的约 1/7.7。下表另加两次运行（学习率 0.13 和 7.7），"
+           "把这两个有效步长对调过来，这样每种输入在两个有效步长下都跑过。",
            "| 0.820 | 中心化 | 7.7 | 2.0 | < 0.001 | "
            "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
 # the table in that bullet: (step size, inputs) -> (learning rate, path ratio, distance from w* after 60 steps)
@@ -503,6 +501,24 @@ def test_figure_prints_the_closed_form_means_0_50_0_0_40_0_39():
     assert [f"{means[k]:.2f}" for k in ("sigmoid", "tanh", "relu", "leaky_relu")] == ["0.50", "0.00", "0.40", "0.39"]
 
 
+@pytest.mark.parametrize("lang, said", [("en", "![Four small panels, (a) to (d), drawn to the same vertical scale, titled"),
+                                         ("zh", "![(a)、(b)、(c)、(d) 四幅小图的纵轴刻度相同，标题分别是")])
+def test_the_four_panels_share_one_vertical_scale_in_both_layouts(lang, said):
+    """The alt text says the panels are drawn to the same vertical scale, which holds for the wide row and for the
+    phone's column alike; 'sharing one vertical axis' held only for the wide row (review final59, pa)."""
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    assert said in text and "sharing one vertical axis" not in text and "共用一条纵轴" not in text
+    spec = FIGURES["activations_compared"]
+    for layout in ("wide", "phone"):
+        fig, _ = draw(spec.plot(), "light", spec.size, layout)
+        limits = {ax.get_ylim() for ax in fig.axes}
+        assert len(fig.axes) == 4 and limits == {(-1.5, 3.0)}, (layout, limits)
+    columns = {round(ax.get_position().x0, 3) for ax in fig.axes}              # the phone layout is one column
+    assert len(columns) == 1, columns
+
+
 def test_uniform_inputs_on_0_2_to_1_have_mean_square_over_variance_6_75(zz):
     mu, var = 0.6, 0.8 ** 2 / 12
     assert mu ** 2 / var == pytest.approx(6.75)
@@ -782,9 +798,9 @@ def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
 # the caption describes the figure; the numbers it used to carry are stated where the text defines them (review final55, pa)
 FIGURE_LR_WORDS = {
     "en": ("In the figure SGD runs at learning rate 1 in both panels, and its path ratio is 4.1 in (a) against 1.2 in (b).",
-           "in the figure, the effective step size in (b) is about 1/7.7 of that in (a)."),
+           "so the figure's effective step size in (b), 0.106, is about 1/7.7 of that in (a), 0.820."),
     "zh": ("两幅图中 SGD 的学习率都是 1，路径比在图 (a) 中是 4.1，在图 (b) 中是 1.2。",
-           "图 (b) 的有效步长只有图 (a) 的约 1/7.7。")}
+           "所以图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，只有前者的约 1/7.7。")}
 FIGURE_CAPTION = {
     "en": '(figure:zigzag "Panel (a): with inputs in [0.2, 1] every SGD step moves both weights the same way, and full-batch '
           'gradient descent (GD) crawls down a narrow valley. Panel (b): after centring, full-batch descent reaches the target '
@@ -820,9 +836,11 @@ def test_the_figure_runs_sgd_at_learning_rate_1_in_both_panels_so_centred_steps_
 
 
 HESSIAN_SCOPE_WORDS = {
-    "en": "(exactly $\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$ for the experiment's linear unit, approximately so for a unit "
-          "near its linear regime)",
-    "zh": "（对实验中的线性单元恰为 $\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$，对工作在线性范围附近的单元近似如此）"}
+    "en": "(exactly $\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$ for the experiment's linear unit, and about "
+          "$s^2\\,\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$ for a unit whose pre-activations all stay where $f$ is nearly "
+          "a straight line of slope $s$)",
+    "zh": "（对实验中的线性单元恰为 $\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$；若单元的预激活值都落在 $f$ 近乎一条斜率为 "
+          "$s$ 的直线的范围内，则约为 $s^2\\,\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$）"}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -857,6 +875,23 @@ def test_mean_term_is_exact_for_a_linear_unit_and_approximate_for_a_tanh_unit_ne
     fd = np.array([[(loss(w0 + h * (a + b)) - loss(w0 + h * (a - b)) - loss(w0 - h * (a - b)) + loss(w0 - h * (a + b)))
                     / (4 * h * h) for b in np.eye(2)] for a in np.eye(2)])
     np.testing.assert_allclose(fd, near, rtol=1e-4, atol=1e-7)
+    # a sigmoid unit with small weights: f is nearly a straight line of slope s = 1/4 there, so the Hessian is about
+    # s^2 (Sigma + mu mu^T) = (Sigma + mu mu^T)/16; "linear regime" is gone (review final59, pa: undefined jargon)
+    sig_target = 1 / (1 + np.exp(-(X @ np.array([0.05, -0.05]))))
+
+    def hessian_sigmoid(w):
+        y = 1 / (1 + np.exp(-(X @ w)))
+        d1 = y * (1 - y)
+        d2 = d1 * (1 - 2 * y)
+        c = d1 ** 2 + (y - sig_target) * d2
+        return (X * c[:, None]).T @ X / len(X)
+    near_sigmoid = hessian_sigmoid(w0)
+    assert 0 < np.max(np.abs(near_sigmoid - linear / 16)) / np.max(np.abs(linear / 16)) < 0.03
+    assert np.max(np.abs(near_sigmoid - linear)) / np.max(np.abs(linear)) > 0.9     # the s^2 matters: not mu mu^T itself
+    assert np.max(np.abs(hessian_sigmoid(np.array([3.0, 3.0])) - linear / 16)) / np.max(np.abs(linear / 16)) > 0.5
+    for lang_text in ("en", "zh"):
+        text = page_text("blog/posts/neuron-gradients-zigzag.md", lang_text)
+        assert "linear regime" not in text and "线性范围附近" not in text
 
 
 NOTEBOOK_WORDS = {
@@ -952,18 +987,24 @@ def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_b
         {"en": "unit", "zh": "单元"}[lang])
 
 
-@pytest.mark.parametrize("lang, breaks", [
+@pytest.mark.parametrize("lang, breaks, joined", [
     ("en", ("and larger the more the path winds.\n\nIn the figure SGD runs at learning rate 1 in both panels,",
-            "the centred run takes smaller steps.\n\nA fair comparison therefore matches the *effective step size*",
-            "the effective step size in (b) is about 1/7.7 of that in (a).\n\nThe table compares the two kinds of input")),
+            "so each kind of input is run at both.\n\n| Effective step size |"),
+     ("the centred run takes smaller steps. A fair comparison therefore matches the *effective step size*",
+      "0.820. The table adds two runs (learning rates 0.13 and 7.7) that swap these effective step sizes")),
     ("zh", ("路径笔直时为 1，绕得越厉害越大。\n\n两幅图中 SGD 的学习率都是 1，",
-            "中心化输入的每一步都更短。\n\n所以公平的比较要让**有效步长**相等",
-            "图 (b) 的有效步长只有图 (a) 的约 1/7.7。\n\n下表在这两个有效步长下分别比较两种输入。"))])
-def test_path_length_paragraph_is_split_into_definition_fair_comparison_and_table_lead_in(lang, breaks):
-    """The path ratio is defined in one paragraph, the unfair same-rate comparison in the next, the effective step size
-    with the two mean squared lengths in a third, and the table's lead-in says which two rows are the figure's runs and
-    what the other two change (review final58, pa: the passage was dense); no row numbers (review final56, pa).  The
-    figure's factor 1/7.7 and the two new runs' learning rates 0.13 = 0.106/0.820 and 7.7 = 0.820/0.106 are rechecked."""
+            "这样每种输入在两个有效步长下都跑过。\n\n| 有效步长 |"),
+     ("中心化输入的每一步都更短。所以公平的比较要让**有效步长**相等",
+      "只有前者的约 1/7.7。下表另加两次运行（学习率 0.13 和 7.7），把这两个有效步长对调过来"))])
+def test_path_length_passage_is_the_definition_then_one_paragraph_that_ends_on_the_two_added_runs(lang, breaks, joined):
+    """The path ratio is defined in one paragraph; the unfair same-rate comparison, the effective step size with the two
+    mean squared lengths and the table's two added runs that swap the step sizes follow in one paragraph (review final59,
+    pa: four short paragraphs and a hard-to-parse sentence on which row is which); no row numbers (review final56, pa).
+    The figure's factor 1/7.7 and the two new runs' learning rates 0.13 = 0.106/0.820 and 7.7 = 0.820/0.106, which give
+    each kind of input the other's effective step size, are rechecked."""
+    raw = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    assert all(j in raw for j in joined), lang
+    assert "Two of its rows are" not in raw and "其中两行就是" not in raw
     raw = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
     assert all(b in raw for b in breaks), lang
     assert "Rows 1–2" not in raw and "每种有效步长占两行" not in raw

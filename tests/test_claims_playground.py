@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -444,18 +445,29 @@ process.stdout.write(encode({ high: PRESETS['relu-high-rate'].state, bn: PRESETS
 """
 
 
-def test_the_batchnorm_preset_is_item_2s_first_run_with_batch_normalisation_added():
-    """Item 2, last paragraph: 'Last, run "ReLU, high rate, with batch normalisation": the same settings as this
-    item's first run, plus batch normalisation.'  (The fourth experiment is numbered with the list, as part of item 2.)"""
+def test_the_batchnorm_preset_is_the_high_rate_run_with_batch_normalisation_added():
+    """Item 3, last paragraph: 'Last, run "ReLU, high rate, with batch normalisation": the same settings as "ReLU,
+    learning rate too high", plus batch normalisation.'  Item 2 (dying) and item 3 (the three remedies) were one
+    overloaded item; split, the list has four things to try (review final59, tools)."""
     out = run_node(PRESET_STATES, {})
     high, bn = out["high"], out["bn"]
     assert bn.pop("bn") == 1 and not high.get("bn") and bn == high
-    for lang, words in (("en", "    Last, run \"ReLU, high rate, with batch normalisation\": the same settings as this item's "
-                               "first run, plus batch normalisation."),
-                        ("zh", "    最后运行预设“ReLU，大学习率加批归一化”：它就是本项第一次运行的设置再加上批归一化。")):
+    for lang, words in (("en", "    Last, run \"ReLU, high rate, with batch normalisation\": the same settings as \"ReLU, "
+                               "learning rate too high\", plus batch normalisation."),
+                        ("zh", "    最后运行预设“ReLU，大学习率加批归一化”：它就是“ReLU，学习率过大”的设置再加上批归一化。")):
         assert words in page(lang)
         items = page(lang).split("{ #try }")[1]
-        assert items.index(words) < items.index("\n3. ")                  # inside item 2, before item 3
+        assert items.index("\n3. ") < items.index(words) < items.index("\n4. ")   # inside item 3, before item 4
+    # four numbered items under a heading that says four (review final59, tools)
+    for lang, heading in (("en", "## Four things to try { #try }"), ("zh", "## 试试这四件事 { #try }")):
+        items = page(lang).split("{ #try }")[1]
+        assert heading in page(lang) and re.findall(r"^(\d)\. \*\*", items, re.M) == ["1", "2", "3", "4"], lang
+    shown = {"en": "3. **Three remedies for dying units.** Lower the learning rate of \"ReLU, learning rate too high\"",
+             "zh": "3. **针对单元死亡的三种补救。**把“ReLU，学习率过大”的学习率"}
+    for lang, words in shown.items():
+        remedies = page(lang).split("\n3. ")[1].split("\n4. ")[0]
+        assert words in page(lang) and all(k in remedies for k in ("0.1", "Leaky ReLU", {"en": "batch normalisation",
+                                                                                          "zh": "批归一化"}[lang])), lang
 
 
 def test_the_controls_offer_a_beta_slider_for_silu_swish_which_is_not_batch_normalisations_beta():
@@ -570,14 +582,15 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     swings = later.max(axis=0) - later.min(axis=0)
     assert swings[0] <= 1 < swings[1] <= 4 and swings[2] >= 10, swings
     # the window is stated: later the second layer moves more (6 to 14 of 32 by step 4000, review final54, tools)
+    # split after the link: one sentence no longer runs through a parenthesis and a colon (review final59, tools)
     for lang, words in (("en", "Between steps 2000 and 3000 the first layer's share barely moves and the second's moves a little, but the last "
                                "hidden layer's swings widely, because a unit there can come back when the layers below it change its inputs enough "
-                               "([why](blog/posts/dead-relu-units.md#dead-relu)): at the "
-                                "default speed of 5 steps a frame, the panel shows between 25% and 69% of its units with no "
+                               "([why](blog/posts/dead-relu-units.md#dead-relu)). At the "
+                                "default speed of 5 steps a frame, the panel shows between 25% and 69% of the last hidden layer's units with no "
                                 "gradient over these steps."),
                         ("zh", "在第 2000 到 3000 步之间，第 1 层的比例几乎不动，第 2 层略有变动，最后一个隐藏层却大起大落，因为下面几层把它的输入改变得足够多时，"
-                               "那里的单元可能复活（[原因](blog/posts/dead-relu-units.md#dead-relu)）：按默认速度（每帧 5 步），这段时间里，"
-                               "面板显示它的单元中无梯度的占 25% 到 69%。")):
+                               "那里的单元可能复活（[原因](blog/posts/dead-relu-units.md#dead-relu)）。按默认速度（每帧 5 步），这段时间里，"
+                               "面板显示最后一个隐藏层的单元中无梯度的占 25% 到 69%。")):
         assert words in page(lang), lang
         assert "1650" not in page(lang), lang                         # one window, the one the sentence sets up
 
@@ -598,8 +611,9 @@ process.stdout.write(encode({ act: s.act, lr: s.lr, widths: run.net.sizes, dead 
 
 
 def test_at_rate_0_1_no_layer_has_more_dead_units_than_before_the_first_step():
-    """Item 2: 'Lower the learning rate from the preset's 1 to 0.1 and in the first 4000 steps no layer has more dead units than before
-    the first step, at most 6%.'  The playground's own run, the dead count of each hidden layer before training
+    """Item 3: 'Lower the learning rate of "ReLU, learning rate too high" from the preset's 1 to 0.1, and in the first 4000
+    steps no layer has more dead units than it had before the first step: never more than 2 of its 32, which the panel
+    prints as 6%.'  (The bare "at most 6%" left open a share of what, review final59, tools.)  The playground's own run, the dead count of each hidden layer before training
     and after every one of 4000 steps.  (Counts, not units: a unit of layer 2 can die while one dead at the start
     comes back, so the page does not say that no unit dies.)"""
     import numpy as np
@@ -609,10 +623,13 @@ def test_at_rate_0_1_no_layer_has_more_dead_units_than_before_the_first_step():
     assert np.all(dead.max(axis=0) <= dead[0]), (dead[0], dead.max(axis=0))   # never above the starting count
     assert int(dead.max()) == 2 and dead[0].tolist() == [0, 2, 2]             # "at most 2 of 32", all there at the start
     assert panel_shares([(2, 32)]) == ["6%"]                                  # as the panel prints it
-    for lang, words in (("en", "Lower the learning rate from the preset's 1 to 0.1 and in the first 4000 steps no layer has more "
-                                "dead units than before the first step, at most 6%."),
-                        ("zh", "把学习率从预设的 1 降到 0.1，在前 4000 步里，任何一层的死亡单元都不比第一步之前多，至多 6%。")):
+    for lang, words in (("en", "Lower the learning rate of \"ReLU, learning rate too high\" from the preset's 1 to 0.1, and in the "
+                                "first 4000 steps no layer has more dead units than it had before the first step: never more than 2 "
+                                "of its 32, which the panel prints as 6%."),
+                        ("zh", "把“ReLU，学习率过大”的学习率从预设的 1 降到 0.1，在前 4000 步里，任何一层的死亡单元都不比第一步之前多："
+                               "始终不超过 32 个中的 2 个，面板上显示为 6%。")):
         assert words in page(lang), lang
+    assert "at most 6%" not in page("en") and "至多 6%" not in page("zh")
     for lang, words in (("en", "not of a [mini-batch](glossary.md#mini-batch)"),
                         ("en", "under [Xavier initialisation](glossary.md#xavier-initialisation)"),
                         ("zh", "而不是一个[小批量](glossary.md#mini-batch)"),
@@ -810,3 +827,27 @@ def test_training_points_are_called_training_points_and_dead_units_dead():
     for said in ("so on each training point the sign of the unit's weighted sum",
                  "each keeps some training points on its slope, and they carry its gradient"):
         assert said in en, said
+
+
+def test_the_explorer_draws_all_19_playground_functions_in_the_same_forms_on_one_chart():
+    """"The explorer draws all 19 functions in these same forms, on one chart, so that you can compare them" (it
+    said "draws them side by side", which could mean the three exceptions or every function, and the explorer
+    overlays its curves on one chart, review final59, tools): the explorer offers exactly the playground's functions;
+    PReLU and two-piece Maxout get the slider a, and RReLU is drawn at its test-time slope 11/48, as in the playground."""
+    from actsite.pages.explorer import explorer_data
+    from actsite.pages.playground import playground_data
+    from actsite.maths.catalogue import EVERY
+    explorer = {f["key"]: f for f in explorer_data()["functions"]}
+    playground = [f["key"] for f in playground_data()["functions"]]
+    assert list(explorer) == playground and len(playground) == 19
+    assert [p["name"] for p in explorer["prelu"]["params"]] == ["a"] == [p["name"] for p in explorer["maxout"]["params"]]
+    assert not explorer["rrelu"].get("params")
+    x = np.linspace(-3, 3, 61)
+    np.testing.assert_allclose(EVERY["rrelu"].f(x), np.where(x > 0, x, 11 / 48 * x))
+    np.testing.assert_array_equal(EVERY["maxout"].f(x, a=0.5), np.maximum(x, 0.5 * x))
+    explorer_page = (ROOT / "docs/en/content/explorer.md").read_text(encoding="utf-8")
+    assert "each is drawn as a solid line" in explorer_page                     # all ticked curves on the one chart
+    for lang, words in (("en", "The [explorer](explorer.md) draws all 19 functions in these same forms, on one chart, so "
+                               "that you can compare them."),
+                        ("zh", "[函数曲线探索器](explorer.md)以同样的形式画出全部 19 个函数，可以放在同一张图上比较。")):
+        assert words in page(lang) and "side by side" not in page(lang) and "并排" not in page(lang), lang

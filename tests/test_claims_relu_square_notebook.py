@@ -221,11 +221,16 @@ def test_first_cell_prints_the_weights_for_n_4(notebook):
     lang, _, printed = notebook
     assert block(printed, "bias") == [{"en": "p₄: output bias 4", "zh": "p₄：输出偏置 4"}[lang]]
     header, *units = block(printed, "units")
-    assert header == {"en": "active from x   outgoing weight", "zh": "开启点 x   输出权重"}[lang]   # review final56, pc
+    # the column is the knots, named as the prose names them (review final59, pc: 'active from x' and 开启点 were a
+    # second name for the knots, 插值节点 in the Chinese prose)
+    assert header == {"en": "knot x   outgoing weight", "zh": "插值节点 x   输出权重"}[lang]
     # the site's term is "active" (glossary: active-unit), in the header and in the code (review final57, pc)
     from actsite.pages.page_pairs import CONTENT
     source = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert "switch" not in source.lower() and source.count("active_from") == 6
+    assert "开启点" not in source and "active from" not in source
+    assert {"en": "`weights(n)` returns the output bias, the knots at which the units become active",
+            "zh": "`weights(n)` 返回输出偏置、各单元所在的插值节点和它们的输出权重"}[lang] in source
     assert [tuple(numbers(row)) for row in units] == [(-2.0, -3.0), (-1.0, 2.0), (0.0, 2.0), (1.0, 2.0)]
     assert all(field_ends(row) == label_ends(header) for row in units), units     # right-aligned under the labels
 

@@ -170,17 +170,18 @@ def test_the_printed_columns_line_up(notebook):
 
 MATCHED_WORDS = {
     "en": ("Part of the difference comes from the effective step size, $\\eta$ times the mean squared length of the inputs:",
-           "The first two runs use the centred run's smaller one (learning rate 0.13 for the positive inputs, 1 for the "
-           "centred ones); the last two use the positive run's larger one (1 for the positive inputs, 7.7 for the centred ones)."),
+           "The first two runs share the smaller effective step size, 0.106 ($\\eta = 0.13$ on the positive inputs, $\\eta = 1$ "
+           "on the centred ones); the last two share the larger, 0.820 ($\\eta = 1$ on the positive inputs, $\\eta = 7.7$ on "
+           "the centred ones)."),
     "zh": ("这其中有一部分要归因于有效步长，即 $\\eta$ 乘以输入长度平方的均值：",
-           "下一个单元格让两种输入在两个有效步长下各跑一次：前两次用较小的一个，取自中心化输入在学习率 1 时的运行"
-           "（全正输入用学习率 0.13）；后两次用较大的一个，取自全正输入在学习率 1 时的运行（中心化输入用学习率 7.7）。")}
+           "下一个单元格让两种输入各跑两次：前两次的有效步长都是较小的 0.106（全正输入取 $\\eta = 0.13$，中心化输入取 "
+           "$\\eta = 1$），后两次都是较大的 0.820（全正输入取 $\\eta = 1$，中心化输入取 $\\eta = 7.7$）。")}
 
 
 def test_the_matched_runs_are_described_as_the_cell_runs_them(notebook):
-    """The Markdown before the matched-step cell: the first two runs share the smaller effective step size, the
-    centred inputs' at learning rate 1 (rates 0.13 and 1), the last two the larger, the positive inputs' at
-    learning rate 1 (rates 1 and 7.7); the cell's printed rows say the same."""
+    """The Markdown before the matched-step cell: the first two runs share the smaller effective step size, 0.106
+    (rates 0.13 and 1), the last two the larger, 0.820 (rates 1 and 7.7), each named as a step size with its value, not
+    as 'the centred run's smaller one' (review final59, pa); the cell's printed rows say the same."""
     lang, _, printed = notebook
     assert all(words in markdown_words(page_text(NOTEBOOK, lang)) for words in MATCHED_WORDS[lang])
     # zh: the paragraph names 有效步长 twice, not five times (review final57, pa)
@@ -192,6 +193,7 @@ def test_the_matched_runs_are_described_as_the_cell_runs_them(notebook):
     assert [f"{rate:.1f}" if rate > 1 else f"{rate:.2f}" for rate, _ in runs] == ["0.13", "1.00", "1.00", "7.7"], runs
     (_, small_a), (_, small_b), (_, large_a), (_, large_b) = runs
     assert small_a == small_b < large_a == large_b
+    assert (f"{small_a:.3f}", f"{large_a:.3f}") == ("0.106", "0.820")          # the values the Markdown gives
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))

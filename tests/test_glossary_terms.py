@@ -41,8 +41,13 @@ def test_smooth_gate_entry_defines_the_term_and_leaves_softplus_to_its_own_entry
     term = TERMS["smooth-gate"]
     for definition in (term.en_definition, term.zh_definition):
         assert "softplus" not in definition.lower() and "page" not in definition and "一页" not in definition
-    assert term.en_definition.endswith("A smooth gate is the whole function; the gate is only its factor $g$.")
-    assert term.zh_definition.endswith("平滑门控函数指整个函数，门只是其中的因子 $g$。")
+    assert "A smooth gate is the whole function; the gate is only its factor $g$." in term.en_definition
+    assert "平滑门控函数指整个函数，门只是其中的因子 $g$。" in term.zh_definition
+    # the name is the site's own, as its home page says (review final59, ca): the Swish paper says "self-gated"
+    assert term.en_definition.endswith("The name is this site's, not a standard term.")
+    assert term.zh_definition.endswith("这个名称是本站的叫法，并非通用术语。")
+    home = {lang: (CONTENT[lang] / term.home).read_text(encoding="utf-8") for lang in ("en", "zh")}
+    assert "this site calls the whole function" in home["en"] and "本站把整个函数" in home["zh"]
     softplus = TERMS["softplus"]
     assert "not a smooth gate" in softplus.en_definition and "不是平滑门控函数" in softplus.zh_definition
     for lang in ("en", "zh"):
@@ -210,6 +215,8 @@ def test_the_flat_region_has_one_entry_whose_home_derives_its_threshold():
         flat = np.abs(EVERY[name].df(x)) < 0.01
         assert np.all(flat[np.abs(x) > edge + 1e-3]) and not np.any(flat[np.abs(x) < edge - 1e-3]), name
     assert "below 0.01" in term.en_definition and "小于 0.01" in term.zh_definition
+    # a definition only, without a note on how the playground displays it (review final59, cb)
+    assert "playground" not in term.en_definition and "演练场" not in term.zh_definition
     for lang in ("en", "zh"):
         section = (CONTENT[lang] / "blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
         assert "{ #flat-tails }" in section and "glossary.md#flat-region" in section

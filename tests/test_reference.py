@@ -541,10 +541,10 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     card = {"en": "Glorot and Bengio (2010) compared it with the sigmoid and tanh in deep feed-forward networks",
             "zh": "Glorot 和 Bengio（2010）在深层前馈网络里把它与 sigmoid、tanh 放在一起比较"}[lang]
     assert card in page_text("catalogue/hard-and-cheap.md", lang)
-    # RReLU's first written source is Xu et al., who say it was first used in the NDSB competition (as rectifiers says)
+    # RReLU's first written source is Xu et al., who say it was first used in the National Data Science Bowl (as rectifiers says)
     assert ACTIVATIONS["rrelu"].first_appeared == ("xu2015",)
     used_first = {"en": "Xu et al. (2015) say RReLU was first used in Kaggle's National Data Science Bowl.",
-                  "zh": "据 Xu 等人（2015）所述，RReLU 最早出现在 Kaggle 竞赛 National Data Science Bowl（NDSB）中。"}[lang]
+                  "zh": "据 Xu 等人（2015）所述，RReLU 最早出现在 Kaggle 竞赛 National Data Science Bowl 中。"}[lang]
     card = page_text("catalogue/rectifiers.md", lang)
     assert used_first in text and ("first used in Kaggle's National Data Science Bowl" in card if lang == "en"
                                    else "RReLU 最早出现在 Kaggle 竞赛" in card)
@@ -630,13 +630,23 @@ def test_the_cost_column_names_a_kind_of_operation_and_ranks_none_by_expense(lan
     assert ACTIVATIONS["softsign"].cost == "division" and ACTIVATIONS["hard_sigmoid"].cost == "compare"
     columns = page_text("reference.md", lang).split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
     bullet = next(line for line in columns.splitlines() if line.startswith(f"- **{WORDS[lang]['cost']}**"))
-    said = {"en": ("what the function needs per element besides comparisons and multiply-adds: nothing else, a division by a "
-                   "quantity that depends on $x$, an exponential",
+    said = {"en": ('the kind of operation the function needs per element, under one of four labels: "comparisons and '
+                   'multiply-adds" if it needs nothing else, "division" if it also divides by a quantity that depends on $x$, '
+                   '"exponential" if it needs an exponential, a logarithm or a tanh, and "error function" if it needs the '
+                   'error function.',
                    "A function that needs both a division and an exponential, as the sigmoid does, is listed under exponential."),
-            "zh": ("每个元素除比较与乘加之外还要哪类运算，分四类：不需要别的运算；需要除以一个随 $x$ 变化的量；需要指数类运算",
+            "zh": ("每个元素需要哪类运算，分四类，各有一个标签：只需比较与乘加的，记为“比较与乘加”；还要除以一个随 $x$ 变化的量的，"
+                   "记为“除法”；要算指数、对数或 tanh 的，记为“指数类”；要算误差函数的，记为“误差函数”。",
                    "既要除法又要指数的函数（如 sigmoid）归入指数类。")}[lang]
     for words in said:
         assert words in bullet, words
+    # the legend names each kind by exactly the label the generated column prints (review final59, cb), and every
+    # label is used by at least one row
+    quote = {"en": '"{}"', "zh": "“{}”"}[lang]
+    for kind in ("compare", "division", "exp", "erf"):
+        assert quote.format(WORDS[lang][kind]) in bullet, kind
+        assert any(act.cost == kind for act in ACTIVATIONS.values()), kind
+    assert "nothing else, a division" not in bullet and "不需要别的运算；" not in bullet
     for ranking in ("most expensive", "costliest", "最费时", "档"):
         assert ranking not in bullet, ranking
     # the Chinese header is the catalogue's word for computational cost

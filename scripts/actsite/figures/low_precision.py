@@ -7,6 +7,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from actsite.figures.names import written_name
+from actsite.figures.render import StackedFigure
 from actsite.maths.catalogue import EVERY
 from actsite.maths.functions import sigmoid
 from actsite.maths.low_precision import FORMAT_KEYS, every_value, row, to_format
@@ -23,6 +24,7 @@ XLIM = 120.0                           # bars beyond ±XLIM end in an arrowhead
 # Marker sizes (pt) of the ranges figure, large enough to tell a dot, a cross and an arrowhead apart in
 # its phone layout (about 0.6 of their size in a 390 px phone's column).
 DOT, ARROW, CROSS = 4.5, 5.5, 6.0
+PHONE_LABEL_SIZE = 14                  # pt, the function names in the phone layout (11 pt, the site's size, in the wide one)
 
 
 def evaluated(x: np.ndarray, fmt: str) -> np.ndarray:
@@ -113,7 +115,8 @@ def draw_low_precision_ranges(fig: Figure, colours: dict) -> dict:
     ticks = [-100, -10, -1, 0, 1, 10, 100]
     ax.set_xticks(ticks, [f"${t:g}$".replace("-", "-") for t in ticks])
     labels = [rf"${written_name(k)}$" for k in reversed(keys)]
-    ax.set_yticks(range(len(keys)), labels, fontsize=11)
+    # the phone layout shows the figure at about 0.6 of its size: larger function names keep them legible there
+    ax.set_yticks(range(len(keys)), labels, fontsize=PHONE_LABEL_SIZE if isinstance(fig, StackedFigure) else 11)
     ax.set_ylim(-0.6, len(keys) - 0.4)
     ax.set_xlabel(r"$x$")
     ax.grid(axis="y", visible=False)

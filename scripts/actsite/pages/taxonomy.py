@@ -17,7 +17,7 @@ TAGS: dict[str, dict[str, str]] = {
     "relu": {"zh": "ReLU", "en": "ReLU"},
     "leaky-relu": {"zh": "Leaky ReLU", "en": "Leaky ReLU"},
     "selu": {"zh": "SELU", "en": "SELU"},
-    "dead-relu": {"zh": "死亡 ReLU", "en": "dead ReLU"},
+    "dead-units": {"zh": "死亡单元", "en": "dead units"},
     "expressiveness": {"zh": "表达能力", "en": "expressiveness"},
     "saturation": {"zh": "饱和", "en": "saturation"},
     "backpropagation": {"zh": "反向传播", "en": "backpropagation"},

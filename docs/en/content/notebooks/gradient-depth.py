@@ -5,6 +5,8 @@
 # computes the numbers behind the article
 # [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md).
 #
+# ## The 50-layer stack { #fifty-layer-stack }
+#
 # A bias-free stack of 50 layers, each
 # 256 units wide, is fed a batch of 64 standard normal inputs; the backward pass starts from a
 # standard normal gradient $\partial L / \partial h_{50}$ at the top, and the norm of the gradient $\partial L / \partial W_l$ is recorded at
@@ -16,7 +18,9 @@
 # so the code writes `h @ W.T`). The backward pass applies the chain rule from the top down: the error signal
 # $\delta_l = \partial L / \partial z_l$ is the gradient arriving from above times $f'(z_l)$, the weight gradient
 # is $\partial L / \partial W_l = \delta_l h_{l-1}^{\top}$ summed over the batch, and $W_l^{\top} \delta_l$ goes down
-# to the layer below. The cell records the Frobenius norm of each $\partial L / \partial W_l$ (the square root of
+# to the layer below.
+#
+# The cell records the Frobenius norm of each $\partial L / \partial W_l$ (the square root of
 # the sum of its squared entries) and the standard deviation of each layer's output $h_l$ over all its units and
 # inputs. One random generator, seeded with 0, draws the 50 weight matrices, then the inputs, then the gradient at
 # the top, so every scale multiplies the same random numbers by its own $\sigma_w$.
@@ -109,6 +113,8 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
       f"smallest {ratio.min():.6e}, largest {ratio.max():.6e}")
 
 # %% [markdown]
+# ## Predicted and measured factors { #predicted-factors }
+#
 # For the sigmoid near zero, where its mean squared slope $\mathbb{E}[f'^2]$ is about $1/16$, the variance argument
 # predicts a factor per layer of $\sqrt{n\sigma_w^2}/4$, with $\sigma_w^2$ the weights' variance.
 # The first table compares it with the measured factor. For Xavier and He the measured factor is a little lower.
@@ -144,6 +150,8 @@ for init in weight_std:
     print(f"{q:8.4f} {slope:14.4f} {corrected:11.4f} {factor(g):10.4f}   {names[init]}")
 
 # %% [markdown]
+# ## The forward pass { #forward-pass }
+#
 # The forward pass shows the same products, in the standard deviation of each layer's outputs $h_l$
 # over all units and inputs. The next cell prints it for layers 1 and 50, with its factor per layer
 # $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$, for four of the runs.
@@ -166,14 +174,15 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
 # in this draw (seed 0), drift by under 2% per layer on average, which over 50 layers halves them. For ReLU even the direction of the drift depends on the random draw:
 # here the outputs shrink, while with seed 1, in [Try this](#try-this) below, they grow.
 #
+# ## The sigmoid classifier at initialisation { #sigmoid-classifier }
+#
 # Next, the deep sigmoid classifier of the article's section
 # [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers): 10 inputs,
 # eight hidden layers of 64 units, 10 outputs, Xavier initialisation. Here it is still at its random
-# initial weights. `nearest_centre_task` draws its 4000 training points, each labelled with the class of the nearest
+# initial weights. `voronoi` draws its 4000 training points, each labelled with the class of the nearest
 # of 100 random centres (the task of
-# [the experiment on dead ReLU units](../blog/posts/dead-relu-units.md#dead-relu-experiment), with its own seed).
-# The points nearest to one centre form that centre's Voronoi region, hence the name `voronoi` under which the
-# function is imported. `MLP` is a plain fully connected network with biases; `forward` returns every layer's pre-activations and
+# [the experiment on dead ReLU units](../blog/posts/dead-relu-units.md#dead-relu-experiment), with its own seed),
+# so each class is made of Voronoi regions, the region of a centre being the points nearest to it. `MLP` is a plain fully connected network with biases; `forward` returns every layer's pre-activations and
 # outputs, and `loss_and_grads` the cross-entropy loss and its exact gradients. For each hidden layer we take
 # the standard deviation of every unit's output across the 4000 training points and average it over
 # the units: how different the layer's outputs are for different inputs. From the second layer on,
@@ -181,10 +190,10 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
 # quarter at every layer. Then come the gradient norms of the nine weight matrices.
 
 # %%
-from actsite.experiments.datasets import voronoi as nearest_centre_task
+from actsite.experiments.datasets import voronoi
 from actsite.experiments.mlp import MLP
 
-X, y = nearest_centre_task(seed=400)
+X, y = voronoi(seed=400)
 net = MLP.create((10,) + (64,) * 8 + (10,), "sigmoid", "xavier", seed=0)
 _, hs = net.forward(X)
 spread = [h.std(axis=0).mean() for h in hs[1:]]

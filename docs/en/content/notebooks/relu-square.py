@@ -48,9 +48,9 @@ def p(n, x):
 
 bias, active_from, outgoing = weights(4)
 print(f"p{sub(4)}: output bias {bias:g}")
-print("active from x   outgoing weight")
+print("knot x   outgoing weight")
 for s, w in zip(active_from, outgoing):
-    print(f"{signed(s):>13}   {signed(w):>15}")
+    print(f"{signed(s):>6}   {signed(w):>15}")
 
 # %% [markdown]
 # With $\delta = 1$, the unit at −2 sets the first slope to −3 and each of the others adds 2, so the

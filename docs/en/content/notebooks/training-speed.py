@@ -19,15 +19,15 @@
 # each update into the next. Every 25 steps (one step is one SGD update on one mini-batch) the error is measured on
 # the whole training set, and a run's count is the step of the first of these checks at which the error is at most 25%.
 #
-# The next cell writes this out. `nearest_centre_task` draws the task's training points, with the same function
-# and name as in the notebook [Gradients through a 50-layer stack](gradient-depth.py), where its original name,
-# `voronoi`, is explained. `MLP` is a small numpy network: `MLP.create`
+# The next cell writes this out. `voronoi` draws the task's training points; the notebook
+# [Gradients through a 50-layer stack](gradient-depth.py) uses the same function and says where its name comes from.
+# `MLP` is a small numpy network: `MLP.create`
 # draws the initial weights at the given scale, `sgd_step` makes one SGD update with momentum on a mini-batch, and
 # `error_rate` is the share of training points classified wrongly; `minibatches` deals them out in a new random order
 # on every pass.
 
 # %%
-from actsite.experiments.datasets import voronoi as nearest_centre_task
+from actsite.experiments.datasets import voronoi
 from actsite.experiments.mlp import MLP, minibatches
 
 import numpy as np
@@ -41,7 +41,7 @@ seeds, every, target = (0, 1, 2), 25, 0.25
 
 def error_curve(activation, lr, seed, steps, stop_at_target=False):
     """The training error before training and after every 25th step."""
-    X, y = nearest_centre_task(seed=100 + seed)
+    X, y = voronoi(seed=100 + seed)
     net = MLP.create(sizes, activation, init[activation], seed=seed)
     batches = minibatches(len(X), 128, np.random.default_rng(seed))
     errors = [net.error_rate(X, y)]
@@ -116,12 +116,13 @@ show("best rate against best rate", {activation: median[activation].min() for ac
 #
 # ## Beyond the grid: η = 0.3 { #beyond-the-grid }
 #
-# [The article's table](../blog/posts/relu-sparsity-biology.md#training-speed) also reports $\eta = 0.3$, and the next cell runs it. There the order reverses: tanh reaches 25%
-# first in every seed, in about half of ReLU's steps (0.45 to 0.54 of them in the next cell's runs), and ReLU needs
-# four to five times as many steps as at $\eta = 0.1$ (4.0 to 4.9 in the same runs), tanh about twice as many. At this rate the
-# exact counts depend on the last bits of the arithmetic: changing every initial weight, or every input, in its last
-# binary digit moves some of them by a hundred steps or more, so another computer may print somewhat different counts,
-# but in those changed runs tanh still comes first in every seed.
+# [The article's table](../blog/posts/relu-sparsity-biology.md#training-speed) also reports $\eta = 0.3$, and the next
+# cell runs it. At this rate the exact counts depend on the last bits of the arithmetic: the cell after it changes every
+# initial weight, or every input, in its last binary digit, and some counts move by a hundred steps or more, so another
+# computer may print counts that differ from these by about as much. What holds in all of these runs is the order, and
+# it reverses: tanh reaches 25% first in every seed. In the runs the two cells print on this page, tanh needs 0.41 to
+# 0.59 of ReLU's steps, about half, and ReLU needs 4.0 to 5.6 times as many steps as in the grid at $\eta = 0.1$, tanh
+# about twice as many.
 
 # %%
 reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,
@@ -144,7 +145,7 @@ for activation in activations:
 def steps_with_nudge(activation, seed, nudged):
     """Steps to 25% at η = 0.3, with every initial weight (nudged="weights") or every input (nudged="inputs")
     changed in its last binary digit."""
-    X, y = nearest_centre_task(seed=100 + seed)
+    X, y = voronoi(seed=100 + seed)
     net = MLP.create(sizes, activation, init[activation], seed=seed)
     if nudged == "weights":
         for W in net.weights:
@@ -179,7 +180,7 @@ print(f"largest change from the counts above: {largest} steps")
 # %%
 def dead_share(lr, seed, steps, momentum=0.9):
     """The share of dead units in the second hidden layer after the first `steps` steps of a ReLU run."""
-    X, y = nearest_centre_task(seed=100 + seed)
+    X, y = voronoi(seed=100 + seed)
     net = MLP.create(sizes, "relu", init["relu"], seed=seed)
     batches = minibatches(len(X), 128, np.random.default_rng(seed))
     for _ in range(steps):

@@ -103,10 +103,10 @@ for label, centred in (("positive", False), ("centred", True)):
 # With positive inputs every step from a single training point moves both weights the same way; after centring,
 # about half of them do, and the path is far straighter. Part of the difference comes from the effective step size, $\eta$ times the
 # mean squared length of the inputs: centring shrinks the inputs, so at the same learning rate the centred steps are
-# shorter. The next cell runs both kinds of input at both effective step sizes. The first two runs use the centred
-# run's smaller one (learning rate 0.13 for the positive inputs, 1 for the centred ones); the last two use the
-# positive run's larger one (1 for the positive inputs, 7.7 for the centred ones). It also prints how far each run
-# ends from $\mathbf{w}^*$:
+# shorter. The next cell runs both kinds of input at both effective step sizes. The first two runs share the smaller
+# effective step size, 0.106 ($\eta = 0.13$ on the positive inputs, $\eta = 1$ on the centred ones); the last two share
+# the larger, 0.820 ($\eta = 1$ on the positive inputs, $\eta = 7.7$ on the centred ones). It also prints how far each
+# run ends from $\mathbf{w}^*$:
 
 # %%
 square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1))

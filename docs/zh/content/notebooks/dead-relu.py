@@ -52,7 +52,7 @@ print(f"死亡单元（每层 {widths[0]} 个）："
 print(f"训练误差：{run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
-# 文章里死亡单元比例随学习率变化的那张图，背后的每次训练都是这样做的：两种激活函数、五个学习率、三个种子，共三十次。下一段代码读取那张图所用的三十次训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
+# 文章里死亡单元比例随学习率变化的那张图，背后的每次训练都是这样做的：两种激活函数、五个学习率、三个种子，共三十次。其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，表中那一行会注明。下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
 #
 # 表中每个学习率占一行，依次给出种子 0、1、2 训练后各隐藏层中死亡（ReLU）或始终关闭（Leaky ReLU）的单元所占的百分比，最后是训练误差（%）。
 
@@ -124,9 +124,10 @@ live_in, live_bias, live_out = grads_W[0][:, unit - 1], grads_b[0][unit - 1], gr
 rows = {"输入权重梯度的最大绝对值": (np.abs(incoming).max(), np.abs(live_in).max()),
         "偏置梯度": (bias, live_bias),
         "输出权重梯度的最大绝对值": (np.abs(outgoing).max(), np.abs(live_out).max())}
-print(f"已死亡的 {unit} 号单元   未死亡的 {unit - 1} 号单元")
+# 标签用全角空格补足到 12 个字：全角空格和汉字一样占两列，后面的数字列才能对齐
+print(f"{'梯度':　<12}  已死亡的 {unit} 号单元   未死亡的 {unit - 1} 号单元")
 for label, (dead, live) in rows.items():
-    print(f"{dead:17g} {signed(live, '19.4f')}   {label}")
+    print(f"{label:　<12}  {dead:17g} {signed(live, '19.4f')}")
 assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 
 # %% [markdown]
@@ -154,7 +155,7 @@ print(f"  {unit} 号单元是否仍然死亡（在每个训练样本上预激活
 # %%
 checked = sorted({*range(21), *range(25, 101, 5), *range(110, steps + 1, 10)})
 print("学习率 1.0 时的第二层单元")
-print(f"种子   曾在某个检查点死亡   其中第 {steps} 步时是活的")
+print(f"种子   曾在某个检查点死亡   其中到第 {steps} 步已复活")
 for seed in seeds:
     _, _, _, dead_then = train("relu", 1.0, seed, check_at=checked)
     ever = dead_then.any(axis=0)

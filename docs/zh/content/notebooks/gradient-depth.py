@@ -3,9 +3,13 @@
 #
 # 50 层网络的第一层还能收到多少梯度？这由什么决定？这个笔记本算出文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。
 #
+# ## 50 层网络 { #fifty-layer-stack }
+#
 # 实验网络共 50 层，每层 256 个单元，没有偏置；输入是一批 64 个标准正态向量，再从顶层送回一个标准正态的梯度 $\partial L / \partial h_{50}$ 作为反向传播的起点，逐层记录梯度 $\partial L / \partial W_l$ 的范数。sigmoid、tanh 和 ReLU 各配三种权重尺度，共九种组合。三种尺度是：小尺度（权重标准差 $\sigma_w = 0.01$）、Xavier 初始化（各层宽度同为 $n$ 时 $\sigma_w^2 = 1/n$）和 He 初始化（同样宽度下 $\sigma_w^2 = 2/n$）。
 #
-# 下一个单元格把这个实验完整地写了出来。前向传播时，第 $l$ 层先算出预激活值 $z_l = W_l h_{l-1}$，再得到输出 $h_l = f(z_l)$，起点是输入 $h_0$（代码里 `h` 的每一行是一个输入，所以写作 `h @ W.T`）。反向传播按链式法则从顶层往下算：误差信号 $\delta_l = \partial L / \partial z_l$ 等于从上方传来的梯度乘以 $f'(z_l)$；权重梯度是 $\partial L / \partial W_l = \delta_l h_{l-1}^{\top}$（对整批输入求和）；$W_l^{\top} \delta_l$ 再传给下面一层。单元格记录每个 $\partial L / \partial W_l$ 的 Frobenius 范数（全部元素平方和的平方根），以及每一层输出 $h_l$ 在全部单元和全部输入上的标准差。同一个随机数生成器（种子 0）依次抽取 50 个权重矩阵、输入和顶层梯度，所以三种尺度用的是同一组随机数，只是各自乘上自己的 $\sigma_w$。
+# 下一个单元格把这个实验完整地写了出来。前向传播时，第 $l$ 层先算出预激活值 $z_l = W_l h_{l-1}$，再得到输出 $h_l = f(z_l)$，起点是输入 $h_0$（代码里 `h` 的每一行是一个输入，所以写作 `h @ W.T`）。反向传播按链式法则从顶层往下算：误差信号 $\delta_l = \partial L / \partial z_l$ 等于从上方传来的梯度乘以 $f'(z_l)$；权重梯度是 $\partial L / \partial W_l = \delta_l h_{l-1}^{\top}$（对整批输入求和）；$W_l^{\top} \delta_l$ 再传给下面一层。
+#
+# 单元格记录每个 $\partial L / \partial W_l$ 的 Frobenius 范数（全部元素平方和的平方根），以及每一层输出 $h_l$ 在全部单元和全部输入上的标准差。同一个随机数生成器（种子 0）依次抽取 50 个权重矩阵、输入和顶层梯度，所以三种尺度用的是同一组随机数，只是各自乘上自己的 $\sigma_w$。
 #
 # 对九组实验中的每一组，表中打印第 1 层和第 50 层的梯度范数、两者之比，以及“每层因子” $(\|\partial L/\partial W_1\| / \|\partial L/\partial W_{50}\|)^{1/49}$，即权重梯度每往下一层平均变化的倍数（49 步的几何平均）。它同时包含两种变化：误差信号往下传时的变化，以及该层输入在前向传播中的变化。后面的单元格转向文章里那个深层 sigmoid 分类器，看它停在随机初始权重时的样子，最后再看随机矩阵的乘积。
 
@@ -81,6 +85,8 @@ print(f"逐层计算 {names[scale]} 与 {names[base]} 的梯度之比："
       f"最小 {ratio.min():.6e}，最大 {ratio.max():.6e}")
 
 # %% [markdown]
+# ## 每层因子：预测与实测 { #predicted-factors }
+#
 # 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络的每层因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。第一张表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。
 #
 # 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。
@@ -106,6 +112,8 @@ for init in weight_std:
     print(f"{q:8.4f} {slope:16.4f} {corrected:9.4f} {factor(g):8.4f}   {names[init]}")
 
 # %% [markdown]
+# ## 前向传播 { #forward-pass }
+#
 # 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算）。下一个单元格对其中四组实验打印第 1 层和第 50 层的这个标准差，以及它的每层因子 $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$。
 
 # %%
@@ -119,17 +127,19 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
 # %% [markdown]
 # 用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，tanh 的输出稳定在前向递推的不动点上（预激活值方差约 0.62，对应输出标准差 $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$；递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）。在这次抽样（种子 0）里，ReLU 的输出平均每层只漂移不到 2%，累积 50 层就缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，而[动手试试](#try-this)中的种子 1 让它们逐层变大。
 #
-# 接下来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入、8 个隐藏层（每层 64 个单元）、10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。`nearest_centre_task` 抽取它的 4000 个训练样本，任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类：每个样本的类别取离它最近的那个随机中心（共 100 个）的类别，只是种子不同。
+# ## 初始化时的 sigmoid 分类器 { #sigmoid-classifier }
 #
-# 离同一个中心最近的点构成这个中心的 Voronoi 区域，导入这个函数时用的原名 `voronoi` 即由此而来。`MLP` 是一个带偏置的普通全连接网络：`forward` 返回每一层的预激活值和输出，`loss_and_grads` 返回交叉熵损失及其精确梯度。
+# 接下来看文章中[“停滞的层对训练意味着什么”](../blog/posts/when-gradients-vanish.md#stalled-layers)一节里的深层 sigmoid 分类器：10 个输入、8 个隐藏层（每层 64 个单元）、10 个输出，用 Xavier 初始化。下面看的是它还停在随机初始权重时的样子。`voronoi` 抽取它的 4000 个训练样本，任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类：每个样本的类别取离它最近的那个随机中心（共 100 个）的类别，只是种子不同。离同一个中心最近的点构成这个中心的 Voronoi 区域，所以每个类别都由若干个这样的区域拼成。
+#
+# `MLP` 是一个带偏置的普通全连接网络：`forward` 返回每一层的预激活值和输出，`loss_and_grads` 返回交叉熵损失及其精确梯度。
 #
 # 对每个隐藏层，先算每个单元的输出在 4000 个训练样本上的标准差，再对单元取平均，得到下面打印的“离散程度”：这个数衡量的是，不同输入在这一层的输出彼此相差多少。从第 2 个隐藏层起，行末 × 后面的数是它相对前一层变化的倍数：每层都缩小到约四分之一。最后打印九个权重矩阵的梯度范数。
 
 # %%
-from actsite.experiments.datasets import voronoi as nearest_centre_task
+from actsite.experiments.datasets import voronoi
 from actsite.experiments.mlp import MLP
 
-X, y = nearest_centre_task(seed=400)
+X, y = voronoi(seed=400)
 net = MLP.create((10,) + (64,) * 8 + (10,), "sigmoid", "xavier", seed=0)
 _, hs = net.forward(X)
 spread = [h.std(axis=0).mean() for h in hs[1:]]

@@ -7,7 +7,7 @@
 # p_n(x) = 4 + (\delta - 4)\,g(x + 2) + 2\delta \sum_{k=1}^{n-1} g(x - x_k)
 # $$
 #
-# 每个单元在一个插值节点处开启，折线在那里的斜率随之改变，改变量等于这个单元的输出权重。代码中，`weights(n)` 返回输出偏置、各单元的开启点和它们的输出权重，`p(n, x)` 把各单元加起来。第一段代码打印 $n = 4$ 时的各个权重。
+# 每个单元在一个插值节点处开启，折线在那里的斜率随之改变，改变量等于这个单元的输出权重。代码中，`weights(n)` 返回输出偏置、各单元所在的插值节点和它们的输出权重，`p(n, x)` 把各单元加起来。第一段代码打印 $n = 4$ 时的各个权重。
 
 # %%
 import numpy as np
@@ -44,9 +44,9 @@ def p(n, x):
 
 bias, active_from, outgoing = weights(4)
 print(f"p{sub(4)}：输出偏置 {bias:g}")
-print("开启点 x   输出权重")
+print("插值节点 x   输出权重")
 for s, w in zip(active_from, outgoing):
-    print(f"{signed(s):>8}   {signed(w):>8}")
+    print(f"{signed(s):>10}   {signed(w):>8}")
 
 # %% [markdown]
 # 此时 $\delta = 1$：位于 −2 的单元把第一段的斜率定为 −3，其余每个单元各加 2，于是四段的斜率依次是 −3、−1、1、3，正好是 $x^2$ 在 −2、−1、0、1、2 之间的弦。
