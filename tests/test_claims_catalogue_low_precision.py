@@ -2446,14 +2446,19 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     page_lang("zh", "", "连续 2000 步都没有出现无穷大或 NaN 的梯度，就把 $S$ 加倍。")
     # one name for the 16-bit format; a sentence starts with "The float32 ... formats", not "Float32"
     assert "half precision" not in en and "半精度" not in page("zh") and not re.search(r"(^|[.!?] )Float|(^|[.!?] )Bfloat", en)
-    # Dettmers et al. as the paper measures: the inputs of attention and feed-forward blocks after LayerNorm (the
-    # glossary's term, linked); an outlier is a dimension meeting all three of the paper's criteria (review final56,
-    # lp): magnitude at least 6, in at least 25% of the layers and at least 6% of the sequence positions
-    page_lang("en", "measured the inputs of a transformer's attention and feed-forward blocks", "")
+    # Dettmers et al. as the paper measures: the hidden states entering the attention projections (the output
+    # projection's input is the attention result) and the first feed-forward layer, mostly the residual stream after
+    # LayerNorm (review final60, lp: not all of them are); an outlier is a dimension meeting all three of the paper's
+    # criteria (review final56, lp): magnitude at least 6, in at least 25% of the layers and at least 6% of the
+    # sequence positions
+    page_lang("en", "measured the hidden states entering a transformer's attention projections and the first "
+              "linear layer of its feed-forward block, which are mostly the [residual stream]", "")
+    assert "measured the inputs of a transformer's attention and feed-forward blocks" not in en
     page_lang("en", "(the vectors it passes from block to block) after [LayerNorm](../glossary.md#layer-norm).", "")
     page_lang("en", "hold values far larger than the rest (the paper counts a dimension as an outlier if its values reach a "
               "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions)", "")
-    page_lang("zh", "", "测量了 Transformer 中注意力和前馈模块的输入，即经过[层归一化](../glossary.md#layer-norm)的")
+    page_lang("zh", "", "测量了进入 Transformer 注意力投影层和前馈模块第一个线性层的隐藏状态，其中大多是经过"
+              "[层归一化](../glossary.md#layer-norm)的")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
     page_lang("zh", "", "这些向量中有少数几个维度的取值远大于其余维度。论文把满足以下条件的维度算作离群值：幅值不小于 6，"
               "且出现在至少四分之一的层、至少 6% 的序列位置上。模型规模达到约 67 亿参数后")

@@ -1135,3 +1135,22 @@ def test_each_formula_arrives_inside_the_html_as_svg_with_its_glyphs_ahead_of_it
     assert out.index("<article") < glyphs < first_formula
     used = set(re.findall(r'xlink:href="#(MJX-[^"]+)"', out))
     assert used and used <= set(re.findall(r'<path id="(MJX-[^"]+)"', out[:first_formula]))
+
+
+def test_the_opening_points_to_the_timing_of_the_activations_and_its_one_caller():
+    """The opening names the page's timing study, the site's one home for the activations' measured cost, and the
+    catalogue page that links to it (review final60, tools: the intro never mentioned it)."""
+    from actsite.experiments import cost
+    assert len(cost.load()["functions"]) == 19
+    said = {"en": "This page is also the home of the site's one timing of the activations themselves: [how long each of the 19 "
+                  "takes](#timing), value and derivative, in numpy on one CPU core, which the catalogue's "
+                  "[Hard and cheap](catalogue/hard-and-cheap.md#cost) links to.",
+            "zh": "本站对激活函数本身唯一的一次计时也在这里：[19 个函数各要多少时间](#timing)（函数值和导数，numpy，"
+                  "单个 CPU 核），目录中的[《低成本激活函数》](catalogue/hard-and-cheap.md#cost)就链接到这里。"}
+    for lang, words in said.items():
+        text = (CONTENT[lang] / "how-this-site-is-built.md").read_text(encoding="utf-8")
+        opening = text.split("\n## ")[0]
+        assert words in opening, lang
+        assert "{ #timing }" in text
+        cheap = (CONTENT[lang] / "catalogue/hard-and-cheap.md").read_text(encoding="utf-8")
+        assert "{ #cost }" in cheap and "how-this-site-is-built.md#timing" in cheap.split("{ #cost }")[1]

@@ -395,11 +395,13 @@ def test_tanh_no_gain_keeps_both_passes():
            "exceeds one. The nearer the gain is to 1, the nearer that factor is to one, but the smaller the variance the "
            "forward pass settles at. At the fixed point, the factor is 1.01 at gain 1.1, where $q^* = 0.11$, 1.21 at 5/3 "
            "and 1.86 at 3. "
-           "Poole et al. (2016) place the boundary between two regimes of such networks, without biases, at gain 1, so the factor exceeds one at every gain above 1. "
+           "Poole et al. (2016) call this factor $\\chi_1$ and place the boundary between two regimes of such networks where it equals 1, "
+           "which without biases happens at gain 1; so the factor exceeds one at every gain above 1. "
            "They and Schoenholz et al. (2017) study this boundary"),
     ("zh", "大于 1，方差能稳住，反向传播的方差因子 $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ 却超过 1。"
            "增益越接近 1，这个因子越接近 1，但前向传播稳定下来的方差也越小。"
-           "在不动点上，这个因子在增益 1.1 时为 1.01（此时 $q^* = 0.11$），5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这类网络两种状态之间的分界线（不带偏置时）定在增益 1，所以增益只要大于 1，这个因子就超过 1。"
+           "在不动点上，这个因子在增益 1.1 时为 1.01（此时 $q^* = 0.11$），5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这个因子记作 $\\chi_1$，并把这类网络两种状态之间的分界线定在它等于 1 的地方，"
+           "不带偏置时就是增益 1；所以增益只要大于 1，这个因子就超过 1。"
            "他们和 Schoenholz 等人（2017）用同一个递推式研究了这条“有序与混沌”的分界线")])
 def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_five_thirds_3(lang, wording):
     """The three backward factors the page gives for the order/chaos statement (when-gradients-vanish

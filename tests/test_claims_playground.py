@@ -333,11 +333,11 @@ def test_deep_sigmoid_first_layer_gradient_mostly_stays_seven_to_eight_orders_be
     for lang, words in (("en", "The preset has eight hidden layers of 16 units with weights drawn from $\\mathcal{N}(0, 0.1^2)$, so going "
                                "back one layer multiplies the gradient by roughly $\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$, "
                                "and the seven steps from the last hidden layer to the first by about $10^{-7}$. Here $\\tfrac14$ is the "
-                               "sigmoid's slope and $\\sqrt{16} \\times 0.1$ the typical length of a column of 16 weights of standard "
+                               "sigmoid's slope at 0, near which these small weights keep every pre-activation, and $\\sqrt{16} \\times 0.1$ the typical length of a column of 16 weights of standard "
                                "deviation 0.1; [When gradients vanish](blog/posts/when-gradients-vanish.md#initialisation) derives this factor."),
                         ("zh", "这个预设有 8 个隐藏层，每层 16 个单元，权重取自 $\\mathcal{N}(0, 0.1^2)$，所以每往回走一层，梯度大约乘上 "
                                "$\\tfrac14 \\times \\sqrt{16} \\times 0.1 = 0.1$，从最后一个隐藏层回到第 1 层的七步合起来约乘上 $10^{-7}$。"
-                               "其中 $\\tfrac14$ 是 sigmoid 的斜率，$\\sqrt{16} \\times 0.1$ 是一列 16 个标准差为 0.1 的权重的典型长度；"
+                               "其中 $\\tfrac14$ 是 sigmoid 在 0 处的斜率（这么小的权重让每个预激活值都停在 0 附近），$\\sqrt{16} \\times 0.1$ 是一列 16 个标准差为 0.1 的权重的典型长度；"
                                "每层因子的推导见[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#initialisation)。")):
         assert words in page(lang), lang
     assert "这个每层因子" not in page("zh") and "(the sigmoid's slope, times" not in page("en")
@@ -743,8 +743,8 @@ def test_he_initialisation_makes_up_for_the_half_of_relu_units_that_are_off():
     the symbol the dead-ReLU article uses."""
     z = np.random.default_rng(0).standard_normal(1_000_000)
     assert abs(np.mean((z > 0) ** 2) - 0.5) < 2e-3 and 256 * (2 / 256) * 0.5 == 1
-    assert ("He's weight variance $2/n$ makes up for the half of the units that are off" in page("en")
-            and "He 初始化的权重方差 $2/n$ 补偿了关闭的那一半单元" in page("zh"))
+    assert ("He's weight variance $2/n$, with $n$ the number of inputs to a unit, makes up for the half of the units that are off" in page("en")
+            and "He 初始化的权重方差 $2/n$（$n$ 是一个单元的输入个数）补偿了关闭的那一半单元" in page("zh"))
     for lang in ("en", "zh"):
         assert "\\hat{x}" not in page(lang) and "\\gamma\\,\\hat z + \\beta" in page(lang)
         assert "\\gamma\\,\\hat z + \\beta" in (ROOT / "docs" / lang / "content" / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
@@ -765,7 +765,8 @@ def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_func
     minimum, where the site's registry puts |f'| < 0.01 on a band narrower than a bin (0.2); and a bin is shaded only
     where the registry's |f'| < 0.01 somewhere in it (review final53, tools: shading and count now agree)."""
     from actsite.maths.catalogue import EVERY
-    keys = ["gelu", "gelu_tanh", "silu", "mish", "hard_swish", "sigmoid", "tanh"]
+    keys = ["gelu", "gelu_tanh", "silu", "mish", "hard_swish", "sigmoid", "tanh", "relu", "relu6", "hard_tanh",
+            "hard_sigmoid"]
     shaded = run_node(FLAT_BINS, keys)
     edges = np.linspace(-6, 6, 61)
     x = np.union1d(np.linspace(-6, 6, 1_200_001), edges)            # the bin edges themselves included
@@ -776,8 +777,14 @@ def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_func
             from actsite.maths.functions import ACTIVATIONS
             f, df = ACTIVATIONS[key].f, ACTIVATIONS[key].df
         flat = np.abs(df(x)) < 0.01
-        truth = [bool(flat[(x >= lo) & (x <= hi)].any()) for lo, hi in zip(edges[:-1], edges[1:])]
+        truth = [bool(flat[(x > lo) & (x < hi)].any()) for lo, hi in zip(edges[:-1], edges[1:])]
         assert shaded[key] == truth, key
+        if key in ("relu", "relu6", "hard_tanh", "hard_sigmoid"):
+            # no bin beyond a kink is shaded where the slope is not small (review final60, tools: ReLU's [0, 0.2] was)
+            # on these piecewise-linear functions a shaded bin is flat through its middle, not just at one edge
+            middles = (edges[:-1] + edges[1:]) / 2
+            assert np.all(np.abs(df(middles[np.array(shaded[key])])) < 0.01), key
+            assert not shaded[key][30], key                                   # [0, 0.2]
         if key in ("gelu", "gelu_tanh", "silu", "mish", "hard_swish"):
             minimum = x[np.argmin(f(x))]
             band = x[flat & (np.abs(x - minimum) < 0.5)]

@@ -20,7 +20,7 @@ import pytest
 
 from actsite.maths import biology
 from actsite.experiments.datasets import voronoi
-from claim_helpers import assert_voronoi_matches_its_description, page_text
+from claim_helpers import assert_voronoi_matches_its_description, page_text, steps_to_target_at_0_3
 from actsite.experiments import piecewise, sparsity, training_speed
 from actsite.experiments.cache import cached
 from actsite.figures.diagrams import PATHS_INPUTS, PATHS_SIZES
@@ -767,28 +767,6 @@ OTHER_ARITHMETIC_AT_0_3 = (((1325, 975, 1100), (650, 650, 550)),
                            ((1350, 975, 1100), (575, 575, 575)))
 
 
-def nudged_reach_at_0_3(key, seed, nudged):
-    """Steps to 25% at η = 0.3 with every initial weight (nudged="weights") or every input (nudged="inputs") moved to
-    the next float64 number up, as the training-speed notebook's nudged cell does (its loop: the training-speed test
-    file checks the notebook prints these runs)."""
-    from actsite.experiments.datasets import voronoi
-    from actsite.experiments.mlp import MLP, minibatches
-    X, y = voronoi(seed=100 + seed)
-    net = MLP.create(training_speed.SIZES, key, training_speed.INIT[key], seed=seed)
-    if nudged == "weights":
-        for W in net.weights:
-            W[...] = np.nextafter(W, np.inf)
-    else:
-        X = np.nextafter(X, np.inf)
-    batches = minibatches(len(X), 128, np.random.default_rng(seed))
-    for step in range(1, training_speed.MAX_STEPS + 1):
-        idx = next(batches)
-        net.sgd_step(X[idx], y[idx], 0.3, momentum=0.9)
-        if step % training_speed.EVERY == 0 and net.error_rate(X, y) <= training_speed.TARGET_ERROR:
-            return float(step)
-    return np.inf
-
-
 def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus_steps():
     """At 0.3 the exact counts move with last-bit rounding differences.  The runs are computed here under the pinned
     BLAS every entry point sets, as the training-speed notebook prints them: as drawn (ReLU 1225/975/1100, tanh
@@ -804,7 +782,7 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
                             for seed in training_speed.SEEDS], dtype=float) for key in ("relu", "tanh")}
     runs = [(reach["relu"], reach["tanh"])]
     for nudged in ("weights", "inputs"):
-        runs.append(tuple(np.array([nudged_reach_at_0_3(key, seed, nudged) for seed in training_speed.SEEDS])
+        runs.append(tuple(np.array([steps_to_target_at_0_3(key, seed, nudged) for seed in training_speed.SEEDS])
                           for key in ("relu", "tanh")))
     assert all(np.all(tanh < relu) for relu, tanh in runs)                          # "tanh crossed first in every seed"
     medians = [(np.median(relu), np.median(tanh)) for relu, tanh in runs]

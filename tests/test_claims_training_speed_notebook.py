@@ -24,7 +24,7 @@ import pytest
 from actsite.experiments import dead_relu, training_speed
 from actsite.experiments.cache import cached
 from actsite.experiments.datasets import voronoi
-from claim_helpers import assert_voronoi_matches_its_description, page_text, run_notebook
+from claim_helpers import assert_voronoi_matches_its_description, page_text, run_notebook, steps_to_target_at_0_3
 from actsite.experiments.mlp import MLP, minibatches
 from actsite.pages.glossary import TERMS
 
@@ -178,28 +178,9 @@ def test_relu_needs_4_0_to_5_6_times_its_steps_at_0_1_and_tanh_about_twice_over_
         assert "four to five times" not in paragraph and "四到五倍" not in paragraph
 
 
-def reach_nudged(key: str, seed: int, nudge: str | None) -> float:
-    """Steps to 25% at η = 0.3 for the run of `key` with `seed`, with every initial weight ("weights") or every input
-    ("inputs") moved to the next float64 number up, a change in its last binary digit (None: the run as it is)."""
-    X, y = voronoi(seed=100 + seed)
-    net = MLP.create(training_speed.SIZES, key, training_speed.INIT[key], seed=seed)
-    if nudge == "weights":
-        for W in net.weights:
-            W[...] = np.nextafter(W, np.inf)
-    elif nudge == "inputs":
-        X = np.nextafter(X, np.inf)
-    batches = minibatches(len(X), 128, np.random.default_rng(seed))
-    for step in range(1, training_speed.MAX_STEPS + 1):
-        idx = next(batches)
-        net.sgd_step(X[idx], y[idx], 0.3, momentum=0.9)
-        if step % training_speed.EVERY == 0 and net.error_rate(X, y) <= training_speed.TARGET_ERROR:
-            return float(step)
-    return np.inf
-
-
 @pytest.fixture(scope="module")
 def nudged_at_0_3():
-    return {nudge: {key: np.array([reach_nudged(key, seed, nudge) for seed in training_speed.SEEDS])
+    return {nudge: {key: np.array([steps_to_target_at_0_3(key, seed, nudge) for seed in training_speed.SEEDS])
                     for key in ("relu", "tanh")}
             for nudge in ("weights", "inputs")}
 
@@ -220,7 +201,7 @@ def test_at_0_3_the_caveat_comes_first_and_the_counts_move_with_the_last_bits_bu
     25% first in every seed.  'another computer may print counts that differ from these by about as much': the counts on
     other arithmetic (OTHER_ARITHMETIC_AT_0_3) differ from the same runs here by at most 125 steps, less than the 175 the
     one-bit changes make, and keep the order.  Review final59, pb: the caveat comes before the numbers."""
-    assert reach_nudged("tanh", 1, None) == at_0_3["tanh"][1]               # the loop is the notebook's run
+    assert steps_to_target_at_0_3("tanh", 1, None) == at_0_3["tanh"][1]               # the loop is the notebook's run
     runs = printed_runs_at_0_3(at_0_3, nudged_at_0_3)
     moves = np.concatenate([np.abs(np.array(run) - np.array(runs[0])).ravel() for run in runs[1:]])
     assert np.all(np.isfinite(moves)) and max(moves) >= 100, moves              # "a hundred steps or more"

@@ -1063,3 +1063,36 @@ def test_the_absolute_value_alt_text_describes_the_band_underneath_and_the_dashe
     np.testing.assert_allclose(left.get_ydata()[x < 0], -x[x < 0])          # g(-x) along the left arm
     np.testing.assert_allclose(left.get_ydata()[x > 0], 0)
     assert band.get_ydata().max() == 3 and band.get_ydata()[np.argmin(np.abs(x))] == 0
+
+
+def test_the_second_reason_speaks_of_the_error_signal_and_matches_the_flat_relu_measurement():
+    """:144 'If those matrices shrink the gradient passed back from layer to layer, it shrinks by about the same factor at
+    every layer, ReLU or not, and at the start of training every layer's weight gradient can end up equally tiny'
+    (review final60, pa: the linked measurement shows ReLU's weight gradients flat across depth, not shrinking).
+    Checked on a ReLU stack with small weights: the error signal's per-layer factor is nearly constant and below 1;
+    and in the linked 50-layer measurement the small-scale ReLU gradients lie within one decade at every layer."""
+    quotes = {"en": "If those matrices shrink the gradient passed back from layer to layer, it shrinks by about the same "
+                    "factor at every layer, ReLU or not, and at the start of training every layer's weight gradient can "
+                    "end up equally tiny",
+              "zh": "如果这些矩阵让逐层往回传的梯度变小，不管用不用 ReLU，它每经过一层都缩小大致相同的倍数，"
+                    "训练开始时各层权重的梯度就可能同样微小"}
+    from claim_helpers import page_text
+    for lang, quote in quotes.items():
+        assert quote in page_text("blog/posts/why-nonlinear-activations.md", lang), lang
+    rng = np.random.default_rng(0)
+    width, depth = 256, 20
+    weights = [rng.normal(0, 0.01, (width, width)) for _ in range(depth)]
+    h, pre = rng.normal(size=(64, width)), []
+    for W in weights:
+        z = h @ W
+        pre.append(z)
+        h = relu(z)
+    delta, norms = rng.normal(size=(64, width)), []
+    for W, z in zip(reversed(weights), reversed(pre)):
+        delta = (delta * relu_prime(z)) @ W.T
+        norms.append(np.linalg.norm(delta))
+    factors = np.array(norms[1:]) / np.array(norms[:-1])
+    assert factors.max() < 1 and factors.max() / factors.min() < 1.3
+    from actsite.experiments.cache import cached
+    small = cached("gradient_depth")["relu_small_grad"]
+    assert small.max() / small.min() < 10 and small.max() < 1e-40

@@ -470,6 +470,11 @@ def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
     assert "The gating van den Oord et al. (2016) used in PixelCNN, modelled on the gates of LSTM recurrent networks" in term.en_definition
     assert "van den Oord 等人（2016）在 PixelCNN 中仿照 LSTM 循环网络的门所用的门控方式" in term.zh_definition
     assert "used in LSTMs" not in term.en_definition and "LSTM 等循环网络所用" not in term.zh_definition
+    # it is not a gated unit in the glossary's sense u g(v): tanh acts on the value first (review final60, cb)
+    assert "the gated unit $\\tanh" not in term.en_definition and not term.zh_definition.startswith("门控单元")
+    assert "applies tanh to the value before gating it" in term.en_definition and "先对值取 tanh，再乘以门" in term.zh_definition
+    u, v = np.linspace(-2, 2, 9), 0.7
+    assert not np.allclose(np.tanh(u) * (1 / (1 + np.exp(-v))), u * (1 / (1 + np.exp(-v))))
 
 
 def test_rrelu_entry_defines_it_as_xu_et_al_do_and_names_pytorchs_slope_as_pytorchs():

@@ -10,13 +10,15 @@ import { ACTIVATIONS, logaddexp, parameters, sigmoid } from './activations.js';
 export const SATURATION_SLOPE = 0.01;   // a unit is saturated where |f'| is below this (the guide's flat edge)
 
 // For the pre-activation panel: which of `bins` equal bins of [-range, range] the flat region reaches.  A bin
-// counts when |f'| < SATURATION_SLOPE at any of nine evenly spaced points across it (its edges included), so
-// the narrow band around a non-monotone function's minimum, where f' crosses zero, is shaded as it is counted.
+// counts when |f'| < SATURATION_SLOPE at any of 31 evenly spaced points inside it, so the narrow band around a
+// non-monotone function's minimum, where f' crosses zero, is shaded as it is counted.  The edges are left out:
+// at a kink such as ReLU's, f'(0) = 0 would otherwise shade the bin beyond it, where the slope is 1.
+export const FLAT_SAMPLES = 32;   // the bin is cut into this many parts; the points between them are tested
 export function flatBins(fn, param, range, bins) {
   const width = (2 * range) / bins;
   return Array.from({ length: bins }, (_, b) => {
-    for (let k = 0; k <= 8; k++) {
-      if (Math.abs(fn.df(-range + width * (b + k / 8), param)) < SATURATION_SLOPE) return true;
+    for (let k = 1; k < FLAT_SAMPLES; k++) {
+      if (Math.abs(fn.df(-range + width * (b + k / FLAT_SAMPLES), param)) < SATURATION_SLOPE) return true;
     }
     return false;
   });
