@@ -353,10 +353,14 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # review final57, ca: the experiments' scheme is stated once, precisely, where Xu et al. are introduced (before
     # PyTorch's), and the test-time paragraph only compares the slopes
     # review final58, ca: Xu et al., not "their experiments", do the dividing, and "During training," takes its comma
-    assert ("During training, Xu et al. divide each negative input by a random $d \\sim U(3, 8)$, redrawn for every "
+    # review final60, ca: the division is the page's reading of inconsistent equations, and the page says so
+    assert ("Their equations are not consistent: the training formula multiplies a negative input by a factor below 1, yet "
+            "it is drawn from between 3 and 8 and the test formula divides. Read as a division, as the test formula implies, "
+            "training divides each negative input by a random $d \\sim U(3, 8)$, redrawn for every "
             "channel of every training image, so the negative slope $1/d$ lies between 1/8 and 1/3; at test time they "
             "divide by 5.5, the mean of $d$.") in page_text("en")
-    assert ("他们的实验在训练时把负输入除以随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，"
+    assert ("他们的公式前后不一致：训练公式把负输入乘以一个小于 1 的因子，这个因子却在 3 到 8 之间抽取，测试公式又是除法。"
+            "按测试公式所示理解为除法，训练时就是把负输入除以随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，"
             "因此负半轴斜率 $1/d$ 介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。") in page_text("zh")
     assert 1 / hi == 1 / 8 and 1 / lo == 1 / 3 == RRELU_BOUNDS[1] and RRELU_BOUNDS[0] == 1 / 8   # the same range as PyTorch's
     for lang in ("en", "zh"):
@@ -410,9 +414,9 @@ def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
     # f is linear in a for x < 0, so a test slope a_t gives the expected training output a_t x = E[a] x only if a_t = E[a]
     assert leaky_relu(-1.0, 11 / 48 + 0.01) != pytest.approx(float(np.mean(rrelu_train(np.full(200_000, -1.0), np.random.default_rng(3)))), abs=1e-3)
     assert ("At test time the slope should be the mean training slope: only then does the test output equal the average training "
-            "output, which for a negative input is that mean times $x$. PyTorch's $\\bar a$ is such a slope; Xu et al.'s is not:") in page_text("en")
+            "output, which for a negative input is that mean times $x$. PyTorch's $\\bar a$ is such a slope; Xu et al.'s, read as a division, is not:") in page_text("en")
     assert ("测试时的斜率应取训练斜率的均值：只有这样，测试输出才等于训练输出的期望（负输入时为平均斜率乘以 $x$）。"
-            "PyTorch 的 $\\bar a$ 正是这样的斜率，Xu 等人的则不是：") in page_text("zh")
+            "PyTorch 的 $\\bar a$ 正是这样的斜率；按除法理解，Xu 等人的则不是：") in page_text("zh")
 
 
 def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():

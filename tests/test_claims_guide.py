@@ -137,11 +137,12 @@ def test_relu_trains_faster_than_tanh_at_three_of_four_rates_by_1_2_at_the_best_
     assert max(reach["tanh"]) < min(reach["relu"]), reach           # tanh faster at 0.3
     for key, medians in (("relu", relu), ("tanh", tanh)):           # 0.1 the best of the four for both
         assert int(np.argmin(medians)) == 2 and np.median(reach[key]) > medians[2], (key, medians, reach[key])
-    for lang, words in (("en", "Krizhevsky, Sutskever and Hinton (2012) found that ReLU also trains faster than tanh; [this site's "
+    for lang, words in (("en", "Krizhevsky, Sutskever and Hinton (2012) found that ReLU also trained faster than tanh in their network on "
+                               "CIFAR-10; [this site's "
                                "smaller experiment](blog/posts/relu-sparsity-biology.md#training-speed) found it faster at three "
                                "of the four learning rates tried. At 0.1, the best of the four for both, ReLU was only "
                                "about 1.2 times as fast; at the largest rate, 0.3, tanh was faster."),
-                        ("zh", "Krizhevsky、Sutskever 和 Hinton（2012）发现 ReLU 还比 tanh 训练得更快；[本站规模更小的实验]"
+                        ("zh", "Krizhevsky、Sutskever 和 Hinton（2012）发现在他们用于 CIFAR-10 的网络上，ReLU 还比 tanh 训练得更快；[本站规模更小的实验]"
                                "(blog/posts/relu-sparsity-biology.md#training-speed)在试过的四个学习率中有三个看到这一点。"
                                "0.1 是四个学习率里对两者都最好的一个，在那里 ReLU 的速度只是 tanh 的约 1.2 倍；到最大的学习率 0.3，反而是 tanh 更快。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
