@@ -191,19 +191,20 @@ def test_gates_legend_uses_one_notation_no_word_and_text_near_the_cards_size():
     """Review final55, ca: the legend mixed "g = sigma" with "g(v) = v", said "Bilinear" on the Chinese page too,
     and showed its text at about 7 px. Every entry now writes its gate as g(v) = ...; the bilinear unit is named by
     its gate alone; and the figure is narrow enough that its legend and tick labels show, in the 688 px column,
-    at no less than 85 % of the size of a catalogue card's legend and tick labels (11 pt at full size)."""
+    at no less than 85 % of the size of a catalogue card's legend and tick labels (11 pt at full size).
+    Review final60, ca: "g(v) = v" alone left the reader to infer the bilinear unit; it too is named by its symbol,
+    Bilinear, Shazeer's row name, which the Chinese page also uses in its formula (公式中记作 Bilinear)."""
     from actsite.figures.gated import GATE_ORDER, LEGEND_SIZE, _gate_label
     from actsite.figures.registry import FIGURES
     from actsite.figures.render import CSS_PX_PER_INCH, draw
     labels = {key: _gate_label(key) for key in GATE_ORDER}
-    assert labels["bilinear"] == "$g(v) = v$"
+    assert labels["bilinear"] == r"$\mathrm{Bilinear}$: $g(v) = v$"
+    assert "公式中记作 Bilinear" in page("zh") and r"\mathrm{Bilinear}(u, v) = u\,v" in page("zh")
     for key, label in labels.items():
         assert label.count("g(v) = ") == 1 and "g =" not in label, label
         words = re.sub(r"\$[^$]*\$", "", label)                 # outside the maths: at most the colon after a symbol
         assert words in ("", ": "), label
-        if key != "bilinear":
-            assert label.startswith(f"${GATED[key].symbol}$: ")
-    assert not any("Bilinear" in label for label in labels.values())
+        assert label.startswith(f"${GATED[key].symbol}$: ")
     column, card = 688, FIGURES["gelu"]
     scale = lambda spec: min(1.0, column / (spec.size[0] * CSS_PX_PER_INCH))  # noqa: E731
     fig, _ = draw(FIGURES["gates"].plot(), "light", FIGURES["gates"].size)
@@ -217,6 +218,23 @@ def test_gates_legend_uses_one_notation_no_word_and_text_near_the_cards_size():
     for size in (LEGEND_SIZE, ticks):
         assert size * scale(FIGURES["gates"]) >= 0.85 * card_text * scale(card), size
     assert 10 * (column / (10.0 * CSS_PX_PER_INCH)) < 0.85 * card_text * scale(card)   # the old 10 in, 10 pt legend was not
+
+
+@pytest.mark.parametrize("layout", ["wide", "phone"])
+def test_contour_labels_are_as_large_as_the_tick_labels(layout):
+    """Review final60, ca: the contour values were 9 pt against 11 pt tick labels, about 7 px on the page, although
+    the caption asks the reader to read them. They are now drawn at least at the tick labels' size, every other level."""
+    from actsite.figures.gated import CONTOUR_LABEL_SIZE
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    spec = FIGURES["gated_contours"]
+    fig, data = draw(spec.plot(), "light", spec.size, layout)
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left").startswith(("(a)", "(b)"))]
+    ticks = max(label.get_fontsize() for ax in fig.axes for label in ax.get_xticklabels() + ax.get_yticklabels())
+    shown = [t for ax in panels for t in ax.texts]
+    assert shown and all(t.get_fontsize() == CONTOUR_LABEL_SIZE >= ticks for t in shown)
+    levels = {f"{level:g}".replace("-", "\N{MINUS SIGN}") for level in data["levels"][::2]}
+    assert {t.get_text() for t in shown} <= levels
 
 
 def test_contour_figure_values_and_zero_sets():
@@ -433,7 +451,7 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     d = 768
     assert (d + gated) / (d + plain) < 4 / 3 and (d + 2 * 2048) / (d + 3072) < 4 / 3
     assert "The table counts the numbers stored per token and block, besides the input $x$ that both blocks keep" in page("en")
-    assert "下表按每个词元、每个前馈模块计数，不含两种模块都要保留的输入 $x$" in page("zh")
+    assert "下表按每个词元、每个前馈模块计数，不含两者都要保留的输入 $x$" in page("zh")
     # the table: rows plain / GLU, ReGLU / GEGLU, SwiGLU; columns keep all / what the backward pass reads / recompute
     counts = {"Plain": (6144, 3072, 3072), "GLU, ReGLU": (8192, 6144, 4096), "GEGLU, SwiGLU": (8192, 8192, 4096)}
     for lang, names in (("en", {k: k for k in counts}), ("zh", {"Plain": "普通", "GLU, ReGLU": "GLU、ReGLU", "GEGLU, SwiGLU": "GEGLU、SwiGLU"})):
@@ -950,9 +968,9 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     # the threshold (E4M3's normal range spans a ratio of 28,672) is tested at its home, low-precision#outliers
     assert "ratio of 28,672" in home
     # gated units with an unbounded gate only: GLU's sigmoid gate keeps the diagonal linear (review final46, lp)
-    for lang, said in (("en", "gated units with an unbounded gate (SwiGLU and, by the same algebra, [GEGLU and ReGLU](gated-units.md#two-inputs)) "
+    for lang, said in (("en", "gated units with an unbounded gate (SwiGLU and, by the same algebra, [GEGLU, ReGLU and the bilinear unit](gated-units.md#two-inputs)) "
                               "can square them once weights align ([above](#outliers))"),
-                       ("zh", "SwiGLU 这类门控单元（以及按同样的推导，[GEGLU 和 ReGLU](gated-units.md#two-inputs)）在权重对齐后（[见上文](#outliers)）还会把离群值平方")):
+                       ("zh", "SwiGLU 这类门控单元（以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）在权重对齐后（[见上文](#outliers)）还会把离群值平方")):
         assert said in page_text("catalogue/low-precision.md", lang), lang
 
 
@@ -978,3 +996,11 @@ def test_the_cost_section_defines_d_ff_at_first_use_and_names_the_first_matrix_w
         assert said in page(lang), lang
         assert "W_1" not in page(lang)
         assert page(lang).index(said) < page(lang).index(r"d_\mathrm{ff} = 3072")
+
+
+def test_block_has_one_chinese_name_on_the_page():
+    """Review final60, ca (site-wide): the feed-forward block is 前馈模块 (the glossary's term) wherever the page names it;
+    no bare 模块 stands for it, and no other rendering of "block" appears."""
+    text = page("zh")
+    assert text.count("模块") == text.count("前馈模块") > 0
+    assert not any(variant in text for variant in ("前馈块", "前馈层", "前馈子层", "门控模块", "普通模块"))

@@ -332,7 +332,7 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
               "float32 threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
               "even for GELU′ (both forms), SiLU′ and Mish′, which are not monotone but turn well before their "
               "thresholds.\n", "")
-    page_lang("zh", "", "这样做的前提是更远处两个取样点之间不藏着不一致的输入；这里前提成立，因为过了 float32 的阈值，函数与渐近线之间的距离、"
+    page_lang("zh", "", "这样做的前提是更远处两个取样点之间不会漏掉函数与渐近线不一致的输入；这里前提成立，因为过了 float32 的阈值，函数与渐近线之间的距离、"
               "两者斜率之间的距离都只会缩小。GELU′（两种形式）、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前。\n")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
@@ -382,10 +382,15 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
               "rather than $1/(1 + e^{-x})$ for the sigmoid at negative $x$.", "")
     page_lang("zh", "", "它必须采用指数函数值不会溢出的写法才与表一致，例如 sigmoid 在 $x$ 为负时算 $e^{x}/(1 + e^{x})$，"
               "而不是 $1/(1 + e^{-x})$。")
-    for lang, caveats in (("en", "Three caveats apply to a kernel that computes in float32 and rounds once."),
-                          ("zh", "用 float32 计算、只舍入一次的内核与上面两张表有三点出入。")):
+    # review final60, lp: the caveats concern values an activation rarely sees, so they sit in a collapsible note
+    for lang, caveats in (("en", '??? note "Where a real kernel can differ from the tables"\n'
+                                 "    Three caveats apply to a kernel that computes in float32 and rounds once.\n\n    - It can"),
+                          ("zh", '??? note "实际内核在哪些地方可能与表不同"\n'
+                                 "    用 float32 计算、只舍入一次的内核与上面两张表有三点出入。\n\n    - 在结果")):
         text = page(lang)
         assert text.index("<!-- low-precision-thresholds -->") < text.index(caveats) < text.index("{ #overflow }"), lang
+        note = text[text.index(caveats):text.index("## ", text.index(caveats))]
+        assert note.count("\n    - ") == 3 and not re.search(r"\n(?! {4}|\n)", note.rstrip("\n")), lang
 
 
 def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
@@ -451,8 +456,8 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
     # the quotient form's -0 comes from overflow (with or without the flush): it stands in the overflow caveat
     assert lp.row("silu", "bfloat16").value[0] == -97.5
     page_lang("en", r"[PyTorch's GPU kernels](#ref-pytorch-kernels) compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
-              r"$\sigma(x) = 1/(1 + e^{-x})$, both in float32, so SiLU returns $-0$, and its gradient "
-              r"0, from $-89$, where $e^{-x}$ overflows, rather than from the tables' $-97.5$;", "")
+              r"$\sigma(x) = 1/(1 + e^{-x})$, both in float32. So SiLU returns $-0$, and its gradient "
+              r"0, from $-89$, where $e^{-x}$ overflows, rather than from the tables' $-97.5$.", "")
     page_lang("zh", "", r"[PyTorch 的 GPU 内核](#ref-pytorch-kernels)在 float32 中按 $x/(1 + e^{-x})$ 计算 SiLU，求梯度时也按 $1/(1 + e^{-x})$ 计算 "
               r"$\sigma(x)$，所以从 $e^{-x}$ 溢出的 $-89$ 起，SiLU 返回 $-0$，梯度也为 0，而两张表中都是 $-97.5$。")
     page_lang("zh", "", "在 bfloat16 的远端尾部，即 $|x|$ 超过 88.72")
@@ -493,8 +498,8 @@ def test_silus_backward_kernel_overflows_like_its_forward_kernel():
     # the forward kernel's threshold is the same -89 (test_flushing_..., above): the caveat says both in one sentence
     assert lp.row("silu", "bfloat16").value[0] == lp.row("silu", "bfloat16").slope[0] == -97.5      # "the tables' -97.5"
     page_lang("en", r"[PyTorch's GPU kernels](#ref-pytorch-kernels) compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
-              r"$\sigma(x) = 1/(1 + e^{-x})$, both in float32, so SiLU returns $-0$, and its gradient "
-              r"0, from $-89$, where $e^{-x}$ overflows, rather than from the tables' $-97.5$; the values lost are below $2 \times 10^{-37}$ in "
+              r"$\sigma(x) = 1/(1 + e^{-x})$, both in float32. So SiLU returns $-0$, and its gradient "
+              r"0, from $-89$, where $e^{-x}$ overflows, rather than from the tables' $-97.5$. The values lost are below $2 \times 10^{-37}$ in "
               r"magnitude, at inputs an activation rarely sees.", "")
     page_lang("zh", "", r"求梯度时也按 $1/(1 + e^{-x})$ 计算 $\sigma(x)$，所以从 $e^{-x}$ 溢出的 $-89$ 起，SiLU 返回 $-0$，"
               r"梯度也为 0，而两张表中都是 $-97.5$。丢掉的值绝对值都小于 $2 \times 10^{-37}$，况且激活函数很少遇到离 0 这么远的输入。")
@@ -794,8 +799,11 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
         assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
-    page_lang("en", "ReLU, Leaky ReLU, PReLU, RReLU and Maxout are unaffected in every format: their only rounding is at most one multiplication by a slope.", "")
-    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout 在哪种格式中都不受影响：它们至多只在乘一次斜率时舍入。")
+    page_lang("en", "ReLU, Leaky ReLU, PReLU, RReLU and Maxout never differ from their asymptotes in any format: their only rounding is at most one multiplication by a slope.", "")
+    # review final60, lp: said exactly (their outputs are still rounded, e.g. Leaky ReLU's 0.01x), not "unaffected"
+    for lang, vague in (("en", "unaffected in every format"), ("zh", "在哪种格式中都不受影响")):
+        assert vague not in page(lang), lang
+    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout 在任何格式中都处处等于各自的渐近线：它们至多只在乘一次斜率时舍入。")
     # the search finds no input on either side, in any format, where these five differ from their asymptotes
     for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
         for fmt in lp.FORMAT_KEYS:
@@ -1223,8 +1231,9 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     page_lang("zh", "", "（这里和下文的 tanh 都是库函数，输入很大时返回 $\\pm 1$；若写成上面的商式，Mish 从 11.09 起"
               "就会是 NaN）；")
     # the GELU half sits in the bullet that introduces the formula, after it
-    page_lang("en", "still gives $x$ or 0 (with the quotient tanh, it would already be NaN for $|x| \\ge 5.6875$).", "")
-    page_lang("zh", "", "仍给出 $x$ 或 0（若 tanh 写成商式，整个近似式在 $|x| \\ge 5.6875$ 时就已是 NaN）。")
+    # review final60, lp: the quotient-tanh remark is a sentence of its own
+    page_lang("en", "still gives $x$ or 0. With the quotient tanh, it would already be NaN for $|x| \\ge 5.6875$.", "")
+    page_lang("zh", "", "仍给出 $x$ 或 0。若 tanh 写成商式，整个近似式在 $|x| \\ge 5.6875$ 时就已是 NaN。")
     for lang, formula in (("en", "the tanh approximation of GELU, $"), ("zh", "GELU 的 tanh 近似为 $")):
         text = page(lang)
         assert text.index(formula) < text.index("5.6875"), lang
@@ -1615,13 +1624,25 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
               "equals its asymptote everywhere.", "")
-    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where, in an 8- or 16-bit format, two digits would also fit a neighbouring value, or, in float32, they would read as a whole number the threshold is not, more are kept: float16's 4.508, for example, is 4.5078125, since 4.51 rounds to the next value.", "")
+    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where the rounded number would name a neighbouring value in an 8- or 16-bit format, or read as a whole number the threshold is not in float32, more digits are kept: float16's 4.508 is 4.5078125, since 4.51 rounds to the next value, and bfloat16's $1.48 \\times 10^{20}$ is $2^{67}$, since $1.5 \\times 10^{20}$ rounds to another value.", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。")
     # one table per question: the first gives the value's thresholds (the bars), the second the derivative's
     page_lang("en", "The first table gives the ends of the figure's bars as numbers; the second gives the same thresholds "
               "for the exact derivative, rounded once (at a kink, the slope of the outer piece).", "")
     page_lang("zh", "", "下面第一张表把图中各条的端点写成数字；第二张表给出把精确导数舍入一次后的同类阈值（折点处取外侧那一段的斜率）。")
-    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。在 8 位或 16 位格式中，若这两位数字也可能对应相邻的另一个值，或者在 float32 中读起来像个整数而阈值并不是，就多保留几位，例如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值。")
+    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。在 8 位或 16 位格式中，若按上述位数写出的数会舍入到相邻的另一个值，或者在 float32 中读起来像个整数而阈值并不是，就多保留几位：例如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；bfloat16 中的 $1.48 \\times 10^{20}$ 即 $2^{67}$，因为 $1.5 \\times 10^{20}$ 会舍入到另一个值。")
+    # review final60, lp: the rule names "the rounded number" (two decimals or two significant digits), not "two
+    # digits", and gives the one case of the large-number rule that keeps a third digit: bfloat16's 2^67, a cell of
+    # the tables, printed as 1.48e20 because 1.5e20 rounds to another bfloat16 value (2^67 + 2^61) and 1.48e20 to 2^67
+    bf_2_67 = float(lp.to_format(2.0 ** 67, "bfloat16"))
+    assert bf_2_67 == 2.0 ** 67 and float(lp.to_format(1.48e20, "bfloat16")) == bf_2_67
+    assert float(lp.to_format(1.5e20, "bfloat16")) == 2.0 ** 67 + 2.0 ** 61 != bf_2_67
+    assert float(np.array(1.5e20, dtype=BF16)) != bf_2_67 and float(np.array(1.48e20, dtype=BF16)) == bf_2_67  # ml_dtypes
+    cells = [abs(float(t)) for q in ("value", "slope") for per_format in data[q]
+             for fmt, pair_ in zip(fmts, per_format) if fmt == "bfloat16" for t in pair_]
+    assert bf_2_67 in cells
+    for lang in LANGS:
+        assert "two digits would also fit" not in page(lang) and "若这两位数字" not in page(lang), lang
     # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
     # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,
     # trailing zeros dropped (20.296875 becomes 20.3); where two decimals would name a neighbouring value in the 8- and
@@ -1742,8 +1763,8 @@ def test_numpy_sums_float16_in_float32_and_the_code_otherwise_stays_in_the_forma
         seq = np.float16(seq + v)
     exact = np.exp([2.0, 1.0, 0.0]) / np.exp([2.0, 1.0, 0.0]).sum()
     assert seq != e.sum() and np.abs((e / seq).astype(float) / exact - 1).max() < 1e-3
-    page_lang("en", "The code below computes both versions with every operation in the format (except that numpy's "
-              "`sum` adds float16 numbers in float32 and rounds the total once), for", "")
+    page_lang("en", "Every operation runs in the format, except that numpy's "
+              "`sum` adds float16 numbers in float32 and rounds the total once:", "")
     page_lang("zh", "", "下面的代码每一步运算都在相应格式中进行（只有 numpy 对 float16 求和时在 float32 中累加、最后舍入一次），")
 
 
@@ -1914,6 +1935,18 @@ def test_e4m3_range_and_squared_spread():
         assert imprecise not in page(lang), lang
     for x in (20.0, 40.0):                       # x²σ(x)/x² → 1
         assert float(swiglu.f(x, x)) / x ** 2 == pytest.approx(1, abs=1e-8)
+    # "by the same algebra, GEGLU, ReGLU and the bilinear unit" (review final60, lp: the bilinear unit was left out):
+    # on u = c v each is c times its diagonal value, which grows like x² (exactly x² for the bilinear unit), while
+    # GLU's bounded gate keeps its diagonal linear
+    for key in ("geglu", "reglu", "bilinear", "glu"):
+        for c in (-1.0, 0.5, 3.0):
+            np.testing.assert_allclose(GATED[key].f(c * xs, xs), c * GATED[key].f(xs, xs), rtol=1e-12)
+        ratio = float(GATED[key].f(40.0, 40.0)) / float(GATED[key].f(20.0, 20.0))
+        assert ratio == pytest.approx(2.0 if key == "glu" else 4.0, rel=1e-6), key
+    np.testing.assert_allclose(GATED["bilinear"].f(xs, xs), xs ** 2, rtol=1e-12)
+    for lang, said in (("en", "(SwiGLU and, by the same algebra, [GEGLU, ReGLU and the bilinear unit](gated-units.md#two-inputs))"),
+                       ("zh", "（以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）")):
+        assert said in page(lang), lang
     page_lang("en", r"$\sqrt{28{,}672}$", "")
     page_lang("zh", "", r"$\sqrt{28672}$")
     page_lang("en", "a ratio of 28,672", "")
@@ -2102,6 +2135,51 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
     assert "Mish′ 和 SiLU′ 的峰值（1.09 和 1.10）也不例外" in page("zh")
 
 
+def test_beyond_a_derivative_threshold_the_true_slope_is_nearest_to_the_0_or_1_it_rounds_to():
+    """Review final60, lp: one sentence before the tables says what the derivative table means in training. 'For SiLU,
+    GELU, Mish and softplus, whose backward pass PyTorch computes from the saved input, training loses nothing beyond a
+    derivative threshold that the format could have kept: there, the true slope is closer to the 0 or 1 it rounds to
+    than to any other value of the format': at every value of each 8- and 16-bit format from each side's slope
+    threshold outwards (a sample of float32 values), the exact slope minus the asymptote's slope (0 or 1) is at most
+    half the gap to the format's neighbour of that 0 or 1 on the slope's side.  Unlike the saved-output case above:
+    sigma'(6.25) = 1.9e-3 is far from 0 in bfloat16."""
+    def neighbour(a: float, fmt: str, up: bool) -> float:
+        if fmt == "float32":
+            return float(np.nextafter(np.float32(a), np.float32(np.inf if up else -np.inf)))
+        values = lp.every_value(fmt)
+        return float(values[values > a].min()) if up else float(values[values < a].max())
+
+    checked = set()
+    for key in ("silu", "gelu", "mish", "softplus"):
+        for fmt in lp.FORMAT_KEYS:
+            r = lp.row(key, fmt)
+            for side, t in zip((-1, 1), r.slope):
+                assert t is not None and t != 0, (key, fmt, side)
+                a = lp.asymptote(key, side).slope
+                assert a in (0.0, 1.0)
+                if fmt == "float32":
+                    x = side * np.unique(np.geomspace(abs(t), 1e30, 200_001).astype(np.float32).astype(np.float64))
+                else:
+                    mags = lp.positive_values(fmt)
+                    x = side * mags[mags >= abs(t)]
+                with np.errstate(all="ignore"):
+                    d = EVERY[key].df(x)
+                d = d[np.isfinite(d)]
+                assert np.all(lp.to_format(d, fmt) == a), (key, fmt, side)
+                above, below = neighbour(a, fmt, True), neighbour(a, fmt, False)
+                assert np.all(np.where(d >= a, d - a <= (above - a) / 2, a - d <= (a - below) / 2)), (key, fmt, side)
+                checked.add((a, fmt))
+    assert {(0.0, f) for f in lp.FORMAT_KEYS} | {(1.0, f) for f in lp.FORMAT_KEYS} <= checked
+    # the contrast: from the saved output, the sigmoid's backward pass is 0 where the true slope is representable
+    true = float(sigmoid_prime(np.array([6.25]))[0])
+    assert round(true, 4) == 0.0019 and float(lp.to_format(true, "bfloat16")) > 0.99 * true
+    page_lang("en", "For SiLU, GELU, Mish and softplus, whose backward pass PyTorch computes from the saved input, training "
+              "loses nothing beyond a derivative threshold that the format could have kept: there, the true slope is closer "
+              "to the 0 or 1 it rounds to than to any other value of the format.\n\n<!-- low-precision-thresholds -->", "")
+    page_lang("zh", "", "对反向传播由保存的输入算出的 SiLU、GELU、Mish 和 softplus 来说，越过导数阈值后丢掉的，都是格式本来"
+              "就保留不住的：那里的真实斜率离它舍入成的 0 或 1，比离格式中任何别的值都近。\n\n<!-- low-precision-thresholds -->")
+
+
 def test_takeaway_only_non_zero_limits_come_early():
     # the sigmoid's non-zero limit 1 comes early in bfloat16, its zero limit on the left only at -93
     s, t = lp.row("sigmoid", "bfloat16"), lp.row("tanh", "bfloat16")
@@ -2134,7 +2212,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
-              "PyTorch 把它写成三步运算；在它默认的**即时执行**（eager）模式下，运算一经调用就逐个执行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
+              "PyTorch 把它写成三步运算；在 PyTorch 默认的**即时执行**（eager）模式下，运算一经调用就逐个执行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
               "公式每多一步就多一遍访存；一个内核则只读写一遍。\n")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
@@ -2455,8 +2533,9 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
               "linear layer of its feed-forward block, which are mostly the [residual stream]", "")
     assert "measured the inputs of a transformer's attention and feed-forward blocks" not in en
     page_lang("en", "(the vectors it passes from block to block) after [LayerNorm](../glossary.md#layer-norm).", "")
-    page_lang("en", "hold values far larger than the rest (the paper counts a dimension as an outlier if its values reach a "
-              "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions)", "")
+    page_lang("en", "hold values far larger than the rest: the paper counts a dimension as an outlier if its values reach a "
+              "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions. "
+              "From about 6.7 billion parameters on", "")
     page_lang("zh", "", "测量了进入 Transformer 注意力投影层和前馈模块第一个线性层的隐藏状态，其中大多是经过"
               "[层归一化](../glossary.md#layer-norm)的")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
@@ -2465,7 +2544,9 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     assert "layer normalisation" not in en and "counts a magnitude of 6" not in en and "幅值不小于 6 的值" not in page("zh")
     assert "very large magnitude" not in en and "取值特别大" not in page("zh")
     # appositives in brackets; Chinese word order
-    page_lang("en", r"in bfloat16 ($x = 6.25$) and $2.4 \times 10^{-4}$ in float16 ($x = 8.32$)", "")
+    # review final60, lp: no inline maths right after an opening bracket here (it wrapped away from it)
+    page_lang("en", r"$1.9 \times 10^{-3}$ in bfloat16, at $x = 6.25$, and $2.4 \times 10^{-4}$ in float16, at $x = 8.32$.", "")
+    page_lang("zh", "", r"在 bfloat16 中的 $x = 6.25$ 处仍有 $1.9 \times 10^{-3}$，在 float16 中的 $x = 8.32$ 处仍有 $2.4 \times 10^{-4}$。")
     for calque in ("变成恰好", "舍入成恰好", "存为恰好", "舍入成极限或", "救不回来", "第一个这样的输入"):
         assert calque not in page("zh"), calque
 

@@ -151,9 +151,11 @@ def test_jacobian_properties():
     # the one-line argument stays in the text; the several-logits rule and the variance reading of the inner product,
     # which nothing later on the page uses, sit in a collapsed note after the saturation paragraph, so that the Jacobian
     # leads straight to saturation (reviews final54 and final57, cb; folded in final59, cb), with one Chinese word for
-    # "weighted by p" (以 p 为权重, review final59, cb)
+    # "weighted by p" (以 p 为权重, review final59, cb); the one-line argument closes the null-space paragraph, after the
+    # invariance it contrasts with, not a paragraph of its own (review final60, cb)
     for lang, said, note in (
-            ("en", "Raising one logit alone never lowers its own probability: $p_i = 1/\\bigl(1 + \\sum_{j \\ne i} "
+            ("en", "does not change $p$. Raising one logit alone, on the other hand, never lowers its own probability: "
+                   "$p_i = 1/\\bigl(1 + \\sum_{j \\ne i} "
                    "e^{z_j - z_i}\\bigr)$, and raising $z_i$ shrinks every term of that sum.\n\nThe diagonal entries of $J$",
              "??? note \"Several logits at once\"\n\n    When several logits change by a small $w$, $p$ changes by about $J w$, "
              "whose entry $i$ is $p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$, so to first order a probability falls exactly when "
@@ -161,7 +163,7 @@ def test_jacobian_properties():
              "probabilities never points against the change of the logits: to first order their inner product is "
              "$w^{\\top} J w = \\sum_i p_i w_i^{2} - \\bigl(\\sum_i p_i w_i\\bigr)^{2}$, the variance of the entries of $w$ "
              "weighted by $p$, which is never negative.\n\n## "),
-            ("zh", "单独调高一个 logit，它自己的概率绝不会下降：$p_i = 1/\\bigl(1 + \\sum_{j \\ne i} e^{z_j - z_i}\\bigr)$，"
+            ("zh", "所有 logit 一起平移不改变 $p$。单独调高一个 logit 则不同，它自己的概率绝不会下降：$p_i = 1/\\bigl(1 + \\sum_{j \\ne i} e^{z_j - z_i}\\bigr)$，"
                    "调高 $z_i$ 会让这个和式中的每一项都变小。\n\n$J$ 的对角元",
              "??? note \"几个 logit 同时变化时\"\n\n    几个 logit 同时有微小的变化 $w$ 时，$p$ 约改变 $J w$，其第 $i$ "
              "个分量是 $p_i\\bigl(w_i - \\sum_j p_j w_j\\bigr)$，所以在一阶近似下，一个概率下降，当且仅当它的 logit "
@@ -278,8 +280,8 @@ def test_temperature_limits_order_and_entropy():
             assert (variance > 1e-12) == (np.ptp(logits) > 0)
     # the paragraph is split after the limits, and the derivative is a display (review final54, cb)
     var_p = r"$\mathrm{Var}_p(z) = \sum_i p_i z_i^{2} - \bigl(\sum_i p_i z_i\bigr)^{2}$"
-    assert ("it tends to the uniform distribution $1/K$.\n\nIts entropy" in page("en")
-            and "时趋向均匀分布 $1/K$。\n\n分布的熵" in page("zh"))
+    assert ("$p_i \\propto e^{-E_i/T}$.\n\nIts entropy" in page("en")
+            and "$p_i \\propto e^{-E_i/T}$。\n\n分布的熵" in page("zh"))
     assert ("Written as $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ and differentiated, it gives the variance of the logits "
             f"under $p$, {var_p}, divided by $T^3$:\n\n$$\n\\frac{{dH}}{{dT}} = \\frac{{\\mathrm{{Var}}_p(z)}}{{T^{{3}}}}\n$$\n\n"
             "This is zero only when all logits are equal.") in page("en")
@@ -430,6 +432,23 @@ def test_stable_vs_naive_figure():
     error, xe = data["error"], data["xe"]
     assert error[xe < 2].max() < 1e-15 and 1e-3 < error[xe > 35].max() < 1e-1
     assert np.all(error <= data["eps"] * np.exp(xe) / xe)
+
+
+def test_the_naive_curve_ends_in_one_short_flat_step_as_the_alt_text_says():
+    """Alt text of panel (a): the naive curve turns "into a short flat step just before" the dotted line (review final60,
+    cb: the smaller steps before it are not visible at the drawn size).  From x = 52 log 2, where e^-x = 2^-52, to the
+    threshold 53 log 2, 1 + e^-x rounds to 1 + 2^-52, so the computed 1 - sigma(x) is 2^-52 and the naive loss stays
+    at 52 log 2: one flat piece log 2 = 0.69 long, ending where the loss becomes infinite."""
+    x = np.linspace(52 * np.log(2) + 1e-6, 53 * np.log(2) - 1e-6, 2001)
+    np.testing.assert_allclose(out.naive_bce(x, 0.0), 52 * np.log(2), rtol=1e-15)
+    with np.errstate(divide="ignore"):
+        assert np.isinf(out.naive_bce(53 * np.log(2) + 1e-6, 0.0))
+    data = plotted("stable_vs_naive")
+    flat = np.isfinite(data["naive"]) & (data["x"] > 52 * np.log(2))
+    assert flat.sum() >= 2 and np.ptp(data["naive"][flat]) < 1e-9 < np.ptp(data["naive"][np.isfinite(data["naive"])])
+    for lang, said in (("en", "turning into a short flat step just before a dotted vertical line at x ≈ 36.7"),
+                       ("zh", "临近 x ≈ 36.7 处的竖直点线时变成一小段水平台阶")):
+        assert said in page(lang) and "small steps" not in page(lang) and "小台阶" not in page(lang)
 
 
 def test_relative_error_of_the_naive_form():
@@ -609,6 +628,26 @@ def test_the_loss_adjustments_are_counted_right_and_soft_capping_is_only_linked(
     for lang in LANGS:
         assert "label_smoothing" in section[lang] and "(transformer-block.md#z-loss)" in section[lang]
         assert r"\tanh(z/c)" not in section[lang]
+    # PaLM is said to be a language model where this page names it, its only mention (review final60, cb)
+    assert "The large language model PaLM (Chowdhery et al. 2023) adds a small penalty" in section["en"]
+    assert "大语言模型 PaLM（Chowdhery 等人，2023）则在损失上另加一个小罚项" in section["zh"]
+    assert all(page(lang).count("PaLM") == 2 for lang in LANGS)              # the sentence and the reference
+    assert "PaLM: Scaling Language Modeling with Pathways" in page("en").split("{ #references }")[1]
+
+
+def test_the_temperature_is_the_boltzmann_distribution_with_negative_energies_as_logits():
+    """#temperature: "with the logits read as negative energies, z_i = -E_i, softmax with a temperature is the Boltzmann
+    distribution, p_i proportional to e^(-E_i/T)" -- said where the temperature section opens, its one home (the
+    reference page's source note links here; review final60, cb)."""
+    rng = np.random.default_rng(60)
+    for _ in range(10):
+        energies, T = rng.normal(0, 3, size=5), float(rng.uniform(0.2, 5.0))
+        boltzmann = np.exp(-energies / T) / np.exp(-energies / T).sum()
+        np.testing.assert_allclose(out.softmax(-energies, T), boltzmann, rtol=1e-12)
+    for lang in LANGS:
+        opening = page(lang).split("{ #temperature }")[1].split("\n\n")[1]
+        assert ("Boltzmann distribution, $p_i \\propto e^{-E_i/T}$" if lang == "en" else "玻尔兹曼分布 $p_i \\propto e^{-E_i/T}$") in opening
+        assert page(lang).count("Boltzmann" if lang == "en" else "玻尔兹曼") == 1
 
 
 def test_the_16_bit_paragraph_links_to_low_precision_and_does_not_repeat_it():

@@ -137,7 +137,7 @@ def test_rrelu_has_pytorchs_convention_and_the_setting_of_xu_et_als_experiments(
     """Not "two conventions in use": only PyTorch's is a library convention; the divide-by-U(3, 8) rule is
     the setting of Xu et al.'s experiments (review final41/ca)."""
     said = {"en": "PyTorch's convention, which the card follows, differs from the one in Xu et al.'s experiments.",
-            "zh": "PyTorch 的约定（卡片沿用它）与 Xu 等人实验中的做法不同："}[lang]
+            "zh": "PyTorch 的约定（卡片沿用它）与 Xu 等人实验中的做法不同，它直接抽取斜率："}[lang]
     assert said in page_text(lang)
     assert "Two conventions are in use" not in page_text(lang) and "两套约定" not in page_text(lang)
 
@@ -531,9 +531,9 @@ def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
     assert normal_mean(lambda z: selu(z) ** 2) == pytest.approx(1.0, abs=1e-9)
     assert ("They chose the two constants of a scaled ELU so that a standard normal input gives an output of mean 0 "
             "and variance 1 (so mean square 1), and proved that, for weights with mean 0 and variance $1/n$ and activations whose mean and "
-            "variance start near 0 and 1, the network pulls them back to 0 and 1 layer after layer; [the article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
+            "variance start near 0 and 1, the network pulls them back to 0 and 1. [The article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
     assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、方差为 1（因而均方也为 1），并证明了：权重均值为 0、方差为 $1/n$"
-            "，且激活值的均值和方差起初就在 0 和 1 附近时，它们会一层层被拉回 0 和 1；[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
+            "，且激活值的均值和方差起初就在 0 和 1 附近时，它们会被拉回 0 和 1。[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -957,3 +957,36 @@ def test_prelu_turns_a_into_a_parameter():
     assert "PReLU turns $a$ into a parameter, learned by backpropagation" in page_text("en")
     assert "makes $a$ a parameter" not in page_text("en")
     assert "PReLU 则把 $a$ 变成参数" in page_text("zh")
+
+
+@pytest.mark.parametrize("lang, once", [("en", "layer after layer"), ("zh", "一层层")])
+def test_selus_layer_after_layer_is_said_once(lang, once):
+    """Review final60, ca: "layer after layer" closed two sentences in a row; the SELU section says it once."""
+    section = page_text(lang).split("{ #selu }")[1].split("\n## ")[0]
+    assert section.count(once) == 1
+
+
+def test_the_dead_unit_article_is_named_by_its_title():
+    """Review final60, ca: the article's title, lower-cased and unmarked, ran into the sentence ("measured in why ...")."""
+    article = (CONTENT["en"] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
+    title = "Why ReLU units die, and what keeps them alive"
+    assert f"# {title}\n" in article
+    assert f"is measured in the article [*{title}*](../blog/posts/dead-relu-units.md#dead-relu-experiment)" in page_text("en")
+    assert "measured in [why" not in page_text("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_references_are_listed_in_order_of_first_mention(lang):
+    """Review final60, ca: the list is in the order the page first cites each work, as on the other catalogue pages."""
+    text = page_text(lang)
+    body, refs = text.split("{ #references }")
+    cited = {"en": ["He, Zhang, Ren and Sun", "(Maas et al. 2013)", "Xu, Wang, Chen and Li", "PyTorch's convention",
+                    "Clevert, Unterthiner and Hochreiter", "Klambauer, Unterthiner", "Goodfellow, Warde-Farley"],
+             "zh": ["He、Zhang、Ren 和 Sun", "（Maas 等人，2013）", "Xu、Wang、Chen 和 Li", "PyTorch 的约定",
+                    "Clevert、Unterthiner 和 Hochreiter", "Klambauer、Unterthiner", "Goodfellow、Warde-Farley"]}[lang]
+    positions = [body.index(s) for s in cited]
+    assert positions == sorted(positions)
+    listed = ["Delving Deep into Rectifiers", "Rectifier Nonlinearities", "Empirical Evaluation", "torch.nn.RReLU",
+              "Exponential Linear Units", "Self-Normalizing", "Maxout Networks"]
+    entries = [line for line in refs.splitlines() if line[:1].isdigit()]
+    assert len(entries) == len(listed) and all(work in entry for work, entry in zip(listed, entries))

@@ -510,8 +510,8 @@ def test_both_gates_are_distribution_functions_normal_and_logistic():
     assert np.max(np.abs(sigmoid(x) - normal_cdf(x))) > 0.1                 # the unscaled logistic is far off
     assert float(sigmoid(0.0)) == float(normal_cdf(0.0)) == 0.5                  # both centred on 0
     assert round(float(np.max(np.abs(sigmoid(1.702 * x) - normal_cdf(x)))), 4) == 0.0095   # the rounded k keeps that gap
-    for lang, said in (("en", r"Both gates are cumulative distribution functions of distributions centred on 0: $\sigma(kx)$ that of a logistic distribution with scale $1/k$, $\Phi$ that of the standard normal. Matching them therefore leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; the paper's 1.702 agrees with it to three decimals."),
-                       ("zh", r"两个门都是累积分布函数，各自的分布都以 0 为中心：$\sigma(kx)$ 对应尺度为 $1/k$ 的逻辑斯谛分布，$\Phi$ 对应标准正态分布。因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；论文的 1.702 与它在三位小数上一致。")):
+    for lang, said in (("en", r"Both gates are distribution functions of distributions centred on 0: $\sigma(kx)$ that of a logistic distribution with scale $1/k$, $\Phi$ that of the standard normal. Matching them therefore leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; the paper's 1.702 agrees with it to three decimals."),
+                       ("zh", r"两个门都是分布函数，各自的分布都以 0 为中心：$\sigma(kx)$ 对应尺度为 $1/k$ 的逻辑斯谛分布，$\Phi$ 对应标准正态分布。因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；论文的 1.702 与它在三位小数上一致。")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -1116,3 +1116,16 @@ def test_the_approximations_are_faster_only_in_the_papers_words():
     for lang, quote in quotes.items():
         assert quote in page_text("catalogue/smooth-gates.md", lang)
     assert "two faster approximations" not in page_text("catalogue/smooth-gates.md", "en")
+
+
+@pytest.mark.parametrize("lang, name, other", [("en", "standard normal distribution function", "cumulative distribution function"),
+                                               ("zh", "标准正态分布函数", "累积分布函数")])
+def test_phi_has_one_name_on_the_page(lang, name, other):
+    """Review final60, ca: Phi was "the standard normal distribution function" at :9 and the gates "cumulative
+    distribution functions" at :59; one name, distribution function, on the page.  Both gates are distribution
+    functions: non-decreasing from 0 to 1, sigma(kx) that of a logistic distribution with scale 1/k."""
+    text = page_text(PAGE, lang)
+    assert name in text and other not in text
+    x = np.linspace(-30, 30, 6001)
+    for gate in (normal_cdf(x), sigmoid(1.702 * x)):
+        assert np.all(np.diff(gate) >= 0) and gate[0] < 1e-12 and 1 - gate[-1] < 1e-12

@@ -471,10 +471,10 @@ def test_the_jacobian_norm_also_sets_the_typical_gradient_of_a_random_direction(
         # the bound: no direction gets more than ||J||_F |delta|
         assert np.linalg.norm(J, 2) <= frob + 1e-15
     shown("\n\nWhy the Jacobian's norm? It bounds how much gradient the softmax's inputs can receive, and also sets its typical size. A gradient "
-          "$\\delta$ arriving at the weights reaches the softmax's inputs as $J \\delta$, of size at most $\\lVert J \\rVert_F \\lVert \\delta \\rVert$, "
+          "$\\delta$ arriving at the attention weights reaches the softmax's inputs as $J \\delta$, of size at most $\\lVert J \\rVert_F \\lVert \\delta \\rVert$, "
           "and, for a $\\delta$ of random direction, of mean square "
           "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$.",
-          "\n\n为什么看雅可比范数？它给出了 softmax 的输入所得梯度的上界，也决定了这个梯度的典型大小：到达权重的梯度 $\\delta$ 传到 softmax 的输入上是 $J \\delta$，"
+          "\n\n为什么看雅可比范数？它给出了 softmax 的输入所得梯度的上界，也决定了这个梯度的典型大小：到达注意力权重的梯度 $\\delta$ 传到 softmax 的输入上是 $J \\delta$，"
           "其大小不超过 $\\lVert J \\rVert_F \\lVert \\delta \\rVert$；若 $\\delta$ 的方向是随机的，其均方为 "
           "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$。")
     for lang, keys in (("en", "among $n = 64$ keys"), ("zh", "$n = 64$ 个键时")):   # n is the number of keys, defined before
@@ -529,9 +529,10 @@ def test_share_of_tiny_jacobians(scaling):
     assert median[at(scaling, 64)] > 0.124 and tiny[at(scaling, 64)] > 0.01
     below = scaling["d_k"][median < attn.TINY]
     assert list(below) == [1024] and median[at(scaling, 512)] > 3 * attn.TINY
-    # review final59, tf: in zh "earlier" is a smaller head dimension, not a time (早得多 read as early in training)
-    shown("**Some queries lose their gradient much earlier.**", "**头维度小得多时，就已有一部分查询失去梯度。**")
-    assert "早得多" not in page("zh")
+    # review final59, tf: in zh "earlier" is a smaller head dimension, not a time (早得多 read as early in training);
+    # review final60, tf: the same in en
+    shown("**Some queries lose their gradient at much smaller head dimensions.**", "**头维度小得多时，就已有一部分查询失去梯度。**")
+    assert "早得多" not in page("zh") and "lose their gradient much earlier" not in page("en")
 
 
 def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling):
@@ -602,12 +603,13 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
         assert f"{ratio[d_k]:.{len(value.split('.')[1])}f}" == value, (d_k, ratio[d_k], value)
     assert all(ratio[d] > 1.1 for d in d_ks if d <= 256) and all(ratio[d] < 0.5 for d in d_ks if d >= 512)   # larger unscaled from 2 to 256 (at 1 the runs coincide), smaller from 512
     assert max(ratio, key=ratio.get) == 32 and ratio[64] > 4 and 2.5 < ratio[128] < 3.5
-    # review final59, tf: the main text ties the scores' shortfall to LLaMA's and Gemma 2's head dimensions and says, in the
-    # same sentence, that at the query the unscaled gradient is still the larger at both (3.0 and 1.2 times)
+    # review final59, tf: the main text ties the scores' shortfall to LLaMA's and Gemma 2's head dimensions and says, right
+    # after it, that at the query the unscaled gradient is still the larger at both (3.0 and 1.2 times); review final60,
+    # tf: in a sentence of its own
     assert ratio[128] > 1 and ratio[256] > 1
-    shown("and 7.5 times at 256, that of Gemma 2's two smaller models, though at the query itself the unscaled gradient is "
+    shown("and 7.5 times at 256, that of Gemma 2's two smaller models. Measured at the query, though, the unscaled gradient is "
           "still the larger at both (see the note below).",
-          "在 Gemma 2 两个较小模型所用的 256 处是 7.5 倍，不过若在查询处衡量，这两处都仍是不缩放时的梯度更大（见下面的注释）。")
+          "在 Gemma 2 两个较小模型所用的 256 处是 7.5 倍。不过若在查询处衡量，这两处都仍是不缩放时的梯度更大（见下面的注释）。")
     # the simulation is the experiment's own (the same module as the scores' statistics), not a separate script
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
     # review final57, tf: the note says how the second simulation draws its inputs: 200,000 queries per head dimension,
@@ -616,20 +618,26 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # (the direct run at the top of this test forms 64 standard normal keys and a standard normal delta)
     assert attn.KEYS == 64 and attn.QUERIES == 200_000
     shown("A second simulation, not shown in the figure, samples this gradient too: for each head dimension, 200,000 queries "
-          "with 64 keys each, drawn as above, and a gradient arriving at the weights with 64 independent standard normal components; "
+          "with 64 keys each, drawn as above, and a gradient arriving at the attention weights with 64 independent standard normal components; "
           "as for the scores, it draws the result from its exact distribution instead of forming the vectors.\n\n    "
           "Its median is larger without the scaling from $d_k = 2$ up to 256 and smaller only from 512: for $d_k = 2, 4, 8, \\dots, 1{,}024$, "
           "the unscaled median divided by the scaled one is " + ", ".join(stated[:-1]) + " and " + stated[-1] + ".",
           "另一次模拟（图中未画出）对这个梯度也做了抽样：每个头维度取 20 万个查询，每个查询配 64 个键，抽取方式同上；"
-          "到达权重的梯度取 64 个分量相互独立的标准正态随机向量。和分数一样，这次模拟按所得梯度的精确分布直接抽样，不生成向量本身。\n\n    "
+          "到达注意力权重的梯度取 64 个分量相互独立的标准正态随机向量。和分数一样，这次模拟按所得梯度的精确分布直接抽样，不生成向量本身。\n\n    "
           "$d_k$ 从 2 到 256，不缩放的中位数反而更大，要到 512 才更小：$d_k = 2, 4, 8, \\dots, 1024$ 时，不缩放与缩放的中位数之比依次为 "
           + "、".join(stated[:-1]) + " 和 " + stated[-1] + "。")
     # which way the scaling moves the median gradient depends on d_k and on where it is measured: at 128 the
     # scores' median is larger with the scaling, the query's without it
     scores_128 = scaling["scaled_jacobian_median"][at(scaling, 128)] / scaling["unscaled_jacobian_median"][at(scaling, 128)]
     assert scores_128 > 2 and ratio[128] > 2 and ratio[64] > 1 and ratio[512] < 1
-    shown("Whether the scaling raises the median gradient thus depends on $d_k$ and on where the gradient is measured; that it keeps the softmax in the same regime does not.",
-          '可见缩放会不会增大梯度的中位数，既取决于 $d_k$，也取决于在哪里衡量梯度；缩放让 softmax 处在同一个状态，则与这两者都无关。')
+    # review final60, tf: the lesson stands in the main text, right after the three effects, not in the note
+    lesson = {"en": "against none with the scaling.\n\nSo what the scaling fixes is the softmax's regime; whether it also raises "
+                    "the gradient depends on $d_k$ and on where the gradient is measured.\n\n??? note \"Where the gradient is measured\"",
+              "zh": "缩放后则一个也没有。\n\n可见，缩放固定的是 softmax 所处的状态；它会不会同时增大梯度，既取决于 $d_k$，"
+                    "也取决于在哪里衡量梯度。\n\n??? note \"在哪里衡量梯度\""}
+    shown(lesson["en"], lesson["zh"])
+    for lang, old in (("en", "that it keeps the softmax in the same regime does not"), ("zh", "则与这两者都无关")):
+        assert old not in page(lang), lang
     # the second simulation is a side note, not the section's line of argument
     for lang, title in (("en", '??? note "Where the gradient is measured"'), ("zh", '??? note "在哪里衡量梯度"')):
         note = re.split(r"\n\n(?! {4})", page(lang).split(title, 1)[1], maxsplit=1)[0]     # the indented block, all its paragraphs
@@ -756,8 +764,8 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     # gemma/config.py, cited with the report; 4,608 / 32 heads = 144), and the head dimension 256 in the two smaller ones
     assert 4608 // 32 == 144 != 128
     shown("Gemma 2 caps the final logits at $c = 30$ and the scores of every block's attention at $c = 50$, once they are "
-          "scaled: its released code scales them before it caps them, by $1/\\sqrt{d_k}$, or by $1/\\sqrt{144}$ in the 27B "
-          "model, whose $d_k$ is 128.",
+          "scaled. Its released code scales the scores before it caps them, by $1/\\sqrt{d_k}$, except in the 27B "
+          "model, which divides them by $\\sqrt{144}$ although its $d_k$ is 128.",
           "Gemma 2 给最终 logit 设了上限 $c = 30$，给每个块的注意力分数在缩放之后设了上限 $c = 50$：公开代码先缩放、再取软上限，"
           "缩放因子是 $1/\\sqrt{d_k}$，但 27B 模型的 $d_k$ 为 128，用的却是 $1/\\sqrt{144}$。")
     shown("`gemma/config.py` (`query_pre_attn_scalar = 144` for the 27B model)",
@@ -859,7 +867,8 @@ def test_z_loss_gradient():
     # written \ell_z: L is the depth on this page
     # the lead names the penalty as the square of log Z, as the formula has it
     shown("others penalise the square of the logarithm of the softmax's normaliser $Z$",
-          "另一些则针对 softmax 的归一化因子 $Z$（各 logit 的指数之和），对其对数的平方施加惩罚")   # Z defined before log Z (review final58, tf)
+          "另一些则对 softmax 的归一化因子 $Z$（各 logit 的指数之和）取对数，把它的平方作为惩罚项加进损失。")   # Z defined before log Z (review final58, tf)
+    assert "对其对数的平方施加惩罚" not in page("zh")               # review final60, tf: a stiff frame
     assert "再对它的平方加罚项" not in page("zh")                 # review final59, tf: 它 (Z or log Z?) and a loose 加罚项
     assert z_loss(z, alpha) == pytest.approx(alpha * log_z ** 2, rel=1e-12)
     shown("\\ell_z = \\alpha\\,(\\log Z)^2, \\qquad \\frac{\\partial \\ell_z}{\\partial z_i} = 2\\alpha\\,\\log Z \\; p_i")
@@ -1482,9 +1491,18 @@ def test_qk_norm_is_named_as_dehghanis_layernorm():
     # (review final55, tf)
     shown("*QK-norm*, normalises each query and each key before the dot product. Their normalisation is a LayerNorm (a "
           "normalisation of each vector across its components; [below](#normalisation)), but in their 22-billion-parameter "
-          "model, ViT-22B, every LayerNorm omits the centring and the offset, so it is in effect an RMSNorm with a learned scale.",
+          "model, ViT-22B, every LayerNorm omits the centring and the offset, so it is in effect an *RMSNorm* with a learned scale, "
+          "a normalisation that only divides each vector by the root mean square of its components.",
           "即在点积之前先对每个查询和每个键做归一化。他们用的是层归一化（对每个向量在其各分量上做的一种归一化，[后文](#normalisation)详述），"
-          "但在他们 220 亿参数的模型 ViT-22B 中，所有层归一化都既不减均值、也不加平移参数，所以实际上相当于带可学习缩放参数的 RMSNorm。")
+          "但在他们 220 亿参数的模型 ViT-22B 中，所有层归一化都既不减均值、也不加平移参数，所以实际上相当于带可学习缩放参数的 "
+          "**RMSNorm**，即只把每个向量除以其各分量均方根的归一化。")
+    # review final60, tf: RMSNorm is defined where it is first used, and the normalisation section refers back to it
+    for lang, first, back in (("en", "*RMSNorm* with a learned scale", "RMSNorm (Zhang and Sennrich 2019), as in ViT-22B above, only divides by the root mean square:"),
+                              ("zh", "**RMSNorm**，即只把每个向量除以", "RMSNorm（均方根归一化，Zhang 和 Sennrich，2019；前文 ViT-22B 实际上用的就是它）只除以均方根：")):
+        text = page(lang)
+        body = text.split("\n---\n", 1)[1]                                   # after the front matter
+        start = body.index(first)
+        assert start <= body.index("RMSNorm") < start + len(first) and start < body.index(back), lang
     # "in effect an RMSNorm": the page's LN(x) with the mean mu taken as 0 and beta = 0 is its RMS(x), for any learned gamma
     rng0 = np.random.default_rng(5)
     x0, gamma = rng0.standard_normal((50, 32)) * 3 + 1, rng0.uniform(0.5, 2.0, 32)

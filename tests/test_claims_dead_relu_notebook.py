@@ -39,8 +39,9 @@ def saved():
 # --- the printed output, block by block ----------------------------------------------------------
 
 BLOCKS = {  # name: (first line, number of lines)
-    "run": (0, 3), "relu": (3, 7), "leaky_relu": (11, 7), "at_init": (18, 5), "by_hand": (23, 2),
-    "grads": (25, 4), "sgd": (29, 4), "revived": (33, 5), "try": (38, 1)}
+    "run": (0, 3), "relu": (3, 8), "leaky_relu": (12, 8), "at_init": (20, 5), "by_hand": (25, 2),
+    "grads": (27, 4), "sgd": (31, 4), "revived": (35, 5), "try": (40, 1)}
+RESULT_ROWS = 3          # in the two result tables: title, header, the seeds' header line, then one row per rate
 
 
 def block(printed, name):
@@ -54,9 +55,9 @@ def numbers(line):
 
 def test_the_output_has_the_expected_blocks(notebook):
     _, _, printed = notebook
-    assert len(printed) == 39, printed
-    assert printed[10] == "" and "" not in printed[:10] + printed[11:]
-    assert block(printed, "relu")[1] == block(printed, "leaky_relu")[1]            # the same table header
+    assert len(printed) == 41, printed
+    assert printed[11] == "" and "" not in printed[:11] + printed[12:]
+    assert block(printed, "relu")[1:3] == block(printed, "leaky_relu")[1:3]        # the same two header lines
 
 
 # --- the experiment is the article's -------------------------------------------------------------
@@ -144,14 +145,15 @@ def test_the_run_it_shows_is_the_tables(notebook, saved):
     assert numbers(title) == [1.0, 0, 600]
     assert numbers(counts) == [256, 0, 104]
     assert numbers(error) == [23.6]
-    assert block(printed, "relu")[5].split()[:7] == ["1.0", "0.0", "0.0", "0.0", "40.6", "44.5", "41.0"]
+    assert block(printed, "relu")[6].split()[:7] == ["1.0", "0.0", "0.0", "0.0", "40.6", "44.5", "41.0"]
 
 
 def test_the_printed_tables_are_the_saved_results(notebook, saved):
     """Each row: η, the three seeds' percentages for each hidden layer, then their training errors, as saved."""
     _, _, printed = notebook
     for activation in dead_relu.ACTIVATIONS:
-        rows = block(printed, activation)[2:]
+        rows = block(printed, activation)[RESULT_ROWS:]
+        assert len(rows) == len(saved["learning_rates"])
         for lr, row, shares, errors in zip(saved["learning_rates"], rows, saved[f"{activation}_inactive"],
                                            saved[f"{activation}_error"]):
             values = numbers(row)
@@ -169,10 +171,11 @@ def test_the_table_headers_name_what_the_percentages_are_of(notebook):
     lang, _, printed = notebook
     expected = {"en": ("ReLU: dead units (% of each hidden layer) and training error (%)",
                        "Leaky ReLU: inactive units (% of each hidden layer) and training error (%)"),
-                "zh": ("ReLU：死亡单元占各隐藏层单元数的百分比，与训练误差（%）",
-                       "Leaky ReLU：始终关闭的单元占各隐藏层单元数的百分比，与训练误差（%）")}[lang]
+                "zh": ("ReLU：死亡单元占各隐藏层单元数的比例及训练误差（%）",
+                       "Leaky ReLU：始终关闭的单元占各隐藏层单元数的比例及训练误差（%）")}[lang]
     assert (block(printed, "relu")[0], block(printed, "leaky_relu")[0]) == expected
     assert "占各隐藏层的 %" not in page_text(NOTEBOOK, "zh")
+    assert "，与训练误差" not in page_text(NOTEBOOK, "zh")          # not a tacked-on clause (review final60, pc)
 
 
 def test_the_printed_tables_are_what_the_prose_reads(notebook):
@@ -180,7 +183,7 @@ def test_the_printed_tables_are_what_the_prose_reads(notebook):
     dead with ReLU, against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU
     network diverges.'"""
     _, _, printed = notebook
-    table = {activation: {numbers(row)[0]: numbers(row)[1:] for row in block(printed, activation)[2:]}
+    table = {activation: {numbers(row)[0]: numbers(row)[1:] for row in block(printed, activation)[RESULT_ROWS:]}
              for activation in dead_relu.ACTIVATIONS}
     layers = [v[:6] for activation in table for lr, v in table[activation].items() if lr <= 0.3]
     assert max(max(v) for v in layers) == 2.3
@@ -253,6 +256,12 @@ def test_the_printed_columns_line_up(notebook):
                                ("revived", [0, 1, 2])):
         header, *body = block(printed, name)[1:]
         assert len(label_ends(header)) == len(under_labels), (name, header)
+        if name in ("relu", "leaky_relu"):
+            # the second header line numbers the seeds under each column (review final60, pc: three seeds under one
+            # label had to be read from the prose): 'seed' (种子) under η, then 0 1 2 ending where each value ends
+            seeds, *body = body
+            assert seeds.split() == [{"en": "seed", "zh": "种子"}[lang]] + ["0", "1", "2"] * 3, seeds
+            assert field_ends(seeds) == field_ends(body[0]), (seeds, body[0])
         for row in body:
             ends = field_ends(row)
             if name == "leaky_relu" and numbers(row) == [2.0]:                 # the diverged row: η in its column

@@ -59,6 +59,24 @@ def test_two_piece_maxout_is_abs_relu_and_leaky_relu():
         np.testing.assert_allclose(maxout.f(X, a=a), leaky_relu(X, a))
     np.testing.assert_array_equal(maxout.f(X, a=1.0), X)
     assert maxout.params[0].lo == -1.0 and maxout.params[0].hi == 1.0      # the slider spans -1 to 1
+    # "between -1 and 0 a lopsided V whose left arm has slope a" (review final60, tools: the slider's first half was
+    # none of the shapes named): it falls with slope a < 0 to 0 at x = 0, then rises with slope 1, so its left arm is
+    # shallower than |x|'s and it is not monotone
+    for a in (-0.9, -0.5, -0.1):
+        f, left, right = maxout.f(X, a=a), X < 0, X > 0
+        np.testing.assert_allclose(np.diff(f[left]) / np.diff(X[left]), a)
+        np.testing.assert_allclose(np.diff(f[right]) / np.diff(X[right]), 1.0)
+        assert f.min() == 0.0 and np.all(f[left] > 0) and np.all(f[left] < np.abs(X[left]))
+    # the Leaky ReLU the site names has a small slope (its own slider stops at 0.5), so max(x, ax) with a between 0 and 1
+    # is called "the leaky shape", not Leaky ReLU (review final60, tools)
+    assert EVERY["leaky_relu"].params[0].hi < maxout.params[0].hi
+    from claim_helpers import page_text
+    assert ("Move $a$ from $-1$ to 1: at $a = -1$ it is $\\lvert x \\rvert$, between $-1$ and 0 a lopsided V whose left "
+            "arm has slope $a$, at $a = 0$ ReLU, between 0 and 1 the leaky shape with slope $a$, and at $a = 1$ the "
+            "straight line $x$.") in page_text("explorer.md", "en")
+    assert ("$a = -1$ 时它是 $\\lvert x \\rvert$，$a$ 在 $-1$ 和 0 之间时是左臂斜率为 $a$ 的不对称 V 形，$a = 0$ 时是 "
+            "ReLU，$a$ 在 0 和 1 之间时负半轴留有斜率 $a$，形状同 Leaky ReLU，$a = 1$ 时是直线 $x$。") in page_text("explorer.md", "zh")
+    assert "Leaky ReLU with slope $a$" not in page_text("explorer.md", "en") and "斜率为 $a$ 的 Leaky ReLU" not in page_text("explorer.md", "zh")
 
 
 def test_two_piece_maxout_on_its_slider_is_prelu_with_the_same_slope():
@@ -72,17 +90,17 @@ def test_two_piece_maxout_on_its_slider_is_prelu_with_the_same_slope():
     assert not np.array_equal(np.maximum(X, 1.5 * X), prelu.f(X, a=1.5))
     assert maxout.params[0].hi <= 1.0
     assert (prelu.params[0].lo, prelu.params[0].hi) == (maxout.params[0].lo, maxout.params[0].hi)
-    assert ("(its general form and its neighbours: [the Maxout section](catalogue/rectifiers.md#maxout))"
-            in page_text("explorer.md", "en"))
+    assert ("$\\max(x, ax)$; [the Maxout section](catalogue/rectifiers.md#maxout) gives its general form and its "
+            "neighbours.") in page_text("explorer.md", "en")
     assert ("Every $a$ on the slider is at most 1, so this is also PReLU with slope $a$, one of those neighbours: tick "
             "PReLU and give it the same $a$, and the two curves coincide.") in page_text("explorer.md", "en")
     assert ("（它的一般形式和近亲见[《整流函数的变体》的 Maxout 一节](catalogue/rectifiers.md#maxout)）"
             in page_text("explorer.md", "zh"))
     assert ("滑块上的 $a$ 都不超过 1，所以它也就是斜率为 $a$ 的 PReLU，即上面说的近亲之一："
             "再勾选 PReLU 并把它的 $a$ 调到同一个值，两条曲线完全重合。") in page_text("explorer.md", "zh")
-    # the item links the Maxout section once, not twice (review final59, tools); its four cases are four shapes of
-    # one function (|x|, ReLU, Leaky ReLU, the line x), so the title says shapes, not functions
-    for lang, title in (("en", "**One formula, four shapes.**"), ("zh", "**一个公式，四种形状。**")):
+    # the item links the Maxout section once, not twice (review final59, tools); its five cases are five shapes of
+    # one function (|x|, the lopsided V, ReLU, the leaky shape, the line x), so the title says shapes, not functions
+    for lang, title in (("en", "**One formula, five shapes.**"), ("zh", "**一个公式，五种形状。**")):
         item = page_text("explorer.md", lang).split("\n3. ")[1].split("\n\n")[0]
         assert item.count("(catalogue/rectifiers.md#maxout)") == 1 and item.startswith(title), lang
     # the equivalence has its home in the Maxout section's neighbours, which the item links (review final58, tools)

@@ -101,26 +101,26 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("**A usable slope (a requirement for training by the true gradient).** A function has a *usable slope* if its derivative exists everywhere "
+    "en": ("**A usable derivative (a requirement for training by the true gradient).** A function has a *usable derivative* if its derivative exists everywhere "
            "except at isolated points and is non-zero somewhere "
            "in every interval over which the function changes, so that the gradient can see the change. Such training needs one, because it moves each "
-           "weight in proportion to the derivative of the loss, and the chain rule builds that derivative from the "
-           "activation's own slope.",
+           "weight in proportion to the derivative of the loss, which the chain rule builds from the "
+           "activation's own derivative.",
            "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
            "where no gradient can see it,",
-           "a step function, also differentiable everywhere except at one point, passes back no gradient at all, because its slope is 0.",
+           "a step function, also differentiable everywhere except at one point, passes back no gradient at all, because its derivative is 0.",
            # the workaround is named with its source, so the requirement is not read as "step networks cannot be trained"
            # (review final46, pa); the reference is checked by the provenance tests
-           "Networks of step units can still be trained, for example by using a substitute slope in place of the true one in "
+           "Networks of step units can still be trained, for example by using a substitute derivative in place of the true one in "
            "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville (2013) study and compare with other "
            "estimators).",
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
-    "zh": ("**可用的斜率（用真实梯度训练时必需）。**函数若除个别孤立点外处处可导，并且在它有变化的每个区间里导数总有不为零之处，"
-           "就说它有**可用的斜率**；这样，梯度才能反映函数的变化。"
-           "用真实梯度训练离不开它，因为这种训练让每个权重的改变量与损失对它的导数成正比，而链式法则要用激活函数自己的斜率来拼出这个导数。",
+    "zh": ("**可用的导数（用真实梯度训练时必需）。**函数若除个别孤立点外处处可导，并且在它有变化的每个区间里导数总有不为零之处，"
+           "就说它有**可用的导数**；这样，梯度才能反映函数的变化。"
+           "用真实梯度训练离不开它，因为这种训练让每个权重的改变量与损失对它的导数成正比，而这个导数要由链式法则从激活函数自己的导数拼出来。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度反映不出来",
-           "阶跃函数同样除一个点外处处可微，却因斜率恒为 0 而一点梯度也传不回去。",
-           "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代斜率代替真实的斜率，这种做法叫**直通估计器**（straight-through "
+           "阶跃函数同样除一个点外处处可微，却因导数恒为 0 而一点梯度也传不回去。",
+           "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代导数代替真实的导数，这种做法叫**直通估计器**（straight-through "
            "estimator），Bengio、Léonard 和 Courville（2013）研究了它，并与其他估计器作了比较。",
            "ReLU 满足这一要求：它的斜率在 $0$ 处从 0 跳到 1，")}
 
@@ -136,6 +136,8 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     assert "almost everywhere" not in text and "几乎处处" not in text      # undefined jargon (review final55, pa)
     # the coined term is a property of the function, defined through its derivative (review final56, pa)
     assert "A *usable slope* exists" not in text and "是指这样的斜率" not in text
+    # "derivative" for f', "slope" only for lines and graphs, so the property is a usable derivative (review final60, pa)
+    assert "usable slope" not in text and "可用的斜率" not in text
     # the requirement is scoped to the true gradient, since the next paragraph trains step networks with a substitute
     # one, which is gradient-based too (review final57, pa); zh says 反映, not the English 'see' word for word
     assert "requirement for gradient-based training" not in text and "基于梯度的训练所必需" not in text
@@ -174,7 +176,7 @@ def test_the_monotone_convexity_claim_is_a_tempting_inference_not_a_corollary(la
     convex)': it does not follow, so it is no corollary (review final57, pa).  One monotone sigmoid unit with squared
     error has L''(w) < 0 somewhere.  zh: the long opening sentence is split after 不成立."""
     said = {"en": "refutes a tempting inference from one of them (that a monotone activation makes a single-layer model's loss convex),",
-            "zh": "并指出由其中一条可能推出的一个说法（激活函数单调，单层模型的损失就一定是凸的）其实不成立。接着推导 sigmoid 与 tanh 的斜率，"}
+            "zh": "并指出由其中一条可能推出的一个说法（激活函数单调，单层模型的损失就一定是凸的）其实不成立。接着推导 sigmoid 与 tanh 的导数，"}
     text = page_text(PAGE, lang)
     assert said[lang] in text and "corollary" not in text
     assert squared_loss_second(np.array([-3.0]))[0] < 0 and np.all(sigmoid_prime(np.linspace(-9, 9, 181)) > 0)
@@ -193,10 +195,10 @@ def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuou
 
 @pytest.mark.parametrize("lang, words, heads", [
     ("en", "The five properties below are not equally important: each is marked as a requirement, as useful, or as a rule of thumb.",
-     ("**Non-linearity (", "**A usable slope (", "**Monotonicity (", "**Approximately the identity near zero (",
+     ("**Non-linearity (", "**A usable derivative (", "**Monotonicity (", "**Approximately the identity near zero (",
       "**Output range (")),
     ("zh", "下面依次讨论五条性质。",
-     ("**非线性（", "**可用的斜率（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
+     ("**非线性（", "**可用的导数（", "**单调性（", "**在零点附近近似恒等（", "**输出范围（"))])
 def test_the_five_properties_are_the_site_selection_and_each_has_its_own_paragraph(lang, words, heads):
     text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     assert words in text
@@ -295,8 +297,8 @@ def test_bounded_output_stays_bounded_for_huge_preactivations():
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "A function with an unbounded range has no horizontal asymptote on its unbounded side, and for ReLU the slope there stays exactly 1,"),
-    ("zh", "输出无界的函数至少有一侧没有水平渐近线，ReLU 在这一侧（整个正半轴）斜率恒为 1")])
+    ("en", "A function with an unbounded range has no horizontal asymptote on its unbounded side, and for ReLU the derivative there stays exactly 1,"),
+    ("zh", "输出无界的函数至少有一侧没有水平渐近线，ReLU 在这一侧（整个正半轴）导数恒为 1")])
 def test_bounded_monotone_curves_flatten_and_relu_has_no_flat_positive_side(lang, words):
     assert words in page_text(PAGE, lang)
     # no horizontal asymptote on an unbounded side, but that alone does not keep the slope up:
@@ -709,7 +711,7 @@ def _usable_slope(f, df) -> bool:
 
 
 def test_the_slope_exists_everywhere_except_at_isolated_points_for_every_function_the_paragraph_covers():
-    """'A function has a usable slope if its derivative exists everywhere except at isolated points' (no measure
+    """'A function has a usable derivative if its derivative exists everywhere except at isolated points' (no measure
     theory, review final55, pa; a property of the function, not of the slope, review final56, pa): for
     the step and ReLU the one-sided difference quotients agree at every grid point but 0 (the jump, the kink), so
     the exceptions are isolated, a single point; the sigmoid and tanh, the table's other columns, have none.
@@ -741,8 +743,8 @@ def test_the_table_slope_row_tells_a_step_function_from_relu():
     gelu = EVERY["gelu"]
     x_min = brentq(lambda z: float(gelu.df(np.array([z]))[0]), -1.0, -0.5)
     assert round(x_min, 3) == -0.752 and _usable_slope(gelu.f, gelu.df)
-    for lang, row in (("en", "| A usable slope | yes | yes | yes (subgradient at $0$) |"),
-                      ("zh", "| 可用的斜率 | 是 | 是 | 是（$0$ 处取次梯度） |")):
+    for lang, row in (("en", "| A usable derivative | yes | yes | yes (subgradient at $0$) |"),
+                      ("zh", "| 可用的导数 | 是 | 是 | 是（$0$ 处取次梯度） |")):
         assert row in page_text(PAGE, lang)
 
 
@@ -863,9 +865,9 @@ def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
 
 @pytest.mark.parametrize("lang, words", [
     ("en", ("**Output range (a rule of thumb).** A bounded range cuts both ways. It can make training more stable,",
-            "Hence the rule of thumb: use a bounded range where a value must stay in one (a probability at the output, or a "
-            "recurrent network's gate, which scales another signal by a factor in $(0, 1)$) and an unbounded one in hidden layers. "
-            "Neither is required.",
+            "Hence the rule of thumb: use a bounded range where a value must stay within bounds, such as a probability at the "
+            "output or a recurrent network's gate (a factor in $(0, 1)$ that scales another signal), and an unbounded one in "
+            "hidden layers. Neither is required.",
             "| Output range | $(0, 1)$ |")),
     ("zh", ("**输出范围（经验法则）。**输出有界听上去更稳妥，其实有利有弊：它可能让训练更稳定，",
             "由此得出这条经验法则：值必须落在某个范围里时用有界的输出（例如输出层给出的概率，或是循环神经网络中的门，它按 $(0, 1)$ "
@@ -875,9 +877,10 @@ def test_the_output_range_rule_follows_its_two_sides_and_the_table_row_agrees(la
     """The paragraph weighs both sides, then states the rule of thumb, and the table row repeats its verdict.
     The bounded side's cost, saturation, is the sigmoid's and tanh's limits of 0 and 1 / -1 and 1 with slopes
     dying away; ReLU's unbounded side keeps slope 1; a probability and a gate's factor lie in (0, 1), which the
-    sigmoid's range matches."""
+    sigmoid's range matches.  en: no parenthesis nested in the rule's main clause (review final60, pa)."""
     text = page_text(PAGE, lang)
     assert all(w in text for w in words), lang
+    assert "must stay in one (a probability" not in text, lang
     assert np.all((sigmoid(np.linspace(-30, 30, 601)) >= 0) & (sigmoid(np.linspace(-30, 30, 601)) <= 1))
     x = np.array([-30.0, 30.0])
     assert np.allclose(sigmoid(x), [0, 1], atol=1e-12) and np.allclose(tanh(x), [-1, 1], atol=1e-12)
@@ -1005,13 +1008,14 @@ def test_he_rule_is_given_as_weight_variance_2_over_fan_in_and_keeps_a_relu_laye
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_sigmoid_bound_is_proved_here_in_full_by_completing_the_square(lang):
-    """'since a product s(1 - s) of two numbers that add up to one equals 1/4 - (s - 1/2)^2, it is at most 1/4, ...
-    reached at x = 0 where sigma = 1/2': the one full proof of the bound on the site's first pages (review final59, pa:
-    the first article proved it too and now gives one clause and a link here)."""
-    said = {"en": "equals $1/4 - (s - 1/2)^2$, it is at most $1/4$, so the sigmoid's slope never exceeds $1/4$, reached at "
-                  "$x = 0$ where $\\sigma = 1/2$.",
-            "zh": "乘积 $s(1 - s) = 1/4 - (s - 1/2)^2$ 至多是 $1/4$，所以 sigmoid 的斜率从不超过 $1/4$，最大值在 $x = 0$ 处"
-                  "（$\\sigma = 1/2$）取到。"}[lang]
+    """'since s(1 - s) = 1/4 - (s - 1/2)^2 with s = sigma(x), the sigmoid's derivative never exceeds 1/4, reached at
+    x = 0 where sigma = 1/2': the one full proof of the bound on the site's first pages (review final59, pa: the first
+    article proved it too and now gives one clause and a link here); the first article's words for the reason, a product
+    of two numbers that add up to one, are not repeated here (review final60, pa)."""
+    said = {"en": "And since $s(1 - s) = 1/4 - (s - 1/2)^2$ with $s = \\sigma(x)$, the sigmoid's derivative never exceeds "
+                  "$1/4$, reached at $x = 0$ where $\\sigma = 1/2$.",
+            "zh": "第二，记 $s = \\sigma(x)$，由 $s(1 - s) = 1/4 - (s - 1/2)^2$ 可知 sigmoid 的导数从不超过 $1/4$，"
+                  "最大值在 $x = 0$ 处（$\\sigma = 1/2$）取到。"}[lang]
     assert said in " ".join(page_text(PAGE, lang).split())
     s = np.linspace(-3, 4, 70001)
     np.testing.assert_allclose(s * (1 - s), 0.25 - (s - 0.5) ** 2, atol=1e-12)
@@ -1020,26 +1024,24 @@ def test_the_sigmoid_bound_is_proved_here_in_full_by_completing_the_square(lang)
 
 
 ZIGZAG_REASON = {
-    "en": ("For one training point, the update of each input weight $w_i$ of a next-layer unit is a factor shared by all of "
-           "that unit's weights times the weight's own input $x_i > 0$. So every input weight moves the same way (if that "
-           "unit's slope is non-zero), which forces a zig-zag path towards targets that need some weights to grow and others to shrink. "
-           "[One neuron, its gradient, and why all-positive inputs make weights zig-zag](neuron-gradients-zigzag.md#zigzag) "
-           "shows why and measures the cost,"),
-    "zh": ("对单个训练样本，下一层单元每个输入权重 $w_i$ 的更新量，都是这些权重共有的一个因子乘以该权重自己的输入 $x_i > 0$，"
-           "于是每次更新都让全部输入权重一起增大或一起减小（只要该单元的斜率不为零）。"
-           "目标若要求一些权重变大、另一些变小，权重就只能走之字形的路线。为什么会这样、要付出多大代价，"
-           "以及输出均值为正怎样连[全批量梯度下降](../../glossary.md#full-batch-gradient-descent)")}
+    "en": ("**The sigmoid is not zero-centred.** Its outputs are all positive, which can make the next layer's weights zig-zag "
+           "and slows even [full-batch gradient descent](../../glossary.md#full-batch-gradient-descent) (every step on the "
+           "average gradient over all training points); [One neuron, its gradient, and why all-positive inputs make weights "
+           "zig-zag](neuron-gradients-zigzag.md#zigzag) shows why and measures the cost. Tanh is odd"),
+    "zh": ("**sigmoid 不是零中心的。**它的输出全是正数，这可能让下一层的权重走之字形，还会连"
+           "[全批量梯度下降](../../glossary.md#full-batch-gradient-descent)（每一步都沿全部训练样本的平均梯度走）也拖慢；"
+           "原因和代价见[《一个神经元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#zigzag)。tanh 是奇函数")}
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_zig_zag_is_given_with_its_reason_and_pointed_to_its_home_section(lang):
-    """The reader gets the reason (every weight of the unit moves the same way) and the consequence (a zig-zag towards
-    targets that need weights to move apart), and is pointed to the article's zig-zag section (review final56, pa).
-    The reason is stated on this page in one clause, the update of w_i being a shared factor times x_i > 0, so the
-    verdict 'not zero-centred' does not rest on the later article alone (review final58, pa).  Checked: with all-positive inputs every single-point step of a linear unit lies in the first or third quadrant,
+    """The consequence (a zig-zag, and slower full-batch descent) is stated in one sentence with a link to the article's
+    zig-zag section, its home, which gives the reason and measures the cost; the sign argument is not restated here
+    (review final60, pa, reversing final58: it repeated the later article's core argument).  Checked: with all-positive inputs every single-point step of a linear unit lies in the first or third quadrant,
     so a target in the fourth quadrant is reached only by alternating such steps."""
     text = " ".join(page_text(PAGE, lang).split())
     assert ZIGZAG_REASON[lang] in text and "get there only by zig-zagging" not in text and "之字形折返" not in text
+    assert "times the weight's own input" not in text and "乘以该权重自己的输入" not in text      # the argument lives there
     assert "{ #zigzag }" in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
     rng = np.random.default_rng(3)
     X = rng.uniform(0.2, 1.0, size=(500, 2))                       # all-positive inputs
@@ -1060,22 +1062,28 @@ def test_the_zig_zag_is_given_with_its_reason_and_pointed_to_its_home_section(la
 def test_leaky_relu_and_maxout_are_defined_at_first_use_and_linked_to_their_catalogue_sections(lang):
     """Leaky ReLU and Maxout are named in the opening list and Leaky ReLU is used again in the monotonicity paragraph;
     each is defined in a clause where it first appears, with a link to the catalogue section that defines it
-    (review final58, pa).  The clauses agree with the functions: Leaky ReLU is max(x, 0.01 x), ReLU with slope 0.01 on
-    the negative side; a maxout unit outputs the largest of k affine functions of its input."""
+    (review final58, pa).  Leaky ReLU's link goes to its glossary home, the variants section of the dead-unit article,
+    as on the zig-zag article: one target site-wide (review final60, pa).  The clauses agree with the functions: Leaky
+    ReLU is max(x, 0.01 x), ReLU with slope 0.01 on the negative side; a maxout unit outputs the largest of k affine
+    functions of its input."""
     from actsite.maths.functions import LEAKY_SLOPE
-    said = {"en": ("[Leaky ReLU](../../catalogue/rectifiers.md#prelu) (ReLU with a small slope, such as 0.01, for negative "
+    said = {"en": ("[Leaky ReLU](dead-relu-units.md#relu-variants) (ReLU with a small slope, such as 0.01, for negative "
                    "inputs) and [Maxout](../../catalogue/rectifiers.md#maxout) (a unit that outputs the largest of several "
                    "affine functions of its input)."),
-            "zh": ("[Leaky ReLU](../../catalogue/rectifiers.md#prelu)（负半轴斜率取 0.01 这类小值的 ReLU）和 "
+            "zh": ("[Leaky ReLU](dead-relu-units.md#relu-variants)（负半轴斜率取 0.01 这类小值的 ReLU）和 "
                    "[Maxout](../../catalogue/rectifiers.md#maxout)（对输入算出若干个仿射函数、取其中最大值作为输出的单元），")}[lang]
     text = page_text(PAGE, lang)
     assert said in text and "reference.md#leaky-relu" not in text
     assert text.count("Leaky ReLU") == 2 and text.count("Maxout") == 1                  # the list, then monotonicity
     assert text.index("Leaky ReLU") == text.index(said) + 1                               # the first use is defined
+    from actsite.pages.glossary import TERMS
+    assert next(t for t in TERMS if t.key == "leaky-relu").home == "blog/posts/dead-relu-units.md#relu-variants"
+    assert "rectifiers.md#prelu" not in text
+    assert "[Leaky ReLU](dead-relu-units.md#relu-variants)" in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    variants = page_text("blog/posts/dead-relu-units.md", lang).split("{ #relu-variants }", 1)[1].split("\n## ", 1)[0]
     catalogue = page_text("catalogue/rectifiers.md", lang)
-    prelu = catalogue.split("{ #prelu }", 1)[1].split("\n## ", 1)[0]
     maxout = catalogue.split("{ #maxout }", 1)[1].split("\n## ", 1)[0]
-    assert "Leaky ReLU" in prelu and "0.01" in prelu and ("$k$" in maxout and "affine" in maxout.lower() or "仿射" in maxout)
+    assert "Leaky ReLU" in variants and "0.01" in variants and ("$k$" in maxout and "affine" in maxout.lower() or "仿射" in maxout)
     assert LEAKY_SLOPE == 0.01
     x = np.linspace(-5, 5, 1001)
     np.testing.assert_allclose(ACTIVATIONS["leaky_relu"].f(x), np.where(x > 0, x, 0.01 * x))
@@ -1101,3 +1109,18 @@ def test_sigma_and_tanh_are_recalled_from_the_first_article_not_defined_again(la
     assert "\\sigma(x) = 1/(1 + e^{-x})" in first and "\\tanh(x) = 2\\sigma(2x) - 1" in first
     x = np.linspace(-8, 8, 1601)
     np.testing.assert_allclose(np.tanh(x), 2 / (1 + np.exp(-2 * x)) - 1, atol=1e-14)
+
+
+@pytest.mark.parametrize("lang, opening", [("en", "Once there is a hidden layer, even cross-entropy does not in general make the loss convex."),
+                                           ("zh", "可一旦有了隐藏层，即便用交叉熵，损失一般也不再是凸的。")])
+def test_the_hidden_layer_argument_opens_its_own_paragraph(lang, opening):
+    """The single unit with cross-entropy (convex) and the permutation argument for a hidden layer (not convex) are two
+    paragraphs, not one of nine sentences (review final60, pa).  Checked: L(w) = log(1 + e^-w) has L'' = sigma(1 - sigma) > 0."""
+    text = page_text(PAGE, lang)
+    assert "\n\n" + opening in text, lang
+    w = np.linspace(-20, 20, 4001)
+    h = 1e-4
+    loss = lambda v: np.log1p(np.exp(-v))                             # noqa: E731
+    second = (loss(w + h) - 2 * loss(w) + loss(w - h)) / h ** 2
+    np.testing.assert_allclose(second, sigmoid(w) * (1 - sigmoid(w)), atol=1e-6)
+    assert np.all(sigmoid(w) * (1 - sigmoid(w)) > 0)

@@ -429,3 +429,50 @@ def test_each_part_of_the_notebook_has_a_heading_with_its_own_anchor(lang, headi
             assert text.index(cells[anchor], position) > position, anchor
     intro = text.split("# ## ")[0]
     assert len([line for line in intro.splitlines() if line.startswith("# ") and "%%" not in line]) <= 5   # a short opening
+
+
+def test_the_weight_gradients_factor_and_the_outputs_change_have_different_names(notebook):
+    """Review final60, pb: 'factor per layer' (每层因子) named two quantities: the weight gradient's
+    (g_1 / g_50)^(1/49), defined in the opening, and the output's (std h_50 / std h_1)^(1/49) in the forward-pass
+    table and the Try-this line.  The second is now the average change per layer (每层变化), in the prose and in the
+    printed headers; 'factor per layer' heads only the gradient tables."""
+    lang, ns, printed = notebook
+    factor, change = {"en": ("factor per layer", "change per layer"), "zh": ("每层因子", "每层变化")}[lang]
+    std_header = block(printed, "std")[0]
+    assert std_header.endswith(change) and factor not in std_header
+    assert block(printed, "table")[0].endswith(factor) and block(printed, "try")[0].endswith(factor)
+    (try_std,) = block(printed, "try_std")
+    assert change in try_std and factor not in try_std
+    s = ns["output_std"]["relu", "xavier"]
+    assert numbers(block(printed, "std")[1])[2] == round(float((s[-1] / s[0]) ** (1 / 49)), 3)     # the output's change
+    prose = page_text(NOTEBOOK, lang).replace("\n# ", " ")
+    forward = prose.split("{ #forward-pass }")[1].split("# %%")[0]
+    assert {"en": "with its average change per layer, $(\\operatorname{std} h_{50} / \\operatorname{std} h_1)^{1/49}$",
+            "zh": "以及它平均每层的变化 $(\\operatorname{std} h_{50} / \\operatorname{std} h_1)^{1/49}$"}[lang] in forward
+    assert factor not in forward
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "and the factor $2^{1/49}$, because the data entering layer 1 have about twice the root mean square of the "
+           "sigmoid outputs that feed the later layers."),
+    ("zh", "再乘上因子 $2^{1/49}$，因为流入第 1 层的数据，均方根约为后面各层所接收的 sigmoid 输出的两倍。")])
+def test_the_data_have_about_twice_the_root_mean_square_of_the_later_layers_inputs(lang, said):
+    """Review final60, pb: the notebook said 'the larger input to layer 1' and left the why to the article.  The data are
+    standard normal (root mean square 1); the sigmoid outputs that enter layers 2 to 50 have a root mean square of 0.50
+    to 0.56 at the three scales (their mean is near 1/2), so the data's is 1.8 to 2.0 times theirs (the article's note
+    says the same, 'about twice')."""
+    from actsite.maths.functions import sigmoid
+    for init in INIT_STD:
+        rng = np.random.default_rng(0)                      # the draw of gradient_norms: weights, then the inputs
+        weights = [rng.normal(0.0, INIT_STD[init](256), size=(256, 256)) for _ in range(gradient_depth.DEPTH)]
+        h = rng.normal(size=(64, 256))
+        data_rms = float(np.sqrt(np.mean(h ** 2)))
+        later = []
+        for W in weights[:-1]:
+            h = sigmoid(h @ W.T)
+            later.append(float(np.sqrt(np.mean(h ** 2))))
+        assert abs(data_rms - 1) < 0.02
+        assert all(1.75 < data_rms / rms < 2.05 for rms in later), (init, min(later), max(later))
+    assert "the data entering layer 1 have about twice the root mean square" in page_text(
+        "blog/posts/when-gradients-vanish.md", "en")
+    assert said in page_text(NOTEBOOK, lang).replace("\n# ", " ")

@@ -181,10 +181,10 @@ def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
     # the 8-bit advice rests on the exponential, not on a numpy ratio (hard-and-cheap.md#cost)
     home = (CONTENT["en"] / "catalogue/hard-and-cheap.md").read_text(encoding="utf-8")
     assert "exponential" in home.split("{ #cost }")[1].split("{ #which-one }")[0]
-    for lang, words in (("en", "why these are [the cheap functions](catalogue/hard-and-cheap.md#cost) on integer hardware, "
-                               "where SiLU's exponential is usually replaced by a table or a polynomial."),
-                        ("zh", "为什么在整数硬件上它们正是[便宜的那几个](catalogue/hard-and-cheap.md#cost)："
-                               "在那里，SiLU 的指数通常要用查找表或多项式代替。")):
+    assert "integer hardware replaces by a lookup table or a polynomial" in home.split("{ #int8 }")[1].split("\n## ")[0]
+    for lang, words in (("en", "None of the three needs an exponential, which integer hardware must replace by a table or "
+                               "a polynomial."),
+                        ("zh", "三者都不用算指数（整数硬件上的指数要用查找表或多项式代替）")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     assert "exp" in cost.load()["functions"]["silu"]["value"]["operations"]
 
@@ -371,10 +371,12 @@ def test_relu6_and_hard_sigmoid_bounded_piecewise_linear_hard_swish_unbounded_wi
     np.testing.assert_array_equal(EVERY["relu6"].f(x), relu6)
     np.testing.assert_allclose(EVERY["hard_sigmoid"].f(x), np.minimum(np.maximum(0, x + 3), 6) / 6, rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(EVERY["hard_swish"].f(x), x * EVERY["hard_sigmoid"].f(x), rtol=1e-12, atol=1e-15)
-    for lang, quotes in (("en", ("ReLU6, $\\min(\\max(0, x), 6)$, can replace ReLU", "hard sigmoid, $\\mathrm{ReLU6}(x + 3)/6$, for gates",
-                                  "Hard swish, $x$ times hard sigmoid, is unbounded")),
-                         ("zh", ("换成 ReLU6，即 $\\min(\\max(0, x), 6)$", "门则用 hard sigmoid，即 $\\mathrm{ReLU6}(x + 3)/6$",
-                                  "hard swish 是 $x$ 乘以 hard sigmoid，没有上界"))):
+    # (the page says the two are bounded and none of the three needs an exponential; that the pieces are straight, or
+    # quadratic in hard swish, is hard-and-cheap#int8's to say, which the section links: review final60, cb)
+    for lang, quotes in (("en", ("ReLU6, $\\min(\\max(0, x), 6)$, can replace ReLU", "Use hard sigmoid, $\\mathrm{ReLU6}(x + 3)/6$, for gates",
+                                  "hard swish, $x$ times hard sigmoid, where you would use SiLU", "ReLU6 and hard sigmoid are also bounded")),
+                         ("zh", ("换成 ReLU6，即 $\\min(\\max(0, x), 6)$", "门用 hard sigmoid，即 $\\mathrm{ReLU6}(x + 3)/6$",
+                                  "hard swish，即 $x$ 乘以 hard sigmoid", "ReLU6 和 hard sigmoid 还有界"))):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert all(s in text for s in quotes), (lang, [s for s in quotes if s not in text])
 
@@ -455,12 +457,13 @@ def gain(key: str, q: float) -> float:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_weight_scale_keeps_gelu_or_silu_steady_without_normalisation(lang):
-    """Table, GELU/SiLU row: "2/n_in (He), as for ReLU; without normalisation no scale keeps their variance steady (a tuned
-    scale gives only an unstable fixed point" (the home: initialisation#gelu-silu, "a repelling one").  The gain
+    """#int8-mobile: "Under He's rule, then, a deep stack of either [hard swish or SiLU] without normalisation loses
+    scale at every layer ([the recursion, worked for SiLU])"; the home, initialisation#gelu-silu, adds that a tuned scale
+    gives only "a repelling" fixed point.  (The guide's own table of rules, whose GELU/SiLU row said this, restated the
+    article's summary and is gone: review final60, cb.)  The gain
     that holds q = 1 (1.534 for GELU, 1.677 for SiLU) gives the map q -> g^2 E[f^2] a slope of 1.14 and 1.17 there.  Under He, from unit scale, the recursion q -> 2 E[f(z)^2] gives 0.029 (GELU) and
     0.0036 (SiLU) after ten layers, the numbers the article states and its test computes; and E[f^2]/q rises with q
     from 1/4 to 1/2, so every non-zero fixed point of q -> g^2 E[f^2] has slope above 1 (repels) for every gain g."""
-    from claim_helpers import table_rows
     for key, after_ten in (("gelu", 0.029), ("silu", 0.0036)):
         q = 1.0
         for _ in range(10):
@@ -478,12 +481,11 @@ def test_no_weight_scale_keeps_gelu_or_silu_steady_without_normalisation(lang):
     assert {"en": "falls to 0.029 after ten GELU layers and to 0.0036 after ten SiLU layers",
             "zh": "经过十层 GELU，预激活值的均方降到 0.029；经过十层 SiLU，降到 0.0036"}[lang] in home
     assert {"en": "makes $q = 1$ a fixed point, but a repelling one", "zh": "但这是一个排斥不动点"}[lang] in home
-    row = table_rows((CONTENT[lang] / PAGE).read_text(encoding="utf-8"), "{ #initialisation }", "{ #training-stalls }")
-    said = {"en": "$2/n_{\\text{in}}$ (He), as for ReLU; without normalisation no scale keeps their variance steady (a tuned scale "
-                  "gives only an unstable fixed point; [why](blog/posts/initialisation.md#gelu-silu))",
-            "zh": "沿用 ReLU 的 $2/n_{\\text{in}}$（He）；没有归一化时，任何尺度都不能让方差稳定下来：调好的尺度也只能让它停在一个"
-                  "不稳定的不动点上（[原因](blog/posts/initialisation.md#gelu-silu)）"}[lang]
-    assert row[{"en": "GELU, SiLU", "zh": "GELU、SiLU"}[lang]][0] == said, row
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert {"en": "a deep stack of either without normalisation loses scale at every layer ([the recursion, worked for "
+                  "SiLU](blog/posts/initialisation.md#gelu-silu))",
+            "zh": "这两种函数的深层网络每过一层都会缩小尺度（[SiLU 的递推见初始化一文](blog/posts/initialisation.md#gelu-silu)）"}[lang] in text
+    assert "unstable fixed point" not in text and "不稳定的不动点" not in text       # the home's, not restated
     assert {"en": "(He), approximately", "zh": "（He），近似"}[lang] not in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
@@ -640,47 +642,45 @@ def test_batchnorm_does_not_keep_every_unit_alive_in_the_playgrounds_narrower_lo
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_initialisation_table_gives_the_rule_per_activation_and_leaves_the_caveats_to_its_home(lang):
-    """The table gives each activation's weight variance only; how well each rule keeps the scale is the
-    initialisation article's (#practical-summary), linked below the table.  Tanh row: "LeCun or Xavier, the same
-    rule when n_in = n_out" -- in the article's 50-layer measurement at equal widths, the two stacks are identical."""
+def test_the_initialisation_section_points_to_the_articles_rules_and_adds_only_elu(lang):
+    """Review final60, cb: the guide's table of rules restated the initialisation article's practical summary (and the
+    short-answer table's Initialisation column).  The section now names the rules' sources, points to the short-answer
+    table for each situation and to the summary for every rule with its caveats, and adds the one thing the summary
+    lacks, ELU (its reason is tested in test_no_rule_keeps_elus_variance_at_every_scale)."""
     from claim_helpers import table_rows
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    rows = table_rows(text, "{ #initialisation }", "{ #training-stalls }")
-    assert all(len(cells) == 1 for cells in rows.values()), rows                  # one column: the rule
-    said = {"en": "$1/n_{\\text{in}}$ (LeCun) or $2/(n_{\\text{in}} + n_{\\text{out}})$ (Xavier), the same rule when "
-                  "$n_{\\text{in}} = n_{\\text{out}}$",
-            "zh": "$1/n_{\\text{in}}$（LeCun）或 $2/(n_{\\text{in}} + n_{\\text{out}})$（Xavier），"
-                  "$n_{\\text{in}} = n_{\\text{out}}$ 时两者相同"}[lang]
-    assert rows["tanh"][0] == said, rows["tanh"]
-    r = cached("init_spread")
-    np.testing.assert_array_equal(r["tanh_xavier_pre_std"], r["tanh_lecun_pre_std"])   # equal widths: Xavier = LeCun
     section = text.split("{ #initialisation }")[1].split("{ #training-stalls }")[0]
-    assert "blog/posts/initialisation.md#practical-summary" in section
-    # a deliberate digest of the article's summary, said so above the table, where the caveats are pointed to once
-    # (review final57, cb)
-    # ... which adds one row the summary does not cover, ELU, and says so (review final58, cb), in a sentence that faces
-    # the reader rather than the page's sources (review final59, cb)
-    digest = {"en": "The table below gives each activation's rule, as [its summary](blog/posts/initialisation.md#practical-summary) "
-                    "does, and adds ELU, which the summary leaves out; the caveats are in the summary.",
-              "zh": "下表是该文[实用小结](blog/posts/initialisation.md#practical-summary)的摘要，只列出规则，"
-                    "另加了小结没有的 ELU 一行；各条规则的前提和局限见那份小结。"}[lang]
-    summary = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8").split("{ #practical-summary }")[1]
-    summary_text = summary.split("\n## ")[0]
-    assert "| ELU |" in section and "| ELU " not in summary_text and "| ELU," not in summary_text
-    assert digest in section and section.index(digest) < section.index("|---|")
+    assert "|---|" not in section and "| ReLU |" not in section                   # no second table of rules
     assert section.count("initialisation.md#practical-summary") == 1
+    said = {"en": "the table at the top of this page gives the one each situation needs. [The article on initialisation]"
+                  "(blog/posts/initialisation.md) derives each rule, [measures it](blog/posts/initialisation.md#measured-spread) "
+                  "and [lists the rule for every common activation with its caveats](blog/posts/initialisation.md#practical-summary).",
+            "zh": "各场合该用哪一条，见本页开头的表。[《初始化要看激活函数》](blog/posts/initialisation.md)推导了每条规则并"
+                  "[做了测量](blog/posts/initialisation.md#measured-spread)，它的[实用小结](blog/posts/initialisation.md#practical-summary)"
+                  "列出了各种常用激活函数的规则及其前提和局限。"}[lang]
+    assert said in section
+    # the summary does hold a rule for every activation the guide recommends or weighs, with a caveat column, and no ELU
+    home = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
+    summary = table_rows(home, "{ #practical-summary }", "{ #corrections }")
+    firsts = " ".join(summary)
+    for name in ("tanh", "sigmoid", "ReLU", "Leaky ReLU", "PReLU", "SELU", "GELU", "SiLU"):
+        assert name in firsts, name
+    assert all(len(cells) == 4 for cells in summary.values()), summary              # rule, gain, PyTorch, caveat
+    import re
+    assert not re.search(r"(?<![A-Z])ELU", firsts), firsts
+    # every situation row of the short-answer table has an Initialisation cell
+    short = table_rows(text, "{ #short-answer }", "{ #hidden-layers }")
+    assert len(short) == 1 + 6 and all(cells[1].strip() for cells in short.values())     # the header row and six situations
     assert "0.51" not in section and "0.1 after 50" not in section and "50 层后" not in section   # the caveats' home
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_for_the_sigmoid_no_rule_fits_as_the_initialisation_article_says(lang):
-    """Table, sigmoid row: "1/n_in (LeCun) is common, but no rule suits the sigmoid" -- the article's "none fits: 1/n is a common
-    choice"; why none fits (the home's caveat): the mean is 1/2 for pre-activations symmetric about 0, the slope's maximum sigma'(0) = 1/4; close to the framing of the article's own table
+    """#recurrent: "the sigmoid gates have no better one" and #int8-mobile: "A hard sigmoid gate, like the sigmoid, has no
+    rule that fits", both linking the article's summary ("none fits: 1/n is a common choice"); why none fits (the home's caveat): the mean is 1/2 for pre-activations symmetric about 0, the slope's maximum sigma'(0) = 1/4; close to the framing of the article's own table
     (#practical-summary: "none fits: 1/n is a common choice").  Under that default (Xavier's at equal widths)
     the article's 50-layer sigmoid stack keeps a spread of 0.51, but almost all of it is the outputs' mean 1/2:
     the per-unit spread across inputs falls to rounding noise, so the variance that is kept carries nothing."""
-    from claim_helpers import table_rows
     r = cached("init_spread")
     assert round(float(np.median(r["sigmoid_xavier_pre_std"][9:])), 2) == 0.51
     mean = gaussian_expectation(lambda z: sigmoid(z), 1.0)
@@ -688,39 +688,39 @@ def test_for_the_sigmoid_no_rule_fits_as_the_initialisation_article_says(lang):
     assert mean == pytest.approx(0.5, abs=1e-12) and mean ** 2 / square > 0.85
     spread = r["sigmoid_xavier_input_spread"]
     assert spread[0] > 0.2 and spread[-1] < 1e-13                       # the differences between inputs vanish
-    row = table_rows((CONTENT[lang] / PAGE).read_text(encoding="utf-8"), "{ #initialisation }", "{ #training-stalls }")["sigmoid"]
     x = np.linspace(-10, 10, 20_001)
     slope = sigmoid(x) * (1 - sigmoid(x))
     assert slope.max() == pytest.approx(0.25, abs=1e-12) and x[slope.argmax()] == pytest.approx(0.0, abs=1e-9)
-    said = {"en": "$1/n_{\\text{in}}$ (LeCun) is common, but no rule suits the sigmoid",
-            "zh": "常取 $1/n_{\\text{in}}$（LeCun），但没有适合 sigmoid 的规则"}[lang]
+    said = {"en": "the sigmoid gates have no better one ([the initialisation article's summary](blog/posts/initialisation.md#practical-summary)).",
+            "zh": "sigmoid 门也没有更合适的规则（见[初始化一文的实用小结](blog/posts/initialisation.md#practical-summary)）。"}[lang]
     import re                                                # "gain" is defined later, in the initialisation article
     assert not re.search(r"\bgain\b", (CONTENT["en"] / PAGE).read_text(encoding="utf-8").split(REFERENCES["en"])[0])
     assert "增益" not in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
-    assert row[0] == said, row
+    assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     home = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
     assert {"en": "| sigmoid | none fits: $1/n$ is a common choice;",
             "zh": "| sigmoid | 没有适用的规则：常取 $1/n$；"}[lang] in home
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_sentence_below_the_table_says_which_rules_keep_the_scale(lang):
-    """"The rules for ReLU, Leaky ReLU and PReLU keep the variance at any input scale (ELU's does not), and SELU's at
-    its fixed point (mean 0, variance 1)" (tested below: ReLU's gain sqrt 2 and the leaky gain at every scale, SELU's
-    fixed point); the others do not: tanh's, ELU's and GELU's/SiLU's gains depend on the scale (ELU under He's 2/n:
-    a mean-square factor of 1.86 at q = 0.01, 1.29 at q = 1, review final44/tools)."""
-    said = {"en": "The rules for ReLU, Leaky ReLU and PReLU keep the variance at any input scale, and SELU's "
-                  "at its fixed point (mean 0, variance 1).",
-            "zh": "ReLU、Leaky ReLU 和 PReLU 的规则对任何尺度的输入都能保持方差，SELU 的规则在它的不动点上"
-                  "（均值 0、方差 1）保持尺度。"}[lang]
-    assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    # the ELU row of the table (review final46, tools): no weight scale holds its variance at every input scale,
-    # with its reason (review final54, cb): close to the identity near 0 and to ReLU far out
-    elu_row = {"en": "| ELU | no rule keeps its variance at every input scale: ELU is close to the identity near 0 and to ReLU "
-                     "far out, so how much a layer changes the variance depends on that scale |",
-               "zh": "| ELU | 没有能在任何输入尺度下都保持方差的规则：ELU 在 0 附近接近恒等函数，远离 0 时接近 ReLU，"
-                     "所以一层让方差改变多少，取决于输入的尺度 |"}[lang]
-    assert elu_row in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+def test_no_rule_keeps_elus_variance_at_every_scale(lang):
+    """#initialisation: ELU, which the article's summary leaves out, has no rule that keeps its variance at every input
+    scale (review final46, tools), with its reason (review final54, cb): close to the identity near 0 and to ReLU far
+    out.  Tanh's, ELU's and GELU's gains depend on the scale (ELU under He's 2/n: a mean-square factor of 1.86 at
+    q = 0.01, 1.29 at q = 1, review final44/tools); the leaky rectifiers' does not.  The sentence that said which rules
+    keep the scale went with the guide's table (review final60, cb): the summary's caveat column says it."""
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    said = {"en": "That list leaves out ELU, for which no rule keeps the variance at every input scale: ELU is close to "
+                  "the identity near 0 and to ReLU far out, so how much a layer changes the variance depends on that scale.",
+            "zh": "那份小结没有 ELU：没有哪条规则能在任何输入尺度下都保持 ELU 的方差，因为 ELU 在 0 附近接近恒等函数，"
+                  "远离 0 时接近 ReLU，一层让方差改变多少，取决于输入的尺度。"}[lang]
+    assert said in text.split("{ #initialisation }")[1].split("\n## ")[0]
+    # the scale-free rules are the summary's to state, in its caveat column
+    from claim_helpers import table_rows
+    home = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
+    summary = table_rows(home, "{ #practical-summary }", "{ #corrections }")
+    assert summary["ReLU"][3] == {"en": "exact at every scale", "zh": "对任何尺度都精确成立"}[lang], summary["ReLU"]
+    assert not any(s in text for s in ("keep the variance at any input scale", "对任何尺度的输入都能保持方差"))
     elu_mean_square = lambda q: gaussian_expectation(lambda z: EVERY["elu"].f(z) ** 2, q) / q   # noqa: E731
     scales = [elu_mean_square(q) for q in (0.01, 0.1, 1.0, 4.0, 25.0)]   # the variance factor of any fixed weight scale
     assert max(scales) / min(scales) > 1.2                              # differs by scale: no one scale keeps it
@@ -742,28 +742,10 @@ def test_the_sentence_below_the_table_says_which_rules_keep_the_scale(lang):
         assert gain(key, 0.01) == pytest.approx(gain(key, 4.0), rel=1e-9)
 
 
-def test_xavier_keeps_the_forward_variance_only_when_fan_in_equals_fan_out():
-    """Table, tanh row: 'the same rule when n_in = n_out'.  Near zero tanh x ~ x, so a
-    layer multiplies the variance by n_in Var(w) = 2 n_in / (n_in + n_out): LeCun's factor 1 exactly
-    when n_in = n_out (2/3 when n_out = 2 n_in); LeCun's 1/n_in gives exactly 1."""
-    from fractions import Fraction
-    xavier_gain = lambda n_in, n_out: n_in * Fraction(2, n_in + n_out)  # noqa: E731
-    assert xavier_gain(256, 256) == 1 and 256 * Fraction(1, 256) == 1
-    assert xavier_gain(256, 512) == Fraction(2, 3) and xavier_gain(512, 256) == Fraction(4, 3)
-    rng = np.random.default_rng(0)
-    n_in, n_out = 400, 800
-    x = rng.normal(0.0, 1e-3, size=(2000, n_in))                # near zero: tanh x ~ x
-    w = rng.normal(0.0, np.sqrt(2 / (n_in + n_out)), size=(n_in, n_out))
-    measured = float(np.var(np.tanh(x @ w)) / np.var(x))
-    assert measured == pytest.approx(2 / 3, rel=0.05)
-    for lang in ("zh", "en"):
-        assert "$n_{\\text{in}} = n_{\\text{out}}$" in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_recurrent_row_states_the_variances_of_the_initialisation_table(lang):
-    """The short-answer table defines LeCun and Xavier where it first names them, with the same
-    variances as the initialisation table's tanh row (whose rule the recurrent section applies)."""
+def test_the_recurrent_row_states_the_variances_of_tanhs_rule(lang):
+    """The short-answer table defines LeCun and Xavier where it first names them, with the same variances as the
+    initialisation article's tanh row (whose rule the recurrent section applies)."""
     from claim_helpers import table_rows
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     lecun, xavier = "$1/n_{\\text{in}}$", "$2/(n_{\\text{in}} + n_{\\text{out}})$"
@@ -771,19 +753,21 @@ def test_the_recurrent_row_states_the_variances_of_the_initialisation_table(lang
     recurrent = next(cells for first, cells in short.items() if first in ("Recurrent gates", "循环网络的门"))
     assert f"{lecun}（LeCun）或 {xavier}（Xavier）" in recurrent[1] if lang == "zh" else \
         f"{lecun} (LeCun) or {xavier} (Xavier)" in recurrent[1], recurrent
-    init = table_rows(text, "{ #initialisation }", "{ #training-stalls }")
-    assert f"{lecun}（LeCun）或 {xavier}（Xavier）" in init["tanh"][0] if lang == "zh" else \
-        f"{lecun} (LeCun) or {xavier} (Xavier)" in init["tanh"][0], init["tanh"]
+    home = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
+    summary = table_rows(home, "{ #practical-summary }", "{ #corrections }")
+    assert summary["tanh"][0].startswith("$1/n$ (LeCun)" if lang == "en" else "$1/n$（LeCun）"), summary["tanh"]
+    assert "$2/(n_{\\text{in}} + n_{\\text{out}})$" in summary["tanh"][0], summary["tanh"]
     assert {"en": "an orthogonal matrix", "zh": "正交矩阵"}[lang] in recurrent[1]
-    # #recurrent: the input weights feed sigmoid gates too, and take tanh's rule because the sigmoid row has none
-    assert {"en": "so they take tanh's rule from [the initialisation table](#initialisation), LeCun or Xavier; the "
-                  "sigmoid gates have no better one.",
-            "zh": "所以取[初始化表](#initialisation)里 tanh 的规则（LeCun 或 Xavier）；sigmoid 门也没有更合适的规则。"}[lang] in text
-    assert {"en": "no rule suits the sigmoid", "zh": "没有适合 sigmoid 的规则"}[lang] in init["sigmoid"][0]
+    # #recurrent: the input weights feed sigmoid gates too, and take tanh's rule because the sigmoid has none
+    assert {"en": "so they take tanh's rule, LeCun or Xavier; the sigmoid gates have no better one ([the initialisation "
+                  "article's summary](blog/posts/initialisation.md#practical-summary)).",
+            "zh": "所以取 tanh 的规则（LeCun 或 Xavier）；sigmoid 门也没有更合适的规则（见[初始化一文的实用小结]"
+                  "(blog/posts/initialisation.md#practical-summary)）。"}[lang] in text
+    assert summary["sigmoid"][0].startswith({"en": "none fits:", "zh": "没有适用的规则："}[lang]), summary["sigmoid"]
 
 
 def test_selu_keeps_mean_0_and_variance_1_at_its_fixed_point():
-    """Initialisation table, SELU row: 'yes, at its fixed point (mean 0, variance 1)' under LeCun's
+    """Short-answer table, SELU row and #self-normalising: its fixed point, mean 0 and variance 1, under LeCun's
     1/n_in, i.e. standard normal pre-activations map to outputs of mean 0 and second moment 1."""
     mean = gaussian_expectation(lambda z: EVERY["selu"].f(z), 1.0)
     square = gaussian_expectation(lambda z: EVERY["selu"].f(z) ** 2, 1.0)
@@ -916,7 +900,7 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
                                "gated and plain variants only about two to three times the run-to-run spread apart, that is "
                                "suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers)."),
                         ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体；但每种变体只训练了一次，最接近的一对门控变体与普通变体"
-                               "之差也只有运行间波动的两三倍左右，所以这条依据有一定说服力，但还不足以下定论"
+                               "之差也只有运行间波动的两三倍，所以这条依据有一定说服力，但还不足以下定论"
                                "（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert "chance difference" not in text and "is a standard deviation" not in text and "若把它看作标准差" not in text, lang
@@ -979,10 +963,10 @@ def test_smooth_gates_need_an_exponential_or_an_error_function_and_the_int8_thre
     assert "The division by 6 can be folded into the multiplier of the final requantisation" in home
     shown = {"en": ("the smooth gates need an exponential or the error function per element",
                     "[ReLU6 and hard sigmoid are bounded, and none of the three needs an exponential](#int8-mobile)",
-                    "shows why the bound and the exponential-free pieces survive 8-bit arithmetic"),
+                    "[Hard and cheap](catalogue/hard-and-cheap.md#int8) shows why both matter in 8-bit arithmetic"),
              "zh": ("平滑门控函数每个元素都要算一次指数函数或误差函数",
                     "[ReLU6 与 hard sigmoid 有界，三者都不用算指数](#int8-mobile)",
-                    "为什么有界、各段又不含指数的函数经得起 8 位整数运算")}
+                    "这两点在 8 位整数运算中为什么重要，见[《低成本激活函数》](catalogue/hard-and-cheap.md#int8)")}
     for lang, quotes in shown.items():
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert all(q in text for q in quotes), (lang, [q for q in quotes if q not in text])
@@ -1064,12 +1048,16 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
                   "逐层连乘着缩小。"}[lang] in text
     product = (CONTENT[lang] / "blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8").split("{ #backprop-product }")[1]
     assert "\\delta_l = \\bigl(W_{l+1}^{\\top}\\,\\delta_{l+1}\\bigr) \\odot f'(z_l)" in product.split("\n## ")[0]
-    # log-perplexity: linked to its glossary entry, not defined again in the transformers section
+    # log-perplexity: linked to its glossary entry and glossed in a clause where the key evidence uses it, as the
+    # glossary defines it (review final60, cb)
     section = text.split("{ #transformers }")[1].split("\n## ")[0]
-    assert {"en": "the held-out [log-perplexity](glossary.md#log-perplexity) (lower is better)",
-            "zh": "留出数据上的[对数困惑度](glossary.md#log-perplexity)，越低越好"}[lang] in section
-    assert "negative log-probability" not in section and "负对数" not in section
-    assert "log-perplexity" in terms
+    assert {"en": "the held-out [log-perplexity](glossary.md#log-perplexity), the average negative log-probability the "
+                  "model gives each token of text it was not trained on (lower is better)",
+            "zh": "留出数据上的[对数困惑度](glossary.md#log-perplexity)，即模型给未参与训练的文本中每个词元的概率取负对数后的"
+                  "平均值，越低越好"}[lang] in section
+    assert {"en": "The average negative log-probability a language model assigns to each target token of held-out text",
+            "zh": "语言模型给留出文本中每个目标词元的概率取负对数后的平均值"}[lang] in getattr(terms["log-perplexity"], f"{lang}_definition")
+    assert text.count("glossary.md#log-perplexity") == 1
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -1079,11 +1067,11 @@ def test_relu6_is_a_convenience_for_8_bit_inference_and_the_calibrated_relu_exam
     ResNets, which use ReLU) is a citation, listed in the module docstring; here: the sentence and its reference."""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     section = text.split("{ #int8-mobile }")[1].split("\n## ")[0]
-    said = {"en": ("That is a convenience, not a requirement: plain ReLU networks are quantised routinely too, with the "
-                   "scale set from calibration data",
-                   "use ReLU and were quantised after training in this way (PyTorch Vision contributors n.d.)."),
-            "zh": ("不过这只是图方便，并非必需：普通的 ReLU 网络也常被量化，缩放因子由校准数据确定",
-                   "用的就是 ReLU，正是在训练之后这样量化的（PyTorch Vision 开发者，无日期）。")}[lang]
+    said = {"en": ("The bound is a convenience, not a requirement: the 8-bit ResNet-18 and ResNet-50 of torchvision, "
+                   "PyTorch's vision library, use plain ReLU and were quantised after training, with each layer's scale "
+                   "measured on a few batches of calibration data (PyTorch Vision contributors n.d.).",),
+            "zh": ("不过有界只是图方便，并非必需：PyTorch 的视觉库 torchvision 提供的 8 位 ResNet-18 和 ResNet-50 用的就是"
+                   "普通的 ReLU，是在训练之后量化的，每一层的缩放因子由几批校准数据测定（PyTorch Vision 开发者，无日期）。",)}[lang]
     assert all(s in section for s in said), section
     assert "use ReLU6, $" not in section                                   # no longer an order
     refs = text.split(REFERENCES[lang])[1]
@@ -1120,8 +1108,8 @@ def test_cross_entropy_is_linked_at_its_first_use_and_the_two_hold_whatever_the_
 def test_the_8_bit_row_gives_he_to_relu6_and_hard_swish_only_and_the_section_is_three_paragraphs(lang):
     """The 8-bit row said "He, with batch normalisation (...) for hard swish", which could pair He with hard swish only
     (review final58, cb); then "He for all three", which overclaimed for the hard sigmoid gate (review final59, cb):
-    the page argues He for ReLU6 and hard swish only, and the initialisation article's table, which the guide's own
-    table digests, has no rule for the sigmoid ("none fits") and no row for hard sigmoid.  Hard sigmoid shares the
+    the page argues He for ReLU6 and hard swish only, and the initialisation article's table, which the guide's
+    initialisation section points to, has no rule for the sigmoid ("none fits") and no row for hard sigmoid.  Hard sigmoid shares the
     reason the sigmoid has none: for pre-activations symmetric about zero its mean is 1/2 (h(x) + h(-x) = 1) and that
     mean is most of its mean square, so a kept variance carries little.  So the row gives He to ReLU6 and hard swish,
     and the gate "no rule fits, as for the sigmoid, so the model's own recipe"; #int8-mobile says so with the reason
@@ -1143,10 +1131,6 @@ def test_the_8_bit_row_gives_he_to_relu6_and_hard_swish_only_and_the_section_is_
     summary = table_rows(home, "{ #practical-summary }", "{ #corrections }")
     assert summary["sigmoid"][0].startswith({"en": "none fits:", "zh": "没有适用的规则："}[lang]), summary["sigmoid"]
     assert not any("hard" in first.lower() or "relu6" in first.lower() for first in summary), list(summary)
-    # ... and the guide's own table, its digest, likewise
-    own = table_rows(text, "{ #initialisation }", "{ #training-stalls }")
-    assert {"en": "no rule suits the sigmoid", "zh": "没有适合 sigmoid 的规则"}[lang] in own["sigmoid"][0]
-    assert not any("hard" in first.lower() for first in own), list(own)
     # hard sigmoid's reason is the sigmoid's: mean 1/2 for symmetric inputs, most of its mean square
     x = np.linspace(-8, 8, 1601)
     np.testing.assert_allclose(EVERY["hard_sigmoid"].f(x) + EVERY["hard_sigmoid"].f(-x), 1.0, atol=1e-12)
@@ -1154,18 +1138,23 @@ def test_the_8_bit_row_gives_he_to_relu6_and_hard_swish_only_and_the_section_is_
     square = gaussian_expectation(lambda z: EVERY["hard_sigmoid"].f(z) ** 2, 1.0)
     assert mean == pytest.approx(0.5, abs=1e-9) and mean ** 2 / square > 0.85
     # the section says it where it argues ReLU6's and hard swish's rules
-    said = {"en": "A hard sigmoid gate, like the sigmoid, has no rule that fits ([the table below](#initialisation)); it only "
-                  "rescales channels, so its layers follow the model's recipe.",
-            "zh": "hard sigmoid 门和 sigmoid 一样，没有合适的规则（见[下面的初始化表](#initialisation)）；它只给各通道重新加权，"
-                  "所以它所在的层沿用模型自己的配方。"}[lang]
+    said = {"en": "A hard sigmoid gate, like the sigmoid, has no rule that fits ([the initialisation article's summary]"
+                  "(blog/posts/initialisation.md#practical-summary)); it only rescales channels, so its layers follow the model's recipe.",
+            "zh": "hard sigmoid 门和 sigmoid 一样，没有合适的规则（见[初始化一文的实用小结](blog/posts/initialisation.md#practical-summary)）；"
+                  "它只给各通道重新加权，所以它所在的层沿用模型自己的配方。"}[lang]
     assert said in text.split("{ #int8-mobile }")[1].split("\n## ")[0]
     section = text.split("{ #int8-mobile }")[1].split("\n## ")[0]
     paragraphs = [p for p in section.split("\n\n") if p.strip()]
-    opens = {"en": ("For networks that will run in 8-bit integers,", "ReLU6 and hard sigmoid are bounded and piecewise linear.",
-                    "Hard swish, $x$ times hard sigmoid, is unbounded above"),
-             "zh": ("要用 8 位整数运行的网络，", "ReLU6 和 hard sigmoid 有界且分段线性；",
-                    "hard swish 是 $x$ 乘以 hard sigmoid，没有上界")}[lang]
-    assert [p[:len(o)] for p, o in zip(paragraphs, opens)] == list(opens), paragraphs[:3]
+    # what hard-and-cheap#int8 shows is said there: the section keeps one sentence on each property, its link, and the
+    # calibrated-ReLU example, in one paragraph (review final60, cb); then the two paragraphs on initialisation
+    opens = {"en": ("For networks that will run in 8-bit integers,", "None of the three needs an exponential,",
+                    "For initialisation, ReLU6 takes He's rule,", "Hard swish is close to $x/2$ near zero"),
+             "zh": ("要用 8 位整数运行的网络，", "三者都不用算指数", "初始化方面，ReLU6 沿用 He 的规则",
+                    "hard swish 在零附近接近 $x/2$")}[lang]
+    assert len(paragraphs) == 4 and [p[:len(o)] for p, o in zip(paragraphs, opens)] == list(opens), paragraphs
+    assert section.count("hard-and-cheap.md#int8") == 1 and "hard-and-cheap.md#cost" not in section
+    assert {"en": "hard swish, $x$ times hard sigmoid, where you would use SiLU",
+            "zh": "本该用 SiLU 的地方则换成 hard swish，即 $x$ 乘以 hard sigmoid"}[lang] in paragraphs[0]
     assert paragraphs[0].endswith({"en": "and hard sigmoid is their gate.", "zh": "用的门就是 hard sigmoid。"}[lang])
     assert paragraphs[1].endswith({"en": "(PyTorch Vision contributors n.d.).", "zh": "（PyTorch Vision 开发者，无日期）。"}[lang])
 
@@ -1173,8 +1162,8 @@ def test_the_8_bit_row_gives_he_to_relu6_and_hard_swish_only_and_the_section_is_
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_normalisation_names_its_kinds_and_residual_connections_are_a_remedy_for_vanishing_gradients(lang):
     """Review final59, cb.  "Normalisation" was used as a remedy and a recipe, but only batch normalisation was defined:
-    the transformer row names LayerNorm or RMSNorm where the word is first used, and the sentence below the
-    initialisation table says what it covers (batch normalisation in CNNs, LayerNorm or RMSNorm in transformers), each
+    the transformer row names LayerNorm or RMSNorm where the word is first used, and the initialisation section's
+    last sentence says what it covers (batch normalisation in CNNs, LayerNorm or RMSNorm in transformers), each
     linked to its glossary row.  The vanishing-gradient remedies add residual connections, linked to the section that
     argues them (when-gradients-vanish#what-fixed-it: the block's Jacobian contains the identity, "a direct route to
     every block") and to the scale they need (initialisation#residual).  Checked here: a product of 50 factors I + B_l

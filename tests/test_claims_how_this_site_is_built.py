@@ -176,11 +176,12 @@ def test_softsign_three_of_six_passes_for_infinite_inputs_bare_form_three():
     assert sum(bare.values()) == 3 and bare == {k: n for k, n in ops.items() if k not in ("isinf", "sign", "where")}
     np.testing.assert_array_equal(GRID / (1.0 + np.abs(GRID)), softsign.f(GRID))   # same values on finite inputs
     # the guard is stated once, with its count; Leaky ReLU has one pass more than max(x, ax) (3 against 2), so its
-    # time is put down to what its select costs, measured in the paragraph below (review final57, tools)
+    # time is put down to what its select costs, measured in the paragraph below (review final57, tools); the select
+    # is defined in a sentence of its own, with no pointer ahead inside a parenthesis (review final60, tools)
     assert ("softsign spends three of its six passes guarding infinite inputs, where the bare "
-            "$x / (1 + \\lvert x\\rvert)$ needs three in all, and Leaky ReLU and hard swish use selects (`where`, which "
-            "takes each element from one of two arrays according to a boolean mask; see below for what a select "
-            "costs).") in " ".join(timing("en").split())
+            "$x / (1 + \\lvert x\\rvert)$ needs three in all, and Leaky ReLU and hard swish use selects. A select "
+            "(`where`) takes each element from one of two arrays according to a boolean mask.") in " ".join(timing("en").split())
+    assert "see below for what a select costs" not in " ".join(timing("en").split()) and "选择运算的代价见下文" not in timing("zh")
     assert "A select can cost more than its count suggests:" in " ".join(timing("en").split())   # the "below"
     # said once, below the table, not also in the pointer to it (review final59, tools)
     assert " ".join(timing("en").split()).count("more than their count suggests") == 0
@@ -194,8 +195,8 @@ def test_softsign_three_of_six_passes_for_infinite_inputs_bare_form_three():
         counted = DATA["functions"][name]["value"]["operations"]
         assert counted.get("where") and "isinf" not in counted, (name, counted)
     assert (r"softsign 六遍里有三遍用来处理无穷大的输入，而直接算 $x / (1 + \lvert x\rvert)$ 总共只要三遍；"
-            "Leaky ReLU 和 hard swish 则用了选择运算（`where`，按布尔掩码逐元素地从两个数组里挑一个；选择运算的代价见下文）。") in timing("zh")
-    assert "选择运算的代价可能比遍数显示的更高：" in timing("zh")                                   # the 见下文
+            "Leaky ReLU 和 hard swish 则用了选择运算 `where`，它按布尔掩码逐元素地从两个数组里挑一个。") in timing("zh")
+    assert "选择运算的代价可能比遍数显示的更高：" in timing("zh")                                   # what a select costs
 
 
 OPERATION_ROWS = {          # row label on the page -> (function, value or derivative)
@@ -308,7 +309,7 @@ def test_the_timing_section_says_each_point_once(lang):
     """One well-ordered section: the one-pass-per-operation point, the select's gloss, the phone/GPU scope and each
     ratio appear once in the prose (the figure's alt text aside), and no paragraph points ahead to the next ones."""
     prose = re.sub(r"!\[[^\]]*\]\(figure:[^)]*\)", "", timing(lang))
-    once = {"en": ("separate pass over the array", "which takes each element from one of two arrays", "on a phone or a GPU",
+    once = {"en": ("separate pass over the array", "takes each element from one of two arrays", "on a phone or a GPU",
                    "0.71×", "2.0×", "9.8×", "7.4×", "7.7×", "8.8×"),
             "zh": ("都要把整个数组单独过一遍", "按布尔掩码逐元素地从两个数组里挑一个", "在手机或 GPU 上",
                    "0.71 倍", "2.0 倍", "9.8 倍", "7.4 倍", "7.7 倍", "8.8 倍")}[lang]
@@ -466,24 +467,19 @@ def test_what_four_rows_of_the_table_mean_for_a_reader(lang):
     assert "if (parsed && drawn) { window.__probe.visible = stamp;" in bench
     assert "maths_after_text_frames: window.__probe.visibleFrame - window.__probe.parsedFrame" in bench
     assert pages["max_maths_after_text_ms"] == 0 and pages["median_first_paint_ms"] < pages["median_maths_visible_ms"]
-    # what the count measures is said first; "appears together with the text" is put down to the formulas being SVG
-    # inside the HTML, not to the count, which starts only once the HTML has been read (review final59, tools)
-    said = {"en": ("the number of frames from the first one after the browser has read the page's HTML to the first in "
-                   "which every formula is drawn (the frame whose time the row \"Page's HTML read, every formula drawn\" "
-                   "gives).",
-                   "0 frames means that by the first frame after the HTML has been read, every formula is already drawn; "
-                   "since each formula arrives inside the HTML as an SVG drawing, it appears together with the text around "
-                   "it, so you never see raw TeX or a gap waiting for a formula.",
-                   "\"First paint\" comes earlier because the browser starts drawing before it has read the whole page; "
-                   "neither \"Maths drawn after the text\" row counts that time.",
+    # what the count measures is said first, plainly, in a bullet of two sentences (review final60, tools); at 0 frames
+    # the time from first paint to the "Page's HTML read" frame went on parsing the page, not on the maths
+    said = {"en": ("how many frames pass, once the browser has read the page's HTML, before every formula is drawn.",
+                   "0 means none: each formula arrives inside the HTML as an SVG drawing, so you never see raw TeX or a gap "
+                   "waiting for a formula, and the time from \"First paint\" to \"Page's HTML read, every formula drawn\" "
+                   "goes on reading the HTML, not on waiting for the maths.",
                    "0 means the text does not move",
                    "at 30 or more, the curves move smoothly",
                    "how often the playground redraws its charts as it trains the default network;",
                    "and 60, the refresh rate of the benchmark's headless screen, is the most it can draw there."),
-            "zh": ("从浏览器读完页面 HTML 之后的第一帧，数到每个公式都已画好的第一帧（“整页 HTML 读完、公式全部画好”一行给出的就是这一帧的时间）。",
-                   "0 帧表示读完 HTML 之后的第一帧里，公式已经全部画好；公式以 SVG 的形式就在 HTML 里，所以与周围的正文一同出现，"
-                   "读者既看不到原始 TeX，也看不到等着公式填进来的空白。",
-                   "“首次绘制”来得更早，因为浏览器不等读完整页就开始绘制；“公式比正文晚显示”的两行都不计这段时间。",
+            "zh": ("浏览器读完页面 HTML 之后，还要再过几帧才能画好全部公式。",
+                   "0 表示一帧也不用等：公式以 SVG 的形式就在 HTML 里，读者既看不到原始 TeX，也看不到等着公式填进来的空白；"
+                   "从“首次绘制”到“整页 HTML 读完、公式全部画好”的这段时间，花在读 HTML 上，而不是等公式。",
                    "0 表示公式出现时正文不会移动",
                    "达到 30 次或以上，曲线的变化就是连贯的",
                    "演练场训练默认网络时每秒重画几次图表",
@@ -494,11 +490,13 @@ def test_what_four_rows_of_the_table_mean_for_a_reader(lang):
                                        "浏览器每秒最多绘制")), lang                # not a claim about every screen
     assert labels["median_first_paint_ms"].startswith({"en": "First paint", "zh": "首次绘制"}[lang])
     # the row is named for what it times, so it does not read as maths arriving after the text (review final58, tools);
-    # both "Maths drawn after the text" rows are the ones the bullet says do not count the time from first paint
+    # two rows are named "Maths drawn after the text" (milliseconds and frames); both count from the end of parsing
     assert labels["median_maths_visible_ms"].startswith({"en": "Page's HTML read, every formula drawn",
                                                          "zh": "整页 HTML 读完、公式全部画好"}[lang])
     assert sum(label.startswith({"en": "Maths drawn after the text", "zh": "公式比正文晚显示"}[lang]) for label in labels.values()) == 2
     assert "All maths visible" not in text and "全部公式显示出来" not in text
+    bullet = re.search(r"^- \*\*(Maths drawn after the text|公式比正文晚显示的帧数)\*\*[:：](.+?)(?=^- )", text, re.M | re.S).group(2)
+    assert len(re.findall(r"[.](?=\s|$)|。", bullet.strip())) == 2, bullet                     # two sentences
     flat = " ".join(text.split()) if lang == "en" else text
     assert all(s in flat for s in said), [s for s in said if s not in flat]
 
@@ -622,7 +620,7 @@ def test_figures_hold_only_symbols_numbers_and_names_so_one_file_serves_both_lan
     for key, unit in GATED.items():
         name = re.fullmatch(r"\\mathrm\{(\w+)\}", unit.symbol).group(1)
         assert name in gated_claims.TABLE_1, name
-        assert (unit.symbol in _gate_label(key)) == (key != "bilinear"), key   # Bilinear is a word: its gate, g(v) = v (review final55, ca)
+        assert unit.symbol in _gate_label(key), key   # Bilinear too, by its symbol (review final60, ca)
     assert {"Bilinear", "GEGLU"} <= {re.fullmatch(r"\\mathrm\{(\w+)\}", u.symbol).group(1) for u in GATED.values()}
     assert written_name("hard_tanh") == r"\mathrm{hard\ tanh}"      # the example "hard tanh", as every figure writes it
     said = {"en": "A figure contains only symbols, numbers and a few standard names and\n"
@@ -1045,6 +1043,17 @@ def test_a_pass_is_defined_before_the_prose_uses_it_and_the_caption_glosses_it_o
     alt, caption = figure.groups()
     gloss = {"en": "the number of passes (numpy operations) of each", "zh": "旁边是各自的遍数，即 numpy 运算的次数"}[lang]
     assert gloss in caption
+    # the caption says whose time each bar is measured against, so the lower bar does not read as ReLU's derivative:
+    # each function's own derivative against ReLU's derivative, as the ratios in data/cost.json are (review final60, tools)
+    assert {"en": "Upper bar: the function's value, as a multiple of ReLU's value; lower bar: the function's own "
+                  "derivative, as a multiple of ReLU's derivative.",
+            "zh": "上面的横条是函数值，与 ReLU 的函数值相比；下面的是该函数自身的导数，与 ReLU 的导数相比；"}[lang] in caption
+    drawn = cost_figure.draw_cost(Figure(), BLACK)
+    seconds = {(k, part): DATA["functions"][k][part]["seconds"]["float64"] for k in drawn["keys"] for part in ("value", "derivative")}
+    for row, key in enumerate(drawn["keys"]):
+        assert drawn["value"][row] == pytest.approx(seconds[key, "value"] / seconds["relu", "value"]), key
+        assert drawn["derivative"][row] == pytest.approx(seconds[key, "derivative"] / seconds["relu", "derivative"]), key
+    assert seconds["relu", "derivative"] > 4 * seconds["relu", "value"]       # so "ReLU's time" alone would mislead
     assert {"en": "Beside each pair is the number of passes, value / derivative.",
             "zh": "每组横条旁边标着遍数（函数值 / 导数）。"}[lang] in alt
     assert {"en": "numpy operations", "zh": "运算次数"}[lang] not in alt
@@ -1080,8 +1089,8 @@ def test_the_opening_leaves_the_numbers_summary_to_the_home_page(lang):
     assert {"en": "Every figure is drawn by code", "zh": "每一幅图都由代码画出"}[lang] not in opening
     assert {"en": "This page explains how the site is made and checked, and shows the latest measurements",
             "zh": "这一页说明本站怎样制作、怎样核对，并列出构建和页面的最新测量结果。"}[lang] in flat(opening)
-    home = {"en": "every number the site computes comes from that code, and every number it quotes is cited",
-            "zh": "本站算出的每个数字都出自这些代码，引用的数字都注明出处"}[lang]
+    home = {"en": "every number the site computes comes from its published code, and every number it quotes is cited",
+            "zh": "本站算出的每个数字都出自公开的源代码，引用的数字都注明出处"}[lang]
     assert home in page_text("index.md", lang)
 
 

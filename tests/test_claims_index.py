@@ -86,6 +86,7 @@ def test_the_notebooks_entry_names_every_notebook_by_its_title(lang):
         title = re.search(r"^# # (.+?) \{ #notebook-[\w-]+ \}$", text, re.M).group(1)
         assert title.startswith(prefix), notebook
         label = title[len(prefix):]
+        label = f"《{label}》" if lang == "zh" else label          # zh names a page in 《》, as the catalogue list does
         assert f"[{label}](notebooks/{notebook.name})" in page_text(PAGE, lang), label
         assert re.search(r"\]\(\.\./blog/posts/[\w-]+\.md", text), notebook     # it belongs to an article
     # listed (and in the navigation) in the reading order of the articles they belong to (review final52, tools)
@@ -143,6 +144,9 @@ def test_the_catalogue_list_names_each_page_by_its_title(lang):
     so its page is "Softplus and the smooth gates", not "Smooth gates")."""
     entries = re.findall(r"^\d\. \[([^\]]+)\]\((catalogue/[\w-]+\.md)\)", page_text(PAGE, lang), re.M)   # a top-level list: 1.-7.
     assert len(entries) == 7
+    if lang == "zh":      # page titles in 《》 in the lists as in the cards and the prose (review final60, tools)
+        assert all(label.startswith("《") and label.endswith("》") for label, _ in entries), entries
+        entries = [(label[1:-1], path) for label, path in entries]
     for label, path in entries:
         title = re.search(r"^title: \"?(.+?)\"?$", page_text(path, lang), re.M).group(1)
         assert title.split({"en": ":", "zh": "："}[lang])[0] == label, (label, title)
@@ -244,3 +248,13 @@ def test_the_prerequisites_sentence_and_the_tools_heading_read_exactly():
     shown("The articles assume you know derivatives and the chain rule,", "阅读这些文章，需要会求导和链式法则")
     shown("## Catalogue, reference table and tools { #tools }", "## 函数目录、速查表与工具 { #tools }")
     assert "[reference table](reference.md)" in page_text(PAGE, "en") and "[速查表](reference.md)" in page_text(PAGE, "zh")
+
+
+def test_the_gradient_depth_card_says_weight_scales_as_its_article_does():
+    """Card 5's alt text: "three activations and three weight scales", the article's words for σ_w = 0.01, Xavier and He
+    (a fixed 0.01 is a scale, not an initialisation scheme); "three initialisations" is gone (review final60, tools)."""
+    shown("for three activations and three weight scales", "三种激活函数配三种权重尺度")
+    assert "three initialisations" not in page_text(PAGE, "en") and "三种初始化" not in page_text(PAGE, "zh")
+    assert "three weight scales" in page_text("blog/posts/when-gradients-vanish.md", "en")
+    assert "三种权重尺度" in page_text("blog/posts/when-gradients-vanish.md", "zh")
+    assert page_text(PAGE, "en").count("three weight scales") == page_text(PAGE, "zh").count("三种权重尺度") == 2

@@ -172,7 +172,7 @@ MATCHED_STEP_WORDS = {
            "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。所以公平的比较要让**有效步长**相等，"
            "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。"
            "输入长度平方的均值，全正输入是 0.820，中心化输入是 0.106，",
-           "所以图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，只有前者的约 1/7.7。下表另加两次运行（学习率 0.13 和 7.7），"
+           "所以图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，后者只有前者的约 1/7.7。下表另加两次运行（学习率 0.13 和 7.7），"
            "把这两个有效步长对调过来，这样每种输入在两个有效步长下都跑过。",
            "| 0.820 | 中心化 | 7.7 | 2.0 | < 0.001 | "
            "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
@@ -338,11 +338,13 @@ def test_full_batch_path_is_straight(zz):
 
 FULL_BATCH_MISCONCEPTION = {
     "en": "Full batches straighten the path but do not remove the slowness: the mean still ill-conditions the loss, and "
-          "from this start full-batch gradient descent needed 54 steps against 1 after centring. Both counts depend on the start: "
-          "from any start at the same distance, centred descent needs one or two steps, and descent on positive inputs up "
-          "to 54 ([why](#ill-conditioning)).",
+          "from this start full-batch gradient descent needed 54 steps against 1 after centring. Both counts depend on the "
+          "start, within bounds: each step keeps at most the fraction $1 - 1/\\kappa$ of the error, 0.09 after centring and "
+          "$1 - 1/13.7 = 0.93$ with positive inputs, so from any start at the same distance centred descent needs one or two "
+          "steps, and descent on positive inputs at most 54 ([why](#ill-conditioning)).",
     "zh": "全批量能把路径拉直，却去不掉慢：均值照样让损失病态。从本文的起点出发，全批量梯度下降要 54 步，中心化后只要 1 步。"
-          "两个步数都随起点而变：从与目标距离相同的任一起点出发，中心化后要一到两步，全正输入最多要 54 步（原因见[上文](#ill-conditioning)）。"}
+          "两个步数都随起点而变，但有上限：每一步至多保留误差的 $1 - 1/\\kappa$，中心化后是 0.09，全正输入时是 $1 - 1/13.7 = 0.93$；"
+          "所以从与目标距离相同的任一起点出发，中心化后要一到两步，全正输入最多要 54 步（原因见[上文](#ill-conditioning)）。"}
 
 
 def _gd_steps_from_every_start_at_the_same_distance(centred):
@@ -800,7 +802,7 @@ FIGURE_LR_WORDS = {
     "en": ("In the figure SGD runs at learning rate 1 in both panels, and its path ratio is 4.1 in (a) against 1.2 in (b).",
            "so the figure's effective step size in (b), 0.106, is about 1/7.7 of that in (a), 0.820."),
     "zh": ("两幅图中 SGD 的学习率都是 1，路径比在图 (a) 中是 4.1，在图 (b) 中是 1.2。",
-           "所以图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，只有前者的约 1/7.7。")}
+           "所以图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，后者只有前者的约 1/7.7。")}
 FIGURE_CAPTION = {
     "en": '(figure:zigzag "Panel (a): with inputs in [0.2, 1] every SGD step moves both weights the same way, and full-batch '
           'gradient descent (GD) crawls down a narrow valley. Panel (b): after centring, full-batch descent reaches the target '
@@ -917,20 +919,26 @@ def test_notebook_states_the_geometric_rate_and_tolerance_its_prediction_cell_us
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "one does, as long as its pre-activations stay close to standard normal: by definition, its mean output is zero "
-           "for a standard normal pre-activation (for an odd function such as tanh, any pre-activations symmetric about zero will do)."),
-    ("zh", "的激活函数可以，只要它的预激活值接近标准正态分布：按定义，预激活值服从标准正态分布时，它的输出均值为零"
-           "（tanh 这样的奇函数则只要预激活值关于零对称即可）。")])
+    ("en", ("for an activation to be [zero-centred](../../glossary.md#zero-centred) (on this site: mean output 0 for a "
+            "standard normal input), and why",
+            "one does, as long as its pre-activations stay close to standard normal (for an odd function such as tanh, any "
+            "pre-activations symmetric about zero will do).")),
+    ("zh", ("激活函数的[零中心](../../glossary.md#zero-centred)（本站指输入服从标准正态分布时输出均值为 0）这一性质",
+            "的激活函数可以，只要它的预激活值接近标准正态分布（tanh 这样的奇函数则只要预激活值关于零对称即可）。"))])
 def test_zero_centred_means_zero_mean_at_the_standard_normal_and_at_any_symmetric_input_only_when_odd(lang, said):
     """The condition is the definition's (review final47, pa): SELU is zero-centred, with mean 0 at N(0, 1), but not at
-    N(0, 2^2); tanh, an odd function, has mean 0 for every input distribution symmetric about zero."""
+    N(0, 2^2); tanh, an odd function, has mean 0 for every input distribution symmetric about zero.  The term, the
+    page's subject, is defined where it first appears, in the opening paragraph, and not again later (review final60, pa)."""
     from actsite.maths.catalogue import EVERY
     from actsite.maths.gaussian import gaussian_expectation
     mean = lambda f, s: gaussian_expectation(f, s * s)       # noqa: E731  (E[f(z)], z ~ N(0, s^2))
     assert abs(mean(EVERY["selu"].f, 1.0)) < 1e-6 and mean(EVERY["selu"].f, 2.0) > 0.2
     for s in (0.5, 1.0, 3.0):
         assert abs(mean(EVERY["tanh"].f, s)) < 1e-9
-    assert said in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    assert all(words in text for words in said), lang
+    assert text.index(said[0]) < text.index("<!-- more -->"), lang
+    assert "by definition, its mean output" not in text and "按定义" not in text, lang
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -995,7 +1003,7 @@ def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_b
     ("zh", ("路径笔直时为 1，绕得越厉害越大。\n\n两幅图中 SGD 的学习率都是 1，",
             "这样每种输入在两个有效步长下都跑过。\n\n| 有效步长 |"),
      ("中心化输入的每一步都更短。所以公平的比较要让**有效步长**相等",
-      "只有前者的约 1/7.7。下表另加两次运行（学习率 0.13 和 7.7），把这两个有效步长对调过来"))])
+      "后者只有前者的约 1/7.7。下表另加两次运行（学习率 0.13 和 7.7），把这两个有效步长对调过来"))])
 def test_path_length_passage_is_the_definition_then_one_paragraph_that_ends_on_the_two_added_runs(lang, breaks, joined):
     """The path ratio is defined in one paragraph; the unfair same-rate comparison, the effective step size with the two
     mean squared lengths and the table's two added runs that swap the step sizes follow in one paragraph (review final59,
@@ -1022,24 +1030,19 @@ def test_path_length_passage_is_the_definition_then_one_paragraph_that_ends_on_t
 
 
 WORST_START_WORDS = {
-    "en": ("An error along the flattest direction is in fact the worst case. Each step keeps the fraction "
-           "$1 - \\lambda/\\lambda_{\\max}$ of the error along an eigenvector with eigenvalue $\\lambda$, and that fraction is "
-           "largest, $1 - 1/\\kappa$, along the flattest one, so no start 2.83 from $\\mathbf{w}^*$ can be further away after "
-           "$t$ steps than $(1 - 1/\\kappa)^t \\times 2.83$. After centring the fraction is 0.09, so every such start needs one "
-           "or two steps. With positive inputs it is $1 - 1/13.7 = 0.93$, so no start needs more than 54 steps; the start "
-           "used here, whose error lies almost exactly along that direction, needs all 54."),
-    "zh": ("误差沿最平坦的方向，其实就是最坏的情形。沿特征值为 $\\lambda$ 的特征向量，每一步保留误差的 "
-           "$1 - \\lambda/\\lambda_{\\max}$，这个比例在最平坦的方向上最大，为 $1 - 1/\\kappa$；所以离 $\\mathbf{w}^*$ 为 2.83 "
-           "的任何起点，走 $t$ 步之后的距离都不会超过 $(1 - 1/\\kappa)^t \\times 2.83$。中心化后这个比例是 0.09，这样的起点都"
-           "只需一到两步；全正输入时它是 $1 - 1/13.7 = 0.93$，任何起点都不会超过 54 步。本文起点的误差几乎正好沿着这个方向，"
-           "所以要走满 54 步。")}
+    "en": ("Had the error pointed along the flattest direction instead, one step would have left $0.09 \\times 2.83 = 0.26$, "
+           "and a second step would have been needed. That direction is the worst case, and with positive inputs it is where "
+           "this start's error points, which is why it needs all 54 steps."),
+    "zh": ("假如误差沿着最平坦的方向，一步之后还剩 $0.09 \\times 2.83 = 0.26$，就得再走一步。这个方向正是最坏的情形；"
+           "全正输入时，本文起点的误差恰好几乎沿着它，所以要走满 54 步。")}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
 def test_the_worst_start_lies_along_the_flattest_direction_one_or_two_steps_centred_at_most_54_positive(zz, lang):
-    """The misconception's 'from any start at the same distance, one or two steps centred, up to 54 positive' is shown in
-    the ill-conditioning section (review final58, pa): with eta = 1/lambda_max each step multiplies the error's component
-    along an eigenvector by 1 - lambda/lambda_max, at most 1 - 1/kappa, so (1 - 1/kappa)^t * 2.83 bounds every start; that
+    """The ill-conditioning section names the flattest direction as the worst case in one sentence at the end of the
+    one-step paragraph; the bound itself, 'each step keeps at most the fraction 1 - 1/kappa', is stated once, in the
+    misconception (review final60, pa: a second paragraph repeated the point).  With eta = 1/lambda_max each step
+    multiplies the error's component along an eigenvector by 1 - lambda/lambda_max, at most 1 - 1/kappa, so (1 - 1/kappa)^t * 2.83 bounds every start; that
     bound falls below 0.05 after 2 steps centred (0.09) and after 54 with positive inputs (0.93).  Checked against
     descent from 3601 starts on the circle of radius 2.83, and the bound against every one of them."""
     text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
@@ -1047,6 +1050,8 @@ def test_the_worst_start_lies_along_the_flattest_direction_one_or_two_steps_cent
     assert said in text
     section = text.split("{ #ill-conditioning }", 1)[1].split("{ #function-cards }", 1)[0]
     assert said in section                                                   # in the body, before the misconceptions
+    assert "is in fact the worst case" not in text and "其实就是最坏的情形" not in text          # said once
+    assert text.count("13.7 = 0.93") == 1, lang                              # the bound: once, in the misconception
     radius = float(np.linalg.norm(zigzag.W_START - zigzag.W_STAR))
     assert f"{radius:.2f}" == "2.83"
     bounds = {}

@@ -540,7 +540,8 @@ for (let t = 1; t <= 3000; t++) {
   dead.push(net.inspect(run.net, run.data.train).layers.map((l) => l.dead));
 }
 process.stdout.write(encode({ widths: run.net.sizes, dead, start, data: st.parse('?preset=relu-high-rate').data,
-                              defaultData: st.DEFAULTS.data, speed: st.parse('?preset=relu-high-rate').speed }));
+                              defaultData: st.DEFAULTS.data, defaultWidth: st.DEFAULTS.width,
+                              speed: st.parse('?preset=relu-high-rate').speed }));
 """
 
 
@@ -559,13 +560,17 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     # the page announces the switch from the default network (review final57, tools): other data, 32 units a layer,
     # and 2 of 32 dead in layers 2 and 3 before the first step (the 6% the lower-rate run never exceeds)
     assert out["start"] == [0, 2, 2] and out["data"] == "spiral" != out["defaultData"], (out["start"], out["data"])
+    assert out["defaultWidth"] == 8 < 32                                 # "a wider network": the default has 8 a layer
     strings = (PLAYGROUND / "strings.js").read_text(encoding="utf-8")
     assert "spiral: '双螺旋'" in strings and "spiral: 'Two spirals'" in strings
-    for lang, words in (("en", 'Now run "ReLU, learning rate too high", a different network (the "Two spirals" data, 32 units a '
-                               'layer; layers 2 and 3 each start with 2 dead units), for a couple of thousand steps'),
-                        ("zh", "现在换一个网络：运行预设“ReLU，学习率过大”（“双螺旋”数据，每层 32 个单元，第 2、3 层一开始各有 2 个死亡单元）"
-                               "两千步左右")):
+    # the make-up is part of the sentence, not a parenthesis between the verb and its object (review final60, tools)
+    for lang, words in (("en", 'Now switch to "ReLU, learning rate too high", a wider network of 32 units a layer on the '
+                               '"Two spirals" data, whose layers 2 and 3 each start with 2 dead units; run it for a couple of '
+                               'thousand steps'),
+                        ("zh", "现在换一个网络：预设“ReLU，学习率过大”在“双螺旋”数据上训练每层 32 个单元的网络，"
+                               "第 2、3 层一开始各有 2 个死亡单元；运行它两千步左右")):
         assert words in page(lang), lang
+        assert "（“双螺旋”数据" not in page(lang) and "(the \"Two spirals\" data" not in page(lang), lang
     dead = np.array(out["dead"])                                       # row t - 1: after step t
     at_2000 = dead[1999] / 32
     assert np.all((at_2000 > 0.3) & (at_2000 < 0.5)) and abs(float(at_2000.mean()) - 0.4) < 0.05, at_2000
@@ -760,7 +765,7 @@ process.stdout.write(encode(out));
 
 
 def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_functions():
-    """'For GELU, SiLU, Mish, hard swish and the tanh approximation of GELU, the shading also marks the bin around the function's minimum, where the
+    """'For GELU, SiLU, Mish, hard swish and the tanh approximation of GELU, the shading also marks the bin or two around the function's minimum, where the
     slope passes through zero': the panel's shading (flatBins, run under Node) covers the bin that holds each one's
     minimum, where the site's registry puts |f'| < 0.01 on a band narrower than a bin (0.2); and a bin is shaded only
     where the registry's |f'| < 0.01 somewhere in it (review final53, tools: shading and count now agree)."""
@@ -768,6 +773,7 @@ def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_func
     keys = ["gelu", "gelu_tanh", "silu", "mish", "hard_swish", "sigmoid", "tanh", "relu", "relu6", "hard_tanh",
             "hard_sigmoid"]
     shaded = run_node(FLAT_BINS, keys)
+    runs = {}
     edges = np.linspace(-6, 6, 61)
     x = np.union1d(np.linspace(-6, 6, 1_200_001), edges)            # the bin edges themselves included
     for key in keys:
@@ -790,14 +796,24 @@ def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_func
             band = x[flat & (np.abs(x - minimum) < 0.5)]
             assert band.size and band.max() - band.min() < 0.2, key          # narrower than a bin, yet shaded
             assert shaded[key][int((minimum + 6) // 0.2)], key
+            # "the bin or two around the function's minimum": the shaded run of bins that holds the minimum is one bin
+            # long, or two for Mish, whose flat band straddles the edge at -1.2 (review final60, tools)
+            at = int((minimum + 6) // 0.2)
+            lo, hi = at, at
+            while shaded[key][lo - 1]:
+                lo -= 1
+            while shaded[key][hi + 1]:
+                hi += 1
+            runs[key] = hi - lo + 1
+    assert runs == {"gelu": 1, "gelu_tanh": 1, "silu": 1, "mish": 2, "hard_swish": 1}, runs
     # the tanh approximation of GELU has a minimum too (about -0.75), shaded the same way; the page names it as the
     # function menu does (review final55, tools)
     from actsite.pages.playground import playground_data
     names = next(f for f in playground_data()["functions"] if f["key"] == "gelu_tanh")["names"]
     assert names == {"en": "Tanh approximation of GELU", "zh": "GELU 的 tanh 近似"}, names
     said = {"en": f"For GELU, SiLU, Mish, hard swish and the {names['en'][0].lower() + names['en'][1:]}, "
-                  "the shading also marks the bin around the function's minimum",
-            "zh": f"对 GELU、{names['zh']}、SiLU、Mish 和 hard swish，阴影还会标出函数最小值所在的那一格"}
+                  "the shading also marks the bin or two around the function's minimum",
+            "zh": f"对 GELU、{names['zh']}、SiLU、Mish 和 hard swish，阴影还会标出函数最小值附近的一两格"}
     assert all(said[lang] in page(lang) for lang in ("en", "zh"))
     # the panel is a histogram of 60 bins of width 0.2 on [-6, 6], and the page says so before it names a bin (review
     # final57, tools)
@@ -806,7 +822,7 @@ def test_the_flat_region_shading_also_marks_the_minimum_of_the_non_monotone_func
     for lang, histogram in (("en", "their distribution over the training set, drawn as a histogram, against the shaded"),
                             ("zh", "每层预激活值在训练集上的分布，画成直方图；阴影标出")):
         assert histogram in page(lang), lang
-        assert page(lang).index(histogram) < page(lang).index({"en": "the bin around", "zh": "所在的那一格"}[lang]), lang
+        assert page(lang).index(histogram) < page(lang).index({"en": "the bin or two around", "zh": "附近的一两格"}[lang]), lang
 
 
 def test_the_stable_loss_links_its_section_and_the_saturated_unit_reads_as_a_condition_in_chinese():

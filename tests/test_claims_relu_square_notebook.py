@@ -347,7 +347,8 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
     assert "steepens" not in (CONTENT["en"] / PAGE).read_text(encoding="utf-8")            # the slope is constant past 2
     assert "逐渐趋向" not in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
     for lang, text in (("en", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$, a miss of $64 + 32/n$ that more units\n# bring only towards 64."),
-                       ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$，误差为 $64 + 32/n$，单元再多也只能让它趋近 64。")):
+                       ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$，与 $x^2$ 相差 $64 + 32/n$，单元再多也只能让它趋近 64。")):
+        assert "误差为 $64" not in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")      # the printed word, 相差 (review final60, pc)
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     # beyond [-2, 2] p_n goes on in straight lines: the article says why (no kinks there), the notebook points to it
     # (review final55, pc: not a second copy of the article's sentence)

@@ -431,24 +431,27 @@ def test_sigmoid_derivative_formula_and_bound_one_quarter():
     assert sigmoid_prime(np.linspace(-20, 20, 40001)).max() <= 0.25 == sigmoid_prime(0.0)
 
 
-def test_the_slope_bounds_are_stated_here_with_the_one_line_reason_and_derived_on_from_linear_to_nonlinear():
-    """'The sigmoid's slope is at most 1/4, because sigma' = sigma(1 - sigma) is a product of two numbers that add up to
-    1; tanh's slope is at most 1. [What a good activation needs] derives both slopes and both bounds': the bound rests on
+def test_the_derivative_bounds_are_stated_here_with_the_one_line_reason_and_derived_on_from_linear_to_nonlinear():
+    """'The sigmoid's derivative is at most 1/4, because sigma' = sigma(1 - sigma) is a product of two numbers that add up
+    to 1; tanh's derivative is at most 1. [What a good activation needs] derives both derivatives and both bounds' ("derivative"
+    for f', "slope" only for lines and graphs, review final60, pa): the bound rests on
     a reason given on this page in one clause, since the backpropagation and training-speed paragraphs use it before the
     reader reaches the derivation (review final58, pa); the full argument, s(1 - s) = 1/4 - (s - 1/2)^2 <= 1/4, is made
-    once, on from-linear-to-nonlinear, and not repeated here (review final59, pa).  The identity and the bound are checked."""
+    once, on from-linear-to-nonlinear, and not repeated here (review final59, pa); that page proves it by the identity
+    alone and does not repeat this page's words "two numbers that add up to one" (review final60, pa).  The identity and
+    the bound are checked."""
     from claim_helpers import page_text
-    said = {"en": ("The sigmoid's slope is at most $1/4$, because $\\sigma' = \\sigma(1 - \\sigma)$ is a product of two "
-                   "numbers that add up to 1; tanh's slope is at most 1. "
-                   "[What a good activation needs](from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives both slopes "
-                   "and both bounds."),
-            "zh": ("sigmoid 的斜率至多为 $1/4$，因为 $\\sigma' = \\sigma(1 - \\sigma)$ 是两个和为 1 的数之积；"
-                   "tanh 的斜率至多为 1。两个斜率及其上界的推导见"
+    said = {"en": ("The sigmoid's derivative is at most $1/4$, because $\\sigma' = \\sigma(1 - \\sigma)$ is a product of two "
+                   "numbers that add up to 1; tanh's derivative is at most 1. "
+                   "[What a good activation needs](from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives both "
+                   "derivatives and both bounds."),
+            "zh": ("sigmoid 的导数至多为 $1/4$，因为 $\\sigma' = \\sigma(1 - \\sigma)$ 是两个和为 1 的数之积；"
+                   "tanh 的导数至多为 1。两个导数及其上界的推导见"
                    "[《好的激活函数需要什么：sigmoid、tanh 与 ReLU 各做到了几条》](from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。")}
-    home = {"en": "since a product $s(1 - s)$ of two numbers that add up to one equals $1/4 - (s - 1/2)^2$, it is at most $1/4$",
-            "zh": "两个和为 1 的数，乘积 $s(1 - s) = 1/4 - (s - 1/2)^2$ 至多是 $1/4$"}
-    uses = {"en": ("The sigmoid's slope is at most $1/4$, and almost 0", "four times the sigmoid's best"),
-            "zh": ("sigmoid 的斜率至多是 $1/4$，被推进尾部", "它是 sigmoid 最大斜率的四倍")}
+    home = {"en": "since $s(1 - s) = 1/4 - (s - 1/2)^2$ with $s = \\sigma(x)$, the sigmoid's derivative never exceeds $1/4$",
+            "zh": "记 $s = \\sigma(x)$，由 $s(1 - s) = 1/4 - (s - 1/2)^2$ 可知 sigmoid 的导数从不超过 $1/4$"}
+    uses = {"en": ("The sigmoid's derivative is at most $1/4$, and almost 0", "four times the sigmoid's best"),
+            "zh": ("sigmoid 的导数至多是 $1/4$，被推进尾部", "它是 sigmoid 导数最大值的四倍")}
     for lang in ("en", "zh"):
         assert "1/4 - (p - 1/2)^2" not in page_text("blog/posts/why-nonlinear-activations.md", lang), lang   # proved once
     for lang in ("en", "zh"):
@@ -456,6 +459,8 @@ def test_the_slope_bounds_are_stated_here_with_the_one_line_reason_and_derived_o
         assert said[lang] in text, lang
         assert all(text.index(said[lang]) < text.index(use) for use in uses[lang]), lang      # the reason comes first
         assert home[lang] in page_text("blog/posts/from-linear-to-nonlinear.md", lang), lang
+        assert ("two numbers that add up to one" not in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
+                and "两个和为 1 的数" not in page_text("blog/posts/from-linear-to-nonlinear.md", lang)), lang
     p = np.linspace(-3, 4, 70001)                                          # every p, not only p in (0, 1)
     np.testing.assert_allclose(p * (1 - p), 0.25 - (p - 0.5) ** 2, atol=1e-12)
     assert np.all(p * (1 - p) <= 0.25)
@@ -612,6 +617,30 @@ def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_on
     for a_ in (0.5, 1.0, 2.0):
         xs = np.linspace(-8, 8, 161)
         np.testing.assert_allclose(elu(xs, a_), np.where(xs > 0, xs, a_ * np.expm1(np.minimum(xs, 0))), atol=1e-12)
+
+
+def test_saturation_approaches_the_asymptote_without_reaching_it_so_relus_flat_side_does_not_saturate():
+    """'the curve flattens towards a horizontal asymptote without reaching it, and its slope tends to 0' ... 'ReLU's
+    whole negative side lies in the flat region too, but it does not saturate' (review final60, pa: the definition
+    without 'without reaching it' took in ReLU's constant side).  Sigmoid, tanh and ELU's negative side stay strictly
+    inside their asymptotes with a non-zero derivative at every finite input; ReLU equals its asymptote 0 on all x < 0."""
+    from claim_helpers import page_text
+    from actsite.maths.catalogue import elu, elu_prime
+    for lang, said in (("en", ("the curve flattens towards a horizontal asymptote without reaching it, and its slope tends to 0",
+                               "ReLU's whole negative side lies in the flat region too, but it does not saturate: it is "
+                               "constant everywhere left of the kink")),
+                       ("zh", ("曲线就越贴近一条水平渐近线，却始终碰不到它，两侧都是如此，斜率也随之趋于 0",
+                               "ReLU 的整个负半轴也在平坦区里，但它并不饱和：它在折点左侧处处是常数"))):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert all(words in text for words in said), lang
+    x = np.linspace(-30, 30, 6001)                         # far enough out to be deep in both tails, still exact in floats
+    assert np.all((sigmoid(x) > 0) & (sigmoid(x) < 1)) and np.all(sigmoid_prime(x) > 0)
+    x = np.linspace(-15, 15, 3001)
+    assert np.all((tanh(x) > -1) & (tanh(x) < 1)) and np.all(tanh_prime(x) > 0)
+    x = np.linspace(-30, -1e-9, 3001)
+    assert np.all(elu(x, 1.0) > -1.0) and np.all(elu_prime(x, 1.0) > 0)
+    x = np.linspace(-30, -1e-9, 3001)
+    assert np.all(np.maximum(0.0, x) == 0.0) and np.all(relu_prime(x) == 0.0)    # ReLU reaches its asymptote at once
 
 
 def test_a_unit_without_gradient_only_may_stay_silent():
@@ -802,15 +831,18 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
     the later gloss of gradient descent is gone (review final54, pa). The gradient itself is defined once, at its
     first use in the opening paragraphs, not inside the gloss of gradient descent (review final55, pa).  Each gloss
     follows its first use directly, as a plain sentence; neither nests one definition inside another parenthesis
-    (review final58, pa)."""
+    (review final58, pa).  Gradient descent is now glossed in the summary, next to the loss and the gradient, before the
+    collapse section first uses it; that section's gloss is gone (review final60, pa)."""
     from claim_helpers import page_text
     # the two definitions open the third answer of the summary instead of interrupting it between the flat tails and
     # ReLU (review final59, pa); loss and gradient are each defined at their first use, neither inside a parenthesis
-    gradient = {"en": ("Training lowers a loss, which measures how far the network's outputs are from their targets, and "
-                       "is steered by the gradient: the rate at which the loss changes with each weight. Sigmoid and tanh "
-                       "have flat tails, where the gradient all but disappears; ReLU has no such tail for positive inputs.",
+    gradient = {"en": ("Training lowers a loss, which measures how far the network's outputs are from their targets. It is "
+                       "steered by the gradient, the rate at which the loss changes with each weight: gradient descent, the "
+                       "usual method, moves the weights against the gradient, by an amount proportional to it. Sigmoid and "
+                       "tanh have flat tails, where the gradient all but disappears; ReLU has no such tail for positive inputs.",
                        "gradient", "the rate at which the loss"),
                 "zh": ("训练要降低的是损失，它衡量网络的输出离目标有多远；给训练指方向的是梯度，即损失随各个权重变化的快慢。"
+                       "常用的训练方法是梯度下降，它朝梯度的反方向迈步，每步的大小与梯度成正比。"
                        "sigmoid 和 tanh 的尾部是平的，梯度到了那里几乎消失；ReLU 在正输入一侧没有这样的尾部。",
                        "梯度", "损失随")}
     for lang, (defined, _, _) in gradient.items():
@@ -823,19 +855,20 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
         prose = text.split("\n# ", 1)[1].split("\n", 1)[1]                    # after the title
         assert defined in prose and prose.count(definition) == 1, lang
         assert prose.lower().index(word) == prose.index(defined) + defined.index(word), lang
-    said = {"en": ("the path taken by gradient descent. Gradient descent, the usual way to train a network, moves each weight "
-                   "against the loss's derivative with respect to that weight, by an amount proportional to that derivative.",
+    said = {"en": ("gradient descent, the usual method, moves the weights against the gradient, by an amount proportional to it.",
                    "Why does a flat tail hurt? Backpropagation (the chain rule applied layer by layer from the output back) "
                    "builds the gradient of an early layer"),
-            "zh": ("以及梯度下降因此走哪条路径。梯度下降是训练网络的常用方法，它让每个权重都朝损失对它的偏导数的反方向移动，移动量与这个偏导数成正比。",
+            "zh": ("常用的训练方法是梯度下降，它朝梯度的反方向迈步，每步的大小与梯度成正比。",
                    "平坦的尾部为什么有害？反向传播（从输出往回，逐层应用链式法则）算出的前面某一层的梯度")}
     first = {"en": ("gradient descent", "backpropagation"), "zh": ("梯度下降", "反向传播")}
     for lang, (gd_gloss, bp_gloss) in said.items():
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        prose = text.split("\n# ", 1)[1].split("\n", 1)[1]                    # after the title
         body = text.split("<!-- more -->", 1)[1]
-        assert gd_gloss in body and bp_gloss in body, lang
+        assert gd_gloss in prose.split("<!-- more -->", 1)[0] and bp_gloss in body, lang    # gradient descent: in the summary
         gd, bp = first[lang]
-        assert body.lower().index(gd) == body.index(gd_gloss) + gd_gloss.index(gd), lang     # glossed at first use
+        assert prose.lower().index(gd) == prose.index(gd_gloss) + gd_gloss.index(gd), lang   # glossed at first use
+        assert prose.count(gd_gloss) == 1 and "the usual way to train" not in text and "梯度下降是训练网络的常用方法" not in text
         assert body.lower().index(bp) == body.lower().index(bp_gloss.lower()) + bp_gloss.lower().index(bp), lang
         assert "moves each weight in proportion to its gradient" not in text and "一个权重的改变量与它的梯度成正比" not in text
         # one weight has a partial derivative, not a gradient (review final56, pa)
@@ -868,12 +901,13 @@ def test_the_tanh_caption_names_the_flat_region_with_the_glossary_threshold():
     from actsite.pages.glossary import TERMS
     term = next(t for t in TERMS if t.key == "flat-region")
     assert "below 0.01" in term.en_definition and "小于 0.01" in term.zh_definition
-    for lang, caption in (("en", "\"Tanh and its slope. The slope is 1 only at the origin; in the shaded flat region it is below 0.01.\")"),
-                          ("zh", "\"tanh 及其斜率。斜率只在原点处等于 1；在加了底色的平坦区，斜率不到 0.01。\")")):
+    for lang, caption in (("en", "\"Tanh and its derivative. The derivative is 1 only at the origin; in the shaded flat region it is below 0.01.\")"),
+                          ("zh", "\"tanh 及其导数。导数只在原点处等于 1；在加了底色的平坦区，导数不到 0.01。\")")):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert caption in text, lang
         figure = next(line for line in text.splitlines() if "(figure:tanh" in line)
         assert "tail" not in figure and "尾部" not in figure, lang
+        assert "slope" not in figure and "斜率" not in figure, lang          # alt text and caption: one word (review final60, pa)
     from scipy.optimize import brentq
     edge = brentq(lambda x: float(tanh_prime(x)) - 0.01, 1.0, 5.0)
     assert round(edge, 3) == 2.993 and tanh_prime(edge + 0.01) < 0.01 < tanh_prime(edge - 0.01)
@@ -900,7 +934,7 @@ def test_zh_backprop_sentence_is_split_at_the_product():
     前面某一层 replaces the stiff 靠前某一层 (review final58, pa)."""
     from claim_helpers import page_text
     text = page_text("blog/posts/why-nonlinear-activations.md", "zh")
-    assert ("算出的前面某一层的梯度是一串因子的乘积：它上面的每一层贡献一个因子，因子里含有该层激活函数在当前输入处的斜率。") in text
+    assert ("算出的前面某一层的梯度是一串因子的乘积：它上面的每一层贡献一个因子，因子里含有该层激活函数在当前输入处的导数。") in text
     assert "靠前某一层" not in text                                   # stiff (review final58, pa)
     assert "是一串因子的乘积，它上面" not in text
     rng = np.random.default_rng(5)                     # the gradient of the first layer is one factor per layer above it
@@ -928,8 +962,8 @@ def test_the_training_objective_is_the_loss_and_error_means_only_the_approximati
     'the network's error', 'the error's derivative' and 'a given error')."""
     from claim_helpers import page_text
     said = {"en": ("Training lowers a loss, which measures how far the network's outputs are from their targets",
-                   "against the loss's derivative with respect to that weight", "that can let a network reach a given loss in fewer"),
-            "zh": ("训练要降低的是损失，它衡量网络的输出离目标有多远", "每个权重都朝损失对它的偏导数的反方向移动",
+                   "moves the weights against the gradient", "that can let a network reach a given loss in fewer"),
+            "zh": ("训练要降低的是损失，它衡量网络的输出离目标有多远", "它朝梯度的反方向迈步，每步的大小与梯度成正比",
                    "网络因此可能用更少的训练步数就达到同样的损失。")}
     error = {"en": "error", "zh": "误差"}
     for lang, quotes in said.items():
@@ -956,10 +990,10 @@ def test_the_flat_region_is_defined_once_as_the_glossary_defines_it_and_includes
     for lang, said, relu_side, later in (
             ("en", "The inputs where the slope is below 0.01 in absolute value form the "
                    "[flat region](../../glossary.md#flat-region); for sigmoid and tanh, that is the far part of both tails.",
-             "ReLU's whole negative side lies in the flat region too, but for a different reason:",
+             "ReLU's whole negative side lies in the flat region too, but it does not saturate:",
              ("in the shaded flat region", "start in the flat region")),
             ("zh", "斜率绝对值不到 0.01 的那些输入叫作[平坦区](../../glossary.md#flat-region)；对 sigmoid 和 tanh，"
-                   "就是两条尾部中远离零点的部分。", "ReLU 的整个负半轴也在平坦区里，但原因不同：",
+                   "就是两条尾部中远离零点的部分。", "ReLU 的整个负半轴也在平坦区里，但它并不饱和：",
              ("在加了底色的平坦区", "有多少预激活值落在平坦区"))):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said in text and relu_side in text and text.count("glossary.md#flat-region") == 1, lang
@@ -1096,3 +1130,50 @@ def test_the_second_reason_speaks_of_the_error_signal_and_matches_the_flat_relu_
     from actsite.experiments.cache import cached
     small = cached("gradient_depth")["relu_small_grad"]
     assert small.max() / small.min() < 10 and small.max() < 1e-40
+
+
+def test_the_first_articles_call_an_activations_f_prime_its_derivative_and_keep_slope_for_lines_and_graphs():
+    """One word for f' on the three opening articles (review final60, pa: 'slope' and 'derivative' drifted, even within
+    one figure): 'derivative' / 导数 for an activation's f' (bounds, backpropagation factors, the usable-derivative
+    property), 'slope' / 斜率 only for lines, chords, kinks and the shape of a graph.  The tanh figure's alt text and
+    caption, and the zig-zag article's figure and body, use the same word."""
+    from claim_helpers import page_text
+    pages = ("blog/posts/why-nonlinear-activations.md", "blog/posts/from-linear-to-nonlinear.md",
+             "blog/posts/neuron-gradients-zigzag.md")
+    banned = {"en": ("activation's slope", "slope of the activation", "sigmoid's slope", "tanh's slope", "ReLU's slope",
+                     "slopes $g'", "slope $\\phi'", "Both slopes", "usable slope", "its slope.", "substitute slope",
+                     "slope of that layer's activation", "with their slopes"),
+              "zh": ("激活函数的斜率", "处的斜率", "sigmoid 的斜率", "tanh 的斜率", "ReLU 的斜率", "斜率 $g'",
+                     "斜率 $\\phi'", "两个斜率", "可用的斜率", "及其斜率", "替代斜率", "最大斜率")}
+    used = {"en": ("The sigmoid's derivative is at most $1/4$", "ReLU's derivative is exactly 1 for every positive input",
+                   "the derivative $\\phi'(z)$ is never negative", "The middle link, the derivative of the activation"),
+            "zh": ("sigmoid 的导数至多为 $1/4$", "ReLU 的导数都恰好是 1", "导数 $\\phi'(z)$ 从不为负",
+                   "中间那一环，即激活函数在当前预激活值处的导数")}
+    for lang in ("en", "zh"):
+        texts = [page_text(page, lang) for page in pages]
+        for page, text in zip(pages, texts):
+            body = text.split("{ #references }", 1)[0]
+            for phrase in banned[lang]:
+                assert phrase not in body, (lang, page, phrase)
+        assert all(any(words in text for text in texts) for words in used[lang]), lang
+        for page, key in ((pages[0], "(figure:tanh"), (pages[2], "(figure:activations_compared")):
+            figure = next(line for line in page_text(page, lang).splitlines() if key in line)
+            assert ("derivative" in figure or "导数" in figure) and "slope" not in figure and "斜率" not in figure, (lang, key)
+    x = np.linspace(-6, 6, 1201)                         # the tanh figure's dashed curve is tanh', the derivative
+    np.testing.assert_allclose(tanh_prime(x), central_difference(tanh, x), atol=1e-8)
+
+
+def test_the_quadratic_alt_text_says_the_five_dots_lie_on_the_parabola():
+    """The five dots are drawn at (x_k, x_k^2), on the parabola, and N2 passes through them; at the three inner knots it
+    touches the parabola from above without crossing it, so zh says 落在抛物线上, not 相交 (review final60, pa)."""
+    from claim_helpers import page_text
+    for lang, said in (("en", "touches the parabola at the five dots x = −2, −1, 0, 1 and 2"),
+                       ("zh", "N2 在 x = −2、−1、0、1、2 这五个圆点处落在抛物线上")):
+        figure = next(line for line in page_text("blog/posts/why-nonlinear-activations.md", lang).splitlines()
+                      if "(figure:quadratic" in line)
+        assert said in figure and "相交" not in figure, lang
+    knots = np.arange(-2.0, 3.0)
+    np.testing.assert_array_equal(quadratic_h2(knots), knots ** 2)
+    for k in (-1.0, 0.0, 1.0):                                    # inner knots: on or above the parabola on both sides
+        x = k + np.array([-0.01, 0.01])
+        assert np.all(quadratic_h2(x) > x ** 2)

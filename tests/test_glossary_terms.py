@@ -64,14 +64,19 @@ def test_saturation_entry_agrees_with_the_reference_column_and_the_articles():
     article = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
     assert 'On this site, "saturating" without qualification means both sides' in article
     assert not EVERY["elu"].saturating and not EVERY["selu"].saturating and EVERY["sigmoid"].saturating
-    # ReLU saturates on its negative side by the row's own definition, as the extreme case: its slope there is exactly
-    # 0 from the kink on, not only in the limit (review final57, cb)
+    # ReLU does not saturate, as the reference table's column says from the registry (saturating=False: unbounded above,
+    # slope 1 there); its negative side is constant from the kink on, slope exactly 0, not only in the limit.  The row
+    # no longer calls that side "the extreme case" of saturation, which the table's "no" contradicted (review final60, cb)
+    assert not EVERY["relu"].saturating
     x = np.linspace(-50, -1e-9, 1001)
     assert np.all(EVERY["relu"].df(x) == 0) and np.all(EVERY["relu"].f(x) == 0)
+    assert np.all(EVERY["relu"].df(-x) == 1) and EVERY["relu"].f(np.array([1e6]))[0] == 1e6
     assert np.all(EVERY["elu"].df(x) > 0)                                    # ELU's slope only tends to 0
-    assert "ReLU's negative side is the extreme case: constant from the kink on, with slope exactly 0; a unit whose " \
-           "pre-activation lies there is off." in term.en_definition
-    assert "ReLU 的负半轴是最极端的情形：从折点起就是常数，斜率恰为 0；预激活值落在那里的单元是关闭的。" in term.zh_definition
+    assert "ReLU does not saturate: its slope stays 1 on the positive side. Its negative side is constant from the kink " \
+           "on, with slope exactly 0, and a unit whose pre-activation lies there is off." in term.en_definition
+    assert "ReLU 不饱和：正半轴上斜率恒为 1；它的负半轴从折点起就是常数，斜率恰为 0，预激活值落在那里的单元是关闭的。" \
+        in term.zh_definition
+    assert "extreme case" not in term.en_definition and "最极端" not in term.zh_definition
 
 
 def test_the_tanh_form_is_a_variant_of_the_tanh_approximation():
@@ -399,9 +404,15 @@ def test_every_function_and_gated_unit_of_the_registry_has_an_entry_whose_home_r
     topics = {en: [t.key for t in terms] for _, en, terms in glossary.groups()}
     assert topics["Gated units"] == ["gate", "gated-unit", "value", "gate-input", "element-wise",
                                      *[k.replace("_", "-") for k in GATED], "gated-tanh-unit"]
-    # LayerNorm's entry is headed by the full name, as batch normalisation's is and as the Chinese column does (层归一化),
-    # with the code name after it; the anchor stays layer-norm, which the pages link (reviews final56 and final57, cb)
-    assert TERMS["layer-norm"].en == "layer normalisation (LayerNorm)" and TERMS["layer-norm"].zh == "层归一化"
+    # LayerNorm's entry is headed by the name the English pages use (LayerNorm; "layer normalisation" appears only in
+    # reference titles), with the full name shown as "also called"; the Chinese pages say 层归一化; the anchor stays
+    # layer-norm, which the pages link (reviews final56, final57 and final60, cb)
+    assert TERMS["layer-norm"].en == "LayerNorm" and TERMS["layer-norm"].zh == "层归一化"
+    assert TERMS["layer-norm"].also("en") == ("layer normalisation", "layer norm")     # shown as "also called", "also spelled"
+    import re
+    prose = "\n".join(re.sub(r"^\d+\. .*$", "", path.read_text(encoding="utf-8"), flags=re.M)     # reference lists out
+                      for path in CONTENT["en"].rglob("*.md"))
+    assert "LayerNorm" in prose and not re.search(r"layer normali[sz]ation", prose, re.I)
     assert TERMS["batch-normalisation"].en == "batch normalisation"
     assert not TERMS["layer-norm"].en_definition.startswith("Short for")
     units = topics["Units and gradients"]

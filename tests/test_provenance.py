@@ -48,7 +48,7 @@ def test_a_relabelled_provenance_line_has_its_label_in_both_languages(key):
     assert not any(hasattr(a, "first_label") for a in EVERY.values())      # no function relabels the first line
     assert {k for k, a in EVERY.items() if a.first_scope} == {"hard_sigmoid"}
     assert {k for k, a in EVERY.items() if a.popularised_label} == {"tanh"}
-    assert EVERY["tanh"].popularised_label == {"en": "Recommended by", "zh": "推荐者"}
+    assert EVERY["tanh"].popularised_label == {"en": "Recommended by", "zh": "推荐文献"}
     assert "0.2" in EVERY["hard_sigmoid"].first_scope["en"] and "0.2" in EVERY["hard_sigmoid"].first_scope["zh"]
     assert WORKS["theano2013"].venue.startswith("Theano source code, commit")     # "a code commit"
 

@@ -275,7 +275,8 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     # the second paragraph is the name links' one sentence and the explorer pointer: which carded functions also link to
     # an article is left to their sections, which show it (review final58, cb; a count of links before, review final39)
     navigation = intro.split("\n\n")[3].strip()
-    assert navigation.startswith({"en": "A function's name leads to its section further down", "zh": "点击函数名可跳到下方它的小节"}[lang])
+    assert navigation.startswith({"en": "Each function's name links to its section below, which gives", "zh": "点击函数名可跳到下方它的小节"}[lang])
+    assert "leads to its section" not in navigation and "further down" not in navigation     # plain wording (review final60, cb)
     assert navigation.endswith({"en": "use the [activation explorer](explorer.md).", "zh": "请用[函数曲线探索器](explorer.md)。"}[lang])
     assert navigation.count({"en": ". ", "zh": "。"}[lang]) == {"en": 1, "zh": 2}[lang], navigation     # two sentences
     assert "also link to" not in intro and "还链接到" not in intro
@@ -290,9 +291,9 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
         # a page named by its title is in 书名号 everywhere on the page, the column notes too (review final58, cb)
         whole = (content / "reference.md").read_text(encoding="utf-8")
         assert "（见[《整流函数的变体》](catalogue/rectifiers.md)）" in whole and "[整流函数的变体]" not in whole
-        # one term for the output functions: the generated tables' captions and header say 输出层函数 (review final58, cb)
-        from actsite.pages.gated_table import WORDS as GATED_WORDS
-        assert GATED_WORDS["zh"]["outputs_caption"] == "输出层函数" and "第三张表给出输出层函数及其出处" in whole
+        # one term for the output functions (输出层函数, review final58, cb); the third table, which also holds losses, is
+        # captioned for both (review final60, cb: tested in test_the_output_tables_are_named_for_functions_and_losses)
+        assert "第三张表给出输出层与损失函数中用到的各个函数及其出处" in whole
         assert "输出层常用的函数" not in whole and "输出函数" not in whole
         assert "》、[《" not in intro and "》、《" not in intro
         assert ("[《整流函数的变体》](catalogue/rectifiers.md)[《softplus 与平滑门控函数》](catalogue/smooth-gates.md)"
@@ -313,7 +314,7 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
                "zh": "平方 ReLU，即 $\\max(0, x)^2$，没有函数卡片；[《Transformer 块内部》](catalogue/transformer-block.md#squared-relu)"
                      "一页把它作为前馈模块的一种选择来讨论。"}[lang]
     assert squared in columns
-    last_label = {"en": "so its label there is **Recommended by**.\n\n", "zh": "所以那里的标签是**推荐者**。\n\n"}[lang]
+    last_label = {"en": "so its label there is **Recommended by**.\n\n", "zh": "所以那里的标签是**推荐文献**。\n\n"}[lang]
     assert columns.index(last_label) + len(last_label) == columns.index(squared), "squared ReLU follows both legends"
     assert columns.rstrip().endswith("only comparisons and multiply-adds." if lang == "en" else "只需比较与乘加。")
     for table_talk in ("has no row", "In these columns", "would be", "不在表中", "按上面各列"):
@@ -462,7 +463,8 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     assert r"Theano (2013), Keras 2, `tf.keras` up to TensorFlow 2.15 | $\min(1, \max(0, 0.2x + 0.5))$" in cheap
     assert ACTIVATIONS["hard_sigmoid"].first_appeared == ("theano2013",)
     text = page_text("reference.md", lang)
-    assert WORDS["zh"]["popular"] == "推广者"
+    # the labels name works (papers and code releases), not persons: 文献, not 者 (review final60, cb)
+    assert WORDS["zh"]["popular"] == "推广文献" and "者**" not in text
     # the honest label, without guessing at earlier uses nobody has cited (review final55, cb)
     assert "others may have" not in text and "可能早有人" not in text and "obvious stand-in" not in text
     # one label for every function, defined as what it is, not as a first appearance (review final57, cb)
@@ -473,7 +475,7 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     for old in ("First appeared", "Earliest source cited here", "**最早出处**", "与最早出处不同"):
         assert old not in text and old not in sections_markdown(lang), old
     if lang == "zh":      # the label's definition does not restate the label (review final32, cb)
-        assert "**推广者**：让它作为激活函数流行起来的文献，只在与本页所引最早出处不同时列出。" in text
+        assert "**推广文献**：让它作为激活函数流行起来的文献，只在与本页所引最早出处不同时列出。" in text
     else:
         assert "- **Popularised by**: where different from the earliest source cited, the work or works" in text
     # a 2013 code commit is the earliest source cited, not where a clipped-line sigmoid first appeared: the note that
@@ -499,10 +501,10 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     columns = text.split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
     bullets = [line for line in columns.splitlines() if line.startswith("- **")]
     labels = {"en": ("**Earliest source cited**", "**Popularised by**"),
-              "zh": ("**本页所引最早出处**", "**推广者**")}[lang]
+              "zh": ("**本页所引最早出处**", "**推广文献**")}[lang]
     for label in labels:                     # each label opens its own bullet and is defined nowhere else
         assert sum(line.startswith(f"- {label}") for line in bullets) == 1 and columns.count(label) == 1, label
-    assert {"en": "**Recommended by**", "zh": "**推荐者**"}[lang] in columns
+    assert {"en": "**Recommended by**", "zh": "**推荐文献**"}[lang] in columns
     # MobileNetV3 popularised the 1/6-slope form; the 0.2-slope one was in use before it (review final34, cb)
     section = sections_markdown(lang).split("{ #hard-sigmoid }")[1].split("\n## ")[0]
     scope = {"en": "Howard et al. (2019)</a>, in the 1/6-slope form used here",
@@ -536,7 +538,7 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     # so the section gives no "popularised by" line (review final43, cb); its card, linked from the section, tells the study
     assert ACTIVATIONS["softsign"].popularised_by == ()
     section = sections_markdown(lang).split("{ #softsign }")[1].split("\n## ")[0]
-    assert {"en": "Popularised by", "zh": "推广者"}[lang] not in section and "Glorot" not in section, section
+    assert {"en": "Popularised by", "zh": "推广文献"}[lang] not in section and "Glorot" not in section, section
     assert "hard-and-cheap.md#softsign" in section, section
     card = {"en": "Glorot and Bengio (2010) compared it with the sigmoid and tanh in deep feed-forward networks",
             "zh": "Glorot 和 Bengio（2010）在深层前馈网络里把它与 sigmoid、tanh 放在一起比较"}[lang]
@@ -570,18 +572,50 @@ def test_mish_years_are_publication_years_and_its_preprint_came_first(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_output_tables_are_named_for_functions_and_losses(lang):
+    """The third and fourth generated tables list cross-entropy and binary cross-entropy, which are losses, beside
+    softmax and log-sigmoid: their captions say "output layers and losses" and the first column is headed "Function",
+    not "Output function", the site's name for softmax and sigmoid only (output-layers#last-layer; review final60, cb)."""
+    from actsite.pages.gated_table import WORDS as GATED_WORDS
+    from actsite.maths import output_layers as out
+    words = GATED_WORDS[lang]
+    assert words["output"] == {"en": "Function", "zh": "函数"}[lang]
+    assert words["outputs_caption"] == {"en": "Output layers and losses", "zh": "输出层与损失函数"}[lang]
+    assert words["stable_caption"] == {"en": "Output layers and losses: stable computation",
+                                       "zh": "输出层与损失函数的数值稳定写法"}[lang]
+    assert {"cross_entropy", "bce_with_logits"} <= set(out.OUTPUTS) and {"softmax", "log_sigmoid"} <= set(out.OUTPUTS)
+    # the losses are what their names say: cross-entropy from logits is LSE(z) - z_y, binary cross-entropy from a logit
+    # is -log sigma(x) for the target 1
+    z = np.array([1.5, -0.5, 0.25])
+    assert out.cross_entropy_with_logits(z, np.eye(3)[0]) == pytest.approx(out.logsumexp(z) - z[0], rel=1e-12)
+    assert out.bce_with_logits(2.0, 1.0) == pytest.approx(-np.log(1 / (1 + np.exp(-2.0))), rel=1e-12)
+    text = page_text("reference.md", lang)
+    assert {"en": "the third, the functions that output layers and their losses compute;",
+            "zh": "第三张表给出输出层与损失函数中用到的各个函数及其出处"}[lang] in text
+    assert "functions used in output layers" not in text and "第三张表给出输出层函数及其出处" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
     """Hinton et al. (2015) used the temperature for distillation; the page says the form is older."""
     from actsite.maths import output_layers as out
     assert out.OUTPUTS["softmax"].cited == ("bridle1990", "hinton2015")
     text = page_text("reference.md", lang)
-    said = {"en": "The temperature is older than neural networks: with negative energies in place of logits, softmax with a "
-                  "temperature is the Boltzmann distribution of statistical physics. Hinton et al. (2015), the softmax "
+    said = {"en": "The temperature is older than neural networks: it comes from statistical physics ([Output layers and "
+                  "losses](catalogue/output-layers.md#temperature)). Hinton et al. (2015), the softmax "
                   "row's second citation, used it to distil one network into another.\n- In the bilinear row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
-            "zh": "温度比神经网络古老：把 logit 换成能量的相反数，带温度的 softmax 就是统计物理中的玻尔兹曼分布。"
+            "zh": "温度比神经网络古老，它来自统计物理（见[《输出层与损失函数》](catalogue/output-layers.md#temperature)）。"
                   "softmax 一行的第二个文献 Hinton 等人（2015）用温度把一个网络的知识蒸馏给另一个网络。"
                   "\n- 双线性一行的 Mnih 和 Hinton（2007）是 Dauphin 等人（2017）认定的出处。"}[lang]
     assert said in text
+    # the Boltzmann reading has its home in output-layers#temperature, where the temperature is introduced; this note
+    # points there and does not restate it (review final60, cb)
+    assert "Boltzmann" not in text and "玻尔兹曼" not in text
+    home = page_text("catalogue/output-layers.md", lang).split("{ #temperature }")[1].split("\n## ")[0]
+    assert {"en": "The name comes from statistical physics: with the logits read as negative energies, $z_i = -E_i$, "
+                  "softmax with a temperature is the Boltzmann distribution, $p_i \\propto e^{-E_i/T}$.",
+            "zh": "“温度”一名借自统计物理：把 logit 看作能量的相反数，$z_i = -E_i$，带温度的 softmax 就是玻尔兹曼分布 "
+                  "$p_i \\propto e^{-E_i/T}$。"}[lang] in home
     from actsite.maths import gated
     assert gated.GATED["bilinear"].cited[0] == "mnih2007"   # the row the hedge speaks of, first citation
     # Boltzmann: p_i proportional to exp(-E_i / T); with E = -z that is softmax(z / T)

@@ -15,14 +15,14 @@ B_RANGE = (-4.0, 4.0)
 CONTOUR_UNITS = ("glu", "swiglu")
 CONTOUR_RANGE = (-3.0, 3.0)
 CONTOUR_LEVELS = np.arange(-6.0, 6.5, 1.0)
+CONTOUR_LABEL_SIZE = 11   # pt; the tick labels' size, so the contour values read as easily as the axes
 COLOURBAR_TICKS = np.arange(-6.0, 6.5, 2.0)      # the labelled contours' levels
 
 
 def _gate_label(key: str) -> str:
-    """The legend entry: the unit's symbol and its gate, every gate written g(v) = ...; the bilinear
-    unit by its gate alone, g(v) = v, since its name is a word and the figure serves both languages."""
-    gate = rf"g(v) = {_GATE_TEX[GATED[key].gate]}"
-    return f"${gate}$" if GATED[key].gate == "identity" else f"${GATED[key].symbol}$: ${gate}$"
+    """The legend entry: the unit's symbol and its gate, every gate written g(v) = ...  The bilinear unit
+    too is named by its symbol, Bilinear, Shazeer's row name, which both languages' pages use in its formula."""
+    return f"${GATED[key].symbol}$: $g(v) = {_GATE_TEX[GATED[key].gate]}$"
 
 
 # notation only (the figure serves both languages): the identity gate is written out, not "id"
@@ -67,7 +67,8 @@ def draw_gated_contours(fig: Figure, colours: dict) -> dict:
         surfaces[key] = f
         filled.append(ax.contourf(a, b, f, levels=CONTOUR_LEVELS, cmap=cmap, extend="both"))
         lines = ax.contour(a, b, f, levels=CONTOUR_LEVELS, colors=colours["text"], linewidths=0.6)
-        ax.clabel(lines, lines.levels[::2], fmt=lambda level: f"{level:g}".replace("-", "\N{MINUS SIGN}"), fontsize=9)   # every other level: room for 9 px labels
+        ax.clabel(lines, lines.levels[::2], fmt=lambda level: f"{level:g}".replace("-", "\N{MINUS SIGN}"),
+                  fontsize=CONTOUR_LABEL_SIZE)   # every other level, so that labels of this size fit
         ax.set_title(rf"{title} ${GATED[key].symbol}(u, v)$", loc="left", fontsize=11)
         ax.set_xlabel(r"$u$")
         ax.set_aspect("equal")

@@ -11,7 +11,7 @@ from actsite.experiments import attention_scaling, norm_placement   # their code
 from actsite.experiments.cache import cached
 
 SCALING = (("unscaled", r"$s = q^{\top}k$", "second", "--", "s"),
-           ("scaled", r"$s = q^{\top}k/\sqrt{d_k}$", "accent", "-", "o"))
+           ("scaled", r"$s/\sqrt{d_k}$", "accent", "-", "o"))
 
 
 def draw_attention_scaling(fig: Figure, colours: dict) -> dict:

@@ -144,7 +144,7 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in (
         f=tanh, df=tanh_prime, output_range=(-1.0, 1.0),
         monotonic=True, zero_centred=True, saturating=True, cost="exp", smoothness="Cinf",
         first_appeared=(), popularised_by=("lecun1998",),
-        popularised_label={"en": "Recommended by", "zh": "推荐者"},
+        popularised_label={"en": "Recommended by", "zh": "推荐文献"},
         popularised_scope={"en": ", which advises it, scaled, over the logistic sigmoid for hidden units",
                            "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 sigmoid（逻辑斯谛函数）"},
     ),

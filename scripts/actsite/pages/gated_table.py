@@ -1,4 +1,4 @@
-"""The reference page's tables of gated units and of output functions, generated from
+"""The reference page's tables of gated units and of the functions of output layers and losses, generated from
 :data:`actsite.maths.gated.GATED` and :data:`actsite.maths.output_layers.OUTPUTS`.
 
 Written as HTML through :mod:`actsite.pages.html_table`, so they are escaped by construction.
@@ -17,15 +17,15 @@ LIBRARY_DOCS = "https://pytorch.org/docs/stable/generated/{}.html"
 WORDS = {
     "zh": {"unit": "门控单元", "formula": "公式", "da": "∂f/∂u（值）", "db": "∂f/∂v（门输入）",
            "limits": "v → −∞ / v → +∞ 时的门", "source": "出处", "output_source": "出处或实现",
-           "output": "输出层函数", "definition": "定义", "stable": "数值稳定的写法",
+           "output": "函数", "definition": "定义", "stable": "数值稳定的写法",
            "gated_caption": "门控单元", "partials_caption": "门控单元的偏导数",
-           "outputs_caption": "输出层函数", "stable_caption": "输出层函数的数值稳定写法"},
+           "outputs_caption": "输出层与损失函数", "stable_caption": "输出层与损失函数的数值稳定写法"},
     "en": {"unit": "Gated unit", "formula": "Formula", "da": "∂f/∂u (value)", "db": "∂f/∂v (gate input)",
            "limits": "Gate as v → −∞ / v → +∞", "source": "Source",
            "output_source": "Source or implementation",
-           "output": "Output function", "definition": "Definition", "stable": "Stable computation",
+           "output": "Function", "definition": "Definition", "stable": "Stable computation",
            "gated_caption": "Gated units", "partials_caption": "Gated units: partial derivatives",
-           "outputs_caption": "Output functions", "stable_caption": "Output functions: stable computation"},
+           "outputs_caption": "Output layers and losses", "stable_caption": "Output layers and losses: stable computation"},
 }
 
 

@@ -30,7 +30,7 @@ WORDS = {
            "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "计算代价",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
-           "smoothness": "平滑性", "first": "本页所引最早出处", "popular": "推广者", "unpinned": "不列（经典函数，早于神经网络）",
+           "smoothness": "平滑性", "first": "本页所引最早出处", "popular": "推广文献", "unpinned": "不列（经典函数，早于神经网络）",
            "card": "目录中的函数卡片", "article": "文章中的讨论", "also": "另见文章中的讨论", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",

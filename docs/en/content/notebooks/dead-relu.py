@@ -73,8 +73,9 @@ print(f"training error: {run_net.error_rate(run_X, run_y):.1%}")
 # with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is
 # `train("leaky_relu", 0.3, seed=2)`.
 #
-# For each learning rate the table prints, for seeds 0, 1 and 2 in turn, the percentage of each hidden layer
-# that is dead (ReLU) or inactive (Leaky ReLU) after training, then the training error in percent.
+# For each learning rate the table prints the percentage of each hidden layer that is dead (ReLU) or inactive
+# (Leaky ReLU) after training, then the training error in percent, each for seeds 0, 1 and 2,
+# as the second header line shows.
 
 # %%
 from actsite.experiments.cache import cached
@@ -90,6 +91,7 @@ for activation in names:
     print(f"{names[activation]}: {state[activation]} units (% of each hidden layer) "
           f"and training error (%)")
     print("    η      first layer     second layer   training error")
+    print(" seed      0    1    2      0    1    2      0    1    2")
     for lr, shares, errors in zip(saved["learning_rates"], saved[f"{activation}_inactive"],
                                   saved[f"{activation}_error"]):
         if np.all(np.isnan(errors)):

@@ -122,7 +122,8 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
 # The second table applies the two corrections given in
 # [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):
 # $\mathbb{E}[f'^2]$ taken, instead of at zero, at the fixed point $q^*$ of the forward recursion
-# $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$, and the factor $2^{1/49}$ for the larger input to layer 1.
+# $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$, and the factor $2^{1/49}$, because the data entering layer 1 have about
+# twice the root mean square of the sigmoid outputs that feed the later layers.
 # The fixed point is the pre-activation variance that one layer maps to itself; the code reaches it by applying
 # `next_variance`, one layer of the recursion, 100 times. `next_variance("sigmoid", n_var_w, q)` computes
 # $n\sigma_w^2\,\mathbb{E}[f(z)^2]$ with $f$ the sigmoid and $z$ normal with mean 0 and variance $q$, and
@@ -153,12 +154,12 @@ for init in weight_std:
 # ## The forward pass { #forward-pass }
 #
 # The forward pass shows the same products, in the standard deviation of each layer's outputs $h_l$
-# over all units and inputs. The next cell prints it for layers 1 and 50, with its factor per layer
+# over all units and inputs. The next cell prints it for layers 1 and 50, with its average change per layer,
 # $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$, for four of the runs.
 
 # %%
 print("standard deviation of each layer's output")
-print(" layer 1   layer 50   factor per layer")
+print(" layer 1   layer 50   change per layer")
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
     s = output_std[act, init]
     per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))
@@ -260,7 +261,7 @@ print(header)
 print_row(g, f"{names[activation]} {names[init]}, seed {seed}")
 print_row(g_xavier, f"{names[activation]} {names['xavier']}, seed {seed}")
 print(f"standard deviation of the output: layer 1 {s[0]:.3g}, layer 50 {s[-1]:.3g}, "
-      f"factor per layer {per_layer:.3f}")
+      f"change per layer {per_layer:.3f}")
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

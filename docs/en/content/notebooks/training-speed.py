@@ -17,10 +17,11 @@
 # [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent (SGD) with
 # [mini-batches](../glossary.md#mini-batch) of 128 and [momentum](../glossary.md#momentum) 0.9, which carries most of
 # each update into the next. Every 25 steps (one step is one SGD update on one mini-batch) the error is measured on
-# the whole training set, and a run's count is the step of the first of these checks at which the error is at most 25%.
+# the whole training set, and a run's *steps to 25%* is the step of the first of these checks at which the error is at most
+# 25%.
 #
-# The next cell writes this out. `voronoi` draws the task's training points; the notebook
-# [Gradients through a 50-layer stack](gradient-depth.py) uses the same function and says where its name comes from.
+# The next cell writes this out. `voronoi` draws the task's training points; it is named after Voronoi regions (the points
+# nearest one centre), of which each class is a union.
 # `MLP` is a small numpy network: `MLP.create`
 # draws the initial weights at the given scale, `sgd_step` makes one SGD update with momentum on a mini-batch, and
 # `error_rate` is the share of training points classified wrongly; `minibatches` deals them out in a new random order
@@ -78,18 +79,19 @@ for activation in activations:
 # The article's figure comes from runs made by the same code as `error_curve` above. They form a grid: both activations at
 # $\eta = 0.01$, 0.03 and 0.1, with seeds 0, 1 and 2 at each rate, each run stopping at the first check at 25% or
 # after 2000 steps (at $\eta = 0.03$ they run all 1000 steps, for the article's error curves). Each seed draws its own
-# data set, initial weights and batch order. The next cell loads the eighteen runs of the grid, the runs behind the
-# article's table and figure, rather than running them again; any one can be rerun by calling `error_curve` with its activation, $\eta$ and seed: the run of tanh
-# with seed 2 at $\eta = 0.1$, for example, is `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`.
+# data set, initial weights and batch order. The next cell makes the eighteen runs again, each stopping at 25%, which
+# leaves a run's steps to 25% unchanged.
 #
 # For each rate the cell prints each seed's steps to 25% and their ratio, tanh's over ReLU's, and then the medians
 # over the three seeds; their ratio is $\rho$, which the article's table lists ($\rho > 1$ means ReLU got there
 # first). The last row sets each activation at its best rate of the three against the other.
 
 # %%
-from actsite.experiments.cache import cached
-
-grid = cached("training_speed")          # steps to 25% of every run, and the full curves at η = 0.03
+learning_rates = (0.01, 0.03, 0.1)
+grid = {activation: np.array([[steps_to_target(error_curve(activation=activation, lr=lr, seed=seed, steps=2000,
+                                                           stop_at_target=True))
+                               for seed in seeds] for lr in learning_rates])
+        for activation in activations}          # steps to 25%, one row per rate, one column per seed
 
 
 def show(label, steps):
@@ -99,11 +101,10 @@ def show(label, steps):
           f"ratio {ratio:.2f}", sep="   ")
 
 
-median = {activation: np.median(grid[f"reach_{activation}"], axis=1) for activation in activations}
-for i, lr in enumerate(grid["learning_rates"]):
-    for j, seed in enumerate(grid["seeds"]):
-        show(f"η = {lr:<4g}  seed {seed}",
-             {activation: grid[f"reach_{activation}"][i, j] for activation in activations})
+median = {activation: np.median(grid[activation], axis=1) for activation in activations}
+for i, lr in enumerate(learning_rates):
+    for j, seed in enumerate(seeds):
+        show(f"η = {lr:<4g}  seed {seed}", {activation: grid[activation][i, j] for activation in activations})
     show(f"η = {lr:<4g}  median", {activation: median[activation][i] for activation in activations})
 show("best rate against best rate", {activation: median[activation].min() for activation in activations})
 
@@ -130,9 +131,9 @@ reach = {(activation, seed): steps_to_target(error_curve(activation=activation, 
          for activation in activations for seed in seeds}
 for seed in seeds:
     show(f"η = 0.3   seed {seed}", {activation: reach[activation, seed] for activation in activations})
-at_0_1 = list(grid["learning_rates"]).index(0.1)
+at_0_1 = learning_rates.index(0.1)
 for activation in activations:
-    slowdown = [reach[activation, seed] / grid[f"reach_{activation}"][at_0_1, j] for j, seed in enumerate(seeds)]
+    slowdown = [reach[activation, seed] / grid[activation][at_0_1, j] for j, seed in enumerate(seeds)]
     print(f"{name[activation]:4}  steps at η = 0.3 over steps at η = 0.1, seeds 0, 1, 2: "
           + "  ".join(f"{s:.1f}" for s in slowdown))
 
@@ -201,9 +202,9 @@ for lr in (0.1, 0.3):
 #
 # Tanh units cannot die this way. The slope of tanh, $1 - \tanh^2 x$, is above zero at every $x$, though below
 # $10^{-8}$ for $|x| > 10$, so a saturated unit still learns almost nothing; ReLU's slope is exactly zero on the whole
-# negative half-line. Nor does rounding make tanh's slope zero here: these runs compute it in a form that stays above
-# zero in [float64](../glossary.md#float64) up to $|x| \approx 373$, and the tanh network's largest pre-activations at
-# $\eta = 0.3$ stay around 40, far below 373.
+# negative half-line. Nor does rounding make tanh's slope zero here: these runs compute it as
+# $4e^{-2|x|}/(1 + e^{-2|x|})^2$, which stays above zero in [float64](../glossary.md#float64) up to $|x| \approx 373$,
+# and the tanh network's largest pre-activations at $\eta = 0.3$ stay around 40, far below 373.
 #
 # The linked article on dead units finds almost none at $\eta = 0.3$. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it

@@ -54,7 +54,7 @@ print(f"训练误差：{run_net.error_rate(run_X, run_y):.1%}")
 # %% [markdown]
 # 文章里死亡单元比例随学习率变化的那张图，背后的每次训练都是这样做的：两种激活函数、五个学习率、三个种子，共三十次。其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，表中那一行会注明。下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
 #
-# 表中每个学习率占一行，依次给出种子 0、1、2 训练后各隐藏层中死亡（ReLU）或始终关闭（Leaky ReLU）的单元所占的百分比，最后是训练误差（%）。
+# 表中每个学习率占一行，给出训练后各隐藏层中死亡（ReLU）或始终关闭（Leaky ReLU）的单元所占的百分比，最后是训练误差（%），每项依次是种子 0、1、2（见第二行表头）。
 
 # %%
 from actsite.experiments.cache import cached
@@ -67,9 +67,10 @@ assert saved[f"{activation}_error"][i, j] == run_net.error_rate(run_X, run_y)
 for activation in names:
     if activation != "relu":
         print()
-    print(f"{names[activation]}：{state[activation]}占各隐藏层单元数的百分比，"
-          f"与训练误差（%）")
+    print(f"{names[activation]}：{state[activation]}占各隐藏层单元数的比例"
+          f"及训练误差（%）")
     print("    η           第一层           第二层         训练误差")
+    print(" 种子      0    1    2      0    1    2      0    1    2")
     for lr, shares, errors in zip(saved["learning_rates"], saved[f"{activation}_inactive"],
                                   saved[f"{activation}_error"]):
         if np.all(np.isnan(errors)):

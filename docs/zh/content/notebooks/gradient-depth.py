@@ -89,7 +89,7 @@ print(f"逐层计算 {names[scale]} 与 {names[base]} 的梯度之比："
 #
 # 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络的每层因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。第一张表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。
 #
-# 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点；再乘上因第 1 层输入较大而来的因子 $2^{1/49}$。$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。
+# 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点；再乘上因子 $2^{1/49}$，因为流入第 1 层的数据，均方根约为后面各层所接收的 sigmoid 输出的两倍。$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。
 
 # %%
 from actsite.experiments.init_spread import next_variance
@@ -114,11 +114,11 @@ for init in weight_std:
 # %% [markdown]
 # ## 前向传播 { #forward-pass }
 #
-# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算）。下一个单元格对其中四组实验打印第 1 层和第 50 层的这个标准差，以及它的每层因子 $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$。
+# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算）。下一个单元格对其中四组实验打印第 1 层和第 50 层的这个标准差，以及它平均每层的变化 $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$。
 
 # %%
 print("各层输出的标准差")
-print(" 第 1 层   第 50 层   每层因子")
+print(" 第 1 层   第 50 层   每层变化")
 for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh", "he")):
     s = output_std[act, init]
     per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))
@@ -193,7 +193,7 @@ print(header)
 print_row(g, f"{names[activation]} {names[init]}，种子 {seed}")
 print_row(g_xavier, f"{names[activation]} {names['xavier']}，种子 {seed}")
 print(f"输出标准差：第 1 层 {s[0]:.3g}，第 50 层 {s[-1]:.3g}，"
-      f"每层因子 {per_layer:.3f}")
+      f"每层变化 {per_layer:.3f}")
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

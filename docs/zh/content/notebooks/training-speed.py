@@ -5,7 +5,7 @@
 #
 # 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数，记为第一次检查到误差不超过 25% 时已训练的步数。
 #
-# 下面的代码把这些写了出来。`voronoi` 抽取这个任务的训练样本；笔记本[《梯度穿过 50 层网络》](gradient-depth.py)用的也是这个函数，它的名字从何而来，那里有说明。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
+# 下面的代码把这些写了出来。`voronoi` 抽取这个任务的训练样本，名字来自 Voronoi 区域（离某个中心最近的点的集合）：每个类别都是若干个这种区域的并集。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
 
 # %%
 from actsite.experiments.datasets import voronoi
@@ -55,14 +55,16 @@ for activation in activations:
     print(f"{name[activation]:4}  第 {steps_to_target(curve[activation])} 步首次降到 25% 或以下")
 
 # %% [markdown]
-# 文章里那幅图背后的训练，用的代码与上面的 `error_curve` 相同。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\eta = 0.03$ 的几次则跑满 1000 步，留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。下一个单元格直接载入网格的十八次训练（文章的表格和图就出自这些训练），不再从头跑一遍；其中任何一次都可以单独重跑：用它的激活函数、$\eta$ 和种子调用 `error_curve` 即可，例如 tanh 在 $\eta = 0.1$ 下用种子 2 的那次训练，就是 `error_curve(activation="tanh", lr=0.1, seed=2, steps=2000, stop_at_target=True)`。
+# 文章里那幅图背后的训练，用的代码与上面的 `error_curve` 相同。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\eta = 0.03$ 的几次则跑满 1000 步，留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。下一个单元格把这十八次训练重跑一遍，每次都在降到 25% 时停止，这不会改变降到 25% 所需的步数。
 #
 # 对每个学习率，单元格先打印每个种子降到 25% 所需的步数及二者之比（tanh 的步数除以 ReLU 的），再打印三个种子的中位数；中位数之比就是 $\rho$，也就是文章表格里列的那个数（$\rho > 1$ 表示 ReLU 先到）。最后一行让两种激活函数各取三个学习率中自己最好的一个来比较。
 
 # %%
-from actsite.experiments.cache import cached
-
-grid = cached("training_speed")          # 每次训练降到 25% 所需的步数，以及 η = 0.03 下的完整曲线
+learning_rates = (0.01, 0.03, 0.1)
+grid = {activation: np.array([[steps_to_target(error_curve(activation=activation, lr=lr, seed=seed, steps=2000,
+                                                           stop_at_target=True))
+                               for seed in seeds] for lr in learning_rates])
+        for activation in activations}          # 降到 25% 所需的步数：每行一个学习率，每列一个种子
 
 
 def show(label, steps):
@@ -72,11 +74,10 @@ def show(label, steps):
           f"比值 {ratio:.2f}", sep="   ")
 
 
-median = {activation: np.median(grid[f"reach_{activation}"], axis=1) for activation in activations}
-for i, lr in enumerate(grid["learning_rates"]):
-    for j, seed in enumerate(grid["seeds"]):
-        show(f"η = {lr:<4g}  种子 {seed}",
-             {activation: grid[f"reach_{activation}"][i, j] for activation in activations})
+median = {activation: np.median(grid[activation], axis=1) for activation in activations}
+for i, lr in enumerate(learning_rates):
+    for j, seed in enumerate(seeds):
+        show(f"η = {lr:<4g}  种子 {seed}", {activation: grid[activation][i, j] for activation in activations})
     show(f"η = {lr:<4g}  中位数", {activation: median[activation][i] for activation in activations})
 show("各取最好的学习率", {activation: median[activation].min() for activation in activations})
 
@@ -93,9 +94,9 @@ reach = {(activation, seed): steps_to_target(error_curve(activation=activation, 
          for activation in activations for seed in seeds}
 for seed in seeds:
     show(f"η = 0.3   种子 {seed}", {activation: reach[activation, seed] for activation in activations})
-at_0_1 = list(grid["learning_rates"]).index(0.1)
+at_0_1 = learning_rates.index(0.1)
 for activation in activations:
-    slowdown = [reach[activation, seed] / grid[f"reach_{activation}"][at_0_1, j] for j, seed in enumerate(seeds)]
+    slowdown = [reach[activation, seed] / grid[activation][at_0_1, j] for j, seed in enumerate(seeds)]
     print(f"{name[activation]:4}  η = 0.3 与 η = 0.1 下的步数之比（种子 0、1、2）："
           + "  ".join(f"{s:.1f}" for s in slowdown))
 
@@ -155,7 +156,7 @@ for lr in (0.1, 0.3):
 # %% [markdown]
 # $\eta = 0.1$ 时，这一层没有一个单元死亡；$\eta = 0.3$ 时，前十步就让其中 30% 到 45% 的单元死亡，种子 0 在第 100 步有 46% 处于死亡状态（见[动手试试](#try-this)）。
 #
-# tanh 单元不会这样死亡。tanh 的斜率 $1 - \tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零：这些训练计算斜率所用的写法，在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零，而 $\eta = 0.3$ 时 tanh 网络最大的预激活值在 40 上下，远小于 373。
+# tanh 单元不会这样死亡。tanh 的斜率 $1 - \tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零：这些训练把斜率写成 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 来计算，它在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零，而 $\eta = 0.3$ 时 tanh 网络最大的预激活值在 40 上下，远小于 373。
 #
 # 上面链接的那篇讲死亡单元的文章发现，$\eta = 0.3$ 时几乎没有单元死亡。它的网络与这里的有几处不同：宽度（256）、深度（两个隐藏层）、小批量大小（64）、统计的时间（600 步之后），而且用的是不带动量的普通 SGD。这里检验的是动量这一处不同。
 #
