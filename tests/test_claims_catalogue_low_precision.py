@@ -1624,13 +1624,18 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
               "equals its asymptote everywhere.", "")
-    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where the rounded number would name a neighbouring value in an 8- or 16-bit format, or read as a whole number the threshold is not in float32, more digits are kept: float16's 4.508 is 4.5078125, since 4.51 rounds to the next value, and bfloat16's $1.48 \\times 10^{20}$ is $2^{67}$, since $1.5 \\times 10^{20}$ rounds to another value.", "")
+    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where the rounded number would name a neighbouring value in an 8- or 16-bit format, or would read in float32 as a whole number that the threshold is not (3.00 for 2.9999998), more digits are kept: float16's 4.508 is 4.5078125, since 4.51 rounds to the next value, and bfloat16's $1.48 \\times 10^{20}$ is $2^{67}$, since $1.5 \\times 10^{20}$ rounds to another value.", "")
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。")
     # one table per question: the first gives the value's thresholds (the bars), the second the derivative's
     page_lang("en", "The first table gives the ends of the figure's bars as numbers; the second gives the same thresholds "
               "for the exact derivative, rounded once (at a kink, the slope of the outer piece).", "")
     page_lang("zh", "", "下面第一张表把图中各条的端点写成数字；第二张表给出把精确导数舍入一次后的同类阈值（折点处取外侧那一段的斜率）。")
-    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。在 8 位或 16 位格式中，若按上述位数写出的数会舍入到相邻的另一个值，或者在 float32 中读起来像个整数而阈值并不是，就多保留几位：例如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；bfloat16 中的 $1.48 \\times 10^{20}$ 即 $2^{67}$，因为 $1.5 \\times 10^{20}$ 会舍入到另一个值。")
+    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。在 8 位或 16 位格式中，若按上述位数写出的数会舍入到相邻的另一个值，或者在 float32 中读起来像个整数而阈值并不是（如 2.9999998 写成 3.00），就多保留几位：例如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；bfloat16 中的 $1.48 \\times 10^{20}$ 即 $2^{67}$，因为 $1.5 \\times 10^{20}$ 会舍入到另一个值。")
+    # review final61, lp: the float32 case has its example: hard swish's float32 threshold, one float32 step below 3,
+    # would read 3.00 with two decimals, and the table prints it as 2.9999998
+    assert lp.row("hard_swish", "float32").value[1] == below3 and f"{below3:.2f}" == "3.00" and f"{below3:.7f}" == "2.9999998"
+    assert lpt.number_latex(below3, "en", "float32") == "2.9999998"
+    assert "or read as a whole number the threshold is not" not in page("en")
     # review final60, lp: the rule names "the rounded number" (two decimals or two significant digits), not "two
     # digits", and gives the one case of the large-number rule that keeps a third digit: bfloat16's 2^67, a cell of
     # the tables, printed as 1.48e20 because 1.5e20 rounds to another bfloat16 value (2^67 + 2^61) and 1.48e20 to 2^67
@@ -1912,15 +1917,38 @@ def test_e4m3_range_and_squared_spread():
     # x²σ(x) grows like x² only on the positive side; on the negative side it tends to 0
     diag = float(swiglu.f(-10.0, -10.0))
     assert diag == pytest.approx(100 * float(sigmoid(np.array(-10.0))), rel=1e-12) and diag < 5e-3
-    # the R² bound needs a common c_i: it is a statement about one channel
-    page_lang("en", "Within one channel, positive inputs whose largest is 170 times their smallest", "")
-    page_lang("zh", "", "在同一个通道内，正输入的最大与最小之比只要达到 170")
+    # review final61, lp: the R² bound compares one unit's outputs (a common c_i), and the harm is across channels:
+    # with one scale for the whole tensor, that unit's largest outputs set it, and an output of the unit's typical size,
+    # in its channel or any other, lands below E4M3's normal range; Smooth-SwiGLU's per-channel factors address exactly
+    # that, not a spread within one channel
+    page_lang("en", "With one scale for the whole tensor, a single aligned unit can then use up the range. If its positive "
+              r"inputs reach 170 times their typical size (about $\sqrt{28{,}672}$), its largest outputs are at least 28,900 "
+              "times its typical ones, more than E4M3's whole normal range: once the tensor is scaled so that they fit, an "
+              "output of that typical size, in this unit's channel or any other, falls below the normal range.", "")
+    page_lang("zh", "", "若整个张量共用一个缩放因子，一个对齐的单元就足以把范围用尽：它的正输入一旦达到典型大小的 170 倍"
+              r"（约为 $\sqrt{28672}$），最大的输出就至少是典型输出的 28900 倍，超出 E4M3 的整个正规数范围；张量按这些最大值"
+              "缩放之后，无论在这个单元的通道还是别的通道，典型大小的输出都落到正规数范围以下。")
+    for lang, within in (("en", "Within one channel"), ("en", "rescales each channel"), ("zh", "在同一个通道内"),
+                         ("zh", "对每个通道做缩放")):
+        assert within not in page(lang), (lang, within)
+    page_lang("en", "Their fix, Smooth-SwiGLU, gives each channel its own scale factor before the tensor is converted to FP8, "
+              "so that no single channel sets the scale of the others, and undoes the factors afterwards, which leaves the "
+              "function unchanged.", "")
+    page_lang("zh", "", "他们的解决办法 Smooth-SwiGLU 在张量转换成 FP8 之前给每个通道乘上各自的缩放因子，使任何一个通道都不再"
+              "决定其余通道的缩放，转换后再除回去，函数本身保持不变。")
     # with R = 170 the output ratio is at least R² = 28,900, more than E4M3's normal range (448 / 2^-6 = 28,672)
     e4m3 = ml_dtypes.finfo(E4M3)
     assert 170 ** 2 == 28_900 > float(e4m3.max) / float(e4m3.smallest_normal) == 28_672
     assert 169 ** 2 < 28_672                                  # 170 is the first whole ratio past the range
-    page_lang("en", "therefore give outputs whose ratio, at least 28,900, exceeds E4M3's whole normal range.", "")
-    page_lang("zh", "", "输出之比就至少为 28900，超出 E4M3 的整个正规数范围。")
+    # scaled so that the largest output is at most 448, an output 28,900 times smaller is below the smallest normal 2^-6,
+    # and E4M3 keeps fewer significant bits there (or rounds it to 0)
+    assert 448 / 28_900 < float(e4m3.smallest_normal) == 2.0 ** -6
+    typical = float(swiglu.f(1.0, 1.0))
+    for big in (170.0, 200.0, 1000.0):                        # the unit's largest output, from inputs `big` times typical
+        scale = 448 / float(swiglu.f(big, big))
+        stored = float(np.array(typical * scale, dtype=E4M3))
+        assert typical * scale < 2.0 ** -6 and stored != typical * scale, big   # subnormal: not kept exactly
+    assert float(np.array(448 / 28_672, dtype=E4M3)) == 2.0 ** -6                # at the edge, 28,672 still fits
     # the ratio claim, one step per sentence: sigma between 1/2 and 1 for positive inputs, hence R² to 2R²
     page_lang("en", r"For positive inputs on that diagonal, $\sigma$ lies between $\tfrac12$ and 1, so a ratio $R$ between two "
               r"inputs becomes a ratio between $R^{2}$ and $2R^{2}$ at the output.", "")
@@ -2135,49 +2163,16 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
     assert "Mish′ 和 SiLU′ 的峰值（1.09 和 1.10）也不例外" in page("zh")
 
 
-def test_beyond_a_derivative_threshold_the_true_slope_is_nearest_to_the_0_or_1_it_rounds_to():
-    """Review final60, lp: one sentence before the tables says what the derivative table means in training. 'For SiLU,
-    GELU, Mish and softplus, whose backward pass PyTorch computes from the saved input, training loses nothing beyond a
-    derivative threshold that the format could have kept: there, the true slope is closer to the 0 or 1 it rounds to
-    than to any other value of the format': at every value of each 8- and 16-bit format from each side's slope
-    threshold outwards (a sample of float32 values), the exact slope minus the asymptote's slope (0 or 1) is at most
-    half the gap to the format's neighbour of that 0 or 1 on the slope's side.  Unlike the saved-output case above:
-    sigma'(6.25) = 1.9e-3 is far from 0 in bfloat16."""
-    def neighbour(a: float, fmt: str, up: bool) -> float:
-        if fmt == "float32":
-            return float(np.nextafter(np.float32(a), np.float32(np.inf if up else -np.inf)))
-        values = lp.every_value(fmt)
-        return float(values[values > a].min()) if up else float(values[values < a].max())
-
-    checked = set()
-    for key in ("silu", "gelu", "mish", "softplus"):
-        for fmt in lp.FORMAT_KEYS:
-            r = lp.row(key, fmt)
-            for side, t in zip((-1, 1), r.slope):
-                assert t is not None and t != 0, (key, fmt, side)
-                a = lp.asymptote(key, side).slope
-                assert a in (0.0, 1.0)
-                if fmt == "float32":
-                    x = side * np.unique(np.geomspace(abs(t), 1e30, 200_001).astype(np.float32).astype(np.float64))
-                else:
-                    mags = lp.positive_values(fmt)
-                    x = side * mags[mags >= abs(t)]
-                with np.errstate(all="ignore"):
-                    d = EVERY[key].df(x)
-                d = d[np.isfinite(d)]
-                assert np.all(lp.to_format(d, fmt) == a), (key, fmt, side)
-                above, below = neighbour(a, fmt, True), neighbour(a, fmt, False)
-                assert np.all(np.where(d >= a, d - a <= (above - a) / 2, a - d <= (a - below) / 2)), (key, fmt, side)
-                checked.add((a, fmt))
-    assert {(0.0, f) for f in lp.FORMAT_KEYS} | {(1.0, f) for f in lp.FORMAT_KEYS} <= checked
-    # the contrast: from the saved output, the sigmoid's backward pass is 0 where the true slope is representable
-    true = float(sigmoid_prime(np.array([6.25]))[0])
-    assert round(true, 4) == 0.0019 and float(lp.to_format(true, "bfloat16")) > 0.99 * true
-    page_lang("en", "For SiLU, GELU, Mish and softplus, whose backward pass PyTorch computes from the saved input, training "
-              "loses nothing beyond a derivative threshold that the format could have kept: there, the true slope is closer "
-              "to the 0 or 1 it rounds to than to any other value of the format.\n\n<!-- low-precision-thresholds -->", "")
-    page_lang("zh", "", "对反向传播由保存的输入算出的 SiLU、GELU、Mish 和 softplus 来说，越过导数阈值后丢掉的，都是格式本来"
-              "就保留不住的：那里的真实斜率离它舍入成的 0 或 1，比离格式中任何别的值都近。\n\n<!-- low-precision-thresholds -->")
+def test_no_sentence_restates_round_to_nearest_as_a_finding():
+    """Review final61, lp: the sentence 'training loses nothing beyond a derivative threshold that the format could have
+    kept: there, the true slope is closer to the 0 or 1 it rounds to ...' said what rounding to nearest means at every
+    input, and lines 66-70 already say which functions' backward pass uses the derivative's own thresholds; it is cut."""
+    for lang, cut in (("en", "that the format could have kept"), ("en", "than to any other value of the format"),
+                      ("zh", "格式本来就保留不住"), ("zh", "比离格式中任何别的值都近")):
+        assert cut not in page(lang), (lang, cut)
+    page_lang("en", "For them the derivative's own thresholds matter; the second table below gives them.", "")
+    page_lang("en", "while its value becomes $x$ only from 1.25.\n\n<!-- low-precision-thresholds -->", "")
+    page_lang("zh", "", "函数值却要到 1.25 才变成 $x$。\n\n<!-- low-precision-thresholds -->")
 
 
 def test_takeaway_only_non_zero_limits_come_early():
@@ -2198,8 +2193,8 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/low-precision.md#speed"
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
     # scoped to PyTorch's forward pass, with its exception, and marked as an argument whose GPU times stay unmeasured
-    # review final59, lp: one subject per clause ("The same reason matters when choosing an activation")
-    page_lang("en", "The same reason matters when choosing an activation: on a GPU the built-in ones probably differ little "
+    # review final59, lp: one subject per clause; review final61, lp: "The same reasoning bears on the choice of activation"
+    page_lang("en", "The same reasoning bears on the choice of activation: on a GPU the built-in ones probably differ little "
               "in speed. In PyTorch, for example, the forward pass of most built-in "
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory; for a multi-step "
               "formula such as GELU or SiLU that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
@@ -2219,7 +2214,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # review final57, lp: the zh heading says what halves, not a calque of "fewer bytes"
     page_lang("zh", "", "## 速度：搬运的字节减半 { #speed }")
     assert "字节更少" not in page("zh")
-    for lang, editorial in (("en", "remains unmeasured"), ("en", "Beyond precision, the same reason bears"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),
+    for lang, editorial in (("en", "remains unmeasured"), ("en", "Beyond precision, the same reason bears"), ("en", "The same reason matters"), ("zh", "仍未实测"), ("zh", "这只是推理"), ("zh", "自带"),
                             ("zh", "同样的道理也提示")):
         assert editorial not in page(lang), (lang, editorial)
     # said once, in this section: the takeaway does not repeat it, and no sentence reports what the site skipped
@@ -2282,9 +2277,12 @@ def test_terms_are_glossed_where_they_first_appear():
     page_lang("zh", "", "**归约**（`sum` 这类把许多值合成一个的运算）等运算常常需要 float32 的范围")
     for key in ("float16", "bfloat16"):                     # exactly half a spacing below 1 still rounds to 1
         assert float(lp.to_format(1 - lp.FORMATS[key].eps / 4, key)) == 1.0
-    page_lang("zh", "", "函数值只需与极限相差不超过半个间距")
+    page_lang("zh", "", "函数值只需与极限相差不超过极限附近相邻可表示数间距的一半")     # review final61, lp: which spacing
     page_lang("zh", "", "其中要计算输入的立方 $x^{3}$，它在 float16 中从 40.34 起溢出")
-    for lang, loose in (("zh", "不到半个间距"), ("zh", "把输入立方")):
+    page_lang("zh", "", "PyTorch 的自动混合精度（autocast）为每个运算分别决定用哪种精度。")
+    page_lang("zh", "", "GPU 的运算速度远高于搬运数据的速度，所以这类层的时间主要花在等内存上")
+    for lang, loose in (("zh", "不到半个间距"), ("zh", "把输入立方"), ("zh", "不超过半个间距"), ("zh", "逐个运算决定精度"),
+                        ("zh", "搬数据快")):
         assert loose not in page(lang), (lang, loose)
 
 

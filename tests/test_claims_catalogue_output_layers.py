@@ -886,3 +886,22 @@ def test_softmax_is_defined_where_first_named_and_machine_epsilon_where_first_us
     assert np.finfo(np.float64).eps == np.nextafter(1.0, 2.0) - 1.0 == 2.0 ** -52
     if lang == "zh":
         assert "二分类时，用 logit $x$ 表示的损失为" in text and "logit $x$ 上的损失" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_normaliser_and_the_logits_are_named_before_later_paragraphs_use_them(lang):
+    """:33 names S = sum_k e^{z_k} the normaliser (归一化因子), which :130's z-loss squares the logarithm of; :7 says the
+    raw scores are the logits defined below (review final61, cb: both names were used before the page gave them).
+    S is the softmax's denominator: e^{z_i}/S sums to 1 and S = exp(log-sum-exp)."""
+    from claim_helpers import page_text
+    text = page_text("catalogue/output-layers.md", lang)
+    named = {"en": "with $S = \\sum_k e^{z_k}$, the *normaliser*,", "zh": "其中 $S = \\sum_k e^{z_k}$ 即归一化因子；"}[lang]
+    word = {"en": "normaliser", "zh": "归一化因子"}[lang]
+    assert named in text and text.index(word) < text.index(named) + len(named)      # first said where it is named
+    assert text.count(word) >= 2
+    raw = {"en": "raw scores (its logits, defined below)", "zh": "原始分数（即下文的 logit）"}[lang]
+    body = text.split("\n---\n", 1)[1] if text.startswith("---") else text          # after the front matter
+    assert raw in body and body.index("logit") >= body.index(raw)                 # no logit before the pointer
+    z = np.random.default_rng(0).normal(size=7)
+    S = np.exp(z).sum()
+    assert np.exp(z).sum() / S == pytest.approx(1.0) and np.log(S) == pytest.approx(np.logaddexp.reduce(z))

@@ -22,7 +22,8 @@ Primer's search and its two main modifications; Nemotron-4's squared ReLU and la
 Zhang and Sennrich's argument for dropping the re-centring; GPT-2's move to pre-norm and its final
 normalisation; Xiong et al.'s per-layer gradient profile (their figure 3) and their analysis (large gradients near the output with post-norm, a 1/sqrt(L) bound with pre-norm, both
 stated for the last layer's second feed-forward matrix W^{2,L} in their theorem 1,
-training without warm-up); Takase et al.'s shallow-versus-deep finding (six or fewer / ten or more layers given as examples); Wortsman et al.'s small
+training without warm-up); Takase et al.'s shallow-versus-deep finding (six or fewer / ten or more layers given as examples); Shleifer et al.'s (2021,
+NormFormer) report that during pre-training a pre-norm transformer's gradients are much larger at early layers than at later ones (their abstract); Wortsman et al.'s small
 -scale reproduction (output logits drifting to large negative values at high learning rates, an instability the z-loss mitigated); ST-MoE's reason for its router z-loss (rounding errors of large logits in bfloat16); Gemma 2's stated reason for soft-capping (keeping the logits between -cap and cap, citing Bello et al. 2016) and Bello et al.'s (the cap controls the range of the logits and hence the entropy; it helped exploration, with marginal gains); that GPT-2's and LLaMA's released code divide the scores by sqrt(d_k); every row of the models table (the biases column: Vaswani et al.'s
 FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; GPT-2's model.py, whose conv1d adds a bias b in c_attn, c_proj,
 c_fc and the MLP's c_proj; none in PaLM section 2, LLaMA's model.py, Gemma 2's modeling_gemma2.py (Gemma2MLP's
@@ -1622,9 +1623,9 @@ def test_gpt2_row_gives_the_gelu_of_its_released_code(lang):
     if lang == "en":                                  # every feed-forward cell starts in lower case, as the Gemma 2 row does
         assert "tanh approximation of GELU" in model_rows(lang)["Gemma 2"][2] and "Tanh approximation" not in text
     expected = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", expected)
-    marked = {"en": '- "released code": taken from the model\'s released code, not its report (for Gemma 2, the reference '
+    marked = {"en": '- "released code": taken from the model\'s released code, not its report (for Gemma 2, its '
                     'implementation in Hugging Face Transformers);',
-              "zh": "- “公开代码”：出自模型的公开代码，而不是报告（Gemma 2 的公开代码指 Hugging Face Transformers 中的参考实现）；"}[lang]
+              "zh": "- “公开代码”：出自模型的公开代码，而不是报告（Gemma 2 的公开代码指 Hugging Face Transformers 中的实现）；"}[lang]
     assert marked in text
     references = text.split("{ #references }")[1]
     assert "`openai/gpt-2`" in references and "github.com/openai/gpt-2/blob/c2dae27c1029770cea40978813f17a5fd545b883/src/model.py" in references
@@ -1768,17 +1769,36 @@ def test_gated_recommendation_reason_matches_shazeers_table(lang):
         assert reference in text.split("{ #references }")[1]
 
 
-def test_xiong_measurement_is_the_guide_for_the_shape_along_a_real_transformer(stack):
+def test_xiong_measurement_is_one_model_at_initialisation_and_normformer_reports_another_profile(stack):
+    """Review final61, tf: Xiong et al.'s Figure 3 is one 6+6 model at initialisation; it differs from this stack and from
+    what Shleifer et al. (2021) report for pre-norm during pre-training (early layers' gradients much larger than later
+    ones), so the page no longer calls it 'the better guide' to a real transformer."""
     # depth: in the sweep, pre-norm's first/last ratio is 1.7 at six blocks against 4.4 at 48
     depths, first, last = list(stack["depths"]), stack["pre_sweep_first"], stack["pre_sweep_last"]
     six = depths.index(6)
     assert f"{first[six] / last[six]:.1f}" == "1.7" and f"{first[-1] / last[-1]:.1f}" == "4.4"
     np.testing.assert_array_equal(first[-1], stack["pre_grad_norm"][0])
+    # "as in this stack": pre-norm's early blocks get larger gradients than its late ones, at every depth of the sweep
+    assert all(f > l for f, l in zip(first, last))
     shown("differ from this stack in depth, attention, data and loss, and depth alone makes a difference: their Figure 3(a, b) is of a model "
-          "with six encoder and six decoder layers, and at six blocks this stack's pre-norm ratio is 1.7, not 4.4. For the shape "
-          "along a real transformer, their measurement is the better guide.",
+          "with six encoder and six decoder layers, and at six blocks this stack's pre-norm ratio is 1.7, not 4.4. That level pre-norm "
+          "profile, from one model at initialisation, also differs from what Shleifer et al. (2021) report for pre-norm during "
+          "pre-training: gradients much larger at early layers than at later ones, as in this stack.",
           "与这里的网络在层数、注意力、数据和损失上都不同，单是层数就有影响：他们的图 3(a)、(b) 是一个编码器和解码器各 6 层的模型，"
-          "而这里只取 6 个块时，前置归一化的比值是 1.7 而不是 4.4。因此，真实 Transformer 中梯度沿各块的分布应以他们的测量为准。")
+          "而这里只取 6 个块时，前置归一化的比值是 1.7 而不是 4.4。这种持平的分布只是一个模型在初始化时的测量，也与 Shleifer 等人（2021）"
+          "报告的预训练中的情形不同：前置归一化时，前面各层的梯度比后面各层大得多，与这里的网络一致。")
+    for lang, overclaim in (("en", "the better guide"), ("zh", "应以他们的测量为准")):
+        assert overclaim not in page(lang), lang
+    # the cited work is listed, right after Xiong et al. (cited just before it) and before Takase et al. (just after)
+    for lang, entry in (("en", "14. S. Shleifer, J. Weston and M. Ott (2021). NormFormer: Improved Transformer Pretraining with "
+                               "Extra Normalization. arXiv preprint. <https://arxiv.org/abs/2110.09456>"),
+                        ("zh", "14. S. Shleifer、J. Weston、M. Ott（2021）。NormFormer: Improved Transformer Pretraining with "
+                               "Extra Normalization. arXiv 预印本。<https://arxiv.org/abs/2110.09456>")):
+        references = page(lang).split("{ #references }")[1]
+        assert entry in references, lang
+        numbers = [int(m) for m in re.findall(r"^(\d+)\. ", references, flags=re.M)]
+        assert numbers == list(range(1, len(numbers) + 1)), lang
+        assert references.index("On Layer Normalization") < references.index("NormFormer") < references.index("B2T Connection"), lang
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -1825,10 +1845,11 @@ def test_the_feed_forward_block_is_defined_once_and_the_experiment_names_its_res
     if lang == "en":
         assert text.count("*feed-forward block*") == 1 and "feed-forward sub-block" not in text and "feed-forward branch" not in text
         assert "A second experiment builds a stack of 48 residual blocks of width 128" in text and "*residual block" not in text
-        assert "Each residual block has a feed-forward block as its only residual branch" in text
+        # review final61, tf: "block" on this page means attention plus feed-forward (#block); the experiment's have no attention
+        assert "Its blocks have no attention: each residual block has a feed-forward block as its only residual branch" in text
     else:
         assert text.count("**前馈模块**") == 1 and "前馈分支" not in text
-        assert "每个残差块的残差分支只是一个前馈模块" in text
+        assert "网络里的块都没有注意力：每个残差块的残差分支只是一个前馈模块" in text
     limits = {"en": "This experiment has three limits:\n\n", "zh": "这个实验有三点局限：\n\n"}[lang]
     items = text.split(limits)[1].split("\n\n")[0].split("\n")
     assert len(items) == 3 and all(item.startswith("- ") for item in items)
@@ -1849,12 +1870,18 @@ def test_final56_wording_of_the_xiong_limit_the_opening_and_zh_page_references()
     assert "例如注意力层，它" not in zh
     assert "《" not in zh.split("{ #references }")[0] and "[门控单元一页](gated-units.md#two-inputs)" in zh
     assert zh.count("[门控单元一页](gated-units.md#models)") == 2
-    # the Gemma 2 code the table marks is the reference implementation in Hugging Face Transformers, as the reference says
+    # the Gemma 2 code the table marks is its implementation in Hugging Face Transformers, as the reference says
     for lang, ref in (("en", "released code in Hugging Face Transformers, file `src/transformers/models/gemma2/modeling_gemma2.py`"),
                       ("zh", "公开代码见 Hugging Face Transformers 的 `src/transformers/models/gemma2/modeling_gemma2.py`")):
         assert ref in page(lang).split("{ #references }")[1], lang
-    shown("(for Gemma 2, the reference implementation in Hugging Face Transformers);",
-          "（Gemma 2 的公开代码指 Hugging Face Transformers 中的参考实现）；")
+    # review final61, tf: one name per codebase; the Hugging Face port is not Google's, and google/gemma_pytorch is named
+    # as its README names it ("the official PyTorch implementation of Gemma models")
+    shown("(for Gemma 2, its implementation in Hugging Face Transformers);",
+          "（Gemma 2 的公开代码指 Hugging Face Transformers 中的实现）；")
+    shown("the models' configurations in Google's official PyTorch implementation, `google/gemma_pytorch`,",
+          "各模型的配置见 Google 官方的 PyTorch 实现 `google/gemma_pytorch`")
+    for lang, twice in (("en", "reference implementation"), ("zh", "参考实现")):
+        assert twice not in page(lang), lang
 
 
 def test_final59_one_meaning_per_symbol_and_word_one_telling_and_xiong_cited_alike():

@@ -637,13 +637,14 @@ def test_the_playground_loses_first_layer_units_after_about_a_thousand_steps(dr)
     for lang, text in (("en", "Its [ReLU preset at learning rate 1.0](../../playground.md?preset=relu-high-rate) loses units in every "
                               "hidden layer, in the first layer only after about a thousand steps. [With batch normalisation]"
                               "(../../playground.md?preset=relu-high-rate-bn) it loses far fewer, as the network above did.\n\n"),
-                       ("zh", "它的[学习率为 1.0 的 ReLU 预设](../../playground.md?preset=relu-high-rate)在每个隐藏层都会失去单元，"
-                              "第一层要到大约一千步之后才开始失去单元。[加上批归一化](../../playground.md?preset=relu-high-rate-bn)之后，它失去的单元少得多，"
+                       ("zh", "用它的[学习率为 1.0 的 ReLU 预设](../../playground.md?preset=relu-high-rate)训练，每个隐藏层都会有单元死亡，"
+                              "只是第一层要到大约一千步之后才开始。[加上批归一化](../../playground.md?preset=relu-high-rate-bn)之后，死亡的单元少得多，"
                               "和上文的网络一样。\n\n")):
         assert text in page_text(PAGE, lang)
     for lang, gone in (("en", "the playground alone does not show"), ("en", "a small margin alone does not explain"),
                        ("en", "2.1–2.5"), ("zh", "单看演练场说明不了"), ("zh", "单凭余量小"), ("zh", "2.1–2.5"),
-                       ("en", "Even its first layer"), ("zh", "训练又要持续几千步"), ("en", "left open here"), ("zh", "这里不作探讨")):
+                       ("en", "Even its first layer"), ("zh", "训练又要持续几千步"), ("en", "left open here"), ("zh", "这里不作探讨"),
+                       ("zh", "失去单元"), ("zh", "失去的单元")):          # a calque of "loses units" (review final61, pc)
         assert gone not in page_text(PAGE, lang)
     assert "the first included (" not in page_text(PAGE, "en")           # no three-clause parenthetical (review final56, pc)
 
@@ -707,13 +708,16 @@ def test_he_is_2_over_fan_in():
 
 
 def test_a_bias_of_0_01_makes_units_active_on_only_slightly_more_inputs(dr):
-    """CS231n's small positive bias: 'at initialisation, ... raises the share of training points on which a unit is active by about
-    0.3 percentage points on average, and by at most 1 for any unit (three seeds, both layers)',
-    while with zero biases almost no unit is dead at the start."""
+    """CS231n's small positive bias: 'At initialisation it changes little ...: a bias of 0.01 raises the share of training
+    points on which a unit is active by about 0.3 percentage points on average, and by at most 1 for any unit (three seeds,
+    both layers)', while with zero biases almost no unit is dead at the start.  Review final61, pc: no run is trained with
+    the bias, so the page claims only its effect at initialisation and says that its effect in training was not measured
+    (no run in the dead_relu experiment sets a bias other than zero at the start)."""
     means, worst = [], []
     for seed in dead_relu.SEEDS:
         X, _ = voronoi(seed=200 + seed)                    # the experiment's data and initial net per seed
         net = MLP.create(dead_relu.SIZES, "relu", "he", seed=seed)
+        assert all(np.all(b == 0) for b in net.biases)     # every run starts from zero biases, none from 0.01
         before = [np.mean(z > 0, axis=0) for z in net.hidden_preactivations(X)]
         net.biases = [b + 0.01 for b in net.biases]
         after = [np.mean(z > 0, axis=0) for z in net.hidden_preactivations(X)]
@@ -725,9 +729,12 @@ def test_a_bias_of_0_01_makes_units_active_on_only_slightly_more_inputs(dr):
     assert len(means) == 6 and all(round(m, 1) == 0.3 for m in means)      # "about 0.3 ... on average"
     assert 0.5 < max(worst) <= 1.0                                           # "at most 1 for any unit"
     assert np.round(256 * dr["relu_at_init"]).max() <= 1                      # "almost no unit is dead at the start"
-    for lang, text in (("en", "at initialisation, a bias of 0.01 raises the share of training points on which a unit is active by about 0.3 percentage points on average, and by at most 1 for any unit (three seeds, both layers)"),
-                       ("zh", "初始化时，0.01 的偏置让单元开启的训练样本比例平均只增加约 0.3 个百分点，任何单元都不超过 1 个百分点（三个种子，两层）")):
+    assert 'MLP.create(SIZES, activation, "he", seed=seed)' in inspect.getsource(dead_relu.trained)   # "no run here started from it"
+    for lang, text in (("en", "At initialisation it changes little in the network above: a bias of 0.01 raises the share of training points on which a unit is active by about 0.3 percentage points on average, and by at most 1 for any unit (three seeds, both layers). What it does during training was not measured: no run here started from it."),
+                       ("zh", "在上面的网络里，这个做法在初始化时改变不大：0.01 的偏置让单元开启的训练样本比例平均只增加约 0.3 个百分点，任何单元都不超过 1 个百分点（三个种子，两层）。它在训练中有什么作用，这里没有测：没有一次训练是从这样的偏置出发的。")):
         assert text in page_text(PAGE, lang)
+    for lang, gone in (("en", "it would change little"), ("en", "Little use"), ("zh", "作用不大"), ("zh", "用处不大")):
+        assert gone not in page_text(PAGE, lang)                                 # no training outcome claimed
 
 
 # --- Leaky ReLU, PReLU, RReLU, Maxout -----------------------------------------------------------
@@ -1005,10 +1012,11 @@ def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_
     assert "从第 5 步起，损失一直低于 3.5，到记录的最后一步（第 20 步）已降到 2.0–2.2，低于起始时的约 2.9" in page_text(PAGE, "zh")
     assert np.all(steps["early_inactive_leaky_relu"][:, 3] == 0)
     later = steps["early_inactive_leaky_relu"][:, 4:]                          # steps 5 to 20, until the overflow
-    assert np.nanmax(later) == 99 and np.sum(later > 0) >= 3                   # "some drop out again, up to 99 at a time"
+    assert np.nanmax(later) == 99 and np.sum(later > 0) >= 3                   # "some become inactive again, up to 99 at a time"
     # each unit is positive on some training points again, not on all of them (review final46, pc)
     assert "one step later none of them is inactive any more: each has a positive pre-activation on some training points again" in page_text(PAGE, "en")
-    assert "In later steps some drop out again, up to 99 at a time." in page_text(PAGE, "en")
+    assert "In later steps some become inactive again, up to 99 at a time." in page_text(PAGE, "en")
+    assert "drop out" not in page_text(PAGE, "en")                             # reads as dropout (review final61, pc)
     assert "再过一步，这些单元就全都重新开启了：每个单元的预激活值又在一部分训练样本上转为正数" in page_text(PAGE, "zh")
     assert "之后的几步里，又有一些单元在所有训练样本上都关闭了，一次最多 99 个。" in page_text(PAGE, "zh")
     assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
@@ -1472,12 +1480,12 @@ def test_what_helps_answers_the_intro_from_numbers_measured_above(lang, dr, bn):
     said = {"en": ("- **A smaller learning rate.** Up to 0.3 almost no unit died, and 0.3 gave plain ReLU its lowest training error ([the measurement](#dead-relu-experiment)).",
                    "- **Leaky ReLU.** At 1.0 it reached a lower training error than ReLU; at 2.0 it diverged ([the measurement](#dead-relu-experiment), [when they die](#when-they-die)).",
                    "- **Batch normalisation before the ReLU.** Every unit survived at 1.0, but not in every run at 2.0 ([batch normalisation, measured](#batchnorm-measured)).",
-                   "- **A small positive initial bias.** Little use: units died from large updates later on, not at the start ([large updates and initialisation](#initialisation-limits)).",
+                   "- **A small positive initial bias.** Not tried in training; at initialisation it changes almost nothing, and the deaths above came from later updates ([large updates and initialisation](#initialisation-limits)).",
                    "PReLU, RReLU and Maxout were not measured here."),
             "zh": ("- **调小学习率。**学习率不超过 0.3 时几乎没有单元死亡，普通 ReLU 也是在 0.3 时训练误差最低（[实测](#dead-relu-experiment)）。",
                    "- **Leaky ReLU。**学习率 1.0 时训练误差比 ReLU 低，但到 2.0 就发散了（[实测](#dead-relu-experiment)、[何时死亡](#when-they-die)）。",
                    "- **在 ReLU 之前加批归一化。**学习率 1.0 时没有一个单元死亡，到 2.0 则并非每次训练都如此（[批归一化实测](#batchnorm-measured)）。",
-                   "- **把偏置初始化为一个小正数。**用处不大：单元不是一开始就死的，而是死于后来那些过大的更新（[过大的更新与初始化](#initialisation-limits)）。",
+                   "- **把偏置初始化为一个小正数。**没有用它训练过；它在初始化时几乎什么也没改变，而上文的单元都是在后来的更新中死亡的（[过大的更新与初始化](#initialisation-limits)）。",
                    "PReLU、RReLU 和 Maxout 本文没有实测。")}[lang]
     assert all(s in section for s in said), [s for s in said if s not in section]
     intro = page.split("<!-- more -->")[0]
@@ -1535,3 +1543,30 @@ def test_the_misconceptions_name_belief_source_and_link_without_restating_figure
     told = {"en": "diverged", "zh": "发散"}[lang]
     measured = page.split("{ #dead-relu-experiment }", 1)[1].split("{ #when-they-die }", 1)[0]
     assert told in measured and told not in corrections
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_intro_announces_every_remedy_what_helps_grades_and_cs231n_lacks_only_a_rate_value(lang):
+    """Review final61, pc: the intro promised three remedies while 'What helps' grades four; it now names the three
+    measured in training and the fourth, the small initial bias, checked only at initialisation
+    (test_a_bias_of_0_01_makes_units_active_on_only_slightly_more_inputs).  CS231n does name a condition, a learning
+    rate 'set too high'; what its 40% lacks is a value of the rate, and the page now says exactly that."""
+    page = page_text(PAGE, lang)
+    intro = page.split("<!-- more -->")[0]
+    section = page.split("{ #what-helps }", 1)[1].split("{ #corrections }", 1)[0]
+    bullets = [line for line in section.splitlines() if line.startswith("- **")]
+    names = {"en": ("A smaller learning rate.", "Leaky ReLU.", "Batch normalisation before the ReLU.", "A small positive initial bias."),
+             "zh": ("调小学习率。", "Leaky ReLU。", "在 ReLU 之前加批归一化。", "把偏置初始化为一个小正数。")}[lang]
+    assert [b[4:].split("**")[0] for b in bullets] == list(names)
+    announced = {"en": ("Finally it tests three remedies in the same experiment: a smaller learning rate, a leaky variant and "
+                        "batch normalisation. A fourth, a small positive initial bias, is checked only at initialisation."),
+                 "zh": ("最后在同一个实验里检验三种补救办法：调小学习率、改用带泄漏的变体、加批归一化。"
+                        "第四种办法是把偏置初始化为一个小正数，只考察了它在初始化时的效果。")}[lang]
+    assert announced in intro
+    assert len(bullets) == 4                                      # three tested in training, one at initialisation
+    said, gone = {"en": ("with a learning rate set too high, \"as much as 40% of your network\" can end up dead. That is a remark, "
+                         "not a measurement: it comes with no network, data set or learning-rate value,",
+                         "no network, data set or learning rate,"),
+                  "zh": ("学习率设得太高时，网络中可能有“多达 40%”的单元最终死亡。这是一句提醒，不是测量：它没有交代网络、数据集或具体的学习率，",
+                         "没有交代网络、数据集或学习率，")}[lang]
+    assert said in page and gone not in page

@@ -150,9 +150,38 @@ def test_what_the_chart_shows_of_the_flat_tails():
         assert item.count("(blog/posts/when-gradients-vanish.md#flat-tails)") == 1, lang
     # the linked section computes the threshold for these two functions only, not for every function (review final59,
     # tools): the zh link text says 这两个函数, as the English "each slope" follows "the sigmoid's ... tanh's"
-    assert "[算出了这两个函数的斜率从哪里起小于 0.01](blog/posts/when-gradients-vanish.md#flat-tails)" in page_text("explorer.md", "zh")
+    # Review final61, tools: "cannot show the difference, which is why the site computes ..." gave the chart's coarseness
+    # as the reason for a computation that has its own home; the two are now only set side by side
+    assert ("这种差别在这个比例的图上看不出来；[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#flat-tails)"
+            "算出了这两个函数的斜率从哪里起小于 0.01。") in page_text("explorer.md", "zh")
     assert "每个函数的斜率" not in page_text("explorer.md", "zh")
-    assert "[computes where each slope drops below 0.01](blog/posts/when-gradients-vanish.md#flat-tails)" in page_text("explorer.md", "en")
+    assert ("A chart at this scale cannot show the difference; [When gradients vanish](blog/posts/when-gradients-vanish.md#flat-tails) "
+            "computes where each slope drops below 0.01.") in page_text("explorer.md", "en")
+    for lang, gone in (("en", "which is why"), ("zh", "所以本站")):
+        assert gone not in page_text("explorer.md", lang), lang
+    assert "# When gradients vanish: why deep networks stop learning" in page_text("blog/posts/when-gradients-vanish.md", "en")
+    assert "# 梯度消失：深层网络为何学不动" in page_text("blog/posts/when-gradients-vanish.md", "zh")
     home = page_text("blog/posts/when-gradients-vanish.md", "en").split("{ #flat-tails }")[1].split("\n## ")[0]
     assert "4.585" in home and "2.993" in home, "the thresholds' home states them"
     assert (f"{sigmoid_edge:.3f}", f"{tanh_edge:.3f}") == ("4.585", "2.993")        # the two functions' thresholds
+
+
+def test_exactly_five_functions_get_a_slider_and_the_page_names_them():
+    """"Five functions, Leaky ReLU, PReLU, ELU, Maxout and SiLU / Swish, get a slider for a shape parameter" (review
+    final61, tools: "a function with a shape parameter gets a slider" overclaimed, since the glossary's shape parameters
+    include fixed ones, such as SELU's alpha and lambda, that have no slider).  The sliders are the explorer data's."""
+    from claim_helpers import page_text
+    from actsite.pages.explorer import explorer_data
+    with_slider = [f["short"] for f in explorer_data()["functions"] if f["params"]]
+    assert [n["en"] for n in with_slider] == ["Leaky ReLU", "PReLU", "ELU", "Maxout", "SiLU / Swish"]
+    assert all(n["zh"] == n["en"] for n in with_slider)
+    assert all(len(f["params"]) <= 1 for f in explorer_data()["functions"])          # one slider each
+    assert "selu" in EVERY and not EVERY["selu"].params                               # a fixed shape parameter, no slider
+    said = {"en": "Five functions, Leaky ReLU, PReLU, ELU, Maxout and SiLU / Swish, get a slider for a "
+                  "[shape parameter](glossary.md#shape-parameter),",
+            "zh": "Leaky ReLU、PReLU、ELU、Maxout 和 SiLU / Swish 这五个函数各有一个滑块，用来调节一个"
+                  "[形状参数](glossary.md#shape-parameter)"}
+    for lang, words in said.items():
+        assert words in page_text("explorer.md", lang), lang
+    assert "A function with a [shape parameter]" not in page_text("explorer.md", "en")
+    assert "的函数另有一个滑块" not in page_text("explorer.md", "zh")

@@ -710,10 +710,15 @@ def test_no_rule_keeps_elus_variance_at_every_scale(lang):
     q = 0.01, 1.29 at q = 1, review final44/tools); the leaky rectifiers' does not.  The sentence that said which rules
     keep the scale went with the guide's table (review final60, cb): the summary's caveat column says it."""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    said = {"en": "That list leaves out ELU, for which no rule keeps the variance at every input scale: ELU is close to "
-                  "the identity near 0 and to ReLU far out, so how much a layer changes the variance depends on that scale.",
-            "zh": "那份小结没有 ELU：没有哪条规则能在任何输入尺度下都保持 ELU 的方差，因为 ELU 在 0 附近接近恒等函数，"
-                  "远离 0 时接近 ReLU，一层让方差改变多少，取决于输入的尺度。"}[lang]
+    said = {"en": "That list leaves out ELU. Like GELU and SiLU, which it does list, ELU has no rule that keeps the variance "
+                  "at every input scale: it is close to the identity near 0 and to ReLU far out, so how much a layer "
+                  "changes the variance depends on that scale.",
+            "zh": "那份小结没有 ELU。与小结里的 GELU 和 SiLU 一样，ELU 也没有哪条规则能在任何输入尺度下都保持方差："
+                  "它在 0 附近接近恒等函数，远离 0 时接近 ReLU，一层让方差改变多少，取决于输入的尺度。"}[lang]
+    # GELU and SiLU share the property and are in the summary, so it is not why ELU is missing (review final61, cb)
+    summary_rows = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
+    assert {"en": "| GELU, SiLU |", "zh": "| GELU、SiLU |"}[lang] in summary_rows.split("{ #practical-summary }")[1].split("{ #corrections }")[0]
+    assert gain("silu", 0.01) != pytest.approx(gain("silu", 4.0), rel=0.05)
     assert said in text.split("{ #initialisation }")[1].split("\n## ")[0]
     # the scale-free rules are the summary's to state, in its caveat column
     from claim_helpers import table_rows
@@ -1011,7 +1016,7 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
                       "[pre-activation](glossary.md#pre-activation) over a mini-batch)",
                       "a gated unit (one that multiplies a value by a gate, both computed from the same input) with a SiLU gate",
                       "[its fixed point, the mean 0 and variance 1 that each layer leaves unchanged, needs that scale]"),
-               "zh": ("[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)（在每个小批量上把各单元收到的加权和标准化）",
+               "zh": ("[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)（在每个小批量上把各单元的[预激活值](glossary.md#pre-activation)标准化）",
                       "SwiGLU 是以 SiLU 为门的门控单元；门控单元由同一个输入分别算出一个值和一个门，再把两者相乘。",
                       "[它的不动点，即每一层都保持不变的均值 0、方差 1，要求这个尺度]")}[lang]
     words = {"en": ("batch normalisation", "gated unit", "fixed point"), "zh": ("批归一化", "门控单元", "不动点")}[lang]
@@ -1123,7 +1128,7 @@ def test_the_8_bit_row_gives_he_to_relu6_and_hard_swish_only_and_the_section_is_
                   "(standardising each unit's [pre-activation](glossary.md#pre-activation) over a mini-batch) for hard swish; "
                   "hard sigmoid gates: no rule fits, as for the sigmoid, so the model's own recipe |",
             "zh": "| ReLU6 和 hard swish 用 He，hard swish 还要配[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)"
-                  "（在每个小批量上把各单元收到的加权和标准化）；hard sigmoid 门与 sigmoid 一样没有合适的规则，按模型自己的配方 |"}[lang]
+                  "（在每个小批量上把各单元的[预激活值](glossary.md#pre-activation)标准化）；hard sigmoid 门与 sigmoid 一样没有合适的规则，按模型自己的配方 |"}[lang]
     assert cell in row[0]
     assert "He for all three" not in text and "三者都用 He" not in text
     # the initialisation article's table: no rule fits the sigmoid, and hard sigmoid, ReLU6 and hard swish have no row

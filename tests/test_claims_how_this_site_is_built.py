@@ -393,12 +393,29 @@ def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang
     assert 'os.environ.get("ACTSITE_HOOKS", "on") != "off"' in hooks and "typeset" in hooks and "reference_table" in hooks
     assert "theme:" in (root / "mkdocs.yml").read_text(encoding="utf-8") and "plugins:" in (root / "mkdocs.yml").read_text(encoding="utf-8")
     text = page_text(PAGE, lang).split("<!-- bench-results -->")[1]
-    # one unit style per language in the prose under the table: "s" in English, 秒 in Chinese running prose (review
-    # final55, tools); the generated table keeps "s" in both
+    # one unit style per page: "s" and "×" on the English page, 秒 and 倍 on the Chinese one, in the prose and in the
+    # generated table alike (review final55, tools, for the prose; review final61, tools, for the table)
     unit = {"en": "s", "zh": "秒"}[lang]
     assert f"60 {unit}" in text and f"3 {unit}" in text, lang
     assert not re.search({"en": r"\d 秒", "zh": r"\d s\b"}[lang], text), lang
-    assert next(r[2] for r in ROWS if r[1] == "cold_s").endswith(" s")     # the table's format: "{:.1f} s"
+    from actsite.tooling.bench_report import table_html
+    cells = re.findall(r"<td>([^<]*)</td>", table_html(lang, results, before))
+    ratio_cell = f"{results['build']['overhead_ratio']:.2f}" + {"en": "×", "zh": " 倍"}[lang]
+    assert f"{results['figures']['cold_s']:.1f} {unit}" in cells and f"≤ 60 {unit}" in cells and ratio_cell in cells, lang
+    # one term for building everything anew, the site's "from scratch" (review final61, tools: "from nothing" and "the
+    # cold figure build" drifted); "cold" is kept for page loads only
+    label = {key: (zh, en) for _, key, _, zh, en, *_ in ROWS}["cold_s"][lang == "en"]
+    assert label.startswith({"en": "All figures drawn from scratch", "zh": "从零绘制全部图"}[lang]), label
+    whole = " ".join(page_text(PAGE, lang).split())
+    if lang == "en":
+        assert "from nothing" not in whole and "cold figure" not in whole and whole.count("from scratch") == 3
+        assert whole.count("cold") == 1 and "each is loaded cold three times" in whole
+    if lang == "zh":
+        assert not any(re.search(r"\d( s| ms|×)$", c) for c in cells), cells
+        assert "2191 毫秒" in cells
+        assert not re.search(r"\d ?(s|ms)\b|\d×", page_text(PAGE, lang))          # nor anywhere in the zh prose
+    else:
+        assert not any(re.search(r"秒|倍", c) for c in cells), cells
     # the two cores already share the work almost perfectly: the wall time is little more than half the CPU time
     # (5.4% more in the run the page was written from; a re-run moves it by a few per cent, hence no figure)
     assert results["figures"]["cold_s"] / (results["figures"]["cold_cpu_s"] / 2) < 1.15
@@ -593,7 +610,8 @@ def test_a_dash_in_the_before_column_means_only_that_the_measurement_did_not_exi
         assert (row[1] == "—") == (before.get(section, {}).get(key) is None), (key, row)
     label = {"en": "Maths drawn after the text, in milliseconds (worst page)", "zh": "公式比正文晚显示的毫秒数（各页最大值）"}[lang]
     ms = next(row for row in cells if label in row[0])
-    assert ms[1:3] == ["2191 ms", "0 ms"] and round(before["pages"]["max_maths_after_text_ms"]) == 2191
+    assert ms[1:3] == {"en": ["2191 ms", "0 ms"], "zh": ["2191 毫秒", "0 毫秒"]}[lang]
+    assert round(before["pages"]["max_maths_after_text_ms"]) == 2191
     frames = {"en": "Maths drawn after the text, in frames (worst page)", "zh": "公式比正文晚显示的帧数（各页最大值）"}[lang]
     assert next(row for row in cells if frames in row[0])[1] == "—"       # counted in frames only since
     said = {"en": "a dash\n  there means the measurement did not exist yet", "zh": "该栏中的“—”表示当时还没有这项测量"}[lang]
@@ -1151,10 +1169,13 @@ def test_the_opening_points_to_the_timing_of_the_activations_and_its_one_caller(
     catalogue page that links to it (review final60, tools: the intro never mentioned it)."""
     from actsite.experiments import cost
     assert len(cost.load()["functions"]) == 19
+    # review final61, tools: "the 19" said which 19 only further down; the link now names them (the reference table's
+    # one-input functions, the same 19 that test_the_reference_tables_one_input_rows_are_exactly_the_19_timed_functions
+    # checks)
     said = {"en": "This page is also the home of the site's one timing of the activations themselves: [how long each of the 19 "
-                  "takes](#timing), value and derivative, in numpy on one CPU core, which the catalogue's "
+                  "one-input functions of the reference table takes](#timing), value and derivative, in numpy on one CPU core, which the catalogue's "
                   "[Hard and cheap](catalogue/hard-and-cheap.md#cost) links to.",
-            "zh": "本站对激活函数本身唯一的一次计时也在这里：[19 个函数各要多少时间](#timing)（函数值和导数，numpy，"
+            "zh": "本站对激活函数本身唯一的一次计时也在这里：[速查表里 19 个单输入激活函数各要多少时间](#timing)（函数值和导数，numpy，"
                   "单个 CPU 核），目录中的[《低成本激活函数》](catalogue/hard-and-cheap.md#cost)就链接到这里。"}
     for lang, words in said.items():
         text = (CONTENT[lang] / "how-this-site-is-built.md").read_text(encoding="utf-8")

@@ -79,6 +79,36 @@ def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_la
         assert item.index("63%") < item.index("40%"), lang                     # before the run that kills units
 
 
+DEFAULTS_AGAIN = """
+const st = await load('state.js');
+const fresh = st.parse('', null);
+const preset = st.parse('?preset=' + Object.keys((await load('presets.js')).PRESETS)[0], null);
+process.stdout.write(encode({ fresh, defaults: st.DEFAULTS, preset }));
+"""
+
+
+def test_item_2_says_how_to_get_the_default_settings_back():
+    """Item 2 starts "With the default settings" after item 1 has changed them (review final61, tools): reopening the
+    page, whose address then carries no settings, gives the defaults (state.js's parse of an empty query), while Reset
+    only restarts the run with the current settings (app.js: its button pauses and rebuilds from this.state, which
+    reset() never assigns)."""
+    out = run_node(DEFAULTS_AGAIN, {})
+    assert out["fresh"] == out["defaults"] and out["preset"] != out["defaults"]
+    app = (PLAYGROUND / "app.js").read_text(encoding="utf-8")
+    assert "this.state = parse(location.search, meta);" in app                  # the settings come from the address only
+    assert "localStorage" not in app and "sessionStorage" not in app
+    assert "this.resetButton.addEventListener('click', () => { this.pause(); this.reset(); });" in app
+    body = app.split("\n  reset() {")[1].split("\n  }")[0]
+    assert "this.state =" not in body and "build(this.state, this.meta)" in body
+    strings = (PLAYGROUND / "strings.js").read_text(encoding="utf-8")
+    assert "reset: 'Reset'" in strings and "reset: '重置'" in strings           # the button's visible label
+    for lang, words in (("en", "With the default settings, 8 units per layer ([reopen the playground](playground.md) to get "
+                               "them back; Reset restarts the run but keeps the settings), the third panel starts with"),
+                        ("zh", "按默认设置（每层 8 个单元；要回到默认设置，[重新打开演练场](playground.md)即可，“重置”只让训练"
+                               "从头开始，设置不变），第三个面板一开始就显示")):
+        assert words in page(lang), lang
+
+
 HELD = """
 const a = await load('activations.js');
 const net = await load('network.js');
@@ -400,9 +430,9 @@ def test_deep_sigmoid_weight_gradient_also_scales_with_each_layers_input():
                                "the last hidden layer (16 sigmoid outputs near 1/2) but about 0.5 in the first (a point of the plane), "
                                "so the ratio it shows is about four times smaller still, around $2 \\times 10^{-8}$."),
                         ("zh", "面板上画的权重梯度还随每层输入的长短而缩放：最后一个隐藏层的输入是 16 个接近 1/2 的 sigmoid 输出，长度约为 2；"
-                               "第 1 层的输入是平面上的一个点，长度只有 0.5 左右。所以面板上的比值还要再小到约四分之一，在 $2 \\times 10^{-8}$ 左右。")):
+                               "第 1 层的输入是平面上的一个点，长度只有 0.5 左右。所以面板上的比值还要再缩小到约四分之一，即 $2 \\times 10^{-8}$ 左右。")):
         assert words in page(lang), lang
-    for lang, gone in (("en", "a little smaller still"), ("zh", "还要再小一些")):
+    for lang, gone in (("en", "a little smaller still"), ("zh", "还要再小一些"), ("zh", "再小到约四分之一")):
         assert gone not in page(lang), lang
 
 

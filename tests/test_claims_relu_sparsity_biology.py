@@ -188,7 +188,7 @@ def test_sparsity_setup_as_stated():
     assert sparsity.STEPS == 1500 and sparsity.LR == 0.05
     assert ("trains the ReLU network for 1500 steps of [stochastic gradient descent](../../glossary.md#sgd)"
             " (SGD) with [momentum](../../glossary.md#momentum) 0.9 (each update also carries 0.9 times the previous"
-            " one), mini-batches of $B = 128$ training points") in page_text(
+            " one), [mini-batches](../../glossary.md#mini-batch) of $B = 128$ training points") in page_text(
         "blog/posts/relu-sparsity-biology.md", "en")
     assert ("用[动量](../../glossary.md#momentum)为 0.9 的[随机梯度下降](../../glossary.md#sgd)（SGD，"
             "每步的更新量还带上上一步更新量的 0.9 倍）训练 ReLU 网络 1500 步"
@@ -706,8 +706,8 @@ def test_ratios_2_15_1_73_1_20(ts):
     assert round(float(rho[0]), 2) == 2.15 and round(float(rho[1]), 2) == 1.73 and round(float(rho[2]), 2) == 1.20
     for lang, text in (("en", "At the three learning rates plotted, 0.01, 0.03 and 0.1, ReLU reaches 25% training error "
                               "first, but only 2.15, 1.73 and 1.20 times as fast"), ("en", "| 0.1 | 250 | 300 | 1.20 |"),
-                       ("en", "at 0.3 (not plotted) tanh gets there first, its median step count about half of ReLU's."),
-                       ("zh", "到了图中没有画出的 0.3，反而是 tanh 先达到，所需步数的中位数约为 ReLU 的一半。"),
+                       ("en", "2.15, 1.73 and 1.20 times as fast as tanh, not six times.\")"),
+                       ("zh", "1.20 倍（0.1），而不是六倍。\")"),
                        ("zh", "在图中的三个学习率下，ReLU 都先达到 25% 训练误差"),
                        ("zh", "1.73 倍（0.03）和 1.20 倍（0.1）"), ("zh", "| 0.1 | 250 | 300 | 1.20 |")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
@@ -716,9 +716,8 @@ def test_ratios_2_15_1_73_1_20(ts):
     assert (tanh_m[0], tanh_m[2], relu_m[0], relu_m[2]) == (1075, 300, 500, 250)   # from 0.01 to 0.1
     assert tanh_m[0] / tanh_m[2] > relu_m[0] / relu_m[2]
     for lang, text in (("en", "The advantage shrinks as the learning rate grows: from $\\eta = 0.01$ to 0.1, tanh's step count "
-                              "falls from 1075 to 300, ReLU's only from 500 to 250, and at 0.3 both need more steps"),
-                       ("zh", "学习率越大，优势越小：学习率从 0.01 调到 0.1，tanh 的步数从 1075 降到 300，ReLU 只从 500 降到 250；"
-                              "到 0.3，两者需要的步数又都变多了")):
+                              "falls from 1075 to 300, ReLU's only from 500 to 250. "),
+                       ("zh", "学习率越大，优势越小：学习率从 0.01 调到 0.1，tanh 的步数从 1075 降到 300，ReLU 只从 500 降到 250。")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert rho.max() < 6
 
@@ -785,7 +784,9 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
     steps.  The caveat comes before the numbers.  Review final60, pc: the page no longer speaks of another computer's
     arithmetic (a platform remark, and not what the page shows); for the record, on other arithmetic
     (OTHER_ARITHMETIC_AT_0_3) the counts differ from the same runs here by at most 125 steps, and tanh is still first
-    in every seed.  The caption says what the row says."""
+    in every seed.  Review final61, pc: this paragraph is the one place that states the reversal with its numbers; the
+    caption, the next two paragraphs and the misconception no longer restate it, and the verdict refers back to it in
+    one clause with a link (test_the_reversal_at_0_3_is_stated_once)."""
     reach = {key: np.array([training_speed.steps_to_target(
                                 training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
                             for seed in training_speed.SEEDS], dtype=float) for key in ("relu", "tanh")}
@@ -1059,3 +1060,41 @@ def test_the_cortex_comparison_is_marked_loose(lang, said):
     assert said in verdict
     sp = cached("sparsity")
     assert round(float(100 * (1 - sp["trained_zeros"][0, 1])), 1) > 4                 # the comparison it qualifies
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_reversal_at_0_3_is_stated_once(lang):
+    """Review final61, pc: the eta = 0.3 reversal was said eight times.  It is stated with its numbers once, in the
+    paragraph after the table (test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus_steps, and the table row
+    itself); the figure's caption, the paragraph on how the advantage shrinks, the paragraph on why the factor is
+    smaller than six and the 'six times faster' misconception no longer restate it, and the verdict refers back in one
+    clause with a link to #training-speed (test_the_verdict_on_speed_is_scoped_to_the_small_network)."""
+    text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    stated, verdict_clause = {"en": ("tanh crossed first in every seed", "and slower at one."),
+                              "zh": ("三个种子都是 tanh 先越过那条线", "有一个学习率下则是 tanh 更快。")}[lang]
+    assert text.count(stated) == 1 and text.count(verdict_clause) == 1
+    section = text.split("{ #training-speed }", 1)[1].split("{ #verdict }", 1)[0]
+    assert stated in section
+    verdict = text.split("{ #verdict }", 1)[1].split("{ #corrections }", 1)[0]
+    assert verdict_clause in verdict and "](#training-speed)" in verdict
+    caption = text.split('(figure:relu_vs_tanh_training "', 1)[1].split('")', 1)[0]
+    assert "0.3" not in caption
+    shrinks = next(p for p in section.split("\n\n") if p.startswith({"en": "The advantage shrinks", "zh": "学习率越大，优势越小"}[lang]))
+    assert "0.3" not in shrinks.split({"en": "We tried no rate", "zh": "0.1 与 0.3 之间"}[lang])[0]
+    corrections = text.split("{ #corrections }", 1)[1].split("{ #references }", 1)[0]
+    for gone in {"en": ("tanh gets there first", "both need more steps", "which network is faster", "which of the two was faster"),
+                 "zh": ("反而是 tanh 先达到", "两者需要的步数又都变多了", "连谁快谁慢")}[lang]:
+        assert gone not in text, gone
+    assert {"en": "tanh", "zh": "tanh 先"}[lang] not in corrections.split("\n- ")[-1].split("](#training-speed)", 1)[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_first_mini_batch_links_the_glossary(lang):
+    """Review final61, pc: the first 'mini-batch' (the L1 experiment's setup) was the only unlinked term of its
+    sentence; it now links the glossary entry, whose anchor is the term's key."""
+    from actsite.pages.glossary import TERMS
+    assert any(term.key == "mini-batch" for term in TERMS)
+    text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    word, linked = {"en": ("mini-batch", "[mini-batches](../../glossary.md#mini-batch) of $B = 128$ training points"),
+                    "zh": ("小批量", "[小批量](../../glossary.md#mini-batch)大小 $B = 128$")}[lang]
+    assert linked in text and text.index(word) == text.index(linked) + 1

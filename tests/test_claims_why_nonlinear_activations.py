@@ -526,11 +526,11 @@ def test_a_unit_with_pre_activation_at_most_zero_on_every_example_outputs_zero_a
     from claim_helpers import page_text
     for lang, said, off in (("en", "a unit that is off on every [training point](../../glossary.md#training-point) (one input of "
                                    "the training data, together with its target) receives no gradient for its own weights and bias",
-                             "a unit whose [pre-activation](../../glossary.md#pre-activation) (the weighted sum that enters the "
-                             "activation) lies there is simply *off*."),
+                             "A unit whose [pre-activation](../../glossary.md#pre-activation) (the weighted sum that enters the "
+                             "activation) lies on the negative side is simply *off*."),
                             ("zh", "一个单元若在所有[训练样本](../../glossary.md#training-point)（训练数据中的一个输入，连同它的目标）"
                                    "上都处于关闭状态，它自己的权重和偏置就收不到梯度",
-                             "（激活函数之前的加权和）落在那里的单元就处于关闭状态。")):
+                             "（激活函数之前的加权和）落在负半轴的单元就处于关闭状态。")):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said in text and off in text and text.index(off) < text.index(said), lang      # 'off' is defined first
     assert relu_prime(0.0) == 0.0
@@ -619,20 +619,21 @@ def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_on
         np.testing.assert_allclose(elu(xs, a_), np.where(xs > 0, xs, a_ * np.expm1(np.minimum(xs, 0))), atol=1e-12)
 
 
-def test_saturation_approaches_the_asymptote_without_reaching_it_so_relus_flat_side_does_not_saturate():
+def test_saturation_is_levelling_off_and_relu_like_elu_saturates_on_its_negative_side_only():
     """'the curve flattens towards a horizontal asymptote without reaching it, and its slope tends to 0' ... 'ReLU's
     whole negative side lies in the flat region too, but it does not saturate' (review final60, pa: the definition
     without 'without reaching it' took in ReLU's constant side).  Sigmoid, tanh and ELU's negative side stay strictly
     inside their asymptotes with a non-zero derivative at every finite input; ReLU equals its asymptote 0 on all x < 0."""
     from claim_helpers import page_text
     from actsite.maths.catalogue import elu, elu_prime
-    for lang, said in (("en", ("the curve flattens towards a horizontal asymptote without reaching it, and its slope tends to 0",
-                               "ReLU's whole negative side lies in the flat region too, but it does not saturate: it is "
-                               "constant everywhere left of the kink")),
-                       ("zh", ("曲线就越贴近一条水平渐近线，却始终碰不到它，两侧都是如此，斜率也随之趋于 0",
-                               "ReLU 的整个负半轴也在平坦区里，但它并不饱和：它在折点左侧处处是常数"))):
+    for lang, said in (("en", ("the curve levels off towards a horizontal asymptote and its slope tends to 0",
+                               "ReLU's whole negative side lies in the flat region too, with slope exactly 0. Like ELU, ReLU "
+                               "saturates on the negative side only: its positive side rises without bound at slope 1.")),
+                       ("zh", ("曲线就越趋于平缓，贴近一条水平渐近线，两侧都是如此，斜率也随之趋于 0",
+                               "ReLU 的整个负半轴也在平坦区里，斜率恰好为 0。ReLU 和 ELU 一样只在负半轴饱和：它的正半轴以斜率 1 无限上升。"))):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert all(words in text for words in said), lang
+        assert "without reaching it" not in text and "始终碰不到" not in text, lang
     x = np.linspace(-30, 30, 6001)                         # far enough out to be deep in both tails, still exact in floats
     assert np.all((sigmoid(x) > 0) & (sigmoid(x) < 1)) and np.all(sigmoid_prime(x) > 0)
     x = np.linspace(-15, 15, 3001)
@@ -641,6 +642,12 @@ def test_saturation_approaches_the_asymptote_without_reaching_it_so_relus_flat_s
     assert np.all(elu(x, 1.0) > -1.0) and np.all(elu_prime(x, 1.0) > 0)
     x = np.linspace(-30, -1e-9, 3001)
     assert np.all(np.maximum(0.0, x) == 0.0) and np.all(relu_prime(x) == 0.0)    # ReLU reaches its asymptote at once
+    # ... so what keeps ReLU from saturating is its unbounded positive side, not its constant one: the site's hard
+    # functions reach their constants at a kink and are saturating all the same (review final61, pa)
+    from actsite.maths.catalogue import EVERY
+    assert not EVERY["relu"].saturating and all(EVERY[k].saturating for k in ("hard_tanh", "hard_sigmoid", "relu6"))
+    x = np.linspace(1, 1e6, 1001)
+    assert np.all(relu_prime(x) == 1.0) and np.maximum(0.0, x)[-1] == 1e6
 
 
 def test_a_unit_without_gradient_only_may_stay_silent():
@@ -990,10 +997,10 @@ def test_the_flat_region_is_defined_once_as_the_glossary_defines_it_and_includes
     for lang, said, relu_side, later in (
             ("en", "The inputs where the slope is below 0.01 in absolute value form the "
                    "[flat region](../../glossary.md#flat-region); for sigmoid and tanh, that is the far part of both tails.",
-             "ReLU's whole negative side lies in the flat region too, but it does not saturate:",
+             "ReLU's whole negative side lies in the flat region too, with slope exactly 0.",
              ("in the shaded flat region", "start in the flat region")),
             ("zh", "斜率绝对值不到 0.01 的那些输入叫作[平坦区](../../glossary.md#flat-region)；对 sigmoid 和 tanh，"
-                   "就是两条尾部中远离零点的部分。", "ReLU 的整个负半轴也在平坦区里，但它并不饱和：",
+                   "就是两条尾部中远离零点的部分。", "ReLU 的整个负半轴也在平坦区里，斜率恰好为 0。",
              ("在加了底色的平坦区", "有多少预激活值落在平坦区"))):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said in text and relu_side in text and text.count("glossary.md#flat-region") == 1, lang
@@ -1105,19 +1112,20 @@ def test_the_second_reason_speaks_of_the_error_signal_and_matches_the_flat_relu_
     (review final60, pa: the linked measurement shows ReLU's weight gradients flat across depth, not shrinking).
     Checked on a ReLU stack with small weights: the error signal's per-layer factor is nearly constant and below 1;
     and in the linked 50-layer measurement the small-scale ReLU gradients lie within one decade at every layer."""
-    quotes = {"en": "If those matrices shrink the gradient passed back from layer to layer, it shrinks by about the same "
-                    "factor at every layer, ReLU or not, and at the start of training every layer's weight gradient can "
-                    "end up equally tiny",
-              "zh": "如果这些矩阵让逐层往回传的梯度变小，不管用不用 ReLU，它每经过一层都缩小大致相同的倍数，"
-                    "训练开始时各层权重的梯度就可能同样微小"}
+    quotes = {"en": "A layer's weight gradient is that passed-back gradient times the layer's input. In a ReLU network "
+                    "whose initial weights are too small, the input shrinks on its way up by the same factor per layer, "
+                    "so at the start of training every layer's weight gradient can end up equally tiny.",
+              "zh": "一层权重的梯度，等于传回这一层的梯度乘以这一层的输入。在初始权重过小的 ReLU 网络里，输入在向上传的途中"
+                    "也每层缩小同样的倍数，所以训练开始时各层权重的梯度可能同样微小。"}
     from claim_helpers import page_text
     for lang, quote in quotes.items():
         assert quote in page_text("blog/posts/why-nonlinear-activations.md", lang), lang
     rng = np.random.default_rng(0)
     width, depth = 256, 20
     weights = [rng.normal(0, 0.01, (width, width)) for _ in range(depth)]
-    h, pre = rng.normal(size=(64, width)), []
+    h, pre, inputs = rng.normal(size=(64, width)), [], []
     for W in weights:
+        inputs.append(h)
         z = h @ W
         pre.append(z)
         h = relu(z)
@@ -1127,6 +1135,18 @@ def test_the_second_reason_speaks_of_the_error_signal_and_matches_the_flat_relu_
         norms.append(np.linalg.norm(delta))
     factors = np.array(norms[1:]) / np.array(norms[:-1])
     assert factors.max() < 1 and factors.max() / factors.min() < 1.3
+    # the input shrinks on its way up by about the same factor, so the weight gradients (input^T x passed-back
+    # gradient) of all layers but the first, whose input is the unshrunk data, lie within a factor of 2 of each other
+    # (review final61, pa: 'equally tiny' needed this reason)
+    up = np.array([np.linalg.norm(x) for x in inputs[2:]]) / np.array([np.linalg.norm(x) for x in inputs[1:-1]])
+    assert up.max() < 1 and abs(np.log(up.mean() / factors.mean())) < 0.1
+    delta, grads = rng.normal(size=(64, width)), []
+    for W, z, x in zip(reversed(weights), reversed(pre), reversed(inputs)):
+        delta = delta * relu_prime(z)
+        grads.append(np.linalg.norm(x.T @ delta))
+        delta = delta @ W.T
+    grads = np.array(grads[:-1])
+    assert grads.max() / grads.min() < 2 and grads.max() < 1e-10
     from actsite.experiments.cache import cached
     small = cached("gradient_depth")["relu_small_grad"]
     assert small.max() / small.min() < 10 and small.max() < 1e-40

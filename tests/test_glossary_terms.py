@@ -58,7 +58,7 @@ def test_saturation_entry_agrees_with_the_reference_column_and_the_articles():
     """Two-sided unqualified, one side for ELU and SELU: as the reference page's Saturating column and
     the article that defines the term say."""
     term = TERMS["saturation"]
-    assert "ELU and SELU on the negative side only" in term.en_definition
+    assert "ELU and SELU saturate on the negative side only" in term.en_definition
     assert '"saturating" without qualification means both sides' in term.en_definition
     assert "ELU 和 SELU 只在负半轴一侧饱和" in term.zh_definition and "指两侧都饱和" in term.zh_definition
     article = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
@@ -72,10 +72,15 @@ def test_saturation_entry_agrees_with_the_reference_column_and_the_articles():
     assert np.all(EVERY["relu"].df(x) == 0) and np.all(EVERY["relu"].f(x) == 0)
     assert np.all(EVERY["relu"].df(-x) == 1) and EVERY["relu"].f(np.array([1e6]))[0] == 1e6
     assert np.all(EVERY["elu"].df(x) > 0)                                    # ELU's slope only tends to 0
-    assert "ReLU does not saturate: its slope stays 1 on the positive side. Its negative side is constant from the kink " \
-           "on, with slope exactly 0, and a unit whose pre-activation lies there is off." in term.en_definition
-    assert "ReLU 不饱和：正半轴上斜率恒为 1；它的负半轴从折点起就是常数，斜率恰为 0，预激活值落在那里的单元是关闭的。" \
-        in term.zh_definition
+    # one-sided saturation is ReLU's as much as ELU's (review final61, cb: the row called ELU's negative side saturating
+    # but not ReLU's); none of the three is saturating in the unqualified, two-sided sense the registry's column uses
+    assert "ELU and SELU saturate on the negative side only, and so does ReLU, whose negative side is constant from the " \
+           "kink on, with slope exactly 0; a unit whose pre-activation lies there is off." in term.en_definition
+    assert "so ReLU, ELU and SELU are not saturating: their slope stays 1 (λ for SELU) on the positive side." in term.en_definition
+    assert "ELU 和 SELU 只在负半轴一侧饱和，ReLU 也是如此：它的负半轴从折点起就是常数，斜率恰为 0，预激活值落在那里的单元是关闭的。" \
+        in term.zh_definition and "所以 ReLU、ELU 和 SELU 都不算饱和函数" in term.zh_definition
+    from actsite.maths.catalogue import SELU_LAMBDA
+    assert np.all(EVERY["selu"].df(-x) == pytest.approx(SELU_LAMBDA)) and np.all(EVERY["elu"].df(-x) == 1)
     assert "extreme case" not in term.en_definition and "最极端" not in term.zh_definition
 
 

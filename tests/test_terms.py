@@ -226,7 +226,7 @@ def test_a_spelling_variant_is_shown_as_a_spelling_not_as_another_name():
     assert glossary.SPELLINGS <= shown                     # every declared spelling belongs to a term
     for name in glossary.SPELLINGS:
         line = next(line for line in lines if name in line)
-        called = line.split("Also called (not used here): ")[1].split("; ")[0].split("<")[0] if "Also called" in line else ""
+        called = line.split("Also called (not used here): ")[1].split(". Also spelled")[0].split("<")[0] if "Also called" in line else ""
         assert "Also spelled (not used here): " in line and name not in called.split(", ")   # "layer norm" vs "layer normalisation"
     assert any("Also called (not used here): dead neuron" in line for line in lines)
 

@@ -117,8 +117,8 @@ TERMS: tuple[Term, ...] = (
          "blog/posts/dead-relu-units.md#dead-relu",
          avoid_zh=(re.compile("(?<!输)入权重"), re.compile("(?<!输)出权重"))),
     Term("saturation", "饱和", "saturation",
-         "函数在输入的绝对值很大时趋于常数、斜率趋于 0，几乎不再让梯度通过。sigmoid 和 tanh 在两侧都饱和，ELU 和 SELU 只在负半轴一侧饱和；本站不加限定地说“饱和”时，指两侧都饱和。ReLU 不饱和：正半轴上斜率恒为 1；它的负半轴从折点起就是常数，斜率恰为 0，预激活值落在那里的单元是关闭的。",
-         "A function saturates when, for inputs of large magnitude, it levels off and its slope tends to 0, so that almost no gradient passes. Sigmoid and tanh saturate on both sides, ELU and SELU on the negative side only; on this site, \"saturating\" without qualification means both sides. ReLU does not saturate: its slope stays 1 on the positive side. Its negative side is constant from the kink on, with slope exactly 0, and a unit whose pre-activation lies there is off.",
+         "函数在输入的绝对值很大时趋于常数、斜率趋于 0，几乎不再让梯度通过。sigmoid 和 tanh 在两侧都饱和。ELU 和 SELU 只在负半轴一侧饱和，ReLU 也是如此：它的负半轴从折点起就是常数，斜率恰为 0，预激活值落在那里的单元是关闭的。本站不加限定地说“饱和”时，指两侧都饱和，所以 ReLU、ELU 和 SELU 都不算饱和函数：它们在正半轴上的斜率保持为 1（SELU 为 λ）。",
+         "A function saturates when, for inputs of large magnitude, it levels off and its slope tends to 0, so that almost no gradient passes. Sigmoid and tanh saturate on both sides. ELU and SELU saturate on the negative side only, and so does ReLU, whose negative side is constant from the kink on, with slope exactly 0; a unit whose pre-activation lies there is off. On this site, \"saturating\" without qualification means both sides, so ReLU, ELU and SELU are not saturating: their slope stays 1 (λ for SELU) on the positive side.",
          "blog/posts/why-nonlinear-activations.md#saturation"),
     Term("kink", "折点", "kink",
          "函数斜率突变、导数不存在的点，例如 ReLU 在 $x = 0$ 处。",
@@ -166,8 +166,8 @@ TERMS: tuple[Term, ...] = (
          "The small set of training points used to estimate the gradient at each step.",
          "blog/posts/neuron-gradients-zigzag.md#update-direction", avoid_zh=("批次",)),
     Term("full-batch-gradient-descent", "全批量梯度下降", "full-batch gradient descent",
-         "每一步都用全部训练样本的平均梯度来更新权重；与之相对的是随机梯度下降（SGD），它每步只用一个训练样本或随机抽取的一个小批量来估计梯度。",
-         "Gradient descent in which every step uses the average gradient over all training points, as opposed to stochastic gradient descent (SGD), which estimates it from one training point or a small random mini-batch per step.",
+         "每一步都用全部训练样本的平均梯度来更新权重的梯度下降；与之相对的是随机梯度下降（SGD）。",
+         "Gradient descent in which every step uses the average gradient over all training points, as opposed to stochastic gradient descent (SGD).",
          "blog/posts/neuron-gradients-zigzag.md#ill-conditioning",
          avoid_zh=("全批量下降", "全批量 GD",
                    # "GD" alone, except where it is introduced: 全批量梯度下降（GD）, or a figure's label: 记作 GD
@@ -557,7 +557,7 @@ WORDS = {
            "spelled": "又写作（本站不用）：", "join": "；"},
     "en": {"caption": "Glossary", "term": "Term", "twin": "Chinese", "definition": "Definition", "link": "Explained in",
            "twin_lang": "zh", "also": "Also called (not used here): ", "comma": ", ",
-           "spelled": "Also spelled (not used here): ", "join": "; "},
+           "spelled": "Also spelled (not used here): ", "join": ". "},
 }
 ALSO = re.compile(r'<br><small class="glossary-also">.*?</small>')
 INLINE_MATHS = re.compile(r"(?<!\\)\$([^$]+)\$")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from actsite.pages.html_table import table, text_cell
@@ -11,7 +12,7 @@ RESULTS = Path(__file__).resolve().parents[3] / "benchmarks" / "latest.json"
 BEFORE = RESULTS.with_name("before-build-time-maths.json")
 MARKER = "<!-- bench-results -->"
 ROWS = (  # (section, key, format, zh label, en label, target as shown, target as (comparison, bound) or None)
-    ("figures", "cold_s", "{:.1f} s", "从零绘制全部图（实验也重新运行）", "All figures drawn from nothing (experiments rerun)",
+    ("figures", "cold_s", "{:.1f} s", "从零绘制全部图（实验也重新运行）", "All figures drawn from scratch (experiments rerun)",
      "≤ 60 s", ("<=", 60)),
     ("figures", "cold_cpu_s", "{:.0f} s", "所用 CPU 时间（两个核合计）", "Its CPU time (both cores together)", "", None),
     ("figures", "no_change_s", "{:.2f} s", "无改动时再绘制一次", "The same, run again with nothing changed", "", None),
@@ -35,6 +36,9 @@ ROWS = (  # (section, key, format, zh label, en label, target as shown, target a
     ("suite", "warm_test_s", "{:.0f} s", "完整测试（环境与缓存已就绪）", "Whole test suite, warm checkout", "≤ 360 s", ("<=", 360)),
     ("suite", "fresh_clone_test_s", "{:.0f} s", "完整测试（全新克隆，含安装）", "Whole test suite, fresh clone (set-up included)", "≤ 720 s", ("<=", 720)),
 )
+# The formats and targets above write seconds and ratios as "s" and "×"; the Chinese page writes 秒, 毫秒 and 倍 in
+# its prose, so its table does too (one style per page); KB stays KB in both.
+ZH_UNITS = ((r"(?<=\d) ms$", " 毫秒"), (r"(?<=\d) s$", " 秒"), (r"(?<=\d)×$", " 倍"))
 COMPARE = {"<": lambda v, b: v < b, "<=": lambda v, b: v <= b, ">=": lambda v, b: v >= b}
 MET = {"zh": ("是", "否"), "en": ("yes", "no")}
 HEADERS = {"zh": ("指标", "改动前：公式在浏览器里排版", "现在：构建时排版", "目标", "是否达标"),
@@ -50,14 +54,22 @@ def met(value: float, target: tuple[str, float] | None, lang: str) -> str:
     return MET[lang][0] if COMPARE[comparison](value, bound) else MET[lang][1]
 
 
+def units(text: str, lang: str) -> str:
+    """A value or target as the page's language writes its unit: "53.8 s" on the English page, "53.8 秒" on the Chinese."""
+    if lang == "zh":
+        for pattern, unit in ZH_UNITS:
+            text = re.sub(pattern, unit, text)
+    return text
+
+
 def table_html(lang: str, results: dict, before: dict | None = None) -> str:
     """One row per measure the latest results hold, with its earlier value where there is one."""
     def shown(source: dict | None, section: str, key: str, fmt: str) -> str:
         value = (source or {}).get(section, {}).get(key)
-        return "—" if value is None else fmt.format(value)
+        return "—" if value is None else units(fmt.format(value), lang)
 
     rows = [[text_cell(zh if lang == "zh" else en), text_cell(shown(before, section, key, fmt)),
-             text_cell(shown(results, section, key, fmt)), text_cell(target),
+             text_cell(shown(results, section, key, fmt)), text_cell(units(target, lang)),
              text_cell(met(results[section][key], bound, lang))]
             for section, key, fmt, zh, en, target, bound in ROWS if results.get(section, {}).get(key) is not None]
     return table(CAPTION[lang], list(HEADERS[lang]), rows)
