@@ -375,22 +375,22 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     page_lang("en", "computes accurately in float32", "")
     page_lang("zh", "", "内部用 float32 准确地计算")
     # the conclusion holds up to the caveats, which come after the first results (below the threshold tables)
-    page_lang("en", "So the thresholds belong to the format, not to a particular library, apart from three caveats given "
+    page_lang("en", "So the thresholds belong to the format, not to a particular library, apart from four caveats given "
               "below the threshold tables.", "")
-    page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；仅有的三点出入放在阈值表之后说明。")
+    page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；仅有的四点出入放在阈值表之后说明。")
     page_lang("en", "a kernel matches the tables only if it uses a form whose exponentials stay finite, such as $e^{x}/(1 + e^{x})$ "
               "rather than $1/(1 + e^{-x})$ for the sigmoid at negative $x$.", "")
     page_lang("zh", "", "它必须采用指数函数值不会溢出的写法才与表一致，例如 sigmoid 在 $x$ 为负时算 $e^{x}/(1 + e^{x})$，"
               "而不是 $1/(1 + e^{-x})$。")
     # review final60, lp: the caveats concern values an activation rarely sees, so they sit in a collapsible note
     for lang, caveats in (("en", '??? note "Where a real kernel can differ from the tables"\n'
-                                 "    Three caveats apply to a kernel that computes in float32 and rounds once.\n\n    - It can"),
+                                 "    Four caveats apply to a kernel that computes in float32 and rounds once.\n\n    - It can"),
                           ("zh", '??? note "实际内核在哪些地方可能与表不同"\n'
-                                 "    用 float32 计算、只舍入一次的内核与上面两张表有三点出入。\n\n    - 在结果")):
+                                 "    用 float32 计算、只舍入一次的内核与上面两张表有四点出入。\n\n    - 在结果")):
         text = page(lang)
         assert text.index("<!-- low-precision-thresholds -->") < text.index(caveats) < text.index("{ #overflow }"), lang
         note = text[text.index(caveats):text.index("## ", text.index(caveats))]
-        assert note.count("\n    - ") == 3 and not re.search(r"\n(?! {4}|\n)", note.rstrip("\n")), lang
+        assert note.count("\n    - ") == 4 and not re.search(r"\n(?! {4}|\n)", note.rstrip("\n")), lang
 
 
 def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
@@ -2645,3 +2645,33 @@ def test_final59_sources_are_pointed_to_and_the_ranges_figure_reads_on_a_phone()
         assert (text.index(ticks) < text.index(f32) < text.index(left) < text.index("figure:sigmoid_tail_formats")
                 < text.index(derivative) < text.index(incoming)), lang
         assert f"\n\n{f32}" in text and f"\n\n{left}" in text and f"\n\n{incoming}" in text, lang
+
+
+def test_pytorchs_float32_gelu_kernels_cancel_to_zero_from_about_minus_5_5_in_bfloat16():
+    """Fourth caveat (review final62, lp: the page claimed every float32 kernel matches the tables up to three caveats,
+    but PyTorch's GPU GELU kernels compute 1 + erf(x/sqrt 2), or 1 + tanh(...), in float32, which cancels to exactly 0
+    once erf or tanh rounds to -1).  Emulated on every bfloat16 input between -20 and -3: float32 arithmetic with
+    scipy's float32 erf and numpy's float32 tanh, rounded once to bfloat16.  Both forms return 0 from about -5.5
+    (-5.5625 and -5.4375 here; the tanh form's point depends on the float32 tanh), where the correctly rounded
+    thresholds are -13.5625 and -10.375; every value lost is below 2e-7 in magnitude."""
+    from scipy.special import erf
+    def gelu_erf(x):
+        e = erf(x * np.float32(np.sqrt(0.5))).astype(np.float32)
+        return (x * np.float32(0.5) * (np.float32(1) + e)).astype(np.float32)
+    def gelu_tanh(x):
+        inner = (np.float32(np.sqrt(2 / np.pi)) * (x + np.float32(0.044715) * x * x * x)).astype(np.float32)
+        return (np.float32(0.5) * x * (np.float32(1) + np.tanh(inner).astype(np.float32))).astype(np.float32)
+    values = lp.positive_values("bfloat16")
+    x = -values[(values > 3) & (values < 20)].astype(np.float32)
+    for key, kernel, table_says in (("gelu", gelu_erf, 13.5625), ("gelu_tanh", gelu_tanh, 10.375)):
+        out = lp.to_format(kernel(x), "bfloat16")
+        zero_from = float(x[out == 0].max())
+        assert np.all(out[x <= zero_from] == 0) and np.all(out[x > zero_from] != 0), key
+        assert abs(zero_from + 5.5) < 0.1, (key, zero_from)
+        assert lp.value_threshold(key, "bfloat16", -1) == table_says
+        exact = np.abs(EVERY[key].f(x[out == 0].astype(np.float64)))
+        assert 1e-9 < exact.max() < 2e-7, key                              # something is lost, and it is tiny
+    page_lang("en", "so for bfloat16 inputs both return 0 from about $-5.5$, rather than from the tables' $-13.56$ and "
+              "$-10.375$. The values lost are below $2 \\times 10^{-7}$ in magnitude.", "")
+    page_lang("zh", "", "所以对 bfloat16 输入，两者都从 $-5.5$ 左右起返回 0，而两张表中分别是 $-13.56$ 和 $-10.375$。"
+              "丢掉的值绝对值都小于 $2 \\times 10^{-7}$。")

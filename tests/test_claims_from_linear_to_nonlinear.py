@@ -773,7 +773,7 @@ def _verdict_rows(key: str) -> list[str]:
     if all(tails):
         saturation = "both tails"
     elif not tails[1] and np.all(df(x[x < 0]) == 0):
-        saturation = "no (flat, slope 0, for x < 0)"   # not saturating: unbounded above, flat only on the left
+        saturation = "negative side only (flat, slope 0, for x < 0)"   # one-sided, as page 1 and the glossary say
     else:
         saturation = "?"
     z = np.random.default_rng(11).standard_normal(2_000_000)
@@ -788,10 +788,10 @@ def _verdict_rows(key: str) -> list[str]:
 
 VERDICT_WORDS = {"zh": {"是": "yes", "否": "no", "是（$0$ 处取次梯度）": "yes (subgradient at 0)",
                         "否（仅当 $x \\ge 0$ 时为恒等）": "no (identity only for x >= 0)", "两侧尾部": "both tails",
-                        "否（$x < 0$ 一侧平坦，斜率为 0）": "no (flat, slope 0, for x < 0)",
+                        "仅负半轴（$x < 0$ 一侧平坦，斜率为 0）": "negative side only (flat, slope 0, for x < 0)",
                         "一次指数运算": "an exponential", "一次比较": "a comparison"},
                  "en": {"yes (subgradient at $0$)": "yes (subgradient at 0)", "no (identity only for $x \\ge 0$)": "no (identity only for x >= 0)",
-                        "no (flat, slope 0, for $x < 0$)": "no (flat, slope 0, for x < 0)"}}
+                        "negative side only (flat, slope 0, for $x < 0$)": "negative side only (flat, slope 0, for x < 0)"}}
 RANGES = {"$(0, 1)$": (0.0, "(", 1.0), "$(-1, 1)$": (-1.0, "(", 1.0), "$[0, \\infty)$": (0.0, "[", np.inf)}
 
 

@@ -397,11 +397,11 @@ def test_cross_entropy_on_logits_has_gradient_p_minus_y():
     sentence, and its derivation and the failures are left to their home (review final58, cb)."""
     for lang, said in (("en", ("Either way the gradient with respect to the logits is $p - y$, the predicted probabilities minus "
                                "the targets (for softmax, targets that sum to 1); combining adds stability, not a different "
-                               "gradient, because it never takes the logarithm of a probability that has already been rounded. "
+                               "gradient, because it never takes the logarithm of a probability that has already been rounded, at worst to 0 or 1. "
                                "[Output layers and losses](catalogue/output-layers.md#cross-entropy) derives the gradient and "
                                "shows [where the naive forms fail](catalogue/output-layers.md#stability).")),
                        ("zh", ("合不合并，损失对 logit 的梯度都是 $p - y$，即预测概率减去目标（对 softmax 而言，目标之和须为 1）；"
-                               "合并计算改变的不是梯度，而是数值稳定性，因为它从不对已经舍入过的概率取对数。"
+                               "合并计算改变的不是梯度，而是数值稳定性，因为它从不对已经舍入过（最坏时成了 0 或 1）的概率取对数。"
                                "梯度的推导见[《输出层与损失函数》](catalogue/output-layers.md#cross-entropy)，"
                                "照公式直接计算在哪里失效见该页[数值稳定的计算](catalogue/output-layers.md#stability)一节。"))):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
@@ -435,7 +435,7 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     with np.errstate(divide="ignore"):
         assert np.log(1 / (1 + np.exp(40.0))) > -50 and np.log(sigmoid(np.array(-800.0))) == -np.inf
     assert -np.logaddexp(0.0, 800.0) == -800.0                 # log sigmoid(-800) from the logit
-    # "combining adds stability ... because it never takes the logarithm of a probability that has already been rounded"
+    # "combining adds stability ... because it never takes the logarithm of a probability that has already been rounded, at worst to 0 or 1"
     # (review final54, cb; shortened in final58, cb), and taking it loses digits or gives infinities: at x = 30 the rounded p = sigma(30) leaves 1 - p with few correct digits, so
     # log(1 - p) is off in its fifth digit, while -softplus(x) from the logit is exact; at x = 40, p rounds to 1
     x = 30.0
@@ -444,8 +444,8 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     exact = -np.logaddexp(0.0, x)
     assert 1e-6 < abs(naive - exact) / abs(exact) < 1e-4
     assert sigmoid(np.array(40.0)) == 1.0 and np.log(sigmoid(np.array(40.0))) == 0.0 != -np.logaddexp(0.0, -40.0)
-    for lang, words in (("en", "because it never takes the logarithm of a probability that has already been rounded."),
-                        ("zh", "而是数值稳定性，因为它从不对已经舍入过的概率取对数。")):
+    for lang, words in (("en", "because it never takes the logarithm of a probability that has already been rounded, at worst to 0 or 1."),
+                        ("zh", "而是数值稳定性，因为它从不对已经舍入过（最坏时成了 0 或 1）的概率取对数。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -1074,9 +1074,9 @@ def test_relu6_is_a_convenience_for_8_bit_inference_and_the_calibrated_relu_exam
     section = text.split("{ #int8-mobile }")[1].split("\n## ")[0]
     said = {"en": ("The bound is a convenience, not a requirement: the 8-bit ResNet-18 and ResNet-50 of torchvision, "
                    "PyTorch's vision library, use plain ReLU and were quantised after training, with each layer's scale "
-                   "measured on a few batches of calibration data (PyTorch Vision contributors n.d.).",),
+                   "measured on 32 batches of 32 calibration images (PyTorch Vision contributors n.d.).",),
             "zh": ("不过有界只是图方便，并非必需：PyTorch 的视觉库 torchvision 提供的 8 位 ResNet-18 和 ResNet-50 用的就是"
-                   "普通的 ReLU，是在训练之后量化的，每一层的缩放因子由几批校准数据测定（PyTorch Vision 开发者，无日期）。",)}[lang]
+                   "普通的 ReLU，是在训练之后量化的，每一层的缩放因子由 32 批、每批 32 张校准图像测定（PyTorch Vision 开发者，无日期）。",)}[lang]
     assert all(s in section for s in said), section
     assert "use ReLU6, $" not in section                                   # no longer an order
     refs = text.split(REFERENCES[lang])[1]

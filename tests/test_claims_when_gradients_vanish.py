@@ -891,8 +891,8 @@ def test_argument_reaches_one_at_n_var_w_about_103_where_the_std_is_6_8(lang, wo
     assert wording in text and "deviation of about 6.6" not in text and "标准差约为 6.6" not in text
     # the variance factor and the factor per layer (its square root) reach one together: one condition, not two
     assert "Both factors" not in text and "这两个因子" not in text
-    assert {"en": "such units act more like on/off switches than like smooth units.",
-            "zh": "这样的单元更像一个个开关，而不是平滑的单元。"}[lang] in text
+    assert {"en": "such units act more like on/off switches than like graded ones.",
+            "zh": "这样的单元更像一个个开关，而不是随输入平缓变化的单元。"}[lang] in text
     assert "6.75" not in text          # stated to the precision of "approx 103"; Gauss-Hermite gives 6.77 here
 
 
@@ -1545,8 +1545,8 @@ def test_residual_product_does_not_collapse_where_plain_stack_does():
 
 
 SAXE_WORDING = {
-    "en": "Gaussian random weights of variance $1/n$ keep the norm of a signal only on average: the product of 50 such matrices of width 256 stretches a dozen or so directions, by up to about 10, and shrinks half of them by a factor of more than $10^{7}$ ([the notebook](../../notebooks/gradient-depth.py#random-products) computes it for three draws). Random orthogonal matrices keep the norm of every vector, and in deep linear networks they make the learning time independent of depth.",
-    "zh": "方差取 $1/n$ 的高斯随机权重只在平均意义上保持信号的范数：50 个宽 256 的这种矩阵相乘，十几个方向被拉长，最多约 10 倍，一半方向则缩小到原来的 $10^{-7}$ 以下（[笔记本](../../notebooks/gradient-depth.py#random-products)算了三次抽样）。随机正交矩阵则保持每一个向量的范数；在深层线性网络里，用它初始化，学习时间不再随深度增长。",
+    "en": "Gaussian random weights of variance $1/n$ keep the norm of a signal only on average: the product of 50 such matrices of width 256 stretches a dozen or so directions, by up to about 10, and shrinks half of them by a factor of more than $10^{7}$ ([the notebook](../../notebooks/gradient-depth.py#random-products) computes it for three draws). Random orthogonal matrices keep the norm of every vector, and in Saxe et al.'s analysis of deep linear networks they keep the learning time from growing with depth.",
+    "zh": "方差取 $1/n$ 的高斯随机权重只在平均意义上保持信号的范数：50 个宽 256 的这种矩阵相乘，十几个方向被拉长，最多约 10 倍，一半方向则缩小到原来的 $10^{-7}$ 以下（[笔记本](../../notebooks/gradient-depth.py#random-products)算了三次抽样）。随机正交矩阵则保持每一个向量的范数；按 Saxe 等人对深层线性网络的分析，用它初始化，学习时间不随深度增长。",
 }
 
 

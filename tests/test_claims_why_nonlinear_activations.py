@@ -1197,3 +1197,16 @@ def test_the_quadratic_alt_text_says_the_five_dots_lie_on_the_parabola():
     for k in (-1.0, 0.0, 1.0):                                    # inner knots: on or above the parabola on both sides
         x = k + np.array([-0.01, 0.01])
         assert np.all(quadratic_h2(x) > x ** 2)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_universal_approximation_theorem_guarantees_existence_not_the_error_bound(lang):
+    """:120 (review final62, pa: 'takes its place' claimed the theorem replaces the x^2 error bound; it gives no bound
+    for a given number of units, as the paragraph's last sentence says).  The sentence and that last sentence agree."""
+    from claim_helpers import page_text
+    text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+    said, last = {"en": ("guarantees that some network comes as close as desired, though without a bound for a given number of units.",
+                         "they say nothing about how many units it needs"),
+                  "zh": ("总有某个网络能近似到任意精度，只是给不出固定单元数下的误差界。", "既没说它需要多少个单元")}[lang]
+    assert said in text and last in text and text.index(said) < text.index(last)
+    assert "takes its place" not in text and "的结果来担保" not in text

@@ -437,18 +437,18 @@ def test_the_output_functions_keep_the_names_the_output_layers_page_uses():
 def test_elu_and_selu_saturate_on_one_side_only_and_the_column_says_no(lang):
     """The Saturating column is two-sided (as "saturating" unqualified is, site-wide); ELU and SELU
     level off on the negative side only, and the bullet says that they saturate there."""
-    for key in ("elu", "selu"):
+    for key in ("relu", "elu", "selu"):      # ReLU as well (review final62, pa: one wording for its one-sided saturation)
         act = ACTIVATIONS[key]
         assert not act.saturating and np.isfinite(act.output_range[0]) and np.isinf(act.output_range[1])
         assert abs(act.df(np.array([-50.0]))[0]) < 1e-15 and act.df(np.array([50.0]))[0] >= 1
     text = page_text("reference.md", lang)
-    said = {"en": "ELU and SELU saturate on one side only", "zh": "ELU 和 SELU 只在一侧饱和"}[lang]
+    said = {"en": "ReLU, ELU and SELU saturate on one side only", "zh": "ReLU、ELU 和 SELU 只在一侧饱和"}[lang]
     assert said in text
     rows = html.fragment_fromstring(properties_table(lang)).xpath("tbody/tr")
     column = 1 + list(("monotonic", "zero_centred", "saturating", "smoothness", "cost")).index("saturating")
     for row in rows:
         key = row.xpath("th/a/@href")[0][1:].replace("-", "_")
-        if key in ("elu", "selu"):
+        if key in ("relu", "elu", "selu"):
             assert row.xpath("th|td")[column].text_content() == WORDS[lang]["no"]
 
 
