@@ -731,7 +731,7 @@ def test_a_bias_of_0_01_makes_units_active_on_only_slightly_more_inputs(dr):
     assert np.round(256 * dr["relu_at_init"]).max() <= 1                      # "almost no unit is dead at the start"
     assert 'MLP.create(SIZES, activation, "he", seed=seed)' in inspect.getsource(dead_relu.trained)   # "no run here started from it"
     for lang, text in (("en", "At initialisation it changes little in the network above: a bias of 0.01 raises the share of training points on which a unit is active by about 0.3 percentage points on average, and by at most 1 for any unit (three seeds, both layers). What it does during training was not measured: no run here started from it."),
-                       ("zh", "在上面的网络里，这个做法在初始化时改变不大：0.01 的偏置让单元开启的训练样本比例平均只增加约 0.3 个百分点，任何单元都不超过 1 个百分点（三个种子，两层）。它在训练中有什么作用，这里没有测：没有一次训练是从这样的偏置出发的。")):
+                       ("zh", "在上面的网络里，这个做法在初始化时作用很小：0.01 的偏置让单元开启的训练样本比例平均只增加约 0.3 个百分点，任何单元都不超过 1 个百分点（三个种子，两层）。它在训练中有什么作用，这里没有测：没有一次训练是从这样的偏置出发的。")):
         assert text in page_text(PAGE, lang)
     for lang, gone in (("en", "it would change little"), ("en", "Little use"), ("zh", "作用不大"), ("zh", "用处不大")):
         assert gone not in page_text(PAGE, lang)                                 # no training outcome claimed

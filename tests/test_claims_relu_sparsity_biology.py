@@ -367,8 +367,8 @@ def test_summed_binary_units_with_offset_biases_are_close_to_softplus_which_relu
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Two papers in particular say that ReLU made pre-training unnecessary."),
-    ("zh", "有人认为 ReLU 让预训练变得多余，其中有两篇论文明确这样说。")])
+    ("en", "Two papers report that ReLU networks did as well without it."),
+    ("zh", "有两篇论文报告，ReLU 网络不做预训练也能做得一样好。")])
 def test_the_two_pre_training_papers_are_named_as_examples_not_as_the_only_ones(lang, said):
     """Review final54 (pc): 'Two papers say ...' read as if only two did; the page now names them as the
     explicit cases, and the section still cites exactly those two for the claim."""
@@ -704,11 +704,13 @@ def test_median_steps_quoted(ts):
 def test_ratios_2_15_1_73_1_20(ts):
     rho = np.median(ts["reach_tanh"], axis=1) / np.median(ts["reach_relu"], axis=1)
     assert round(float(rho[0]), 2) == 2.15 and round(float(rho[1]), 2) == 1.73 and round(float(rho[2]), 2) == 1.20
-    for lang, text in (("en", "At the three learning rates plotted, 0.01, 0.03 and 0.1, ReLU reaches 25% training error "
-                              "first, but only 2.15, 1.73 and 1.20 times as fast"), ("en", "| 0.1 | 250 | 300 | 1.20 |"),
+    # the median run, not every run: at 0.1 seed 2 is a tie, 275 against 275 (review final62, pc)
+    assert np.all(ts["reach_relu"] <= ts["reach_tanh"]) and np.any(ts["reach_relu"] == ts["reach_tanh"])
+    for lang, text in (("en", "At the three learning rates plotted, 0.01, 0.03 and 0.1, the median ReLU run reaches 25% training "
+                              "error first, but only 2.15, 1.73 and 1.20 times as fast"), ("en", "| 0.1 | 250 | 300 | 1.20 |"),
                        ("en", "2.15, 1.73 and 1.20 times as fast as tanh, not six times.\")"),
                        ("zh", "1.20 倍（0.1），而不是六倍。\")"),
-                       ("zh", "在图中的三个学习率下，ReLU 都先达到 25% 训练误差"),
+                       ("zh", "在图中的三个学习率下，ReLU 的中位数都先达到 25% 训练误差"),
                        ("zh", "1.73 倍（0.03）和 1.20 倍（0.1）"), ("zh", "| 0.1 | 250 | 300 | 1.20 |")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert np.all(np.diff(rho) < 0)                        # the advantage shrinks as lr grows
@@ -901,8 +903,8 @@ def test_each_pre_training_claim_names_a_source_listed_with_its_doi(lang):
     # papers, of which only Li et al. credit sparsity; the other property, then the link
     paragraphs = [p for p in section.strip().split("\n\n") if not p.startswith("#")]
     assert len(paragraphs) == 3
-    claim = {"en": "Two papers in particular say that ReLU made pre-training unnecessary.",
-             "zh": "有人认为 ReLU 让预训练变得多余，其中有两篇论文明确这样说。"}[lang]
+    claim = {"en": "Two papers report that ReLU networks did as well without it.",
+             "zh": "有两篇论文报告，ReLU 网络不做预训练也能做得一样好。"}[lang]
     credit = {"en": "Only Li et al. explicitly credit sparsity.", "zh": "明确把功劳记在稀疏性上的，只有 Li 等人。"}[lang]
     assert paragraphs[0].endswith(claim) and paragraphs[1].endswith(credit)
     assert "(when-gradients-vanish.md#what-fixed-it)" in paragraphs[2]

@@ -828,9 +828,9 @@ def test_at_n_var_w_16_preactivations_spread_well_beyond_the_peak_but_mostly_not
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "If at all, only at a scale where about half of the units sit in the flat region "
+    ("en", "If at all, only at a scale where about half of the pre-activations lie in the flat region "
            "([the variance argument](#initialisation))."),
-    ("zh", "即便可行，也要把尺度调到约一半单元落在平坦区的地步（见[方差论证](#initialisation)）。")])
+    ("zh", "即便可行，也要把尺度调到约一半预激活值落在平坦区的地步（见[方差论证](#initialisation)）。")])
 def test_correction_larger_scale_points_to_the_variance_argument(lang, wording):
     """The misconception only summarises #initialisation (its numbers are tested above: 103, about half beyond the
     threshold) and links there.  Review final59, pb: 'not at any useful scale' went beyond what was measured; nothing on
@@ -906,14 +906,14 @@ def test_at_the_crossing_half_of_units_below_slope_0_01():
 
 
 @pytest.mark.parametrize("lang, correction, note", [
-    ("en", "only at a scale where about half of the units sit in the flat region",
+    ("en", "only at a scale where about half of the pre-activations lie in the flat region",
      "The factor reaches one only at $n\\sigma_w^2 \\approx 103$, where the pre-activations have a standard deviation of "
-     "about 6.8 and about half of the units sit in the [flat region](../../glossary.md#flat-region)"),
-    ("zh", "也要把尺度调到约一半单元落在平坦区的地步",
+     "about 6.8 and about half of the pre-activations lie in the [flat region](../../glossary.md#flat-region)"),
+    ("zh", "也要把尺度调到约一半预激活值落在平坦区的地步",
      "要等到 $n\\sigma_w^2 \\approx 103$，这个因子才达到 1，但那时预激活值的标准差约为 6.8，"
-     "大约一半单元处在[平坦区](../../glossary.md#flat-region)")])
+     "大约一半预激活值落在[平坦区](../../glossary.md#flat-region)")])
 def test_correction_points_to_the_crossing_at_103(lang, correction, note):
-    """The reply names the crossing by what it means (about half of the units in the flat region, tested above); the
+    """The reply names the crossing by what it means (about half of the pre-activations in the flat region, tested above); the
     note in #initialisation, which the reply links, gives its scale, 103 (review final60, pb: said once)."""
     page = page_text("blog/posts/when-gradients-vanish.md", lang)
     assert correction in page.split("{ #corrections }")[1]
