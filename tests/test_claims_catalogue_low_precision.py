@@ -1319,7 +1319,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
 def test_softplus_and_mish_lose_their_left_tails_in_float16():
     """'Once e^x is at most 2^-11, half of float16's ε, 1 + e^x rounds to 1 and its logarithm is 0:
     from x = -7.625, just past -11 ln 2, both formulas return 0. The true values there are 4.9e-4 and
-    -3.7e-3, and the correctly rounded ones stay non-zero down to -17.34 and -20.34': the textbook
+    -3.7e-3, and the correctly rounded ones stay non-zero until -17.34 and -20.34, where they round to 0': the textbook
     formulas, every operation in float16, over every float16 value."""
     eps = lp.FORMATS["float16"].eps
     assert eps / 2 == 2.0 ** -11
@@ -1336,6 +1336,11 @@ def test_softplus_and_mish_lose_their_left_tails_in_float16():
     assert f"{float(EVERY['softplus'].f(np.array(-7.625))):.1e}" == "4.9e-04"
     assert f"{float(EVERY['mish'].f(np.array(-7.625))):.1e}" == "-3.7e-03"
     assert lp.row("softplus", "float16").value[0] == -17.34375 and lp.row("mish", "float16").value[0] == -20.34375
+    # ... and those are the first inputs where they round to 0 (review final62, lp: "down to" read as still non-zero there)
+    for key, at, inside in (("softplus", -17.34375, -17.328125), ("mish", -20.34375, -20.328125)):
+        assert lp.to_format(EVERY[key].f(np.array([at])), "float16")[0] == 0
+        assert lp.to_format(EVERY[key].f(np.array([inside])), "float16")[0] != 0
+        assert np.float16(inside) == inside and np.nextafter(np.float16(at), np.float16(0)) == np.float16(inside)
     # the harm is the rounding of 1 + e^x, not an overflow: no intermediate is infinite there
     x = values[values <= -7.625].astype(np.float16)
     with np.errstate(all="ignore"):
@@ -1345,7 +1350,7 @@ def test_softplus_and_mish_lose_their_left_tails_in_float16():
               r"can be more than 1% off; at $x = -6$ they are off by 18%, and at $-7.5$ by 77%. Once $e^{x}$ is at most "
               r"$2^{-11}$, half of float16's $\varepsilon$, $1 + e^{x}$ rounds to 1 and its logarithm is 0: from $x = -7.625$, "
               r"just past $-11 \log 2$, both formulas return 0. The true values there are $4.9 \times 10^{-4}$ and "
-              r"$-3.7 \times 10^{-3}$, and the correctly rounded ones stay non-zero down to $-17.34$ and $-20.34$.", "")
+              r"$-3.7 \times 10^{-3}$, and the correctly rounded ones stay non-zero until $-17.34$ and $-20.34$, where they round to 0.", "")
     page_lang("zh", "", r"在 $1 + e^{x}$ 中，$e^{x}$ 只能保留到最接近的 $2^{-10}$（即 float16 的 $\varepsilon$）的整数倍，所以从 $x$ 约为 "
               r"$-3.1$ 起，两个公式的误差就可能超过 1%；在 $x = -6$ 处误差已达 18%，在 $-7.5$ 处达 77%。"
               r"一旦 $e^{x}$ 不超过 $2^{-11}$，即 float16 的 $\varepsilon$ 的一半，$1 + e^{x}$ 就舍入成 1，取对数得 0："
@@ -2528,13 +2533,13 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     # criteria (review final56, lp): magnitude at least 6, in at least 25% of the layers and at least 6% of the
     # sequence positions
     page_lang("en", "measured the hidden states entering a transformer's attention projections and the first "
-              "linear layer of its feed-forward block, which are mostly the [residual stream]", "")
+              "linear layer of its [feed-forward block](../glossary.md#feed-forward-block), which are mostly the [residual stream]", "")
     assert "measured the inputs of a transformer's attention and feed-forward blocks" not in en
-    page_lang("en", "(the vectors it passes from block to block) after [LayerNorm](../glossary.md#layer-norm).", "")
+    page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm).", "")
     page_lang("en", "hold values far larger than the rest: the paper counts a dimension as an outlier if its values reach a "
               "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions. "
               "From about 6.7 billion parameters on", "")
-    page_lang("zh", "", "测量了进入 Transformer 注意力投影层和前馈模块第一个线性层的隐藏状态，其中大多是经过"
+    page_lang("zh", "", "测量了进入 Transformer 注意力投影层和[前馈模块](../glossary.md#feed-forward-block)第一个线性层的隐藏状态，其中大多是经过"
               "[层归一化](../glossary.md#layer-norm)的")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
     page_lang("zh", "", "这些向量中有少数几个维度的取值远大于其余维度。论文把满足以下条件的维度算作离群值：幅值不小于 6，"
