@@ -237,6 +237,21 @@ def test_contour_labels_are_as_large_as_the_tick_labels(layout):
     assert {t.get_text() for t in shown} <= levels
 
 
+def test_the_stacked_contour_panels_fill_the_phone_column():
+    """In the phone layout the two panels are stacked, each at most 3.2 in high; drawn square they took 2.7 in of a
+    6 in wide figure and left its left half empty (seen in a screenshot after the labels grew to 11 pt).  There the
+    panels drop the equal aspect and span most of the width; the wide layout keeps them square."""
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    spec = FIGURES["gated_contours"]
+    for layout, wide_enough, aspect in (("phone", 0.6, "auto"), ("wide", 0.0, 1.0)):
+        fig, _ = draw(spec.plot(), "light", spec.size, layout)
+        fig.canvas.draw()
+        panels = [ax for ax in fig.axes if ax.get_title(loc="left").startswith(("(a)", "(b)"))]
+        assert len(panels) == 2 and all(ax.get_aspect() == aspect for ax in panels), layout
+        assert all(ax.get_position().width >= wide_enough for ax in panels), layout
+
+
 def test_contour_figure_values_and_zero_sets():
     data = plotted("gated_contours")
     a, b, glu, swiglu = data["a"], data["b"], data["f"]["glu"], data["f"]["swiglu"]

@@ -6,6 +6,7 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
+from actsite.figures.render import StackedFigure
 from actsite.maths.gated import GATED
 
 GATE_ORDER = ("glu", "reglu", "geglu", "swiglu", "bilinear")     # one curve per unit's gate
@@ -61,6 +62,7 @@ def draw_gated_contours(fig: Figure, colours: dict) -> dict:
     a, b = np.meshgrid(grid, grid, indexing="xy")     # a along x, b along y
     cmap = LinearSegmentedColormap.from_list("gated", [colours["second"], colours["grid"], colours["accent"]])
     axes = fig.subplots(1, len(CONTOUR_UNITS), sharey=True)
+    stacked = isinstance(fig, StackedFigure)
     surfaces, filled = {}, []
     for ax, key, title in zip(axes, CONTOUR_UNITS, ("(a)", "(b)")):
         f = GATED[key].f(a, b)
@@ -71,7 +73,7 @@ def draw_gated_contours(fig: Figure, colours: dict) -> dict:
                   fontsize=CONTOUR_LABEL_SIZE)   # every other level, so that labels of this size fit
         ax.set_title(rf"{title} ${GATED[key].symbol}(u, v)$", loc="left", fontsize=11)
         ax.set_xlabel(r"$u$")
-        ax.set_aspect("equal")
+        ax.set_aspect("equal" if not stacked else "auto")   # a stacked square panel would leave half the phone column empty
         ax.grid(False)
     axes[0].set_ylabel(r"$v$")
     # one colour key for both panels (same levels, same colours): which colour is negative, which
