@@ -1123,14 +1123,13 @@ def test_the_second_reason_speaks_of_the_error_signal_and_matches_the_flat_relu_
     rng = np.random.default_rng(0)
     width, depth = 256, 20
     weights = [rng.normal(0, 0.01, (width, width)) for _ in range(depth)]
-    h, pre, inputs = rng.normal(size=(64, width)), [], []
-    for W in weights:
-        inputs.append(h)
-        z = h @ W
-        pre.append(z)
-        h = relu(z)
-    delta, norms = rng.normal(size=(64, width)), []
-    for W, z in zip(reversed(weights), reversed(pre)):
+    from actsite.experiments.deep_nets import propagate
+    from actsite.maths.functions import ACTIVATIONS
+    X, upstream = rng.normal(size=(64, width)), rng.normal(size=(64, width))
+    run = propagate(ACTIVATIONS["relu"], weights, X, upstream)      # the 50-layer measurement's own forward/backward pass
+    # the gradient passed back through each layer (propagate keeps only the weight gradients' norms)
+    delta, norms = upstream, []
+    for W, z in zip(reversed(weights), reversed(run["pre"])):
         delta = (delta * relu_prime(z)) @ W.T
         norms.append(np.linalg.norm(delta))
     factors = np.array(norms[1:]) / np.array(norms[:-1])
@@ -1138,14 +1137,10 @@ def test_the_second_reason_speaks_of_the_error_signal_and_matches_the_flat_relu_
     # the input shrinks on its way up by about the same factor, so the weight gradients (input^T x passed-back
     # gradient) of all layers but the first, whose input is the unshrunk data, lie within a factor of 2 of each other
     # (review final61, pa: 'equally tiny' needed this reason)
+    inputs = [X] + run["hidden"][:-1]
     up = np.array([np.linalg.norm(x) for x in inputs[2:]]) / np.array([np.linalg.norm(x) for x in inputs[1:-1]])
     assert up.max() < 1 and abs(np.log(up.mean() / factors.mean())) < 0.1
-    delta, grads = rng.normal(size=(64, width)), []
-    for W, z, x in zip(reversed(weights), reversed(pre), reversed(inputs)):
-        delta = delta * relu_prime(z)
-        grads.append(np.linalg.norm(x.T @ delta))
-        delta = delta @ W.T
-    grads = np.array(grads[:-1])
+    grads = run["grad_norm"][1:]
     assert grads.max() / grads.min() < 2 and grads.max() < 1e-10
     from actsite.experiments.cache import cached
     small = cached("gradient_depth")["relu_small_grad"]
