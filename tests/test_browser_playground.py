@@ -200,8 +200,8 @@ def test_deep_sigmoid_preset_starves_the_first_layer(browser, base_url):
 
 
 def test_the_sentence_under_the_square_states_the_ratio_and_is_refreshed_every_few_seconds():
-    """Playground, thing to try 1: 'the sentence under the square states the ratio and, while
-    the network trains, refreshes it every few seconds' (app.js rewrites it at most once per
+    """Playground, thing to try 1: 'The sentence under the square gives the latest step's ratio,
+    refreshed every few seconds while the network trains' (app.js rewrites it at most once per
     interval while running, and at once on pause or a single step)."""
     from pathlib import Path
     app = (Path(__file__).parents[1] / "docs/assets/javascripts/playground/app.js").read_text(encoding="utf-8")

@@ -510,10 +510,10 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
             "every gated block stores a third more") in page("en")
     assert "the gated block therefore stores 8192" not in page("en") and "门控前馈模块要存 8192" not in page("zh")
     assert "when every intermediate is kept" not in page("en")
-    assert "每种门控前馈模块都多存三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
+    assert "每种门控变体都多存三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
     assert "所以普通前馈模块只留这个输出就够了。门控前馈模块至少得留三个向量（乘积和两个因子）" in page("zh")
     assert "GLU 和 ReGLU 门的斜率可以从门的输出读出" in page("zh") and "所以对 GEGLU 和 SwiGLU，$xW$ 也得留" in page("zh")
-    assert "只保留反向传播要读的量时，GEGLU 或 SwiGLU 前馈模块要存的数约为普通前馈模块的 2.7 倍，GLU 或 ReGLU 前馈模块是 2 倍" in page("zh")
+    assert "只保留反向传播要读的量时，GEGLU 或 SwiGLU 要存的数约为普通前馈模块的 2.7 倍，GLU 或 ReGLU 是 2 倍" in page("zh")
     # the keep-all column involves no recomputation either (8192/6144 = 1.33), so the 2.7 names its column,
     # not "nothing recomputed" (review final38, cb)
     assert "With nothing recomputed, a GEGLU" not in page("en") and "不做任何重算时，GEGLU" not in page("zh")
@@ -547,7 +547,7 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
         assert r"2 \cdot 2048 = 4096" in page(lang)
     assert "| 3072: $xW$ |" in page("en") and "| 3072：$xW$ |" in page("zh")
     assert "with the element-wise steps recomputed, every gated block stores a third more" in page("en")
-    assert "若重算逐元素运算，每种门控前馈模块都多存三分之一" in page("zh") and "| 重算逐元素运算 |" in page("zh")
+    assert "若重算逐元素运算，每种门控变体都多存三分之一" in page("zh") and "| 重算逐元素运算 |" in page("zh")
     # recomputation is tied to its usual name where the page first uses it, as the idea behind activation
     # checkpointing (which recomputes whole segments), not as its definition (review final45, cb)
     assert "what it recomputes in the backward pass instead (recomputation, the idea behind *activation checkpointing*)" in page("en")
@@ -985,7 +985,7 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     # gated units with an unbounded gate only: GLU's sigmoid gate keeps the diagonal linear (review final46, lp)
     for lang, said in (("en", "gated units with an unbounded gate (SwiGLU and, by the same algebra, [GEGLU, ReGLU and the bilinear unit](gated-units.md#two-inputs)) "
                               "can square them once weights align ([above](#outliers))"),
-                       ("zh", "SwiGLU 这类门控单元（以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）在权重对齐后（[见上文](#outliers)）还会把离群值平方")):
+                       ("zh", "门函数无上界的门控单元（SwiGLU，以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）在权重对齐后（[见上文](#outliers)）还会把离群值平方")):
         assert said in page_text("catalogue/low-precision.md", lang), lang
 
 
@@ -1019,3 +1019,36 @@ def test_block_has_one_chinese_name_on_the_page():
     text = page("zh")
     assert text.count("模块") == text.count("前馈模块") > 0
     assert not any(variant in text for variant in ("前馈块", "前馈层", "前馈子层", "门控模块", "普通模块"))
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "In a plain stack this mean square sets the scale of the next layer's [pre-activations](../glossary.md#pre-activation) "
+           "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) "
+           "works out; in a pre-norm transformer, where a normalisation resets each block's input, it sets instead how much each "
+           "block adds to the residual stream ([same article](../blog/posts/initialisation.md#residual))."),
+    ("zh", "在前置归一化的 Transformer 中，每个块的输入都先经归一化重新定标，这个均方决定的则是每个块往残差流里加进多少"
+           "（[同一文](../blog/posts/initialisation.md#residual)）。")])
+def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
+    """Review final62, ca: the scale section stopped at the numbers.  In a pre-norm stack, x + FFN(N(x)), the block's input
+    has unit mean square whatever the stream's, so at initialisation (W, V of variance 1/d, W_2 of variance 1/d_ff') each
+    block adds E[g(v)^2] to the stream's mean square: the gate's mean square sets the growth of the stream, not the scale
+    of the next block's input.  Simulated here for SwiGLU and GLU at width 256."""
+    assert said in page(lang)
+    home = page_text("blog/posts/initialisation.md", lang)
+    assert "{ #residual }" in home and "{ #forward-recursion }" in home
+    rng = np.random.default_rng(11)
+    d, hidden, blocks, tokens = 256, 512, 8, 400
+    for key in ("swiglu", "glu"):
+        g = GATES[GATED[key].gate].g
+        expected = gaussian_expectation(lambda z: g(z) ** 2)
+        x = rng.standard_normal((tokens, d))
+        squares = [float(np.mean(x ** 2))]
+        for _ in range(blocks):
+            h = (x - x.mean(axis=1, keepdims=True)) / x.std(axis=1, keepdims=True)         # LayerNorm, gain 1
+            w, v = rng.normal(0, d ** -0.5, (2, d, hidden))
+            w2 = rng.normal(0, hidden ** -0.5, (hidden, d))
+            x = x + GATED[key].f(h @ v, h @ w) @ w2                                         # u = hV, gate input hW
+            squares.append(float(np.mean(x ** 2)))
+        steps = np.diff(squares)
+        assert np.mean(steps) == pytest.approx(expected, rel=0.1), key                     # adds E[g^2] per block
+        assert squares[-1] == pytest.approx(1 + blocks * expected, rel=0.1), key          # additive, not geometric

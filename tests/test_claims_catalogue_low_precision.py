@@ -164,7 +164,7 @@ def test_the_asymptote_is_a_line_and_nan_is_glossed():
         assert text.index(word) == text.index(definition) + definition.index(word), lang
         assert text.count(definition) == 1, lang
     # the rounding of ReLU-like functions: the product is the asymptote's value at x, not the line
-    page_lang("en", "the only rounding happens when the input is multiplied by a slope, and that product is exactly the "
+    page_lang("en", "The only rounding happens when the input is multiplied by a slope, and that product is exactly the "
               "asymptote's value.", "")
     page_lang("zh", "", "唯一的舍入发生在乘以斜率时，而这个乘积恰好就是渐近线上的值。")
     for lang, loose in (("en", "the asymptote itself"), ("zh", "本身就是渐近线")):
@@ -216,19 +216,19 @@ def test_the_bfloat16_sigmoid_example_that_opens_the_method():
     larger = larger[larger >= 6.25].astype(float)
     assert np.all(lp.to_format(sigmoid(larger), "bfloat16").astype(float) == 1.0)
     assert lp.row("sigmoid", "bfloat16").value[1] == 6.25
-    page_lang("en", r"The largest bfloat16 value below 1 is 0.99609, and $\sigma(6.25) = 0.99807$ is nearer to 1 "
-              "than to 0.99609, so in bfloat16 it is exactly 1, as is the sigmoid of every larger input; "
-              "at 6.21875, the bfloat16 value just below 6.25, the sigmoid still rounds to 0.99609.", "")
-    page_lang("zh", "", r"bfloat16 中小于 1 的最大值是 0.99609；$\sigma(6.25) = 0.99807$ 离 1 比离 0.99609 更近，"
-              "所以在 bfloat16 中它恰好是 1，输入再大也都是 1；而在 6.25 下方紧邻的 bfloat16 值 6.21875 上，sigmoid 舍入后仍是 0.99609")
+    page_lang("en", r"The largest bfloat16 value below 1 is 0.99609, and $\sigma(6.25) = 0.99807$ is nearer to 1, "
+              "so in bfloat16 it is exactly 1, as is the sigmoid of every larger input. "
+              "At 6.21875, the bfloat16 value just below 6.25, the sigmoid still rounds to 0.99609.", "")
+    page_lang("zh", "", r"bfloat16 中小于 1 的最大值是 0.99609；$\sigma(6.25) = 0.99807$ 离 1 更近，"
+              "所以在 bfloat16 中它恰好是 1，输入再大也都是 1。而在 6.25 下方紧邻的 bfloat16 值 6.21875 上，sigmoid 舍入后仍是 0.99609")
 
 
 def test_the_threshold_is_named_where_it_is_first_described():
-    """'the page reports such an input, called here the function's *threshold* on that side': the word is
+    """'the page reports such an input, the function's *threshold* on that side': the word is
     introduced with its definition, before any other use of it on the page."""
     for lang, word, definition in (
-            ("en", "threshold", "the page reports such an input, called here the function's *threshold* on that side: "
-                                "the first from which, at every input further out, the rounded value equals the rounded asymptote."),
+            ("en", "threshold", "the page reports such an input, the function's *threshold* on that side: "
+                                "the first input from which the rounded value equals the rounded asymptote all the way out."),
             ("zh", "阈值", "本页都给出这样一个输入，称为函数在这一侧的**阈值**：从它开始，再往外的每个输入上，"
                            "舍入后的函数值都等于渐近线舍入后的值。")):
         text = page(lang).split("\n---\n", 1)[1]
@@ -266,10 +266,11 @@ def test_number_of_finite_bit_patterns_per_format():
         assert len(inputs) == len(np.unique(inputs)) == checked[key] == counts[key] - 2, key
         assert not np.any(inputs == 0) and np.all(np.isfinite(inputs)), key
         assert np.array_equal(np.sort(inputs), np.sort(lp.every_value(key)[lp.every_value(key) != 0])), key
-    page_lang("en", "The search checks every non-zero finite value of the 8- and 16-bit formats: 252 in E4M3, 246 in E5M2, "
-              "63,486 in float16 and 65,278 in bfloat16.", "")
-    page_lang("zh", "", "在 8 位和 16 位格式中，逐一检查每个非零的有限值：E4M3 有 252 个，E5M2 有 246 个，float16 有 63486 个，"
-              "bfloat16 有 65278 个。")
+    # review final62, lp (shorter method note): the page gives the range of the counts, the fewest and the most
+    assert min(checked.values()) == checked["float8_e5m2"] == 246 and max(checked.values()) == checked["bfloat16"] == 65278
+    page_lang("en", "The search checks every non-zero finite value of the 8- and 16-bit formats, from 246 in E5M2 to "
+              "65,278 in bfloat16.", "")
+    page_lang("zh", "", "在 8 位和 16 位格式中，逐一检查每个非零的有限值，从 E5M2 的 246 个到 bfloat16 的 65278 个。")
     for lang in LANGS:
         assert "counting $+0$ and $-0$" not in page(lang) and "都算在内" not in page(lang), lang
 
@@ -289,9 +290,9 @@ def test_float32_search_as_the_page_describes_it():
     assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
     # review final59, lp: the 65,536 values checked one by one past each threshold are part of the method, not a report
     assert lp.FLOAT32_CHECK == 65_536
-    page_lang("en", "The float32 format has about 4.3 billion values, so there the search takes every 1,024th value, then every "
-              "value in the stretch that holds the threshold and the 65,536 values just past it.", "")
-    page_lang("zh", "", "float32 有约 43 亿个值，所以先每隔 1024 个值取一个，再把阈值所在的那一段以及紧随阈值之后的 65536 个值逐个检查。")
+    page_lang("en", "Of the roughly 4.3 billion float32 values it takes every 1,024th, then every "
+              "value in the stretch that holds the threshold and the 65,536 values past it.", "")
+    page_lang("zh", "", "float32 有约 43 亿个值，先每隔 1024 个取一个，再把阈值所在的那一段以及紧随其后的 65536 个值逐个检查。")
     for lang, report in (("en", "A check of the 65,536"), ("zh", "结果也与此一致")):
         assert report not in page(lang), lang
 
@@ -328,12 +329,11 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
         assert len(turns) == 2 and turns.min() < 0 < turns.max(), key        # a dip on the left, a peak on the right
         assert turns.min() > left / 3 and turns.max() < right / 3, (key, turns, left, right)
         assert abs(turns).max() < 3, key
-    page_lang("en", "That assumes no disagreement hides between two samples further out, which holds here: beyond each "
-              "float32 threshold, the distance between the function and its asymptote, and between their slopes, only shrinks, "
-              "even for GELU′ (both forms), SiLU′ and Mish′, which are not monotone but turn well before their "
-              "thresholds.\n", "")
-    page_lang("zh", "", "这样做的前提是更远处两个取样点之间不会漏掉函数与渐近线不一致的输入；这里前提成立，因为过了 float32 的阈值，函数与渐近线之间的距离、"
-              "两者斜率之间的距离都只会缩小。GELU′（两种形式）、SiLU′ 和 Mish′ 虽不单调，其极值点也都远在阈值之前。\n")
+    page_lang("en", "No disagreement can hide between samples further out: beyond each "
+              "float32 threshold, the distance between the function and its asymptote, and between their slopes, only "
+              "shrinks.\n", "")
+    page_lang("zh", "", "更远处的取样点之间不会漏掉不一致的输入：过了 float32 的阈值，函数与渐近线之间的距离、"
+              "两者斜率之间的距离都只会缩小。\n")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
     two = int(np.float32(2).view(np.int32))
@@ -375,11 +375,13 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     page_lang("en", "computes accurately in float32", "")
     page_lang("zh", "", "内部用 float32 准确地计算")
     # the conclusion holds up to the caveats, which come after the first results (below the threshold tables)
-    page_lang("en", "So the thresholds belong to the format, not to a particular library, apart from four caveats given "
+    # review final62, lp: the conclusion does not claim the list of caveats is closed ("the caveats", 几点出入)
+    page_lang("en", "So the thresholds belong to the format, not to a particular library, apart from the caveats given "
               "below the threshold tables.", "")
-    page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；仅有的四点出入放在阈值表之后说明。")
-    page_lang("en", "a kernel matches the tables only if it uses a form whose exponentials stay finite, such as $e^{x}/(1 + e^{x})$ "
-              "rather than $1/(1 + e^{-x})$ for the sigmoid at negative $x$.", "")
+    page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；几点出入放在阈值表之后说明。")
+    assert "仅有的" not in page("zh")
+    page_lang("en", "a kernel matches the tables only if its exponentials stay finite: $e^{x}/(1 + e^{x})$, "
+              "not $1/(1 + e^{-x})$, for the sigmoid at negative $x$.", "")
     page_lang("zh", "", "它必须采用指数函数值不会溢出的写法才与表一致，例如 sigmoid 在 $x$ 为负时算 $e^{x}/(1 + e^{x})$，"
               "而不是 $1/(1 + e^{-x})$。")
     # review final60, lp: the caveats concern values an activation rarely sees, so they sit in a collapsible note
@@ -456,10 +458,9 @@ def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
     # the quotient form's -0 comes from overflow (with or without the flush): it stands in the overflow caveat
     assert lp.row("silu", "bfloat16").value[0] == -97.5
     page_lang("en", r"[PyTorch's GPU kernels](#ref-pytorch-kernels) compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
-              r"$\sigma(x) = 1/(1 + e^{-x})$, both in float32. So SiLU returns $-0$, and its gradient "
-              r"0, from $-89$, where $e^{-x}$ overflows, rather than from the tables' $-97.5$.", "")
-    page_lang("zh", "", r"[PyTorch 的 GPU 内核](#ref-pytorch-kernels)在 float32 中按 $x/(1 + e^{-x})$ 计算 SiLU，求梯度时也按 $1/(1 + e^{-x})$ 计算 "
-              r"$\sigma(x)$，所以从 $e^{-x}$ 溢出的 $-89$ 起，SiLU 返回 $-0$，梯度也为 0，而两张表中都是 $-97.5$。")
+              r"$1/(1 + e^{-x})$, in float32, so both are 0 from $-89$, not from the tables' $-97.5$.", "")
+    page_lang("zh", "", r"[PyTorch 的 GPU 内核](#ref-pytorch-kernels)在 float32 中按 $x/(1 + e^{-x})$ 计算 SiLU，求梯度时也用 $1/(1 + e^{-x})$，"
+              r"所以两者都从 $e^{-x}$ 溢出的 $-89$ 起为 0，而不是表中的 $-97.5$。")
     page_lang("zh", "", "在 bfloat16 的远端尾部，即 $|x|$ 超过 88.72")
     page_lang("zh", "", "把次正规数结果（包括中间结果）都置为 0 的内核（这种模式称为**下溢清零**，flush-to-zero）在这段尾部会更早得到 0。"
               r"$e^{x}$ 在 $-87.34$ 以下是次正规数，因而 sigmoid 以及按 $x\,\sigma(x)$ 计算的 SiLU 都从 $-87.5$ 起为 0，"
@@ -498,11 +499,10 @@ def test_silus_backward_kernel_overflows_like_its_forward_kernel():
     # the forward kernel's threshold is the same -89 (test_flushing_..., above): the caveat says both in one sentence
     assert lp.row("silu", "bfloat16").value[0] == lp.row("silu", "bfloat16").slope[0] == -97.5      # "the tables' -97.5"
     page_lang("en", r"[PyTorch's GPU kernels](#ref-pytorch-kernels) compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
-              r"$\sigma(x) = 1/(1 + e^{-x})$, both in float32. So SiLU returns $-0$, and its gradient "
-              r"0, from $-89$, where $e^{-x}$ overflows, rather than from the tables' $-97.5$. The values lost are below $2 \times 10^{-37}$ in "
+              r"$1/(1 + e^{-x})$, in float32, so both are 0 from $-89$, not from the tables' $-97.5$. The values lost are below $2 \times 10^{-37}$ in "
               r"magnitude, at inputs an activation rarely sees.", "")
-    page_lang("zh", "", r"求梯度时也按 $1/(1 + e^{-x})$ 计算 $\sigma(x)$，所以从 $e^{-x}$ 溢出的 $-89$ 起，SiLU 返回 $-0$，"
-              r"梯度也为 0，而两张表中都是 $-97.5$。丢掉的值绝对值都小于 $2 \times 10^{-37}$，况且激活函数很少遇到离 0 这么远的输入。")
+    page_lang("zh", "", r"求梯度时也用 $1/(1 + e^{-x})$，所以两者都从 $e^{-x}$ 溢出的 $-89$ 起为 0，"
+              r"而不是表中的 $-97.5$。丢掉的值绝对值都小于 $2 \times 10^{-37}$，况且激活函数很少遇到离 0 这么远的输入。")
     # review final57, lp: "the values lost are below 2e-37": every value and slope the correctly rounded tables keep
     # non-zero and the kernels zero, on the bfloat16 inputs from -89 out, exact or rounded, is below 2e-37 in
     # magnitude (about 1.98e-37 and 1.96e-37 at -89, so the bound is close); "inputs an activation rarely sees" is a
@@ -696,11 +696,15 @@ def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_ever
                     assert np.all(backward(y).astype(float) == 0.0), (key, fmt, side)
     page_lang("en", "Once $y$ is saved as exactly 1, that product is exactly 0", "")
     page_lang("zh", "", "一旦 $y$ 恰好存为 1，这个乘积就恰好是 0")
-    # said once (the sigmoid's tail); the table paragraph and the takeaway refer back to it
-    page_lang("en", "while the derivative has to shrink to half the smallest positive number, unless it is computed from "
-              "the saved output ([as above](#sigmoid-tail)).", "")
-    page_lang("zh", "", "导数却要小到最小正数的一半，除非导数由保存的输出算出（[见上文](#sigmoid-tail)）。")
-    page_lang("en", "and from there [the backward pass from the saved output](#sigmoid-tail) is 0.", "")
+    # said once (the sigmoid's tail, review final62, lp: no second paragraph before the tables); the takeaway refers back
+    page_lang("en", "The derivative itself, rounded from its exact value, stays non-zero much further out. The value only has "
+              "to come within rounding distance of its limit, while the derivative has to shrink to half the smallest "
+              "positive number: $\\sigma'$ underflows to 0 only at 93 in bfloat16", "")
+    page_lang("zh", "", "如果把精确的导数值只舍入一次，它保持非零的范围要大得多：函数值只要离极限近到舍入后与之相同即可，"
+              "导数却要小到最小正数的一半。")
+    for lang in LANGS:
+        assert page(lang).count("half the smallest positive number" if lang == "en" else "小到最小正数的一半") == 1, lang
+    page_lang("en", "from there [the backward pass from the saved output](#sigmoid-tail) is 0.", "")
     page_lang("zh", "", "此后[由保存的输出算出的反向传播](#sigmoid-tail)就是 0。")
     for lang, phrase in (("en", "does not get that far"), ("zh", "走不到那么远")):
         assert phrase not in page(lang), lang
@@ -729,9 +733,8 @@ def test_tanh_thresholds_and_slope():
     assert lp.row("tanh", "bfloat16").value[0] == -lp.row("tanh", "bfloat16").value[1]
     assert round(float(tanh_prime(np.array(3.46875))), 4) == 0.0039
     both("3.47", "$3.9 \\times 10^{-3}$", "4.508")
-    page_lang("en", r"earlier still: in bfloat16 from $|x| = 3.47$, where its slope is $3.9 \times 10^{-3}$, and in float16 from 4.508 "
-              "(the tables below give every format).", "")
-    page_lang("zh", "", r"还要更早：在 bfloat16 中从 $|x| = 3.47$ 起（斜率 $3.9 \times 10^{-3}$），在 float16 中从 4.508 起（各格式的值见下面的表）。")
+    page_lang("en", r"earlier still: in bfloat16 from $|x| = 3.47$, where its slope is $3.9 \times 10^{-3}$, and in float16 from 4.508.", "")
+    page_lang("zh", "", r"还要更早：在 bfloat16 中从 $|x| = 3.47$ 起（斜率 $3.9 \times 10^{-3}$），在 float16 中从 4.508 起。")
     for lang, machine_dependent in (("en", "numpy's float32 tanh"), ("zh", "numpy 的 float32 tanh")):
         assert machine_dependent not in page(lang), lang
 
@@ -799,11 +802,11 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
         assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
-    page_lang("en", "ReLU, Leaky ReLU, PReLU, RReLU and Maxout never differ from their asymptotes in any format: their only rounding is at most one multiplication by a slope.", "")
+    page_lang("en", "ReLU, Leaky ReLU, PReLU, RReLU and Maxout never differ from their asymptotes in any format.", "")
     # review final60, lp: said exactly (their outputs are still rounded, e.g. Leaky ReLU's 0.01x), not "unaffected"
     for lang, vague in (("en", "unaffected in every format"), ("zh", "在哪种格式中都不受影响")):
         assert vague not in page(lang), lang
-    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout 在任何格式中都处处等于各自的渐近线：它们至多只在乘一次斜率时舍入。")
+    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout 在任何格式中都处处等于各自的渐近线。")
     # the search finds no input on either side, in any format, where these five differ from their asymptotes
     for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
         for fmt in lp.FORMAT_KEYS:
@@ -1049,12 +1052,11 @@ def test_sigmoid_tail_figure():
     # the text refers to panel (b) before the figure, with the ticks it shows
     assert {f: round(v, 2) for f, v in data["ones"].items()} == {
         "float32": 17.33, "bfloat16": 6.25, "float16": 8.32, "float8_e5m2": 3.0, "float8_e4m3fn": 3.5}
-    # review final58, lp: a paragraph of its own, with two of the ticks; the first table gives all five formats
+    # review final58, lp: a paragraph of its own, with two of the ticks (the first table, below, gives all five formats)
     for lang, said in (("en", "\n\n" + r"Panel (b) of the figure below shows every format: $1 - \sigma$ follows $e^{-x}$ down to a "
-                              "tick where it becomes exactly 0, which in float16 is at 8.32 and in float32 at 17.33 (the first "
-                              "table below gives all five formats).\n\n"),
+                              "tick where it becomes exactly 0, which in float16 is at 8.32 and in float32 at 17.33.\n\n"),
                        ("zh", "\n\n" + r"下图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处恰好变成 0，"
-                              "例如 float16 在 8.32 处，float32 在 17.33 处（五种格式的值见下面第一张表）。\n\n")):
+                              "例如 float16 在 8.32 处，float32 在 17.33 处。\n\n")):
         text = page(lang)
         assert said in text and text.index(said) < text.index("figure:sigmoid_tail_formats"), lang
         assert text.index("<!-- low-precision-thresholds -->") > text.index(said), lang        # the first table is below
@@ -1121,17 +1123,17 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
         assert np.isinf(np.exp(np.float16(11.09375))) and np.isfinite(np.exp(np.float16(11.0859375)))
     for lang in LANGS:
         assert "Mish or GELU" not in page(lang) and "Mish 或 GELU" not in page(lang), lang
-    page_lang("en", "A kernel that computes in float32 and rounds once ([above](#evaluated)) has no such overflow at 11.09, 12 "
-              "or 6.5, and PyTorch's GPU kernels for GELU, SiLU and Mish work that way for 16-bit inputs.", "")
+    page_lang("en", "A kernel that computes in float32 ([above](#evaluated)), as PyTorch's GPU kernels for GELU, SiLU and Mish "
+              "do for 16-bit inputs, has no such overflow.", "")
     page_lang("zh", "", "照公式直接计算（例如手写的 softplus 或 Mish）则另有一个问题：$e^{x}$ 会溢出。")
-    page_lang("zh", "", "在 float32 中计算、只舍入一次的"
-              "内核（[见上文](#evaluated)）在 11.09、12 或 6.5 处不会这样溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
-              "SiLU 和 Mish 的内核就是这样做的。")
+    page_lang("zh", "", "在 float32 中计算的"
+              "内核（[见上文](#evaluated)）不会这样溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
+              "SiLU 和 Mish 时就是如此。")
     # the thresholds 11.09, 12 and 6.5 are given before the sentence that contrasts a float32 kernel with them
     for lang, given, contrast in (("en", "$e^{x}$ is infinite from 11.09 in float16 and 12 in E5M2, and NaN from 6.5 in E4M3.",
-                                   "no such overflow at 11.09, 12 or 6.5"),
+                                   "has no such overflow."),
                                   ("zh", "在 float16 中从 11.09 起、在 E5M2 中从 12 起变成无穷大，在 E4M3 中从 6.5 起变成 NaN。",
-                                   "在 11.09、12 或 6.5 处不会这样溢出")):
+                                   "不会这样溢出")):
         text = page(lang)
         assert text.index(given) < text.index(contrast), lang
     for lang, ref in (("en", "CUDA kernels of GELU, SiLU and Mish (aten/src/ATen/native/cuda: ActivationGeluKernel.cu, "
@@ -1201,8 +1203,8 @@ def test_naive_silu_and_mish_survive_float16_and_break_in_e4m3():
 
 
 def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
-    """'(here and below, tanh is the library function, which returns ±1 for large inputs; written as
-    the quotient above, it would make Mish NaN from 11.09)' and, in the bullet on the tanh
+    """'(here and below with the library tanh, which returns ±1 for large inputs; the quotient above
+    would give NaN from 11.09)' and, in the bullet on the tanh
     approximation of GELU, '(with the quotient tanh, it would already be NaN for |x| ≥ 5.6875)': the
     same two formulas with tanh written as (e^z − e^−z)/(e^z + e^−z), in float16."""
     x = lp.every_value("float16")
@@ -1226,8 +1228,8 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     # with the library tanh, as lp.naive_in computes them, neither is NaN anywhere in float16
     assert not np.isnan(lp.naive_in("mish", x, "float16")).any()
     assert not np.isnan(lp.naive_in("gelu_tanh", x, "float16")).any()
-    page_lang("en", "(here and below, tanh is the library function, which returns $\\pm 1$ for large inputs; "
-              "written as the quotient above, it would make Mish NaN from 11.09);", "")
+    page_lang("en", "(here and below with the library tanh, which returns $\\pm 1$ for large inputs; "
+              "the quotient above would give NaN from 11.09);", "")
     page_lang("zh", "", "（这里和下文的 tanh 都是库函数，输入很大时返回 $\\pm 1$；若写成上面的商式，Mish 从 11.09 起"
               "就会是 NaN）；")
     # the GELU half sits in the bullet that introduces the formula, after it
@@ -1242,8 +1244,8 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
 def test_only_e4m3_needs_more_than_the_infinity_for_the_cube():
     """'In E4M3, the cube needs a wider intermediate format': in float16 the cube's overflow is
     harmless (the formula still gives x or 0, tested above); in E4M3 it is NaN."""
-    page_lang("en", "That is harmless in float16, as shown above, but in E4M3 the cube needs a wider intermediate format, or an input clipped before it is cubed.", "")
-    page_lang("zh", "", "如上所述，这在 float16 中无害；在 E4M3 中，立方则需要在更宽的格式中计算，或者在立方之前先把输入限制在一定范围内。")
+    page_lang("en", "That is harmless in float16, but in E4M3 the cube needs a wider intermediate format, or an input clipped before it is cubed.", "")
+    page_lang("zh", "", "这在 float16 中无害；在 E4M3 中，立方则需要在更宽的格式中计算，或者在立方之前先把输入限制在一定范围内。")
     with np.errstate(all="ignore"):
         v = np.array([8.0, -8.0]).astype(E4M3)
         assert np.isnan((v * v * v).astype(float)).all()
@@ -1269,7 +1271,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
             assert np.all(np.isfinite(lp.stable_in(key, x, fmt))), (key, fmt)
     assert not np.all(np.isfinite(lp.naive_in("softplus", lp.every_value("float16"), "float16")))
     page_lang("en", "Every exponential above can be rewritten to exponentiate only "
-              "non-positive numbers ($e^{-|x|}$), so that none can overflow;", "")
+              "non-positive numbers ($e^{-|x|}$), so that none can overflow.", "")
     page_lang("zh", "", "上面这些指数运算都可以改写成只对非正数取指数（$e^{-|x|}$），这样就都不会溢出；")
     # the tanh approximation of GELU holds no exponential that overflows (its tanh is the library's, or
     # x·σ(2u) with the stable sigmoid): with the cube computed in float32 and rounded, it stays finite
@@ -1281,7 +1283,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         assert np.all(np.isfinite(gelu_t)), fmt
         np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
     # the cube's overflow is placed: harmless in float16 (the formula survives, above), NaN in E4M3
-    page_lang("en", "No reordering of its operations saves the cube for good,", "")
+    page_lang("en", "No reordering saves the cube for good,", "")
     page_lang("zh", "", "GELU 的 tanh 近似中的立方项却无论怎样调整运算顺序都无法避免溢出，")
     with np.errstate(all="ignore"):
         for fmt, survives in (("float16", True), ("float8_e4m3fn", False)):
@@ -1347,7 +1349,7 @@ def test_softplus_and_mish_lose_their_left_tails_in_float16():
         assert np.all(np.isfinite(np.exp(x))) and np.all(np.log(one + np.exp(x)) == 0)
     page_lang("en", r"Softplus and Mish also lose their left tails, to rounding rather than overflow. The sum $1 + e^{x}$ keeps "
               r"$e^{x}$ only to the nearest multiple of $2^{-10}$, float16's $\varepsilon$, so from about $x = -3.1$ on, both formulas "
-              r"can be more than 1% off; at $x = -6$ they are off by 18%, and at $-7.5$ by 77%. Once $e^{x}$ is at most "
+              r"can be more than 1% off. At $x = -6$ they are off by 18%, and at $-7.5$ by 77%. Once $e^{x}$ is at most "
               r"$2^{-11}$, half of float16's $\varepsilon$, $1 + e^{x}$ rounds to 1 and its logarithm is 0: from $x = -7.625$, "
               r"just past $-11 \log 2$, both formulas return 0. The true values there are $4.9 \times 10^{-4}$ and "
               r"$-3.7 \times 10^{-3}$, and the correctly rounded ones stay non-zero until $-17.34$ and $-20.34$, where they round to 0.", "")
@@ -1402,7 +1404,7 @@ def test_log1p_keeps_the_left_tails_down_to_where_the_exponential_underflows():
         with_log = np.maximum(x16, np.float16(0)) + np.log(np.float16(1) + np.exp(np.negative(np.abs(x16))))
     tail = (x16 <= -7.625) & (x16 > -17.34375)                 # where e^x is still above 0 in float16
     assert np.all(with_log[tail] == 0) and np.all(lp.stable_in("softplus", x16, "float16")[tail] > 0)
-    page_lang("en", r"with `log1p` for $\log(1 + \cdot)$, the left tails of softplus and Mish then survive down to where "
+    page_lang("en", r"With `log1p` for $\log(1 + \cdot)$, the left tails of softplus and Mish then survive down to where "
               r"$e^{x}$ itself underflows", "")
     page_lang("zh", "", r"再用 `log1p` 计算 $\log(1 + \cdot)$，softplus 和 Mish 的左侧尾部也能保住，直到 $e^{x}$ 本身下溢为止")
     page_lang("en", r"(shift by the maximum, $e^{-|x|}$ with `log1p`)", "")
@@ -1491,7 +1493,7 @@ def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
     assert lp.row("silu", "float8_e4m3fn").value[0] == -10.0 and lp.row("sigmoid", "float8_e4m3fn").value[0] == -7.0
     assert np.all(right_silu[x <= -10] == 0) and right_silu[x == -9.0][0] != 0 and np.all(silu[left] != 0)
     page_lang("en", r"Clipping every overflow to $\pm 448$ instead rescues Mish and the tanh approximation of GELU "
-              r"($x$ or 0), but not the sigmoid or SiLU: for $x \le -6.5$ they give $2^{-9}$ and about $x/448$ "
+              r"($x$ or 0), but not the sigmoid or SiLU. For $x \le -6.5$ they give $2^{-9}$ and about $x/448$ "
               r"($-1$ at $x = -448$), while the correctly rounded values are 0 from $-7$ and $-10$.", "")
     page_lang("zh", "", r"若转换时把溢出的结果一律取为 $\pm 448$，Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），sigmoid 和 SiLU "
               r"却不行：在 $x \le -6.5$ 时，它们分别给出 $2^{-9}$ 和约 $x/448$（在 $x = -448$ 处是 $-1$），而正确舍入的值分别"
@@ -1629,13 +1631,15 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
               "equals its asymptote everywhere.", "")
-    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold is written in scientific notation with two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), and any other is rounded to two decimals (trailing zeros dropped, as in −20.3). Where the rounded number would name a neighbouring value in an 8- or 16-bit format, or would read in float32 as a whole number that the threshold is not (3.00 for 2.9999998), more digits are kept: float16's 4.508 is 4.5078125, since 4.51 rounds to the next value, and bfloat16's $1.48 \\times 10^{20}$ is $2^{67}$, since $1.5 \\times 10^{20}$ rounds to another value.", "")
+    # review final62, lp: the note shortened to the rule and its three examples of extra digits
+    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, thresholds have two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), any other is rounded to two (trailing zeros dropped: −20.3). More digits are kept where fewer would name a neighbouring value of the format (float16's 4.508, not 4.51; bfloat16's $1.48 \\times 10^{20}$, not $1.5 \\times 10^{20}$) or, in float32, a whole number the threshold is not (2.9999998, not 3.00).", "")
+    assert float(lp.to_format(4.51, "float16")) != 4.5078125 == float(lp.to_format(4.508, "float16"))
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。")
     # one table per question: the first gives the value's thresholds (the bars), the second the derivative's
     page_lang("en", "The first table gives the ends of the figure's bars as numbers; the second gives the same thresholds "
               "for the exact derivative, rounded once (at a kink, the slope of the outer piece).", "")
     page_lang("zh", "", "下面第一张表把图中各条的端点写成数字；第二张表给出把精确导数舍入一次后的同类阈值（折点处取外侧那一段的斜率）。")
-    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值写成科学记数法，保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。在 8 位或 16 位格式中，若按上述位数写出的数会舍入到相邻的另一个值，或者在 float32 中读起来像个整数而阈值并不是（如 2.9999998 写成 3.00），就多保留几位：例如 float16 中的 4.508 即 4.5078125，因为 4.51 会舍入到下一个值；bfloat16 中的 $1.48 \\times 10^{20}$ 即 $2^{67}$，因为 $1.5 \\times 10^{20}$ 会舍入到另一个值。")
+    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。若位数少了会指向格式中相邻的另一个值（如 float16 的 4.508 不写成 4.51，bfloat16 的 $1.48 \\times 10^{20}$ 不写成 $1.5 \\times 10^{20}$），或者在 float32 中读起来像整数而阈值并非整数（如 2.9999998 不写成 3.00），就多保留几位。")
     # review final61, lp: the float32 case has its example: hard swish's float32 threshold, one float32 step below 3,
     # would read 3.00 with two decimals, and the table prints it as 2.9999998
     assert lp.row("hard_swish", "float32").value[1] == below3 and f"{below3:.2f}" == "3.00" and f"{below3:.7f}" == "2.9999998"
@@ -1885,7 +1889,8 @@ def test_e4m3_range_and_squared_spread():
     u, v = np.random.default_rng(0).normal(size=(2, 50)) * 3           # SwiGLU(u, v) = u · v σ(v)
     np.testing.assert_allclose(swiglu.f(u, v), u * v * sigmoid(v), rtol=1e-12)
     page_lang("en", r"SwiGLU computes $u \cdot v\,\sigma(v)$, with $u$ and $v$ computed from the same input by two weight "
-              r"matrices. Each hidden unit $i$ thus has two weight vectors, a column of each.", "")
+              r"matrices.", "")
+    page_lang("en", r"Each hidden unit $i$ has two weight vectors, a column of each matrix.", "")
     page_lang("zh", "", r"SwiGLU 计算 $u \cdot v\,\sigma(v)$，其中 $u$ 和 $v$ 由同一输入经两个权重矩阵算出，所以每个隐藏单元 $i$ "
               r"有两个权重向量，各是一个矩阵的一列。")
     # one name for what aligns, as gated-units names it: a channel's (hidden unit's) two weight vectors
@@ -1894,7 +1899,8 @@ def test_e4m3_range_and_squared_spread():
         outliers = page(lang).split("{ #outliers }")[1]
         # review final59, lp: the alignment is explained once, where SwiGLU's weights are introduced; Fishman et al.'s
         # account and the takeaway refer back to it
-        assert outliers.count(name) == 2 and not any(o in outliers for o in others), lang
+        # review final62, lp: en names them once ("Once the two align"), zh twice
+        assert outliers.count(name) == {"en": 1, "zh": 2}[lang] and not any(o in outliers for o in others), lang
         assert name in page_text("catalogue/gated-units.md", lang), lang
     for x in (10.0, 30.0):
         ratio = float(swiglu.f(10 * x, 10 * x) / swiglu.f(x, x))
@@ -1909,13 +1915,15 @@ def test_e4m3_range_and_squared_spread():
     both("170", r"$2R^{2}$")
     # the diagonal is where aligned maps put SwiGLU; on it the output grows like x², not as a polynomial
     # scoped as Fishman et al. report it: alignment in some channels (those carrying the outliers), not in every one
-    page_lang("en", r"Once a unit's two weight vectors align, as some did in the long training run described below, "
-              r"$u_i \approx c_i\,v_i$, with a constant $c_i$ of its own. The unit's output is then close to $c_i$ times "
+    page_lang("en", r"Once the two align, as some did in the long training run described below, "
+              r"$u_i \approx c_i\,v_i$ for a constant $c_i$. The unit's output is then close to $c_i$ times "
               r"SwiGLU's values on the diagonal $u = v$, $x \cdot x\,\sigma(x)$ ([gated units](gated-units.md#two-inputs)). "
               r"These grow like $x^{2}$ for large positive $x$", "")
-    page_lang("en", "they traced the divergence to outliers amplified by SwiGLU through the alignment of weight vectors described above.", "")
-    page_lang("zh", "", "他们把发散追溯到被 SwiGLU 放大的离群值，放大正是通过上文所说的权重向量对齐。")
-    page_lang("en", "can square them once weights align ([above](#outliers)); together", "")
+    page_lang("en", "they traced the divergence to outliers amplified by SwiGLU through the weight alignment described above.", "")
+    # review final62, lp: "通过…" had no verb to attach to
+    page_lang("zh", "", "他们把发散追溯到被 SwiGLU 放大的离群值，而这种放大正源于上文所说的权重向量对齐。")
+    assert "放大正是通过" not in page("zh")
+    page_lang("en", "can square them once weights align ([above](#outliers)). Together", "")
     page_lang("zh", "", "在权重对齐后（[见上文](#outliers)）还会把离群值平方；")
     page_lang("zh", "", r"若某个单元的两个权重向量对齐（下文那次长时间训练中有些单元正是如此），则 $u_i \approx c_i\,v_i$（$c_i$ 是该单元自己的常数）。"
               r"这时该单元的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
@@ -1928,7 +1936,7 @@ def test_e4m3_range_and_squared_spread():
     # that, not a spread within one channel
     page_lang("en", "With one scale for the whole tensor, a single aligned unit can then use up the range. If its positive "
               r"inputs reach 170 times their typical size (about $\sqrt{28{,}672}$), its largest outputs are at least 28,900 "
-              "times its typical ones, more than E4M3's whole normal range: once the tensor is scaled so that they fit, an "
+              "times its typical ones, more than E4M3's whole normal range. Once the tensor is scaled so that they fit, an "
               "output of that typical size, in this unit's channel or any other, falls below the normal range.", "")
     page_lang("zh", "", "若整个张量共用一个缩放因子，一个对齐的单元就足以把范围用尽：它的正输入一旦达到典型大小的 170 倍"
               r"（约为 $\sqrt{28672}$），最大的输出就至少是典型输出的 28900 倍，超出 E4M3 的整个正规数范围；张量按这些最大值"
@@ -1936,8 +1944,8 @@ def test_e4m3_range_and_squared_spread():
     for lang, within in (("en", "Within one channel"), ("en", "rescales each channel"), ("zh", "在同一个通道内"),
                          ("zh", "对每个通道做缩放")):
         assert within not in page(lang), (lang, within)
-    page_lang("en", "Their fix, Smooth-SwiGLU, gives each channel its own scale factor before the tensor is converted to FP8, "
-              "so that no single channel sets the scale of the others, and undoes the factors afterwards, which leaves the "
+    page_lang("en", "Their fix, Smooth-SwiGLU, gives each channel its own scale factor before the conversion to FP8, "
+              "so that no channel sets the scale of the others. It undoes the factors afterwards, leaving the "
               "function unchanged.", "")
     page_lang("zh", "", "他们的解决办法 Smooth-SwiGLU 在张量转换成 FP8 之前给每个通道乘上各自的缩放因子，使任何一个通道都不再"
               "决定其余通道的缩放，转换后再除回去，函数本身保持不变。")
@@ -1978,7 +1986,7 @@ def test_e4m3_range_and_squared_spread():
         assert ratio == pytest.approx(2.0 if key == "glu" else 4.0, rel=1e-6), key
     np.testing.assert_allclose(GATED["bilinear"].f(xs, xs), xs ** 2, rtol=1e-12)
     for lang, said in (("en", "(SwiGLU and, by the same algebra, [GEGLU, ReGLU and the bilinear unit](gated-units.md#two-inputs))"),
-                       ("zh", "（以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）")):
+                       ("zh", "（SwiGLU，以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）")):
         assert said in page(lang), lang
     page_lang("en", r"$\sqrt{28{,}672}$", "")
     page_lang("zh", "", r"$\sqrt{28672}$")
@@ -2088,7 +2096,7 @@ def test_glossary_definition_of_correctly_rounded_matches_the_page():
     exact = 1 / (1 + math.exp(-6.25))
     assert float(lp.to_format(exact, "bfloat16")) == 1.0
     assert "rounded once, to the nearest number of the format" in term.en_definition
-    assert "rounds the result once to the nearest value of F, the *correctly rounded* value" in page("en")
+    assert "rounds the result once to the nearest value of F: the *correctly rounded* value" in page("en")
     assert "只舍入一次" in term.zh_definition and "只舍入一次，取 F 中最近的值，即**正确舍入**的值" in page("zh")
 
 
@@ -2201,11 +2209,11 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # review final59, lp: one subject per clause; review final61, lp: "The same reasoning bears on the choice of activation"
     page_lang("en", "The same reasoning bears on the choice of activation: on a GPU the built-in ones probably differ little "
               "in speed. In PyTorch, for example, the forward pass of most built-in "
-              "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory; for a multi-step "
-              "formula such as GELU or SiLU that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
+              "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory. For a multi-step "
+              "formula such as GELU or SiLU, that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
               "operations, and in *eager mode*, PyTorch's default, which runs each operation as it is called, each is a separate kernel. Code that makes a separate pass over memory "
-              "for each operation, as numpy does, pays for every step of a formula; a single kernel makes one pass.\n", "")
+              "for each operation, as numpy does, pays for every step of a formula.\n", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
     page_lang("zh", "", "同样的道理也关系到激活函数怎么选：在 GPU 上，各个内置激活函数的速度大概相差无几。"
@@ -2213,7 +2221,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
               "PyTorch 把它写成三步运算；在 PyTorch 默认的**即时执行**（eager）模式下，运算一经调用就逐个执行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
-              "公式每多一步就多一遍访存；一个内核则只读写一遍。\n")
+              "公式每多一步就多一遍访存。\n")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
     # review final57, lp: the zh heading says what halves, not a calque of "fewer bytes"
@@ -2229,8 +2237,8 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     assert "前向计算" not in page("zh")
     # the takeaway keeps the section's source and its scoping, names its float32 baseline, says "up to" (how close
     # a kernel comes to the bound depends on the GPU) and points to the argument; the hedge itself is said once
-    page_lang("en", "usually limited by memory traffic, NVIDIA's guides say. By halving the bytes it moves, 16 bits should then "
-              "make such an activation up to about twice as fast as in float32 ([the argument above](#speed)).", "")
+    page_lang("en", "usually limited by memory traffic, NVIDIA's guides say. By halving the bytes it moves, 16 bits should "
+              "make it up to about twice as fast as in float32 ([the argument above](#speed)).", "")
     page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存。换成 16 位后字节数减半，"
               "照[上文的论证](#speed)，这类激活函数的速度按理最多可达 float32 下的约两倍。")
     for lang, hedge in (("en", "an argument, not a measurement"), ("zh", "论证，不是实测")):
@@ -2266,8 +2274,8 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
 def test_channel_is_glossed_at_its_first_use():
     """'channel' is said in a few words where it first appears (the per-channel scale factor), before the SwiGLU
     paragraph counts in channels."""
-    for lang, word, gloss in (("en", "channel", "each *channel*, the same component of every vector in the tensor"),
-                              ("zh", "通道", "每个**通道**，即张量中所有向量的同一个分量")):
+    for lang, word, gloss in (("en", "channel", "per *channel*: the same component of every vector in the tensor"),
+                              ("zh", "通道", "按**通道**（张量中所有向量的同一个分量）")):
         text = page(lang)
         assert gloss in text, lang
         assert text.index(gloss) <= text.index(word) < text.index(gloss) + len(gloss), lang      # the first use is the gloss
@@ -2282,7 +2290,7 @@ def test_terms_are_glossed_where_they_first_appear():
     page_lang("zh", "", "**归约**（`sum` 这类把许多值合成一个的运算）等运算常常需要 float32 的范围")
     for key in ("float16", "bfloat16"):                     # exactly half a spacing below 1 still rounds to 1
         assert float(lp.to_format(1 - lp.FORMATS[key].eps / 4, key)) == 1.0
-    page_lang("zh", "", "函数值只需与极限相差不超过极限附近相邻可表示数间距的一半")     # review final61, lp: which spacing
+    page_lang("zh", "", "函数值只要离极限近到舍入后与之相同即可")     # review final61, lp: no bare "spacing" (which one?)
     page_lang("zh", "", "其中要计算输入的立方 $x^{3}$，它在 float16 中从 40.34 起溢出")
     page_lang("zh", "", "PyTorch 的自动混合精度（autocast）为每个运算分别决定用哪种精度。")
     page_lang("zh", "", "GPU 的运算速度远高于搬运数据的速度，所以这类层的时间主要花在等内存上")
@@ -2437,7 +2445,7 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     underflow = next(t for t in TERMS if t.key == "underflow")
     assert "broader" in underflow.en_definition
     page_lang("en", "Outliers trouble 8-bit formats, and gated units with an unbounded gate, such as SwiGLU, amplify them.", "")
-    page_lang("zh", "", "门没有上界的门控单元（如 SwiGLU）又怎样放大它们。")
+    page_lang("zh", "", "门函数无上界的门控单元（如 SwiGLU）又怎样放大它们。")
     # review final56, lp: under IEEE 754's default handling an underflow is a tiny result (below the normal range)
     # that is also inexact; an exactly representable subnormal result is tiny but exact, so not an underflow
     # review final57, lp: the definition ends at "underflows"; the IEEE usage follows in one short sentence
@@ -2459,7 +2467,10 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     # bound, GLU's sigma(v) stays below 1 (with u = 1 the unit's output is its gate)
     v = np.array([1.0, 10.0, 30.0])
     assert np.all(np.diff(swiglu.f(np.ones(3), v)) > 0) and float(swiglu.f(1.0, 30.0)) > 29 and np.all(glu.f(np.ones(3), v) < 1)
-    page_lang("en", "Gated units with an unbounded gate (SwiGLU's gate $v\\,\\sigma(v)$ has no upper bound; GLU's $\\sigma(v)$ stays below 1) make this worse:", "")
+    # review final62, lp: the opening sentence is split; what is unbounded is said after SwiGLU's formula
+    page_lang("en", "Gated units with an unbounded gate make this worse. SwiGLU computes", "")
+    page_lang("en", "Its gate $v\\,\\sigma(v)$, unlike GLU's $\\sigma(v)$, has no upper bound, so multiplying it by $u$ can "
+              "square a large value.", "")
     # review final59, lp: the zh sentence is split, the GLU contrast stands alone, and 门…门控 is not said again
     page_lang("zh", "", "门控单元的门若没有上界，情况会更糟。SwiGLU 的门 $v\\,\\sigma(v)$ 就可以任意大，GLU 的门 $\\sigma(v)$ "
               "则始终小于 1。门随输入增大时，再乘上由同一输入算出的另一个值，就能把大值平方。")
@@ -2532,14 +2543,17 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     # LayerNorm (review final60, lp: not all of them are); an outlier is a dimension meeting all three of the paper's
     # criteria (review final56, lp): magnitude at least 6, in at least 25% of the layers and at least 6% of the
     # sequence positions
-    page_lang("en", "measured the hidden states entering a transformer's attention projections and the first "
-              "linear layer of its [feed-forward block](../glossary.md#feed-forward-block), which are mostly the [residual stream]", "")
+    # review final62, lp: no undefined "hidden states" or "attention projections"; the attention layer links to its home
+    page_lang("en", "measured the vectors entering the linear maps of a transformer's [attention layer](transformer-block.md#block) "
+              "and the first linear layer of its [feed-forward block](../glossary.md#feed-forward-block): mostly the [residual stream]", "")
+    for lang, undefined in (("en", "hidden states"), ("en", "attention projections"), ("zh", "隐藏状态"), ("zh", "注意力投影")):
+        assert undefined not in page(lang), (lang, undefined)
     assert "measured the inputs of a transformer's attention and feed-forward blocks" not in en
     page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm).", "")
-    page_lang("en", "hold values far larger than the rest: the paper counts a dimension as an outlier if its values reach a "
+    page_lang("en", "hold values far larger than the rest. The paper counts a dimension as an outlier if its values reach a "
               "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions. "
               "From about 6.7 billion parameters on", "")
-    page_lang("zh", "", "测量了进入 Transformer 注意力投影层和[前馈模块](../glossary.md#feed-forward-block)第一个线性层的隐藏状态，其中大多是经过"
+    page_lang("zh", "", "测量了进入 Transformer [注意力层](transformer-block.md#block)中各线性映射和[前馈模块](../glossary.md#feed-forward-block)第一个线性层的向量，其中大多是经过"
               "[层归一化](../glossary.md#layer-norm)的")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
     page_lang("zh", "", "这些向量中有少数几个维度的取值远大于其余维度。论文把满足以下条件的维度算作离群值：幅值不小于 6，"
@@ -2573,15 +2587,18 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
         assert 1 - float(lp.positive_values(key)[lp.positive_values(key) < 1][-1]) == f.eps / 2, key
     page_lang("zh", "", "1 以下相邻可表示数的间距只有 1 以上的一半")
     # tanh's backward pass from the saved output: 1 - y^2, each step in the format, is 0 once y is 1 (checked above)
-    page_lang("en", "\n\nThe backward pass of tanh computes its derivative from the saved output too, as $1 - y^{2}$ with "
-              "$y = \\tanh x$, and tanh rounds to $\\pm 1$ earlier still", "")
-    page_lang("zh", "", "\n\ntanh 的反向传播同样用保存的输出，按 $1 - y^{2}$ 计算导数，其中 $y = \\tanh x$；而 tanh 本身舍入成 $\\pm 1$ 还要更早")
+    page_lang("en", "\n\nThe backward pass of tanh also uses the saved output, as $1 - y^{2}$ with "
+              "$y = \\tanh x$. And tanh rounds to $\\pm 1$ earlier still", "")
+    page_lang("zh", "", "\n\ntanh 的反向传播同样用保存的输出，按 $1 - y^{2}$ 计算导数，其中 $y = \\tanh x$。而 tanh 本身舍入成 $\\pm 1$ 还要更早")
     for lang, left in (("en", "\n\nOn the left the sigmoid's value is tiny but representable"), ("zh", "\n\n在左侧，sigmoid 的值虽小却仍可表示")):
         assert left in page(lang), lang
     # one wording in Chinese for a gate without an upper bound
-    # review final59, lp: the phrase 门没有上界的门控单元 (门 … 门控) is said once, in the opening; the outliers section says
-    # 门控单元的门若没有上界 and the takeaway names SwiGLU and the other two
-    assert "门无上界" not in page("zh") and page("zh").count("门没有上界的门控单元") == 1
+    # review final59, lp: the outliers section says 门控单元的门若没有上界; review final62, lp: the opening and the
+    # takeaway say 门函数无上界的门控单元 (the takeaway keeps the qualifier: GLU is a gated unit and does not square)
+    assert "门无上界" not in page("zh") and "门没有上界的门控单元" not in page("zh")
+    assert page("zh").count("门函数无上界的门控单元") == 2
+    takeaway = page("zh").split("{ #takeaways }")[1]
+    assert "门函数无上界的门控单元（SwiGLU，以及按同样的推导" in takeaway
     # the printed bfloat16 probabilities add up to 1.0034; summed in bfloat16 they would give another number
     printed = [0.667969, 0.245117, 0.090332]
     assert f"{sum(printed):.4f}" == "1.0034"

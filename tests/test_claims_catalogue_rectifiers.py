@@ -137,7 +137,7 @@ def test_rrelu_has_pytorchs_convention_and_the_setting_of_xu_et_als_experiments(
     """Not "two conventions in use": only PyTorch's is a library convention; the divide-by-U(3, 8) rule is
     the setting of Xu et al.'s experiments (review final41/ca)."""
     said = {"en": "PyTorch's convention, which the card follows, differs from the one in Xu et al.'s experiments.",
-            "zh": "PyTorch 的约定（卡片沿用它）与 Xu 等人实验中的做法不同，它直接抽取斜率："}[lang]
+            "zh": "PyTorch 的约定（函数卡片沿用它）与 Xu 等人实验中的做法不同，它直接抽取斜率："}[lang]
     assert said in page_text(lang)
     assert "Two conventions are in use" not in page_text(lang) and "两套约定" not in page_text(lang)
 
@@ -270,7 +270,7 @@ def test_the_card_leaves_the_kink_out_and_says_implementations_return_a_there(la
         assert float(prelu_prime(0.0, a)) == a and float(leaky_relu_prime(0.0, a)) == a
         assert float(prelu_prime(-0.0, a)) == a
     assert r"a & x < 0 \end{cases},\quad \frac{\partial f}{\partial a}" in MODERN["prelu"].latex_prime
-    said = {"en": "At the [kink](../glossary.md#kink), $x = 0$, PReLU has no derivative in $x$, but an implementation must return a value there: PyTorch returns $a$.",
+    said = {"en": "At the [kink](../glossary.md#kink), $x = 0$, PReLU has no derivative with respect to $x$, but an implementation must return a value there: PyTorch returns $a$.",
             "zh": "PReLU 在[折点](../glossary.md#kink) $x = 0$ 处对 $x$ 不可导，但实现总得在这一点给出一个值：PyTorch 返回的是 $a$。"}[lang]
     text = page_text(lang)
     assert said in text and "writing the case as" not in text and "相应的情形写作" not in text
@@ -319,7 +319,7 @@ def test_prelu_special_slopes():
     assert ("$a = 0$ gives ReLU and $a = 0.01$ Leaky ReLU; $a = 1$ is the identity" in page_text("en")
             and "at $a = -1$ it is $|x|$, the shape drawn on the [Maxout card](#maxout)" in page_text("en"))
     assert ("$a = 0$ 得到 ReLU，$a = 0.01$ 得到 Leaky ReLU，$a = 1$ 是恒等函数" in page_text("zh")
-            and "$a = -1$ 时它就是 $|x|$，即 [Maxout 一节](#maxout)卡片上画的形状" in page_text("zh"))
+            and "$a = -1$ 时它就是 $|x|$，即 [Maxout 一节](#maxout)函数卡片上画的形状" in page_text("zh"))
 
 
 # --- RReLU ----------------------------------------------------------------------------------
@@ -354,14 +354,17 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # PyTorch's), and the test-time paragraph only compares the slopes
     # review final58, ca: Xu et al., not "their experiments", do the dividing, and "During training," takes its comma
     # review final60, ca: the division is the page's reading of inconsistent equations, and the page says so
-    assert ("Their equations are not consistent: the training formula multiplies a negative input by a factor below 1, yet "
-            "it is drawn from between 3 and 8 and the test formula divides. Read as a division, as the test formula implies, "
-            "training divides each negative input by a random $d \\sim U(3, 8)$, redrawn for every "
-            "channel of every training image, so the negative slope $1/d$ lies between 1/8 and 1/3; at test time they "
+    # review final62, ca: the inconsistency and that reading in two sentences, the factor named d once, where it is drawn
+    assert ("Their formulas are not consistent: in training a negative input is multiplied by a random factor $d$ that "
+            "should lie below 1, yet they draw $d \\sim U(3, 8)$, and their test formula divides by its mean. Read as a "
+            "division, as the test formula implies, training divides each negative input by $d$, redrawn for every "
+            "channel of every training image, so the slope $1/d$ lies between 1/8 and 1/3; at test time they "
             "divide by 5.5, the mean of $d$.") in page_text("en")
-    assert ("他们的公式前后不一致：训练公式把负输入乘以一个小于 1 的因子，这个因子却在 3 到 8 之间抽取，测试公式又是除法。"
-            "按测试公式所示理解为除法，训练时就是把负输入除以随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，"
-            "因此负半轴斜率 $1/d$ 介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。") in page_text("zh")
+    assert ("他们的公式前后不一致：训练时负输入乘以一个随机因子 $d$，按说 $d$ 应小于 1，他们却取 $d \\sim U(3, 8)$，"
+            "测试公式又是除以它的均值。按测试公式理解为除法，训练时就是把负输入除以 $d$，每张训练图像的每个通道都重新抽取，"
+            "因此斜率 $1/d$ 介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。") in page_text("zh")
+    for lang, gone in (("en", "drawn from between 3 and 8"), ("zh", "在 3 到 8 之间抽取")):
+        assert gone not in page_text(lang), lang
     assert 1 / hi == 1 / 8 and 1 / lo == 1 / 3 == RRELU_BOUNDS[1] and RRELU_BOUNDS[0] == 1 / 8   # the same range as PyTorch's
     for lang in ("en", "zh"):
         text = page_text(lang)
@@ -413,10 +416,9 @@ def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
     assert 11 / 48 == pytest.approx((RRELU_BOUNDS[0] + RRELU_BOUNDS[1]) / 2)    # PyTorch's test slope = mean training slope
     # f is linear in a for x < 0, so a test slope a_t gives the expected training output a_t x = E[a] x only if a_t = E[a]
     assert leaky_relu(-1.0, 11 / 48 + 0.01) != pytest.approx(float(np.mean(rrelu_train(np.full(200_000, -1.0), np.random.default_rng(3)))), abs=1e-3)
-    assert ("At test time the slope should be the mean training slope: only then does the test output equal the average training "
-            "output, which for a negative input is that mean times $x$. PyTorch's $\\bar a$ is such a slope; Xu et al.'s, read as a division, is not:") in page_text("en")
-    assert ("测试时的斜率应取训练斜率的均值：只有这样，测试输出才等于训练输出的期望（负输入时为平均斜率乘以 $x$）。"
-            "PyTorch 的 $\\bar a$ 正是这样的斜率；按除法理解，Xu 等人的则不是：") in page_text("zh")
+    assert ("The test slope should be the mean training slope, so that the test output is the average training output. "
+            "PyTorch's $\\bar a$ is that mean;") in page_text("en")
+    assert "测试斜率应取训练斜率的均值，测试输出才等于训练输出的期望。PyTorch 的 $\\bar a$ 正是如此；" in page_text("zh")
 
 
 def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
@@ -428,10 +430,9 @@ def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
     assert round(2 / 11, 3) == 0.182 and 2 / 11 < mean_slope
     assert math.log(8 / 3) / 5 > 1 / 5.5                     # E[1/d] > 1/E[d] (Jensen)
     assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
-    assert ("their test slope, $1/5.5 = 2/11 \\approx 0.182$, is below their mean training slope, the mean of $1/d$, "
+    assert ("Xu et al.'s test slope, $1/5.5 = 2/11 \\approx 0.182$, is below the mean of $1/d$, "
             "$\\log(8/3)/5 \\approx 0.196$.") in page_text("en")
-    assert ("他们的测试斜率 $1/5.5 = 2/11 \\approx 0.182$，低于训练斜率的均值，即 $1/d$ 的均值 $\\log(8/3)/5 \\approx 0.196$。"
-            in page_text("zh"))
+    assert "Xu 等人的测试斜率 $1/5.5 = 2/11 \\approx 0.182$ 却低于 $1/d$ 的均值 $\\log(8/3)/5 \\approx 0.196$。" in page_text("zh")
 
 
 def test_rrelu_card_values():
@@ -872,7 +873,8 @@ def test_the_which_one_table_summarises_the_cards_from_the_registry(lang):
                     "maxout": "Maxout ($\\lvert x \\rvert$)"},
              "zh": {"relu": "ReLU", "selu": "SELU", "prelu": "PReLU（$a = 0.25$）", "rrelu": "RReLU（测试时）", "elu": "ELU（$\\alpha = 1$）",
                     "maxout": "Maxout（$\\lvert x \\rvert$）"}}[lang]
-    formula = {"relu": "0", "prelu": "$a$", "rrelu": "$11/48$", "elu": "$\\alpha e^{x}$", "selu": "$\\lambda\\alpha e^{x}$",
+    # symbols in the slope column (PReLU's a, RReLU's a-bar), values in the next (review final62, ca)
+    formula = {"relu": "0", "prelu": "$a$", "rrelu": "$\\bar a$", "elu": "$\\alpha e^{x}$", "selu": "$\\lambda\\alpha e^{x}$",
                "maxout": "$-1$"}
     yes = {"en": ("yes", "no"), "zh": ("是", "否")}[lang]
     assert len(rows) == 7                                                   # the header and six functions
@@ -892,15 +894,21 @@ def test_the_which_one_table_summarises_the_cards_from_the_registry(lang):
         assert monotone == yes[0 if act.monotonic else 1], (key, monotone)
 
 
-@pytest.mark.parametrize("lang, defined, pointer", [
-    ("en", "(a function is $C^k$ when it and its first $k$ derivatives are continuous, so $C^0$ means continuous)",
-     "$C^k$ as defined [for ELU](#elu)"),
-    ("zh", "（函数本身及其前 $k$ 阶导数都连续，就称它是 $C^k$ 的；$C^0$ 即连续）", "$C^k$ 的含义见 [ELU 一节](#elu)")])
-def test_the_smoothness_classes_are_defined_once_where_elu_first_needs_them(lang, defined, pointer):
-    """C^k is defined at its first use, ELU's properties, and the summary points back there (review final52, ca);
+@pytest.mark.parametrize("lang, pointer, home", [
+    ("en", "ELU is $C^1$ but not $C^2$ ([smoothness classes](../reference.md#columns)).",
+     "- **Smoothness**: $C^0$ means continuous, with kinks where the slope jumps; $C^1$ means the slope is continuous but the second derivative jumps;"),
+    ("zh", "所以 ELU 是 $C^1$ 的，但不是 $C^2$ 的（[平滑性的分级](../reference.md#columns)）。",
+     "- **平滑性**：$C^0$ 表示连续，但在折点处斜率跳变；$C^1$ 表示斜率连续，二阶导数跳变；")])
+def test_the_smoothness_classes_have_one_home_the_reference_page(lang, pointer, home):
+    """Review final62, ca: C^k was defined here (ELU's properties) and again on the reference page; it is defined once,
+    on the reference page's #columns, and ELU's properties link there (the summary table no longer points back to ELU).
     ELU (alpha = 1) is C^1 and not C^2: its slope meets 1 at 0 and its second derivative jumps from 1 to 0."""
     text = page_text(lang)
-    assert text.count(defined) == 1 and pointer in text and text.index(defined) < text.index(pointer)
+    assert pointer in text
+    reference = (CONTENT[lang] / "reference.md").read_text(encoding="utf-8")
+    assert home in reference.split("{ #columns }")[1].split("\n## ")[0]
+    for gone in ("first $k$ derivatives are continuous", "前 $k$ 阶导数都连续", "as defined [for ELU](#elu)", "[ELU 一节](#elu)"):
+        assert gone not in text, gone
     assert "表示导数也连续" not in text and "with a continuous derivative as well" not in text
     h = 1e-6
     elu = lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0)))
@@ -990,3 +998,32 @@ def test_references_are_listed_in_order_of_first_mention(lang):
               "Exponential Linear Units", "Self-Normalizing", "Maxout Networks"]
     entries = [line for line in refs.splitlines() if line[:1].isdigit()]
     assert len(entries) == len(listed) and all(work in entry for work, entry in zip(listed, entries))
+
+
+@pytest.mark.parametrize("lang, said", [("en", "ReLU, $\\max(0, x)$, discards every negative input"),
+                                        ("zh", "ReLU 即 $\\max(0, x)$，它把负输入一概丢弃")])
+def test_relu_is_written_out_where_the_page_starts_from_it(lang, said):
+    """Review final62, ca: the page started from ReLU without writing it; the first sentence gives its formula, and it
+    is the function every card draws dotted (the registry's ReLU)."""
+    text = page_text(lang)
+    assert said in text and text.index(said) < text.index("{ #prelu }")
+    x = np.linspace(-5, 5, 1001)
+    np.testing.assert_array_equal(relu(x), np.maximum(0, x))
+
+
+def test_the_chinese_page_calls_every_card_by_the_glossary_term():
+    """Review final62, ca: the glossary's Chinese term for a card is 函数卡片; five mentions on this page (its home)
+    said 卡片 alone."""
+    from actsite.pages.glossary import TERMS
+    assert next(t for t in TERMS if t.key == "card").zh == "函数卡片"
+    text = page_text("zh")
+    assert text.count("卡片") == text.count("函数卡片") >= 6
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_maxout_properties_leave_the_mean_of_one_shape_to_the_table(lang):
+    """Review final62, ca: the mean of |x| is a fact about one arbitrary two-piece shape, not about maxout; the
+    properties paragraph no longer states it, and the summary row, labelled Maxout (|x|), keeps it (checked above)."""
+    maxout_section = page_text(lang).split("{ #maxout }")[1].split("\n## ")[0]
+    assert "0.798" not in maxout_section and "\\sqrt{2/\\pi}" not in maxout_section
+    assert "0.798" in page_text(lang).split("{ #which-one }")[1]

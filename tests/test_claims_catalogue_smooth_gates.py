@@ -459,11 +459,11 @@ def test_ranges_close_their_bracket_where_the_minimum_is_attained(lang):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "The GELU paper cites Choudhury (2014), who gives the formula, coefficient included, as Page's (1977) "
-           "approximation of $\\Phi$; with the factor $\\sqrt{2/\\pi}$ held fixed, 0.044715 is the coefficient that brings the gate "
-           "itself closest to $\\Phi$ in the worst case"),
-    ("zh", "GELU 论文引用的是 Choudhury（2014），而该文把这个公式（连同系数）列为 Page（1977）给出的 $\\Phi$ 近似；"
-           "在因子 $\\sqrt{2/\\pi}$ 固定不变时，0.044715 是让门本身在最坏情况下最接近 $\\Phi$ 的系数")])
+    ("en", "The constants come from Page's (1977) approximation of $\\Phi$, which the GELU paper cites through Choudhury (2014): "
+           "$\\sqrt{2/\\pi}$ gives the tanh gate $\\Phi$'s slope at zero, and with that factor fixed, 0.044715 brings the gate, "
+           "not GELU itself, closest to $\\Phi$ in the worst case."),
+    ("zh", "两个常数出自 Page（1977）的 $\\Phi$ 近似，GELU 论文是经由 Choudhury（2014）引用的：$\\sqrt{2/\\pi}$ 让 tanh 门"
+           "在零点的斜率与 $\\Phi$ 相同；在这个因子固定时，0.044715 让门（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$。")])
 def test_the_coefficient_is_credited_not_derived(lang, said):
     """The paper's citation and Choudhury's attribution to Page (module docstring); the page does not make
     Choudhury the originator (review final41/ca), and Page (1977) is in its reference list."""
@@ -541,16 +541,14 @@ def tanh_gate(x, k=catalogue.GELU_TANH_K):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "The published coefficient optimises the gate, not GELU: GELU multiplies the gate by $x$, which magnifies the "
-           "gate's error where $|x|$ is large, and for GELU itself a slightly smaller coefficient, about 0.0444, does "
-           "better, with a worst gap of $3.9 \\times 10^{-4}$."),
-    ("zh", "公布的系数优化的是门，而不是 GELU：GELU 要把门乘以 $x$，$|x|$ 越大，门的误差放得越大；对 GELU 本身来说，"
-           "稍小一点的系数更合适，取 0.0444 左右，最大差距可降到 $3.9 \\times 10^{-4}$。")])
+    ("en", "and with that factor fixed, 0.044715 brings the gate, not GELU itself, closest to $\\Phi$ in the worst case."),
+    ("zh", "在这个因子固定时，0.044715 让门（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$。")])
 def test_the_coefficient_trade_is_one_sentence_and_recomputes(lang, said):
     """Review final57, ca: the three-row coefficient table was a detour for a catalogue card; it is folded into one
-    sentence. That sentence's claims: 0.044715 has the smallest worst gate error (against Phi) but not the smallest
-    worst GELU error; about 0.0444 does better for GELU, at 3.9e-4 against the published 4.7e-4, because the GELU
-    error is x times the gate error, which grows with |x|."""
+    sentence.  Review final62, ca: the whole coefficient digression (the attribution, the gate's optimum and GELU's
+    better coefficient) is now one sentence after the fact the reader needs, the 4.7e-4 gap.  Its claim "the gate, not
+    GELU itself": 0.044715 has the smallest worst gate error (against Phi) but not the smallest worst GELU error
+    (about 0.0444 does better for GELU, because the GELU error is x times the gate error, which grows with |x|)."""
     from scipy.stats import norm
     half = np.linspace(0.0, 10.0, 400_001)                 # the gate error is odd in x
     gate, gelu = {}, {}
@@ -565,8 +563,11 @@ def test_the_coefficient_trade_is_one_sentence_and_recomputes(lang, said):
     assert said in text
     section = text.split("{ #gelu-tanh }")[1].split("{ #silu }")[0]
     assert not table_rows(text, "{ #gelu-tanh }", "{ #silu }")                        # the table is gone
-    for gone in ("0.0455", "Taylor", "泰勒", "Two other coefficients", "另外两个系数"):
+    for gone in ("0.0455", "Taylor", "泰勒", "Two other coefficients", "另外两个系数", "0.0444", "3.9 \\times", "1.8 \\times",
+                 "optimises the gate", "优化的是门"):
         assert gone not in section, gone
+    how_close = section.split({"en": "**How close.**", "zh": "**有多接近。**"}[lang])[1].split("\n\n")[0]
+    assert how_close.index("4.7 \\times 10^{-4}") < how_close.index("0.044715")       # the fact first, the constants after
 
 
 def test_root_2_over_pi_matches_phis_slope_at_zero():
@@ -595,9 +596,8 @@ def test_0_044715_minimises_the_gates_worst_error_against_phi_1_8e_4():
     assert f"{best.x:.6f}" == "0.044715"                             # the published constant, to its six decimals
     assert round(worst(0.044715) * 1e4, 1) == 1.8 and round(best.fun * 1e4, 1) == 1.8
     assert worst(0.0444) > worst(0.044715) and worst(0.0455) > worst(0.044715)
-    assert ("with the factor $\\sqrt{2/\\pi}$ held fixed, 0.044715 is the coefficient that brings the gate itself closest to "
-            "$\\Phi$ in the worst case, within $1.8 \\times 10^{-4}$.") in page_text(PAGE, "en")
-    assert "在因子 $\\sqrt{2/\\pi}$ 固定不变时，0.044715 是让门本身在最坏情况下最接近 $\\Phi$ 的系数，误差不超过 $1.8 \\times 10^{-4}$。" in page_text(PAGE, "zh")
+    assert "and with that factor fixed, 0.044715 brings the gate, not GELU itself, closest to $\\Phi$ in the worst case." in page_text(PAGE, "en")
+    assert "在这个因子固定时，0.044715 让门（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$。" in page_text(PAGE, "zh")
     # the scope matters (review final52, ca): with the linear factor free too, a pair does better than 1.8e-4
     def worst_pair(a, k):
         return np.max(np.abs(0.5 * (1 + np.tanh(a * (x + k * x ** 3))) - norm.cdf(x)))
@@ -605,15 +605,15 @@ def test_0_044715_minimises_the_gates_worst_error_against_phi_1_8e_4():
 
 
 def test_for_gelu_itself_0_0444_beats_0_044715_and_gives_3_9e_4():
-    """'for GELU itself a slightly smaller coefficient does better: about 0.0444 would lower the worst case to 3.9 x 10^-4'."""
+    """"0.044715 brings the gate, not GELU itself, closest to Phi": for GELU a slightly smaller coefficient, about 0.0444,
+    lowers the worst case to 3.9 x 10^-4.  Review final62, ca: the page no longer gives that coefficient or its gap."""
     def worst(k):
         return np.max(np.abs(f("gelu", WIDE) - WIDE * tanh_gate(WIDE, k)))
     assert round(worst(0.0444) * 1e4, 1) == 3.9 and worst(0.0444) < worst(0.044715)
     best = min(np.linspace(0.0440, 0.0448, 81), key=worst)           # step 1e-5
     assert round(best, 4) == 0.0444 and best < 0.044715             # "slightly smaller"
-    for lang, said in (("en", "a slightly smaller coefficient, about 0.0444, does better, with a worst gap of $3.9 \\times 10^{-4}$."),
-                       ("zh", "稍小一点的系数更合适，取 0.0444 左右，最大差距可降到 $3.9 \\times 10^{-4}$。")):
-        assert said in page_text(PAGE, lang), lang
+    for lang, said in (("en", "not GELU itself, closest to $\\Phi$"), ("zh", "（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$")):
+        assert said in page_text(PAGE, lang) and "0.0444" not in page_text(PAGE, lang), lang
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -626,11 +626,10 @@ def test_the_how_close_paragraph_quotes_the_largest_gap(lang):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "The published form moves the function's own minimum from GELU's $(-0.7518, -0.1700)$ to $(-0.7525, -0.1700)$: "
-           "its position shifts by less than $10^{-3}$, its value by less than $10^{-4}$"),
-    ("zh", "按公布的系数，函数本身的最小值点从 GELU 的 $(-0.7518, -0.1700)$ 移到 $(-0.7525, -0.1700)$："
-           "位置的偏移不到 $10^{-3}$，函数值的偏移不到 $10^{-4}$")])
+    ("en", "| Tanh approximation of GELU | −0.1700 | −0.7525 |"), ("zh", "| GELU 的 tanh 近似 | −0.1700 | −0.7525 |")])
 def test_tanh_minimum_moves_to_minus_07525_minus_01700_position_by_under_1e_3_value_by_under_1e_4(lang, said):
+    """The summary table gives the tanh form's minimum next to GELU's.  Review final62, ca: "How close" no longer
+    repeats the two minima in prose; it leads with the 4.7e-4 gap."""
     x_min, f_min = MODERN["gelu_tanh"].minimum
     x_exact, f_exact = MODERN["gelu"].minimum
     assert (round(x_min, 4), round(f_min, 4)) == (-0.7525, -0.17)
@@ -639,6 +638,7 @@ def test_tanh_minimum_moves_to_minus_07525_minus_01700_position_by_under_1e_3_va
     assert 1e-4 < abs(x_min - x_exact) < 1e-3        # visible at four decimals, below 10^-3
     assert 1e-5 < abs(f_min - f_exact) < 1e-4        # below 10^-4, and not trivially so
     assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert "(-0.7525, -0.1700)" not in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
 
 
 def test_tanh_approximation_range_and_mean_and_derivative_coefficient():
@@ -796,7 +796,7 @@ def test_mish_needs_the_most_transcendental_functions_in_the_table(lang):
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     sep = ", " if lang == "en" else "、"
     ops = {}
-    for row in re.findall(r"^\| ((?:ReLU|softplus|GELU|Tanh approximation of GELU|SiLU|Mish)[^|]*?) \|.*\| ([^|]+) \|$", text, re.M):
+    for row in re.findall(r"^\| ((?:ReLU|[Ss]oftplus|GELU|Tanh approximation of GELU|SiLU|Mish)[^|]*?) \|.*\| ([^|]+) \|$", text, re.M):
         ops[row[0]] = [o for o in row[1].split(sep) if o not in ("none", "无")]
     assert len(ops) == 6 and len(ops["Mish"]) == 3 and ops["ReLU"] == []       # ReLU: a comparison, no transcendental
     # The column lists every transcendental function a row calls (the reference's Cost column names only the
@@ -1109,7 +1109,9 @@ def test_the_gated_unit_gloss_swiglu_multiplies_one_projection_by_silu_of_anothe
 
 
 def test_the_approximations_are_faster_only_in_the_papers_words():
-    """:59 'The same paper offers two approximations, as faster to compute': the site does not say so in its own voice,
+    """:59 'The same paper offers two approximations for when speed matters more than exactness' (review final62, ca:
+    idiomatic; the GELU paper offers them "if greater feedforward speed is worth the cost of exactness"): the site does
+    not call them faster in its own voice,
     because its own numpy timing has the tanh approximation no faster than exact GELU (review final60, ca).  Review
     final61, ca: the reader is told so at :81, '... in this site's own CPU timing it is no faster than exact GELU', with
     a link to the timing and no number (the ratios stay on the build page).  'No faster', not 'slower': the values'
@@ -1127,7 +1129,7 @@ def test_the_approximations_are_faster_only_in_the_papers_words():
         assert said in text and text.count("how-this-site-is-built.md#timing") == 1, lang
         assert "slower than exact GELU" not in text and "比精确 GELU 慢" not in text, lang
         assert not re.search(r"\d(\.\d+)?(×| 倍| times)", said), lang                      # no timing number
-    quotes = {"en": "**Neighbours.** The same paper offers two approximations, as faster to compute.",
+    quotes = {"en": "**Neighbours.** The same paper offers two approximations for when speed matters more than exactness.",
               "zh": "**近亲。**同一篇论文还给出了两种近似，并称它们算得更快。"}
     for lang, quote in quotes.items():
         assert quote in page_text("catalogue/smooth-gates.md", lang)
@@ -1145,3 +1147,45 @@ def test_phi_has_one_name_on_the_page(lang, name, other):
     x = np.linspace(-30, 30, 6001)
     for gate in (normal_cdf(x), sigmoid(1.702 * x)):
         assert np.all(np.diff(gate) >= 0) and gate[0] < 1e-12 and 1 - gate[-1] < 1e-12
+
+
+@pytest.mark.parametrize("lang, naive, stable, gone", [
+    ("en", "Its naive formula, computed operation by operation, overflows in float64 once $x$ exceeds about 709.78",
+     "A stable implementation computes", ("Computed as written", "As defined it needs")),
+    ("zh", "照公式直接计算，在 float64 下 $x$ 一超过约 709.78 就会溢出", "数值稳定的实现改写成",
+     ("所以实际计算时", "按定义计算"))])
+def test_one_term_for_the_formula_computed_as_it_stands_the_one_low_precision_uses(lang, naive, stable, gone):
+    """Review final62, ca: "Computed as written" and "As defined" named the formula computed without a stable rewrite;
+    the page now uses low-precision's term (naive formula / 照公式直接计算) for both, and the zh stable form is "a
+    numerically stable implementation", not what every implementation does.  The overflow threshold is float64's
+    log of its largest value."""
+    text = page_text(PAGE, lang)
+    assert naive in text and stable in text and all(g not in text for g in gone)
+    assert text.count({"en": "naive formula", "zh": "照公式直接计算"}[lang]) == 2          # softplus and Mish
+    low = page_text("catalogue/low-precision.md", lang)
+    assert {"en": "*naive formula*", "zh": "照公式**直接计算**"}[lang] in low
+    assert round(math.log(np.finfo(float).max), 2) == 709.78
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_property_paragraphs_keep_only_numbers_the_summary_and_captions_do_not_carry(lang):
+    """Review final62, ca: the properties paragraphs were number lists.  What was said twice is gone: SiLU's
+    derivative extremes' position (|x| = 2.3994, the figure's alt text gives ~2.4), Mish's 0.309 below ReLU on the
+    negative side (its minimum, −0.3088, said just before), and GELU's convexity interval, now given by where its slope
+    peaks (f'' = phi (2 - x^2) vanishes at sqrt 2)."""
+    text = page_text(PAGE, lang)
+    for gone in ("2.3994", "up to 0.309 below ReLU", "最多低 0.309", "(-\\sqrt{2}, \\sqrt{2})", "the minimum included",
+                 "最小值可以取到"):
+        assert gone not in text, gone
+    said = {"en": "where the second derivative $\\varphi(x)\\,(2 - x^{2})$ vanishes",
+            "zh": "二阶导数 $\\varphi(x)\\,(2 - x^{2})$ 在那里为零"}[lang]
+    assert said in text
+    x = np.linspace(0.5, 3, 250_001)
+    assert abs(float(x[np.argmax(df("gelu", x))]) - math.sqrt(2)) < 1e-4        # the slope peaks where f'' = 0
+
+
+def test_the_summary_table_capitalises_softplus_as_its_other_rows_start():
+    """Review final62, ca: the table row read "softplus" beside "Tanh approximation of GELU"; a cell starts with a
+    capital in English, as in the reference table."""
+    text = page_text(PAGE, "en")
+    assert "| Softplus | 0 (not reached) |" in text and "| softplus |" not in text

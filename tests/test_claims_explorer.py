@@ -25,11 +25,12 @@ def test_swish_approaches_relu_as_beta_grows_silu_is_beta_1_and_beta_0_gives_x_o
     dense = np.linspace(-10, 10, 200_001)
     gap5 = float(np.max(np.abs(silu.f(dense, beta=5.0) - relu.f(dense))))
     assert abs(gap5 - 0.27846 / 5) < 1e-4 and gap5 < 0.06
-    # the why is not re-derived here: it has its home on the SiLU / Swish card, which the item links (review final57,
-    # tools); that section states both limits and the uniform gap W(1/e)/beta on both sides
-    assert ("the two curves close in on each other on both sides, as [the SiLU / Swish card](catalogue/smooth-gates.md#silu) "
+    # the why is not re-derived here: it has its home in the SiLU / Swish section, which the item links (review final57,
+    # tools); that section states both limits and the uniform gap W(1/e)/beta on both sides.  Review final62, tools: the
+    # link says "section", since in the glossary a card is the plot and the explanation is the text under it
+    assert ("the two curves close in on each other on both sides, as [the SiLU / Swish section](catalogue/smooth-gates.md#silu) "
             "explains; at $\\beta = 5$ the gap is at most 0.06.") in page_text("explorer.md", "en")
-    assert ("两条曲线在两侧都越靠越近（原因见 [SiLU / Swish 的函数卡片](catalogue/smooth-gates.md#silu)）；"
+    assert ("两条曲线在两侧都越靠越近（原因见 [SiLU / Swish 一节](catalogue/smooth-gates.md#silu)）；"
             "$\\beta = 5$ 时两者相差不超过 0.06。") in page_text("explorer.md", "zh")
     for lang, limits in (("en", ("At $\\beta = 0$ it is exactly $x/2$", "As $\\beta \\to \\infty$ it tends to ReLU, and uniformly",
                                  "0.2785/\\beta$, on both sides")),
@@ -94,8 +95,10 @@ def test_two_piece_maxout_on_its_slider_is_prelu_with_the_same_slope():
             "neighbours.") in page_text("explorer.md", "en")
     assert ("Every $a$ on the slider is at most 1, so this is also PReLU with slope $a$, one of those neighbours: tick "
             "PReLU and give it the same $a$, and the two curves coincide.") in page_text("explorer.md", "en")
-    assert ("（它的一般形式和近亲见[《整流函数的变体》的 Maxout 一节](catalogue/rectifiers.md#maxout)）"
-            in page_text("explorer.md", "zh"))
+    # review final62, tools: the zh item's first sentence ends after "Tick Maxout"; what the explorer draws and the link
+    # are a sentence of their own, before the instruction to move a
+    assert ("勾选 Maxout。探索器画的是它有两段的单输入特例 $\\max(x, ax)$，它的一般形式和近亲见"
+            "[《整流函数的变体》的 Maxout 一节](catalogue/rectifiers.md#maxout)。把 $a$ 从 $-1$ 拖到 1：" in page_text("explorer.md", "zh"))
     assert ("滑块上的 $a$ 都不超过 1，所以它也就是斜率为 $a$ 的 PReLU，即上面说的近亲之一："
             "再勾选 PReLU 并把它的 $a$ 调到同一个值，两条曲线完全重合。") in page_text("explorer.md", "zh")
     # the item links the Maxout section once, not twice (review final59, tools); its five cases are five shapes of
@@ -185,3 +188,32 @@ def test_exactly_five_functions_get_a_slider_and_the_page_names_them():
         assert words in page_text("explorer.md", lang), lang
     assert "A function with a [shape parameter]" not in page_text("explorer.md", "en")
     assert "的函数另有一个滑块" not in page_text("explorer.md", "zh")
+
+
+def test_beta_is_defined_where_it_is_first_used_and_the_prose_names_functions_by_their_checkbox_labels():
+    """Review final62, tools.  (1) The first mention of Swish's beta comes with its formula x sigma(beta x) and what sigma
+    is, not before them; item 1 no longer repeats the formula.  (2) The checkboxes show the same short names as the
+    chart's legend, its slider labels and the playground's activation list ("Sigmoid", "tanh", not "Sigmoid (logistic)"
+    and "Hyperbolic tangent (tanh)"), so the functions the items ask the reader to tick are found by the names the items
+    use."""
+    import re
+    from pathlib import Path
+    from claim_helpers import page_text
+    from actsite.pages.explorer import explorer_data
+    from actsite.pages.playground import playground_data
+    for lang, formula in (("en", "the $\\beta$ in Swish's $x\\,\\sigma(\\beta x)$, where $\\sigma$ is the sigmoid"),
+                          ("zh", "Swish 的 $x\\,\\sigma(\\beta x)$ 里的 $\\beta$，其中 $\\sigma$ 是 sigmoid 函数")):
+        text = page_text("explorer.md", lang).split("<script")[1]
+        first = text.index("\\beta")
+        assert text.index(formula) <= first < text.index(formula) + len(formula), lang
+        assert text.count("x\\,\\sigma(\\beta x)") == 1, lang                     # said once
+    js = (Path(__file__).resolve().parents[1] / "docs/assets/javascripts/explorer.js").read_text(encoding="utf-8")
+    assert 'document.createTextNode(" " + fn.short[lang])' in js and 'createTextNode(" " + fn.names[lang])' not in js
+    labels = {f["key"]: f["short"] for f in explorer_data()["functions"]}
+    assert labels == {f["key"]: f["names"] for f in playground_data()["functions"]}     # one set of names in both tools
+    assert labels["sigmoid"]["en"] == "Sigmoid" and labels["tanh"] == {"en": "tanh", "zh": "tanh"}
+    assert labels["maxout"] == {"en": "Maxout", "zh": "Maxout"} and labels["silu"]["en"] == "SiLU / Swish"
+    for lang, tick in (("en", ("Tick ReLU and \"SiLU / Swish\"", "Tick the sigmoid and tanh", "Tick Maxout,")),
+                       ("zh", ("同时勾选 ReLU 和“SiLU / Swish”", "勾选 sigmoid 和 tanh", "勾选 Maxout。"))):
+        assert all(words in page_text("explorer.md", lang) for words in tick), lang
+    assert "Maxout (two pieces)" not in page_text("explorer.md", "en") and "Maxout（两段）" not in page_text("explorer.md", "zh")

@@ -101,11 +101,11 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("**A usable derivative (a requirement for training by the true gradient).** A function has a *usable derivative* if its derivative exists everywhere "
-           "except at isolated points and is non-zero somewhere "
-           "in every interval over which the function changes, so that the gradient can see the change. Such training needs one, because it moves each "
-           "weight in proportion to the derivative of the loss, which the chain rule builds from the "
-           "activation's own derivative.",
+    "en": ("**A usable derivative (a requirement when training uses the activation's own derivative).** A function has a "
+           "*usable derivative* if its derivative exists everywhere except at isolated points and is not zero throughout any "
+           "interval over which the function changes, so that the gradient can see the change. Such training needs one, because "
+           "it moves each weight in proportion to the derivative of the loss, which the chain rule builds from the "
+           "activation's derivative.",
            "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
            "where no gradient can see it,",
            "a step function, also differentiable everywhere except at one point, passes back no gradient at all, because its derivative is 0.",
@@ -115,9 +115,9 @@ DIFFERENTIABILITY_WORDS = {
            "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville (2013) study and compare with other "
            "estimators).",
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
-    "zh": ("**可用的导数（用真实梯度训练时必需）。**函数若除个别孤立点外处处可导，并且在它有变化的每个区间里导数总有不为零之处，"
+    "zh": ("**可用的导数（训练用的是激活函数本身的导数时必需）。**函数若除个别孤立点外处处可导，并且在函数有变化的任何区间上导数都不恒为零，"
            "就说它有**可用的导数**；这样，梯度才能反映函数的变化。"
-           "用真实梯度训练离不开它，因为这种训练让每个权重的改变量与损失对它的导数成正比，而这个导数要由链式法则从激活函数自己的导数拼出来。",
+           "这种训练离不开它：每个权重的改变量与损失对该权重的导数成正比，而这个导数要由链式法则从激活函数的导数拼出来。",
            "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度反映不出来",
            "阶跃函数同样除一个点外处处可微，却因导数恒为 0 而一点梯度也传不回去。",
            "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代导数代替真实的导数，这种做法叫**直通估计器**（straight-through "
@@ -141,6 +141,10 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     # the requirement is scoped to the true gradient, since the next paragraph trains step networks with a substitute
     # one, which is gradient-based too (review final57, pa); zh says 反映, not the English 'see' word for word
     assert "requirement for gradient-based training" not in text and "基于梯度的训练所必需" not in text
+    # said plainly: no stilted "training by the true gradient" and no double negative "non-zero somewhere in every
+    # interval" (review final62, pa)
+    assert "by the true gradient" not in text and "用真实梯度训练" not in text, lang
+    assert "non-zero somewhere" not in text and "总有不为零之处" not in text, lang
     assert "被梯度看见" not in text and "梯度看不见" not in text
     # the workaround and ReLU's subgradient have a paragraph of their own (review final55, pa)
     split = {"en": "and the weights feeding the unit never move.\n\nNetworks of step units can still be trained,",

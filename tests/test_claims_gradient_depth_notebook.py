@@ -473,6 +473,6 @@ def test_the_data_have_about_twice_the_root_mean_square_of_the_later_layers_inpu
             later.append(float(np.sqrt(np.mean(h ** 2))))
         assert abs(data_rms - 1) < 0.02
         assert all(1.75 < data_rms / rms < 2.05 for rms in later), (init, min(later), max(later))
-    assert "the data entering layer 1 have about twice the root mean square" in page_text(
+    assert "the input to layer 1 has about twice the root mean square" in page_text(
         "blog/posts/when-gradients-vanish.md", "en")
     assert said in page_text(NOTEBOOK, lang).replace("\n# ", " ")

@@ -389,24 +389,26 @@ def softmax(z):
 
 
 def test_cross_entropy_on_logits_has_gradient_p_minus_y():
-    """'Either way the gradient with respect to the logits is p - y ... (for softmax, targets that sum to 1)': true for a
+    """'Combined or not, the gradient with respect to the logits is p - y ... (for softmax, targets that sum to 1)': true for a
     one-hot and a soft target, false for targets that do not sum to 1;
     and for one sigmoid per label with binary cross-entropy.  The gradient is the loss's, not the combined form's:
     combining only makes computing it stable (review final56, cb: 'then simply p - y' credited the combination); one
     claim a sentence, the derivation cited in the parenthesis (review final57, cb). The result is stated once, in one
-    sentence, and its derivation and the failures are left to their home (review final58, cb)."""
-    for lang, said in (("en", ("Either way the gradient with respect to the logits is $p - y$, the predicted probabilities minus "
+    sentence, and its derivation and the failures are left to their home (review final58, cb).  "Either way" could be read
+    as "sigmoid or softmax": "Combined or not" (review final62, cb)."""
+    for lang, said in (("en", ("Combined or not, the gradient with respect to the logits is $p - y$, the predicted probabilities minus "
                                "the targets (for softmax, targets that sum to 1); combining adds stability, not a different "
-                               "gradient, because it never takes the logarithm of a probability that has already been rounded, at worst to 0 or 1. "
+                               "gradient, because it never takes the logarithm of a probability that has underflowed to 0, nor subtracts from 1 a probability rounded close to 1. "
                                "[Output layers and losses](catalogue/output-layers.md#cross-entropy) derives the gradient and "
                                "shows [where the naive forms fail](catalogue/output-layers.md#stability).")),
                        ("zh", ("合不合并，损失对 logit 的梯度都是 $p - y$，即预测概率减去目标（对 softmax 而言，目标之和须为 1）；"
-                               "合并计算改变的不是梯度，而是数值稳定性，因为它从不对已经舍入过（最坏时成了 0 或 1）的概率取对数。"
+                               "合并计算改变的不是梯度，而是数值稳定性：它既不对已经下溢为 0 的概率取对数，也不用 1 去减已舍入到接近 1 的概率。"
                                "梯度的推导见[《输出层与损失函数》](catalogue/output-layers.md#cross-entropy)，"
                                "照公式直接计算在哪里失效见该页[数值稳定的计算](catalogue/output-layers.md#stability)一节。"))):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert said in text and "then simply" not in text and "这样，损失对 logit 的梯度就是" not in text, lang
         assert "what the combined form adds" not in text and "合并的写法带来的是" not in text, lang
+        assert "Either way the gradient" not in text, lang
         assert text.count("$p - y$") == 1 and "\\log(1 - p)" not in text, lang          # said once, not re-derived
     rng = np.random.default_rng(0)
     z = rng.normal(size=7)
@@ -435,17 +437,19 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     with np.errstate(divide="ignore"):
         assert np.log(1 / (1 + np.exp(40.0))) > -50 and np.log(sigmoid(np.array(-800.0))) == -np.inf
     assert -np.logaddexp(0.0, 800.0) == -800.0                 # log sigmoid(-800) from the logit
-    # "combining adds stability ... because it never takes the logarithm of a probability that has already been rounded, at worst to 0 or 1"
-    # (review final54, cb; shortened in final58, cb), and taking it loses digits or gives infinities: at x = 30 the rounded p = sigma(30) leaves 1 - p with few correct digits, so
-    # log(1 - p) is off in its fifth digit, while -softplus(x) from the logit is exact; at x = 40, p rounds to 1
+    # "combining adds stability ... because it never takes the logarithm of a probability that has underflowed to 0, nor
+    # subtracts from 1 a probability rounded close to 1" (review final54, cb; shortened in final58, cb; "already been
+    # rounded, at worst to 0 or 1" named no failure exactly, review final62, cb): log p is -inf once p = sigma(-800) has
+    # underflowed to 0 (above); at x = 30 the rounded p = sigma(30) is close to 1 but not 1, and 1 - p keeps few correct
+    # digits, so log(1 - p) is off in its fifth digit, while -softplus(x) from the logit is exact; at x = 40, p rounds to 1
     x = 30.0
     with np.errstate(divide="ignore"):
         naive = np.log(1 - sigmoid(np.array(x)))
     exact = -np.logaddexp(0.0, x)
-    assert 1e-6 < abs(naive - exact) / abs(exact) < 1e-4
+    assert 1e-6 < abs(naive - exact) / abs(exact) < 1e-4 and sigmoid(np.array(x)) < 1.0
     assert sigmoid(np.array(40.0)) == 1.0 and np.log(sigmoid(np.array(40.0))) == 0.0 != -np.logaddexp(0.0, -40.0)
-    for lang, words in (("en", "because it never takes the logarithm of a probability that has already been rounded, at worst to 0 or 1."),
-                        ("zh", "而是数值稳定性，因为它从不对已经舍入过（最坏时成了 0 或 1）的概率取对数。")):
+    for lang, words in (("en", "because it never takes the logarithm of a probability that has underflowed to 0, nor subtracts from 1 a probability rounded close to 1."),
+                        ("zh", "而是数值稳定性：它既不对已经下溢为 0 的概率取对数，也不用 1 去减已舍入到接近 1 的概率。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -654,10 +658,10 @@ def test_the_initialisation_section_points_to_the_articles_rules_and_adds_only_e
     assert section.count("initialisation.md#practical-summary") == 1
     said = {"en": "the table at the top of this page gives the one each situation needs. [The article on initialisation]"
                   "(blog/posts/initialisation.md) derives each rule, [measures it](blog/posts/initialisation.md#measured-spread) "
-                  "and [lists the rule for every common activation with its caveats](blog/posts/initialisation.md#practical-summary).",
+                  "and [lists the rules with their caveats](blog/posts/initialisation.md#practical-summary).",
             "zh": "各场合该用哪一条，见本页开头的表。[《初始化要看激活函数》](blog/posts/initialisation.md)推导了每条规则并"
                   "[做了测量](blog/posts/initialisation.md#measured-spread)，它的[实用小结](blog/posts/initialisation.md#practical-summary)"
-                  "列出了各种常用激活函数的规则及其前提和局限。"}[lang]
+                  "列出了各条规则及其前提和局限。"}[lang]
     assert said in section
     # the summary does hold a rule for every activation the guide recommends or weighs, with a caveat column, and no ELU
     home = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
@@ -710,11 +714,12 @@ def test_no_rule_keeps_elus_variance_at_every_scale(lang):
     q = 0.01, 1.29 at q = 1, review final44/tools); the leaky rectifiers' does not.  The sentence that said which rules
     keep the scale went with the guide's table (review final60, cb): the summary's caveat column says it."""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    said = {"en": "That list leaves out ELU. Like GELU and SiLU, which it does list, ELU has no rule that keeps the variance "
-                  "at every input scale: it is close to the identity near 0 and to ReLU far out, so how much a layer "
-                  "changes the variance depends on that scale.",
-            "zh": "那份小结没有 ELU。与小结里的 GELU 和 SiLU 一样，ELU 也没有哪条规则能在任何输入尺度下都保持方差："
-                  "它在 0 附近接近恒等函数，远离 0 时接近 ReLU，一层让方差改变多少，取决于输入的尺度。"}[lang]
+    # one sentence, not a patch announcing the list's gap (review final62, cb)
+    said = {"en": "ELU is not listed there; like GELU and SiLU, it has no rule that keeps the variance at every input "
+                  "scale, because it is close to the identity near 0 and to ReLU far out.",
+            "zh": "ELU 不在其中；它和 GELU、SiLU 一样，没有哪条规则能在任何输入尺度下都保持方差，"
+                  "因为它在 0 附近接近恒等函数，远离 0 时接近 ReLU。"}[lang]
+    assert "That list leaves out ELU" not in text and "那份小结没有 ELU" not in text
     # GELU and SiLU share the property and are in the summary, so it is not why ELU is missing (review final61, cb)
     summary_rows = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
     assert {"en": "| GELU, SiLU |", "zh": "| GELU、SiLU |"}[lang] in summary_rows.split("{ #practical-summary }")[1].split("{ #corrections }")[0]
@@ -787,7 +792,7 @@ def test_he_rule_for_a_leaky_slope_is_exact_at_every_scale():
 
 
 def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_every_layer():
-    """8-bit row: "ReLU6 and hard swish: He, adding batch normalisation for hard swish"; #int8-mobile: ReLU6
+    """8-bit row: "He for both ReLU6 and hard swish, with batch normalisation for hard swish"; #int8-mobile: ReLU6
     "takes He's rule, which keeps its scale as long as it rarely clips: it equals ReLU below 6. In the initialisation article's 50-layer
     ReLU stack, He-initialised and fed standardised inputs, the pre-activations' standard deviation wandered between
     about 1.4 and 2.2. A ReLU6 stack of the same kind would therefore rarely clip: 6 is 2.7 standard deviations out
@@ -1023,6 +1028,9 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
     for clause, word in zip(clauses, words):
         assert clause in text, clause
         assert text.index(clause) <= text.index(word) < text.index(clause) + len(clause), word   # its first use
+    # SGD is spelled out where the page uses it, in both languages (review final62, cb)
+    assert {"en": "[stochastic gradient descent](glossary.md#sgd) (SGD)", "zh": "[随机梯度下降](glossary.md#sgd)（SGD）"}[lang] in text
+    assert text.count("SGD") == 1 and "[SGD]" not in text
     assert {"en": "over the mini-batch", "zh": "小批量"}[lang] in getattr(terms["batch-normalisation"], f"{lang}_definition")
     if lang == "en":     # the site's term, linked where first used, not "summed input" (review final56, cb)
         assert "summed input" not in text
@@ -1117,18 +1125,19 @@ def test_the_8_bit_row_gives_he_to_relu6_and_hard_swish_only_and_the_section_is_
     initialisation section points to, has no rule for the sigmoid ("none fits") and no row for hard sigmoid.  Hard sigmoid shares the
     reason the sigmoid has none: for pre-activations symmetric about zero its mean is 1/2 (h(x) + h(-x) = 1) and that
     mean is most of its mean square, so a kept variance carries little.  So the row gives He to ReLU6 and hard swish,
-    and the gate "no rule fits, as for the sigmoid, so the model's own recipe"; #int8-mobile says so with the reason
+    and the gate "the model's own recipe" (the cell's "no rule fits, as for the sigmoid, so" made it hard to parse, review
+    final62, cb); #int8-mobile says so with the reason
     (it only rescales channels).  The section's first paragraph of nine sentences is three: the recommendation with
     MobileNetV3's gate, the bound and quantisation, then hard swish and the links (review final58, cb)."""
     from claim_helpers import table_rows
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     row = [line for line in text.splitlines() if line.startswith({"en": "| 8-bit integer", "zh": "| 8 位整数"}[lang])]
     assert len(row) == 1
-    cell = {"en": "| ReLU6 and hard swish: He, adding [batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation) "
+    cell = {"en": "| He for both ReLU6 and hard swish, with [batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation) "
                   "(standardising each unit's [pre-activation](glossary.md#pre-activation) over a mini-batch) for hard swish; "
-                  "hard sigmoid gates: no rule fits, as for the sigmoid, so the model's own recipe |",
-            "zh": "| ReLU6 和 hard swish 用 He，hard swish 还要配[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)"
-                  "（在每个小批量上把各单元的[预激活值](glossary.md#pre-activation)标准化）；hard sigmoid 门与 sigmoid 一样没有合适的规则，按模型自己的配方 |"}[lang]
+                  "hard sigmoid gates: the model's own recipe |",
+            "zh": "| ReLU6 和 hard swish 都用 He，hard swish 还要配[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)"
+                  "（在每个小批量上把各单元的[预激活值](glossary.md#pre-activation)标准化）；hard sigmoid 门按模型自己的配方 |"}[lang]
     assert cell in row[0]
     assert "He for all three" not in text and "三者都用 He" not in text
     # the initialisation article's table: no rule fits the sigmoid, and hard sigmoid, ReLU6 and hard swish have no row

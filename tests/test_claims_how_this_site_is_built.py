@@ -152,11 +152,12 @@ def test_this_sites_silu_spends_four_of_ten_passes_on_infinite_inputs_bare_form_
     import inspect
     assert cost.part("silu", "value") is silu.f and inspect.signature(silu.f).parameters["beta"].default == 1.0
     assert [(p.name, p.default) for p in silu.params] == [("beta", 1.0)]
+    # review final62, tools: the 60-word sentence is split after "ten passes" (zh after 花在这上面)
     assert ("SiLU guards infinite inputs too, with one pass more than softsign's guard: the guard takes four of its ten "
-            "passes, and the other six compute $\\beta x$ (the code is Swish's, run at $\\beta = 1$), "
+            "passes. The other six compute $\\beta x$ (the code is Swish's, run at $\\beta = 1$), "
             "a sigmoid written so that it cannot overflow (four passes) and the product; a bare "
             "$x / (1 + e^{-x})$ needs four in all.") in " ".join(timing("en").split())
-    assert ("SiLU 也要处理无穷大的输入，做法与 softsign 不同，要多用一遍：十遍里有四遍花在这上面，其余六遍算 $\\beta x$"
+    assert ("SiLU 也要处理无穷大的输入，做法与 softsign 不同，要多用一遍：十遍里有四遍花在这上面。其余六遍算 $\\beta x$"
             "（这是 Swish 的代码，计时时取 $\\beta = 1$）、一个写成不会溢出的 sigmoid（四遍）和最后的乘积；"
             "而直接算 $x / (1 + e^{-x})$ 总共只要四遍。") in timing("zh")
     assert "Swish's $\\beta x$" not in timing("en") and "Swish 的 $\\beta x$" not in timing("zh")
@@ -538,7 +539,7 @@ def test_forty_of_the_46_figures_also_have_a_phone_layout(lang):
 
 
 def test_each_article_has_claim_tests_that_read_its_text():
-    """'Each article has its own claim tests, which recompute the numbers the article states and
+    """'each article has its own claim tests, which recompute the numbers the article states and
     compare them with its text': every blog post and catalogue page has a claims test module, and
     the module reads that page's text."""
     from pathlib import Path
@@ -552,7 +553,7 @@ def test_each_article_has_claim_tests_that_read_its_text():
         assert module.exists(), module
         source = module.read_text(encoding="utf-8")
         assert article.name in source and ("page_text(" in source or "read_text(" in source), module
-    assert "Each article has its own claim tests" in page_text(PAGE, "en")
+    assert "each article has its own claim tests, which recompute the numbers the article states" in page_text(PAGE, "en")
     assert "每篇文章都有一组专门核对它的测试" in page_text(PAGE, "zh")
 
 
@@ -1099,16 +1100,19 @@ def test_page_load_times_count_from_opening_the_page_in_chinese_prose_and_table(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_opening_leaves_the_numbers_summary_to_the_home_page(lang):
-    """The home page says that every number the site computes comes from its code and every number it quotes is cited;
+    """The home page says that every number the site computes comes from its code and every number taken from a paper
+    names its source;
     this page's first paragraph no longer says it again almost word for word (review final58, tools), and the home page
     still does."""
     opening = page_text(PAGE, lang).split("{ #how-this-site-is-built }")[1].split("\n## ")[0]
     assert {"en": "the numbers they quote are cited", "zh": "引用的数字注明出处"}[lang] not in opening
     assert {"en": "Every figure is drawn by code", "zh": "每一幅图都由代码画出"}[lang] not in opening
-    assert {"en": "This page explains how the site is made and checked, and shows the latest measurements",
-            "zh": "这一页说明本站怎样制作、怎样核对，并列出构建和页面的最新测量结果。"}[lang] in flat(opening)
-    home = {"en": "every number the site computes comes from its published code, and every number it quotes is cited",
-            "zh": "本站算出的每个数字都出自公开的源代码，引用的数字都注明出处"}[lang]
+    assert {"en": "This page explains how the site is made and checked: MkDocs with the Material theme generates the pages,",
+            "zh": "这一页说明本站怎样制作、怎样核对：页面由 MkDocs（配 Material 主题）生成，"}[lang] in flat(opening)
+    assert {"en": "and shows the latest measurements of the build and of the pages.",
+            "zh": "并列出构建和页面的最新测量结果。"}[lang] in flat(opening)
+    home = {"en": "every number the site computes comes from its published code, and every number taken from a paper names its source",
+            "zh": "本站算出的每个数字都出自公开的源代码，取自论文的数字都注明了出处"}[lang]
     assert home in page_text("index.md", lang)
 
 
@@ -1139,6 +1143,8 @@ def test_the_zh_page_calls_the_registry_a_list_not_the_windows_registry():
     text = page_text(PAGE, "zh")
     assert "注册表" not in text
     assert "每个激活函数只在一份 Python 函数清单里定义一次" in text and "所有的图也都列在另一份清单里" in text
+    # review final62, tools: one word for it throughout; 已注册函数 switched silently from 清单 to 注册
+    assert "注册" not in text and "凡是清单里有的函数，页面展示的定义都与清单中的 LaTeX 完全一致" in text
 
 
 def test_each_formula_arrives_inside_the_html_as_svg_with_its_glyphs_ahead_of_it(tmp_path):
@@ -1164,23 +1170,26 @@ def test_each_formula_arrives_inside_the_html_as_svg_with_its_glyphs_ahead_of_it
     assert used and used <= set(re.findall(r'<path id="(MJX-[^"]+)"', out[:first_formula]))
 
 
-def test_the_opening_points_to_the_timing_of_the_activations_and_its_one_caller():
-    """The opening names the page's timing study, the site's one home for the activations' measured cost, and the
-    catalogue page that links to it (review final60, tools: the intro never mentioned it)."""
+def test_the_opening_introduces_the_page_to_a_reader_in_three_sentences_and_points_to_the_timing():
+    """The opening names the page's timing study, the site's one home for the activations' measured cost (review
+    final60, tools: the intro never mentioned it), and says which 19 (review final61, tools: the reference table's
+    one-input functions, the same 19 that test_the_reference_tables_one_input_rows_are_exactly_the_19_timed_functions
+    checks).  Review final62, tools: the opening read like an editor's note ("the home of", "which ... links to"); it is
+    now three sentences for a reader: what the page explains, what it times and measures, and why no test repeats the
+    measurements.  Hard and cheap still links to the timing (its own claim tests check that link)."""
     from actsite.experiments import cost
     assert len(cost.load()["functions"]) == 19
-    # review final61, tools: "the 19" said which 19 only further down; the link now names them (the reference table's
-    # one-input functions, the same 19 that test_the_reference_tables_one_input_rows_are_exactly_the_19_timed_functions
-    # checks)
-    said = {"en": "This page is also the home of the site's one timing of the activations themselves: [how long each of the 19 "
-                  "one-input functions of the reference table takes](#timing), value and derivative, in numpy on one CPU core, which the catalogue's "
-                  "[Hard and cheap](catalogue/hard-and-cheap.md#cost) links to.",
-            "zh": "本站对激活函数本身唯一的一次计时也在这里：[速查表里 19 个单输入激活函数各要多少时间](#timing)（函数值和导数，numpy，"
-                  "单个 CPU 核），目录中的[《低成本激活函数》](catalogue/hard-and-cheap.md#cost)就链接到这里。"}
+    said = {"en": "It also [times the 19 one-input functions of the reference table](#timing), value and derivative, in numpy "
+                  "on one CPU core, and shows the latest measurements of the build and of the pages.",
+            "zh": "本页还[为速查表里 19 个单输入激活函数计时](#timing)（函数值和导数分开计，numpy，单个 CPU 核），"
+                  "并列出构建和页面的最新测量结果。"}
     for lang, words in said.items():
         text = (CONTENT[lang] / "how-this-site-is-built.md").read_text(encoding="utf-8")
-        opening = text.split("\n## ")[0]
+        opening = " ".join(text.split("{ #how-this-site-is-built }")[1].split("\n## ")[0].split()) if lang == "en" else \
+            text.split("{ #how-this-site-is-built }")[1].split("\n## ")[0].strip()
         assert words in opening, lang
+        assert len(re.findall(r"[.](?=\s|$)" if lang == "en" else r"。", opening)) == 3, opening
+        assert not re.search(r"home of|links to|就链接到这里|唯一的一次计时", opening), lang
         assert "{ #timing }" in text
         cheap = (CONTENT[lang] / "catalogue/hard-and-cheap.md").read_text(encoding="utf-8")
         assert "{ #cost }" in cheap and "how-this-site-is-built.md#timing" in cheap.split("{ #cost }")[1]

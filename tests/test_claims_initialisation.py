@@ -428,7 +428,7 @@ def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_fiv
     # one name for n sigma_w^2 E[f'^2] across the site: the variance factor (its square root is the factor per
     # layer), not "backward factor" (review final55, pb)
     assert {"en": "backward factor", "zh": "反向因子"}[lang] not in text
-    assert {"en": "the backward pass's variance factor is above one", "zh": "在那个位置上反向传播的方差因子大于 1"}[lang] \
+    assert {"en": "the backward pass's variance factor exceeds one", "zh": "反向传播的方差因子因而超过 1"}[lang] \
         in text.split("{ #corrections }")[1]
     # the gradient side of a factor above one is measured in the vanishing-gradients article, linked here; this page
     # keeps the forward recursion and the factors at its fixed points (review final56, pb)
@@ -798,6 +798,24 @@ def test_he_scale_removes_selu_fixed_point():
     assert "每一层都会把方差放大到原来的 1.10 倍以上。" in page_text("blog/posts/initialisation.md", "zh")
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "For tanh, its gain $\\sqrt{2}$ is above 1, so the backward pass's variance factor exceeds one and the gradient "
+           "grows towards the input ([see above](#measured-spread))."),
+    ("zh", "对 tanh，它的增益 $\\sqrt{2}$ 大于 1，反向传播的方差因子因而超过 1，梯度越靠近输入越大（见[上文](#measured-spread)）。")])
+def test_he_for_tanh_misconception_refers_back_to_the_gain_argument(lang, said):
+    """Review final62, pb: the misconception retold the tanh-with-He explosion a third time; it now refers back to
+    #measured-spread, where every gain above 1 gives a backward factor above one.  He's gain is sqrt(2) > 1: at its
+    fixed point the factor is 1.11 (test_he_scale_for_tanh_variance_factor_1_11_gradient_norm_1_05)."""
+    q = fixed_point("tanh", 2.0)
+    assert math.sqrt(2.0) > 1 and backward_factor("tanh", 2.0, q) > 1
+    text = page_text("blog/posts/initialisation.md", lang)
+    corrections = text.split("{ #corrections }")[1].split("{ #references }")[0]
+    assert said in corrections
+    assert {"en": "mild explosion", "zh": "轻度的梯度爆炸"}[lang] not in corrections
+    assert {"en": "so the factor exceeds one at every gain above 1",
+            "zh": "所以增益只要大于 1，这个因子就超过 1"}[lang] in text.split("{ #measured-spread }")[1]
+
+
 def test_relu_variance_versus_second_moment():
     var = second_moment("relu", 1.0) - expect(EVERY["relu"].f, 1.0) ** 2
     assert var == pytest.approx((math.pi - 1) / (2 * math.pi), rel=1e-9)
@@ -1088,19 +1106,20 @@ def inspect_default(function, name):
 @pytest.mark.parametrize("lang, wording, loose", [
     ("en", "the simulation gives 2.64 to 2.82.\n\nPublished models apply the same idea: GPT-2 scales the weights of its "
            "residual layers at initialisation by $1/\\sqrt{N}$, "
-           "with $N$ the number of residual layers (Radford et al. 2019); common reimplementations, such as Karpathy's nanoGPT "
-           "(2022), count two per block, attention and the feed-forward block, and draw those weights with standard deviation "
-           "$0.02/\\sqrt{2 \\cdot n_\\text{layer}}$.", "GPT-2 uses this rule"),
+           "with $N$ the number of residual layers (Radford et al. 2019), which reimplementations such as Karpathy's nanoGPT "
+           "(2022) count as two per block; Fixup (Zhang, Dauphin and Ma 2019) and SkipInit (De and Smith 2020) start every "
+           "branch at zero, so that every block starts as the identity.", "GPT-2 uses this rule"),
     ("zh", "模拟得到 2.64 到 2.82。\n\n已发表的模型也用了这个思路：GPT-2 在初始化时把残差层的权重乘上 $1/\\sqrt{N}$，"
-           "$N$ 是残差层的个数（Radford 等人，2019）；"
-           "常见的复现代码，比如 Karpathy 的 nanoGPT（2022），按每个块两层（注意力层和前馈模块）来数，抽取这些权重时用的标准差是 "
-           "$0.02/\\sqrt{2 \\cdot n_\\text{layer}}$。", "GPT-2 用的正是这条规则")])
+           "$N$ 是残差层的个数（Radford 等人，2019），Karpathy 的 nanoGPT（2022）等复现代码按每个块两层来数；"
+           "Fixup（Zhang、Dauphin 和 Ma，2019）和 SkipInit（De 和 Smith，2020）则让每个分支从零开始，"
+           "于是每个残差块一开始都是恒等映射。", "GPT-2 用的正是这条规则")])
 def test_gpt2_is_the_same_idea_with_n_counting_layers_not_blocks(lang, wording, loose):
     """The rule above scales by 1/sqrt(L) with L blocks; GPT-2's N counts residual layers, so it is the
     same idea, not the same rule.  The paper (Section 2.3) says only 'N is the number of residual layers';
     the two-per-block count (attention and MLP) is the reading of reimplementations such as nanoGPT's and
     Hugging Face's 2 * n_layer, so the page gives it to them, after the citation, not to the paper.
-    With N = 2L, (1 + 1/N)^N is still below e."""
+    With N = 2L, (1 + 1/N)^N is still below e.  Review final62, pb: the paragraph is cut to one sentence (the page had
+    grown into a survey); nanoGPT's 0.02 base standard deviation is no longer quoted."""
     text = page_text("blog/posts/initialisation.md", lang)
     assert wording in text and loose not in text
     cited = text.index({"en": "(Radford et al. 2019)", "zh": "（Radford 等人，2019）"}[lang])
@@ -1216,11 +1235,11 @@ def test_the_selu_conditions_paragraph_is_split_in_three(lang, opens):
 
 @pytest.mark.parametrize("lang, said, gone", [
     ("en", "It has the same architecture as the stack of [the gradient measurement](when-gradients-vanish.md#measured-depth) "
-           "in the article on vanishing gradients, with its own weights and 500 inputs, so its first-to-last gradient "
-           "ratios, which depend on the draw, differ from those there.",
+           "in the article on vanishing gradients, with its own weights and 500 inputs. Its first-to-last gradient "
+           "ratios depend on the draw, so they differ from those there.",
      ("1.22 against 1.3", "against $4 \\times 10^{-31}$", "1.01 against 1.8")),
     ("zh", "这个网络的结构与[《梯度消失》一文中测量梯度所用的网络](when-gradients-vanish.md#measured-depth)相同，但权重不同，"
-           "输入换成 500 个；首末两层的梯度之比取决于抽样，所以这里的比值与那里的不同。",
+           "输入换成 500 个。首末两层的梯度之比取决于抽样，所以这里的比值与那里的不同。",
      ("那里是 1.3", "那里是 $4 \\times 10^{-31}$", "那里是 1.8"))])
 def test_the_other_articles_ratios_are_pointed_to_not_reconciled(r, lang, said, gone):
     """Review final60, pb: a sentence reconciled this page's ratios with the other article's, pair by pair; it is now a
@@ -1257,7 +1276,10 @@ def test_klambauer_et_al_proved_attraction_only_from_starts_near_mean_0_and_vari
     text = page_text("blog/posts/initialisation.md", lang)
     assert said in text
     assert {"en": "The experiment tests the attraction directly, from starts inside and outside that domain.",
-            "zh": "实验直接检验了这种吸引性，起点既有落在这个范围之内的，也有落在范围之外的。"}[lang] in text
+            "zh": "实验直接检验了这种吸引性，起点既有落在这个区域之内的，也有落在区域之外的。"}[lang] in text
+    # review final62, pb: zh used 范围 for both the theorem's domain and the paper's ranges; the domain is now 区域
+    assert {"en": "Outside that domain, for weights and variances within the ranges the paper states",
+            "zh": "在这个区域之外，对于论文给定范围内的权重和方差，他们只证明了方差既不会趋于零，也不会趋于无穷。"}[lang] in text
     assert {"en": "close to 0 and $1/n$. Outside that neighbourhood", "zh": "在这个邻域之外"}[lang] not in text
 
 
@@ -1298,10 +1320,12 @@ def test_each_default_and_each_measured_number_is_stated_once():
 
 
 def test_the_chinese_alt_text_writes_the_reference_curve_as_a_formula():
-    """Review final60, pb: '2l 减 1 的平方根分之 1' was hard to read aloud; the alt text writes 1/√(2l−1)."""
+    """Review final60, pb: '2l 减 1 的平方根分之 1' was hard to read aloud.  Review final62, pb: '1/√(2l−1)' was the one
+    symbolic fraction among read-aloud ones (n 分之 1, 9n 分之 25); it is now '√(2l−1) 分之 1', like them."""
     text = page_text("blog/posts/initialisation.md", "zh")
     alt = text.split("(figure:init_spread")[0].rsplit("![", 1)[1]
-    assert "与表示 1/√(2l−1) 的点线参考曲线重合" in alt and "平方根分之" not in alt
+    assert "与表示 √(2l−1) 分之 1 的点线参考曲线重合" in alt and "平方根分之" not in alt and "1/√" not in alt
+    assert all(f in alt for f in ("n 分之 1", "9n 分之 25", "n 分之 2", "16n 分之 9"))
 
 
 def test_the_neuron_article_is_described_as_in_the_vanishing_gradients_article():

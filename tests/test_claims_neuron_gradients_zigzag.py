@@ -161,18 +161,17 @@ MATCHED_STEP_WORDS = {
     "en": ("**Path length and progress.** The *path ratio* is the distance SGD walked divided by the straight distance from "
            "its start to its end: 1 for a straight path, and larger the more the path winds.",
            "But centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. A fair "
-           "comparison therefore matches the *effective step size*, the product $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ "
-           "of the learning rate and the mean squared input length. That mean squared length is 0.820 for the positive "
-           "inputs and 0.106 for the centred ones,",
-           "so the figure's effective step size in (b), 0.106, is about 1/7.7 of that in (a), 0.820. The table adds two "
-           "runs (learning rates 0.13 and 7.7) that swap these effective step sizes, so each kind of input is run at both.",
+           "comparison matches the *effective step size* $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$: the learning rate "
+           "times the mean squared input length.",
+           "In the figure it is 0.820 in (a) and 0.106 in (b), about 7.7 times smaller. The table adds two runs, at learning "
+           "rates 0.13 and 7.7, that swap these step sizes, so each kind of input is run at both.",
            "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
            "ratio; at the smaller one, 0.106, they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
     "zh": ("**路径长度与进展。**先说**路径比**：它是 SGD 实际走过的路程与起点到终点的直线距离之比，路径笔直时为 1，绕得越厉害越大。",
-           "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。所以公平的比较要让**有效步长**相等，"
-           "即学习率与输入长度平方的均值之积 $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相同。"
-           "输入长度平方的均值，全正输入是 0.820，中心化输入是 0.106，",
-           "所以图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，后者只有前者的约 1/7.7。下表另加两次运行（学习率 0.13 和 7.7），"
+           "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。",
+           "公平的比较应让**有效步长** "
+           "$\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相等，它是学习率与输入长度平方的均值之积。",
+           "图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，只有前者的约 1/7.7。下表另加两次运行，学习率分别为 0.13 和 7.7，"
            "把这两个有效步长对调过来，这样每种输入在两个有效步长下都跑过。",
            "| 0.820 | 中心化 | 7.7 | 2.0 | < 0.001 | "
            "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
@@ -337,14 +336,11 @@ def test_full_batch_path_is_straight(zz):
 
 
 FULL_BATCH_MISCONCEPTION = {
-    "en": "Full batches straighten the path but do not remove the slowness: the mean still ill-conditions the loss, and "
-          "from this start full-batch gradient descent needed 54 steps against 1 after centring. Both counts depend on the "
-          "start, within bounds: each step keeps at most the fraction $1 - 1/\\kappa$ of the error, 0.09 after centring and "
-          "$1 - 1/13.7 = 0.93$ with positive inputs, so from any start at the same distance centred descent needs one or two "
-          "steps, and descent on positive inputs at most 54 ([why](#ill-conditioning)).",
-    "zh": "全批量能把路径拉直，却去不掉慢：均值照样让损失病态。从本文的起点出发，全批量梯度下降要 54 步，中心化后只要 1 步。"
-          "两个步数都随起点而变，但有上限：每一步至多保留误差的 $1 - 1/\\kappa$，中心化后是 0.09，全正输入时是 $1 - 1/13.7 = 0.93$；"
-          "所以从与目标距离相同的任一起点出发，中心化后要一到两步，全正输入最多要 54 步（原因见[上文](#ill-conditioning)）。"}
+    "en": "**\"The zig-zag is an SGD problem; with full batches non-centred inputs do no harm.\"** The sign rule holds for "
+          "one training point at a time, and averaging does mix the signs. But the mean still ill-conditions the loss: from "
+          "this start full-batch gradient descent needed 54 steps against 1 after centring ([why](#ill-conditioning)).",
+    "zh": "**“之字形只是 SGD 的问题，用全批量时输入不中心化也无妨。”**符号规则只对单个训练样本成立，梯度取平均后符号确实会混合。"
+          "但均值照样让损失病态：从本文的起点出发，全批量梯度下降要 54 步，中心化后只要 1 步（原因见[上文](#ill-conditioning)）。"}
 
 
 def _gd_steps_from_every_start_at_the_same_distance(centred):
@@ -367,14 +363,24 @@ def _gd_steps_from_every_start_at_the_same_distance(centred):
 def test_misconception_full_batches_straighten_the_path_but_still_need_54_steps_against_1(zz, lang):
     text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
     assert FULL_BATCH_MISCONCEPTION[lang] in text
+    # the bullet states the belief, where it comes from and the measured counts, and points back (review final62, pa)
+    raw = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    bullet = next(line for line in raw.splitlines() if line.startswith(("- **\"The zig-zag is", "- **“之字形")))
+    assert len(bullet) < {"en": 360, "zh": 170}[lang], len(bullet)                     # was 611 and 246 characters
+    assert "one or two steps" not in text and "一到两步" not in text, lang
     assert zigzag.path_ratio(zz["positive_gd"]) < 1.001 < zigzag.path_ratio(zz["positive_sgd"])
     assert (int(zz["positive_gd_steps"]), int(zz["centred_gd_steps"])) == (54, 1)
     assert float(zz["positive_condition"]) > 10                                    # ill-conditioned by the mean
-    # "Both counts depend on the start": centred descent needs one or two from any start at that distance,
-    # positive inputs anything up to 54 (this start, almost along the flat direction, is the worst)
-    assert sorted(set(_gd_steps_from_every_start_at_the_same_distance(centred=True))) == [1, 2]
-    positive = _gd_steps_from_every_start_at_the_same_distance(centred=False)
-    assert min(positive) < 54 == max(positive)
+    # "The sign rule holds for one training point at a time, and averaging does mix the signs": single-point updates of
+    # the positive inputs never have mixed signs, the full-batch gradient at the start does (here both signs differ
+    # from a same-sign step, so the batch path is not confined to two quadrants)
+    X = zigzag.inputs(centred=False)
+    errors = X @ (zigzag.W_START - zigzag.W_STAR)
+    per_point = errors[:, None] * X
+    assert np.all(np.sign(per_point[:, 0]) == np.sign(per_point[:, 1]))
+    path = zz["positive_gd"]
+    steps = np.diff(path, axis=0)
+    assert np.any(np.sign(steps[:, 0]) != np.sign(steps[:, 1]))
 
 
 # --- sigmoid card ---------------------------------------------------------------------------
@@ -800,9 +806,9 @@ def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
 # the caption describes the figure; the numbers it used to carry are stated where the text defines them (review final55, pa)
 FIGURE_LR_WORDS = {
     "en": ("In the figure SGD runs at learning rate 1 in both panels, and its path ratio is 4.1 in (a) against 1.2 in (b).",
-           "so the figure's effective step size in (b), 0.106, is about 1/7.7 of that in (a), 0.820."),
+           "In the figure it is 0.820 in (a) and 0.106 in (b), about 7.7 times smaller."),
     "zh": ("两幅图中 SGD 的学习率都是 1，路径比在图 (a) 中是 4.1，在图 (b) 中是 1.2。",
-           "所以图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，后者只有前者的约 1/7.7。")}
+           "图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，只有前者的约 1/7.7。")}
 FIGURE_CAPTION = {
     "en": '(figure:zigzag "Panel (a): with inputs in [0.2, 1] every SGD step moves both weights the same way, and full-batch '
           'gradient descent (GD) crawls down a narrow valley. Panel (b): after centring, full-batch descent reaches the target '
@@ -838,11 +844,12 @@ def test_the_figure_runs_sgd_at_learning_rate_1_in_both_panels_so_centred_steps_
 
 
 HESSIAN_SCOPE_WORDS = {
-    "en": "(exactly $\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$ for the experiment's linear unit, and about "
+    # its own sentence, not a parenthesis inside an already long one (review final62, pa)
+    "en": ". That term is exactly $\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$ for the experiment's linear unit, and about "
           "$s^2\\,\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$ for a unit whose pre-activations all stay where $f$ is nearly "
-          "a straight line of slope $s$)",
-    "zh": "（对实验中的线性单元恰为 $\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$；若单元的预激活值都落在 $f$ 近乎一条斜率为 "
-          "$s$ 的直线的范围内，则约为 $s^2\\,\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$）"}
+          "a straight line of slope $s$. ",
+    "zh": "。对实验中的线性单元，这一项恰为 $\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$；若单元的预激活值都落在 $f$ 近乎一条斜率为 "
+          "$s$ 的直线的范围内，则约为 $s^2\\,\\boldsymbol{\\mu}\\boldsymbol{\\mu}^{\\top}$。"}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -949,7 +956,9 @@ def test_zero_centred_links_to_its_glossary_row_and_the_reference_table_link_sta
     text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
     links = re.findall(r"\[([^\]]*)\]\(\.\./\.\./(glossary\.md#zero-centred|reference\.md#columns)\)", text)
     name = {"en": "zero-centred", "zh": "零中心"}[lang]
-    assert [target for label, target in links if name in label] == ["glossary.md#zero-centred"] * 2, links
+    # linked once, where the opening defines it; the function-card section uses the plain word (review final62, pa)
+    assert [target for label, target in links if name in label] == ["glossary.md#zero-centred"], links
+    assert "[*zero-centred*]" not in text and "[**零中心**]" not in text, lang
     assert [label for label, target in links if target == "reference.md#columns"] == [
         {"en": "reference table", "zh": "速查表"}[lang]]
     assert "zero-centred" in {term.key for term in TERMS}
@@ -997,17 +1006,21 @@ def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_b
 
 @pytest.mark.parametrize("lang, breaks, joined", [
     ("en", ("and larger the more the path winds.\n\nIn the figure SGD runs at learning rate 1 in both panels,",
+            "the centred run takes smaller steps.\n\nA fair comparison matches the *effective step size*",
             "so each kind of input is run at both.\n\n| Effective step size |"),
-     ("the centred run takes smaller steps. A fair comparison therefore matches the *effective step size*",
-      "0.820. The table adds two runs (learning rates 0.13 and 7.7) that swap these effective step sizes")),
+     ("the learning rate times the mean squared input length. In the figure it is 0.820 in (a) and 0.106 in (b)",
+      "about 7.7 times smaller. The table adds two runs, at learning rates 0.13 and 7.7, that swap these step sizes")),
     ("zh", ("路径笔直时为 1，绕得越厉害越大。\n\n两幅图中 SGD 的学习率都是 1，",
+            "中心化输入的每一步都更短。\n\n公平的比较应让**有效步长**",
             "这样每种输入在两个有效步长下都跑过。\n\n| 有效步长 |"),
-     ("中心化输入的每一步都更短。所以公平的比较要让**有效步长**相等",
-      "后者只有前者的约 1/7.7。下表另加两次运行（学习率 0.13 和 7.7），把这两个有效步长对调过来"))])
+     ("它是学习率与输入长度平方的均值之积。图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106",
+      "只有前者的约 1/7.7。下表另加两次运行，学习率分别为 0.13 和 7.7，把这两个有效步长对调过来"))])
 def test_path_length_passage_is_the_definition_then_one_paragraph_that_ends_on_the_two_added_runs(lang, breaks, joined):
-    """The path ratio is defined in one paragraph; the unfair same-rate comparison, the effective step size with the two
-    mean squared lengths and the table's two added runs that swap the step sizes follow in one paragraph (review final59,
-    pa: four short paragraphs and a hard-to-parse sentence on which row is which); no row numbers (review final56, pa).
+    """The path ratio is defined in one paragraph; the figure's path ratios and the unfair same-rate comparison follow
+    in a second; the effective step size, the figure's two values and the table's two added runs that swap them in a
+    third (review final62, pa: one paragraph carried all of it; review final59, pa: four short paragraphs and a
+    hard-to-parse sentence on which row is which); each mean squared length is stated once; no row numbers (review
+    final56, pa).
     The figure's factor 1/7.7 and the two new runs' learning rates 0.13 = 0.106/0.820 and 7.7 = 0.820/0.106, which give
     each kind of input the other's effective step size, are rechecked."""
     raw = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
@@ -1016,6 +1029,8 @@ def test_path_length_passage_is_the_definition_then_one_paragraph_that_ends_on_t
     raw = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
     assert all(b in raw for b in breaks), lang
     assert "Rows 1–2" not in raw and "每种有效步长占两行" not in raw
+    passage = raw.split(breaks[1], 1)[1].split("\n\n", 1)[0]
+    assert passage.count("0.820") == passage.count("0.106") == 1, lang
     positive, centred = zigzag.inputs(centred=False), zigzag.inputs(centred=True)
     ratio = np.mean(np.sum(positive ** 2, axis=1)) / np.mean(np.sum(centred ** 2, axis=1))
     assert round(float(ratio), 1) == 7.7
@@ -1040,8 +1055,8 @@ WORST_START_WORDS = {
 @pytest.mark.parametrize("lang", ("en", "zh"))
 def test_the_worst_start_lies_along_the_flattest_direction_one_or_two_steps_centred_at_most_54_positive(zz, lang):
     """The ill-conditioning section names the flattest direction as the worst case in one sentence at the end of the
-    one-step paragraph; the bound itself, 'each step keeps at most the fraction 1 - 1/kappa', is stated once, in the
-    misconception (review final60, pa: a second paragraph repeated the point).  With eta = 1/lambda_max each step
+    one-step paragraph (review final60, pa: a second paragraph repeated the point); the misconception only points back
+    to it (review final62, pa).  With eta = 1/lambda_max each step
     multiplies the error's component along an eigenvector by 1 - lambda/lambda_max, at most 1 - 1/kappa, so (1 - 1/kappa)^t * 2.83 bounds every start; that
     bound falls below 0.05 after 2 steps centred (0.09) and after 54 with positive inputs (0.93).  Checked against
     descent from 3601 starts on the circle of radius 2.83, and the bound against every one of them."""
@@ -1051,7 +1066,9 @@ def test_the_worst_start_lies_along_the_flattest_direction_one_or_two_steps_cent
     section = text.split("{ #ill-conditioning }", 1)[1].split("{ #function-cards }", 1)[0]
     assert said in section                                                   # in the body, before the misconceptions
     assert "is in fact the worst case" not in text and "其实就是最坏的情形" not in text          # said once
-    assert text.count("13.7 = 0.93") == 1, lang                              # the bound: once, in the misconception
+    # the misconception no longer restates the bound (review final62, pa); the body's "each step then removes only the
+    # fraction 1/kappa" along the flattest direction and this worst case carry it
+    assert "13.7 = 0.93" not in text, lang
     radius = float(np.linalg.norm(zigzag.W_START - zigzag.W_STAR))
     assert f"{radius:.2f}" == "2.83"
     bounds = {}
@@ -1078,3 +1095,20 @@ def test_the_worst_start_lies_along_the_flattest_direction_one_or_two_steps_cent
     _, vectors = np.linalg.eigh(zigzag.hessian(zigzag.inputs(centred=False)))
     offset = zigzag.W_START - zigzag.W_STAR
     assert abs(vectors[:, 0] @ offset) / radius > 0.999                      # this start: almost exactly along it
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "where $t$ is the target ($y$ already names the unit's output)"),
+    ("zh", "其中 $t$ 是目标值（$y$ 已用来表示单元的输出）")])
+def test_the_target_is_t_here_because_y_is_the_units_output(lang, said):
+    """The site writes the target y (glossary, output layers, the previous article's one-unit loss), but here y = f(z) is
+    the unit's output, so the target is t, and the sentence that introduces t says why (review final62, pa: a reader
+    moving between the pages saw y change meaning)."""
+    from actsite.pages.glossary import TERMS
+    text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    assert said in text and "y = f(z)" in text
+    assert text.index("y = f(z)") < text.index(said)
+    entropy = next(term for term in TERMS if term.key == "cross-entropy")
+    assert "against a target $y$" in entropy.en_definition
+    previous = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
+    assert {"en": "with target $y = 1$", "zh": "目标 $y = 1$"}[lang] in previous

@@ -696,6 +696,24 @@ def test_steps_to_target_is_first_check_at_or_below_25_percent():
     assert training_speed.steps_to_target(curve) == 3 * training_speed.EVERY
 
 
+@pytest.mark.parametrize("lang, defined", [
+    ("en", "The training error $\\mathrm{err}$ on the whole training set is checked every 25 steps"),
+    ("zh", "在整个训练集上检查一次训练误差 $\\mathrm{err}$，$t_{25\\%}$ 是首次出现 $\\mathrm{err} \\le 25\\%$ 的那次检查")])
+def test_panel_a_labels_its_vertical_axis_with_the_training_error_the_text_names(lang, defined):
+    """Review final62, pc: panel (a) of relu_vs_tanh_training had tick labels but no axis label, and only the alt text
+    said what it plots.  The figure carries notation only (one picture for both languages), so the axis is labelled
+    err, the training error as the set-up names it, in percent like its ticks; t_25% is the first check with
+    err <= 25%.  What panel (a) draws is the training error of each run, r["curve_..."], checked every 25 steps."""
+    from actsite.figures import results
+    source = inspect.getsource(results.draw_relu_vs_tanh_training)
+    assert 'left.set_ylabel(r"$\\mathrm{err}$")' in source and "PercentFormatter(xmax=1" in source
+    assert 'r[f"curve_{key}"]' in source
+    text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    assert defined in text and text.index(defined) < text.index("(figure:relu_vs_tanh_training")
+    assert "it is at most 0.25 (25%)" not in text and "误差首次不超过 0.25（即 25%）" not in text
+    assert training_speed.steps_to_target(np.array([0.3, 0.2500001, 0.25])) == 2 * training_speed.EVERY   # err <= 25%
+
+
 def test_median_steps_quoted(ts):
     np.testing.assert_array_equal(np.median(ts["reach_relu"], axis=1), [500, 275, 250])
     np.testing.assert_array_equal(np.median(ts["reach_tanh"], axis=1), [1075, 475, 300])
@@ -788,7 +806,10 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
     (OTHER_ARITHMETIC_AT_0_3) the counts differ from the same runs here by at most 125 steps, and tanh is still first
     in every seed.  Review final61, pc: this paragraph is the one place that states the reversal with its numbers; the
     caption, the next two paragraphs and the misconception no longer restate it, and the verdict refers back to it in
-    one clause with a link (test_the_reversal_at_0_3_is_stated_once)."""
+    one clause with a link (test_the_reversal_at_0_3_is_stated_once).  Review final62, pc: 'the order is firm ... in
+    each of these runs ... in every seed' said one thing twice, and the medians' and seeds' ratios (0.50 to 0.52, 0.41
+    to 0.59) are notebook detail: the paragraph keeps the caveat and the reversal, the table keeps 'about 0.5', and
+    the ratios stay in the training-speed notebook (tests/test_claims_training_speed_notebook.py)."""
     reach = {key: np.array([training_speed.steps_to_target(
                                 training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
                             for seed in training_speed.SEEDS], dtype=float) for key in ("relu", "tanh")}
@@ -802,7 +823,7 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
     rho = [t / r for r, t in medians]
     assert [round(x, 2) for x in rho] == [0.50, 0.52, 0.52] and all(round(x, 1) == 0.5 for x in rho)   # "about 0.5"
     per_seed = np.concatenate([tanh / relu for relu, tanh in runs])
-    assert (round(float(per_seed.min()), 2), round(float(per_seed.max()), 2)) == (0.41, 0.59)   # "0.41 to 0.59"
+    assert (round(float(per_seed.min()), 2), round(float(per_seed.max()), 2)) == (0.41, 0.59)   # the notebook's range
     moves = np.concatenate([np.abs(np.array(run) - np.array(runs[0])).ravel() for run in runs[1:]])
     assert max(moves) == 175                                                          # "by up to 175 steps"
     other = np.array(OTHER_ARITHMETIC_AT_0_3, dtype=float)
@@ -811,15 +832,14 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
     for lang, text in (
             ("en", "At $\\eta = 0.3$ the counts depend on the last bits of the arithmetic: changing every initial weight, "
                    "or every input, in its last binary digit moves some of them by up to 175 steps, so the table gives them "
-                   "only roughly. The order is "
-                   "firm, and it reverses: in each of these runs tanh crossed first in every seed, its median step count "
-                   "was about half of ReLU's (0.50 to 0.52), and seed by seed it needed 0.41 to 0.59 of ReLU's steps."),
+                   "only roughly and the figure leaves them out. In every one of these runs the order was reversed: tanh "
+                   "crossed first."),
             ("zh", "到了 $\\eta = 0.3$，步数取决于运算结果的最后几位：把每个初始权重或每个输入的最后一位二进制数改一下，"
-                   "其中一些步数就会变动多达 175 步，所以表中这一行只给出大致的数。"
-                   "先后顺序却是可靠的，而且反了过来：在这些训练里，三个种子都是 tanh 先越过那条线，所需步数的中位数约为 "
-                   "ReLU 的一半（0.50 到 0.52），逐个种子看则是 ReLU 的 0.41 到 0.59 倍。")):
+                   "其中一些步数就会变动多达 175 步，所以表中这一行只给出大致的数，图中也没有画。"
+                   "不过在这些训练里，先后顺序每次都反了过来：都是 tanh 先越过那条线。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "twice as fast" not in page and "一半左右的步数" not in page
+        assert "order is firm" not in page and "可靠" not in page and "0.41" not in page and "0.52" not in page
         assert "1.5–2" not in page and "0.5–0.6" not in page                # the caption and text agree with the row
         assert "another computer" not in page and "换一台电脑" not in page     # no platform remark (review final60, pc)
     for lang, row in (("en", "| 0.3 | about 1100 | about 550–575 | about 0.5 |"),
@@ -848,8 +868,9 @@ def test_softplus_is_not_the_closest_smooth_function_to_relu():
 
 def test_at_0_3_momentum_kills_many_of_relus_second_layer_units_in_the_first_ten_steps():
     """'[The notebook](...#beyond-the-grid) shows this, and also the second-layer units that momentum kills at this rate
-    in the first ten steps' (30–45%, the notebook).  Review final58, pc: the fact has its numbers on the dead-relu
-    article and in the training-speed notebook, its home; here it is what the link shows, in one clause."""
+    in the first ten steps' (30–45%, the notebook).  Review final58, pc: the fact has its numbers in the training-speed
+    notebook, its home (review final62, pc: the dead-relu article now links it without the number); here it is what
+    the link shows, in one clause."""
     shares = [training_speed.dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
     assert (round(100 * min(shares)), round(100 * max(shares))) == (30, 45)
     for lang, text in (("en", "[The notebook](../../notebooks/training-speed.py#beyond-the-grid) shows this, and also the "
@@ -1033,18 +1054,19 @@ def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reaso
     assert "{ #relu-caveats }" in home
 
 
-@pytest.mark.parametrize("lang, said", [
-    ("en", "(the figure shows the first three; the counts at 0.3, known only roughly, are given in the table below)"),
-    ("zh", "（图中只画出前三个；0.3 下的步数只能大致确定，只列在下面的表里）")])
-def test_the_setup_says_why_the_figure_leaves_out_0_3(lang, said):
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "so the table gives them only roughly and the figure leaves them out.", "(the figure shows the first three;"),
+    ("zh", "所以表中这一行只给出大致的数，图中也没有画。", "（图中只画出前三个；")])
+def test_the_setup_says_why_the_figure_leaves_out_0_3(lang, said, gone):
     """Review final59, pc: panel (b) omits eta = 0.3 and the page never said why.  The figure draws the grid of
     three rates; the counts at 0.3 move under one-bit changes of the weights or inputs (the table and the sentence after
-    it, and the training-speed notebook), so they are given only in the table, roughly."""
+    it, and the training-speed notebook), so they are given only in the table, roughly.  Review final62, pc: the reason
+    was a long parenthesis in the set-up sentence; it is folded into the sentence that gives the rough counts."""
     assert tuple(training_speed.LEARNING_RATES) == (0.01, 0.03, 0.1)
     from actsite.figures import results
     assert 'rates = r["learning_rates"]' in inspect.getsource(results.draw_relu_vs_tanh_training)
     text = page_text("blog/posts/relu-sparsity-biology.md", lang)
-    assert said in text
+    assert said in text and gone not in text
     assert re.search(r"^\| 0\.3 \| (?:about |约 )", text, re.M)                       # the table gives them roughly
 
 
@@ -1072,8 +1094,8 @@ def test_the_reversal_at_0_3_is_stated_once(lang):
     smaller than six and the 'six times faster' misconception no longer restate it, and the verdict refers back in one
     clause with a link to #training-speed (test_the_verdict_on_speed_is_scoped_to_the_small_network)."""
     text = page_text("blog/posts/relu-sparsity-biology.md", lang)
-    stated, verdict_clause = {"en": ("tanh crossed first in every seed", "and slower at one."),
-                              "zh": ("三个种子都是 tanh 先越过那条线", "有一个学习率下则是 tanh 更快。")}[lang]
+    stated, verdict_clause = {"en": ("the order was reversed: tanh crossed first", "and slower at one."),
+                              "zh": ("先后顺序每次都反了过来：都是 tanh 先越过那条线", "有一个学习率下则是 tanh 更快。")}[lang]
     assert text.count(stated) == 1 and text.count(verdict_clause) == 1
     section = text.split("{ #training-speed }", 1)[1].split("{ #verdict }", 1)[0]
     assert stated in section

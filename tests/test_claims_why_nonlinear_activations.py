@@ -530,7 +530,7 @@ def test_a_unit_with_pre_activation_at_most_zero_on_every_example_outputs_zero_a
                              "activation) lies on the negative side is simply *off*."),
                             ("zh", "一个单元若在所有[训练样本](../../glossary.md#training-point)（训练数据中的一个输入，连同它的目标）"
                                    "上都处于关闭状态，它自己的权重和偏置就收不到梯度",
-                             "（激活函数之前的加权和）落在负半轴的单元就处于关闭状态。")):
+                             "（送入激活函数的加权和）落在负半轴的单元就处于关闭状态。")):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said in text and off in text and text.index(off) < text.index(said), lang      # 'off' is defined first
     assert relu_prime(0.0) == 0.0
@@ -833,55 +833,56 @@ def test_the_knots_have_one_name_defined_once():
 
 
 def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_it_appears():
-    """'the path that gradient descent takes' is the page's first mention of gradient descent, and the gloss
-    follows it there; backpropagation is glossed as the chain rule applied layer by layer from the output back;
-    the later gloss of gradient descent is gone (review final54, pa). The gradient itself is defined once, at its
-    first use in the opening paragraphs, not inside the gloss of gradient descent (review final55, pa).  Each gloss
-    follows its first use directly, as a plain sentence; neither nests one definition inside another parenthesis
-    (review final58, pa).  Gradient descent is now glossed in the summary, next to the loss and the gradient, before the
-    collapse section first uses it; that section's gloss is gone (review final60, pa)."""
+    """The summary keeps only what a newcomer needs: the gradient, glossed in one clause as the signal training follows,
+    vanishes in the flat tails (review final62, pa: the summary had turned into a glossary of loss, gradient and
+    gradient descent).  Loss and gradient descent are defined where the page first needs them, at the start of the
+    paragraph on why a flat tail hurts, where the gradient is also given exactly as the rates at which the loss changes
+    with the weights; the collapse and universal-approximation paragraphs say "training" instead of using gradient
+    descent before it is defined.  Backpropagation is glossed as the chain rule applied layer by layer from the output
+    back.  No gloss nests one definition inside another parenthesis (review final58, pa)."""
     from claim_helpers import page_text
-    # the two definitions open the third answer of the summary instead of interrupting it between the flat tails and
-    # ReLU (review final59, pa); loss and gradient are each defined at their first use, neither inside a parenthesis
-    gradient = {"en": ("Training lowers a loss, which measures how far the network's outputs are from their targets. It is "
-                       "steered by the gradient, the rate at which the loss changes with each weight: gradient descent, the "
-                       "usual method, moves the weights against the gradient, by an amount proportional to it. Sigmoid and "
-                       "tanh have flat tails, where the gradient all but disappears; ReLU has no such tail for positive inputs.",
-                       "gradient", "the rate at which the loss"),
-                "zh": ("训练要降低的是损失，它衡量网络的输出离目标有多远；给训练指方向的是梯度，即损失随各个权重变化的快慢。"
-                       "常用的训练方法是梯度下降，它朝梯度的反方向迈步，每步的大小与梯度成正比。"
-                       "sigmoid 和 tanh 的尾部是平的，梯度到了那里几乎消失；ReLU 在正输入一侧没有这样的尾部。",
-                       "梯度", "损失随")}
-    for lang, (defined, _, _) in gradient.items():
-        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
-        prose = text.split("\n# ", 1)[1].split("\n", 1)[1]
-        word = {"en": "loss", "zh": "损失"}[lang]
-        assert prose.lower().index(word) == prose.index(defined) + defined.index(word), lang     # loss: defined at first use
-    for lang, (defined, word, definition) in gradient.items():
-        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
-        prose = text.split("\n# ", 1)[1].split("\n", 1)[1]                    # after the title
-        assert defined in prose and prose.count(definition) == 1, lang
-        assert prose.lower().index(word) == prose.index(defined) + defined.index(word), lang
-    said = {"en": ("gradient descent, the usual method, moves the weights against the gradient, by an amount proportional to it.",
-                   "Why does a flat tail hurt? Backpropagation (the chain rule applied layer by layer from the output back) "
-                   "builds the gradient of an early layer"),
-            "zh": ("常用的训练方法是梯度下降，它朝梯度的反方向迈步，每步的大小与梯度成正比。",
-                   "平坦的尾部为什么有害？反向传播（从输出往回，逐层应用链式法则）算出的前面某一层的梯度")}
-    first = {"en": ("gradient descent", "backpropagation"), "zh": ("梯度下降", "反向传播")}
-    for lang, (gd_gloss, bp_gloss) in said.items():
+    said = {"en": ("Sigmoid and tanh have flat tails, where the gradient, the signal that training follows, all but "
+                   "disappears; ReLU has none on its positive side. That fixes part of the vanishing-gradient problem, not "
+                   "all of it, and helps explain why ReLU often trains faster.",
+                   "Why does a flat tail hurt? Training lowers a loss, which measures how far the network's outputs are "
+                   "from their targets. The usual method, gradient descent, moves each weight in the direction that "
+                   "lowers the loss, by an amount proportional to the rate at which the loss changes with that weight; "
+                   "together these rates form the gradient. Backpropagation (the chain rule applied layer by layer from the output back) builds the "
+                   "gradient of an early layer",
+                   ("gradient", "loss", "gradient descent", "backpropagation")),
+            "zh": ("sigmoid 和 tanh 的尾部是平的，给训练指方向的梯度到了那里几乎消失；ReLU 在正输入一侧没有这样的尾部。"
+                   "这解决了梯度消失问题的一部分（并非全部），也有助于解释 ReLU 为什么常常训练得更快。",
+                   "平坦的尾部为什么有害？训练要降低的是损失，它衡量网络的输出离目标有多远。常用的训练方法是梯度下降："
+                   "每一步让每个权重朝损失减小的方向移动，移动量与损失随该权重变化的快慢成正比。这些快慢合在一起，就是梯度。"
+                   "反向传播（从输出往回，逐层应用链式法则）算出的前面某一层的梯度",
+                   ("梯度", "损失", "梯度下降", "反向传播"))}
+    for lang, (summary, body_gloss, (gradient, loss, gd, bp)) in said.items():
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         prose = text.split("\n# ", 1)[1].split("\n", 1)[1]                    # after the title
-        body = text.split("<!-- more -->", 1)[1]
-        assert gd_gloss in prose.split("<!-- more -->", 1)[0] and bp_gloss in body, lang    # gradient descent: in the summary
-        gd, bp = first[lang]
-        assert prose.lower().index(gd) == prose.index(gd_gloss) + gd_gloss.index(gd), lang   # glossed at first use
-        assert prose.count(gd_gloss) == 1 and "the usual way to train" not in text and "梯度下降是训练网络的常用方法" not in text
-        assert body.lower().index(bp) == body.lower().index(bp_gloss.lower()) + bp_gloss.lower().index(bp), lang
+        opening, body = prose.split("<!-- more -->", 1)
+        assert summary in opening and body_gloss in body, lang
+        # the summary defines nothing about training but the gradient, in one clause
+        assert loss not in opening and gd not in opening, lang
+        assert len(opening.split("\n\n")[1]) < {"en": 600, "zh": 230}[lang], lang         # was 777 and 276
+        # the gradient's first use is the summary's gloss; loss, gradient descent and backpropagation are glossed
+        # where the body first uses them
+        assert prose.lower().index(gradient) == prose.index(summary) + summary.index(gradient), lang
+        for word in (loss, gd, bp):                                          # "loss" as a word, not in "glossary"
+            first = re.search(r"(?<![a-z])" + word.lower(), prose.lower()).start()
+            assert first == prose.index(body_gloss) + body_gloss.lower().index(word.lower()), (lang, word)
+        assert prose.count(body_gloss) == 1 and text.count(summary) == 1, lang
+        assert "the usual way to train" not in text and "梯度下降是训练网络的常用方法" not in text
         assert "moves each weight in proportion to its gradient" not in text and "一个权重的改变量与它的梯度成正比" not in text
         # one weight has a partial derivative, not a gradient (review final56, pa)
         assert "against its gradient" not in text and "朝其梯度" not in text, lang
         for nested in ("gradient (the rate", "descent (the usual way", "梯度（损失随", "路径（梯度下降是"):
             assert nested not in text, (lang, nested)
+    # gradient descent: each weight moves against the partial derivative of the loss, in proportion to it
+    w = np.array([0.3, -1.2])
+    loss_of = lambda v: float((v[0] * 2.0 + v[1] - 1.0) ** 2)            # noqa: E731
+    rates = np.array([(loss_of(w + 1e-6 * e) - loss_of(w - 1e-6 * e)) / 2e-6 for e in np.eye(2)])
+    step = w - 0.01 * rates
+    assert loss_of(step) < loss_of(w) and np.all(np.sign(step - w) == -np.sign(rates))
 
 
 def test_the_absolute_value_paragraph_points_to_the_collapse_section_by_its_anchor():
@@ -969,8 +970,8 @@ def test_the_training_objective_is_the_loss_and_error_means_only_the_approximati
     'the network's error', 'the error's derivative' and 'a given error')."""
     from claim_helpers import page_text
     said = {"en": ("Training lowers a loss, which measures how far the network's outputs are from their targets",
-                   "moves the weights against the gradient", "that can let a network reach a given loss in fewer"),
-            "zh": ("训练要降低的是损失，它衡量网络的输出离目标有多远", "它朝梯度的反方向迈步，每步的大小与梯度成正比",
+                   "proportional to the rate at which the loss changes with that weight", "that can let a network reach a given loss in fewer"),
+            "zh": ("训练要降低的是损失，它衡量网络的输出离目标有多远", "移动量与损失随该权重变化的快慢成正比",
                    "网络因此可能用更少的训练步数就达到同样的损失。")}
     error = {"en": "error", "zh": "误差"}
     for lang, quotes in said.items():

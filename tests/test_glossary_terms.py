@@ -440,7 +440,7 @@ def test_pre_activation_home_is_the_first_article_in_reading_order_and_defines_i
     en = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
     zh = (CONTENT["zh"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
     assert "(the weighted sum that enters the activation)" in en
-    assert "（激活函数之前的加权和）" in zh
+    assert "（送入激活函数的加权和）" in zh
 
 
 def test_card_is_defined_at_its_home_on_the_first_catalogue_page():

@@ -244,7 +244,7 @@
         var box = html("input", {type: "checkbox", value: fn.key}, label);
         boxes[fn.key] = box;
         box.checked = state.selected.indexOf(fn.key) >= 0;
-        label.appendChild(document.createTextNode(" " + fn.names[lang]));
+        label.appendChild(document.createTextNode(" " + fn.short[lang]));   // the legend's and the playground's short names
         box.addEventListener("change", function () {
           if (box.checked) state.selected.push(fn.key);
           else state.selected = state.selected.filter(function (key) { return key !== fn.key; });

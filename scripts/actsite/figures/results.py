@@ -56,6 +56,7 @@ def draw_relu_vs_tanh_training(fig: Figure, colours: dict) -> dict:
     left.set_xlabel(r"$t$")
     left.set_ylim(0, 0.95)
     left.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))   # the training error, in percent as the text gives it
+    left.set_ylabel(r"$\mathrm{err}$")                                     # the text's symbol for the training error
     left.legend()
     left.set_title(rf"(a) $\eta={training_speed.CURVE_LR}$", loc="left", fontsize=11)
     rates = r["learning_rates"]

@@ -17,8 +17,8 @@
 # [LeCun's](../blog/posts/initialisation.md#lecun)) is trained on it by stochastic gradient descent (SGD) with
 # [mini-batches](../glossary.md#mini-batch) of 128 and [momentum](../glossary.md#momentum) 0.9, which carries most of
 # each update into the next. Every 25 steps (one step is one SGD update on one mini-batch) the error is measured on
-# the whole training set, and a run's *steps to 25%* is the step of the first of these checks at which the error is at most
-# 25%.
+# the whole training set, and a run's *steps to 25%*, $t_{25\%}$ in the article, is the step of the first of these checks
+# at which the error is at most 25%.
 #
 # The next cell writes this out. `voronoi` draws the task's training points; it is named after Voronoi regions (the points
 # nearest one centre), of which each class is a union.
@@ -117,13 +117,13 @@ show("best rate against best rate", {activation: median[activation].min() for ac
 #
 # ## Beyond the grid: η = 0.3 { #beyond-the-grid }
 #
-# [The article's table](../blog/posts/relu-sparsity-biology.md#training-speed) also reports $\eta = 0.3$, and the next
-# cell runs it. At this rate the exact counts depend on the last bits of the arithmetic: the cell after it changes every
-# initial weight, or every input, in its last binary digit, and some counts move by a hundred steps or more, so another
-# computer may print counts that differ from these by about as much. What holds in all of these runs is the order, and
-# it reverses: tanh reaches 25% first in every seed. In the runs the two cells print on this page, tanh needs 0.41 to
-# 0.59 of ReLU's steps, about half, and ReLU needs 4.0 to 5.6 times as many steps as in the grid at $\eta = 0.1$, tanh
-# about twice as many.
+# [The article's table](../blog/posts/relu-sparsity-biology.md#training-speed) also reports $\eta = 0.3$, where the
+# order reverses: tanh reaches 25% first in every seed, so $\rho$ falls below 1. The next cell runs it. At this rate the
+# exact counts depend on the last bits of the arithmetic: the cell after it changes every initial weight, or every
+# input, in its last binary digit, and some counts move by a hundred steps or more, so another computer may print counts
+# that differ from these by about as much; the order holds in all of these runs. In the runs the two cells print on this
+# page, tanh needs 0.41 to 0.59 of ReLU's steps, and ReLU needs 4.0 to 5.6 times as many steps as in the grid at
+# $\eta = 0.1$, tanh about twice as many.
 
 # %%
 reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,

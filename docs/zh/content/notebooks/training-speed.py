@@ -3,7 +3,7 @@
 #
 # ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后看看[学习率](../glossary.md#learning-rate)为 $\eta = 0.3$ 时有什么变化：这时 ReLU 反而落后。
 #
-# 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数，记为第一次检查到误差不超过 25% 时已训练的步数。
+# 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数（即文章中的 $t_{25\%}$），记为第一次检查到误差不超过 25% 时已训练的步数。
 #
 # 下面的代码把这些写了出来。`voronoi` 抽取这个任务的训练样本，名字来自 Voronoi 区域（离某个中心最近的点的集合）：每个类别都是若干个这种区域的并集。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
 
@@ -86,7 +86,7 @@ show("各取最好的学习率", {activation: median[activation].min() for activ
 #
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
-# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，下面的代码就跑这一档。在这个学习率下，确切的步数取决于运算结果的最后几位：再下一个单元格把每个初始权重或每个输入的最后一位二进制数改一下，其中一些步数就会变动一百步甚至更多，所以换一台电脑，打印出的步数也可能与这里相差这么多。在所有这些训练里都不变的是先后顺序，而这时顺序颠倒了：每个种子都是 tanh 先降到 25%。本页这两个单元格打印的各次训练中，tanh 所需的步数是 ReLU 的 0.41 到 0.59 倍，约为一半；ReLU 所需的步数则是网格里 $\eta = 0.1$ 时的 4.0 到 5.6 倍，tanh 也是那时的两倍左右。
+# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，这时先后顺序颠倒了：每个种子都是 tanh 先降到 25%，$\rho$ 小于 1。下面的代码就跑这一档。在这个学习率下，确切的步数取决于运算结果的最后几位：再下一个单元格把每个初始权重或每个输入的最后一位二进制数改一下，其中一些步数就会变动一百步甚至更多，所以换一台电脑，打印出的步数也可能与这里相差这么多；先后顺序则在所有这些训练里都不变。本页这两个单元格打印的各次训练中，tanh 所需的步数是 ReLU 的 0.41 到 0.59 倍；ReLU 所需的步数则是网格里 $\eta = 0.1$ 时的 4.0 到 5.6 倍，tanh 也是那时的两倍左右。
 
 # %%
 reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,
