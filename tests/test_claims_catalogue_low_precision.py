@@ -1123,17 +1123,42 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
         assert np.isinf(np.exp(np.float16(11.09375))) and np.isfinite(np.exp(np.float16(11.0859375)))
     for lang in LANGS:
         assert "Mish or GELU" not in page(lang) and "Mish 或 GELU" not in page(lang), lang
+    # review final63, lp: not "no such overflow" but no *early* one: in float32 the kernels' exponentials (e^{-x} in SiLU,
+    # e^{x} in Mish; GELU's kernels hold none) overflow only beyond log(float32 max) = 88.72, and at every 16-bit input
+    # where they do, the result is already x (Mish) or below 3e-37 in magnitude (SiLU: at most 88.72 e^{-88.72} = 2.6e-37)
+    top = float(np.finfo(np.float32).max)
+    assert f"{math.log(top):.2f}" == "88.72"
+    with np.errstate(over="ignore"):
+        assert np.isfinite(np.exp(np.float32(88.72))) and np.isinf(np.exp(np.float32(88.73)))
+    for fmt in ("float16", "bfloat16"):
+        xs = lp.every_value(fmt)
+        xs = xs[np.isfinite(xs)]
+        x32 = xs.astype(np.float32)
+        with np.errstate(all="ignore"):
+            for key, overflows in (("silu", np.isinf(np.exp(-x32))), ("mish", np.isinf(np.exp(x32)))):
+                assert np.array_equal(overflows, -x32 > 88.72 if key == "silu" else x32 > 88.72), (key, fmt)
+                assert overflows.any(), (key, fmt)
+                result = EVERY[key].f(xs[overflows])
+                if key == "mish":
+                    assert np.all(result == xs[overflows]) and np.all(kernels[key](x32[overflows]) == x32[overflows]), fmt
+                else:
+                    assert np.all(np.abs(result) < 3e-37) and np.all(kernels[key](x32[overflows]) == 0), fmt
+    assert 2.5e-37 < 88.72 * math.exp(-88.72) < 3e-37
     page_lang("en", "A kernel that computes in float32 ([above](#evaluated)), as PyTorch's GPU kernels for GELU, SiLU and Mish "
-              "do for 16-bit inputs, has no such overflow.", "")
+              "do for 16-bit inputs, has no such early overflow: its exponentials overflow only beyond 88.72, where the result "
+              "is already $x$ or below $3 \\times 10^{-37}$ in magnitude.", "")
     page_lang("zh", "", "照公式直接计算（例如手写的 softplus 或 Mish）则另有一个问题：$e^{x}$ 会溢出。")
     page_lang("zh", "", "在 float32 中计算的"
-              "内核（[见上文](#evaluated)）不会这样溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
-              "SiLU 和 Mish 时就是如此。")
+              "内核（[见上文](#evaluated)）不会这么早溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
+              "SiLU 和 Mish 时就是如此。这种内核中的指数函数要到 88.72 以上才溢出，而那里的结果已经是 $x$，"
+              "或者绝对值小于 $3 \\times 10^{-37}$。")
+    for lang, old in (("en", "has no such overflow."), ("zh", "不会这样溢出")):
+        assert old not in page(lang), lang
     # the thresholds 11.09, 12 and 6.5 are given before the sentence that contrasts a float32 kernel with them
     for lang, given, contrast in (("en", "$e^{x}$ is infinite from 11.09 in float16 and 12 in E5M2, and NaN from 6.5 in E4M3.",
-                                   "has no such overflow."),
+                                   "has no such early overflow"),
                                   ("zh", "在 float16 中从 11.09 起、在 E5M2 中从 12 起变成无穷大，在 E4M3 中从 6.5 起变成 NaN。",
-                                   "不会这样溢出")):
+                                   "不会这么早溢出")):
         text = page(lang)
         assert text.index(given) < text.index(contrast), lang
     for lang, ref in (("en", "CUDA kernels of GELU, SiLU and Mish (aten/src/ATen/native/cuda: ActivationGeluKernel.cu, "
@@ -2193,8 +2218,15 @@ def test_takeaway_only_non_zero_limits_come_early():
     s, t = lp.row("sigmoid", "bfloat16"), lp.row("tanh", "bfloat16")
     assert s.value[1] == 6.25 and round(t.value[1], 2) == 3.47 and round(t.value[0], 2) == -3.47
     assert round(s.value[0]) == -93 and -s.value[0] > 10 * s.value[1]
-    page_lang("en", "exponentially saturating functions reach their non-zero limits (such as ±1) early", "")
-    page_lang("zh", "", "以指数速度趋于饱和的函数很早就到达 ±1 这样的非零极限")
+    # review final63, lp: not "exponentially saturating" (the site's "saturating" is two-sided): the bullet names the
+    # functions it means, ELU among them, whose non-zero limit -1 on the left comes at -6.25 in bfloat16
+    e = lp.row("elu", "bfloat16")
+    assert e.value[0] == -6.25 and e.value[1] == 0 and EVERY["elu"].f(np.array([-50.0]))[0] == pytest.approx(-1)
+    page_lang("en", "- In 16 bits, functions that approach a non-zero limit along an exponential tail (the sigmoid, tanh, ELU on "
+              "the left) reach it early.", "")
+    page_lang("zh", "", "- 在 16 位下，沿指数衰减的尾部趋向非零极限的函数（sigmoid、tanh、ELU 的左侧）很早就到达这个极限：")
+    for lang, old in (("en", "exponentially saturating"), ("zh", "以指数速度趋于饱和")):
+        assert old not in page(lang), lang
 
 
 # --- speed: the fused kernel, said here once -----------------------------------------------------
@@ -2669,31 +2701,54 @@ def test_final59_sources_are_pointed_to_and_the_ranges_figure_reads_on_a_phone()
         assert f"\n\n{f32}" in text and f"\n\n{left}" in text and f"\n\n{incoming}" in text, lang
 
 
-def test_pytorchs_float32_gelu_kernels_cancel_to_zero_from_about_minus_5_5_in_bfloat16():
+def test_pytorchs_float32_gelu_kernels_cancel_to_zero_from_about_minus_5_5_and_minus_5_2():
     """Fourth caveat (review final62, lp: the page claimed every float32 kernel matches the tables up to three caveats,
     but PyTorch's GPU GELU kernels compute 1 + erf(x/sqrt 2), or 1 + tanh(...), in float32, which cancels to exactly 0
-    once erf or tanh rounds to -1).  Emulated on every bfloat16 input between -20 and -3: float32 arithmetic with
-    scipy's float32 erf and numpy's float32 tanh, rounded once to bfloat16.  Both forms return 0 from about -5.5
-    (-5.5625 and -5.4375 here; the tanh form's point depends on the float32 tanh), where the correctly rounded
-    thresholds are -13.5625 and -10.375; every value lost is below 2e-7 in magnitude."""
+    once erf or tanh rounds to -1).  Review final63, lp: the tanh form goes sooner, and float16 inputs lose values too.
+    Emulated on every bfloat16 and float16 input between -20 and -3: float32 arithmetic with correctly rounded
+    float32 erf and tanh (float64, rounded once to float32), the result rounded once to the 16-bit format.  A float32
+    tanh rounds to -1 once its argument is below about -9.01 (1 + tanh u = 2 sigma(2u) < 2^-25), which the tanh form's
+    argument reaches near x = -5.2; erf rounds to -1 near x/sqrt 2 = -3.92, that is x = -5.5.  Exact GELU returns 0
+    from -5.5625 (bfloat16) and -5.543 (float16), the tanh approximation from -5.1875 and -5.160, where the
+    correctly rounded thresholds are -13.5625 and -10.375 (bfloat16), -5.727 and -5.29 (float16); every value lost is
+    below 2e-7 in magnitude.  (numpy's own float32 tanh stays one unit in the last place above -1 down to -10, and
+    with it the tanh form would go only from about -5.4: the point depends on the float32 tanh.)"""
     from scipy.special import erf
+    from actsite.pages import low_precision_table as lpt
+    erf32 = lambda v: erf(v.astype(np.float64)).astype(np.float32)        # noqa: E731  correctly rounded float32
+    tanh32 = lambda v: np.tanh(v.astype(np.float64)).astype(np.float32)   # noqa: E731
     def gelu_erf(x):
-        e = erf(x * np.float32(np.sqrt(0.5))).astype(np.float32)
+        e = erf32((x * np.float32(np.sqrt(0.5))).astype(np.float32))
         return (x * np.float32(0.5) * (np.float32(1) + e)).astype(np.float32)
     def gelu_tanh(x):
         inner = (np.float32(np.sqrt(2 / np.pi)) * (x + np.float32(0.044715) * x * x * x)).astype(np.float32)
-        return (np.float32(0.5) * x * (np.float32(1) + np.tanh(inner).astype(np.float32))).astype(np.float32)
-    values = lp.positive_values("bfloat16")
-    x = -values[(values > 3) & (values < 20)].astype(np.float32)
-    for key, kernel, table_says in (("gelu", gelu_erf, 13.5625), ("gelu_tanh", gelu_tanh, 10.375)):
-        out = lp.to_format(kernel(x), "bfloat16")
-        zero_from = float(x[out == 0].max())
-        assert np.all(out[x <= zero_from] == 0) and np.all(out[x > zero_from] != 0), key
-        assert abs(zero_from + 5.5) < 0.1, (key, zero_from)
-        assert lp.value_threshold(key, "bfloat16", -1) == table_says
-        exact = np.abs(EVERY[key].f(x[out == 0].astype(np.float64)))
-        assert 1e-9 < exact.max() < 2e-7, key                              # something is lost, and it is tiny
-    page_lang("en", "so for bfloat16 inputs both return 0 from about $-5.5$, rather than from the tables' $-13.56$ and "
-              "$-10.375$. The values lost are below $2 \\times 10^{-7}$ in magnitude.", "")
-    page_lang("zh", "", "所以对 bfloat16 输入，两者都从 $-5.5$ 左右起返回 0，而两张表中分别是 $-13.56$ 和 $-10.375$。"
+        return (np.float32(0.5) * x * (np.float32(1) + tanh32(inner))).astype(np.float32)
+    # where float32 tanh reaches -1: below about -9.01, half float32's spacing below 1 being 2^-25
+    u = -np.arange(8.9, 9.1, 1e-4).astype(np.float32)
+    assert abs(float(u[tanh32(u) == -1].max()) + 9.01) < 0.005 and abs(26 * math.log(2) / 2 - 9.01) < 0.005
+    said = {("gelu", "bfloat16"): 5.5, ("gelu_tanh", "bfloat16"): 5.2, ("gelu", "float16"): 5.5, ("gelu_tanh", "float16"): 5.2}
+    tables = {}
+    for fmt in ("bfloat16", "float16"):
+        values = lp.positive_values(fmt)
+        x = -values[(values > 3) & (values < 20)].astype(np.float32)
+        for key, kernel in (("gelu", gelu_erf), ("gelu_tanh", gelu_tanh)):
+            out = lp.to_format(kernel(x), fmt)
+            zero_from = float(x[out == 0].max())
+            assert np.all(out[x <= zero_from] == 0) and np.all(out[x > zero_from] != 0), (key, fmt)
+            assert abs(zero_from + said[key, fmt]) < 0.07, (key, fmt, zero_from)          # "from about -5.5" / "-5.2"
+            table = -lp.value_threshold(key, fmt, -1)
+            assert table < zero_from - 0.1, (key, fmt, table)                             # the kernel goes "much sooner"
+            tables[key, fmt] = lpt.number_latex(table, "en", fmt)
+            exact = np.abs(EVERY[key].f(x[out == 0].astype(np.float64)))
+            lost = exact[x[out == 0] > table]                                             # non-zero in the tables
+            assert lost.size and lost.max() < 2e-7, (key, fmt)                             # something is lost, and it is tiny
+    assert tables == {("gelu", "bfloat16"): "-13.56", ("gelu_tanh", "bfloat16"): "-10.375",
+                      ("gelu", "float16"): "-5.727", ("gelu_tanh", "float16"): "-5.29"}
+    page_lang("en", "so both return 0 much sooner: exact GELU from about $-5.5$ and the tanh approximation from about $-5.2$, "
+              "where the tables give $-13.56$ and $-10.375$ for bfloat16 inputs and $-5.727$ and $-5.29$ for float16 ones. "
+              "The values lost are below $2 \\times 10^{-7}$ in magnitude.", "")
+    page_lang("zh", "", "所以两者都早得多就返回 0：精确 GELU 从 $-5.5$ 左右起，tanh 近似从 $-5.2$ 左右起；"
+              "而对 bfloat16 输入，两张表中分别是 $-13.56$ 和 $-10.375$，对 float16 输入是 $-5.727$ 和 $-5.29$。"
               "丢掉的值绝对值都小于 $2 \\times 10^{-7}$。")
+    for lang, old in (("en", "so for bfloat16 inputs both return 0 from about"), ("zh", "所以对 bfloat16 输入，两者都从")):
+        assert old not in page(lang), lang

@@ -621,8 +621,23 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # (3.0 and 1.2 times); review final62, tf: the main text says it once, with the head dimensions where it turns, and the
     # note keeps only the numbers
     assert ratio[128] > 1 and ratio[256] > 1
-    shown("At the query, the gradient is larger without the scaling up to $d_k = 256$ and smaller only from 512 (see the note below).",
-          "在查询处衡量，$d_k$ 不超过 256 时都是不缩放的梯度更大，要到 512 才更小（见下面的注释）。")
+    # review final63, tf: the main text names where the scaling starts to raise the gradient, both thresholds recomputed
+    # here from the page's own experiment: the first d_k from which the scaled median is the larger all the way out,
+    # at the softmax's inputs (the figure's run) and at the query (the second simulation, d_k = 2 ... 1,024)
+    sc, un = scaling["scaled_jacobian_median"], scaling["unscaled_jacobian_median"]
+    def raises_from(d_ks_, raised):
+        return min(d for i, d in enumerate(d_ks_) if all(raised[i:]))
+    at_inputs = raises_from(list(scaling["d_k"]), list(sc > un))
+    at_query = raises_from(d_ks, [ratio[d] < 1 for d in d_ks])
+    assert (at_inputs, at_query) == (128, 512)
+    assert not any(sc[scaling["d_k"] < at_inputs] > un[scaling["d_k"] < at_inputs])     # lower or equal before: not "also raises"
+    assert all(ratio[d] > 1 for d in d_ks if d < at_query)
+    shown(f"Where the scaling starts to raise the gradient depends on where it is measured: at the softmax's inputs from "
+          f"$d_k = {at_inputs}$, at the query only from {at_query} (see the note below).",
+          f"缩放从哪个头维度起增大梯度，取决于在哪里衡量：在 softmax 的输入处从 $d_k = {at_inputs}$ 起，"
+          f"在查询处要到 {at_query} 才开始（见下面的注释）。")
+    for lang, old in (("en", "Whether the scaling also raises the gradient"), ("zh", "缩放会不会同时增大梯度")):
+        assert old not in page(lang), lang
     # the simulation is the experiment's own (the same module as the scores' statistics), not a separate script
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
     # review final57, tf: the note says how the second simulation draws its inputs: 200,000 queries per head dimension,
@@ -645,11 +660,11 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # review final60, tf: the lesson stands in the main text, right after the three effects, not in the note
     # review final62, tf: it carries the load-bearing result (larger unscaled up to 256), and no longer repeats the answer's
     # "the scaling fixes the softmax's regime"
-    lesson = {"en": "against none with the scaling.\n\nWhether the scaling also raises the gradient depends on where it is measured. "
-                    "At the query, the gradient is larger without the scaling up to $d_k = 256$ and smaller only from 512 (see the note "
+    lesson = {"en": "against none with the scaling.\n\nWhere the scaling starts to raise the gradient depends on where it is measured: "
+                    "at the softmax's inputs from $d_k = 128$, at the query only from 512 (see the note "
                     "below).\n\n??? note \"Where the gradient is measured\"",
-              "zh": "缩放后则一个也没有。\n\n缩放会不会同时增大梯度，取决于在哪里衡量。在查询处衡量，$d_k$ 不超过 256 时都是不缩放的梯度更大，"
-                    "要到 512 才更小（见下面的注释）。\n\n??? note \"在哪里衡量梯度\""}
+              "zh": "缩放后则一个也没有。\n\n缩放从哪个头维度起增大梯度，取决于在哪里衡量：在 softmax 的输入处从 $d_k = 128$ 起，"
+                    "在查询处要到 512 才开始（见下面的注释）。\n\n??? note \"在哪里衡量梯度\""}
     shown(lesson["en"], lesson["zh"])
     for lang, old in (("en", "that it keeps the softmax in the same regime does not"), ("zh", "则与这两者都无关")):
         assert old not in page(lang), lang

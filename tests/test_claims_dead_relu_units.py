@@ -13,7 +13,7 @@ and its "can irreversibly die"; Glorot, Bordes and Bengio (2011), most hidden ou
 for the rule and PReLU; Maas, Hannun and Ng (2013) for
 the leaky rectifier; Xu et al. (2015), a non-zero slope improving results; Goodfellow et al.
 (2013) for Maxout; CS231n's small positive bias (0.01) and its doubt that it helps; Ioffe and
-Szegedy (2015) for batch normalisation.
+Szegedy (2015) for batch normalisation; common frameworks taking the subgradient 0 at ReLU's kink.
 """
 from __future__ import annotations
 
@@ -66,6 +66,12 @@ def test_no_derivative_at_the_kink_any_slope_from_0_to_1_fits_and_the_runs_take_
     assert not np.all(relu(x) >= 1.1 * x) and not np.all(relu(x) >= -0.1 * x)
     assert relu_prime(0.0) == 0.0 and ACTIVATIONS["relu"].df(np.zeros(3)).tolist() == [0.0, 0.0, 0.0]
     assert MLP.create(dead_relu.SIZES, "relu", "he", seed=0).activation == "relu"     # the MLP uses that df
+    assert "relu_prime" in inspect.getsource(dead_relu_batchnorm)                      # and so do the normalised runs
+    # review final63, pc: the page states the convention of its own runs, not a site-wide one; 'as common frameworks
+    # do' is a citation (PyTorch's and TensorFlow's ReLU gradients pass only where x > 0; JAX defines relu'(0) = 0)
+    for lang, said, gone in (("en", "the runs below use the subgradient 0 there, as common frameworks do.", "like every experiment on this site"),
+                             ("zh", "下文的实验和常见的框架一样，在这一点取次梯度 0。", "本站其他实验")):
+        assert said in page_text(PAGE, lang) and gone not in page_text(PAGE, lang)
 
 
 def make_dead_unit(unit: int = 7, layer: int = 0):
@@ -412,8 +418,10 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     assert first_dead.sum() == 2 and first_dead[rates.index(2.0)].tolist().count(2) == 1
     assert round(100 * 2 / 256, 1) == 0.8
     # the lead-in to the margin is two sentences (review final60, pc: the nested 'where the maximum is taken ...')
-    for lang, text in (("en", "only its bias can push all 4000 pre-activations down together, and the unit dies when the bias falls to the target $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ (with the weights after the step) or below. Call a unit's *margin*"),
-                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降；偏置一旦降到目标 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$（按这一步更新后的权重算）或更低，单元就死亡。一个单元的**余量**")):
+    # review final63, pc: the only first-layer deaths came from the target rising, so the text names both ways
+    # (test_the_two_first_layer_deaths_came_from_the_target_rising_not_the_bias_falling)
+    for lang, text in (("en", "only its bias can push all 4000 pre-activations down together, and the unit dies when its bias falls to the target $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ (with the weights after the step) or below, or the target rises to meet it. Call a unit's *margin*"),
+                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降；偏置一旦降到目标 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$（按这一步更新后的权重算）或更低，或者目标抬升到偏置的位置，单元就死亡。一个单元的**余量**")):
         assert text in page_text(PAGE, lang)
     for lang, gone in (("en", "2.8 standard deviations"), ("en", "must fall below"), ("zh", "2.8 倍"), ("zh", "以下（权重在同一步"),
                        ("en", "since they move too"), ("zh", "权重在同一步里也在变")):
@@ -516,10 +524,34 @@ def replays():
     return {(lr, seed): replay_first_layer(lr, seed) for lr in (1.0, 2.0) for seed in dead_relu.SEEDS}
 
 
+def test_the_two_first_layer_deaths_came_from_the_target_rising_not_the_bias_falling(replays):
+    """'the unit dies when its bias falls to the target -max_n w_j.x(n) (with the weights after the step) or below, or
+    the target rises to meet it' (review final63, pc: the only first-layer deaths in any run happened the second way).
+    The run at 2.0 with the two deaths, replayed to their step (the fourth): after it, each dead unit's bias is still
+    above the target of the weights before the step, so the bias alone did not reach it; the step's new weights
+    raised the target to the bias or beyond."""
+    seed = next(s for s in dead_relu.SEEDS if replays[2.0, s][3].any())
+    dead = replays[2.0, seed][3]
+    X, y = voronoi(seed=200 + seed)
+    net = MLP.create(dead_relu.SIZES, "relu", "he", seed=seed)
+    batches = minibatches(len(X), 64, np.random.default_rng(seed))
+    for _ in range(4):
+        old_target = -(X @ net.weights[0]).max(axis=0)
+        idx = next(batches)
+        net.sgd_step(X[idx], y[idx], 2.0)
+    new_target, bias = -(X @ net.weights[0]).max(axis=0), net.biases[0]
+    assert int(dead.sum()) == 2
+    assert np.all(bias[dead] > old_target[dead])                  # the bias fell, but not to the old target
+    assert np.all(bias[dead] <= new_target[dead])                 # the target rose to meet it: dead
+    assert np.all(new_target[dead] > old_target[dead])
+    assert np.all(np.all(net.hidden_preactivations(X)[0][:, dead] <= 0, axis=0))
+    for lang, text in (("en", "or below, or the target rises to meet it."), ("zh", "或更低，或者目标抬升到偏置的位置，单元就死亡。")):
+        assert text in page_text(PAGE, lang)
+
+
 def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_2_at_2_0(dr, replays):
     """'Call a unit's margin its largest pre-activation, max_n z_j(n), divided by the standard deviation of w_j.x(n)
-    over the training points ... In the three runs at learning rate 1.0, replayed step by step (the notebook reruns
-    any run but prints no margins), the smallest margin
+    over the training points ... In the three runs at learning rate 1.0, replayed step by step, the smallest margin
     of any first-layer unit over all 600 steps was 2.3–2.5, depending on the run, while no step lowered a
     first-layer bias by more than 0.5 of these standard deviations ... At 2.0 the largest such step was 2.1–2.3 of
     them in each run (a drop, like the margin after it, is measured with the weights after the step), and margins
@@ -556,8 +588,7 @@ def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_
     assert sorted(round(float(margins[3, u]), 1) for u in np.flatnonzero(dead)) == [2.0, 2.3]   # "from margins of 2.0 and 2.3"
     first_dead = np.round(dr["relu_inactive"][..., 0] * 256).astype(int)                 # every run, every rate
     assert first_dead.sum() == 2 and round(100 * 2 / 256, 1) == 0.8                        # "the only ... in any run"
-    for lang, text in (("en", "    How far is that target? In the three runs at learning rate 1.0, replayed step by step (the "
-                              "[notebook](../../notebooks/dead-relu.py) reruns any run but prints no margins), the "
+    for lang, text in (("en", "    How far is that target? In the three runs at learning rate 1.0, replayed step by step, the "
                               "smallest margin of any first-layer unit over all 600 steps was 2.3–2.5, depending on the run, while no "
                               "step lowered a first-layer bias by more than 0.5 of these standard deviations: a single step came nowhere "
                               "near.\n\n    At 2.0 the largest single bias drop in each run was 2.1–2.3 standard deviations (both drop and "
@@ -567,8 +598,7 @@ def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_
                               "margins of 2.0 and 2.3, and not by their bias alone: it fell by less than 0.5 standard deviations, but the "
                               "same step cut their largest $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ to half or less, so the target rose "
                               "to meet the bias."),
-                       ("zh", "    这个目标离得有多远？把学习率 1.0 的三次训练逐步重放（[笔记本](../../notebooks/dead-relu.py)"
-                              "能重跑其中任何一次，但不打印余量）："
+                       ("zh", "    这个目标离得有多远？把学习率 1.0 的三次训练逐步重放："
                               "600 步里，第一层单元余量的最小值视训练而定在 2.3–2.5 之间，而没有哪一步让第一层的偏置下降超过这个标准差的 "
                               "0.5 倍，单独一步远远够不到目标。\n\n    到了学习率 2.0，每次训练里偏置单步下降的最大幅度是这个标准差的 2.1–2.3 倍"
                               "（降幅和余量都按这一步更新后的权重算标准差），"
@@ -1133,6 +1163,46 @@ def test_a_normalised_unit_dies_only_if_beta_is_below_minus_gamma_times_its_larg
     assert np.all(gamma * z_hat + edge <= 0) and not np.all(gamma * z_hat + (edge + 1e-9) <= 0)
 
 
+def test_with_gamma_positive_no_unit_dies_while_beta_is_at_least_zero(bn):
+    """Misconception: 'It guarantees this only while the learned shift beta stays at or above zero (with gamma > 0)'
+    (review final63, pc: 'only while gamma and beta keep their starting values' was too narrow).  The page's death
+    condition, beta <= -gamma max x_hat: x_hat has mean zero over the data, so, unless constant, its largest value is
+    positive and -gamma max x_hat < 0 <= beta.  Checked on random data, any gamma > 0 (tiny included) and beta >= 0
+    (zero included), through the condition and through a network's own dead count; below zero a beta can kill
+    (the edge of the condition), and every one of the 29 measured deaths had gamma > 0 and beta < 0."""
+    rng = np.random.default_rng(63)
+    for _ in range(300):
+        z = rng.normal(rng.normal(0, 5), rng.uniform(0.01, 10), size=int(rng.integers(2, 4000)))
+        if rng.random() < 0.3:
+            z = np.where(rng.random(z.size) < 0.99, -1.0, 50.0) * rng.uniform(0.01, 10)    # skewed: one side heavy
+        if np.ptp(z) == 0:
+            continue
+        z_hat = (z - z.mean()) / np.sqrt(z.var() + dead_relu_batchnorm.EPS)
+        gamma = 10 ** rng.uniform(-4, 2)
+        for beta in (0.0, float(rng.uniform(0, 3))):
+            assert z_hat.max() > 0 and not beta <= -gamma * z_hat.max()          # the death condition fails
+            assert np.any(gamma * z_hat + beta > 0)                               # active somewhere: alive
+        assert np.all(gamma * z_hat - gamma * z_hat.max() <= 0)                   # a negative beta can kill
+    # a network's own count: second-layer gammas > 0 and betas >= 0, drawn at random, leave no unit dead
+    X, _ = voronoi(seed=200 + dead_relu_batchnorm.SEEDS[0])
+    net = dead_relu_batchnorm.BatchNormMLP.create(seed=0)
+    for layer in range(len(net.gammas)):
+        net.gammas[layer] = 10 ** rng.uniform(-3, 1, net.gammas[layer].size)
+        net.betas[layer] = np.where(rng.random(net.betas[layer].size) < 0.5, 0.0, rng.uniform(0, 2, net.betas[layer].size))
+    assert np.all(net.dead_fraction(X) == 0)
+    # the measured deaths (learning rate 2.0, one seed; none below 2.0): gamma 0.13–0.23 > 0, beta -0.76 to -0.60 < 0
+    lo, hi = bn["condition_min"][4, 2], bn["condition_max"][4, 2]
+    assert lo[0] > 0 and hi[1] < 0 and round(256 * bn["dead"][4, 2, 1]) == 29
+    assert np.all(np.isnan(bn["condition_min"][:4]))
+    for lang, text in (("en", "- **\"Batch normalisation makes dead units impossible.\"** It guarantees this only while the learned shift "
+                              "$\\beta$ stays at or above zero (with $\\gamma > 0$); learned values [can still kill a unit](#batchnorm-measured)."),
+                       ("zh", "- **“有了批归一化，单元就不可能死。”**只有在 $\\gamma > 0$ 且学到的平移 $\\beta$ 不小于零时，才能保证这一点；"
+                              "学到的值仍可能[让单元死亡](#batchnorm-measured)。")):
+        page = page_text(PAGE, lang)
+        assert text in page
+        assert "keep their starting values" not in page and "保持初值" not in page
+
+
 def test_a_step_on_the_input_weights_cannot_push_a_normalised_unit_below_zero_everywhere():
     rng = np.random.default_rng(3)
     h = rng.normal(size=(64, 20))
@@ -1530,10 +1600,10 @@ def test_the_captions_say_what_the_percentage_axes_are_of_and_the_bn_report_keep
 def test_the_misconceptions_name_belief_source_and_link_without_restating_figures(lang, steps, bn):
     """Review final60, pc: 'What helps' and the misconceptions were two recaps of the same findings, and the leaky
     divergence was told four times.  Each misconception now names the belief, where it comes from (CS231n for two;
-    the leak's purpose, Maas, Hannun and Ng 2013; normalisation at its starting gamma = 1, beta = 0) and links the
+    the leak's purpose, Maas, Hannun and Ng 2013; normalisation while beta >= 0, gamma > 0) and links the
     section that refutes it, without restating a measured figure.  What the links show: deeper units came back in every
-    run (test_at_1_0_45_to_65_units_revived_...); with normalisation at its starting values every unit is active on
-    part of a mini-batch (test_every_relu_unit_is_active_on_part_of_a_normalised_mini_batch), yet 29 units died at 2.0."""
+    run (test_at_1_0_45_to_65_units_revived_...); with beta >= 0 and gamma > 0 no normalised unit can die
+    (test_with_gamma_positive_no_unit_dies_while_beta_is_at_least_zero), yet 29 units died at 2.0."""
     assert steps["revived"].min() > 0 and round(256 * bn["dead"][4, 2, 1]) == 29
     page = page_text(PAGE, lang)
     corrections = page.split("{ #corrections }", 1)[1].split("{ #references }", 1)[0]
@@ -1544,9 +1614,9 @@ def test_the_misconceptions_name_belief_source_and_link_without_restating_figure
         assert link in bullet, bullet
     assert not re.search(r"\d+(?:\.\d+)?%", corrections.replace("40%", ""))              # only the belief's own 40%
     sources = {"en": ("CS231n's warning", "CS231n's notes on the architecture say that ReLU units \"can irreversibly die\"",
-                      "(Maas, Hannun and Ng 2013)", "while $\\gamma$ and $\\beta$ keep their starting values"),
+                      "(Maas, Hannun and Ng 2013)", "only while the learned shift $\\beta$ stays at or above zero (with $\\gamma > 0$)"),
                "zh": ("CS231n 对学习率过高的提醒", "CS231n 讲解网络结构的讲义说 ReLU 单元会“不可逆地死亡”",
-                      "（Maas、Hannun 和 Ng，2013）", "$\\gamma$ 和 $\\beta$ 保持初值时")}[lang]
+                      "（Maas、Hannun 和 Ng，2013）", "只有在 $\\gamma > 0$ 且学到的平移 $\\beta$ 不小于零时，才能保证这一点")}[lang]
     for bullet, source in zip(bullets, sources):
         assert source in bullet, (source, bullet)
     # the leaky divergence is measured once (the paragraph after the list of numbers) and told in the step-by-step

@@ -102,12 +102,13 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 DIFFERENTIABILITY_WORDS = {
     "en": ("**A usable derivative (a requirement when training uses the activation's own derivative).** A function has a "
-           "*usable derivative* if its derivative exists everywhere except at isolated points and is not zero throughout any "
-           "interval over which the function changes, so that the gradient can see the change. Such training needs one, because "
+           "*usable derivative* if it is continuous and its derivative exists everywhere except at isolated points; its derivative "
+           "then cannot be zero throughout any interval over which the function changes, so the gradient can see the change. "
+           "Such training needs one, because "
            "it moves each weight in proportion to the derivative of the loss, which the chain rule builds from the "
            "activation's derivative.",
-           "it has a derivative everywhere except at its jump, but that derivative is 0, so all of its change sits in the jump, "
-           "where no gradient can see it,",
+           "A step function fails: it is not continuous at its jump, and the derivative it has everywhere else is 0, so all of "
+           "its change sits in the jump, where no gradient can see it,",
            "a step function, also differentiable everywhere except at one point, passes back no gradient at all, because its derivative is 0.",
            # the workaround is named with its source, so the requirement is not read as "step networks cannot be trained"
            # (review final46, pa); the reference is checked by the provenance tests
@@ -115,10 +116,10 @@ DIFFERENTIABILITY_WORDS = {
            "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville (2013) study and compare with other "
            "estimators).",
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
-    "zh": ("**可用的导数（训练用的是激活函数本身的导数时必需）。**函数若除个别孤立点外处处可导，并且在函数有变化的任何区间上导数都不恒为零，"
-           "就说它有**可用的导数**；这样，梯度才能反映函数的变化。"
+    "zh": ("**可用的导数（训练用的是激活函数本身的导数时必需）。**函数若连续，且除个别孤立点外处处可导，就说它有**可用的导数**；"
+           "这时，函数在哪个区间上有变化，导数在那个区间上就不会恒为零，梯度因而能反映函数的变化。"
            "这种训练离不开它：每个权重的改变量与损失对该权重的导数成正比，而这个导数要由链式法则从激活函数的导数拼出来。",
-           "它除跳变点外处处可导，导数却恒为 0，变化全藏在那一跳里，梯度反映不出来",
+           "阶跃函数就不满足：它在跳变点不连续，在其余各点的导数又恒为 0，变化全藏在那一跳里，梯度反映不出来",
            "阶跃函数同样除一个点外处处可微，却因导数恒为 0 而一点梯度也传不回去。",
            "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代导数代替真实的导数，这种做法叫**直通估计器**（straight-through "
            "estimator），Bengio、Léonard 和 Courville（2013）研究了它，并与其他估计器作了比较。",
@@ -146,6 +147,11 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     assert "by the true gradient" not in text and "用真实梯度训练" not in text, lang
     assert "non-zero somewhere" not in text and "总有不为零之处" not in text, lang
     assert "被梯度看见" not in text and "梯度看不见" not in text
+    # continuity is part of the definition: without it every interval over which a step changes contains the jump,
+    # where no derivative exists, so the step's derivative is never 0 "throughout" such an interval and the step
+    # would pass (review final63, pa)
+    assert "if its derivative exists everywhere except at isolated points and is not zero" not in text
+    assert "函数若除个别孤立点外处处可导，并且" not in text
     # the workaround and ReLU's subgradient have a paragraph of their own (review final55, pa)
     split = {"en": "and the weights feeding the unit never move.\n\nNetworks of step units can still be trained,",
              "zh": "通向这个单元的权重永远不动。\n\n由阶跃单元组成的网络也能训练，"}
@@ -159,6 +165,12 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     z = np.linspace(-3, 3, 6001)
     z = z[np.abs(z) > 1e-3]
     np.testing.assert_array_equal((step(z + 1e-7) - step(z - 1e-7)) / 2e-7, step_slope(z))
+    # the step fails on continuity: however close to 0, the two sides differ by the whole jump; ReLU, the sigmoid
+    # and tanh, which pass, close the gap as the two sides approach 0
+    near = np.logspace(-12, -1, 12)
+    assert np.all(step(near) - step(-near) == 1.0)
+    for f in (relu, sigmoid, tanh):
+        assert np.all(np.abs(f(near) - f(-near)) <= 2 * near)
     rng = np.random.default_rng(0)
     X, t, w = rng.normal(size=(200, 3)), rng.integers(2, size=200).astype(float), rng.normal(size=3)
 
@@ -677,10 +689,16 @@ def test_sigmoid_and_tanh_cost_an_exponential_relu_a_comparison(lang, words):
 # --- ReLU, judged the same way ---------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "escapes [saturation](why-nonlinear-activations.md#saturation) and the exponential, but not the remaining weakness"),
-    ("zh", "避开了[饱和](why-nonlinear-activations.md#saturation)，也避开了指数运算")])
-def test_relu_escapes_saturation_its_negative_side_is_exactly_flat(lang, words):
-    assert words in page_text(PAGE, lang)
+    ("en", "escapes two-sided [saturation](why-nonlinear-activations.md#saturation) and the exponential, but not the remaining weakness"),
+    ("zh", "避开了两侧[饱和](why-nonlinear-activations.md#saturation)，也避开了指数运算")])
+def test_relu_escapes_two_sided_saturation_its_negative_side_is_exactly_flat(lang, words):
+    """ReLU escapes two-sided saturation, not saturation: its negative side is flat, as the table's 'negative side
+    only' row says (review final63, pa)."""
+    text = page_text(PAGE, lang)
+    assert words in text
+    assert "escapes [saturation]" not in text and "避开了[饱和]" not in text
+    assert {"en": "| negative side only (flat, slope 0, for $x < 0$) |",
+            "zh": "| 仅负半轴（$x < 0$ 一侧平坦，斜率为 0） |"}[lang] in text
     assert np.all(relu_prime(np.logspace(-8, 8, 50)) == 1.0)
     negative = -np.logspace(-8, 8, 50)
     # exactly constant from the kink on, not an asymptote approached with a shrinking slope

@@ -400,17 +400,19 @@ def test_tanh_no_gain_keeps_both_passes():
            "forward pass settles at. At the fixed point, the factor is 1.01 at gain 1.1, where $q^* = 0.11$, 1.21 at 5/3 "
            "and 1.86 at 3. "
            "Poole et al. (2016) call this factor $\\chi_1$ and place the boundary between two regimes of such networks where it equals 1, "
-           "which without biases happens at gain 1; so the factor exceeds one at every gain above 1. "
+           "which without biases happens at gain 1; above it (the chaotic side) the factor exceeds one. "
            "They and Schoenholz et al. (2017) study this boundary"),
     ("zh", "大于 1，方差能稳住，反向传播的方差因子 $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ 却超过 1。"
            "增益越接近 1，这个因子越接近 1，但前向传播稳定下来的方差也越小。"
            "在不动点上，这个因子在增益 1.1 时为 1.01（此时 $q^* = 0.11$），5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这个因子记作 $\\chi_1$，并把这类网络两种状态之间的分界线定在它等于 1 的地方，"
-           "不带偏置时就是增益 1；所以增益只要大于 1，这个因子就超过 1。"
+           "不带偏置时就是增益 1；增益大于 1 时（混沌的一侧），这个因子都超过 1。"
            "他们和 Schoenholz 等人（2017）用同一个递推式研究了这条“有序与混沌”的分界线")])
 def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_five_thirds_3(lang, wording):
     """The three backward factors the page gives for the order/chaos statement (when-gradients-vanish
     links here for it), each at the forward recursion's fixed point for that gain.  The no-gain statement opens its
-    own paragraph, after the gain-5/3 measurements (review final54, pb)."""
+    own paragraph, after the gain-5/3 measurements (review final54, pb).  Review final63, pb: 'so the factor exceeds one
+    at every gain above 1' did not follow from where Poole et al. put the boundary; the page now states it of the
+    chaotic side, and the gains swept below (1.02 to 3) check it."""
     stated = {1.1: 1.01, 5 / 3: 1.21, 3.0: 1.86}
     for g, value in stated.items():
         chi = backward_factor("tanh", g ** 2, fixed_point("tanh", g ** 2))
@@ -421,7 +423,7 @@ def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_fiv
     gains = [1.02, 1.05, 1.1, 1.2, 1.4, 5 / 3, 2.0, 2.5, 3.0]
     fixed = [fixed_point("tanh", g ** 2) for g in gains]
     chis = [backward_factor("tanh", g ** 2, q) for g, q in zip(gains, fixed)]
-    assert all(np.diff(fixed) > 0) and all(np.diff(chis) > 0) and min(chis) > 1, (fixed, chis)
+    assert all(np.diff(fixed) > 0) and all(np.diff(chis) > 0) and min(chis) > 1, (fixed, chis)   # above 1: above one
     assert chis[0] < 1.001 and fixed[0] < 0.03                  # near gain 1: a factor near one, a variance near zero
     text = page_text("blog/posts/initialisation.md", lang)
     assert wording in text
@@ -441,8 +443,14 @@ def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_fiv
 
 
 def test_sigmoid_settles_near_its_fixed_point(r):
+    """'close to 0.514, the standard deviation at the recursion's fixed point': the recursion is on the variance q,
+    whose fixed point is 0.2647; 0.514 is its square root (review final63, pb: it was called the fixed point)."""
     q = fixed_point("sigmoid", 1.0)
-    assert round(math.sqrt(q), 3) == 0.514
+    assert round(math.sqrt(q), 3) == 0.514 and round(q, 4) == 0.2647
+    assert "close to 0.514, the standard deviation at the recursion's fixed point." in page_text("blog/posts/initialisation.md", "en")
+    assert "接近递推式不动点处的标准差 0.514。" in page_text("blog/posts/initialisation.md", "zh")
+    for lang in ("en", "zh"):
+        assert {"en": "fixed point 0.514", "zh": "不动点 0.514"}[lang] not in page_text("blog/posts/initialisation.md", lang)
     assert round(float(np.median(r["sigmoid_xavier_pre_std"][9:])), 2) == 0.51
 
 
@@ -800,20 +808,29 @@ def test_he_scale_removes_selu_fixed_point():
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "For tanh, its gain $\\sqrt{2}$ is above 1, so the backward pass's variance factor exceeds one and the gradient "
-           "grows towards the input ([see above](#measured-spread))."),
-    ("zh", "对 tanh，它的增益 $\\sqrt{2}$ 大于 1，反向传播的方差因子因而超过 1，梯度越靠近输入越大（见[上文](#measured-spread)）。")])
+           "grows towards the input ([measured in the article on vanishing gradients](when-gradients-vanish.md#measured-depth))."),
+    ("zh", "对 tanh，它的增益 $\\sqrt{2}$ 大于 1，反向传播的方差因子因而超过 1，梯度越靠近输入越大（[《梯度消失》](when-gradients-vanish.md#measured-depth)有实测）。")])
 def test_he_for_tanh_misconception_refers_back_to_the_gain_argument(lang, said):
     """Review final62, pb: the misconception retold the tanh-with-He explosion a third time; it now refers back to
     #measured-spread, where every gain above 1 gives a backward factor above one.  He's gain is sqrt(2) > 1: at its
-    fixed point the factor is 1.11 (test_he_scale_for_tanh_variance_factor_1_11_gradient_norm_1_05)."""
+    fixed point the factor is 1.11 (test_he_scale_for_tanh_variance_factor_1_11_gradient_norm_1_05).  Review final63,
+    pb: #measured-spread measures tanh at gain 5/3, not He's sqrt(2); the growth under He is measured in the
+    vanishing-gradients article's #measured-depth (the first layer's gradient 17.5 times the last one's)."""
     q = fixed_point("tanh", 2.0)
     assert math.sqrt(2.0) > 1 and backward_factor("tanh", 2.0, q) > 1
+    g = cached("gradient_depth")["tanh_he_grad"]
+    assert round(float(g[0] / g[-1]), 1) == 17.5 and np.all(g[:1] > g[-1:])          # grows towards the input
+    vanish = page_text("blog/posts/when-gradients-vanish.md", lang)
+    measured = vanish.split("{ #measured-depth }", 1)[1].split("{ #initialisation }", 1)[0]
+    assert {"en": "with He initialisation the first layer's gradient is 17.5 times the last one's",
+            "zh": "用 He 初始化时，第一层的梯度是最后一层的 17.5 倍"}[lang] in measured
     text = page_text("blog/posts/initialisation.md", lang)
     corrections = text.split("{ #corrections }")[1].split("{ #references }")[0]
     assert said in corrections
     assert {"en": "mild explosion", "zh": "轻度的梯度爆炸"}[lang] not in corrections
-    assert {"en": "so the factor exceeds one at every gain above 1",
-            "zh": "所以增益只要大于 1，这个因子就超过 1"}[lang] in text.split("{ #measured-spread }")[1]
+    assert {"en": "above it (the chaotic side) the factor exceeds one",
+            "zh": "增益大于 1 时（混沌的一侧），这个因子都超过 1"}[lang] in text.split("{ #measured-spread }")[1]
+    assert "(#measured-spread)" not in corrections.split("\n- ")[2]                  # the He bullet: not the 5/3 section
 
 
 def test_relu_variance_versus_second_moment():

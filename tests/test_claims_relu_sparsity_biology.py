@@ -799,8 +799,9 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
     BLAS every entry point sets, as the training-speed notebook prints them: as drawn (ReLU 1225/975/1100, tanh
     550/525/550), with every initial weight changed in its last binary digit (1300/975/1100, 675/575/550) and with every
     input changed (1400/975/1100, 575/550/600).  Their medians: ReLU 1100 each time, tanh 550, 575, 575; rho 0.50, 0.52,
-    0.52.  The row reads 'about 1100 | about 550–575 | about 0.5' (review final59, pb: '0.5–0.6' was not what the
-    medians give); per seed tanh needs 0.41 to 0.59 of ReLU's steps; the one-bit changes move some counts by up to 175
+    0.52.  The row reads 'about 1100 | about 550 | about 0.5' and the paragraph gives tanh's 575 under either change
+    (review final63, pc: the cell's '550–575' was a spread over last-bit changes, read as one over seeds; review
+    final59, pb: '0.5–0.6' was not what the medians give); per seed tanh needs 0.41 to 0.59 of ReLU's steps; the one-bit changes move some counts by up to 175
     steps.  The caveat comes before the numbers.  Review final60, pc: the page no longer speaks of another computer's
     arithmetic (a platform remark, and not what the page shows); for the record, on other arithmetic
     (OTHER_ARITHMETIC_AT_0_3) the counts differ from the same runs here by at most 125 steps, and tanh is still first
@@ -819,7 +820,7 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
                           for key in ("relu", "tanh")))
     assert all(np.all(tanh < relu) for relu, tanh in runs)                          # "tanh crossed first in every seed"
     medians = [(np.median(relu), np.median(tanh)) for relu, tanh in runs]
-    assert medians == [(1100, 550), (1100, 575), (1100, 575)]                        # "about 1100 | about 550–575"
+    assert medians == [(1100, 550), (1100, 575), (1100, 575)]                        # "about 1100 | about 550", "from 550 to 575"
     rho = [t / r for r, t in medians]
     assert [round(x, 2) for x in rho] == [0.50, 0.52, 0.52] and all(round(x, 1) == 0.5 for x in rho)   # "about 0.5"
     per_seed = np.concatenate([tanh / relu for relu, tanh in runs])
@@ -832,20 +833,21 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
     for lang, text in (
             ("en", "At $\\eta = 0.3$ the counts depend on the last bits of the arithmetic: changing every initial weight, "
                    "or every input, in its last binary digit moves some of them by up to 175 steps, so the table gives them "
-                   "only roughly and the figure leaves them out. In every one of these runs the order was reversed: tanh "
+                   "only roughly (tanh's median moves from 550 to 575 under either change) and the figure leaves them out. "
+                   "In every one of these runs the order was reversed: tanh "
                    "crossed first."),
             ("zh", "到了 $\\eta = 0.3$，步数取决于运算结果的最后几位：把每个初始权重或每个输入的最后一位二进制数改一下，"
-                   "其中一些步数就会变动多达 175 步，所以表中这一行只给出大致的数，图中也没有画。"
+                   "其中一些步数就会变动多达 175 步，所以表中这一行只给出大致的数（无论哪种改动，tanh 的中位数都从 550 变为 575），图中也没有画。"
                    "不过在这些训练里，先后顺序每次都反了过来：都是 tanh 先越过那条线。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "twice as fast" not in page and "一半左右的步数" not in page
         assert "order is firm" not in page and "可靠" not in page and "0.41" not in page and "0.52" not in page
         assert "1.5–2" not in page and "0.5–0.6" not in page                # the caption and text agree with the row
         assert "another computer" not in page and "换一台电脑" not in page     # no platform remark (review final60, pc)
-    for lang, row in (("en", "| 0.3 | about 1100 | about 550–575 | about 0.5 |"),
-                      ("zh", "| 0.3 | 约 1100 | 约 550–575 | 约 0.5 |")):
+    for lang, row in (("en", "| 0.3 | about 1100 | about 550 | about 0.5 |"),
+                      ("zh", "| 0.3 | 约 1100 | 约 550 | 约 0.5 |")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
-        assert row in page and "| 0.50 |" not in page
+        assert row in page and "| 0.50 |" not in page and "550–575" not in page
     for lang in ("en", "zh"):                     # the linked notebook shows the nudged runs (the home)
         notebook = page_text("notebooks/training-speed.py", lang)
         assert "W[...] = np.nextafter(W, np.inf)" in notebook and "X = np.nextafter(X, np.inf)" in notebook
@@ -1055,8 +1057,8 @@ def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reaso
 
 
 @pytest.mark.parametrize("lang, said, gone", [
-    ("en", "so the table gives them only roughly and the figure leaves them out.", "(the figure shows the first three;"),
-    ("zh", "所以表中这一行只给出大致的数，图中也没有画。", "（图中只画出前三个；")])
+    ("en", "and the figure leaves them out.", "(the figure shows the first three;"),
+    ("zh", "），图中也没有画。", "（图中只画出前三个；")])
 def test_the_setup_says_why_the_figure_leaves_out_0_3(lang, said, gone):
     """Review final59, pc: panel (b) omits eta = 0.3 and the page never said why.  The figure draws the grid of
     three rates; the counts at 0.3 move under one-bit changes of the weights or inputs (the table and the sentence after

@@ -455,15 +455,23 @@ def test_relu_first_layer_about_1100_he_5e_minus_5_xavier_5e_minus_44_small(gd):
 @pytest.mark.parametrize("lang, wording", [
     ("en", "the problem has only moved from the ratio between layers to the overall scale. A gradient that is equally tiny "
            "at every layer still matters: every layer then learns at a negligible rate, and no single learning rate suits "
-           "both such a network and a well-scaled one."),
+           "both such a network and a well-scaled one: from He to Xavier initialisation the gradients here shrink by a factor "
+           "of about $2.4 \\times 10^{7}$, the weights only by $\\sqrt{2}$."),
     ("zh", "问题只是从层与层之间的比值，转移到了整体的量级上。梯度在各层都一样微小，照样是问题：每一层都学得极慢，"
-           "而且没有哪个学习率能同时适合这样的网络和尺度合适的网络。")])
+           "而且没有哪个学习率能同时适合这样的网络和尺度合适的网络：从 He 初始化换成 Xavier，这里的梯度约变为原来的 "
+           "$1/(2.4 \\times 10^{7})$，权重只变为原来的 $1/\\sqrt{2}$。")])
 def test_a_uniformly_tiny_relu_gradient_still_matters(gd, lang, wording):
     """Why a tiny gradient that is the same at every layer is still a problem (review final54, pb): a plain gradient
     step moves each weight by the learning rate times its gradient, so at one learning rate the Xavier and small-scale
     networks move every layer's weights, relative to their own size, more than 10^7 and 10^45 times less than the He
-    network does; a rate scaled up to suit them would be that many times too large for the He network."""
+    network does; a rate scaled up to suit them would be that many times too large for the He network.  Review
+    final63, pb: the claim now carries its evidence from this experiment, He to Xavier: every layer's gradient shrinks
+    by 2^24.5 = 2.4e7 (the reciprocal of the next paragraph's 4.2e-8) while the weights shrink by sqrt(2)."""
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
+    gap = gd["relu_he_grad"] / gd["relu_xavier_grad"]
+    assert all(f"{float(v):.1e}" == "2.4e+07" for v in gap) and f"{2 ** 24.5:.1e}" == "2.4e+07"
+    np.testing.assert_allclose(gap, 2 ** 24.5, rtol=1e-9)
+    assert INIT_STD["he"](WIDTH) / INIT_STD["xavier"](WIDTH) == pytest.approx(np.sqrt(2), rel=1e-15)
     for init, at_least in (("xavier", 1e7), ("small", 1e45)):
         gap = gd["relu_he_grad"] / gd[f"relu_{init}_grad"]                     # layer by layer
         weight_gap = INIT_STD["he"](WIDTH) / INIT_STD[init](WIDTH)              # the weights' own scale
@@ -1164,8 +1172,8 @@ def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_inpu
     # the claim for every gain above one is stated once, at its home on the initialisation page; this page gives its own
     # measurement at He's gain and links there (review final58, pb)
     assert {"en": "the same happens at every", "zh": "情况都是这样"}[lang] not in body
-    assert {"en": "so the factor exceeds one at every gain above 1",
-            "zh": "所以增益只要大于 1，这个因子就超过 1"}[lang] in init.split("{ #measured-spread }")[1]
+    assert {"en": "above it (the chaotic side) the factor exceeds one",
+            "zh": "增益大于 1 时（混沌的一侧），这个因子都超过 1"}[lang] in init.split("{ #measured-spread }")[1]
     assert {"en": "between order (", "zh": "有序时，"}[lang] in init.split("{ #measured-spread }")[1]   # defined there
     numbered = [line for line in references.splitlines() if re.match(r"\d+\. ", line)]
     assert [int(line.split(".")[0]) for line in numbered] == list(range(1, len(numbered) + 1))

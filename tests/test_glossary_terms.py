@@ -568,8 +568,8 @@ def test_step_function_entry_says_what_from_linear_to_nonlinear_says():
     term = TERMS["step-function"]
     assert (term.en, term.zh) == ("step function", "阶跃函数")
     assert term.home == "blog/posts/from-linear-to-nonlinear.md#good-activation"
-    for lang, said in (("en", "A step function fails: it has a derivative everywhere except at its jump, but that derivative is 0"),
-                       ("zh", "阶跃函数就不满足：它除跳变点外处处可导，导数却恒为 0")):
+    for lang, said in (("en", "A step function fails: it is not continuous at its jump, and the derivative it has everywhere else is 0"),
+                       ("zh", "阶跃函数就不满足：它在跳变点不连续，在其余各点的导数又恒为 0")):
         section = (CONTENT[lang] / "blog/posts/from-linear-to-nonlinear.md").read_text(encoding="utf-8")
         assert said in section.split("{ #good-activation }")[1].split("\n## ")[0], lang
     x = np.array([-3.0, -0.5, 0.5, 3.0])

@@ -121,9 +121,9 @@ show("best rate against best rate", {activation: median[activation].min() for ac
 # order reverses: tanh reaches 25% first in every seed, so $\rho$ falls below 1. The next cell runs it. At this rate the
 # exact counts depend on the last bits of the arithmetic: the cell after it changes every initial weight, or every
 # input, in its last binary digit, and some counts move by a hundred steps or more, so another computer may print counts
-# that differ from these by about as much; the order holds in all of these runs. In the runs the two cells print on this
-# page, tanh needs 0.41 to 0.59 of ReLU's steps, and ReLU needs 4.0 to 5.6 times as many steps as in the grid at
-# $\eta = 0.1$, tanh about twice as many.
+# that differ from these by about as much. In every run the two cells print on this page, tanh reaches 25% first,
+# needing 0.41 to 0.59 of ReLU's steps, and ReLU needs 4.0 to 5.6 times as many steps as in the grid at $\eta = 0.1$,
+# tanh about twice as many.
 
 # %%
 reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,
@@ -204,7 +204,7 @@ for lr in (0.1, 0.3):
 # $10^{-8}$ for $|x| > 10$, so a saturated unit still learns almost nothing; ReLU's slope is exactly zero on the whole
 # negative half-line. Nor does rounding make tanh's slope zero here: these runs compute it as
 # $4e^{-2|x|}/(1 + e^{-2|x|})^2$, which stays above zero in [float64](../glossary.md#float64) up to $|x| \approx 373$,
-# and the tanh network's largest pre-activations at $\eta = 0.3$ stay around 40, far below 373.
+# and the tanh network's largest pre-activations at $\eta = 0.3$ climb as it trains but never exceed 40, far below 373.
 #
 # The linked article on dead units finds almost none at $\eta = 0.3$. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it
