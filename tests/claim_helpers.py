@@ -82,9 +82,10 @@ def field_starts(row):
     return [display_width(row[:m.start()]) for m in re.finditer(r"\S+", row)]
 
 
-def steps_to_target_at_0_3(key: str, seed: int, nudge: str | None) -> float:
-    """Steps to 25% at η = 0.3 for the training-speed run of `key` with `seed`, with every initial weight ("weights")
-    or every input ("inputs") moved to the next float64 number up, a change in its last binary digit (None: the run as it is)."""
+def start_at_0_3(key: str, seed: int, nudge: str | None):
+    """The training-speed run of `key` with `seed` before its first step, as (net, X, y, mini-batches), with every
+    initial weight ("weights") or every input ("inputs") moved to the next float64 number up, a change in its last
+    binary digit (None: the run as it is)."""
     X, y = voronoi(seed=100 + seed)
     net = MLP.create(training_speed.SIZES, key, training_speed.INIT[key], seed=seed)
     if nudge == "weights":
@@ -92,7 +93,12 @@ def steps_to_target_at_0_3(key: str, seed: int, nudge: str | None) -> float:
             W[...] = np.nextafter(W, np.inf)
     elif nudge == "inputs":
         X = np.nextafter(X, np.inf)
-    batches = minibatches(len(X), 128, np.random.default_rng(seed))
+    return net, X, y, minibatches(len(X), 128, np.random.default_rng(seed))
+
+
+def steps_to_target_at_0_3(key: str, seed: int, nudge: str | None) -> float:
+    """Steps to 25% at η = 0.3 for the training-speed run of `key` with `seed`, nudged as `start_at_0_3` says."""
+    net, X, y, batches = start_at_0_3(key, seed, nudge)
     for step in range(1, training_speed.MAX_STEPS + 1):
         idx = next(batches)
         net.sgd_step(X[idx], y[idx], 0.3, momentum=0.9)

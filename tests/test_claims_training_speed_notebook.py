@@ -24,7 +24,7 @@ import pytest
 from actsite.experiments import dead_relu, training_speed
 from actsite.experiments.cache import cached
 from actsite.experiments.datasets import voronoi
-from claim_helpers import assert_voronoi_matches_its_description, page_text, run_notebook, steps_to_target_at_0_3
+from claim_helpers import assert_voronoi_matches_its_description, page_text, run_notebook, start_at_0_3, steps_to_target_at_0_3
 from actsite.experiments.mlp import MLP, minibatches
 from actsite.pages.glossary import TERMS
 
@@ -367,14 +367,7 @@ def largest_tanh_preactivation_at_0_3(at_0_3, nudged_at_0_3):
     largest, by_check = [], []
     for nudge in (None, "weights", "inputs"):
         for seed in training_speed.SEEDS:
-            X, y = voronoi(seed=100 + seed)
-            net = MLP.create(training_speed.SIZES, "tanh", training_speed.INIT["tanh"], seed=seed)
-            if nudge == "weights":
-                for W in net.weights:
-                    W[...] = np.nextafter(W, np.inf)
-            elif nudge == "inputs":
-                X = np.nextafter(X, np.inf)
-            batches = minibatches(len(X), 128, np.random.default_rng(seed))
+            net, X, y, batches = start_at_0_3("tanh", seed, nudge)
             top, checks = 0.0, []
             for step in range(1, training_speed.MAX_STEPS + 1):
                 idx = next(batches)
