@@ -1143,15 +1143,18 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
                     assert np.all(result == xs[overflows]) and np.all(kernels[key](x32[overflows]) == x32[overflows]), fmt
                 else:
                     assert np.all(np.abs(result) < 3e-37) and np.all(kernels[key](x32[overflows]) == 0), fmt
+                    # review final64, lp: the bound covers both formats; bfloat16's alone would be 2e-37 (first
+                    # overflowing input -89), float16's -88.75 needs the larger one
+                    assert (np.abs(result).max() > 2e-37) == (fmt == "float16"), fmt
     assert 2.5e-37 < 88.72 * math.exp(-88.72) < 3e-37
     page_lang("en", "A kernel that computes in float32 ([above](#evaluated)), as PyTorch's GPU kernels for GELU, SiLU and Mish "
               "do for 16-bit inputs, has no such early overflow: its exponentials overflow only beyond 88.72, where the result "
-              "is already $x$ or below $3 \\times 10^{-37}$ in magnitude.", "")
+              "is already $x$ or, for either 16-bit format, below $3 \\times 10^{-37}$ in magnitude.", "")
     page_lang("zh", "", "照公式直接计算（例如手写的 softplus 或 Mish）则另有一个问题：$e^{x}$ 会溢出。")
     page_lang("zh", "", "在 float32 中计算的"
               "内核（[见上文](#evaluated)）不会这么早溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
               "SiLU 和 Mish 时就是如此。这种内核中的指数函数要到 88.72 以上才溢出，而那里的结果已经是 $x$，"
-              "或者绝对值小于 $3 \\times 10^{-37}$。")
+              "或者（两种 16 位格式都是如此）绝对值小于 $3 \\times 10^{-37}$。")
     for lang, old in (("en", "has no such overflow."), ("zh", "不会这样溢出")):
         assert old not in page(lang), lang
     # the thresholds 11.09, 12 and 6.5 are given before the sentence that contrasts a float32 kernel with them
@@ -2476,8 +2479,12 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     from actsite.pages.glossary import TERMS
     underflow = next(t for t in TERMS if t.key == "underflow")
     assert "broader" in underflow.en_definition
-    page_lang("en", "Outliers trouble 8-bit formats, and gated units with an unbounded gate, such as SwiGLU, amplify them.", "")
-    page_lang("zh", "", "门函数无上界的门控单元（如 SwiGLU）又怎样放大它们。")
+    page_lang("en", "Outliers trouble 8-bit formats, and gated units with an unbounded gate, such as SwiGLU, can amplify them once their weights align.", "")
+    # review final64, lp: the amplification needs the unit's two weight vectors aligned, in the preview and the heading too
+    page_lang("en", "## Outliers, and how SwiGLU can amplify them { #outliers }", "## 离群值，以及 SwiGLU 怎样放大它们 { #outliers }")
+    for lang, loose in (("en", "SwiGLU, amplify them."), ("en", "why SwiGLU amplifies them"), ("zh", "SwiGLU 为何放大")):
+        assert loose not in page(lang), lang
+    page_lang("zh", "", "门函数无上界的门控单元（如 SwiGLU）在权重对齐后又怎样放大它们。")
     # review final56, lp: under IEEE 754's default handling an underflow is a tiny result (below the normal range)
     # that is also inexact; an exactly representable subnormal result is tiny but exact, so not an underflow
     # review final57, lp: the definition ends at "underflows"; the IEEE usage follows in one short sentence

@@ -634,14 +634,16 @@ def test_batchnorm_does_not_keep_every_unit_alive_in_the_playgrounds_narrower_lo
     import test_claims_playground as pg
     out = run_node(pg.BATCHNORM, {})
     assert (out["state"]["lr"], out["state"]["bn"], out["state"]["width"]) == (1, 1, 32)
+    # review final64, cb: d[3] counts the last *hidden* layer (three hidden layers; the output unit is not a ReLU)
+    assert out["state"]["layers"] == 3 and all(len(d) == 1 + 3 for d in out["dead"])
     late = [d[3] for d in out["dead"] if 3000 <= d[0] <= 4000]
-    assert 4 <= min(late) and max(late) < 32 // 4, late                  # "several of the last layer's 32 units"
+    assert 4 <= min(late) and max(late) < 32 // 4, late                  # "several of the last hidden layer's 32 units"
     with_bn = cached("dead_relu_batchnorm")
     assert np.all(with_bn["dead"][list(with_bn["learning_rates"]).index(1.0)] == 0)   # none in the wider runs
     # the differences between the two runs are listed once, on the playground page (review final48, tools)
     for lang, words in (("en", "though it does not stop every death: in [the playground's](playground.md#try) run at a rate of 1.0, "
-                               "several of the last layer's 32 units still die."),
-                        ("zh", "但并不能阻止所有死亡：在[演练场](playground.md#try)里学习率为 1.0 的那次训练中，最后一层的 32 个单元仍有好几个死亡。")):
+                               "several of the last hidden layer's 32 units still die."),
+                        ("zh", "但并不能阻止所有死亡：在[演练场](playground.md#try)里学习率为 1.0 的那次训练中，最后一个隐藏层的 32 个单元仍有好几个死亡。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 

@@ -738,10 +738,10 @@ process.stdout.write(encode({ act: run.net.activation, sigma: st.parse('?preset=
 """
 
 
-def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_layer_1():
+def test_tanh_large_init_preset_60_to_70_percent_flat_in_layers_2_to_4_a_tenth_in_layer_1():
     """'counts how many pre-activations start in the flat region (|tanh'| < 0.01): four tanh layers of
     16 units, with initial weights of standard deviation 2, learning to separate points of the plane by the
-    sign of x1 x2 (the XOR pattern). At the start of training about two thirds of the pre-activations in layers
+    sign of x1 x2 (the XOR pattern). At the start of training 60% to 70% of the pre-activations in each of layers
     2–4 lie there, but only about a tenth in layer 1, whose weighted sums are smaller, mainly because each adds 2
     inputs rather than 16' ('mainly', not 'mostly smaller', which read as 'most of them are smaller': review final59, pa):
     recomputed with the playground's own JavaScript on the preset's starting network (the same shares its
@@ -765,12 +765,12 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     for lang, said in (("en", "has four tanh layers of 16 units, with initial weights of standard deviation 2, learning to "
                               "separate points of the plane by the sign of $x_1 x_2$ (the XOR pattern, with a little noise). The "
                               "playground counts how many pre-activations start in the flat region ($|\\tanh'| < 0.01$)."),
-                       ("en", "about two thirds of the pre-activations in layers 2–4 lie there, but only about a tenth "
+                       ("en", "60% to 70% of the pre-activations in each of layers 2–4 lie there, but only about a tenth "
                               "in layer 1, whose weighted sums are smaller, mainly because each adds 2 inputs rather than 16.\n"),
                        ("zh", "演练场的 [tanh 预设](../../playground.md?preset=tanh-large-init)有 4 个 tanh 层，"
                               "每层 16 个单元，初始权重的标准差为 2，任务是按 $x_1 x_2$ 的符号把平面上的点分成两类（异或的图案，带少量噪声）；"
                               "演练场会数出训练开始时有多少预激活值落在平坦区（$|\\tanh'| < 0.01$）。"),
-                       ("zh", "第 2 到第 4 层约有三分之二的预激活值落在这里，第 1 层却只有约十分之一：第 1 层的加权和较小，"
+                       ("zh", "第 2 到第 4 层每层都有六到七成的预激活值落在这里，第 1 层却只有约十分之一：第 1 层的加权和较小，"
                               "主要是因为每个加权和只有 2 个输入，而不是 16 个。")):
         assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), (lang, said)
     out = run_node(FLAT_PRESET, {})
@@ -778,7 +778,9 @@ def test_tanh_large_init_preset_two_thirds_flat_in_layers_2_to_4_a_tenth_in_laye
     assert out["data"] == "xor" and out["sizes"] == [2, 16, 16, 16, 16, 1]
     assert 0 < out["noise"] <= 0.05 and out["xorShare"] >= 0.97, out            # the sign of x1 x2, a little noise
     first, *later = [layer["flat"] for layer in out["layers"]]
-    assert len(later) == 3 and all(0.6 <= f <= 0.72 for f in later), later       # about two thirds
+    assert len(later) == 3 and all(0.6 <= f <= 0.7 for f in later), later        # 60% to 70% (review final64, pa: 61.6% is not two thirds)
+    for lang, loose in (("en", "about two thirds of the pre-activations"), ("zh", "约有三分之二的预激活值")):
+        assert loose not in page_text("blog/posts/why-nonlinear-activations.md", lang), lang
     assert 0.07 <= first <= 0.13, first                                         # about a tenth
     rms, fan_in, inputs = out["rms"], out["sizes"][:-2], out["inputMs"]
     for size, n, m in zip(rms, fan_in, inputs):                                 # sigma * sqrt(n * E[h^2])
