@@ -391,11 +391,11 @@ def largest_tanh_preactivation_at_0_3(at_0_3, nudged_at_0_3):
            "whole negative half-line. Nor does rounding make tanh's slope zero here: these runs compute it as "
            "$4e^{-2|x|}/(1 + e^{-2|x|})^2$, which stays above zero in [float64](../glossary.md#float64) up to "
            "$|x| \\approx 373$, and the tanh network's largest "
-           "pre-activations at $\\eta = 0.3$ climb as it trains but never exceed 40, far below 373."),
+           "pre-activations at $\\eta = 0.3$ climb as it trains to 25% error but stay below 40 until then, far below 373."),
     ("zh", "tanh 单元不会这样死亡。tanh 的斜率 $1 - \\tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，"
            "饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零："
            "这些训练把斜率写成 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 来计算，它在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零，"
-           "而 $\\eta = 0.3$ 时，tanh 网络最大的预激活值随训练逐渐增大，但从未超过 40，远小于 373。")])
+           "而 $\\eta = 0.3$ 时，tanh 网络最大的预激活值在误差降到 25% 之前逐渐增大，但始终不到 40，远小于 373。")])
 def test_tanh_slope_is_positive_and_zero_in_the_runs_float64_form_only_far_beyond_their_preactivations(
         lang, wording, largest_tanh_preactivation_at_0_3):
     """Tanh units cannot die as ReLU units do: tanh' = sech^2 > 0 at every finite input, though below 1e-8 beyond
@@ -446,7 +446,7 @@ def test_tanh_slope_is_positive_and_zero_in_the_runs_float64_form_only_far_beyon
     # review final63, pb: 'stay around 40' was not exact: over the nine printed runs the largest pre-activation climbs
     # from about 6 at the first check to 31–39 at the last and never exceeds 40 (39.4 on the other machine)
     largest, by_check = largest_tanh_preactivation_at_0_3
-    assert len(largest) == 9 and max(largest) < 40, largest                          # "never exceed 40"
+    assert len(largest) == 9 and max(largest) < 40, largest                          # "stay below 40 until then" (review final64, pb: trained on past 25% they pass 70)
     assert all(checks[0] < 10 and checks[-1] > 4 * checks[0] for checks in by_check)   # "climb as it trains"
     assert all(np.median(checks[len(checks) // 2:]) > np.median(checks[:len(checks) // 2]) for checks in by_check)
     assert all(30 < top < 45 for top in largest) and max(largest) > 35, largest
