@@ -808,7 +808,11 @@ def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_
     assert "## Why frameworks compute the output function inside the loss { #fused }" in page("en")
     assert "## 框架为什么在损失函数内部计算输出层函数 { #fused }" in page("zh")
     # one zh term for "output function", the one of the reference's generated tables and the glossary (review final58, cb)
-    assert "输出函数" not in page("zh") and page("zh").count("输出层函数") == 4
+    assert "输出函数" not in page("zh") and page("zh").count("输出层函数") == 5
+    # the term is defined where it first appears (review final64, cb: "output function" was used undefined)
+    for lang, defined, term in (("en", "The function a network's last layer applies, its *output function*,", "output function"),
+                                ("zh", "网络最后一层所用的函数（称为输出层函数）", "输出层函数")):
+        assert page(lang).index(defined) <= page(lang).index(term) < page(lang).index(defined) + len(defined), lang
     # "frameworks", plural, shown by a second one, stated exactly and cited (review final55, cb)
     for lang in LANGS:
         fused = page(lang).split("{ #fused }")[1].split("\n\n")[1]

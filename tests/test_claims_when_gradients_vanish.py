@@ -455,10 +455,10 @@ def test_relu_first_layer_about_1100_he_5e_minus_5_xavier_5e_minus_44_small(gd):
 @pytest.mark.parametrize("lang, wording", [
     ("en", "the problem has only moved from the ratio between layers to the overall scale. A gradient that is equally tiny "
            "at every layer still matters: every layer then learns at a negligible rate, and no single learning rate suits "
-           "both such a network and a well-scaled one: from He to Xavier initialisation the gradients here shrink by a factor "
+           "both such a network and a well-scaled one. From He to Xavier initialisation, the gradients here shrink by a factor "
            "of about $2.4 \\times 10^{7}$, the weights only by $\\sqrt{2}$."),
     ("zh", "问题只是从层与层之间的比值，转移到了整体的量级上。梯度在各层都一样微小，照样是问题：每一层都学得极慢，"
-           "而且没有哪个学习率能同时适合这样的网络和尺度合适的网络：从 He 初始化换成 Xavier，这里的梯度约变为原来的 "
+           "而且没有哪个学习率能同时适合这样的网络和尺度合适的网络。从 He 初始化换成 Xavier，这里的梯度约变为原来的 "
            "$1/(2.4 \\times 10^{7})$，权重只变为原来的 $1/\\sqrt{2}$。")])
 def test_a_uniformly_tiny_relu_gradient_still_matters(gd, lang, wording):
     """Why a tiny gradient that is the same at every layer is still a problem (review final54, pb): a plain gradient

@@ -1200,11 +1200,11 @@ def test_the_quadratic_alt_text_says_the_five_dots_lie_on_the_parabola():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_universal_approximation_theorem_guarantees_existence_not_the_error_bound(lang):
     """:120 (review final62, pa: 'takes its place' claimed the theorem replaces the x^2 error bound; it gives no bound
-    for a given number of units, as the paragraph's last sentence says).  The sentence and that last sentence agree."""
+    for a given number of units, as the paragraph's last sentence says).  Review final64, pa: that limit is said once, in the last sentence."""
     from claim_helpers import page_text
     text = page_text("blog/posts/why-nonlinear-activations.md", lang)
-    said, last = {"en": ("guarantees that some network comes as close as desired, though without a bound for a given number of units.",
+    said, last = {"en": ("guarantees that some network comes as close as desired.",
                          "they say nothing about how many units it needs"),
-                  "zh": ("总有某个网络能近似到任意精度，只是给不出固定单元数下的误差界。", "既没说它需要多少个单元")}[lang]
+                  "zh": ("总有某个网络能近似到任意精度。", "既没说它需要多少个单元")}[lang]
     assert said in text and last in text and text.index(said) < text.index(last)
     assert "takes its place" not in text and "的结果来担保" not in text
