@@ -449,6 +449,12 @@ def test_equal_compute_and_the_extra_element_wise_work():
     # be 0.33%, so the page states the figure for the gated block only (review final34, cb)
     assert round((10 * 2048 + 2048) / flops * 100, 2) == 0.24 and round(10 * 3072 / flops * 100, 2) == 0.33
     assert "Counting one operation each, that is 0.03% and 0.04% of the matrix work." in page("en")
+    # the count is of the forward pass (review final65, cb): the backward pass takes two more products per matrix, one for
+    # the input's gradient and one for the weights', so training costs about three times as much; the shares stay
+    backward = 2 * flops
+    assert (flops + backward) / flops == 3 and round(gated_elementwise / flops * 100, 2) == 0.04
+    assert "9,437,184 floating-point operations per token in the forward pass" in page("en")
+    assert "所以在前向传播中，两者的矩阵部分每个词元都需要 9437184 次" in page("zh")
     for lang, said in (("en", "Even at ten operations per gate, the gated block's share is 0.24%."),
                        ("zh", "门控前馈模块即使每个门按十次运算计，也只占 0.24%")):
         assert said in page(lang) and "0.3%" not in page(lang), lang
@@ -707,7 +713,9 @@ def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
     assert r"T5 v1.1 base 中为 $\tfrac{2}{3}\cdot 4d$（其中 $d = 768$，$d_\mathrm{ff}' = 2048$）" in page("zh")
     # the symbol names any gated block's hidden width, so it also fits the rows that do not shrink by 2/3
     assert r"this page writes $d_\mathrm{ff}'$ for a gated block's hidden width whether or not it is shrunk" in page("en")
-    assert r"无论是否缩小，本页都用 $d_\mathrm{ff}'$ 表示门控前馈模块的隐藏宽度" in page("zh")
+    # review final65, cb: the zh sentence said 它 with two blocks as candidates; it names the gated block
+    assert r"Shazeer（2020）把门控前馈模块的隐藏宽度缩小为原来的 $2/3$；无论是否缩小，本页都把这个宽度记作 $d_\mathrm{ff}'$" in page("zh")
+    assert "把它的隐藏宽度" not in page("zh")
     # every block swapped (not the variants in turn within one model)
     assert "He put each variant in every feed-forward block" in page("en") and "依次" not in page("zh")
     # Shazeer trained one long run and four short runs per variant (the Table 1 paragraph), so the page
@@ -740,11 +748,12 @@ def test_t5_base_is_glossed_where_first_used_and_the_lstm_gating_is_named(lang):
     """T5 base is first named in the cost section; it gets a gloss and a link to the comparison section.
     'LSTM-style' is replaced by what it means (review final42, cb). The gated tanh unit is the gating of
     van den Oord et al. (2016, PixelCNN), modelled on LSTM gates, which Dauphin et al. compare against;
-    the work is in the references (review final43, cb)."""
+    the work is in the references (review final43, cb). Review final65, cb: the zh gloss chained three 的 in one
+    attributive; T5's kind and its citation now sit beside its name."""
     text = page(lang)
     first = text.index("T5 base")
     gloss = {"en": "Shazeer compared the blocks in T5 base, the base size of the encoder–decoder transformer T5 (Raffel et al. 2020, [below](#shazeer-2020)). There $d = 768$",
-             "zh": "他做对比用的是 T5 base，即 Raffel 等人（2020）的编码器-解码器 Transformer T5 的 base 规模（见[下文](#shazeer-2020)）。其中 $d = 768$"}[lang]
+             "zh": "他做对比用的是 T5 base，即编码器-解码器 Transformer T5（Raffel 等人，2020）的 base 规模（见[下文](#shazeer-2020)）。其中 $d = 768$"}[lang]
     assert text.index(gloss) + {"en": len("Shazeer compared the blocks in "), "zh": len("他做对比用的是 ")}[lang] == first
     assert first < text.index("{ #shazeer-2020 }")
     # split after "PixelCNN" (review final54, ca)
@@ -831,11 +840,11 @@ def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang)
     # tanh approximation (1.0.1) is in the source cell, not in the model's activation
     bert_activation, bert_source = rows["BERT"][2], rows["BERT"][4]
     assert bert_activation == {"en": "GELU, exact", "zh": "GELU，精确形式"}[lang]
-    assert {"en": "code released with the checkpoints", "zh": "随检查点公开的代码"}[lang] in bert_source
     # the repository link leads to today's code, the tanh form: the cell names the first release and says
-    # that later versions differ, so the row and the link agree (review final35, cb)
-    assert {"en": "in its first release (later versions compute the tanh approximation)",
-            "zh": "的最初版本（后来的版本改用 tanh 近似）"}[lang] in bert_source
+    # that later versions differ, so the row and the link agree (review final35, cb); review final65, cb: the cell was
+    # one run-on clause, now split by what each source gives
+    assert bert_source == {"en": "paper, §3 (width) and appendix A.2 (GELU); first released code (later releases: tanh approximation)",
+                           "zh": "论文 §3（宽度）与附录 A.2（GELU）；首次公开的代码（后来的版本改用 tanh 近似）"}[lang]
     assert exact not in rows["GPT"][2] and exact not in rows["GPT-2"][2]
     # one name for the function: the registry's, as the reference table and the smooth-gates page write it (review final55, cb)
     assert MODERN["gelu_tanh"].names == {"en": "Tanh approximation of GELU", "zh": "GELU 的 tanh 近似"}
@@ -985,7 +994,7 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     # gated units with an unbounded gate only: GLU's sigmoid gate keeps the diagonal linear (review final46, lp)
     for lang, said in (("en", "gated units with an unbounded gate (SwiGLU and, by the same algebra, [GEGLU, ReGLU and the bilinear unit](gated-units.md#two-inputs)) "
                               "can square them once weights align ([above](#outliers))"),
-                       ("zh", "门函数无上界的门控单元（SwiGLU，以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）在权重对齐后（[见上文](#outliers)）还会把离群值平方")):
+                       ("zh", "门无上界的门控单元（SwiGLU，以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）在权重对齐后（[见上文](#outliers)）还会把离群值平方")):
         assert said in page_text("catalogue/low-precision.md", lang), lang
 
 
@@ -1024,15 +1033,17 @@ def test_block_has_one_chinese_name_on_the_page():
 @pytest.mark.parametrize("lang, said", [
     ("en", "In a plain stack this mean square sets the scale of the next layer's [pre-activations](../glossary.md#pre-activation) "
            "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) "
-           "works out; in a pre-norm transformer, where a normalisation resets each block's input, it sets instead how much each "
-           "block adds to the residual stream ([same article](../blog/posts/initialisation.md#residual))."),
-    ("zh", "在前置归一化的 Transformer 中，每个块的输入都先经归一化重新定标，这个均方决定的则是每个块往残差流里加进多少"
-           "（[同一文](../blog/posts/initialisation.md#residual)）。")])
+           "works out. In a pre-norm transformer a normalisation resets each block's input, so the mean square sets instead how much each "
+           "block adds to the [residual stream](../glossary.md#residual-stream), the vector every block reads and adds its output back to "
+           "([same article](../blog/posts/initialisation.md#residual))."),
+    ("zh", "在前置归一化的 Transformer 中，每个块的输入都先经归一化重新定标，这个均方决定的则是每个块往[残差流](../glossary.md#residual-stream)"
+           "（每个块从中读取输入、再把输出加回去的向量）里加进多少（[同一文](../blog/posts/initialisation.md#residual)）。")])
 def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     """Review final62, ca: the scale section stopped at the numbers.  In a pre-norm stack, x + FFN(N(x)), the block's input
     has unit mean square whatever the stream's, so at initialisation (W, V of variance 1/d, W_2 of variance 1/d_ff') each
     block adds E[g(v)^2] to the stream's mean square: the gate's mean square sets the growth of the stream, not the scale
-    of the next block's input.  Simulated here for SwiGLU and GLU at width 256."""
+    of the next block's input.  Simulated here for SwiGLU and GLU at width 256.  Review final65, cb: "residual stream" is
+    glossed and linked to its glossary row where the page uses it, and the long sentence is split in two."""
     assert said in page(lang)
     home = page_text("blog/posts/initialisation.md", lang)
     assert "{ #residual }" in home and "{ #forward-recursion }" in home
@@ -1052,3 +1063,25 @@ def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
         steps = np.diff(squares)
         assert np.mean(steps) == pytest.approx(expected, rel=0.1), key                     # adds E[g^2] per block
         assert squares[-1] == pytest.approx(1 + blocks * expected, rel=0.1), key          # additive, not geometric
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_value_is_told_apart_from_attentions_and_the_models_column_has_one_name(lang):
+    """Review final65, cb: "value" (u here) is also attention's value on the transformer-block page, so the page says
+    at once that it is not that; the zh models paragraph names the year column as its header does (首次公开); the
+    sentence on Shazeer's short runs is split where it turned from the runs to the numbers in parentheses."""
+    text = page(lang)
+    said = {"en": "Write $u$ for the *value* (not attention's value vectors) and $v$ for the *gate input*.",
+            "zh": "记 $u$ 为**值**（不是注意力机制中的值向量），$v$ 为**门输入**。"}[lang]
+    assert text.count(said) == 1 and text.index(said) < text.index("{ #gradient }")
+    # the transformer-block page names attention's value v as well: the clash this clause heads off
+    assert {"en": "and a *value* $v$", "zh": "和**值** $v$"}[lang] in page_text("catalogue/transformer-block.md", lang)
+    models = text.split("{ #models }")[1].split("{ #references }")[0]
+    header = next(line for line in models.splitlines() if line.startswith("| "))
+    column = {"en": "First described", "zh": "首次公开"}[lang]
+    assert f"| {column} |" in header
+    if lang == "zh":
+        assert "和模型首次公开的年份" in models and "见诸文字" not in text
+    split = {"en": "that is, how much runs differ by chance alone. The number in parentheses",
+             "zh": "即仅由随机性造成的差异。短训练一栏括号里的数"}[lang]
+    assert split in text

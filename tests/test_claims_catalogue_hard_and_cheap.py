@@ -721,6 +721,29 @@ def test_relu6_scale_is_6_over_255_with_error_at_most_0_0118():
     assert all(row["relu6_error"] <= int8.relu6_scale() / 2 + 1e-15 for row in DEMO)
 
 
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "An unsigned 8-bit code runs from 0 to 255, so the scale fixes both the range that can be stored, from "
+           "$-s\\,z$ to $s\\,(255 - z)$ (0 to $255\\,s$ without a zero point), and the rounding error, up to $s/2$.",
+     "the largest value that can be stored, $255\\,s$, and"),
+    ("zh", "无符号 8 位码的取值是 0 到 255，因此缩放因子同时决定了能存下的范围（从 $-s\\,z$ 到 $s\\,(255 - z)$，不带零值码时为 "
+           "0 到 $255\\,s$）和舍入误差（最多 $s/2$）。",
+     "能存下的最大值 $255\\,s$ 和")])
+def test_the_stored_range_is_minus_s_z_to_s_255_minus_z_and_255_s_only_without_a_zero_point(lang, said, gone):
+    """Review final65, ca (WRONG): right after the zero point z was introduced, the page called 255 s the largest value
+    that can be stored; with r = s (q - z) and q in 0..255 the range is [-s z, s (255 - z)], and 255 s is its top only
+    for z = 0.  Computed from the codes themselves; the rounding error stays s/2 whatever z is."""
+    s = 0.05
+    q = np.arange(0, int8.LARGEST_CODE + 1)
+    for z in (0, 7, 128, 255):
+        r = s * (q - z)
+        assert (r.min(), r.max()) == pytest.approx((-s * z, s * (255 - z)), abs=1e-12), z
+        x = np.linspace(r.min(), r.max(), 100_001)
+        stored = s * (np.clip(np.round(x / s) + z, 0, int8.LARGEST_CODE) - z)
+        assert np.max(np.abs(stored - x)) <= s / 2 + 1e-12, z
+    assert s * (255 - 128) < 255 * s                     # with a zero point, 255 s is not reached
+    assert said in page(lang) and gone not in page(lang)
+
+
 def test_demonstration_table_steps_and_share_above_the_cap():
     printed = [(1.0, 0.0186, 0.0235, "0%"), (2.0, 0.0371, 0.0235, "0.14%"), (4.0, 0.0742, 0.0235, "6.6%")]
     for row, (spread, relu_step, relu6_step, above) in zip(DEMO, printed):
@@ -904,11 +927,13 @@ TIMING_SENTENCE = {
     "en": "On an ordinary CPU, the one setting in which this site [times them](../how-this-site-is-built.md#timing) "
           "(numpy, float64, function values), numpy makes one pass over the array per operation, so a time reflects the "
           "number of passes as well as their arithmetic. ReLU6 and hard tanh, a single clip each, take about as long as "
-          "ReLU, hard sigmoid 2.0×, and softsign and hard swish, with several passes each, about as long as tanh; the "
+          "ReLU, hard sigmoid 2.0×, and softsign and hard swish about as long as tanh, because this site's code makes six "
+          "and seven passes for them, half of softsign's only to guard against infinite inputs; the "
           "functions that need an exponential or erf take from 9.8× (tanh) to 53× (the tanh approximation of GELU).",
     "zh": "在普通 CPU 上（这是本站唯一[计时](../how-this-site-is-built.md#timing)的场合：numpy，float64，只计函数值），"
           "numpy 每做一种运算就要把整个数组过一遍，所以用时既取决于运算本身，也取决于过了几遍。ReLU6 和 hard tanh 各只需一次截断，"
-          "用时与 ReLU 相当；hard sigmoid 为 2.0 倍；softsign 和 hard swish 都要过好几遍，用时与 tanh 相当；要算指数或 erf 的函数，"
+          "用时与 ReLU 相当；hard sigmoid 为 2.0 倍；softsign 和 hard swish 用时与 tanh 相当，因为本站的代码算它们时分别要过六遍和七遍，"
+          "其中 softsign 有一半只是为了防备无穷大输入；要算指数或 erf 的函数，"
           "用时在 9.8 倍（tanh）到 53 倍（GELU 的 tanh 近似）之间。"}
 
 
@@ -921,7 +946,10 @@ def test_the_cost_section_gives_the_sites_numpy_timing_in_two_sentences_with_its
     9.8x to the tanh approximation of GELU's 53x, and softsign and hard swish at 7.4x and 8.8x.  Review final60, ca: why
     softsign and hard swish come close to tanh is a matter of how the site's code is written (softsign's guards infinite
     inputs, hard swish's selects between branches); that explanation lives on the build page's #timing, which the
-    link reaches, and the two sentences here relay the ratios only."""
+    link reaches, and the two sentences here relay the ratios only.  Review final65, ca: read alone, "several passes
+    each, about as long as tanh" suggested softsign is inherently about as slow as tanh; the sentence now gives the
+    timed code's pass counts (six and seven) and says that half of softsign's only guard against infinite inputs,
+    both recomputed below from the committed operation counts."""
     section = page(lang).split("{ #cost }")[1].split("\n## ")[0]
     paragraphs = section.strip().split("\n\n")
     # review final62, ca: the 160-word first paragraph is split where the ordinary CPU starts; the timing paragraph
@@ -937,7 +965,13 @@ def test_the_cost_section_gives_the_sites_numpy_timing_in_two_sentences_with_its
         (CONTENT["en"] / "how-this-site-is-built.md").read_text(encoding="utf-8").split())
     passes = {key: cost.operation_count(DATA, key, "value") for key in ("relu6", "hard_tanh", "softsign", "hard_swish", "tanh")}
     assert passes["relu6"] == passes["hard_tanh"] == 1 == passes["tanh"]            # "a single clip each"; tanh one call
-    assert passes["softsign"] > 3 and passes["hard_swish"] > 3                        # "several passes each"
+    assert (passes["softsign"], passes["hard_swish"]) == (6, 7)                       # "six and seven passes"
+    softsign_ops = DATA["functions"]["softsign"]["value"]["operations"]
+    guard = {"isinf", "sign", "where"}                  # the infinity guard: find, sign and put back the infinite inputs
+    assert sum(softsign_ops[k] for k in guard) == 3 == passes["softsign"] / 2            # "half of softsign's"
+    assert set(softsign_ops) - guard == {"absolute", "add", "divide"}                    # the rest is x / (1 + |x|)
+    assert {"en": "six and seven passes", "zh": "分别要过六遍和七遍"}[lang] in TIMING_SENTENCE[lang]
+    assert "several passes each" not in section and "都要过好几遍" not in section
     assert page(lang).count("how-this-site-is-built.md#timing") == 1
     home = (CONTENT[lang] / "how-this-site-is-built.md").read_text(encoding="utf-8")
     assert "{ #timing }" in home
@@ -951,7 +985,7 @@ def test_the_cost_section_gives_the_sites_numpy_timing_in_two_sentences_with_its
         assert shown + times in TIMING_SENTENCE[lang], key
     for shown in ("0.71", "0.77", "7.4", "8.8"):                  # the close pairs' own ratios stay on the build page
         assert shown not in TIMING_SENTENCE[lang], shown
-    same = {"en": ("take about as long as ReLU", "about as long as tanh;"),
+    same = {"en": ("take about as long as ReLU", "about as long as tanh, because"),
             "zh": ("用时与 ReLU 相当", "用时与 tanh 相当")}[lang]
     assert all(s in TIMING_SENTENCE[lang] for s in same), lang
     for gone in ("a little less", "略短", "less time", "faster", "quicker", "更快", "更省时"):
@@ -977,9 +1011,10 @@ def test_the_cost_section_gives_the_sites_numpy_timing_in_two_sentences_with_its
     assert min(others.values()) > 2 * max(ratio("softsign"), ratio("hard_swish"))
     assert min(others.values()) < 2 * slow["tanh"]          # why the page does not call tanh quicker than the rest
     assert "quickest" not in TIMING_SENTENCE[lang] and "最快" not in TIMING_SENTENCE[lang]
-    # the extra passes (explained on the build page, not here): softsign's timed code guards infinite inputs,
-    # hard swish's selects between branches
-    assert "timed code" not in section and "计时代码" not in section and "infinite" not in section and "无穷大" not in section
+    # the extra passes: softsign's timed code guards infinite inputs (said here in one clause since review final65),
+    # hard swish's selects between branches (explained on the build page only)
+    assert "timed code" not in section and "计时代码" not in section
+    assert section.count("infinite") + section.count("无穷大") == 1
     build = home.split("{ #timing }")[1]
     assert "softsign" in build and "hard swish" in build
     softsign_ops = DATA["functions"]["softsign"]["value"]["operations"]
@@ -1169,13 +1204,18 @@ def test_the_xavier_argument_holds_only_inside_the_linear_part(lang, said):
 
 @pytest.mark.parametrize("lang, said, home", [
     ("en", "On a GPU this is [probably not](low-precision.md#speed) what limits training,", "on a GPU the built-in ones probably differ little in speed"),
-    ("zh", "在 GPU 上，这[多半不是训练的瓶颈](low-precision.md#speed)；", "GPU 上")])
+    ("zh", "在 GPU 上，这[多半不是训练的瓶颈](low-precision.md#speed)，", "GPU 上")])
 def test_the_opening_states_the_gpu_point_no_more_strongly_than_its_home(lang, said, home):
     """Review final49, ca: the home section calls the memory bound an argument, not a measurement, so the opening says
-    'probably' and links it."""
+    'probably' and links it.  Review final65, ca: the opening's premise rested on a later page; it now carries the
+    one-line reason, the one its home gives (an element-wise layer on a GPU spends most of its time waiting on memory)."""
     speed = (CONTENT[lang] / "catalogue/low-precision.md").read_text(encoding="utf-8").split("{ #speed }")[1].split("\n## ")[0]
     assert home in speed
     assert said in page(lang)
+    reason = {"en": ("since an element-wise function there mostly waits on memory;",
+                     "such a layer spends most of its time waiting on memory"),
+              "zh": ("因为在那里，逐元素计算的函数大部分时间都在等内存；", "这类层的时间主要花在等内存上")}[lang]
+    assert reason[0] in page(lang).split("\n## ")[0] and reason[1] in speed
 
 
 def test_blocks_are_called_kuai_as_the_glossary_calls_a_transformer_block():

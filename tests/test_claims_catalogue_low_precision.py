@@ -329,9 +329,11 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
         assert len(turns) == 2 and turns.min() < 0 < turns.max(), key        # a dip on the left, a peak on the right
         assert turns.min() > left / 3 and turns.max() < right / 3, (key, turns, left, right)
         assert abs(turns).max() < 3, key
-    page_lang("en", "No disagreement can hide between samples further out: beyond each "
-              "float32 threshold, the distance between the function and its asymptote, and between their slopes, only "
+    # review final65, lp: the method note says what the sampling cannot miss, and why
+    page_lang("en", "The sampling cannot miss a later disagreement, because beyond each "
+              "float32 threshold the distance between the function and its asymptote, and between their slopes, only "
               "shrinks.\n", "")
+    assert "No disagreement can hide" not in page("en")
     page_lang("zh", "", "更远处的取样点之间不会漏掉不一致的输入：过了 float32 的阈值，函数与渐近线之间的距离、"
               "两者斜率之间的距离都只会缩小。\n")
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
@@ -376,8 +378,9 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     page_lang("zh", "", "内部用 float32 准确地计算")
     # the conclusion holds up to the caveats, which come after the first results (below the threshold tables)
     # review final62, lp: the conclusion does not claim the list of caveats is closed ("the caveats", 几点出入)
-    page_lang("en", "So the thresholds belong to the format, not to a particular library, apart from the caveats given "
-              "below the threshold tables.", "")
+    # review final65, lp: the qualifier leads the sentence instead of dangling after it
+    page_lang("en", "Apart from the caveats given below the threshold tables, the thresholds therefore belong to the format, "
+              "not to a particular library.", "")
     page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；几点出入放在阈值表之后说明。")
     assert "仅有的" not in page("zh")
     page_lang("en", "a kernel matches the tables only if its exponentials stay finite: $e^{x}/(1 + e^{x})$, "
@@ -388,11 +391,14 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     for lang, caveats in (("en", '??? note "Where a real kernel can differ from the tables"\n'
                                  "    Four caveats apply to a kernel that computes in float32 and rounds once.\n\n    - It can"),
                           ("zh", '??? note "实际内核在哪些地方可能与表不同"\n'
-                                 "    用 float32 计算、只舍入一次的内核与上面两张表有四点出入。\n\n    - 在结果")):
+                                 "    用 float32 计算、只舍入一次的内核，可能在以下四处与上面两张表不一致。\n\n    - 在结果")):
         text = page(lang)
         assert text.index("<!-- low-precision-thresholds -->") < text.index(caveats) < text.index("{ #overflow }"), lang
         note = text[text.index(caveats):text.index("## ", text.index(caveats))]
         assert note.count("\n    - ") == 4 and not re.search(r"\n(?! {4}|\n)", note.rstrip("\n")), lang
+    # review final65, lp: two of the four are conditional (flush-to-zero, a cancelling formula), so the zh lead-in
+    # says the kernel may differ there, not that it has four discrepancies
+    assert "有四点出入" not in page("zh")
 
 
 def test_flushing_subnormals_to_zero_moves_bfloat16s_far_tails_in():
@@ -538,7 +544,8 @@ def test_a_float32_kernel_that_rounds_once_differs_only_near_a_midpoint():
             spacing = np.spacing(np.abs(exact[diff]).astype(np.float32)).astype(np.float64)
             assert np.all(np.abs(exact[diff] - midpoint) <= spacing / 2), (fmt, key)
     assert inputs > 1_000_000 and 0 < differing < inputs / 10_000
-    page_lang("en", "that computes accurately in float32 and rounds once. So the thresholds belong to the format", "")
+    page_lang("en", "that computes accurately in float32 and rounds once. Apart from the caveats given below the threshold "
+              "tables, the thresholds therefore belong to the format", "")
     page_lang("en", "It can differ from the tables at the rare input whose result falls almost exactly halfway "
               "between two values of the format.", "")
     page_lang("zh", "", "最后只舍入一次的内核给出的也正是这个值。")
@@ -627,7 +634,7 @@ def test_sigmoid_reaches_one_where_the_page_says():
     values = lp.positive_values("bfloat16")
     assert values[np.searchsorted(values, 9 * math.log(2))] == 6.25
     assert round(float(sigmoid_prime(np.array(6.25))), 4) == 0.0019
-    both("6.24", "6.25", "$1.9 \\times 10^{-3}$", "8.32", "17.33", "3.5")
+    both("6.24", "6.25", "1.9 \\times 10^{-3}$", "8.32", "17.33", "3.5")
 
 
 def test_sigmoid_threshold_by_direct_evaluation_in_each_dtype():
@@ -674,7 +681,7 @@ def test_backward_from_the_saved_output_is_exactly_zero():
     y16 = np.float16(sigmoid(np.array(8.3203125)))
     assert float(y16) == 1.0 and float(y16 * (np.float16(1) - y16)) == 0.0
     assert f"{float(sigmoid_prime(np.array(8.3203125))):.1e}" == "2.4e-04"
-    both("y(1 - y)", r"$2.4 \times 10^{-4}$")
+    both("y(1 - y)", r"2.4 \times 10^{-4}$")
 
 
 def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_every_format():
@@ -802,11 +809,24 @@ def test_piecewise_linear_functions_reach_their_asymptotes_at_a_kink():
         assert "hard functions" not in page(lang) and "硬函数" not in page(lang), lang
     for lang in LANGS:
         assert "Piecewise-linear" not in page(lang) and "分段线性函数" not in page(lang), lang
-    page_lang("en", "ReLU, Leaky ReLU, PReLU, RReLU and Maxout never differ from their asymptotes in any format.", "")
+    # review final65, lp: the takeaway no longer says the ReLU family equals its asymptotes (true by construction); it
+    # says the hard functions meet theirs at their kinks in every format, hard swish's value one format step below 3
+    takeaway = {lang: page(lang).split("{ #takeaways }")[1].split("\n- ")[1] for lang in LANGS}
+    assert "Hard sigmoid, hard tanh, ReLU6 and hard swish, by contrast, meet their asymptotes at or just below their "\
+           "kinks in every format." in takeaway["en"]
+    assert "hard sigmoid、hard tanh、ReLU6 和 hard swish 则不论哪种格式，都在折点处或紧挨折点处与渐近线重合。" in takeaway["zh"]
+    for lang, old in (("en", "never differ from their asymptotes"), ("zh", "处处等于各自的渐近线")):
+        assert old not in page(lang), lang
+    for fmt in lp.FORMAT_KEYS:
+        for key, ends in kinks.items():
+            assert lp.row(key, fmt).value == lp.row(key, fmt).slope == ends, (key, fmt)
+        below_3 = (float(np.nextafter(np.float32(3), np.float32(0))) if fmt == "float32"
+                   else float(lp.positive_values(fmt)[lp.positive_values(fmt) < 3].max()))
+        hs = lp.row("hard_swish", fmt)
+        assert hs.value == (-3.0, below_3) and hs.slope == (-3.0, 3.0), fmt
     # review final60, lp: said exactly (their outputs are still rounded, e.g. Leaky ReLU's 0.01x), not "unaffected"
     for lang, vague in (("en", "unaffected in every format"), ("zh", "在哪种格式中都不受影响")):
         assert vague not in page(lang), lang
-    page_lang("zh", "", "ReLU、Leaky ReLU、PReLU、RReLU 和 Maxout 在任何格式中都处处等于各自的渐近线。")
     # the search finds no input on either side, in any format, where these five differ from their asymptotes
     for key in ("relu", "leaky_relu", "prelu", "rrelu", "maxout"):
         for fmt in lp.FORMAT_KEYS:
@@ -1153,8 +1173,10 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
     page_lang("zh", "", "照公式直接计算（例如手写的 softplus 或 Mish）则另有一个问题：$e^{x}$ 会溢出。")
     page_lang("zh", "", "在 float32 中计算的"
               "内核（[见上文](#evaluated)）不会这么早溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
-              "SiLU 和 Mish 时就是如此。这种内核中的指数函数要到 88.72 以上才溢出，而那里的结果已经是 $x$，"
-              "或者（两种 16 位格式都是如此）绝对值小于 $3 \\times 10^{-37}$。")
+              "SiLU 和 Mish 时就是如此。这种内核中的指数函数要到 88.72 以上才溢出，而对两种 16 位格式来说，"
+              "那里的结果都已经是 $x$，或者绝对值小于 $3 \\times 10^{-37}$。")
+    # review final65, lp: no parenthesis nested inside the alternative
+    assert "或者（两种 16 位格式都是如此）" not in page("zh")
     for lang, old in (("en", "has no such overflow."), ("zh", "不会这样溢出")):
         assert old not in page(lang), lang
     # the thresholds 11.09, 12 and 6.5 are given before the sentence that contrasts a float32 kernel with them
@@ -1231,10 +1253,12 @@ def test_naive_silu_and_mish_survive_float16_and_break_in_e4m3():
 
 
 def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
-    """'(here and below with the library tanh, which returns ±1 for large inputs; the quotient above
-    would give NaN from 11.09)' and, in the bullet on the tanh
-    approximation of GELU, '(with the quotient tanh, it would already be NaN for |x| ≥ 5.6875)': the
-    same two formulas with tanh written as (e^z − e^−z)/(e^z + e^−z), in float16."""
+    """'Wherever a formula below calls tanh, it is the library function, which returns ±1 for large inputs', then in the Mish bullet 'with the quotient tanh it would be NaN there' (from 11.09) and, in the bullet on
+    the tanh approximation of GELU, 'With the quotient tanh, it would already be NaN for |x| ≥ 5.6875': the
+    same two formulas with tanh written as (e^z − e^−z)/(e^z + e^−z), in float16.
+    Review final65, lp: the library-tanh convention is said once, before the list, not in a nested parenthesis of
+    the Mish bullet; the list opens with the rule it illustrates (harmless only where the correctly rounded value
+    comes out)."""
     x = lp.every_value("float16")
     h = x.astype(np.float16)
     one = np.float16(1)
@@ -1256,10 +1280,20 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     # with the library tanh, as lp.naive_in computes them, neither is NaN anywhere in float16
     assert not np.isnan(lp.naive_in("mish", x, "float16")).any()
     assert not np.isnan(lp.naive_in("gelu_tanh", x, "float16")).any()
-    page_lang("en", "(here and below with the library tanh, which returns $\\pm 1$ for large inputs; "
-              "the quotient above would give NaN from 11.09);", "")
-    page_lang("zh", "", "（这里和下文的 tanh 都是库函数，输入很大时返回 $\\pm 1$；若写成上面的商式，Mish 从 11.09 起"
-              "就会是 NaN）；")
+    page_lang("en", "The overflow is harmless only where the formula still returns the correctly rounded value. Wherever "
+              "a formula below calls tanh, it is the library function, which returns $\\pm 1$ for large inputs. "
+              "In float16:", "")
+    page_lang("zh", "", "只有公式在溢出之后仍返回正确舍入的值，溢出才无害。下文的公式凡是调用 tanh 的，"
+              "用的都是库函数，输入很大时返回 $\\pm 1$。在 float16 中：")
+    page_lang("en", "returns exactly $x$, the right value, for $x \\ge 11.09$; with the quotient tanh it would be NaN there;", "")
+    page_lang("zh", "", "在 $x \\ge 11.09$ 时恰好返回 $x$，这正是正确的值；若 tanh 写成上面的商式，那里就会是 NaN；")
+    for lang, nested in (("en", "(here and below with the library tanh"), ("zh", "（这里和下文的 tanh 都是库函数")):
+        assert nested not in page(lang), lang
+    # the rule: Mish's naive value for x >= 11.09 is the correctly rounded one; the sigmoid's 0 is not
+    big = x[x >= 11.09375]
+    assert np.array_equal(lp.naive_in("mish", big, "float16"), lp.to_format(EVERY["mish"].f(big), "float16"))
+    low = x[x <= -11.09375]
+    assert np.any(lp.naive_in("sigmoid", low, "float16") != lp.to_format(EVERY["sigmoid"].f(low), "float16"))
     # the GELU half sits in the bullet that introduces the formula, after it
     # review final60, lp: the quotient-tanh remark is a sentence of its own
     page_lang("en", "still gives $x$ or 0. With the quotient tanh, it would already be NaN for $|x| \\ge 5.6875$.", "")
@@ -1667,7 +1701,7 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("en", "The first table gives the ends of the figure's bars as numbers; the second gives the same thresholds "
               "for the exact derivative, rounded once (at a kink, the slope of the outer piece).", "")
     page_lang("zh", "", "下面第一张表把图中各条的端点写成数字；第二张表给出把精确导数舍入一次后的同类阈值（折点处取外侧那一段的斜率）。")
-    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。若位数少了会指向格式中相邻的另一个值（如 float16 的 4.508 不写成 4.51，bfloat16 的 $1.48 \\times 10^{20}$ 不写成 $1.5 \\times 10^{20}$），或者在 float32 中读起来像整数而阈值并非整数（如 2.9999998 不写成 3.00），就多保留几位。")
+    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。若少写几位就会变成格式中相邻的另一个值（如 float16 的 4.508 不写成 4.51，bfloat16 的 $1.48 \\times 10^{20}$ 不写成 $1.5 \\times 10^{20}$），或者在 float32 中读起来像整数而阈值并非整数（如 2.9999998 不写成 3.00），就多保留几位。")
     # review final61, lp: the float32 case has its example: hard swish's float32 threshold, one float32 step below 3,
     # would read 3.00 with two decimals, and the table prints it as 2.9999998
     assert lp.row("hard_swish", "float32").value[1] == below3 and f"{below3:.2f}" == "3.00" and f"{below3:.7f}" == "2.9999998"
@@ -2212,8 +2246,12 @@ def test_no_sentence_restates_round_to_nearest_as_a_finding():
                       ("zh", "格式本来就保留不住"), ("zh", "比离格式中任何别的值都近")):
         assert cut not in page(lang), (lang, cut)
     page_lang("en", "For them the derivative's own thresholds matter; the second table below gives them.", "")
-    page_lang("en", "while its value becomes $x$ only from 1.25.\n\n<!-- low-precision-thresholds -->", "")
-    page_lang("zh", "", "函数值却要到 1.25 才变成 $x$。\n\n<!-- low-precision-thresholds -->")
+    # review final65, lp: the E5M2 aside follows the tables, where 0.625 and 1.25 can be checked, instead of
+    # separating the tables from their lead-in
+    page_lang("en", "rounded once (at a kink, the slope of the outer piece). Each cell gives two inputs, the left side's "
+              "threshold above the right side's; a 0 means that side equals its asymptote everywhere.\n\n"
+              "<!-- low-precision-thresholds -->\n\nA derivative that tends to 1 can even reach its threshold", "")
+    page_lang("zh", "", "0 表示这一侧处处等于渐近线。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
 
 
 def test_takeaway_only_non_zero_limits_come_early():
@@ -2306,10 +2344,46 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
         assert definition in speed and not re.search(r"\d+(\.\d+)?\s*(×|x\b|倍)", speed), lang
 
 
+def test_one_large_value_pushes_down_the_whole_tensor_under_one_scale_and_only_its_channel_under_per_channel_scales():
+    """Review final65, lp (wrong): the push-down sentence followed the per-row/per-channel one, with "then", so it read
+    as a consequence of per-channel scaling, which is the remedy (Smooth-SwiGLU's).  Now it follows the per-tensor
+    scale, and per-row or per-channel factors 'confine that damage to the row or channel that holds the large value'.
+    Checked in E4M3: a 4 x 8 tensor of typical values 1 with one value 10^5 in channel 0; scaled so that its largest
+    value is 448, every other value falls below the normal range 2^-6 under one factor for the tensor, and only the
+    large value's channel does under one factor per channel."""
+    x = np.ones((4, 8))
+    x[0, 0] = 1e5
+    tiny = lp.FORMATS["float8_e4m3fn"].tiny
+    assert tiny == 2.0 ** -6
+
+    def below_normal(scale):
+        q = (x * scale).astype(E4M3).astype(float)
+        return np.abs(q) < tiny
+    per_tensor = below_normal(448 / np.abs(x).max())
+    per_channel = below_normal(448 / np.abs(x).max(axis=0, keepdims=True))
+    big = np.zeros_like(x, dtype=bool)
+    big[0, 0] = True
+    assert np.array_equal(per_tensor, ~big)                                   # all the others pushed down
+    assert per_channel[:, 1:].sum() == 0 and np.array_equal(per_channel[:, 0], ~big[:, 0])   # only channel 0
+    for lang, push, remedy in (
+            ("en", "A single very large value then pushes all the others down, and those that fall below the normal range "
+                   "lose their digits or round to zero.",
+                   "Choosing the factor per row, or per *channel* (the same component of every vector in the tensor), "
+                   "confines that damage to the row or channel that holds the large value."),
+            ("zh", "这时只要有一个特别大的值，整个张量的其余值就都被压小，落到正规数范围以下的那些便丢掉有效数字，甚至舍入成 0。",
+                   "按行或按**通道**（张量中所有向量的同一个分量）分别选取缩放因子，可以把这种损害限制在大值所在的那一行或那一个通道里。")):
+        text = page(lang)
+        per_tensor_sentence = text.index("[8-bit integer inference](hard-and-cheap.md#int8)." if lang == "en"
+                                         else "与 [8 位整数推理](hard-and-cheap.md#int8)同理。")
+        assert per_tensor_sentence < text.index(push) < text.index(remedy) == text.index(push) + len(push) + (lang == "en"), lang
+    for lang, old in (("en", "The factor can also be chosen per row"), ("zh", "分别选取。这样一来")):
+        assert old not in page(lang), lang
+
+
 def test_channel_is_glossed_at_its_first_use():
     """'channel' is said in a few words where it first appears (the per-channel scale factor), before the SwiGLU
     paragraph counts in channels."""
-    for lang, word, gloss in (("en", "channel", "per *channel*: the same component of every vector in the tensor"),
+    for lang, word, gloss in (("en", "channel", "per *channel* (the same component of every vector in the tensor)"),
                               ("zh", "通道", "按**通道**（张量中所有向量的同一个分量）")):
         text = page(lang)
         assert gloss in text, lang
@@ -2417,14 +2491,17 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
             assert r.slope[1] != r.value[1], (key, fmt)
     assert (lp.row("gelu", "bfloat16").value[1], lp.row("gelu", "bfloat16").slope[1]) == (2.78125, 3.40625)
     page_lang("en", "PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead. For "
-              "them the derivative's own thresholds matter; the second table below gives them.\n\nThese thresholds assume that the "
+              "them the derivative's own thresholds matter; the second table below gives them.\n\nThe derivative thresholds assume that the "
               "*incoming gradient* (the gradient of the loss with respect to the function's output, passed back from the "
               "layer after) is 1: PyTorch rounds its product with the derivative, so with a smaller incoming gradient "
               "the product underflows at smaller $|x|$.", "")
     page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出。对它们起作用的是导数本身的阈值，"
-              "下面第二张表给出了这些阈值。\n\n这些阈值假定**传入梯度**（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
+              "下面第二张表给出了这些阈值。\n\n导数的阈值假定**传入梯度**（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
               "它与导数之积，传入梯度更小时，这个乘积在更小的 $|x|$ 处就会下溢成 0。")
     assert "更早下溢" not in page("zh")
+    # review final65, lp: only the derivative thresholds depend on the incoming gradient, and the sentence says so
+    for lang, vague in (("en", "These thresholds assume"), ("zh", "这些阈值假定")):
+        assert vague not in page(lang), lang
     # the term is glossed at its first use on the page
     for lang, word, gloss in (("en", "incoming gradient", "the *incoming gradient* (the gradient of the loss with respect"),
                               ("zh", "传入梯度", "**传入梯度**（损失对该函数输出的梯度")):
@@ -2484,7 +2561,7 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     page_lang("en", "## Outliers, and how SwiGLU can amplify them { #outliers }", "## 离群值，以及 SwiGLU 怎样放大它们 { #outliers }")
     for lang, loose in (("en", "SwiGLU, amplify them."), ("en", "why SwiGLU amplifies them"), ("zh", "SwiGLU 为何放大")):
         assert loose not in page(lang), lang
-    page_lang("zh", "", "门函数无上界的门控单元（如 SwiGLU）在权重对齐后又怎样放大它们。")
+    page_lang("zh", "", "门无上界的门控单元（如 SwiGLU）在权重对齐后又怎样放大它们。")
     # review final56, lp: under IEEE 754's default handling an underflow is a tiny result (below the normal range)
     # that is also inexact; an exactly representable subnormal result is tiny but exact, so not an underflow
     # review final57, lp: the definition ends at "underflows"; the IEEE usage follows in one short sentence
@@ -2583,25 +2660,31 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     # criteria (review final56, lp): magnitude at least 6, in at least 25% of the layers and at least 6% of the
     # sequence positions
     # review final62, lp: no undefined "hidden states" or "attention projections"; the attention layer links to its home
-    page_lang("en", "measured the vectors entering the linear maps of a transformer's [attention layer](transformer-block.md#block) "
-              "and the first linear layer of its [feed-forward block](../glossary.md#feed-forward-block): mostly the [residual stream]", "")
+    # review final65, lp: the attention layer (a forward link) is glossed in a clause, so the sentence stands alone
+    page_lang("en", "measured the vectors entering the linear maps of a transformer's [attention layer](transformer-block.md#block), "
+              "the layer that mixes information across positions, and the first linear layer of its "
+              "[feed-forward block](../glossary.md#feed-forward-block). Most of them are the [residual stream]", "")
     for lang, undefined in (("en", "hidden states"), ("en", "attention projections"), ("zh", "隐藏状态"), ("zh", "注意力投影")):
         assert undefined not in page(lang), (lang, undefined)
     assert "measured the inputs of a transformer's attention and feed-forward blocks" not in en
-    page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm).", "")
+    page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm), "
+              "and a few of their dimensions hold values far larger than the rest.", "")
     page_lang("en", "hold values far larger than the rest. The paper counts a dimension as an outlier if its values reach a "
               "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions. "
               "From about 6.7 billion parameters on", "")
-    page_lang("zh", "", "测量了进入 Transformer [注意力层](transformer-block.md#block)中各线性映射和[前馈模块](../glossary.md#feed-forward-block)第一个线性层的向量，其中大多是经过"
+    page_lang("zh", "", "测量了 Transformer 中两处线性层的输入向量：[注意力层](transformer-block.md#block)（在序列各位置之间交换信息的层）"
+              "中的各线性映射，以及[前馈模块](../glossary.md#feed-forward-block)的第一个线性层。这些向量大多是经过"
               "[层归一化](../glossary.md#layer-norm)的")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
-    page_lang("zh", "", "这些向量中有少数几个维度的取值远大于其余维度。论文把满足以下条件的维度算作离群值：幅值不小于 6，"
+    page_lang("zh", "", "其中有少数几个维度的取值远大于其余维度。论文把满足以下条件的维度算作离群值：幅值不小于 6，"
               "且出现在至少四分之一的层、至少 6% 的序列位置上。模型规模达到约 67 亿参数后")
     assert "layer normalisation" not in en and "counts a magnitude of 6" not in en and "幅值不小于 6 的值" not in page("zh")
     assert "very large magnitude" not in en and "取值特别大" not in page("zh")
     # appositives in brackets; Chinese word order
     # review final60, lp: no inline maths right after an opening bracket here (it wrapped away from it)
-    page_lang("en", r"$1.9 \times 10^{-3}$ in bfloat16, at $x = 6.25$, and $2.4 \times 10^{-4}$ in float16, at $x = 8.32$.", "")
+    # review final65, lp: the slopes are written as sigma'(6.25) and sigma'(8.32), not as alternating numbers and positions
+    page_lang("en", r"The true slope is not: $\sigma'(6.25) = 1.9 \times 10^{-3}$ at bfloat16's first such input and "
+              r"$\sigma'(8.32) = 2.4 \times 10^{-4}$ at float16's.", "")
     page_lang("zh", "", r"在 bfloat16 中的 $x = 6.25$ 处仍有 $1.9 \times 10^{-3}$，在 float16 中的 $x = 8.32$ 处仍有 $2.4 \times 10^{-4}$。")
     for calque in ("变成恰好", "舍入成恰好", "存为恰好", "舍入成极限或", "救不回来", "第一个这样的输入"):
         assert calque not in page("zh"), calque
@@ -2634,10 +2717,11 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     # one wording in Chinese for a gate without an upper bound
     # review final59, lp: the outliers section says 门控单元的门若没有上界; review final62, lp: the opening and the
     # takeaway say 门函数无上界的门控单元 (the takeaway keeps the qualifier: GLU is a gated unit and does not square)
-    assert "门无上界" not in page("zh") and "门没有上界的门控单元" not in page("zh")
-    assert page("zh").count("门函数无上界的门控单元") == 2
+    # review final65, lp: 门, as the outliers section and 《门控单元》 call g(v); 门函数 is used nowhere else on the site
+    assert "门函数" not in page("zh") and "门没有上界的门控单元" not in page("zh")
+    assert page("zh").count("门无上界的门控单元") == 2
     takeaway = page("zh").split("{ #takeaways }")[1]
-    assert "门函数无上界的门控单元（SwiGLU，以及按同样的推导" in takeaway
+    assert "门无上界的门控单元（SwiGLU，以及按同样的推导" in takeaway
     # the printed bfloat16 probabilities add up to 1.0034; summed in bfloat16 they would give another number
     printed = [0.667969, 0.245117, 0.090332]
     assert f"{sum(printed):.4f}" == "1.0034"
@@ -2699,9 +2783,9 @@ def test_final59_sources_are_pointed_to_and_the_ranges_figure_reads_on_a_phone()
     # assumption is a paragraph of its own, after the derivative's thresholds
     for lang, ticks, f32, left, derivative, incoming in (
             ("en", "Panel (b) of the figure below shows every format", "For float32, though,", "On the left the sigmoid's value",
-             "The derivative itself, rounded from its exact value", "These thresholds assume that the *incoming gradient*"),
+             "The derivative itself, rounded from its exact value", "The derivative thresholds assume that the *incoming gradient*"),
             ("zh", "下图 (b) 对每种格式都画出了", "不过对 float32 来说", "在左侧，sigmoid 的值虽小却仍可表示",
-             "如果把精确的导数值只舍入一次", "这些阈值假定**传入梯度**")):
+             "如果把精确的导数值只舍入一次", "导数的阈值假定**传入梯度**")):
         text = page(lang)
         assert (text.index(ticks) < text.index(f32) < text.index(left) < text.index("figure:sigmoid_tail_formats")
                 < text.index(derivative) < text.index(incoming)), lang
@@ -2751,11 +2835,21 @@ def test_pytorchs_float32_gelu_kernels_cancel_to_zero_from_about_minus_5_5_and_m
             assert lost.size and lost.max() < 2e-7, (key, fmt)                             # something is lost, and it is tiny
     assert tables == {("gelu", "bfloat16"): "-13.56", ("gelu_tanh", "bfloat16"): "-10.375",
                       ("gelu", "float16"): "-5.727", ("gelu_tanh", "float16"): "-5.29"}
+    # review final65, lp: all four numbers are the first (value) table's; the derivative table's left thresholds are
+    # others (-13.81 and -10.5, -6.03 and -5.563), so the sentence names the first table, and the zh no longer reads
+    # as "the two tables give, respectively"
+    slopes = {(key, fmt): lpt.number_latex(lp.row(key, fmt).slope[0], "en", fmt)
+              for key in ("gelu", "gelu_tanh") for fmt in ("bfloat16", "float16")}
+    assert slopes == {("gelu", "bfloat16"): "-13.81", ("gelu_tanh", "bfloat16"): "-10.5",
+                      ("gelu", "float16"): "-6.03", ("gelu_tanh", "float16"): "-5.563"}
+    assert not set(slopes.values()) & set(tables.values())
     page_lang("en", "so both return 0 much sooner: exact GELU from about $-5.5$ and the tanh approximation from about $-5.2$, "
-              "where the tables give $-13.56$ and $-10.375$ for bfloat16 inputs and $-5.727$ and $-5.29$ for float16 ones. "
+              "where the first table gives $-13.56$ and $-10.375$ for bfloat16 inputs and $-5.727$ and $-5.29$ for float16 ones. "
               "The values lost are below $2 \\times 10^{-7}$ in magnitude.", "")
     page_lang("zh", "", "所以两者都早得多就返回 0：精确 GELU 从 $-5.5$ 左右起，tanh 近似从 $-5.2$ 左右起；"
-              "而对 bfloat16 输入，两张表中分别是 $-13.56$ 和 $-10.375$，对 float16 输入是 $-5.727$ 和 $-5.29$。"
+              "而在第一张表中，两者对 bfloat16 输入分别是 $-13.56$ 和 $-10.375$，对 float16 输入分别是 $-5.727$ 和 $-5.29$。"
               "丢掉的值绝对值都小于 $2 \\times 10^{-7}$。")
+    for lang, ambiguous in (("en", "where the tables give"), ("zh", "两张表中分别是")):
+        assert ambiguous not in page(lang), lang
     for lang, old in (("en", "so for bfloat16 inputs both return 0 from about"), ("zh", "所以对 bfloat16 输入，两者都从")):
         assert old not in page(lang), lang

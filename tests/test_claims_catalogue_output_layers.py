@@ -471,7 +471,7 @@ def test_why_the_bound_holds_sigma_near_1_carries_an_error_up_to_eps_and_1_minus
     x = np.linspace(1.0, 36.7, 35_701)
     tail = 1.0 - out.naive_sigmoid(x)                       # exact: Sterbenz, both numbers in [1/2, 1]
     true_tail = 1.0 / (1.0 + np.exp(x))                     # sigma(-x), accurate to a few ulps of itself
-    assert np.all(np.abs(tail - true_tail) <= eps)          # the absolute error of sigma(x) near 1
+    assert np.all(np.abs(tail - true_tail) < eps)           # the absolute error of sigma(x) near 1: less than eps
     assert np.abs(tail - true_tail).max() > eps / 8         # and it does reach the order of eps
     np.testing.assert_allclose(true_tail[x > 10] * np.exp(x[x > 10]), 1.0, atol=1e-4)   # 1 - sigma(x) ~ e^-x
     loss = out.bce_with_logits(x, 0.0)
@@ -782,12 +782,14 @@ def test_no_uncited_torch_amp_entry_and_bridle_is_written_as_in_the_reference_li
         assert "Neurocomputing，NATO ASI Series F68，Springer，227–236。" in bridle and "Neurocomputing, " not in bridle
 
 
-def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_spacing():
-    """'Computed in a few rounded steps, sigma(x) is off by up to about eps, because each rounding costs at most half the
+def test_sigma_near_1_is_off_by_less_than_epsilon_and_each_rounding_by_half_a_spacing():
+    """'Computed in a few rounded steps, sigma(x) is off by less than eps, because each rounding costs at most half the
     spacing of float64 numbers near 1. For 1 + e^(-x), just above 1, that is eps/2; for the quotient, just below 1, it is
     eps/4' (reviews final51 and final54, cb; two sentences since final58, cb): the two
     spacings, and the error of sigma(x) = 1/(1 + e^(-x)) computed in float64 against a 50-digit value, over x in
-    [15, 35]: below eps everywhere, and above eps/4 at some points (so a quarter-epsilon bound alone would be wrong)."""
+    [15, 35]: below eps everywhere, and above eps/4 at some points (so a quarter-epsilon bound alone would be wrong).
+    Review final65, cb: "off by up to about eps" stacked two hedges; the rounding steps give eps/2 + eps/4 < eps, so the
+    page says "less than eps", which the errors below keep strictly."""
     from decimal import Decimal, getcontext
     getcontext().prec = 50
     eps = np.finfo(np.float64).eps
@@ -797,18 +799,28 @@ def test_sigma_near_1_is_off_by_up_to_about_epsilon_and_each_rounding_by_half_a_
         exact = 1 / (1 + Decimal(-float(x)).exp())
         errors.append(abs(float(Decimal(float(1 / (1 + np.exp(-x)))) - exact)) / eps)
     assert max(errors) < 1 and max(errors) > 0.25, max(errors)
-    for lang, words in (("en", "Computed in a few rounded steps, $\\sigma(x)$ is off by up to about $\\varepsilon$, because each "
+    assert 0.5 + 0.25 < 1
+    for lang, old in (("en", "is off by up to about $\\varepsilon$"), ("zh", "误差可达约 $\\varepsilon$")):
+        assert old not in page(lang), lang
+    assert "up to about $\\varepsilon\\, e^{x}$" not in page("en") and "相对误差可达约" not in page("zh")
+    for lang, words in (("en", "Computed in a few rounded steps, $\\sigma(x)$ is off by less than $\\varepsilon$, because each "
                                "rounding costs at most half the spacing of float64 numbers near 1. For $1 + e^{-x}$, just above 1, "
                                "that is $\\varepsilon/2$; for the quotient, just below 1, it is $\\varepsilon/4$."),
-                        ("zh", "经过几步舍入算出的 $\\sigma(x)$ 误差可达约 $\\varepsilon$，因为每步舍入的误差至多是 1 附近 float64 数间距的一半。"
+                        ("zh", "经过几步舍入算出的 $\\sigma(x)$ 误差小于 $\\varepsilon$，因为每步舍入的误差至多是 1 附近 float64 数间距的一半。"
                                "$1 + e^{-x}$ 略大于 1，它的舍入误差至多 $\\varepsilon/2$；商略小于 1，至多 $\\varepsilon/4$。")):
         assert words in page(lang), lang
     # the heading names what the section covers, softmax and the sigmoid (review final54, cb); the zh title uses the
     # body's term, and PyTorch's targets are class indices, 类别索引
     assert "## Why frameworks compute the output function inside the loss { #fused }" in page("en")
     assert "## 框架为什么在损失函数内部计算输出层函数 { #fused }" in page("zh")
-    # one zh term for "output function", the one of the reference's generated tables and the glossary (review final58, cb)
-    assert "输出函数" not in page("zh") and page("zh").count("输出层函数") == 5
+    # one zh term for "output function", the one of the reference's generated tables and the glossary (review final58, cb);
+    # review final65, cb: the page also said "output unit" / 输出单元 for the same thing; it now says the output layer
+    # where it means the layer, and output function where it means the function
+    assert "输出函数" not in page("zh") and page("zh").count("输出层函数") == 6
+    prose = {lang: page(lang).split("{ #references }")[0] for lang in LANGS}     # the book's section title aside
+    assert "output unit" not in prose["en"] and "输出单元" not in prose["zh"]
+    assert "The output layer must produce something the target can be compared with" in page("en")
+    assert "输出层则必须给出能与目标直接比较的东西" in page("zh")
     # the term is defined where it first appears (review final64, cb: "output function" was used undefined)
     for lang, defined, term in (("en", "The function a network's last layer applies, its *output function*,", "output function"),
                                 ("zh", "网络最后一层所用的函数（称为输出层函数）", "输出层函数")):
@@ -883,6 +895,14 @@ def test_softmax_is_defined_where_first_named_and_machine_epsilon_where_first_us
     assert text.index(said) < text.index("\\mathrm{softmax}") < text.index("{ #softmax }")
     z = np.array([2.0, 1.0, 0.5, -1.0])
     np.testing.assert_allclose(out.softmax(z), np.exp(z) / np.exp(z).sum(), rtol=1e-14)
+    # review final65, cb: the #softmax section defined softmax a second time; it now adds only the temperature, and the
+    # formula with T is the first one at T = 1
+    section = page(lang).split("{ #softmax }")[1].split("$$")[0]
+    assert {"en": "A temperature $T$ (usually 1) divides the logits first:",
+            "zh": "带温度 $T$（通常取 1）时，先把 logit 除以 $T$："}[lang] in section
+    assert "positive numbers that sum to 1" not in section and "和为 1 的正数" not in section
+    np.testing.assert_allclose(out.softmax(z, 1.0), out.softmax(z), rtol=1e-15)
+    np.testing.assert_allclose(out.softmax(z, 2.0), out.softmax(z / 2.0), rtol=1e-15)
     term = {"en": "machine epsilon", "zh": "机器精度"}[lang]
     gloss = {"en": "That gap, $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$, is the [machine epsilon]",
              "zh": "这个间距 $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ 就是 float64 的[机器精度]"}[lang]

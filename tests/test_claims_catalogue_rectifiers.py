@@ -135,9 +135,10 @@ def test_leaky_relu_links_to_its_home_and_names_maas(lang):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_rrelu_has_pytorchs_convention_and_the_setting_of_xu_et_als_experiments(lang):
     """Not "two conventions in use": only PyTorch's is a library convention; the divide-by-U(3, 8) rule is
-    the setting of Xu et al.'s experiments (review final41/ca)."""
-    said = {"en": "PyTorch's convention, which the card follows, differs from the one in Xu et al.'s experiments.",
-            "zh": "PyTorch 的约定（函数卡片沿用它）与 Xu 等人实验中的做法不同，它直接抽取斜率："}[lang]
+    the setting of Xu et al.'s experiments (review final41/ca).  Review final65, ca: the contrast is carried by
+    "the slope itself" and "the same range" (the next test), not by a sentence of its own."""
+    said = {"en": "PyTorch, whose convention the card follows, draws the slope itself from the same range,",
+            "zh": "函数卡片沿用的 PyTorch 约定则直接抽取斜率："}[lang]
     assert said in page_text(lang)
     assert "Two conventions are in use" not in page_text(lang) and "两套约定" not in page_text(lang)
 
@@ -343,7 +344,8 @@ def test_rrelu_training_draws_one_slope_per_element_within_the_bounds():
 def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_give_3_to_8():
     """'Xu et al. divide': multiplied by a number in [3, 8] the negative side would be 3 to 8 times
     steeper than the positive one; divided, the slopes are 1/8 to 1/3.  The page states the experiments' division
-    in one sentence; the reference entry is the citation only."""
+    in one sentence; the reference entry is the citation only.  Review final65, ca: the scheme first, the
+    inconsistency in one bracketed sentence."""
     lo, hi = 3.0, 8.0
     x = -1.0
     assert (lo * x) / x == 3 and (hi * x) / x == 8                    # a product: steeper than slope 1
@@ -355,14 +357,22 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # review final58, ca: Xu et al., not "their experiments", do the dividing, and "During training," takes its comma
     # review final60, ca: the division is the page's reading of inconsistent equations, and the page says so
     # review final62, ca: the inconsistency and that reading in two sentences, the factor named d once, where it is drawn
-    assert ("Their formulas are not consistent: in training a negative input is multiplied by a random factor $d$ that "
-            "should lie below 1, yet they draw $d \\sim U(3, 8)$, and their test formula divides by its mean. Read as a "
-            "division, as the test formula implies, training divides each negative input by $d$, redrawn for every "
-            "channel of every training image, so the slope $1/d$ lies between 1/8 and 1/3; at test time they "
-            "divide by 5.5, the mean of $d$.") in page_text("en")
-    assert ("他们的公式前后不一致：训练时负输入乘以一个随机因子 $d$，按说 $d$ 应小于 1，他们却取 $d \\sim U(3, 8)$，"
-            "测试公式又是除以它的均值。按测试公式理解为除法，训练时就是把负输入除以 $d$，每张训练图像的每个通道都重新抽取，"
-            "因此斜率 $1/d$ 介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。") in page_text("zh")
+    # review final65, ca: the section was the page's heaviest; the scheme is stated first, as a division, and the
+    # inconsistency shrinks to one bracketed sentence that still marks the division as the page's reading (and no
+    # dangling "Read as a division, ..., training divides")
+    assert ("In training they divide each negative input by a random $d \\sim U(3, 8)$, redrawn for every channel of "
+            "every training image, so the slope $1/d$ lies between 1/8 and 1/3; at test time they divide by 5.5, the mean "
+            "of $d$. (Their training formula writes a product; a division is the reading that fits both this range and "
+            "their test formula.)") in page_text("en")
+    assert ("训练时，他们把每个负输入除以一个随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，因此斜率 $1/d$ "
+            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。（他们的训练公式写的是乘法，但只有理解为除法，才与这个取值范围"
+            "和他们的测试公式都对得上。）") in page_text("zh")
+    for lang, gone in (("en", "Read as a division, as the test formula implies, training divides"),
+                       ("zh", "按测试公式理解为除法，训练时就是")):
+        assert gone not in page_text(lang), lang
+    # "fits this range": a product with a factor from [3, 8] would make the negative side 3 to 8 times steeper than
+    # the positive one, a division gives slopes below 1; "and their test formula": that formula divides by the mean
+    assert 1 < lo < hi and 1 / hi < 1 / lo < 1
     for lang, gone in (("en", "drawn from between 3 and 8"), ("zh", "在 3 到 8 之间抽取")):
         assert gone not in page_text(lang), lang
     assert 1 / hi == 1 / 8 and 1 / lo == 1 / 3 == RRELU_BOUNDS[1] and RRELU_BOUNDS[0] == 1 / 8   # the same range as PyTorch's
@@ -416,9 +426,11 @@ def test_mean_slope_gives_the_mean_output_because_f_is_linear_in_a():
     assert 11 / 48 == pytest.approx((RRELU_BOUNDS[0] + RRELU_BOUNDS[1]) / 2)    # PyTorch's test slope = mean training slope
     # f is linear in a for x < 0, so a test slope a_t gives the expected training output a_t x = E[a] x only if a_t = E[a]
     assert leaky_relu(-1.0, 11 / 48 + 0.01) != pytest.approx(float(np.mean(rrelu_train(np.full(200_000, -1.0), np.random.default_rng(3)))), abs=1e-3)
-    assert ("The test slope should be the mean training slope, so that the test output is the average training output. "
-            "PyTorch's $\\bar a$ is that mean;") in page_text("en")
-    assert "测试斜率应取训练斜率的均值，测试输出才等于训练输出的期望。PyTorch 的 $\\bar a$ 正是如此；" in page_text("zh")
+    # review final65, ca: the reason (linearity in the slope) is stated, and the "only when" is what the line above checks
+    assert ("The output is linear in the slope, so the test output equals the average training output only when the test "
+            "slope is the mean training slope. PyTorch's $\\bar a$ is that mean;") in page_text("en")
+    assert ("输出是斜率的线性函数，所以只有测试斜率取训练斜率的均值，测试输出才等于训练输出的期望。PyTorch 的 $\\bar a$ "
+            "正是这个均值；") in page_text("zh")
 
 
 def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
@@ -535,6 +547,16 @@ def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
             "variance start near 0 and 1, the network pulls them back to 0 and 1. [The article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
     assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、方差为 1（因而均方也为 1），并证明了：权重均值为 0、方差为 $1/n$"
             "，且激活值的均值和方差起初就在 0 和 1 附近时，它们会被拉回 0 和 1。[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
+    # review final65, ca: "fixed point" is glossed where it is first used: the mean 0 and variance 1 a layer maps back
+    # to themselves (the next test computes that map and finds (0, 1) fixed for weight mean 0 and variance 1/n)
+    assert ("derives this fixed point, the mean 0 and variance 1 that a layer maps back to themselves, tests it and lists "
+            "its conditions.") in page_text("en")
+    assert "推导了这个不动点（经过一层后保持不变的均值 0 和方差 1），用实验检验了它" in page_text("zh")
+    for lang in ("en", "zh"):
+        section = page_text(lang).split("{ #selu }")[1]
+        first = section.index("fixed point" if lang == "en" else "不动点")
+        assert first == section.index("derives this fixed point" if lang == "en" else "推导了这个不动点") + (
+            len("derives this ") if lang == "en" else len("推导了这个")), lang          # its first use is the glossed one
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -766,17 +788,27 @@ def test_a_learned_prelu_slope_that_reaches_zero_dies_like_relu():
 def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     """'although they can still be inactive on every training point, passing back a gradient only a times as large'
     (review final42/ca): a unit whose pre-activations are all negative outputs a x and passes back a times the
-    upstream gradient that an active unit (slope 1) would; the link goes to the measurement of inactive units."""
+    upstream gradient that an active unit (slope 1) would; the link goes to the measurement of inactive units.
+    Review final65, ca: split into two sentences; "$a$ times" became "their negative slope times"."""
     a = 0.25
     z = -np.abs(np.random.default_rng(4).normal(size=1000)) - 1e-3     # negative on every training point
     upstream = np.random.default_rng(5).normal(size=1000)
     np.testing.assert_allclose(upstream * prelu_prime(z, a), a * upstream * relu_prime(-z), rtol=0, atol=0)
     assert np.all(prelu_prime(z, a) != 0)
-    assert ("although they can still be [inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) "
-            "(pre-activation at most zero) on every "
-            "training point, passing back only $a$ times the gradient an active unit would receive.") in page_text("en")
-    assert ("但仍可能在所有训练样本上都[关闭](../blog/posts/dead-relu-units.md#dead-relu-experiment)（预激活值始终不大于零），"
-            "传回的梯度只有单元开启时的 $a$ 倍。") in page_text("zh")
+    # review final65, ca: the sentence is split, and "$a$ times" became "their negative slope times", which covers
+    # RReLU's slope (drawn at each step in training) as well as PReLU's a
+    assert ("so their units cannot die as ReLU units do, unless a learned PReLU slope reaches 0. They can still be "
+            "[inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) (pre-activation at most zero) on every "
+            "training point, and then pass back only their negative slope times the gradient an active unit would "
+            "receive.") in page_text("en")
+    assert ("所以单元不会像 ReLU 单元那样死亡，除非学出来的 PReLU 斜率变成 0。不过，它们仍可能在所有训练样本上都"
+            "[关闭](../blog/posts/dead-relu-units.md#dead-relu-experiment)（预激活值始终不大于零），"
+            "这时传回的梯度只是单元开启时的梯度乘以负半轴斜率。") in page_text("zh")
+    for lang, gone in (("en", "passing back only $a$ times"), ("zh", "传回的梯度只有单元开启时的 $a$ 倍")):
+        assert gone not in page_text(lang), lang
+    rng = np.random.default_rng(6)                   # RReLU in training: each element's own drawn slope scales its gradient
+    drawn = rrelu_train(z, rng) / z
+    assert np.all((drawn >= RRELU_BOUNDS[0] - 1e-12) & (drawn <= RRELU_BOUNDS[1] + 1e-12))
     z_edge = np.concatenate([z, [0.0]])             # "at most zero": a pre-activation of exactly 0 is inactive too
     assert np.all(prelu_prime(z_edge, a) == a) and np.all(relu_prime(z_edge) == 0)
     for lang in ("en", "zh"):
@@ -919,9 +951,9 @@ def test_the_smoothness_classes_have_one_home_the_reference_page(lang, pointer, 
 
 
 @pytest.mark.parametrize("lang, pytorch", [
-    ("en", "In training it draws the slope itself, independently for every element, from the same range, "
-           "$a \\sim U(1/8, 1/3)$; at test time it uses the mean, $\\bar a = 11/48 \\approx 0.229$:"),
-    ("zh", "它直接抽取斜率：训练时为每个元素独立地从同一范围抽取 $a \\sim U(1/8, 1/3)$，测试时取其均值")])
+    ("en", "draws the slope itself from the same range, $a \\sim U(1/8, 1/3)$, independently for every element, "
+           "and at test time uses its mean, $\\bar a = 11/48 \\approx 0.229$:"),
+    ("zh", "直接抽取斜率：训练时为每个元素独立地从同一范围抽取 $a \\sim U(1/8, 1/3)$，测试时取其均值")])
 def test_pytorch_draws_the_slope_itself_over_the_range_of_xus_slopes(lang, pytorch):
     """Review final57, ca: after Xu et al.'s division, PyTorch "instead draws the slope itself". Both conventions give
     slopes in [1/8, 1/3]; they differ in what is uniform, the divisor d or the slope 1/d."""
@@ -988,9 +1020,9 @@ def test_references_are_listed_in_order_of_first_mention(lang):
     """Review final60, ca: the list is in the order the page first cites each work, as on the other catalogue pages."""
     text = page_text(lang)
     body, refs = text.split("{ #references }")
-    cited = {"en": ["He, Zhang, Ren and Sun", "(Maas et al. 2013)", "Xu, Wang, Chen and Li", "PyTorch's convention",
+    cited = {"en": ["He, Zhang, Ren and Sun", "(Maas et al. 2013)", "Xu, Wang, Chen and Li", "PyTorch, whose convention",
                     "Clevert, Unterthiner and Hochreiter", "Klambauer, Unterthiner", "Goodfellow, Warde-Farley"],
-             "zh": ["He、Zhang、Ren 和 Sun", "（Maas 等人，2013）", "Xu、Wang、Chen 和 Li", "PyTorch 的约定",
+             "zh": ["He、Zhang、Ren 和 Sun", "（Maas 等人，2013）", "Xu、Wang、Chen 和 Li", "PyTorch 约定",
                     "Clevert、Unterthiner 和 Hochreiter", "Klambauer、Unterthiner", "Goodfellow、Warde-Farley"]}[lang]
     positions = [body.index(s) for s in cited]
     assert positions == sorted(positions)

@@ -264,7 +264,9 @@ def test_the_headline_gains_are_summarised_per_metric(lang):
     """'the headline gains quoted above are 0.6 to about 1 percentage point in ImageNet top-1 accuracy and 2.1 points
     in MS-COCO AP50': the summary takes its range from the top-1 gains the page quotes (Swish 0.9 and 0.6, Mish about
     1) and its AP50 figure from the one AP50 gain it quotes, and does not mix the two metrics in one range
-    (review final56, ca)."""
+    (review final56, ca).  Review final65, ca: the zh clause said none of the gains "has been independently replicated"
+    (没有一项经过独立复现), a claim about the whole literature; like en, it now says only that the numbers quoted are not
+    independent replications."""
     text = page_text(PAGE, lang)
     if lang == "en":
         top1 = [float(v) for v in re.findall(r"by (\d\.\d) percentage points for|by (\d\.\d) for Inception", text)
@@ -278,7 +280,8 @@ def test_the_headline_gains_are_summarised_per_metric(lang):
         top1 += [float(v) for v in re.findall(r"top-1 准确率比 ReLU 高约 (\d) 个百分点", text)]
         ap50 = [float(v) for v in re.findall(r"比 Leaky ReLU 高 (\d\.\d) 个百分点", text)]
         summary = ("上面引用的主要提升，在 ImageNet top-1 准确率上是 0.6 到约 1 个百分点，在 MS-COCO $\\mathrm{AP}_{50}$ 上是 "
-                   "2.1 个百分点，而且没有一项经过独立复现。")
+                   "2.1 个百分点，都不是独立复现的结果。")
+        assert "没有一项经过独立复现" not in text and "经过独立复现" not in text
     assert sorted(top1) == [0.6, 0.9, 1.0] and ap50 == [2.1], (top1, ap50)
     assert (min(top1), max(top1)) == (0.6, 1.0)
     assert summary in text
@@ -459,14 +462,16 @@ def test_ranges_close_their_bracket_where_the_minimum_is_attained(lang):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "The constants come from Page's (1977) approximation of $\\Phi$, which the GELU paper cites through Choudhury (2014): "
-           "$\\sqrt{2/\\pi}$ gives the tanh gate $\\Phi$'s slope at zero, and with that factor fixed, 0.044715 brings the gate, "
-           "not GELU itself, closest to $\\Phi$ in the worst case."),
-    ("zh", "两个常数出自 Page（1977）的 $\\Phi$ 近似，GELU 论文是经由 Choudhury（2014）引用的：$\\sqrt{2/\\pi}$ 让 tanh 门"
-           "在零点的斜率与 $\\Phi$ 相同；在这个因子固定时，0.044715 让门（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$。")])
+    ("en", "The constants come from Page's (1977) approximation of $\\Phi$, which reached the GELU paper through Choudhury "
+           "(2014), the source it cites. The factor $\\sqrt{2/\\pi}$ gives the tanh gate $\\Phi$'s slope at zero; with it "
+           "fixed, 0.044715 brings the gate, not GELU itself, closest to $\\Phi$ in the worst case."),
+    ("zh", "两个常数出自 Page（1977）的 $\\Phi$ 近似，GELU 论文是经由 Choudhury（2014）引用的。因子 $\\sqrt{2/\\pi}$ 让 tanh 门"
+           "在零点的斜率与 $\\Phi$ 相同；这个因子固定后，0.044715 让门（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$。")])
 def test_the_coefficient_is_credited_not_derived(lang, said):
     """The paper's citation and Choudhury's attribution to Page (module docstring); the page does not make
-    Choudhury the originator (review final41/ca), and Page (1977) is in its reference list."""
+    Choudhury the originator (review final41/ca), and Page (1977) is in its reference list.  Review final65, ca:
+    "cites through" became "reached the GELU paper through ..., the source it cites", and the provenance and the
+    minimax statement are two sentences."""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert said in text
     assert "take the cubic coefficient" not in text and "他们没有推导它" not in text
@@ -476,16 +481,29 @@ def test_the_coefficient_is_credited_not_derived(lang, said):
     assert prose.count("Choudhury") == 1 and prose.count("Page") == 1
     assert "Page" in references and "1977" in references and "https://doi.org/10.2307/2346872" in references
     assert "credits the formula" not in text and "注明出自" not in text
+    assert "cites through" not in text
     assert "all of its experiments" not in text and "全部实验" not in text
 
 
 def test_x_sigma_1702x_is_silu_with_beta_1702_largest_gap_to_gelu_0_0203_at_2_27():
+    """Review final65, ca: Swish's beta was used (the explorer's slider, "Swish with beta = 1.702") before the SiLU /
+    Swish section defines it; the GELU section now writes only x sigma(1.702 x), the Swish section makes the link
+    ("At beta = 1.702 it is the GELU approximation above"), and the explorer's slider is named there.  Before that
+    section, beta appears only as softplus's own sharpness in its Neighbours paragraph."""
     np.testing.assert_allclose(silu(X, beta=1.702), X * sigmoid(1.702 * X), rtol=1e-15, atol=1e-300)
     gap, where = argmax_on(np.abs(f("gelu", WIDE) - silu(WIDE, beta=1.702)), WIDE)
     assert round(gap, 4) == 0.0203 and round(abs(where), 2) == 2.27
     for lang in ("en", "zh"):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert "0.0203" in text and "2.27" in text
+        before = text.split("{ #silu }")[0]
+        softplus_own = before.split("{ #softplus }")[1].split("{ #gelu }")[0]
+        assert "\\beta" not in before.replace(softplus_own, ""), lang
+        assert "\\log\\bigl(1 + e^{\\beta x}\\bigr)/\\beta" in softplus_own, lang     # defined where it is used
+        swish = text.split("{ #silu }")[1].split("\n## ")[0]
+        assert "explorer.md" in swish and text.count("explorer.md") == 1, lang
+        assert {"en": "At $\\beta = 1.702$ it is the GELU approximation above.",
+                "zh": "$\\beta = 1.702$ 时，它就是上文 GELU 的那个近似。"}[lang] in swish
 
 
 def test_both_gates_are_distribution_functions_normal_and_logistic():
@@ -541,8 +559,8 @@ def tanh_gate(x, k=catalogue.GELU_TANH_K):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "and with that factor fixed, 0.044715 brings the gate, not GELU itself, closest to $\\Phi$ in the worst case."),
-    ("zh", "在这个因子固定时，0.044715 让门（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$。")])
+    ("en", "with it fixed, 0.044715 brings the gate, not GELU itself, closest to $\\Phi$ in the worst case."),
+    ("zh", "这个因子固定后，0.044715 让门（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$。")])
 def test_the_coefficient_trade_is_one_sentence_and_recomputes(lang, said):
     """Review final57, ca: the three-row coefficient table was a detour for a catalogue card; it is folded into one
     sentence.  Review final62, ca: the whole coefficient digression (the attribution, the gate's optimum and GELU's
@@ -596,8 +614,9 @@ def test_0_044715_minimises_the_gates_worst_error_against_phi_1_8e_4():
     assert f"{best.x:.6f}" == "0.044715"                             # the published constant, to its six decimals
     assert round(worst(0.044715) * 1e4, 1) == 1.8 and round(best.fun * 1e4, 1) == 1.8
     assert worst(0.0444) > worst(0.044715) and worst(0.0455) > worst(0.044715)
-    assert "and with that factor fixed, 0.044715 brings the gate, not GELU itself, closest to $\\Phi$ in the worst case." in page_text(PAGE, "en")
-    assert "在这个因子固定时，0.044715 让门（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$。" in page_text(PAGE, "zh")
+    # review final65, ca: the provenance and this claim are separate sentences; "with it fixed" (the factor sqrt(2/pi))
+    assert "The factor $\\sqrt{2/\\pi}$ gives the tanh gate $\\Phi$'s slope at zero; with it fixed, 0.044715 brings the gate, not GELU itself, closest to $\\Phi$ in the worst case." in page_text(PAGE, "en")
+    assert "因子 $\\sqrt{2/\\pi}$ 让 tanh 门在零点的斜率与 $\\Phi$ 相同；这个因子固定后，0.044715 让门（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$。" in page_text(PAGE, "zh")
     # the scope matters (review final52, ca): with the linear factor free too, a pair does better than 1.8e-4
     def worst_pair(a, k):
         return np.max(np.abs(0.5 * (1 + np.tanh(a * (x + k * x ** 3))) - norm.cdf(x)))
@@ -1010,7 +1029,7 @@ def test_stable_softplus_needs_log1p_to_stay_accurate_far_below_zero():
 
 
 @pytest.mark.parametrize("lang, said, clause, forms", [
-    ("en", "for pretrained weights, the GELU form of the code released with them);",
+    ("en", "for pre-trained weights, the GELU form of the code released with them);",
      "the code released with a model settles it, and the [table of transformer models](gated-units.md#models) gives each "
      "model's form with its source.",
      {"GPT": "tanh approximation", "BERT": "exact", "GPT-2": "tanh approximation"}),
@@ -1033,7 +1052,9 @@ def test_gelu_form_clause_and_advice_agree_with_the_gated_units_models_table(lan
             source[re.split(r"[ （(]", cells[0])[0]] = cells[4]
     for model, form in forms.items():
         assert "GELU" in activation[model] and form in activation[model].lower(), (model, activation[model])
-    assert {"en": "in its first release", "zh": "最初版本"}[lang] in source["BERT"]
+    # the gated-units page words its source cell in its own way (review final65 changed it); what matters here is that
+    # BERT's exact form is the one of its first released code
+    assert any(w in source["BERT"] for w in {"en": ("first release",), "zh": ("最初版本", "首次公开")}[lang]), source["BERT"]
     own = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert said in own
     gelu_tanh = own.split("{ #gelu-tanh }")[1].split("\n**How close.**" if lang == "en" else "\n**有多接近。**")[0]

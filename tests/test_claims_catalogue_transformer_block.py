@@ -289,8 +289,10 @@ def test_scaled_statistics_do_not_depend_on_d_k(scaling):
     # said again there. Review final62, tf: no paragraph of their own; each range stands in the list item it contrasts with
     shown("against 0.11 with the scaling, which holds the entropy between 3.68 and 3.75 nats at every head dimension.",
           "而缩放后只占 0.11；缩放后的熵在每个头维度上都保持在 3.68 到 3.75 奈特之间。")
-    shown("so sharpening first *raises* the norm; with the scaling, its median stays between 0.15 and 0.18.",
-          "所以注意力变尖锐起初反而让范数**变大**；缩放后，它的中位数始终在 0.15 到 0.18 之间。")
+    # review final65, tf: the peak and the scaled range in one sentence, the ratios moved to the note
+    shown("so sharpening first *raises* the norm: the unscaled median peaks at 0.33 near $d_k = 16$, while the scaled one stays "
+          "between 0.15 and 0.18.",
+          "所以注意力变尖锐起初反而让范数**变大**：不缩放的中位数在 $d_k = 16$ 附近达到峰值 0.33，缩放后的中位数则始终在 0.15 到 0.18 之间。")
     for lang in LANGS:
         assert not any(par.startswith(("With the scaling, the entropy", "缩放之后，在每个头维度上")) for par in page(lang).split("\n\n")), lang
     for lang, again in (("en", "the head dimension hardly matters"), ("zh", "几乎不随头维度变化")):
@@ -432,14 +434,16 @@ def test_unscaled_attention_at_d_k_64(scaling):
     # the 0.58 is for the experiment's unit-variance components (scores of standard deviation sqrt(64) = 8, as checked
     # above), not a property of the original Transformer whatever its initialisation: the sentence says so (review
     # final55, tf).  With components of variance 2 in queries and keys the scores double and the entropy is far lower.
-    shown("At $d_k = 64$, the original Transformer's head dimension, and with unit-variance components, the entropy is 0.58 nats",
-          "在原始 Transformer 的头维度 $d_k = 64$ 下，若各分量方差为 1，熵只有 0.58 奈特")
+    # review final65, tf: the original Transformer's 64 is named once, with LLaMA's and Gemma 2's, where the lesson is drawn
+    shown("At $d_k = 64$ and with unit-variance components, the entropy is 0.58 nats",
+          "$d_k = 64$ 时，若各分量方差为 1，熵只有 0.58 奈特")
     s = attn.scores(64, 20_000, np.random.default_rng(9))
     assert f"{attn.summaries(s)[0].mean():.2f}" == "0.58"
     assert attn.summaries(2 * s)[0].mean() < 0.4
     for lang in LANGS:                                                     # 64 is introduced once, not twice
         assert "common head dimension" not in page(lang) and "常见的头维度" not in page(lang)
-        assert page(lang).count({"en": "the original Transformer's head dimension", "zh": "原始 Transformer 的头维度"}[lang]) == 1
+        assert page(lang).count({"en": "the original Transformer (64)", "zh": "原始 Transformer（64）"}[lang]) == 1
+        assert "the original Transformer's head dimension" not in page(lang) and "原始 Transformer 的头维度" not in page(lang)
     shown("0.79 of the total on average, against 0.11", "平均占去 0.79，而缩放后只占 0.11")
 
 
@@ -458,7 +462,8 @@ def test_uniform_weights_have_a_small_jacobian():
 def test_the_jacobian_norm_also_sets_the_typical_gradient_of_a_random_direction():
     """Review final57, tf: ||J||_F bounds |J delta| / |delta| and, for delta of random direction, sets its mean square:
     E|J delta|^2 = ||J||_F^2 |delta|^2 / n, since E[delta delta^T] = |delta|^2 I / n.  So ratios of Jacobian norms
-    are ratios of the typical (root-mean-square) gradient the scores receive, as the answer below reads them."""
+    are ratios of the typical (root-mean-square) gradient the scores receive, as the answer below reads them.
+    Review final65, tf: "sets that gradient's typical size", not "its" (the norm's, the gradient's or the inputs'?)."""
     rng = np.random.default_rng(41)
     n = attn.KEYS
     for spread in (0.5, 3.0, 8.0):                                        # flat to nearly one-hot weights
@@ -474,7 +479,7 @@ def test_the_jacobian_norm_also_sets_the_typical_gradient_of_a_random_direction(
         assert np.mean(np.linalg.norm(d @ J.T, axis=1) ** 2) == pytest.approx(frob ** 2 * 9.0 / n, rel=0.02)
         # the bound: no direction gets more than ||J||_F |delta|
         assert np.linalg.norm(J, 2) <= frob + 1e-15
-    shown("\n\nWhy the Jacobian norm? It bounds how much gradient the softmax's inputs can receive, and also sets its typical size. A gradient "
+    shown("\n\nWhy the Jacobian norm? It bounds how much gradient the softmax's inputs can receive, and also sets that gradient's typical size. A gradient "
           "$\\delta$ arriving at the attention weights reaches the softmax's inputs as $J \\delta$, of size at most $\\lVert J \\rVert_F \\lVert \\delta \\rVert$, "
           "and, for a $\\delta$ of random direction, of mean square "
           "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$.",
@@ -489,12 +494,14 @@ def test_the_jacobian_norm_also_sets_the_typical_gradient_of_a_random_direction(
 def test_the_block_section_reads_in_short_steps():
     """Review final57, tf: the heads get their own paragraph; the feed-forward block is defined next to its name;
     the three consequences of the cap are a numbered list; the scores keep one name ("scores"), with "attention
-    logits" only as the synonym given at the definition and in Bello et al.'s words."""
+    logits" only as the synonym given at the definition and in Bello et al.'s words.  Review final65, tf: in Chinese the
+    block is named as the subject (前馈模块是…), since 它 first read as the activation functions of the sentence before."""
     shown("the weighted average of those tokens' values $v_j$.\n\nA transformer runs several such attention *heads*",
           "就得到这个词元的输出。\n\nTransformer 里并排运行着好几个这样的注意力**头**")
     shown("The *feed-forward block* is the two-layer network $\\mathrm{FFN}(h) = f(h W_1)\\,W_2$, where $h$ is the token's "
           "normalised vector, $f$ an element-wise activation such as ReLU, GELU or [SiLU](smooth-gates.md#silu), and the hidden layer",
-          "用在**前馈模块**里。它是一个两层网络，$\\mathrm{FFN}(h) = f(h W_1)\\,W_2$")
+          "用在**前馈模块**里。前馈模块是一个两层网络，$\\mathrm{FFN}(h) = f(h W_1)\\,W_2$")
+    assert "它是一个两层网络" not in page("zh")
     for lang, lead in (("en", "Three things follow.\n\n"), ("zh", "由此可以得出三点。\n\n")):
         block = page(lang).split(lead, 1)[1].split("\n\n", 1)[0].splitlines()
         assert [line[:3] for line in block] == ["1. ", "2. ", "3. "], lang
@@ -513,12 +520,15 @@ def test_unscaled_jacobian_rises_then_collapses(scaling):
     shown("peaks at 0.33 near $d_k = 16$", "峰值 0.33")
     # review final59, tf: 2.6e-4 is the unscaled median itself; its ratio to the scaled one is 1.4e-3 (about 1/700);
     # review final62, tf: every ratio in the item is the unscaled median divided by the scaled one, as in the note
+    # review final65, tf: the list keeps the peak and the collapse to 2.6e-4; the ratios (0.020, 0.0014) stand in the note,
+    # and the regime Vaswani et al. suspected is placed at 512 in the paragraph that draws the lesson
     ratio = {d: median[at(scaling, d)] / scaling["scaled_jacobian_median"][at(scaling, d)] for d in (512, 1024)}
     assert f"{ratio[1024]:.4f}" == "0.0014" and 650 < 1 / ratio[1024] < 750 and f"{ratio[512]:.3f}" == "0.020"
-    shown("    - From $d_k = 512$ on, the typical query is in the regime Vaswani et al. suspected: the ratio is 0.020 at 512 and "
-          "0.0014 at $1{,}024$, where the unscaled median itself is $2.6 \\times 10^{-4}$.\n",
-          "    - 从 $d_k = 512$ 起，典型的查询已落入 Vaswani 等人所猜测的那种状态：这个比值在 512 处为 0.020，在 1024 处为 0.0014，"
-          "这时不缩放的中位数本身只有 $2.6 \\times 10^{-4}$。\n")
+    shown("From $d_k = 128$ on, the unscaled median is the smaller of the two, and it falls to $2.6 \\times 10^{-4}$ at $1{,}024$.\n",
+          "从 $d_k = 128$ 起，不缩放的中位数反而较小，到 1024 时只剩 $2.6 \\times 10^{-4}$。\n")
+    shown(" Only from $d_k = 512$ does the typical query's softmax enter the regime of tiny gradients that Vaswani et al. suspected.\n",
+          "要到 $d_k = 512$，典型查询的 softmax 才落入 Vaswani 等人所猜测的那种梯度很小的区域。\n")
+    shown("0.020 at 512 and 0.0014 at $1{,}024$.\n", "依次为 1.12、0.48、0.13、0.020 和 0.0014。\n")
     # "from d_k = 512 on, the typical query": the median is below 2% of the scaled one from 512 and not before (1/7.5 at 256)
     scaled = scaling["scaled_jacobian_median"]
     assert list(scaling["d_k"][median < 0.021 * scaled]) == [512, 1024]
@@ -559,15 +569,19 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
     tiny = scaling["unscaled_jacobian_tiny"]                               # "some queries ... at smaller d_k"
     assert 0 < tiny[at(scaling, 32)] < tiny[at(scaling, 64)] < 0.5 and np.all(scaling["scaled_jacobian_tiny"] == 0)
-    shown("    - The unscaled median peaks at 0.33 near $d_k = 16$. Divided by the scaled one, it is 1.12 at $d_k = 64$, 0.48 at 128, "
-          "the head dimension of LLaMA, and 0.13 at 256, that of Gemma 2's two smaller models.\n",
-          "    - 不缩放的中位数在 $d_k = 16$ 附近达到峰值 0.33。它与缩放后的中位数之比，在 $d_k = 64$ 时为 1.12，"
-          "在 LLaMA 所用的 128 处为 0.48，在 Gemma 2 两个较小模型所用的 256 处为 0.13。\n")
+    # review final65, tf: the ratio ladder of the Jacobian norm moved from the list into the note "Where the gradient is
+    # measured", beside the ladder at the query; the head dimensions of LLaMA and Gemma 2 are named where the lesson is drawn
+    shown("The same ratio for the Jacobian norm, which sets the gradient at the softmax's inputs, is 1.12 at $d_k = 64$, 0.48 at 128, "
+          "0.13 at 256, 0.020 at 512 and 0.0014 at $1{,}024$.\n",
+          "雅可比范数决定 softmax 输入处的梯度，其比值在 $d_k = 64$、128、256、512 和 1024 处依次为 "
+          "1.12、0.48、0.13、0.020 和 0.0014。\n")
+    shown("So at the head dimensions of the original Transformer (64), LLaMA (128) and Gemma 2's two smaller models (256), ",
+          "所以在原始 Transformer（64）、LLaMA（128）和 Gemma 2 两个较小模型（256）的头维度上，")
     for lang, flipped in (("en", "times the unscaled one"), ("zh", "是不缩放时的")):            # no ratio the other way round
         assert flipped not in page(lang), lang
     # the three effects of leaving the scaling out are three list items: the sharpening, the Jacobian norm's rise
-    # and fall (mechanism, peak and crossover), and the share of tiny norms; review final57, tf: the second item's
-    # numbers stand in two sub-items under it, which belong to that item
+    # and fall (mechanism, peak and crossover), and the share of tiny norms; review final65, tf: the second item has no
+    # sub-items and no ratios (three numbers a reader can keep: the peak, the scaled range, the collapse at 1,024)
     for lang in LANGS:
         items = []
         for line in page(lang).splitlines():
@@ -575,9 +589,10 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
                 items.append(line)
             elif line.startswith("    - ") and items:
                 items[-1] += "\n" + line
-        crossover = next(item for item in items if "1.12" in item)
-        assert crossover.count("\n    - ") == 2, lang
-        assert "0.13" in crossover and "0.0014" in crossover and "0.124" in crossover and "6.8%" not in crossover and "0.58" not in crossover, lang
+        crossover = next(item for item in items if "0.124" in item)
+        assert "\n" not in crossover and len(items) == 3, lang
+        assert "0.33" in crossover and "2.6 \\times 10^{-4}" in crossover and "6.8%" not in crossover and "0.58" not in crossover, lang
+        assert not any(ratio in crossover for ratio in ("1.12", "0.48", "0.13", "0.020", "0.0014")), lang
         assert sum("6.8%" in item for item in items) == 1 and sum("0.58" in item for item in items) == 1, lang
     assert 512 // 8 == 64                                                      # the original model: d = 512, 8 heads
     assert 4096 // 32 == 128                                                   # LLaMA 7B: 4,096 over 32 heads
@@ -632,11 +647,22 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert (at_inputs, at_query) == (128, 512)
     assert not any(sc[scaling["d_k"] < at_inputs] > un[scaling["d_k"] < at_inputs])     # lower or equal before: not "also raises"
     assert all(ratio[d] > 1 for d in d_ks if d < at_query)
-    shown(f"Where the scaling starts to raise the gradient depends on where it is measured: at the softmax's inputs from "
-          f"$d_k = {at_inputs}$, at the query only from {at_query} (see the note below).",
-          f"缩放从哪个头维度起增大梯度，取决于在哪里衡量：在 softmax 的输入处从 $d_k = {at_inputs}$ 起，"
-          f"在查询处要到 {at_query} 才开始（见下面的注释）。")
+    shown(f"At the softmax's inputs, then, the scaling raises the gradient from $d_k = {at_inputs}$; at the query, whose gradient "
+          f"trains the weights, only from {at_query} (see the note below).",
+          f"在 softmax 的输入处，缩放从 $d_k = {at_inputs}$ 起增大梯度；而在查询处（查询权重的梯度由此而来），"
+          f"要到 {at_query} 才开始（见下面的注释）。")
     for lang, old in (("en", "Whether the scaling also raises the gradient"), ("zh", "缩放会不会同时增大梯度")):
+        assert old not in page(lang), lang
+    # review final65, tf: the main text draws the lesson for the head dimensions in use (64 to 256): there the gradient at
+    # the query is larger without the scaling, so the scaling buys the constant sharpness, not a larger gradient for the
+    # weights; the typical query's softmax reaches the tiny-gradient regime only from 512 (2% of the scaled median)
+    in_use = (64, 128, 256)
+    assert all(ratio[d] > 1 for d in in_use) and ratio[512] < 1
+    assert np.ptp(scaling["scaled_entropy"]) < 0.1
+    shown("what the scaling buys at initialisation is the constant sharpness above, not a larger gradient for the weights.",
+          "缩放在初始化时带来的是各头维度下相同的尖锐程度，而不是更大的权重梯度。")
+    for lang, old in (("en", "Where the scaling starts to raise the gradient depends on where it is measured"),
+                      ("zh", "缩放从哪个头维度起增大梯度，取决于在哪里衡量")):
         assert old not in page(lang), lang
     # the simulation is the experiment's own (the same module as the scores' statistics), not a separate script
     assert attn.query_gradient_medians.__module__ == attn.run.__module__
@@ -659,13 +685,12 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert scores_128 > 2 and ratio[128] > 2 and ratio[64] > 1 and ratio[512] < 1
     # review final60, tf: the lesson stands in the main text, right after the three effects, not in the note
     # review final62, tf: it carries the load-bearing result (larger unscaled up to 256), and no longer repeats the answer's
-    # "the scaling fixes the softmax's regime"
-    lesson = {"en": "against none with the scaling.\n\nWhere the scaling starts to raise the gradient depends on where it is measured: "
-                    "at the softmax's inputs from $d_k = 128$, at the query only from 512 (see the note "
-                    "below).\n\n??? note \"Where the gradient is measured\"",
-              "zh": "缩放后则一个也没有。\n\n缩放从哪个头维度起增大梯度，取决于在哪里衡量：在 softmax 的输入处从 $d_k = 128$ 起，"
-                    "在查询处要到 512 才开始（见下面的注释）。\n\n??? note \"在哪里衡量梯度\""}
+    # "the scaling fixes the softmax's regime"; review final65, tf: and it says what this means at the head dimensions in use
+    lesson = {"en": "against none with the scaling.\n\nAt the softmax's inputs, then, the scaling raises the gradient",
+              "zh": "缩放后则一个也没有。\n\n在 softmax 的输入处，缩放从 $d_k = 128$ 起增大梯度"}
     shown(lesson["en"], lesson["zh"])
+    shown("Vaswani et al. suspected.\n\n??? note \"Where the gradient is measured\"",
+          "Vaswani 等人所猜测的那种梯度很小的区域。\n\n??? note \"在哪里衡量梯度\"")
     for lang, old in (("en", "that it keeps the softmax in the same regime does not"), ("zh", "则与这两者都无关")):
         assert old not in page(lang), lang
     for lang, old in (("en", "what the scaling fixes is the softmax's regime"), ("zh", "缩放固定的是 softmax 所处的状态")):
@@ -693,11 +718,14 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # the answer opens plainly, not with a signpost; it gives the measured shares, not "a small fraction" (review final55, tf)
     # review final62, tf: the comparison with initialisation says what is kept the same; the regime Vaswani et al. suspected is
     # placed where its head dimension (512) is given, in the list below
+    # review final65, tf: the answer is the one sentence on sharpness; "first more gradient, then far less" is said once, by
+    # the list item on the Jacobian norm and the paragraph after the list
     shown("\n\nThe scaling keeps the softmax equally sharp at every head dimension, much as a good initialisation keeps the signal "
-          "at the same scale from layer to layer. " + "Without it the weights sharpen as $d_k$ grows: the softmax's inputs first receive "
-          "more gradient than with the scaling, then far less.\n\n",
-          "无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，正如好的初始化让信号在各层保持同样的尺度。"
-          '不缩放时，头维度越大，权重越尖锐：softmax 的输入得到的梯度先是比缩放时多，随后远比缩放时少。\n\n')
+          "at the same scale from layer to layer.\n\nWithout the scaling, three things happen as the head dimension grows:\n\n",
+          "\n\n无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，正如好的初始化让信号在各层保持同样的尺度。\n\n"
+          "不缩放时，随着头维度增大，会出现三个现象：\n\n")
+    for lang, again in (("en", "first receive more gradient than with the scaling"), ("zh", "先是比缩放时多")):
+        assert again not in page(lang), lang
     for lang, vague in (("en", "at large head dimensions the typical query"), ("zh", "头维度很大时，典型的查询")):
         assert vague not in page(lang), lang
     # review final58, tf: the answer stays qualitative; its numbers (the crossover at 128, the share at 512, the minority of
@@ -705,8 +733,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     for lang in LANGS:
         answer = next(p for p in page(lang).split("\n\n") if p.startswith(ANSWER[lang]))
         assert not re.search(r"\d", answer.replace("d_k", "")), lang
-    for lang, said in (("en", "the ratio is 0.020 at 512 and 0.0014 at $1{,}024$, where the unscaled median itself is $2.6 \\times 10^{-4}$."),
-                       ("zh", "这个比值在 512 处为 0.020，在 1024 处为 0.0014，这时不缩放的中位数本身只有 $2.6 \\times 10^{-4}$。")):
+    for lang, said in (("en", "0.13 at 256, 0.020 at 512 and 0.0014 at $1{,}024$."), ("zh", "1.12、0.48、0.13、0.020 和 0.0014。")):
         text = page(lang)
         scaling_section = text.split("{ #scaling }")[1].split("{ #logit-control }")[0]
         assert said in scaling_section and scaling_section.count("0.020") == 1 and scaling_section.count("2.6 \\times") == 1, lang
@@ -734,7 +761,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert "The figure's answer" not in page("en") and "small fraction" not in page("en") and "lose the gradient to" not in page("en")
     # Vaswani et al. suspect, they do not warn (review final56, tf); the zh page says 猜测 both times (review final57, tf)
     assert "warned of" not in page("en") and "they suspect" in page("en")
-    assert "担心" not in page("zh") and "他们猜测" in page("zh") and "Vaswani 等人所猜测的那种状态" in page("zh")
+    assert "担心" not in page("zh") and "他们猜测" in page("zh") and "Vaswani 等人所猜测的那种梯度很小的区域" in page("zh")
     # Vaswani et al.'s reason is stated once, where the softmax's saturation is explained; the answer refers back to it
     for lang, reason in (("en", "extremely small gradients"), ("zh", "梯度极小")):
         scaling_section = page(lang).split("{ #scaling }")[1].split("{ #logit-control }")[0]
@@ -1240,9 +1267,11 @@ def test_gated_units_share_the_quadratic_recursion():
         gate = GATED[key]
         ratio = [gaussian_expectation(lambda t: gate.g(np.sqrt(nu) * t) ** 2) / (nu / 2) for nu in (1.0, 1e2, 1e4)]
         assert abs(ratio[0] - 1) > 0.1 and abs(ratio[1] - 1) < abs(ratio[0] - 1) and abs(ratio[2] - 1) < 0.02, key
-    shown("ReGLU with independent gate and value matrices gives $\\nu_{l+1} = \\tfrac{1}{2}\\,n\\sigma_w^2\\,\\nu_l^2$, "
+    # review final65, tf: "its two matrices", as squared ReLU is ReGLU with its two maps equal; the page no longer uses
+    # "value" in a gated unit's sense, so attention's value needs no aside telling the two apart
+    shown("ReGLU with its two matrices independent gives $\\nu_{l+1} = \\tfrac{1}{2}\\,n\\sigma_w^2\\,\\nu_l^2$, "
           "again with slope 2 at its fixed point, and GEGLU and SwiGLU approach that map for large inputs",
-          "门矩阵与值矩阵相互独立时，ReGLU 给出 $\\nu_{l+1} = \\tfrac{1}{2}\\,n\\sigma_w^2\\,\\nu_l^2$，不动点处的斜率同样是 2；"
+          "两个矩阵相互独立时，ReGLU 给出 $\\nu_{l+1} = \\tfrac{1}{2}\\,n\\sigma_w^2\\,\\nu_l^2$，不动点处的斜率同样是 2；"
           "输入很大时，GEGLU 和 SwiGLU 也趋近这个映射")
     shown("Gated units such as ReGLU, GEGLU and SwiGLU share the problem:", "ReGLU、GEGLU、SwiGLU 这样的门控单元也有这个问题：")
 
@@ -1459,7 +1488,8 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
 def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_ten_to_a_hundred_thousand_times(stack):
     """'Without normalisation they are roughly 10^4 to 10^5 times larger than with it'; and, as "Against depth" and
     "Along the stack" give with their numbers, with pre-norm the gradient is smallest at the last block and shrinks
-    further as the stack deepens, with post-norm it is larger there and does not shrink with depth."""
+    further as the stack deepens, with post-norm it is larger there and does not shrink with depth.  Review final65, tf:
+    "The placement of the normalisation decides", not "Where the normalisation sits sets"."""
     pre, post, none = (np.asarray(stack[f"{k}_grad_norm"]) for k in ("pre", "post", "none"))
     assert int(np.argmin(pre)) == len(pre) - 1 and post[-1] > pre[-1]
     sweep_pre, sweep_post = stack["pre_sweep_last"], stack["post_sweep_last"]
@@ -1470,8 +1500,8 @@ def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_te
     assert 1e4 / 1.2 < closest < 1e4 * 1.2 and 1e5 / 1.2 < farthest < 1e5 * 1.2
     assert f"{closest:.1e}" == "9.7e+03" and f"{farthest:.1e}" == "8.4e+04"
     # review final59, tf: the paragraph no longer previews what "Against depth" and "Along the stack" say with numbers
-    shown("**The gradients.** Without normalisation they are roughly $10^4$ to $10^5$ times larger than with it. Where the "
-          "normalisation sits sets how they change with depth and along the stack.",
+    shown("**The gradients.** Without normalisation they are roughly $10^4$ to $10^5$ times larger than with it. The placement "
+          "of the normalisation decides how they change with depth and along the stack.",
           "**梯度。**不归一化时，梯度比有归一化时大约 $10^4$ 到 $10^5$ 倍。归一化放在哪里，决定了梯度怎样随深度变化、怎样沿各块分布。")
     # Xiong et al. derive upper bounds: 1/sqrt(L) for pre-norm, independent of L for post-norm; the stack shows both
     # review final62, tf: the pre-norm bound's 1/sqrt(L) is stated where Xiong et al. are introduced and not restated here
@@ -1504,8 +1534,18 @@ def test_last_block_gradient_against_depth(stack):
     shown("It then repeats the run with only the first 3, 6, 12 and 24 blocks.", "随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
     text = page("en")
     assert text.index("repeats the run with only the first") < text.index("**The gradients.**")
-    shown("At 48 blocks, post-norm's gradient at the last block is 3.7 times pre-norm's",
-          "48 个块时，后置归一化最后一个块的梯度是前置归一化的 3.7 倍")
+    shown("At 48 blocks, post-norm's gradient at the last block is 3.7 times pre-norm's, in line with Xiong et al.'s analysis above.",
+          "48 个块时，后置归一化最后一个块的梯度是前置归一化的 3.7 倍，与上文 Xiong 等人的分析相符。")
+    # review final65, tf: Xiong et al.'s warm-up rationale (large gradients near the output under post-norm) is stated once,
+    # where their analysis is introduced; the measurement and the recommendation refer back to it
+    for lang, rationale in (("en", "warm-up"), ("zh", "预热")):
+        text = page(lang).split("\n## References")[0].split("\n## 参考文献")[0]
+        normalisation = text.split("{ #normalisation }")[1].split("{ #default }")[0]
+        home = next(par for par in normalisation.split("\n\n") if par.startswith(("Xiong et al. (2020)", "Xiong 等人（2020）")))
+        assert rationale in home and normalisation.count(rationale) == home.count(rationale), lang
+        default = text.split("{ #default }")[1]                  # only the closing caveat's "tuning ... its warm-up"
+        caveat = {"en": "tuning the learning rate and its warm-up", "zh": "对学习率及其预热的调节"}[lang]
+        assert default.count(rationale) == 1 and caveat in default, lang
 
 
 def test_the_final_normalisation_sets_the_pre_norm_last_block_gradient(stack):
@@ -1530,17 +1570,17 @@ def test_qk_norm_is_named_as_dehghanis_layernorm():
     # "all LayerNorms were applied without bias and centering (Zhang & Sennrich, 2019)" (their section 2): a LayerNorm
     # with beta and the mean left out, that is, an RMSNorm with a learned scale (review final58, tf). Glossed in place
     # (review final46, tf), with no claim about a unit standard deviation, which describes neither variant exactly
-    # (review final55, tf)
-    shown("*QK-norm*, normalises each query and each key before the dot product. Their normalisation is a LayerNorm (a "
-          "normalisation of each vector across its components; [below](#normalisation)), but in their 22-billion-parameter "
-          "model, ViT-22B, every LayerNorm omits the centring and the offset, so it is in effect an *RMSNorm* with a learned scale, "
-          "a normalisation that only divides each vector by the root mean square of its components.",
-          "即在点积之前先对每个查询和每个键做归一化。他们用的是层归一化（对每个向量在其各分量上做的一种归一化，[后文](#normalisation)详述），"
-          "但在他们 220 亿参数的模型 ViT-22B 中，所有层归一化都既不减均值、也不加平移参数，所以实际上相当于带可学习缩放参数的 "
-          "**RMSNorm**，即只把每个向量除以其各分量均方根的归一化。")
+    # (review final55, tf). Review final65, tf: one sentence per step (the gloss, ViT-22B's variant, what that makes it)
+    shown("*QK-norm*, normalises each query and each key before the dot product. Their normalisation is a LayerNorm, which "
+          "normalises each vector across its components ([below](#normalisation)). In their 22-billion-parameter model, ViT-22B, "
+          "every LayerNorm omits the centring and the offset. Each is thus in effect an *RMSNorm* with a learned scale: it only "
+          "divides a vector by the root mean square of its components.",
+          "即在点积之前先对每个查询和每个键做归一化。他们用的是层归一化，即对每个向量在其各分量上做的一种归一化（[后文](#normalisation)详述）。"
+          "在他们 220 亿参数的模型 ViT-22B 中，所有层归一化都既不减均值、也不加平移参数。它们实际上相当于带可学习缩放参数的 "
+          "**RMSNorm**：它只把向量除以其各分量的均方根。")
     # review final60, tf: RMSNorm is defined where it is first used, and the normalisation section refers back to it
     for lang, first, back in (("en", "*RMSNorm* with a learned scale", "RMSNorm (Zhang and Sennrich 2019), as in ViT-22B above, only divides by the root mean square:"),
-                              ("zh", "**RMSNorm**，即只把每个向量除以", "RMSNorm（均方根归一化，Zhang 和 Sennrich，2019；前文 ViT-22B 实际上用的就是它）只除以均方根：")):
+                              ("zh", "**RMSNorm**：它只把向量除以", "RMSNorm（均方根归一化，Zhang 和 Sennrich，2019；前文 ViT-22B 实际上用的就是它）只除以均方根：")):
         text = page(lang)
         body = text.split("\n---\n", 1)[1]                                   # after the front matter
         start = body.index(first)
@@ -1867,9 +1907,10 @@ def test_gemma_and_gemma_2_both_use_a_gated_unit(lang):
     # the gated-units table has Gemma but not Gemma 2: the sentence sends the reader to this page's table for Gemma 2
     assert "Gemma 2" not in gated and "Gemma" in gated
     # "below", not "at the end" or "in the last section": the list, the recommendations and the references follow it
-    # review final62, tf: no "the one" to parse back to "table"
-    shown("(see the [gated-units page's table of models](gated-units.md#models); Gemma 2 is in [the table below](#default)).",
-          "（见[模型一览表](gated-units.md#models)；Gemma 2 见[下文的表](#default)）。")
+    # review final62, tf: no "the one" to parse back to "table"; review final65, tf: the two pointers in a sentence of their own
+    shown("multiplies another. The [gated-units page's table of models](gated-units.md#models) lists more such models; Gemma 2 is in "
+          "[the table below](#default).",
+          "再与另一个线性映射的结果逐元素相乘。其他模型见[门控单元一页的模型一览表](gated-units.md#models)，Gemma 2 见[下文的表](#default)。")
     shown("([the table of models below](#default) lists what other models do)", "（其他模型的做法见[下文的模型表](#default)）")
     assert "at the end](#default)" not in page("en") and "文末的表" not in page("zh")
     # two Gemma Team reports: the in-text citation of 2024 on this page always names Gemma 2 (gated-units cites Gemma 1)
@@ -1969,11 +2010,33 @@ def test_final62_one_name_for_the_jacobian_norm_and_wording():
     assert "Jacobian's norm" not in page("en")
     # the page's own gradient tests above quote the short form; the Frobenius norm is named only where defined and in captions
     assert page("en").count("Jacobian norm") >= 6
-    shown("a *value* $v$ (attention's value, not a gated unit's).", "**值** $v$（注意力中的值，不是门控单元的值）。")
-    shown("ReGLU with independent gate and value matrices", "门矩阵与值矩阵相互独立时，ReGLU")
+    # review final65, tf: the aside named a gated unit's value before the reader has met it; the page no longer uses "value"
+    # in that sense (ReGLU "with its two matrices independent"), and the glossary's value entry tells the two apart
+    shown("a *key* $k$ and a *value* $v$. A token's query", "**键** $k$ 和**值** $v$。一个词元的查询")
+    for lang, aside in (("en", "not a gated unit's"), ("zh", "不是门控单元的值")):
+        assert aside not in page(lang), lang
+    assert not re.search(r"gate and value|value (matrix|matrices|path)", page("en")) and "值矩阵" not in page("zh")
     shown(" None of these choices replaces tuning the learning rate", "此外，这些选择都替代不了对学习率及其预热的调节")
     assert "And none of these" not in page("en")
     zh = page("zh")
     assert 'title: "Transformer 块内部：注意力 softmax、控制 logit、平方 ReLU 与归一化"' in zh and "logit 控制" not in zh
     assert "## 控制 logit：软上限与 z 损失 { #logit-control }" in zh
     shown("once scaled, and their output", "平滑地压进一个有界区间。另一些模型则对 softmax 的归一化因子 $Z$")
+
+
+def test_final65_wording():
+    """Review final65, tf. Gemma 2's report and code are not set against each other ("but"): the report names the output
+    normalisation post-norm, the released code places it inside the branch; the zh list of effects is 三个现象, not the
+    spoken 三件事; the zh captions and alt text name panels as the rest of the site does, 图 (a)."""
+    shown("Gemma 2's report calls the normalisation of each sub-block's output post-norm; in the released code it sits inside the "
+          "residual branch, $x + \\mathrm{N}\\bigl(F(\\mathrm{N}(x))\\bigr)$, so Gemma 2's stream, as in pre-norm, is not normalised between blocks.",
+          "Gemma 2 的报告把每个子模块输出端的那次归一化称为后置归一化；在公开代码中，它位于残差分支之内，"
+          "$x + \\mathrm{N}\\bigl(F(\\mathrm{N}(x))\\bigr)$，所以 Gemma 2 的残差流和前置归一化时一样，在块与块之间不经过归一化。")
+    assert "but the released code puts it" not in page("en") and "但公开代码把它放在" not in page("zh")
+    zh = page("zh")
+    assert "会出现三个现象：" in zh and "三件事" not in zh
+    figures = re.findall(r"!\[([^\]]*)\]\(figure:[\w-]+ \"([^\"]*)\"\)", zh)
+    assert len(figures) == 2
+    for alt, caption in figures:
+        assert not re.search(r"[^图] \([abc]\)", caption) and "（图 (a)）" in caption and "（图 (b)）" in caption
+        assert "图 (a) 画" in alt and "图 (b) 画" in alt and not re.search(r"。\([abc]\)", alt)

@@ -195,7 +195,7 @@ def test_beta_is_defined_where_it_is_first_used_and_the_prose_names_functions_by
     is, not before them; item 1 no longer repeats the formula.  (2) The checkboxes show the same short names as the
     chart's legend, its slider labels and the playground's activation list ("Sigmoid", "tanh", not "Sigmoid (logistic)"
     and "Hyperbolic tangent (tanh)"), so the functions the items ask the reader to tick are found by the names the items
-    use."""
+    use.  (Review final65, tools: the English labels are spelled as the prose spells them (sigmoid, hard swish), not in sentence case.)"""
     import re
     from pathlib import Path
     from claim_helpers import page_text
@@ -211,9 +211,43 @@ def test_beta_is_defined_where_it_is_first_used_and_the_prose_names_functions_by
     assert 'document.createTextNode(" " + fn.short[lang])' in js and 'createTextNode(" " + fn.names[lang])' not in js
     labels = {f["key"]: f["short"] for f in explorer_data()["functions"]}
     assert labels == {f["key"]: f["names"] for f in playground_data()["functions"]}     # one set of names in both tools
-    assert labels["sigmoid"]["en"] == "Sigmoid" and labels["tanh"] == {"en": "tanh", "zh": "tanh"}
+    assert labels["sigmoid"] == {"en": "sigmoid", "zh": "sigmoid"} and labels["tanh"] == {"en": "tanh", "zh": "tanh"}
+    # review final65, tools: the English labels are spelled as the prose spells the functions ("Tick the sigmoid",
+    # "hard swish", "softsign"), not in sentence case ("Sigmoid", "Hard swish"); names the prose capitalises stay so
+    for key, en in (("hard_sigmoid", "hard sigmoid"), ("hard_swish", "hard swish"), ("softsign", "softsign"),
+                    ("softplus", "softplus"), ("hard_tanh", "hard tanh"), ("gelu_tanh", "tanh approximation of GELU"),
+                    ("leaky_relu", "Leaky ReLU"), ("mish", "Mish"), ("relu", "ReLU")):
+        assert labels[key]["en"] == en, (key, labels[key])
+    for key, label in labels.items():
+        if re.fullmatch(r"[\x20-\x7e]+", label["zh"]):                      # a Latin name: one spelling in both
+            assert label["en"] == label["zh"], (key, label)
+    prose = " ".join(page_text(name, "en") for name in ("explorer.md", "playground.md"))
+    for capital in ("Hard sigmoid", "Hard swish", "Hard tanh", "Softsign", "Softplus"):
+        assert capital not in prose, capital
     assert labels["maxout"] == {"en": "Maxout", "zh": "Maxout"} and labels["silu"]["en"] == "SiLU / Swish"
     for lang, tick in (("en", ("Tick ReLU and \"SiLU / Swish\"", "Tick the sigmoid and tanh", "Tick Maxout,")),
                        ("zh", ("同时勾选 ReLU 和“SiLU / Swish”", "勾选 sigmoid 和 tanh", "勾选 Maxout。"))):
         assert all(words in page_text("explorer.md", lang) for words in tick), lang
     assert "Maxout (two pieces)" not in page_text("explorer.md", "en") and "Maxout（两段）" not in page_text("explorer.md", "zh")
+
+
+def test_the_page_opens_with_what_the_explorer_is_for():
+    """Review final65, tools: the page opened on the bare widget, its first prose an instruction.  One sentence under the
+    title now says what the explorer is for; its numbers are the explorer data's: 19 functions, each drawn with its
+    derivative, and sliders on some of them (five, named further down)."""
+    from claim_helpers import page_text
+    from actsite.pages.explorer import explorer_data
+    functions = explorer_data()["functions"]
+    assert len(functions) == len(EVERY) == 19
+    assert all(f["default"]["f"] and f["default"]["df"] for f in functions)
+    assert 0 < sum(bool(f["params"]) for f in functions) < len(functions)          # "some of them"
+    said = {"en": "Compare any of the site's 19 activation functions and their derivatives on one chart, and see how some "
+                  "of them change shape as you move a slider.",
+            "zh": "在同一张图上比较本站的 19 个激活函数及其导数，再拖动滑块，看其中几个函数的形状怎样变化。"}
+    for lang, words in said.items():
+        text = page_text("explorer.md", lang)
+        title = {"en": "# Activation explorer { #explorer }", "zh": "# 函数曲线探索器 { #explorer }"}[lang]
+        assert text.split(title)[1].lstrip().startswith(words), lang
+        assert text.index(words) < text.index('<div class="activation-explorer"'), lang
+    assert "Tick the functions you want to compare" not in page_text("explorer.md", "en")
+    assert "勾选想比较的函数" not in page_text("explorer.md", "zh")

@@ -188,13 +188,23 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_monotone_convexity_claim_is_a_tempting_inference_not_a_corollary(lang):
-    """'refutes a tempting inference from one of them (that a monotone activation makes a single-layer model's loss
+    """'refutes a tempting inference from one of them (that a monotone activation makes a single-layer network's loss
     convex)': it does not follow, so it is no corollary (review final57, pa).  One monotone sigmoid unit with squared
-    error has L''(w) < 0 somewhere.  zh: the long opening sentence is split after 不成立."""
-    said = {"en": "refutes a tempting inference from one of them (that a monotone activation makes a single-layer model's loss convex),",
-            "zh": "并指出由其中一条可能推出的一个说法（激活函数单调，单层模型的损失就一定是凸的）其实不成立。接着推导 sigmoid 与 tanh 的导数，"}
+    error has L''(w) < 0 somewhere.  zh: the long opening sentence is split after 不成立.  Review final65, pa: the
+    object of the claim is "a single-layer network" (单层网络) throughout, not also "model" or "one sigmoid unit"; the
+    example says once that it is the smallest such network."""
+    said = {"en": "refutes a tempting inference from one of them (that a monotone activation makes a single-layer network's loss convex),",
+            "zh": "并指出由其中一条可能推出的一个说法（激活函数单调，单层网络的损失就一定是凸的）其实不成立。接着推导 sigmoid 与 tanh 的导数，"}
     text = page_text(PAGE, lang)
     assert said[lang] in text and "corollary" not in text
+    network, model = {"en": ("single-layer network", "single-layer model"), "zh": ("单层网络", "单层模型")}[lang]
+    assert model not in text and text.count(network) == 4, lang       # opening, monotonicity, example, misconception
+    smallest = {"en": "Take the smallest single-layer network: one sigmoid unit, one weight, no bias,",
+                "zh": "取一个最小的单层网络：一个 sigmoid 单元，一个权重，没有偏置，"}[lang]
+    misconception = {"en": "The single-layer network of one sigmoid unit with squared error has a loss that is concave",
+                     "zh": "只含一个 sigmoid 单元的单层网络配平方误差，其损失"}[lang]
+    assert smallest in text and misconception in text, lang
+    assert "smallest possible network" not in text and "小到不能再小" not in text, lang
     assert squared_loss_second(np.array([-3.0]))[0] < 0 and np.all(sigmoid_prime(np.linspace(-9, 9, 181)) > 0)
 
 
@@ -278,6 +288,36 @@ def test_gelu_dips_below_zero_then_returns_towards_zero_so_is_not_monotone():
 
 GELU_WORDS = {"en": r"[GELU](../../catalogue/smooth-gates.md#gelu), $x\,\Phi(x)$ with $\Phi$ the standard normal distribution function,",
               "zh": r"[GELU](../../catalogue/smooth-gates.md#gelu)（即 $x\,\Phi(x)$，$\Phi$ 为标准正态分布函数）"}
+
+
+GELU_USED_WORDS = {
+    "en": "so it is not monotone, yet [BERT uses it](../../catalogue/gated-units.md#models), and GPT-2 a close approximation "
+          "of it.",
+    "zh": "因而不是单调的，可 [BERT 用的正是它](../../catalogue/gated-units.md#models)，GPT-2 用的也是它的一个近似式。"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_non_monotone_gelu_is_one_that_trains_well_bert_uses_it_and_gpt2_its_tanh_approximation(lang):
+    """Review final65, pa: showing that a non-monotone activation exists does not show that monotonicity is not
+    required; the page now says that BERT uses GELU and GPT-2 its tanh approximation, linked to the table of which model
+    uses which activation, where the BERT row gives the exact GELU and the GPT-2 row the tanh approximation.  Both are
+    non-monotone, each with a dip below zero of about -0.17, and the approximation stays within 5e-4 of GELU."""
+    from actsite.maths.catalogue import EVERY, gelu, gelu_tanh
+    text = " ".join(page_text(PAGE, lang).split())
+    assert GELU_USED_WORDS[lang] in text
+    assert "so it is not monotone. And" not in text and "因而不是单调的。激活函数单调" not in text
+    rows = {}
+    for line in page_text("catalogue/gated-units.md", lang).split("{ #models }", 1)[1].splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 5:
+            rows[cells[0].split(" ")[0].split("（")[0]] = cells[2]
+    exact = {"en": "GELU, exact", "zh": "GELU，精确形式"}[lang]
+    assert rows["BERT"] == exact and rows["GPT-2"] == EVERY["gelu_tanh"].names[lang], rows
+    x = np.linspace(-6, 6, 120001)
+    for key, f in (("gelu", gelu), ("gelu_tanh", gelu_tanh)):
+        assert not EVERY[key].monotonic and np.any(np.diff(f(x)) < 0), key
+        assert f(x).min() == pytest.approx(-0.17, abs=0.005), key
+    assert np.max(np.abs(gelu(x) - gelu_tanh(x))) < 5e-4                   # "a close approximation"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -946,7 +986,9 @@ def test_zero_centred_links_to_its_glossary_row(lang):
 
 def test_the_training_point_gloss_has_the_glossarys_wording_on_every_page_that_glosses_it():
     """The four pages of this series that gloss "training point" inline use one wording per language, the glossary
-    entry's definition, instead of three near-variants (review final55, pa)."""
+    entry's definition, instead of three near-variants (review final55, pa).  Review final65, pa, asked for a glossary
+    link here too; but this page is the glossary entry's home (tests/test_glossary_terms.py), which defines the term in
+    italics, so only the three other pages link it."""
     from actsite.pages.glossary import TERMS
     term = next(t for t in TERMS if t.key == "training-point")
     gloss = {"en": "(" + term.en_definition[0].lower() + term.en_definition[1:].rstrip(".") + ")",
@@ -961,6 +1003,10 @@ def test_the_training_point_gloss_has_the_glossarys_wording_on_every_page_that_g
             glosses = [m[1] for m in name[lang].finditer(page_text(page, lang))
                        if "目标" in m[1] or "target" in m[1]]
             assert glosses == [gloss[lang]], (lang, page, glosses)
+            term = {"en": "training point", "zh": "训练样本"}[lang]
+            home = page == PAGE
+            assert (f"[{term}](" in page_text(page, lang)) != home, (lang, page)     # the home defines, the others link
+            assert (f"*{term}*" in page_text(page, lang)) == home, (lang, page)
 
 
 IDENTITY_PARAGRAPHS = {
@@ -1047,10 +1093,10 @@ def test_the_sigmoid_bound_is_proved_here_in_full_by_completing_the_square(lang)
 
 ZIGZAG_REASON = {
     "en": ("**The sigmoid is not zero-centred.** Its outputs are all positive, which can make the next layer's weights zig-zag "
-           "and slows even [full-batch gradient descent](../../glossary.md#full-batch-gradient-descent) (every step on the "
+           "and can slow even [full-batch gradient descent](../../glossary.md#full-batch-gradient-descent) (every step on the "
            "average gradient over all training points); [One neuron, its gradient, and why all-positive inputs make weights "
            "zig-zag](neuron-gradients-zigzag.md#zigzag) shows why and measures the cost. Tanh is odd"),
-    "zh": ("**sigmoid 不是零中心的。**它的输出全是正数，这可能让下一层的权重走之字形，还会连"
+    "zh": ("**sigmoid 不是零中心的。**它的输出全是正数，这可能让下一层的权重走之字形，还可能连"
            "[全批量梯度下降](../../glossary.md#full-batch-gradient-descent)（每一步都沿全部训练样本的平均梯度走）也拖慢；"
            "原因和代价见[《一个神经元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#zigzag)。tanh 是奇函数")}
 
@@ -1059,7 +1105,8 @@ ZIGZAG_REASON = {
 def test_the_zig_zag_is_given_with_its_reason_and_pointed_to_its_home_section(lang):
     """The consequence (a zig-zag, and slower full-batch descent) is stated in one sentence with a link to the article's
     zig-zag section, its home, which gives the reason and measures the cost; the sign argument is not restated here
-    (review final60, pa, reversing final58: it repeated the later article's core argument).  Checked: with all-positive inputs every single-point step of a linear unit lies in the first or third quadrant,
+    (review final60, pa, reversing final58: it repeated the later article's core argument).  Review final65, pa: both
+    consequences take the modal ("can make ... and can slow"), since both depend on the data.  Checked: with all-positive inputs every single-point step of a linear unit lies in the first or third quadrant,
     so a target in the fourth quadrant is reached only by alternating such steps."""
     text = " ".join(page_text(PAGE, lang).split())
     assert ZIGZAG_REASON[lang] in text and "get there only by zig-zagging" not in text and "之字形折返" not in text

@@ -122,7 +122,7 @@ def test_relu_trains_faster_than_tanh_at_three_of_four_rates_by_1_2_at_the_best_
     rate for both, ReLU was only about 1.2 times as fast; at the largest rate, 0.3, tanh was faster" (faster: reached
     25% training error sooner, by the median over seeds; the runs of relu-sparsity-biology.md#training-speed, the rate
     0.3 rerun here, as in that page's tests).  The guide gives the conclusion, not the argument: the factor of six and
-    the lead at each rate stay on the linked home page."""
+    the lead at each rate stay on the linked home page.  (Review final65, tools: zh 发现，在…… (发现在 first read as one word).)"""
     from actsite.experiments import training_speed
     assert training_speed.TARGET_ERROR == 0.25                      # "25% training error"
     runs = cached("training_speed")
@@ -142,12 +142,13 @@ def test_relu_trains_faster_than_tanh_at_three_of_four_rates_by_1_2_at_the_best_
                                "smaller experiment](blog/posts/relu-sparsity-biology.md#training-speed) found it faster at three "
                                "of the four learning rates tried. At 0.1, the best of the four for both, ReLU was only "
                                "about 1.2 times as fast; at the largest rate, 0.3, tanh was faster."),
-                        ("zh", "Krizhevsky、Sutskever 和 Hinton（2012）发现在他们用于 CIFAR-10 的网络上，ReLU 还比 tanh 训练得更快；[本站规模更小的实验]"
+                        ("zh", "Krizhevsky、Sutskever 和 Hinton（2012）发现，在他们用于 CIFAR-10 的网络上，ReLU 还比 tanh 训练得快；[本站规模更小的实验]"
                                "(blog/posts/relu-sparsity-biology.md#training-speed)在试过的四个学习率中有三个看到这一点。"
                                "0.1 是四个学习率里对两者都最好的一个，在那里 ReLU 的速度只是 tanh 的约 1.2 倍；到最大的学习率 0.3，反而是 tanh 更快。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert words in text, lang
         assert not any(w in text for w in ("six times", "CIFAR-10 six", "六倍", "四层 CNN", "four-layer CNN")), lang
+        assert "发现在" not in text, lang        # review final65, tools: 发现在 first read as one word
 
 
 def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
@@ -395,14 +396,15 @@ def test_cross_entropy_on_logits_has_gradient_p_minus_y():
     combining only makes computing it stable (review final56, cb: 'then simply p - y' credited the combination); one
     claim a sentence, the derivation cited in the parenthesis (review final57, cb). The result is stated once, in one
     sentence, and its derivation and the failures are left to their home (review final58, cb).  "Either way" could be read
-    as "sigmoid or softmax": "Combined or not" (review final62, cb)."""
+    as "sigmoid or softmax": "Combined or not" (review final62, cb).  (Review final65, tools: the second failure is a probability rounded to 1, or so near it that the difference keeps few significant digits.)"""
     for lang, said in (("en", ("Combined or not, the gradient with respect to the logits is $p - y$, the predicted probabilities minus "
                                "the targets (for softmax, targets that sum to 1); combining adds stability, not a different "
-                               "gradient, because it never takes the logarithm of a probability that has underflowed to 0, nor subtracts from 1 a probability rounded close to 1. "
+                               "gradient, because it never takes the logarithm of a probability that has underflowed to 0, nor subtracts from 1 a probability "
+                               "that has been rounded to 1, or so near it that the difference keeps few significant digits. "
                                "[Output layers and losses](catalogue/output-layers.md#cross-entropy) derives the gradient and "
                                "shows [where the naive forms fail](catalogue/output-layers.md#stability).")),
                        ("zh", ("合不合并，损失对 logit 的梯度都是 $p - y$，即预测概率减去目标（对 softmax 而言，目标之和须为 1）；"
-                               "合并计算改变的不是梯度，而是数值稳定性：它既不对已经下溢为 0 的概率取对数，也不用 1 去减已舍入到接近 1 的概率。"
+                               "合并计算改变的不是梯度，而是数值稳定性：它既不对已经下溢为 0 的概率取对数，也不用 1 去减已经舍入成 1、或离 1 近到差值只剩几位有效数字的概率。"
                                "梯度的推导见[《输出层与损失函数》](catalogue/output-layers.md#cross-entropy)，"
                                "照公式直接计算在哪里失效见该页[数值稳定的计算](catalogue/output-layers.md#stability)一节。"))):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
@@ -429,6 +431,7 @@ def test_cross_entropy_on_logits_has_gradient_p_minus_y():
 
 
 def test_the_combined_form_avoids_overflow_and_lost_precision():
+    """Review final65, tools: both failures are named exactly (p rounded to 1; p so near 1 that 1 - p keeps few digits)."""
     z = np.array([1000.0, 0.0])
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         naive = np.log(np.exp(z) / np.exp(z).sum())
@@ -448,9 +451,17 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     exact = -np.logaddexp(0.0, x)
     assert 1e-6 < abs(naive - exact) / abs(exact) < 1e-4 and sigmoid(np.array(x)) < 1.0
     assert sigmoid(np.array(40.0)) == 1.0 and np.log(sigmoid(np.array(40.0))) == 0.0 != -np.logaddexp(0.0, -40.0)
-    for lang, words in (("en", "because it never takes the logarithm of a probability that has underflowed to 0, nor subtracts from 1 a probability rounded close to 1."),
-                        ("zh", "而是数值稳定性：它既不对已经下溢为 0 的概率取对数，也不用 1 去减已舍入到接近 1 的概率。")):
-        assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
+    # review final65, tools: the two failures are named exactly: p rounded to 1 (then 1 - p = 0 and log(1 - p) = -inf,
+    # where the logit gives -40), and p so near 1 that 1 - p keeps few significant digits (x = 30 above)
+    with np.errstate(divide="ignore"):
+        assert 1 - sigmoid(np.array(40.0)) == 0.0 and np.log(1 - sigmoid(np.array(40.0))) == -np.inf
+    assert np.isfinite(-np.logaddexp(0.0, 40.0))
+    for lang, words in (("en", "because it never takes the logarithm of a probability that has underflowed to 0, nor subtracts from 1 a "
+                               "probability that has been rounded to 1, or so near it that the difference keeps few significant digits."),
+                        ("zh", "而是数值稳定性：它既不对已经下溢为 0 的概率取对数，也不用 1 去减已经舍入成 1、或离 1 近到差值只剩几位有效数字的概率。")):
+        text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert words in text, lang
+        assert "rounded close to 1" not in text and "已舍入到接近 1" not in text, lang
 
 
 # --- initialisation ---------------------------------------------------------------------------
@@ -989,16 +1000,20 @@ def test_smooth_gates_need_an_exponential_or_an_error_function_and_the_int8_thre
 def test_the_rule_names_of_the_first_table_are_the_first_authors_of_listed_papers(lang):
     """Above the short-answer table: "He, LeCun and Xavier, in the Initialisation column, are the names of the rules'
     authors"; #initialisation: the rules come from LeCun et al. (1998), Glorot and Bengio (2010) and He et al. (2015)
-    (first authors LeCun, Glorot, He), Xavier being Glorot's first name."""
+    (first authors LeCun, Glorot, He), Xavier being Glorot's first name.  (Review final65, tools: the link to the papers names the section it leads to.)"""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     # the rules' usual names, after their authors, with Xavier explained where it is first met (review final55, cb)
     # each name links to its glossary row, so that a reader meeting "LeCun" in the tables can look it up (review final56, cb)
     assert {"en": "[He](glossary.md#he-initialisation), [LeCun](glossary.md#lecun-initialisation) and "
                   "[Xavier](glossary.md#xavier-initialisation), in the Initialisation column, are the rules' usual names, "
-                  "after their authors (Xavier is Glorot's first name; [their papers](#initialisation)).",
+                  "after their authors (Xavier is Glorot's first name; the papers are cited in [The initialisation each choice needs](#initialisation)).",
             "zh": "“初始化”一列里的 [He](glossary.md#he-initialisation)、[LeCun](glossary.md#lecun-initialisation) 和 "
                   "[Xavier](glossary.md#xavier-initialisation) 是这几条规则的通行叫法，取自提出者的名字"
-                  "（Xavier 是 Glorot 的名，不是姓；[出处](#initialisation)）。"}[lang] in text
+                  "（Xavier 是 Glorot 的名，不是姓；论文出处见[每种选择需要的初始化](#initialisation)一节）。"}[lang] in text
+    # review final65, tools: the link names the section it leads to, not a bare "their papers" at the end of a parenthesis
+    assert "[their papers]" not in text and "[出处](#initialisation)" not in text
+    heading = {"en": "## The initialisation each choice needs { #initialisation }", "zh": "## 每种选择需要的初始化 { #initialisation }"}[lang]
+    assert heading in text
     assert text.index("{ #initialisation }") > text.index("{ #short-answer }")
     refs = text.split(REFERENCES[lang])[1]
     import re
@@ -1015,15 +1030,15 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
     """Batch normalisation, gated unit and fixed point get a clause where the page first uses them (review final55,
     cb), each agreeing with the glossary; the sigmoid's usual-scale claim links the 50-layer measurement (Xavier:
     first/last ratio 4e-31, tested with that article), the small-weight one the playground; log-perplexity, defined
-    on gated-units and in the glossary, is linked, not defined again."""
+    on gated-units and in the glossary, is linked, not defined again.  (Review final65, tools: the batch-normalisation clause also glosses the pre-activation, once for the page.)"""
     from actsite.pages.glossary import TERMS
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     terms = {t.key: t for t in TERMS}
     clauses = {"en": ("[batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation) (standardising each unit's "
-                      "[pre-activation](glossary.md#pre-activation) over a mini-batch)",
+                      "[pre-activation](glossary.md#pre-activation), the weighted sum it receives, over a mini-batch)",
                       "a gated unit (one that multiplies a value by a gate, both computed from the same input) with a SiLU gate",
                       "[its fixed point, the mean 0 and variance 1 that each layer leaves unchanged, needs that scale]"),
-               "zh": ("[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)（在每个小批量上把各单元的[预激活值](glossary.md#pre-activation)标准化）",
+               "zh": ("[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)（在每个小批量上把各单元收到的加权和，即[预激活值](glossary.md#pre-activation)，标准化）",
                       "SwiGLU 是以 SiLU 为门的门控单元；门控单元由同一个输入分别算出一个值和一个门，再把两者相乘。",
                       "[它的不动点，即每一层都保持不变的均值 0、方差 1，要求这个尺度]")}[lang]
     words = {"en": ("batch normalisation", "gated unit", "fixed point"), "zh": ("批归一化", "门控单元", "不动点")}[lang]
@@ -1130,16 +1145,16 @@ def test_the_8_bit_row_gives_he_to_relu6_and_hard_swish_only_and_the_section_is_
     and the gate "the model's own recipe" (the cell's "no rule fits, as for the sigmoid, so" made it hard to parse, review
     final62, cb); #int8-mobile says so with the reason
     (it only rescales channels).  The section's first paragraph of nine sentences is three: the recommendation with
-    MobileNetV3's gate, the bound and quantisation, then hard swish and the links (review final58, cb)."""
+    MobileNetV3's gate, the bound and quantisation, then hard swish and the links (review final58, cb).  (Review final65, tools: the row's clause glosses the pre-activation (its one gloss on the page).)"""
     from claim_helpers import table_rows
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     row = [line for line in text.splitlines() if line.startswith({"en": "| 8-bit integer", "zh": "| 8 位整数"}[lang])]
     assert len(row) == 1
     cell = {"en": "| He for both ReLU6 and hard swish, with [batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation) "
-                  "(standardising each unit's [pre-activation](glossary.md#pre-activation) over a mini-batch) for hard swish; "
+                  "(standardising each unit's [pre-activation](glossary.md#pre-activation), the weighted sum it receives, over a mini-batch) for hard swish; "
                   "hard sigmoid gates: the model's own recipe |",
             "zh": "| ReLU6 和 hard swish 都用 He，hard swish 还要配[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)"
-                  "（在每个小批量上把各单元的[预激活值](glossary.md#pre-activation)标准化）；hard sigmoid 门按模型自己的配方 |"}[lang]
+                  "（在每个小批量上把各单元收到的加权和，即[预激活值](glossary.md#pre-activation)，标准化）；hard sigmoid 门按模型自己的配方 |"}[lang]
     assert cell in row[0]
     assert "He for all three" not in text and "三者都用 He" not in text
     # the initialisation article's table: no rule fits the sigmoid, and hard sigmoid, ReLU6 and hard swish have no row
@@ -1184,13 +1199,16 @@ def test_normalisation_names_its_kinds_and_residual_connections_are_a_remedy_for
     argues them (when-gradients-vanish#what-fixed-it: the block's Jacobian contains the identity, "a direct route to
     every block") and to the scale they need (initialisation#residual).  Checked here: a product of 50 factors I + B_l
     with small random branch Jacobians B_l keeps a vector's norm, where 50 sigmoid layers' factors, each a quarter or
-    less, shrink it by orders of magnitude."""
+    less, shrink it by orders of magnitude.  (Review final65, tools: the transformer row's recipe is the architecture's, and residual connections are defined at their first use (#self-normalising), not in the remedies.)"""
     from actsite.pages.glossary import TERMS
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     keys = {term.key for term in TERMS}
     assert {"layer-norm", "rms-norm", "batch-normalisation"} <= keys
-    row = {"en": "the model's own recipe (its normalisation layers, [LayerNorm or RMSNorm](catalogue/transformer-block.md#normalisation), keep the scale)",
-           "zh": "按模型自己的配方（尺度由其中的归一化层保持，即[层归一化或 RMSNorm](catalogue/transformer-block.md#normalisation)）"}[lang]
+    # review final65, tools: a model trained from scratch has no recipe of its own yet; the recipe is the architecture's
+    row = {"en": "the recipe published with the architecture you follow (its normalisation layers, "
+                 "[LayerNorm or RMSNorm](catalogue/transformer-block.md#normalisation), keep the scale)",
+           "zh": "按所沿用的架构发表时附带的配方（尺度由其中的归一化层保持，即[层归一化或 RMSNorm](catalogue/transformer-block.md#normalisation)）"}[lang]
+    assert {"en": "| the model's own recipe (its normalisation", "zh": "| 按模型自己的配方（尺度"}[lang] not in text
     below = {"en": "Normalisation layers (batch normalisation in CNNs, [LayerNorm](glossary.md#layer-norm) or "
                    "[RMSNorm](glossary.md#rms-norm) in transformers), where a model has them, reset the scale of the values they normalise.",
              "zh": "模型里如果有归一化层（CNN 中的批归一化，Transformer 中的[层归一化](glossary.md#layer-norm)或 "
@@ -1202,12 +1220,18 @@ def test_normalisation_names_its_kinds_and_residual_connections_are_a_remedy_for
     home = (CONTENT[lang] / "catalogue/transformer-block.md").read_text(encoding="utf-8").split("{ #normalisation }")[1]
     assert "RMSNorm" in home.split("\n## ")[0]
     remedy = {"en": "Remedies: ReLU with He initialisation in the hidden layers, normalisation, or residual connections, which "
-                    "add each block's input to its output and so give the gradient a direct route back to every block "
+                    "give the gradient a direct route back to every block "
                     "([why](blog/posts/when-gradients-vanish.md#what-fixed-it); [the scale they need](blog/posts/initialisation.md#residual)).",
-              "zh": "补救办法：隐藏层改用 ReLU 加 He 初始化，加入归一化，或者加残差连接：每个块把自己的输入加到输出上，"
+              "zh": "补救办法：隐藏层改用 ReLU 加 He 初始化，加入归一化，或者加残差连接，"
                     "梯度就有了一条直达每个块的通路（[原因](blog/posts/when-gradients-vanish.md#what-fixed-it)；"
                     "[残差网络需要的尺度](blog/posts/initialisation.md#residual)）。"}[lang]
     assert remedy in text.split("{ #training-stalls }")[1], lang
+    # review final65, tools: residual connections are defined where the page first names them (#self-normalising), once
+    defined = {"en": "residual connections (which add each block's input to its output)",
+               "zh": "残差连接（把每个块的输入加到它的输出上）"}[lang]
+    word = {"en": "residual connection", "zh": "残差连接"}[lang]
+    assert text.index(defined) == text.index(word) and text.index(defined) < text.index("{ #training-stalls }")
+    assert text.count({"en": "input to its output", "zh": "输入加到"}[lang]) == 1
     fixed = (CONTENT[lang] / "blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8").split("{ #what-fixed-it }")[1]
     assert {"en": "the identity term gives the error signal a direct route to every block",
             "zh": "单位矩阵那一项给误差信号开了一条直达每个块的通路"}[lang] in fixed.split("\n## ")[0]
@@ -1245,3 +1269,32 @@ def test_the_output_function_has_one_name_and_selu_keeps_one_sentence_and_its_li
     home = (CONTENT["en"] / "blog/posts/initialisation.md").read_text(encoding="utf-8").split("{ #selu-fixed-point }")[1]
     assert "The guarantee has conditions: plain feed-forward stacks, weights of variance $1/n$, roughly normal pre-activations." in home
     assert "*alpha dropout*" in home
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pre_activation_is_glossed_once_tanh_units_drift_into_the_flat_region_and_momentum_is_linked(lang):
+    """Review final65, tools.  The pre-activation was glossed twice (the 8-bit row and #hidden-layers); it is glossed once,
+    where the page first uses it, as the glossary defines it (the weighted sum a unit computes before its activation).
+    "drifted there" could mean "away from zero": the tanh sentence says "into the flat region".  Momentum, the page's
+    one undefined term, is linked to its glossary row with a clause that agrees with it.  zh: the leaky rectifier
+    "has" no units (它的始终关闭的单元): 这时始终关闭的单元也仍能得到梯度.  Checked: tanh's slope falls below 0.01 by
+    |x| = 3, so a unit whose pre-activations all lie beyond it passes back almost nothing."""
+    from actsite.pages.glossary import TERMS
+    terms = {t.key: t for t in TERMS}
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    gloss = {"en": "the weighted sum it receives", "zh": "各单元收到的加权和"}[lang]
+    assert text.count(gloss) == 1 and text.index(gloss) < text.index("{ #hidden-layers }")
+    assert {"en": "weighted sum", "zh": "加权和"}[lang] in getattr(terms["pre-activation"], f"{lang}_definition")
+    assert text.count("glossary.md#pre-activation") == 1
+    assert "the weighted sums its units receive" not in text and "（单元收到的加权和）" not in text
+    assert {"en": "a unit whose pre-activations have almost all drifted into the flat region barely learns",
+            "zh": "一个单元的预激活值若差不多全都漂进了平坦区，它就几乎学不动"}[lang] in text
+    assert "drifted there" not in text
+    assert abs(float(EVERY["tanh"].df(np.array([3.0]))[0])) < 0.01 < abs(float(EVERY["tanh"].df(np.array([2.0]))[0]))
+    momentum = {"en": "without [momentum](glossary.md#momentum), which would carry part of earlier updates into each new one,",
+                "zh": "不带[动量](glossary.md#momentum)（把以往更新量的一部分带进新的更新）"}[lang]
+    assert momentum in text and "momentum" in terms
+    assert {"en": "the previous update", "zh": "上一次更新量"}[lang] in getattr(terms["momentum"], f"{lang}_definition")
+    if lang == "zh":
+        assert "它的[始终关闭的单元]" not in text
+        assert "或者换成带泄漏的整流函数：这时[始终关闭的单元](glossary.md#inactive-unit)也仍能得到梯度。" in text

@@ -76,10 +76,16 @@ def test_the_transformer_entry_names_what_its_page_covers(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_notebooks_entry_names_every_notebook_by_its_title(lang):
+    """Review final65, tools: the notebooks recompute an article's numbers; not all rerun an experiment."""
     notebooks = sorted((CONTENT[lang] / "notebooks").glob("*.py"))
-    count = {"en": "Five notebooks that rerun an article's experiment and print its numbers, in the order of their articles:",
-             "zh": "五个笔记本，各自重跑一篇文章的实验并打印其中的数字，按所属文章的顺序排列："}[lang]
+    # review final65, tools: not every notebook reruns an experiment; "x² from ReLU units" recomputes a construction (it
+    # imports numpy alone: no training, no cached experiment), so the entry promises recomputed numbers
+    count = {"en": "Five notebooks that recompute an article's numbers and print them, in the order of their articles:",
+             "zh": "五个笔记本，各自重算一篇文章里的数字并打印出来，按所属文章的顺序排列："}[lang]
     assert len(notebooks) == 5 and count in page_text(PAGE, lang)
+    square = (CONTENT[lang] / "notebooks/relu-square.py").read_text(encoding="utf-8")
+    assert re.findall(r"^(?:import|from) (\S+)", square, re.M) == ["numpy"] and "cached(" not in square
+    assert "rerun an article's experiment" not in page_text(PAGE, lang) and "重跑一篇文章的实验" not in page_text(PAGE, lang)
     prefix = {"en": "Notebook: ", "zh": "笔记本："}[lang]
     for notebook in notebooks:
         text = notebook.read_text(encoding="utf-8")
@@ -289,3 +295,36 @@ def test_numbers_are_computed_by_the_sites_code_or_name_the_paper_they_come_from
     shown("every number the site computes comes from its published code, and every number taken from a paper names its source.",
           "本站算出的每个数字都出自公开的源代码，取自论文的数字都注明了出处，")
     assert "every number it quotes is cited" not in page_text(PAGE, "en") and "引用的数字都注明出处" not in page_text(PAGE, "zh")
+
+
+def test_card_2_shows_sigmoid_tanh_and_relu_with_their_derivatives():
+    """Review final65, tools: card 2 ("What a good activation needs, and how sigmoid, tanh and ReLU measure up") showed
+    the shallow-network diagram, which says nothing of its question.  Its thumbnail is now the figure of the classic
+    functions with their derivatives and mean outputs (drawn for the zig-zag article; the card's article has no figure
+    of the functions); the alt text says what it draws, and the article judges exactly those properties."""
+    import inspect
+    from actsite.figures import cards
+    from claim_helpers import plotted
+    data = plotted("activations_compared")
+    assert tuple(data["keys"]) == ("sigmoid", "tanh", "relu", "leaky_relu")
+    assert "act.df(x)" in inspect.getsource(cards.draw_activations_compared)            # each derivative, dashed
+    assert [round(data["means"][k], 2) for k in ("sigmoid", "tanh")] == [0.5, 0.0]      # the mean output in each panel
+    card = {lang: page_text(PAGE, lang).split("-   **2. ")[1].split("-   **3. ")[0] for lang in LANGS}
+    shown("![Four panels, sigmoid, tanh, ReLU and Leaky ReLU, each with the function as a solid line, its derivative dashed "
+          "and its mean output under a standard normal input](assets/figures/activations_compared-light.svg#only-light)",
+          "![sigmoid、tanh、ReLU 和 Leaky ReLU 四幅小图，每幅用实线画出函数、用虚线画出导数，并写出输入服从标准正态时的输出均值]"
+          "(assets/figures/activations_compared-light.svg#only-light)")
+    for lang in LANGS:
+        assert "shallow-" not in card[lang] and card[lang].count("activations_compared-") == 2, lang
+        article = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
+        assert "{ #sigmoid-tanh-derivations }" in article and "{ #relu-judged }" in article
+        assert {"en": "zero-centred", "zh": "零中心"}[lang] in article
+
+
+def test_the_build_page_link_says_what_it_explains():
+    """Review final65, tools: "[How this site is built](...) explains how." left "how" without an object after a long
+    sentence; it now explains how the numbers are computed and checked, which that page's opening says it does."""
+    shown("[How this site is built](how-this-site-is-built.md) explains how the numbers are computed and checked.",
+          "做法见[《本站是怎样构建的》](how-this-site-is-built.md)。")
+    assert "explains how.\n" not in page_text(PAGE, "en") + "\n"
+    assert "This page explains how the site is made and checked" in page_text("how-this-site-is-built.md", "en")

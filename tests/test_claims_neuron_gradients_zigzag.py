@@ -161,16 +161,18 @@ MATCHED_STEP_WORDS = {
     "en": ("**Path length and progress.** The *path ratio* is the distance SGD walked divided by the straight distance from "
            "its start to its end: 1 for a straight path, and larger the more the path winds.",
            "But centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. A fair "
-           "comparison matches the *effective step size* $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$: the learning rate "
-           "times the mean squared input length.",
-           "In the figure it is 0.820 in (a) and 0.106 in (b), about 7.7 times smaller. The table adds two runs, at learning "
-           "rates 0.13 and 7.7, that swap these step sizes, so each kind of input is run at both.",
+           "comparison matches the *effective step size* $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$, the learning rate "
+           "times the mean squared input length: one SGD step moves the unit's output on the training point it uses "
+           "towards the target by $\\eta\\|\\mathbf{x}\\|^2$ times the error there.",
+           "In the figure the effective step size is 0.820 in (a) and only 0.106 in (b), about 1/7.7 as much. The table adds "
+           "two runs, at learning rates 0.13 and 7.7, that swap these step sizes, so each kind of input is run at both.",
            "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
            "ratio; at the smaller one, 0.106, they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
     "zh": ("**路径长度与进展。**先说**路径比**：它是 SGD 实际走过的路程与起点到终点的直线距离之比，路径笔直时为 1，绕得越厉害越大。",
            "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。",
            "公平的比较应让**有效步长** "
-           "$\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相等，它是学习率与输入长度平方的均值之积。",
+           "$\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相等，它是学习率与输入长度平方的均值之积：SGD 每走一步，"
+           "单元在所用训练样本上的输出就朝目标移动误差的 $\\eta\\|\\mathbf{x}\\|^2$ 倍。",
            "图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，只有前者的约 1/7.7。下表另加两次运行，学习率分别为 0.13 和 7.7，"
            "把这两个有效步长对调过来，这样每种输入在两个有效步长下都跑过。",
            "| 0.820 | 中心化 | 7.7 | 2.0 | < 0.001 | "
@@ -690,11 +692,42 @@ def test_a_higher_low_raises_kappa_and_the_number_of_steps():
 
 # the derivation points to the notebook and leaves the [0.5, 1]^2 account to the mean-cost section, which gives it
 # once (review final55, pa)
+BEST_RATE_WORDS = {
+    "en": ("No fixed learning rate does much better: any rate up to $2/\\lambda_{\\max}$ keeps at least the fraction "
+           "$1 - 2/\\kappa = 0.85$ of the error along the flattest direction at every step, so even the best one needs 26 "
+           "steps.\n"),
+    "zh": ("换成别的固定学习率也好不了多少：学习率不超过 $2/\\lambda_{\\max}$ 时，最平坦方向上的误差每一步至少还剩原来的 "
+           "$1 - 2/\\kappa = 0.85$，所以即便取最好的学习率，也要 26 步。\n")}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_no_fixed_learning_rate_escapes_the_ill_conditioning_the_best_needs_26_steps(lang, zz):
+    """Review final65, pa: the 54 steps hold at eta = 1/lambda_max; the page now says that no fixed rate does much
+    better.  A rate eta keeps the fraction 1 - eta lambda_min of the flat component per step, at least 1 - 2/kappa = 0.85
+    for every rate up to 2/lambda_max (beyond it descent diverges), and this start's error lies along that direction with
+    length 2.83, so no rate gets within 0.05 before step 26; scanning the rates up to 2/lambda_max, the best takes
+    exactly 26, the worst-case-optimal rate 2/(lambda_min + lambda_max) 28, and 1/lambda_max the measured 54."""
+    text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    section = text.split("{ #ill-conditioning }", 1)[1].split("\n## ", 1)[0]
+    assert BEST_RATE_WORDS[lang] in section
+    X = zigzag.inputs(centred=False)
+    values, vectors = np.linalg.eigh(zigzag.hessian(X))
+    kappa = float(values.max() / values.min())
+    assert f"{1 - 2 / kappa:.2f}" == "0.85" and kappa == pytest.approx(float(zz["positive_condition"]))
+    flat = abs(float(vectors[:, 0] @ (zigzag.W_START - zigzag.W_STAR)))
+    bound = int(np.ceil(np.log(zigzag.TOLERANCE / flat) / np.log(1 - 2 / kappa)))
+    assert bound == 26
+    steps = {f: len(zigzag.gd_path(X, lr=f / values.max(), max_steps=500)) - 1 for f in np.linspace(0.05, 2.0, 391)}
+    assert min(steps.values()) == 26 and steps[1.0] == 54
+    assert len(zigzag.gd_path(X, lr=2 / (values.min() + values.max()), max_steps=500)) - 1 == 28
+    assert len(zigzag.gd_path(X, lr=2.05 / values.max(), max_steps=500)) - 1 == 500          # beyond 2/lambda_max
+
+
 RANGE_WORDS = {
     "en": ("Solving for the first $t$ at which this falls below 0.05 gives 54, the number the experiment measured. The "
-           "[notebook for this article](../../notebooks/zigzag.py) reruns both.\n",
+           "[notebook for this article](../../notebooks/zigzag.py) reruns both. No fixed learning rate does much better",
            "The formula also shows why raising the lower end of the input range worsens the conditioning: "),
-    "zh": ("求出让它首次低于 0.05 的 $t$，结果是 54，与实验测得的步数一致。本文的[配套笔记本](../../notebooks/zigzag.py)重跑了实验和预测。\n",
+    "zh": ("求出让它首次低于 0.05 的 $t$，结果是 54，与实验测得的步数一致。本文的[配套笔记本](../../notebooks/zigzag.py)重跑了实验和预测。换成别的固定学习率也好不了多少",
            "这个公式也说明了，为什么抬高输入区间的下端会让条件数变大：")}
 
 FORMULA_WORDS = {
@@ -806,7 +839,7 @@ def test_relu_inputs_are_milder_ill_conditioned_than_sigmoid_inputs(n):
 # the caption describes the figure; the numbers it used to carry are stated where the text defines them (review final55, pa)
 FIGURE_LR_WORDS = {
     "en": ("In the figure SGD runs at learning rate 1 in both panels, and its path ratio is 4.1 in (a) against 1.2 in (b).",
-           "In the figure it is 0.820 in (a) and 0.106 in (b), about 7.7 times smaller."),
+           "In the figure the effective step size is 0.820 in (a) and only 0.106 in (b), about 1/7.7 as much."),
     "zh": ("两幅图中 SGD 的学习率都是 1，路径比在图 (a) 中是 4.1，在图 (b) 中是 1.2。",
            "图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106，只有前者的约 1/7.7。")}
 FIGURE_CAPTION = {
@@ -985,7 +1018,8 @@ def test_the_text_defines_the_path_ratio_the_way_the_code_measures_it(zz):
 def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_body(lang):
     """The title keeps "neuron" (the home page and other pages quote it), but the body introduces the site's term at
     its first use, "A *unit* (a model neuron)", and says unit from there on: the section heading and the diagram's
-    caption included; "neuron" is left only for the biological cell (review final55, pa)."""
+    caption included; "neuron" is left only for the biological cell (review final55, pa), which since review final65,
+    pa, is a textbook model of a spiking neuron, not a real one."""
     text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
     body = text.split("<!-- more -->", 1)[1]
     heading, intro, caption, word = {
@@ -996,7 +1030,7 @@ def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_b
     assert heading in body and intro in body and caption in body
     prose = re.sub(r"\{ #[\w-]+ \}|\]\([^)]*\)|\(figure:\w+", "", body)       # anchors, link targets, figure ids
     said = [prose[max(0, m.start() - 12):m.end() + 12] for m in re.finditer(word, prose, re.I)]
-    allowed = {"en": ("(a model neuron)", "a real neuron's"), "zh": ("（即模型神经元）", "真实神经元")}[lang]
+    allowed = {"en": ("(a model neuron)", "a spiking neuron"), "zh": ("（即模型神经元）", "脉冲神经元模型")}[lang]
     assert len(said) == 2 and all(any(a in s for a in allowed) for s in said), said
     first = {"en": r"\bunits?\b", "zh": "单元"}[lang]                      # the heading, then the definition
     uses = [m.start() for m in re.finditer(first, prose)]
@@ -1008,12 +1042,12 @@ def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_b
     ("en", ("and larger the more the path winds.\n\nIn the figure SGD runs at learning rate 1 in both panels,",
             "the centred run takes smaller steps.\n\nA fair comparison matches the *effective step size*",
             "so each kind of input is run at both.\n\n| Effective step size |"),
-     ("the learning rate times the mean squared input length. In the figure it is 0.820 in (a) and 0.106 in (b)",
-      "about 7.7 times smaller. The table adds two runs, at learning rates 0.13 and 7.7, that swap these step sizes")),
+     ("times the error there. In the figure the effective step size is 0.820 in (a) and only 0.106 in (b)",
+      "about 1/7.7 as much. The table adds two runs, at learning rates 0.13 and 7.7, that swap these step sizes")),
     ("zh", ("路径笔直时为 1，绕得越厉害越大。\n\n两幅图中 SGD 的学习率都是 1，",
             "中心化输入的每一步都更短。\n\n公平的比较应让**有效步长**",
             "这样每种输入在两个有效步长下都跑过。\n\n| 有效步长 |"),
-     ("它是学习率与输入长度平方的均值之积。图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106",
+     ("误差的 $\\eta\\|\\mathbf{x}\\|^2$ 倍。图中的有效步长在图 (a) 是 0.820，在图 (b) 是 0.106",
       "只有前者的约 1/7.7。下表另加两次运行，学习率分别为 0.13 和 7.7，把这两个有效步长对调过来"))])
 def test_path_length_passage_is_the_definition_then_one_paragraph_that_ends_on_the_two_added_runs(lang, breaks, joined):
     """The path ratio is defined in one paragraph; the figure's path ratios and the unfair same-rate comparison follow
@@ -1046,10 +1080,8 @@ def test_path_length_passage_is_the_definition_then_one_paragraph_that_ends_on_t
 
 WORST_START_WORDS = {
     "en": ("Had the error pointed along the flattest direction instead, one step would have left $0.09 \\times 2.83 = 0.26$, "
-           "and a second step would have been needed. That direction is the worst case, and with positive inputs it is where "
-           "this start's error points, which is why it needs all 54 steps."),
-    "zh": ("假如误差沿着最平坦的方向，一步之后还剩 $0.09 \\times 2.83 = 0.26$，就得再走一步。这个方向正是最坏的情形；"
-           "全正输入时，本文起点的误差恰好几乎沿着它，所以要走满 54 步。")}
+           "and a second step would have been needed. That direction is the worst case. "),
+    "zh": ("假如误差沿着最平坦的方向，一步之后还剩 $0.09 \\times 2.83 = 0.26$，就得再走一步。这个方向正是最坏的情形。")}
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -1059,10 +1091,15 @@ def test_the_worst_start_lies_along_the_flattest_direction_one_or_two_steps_cent
     to it (review final62, pa).  With eta = 1/lambda_max each step
     multiplies the error's component along an eigenvector by 1 - lambda/lambda_max, at most 1 - 1/kappa, so (1 - 1/kappa)^t * 2.83 bounds every start; that
     bound falls below 0.05 after 2 steps centred (0.09) and after 54 with positive inputs (0.93).  Checked against
-    descent from 3601 starts on the circle of radius 2.83, and the bound against every one of them."""
+    descent from 3601 starts on the circle of radius 2.83, and the bound against every one of them.  Review final65, pa:
+    the sentence ends on the worst case; that this start's error lies along the flattest direction, and so takes the 54
+    steps, is said once, where the derivation first uses it."""
     text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
     said = WORST_START_WORDS[lang]
     assert said in text
+    assert "where this start's error points" not in text and "本文起点的误差恰好几乎沿着它" not in text, lang
+    assert {"en": "The error $\\mathbf{w}^{(0)} - \\mathbf{w}^*$ points almost exactly along that flat direction",
+            "zh": "本例中起点处的误差 $\\mathbf{w}^{(0)} - \\mathbf{w}^*$ 几乎正好沿着这个平坦方向"}[lang] in text, lang
     section = text.split("{ #ill-conditioning }", 1)[1].split("{ #function-cards }", 1)[0]
     assert said in section                                                   # in the body, before the misconceptions
     assert "is in fact the worst case" not in text and "其实就是最坏的情形" not in text          # said once
@@ -1112,3 +1149,46 @@ def test_the_target_is_t_here_because_y_is_the_units_output(lang, said):
     assert "against a target $y$" in entropy.en_definition
     previous = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     assert {"en": "with target $y = 1$", "zh": "目标 $y = 1$"}[lang] in previous
+
+
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "[ReLU, sparse codes and the brain](relu-sparsity-biology.md#biology) compares ReLU with the firing rate of a "
+           "textbook model of a spiking neuron.", ("real neuron", "a real neuron's response")),
+    ("zh", "ReLU 与教科书中一个脉冲神经元模型的发放率曲线有何异同，见[《ReLU、稀疏编码与大脑：三种说法各站得住几分？》]"
+           "(relu-sparsity-biology.md#biology)。", ("真实神经元", "反应曲线"))])
+def test_the_biology_link_promises_a_textbook_models_firing_rate_not_a_real_neurons_response(lang, said, gone):
+    """Review final65, pa (WRONG): the page said the linked section compares the unit 'with a real neuron's response';
+    that section plots the firing rate of the leaky integrate-and-fire model with textbook parameters chosen for
+    illustration, not fitted to any cell, and sets ReLU beside it.  The sentence now says so.  Checked: the linked
+    section draws the firing-rate figure and says its parameters are illustrative, and the curve it draws is the
+    model's formula (exactly 0 up to the threshold current 1.5 nA, rising above it, never above 1/t_ref = 500 Hz)."""
+    from actsite.maths import biology
+    text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
+    assert said in text and not any(words in text for words in gone), lang
+    section = page_text("blog/posts/relu-sparsity-biology.md", lang).split("{ #biology }", 1)[1].split("\n## ", 1)[0]
+    assert "(figure:firing_rate" in section and "ReLU" in section
+    assert {"en": "integrate-and-fire", "zh": "泄漏积分发放"}[lang] in section
+    assert {"en": "chosen for illustration rather than fitted", "zh": "只为演示，并非拟合"}[lang] in section
+    current = np.linspace(0, 10, 10001)
+    rate = biology.firing_rate_hz(current)
+    assert biology.threshold_current_na() == pytest.approx(1.5)
+    assert np.all(rate[current <= 1.5] == 0) and np.all(np.diff(rate[current > 1.5]) > 0)
+    assert rate.max() < biology.max_rate_hz() == 500.0
+
+
+def test_one_sgd_step_moves_the_output_on_its_training_point_by_eta_x_squared_times_the_error():
+    """Review final65, pa: the effective step size is motivated in the text: for the linear unit with squared loss, one
+    SGD step w <- w - eta (w.x - t) x changes the output on that point by -eta |x|^2 (w.x - t), so eta |x|^2 is the
+    fraction of the error it removes there, and eta E|x|^2 its mean over the training points.  The figure's two
+    values are 1/7.7 apart, said as a fraction, not as 'times smaller'."""
+    X = zigzag.inputs(centred=False)
+    rng = np.random.default_rng(5)
+    for i in rng.integers(len(X), size=50):
+        x, w, eta = X[i], rng.normal(size=2), float(rng.uniform(0.1, 2.0))
+        target = float(zigzag.W_STAR @ x)
+        error = float(w @ x) - target
+        new = w - eta * error * x
+        assert float(new @ x) - float(w @ x) == pytest.approx(-eta * float(x @ x) * error, abs=1e-12)
+    for lang in ("en", "zh"):
+        text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+        assert "7.7 times smaller" not in text and "1/7.7" in text, lang

@@ -439,7 +439,8 @@ def test_the_derivative_bounds_are_stated_here_with_the_one_line_reason_and_deri
     reader reaches the derivation (review final58, pa); the full argument, s(1 - s) = 1/4 - (s - 1/2)^2 <= 1/4, is made
     once, on from-linear-to-nonlinear, and not repeated here (review final59, pa); that page proves it by the identity
     alone and does not repeat this page's words "two numbers that add up to one" (review final60, pa).  The identity and
-    the bound are checked."""
+    the bound are checked.  Review final65, pa: the bound was stated as a sentence of its own twice; it is stated once,
+    and the backpropagation paragraph only applies it to "that derivative", the factor it has just described."""
     from claim_helpers import page_text
     said = {"en": ("The sigmoid's derivative is at most $1/4$, because $\\sigma' = \\sigma(1 - \\sigma)$ is a product of two "
                    "numbers that add up to 1; tanh's derivative is at most 1. "
@@ -450,14 +451,16 @@ def test_the_derivative_bounds_are_stated_here_with_the_one_line_reason_and_deri
                    "[《好的激活函数需要什么：sigmoid、tanh 与 ReLU 各做到了几条》](from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。")}
     home = {"en": "since $s(1 - s) = 1/4 - (s - 1/2)^2$ with $s = \\sigma(x)$, the sigmoid's derivative never exceeds $1/4$",
             "zh": "记 $s = \\sigma(x)$，由 $s(1 - s) = 1/4 - (s - 1/2)^2$ 可知 sigmoid 的导数从不超过 $1/4$"}
-    uses = {"en": ("The sigmoid's derivative is at most $1/4$, and almost 0", "four times the sigmoid's best"),
-            "zh": ("sigmoid 的导数至多是 $1/4$，被推进尾部", "它是 sigmoid 导数最大值的四倍")}
+    uses = {"en": ("For a sigmoid layer that derivative is at most $1/4$, and almost 0 in a tail", "four times the sigmoid's best"),
+            "zh": ("对 sigmoid 层，这个导数至多为 $1/4$，在尾部几乎为 0", "它是 sigmoid 导数最大值的四倍")}
+    stated = {"en": "The sigmoid's derivative is at most", "zh": "sigmoid 的导数至多"}
     for lang in ("en", "zh"):
         assert "1/4 - (p - 1/2)^2" not in page_text("blog/posts/why-nonlinear-activations.md", lang), lang   # proved once
     for lang in ("en", "zh"):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said[lang] in text, lang
         assert all(text.index(said[lang]) < text.index(use) for use in uses[lang]), lang      # the reason comes first
+        assert text.count(stated[lang]) == 1, lang                                           # stated once
         assert home[lang] in page_text("blog/posts/from-linear-to-nonlinear.md", lang), lang
         assert ("two numbers that add up to one" not in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
                 and "两个和为 1 的数" not in page_text("blog/posts/from-linear-to-nonlinear.md", lang)), lang
@@ -594,54 +597,49 @@ def test_relu_slope_one_is_four_times_sigmoid_best_and_tanh_best_only_at_zero():
     assert np.all(tanh_prime(x[x != 0]) < 1.0)
 
 
-def test_saturating_means_bounded_on_both_sides_and_elu_saturates_on_one_side_only():
-    """Sigmoid and tanh: bounded, slope -> 0 in both tails. ELU: bounded below by -alpha, slope -> 0
-    as x -> -inf, but the identity with slope 1 for positive inputs (unbounded above)."""
-    from actsite.maths.catalogue import elu, elu_prime
+def test_saturating_means_bounded_on_both_sides_and_the_page_names_no_one_sided_example_but_relu():
+    """Sigmoid and tanh: bounded, slope -> 0 in both tails.  Review final65, pa: ELU, a catalogue function brought in
+    only as a comparison, is gone from the saturation paragraph; ReLU is the page's one example of one-sided
+    saturation."""
+    from claim_helpers import page_text
     tails = np.array([-40.0, 40.0])
     for f, fp, (low, high) in ((sigmoid, sigmoid_prime, (0, 1)), (tanh, tanh_prime, (-1, 1))):
         x = np.linspace(-40, 40, 8001)
         assert np.all((f(x) >= low) & (f(x) <= high))
         assert np.all(fp(tails) < 1e-15)
-    alpha = 1.0
-    x = np.linspace(-30, -1e-9, 3001)            # e^-30 still shows in double precision
-    assert np.all(elu(x, alpha) > -alpha) and elu_prime(np.array([-40.0]), alpha)[0] < 1e-15
-    positive = np.array([0.5, 10.0, 1e6])
-    np.testing.assert_array_equal(elu(positive, alpha), positive)
-    np.testing.assert_array_equal(elu_prime(positive, alpha), 1.0)
-    # the gloss at first use: 'x for x > 0 and alpha(e^x - 1) otherwise'
-    from claim_helpers import page_text
-    assert "which is $x$ for $x > 0$ and $\\alpha(e^x - 1)$ otherwise" in page_text(
-        "blog/posts/why-nonlinear-activations.md", "en")
-    assert "$x > 0$ 时为 $x$，否则为 $\\alpha(e^x - 1)$" in page_text("blog/posts/why-nonlinear-activations.md", "zh")
-    for a_ in (0.5, 1.0, 2.0):
-        xs = np.linspace(-8, 8, 161)
-        np.testing.assert_allclose(elu(xs, a_), np.where(xs > 0, xs, a_ * np.expm1(np.minimum(xs, 0))), atol=1e-12)
+    for lang in ("en", "zh"):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert not re.search(r"(?<!S)ELU", text) and "rectifiers.md#elu" not in text, lang
 
 
-def test_saturation_is_levelling_off_and_relu_like_elu_saturates_on_its_negative_side_only():
-    """'the curve flattens towards a horizontal asymptote without reaching it, and its slope tends to 0' ... 'ReLU's
-    whole negative side lies in the flat region too, but it does not saturate' (review final60, pa: the definition
-    without 'without reaching it' took in ReLU's constant side).  Sigmoid, tanh and ELU's negative side stay strictly
-    inside their asymptotes with a non-zero derivative at every finite input; ReLU equals its asymptote 0 on all x < 0."""
+def test_saturation_is_levelling_off_and_relu_saturates_on_its_negative_side_only():
+    """'the curve levels off towards a horizontal asymptote and its slope tends to 0' ... 'ReLU saturates on the negative
+    side only: there its slope is exactly 0, so that whole side lies in the flat region, while its positive side rises
+    without bound at slope 1' (review final60, pa: the definition without 'without reaching it' took in ReLU's constant
+    side).  Review final65, pa: the one-sidedness is said once, not twice ("lies in the flat region too" and "Like ELU,
+    ReLU saturates"), in one sentence.  Sigmoid and tanh stay strictly inside their asymptotes with a non-zero
+    derivative at every finite input; ReLU equals its asymptote 0 on all x < 0."""
     from claim_helpers import page_text
-    from actsite.maths.catalogue import elu, elu_prime
-    for lang, said in (("en", ("the curve levels off towards a horizontal asymptote and its slope tends to 0",
-                               "ReLU's whole negative side lies in the flat region too, with slope exactly 0. Like ELU, ReLU "
-                               "saturates on the negative side only: its positive side rises without bound at slope 1.")),
-                       ("zh", ("曲线就越趋于平缓，贴近一条水平渐近线，两侧都是如此，斜率也随之趋于 0",
-                               "ReLU 的整个负半轴也在平坦区里，斜率恰好为 0。ReLU 和 ELU 一样只在负半轴饱和：它的正半轴以斜率 1 无限上升。"))):
+    for lang, said, gone in (
+            ("en", ("the curve levels off towards a horizontal asymptote and its slope tends to 0",
+                    "ReLU saturates on the negative side only: there its slope is exactly 0, so that whole side lies in the "
+                    "flat region, while its positive side rises without bound at slope 1."),
+             ("lies in the flat region too", "Like ELU")),
+            ("zh", ("曲线就越趋于平缓，贴近一条水平渐近线，两侧都是如此，斜率也随之趋于 0",
+                    "ReLU 只在负半轴饱和：那里斜率恰好为 0，整个负半轴都在平坦区里；正半轴则以斜率 1 无限上升。"),
+             ("也在平坦区里", "和 ELU 一样"))):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert all(words in text for words in said), lang
+        assert not any(words in text for words in gone), lang
+        assert text.count({"en": "negative side only", "zh": "只在负半轴饱和"}[lang]) == 1, lang
         assert "without reaching it" not in text and "始终碰不到" not in text, lang
     x = np.linspace(-30, 30, 6001)                         # far enough out to be deep in both tails, still exact in floats
     assert np.all((sigmoid(x) > 0) & (sigmoid(x) < 1)) and np.all(sigmoid_prime(x) > 0)
     x = np.linspace(-15, 15, 3001)
     assert np.all((tanh(x) > -1) & (tanh(x) < 1)) and np.all(tanh_prime(x) > 0)
     x = np.linspace(-30, -1e-9, 3001)
-    assert np.all(elu(x, 1.0) > -1.0) and np.all(elu_prime(x, 1.0) > 0)
-    x = np.linspace(-30, -1e-9, 3001)
     assert np.all(np.maximum(0.0, x) == 0.0) and np.all(relu_prime(x) == 0.0)    # ReLU reaches its asymptote at once
+    assert np.all(np.abs(relu_prime(x)) < 0.01)                                  # so the whole side is flat
     # ... so what keeps ReLU from saturating is its unbounded positive side, not its constant one: the site's hard
     # functions reach their constants at a kink and are saturating all the same (review final61, pa)
     from actsite.maths.catalogue import EVERY
@@ -841,11 +839,13 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
     paragraph on why a flat tail hurts, where the gradient is also given exactly as the rates at which the loss changes
     with the weights; the collapse and universal-approximation paragraphs say "training" instead of using gradient
     descent before it is defined.  Backpropagation is glossed as the chain rule applied layer by layer from the output
-    back.  No gloss nests one definition inside another parenthesis (review final58, pa)."""
+    back.  No gloss nests one definition inside another parenthesis (review final58, pa).  Review final65, pa: the
+    summary no longer names "the vanishing-gradient problem" before the body defines it; it speaks of vanishing
+    gradients, which its previous sentence has just described."""
     from claim_helpers import page_text
     said = {"en": ("Sigmoid and tanh have flat tails, where the gradient, the signal that training follows, all but "
-                   "disappears; ReLU has none on its positive side. That fixes part of the vanishing-gradient problem, not "
-                   "all of it, and helps explain why ReLU often trains faster.",
+                   "disappears; ReLU has none on its positive side. That removes one cause of vanishing gradients, not "
+                   "every cause, and helps explain why ReLU often trains faster.",
                    "Why does a flat tail hurt? Training lowers a loss, which measures how far the network's outputs are "
                    "from their targets. The usual method, gradient descent, moves each weight in the direction that "
                    "lowers the loss, by an amount proportional to the rate at which the loss changes with that weight; "
@@ -853,7 +853,7 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
                    "gradient of an early layer",
                    ("gradient", "loss", "gradient descent", "backpropagation")),
             "zh": ("sigmoid 和 tanh 的尾部是平的，给训练指方向的梯度到了那里几乎消失；ReLU 在正输入一侧没有这样的尾部。"
-                   "这解决了梯度消失问题的一部分（并非全部），也有助于解释 ReLU 为什么常常训练得更快。",
+                   "这消除了梯度消失的一个原因（并非所有原因），也有助于解释 ReLU 为什么常常训练得更快。",
                    "平坦的尾部为什么有害？训练要降低的是损失，它衡量网络的输出离目标有多远。常用的训练方法是梯度下降："
                    "每一步让每个权重朝损失减小的方向移动，移动量与损失随该权重变化的快慢成正比。这些快慢合在一起，就是梯度。"
                    "反向传播（从输出往回，逐层应用链式法则）算出的前面某一层的梯度",
@@ -863,6 +863,8 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
         prose = text.split("\n# ", 1)[1].split("\n", 1)[1]                    # after the title
         opening, body = prose.split("<!-- more -->", 1)
         assert summary in opening and body_gloss in body, lang
+        term = {"en": "vanishing-gradient problem", "zh": "梯度消失问题"}[lang]
+        assert term not in opening and prose.index(term) > prose.index(body_gloss), lang     # defined before its use
         # the summary defines nothing about training but the gradient, in one clause
         assert loss not in opening and gd not in opening, lang
         assert len(opening.split("\n\n")[1]) < {"en": 600, "zh": 230}[lang], lang         # was 777 and 276
@@ -991,7 +993,8 @@ def test_the_flat_region_is_defined_once_as_the_glossary_defines_it_and_includes
     """The flat region is the glossary's: the inputs where the slope is below 0.01 in absolute value; for sigmoid and
     tanh the far part of both tails, and ReLU's whole negative side too (review final58, pa: 'the part of a tail' was a
     second, narrower definition).  Said once, with the page's one link to the glossary entry, before the caption and the
-    playground paragraph use it.  For tanh that part is exactly |x| > 2.993, for ReLU every x < 0."""
+    playground paragraph use it.  For tanh that part is exactly |x| > 2.993, for ReLU every x < 0.  Review final65, pa:
+    ReLU's side is placed in the flat region inside the one sentence on its one-sided saturation."""
     from claim_helpers import page_text
     from actsite.pages.glossary import TERMS
     term = next(t for t in TERMS if t.key == "flat-region")
@@ -1000,10 +1003,10 @@ def test_the_flat_region_is_defined_once_as_the_glossary_defines_it_and_includes
     for lang, said, relu_side, later in (
             ("en", "The inputs where the slope is below 0.01 in absolute value form the "
                    "[flat region](../../glossary.md#flat-region); for sigmoid and tanh, that is the far part of both tails.",
-             "ReLU's whole negative side lies in the flat region too, with slope exactly 0.",
+             "there its slope is exactly 0, so that whole side lies in the flat region,",
              ("in the shaded flat region", "start in the flat region")),
             ("zh", "斜率绝对值不到 0.01 的那些输入叫作[平坦区](../../glossary.md#flat-region)；对 sigmoid 和 tanh，"
-                   "就是两条尾部中远离零点的部分。", "ReLU 的整个负半轴也在平坦区里，斜率恰好为 0。",
+                   "就是两条尾部中远离零点的部分。", "那里斜率恰好为 0，整个负半轴都在平坦区里；",
              ("在加了底色的平坦区", "有多少预激活值落在平坦区"))):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said in text and relu_side in text and text.count("glossary.md#flat-region") == 1, lang
@@ -1200,11 +1203,19 @@ def test_the_quadratic_alt_text_says_the_five_dots_lie_on_the_parabola():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_universal_approximation_theorem_guarantees_existence_not_the_error_bound(lang):
     """:120 (review final62, pa: 'takes its place' claimed the theorem replaces the x^2 error bound; it gives no bound
-    for a given number of units, as the paragraph's last sentence says).  Review final64, pa: that limit is said once, in the last sentence."""
+    for a given number of units, as the paragraph's last sentence says).  Review final64, pa: that limit is said once, in the last sentence.
+    Review final65, pa: "as close as desired" is said once, not again for Cybenko's theorem, and a sigmoidal function's
+    limits are at -inf and +inf, not "on the left and on the right"; the logistic sigmoid has them."""
     from claim_helpers import page_text
     text = page_text("blog/posts/why-nonlinear-activations.md", lang)
     said, last = {"en": ("guarantees that some network comes as close as desired.",
                          "they say nothing about how many units it needs"),
                   "zh": ("总有某个网络能近似到任意精度。", "既没说它需要多少个单元")}[lang]
     assert said in text and last in text and text.index(said) < text.index(last)
+    precision = {"en": ("as close as desired", "as closely as desired"), "zh": ("任意精度",)}[lang]
+    assert sum(text.count(words) for words in precision) == 1, lang
+    limits = {"en": "(any continuous activation that tends to 0 as $x \\to -\\infty$ and to 1 as $x \\to +\\infty$)",
+              "zh": "（激活函数连续，$x \\to -\\infty$ 时趋于 0，$x \\to +\\infty$ 时趋于 1）"}[lang]
+    assert limits in text and "on the left and 1 on the right" not in text and "左端趋于 0" not in text, lang
+    assert sigmoid(-40.0) < 1e-17 and 1 - sigmoid(40.0) < 1e-17
     assert "takes its place" not in text and "的结果来担保" not in text

@@ -205,3 +205,37 @@ def test_no_code_line_is_wider_than_the_code_block(lang):
     code = [line for line in page_text(NOTEBOOK, lang).splitlines() if not line.startswith("#")]
     wide = [line for line in code if display_width(line) > 96]
     assert not wide, wide
+
+
+DIRECTION_WORDS = {
+    "en": ("Beside the eigenvalues the cell prints how much of the starting error $\\mathbf{w}^{(0)} - \\mathbf{w}^*$ lies "
+           "along the eigenvector of each:",
+           "The last column shows where the error lies. After centring, almost all of its length 2.83 lies along the "
+           "eigenvector of the larger eigenvalue, the steepest direction, which is why one step sufficed. With positive "
+           "inputs almost all of it lies along the flattest,"),
+    "zh": ("除了特征值，这个单元格还打印起点误差 $\\mathbf{w}^{(0)} - \\mathbf{w}^*$ 在对应特征向量方向上的分量大小：",
+           "误差落在哪个方向，看最后一列就知道：中心化之后，长度 2.83 的误差几乎全在较大特征值的特征向量上，也就是最陡的方向，"
+           "所以一步就够了；输入全正时，它几乎全在最平坦的方向上，")}
+
+
+def test_the_full_batch_cell_prints_where_the_error_lies_and_the_text_reads_it_off(notebook):
+    """Review final65, pa: 'the line from the start to w* runs almost exactly along the steepest direction' was asserted,
+    not computed.  The full-batch cell now prints, beside each eigenvalue, the length of the starting error's component
+    along its eigenvector: 2.8284 along the smaller eigenvalue's and 0.0125 along the larger's with positive inputs,
+    0.0074 and 2.8284 after centring; the Markdown reads the column off and no longer asserts it unprinted."""
+    lang, _, printed = notebook
+    text = markdown_words(page_text(NOTEBOOK, lang))
+    assert all(words in text for words in DIRECTION_WORDS[lang]), lang
+    assert "runs almost exactly along" not in text and "连线几乎正好沿着" not in text
+    label = {"en": "error along each", "zh": "沿各特征向量的误差"}[lang]
+    rows = [re.search(rf"{label} \[([\d.]+) +([\d.]+)\]", line) for line in printed]
+    shown = [(float(m[1]), float(m[2])) for m in rows if m]
+    expected = []
+    for centred in (False, True):
+        values, vectors = np.linalg.eigh(zigzag.hessian(zigzag.inputs(centred)))
+        along = np.abs(vectors.T @ (zigzag.W_START - zigzag.W_STAR))
+        expected.append(tuple(round(float(a), 4) for a in along))
+        steep, flat = along[int(np.argmax(values))], along[int(np.argmin(values))]
+        big, small = (steep, flat) if centred else (flat, steep)
+        assert f"{big:.2f}" == "2.83" and small < 0.02 * big        # "almost all of its length 2.83"
+    assert shown == expected == [(2.8284, 0.0125), (0.0074, 2.8284)], shown

@@ -362,12 +362,12 @@ def test_smooth_gate_is_the_whole_function_and_gate_its_factor():
 def test_the_feed_forward_block_home_is_the_section_that_defines_it():
     """The transformer-block page's section #block defines the block, italicised, with its formula
     FFN(h) = f(hW1) W2; gated units introduces it in a clause and links the term there, so the glossary's
-    home is that section too (review final32, cb)."""
+    home is that section too (review final32, cb; review final65, tf: zh names the block as the subject, 前馈模块是…)."""
     term = TERMS["feed-forward-block"]
     page, _, anchor = term.home.partition("#")
     assert term.home == "catalogue/transformer-block.md#block"
     for lang, defined in (("en", "The *feed-forward block* is the two-layer network $\\mathrm{FFN}(h) = f(h W_1)\\,W_2$"),
-                          ("zh", "用在**前馈模块**里。它是一个两层网络，$\\mathrm{FFN}(h) = f(h W_1)\\,W_2$")):
+                          ("zh", "用在**前馈模块**里。前馈模块是一个两层网络，$\\mathrm{FFN}(h) = f(h W_1)\\,W_2$")):
         section = (CONTENT[lang] / page).read_text(encoding="utf-8").split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert defined in section, lang
         gated = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
@@ -517,17 +517,18 @@ def test_rrelu_entry_defines_it_as_xu_et_al_do_and_names_pytorchs_slope_as_pytor
 def test_binary_cross_entropy_has_an_entry_homed_where_output_layers_defines_it():
     term = TERMS["binary-cross-entropy"]
     assert (term.en, term.zh) == ("binary cross-entropy", "二元交叉熵")
-    # the definition is given at #last-layer; the entry's own content, the logit form, is derived at
-    # #stability, so the entry links there (review final38, cb)
+    # the entry links where the loss is defined and its gradient p - y motivated, #last-layer (review final65, cb; it
+    # linked #stability, where only the logit form is derived, since review final38, cb)
     page, _, anchor = term.home.partition("#")
-    assert term.home == "catalogue/output-layers.md#stability"
+    assert term.home == "catalogue/output-layers.md#last-layer"
     for lang, said, logit_form in (("en", "the binary cross-entropy is $-y \\log p - (1 - y) \\log(1 - p)$",
                                     "Rewritten in the logit, the loss is $\\operatorname{softplus}(x) - x y$"),
                                    ("zh", "二元交叉熵是 $-y \\log p - (1 - y) \\log(1 - p)$",
                                     "改用 logit 来写，损失就是 $\\operatorname{softplus}(x) - x y$")):
         text = (CONTENT[lang] / page).read_text(encoding="utf-8")
-        assert said in text.split("{ #last-layer }")[1].split("\n## ")[0], lang
-        assert logit_form in text.split(f"{{ #{anchor} }}")[1].split("\n## ")[0], lang
+        home = text.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
+        assert said in home and "p - y" in home, lang
+        assert logit_form in text.split("{ #stability }")[1].split("\n## ")[0], lang
     for definition in (term.en_definition, term.zh_definition):
         assert r"-y \log p - (1 - y) \log(1 - p)" in definition and r"\operatorname{softplus}(x) - x y" in definition
         assert r"\sigma(x) - y" in definition
@@ -612,18 +613,26 @@ def test_momentum_approaches_ten_times_and_the_condition_number_glosses_the_hess
 
 
 def test_only_glus_gate_stays_in_zero_one():
-    """The gate entry: 'such a gate need not lie in (0, 1): only a sigmoid gate does (GLU's, and the gated tanh unit's)'
-    (review final47, cb; the gated tanh unit, tanh(u) sigma(v), named since review final52, cb)."""
+    """The gate entry: 'such a gate need not lie in (0, 1): of the two-input units on this site, only GLU and the gated
+    tanh unit, both gated by a sigmoid, keep it there' (review final47, cb; the gated tanh unit, tanh(u) sigma(v), named
+    since review final52, cb).  Review final65, cb: the entry said "only a sigmoid gate does", which is false of gates in
+    general: Phi, GELU's gate, lies in (0, 1) and is no sigmoid; the claim now names the units it is about."""
+    from actsite.maths.catalogue import normal_cdf
     from actsite.maths.gated import GATED
     v = np.linspace(-20, 20, 4001)
     u = np.ones_like(v)                                       # with u = 1 the unit's output is its gate g(v)
     inside = {key: bool(np.all((unit.f(u, v) > 0) & (unit.f(u, v) < 1))) for key, unit in GATED.items()}
     assert inside.pop("glu") is True and not any(inside.values()), inside
-    term = TERMS["gate"]
-    assert "need not lie in $(0, 1)$: only a sigmoid gate does (GLU's, and the gated tanh unit's)" in term.en_definition
-    assert "只有 sigmoid 门如此（GLU 和门控 tanh 单元的门）" in term.zh_definition
     sigmoid_gate = 1 / (1 + np.exp(-v))                       # the gated tanh unit's gate, sigma(v), as GLU's
     assert np.all((sigmoid_gate > 0) & (sigmoid_gate < 1)) and "\\sigma(v)" in TERMS["gated-tanh-unit"].en_definition
+    # a gate in (0, 1) that is not a sigmoid: Phi, so "only a sigmoid gate does" would be false as a general statement
+    phi = normal_cdf(np.linspace(-8, 8, 1601))
+    assert np.all((phi > 0) & (phi < 1)) and np.max(np.abs(phi - 1 / (1 + np.exp(-np.linspace(-8, 8, 1601))))) > 0.05
+    term = TERMS["gate"]
+    assert ("need not lie in $(0, 1)$: of the two-input units on this site, only GLU and the gated tanh unit, "
+            "both gated by a sigmoid, keep it there.") in term.en_definition
+    assert "这样的门不一定落在 $(0, 1)$ 内：本站的双输入单元中，只有 GLU 和门控 tanh 单元的门落在其中，二者都以 sigmoid 为门。" in term.zh_definition
+    assert "only a sigmoid gate does" not in term.en_definition and "只有 sigmoid 门如此" not in term.zh_definition
 
 
 def test_an_explained_in_link_never_repeats_the_section_as_the_page():
@@ -657,3 +666,27 @@ def test_the_zh_glossary_names_a_stand_in_one_way_and_pairs_inactive_with_active
     from actsite.maths.catalogue import EVERY
     assert EVERY["leaky_relu"].df(-1.0) == pytest.approx(0.01) and EVERY["relu"].df(-1.0) == 0.0
     assert "an inactive unit (Leaky ReLU)" in TERMS["active-unit"].en_definition
+
+
+def test_site_terms_have_their_own_topic_and_explained_in_links_lead_to_the_explanation():
+    """Review final65, cb: the "Activation functions" table filed three entries that are no activation functions (card,
+    reference table, shape parameter), which now form "Using this site", while the family "hard and cheap functions"
+    moved in among the activations; the site's coinages say so, as the smooth-gate entry does; zero-centred links where
+    the site says why it matters (the zig-zag article), not the reference page's one-line definition; the zh universal
+    approximation entry shows the full names a reader meets; the value is told apart from attention's value vectors."""
+    topics = {en: [t.key for t in terms] for _, en, terms in glossary.groups()}
+    assert topics["Using this site"] == ["shape-parameter", "card", "reference-table"]
+    activations = topics["Activation functions"]
+    assert "hard-and-cheap" in activations and activations.index("hard-and-cheap") < activations.index("hard-sigmoid")
+    assert not {"card", "reference-table", "shape-parameter"} & set(activations)
+    assert "hard-and-cheap" not in topics["Cheap and low-precision arithmetic"]
+    for key in ("card", "hard-and-cheap", "smooth-gate"):
+        assert "this site's" in TERMS[key].en_definition and "本站的叫法" in TERMS[key].zh_definition, key
+    term = TERMS["zero-centred"]
+    assert term.home == "blog/posts/neuron-gradients-zigzag.md#function-cards"
+    for lang, word in (("en", "zero-centred"), ("zh", "零中心")):
+        text = (CONTENT[lang] / "blog/posts/neuron-gradients-zigzag.md").read_text(encoding="utf-8")
+        assert word in text.split("{ #function-cards }")[1].split("\n## ")[0], lang
+    assert TERMS["universal-approximation"].also("zh") == ("通用逼近定理", "万能逼近定理", "普适逼近定理")
+    assert "(not attention's value vectors)" in TERMS["value"].en_definition
+    assert "（不是注意力机制中的值向量）" in TERMS["value"].zh_definition

@@ -15,7 +15,10 @@ from actsite.pages.html_table import math_cell
 from actsite.figures.registry import FIGURES
 from actsite.pages.reference_table import (MARKER, WORDS, decimal, expand, figure_caption, formulas_table,
                                            properties_table, property_notes, range_latex, sections_markdown,
-                                           standard_normal_mean)
+                                           standard_normal_mean, tables_markdown)
+
+
+GRID_FINE = np.linspace(-3, 3, 600_001)
 
 
 def test_ranges_use_open_and_closed_bounds_correctly():
@@ -30,6 +33,13 @@ def test_ranges_use_open_and_closed_bounds_correctly():
     assert range_latex(ACTIVATIONS["hard_swish"]) == r"[-0.375, \infty)"   # exact values stay exact
     assert range_latex(ACTIVATIONS["hard_tanh"]) == "[-1, 1]"
     assert range_latex(ACTIVATIONS["elu"]) == r"(-1, \infty)"
+    # a rounded bound keeps the bracket of the exact one (review final65, cb): the tanh form's minimum, -0.17004, is
+    # reached and printed -0.1700, as the smooth-gates page prints it; the legend says what the bracket describes
+    tanh_form = ACTIVATIONS["gelu_tanh"]
+    assert range_latex(tanh_form) == r"[-0.1700, \infty)" and tanh_form.f(GRID_FINE).min() < -0.1700
+    for lang, said in (("en", "A bound that is not exact is rounded to four decimal places; the bracket says whether the exact bound is reached."),
+                       ("zh", "不是精确值的端点四舍五入到四位小数，括号表示的是精确端点能否取到。")):
+        assert said in page_text("reference.md", lang), lang
 
 
 @pytest.mark.parametrize("lang", sorted(WORDS))
@@ -218,9 +228,11 @@ def test_a_derivative_shown_by_cases_leaves_out_the_kinks(key):
 
 
 def test_the_monotone_column_names_every_function_that_dips_below_zero():
-    """"GELU (in both forms), SiLU, Mish and hard swish dip below zero before rising, so they are
+    """"GELU (in both forms), SiLU, Mish and hard swish fall from 0 to a negative minimum before rising, so they are
     not": apart from the starred maxout, these are exactly the non-monotone rows, and each falls
-    to a negative minimum at some x < 0 and rises from there on."""
+    to a negative minimum at some x < 0 and rises from there on.  Review final65, cb: the bullet said they "dip below
+    zero", which is not what breaks monotonicity (Leaky ReLU, ELU and SELU go below zero and are monotone); it now
+    names the fall from 0, which is."""
     dipping = {key for key, act in ACTIVATIONS.items() if not act.monotonic and key != "maxout"}
     assert dipping == {"gelu", "gelu_tanh", "silu", "mish", "hard_swish"}
     x = np.linspace(-8, 8, 16001)
@@ -229,9 +241,15 @@ def test_the_monotone_column_names_every_function_that_dips_below_zero():
         low = int(np.argmin(y))
         assert y[low] < 0 and x[low] < 0, key
         assert np.all(np.diff(y[:low + 1]) <= 1e-12) and np.all(np.diff(y[low:]) >= -1e-12), key
-    for lang, words in (("en", "GELU (in both forms), SiLU, Mish and hard swish dip below zero before rising"),
-                        ("zh", "GELU（两种形式）、SiLU、Mish 和 hard swish 先降到零以下再上升")):
-        assert words in page_text("reference.md", lang), lang
+        far_left = float(ACTIVATIONS[key].f(np.array([-40.0]))[0])
+        assert abs(far_left) < 1e-12 and far_left > y[low], key            # from 0 on the far left, down to the minimum
+    below_yet_monotone = {key for key, act in ACTIVATIONS.items() if act.monotonic and act.f(x).min() < 0}
+    assert {"leaky_relu", "elu", "selu"} <= below_yet_monotone              # going below zero alone breaks nothing
+    for lang, words, old in (("en", "GELU (in both forms), SiLU, Mish and hard swish fall from 0 to a negative minimum before rising",
+                              "dip below zero before rising"),
+                             ("zh", "GELU（两种形式）、SiLU、Mish 和 hard swish 先从 0 下降到一个负的最小值，再上升，所以不单调",
+                              "先降到零以下再上升")):
+        assert words in page_text("reference.md", lang) and old not in page_text("reference.md", lang), lang
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -305,20 +323,21 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     assert "$z \\sim" not in notes
     from actsite.pages.reference_table import WORDS
     assert (WORDS[lang]["range"], WORDS[lang]["properties_caption"]) == {"en": ("Range", "Properties"), "zh": ("值域", "性质")}[lang]
-    # Squared ReLU comes after the column notes, where the reader has met the columns; the sentence is about the
-    # function, its home and its properties, not about the table's design (review final56, cb); it follows both
-    # legends, not between them, and says why it has no row: it has no card (review final58, cb)
+    # Squared ReLU is a note under the property table, like the Maxout note (review final65, cb: it sat between the
+    # reading key and the tables; before that it followed both legends, review final58, cb); the sentence is about the
+    # function, its home and its properties, not about the table's design (review final56, cb)
     columns = (content / "reference.md").read_text(encoding="utf-8").split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
     squared = {"en": "Squared ReLU, $\\max(0, x)^2$, which has no card, is discussed as a choice for the feed-forward block on "
                      "[the page on the transformer block](catalogue/transformer-block.md#squared-relu); ",
                "zh": "平方 ReLU，即 $\\max(0, x)^2$，没有函数卡片；[《Transformer 块内部》](catalogue/transformer-block.md#squared-relu)"
                      "一页把它作为前馈模块的一种选择来讨论。"}[lang]
-    assert squared in columns
-    last_label = {"en": "so its label there is **Recommended by**.\n\n", "zh": "所以那里的标签是**推荐文献**。\n\n"}[lang]
-    assert columns.index(last_label) + len(last_label) == columns.index(squared), "squared ReLU follows both legends"
-    assert columns.rstrip().endswith("only comparisons and multiply-adds." if lang == "en" else "只需比较与乘加。")
+    assert "Squared ReLU" not in columns and "平方 ReLU" not in columns
+    generated = tables_markdown(lang)
+    assert squared in generated and generated.index(squared) > generated.index('id="note-maxout-monotonic"')
+    last_label = {"en": "so its label there is **Recommended by**.", "zh": "所以那里的标签是**推荐文献**。"}[lang]
+    assert columns.rstrip().endswith(last_label)
     for table_talk in ("has no row", "In these columns", "would be", "不在表中", "按上面各列"):
-        assert table_talk not in columns, table_talk
+        assert table_talk not in generated, table_talk
     assert "Squared ReLU" not in intro and "平方 ReLU" not in intro
 
 
@@ -334,7 +353,7 @@ def test_squared_relu_has_the_properties_the_column_notes_give_it(lang):
     slope, h = lambda x: 2 * np.maximum(0.0, x), 1e-7                         # noqa: E731
     assert (f(h) - f(0)) / h == pytest.approx(slope(0), abs=1e-6) and abs(slope(h) - slope(-h)) < 1e-6
     assert (slope(h) - slope(0)) / h == pytest.approx(2) and (slope(0) - slope(-h)) / h == 0
-    intro = page_text("reference.md", lang).split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
+    intro = tables_markdown(lang)                                              # the note under the property table
     assert {"en": "its range is $[0, \\infty)$, it is monotone, not zero-centred (its mean is 1/2), not saturating and $C^1$, "
                   "and it needs only comparisons and multiply-adds.",
             "zh": "。它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，属于 $C^1$，只需比较与乘加。"}[lang] in intro
@@ -420,9 +439,11 @@ def test_the_stable_log_sigmoid_is_the_stable_bce_with_target_one_negated():
     x = np.linspace(-800, 800, 16_001)
     np.testing.assert_array_equal(out.log_sigmoid(x), -out.bce_with_logits(x, 1.0))
     assert out.OUTPUTS["log_sigmoid"].stable_latex == r"-\bigl(\max(-x, 0) + \log(1 + e^{-|x|})\bigr)"
-    for lang, said in (("en", "the stable log-sigmoid is the stable binary cross-entropy with $y = 1$, negated"),
-                       ("zh", "稳定的 log-sigmoid 就是 $y = 1$ 时稳定的二元交叉熵取相反数")):
-        assert said in page_text("reference.md", lang), lang
+    # a note of its own under the tables (review final65, cb: it closed the sentence that announced the four tables)
+    for lang, said in (("en", "\n- The stable log-sigmoid is the stable binary cross-entropy with $y = 1$, negated.\n"),
+                       ("zh", "\n- 稳定的 log-sigmoid 就是 $y = 1$ 时稳定的二元交叉熵取相反数。\n")):
+        text = page_text("reference.md", lang)
+        assert said in text and text.index(said) > text.index("<!-- gated-reference -->"), lang
 
 
 def test_the_output_functions_keep_the_names_the_output_layers_page_uses():
@@ -463,8 +484,9 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     assert r"Theano (2013), Keras 2, `tf.keras` up to TensorFlow 2.15 | $\min(1, \max(0, 0.2x + 0.5))$" in cheap
     assert ACTIVATIONS["hard_sigmoid"].first_appeared == ("theano2013",)
     text = page_text("reference.md", lang)
-    # the labels name works (papers and code releases), not persons: 文献, not 者 (review final60, cb)
-    assert WORDS["zh"]["popular"] == "推广文献" and "者**" not in text
+    # the labels name works (papers and code releases), not persons: 文献, not 者 (review final60, cb); 推广 reads as
+    # "generalised" in a mathematical text, so the label says what it means, 使之流行 (review final65, cb)
+    assert WORDS["zh"]["popular"] == "使之流行的文献" and "者**" not in text and "推广" not in text
     # the honest label, without guessing at earlier uses nobody has cited (review final55, cb)
     assert "others may have" not in text and "可能早有人" not in text and "obvious stand-in" not in text
     # one label for every function, defined as what it is, not as a first appearance (review final57, cb)
@@ -475,7 +497,8 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     for old in ("First appeared", "Earliest source cited here", "**最早出处**", "与最早出处不同"):
         assert old not in text and old not in sections_markdown(lang), old
     if lang == "zh":      # the label's definition does not restate the label (review final32, cb)
-        assert "**推广文献**：让它作为激活函数流行起来的文献，只在与本页所引最早出处不同时列出。" in text
+        assert "- **使之流行的文献**：只在与本页所引最早出处不同时列出。" in text
+        assert "推广" not in sections_markdown(lang)
     else:
         assert "- **Popularised by**: where different from the earliest source cited, the work or works" in text
     # a 2013 code commit is the earliest source cited, not where a clipped-line sigmoid first appeared: the note that
@@ -501,14 +524,14 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     columns = text.split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
     bullets = [line for line in columns.splitlines() if line.startswith("- **")]
     labels = {"en": ("**Earliest source cited**", "**Popularised by**"),
-              "zh": ("**本页所引最早出处**", "**推广文献**")}[lang]
+              "zh": ("**本页所引最早出处**", "**使之流行的文献**")}[lang]
     for label in labels:                     # each label opens its own bullet and is defined nowhere else
         assert sum(line.startswith(f"- {label}") for line in bullets) == 1 and columns.count(label) == 1, label
     assert {"en": "**Recommended by**", "zh": "**推荐文献**"}[lang] in columns
     # MobileNetV3 popularised the 1/6-slope form; the 0.2-slope one was in use before it (review final34, cb)
     section = sections_markdown(lang).split("{ #hard-sigmoid }")[1].split("\n## ")[0]
     scope = {"en": "Howard et al. (2019)</a>, in the 1/6-slope form used here",
-             "zh": "，推广的是本站所用的斜率为 1/6 的形式"}[lang]
+             "zh": "，流行开来的是本站所用的斜率为 1/6 的形式"}[lang]
     assert scope in section, section
     # tanh and ReLU6 were in use before the works listed: the line says what each work did (review final36, cb)
     for key, anchor_id, said in (("tanh", "tanh", {"en": "Recommended by: <a href=\"#ref-lecun1998\">LeCun et al. (1998)</a>, which advises it, scaled, over the logistic sigmoid",
@@ -538,7 +561,7 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     # so the section gives no "popularised by" line (review final43, cb); its card, linked from the section, tells the study
     assert ACTIVATIONS["softsign"].popularised_by == ()
     section = sections_markdown(lang).split("{ #softsign }")[1].split("\n## ")[0]
-    assert {"en": "Popularised by", "zh": "推广文献"}[lang] not in section and "Glorot" not in section, section
+    assert {"en": "Popularised by", "zh": "使之流行的文献"}[lang] not in section and "Glorot" not in section, section
     assert "hard-and-cheap.md#softsign" in section, section
     card = {"en": "Glorot and Bengio (2010) compared it with the sigmoid and tanh in deep feed-forward networks",
             "zh": "Glorot 和 Bengio（2010）在深层前馈网络里把它与 sigmoid、tanh 放在一起比较"}[lang]
@@ -590,8 +613,11 @@ def test_the_output_tables_are_named_for_functions_and_losses(lang):
     assert out.cross_entropy_with_logits(z, np.eye(3)[0]) == pytest.approx(out.logsumexp(z) - z[0], rel=1e-12)
     assert out.bce_with_logits(2.0, 1.0) == pytest.approx(-np.log(1 / (1 + np.exp(-2.0))), rel=1e-12)
     text = page_text("reference.md", lang)
-    assert {"en": "the third, the functions that output layers and their losses compute;",
-            "zh": "第三张表给出输出层与损失函数中用到的各个函数及其出处"}[lang] in text
+    # two sentences for four tables (review final65, cb: one sentence announced them all and a side fact)
+    assert {"en": "The first table below gives each unit's formula, its gate's limits and its source, and the second its two "
+                  "partial derivatives. The third gives the functions that output layers and their losses compute, and the "
+                  "fourth their numerically stable forms;",
+            "zh": "第二张给出各单元的两个偏导数。第三张表给出输出层与损失函数中用到的各个函数及其出处"}[lang] in text
     assert "functions used in output layers" not in text and "第三张表给出输出层函数及其出处" not in text
 
 

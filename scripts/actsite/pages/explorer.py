@@ -40,13 +40,21 @@ def slider_values(param: Param) -> list[float]:
 
 def short_names(act: Activation) -> dict[str, str]:
     """The chart legend's name: the registry name without its explanation in brackets, or the
-    bracket alone when it holds the function's own short name ("Hyperbolic tangent (tanh)" → "tanh")."""
+    bracket alone when it holds the function's own short name ("Hyperbolic tangent (tanh)" → "tanh").
+
+    An English label is spelled as the prose spells the function, which is how the Chinese name
+    keeps it: "Hard sigmoid" becomes "hard sigmoid" because the Chinese name writes "hard sigmoid",
+    while "Leaky ReLU" stays, as the Chinese name writes it too."""
     def short(name: str) -> str:
         bracket = re.search(r"[(（]([^)）]*)[)）]\s*$", name)
         if bracket and bracket.group(1) == act.key:
             return act.key
         return re.split(r" \(|（", name)[0]
-    return {lang: short(name) for lang, name in act.names.items()}
+    names = {lang: short(name) for lang, name in act.names.items()}
+    first = names["en"].split(" ")[0]
+    if first != first.lower() and re.search(rf"(?<![A-Za-z]){re.escape(first.lower())}(?![A-Za-z])", names["zh"]):
+        names["en"] = first.lower() + names["en"][len(first):]
+    return names
 
 
 def _curve(act: Activation, **params: float) -> dict[str, list[float]]:

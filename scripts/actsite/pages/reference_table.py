@@ -30,7 +30,7 @@ WORDS = {
            "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "计算代价",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
-           "smoothness": "平滑性", "first": "本页所引最早出处", "popular": "推广文献", "unpinned": "不列（经典函数，早于神经网络）",
+           "smoothness": "平滑性", "first": "本页所引最早出处", "popular": "使之流行的文献", "unpinned": "不列（经典函数，早于神经网络）",
            "card": "目录中的函数卡片", "article": "文章中的讨论", "also": "另见文章中的讨论", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
@@ -67,6 +67,17 @@ NOTES = {
               "总是凸的，但是否单调取决于学到的各段。",
         "en": "The Maxout row is the card's two-piece case, max(x, −x) = |x|. A learned maxout unit, a maximum "
               "of affine functions, is always convex; whether it is monotone depends on the pieces it learns."},
+}
+# Squared ReLU has no card, hence no row; what the rows would say of it follows the notes (review final65, cb: it sat
+# between the reading key and the tables).
+SQUARED_RELU = {
+    "en": "Squared ReLU, $\\max(0, x)^2$, which has no card, is discussed as a choice for the feed-forward block on "
+          "[the page on the transformer block](catalogue/transformer-block.md#squared-relu); its range is $[0, \\infty)$, "
+          "it is monotone, not zero-centred (its mean is 1/2), not saturating and $C^1$, and it needs only comparisons "
+          "and multiply-adds.",
+    "zh": "平方 ReLU，即 $\\max(0, x)^2$，没有函数卡片；[《Transformer 块内部》](catalogue/transformer-block.md#squared-relu)"
+          "一页把它作为前馈模块的一种选择来讨论。它的值域是 $[0, \\infty)$，单调，非零中心（均值为 1/2），不饱和，"
+          "属于 $C^1$，只需比较与乘加。",
 }
 FIGURE_ALT = re.compile(r"!\[([^\]]+)\]\(figure:([\w-]+)[ )]")
 
@@ -156,7 +167,7 @@ def figure_caption(act: Activation, lang: str) -> str:
 
 
 def tables_markdown(lang: str) -> str:
-    return "\n\n".join([formulas_table(lang), properties_table(lang), property_notes(lang)])
+    return "\n\n".join([formulas_table(lang), properties_table(lang), property_notes(lang), SQUARED_RELU[lang]])
 
 
 def sections_markdown(lang: str) -> str:

@@ -130,7 +130,8 @@ for label, lr in (("positive", square["centred"] / square["positive"]), ("centre
 # derivatives), measures that difference. For this loss the Hessian is $H = \frac{1}{N}\sum_n \mathbf{x}_n\mathbf{x}_n^{\top}$,
 # and the averaged gradient is $H(\mathbf{w} - \mathbf{w}^*)$. Full-batch gradient descent runs here at the learning rate
 # $\eta = 1/\lambda_{\max}$ (`eta` in the next cell; replace `1 / eigenvalues.max()` by a number to try another rate)
-# until it is within 0.05 of $\mathbf{w}^*$, for at most 500 steps:
+# until it is within 0.05 of $\mathbf{w}^*$, for at most 500 steps. Beside the eigenvalues the cell prints how much of
+# the starting error $\mathbf{w}^{(0)} - \mathbf{w}^*$ lies along the eigenvector of each:
 
 # %%
 tolerance = 0.05
@@ -153,19 +154,21 @@ def full_batch_steps(X, lr, max_steps=500):
 condition, gd_steps = {}, {}
 for label, centred in (("positive", False), ("centred", True)):
     X = inputs(centred)
-    eigenvalues = np.linalg.eigvalsh(hessian(X))
+    eigenvalues, eigenvectors = np.linalg.eigh(hessian(X))
     eta = 1 / eigenvalues.max()
     condition[label] = eigenvalues.max() / eigenvalues.min()
     gd_steps[label] = full_batch_steps(X, lr=eta)
+    error_along = np.abs(eigenvectors.T @ (w_start - w_star))
     print(f"{label:8}  steps {gd_steps[label]:3d}   κ {condition[label]:5.2f}   "
-          f"eigenvalues {np.round(eigenvalues, 4)}")
+          f"eigenvalues {np.round(eigenvalues, 4)}   "
+          f"error along each {np.round(error_along, 4)}")
 
 # %% [markdown]
 # At the learning rate $1/\lambda_{\max}$ each step clears the error along the steepest direction and keeps
-# the fraction $1 - 1/\kappa$ of it along the flattest. After centring, the line from the start to
-# $\mathbf{w}^*$ runs almost exactly along the steepest direction, which is why one step sufficed. With
-# positive inputs it runs almost exactly along the flattest, so the distance shrinks geometrically
-# ([the article](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning) explains both):
+# the fraction $1 - 1/\kappa$ of it along the flattest. The last column shows where the error lies. After centring,
+# almost all of its length 2.83 lies along the eigenvector of the larger eigenvalue, the steepest direction, which is
+# why one step sufficed. With positive inputs almost all of it lies along the flattest, so the distance shrinks
+# geometrically ([the article](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning) explains both):
 #
 # $$
 # \|\mathbf{w}^{(t)} - \mathbf{w}^*\| \approx \Bigl(1 - \frac{1}{\kappa}\Bigr)^{t}\,\|\mathbf{w}^{(0)} - \mathbf{w}^*\|

@@ -99,7 +99,7 @@ for label, lr in (("全正输入", square["中心化后"] / square["全正输入
 #
 # ## 全批量梯度下降与条件数 { #notebook-zigzag-full-batch }
 #
-# 全批量梯度下降对 2000 个训练样本的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。对这个损失，海森矩阵是 $H = \frac{1}{N}\sum_n \mathbf{x}_n\mathbf{x}_n^{\top}$，平均梯度是 $H(\mathbf{w} - \mathbf{w}^*)$。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率），一直走到离 $\mathbf{w}^*$ 不到 0.05，至多 500 步：
+# 全批量梯度下降对 2000 个训练样本的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。对这个损失，海森矩阵是 $H = \frac{1}{N}\sum_n \mathbf{x}_n\mathbf{x}_n^{\top}$，平均梯度是 $H(\mathbf{w} - \mathbf{w}^*)$。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（即下一个单元格里的 `eta`；把 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率），一直走到离 $\mathbf{w}^*$ 不到 0.05，至多 500 步。除了特征值，这个单元格还打印起点误差 $\mathbf{w}^{(0)} - \mathbf{w}^*$ 在对应特征向量方向上的分量大小：
 
 # %%
 tolerance = 0.05
@@ -122,15 +122,17 @@ def full_batch_steps(X, lr, max_steps=500):
 condition, gd_steps = {}, {}
 for label, centred in (("全正输入", False), ("中心化后", True)):
     X = inputs(centred)
-    eigenvalues = np.linalg.eigvalsh(hessian(X))
+    eigenvalues, eigenvectors = np.linalg.eigh(hessian(X))
     eta = 1 / eigenvalues.max()
     condition[label] = eigenvalues.max() / eigenvalues.min()
     gd_steps[label] = full_batch_steps(X, lr=eta)
+    error_along = np.abs(eigenvectors.T @ (w_start - w_star))
     print(f"{label:4}  步数 {gd_steps[label]:3d}   κ {condition[label]:5.2f}   "
-          f"特征值 {np.round(eigenvalues, 4)}")
+          f"特征值 {np.round(eigenvalues, 4)}   "
+          f"沿各特征向量的误差 {np.round(error_along, 4)}")
 
 # %% [markdown]
-# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。中心化之后，从起点到 $\mathbf{w}^*$ 的连线几乎正好沿着最陡的方向，所以一步就够了。输入全正时，这条连线几乎正好沿着最平坦的方向，到目标的距离于是按几何级数缩小（这两点的解释见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）：
+# 学习率取 $1/\lambda_{\max}$ 时，每一步都把最陡方向上的误差一次消掉，而最平坦方向上的误差每一步只缩小为原来的 $1 - 1/\kappa$。误差落在哪个方向，看最后一列就知道：中心化之后，长度 2.83 的误差几乎全在较大特征值的特征向量上，也就是最陡的方向，所以一步就够了；输入全正时，它几乎全在最平坦的方向上，到目标的距离于是按几何级数缩小（这两点的解释见[那篇文章](../blog/posts/neuron-gradients-zigzag.md#ill-conditioning)）：
 #
 # $$
 # \|\mathbf{w}^{(t)} - \mathbf{w}^*\| \approx \Bigl(1 - \frac{1}{\kappa}\Bigr)^{t}\,\|\mathbf{w}^{(0)} - \mathbf{w}^*\|
