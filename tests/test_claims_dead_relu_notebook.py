@@ -284,7 +284,7 @@ def test_the_printed_columns_line_up(notebook):
             "The next cell reads the results that chart is drawn from, and first\n"
             "# checks that the result for seed 0 at η = 1.0 is the run above."),
      ("writes one run out", "saved when they were made", "saved run", "instead of retraining")),
-    ("zh", ("文章里死亡单元比例随学习率变化的那张图，背后的每次训练都是这样做的",
+    ("zh", ("文章中那张死亡比例随学习率变化的图，用到的三十次训练（两种激活函数、五个学习率、三个种子）都是这样做的。",
             "其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，表中那一行会注明。",
             "下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。"),
      ("文章背后", "保存下来", "当初训练时", "不再重新训练"))])
@@ -299,14 +299,16 @@ def test_the_prose_speaks_of_runs_and_results_not_of_how_they_are_kept(lang, sai
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "# Every run behind the article's chart of dead units against the learning rate is made the same way: thirty runs, for two activations, five\n"
-           "# learning rates and three seeds."),
-    ("zh", "# 文章里死亡单元比例随学习率变化的那张图，背后的每次训练都是这样做的：两种激活函数、五个学习率、三个种子，共三十次。")])
+    ("en", "# The article's chart of dead units against the learning rate rests on thirty runs (two activations, five learning\n"
+           "# rates, three seeds), each made the same way."),
+    ("zh", "# 文章中那张死亡比例随学习率变化的图，用到的三十次训练（两种激活函数、五个学习率、三个种子）都是这样做的。")])
 def test_the_thirty_runs_are_those_of_the_articles_first_figure_not_every_run_of_the_article(saved, lang, said):
     """Review final55 (pc): the article's batch-normalisation runs use another network (no biases, learned gamma
     and beta), so the notebook's 'made the same way' covers the thirty runs of the first figure, two activations
     by five learning rates by three seeds, not every run behind the article.  That chart (figure dead_relu) is the
-    article's second figure, after ReLU's own plot, so the notebook names it rather than counting (review final56, pc)."""
+    article's second figure, after ReLU's own plot, so the notebook names it rather than counting (review final56, pc).
+    Review final65, pc: the sentence began with "every run" and ended with a count; it now names the chart, the thirty
+    runs and what they span, then says they are made the same way."""
     article = page_text("blog/posts/dead-relu-units.md", lang)
     figures = re.findall(r"\]\(figure:([\w-]+)", article)
     assert figures.index("dead_relu") == 1 and "first figure" not in said and "第一张图" not in said
@@ -323,4 +325,26 @@ def test_the_thirty_runs_are_those_of_the_articles_first_figure_not_every_run_of
     assert not np.isnan(saved["relu_error"]).any() and np.isnan(saved["leaky_relu_inactive"]).sum() == 3 * 2
     assert "thirty results" not in page_text(NOTEBOOK, "en") and "三十次训练结果" not in page_text(NOTEBOOK, "zh")
     assert "Every run behind the article is" not in page_text(NOTEBOOK, "en")
+    assert "Every run behind the article's chart" not in page_text(NOTEBOOK, "en") and "背后的每次训练" not in page_text(NOTEBOOK, "zh")
     assert "文章里的每次训练都是这样做的" not in page_text(NOTEBOOK, "zh")
+
+
+def test_the_first_cell_makes_one_run_and_the_opening_announces_the_revivals(notebook):
+    """Review final65, pc: the first cell front-loaded the checked-steps machinery (check_at, dead_then) that only the
+    revival cell uses, and the opening did not announce the revival count, the notebook's most instructive result.
+    The first cell now sets a run up (start) and trains it (train: activation, rate, seed); the revival cell steps
+    through the same start itself, checking at the article's steps; the opening names all four things the notebook
+    does, the revivals last."""
+    lang, ns, _ = notebook
+    assert list(inspect.signature(ns["train"]).parameters) == ["activation", "lr", "seed"]
+    assert list(inspect.signature(ns["start"]).parameters) == ["activation", "seed"]
+    from actsite.pages.page_pairs import notebook_cells
+    code = notebook_cells(page_text(NOTEBOOK, lang))[1]
+    assert "check_at" not in "\n".join(code) and "dead_then" not in code[0]
+    revival = next(cell for cell in code if "checked = sorted(" in cell)
+    assert 'start("relu", seed)' in revival and "dead_then.append(dead_units(net, X)[1])" in revival
+    opening = page_text(NOTEBOOK, lang).split("# %%\n")[0]
+    said = {"en": "It then builds one dead unit by hand, checks that its gradients are exactly zero,\n# and counts the "
+                  "second-layer units that die in training and come back.",
+            "zh": "再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第二层里训练中死亡、后来又复活的单元。"}[lang]
+    assert said in opening

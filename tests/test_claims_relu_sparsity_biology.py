@@ -291,7 +291,7 @@ def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
     assert round(float(active[2]), 1) == 3.7
     assert round(float(100 * sp["trained_error"][2])) == 14
     for lang, text, lennie in (
-            ("en", "With one run per penalty on a synthetic task, the comparison with Glorot et al.'s networks says only that a penalty of this size can make a small network as sparse as theirs. Without a penalty the second layer, with 29% of its outputs non-zero, is far from the 1–4% of cortical neurons active that Glorot et al. cite; only the strongest penalty brought it into that range (3.7% non-zero), at about 14% training error.",
+            ("en", "With one run per penalty on a synthetic task, the comparison with Glorot et al.'s networks says only that a penalty of this size can make a small network as sparse as theirs. Without a penalty the second layer, with 29% of its outputs non-zero, is far from the 1–4% of cortical neurons that Glorot et al. cite as active at one time; only the strongest penalty brought it into that range (3.7% non-zero), at about 14% training error.",
              "put the share of cortical neurons active at the same time at about 1–4%; Lennie's own abstract says possibly fewer than 1%."),
             ("zh", "每个惩罚只跑了一次，任务又是人工构造的，所以与 Glorot 等人网络的比较只说明：这样大小的惩罚能让一个小网络和他们的网络一样稀疏。不加惩罚时，第二层仍有 29% 的输出不为零，与 Glorot 等人所引的皮层数据（同一时刻只有 1–4% 的神经元活跃）相去甚远；只有最强的惩罚让它进入了这个范围（3.7% 不为零），代价是约 14% 的训练误差。",
              "称皮层中同一时刻活跃（正在发放脉冲）的神经元大约只占 1–4%；Lennie 本人的摘要则说，这个比例可能不到 1%。")):
@@ -304,7 +304,14 @@ def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
         beside = page.split("{ #sparsity-l1 }", 1)[1].split("{ #piecewise-linear }", 1)[0]
         assert ("Averaged over our two hidden layers, our penalised runs have 86% and 95% zeros, above both of their figures, and the unpenalised run has 62%, below both."
                 if lang == "en" else
-                "对我们的两个隐藏层取平均，我们加了惩罚的两次训练分别有 86% 和 95% 的零，比他们的两个数都高；不加惩罚的那次只有 62%，比这两个数都低。") in beside
+                "对我们的两个隐藏层取平均，加了惩罚的两次训练中恰为零的输出分别占 86% 和 95%，比他们的两个数都高；不加惩罚的那次只有 62%，比这两个数都低。") in beside
+        # review final65, pc: the awkward "of cortical neurons active that Glorot et al. cite" and the colloquial "…的零"
+        # (for the share of outputs exactly zero) are reworded; the table's lead names what its shares are of
+        assert "cortical neurons active that" not in page and "两层的零都" not in page and "第二层的零达到" not in page
+        assert "分别有 86% 和 95% 的零" not in page
+        lead = {"en": "One training run per penalty (seed 0) gave these shares of hidden outputs that are exactly zero on the training set, and these training errors:",
+                "zh": "每个惩罚系数只训练一次（种子 0），在训练集上测得各隐藏层恰为零的输出所占比例和训练误差如下："}[lang]
+        assert lead + "\n\n|" in page
         assert "至少和他们的网络一样稀疏" not in page
         assert "72.0–83.4" not in page and "just short" not in page and "just below" not in page
         assert "passes the 72.0%" not in page and "略低于" not in page
@@ -675,6 +682,33 @@ def test_sparse_paths_active_units_as_described():
     assert int(np.sum(np.logical_and(first[0], first[1]))) == 1   # layer 1: only one unit active for both inputs
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sparse_paths_draws_bold_every_edge_along_an_active_path_inputs_and_outputs_included(lang):
+    """Review final65, pc: the alt text said 'the edges joining active units are drawn bold', but the figure also draws
+    bold the edges from the inputs (never called active) to active first-layer units and from active second-layer units
+    to the outputs.  Drawn here: in each panel the bold edges are exactly those whose two ends are an input, an output or
+    an active unit, 4·3 + 3·2 + 2·2 = 22 and 4·3 + 3·3 + 3·2 = 27 of them, so the text says 'edges along active
+    paths, from the inputs through active units to the outputs'."""
+    from matplotlib.figure import Figure
+    from actsite.figures.diagrams import draw_sparse_paths
+    fig = Figure()
+    drawn = draw_sparse_paths(fig, {k: "black" for k in ("accent", "muted", "text")})
+    for ax, masks in zip(fig.axes, drawn["active"]):
+        on = [np.ones(PATHS_SIZES[0], bool), *[np.asarray(m, bool) for m in masks], np.ones(PATHS_SIZES[-1], bool)]
+        expected = sum(int(a.sum()) * int(b.sum()) for a, b in zip(on[:-1], on[1:]))
+        bold = [line for line in ax.get_lines() if line.get_linewidth() > 1]
+        assert len(bold) == expected and len(ax.get_lines()) == sum(a * b for a, b in zip(PATHS_SIZES[:-1], PATHS_SIZES[1:]))
+        from_inputs = int(on[1].sum()) * PATHS_SIZES[0]
+        assert from_inputs > 0 and int(on[-2].sum()) * PATHS_SIZES[-1] > 0   # bold edges leave the inputs, reach the outputs
+    assert [sum(int(a.sum()) * int(b.sum()) for a, b in zip(c[:-1], c[1:])) for c in
+            ([np.ones(4, bool), *map(np.asarray, m), np.ones(2, bool)] for m in drawn["active"])] == [22, 27]
+    said, gone = {"en": ("the edges along active paths, from the inputs through active units to the outputs, are drawn bold",
+                         "the edges joining active units are drawn bold"),
+                  "zh": ("开启的路径（从输入经过开启的单元到输出）上的边加粗", "连接开启单元的边加粗")}[lang]
+    text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    assert said in text and gone not in text
+
+
 # --- training speed -----------------------------------------------------------------------------
 
 def test_training_speed_setup_as_stated():
@@ -833,16 +867,19 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
     for lang, text in (
             ("en", "At $\\eta = 0.3$ the counts depend on the last bits of the arithmetic: changing every initial weight, "
                    "or every input, in its last binary digit moves some of them by up to 175 steps, so the table gives them "
-                   "only roughly (tanh's median moves from 550 to 575 under either change) and the figure leaves them out. "
+                   "only roughly and the figure leaves them out. "
                    "In every one of these runs the order was reversed: tanh "
                    "crossed first."),
-            ("zh", "到了 $\\eta = 0.3$，步数取决于运算结果的最后几位：把每个初始权重或每个输入的最后一位二进制数改一下，"
-                   "其中一些步数就会变动多达 175 步，所以表中这一行只给出大致的数（无论哪种改动，tanh 的中位数都从 550 变为 575），图中也没有画。"
+            ("zh", "到了 $\\eta = 0.3$，步数取决于运算结果的最后几位：把每个初始权重（或每个输入）的二进制最后一位改掉，"
+                   "其中一些步数就会变动多达 175 步，所以表中这一行只给出大致的数，图中也没有画。"
                    "不过在这些训练里，先后顺序每次都反了过来：都是 tanh 先越过那条线。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "twice as fast" not in page and "一半左右的步数" not in page
         assert "order is firm" not in page and "可靠" not in page and "0.41" not in page and "0.52" not in page
         assert "1.5–2" not in page and "0.5–0.6" not in page                # the caption and text agree with the row
+        # review final65, pc: the last-bit sentence was heavy; the median's move (550 to 575) is left to the linked
+        # notebook, which prints the nudged runs, and the zh wording is 二进制最后一位, not 最后一位二进制数改一下
+        assert "550 to 575" not in page and "550 变为 575" not in page and "改一下" not in page
         assert "another computer" not in page and "换一台电脑" not in page     # no platform remark (review final60, pc)
     for lang, row in (("en", "| 0.3 | about 1100 | about 550 | about 0.5 |"),
                       ("zh", "| 0.3 | 约 1100 | 约 550 | 约 0.5 |")):
@@ -878,7 +915,7 @@ def test_at_0_3_momentum_kills_many_of_relus_second_layer_units_in_the_first_ten
     for lang, text in (("en", "[The notebook](../../notebooks/training-speed.py#beyond-the-grid) shows this, and also the "
                               "second-layer units that momentum kills at this rate in the first ten steps"),
                        ("zh", "[笔记本](../../notebooks/training-speed.py#beyond-the-grid)演示了这一点，还演示了这个学习率下"
-                              "动量在头十步杀死的那些第二层 ReLU 单元")):
+                              "动量在头 10 步杀死的那些第二层 ReLU 单元")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and page.count("notebooks/training-speed.py#beyond-the-grid") == 1
         assert "At that rate momentum kills" not in page and "动量在头十步就让" not in page
@@ -904,8 +941,9 @@ def test_without_momentum_the_same_ten_steps_at_0_3_kill_no_unit():
         notebook = page_text("notebooks/training-speed.py", lang)
         assert "{ #beyond-the-grid }" in notebook and "momentum=0.0" in notebook
         # it explains why the counts are fragile (in prose; no cell perturbs the runs: review final56, pc)
-        assert {"en": "At this rate the exact counts depend on the last bits of the arithmetic",
-                "zh": "在这个学习率下，确切的步数取决于运算结果的最后几位"}[lang] in notebook.replace("\n# ", " ")
+        # (review final65, pc: the clause, not the notebook's sentence opening, which its own group rewords)
+        assert {"en": "the exact counts depend on the last bits of the arithmetic",
+                "zh": "确切的步数取决于运算结果的最后几位"}[lang] in notebook.replace("\n# ", " ")
         assert "shows both the shifting counts" not in page and "步数的变动和单元的死亡" not in page
 
 
@@ -1031,16 +1069,20 @@ def test_the_opening_says_relu_sets_every_negative_input_to_zero():
 @pytest.mark.parametrize("lang, said", [
     ("en", "Only Li et al. explicitly credit sparsity.\n\nSparsity need not be the whole reason: wherever a ReLU unit is "
            "active it passes the gradient back unchanged ([slope 1](why-nonlinear-activations.md#relu-caveats), where the "
-           "sigmoid's is at most 1/4), and a Leaky ReLU, which has no zeros, does the same. [When gradients vanish]"),
-    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n不过，稀疏性未必就是全部原因：ReLU 单元只要开启，就把梯度原样传回去"
+           "sigmoid's is at most 1/4), and a Leaky ReLU, which has no zeros, does the same. The two papers show that ReLU "
+           "networks could do without pre-training, not that sparsity is why. [When gradients vanish]"),
+    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n稀疏性未必是全部原因：ReLU 单元只要开启，就原样回传梯度"
            "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)，而 sigmoid 的斜率最大只有 1/4）；没有零的 Leaky ReLU "
-           "也是如此。除了 ReLU")])
+           "也是如此。可见这两篇论文只说明 ReLU 网络可以不做预训练，不能说明原因是稀疏。还有哪些办法")])
 def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reason(lang, said):
     """Review final59, pc: the section reported claims and answered nothing itself.  One sentence: ReLU's slope is 1
     wherever the unit is active, the sigmoid's at most 1/4 (at 0), and a Leaky ReLU, with no exact zeros, has the same
     slope 1 on its active side.  Review final60, pc: 'at best part of the reason' ranked two causes that nothing on the
     page separates; it is 'need not be the whole reason'.  The slope argument's home is why-nonlinear-activations
-    (#relu-caveats), which the sentence links instead of repeating tanh's case."""
+    (#relu-caveats), which the sentence links instead of repeating tanh's case.  Review final65, pc: the section ended
+    without its own answer; one sentence now gives it: the two papers show that ReLU networks could do without
+    pre-training (Glorot et al. report it, Li et al. too), not that sparsity is why (only Li et al. argue it, and
+    the slope argument above applies as well to a Leaky ReLU, which has no exact zeros)."""
     from actsite.maths.functions import LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu_prime
     x = np.linspace(-40, 40, 80_001)
     positive = x[x > 0]
@@ -1058,7 +1100,7 @@ def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reaso
 
 @pytest.mark.parametrize("lang, said, gone", [
     ("en", "and the figure leaves them out.", "(the figure shows the first three;"),
-    ("zh", "），图中也没有画。", "（图中只画出前三个；")])
+    ("zh", "只给出大致的数，图中也没有画。", "（图中只画出前三个；")])
 def test_the_setup_says_why_the_figure_leaves_out_0_3(lang, said, gone):
     """Review final59, pc: panel (b) omits eta = 0.3 and the page never said why.  The figure draws the grid of
     three rates; the counts at 0.3 move under one-bit changes of the weights or inputs (the table and the sentence after
@@ -1124,3 +1166,26 @@ def test_the_first_mini_batch_links_the_glossary(lang):
     word, linked = {"en": ("mini-batch", "[mini-batches](../../glossary.md#mini-batch) of $B = 128$ training points"),
                     "zh": ("小批量", "[小批量](../../glossary.md#mini-batch)大小 $B = 128$")}[lang]
     assert linked in text and text.index(word) == text.index(linked) + 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_review_final65_splits_the_restricted_boltzmann_machine_and_the_masked_map_sentences(lang):
+    """Review final65, pc: the RBM's definition was embedded mid-sentence (en), and the affine map was named through a
+    long pre-nominal modifier (zh, 用 D_l 把关闭单元置零后的权重矩阵拼出的仿射映射); each is now its own clause."""
+    text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    said, gone = {"en": ("Nair and Hinton (2010) arrived at rectified linear units from restricted Boltzmann machines. These are "
+                         "two-layer networks of stochastic units that output 0 or 1 (binary units), trained to model the "
+                         "distribution of their input.", "machines, two-layer networks"),
+                  "zh": ("再取随机输入，用 $D_l$ 屏蔽关闭的单元，由屏蔽后的权重矩阵拼出仿射映射 $A_S \\mathbf{x} + \\mathbf{c}_S$，"
+                         "它与前向传播的结果在舍入误差内一致。", "置零后的权重矩阵拼出的仿射映射")}[lang]
+    assert said in text and gone not in text
+
+
+@pytest.mark.parametrize("lang, term, cell", [("en", "model neuron", "integrate-and-fire neuron's"),
+                                              ("zh", "模型神经元", "积分发放神经元")])
+def test_the_spiking_cell_is_named_by_its_model_not_as_the_model_neuron(lang, term, cell):
+    """Review final65, pa: the site calls a unit "a model neuron" (neuron-gradients-zigzag#model-neuron), so this page
+    names the leaky integrate-and-fire cell it compares with ReLU by its model, not by that term."""
+    text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    assert term not in text and text.count(cell) >= 2
+    assert term in page_text("blog/posts/neuron-gradients-zigzag.md", lang)

@@ -270,11 +270,11 @@ def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(n
             ("en", "# Take $n = 5$ and $n = 10$, which are not powers of two, so the grid no longer holds every knot and midpoint.",
              "Of the midpoints\n"
              "#     where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$ for $n = 10$; because these are\n"
-             "#     grid points, it finds the largest error exactly. The other midpoints lie within $1.3 \\times 10^{-5}$ of a grid\n"
-             "#     point."),
+             "#     grid points, the cell finds the point where the error is largest. The other midpoints lie within\n"
+             "#     $1.3 \\times 10^{-5}$ of a grid point."),
             ("zh", "# 取 $n = 5$ 和 $n = 10$。它们都不是 2 的幂，网格不再包含全部插值节点和中点。",
              "误差在各段中点处达到上界，网格只包含其中的一部分：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
-             "正因为这几个中点是网格点，代码才能准确找到最大误差；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。")):
+             "正因为这几个中点是网格点，代码才能找到误差最大的那个点；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         folded = {"en": '# ??? note "Answer"', "zh": '# ??? note "答案"'}[lang]
         assert question in text and text.index(question) < text.index(folded)
@@ -350,14 +350,16 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
                        ("zh", "$p_n(10) = 4 + 8(4 - \\delta) = 36 - 32/n$，与 $x^2$ 相差 $64 + 32/n$，单元再多也只能让它趋近 64。")):
         assert "误差为 $64" not in (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")      # the printed word, 相差 (review final60, pc)
         assert text in (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    # beyond [-2, 2] p_n goes on in straight lines: the article says why (no kinks there), the notebook points to it
-    # (review final55, pc: not a second copy of the article's sentence)
+    # beyond [-2, 2] p_n goes on in straight lines: the article says why (no kinks there) and gives p_16 at 10; the
+    # notebook points to it for p_16 (review final55, pc: not a second copy of the article's sentence).  Review final65,
+    # pc: the opening now says what the notebook checks, outside [-2, 2] included, so the pointer no longer restates
+    # that p_n is straight there (the answer below the far cell says why, from the units)
     en = (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
-    assert ("# [The article](../blog/posts/why-nonlinear-activations.md#quadratic) shows that $p_n$ goes on in straight lines\n"
-            "# outside $[-2, 2]$, and gives $p_{16}$ at $x = \\pm 10$.") in en
+    assert ("# On $[-2, 2]$, four times as many units divide the error by 16. What do they do at $x = 10$, where\n"
+            "# [the article](../blog/posts/why-nonlinear-activations.md#quadratic) gives $p_{16}$?") in en
     zh = (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
-    assert ("[文章](../blog/posts/why-nonlinear-activations.md#quadratic)已经说明，在 $[-2, 2]$ 之外 $p_n$ 只沿直线延伸，"
-            "并给出了 $p_{16}$ 在 $x = \\pm 10$ 处的值。") in zh
+    assert ("那么在 $x = 10$ 处呢？[文章](../blog/posts/why-nonlinear-activations.md#quadratic)给出了 $p_{16}$ 在这里的值。"
+            "先猜一猜 $p_{64}(10)$") in zh
     assert "there are no more kinks" not in en and "之外再没有折点" not in zh
     article = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
     assert "Outside $[-2, 2]$ there are no more kinks" in article and "a 16-unit $p_{16}$ gives 34" in article
@@ -438,19 +440,26 @@ def test_try_this_cell_is_preset_to_n_4_and_the_folded_answer_gives_n_5_and_n_10
                     "#     these two: for every $n$ the pieces have width $\\delta = 4/n$, and on each the chord lies above the parabola by\n"
                     "#     at most $\\delta^2/4$, at its midpoint, so the largest error is always $\\delta^2/4 = 4/n^2$. Of the midpoints\n"
                     "#     where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$ for $n = 10$; because these are\n"
-                    "#     grid points, it finds the largest error exactly. The other midpoints lie within $1.3 \\times 10^{-5}$ of a grid\n"
-                    "#     point. With `(10,)` the other cell prints\n"
+                    "#     grid points, the cell finds the point where the error is largest. The other midpoints lie within\n"
+                    "#     $1.3 \\times 10^{-5}$ of a grid point. With `(10,)` the other cell prints\n"
                     "#     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.",
               "zh": "#     $n = 5$ 时，代码打印 0.160000；$n = 10$ 时，打印 0.040000。两次都正是 $4/n^2$，而且不只这两个 $n$ 如此："
                     "无论 $n$ 取多少，每段的宽度都是 $\\delta = 4/n$，弦在每段上至多高出抛物线 $\\delta^2/4$，在该段中点处取到，"
                     "所以最大误差总是 $\\delta^2/4 = 4/n^2$。"
                     "误差在各段中点处达到上界，网格只包含其中的一部分：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
-                    "正因为这几个中点是网格点，代码才能准确找到最大误差；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
+                    "正因为这几个中点是网格点，代码才能找到误差最大的那个点；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
                     "相差 67.2；在 −10 处，$p_{10}$ 等于 4，相差 96。"}[lang]
     assert answer in text and text.index(answer) == text.index(folded) + len(folded)      # folded away until opened
     assert text.index("n = 4\nerror = ") < text.index(folded)                              # given after the cell
     assert text.count("0.040000") == 1 and text.count("0.160000") == 1 and text.count("32.8") == 1   # nowhere else
     assert "so it finds the largest error exactly" not in text and "所以仍能准确找到最大误差" not in text  # the reason is the grid
+    # review final65, pc: "it finds the largest error exactly" -> "finds the point where the error is largest": the value
+    # computed there for n = 5 is 0.15999999999999925, 4/25 only to rounding, so "exactly" claimed too much
+    grid = namespace["x"]
+    five = namespace["p"](5, grid) - grid ** 2
+    assert float(np.max(np.abs(five))) != 4 / 25 and abs(float(np.max(np.abs(five))) - 4 / 25) < 1e-14
+    assert grid[np.argmax(np.abs(five))] == 0.0                                            # the point: the midpoint 0
+    assert "finds the largest error exactly" not in text and "准确找到最大误差" not in text
 
 
 @pytest.mark.parametrize("n", UNITS)
@@ -506,3 +515,29 @@ def test_the_largest_error_is_4_over_n_squared_for_every_n_not_only_the_two_trie
     assert "holds for any $n$" not in text and "这个上界对任何 $n$ 都成立" not in text
     assert {"en": "for every $n$ the pieces have width $\\delta = 4/n$",
             "zh": "无论 $n$ 取多少，每段的宽度都是 $\\delta = 4/n$"}[lang] in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_opening_says_what_the_notebook_checks_and_the_table_is_read_as_printed(notebook, lang):
+    """Review final65, pc: the opening described only the code, and the question came in the third markdown cell; it now
+    says what the notebook checks: the largest error on [−2, 2] is 4/n² (the error table, every row 4.0000 after
+    multiplying by n²), and outside [−2, 2] more units hardly help (p₁₆(10) = 34, p₆₄(10) = 35.5, misses of 66 and 64.5
+    against x² = 100).  'Every row gives exactly 4' asked the reader to trust digits not shown; the prose reads the
+    printed 4.0000."""
+    _, namespace, printed = notebook
+    from actsite.pages.page_pairs import CONTENT
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    opening = text.split("# %%\n")[0]
+    said = {"en": "This notebook checks two things: that the largest\n# error of $p_n$ on $[-2, 2]$ is $4/n^2$, and that outside "
+                  "$[-2, 2]$ more units hardly help.",
+            "zh": "这个笔记本验证两件事：$p_n$ 在 $[-2, 2]$ 上的最大误差是 $4/n^2$；在 $[-2, 2]$ 之外，单元再多也几乎无济于事。"}[lang]
+    assert said in opening
+    x = namespace["x"]
+    for n in (2, 4, 8, 16, 32, 64, 128):
+        assert np.max(np.abs(namespace["p"](n, x) - x ** 2)) == pytest.approx(4 / n ** 2, rel=1e-12)
+    misses = [100 - namespace["p"](n, 10.0) for n in (16, 64)]
+    assert misses == [pytest.approx(66.0), pytest.approx(64.5)] and misses[1] > 0.6 * 100   # four times the units: 2% less
+    assert all(row.endswith("4.0000") for row in block(printed, "errors"))
+    table = {"en": "# Every row prints 4.0000 in the last column: the bound $4/n^2$ is reached at each midpoint",
+             "zh": "# 每一行最后一列打印出的都是 4.0000：上界 $4/n^2$ 在每段的中点处取到"}[lang]
+    assert table in text and "exactly 4 in the last column" not in text and "都恰好是 4" not in text

@@ -3,21 +3,21 @@
 #
 # This notebook belongs to the article
 # [Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md).
-# It first reruns one of the training runs of
-# [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment), then prints the fractions of
-# dead units measured in all of them. The experiment trains a 10-256-256-10 network:
+# It reruns one of the training runs of
+# [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment) and prints the fractions of
+# dead units measured in all of them. It then builds one dead unit by hand, checks that its gradients are exactly zero,
+# and counts the second-layer units that die in training and come back. The experiment trains a 10-256-256-10 network:
 # [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps,
 # three seeds per learning rate η. A hidden unit counts as dead when its [pre-activation](../glossary.md#pre-activation) (its input to the ReLU) is at most zero on every
 # training point; for Leaky ReLU (ReLU with a slope of 0.01 on the negative side,
 # [defined in the article](../blog/posts/dead-relu-units.md#relu-variants)) the same criterion marks
-# a unit as *inactive*. Then it builds one dead unit by hand and checks that its gradients are exactly zero.
+# a unit as *inactive*.
 #
-# The next cell spells out one run. `voronoi` draws the 4000 training points of a synthetic ten-class task:
-# ten-dimensional standard normal inputs, each labelled with the class of the nearest of 100 random centres, each centre assigned one of the
-# ten classes at random. `MLP.create` builds the network
-# with He initialisation and zero biases, `minibatches` deals the training points out in a new random order on
-# every pass, and `sgd_step` makes one SGD update on one mini-batch. `dead_units` applies the criterion to each
-# hidden layer. The cell trains the ReLU network at η = 1.0 with seed 0 and counts its dead units.
+# The next cell spells out one run. `start` draws a run's 4000 training points with `voronoi` (the article's
+# ten-class task), builds its network with `MLP.create` (He initialisation, zero biases) and deals the training
+# points out with `minibatches`, in a new random order on every pass. `train` then makes one SGD update per
+# mini-batch with `sgd_step`, and `dead_units` applies the criterion to each hidden layer. The cell trains the ReLU
+# network at η = 1.0 with seed 0 and counts its dead units.
 
 # %%
 import numpy as np
@@ -34,21 +34,22 @@ def dead_units(net, X):
     return [np.all(z <= 0, axis=0) for z in net.hidden_preactivations(X)]
 
 
-def train(activation, lr, seed, check_at=()):
-    """One training run: the trained network, its training points X and labels y, and, at each step
-    listed in check_at, which units of the second hidden layer are dead."""
+def start(activation, seed):
+    """A run's training points X and labels y, its initial network and its endless mini-batches."""
     X, y = voronoi(seed=200 + seed)                     # each seed has its own training points,
     net = MLP.create(sizes, activation, "he", seed=seed)              # its own initial weights
     batches = minibatches(len(X), 64, np.random.default_rng(seed))    # and its own mini-batch order
-    dead_then = []
+    return X, y, net, batches
+
+
+def train(activation, lr, seed):
+    """One training run: the trained network, its training points X and labels y."""
+    X, y, net, batches = start(activation, seed)
     with np.errstate(over="ignore", invalid="ignore"):  # a diverging run overflows: see diverged()
-        for step in range(steps + 1):
-            if step in check_at:
-                dead_then.append(dead_units(net, X)[1])
-            if step < steps:
-                batch = next(batches)
-                net.sgd_step(X[batch], y[batch], lr)
-    return net, X, y, np.array(dead_then)
+        for _ in range(steps):
+            batch = next(batches)
+            net.sgd_step(X[batch], y[batch], lr)
+    return net, X, y
 
 
 def diverged(net):
@@ -58,7 +59,7 @@ def diverged(net):
 names = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
 state = {"relu": "dead", "leaky_relu": "inactive"}
 activation, lr, seed = "relu", 1.0, 0
-run_net, run_X, run_y, _ = train(activation, lr, seed)
+run_net, run_X, run_y = train(activation, lr, seed)
 run_first, run_second = dead_units(run_net, run_X)
 print(f"{names[activation]}, η = {lr}, seed {seed}, after {steps} steps")
 print(f"dead units, of {widths[0]} per layer: "
@@ -66,8 +67,8 @@ print(f"dead units, of {widths[0]} per layer: "
 print(f"training error: {run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
-# Every run behind the article's chart of dead units against the learning rate is made the same way: thirty runs, for two activations, five
-# learning rates and three seeds. Three of them, Leaky ReLU at η = 2.0, diverged and left no result; the table marks
+# The article's chart of dead units against the learning rate rests on thirty runs (two activations, five learning
+# rates, three seeds), each made the same way. Three of them, Leaky ReLU at η = 2.0, diverged and left no result; the table marks
 # their row. The next cell reads the results that chart is drawn from, and first
 # checks that the result for seed 0 at η = 1.0 is the run above. To rerun any other, call `train`
 # with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is
@@ -196,8 +197,15 @@ checked = sorted({*range(21), *range(25, 101, 5), *range(110, steps + 1, 10)})
 print("second-layer units at η = 1.0")
 print(f"seed   dead at some checked step   of those, alive at step {steps}")
 for seed in seeds:
-    _, _, _, dead_then = train("relu", 1.0, seed, check_at=checked)
-    ever = dead_then.any(axis=0)
+    X, y, net, batches = start("relu", seed)
+    dead_then = []
+    for step in range(steps + 1):
+        if step in checked:
+            dead_then.append(dead_units(net, X)[1])
+        if step < steps:
+            batch = next(batches)
+            net.sgd_step(X[batch], y[batch], 1.0)
+    ever = np.any(dead_then, axis=0)
     revived = ever & ~dead_then[-1]
     print(f"{seed:4d} {ever.sum():27d} {revived.sum():29d}")
 
@@ -212,7 +220,7 @@ for seed in seeds:
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"
-try_net, try_X, _, _ = train(activation, lr, seed)
+try_net, try_X, _ = train(activation, lr, seed)
 if diverged(try_net):
     print(f"{names[activation]}, η = {lr}, seed {seed}: diverged, the weights overflowed")
 else:

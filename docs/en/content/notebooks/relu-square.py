@@ -3,7 +3,8 @@
 #
 # The article [Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md#quadratic)
 # builds a network $p_n$ of $n$ ReLU units that approximates $x^2$ on $[-2, 2]$ by chords between the knots
-# $x_k = -2 + k\delta$, $\delta = 4/n$, and derives its weights. With $g(x) = \max(0, x)$ it reads
+# $x_k = -2 + k\delta$, $\delta = 4/n$, and derives its weights. This notebook checks two things: that the largest
+# error of $p_n$ on $[-2, 2]$ is $4/n^2$, and that outside $[-2, 2]$ more units hardly help. With $g(x) = \max(0, x)$,
 #
 # $$
 # p_n(x) = 4 + (\delta - 4)\,g(x + 2) + 2\delta \sum_{k=1}^{n-1} g(x - x_k)
@@ -70,12 +71,12 @@ for n in (2, 4, 8, 16, 32, 64, 128):
     print(f"n = {n:3d}   largest error = {error:.6f}   error × n² = {scaled:.4f}")
 
 # %% [markdown]
-# Every row gives exactly 4 in the last column: the bound $4/n^2$ is reached at each midpoint, so
+# Every row prints 4.0000 in the last column: the bound $4/n^2$ is reached at each midpoint, so
 # doubling the units divides the error by four.
 #
-# [The article](../blog/posts/why-nonlinear-activations.md#quadratic) shows that $p_n$ goes on in straight lines
-# outside $[-2, 2]$, and gives $p_{16}$ at $x = \pm 10$. On $[-2, 2]$, four times as many units divide the error by 16.
-# What do they do at $x = 10$? Guess $p_{64}(10)$ before you read the output below.
+# On $[-2, 2]$, four times as many units divide the error by 16. What do they do at $x = 10$, where
+# [the article](../blog/posts/why-nonlinear-activations.md#quadratic) gives $p_{16}$?
+# Guess $p_{64}(10)$ before you read the output below.
 
 # %%
 for n in (16, 64):
@@ -110,8 +111,8 @@ print(f"n = {n}: largest error on [−2, 2] = {error:.6f}")
 #     these two: for every $n$ the pieces have width $\delta = 4/n$, and on each the chord lies above the parabola by
 #     at most $\delta^2/4$, at its midpoint, so the largest error is always $\delta^2/4 = 4/n^2$. Of the midpoints
 #     where the bound is reached, the grid holds only 0 for $n = 5$ and $\pm 1$ for $n = 10$; because these are
-#     grid points, it finds the largest error exactly. The other midpoints lie within $1.3 \times 10^{-5}$ of a grid
-#     point. With `(10,)` the other cell prints
+#     grid points, the cell finds the point where the error is largest. The other midpoints lie within
+#     $1.3 \times 10^{-5}$ of a grid point. With `(10,)` the other cell prints
 #     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.
 
 # %% [markdown]

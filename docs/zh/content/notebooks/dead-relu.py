@@ -1,9 +1,9 @@
 # %% [markdown]
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，再打印全部训练测得的死亡单元比例。实验训练的是一个 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在每个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**始终关闭的单元**。随后手工构造一个死亡单元，检验它的梯度确实恰好为零。
+# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，打印全部训练测得的死亡单元比例；再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第二层里训练中死亡、后来又复活的单元。实验训练的是一个 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在每个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**始终关闭的单元**。
 #
-# 下一段代码把一次训练完整地写了出来。`voronoi` 生成一个人工构造的十分类任务，共 4000 个训练样本：输入取自十维标准正态分布；另取 100 个随机中心，每个中心随机分到十个类别之一，每个输入的类别就是离它最近的那个中心的类别。`MLP.create` 按 He 初始化生成网络，偏置全为零；`minibatches` 每过一遍数据都把训练样本重新打乱，再逐批取出；`sgd_step` 在一个小批量上做一次 SGD 更新。`dead_units` 对每个隐藏层套用上面的判据。这段代码以学习率 1.0、种子 0 训练 ReLU 网络，然后统计其中的死亡单元。
+# 下一段代码把一次训练完整地写了出来。`start` 为一次训练做准备：用 `voronoi` 生成文中那个十分类任务的 4000 个训练样本，用 `MLP.create` 按 He 初始化生成网络（偏置全为零），再用 `minibatches` 每过一遍数据都把训练样本重新打乱、逐批取出。`train` 在每个小批量上用 `sgd_step` 做一次 SGD 更新，`dead_units` 对每个隐藏层套用上面的判据。这段代码以学习率 1.0、种子 0 训练 ReLU 网络，然后统计其中的死亡单元。
 
 # %%
 import numpy as np
@@ -20,21 +20,22 @@ def dead_units(net, X):
     return [np.all(z <= 0, axis=0) for z in net.hidden_preactivations(X)]
 
 
-def train(activation, lr, seed, check_at=()):
-    """一次训练：返回训练好的网络、它的训练样本 X 和标签 y，以及在 check_at 列出的每一步，
-    第二隐藏层里哪些单元是死的。"""
+def start(activation, seed):
+    """一次训练的起点：训练样本 X 和标签 y、初始网络，以及取之不尽的小批量。"""
     X, y = voronoi(seed=200 + seed)                     # 每个种子有自己的训练样本、
     net = MLP.create(sizes, activation, "he", seed=seed)              # 自己的初始权重
     batches = minibatches(len(X), 64, np.random.default_rng(seed))    # 和自己的小批量顺序
-    dead_then = []
+    return X, y, net, batches
+
+
+def train(activation, lr, seed):
+    """一次训练：返回训练好的网络、它的训练样本 X 和标签 y。"""
+    X, y, net, batches = start(activation, seed)
     with np.errstate(over="ignore", invalid="ignore"):  # 发散的训练会溢出，见 diverged()
-        for step in range(steps + 1):
-            if step in check_at:
-                dead_then.append(dead_units(net, X)[1])
-            if step < steps:
-                batch = next(batches)
-                net.sgd_step(X[batch], y[batch], lr)
-    return net, X, y, np.array(dead_then)
+        for _ in range(steps):
+            batch = next(batches)
+            net.sgd_step(X[batch], y[batch], lr)
+    return net, X, y
 
 
 def diverged(net):
@@ -44,7 +45,7 @@ def diverged(net):
 names = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
 state = {"relu": "死亡单元", "leaky_relu": "始终关闭的单元"}
 activation, lr, seed = "relu", 1.0, 0
-run_net, run_X, run_y, _ = train(activation, lr, seed)
+run_net, run_X, run_y = train(activation, lr, seed)
 run_first, run_second = dead_units(run_net, run_X)
 print(f"{names[activation]}，学习率 {lr}，种子 {seed}，训练 {steps} 步后")
 print(f"死亡单元（每层 {widths[0]} 个）："
@@ -52,7 +53,7 @@ print(f"死亡单元（每层 {widths[0]} 个）："
 print(f"训练误差：{run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
-# 文章里死亡单元比例随学习率变化的那张图，背后的每次训练都是这样做的：两种激活函数、五个学习率、三个种子，共三十次。其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，表中那一行会注明。下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
+# 文章中那张死亡比例随学习率变化的图，用到的三十次训练（两种激活函数、五个学习率、三个种子）都是这样做的。其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，表中那一行会注明。下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
 #
 # 表中每个学习率占一行，给出训练后各隐藏层中死亡（ReLU）或始终关闭（Leaky ReLU）的单元所占的百分比，最后是训练误差（%），每项依次是种子 0、1、2（见第二行表头）。
 
@@ -158,8 +159,15 @@ checked = sorted({*range(21), *range(25, 101, 5), *range(110, steps + 1, 10)})
 print("学习率 1.0 时的第二层单元")
 print(f"种子   曾在某个检查点死亡   其中到第 {steps} 步已复活")
 for seed in seeds:
-    _, _, _, dead_then = train("relu", 1.0, seed, check_at=checked)
-    ever = dead_then.any(axis=0)
+    X, y, net, batches = start("relu", seed)
+    dead_then = []
+    for step in range(steps + 1):
+        if step in checked:
+            dead_then.append(dead_units(net, X)[1])
+        if step < steps:
+            batch = next(batches)
+            net.sgd_step(X[batch], y[batch], 1.0)
+    ever = np.any(dead_then, axis=0)
     revived = ever & ~dead_then[-1]
     print(f"{seed:4d} {ever.sum():20d} {revived.sum():23d}")
 
@@ -170,7 +178,7 @@ for seed in seeds:
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"
-try_net, try_X, _, _ = train(activation, lr, seed)
+try_net, try_X, _ = train(activation, lr, seed)
 if diverged(try_net):
     print(f"{names[activation]}，学习率 {lr}，种子 {seed}：发散了，权重溢出")
 else:
