@@ -125,18 +125,21 @@ def printed_runs_at_0_3(at_0_3, nudged_at_0_3):
                                                   for what in ("weights", "inputs")]
 
 
-BEYOND_THE_GRID = {
+BEYOND_THE_GRID = {   # review final65, pb: what holds in every run first, then why the counts are fragile, then this page's band
     "en": ("also reports $\\eta = 0.3$, where the order reverses: tanh reaches 25% first in every seed, so $\\rho$ falls "
-           "below 1. The next cell runs it. At this rate the exact counts depend on the last bits of the arithmetic: the "
-           "cell after it changes every initial weight, or every input, in its last binary digit, and some counts move by "
-           "a hundred steps or more, so another computer may print counts that differ from these by about as much. In "
-           "every run the two cells print on this page, tanh reaches 25% first, needing 0.41 to 0.59 of ReLU's steps, and "
-           "ReLU needs 4.0 to 5.6 times as many steps as in the grid at $\\eta = 0.1$, tanh about twice as many."),
-    "zh": ("还列出了 $\\eta = 0.3$ 这一档，这时先后顺序颠倒了：每个种子都是 tanh 先降到 25%，$\\rho$ 小于 1。下面的代码就跑这一档。"
-           "在这个学习率下，确切的步数取决于运算结果的最后几位：再下一个单元格把每个初始权重或每个输入的最后一位二进制数改一下，"
-           "其中一些步数就会变动一百步甚至更多，所以换一台电脑，打印出的步数也可能与这里相差这么多。"
-           "本页这两个单元格打印的每次训练里，都是 tanh 先降到 25%，所需步数是 ReLU 的 0.41 到 0.59 倍；ReLU 所需的步数则是网格里 "
-           "$\\eta = 0.1$ 时的 4.0 到 5.6 倍，tanh 也是那时的两倍左右。")}
+           "below 1. The next cell runs it, and the cell after it runs it again with every initial weight, or every input, "
+           "changed in its last binary digit. In every one of these runs tanh reaches 25% first, and both activations are "
+           "slower than at $\\eta = 0.1$, ReLU much more than tanh. At this rate, though, the exact counts depend on the last bits "
+           "of the arithmetic: the one-digit changes move some of them by a hundred steps or more, and another computer may "
+           "print counts that differ from these by about as much. Over the runs printed here, tanh needs 0.41 to 0.59 of "
+           "ReLU's steps, and ReLU needs 4.0 to 5.6 times as many steps as in the grid at $\\eta = 0.1$, tanh about twice "
+           "as many."),
+    "zh": ("还列出了 $\\eta = 0.3$ 这一档，这时先后顺序颠倒了：每个种子都是 tanh 先降到 25%，$\\rho$ 小于 1。下面的代码就跑这一档；"
+           "再下一个单元格把每个初始权重或每个输入的最后一位二进制数改一下，再跑一遍。这些训练无一例外都是 tanh 先降到 25%，"
+           "两种激活函数也都比 $\\eta = 0.1$ 时慢，而 ReLU 慢得更多。不过在这个学习率下，确切的步数取决于运算结果的最后几位："
+           "只改最后一位二进制数，其中一些步数就会变动一百步甚至更多；换一台电脑，打印出的步数也可能与这里相差这么多。"
+           "就本页打印的这些训练而言，tanh 所需步数是 ReLU 的 0.41 到 0.59 倍；ReLU 所需的步数是网格里 $\\eta = 0.1$ 时的 "
+           "4.0 到 5.6 倍，tanh 则是那时的两倍左右。")}
 
 
 def test_at_0_3_tanh_is_first_in_every_seed_in_0_41_to_0_59_of_relus_steps_over_every_printed_run(at_0_3, nudged_at_0_3):
@@ -149,7 +152,10 @@ def test_at_0_3_tanh_is_first_in_every_seed_in_0_41_to_0_59_of_relus_steps_over_
     the caveat.  Review final62, pb: 'about half' read firmer than the other machine's 0.67 allows, so the page keeps
     only the range; the section now opens with what the reversal means for rho.  Review final63, pb: 'the order holds in
     all of these runs' left its scope open; the order is now stated for every run the two cells print on this page,
-    with the range, and no claim is made for other machines' runs."""
+    with the range, and no claim is made for other machines' runs.  Review final65, pb: the band read as the result; the
+    paragraph now leads with what holds in every printed run (tanh first; both slower than at 0.1, ReLU far more), then
+    the caveat, then the band, named as this page's runs.  The numbers, printed from the project's pinned numerics, are
+    unchanged."""
     ratios = np.concatenate([tanh / relu for relu, tanh in printed_runs_at_0_3(at_0_3, nudged_at_0_3)])
     assert len(ratios) == 9 and np.all(ratios < 1)                                   # tanh first in every seed, every run
     assert (round(float(ratios.min()), 2), round(float(ratios.max()), 2)) == (0.41, 0.59), ratios
@@ -177,6 +183,7 @@ def test_relu_needs_4_0_to_5_6_times_its_steps_at_0_1_and_tanh_about_twice_over_
     assert (round(float(slowdown.min()), 1), round(float(slowdown.max()), 1)) == (4.0, 5.6), slowdown
     tanh_slowdown = np.concatenate([tanh / tanh_at_0_1 for _, tanh in runs])
     assert np.all(np.abs(tanh_slowdown - 2) <= 0.25), tanh_slowdown                 # "about twice as many"
+    assert np.all(tanh_slowdown > 1) and np.all(slowdown > 1.8 * tanh_slowdown)      # "both slower, ReLU much more"
     for lang in ("en", "zh"):
         text = page_text(PAGE, lang)
         paragraph = text.split("{ #beyond-the-grid }")[1].split("# %%")[0]
@@ -218,7 +225,7 @@ def test_at_0_3_the_caveat_comes_first_and_the_counts_move_with_the_last_bits_bu
     assert 100 <= elsewhere <= max(moves), (elsewhere, max(moves))              # "by about as much"
     text = page_text(PAGE, lang).replace("\n# ", " ")
     assert BEYOND_THE_GRID[lang] in text
-    caveat = {"en": "At this rate the exact counts depend", "zh": "在这个学习率下，确切的步数取决于"}[lang]
+    caveat = {"en": "At this rate, though, the exact counts depend", "zh": "在这个学习率下，确切的步数取决于"}[lang]
     numbers_ = {"en": "0.41 to 0.59", "zh": "0.41 到 0.59"}[lang]
     order = {"en": "tanh reaches 25% first in every seed", "zh": "每个种子都是 tanh 先降到 25%"}[lang]
     # the order, which holds in every run here and elsewhere, leads (review final62, pb); the caveat comes before the numbers
@@ -388,14 +395,15 @@ def largest_tanh_preactivation_at_0_3(at_0_3, nudged_at_0_3):
 @pytest.mark.parametrize("lang, wording", [
     ("en", "Tanh units cannot die this way. The slope of tanh, $1 - \\tanh^2 x$, is above zero at every $x$, though below "
            "$10^{-8}$ for $|x| > 10$, so a saturated unit still learns almost nothing; ReLU's slope is exactly zero on the "
-           "whole negative half-line. Nor does rounding make tanh's slope zero here: these runs compute it as "
+           "whole negative half-line. Nor does rounding make tanh's slope zero here. These runs compute it as "
            "$4e^{-2|x|}/(1 + e^{-2|x|})^2$, which stays above zero in [float64](../glossary.md#float64) up to "
-           "$|x| \\approx 373$, and the tanh network's largest "
-           "pre-activations at $\\eta = 0.3$ climb as it trains to 25% error but stay below 40 until then, far below 373."),
+           "$|x| \\approx 373$, far beyond the tanh network's largest pre-activation at $\\eta = 0.3$ before it gets to 25%: "
+           "below 40 in every seed, as the last line of the [first cell at $\\eta = 0.3$](#beyond-the-grid) shows."),
     ("zh", "tanh 单元不会这样死亡。tanh 的斜率 $1 - \\tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，"
-           "饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零："
-           "这些训练把斜率写成 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 来计算，它在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零，"
-           "而 $\\eta = 0.3$ 时，tanh 网络最大的预激活值在误差降到 25% 之前逐渐增大，但始终不到 40，远小于 373。")])
+           "饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零。"
+           "这些训练把斜率写成 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 来计算，它在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零；"
+           "而 $\\eta = 0.3$ 时，tanh 网络在误差降到 25% 之前的最大预激活值，每个种子都不到 40"
+           "（见 [$\\eta = 0.3$ 的第一个单元格](#beyond-the-grid)打印的最后一行），远小于 373。")])
 def test_tanh_slope_is_positive_and_zero_in_the_runs_float64_form_only_far_beyond_their_preactivations(
         lang, wording, largest_tanh_preactivation_at_0_3):
     """Tanh units cannot die as ReLU units do: tanh' = sech^2 > 0 at every finite input, though below 1e-8 beyond
@@ -446,13 +454,15 @@ def test_tanh_slope_is_positive_and_zero_in_the_runs_float64_form_only_far_beyon
     # review final63, pb: 'stay around 40' was not exact: over the nine printed runs the largest pre-activation climbs
     # from about 6 at the first check to 31–39 at the last and never exceeds 40 (39.4 on the other machine)
     largest, by_check = largest_tanh_preactivation_at_0_3
-    assert len(largest) == 9 and max(largest) < 40, largest                          # "stay below 40 until then" (review final64, pb: trained on past 25% they pass 70)
-    assert all(checks[0] < 10 and checks[-1] > 4 * checks[0] for checks in by_check)   # "climb as it trains"
-    assert all(np.median(checks[len(checks) // 2:]) > np.median(checks[:len(checks) // 2]) for checks in by_check)
+    assert len(largest) == 9 and max(largest) < 40, largest                          # "below 40" (review final64, pb: trained on past 25% they pass 70)
     assert all(30 < top < 45 for top in largest) and max(largest) > 35, largest
     assert sech_zero / max(largest) > 8                                             # "far below 373"
+    # review final65, pb: the bound was not printed; the first cell at 0.3 now prints, per seed, the largest
+    # |pre-activation| on the mini-batches up to 25% (test_the_printed_numbers_are_the_runs), each below this file's
+    # bound over the same runs; 'climb as it trains', which nothing printed, is no longer said"
     text = page_text(PAGE, lang).replace("\n# ", " ")
     assert wording in text and "exactly zero only far out" not in text and "never exactly zero" not in text
+    assert {"en": "climb as it trains", "zh": "逐渐增大"}[lang] not in text
     assert {"en": "Computed in floating point", "zh": "用浮点数计算时"}[lang] not in text     # the digression, cut
 
 
@@ -612,7 +622,7 @@ def test_the_notebooks_runs_are_the_experiments(notebook, at_0_3):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Each seed draws its own data set, initial weights and batch order. The next cell makes the eighteen runs again, "
+    ("en", "Each seed draws its own data set, initial weights and batch order. The next cell repeats the eighteen runs, "
            "each stopping at 25%, which leaves a run's steps to 25% unchanged."),
     ("zh", "每个种子各自抽取数据集、初始权重和小批量的顺序。下一个单元格把这十八次训练重跑一遍，每次都在降到 25% 时停止，"
            "这不会改变降到 25% 所需的步数。")])
@@ -684,7 +694,7 @@ def test_the_printed_numbers_are_the_runs(notebook):
     momentum / 46% at step 100."""
     lang, ns, printed = notebook
     grid, curve = cached("training_speed"), ns["curve"]
-    assert len(printed) == 12 + 2 + 12 + 1 + 3 + 2 + 9 + 6 + 3 + 1
+    assert len(printed) == 12 + 2 + 12 + 1 + 3 + 2 + 1 + 9 + 6 + 3 + 1
     for k, line in zip(range(0, 41, 4), printed[1:12]):
         assert numbers(line) == [25 * k, round(curve["relu"][k], 3), round(curve["tanh"][k], 3)]
     assert [numbers(line)[-1 if lang == "en" else 0] for line in printed[12:14]] == [275, 475]
@@ -707,20 +717,24 @@ def test_the_printed_numbers_are_the_runs(notebook):
         slowdown = [ns["reach"][key, seed] / grid[f"reach_{key}"][at_0_1, seed] for seed in training_speed.SEEDS]
         assert numbers(line)[-3:] == [round(s, 1) for s in slowdown] and all(s > 1 for s in slowdown)
     assert numbers(printed[30])[-3:] == [4.9, 4.9, 4.0]                   # within "4.0 to 5.6 times"
-    assert printed[32] == {"en": "every initial weight changed in its last binary digit:",
+    # review final65, pb: the largest |pre-activation| of each tanh run on its way to 25%, which the prose bounds by 40
+    peaks = numbers(printed[32].split("：" if lang == "zh" else ": ")[1])
+    assert peaks == [round(ns["runs"]["tanh", seed][1], 1) for seed in training_speed.SEEDS] and max(peaks) < 40
+    assert printed[32].startswith("tanh  ") and ns["runs"]["tanh", 0][0] == ns["reach"]["tanh", 0]
+    assert printed[33] == {"en": "every initial weight changed in its last binary digit:",
                            "zh": "每个初始权重的最后一位二进制数改动之后："}[lang]
-    assert printed[36] == {"en": "every input changed in its last binary digit:",
+    assert printed[37] == {"en": "every input changed in its last binary digit:",
                            "zh": "每个输入的最后一位二进制数改动之后："}[lang]
-    for what, rows in (("weights", printed[33:36]), ("inputs", printed[37:40])):   # the runs with every weight or input nudged
+    for what, rows in (("weights", printed[34:37]), ("inputs", printed[38:41])):   # the runs with every weight or input nudged
         for seed, line in zip(training_speed.SEEDS, rows):
             relu, tanh = ns["nudged"][what, "relu", seed], ns["nudged"][what, "tanh", seed]
             assert numbers(line) == [0.3, seed, relu, tanh, round(tanh / relu, 2)] and tanh < relu
     largest = max(abs(ns["nudged"][run] - ns["reach"][run[1:]]) for run in ns["nudged"])
-    assert numbers(printed[40]) == [largest] and largest >= 100           # "a hundred steps or more"
-    shares = [int(m) for line in printed[41:47] for m in re.findall(r"(\d+)%", line)]
+    assert numbers(printed[41]) == [largest] and largest >= 100           # "a hundred steps or more"
+    shares = [int(m) for line in printed[42:48] for m in re.findall(r"(\d+)%", line)]
     assert shares == [0, 0, 0, 41, 30, 45]
-    assert [int(re.findall(r"(\d+)%", line)[0]) for line in printed[47:50]] == [0, 0, 0]
-    assert re.findall(r"(\d+)%", printed[50]) == ["46"] and "100" in printed[50]
+    assert [int(re.findall(r"(\d+)%", line)[0]) for line in printed[48:51]] == [0, 0, 0]
+    assert re.findall(r"(\d+)%", printed[51]) == ["46"] and "100" in printed[51]
 
 
 def test_the_printed_columns_line_up(notebook):
@@ -739,12 +753,12 @@ def test_the_printed_columns_line_up(notebook):
 
     same(printed[0:12], lambda s: [end for _, end in s])                        # three right-aligned columns
     same(printed[12:14], lambda s: [end for _, end in s])
-    grid_rows = printed[14:26] + printed[27:30] + printed[33:36] + printed[37:40]
+    grid_rows = printed[14:26] + printed[27:30] + printed[34:37] + printed[38:41]
     same(grid_rows, lambda s: [s[-6][0], s[-4][0], s[-2][0], s[-6][1], s[-5][1], s[-4][1], s[-3][1], s[-1][1]])
     same(grid_rows, lambda s: [start for start, _ in s[:3]])                    # η = and its value
     same(printed[30:32], lambda s: [end for _, end in s])
-    same(printed[41:47], lambda s: [end for _, end in s[3:]])
-    same(printed[47:50], lambda s: [end for _, end in s])
+    same(printed[42:48], lambda s: [end for _, end in s[3:]])
+    same(printed[48:51], lambda s: [end for _, end in s])
 
 
 def test_the_25_percent_lines_are_prose(notebook):
@@ -841,3 +855,18 @@ def test_the_try_this_prose_shows_a_call_that_counts_steps_to_25_percent():
                 in try_prose), lang
     count = training_speed.steps_to_target(training_speed.error_curve("relu", 0.2, 3, steps=2000, stop_at_target=True))
     assert np.isfinite(count) and count % training_speed.EVERY == 0
+
+
+def test_the_english_says_what_the_code_does_without_make_calques():
+    """Review final65, pb: 'shows how one of those runs is made', 'makes the eighteen runs again' and '`dead_share`
+    makes the first steps of a ReLU run' were unidiomatic; the notebook walks through a run, repeats the runs, and
+    dead_share trains a ReLU network for its first steps (it runs `steps` SGD steps, then counts)."""
+    text = page_text(PAGE, "en").replace("\n# ", " ")
+    for said in ("This notebook walks through one of those runs", "The next cell repeats the eighteen runs",
+                 "`dead_share` trains a ReLU network for the first few steps and returns the share of dead units"):
+        assert said in text, said
+    for gone in ("runs is made", "makes the eighteen runs", "makes the first steps"):
+        assert gone not in text, gone
+    assert "for _ in range(steps):" in inspect.getsource(training_speed.dead_share)
+    # the Chinese opening of the set-up, in two sentences (review final65, pb)
+    assert "在这个任务上用随机梯度下降（SGD）训练。训练时[小批量](../glossary.md#mini-batch)大小为 128" in page_text(PAGE, "zh")

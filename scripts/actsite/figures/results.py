@@ -177,7 +177,7 @@ def draw_stalled_layers(fig: Figure, colours: dict) -> dict:
     runs = (("sigmoid", colours["second"], "-"), ("sigmoid_frozen", colours["fourth"], ":"),
             ("relu", colours["accent"], "-"))
     labels = {"sigmoid": r"$\mathrm{sigmoid}$",
-              "sigmoid_frozen": rf"$\mathrm{{sigmoid}},\ \Delta W_1=\dots=\Delta W_{{{int(r['frozen'])}}}=0$",
+              "sigmoid_frozen": rf"$\mathrm{{sigmoid}},\ \Delta W_l=\Delta b_l=0,\ l\leq {int(r['frozen'])}$",
               "relu": r"$\mathrm{ReLU}$"}
     for name, colour, style in runs:
         errors = r[f"{name}_error"]

@@ -94,16 +94,17 @@ for act, init in (("tanh", "small"), ("relu", "small")):
           f"smallest {g.min():.2e}, largest {g.max():.2e}")
 
 # %% [markdown]
-# The sigmoid's gradient shrinks at every scale, by a factor between 0.04 and 0.32 per layer. For tanh
-# and ReLU the factor per layer is within 1.2% of one, except tanh with He initialisation (1.06: its gradient
-# grows 17.5-fold towards the input); the small scale leaves every layer's gradient
-# near $2 \times 10^{-36}$ (tanh) or between $2 \times 10^{-44}$ and $5 \times 10^{-44}$ (ReLU), as the last two
-# lines show over all 50 layers.
+# As in [the article's figure](../blog/posts/when-gradients-vanish.md#measured-depth), the sigmoid's gradient shrinks
+# at every scale, by a factor between 0.04 and 0.32 per layer. For tanh and ReLU the factor per layer is within 1.2%
+# of one, except tanh with He initialisation (1.06: its gradient grows 17.5-fold towards the input); the small scale
+# leaves every layer's gradient near $2 \times 10^{-36}$ (tanh) or between $2 \times 10^{-44}$ and $5 \times 10^{-44}$
+# (ReLU), as the last two lines show over all 50 layers.
+#
 # For ReLU all three scales give the same ratio, and every layer's gradient with Xavier is the one with He times the
 # same $2^{-49/2}$, because ReLU is positively homogeneous
-# ([derived in the article](../blog/posts/when-gradients-vanish.md#measured-depth)). The next cell
-# prints that number and the ratio of the Xavier run's gradient to the He run's, layer by layer, smallest and
-# largest; set `scale` to `"small"` to compare the small scale with He instead.
+# ([derived in the article](../blog/posts/when-gradients-vanish.md#measured-depth)). The next cell prints that number
+# and the ratio of the Xavier run's gradient to the He run's, layer by layer, smallest and largest;
+# set `scale` to `"small"` to compare the small scale with He instead.
 
 # %%
 print(f"2^(−49/2) = {2 ** (-49 / 2):.3e}")
@@ -124,6 +125,7 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
 # $\mathbb{E}[f'^2]$ taken, instead of at zero, at the fixed point $q^*$ of the forward recursion
 # $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$, and the factor $2^{1/49}$, because the data entering layer 1 have about
 # twice the root mean square of the sigmoid outputs that feed the later layers.
+#
 # The fixed point is the pre-activation variance that one layer maps to itself; the code reaches it by applying
 # `next_variance`, one layer of the recursion, 100 times. `next_variance("sigmoid", n_var_w, q)` computes
 # $n\sigma_w^2\,\mathbb{E}[f(z)^2]$ with $f$ the sigmoid and $z$ normal with mean 0 and variance $q$, and
@@ -164,31 +166,37 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     s = output_std[act, init]
     per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))
     print(f"{s[0]:8.3g} {s[-1]:10.3g} {per_layer:18.3f}   {names[act]} {names[init]}")
+q = 1.0
+for _ in range(100):                                     # the forward recursion, He's n σ_w² = 2
+    q = next_variance("tanh", 2, q)
+label = f"{names['tanh']} {names['he']}"
+print(f"{label}, at the recursion's fixed point: pre-activation variance {q:.2f}, "
+      f"output standard deviation {np.sqrt(gaussian_expectation(lambda z: tanh(z) ** 2, q)):.3f}")
 
 # %% [markdown]
-# With Xavier initialisation the ReLU activations shrink by a factor
-# of about $1/\sqrt{2}$ per layer; tanh with the small scale behaves like a linear network, and its
-# activations are multiplied by $\sqrt{0.0256} = 0.16$ at every layer. With He initialisation the tanh outputs
-# settle at the forward recursion's fixed point (pre-activation variance 0.62, so a
-# standard deviation of the outputs of $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$; the recursion is
-# [derived in the article on initialisation](../blog/posts/initialisation.md#forward-recursion)). The ReLU outputs,
-# in this draw (seed 0), drift by under 2% per layer on average, which over 50 layers halves them. For ReLU even the direction of the drift depends on the random draw:
-# here the outputs shrink, while with seed 1, in [Try this](#try-this) below, they grow.
+# With Xavier initialisation the ReLU activations shrink by a factor of about $1/\sqrt{2}$ per layer; tanh with the
+# small scale behaves like a linear network, and its activations are multiplied by $\sqrt{0.0256} = 0.16$ at every
+# layer. With He initialisation the tanh outputs settle at the fixed point of the
+# [forward recursion](../blog/posts/initialisation.md#forward-recursion), which the last line computes: there the
+# outputs' standard deviation $\sqrt{\mathbb{E}[\tanh^2 z]}$ is 0.556, against the 0.558 measured at layer 50. The
+# ReLU outputs, in this draw (seed 0), drift by under 2% per layer on average, which over 50 layers halves them.
+# For ReLU even the direction of the drift depends on the random draw: here the outputs shrink, while in other draws,
+# such as seed 1 in [Try this](#try-this) below, they grow.
 #
 # ## The sigmoid classifier at initialisation { #sigmoid-classifier }
 #
 # Next, the deep sigmoid classifier of the article's section
-# [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers): 10 inputs,
-# eight hidden layers of 64 units, 10 outputs, Xavier initialisation. Here it is still at its random
-# initial weights. `voronoi` draws its 4000 training points, each labelled with the class of the nearest
-# of 100 random centres (the task of
-# [the experiment on dead ReLU units](../blog/posts/dead-relu-units.md#dead-relu-experiment), with its own seed),
-# so each class is made of Voronoi regions, the region of a centre being the points nearest to it. `MLP` is a plain fully connected network with biases; `forward` returns every layer's pre-activations and
-# outputs, and `loss_and_grads` the cross-entropy loss and its exact gradients. For each hidden layer we take
-# the standard deviation of every unit's output across the 4000 training points and average it over
-# the units: how different the layer's outputs are for different inputs. From the second layer on,
-# the number after × is the factor by which this spread changed from the layer below: about a
-# quarter at every layer. Then come the gradient norms of the nine weight matrices.
+# [What stalled layers do to training](../blog/posts/when-gradients-vanish.md#stalled-layers): 10 inputs, eight hidden
+# layers of 64 units, 10 outputs, Xavier initialisation. Here it is still at its random initial weights. `voronoi`
+# draws its 4000 training points, each labelled with the class of the nearest of 100 random centres (the task of
+# [the experiment on dead ReLU units](../blog/posts/dead-relu-units.md#dead-relu-experiment), with its own seed); each
+# centre's Voronoi region is the set of points nearest to it, so each class is a union of such regions. `MLP` is a
+# plain fully connected network with biases; `forward` returns every layer's pre-activations and outputs, and
+# `loss_and_grads` the cross-entropy loss and its exact gradients. For each hidden layer we take the standard
+# deviation of every unit's output across the 4000 training points and average it over the units: how different the
+# layer's outputs are for different inputs. From the second layer on, the number after × is the factor by which this
+# spread changed from the layer below: about a quarter at every layer. Then come the gradient norms of the nine weight
+# matrices.
 
 # %%
 from actsite.experiments.datasets import voronoi
@@ -246,22 +254,21 @@ for seed in (0, 1, 2):
 #
 # ## Try this { #try-this }
 #
-# The ratio 1.79 belongs to one random draw, seed 0; the cell below draws with seed 1, runs that draw with He and
-# with Xavier initialisation, and prints the standard deviation of the outputs in the forward pass. Change
-# `seed` to draw other weights, inputs and top gradient, or change the activation and the weight
-# scale (`"sigmoid"`, `"tanh"`, `"relu"`; `"small"`, `"xavier"`, `"he"`), and see which numbers move
-# and which do not.
+# The ratio 1.79 belongs to one random draw, seed 0. The cell below draws weights, inputs and top gradient with
+# seeds 0 to 11, the twelve draws the article quotes, and prints for each the first/last ratio of ReLU with He and
+# with Xavier initialisation and of tanh with He, and the change per layer of the ReLU outputs with He. Change the
+# seeds or the `runs`, and see which numbers move and which do not.
 
 # %%
-activation, init, seed = "relu", "he", 1
-g, s = gradient_norms(activation, init, seed=seed)
-g_xavier, _ = gradient_norms(activation, "xavier", seed=seed)
-per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))
-print(header)
-print_row(g, f"{names[activation]} {names[init]}, seed {seed}")
-print_row(g_xavier, f"{names[activation]} {names['xavier']}, seed {seed}")
-print(f"standard deviation of the output: layer 1 {s[0]:.3g}, layer 50 {s[-1]:.3g}, "
-      f"change per layer {per_layer:.3f}")
+runs = (("relu", "he"), ("relu", "xavier"), ("tanh", "he"))
+labels = [f"{names[act]} {names[init]}" for act, init in runs]
+print(f"first/last gradient ratio of three runs, and the {labels[0]} output's change per layer")
+print("seed   " + "   ".join(labels) + "   change per layer")
+for seed in range(12):
+    (g1, s), (g2, _), (g3, _) = (gradient_norms(act, init, seed=seed) for act, init in runs)
+    per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))         # the output of the first run
+    print(f"{seed:4d} {g1[0] / g1[-1]:9.2f} {g2[0] / g2[-1]:13.2f} {g3[0] / g3[-1]:9.1f} "
+          f"{per_layer:18.3f}")
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -75,7 +75,9 @@ for act, init in (("tanh", "small"), ("relu", "small")):
           f"最小 {g.min():.2e}，最大 {g.max():.2e}")
 
 # %% [markdown]
-# sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；小尺度让每一层的梯度在 tanh 下都停在 $2 \times 10^{-36}$ 附近，在 ReLU 下都落在 $2 \times 10^{-44}$ 到 $5 \times 10^{-44}$ 之间，表下的两行给出了全部 50 层的范围。ReLU 在三种尺度下比值完全相同，而且每一层用 Xavier 时的梯度都恰好是用 He 时的 $2^{-49/2}$ 倍，因为 ReLU 是正齐次的（推导见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节）。下一个单元格打印这个数，并逐层计算 Xavier 与 He 的梯度之比，打印其中的最小值和最大值；把 `scale` 改成 `"small"`，比较的就是小尺度与 He。
+# 与[文章中的图](../blog/posts/when-gradients-vanish.md#measured-depth)一致，sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；小尺度让每一层的梯度在 tanh 下都停在 $2 \times 10^{-36}$ 附近，在 ReLU 下都落在 $2 \times 10^{-44}$ 到 $5 \times 10^{-44}$ 之间，表下的两行给出了全部 50 层的范围。
+#
+# ReLU 在三种尺度下比值完全相同，而且每一层用 Xavier 时的梯度都恰好是用 He 时的 $2^{-49/2}$ 倍，因为 ReLU 是正齐次的（推导见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节）。下一个单元格打印这个数，并逐层计算 Xavier 与 He 的梯度之比，打印其中的最小值和最大值；把 `scale` 改成 `"small"`，比较的就是小尺度与 He。
 
 # %%
 print(f"2^(−49/2) = {2 ** (-49 / 2):.3e}")
@@ -89,7 +91,9 @@ print(f"逐层计算 {names[scale]} 与 {names[base]} 的梯度之比："
 #
 # 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络的每层因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。第一张表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。
 #
-# 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点；再乘上因子 $2^{1/49}$，因为流入第 1 层的数据，均方根约为后面各层所接收的 sigmoid 输出的两倍。$q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。
+# 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点；再乘上因子 $2^{1/49}$，因为流入第 1 层的数据，均方根约为后面各层所接收的 sigmoid 输出的两倍。
+#
+# $q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。
 
 # %%
 from actsite.experiments.init_spread import next_variance
@@ -123,9 +127,15 @@ for act, init in (("relu", "xavier"), ("tanh", "small"), ("relu", "he"), ("tanh"
     s = output_std[act, init]
     per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))
     print(f"{s[0]:8.3g} {s[-1]:10.3g} {per_layer:10.3f}   {names[act]} {names[init]}")
+q = 1.0
+for _ in range(100):                                     # He 初始化（n σ_w² = 2）下的前向递推
+    q = next_variance("tanh", 2, q)
+label = f"{names['tanh']} {names['he']}"
+print(f"{label}，递推式的不动点：预激活值方差 {q:.2f}，"
+      f"输出标准差 {np.sqrt(gaussian_expectation(lambda z: tanh(z) ** 2, q)):.3f}")
 
 # %% [markdown]
-# 用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，tanh 的输出稳定在前向递推的不动点上（预激活值方差约 0.62，对应输出标准差 $\sqrt{\mathbb{E}[\tanh^2 z]} \approx 0.56$；递推式的推导见[《初始化要看激活函数》](../blog/posts/initialisation.md#forward-recursion)）。在这次抽样（种子 0）里，ReLU 的输出平均每层只漂移不到 2%，累积 50 层就缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，而[动手试试](#try-this)中的种子 1 让它们逐层变大。
+# 用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，tanh 的输出稳定在[前向递推](../blog/posts/initialisation.md#forward-recursion)的不动点上，最后一行算出了这个不动点：那里输出的标准差 $\sqrt{\mathbb{E}[\tanh^2 z]}$ 为 0.556，第 50 层实测为 0.558。在这次抽样（种子 0）里，ReLU 的输出平均每层只漂移不到 2%，累积 50 层就缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，换一次抽样，比如[动手试试](#try-this)中的种子 1，它们就逐层变大。
 #
 # ## 初始化时的 sigmoid 分类器 { #sigmoid-classifier }
 #
@@ -175,25 +185,25 @@ for seed in (0, 1, 2):
         product = rng.normal(0.0, 1 / np.sqrt(width), size=(width, width)) @ product
     stretch = np.linalg.svd(product, compute_uv=False)   # 奇异值，从大到小
     print(f"种子 {seed}：{np.sum(stretch > 1)} 个方向被拉长，最多 {stretch[0]:4.1f} 倍；"
-          f"{np.mean(stretch < 1e-7):.0%} 的方向缩小到原来的 10^-7 以下")
+          f"{np.mean(stretch < 1e-7):.0%} 的方向缩小到原来的 1/10^7 以下")
 
 # %% [markdown]
 # 每次抽样都有十几个方向被拉长，最多约 10 倍，而约一半方向缩小到原来的 $10^{-7}$ 以下。
 #
 # ## 动手试试 { #try-this }
 #
-# 1.79 这个比值只属于一次随机抽样（种子 0）；下面的代码对另一次抽样（种子 1）分别用 He 和 Xavier 初始化各跑一遍，并打印前向传播的输出标准差。改动 `seed`，就会重新抽取权重、输入和顶层梯度；也可以换一种激活函数和权重尺度（`"sigmoid"`、`"tanh"`、`"relu"`；`"small"`、`"xavier"`、`"he"`），看看哪些数会变，哪些不会。
+# 1.79 这个比值只属于一次随机抽样（种子 0）。下面的代码用种子 0 到 11 抽取权重、输入和顶层梯度，也就是文章引用的那 12 次抽样；对每次抽样，打印 ReLU 分别配 He 和 Xavier 初始化、tanh 配 He 初始化时的首层/末层梯度之比，以及 ReLU 配 He 时输出的每层变化。改一改种子或 `runs`，看看哪些数会变，哪些不会。
 
 # %%
-activation, init, seed = "relu", "he", 1
-g, s = gradient_norms(activation, init, seed=seed)
-g_xavier, _ = gradient_norms(activation, "xavier", seed=seed)
-per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))
-print(header)
-print_row(g, f"{names[activation]} {names[init]}，种子 {seed}")
-print_row(g_xavier, f"{names[activation]} {names['xavier']}，种子 {seed}")
-print(f"输出标准差：第 1 层 {s[0]:.3g}，第 50 层 {s[-1]:.3g}，"
-      f"每层变化 {per_layer:.3f}")
+runs = (("relu", "he"), ("relu", "xavier"), ("tanh", "he"))
+labels = [f"{names[act]} {names[init]}" for act, init in runs]
+print(f"三组实验的首层/末层梯度之比，以及 {labels[0]} 输出的每层变化")
+print("种子   " + "   ".join(labels) + "   每层变化")
+for seed in range(12):
+    (g1, s), (g2, _), (g3, _) = (gradient_norms(act, init, seed=seed) for act, init in runs)
+    per_layer = (s[-1] / s[0]) ** (1 / (depth - 1))         # 第一组实验的输出
+    print(f"{seed:4d} {g1[0] / g1[-1]:9.2f} {g2[0] / g2[-1]:13.2f} {g3[0] / g3[-1]:9.1f} "
+          f"{per_layer:10.3f}")
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

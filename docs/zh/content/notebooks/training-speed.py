@@ -3,7 +3,7 @@
 #
 # ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后看看[学习率](../glossary.md#learning-rate)为 $\eta = 0.3$ 时有什么变化：这时 ReLU 反而落后。
 #
-# 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练，[小批量](../glossary.md#mini-batch)大小 128，带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数（即文章中的 $t_{25\%}$），记为第一次检查到误差不超过 25% 时已训练的步数。
+# 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练。训练时[小批量](../glossary.md#mini-batch)大小为 128，并带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数（即文章中的 $t_{25\%}$），记为第一次检查到误差不超过 25% 时已训练的步数。
 #
 # 下面的代码把这些写了出来。`voronoi` 抽取这个任务的训练样本，名字来自 Voronoi 区域（离某个中心最近的点的集合）：每个类别都是若干个这种区域的并集。`MLP` 是一个用 numpy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
 
@@ -86,12 +86,32 @@ show("各取最好的学习率", {activation: median[activation].min() for activ
 #
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
-# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，这时先后顺序颠倒了：每个种子都是 tanh 先降到 25%，$\rho$ 小于 1。下面的代码就跑这一档。在这个学习率下，确切的步数取决于运算结果的最后几位：再下一个单元格把每个初始权重或每个输入的最后一位二进制数改一下，其中一些步数就会变动一百步甚至更多，所以换一台电脑，打印出的步数也可能与这里相差这么多。本页这两个单元格打印的每次训练里，都是 tanh 先降到 25%，所需步数是 ReLU 的 0.41 到 0.59 倍；ReLU 所需的步数则是网格里 $\eta = 0.1$ 时的 4.0 到 5.6 倍，tanh 也是那时的两倍左右。
+# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，这时先后顺序颠倒了：每个种子都是 tanh 先降到 25%，$\rho$ 小于 1。下面的代码就跑这一档；再下一个单元格把每个初始权重或每个输入的最后一位二进制数改一下，再跑一遍。这些训练无一例外都是 tanh 先降到 25%，两种激活函数也都比 $\eta = 0.1$ 时慢，而 ReLU 慢得更多。不过在这个学习率下，确切的步数取决于运算结果的最后几位：只改最后一位二进制数，其中一些步数就会变动一百步甚至更多；换一台电脑，打印出的步数也可能与这里相差这么多。就本页打印的这些训练而言，tanh 所需步数是 ReLU 的 0.41 到 0.59 倍；ReLU 所需的步数是网格里 $\eta = 0.1$ 时的 4.0 到 5.6 倍，tanh 则是那时的两倍左右。
 
 # %%
-reach = {(activation, seed): steps_to_target(error_curve(activation=activation, lr=0.3, seed=seed, steps=2000,
-                                                         stop_at_target=True))
-         for activation in activations for seed in seeds}
+def run_at_0_3(activation, seed, nudged=None):
+    """η = 0.3 时降到 25% 所需的步数（2000 步内没有降到就是无穷大），以及在此之前各个小批量上隐藏单元预激活值绝对值的
+    最大值；nudged="weights" 或 "inputs" 表示先把每个初始权重或每个输入的最后一位二进制数改一下。"""
+    X, y = voronoi(seed=100 + seed)
+    net = MLP.create(sizes, activation, init[activation], seed=seed)
+    if nudged == "weights":
+        for W in net.weights:
+            W[...] = np.nextafter(W, np.inf)     # float64 中比它大的下一个数
+    elif nudged == "inputs":
+        X = np.nextafter(X, np.inf)
+    batches = minibatches(len(X), 128, np.random.default_rng(seed))
+    peak = 0.0
+    for step in range(1, 2001):
+        batch = next(batches)
+        peak = max(peak, *(np.abs(z).max() for z in net.hidden_preactivations(X[batch])))
+        net.sgd_step(X[batch], y[batch], 0.3, momentum=0.9)
+        if step % every == 0 and net.error_rate(X, y) <= target:
+            return step, peak
+    return np.inf, peak
+
+
+runs = {(activation, seed): run_at_0_3(activation, seed) for activation in activations for seed in seeds}
+reach = {run: steps for run, (steps, _) in runs.items()}
 for seed in seeds:
     show(f"η = 0.3   种子 {seed}", {activation: reach[activation, seed] for activation in activations})
 at_0_1 = learning_rates.index(0.1)
@@ -99,31 +119,15 @@ for activation in activations:
     slowdown = [reach[activation, seed] / grid[activation][at_0_1, j] for j, seed in enumerate(seeds)]
     print(f"{name[activation]:4}  η = 0.3 与 η = 0.1 下的步数之比（种子 0、1、2）："
           + "  ".join(f"{s:.1f}" for s in slowdown))
+activation = "tanh"
+print(f"{name[activation]:4}  降到 25% 之前预激活值绝对值的最大值（种子 0、1、2）："
+      + "  ".join(f"{runs[activation, seed][1]:.1f}" for seed in seeds))
 
 # %% [markdown]
 # 下一个单元格把上面说的两种改动各做一次：先把每个初始权重、再把每个输入换成 [float64](../glossary.md#float64) 中比它大的下一个数，也就是最后一位二进制数改了一下。每做一种改动，都以 $\eta = 0.3$ 把三个种子重跑一遍，打印各次的步数；最后打印与上面的步数相比最大变动了多少。
 
 # %%
-def steps_with_nudge(activation, seed, nudged):
-    """每个初始权重（nudged="weights"）或每个输入（nudged="inputs"）的最后一位二进制数改动之后，
-    在 η = 0.3 下降到 25% 所需的步数。"""
-    X, y = voronoi(seed=100 + seed)
-    net = MLP.create(sizes, activation, init[activation], seed=seed)
-    if nudged == "weights":
-        for W in net.weights:
-            W[...] = np.nextafter(W, np.inf)     # float64 中比它大的下一个数
-    else:
-        X = np.nextafter(X, np.inf)
-    batches = minibatches(len(X), 128, np.random.default_rng(seed))
-    for step in range(1, 2001):
-        batch = next(batches)
-        net.sgd_step(X[batch], y[batch], 0.3, momentum=0.9)
-        if step % every == 0 and net.error_rate(X, y) <= target:
-            return step
-    return np.inf
-
-
-nudged = {(what, activation, seed): steps_with_nudge(activation, seed, what)
+nudged = {(what, activation, seed): run_at_0_3(activation, seed, what)[0]
           for what in ("weights", "inputs") for activation in activations for seed in seeds}
 for what, title in (("weights", "每个初始权重"), ("inputs", "每个输入")):
     print(f"{title}的最后一位二进制数改动之后：")
@@ -156,7 +160,7 @@ for lr in (0.1, 0.3):
 # %% [markdown]
 # $\eta = 0.1$ 时，这一层没有一个单元死亡；$\eta = 0.3$ 时，前十步就让其中 30% 到 45% 的单元死亡，种子 0 在第 100 步有 46% 处于死亡状态（见[动手试试](#try-this)）。
 #
-# tanh 单元不会这样死亡。tanh 的斜率 $1 - \tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零：这些训练把斜率写成 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 来计算，它在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零，而 $\eta = 0.3$ 时，tanh 网络最大的预激活值在误差降到 25% 之前逐渐增大，但始终不到 40，远小于 373。
+# tanh 单元不会这样死亡。tanh 的斜率 $1 - \tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零。这些训练把斜率写成 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 来计算，它在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零；而 $\eta = 0.3$ 时，tanh 网络在误差降到 25% 之前的最大预激活值，每个种子都不到 40（见 [$\eta = 0.3$ 的第一个单元格](#beyond-the-grid)打印的最后一行），远小于 373。
 #
 # 上面链接的那篇讲死亡单元的文章发现，$\eta = 0.3$ 时几乎没有单元死亡。它的网络与这里的有几处不同：宽度（256）、深度（两个隐藏层）、小批量大小（64）、统计的时间（600 步之后），而且用的是不带动量的普通 SGD。这里检验的是动量这一处不同。
 #
