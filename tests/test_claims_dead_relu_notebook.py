@@ -50,6 +50,8 @@ def block(printed, name):
 
 
 def numbers(line):
+    """The numbers a line prints, leaving out the layer labels (第 1 层) of the Chinese output."""
+    line = re.sub(r"第 \d+ 层", "", line)
     return [float(x.replace("−", "-")) for x in re.findall(r"[−-]?\d+\.?\d*", line)]
 
 
@@ -346,5 +348,5 @@ def test_the_first_cell_makes_one_run_and_the_opening_announces_the_revivals(not
     opening = page_text(NOTEBOOK, lang).split("# %%\n")[0]
     said = {"en": "It then builds one dead unit by hand, checks that its gradients are exactly zero,\n# and counts the "
                   "second-layer units that die in training and come back.",
-            "zh": "再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第二层里训练中死亡、后来又复活的单元。"}[lang]
+            "zh": "再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第 2 层里训练中死亡、后来又复活的单元。"}[lang]
     assert said in opening

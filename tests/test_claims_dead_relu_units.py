@@ -106,7 +106,7 @@ def test_notebook_lowers_the_bias_by_the_largest_preactivation_plus_1_so_it_is_a
         text = page_text("notebooks/dead-relu.py", lang)
         assert prose in text and "net.biases[0][unit] -= z.max() + 1.0" in text
         assert {"en": "exactly one unit of the first layer's 256 is then dead.",
-                "zh": "第一层 256 个单元里恰好死了一个。"}[lang] in text
+                "zh": "第 1 层 256 个单元里恰好死了一个。"}[lang] in text
 
 
 def test_dead_unit_outputs_zero_everywhere_and_contributes_nothing_downstream():
@@ -167,7 +167,7 @@ def test_under_plain_sgd_a_dead_first_layer_unit_stays_dead_for_good():
     for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next"),
                        ("en", "Under plain SGD, as in the runs, a dead unit in the first hidden layer, whose inputs are the fixed data, stays dead for good."),
                        ("zh", "实验没有用[动量](../../glossary.md#momentum)。带动量时，每次更新都会带上前一次更新的一部分"),
-                       ("zh", "在实验所用的普通 SGD 下，第一隐藏层单元的输入是固定不变的数据，它一旦死亡就是永久的。")):
+                       ("zh", "在实验所用的普通 SGD 下，第 1 个隐藏层单元的输入是固定不变的数据，它一旦死亡就是永久的。")):
         assert text in page_text(PAGE, lang)
     assert "Momentum can also revive" not in page_text(PAGE, "en") and "动量也能让单元复活" not in page_text(PAGE, "zh")
 
@@ -463,7 +463,7 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # the step is stated for the mini-batch, exactly (test_a_mini_batch_step_lowers_a_second_layer_unit_everywhere_
     # only_when_every_push_points_down; review final59, pc: a per-point fact was stated for a whole step)
     for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$. Since every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down, and leaves a weight whose input is zero where it is (see also [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)). A mini-batch step adds these pushes up over the training points of the batch. When they all point down, the step lowers the bias and moves no incoming weight up, so, with the unit's inputs as they were, its pre-activation falls on every training point at once, not only on those in the batch."),
-                       ("zh", "第二层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（另见[《一个神经元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文）。一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果这些推动都朝下，这一步就会压低偏置，而且不会推高任何一个输入权重；这样，在单元的输入不变的情况下，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
+                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（另见[《一个神经元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文）。一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果这些推动都朝下，这一步就会压低偏置，而且不会推高任何一个输入权重；这样，在单元的输入不变的情况下，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
         page = page_text(PAGE, lang)
         assert text in page and "g'\\bigl(z_j^{(n)}\\bigr)$, times" not in page and "g'\\bigl(z_j^{(n)}\\bigr)$ 乘以" not in page
         assert "a step that lowers its bias and weights lowers" not in page and "一步同时压低偏置和权重的更新" not in page
@@ -471,7 +471,7 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     for lang, text in (("en", "[why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)"),
                        ("en", "The trained networks are consistent with this. In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias, as did 61–76% of the live ones. On average 76–78% of a dead unit's incoming weights were negative, against 63–64% for a live one. No first-layer unit came close: at the end of training each still had a margin of at least 2.3."),
                        ("zh", "(neuron-gradients-zigzag.md#relu)"),
-                       ("zh", "训练好的网络也印证了这一点。学习率 1.0 的三次训练里，第二层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。第一层没有一个单元接近死亡：训练结束时，每个单元的余量都还至少有 2.3。")):
+                       ("zh", "训练好的网络也印证了这一点。学习率 1.0 的三次训练里，第 2 层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。第 1 层没有一个单元接近死亡：训练结束时，每个单元的余量都还至少有 2.3。")):
         assert text in page_text(PAGE, lang)
     for lang in ("en", "zh"):
         assert "1.4" not in page_text(PAGE, lang)                                   # no raw pre-activation
@@ -622,10 +622,10 @@ def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_
                               "fourth step, from margins of 2.0 and 2.3, and in the second way: their bias fell by less than 0.5 "
                               "standard deviations, but the step cut their largest $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ to half "
                               "or less.\n"),
-                       ("zh", "    把学习率 1.0 的三次训练逐步重放：600 步里，第一层单元余量的最小值视训练而定在 2.3–2.5 之间，而没有哪一步"
-                              "让第一层的偏置下降超过这个标准差的 0.5 倍，单独一步远远够不到目标。\n\n    到了学习率 2.0，余量降得低得多："
-                              "在每次训练中，始终未死亡的单元里余量最小的也只有 0.3–0.6。其中一次训练里，第一层有两个单元死亡（占这一层的 "
-                              "0.8%），这也是所有训练里第一层仅有的死亡单元。两者都死在第 4 步，死前的余量分别是 2.0 和 2.3，走的是第二种"
+                       ("zh", "    把学习率 1.0 的三次训练逐步重放：600 步里，第 1 层单元余量的最小值视训练而定在 2.3–2.5 之间，而没有哪一步"
+                              "让第 1 层的偏置下降超过这个标准差的 0.5 倍，单独一步远远够不到目标。\n\n    到了学习率 2.0，余量降得低得多："
+                              "在每次训练中，始终未死亡的单元里余量最小的也只有 0.3–0.6。其中一次训练里，第 1 层有两个单元死亡（占这一层的 "
+                              "0.8%），这也是所有训练里第 1 层仅有的死亡单元。两者都死在第 4 步，死前的余量分别是 2.0 和 2.3，走的是第二种"
                               "途径：这一步偏置下降还不到标准差的 0.5 倍，但同一步把它们 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 的最大值"
                               "削减到一半或更少。\n")):
         assert text in page_text(PAGE, lang)
@@ -633,7 +633,7 @@ def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_
                        ("zh", "2.1–2.3"), ("zh", "降幅和余量都按"), ("zh", "到最后也没有死亡的那些单元")):
         assert gone not in page_text(PAGE, lang), gone
     # the Chinese margins are written as ranges one way (review final56, pc)
-    margins_zh = page_text(PAGE, "zh").split('??? note "第一层单元离死亡有多近"', 1)[1].split("训练好的网络也印证了这一点。", 1)[0]
+    margins_zh = page_text(PAGE, "zh").split('??? note "第 1 层单元离死亡有多近"', 1)[1].split("训练好的网络也印证了这一点。", 1)[0]
     assert "2.3–2.5" in margins_zh and not re.search(r"\d 到 \d", margins_zh)
     # the margin is defined before it is used, and the term comes first (review final57, pc)
     assert "把一个单元的最大预激活值" not in margins_zh and "称为它的**余量**" not in margins_zh
@@ -653,7 +653,7 @@ def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_
     assert "2.1–2.3 of them" not in page_text(PAGE, "en") and "such step" not in page_text(PAGE, "en")
     # the replay is a side question: it is folded into a note between the first-layer reason and the trained
     # networks; the reason itself (only the bias can lower every pre-activation) stays in the text
-    for lang, title in (("en", '??? note "How close first-layer units came to dying"\n'), ("zh", '??? note "第一层单元离死亡有多近"\n')):
+    for lang, title in (("en", '??? note "How close first-layer units came to dying"\n'), ("zh", '??? note "第 1 层单元离死亡有多近"\n')):
         page = page_text(PAGE, lang)
         note = page.split(title, 1)[1].split("\n\n" + {"en": "The trained networks", "zh": "训练好的网络"}[lang], 1)[0]
         assert all(not line or line.startswith("    ") for line in note.split("\n")), lang
@@ -735,7 +735,7 @@ def test_the_playground_loses_first_layer_units_after_about_a_thousand_steps(dr,
                               "1.5. [With batch normalisation](../../playground.md?preset=relu-high-rate-bn) it loses far fewer, "
                               "as the network above did.\n\n"),
                        ("zh", "用它的[学习率为 1.0 的 ReLU 预设](../../playground.md?preset=relu-high-rate)和默认种子训练，每个隐藏层都会有单元死亡，"
-                              "只是第一层要到大约一千步之后才开始：在这个网络里，单独一步就可能杀死一个余量原本大于 1.5 的第一层单元，而上文学习率 1.0 的训练从没有过这种情况。"
+                              "只是第 1 层要到大约一千步之后才开始：在这个网络里，单独一步就可能杀死一个余量原本大于 1.5 的第 1 层单元，而上文学习率 1.0 的训练从没有过这种情况。"
                               "[加上批归一化](../../playground.md?preset=relu-high-rate-bn)之后，死亡的单元少得多，和上文的网络一样。\n\n")):
         assert text in page_text(PAGE, lang)
     for lang, gone in (("en", "the playground alone does not show"), ("en", "a small margin alone does not explain"),
@@ -765,7 +765,7 @@ def test_leaky_at_1_0_24_to_27_percent_inactive_and_21_percent_error(dr):
     assert np.all(np.round(err) == 21)
     assert err.max() < 100 * dr["relu_error"][3].min()    # lower than every ReLU run at 1.0
     for lang, text in (("en", "24–27% of the second layer was inactive but still received gradient. The leaky runs also ended with a lower training error, 21% against ReLU's 24–29%."),
-                       ("zh", "第二层有 24–27% 的单元始终关闭，但照样收到梯度。此外，Leaky ReLU 三次训练的最终训练误差都是 21%，低于 ReLU 的 24–29%。")):
+                       ("zh", "第 2 层有 24–27% 的单元始终关闭，但照样收到梯度。此外，Leaky ReLU 三次训练的最终训练误差都是 21%，低于 ReLU 的 24–29%。")):
         assert text in page_text(PAGE, lang)
 
 
@@ -1002,7 +1002,7 @@ def test_a_first_layer_dead_unit_is_permanent_a_deeper_one_is_revived_by_the_lay
     _, grads_W, grads_b = net.loss_and_grads(X[check], y[check])
     assert np.all(grads_W[1][:, dead_now] == 0.0) and np.all(grads_b[1][dead_now] == 0.0)
     for lang, text in (("en", "Only the first layer can have revived them: while dead, their own weights and bias received no gradient."),
-                       ("zh", "让它们复活的只能是第一层：死亡期间，它们自己的权重和偏置收不到任何梯度。")):
+                       ("zh", "让它们复活的只能是第 1 层：死亡期间，它们自己的权重和偏置收不到任何梯度。")):
         assert text in page_text(PAGE, lang)
     for _ in range(200):
         idx = next(batches)
@@ -1055,7 +1055,7 @@ def test_steps_figure_alt_text(steps):
                                  "到第 600 步时停在 41–52% 之间", "在第 2 或第 3 步各有一次尖峰，冲到 1.9–2.0（损失为 70 到 110）",
                                  "到第 6 步为止都低于 5，此后越升越快",
                                  "在第 13 到第 15 步分别达到 199、170 和 286",
-                                 "第二层在各检查点（第 t 步 SGD 之后）的死亡单元"))):
+                                 "第 2 层在各检查点（第 t 步 SGD 之后）的死亡单元"))):
         text = page_text(PAGE, lang)
         assert all(q in text for q in quoted), lang
         assert "jump to about 2" not in text and "冲到 2 左右" not in text
@@ -1106,7 +1106,7 @@ def test_at_2_0_the_loss_peaks_at_72_106_and_110_147_relu_97_146_leaky_units_are
     relu, leaky = steps["early_inactive_relu"][:, 2], steps["early_inactive_leaky_relu"][:, 2]
     assert (relu.min(), relu.max()) == (110, 147) and (leaky.min(), leaky.max()) == (97, 146)
     assert "110–147 second-layer units of the ReLU network and 97–146 of the leaky one" in page_text(PAGE, "en")
-    assert "ReLU 网络第二层有 110–147 个单元、Leaky ReLU 网络第二层有 97–146 个单元" in page_text(PAGE, "zh")
+    assert "ReLU 网络第 2 层有 110–147 个单元、Leaky ReLU 网络第 2 层有 97–146 个单元" in page_text(PAGE, "zh")
 
 
 def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_later(steps):
@@ -1184,7 +1184,7 @@ def test_batchnorm_table_dead_units_and_errors(bn, dr):
     dead = ["0", "0", "0", "0", "0, 0 and 11%"]
     for lang, header, lead in (("en", "| Learning rate | Dead in the second layer | Training error |\n|---|---|---|\n",
                                 "For the plain runs, see [the list above](#dead-relu-experiment).\n\n"),
-                               ("zh", "| 学习率 | 第二层死亡单元 | 训练误差 |\n|---|---|---|\n",
+                               ("zh", "| 学习率 | 第 2 层死亡单元 | 训练误差 |\n|---|---|---|\n",
                                 "不加归一化的结果见[上文的实测](#dead-relu-experiment)。\n\n")):
         rows = "".join(f"| {lr:g} | {d if lang == 'en' else d.replace(', 0 and', '、0 和')} | {c} |\n"
                        for lr, d, c in zip(bn["learning_rates"], dead, cells))
@@ -1436,8 +1436,8 @@ def test_the_notebook_reads_its_first_table(dr):
     assert np.all(np.isnan(dr["leaky_relu_error"][lrs.index(2.0)]))
     for lang, text in (("en", "Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of the second layer is dead with ReLU,"),
                        ("en", "against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU"),
-                       ("zh", "学习率不超过 0.3 时，每层死亡或始终关闭的单元至多 2.3%。到了学习率 1.0，ReLU 网络第二层有 40.6–44.5% 的单元"
-                              "死亡，Leaky ReLU 网络第二层始终关闭的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第二层有 43.0–52.0% "
+                       ("zh", "学习率不超过 0.3 时，每层死亡或始终关闭的单元至多 2.3%。到了学习率 1.0，ReLU 网络第 2 层有 40.6–44.5% 的单元"
+                              "死亡，Leaky ReLU 网络第 2 层始终关闭的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第 2 层有 43.0–52.0% "
                               "的单元死亡，Leaky ReLU 网络则发散了。")):
         assert text in page_text("notebooks/dead-relu.py", lang)
 
@@ -1475,7 +1475,7 @@ def test_momentum_in_a_paragraph_of_its_own_pointing_to_the_notebook():
             "learning rate 0.3 with momentum kill many second-layer units; the same ten steps without it kill none.") in page_en
     assert ("单元正是死于这些更新。\n\n实验没有用[动量](../../glossary.md#momentum)。带动量时，每次更新都会带上前一次更新的一部分；"
             "相继的更新方向一致时，更新就会越来越大。[训练速度笔记本](../../notebooks/training-speed.py#momentum)里的网络与这里不同，"
-            "在那里，学习率 0.3 下带动量的头 10 步就让第二层的许多单元死亡；同样的 10 步去掉动量，则一个单元也没有死。") in page_zh
+            "在那里，学习率 0.3 下带动量的头 10 步就让第 2 层的许多单元死亡；同样的 10 步去掉动量，则一个单元也没有死。") in page_zh
     assert "30–45%" not in page_en and "30–45%" not in page_zh                 # the notebook's number stays there
     # review final65, pc: "原本就过大的更新" added what the English does not say; momentum enlarges any updates that point
     # the same way (the steady-gradient check above), whether or not they were already too large
@@ -1543,8 +1543,8 @@ def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_lay
              "#     Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%),\n"
              "#     between the two, so for this seed the share does not jump straight from 2.3% to 40.6% at one threshold\n"
              "#     somewhere between 0.3 and 1.0."),
-            ("zh", "表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例",
-             "#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。"
+            ("zh", "表中种子 0 的第 2 层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例",
+             "#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第 2 层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。"
              "可见对这个种子，死亡单元并不是在 0.3 与 1.0 之间的某一个学习率上一下子全部出现的。")):
         text = page_text("notebooks/dead-relu.py", lang)
         assert question in text and answer in text
@@ -1682,8 +1682,8 @@ def test_the_captions_say_what_the_percentage_axes_are_of_and_the_bn_report_keep
     page = page_text(PAGE, lang)
     for said in {"en": ("](figure:dead_relu \"Vertical axis: the percentage of the second layer's 256 units that are dead (ReLU) or inactive (Leaky ReLU) after 600 SGD steps.",
                         "\"Panel (a): dead units of the second layer at the checked SGD steps t, as a percentage of its 256 units,"),
-                 "zh": ("](figure:dead_relu \"纵轴：600 步 SGD 之后，第二层 256 个单元中死亡的（ReLU）或始终关闭的（Leaky ReLU）单元所占的百分比。",
-                        "\"图 (a)：第二层在各检查点（第 t 步 SGD 之后）的死亡单元，以占这一层 256 个单元的百分比表示，")}[lang]:
+                 "zh": ("](figure:dead_relu \"纵轴：600 步 SGD 之后，第 2 层 256 个单元中死亡的（ReLU）或始终关闭的（Leaky ReLU）单元所占的百分比。",
+                        "\"图 (a)：第 2 层在各检查点（第 t 步 SGD 之后）的死亡单元，以占这一层 256 个单元的百分比表示，")}[lang]:
         assert said in page
     if lang == "en":
         assert ("One seed ended with 29 of its 256 second-layer units dead; in another, the least active unit was active "

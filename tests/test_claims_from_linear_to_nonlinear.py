@@ -210,7 +210,7 @@ def test_the_monotone_convexity_claim_is_a_tempting_inference_not_a_corollary(la
 
 @pytest.mark.parametrize("lang, words", [
     ("en", "with continuously distributed inputs a first-layer pre-activation almost never is."),
-    ("zh", "输入服从连续分布时，第一层的预激活值几乎不会恰好为零。")])
+    ("zh", "输入服从连续分布时，第 1 层的预激活值几乎不会恰好为零。")])
 def test_a_first_layer_preactivation_is_almost_never_exactly_zero_with_continuous_inputs(lang, words):
     assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     X, _ = voronoi(seed=200)

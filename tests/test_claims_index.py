@@ -30,7 +30,7 @@ def test_dead_relu_card_shows_relu_and_leaky_relu_in_the_second_layer():
         share = r[f"{key}_inactive"][..., 1]                # the second hidden layer, as the card says
         assert share.shape[0] == len(r["learning_rates"]) and np.nanmax(share) > 0.2
     shown("the share of second-layer units that are dead (ReLU) or inactive (Leaky ReLU) against the learning rate",
-          "第二层中死亡的（ReLU）与始终关闭的（Leaky ReLU）单元所占比例随学习率的变化")
+          "第 2 层中死亡的（ReLU）与始终关闭的（Leaky ReLU）单元所占比例随学习率的变化")
 
 
 def test_dead_relu_card_says_relu_units_die_not_that_leaky_units_stop_learning():

@@ -331,7 +331,7 @@ def test_tanh_loses_two_q_squared_per_layer():
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "The expansion does not reach back to the first layer: at $q_1 = 1$ it gives $q - 2q^2 = -1$, against the true 0.394."),
-    ("zh", "这个展开式对第一层不适用：在 $q_1 = 1$ 处它给出 $q - 2q^2 = -1$，而真实值是 0.394。")])
+    ("zh", "这个展开式对第 1 层不适用：在 $q_1 = 1$ 处它给出 $q - 2q^2 = -1$，而真实值是 0.394。")])
 def test_the_small_q_expansion_fails_at_q_1_and_gives_one_over_2l_deep_in_the_stack(lang, wording):
     assert wording in page_text("blog/posts/initialisation.md", lang)
     assert 1.0 - 2 * 1.0 ** 2 == -1 and round(second_moment("tanh", 1.0), 3) == 0.394
@@ -348,7 +348,7 @@ def test_the_small_q_expansion_fails_at_q_1_and_gives_one_over_2l_deep_in_the_st
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "The dotted curve, $q_l = 1/(2l - 1)$ drawn as its square root $1/\\sqrt{2l - 1}$, behaves like $1/(2l)$ deep in the stack and passes through $q_1 = 1$. The measured standard deviation stays within 9% of it from the first layer on, closer than the expansion promises."),
-    ("zh", "图中的点线画的是 $q_l = 1/(2l - 1)$ 对应的标准差 $1/\\sqrt{2l - 1}$；$1/(2l - 1)$ 在深处与 $1/(2l)$ 一致，又恰好经过 $q_1 = 1$。实测的标准差从第一层起就与这条点线相差不到 9%，比展开式所能保证的还要接近。")])
+    ("zh", "图中的点线画的是 $q_l = 1/(2l - 1)$ 对应的标准差 $1/\\sqrt{2l - 1}$；$1/(2l - 1)$ 在深处与 $1/(2l)$ 一致，又恰好经过 $q_1 = 1$。实测的标准差从第 1 层起就与这条点线相差不到 9%，比展开式所能保证的还要接近。")])
 def test_tanh_follows_one_over_root_two_l_minus_one_within_9_percent(r, lang, wording):
     """The dotted curve is drawn as a standard deviation, and the 9% is a deviation in standard
     deviation (in variance it would be about 18%)."""
@@ -879,7 +879,7 @@ def test_he_for_tanh_misconception_refers_back_to_the_gain_argument(lang, said):
     vanish = page_text("blog/posts/when-gradients-vanish.md", lang)
     measured = vanish.split("{ #measured-depth }", 1)[1].split("{ #initialisation }", 1)[0]
     assert {"en": "With He initialisation the first layer's gradient is 17.5 times the last one's",   # review final65, pb
-            "zh": "用 He 初始化时，第一层的梯度是最后一层的 17.5 倍"}[lang] in measured
+            "zh": "用 He 初始化时，第 1 层的梯度是最后一层的 17.5 倍"}[lang] in measured
     text = page_text("blog/posts/initialisation.md", lang)
     corrections = text.split("{ #corrections }")[1].split("{ #references }")[0]
     assert said in corrections

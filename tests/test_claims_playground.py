@@ -52,7 +52,7 @@ def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_la
     the third panel starts with 25% of layer 2's units and 63% of layer 3's with no gradient (2 and 5 dead units). From
     layer 2 on, a unit's inputs are ReLU outputs: never negative, and often zero ..."  The shares are what the panel
     prints (app.js's pct, run under Node).  Review final65, tools: what the reader sees comes first, then why; zh names
-    the layer 第 2 层 as the UI and the rest of the item do (not 第二个隐藏层)."""
+    the layer 第 2 层 as the UI and the rest of the item do (not 第 2 个隐藏层)."""
     out = run_node(DEFAULT_START, {})
     d = out["defaults"]
     assert (d["act"], d["width"], d["layers"], d["init"]) == ("relu", 8, 3, "he")
@@ -80,7 +80,7 @@ def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_la
         assert item.index("63%") < item.index("40%"), lang                     # before the run that kills units
         why = {"en": "From layer 2 on, a unit's inputs are ReLU outputs", "zh": "从第 2 层起，单元的输入都是 ReLU 的输出"}[lang]
         assert item.index("63%") < item.index(why), lang                       # the observation, then its reason
-    assert "第二个隐藏层" not in page("zh")
+    assert "第 2 个隐藏层" not in page("zh")
 
 
 DEFAULTS_AGAIN = """

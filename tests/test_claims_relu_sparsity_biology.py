@@ -293,7 +293,7 @@ def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
     for lang, text, lennie in (
             ("en", "With one run per penalty on a synthetic task, the comparison with Glorot et al.'s networks says only that a penalty of this size can make a small network as sparse as theirs. Without a penalty the second layer, with 29% of its outputs non-zero, is far from the 1–4% of cortical neurons that Glorot et al. cite as active at one time; only the strongest penalty brought it into that range (3.7% non-zero), at about 14% training error.",
              "put the share of cortical neurons active at the same time at about 1–4%; Lennie's own abstract says possibly fewer than 1%."),
-            ("zh", "每个惩罚只跑了一次，任务又是人工构造的，所以与 Glorot 等人网络的比较只说明：这样大小的惩罚能让一个小网络和他们的网络一样稀疏。不加惩罚时，第二层仍有 29% 的输出不为零，与 Glorot 等人所引的皮层数据（同一时刻只有 1–4% 的神经元活跃）相去甚远；只有最强的惩罚让它进入了这个范围（3.7% 不为零），代价是约 14% 的训练误差。",
+            ("zh", "每个惩罚只跑了一次，任务又是人工构造的，所以与 Glorot 等人网络的比较只说明：这样大小的惩罚能让一个小网络和他们的网络一样稀疏。不加惩罚时，第 2 层仍有 29% 的输出不为零，与 Glorot 等人所引的皮层数据（同一时刻只有 1–4% 的神经元活跃）相去甚远；只有最强的惩罚让它进入了这个范围（3.7% 不为零），代价是约 14% 的训练误差。",
              "称皮层中同一时刻活跃（正在发放脉冲）的神经元大约只占 1–4%；Lennie 本人的摘要则说，这个比例可能不到 1%。")):
         assert lennie in page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert "cortex's 1 to 4%" not in page_text("blog/posts/relu-sparsity-biology.md", lang)
@@ -307,7 +307,7 @@ def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
                 "对我们的两个隐藏层取平均，加了惩罚的两次训练中恰为零的输出分别占 86% 和 95%，比他们的两个数都高；不加惩罚的那次只有 62%，比这两个数都低。") in beside
         # review final65, pc: the awkward "of cortical neurons active that Glorot et al. cite" and the colloquial "…的零"
         # (for the share of outputs exactly zero) are reworded; the table's lead names what its shares are of
-        assert "cortical neurons active that" not in page and "两层的零都" not in page and "第二层的零达到" not in page
+        assert "cortical neurons active that" not in page and "两层的零都" not in page and "第 2 层的零达到" not in page
         assert "分别有 86% 和 95% 的零" not in page
         lead = {"en": "One training run per penalty (seed 0) gave these shares of hidden outputs that are exactly zero on the training set, and these training errors:",
                 "zh": "每个惩罚系数只训练一次（种子 0），在训练集上测得各隐藏层恰为零的输出所占比例和训练误差如下："}[lang]
@@ -455,7 +455,7 @@ def test_almost_none_of_the_zeros_come_from_dead_units_one_and_two_only_at_0_03(
         dead.append([int(np.sum(np.all(z <= 0, axis=0))) for z in net.hidden_preactivations(X)])
     assert dead == [[0, 0], [0, 0], [1, 2]]
     for lang, text in (("en", "only at $\\lambda = 0.03$ is any unit zero on every training point, one in the first layer and two in the second"),
-                       ("zh", "只有在 $\\lambda = 0.03$ 时，才有单元在每个训练样本上都输出零，第一层 1 个，第二层 2 个")):
+                       ("zh", "只有在 $\\lambda = 0.03$ 时，才有单元在每个训练样本上都输出零，第 1 层 1 个，第 2 层 2 个")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
 
 
@@ -915,7 +915,7 @@ def test_at_0_3_momentum_kills_many_of_relus_second_layer_units_in_the_first_ten
     for lang, text in (("en", "[The notebook](../../notebooks/training-speed.py#beyond-the-grid) shows this, and also the "
                               "second-layer units that momentum kills at this rate in the first ten steps"),
                        ("zh", "[笔记本](../../notebooks/training-speed.py#beyond-the-grid)演示了这一点，还演示了这个学习率下"
-                              "动量在头 10 步杀死的那些第二层 ReLU 单元")):
+                              "动量在头 10 步杀死的那些第 2 层 ReLU 单元")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and page.count("notebooks/training-speed.py#beyond-the-grid") == 1
         assert "At that rate momentum kills" not in page and "动量在头十步就让" not in page

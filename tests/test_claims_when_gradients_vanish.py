@@ -1134,7 +1134,7 @@ def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
            "$n\\sigma_w^2\\,\\mathbb{E}[f'^2] \\approx 1.11$. Run from the data's variance, the "
            "recursion predicts a first-to-last ratio of about 14; across the same twelve draws "
            "the measured ratio runs from 13 to 17.5 (median 14.5), and this draw's 17.5 is the largest."),
-    ("zh", "方差因子稳定在略大于 1 的位置，所以误差信号往下传时平均每层增大几个百分点，而第一层的输入（即数据本身）又比后面各层的大。"
+    ("zh", "方差因子稳定在略大于 1 的位置，所以误差信号往下传时平均每层增大几个百分点，而第 1 层的输入（即数据本身）又比后面各层的大。"
            "这只是轻度的梯度爆炸，但它说明规则并不是“越大越保险”：乘积在两个方向上都得守在 1 附近。"
            "tanh 在其他[增益](../../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ 下的方差因子，见[《初始化要看激活函数》](initialisation.md#measured-spread)，"
            "那里沿用了 Poole 等人（2016）和 Schoenholz 等人（2017）的分析。\n\n"
@@ -1391,7 +1391,7 @@ def test_relu_first_layer_moved_about_1_2_none_below_0_7(st):
     assert round(float(st["relu_change"][0]), 1) == 1.2
     assert st["relu_change"].min() > 0.7
     for lang, said in (("en", "The ReLU network's first layer moved by about 1.2; none of its layers moved by less than 0.7."),
-                       ("zh", "ReLU 网络的第一层变化了约 1.2，没有哪一层的变化小于 0.7。")):
+                       ("zh", "ReLU 网络的第 1 层变化了约 1.2，没有哪一层的变化小于 0.7。")):
         text = page_text("blog/posts/when-gradients-vanish.md", lang)
         assert said in text and "1.17" not in text
 
@@ -1724,7 +1724,7 @@ def test_relu_is_credited_to_its_popularisers_with_their_full_references(lang):
            "near $2 \\times 10^{-36}$ (tanh) or between $2 \\times 10^{-44}$ and $5 \\times 10^{-44}$ (ReLU), as the last two "
            "lines show over all 50 layers."),
     ("zh", "sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，"
-           "只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；"
+           "只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第 1 层是最后一层的 17.5 倍）；"
            "小尺度让每一层的梯度在 tanh 下都停在 $2 \\times 10^{-36}$ 附近，"
            "在 ReLU 下都落在 $2 \\times 10^{-44}$ 到 $5 \\times 10^{-44}$ 之间，表下的两行给出了全部 50 层的范围。")])
 def test_notebook_reads_the_nine_run_table(gd, lang, wording):
@@ -1744,7 +1744,7 @@ def test_notebook_reads_the_nine_run_table(gd, lang, wording):
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "The first layer's gradient, about $3 \\times 10^{-6}$, is about 1/370,000 of the output layer's."),
-    ("zh", "第一层的梯度约为 $3 \\times 10^{-6}$，只有输出层的约 37 万分之一。")])
+    ("zh", "第 1 层的梯度约为 $3 \\times 10^{-6}$，只有输出层的约 37 万分之一。")])
 def test_notebook_reads_the_classifier_gradient_norms(initial_sigmoid_net, lang, wording):
     net, X, y = initial_sigmoid_net
     _, grads_W, _ = net.loss_and_grads(X, y)
@@ -1841,7 +1841,7 @@ def test_the_factor_per_layer_is_defined_where_it_is_first_used(gd, lang, said):
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "with tanh and ReLU the first and last layers differ by a factor of at most 17.5, but the lines' height depends on the scale."),
-    ("zh", "用 tanh 和 ReLU 时，第一层的梯度至多是最后一层的 17.5 倍，但线的高低取决于尺度。")])
+    ("zh", "用 tanh 和 ReLU 时，第 1 层的梯度至多是最后一层的 17.5 倍，但线的高低取决于尺度。")])
 def test_the_caption_bounds_the_tanh_and_relu_lines_instead_of_calling_them_flat(lang, said):
     """Review final49, pb: tanh with He rises 17.5-fold over the 50 layers, so the caption gives the bound, the largest
     first/last ratio of the six tanh and ReLU runs, against at least 1e24 for every sigmoid run."""

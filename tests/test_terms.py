@@ -243,3 +243,22 @@ def test_a_home_in_a_notebook_is_named_from_its_markdown_cells():
     assert glossary.home_title("en", "notebooks/training-speed.py#beyond-the-grid") == \
         "Notebook: ReLU against tanh › Beyond the grid: η = 0.3"
     assert glossary.home_title("zh", "notebooks/training-speed.py#beyond-the-grid") == "笔记本：ReLU 与 tanh › 再大一档：η = 0.3"
+
+
+CHINESE_LAYER_ORDINAL = re.compile(r"第[一二三四五六七八九十百]+个?(?:隐藏)?层")
+
+
+def chinese_layer_ordinals(lines: list[Line]) -> list[str]:
+    return [f"{line.where}:{line.number}: '{match.group(0)}' (write the layer's number in digits, 第 1 层)"
+            for line in lines for match in CHINESE_LAYER_ORDINAL.finditer(line.text)]
+
+
+def test_zh_layers_are_numbered_in_digits_everywhere():
+    """A layer is numbered as the playground and the figures number it, 第 1 层 … 第 50 层, never 第一层:
+    the site used both, sometimes on one page."""
+    lines = [line for page in reader_pages("zh") for line in page_lines("zh", page)]
+    lines += notebook_output_lines("zh") + [line for group in generated_lines("zh").values() for line in group]
+    assert chinese_layer_ordinals(lines) == []
+    assert chinese_layer_ordinals([Line("x.md", 3, "第一层和第二个隐藏层")]) == [
+        "x.md:3: '第一层' (write the layer's number in digits, 第 1 层)",
+        "x.md:3: '第二个隐藏层' (write the layer's number in digits, 第 1 层)"]

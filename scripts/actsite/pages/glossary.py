@@ -103,7 +103,7 @@ TERMS: tuple[Term, ...] = (
          "A unit is active on an input when its pre-activation is positive, and off otherwise: an active ReLU unit passes its pre-activation on unchanged (slope 1), and an off one outputs 0. A unit that is active on no training point is a dead unit (ReLU) or an inactive unit (Leaky ReLU).",
          "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("激活状态", "活着的", "被激活", "未激活")),
     Term("dead-unit", "死亡单元", "dead unit",
-         "对每个训练样本都输出 0 的 ReLU 单元：它的输入权重和偏置得不到梯度，在普通 SGD（不带动量）下，只有它下面各层的变化才可能让它恢复（第一层的输入就是固定的训练数据，那里的死亡单元无法恢复）。",
+         "对每个训练样本都输出 0 的 ReLU 单元：它的输入权重和偏置得不到梯度，在普通 SGD（不带动量）下，只有它下面各层的变化才可能让它恢复（第 1 层的输入就是固定的训练数据，那里的死亡单元无法恢复）。",
          "A ReLU unit that outputs 0 on every training point: its incoming weights and bias receive no gradient, and under plain SGD (without momentum) only a change in the layers below it can bring it back (a first-layer unit, whose inputs are the fixed training data, cannot recover).",
          "blog/posts/dead-relu-units.md#dead-relu", avoid_zh=("死单元", "死神经元", "死亡神经元"),
          avoid_en=(re.compile(r"\bdead neurons?\b", re.I),), also_en=("dead neuron",)),

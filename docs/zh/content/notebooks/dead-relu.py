@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，打印全部训练测得的死亡单元比例；再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第二层里训练中死亡、后来又复活的单元。实验训练的是一个 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在每个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**始终关闭的单元**。
+# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，打印全部训练测得的死亡单元比例；再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第 2 层里训练中死亡、后来又复活的单元。实验训练的是一个 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在每个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**始终关闭的单元**。
 #
 # 下一段代码把一次训练完整地写了出来。`start` 为一次训练做准备：用 `voronoi` 生成文中那个十分类任务的 4000 个训练样本，用 `MLP.create` 按 He 初始化生成网络（偏置全为零），再用 `minibatches` 每过一遍数据都把训练样本重新打乱、逐批取出。`train` 在每个小批量上用 `sgd_step` 做一次 SGD 更新，`dead_units` 对每个隐藏层套用上面的判据。这段代码以学习率 1.0、种子 0 训练 ReLU 网络，然后统计其中的死亡单元。
 
@@ -49,7 +49,7 @@ run_net, run_X, run_y = train(activation, lr, seed)
 run_first, run_second = dead_units(run_net, run_X)
 print(f"{names[activation]}，学习率 {lr}，种子 {seed}，训练 {steps} 步后")
 print(f"死亡单元（每层 {widths[0]} 个）："
-      f"第一层 {run_first.sum()} 个，第二层 {run_second.sum()} 个")
+      f"第 1 层 {run_first.sum()} 个，第 2 层 {run_second.sum()} 个")
 print(f"训练误差：{run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
@@ -70,7 +70,7 @@ for activation in names:
         print()
     print(f"{names[activation]}：{state[activation]}占各隐藏层单元数的比例"
           f"及训练误差（%）")
-    print("    η           第一层           第二层         训练误差")
+    print("    η          第 1 层          第 2 层         训练误差")
     print(" 种子      0    1    2      0    1    2      0    1    2")
     for lr, shares, errors in zip(saved["learning_rates"], saved[f"{activation}_inactive"],
                                   saved[f"{activation}_error"]):
@@ -82,13 +82,13 @@ for activation in names:
         print(f"{lr:5}   {first:>14}   {second:>14}   {error:>14}")
 
 # %% [markdown]
-# 学习率不超过 0.3 时，每层死亡或始终关闭的单元至多 2.3%。到了学习率 1.0，ReLU 网络第二层有 40.6–44.5% 的单元死亡，Leaky ReLU 网络第二层始终关闭的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第二层有 43.0–52.0% 的单元死亡，Leaky ReLU 网络则发散了。[文章](../blog/posts/dead-relu-units.md#when-they-die)逐步追踪了这些单元是何时死亡的。
+# 学习率不超过 0.3 时，每层死亡或始终关闭的单元至多 2.3%。到了学习率 1.0，ReLU 网络第 2 层有 40.6–44.5% 的单元死亡，Leaky ReLU 网络第 2 层始终关闭的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第 2 层有 43.0–52.0% 的单元死亡，Leaky ReLU 网络则发散了。[文章](../blog/posts/dead-relu-units.md#when-they-die)逐步追踪了这些单元是何时死亡的。
 #
 # 训练开始之前，几乎没有单元是死的。下一段代码构造三个种子的初始网络（初始网络与学习率无关），数出每层 256 个单元中死亡的个数。
 
 # %%
 print("初始化时的死亡单元（每层 256 个）")
-print("种子   第一层   第二层")
+print("种子  第 1 层  第 2 层")
 for seed in seeds:
     X_seed, _ = voronoi(seed=200 + seed)
     at_init = dead_units(MLP.create(sizes, "relu", "he", seed=seed), X_seed)
@@ -97,7 +97,7 @@ for seed in seeds:
 # %% [markdown]
 # ## 手工构造一个死亡单元 { #notebook-dead-relu-by-hand }
 #
-# 取种子 0 的初始网络，以及实验中种子 0 所用的 4000 个训练样本（代码里由 `voronoi(seed=200)` 生成），把第一隐藏层 7 号单元的偏置减去它在全部数据上的最大预激活值，再减去 1。这样，它在这 4000 个训练样本上的预激活值都不超过 −1，在原先取到最大值的那个训练样本上恰好等于 −1。用实验本身的判据来数，第一层 256 个单元里恰好死了一个。
+# 取种子 0 的初始网络，以及实验中种子 0 所用的 4000 个训练样本（代码里由 `voronoi(seed=200)` 生成），把第 1 个隐藏层 7 号单元的偏置减去它在全部数据上的最大预激活值，再减去 1。这样，它在这 4000 个训练样本上的预激活值都不超过 −1，在原先取到最大值的那个训练样本上恰好等于 −1。用实验本身的判据来数，第 1 层 256 个单元里恰好死了一个。
 
 # %%
 def signed(x, spec):
@@ -114,7 +114,7 @@ z = net.hidden_preactivations(X)[0][:, unit]
 print(f"{unit} 号单元在全部数据上的最大预激活值：{signed(z.max(), '.3f')}")
 first, second = dead_units(net, X)
 print(f"死亡单元（每层 {widths[0]} 个）："
-      f"第一层 {first.sum()} 个，第二层 {second.sum()} 个")
+      f"第 1 层 {first.sum()} 个，第 2 层 {second.sum()} 个")
 
 # %% [markdown]
 # 7 号单元就是[文中](../blog/posts/dead-relu-units.md#dead-relu) $\partial L/\partial \mathbf{w}_j$ 和 $\partial L/\partial b_j$ 求和式里 $j = 7$ 的单元。现在它在每个训练样本上的预激活值都不大于零，ReLU 在那里的斜率 $\mathrm{ReLU}'(z_7^{(n)})$ 因而都是零；求和式的每一项都乘着这个因子，所以两个梯度应当恰好为零，而不只是很小。这个单元在每个训练样本上的输出都是零，因此从它连到下一层的输出权重，梯度也是零。作为对照，旁边一个没有死亡的单元是能拿到梯度的。
@@ -133,7 +133,7 @@ for label, (dead, live) in rows.items():
 assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 
 # %% [markdown]
-# 这个单元在第一层，输入就是固定不变的数据，普通 SGD 无法让它复活。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却与原来逐位相同。
+# 这个单元在第 1 层，输入就是固定不变的数据，普通 SGD 无法让它复活。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却与原来逐位相同。
 
 # %%
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
@@ -152,11 +152,11 @@ print(f"  {unit} 号单元是否仍然死亡（在每个训练样本上预激活
       f"{'是' if still_dead else '否'}")
 
 # %% [markdown]
-# 第二层的单元就不同了：它的输入是第一层的输出，而第一层一直在变。[文中逐步统计的那几次训练](../blog/posts/dead-relu-units.md#when-they-die)把训练重放一遍，前 20 步每步都检查哪些单元是死的，之后到第 100 步每 5 步检查一次，再往后每 10 步一次。下一段代码按同样的检查点，把学习率 1.0 的三次训练重新跑一遍，统计第二层里曾在某个检查点死亡、到最后又活过来的单元：这样的单元不少。
+# 第 2 层的单元就不同了：它的输入是第 1 层的输出，而第 1 层一直在变。[文中逐步统计的那几次训练](../blog/posts/dead-relu-units.md#when-they-die)把训练重放一遍，前 20 步每步都检查哪些单元是死的，之后到第 100 步每 5 步检查一次，再往后每 10 步一次。下一段代码按同样的检查点，把学习率 1.0 的三次训练重新跑一遍，统计第 2 层里曾在某个检查点死亡、到最后又活过来的单元：这样的单元不少。
 
 # %%
 checked = sorted({*range(21), *range(25, 101, 5), *range(110, steps + 1, 10)})
-print("学习率 1.0 时的第二层单元")
+print("学习率 1.0 时的第 2 层单元")
 print(f"种子   曾在某个检查点死亡   其中到第 {steps} 步已复活")
 for seed in seeds:
     X, y, net, batches = start("relu", seed)
@@ -174,7 +174,7 @@ for seed in seeds:
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# ReLU 那张表里没有学习率 0.5。表中种子 0 的第二层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例，再把下面代码里的学习率改成 0.5，重新运行这段代码（运行方法见[亲手重跑](#rerun-this)）。这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第二层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是始终关闭的单元，它们仍能得到梯度；学习率 2.0 时，这次训练会发散，输出里也会如实报告。
+# ReLU 那张表里没有学习率 0.5。表中种子 0 的第 2 层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例，再把下面代码里的学习率改成 0.5，重新运行这段代码（运行方法见[亲手重跑](#rerun-this)）。这段代码会把文中的网络训练一遍（种子 0，600 步），并统计第 2 层的死亡单元。然后把 `activation` 改成 `"leaky_relu"`：学习率 1.0 时，代码统计的是始终关闭的单元，它们仍能得到梯度；学习率 2.0 时，这次训练会发散，输出里也会如实报告。
 
 # %%
 lr, seed, activation = 1.0, 0, "relu"
@@ -183,13 +183,13 @@ if diverged(try_net):
     print(f"{names[activation]}，学习率 {lr}，种子 {seed}：发散了，权重溢出")
 else:
     count = dead_units(try_net, try_X)[1].sum()
-    print(f"{names[activation]}，学习率 {lr}，种子 {seed}：第二层 {widths[1]} 个单元中，"
+    print(f"{names[activation]}，学习率 {lr}，种子 {seed}：第 2 层 {widths[1]} 个单元中，"
           f"{count} 个是{state[activation]}（{count / widths[1]:.1%}）")
 
 # %% [markdown]
 # ??? note "答案"
 #
-#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第二层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。可见对这个种子，死亡单元并不是在 0.3 与 1.0 之间的某一个学习率上一下子全部出现的。
+#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第 2 层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。可见对这个种子，死亡单元并不是在 0.3 与 1.0 之间的某一个学习率上一下子全部出现的。
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：梯度穿过 50 层网络 { #notebook-gradient-depth }
 #
-# 50 层网络的第一层还能收到多少梯度？这由什么决定？这个笔记本算出文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。
+# 50 层网络的第 1 层还能收到多少梯度？这由什么决定？这个笔记本算出文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。
 #
 # ## 50 层网络 { #fifty-layer-stack }
 #
@@ -75,7 +75,7 @@ for act, init in (("tanh", "small"), ("relu", "small")):
           f"最小 {g.min():.2e}，最大 {g.max():.2e}")
 
 # %% [markdown]
-# 与[文章中的图](../blog/posts/when-gradients-vanish.md#measured-depth)一致，sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第一层是最后一层的 17.5 倍）；小尺度让每一层的梯度在 tanh 下都停在 $2 \times 10^{-36}$ 附近，在 ReLU 下都落在 $2 \times 10^{-44}$ 到 $5 \times 10^{-44}$ 之间，表下的两行给出了全部 50 层的范围。
+# 与[文章中的图](../blog/posts/when-gradients-vanish.md#measured-depth)一致，sigmoid 的梯度在三种尺度下都逐层缩小，每层因子在 0.04 到 0.32 之间。tanh 和 ReLU 的每层因子与 1 相差不超过 1.2%，只有用 He 初始化的 tanh 例外（1.06：梯度越靠近输入越大，第 1 层是最后一层的 17.5 倍）；小尺度让每一层的梯度在 tanh 下都停在 $2 \times 10^{-36}$ 附近，在 ReLU 下都落在 $2 \times 10^{-44}$ 到 $5 \times 10^{-44}$ 之间，表下的两行给出了全部 50 层的范围。
 #
 # ReLU 在三种尺度下比值完全相同，而且每一层用 Xavier 时的梯度都恰好是用 He 时的 $2^{-49/2}$ 倍，因为 ReLU 是正齐次的（推导见文章的[“在 50 层网络里实测”](../blog/posts/when-gradients-vanish.md#measured-depth)一节）。下一个单元格打印这个数，并逐层计算 Xavier 与 He 的梯度之比，打印其中的最小值和最大值；把 `scale` 改成 `"small"`，比较的就是小尺度与 He。
 
@@ -169,7 +169,7 @@ print(f"最常见的类别占全部训练样本的 {share:.1%}，"
       f"所以一律回答它，误差是 {1 - share:.3f}")
 
 # %% [markdown]
-# 第一层的梯度约为 $3 \times 10^{-6}$，只有输出层的约 37 万分之一。最后一行的误差 0.834，正是[文章里训练后的网络停住的地方](../blog/posts/when-gradients-vanish.md#stalled-layers)：不比一律回答最常见的类别更好。
+# 第 1 层的梯度约为 $3 \times 10^{-6}$，只有输出层的约 37 万分之一。最后一行的误差 0.834，正是[文章里训练后的网络停住的地方](../blog/posts/when-gradients-vanish.md#stalled-layers)：不比一律回答最常见的类别更好。
 #
 # 上面三组结果里起作用的是同一类乘积：这类乘积在反向传播时让梯度逐层缩小，在尺度太小时让前向的信号逐层缩小；在 sigmoid 分类器里，又让不同输入之间的差别逐层缩小，到最后一个隐藏层，无论输入是什么，看到的几乎都是同一个向量。
 #
