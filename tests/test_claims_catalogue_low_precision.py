@@ -278,7 +278,8 @@ def test_number_of_finite_bit_patterns_per_format():
 def test_float32_search_as_the_page_describes_it():
     """"for float32, with its about 4.3 billion values": 2^32 bit patterns, all but 2^24 finite;
     "exhaustive only near the threshold": a coarse stride of 1,024 values, then every value in the
-    window of one stride that holds the threshold."""
+    window of one stride that holds the threshold.  Review final66, lp: the page names the method without its
+    constants ("from the last sample that disagrees to well past the threshold"), checked on the sigmoid's call."""
     finite = 2 ** 32 - 2 * (2 ** 23)                      # all-ones exponent: ±∞ and the NaNs
     assert 4e9 < finite < 5e9 and lp.FLOAT32_LAST_CODE + 1 == finite // 2
     assert round(2 ** 32 / 1e9, 1) == 4.3 and round(2 ** 32 / 1e8) == 43    # "about 4.3 billion" / "约 43 亿"
@@ -288,11 +289,29 @@ def test_float32_search_as_the_page_describes_it():
     below = float(np.nextafter(np.float32(sig), np.float32(0)))
     assert float(lp.to_format(1 / (1 + math.exp(-below)), "float32")) < 1.0
     assert float(lp.to_format(1 / (1 + math.exp(-sig)), "float32")) == 1.0
-    # review final59, lp: the 65,536 values checked one by one past each threshold are part of the method, not a report
-    assert lp.FLOAT32_CHECK == 65_536
+    # review final59, lp: the values checked one by one past each threshold are part of the method, not a report
+    # review final66, lp: the page names the method, not its constants: "every value from the last sample that
+    # disagrees to well past the threshold".  The window after the last disagreeing sample (one stride) and the check
+    # after the threshold (FLOAT32_CHECK values) join without a gap, and the check runs far past the window.
+    assert lp.FLOAT32_CHECK == 65_536 and lp.FLOAT32_CHECK >= 64 * lp.FLOAT32_STRIDE
+    calls = []
+    def bad(x):
+        calls.append(np.asarray(x, dtype=np.float64).copy())
+        return lp.to_format(EVERY["sigmoid"].f(x), "float32") != 1.0
+    assert lp.beyond_last(bad, "float32", 1) == sig
+    coarse, window, check = calls
+    codes = coarse.astype(np.float32).view(np.uint32).astype(np.int64)
+    assert np.all(np.diff(codes[:-1]) == lp.FLOAT32_STRIDE)                            # every 1,024th value
+    assert window[0] < sig <= window[-1] and bad(np.array([window[0]]))[0]            # from the last disagreeing sample
+    assert check[0] == sig and len(check) == lp.FLOAT32_CHECK                         # to well past the threshold
+    for run in (window, check):                                                        # each value, one by one
+        run32 = run.astype(np.float32)
+        assert np.all(np.nextafter(run32[:-1], np.float32(np.inf)) == run32[1:])
     page_lang("en", "Of the roughly 4.3 billion float32 values it takes every 1,024th, then every "
-              "value in the stretch that holds the threshold and the 65,536 values past it.", "")
-    page_lang("zh", "", "float32 有约 43 亿个值，先每隔 1024 个取一个，再把阈值所在的那一段以及紧随其后的 65536 个值逐个检查。")
+              "value from the last sample that disagrees to well past the threshold.", "")
+    page_lang("zh", "", "float32 有约 43 亿个值，先每隔 1024 个取一个，再从最后一个不一致的取样点起逐个检查，一直查到阈值以外很远的地方。")
+    for lang, constant in (("en", "65,536"), ("zh", "65536")):
+        assert constant not in page(lang).split("{ #evaluated }")[1].split("{ #sigmoid-tail }")[0], lang
     for lang, report in (("en", "A check of the 65,536"), ("zh", "结果也与此一致")):
         assert report not in page(lang), lang
 
@@ -1258,7 +1277,9 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     same two formulas with tanh written as (e^z − e^−z)/(e^z + e^−z), in float16.
     Review final65, lp: the library-tanh convention is said once, before the list, not in a nested parenthesis of
     the Mish bullet; the list opens with the rule it illustrates (harmless only where the correctly rounded value
-    comes out)."""
+    comes out).  Review final66, lp: the rule is introduced as the list's criterion, in a paragraph of its own after
+    the float32-kernel remark, and the list names tanh's *quotient form* in its second item, which the Mish and
+    GELU items then refer to as "the quotient form of tanh"."""
     x = lp.every_value("float16")
     h = x.astype(np.float16)
     one = np.float16(1)
@@ -1280,13 +1301,20 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     # with the library tanh, as lp.naive_in computes them, neither is NaN anywhere in float16
     assert not np.isnan(lp.naive_in("mish", x, "float16")).any()
     assert not np.isnan(lp.naive_in("gelu_tanh", x, "float16")).any()
-    page_lang("en", "The overflow is harmless only where the formula still returns the correctly rounded value. Wherever "
-              "a formula below calls tanh, it is the library function, which returns $\\pm 1$ for large inputs. "
-              "In float16:", "")
-    page_lang("zh", "", "只有公式在溢出之后仍返回正确舍入的值，溢出才无害。下文的公式凡是调用 tanh 的，"
-              "用的都是库函数，输入很大时返回 $\\pm 1$。在 float16 中：")
-    page_lang("en", "returns exactly $x$, the right value, for $x \\ge 11.09$; with the quotient tanh it would be NaN there;", "")
-    page_lang("zh", "", "在 $x \\ge 11.09$ 时恰好返回 $x$，这正是正确的值；若 tanh 写成上面的商式，那里就会是 NaN；")
+    page_lang("en", "in magnitude.\n\nIn the list below, an overflow counts as harmless only where the formula still returns "
+              "the correctly rounded value. From here on, a formula that calls tanh uses the library function, which "
+              "returns $\\pm 1$ for large inputs. In float16:", "")
+    page_lang("zh", "", "绝对值小于 $3 \\times 10^{-37}$。\n\n在下面的列表中，只有公式在溢出之后仍返回正确舍入的值，溢出才算无害。"
+              "从这里起，公式凡是调用 tanh 的，用的都是库函数，输入很大时返回 $\\pm 1$。在 float16 中：")
+    page_lang("en", "- the *quotient form* of tanh, $\\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})$, returns NaN", "")
+    page_lang("zh", "", "- tanh 的**商式** $\\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})$ 在 $|x| \\ge 11.09$ 时返回 NaN")
+    page_lang("en", "returns exactly $x$, the right value, for $x \\ge 11.09$; with the quotient form of tanh it would be NaN there;", "")
+    page_lang("zh", "", "在 $x \\ge 11.09$ 时恰好返回 $x$，这正是正确的值；若 tanh 用商式计算，那里就会是 NaN；")
+    for lang, unnamed in (("en", "the quotient tanh"), ("zh", "上面的商式"), ("zh", "写成商式")):
+        assert unnamed not in page(lang), (lang, unnamed)
+    for lang, term, uses in (("en", "*quotient form*", "quotient form of tanh"), ("zh", "**商式**", "用商式计算")):
+        text = page(lang)
+        assert text.count(term) == 1 and text.count(uses) == 2 and text.index(term) < text.index(uses), lang
     for lang, nested in (("en", "(here and below with the library tanh"), ("zh", "（这里和下文的 tanh 都是库函数")):
         assert nested not in page(lang), lang
     # the rule: Mish's naive value for x >= 11.09 is the correctly rounded one; the sigmoid's 0 is not
@@ -1296,8 +1324,8 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     assert np.any(lp.naive_in("sigmoid", low, "float16") != lp.to_format(EVERY["sigmoid"].f(low), "float16"))
     # the GELU half sits in the bullet that introduces the formula, after it
     # review final60, lp: the quotient-tanh remark is a sentence of its own
-    page_lang("en", "still gives $x$ or 0. With the quotient tanh, it would already be NaN for $|x| \\ge 5.6875$.", "")
-    page_lang("zh", "", "仍给出 $x$ 或 0。若 tanh 写成商式，整个近似式在 $|x| \\ge 5.6875$ 时就已是 NaN。")
+    page_lang("en", "still gives $x$ or 0. With the quotient form of tanh, it would already be NaN for $|x| \\ge 5.6875$.", "")
+    page_lang("zh", "", "仍给出 $x$ 或 0。若 tanh 用商式计算，整个近似式在 $|x| \\ge 5.6875$ 时就已是 NaN。")
     for lang, formula in (("en", "the tanh approximation of GELU, $"), ("zh", "GELU 的 tanh 近似为 $")):
         text = page(lang)
         assert text.index(formula) < text.index("5.6875"), lang
@@ -1621,7 +1649,8 @@ def test_smooth_gates_formulas_break_softplus_in_float16_the_others_only_in_e4m3
 
 
 def test_threshold_tables_write_each_threshold_as_the_page_says():
-    """'Each threshold is a value of its format, written exactly if it has at most three decimals
+    """Review final66, lp: the note on how thresholds are written is cut to two sentences, pinned below.
+    'Each threshold is a value of its format, written exactly if it has at most three decimals
     (1.875); otherwise it is rounded to two decimals (two significant digits from 10^5 on), or in
     the 8- and 16-bit formats to as many as it takes to name that value alone (4.508 in float16,
     where 4.51 would round to its neighbour)': every cell of both tables, as printed."""
@@ -1694,14 +1723,18 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
               "equals its asymptote everywhere.", "")
     # review final62, lp: the note shortened to the rule and its three examples of extra digits
-    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, thresholds have two significant digits ($3.4 \\times 10^{7}$ for $2^{25}$). Below that, one with at most three decimals is written in full (3.375), any other is rounded to two (trailing zeros dropped: −20.3). More digits are kept where fewer would name a neighbouring value of the format (float16's 4.508, not 4.51; bfloat16's $1.48 \\times 10^{20}$, not $1.5 \\times 10^{20}$) or, in float32, a whole number the threshold is not (2.9999998, not 3.00).", "")
+    # review final66, lp: the note was a style sheet; it now says the rule in two sentences with one example per case
+    # of extra digits (every clause is checked against every cell below)
+    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold has two significant digits; below, it is written in full if three decimals suffice and otherwise rounded to two decimals. More digits are kept wherever fewer would name another value of an 8- or 16-bit format (float16's 4.508, not 4.51) or a whole number in float32 (2.9999998, not 3.00).", "")
     assert float(lp.to_format(4.51, "float16")) != 4.5078125 == float(lp.to_format(4.508, "float16"))
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。")
     # one table per question: the first gives the value's thresholds (the bars), the second the derivative's
     page_lang("en", "The first table gives the ends of the figure's bars as numbers; the second gives the same thresholds "
               "for the exact derivative, rounded once (at a kink, the slope of the outer piece).", "")
     page_lang("zh", "", "下面第一张表把图中各条的端点写成数字；第二张表给出把精确导数舍入一次后的同类阈值（折点处取外侧那一段的斜率）。")
-    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值保留两位有效数字（如 $2^{25}$ 写成 $3.4 \\times 10^{7}$）。小于 $10^5$ 的，不超过三位小数的照写（如 3.375），其余的保留两位小数（末尾的 0 省去，如 −20.3）。若少写几位就会变成格式中相邻的另一个值（如 float16 的 4.508 不写成 4.51，bfloat16 的 $1.48 \\times 10^{20}$ 不写成 $1.5 \\times 10^{20}$），或者在 float32 中读起来像整数而阈值并非整数（如 2.9999998 不写成 3.00），就多保留几位。")
+    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值保留两位有效数字；小于 $10^5$ 的，三位小数以内能写尽的照写，否则保留两位小数。少写几位若会变成 8 位或 16 位格式中的另一个值（如把 float16 的 4.508 写成 4.51），或在 float32 中变成整数（如把 2.9999998 写成 3.00），就多保留几位。")
+    for lang, style_sheet in (("en", "trailing zeros dropped"), ("en", "bfloat16's $1.48"), ("zh", "末尾的 0 省去"), ("zh", "不写成")):
+        assert style_sheet not in page(lang), (lang, style_sheet)
     # review final61, lp: the float32 case has its example: hard swish's float32 threshold, one float32 step below 3,
     # would read 3.00 with two decimals, and the table prints it as 2.9999998
     assert lp.row("hard_swish", "float32").value[1] == below3 and f"{below3:.2f}" == "3.00" and f"{below3:.7f}" == "2.9999998"
@@ -1944,6 +1977,8 @@ def test_loss_scaling_numbers():
 # --- outliers ---------------------------------------------------------------------------------
 
 def test_e4m3_range_and_squared_spread():
+    """E4M3's range, SwiGLU on the diagonal and the R² to 2R² spread.  Review final66, lp: the zh paragraph defines
+    u and v before it contrasts SwiGLU's gate with GLU's, and the zh takeaway names whose gate is unbounded."""
     f = lp.FORMATS["float8_e4m3fn"]
     assert f.tiny == 2.0 ** -6 and f.max / f.tiny == 28672
     assert round(math.sqrt(28672), -1) == 170 and 170 ** 2 >= 28672
@@ -1953,8 +1988,9 @@ def test_e4m3_range_and_squared_spread():
     page_lang("en", r"SwiGLU computes $u \cdot v\,\sigma(v)$, with $u$ and $v$ computed from the same input by two weight "
               r"matrices.", "")
     page_lang("en", r"Each hidden unit $i$ has two weight vectors, a column of each matrix.", "")
-    page_lang("zh", "", r"SwiGLU 计算 $u \cdot v\,\sigma(v)$，其中 $u$ 和 $v$ 由同一输入经两个权重矩阵算出，所以每个隐藏单元 $i$ "
-              r"有两个权重向量，各是一个矩阵的一列。")
+    # review final66, lp: the zh paragraph follows the en order: SwiGLU's formula first, then its unbounded gate
+    page_lang("zh", "", r"SwiGLU 计算 $u \cdot v\,\sigma(v)$，其中 $u$ 和 $v$ 由同一输入经两个权重矩阵算出。")
+    page_lang("zh", "", r"每个隐藏单元 $i$ 有两个权重向量，各是一个矩阵的一列。")
     # one name for what aligns, as gated-units names it: a channel's (hidden unit's) two weight vectors
     for lang, name, others in (("en", "two weight vectors", ("two maps", "two projections", "two linear maps")),
                                ("zh", "两个权重向量", ("两个映射", "两路投影", "两个线性映射"))):
@@ -1986,7 +2022,7 @@ def test_e4m3_range_and_squared_spread():
     page_lang("zh", "", "他们把发散追溯到被 SwiGLU 放大的离群值，而这种放大正源于上文所说的权重向量对齐。")
     assert "放大正是通过" not in page("zh")
     page_lang("en", "can square them once weights align ([above](#outliers)). Together", "")
-    page_lang("zh", "", "在权重对齐后（[见上文](#outliers)）还会把离群值平方；")
+    page_lang("zh", "", "在权重对齐后（[见上文](#outliers)）还会把离群值平方。两者一起")
     page_lang("zh", "", r"若某个单元的两个权重向量对齐（下文那次长时间训练中有些单元正是如此），则 $u_i \approx c_i\,v_i$（$c_i$ 是该单元自己的常数）。"
               r"这时该单元的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
     # x²σ(x) grows like x² only on the positive side; on the negative side it tends to 0
@@ -2048,7 +2084,7 @@ def test_e4m3_range_and_squared_spread():
         assert ratio == pytest.approx(2.0 if key == "glu" else 4.0, rel=1e-6), key
     np.testing.assert_allclose(GATED["bilinear"].f(xs, xs), xs ** 2, rtol=1e-12)
     for lang, said in (("en", "(SwiGLU and, by the same algebra, [GEGLU, ReGLU and the bilinear unit](gated-units.md#two-inputs))"),
-                       ("zh", "（SwiGLU，以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）")):
+                       ("zh", "SwiGLU（以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）的门没有上界")):
         assert said in page(lang), lang
     page_lang("en", r"$\sqrt{28{,}672}$", "")
     page_lang("zh", "", r"$\sqrt{28672}$")
@@ -2552,7 +2588,8 @@ def test_a_value_is_rounded_to_a_format_once(key):
 def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where_it_is_defined():
     """Review final48, lp: the opening says gated units with an unbounded gate amplify outliers (GLU's sigmoid gate
     keeps the diagonal linear, test_on_the_diagonal_... in the gated-units tests); the term's home says it uses
-    "underflow" for the rounding to 0, as the glossary entry does, and names the wider IEEE 754 usage."""
+    "underflow" for the rounding to 0, as the glossary entry does, and names the wider IEEE 754 usage.
+    Review final66, lp: that usage is a parenthesis, not a sentence; the zh preview and SwiGLU paragraph reworded."""
     from actsite.pages.glossary import TERMS
     underflow = next(t for t in TERMS if t.key == "underflow")
     assert "broader" in underflow.en_definition
@@ -2561,15 +2598,17 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     page_lang("en", "## Outliers, and how SwiGLU can amplify them { #outliers }", "## 离群值，以及 SwiGLU 怎样放大它们 { #outliers }")
     for lang, loose in (("en", "SwiGLU, amplify them."), ("en", "why SwiGLU amplifies them"), ("zh", "SwiGLU 为何放大")):
         assert loose not in page(lang), lang
-    page_lang("zh", "", "门无上界的门控单元（如 SwiGLU）在权重对齐后又怎样放大它们。")
+    # review final66, lp: 门无上界的门控单元 stacked 门…门控; the zh preview says whose gate is unbounded
+    page_lang("zh", "", "它们为什么会给 8 位格式带来麻烦；SwiGLU 这类门控单元的门没有上界，在权重对齐后又会怎样放大它们。")
     # review final56, lp: under IEEE 754's default handling an underflow is a tiny result (below the normal range)
     # that is also inexact; an exactly representable subnormal result is tiny but exact, so not an underflow
     # review final57, lp: the definition ends at "underflows"; the IEEE usage follows in one short sentence
     # review final59, lp: "default" qualifies IEEE 754's exception handling, not the verb
-    page_lang("en", "rounds to 0: it *underflows*. IEEE 754, with its default exception handling, uses the word more widely, for any inexact result "
-              "below the normal range; this page means only the rounding to 0.", "")
-    page_lang("zh", "", "就舍入成 0，称为**下溢**。按 IEEE 754 默认的异常处理，这个词的用法更宽，凡是落在正规数范围以下、又不精确的结果都算下溢；"
-              "本页只指舍入成 0 的情形。")
+    # review final66, lp: the aside on IEEE 754's usage shrinks to a parenthesis (the glossary entry says "broader")
+    page_lang("en", "rounds to 0: it *underflows* (IEEE 754 uses the word more broadly).", "")
+    page_lang("zh", "", "就舍入成 0，称为**下溢**（IEEE 754 中这个词的含义更宽）。")
+    for lang, aside in (("en", "default exception handling"), ("zh", "默认的异常处理")):
+        assert aside not in page(lang), lang
     for lang, loose in (("en", "calls any result below the normal range an underflow"), ("zh", "任何结果都称为下溢")):
         assert loose not in page(lang), lang
     tiny16 = np.finfo(np.float16).tiny
@@ -2588,8 +2627,10 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     page_lang("en", "Its gate $v\\,\\sigma(v)$, unlike GLU's $\\sigma(v)$, has no upper bound, so multiplying it by $u$ can "
               "square a large value.", "")
     # review final59, lp: the zh sentence is split, the GLU contrast stands alone, and 门…门控 is not said again
-    page_lang("zh", "", "门控单元的门若没有上界，情况会更糟。SwiGLU 的门 $v\\,\\sigma(v)$ 就可以任意大，GLU 的门 $\\sigma(v)$ "
-              "则始终小于 1。门随输入增大时，再乘上由同一输入算出的另一个值，就能把大值平方。")
+    # review final66, lp: SwiGLU's u and v are defined before its gate is contrasted with GLU's
+    page_lang("zh", "", "门控单元的门若没有上界，情况会更糟。SwiGLU 计算 $u \\cdot v\\,\\sigma(v)$，其中 $u$ 和 $v$ 由同一输入经"
+              "两个权重矩阵算出。GLU 的门 $\\sigma(v)$ 始终小于 1，SwiGLU 的门 $v\\,\\sigma(v)$ 却可以任意大，再乘上 $u$ 就能把大值平方。")
+    assert "就可以任意大" not in page("zh")
     # review final56, lp: "没有上界" is not said twice in one breath
     outliers = page("zh").split("{ #outliers }")[1].split("{ #takeaways }")[0]
     assert outliers.count("上界") == 1
@@ -2600,7 +2641,9 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     "trained in 16-bit formats"); the tie rule sits where the sigmoid's tail uses it, not in the primer; the
     figure's panel (b) plots 1 − σ_F with the exact 1 − σ dotted, as its alt text says; "activations" for
     values is announced where the page first means values; the loss-scaling example is tied to the incoming
-    gradient; one name for float16; and the Chinese reads as Chinese (恰好变成 0, not 变成恰好 0)."""
+    gradient; one name for float16; and the Chinese reads as Chinese (恰好变成 0, not 变成恰好 0).
+    Review final66, lp: the exact curve was hidden under the staircases; in both panels it is drawn above them, and
+    thicker; the zh slope sentence no longer stacks two locatives."""
     from actsite.figures.registry import FIGURES
     from actsite.figures.render import draw
     page_lang("en", "Most are trained in float32, the 32-bit format, or in *mixed precision*, which does most of its arithmetic "
@@ -2630,6 +2673,12 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     assert [line.get_label() for line in dotted] == [r"$1 - \sigma(x)$"]
     x, y = dotted[0].get_data()
     np.testing.assert_allclose(y, 1 - sigmoid(x), rtol=1e-9, atol=1e-15)
+    for panel in fig.axes[:2]:                          # the exact curve is drawn on top of every staircase
+        exact = [line for line in panel.get_lines() if line.get_linestyle() == ":"]
+        steps = [line for line in panel.get_lines() if line.get_drawstyle() == "steps-post"]
+        assert len(exact) == 1 and len(steps) == 5
+        assert all(exact[0].get_zorder() > line.get_zorder() for line in steps)
+        assert all(exact[0].get_linewidth() >= line.get_linewidth() for line in steps)
     # review final59, lp: "1 minus σ rounded to F" could be read as (1 − σ) rounded; the difference is taken after rounding
     page_lang("en", "Panel (b) plots the difference between 1 and the sigmoid rounded to F, with the exact 1 − σ(x) dotted, "
               "on a logarithmic axis", "")
@@ -2685,7 +2734,10 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     # review final65, lp: the slopes are written as sigma'(6.25) and sigma'(8.32), not as alternating numbers and positions
     page_lang("en", r"The true slope is not: $\sigma'(6.25) = 1.9 \times 10^{-3}$ at bfloat16's first such input and "
               r"$\sigma'(8.32) = 2.4 \times 10^{-4}$ at float16's.", "")
-    page_lang("zh", "", r"在 bfloat16 中的 $x = 6.25$ 处仍有 $1.9 \times 10^{-3}$，在 float16 中的 $x = 8.32$ 处仍有 $2.4 \times 10^{-4}$。")
+    # review final66, lp: zh no longer stacks two locatives for one point; it writes sigma'(6.25) as en does
+    page_lang("zh", "", r"真实斜率却不是 0：在 $y$ 刚刚舍入成 1 的输入上，bfloat16 中 $\sigma'(6.25) = 1.9 \times 10^{-3}$，"
+              r"float16 中 $\sigma'(8.32) = 2.4 \times 10^{-4}$。")
+    assert "的那个输入上" not in page("zh") and "处仍有" not in page("zh")
     for calque in ("变成恰好", "舍入成恰好", "存为恰好", "舍入成极限或", "救不回来", "第一个这样的输入"):
         assert calque not in page("zh"), calque
 
@@ -2695,7 +2747,8 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     (italics in English, bold in Chinese), machine epsilon, kernel, and incoming gradient included;
     the sigmoid's tail gives its ticks, its left tail and tanh's backward pass in paragraphs of their own; the Chinese
     says what the spacing below 1 is half of and that tanh's backward pass computes 1 − y² from the saved output; one
-    wording for gated units with an unbounded gate; the 1.0034 is the sum of the printed bfloat16 probabilities."""
+    wording for gated units with an unbounded gate; the 1.0034 is the sum of the printed bfloat16 probabilities.
+    Review final66, lp: the zh opening and takeaway no longer say 门无上界的门控单元 (门…门控 stacked)."""
     defined = {"en": ["*mixed precision*", "*machine epsilon*", "*kernel* (the routine", "*tie*", "*incoming gradient*",
                       "*flush-to-zero*", "*reductions*", "*eager mode*", "*outliers*"],
                "zh": ["**混合精度**", "**机器精度**", "叫作**内核**", "**传入梯度**", "**下溢清零**", "**归约**",
@@ -2718,10 +2771,13 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     # review final59, lp: the outliers section says 门控单元的门若没有上界; review final62, lp: the opening and the
     # takeaway say 门函数无上界的门控单元 (the takeaway keeps the qualifier: GLU is a gated unit and does not square)
     # review final65, lp: 门, as the outliers section and 《门控单元》 call g(v); 门函数 is used nowhere else on the site
-    assert "门函数" not in page("zh") and "门没有上界的门控单元" not in page("zh")
-    assert page("zh").count("门无上界的门控单元") == 2
+    # review final66, lp: 门无上界的门控单元 stacked 门…门控; the opening and the takeaway say whose gate is unbounded
+    # (SwiGLU's, and in the takeaway GEGLU's, ReGLU's and the bilinear unit's; GLU, a gated unit, is not among them)
+    assert "门函数" not in page("zh") and "门没有上界的门控单元" not in page("zh") and "门无上界的门控单元" not in page("zh")
     takeaway = page("zh").split("{ #takeaways }")[1]
-    assert "门无上界的门控单元（SwiGLU，以及按同样的推导" in takeaway
+    assert ("SwiGLU（以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）的门没有上界，"
+            "在权重对齐后（[见上文](#outliers)）还会把离群值平方。") in takeaway
+    assert "SwiGLU 这类门控单元的门没有上界" in page("zh").split("{ #formats }")[0]
     # the printed bfloat16 probabilities add up to 1.0034; summed in bfloat16 they would give another number
     printed = [0.667969, 0.245117, 0.090332]
     assert f"{sum(printed):.4f}" == "1.0034"

@@ -27,6 +27,11 @@ DOT, ARROW, CROSS = 4.5, 5.5, 6.0
 PHONE_LABEL_SIZE = 14                  # pt, the function names in the phone layout (11 pt, the site's size, in the wide one)
 
 
+def exact_style(colours: dict) -> dict:
+    """The exact curve's style: dotted, thick enough and drawn above the staircases, which hide it otherwise."""
+    return {"color": colours["text"], "lw": 1.8, "ls": ":", "zorder": 3}
+
+
 def evaluated(x: np.ndarray, fmt: str) -> np.ndarray:
     """σ with its input and its output rounded to ``fmt``."""
     return to_format(sigmoid(to_format(x, fmt)), fmt)
@@ -45,7 +50,7 @@ def draw_sigmoid_tail_formats(fig: Figure, colours: dict) -> dict:
     axes = fig.subplots(1, 2)
     x = np.linspace(*TAIL_RANGE, 2001)
     xs, xgs, values, gaps, ones = {}, {}, {}, {}, {}
-    axes[0].plot(x, sigmoid(x), color=colours["text"], lw=1.0, ls=":", label=r"$\sigma(x)$")
+    axes[0].plot(x, sigmoid(x), label=r"$\sigma(x)$", **exact_style(colours))
     for fmt in ("float32", *LOW):
         xs[fmt] = inputs(fmt, TAIL_RANGE, x)
         values[fmt] = evaluated(xs[fmt], fmt)
@@ -58,7 +63,7 @@ def draw_sigmoid_tail_formats(fig: Figure, colours: dict) -> dict:
     axes[0].legend(loc="lower right", fontsize=11)
 
     xg = np.linspace(*GAP_RANGE, 4001)
-    axes[1].semilogy(xg, sigmoid(-xg), color=colours["text"], lw=1.0, ls=":", label=r"$1 - \sigma(x)$")
+    axes[1].semilogy(xg, sigmoid(-xg), label=r"$1 - \sigma(x)$", **exact_style(colours))
     for fmt in ("float32", *LOW):
         xgs[fmt] = inputs(fmt, GAP_RANGE, xg)
         gap = 1.0 - evaluated(xgs[fmt], fmt)
