@@ -101,10 +101,10 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("**A usable derivative (a requirement when training uses the activation's own derivative).** A function has a "
+    "en": ("**A usable derivative (a requirement).** A function has a "
            "*usable derivative* if it is continuous and its derivative exists everywhere except at isolated points; its derivative "
            "then cannot be zero throughout any interval over which the function changes, so the gradient can see the change. "
-           "Such training needs one, because "
+           "Training by gradient descent needs one, because "
            "it moves each weight in proportion to the derivative of the loss, which the chain rule builds from the "
            "activation's derivative.",
            "A step function fails: it is not continuous at its jump, and the derivative it has everywhere else is 0, so all of "
@@ -116,9 +116,9 @@ DIFFERENTIABILITY_WORDS = {
            "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville (2013) study and compare with other "
            "estimators).",
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
-    "zh": ("**可用的导数（训练用的是激活函数本身的导数时必需）。**函数若连续，且除个别孤立点外处处可导，就说它有**可用的导数**；"
+    "zh": ("**可用的导数（必需）。**函数若连续，且除个别孤立点外处处可导，就说它有**可用的导数**；"
            "这时，函数在哪个区间上有变化，导数在那个区间上就不会恒为零，梯度因而能反映函数的变化。"
-           "这种训练离不开它：每个权重的改变量与损失对该权重的导数成正比，而这个导数要由链式法则从激活函数的导数拼出来。",
+           "梯度下降离不开它：每个权重的改变量与损失对该权重的导数成正比，而这个导数要由链式法则从激活函数的导数拼出来。",
            "阶跃函数就不满足：它在跳变点不连续，在其余各点的导数又恒为 0，变化全藏在那一跳里，梯度反映不出来",
            "阶跃函数同样除一个点外处处可微，却因导数恒为 0 而一点梯度也传不回去。",
            "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代导数代替真实的导数，这种做法叫**直通估计器**（straight-through "
@@ -145,6 +145,10 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     # said plainly: no stilted "training by the true gradient" and no double negative "non-zero somewhere in every
     # interval" (review final62, pa)
     assert "by the true gradient" not in text and "用真实梯度训练" not in text, lang
+    # review final66, pa: the bold lead-in's qualifier was convoluted; it is labelled like the other requirement, and the
+    # next paragraph says how step networks get round it, with a substitute derivative
+    assert "when training uses the activation's own derivative" not in text and "训练用的是激活函数本身的导数时" not in text, lang
+    assert {"en": "**A usable derivative (a requirement).**", "zh": "**可用的导数（必需）。**"}[lang] in text
     assert "non-zero somewhere" not in text and "总有不为零之处" not in text, lang
     assert "被梯度看见" not in text and "梯度看不见" not in text
     # continuity is part of the definition: without it every interval over which a step changes contains the jump,
@@ -353,11 +357,12 @@ def test_bounded_output_stays_bounded_for_huge_preactivations():
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "A function with an unbounded range has no horizontal asymptote on its unbounded side, and for ReLU the derivative there stays exactly 1,"),
-    ("zh", "输出无界的函数至少有一侧没有水平渐近线，ReLU 在这一侧（整个正半轴）导数恒为 1")])
+    ("en", "ReLU's range has no upper bound, and on the positive side its derivative stays exactly 1,"),
+    ("zh", "ReLU 的输出没有上界，整个正半轴上导数恒为 1")])
 def test_bounded_monotone_curves_flatten_and_relu_has_no_flat_positive_side(lang, words):
     assert words in page_text(PAGE, lang)
-    # no horizontal asymptote on an unbounded side, but that alone does not keep the slope up:
+    # review final66, pa: the paragraph is cut to ReLU's own side (the general asymptote argument lives at
+    # why-nonlinear#saturation); an unbounded side alone would not keep the slope up:
     # sign(x) log(1 + |x|) is unbounded with slope 1 / (1 + |x|) -> 0, hence the claim is only ReLU's slope of 1
     big = np.array([1e3, 1e6, 1e12])
     assert np.all(np.diff(np.log1p(big)) > 1) and np.all(1 / (1 + big) < 1e-2)
@@ -908,9 +913,17 @@ def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
     dz = z[1] - z[0]
     assert abs(float(np.sum(sigmoid(z) * density) * dz) - 0.5) < 1e-9
     assert abs(float(np.sum(tanh(z) * density) * dz)) < 1e-9
-    for lang, words in (("en", "an output whose mean under a standard normal input is not zero (not [zero-centred](../../glossary.md#zero-centred)), and cost; tanh escapes only the second"),
-                        ("zh", "输入服从标准正态分布时输出均值不为零（即不是[零中心](../../glossary.md#zero-centred)的）、计算代价；tanh 只避开了第二条")):
-        assert words in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
+    # review final66, pa: the zh list item was a whole clause with a parenthesis; the intro now announces the weaknesses
+    for lang, words, intro in (
+            ("en", "a non-zero mean output under a standard normal input (not [zero-centred](../../glossary.md#zero-centred)), and "
+                   "cost; tanh escapes only the second",
+             "and weighs sigmoid, tanh and ReLU against three weaknesses: saturation, a non-zero mean output and cost."),
+            ("zh", "要权衡的缺点有三条：饱和、不是[零中心](../../glossary.md#zero-centred)的（标准正态输入下输出均值不为零）、计算代价；"
+                   "tanh 只避开了第二条",
+             "最后对照饱和、输出均值不为零、计算代价这三条缺点，评判 sigmoid、tanh 与 ReLU。")):
+        text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
+        assert words in text and intro in text.split("<!-- more -->", 1)[0], lang
+        assert "输入服从标准正态分布时输出均值不为零（即不是" not in text
     # saturation stalls a hidden unit; an output unit trained with cross-entropy is spared, since dL/dz = sigma(z) - y
     # carries no sigma' (at z = -8, target 1: sigma' = 0.00034, yet dL/dz = -0.9997) (review final52, pa)
     zt, target = -8.0, 1.0
@@ -943,6 +956,8 @@ def test_the_output_range_rule_follows_its_two_sides_and_the_table_row_agrees(la
     text = page_text(PAGE, lang)
     assert all(w in text for w in words), lang
     assert "must stay in one (a probability" not in text, lang
+    # review final66, pa: the paragraph did three jobs; the rule of thumb now has a paragraph of its own
+    assert "\n\n" + words[1][:12] in text, lang
     assert np.all((sigmoid(np.linspace(-30, 30, 601)) >= 0) & (sigmoid(np.linspace(-30, 30, 601)) <= 1))
     x = np.array([-30.0, 30.0])
     assert np.allclose(sigmoid(x), [0, 1], atol=1e-12) and np.allclose(tanh(x), [-1, 1], atol=1e-12)

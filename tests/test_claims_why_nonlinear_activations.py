@@ -133,9 +133,18 @@ def test_thresholding_an_affine_map_cannot_separate_xor():
         if -v[2] > 0 and -v[3] > 0:                                # the same argument applied to -f
             assert -v[0] > 0 or -v[1] > 0
     from claim_helpers import page_text
-    for lang, said in (("en", "(with the classes assigned the other way round, apply the same argument to $-f$)"),
-                       ("zh", "（两类若反过来对应正负，把同样的论证用在 $-f$ 上即可）")):
-        assert said in page_text("blog/posts/why-nonlinear-activations.md", lang), lang
+    # review final66, pa: the one EN sentence that held the argument, the reversed labelling and the other threshold is
+    # split into one sentence each; zh likewise takes the reversed labelling out of its parenthesis
+    for lang, said, gone in (
+            ("en", ("Suppose the network has one output, so that $f$ takes scalar values, and it puts a point in class 1 when "
+                    "$f$ is positive. If $f(1, 0)$ and $f(0, 1)$ are both positive, the right-hand side is positive, so "
+                    "$f(0, 0)$ or $f(1, 1)$ is positive as well: no line separates the two classes. If the classes are the "
+                    "other way round, the same argument applies to $-f$. Any other threshold $t$ changes nothing,"),
+             "(with the classes assigned the other way round"),
+            ("zh", ("没有哪条直线能把两类点分开。两类若反过来对应正负，把同样的论证用在 $-f$ 上即可。换成别的阈值 $t$ 也一样，"),
+             "（两类若反过来对应正负")):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert said in text and gone not in text, lang
 
 
 def test_xor_from_two_relu_units():
@@ -169,6 +178,11 @@ def test_relu_homogeneity_fails_for_negative_scalars_but_holds_for_positive_ones
 
 
 def test_an_affine_map_with_a_non_zero_constant_fails_additivity_and_homogeneity_too():
+    """A line y = ax + b with b != 0 is affine, not linear.  Review final66, pa: the sentence that says so keeps one
+    subject, a function whose graph is a straight line, instead of shifting from 'graph' to 'function'."""
+    from claim_helpers import page_text
+    assert ("In everyday speech a function whose graph is a straight line, $y = ax + b$, is called linear; in linear "
+            "algebra it is affine,") in page_text("blog/posts/why-nonlinear-activations.md", "en")
     f = lambda x: 2.0 * x + 0.5                                     # noqa: E731
     assert f(1.0) + f(-1.0) != f(0.0)
     assert f(-1.0) != -f(1.0)
@@ -452,7 +466,7 @@ def test_the_derivative_bounds_are_stated_here_with_the_one_line_reason_and_deri
     home = {"en": "since $s(1 - s) = 1/4 - (s - 1/2)^2$ with $s = \\sigma(x)$, the sigmoid's derivative never exceeds $1/4$",
             "zh": "记 $s = \\sigma(x)$，由 $s(1 - s) = 1/4 - (s - 1/2)^2$ 可知 sigmoid 的导数从不超过 $1/4$"}
     uses = {"en": ("For a sigmoid layer that derivative is at most $1/4$, and almost 0 in a tail", "four times the sigmoid's best"),
-            "zh": ("对 sigmoid 层，这个导数至多为 $1/4$，在尾部几乎为 0", "它是 sigmoid 导数最大值的四倍")}
+            "zh": ("对 sigmoid 层，这个导数至多为 $1/4$，在尾部几乎为 0", "单元开启时导数恰为 1，是 sigmoid 导数最大值的四倍")}
     stated = {"en": "The sigmoid's derivative is at most", "zh": "sigmoid 的导数至多"}
     for lang in ("en", "zh"):
         assert "1/4 - (p - 1/2)^2" not in page_text("blog/posts/why-nonlinear-activations.md", lang), lang   # proved once
@@ -462,6 +476,7 @@ def test_the_derivative_bounds_are_stated_here_with_the_one_line_reason_and_deri
         assert all(text.index(said[lang]) < text.index(use) for use in uses[lang]), lang      # the reason comes first
         assert text.count(stated[lang]) == 1, lang                                           # stated once
         assert home[lang] in page_text("blog/posts/from-linear-to-nonlinear.md", lang), lang
+        assert "开启一侧的导数 1" not in text, lang                        # review final66, pa: compressed to obscurity
         assert ("two numbers that add up to one" not in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
                 and "两个和为 1 的数" not in page_text("blog/posts/from-linear-to-nonlinear.md", lang)), lang
     p = np.linspace(-3, 4, 70001)                                          # every p, not only p in (0, 1)
@@ -625,9 +640,9 @@ def test_saturation_is_levelling_off_and_relu_saturates_on_its_negative_side_onl
                     "ReLU saturates on the negative side only: there its slope is exactly 0, so that whole side lies in the "
                     "flat region, while its positive side rises without bound at slope 1."),
              ("lies in the flat region too", "Like ELU")),
-            ("zh", ("曲线就越趋于平缓，贴近一条水平渐近线，两侧都是如此，斜率也随之趋于 0",
+            ("zh", ("无论往哪一侧，离零点越远，曲线越平，逐渐贴近一条水平渐近线，斜率也趋于 0",
                     "ReLU 只在负半轴饱和：那里斜率恰好为 0，整个负半轴都在平坦区里；正半轴则以斜率 1 无限上升。"),
-             ("也在平坦区里", "和 ELU 一样"))):
+             ("也在平坦区里", "和 ELU 一样", "两侧都是如此"))):   # review final66, pa: the zh clause chain
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert all(words in text for words in said), lang
         assert not any(words in text for words in gone), lang
@@ -678,14 +693,16 @@ def test_training_speed_summary_matches_the_home_page_table_relu_fewer_steps_at_
     (relu-sparsity-biology#training-speed, whose own tests recompute the runs).  The sentence is qualitative and gives
     no ratios: the numbers stay on the experiment's own page (review final59, pa: the first article repeated the whole
     table six articles before the experiment).  Checked from the table: four rates; tanh's median step count above
-    ReLU's at the three smaller rates, with rho falling as the rate grows; below it at the largest, where rho < 1."""
+    ReLU's at the three smaller rates, with rho falling as the rate grows; below it at the largest, where rho < 1.
+    Review final66, pa asked for the ratios here; they stay at home (one home per fact), and the sentence opens its own
+    paragraph."""
     import re
     from claim_helpers import page_text
     quotes = {"en": ("Whether ReLU needs fewer steps, and how many fewer, depends on the network, the data and the learning "
-                     "rate: in [a small experiment with four learning rates](relu-sparsity-biology.md#training-speed), "
+                     "rate. In [a small experiment with four learning rates](relu-sparsity-biology.md#training-speed), "
                      "ReLU needed fewer at the three smaller ones, by a margin that shrank as the learning rate grew, and "
                      "tanh needed fewer at the largest."),
-              "zh": ("至于 ReLU 是否用的步数更少、少多少，取决于网络、数据和学习率：在[一个试了四个学习率的小实验]"
+              "zh": ("至于 ReLU 是否用的步数更少、少多少，取决于网络、数据和学习率。在[一个试了四个学习率的小实验]"
                      "(relu-sparsity-biology.md#training-speed)里，在较小的三个学习率下都是 ReLU 用的步数更少，"
                      "但学习率越大，领先得越少；在最大的学习率下则是 tanh 更少。")}
     for lang, quote in quotes.items():
