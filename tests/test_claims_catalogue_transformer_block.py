@@ -29,6 +29,12 @@ FFN(x) = max(0, xW1 + b1)W2 + b2 in section 3.3; GPT-2's model.py, whose conv1d 
 c_fc and the MLP's c_proj; none in PaLM section 2, LLaMA's model.py, Gemma 2's modeling_gemma2.py (Gemma2MLP's
 bias=False, attention bias=config.attention_bias, False by default), Nemotron-4 section 2), PaLM's parallel layers.  GPT-2's feed-forward activation comes from its released code
 (openai/gpt-2 src/model.py, function gelu), transcribed and checked below as the gated-units page does.
+
+Review final66, tf: the query's gradient turns smaller without the scaling only from d_k = 512 because the softmax's
+shrinking gradient then outweighs the keys' growing length (no longer "the typical query's softmax enters the regime of
+tiny gradients", false: the softmax's own gradient is 7.5 times smaller at 256); the two ratio ladders stand in a table in
+the main text; one name for the vocabulary logits (output logits, 输出 logit); RMSNorm defined once, at #normalisation;
+the q_l remark, the 48-block comparison and the Shleifer point moved; the SwiGLU width in both forms.
 """
 from __future__ import annotations
 
@@ -86,6 +92,18 @@ def stack():
 
 def at(r, d_k: int) -> int:
     return int(np.flatnonzero(r["d_k"] == d_k)[0])
+
+
+def ratio_table(lang: str) -> list[list[str]]:
+    """The table after the list of effects in #scaling: its two rows (at the softmax's inputs, at the query), each the
+    unscaled median divided by the scaled one at d_k = 64 ... 1,024, as printed (label cell left out)."""
+    rows = table_rows(page(lang), "{ #scaling }", "{ #logit-control }")
+    header = {"en": "$d_k$", "zh": "$d_k$"}[lang]
+    assert rows[header] == ({"en": ["64", "128", "256", "512", "1,024"], "zh": ["64", "128", "256", "512", "1024"]}[lang]), lang
+    labels = {"en": ["At the softmax's inputs (Jacobian norm)", "At the query"],
+              "zh": ["softmax 的输入处（雅可比范数）", "查询处"]}[lang]
+    assert list(rows) == [header, *labels], lang
+    return [rows[label] for label in labels]
 
 
 def relu(x):
@@ -519,19 +537,17 @@ def test_unscaled_jacobian_rises_then_collapses(scaling):
     assert f"{median[at(scaling, 1024)]:.1e}" == "2.6e-04"
     shown("peaks at 0.33 near $d_k = 16$", "峰值 0.33")
     # review final59, tf: 2.6e-4 is the unscaled median itself; its ratio to the scaled one is 1.4e-3 (about 1/700);
-    # review final62, tf: every ratio in the item is the unscaled median divided by the scaled one, as in the note
-    # review final65, tf: the list keeps the peak and the collapse to 2.6e-4; the ratios (0.020, 0.0014) stand in the note,
-    # and the regime Vaswani et al. suspected is placed at 512 in the paragraph that draws the lesson
+    # review final62, tf: every ratio on the page is the unscaled median divided by the scaled one
+    # review final66, tf: the ratios stand in the table after the list; the item ties the collapse to Vaswani et al.'s
+    # suspicion, at the softmax's inputs, where it holds (not at the query, where the table shows it only from 512)
     ratio = {d: median[at(scaling, d)] / scaling["scaled_jacobian_median"][at(scaling, d)] for d in (512, 1024)}
     assert f"{ratio[1024]:.4f}" == "0.0014" and 650 < 1 / ratio[1024] < 750 and f"{ratio[512]:.3f}" == "0.020"
-    shown("From $d_k = 128$ on, the unscaled median is the smaller of the two, and it falls to $2.6 \\times 10^{-4}$ at $1{,}024$.\n",
-          "从 $d_k = 128$ 起，不缩放的中位数反而较小，到 1024 时只剩 $2.6 \\times 10^{-4}$。\n")
-    shown(" Only from $d_k = 512$ does the typical query's softmax enter the regime of tiny gradients that Vaswani et al. suspected.\n",
-          "要到 $d_k = 512$，典型查询的 softmax 才落入 Vaswani 等人所猜测的那种梯度很小的区域。\n")
-    shown("0.020 at 512 and 0.0014 at $1{,}024$.\n", "依次为 1.12、0.48、0.13、0.020 和 0.0014。\n")
-    # "from d_k = 512 on, the typical query": the median is below 2% of the scaled one from 512 and not before (1/7.5 at 256)
-    scaled = scaling["scaled_jacobian_median"]
-    assert list(scaling["d_k"][median < 0.021 * scaled]) == [512, 1024]
+    shown("From $d_k = 128$ on, the unscaled median is the smaller of the two, and it falls to $2.6 \\times 10^{-4}$ at $1{,}024$, "
+          "deep in the regime Vaswani et al. suspected.\n",
+          "从 $d_k = 128$ 起，不缩放的中位数反而较小，到 1024 时只剩 $2.6 \\times 10^{-4}$，正落入 Vaswani 等人所猜测的区域。\n")
+    for lang in LANGS:
+        rows = ratio_table(lang)
+        assert rows[0][-2:] == ["0.020", "0.0014"], lang
     for lang, as_ratio in (("en", "and at $1{,}024$ it is $2.6"), ("zh", "时只有 $2.6")):
         assert as_ratio not in page(lang), lang
 
@@ -550,8 +566,13 @@ def test_share_of_tiny_jacobians(scaling):
     below = scaling["d_k"][median < attn.TINY]
     assert list(below) == [1024] and median[at(scaling, 512)] > 3 * attn.TINY
     # review final59, tf: in zh "earlier" is a smaller head dimension, not a time (早得多 read as early in training);
-    # review final60, tf: the same in en
-    shown("**Some queries' gradients nearly vanish at much smaller head dimensions.**", "**头维度小得多时，就已有一部分查询的梯度几乎消失。**")
+    # review final60, tf: the same in en; review final66, tf: "much smaller" than what? The heading now names the
+    # comparison: at 64 the typical (median) query's norm is still above the scaled median and the uniform softmax's
+    assert median[at(scaling, 64)] > scaling["scaled_jacobian_median"][at(scaling, 64)]
+    shown("**Some queries' gradients nearly vanish at head dimensions where the typical query's is still far from small.**",
+          "**在典型查询的梯度还远不算小的头维度上，已有一部分查询的梯度几乎消失。**")
+    for lang, old in (("en", "at much smaller head dimensions"), ("zh", "头维度小得多时")):
+        assert old not in page(lang), lang
     assert "早得多" not in page("zh") and "lose their gradient much earlier" not in page("en")
     # a Jacobian norm below 1e-3 is small, not zero (review final62, tf: "lose their gradient" overclaimed)
     assert "lose their gradient" not in page("en") and "失去梯度" not in page("zh")
@@ -569,13 +590,15 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert np.all(scaled[small] <= unscaled[small]) and np.all(scaled[large] > 2 * unscaled[large])
     tiny = scaling["unscaled_jacobian_tiny"]                               # "some queries ... at smaller d_k"
     assert 0 < tiny[at(scaling, 32)] < tiny[at(scaling, 64)] < 0.5 and np.all(scaling["scaled_jacobian_tiny"] == 0)
-    # review final65, tf: the ratio ladder of the Jacobian norm moved from the list into the note "Where the gradient is
-    # measured", beside the ladder at the query; the head dimensions of LLaMA and Gemma 2 are named where the lesson is drawn
-    shown("The same ratio for the Jacobian norm, which sets the gradient at the softmax's inputs, is 1.12 at $d_k = 64$, 0.48 at 128, "
-          "0.13 at 256, 0.020 at 512 and 0.0014 at $1{,}024$.\n",
-          "雅可比范数决定 softmax 输入处的梯度，其比值在 $d_k = 64$、128、256、512 和 1024 处依次为 "
-          "1.12、0.48、0.13、0.020 和 0.0014。\n")
-    shown("So at the head dimensions of the original Transformer (64), LLaMA (128) and Gemma 2's two smaller models (256), ",
+    # review final65, tf: the ratio ladder of the Jacobian norm left the list; review final66, tf: it stands in the main
+    # text, as the first row of a table beside the ladder at the query (no longer in a collapsed note), each entry the
+    # measured ratio rounded to the digits shown; the head dimensions of LLaMA and Gemma 2 are named where the lesson is drawn
+    stated = ratio_table("en")[0]
+    assert ratio_table("zh")[0] == stated
+    for d, value in zip((64, 128, 256, 512, 1024), stated):
+        measured = unscaled[at(scaling, d)] / scaled[at(scaling, d)]
+        assert value == f"{measured:.{len(value.split('.')[1])}f}", (d, value)
+    shown("At the head dimensions of the original Transformer (64), LLaMA (128) and Gemma 2's two smaller models (256), ",
           "所以在原始 Transformer（64）、LLaMA（128）和 Gemma 2 两个较小模型（256）的头维度上，")
     for lang, flipped in (("en", "times the unscaled one"), ("zh", "是不缩放时的")):            # no ratio the other way round
         assert flipped not in page(lang), lang
@@ -623,18 +646,19 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     shortcut = attn.query_gradient_medians(64, 30_000, np.random.default_rng(32))
     assert shortcut == pytest.approx(direct, rel=0.06)
     # the ratio of the unscaled median to the scaled one at d_k = 2, 4, ..., 1,024, each from as many queries as the
-    # experiment draws (200,000); the note prints them (review final55, tf), each the measured value rounded to the
-    # digits shown (review final58, tf: 3.1 and 5.8 had been 3.03 and 5.75)
+    # experiment draws (200,000), each stated value the measured one rounded to the digits shown (review final58, tf);
+    # review final66, tf: the values at d_k = 64 ... 1,024 stand in the main text, as the second row of a table beside the
+    # Jacobian norm's, no longer only in a collapsed note (where a reader who does not open it saw no evidence)
     d_ks = [2 ** i for i in range(1, 11)]
     ratio = {d_k: np.divide(*attn.query_gradient_medians(d_k, 200_000, np.random.default_rng(33))) for d_k in d_ks}
-    stated = ["1.5", "2.5", "3.8", "5.2", "5.7", "4.9", "3.0", "1.2", "0.26", "0.026"]
-    for d_k, value in zip(d_ks, stated):
+    stated = ratio_table("en")[1]
+    assert ratio_table("zh")[1] == stated and len(stated) == 5
+    for d_k, value in zip((64, 128, 256, 512, 1024), stated):
         assert f"{ratio[d_k]:.{len(value.split('.')[1])}f}" == value, (d_k, ratio[d_k], value)
     assert all(ratio[d] > 1.1 for d in d_ks if d <= 256) and all(ratio[d] < 0.5 for d in d_ks if d >= 512)   # larger unscaled from 2 to 256 (at 1 the runs coincide), smaller from 512
     assert max(ratio, key=ratio.get) == 32 and ratio[64] > 4 and 2.5 < ratio[128] < 3.5
     # review final59, tf: at the query the unscaled gradient is still the larger at LLaMA's and Gemma 2's head dimensions
-    # (3.0 and 1.2 times); review final62, tf: the main text says it once, with the head dimensions where it turns, and the
-    # note keeps only the numbers
+    # (3.0 and 1.2 times)
     assert ratio[128] > 1 and ratio[256] > 1
     # review final63, tf: the main text names where the scaling starts to raise the gradient, both thresholds recomputed
     # here from the page's own experiment: the first d_k from which the scaled median is the larger all the way out,
@@ -647,20 +671,45 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert (at_inputs, at_query) == (128, 512)
     assert not any(sc[scaling["d_k"] < at_inputs] > un[scaling["d_k"] < at_inputs])     # lower or equal before: not "also raises"
     assert all(ratio[d] > 1 for d in d_ks if d < at_query)
-    shown(f"At the softmax's inputs, then, the scaling raises the gradient from $d_k = {at_inputs}$; at the query, whose gradient "
-          f"trains the weights, only from {at_query} (see the note below).",
-          f"在 softmax 的输入处，缩放从 $d_k = {at_inputs}$ 起增大梯度；而在查询处（查询权重的梯度由此而来），"
-          f"要到 {at_query} 才开始（见下面的注释）。")
+    shown(f"At the softmax's inputs, then, the scaling raises the gradient from $d_k = {at_inputs}$. The gradient that reaches the "
+          "query, and trains the weights, also carries the keys, whose length grows like $\\sqrt{d_k}$; the scaling's division by "
+          "$\\sqrt{d_k}$ cancels that growth (the note below gives the formula and the simulation). Each entry below is the unscaled "
+          "median divided by the scaled one:\n\n",
+          f"可见在 softmax 的输入处，缩放从 $d_k = {at_inputs}$ 起增大梯度。传到查询的梯度（查询权重的梯度由它而来）还带着键，"
+          "而键的长度按 $\\sqrt{d_k}$ 增长；缩放时除以 $\\sqrt{d_k}$，正好抵消这一增长（公式和模拟方法见下面的注释）。"
+          "下表各格为不缩放时的中位数除以缩放时的中位数：\n\n")
+    # the keys: |k| grows like sqrt(d_k), and without the scaling nothing divides it out
+    rng_k = np.random.default_rng(34)
+    for d_k in (64, 256, 1024):
+        assert np.linalg.norm(rng_k.standard_normal((2_000, d_k)), axis=1).mean() == pytest.approx(np.sqrt(d_k), rel=0.01)
     for lang, old in (("en", "Whether the scaling also raises the gradient"), ("zh", "缩放会不会同时增大梯度")):
         assert old not in page(lang), lang
-    # review final65, tf: the main text draws the lesson for the head dimensions in use (64 to 256): there the gradient at
-    # the query is larger without the scaling, so the scaling buys the constant sharpness, not a larger gradient for the
-    # weights; the typical query's softmax reaches the tiny-gradient regime only from 512 (2% of the scaled median)
+    # review final66, tf (WRONG): "Only from d_k = 512 does the typical query's softmax enter the regime of tiny gradients that
+    # Vaswani et al. suspected" was false. The softmax's own gradient, the Jacobian norm Vaswani et al. spoke of, is already
+    # 7.5 times below the scaled median at 256, where 29% of queries have a norm below 1e-3. What changes at 512 is that the
+    # softmax's shrinking gradient outweighs the keys' growing length: the query's ratio divided by the Jacobian norm's grows
+    # like sqrt(d_k) (by sqrt(2) per doubling), and their product, the query's ratio, crosses 1 between 256 and 512
+    jacobian = {d: un[at(scaling, d)] / sc[at(scaling, d)] for d in (64, 128, 256, 512, 1024)}
+    assert jacobian[256] < 1 / 7 and scaling["unscaled_jacobian_tiny"][at(scaling, 256)] > 0.25
+    keys = np.array([ratio[d] / jacobian[d] for d in jacobian])
+    np.testing.assert_allclose(np.diff(np.log2(keys)), 0.5, atol=0.1)
+    assert np.all(np.diff(np.log(list(jacobian.values()))) < -0.5 * np.log(2))           # the softmax's fall outpaces sqrt(d_k)
+    assert ratio[256] > 1 > ratio[512]
+    shown("Only from $d_k = 512$ does the softmax's shrinking gradient outweigh the keys' growing length, so that the query, too, "
+          "receives less gradient without the scaling.",
+          "要到 $d_k = 512$，softmax 梯度的缩小才压过键的长度增长，查询得到的梯度也才比缩放时小。")
+    for lang, old in (("en", "does the typical query's softmax enter the regime"), ("zh", "典型查询的 softmax 才落入")):
+        assert old not in page(lang), lang
+    # review final65, tf: the main text draws the lesson for the head dimensions in use (64 to 256); review final66, tf: there
+    # the scaling gives the weights a smaller gradient (1.2 to 4.9 times smaller), said outright, not "not a larger one" alone
     in_use = (64, 128, 256)
-    assert all(ratio[d] > 1 for d in in_use) and ratio[512] < 1
+    assert all(ratio[d] > 1.1 for d in in_use) and ratio[512] < 1
     assert np.ptp(scaling["scaled_entropy"]) < 0.1
-    shown("what the scaling buys at initialisation is the constant sharpness above, not a larger gradient for the weights.",
-          "缩放在初始化时带来的是各头维度下相同的尖锐程度，而不是更大的权重梯度。")
+    shown("the scaling thus gives the weights a smaller gradient at initialisation, not a larger one: what it buys there is the "
+          "constant sharpness above.",
+          "缩放在初始化时反而让权重得到的梯度更小；它在这里带来的，只是上文那种恒定的尖锐程度。")
+    for lang, old in (("en", "not a larger gradient for the weights."), ("zh", "而不是更大的权重梯度")):
+        assert old not in page(lang), lang
     for lang, old in (("en", "Where the scaling starts to raise the gradient depends on where it is measured"),
                       ("zh", "缩放从哪个头维度起增大梯度，取决于在哪里衡量")):
         assert old not in page(lang), lang
@@ -671,35 +720,32 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # the result taken from its exact law (checked against forming the vectors, above)
     # (the direct run at the top of this test forms 64 standard normal keys and a standard normal delta)
     assert attn.KEYS == 64 and attn.QUERIES == 200_000
-    shown("A second simulation, not shown in the figure, samples this gradient too: for each head dimension, 200,000 queries "
+    shown("A second simulation, not shown in the figure, samples this gradient: for each head dimension, 200,000 queries "
           "with 64 keys each, drawn as above, and a gradient arriving at the attention weights with 64 independent standard normal components; "
-          "as for the scores, it draws the result from its exact distribution instead of forming the vectors.\n\n    "
-          "For $d_k = 2, 4, 8, \\dots, 1{,}024$, its unscaled median divided by the scaled one is " + ", ".join(stated[:-1]) + " and " + stated[-1] + ".",
-          "另一次模拟（图中未画出）对这个梯度也做了抽样：每个头维度取 20 万个查询，每个查询配 64 个键，抽取方式同上；"
-          "到达注意力权重的梯度取 64 个分量相互独立的标准正态随机向量。和分数一样，这次模拟按所得梯度的精确分布直接抽样，不生成向量本身。\n\n    "
-          "$d_k = 2, 4, 8, \\dots, 1024$ 时，这个梯度不缩放与缩放的中位数之比依次为 "
-          + "、".join(stated[:-1]) + " 和 " + stated[-1] + "。")
+          "as for the scores, it draws the result from its exact distribution instead of forming the vectors.\n",
+          "另一次模拟（图中未画出）对这个梯度做了抽样：每个头维度取 20 万个查询，每个查询配 64 个键，抽取方式同上；"
+          "到达注意力权重的梯度取 64 个分量相互独立的标准正态随机向量。和分数一样，这次模拟按所得梯度的精确分布直接抽样，不生成向量本身。\n")
     # which way the scaling moves the median gradient depends on d_k and on where it is measured: at 128 the
     # scores' median is larger with the scaling, the query's without it
     scores_128 = scaling["scaled_jacobian_median"][at(scaling, 128)] / scaling["unscaled_jacobian_median"][at(scaling, 128)]
     assert scores_128 > 2 and ratio[128] > 2 and ratio[64] > 1 and ratio[512] < 1
     # review final60, tf: the lesson stands in the main text, right after the three effects, not in the note
-    # review final62, tf: it carries the load-bearing result (larger unscaled up to 256), and no longer repeats the answer's
-    # "the scaling fixes the softmax's regime"; review final65, tf: and it says what this means at the head dimensions in use
     lesson = {"en": "against none with the scaling.\n\nAt the softmax's inputs, then, the scaling raises the gradient",
-              "zh": "缩放后则一个也没有。\n\n在 softmax 的输入处，缩放从 $d_k = 128$ 起增大梯度"}
+              "zh": "缩放后则一个也没有。\n\n可见在 softmax 的输入处，缩放从 $d_k = 128$ 起增大梯度"}
     shown(lesson["en"], lesson["zh"])
-    shown("Vaswani et al. suspected.\n\n??? note \"Where the gradient is measured\"",
-          "Vaswani 等人所猜测的那种梯度很小的区域。\n\n??? note \"在哪里衡量梯度\"")
+    shown("the constant sharpness above.\n\n??? note \"The gradient at the query\"",
+          "只是上文那种恒定的尖锐程度。\n\n??? note \"查询处的梯度\"")
     for lang, old in (("en", "that it keeps the softmax in the same regime does not"), ("zh", "则与这两者都无关")):
         assert old not in page(lang), lang
     for lang, old in (("en", "what the scaling fixes is the softmax's regime"), ("zh", "缩放固定的是 softmax 所处的状态")):
         assert old not in page(lang), lang
-    # the second simulation is a side note, not the section's line of argument; the crossover is said once, in the main text
-    for lang, title in (("en", '??? note "Where the gradient is measured"'), ("zh", '??? note "在哪里衡量梯度"')):
+    # the note holds the formula and the method; the numbers are said once, in the table
+    for lang, title in (("en", '??? note "The gradient at the query"'), ("zh", '??? note "查询处的梯度"')):
         note = re.split(r"\n\n(?! {4})", page(lang).split(title, 1)[1], maxsplit=1)[0]     # the indented block, all its paragraphs
-        assert ", ".join(stated) in note.replace("、", ", ").replace(" 和 ", ", ").replace(" and ", ", "), lang
+        assert not any(value in note for value in stated + ratio_table(lang)[0]), lang
         assert "up to 256" not in note and "到 256" not in note, lang
+    for lang, old in (("en", "Where the gradient is measured"), ("zh", "在哪里衡量梯度")):
+        assert old not in page(lang), lang
     # "from d_k = 128": the scores' median is below the scaled one from 128 on and not before
     sc, un = scaling["scaled_jacobian_median"], scaling["unscaled_jacobian_median"]
     assert list(scaling["d_k"][un < sc]) == [d for d in scaling["d_k"] if d >= 128]
@@ -733,10 +779,11 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     for lang in LANGS:
         answer = next(p for p in page(lang).split("\n\n") if p.startswith(ANSWER[lang]))
         assert not re.search(r"\d", answer.replace("d_k", "")), lang
-    for lang, said in (("en", "0.13 at 256, 0.020 at 512 and 0.0014 at $1{,}024$."), ("zh", "1.12、0.48、0.13、0.020 和 0.0014。")):
+    for lang in LANGS:                                      # review final66, tf: the ratios once, in the table
         text = page(lang)
         scaling_section = text.split("{ #scaling }")[1].split("{ #logit-control }")[0]
-        assert said in scaling_section and scaling_section.count("0.020") == 1 and scaling_section.count("2.6 \\times") == 1, lang
+        assert "| 0.13 | 0.020 | 0.0014 |" in scaling_section, lang
+        assert scaling_section.count("0.020") == 1 and scaling_section.count("2.6 \\times") == 1, lang
     # "first receive more gradient than with the scaling, then far less": the unscaled median Jacobian norm is above the
     # scaled one from d_k = 2 to 64 (equal at 1, the same draws) and below it from 128 on
     assert np.all(unscaled[(scaling["d_k"] >= 2) & (scaling["d_k"] <= 64)] > scaled[(scaling["d_k"] >= 2) & (scaling["d_k"] <= 64)])
@@ -750,7 +797,9 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # review final62, tf: a note does not measure; the pointer to it stands once, where the query result is given
     assert ("From here on, the gradient is measured at the softmax's inputs: the scores without the scaling, the "
             "scaled scores with it.\n\n") in page("en")
-    assert ("下文所说的梯度都在 softmax 的输入处衡量：不缩放时就是分数，缩放时是缩放后的分数。\n\n") in page("zh")
+    # review final66, tf: the zh sentence names the gradient at each input (不缩放时就是分数 read as if the gradient were the scores)
+    assert ("下文所说的梯度都在 softmax 的输入处衡量：不缩放时是对分数的梯度，缩放时是对缩放后分数的梯度。\n\n") in page("zh")
+    assert "不缩放时就是分数" not in page("zh")
     for lang, pointer in (("en", "below measures it at the query"), ("zh", "这则注释改在查询处衡量")):
         assert pointer not in page(lang), lang
     for lang, drift in (("en", ("the scores receive", "scores' gradient", "differences between scores", "scores of moderate size",
@@ -761,7 +810,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert "The figure's answer" not in page("en") and "small fraction" not in page("en") and "lose the gradient to" not in page("en")
     # Vaswani et al. suspect, they do not warn (review final56, tf); the zh page says 猜测 both times (review final57, tf)
     assert "warned of" not in page("en") and "they suspect" in page("en")
-    assert "担心" not in page("zh") and "他们猜测" in page("zh") and "Vaswani 等人所猜测的那种梯度很小的区域" in page("zh")
+    assert "担心" not in page("zh") and "他们猜测" in page("zh") and "Vaswani 等人所猜测的区域" in page("zh")
     # Vaswani et al.'s reason is stated once, where the softmax's saturation is explained; the answer refers back to it
     for lang, reason in (("en", "extremely small gradients"), ("zh", "梯度极小")):
         scaling_section = page(lang).split("{ #scaling }")[1].split("{ #logit-control }")[0]
@@ -830,9 +879,12 @@ def test_softcap_is_bounded_monotone_and_the_identity_near_zero():
     # 144). Review final62, tf: that code detail is provenance, not teaching; the page no longer states it (nor cites the
     # configuration file that gave it), so it says "scaled" without claiming 1/sqrt(d_k)
     assert 4608 // 32 == 144 != 128
-    shown("Gemma 2 caps the final logits at $c = 30$ and the scores of every block's attention at $c = 50$, once they are "
+    shown("Gemma 2 caps the output logits at $c = 30$ and the scores of every block's attention at $c = 50$, once they are "
           "scaled. The Gemma 2 report",
-          "Gemma 2 给最终 logit 设了上限 $c = 30$，给每个块的注意力分数在缩放之后设了上限 $c = 50$。Gemma 2 的报告")
+          "Gemma 2 给输出 logit 设了上限 $c = 30$，给每个块的注意力分数在缩放之后设了上限 $c = 50$。Gemma 2 的报告")
+    # review final66, tf: one name for the vocabulary logits, "output logits" (输出 logit), never "final logits" (最终 logit)
+    for lang, one, other in (("en", "output logit", "final logit"), ("zh", "输出 logit", "最终 logit")):
+        assert other not in page(lang) and page(lang).count(one) >= 6, lang
     for lang in LANGS:
         assert "144" not in page(lang) and "27B" not in page(lang) and "gemma_pytorch" not in page(lang), lang
     for lang, loose in (("en", "caps the scaled scores"), ("zh", "缩放后的注意力分数设了上限")):
@@ -1226,8 +1278,9 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
           "[pre-activations](../glossary.md#pre-activation)",
           "$\\nu_l$ 为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
     # the other page's symbol is named once, within the sentence that links its recursion, not in a parenthesis
-    shown("Then the [forward recursion](../blog/posts/initialisation.md#forward-recursion) of a plain deep stack (no residual "
-          "connections, no normalisation), which the initialisation article writes with $q_l$ for this variance, becomes",
+    # review final66, tf: the notation remark is a sentence of its own, not a second insertion between subject and verb
+    shown("The initialisation article calls this variance $q_l$. For a plain deep stack, without residual connections or "
+          "normalisation, the article's [forward recursion](../blog/posts/initialisation.md#forward-recursion) becomes",
           "初始化一文把这个方差记作 $q_l$，并写出了它的[前向递推](../blog/posts/initialisation.md#forward-recursion)；"
           "对不带残差连接和归一化的普通深层网络，这个递推变成")
     for lang, aside in (("en", "$q$ here is a query"), ("zh", "这里 $q$ 是查询")):
@@ -1534,8 +1587,10 @@ def test_last_block_gradient_against_depth(stack):
     shown("It then repeats the run with only the first 3, 6, 12 and 24 blocks.", "随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
     text = page("en")
     assert text.index("repeats the run with only the first") < text.index("**The gradients.**")
-    shown("At 48 blocks, post-norm's gradient at the last block is 3.7 times pre-norm's, in line with Xiong et al.'s analysis above.",
-          "48 个块时，后置归一化最后一个块的梯度是前置归一化的 3.7 倍，与上文 Xiong 等人的分析相符。")
+    # review final66, tf: the comparison at 48 blocks closes the "Against depth" paragraph, not a paragraph of its own
+    shown("the matrix their bound concerns. At 48 blocks, post-norm's gradient at the last block is 3.7 times pre-norm's, in line "
+          "with Xiong et al.'s analysis above.\n",
+          "同样成立。48 个块时，后置归一化最后一个块的梯度是前置归一化的 3.7 倍，与上文 Xiong 等人的分析相符。\n")
     # review final65, tf: Xiong et al.'s warm-up rationale (large gradients near the output under post-norm) is stated once,
     # where their analysis is introduced; the measurement and the recommendation refer back to it
     for lang, rationale in (("en", "warm-up"), ("zh", "预热")):
@@ -1571,20 +1626,26 @@ def test_qk_norm_is_named_as_dehghanis_layernorm():
     # with beta and the mean left out, that is, an RMSNorm with a learned scale (review final58, tf). Glossed in place
     # (review final46, tf), with no claim about a unit standard deviation, which describes neither variant exactly
     # (review final55, tf). Review final65, tf: one sentence per step (the gloss, ViT-22B's variant, what that makes it)
+    # Review final66, tf: RMSNorm is defined once, at its glossary home #normalisation (it was also glossed here); here
+    # it is named, by what ViT-22B's LayerNorm drops, with a pointer below; zh glosses the name (均方根归一化) at first use
     shown("*QK-norm*, normalises each query and each key before the dot product. Their normalisation is a LayerNorm, which "
           "normalises each vector across its components ([below](#normalisation)). In their 22-billion-parameter model, ViT-22B, "
-          "every LayerNorm omits the centring and the offset. Each is thus in effect an *RMSNorm* with a learned scale: it only "
-          "divides a vector by the root mean square of its components.",
+          "every LayerNorm omits the centring and the offset, which makes it in effect an RMSNorm with a learned scale (also "
+          "defined below).",
           "即在点积之前先对每个查询和每个键做归一化。他们用的是层归一化，即对每个向量在其各分量上做的一种归一化（[后文](#normalisation)详述）。"
-          "在他们 220 亿参数的模型 ViT-22B 中，所有层归一化都既不减均值、也不加平移参数。它们实际上相当于带可学习缩放参数的 "
-          "**RMSNorm**：它只把向量除以其各分量的均方根。")
-    # review final60, tf: RMSNorm is defined where it is first used, and the normalisation section refers back to it
-    for lang, first, back in (("en", "*RMSNorm* with a learned scale", "RMSNorm (Zhang and Sennrich 2019), as in ViT-22B above, only divides by the root mean square:"),
-                              ("zh", "**RMSNorm**：它只把向量除以", "RMSNorm（均方根归一化，Zhang 和 Sennrich，2019；前文 ViT-22B 实际上用的就是它）只除以均方根：")):
+          "在他们 220 亿参数的模型 ViT-22B 中，所有层归一化都既不减均值、也不加平移参数，实际上相当于带可学习缩放参数的 "
+          "RMSNorm（均方根归一化，也在后文定义）。")
+    for lang, first, defined in (("en", "RMSNorm with a learned scale (also defined below)",
+                                  "*RMSNorm* (Zhang and Sennrich 2019), the variant ViT-22B uses, only divides by the root mean square:"),
+                                 ("zh", "RMSNorm（均方根归一化，也在后文定义）",
+                                  "**RMSNorm**（Zhang 和 Sennrich，2019；前文 ViT-22B 实际上用的就是它）只除以均方根：")):
         text = page(lang)
         body = text.split("\n---\n", 1)[1]                                   # after the front matter
         start = body.index(first)
-        assert start <= body.index("RMSNorm") < start + len(first) and start < body.index(back), lang
+        assert start == body.index("RMSNorm") and start < body.index(defined), lang
+        home = body.split("{ #normalisation }")[1].split("\n## ")[0]
+        assert defined in home and body.count(defined.split(" (")[0].split("（")[0]) == 1, lang          # marked as a term once, at home
+        assert body.count({"en": "root mean square of its components", "zh": "均方根归一化"}[lang]) <= 1, lang
     # "in effect an RMSNorm": the page's LN(x) with the mean mu taken as 0 and beta = 0 is its RMS(x), for any learned gamma
     rng0 = np.random.default_rng(5)
     x0, gamma = rng0.standard_normal((50, 32)) * 3 + 1, rng0.uniform(0.5, 2.0, 32)
@@ -1725,6 +1786,12 @@ def test_the_two_thirds_width_is_a_convention_llama_follows_approximately_and_pa
     gated = gated_models(lang)
     assert "\\approx\\tfrac{2}{3}\\cdot 4d" in gated["LLaMA"]
     assert "$4d$" in gated["PaLM"] and "2/3" in gated["PaLM"]           # 4d, with no 2/3 reduction
+    # review final66, tf: the width is given in both forms once, 2/3 of 4d (the gated-units page's rule) = 8/3 d (the guide's)
+    from fractions import Fraction
+    assert Fraction(2, 3) * 4 == Fraction(8, 3)
+    assert ffn_parameters(768, 8 * 768 // 3, gated=True) == ffn_parameters(768, 4 * 768, gated=False)
+    assert page(lang).count("$\\tfrac{2}{3} \\cdot 4d = \\tfrac{8}{3}d$") == 1
+    assert "\\tfrac{8}{3}d" in page_text("guide.md", lang)
     sentence = {"en": "a convention for comparing at equal size that LLaMA follows approximately and PaLM does not "
                       "([widths of more models](gated-units.md#models))",
                 "zh": "这是为在同等规模下比较而定的惯例，LLaMA 大致遵循，PaLM 则没有（更多模型的宽度见[门控单元一页](gated-units.md#models)）"}[lang]
@@ -1825,7 +1892,8 @@ def test_gated_recommendation_reason_matches_shazeers_table(lang):
     # the numbers and the verdict live in the linked section; this page keeps the clause and the link only
     home = page_text("catalogue/gated-units.md", lang).split("{ #shazeer-2020 }")[1].split("{ #models }")[0]
     assert {"en": "suggestive, not decisive", "zh": "有一定说服力，但还不足以下定论"}[lang] in home
-    assert {"en": "For the full 524,288 steps it gives one value per variant.", "zh": "完整训练 524288 步的一栏，每个变体只有一个值。"}[lang] in home
+    # (review final66: the gated-units page now says "per block", 每种前馈模块, where it said "per variant")
+    assert {"en": "For the full 524,288 steps it gives one value per block.", "zh": "完整训练 524288 步的一栏，每种前馈模块只有一个值。"}[lang] in home
     item = page(lang).split("2. **")[1].split("3. **")[0]
     # the 2/3 rule is linked to the section that states it (the cost section), not to the comparison
     assert {"en": "([the 2/3 rule](gated-units.md#cost))", "zh": "（[2/3 规则](gated-units.md#cost)）"}[lang] in item
@@ -1861,13 +1929,17 @@ def test_xiong_measurement_is_one_model_at_initialisation_and_normformer_reports
     np.testing.assert_array_equal(first[-1], stack["pre_grad_norm"][0])
     # "as in this stack": pre-norm's early blocks get larger gradients than its late ones, at every depth of the sweep
     assert all(f > l for f, l in zip(first, last))
+    # review final66, tf: the bullet carried three points; Shleifer et al.'s pre-training profile moved to the bullet on
+    # training, and the Xiong bullet keeps the mismatch and the depth
     shown("differ from this stack in depth, attention, data and loss, and depth alone makes a difference: their Figure 3(a, b) is of a model "
-          "with six encoder and six decoder layers, and at six blocks this stack's pre-norm ratio is 1.7, not 4.4. That level pre-norm "
-          "profile, from one model at initialisation, also differs from what Shleifer et al. (2021) report for pre-norm during "
-          "pre-training: gradients much larger at early layers than at later ones, as in this stack.",
+          "with six encoder and six decoder layers, and at six blocks this stack's pre-norm ratio is 1.7, not 4.4.\n",
           "与这里的网络在层数、注意力、数据和损失上都不同，单是层数就有影响：他们的图 3(a)、(b) 是一个编码器和解码器各 6 层的模型，"
-          "而这里只取 6 个块时，前置归一化的比值是 1.7 而不是 4.4。这种持平的分布只是一个模型在初始化时的测量，也与 Shleifer 等人（2021）"
-          "报告的预训练中的情形不同：前置归一化时，前面各层的梯度比后面各层大得多，与这里的网络一致。")
+          "而这里只取 6 个块时，前置归一化的比值是 1.7 而不是 4.4。\n")
+    shown("- It has no attention and no training: it shows the state that training starts from, not the one it ends in. During "
+          "pre-training, though, Shleifer et al. (2021) report the profile this stack shows for pre-norm: gradients much larger at "
+          "early layers than at later ones.\n",
+          "- 它没有注意力，也没有训练：它显示的是训练的起点，而不是终点。不过 Shleifer 等人（2021）报告，预训练中前置归一化的梯度分布"
+          "与这里的网络一致：前面各层的梯度比后面各层大得多。\n")
     for lang, overclaim in (("en", "the better guide"), ("zh", "应以他们的测量为准")):
         assert overclaim not in page(lang), lang
     # the cited work is listed, right after Xiong et al. (cited just before it) and before Takase et al. (just after)
@@ -1942,9 +2014,9 @@ def test_final56_wording_of_the_xiong_limit_the_opening_and_zh_page_references()
     """Review final56, tf. The clause after "their Figure 3" describes their measurement, not this stack's; the zh
     opening reads "以注意力层为例：", not spoken "例如 X，它"; the zh page names other pages in one style ("门控单元一页",
     as it writes "输出层一页" and "初始化一文"), never 《…》 followed by 一页; and the Gemma 2 marks say where its code is."""
-    shown("Its gradient profile along the stack is not the one Xiong et al. measured (their Figure 3), in which post-norm's "
-          "gradients grow towards the output and pre-norm's stay about level.",
-          "它的梯度沿各块的分布与 Xiong 等人测得的不同（他们的图 3）：在他们的模型里，后置归一化的梯度越靠近输出越大，"
+    shown("Its gradient profile along the stack is not the one Xiong et al. measured on one model at initialisation (their Figure 3), "
+          "in which post-norm's gradients grow towards the output and pre-norm's stay about level.",
+          "它的梯度沿各块的分布与 Xiong 等人测得的不同（他们的图 3，一个模型在初始化时的测量）：在他们的模型里，后置归一化的梯度越靠近输出越大，"
           "前置归一化则各块大致持平。")
     assert "(their Figure 3):" not in page("en")
     shown("Most of this catalogue", "函数目录的大多数页面一次只研究一个激活函数。Transformer 里的非线性却不止一处，")
