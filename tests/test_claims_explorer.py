@@ -143,9 +143,10 @@ def test_what_the_chart_shows_of_the_flat_tails():
         pixels = float(sigmoid.df(np.array(4.0))) * (height - top - bottom) / (ymax - ymin)
         assert 0.5 < pixels < 1.5, (width, pixels)
     from claim_helpers import page_text
-    assert ("the sigmoid's slope is still 0.045 at $\\pm 3$ and 0.018 at the edge (about a pixel above the axis), more than "
-            "ten times tanh's 0.0013 there.") in page_text("explorer.md", "en")
-    assert ("sigmoid 的斜率在 $\\pm 3$ 处还有 0.045，到图的边缘 $x = \\pm 4$ 处仍有 0.018（离横轴只有一个像素左右），"
+    # review final66, tools: one sentence carried six numbers; the two slopes are now two clauses of their own sentence
+    assert ("yet they differ. At $\\pm 3$ the sigmoid's slope is still 0.045; at the edge, $\\pm 4$, it is 0.018, about a "
+            "pixel above the axis and more than ten times tanh's 0.0013 there.") in page_text("explorer.md", "en")
+    assert ("其实并不一样。sigmoid 的斜率在 $\\pm 3$ 处还有 0.045；到图的边缘 $\\pm 4$ 处仍有 0.018，离横轴只有一个像素左右，"
             "是 tanh 在那里的斜率 0.0013 的十倍以上。") in page_text("explorer.md", "zh")
     for lang in ("en", "zh"):
         item = page_text("explorer.md", lang).split("\n2. ")[1].split("\n3. ")[0]
@@ -201,8 +202,12 @@ def test_beta_is_defined_where_it_is_first_used_and_the_prose_names_functions_by
     from claim_helpers import page_text
     from actsite.pages.explorer import explorer_data
     from actsite.pages.playground import playground_data
+    # review final66, tools: the zh parenthesis held a definition, two examples and a symbol gloss; the definition is
+    # now a sentence after the one that names the sliders
+    assert ("[形状参数](glossary.md#shape-parameter)，拖动滑块或按键盘的方向键都可以。形状参数是公式中改变曲线形状的那个数，"
+            "例如 Leaky ReLU 的斜率 $a$、") in page_text("explorer.md", "zh")
     for lang, formula in (("en", "the $\\beta$ in Swish's $x\\,\\sigma(\\beta x)$, where $\\sigma$ is the sigmoid"),
-                          ("zh", "Swish 的 $x\\,\\sigma(\\beta x)$ 里的 $\\beta$，其中 $\\sigma$ 是 sigmoid 函数")):
+                          ("zh", "Swish 的 $x\\,\\sigma(\\beta x)$ 中的 $\\beta$（$\\sigma$ 为 sigmoid 函数）")):
         text = page_text("explorer.md", lang).split("<script")[1]
         first = text.index("\\beta")
         assert text.index(formula) <= first < text.index(formula) + len(formula), lang
@@ -234,16 +239,30 @@ def test_beta_is_defined_where_it_is_first_used_and_the_prose_names_functions_by
 def test_the_page_opens_with_what_the_explorer_is_for():
     """Review final65, tools: the page opened on the bare widget, its first prose an instruction.  One sentence under the
     title now says what the explorer is for; its numbers are the explorer data's: 19 functions, each drawn with its
-    derivative, and sliders on some of them (five, named further down)."""
+    derivative, and sliders on some of them (five, named further down).
+    Review final66, tools (WRONG): "the site's 19 activation functions" undercounted the site, which also covers the
+    gated units (GLU, ReGLU, GEGLU, SwiGLU; two inputs each), squared ReLU and softmax; the 19 are the one-input
+    functions of the reference table, whose two one-input tables have exactly the explorer's functions as rows."""
+    import re
     from claim_helpers import page_text
+    from actsite.maths.gated import GATED
+    from actsite.pages import reference_table
     from actsite.pages.explorer import explorer_data
     functions = explorer_data()["functions"]
-    assert len(functions) == len(EVERY) == 19
+    assert len(functions) == len(EVERY) == 19 and {f["key"] for f in functions} == set(EVERY)
+    for lang in ("en", "zh"):
+        for table in (reference_table.formulas_table(lang), reference_table.properties_table(lang)):
+            rows = re.findall(r'<tr><th scope="row"><a href="#([\w-]+)">', table)
+            assert sorted(rows) == sorted(reference_table.anchor(act) for act in EVERY.values()), rows
+    assert {"glu", "reglu", "geglu", "swiglu"} <= set(GATED) and not set(GATED) & set(EVERY)   # more than the 19
+    assert "squared ReLU" in page_text("catalogue/transformer-block.md", "en")
+    for lang in ("en", "zh"):
+        assert {"en": "the site's 19", "zh": "本站的 19 个"}[lang] not in page_text("explorer.md", lang), lang
     assert all(f["default"]["f"] and f["default"]["df"] for f in functions)
     assert 0 < sum(bool(f["params"]) for f in functions) < len(functions)          # "some of them"
-    said = {"en": "Compare any of the site's 19 activation functions and their derivatives on one chart, and see how some "
-                  "of them change shape as you move a slider.",
-            "zh": "在同一张图上比较本站的 19 个激活函数及其导数，再拖动滑块，看其中几个函数的形状怎样变化。"}
+    said = {"en": "Compare any of the 19 one-input activation functions of the [reference table](reference.md) and their "
+                  "derivatives on one chart, and see how some of them change shape as you move a slider.",
+            "zh": "在同一张图上比较[速查表](reference.md)里 19 个单输入激活函数及其导数，再拖动滑块，看其中几个函数的形状怎样变化。"}
     for lang, words in said.items():
         text = page_text("explorer.md", lang)
         title = {"en": "# Activation explorer { #explorer }", "zh": "# 函数曲线探索器 { #explorer }"}[lang]

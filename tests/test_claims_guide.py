@@ -122,7 +122,10 @@ def test_relu_trains_faster_than_tanh_at_three_of_four_rates_by_1_2_at_the_best_
     rate for both, ReLU was only about 1.2 times as fast; at the largest rate, 0.3, tanh was faster" (faster: reached
     25% training error sooner, by the median over seeds; the runs of relu-sparsity-biology.md#training-speed, the rate
     0.3 rerun here, as in that page's tests).  The guide gives the conclusion, not the argument: the factor of six and
-    the lead at each rate stay on the linked home page.  (Review final65, tools: zh 发现，在…… (发现在 first read as one word).)"""
+    the lead at each rate stay on the linked home page.  (Review final65, tools: zh 发现，在…… (发现在 first read as one word).)
+    Review final66, tools: "in their network on CIFAR-10" blurred which network Krizhevsky et al. compared (the CIFAR-10
+    comparison of their Figure 1 is a four-layer convolutional network, not their ImageNet network); the guide names it, as
+    the home does, and says the site's result in one sentence (the lead depends on the rate) plus the link."""
     from actsite.experiments import training_speed
     assert training_speed.TARGET_ERROR == 0.25                      # "25% training error"
     runs = cached("training_speed")
@@ -137,16 +140,19 @@ def test_relu_trains_faster_than_tanh_at_three_of_four_rates_by_1_2_at_the_best_
     assert max(reach["tanh"]) < min(reach["relu"]), reach           # tanh faster at 0.3
     for key, medians in (("relu", relu), ("tanh", tanh)):           # 0.1 the best of the four for both
         assert int(np.argmin(medians)) == 2 and np.median(reach[key]) > medians[2], (key, medians, reach[key])
-    for lang, words in (("en", "Krizhevsky, Sutskever and Hinton (2012) found that ReLU also trained faster than tanh in their network on "
-                               "CIFAR-10; [this site's "
-                               "smaller experiment](blog/posts/relu-sparsity-biology.md#training-speed) found it faster at three "
-                               "of the four learning rates tried. At 0.1, the best of the four for both, ReLU was only "
-                               "about 1.2 times as fast; at the largest rate, 0.3, tanh was faster."),
-                        ("zh", "Krizhevsky、Sutskever 和 Hinton（2012）发现，在他们用于 CIFAR-10 的网络上，ReLU 还比 tanh 训练得快；[本站规模更小的实验]"
-                               "(blog/posts/relu-sparsity-biology.md#training-speed)在试过的四个学习率中有三个看到这一点。"
-                               "0.1 是四个学习率里对两者都最好的一个，在那里 ReLU 的速度只是 tanh 的约 1.2 倍；到最大的学习率 0.3，反而是 tanh 更快。")):
+    for lang, words in (("en", "Krizhevsky, Sutskever and Hinton (2012) found that a four-layer convolutional network reached 25% "
+                               "training error on CIFAR-10 sooner with ReLU than with tanh. In [this site's smaller "
+                               "experiment](blog/posts/relu-sparsity-biology.md#training-speed) the lead depends on the learning rate: "
+                               "at 0.1, the best rate for both, ReLU was only about 1.2 times as fast, and at 0.3 tanh was faster."),
+                        ("zh", "Krizhevsky、Sutskever 和 Hinton（2012）发现，在 CIFAR-10 上，一个四层卷积网络用 ReLU 比用 tanh 更早达到 "
+                               "25% 的训练误差。在[本站规模更小的实验](blog/posts/relu-sparsity-biology.md#training-speed)里，"
+                               "ReLU 领先多少要看学习率：取对两者都最好的 0.1 时，ReLU 的速度只是 tanh 的约 1.2 倍；取 0.3 时，反而是 tanh 更快。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert words in text, lang
+        assert "in their network on CIFAR-10" not in text and "在他们用于 CIFAR-10 的网络上" not in text, lang
+        home = (CONTENT[lang] / "blog/posts/relu-sparsity-biology.md").read_text(encoding="utf-8")
+        assert {"en": "a four-layer convolutional network with ReLUs reached 25% training error on CIFAR-10",
+                "zh": "一个四层卷积网络，用 ReLU 在 CIFAR-10 上达到 25% 训练误差"}[lang] in home, lang
         assert not any(w in text for w in ("six times", "CIFAR-10 six", "六倍", "四层 CNN", "four-layer CNN")), lang
         assert "发现在" not in text, lang        # review final65, tools: 发现在 first read as one word
 
@@ -292,20 +298,25 @@ def test_a_gated_block_at_8_3_d_has_the_parameters_of_a_plain_one_at_4d():
         cost = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8").split("{ #cost }")[1].split("\n## ")[0]
         assert "2\\,d\\,d_\\mathrm{ff} = 3\\,d\\,d_\\mathrm{ff}'" in cost and "d_\\mathrm{ff}' = \\tfrac{2}{3}\\,d_\\mathrm{ff}" in cost
     # 4d is a convention, the original Transformer's (Vaswani et al. 2017, base model: d_model 512, d_ff 2048), not a
-    # definition; "hidden width" is linked to the glossary at its first use, beside the model width d before the
-    # short-answer table, so that the table's cell stays short (review final58, cb)
+    # definition.  Review final66, tools: eight definitions stood before the short-answer table; the transformer's (d,
+    # token, hidden width) now stand in #transformers, the one section that uses them, and the table's row no longer
+    # gives the width, which the section gives once (review final66, tf: it was said twice)
     assert 2048 == 4 * 512
     for lang, first, convention in (
-            ("en", "A feed-forward block's [hidden width](glossary.md#hidden-width) is the number of units between its input and output matrices.",
-             "A plain block usually has hidden width $4d$, the original Transformer's choice (Vaswani et al. 2017);"),
-            ("zh", "前馈模块的[隐藏宽度](glossary.md#hidden-width)是它的输入矩阵与输出矩阵之间的单元个数。",
-             "普通模块的隐藏宽度通常取 $4d$，这是原始 Transformer（Vaswani 等人，2017）的做法；")):
+            ("en", "A feed-forward block's [hidden width](glossary.md#hidden-width) is the number of units between its input and output matrices;",
+             "a plain block usually has $4d$, the original Transformer's choice (Vaswani et al. 2017)."),
+            ("zh", "前馈模块的[隐藏宽度](glossary.md#hidden-width)是它的输入矩阵与输出矩阵之间的单元个数，",
+             "普通模块通常取 $4d$，这是原始 Transformer（Vaswani 等人，2017）的做法；")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-        word = {"en": "hidden width", "zh": "隐藏宽度"}[lang]
-        assert text.index(first) + text[text.index(first):].index(word) == text.index(word), lang
-        assert convention in text, lang
-        assert text.index(first) < text.index("{ #short-answer }") + text[text.index("{ #short-answer }"):].index("\n| ")
-        assert {"en": "SwiGLU at hidden width about $\\tfrac{8}{3}d$;", "zh": "SwiGLU，隐藏宽度约 $\\tfrac{8}{3}d$；"}[lang] in text
+        section = text.split("{ #transformers }")[1].split("\n## ")[0]
+        for word, link in (({"en": "hidden width", "zh": "隐藏宽度"}[lang], "glossary.md#hidden-width"),
+                           ({"en": "token", "zh": "词元"}[lang], "glossary.md#token"), ("$d$", None)):
+            assert word not in text.split("{ #transformers }")[0], (lang, word)       # first used in the section
+            if link:
+                assert text.count(link) == 1 and section.index(word) < section.index(link), (lang, word)
+        assert first in section and convention in section, lang
+        assert text.count("\\tfrac{8}{3}d") == 1, lang                              # the width, once
+        assert {"en": "| from scratch: SwiGLU; fine-tuning:", "zh": "| 从头训练：SwiGLU；微调："}[lang] in text, lang
         assert {"en": "(the number of units between the block's", "zh": "（前馈模块中输入矩阵与输出矩阵之间"}[lang] not in text
 
 
@@ -396,10 +407,12 @@ def test_cross_entropy_on_logits_has_gradient_p_minus_y():
     combining only makes computing it stable (review final56, cb: 'then simply p - y' credited the combination); one
     claim a sentence, the derivation cited in the parenthesis (review final57, cb). The result is stated once, in one
     sentence, and its derivation and the failures are left to their home (review final58, cb).  "Either way" could be read
-    as "sigmoid or softmax": "Combined or not" (review final62, cb).  (Review final65, tools: the second failure is a probability rounded to 1, or so near it that the difference keeps few significant digits.)"""
+    as "sigmoid or softmax": "Combined or not" (review final62, cb).  (Review final65, tools: the second failure is a probability rounded to 1, or so near it that the difference keeps few significant digits.)
+    (Review final66, tools: "adds stability, not a different gradient, because ..." read as the reason the gradient is
+    unchanged; the sentence now says what combining changes, the numerics, and then how.)"""
     for lang, said in (("en", ("Combined or not, the gradient with respect to the logits is $p - y$, the predicted probabilities minus "
-                               "the targets (for softmax, targets that sum to 1); combining adds stability, not a different "
-                               "gradient, because it never takes the logarithm of a probability that has underflowed to 0, nor subtracts from 1 a probability "
+                               "the targets (for softmax, targets that sum to 1); combining changes not the gradient but the numerics: the "
+                               "combined form never takes the logarithm of a probability that has underflowed to 0, nor subtracts from 1 a probability "
                                "that has been rounded to 1, or so near it that the difference keeps few significant digits. "
                                "[Output layers and losses](catalogue/output-layers.md#cross-entropy) derives the gradient and "
                                "shows [where the naive forms fail](catalogue/output-layers.md#stability).")),
@@ -410,7 +423,7 @@ def test_cross_entropy_on_logits_has_gradient_p_minus_y():
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert said in text and "then simply" not in text and "这样，损失对 logit 的梯度就是" not in text, lang
         assert "what the combined form adds" not in text and "合并的写法带来的是" not in text, lang
-        assert "Either way the gradient" not in text, lang
+        assert "Either way the gradient" not in text and "not a different gradient, because" not in text, lang
         assert text.count("$p - y$") == 1 and "\\log(1 - p)" not in text, lang          # said once, not re-derived
     rng = np.random.default_rng(0)
     z = rng.normal(size=7)
@@ -456,7 +469,7 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     with np.errstate(divide="ignore"):
         assert 1 - sigmoid(np.array(40.0)) == 0.0 and np.log(1 - sigmoid(np.array(40.0))) == -np.inf
     assert np.isfinite(-np.logaddexp(0.0, 40.0))
-    for lang, words in (("en", "because it never takes the logarithm of a probability that has underflowed to 0, nor subtracts from 1 a "
+    for lang, words in (("en", "the combined form never takes the logarithm of a probability that has underflowed to 0, nor subtracts from 1 a "
                                "probability that has been rounded to 1, or so near it that the difference keeps few significant digits."),
                         ("zh", "而是数值稳定性：它既不对已经下溢为 0 的概率取对数，也不用 1 去减已经舍入成 1、或离 1 近到差值只剩几位有效数字的概率。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
@@ -536,7 +549,11 @@ def test_too_small_initial_weights_show_against_the_same_network_under_he_not_ag
       the first five steps (more than twelve at step 1; the output layer, which is not a hidden layer, catches up faster);
     * comparing a gradient with its weights would not separate the two: under He, the healthy network, every hidden
       layer's ||dL/dW|| / ||W|| is already 1.6e-3 to 3.0e-2 at step 1 (orders of magnitude below), against
-      about 5e-14 to 1.5e-13 under N(0, 0.01^2)."""
+      about 5e-14 to 1.5e-13 under N(0, 0.01^2).
+
+    Review final66, tools: "than the same network gives with He initialisation" named He for every network, though for
+    a sigmoid or tanh network the page recommends another rule; the comparison is with the rule the short-answer table
+    recommends (for this ReLU network, He: the table's first row)."""
     from playground_node import run_node
     out = run_node(FIRST_STEPS, {})
     he, small = out["deep-relu-he"], out["deep-relu-small"]
@@ -556,13 +573,17 @@ def test_too_small_initial_weights_show_against_the_same_network_under_he_not_ag
     assert 4e-14 < min(collapsed) and max(collapsed) < 2e-13, collapsed
     for lang, words in (("en", "and look at the size of each layer's gradient, not only their ratio"),
                         ("en", "If, in the first steps, every hidden layer's gradient is many orders of magnitude smaller than the "
-                               "same network gives with He initialisation, the initial weights are too small, even when the "
+                               "same network gives with the initialisation the table at the top recommends, the initial "
+                               "weights are too small, even when the "
                                "ratio is near 1 ([the ratio hides the collapse](blog/posts/initialisation.md#measured-spread))"),
                         ("zh", "并且不只看两者之比，还要看每一层梯度本身的大小"),
-                        ("zh", "如果在最初几步里，每个隐藏层的梯度都比同一个网络改用 He 初始化时小许多个数量级，那么即使比值接近 1，"
+                        ("zh", "如果在最初几步里，每个隐藏层的梯度都比同一个网络改用本页开头的表所推荐的初始化时小许多个数量级，那么即使比值接近 1，"
                                "也说明初始权重太小了（[比值掩盖了坍缩](blog/posts/initialisation.md#measured-spread)）")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), (lang, words)
-    for lang, gone in (("en", "below its weights"), ("zh", "比该层权重小")):
+    for lang, row in (("en", "| Hidden layers of MLPs and CNNs | ReLU | He:"), ("zh", "| MLP 和 CNN 的隐藏层 | ReLU | He：")):
+        assert row in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang      # He is the rule recommended for ReLU
+    for lang, gone in (("en", "below its weights"), ("zh", "比该层权重小"), ("en", "gives with He initialisation"),
+                       ("zh", "改用 He 初始化时小")):
         assert gone not in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     assert "The ratio hides the collapse; the level shows it." in (CONTENT["en"] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
 
@@ -904,7 +925,7 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     home = (CONTENT["en"] / "catalogue/gated-units.md").read_text(encoding="utf-8")
     assert "it comes from the short runs only" in home
     zh_home = (CONTENT["zh"] / "catalogue/gated-units.md").read_text(encoding="utf-8")
-    assert "论文还为每个变体各训练了四个 65536 步的模型" in zh_home          # "repeated shorter runs"
+    assert "各训练了四个 65536 步的模型" in zh_home          # "repeated shorter runs"
     assert all(len(row) == 3 for row in table.values())                # one spread per variant: the short runs'
     # the guide states the conclusion and leaves the argument (which pair, which runs gave the spread) to its home
     # the hedge (the paper does not say which measure the spread is) stays on the home page the guide links
@@ -919,13 +940,23 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     singles = [long_gap / table[n][1] for n in (worst_gated, best_plain)]
     assert [round(r, 1) for r in singles] == [2.3, 2.8] and round(long_gap / pair_spread, 1) == 1.8
     assert all(1.75 <= r <= 3 for r in singles + [long_gap / pair_spread])
-    for lang, words in (("en", "every gated variant ended lower than every plain one. With one run per variant, and the closest "
-                               "gated and plain variants only about two to three times the run-to-run spread apart, that is "
+    # review final66, tools: the guide measured the margin against a single run's spread ("two to three times") where the
+    # home measures it against the spread of a difference of two runs ("about twice"); one comparison, one yardstick: the
+    # home's, with the pair named
+    home_zh = (CONTENT["zh"] / "catalogue/gated-units.md").read_text(encoding="utf-8")
+    assert "最接近的一对是 GLU（1.663）和 ReLU（1.677）" in home_zh and "这个差距约为它的两倍" in home_zh
+    # review final66, cb: one term site-wide, the gated-units page's "gated block" / 门控前馈模块, not "gated variant"
+    for lang in ("en", "zh"):
+        text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert not any(w in text for w in ("gated variant", "plain variant", "门控变体", "普通变体")), lang
+    for lang, words in (("en", "every gated block ended lower than every plain one. But there was one run per block, and the closest "
+                               "pair, GLU and ReLU, differ by only about twice the spread expected between two single runs: "
                                "suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) gives the numbers)."),
-                        ("zh", "每一种门控变体的对数困惑度都低于每一种普通变体；但每种变体只训练了一次，最接近的一对门控变体与普通变体"
-                               "之差也只有运行间波动的两三倍，所以这条依据有一定说服力，但还不足以下定论"
+                        ("zh", "每一种门控前馈模块的对数困惑度都低于每一种普通前馈模块；但每种前馈模块只训练了一次，而最接近的一对，GLU 和 ReLU，"
+                               "相差只有两次单独运行之间预期波动的两倍左右，所以这条依据有一定说服力，但还不足以下定论"
                                "（数字见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+        assert "two to three times the run-to-run spread" not in text and "运行间波动的两三倍" not in text, lang
         assert "chance difference" not in text and "is a standard deviation" not in text and "若把它看作标准差" not in text, lang
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
     # the numbers themselves have their home on the gated-units page, which the guide links; it does not repeat them
@@ -945,8 +976,8 @@ def test_the_table_row_credits_the_swiglu_paper_and_the_section_says_every_gated
     docs = Path(__file__).resolve().parents[1] / "docs"
     en = (docs / "en/content/guide.md").read_text(encoding="utf-8")
     zh = (docs / "zh/content/guide.md").read_text(encoding="utf-8")
-    cell = {"en": "[every gated variant beat every plain one in Shazeer's (2020) long runs, one run each](#transformers)",
-            "zh": "[Shazeer（2020）的长训练中，每种门控变体都优于每种普通变体（每种只训练一次）](#transformers)"}
+    cell = {"en": "[every gated block beat every plain one in Shazeer's (2020) long runs, one run each](#transformers)",
+            "zh": "[Shazeer（2020）的长训练中，每种门控前馈模块都优于每种普通前馈模块（每种只训练一次）](#transformers)"}
     assert cell["en"] in en and cell["zh"] in zh
     assert len(cell["en"].split("](")[0].split()) <= 16                  # a table cell a reader can scan
     assert "In the paper that introduced SwiGLU, Shazeer (2020)" in en    # the section credits the SwiGLU paper
@@ -955,8 +986,8 @@ def test_the_table_row_credits_the_swiglu_paper_and_the_section_says_every_gated
     assert "GPT, BERT and GPT-2 use GELU in a plain feed-forward block;" in en
     assert "GPT、BERT 和 GPT-2 在普通（不带门控）前馈模块里用 GELU；" in zh
     assert "longer training" not in en.split("{ #transformers }")[0] and "训练较长" not in zh.split("{ #transformers }")[0]
-    assert "After the longer of his two training lengths (524,288 steps), every gated variant ended lower than every plain one" in en
-    assert "两种训练长度中较长的一种（524288 步）结束时，每一种门控变体的对数困惑度都低于每一种普通变体" in zh
+    assert "After the longer of his two training lengths (524,288 steps), every gated block ended lower than every plain one" in en
+    assert "两种训练长度中较长的一种（524288 步）结束时，每一种门控前馈模块的对数困惑度都低于每一种普通前馈模块" in zh
     assert "held-out loss" not in en and "留出数据上的损失" not in zh          # one name for the held-out quantity
     assert "introduced them" not in en and "提出门控模块" not in zh
     # the longer training's step count, written as the gated-units page writes it in each language
@@ -1030,15 +1061,16 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
     """Batch normalisation, gated unit and fixed point get a clause where the page first uses them (review final55,
     cb), each agreeing with the glossary; the sigmoid's usual-scale claim links the 50-layer measurement (Xavier:
     first/last ratio 4e-31, tested with that article), the small-weight one the playground; log-perplexity, defined
-    on gated-units and in the glossary, is linked, not defined again.  (Review final65, tools: the batch-normalisation clause also glosses the pre-activation, once for the page.)"""
+    on gated-units and in the glossary, is linked, not defined again.  (Review final65, tools: the batch-normalisation clause also glosses the pre-activation, once for the page.)
+    Review final66, tools: the clause left the 8-bit table cell, where it nested two definitions; batch normalisation is
+    linked to its home at its first use (the cell) and defined in #int8-mobile, where it resets the scale."""
     from actsite.pages.glossary import TERMS
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     terms = {t.key: t for t in TERMS}
-    clauses = {"en": ("[batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation) (standardising each unit's "
-                      "[pre-activation](glossary.md#pre-activation), the weighted sum it receives, over a mini-batch)",
+    clauses = {"en": ("[batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation)",
                       "a gated unit (one that multiplies a value by a gate, both computed from the same input) with a SiLU gate",
                       "[its fixed point, the mean 0 and variance 1 that each layer leaves unchanged, needs that scale]"),
-               "zh": ("[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)（在每个小批量上把各单元收到的加权和，即[预激活值](glossary.md#pre-activation)，标准化）",
+               "zh": ("[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)",
                       "SwiGLU 是以 SiLU 为门的门控单元；门控单元由同一个输入分别算出一个值和一个门，再把两者相乘。",
                       "[它的不动点，即每一层都保持不变的均值 0、方差 1，要求这个尺度]")}[lang]
     words = {"en": ("batch normalisation", "gated unit", "fixed point"), "zh": ("批归一化", "门控单元", "不动点")}[lang]
@@ -1051,7 +1083,7 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
     assert {"en": "over the mini-batch", "zh": "小批量"}[lang] in getattr(terms["batch-normalisation"], f"{lang}_definition")
     if lang == "en":     # the site's term, linked where first used, not "summed input" (review final56, cb)
         assert "summed input" not in text
-        assert text.index("pre-activation") == text.index("[pre-activation](glossary.md#pre-activation)") + 1
+        assert text.index("pre-activation") == text.index("[pre-activations](glossary.md#pre-activation)") + 1
     assert {"en": "both linear maps of the same input", "zh": "都是同一输入的线性映射"}[lang] in \
         getattr(terms["gated-unit"], f"{lang}_definition")
     # the fixed point: standard normal pre-activations (LeCun's rule at unit input variance) give mean 0, variance 1
@@ -1139,7 +1171,10 @@ def test_the_8_bit_row_gives_he_to_relu6_and_hard_swish_only_and_the_section_is_
     """The 8-bit row said "He, with batch normalisation (...) for hard swish", which could pair He with hard swish only
     (review final58, cb); then "He for all three", which overclaimed for the hard sigmoid gate (review final59, cb):
     the page argues He for ReLU6 and hard swish only, and the initialisation article's table, which the guide's
-    initialisation section points to, has no rule for the sigmoid ("none fits") and no row for hard sigmoid.  Hard sigmoid shares the
+    initialisation section points to, has no rule for the sigmoid ("none fits") and no row for hard sigmoid.
+    Review final66, tools: the cell nested a definition of batch normalisation and, inside it, of the pre-activation, and
+    used "mini-batch" unlinked; the cell is now the recommendation and the link, and #int8-mobile defines batch
+    normalisation where it matters, with the mini-batch linked.  Hard sigmoid shares the
     reason the sigmoid has none: for pre-activations symmetric about zero its mean is 1/2 (h(x) + h(-x) = 1) and that
     mean is most of its mean square, so a kept variance carries little.  So the row gives He to ReLU6 and hard swish,
     and the gate "the model's own recipe" (the cell's "no rule fits, as for the sigmoid, so" made it hard to parse, review
@@ -1150,12 +1185,20 @@ def test_the_8_bit_row_gives_he_to_relu6_and_hard_swish_only_and_the_section_is_
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     row = [line for line in text.splitlines() if line.startswith({"en": "| 8-bit integer", "zh": "| 8 位整数"}[lang])]
     assert len(row) == 1
-    cell = {"en": "| He for both ReLU6 and hard swish, with [batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation) "
-                  "(standardising each unit's [pre-activation](glossary.md#pre-activation), the weighted sum it receives, over a mini-batch) for hard swish; "
+    cell = {"en": "| He for ReLU6 and hard swish, hard swish with [batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation); "
                   "hard sigmoid gates: the model's own recipe |",
             "zh": "| ReLU6 和 hard swish 都用 He，hard swish 还要配[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)"
-                  "（在每个小批量上把各单元收到的加权和，即[预激活值](glossary.md#pre-activation)，标准化）；hard sigmoid 门按模型自己的配方 |"}[lang]
+                  "；hard sigmoid 门按模型自己的配方 |"}[lang]
     assert cell in row[0]
+    import re
+    prose = re.sub(r"\]\([^)]*\)", "]", row[0].split("| ")[3])
+    assert "(" not in prose and "（" not in prose, row[0]                                 # no nested definition
+    defined = {"en": "use batch normalisation, which standardises each unit's pre-activation over a "
+                     "[mini-batch](glossary.md#mini-batch) and so resets the scale.",
+               "zh": "它们都用了批归一化：在每个[小批量](glossary.md#mini-batch)上把各单元的预激活值标准化，从而把尺度重新拉回来。"}[lang]
+    assert defined in text.split("{ #int8-mobile }")[1].split("\n## ")[0]
+    assert text.count("glossary.md#mini-batch") == 1 and text.index({"en": "mini-batch", "zh": "小批量"}[lang]) == \
+        text.index("glossary.md#mini-batch") - {"en": len("mini-batch]("), "zh": len("小批量](")}[lang]
     assert "He for all three" not in text and "三者都用 He" not in text
     # the initialisation article's table: no rule fits the sigmoid, and hard sigmoid, ReLU6 and hard swish have no row
     home = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
@@ -1199,7 +1242,8 @@ def test_normalisation_names_its_kinds_and_residual_connections_are_a_remedy_for
     argues them (when-gradients-vanish#what-fixed-it: the block's Jacobian contains the identity, "a direct route to
     every block") and to the scale they need (initialisation#residual).  Checked here: a product of 50 factors I + B_l
     with small random branch Jacobians B_l keeps a vector's norm, where 50 sigmoid layers' factors, each a quarter or
-    less, shrink it by orders of magnitude.  (Review final65, tools: the transformer row's recipe is the architecture's, and residual connections are defined at their first use (#self-normalising), not in the remedies.)"""
+    less, shrink it by orders of magnitude.  (Review final65, tools: the transformer row's recipe is the architecture's, and residual connections are defined at their first use (#self-normalising), not in the remedies.)
+    (Review final66, tools: zh row reads 其中的归一化层……负责保持尺度.)"""
     from actsite.pages.glossary import TERMS
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     keys = {term.key for term in TERMS}
@@ -1207,7 +1251,9 @@ def test_normalisation_names_its_kinds_and_residual_connections_are_a_remedy_for
     # review final65, tools: a model trained from scratch has no recipe of its own yet; the recipe is the architecture's
     row = {"en": "the recipe published with the architecture you follow (its normalisation layers, "
                  "[LayerNorm or RMSNorm](catalogue/transformer-block.md#normalisation), keep the scale)",
-           "zh": "按所沿用的架构发表时附带的配方（尺度由其中的归一化层保持，即[层归一化或 RMSNorm](catalogue/transformer-block.md#normalisation)）"}[lang]
+           "zh": "按所沿用的架构发表时附带的配方（其中的归一化层，即[层归一化或 RMSNorm](catalogue/transformer-block.md#normalisation)，负责保持尺度）"}[lang]
+    # review final66, tools: zh 即 equated "keeping the scale" with the layers' names
+    assert "尺度由其中的归一化层保持，即" not in text
     assert {"en": "| the model's own recipe (its normalisation", "zh": "| 按模型自己的配方（尺度"}[lang] not in text
     below = {"en": "Normalisation layers (batch normalisation in CNNs, [LayerNorm](glossary.md#layer-norm) or "
                    "[RMSNorm](glossary.md#rms-norm) in transformers), where a model has them, reset the scale of the values they normalise.",
@@ -1251,15 +1297,16 @@ def test_normalisation_names_its_kinds_and_residual_connections_are_a_remedy_for
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_output_function_has_one_name_and_selu_keeps_one_sentence_and_its_link(lang):
-    """Review final59, cb.  The logits are "the values before the output function" (输出层函数之前的值), the site's name
-    for sigmoid and softmax in an output layer, not "the activation".  SELU's conditions, stated in full on
+def test_the_logits_are_glossed_by_the_functions_the_row_names_and_selu_keeps_one_sentence_and_its_link(lang):
+    """Review final59, cb.  The logits are not "the values before the activation".  Review final66, tools: "the values
+    before the output function" used a term defined only on catalogue/output-layers, later in the reading order; the row
+    names the two functions it has just recommended.  SELU's conditions, stated in full on
     initialisation#selu-fixed-point (and alpha dropout there and on the rectifiers' card), are one clause and the link."""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    assert {"en": "computed from the [logits](glossary.md#logit), the values before the output function |",
-            "zh": "都直接由 [logit](glossary.md#logit)（输出层函数之前的值）算出"}[lang] in text
+    assert {"en": "computed from the [logits](glossary.md#logit), the values before the sigmoid or softmax |",
+            "zh": "都直接由 [logit](glossary.md#logit)（sigmoid 或 softmax 之前的值）算出"}[lang] in text
     assert "before the activation" not in text and "激活之前的值" not in text
-    assert {"en": "output function", "zh": "输出层函数"}[lang] in (CONTENT[lang] / "catalogue/output-layers.md").read_text(encoding="utf-8")
+    assert {"en": "output function", "zh": "输出层函数"}[lang] not in text
     section = text.split("{ #self-normalising }")[1].split("\n## ")[0]
     said = {"en": "provided the weights have variance $1/n_{\\text{in}}$ (LeCun initialisation) and the other conditions of "
                   "Klambauer et al. (2017) hold ([the fixed point, its conditions and its measurement](blog/posts/initialisation.md#selu-fixed-point)).",
@@ -1277,16 +1324,20 @@ def test_pre_activation_is_glossed_once_tanh_units_drift_into_the_flat_region_an
     where the page first uses it, as the glossary defines it (the weighted sum a unit computes before its activation).
     "drifted there" could mean "away from zero": the tanh sentence says "into the flat region".  Momentum, the page's
     one undefined term, is linked to its glossary row with a clause that agrees with it.  zh: the leaky rectifier
-    "has" no units (它的始终关闭的单元): 这时始终关闭的单元也仍能得到梯度.  Checked: tanh's slope falls below 0.01 by
-    |x| = 3, so a unit whose pre-activations all lie beyond it passes back almost nothing."""
+    "has" no units (它的始终关闭的单元).  Checked: tanh's slope falls below 0.01 by
+    |x| = 3, so a unit whose pre-activations all lie beyond it passes back almost nothing.
+    Review final66, tools: the gloss left the 8-bit table cell, so it now stands at the page's first use of the term, in
+    #hidden-layers; zh 这样 replaces the second colon of 补救办法：……函数：这时……."""
     from actsite.pages.glossary import TERMS
     terms = {t.key: t for t in TERMS}
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
-    gloss = {"en": "the weighted sum it receives", "zh": "各单元收到的加权和"}[lang]
-    assert text.count(gloss) == 1 and text.index(gloss) < text.index("{ #hidden-layers }")
+    gloss = {"en": "[pre-activations](glossary.md#pre-activation), the weighted sums its units receive,",
+             "zh": "[预激活值](glossary.md#pre-activation)（各单元收到的加权和）"}[lang]
+    word = {"en": "pre-activation", "zh": "预激活值"}[lang]
+    assert text.count(gloss) == 1 and text.index(word) == text.index(gloss) + 1
+    assert text.count({"en": "weighted sum", "zh": "加权和"}[lang]) == 1
     assert {"en": "weighted sum", "zh": "加权和"}[lang] in getattr(terms["pre-activation"], f"{lang}_definition")
     assert text.count("glossary.md#pre-activation") == 1
-    assert "the weighted sums its units receive" not in text and "（单元收到的加权和）" not in text
     assert {"en": "a unit whose pre-activations have almost all drifted into the flat region barely learns",
             "zh": "一个单元的预激活值若差不多全都漂进了平坦区，它就几乎学不动"}[lang] in text
     assert "drifted there" not in text
@@ -1297,4 +1348,46 @@ def test_pre_activation_is_glossed_once_tanh_units_drift_into_the_flat_region_an
     assert {"en": "the previous update", "zh": "上一次更新量"}[lang] in getattr(terms["momentum"], f"{lang}_definition")
     if lang == "zh":
         assert "它的[始终关闭的单元]" not in text
-        assert "或者换成带泄漏的整流函数：这时[始终关闭的单元](glossary.md#inactive-unit)也仍能得到梯度。" in text
+        assert "或者换成带泄漏的整流函数，这样[始终关闭的单元](glossary.md#inactive-unit)也仍能得到梯度。" in text
+        paragraph = text.split("**死亡单元。**")[1].split("\n")[0]
+        assert all(s.count("：") <= 1 for s in paragraph.split("。")), paragraph     # one colon a sentence
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_selus_guarantee_is_lost_to_batch_normalisation_and_residual_connections_not_to_convolutions(lang):
+    """#self-normalising: "For a network that adds batch normalisation or residual connections (...), the derivation gives
+    no guarantee".  Review final66, tools (WRONG): the list also named convolutions.  Klambauer et al.'s map from a layer's
+    input moments to its output moments is per unit: it needs only the unit's weight moments and a sum over its fan-in,
+    and a convolutional unit's pre-activation is such a sum over its k * k * C_in inputs.  Checked here: under LeCun's
+    variance 1 / (k * k * C_in), a stack of ten 3 x 3 convolutions with SELU keeps mean 0 and variance 1 as a dense stack
+    of the same fan-in does, while adding each block's input to its output (a residual connection) lets the variance grow
+    block after block.  The list is the home's (catalogue/rectifiers.md: residual connections and normalisation layers)."""
+    rng = np.random.default_rng(66)
+    selu = EVERY["selu"].f
+    channels, size, depth, k = 16, 32, 10, 3
+    fan_in = k * k * channels
+
+    def conv(x, w):                       # circular 3 x 3 convolution: each output is a sum over fan_in inputs
+        shifted = np.stack([np.roll(x[c], (dy, dx), axis=(0, 1)) for c in range(channels)
+                            for dy in (-1, 0, 1) for dx in (-1, 0, 1)])
+        return (w @ shifted.reshape(fan_in, -1)).reshape(channels, size, size)
+
+    x = selu(rng.normal(size=(channels, size, size)))          # inputs at the fixed point: mean 0, variance 1
+    plain, residual = x.copy(), x.copy()
+    for _ in range(depth):
+        plain = selu(conv(plain, rng.normal(0, math.sqrt(1 / fan_in), (channels, fan_in))))
+        residual = residual + selu(conv(residual, rng.normal(0, math.sqrt(1 / fan_in), (channels, fan_in))))
+    assert abs(float(plain.mean())) < 0.1 and abs(float(plain.var()) - 1) < 0.15, (plain.mean(), plain.var())
+    dense = selu(rng.normal(size=(4096, fan_in)) @ rng.normal(0, math.sqrt(1 / fan_in), (fan_in, 64)))
+    assert abs(float(dense.mean())) < 0.05 and abs(float(dense.var()) - 1) < 0.1        # the same map, one dense layer
+    assert float(residual.var()) > 5, residual.var()                                    # the residual stack leaves it
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    section = text.split("{ #self-normalising }")[1].split("\n## ")[0]
+    said = {"en": "For a network that adds batch normalisation or residual connections (which add each block's input to its "
+                  "output), the derivation gives no guarantee,",
+            "zh": "网络里一旦加入批归一化或残差连接（把每个块的输入加到它的输出上），推导就不再给出保证"}[lang]
+    assert said in section
+    assert {"en": "convolution", "zh": "卷积"}[lang] not in section, lang
+    home = (CONTENT[lang] / "catalogue/rectifiers.md").read_text(encoding="utf-8")
+    assert {"en": "residual connections and normalisation layers fall outside them",
+            "zh": "残差连接和归一化层都不在其内"}[lang] in home

@@ -136,8 +136,11 @@ def test_the_guide_link_reads_as_one_sentence_and_silu_swish_has_the_sites_spell
     text = page_text(PAGE, lang)
     assert not re.search(r"[?？]\]\([^)]*\)[.,]", text)
     assert "SiLU/Swish" not in text and "SiLU / Swish" in text
-    shown("For a practical answer first, the guide [Which activation should I use?](guide.md) recommends a function for each situation,",
+    # review final66, tools: "For a practical answer first, the guide ... recommends" dangled; the reader is the subject
+    shown("If you want a practical answer first, read the guide [Which activation should I use?](guide.md): it recommends a "
+          "function for each situation,",
           "可以读[《该用哪个激活函数？》](guide.md)：它按场合推荐函数")
+    assert "For a practical answer first" not in page_text(PAGE, "en")
     # the zh start section said 建议 four times in three sentences (review final56, tools)
     if lang == "zh":
         start = text.split("{ #start-here }")[1].split("<div")[0]
@@ -241,9 +244,10 @@ def test_every_article_derives_and_draws_and_each_one_that_measures_has_an_exper
             assert re.search(r"^\s*\$\$", text, re.M) and re.search(r"\(figure:\w+", text), (article, lang)
     without = [a for a in articles if not measured(a)]
     assert without == ["blog/posts/from-linear-to-nonlinear.md"], without
+    # review final66, tools: the opening paragraph ends here; the provenance promise moved to "Rerun it yourself"
     shown("answers it with derivations, figures drawn by code and, wherever it measures something, an experiment you can "
-          "rerun;",
-          "用推导和由代码画出的图来回答，凡是做了测量的，还附有可以亲手重跑的实验；")
+          "rerun.\n",
+          "用推导和由代码画出的图来回答，凡是做了测量的，还附有可以亲手重跑的实验。\n")
     assert "figures drawn by code and experiments you can rerun" not in page_text(PAGE, "en")
     assert "由代码画出的图和可以亲手重跑的实验" not in page_text(PAGE, "zh")
 
@@ -292,8 +296,13 @@ def test_numbers_are_computed_by_the_sites_code_or_name_the_paper_they_come_from
         assert cited <= entries, (path, cited - entries)
         cited_somewhere += len(cited)
     assert cited_somewhere > 30
-    shown("every number the site computes comes from its published code, and every number taken from a paper names its source.",
-          "本站算出的每个数字都出自公开的源代码，取自论文的数字都注明了出处，")
+    # review final66, tools: the promise sits in "Rerun it yourself", after the repository it points to
+    shown("Every number the site computes comes from that code, and every number taken from a paper names its source.",
+          "本站算出的每个数字都出自这些代码，取自论文的数字都注明了出处。")
+    rerun = page_text(PAGE, lang).split("{ #rerun }")[1].split("\n## ")[0]
+    assert {"en": "Every number the site computes", "zh": "本站算出的每个数字"}[lang] in rerun
+    assert rerun.index("https://github.com/activation-functions/activation-functions") < rerun.index(
+        {"en": "Every number the site computes", "zh": "本站算出的每个数字"}[lang])
     assert "every number it quotes is cited" not in page_text(PAGE, "en") and "引用的数字都注明出处" not in page_text(PAGE, "zh")
 
 
@@ -323,8 +332,18 @@ def test_card_2_shows_sigmoid_tanh_and_relu_with_their_derivatives():
 
 def test_the_build_page_link_says_what_it_explains():
     """Review final65, tools: "[How this site is built](...) explains how." left "how" without an object after a long
-    sentence; it now explains how the numbers are computed and checked, which that page's opening says it does."""
-    shown("[How this site is built](how-this-site-is-built.md) explains how the numbers are computed and checked.",
-          "做法见[《本站是怎样构建的》](how-this-site-is-built.md)。")
+    sentence; it now explains how the numbers are computed and checked, which that page's opening says it does.
+    Review final66, tools: the page pointed to the build page twice (the opening and "Rerun it yourself") and announced
+    the notebooks twice; one link now, in "Rerun it yourself", says what that page explains (zh: 做法 had no clear
+    referent), and the build page's #run-it section is where the notebooks are rerun."""
+    shown("[How this site is built](how-this-site-is-built.md) explains how the numbers are computed and checked, and how to "
+          "run the site, notebooks included, on your own machine.",
+          "这些数字怎样算出、怎样核对，怎样在自己的机器上运行本站、重跑和修改笔记本，都见[《本站是怎样构建的》](how-this-site-is-built.md)。")
+    for lang in LANGS:
+        text = page_text(PAGE, lang)
+        assert text.count("(how-this-site-is-built.md") == 1, lang
+        assert text.index("(how-this-site-is-built.md") > text.index("{ #rerun }"), lang
+        assert "做法见" not in text and "Every notebook page can be rerun" not in text
+    assert "notebooks" in page_text("how-this-site-is-built.md", "en").split("{ #run-it }")[1].split("\n## ")[0]
     assert "explains how.\n" not in page_text(PAGE, "en") + "\n"
     assert "This page explains how the site is made and checked" in page_text("how-this-site-is-built.md", "en")

@@ -70,14 +70,15 @@ def test_default_settings_start_with_dead_units_in_layers_2_and_3_and_none_in_la
     for lang, words in (("en", "With only 8 inputs that is a handful of terms, and the negative ones can win on every training point."),
                         ("zh", "每层只有 8 个单元时，这只是寥寥几项，负项完全可能在每个训练样本上都占上风。")):
         assert words in page(lang)
-    # a finding, not a way of reading the display: it opens item 2, whose runs it prepares (review final56, tools)
-    for lang, head in (("en", "2. **A learning rate that kills ReLU units.** Before you start: narrow ReLU layers can have dead "
-                              "units even before the first step."),
-                       ("zh", "2. **把 ReLU 单元“杀死”的学习率。**开始之前要知道：较窄的 ReLU 层在训练第一步之前就可能有死亡单元。")):
+    # a finding, not a way of reading the display (review final56, tools); review final66, tools: it opened the item on
+    # the learning rate, which it is not about, so it is an item of its own, before the run that kills units
+    for lang, head in (("en", "2. **Dead before the first step.** [Reopen the playground]"),
+                       ("zh", "2. **第一步之前就已死亡。**先[重新打开演练场]")):
         reading = page(lang).split("{ #reading }")[1].split("{ #try }")[0]
         assert head in page(lang) and "25%" not in reading and "63%" not in reading, lang
         item = page(lang).split(head)[1].split("\n3. ")[0]
-        assert item.index("63%") < item.index("40%"), lang                     # before the run that kills units
+        assert page(lang).index("63%") < page(lang).index("40%"), lang          # before the run that kills units
+        assert "40%" not in item and {"en": "learning rate", "zh": "学习率"}[lang] not in item, lang
         why = {"en": "From layer 2 on, a unit's inputs are ReLU outputs", "zh": "从第 2 层起，单元的输入都是 ReLU 的输出"}[lang]
         assert item.index("63%") < item.index(why), lang                       # the observation, then its reason
     assert "第 2 个隐藏层" not in page("zh")
@@ -255,10 +256,10 @@ def test_batch_normalisation_preset_keeps_two_layers_whole_and_loses_5_to_7_of_3
     for lang, words in (("en", "between steps 3000 and 4000, 16% to 22% of its units are dead."),
                         ("zh", "在第 3000 到 4000 步之间，它有 16% 到 22% 的单元已经死亡。")):
         assert words in page(lang)
-    # item 2 gives the layer's 32 units once, where it switches to the preset's network (review final57, tools); the
+    # item 3 gives the layer's 32 units once, where it switches to the preset's network (review final57, tools); the
     # shares carry the rest (review final56, tools: a dozen numbers in one paragraph)
     for lang, counts in (("en", ("8 to 22 of 32", "2 of 32", "5 to 7 of 32")), ("zh", ("32 个中的",))):
-        item = page(lang).split("\n2. ")[1].split("\n3. ")[0]
+        item = page(lang).split("\n3. ")[1].split("\n4. ")[0]
         assert not any(c in item for c in counts), lang
         assert item.count("32 units" if lang == "en" else "32 个单元") == 1, lang
 
@@ -514,26 +515,34 @@ process.stdout.write(encode({ high: PRESETS['relu-high-rate'].state, bn: PRESETS
 
 
 def test_the_batchnorm_preset_is_the_high_rate_run_with_batch_normalisation_added():
-    """Item 3, last paragraph: 'Last, run "ReLU, high rate, with batch normalisation": the same settings as "ReLU,
+    """Item 4, last paragraphs: 'Last, run "ReLU, high rate, with batch normalisation": the same settings as "ReLU,
     learning rate too high", plus batch normalisation.'  Item 2 (dying) and item 3 (the three remedies) were one
-    overloaded item; split, the list has four things to try (review final59, tools)."""
+    overloaded item; split, the list has four things to try (review final59, tools).  Review final66, tools: units dead
+    before the first step are an item of their own (five things to try), and the batch-normalisation paragraph, which
+    only this remedy uses, moved from "What you are looking at" into it."""
     out = run_node(PRESET_STATES, {})
     high, bn = out["high"], out["bn"]
     assert bn.pop("bn") == 1 and not high.get("bn") and bn == high
     for lang, words in (("en", "    Last, run \"ReLU, high rate, with batch normalisation\": the same settings as \"ReLU, "
-                               "learning rate too high\", plus batch normalisation."),
-                        ("zh", "    最后运行预设“ReLU，大学习率加批归一化”：它就是“ReLU，学习率过大”的设置再加上批归一化。")):
+                               "learning rate too high\", plus [batch normalisation](blog/posts/dead-relu-units.md#batch-normalisation)."),
+                        ("zh", "    最后运行预设“ReLU，大学习率加批归一化”：它就是“ReLU，学习率过大”的设置再加上"
+                               "[批归一化](blog/posts/dead-relu-units.md#batch-normalisation)。")):
         assert words in page(lang)
         items = page(lang).split("{ #try }")[1]
-        assert items.index("\n3. ") < items.index(words) < items.index("\n4. ")   # inside item 3, before item 4
-    # four numbered items under a heading that says four (review final59, tools)
-    for lang, heading in (("en", "## Four things to try { #try }"), ("zh", "## 试试这四件事 { #try }")):
+        assert items.index("\n4. ") < items.index(words) < items.index("\n5. ")   # inside item 4, before item 5
+        explained = {"en": "The pre-activation that goes into the function is then $\\gamma\\,\\hat z + \\beta$",
+                     "zh": "这时送进激活函数的预激活值是 $\\gamma\\,\\hat z + \\beta$"}[lang]
+        assert items.index(words) < items.index(explained) < items.index("\n5. "), lang
+        reading = page(lang).split("{ #reading }")[1].split("{ #try }")[0]
+        assert "\\gamma" not in reading and "batch-normalisation" not in reading, lang
+    # five numbered items under a heading that says five (review final59, tools; review final66, tools)
+    for lang, heading in (("en", "## Five things to try { #try }"), ("zh", "## 试试这五件事 { #try }")):
         items = page(lang).split("{ #try }")[1]
-        assert heading in page(lang) and re.findall(r"^(\d)\. \*\*", items, re.M) == ["1", "2", "3", "4"], lang
-    shown = {"en": "3. **Three remedies for dying units.** Lower the learning rate of \"ReLU, learning rate too high\"",
-             "zh": "3. **针对单元死亡的三种补救。**把“ReLU，学习率过大”的学习率"}
+        assert heading in page(lang) and re.findall(r"^(\d)\. \*\*", items, re.M) == ["1", "2", "3", "4", "5"], lang
+    shown = {"en": "4. **Three remedies for dying units.** Lower the learning rate of \"ReLU, learning rate too high\"",
+             "zh": "4. **针对单元死亡的三种补救。**把“ReLU，学习率过大”的学习率"}
     for lang, words in shown.items():
-        remedies = page(lang).split("\n3. ")[1].split("\n4. ")[0]
+        remedies = page(lang).split("\n4. ")[1].split("\n5. ")[0]
         assert words in page(lang) and all(k in remedies for k in ("0.1", "Leaky ReLU", {"en": "batch normalisation",
                                                                                           "zh": "批归一化"}[lang])), lang
 
@@ -635,10 +644,10 @@ def test_at_the_high_rate_about_40_percent_die_by_step_2000_and_the_last_layers_
     strings = (PLAYGROUND / "strings.js").read_text(encoding="utf-8")
     assert "spiral: '双螺旋'" in strings and "spiral: 'Two spirals'" in strings
     # the make-up is part of the sentence, not a parenthesis between the verb and its object (review final60, tools)
-    for lang, words in (("en", 'Now switch to "ReLU, learning rate too high", a wider network of 32 units a layer on the '
+    for lang, words in (("en", '3. **A learning rate that kills ReLU units.** Switch to "ReLU, learning rate too high", a wider network of 32 units a layer on the '
                                '"Two spirals" data, whose layers 2 and 3 each start with 2 dead units; run it for a couple of '
                                'thousand steps'),
-                        ("zh", "现在换一个网络：预设“ReLU，学习率过大”在“双螺旋”数据上训练每层 32 个单元的网络，"
+                        ("zh", "3. **把 ReLU 单元“杀死”的学习率。**换一个网络：预设“ReLU，学习率过大”在“双螺旋”数据上训练每层 32 个单元的网络，"
                                "第 2、3 层一开始各有 2 个死亡单元；运行它两千步左右")):
         assert words in page(lang), lang
         assert "（“双螺旋”数据" not in page(lang) and "(the \"Two spirals\" data" not in page(lang), lang
@@ -738,7 +747,7 @@ def test_item_3_says_most_of_layers_2_to_4_and_few_of_layer_1_and_links_the_shar
         text = page(lang)
         # review final65, tools: item 2 now says "about a quarter and two thirds" of the last layer's units (dead units,
         # not flat shares), so the shares are looked for in item 4, where the flat region is discussed
-        item = text.split("\n4. **")[1].split("\n\n")[0]
+        item = text.split("\n5. **")[1].split("\n\n")[0]
         assert words in item and link in item and not any(n in item for n in numbers), lang
 
 
@@ -947,7 +956,7 @@ def test_the_explorer_draws_all_19_playground_functions_in_the_same_forms_on_one
     np.testing.assert_array_equal(EVERY["maxout"].f(x, a=0.5), np.maximum(x, 0.5 * x))
     explorer_page = (ROOT / "docs/en/content/explorer.md").read_text(encoding="utf-8")
     assert "Each function you tick is drawn as a solid line" in explorer_page   # all ticked curves on the one chart
-    assert "activation functions and their derivatives on one chart" in explorer_page      # review final65, tools
+    assert "and their derivatives on one chart" in explorer_page      # review final65, tools (final66: "of the reference table")
     for lang, words in (("en", "The [explorer](explorer.md) draws all 19 functions in these same forms, on one chart, so "
                                "that you can compare them."),
                         ("zh", "[函数曲线探索器](explorer.md)以同样的形式画出全部 19 个函数，可以放在同一张图上比较。")):
