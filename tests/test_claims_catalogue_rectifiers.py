@@ -360,14 +360,20 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # review final65, ca: the section was the page's heaviest; the scheme is stated first, as a division, and the
     # inconsistency shrinks to one bracketed sentence that still marks the division as the page's reading (and no
     # dangling "Read as a division, ..., training divides")
+    # review final66, ca: the bracket argued with a formula the reader could not see; it now shows both of the paper's
+    # rules, $y = d\,x$ and $y = x/5.5$, and the reason for reading both as divisions (a product would give slopes 3 to 8)
     assert ("In training they divide each negative input by a random $d \\sim U(3, 8)$, redrawn for every channel of "
             "every training image, so the slope $1/d$ lies between 1/8 and 1/3; at test time they divide by 5.5, the mean "
-            "of $d$. (Their training formula writes a product; a division is the reading that fits both this range and "
-            "their test formula.)") in page_text("en")
+            "of $d$. (The paper writes the training rule as $y = d\\,x$ but the test rule as $y = x/5.5$; only a division "
+            "keeps the slope below 1, so both are read here as divisions.)") in page_text("en")
     assert ("训练时，他们把每个负输入除以一个随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，因此斜率 $1/d$ "
-            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。（他们的训练公式写的是乘法，但只有理解为除法，才与这个取值范围"
-            "和他们的测试公式都对得上。）") in page_text("zh")
+            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。（论文把训练规则写成 $y = d\\,x$，测试规则却写成 $y = x/5.5$；"
+            "只有除法能让斜率小于 1，所以这里两处都按除法理解。）") in page_text("zh")
+    d = np.linspace(3.0, 8.0, 501)
+    assert np.all(d >= 3) and np.all(1 / d < 1) and 1 / 5.5 < 1                  # product: slope d >= 3; division: below 1
     for lang, gone in (("en", "Read as a division, as the test formula implies, training divides"),
+                       ("en", "Their training formula writes a product"),
+                       ("zh", "他们的训练公式写的是乘法"),
                        ("zh", "按测试公式理解为除法，训练时就是")):
         assert gone not in page_text(lang), lang
     # "fits this range": a product with a factor from [3, 8] would make the negative side 3 to 8 times steeper than
@@ -442,9 +448,15 @@ def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
     assert round(2 / 11, 3) == 0.182 and 2 / 11 < mean_slope
     assert math.log(8 / 3) / 5 > 1 / 5.5                     # E[1/d] > 1/E[d] (Jensen)
     assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
+    # review final66, ca: the mean is shown as its integral, which also says that log is the natural logarithm
+    # (log10 would give 0.085)
+    from scipy.integrate import quad
+    integral = quad(lambda u: 1 / u, 3, 8)[0] / 5
+    assert integral == pytest.approx(math.log(8 / 3) / 5, rel=1e-12) and round(math.log10(8 / 3) / 5, 3) == 0.085
     assert ("Xu et al.'s test slope, $1/5.5 = 2/11 \\approx 0.182$, is below the mean of $1/d$, "
-            "$\\log(8/3)/5 \\approx 0.196$.") in page_text("en")
-    assert "Xu 等人的测试斜率 $1/5.5 = 2/11 \\approx 0.182$ 却低于 $1/d$ 的均值 $\\log(8/3)/5 \\approx 0.196$。" in page_text("zh")
+            "$\\tfrac{1}{5}\\int_{3}^{8} \\tfrac{du}{u} = \\log(8/3)/5 \\approx 0.196$.") in page_text("en")
+    assert ("Xu 等人的测试斜率 $1/5.5 = 2/11 \\approx 0.182$ 却低于 $1/d$ 的均值 "
+            "$\\tfrac{1}{5}\\int_{3}^{8} \\tfrac{du}{u} = \\log(8/3)/5 \\approx 0.196$。") in page_text("zh")
 
 
 def test_rrelu_card_values():
@@ -653,9 +665,39 @@ def test_selu_range_monotone_and_declared():
 
 
 def test_selu_is_the_only_zero_centred_function_on_the_page():
+    """Review final66, ca: a card is a plot and has no output; the page says "the only function on this page whose output
+    is zero-centred", and the summary is of "this page's functions"."""
     means = {k: normal_mean(MODERN[k].f) for k in KEYS}
     assert [k for k in KEYS if abs(means[k]) < 1e-6] == ["selu"]
     assert [k for k in KEYS if MODERN[k].zero_centred] == ["selu"]
+    for lang, said, gone in (("en", "which makes it the only function on this page whose output is zero-centred.",
+                              "only card on this page"),
+                             ("zh", "因此本页各函数中只有它的输出是零中心的。", "在本页的函数卡片中，只有它")):
+        assert said in page_text(lang) and gone not in page_text(lang), lang
+    assert "summarised here for this page's functions (ReLU" in page_text("en") and "for the cards of this page" not in page_text("en")
+    assert "下表汇总本页各函数的这些事实（" in page_text("zh") and "本页函数卡片上的这些事实" not in page_text("zh")
+    # the condition on the means is said once, in the introduction, not again above the table
+    assert "means under a standard normal input" not in page_text("en") and "均值按标准正态输入计算" not in page_text("zh")
+    assert "Every mean on this page is taken under a standard normal input" in page_text("en")
+    assert "文中的均值都针对标准正态输入 $\\mathcal{N}(0, 1)$ 计算" in page_text("zh")
+
+
+@pytest.mark.parametrize("lang, convex, affine", [
+    ("en", "its own [convex](../blog/posts/from-linear-to-nonlinear.md#monotone-not-convex) piecewise-linear shape",
+     "$k$ affine functions of its input (each a linear map plus a constant)"),
+    ("zh", "自己的[凸](../blog/posts/from-linear-to-nonlinear.md#monotone-not-convex)分段线性形状",
+     "$k$ 个仿射函数（即线性映射加上一个常数）")])
+def test_convex_is_linked_and_affine_glossed_at_first_use(lang, convex, affine):
+    """Review final66, ca: "convex" and "affine" were used without a definition; convex links, at its first use, to the
+    site's definition (every chord on or above the graph), and affine is glossed where Maxout's pieces are introduced."""
+    text = page_text(lang)
+    word = {"en": "convex", "zh": "凸"}[lang]
+    assert convex in text and text[text.index(word) - 1] == "["                  # the first use is the link
+    assert text.count("from-linear-to-nonlinear.md#monotone-not-convex") == 1
+    home = (CONTENT[lang] / "blog/posts/from-linear-to-nonlinear.md").read_text(encoding="utf-8")
+    assert "{ #monotone-not-convex }" in home
+    first_affine = text.index({"en": "affine", "zh": "仿射"}[lang])
+    assert affine in text and text.index(affine) == first_affine - len("$k$ " if lang == "en" else "$k$ 个")
 
 
 def test_selu_derivative_jumps_at_0_because_alpha_is_not_1():
@@ -759,7 +801,13 @@ def test_maxout_is_prelu_for_a_up_to_1():
 
 
 def test_a_two_piece_unit_with_both_pieces_learned_takes_every_listed_prelu_shape():
-    """'A real two-piece unit learns both pieces, so it can take any of these PReLU shapes.'"""
+    """'A real two-piece unit learns both pieces, so it can take any of these PReLU shapes.'  Review final66, ca: the
+    Maxout neighbours no longer repeat the PReLU section's list of slopes (a = 0, 0.01, ...); they name the shapes."""
+    for lang, said in (("en", "is PReLU with slope $a$, and so covers ReLU, Leaky ReLU and RReLU at test time; no value"),
+                       ("zh", "就是斜率为 $a$ 的 PReLU，因而也涵盖了 ReLU、Leaky ReLU 和测试阶段的 RReLU；但无论")):
+        assert said in page_text(lang), lang
+        maxout = page_text(lang).split("{ #maxout }")[1].split("\n## ")[0]
+        assert "$a = 0.01$" not in maxout and "$a = 0$" not in maxout, lang
     x = np.linspace(-5, 5, 1001)
     for a in (0.0, 0.01, PRELU_INIT, RRELU_EVAL_SLOPE):                  # ReLU, Leaky, PReLU at 0.25, RReLU test
         two_piece = np.maximum(1.0 * x + 0.0, a * x + 0.0)              # max(w1 x + b1, w2 x + b2)
@@ -799,12 +847,14 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     # RReLU's slope (drawn at each step in training) as well as PReLU's a
     assert ("so their units cannot die as ReLU units do, unless a learned PReLU slope reaches 0. They can still be "
             "[inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) (pre-activation at most zero) on every "
-            "training point, and then pass back only their negative slope times the gradient an active unit would "
-            "receive.") in page_text("en")
+            "training point, and then pass back the incoming gradient scaled by their negative slope instead of by 1.") in page_text("en")
     assert ("所以单元不会像 ReLU 单元那样死亡，除非学出来的 PReLU 斜率变成 0。不过，它们仍可能在所有训练样本上都"
             "[关闭](../blog/posts/dead-relu-units.md#dead-relu-experiment)（预激活值始终不大于零），"
-            "这时传回的梯度只是单元开启时的梯度乘以负半轴斜率。") in page_text("zh")
-    for lang, gone in (("en", "passing back only $a$ times"), ("zh", "传回的梯度只有单元开启时的 $a$ 倍")):
+            "这时它们把传入的梯度乘以负半轴斜率（而不是乘以 1）再传回。") in page_text("zh")
+    # review final66, ca: "the gradient an active unit would receive" was hard to parse, and 只是 read as "merely reduced";
+    # the incoming gradient is rescaled by the slope where an active unit rescales it by 1
+    for lang, gone in (("en", "passing back only $a$ times"), ("zh", "传回的梯度只有单元开启时的 $a$ 倍"),
+                       ("en", "times the gradient an active unit would receive"), ("zh", "只是单元开启时的梯度")):
         assert gone not in page_text(lang), lang
     rng = np.random.default_rng(6)                   # RReLU in training: each element's own drawn slope scales its gradient
     drawn = rrelu_train(z, rng) / z
@@ -978,16 +1028,19 @@ def test_selus_normalisation_is_named_by_its_variance_with_the_mean_square_said_
 
 
 @pytest.mark.parametrize("lang, said, gone", [
-    ("en", "Maxout, at $k$ times the parameters, was designed to be used with dropout, and the benchmark results its paper "
+    ("en", "Maxout was designed to be used with dropout, and the benchmark results its paper "
            "reports all use it.", "is worth trying mainly in a network that uses dropout anyway"),
-    ("zh", "Maxout 的参数量是普通层的 $k$ 倍，它本是为配合 dropout 而设计的，论文报告的基准结果也都用了 dropout。",
+    ("zh", "Maxout 本是为配合 dropout 而设计的，论文报告的基准结果也都用了 dropout。",
      "主要适合本来就用 dropout 的网络")])
 def test_the_maxout_advice_rests_on_what_the_page_reports(lang, said, gone):
     """Review final57, ca: no comparison shows maxout helping more with dropout than without, so the advice states what
     the page does report: the unit was designed as dropout's companion, and its benchmark results (MNIST, CIFAR-10,
-    CIFAR-100, SVHN) were all obtained with dropout (a citation)."""
+    CIFAR-100, SVHN) were all obtained with dropout (a citation).  Review final66, ca: the advice no longer repeats the
+    cost of k times the parameters, said once where maxout is introduced."""
     text = page_text(lang)
     assert said in text and gone not in text
+    assert text.count({"en": "$k$ times the parameters", "zh": "参数量和乘加次数都是普通层的 $k$ 倍"}[lang]) == 1
+    assert "参数量是普通层的 $k$ 倍" not in text
     maxout = text.split("{ #maxout }")[1].split("\n## ")[0]
     assert "dropout" in maxout and all(name in maxout for name in ("MNIST", "CIFAR-10", "CIFAR-100", "SVHN"))
 
