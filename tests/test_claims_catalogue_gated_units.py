@@ -425,6 +425,18 @@ def test_output_scale_is_set_by_the_gate_alone():
     assert f"{square['swiglu'] / square['glu']:.2f}" == "1.21" and f"{square['geglu'] / square['glu']:.2f}" == "1.45"
     for lang in LANGS:
         assert all(v in page(lang) for v in ("0.293", "0.356", "0.425", "0.399", "1.21", "1.45"))
+    # review final66, cb: the page says how the three non-trivial values were obtained; ReGLU's 1/2 and the
+    # bilinear unit's 1 are the half and the whole of E[v^2] = 1
+    assert ("0.293 for GLU, 0.356 for SwiGLU and 0.425 for GEGLU (integrated numerically), "
+            "0.5 for ReGLU and 1 for the bilinear unit") in page("en")
+    assert ("GLU、SwiGLU 和 GEGLU 的 $\\mathbb{E}[g(v)^{2}]$ 分别为 0.293、0.356 和 0.425（由数值积分得到），"
+            "ReGLU 为 0.5，双线性单元为 1") in page("zh")
+    assert gaussian_expectation(lambda z: z ** 2) == pytest.approx(1.0, abs=1e-12)
+    # the bilinear unit is the gate with no function on it, the identity (review final66, cb: "the gate with no function
+    # at all" read as if the gate were absent)
+    assert GATED["bilinear"].gate == "identity"
+    assert "They also tried it with no function on the gate (the identity), the *bilinear* unit" in page("en")
+    assert "the gate with no function at all" not in page("en")
 
 
 # --- Shazeer's comparison and the 2/3 rule ------------------------------------------------
@@ -516,7 +528,10 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
             "every gated block stores a third more") in page("en")
     assert "the gated block therefore stores 8192" not in page("en") and "门控前馈模块要存 8192" not in page("zh")
     assert "when every intermediate is kept" not in page("en")
-    assert "每种门控变体都多存三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
+    assert "每种门控前馈模块都多存三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
+    # review final66, cb: one zh term for the gated block, 门控前馈模块, as 普通前馈模块 for the plain one; 变体 only in
+    # Shazeer's own "GLU variants"
+    assert "门控变体" not in page("zh") and "普通变体" not in page("zh")
     assert "所以普通前馈模块只留这个输出就够了。门控前馈模块至少得留三个向量（乘积和两个因子）" in page("zh")
     assert "GLU 和 ReGLU 门的斜率可以从门的输出读出" in page("zh") and "所以对 GEGLU 和 SwiGLU，$xW$ 也得留" in page("zh")
     assert "只保留反向传播要读的量时，GEGLU 或 SwiGLU 要存的数约为普通前馈模块的 2.7 倍，GLU 或 ReGLU 是 2 倍" in page("zh")
@@ -553,7 +568,7 @@ def test_keeping_only_the_matrix_outputs_still_leaves_a_third_more():
         assert r"2 \cdot 2048 = 4096" in page(lang)
     assert "| 3072: $xW$ |" in page("en") and "| 3072：$xW$ |" in page("zh")
     assert "with the element-wise steps recomputed, every gated block stores a third more" in page("en")
-    assert "若重算逐元素运算，每种门控变体都多存三分之一" in page("zh") and "| 重算逐元素运算 |" in page("zh")
+    assert "若重算逐元素运算，每种门控前馈模块都多存三分之一" in page("zh") and "| 重算逐元素运算 |" in page("zh")
     # recomputation is tied to its usual name where the page first uses it, as the idea behind activation
     # checkpointing (which recomputes whole segments), not as its definition (review final45, cb)
     assert "what it recomputes in the backward pass instead (recomputation, the idea behind *activation checkpointing*)" in page("en")
@@ -716,11 +731,15 @@ def test_only_t5_v1_1_applies_the_rule_exactly_among_the_gated_rows():
     # review final65, cb: the zh sentence said 它 with two blocks as candidates; it names the gated block
     assert r"Shazeer（2020）把门控前馈模块的隐藏宽度缩小为原来的 $2/3$；无论是否缩小，本页都把这个宽度记作 $d_\mathrm{ff}'$" in page("zh")
     assert "把它的隐藏宽度" not in page("zh")
-    # every block swapped (not the variants in turn within one model)
-    assert "He put each variant in every feed-forward block" in page("en") and "依次" not in page("zh")
+    # every block swapped (not the variants in turn within one model); review final66, cb: the section opens with what
+    # Shazeer varied, T5 having been described where it is first named
+    assert ("Shazeer (2020) built T5 base with each of the eight feed-forward blocks in the table below, the same block in "
+            "every layer and without biases.") in page("en") and "依次" not in page("zh")
+    assert len(TABLE_1) == 8
     # Shazeer trained one long run and four short runs per variant (the Table 1 paragraph), so the page
     # does not say "one model per variant" (review final32, cb)
-    assert "论文把每个变体放进模型的所有前馈模块，均不带偏置" in page("zh") and "各训练一个模型" not in page("zh")
+    assert "Shazeer（2020）用下表中的八种前馈模块分别搭建 T5 base，每层都用同一种，均不带偏置。" in page("zh")
+    assert "各训练一个模型" not in page("zh")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -749,18 +768,28 @@ def test_t5_base_is_glossed_where_first_used_and_the_lstm_gating_is_named(lang):
     'LSTM-style' is replaced by what it means (review final42, cb). The gated tanh unit is the gating of
     van den Oord et al. (2016, PixelCNN), modelled on LSTM gates, which Dauphin et al. compare against;
     the work is in the references (review final43, cb). Review final65, cb: the zh gloss chained three 的 in one
-    attributive; T5's kind and its citation now sit beside its name."""
+    attributive; T5's kind and its citation now sit beside its name.  Review final66, cb: T5 was described twice (here and
+    at the head of #shazeer-2020); it is described once, here, and the comparison section starts with what Shazeer
+    varied.  The gated tanh unit is that of the *gated* PixelCNN (the first PixelCNN used ReLU)."""
     text = page(lang)
     first = text.index("T5 base")
-    gloss = {"en": "Shazeer compared the blocks in T5 base, the base size of the encoder–decoder transformer T5 (Raffel et al. 2020, [below](#shazeer-2020)). There $d = 768$",
-             "zh": "他做对比用的是 T5 base，即编码器-解码器 Transformer T5（Raffel 等人，2020）的 base 规模（见[下文](#shazeer-2020)）。其中 $d = 768$"}[lang]
-    assert text.index(gloss) + {"en": len("Shazeer compared the blocks in "), "zh": len("他做对比用的是 ")}[lang] == first
+    gloss = {"en": "Shazeer compared the blocks ([below](#shazeer-2020)) in T5 base, the base size of the encoder–decoder transformer "
+                   "T5 (Raffel et al. 2020): 12 encoder and 12 decoder layers with $d = 768$ and $d_\\mathrm{ff} = 3072$.",
+             "zh": "他的对比（见[下文](#shazeer-2020)）用的是 T5 base，即编码器-解码器结构的 Transformer T5（Raffel 等人，2020）的 "
+                   "base 规模：编码器和解码器各 12 层，$d = 768$，$d_\\mathrm{ff} = 3072$。"}[lang]
+    lead = {"en": "Shazeer compared the blocks ([below](#shazeer-2020)) in ", "zh": "他的对比（见[下文](#shazeer-2020)）用的是 "}[lang]
+    assert text.index(gloss) + len(lead) == first
     assert first < text.index("{ #shazeer-2020 }")
+    described = {"en": "encoder–decoder transformer", "zh": "编码器-解码器结构的 Transformer"}[lang]
+    layers = {"en": "12 encoder and 12 decoder layers", "zh": "编码器和解码器各 12 层"}[lang]
+    assert text.count(described) == 1 and text.count(layers) == 1 and "12-layer" not in text          # told once
+    assert text.index(described) < text.index("{ #shazeer-2020 }")
     # split after "PixelCNN" (review final54, ca)
-    lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN. "
+    lstm = {"en": "the gated tanh unit $\\tanh(u)\\,\\sigma(v)$, which van den Oord et al. (2016) used in their gated PixelCNN. "
                   "That unit was modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid gates decide what to keep). The gated tanh unit's value path",
-            "zh": "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM（长短期记忆网络，一种用 sigmoid 门决定保留哪些信息的循环网络）的门。"}[lang]
+            "zh": "门控 tanh 单元是 van den Oord 等人（2016）在门控 PixelCNN 中所用的门控方式，仿照的是 LSTM（长短期记忆网络，一种用 sigmoid 门决定保留哪些信息的循环网络）的门。"}[lang]
     assert lstm in text and "LSTM-style" not in text and "LSTM 式" not in text
+    assert "used in PixelCNN" not in text and "在 PixelCNN 中" not in text
     assert "PixelCNN. It was" not in text          # "It" read as PixelCNN (review final56, ca)
     assert "the gating used in LSTMs" not in text and "LSTM 等循环网络所用" not in text
     references = text.split("{ #references }")[1]
@@ -841,10 +870,10 @@ def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang)
     bert_activation, bert_source = rows["BERT"][2], rows["BERT"][4]
     assert bert_activation == {"en": "GELU, exact", "zh": "GELU，精确形式"}[lang]
     # the repository link leads to today's code, the tanh form: the cell names the first release and says
-    # that later versions differ, so the row and the link agree (review final35, cb); review final65, cb: the cell was
-    # one run-on clause, now split by what each source gives
-    assert bert_source == {"en": "paper, §3 (width) and appendix A.2 (GELU); first released code (later releases: tanh approximation)",
-                           "zh": "论文 §3（宽度）与附录 A.2（GELU）；首次公开的代码（后来的版本改用 tanh 近似）"}[lang]
+    # that later versions differ, so the row and the link agree (review final35, cb); review final66, cb: the source column
+    # read like an audit trail; the cell names its sources and the reference entry tells the versions (checked below)
+    assert bert_source == {"en": "paper, §3 and appendix A.2; first released code",
+                           "zh": "论文 §3 与附录 A.2；首次公开的代码"}[lang]
     assert exact not in rows["GPT"][2] and exact not in rows["GPT-2"][2]
     # one name for the function: the registry's, as the reference table and the smooth-gates page write it (review final55, cb)
     assert MODERN["gelu_tanh"].names == {"en": "Tanh approximation of GELU", "zh": "GELU 的 tanh 近似"}
@@ -929,14 +958,27 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     low-precision makes at #outliers. Fishman et al.'s FP8 run is told there; this page keeps one sentence,
     names the work in it and links (review final34, cb); why 8-bit formats represent the rest badly is left to the
     linked section (review final56, ca: the paragraph repeated low-precision). The paragraph closes the
-    section on the output scale, not the Shazeer section."""
+    section on the output scale, not the Shazeer section.
+    Review final66, cb: "squares large inputs (with any gate here but GLU's)" was false for negative inputs: with
+    u = v = -10, SwiGLU gives 100 sigma(-10) = 0.0045.  ReGLU, GEGLU and SwiGLU square large inputs of one sign, the
+    bilinear unit of either sign, GLU of neither; computed below on the diagonal for every unit."""
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
-            "roughly squares large inputs (with any gate here but GLU's bounded sigmoid), and Fishman et al. (2025) report "
+            "roughly squares large inputs of one sign (either sign for the bilinear unit, neither for GLU, whose gate is "
+            "bounded), and Fishman et al. (2025) report "
             "the resulting [outliers](low-precision.md#outliers), values far larger than the rest, in FP8 (8-bit floating point) "
             "training of a 7-billion-parameter SwiGLU model.") in page("en")
-    assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，除了有界的 GLU（sigmoid 门），"
-            "这里的每种门都会使乘积随大输入近似按平方增长；Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 FP8（8 位浮点）训练中，"
+    assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，输入在某一侧取很大的值时，乘积就近似按平方增长"
+            "（双线性单元两侧都如此；GLU 的门有界，哪一侧都不会）；Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 FP8（8 位浮点）训练中，"
             "就观察到了由此产生的[离群值](low-precision.md#outliers)（远大于其余数值的值）。") in page("zh")
+    assert "(with any gate here but GLU's bounded sigmoid)" not in page("en") and "这里的每种门都会使乘积随大输入" not in page("zh")
+    # which side squares, unit by unit: f(x, x) / x^2 -> 1 for large x of that sign
+    squares = {}
+    for key, unit in GATED.items():
+        squares[key] = tuple(bool(abs(float(unit.f(x, x)) / x ** 2 - 1) < 1e-3) for x in (-50.0, 50.0))
+    assert squares == {"glu": (False, False), "bilinear": (True, True), "reglu": (False, True),
+                       "geglu": (False, True), "swiglu": (False, True)}, squares
+    at_minus_ten = float(GATED["swiglu"].f(-10.0, -10.0))
+    assert at_minus_ten == pytest.approx(100 / (1 + np.exp(10)), rel=1e-9) and at_minus_ten < 0.005
     for lang in LANGS:          # one sentence, and the 8-bit argument only at the link
         paragraph = next(par for par in page(lang).split("\n\n") if "low-precision.md#outliers" in par)
         assert len(re.findall(r"\.\s+[A-Z]" if lang == "en" else "。", paragraph)) == (0 if lang == "en" else 1), lang
@@ -962,8 +1004,10 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
                           if "Fishman" in line and "arxiv.org/abs/2409.12517" in line)
         assert entry.split(". ", 1)[1] == home_entry.split(". ", 1)[1]
     home = page_text("catalogue/low-precision.md", "en")
-    assert "Fishman et al. (2025) observed this in FP8 training of a 7-billion-parameter model" in home
-    assert "the run diverged, and they traced the divergence to outliers amplified by SwiGLU" in home
+    # the home's wording belongs to its page; what this page repeats of it must hold there: 7B, FP8, SwiGLU outliers
+    fishman = next(par for par in home.split("\n\n") if par.startswith("Fishman et al. (2025)"))
+    assert "7-billion-parameter model" in fishman and "FP8" in fishman
+    assert "the run diverged, and they traced the divergence to outliers amplified by SwiGLU" in fishman
     # with u = c v the unit is c v g(v): quadratic growth for the unbounded gates, linear for GLU's sigmoid
     big = np.array([50.0, 100.0])
     for key in ("reglu", "geglu", "swiglu"):
@@ -992,9 +1036,9 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     # the threshold (E4M3's normal range spans a ratio of 28,672) is tested at its home, low-precision#outliers
     assert "ratio of 28,672" in home
     # gated units with an unbounded gate only: GLU's sigmoid gate keeps the diagonal linear (review final46, lp)
-    for lang, said in (("en", "gated units with an unbounded gate (SwiGLU and, by the same algebra, [GEGLU, ReGLU and the bilinear unit](gated-units.md#two-inputs)) "
-                              "can square them once weights align ([above](#outliers))"),
-                       ("zh", "门无上界的门控单元（SwiGLU，以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）在权重对齐后（[见上文](#outliers)）还会把离群值平方")):
+    # (the sentence is low-precision's to word; what this page depends on is which units it names and links here)
+    for lang, said in (("en", "SwiGLU and, by the same algebra, [GEGLU, ReGLU and the bilinear unit](gated-units.md#two-inputs)"),
+                       ("zh", "SwiGLU（以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）")):
         assert said in page_text("catalogue/low-precision.md", lang), lang
 
 
@@ -1037,13 +1081,14 @@ def test_block_has_one_chinese_name_on_the_page():
            "block adds to the [residual stream](../glossary.md#residual-stream), the vector every block reads and adds its output back to "
            "([same article](../blog/posts/initialisation.md#residual))."),
     ("zh", "在前置归一化的 Transformer 中，每个块的输入都先经归一化重新定标，这个均方决定的则是每个块往[残差流](../glossary.md#residual-stream)"
-           "（每个块从中读取输入、再把输出加回去的向量）里加进多少（[同一文](../blog/posts/initialisation.md#residual)）。")])
+           "（每个块从中读取输入、再把输出加回去的向量）里加进多少（见[同一篇文章](../blog/posts/initialisation.md#residual)）。")])
 def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     """Review final62, ca: the scale section stopped at the numbers.  In a pre-norm stack, x + FFN(N(x)), the block's input
     has unit mean square whatever the stream's, so at initialisation (W, V of variance 1/d, W_2 of variance 1/d_ff') each
     block adds E[g(v)^2] to the stream's mean square: the gate's mean square sets the growth of the stream, not the scale
     of the next block's input.  Simulated here for SwiGLU and GLU at width 256.  Review final65, cb: "residual stream" is
-    glossed and linked to its glossary row where the page uses it, and the long sentence is split in two."""
+    glossed and linked to its glossary row where the page uses it, and the long sentence is split in two.  Review final66, cb:
+    the zh link read （[同一文]）, now （见[同一篇文章]）; the numbers and what they set are two paragraphs."""
     assert said in page(lang)
     home = page_text("blog/posts/initialisation.md", lang)
     assert "{ #residual }" in home and "{ #forward-recursion }" in home

@@ -130,13 +130,21 @@ def test_silu_entry_fixes_the_name_of_swish_at_beta_one():
     assert "SiLU its member $\\beta = 1$, which Shazeer (2020) writes $\\mathrm{Swish}_1$ in his comparison of GLU variants" in term.en_definition
     assert "SiLU 是其中 $\\beta = 1$ 的一员，Shazeer（2020）在 GLU 变体的比较中记作 $\\mathrm{Swish}_1$" in term.zh_definition
     assert "Swish" in (CONTENT["en"] / "catalogue/gated-units.md").read_text(encoding="utf-8").split("{ #shazeer-2020 }")[0]
-    # the entry states the site's naming as the site practises it: the function is "SiLU / Swish" (its card,
-    # the reference table), Swish alone means the family (review final43, cb)
-    assert 'This site names the function "SiLU / Swish" and says Swish alone only for the family.' in term.en_definition
-    assert "本站把这个函数写作“SiLU / Swish”，单说 Swish 时只指整个函数族。" in term.zh_definition
+    # the entry states the site's naming as the site practises it: the function is "SiLU / Swish" in the tables and
+    # headings (its card, the reference table), Swish alone means the family (review final43, cb); review final66, cb:
+    # the prose calls it SiLU, far more often than "SiLU / Swish", and the entry now says so
+    assert ('This site calls the function SiLU (labelled "SiLU / Swish" in tables and headings) and says Swish alone only '
+            'for the family.') in term.en_definition
+    assert "本站称这个函数为 SiLU（表格和标题中标作“SiLU / Swish”），单说 Swish 时只指整个函数族。" in term.zh_definition
+    assert "names the function \"SiLU / Swish\"" not in term.en_definition and "写作“SiLU / Swish”" not in term.zh_definition
     assert EVERY["silu"].names == {"en": "SiLU / Swish", "zh": "SiLU / Swish"}
+    import re
     for lang in ("en", "zh"):
         assert "## SiLU / Swish { #silu }" in (CONTENT[lang] / "catalogue/smooth-gates.md").read_text(encoding="utf-8")
+        prose = "\n".join(path.read_text(encoding="utf-8") for path in CONTENT[lang].rglob("*.md"))
+        alone = len(re.findall(r"(?<![\w\\])SiLU(?! / Swish)(?!\w)", prose))
+        labelled = prose.count("SiLU / Swish")
+        assert alone > 3 * labelled > 0, (lang, alone, labelled)
 
 
 def test_machine_epsilon_entry_gives_the_double_precision_value():
@@ -475,16 +483,17 @@ def test_the_gated_tanh_unit_has_an_entry_at_the_section_that_discusses_it():
     an entry for every gated unit the site discusses covers it (review final34, cb)."""
     term = TERMS["gated-tanh-unit"]
     assert term.home == "catalogue/gated-units.md#gradient"
-    for lang, said in (("en", "gated tanh unit $\\tanh(u)\\,\\sigma(v)$, the gating van den Oord et al. (2016) used in PixelCNN. "
+    for lang, said in (("en", "gated tanh unit $\\tanh(u)\\,\\sigma(v)$, which van den Oord et al. (2016) used in their gated PixelCNN. "
                               "That unit was modelled on the gates of LSTMs (long short-term memory networks, recurrent networks whose sigmoid "
                               "gates decide what to keep)"),
-                       ("zh", "门控 tanh 单元是 van den Oord 等人（2016）在 PixelCNN 中所用的门控方式，仿照的是 LSTM（长短期记忆网络，一种用 sigmoid 门决定保留哪些信息的循环网络）的门。")):
+                       ("zh", "门控 tanh 单元是 van den Oord 等人（2016）在门控 PixelCNN 中所用的门控方式，仿照的是 LSTM（长短期记忆网络，一种用 sigmoid 门决定保留哪些信息的循环网络）的门。")):
         text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
         assert said in text.split("{ #gradient }")[1].split("\n## ")[0], lang
     assert "$\\tanh(u)\\,\\sigma(v)$" in term.en_definition and "$\\tanh(u)\\,\\sigma(v)$" in term.zh_definition
     # the unit is van den Oord et al.'s LSTM-style gating (PixelCNN), not the gating of an LSTM (review final43, cb)
-    assert "The gating van den Oord et al. (2016) used in PixelCNN, modelled on the gates of LSTM recurrent networks" in term.en_definition
-    assert "van den Oord 等人（2016）在 PixelCNN 中仿照 LSTM 循环网络的门所用的门控方式" in term.zh_definition
+    # review final66, cb: the gated PixelCNN, the cited paper's; the first PixelCNN used ReLU
+    assert "The gating van den Oord et al. (2016) used in their gated PixelCNN, modelled on the gates of LSTM recurrent networks" in term.en_definition
+    assert "van den Oord 等人（2016）在门控 PixelCNN 中仿照 LSTM 循环网络的门所用的门控方式" in term.zh_definition
     assert "used in LSTMs" not in term.en_definition and "LSTM 等循环网络所用" not in term.zh_definition
     # it is not a gated unit in the glossary's sense u g(v): tanh acts on the value first (review final60, cb)
     assert "the gated unit $\\tanh" not in term.en_definition and not term.zh_definition.startswith("门控单元")
@@ -598,15 +607,24 @@ def test_the_zh_headword_for_an_active_unit_is_a_clean_term():
 def test_momentum_approaches_ten_times_and_the_condition_number_glosses_the_hessian():
     """Momentum 0.9 under a constant gradient: the update v <- 0.9 v + step approaches 10 steps but never reaches
     it, so the entry says 'grows towards' / '逐渐趋近'; the condition-number entry says what the Hessian is
-    (review final42, cb)."""
+    (review final42, cb).  Review final66, cb: the condition was "while the gradient keeps its direction", which is not
+    enough: a gradient that keeps its direction but halves every step, g_t = 0.5^t, gives updates whose ratio to the
+    step grows without bound; the limit 10 needs the gradient to stay the same."""
     update, updates = 0.0, []
     for _ in range(300):
         update = 0.9 * update + 1.0
         updates.append(update)
     assert all(u < 10 for u in updates) and updates[-1] == pytest.approx(10, rel=1e-9)
+    update, ratios = 0.0, []
+    for t in range(60):                                        # same direction, shrinking: no limit of 10
+        step = 0.5 ** t
+        update = 0.9 * update + step
+        ratios.append(update / step)
+    assert ratios[-1] > 1e10 and all(b > a for a, b in zip(ratios, ratios[1:]))
     momentum = TERMS["momentum"]
-    assert "the update grows towards 1/(1 − 0.9) = 10 times the plain step" in momentum.en_definition
-    assert "更新量会逐渐趋近普通梯度步的 1/(1 − 0.9) = 10 倍" in momentum.zh_definition and "增大到" not in momentum.zh_definition
+    assert "while the gradient stays the same, the update grows towards 1/(1 − 0.9) = 10 times the plain step" in momentum.en_definition
+    assert "梯度保持不变时，更新量会逐渐趋近普通梯度步的 1/(1 − 0.9) = 10 倍" in momentum.zh_definition and "增大到" not in momentum.zh_definition
+    assert "keeps its direction" not in momentum.en_definition and "方向" not in momentum.zh_definition
     kappa = TERMS["condition-number"]
     assert "the Hessian (the matrix of the loss's second derivatives with respect to the weights)" in kappa.en_definition
     assert "海森矩阵（损失对权重的二阶导数构成的矩阵）" in kappa.zh_definition
@@ -690,3 +708,34 @@ def test_site_terms_have_their_own_topic_and_explained_in_links_lead_to_the_expl
     assert TERMS["universal-approximation"].also("zh") == ("通用逼近定理", "万能逼近定理", "普适逼近定理")
     assert "(not attention's value vectors)" in TERMS["value"].en_definition
     assert "（不是注意力机制中的值向量）" in TERMS["value"].zh_definition
+
+
+def test_output_function_and_normaliser_have_entries_homed_where_output_layers_defines_them():
+    """Review final66, cb: the glossary used "normaliser" (z-loss, log-sum-exp) and "output function" (reference table)
+    without listing them, though output-layers defines both.  Each now has an entry, homed where the page defines it,
+    and what the entry says holds: the normaliser is softmax's denominator and its logarithm the log-sum-exp."""
+    from actsite.maths import output_layers as out
+    for key, en, zh, page, defined in (
+            ("output-function", "output function", "输出层函数", "catalogue/output-layers.md",
+             {"en": "The function a network's last layer applies, its *output function*,",
+              "zh": "网络最后一层所用的函数（称为输出层函数）"}),
+            ("normaliser", "normaliser", "归一化因子", "catalogue/output-layers.md#softmax",
+             {"en": "with $S = \\sum_k e^{z_k}$, the *normaliser*,", "zh": "其中 $S = \\sum_k e^{z_k}$ 即归一化因子；"})):
+        term = TERMS[key]
+        assert (term.en, term.zh, term.home) == (en, zh, page), key
+        path, _, anchor = page.partition("#")
+        for lang in ("en", "zh"):
+            text = (CONTENT[lang] / path).read_text(encoding="utf-8")
+            section = text.split(f"{{ #{anchor} }}")[1].split("\n## ")[0] if anchor else text.split("\n## ")[0]
+            assert defined[lang] in section, (key, lang)
+    users = [t.key for t in glossary.TERMS if "normaliser" in t.en_definition]
+    assert {"z-loss", "log-sum-exp"} <= set(users)
+    assert "output functions" in TERMS["reference-table"].en_definition and "输出层函数" in TERMS["reference-table"].zh_definition
+    z = np.array([2.0, -1.0, 0.5, 3.0])
+    normaliser = np.exp(z).sum()
+    np.testing.assert_allclose(np.exp(z) / normaliser, out.softmax(z), rtol=1e-14)
+    assert np.log(normaliser) == pytest.approx(out.logsumexp(z), rel=1e-14)
+    assert "$\\sum_j e^{z_j}$ of softmax" in TERMS["normaliser"].en_definition and "log-sum-exp" in TERMS["normaliser"].en_definition
+    # the output function of each task, as the page's #last-layer lists them
+    assert "the identity for regression, the sigmoid for a binary label, softmax for one of $K$ classes" in TERMS["output-function"].en_definition
+    assert "回归直接输出（恒等函数），二元标签用 sigmoid，在 $K$ 类中选一类用 softmax" in TERMS["output-function"].zh_definition

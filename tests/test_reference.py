@@ -510,17 +510,22 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
                    "其中定义的斜率是 0.2，而不是 1/6"}[lang]
     assert first in section, section
     assert "Theano" not in text.split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
-    # every section's first line has that label; ReLU's source is the one the literature credits
+    # every section that cites an earliest source opens with that label; ReLU's source is the one the literature credits
     sections = sections_markdown(lang)
-    assert sections.count(f'\n{WORDS[lang]["first"]}{WORDS[lang]["colon"]}') == len(ACTIVATIONS)
+    cited = [key for key, act in ACTIVATIONS.items() if act.first_appeared]
+    assert sections.count(f'\n{WORDS[lang]["first"]}{WORDS[lang]["colon"]}') == len(cited) == len(ACTIVATIONS) - 2
     assert f'{WORDS[lang]["first"]}{WORDS[lang]["colon"]}<a href="#ref-fukushima1969">' in \
         sections.split("{ #relu }")[1].split("\n## ")[0]
-    # the sigmoid and tanh cite no earliest source: the line says none is given, not a source
+    # the sigmoid and tanh cite no earliest source, so their sections have no such line (review final66, cb: "not given"
+    # read as a form left blank); the reading key says why they name only the works that made them standard
     for key in ("sigmoid", "tanh"):
         assert not ACTIVATIONS[key].first_appeared
-        assert f'{WORDS[lang]["first"]}{WORDS[lang]["colon"]}{WORDS[lang]["unpinned"]}' in sections.split(f"{{ #{key} }}")[1]
-    assert WORDS[lang]["unpinned"] == {"en": "not given (a classical function, older than neural networks)",
-                                       "zh": "不列（经典函数，早于神经网络）"}[lang]
+        section = sections.split(f"{{ #{key} }}")[1].split("\n## ")[0]
+        assert WORDS[lang]["first"] not in section, key
+    assert "unpinned" not in WORDS[lang] and "not given" not in sections and "不列" not in sections
+    assert {"en": "The sigmoid and tanh are classical functions, older than neural networks, so their sections name only the "
+                  "works that made them standard activations.",
+            "zh": "sigmoid 和 tanh 是比神经网络古老得多的经典函数，所以它们的小节只列出让它们成为常用激活函数的文献。"}[lang] in text
     columns = text.split("{ #columns }")[1].split("<!-- activation-reference -->")[0]
     bullets = [line for line in columns.splitlines() if line.startswith("- **")]
     labels = {"en": ("**Earliest source cited**", "**Popularised by**"),
@@ -629,10 +634,10 @@ def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
     text = page_text("reference.md", lang)
     said = {"en": "The temperature is older than neural networks: it comes from statistical physics ([Output layers and "
                   "losses](catalogue/output-layers.md#temperature)). Hinton et al. (2015), the softmax "
-                  "row's second citation, used it to distil one network into another.\n- In the bilinear row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
+                  "row's second citation, used it to distil one network into another.\n- In the bilinear unit's row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
             "zh": "温度比神经网络古老，它来自统计物理（见[《输出层与损失函数》](catalogue/output-layers.md#temperature)）。"
                   "softmax 一行的第二个文献 Hinton 等人（2015）用温度把一个网络的知识蒸馏给另一个网络。"
-                  "\n- 双线性一行的 Mnih 和 Hinton（2007）是 Dauphin 等人（2017）认定的出处。"}[lang]
+                  "\n- 双线性单元一行的 Mnih 和 Hinton（2007）是 Dauphin 等人（2017）认定的出处。"}[lang]
     assert said in text
     # the Boltzmann reading has its home in output-layers#temperature, where the temperature is introduced; this note
     # points there and does not restate it (review final60, cb)
@@ -644,6 +649,8 @@ def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
                   "$p_i \\propto e^{-E_i/T}$。"}[lang] in home
     from actsite.maths import gated
     assert gated.GATED["bilinear"].cited[0] == "mnih2007"   # the row the hedge speaks of, first citation
+    # the row is named with the site's term, bilinear unit / 双线性单元 (review final66, cb: "Bilinear (identity gate)")
+    assert gated.GATED["bilinear"].names == {"en": "Bilinear unit (identity gate)", "zh": "双线性单元（恒等门）"}
     # Boltzmann: p_i proportional to exp(-E_i / T); with E = -z that is softmax(z / T)
     z, T = np.array([2.0, 1.0, 0.5, -1.0]), 2.0
     boltzmann = np.exp(-(-z) / T) / np.exp(-(-z) / T).sum()
@@ -711,3 +718,24 @@ def test_the_cost_column_names_a_kind_of_operation_and_ranks_none_by_expense(lan
         assert ranking not in bullet, ranking
     # the Chinese header is the catalogue's word for computational cost
     assert WORDS["zh"]["cost"] == "计算代价" and "开销" not in page_text("reference.md", "zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_works_listed_here_and_by_hand_on_the_catalogue_pages_read_alike(lang):
+    """Review final66, cb: the same works were printed in two formats (the OpenAI code releases: "GitHub repository,
+    train.py" here, "code released with GPT, file `train.py` ... GitHub" on gated-units) and Hinton's initials three ways
+    ("G. E. Hinton" and "G. Hinton" on this one page).  Each work this page lists that a catalogue page also lists by hand
+    reads the same on both, code names set as code, and Hinton is "G. E. Hinton" in every entry of these pages."""
+    from actsite.pages.bibliography import WORKS, entry
+    for path, keys in (("catalogue/gated-units.md", ("mnih2007", "openai2018", "openai2019", "dauphin2017", "shazeer2020")),
+                       ("catalogue/output-layers.md", ("hinton2015", "bridle1990"))):
+        listed = page_text(path, lang).split("{ #references }")[1]
+        for key in keys:
+            generated = re.sub(r"<[^>]+>", "", entry(key, lang).replace("<code>", "`").replace("</code>", "`"))
+            by_hand = next(line for line in listed.splitlines() if WORKS[key].link in line)
+            by_hand = re.sub(r"^\d+\. ", "", by_hand).replace("<", "").replace(">", "")
+            assert by_hand == generated, (path, key, by_hand, generated)
+    for path in ("catalogue/gated-units.md", "catalogue/output-layers.md"):
+        assert "G. Hinton" not in page_text(path, lang)
+    assert all("G. Hinton" not in work.authors for work in WORKS.values())
+    assert "Hinton" in WORKS["mnih2007"].authors and "Hinton" in WORKS["hinton2015"].authors

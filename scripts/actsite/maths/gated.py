@@ -123,7 +123,7 @@ GATED: dict[str, GatedUnit] = {unit.key: unit for unit in (
     ),
     GatedUnit(
         key="bilinear", gate="identity", symbol=r"\mathrm{Bilinear}",
-        names={"zh": "双线性单元（恒等门）", "en": "Bilinear (identity gate)"},
+        names={"zh": "双线性单元（恒等门）", "en": "Bilinear unit (identity gate)"},
         latex=r"\mathrm{Bilinear}(u, v) = u\,v",
         latex_da=r"\frac{\partial f}{\partial u} = v",
         latex_db=r"\frac{\partial f}{\partial v} = u",

@@ -108,10 +108,11 @@ WORKS: dict[str, Work] = {
         "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding",
         "NAACL 2019, 4171–4186", "https://doi.org/10.18653/v1/N19-1423", "Devlin et al."),
     "openai2018": Work(
-        "OpenAI", 2018, "finetune-transformer-lm", "GitHub repository, train.py",
+        "OpenAI", 2018, "finetune-transformer-lm",
+        "GitHub repository, code released with GPT, file `train.py`, function `gelu`",
         "https://github.com/openai/finetune-transformer-lm/blob/master/train.py", "OpenAI"),
     "openai2019": Work(
-        "OpenAI", 2019, "gpt-2", "GitHub repository, src/model.py",
+        "OpenAI", 2019, "gpt-2", "GitHub repository, code released with GPT-2, file `src/model.py`, function `gelu`",
         "https://github.com/openai/gpt-2/blob/master/src/model.py", "OpenAI"),
     "elfwing2018": Work(
         "S. Elfwing, E. Uchibe and K. Doya", 2018,
@@ -164,7 +165,7 @@ WORKS: dict[str, Work] = {
         "Language Modeling with Gated Convolutional Networks", "ICML 2017, PMLR 70, 933–941",
         "https://arxiv.org/abs/1612.08083", "Dauphin et al."),
     "mnih2007": Work(
-        "A. Mnih and G. Hinton", 2007, "Three New Graphical Models for Statistical Language Modelling",
+        "A. Mnih and G. E. Hinton", 2007, "Three New Graphical Models for Statistical Language Modelling",
         "ICML 2007, 641–648", "https://doi.org/10.1145/1273496.1273577", "Mnih and Hinton"),
     "shazeer2020": Work(
         "N. Shazeer", 2020, "GLU Variants Improve Transformer", "arXiv preprint",
@@ -175,7 +176,7 @@ WORKS: dict[str, Work] = {
         "to Statistical Pattern Recognition", "Neurocomputing, NATO ASI Series F68, Springer, 227–236",
         "https://doi.org/10.1007/978-3-642-76153-9_28", "Bridle"),
     "hinton2015": Work(
-        "G. Hinton, O. Vinyals and J. Dean", 2015, "Distilling the Knowledge in a Neural Network",
+        "G. E. Hinton, O. Vinyals and J. Dean", 2015, "Distilling the Knowledge in a Neural Network",
         "arXiv preprint", "https://arxiv.org/abs/1503.02531", "Hinton et al."),
 }
 
@@ -183,7 +184,8 @@ YEAR = {"zh": "{short}（{year}）", "en": "{short} ({year})"}
 VENUE_ZH = (("arXiv preprint", "arXiv 预印本"), ("OpenAI technical report", "OpenAI 技术报告"),
             ("PhD thesis", "博士论文"), ("Université Paris VI", "巴黎第六大学"), ("ICML 2013 workshop", "ICML 2013 研讨会"),
             ("ISR Technical Report", "ISR 技术报告"), ("University of Maryland", "马里兰大学"),
-            ("GitHub repository, ", "GitHub 代码仓库，"), ("Theano source code, commit", "Theano 源代码，提交"),
+            ("GitHub repository, ", "GitHub 代码仓库，"), ("code released with GPT-2", "随 GPT-2 公开的代码"),
+            ("code released with GPT", "随 GPT 公开的代码"), (", file `", "，文件 `"), ("`, function `", "` 中的函数 `"), ("Theano source code, commit", "Theano 源代码，提交"),
             (" (2013-05-27), GitHub", "（2013-05-27），GitHub"), ("Unpublished technical report", "未发表的技术报告"),
             (", University of Toronto", "，多伦多大学"), ("In Neural Networks", "收于 Neural Networks"), ("博士论文, ", "博士论文，"), ("TR 93-8, ", "TR 93-8，"))
 
@@ -232,6 +234,7 @@ def title_sentence(title: str) -> str:
     return title if title.endswith(("?", "!")) else title + "."
 
 
+CODE = re.compile(r"`([^`<>]+)`")      # a file or function name in a venue, set as code as on the hand-written lists
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -250,9 +253,9 @@ def entry(key: str, lang: str) -> str:
     year = f"（{work.year}）" if lang == "zh" else f" ({work.year})"
     link = html.escape(work.link, quote=True)
     head = full_stop(names(work.authors, lang) + year, lang)
-    place = venue(work.venue, lang) + ("。" if lang == "zh" else ". ")
+    place = CODE.sub(r"<code>\1</code>", html.escape(venue(work.venue, lang) + ("。" if lang == "zh" else ". ")))
     return (f'<li id="{anchor(key)}">{html.escape(head)}{html.escape(title_sentence(work.title))} '
-            f'{html.escape(place)}<a href="{link}">{html.escape(work.link)}</a></li>')
+            f'{place}<a href="{link}">{html.escape(work.link)}</a></li>')
 
 
 def works_list(keys: list[str], lang: str) -> str:

@@ -30,7 +30,7 @@ WORDS = {
            "monotonic": "单调", "zero_centred": "零中心", "saturating": "饱和", "cost": "计算代价",
            "derivative": "导数", "figure": "及其导数", "mean": "标准正态输入下的均值",
            "exp": "指数类", "compare": "比较与乘加", "erf": "误差函数", "division": "除法",
-           "smoothness": "平滑性", "first": "本页所引最早出处", "popular": "使之流行的文献", "unpinned": "不列（经典函数，早于神经网络）",
+           "smoothness": "平滑性", "first": "本页所引最早出处", "popular": "使之流行的文献",
            "card": "目录中的函数卡片", "article": "文章中的讨论", "also": "另见文章中的讨论", "colon": "：",
            "formulas_caption": "公式与值域", "properties_caption": "性质"},
     "en": {"yes": "yes", "no": "no", "name": "Function", "formula": "Formula", "range": "Range",
@@ -38,7 +38,7 @@ WORDS = {
            "cost": "Cost", "derivative": "Derivative", "figure": "and its derivative",
            "mean": "Mean under a standard normal input", "exp": "exponential", "compare": "comparisons and multiply-adds",
            "erf": "error function", "division": "division", "smoothness": "Smoothness", "first": "Earliest source cited",
-           "popular": "Popularised by", "unpinned": "not given (a classical function, older than neural networks)",
+           "popular": "Popularised by",
            "card": "Card in the catalogue", "article": "Discussed in", "also": "Also discussed in", "colon": ": ",
            "formulas_caption": "Formulas and ranges", "properties_caption": "Properties"},
 }
@@ -186,10 +186,14 @@ def provenance_lines(act: Activation, lang: str) -> list[str]:
     """Earliest source cited, popularised by (where different), the catalogue card and any article section, one
     paragraph each.  One label for the first line everywhere, which claims no first use (review final57, cb), with
     ``first_scope`` saying what that source defines; an activation may relabel the second line
-    (``popularised_label``) where the default would claim more than its source shows."""
+    (``popularised_label``) where the default would claim more than its source shows.  A classical function (the
+    sigmoid, tanh) cites no earliest source and has no such line: the reading key says why (review final66, cb: a
+    "not given" line read as a form left blank)."""
     w = WORDS[lang]
-    first = short_citations(act.first_appeared, lang) if act.first_appeared else w["unpinned"]
-    lines = [f"{w['first']}{w['colon']}{first}{act.first_scope.get(lang, '')}", ""]
+    lines = []
+    if act.first_appeared:
+        first = short_citations(act.first_appeared, lang)
+        lines += [f"{w['first']}{w['colon']}{first}{act.first_scope.get(lang, '')}", ""]
     if act.popularised_by:
         scope = act.popularised_scope.get(lang, "")
         label = act.popularised_label.get(lang, w["popular"])
