@@ -675,7 +675,7 @@ def test_the_zh_glossary_names_a_stand_in_one_way_and_pairs_inactive_with_active
     for key in ("hard-sigmoid", "hard-tanh", "hard-swish", "hard-and-cheap"):
         assert "替身" in TERMS[key].zh_definition and "stand-in" in TERMS[key].en_definition, key
     active = TERMS["active-unit"].zh_definition
-    assert "Leaky ReLU 的称为始终关闭的单元：它从不开启，但负半轴上的斜率不为零，所以仍能拿到梯度。" in active
+    assert "Leaky ReLU（以及 PReLU、RReLU）的称为始终关闭的单元：它从不开启，但负半轴上的斜率不为零，所以仍能拿到梯度。" in active
     # one pair of words for the state, 开启 / 关闭: the unit that is never on is named with 关闭 (review final57, pc)
     inactive = TERMS["inactive-unit"]
     assert inactive.zh == "始终关闭的单元" and "不活跃单元" in inactive.avoid_zh and "关闭" in inactive.zh_definition
@@ -683,7 +683,10 @@ def test_the_zh_glossary_names_a_stand_in_one_way_and_pairs_inactive_with_active
     # what the entry says of it holds: Leaky ReLU's slope on the negative side is a = 0.01, not zero
     from actsite.maths.catalogue import EVERY
     assert EVERY["leaky_relu"].df(-1.0) == pytest.approx(0.01) and EVERY["relu"].df(-1.0) == 0.0
-    assert "an inactive unit (Leaky ReLU)" in TERMS["active-unit"].en_definition
+    # review final66, ca: the rectifiers page calls PReLU and RReLU units inactive too; their negative slopes are not zero
+    assert EVERY["prelu"].df(-1.0) > 0 and EVERY["rrelu"].df(-1.0) > 0
+    assert "an inactive unit (Leaky ReLU, PReLU, RReLU)" in TERMS["active-unit"].en_definition
+    assert "PReLU" in inactive.en_definition and "PReLU" in inactive.zh_definition
 
 
 def test_site_terms_have_their_own_topic_and_explained_in_links_lead_to_the_explanation():
@@ -739,3 +742,12 @@ def test_output_function_and_normaliser_have_entries_homed_where_output_layers_d
     # the output function of each task, as the page's #last-layer lists them
     assert "the identity for regression, the sigmoid for a binary label, softmax for one of $K$ classes" in TERMS["output-function"].en_definition
     assert "回归直接输出（恒等函数），二元标签用 sigmoid，在 $K$ 类中选一类用 softmax" in TERMS["output-function"].zh_definition
+
+
+def test_the_quantisation_entry_names_the_zero_point_as_its_home_does():
+    """Review final66, ca: 零值码 (zero point) had no entry; the quantisation entry names it, in the home page's words."""
+    from claim_helpers import page_text
+    term = TERMS["quantisation"]
+    assert "零值码" in term.zh_definition and "zero point" in term.en_definition
+    for lang, word in (("zh", "零值码"), ("en", "zero point")):
+        assert word in page_text(term.home.partition("#")[0], lang), lang
