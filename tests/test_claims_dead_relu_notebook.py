@@ -181,9 +181,10 @@ def test_the_table_headers_name_what_the_percentages_are_of(notebook):
 
 
 def test_the_printed_tables_are_what_the_prose_reads(notebook):
-    """'Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of the second layer is
-    dead with ReLU, against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU
-    network diverges.'"""
+    """'Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, about four tenths of the second layer
+    is dead with ReLU, against about a quarter inactive with Leaky ReLU; at η = 2.0 ReLU loses about half of it and the
+    Leaky ReLU network diverges.'  Review final66, pc: the prose restated every range of the table just printed
+    (40.6–44.5, 23.8–27.0, 43.0–52.0); it now says what the table shows, each share rounded as the words say."""
     _, _, printed = notebook
     table = {activation: {numbers(row)[0]: numbers(row)[1:] for row in block(printed, activation)[RESULT_ROWS:]}
              for activation in dead_relu.ACTIVATIONS}
@@ -194,6 +195,15 @@ def test_the_printed_tables_are_what_the_prose_reads(notebook):
     assert (min(second["leaky_relu", 1.0]), max(second["leaky_relu", 1.0])) == (23.8, 27.0)
     assert (min(second["relu", 2.0]), max(second["relu", 2.0])) == (43.0, 52.0)
     assert table["leaky_relu"][2.0] == []
+    assert all(round(v / 10) == 4 for v in second["relu", 1.0])                      # "about four tenths"
+    assert all(round(v / 25) == 1 for v in second["leaky_relu", 1.0])                # "about a quarter"
+    assert all(round(v / 50) == 1 for v in second["relu", 2.0])                      # "about half"
+    for lang_, said in (("en", "At η = 1.0, about four tenths of the second layer is dead\n# with ReLU, against about a quarter "
+                               "inactive with Leaky ReLU; at η = 2.0 ReLU loses about half of it and the Leaky\n# ReLU network diverges."),
+                        ("zh", "到了学习率 1.0，ReLU 网络第 2 层约有四成单元死亡，Leaky ReLU 网络第 2 层则约有四分之一的单元始终关闭；"
+                               "到了学习率 2.0，ReLU 网络第 2 层约有一半单元死亡，Leaky ReLU 网络则发散了。")):
+        text = page_text(NOTEBOOK, lang_)
+        assert said in text and "40.6–44.5" not in text and "23.8–27.0" not in text and "43.0–52.0" not in text
 
 
 def test_almost_nothing_is_dead_at_initialisation(notebook, saved):

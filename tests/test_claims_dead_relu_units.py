@@ -187,17 +187,23 @@ def test_dead_relu_setup_as_stated():
     assert inspect.signature(voronoi).parameters["centroids"].default == 100
     assert all(np.all(b == 0) for b in MLP.create(dead_relu.SIZES, "relu", "he", seed=0).biases)
     # the notebook states the same setup in one sentence
-    for lang, text in (("en", "The experiment trains a 10-256-256-10 network:\n# [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps,\n# three seeds per learning rate η."),
-                       ("zh", "实验训练的是一个 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)，每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。")):
+    # review final66, pc: the notebook's own claim that plain SGD can never bring a first-layer unit back depends on
+    # 'plain', so it is glossed (without momentum) where the set-up names it
+    for lang, text in (("en", "The experiment trains a 10-256-256-10 network:\n# [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) (without momentum) on mini-batches of 64 training points for 600 steps,\n# three seeds per learning rate η."),
+                       ("zh", "实验训练的是一个 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)（不带动量），每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。")):
         assert text in page_text("notebooks/dead-relu.py", lang)
     # the task and its 4000 training points are named once, where the next cell draws them (review final58, pc:
     # the set-up was given twice in a row); review final65, pc: the task's recipe (standard normal inputs, nearest of
     # 100 centres) has its home in the article, which the notebook links; it names the task, not its recipe
-    for lang, task in (("en", "`start` draws a run's 4000 training points with `voronoi` (the article's\n# ten-class task)"),
-                       ("zh", "用 `voronoi` 生成文中那个十分类任务的 4000 个训练样本")):
+    # review final66, pc: a reader who opens the notebook first did not learn what `voronoi` draws; one clause glosses
+    # the task (standard normal points, labelled by the nearest of 100 random centres), and the article stays its home
+    for lang, task in (("en", "`start` draws a run's 4000 training points with `voronoi` (the article's\n# ten-class task: standard normal points, each labelled by the nearest of 100 random centres)"),
+                       ("zh", "用 `voronoi` 生成文中那个十分类任务的 4000 个训练样本（每个点取自标准正态分布，类别由 100 个随机中心里离它最近的那个决定）")):
         prose = page_text("notebooks/dead-relu.py", lang).split("# %%\n")[0]
         assert task in prose and prose.count("4000") == 1 and prose.count({"en": "ten-class", "zh": "十分类"}[lang]) == 1
-        assert "100" not in prose and "#dead-relu-experiment)" in prose
+        assert prose.count("100") == 1 and "#dead-relu-experiment)" in prose
+    from claim_helpers import assert_voronoi_matches_its_description
+    assert_voronoi_matches_its_description(200)                                       # the words rebuild the data
 
 
 def test_each_seed_draws_its_own_data_set_initial_weights_and_mini_batch_order():
@@ -382,9 +388,12 @@ def trained_at_1():
 def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     """'Why the second layer and not the first? ... every dead second-layer unit had a negative bias, as
     did 61–76% of the live ones. On average 76–78% of a dead unit's incoming weights were negative, against
-    63–64% for a live one. No first-layer unit came close: at the end of training each still had a margin of at least
-    2.3.'  The margin is the one the page defines before the note: max_n z_j(n) in standard deviations of w_j.x(n)
-    over the training points (review final58, pc: a raw pre-activation of 1.4 meant nothing to the reader)."""
+    63–64% for a live one.'  The margin is the one the page defines: max_n z_j(n) in standard deviations of w_j.x(n)
+    over the training points (review final58, pc: a raw pre-activation of 1.4 meant nothing to the reader).
+    Review final66, pc: 'The trained networks are consistent with this' followed the first-layer argument, so 'this'
+    read as that argument, while the signs support the second-layer mechanism; the paragraph now follows that
+    mechanism directly and names it, and its last sentence (every first-layer margin at least 2.3 at the end) is cut,
+    since the smallest margin over all 600 steps (2.3–2.5, which includes the end) is said once, in the open text."""
     dead_bias, live_bias, dead_neg, live_neg, first_max = [], [], [], [], []
     for (net, X), expected in zip(trained_at_1, dr["relu_inactive"][3, :, 1]):
         z1, z2 = net.hidden_preactivations(X)
@@ -397,7 +406,7 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     assert dead_bias == [1.0, 1.0, 1.0]
     rng = lambda v: (round(min(v)), round(max(v)))
     assert rng(live_bias) == (61, 76) and rng(dead_neg) == (76, 78) and rng(live_neg) == (63, 64)
-    assert min(first_max) >= 2.3 and int(10 * min(first_max)) == 23                  # "a margin of at least 2.3"
+    assert min(first_max) >= 2.3 and int(10 * min(first_max)) == 23                  # at the end, too, at least 2.3
     assert (round(min(first_max), 1), round(max(first_max), 1)) == (2.3, 2.5)          # 2.35, 2.45 and 2.48
     # the mechanism: with inputs never negative, lowering bias and weights lowers z on every point;
     # with centred inputs, any change of the weights raises z on some points
@@ -423,11 +432,19 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # review final63, pc: the only first-layer deaths came from the target rising, so the text names both ways
     # (test_the_two_first_layer_deaths_came_from_the_target_rising_not_the_bias_falling)
     # review final65, pc: the margin is defined first, then the two ways it can reach zero, as a list
+    # review final66, pc: 'the target of the new weights' was never defined as a threshold (zh: a calque); the page now
+    # names -max_n w_j.x(n) the threshold the new weights set, and says why the margin is divided by a standard
+    # deviation (it compares units whose weights differ in size; checked below on a rescaled unit)
     for lang, text in (("en", "only its bias can push all 4000 pre-activations down together. Call a unit's *margin* its largest pre-activation"),
-                       ("en", "A step kills the unit only if it brings the margin to zero or below, that is, if it leaves the bias at or below the target $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ of the new weights."),
+                       ("en", "over the training points, so that units whose weights differ in size can be compared. A step kills the unit only if it brings the margin to zero or below, that is, if it leaves the bias at or below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, the threshold the new weights set."),
                        ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降。一个单元的**余量**"),
-                       ("zh", "一步更新只有把余量降到零或零以下，也就是让偏置落到新权重下的目标 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 或更低，才会杀死这个单元。")):
+                       ("zh", "在训练样本上的标准差；除以标准差，是为了让权重大小不同的单元也能放在一起比较。一步更新只有把余量降到零或零以下，也就是让偏置降到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$（由新权重决定的门槛）或更低，才会杀死这个单元。")):
         assert text in page_text(PAGE, lang)
+    for lang, gone in (("en", "the target"), ("zh", "目标")):
+        assert gone not in page_text(PAGE, lang).split("{ #dead-relu-experiment }", 1)[1].split("{ #when-they-die }", 1)[0]
+    net, X = trained_at_1[0]
+    margin = lambda W, b: ((X @ W).max(axis=0) + b) / (X @ W).std(axis=0)
+    np.testing.assert_allclose(margin(3.0 * net.weights[0], 3.0 * net.biases[0]), margin(net.weights[0], net.biases[0]))
     for lang, gone in (("en", "2.8 standard deviations"), ("en", "must fall below"), ("zh", "2.8 倍"), ("zh", "以下（权重在同一步"),
                        ("en", "since they move too"), ("zh", "权重在同一步里也在变")):
         assert gone not in page_text(PAGE, lang)
@@ -469,10 +486,12 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
         assert "a step that lowers its bias and weights lowers" not in page and "一步同时压低偏置和权重的更新" not in page
         assert "all the incoming weights up together" not in page and "全部输入权重一起推高" not in page   # review final65, pc
     for lang, text in (("en", "[why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)"),
-                       ("en", "The trained networks are consistent with this. In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias, as did 61–76% of the live ones. On average 76–78% of a dead unit's incoming weights were negative, against 63–64% for a live one. No first-layer unit came close: at the end of training each still had a margin of at least 2.3."),
+                       ("en", "not only on those in the batch.\n\nThe trained networks are consistent with this mechanism. In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias, as did 61–76% of the live ones. On average 76–78% of a dead unit's incoming weights were negative, against 63–64% for a live one.\n\nA first-layer unit sees centred data"),
                        ("zh", "(neuron-gradients-zigzag.md#relu)"),
-                       ("zh", "训练好的网络也印证了这一点。学习率 1.0 的三次训练里，第 2 层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。第 1 层没有一个单元接近死亡：训练结束时，每个单元的余量都还至少有 2.3。")):
+                       ("zh", "而不只是批内的那些。\n\n训练好的网络也印证了这一机制。学习率 1.0 的三次训练里，第 2 层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。\n\n第 1 层单元的输入是以零为中心的数据")):
         assert text in page_text(PAGE, lang)
+    for lang, gone in (("en", "a margin of at least 2.3"), ("zh", "至少有 2.3"), ("en", "consistent with this. "), ("zh", "印证了这一点")):
+        assert gone not in page_text(PAGE, lang)
     for lang in ("en", "zh"):
         assert "1.4" not in page_text(PAGE, lang)                                   # no raw pre-activation
 
@@ -562,32 +581,39 @@ def test_the_two_first_layer_deaths_came_from_the_target_rising_not_the_bias_fal
     assert np.all(new_target[dead] > old_target[dead])
     assert np.all(np.all(net.hidden_preactivations(X)[0][:, dead] <= 0, axis=0))
     # review final65, pc: the two ways are a two-item list after the margin's definition, not two clauses of one
-    for lang, text in (("en", "That can happen in two ways:\n\n- the bias falls to the target;\n- the new weights lower "
-                              "$\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, so the target rises to meet the bias.\n"),
-                       ("zh", "这有两种途径：\n\n- 偏置降到目标；\n- 新的权重让 $\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ "
-                              "变小，目标随之抬升到偏置的位置。\n")):
+    # review final66, pc: the 'target' is named the threshold the new weights set
+    for lang, text in (("en", "That can happen in two ways:\n\n- the bias falls to the threshold;\n- the new weights lower "
+                              "$\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, so the threshold rises to meet the bias.\n"),
+                       ("zh", "这有两种途径：\n\n- 偏置降到门槛；\n- 新的权重让 $\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ "
+                              "变小，门槛随之抬升到偏置的位置。\n")):
         assert text in page_text(PAGE, lang)
 
 
-def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_2_at_2_0(dr, replays):
+def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_units_die_the_second_way_at_2_0(dr, replays):
     """'Call a unit's margin its largest pre-activation, max_n z_j(n), divided by the standard deviation of w_j.x(n)
-    over the training points ... In the three runs at learning rate 1.0, replayed step by step, the smallest margin
-    of any first-layer unit over all 600 steps was 2.3–2.5, depending on the run, while no step lowered a
-    first-layer bias by more than 0.5 of these standard deviations ... At 2.0 the largest such step was 2.1–2.3 of
-    them in each run (a drop, like the margin after it, is measured with the weights after the step), and margins
-    fell much lower: the smallest among the units that survived was 0.3–0.6 in each run.  In one run two first-layer units ended dead (0.8% of the layer) ... Both died at the fourth step, from
-    margins of 2.0 and 2.3, and not by their bias alone: it fell by less than 0.5 standard deviations, but the same
-    step cut their largest w_j.x(n) to half or less.'  (Review final55, pc: the step is set against the margin
-    measured during training at the same rate, not against the trained networks.)"""
+    over the training points ... In the three runs at learning rate 1.0, replayed step by step, no first-layer unit came
+    close to dying. The smallest margin of any of them over all 600 steps was 2.3–2.5, depending on the run, and no
+    single step lowered a first-layer margin by more than 0.73, bias and weights together.'  The note: 'At 2.0 margins
+    fell much lower: in each run the smallest among the units that survived was 0.3–0.6.  In one run two first-layer
+    units died ... Both died at the fourth step, from margins of 2.0 and 2.3, and in the second way: their bias fell by
+    less than 0.5 standard deviations, but the step cut their largest w_j.x(n) to half or less.'  (Review final55, pc:
+    the step is set against the margin measured during training at the same rate, not against the trained networks.)
+    Review final66, pc (WRONG): the page bounded a single step by its bias drop ('no step lowered a first-layer bias by
+    more than 0.5 of these standard deviations: a single step came nowhere near'), but the page's own list gives two
+    ways to die, and the bias is only the first: in the same runs one step lowered a margin by up to 0.73, more than any
+    bias drop.  The page now bounds the combined one-step fall of the margin (0.73, 0.65 and 0.65 in the three runs),
+    and this conclusion is in the open text, not in the folded note, which keeps the two deaths at 2.0."""
     smallest = lambda margins, units: float(margins[:, units].min())
     at_1 = [replays[1.0, seed] for seed in dead_relu.SEEDS]
     at_2 = [replays[2.0, seed] for seed in dead_relu.SEEDS]
     assert all(not dead.any() for _, _, _, dead, _ in at_1)
     low_1 = [smallest(m, slice(None)) for m, _, _, _, _ in at_1]
     assert (round(min(low_1), 1), round(max(low_1), 1)) == (2.3, 2.5)            # "2.3–2.5, depending on the run"
-    biggest_1 = max(float(d.max()) for _, d, _, _, _ in at_1)
-    assert 0.45 < biggest_1 <= 0.5                                                # "no step ... more than 0.5"
-    assert min(low_1) > 4 * biggest_1                                             # "came nowhere near"
+    falls_1 = [float((m[:-1] - m[1:]).max()) for m, _, _, _, _ in at_1]           # a step's fall of a margin
+    assert [round(f, 2) for f in falls_1] == [0.73, 0.65, 0.65] and max(falls_1) <= 0.73   # "by more than 0.73"
+    biggest_1 = max(float(d.max()) for _, d, _, _, _ in at_1)                     # the bias alone: at most 0.49
+    assert biggest_1 < 0.5 < max(falls_1)                                         # so the bias did not bound the fall
+    assert min(low_1) > 3 * max(falls_1)                                          # "no first-layer unit came close"
     drops_2 = [float(d.max()) for _, d, _, _, _ in at_2]
     assert (round(min(drops_2), 1), round(max(drops_2), 1)) == (2.1, 2.3)        # "2.1–2.3 of them in each run"
     # "(a drop, like the margin after it, is measured with the weights after the step)": the convention matters,
@@ -614,53 +640,60 @@ def test_one_step_lowers_a_first_layer_bias_by_at_most_half_an_sd_at_1_0_and_by_
     # overloaded the sentence.  The two deaths' bias drops are under 0.5 standard deviations before or after the step.
     margins, drops, largest, dead, drops_before = next(r for r in at_2 if r[3].any())
     assert all(drops_before[3, u] < 0.5 and drops[3, u] < 0.5 for u in np.flatnonzero(dead))
-    for lang, text in (("en", "    In the three runs at learning rate 1.0, replayed step by step, the smallest margin of any first-layer "
-                              "unit over all 600 steps was 2.3–2.5, depending on the run, while no step lowered a first-layer bias by "
-                              "more than 0.5 of these standard deviations: a single step came nowhere near.\n\n    At 2.0 margins fell "
+    for lang, text in (("en", "the threshold rises to meet the bias.\n\nIn the three runs at learning rate 1.0, replayed step by "
+                              "step, no first-layer unit came close to dying. The smallest margin of any of them over all 600 steps "
+                              "was 2.3–2.5, depending on the run, and no single step lowered a first-layer margin by more than 0.73, "
+                              "bias and weights together.\n\n??? note \"The only first-layer deaths, at learning rate 2.0\"\n"
+                              "    At 2.0 margins fell "
                               "much lower: in each run the smallest among the units that survived was 0.3–0.6. In one run two "
                               "first-layer units died, the only first-layer deaths in any run (0.8% of that layer). Both died at the "
                               "fourth step, from margins of 2.0 and 2.3, and in the second way: their bias fell by less than 0.5 "
                               "standard deviations, but the step cut their largest $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ to half "
                               "or less.\n"),
-                       ("zh", "    把学习率 1.0 的三次训练逐步重放：600 步里，第 1 层单元余量的最小值视训练而定在 2.3–2.5 之间，而没有哪一步"
-                              "让第 1 层的偏置下降超过这个标准差的 0.5 倍，单独一步远远够不到目标。\n\n    到了学习率 2.0，余量降得低得多："
+                       ("zh", "门槛随之抬升到偏置的位置。\n\n把学习率 1.0 的三次训练逐步重放，第 1 层没有一个单元接近死亡。三次训练的 600 步里，"
+                              "第 1 层单元的余量最低也有 2.3–2.5；单独一步让余量下降最多的，也不过 0.73（偏置和权重的作用合在一起）。\n\n"
+                              "??? note \"第 1 层仅有的死亡单元（学习率 2.0）\"\n    到了学习率 2.0，余量降得低得多："
                               "在每次训练中，始终未死亡的单元里余量最小的也只有 0.3–0.6。其中一次训练里，第 1 层有两个单元死亡（占这一层的 "
                               "0.8%），这也是所有训练里第 1 层仅有的死亡单元。两者都死在第 4 步，死前的余量分别是 2.0 和 2.3，走的是第二种"
                               "途径：这一步偏置下降还不到标准差的 0.5 倍，但同一步把它们 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 的最大值"
                               "削减到一半或更少。\n")):
         assert text in page_text(PAGE, lang)
+    # the old bound, by the bias alone, is gone (review final66, pc)
     for lang, gone in (("en", "2.1–2.3"), ("en", "both drop and margin measured"), ("en", "How far is that target?"),
-                       ("zh", "2.1–2.3"), ("zh", "降幅和余量都按"), ("zh", "到最后也没有死亡的那些单元")):
+                       ("en", "lowered a first-layer bias"), ("en", "0.5 of these standard deviations"),
+                       ("zh", "2.1–2.3"), ("zh", "降幅和余量都按"), ("zh", "到最后也没有死亡的那些单元"),
+                       ("zh", "让第 1 层的偏置下降超过"), ("zh", "视训练而定")):
         assert gone not in page_text(PAGE, lang), gone
     # the Chinese margins are written as ranges one way (review final56, pc)
-    margins_zh = page_text(PAGE, "zh").split('??? note "第 1 层单元离死亡有多近"', 1)[1].split("训练好的网络也印证了这一点。", 1)[0]
+    margins_zh = page_text(PAGE, "zh").split("这有两种途径", 1)[1].split("{ #when-they-die }", 1)[0]
     assert "2.3–2.5" in margins_zh and not re.search(r"\d 到 \d", margins_zh)
     # the margin is defined before it is used, and the term comes first (review final57, pc)
     assert "把一个单元的最大预激活值" not in margins_zh and "称为它的**余量**" not in margins_zh
-    # the definition is in the open text, just before the two ways and the folded note, since the text after the note
-    # uses the term too (review final58, pc: a reader who leaves the note closed met an undefined term)
+    # the definition is in the open text, just before the two ways, the result at 1.0 and the folded note (review
+    # final58, pc: a reader who leaves the note closed met an undefined term)
     for lang, definition in (
             ("en", "Call a unit's *margin* its largest pre-activation, $\\max_n z_j^{(n)}$, divided by the standard deviation of "
-                   "$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points. A step kills the unit only if it brings "
-                   "the margin to zero or below,"),
+                   "$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points, so that units whose weights differ in "
+                   "size can be compared. A step kills the unit only if it brings the margin to zero or below,"),
             ("zh", "一个单元的**余量**，是它的最大预激活值 $\\max_n z_j^{(n)}$ 除以 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ "
-                   "在训练样本上的标准差。一步更新只有把余量降到零或零以下，")):
+                   "在训练样本上的标准差；除以标准差，是为了让权重大小不同的单元也能放在一起比较。一步更新只有把余量降到零或零以下，")):
         page = page_text(PAGE, lang)
         term = {"en": "margin", "zh": "余量"}[lang]
         assert page.count(definition) == 1 and page.index(term) > page.index(definition)  # first used where defined
         between = page[page.index(definition):page.index('??? note "')]
-        assert between.count("\n\n") == 2 and between.count("\n- ") == 2              # the two ways, then the note
+        assert between.count("\n\n") == 3 and between.count("\n- ") == 2              # the two ways, the result, the note
     assert "2.1–2.3 of them" not in page_text(PAGE, "en") and "such step" not in page_text(PAGE, "en")
-    # the replay is a side question: it is folded into a note between the first-layer reason and the trained
-    # networks; the reason itself (only the bias can lower every pre-activation) stays in the text
-    for lang, title in (("en", '??? note "How close first-layer units came to dying"\n'), ("zh", '??? note "第 1 层单元离死亡有多近"\n')):
+    # the two deaths at 2.0 are a side question, folded into a one-paragraph note that ends the section; the reason
+    # (only the bias can lower every pre-activation) and the result at 1.0 stay in the text
+    for lang, title in (("en", '??? note "The only first-layer deaths, at learning rate 2.0"\n'), ("zh", '??? note "第 1 层仅有的死亡单元（学习率 2.0）"\n')):
         page = page_text(PAGE, lang)
-        note = page.split(title, 1)[1].split("\n\n" + {"en": "The trained networks", "zh": "训练好的网络"}[lang], 1)[0]
+        note = page.split(title, 1)[1].split("\n\n### ", 1)[0]
         assert all(not line or line.startswith("    ") for line in note.split("\n")), lang
-        assert note.count("\n\n") == 1                                     # two paragraphs
+        assert note.count("\n\n") == 0                                   # one paragraph
         reason = {"en": "only its bias can push all 4000 pre-activations down together.",
                   "zh": "所以只有偏置能让全部 4000 个预激活值一起下降。"}[lang]
-        assert page.index(reason) < page.index(title) and reason not in note
+        result = {"en": "no first-layer unit came close to dying.", "zh": "第 1 层没有一个单元接近死亡。"}[lang]
+        assert page.index(reason) < page.index(result) < page.index(title) and reason not in note and result not in note
 
 
 PLAYGROUND_FIRST_LAYER = """
@@ -709,7 +742,8 @@ def test_the_playground_loses_first_layer_units_after_about_a_thousand_steps(dr,
     contradiction of the page's own argument that first-layer units are protected.  It now names the fact that
     resolves it, measured here on the playground's first layer (150 training points, two inputs, default seed): a
     single step takes a unit from a margin above 1.5 (1.80, unit 20 at step 1612) to zero or below, while in the runs at
-    1.0 above no step lowered any first-layer margin by as much as 1.5 (at most 0.65–0.73 per run) and none died."""
+    1.0 above no step lowered any first-layer margin by as much as 1.5 (at most 0.65–0.73 per run) and none died.
+    Review final66, pc: 'there' had to be worked out as the playground's network; the sentence is split and names it."""
     from playground_node import run_node
     steps_out = run_node(PLAYGROUND_FIRST_LAYER_STEPS, {})
     trace = np.array(steps_out["trace"])                                            # (2001 states, 32 units, [b, max wx, sd])
@@ -730,12 +764,12 @@ def test_the_playground_loses_first_layer_units_after_about_a_thousand_steps(dr,
     assert all(count > 0 for count in dead[-1])                                      # "in every hidden layer"
     assert 100 * dr["relu_inactive"][..., 0].max() < 1                                # "this article's first layer hardly did"
     for lang, text in (("en", "Its [ReLU preset at learning rate 1.0](../../playground.md?preset=relu-high-rate), with the default "
-                              "seed, loses units in every hidden layer, in the first layer only after about a thousand steps: there, "
-                              "unlike in the runs at 1.0 above, a single step can kill a first-layer unit whose margin was above "
+                              "seed, loses units in every hidden layer, in the first layer only after about a thousand steps. In the "
+                              "playground's network, unlike in the runs at 1.0 above, a single step can kill a first-layer unit whose margin was above "
                               "1.5. [With batch normalisation](../../playground.md?preset=relu-high-rate-bn) it loses far fewer, "
                               "as the network above did.\n\n"),
                        ("zh", "用它的[学习率为 1.0 的 ReLU 预设](../../playground.md?preset=relu-high-rate)和默认种子训练，每个隐藏层都会有单元死亡，"
-                              "只是第 1 层要到大约一千步之后才开始：在这个网络里，单独一步就可能杀死一个余量原本大于 1.5 的第 1 层单元，而上文学习率 1.0 的训练从没有过这种情况。"
+                              "只是第 1 层要到大约一千步之后才开始。在演练场的网络里，单独一步就可能杀死一个余量原本大于 1.5 的第 1 层单元，而上文学习率 1.0 的训练从没有过这种情况。"
                               "[加上批归一化](../../playground.md?preset=relu-high-rate-bn)之后，死亡的单元少得多，和上文的网络一样。\n\n")):
         assert text in page_text(PAGE, lang)
     for lang, gone in (("en", "the playground alone does not show"), ("en", "a small margin alone does not explain"),
@@ -1001,8 +1035,9 @@ def test_a_first_layer_dead_unit_is_permanent_a_deeper_one_is_revived_by_the_lay
     check = np.random.default_rng(1).choice(len(X), 64, replace=False)     # a batch off the run's order
     _, grads_W, grads_b = net.loss_and_grads(X[check], y[check])
     assert np.all(grads_W[1][:, dead_now] == 0.0) and np.all(grads_b[1][dead_now] == 0.0)
-    for lang, text in (("en", "Only the first layer can have revived them: while dead, their own weights and bias received no gradient."),
-                       ("zh", "让它们复活的只能是第 1 层：死亡期间，它们自己的权重和偏置收不到任何梯度。")):
+    # review final66, pc: a layer does not revive anything; changes in it can
+    for lang, text in (("en", "Only changes in the first layer can have revived them: while dead, their own weights and bias received no gradient."),
+                       ("zh", "让它们复活的只能是第 1 层的变化：死亡期间，它们自己的权重和偏置收不到任何梯度。")):
         assert text in page_text(PAGE, lang)
     for _ in range(200):
         idx = next(batches)
@@ -1044,21 +1079,26 @@ def test_steps_figure_alt_text(steps):
     last = [int(np.flatnonzero(np.isfinite(row))[-1]) for row in leaky]
     assert [l + 1 for l in last] == [15, 14, 13]                              # steps 13 to 15
     assert [round(float(row[l])) for row, l in zip(leaky, last)] == [286, 170, 199]
-    for lang, quoted in (("en", ("rise steeply over the first three steps, to between 43 and 57 percent",
-                                 "a peak between about 53 and 68 percent between steps 30 and 85",
-                                 "ending between 41 and 52 percent at step 600",
-                                 "spike once, at step 2 or 3, to 1.9–2.0 (a loss of 70 to 110)",
+    # review final66, pc: the alt text ran to over 200 words; it keeps every number the figure shows but drops what the
+    # caption says (line styles, markers, learning rates) and the loss values beside the log values (70 to 110)
+    for lang, quoted in (("en", ("rise steeply over the first three steps, to 43–57 percent",
+                                 "climb slowly to peaks of 53–68 percent between steps 30 and 85",
+                                 "end at 41–52 percent at step 600",
+                                 "spike once, at step 2 or 3, to 1.9–2.0, and from step 5 on",
                                  "stay below 5 up to step 6 and then climb ever faster",
-                                 "ending at 199, 170 and 286 at steps 13 to 15",
+                                 "end at 199, 170 and 286 at steps 13 to 15",
                                  "dead units of the second layer at the checked SGD steps t")),
                          ("zh", ("升到 43–57% 之间", "在第 30 到第 85 步之间达到约 53–68% 的峰值",
-                                 "到第 600 步时停在 41–52% 之间", "在第 2 或第 3 步各有一次尖峰，冲到 1.9–2.0（损失为 70 到 110）",
+                                 "到第 600 步时停在 41–52% 之间", "在第 2 或第 3 步各有一次尖峰，冲到 1.9–2.0，从第 5 步起",
                                  "到第 6 步为止都低于 5，此后越升越快",
                                  "在第 13 到第 15 步分别达到 199、170 和 286",
                                  "第 2 层在各检查点（第 t 步 SGD 之后）的死亡单元"))):
         text = page_text(PAGE, lang)
         assert all(q in text for q in quoted), lang
         assert "jump to about 2" not in text and "冲到 2 左右" not in text
+        alt = text.split("](figure:dead_relu_steps", 1)[0].rsplit("![", 1)[1]
+        assert len(alt.split()) < 160 if lang == "en" else len(alt) < 420          # 215 words, 483 characters before
+        assert "70 to 110" not in alt and "70 到 110" not in alt
 
 
 def test_steps_figure_inset_magnifies_steps_1_to_10_where_the_relu_overshoot_shows(steps):
@@ -1090,7 +1130,7 @@ def test_steps_figure_inset_magnifies_steps_1_to_10_where_the_relu_overshoot_sho
     assert (min(above), max(above) + 1) == (7, 10)                             # "between steps 7 and 10"
     for lang, quoted in (("en", ("with an inset that magnifies steps 1 to 10 on a scale from 0 to 8",
                                  "start at about 0.5", "from step 5 on stay between 0.3 and 0.6",
-                                 "leaving the top of the inset between steps 7 and 10",
+                                 "leave the inset between steps 7 and 10",
                                  "the inset magnifies steps 1 to 10.\")")),
                          ("zh", ("图中另嵌一幅局部放大图，画第 1 到第 10 步，纵轴从 0 到 8", "从 0.5 左右起步",
                                  "从第 5 步起保持在 0.3 到 0.6 之间", "在第 7 到第 10 步之间先后越出局部放大图的上沿",
@@ -1233,8 +1273,9 @@ def test_at_2_0_they_died_gradually_4_at_step_50_13_at_100_29_at_600(bn):
     # are of whatever units were dead at each check, and the count fell 18 times between checks, so the page gives the
     # layer's dead count
     assert int(np.sum(np.diff(counts) < 0)) > 10
-    for lang, text in (("en", "They did not die together: the layer's dead count was 4 at step 50, 13 at step 100 and 29 at step 600, and it also fell at times, from 27 at step 510 to 23 at step 520."),
-                       ("zh", "它们并不是一起死去的：这一层的死亡单元数在第 50 步是 4 个，第 100 步 13 个，第 600 步 29 个，其间也有回落，例如从第 510 步的 27 个降到第 520 步的 23 个。")):
+    # review final66, pc: the paragraph carried eight numbers; the dead counts are cut to the first and the last
+    for lang, text in (("en", "They did not die together: the layer's dead count rose from 4 at step 50 to 29 at step 600, and at times it fell."),
+                       ("zh", "它们并不是一起死去的：这一层的死亡单元数从第 50 步的 4 个升到第 600 步的 29 个，其间也时有回落。")):
         assert text in page_text(PAGE, lang)
         assert "4 were dead at step 50" not in page_text(PAGE, lang) and "第 50 步时死了 4 个" not in page_text(PAGE, lang)
     # the reason given: deaths are judged with full-training-set statistics, training uses each mini-batch's
@@ -1424,8 +1465,9 @@ def test_a_data_item_is_a_training_point_throughout():
 
 
 def test_the_notebook_reads_its_first_table(dr):
-    """notebooks/dead-relu.py, after the first table: at most 2.3% of a layer up to 0.3; at 1, 40.6–44.5% of
-    layer 2 dead (ReLU) against 23.8–27.0% inactive (Leaky ReLU); at 2, 43.0–52.0% and Leaky ReLU diverges."""
+    """notebooks/dead-relu.py, after the first table: at most 2.3% of a layer up to 0.3; at 1, about four tenths of
+    layer 2 dead (ReLU: 40.6–44.5%) against about a quarter inactive (Leaky ReLU: 23.8–27.0%); at 2, about half
+    (43.0–52.0%) and Leaky ReLU diverges.  Review final66, pc: the prose no longer restates the printed ranges."""
     lrs = list(dr["learning_rates"])
     upto = [i for i, lr in enumerate(lrs) if lr <= 0.3]
     assert round(100 * max(dr[f"{k}_inactive"][upto].max() for k in ("relu", "leaky_relu")), 1) == 2.3
@@ -1434,11 +1476,15 @@ def test_the_notebook_reads_its_first_table(dr):
     assert span("relu_inactive", 1.0) == (40.6, 44.5) and span("leaky_relu_inactive", 1.0) == (23.8, 27.0)
     assert span("relu_inactive", 2.0) == (43.0, 52.0)
     assert np.all(np.isnan(dr["leaky_relu_error"][lrs.index(2.0)]))
-    for lang, text in (("en", "Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of the second layer is dead with ReLU,"),
-                       ("en", "against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU"),
-                       ("zh", "学习率不超过 0.3 时，每层死亡或始终关闭的单元至多 2.3%。到了学习率 1.0，ReLU 网络第 2 层有 40.6–44.5% 的单元"
-                              "死亡，Leaky ReLU 网络第 2 层始终关闭的单元则是 23.8–27.0%；到了学习率 2.0，ReLU 网络第 2 层有 43.0–52.0% "
-                              "的单元死亡，Leaky ReLU 网络则发散了。")):
+    share = lambda key, lr: dr[key][lrs.index(lr), :, 1]
+    assert np.all(np.round(10 * share("relu_inactive", 1.0)) == 4)                   # about four tenths
+    assert np.all(np.round(4 * share("leaky_relu_inactive", 1.0)) == 1)              # about a quarter
+    assert np.all(np.round(2 * share("relu_inactive", 2.0)) == 1)                    # about half
+    for lang, text in (("en", "Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, about four tenths of the second layer is dead"),
+                       ("en", "with ReLU, against about a quarter inactive with Leaky ReLU; at η = 2.0 ReLU loses about half of it and the Leaky"),
+                       ("zh", "学习率不超过 0.3 时，每层死亡或始终关闭的单元至多 2.3%。到了学习率 1.0，ReLU 网络第 2 层约有四成单元死亡，"
+                              "Leaky ReLU 网络第 2 层则约有四分之一的单元始终关闭；到了学习率 2.0，ReLU 网络第 2 层约有一半单元死亡，"
+                              "Leaky ReLU 网络则发散了。")):
         assert text in page_text("notebooks/dead-relu.py", lang)
 
 
@@ -1451,8 +1497,14 @@ def test_momentum_in_a_paragraph_of_its_own_pointing_to_the_notebook():
     the 30–45% came without its setting (another network, width and batch); the number is cut and the linked
     notebook, its home, gives it.  Checked: in the training-speed network the ten steps at 0.3 kill over a quarter of
     layer 2 in every seed (30–45%) with momentum 0.9 and none without; under a steady gradient the momentum update
-    grows past a plain step."""
+    grows past a plain step.  Review final66, pc: plain SGD (each step depends on the current gradient alone) is said
+    where SGD is introduced, before 'plain SGD' is used; this paragraph, later, only adds what momentum does."""
     from actsite.experiments import training_speed
+    for lang, plain in (("en", "In its plain form, used here, each step depends on the current gradient alone, so it leaves the unit's weights and bias unchanged"),
+                        ("zh", "实验用的是普通 SGD，每一步只取决于当前的梯度，所以只要这种状态不变，它就不会再改动这个单元的权重和偏置。")):
+        body = page_text(PAGE, lang).split("<!-- more -->", 1)[1]
+        word = {"en": "plain", "zh": "普通 SGD"}[lang]
+        assert plain in body and body.index(word) == body.index(plain) + plain.index(word)     # defined at first use
     with_m = [training_speed.dead_share(0.3, seed, 10) for seed in training_speed.SEEDS]
     without = [training_speed.dead_share(0.3, seed, 10, momentum=0.0) for seed in training_speed.SEEDS]
     assert min(with_m) > 0.25                                                     # "kill many second-layer units"
@@ -1471,11 +1523,14 @@ def test_momentum_in_a_paragraph_of_its_own_pointing_to_the_notebook():
     page_en, page_zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
     assert ("killed units.\n\n[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update "
             "into the next, so when successive updates point the same way it makes them larger still. In [the training-speed "
-            "notebook](../../notebooks/training-speed.py#momentum), whose network differs from this one, the first ten steps at "
-            "learning rate 0.3 with momentum kill many second-layer units; the same ten steps without it kill none.") in page_en
+            "notebook](../../notebooks/training-speed.py#momentum), on another network, ten steps at learning rate 0.3 kill many "
+            "second-layer units with momentum and none without.") in page_en
     assert ("单元正是死于这些更新。\n\n实验没有用[动量](../../glossary.md#momentum)。带动量时，每次更新都会带上前一次更新的一部分；"
-            "相继的更新方向一致时，更新就会越来越大。[训练速度笔记本](../../notebooks/training-speed.py#momentum)里的网络与这里不同，"
-            "在那里，学习率 0.3 下带动量的头 10 步就让第 2 层的许多单元死亡；同样的 10 步去掉动量，则一个单元也没有死。") in page_zh
+            "相继的更新方向一致时，更新就会越来越大。[训练速度笔记本](../../notebooks/training-speed.py#momentum)在另一个网络上"
+            "演示了这一点：学习率 0.3 下的头 10 步，带动量会让第 2 层的许多单元死亡，不带动量则一个也没有。") in page_zh
+    # review final66, pc: the momentum deaths have their home in the training-speed notebook; the sentence that links it
+    # is shortened (it said the same ten steps twice)
+    assert "whose network differs from this one" not in page_en and "同样的 10 步去掉动量" not in page_zh
     assert "30–45%" not in page_en and "30–45%" not in page_zh                 # the notebook's number stays there
     # review final65, pc: "原本就过大的更新" added what the English does not say; momentum enlarges any updates that point
     # the same way (the steady-gradient check above), whether or not they were already too large
@@ -1608,9 +1663,14 @@ def test_sparsity_against_death_follows_the_definition_of_a_dead_unit(lang):
     assert page.count(opening) == 1 and defined + opening in page
     section = page.split("{ #dead-relu }", 1)[1].split("{ #dead-relu-experiment }", 1)[0]
     assert opening in section and "(relu-sparsity-biology.md#sparsity-l1)" in section
-    trained = {"en": "The trained networks are consistent with this.", "zh": "训练好的网络也印证了这一点。"}[lang]
+    # review final66, pc: the trained networks' signs follow the second-layer mechanism they support, and the first
+    # layer's margins, its one-step falls and the note on the two deaths at 2.0 come after them
+    trained = {"en": "The trained networks are consistent with this mechanism.", "zh": "训练好的网络也印证了这一机制。"}[lang]
+    why = {"en": "Why the second layer and not the first?", "zh": "为什么死的是第 2 层，而不是第 1 层？"}[lang]
+    first = {"en": "A first-layer unit sees centred data", "zh": "第 1 层单元的输入是以零为中心的数据"}[lang]
+    assert page.index(why) < page.index(trained) < page.index(first) < page.index("??? note") < page.index("{ #when-they-die }")
     between = page.split(trained, 1)[1].split("{ #when-they-die }", 1)[0]
-    assert between.split("\n\n")[1].startswith("### ")             # the trained networks, then "when they die"
+    assert between.split("\n\n")[1].startswith(first)             # the trained networks, then the first layer
     assert opening not in between
     from actsite.pages.glossary import TERMS
     assert next(term for term in TERMS if term.key == "dead-unit").home == "blog/posts/dead-relu-units.md#dead-relu"
@@ -1688,7 +1748,7 @@ def test_the_captions_say_what_the_percentage_axes_are_of_and_the_bn_report_keep
     if lang == "en":
         assert ("One seed ended with 29 of its 256 second-layer units dead; in another, the least active unit was active "
                 "on one training point in 4000; in the third, on 3.6% of them.") in page      # 11%: the table's cell
-        assert "One seed ends with" not in page and "They did not die together: the layer's dead count was 4 at step 50" in page
+        assert "One seed ends with" not in page and "They did not die together: the layer's dead count rose from 4 at step 50" in page
         assert "not in a rush, and not steadily" not in page
 
 

@@ -167,11 +167,17 @@ def test_softplus_is_positive_everywhere():
 
 
 def test_softplus_minus_relu_at_most_ln2_with_the_maximum_at_zero():
+    """The displayed bound 0 < softplus(x) - max(0, x) <= log 2, reached at x = 0 (the figure's label).  Review final66,
+    pc: the gap was also stated in words (log 2 = 0.693 at x = 0) beside the formula and on the softplus card, its
+    home; the sentence is cut, the formula and the figure keep it."""
     x = np.linspace(-20, 20, 40001)
     gap = softplus(x) - relu(x)
     assert np.all(gap > 0) and gap.max() <= np.log(2) + 1e-15
     assert x[np.argmax(gap)] == pytest.approx(0.0, abs=1e-9)
     assert round(float(np.log(2)), 3) == 0.693
+    for lang in ("en", "zh"):
+        page = page_text("blog/posts/relu-sparsity-biology.md", lang)
+        assert "0 < \\operatorname{softplus}(x) - \\max(0, x) \\le \\log 2" in page and "0.693" not in page
 
 
 def test_softplus_derivative_is_the_sigmoid():
@@ -291,8 +297,8 @@ def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
     assert round(float(active[2]), 1) == 3.7
     assert round(float(100 * sp["trained_error"][2])) == 14
     for lang, text, lennie in (
-            ("en", "With one run per penalty on a synthetic task, the comparison with Glorot et al.'s networks says only that a penalty of this size can make a small network as sparse as theirs. Without a penalty the second layer, with 29% of its outputs non-zero, is far from the 1–4% of cortical neurons that Glorot et al. cite as active at one time; only the strongest penalty brought it into that range (3.7% non-zero), at about 14% training error.",
-             "put the share of cortical neurons active at the same time at about 1–4%; Lennie's own abstract says possibly fewer than 1%."),
+            ("en", "With one run per penalty on a synthetic task, the comparison with Glorot et al.'s networks says only that a penalty of this size can make a small network as sparse as theirs. Without a penalty the second layer, with 29% of its outputs non-zero, is far from the 1–4% of cortical neurons that Glorot et al. cite as firing at one time; only the strongest penalty brought it into that range (3.7% non-zero), at about 14% training error.",
+             "put the share of cortical neurons firing at the same time at about 1–4%; Lennie's own abstract says possibly fewer than 1%."),
             ("zh", "每个惩罚只跑了一次，任务又是人工构造的，所以与 Glorot 等人网络的比较只说明：这样大小的惩罚能让一个小网络和他们的网络一样稀疏。不加惩罚时，第 2 层仍有 29% 的输出不为零，与 Glorot 等人所引的皮层数据（同一时刻只有 1–4% 的神经元活跃）相去甚远；只有最强的惩罚让它进入了这个范围（3.7% 不为零），代价是约 14% 的训练误差。",
              "称皮层中同一时刻活跃（正在发放脉冲）的神经元大约只占 1–4%；Lennie 本人的摘要则说，这个比例可能不到 1%。")):
         assert lennie in page_text("blog/posts/relu-sparsity-biology.md", lang)
@@ -401,8 +407,9 @@ def test_li_et_al_quoted_from_their_abstract_not_paraphrased():
     for lang, text in (("en", en), ("zh", zh)):
         verdict = text.split("{ #verdict }", 1)[1].split("{ #corrections }", 1)[0]
         assert "pre-training" not in verdict and "预训练" not in verdict and "Li et al" not in verdict and "Li 等人" not in verdict
-    assert ("Sparsity has not been shown to be the reason ReLU networks work well.\n\n" in en
-            and "稀疏是否就是 ReLU 网络好用的原因，并没有得到证明。\n\n" in zh)
+    assert ("Sparsity has not been shown to be the reason ReLU networks work well, and a ReLU network's non-linearity "
+            "[does not need the zeros either](#piecewise-linear).\n\n" in en
+            and "稀疏是否就是 ReLU 网络好用的原因，并没有得到证明；ReLU 网络的非线性[也不依赖这些零](#piecewise-linear)。\n\n" in zh)
     assert "not on anything we measured" not in en and "我们没有测量" not in zh
     # 'two papers' (the pre-training section) against 'one submission' (the verdict): of the two, only Li et al.
     # credit sparsity; Glorot et al. report the result alone (scoped to these two papers, review final44/pc)
@@ -556,11 +563,15 @@ def test_a_s_and_c_s_written_out_match_the_network(lang):
 def test_a_leaky_relu_network_has_no_zeros_and_is_just_as_piecewise_affine(lang, wording):
     """The structure comes from the kinks, not the zeros: the same network with Leaky ReLU (a = 0.01)
     outputs no exact zero, and the masked product with a in place of 0 (which depends on x only through
-    the on/off pattern) reproduces its forward pass.  The verdict says the same."""
+    the on/off pattern) reproduces its forward pass.  Review final66, pc: the verdict restated the section (a
+    patchwork of affine maps, all of the non-linearity from the pattern of active units) as a fourth finding beside the
+    three stories; it now ends the sparsity verdict with one clause that links the section."""
     page = page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert wording in page
-    assert ("which comes from the kink and not the zeros (a Leaky ReLU network shares it)" if lang == "en"
-            else "它来自折点而不是零（Leaky ReLU 网络同样如此）") in page
+    verdict = page.split("{ #verdict }", 1)[1].split("{ #corrections }", 1)[0]
+    assert verdict.count("](#piecewise-linear)") == 1 and verdict.count("\n\n") == 3       # two paragraphs
+    for gone in ("structural fact", "patchwork", "结构上的事实", "拼接"):
+        assert gone not in verdict
     a = 0.01
     (W1, b1), (W2, b2), (W3, b3) = piecewise.random_relu_net()
     rng = np.random.default_rng(4)
@@ -762,7 +773,7 @@ def test_ratios_2_15_1_73_1_20(ts):
                               "error first, but only 2.15, 1.73 and 1.20 times as fast"), ("en", "| 0.1 | 250 | 300 | 1.20 |"),
                        ("en", "2.15, 1.73 and 1.20 times as fast as tanh, not six times.\")"),
                        ("zh", "1.20 倍（0.1），而不是六倍。\")"),
-                       ("zh", "在图中的三个学习率下，ReLU 的中位数都先达到 25% 训练误差"),
+                       ("zh", "在图中的三个学习率下，按三个种子的中位数看，ReLU 都先达到 25% 训练误差"),   # review final66, pc
                        ("zh", "1.73 倍（0.03）和 1.20 倍（0.1）"), ("zh", "| 0.1 | 250 | 300 | 1.20 |")):
         assert text in page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert np.all(np.diff(rho) < 0)                        # the advantage shrinks as lr grows
@@ -866,12 +877,12 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
     assert 100 <= np.abs(other - np.array(runs)).max() <= max(moves)                 # within the one-bit moves
     for lang, text in (
             ("en", "At $\\eta = 0.3$ the counts depend on the last bits of the arithmetic: changing every initial weight, "
-                   "or every input, in its last binary digit moves some of them by up to 175 steps, so the table gives them "
-                   "only roughly and the figure leaves them out. "
+                   "or every input, in its last binary digit moves some of them by up to 175 steps, though at the three "
+                   "smaller rates it moves none, so the table gives them only roughly and the figure leaves them out. "
                    "In every one of these runs the order was reversed: tanh "
                    "crossed first."),
             ("zh", "到了 $\\eta = 0.3$，步数取决于运算结果的最后几位：把每个初始权重（或每个输入）的二进制最后一位改掉，"
-                   "其中一些步数就会变动多达 175 步，所以表中这一行只给出大致的数，图中也没有画。"
+                   "其中一些步数就会变动多达 175 步，而同样的改动在三个较小的学习率下不改变任何步数，所以表中这一行只给出大致的数，图中也没有画。"
                    "不过在这些训练里，先后顺序每次都反了过来：都是 tanh 先越过那条线。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "twice as fast" not in page and "一半左右的步数" not in page
@@ -1189,3 +1200,52 @@ def test_the_spiking_cell_is_named_by_its_model_not_as_the_model_neuron(lang, te
     text = page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert term not in text and text.count(cell) >= 2
     assert term in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+
+
+def test_only_at_0_3_do_last_bit_changes_move_the_counts(ts):
+    """Review final66, pc: the page warned that at eta = 0.3 the counts depend on the last bits of the arithmetic but not
+    that this is peculiar to that rate.  'changing every initial weight, or every input, in its last binary digit moves
+    some of them by up to 175 steps, though at the three smaller rates it moves none': at 0.01, 0.03 and 0.1 the same
+    two changes leave every seed's count of both activations exactly as in the cached grid (the 175 at 0.3 is checked in
+    test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus_steps)."""
+    from claim_helpers import start_at_0_3               # the run before its first step; the rate enters only below
+
+    def steps_to_target(key, seed, nudge, lr):
+        net, X, y, batches = start_at_0_3(key, seed, nudge)
+        for step in range(1, training_speed.MAX_STEPS + 1):
+            idx = next(batches)
+            net.sgd_step(X[idx], y[idx], lr, momentum=0.9)
+            if step % training_speed.EVERY == 0 and net.error_rate(X, y) <= training_speed.TARGET_ERROR:
+                return float(step)
+        return np.inf
+
+    rates = [float(r) for r in ts["learning_rates"]]
+    assert rates == [0.01, 0.03, 0.1]                                                  # "the three smaller rates"
+    for i, lr in enumerate(rates):
+        for key in ("relu", "tanh"):
+            for nudge in ("weights", "inputs"):
+                moved = [steps_to_target(key, seed, nudge, lr) for seed in training_speed.SEEDS]
+                np.testing.assert_array_equal(moved, ts[f"reach_{key}"][i])          # "it moves none"
+    for lang, said in (("en", "though at the three smaller rates it moves none"),
+                       ("zh", "而同样的改动在三个较小的学习率下不改变任何步数")):
+        assert said in page_text("blog/posts/relu-sparsity-biology.md", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sigma_is_the_sigmoid_only_and_cortical_neurons_fire(lang):
+    """Review final66, pc: sigma stood for the sigmoid (sigma(0) = 1/2, the legend of figure sparse_activation) and, twenty
+    lines later, for the weights' standard deviation (sigma_w^2); the weight variances are now written without a symbol,
+    so on this page sigma is the sigmoid only.  And in English 'active' was used for cortical neurons before the page
+    defined it for units; neurons in cortex now fire (the zh page already kept 活跃 for neurons, 开启 for units)."""
+    page = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    assert "\\sigma_w" not in page and "\\sigma(0) = 1/2" in page
+    for variance in ("$2/n_{\\mathrm{in}}$", "$2/(n_{\\mathrm{in}} + n_{\\mathrm{out}})$", "$1/n_{\\mathrm{in}}$"):
+        assert variance in page
+    n_in, n_out = 256, 10                                                             # the variances as the code draws them
+    assert [INIT_SCALE[k](n_in, n_out) ** 2 for k in ("he", "xavier", "lecun")] == pytest.approx(
+        [2 / n_in, 2 / (n_in + n_out), 1 / n_in])
+    if lang == "en":
+        prose = page.split("{ #references }", 1)[0]
+        assert "cortical neurons firing at the same time" in prose and "cortical neurons active" not in prose
+        assert "cite as firing at one time" in prose
+        assert prose.index("active") > prose.index("{ #sparsity-init }")                 # the unit sense, defined there

@@ -223,7 +223,8 @@ def test_first_cell_prints_the_weights_for_n_4(notebook):
     header, *units = block(printed, "units")
     # the column is the knots, named as the prose names them (review final59, pc: 'active from x' and 开启点 were a
     # second name for the knots, 插值节点 in the Chinese prose)
-    assert header == {"en": "knot x   outgoing weight", "zh": "插值节点 x   输出权重"}[lang]
+    # review final66, pc: 'knot x' was awkward; the column is headed by the name alone
+    assert header == {"en": "knot   outgoing weight", "zh": "插值节点   输出权重"}[lang]
     # the site's term is "active" (glossary: active-unit), in the header and in the code (review final57, pc)
     from actsite.pages.page_pairs import CONTENT
     source = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
@@ -250,9 +251,24 @@ def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(n
         assert error == pytest.approx(4 / n ** 2, rel=1e-12)
         assert m[2] == f"{4 / n ** 2:.6f}" and m[3] == "4.0000"                                  # "a grid ... that holds every knot and midpoint for these n"
     assert len(x) == 2**17 + 1
+    # review final66, pc: the grid's hold on every knot and midpoint was asserted, not explained; the prose now says
+    # why: the grid's step is 2^-15, every knot and midpoint is -2 plus a multiple of 2/n, and for these n, 2/n is a
+    # multiple of 2^-15 (so not for n = 5 or 10, the Try this)
+    step = float(x[1] - x[0])
+    assert step == 2.0 ** -15 and np.all(np.diff(x) == step) and x[0] == -2.0
     for n in (2, 4, 8, 16, 32, 64, 128):
         knots = relu_interpolant_of_square(n).knots
         assert np.all(np.isin((knots[:-1] + knots[1:]) / 2, x)) and np.all(np.isin(knots, x))
+        assert (2 / n) / step == int((2 / n) / step)                                   # 2/n a multiple of the step
+        offsets = np.concatenate([knots, (knots[:-1] + knots[1:]) / 2]) + 2             # knots and midpoints, minus -2
+        np.testing.assert_allclose(offsets / (2 / n), np.round(offsets / (2 / n)), atol=1e-12)
+    assert all((2 / n) / step != int((2 / n) / step) for n in (5, 10))
+    for lang_, said in (("en", "on a grid of $2^{17} + 1$ points\n# spaced $2^{-15}$ apart, which holds every knot and midpoint: "
+                               "these are $-2$ plus multiples of $2/n$, itself a\n# multiple of $2^{-15}$ for these $n$."),
+                        ("zh", "所用网格有 $2^{17} + 1$ 个点，间距为 $2^{-15}$，包含了全部插值节点和中点：它们都等于 $-2$ 加上 $2/n$ "
+                               "的整数倍，而对这些 $n$，$2/n$ 又是 $2^{-15}$ 的整数倍。")):
+        from actsite.pages.page_pairs import CONTENT
+        assert said in (CONTENT[lang_] / PAGE).read_text(encoding="utf-8")
     # Try this: for n = 5 and n = 10 (not powers of two) the grid no longer holds every knot and midpoint; the answer:
     # it holds only 0 of the five midpoints and ±1 of the ten (up to float rounding of the midpoints), which is why the
     # largest error is found exactly; the other midpoints lie within 1.3·10⁻⁵ of a grid point (review final56, pc)

@@ -7,14 +7,14 @@
 # [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment) and prints the fractions of
 # dead units measured in all of them. It then builds one dead unit by hand, checks that its gradients are exactly zero,
 # and counts the second-layer units that die in training and come back. The experiment trains a 10-256-256-10 network:
-# [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) on mini-batches of 64 training points for 600 steps,
+# [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) (without momentum) on mini-batches of 64 training points for 600 steps,
 # three seeds per learning rate η. A hidden unit counts as dead when its [pre-activation](../glossary.md#pre-activation) (its input to the ReLU) is at most zero on every
 # training point; for Leaky ReLU (ReLU with a slope of 0.01 on the negative side,
 # [defined in the article](../blog/posts/dead-relu-units.md#relu-variants)) the same criterion marks
 # a unit as *inactive*.
 #
 # The next cell spells out one run. `start` draws a run's 4000 training points with `voronoi` (the article's
-# ten-class task), builds its network with `MLP.create` (He initialisation, zero biases) and deals the training
+# ten-class task: standard normal points, each labelled by the nearest of 100 random centres), builds its network with `MLP.create` (He initialisation, zero biases) and deals the training
 # points out with `minibatches`, in a new random order on every pass. `train` then makes one SGD update per
 # mini-batch with `sgd_step`, and `dead_units` applies the criterion to each hidden layer. The cell trains the ReLU
 # network at η = 1.0 with seed 0 and counts its dead units.
@@ -74,9 +74,8 @@ print(f"training error: {run_net.error_rate(run_X, run_y):.1%}")
 # with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is
 # `train("leaky_relu", 0.3, seed=2)`.
 #
-# For each learning rate the table prints the percentage of each hidden layer that is dead (ReLU) or inactive
-# (Leaky ReLU) after training, then the training error in percent, each for seeds 0, 1 and 2,
-# as the second header line shows.
+# Each row of the table is one learning rate, and each of its three columns gives seeds 0, 1 and 2, as the second
+# header line shows.
 
 # %%
 from actsite.experiments.cache import cached
@@ -103,11 +102,11 @@ for activation in names:
         print(f"{lr:5}   {first:>14}   {second:>14}   {error:>14}")
 
 # %% [markdown]
-# Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, 40.6–44.5% of the second layer is dead with ReLU,
-# against 23.8–27.0% inactive with Leaky ReLU; at η = 2.0 ReLU loses 43.0–52.0% and the Leaky ReLU
-# network diverges. [The article](../blog/posts/dead-relu-units.md#when-they-die) follows these deaths step by step.
+# Up to η = 0.3, at most 2.3% of a layer is dead or inactive. At η = 1.0, about four tenths of the second layer is dead
+# with ReLU, against about a quarter inactive with Leaky ReLU; at η = 2.0 ReLU loses about half of it and the Leaky
+# ReLU network diverges. [The article](../blog/posts/dead-relu-units.md#when-they-die) follows these deaths step by step.
 #
-# At initialisation, before any step, almost nothing is dead: the next cell builds the three initial networks,
+# At initialisation almost nothing is dead: the next cell builds the three initial networks,
 # which do not depend on the learning rate, and counts the dead units of each layer out of 256.
 
 # %%

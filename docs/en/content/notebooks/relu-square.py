@@ -49,9 +49,9 @@ def p(n, x):
 
 bias, active_from, outgoing = weights(4)
 print(f"p{sub(4)}: output bias {bias:g}")
-print("knot x   outgoing weight")
+print("knot   outgoing weight")
 for s, w in zip(active_from, outgoing):
-    print(f"{signed(s):>6}   {signed(w):>15}")
+    print(f"{signed(s):>4}   {signed(w):>15}")
 
 # %% [markdown]
 # With $\delta = 1$, the unit at −2 sets the first slope to −3 and each of the others adds 2, so the
@@ -61,7 +61,8 @@ for s, w in zip(active_from, outgoing):
 # ([the article](../blog/posts/why-nonlinear-activations.md#quadratic) derives this by writing the gap on a piece as a
 # product of two linear factors). The next cell
 # measures the largest error on $[-2, 2]$ for $n = 2, 4, 8, \dots, 128$, on a grid of $2^{17} + 1$ points
-# that holds every knot and midpoint for these $n$; the last column multiplies the error by $n^2$.
+# spaced $2^{-15}$ apart, which holds every knot and midpoint: these are $-2$ plus multiples of $2/n$, itself a
+# multiple of $2^{-15}$ for these $n$. The last column multiplies the error by $n^2$.
 
 # %%
 x = np.linspace(-2, 2, 2**17 + 1)

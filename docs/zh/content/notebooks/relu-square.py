@@ -44,14 +44,14 @@ def p(n, x):
 
 bias, active_from, outgoing = weights(4)
 print(f"p{sub(4)}：输出偏置 {bias:g}")
-print("插值节点 x   输出权重")
+print("插值节点   输出权重")
 for s, w in zip(active_from, outgoing):
-    print(f"{signed(s):>10}   {signed(w):>8}")
+    print(f"{signed(s):>8}   {signed(w):>8}")
 
 # %% [markdown]
 # 此时 $\delta = 1$：位于 −2 的单元把第一段的斜率定为 −3，其余每个单元各加 2，于是四段的斜率依次是 −3、−1、1、3，正好是 $x^2$ 在 −2、−1、0、1、2 之间的弦。
 #
-# 每段弦都在抛物线上方，最多高出 $\delta^2/4 = 4/n^2$，出现在该段的中点（[文章](../blog/posts/why-nonlinear-activations.md#quadratic)把这个差值写成了两个因式之积）。下面这段代码对 $n = 2, 4, 8, \dots, 128$ 实测 $[-2, 2]$ 上的最大误差，所用网格有 $2^{17} + 1$ 个点，对这些 $n$ 包含了全部插值节点和中点；最后一列是误差乘以 $n^2$。
+# 每段弦都在抛物线上方，最多高出 $\delta^2/4 = 4/n^2$，出现在该段的中点（[文章](../blog/posts/why-nonlinear-activations.md#quadratic)把这个差值写成了两个因式之积）。下面这段代码对 $n = 2, 4, 8, \dots, 128$ 实测 $[-2, 2]$ 上的最大误差，所用网格有 $2^{17} + 1$ 个点，间距为 $2^{-15}$，包含了全部插值节点和中点：它们都等于 $-2$ 加上 $2/n$ 的整数倍，而对这些 $n$，$2/n$ 又是 $2^{-15}$ 的整数倍。最后一列是误差乘以 $n^2$。
 
 # %%
 x = np.linspace(-2, 2, 2**17 + 1)
