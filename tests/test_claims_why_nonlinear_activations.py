@@ -130,18 +130,25 @@ def test_thresholding_an_affine_map_cannot_separate_xor():
         v = corners @ w + b
         if v[2] > 0 and v[3] > 0:
             assert v[0] > 0 or v[1] > 0
-        if -v[2] > 0 and -v[3] > 0:                                # the same argument applied to -f
-            assert -v[0] > 0 or -v[1] > 0
+        # review final67, pa: the reversed labelling is argued directly, with the non-strict inequality: class 1 at
+        # (0, 0) and (1, 1) means f > 0 there and f <= 0 at the other two, so the left side exceeds the right
+        # (corners: v[0] = f(0, 0), v[1] = f(1, 1), v[2] = f(1, 0), v[3] = f(0, 1))
+        assert v[0] + v[1] == pytest.approx(v[2] + v[3])                # the identity
+        reversed_labels = v[0] > 0 and v[1] > 0 and v[2] <= 0 and v[3] <= 0
+        assert not reversed_labels
     from claim_helpers import page_text
     # review final66, pa: the one EN sentence that held the argument, the reversed labelling and the other threshold is
     # split into one sentence each; zh likewise takes the reversed labelling out of its parenthesis
     for lang, said, gone in (
+            # review final67, pa: "the same argument applies to -f" needed the non-strict version; it is written out
             ("en", ("Suppose the network has one output, so that $f$ takes scalar values, and it puts a point in class 1 when "
                     "$f$ is positive. If $f(1, 0)$ and $f(0, 1)$ are both positive, the right-hand side is positive, so "
                     "$f(0, 0)$ or $f(1, 1)$ is positive as well: no line separates the two classes. If the classes are the "
-                    "other way round, the same argument applies to $-f$. Any other threshold $t$ changes nothing,"),
+                    "other way round, $f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$, which again breaks the identity. Any "
+                    "other threshold $t$ changes nothing,"),
              "(with the classes assigned the other way round"),
-            ("zh", ("没有哪条直线能把两类点分开。两类若反过来对应正负，把同样的论证用在 $-f$ 上即可。换成别的阈值 $t$ 也一样，"),
+            ("zh", ("没有哪条直线能把两类点分开。两类若反过来对应正负，则 $f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$，"
+                    "同样与恒等式矛盾。换成别的阈值 $t$ 也一样，"),
              "（两类若反过来对应正负")):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said in text and gone not in text, lang
