@@ -282,17 +282,30 @@ def test_temperature_limits_order_and_entropy():
     var_p = r"$\mathrm{Var}_p(z) = \sum_i p_i z_i^{2} - \bigl(\sum_i p_i z_i\bigr)^{2}$"
     assert ("$p_i \\propto e^{-E_i/T}$.\n\nIts entropy" in page("en")
             and "$p_i \\propto e^{-E_i/T}$。\n\n分布的熵" in page("zh"))
-    assert ("Written as $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ and differentiated, it gives the variance of the logits "
-            f"under $p$, {var_p}, divided by $T^3$:\n\n$$\n\\frac{{dH}}{{dT}} = \\frac{{\\mathrm{{Var}}_p(z)}}{{T^{{3}}}}\n$$\n\n"
+    # the step to the variance is shown, by way of beta = 1/T (review final67, cb: it was asserted, "Written as ... and
+    # differentiated"); the derivatives it uses are recomputed below
+    assert ("With $\\beta = 1/T$, $H = \\log\\sum_j e^{\\beta z_j} - \\beta \\sum_i p_i z_i$. Differentiate in $\\beta$, using "
+            "$dp_i/d\\beta = p_i\\bigl(z_i - \\sum_j p_j z_j\\bigr)$: the first term gives $\\sum_i p_i z_i$, which cancels the same "
+            "term from the second, leaving $dH/d\\beta = -\\beta\\,\\mathrm{Var}_p(z)$, where "
+            f"{var_p} is the variance of the logits under $p$. Since $d\\beta/dT = -1/T^2$:\n\n"
+            "$$\n\\frac{dH}{dT} = \\frac{\\mathrm{Var}_p(z)}{T^{3}}\n$$\n\n"
             "This is zero only when all logits are equal.") in page("en")
-    assert ("把它写成 $H = \\log\\sum_j e^{z_j/T} - \\sum_i p_i z_i/T$ 再求导，得到的是 logit 在分布 $p$ 下的方差 "
-            f"{var_p} 除以 $T^3$：\n\n$$\n\\frac{{dH}}{{dT}} = \\frac{{\\mathrm{{Var}}_p(z)}}{{T^{{3}}}}\n$$\n\n"
+    assert ("记 $\\beta = 1/T$，则 $H = \\log\\sum_j e^{\\beta z_j} - \\beta \\sum_i p_i z_i$。对 $\\beta$ 求导，并利用 "
+            "$dp_i/d\\beta = p_i\\bigl(z_i - \\sum_j p_j z_j\\bigr)$：第一项的导数是 $\\sum_i p_i z_i$，恰好与第二项求导得到的同一项"
+            "相消，剩下 $dH/d\\beta = -\\beta\\,\\mathrm{Var}_p(z)$，其中 "
+            f"{var_p} 是 logit 在分布 $p$ 下的方差。再乘以 $d\\beta/dT = -1/T^2$，得到：\n\n"
+            "$$\n\\frac{dH}{dT} = \\frac{\\mathrm{Var}_p(z)}{T^{3}}\n$$\n\n"
             "只有所有 logit 都相等时，它才为零。") in page("zh")
     for lang in LANGS:
         assert r"\frac{dH}{dT} = \frac{\mathrm{Var}_p(z)}{T^{3}}" in display_equations(PAGE, lang), lang
-    for t in (0.5, 2.0):                            # the form differentiated: H = log sum e^(z/T) - sum p z / T
-        p = out.softmax(logits, t)
-        assert np.log(np.exp(logits / t).sum()) - p @ logits / t == pytest.approx(entropy_at(logits, t), rel=1e-12)
+    for t in (0.5, 2.0):                            # the form differentiated: H = log sum e^(beta z) - beta sum p z
+        beta, p = 1 / t, out.softmax(logits, t)
+        assert np.log(np.exp(beta * logits).sum()) - beta * (p @ logits) == pytest.approx(entropy_at(logits, t), rel=1e-12)
+        h = 1e-6                                    # dp/dbeta = p (z - sum p z) and dH/dbeta = -beta Var_p(z)
+        dp = (out.softmax(logits, 1 / (beta + h)) - out.softmax(logits, 1 / (beta - h))) / (2 * h)
+        np.testing.assert_allclose(dp, p * (logits - p @ logits), rtol=1e-6, atol=1e-10)
+        dh = (entropy_at(logits, 1 / (beta + h)) - entropy_at(logits, 1 / (beta - h))) / (2 * h)
+        assert dh == pytest.approx(-beta * (p @ logits ** 2 - (p @ logits) ** 2), rel=1e-6)
     for t in temperatures:
         assert np.argmax(out.softmax(z, t)) == 0 and np.all(np.diff(out.softmax(z, t)) < 0)
     # "if only one logit is largest": with a tie the limit splits between the tied logits
@@ -611,6 +624,18 @@ def test_label_smoothing_keeps_the_optimal_logits_finite():
     assert np.all(np.isfinite(best)) and np.allclose(out.softmax(best), target)
     gradient = out.softmax(best) - target
     assert np.abs(gradient).max() < 1e-15                                    # a finite optimum exists
+    # the page now gives the smoothed target and the optimal gap (review final67, cb: "smallest at finite logits" was
+    # asserted without the target); any logits with softmax equal to the target differ by these log-ratios
+    gap = best[0] - best[1]
+    assert gap == pytest.approx(np.log((1 - eps + eps / k) / (eps / k))) and f"{gap:.1f}" == "4.5"
+    assert np.allclose(best[1:], best[1])
+    formula = r"$\log\bigl((1 - \alpha + \alpha/K)/(\alpha/K)\bigr)$"
+    assert (r"trains instead on the target $(1 - \alpha)\,y + \alpha/K$ for a small $\alpha$, which gives every class at least "
+            r"$\alpha/K$. The loss is then smallest where $p$ equals that target, at finite logits: the true class's logit leads "
+            f"every other by {formula}, {gap:.1f} for $\\alpha = {eps}$ and $K = {k}$.") in page("en")
+    assert (r"改用目标 $(1 - \alpha)\,y + \alpha/K$（$\alpha$ 取较小的值），给每一类至少分 $\alpha/K$ 的概率。这样损失在 $p$ "
+            f"等于这个目标时最小，对应的 logit 是有限的：真实类别的 logit 比其余每一类都高出 {formula}，"
+            f"$\\alpha = {eps}$、$K = {k}$ 时为 {gap:.1f}。") in page("zh")
 
 
 # --- review fixes: claims added to the page ---------------------------------------------------
@@ -814,9 +839,10 @@ def test_sigma_near_1_is_off_by_less_than_epsilon_and_each_rounding_by_half_a_sp
     for lang, old in (("en", "is off by up to about $\\varepsilon$"), ("zh", "误差可达约 $\\varepsilon$")):
         assert old not in page(lang), lang
     assert "up to about $\\varepsilon\\, e^{x}$" not in page("en") and "相对误差可达约" not in page("zh")
-    for lang, words in (("en", "Each rounding costs at most half the spacing of float64 numbers near 1: $\\varepsilon/2$ for "
-                               "$1 + e^{-x}$, just above 1, an error the division carries into $\\sigma(x)$, and $\\varepsilon/4$ for "
-                               "the quotient, just below 1. The two add up to at most $3\\varepsilon/4$, so the relative error of "
+    # review final67, cb: the English sentence on the two roundings is split in two
+    for lang, words in (("en", "Rounding $1 + e^{-x}$, just above 1, costs up to $\\varepsilon/2$, half the spacing of float64 "
+                               "numbers there, and the division carries that error into $\\sigma(x)$. Rounding the quotient, just "
+                               "below 1, where the spacing is half as wide, costs up to $\\varepsilon/4$ more. The two add up to at most $3\\varepsilon/4$, so the relative error of "
                                "$1 - \\sigma(x)$ is at most about $\\varepsilon\\, e^{x}$."),
                         ("zh", "每步舍入的误差至多是 1 附近 float64 数间距的一半：$1 + e^{-x}$ 略大于 1，它的舍入误差至多 "
                                "$\\varepsilon/2$，这个误差经除法带进 $\\sigma(x)$；商略小于 1，舍入时再添至多 $\\varepsilon/4$。"

@@ -55,32 +55,40 @@ def test_smooth_gate_entry_defines_the_term_and_leaves_softplus_to_its_own_entry
 
 
 def test_saturation_entry_agrees_with_the_reference_column_and_the_articles():
-    """Two-sided unqualified, one side for ELU and SELU: as the reference page's Saturating column and
-    the article that defines the term say."""
+    """Two-sided unqualified; one-sided for ReLU and for every function that levels off on the negative side only.
+    review final67, cb: the row named only ReLU, ELU and SELU as one-sided; it now names every such function of the
+    registry (softplus, GELU, SiLU, Mish and hard swish too), and the list is recomputed here."""
     term = TERMS["saturation"]
-    assert "ELU and SELU saturate on the negative side only" in term.en_definition
     assert '"saturating" without qualification means both sides' in term.en_definition
-    assert "ELU 和 SELU 只在负半轴一侧饱和" in term.zh_definition and "指两侧都饱和" in term.zh_definition
+    assert "指两侧都饱和" in term.zh_definition
     article = (CONTENT["en"] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")
     assert 'On this site, "saturating" without qualification means both sides' in article
     assert not EVERY["elu"].saturating and not EVERY["selu"].saturating and EVERY["sigmoid"].saturating
     # ReLU does not saturate, as the reference table's column says from the registry (saturating=False: unbounded above,
-    # slope 1 there); its negative side is constant from the kink on, slope exactly 0, not only in the limit.  The row
-    # no longer calls that side "the extreme case" of saturation, which the table's "no" contradicted (review final60, cb)
-    assert not EVERY["relu"].saturating
+    # slope 1 there); its negative side is constant from the kink on, slope exactly 0, not only in the limit (final60)
     x = np.linspace(-50, -1e-9, 1001)
     assert np.all(EVERY["relu"].df(x) == 0) and np.all(EVERY["relu"].f(x) == 0)
-    assert np.all(EVERY["relu"].df(-x) == 1) and EVERY["relu"].f(np.array([1e6]))[0] == 1e6
-    assert np.all(EVERY["elu"].df(x) > 0)                                    # ELU's slope only tends to 0
-    # one-sided saturation is ReLU's as much as ELU's (review final61, cb: the row called ELU's negative side saturating
-    # but not ReLU's); none of the three is saturating in the unqualified, two-sided sense the registry's column uses
-    assert "ELU and SELU saturate on the negative side only, and so does ReLU, whose negative side is constant from the " \
-           "kink on, with slope exactly 0; a unit whose pre-activation lies there is off." in term.en_definition
-    assert "so ReLU, ELU and SELU are not saturating: their slope stays 1 (λ for SELU) on the positive side." in term.en_definition
-    assert "ELU 和 SELU 只在负半轴一侧饱和，ReLU 也是如此：它的负半轴从折点起就是常数，斜率恰为 0，预激活值落在那里的单元是关闭的。" \
-        in term.zh_definition and "所以 ReLU、ELU 和 SELU 都不算饱和函数" in term.zh_definition
+    assert "ReLU saturates on the negative side only: that side is constant from the kink on, with slope exactly 0, " \
+           "and a unit whose pre-activation lies there is off." in term.en_definition
+    assert "ReLU 只在负半轴一侧饱和：它的负半轴从折点起就是常数，斜率恰为 0，预激活值落在那里的单元是关闭的。" in term.zh_definition
+    # the one-sided functions besides ReLU, from the registry: not saturating, slope -> 0 on the left, unbounded on the
+    # right with slope -> 1 (lambda for SELU)
     from actsite.maths.catalogue import SELU_LAMBDA
-    assert np.all(EVERY["selu"].df(-x) == pytest.approx(SELU_LAMBDA)) and np.all(EVERY["elu"].df(-x) == 1)
+    one_sided = [key for key, act in EVERY.items() if key != "relu" and not act.saturating
+                 and abs(act.df(np.array([-60.0]))[0]) < 1e-12 and np.isinf(act.output_range[1])]
+    assert one_sided == ["elu", "selu", "softplus", "gelu", "gelu_tanh", "silu", "mish", "hard_swish"]
+    for key in one_sided:
+        far = EVERY[key].df(np.array([60.0]))[0]
+        assert far == pytest.approx(SELU_LAMBDA if key == "selu" else 1.0), key
+    listed = term.en_definition.split("slope exactly 0")[1]                       # after ReLU's sentence
+    for key in one_sided:
+        name = EVERY[key if key != "gelu_tanh" else "gelu"].names["en"].split(" (")[0].split(" / ")[0]
+        assert name.lower() in listed.lower(), key
+    assert "ELU, SELU, softplus, GELU, SiLU, Mish and hard swish also saturate on the negative side only." in term.en_definition
+    assert "ELU、SELU、softplus、GELU、SiLU、Mish 和 hard swish 也只在负半轴一侧饱和。" in term.zh_definition
+    assert "so none of these is saturating: each grows without bound on the positive side, with slope tending to 1 " \
+           "(λ for SELU)." in term.en_definition
+    assert "所以这些函数都不算饱和函数：它们在正半轴上无界，斜率趋于 1（SELU 趋于 λ）。" in term.zh_definition
     assert "extreme case" not in term.en_definition and "最极端" not in term.zh_definition
 
 
@@ -413,6 +421,18 @@ def test_every_function_and_gated_unit_of_the_registry_has_an_entry_whose_home_r
         assert scope in (CONTENT[lang] / "glossary.md").read_text(encoding="utf-8")
     from actsite.pages.reference_table import MARKER as ACTIVATION_TABLE
     assert ACTIVATION_TABLE in (CONTENT["en"] / "reference.md").read_text(encoding="utf-8")
+    # the reference-table row says the same (review final67, cb: it gave ranges and properties to all three families):
+    # the gated units' and output functions' tables have formulas but no range or property column
+    from actsite.pages import gated_table, reference_table
+    for lang in ("en", "zh"):
+        headers = [gated_table.WORDS[lang][key] for _, _, columns in gated_table.layouts(lang) for key, _ in columns]
+        assert gated_table.WORDS[lang]["formula"] in headers and gated_table.WORDS[lang]["definition"] in headers
+        assert reference_table.WORDS[lang]["range"] not in headers
+        assert not {reference_table.WORDS[lang][k] for k in ("monotonic", "saturating", "smoothness")} & set(headers)
+    row = TERMS["reference-table"]
+    assert row.en_definition.endswith("giving the formulas of its activation functions, gated units and output functions, "
+                                      "and the ranges and properties of the one-input functions.")
+    assert row.zh_definition == "汇总本站各激活函数、门控单元和输出层函数的公式，以及单输入函数的值域与性质的一页表格。"
     # the gated units are one topic of their own, and kink and zero-centred sit with saturation
     topics = {en: [t.key for t in terms] for _, en, terms in glossary.groups()}
     assert topics["Gated units"] == ["gate", "gated-unit", "value", "gate-input", "element-wise",

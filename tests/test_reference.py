@@ -308,7 +308,8 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     if lang == "zh":
         # a page named by its title is in 书名号 everywhere on the page, the column notes too (review final58, cb)
         whole = (content / "reference.md").read_text(encoding="utf-8")
-        assert "（见[《整流函数的变体》](catalogue/rectifiers.md)）" in whole and "[整流函数的变体]" not in whole
+        # (the Saturating note no longer links the page, which the intro already links: review final67, cb)
+        assert "[《整流函数的变体》](catalogue/rectifiers.md)" in whole and "[整流函数的变体]" not in whole
         # one term for the output functions (输出层函数, review final58, cb); the third table, which also holds losses, is
         # captioned for both (review final60, cb: tested in test_the_output_tables_are_named_for_functions_and_losses)
         assert "第三张表给出输出层与损失函数中用到的各个函数及其出处" in whole
@@ -456,20 +457,37 @@ def test_the_output_functions_keep_the_names_the_output_layers_page_uses():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_elu_and_selu_saturate_on_one_side_only_and_the_column_says_no(lang):
-    """The Saturating column is two-sided (as "saturating" unqualified is, site-wide); ELU and SELU
-    level off on the negative side only, and the bullet says that they saturate there."""
-    for key in ("relu", "elu", "selu"):      # ReLU as well (review final62, pa: one wording for its one-sided saturation)
-        act = ACTIVATIONS[key]
-        assert not act.saturating and np.isfinite(act.output_range[0]) and np.isinf(act.output_range[1])
-        assert abs(act.df(np.array([-50.0]))[0]) < 1e-15 and act.df(np.array([50.0]))[0] >= 1
+    """The Saturating column is two-sided (as "saturating" unqualified is, site-wide).  Every "no" is either one-sided
+    (levels off on the negative side only) or levels off nowhere, and the bullet names each.
+    review final67, cb: the bullet named only ReLU, ELU and SELU as one-sided; it now names all nine, recomputed here."""
+    one_sided, neither = [], []
+    for key, act in ACTIVATIONS.items():
+        if act.saturating:
+            continue
+        left, right = abs(act.df(np.array([-60.0]))[0]), act.df(np.array([60.0]))[0]
+        assert right >= 1 and np.isinf(act.output_range[1]), key          # no "no" levels off on the positive side
+        (one_sided if left < 1e-12 else neither).append(key)
+    assert one_sided == ["relu", "elu", "selu", "softplus", "gelu", "gelu_tanh", "silu", "mish", "hard_swish"]
+    assert neither == ["leaky_relu", "prelu", "rrelu", "maxout"]
+    x = np.linspace(-50, -3, 1001)
+    assert np.all(ACTIVATIONS["hard_swish"].df(x) == 0) and np.all(ACTIVATIONS["relu"].df(x) == 0)
+    said = {"en": ('Of the functions marked "no", ReLU, ELU, SELU, softplus, GELU (in both forms), SiLU, Mish and hard swish '
+                   "saturate on the negative side only: they level off for negative inputs (ReLU from its kink on, hard swish "
+                   "from $-3$ on, with slope exactly 0) but grow without bound for positive ones. Leaky ReLU, PReLU, RReLU and "
+                   "Maxout level off on neither side."),
+            "zh": ("记为“否”的函数中，ReLU、ELU、SELU、softplus、GELU（两种形式）、SiLU、Mish 和 hard swish 只在负半轴一侧饱和："
+                   "它们在负半轴上趋于常数（ReLU 从折点起、hard swish 从 $-3$ 起就是常数，斜率恰为 0），在正半轴上却无界。"
+                   "Leaky ReLU、PReLU、RReLU 和 Maxout 在哪一侧都不饱和。")}[lang]
     text = page_text("reference.md", lang)
-    said = {"en": "ReLU, ELU and SELU saturate on one side only", "zh": "ReLU、ELU 和 SELU 只在一侧饱和"}[lang]
     assert said in text
+    for key in one_sided + neither:                       # every "no" is named in the bullet
+        name = ACTIVATIONS["gelu" if key == "gelu_tanh" else key].names["en"].split(" (")[0].split(" / ")[0]
+        assert name.lower() in said.lower(), key
     rows = html.fragment_fromstring(properties_table(lang)).xpath("tbody/tr")
     column = 1 + list(("monotonic", "zero_centred", "saturating", "smoothness", "cost")).index("saturating")
     for row in rows:
         key = row.xpath("th/a/@href")[0][1:].replace("-", "_")
-        if key in ("relu", "elu", "selu"):
+        if key in one_sided + neither:
             assert row.xpath("th|td")[column].text_content() == WORDS[lang]["no"]
 
 
