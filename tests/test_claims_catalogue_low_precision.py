@@ -378,7 +378,8 @@ def test_double_precision_resolves_far_more_than_any_format():
 def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite():
     """Beyond |x| = 88.72 (ln of float32's largest value) e^{|x|} overflows in float32: there
     1/(1 + e^{-x}) gives 0 where the correctly rounded bfloat16 sigmoid is not 0, and e^x/(1 + e^x)
-    computed in float32 and rounded once gives the correctly rounded value."""
+    computed in float32 and rounded once gives the correctly rounded value.
+    review final67, lp: the sigmoid example leads with its subject."""
     assert round(math.log(float(np.finfo(np.float32).max)), 2) == 88.72
     x = lp.every_value("bfloat16")
     x = x[np.isfinite(x) & (x < -88.72)]
@@ -402,8 +403,10 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
               "not to a particular library.", "")
     page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；几点出入放在阈值表之后说明。")
     assert "仅有的" not in page("zh")
-    page_lang("en", "a kernel matches the tables only if its exponentials stay finite: $e^{x}/(1 + e^{x})$, "
-              "not $1/(1 + e^{-x})$, for the sigmoid at negative $x$.", "")
+    # review final67, lp: the example's subject leads it instead of dangling after it
+    page_lang("en", "a kernel matches the tables only if its exponentials stay finite; for the sigmoid at negative $x$, "
+              "that means $e^{x}/(1 + e^{x})$, not $1/(1 + e^{-x})$.", "")
+    assert "for the sigmoid at negative $x$.\n" not in page("en")
     page_lang("zh", "", "它必须采用指数函数值不会溢出的写法才与表一致，例如 sigmoid 在 $x$ 为负时算 $e^{x}/(1 + e^{x})$，"
               "而不是 $1/(1 + e^{-x})$。")
     # review final60, lp: the caveats concern values an activation rarely sees, so they sit in a collapsible note
@@ -601,6 +604,7 @@ def test_the_notation_defined_is_the_notation_used():
 
 
 def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
+    """review final67, lp: "E4M3 has no infinity" is its own sentence."""
     assert lp.FORMATS["bfloat16"].tiny == lp.FORMATS["float32"].tiny
     assert round(lp.FORMATS["bfloat16"].max / 1e38, 1) == round(lp.FORMATS["float32"].max / 1e38, 1) == 3.4
     assert not lp.FORMATS["float8_e4m3fn"].has_inf and lp.FORMATS["float8_e5m2"].has_inf
@@ -615,9 +619,10 @@ def test_bfloat16_and_float32_share_range_and_e4m3_has_no_infinity():
             assert to8(sign * v) == sign * 448.0, v
         for v in (np.nextafter(np.float32(464), np.float32(np.inf)), 465.0, 1e6, np.inf):
             assert math.isnan(to8(sign * v)), v
-    page_lang("en", "E4M3 has no infinity; in the conversion this page uses, every value from 448 up to and including 464 rounds "
-              "to 448, its largest; anything larger becomes NaN (\"not a number\"), not $\\infty$.", "")
-    page_lang("zh", "", "E4M3 没有无穷大；在本页所用的转换中，448 到 464（含 464）之间的值舍入成最大值 448，更大的值则变成 NaN"
+    # review final67, lp: "no infinity" is a sentence of its own; the conversion's rule follows in the next
+    page_lang("en", "E4M3 has no infinity. In the conversion this page uses, every value from 448 up to and including 464 rounds "
+              "to 448, its largest, and anything larger becomes NaN (\"not a number\"), not $\\infty$.", "")
+    page_lang("zh", "", "E4M3 没有无穷大。在本页所用的转换中，448 到 464（含 464）之间的值舍入成最大值 448，更大的值则变成 NaN"
               "（非数值），而不是 $\\infty$。")
 
 
@@ -706,7 +711,8 @@ def test_backward_from_the_saved_output_is_exactly_zero():
 def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_every_format():
     """'A backward pass computed from the stored output, as PyTorch's is for the sigmoid and tanh, ... is
     exactly 0 from the first table's threshold on': y(1 - y) and 1 - y^2, each step rounded to the
-    format, vanish at every input past the value's threshold on the saturating side(s), in every format."""
+    format, vanish at every input past the value's threshold on the saturating side(s), in every format.
+    review final67, lp: the takeaway names the sigmoid and tanh, not ELU, whose rounded derivative is checked non-zero."""
     for fmt in lp.FORMATS:
         dt = lp.DTYPES[fmt]
         one = np.array(1.0).astype(dt)
@@ -730,8 +736,17 @@ def test_backward_from_the_saved_output_is_zero_from_the_value_threshold_in_ever
               "导数却要小到最小正数的一半。")
     for lang in LANGS:
         assert page(lang).count("half the smallest positive number" if lang == "en" else "小到最小正数的一半") == 1, lang
-    page_lang("en", "from there [the backward pass from the saved output](#sigmoid-tail) is 0.", "")
-    page_lang("zh", "", "此后[由保存的输出算出的反向传播](#sigmoid-tail)就是 0。")
+    # review final67, lp: the takeaway names whose backward pass is 0 (the sigmoid's and tanh's). ELU, in the same list,
+    # has PyTorch's backward from the saved input (derivatives.yaml), and its exact derivative e^x rounded to bfloat16
+    # is not 0 at its value threshold -6.25 (1.9e-3) nor anywhere down to -90
+    elu_start = lp.row("elu", "bfloat16").value[0]
+    assert elu_start == -6.25
+    elu_slope = lp.to_format(np.exp(np.linspace(-90.0, elu_start, 1001)), "bfloat16")
+    assert np.all(elu_slope > 0) and f"{float(elu_slope[-1]):.1e}" == "1.9e-03"
+    page_lang("en", "from there the backward pass of the sigmoid and tanh, [computed from the saved output](#sigmoid-tail), is 0.", "")
+    page_lang("zh", "", "此后 sigmoid 和 tanh [由保存的输出算出的反向传播](#sigmoid-tail)就是 0。")
+    for lang, old in (("en", "from there [the backward pass from the saved output]"), ("zh", "此后[由保存的输出算出的反向传播]")):
+        assert old not in page(lang), lang
     for lang, phrase in (("en", "does not get that far"), ("zh", "走不到那么远")):
         assert phrase not in page(lang), lang
 
@@ -1347,7 +1362,8 @@ def test_only_e4m3_needs_more_than_the_infinity_for_the_cube():
 def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
     """e^{-|x|} never overflows: the rewritten sigmoid, tanh, softplus, SiLU and Mish, every
     operation in the format, are finite at every value of every 8- and 16-bit format, where the
-    textbook formulas are not; the cube is NaN in E4M3 from 8."""
+    textbook formulas are not; the cube is NaN in E4M3 from 8.
+    review final67, lp: the zh gives the reordering first, then why no order helps."""
     v = lp.every_value("float8_e4m3fn").astype(E4M3)
     with np.errstate(all="ignore"):
         e = np.exp(np.negative(np.abs(v))).astype(float)
@@ -1374,7 +1390,8 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
     # the cube's overflow is placed: harmless in float16 (the formula survives, above), NaN in E4M3
     page_lang("en", "No reordering saves the cube for good,", "")
-    page_lang("zh", "", "GELU 的 tanh 近似中的立方项却无论怎样调整运算顺序都无法避免溢出，")
+    # review final67, lp: the zh gives the reordering first, then why no order helps (as the English does)
+    page_lang("zh", "", "GELU 的 tanh 近似中的立方项按 $(0.044715\\,x)\\,x\\,x$ 的顺序计算，只能把溢出推迟，")
     with np.errstate(all="ignore"):
         for fmt, survives in (("float16", True), ("float8_e4m3fn", False)):
             x = lp.every_value(fmt)
@@ -1398,8 +1415,9 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
     assert 113 < brentq(lambda x: 0.044715 * x ** 3 - 65504.0, 1.0, 1000.0) < 122      # the reordered product goes first
     page_lang("en", "because the argument of the $\\tanh$ itself exceeds the "
               "format's largest value once $|x|$ passes about 122 in float16 and about 23 in E4M3.", "")
-    page_lang("zh", "", "无论怎样调整运算顺序都无法避免溢出，因为 $|x|$ 在 float16 中超过约 122、在 E4M3 中超过约 23 时，"
+    page_lang("zh", "", "无论怎样调整运算顺序，都无法彻底避免溢出：$|x|$ 在 float16 中超过约 122、在 E4M3 中超过约 23 时，"
               "$\\tanh$ 的自变量本身就超出了格式的最大值。")
+    assert "立方项却无论怎样调整运算顺序" not in page("zh")
     page_lang("en", "or an input clipped before it is cubed", "")
     # the thresholds are the correctly rounded function's, which the float32 column defines as an ideal
     page_lang("en", "The thresholds above are those of the correctly rounded function.", "")
@@ -2105,6 +2123,7 @@ def test_each_page_groups_thousands_in_one_convention():
 # --- the glossary's low-precision terms (their home is this page) ------------------------------
 
 def test_glossary_definitions_of_the_low_precision_terms():
+    """review final67, lp: "In the conversion this page uses" starts a sentence."""
     from actsite.pages.glossary import TERMS
     terms = {t.key: t for t in TERMS}
     f16 = lp.FORMATS["float16"]
@@ -2137,7 +2156,7 @@ def test_glossary_definitions_of_the_low_precision_terms():
     assert ("不做饱和处理的转换（如 ml_dtypes 中的）把它的溢出变成 NaN，做饱和处理的转换则把它截断为 $\\pm 448$"
             in terms["overflow"].zh_definition)
     assert "this site uses" not in terms["overflow"].en_definition and "本站所用" not in terms["overflow"].zh_definition
-    assert "in the conversion this page uses" in page("en") and "在本页所用的转换中" in page("zh")
+    assert "In the conversion this page uses" in page("en") and "在本页所用的转换中" in page("zh")
 
 
 def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
@@ -2160,10 +2179,15 @@ def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
         assert float(lp.to_format(1 - 2.0 ** power / 4, key)) == 1.0
         assert float(lp.to_format(1 - 2.0 ** power / 3.9, key)) < 1.0
     assert r"\varepsilon/4" in eps.en_definition and r"\varepsilon/4" in eps.zh_definition
-    # quantisation (homed on hard-and-cheap): int8 has 256 values
-    info = np.iinfo(np.int8)
-    assert info.max - info.min + 1 == 256 and "int8, with its 256 codes" in terms["quantisation"].en_definition
-    assert "只有 256 个码的 int8" in terms["quantisation"].zh_definition
+    # quantisation (homed on hard-and-cheap): unsigned 8-bit codes, 0 to 255, as the home section says; int8 is the
+    # signed type, -128 to 127, and the row no longer names it (review final67, cb: the row said "int8")
+    info = np.iinfo(np.uint8)
+    assert (info.min, info.max) == (0, 255) and np.iinfo(np.int8).min == -128
+    assert f"unsigned 8-bit integers, from {info.min} to {info.max}" in terms["quantisation"].en_definition
+    assert f"无符号 8 位码，取值 {info.min} 到 {info.max}" in terms["quantisation"].zh_definition
+    assert "int8" not in terms["quantisation"].en_definition + terms["quantisation"].zh_definition
+    home = page_text("catalogue/hard-and-cheap.md", "en").split("8-bit inference asks of an activation")[1]
+    assert f"An unsigned 8-bit code runs from {info.min} to {info.max}" in home
     # the same word for FP8: the definition names it, and FP8 is a format this page defines (E4M3, E5M2)
     assert "FP8" in terms["quantisation"].en_definition and "FP8" in terms["quantisation"].zh_definition
     assert {"float8_e4m3fn", "float8_e5m2"} <= set(lp.FORMATS)
@@ -2310,7 +2334,8 @@ def test_takeaway_only_non_zero_limits_come_early():
 
 def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence():
     """The fused-kernel point stands here in one sentence; this section is the glossary's home of "fused kernel".
-    Review final56, lp: no aside sends the reader to the build page's numpy timings."""
+    Review final56, lp: no aside sends the reader to the build page's numpy timings.
+    review final67, lp: softsign's kernels in a sentence of their own; bytes per element stated and checked."""
     from actsite.pages.glossary import TERMS
     assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/low-precision.md#speed"
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
@@ -2321,7 +2346,8 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory. For a multi-step "
               "formula such as GELU or SiLU, that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
-              "operations, and in *eager mode*, PyTorch's default, which runs each operation as it is called, each is a separate kernel. Code that makes a separate pass over memory "
+              "operations. In *eager mode*, PyTorch's default, which runs each operation as soon as it is called, each of the three "
+              "is a separate kernel. Code that makes a separate pass over memory "
               "for each operation, as numpy does, pays for every step of a formula.\n", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
@@ -2329,9 +2355,20 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
-              "PyTorch 把它写成三步运算；在 PyTorch 默认的**即时执行**（eager）模式下，运算一经调用就逐个执行，每步都是一个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
+              "PyTorch 把它写成三步运算；在 PyTorch 默认的**即时执行**（eager）模式下，每个运算一调用就执行，三步便是三个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
               "公式每多一步就多一遍访存。\n")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
+    # review final67, lp: softsign's three kernels in sentences of their own; the bytes per element are stated (one read
+    # and one write of the element's size), and the halving is said there, not also in the NVIDIA sentence
+    for lang, old in (("en", "as it is called, each is a separate kernel"), ("zh", "运算一经调用就逐个执行"),
+                      ("en", "which halve the bytes of every element"), ("zh", "让每个元素的字节数减半")):
+        assert old not in page(lang), (lang, old)
+    f32, f16 = 2 * np.dtype(np.float32).itemsize, 2 * np.dtype(np.float16).itemsize
+    assert (f32, f16, 2 * BF16.itemsize) == (8, 4, 4)
+    page_lang("en", f"Each element costs {f32} bytes in float32 ({f32 // 2} read, {f32 // 2} written) and {f16} in a 16-bit "
+              "format. This is an argument", "")
+    page_lang("zh", "", f"每个元素在 float32 中要搬运 {f32} 字节（读 {f32 // 2} 字节、写 {f32 // 2} 字节），在 16 位格式中只要 "
+              f"{f16} 字节。这是论证")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
     # review final57, lp: the zh heading says what halves, not a calque of "fewer bytes"
     page_lang("zh", "", "## 速度：搬运的字节减半 { #speed }")
@@ -2589,7 +2626,8 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     """Review final48, lp: the opening says gated units with an unbounded gate amplify outliers (GLU's sigmoid gate
     keeps the diagonal linear, test_on_the_diagonal_... in the gated-units tests); the term's home says it uses
     "underflow" for the rounding to 0, as the glossary entry does, and names the wider IEEE 754 usage.
-    Review final66, lp: that usage is a parenthesis, not a sentence; the zh preview and SwiGLU paragraph reworded."""
+    Review final66, lp: that usage is a parenthesis, not a sentence; the zh preview and SwiGLU paragraph reworded.
+    review final67, lp: the zh preview's two indirect questions run parallel."""
     from actsite.pages.glossary import TERMS
     underflow = next(t for t in TERMS if t.key == "underflow")
     assert "broader" in underflow.en_definition
@@ -2599,7 +2637,8 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     for lang, loose in (("en", "SwiGLU, amplify them."), ("en", "why SwiGLU amplifies them"), ("zh", "SwiGLU 为何放大")):
         assert loose not in page(lang), lang
     # review final66, lp: 门无上界的门控单元 stacked 门…门控; the zh preview says whose gate is unbounded
-    page_lang("zh", "", "它们为什么会给 8 位格式带来麻烦；SwiGLU 这类门控单元的门没有上界，在权重对齐后又会怎样放大它们。")
+    # review final67, lp: after the colon two indirect questions, the second giving the unbounded gate as its reason
+    page_lang("zh", "", "它们为什么会给 8 位格式带来麻烦，SwiGLU 这类门控单元又因为门没有上界，在权重对齐后会怎样放大它们。")
     # review final56, lp: under IEEE 754's default handling an underflow is a tiny result (below the normal range)
     # that is also inexact; an exactly representable subnormal result is tiny but exact, so not an underflow
     # review final57, lp: the definition ends at "underflows"; the IEEE usage follows in one short sentence
@@ -2643,7 +2682,8 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     values is announced where the page first means values; the loss-scaling example is tied to the incoming
     gradient; one name for float16; and the Chinese reads as Chinese (恰好变成 0, not 变成恰好 0).
     Review final66, lp: the exact curve was hidden under the staircases; in both panels it is drawn above them, and
-    thicker; the zh slope sentence no longer stacks two locatives."""
+    thicker; the zh slope sentence no longer stacks two locatives.
+    review final67, lp: LayerNorm glossed inline."""
     from actsite.figures.registry import FIGURES
     from actsite.figures.render import draw
     page_lang("en", "Most are trained in float32, the 32-bit format, or in *mixed precision*, which does most of its arithmetic "
@@ -2716,14 +2756,18 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     for lang, undefined in (("en", "hidden states"), ("en", "attention projections"), ("zh", "隐藏状态"), ("zh", "注意力投影")):
         assert undefined not in page(lang), (lang, undefined)
     assert "measured the inputs of a transformer's attention and feed-forward blocks" not in en
-    page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm), "
+    # review final67, lp: LayerNorm, whose home comes later in the reading order, is glossed inline (without "token",
+    # which the page glosses only further on)
+    page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm) "
+              "(which standardises each vector's components, then applies a learned scale and shift), "
               "and a few of their dimensions hold values far larger than the rest.", "")
     page_lang("en", "hold values far larger than the rest. The paper counts a dimension as an outlier if its values reach a "
               "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions. "
               "From about 6.7 billion parameters on", "")
     page_lang("zh", "", "测量了 Transformer 中两处线性层的输入向量：[注意力层](transformer-block.md#block)（在序列各位置之间交换信息的层）"
-              "中的各线性映射，以及[前馈模块](../glossary.md#feed-forward-block)的第一个线性层。这些向量大多是经过"
-              "[层归一化](../glossary.md#layer-norm)的")
+              "中的各线性映射，以及[前馈模块](../glossary.md#feed-forward-block)的第一个线性层。这些向量大多是"
+              "[残差流](../glossary.md#residual-stream)（Transformer 逐块传递的向量）经[层归一化](../glossary.md#layer-norm)"
+              "（把每个向量的各分量标准化，再做可学习的缩放和平移）后的结果，")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
     page_lang("zh", "", "其中有少数几个维度的取值远大于其余维度。论文把满足以下条件的维度算作离群值：幅值不小于 6，"
               "且出现在至少四分之一的层、至少 6% 的序列位置上。模型规模达到约 67 亿参数后")
@@ -2748,7 +2792,8 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     the sigmoid's tail gives its ticks, its left tail and tanh's backward pass in paragraphs of their own; the Chinese
     says what the spacing below 1 is half of and that tanh's backward pass computes 1 − y² from the saved output; one
     wording for gated units with an unbounded gate; the 1.0034 is the sum of the printed bfloat16 probabilities.
-    Review final66, lp: the zh opening and takeaway no longer say 门无上界的门控单元 (门…门控 stacked)."""
+    Review final66, lp: the zh opening and takeaway no longer say 门无上界的门控单元 (门…门控 stacked).
+    review final67, lp: the zh preview's wording updated."""
     defined = {"en": ["*mixed precision*", "*machine epsilon*", "*kernel* (the routine", "*tie*", "*incoming gradient*",
                       "*flush-to-zero*", "*reductions*", "*eager mode*", "*outliers*"],
                "zh": ["**混合精度**", "**机器精度**", "叫作**内核**", "**传入梯度**", "**下溢清零**", "**归约**",
@@ -2777,7 +2822,7 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     takeaway = page("zh").split("{ #takeaways }")[1]
     assert ("SwiGLU（以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）的门没有上界，"
             "在权重对齐后（[见上文](#outliers)）还会把离群值平方。") in takeaway
-    assert "SwiGLU 这类门控单元的门没有上界" in page("zh").split("{ #formats }")[0]
+    assert "SwiGLU 这类门控单元又因为门没有上界" in page("zh").split("{ #formats }")[0]
     # the printed bfloat16 probabilities add up to 1.0034; summed in bfloat16 they would give another number
     printed = [0.667969, 0.245117, 0.090332]
     assert f"{sum(printed):.4f}" == "1.0034"
