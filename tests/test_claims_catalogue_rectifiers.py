@@ -113,7 +113,10 @@ def test_the_linked_measurement_covers_relu_and_leaky_relu_only():
     article = {lang: (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8") for lang in ("en", "zh")}
     assert "PReLU, RReLU and Maxout are described but not measured here" in article["en"]
     assert "{ #dead-relu-experiment }" in article["en"] and "{ #dead-relu-experiment }" in article["zh"]
-    assert "and what Leaky ReLU changes about that, is measured in" in page_text("en")
+    # review final67, ca: the article is the subject ("the article ... measures how many ReLU units die and what Leaky
+    # ReLU changes"), not a compound subject with a singular verb
+    assert "measures how many ReLU units die and what Leaky ReLU changes." in page_text("en")
+    assert "is measured in the article" not in page_text("en")
     assert "以及换成 Leaky ReLU 后情况有何变化" in page_text("zh")
     for lang, plural in (("en", "leaky variants"), ("zh", "带泄漏的变体")):
         assert plural not in page_text(lang)
@@ -362,13 +365,16 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # dangling "Read as a division, ..., training divides")
     # review final66, ca: the bracket argued with a formula the reader could not see; it now shows both of the paper's
     # rules, $y = d\,x$ and $y = x/5.5$, and the reason for reading both as divisions (a product would give slopes 3 to 8)
+    # review final67, ca: the note on the paper's notation moved out of the main line into a collapsed note, which
+    # still shows both rules and marks the division as the page's reading
     assert ("In training they divide each negative input by a random $d \\sim U(3, 8)$, redrawn for every channel of "
             "every training image, so the slope $1/d$ lies between 1/8 and 1/3; at test time they divide by 5.5, the mean "
-            "of $d$. (The paper writes the training rule as $y = d\\,x$ but the test rule as $y = x/5.5$; only a division "
-            "keeps the slope below 1, so both are read here as divisions.)") in page_text("en")
+            "of $d$.\n\n??? note \"The paper's notation\"\n    The paper writes the training rule as $y = d\\,x$ but the "
+            "test rule as $y = x/5.5$; only a division keeps the slope below 1, so both are read here as divisions.") in page_text("en")
     assert ("训练时，他们把每个负输入除以一个随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，因此斜率 $1/d$ "
-            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。（论文把训练规则写成 $y = d\\,x$，测试规则却写成 $y = x/5.5$；"
-            "只有除法能让斜率小于 1，所以这里两处都按除法理解。）") in page_text("zh")
+            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。\n\n??? note \"论文的写法\"\n    论文把训练规则写成 $y = d\\,x$，"
+            "测试规则却写成 $y = x/5.5$；只有除法能让斜率小于 1，所以这里两处都按除法理解。") in page_text("zh")
+    assert "(The paper writes" not in page_text("en") and "（论文把训练规则" not in page_text("zh")
     d = np.linspace(3.0, 8.0, 501)
     assert np.all(d >= 3) and np.all(1 / d < 1) and 1 / 5.5 < 1                  # product: slope d >= 3; division: below 1
     for lang, gone in (("en", "Read as a division, as the test formula implies, training divides"),
@@ -555,10 +561,11 @@ def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
     assert normal_mean(selu) == pytest.approx(0.0, abs=1e-9)
     assert normal_mean(lambda z: selu(z) ** 2) == pytest.approx(1.0, abs=1e-9)
     assert ("They chose the two constants of a scaled ELU so that a standard normal input gives an output of mean 0 "
-            "and variance 1 (so mean square 1), and proved that, for weights with mean 0 and variance $1/n$ and activations whose mean and "
+            "and variance 1, and proved that, for weights with mean 0 and variance $1/n$ and activations whose mean and "
             "variance start near 0 and 1, the network pulls them back to 0 and 1. [The article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
-    assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、方差为 1（因而均方也为 1），并证明了：权重均值为 0、方差为 $1/n$"
-            "，且激活值的均值和方差起初就在 0 和 1 附近时，它们会被拉回 0 和 1。[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
+    # review final67, ca: the unused aside "(so mean square 1)" is cut; zh names the antecedent of 它们
+    assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、方差为 1，并证明了：权重均值为 0、方差为 $1/n$"
+            "，且激活值的均值和方差起初就在 0 和 1 附近时，激活值的均值和方差会被拉回 0 和 1。[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
     # review final65, ca: "fixed point" is glossed where it is first used: the mean 0 and variance 1 a layer maps back
     # to themselves (the next test computes that map and finds (0, 1) fixed for weight mean 0 and variance 1/n)
     assert ("derives this fixed point, the mean 0 and variance 1 that a layer maps back to themselves, tests it and lists "
@@ -826,11 +833,39 @@ def test_non_zero_negative_slopes_pass_gradient_for_negative_inputs():
     assert np.all(elu_prime(x) > 0) and np.all(selu_prime(x) > 0)
 
 
-def test_a_learned_prelu_slope_that_reaches_zero_dies_like_relu():
-    """'cannot die as ReLU units do, unless a learned PReLU slope reaches 0': at a = 0 it dies."""
-    x = np.linspace(-50, -1e-6, 1001)
-    assert np.all(prelu_prime(x, 0.0) == 0) and np.all(prelu(x, 0.0) == 0)
-    assert "unless a learned PReLU slope reaches 0" in page_text("en") and "除非学出来的 PReLU 斜率变成 0" in page_text("zh")
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "so their units cannot die as ReLU units do: even a learned PReLU slope that reaches 0 still gets the gradient "
+           "$\\partial f/\\partial a = x$ from every negative input, and can move away from 0 again.",
+     "unless a learned PReLU slope reaches 0"),
+    ("zh", "所以单元不会像 ReLU 单元那样死亡：即使学出来的 PReLU 斜率一度变成 0，每个负输入仍通过 "
+           "$\\partial f/\\partial a = x$ 给斜率传去梯度，斜率可以重新离开 0。",
+     "除非学出来的 PReLU 斜率变成 0")])
+def test_a_learned_prelu_slope_at_zero_still_learns_and_the_unit_recovers(lang, said, gone):
+    """Review final67, ca (WRONG): the page said a PReLU unit can die "if a learned slope reaches 0".  At a = 0 an
+    inactive unit's incoming weights get no gradient, but a does (df/da = min(0, x) = x for x < 0), so one step moves a
+    off 0 and the weights learn again: not death in the page's sense ("no gradient that could change this").
+    A toy unit: three weights, 200 inputs all with pre-activation below zero, a = 0, output weight 0.7, squared loss."""
+    assert said in page_text(lang) and gone not in page_text(lang)
+    rng = np.random.default_rng(0)
+    inputs = rng.normal(size=(200, 3))
+    w = -np.abs(rng.normal(size=3)) - 1.0
+    inputs = np.abs(inputs)                                          # w . x < 0 on every training point
+    z = inputs @ w
+    assert np.all(z < 0)
+    target, v, a = rng.normal(size=200) + 1.0, 0.7, 0.0
+
+    def grads(w, a):
+        z = inputs @ w
+        err = v * prelu(z, a) - target                               # d(loss)/d(output) for loss = err**2 / 2
+        upstream = err * v
+        return (upstream * prelu_prime(z, a)) @ inputs / len(z), float(np.mean(upstream * np.minimum(0.0, z)))
+
+    grad_w, grad_a = grads(w, a)
+    assert np.all(grad_w == 0) and grad_a != 0                       # the weights are stuck, the slope is not
+    a_next = a - 0.01 * grad_a
+    assert a_next != 0
+    grad_w_next, _ = grads(w, a_next)
+    assert np.any(grad_w_next != 0)                                  # one step later the weights learn again
 
 
 def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
@@ -845,10 +880,10 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     assert np.all(prelu_prime(z, a) != 0)
     # review final65, ca: the sentence is split, and "$a$ times" became "their negative slope times", which covers
     # RReLU's slope (drawn at each step in training) as well as PReLU's a
-    assert ("so their units cannot die as ReLU units do, unless a learned PReLU slope reaches 0. They can still be "
+    assert ("from every negative input, and can move away from 0 again. They can still be "
             "[inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) (pre-activation at most zero) on every "
             "training point, and then pass back the incoming gradient scaled by their negative slope instead of by 1.") in page_text("en")
-    assert ("所以单元不会像 ReLU 单元那样死亡，除非学出来的 PReLU 斜率变成 0。不过，它们仍可能在所有训练样本上都"
+    assert ("斜率可以重新离开 0。不过，它们仍可能在所有训练样本上都"
             "[关闭](../blog/posts/dead-relu-units.md#dead-relu-experiment)（预激活值始终不大于零），"
             "这时它们把传入的梯度乘以负半轴斜率（而不是乘以 1）再传回。") in page_text("zh")
     # review final66, ca: "the gradient an active unit would receive" was hard to parse, and 只是 read as "merely reduced";
@@ -1015,14 +1050,14 @@ def test_pytorch_draws_the_slope_itself_over_the_range_of_xus_slopes(lang, pytor
 
 
 @pytest.mark.parametrize("lang, once, after, gone", [
-    ("en", "an output of mean 0 and variance 1 (so mean square 1)", "its output has mean 0 and variance 1", "mean square"),
-    ("zh", "输出均值为 0、方差为 1（因而均方也为 1）", "它的输出均值为 0、方差为 1", "均方")])
+    ("en", "an output of mean 0 and variance 1, and proved", "its output has mean 0 and variance 1", "mean square"),
+    ("zh", "输出均值为 0、方差为 1，并证明了", "它的输出均值为 0、方差为 1", "均方")])
 def test_selus_normalisation_is_named_by_its_variance_with_the_mean_square_said_once(lang, once, after, gone):
-    """Review final57, ca: one wording for one fact. At mean 0 variance and mean square are equal; the page says so
-    once and then uses "variance", the word the initialisation article uses."""
+    """Review final57, ca: one wording for one fact, "variance", the word the initialisation article uses.
+    Review final67, ca: the aside "(so mean square 1)" was never used on the page and is cut; at mean 0 the two agree."""
     text = page_text(lang)
     assert text.count(once) == 1 and after in text and text.index(once) < text.index(after)
-    assert text.count(gone) == 1
+    assert gone not in text
     mean, square = normal_mean(selu), normal_mean(lambda z: selu(z) ** 2)
     assert square - mean ** 2 == pytest.approx(square, abs=1e-9) == pytest.approx(1.0, abs=1e-9)
 
@@ -1064,7 +1099,7 @@ def test_the_dead_unit_article_is_named_by_its_title():
     article = (CONTENT["en"] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
     title = "Why ReLU units die, and what keeps them alive"
     assert f"# {title}\n" in article
-    assert f"is measured in the article [*{title}*](../blog/posts/dead-relu-units.md#dead-relu-experiment)" in page_text("en")
+    assert f"the article [*{title}*](../blog/posts/dead-relu-units.md#dead-relu-experiment) measures" in page_text("en")
     assert "measured in [why" not in page_text("en")
 
 
