@@ -117,7 +117,9 @@ def test_what_the_chart_shows_of_the_flat_tails():
     """The sigmoid's slope is still 0.045 at ±3 and 0.018 at the chart's edge x = ±4, about a pixel above the axis at
     every size the explorer draws its chart, more than ten times tanh's 0.0013 there.  Where each slope drops below
     0.01 (about ±3 for tanh, inside the chart; about ±4.6 for the sigmoid, beyond it) is when-gradients-vanish#flat-tails'
-    to state: the item links there and does not restate the thresholds (review final56, tools)."""
+    to state: the item links there and does not restate the thresholds (review final56, tools).
+    Review final67, tools: "That flatness is what saturation means" is replaced by where each flat region lies against
+    the chart (tanh's inside it, near 3; the sigmoid's beyond its edge)."""
     import re
     from pathlib import Path
     from scipy.optimize import brentq
@@ -156,11 +158,20 @@ def test_what_the_chart_shows_of_the_flat_tails():
     # tools): the zh link text says 这两个函数, as the English "each slope" follows "the sigmoid's ... tanh's"
     # Review final61, tools: "cannot show the difference, which is why the site computes ..." gave the chart's coarseness
     # as the reason for a computation that has its own home; the two are now only set side by side
-    assert ("这种差别在这个比例的图上看不出来；[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#flat-tails)"
-            "算出了这两个函数的斜率从哪里起小于 0.01。") in page_text("explorer.md", "zh")
+    # Review final67, tools: "That flatness is what saturation means" followed the chart's edge, where the sigmoid is
+    # still outside its flat region (0.018 > 0.01); the item now says where each flat region lies against the chart:
+    # tanh's inside it, near 3, the sigmoid's wholly beyond its edge, and leaves the exact thresholds to their home
+    assert sigmoid.df(np.array(4.0)) > 0.01 and 2.5 < tanh_edge < 3.5 and sigmoid_edge > CHART.max()
+    assert ("这种差别在这个比例的图上看不出来。斜率小于 0.01 的那一段叫[平坦区](glossary.md#flat-region)，是曲线"
+            "[饱和](blog/posts/why-nonlinear-activations.md#saturation)的部分：tanh 的平坦区在图内大约 $\\pm 3$ 处就开始了，"
+            "sigmoid 的则完全在图的边缘之外（两个界限的计算见[《梯度消失：深层网络为何学不动》]"
+            "(blog/posts/when-gradients-vanish.md#flat-tails)）。") in page_text("explorer.md", "zh")
     assert "每个函数的斜率" not in page_text("explorer.md", "zh")
-    assert ("A chart at this scale cannot show the difference; [When gradients vanish](blog/posts/when-gradients-vanish.md#flat-tails) "
-            "computes where each slope drops below 0.01.") in page_text("explorer.md", "en")
+    assert ("A chart at this scale cannot show the difference. Where the slope is below 0.01 lies the [flat region]"
+            "(glossary.md#flat-region), the [saturated](blog/posts/why-nonlinear-activations.md#saturation) part of a curve: "
+            "tanh's begins inside the chart, near $\\pm 3$, the sigmoid's only beyond its edge ([When gradients vanish]"
+            "(blog/posts/when-gradients-vanish.md#flat-tails) computes both thresholds).") in page_text("explorer.md", "en")
+    assert "That flatness is what" not in page_text("explorer.md", "en") and "这种平坦就是" not in page_text("explorer.md", "zh")
     for lang, gone in (("en", "which is why"), ("zh", "所以本站")):
         assert gone not in page_text("explorer.md", lang), lang
     assert "# When gradients vanish: why deep networks stop learning" in page_text("blog/posts/when-gradients-vanish.md", "en")
@@ -188,6 +199,8 @@ def test_exactly_five_functions_get_a_slider_and_the_page_names_them():
     for lang, words in said.items():
         assert words in page_text("explorer.md", lang), lang
     assert "A function with a [shape parameter]" not in page_text("explorer.md", "en")
+    # review final67, tools: the keyboard hint is a sentence of its own, not the tail of the sentence naming the sliders
+    assert "where $\\sigma$ is the sigmoid). The arrow keys move a slider too." in page_text("explorer.md", "en")
     assert "的函数另有一个滑块" not in page_text("explorer.md", "zh")
 
 

@@ -107,14 +107,32 @@ def test_the_notebooks_entry_names_every_notebook_by_its_title(lang):
 
 
 def test_zigzag_card_shows_sgd_and_full_batch_paths_in_each_panel():
+    """Review final67, tools: the alt text says the full-batch path is labelled GD, as the figure's legend does."""
     r = cached("zigzag")
     for label in ("positive", "centred"):                               # the two panels of the figure
         sgd, gd = r[f"{label}_sgd"], r[f"{label}_gd"]
         assert sgd.shape[1] == gd.shape[1] == 2 and len(sgd) > 1 and len(gd) > 1   # two paths over (w1, w2)
         assert np.allclose(sgd[0], gd[0])                               # both from the same start
+    # review final67, tools: the figure's legend says "GD"; the card's alt text says so, as the article's does
     shown("Two contour plots of a loss over two weights, each with the paths of SGD and of full-batch gradient descent "
-          "from the start to the target",
-          "两幅损失函数关于两个权重的等高线图，每幅都画出随机梯度下降与全批量梯度下降从起点走向目标的路径")
+          "(labelled GD) from the start to the target",
+          "两幅损失函数关于两个权重的等高线图，每幅都画出随机梯度下降（SGD）与全批量梯度下降（图中记作 GD）从起点走向目标的路径")
+    assert "labelled GD" in (CONTENT["en"] / "blog/posts/neuron-gradients-zigzag.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_by_date_archive_says_it_is_not_the_reading_order(lang):
+    """Review final67, tools: the blog index lists the posts by date, and the dates do not follow the reading order
+    (the dates stay: a decision taken), so the link to it says that its order is not the reading order."""
+    import yaml
+    from actsite.pages.reading_order import ORDER
+    dates = []
+    for post in (p for p in ORDER if p.startswith("blog/posts/")):
+        front = (CONTENT[lang] / post).read_text(encoding="utf-8").split("---")[1]
+        dates.append(str(yaml.safe_load(front)["date"]))
+    assert dates != sorted(dates) and dates != sorted(dates, reverse=True), dates     # date order is not reading order
+    shown("- All [articles](blog/index.md) by date, which is not the reading order, and by [tag](tags.md).",
+          "- [全部文章](blog/index.md)按日期排列（这不是阅读顺序），也可以按[标签](tags.md)浏览。")
 
 
 @pytest.mark.parametrize("lang", LANGS)

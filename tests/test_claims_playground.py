@@ -96,7 +96,7 @@ def test_item_2_says_how_to_get_the_default_settings_back():
     """Item 2 starts "With the default settings" after item 1 has changed them (review final61, tools): reopening the
     page, whose address then carries no settings, gives the defaults (state.js's parse of an empty query), while Reset
     only restarts the run with the current settings (app.js: its button pauses and rebuilds from this.state, which
-    reset() never assigns).  Review final65, tools: the instruction is a sentence of its own, before the sentence that
+    reset() never assigns).  Review final67, tools: the en parenthesis says "restarts training with the current settings".  Review final65, tools: the instruction is a sentence of its own, before the sentence that
     needs it, not a nested parenthesis inside it."""
     out = run_node(DEFAULTS_AGAIN, {})
     assert out["fresh"] == out["defaults"] and out["preset"] != out["defaults"]
@@ -108,12 +108,14 @@ def test_item_2_says_how_to_get_the_default_settings_back():
     assert "this.state =" not in body and "build(this.state, this.meta)" in body
     strings = (PLAYGROUND / "strings.js").read_text(encoding="utf-8")
     assert "reset: 'Reset'" in strings and "reset: '重置'" in strings           # the button's visible label
-    for lang, words in (("en", "[Reopen the playground](playground.md) to get the default settings back (\"Reset\" keeps the "
-                               "current ones). The default network has 8 units per layer, and the third panel starts with"),
+    # review final67, tools: "keeps the current ones" could mean the weights; it restarts training with the settings
+    for lang, words in (("en", "[Reopen the playground](playground.md) to get the default settings back (\"Reset\" restarts "
+                               "training with the current settings). The default network has 8 units per layer, and the third panel starts with"),
                         ("zh", "先[重新打开演练场](playground.md)，回到默认设置（“重置”只让训练从头开始，设置不变）。"
                                "默认每层 8 个单元，第三个面板一开始就显示")):
         assert words in page(lang), lang
         assert "With the default settings, 8 units per layer (" not in page(lang) and "按默认设置（" not in page(lang)
+    assert "keeps the current ones" not in page("en")
 
 
 HELD = """
@@ -365,7 +367,7 @@ def test_deep_sigmoid_first_layer_gradient_mostly_stays_seven_to_eight_orders_be
     saw 4 × 10⁻⁶.  The page says so: 'the ratio varies from step to step, so about one reading in three lies outside
     that band, almost always between 10⁻⁹ and 10⁻⁶'.  Checked on every step of the first 600 and of the first 3000
     (a reading is one step, sampled every few seconds): outside [10⁻⁸, 10⁻⁷] on 28%-40% of steps; within [10⁻⁹, 10⁻⁶]
-    on at least 95% of them, but not on all."""
+    on at least 95% of them, but not on all.  Review final67, tools: the en sentence is split after "while the network trains"."""
     import numpy as np
     orders = np.array(run_node(DEEP_SIGMOID_ORDERS, {"steps": 3000})["orders"])
     first = orders[:600]
@@ -383,7 +385,7 @@ def test_deep_sigmoid_first_layer_gradient_mostly_stays_seven_to_eight_orders_be
     assert "this.lastGrads = r.gradNorms;" in app and "const g = this.lastGrads;" in app
     assert "const ratio = g[0] / g[g.length - 2];" in app                            # first layer over last hidden
     for lang, words in (("en", "The sentence under the square gives the latest step's ratio, refreshed every few seconds while "
-                               "the network trains; the ratio varies from step to step, so about one reading in three lies "
+                               "the network trains. The ratio varies from step to step, so about one reading in three lies "
                                "outside that band, almost always between $10^{-9}$ and $10^{-6}$."),
                         ("zh", "正方形区域下面那行文字给出的是最近一步的比值，训练进行时每隔几秒更新一次；这个比值每一步都不一样，"
                                "大约每三次读数就有一次落在这个范围之外，但几乎总在 $10^{-9}$ 到 $10^{-6}$ 之间。")):
@@ -451,7 +453,8 @@ def test_deep_sigmoid_weight_gradient_also_scales_with_each_layers_input():
     factor, about 1/4), and, every step of the first 600, the ratio of the weight gradients (the panel's, checked
     equal to trainStep's) beside that of the bias gradients, which carry the backpropagated signal without the input.
     The signal sits near 10^-7 (the estimate); the panel's median is about four times below that estimate and rounds
-    to 2 × 10^-8 (review final55, tools: "a little smaller" understated a factor of four to five)."""
+    to 2 × 10^-8 (review final55, tools: "a little smaller" understated a factor of four to five).  Review final67, tools:
+    the en sentence is split in two; zh says plainly that the panel plots the weight gradient, times the input's length."""
     out = run_node(DEEP_SIGMOID_INPUTS, {})
     assert out["same"] and out["sizes"][out["last"]] == 16 and out["last"] == 7 == len(out["sizes"]) - 3
     lengths = out["lengths"]
@@ -465,10 +468,11 @@ def test_deep_sigmoid_weight_gradient_also_scales_with_each_layers_input():
     shown = 10 ** -float(np.median(weights))                                                     # the panel's median ratio
     assert 1.5e-8 <= shown < 2.5e-8, shown                                                       # "around 2 x 10^-8"
     assert 3.5 <= 1e-7 / shown < 5.5, 1e-7 / shown                                               # about four times below 10^-7
-    for lang, words in (("en", "The weight gradient the panel plots also scales with each layer's input, whose length is about 2 in "
+    for lang, words in (("en", "The panel plots the weight gradient, which also scales with the length of each layer's input. "
+                               "That length is about 2 in "
                                "the last hidden layer (16 sigmoid outputs near 1/2) but about 0.5 in the first (a point of the plane), "
-                               "so the ratio it shows is about four times smaller still, around $2 \\times 10^{-8}$."),
-                        ("zh", "面板上画的权重梯度还随每层输入的长短而缩放：最后一个隐藏层的输入是 16 个接近 1/2 的 sigmoid 输出，长度约为 2；"
+                               "so the ratio the panel shows is about four times smaller still, around $2 \\times 10^{-8}$."),
+                        ("zh", "面板画的是权重梯度，它大致还要乘上这一层输入的长度：最后一个隐藏层的输入是 16 个接近 1/2 的 sigmoid 输出，长度约为 2；"
                                "第 1 层的输入是平面上的一个点，长度只有 0.5 左右。所以面板上的比值还要再缩小到约四分之一，即 $2 \\times 10^{-8}$ 左右。")):
         assert words in page(lang), lang
     for lang, gone in (("en", "a little smaller still"), ("zh", "还要再小一些"), ("zh", "再小到约四分之一")):
@@ -961,3 +965,11 @@ def test_the_explorer_draws_all_19_playground_functions_in_the_same_forms_on_one
                                "that you can compare them."),
                         ("zh", "[函数曲线探索器](explorer.md)以同样的形式画出全部 19 个函数，可以放在同一张图上比较。")):
         assert words in page(lang) and "side by side" not in page(lang) and "并排" not in page(lang), lang
+
+
+def test_the_zh_network_description_ends_its_sentence_after_the_activation_function():
+    """Review final67, tools: zh #reading joined three clauses with semicolons; it now ends the sentence after
+    各层用同一个激活函数, and the output's logit opens the next."""
+    reading = page("zh").split("{ #reading }")[1].split("{ #try }")[0]
+    assert "各层用同一个激活函数。输出只有一个 [logit](glossary.md#logit)" in reading
+    assert "各层用同一个激活函数；" not in reading
