@@ -1177,6 +1177,15 @@ def test_cross_entropy_is_linked_at_its_first_use_and_the_two_hold_whatever_the_
     said = {"en": "Two things hold whatever the benchmark. First, such a rectifier cannot produce a",
             "zh": "不论基准测试结果如何，有两点是确定的。其一，这类整流函数不会产生"}[lang]
     assert said in text and "hold regardless" not in text and "不受这些因素影响" not in text
+    # review final67, ca (WRONG, repeated here): a PReLU slope that reaches zero is not a trap. The slope's own gradient is
+    # the sum of x times the incoming gradient over the negative inputs, not zero, so one step moves it off zero
+    x = np.array([-2.0, -1.0, -0.5])
+    incoming = np.array([0.3, -0.1, 0.2])
+    slope_gradient = float(np.sum(np.where(x < 0, x, 0.0) * incoming))
+    assert slope_gradient != 0.0 and 0.0 - 0.1 * slope_gradient != 0.0
+    assert {"en": "a learned PReLU slope that reaches zero still gets a gradient from every negative input and can move away again",
+            "zh": "PReLU 学到的斜率即使变成零，也仍从每个负输入得到梯度，还能重新离开零"}[lang] in text
+    assert "stays away from zero" not in text and "前提是学到的斜率不接近零" not in text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
