@@ -41,8 +41,8 @@ def experiment():
 
 BLOCKS = {  # name: (first line, number of lines); the header, if any, is the first line
     "scales": (0, 1), "table": (1, 10), "small_range": (11, 2), "power": (13, 1), "xavier_he": (14, 1),
-    "predicted": (15, 4), "corrected": (20, 4), "std_title": (24, 1), "std": (25, 5), "fixed": (30, 1), "spread": (31, 9),
-    "norms": (41, 10), "common": (51, 1), "random": (52, 3), "try_title": (55, 1), "try": (56, 13)}
+    "predicted": (15, 4), "corrected": (20, 4), "wide": (25, 1), "std_title": (26, 1), "std": (27, 5), "fixed": (32, 1),
+    "spread": (33, 9), "norms": (43, 10), "common": (53, 1), "random": (54, 3), "try_title": (57, 1), "try": (58, 13)}
 
 
 def block(printed, name):
@@ -61,8 +61,9 @@ def rows(printed, name):
 
 def test_the_output_has_the_expected_blocks(notebook):
     lang, _, printed = notebook
-    assert len(printed) == 69, printed
-    assert printed[19] == printed[40] == "" and "" not in printed[:19] + printed[20:40] + printed[41:]
+    assert len(printed) == 71, printed
+    assert printed[19] == printed[24] == printed[42] == "" and \
+        "" not in printed[:19] + printed[20:24] + printed[25:42] + printed[43:]
     assert block(printed, "try")[0].split()[0] == {"en": "seed", "zh": "种子"}[lang]     # one row per draw
 
 
@@ -205,11 +206,17 @@ def test_the_small_scale_claim_about_every_layer_is_printed_for_every_layer(note
 
 def test_the_printed_sigmoid_predictions_are_what_the_prose_reads(notebook):
     """sqrt(n sigma_w^2)/4 against the measured factor (a little lower for Xavier and He), then the corrected
-    prediction within 0.5% of the measured factor for all three scales."""
-    _, _, printed = notebook
+    prediction within 0.5% of the measured factor for all three scales.  Review final66, pb: the first table prints
+    two decimals, as the article's table does (0.04, not 0.041, for the small scale); the last line runs the stack at
+    n sigma_w^2 = 103, where the article's note puts the factor per layer at one: first/last ratios 1.03, 0.84, 0.69,
+    the article's 'between 0.7 and 1.0 in three draws' (checked against deep_nets in test_claims_when_gradients_vanish)."""
+    _, ns, printed = notebook
     predicted = rows(printed, "predicted")
-    assert [r[:2] for r in predicted] == [[0.0256, 0.04], [1, 0.25], [2, 0.354]]
-    assert [r[2] for r in predicted] == [0.041, 0.24, 0.322]
+    assert [r[:2] for r in predicted] == [[0.0256, 0.04], [1, 0.25], [2, 0.35]]
+    assert [r[2] for r in predicted] == [0.04, 0.24, 0.32]
+    wide = [g[0] / g[-1] for g in ns["wide"]]
+    assert numbers(block(printed, "wide")[0])[-3:] == [round(r, 2) for r in wide]
+    assert 0.65 < min(wide) and max(wide) < 1.05 and [round(r, 2) for r in wide] == [1.03, 0.84, 0.69]
     assert all(0.85 * p < m < p for _, p, m in predicted[1:])
     corrected = rows(printed, "corrected")
     assert [r[3] for r in corrected] == [0.0406, 0.2397, 0.3222]
@@ -398,8 +405,7 @@ def test_the_random_products_cell_prints_what_the_article_says(notebook):
     assert [e[1] for e in expected] == [13, 12, 14] and [e[2] for e in expected] == [9.6, 10.1, 7.6]
     assert all(e[3] == 52 for e in expected)
     assert all(10 <= e[1] <= 19 for e in expected) and all(5 < e[2] < 15 for e in expected)   # "a dozen or so", "about 10"
-    ends = {display_width(line[:re.search(r"\d+\.\d", line).end()]) for line in lines}
-    assert len(ends) == 1                                                      # the largest stretch in one column
+    assert not any("  " in line for line in lines), lines      # review final66, pb: "by up to  9.6" lost its padding
     assert ns["product"].shape == (256, 256)
     x = np.random.default_rng(9).normal(size=256)
     layer = [np.sum((np.random.default_rng(k).normal(0.0, 1 / 16, (256, 256)) @ x) ** 2) / np.sum(x ** 2)
@@ -410,8 +416,9 @@ def test_the_random_products_cell_prints_what_the_article_says(notebook):
     assert text.index("{ #random-products }") < text.index("{ #try-this }")
     said = {"en": "In every draw a dozen or so directions are stretched, by up to about 10, and about half of the "
                   "directions are shrunk\n# by more than $10^{7}$.",
-            "zh": "每次抽样都有十几个方向被拉长，最多约 10 倍，而约一半方向缩小到原来的 $10^{-7}$ 以下。"}[lang]
+            "zh": "每次抽样都有十几个方向被拉长，最多约 10 倍，而约一半方向缩小到原来的千万分之一以下。"}[lang]
     assert said in text
+    assert lang == "en" or "10^7" not in "".join(lines)       # review final66, pb: zh output in words, as its prose
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

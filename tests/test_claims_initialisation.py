@@ -586,8 +586,8 @@ def test_selu_first_layer_recursion_predicts_1_71_and_the_gap_is_finite_width(r)
     assert ("the recursion predicts 1.71 for both, and the gap shrinks as the width grows: the same run with 16 times as "
             "many units per layer, 4096, gives 1.706 and 1.713 in one draw, within 0.01 of the prediction."
             ) in page_text("blog/posts/initialisation.md", "en")
-    assert ("递推式对两者的预测都是 1.71，差距随宽度增大而缩小：把每层单元数增加到 16 倍，即 4096 个，同样的实验抽样一次，"
-            "得到 1.706 和 1.713，与预测相差不到 0.01。" in page_text("blog/posts/initialisation.md", "zh"))
+    assert ("递推式对两者的预测都是 1.71，差距随宽度增大而缩小：每层单元数增加到 16 倍（4096 个）时，同样的实验做一次，"
+            "得到 1.706 和 1.713，与预测相差不到 0.01。" in page_text("blog/posts/initialisation.md", "zh"))   # review final66, pb
 
 
 def test_selu_all_starts_converge_from_layer_20(r):
@@ -694,11 +694,38 @@ def test_summary_gains():
 
 
 @pytest.mark.parametrize("lang, row", [
-    ("en", "| sigmoid | none fits: $1/n$ is a common choice; $3.41/n$ keeps $q = 1$ | 1 (common) | 1 |"),
-    ("zh", "| sigmoid | 没有适用的规则：常取 $1/n$；$3.41/n$ 能保持 $q = 1$ | 1（常用） | 1 |")])
+    ("en", "| sigmoid | none fits: $1/n$ is a common choice; $3.41/n$ keeps $q = 1$; only about $103/n$ ($\\chi_1 = 1$) "
+           "keeps the gradient | 1 (common) | 1 | $1/n$ and $3.41/n$ keep a variance, mostly the mean's, and inputs end up "
+           "indistinguishable; at $103/n$ about half the units sit in the [flat region](../../glossary.md#flat-region); "
+           "avoid in deep hidden stacks |"),
+    ("zh", "| sigmoid | 没有适用的规则：常取 $1/n$；$3.41/n$ 能保持 $q = 1$；约 $103/n$（$\\chi_1 = 1$）才能保住梯度 | 1（常用） | 1 | "
+           "$1/n$ 和 $3.41/n$ 能保住方差，但主要是均值的贡献，各个输入最终无从区分；$103/n$ 时约一半单元落在"
+           "[平坦区](../../glossary.md#flat-region)；深层隐藏层中应避免 |")])
 def test_sigmoid_row_gain_is_the_common_choice_and_3_41_keeps_q_1(lang, row):
+    """Review final66, pb: 'none fits ... inputs end up indistinguishable' read as 'no scale works'.  The row now names
+    the scale where chi_1 (the backward variance factor at the forward fixed point, #measured-spread) is 1, n sigma_w^2
+    = 103, which keeps the 50-layer stack's first/last gradient ratio at 0.7-1.0 and its inputs apart (per-unit spread
+    at layer 50 about 2e-2, against rounding noise at 1/n and 1e-11 even at 16), with about half the pre-activations
+    where sigma' < 0.01; the caveat about indistinguishable inputs is kept for 1/n and 3.41/n."""
+    from test_claims_when_gradients_vanish import crossing, sigmoid_first_last_ratios
+    from actsite.experiments.deep_nets import propagate
     assert row in page_text("blog/posts/initialisation.md", lang)
     assert round(1 / second_moment("sigmoid", 1.0), 2) == 3.41                     # the gain 1 row is 1/n
+    a, q = crossing()
+    assert round(a) == 103
+    flat = math.erfc(4.585 / math.sqrt(2 * q))                                    # sigma' < 0.01 beyond |z| = 4.585
+    assert 0.45 < flat < 0.55                                                     # "about half the units"
+    ratios = sigmoid_first_last_ratios(103)
+    assert np.all((0.65 < ratios) & (ratios < 1.05))                              # "keeps the gradient"
+    spread = {}
+    for n_var_w in (1, 3.41, 103):                                                 # per-unit spread across inputs, layer 50
+        rng = np.random.default_rng(0)
+        weights = [rng.normal(0.0, math.sqrt(n_var_w / 256), size=(256, 256)).T for _ in range(50)]
+        with np.errstate(over="ignore"):
+            h = propagate(EVERY["sigmoid"], weights, rng.normal(size=(64, 256)))["hidden"][-1]
+        spread[n_var_w] = h.std(axis=0).mean()
+    assert spread[103] > 1e-2 and spread[1] < 1e-14 and spread[3.41] < 1e-10   # apart at 103, indistinguishable below
+
 
 @pytest.mark.parametrize("lang, row", [
     ("en", "| GELU, SiLU | $2/n$ (He), as for ReLU, under which a plain stack's scale shrinks; [normalisation](#residual) resets it | $\\sqrt{2}$ (He); 1.53 (GELU), 1.68 (SiLU) keep $q = 1$ | no entry | "
@@ -735,9 +762,10 @@ def test_each_symbol_has_one_meaning_on_the_page(lang):
     assert {"en": "SiLU is $x/(1 + e^{-x})$, $x$ times the sigmoid", "zh": "SiLU 是 $x/(1 + e^{-x})$，即 $x$ 乘以 sigmoid"}[lang] in page
     x = np.linspace(-30, 30, 6001)
     np.testing.assert_allclose(x / (1 + np.exp(-x)), x * EVERY["sigmoid"].f(x), rtol=1e-12, atol=1e-300)
-    assert {"en": "starts the backward pass at the top from a standard normal vector, standing in for the loss's gradient "
-                  "with respect to the last layer's output",
-            "zh": "并从顶层送回一个标准正态的随机向量，充当损失对最后一层输出的梯度"}[lang] in page
+    # review final66, pb: the sentence is split, its purpose first
+    assert {"en": "To compare the first and last layers' weight gradients, it starts the backward pass at the top from a "
+                  "standard normal vector, standing in for the loss's gradient with respect to the last layer's output.",
+            "zh": "为了比较第 1 层与最后一层的权重梯度，还从顶层送回一个标准正态的随机向量，充当损失对最后一层输出的梯度。"}[lang] in page
     assert "upstream = np.random.default_rng(SEED + 2).standard_normal(" in __import__("inspect").getsource(
         init_spread.forward_statistics)                                   # a standard normal vector at the top
 
@@ -1030,8 +1058,8 @@ def test_residual_recursion_doubles_at_alpha_1_and_2_to_the_50_is_1_1e15():
            "each block's factor scatters around 2, so the product scatters widely: it typically lands below $2^{50}$, as these three draws do, though a single draw can land above (seed 3 in the code below does)."),
     ("zh", "可以用模拟来验证：叠 50 个宽 256 的块，每个分支先是一层用 He 初始化的 ReLU，再接一层用 LeCun 初始化的线性层，"
            "两层都不带偏置，每个块的权重都从高斯分布重新抽取；输入是一批 500 个标准正态向量，记录最后一个块的输出在全部元素上的均方。"
-           "输入和权重抽样三次，结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间。宽度有限时，每个块的放大倍数在 2 附近散布，"
-           "乘积也就大幅散布：通常落在 $2^{50}$ 之下，这三次抽样就是如此，但单次抽样也可能落在它之上（下面代码中的种子 3 就是这样）。")])
+           "输入和权重抽样三次，结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间。宽度有限时，每个块的放大倍数在 2 附近波动，"
+           "乘积也就相差很大：通常落在 $2^{50}$ 之下，这三次抽样就是如此，但单次抽样也可能落在它之上（下面代码中的种子 3 就是这样）。")])
 def test_residual_numbers_say_they_come_from_a_simulation_with_the_experiments_sizes(lang, wording):
     """Review final57, pb: the residual numbers came from code no page shows; the page now says how the stack is
     simulated (depth, width, the branch and its weights, fresh weights per block, the inputs, three draws, and the
@@ -1420,3 +1448,25 @@ def test_the_neuron_article_is_described_as_in_the_vanishing_gradients_article()
         assert f"[《{title}》](neuron-gradients-zigzag.md#" in text
         assert "讲模型神经元的那篇文章" not in text and "讲单个神经元的那篇文章" not in text
         assert "the article on the model neuron" in page_text(page, "en")
+
+
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", ["1.17 for SiLU, whereas SELU's is 0.78", "and damps it.\n\nUsing the Banach fixed-point theorem,",
+            "This is the collapse of the differences between inputs that [the article on vanishing gradients]"
+            "(when-gradients-vanish.md#stalled-layers) measures in a classifier",
+            "1.01, for the reason [the article on vanishing gradients](when-gradients-vanish.md#measured-depth) gives"],
+     ["The ratio hides the collapse; the level shows it.", "every input ends up with the same activation vector",
+      "where SELU's is 0.78"]),
+    ("zh", ["使这类函数的作用相当于恒等函数。", "信号被压低。\n\nKlambauer 等人借助",
+            "这正是[《梯度消失》](when-gradients-vanish.md#stalled-layers)在一个分类器里测到的输入差别的坍缩"],
+     ["相当于恒等映射", "比值掩盖了坍缩", "所有输入最后都得到同一个激活向量", "放大倍数在 2 附近散布"])])
+def test_the_wording_the_final66_review_asked_for(lang, said, gone):
+    """Review final66, pb: the SELU paragraph splits before the Banach proof; 'whereas' for the contrast; the ReLU ratio
+    and the sigmoid's lost input differences are the previous article's lessons, linked in one clause, not restated;
+    zh: 恒等函数 for the identity function (恒等映射 stays for a residual block), and 散布 not twice."""
+    text = page_text("blog/posts/initialisation.md", lang)
+    for s in said:
+        assert s in text, s
+    for s in gone:
+        assert s not in text, s
+    assert {"en": "every block starts as the identity", "zh": "每个残差块一开始都是恒等映射"}[lang] in text

@@ -130,15 +130,17 @@ BEYOND_THE_GRID = {   # review final65, pb: what holds in every run first, then 
            "below 1. The next cell runs it, and the cell after it runs it again with every initial weight, or every input, "
            "changed in its last binary digit. In every one of these runs tanh reaches 25% first, and both activations are "
            "slower than at $\\eta = 0.1$, ReLU much more than tanh. At this rate, though, the exact counts depend on the last bits "
-           "of the arithmetic: the one-digit changes move some of them by a hundred steps or more, and another computer may "
-           "print counts that differ from these by about as much. Over the runs printed here, tanh needs 0.41 to 0.59 of "
-           "ReLU's steps, and ReLU needs 4.0 to 5.6 times as many steps as in the grid at $\\eta = 0.1$, tanh about twice "
-           "as many."),
+           "of the arithmetic: the one-digit changes move some of them by a hundred steps or more, and a rerun in another "
+           "session, or on another computer, may print counts that differ from these by about as much."),
     "zh": ("还列出了 $\\eta = 0.3$ 这一档，这时先后顺序颠倒了：每个种子都是 tanh 先降到 25%，$\\rho$ 小于 1。下面的代码就跑这一档；"
            "再下一个单元格把每个初始权重或每个输入的最后一位二进制数改一下，再跑一遍。这些训练无一例外都是 tanh 先降到 25%，"
            "两种激活函数也都比 $\\eta = 0.1$ 时慢，而 ReLU 慢得更多。不过在这个学习率下，确切的步数取决于运算结果的最后几位："
-           "只改最后一位二进制数，其中一些步数就会变动一百步甚至更多；换一台电脑，打印出的步数也可能与这里相差这么多。"
-           "就本页打印的这些训练而言，tanh 所需步数是 ReLU 的 0.41 到 0.59 倍；ReLU 所需的步数是网格里 $\\eta = 0.1$ 时的 "
+           "只改最后一位二进制数，其中一些步数就会变动一百步甚至更多；在另一个会话里或换一台电脑重跑，打印出的步数也可能与这里相差这么多。")}
+# review final66, pb: the paragraph previewed the next cells' numbers; the band now follows the cells that print it
+AFTER_THE_CELLS = {
+    "en": ("Over the runs printed here, tanh needs 0.41 to 0.59 of ReLU's steps, and ReLU needs 4.0 to 5.6 times as many "
+           "steps as in the grid at $\\eta = 0.1$, tanh about twice as many."),
+    "zh": ("就上面打印的这些训练而言，tanh 所需步数是 ReLU 的 0.41 到 0.59 倍；ReLU 所需的步数是网格里 $\\eta = 0.1$ 时的 "
            "4.0 到 5.6 倍，tanh 则是那时的两倍左右。")}
 
 
@@ -163,7 +165,8 @@ def test_at_0_3_tanh_is_first_in_every_seed_in_0_41_to_0_59_of_relus_steps_over_
         assert np.median(tanh) / np.median(relu) < 1, (relu, tanh)                  # "so rho falls below 1"
     for lang in ("en", "zh"):
         text = page_text(PAGE, lang).replace("\n# ", " ")
-        assert BEYOND_THE_GRID[lang] in text
+        assert BEYOND_THE_GRID[lang] in text and AFTER_THE_CELLS[lang] in text
+        assert text.index("nudged = {") < text.index(AFTER_THE_CELLS[lang])          # below the cells that print them
         for gone in ("order holds in all of these runs", "先后顺序则在所有这些训练里", "0.45 to 0.54", "0.45 到 0.54", "4.0 to 4.9", "4.0 到 4.9", "half to two thirds", "一半到三分之二",
                      "steps, about half", "约为一半"):
             assert gone not in text, (lang, gone)
@@ -397,13 +400,13 @@ def largest_tanh_preactivation_at_0_3(at_0_3, nudged_at_0_3):
            "$10^{-8}$ for $|x| > 10$, so a saturated unit still learns almost nothing; ReLU's slope is exactly zero on the "
            "whole negative half-line. Nor does rounding make tanh's slope zero here. These runs compute it as "
            "$4e^{-2|x|}/(1 + e^{-2|x|})^2$, which stays above zero in [float64](../glossary.md#float64) up to "
-           "$|x| \\approx 373$, far beyond the tanh network's largest pre-activation at $\\eta = 0.3$ before it gets to 25%: "
-           "below 40 in every seed, as the last line of the [first cell at $\\eta = 0.3$](#beyond-the-grid) shows."),
+           "$|x| \\approx 373$, far beyond the largest pre-activation the tanh network reaches at $\\eta = 0.3$ before it gets "
+           "to 25%, which the last line of the [first cell at $\\eta = 0.3$](#beyond-the-grid) prints for each seed."),
     ("zh", "tanh 单元不会这样死亡。tanh 的斜率 $1 - \\tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，"
            "饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零。"
            "这些训练把斜率写成 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 来计算，它在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零；"
-           "而 $\\eta = 0.3$ 时，tanh 网络在误差降到 25% 之前的最大预激活值，每个种子都不到 40"
-           "（见 [$\\eta = 0.3$ 的第一个单元格](#beyond-the-grid)打印的最后一行），远小于 373。")])
+           "而 $\\eta = 0.3$ 时，tanh 网络在误差降到 25% 之前的最大预激活值远小于 373，"
+           "各个种子的这个值见 [$\\eta = 0.3$ 的第一个单元格](#beyond-the-grid)打印的最后一行。")])
 def test_tanh_slope_is_positive_and_zero_in_the_runs_float64_form_only_far_beyond_their_preactivations(
         lang, wording, largest_tanh_preactivation_at_0_3):
     """Tanh units cannot die as ReLU units do: tanh' = sech^2 > 0 at every finite input, though below 1e-8 beyond
@@ -454,7 +457,11 @@ def test_tanh_slope_is_positive_and_zero_in_the_runs_float64_form_only_far_beyon
     # review final63, pb: 'stay around 40' was not exact: over the nine printed runs the largest pre-activation climbs
     # from about 6 at the first check to 31–39 at the last and never exceeds 40 (39.4 on the other machine)
     largest, by_check = largest_tanh_preactivation_at_0_3
-    assert len(largest) == 9 and max(largest) < 40, largest                          # "below 40" (review final64, pb: trained on past 25% they pass 70)
+    # review final66, pb: 'below 40 in every seed' held only just (39.2-39.5 in a fresh-process rerun); the page now
+    # says only 'far beyond' and points to the printed values
+    assert len(largest) == 9 and max(largest) < 45, largest
+    for other in ("en", "zh"):
+        assert {"en": "below 40", "zh": "不到 40"}[other] not in page_text(PAGE, other)
     assert all(30 < top < 45 for top in largest) and max(largest) > 35, largest
     assert sech_zero / max(largest) > 8                                             # "far below 373"
     # review final65, pb: the bound was not printed; the first cell at 0.3 now prints, per seed, the largest

@@ -2,7 +2,9 @@
 # # Notebook: ReLU against tanh, steps to 25% error { #notebook-training-speed }
 #
 # Does ReLU reach a training error of 25% in fewer steps than tanh, and does its lead hold at every
-# learning rate? The section [Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) of the article
+# learning rate?
+#
+# The section [Faster training](../blog/posts/relu-sparsity-biology.md#training-speed) of the article
 # *ReLU, sparse codes and the brain: which of the three stories holds up?* asks it of a small network, taking the
 # question and the 25% target from
 # [Krizhevsky, Sutskever and Hinton (2012)](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html),
@@ -122,9 +124,8 @@ show("best rate against best rate", {activation: median[activation].min() for ac
 # after it runs it again with every initial weight, or every input, changed in its last binary digit. In every one of
 # these runs tanh reaches 25% first, and both activations are slower than at $\eta = 0.1$, ReLU much more than tanh.
 # At this rate, though, the exact counts depend on the last bits of the arithmetic: the one-digit changes move some of
-# them by a hundred steps or more, and another computer may print counts that differ from these by about as much. Over
-# the runs printed here, tanh needs 0.41 to 0.59 of ReLU's steps, and ReLU needs 4.0 to 5.6 times as many steps as in
-# the grid at $\eta = 0.1$, tanh about twice as many.
+# them by a hundred steps or more, and a rerun in another session, or on another computer, may print counts that differ
+# from these by about as much.
 
 # %%
 def run_at_0_3(activation, seed, nudged=None):
@@ -178,6 +179,9 @@ largest = max(abs(nudged[what, activation, seed] - reach[activation, seed]) for 
 print(f"largest change from the counts above: {largest} steps")
 
 # %% [markdown]
+# Over the runs printed here, tanh needs 0.41 to 0.59 of ReLU's steps, and ReLU needs 4.0 to 5.6 times as many steps as
+# in the grid at $\eta = 0.1$, tanh about twice as many.
+#
 # At $\eta = 0.3$ many of ReLU's units also die; whether that causes the slowdown, these runs do not show. A ReLU unit
 # whose pre-activation is at most zero on every training point is *dead*: it outputs 0 and its incoming weights get
 # no gradient ([Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md#dead-relu)).
@@ -210,8 +214,8 @@ for lr in (0.1, 0.3):
 # $10^{-8}$ for $|x| > 10$, so a saturated unit still learns almost nothing; ReLU's slope is exactly zero on the whole
 # negative half-line. Nor does rounding make tanh's slope zero here. These runs compute it as
 # $4e^{-2|x|}/(1 + e^{-2|x|})^2$, which stays above zero in [float64](../glossary.md#float64) up to $|x| \approx 373$,
-# far beyond the tanh network's largest pre-activation at $\eta = 0.3$ before it gets to 25%: below 40 in every seed,
-# as the last line of the [first cell at $\eta = 0.3$](#beyond-the-grid) shows.
+# far beyond the largest pre-activation the tanh network reaches at $\eta = 0.3$ before it gets to 25%, which the last
+# line of the [first cell at $\eta = 0.3$](#beyond-the-grid) prints for each seed.
 #
 # The linked article on dead units finds almost none at $\eta = 0.3$. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it

@@ -28,7 +28,8 @@ def gradient_norms(activation, init, seed=0):
     """第 1 层到第 depth 层：dL/dW_l 的 Frobenius 范数，以及 h_l 的标准差。"""
     f, f_prime = activations[activation]
     rng = np.random.default_rng(seed)
-    weights = [rng.normal(0.0, weight_std[init], size=(width, width)) for _ in range(depth)]
+    std = weight_std[init] if isinstance(init, str) else init   # 尺度名，或标准差本身
+    weights = [rng.normal(0.0, std, size=(width, width)) for _ in range(depth)]
     h = rng.normal(size=(batch, width))                  # 输入 h_0，每行一个
     grad_h = rng.normal(size=(batch, width))             # 顶层的梯度 dL/dh_50
     inputs, z, output_std = [], [], []
@@ -93,7 +94,7 @@ print(f"逐层计算 {names[scale]} 与 {names[base]} 的梯度之比："
 #
 # 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点；再乘上因子 $2^{1/49}$，因为流入第 1 层的数据，均方根约为后面各层所接收的 sigmoid 输出的两倍。
 #
-# $q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。
+# $q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。最后一行取文章的注里每层因子达到 1 的尺度 $n\sigma_w^2 = 103$，对三次抽样各跑一遍 sigmoid 网络。
 
 # %%
 from actsite.experiments.init_spread import next_variance
@@ -103,7 +104,7 @@ print("  n σ_w²      预测     实测")
 for init in weight_std:
     n_var_w = width * weight_std[init] ** 2
     g = grad["sigmoid", init]
-    print(f"{n_var_w:8.4g} {np.sqrt(n_var_w) / 4:9.3f} {factor(g):8.3f}   {names[init]}")
+    print(f"{n_var_w:8.4g} {np.sqrt(n_var_w) / 4:9.2f} {factor(g):8.2f}   {names[init]}")
 print()
 print("      q*   q* 处的 E[f′²]    修正后     实测")
 for init in weight_std:
@@ -114,6 +115,11 @@ for init in weight_std:
     corrected = np.sqrt(n_var_w * slope) * 2 ** (1 / (depth - 1))
     g = grad["sigmoid", init]
     print(f"{q:8.4f} {slope:16.4f} {corrected:9.4f} {factor(g):8.4f}   {names[init]}")
+print()
+act = "sigmoid"
+wide = [gradient_norms(act, np.sqrt(103 / width), seed=seed)[0] for seed in (0, 1, 2)]
+print(f"n σ_w² = 103 时 {names[act]} 网络的首层/末层之比（种子 0、1、2）："
+      + "、".join(f"{g[0] / g[-1]:.2f}" for g in wide))
 
 # %% [markdown]
 # ## 前向传播 { #forward-pass }
@@ -184,11 +190,11 @@ for seed in (0, 1, 2):
     for _ in range(depth):
         product = rng.normal(0.0, 1 / np.sqrt(width), size=(width, width)) @ product
     stretch = np.linalg.svd(product, compute_uv=False)   # 奇异值，从大到小
-    print(f"种子 {seed}：{np.sum(stretch > 1)} 个方向被拉长，最多 {stretch[0]:4.1f} 倍；"
-          f"{np.mean(stretch < 1e-7):.0%} 的方向缩小到原来的 1/10^7 以下")
+    print(f"种子 {seed}：{np.sum(stretch > 1)} 个方向被拉长，最多 {stretch[0]:.1f} 倍；"
+          f"{np.mean(stretch < 1e-7):.0%} 的方向缩小到原来的千万分之一以下")
 
 # %% [markdown]
-# 每次抽样都有十几个方向被拉长，最多约 10 倍，而约一半方向缩小到原来的 $10^{-7}$ 以下。
+# 每次抽样都有十几个方向被拉长，最多约 10 倍，而约一半方向缩小到原来的千万分之一以下。
 #
 # ## 动手试试 { #try-this }
 #

@@ -1,7 +1,9 @@
 # %% [markdown]
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的步数 { #notebook-training-speed }
 #
-# ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后看看[学习率](../glossary.md#learning-rate)为 $\eta = 0.3$ 时有什么变化：这时 ReLU 反而落后。
+# ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？
+#
+# 文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后看看[学习率](../glossary.md#learning-rate)为 $\eta = 0.3$ 时有什么变化：这时 ReLU 反而落后。
 #
 # 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练。训练时[小批量](../glossary.md#mini-batch)大小为 128，并带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数（即文章中的 $t_{25\%}$），记为第一次检查到误差不超过 25% 时已训练的步数。
 #
@@ -86,7 +88,7 @@ show("各取最好的学习率", {activation: median[activation].min() for activ
 #
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
-# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，这时先后顺序颠倒了：每个种子都是 tanh 先降到 25%，$\rho$ 小于 1。下面的代码就跑这一档；再下一个单元格把每个初始权重或每个输入的最后一位二进制数改一下，再跑一遍。这些训练无一例外都是 tanh 先降到 25%，两种激活函数也都比 $\eta = 0.1$ 时慢，而 ReLU 慢得更多。不过在这个学习率下，确切的步数取决于运算结果的最后几位：只改最后一位二进制数，其中一些步数就会变动一百步甚至更多；换一台电脑，打印出的步数也可能与这里相差这么多。就本页打印的这些训练而言，tanh 所需步数是 ReLU 的 0.41 到 0.59 倍；ReLU 所需的步数是网格里 $\eta = 0.1$ 时的 4.0 到 5.6 倍，tanh 则是那时的两倍左右。
+# [文章的表格](../blog/posts/relu-sparsity-biology.md#training-speed)还列出了 $\eta = 0.3$ 这一档，这时先后顺序颠倒了：每个种子都是 tanh 先降到 25%，$\rho$ 小于 1。下面的代码就跑这一档；再下一个单元格把每个初始权重或每个输入的最后一位二进制数改一下，再跑一遍。这些训练无一例外都是 tanh 先降到 25%，两种激活函数也都比 $\eta = 0.1$ 时慢，而 ReLU 慢得更多。不过在这个学习率下，确切的步数取决于运算结果的最后几位：只改最后一位二进制数，其中一些步数就会变动一百步甚至更多；在另一个会话里或换一台电脑重跑，打印出的步数也可能与这里相差这么多。
 
 # %%
 def run_at_0_3(activation, seed, nudged=None):
@@ -137,6 +139,8 @@ largest = max(abs(nudged[what, activation, seed] - reach[activation, seed]) for 
 print(f"与上面的步数相比，最大变动 {largest} 步")
 
 # %% [markdown]
+# 就上面打印的这些训练而言，tanh 所需步数是 ReLU 的 0.41 到 0.59 倍；ReLU 所需的步数是网格里 $\eta = 0.1$ 时的 4.0 到 5.6 倍，tanh 则是那时的两倍左右。
+#
 # $\eta = 0.3$ 时，还有不少 ReLU 单元死亡；这是不是变慢的原因，这几次训练无法判断。如果一个 ReLU 单元在每个训练样本上的预激活值都不大于 0，它就成了**死亡单元**：输出恒为 0，输入权重得不到任何梯度（见[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md#dead-relu)）。`dead_share` 先把一次 ReLU 训练跑上若干步，再返回第 2 个隐藏层（那篇文章统计的也是这一层）中死亡单元所占的比例。下面数一数前十步之后的死亡单元：
 
 # %%
@@ -160,7 +164,7 @@ for lr in (0.1, 0.3):
 # %% [markdown]
 # $\eta = 0.1$ 时，这一层没有一个单元死亡；$\eta = 0.3$ 时，前十步就让其中 30% 到 45% 的单元死亡，种子 0 在第 100 步有 46% 处于死亡状态（见[动手试试](#try-this)）。
 #
-# tanh 单元不会这样死亡。tanh 的斜率 $1 - \tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零。这些训练把斜率写成 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 来计算，它在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零；而 $\eta = 0.3$ 时，tanh 网络在误差降到 25% 之前的最大预激活值，每个种子都不到 40（见 [$\eta = 0.3$ 的第一个单元格](#beyond-the-grid)打印的最后一行），远小于 373。
+# tanh 单元不会这样死亡。tanh 的斜率 $1 - \tanh^2 x$ 在任何 $x$ 处都大于零，不过 $|x| > 10$ 时已不到 $10^{-8}$，饱和的单元照样几乎学不动；ReLU 的斜率则在整条负半轴上都恰好为零。舍入也不会让 tanh 的斜率在这里变成零。这些训练把斜率写成 $4e^{-2|x|}/(1 + e^{-2|x|})^2$ 来计算，它在 [float64](../glossary.md#float64) 中要到 $|x|$ 约 373 才变成零；而 $\eta = 0.3$ 时，tanh 网络在误差降到 25% 之前的最大预激活值远小于 373，各个种子的这个值见 [$\eta = 0.3$ 的第一个单元格](#beyond-the-grid)打印的最后一行。
 #
 # 上面链接的那篇讲死亡单元的文章发现，$\eta = 0.3$ 时几乎没有单元死亡。它的网络与这里的有几处不同：宽度（256）、深度（两个隐藏层）、小批量大小（64）、统计的时间（600 步之后），而且用的是不带动量的普通 SGD。这里检验的是动量这一处不同。
 #
