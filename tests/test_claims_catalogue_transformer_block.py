@@ -675,11 +675,11 @@ def test_why_the_jacobian_ratio_times_sqrt_d_k_overstates_the_query_ratio(scalin
     np.testing.assert_allclose(jd, np.linalg.norm(J) * np.abs(delta[:, 0] - delta[:, 1]) / np.sqrt(2), rtol=1e-9)
     shown("    Multiplying the table's first row by $\\sqrt{d_k}$ gives nearly twice its second, because the Jacobian norm is only the "
           "root mean square of $\\lVert J \\delta \\rVert$ over such $\\delta$. Without the scaling, from $d_k = 64$ on, two keys take almost "
-          "all the weight of the typical query, so $J$ acts along a single direction and $\\lVert J \\delta \\rVert$ is typically about half "
-          "of $\\lVert J \\rVert_F$ (the quotient of their medians is 0.53); with the scaling the weight is spread over many keys, and the quotient is 0.94.\n",
+          "all the weight of the typical query, so $J$ acts along a single direction, and over the queries the median of "
+          "$\\lVert J \\delta \\rVert$ is 0.53 of the median of $\\lVert J \\rVert_F$; with the scaling the weight is spread over many keys, and the quotient is 0.94.\n",
           "    把表中第一行乘以 $\\sqrt{d_k}$，得到的数接近第二行的两倍，因为雅可比范数只是 $\\lVert J \\delta \\rVert$ 在这样的 $\\delta$ 上的均方根。"
-          "不缩放时，从 $d_k = 64$ 起，典型查询的权重几乎全落在两个键上，$J$ 只沿一个方向起作用，$\\lVert J \\delta \\rVert$ 通常只有 "
-          "$\\lVert J \\rVert_F$ 的一半左右（两者中位数之比为 0.53）；缩放后权重分散在许多键上，这个比值为 0.94。\n")
+          "不缩放时，从 $d_k = 64$ 起，典型查询的权重几乎全落在两个键上，$J$ 只沿一个方向起作用，在全部查询上，"
+          "$\\lVert J \\delta \\rVert$ 的中位数只有 $\\lVert J \\rVert_F$ 中位数的 0.53；缩放后权重分散在许多键上，这个比值为 0.94。\n")
     for lang, vague in (("zh", "其均方为"),):
         assert vague not in page(lang), lang
 
@@ -787,8 +787,13 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert query_ratio(128, 1.0, rng_v) == pytest.approx(ratio[128], rel=0.1)        # the page's row, recomputed
     assert query_ratio(128, 1.64, rng_v) < 1 < query_ratio(64, 1.64, rng_v)           # larger scale: larger gradient at 128
     shown("In a trained model's first steps the ratio depends on how large the initial queries and keys are: with components "
-          "of variance 1.64 instead of 1, the scaling already gives the larger gradient at $d_k = 128$.",
-          "真实模型训练之初的比值取决于初始查询和键的大小：分量方差若是 1.64 而不是 1，到 $d_k = 128$ 时缩放就已经让梯度更大了。")
+          "of variance 1.64 instead of 1 (what weights of standard deviation 0.02 give at width 4,096), the scaling already "
+          "gives the larger gradient at $d_k = 128$.",
+          "真实模型训练之初的比值取决于初始查询和键的大小：分量方差若是 1.64 而不是 1（宽度 4096、权重标准差 0.02 时正是如此），"
+          "到 $d_k = 128$ 时缩放就已经让梯度更大了。")
+    assert round(4096 * 0.02 ** 2, 2) == 1.64                    # review final67c, tf: where 1.64 comes from
+    for lang, old in (("en", "is typically about half"), ("zh", "的一半左右（两者中位数之比")):     # a quotient of medians,
+        assert old not in page(lang), lang                                            # not a typical query's
     for lang, old in (("en", "LLaMA (128)"), ("zh", "LLaMA（128）"), ("en", "gives the weights a smaller gradient"),
                       ("zh", "反而让权重得到的梯度更小"), ("en", "also carries the keys"), ("zh", "还带着键")):
         assert old not in page(lang), (lang, old)

@@ -101,12 +101,12 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 
 DIFFERENTIABILITY_WORDS = {
-    "en": ("**A usable derivative (a requirement for plain gradient descent).** A function has a "
+    "en": ("**A usable derivative (needed for gradient descent to see all of the change).** A function has a "
            "*usable derivative* if it is continuous and its derivative exists everywhere except at isolated points; its derivative "
            "then cannot be zero throughout any interval over which the function changes, so the gradient can see the change. "
-           "Training by gradient descent needs one, because "
-           "it moves each weight in proportion to the derivative of the loss, which the chain rule builds from the "
-           "activation's derivative.",
+           "Gradient descent moves each weight in proportion to the derivative of the loss, which the chain rule builds from "
+           "the activation's derivative, so it sees only the part of the activation's change that the derivative carries: a "
+           "jump is invisible to it.",
            "A step function fails: it is not continuous at its jump, and the derivative it has everywhere else is 0, so all of "
            "its change sits in the jump, where no gradient can see it,",
            "a step function, also differentiable everywhere except at one point, passes back no gradient at all, because its derivative is 0.",
@@ -116,9 +116,10 @@ DIFFERENTIABILITY_WORDS = {
            "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville (2013) study and compare with other "
            "estimators).",
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
-    "zh": ("**可用的导数（普通梯度下降所必需）。**函数若连续，且除个别孤立点外处处可导，就说它有**可用的导数**；"
+    "zh": ("**可用的导数（梯度下降要看到全部变化所必需）。**函数若连续，且除个别孤立点外处处可导，就说它有**可用的导数**；"
            "这时，函数在哪个区间上有变化，导数在那个区间上就不会恒为零，梯度因而能反映函数的变化。"
-           "梯度下降离不开它：每个权重的改变量与损失对该权重的导数成正比，而这个导数要由链式法则从激活函数的导数拼出来。",
+           "梯度下降只能看到导数所反映的那部分变化：每个权重的改变量与损失对该权重的导数成正比，而这个导数要由链式法则从激活函数的导数拼出来，"
+           "跳变对它是不可见的。",
            "阶跃函数就不满足：它在跳变点不连续，在其余各点的导数又恒为 0，变化全藏在那一跳里，梯度反映不出来",
            "阶跃函数同样除一个点外处处可微，却因导数恒为 0 而一点梯度也传不回去。",
            "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代导数代替真实的导数，这种做法叫**直通估计器**（straight-through "
@@ -150,8 +151,18 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     assert "when training uses the activation's own derivative" not in text and "训练用的是激活函数本身的导数时" not in text, lang
     # review final67, pa: a bare "(a requirement)" was undercut by the next paragraph's straight-through estimator; the
     # label now names what requires it, plain gradient descent, which uses the activation's own derivative
-    assert {"en": "**A usable derivative (a requirement for plain gradient descent).**",
-            "zh": "**可用的导数（普通梯度下降所必需）。**"}[lang] in text
+    # review final67c, pa (WRONG): "Training by gradient descent needs one" overclaimed; a function with a jump as well
+    # as a slope (ReLU plus half a step) trains: gradient descent only misses the jump. Its derivative off the jump is
+    # ReLU's, so its backward pass is ReLU's, while the step's is 0; the label says what the property is needed for
+    z = np.linspace(-3, 3, 601)
+    z = z[z != 0]
+    jumpy = lambda v: relu(v) + 0.5 * (v > 0)                                   # noqa: E731
+    h = 1e-6
+    np.testing.assert_allclose((jumpy(z + h) - jumpy(z - h)) / (2 * h), relu_prime(z), atol=1e-6)
+    assert {"en": "**A usable derivative (needed for gradient descent to see all of the change).**",
+            "zh": "**可用的导数（梯度下降要看到全部变化所必需）。**"}[lang] in text
+    assert "Training by gradient descent needs one" not in text and "梯度下降离不开它" not in text, lang
+    assert "(a requirement for plain gradient descent)" not in text and "普通梯度下降所必需" not in text, lang
     assert "**A usable derivative (a requirement).**" not in text and "**可用的导数（必需）。**" not in text
     assert "non-zero somewhere" not in text and "总有不为零之处" not in text, lang
     assert "被梯度看见" not in text and "梯度看不见" not in text
