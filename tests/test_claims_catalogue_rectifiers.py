@@ -846,6 +846,11 @@ def test_a_learned_prelu_slope_at_zero_still_learns_and_the_unit_recovers(lang, 
     off 0 and the weights learn again: not death in the page's sense ("no gradient that could change this").
     A toy unit: three weights, 200 inputs all with pre-activation below zero, a = 0, output weight 0.7, squared loss."""
     assert said in page_text(lang) and gone not in page_text(lang)
+    # review final67c, ca (WRONG): PReLU does not keep a non-zero slope at every negative input (a learned slope can be 0);
+    # RReLU's never falls below 1/8, PReLU's is learned
+    assert not any(old in page_text(lang) for old in ("keep a non-zero slope at every negative input", "在每个负输入处都保留一个非零的斜率"))
+    assert {"en": "RReLU's negative slope is never below 1/8, and PReLU's is learned,",
+            "zh": "RReLU 的负半轴斜率从不低于 1/8，PReLU 的斜率则是学出来的，"}[lang] in page_text(lang)
     rng = np.random.default_rng(0)
     inputs = rng.normal(size=(200, 3))
     w = -np.abs(rng.normal(size=3)) - 1.0
