@@ -696,10 +696,10 @@ def test_summary_gains():
 @pytest.mark.parametrize("lang, row", [
     ("en", "| sigmoid | none fits: $1/n$ is a common choice; $3.41/n$ keeps $q = 1$; only about $103/n$ ($\\chi_1 = 1$) "
            "keeps the gradient | 1 (common) | 1 | $1/n$ and $3.41/n$ keep a variance, mostly the mean's, and inputs end up "
-           "indistinguishable; at $103/n$ about half the units sit in the [flat region](../../glossary.md#flat-region); "
+           "indistinguishable; at $103/n$ about half the pre-activations sit in the [flat region](../../glossary.md#flat-region); "
            "avoid in deep hidden stacks |"),
     ("zh", "| sigmoid | 没有适用的规则：常取 $1/n$；$3.41/n$ 能保持 $q = 1$；约 $103/n$（$\\chi_1 = 1$）才能保住梯度 | 1（常用） | 1 | "
-           "$1/n$ 和 $3.41/n$ 能保住方差，但主要是均值的贡献，各个输入最终无从区分；$103/n$ 时约一半单元落在"
+           "$1/n$ 和 $3.41/n$ 能保住方差，但主要是均值的贡献，各个输入最终无从区分；$103/n$ 时约一半预激活值落在"
            "[平坦区](../../glossary.md#flat-region)；深层隐藏层中应避免 |")])
 def test_sigmoid_row_gain_is_the_common_choice_and_3_41_keeps_q_1(lang, row):
     """Review final66, pb: 'none fits ... inputs end up indistinguishable' read as 'no scale works'.  The row now names
@@ -714,7 +714,7 @@ def test_sigmoid_row_gain_is_the_common_choice_and_3_41_keeps_q_1(lang, row):
     a, q = crossing()
     assert round(a) == 103
     flat = math.erfc(4.585 / math.sqrt(2 * q))                                    # sigma' < 0.01 beyond |z| = 4.585
-    assert 0.45 < flat < 0.55                                                     # "about half the units"
+    assert 0.45 < flat < 0.55                                                     # "about half the pre-activations" (review final67c, pb: not "units")
     ratios = sigmoid_first_last_ratios(103)
     assert np.all((0.65 < ratios) & (ratios < 1.05))                              # "keeps the gradient"
     spread = {}
