@@ -1134,8 +1134,16 @@ def test_exp_overflow_per_format():
     assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
     assert round(math.log(65504), 2) == 11.09
     both("88.72", "89", "6.5", "12", "11.09")
-    page_lang("en", "The float32 and bfloat16 formats, which share a range, hold out until 88.72 and 89 respectively.", "")
-    page_lang("zh", "", "float32 和 bfloat16 的范围相同，分别要到 88.72 和 89 才溢出。")
+    page_lang("en", "The float32 and bfloat16 formats, which share a largest value, hold out until 88.72 and 89 respectively.", "")
+    page_lang("zh", "", "float32 和 bfloat16 的最大值相同，分别要到 88.72 和 89 才溢出。")
+    # review final67c, lp (WRONG): the page's range runs down to the smallest subnormal, where float32 (2^-149) and
+    # bfloat16 (2^-133) differ 2^16-fold; the two share only the largest value and the smallest normal value
+    f32, b16 = np.finfo(np.float32), ml_dtypes.finfo(ml_dtypes.bfloat16)
+    assert float(f32.max) == pytest.approx(float(b16.max), rel=0.01) and float(f32.tiny) == float(b16.tiny)
+    assert float(f32.smallest_subnormal) / float(b16.smallest_subnormal) == 2.0 ** -16
+    for lang, old in (("en", "share a range"), ("en", "so its range"), ("en", "With float32's range"),
+                      ("zh", "因而范围相同"), ("zh", "的范围相同"), ("zh", "的范围与 float32 相同")):
+        assert old not in page(lang), (lang, old)
     page_lang("en", r"$\log 65{,}504 \approx 11.09$", "")
     page_lang("zh", "", r"$\log 65504 \approx 11.09$")
 
