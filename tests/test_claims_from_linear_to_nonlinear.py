@@ -1151,12 +1151,12 @@ ZIGZAG_REASON = {
            "all of them rise together or all fall together, and weights that must move in opposite directions can get there "
            "only in a zig-zag. The positive mean can also slow even "
            "[full-batch gradient descent](../../glossary.md#full-batch-gradient-descent) (every step on the "
-           "average gradient over all training points); [One neuron, its gradient, and why all-positive inputs make weights "
+           "average gradient over all training points); [One unit, its gradient, and why all-positive inputs make weights "
            "zig-zag](neuron-gradients-zigzag.md#zigzag) shows why and measures the cost. Tanh is odd"),
     "zh": ("**sigmoid 不是零中心的。**它的输出全是正数。对单个训练样本，下一层某个单元的每个权重，改变量都是整个单元共用的一个因子"
            "乘以这个权重的输入；输入全为正时，这些权重只能同增或同减，要让它们一增一减，就只能走之字形。正的均值还可能连"
            "[全批量梯度下降](../../glossary.md#full-batch-gradient-descent)（每一步都沿全部训练样本的平均梯度走）也拖慢；"
-           "原因和代价见[《一个神经元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#zigzag)。tanh 是奇函数")}
+           "原因和代价见[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#zigzag)。tanh 是奇函数")}
 
 
 @pytest.mark.parametrize("lang", LANGS)

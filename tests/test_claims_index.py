@@ -181,7 +181,7 @@ def test_the_catalogue_list_names_each_page_by_its_title(lang):
     # the acronym is expanded at its first use on the page (the zh card writes it out: 随机梯度下降)
     en = ("A single unit's gradient by hand, and the paths that stochastic gradient descent (SGD) and full-batch "
           "gradient descent take through its weight space.")
-    zh = "亲手推一遍单个神经元的梯度，再看随机梯度下降与全批量梯度下降在它的权重空间里各走出怎样的路径。"
+    zh = "亲手推一遍一个单元的梯度，再看随机梯度下降与全批量梯度下降在它的权重空间里各走出怎样的路径。"
     shown(en, zh)
     assert "zig-zag" not in en and "之字形" not in zh
     expanded = "stochastic gradient descent ("

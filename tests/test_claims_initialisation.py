@@ -1438,16 +1438,17 @@ def test_the_chinese_alt_text_writes_the_reference_curve_as_a_formula():
 
 def test_the_neuron_article_is_described_as_in_the_vanishing_gradients_article():
     """Review final60, pb: zh called the same article 讲模型神经元的那篇文章 in one article and 讲单个神经元的那篇文章 in the
-    other; both used the English pages' 'the article on the model neuron'.  Review final65, pb: the Chinese articles
+    other; the English pages now say 'the article on one unit's gradient' (it said 'model neuron' until the title said
+    unit).  Review final65, pb: the Chinese articles
     cite every other article by its full title in 《》 at first mention (short title after), so both now cite the
     neuron article by its title, as its own page writes it."""
     title = page_text("blog/posts/neuron-gradients-zigzag.md", "zh").split("\n# ", 1)[1].split("\n", 1)[0]
-    assert title == "一个神经元的梯度：全正输入为何让权重走之字形"
+    assert title == "一个单元的梯度：全正输入为何让权重走之字形"
     for page in ("blog/posts/initialisation.md", "blog/posts/when-gradients-vanish.md"):
         text = page_text(page, "zh")
         assert f"[《{title}》](neuron-gradients-zigzag.md#" in text
         assert "讲模型神经元的那篇文章" not in text and "讲单个神经元的那篇文章" not in text
-        assert "the article on the model neuron" in page_text(page, "en")
+        assert "the article on one unit's gradient" in page_text(page, "en")
 
 
 @pytest.mark.parametrize("lang, said, gone", [

@@ -1076,11 +1076,14 @@ def test_the_text_defines_the_path_ratio_the_way_the_code_measures_it(zz):
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
 def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_body(lang):
-    """The title keeps "neuron" (the home page and other pages quote it), but the body introduces the site's term at
-    its first use, "A *unit* (a model neuron)", and says unit from there on: the section heading and the diagram's
+    """The title says unit, the site's term, as every other page does (reviews final66-final67c: the title alone said
+    neuron, and the home page and other pages quoted it), and the body introduces the term at its first use, "A *unit* (a model neuron)", and says unit from there on: the section heading and the diagram's
     caption included; "neuron" is left only for the biological cell (review final55, pa), which since review final65,
     pa, is a textbook model of a spiking neuron, not a real one."""
     text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    title = text.split("\n# ", 1)[1].split("\n", 1)[0]
+    assert title == {"en": "One unit, its gradient, and why all-positive inputs make weights zig-zag",
+                     "zh": "一个单元的梯度：全正输入为何让权重走之字形"}[lang]
     body = text.split("<!-- more -->", 1)[1]
     # review final66, pa: the PReLU aside pointed into the catalogue before any rectifier variant is met; and the zh
     # heading of the function-card section has a subject (这对……意味着什么), not a bare calque

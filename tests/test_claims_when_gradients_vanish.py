@@ -1971,7 +1971,7 @@ def test_the_measured_norms_are_frobenius_not_the_spectral_norm_of_the_bound(lan
      ["the error is multiplied", "The two nearly cancel in the weight gradient", "as they do for the small scale",
       "gives one neuron its gradient", "as originally proposed"]),
     ("zh", ["每往下走一层，误差信号先乘上转置后的权重矩阵",
-            "这正是[《一个神经元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#update-direction)一文求梯度时用的"
+            "这正是[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#update-direction)一文求梯度时用的"
             "链式法则，只不过这里每层各用一次。",
             "权重梯度 $\\delta_l h_{l-1}^{\\top}$ 是误差信号与这一层输入的乘积，所以两者的变化在其中几乎抵消",
             "就像只训练了上面几层，而它们的输入是数据经过一个固定随机变换后的结果。",

@@ -204,8 +204,8 @@ def test_a_home_is_named_by_the_page_title_before_its_colon_then_the_section():
     # a title without a colon is cut before its second clause, in both languages alike
     assert glossary.home_title("en", "blog/posts/dead-relu-units.md") == "Why ReLU units die"
     assert glossary.home_title("zh", "blog/posts/dead-relu-units.md") == "ReLU 单元为何会死"
-    assert glossary.home_title("en", "blog/posts/neuron-gradients-zigzag.md") == "One neuron, its gradient"
-    assert glossary.home_title("zh", "blog/posts/neuron-gradients-zigzag.md") == "一个神经元的梯度"
+    assert glossary.home_title("en", "blog/posts/neuron-gradients-zigzag.md") == "One unit, its gradient"
+    assert glossary.home_title("zh", "blog/posts/neuron-gradients-zigzag.md") == "一个单元的梯度"
     assert glossary.home_title("en", "playground.md") == "Activation playground"
     # a title whose part before the colon is no name gets its label from PAGE_LABELS
     assert glossary.home_title("en", "catalogue/hard-and-cheap.md") == "Hard and cheap functions"

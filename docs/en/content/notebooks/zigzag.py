@@ -1,8 +1,8 @@
 # %% [markdown]
-# # Notebook: one neuron's gradient and the zig-zag { #notebook-zigzag }
+# # Notebook: one unit's gradient and the zig-zag { #notebook-zigzag }
 #
 # This notebook reruns the experiment of the article
-# [One neuron, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md)
+# [One unit, its gradient, and why all-positive inputs make weights zig-zag](../blog/posts/neuron-gradients-zigzag.md)
 # and recomputes its measurements.
 #
 # ## The gradient of one sigmoid unit { #notebook-zigzag-gradient }

@@ -1,7 +1,7 @@
 # %% [markdown]
-# # 笔记本：一个神经元的梯度与之字形路径 { #notebook-zigzag }
+# # 笔记本：一个单元的梯度与之字形路径 { #notebook-zigzag }
 #
-# 这个笔记本重跑文章[《一个神经元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中测得的数字。
+# 这个笔记本重跑文章[《一个单元的梯度：全正输入为何让权重走之字形》](../blog/posts/neuron-gradients-zigzag.md)中的实验，重算其中测得的数字。
 #
 # ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
 #
