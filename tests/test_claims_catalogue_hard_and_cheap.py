@@ -886,7 +886,7 @@ def ratio(key, part="value", dtype="float64"):
 def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timing_to_its_home(lang):
     """The section answers the page's question from the int8 section (exponential or not; comparisons,
     multiplications and clips are one or two integer instructions each, a clip being a min and a max) and does not
-    argue with the numpy timing, which the reader does not see here.  The GPU point is made once on the page, in the
+    argue with the NumPy timing, which the reader does not see here.  The GPU point is made once on the page, in the
     opening, with its link to low-precision#speed (review final55, ca: it was made twice); one paragraph links the
     timing's home, how-this-site-is-built#timing, with what its resolution allows (next test)."""
     for key in ("hard_sigmoid", "hard_tanh", "relu6", "hard_swish"):
@@ -929,9 +929,9 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
 
 
 TIMING_SENTENCE = {
-    "en": "(A numpy timing on a CPU depends as much on how many passes the code makes over the array as on the arithmetic; "
+    "en": "(A NumPy timing on a CPU depends as much on how many passes the code makes over the array as on the arithmetic; "
           "see [how this site is built](../how-this-site-is-built.md#timing).)",
-    "zh": "（在 CPU 上用 numpy 计时，用时既取决于运算本身，也同样取决于把数组过了几遍；"
+    "zh": "（在 CPU 上用 NumPy 计时，用时既取决于运算本身，也同样取决于把数组过了几遍；"
           "见[《本站是怎样构建的》](../how-this-site-is-built.md#timing)。）"}
 
 
@@ -939,10 +939,10 @@ TIMING_SENTENCE = {
 def test_the_cost_section_points_to_the_sites_numpy_timing_in_one_sentence(lang):
     """Review final59 (tools, item 1): the site's only measurement of cost was unreachable from the pages that discuss
     cost, so #cost links how-this-site-is-built#timing.  Review final66, ca: the paragraph that relayed the ratios and
-    explained them by the site's own code (six and seven numpy passes, softsign's guard against infinite inputs) was
+    explained them by the site's own code (six and seven NumPy passes, softsign's guard against infinite inputs) was
     about the site's implementation, repeated the build page's #timing, and made softsign and hard swish look as slow as
     tanh for reasons that vanish in fused code; it is cut to one sentence (zh: two) with the link, and no ratio.  What it
-    still claims is recomputed here from the committed timing (data/cost.json): a numpy time depends on the number of
+    still claims is recomputed here from the committed timing (data/cost.json): a NumPy time depends on the number of
     passes (softsign and hard swish, no exponential but six and seven passes, come within a factor of 2 of tanh's one
     pass) as much as on the arithmetic (one pass of tanh costs over ten times one clip)."""
     section = page(lang).split("{ #cost }")[1].split("\n## ")[0]
@@ -984,12 +984,12 @@ def test_the_five_figures_are_cards_like_the_other_catalogue_pages(lang):
 
 
 def test_softsign_7_4_and_no_advice_against_it_from_numpy_timings():
-    """The measured ratio stays (7.4x in the figure); "Which one to use" does not turn this numpy artefact into
+    """The measured ratio stays (7.4x in the figure); "Which one to use" does not turn this NumPy artefact into
     advice against softsign."""
     assert round(ratio("softsign"), 1) == 7.4
     assert "quarter less time than tanh" not in page("en") and "只比 tanh 省四分之一的时间" not in page("zh")
     for lang in ("en", "zh"):
-        assert "in numpy it saves only" not in page(lang) and "在 numpy 里也只比" not in page(lang)
+        assert "in NumPy it saves only" not in page(lang) and "在 NumPy 里也只比" not in page(lang)
 
 
 def test_gelu_values_agree_with_python_erf_to_rounding():

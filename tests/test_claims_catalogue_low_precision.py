@@ -674,7 +674,7 @@ def test_sigmoid_threshold_by_direct_evaluation_in_each_dtype():
 
 
 def test_tanh_threshold_by_direct_evaluation_in_each_dtype():
-    """tanh through the dtype's own ufunc (ml_dtypes and numpy compute it in float32, round once)."""
+    """tanh through the dtype's own ufunc (ml_dtypes and NumPy compute it in float32, round once)."""
     for fmt in ("bfloat16", "float16", "float8_e5m2", "float8_e4m3fn"):
         t = lp.row("tanh", fmt).value[1]
         values = lp.positive_values(fmt)
@@ -764,7 +764,7 @@ def test_alt_text_log_tail_is_straight_from_about_three():
 def test_tanh_thresholds_and_slope():
     """3.47 in bfloat16, 4.508 in float16 (4.5078125: 4.51 would name the next float16 value,
     4.51171875, so the page writes it as the table does) and, correctly rounded, 9.01 in float32.  The
-    page quotes no library's float32 tanh: numpy picks its implementation per CPU, so where it first
+    page quotes no library's float32 tanh: NumPy picks its implementation per CPU, so where it first
     returns 1 is not a fact about numpy."""
     from actsite.pages import low_precision_table as lpt
     assert [round(lp.row("tanh", f).value[1], 2) for f in ("bfloat16", "float32")] == [3.47, 9.01]
@@ -1878,8 +1878,8 @@ def test_the_code_block_prints_what_the_page_says(lang):
 
 
 def test_numpy_sums_float16_in_float32_and_the_code_otherwise_stays_in_the_format():
-    """'The code below computes both versions with every operation in the format (except that numpy's
-    `sum` adds float16 numbers in float32 and rounds the total once)': numpy's float16 sum is the float32
+    """'The code below computes both versions with every operation in the format (except that NumPy's
+    `sum` adds float16 numbers in float32 and rounds the total once)': NumPy's float16 sum is the float32
     sum rounded once (2048 + sixteen 1s gives 2064, not the 2048 of one-by-one float16 additions), while
     the bfloat16 sum stays in bfloat16 (256 + sixteen 1s gives 256)."""
     x = np.array([2048] + [1] * 16, dtype=np.float16)
@@ -1898,9 +1898,9 @@ def test_numpy_sums_float16_in_float32_and_the_code_otherwise_stays_in_the_forma
         seq = np.float16(seq + v)
     exact = np.exp([2.0, 1.0, 0.0]) / np.exp([2.0, 1.0, 0.0]).sum()
     assert seq != e.sum() and np.abs((e / seq).astype(float) / exact - 1).max() < 1e-3
-    page_lang("en", "Every operation runs in the format, except that numpy's "
+    page_lang("en", "Every operation runs in the format, except that NumPy's "
               "`sum` adds float16 numbers in float32 and rounds the total once:", "")
-    page_lang("zh", "", "下面的代码每一步运算都在相应格式中进行（只有 numpy 对 float16 求和时在 float32 中累加、最后舍入一次），")
+    page_lang("zh", "", "下面的代码每一步运算都在相应格式中进行（只有 NumPy 对 float16 求和时在 float32 中累加、最后舍入一次），")
 
 
 def test_the_opening_says_should_for_speed():
@@ -2342,7 +2342,7 @@ def test_takeaway_only_non_zero_limits_come_early():
 
 def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence():
     """The fused-kernel point stands here in one sentence; this section is the glossary's home of "fused kernel".
-    Review final56, lp: no aside sends the reader to the build page's numpy timings.
+    Review final56, lp: no aside sends the reader to the build page's NumPy timings.
     review final67, lp: softsign's kernels in a sentence of their own; bytes per element stated and checked."""
     from actsite.pages.glossary import TERMS
     assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/low-precision.md#speed"
@@ -2356,14 +2356,14 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
               "operations. In *eager mode*, PyTorch's default, which runs each operation as soon as it is called, each of the three "
               "is a separate kernel. Code that makes a separate pass over memory "
-              "for each operation, as numpy does, pays for every step of a formula.\n", "")
+              "for each operation, as NumPy does, pays for every step of a formula.\n", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
     page_lang("zh", "", "同样的道理也关系到激活函数怎么选：在 GPU 上，各个内置激活函数的速度大概相差无几。"
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
-              "PyTorch 把它写成三步运算；在 PyTorch 默认的**即时执行**（eager）模式下，每个运算一调用就执行，三步便是三个单独的内核。像 numpy 那样每步运算都把数组读写一遍的代码，"
+              "PyTorch 把它写成三步运算；在 PyTorch 默认的**即时执行**（eager）模式下，每个运算一调用就执行，三步便是三个单独的内核。像 NumPy 那样每步运算都把数组读写一遍的代码，"
               "公式每多一步就多一遍访存。\n")
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # review final67, lp: softsign's three kernels in sentences of their own; the bytes per element are stated (one read
@@ -2415,7 +2415,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
         # the term at its home; besides it, only the two NVIDIA guides' entries in the reference list (review final59, lp)
         assert speed.count("](") - speed.count("](#ref-nvidia-") == 1 and speed.count("](../glossary.md#fused-kernel)") == 1, lang
         assert "how-this-site-is-built" not in speed and "numpy timings" not in speed and "numpy 计时" not in speed, lang
-        assert "explains why its numpy timings" not in speed and "一页解释了为什么" not in speed, lang
+        assert "explains why its NumPy timings" not in speed and "一页解释了为什么" not in speed, lang
     # the home defines the term in one clause, as the glossary does, and the numpy aside quotes no number
     fused = {t.key: t for t in TERMS}["fused-kernel"]
     assert "without writing the intermediate results back" in fused.en_definition and "中间结果不写回内存" in fused.zh_definition
@@ -2911,7 +2911,7 @@ def test_pytorchs_float32_gelu_kernels_cancel_to_zero_from_about_minus_5_5_and_m
     argument reaches near x = -5.2; erf rounds to -1 near x/sqrt 2 = -3.92, that is x = -5.5.  Exact GELU returns 0
     from -5.5625 (bfloat16) and -5.543 (float16), the tanh approximation from -5.1875 and -5.160, where the
     correctly rounded thresholds are -13.5625 and -10.375 (bfloat16), -5.727 and -5.29 (float16); every value lost is
-    below 2e-7 in magnitude.  (numpy's own float32 tanh stays one unit in the last place above -1 down to -10, and
+    below 2e-7 in magnitude.  (NumPy's own float32 tanh stays one unit in the last place above -1 down to -10, and
     with it the tanh form would go only from about -5.4: the point depends on the float32 tanh.)"""
     from scipy.special import erf
     from actsite.pages import low_precision_table as lpt

@@ -848,8 +848,8 @@ def test_sigma_near_1_is_off_by_less_than_epsilon_and_each_rounding_by_half_a_sp
                                "$\\varepsilon/2$，这个误差经除法带进 $\\sigma(x)$；商略小于 1，舍入时再添至多 $\\varepsilon/4$。"
                                "两者相加至多 $3\\varepsilon/4$，因此 $1 - \\sigma(x)$ 的相对误差最多约为 $\\varepsilon\\, e^{x}$。")):
         assert words in page(lang), lang
-    for lang, split in (("en", "less than half the bound at both points.\n\nIn numpy the stable form takes one line:"),
-                        ("zh", "两处都不到上界的一半。\n\n在 numpy 里，稳定的写法只要一行：")):
+    for lang, split in (("en", "less than half the bound at both points.\n\nIn NumPy the stable form takes one line:"),
+                        ("zh", "两处都不到上界的一半。\n\n在 NumPy 里，稳定的写法只要一行：")):
         assert split in page(lang), lang
     # the heading names what the section covers, softmax and the sigmoid (review final54, cb); the zh title uses the
     # body's term, and PyTorch's targets are class indices, 类别索引

@@ -394,7 +394,7 @@ def test_gelu_mean_is_one_over_2_root_pi_by_the_stein_identity():
 
 
 def test_gelu_needs_the_error_function_and_the_page_quotes_no_numpy_timing():
-    """"Each value needs the error function.": the numpy ratios live on hard-and-cheap and the build page only
+    """"Each value needs the error function.": the NumPy ratios live on hard-and-cheap and the build page only
     (numbers about this site's code that do not carry over)."""
     for v in (-3.0, -0.4, 1.2):
         assert float(f("gelu", v)) == pytest.approx(v / 2 * (1 + math.erf(v / math.sqrt(2))), abs=1e-15)
@@ -1145,7 +1145,7 @@ def test_the_approximations_are_faster_only_in_the_papers_words():
     """:59 'The same paper offers two approximations for when speed matters more than exactness' (review final62, ca:
     idiomatic; the GELU paper offers them "if greater feedforward speed is worth the cost of exactness"): the site does
     not call them faster in its own voice,
-    because its own numpy timing has the tanh approximation no faster than exact GELU (review final60, ca).  Review
+    because its own NumPy timing has the tanh approximation no faster than exact GELU (review final60, ca).  Review
     final61, ca: the reader is told so at :81, '... in this site's own CPU timing it is no faster than exact GELU', with
     a link to the timing and no number (the ratios stay on the build page).  'No faster', not 'slower': the values'
     ratios differ by less than the factor of 2 below which the build page ranks nothing."""
@@ -1155,11 +1155,11 @@ def test_the_approximations_are_faster_only_in_the_papers_words():
     assert ratios["gelu_tanh", "value", "float64"] < 2 * ratios["gelu", "value", "float64"]   # hence not "slower"
     home = page_text("how-this-site-is-built.md", "en")
     assert "{ #timing }" in home and "two that differ by less than a factor of 2 are not ranked here" in " ".join(home.split())
-    # review final66, ca: the clause on the site's own numpy timing (a count of numpy passes, 14 against 9, not the
+    # review final66, ca: the clause on the site's own NumPy timing (a count of NumPy passes, 14 against 9, not the
     # arithmetic the page discusses) was a sentence about the site's code; it is cut, and with it the page's only link to
     # the timing.  The page still never calls the approximation faster in its own voice.
     passes = {key: cost.operation_count(cost.load(), key, "value") for key in ("gelu", "gelu_tanh")}
-    assert passes["gelu_tanh"] > passes["gelu"]                             # why numpy's ratio says nothing here
+    assert passes["gelu_tanh"] > passes["gelu"]                             # why NumPy's ratio says nothing here
     for lang, gone in (("en", "this site's own CPU timing"), ("zh", "本站自己的 CPU 计时")):
         text = page_text("catalogue/smooth-gates.md", lang)
         assert gone not in text and "how-this-site-is-built.md#timing" not in text, lang

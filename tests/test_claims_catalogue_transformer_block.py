@@ -222,8 +222,8 @@ def test_experiment_set_up_as_described(scaling):
         body = page(lang).split("{ #scaling }")[1].split("{ #logit-control }")[0]
         word = {"en": "chi-square", "zh": "卡方"}[lang]
         assert body.count(word) == 1 and body.index(word) > body.index("??? note"), lang
-    # review final67, tf: "a numpy experiment" named the library in lower case while its name is NumPy; the site writes
-    # numpy elsewhere, so the page names no library here, as the zh page never did
+    # review final67, tf: "a numpy experiment" named the library in lower case while its name is NumPy; the site wrote
+    # numpy elsewhere then, so the page names no library here, as the zh page never did
     shown("a numerical experiment", "数值实验")
     assert "NumPy" not in page("en").split("## References")[0] and "numpy experiment" not in page("en")
     # the exact law the page names: given q, the 64 scores are i.i.d. N(0, |q|^2), and |q|^2 ~ chi-square(d_k)
@@ -1831,7 +1831,7 @@ def test_the_scaling_can_be_folded_into_the_query_map():
           "它几乎不花代价（这个因子可以并入计算查询的线性映射）")
 
 
-# GPT-2's released code, openai/gpt-2 src/model.py, function gelu, transcribed (tf.tanh, tf.pow -> numpy)
+# GPT-2's released code, openai/gpt-2 src/model.py, function gelu, transcribed (tf.tanh, tf.pow -> NumPy)
 def gpt2_released_gelu(x):
     return 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * np.power(x, 3))))
 

@@ -5,7 +5,7 @@ One test per claim, in the order of the article.  The dead-unit numbers come fro
 leaky divergence from ``cached("dead_relu_steps")``, and the batch-normalised runs over the same
 learning-rate grid from ``cached("dead_relu_batchnorm")``; the activations
 from ``actsite.maths.functions``; the networks are built with ``actsite.experiments.mlp.MLP``.  Closed forms are
-checked numerically with numpy (finite differences, Monte Carlo with fixed seeds).
+checked numerically with NumPy (finite differences, Monte Carlo with fixed seeds).
 
 Citations, not testable here: CS231n's "as much as 40%" (only the figure's 40% line is checked)
 and its "can irreversibly die"; Glorot, Bordes and Bengio (2011), most hidden outputs exact zeros

@@ -2,7 +2,7 @@
 
 One test per claim, in the order of the article.  The activations come from
 ``actsite.maths.functions``; the networks are built with ``actsite.experiments.mlp.MLP`` and
-``actsite.experiments.networks``.  Closed forms are checked numerically with numpy (finite differences,
+``actsite.experiments.networks``.  Closed forms are checked numerically with NumPy (finite differences,
 bisection, Monte Carlo with fixed seeds).  The dead-unit claims that used to be part of this
 article are checked in ``test_claims_dead_relu_units.py``.
 
@@ -600,7 +600,7 @@ RERUN_BLOCK = re.compile(r'^\?\?\? example "[^"\n]+"\n\n(?:    [^`\n][^\n]*\n|\n
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_rerun_code_block_runs_and_prints_the_losses_the_page_states(lang, swap_losses):
-    """The collapsed setup-and-code block, plain numpy only, reproduces the swap experiment: run as it
+    """The collapsed setup-and-code block, plain NumPy only, reproduces the swap experiment: run as it
     stands, it prints the trained, swapped and midpoint losses and the input-blind loss, and these are the numbers
     of the paragraph above it (0.15, 1.35, 0.60) and of the experiment's fixture."""
     text = page_text(PAGE, lang)

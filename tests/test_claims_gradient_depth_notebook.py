@@ -319,7 +319,7 @@ def test_the_prose_links_the_homogeneity_derivation_and_names_its_products_plain
     keeps one sentence (no c^{l-1} bookkeeping).  The closing remark speaks of products of one kind (the sigmoid
     classifier's is the backward product transposed, the forward shrink is the activations' own gains).  The sigmoid
     prediction states its condition first.  The imports are ordered as in the training-speed notebook (actsite
-    before numpy), and the data are training points (训练样本), the glossary's term."""
+    before NumPy), and the data are training points (训练样本), the glossary's term."""
     text = page_text(NOTEBOOK, lang)
     prose = text.replace("\n# ", " ")
     assert "(../blog/posts/when-gradients-vanish.md#measured-depth)" in prose

@@ -163,11 +163,11 @@ def test_relu_trains_faster_than_tanh_at_three_of_four_rates_by_1_2_at_the_best_
 def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
     """#hidden-layers: "it is one of the cheapest functions to compute: one comparison per element, where the sigmoid,
     tanh, GELU and SiLU need an exponential or the error function": the ranking rests on the operations
-    (hard-and-cheap.md#cost); "timing this site's numpy code shows the same split" (the float64 function values of
+    (hard-and-cheap.md#cost); "timing this site's NumPy code shows the same split" (the float64 function values of
     how-this-site-is-built.md#timing, the timing's home): only the two single clips, ReLU6 and hard tanh, were
     faster than ReLU, and every function with an exponential or erf took at least 9.8 times as long, far beyond
     the factor of 2 below which that page ranks nothing.  The guide quotes none of the timing's numbers; the two ends stay on the home section and
-    hard-and-cheap, and no numpy ratio becomes advice about phones, integer hardware or GPUs."""
+    hard-and-cheap, and no NumPy ratio becomes advice about phones, integer hardware or GPUs."""
     data = cost.load()
     ratios = {key: cost.ratios(data)[key, "value", "float64"] for key in EVERY}
     assert {key for key, r in ratios.items() if r <= 1 and key != "relu"} == {"relu6", "hard_tanh"}
@@ -188,7 +188,7 @@ def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
         prose = text.split(REFERENCES[lang])[0]                             # (a DOI holds "9.8.1735")
         assert not any(word in prose for word in ("0.71", "0.77", "9.8", "34 times", "34 倍", "quarter of SiLU", "SiLU 的四分之一",
                                                  "8.8", "ten passes", "of its ten", "十遍", "四遍")), lang
-    # the 8-bit advice rests on the exponential, not on a numpy ratio (hard-and-cheap.md#cost)
+    # the 8-bit advice rests on the exponential, not on a NumPy ratio (hard-and-cheap.md#cost)
     home = (CONTENT["en"] / "catalogue/hard-and-cheap.md").read_text(encoding="utf-8")
     assert "exponential" in home.split("{ #cost }")[1].split("{ #which-one }")[0]
     assert "integer hardware replaces by a lookup table or a polynomial" in home.split("{ #int8 }")[1].split("\n## ")[0]

@@ -260,7 +260,7 @@ OPERATION_ROWS = {          # row label on the page -> (function, value or deriv
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_operations_table_lists_the_timed_operations_and_pass_counts(lang):
-    """The table in the timing section: each row's numpy operations and pass count are the ones counted while
+    """The table in the timing section: each row's NumPy operations and pass count are the ones counted while
     timing; softsign's last three are the infinite-input branch."""
     rows = {label: (int(cells[0]), cells[1])
             for label, cells in table_rows(page_text(PAGE, lang), "{ #timing }", "{ #two-languages }").items()
@@ -312,24 +312,24 @@ def test_the_worked_example_shows_a_test_that_runs_and_passes(lang):
 
 
 def test_numerics_are_pinned_as_the_page_says():
-    """'BLAS runs single-threaded and always uses OpenBLAS's Haswell (AVX2) kernels, and numpy's
-    own vector instructions stop at AVX2' (on x86-64, before numpy loads)."""
+    """'BLAS runs single-threaded and always uses OpenBLAS's Haswell (AVX2) kernels, and NumPy's
+    own vector instructions stop at AVX2' (on x86-64, before NumPy loads)."""
     import actsite
     assert actsite.PINNED_THREADS["OPENBLAS_NUM_THREADS"] == "1"
     assert actsite.PINNED_X86_64["OPENBLAS_CORETYPE"] == "Haswell"
     disabled = actsite.PINNED_X86_64["NPY_DISABLE_CPU_FEATURES"].split()
     assert "X86_V4" in disabled and all(f.startswith(("X86_V4", "AVX512")) for f in disabled)
     # the consequence is stated once, with its conditions, not given as its own reason
-    assert ("a machine with AVX-512 runs the same kernels as an AVX2 machine; with the pinned numpy and the "
+    assert ("a machine with AVX-512 runs the same kernels as an AVX2 machine; with the pinned NumPy and the "
             "same C maths library it should compute the same numbers and draw the same bytes.") in flat(page_text(PAGE, "en"))
-    assert "装上同一版本的 numpy、用同一个 C 数学库，两者算出的数字、画出的字节应当都一样。" in page_text(PAGE, "zh")
+    assert "装上同一版本的 NumPy、用同一个 C 数学库，两者算出的数字、画出的字节应当都一样。" in page_text(PAGE, "zh")
     # the zh page names the site 本站 throughout, here too (review final57, tools)
     # review final66, tools: "two settings" undercounted: the x86-64 pins also give OpenBLAS its L2 cache size (which
     # keeps a product from crashing on some AMD machines, not the numbers); the page says two of them decide the numbers
     assert set(actsite.PINNED_X86_64) == {"OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NPY_DISABLE_CPU_FEATURES"}
     assert "segfaults" in actsite.__doc__ and "the\n  figures are the same bytes" in actsite.__doc__
-    assert "with settings made before numpy loads. Two of them decide the numbers. First," in flat(page_text(PAGE, "en"))
-    assert "所以本站在 numpy 载入之前做了几项设置，其中决定计算结果的是两项：" in page_text(PAGE, "zh")
+    assert "with settings made before NumPy loads. Two of them decide the numbers. First," in flat(page_text(PAGE, "en"))
+    assert "所以本站在 NumPy 载入之前做了几项设置，其中决定计算结果的是两项：" in page_text(PAGE, "zh")
     assert "two settings made" not in flat(page_text(PAGE, "en")) and "做了两项设置" not in page_text(PAGE, "zh")
     assert "所以项目在" not in page_text(PAGE, "zh")
     assert "since the pinning" not in page_text(PAGE, "en") and "因为固定设置" not in page_text(PAGE, "zh")
@@ -1054,10 +1054,10 @@ def test_the_page_says_how_far_a_re_timing_moved_the_ratios_and_ranks_nothing_cl
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_pinned_settings_are_claimed_for_numpy_computations_only(lang):
-    """"single-threaded and with its vector instructions capped at AVX2, as for every numpy computation on this site":
+    """"single-threaded and with its vector instructions capped at AVX2, as for every NumPy computation on this site":
     the playground's computations run in the reader's browser, in JavaScript, and are not pinned, so the claim names
-    numpy (the playground's code is JavaScript modules)."""
-    said = {"en": "as for every numpy computation on this site.", "zh": "与本站所有 numpy 计算的设置相同。"}[lang]
+    NumPy (the playground's code is JavaScript modules)."""
+    said = {"en": "as for every NumPy computation on this site.", "zh": "与本站所有 NumPy 计算的设置相同。"}[lang]
     assert said in flat(timing(lang)) if lang == "en" else said in timing(lang)
     assert {"en": "as for every computation on this site", "zh": "与本站所有计算的设置相同"}[lang] not in flat(timing(lang))
     root = Path(__file__).resolve().parents[1]
@@ -1094,7 +1094,7 @@ def test_the_timings_are_checked_against_their_records_not_measured_again(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_figure_hash_covers_the_sources_renderer_declaration_data_files_and_library_versions(lang, tmp_path):
     """"the source of its module and of every project module it imports, the renderer and style, the figure's entry in
-    that registry and any data file it reads (such as the timings below), and the numpy and matplotlib versions, all
+    that registry and any data file it reads (such as the timings below), and the NumPy and matplotlib versions, all
     folded into one content hash" (review final56, tools: the entry and the data files were missing, so the cost figure
     seemed never to be redrawn after a new timing).  Each named input changes the hash; the cost figure reads
     data/cost.json."""
@@ -1119,21 +1119,21 @@ def test_the_figure_hash_covers_the_sources_renderer_declaration_data_files_and_
     data.write_text('{"moved": 1}', encoding="utf-8")
     assert FigureSpec("probe", spec.plotter, spec.size, data=(str(data),)).identity() != before
     said = {"en": "the source of its module and of every project module it imports, the renderer and style, the figure's "
-                  "entry in that registry and any data file it reads (such as the timings below), and the numpy and "
+                  "entry in that registry and any data file it reads (such as the timings below), and the NumPy and "
                   "matplotlib versions, all folded into one content hash.",
             "zh": "图所在模块及其导入的本项目模块的源码、渲染器和样式、这幅图在清单里的条目和它读取的数据文件（例如下文的计时结果）、"
-                  "numpy 与 matplotlib 的版本，这些合成一个内容哈希值。"}[lang]
+                  "NumPy 与 matplotlib 的版本，这些合成一个内容哈希值。"}[lang]
     assert said in flat(page_text(PAGE, lang))
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_pass_is_defined_before_the_prose_uses_it_and_the_caption_glosses_it_once(lang):
     """"What the ratios show" opens with what a pass is (review final56, tools: the word was used two sentences before
-    its definition); the cost figure's caption says "passes (numpy operations)" once, and the alt text and the prose
-    then say passes, not "numpy operations" (the operations table names the operations themselves)."""
+    its definition); the cost figure's caption says "passes (NumPy operations)" once, and the alt text and the prose
+    then say passes, not "NumPy operations" (the operations table names the operations themselves)."""
     figure = re.search(r"!\[([^\]]+)\]\(figure:cost \"([^\"]+)\"\)", timing(lang))
     alt, caption = figure.groups()
-    gloss = {"en": "the number of passes (numpy operations) of each", "zh": "旁边是各自的遍数，即 numpy 运算的次数"}[lang]
+    gloss = {"en": "the number of passes (NumPy operations) of each", "zh": "旁边是各自的遍数，即 NumPy 运算的次数"}[lang]
     assert gloss in caption
     # the caption says whose time each bar is measured against, so the lower bar does not read as ReLU's derivative:
     # each function's own derivative against ReLU's derivative, as the ratios in data/cost.json are (review final60, tools)
@@ -1148,16 +1148,16 @@ def test_a_pass_is_defined_before_the_prose_uses_it_and_the_caption_glosses_it_o
     assert seconds["relu", "derivative"] > 4 * seconds["relu", "value"]       # so "ReLU's time" alone would mislead
     assert {"en": "Beside each pair is the number of passes, value / derivative.",
             "zh": "每组横条旁边标着遍数（函数值 / 导数）。"}[lang] in alt
-    assert {"en": "numpy operations", "zh": "运算次数"}[lang] not in alt
+    assert {"en": "NumPy operations", "zh": "运算次数"}[lang] not in alt
     prose = timing(lang).replace(figure.group(0), "")
     prose = "\n".join(line for line in prose.splitlines() if not line.startswith("|"))      # the operations table
     prose = flat(prose) if lang == "en" else prose
-    head = {"en": "**What the ratios show.** For each operation of a formula, numpy makes a separate pass over the array,",
-            "zh": "**这些比值说明了什么。**numpy 里，公式的每一步运算都要把整个数组单独过一遍；"}[lang]
+    head = {"en": "**What the ratios show.** For each operation of a formula, NumPy makes a separate pass over the array,",
+            "zh": "**这些比值说明了什么。**NumPy 里，公式的每一步运算都要把整个数组单独过一遍；"}[lang]
     assert head in prose
     first = re.search(r"\bpass" if lang == "en" else r"[一两三四五六七八九十几]遍|遍数", prose).start()
     assert first > prose.index(head), prose[first - 80:first + 20]
-    assert {"en": "numpy operations", "zh": "运算次数"}[lang] not in prose
+    assert {"en": "NumPy operations", "zh": "运算次数"}[lang] not in prose
 
 
 def test_page_load_times_count_from_opening_the_page_in_chinese_prose_and_table():
@@ -1201,9 +1201,9 @@ def test_the_timing_section_gives_method_machine_and_drift_a_paragraph_each(lang
     machine into a long attributive with a parenthesis inside."""
     cost_data = json.loads((RESULTS.parents[1] / "data" / "cost.json").read_text(encoding="utf-8"))
     paragraphs = [p for p in timing(lang).split("\n\n") if p.strip()]
-    ends = {"en": ("takes about 4.5 times as long as ReLU's value).", "as for every numpy computation on this site.",
+    ends = {"en": ("takes about 4.5 times as long as ReLU's value).", "as for every NumPy computation on this site.",
                    "two that differ by less than a factor of 2 are not ranked here."),
-            "zh": ("（ReLU 的导数本身就要花其函数值约 4.5 倍的时间）。", "与本站所有 numpy 计算的设置相同。",
+            "zh": ("（ReLU 的导数本身就要花其函数值约 4.5 倍的时间）。", "与本站所有 NumPy 计算的设置相同。",
                    "相差不到 2 倍的两个比值，这里不分高下。")}[lang]
     assert [flat(p).endswith(e) for p, e in zip(paragraphs[:3], ends)] == [True] * 3, [flat(p)[-60:] for p in paragraphs[:3]]
     starts = {"en": ("The run shown here used", "`make bench` times them again"), "zh": ("图中这次测量", "`make bench` 会在")}[lang]
@@ -1211,7 +1211,7 @@ def test_the_timing_section_gives_method_machine_and_drift_a_paragraph_each(lang
     if lang == "zh":
         machine = cost_data["machine"]
         said = (f"图中这次测量在一台有 {machine['logical_cpus']} 个核的虚拟机上进行，只用其中一个核；"
-                f"处理器只报告为“{machine['cpu']}”。软件是 Python {machine['python']} 和 numpy {machine['numpy']}，")
+                f"处理器只报告为“{machine['cpu']}”。软件是 Python {machine['python']} 和 NumPy {machine['numpy']}，")
         assert said in paragraphs[1]
         assert "图中这次测量用的是一台虚拟机（" not in timing(lang)
 
@@ -1259,8 +1259,8 @@ def test_the_opening_introduces_the_page_to_a_reader_in_three_sentences_and_poin
     assert len(cost.load()["functions"]) == 19
     # review final65, tools: the page does not time anything as it is read; it reports a timing run
     said = {"en": "It also reports [how long the 19 one-input functions of the reference table take to compute](#timing), "
-                  "value and derivative, in numpy on one CPU core, and shows the latest measurements of the build and of the pages.",
-            "zh": "本页还给出[速查表里 19 个单输入激活函数的计时结果](#timing)（函数值与导数分开计时，用 numpy 在单个 CPU 核上测），"
+                  "value and derivative, in NumPy on one CPU core, and shows the latest measurements of the build and of the pages.",
+            "zh": "本页还给出[速查表里 19 个单输入激活函数的计时结果](#timing)（函数值与导数分开计时，用 NumPy 在单个 CPU 核上测），"
                   "并列出构建和页面的最新测量结果。"}
     for lang, words in said.items():
         text = (CONTENT[lang] / "how-this-site-is-built.md").read_text(encoding="utf-8")

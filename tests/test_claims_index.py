@@ -79,7 +79,7 @@ def test_the_notebooks_entry_names_every_notebook_by_its_title(lang):
     """Review final65, tools: the notebooks recompute an article's numbers; not all rerun an experiment."""
     notebooks = sorted((CONTENT[lang] / "notebooks").glob("*.py"))
     # review final65, tools: not every notebook reruns an experiment; "x² from ReLU units" recomputes a construction (it
-    # imports numpy alone: no training, no cached experiment), so the entry promises recomputed numbers
+    # imports NumPy alone: no training, no cached experiment), so the entry promises recomputed numbers
     count = {"en": "Five notebooks that recompute an article's numbers and print them, in the order of their articles:",
              "zh": "五个笔记本，各自重算一篇文章里的数字并打印出来，按所属文章的顺序排列："}[lang]
     assert len(notebooks) == 5 and count in page_text(PAGE, lang)

@@ -776,7 +776,7 @@ RERUN_BLOCK = re.compile(r'^\?\?\? example "[^"\n]+"\n\n(?:    [^`\n][^\n]*\n|\n
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_residual_code_block_runs_and_prints_the_numbers_the_section_states(lang, residual):
     """Review final58, pb: the residual and pre-norm runs were described but not shown.  The section's one collapsed code
-    block, plain numpy only, is this file's residual_mean_squares written out: run as it stands it prints, for seeds 0 to
+    block, plain NumPy only, is this file's residual_mean_squares written out: run as it stands it prints, for seeds 0 to
     2, the mean square after 50 blocks with beta = 1, beta = 1/sqrt(50) and pre-norm, which are the simulated values
     (and so the ranges the section quotes); with seeds 3, 4 and 5 its function gives the other draws the section names."""
     import contextlib

@@ -202,7 +202,7 @@ def nudged_at_0_3():
             for nudge in ("weights", "inputs")}
 
 
-# The same runs on other arithmetic (reviews final54 and final59, pb): numpy's own AVX-512 kernels, the build's pinned
+# The same runs on other arithmetic (reviews final54 and final59, pb): NumPy's own AVX-512 kernels, the build's pinned
 # BLAS switched off (ACTSITE_NATIVE_BLAS=1), printed, as (ReLU's counts, tanh's counts): as drawn, every initial
 # weight changed, every input changed.  The same figures are test_claims_relu_sparsity_biology.OTHER_ARITHMETIC_AT_0_3.
 OTHER_ARITHMETIC_AT_0_3 = (((1325, 975, 1100), (650, 650, 550)),

@@ -264,7 +264,7 @@ def test_machine_epsilon_rounding_sides_match_output_layers():
 
 
 def test_float64_entry_gives_the_format_numpy_uses():
-    """float64: 1 sign, 11 exponent and 52 fraction bits, largest value about 1.8 x 10^308, numpy's default."""
+    """float64: 1 sign, 11 exponent and 52 fraction bits, largest value about 1.8 x 10^308, NumPy's default."""
     info = np.finfo(np.float64)
     assert (info.nexp, info.nmant, 1 + info.nexp + info.nmant) == (11, 52, 64)
     assert f"{info.max:.1e}" == "1.8e+308" and np.array([0.5]).dtype == np.float64

@@ -1,4 +1,4 @@
-"""The playground's training code (JavaScript, under Node) against its numpy twin.
+"""The playground's training code (JavaScript, under Node) against its NumPy twin.
 
 Both start from weights and data exported by Python and train for STEPS steps on the same
 mini-batches; every step's loss and every layer's gradient norm must agree to 1e-9 relative,

@@ -262,3 +262,22 @@ def test_zh_layers_are_numbered_in_digits_everywhere():
     assert chinese_layer_ordinals([Line("x.md", 3, "第一层和第二个隐藏层")]) == [
         "x.md:3: '第一层' (write the layer's number in digits, 第 1 层)",
         "x.md:3: '第二个隐藏层' (write the layer's number in digits, 第 1 层)"]
+
+
+LOWER_CASE_NUMPY = re.compile(r"\bnumpy\b")
+
+
+def lower_case_numpy(lines: list[Line]) -> list[str]:
+    return [f"{line.where}:{line.number}: 'numpy' (the library is spelled NumPy in prose)"
+            for line in lines for _ in LOWER_CASE_NUMPY.finditer(mask(line.text))]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_prose_spells_the_library_numpy_as_its_project_does(lang):
+    """Prose names the library NumPy; code (import numpy as np) keeps the module's name.  The pages wrote numpy
+    about forty times, mostly on the build page (reviews final66-final67c)."""
+    lines = [line for page in reader_pages(lang) for line in page_lines(lang, page)]
+    lines += [line for group in generated_lines(lang).values() for line in group]
+    assert lower_case_numpy(lines) == []
+    assert lower_case_numpy([Line("x.md", 4, "timed in numpy, with `numpy.tanh`")]) == [
+        "x.md:4: 'numpy' (the library is spelled NumPy in prose)"]

@@ -24,7 +24,7 @@
 #
 # The next cell writes this out. `voronoi` draws the task's training points; it is named after Voronoi regions (the points
 # nearest one centre), of which each class is a union.
-# `MLP` is a small numpy network: `MLP.create`
+# `MLP` is a small NumPy network: `MLP.create`
 # draws the initial weights at the given scale, `sgd_step` makes one SGD update with momentum on a mini-batch, and
 # `error_rate` is the share of training points classified wrongly; `minibatches` deals them out in a new random order
 # on every pass.
