@@ -8,7 +8,7 @@
 # ## The gradient of one sigmoid unit { #notebook-zigzag-gradient }
 #
 # Take one sigmoid unit with squared loss $L = \frac{1}{2}(\sigma(z) - t)^2$ for a target $t$, and all-positive inputs.
-# The gradient from the chain rule, which includes the activation's slope $f'(z) = \sigma'(z)$, should
+# The gradient from the chain rule, which includes the activation's derivative $f'(z) = \sigma'(z)$, should
 # match finite differences; the formula that drops it should not. In the code, `dL_dout` is the loss's
 # derivative with respect to the unit's output, $\sigma(z) - t$.
 

@@ -5,7 +5,7 @@
 #
 # ## 一个 sigmoid 单元的梯度 { #notebook-zigzag-gradient }
 #
-# 取一个 sigmoid 单元，用平方损失 $L = \frac{1}{2}(\sigma(z) - t)^2$（$t$ 为目标值），输入全为正。按链式法则算出的梯度含有激活函数的斜率 $f'(z) = \sigma'(z)$，应与有限差分吻合；漏掉这个斜率，就对不上了。代码中的 `dL_dout` 是损失对单元输出的导数，即 $\sigma(z) - t$。
+# 取一个 sigmoid 单元，用平方损失 $L = \frac{1}{2}(\sigma(z) - t)^2$（$t$ 为目标值），输入全为正。按链式法则算出的梯度含有激活函数的导数 $f'(z) = \sigma'(z)$，应与有限差分吻合；漏掉这个导数，就对不上了。代码中的 `dL_dout` 是损失对单元输出的导数，即 $\sigma(z) - t$。
 
 # %%
 import numpy as np
