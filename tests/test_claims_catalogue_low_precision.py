@@ -268,9 +268,11 @@ def test_number_of_finite_bit_patterns_per_format():
         assert np.array_equal(np.sort(inputs), np.sort(lp.every_value(key)[lp.every_value(key) != 0])), key
     # review final62, lp (shorter method note): the page gives the range of the counts, the fewest and the most
     assert min(checked.values()) == checked["float8_e5m2"] == 246 and max(checked.values()) == checked["bfloat16"] == 65278
-    page_lang("en", "The search checks every non-zero finite value of the 8- and 16-bit formats, from 246 in E5M2 to "
-              "65,278 in bfloat16.", "")
-    page_lang("zh", "", "在 8 位和 16 位格式中，逐一检查每个非零的有限值，从 E5M2 的 246 个到 bfloat16 的 65278 个。")
+    # review final68, lp: the method note is cut; the page says only that every finite value of F is an input
+    page_lang("en", "the page takes every finite value $x$ of each format F as input", "")
+    page_lang("zh", "", "把 F 中每一个有限值 $x$ 都当作输入")
+    for lang, old in (("en", "How many inputs the search checks"), ("zh", "搜索检查了多少个输入")):
+        assert old not in page(lang), (lang, old)
     for lang in LANGS:
         assert "counting $+0$ and $-0$" not in page(lang) and "都算在内" not in page(lang), lang
 
@@ -307,9 +309,11 @@ def test_float32_search_as_the_page_describes_it():
     for run in (window, check):                                                        # each value, one by one
         run32 = run.astype(np.float32)
         assert np.all(np.nextafter(run32[:-1], np.float32(np.inf)) == run32[1:])
-    page_lang("en", "Of the roughly 4.3 billion float32 values it takes every 1,024th, then every "
-              "value from the last sample that disagrees to well past the threshold.", "")
-    page_lang("zh", "", "float32 有约 43 亿个值，先每隔 1024 个取一个，再从最后一个不一致的取样点起逐个检查，一直查到阈值以外很远的地方。")
+    # review final68, lp: the method in one clause, "a dense sample, then every value around each threshold"
+    page_lang("en", "(for float32, a dense sample, then every value around each threshold)", "")
+    page_lang("zh", "", "（float32 则先密集取样，再在每个阈值附近逐个检查）")
+    for lang, old in (("en", "every 1,024th"), ("zh", "每隔 1024 个")):
+        assert old not in page(lang), (lang, old)
     for lang, constant in (("en", "65,536"), ("zh", "65536")):
         assert constant not in page(lang).split("{ #evaluated }")[1].split("{ #sigmoid-tail }")[0], lang
     for lang, report in (("en", "A check of the 65,536"), ("zh", "结果也与此一致")):
@@ -348,13 +352,10 @@ def test_float32_sampling_is_safe_because_the_distance_to_the_asymptote_only_shr
         assert len(turns) == 2 and turns.min() < 0 < turns.max(), key        # a dip on the left, a peak on the right
         assert turns.min() > left / 3 and turns.max() < right / 3, (key, turns, left, right)
         assert abs(turns).max() < 3, key
-    # review final65, lp: the method note says what the sampling cannot miss, and why
-    page_lang("en", "The sampling cannot miss a later disagreement, because beyond each "
-              "float32 threshold the distance between the function and its asymptote, and between their slopes, only "
-              "shrinks.\n", "")
-    assert "No disagreement can hide" not in page("en")
-    page_lang("zh", "", "更远处的取样点之间不会漏掉不一致的输入：过了 float32 的阈值，函数与渐近线之间的距离、"
-              "两者斜率之间的距离都只会缩小。\n")
+    # review final68, lp: the method note is cut (it documented the search); what it argued is still checked here,
+    # since the page's float32 thresholds rest on it
+    for lang, cut in (("en", "The sampling cannot miss"), ("en", "No disagreement can hide"), ("zh", "更远处的取样点之间")):
+        assert cut not in page(lang), (lang, cut)
     # the search itself checks that many float32 values after each threshold and fails on any disagreement there
     assert lp.FLOAT32_CHECK == 65_536
     two = int(np.float32(2).view(np.int32))
@@ -1134,15 +1135,35 @@ def test_exp_overflow_per_format():
     assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
     assert round(math.log(65504), 2) == 11.09
     both("88.72", "89", "6.5", "12", "11.09")
-    page_lang("en", "The float32 and bfloat16 formats, which share a largest value, hold out until 88.72 and 89 respectively.", "")
-    page_lang("zh", "", "float32 和 bfloat16 的最大值相同，分别要到 88.72 和 89 才溢出。")
+    page_lang("en", "In float32 and bfloat16, whose largest values are almost equal, it holds out until 88.72 and 89 respectively.", "")
+    page_lang("zh", "", "float32 和 bfloat16 的最大值几乎相同，分别要到 88.72 和 89 才溢出。")
     # review final67c, lp (WRONG): the page's range runs down to the smallest subnormal, where float32 (2^-149) and
-    # bfloat16 (2^-133) differ 2^16-fold; the two share only the largest value and the smallest normal value
+    # bfloat16 (2^-133) differ 2^16-fold; the two share only the smallest normal value
+    # review final68, lp (WRONG): nor do they share the largest value: (2 - 2^-7)·2^127 = 3.39e38 against
+    # (2 - 2^-23)·2^127 = 3.40e38; the page now says "almost" and gives both, in the formats, softmax and overflow text
     f32, b16 = np.finfo(np.float32), ml_dtypes.finfo(ml_dtypes.bfloat16)
-    assert float(f32.max) == pytest.approx(float(b16.max), rel=0.01) and float(f32.tiny) == float(b16.tiny)
-    assert float(f32.smallest_subnormal) / float(b16.smallest_subnormal) == 2.0 ** -16
+    assert float(f32.max) != float(b16.max) and float(f32.tiny) == float(b16.tiny)
+    assert float(b16.max) == (2 - 2.0 ** -7) * 2.0 ** 127 and float(f32.max) == (2 - 2.0 ** -23) * 2.0 ** 127
+    assert float(f32.max) == pytest.approx(float(b16.max), rel=0.005)                 # "almost": 0.4% apart
+    b, f = f"{float(b16.max) / 1e38:.2f}", f"{float(f32.max) / 1e38:.2f}"
+    assert (b, f) == ("3.39", "3.40")
+    page_lang("en", f"keeps float32's exponent, and so its smallest normal value and almost its largest (${b}$ against "
+              rf"${f} \times 10^{{38}}$)", "")
+    page_lang("zh", "", f"因而最小正规数与 float32 相同，最大值也几乎相同（${b}$ 对 ${f} \\times 10^{{38}}$）")
+    page_lang("en", "With a largest value almost equal to float32's, bfloat16 survives logits of 12", "")
+    page_lang("zh", "", "bfloat16 的最大值与 float32 几乎相同，logit 为 12 时安然无恙")
+    # e^x overflows where it passes the largest value plus half a step: two different points, one bfloat16 grid value
+    over32 = math.log(float(f32.max) + 2.0 ** (127 - 23 - 1))
+    over16 = math.log(float(b16.max) + 2.0 ** (127 - 7 - 1))
+    assert (round(over32, 4), round(over16, 4)) == (88.7228, 88.7209)
+    grid = lp.positive_values("bfloat16")
+    assert float(grid[grid > over16].min()) == float(grid[grid > over32].min()) == got["bfloat16"] == 89.0
+    assert round(over32, 2) == round(got["float32"], 2) == 88.72
     for lang, old in (("en", "share a range"), ("en", "so its range"), ("en", "With float32's range"),
-                      ("zh", "因而范围相同"), ("zh", "的范围相同"), ("zh", "的范围与 float32 相同")):
+                      ("en", "share a largest value"), ("en", "With float32's largest value"),
+                      ("en", "its largest value and its smallest normal value"), ("zh", "最大值相同"),
+                      ("zh", "最大值和最小正规数都与 float32 相同"), ("zh", "最大值与 float32 相同"),
+                      ("zh", "因而范围相同"), ("zh", "的范围相同"), ("zh", "的范围与 float32"), ("en", "a range almost equal")):
         assert old not in page(lang), (lang, old)
     page_lang("en", r"$\log 65{,}504 \approx 11.09$", "")
     page_lang("zh", "", r"$\log 65504 \approx 11.09$")
@@ -1751,14 +1772,19 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     # review final62, lp: the note shortened to the rule and its three examples of extra digits
     # review final66, lp: the note was a style sheet; it now says the rule in two sentences with one example per case
     # of extra digits (every clause is checked against every cell below)
-    page_lang("en", "??? note \"How the thresholds are written\"\n    From $10^5$ on, a threshold has two significant digits; below, it is written in full if three decimals suffice and otherwise rounded to two decimals. More digits are kept wherever fewer would name another value of an 8- or 16-bit format (float16's 4.508, not 4.51) or a whole number in float32 (2.9999998, not 3.00).", "")
+    # review final68, lp: the rule is a sentence of the tables' lead-in, not a note of its own
+    page_lang("en", "A threshold is written in full if three decimals suffice and otherwise to two decimals (two significant "
+              "digits from $10^5$ on), with more digits wherever fewer would name another value of an 8- or 16-bit format "
+              "(float16's 4.508, not 4.51) or a whole number in float32 (2.9999998, not 3.00).", "")
+    for lang, note in (("en", "How the thresholds are written"), ("zh", "阈值的写法")):
+        assert note not in page(lang), (lang, note)
     assert float(lp.to_format(4.51, "float16")) != 4.5078125 == float(lp.to_format(4.508, "float16"))
     page_lang("zh", "", "每格有上下两个输入，上为左侧阈值，下为右侧阈值；0 表示这一侧处处等于渐近线。")
     # one table per question: the first gives the value's thresholds (the bars), the second the derivative's
     page_lang("en", "The first table gives the ends of the figure's bars as numbers; the second gives the same thresholds "
               "for the exact derivative, rounded once (at a kink, the slope of the outer piece).", "")
     page_lang("zh", "", "下面第一张表把图中各条的端点写成数字；第二张表给出把精确导数舍入一次后的同类阈值（折点处取外侧那一段的斜率）。")
-    page_lang("zh", "", "??? note \"阈值的写法\"\n    不小于 $10^5$ 的阈值保留两位有效数字；小于 $10^5$ 的，三位小数以内能写尽的照写，否则保留两位小数。少写几位若会变成 8 位或 16 位格式中的另一个值（如把 float16 的 4.508 写成 4.51），或在 float32 中变成整数（如把 2.9999998 写成 3.00），就多保留几位。")
+    page_lang("zh", "", "阈值三位小数以内能写尽的照写，否则保留两位小数（不小于 $10^5$ 的保留两位有效数字）；少写几位若会变成 8 位或 16 位格式中的另一个值（如把 float16 的 4.508 写成 4.51），或在 float32 中变成整数（如把 2.9999998 写成 3.00），就多保留几位。")
     for lang, style_sheet in (("en", "trailing zeros dropped"), ("en", "bfloat16's $1.48"), ("zh", "末尾的 0 省去"), ("zh", "不写成")):
         assert style_sheet not in page(lang), (lang, style_sheet)
     # review final61, lp: the float32 case has its example: hard swish's float32 threshold, one float32 step below 3,
@@ -2049,8 +2075,14 @@ def test_e4m3_range_and_squared_spread():
     assert "放大正是通过" not in page("zh")
     page_lang("en", "can square them once weights align ([above](#outliers)). Together", "")
     page_lang("zh", "", "在权重对齐后（[见上文](#outliers)）还会把离群值平方。两者一起")
+    # review final68, lp: zh splits after x·xσ(x)
     page_lang("zh", "", r"若某个单元的两个权重向量对齐（下文那次长时间训练中有些单元正是如此），则 $u_i \approx c_i\,v_i$（$c_i$ 是该单元自己的常数）。"
-              r"这时该单元的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$，$x$ 为很大的正数时按 $x^{2}$ 增长")
+              r"这时该单元的输出接近 $c_i$ 乘以 SwiGLU 在对角线 $u = v$ 上的值 $x \cdot x\,\sigma(x)$。$x$ 为很大的正数时，这个值按 $x^{2}$ 增长")
+    # review final68, lp: it was the standard FP8 recipe whose run diverged, not Fishman et al.'s training as such
+    page_lang("en", "With the standard FP8 recipe, the run diverged after about 200 billion", "")
+    page_lang("zh", "", "按标准的 FP8 做法，训练到约 2000 亿个")
+    for lang, old in (("en", "After about 200 billion"), ("zh", "模型：训练到约 2000 亿")):
+        assert old not in page(lang), (lang, old)
     # x²σ(x) grows like x² only on the positive side; on the negative side it tends to 0
     diag = float(swiglu.f(-10.0, -10.0))
     assert diag == pytest.approx(100 * float(sigmoid(np.array(-10.0))), rel=1e-12) and diag < 5e-3
@@ -2316,10 +2348,14 @@ def test_no_sentence_restates_round_to_nearest_as_a_finding():
     page_lang("en", "For them the derivative's own thresholds matter; the second table below gives them.", "")
     # review final65, lp: the E5M2 aside follows the tables, where 0.625 and 1.25 can be checked, instead of
     # separating the tables from their lead-in
+    # review final68, lp: the rule for writing thresholds joins this lead-in instead of a note of its own
     page_lang("en", "rounded once (at a kink, the slope of the outer piece). Each cell gives two inputs, the left side's "
-              "threshold above the right side's; a 0 means that side equals its asymptote everywhere.\n\n"
-              "<!-- low-precision-thresholds -->\n\nA derivative that tends to 1 can even reach its threshold", "")
-    page_lang("zh", "", "0 表示这一侧处处等于渐近线。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
+              "threshold above the right side's; a 0 means that side equals its asymptote everywhere. A threshold is written",
+              "")
+    page_lang("en", "(2.9999998, not 3.00).\n\n<!-- low-precision-thresholds -->\n\nA derivative that tends to 1 can even "
+              "reach its threshold", "")
+    page_lang("zh", "", "0 表示这一侧处处等于渐近线。阈值三位小数以内")
+    page_lang("zh", "", "就多保留几位。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
 
 
 def test_takeaway_only_non_zero_limits_come_early():
@@ -2343,7 +2379,8 @@ def test_takeaway_only_non_zero_limits_come_early():
 def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence():
     """The fused-kernel point stands here in one sentence; this section is the glossary's home of "fused kernel".
     Review final56, lp: no aside sends the reader to the build page's NumPy timings.
-    review final67, lp: softsign's kernels in a sentence of their own; bytes per element stated and checked."""
+    review final67, lp: softsign's kernels in a sentence of their own; bytes per element stated and checked.
+    review final68, lp: softsign's three kernels in one clause; eager mode and the NumPy sentence cut."""
     from actsite.pages.glossary import TERMS
     assert {t.key: t for t in TERMS}["fused-kernel"].home == "catalogue/low-precision.md#speed"
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
@@ -2354,17 +2391,17 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory. For a multi-step "
               "formula such as GELU or SiLU, that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
-              "operations. In *eager mode*, PyTorch's default, which runs each operation as soon as it is called, each of the three "
-              "is a separate kernel. Code that makes a separate pass over memory "
-              "for each operation, as NumPy does, pays for every step of a formula.\n", "")
+              "operations, which by default run as three kernels.\n", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU, and only a timing on that GPU can tell.", "")
     page_lang("zh", "", "同样的道理也关系到激活函数怎么选：在 GPU 上，各个内置激活函数的速度大概相差无几。"
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
-              "PyTorch 把它写成三步运算；在 PyTorch 默认的**即时执行**（eager）模式下，每个运算一调用就执行，三步便是三个单独的内核。像 NumPy 那样每步运算都把数组读写一遍的代码，"
-              "公式每多一步就多一遍访存。\n")
+              "PyTorch 把它写成三步运算，默认情况下就是三个单独的内核。\n")
+    # review final68, lp: eager mode and NumPy's passes answer "which activation is fastest", not this page's question
+    for lang, cut in (("en", "eager mode"), ("en", "as NumPy does"), ("zh", "即时执行"), ("zh", "像 NumPy 那样")):
+        assert cut not in page(lang), (lang, cut)
     page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
     # review final67, lp: softsign's three kernels in sentences of their own; the bytes per element are stated (one read
     # and one write of the element's size), and the halving is said there, not also in the NVIDIA sentence
@@ -2497,9 +2534,9 @@ def test_the_site_reference_page_is_named_as_the_glossary_names_it():
 def test_scoped_wordings_stay_scoped():
     """The search samples float32 rather than taking all its values, and autocast's "much faster"
     belongs to the matrix products, not to PReLU, which is element-wise and limited by memory traffic."""
-    page_lang("en", "the page takes every finite value $x$ of each format F as input (for float32, a dense sample: "
-              "see the note below)", "")
-    page_lang("zh", "", "把 F 中每一个有限值 $x$ 都当作输入（float32 则是密集取样，见下面的注）")
+    page_lang("en", "the page takes every finite value $x$ of each format F as input (for float32, a dense sample, then "
+              "every value around each threshold)", "")
+    page_lang("zh", "", "把 F 中每一个有限值 $x$ 都当作输入（float32 则先密集取样，再在每个阈值附近逐个检查）")
     page_lang("en", "matrix products, convolutions and `linear`, which are much faster in 16 bits, and a few others, "
               "among them PReLU, the one activation on the list.", "")
     page_lang("zh", "", "矩阵乘法、卷积和 `linear`，它们在 16 位下快得多；清单上还有少数其他运算，其中 PReLU 是唯一的激活函数。")
@@ -2646,14 +2683,19 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
         assert loose not in page(lang), lang
     # review final66, lp: 门无上界的门控单元 stacked 门…门控; the zh preview says whose gate is unbounded
     # review final67, lp: after the colon two indirect questions, the second giving the unbounded gate as its reason
-    page_lang("zh", "", "它们为什么会给 8 位格式带来麻烦，SwiGLU 这类门控单元又因为门没有上界，在权重对齐后会怎样放大它们。")
+    # review final68, lp: the zh preview splits after 离群值 into two plain statements
+    page_lang("zh", "", "以及幅值特别大的激活值（**离群值**）。离群值会给 8 位格式带来麻烦；SwiGLU 这类门控单元的门没有上界，"
+              "权重对齐后还会把它们放大。")
     # review final56, lp: under IEEE 754's default handling an underflow is a tiny result (below the normal range)
     # that is also inexact; an exactly representable subnormal result is tiny but exact, so not an underflow
     # review final57, lp: the definition ends at "underflows"; the IEEE usage follows in one short sentence
     # review final59, lp: "default" qualifies IEEE 754's exception handling, not the verb
     # review final66, lp: the aside on IEEE 754's usage shrinks to a parenthesis (the glossary entry says "broader")
-    page_lang("en", "rounds to 0: it *underflows* (IEEE 754 uses the word more broadly).", "")
-    page_lang("zh", "", "就舍入成 0，称为**下溢**（IEEE 754 中这个词的含义更宽）。")
+    # review final68, lp: the parenthesis says what the broader usage is (as the glossary entry does)
+    page_lang("en", "rounds to 0: it *underflows* (for IEEE 754, so does any inexact result below the normal range).", "")
+    page_lang("zh", "", "就舍入成 0，称为**下溢**（IEEE 754 把落到正规数范围之下、又不精确的结果也都算作下溢）。")
+    for lang, vague in (("en", "uses the word more broadly"), ("zh", "这个词的含义更宽")):
+        assert vague not in page(lang), (lang, vague)
     for lang, aside in (("en", "default exception handling"), ("zh", "默认的异常处理")):
         assert aside not in page(lang), lang
     for lang, loose in (("en", "calls any result below the normal range an underflow"), ("zh", "任何结果都称为下溢")):
@@ -2741,7 +2783,15 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     assert said in en and "like the papers it cites" not in en and "large activations" not in en
     outliers = en.split("{ #outliers }")[1].split("{ #takeaways }")[0]
     assert re.findall(r"\bactivations\b", outliers) == ["activations"] and '"massive activations"' in outliers
-    assert "a handful of activation values that can be 100,000 times larger" in outliers
+    # review final68, lp: Sun et al.'s values are tied to the per-tensor scale: their ratio exceeds E4M3's normal range
+    assert "a handful of activation values, nearly independent of the input, that can be 100,000 times larger" in outliers
+    e4m3 = lp.FORMATS["float8_e4m3fn"]
+    assert 3 < 100_000 / (e4m3.max / e4m3.tiny) < 4 and e4m3.max / e4m3.tiny == 28_672
+    page_lang("en", "That ratio is more than three times E4M3's normal range: with one scale for the whole tensor, such a "
+              "value alone would push values of typical size below it.", "")
+    page_lang("zh", "", "这个比值是 E4M3 正规数范围的三倍多：整个张量若共用一个缩放因子，单凭这样一个值，典型大小的值就会被压到正规数范围以下。")
+    for lang, loose in (("en", "act as bias terms"), ("zh", "起着偏置项的作用")):
+        assert loose not in page(lang), (lang, loose)
     # the loss-scaling example, tied back to the activation functions' backward pass
     page_lang("en", "For the activation function that produced such a value, this gradient is the incoming gradient "
               "([above](#sigmoid-tail)), which the backward pass multiplies by the function's derivative.", "")
@@ -2803,9 +2853,9 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     Review final66, lp: the zh opening and takeaway no longer say 门无上界的门控单元 (门…门控 stacked).
     review final67, lp: the zh preview's wording updated."""
     defined = {"en": ["*mixed precision*", "*machine epsilon*", "*kernel* (the routine", "*tie*", "*incoming gradient*",
-                      "*flush-to-zero*", "*reductions*", "*eager mode*", "*outliers*"],
+                      "*flush-to-zero*", "*reductions*", "*outliers*"],
                "zh": ["**混合精度**", "**机器精度**", "叫作**内核**", "**传入梯度**", "**下溢清零**", "**归约**",
-                      "**即时执行**", "（**离群值**）"]}
+                      "（**离群值**）"]}
     for lang, terms in defined.items():
         for term in terms:
             assert term in page(lang), (lang, term)
@@ -2830,7 +2880,7 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     takeaway = page("zh").split("{ #takeaways }")[1]
     assert ("SwiGLU（以及按同样的推导，[GEGLU、ReGLU 和双线性单元](gated-units.md#two-inputs)）的门没有上界，"
             "在权重对齐后（[见上文](#outliers)）还会把离群值平方。") in takeaway
-    assert "SwiGLU 这类门控单元又因为门没有上界" in page("zh").split("{ #formats }")[0]
+    assert "SwiGLU 这类门控单元的门没有上界" in page("zh").split("{ #formats }")[0]     # review final68, lp
     # the printed bfloat16 probabilities add up to 1.0034; summed in bfloat16 they would give another number
     printed = [0.667969, 0.245117, 0.090332]
     assert f"{sum(printed):.4f}" == "1.0034"
@@ -2962,3 +3012,20 @@ def test_pytorchs_float32_gelu_kernels_cancel_to_zero_from_about_minus_5_5_and_m
         assert ambiguous not in page(lang), lang
     for lang, old in (("en", "so for bfloat16 inputs both return 0 from about"), ("zh", "所以对 bfloat16 输入，两者都从")):
         assert old not in page(lang), lang
+
+
+def test_final68_a_saturating_derivative_becomes_0_exactly_or_by_underflow():
+    """Review final68, lp: past the kink of a piecewise function the derivative is exactly 0 (the slope threshold is the
+    kink in every format); only a smooth function's derivative underflows, far beyond where its value saturates."""
+    for fmt in lp.FORMAT_KEYS:
+        for key, kinks in (("hard_sigmoid", (-3.0, 3.0)), ("hard_tanh", (-1.0, 1.0))):
+            assert lp.row(key, fmt).slope == kinks, (key, fmt)
+            x = np.array([kinks[0] - 1e-3, kinks[1] + 1e-3, kinks[0] - 50, kinks[1] + 50])
+            assert np.all(EVERY[key].df(x) == 0.0), key
+        smooth = lp.row("sigmoid", fmt)
+        assert smooth.slope[1] > smooth.value[1] and EVERY["sigmoid"].df(np.array(smooth.slope[1] * 0.99)) > 0, fmt
+    page_lang("en", "on a side where the function saturates, this is where the derivative becomes 0 (by underflow, for "
+              "a smooth function).", "")
+    page_lang("zh", "", "在函数饱和的一侧，这就是导数变成 0 的地方（对平滑函数而言，是下溢成 0）。")
+    for lang, old in (("en", "the derivative underflows to zero."), ("zh", "这就是导数下溢成 0 的地方")):
+        assert old not in page(lang), (lang, old)
