@@ -57,23 +57,25 @@ def jacobian_norm_from_power_sums(s2: np.ndarray, s3: np.ndarray) -> np.ndarray:
     return np.sqrt(np.maximum(s2 - 2 * s3 + s2 ** 2, 0.0))
 
 
-def query_gradient_medians(d_k: int, queries: int, rng: np.random.Generator) -> tuple[float, float]:
-    """Median norm of the gradient reaching the query, unscaled and scaled, for standard normal q and KEYS keys of
-    width d_k and a standard normal gradient delta arriving at the weights (a check beside run(), not part of
-    it).  The scores' gradient is g = J delta, and the query's is sum_j g_j k_j (divided by sqrt(d_k) with the
-    scaling).  Drawn from its exact law, as the
-    experiment draws the scores: split each key into its part along q, z_j q/|q| with z_j = q.k_j/|q| standard
-    normal, and a part orthogonal to q, independent of z; then |sum_j g_j k_j|^2 = (g.z)^2 + |g|^2 chi2(d_k - 1)."""
+def gradient_medians(d_k: int, queries: int, rng: np.random.Generator) -> dict[str, tuple[float, float]]:
+    """Median norms of the gradient at the softmax's inputs and of the gradient reaching the query, each (unscaled,
+    scaled), for standard normal q and KEYS keys of width d_k and a standard normal gradient delta arriving at the
+    weights (a check beside run(), not part of it).  The gradient at the softmax's inputs is g = J delta, and the
+    query's is sum_j g_j k_j (divided by sqrt(d_k) with the scaling).  Drawn from its exact law, as the experiment
+    draws the scores: split each key into its part along q, z_j q/|q| with z_j = q.k_j/|q| standard normal, and a
+    part orthogonal to q, independent of z; then |sum_j g_j k_j|^2 = (g.z)^2 + |g|^2 chi2(d_k - 1)."""
     r = np.sqrt(rng.chisquare(d_k, size=queries))                      # |q|
     z = rng.standard_normal((queries, KEYS))
     delta = rng.standard_normal((queries, KEYS))
     across = rng.chisquare(d_k - 1, size=queries)
-    medians = []
+    inputs, query = [], []
     for scale in (1.0, np.sqrt(d_k)):
         p = softmax(r[:, None] * z / scale)
         g = p * delta - p * (p * delta).sum(-1, keepdims=True)          # J delta, J = diag(p) - p p^T
-        medians.append(float(np.median(np.sqrt((g * z).sum(-1) ** 2 + (g ** 2).sum(-1) * across))) / scale)
-    return medians[0], medians[1]
+        squared = (g ** 2).sum(-1)
+        inputs.append(float(np.median(np.sqrt(squared))))
+        query.append(float(np.median(np.sqrt((g * z).sum(-1) ** 2 + squared * across))) / scale)
+    return {"inputs": (inputs[0], inputs[1]), "query": (query[0], query[1])}
 
 
 def scores(d_k: int, queries: int, rng: np.random.Generator) -> np.ndarray:
