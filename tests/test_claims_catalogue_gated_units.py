@@ -452,7 +452,9 @@ def test_equal_parameters_at_two_thirds_of_the_width():
 
 def test_equal_compute_and_the_extra_element_wise_work():
     """review final67, cb: the three percentages (0.03%, 0.04%, 0.24%) are one bound, "under 0.25% even at ten operations
-    per gate (and one per ReLU)", and the paragraph on weights is split from the one on operations."""
+    per gate (and one per ReLU)", and the paragraph on weights is split from the one on operations.  review final68, cb:
+    "Their cost is equal too" claimed more than the count shows: element-wise steps are bound by memory traffic, where the
+    two blocks differ (counted below), so the sentence says the operation counts are equal; the ten is called generous."""
     flops = 2 * ffn_parameters(768, 2048, gated=True)                 # a multiply and an add per weight and token
     assert flops == 2 * ffn_parameters(768, 3072, gated=False) == 9_437_184
     plain_elementwise, gated_elementwise = 3072, 10 * 2048 + 2048      # ReLUs at one each; gates at ten, and products
@@ -460,10 +462,10 @@ def test_equal_compute_and_the_extra_element_wise_work():
     # the plain block's ReLUs at ten each would be 0.33%, so the bound says one per ReLU (review final34, cb)
     assert 10 * 3072 / flops * 100 > 0.25
     for lang, said in (("en", "Beside that, the element-wise work (3072 ReLUs in the plain block; 2048 gates and 2048 products in "
-                              "the gated one) is negligible: even at ten operations per gate (and one per ReLU), under 0.25% of "
+                              "the gated one) is negligible: even allowing a generous ten operations per gate (and one per ReLU), under 0.25% of "
                               "the matrix work."),
                        ("zh", "相比之下，逐元素运算（普通前馈模块 3072 次 ReLU，门控前馈模块 2048 次门运算加 2048 次乘法）微不足道："
-                              "即使每个门按十次运算计（每次 ReLU 按一次计），也不到矩阵部分的 0.25%。")):
+                              "即使宽打宽算，每个门按十次运算计（每次 ReLU 按一次计），也不到矩阵部分的 0.25%。")):
         assert said in page(lang), lang
         for old in ("0.03%", "0.04%", "0.24%", "0.3%"):
             assert old not in page(lang), (lang, old)
@@ -473,8 +475,13 @@ def test_equal_compute_and_the_extra_element_wise_work():
     assert (flops + backward) / flops == 3
     assert "9,437,184 floating-point operations per token in the forward pass" in page("en")
     assert "所以在前向传播中，两者的矩阵部分每个词元都需要 9437184 次" in page("zh")
-    assert ("both blocks hold 4,718,592 weights.\n\nTheir cost is equal too. A matrix product" in page("en")
+    assert ("both blocks hold 4,718,592 weights.\n\nTheir operation counts are equal too. A matrix product" in page("en")
             and "都是 4718592 个（约 472 万）。\n\n计算量也相同。矩阵乘法" in page("zh"))
+    # numbers moved through memory by the unfused element-wise steps, per token: the ReLU reads and writes 3072; the gate
+    # reads and writes 2048, the product reads two vectors of 2048 and writes one.  They differ, so "cost" is not equal.
+    plain_traffic, gated_traffic = 2 * 3072, 2 * 2048 + 3 * 2048
+    assert (plain_traffic, gated_traffic) == (6144, 10240)
+    assert "cost is equal" not in page("en") and "代价也相同" not in page("zh")
 
 
 def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
@@ -487,7 +494,8 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     # blocks keep for their weight gradients, the ratio is smaller, so the page states that scope.
     d = 768
     assert (d + gated) / (d + plain) < 4 / 3 and (d + 2 * 2048) / (d + 3072) < 4 / 3
-    assert "The table counts the numbers stored per token and block, besides the input $x$ that both blocks keep" in page("en")
+    assert ("The table counts the numbers stored per token and feed-forward block, besides the input $x$ that both blocks keep"
+            in page("en"))
     assert "下表按每个词元、每个前馈模块计数，不含两者都要保留的输入 $x$" in page("zh")
     # the table: rows plain / GLU, ReGLU / GEGLU, SwiGLU; columns keep all / what the backward pass reads / recompute
     counts = {"Plain": (6144, 3072, 3072), "GLU, ReGLU": (8192, 6144, 4096), "GEGLU, SwiGLU": (8192, 8192, 4096)}
@@ -1011,7 +1019,8 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     # the home's wording belongs to its page; what this page repeats of it must hold there: 7B, FP8, SwiGLU outliers
     fishman = next(par for par in home.split("\n\n") if par.startswith("Fishman et al. (2025)"))
     assert "7-billion-parameter model" in fishman and "FP8" in fishman
-    assert "the run diverged, and they traced the divergence to outliers amplified by SwiGLU" in fishman
+    # review final68, cb: the home now says when the run diverged; the two facts used here are checked apart
+    assert "the run diverged" in fishman and "they traced the divergence to outliers amplified by SwiGLU" in fishman
     # with u = c v the unit is c v g(v): quadratic growth for the unbounded gates, linear for GLU's sigmoid
     big = np.array([50.0, 100.0])
     for key in ("reglu", "geglu", "swiglu"):
@@ -1061,7 +1070,7 @@ def test_on_the_diagonal_geglu_and_swiglu_grow_like_x_squared_only_for_large_pos
 def test_the_cost_section_defines_d_ff_at_first_use_and_names_the_first_matrix_w():
     """d_ff is defined where it first appears, and the plain block's first matrix is W, as in the gated
     block (review final40, cb)."""
-    for lang, said in (("en", r"A plain block is $\max(0, xW)\,W_2$: two weight matrices of $d \times d_\mathrm{ff}$ entries "
+    for lang, said in (("en", r"A plain feed-forward block is $\max(0, xW)\,W_2$: two weight matrices of $d \times d_\mathrm{ff}$ entries "
                               r"each, for model width $d$ and hidden width $d_\mathrm{ff}$."),
                        ("zh", r"普通前馈模块是 $\max(0, xW)\,W_2$，含两个 $d \times d_\mathrm{ff}$ 的权重矩阵"
                               r"（$d$ 为模型宽度，$d_\mathrm{ff}$ 为隐藏宽度）")):
@@ -1081,11 +1090,12 @@ def test_block_has_one_chinese_name_on_the_page():
 @pytest.mark.parametrize("lang, said", [
     ("en", "In a plain stack this mean square sets the scale of the next layer's [pre-activations](../glossary.md#pre-activation) "
            "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) "
-           "works out. In a [pre-norm](../glossary.md#pre-norm) transformer a normalisation resets each block's input, so the mean square sets instead how much each "
-           "block adds to the [residual stream](../glossary.md#residual-stream), the vector every block reads and adds its output back to "
+           "works out. In a [pre-norm](../glossary.md#pre-norm) transformer a normalisation resets the feed-forward block's input, so the mean square sets "
+           "instead how much the feed-forward block adds to the [residual stream](../glossary.md#residual-stream), the vector that attention and the "
+           "feed-forward block both read from and add their outputs back to "
            "([same article](../blog/posts/initialisation.md#residual))."),
-    ("zh", "在[前置归一化](../glossary.md#pre-norm)的 Transformer 中，每个块的输入都先经归一化重新定标，这个均方决定的则是每个块往[残差流](../glossary.md#residual-stream)"
-           "（每个块从中读取输入、再把输出加回去的向量）里加进多少（见[同一篇文章](../blog/posts/initialisation.md#residual)）。")])
+    ("zh", "在[前置归一化](../glossary.md#pre-norm)的 Transformer 中，前馈模块的输入先经归一化重新定标，这个均方决定的则是前馈模块往[残差流](../glossary.md#residual-stream)"
+           "（注意力和前馈模块都从中读取输入、再把输出加回去的向量）里加进多少（见[同一篇文章](../blog/posts/initialisation.md#residual)）。")])
 def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     """Review final62, ca: the scale section stopped at the numbers.  In a pre-norm stack, x + FFN(N(x)), the block's input
     has unit mean square whatever the stream's, so at initialisation (W, V of variance 1/d, W_2 of variance 1/d_ff') each
@@ -1093,7 +1103,10 @@ def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     of the next block's input.  Simulated here for SwiGLU and GLU at width 256.  Review final65, cb: "residual stream" is
     glossed and linked to its glossary row where the page uses it, and the long sentence is split in two.  Review final66, cb:
     the zh link read （[同一文]）, now （见[同一篇文章]）; the numbers and what they set are two paragraphs.  Review final67,
-    cb: "pre-norm" is linked to its glossary row where the page uses it (its home, transformer-block, comes later)."""
+    cb: "pre-norm" is linked to its glossary row where the page uses it (its home, transformer-block, comes later).  Review
+    final68, cb: bare "block" meant both the transformer block and the feed-forward block here; the sentence names the
+    feed-forward block, and the residual stream is what attention and the feed-forward block read and add to."""
+    assert not re.search(r"\b(each|every|a) block\b", page("en")) and "每个块" not in page("zh").split("{ #references }")[0]
     assert said in page(lang)
     home = page_text("blog/posts/initialisation.md", lang)
     assert "{ #residual }" in home and "{ #forward-recursion }" in home
@@ -1132,7 +1145,8 @@ def test_the_value_is_told_apart_from_attentions_and_the_models_column_has_one_n
     column = {"en": "First described", "zh": "首次公开"}[lang]
     assert f"| {column} |" in header
     if lang == "zh":
-        assert "和模型首次公开的年份" in models and "见诸文字" not in text
+        # review final68, cb: the list of three is joined with 以及, not a bare 和
+        assert "出处在哪里，以及模型首次公开的年份" in models and "见诸文字" not in text
     split = {"en": "that is, how much runs differ by chance alone. The number in parentheses",
              "zh": "即仅由随机性造成的差异。短训练一栏括号里的数"}[lang]
     assert split in text
@@ -1161,3 +1175,21 @@ def test_the_product_from_relus_is_counted_and_reglu_closes_exactly(lang):
     assert said in page(lang) and "沉默" not in page(lang) and "as silent" not in page(lang)
     if lang == "zh":
         assert "均不带偏置。论文的表 1 给出了" in page(lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_references_are_numbered_in_order_of_first_citation(lang):
+    """review final68, cb: the list was in no order (van den Oord, cited early, was last); it now follows first citation,
+    as the output-layers page does, each released-code entry right after the paper whose code it is."""
+    text = page(lang)
+    body, references = text.split("{ #references }")
+    entries = [line.split(". ", 1)[1] for line in references.strip().splitlines()]
+    assert len(entries) == 18
+    cited = []
+    for entry in entries:
+        if entry.startswith(("OpenAI", "Google")):                   # released code, listed after its paper
+            continue
+        surname = "Gemma" if entry.startswith("Gemma") else re.search(r"(?:[A-Z]\.(?:-[A-Z]\.)? )+((?:van den )?[A-Z][\w'-]+)", entry).group(1)
+        seen = [pos for name, pos in cited if name == surname]       # a second paper by the same author: its next mention
+        cited.append((surname, body.index(surname, seen[-1] + 1) if seen else body.index(surname)))
+    assert len(cited) == 15 and [pos for _, pos in cited] == sorted(pos for _, pos in cited), cited

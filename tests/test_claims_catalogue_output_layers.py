@@ -362,8 +362,14 @@ def test_temperature_gradient_is_p_minus_q_over_t_and_shrinks_like_one_over_t_sq
     gap = lambda t: np.linalg.norm(out.softmax(z, t) - out.softmax(v, t))           # noqa: E731
     assert gap(20.0) / gap(40.0) == pytest.approx(2.0, rel=0.02)
     assert np.abs(out.softmax(z, 1e4) - 0.25).max() < 1e-4 and np.abs(out.softmax(v, 1e4) - 0.25).max() < 1e-4
+    # review final68, cb: the page gives the expansion's reason, e^{z_i/T} ≈ 1 + z_i/T in numerator and denominator;
+    # that quotient, (1 + z_i/T)/(K(1 + z̄/T)), agrees with the stated form to first order in 1/T
+    assert r"(expand $e^{z_i/T} \approx 1 + z_i/T$ in numerator and denominator)" in page("en")
+    assert r"（分子分母分别用 $e^{z_i/T} \approx 1 + z_i/T$ 展开）" in page("zh")
     for t in (50.0, 200.0):                                   # "p_i ≈ (1 + (z_i − z̄)/T)/K", error O(1/T²)
         first_order = (1 + (z - z.mean()) / t) / 4
+        expanded = (1 + z / t) / (1 + z / t).sum()
+        assert np.abs(expanded - first_order).max() < 1 / t ** 2
         assert np.abs(out.softmax(z, t) - first_order).max() < 1 / t ** 2
         assert np.abs(out.softmax(z, t) - 0.25).max() > 1 / t ** 2
     fixed = np.array([0.7, 0.1, 0.1, 0.1])                                           # a q that is not softened
@@ -651,15 +657,28 @@ def test_the_loss_adjustments_are_counted_right_and_soft_capping_is_only_linked(
     assert "Two adjustments to this loss are worth knowing." in section["en"] and "这种损失还有两种调整值得一提。" in section["zh"]
     # not "common": the z-loss is common only in training large language models (review final58, cb)
     assert "common adjustments" not in section["en"] and "常见的调整" not in section["zh"]
-    assert ("and also [soft-capping](transformer-block.md#soft-capping), which leaves the loss alone and bounds "
+    assert ("it also describes [soft-capping](transformer-block.md#soft-capping), which leaves the loss alone and bounds "
             "the logits themselves") in section["en"]
+    # review final68, cb: the paragraph only pointed forward; it now gives the z-loss, alpha (log S)^2, and what it does
+    # here: softmax ignores a common shift c of the logits, and (log S + c)^2 is smallest at c = -log S, so the penalty
+    # pins the shift down without changing p
+    z = np.array([3.0, 1.0, -2.0, 0.5])
+    shifts = np.linspace(-10, 10, 20001)
+    penalty = np.array([np.logaddexp.reduce(z + c) ** 2 for c in shifts])
+    assert shifts[penalty.argmin()] == pytest.approx(-np.logaddexp.reduce(z), abs=1e-3)
+    np.testing.assert_allclose(out.softmax(z - np.logaddexp.reduce(z), 1.0), out.softmax(z, 1.0))
+    assert (r"the z-loss $\alpha(\log S)^{2}$ with a small $\alpha > 0$. Softmax ignores a constant added to every logit "
+            r"([above](#softmax)); by pulling $\log S$ towards 0, the z-loss pins that constant down.") in section["en"]
+    assert (r"即 z 损失 $\alpha(\log S)^{2}$（$\alpha$ 是很小的正数，$S$ 是归一化因子）。所有 logit 同加一个常数并不改变 softmax（见[上文](#softmax)），"
+            r"z 损失把 $\log S$ 往 0 拉，也就把这个常数定了下来。") in section["zh"]
+    assert "{ #softmax }" in page("en") and "softmax}(z + c) = \\mathrm{softmax}(z)" in page("en")
     assert "也讲了[软上限](transformer-block.md#soft-capping)：它不改损失，而是直接限制 logit 的大小" in section["zh"]
     assert "third" not in section["en"] and "第三种" not in section["zh"]
     for lang in LANGS:
         assert "label_smoothing" in section[lang] and "(transformer-block.md#z-loss)" in section[lang]
         assert r"\tanh(z/c)" not in section[lang]
     # PaLM is said to be a language model where this page names it, its only mention (review final60, cb)
-    assert "The large language model PaLM (Chowdhery et al. 2023) adds a small penalty" in section["en"]
+    assert "The large language model PaLM (Chowdhery et al. 2023) adds to the loss a small penalty" in section["en"]
     assert "大语言模型 PaLM（Chowdhery 等人，2023）则在损失上另加一个小罚项" in section["zh"]
     assert all(page(lang).count("PaLM") == 2 for lang in LANGS)              # the sentence and the reference
     assert "PaLM: Scaling Language Modeling with Pathways" in page("en").split("{ #references }")[1]

@@ -68,9 +68,11 @@ def test_saturation_entry_agrees_with_the_reference_column_and_the_articles():
     # slope 1 there); its negative side is constant from the kink on, slope exactly 0, not only in the limit (final60)
     x = np.linspace(-50, -1e-9, 1001)
     assert np.all(EVERY["relu"].df(x) == 0) and np.all(EVERY["relu"].f(x) == 0)
-    assert "ReLU saturates on the negative side only: that side is constant from the kink on, with slope exactly 0, " \
+    # review final68, cb: "from the kink on" read as the positive direction; the entry gives the inequality
+    assert "ReLU saturates on the negative side only: it is constant for all $x < 0$, with slope exactly 0, " \
            "and a unit whose pre-activation lies there is off." in term.en_definition
-    assert "ReLU 只在负半轴一侧饱和：它的负半轴从折点起就是常数，斜率恰为 0，预激活值落在那里的单元是关闭的。" in term.zh_definition
+    assert "ReLU 只在负半轴一侧饱和：它在 $x < 0$ 时恒为常数，斜率恰为 0，预激活值落在那里的单元是关闭的。" in term.zh_definition
+    assert "kink on" not in term.en_definition and "从折点起" not in term.zh_definition
     # the one-sided functions besides ReLU, from the registry: not saturating, slope -> 0 on the left, unbounded on the
     # right with slope -> 1 (lambda for SELU)
     from actsite.maths.catalogue import SELU_LAMBDA
@@ -432,7 +434,8 @@ def test_every_function_and_gated_unit_of_the_registry_has_an_entry_whose_home_r
     row = TERMS["reference-table"]
     assert row.en_definition.endswith("giving the formulas of its activation functions, gated units and output functions, "
                                       "and the ranges and properties of the one-input functions.")
-    assert row.zh_definition == "汇总本站各激活函数、门控单元和输出层函数的公式，以及单输入函数的值域与性质的一页表格。"
+    # review final68, cb: the 30-character attributive chain before 表格 is split: the noun first, then what it holds
+    assert row.zh_definition == "本站的一页表格，汇总各激活函数、门控单元和输出层函数的公式，以及单输入函数的值域与性质。"
     # the gated units are one topic of their own, and kink and zero-centred sit with saturation
     topics = {en: [t.key for t in terms] for _, en, terms in glossary.groups()}
     assert topics["Gated units"] == ["gate", "gated-unit", "value", "gate-input", "element-wise",
@@ -771,3 +774,14 @@ def test_the_quantisation_entry_names_the_zero_point_as_its_home_does():
     assert "零值码" in term.zh_definition and "zero point" in term.en_definition
     for lang, word in (("zh", "零值码"), ("en", "zero point")):
         assert word in page_text(term.home.partition("#")[0], lang), lang
+
+
+def test_sub_block_is_glossed_where_the_glossary_first_uses_it():
+    """review final68, cb: the residual-stream and pre-norm entries rested on "sub-block" (子模块), which has no entry; the
+    first entry to use it, in the glossary's own order, says what a sub-block is."""
+    rows = [t for _, _, terms in glossary.groups() for t in terms]
+    first_en = next(t for t in rows if "sub-block" in t.en_definition)
+    first_zh = next(t for t in rows if "子模块" in t.zh_definition)
+    assert first_en.key == first_zh.key == "residual-stream"
+    assert "each sub-block of each block (its attention and its feed-forward block)" in first_en.en_definition
+    assert "每个块的每个子模块（注意力和前馈模块）" in first_zh.zh_definition

@@ -37,8 +37,13 @@ def test_ranges_use_open_and_closed_bounds_correctly():
     # reached and printed -0.1700, as the smooth-gates page prints it; the legend says what the bracket describes
     tanh_form = ACTIVATIONS["gelu_tanh"]
     assert range_latex(tanh_form) == r"[-0.1700, \infty)" and tanh_form.f(GRID_FINE).min() < -0.1700
-    for lang, said in (("en", "A bound that is not exact is rounded to four decimal places; the bracket says whether the exact bound is reached."),
-                       ("zh", "不是精确值的端点四舍五入到四位小数，括号表示的是精确端点能否取到。")):
+    # review final68, cb: "not exact" was vague; the legend names the case, a bound with no short exact decimal form,
+    # and its example, GELU's minimum, which the table rounds (hard swish's -0.375 is exact and stays as it is)
+    gelu = ACTIVATIONS["gelu"]
+    assert range_latex(gelu) == r"[-0.1700, \infty)" and abs(gelu.f(GRID_FINE).min() + 0.1700) > 1e-6
+    for lang, said in (("en", "A bound with no short exact decimal form (GELU's minimum, for instance) is rounded to four decimal "
+                              "places; the bracket says whether the exact bound is reached."),
+                       ("zh", "没有简短精确小数形式的端点（如 GELU 的最小值）四舍五入到四位小数，括号表示的是精确端点能否取到。")):
         assert said in page_text("reference.md", lang), lang
 
 
@@ -403,8 +408,11 @@ def test_one_symbol_for_the_natural_log_and_the_library_rows_are_named(lang):
             "zh": "$\\log$ 在这些表里和全站各处都指自然对数"}[lang] in text
     library = {o.key for o in OUTPUTS.values() if not o.cited}
     assert library == {"log_softmax", "logsumexp", "cross_entropy", "log_sigmoid", "bce_with_logits"}
-    assert {"en": "Log-softmax, log-sum-exp, cross-entropy, log-sigmoid and binary cross-entropy have no single originating paper",
-            "zh": "log-softmax、log-sum-exp、交叉熵、log-sigmoid 和二元交叉熵没有一篇公认的首创论文"}[lang] in text
+    # review final68, cb: "have no single originating paper" read as a note to an editor; the note says what they are
+    assert {"en": "Log-softmax, log-sum-exp, cross-entropy, log-sigmoid and binary cross-entropy are standard constructions; "
+                  "for them the column",
+            "zh": "log-softmax、log-sum-exp、交叉熵、log-sigmoid 和二元交叉熵都是标准构造；对这几个函数，"}[lang] in text
+    assert "originating paper" not in text and "首创论文" not in text
     # the opening names what each table shows instead of numbering questions (review final42, cb)
     assert "first three questions" not in text and "前三个问题" not in text and "第四个问题" not in text
 
@@ -471,12 +479,16 @@ def test_elu_and_selu_saturate_on_one_side_only_and_the_column_says_no(lang):
     assert neither == ["leaky_relu", "prelu", "rrelu", "maxout"]
     x = np.linspace(-50, -3, 1001)
     assert np.all(ACTIVATIONS["hard_swish"].df(x) == 0) and np.all(ACTIVATIONS["relu"].df(x) == 0)
+    # review final68, cb: "from its kink on", "from -3 on" read as x >= 0, x >= -3; the bullet gives the inequalities, and
+    # the functions are constant exactly there (endpoints included) and not beyond
+    assert np.all(ACTIVATIONS["hard_swish"].f(x) == 0) and np.all(ACTIVATIONS["relu"].f(np.linspace(-50, 0, 1001)) == 0)
+    assert ACTIVATIONS["hard_swish"].f(np.array([-2.99]))[0] != 0 and ACTIVATIONS["relu"].f(np.array([0.01]))[0] != 0
     said = {"en": ('Of the functions marked "no", ReLU, ELU, SELU, softplus, GELU (in both forms), SiLU, Mish and hard swish '
-                   "saturate on the negative side only: they level off for negative inputs (ReLU from its kink on, hard swish "
-                   "from $-3$ on, with slope exactly 0) but grow without bound for positive ones. Leaky ReLU, PReLU, RReLU and "
+                   "saturate on the negative side only: they level off for negative inputs (ReLU and hard swish are exactly "
+                   "constant there, for $x \\le 0$ and $x \\le -3$ respectively) but grow without bound for positive ones. Leaky ReLU, PReLU, RReLU and "
                    "Maxout level off on neither side."),
             "zh": ("记为“否”的函数中，ReLU、ELU、SELU、softplus、GELU（两种形式）、SiLU、Mish 和 hard swish 只在负半轴一侧饱和："
-                   "它们在负半轴上趋于常数（ReLU 从折点起、hard swish 从 $-3$ 起就是常数，斜率恰为 0），在正半轴上却无界。"
+                   "它们在负半轴上趋于常数（ReLU 在 $x \\le 0$、hard swish 在 $x \\le -3$ 时恰为常数），在正半轴上却无界。"
                    "Leaky ReLU、PReLU、RReLU 和 Maxout 在哪一侧都不饱和。")}[lang]
     text = page_text("reference.md", lang)
     assert said in text
