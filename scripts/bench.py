@@ -9,7 +9,7 @@
   pages     per page in Chromium, median of three cold loads from a server that gzips text as
             GitHub Pages does: bytes transferred (maths included), first paint and the time from
             navigation start until every formula is drawn, and layout shift caused by formulas;
-            targets: article pages (posts and catalogue) median <= 250 KB, maths drawn at first
+            targets: article pages (posts and catalogue) median <= 200 KB, maths drawn at first
             paint with no typesetting in the browser, maths layout shift 0
   suite     `make test` from this warm checkout (venv, caches and figures present) and from a
             fresh `git clone` of HEAD (set-up included: venv, packages from pip's cache, npm,

@@ -123,7 +123,9 @@ def test_zigzag_card_shows_sgd_and_full_batch_paths_in_each_panel():
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_by_date_archive_says_it_is_not_the_reading_order(lang):
     """Review final67, tools: the blog index lists the posts by date, and the dates do not follow the reading order
-    (the dates stay: a decision taken), so the link to it says that its order is not the reading order."""
+    (the dates stay: a decision taken), so the link to it says that its order is not the reading order.
+    Review final68, tools: en "by date, which is not the reading order, and by tag" read as a fragment (the clause split
+    the two listings); now "listed by date (not the reading order) and by tag"."""
     import yaml
     from actsite.pages.reading_order import ORDER
     dates = []
@@ -131,7 +133,8 @@ def test_the_by_date_archive_says_it_is_not_the_reading_order(lang):
         front = (CONTENT[lang] / post).read_text(encoding="utf-8").split("---")[1]
         dates.append(str(yaml.safe_load(front)["date"]))
     assert dates != sorted(dates) and dates != sorted(dates, reverse=True), dates     # date order is not reading order
-    shown("- All [articles](blog/index.md) by date, which is not the reading order, and by [tag](tags.md).",
+    assert "by date, which is not the reading order" not in (CONTENT["en"] / "index.md").read_text(encoding="utf-8")
+    shown("- All [articles](blog/index.md), listed by date (not the reading order) and by [tag](tags.md).",
           "- [全部文章](blog/index.md)按日期排列（这不是阅读顺序），也可以按[标签](tags.md)浏览。")
 
 
