@@ -873,7 +873,7 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
     """The summary keeps only what a newcomer needs: the gradient, glossed in one clause as the signal training follows,
     vanishes in the flat tails (review final62, pa: the summary had turned into a glossary of loss, gradient and
     gradient descent).  Loss and gradient descent are defined where the page first needs them, at the start of the
-    paragraph on why a flat tail hurts, where the gradient is also given exactly as the rates at which the loss changes
+    paragraph on why the flat region hurts (the glossary term, defined just above it; "flat tails" only in the summary), where the gradient is also given exactly as the rates at which the loss changes
     with the weights; the collapse and universal-approximation paragraphs say "training" instead of using gradient
     descent before it is defined.  Backpropagation is glossed as the chain rule applied layer by layer from the output
     back.  No gloss nests one definition inside another parenthesis (review final58, pa).  Review final65, pa: the
@@ -883,7 +883,7 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
     said = {"en": ("Sigmoid and tanh have flat tails, where the gradient, the signal that training follows, all but "
                    "disappears; ReLU has none on its positive side. That removes one cause of vanishing gradients, not "
                    "every cause, and helps explain why ReLU often trains faster.",
-                   "Why does a flat tail hurt? Training lowers a loss, which measures how far the network's outputs are "
+                   "Why does the flat region hurt? Training lowers a loss, which measures how far the network's outputs are "
                    "from their targets. The usual method, gradient descent, moves each weight in the direction that "
                    "lowers the loss, by an amount proportional to the rate at which the loss changes with that weight; "
                    "together these rates form the gradient. Backpropagation (the chain rule applied layer by layer from the output back) builds the "
@@ -891,7 +891,7 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
                    ("gradient", "loss", "gradient descent", "backpropagation")),
             "zh": ("sigmoid 和 tanh 的尾部是平的，给训练指方向的梯度到了那里几乎消失；ReLU 在正输入一侧没有这样的尾部。"
                    "这消除了梯度消失的一个原因（并非所有原因），也有助于解释 ReLU 为什么常常训练得更快。",
-                   "平坦的尾部为什么有害？训练要降低的是损失，它衡量网络的输出离目标有多远。常用的训练方法是梯度下降："
+                   "平坦区为什么有害？训练要降低的是损失，它衡量网络的输出离目标有多远。常用的训练方法是梯度下降："
                    "每一步让每个权重朝损失减小的方向移动，移动量与损失随该权重变化的快慢成正比。这些快慢合在一起，就是梯度。"
                    "反向传播（从输出往回，逐层应用链式法则）算出的前面某一层的梯度",
                    ("梯度", "损失", "梯度下降", "反向传播"))}
