@@ -1471,3 +1471,15 @@ def test_the_wording_the_final66_review_asked_for(lang, said, gone):
     for s in gone:
         assert s not in text, s
     assert {"en": "every block starts as the identity", "zh": "每个残差块一开始都是恒等映射"}[lang] in text
+
+
+@pytest.mark.parametrize("lang, heading, gone", [
+    ("en", "**The sigmoid with $1/n$.**", "**The sigmoid with Xavier initialisation.**"),
+    ("zh", "**配 $1/n$ 的 sigmoid。**", "**配 Xavier 初始化的 sigmoid。**")])
+def test_the_sigmoid_pairing_is_named_by_its_scale_as_in_the_table(lang, heading, gone):
+    """Review final68, pb: the sigmoid pairing had three names (LeCun's 1/n, '1/n (LeCun, Xavier)', Xavier); its
+    paragraph now names it by the scale the table gives, 1/n, which Xavier's 2/(n_in + n_out) equals at equal widths."""
+    from actsite.experiments.deep_nets import INIT_STD
+    assert INIT_STD["xavier"](256) ** 2 == pytest.approx(1 / 256)
+    text = page_text("blog/posts/initialisation.md", lang)
+    assert heading in text and gone not in text

@@ -2,7 +2,7 @@
 # # Notebook: gradients through a 50-layer stack { #notebook-gradient-depth }
 #
 # How much gradient reaches the first layer of a 50-layer stack, and what decides it? This notebook
-# computes the numbers behind the article
+# computes most of the numbers behind the article
 # [When gradients vanish: why deep networks stop learning](../blog/posts/when-gradients-vanish.md).
 #
 # ## The 50-layer stack { #fifty-layer-stack }
@@ -43,8 +43,11 @@ activations = {"sigmoid": (sigmoid, sigmoid_prime), "tanh": (tanh, tanh_prime),
 weight_std = {"small": 0.01, "xavier": np.sqrt(2 / (width + width)), "he": np.sqrt(2 / width)}
 
 
-def gradient_norms(activation, init, seed=0):
-    """The Frobenius norm of dL/dW_l and the standard deviation of h_l, for l = 1, ..., depth."""
+def gradient_norms(activation, init, seed=0, trace=None):
+    """The Frobenius norm of dL/dW_l and the standard deviation of h_l, for l = 1, ..., depth.
+
+    A dict passed as `trace` also receives each layer's pre-activation variance and the root mean
+    square of its error signal and of its input."""
     f, f_prime = activations[activation]
     rng = np.random.default_rng(seed)
     std = weight_std[init] if isinstance(init, str) else init   # a scale's name, or a number
@@ -57,11 +60,15 @@ def gradient_norms(activation, init, seed=0):
         z.append(h @ W.T)
         h = f(z[-1])
         output_std.append(h.std())
-    grad_norm = np.empty(depth)
+    grad_norm, delta_rms = np.empty(depth), np.empty(depth)
     for i in reversed(range(depth)):                     # backward, from the top layer down
         delta = grad_h * f_prime(z[i])                   # the error signal dL/dz
         grad_norm[i] = np.linalg.norm(delta.T @ inputs[i])   # dL/dW, summed over the batch
+        delta_rms[i] = np.sqrt(np.mean(delta ** 2))
         grad_h = delta @ weights[i]                      # W^T delta: dL/dh of the layer below
+    if trace is not None:
+        trace.update(z_var=[v.var() for v in z], delta_rms=delta_rms,
+                     input_rms=[np.sqrt(np.mean(x ** 2)) for x in inputs])
     return grad_norm, np.array(output_std)
 
 
@@ -131,11 +138,15 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
 # `next_variance`, one layer of the recursion, 100 times. `next_variance("sigmoid", n_var_w, q)` computes
 # $n\sigma_w^2\,\mathbb{E}[f(z)^2]$ with $f$ the sigmoid and $z$ normal with mean 0 and variance $q$, and
 # `gaussian_expectation(g, q)` the mean $\mathbb{E}[g(z)]$ over the same distribution, both by numerical
-# integration. Each corrected prediction comes within 0.5% of the measured factor. The last line runs the sigmoid
-# stack, for three draws, at $n\sigma_w^2 = 103$, where by the article's note the factor per layer reaches one.
+# integration. Each corrected prediction comes within 0.5% of the measured factor. The next two lines find the fixed
+# point at two larger scales, with the variance factor $n\sigma_w^2\,\mathbb{E}[f'^2]$ and the share of
+# pre-activations in [the flat region](../blog/posts/when-gradients-vanish.md#flat-tails) $|z| > 4.585$; the last line runs the sigmoid stack, for three draws, at the
+# second scale.
 
 # %%
 from actsite.experiments.init_spread import next_variance
+from math import erfc
+
 from actsite.maths.gaussian import gaussian_expectation
 
 print("  n σ_w²   predicted   measured")
@@ -154,17 +165,30 @@ for init in weight_std:
     g = grad["sigmoid", init]
     print(f"{q:8.4f} {slope:14.4f} {corrected:11.4f} {factor(g):10.4f}   {names[init]}")
 print()
+for n_var_w in (16, 103):
+    q = 1.0
+    for _ in range(100):
+        q = next_variance("sigmoid", n_var_w, q)
+    slope = gaussian_expectation(lambda z: sigmoid_prime(z) ** 2, q)
+    print(f"n σ_w² = {n_var_w}: q* = {q:.2f} (standard deviation {np.sqrt(q):.2f}), "
+          f"E[f′²] = {slope:.4f}, variance factor {n_var_w * slope:.2f}, "
+          f"{erfc(4.585 / np.sqrt(2 * q)):.0%} in the flat region")
 act = "sigmoid"
 wide = [gradient_norms(act, np.sqrt(103 / width), seed=seed)[0] for seed in (0, 1, 2)]
-print(f"{names[act]} at n σ_w² = 103, first/last ratio, seeds 0, 1, 2: "
+print(f"{names[act]} at n σ_w² = 103, first-to-last ratio, seeds 0, 1, 2: "
       + ", ".join(f"{g[0] / g[-1]:.2f}" for g in wide))
 
 # %% [markdown]
+# At $n\sigma_w^2 = 16$ the variance factor is only 0.40; it reaches one at 103, where about half of the
+# pre-activations lie in the flat region. There the first-to-last ratio is near one at initialisation; whether such a
+# stack trains, neither the notebook nor the article tests.
+#
 # ## The forward pass { #forward-pass }
 #
 # The forward pass shows the same products, in the standard deviation of each layer's outputs $h_l$
 # over all units and inputs. The next cell prints it for layers 1 and 50, with its average change per layer,
-# $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$, for four of the runs.
+# $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$, for four of the runs. Its last three lines split the
+# flat line of tanh with Xavier initialisation into the error signal and the layer's input.
 
 # %%
 print("standard deviation of each layer's output")
@@ -179,6 +203,14 @@ for _ in range(100):                                     # the forward recursion
 label = f"{names['tanh']} {names['he']}"
 print(f"{label}, at the recursion's fixed point: pre-activation variance {q:.2f}, "
       f"output standard deviation {np.sqrt(gaussian_expectation(lambda z: tanh(z) ** 2, q)):.3f}")
+trace = {}
+gradient_norms("tanh", "xavier", trace=trace)
+rms, inputs, z_var = trace["delta_rms"], trace["input_rms"], trace["z_var"]
+label = f"{names['tanh']} {names['xavier']}"
+print(f"{label}, pre-activation variance: {z_var[0]:.3f} at layer 1, {z_var[9]:.4f} at layer 10")
+print(f"error signal, root mean square at layer 50 over layer 1: {rms[-1] / rms[0]:.1f} "
+      f"(layer 11 over layer 1: {rms[10] / rms[0]:.1f})")
+print(f"layer input, root mean square at layer 1 over layer 50: {inputs[0] / inputs[-1]:.1f}")
 
 # %% [markdown]
 # With Xavier initialisation the ReLU activations shrink by a factor of about $1/\sqrt{2}$ per layer; tanh with the
@@ -189,6 +221,11 @@ print(f"{label}, at the recursion's fixed point: pre-activation variance {q:.2f}
 # ReLU outputs, in this draw (seed 0), drift by under 2% per layer on average, which over 50 layers halves them.
 # For ReLU even the direction of the drift depends on the random draw: here the outputs shrink, while in other draws,
 # such as seed 1 in [Try this](#try-this) below, they grow.
+#
+# For tanh with Xavier, the pre-activation variance falls from 1 to 0.06 over the first ten layers, where tanh's slope
+# is furthest below one. The error signal shrinks 7.4-fold on its way down, 3.5-fold within those ten layers alone,
+# while
+# the layer inputs grow 9.5-fold towards the data: the two nearly cancel in the weight gradient.
 #
 # ## The sigmoid classifier at initialisation { #sigmoid-classifier }
 #
@@ -257,19 +294,20 @@ for seed in (0, 1, 2):
 
 # %% [markdown]
 # In every draw a dozen or so directions are stretched, by up to about 10, and about half of the directions are shrunk
-# by more than $10^{7}$.
+# by more than $10^{7}$. A variance rule such as Xavier's or He's fixes the average stretch only, which is why it
+# keeps the size of a typical signal but not of every direction.
 #
 # ## Try this { #try-this }
 #
 # The ratio 1.79 belongs to one random draw, seed 0. The cell below draws weights, inputs and top gradient with
-# seeds 0 to 11, the twelve draws the article quotes, and prints for each the first/last ratio of ReLU with He and
+# seeds 0 to 11, the twelve draws the article quotes, and prints for each the first-to-last ratio of ReLU with He and
 # with Xavier initialisation and of tanh with He, and the change per layer of the ReLU outputs with He. Change the
 # seeds or the `runs`, and see which numbers move and which do not.
 
 # %%
 runs = (("relu", "he"), ("relu", "xavier"), ("tanh", "he"))
 labels = [f"{names[act]} {names[init]}" for act, init in runs]
-print(f"first/last gradient ratio of three runs, and the {labels[0]} output's change per layer")
+print(f"first-to-last gradient ratio of three runs, and the {labels[0]} output's change per layer")
 print("seed   " + "   ".join(labels) + "   change per layer")
 for seed in range(12):
     (g1, s), (g2, _), (g3, _) = (gradient_norms(act, init, seed=seed) for act, init in runs)

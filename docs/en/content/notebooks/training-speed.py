@@ -240,6 +240,9 @@ for seed in seeds:
 # steps removing momentum is enough to prevent the deaths; whether plain SGD keeps every unit alive later, this cell
 # does not show.
 #
+# To answer the opening question: on this task ReLU reaches 25% in fewer steps than tanh at every rate up to
+# $\eta = 0.1$, and is 1.2 times as fast best rate against best rate; at $\eta = 0.3$ tanh is first in every seed.
+#
 # ## Try this { #try-this }
 #
 # Change the learning rate or the seed, or let the network train longer, and see how many units die. To count the

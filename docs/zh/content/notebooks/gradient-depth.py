@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 笔记本：梯度穿过 50 层网络 { #notebook-gradient-depth }
 #
-# 50 层网络的第 1 层还能收到多少梯度？这由什么决定？这个笔记本算出文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字。
+# 50 层网络的第 1 层还能收到多少梯度？这由什么决定？文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字，大部分由这个笔记本算出。
 #
 # ## 50 层网络 { #fifty-layer-stack }
 #
@@ -24,8 +24,10 @@ activations = {"sigmoid": (sigmoid, sigmoid_prime), "tanh": (tanh, tanh_prime),
 weight_std = {"small": 0.01, "xavier": np.sqrt(2 / (width + width)), "he": np.sqrt(2 / width)}
 
 
-def gradient_norms(activation, init, seed=0):
-    """第 1 层到第 depth 层：dL/dW_l 的 Frobenius 范数，以及 h_l 的标准差。"""
+def gradient_norms(activation, init, seed=0, trace=None):
+    """第 1 层到第 depth 层：dL/dW_l 的 Frobenius 范数，以及 h_l 的标准差。
+
+    若传入字典 `trace`，还会在其中记下每层预激活值的方差，以及误差信号和该层输入的均方根。"""
     f, f_prime = activations[activation]
     rng = np.random.default_rng(seed)
     std = weight_std[init] if isinstance(init, str) else init   # 尺度名，或标准差本身
@@ -38,11 +40,15 @@ def gradient_norms(activation, init, seed=0):
         z.append(h @ W.T)
         h = f(z[-1])
         output_std.append(h.std())
-    grad_norm = np.empty(depth)
+    grad_norm, delta_rms = np.empty(depth), np.empty(depth)
     for i in reversed(range(depth)):                     # 反向：从顶层往下
         delta = grad_h * f_prime(z[i])                   # 误差信号 dL/dz
         grad_norm[i] = np.linalg.norm(delta.T @ inputs[i])   # dL/dW，对整批输入求和
+        delta_rms[i] = np.sqrt(np.mean(delta ** 2))
         grad_h = delta @ weights[i]                      # W^T delta：下面一层的 dL/dh
+    if trace is not None:
+        trace.update(z_var=[v.var() for v in z], delta_rms=delta_rms,
+                     input_rms=[np.sqrt(np.mean(x ** 2)) for x in inputs])
     return grad_norm, np.array(output_std)
 
 
@@ -94,10 +100,12 @@ print(f"逐层计算 {names[scale]} 与 {names[base]} 的梯度之比："
 #
 # 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点；再乘上因子 $2^{1/49}$，因为流入第 1 层的数据，均方根约为后面各层所接收的 sigmoid 输出的两倍。
 #
-# $q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。最后一行取文章的注里每层因子达到 1 的尺度 $n\sigma_w^2 = 103$，对三次抽样各跑一遍 sigmoid 网络。
+# $q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。接下来两行在两个更大的尺度下求不动点，并给出方差因子 $n\sigma_w^2\,\mathbb{E}[f'^2]$ 和落在[平坦区](../blog/posts/when-gradients-vanish.md#flat-tails) $|z| > 4.585$ 的预激活值所占的比例；最后一行在第二个尺度下对三次抽样各跑一遍 sigmoid 网络。
 
 # %%
 from actsite.experiments.init_spread import next_variance
+from math import erfc
+
 from actsite.maths.gaussian import gaussian_expectation
 
 print("  n σ_w²      预测     实测")
@@ -116,15 +124,24 @@ for init in weight_std:
     g = grad["sigmoid", init]
     print(f"{q:8.4f} {slope:16.4f} {corrected:9.4f} {factor(g):8.4f}   {names[init]}")
 print()
+for n_var_w in (16, 103):
+    q = 1.0
+    for _ in range(100):
+        q = next_variance("sigmoid", n_var_w, q)
+    slope = gaussian_expectation(lambda z: sigmoid_prime(z) ** 2, q)
+    print(f"n σ_w² = {n_var_w}：q* = {q:.2f}（标准差 {np.sqrt(q):.2f}），E[f′²] = {slope:.4f}，"
+          f"方差因子 {n_var_w * slope:.2f}，{erfc(4.585 / np.sqrt(2 * q)):.0%} 落在平坦区")
 act = "sigmoid"
 wide = [gradient_norms(act, np.sqrt(103 / width), seed=seed)[0] for seed in (0, 1, 2)]
-print(f"n σ_w² = 103 时 {names[act]} 网络的首层/末层之比（种子 0、1、2）："
+print(f"n σ_w² = 103 时 {names[act]} 网络的首末两层之比（种子 0、1、2）："
       + "、".join(f"{g[0] / g[-1]:.2f}" for g in wide))
 
 # %% [markdown]
+# $n\sigma_w^2 = 16$ 时，方差因子只有 0.40；到 103 才达到 1，而那时约一半预激活值落在平坦区。在这个尺度下，首末两层之比在初始化时接近 1；这样的网络能否训练，笔记本和文章都没有检验。
+#
 # ## 前向传播 { #forward-pass }
 #
-# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算）。下一个单元格对其中四组实验打印第 1 层和第 50 层的这个标准差，以及它平均每层的变化 $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$。
+# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算）。下一个单元格对其中四组实验打印第 1 层和第 50 层的这个标准差，以及它平均每层的变化 $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$。最后三行把 tanh 配 Xavier 初始化时那条平直的线拆成误差信号和该层输入两部分。
 
 # %%
 print("各层输出的标准差")
@@ -139,9 +156,19 @@ for _ in range(100):                                     # He 初始化（n σ_w
 label = f"{names['tanh']} {names['he']}"
 print(f"{label}，递推式的不动点：预激活值方差 {q:.2f}，"
       f"输出标准差 {np.sqrt(gaussian_expectation(lambda z: tanh(z) ** 2, q)):.3f}")
+trace = {}
+gradient_norms("tanh", "xavier", trace=trace)
+rms, inputs, z_var = trace["delta_rms"], trace["input_rms"], trace["z_var"]
+label = f"{names['tanh']} {names['xavier']}"
+print(f"{label}，预激活值方差：第 1 层 {z_var[0]:.3f}，第 10 层 {z_var[9]:.4f}")
+print(f"误差信号的均方根，第 50 层与第 1 层之比：{rms[-1] / rms[0]:.1f}"
+      f"（第 11 层与第 1 层之比：{rms[10] / rms[0]:.1f}）")
+print(f"各层输入的均方根，第 1 层与第 50 层之比：{inputs[0] / inputs[-1]:.1f}")
 
 # %% [markdown]
 # 用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，tanh 的输出稳定在[前向递推](../blog/posts/initialisation.md#forward-recursion)的不动点上，最后一行算出了这个不动点：那里输出的标准差 $\sqrt{\mathbb{E}[\tanh^2 z]}$ 为 0.556，第 50 层实测为 0.558。在这次抽样（种子 0）里，ReLU 的输出平均每层只漂移不到 2%，累积 50 层就缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，换一次抽样，比如[动手试试](#try-this)中的种子 1，它们就逐层变大。
+#
+# 再看 tanh 配 Xavier：预激活值的方差在前十层里从 1 降到 0.06，tanh 的斜率在那里离 1 最远。误差信号往下传时，均方根共缩小为原来的 1/7.4，单是这十层就缩小为 1/3.5；与此同时，各层输入朝数据一侧增大了 9.5 倍。两者的变化在权重梯度里几乎抵消。
 #
 # ## 初始化时的 sigmoid 分类器 { #sigmoid-classifier }
 #
@@ -194,16 +221,16 @@ for seed in (0, 1, 2):
           f"{np.mean(stretch < 1e-7):.0%} 的方向缩小到原来的千万分之一以下")
 
 # %% [markdown]
-# 每次抽样都有十几个方向被拉长，最多约 10 倍，而约一半方向缩小到原来的千万分之一以下。
+# 每次抽样都有十几个方向被拉长，最多约 10 倍，而约一半方向缩小到原来的千万分之一以下。Xavier、He 这类方差规则只管平均的伸缩，所以它们保住的是一个典型信号的大小，而不是每个方向的大小。
 #
 # ## 动手试试 { #try-this }
 #
-# 1.79 这个比值只属于一次随机抽样（种子 0）。下面的代码用种子 0 到 11 抽取权重、输入和顶层梯度，也就是文章引用的那 12 次抽样；对每次抽样，打印 ReLU 分别配 He 和 Xavier 初始化、tanh 配 He 初始化时的首层/末层梯度之比，以及 ReLU 配 He 时输出的每层变化。改一改种子或 `runs`，看看哪些数会变，哪些不会。
+# 1.79 这个比值只属于一次随机抽样（种子 0）。下面的代码用种子 0 到 11 抽取权重、输入和顶层梯度，也就是文章引用的那 12 次抽样；对每次抽样，打印 ReLU 分别配 He 和 Xavier 初始化、tanh 配 He 初始化时首末两层的梯度之比，以及 ReLU 配 He 时输出的每层变化。改一改种子或 `runs`，看看哪些数会变，哪些不会。
 
 # %%
 runs = (("relu", "he"), ("relu", "xavier"), ("tanh", "he"))
 labels = [f"{names[act]} {names[init]}" for act, init in runs]
-print(f"三组实验的首层/末层梯度之比，以及 {labels[0]} 输出的每层变化")
+print(f"三组实验首末两层的梯度之比，以及 {labels[0]} 输出的每层变化")
 print("种子   " + "   ".join(labels) + "   每层变化")
 for seed in range(12):
     (g1, s), (g2, _), (g3, _) = (gradient_norms(act, init, seed=seed) for act, init in runs)

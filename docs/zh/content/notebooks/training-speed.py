@@ -5,7 +5,7 @@
 #
 # 文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后看看[学习率](../glossary.md#learning-rate)为 $\eta = 0.3$ 时有什么变化：这时 ReLU 反而落后。
 #
-# 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练。训练时[小批量](../glossary.md#mini-batch)大小为 128，并带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数（即文章中的 $t_{25\%}$），记为第一次检查到误差不超过 25% 时已训练的步数。
+# 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练。训练时[小批量](../glossary.md#mini-batch)大小为 128，并带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数（即文章中的 $t_{25\%}$），记为误差第一次不超过 25% 的那次检查时已训练的步数。
 #
 # 下面的代码把这些写了出来。`voronoi` 抽取这个任务的训练样本，名字来自 Voronoi 区域（离某个中心最近的点的集合）：每个类别都是若干个这种区域的并集。`MLP` 是一个用 NumPy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
 
@@ -105,7 +105,7 @@ def run_at_0_3(activation, seed, nudged=None, with_peak=False):
     peak = 0.0
     for step in range(1, 2001):
         batch = next(batches)
-        if with_peak:                            # a second forward pass, so only when asked
+        if with_peak:                            # 需要再做一次前向传播，所以只在要求时才算
             peak = max(peak, *(np.abs(z).max() for z in net.hidden_preactivations(X[batch])))
         net.sgd_step(X[batch], y[batch], 0.3, momentum=0.9)
         if step % every == 0 and net.error_rate(X, y) <= target:
@@ -181,6 +181,8 @@ for seed in seeds:
 
 # %% [markdown]
 # 不带动量时，这个网络以 $\eta = 0.3$ 训练的前十步里，这一层同样没有单元死亡，可见在这十步里去掉动量就足以避免死亡；十步以后普通 SGD 能否让所有单元都活着，这里看不出来。
+#
+# 回到开头的问题：在这个任务上，学习率不超过 0.1 时，ReLU 降到 25% 所需的步数都比 tanh 少，各取最好的学习率相比，速度约为 tanh 的 1.2 倍；到了 $\eta = 0.3$，每个种子都是 tanh 先到。
 #
 # ## 动手试试 { #try-this }
 #
