@@ -360,3 +360,20 @@ def test_the_first_cell_makes_one_run_and_the_opening_announces_the_revivals(not
                   "second-layer units that die in training and come back.",
             "zh": "再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第 2 层里训练中死亡、后来又复活的单元。"}[lang]
     assert said in opening
+
+
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "each of its three groups of columns gives seeds 0, 1 and 2", "each of its three columns gives"),
+    ("zh", "每一栏里的三个数依次对应种子 0、1、2", "三栏里的数依次是种子")])
+def test_review_final68_seed_columns_and_a_split_opening(lang, said, gone):
+    """Review final68, pc: the result tables have three groups of three numeric columns (seeds 0, 1, 2 under each
+    label, test_the_printed_columns_line_up), not three columns; and the opening was one dense block, now the
+    notebook's aims, then the set-up and the criterion, then the walkthrough of the code."""
+    text = page_text(NOTEBOOK, lang)
+    assert said in text and gone not in text
+    opening = text.split("# %%\n")[0]
+    aims, setup = {"en": ("and come back.\n#\n# The experiment trains", "the same criterion marks"),
+                   "zh": ("复活的单元。\n#\n# 实验训练的是", "同样的判据标出的是")}[lang]
+    assert aims in opening
+    paragraphs = [p for p in opening.split("\n#\n") if p.strip()]
+    assert len(paragraphs) == 4 and setup in paragraphs[2]        # title, aims, set-up and criterion, walkthrough

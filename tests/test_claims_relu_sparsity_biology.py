@@ -878,11 +878,11 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
     for lang, text in (
             ("en", "At $\\eta = 0.3$ the counts depend on the last bits of the arithmetic: changing every initial weight, "
                    "or every input, in its last binary digit moves some of them by up to 175 steps, though at the three "
-                   "smaller rates it moves none, so the table gives them only roughly and the figure leaves them out. "
+                   "smaller rates it moves none. So the table gives these counts only roughly, and the figure leaves them out. "
                    "In every one of these runs the order was reversed: tanh "
                    "crossed first."),
             ("zh", "到了 $\\eta = 0.3$，步数取决于运算结果的最后几位：把每个初始权重（或每个输入）的二进制最后一位改掉，"
-                   "其中一些步数就会变动多达 175 步，而同样的改动在三个较小的学习率下不改变任何步数，所以表中这一行只给出大致的数，图中也没有画。"
+                   "其中一些步数就会变动多达 175 步，而同样的改动在三个较小的学习率下不改变任何步数。因此表中这一行只给出大致的数，图中也没有画。"
                    "不过在这些训练里，先后顺序每次都反了过来：都是 tanh 先越过那条线。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "twice as fast" not in page and "一半左右的步数" not in page
@@ -980,7 +980,17 @@ def test_each_pre_training_claim_names_a_source_listed_with_its_doi(lang):
     credit = {"en": "Only Li et al. explicitly credit sparsity.", "zh": "明确把功劳记在稀疏性上的，只有 Li 等人。"}[lang]
     assert paragraphs[0].endswith(claim) and paragraphs[1].endswith(credit)
     assert "(when-gradients-vanish.md#what-fixed-it)" in paragraphs[2]
-    assert paragraphs[2].rstrip().endswith({"en": "tells what else made this stage unnecessary.", "zh": "一文。"}[lang])
+    # review final68, pc: the section sent the reader away for the answer; the last sentence now names the other
+    # remedies (the four headings of when-gradients-vanish#what-fixed-it, ReLU itself being this section's subject)
+    assert paragraphs[2].rstrip().endswith({"en": "as [When gradients vanish](when-gradients-vanish.md#what-fixed-it) tells.",
+                                            "zh": "一文。"}[lang])
+    named = {"en": "Careful initialisation, batch normalisation and residual connections helped as well",
+             "zh": "合适的初始化、批归一化和残差连接也有贡献"}[lang]
+    assert named in paragraphs[2] and "tells what else" not in text and "还有哪些办法" not in text
+    home = page_text("blog/posts/when-gradients-vanish.md", lang).split("{ #what-fixed-it }", 1)[1]
+    for remedy in {"en": ("**Careful initialisation.**", "**Batch normalisation.**", "**Residual connections.**"),
+                   "zh": ("**合适的初始化。**", "**批归一化。**", "**残差连接。**")}[lang]:
+        assert remedy in home, remedy
     assert all((len(p.split()) <= 80) if lang == "en" else (len(p) <= 240) for p in paragraphs)   # short paragraphs
 
 
@@ -1081,10 +1091,10 @@ def test_the_opening_says_relu_sets_every_negative_input_to_zero():
     ("en", "Only Li et al. explicitly credit sparsity.\n\nSparsity need not be the whole reason: wherever a ReLU unit is "
            "active it passes the gradient back unchanged ([slope 1](why-nonlinear-activations.md#relu-caveats), where the "
            "sigmoid's is at most 1/4), and a Leaky ReLU, which has no zeros, does the same. The two papers show that ReLU "
-           "networks could do without pre-training, not that sparsity is why. [When gradients vanish]"),
+           "networks could do without pre-training, not that sparsity is why. Careful initialisation"),
     ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n稀疏性未必是全部原因：ReLU 单元只要开启，就原样回传梯度"
-           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)，而 sigmoid 的斜率最大只有 1/4）；没有零的 Leaky ReLU "
-           "也是如此。可见这两篇论文只说明 ReLU 网络可以不做预训练，不能说明原因是稀疏。还有哪些办法")])
+           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)，sigmoid 的斜率则至多 1/4）；没有零的 Leaky ReLU "
+           "也一样。这两篇论文只说明 ReLU 网络可以不做预训练，不能说明原因是稀疏。合适的初始化")])
 def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reason(lang, said):
     """Review final59, pc: the section reported claims and answered nothing itself.  One sentence: ReLU's slope is 1
     wherever the unit is active, the sigmoid's at most 1/4 (at 0), and a Leaky ReLU, with no exact zeros, has the same
@@ -1184,9 +1194,12 @@ def test_review_final65_splits_the_restricted_boltzmann_machine_and_the_masked_m
     """Review final65, pc: the RBM's definition was embedded mid-sentence (en), and the affine map was named through a
     long pre-nominal modifier (zh, 用 D_l 把关闭单元置零后的权重矩阵拼出的仿射映射); each is now its own clause."""
     text = page_text("blog/posts/relu-sparsity-biology.md", lang)
-    said, gone = {"en": ("Nair and Hinton (2010) arrived at rectified linear units from restricted Boltzmann machines. These are "
-                         "two-layer networks of stochastic units that output 0 or 1 (binary units), trained to model the "
-                         "distribution of their input.", "machines, two-layer networks"),
+    # review final68, pc: "two-layer networks" was ambiguous (one layer of weights, two of units); the machine now has
+    # "one visible and one hidden layer" (zh 一个可见层和一个隐藏层), and neither language counts it as two-layer
+    assert "two-layer" not in text and "两层网络" not in text
+    said, gone = {"en": ("Nair and Hinton (2010) arrived at rectified linear units from restricted Boltzmann machines. Such a "
+                         "machine has one visible and one hidden layer of stochastic units that output 0 or 1 (binary units), "
+                         "and is trained to model the distribution of its input.", "machines, two-layer networks"),
                   "zh": ("再取随机输入，用 $D_l$ 屏蔽关闭的单元，由屏蔽后的权重矩阵拼出仿射映射 $A_S \\mathbf{x} + \\mathbf{c}_S$，"
                          "它与前向传播的结果在舍入误差内一致。", "置零后的权重矩阵拼出的仿射映射")}[lang]
     assert said in text and gone not in text
@@ -1249,3 +1262,25 @@ def test_sigma_is_the_sigmoid_only_and_cortical_neurons_fire(lang):
         assert "cortical neurons firing at the same time" in prose and "cortical neurons active" not in prose
         assert "cite as firing at one time" in prose
         assert prose.index("active") > prose.index("{ #sparsity-init }")                 # the unit sense, defined there
+
+
+@pytest.mark.parametrize("lang, caption, dense, gone", [
+    ("en", "half of the ReLU outputs are exactly zero, while the sigmoid outputs cluster around 1/2 and none is zero.",
+     "the code is dense, and most outputs lie within 0.1 of 1/2.",
+     ("every sigmoid output sits close to 1/2", "all 256 units reporting roughly the same value")),
+    ("zh", "初始化时一半的 ReLU 输出恰好为零，而 sigmoid 的输出集中在 1/2 附近，没有一个为零。",
+     "编码是稠密的，多数输出与 1/2 相差不到 0.1。",
+     ("sigmoid 的每个输出都挤在 1/2 附近", "输出的都是差不多的 1/2"))])
+def test_sigmoid_outputs_cluster_around_one_half_but_not_every_one_is_close(sp, lang, caption, dense, gone):
+    """Review final68, pc (WRONG): the caption of figure sparse_activation said every sigmoid output sits close to 1/2,
+    and the text that all 256 units report roughly the same value; the first layer's outputs at initialisation run from
+    about 0.14 to 0.85, and about 13% of them lie more than 0.1 from 1/2.  Now: they cluster around 1/2 and none is
+    zero (caption), most lie within 0.1 of 1/2 (text)."""
+    h = np.asarray(sp["init_sigmoid_first_layer"])
+    near = np.abs(h - 0.5) <= 0.1
+    assert 0.5 < near.mean() < 0.95                      # most, and clearly not every one
+    assert h.min() < 0.2 and h.max() > 0.8               # "every ... close to 1/2" would be wrong
+    assert np.all(h > 0)                                 # "none is zero"
+    text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    assert caption in text and dense in text
+    assert all(g not in text for g in gone)

@@ -372,7 +372,9 @@ def test_outside_minus_2_2_p_n_goes_on_in_straight_lines_and_more_units_barely_h
     # that p_n is straight there (the answer below the far cell says why, from the units)
     en = (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
     assert ("# On $[-2, 2]$, four times as many units divide the error by 16. What do they do at $x = 10$, where\n"
-            "# [the article](../blog/posts/why-nonlinear-activations.md#quadratic) gives $p_{16}$?") in en
+            "# [the article](../blog/posts/why-nonlinear-activations.md#quadratic) gives the value of $p_{16}$?") in en
+    # review final68, pc: "gives p16" was elliptical; it gives p16's value there, as the zh says
+    assert "gives $p_{16}$?" not in en
     zh = (CONTENT["zh"] / PAGE).read_text(encoding="utf-8")
     assert ("那么在 $x = 10$ 处呢？[文章](../blog/posts/why-nonlinear-activations.md#quadratic)给出了 $p_{16}$ 在这里的值。"
             "先猜一猜 $p_{64}(10)$") in zh

@@ -6,7 +6,9 @@
 # It reruns one of the training runs of
 # [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment) and prints the fractions of
 # dead units measured in all of them. It then builds one dead unit by hand, checks that its gradients are exactly zero,
-# and counts the second-layer units that die in training and come back. The experiment trains a 10-256-256-10 network:
+# and counts the second-layer units that die in training and come back.
+#
+# The experiment trains a 10-256-256-10 network:
 # [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) (without momentum) on mini-batches of 64 training points for 600 steps,
 # three seeds per learning rate η. A hidden unit counts as dead when its [pre-activation](../glossary.md#pre-activation) (its input to the ReLU) is at most zero on every
 # training point; for Leaky ReLU (ReLU with a slope of 0.01 on the negative side,
@@ -74,8 +76,8 @@ print(f"training error: {run_net.error_rate(run_X, run_y):.1%}")
 # with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is
 # `train("leaky_relu", 0.3, seed=2)`.
 #
-# Each row of the table is one learning rate, and each of its three columns gives seeds 0, 1 and 2, as the second
-# header line shows.
+# Each row of the table is one learning rate, and each of its three groups of columns gives seeds 0, 1 and 2, as the
+# second header line shows.
 
 # %%
 from actsite.experiments.cache import cached
