@@ -682,7 +682,9 @@ def test_selu_is_the_only_zero_centred_function_on_the_page():
                              ("zh", "因此本页各函数中只有它的输出是零中心的。", "在本页的函数卡片中，只有它")):
         assert said in page_text(lang) and gone not in page_text(lang), lang
     assert "summarised here for this page's functions (ReLU" in page_text("en") and "for the cards of this page" not in page_text("en")
-    assert "下表汇总本页各函数的这些事实（" in page_text("zh") and "本页函数卡片上的这些事实" not in page_text("zh")
+    # review final68, ca: zh said 事实 twice in two clauses; now 数学性质 ... 这些性质
+    assert "真正确立的主要是数学性质，下表把本页各函数的这些性质列在一起（" in page_text("zh")
+    assert "这些事实" not in page_text("zh") and "本页函数卡片上的这些事实" not in page_text("zh")
     # the condition on the means is said once, in the introduction, not again above the table
     assert "means under a standard normal input" not in page_text("en") and "均值按标准正态输入计算" not in page_text("zh")
     assert "Every mean on this page is taken under a standard normal input" in page_text("en")
@@ -774,7 +776,11 @@ def test_maxout_card_values_and_label():
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     renderer = FigureCanvasAgg(ax.figure).get_renderer()
     legend, box = ax.get_legend().get_window_extent(renderer), ax.get_window_extent(renderer)
-    assert legend.x0 > (box.x0 + box.x1) / 2 and legend.y1 < (box.y0 + box.y1) / 2   # "a legend at the bottom right"
+    assert legend.x0 > (box.x0 + box.x1) / 2 and legend.y1 < (box.y0 + box.y1) / 2   # bottom right on the desktop card
+    # review final68, ca: the phone variant, which shares the alt text, puts the legend elsewhere, so the alt names no place
+    for lang, gone in (("en", "legend at the bottom right"), ("zh", "图例在右下角")):
+        alt = next(line for line in page_text(lang).splitlines() if "(figure:maxout" in line)
+        assert gone not in alt and "legend" not in alt and "图例" not in alt, lang
 
 
 def test_maxout_is_the_absolute_value_with_range_from_0_and_its_minimum_at_the_origin():
@@ -964,7 +970,25 @@ def test_the_papers_results_are_reported_in_one_set_of_terms_and_the_uci_result_
     assert "在 121 个 UCI 任务（取自 UCI 机器学习数据库的分类数据集）的总体比较中" in zh
     assert en.count("multi-view testing") == 2 and "multi-view evaluation" not in en
     assert "model averaging" not in en and en.count("or ensembles") == 2
-    assert zh.count("模型集成") == 2 and "模型平均" not in zh
+    assert zh.count("模型集成") == 3 and "模型平均" not in zh
+    # review final68, ca: ensemble, weight decay and regulariser are glossed at first use, mini-batch linked
+    for lang, words in (("en", ("With an ensemble of PReLU networks (several networks whose predictions are averaged),",
+                                "The paper applies no weight decay to $a$: weight decay shrinks every parameter it applies to "
+                                "towards 0 at each step, so it would pull PReLU towards ReLU.",
+                                "as a regulariser, a curb on overfitting.",
+                                "over a [mini-batch](../glossary.md#mini-batch))")),
+                        ("zh", ("用多个 PReLU 网络做模型集成（对几个网络的预测取平均），",
+                                "论文不对 $a$ 做权重衰减：权重衰减每一步都把它作用的参数往 0 缩一点，用在 $a$ 上就会把 PReLU 往 ReLU 拉。",
+                                "起到了正则化的作用，也就是抑制过拟合。",
+                                "在一个[小批量](../glossary.md#mini-batch)上"))):
+        text = page_text(lang)
+        for w in words:
+            assert w in text, w
+        assert text.index(words[0]) < text.index("ensembles" if lang == "en" else "没有使用模型集成")
+    # the gloss is true: decay shrinks a towards 0, and PReLU at a = 0 is ReLU
+    x = np.linspace(-3, 3, 61)
+    a = 0.25 * (1 - 0.1 * 5e-4) ** np.arange(0, 200_001, 50_000)
+    assert np.all(np.diff(a) < 0) and np.allclose(np.maximum(x, 0 * x), np.maximum(x, 0))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -1152,3 +1176,23 @@ def test_the_maxout_properties_leave_the_mean_of_one_shape_to_the_table(lang):
     maxout_section = page_text(lang).split("{ #maxout }")[1].split("\n## ")[0]
     assert "0.798" not in maxout_section and "\\sqrt{2/\\pi}" not in maxout_section
     assert "0.798" in page_text(lang).split("{ #which-one }")[1]
+
+
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", ("Every mean on this page is taken under a standard normal input, $\\mathcal{N}(0, 1)$. That is roughly how "
+            "pre-activations are spread when the initialisation keeps their variance at 1; it is also the input under which",
+            "\n\nSELU's self-normalisation is a theorem only under"),
+     ": roughly how pre-activations are spread"),
+    ("zh", ("文中的均值都针对标准正态输入 $\\mathcal{N}(0, 1)$ 计算。初始化让预激活值的方差保持为 1 时，预激活值大致就是这样分布的。"
+            "本站判断一个函数是否",
+            "\n\nSELU 的自归一化只有在其证明的前提下才是定理"),
+     "计算：初始化让预激活值")])
+def test_the_normal_input_sentence_and_the_which_one_paragraph_are_split(lang, said, gone):
+    """Review final68, ca: one colon carried two points (why N(0, 1) is realistic, and that it defines zero-centred), and
+    one paragraph of "Which one to use" carried the dying, gradient and SELU-assumption points; each is now split, the
+    SELU assumptions in their own paragraph.  The captions name no bare symbols (a, alpha, lambda) in upright text."""
+    text = page_text(lang)
+    assert all(s in text for s in said) and gone not in text
+    for key in ("prelu", "elu", "selu", "maxout"):
+        caption = re.search(r'\(figure:%s "([^"]*)"\)' % key, text).group(1)
+        assert not re.search(r"\ba = |α|λ|max\(", caption), caption
