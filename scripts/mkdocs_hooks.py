@@ -7,7 +7,8 @@
   while ``mkdocs serve`` keeps running;
 * files: refuse pages without a twin or with broken front matter; serve figures/, the shared
   assets, MathJax's stylesheet and the explorer's and playground's data without copying anything into docs/;
-* page_markdown: expand the generated reference and low-precision tables, the glossary and reading-order links, then
+* page_markdown: escape the front-matter description for the theme's meta tag (actsite.pages.descriptions);
+  expand the generated reference and low-precision tables, the glossary and reading-order links, then
   ``![alt](figure:NAME "caption")`` markers; errors name the line of the source file
   (actsite.pages.source_lines);
 * page_content / post_page: keep Chinese punctuation on the line of the inline formula before
@@ -28,8 +29,8 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actsite.pages import (bibliography, cjk_layout, explorer, gated_table, glossary, low_precision_table,  # noqa: E402
-                           markers, notebook_text, page_pairs, playground, reading_order, reference_table,
+from actsite.pages import (bibliography, cjk_layout, descriptions, explorer, gated_table, glossary,  # noqa: E402
+                           low_precision_table, markers, notebook_text, page_pairs, playground, reading_order, reference_table,
                            site_files, source_lines, typeset)
 from actsite.tooling import bench_report  # noqa: E402
 from actsite.figures import build as figure_build  # noqa: E402
@@ -85,6 +86,10 @@ def on_page_markdown(markdown, page, config, files):
     if not ENABLED:
         return markdown
     lang = config.theme["language"]
+    try:
+        page.meta = descriptions.escaped(page.meta, str(Path(config.docs_dir, page.file.src_uri)))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     try:
         expanded = reading_order.expand(bench_report.expand(reference_table.expand(markdown, lang), lang),
                                         page, lang, Path(config.docs_dir))

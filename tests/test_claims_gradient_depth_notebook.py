@@ -465,7 +465,7 @@ def test_each_part_of_the_notebook_has_a_heading_with_its_own_anchor(lang, headi
         anchor = heading.split("{ #")[1].rstrip(" }")
         if anchor in cells:
             assert text.index(cells[anchor], position) > position, anchor
-    intro = text.split("# ## ")[0]
+    intro = re.sub(r"\A# %% \[markdown\]\n# ---\n.*?\n# ---\n", "", text.split("# ## ")[0], flags=re.S)  # not the description
     assert len([line for line in intro.splitlines() if line.startswith("# ") and "%%" not in line]) <= 5   # a short opening
 
 

@@ -1,4 +1,7 @@
 # %% [markdown]
+# ---
+# description: "A notebook that reruns the dead-ReLU experiment, prints the share of dead units at each learning rate, and builds a dead unit by hand."
+# ---
 # # Notebook: dead ReLU units, measured and built by hand { #notebook-dead-relu }
 #
 # This notebook belongs to the article

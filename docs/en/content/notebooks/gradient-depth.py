@@ -1,4 +1,7 @@
 # %% [markdown]
+# ---
+# description: "A notebook that measures the gradient of every layer of a 50-layer network for three activations and three weight scales."
+# ---
 # # Notebook: gradients through a 50-layer stack { #notebook-gradient-depth }
 #
 # How much gradient reaches the first layer of a 50-layer stack, and what decides it? This notebook

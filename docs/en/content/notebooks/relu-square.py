@@ -1,4 +1,7 @@
 # %% [markdown]
+# ---
+# description: "A notebook that builds x² from ReLU units and checks that the largest error on [−2, 2] is 4/n², and that outside that interval more units hardly help."
+# ---
 # # Notebook: x² from ReLU units { #notebook-relu-square }
 #
 # The article [Why networks need non-linear activations](../blog/posts/why-nonlinear-activations.md#quadratic)

@@ -1,4 +1,7 @@
 # %% [markdown]
+# ---
+# description: "A notebook that trains ReLU and tanh networks on a synthetic task and compares the steps each needs to reach 25% training error."
+# ---
 # # Notebook: ReLU against tanh, steps to 25% error { #notebook-training-speed }
 #
 # Does ReLU reach a training error of 25% in fewer steps than tanh, and does its lead hold at every

@@ -1,4 +1,7 @@
 # %% [markdown]
+# ---
+# description: "A notebook that checks one unit's gradient against finite differences and recomputes the measurements of the zig-zag experiment."
+# ---
 # # Notebook: one unit's gradient and the zig-zag { #notebook-zigzag }
 #
 # This notebook reruns the experiment of the article

@@ -1,4 +1,7 @@
 # %% [markdown]
+# ---
+# description: "重跑死亡 ReLU 实验的笔记本：打印各个学习率下死亡单元所占的比例，再手工构造一个死亡单元。"
+# ---
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
 # 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，打印全部训练测得的死亡单元比例；再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第 2 层里训练中死亡、后来又复活的单元。

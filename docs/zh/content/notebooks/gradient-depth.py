@@ -1,4 +1,7 @@
 # %% [markdown]
+# ---
+# description: "对三种激活函数、三种权重尺度，测量 50 层网络每一层梯度的笔记本。"
+# ---
 # # 笔记本：梯度穿过 50 层网络 { #notebook-gradient-depth }
 #
 # 50 层网络的第 1 层还能收到多少梯度？这由什么决定？文章[《梯度消失：深层网络为何学不动》](../blog/posts/when-gradients-vanish.md)里的数字，大部分由这个笔记本算出。

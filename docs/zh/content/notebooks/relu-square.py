@@ -1,4 +1,7 @@
 # %% [markdown]
+# ---
+# description: "用 ReLU 单元拼出 x² 的笔记本：验证 [−2, 2] 上的最大误差为 4/n²，而在这个区间之外，增加单元几乎无济于事。"
+# ---
 # # 笔记本：用 ReLU 单元拼出 x² { #notebook-relu-square }
 #
 # 文章[《为什么神经网络需要非线性激活函数》](../blog/posts/why-nonlinear-activations.md#quadratic)用 $n$ 个 ReLU 单元搭出网络 $p_n$，以插值节点 $x_k = -2 + k\delta$（$\delta = 4/n$）之间的弦在 $[-2, 2]$ 上近似 $x^2$，并推导了它的权重。这个笔记本验证两件事：$p_n$ 在 $[-2, 2]$ 上的最大误差是 $4/n^2$；在 $[-2, 2]$ 之外，单元再多也几乎无济于事。记 $g(x) = \max(0, x)$，这个网络就是

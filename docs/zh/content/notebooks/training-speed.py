@@ -1,4 +1,7 @@
 # %% [markdown]
+# ---
+# description: "在一个合成任务上训练 ReLU 与 tanh 网络，比较两者达到 25% 训练误差各需多少步的笔记本。"
+# ---
 # # 笔记本：ReLU 与 tanh，达到 25% 误差所需的步数 { #notebook-training-speed }
 #
 # ReLU 降到 25% 的训练误差所需的步数比 tanh 少吗？在每个学习率下都是这样吗？
