@@ -496,7 +496,7 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     for lang, text in (("en", "[why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)"),
                        ("en", "not only on those in the batch.\n\nThe trained networks are consistent with this mechanism. In the three runs at learning rate 1.0, every dead second-layer unit had a negative bias, as did 61–76% of the live ones. On average 76–78% of a dead unit's incoming weights were negative, against 63–64% for a live one.\n\nA first-layer unit sees centred data"),
                        ("zh", "(neuron-gradients-zigzag.md#relu)"),
-                       ("zh", "而不只是批内的那些。\n\n训练好的网络也与这一机制相符。学习率 1.0 的三次训练里，第 2 层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。\n\n第 1 层单元的输入是以零为中心的数据")):
+                       ("zh", "而不只是批内的那些。\n\n训练好的网络也与这一机制相符。学习率 1.0 的三次训练里，第 2 层每个死亡单元的偏置都是负的，未死亡的单元中也有 61–76% 的偏置为负。死亡单元的输入权重平均有 76–78% 为负，未死亡的单元则为 63–64%。\n\n第 1 层单元的输入是零中心的数据")):
         assert text in page_text(PAGE, lang)
     for lang, gone in (("en", "a margin of at least 2.3"), ("zh", "至少有 2.3"), ("en", "consistent with this. "), ("zh", "印证了这一点")):
         assert gone not in page_text(PAGE, lang)
@@ -1688,7 +1688,7 @@ def test_sparsity_against_death_follows_the_definition_of_a_dead_unit(lang):
     trained = {"en": "The trained networks are consistent with this mechanism.", "zh": "训练好的网络也与这一机制相符。"}[lang]
     assert "印证" not in page, lang       # review final67c, pc (WRONG): an end-of-training correlation does not corroborate
     why = {"en": "Why the second layer and not the first?", "zh": "为什么死的是第 2 层，而不是第 1 层？"}[lang]
-    first = {"en": "A first-layer unit sees centred data", "zh": "第 1 层单元的输入是以零为中心的数据"}[lang]
+    first = {"en": "A first-layer unit sees centred data", "zh": "第 1 层单元的输入是零中心的数据"}[lang]
     assert page.index(why) < page.index(trained) < page.index(first) < page.index("??? note") < page.index("{ #when-they-die }")
     between = page.split(trained, 1)[1].split("{ #when-they-die }", 1)[0]
     assert between.split("\n\n")[1].startswith(first)             # the trained networks, then the first layer

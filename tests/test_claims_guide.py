@@ -870,7 +870,9 @@ def test_he_keeps_relu6s_scale_but_a_hard_swish_or_silu_stack_loses_scale_at_eve
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), (lang, words)
         # the derivation has its home on the linked section; the guide keeps one clause and the link
         assert "g(x)^2 + g(-x)^2" not in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
-        assert not any(w in (CONTENT[lang] / PAGE).read_text(encoding="utf-8") for w in ("He's rule", "He 的规则")), lang
+        for page in (PAGE, "blog/posts/initialisation.md"):                # the initialisation article too
+            text = (CONTENT[lang] / page).read_text(encoding="utf-8")
+            assert not any(w in text for w in ("He's rule", "He 的规则", "He 针对 ReLU 的规则")), (lang, page)
     assert "{ #gelu-silu }" in (CONTENT["en"] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
     # the gates: hard sigmoid for hard swish, the sigmoid for SiLU, each summing to 1 with its mirror image,
     # and both strictly between 0 and 1 near zero, where ReLU's gate is 0 or 1 everywhere

@@ -341,7 +341,7 @@ TERMS: tuple[Term, ...] = (
     Term("element-wise", "逐元素", "element-wise",
          "对向量的每个分量分别施加同一个运算，例如门控单元中的乘积。",
          "Applied to each component of a vector separately, as the product in a gated unit is.",
-         "catalogue/gated-units.md#two-inputs", avoid_zh=("按元素", "逐个元素", "逐个分量"), avoid_en=("elementwise",)),
+         "catalogue/gated-units.md#two-inputs", avoid_zh=("按元素", "逐个元素", "逐个分量"), avoid_en=("elementwise", "element by element")),
     Term("glu", "GLU", "GLU",
          "门为 sigmoid 的门控单元，$u\\,\\sigma(v)$。",
          "The gated unit with the sigmoid as its gate, $u\\,\\sigma(v)$.",
