@@ -414,7 +414,7 @@ TERMS: tuple[Term, ...] = (
     Term("squared-relu", "平方 ReLU", "squared ReLU",
          "$\\max(0, x)^2$：ReLU 的平方，例如 Nemotron-4 的前馈模块就用它。",
          "$\\max(0, x)^2$, the square of ReLU, used for example in the feed-forward blocks of Nemotron-4.",
-         "catalogue/transformer-block.md#squared-relu"),
+         "catalogue/transformer-block.md#squared-relu", avoid_zh=("ReLU 平方",)),
     Term("quantisation", "量化", "quantisation",
          "用位数很少的格式存储张量，每个值近似表示为一个码乘以缩放因子（可能取负值的张量还要先减去代表 0 的那个码，即零值码），并直接用这些码计算，以提高速度、节省内存。本站讲的是无符号 8 位码，取值 0 到 255；用同样的办法把张量缩放到 FP8 等 8 位浮点格式，也称为量化。",
          "Storing a tensor in a format of few bits, each value approximated by a code times a scale (for a signed tensor, the code minus the zero point, the code that stands for 0), and computing with the codes to gain speed and save memory. On this site the codes are unsigned 8-bit integers, from 0 to 255; scaling a tensor into an 8-bit floating-point format such as FP8 in the same way is also called quantisation.",
