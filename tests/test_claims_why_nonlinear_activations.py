@@ -302,15 +302,16 @@ def test_4_over_n_squared_is_this_constructions_error_and_lowering_the_bias_by_d
     """'So the largest error of this n-unit construction is exactly 4/n^2 ... It is not the best that n units can do:
     the chords lie above the parabola by between 0 and delta^2/4, so lowering the output bias by delta^2/8 halves the
     largest error to 2/n^2, at the price of no longer passing through the knots' (review final57, pa: 'with n units the
-    largest error is exactly 4/n^2' claimed it of n units in general).  The caption says the same of the construction."""
+    largest error is exactly 4/n^2' claimed it of n units in general).  The caption says the same of the construction.
+    Review final69, pa: the paragraph is split after the bound, before the remark that it is not optimal."""
     from claim_helpers import page_text
     for lang, said, caption in (
             ("en", "So the largest error of this $n$-unit construction is exactly $4/n^2$: 1 for two units, 0.25 for four, "
-                   "about 0.000244 for 128. It is not the best that $n$ units can do: the chords lie above the parabola by "
+                   "about 0.000244 for 128.\n\nIt is not the best that $n$ units can do: the chords lie above the parabola by "
                    "between 0 and $\\delta^2/4$, so lowering the output bias by $\\delta^2/8$ halves the largest error to "
                    "$2/n^2$, at the price of no longer passing through the knots.",
              "Panel (b): with n units this construction's largest error is exactly 4/n², so doubling"),
-            ("zh", "所以这种 $n$ 单元构造的最大误差恰好是 $4/n^2$：两个单元时为 1，四个时为 0.25，128 个时约为 0.000244。"
+            ("zh", "所以这种 $n$ 单元构造的最大误差恰好是 $4/n^2$：两个单元时为 1，四个时为 0.25，128 个时约为 0.000244。\n\n"
                    "这并不是 $n$ 个单元所能做到的最好结果：弦高出抛物线的量介于 0 与 $\\delta^2/4$ 之间，把输出偏置调低 "
                    "$\\delta^2/8$，最大误差就减半，变成 $2/n^2$，代价是折线不再经过插值节点。",
              "图 (b)：按这种构造用 n 个单元时，最大误差恰为 4/n²；")):
@@ -711,17 +712,23 @@ def test_training_speed_summary_matches_the_home_page_table_relu_fewer_steps_at_
     paragraph.
     Review final68, pa (third request): the reader got a verdict with no evidence.  The sentence now gives the two ends
     in words, 'less than half as many' at the smallest rate and 'about twice as many' at the largest, read off the
-    home table and checked here; the table's ratios themselves still stay at home."""
+    home table and checked here; the table's ratios themselves still stay at home.
+    Review final69, pa (WRONG): 'about twice as many' at the largest rate overclaimed: the home page gives those counts
+    only roughly (last-bit changes move them by up to 175 steps).  The sentence now says what is robust, that tanh
+    needed fewer steps in every run: recomputed here for the runs as drawn at 0.3, and the home page states it
+    for the nudged runs too (its own test reruns them).  The sentence also says the measurement comes in the last
+    article of the series."""
     import re
     from claim_helpers import page_text
     quotes = {"en": ("Whether ReLU needs fewer steps, and how many fewer, depends on the network, the data and the learning "
-                     "rate. In [a small experiment with four learning rates](relu-sparsity-biology.md#training-speed), "
-                     "ReLU needed fewer steps than tanh at the three smaller rates, less than half as many at the smallest, "
-                     "but the margin shrank as the rate grew, and at the largest ReLU needed about twice as many."),
-              "zh": ("至于 ReLU 是否用的步数更少、少多少，取决于网络、数据和学习率。在[一个试了四个学习率的小实验]"
-                     "(relu-sparsity-biology.md#training-speed)里，在较小的三个学习率下都是 ReLU 用的步数更少，"
+                     "rate. The last article of this series measures it in [a small experiment with four learning rates]"
+                     "(relu-sparsity-biology.md#training-speed): ReLU needed fewer steps than tanh at the three smaller "
+                     "rates, less than half as many at the smallest, but the margin shrank as the rate grew, and at the "
+                     "largest tanh needed fewer in every run."),
+              "zh": ("至于 ReLU 是否用的步数更少、少多少，取决于网络、数据和学习率。本系列最后一篇文章用[一个试了四个学习率的小实验]"
+                     "(relu-sparsity-biology.md#training-speed)做了测量：在较小的三个学习率下都是 ReLU 用的步数更少，"
                      "最小的学习率下还不到 tanh 的一半；但学习率越大，领先得越少，到了最大的学习率，"
-                     "ReLU 用的步数反而约为 tanh 的两倍。")}
+                     "每次运行都是 tanh 用的步数更少。")}
     for lang, quote in quotes.items():
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert quote in text, lang
@@ -746,7 +753,12 @@ def test_training_speed_summary_matches_the_home_page_table_relu_fewer_steps_at_
         assert max(tanh_steps) < min(relu_steps) and max(rho) < 1, (lang, largest)
         _, relu_small, tanh_small, _ = smaller[0]                                  # less than half at the smallest
         assert max(relu_small) / min(tanh_small) < 0.5, (lang, smaller[0])
-        assert 1.8 <= min(relu_steps) / max(tanh_steps) <= max(relu_steps) / min(tanh_steps) <= 2.2, (lang, largest)
+        assert not any(w in section for w in ("twice", "两倍")), lang               # no ratio at the rough rate
+        assert {"en": "tanh crossed first", "zh": "都是 tanh 先越过那条线"}[lang] in table   # every run, nudged too
+    from actsite.experiments import training_speed
+    reach = {key: [training_speed.steps_to_target(training_speed.error_curve(key, 0.3, seed, stop_at_target=True))
+                   for seed in training_speed.SEEDS] for key in ("relu", "tanh")}
+    assert all(t < r for r, t in zip(reach["relu"], reach["tanh"])), reach       # tanh first in every seed at 0.3
 
 
 FLAT_PRESET = """
@@ -803,7 +815,7 @@ def test_tanh_large_init_preset_60_to_70_percent_flat_in_layers_2_to_4_a_tenth_i
                        ("en", "60% to 70% of the pre-activations in each of layers 2–4 lie there, but only about a tenth "
                               "in layer 1, whose weighted sums are smaller, mainly because each adds 2 inputs rather than 16.\n"),
                        ("zh", "演练场的 [tanh 预设](../../playground.md?preset=tanh-large-init)有 4 个 tanh 层，"
-                              "每层 16 个单元，初始权重的标准差为 2，任务是按 $x_1 x_2$ 的符号把平面上的点分成两类（异或的图案，带少量噪声）；"
+                              "每层 16 个单元，初始权重的标准差为 2，任务是按 $x_1 x_2$ 的符号把平面上的点分成两类（异或的图案，带少量噪声）。"
                               "演练场会数出训练开始时有多少预激活值落在平坦区（$|\\tanh'| < 0.01$）。"),
                        ("zh", "第 2 到第 4 层每层都有六到七成的预激活值落在这里，第 1 层却只有约十分之一：第 1 层的加权和较小，"
                               "主要是因为每个加权和只有 2 个输入，而不是 16 个。")):

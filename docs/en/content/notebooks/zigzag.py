@@ -118,7 +118,7 @@ for label, lr in (("positive", square["centred"] / square["positive"]), ("centre
                   ("positive", 1.0), ("centred", square["positive"] / square["centred"])):
     sgd = sgd_path(inputs(label == "centred"), steps=60, lr=lr)
     print(f"{label:8}  η {lr:4.2f}   effective step size {lr * square[label]:.3f}   "
-          f"path ratio {path_ratio(sgd):.2f}   from w* {np.linalg.norm(sgd[-1] - w_star):.3g}")
+          f"path ratio {path_ratio(sgd):.2f}   from w∗ {np.linalg.norm(sgd[-1] - w_star):.3g}")
 
 # %% [markdown]
 # At either matched effective step size the positive path still winds more than the centred one, and at the

@@ -80,9 +80,9 @@ def path_ratio(path):
     return walked / np.linalg.norm(path[-1] - path[0])
 
 
-for label, centred in (("全正输入", False), ("中心化后", True)):
+for label, centred in (("全正输入", False), ("中心化输入", True)):
     sgd = sgd_path(inputs(centred), steps=60, lr=1.0)
-    print(f"{label:4}  SGD 同号步占比 {same_sign_share(sgd):6.1%}   "
+    print(f"{label:　<5}  SGD 同号步占比 {same_sign_share(sgd):6.1%}   "
           f"路径比 {path_ratio(sgd):.2f}")
 
 # %% [markdown]
@@ -90,12 +90,12 @@ for label, centred in (("全正输入", False), ("中心化后", True)):
 
 # %%
 square = {label: np.mean(np.sum(inputs(centred) ** 2, axis=1))
-          for label, centred in (("全正输入", False), ("中心化后", True))}
-for label, lr in (("全正输入", square["中心化后"] / square["全正输入"]), ("中心化后", 1.0),
-                  ("全正输入", 1.0), ("中心化后", square["全正输入"] / square["中心化后"])):
-    sgd = sgd_path(inputs(label == "中心化后"), steps=60, lr=lr)
-    print(f"{label:4}  η {lr:4.2f}   有效步长 {lr * square[label]:.3f}   "
-          f"路径比 {path_ratio(sgd):.2f}   离 w* {np.linalg.norm(sgd[-1] - w_star):.3g}")
+          for label, centred in (("全正输入", False), ("中心化输入", True))}
+for label, lr in (("全正输入", square["中心化输入"] / square["全正输入"]), ("中心化输入", 1.0),
+                  ("全正输入", 1.0), ("中心化输入", square["全正输入"] / square["中心化输入"])):
+    sgd = sgd_path(inputs(label == "中心化输入"), steps=60, lr=lr)
+    print(f"{label:　<5}  η {lr:4.2f}   有效步长 {lr * square[label]:.3f}   "
+          f"路径比 {path_ratio(sgd):.2f}   离 w∗ {np.linalg.norm(sgd[-1] - w_star):.3g}")
 
 # %% [markdown]
 # 无论在哪一种有效步长下，全正输入的路径都比中心化后的更绕；按较小的有效步长，它最后离 $\mathbf{w}^*$ 也远得多。
@@ -123,14 +123,14 @@ def full_batch_steps(X, lr, max_steps=500):
 
 
 condition, gd_steps = {}, {}
-for label, centred in (("全正输入", False), ("中心化后", True)):
+for label, centred in (("全正输入", False), ("中心化输入", True)):
     X = inputs(centred)
     eigenvalues, eigenvectors = np.linalg.eigh(hessian(X))
     eta = 1 / eigenvalues.max()
     condition[label] = eigenvalues.max() / eigenvalues.min()
     gd_steps[label] = full_batch_steps(X, lr=eta)
     error_along = np.abs(eigenvectors.T @ (w_start - w_star))
-    print(f"{label:4}  步数 {gd_steps[label]:3d}   κ {condition[label]:5.2f}   "
+    print(f"{label:　<5}  步数 {gd_steps[label]:3d}   κ {condition[label]:5.2f}   "
           f"特征值 {np.round(eigenvalues, 4)}   "
           f"沿各特征向量的误差 {np.round(error_along, 4)}")
 
@@ -152,9 +152,9 @@ print(f"κ = {kappa:.2f}：预测 {predicted:.1f}，即 {int(np.ceil(predicted))
 # %% [markdown]
 # ## 动手试试 { #try-this }
 #
-# 下面的单元格跑六个输入区间，每个区间取 2000 个点，逐一打印实测的条件数、公式 $\kappa = 1 + n\mu^2/v$ 给出的值，以及全批量梯度下降所需的步数（以 500 为上限）。
+# 下面的单元格跑六个输入区间，每个区间取 2000 个点，逐一打印实测的条件数、公式 $\kappa = 1 + n\mu^2/v$ 给出的值，以及全批量梯度下降所需的步数（以 500 为上限）。两个输入相互独立时，[那篇文章](../blog/posts/neuron-gradients-zigzag.md#mean-cost)里的这个公式能预测条件数。
 #
-# 公式里的 $n = 2$ 是输入的个数，$\mu$ 和 $v$ 是每个输入的均值和方差；输入在区间上均匀分布时，$\mu$ 是区间的中点，$v$ 是区间宽度的平方除以 12。两个输入相互独立时，[那篇文章](../blog/posts/neuron-gradients-zigzag.md#mean-cost)里的这个公式能预测条件数。实验用的 $[0.2, 1]^2$ 均值为 0.6，宽度为 0.8。前三个区间从实验用的区间起依次抬高下端，均值变大的同时区间也变窄；后三个区间每次只改一处：
+# 公式里的 $n = 2$ 是输入的个数，$\mu$ 和 $v$ 是每个输入的均值和方差；输入在区间上均匀分布时，$\mu$ 是区间的中点，$v$ 是区间宽度的平方除以 12。实验用的 $[0.2, 1]^2$ 均值为 0.6，宽度为 0.8。前三个区间从实验用的区间起依次抬高下端，均值变大的同时区间也变窄；后三个区间每次只改一处：
 #
 # - $[0.35, 0.85]^2$ 保持实验的均值，宽度取 $[0.5, 1]^2$ 的 0.5；
 # - $[0.35, 1.15]^2$ 保持实验的宽度，均值取 $[0.5, 1]^2$ 的 0.75；
