@@ -1021,6 +1021,7 @@ def test_derivative_underflows_far_beyond_the_value_on_exponential_tails_with_a_
 
 
 def test_ranges_figure_shows_every_row_and_format():
+    """review final69, lp: caption says the x axis is logarithmic beyond ±1, linear between."""
     data = plotted("low_precision_ranges")
     assert data["keys"] == list(EVERY)
     assert set(data["spans"]) == {(k, f) for k in EVERY for f in lp.FORMAT_KEYS}
@@ -1077,7 +1078,13 @@ def test_ranges_figure_shows_every_row_and_format():
         assert prose.index(name) < prose.index(label) < prose.index(name) + 400, lang    # at its first mention, the formula's bullet
     # review final58, lp: the figure's caption says what its label GELUₜₐₙₕ stands for, so the reader need not wait for
     # the overflow section
-    for lang, gloss in (("en", "(GELUₜₐₙₕ is the tanh approximation of GELU)"), ("zh", "（GELUₜₐₙₕ 即 GELU 的 tanh 近似）")):
+    # review final69, lp: the caption also says the x axis is symmetric-logarithmic, linear on [-1, 1] (as the figure's
+    # code draws it), so that hard tanh's bar (±1) and hard sigmoid's (±3) are not read as proportional
+    import inspect
+    from actsite.figures import low_precision as lp_fig
+    assert 'set_xscale("symlog", linthresh=1.0)' in inspect.getsource(lp_fig)
+    for lang, gloss in (("en", "(GELUₜₐₙₕ is the tanh approximation of GELU; the x axis is logarithmic beyond ±1, linear between)"),
+                        ("zh", "（GELUₜₐₙₕ 即 GELU 的 tanh 近似；横轴在 ±1 以外为对数刻度，在 −1 与 1 之间为线性刻度）")):
         caption = next(m.group("caption") for m in FIGURE_MARKER.finditer(page(lang)) if m.group("name") == "low_precision_ranges")
         assert gloss in caption, lang
     for lang, other in (("en", "GELU_tanh"), ("en", "GELU-tanh"), ("en", "tanh form"), ("zh", "tanh 形式")):
@@ -1130,6 +1137,7 @@ def test_one_symbol_for_the_natural_logarithm():
 
 
 def test_exp_overflow_per_format():
+    """review final69, lp: zh gives float32's maximum by name instead of '3.39 对 3.40'."""
     got = {f: lp.exp_overflow(f) for f in lp.FORMAT_KEYS}
     assert round(got["float32"], 2) == 88.72 and got["bfloat16"] == 89.0 and got["float8_e4m3fn"] == 6.5
     assert got["float8_e5m2"] == 12.0 and round(got["float16"], 2) == 11.09
@@ -1149,7 +1157,9 @@ def test_exp_overflow_per_format():
     assert (b, f) == ("3.39", "3.40")
     page_lang("en", f"keeps float32's exponent, and so its smallest normal value and almost its largest (${b}$ against "
               rf"${f} \times 10^{{38}}$)", "")
-    page_lang("zh", "", f"因而最小正规数与 float32 相同，最大值也几乎相同（${b}$ 对 ${f} \\times 10^{{38}}$）")
+    # review final69, lp: zh no longer writes "A 对 B" (a calque of "against"); it names float32's value
+    page_lang("zh", "", f"因而最小正规数与 float32 相同，最大值也几乎相同（${b} \\times 10^{{38}}$，float32 为 ${f} \\times 10^{{38}}$）")
+    assert "对 $3.40" not in page("zh")
     page_lang("en", "With a largest value almost equal to float32's, bfloat16 survives logits of 12", "")
     page_lang("zh", "", "bfloat16 的最大值与 float32 几乎相同，logit 为 12 时安然无恙")
     # e^x overflows where it passes the largest value plus half a step: two different points, one bfloat16 grid value
@@ -1174,7 +1184,8 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
     GPU kernels for GELU, SiLU and Mish work that way for 16-bit inputs" (ActivationGeluKernel.cu,
     ActivationSiluKernel.cu, ActivationMishKernel.cu compute in at::opmath_type, float for Half and BFloat16,
     and return scalar_t: one rounding).  The same formulas evaluated in float32 and rounded once to float16
-    stay finite at every float16 input and, where the float16 formula overflows, equal the correctly rounded value."""
+    stay finite at every float16 input and, where the float16 formula overflows, equal the correctly rounded value.
+    review final69, lp: 'its exponentials' now said of SiLU and Mish only; GELU's kernels hold none."""
     with np.errstate(over="ignore"):
         for x in (11.09375, 12.0, 6.5):
             assert np.isfinite(np.exp(np.float32(x)))
@@ -1230,13 +1241,27 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
                     # overflowing input -89), float16's -88.75 needs the larger one
                     assert (np.abs(result).max() > 2e-37) == (fmt == "float16"), fmt
     assert 2.5e-37 < 88.72 * math.exp(-88.72) < 3e-37
+    # review final69, lp: GELU's kernels hold no exponential (erf, or tanh of a cube), so "its exponentials" is said
+    # of SiLU and Mish only; the cube of the tanh approximation, in float32, overflows only beyond 6.98e12 (a bfloat16
+    # input), and there the kernel still returns x or 0
+    xb = lp.every_value("bfloat16")
+    xb = xb[np.isfinite(xb)].astype(np.float32)
+    with np.errstate(all="ignore"):
+        cube_over = np.isinf(xb * xb * xb)
+        assert cube_over.any() and np.abs(xb[cube_over]).min() > 6.9e12
+        g = kernels["gelu_tanh"](xb[cube_over])
+    assert np.array_equal(g, np.where(xb[cube_over] > 0, xb[cube_over], 0)), "gelu_tanh past its cube's overflow"
     page_lang("en", "A kernel that computes in float32 ([above](#evaluated)), as PyTorch's GPU kernels for GELU, SiLU and Mish "
-              "do for 16-bit inputs, has no such early overflow: its exponentials overflow only beyond 88.72, where the result "
+              "do for 16-bit inputs, has no such early overflow. GELU's kernels call erf or tanh, not exp, and the exponentials "
+              "in the SiLU and Mish kernels overflow only beyond 88.72, where the result "
               "is already $x$ or, for either 16-bit format, below $3 \\times 10^{-37}$ in magnitude.", "")
+    assert "its exponentials overflow only beyond 88.72" not in page("en")
+    assert "这种内核中的指数函数要到 88.72 以上才溢出" not in page("zh")
     page_lang("zh", "", "照公式直接计算（例如手写的 softplus 或 Mish）则另有一个问题：$e^{x}$ 会溢出。")
     page_lang("zh", "", "在 float32 中计算的"
               "内核（[见上文](#evaluated)）不会这么早溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
-              "SiLU 和 Mish 时就是如此。这种内核中的指数函数要到 88.72 以上才溢出，而对两种 16 位格式来说，"
+              "SiLU 和 Mish 时就是如此。GELU 的内核调用的是 erf 或 tanh，不计算指数函数；"
+              "SiLU 和 Mish 的内核中的指数函数要到 88.72 以上才溢出，而对两种 16 位格式来说，"
               "那里的结果都已经是 $x$，或者绝对值小于 $3 \\times 10^{-37}$。")
     # review final65, lp: no parenthesis nested inside the alternative
     assert "或者（两种 16 位格式都是如此）" not in page("zh")
@@ -1700,7 +1725,8 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     'Each threshold is a value of its format, written exactly if it has at most three decimals
     (1.875); otherwise it is rounded to two decimals (two significant digits from 10^5 on), or in
     the 8- and 16-bit formats to as many as it takes to name that value alone (4.508 in float16,
-    where 4.51 would round to its neighbour)': every cell of both tables, as printed."""
+    where 4.51 would round to its neighbour)': every cell of both tables, as printed.
+    review final69, lp: the digit rule is cut from the prose; the code's rule is still checked."""
     from decimal import Decimal
     from actsite.pages import low_precision_table as lpt
     data = lpt.cached("low_precision_thresholds")
@@ -1773,9 +1799,11 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     # review final66, lp: the note was a style sheet; it now says the rule in two sentences with one example per case
     # of extra digits (every clause is checked against every cell below)
     # review final68, lp: the rule is a sentence of the tables' lead-in, not a note of its own
-    page_lang("en", "A threshold is written in full if three decimals suffice and otherwise to two decimals (two significant "
-              "digits from $10^5$ on), with more digits wherever fewer would name another value of an 8- or 16-bit format "
-              "(float16's 4.508, not 4.51) or a whole number in float32 (2.9999998, not 3.00).", "")
+    # review final69, lp: the rule was typographic convention in the main line of the lesson (and "two decimals" did
+    # not fit -20.3); the prose no longer states it: the tables' code applies it, and the checks below still pin it
+    for lang, rule in (("en", "A threshold is written in full"), ("en", "float16's 4.508, not 4.51"),
+                       ("zh", "阈值三位小数以内"), ("zh", "就多保留几位")):
+        assert rule not in page(lang), (lang, rule)
     for lang, note in (("en", "How the thresholds are written"), ("zh", "阈值的写法")):
         assert note not in page(lang), (lang, note)
     assert float(lp.to_format(4.51, "float16")) != 4.5078125 == float(lp.to_format(4.508, "float16"))
@@ -1784,7 +1812,6 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("en", "The first table gives the ends of the figure's bars as numbers; the second gives the same thresholds "
               "for the exact derivative, rounded once (at a kink, the slope of the outer piece).", "")
     page_lang("zh", "", "下面第一张表把图中各条的端点写成数字；第二张表给出把精确导数舍入一次后的同类阈值（折点处取外侧那一段的斜率）。")
-    page_lang("zh", "", "阈值三位小数以内能写尽的照写，否则保留两位小数（不小于 $10^5$ 的保留两位有效数字）；少写几位若会变成 8 位或 16 位格式中的另一个值（如把 float16 的 4.508 写成 4.51），或在 float32 中变成整数（如把 2.9999998 写成 3.00），就多保留几位。")
     for lang, style_sheet in (("en", "trailing zeros dropped"), ("en", "bfloat16's $1.48"), ("zh", "末尾的 0 省去"), ("zh", "不写成")):
         assert style_sheet not in page(lang), (lang, style_sheet)
     # review final61, lp: the float32 case has its example: hard swish's float32 threshold, one float32 step below 3,
@@ -2100,8 +2127,8 @@ def test_e4m3_range_and_squared_spread():
     for lang, within in (("en", "Within one channel"), ("en", "rescales each channel"), ("zh", "在同一个通道内"),
                          ("zh", "对每个通道做缩放")):
         assert within not in page(lang), (lang, within)
-    page_lang("en", "Their fix, Smooth-SwiGLU, gives each channel its own scale factor before the conversion to FP8, "
-              "so that no channel sets the scale of the others. It undoes the factors afterwards, leaving the "
+    page_lang("en", "Their fix, Smooth-SwiGLU, gives each channel its own scale before the conversion to FP8, "
+              "so that no channel sets the scale of the others. It undoes these scales afterwards, leaving the "
               "function unchanged.", "")
     page_lang("zh", "", "他们的解决办法 Smooth-SwiGLU 在张量转换成 FP8 之前给每个通道乘上各自的缩放因子，使任何一个通道都不再"
               "决定其余通道的缩放，转换后再除回去，函数本身保持不变。")
@@ -2341,7 +2368,8 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
 def test_no_sentence_restates_round_to_nearest_as_a_finding():
     """Review final61, lp: the sentence 'training loses nothing beyond a derivative threshold that the format could have
     kept: there, the true slope is closer to the 0 or 1 it rounds to ...' said what rounding to nearest means at every
-    input, and lines 66-70 already say which functions' backward pass uses the derivative's own thresholds; it is cut."""
+    input, and lines 66-70 already say which functions' backward pass uses the derivative's own thresholds; it is cut.
+    review final69, lp: the lead-in ends with the cell layout (digit rule cut)."""
     for lang, cut in (("en", "that the format could have kept"), ("en", "than to any other value of the format"),
                       ("zh", "格式本来就保留不住"), ("zh", "比离格式中任何别的值都近")):
         assert cut not in page(lang), (lang, cut)
@@ -2349,13 +2377,11 @@ def test_no_sentence_restates_round_to_nearest_as_a_finding():
     # review final65, lp: the E5M2 aside follows the tables, where 0.625 and 1.25 can be checked, instead of
     # separating the tables from their lead-in
     # review final68, lp: the rule for writing thresholds joins this lead-in instead of a note of its own
+    # review final69, lp: the rule for writing thresholds is cut; the lead-in ends with the cell layout
     page_lang("en", "rounded once (at a kink, the slope of the outer piece). Each cell gives two inputs, the left side's "
-              "threshold above the right side's; a 0 means that side equals its asymptote everywhere. A threshold is written",
-              "")
-    page_lang("en", "(2.9999998, not 3.00).\n\n<!-- low-precision-thresholds -->\n\nA derivative that tends to 1 can even "
-              "reach its threshold", "")
-    page_lang("zh", "", "0 表示这一侧处处等于渐近线。阈值三位小数以内")
-    page_lang("zh", "", "就多保留几位。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
+              "threshold above the right side's; a 0 means that side equals its asymptote everywhere.\n\n"
+              "<!-- low-precision-thresholds -->\n\nA derivative that tends to 1 can even reach its threshold", "")
+    page_lang("zh", "", "0 表示这一侧处处等于渐近线。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
 
 
 def test_takeaway_only_non_zero_limits_come_early():
@@ -2468,7 +2494,8 @@ def test_one_large_value_pushes_down_the_whole_tensor_under_one_scale_and_only_i
     scale, and per-row or per-channel factors 'confine that damage to the row or channel that holds the large value'.
     Checked in E4M3: a 4 x 8 tensor of typical values 1 with one value 10^5 in channel 0; scaled so that its largest
     value is 448, every other value falls below the normal range 2^-6 under one factor for the tensor, and only the
-    large value's channel does under one factor per channel."""
+    large value's channel does under one factor per channel.
+    review final69, lp: (WRONG) per-tensor scaling is 'the simplest scheme', not the usual one; en says 'scale' throughout."""
     x = np.ones((4, 8))
     x[0, 0] = 1e5
     tiny = lp.FORMATS["float8_e4m3fn"].tiny
@@ -2486,7 +2513,7 @@ def test_one_large_value_pushes_down_the_whole_tensor_under_one_scale_and_only_i
     for lang, push, remedy in (
             ("en", "A single very large value then pushes all the others down, and those that fall below the normal range "
                    "lose their digits or round to zero.",
-                   "Choosing the factor per row, or per *channel* (the same component of every vector in the tensor), "
+                   "Choosing the scale per row, or per *channel* (the same component of every vector in the tensor), "
                    "confines that damage to the row or channel that holds the large value."),
             ("zh", "这时只要有一个特别大的值，整个张量的其余值就都被压小，落到正规数范围以下的那些便丢掉有效数字，甚至舍入成 0。",
                    "按行或按**通道**（张量中所有向量的同一个分量）分别选取缩放因子，可以把这种损害限制在大值所在的那一行或那一个通道里。")):
@@ -2496,6 +2523,20 @@ def test_one_large_value_pushes_down_the_whole_tensor_under_one_scale_and_only_i
         assert per_tensor_sentence < text.index(push) < text.index(remedy) == text.index(push) + len(push) + (lang == "en"), lang
     for lang, old in (("en", "The factor can also be chosen per row"), ("zh", "分别选取。这样一来")):
         assert old not in page(lang), lang
+    # review final69, lp (WRONG): per-tensor scaling is the simplest scheme, not the usual one: LLM.int8(), the page's
+    # own source for 8-bit inference, scales vector-wise (one constant per row or column of each matmul operand), and
+    # FP8 training recipes scale per block; the sentence now names the scheme without saying how common it is
+    for lang, old, new in (
+            ("en", "usually multiply each tensor by a factor",
+             "The simplest scheme multiplies a whole tensor by one scale, chosen so that its largest value fits, and then "
+             "rounds it to the format ([quantisation](../glossary.md#quantisation))"),
+            ("zh", "通常给每个张量乘一个缩放因子",
+             "最简单的做法是给整个张量乘同一个缩放因子，让其中最大的值恰好放得下，再舍入到该格式（即[量化](../glossary.md#quantisation)）")):
+        assert old not in page(lang) and new in page(lang), lang
+    # review final69, lp: one term for the quantisation multiplier in en, "scale", as the glossary and hard-and-cheap
+    # write it (zh: 缩放因子 throughout)
+    outliers = page("en").split("{ #outliers }")[1].split("{ #takeaways }")[0]
+    assert "factor" not in outliers and outliers.count("scale") >= 5
 
 
 def test_channel_is_glossed_at_its_first_use():
@@ -2733,7 +2774,8 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     gradient; one name for float16; and the Chinese reads as Chinese (恰好变成 0, not 变成恰好 0).
     Review final66, lp: the exact curve was hidden under the staircases; in both panels it is drawn above them, and
     thicker; the zh slope sentence no longer stacks two locatives.
-    review final67, lp: LayerNorm glossed inline."""
+    review final67, lp: LayerNorm glossed inline.
+    review final69, lp: the en term 'tie' dropped; LayerNorm gloss its own sentence; cost of the zero backward pass (0.8% of the peak)."""
     from actsite.figures.registry import FIGURES
     from actsite.figures.render import draw
     page_lang("en", "Most are trained in float32, the 32-bit format, or in *mixed precision*, which does most of its arithmetic "
@@ -2744,11 +2786,15 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     page_lang("zh", "", "一份 float32 的权重主副本")
     assert "if they are large" not in page("en") and "大型网络用的是" not in page("zh")
     # the primer stops at epsilon; the tie rule follows the bound log(4/eps) it refines
-    for lang, tie, new_paragraph in (("en", r"A gap of exactly $\varepsilon/4$ would be a *tie*", "\n\nMost values are *normal*:"),
+    # review final69, lp: "tie" was defined and never used again; the en sentence now says "halfway" without the term
+    assert "*tie*" not in page("en") and not re.search(r"\btie\b", page("en"))
+    for lang, tie, new_paragraph in (("en", r"A gap of exactly $\varepsilon/4$ would fall halfway between 1 and the largest value below it; "
+                                            "rounding then goes to the neighbour whose last fraction bit is 0, here 1.",
+                                      "\n\nMost values are *normal*:"),
                                      ("zh", r"差距恰为 $\varepsilon/4$ 时，该值正好落在 1 与 1 以下最大的可表示数正中", "\n\n大多数值是**正规数**：")):
         text = page(lang)
         primer = text[text.index("{ #formats }"):text.index("| ")]
-        assert new_paragraph in primer and "tie" not in primer and "正中" not in primer, lang
+        assert new_paragraph in primer and "halfway" not in primer and "正中" not in primer, lang
         assert text.index(r"x \gtrsim \log \frac{4}{\varepsilon}") < text.index(tie) < text.index("figure:sigmoid_tail_formats"), lang
     for key in ("bfloat16", "float16"):
         f = lp.FORMATS[key]
@@ -2816,9 +2862,10 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     assert "measured the inputs of a transformer's attention and feed-forward blocks" not in en
     # review final67, lp: LayerNorm, whose home comes later in the reading order, is glossed inline (without "token",
     # which the page glosses only further on)
-    page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm) "
-              "(which standardises each vector's components, then applies a learned scale and shift), "
-              "and a few of their dimensions hold values far larger than the rest.", "")
+    # review final69, lp: the LayerNorm gloss is a sentence of its own, not a second nested parenthesis
+    page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm). "
+              "LayerNorm standardises each vector's components, then applies a learned scale and shift. "
+              "A few dimensions of these vectors hold values far larger than the rest.", "")
     page_lang("en", "hold values far larger than the rest. The paper counts a dimension as an outlier if its values reach a "
               "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions. "
               "From about 6.7 billion parameters on", "")
@@ -2834,11 +2881,18 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     # appositives in brackets; Chinese word order
     # review final60, lp: no inline maths right after an opening bracket here (it wrapped away from it)
     # review final65, lp: the slopes are written as sigma'(6.25) and sigma'(8.32), not as alternating numbers and positions
-    page_lang("en", r"The true slope is not: $\sigma'(6.25) = 1.9 \times 10^{-3}$ at bfloat16's first such input and "
-              r"$\sigma'(8.32) = 2.4 \times 10^{-4}$ at float16's.", "")
+    # review final69, lp: the page says what the zero backward pass costs: sigma'(6.25) is 0.8% of the peak
+    # sigma'(0) = 0.25, lost entirely
+    ds = lambda x: float(sigmoid_prime(np.float64(x)))
+    assert ds(0.0) == 0.25 and f"{ds(6.25):.1e}" == "1.9e-03" and f"{ds(8.32):.1e}" == "2.4e-04"
+    assert f"{100 * ds(6.25) / ds(0.0):.1f}" == "0.8"
+    page_lang("en", r"The true slope is small but not 0: $\sigma'(6.25) = 1.9 \times 10^{-3}$ at bfloat16's first such input, "
+              r"0.8% of the peak $\sigma'(0) = 0.25$, and $\sigma'(8.32) = 2.4 \times 10^{-4}$ at float16's. "
+              "A unit driven that far passes no gradient back at all.", "")
     # review final66, lp: zh no longer stacks two locatives for one point; it writes sigma'(6.25) as en does
-    page_lang("zh", "", r"真实斜率却不是 0：在 $y$ 刚刚舍入成 1 的输入上，bfloat16 中 $\sigma'(6.25) = 1.9 \times 10^{-3}$，"
-              r"float16 中 $\sigma'(8.32) = 2.4 \times 10^{-4}$。")
+    page_lang("zh", "", r"真实斜率虽小，却不是 0：在 $y$ 刚刚舍入成 1 的输入上，bfloat16 中 $\sigma'(6.25) = 1.9 \times 10^{-3}$，"
+              r"是峰值 $\sigma'(0) = 0.25$ 的 0.8%；float16 中 $\sigma'(8.32) = 2.4 \times 10^{-4}$。"
+              "输入落到这么远的单元就完全传不回梯度。")
     assert "的那个输入上" not in page("zh") and "处仍有" not in page("zh")
     for calque in ("变成恰好", "舍入成恰好", "存为恰好", "舍入成极限或", "救不回来", "第一个这样的输入"):
         assert calque not in page("zh"), calque
@@ -2851,8 +2905,9 @@ def test_final58_terms_styled_alike_dense_paragraphs_split_and_wording():
     says what the spacing below 1 is half of and that tanh's backward pass computes 1 − y² from the saved output; one
     wording for gated units with an unbounded gate; the 1.0034 is the sum of the printed bfloat16 probabilities.
     Review final66, lp: the zh opening and takeaway no longer say 门无上界的门控单元 (门…门控 stacked).
-    review final67, lp: the zh preview's wording updated."""
-    defined = {"en": ["*mixed precision*", "*machine epsilon*", "*kernel* (the routine", "*tie*", "*incoming gradient*",
+    review final67, lp: the zh preview's wording updated.
+    review final69, lp: 'tie' no longer a defined term."""
+    defined = {"en": ["*mixed precision*", "*machine epsilon*", "*kernel* (the routine", "*incoming gradient*",
                       "*flush-to-zero*", "*reductions*", "*outliers*"],
                "zh": ["**混合精度**", "**机器精度**", "叫作**内核**", "**传入梯度**", "**下溢清零**", "**归约**",
                       "（**离群值**）"]}
