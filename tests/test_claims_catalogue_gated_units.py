@@ -95,7 +95,7 @@ def test_the_gates_caption_says_the_unbounded_gates_grow_like_v_on_the_right():
 @pytest.mark.parametrize("lang", LANGS)
 def test_token_is_glossed_at_its_first_use_and_numbers_are_plain_digits_in_zh_prose(lang):
     text = page(lang)
-    word, gloss = {"en": ("token", "[token](../glossary.md#token) (a word or piece of a word in the input)"),
+    word, gloss = {"en": ("token", "[tokens](../glossary.md#token) (the words or pieces of words in the input)"),   # final69, cb
                    "zh": ("词元", "[词元](../glossary.md#token)（token，输入文本中的一个词或词的一部分）")}[lang]
     assert text.index(gloss) + 1 == text.index(word)          # glossed and linked to its row, as on smooth-gates (review final56, ca)
     assert text.count("glossary.md#token") == 1
@@ -461,11 +461,15 @@ def test_equal_compute_and_the_extra_element_wise_work():
     assert plain_elementwise / flops * 100 < 0.25 and 0.23 < gated_elementwise / flops * 100 < 0.25      # 0.03%, 0.239%
     # the plain block's ReLUs at ten each would be 0.33%, so the bound says one per ReLU (review final34, cb)
     assert 10 * 3072 / flops * 100 > 0.25
+    # review final69, cb: the bound shows its arithmetic (10 * 2048 + 2048 = 22,528) and drops "(and one per ReLU)"
+    assert gated_elementwise == 22_528
     for lang, said in (("en", "Beside that, the element-wise work (3072 ReLUs in the plain block; 2048 gates and 2048 products in "
-                              "the gated one) is negligible: even allowing a generous ten operations per gate (and one per ReLU), under 0.25% of "
-                              "the matrix work."),
+                              "the gated one) is negligible: even at a generous ten operations per gate, the gated block's "
+                              "$10 \\cdot 2048 + 2048 = 22{,}528$ operations are under 0.25% of the matrix work, and the plain "
+                              "block's 3072 ReLUs are far fewer."),
                        ("zh", "相比之下，逐元素运算（普通前馈模块 3072 次 ReLU，门控前馈模块 2048 次门运算加 2048 次乘法）微不足道："
-                              "即使宽打宽算，每个门按十次运算计（每次 ReLU 按一次计），也不到矩阵部分的 0.25%。")):
+                              "即使宽打宽算，每个门按十次运算计，门控前馈模块的 $10 \\cdot 2048 + 2048 = 22528$ 次运算也不到矩阵部分的 0.25%，"
+                              "普通前馈模块的 3072 次 ReLU 就更少了。")):
         assert said in page(lang), lang
         for old in ("0.03%", "0.04%", "0.24%", "0.3%"):
             assert old not in page(lang), (lang, old)
@@ -973,9 +977,10 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     section on the output scale, not the Shazeer section.
     Review final66, cb: "squares large inputs (with any gate here but GLU's)" was false for negative inputs: with
     u = v = -10, SwiGLU gives 100 sigma(-10) = 0.0045.  ReGLU, GEGLU and SwiGLU square large inputs of one sign, the
-    bilinear unit of either sign, GLU of neither; computed below on the diagonal for every unit."""
+    bilinear unit of either sign, GLU of neither; computed below on the diagonal for every unit.
+    review final69, cb: "roughly squares" is now "grows like the square of", which the limit below checks."""
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
-            "roughly squares large inputs of one sign (either sign for the bilinear unit, neither for GLU, whose gate is "
+            "grows like the square of large inputs of one sign (either sign for the bilinear unit, neither for GLU, whose gate is "
             "bounded), and Fishman et al. (2025) report "
             "the resulting [outliers](low-precision.md#outliers), values far larger than the rest, in FP8 (8-bit floating point) "
             "training of a 7-billion-parameter SwiGLU model.") in page("en")
@@ -1090,12 +1095,18 @@ def test_block_has_one_chinese_name_on_the_page():
 @pytest.mark.parametrize("lang, said", [
     ("en", "In a plain stack this mean square sets the scale of the next layer's [pre-activations](../glossary.md#pre-activation) "
            "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) "
-           "works out. In a [pre-norm](../glossary.md#pre-norm) transformer a normalisation resets the feed-forward block's input, so the mean square sets "
+           "works out. Such a stack has no stable scale with ReGLU, GEGLU, SwiGLU or the bilinear unit: at input variance $q$, "
+           "ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$, and GEGLU's and SwiGLU's approach $q^{2}/2$ as $q$ grows "
+           "([Inside a transformer block](transformer-block.md#squared-relu)). In a [pre-norm](../glossary.md#pre-norm) transformer, "
+           "which normalises the input of attention and of the feed-forward block, the mean square sets "
            "instead how much the feed-forward block adds to the [residual stream](../glossary.md#residual-stream), the vector that attention and the "
            "feed-forward block both read from and add their outputs back to "
            "([same article](../blog/posts/initialisation.md#residual))."),
-    ("zh", "在[前置归一化](../glossary.md#pre-norm)的 Transformer 中，前馈模块的输入先经归一化重新定标，这个均方决定的则是前馈模块往[残差流](../glossary.md#residual-stream)"
-           "（注意力和前馈模块都从中读取输入、再把输出加回去的向量）里加进多少（见[同一篇文章](../blog/posts/initialisation.md#residual)）。")])
+    ("zh", "用 ReGLU、GEGLU、SwiGLU 或双线性单元时，这样的堆叠没有稳定的尺度：输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，"
+           "双线性单元的是 $q^{2}$，GEGLU 和 SwiGLU 的随 $q$ 增大也趋于 $q^{2}/2$（见[《Transformer 块内部》](transformer-block.md#squared-relu)）。"
+           "在[前置归一化](../glossary.md#pre-norm)的 Transformer 中，注意力和前馈模块的输入都先经过归一化，这个均方决定的则是前馈模块往"
+           "[残差流](../glossary.md#residual-stream)里加进多少（见[同一篇文章](../blog/posts/initialisation.md#residual)）。"
+           "残差流是注意力和前馈模块都从中读取输入、再把输出加回去的向量。")])
 def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     """Review final62, ca: the scale section stopped at the numbers.  In a pre-norm stack, x + FFN(N(x)), the block's input
     has unit mean square whatever the stream's, so at initialisation (W, V of variance 1/d, W_2 of variance 1/d_ff') each
@@ -1105,7 +1116,10 @@ def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     the zh link read （[同一文]）, now （见[同一篇文章]）; the numbers and what they set are two paragraphs.  Review final67,
     cb: "pre-norm" is linked to its glossary row where the page uses it (its home, transformer-block, comes later).  Review
     final68, cb: bare "block" meant both the transformer block and the feed-forward block here; the sentence names the
-    feed-forward block, and the residual stream is what attention and the feed-forward block read and add to."""
+    feed-forward block, and the residual stream is what attention and the feed-forward block read and add to.  Review
+    final69, cb: the unit-variance numbers hold at q = 1 only; the page says how the mean square grows with the input
+    variance q (checked in test_the_output_mean_square_grows_like_the_square_of_the_input_variance), pre-norm is glossed
+    where it is used, and the zh residual-stream gloss is its own sentence."""
     assert not re.search(r"\b(each|every|a) block\b", page("en")) and "每个块" not in page("zh").split("{ #references }")[0]
     assert said in page(lang)
     home = page_text("blog/posts/initialisation.md", lang)
@@ -1193,3 +1207,25 @@ def test_references_are_numbered_in_order_of_first_citation(lang):
         seen = [pos for name, pos in cited if name == surname]       # a second paper by the same author: its next mention
         cited.append((surname, body.index(surname, seen[-1] + 1) if seen else body.index(surname)))
     assert len(cited) == 15 and [pos for _, pos in cited] == sorted(pos for _, pos in cited), cited
+
+
+def test_the_output_mean_square_grows_like_the_square_of_the_input_variance():
+    """review final69, cb: "the gate alone sets the output scale" held at unit input variance only.  With u, v normal of
+    variance q, E[(u g(v))^2] = q E[g(sqrt(q) xi)^2]: q^2/2 for ReGLU and q^2 for the bilinear unit exactly, and GEGLU's
+    and SwiGLU's tend to q^2/2 as q grows, so a plain stack's variance map is quadratic and its fixed point unstable
+    (slope 2, transformer-block#squared-relu)."""
+    def mean_square(key, q):
+        g = GATES[GATED[key].gate].g
+        return q * gaussian_expectation(lambda z: g(math.sqrt(q) * z) ** 2)
+    for q in (0.5, 1.0, 2.0, 4.0):
+        assert mean_square("reglu", q) == pytest.approx(q ** 2 / 2, rel=1e-6)
+        assert mean_square("bilinear", q) == pytest.approx(q ** 2, rel=1e-6)
+    for key in ("geglu", "swiglu"):
+        ratios = [mean_square(key, q) / (q ** 2 / 2) for q in (1.0, 10.0, 100.0, 1000.0)]
+        assert all(b > a for a, b in zip(ratios, ratios[1:])) and ratios[-1] == pytest.approx(1, abs=0.01), key
+    assert mean_square("reglu", 2.0) == pytest.approx(2.0)                    # 0.5 at q = 1, but 2.0 at q = 2
+    fixed = 2.0                                                                # q = q^2 / 2: slope q = 2 there
+    assert mean_square("reglu", fixed) == pytest.approx(fixed) and fixed == 2
+    for lang, said in (("en", "at input variance $q$, ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$"),
+                       ("zh", "输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，双线性单元的是 $q^{2}$")):
+        assert said in page(lang), lang

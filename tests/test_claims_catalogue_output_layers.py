@@ -283,17 +283,19 @@ def test_temperature_limits_order_and_entropy():
     assert ("$p_i \\propto e^{-E_i/T}$.\n\nIts entropy" in page("en")
             and "$p_i \\propto e^{-E_i/T}$。\n\n分布的熵" in page("zh"))
     # the step to the variance is shown, by way of beta = 1/T (review final67, cb: it was asserted, "Written as ... and
-    # differentiated"); the derivatives it uses are recomputed below
-    assert ("With $\\beta = 1/T$, $H = \\log\\sum_j e^{\\beta z_j} - \\beta \\sum_i p_i z_i$. Differentiate in $\\beta$, using "
-            "$dp_i/d\\beta = p_i\\bigl(z_i - \\sum_j p_j z_j\\bigr)$: the first term gives $\\sum_i p_i z_i$, which cancels the same "
-            "term from the second, leaving $dH/d\\beta = -\\beta\\,\\mathrm{Var}_p(z)$, where "
-            f"{var_p} is the variance of the logits under $p$. Since $d\\beta/dT = -1/T^2$:\n\n"
+    # differentiated"); the derivatives it uses are recomputed below.
+    # review final69, cb: the product-rule step d/dbeta[beta sum p_i z_i] = sum p_i z_i + beta Var_p(z) is its own display
+    step = "$$\n\\frac{d}{d\\beta}\\Bigl[\\beta \\sum_i p_i z_i\\Bigr] = \\sum_i p_i z_i + \\beta\\,\\mathrm{Var}_p(z)\n$$"
+    assert ("With $\\beta = 1/T$, $H = \\log\\sum_j e^{\\beta z_j} - \\beta \\sum_i p_i z_i$. Differentiate in $\\beta$. The first "
+            "term gives $\\sum_i p_i z_i$; the second, by the product rule and $dp_i/d\\beta = p_i\\bigl(z_i - \\sum_j p_j z_j\\bigr)$, "
+            f"gives\n\n{step}\n\nwhere {var_p} is the variance of the logits under $p$. The terms $\\sum_i p_i z_i$ cancel, "
+            "leaving $dH/d\\beta = -\\beta\\,\\mathrm{Var}_p(z)$. Since $d\\beta/dT = -1/T^2$:\n\n"
             "$$\n\\frac{dH}{dT} = \\frac{\\mathrm{Var}_p(z)}{T^{3}}\n$$\n\n"
             "This is zero only when all logits are equal.") in page("en")
-    assert ("记 $\\beta = 1/T$，则 $H = \\log\\sum_j e^{\\beta z_j} - \\beta \\sum_i p_i z_i$。对 $\\beta$ 求导，并利用 "
-            "$dp_i/d\\beta = p_i\\bigl(z_i - \\sum_j p_j z_j\\bigr)$：第一项的导数是 $\\sum_i p_i z_i$，恰好与第二项求导得到的同一项"
-            "相消，剩下 $dH/d\\beta = -\\beta\\,\\mathrm{Var}_p(z)$，其中 "
-            f"{var_p} 是 logit 在分布 $p$ 下的方差。再乘以 $d\\beta/dT = -1/T^2$，得到：\n\n"
+    assert ("记 $\\beta = 1/T$，则 $H = \\log\\sum_j e^{\\beta z_j} - \\beta \\sum_i p_i z_i$。对 $\\beta$ 求导。第一项的导数是 "
+            "$\\sum_i p_i z_i$；第二项按乘积法则求导，并利用 $dp_i/d\\beta = p_i\\bigl(z_i - \\sum_j p_j z_j\\bigr)$，得到\n\n"
+            f"{step}\n\n其中 {var_p} 是 logit 在分布 $p$ 下的方差。两个 $\\sum_i p_i z_i$ 相消，"
+            "剩下 $dH/d\\beta = -\\beta\\,\\mathrm{Var}_p(z)$。再乘以 $d\\beta/dT = -1/T^2$，得到：\n\n"
             "$$\n\\frac{dH}{dT} = \\frac{\\mathrm{Var}_p(z)}{T^{3}}\n$$\n\n"
             "只有所有 logit 都相等时，它才为零。") in page("zh")
     for lang in LANGS:
@@ -659,18 +661,24 @@ def test_the_loss_adjustments_are_counted_right_and_soft_capping_is_only_linked(
     assert "common adjustments" not in section["en"] and "常见的调整" not in section["zh"]
     assert ("it also describes [soft-capping](transformer-block.md#soft-capping), which leaves the loss alone and bounds "
             "the logits themselves") in section["en"]
-    # review final68, cb: the paragraph only pointed forward; it now gives the z-loss, alpha (log S)^2, and what it does
-    # here: softmax ignores a common shift c of the logits, and (log S + c)^2 is smallest at c = -log S, so the penalty
-    # pins the shift down without changing p
+    # review final68, cb: the paragraph only pointed forward; it now gives the z-loss, a multiple of (log Z)^2, and what
+    # it does here: softmax ignores a common shift c of the logits, and (log Z + c)^2 is smallest at c = -log Z, so the
+    # penalty pins the shift down without changing p.
+    # review final69, cb: the normaliser is Z, as on transformer-block and in the glossary (was S); the z-loss's
+    # coefficient is no longer written alpha here, where alpha is the label-smoothing weight; the paragraph says why the
+    # constant needs pinning (nothing in the loss stops it drifting) and what the link explains (rounding)
     z = np.array([3.0, 1.0, -2.0, 0.5])
     shifts = np.linspace(-10, 10, 20001)
     penalty = np.array([np.logaddexp.reduce(z + c) ** 2 for c in shifts])
     assert shifts[penalty.argmin()] == pytest.approx(-np.logaddexp.reduce(z), abs=1e-3)
     np.testing.assert_allclose(out.softmax(z - np.logaddexp.reduce(z), 1.0), out.softmax(z, 1.0))
-    assert (r"the z-loss $\alpha(\log S)^{2}$ with a small $\alpha > 0$. Softmax ignores a constant added to every logit "
-            r"([above](#softmax)); by pulling $\log S$ towards 0, the z-loss pins that constant down.") in section["en"]
-    assert (r"即 z 损失 $\alpha(\log S)^{2}$（$\alpha$ 是很小的正数，$S$ 是归一化因子）。所有 logit 同加一个常数并不改变 softmax（见[上文](#softmax)），"
-            r"z 损失把 $\log S$ 往 0 拉，也就把这个常数定了下来。") in section["zh"]
+    assert (r"a small multiple of $(\log Z)^{2}$, the *z-loss*. Softmax ignores a constant added to every logit "
+            r"([above](#softmax)), so nothing in the loss stops that constant from drifting; by pulling $\log Z$ towards 0, "
+            r"the z-loss pins it down.") in section["en"]
+    assert (r"即 $(\log Z)^{2}$ 乘以一个很小的系数，称为 **z 损失**。所有 logit 同加一个常数并不改变 softmax（见[上文](#softmax)），"
+            r"损失里也就没有什么能阻止这个常数漂移；z 损失把 $\log Z$ 往 0 拉，就把它定了下来。") in section["zh"]
+    for lang in LANGS:                                       # one symbol, one meaning: alpha is label smoothing's weight
+        assert r"\alpha(\log" not in section[lang] and "log S" not in page(lang)
     assert "{ #softmax }" in page("en") and "softmax}(z + c) = \\mathrm{softmax}(z)" in page("en")
     assert "也讲了[软上限](transformer-block.md#soft-capping)：它不改损失，而是直接限制 logit 的大小" in section["zh"]
     assert "third" not in section["en"] and "第三种" not in section["zh"]
@@ -678,7 +686,7 @@ def test_the_loss_adjustments_are_counted_right_and_soft_capping_is_only_linked(
         assert "label_smoothing" in section[lang] and "(transformer-block.md#z-loss)" in section[lang]
         assert r"\tanh(z/c)" not in section[lang]
     # PaLM is said to be a language model where this page names it, its only mention (review final60, cb)
-    assert "The large language model PaLM (Chowdhery et al. 2023) adds to the loss a small penalty" in section["en"]
+    assert "The large language model PaLM (Chowdhery et al. 2023) adds to the loss a small multiple of" in section["en"]
     assert "大语言模型 PaLM（Chowdhery 等人，2023）则在损失上另加一个小罚项" in section["zh"]
     assert all(page(lang).count("PaLM") == 2 for lang in LANGS)              # the sentence and the reference
     assert "PaLM: Scaling Language Modeling with Pathways" in page("en").split("{ #references }")[1]
@@ -975,18 +983,31 @@ def test_softmax_is_defined_where_first_named_and_machine_epsilon_where_first_us
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_normaliser_and_the_logits_are_named_before_later_paragraphs_use_them(lang):
-    """:33 names S = sum_k e^{z_k} the normaliser (归一化因子), which :130's z-loss squares the logarithm of; :7 says the
+    """:33 names Z = sum_k e^{z_k} the normaliser (归一化因子), which :130's z-loss squares the logarithm of; :7 says the
     raw scores are the logits defined below (review final61, cb: both names were used before the page gave them).
-    S is the softmax's denominator: e^{z_i}/S sums to 1 and S = exp(log-sum-exp)."""
+    Z is the softmax's denominator: e^{z_i}/Z sums to 1 and Z = exp(log-sum-exp).
+    review final69, cb: the symbol is Z (was S), as on transformer-block and in the glossary's z-loss entry."""
     from claim_helpers import page_text
     text = page_text("catalogue/output-layers.md", lang)
-    named = {"en": "with $S = \\sum_k e^{z_k}$, the *normaliser*,", "zh": "其中 $S = \\sum_k e^{z_k}$ 即归一化因子；"}[lang]
+    named = {"en": "with $Z = \\sum_k e^{z_k}$, the *normaliser*,", "zh": "其中 $Z = \\sum_k e^{z_k}$ 即归一化因子；"}[lang]
     word = {"en": "normaliser", "zh": "归一化因子"}[lang]
     assert named in text and text.index(word) < text.index(named) + len(named)      # first said where it is named
-    assert text.count(word) >= 2
+    assert text.index(named) < text.index(r"$(\log Z)^{2}$")                     # the z-loss uses the named Z
+    home = page_text("catalogue/transformer-block.md", lang)                       # one symbol site-wide
+    assert r"Z = \sum_j e^{z_j}" in home and "S = \\sum" not in text
     raw = {"en": "raw scores (its logits, defined below)", "zh": "原始分数（即下文的 logit）"}[lang]
     body = text.split("\n---\n", 1)[1] if text.startswith("---") else text          # after the front matter
     assert raw in body and body.index("logit") >= body.index(raw)                 # no logit before the pointer
     z = np.random.default_rng(0).normal(size=7)
-    S = np.exp(z).sum()
-    assert np.exp(z).sum() / S == pytest.approx(1.0) and np.log(S) == pytest.approx(np.logaddexp.reduce(z))
+    Z = np.exp(z).sum()
+    assert np.exp(z).sum() / Z == pytest.approx(1.0) and np.log(Z) == pytest.approx(np.logaddexp.reduce(z))
+
+
+def test_the_log_sigmoid_is_named_where_its_naive_form_fails():
+    """review final69, cb: the reference table's Log-sigmoid row points here for its derivation, and the page now names
+    the function (log-sigmoid) where it shows the naive form giving -inf at x = -1000, whose true value is -1000."""
+    with np.errstate(over="ignore", divide="ignore"):
+        assert out.naive_log_sigmoid(np.array([-1000.0]))[0] == -np.inf
+    assert out.log_sigmoid(np.array([-1000.0]))[0] == pytest.approx(-1000.0)
+    assert "The *log-sigmoid* $\\log \\sigma(x)$ computed as $\\log\\bigl(1 / (1 + e^{-x})\\bigr)$ gives $-\\infty$ at $x = -1000$" in page("en")
+    assert "计算 **log-sigmoid** $\\log \\sigma(x)$，在 $x = -1000$ 处得到 $-\\infty$" in page("zh")

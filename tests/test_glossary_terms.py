@@ -215,7 +215,9 @@ def test_lecun_entry_says_what_the_rule_keeps_and_the_guide_links_its_first_use(
         assert term.en_definition.startswith("Weights drawn with variance $\\sigma_w^2 = ")
         assert term.zh_definition.startswith("按方差 $\\sigma_w^2 = ")
     assert "$\\sigma_w^2 = 1/n_{\\text{in}}$, so that a weighted sum's variance equals the mean square of the layer's inputs" in lecun.en_definition
-    assert "such as tanh, and for SELU, whose fixed point (mean 0, variance 1) assumes this scale" in lecun.en_definition
+    # review final69, cb: the clause after the semicolon was a fragment; it is a sentence ("It suits activations that ...")
+    assert ". It suits activations that act almost as the identity near zero, such as tanh, and SELU, whose fixed point " \
+           "(mean 0, variance 1) assumes this scale." in lecun.en_definition
     assert "$\\sigma_w^2 = 1/n_{\\text{in}}$ 取权重，使加权和的方差等于这一层输入的均方" in lecun.zh_definition
     assert "（如 tanh），也是 SELU 的不动点（均值 0、方差 1）所要求的尺度" in lecun.zh_definition
     # the home states the rule: sigma_w^2 = 1/n, gain 1, for a tanh-like activation in its linear range
@@ -438,7 +440,9 @@ def test_every_function_and_gated_unit_of_the_registry_has_an_entry_whose_home_r
     assert row.zh_definition == "本站的一页表格，汇总各激活函数、门控单元和输出层函数的公式，以及单输入函数的值域与性质。"
     # the gated units are one topic of their own, and kink and zero-centred sit with saturation
     topics = {en: [t.key for t in terms] for _, en, terms in glossary.groups()}
-    assert topics["Gated units"] == ["gate", "gated-unit", "value", "gate-input", "element-wise",
+    # review final69, cb: element-wise is used for activations and kernels generally, so it sits with units and gradients
+    assert topics["Units and gradients"][-1] == "element-wise"
+    assert topics["Gated units"] == ["gate", "gated-unit", "value", "gate-input",
                                      *[k.replace("_", "-") for k in GATED], "gated-tanh-unit"]
     # LayerNorm's entry is headed by the name the English pages use (LayerNorm; "layer normalisation" appears only in
     # reference titles), with the full name shown as "also called"; the Chinese pages say 层归一化; the anchor stays
@@ -536,10 +540,10 @@ def test_rrelu_entry_defines_it_as_xu_et_al_do_and_names_pytorchs_slope_as_pytor
     assert RRELU_BOUNDS == (1 / 8, 1 / 3) and Fraction(11, 48) != Fraction(2, 11)
     en, zh = term.en_definition, term.zh_definition
     assert en.startswith("Leaky ReLU whose negative-side slope is random in training and fixed at test time.")
-    assert r"Xu et al. divide a negative input by $d \sim U(3, 8)$ in training and by its mean, 5.5, at test time, a slope of $2/11$" in en
-    assert "this site follows PyTorch, which draws the slope from $U(1/8, 1/3)$ and fixes it at its mean, $11/48$" in en
+    # review final69, cb: the entry defines and gives the site's slope; Xu et al.'s draw is told on its home (rectifiers)
+    assert "This site follows PyTorch, which draws the slope from $U(1/8, 1/3)$ and fixes it at its mean, $11/48$ (Xu et al.'s test slope is $2/11$)." in en
     assert zh.startswith("随机斜率 ReLU：负半轴斜率训练时随机、测试时固定的 Leaky ReLU。")
-    assert r"Xu 等人训练时把负输入除以 $d \sim U(3, 8)$，测试时除以其均值 5.5，斜率为 $2/11$" in zh
+    assert r"（Xu 等人的测试斜率为 $2/11$）" in zh and "ml_dtypes" not in TERMS["overflow"].en_definition
     assert "本站按 PyTorch 的约定" in zh and "$11/48$" in zh
     # the rectifiers page, the entry's home, gives both conventions with these numbers
     home = (CONTENT["en"] / "catalogue/rectifiers.md").read_text(encoding="utf-8")
@@ -746,7 +750,7 @@ def test_output_function_and_normaliser_have_entries_homed_where_output_layers_d
              {"en": "The function a network's last layer applies, its *output function*,",
               "zh": "网络最后一层所用的函数（称为输出层函数）"}),
             ("normaliser", "normaliser", "归一化因子", "catalogue/output-layers.md#softmax",
-             {"en": "with $S = \\sum_k e^{z_k}$, the *normaliser*,", "zh": "其中 $S = \\sum_k e^{z_k}$ 即归一化因子；"})):
+             {"en": "with $Z = \\sum_k e^{z_k}$, the *normaliser*,", "zh": "其中 $Z = \\sum_k e^{z_k}$ 即归一化因子；"})):   # Z, as in the z-loss entry (final69, cb)
         term = TERMS[key]
         assert (term.en, term.zh, term.home) == (en, zh, page), key
         path, _, anchor = page.partition("#")

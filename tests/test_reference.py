@@ -300,8 +300,11 @@ def test_the_rows_are_the_classic_four_and_the_catalogue_cards(lang):
     navigation = intro.split("\n\n")[3].strip()
     assert navigation.startswith({"en": "Each function's name links to its section below, which gives", "zh": "点击函数名可跳到下方它的小节"}[lang])
     assert "leads to its section" not in navigation and "further down" not in navigation     # plain wording (review final60, cb)
-    assert navigation.endswith({"en": "use the [activation explorer](explorer.md).", "zh": "请用[函数曲线探索器](explorer.md)。"}[lang])
-    assert navigation.count({"en": ". ", "zh": "。"}[lang]) == {"en": 1, "zh": 2}[lang], navigation     # two sentences
+    # review final69, cb: the paragraph now closes by announcing the gated and output tables
+    assert navigation.endswith({"en": "use the [activation explorer](explorer.md). Two further pairs of tables, for [gated units and "
+                                      "output layers](#gated-and-output), close the page.",
+                                "zh": "请用[函数曲线探索器](explorer.md)。页末另有两组表，列出[门控单元和输出层函数](#gated-and-output)。"}[lang])
+    assert navigation.count({"en": ". ", "zh": "。"}[lang]) == {"en": 2, "zh": 3}[lang], navigation     # three sentences (final69, cb)
     assert "also link to" not in intro and "还链接到" not in intro
     assert "Six of the rest" not in intro and "其中六个" not in intro
     # which table answers which question, in one plain sentence (reviews final41 and final55, cb)
@@ -571,7 +574,7 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     # tanh and ReLU6 were in use before the works listed: the line says what each work did (review final36, cb)
     for key, anchor_id, said in (("tanh", "tanh", {"en": "Recommended by: <a href=\"#ref-lecun1998\">LeCun et al. (1998)</a>, which advises it, scaled, over the logistic sigmoid",
                                                    "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 sigmoid（逻辑斯谛函数）"}),
-                                 ("relu6", "relu6", {"en": "Sandler et al. (2018)</a>, which gives its reason for it: robustness in low-precision",
+                                 ("relu6", "relu6", {"en": "Sandler et al. (2018)</a>, which chose it for its robustness in low-precision",   # final69, cb
                                                      "zh": "，该文给出了选用它的理由：在低精度计算中更稳健"})):
         assert ACTIVATIONS[key].popularised_by in (("lecun1998",), ("sandler2018",))
         section = sections_markdown(lang).split(f"{{ #{anchor_id} }}")[1].split("\n## ")[0]
@@ -769,3 +772,14 @@ def test_works_listed_here_and_by_hand_on_the_catalogue_pages_read_alike(lang):
         assert "G. Hinton" not in page_text(path, lang)
     assert all("G. Hinton" not in work.authors for work in WORKS.values())
     assert "Hinton" in WORKS["mnih2007"].authors and "Hinton" in WORKS["hinton2015"].authors
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_intro_announces_the_gated_and_output_tables_at_the_end(lang):
+    """review final69, cb: the gated-unit and output-layer tables sit after every per-function section, and the intro
+    did not say they were there; it now links them before the first table."""
+    text = page_text("reference.md", lang)
+    said = {"en": "Two further pairs of tables, for [gated units and output layers](#gated-and-output), close the page.",
+            "zh": "页末另有两组表，列出[门控单元和输出层函数](#gated-and-output)。"}[lang]
+    assert said in text and text.index(said) < text.index("<!-- activation-reference -->") < text.index("{ #gated-and-output }")
+    assert text.split("{ #gated-and-output }")[1].count("<!-- gated-reference -->") == 1

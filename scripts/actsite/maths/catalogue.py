@@ -321,7 +321,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         f=relu6, df=relu6_prime, output_range=(0.0, RELU6_CAP), monotonic=True, zero_centred=False,
         saturating=True, cost="compare", kinks=(0.0, RELU6_CAP), family="hard",
         first_appeared=("krizhevsky2010",), popularised_by=("sandler2018",),
-        popularised_scope={"en": ", which gives its reason for it: robustness in low-precision computation",
+        popularised_scope={"en": ", which chose it for its robustness in low-precision computation",
                            "zh": "，该文给出了选用它的理由：在低精度计算中更稳健"},
     ),
     Activation(
