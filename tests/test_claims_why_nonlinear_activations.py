@@ -680,7 +680,7 @@ def test_saturation_is_levelling_off_and_relu_saturates_on_its_negative_side_onl
 def test_a_unit_without_gradient_only_may_stay_silent():
     """'... and may stay off for good, a dead unit.'  'May', not 'will': a unit with no gradient of its own stays
     put only under plain SGD and while the layers below leave its pre-activation alone; with momentum the stored
-    velocity still moves its weights (the glossary's dead-unit entry and the linked article give the conditions).
+    velocity still moves its weights (the linked article gives the conditions).
     The definition is one sentence and one link to its home (review final56, pa): the home's experiment is not
     pointed to from here as well."""
     from claim_helpers import page_text
@@ -689,9 +689,10 @@ def test_a_unit_without_gradient_only_may_stay_silent():
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said in text, lang
         assert text.count("dead-relu-units.md") == 1, lang
-    from actsite.pages.glossary import TERMS
-    dead = next(term for term in TERMS if term.key == "dead-unit")
-    assert "under plain SGD (without momentum)" in dead.en_definition and "普通 SGD（不带动量）" in dead.zh_definition
+    # review final69, cb: the glossary's entry now only defines the dead unit; the linked article gives the conditions
+    home = {lang: page_text("blog/posts/dead-relu-units.md", lang) for lang in ("en", "zh")}
+    assert "Under plain SGD that holds in the first hidden layer" in home["en"] and "momentum" in home["en"]
+    assert "若用普通 SGD，第 1 个隐藏层确实如此" in home["zh"] and "动量" in home["zh"]
     w, v, beta, lr = 1.0, 0.3, 0.9, 0.1          # zero gradient from now on
     w_sgd = w - lr * 0.0
     v = beta * v + 0.0
