@@ -722,10 +722,10 @@ def test_relu6_scale_is_6_over_255_with_error_at_most_0_0118():
 
 
 @pytest.mark.parametrize("lang, said, gone", [
-    ("en", "An unsigned 8-bit code runs from 0 to 255, so the scale fixes both the range that can be stored, from "
+    ("en", "The scale then fixes both the range that can be stored, from "
            "$-s\\,z$ to $s\\,(255 - z)$ (0 to $255\\,s$ without a zero point), and the rounding error, up to $s/2$.",
      "the largest value that can be stored, $255\\,s$, and"),
-    ("zh", "无符号 8 位码的取值是 0 到 255，因此缩放因子同时决定了能存下的范围（从 $-s\\,z$ 到 $s\\,(255 - z)$，不带零值码时为 "
+    ("zh", "于是缩放因子同时决定了能存下的范围（从 $-s\\,z$ 到 $s\\,(255 - z)$，不带零值码时为 "
            "0 到 $255\\,s$）和舍入误差（最多 $s/2$）。",
      "能存下的最大值 $255\\,s$ 和")])
 def test_the_stored_range_is_minus_s_z_to_s_255_minus_z_and_255_s_only_without_a_zero_point(lang, said, gone):
@@ -734,6 +734,7 @@ def test_the_stored_range_is_minus_s_z_to_s_255_minus_z_and_255_s_only_without_a
     for z = 0.  Computed from the codes themselves; the rounding error stays s/2 whatever z is."""
     s = 0.05
     q = np.arange(0, int8.LARGEST_CODE + 1)
+    # review final69, ca: the 0-to-255 range now comes first, in the sentence that introduces the zero point
     for z in (0, 7, 128, 255):
         r = s * (q - z)
         assert (r.min(), r.max()) == pytest.approx((-s * z, s * (255 - z)), abs=1e-12), z
@@ -825,8 +826,20 @@ def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rou
     # review final62, ca: the zero point is its own sentence, not a parenthesis inside the definition; in Chinese it is
     # 零值码, because 零点 means x = 0 on this page and across the site (在零点的斜率)
     # review final66, ca: "Other outputs" read as other values; the outputs that need z are the signed ones
-    assert ". Signed outputs also need an integer *zero point* $z$, the code that stands for 0, with $r \\approx s\\,(q - z)$." in page("en")
-    assert "。可能取负值的输出还需要一个整数**零值码** $z$（zero point），即代表 0 的那个码，此时 $r \\approx s\\,(q - z)$。" in page("zh")
+    # review final69, ca (WRONG): "Signed outputs also need an integer zero point" made the zero point a property of
+    # signed data; it is one of the unsigned code range.  Codes 0..255 with r = s q store no negative value, so signed
+    # outputs need z; symmetric signed codes (-127..127) store signed values as r = s q with no zero point at all.
+    s = 0.05
+    unsigned, signed = np.arange(0, int8.LARGEST_CODE + 1), np.arange(-127, 128)
+    assert (s * unsigned).min() == 0 and (s * signed).min() < 0 and (s * signed)[signed == 0].tolist() == [0.0]
+    xs_signed = np.linspace(-127 * s, 127 * s, 10_001)
+    assert np.max(np.abs(s * np.clip(np.round(xs_signed / s), -127, 127) - xs_signed)) <= s / 2 + 1e-12
+    assert ("An unsigned 8-bit code runs from 0 to 255: with such codes, outputs that are never negative, such as those of "
+            "ReLU and ReLU6, are stored as $r \\approx s\\,q$, while signed outputs also need an integer *zero point* $z$, "
+            "the code that stands for 0, with $r \\approx s\\,(q - z)$.") in page("en")
+    assert ("无符号 8 位码的取值是 0 到 255：用这种码时，ReLU、ReLU6 这类从不为负的输出按 $r \\approx s\\,q$ 存储，"
+            "可能取负值的输出则还需要一个整数**零值码** $z$（zero point），即代表 0 的那个码，此时 $r \\approx s\\,(q - z)$。") in page("zh")
+    assert "Signed outputs also need" not in page("en") and "。可能取负值的输出还需要" not in page("zh")
     xs = np.linspace(-10, 10, 2001)
     assert relu(xs).min() == 0 and R6.f(xs).min() == 0 and HW.f(xs).min() < 0      # never negative / signed
     for lang, gone in (("en", "Other outputs also need"), ("zh", "其他输出还需要")):
@@ -885,7 +898,7 @@ def ratio(key, part="value", dtype="float64"):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timing_to_its_home(lang):
     """The section answers the page's question from the int8 section (exponential or not; comparisons,
-    multiplications and clips are one or two integer instructions each, a clip being a min and a max) and does not
+    multiplications and clips, a clip being a min and a max) and does not
     argue with the NumPy timing, which the reader does not see here.  The GPU point is made once on the page, in the
     opening, with its link to low-precision#speed (review final55, ca: it was made twice); one paragraph links the
     timing's home, how-this-site-is-built#timing, with what its resolution allows (next test)."""
@@ -900,12 +913,14 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     said = {"en": (("**What is cheap on phones and integer hardware.**", "(#int8)",
                     "the sigmoid, tanh, SiLU and GELU need the polynomial or per-layer table of the "
                     "[section on 8-bit inference](#int8) for their exponential or erf.",
-                    "Hard sigmoid, hard tanh, ReLU6 and hard swish need neither, only comparisons, multiplications and clips, "
-                    "each operation one or two integer instructions; ReLU6 is even absorbed into the clip that ends requantisation."),),
+                    "Hard sigmoid, hard tanh, ReLU6 and hard swish need neither, only comparisons, multiplications and clips; "
+                    "ReLU6 is even absorbed into the clip that ends requantisation."),),
             "zh": (("**在手机和整数硬件上，什么才算便宜。**", "(#int8)",
                     "sigmoid、tanh、SiLU 和 GELU 的指数或 erf 要用 [8 位推理一节](#int8)所说的多项式或每层一张的查找表来代替。",
-                    "hard sigmoid、hard tanh、ReLU6 和 hard swish 两者都不需要，只用比较、乘法和截断，每种运算只需一两条整数指令；"
+                    "hard sigmoid、hard tanh、ReLU6 和 hard swish 两者都不需要，只用比较、乘法和截断；"
                     "ReLU6 更是直接并入重新量化末尾的那次截断。"),)}[lang]
+    # review final69, ca: the instruction count (hardware-dependent, unsourced) is cut
+    assert "integer instructions" not in first and "整数指令" not in first
     for part, pieces in zip((first,), said):
         for piece in pieces:
             assert piece in part, piece
@@ -1198,9 +1213,11 @@ def test_the_chinese_page_names_mobilenetv3_as_the_network_that_needed_the_sigmo
     """Review final66, ca (language): 在面向手机的网络里，作者有两处要用到 sigmoid added a framing the English lacks and left
     the subject vague; like en ("MobileNetV3 needed the sigmoid in two places"), zh names the network, and the two
     places it lists are SiLU's gate and the squeeze-and-excitation gate, both the sigmoid."""
-    assert "MobileNetV3 needed the sigmoid in two places. One is [SiLU](smooth-gates.md#silu)" in page("en")
+    # review final69, ca: SiLU is not a place; the sigmoid sits inside it
+    assert "MobileNetV3 needed the sigmoid in two places: inside [SiLU](smooth-gates.md#silu)" in page("en")
+    assert "One is [SiLU]" not in page("en")
     zh = page("zh")
-    assert "MobileNetV3 有两处要用到 sigmoid：一是 [SiLU](smooth-gates.md#silu)" in zh and "在面向手机的网络里" not in zh
+    assert "MobileNetV3 有两处要用到 sigmoid：一处在 [SiLU](smooth-gates.md#silu) $x\\,\\sigma(x)$ 里面" in zh and "在面向手机的网络里" not in zh
     x = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(SILU.f(x), x * sigmoid(x), rtol=1e-12, atol=1e-15)
 
@@ -1214,7 +1231,7 @@ def test_the_chinese_page_names_mobilenetv3_as_the_network_that_needed_the_sigmo
      "bias, so only a change in the layers below it can pull it back"),
     ("zh", ("一个单元如果在每个训练样本上都被推过了折点，它自己的权重和偏置就得不到任何梯度；在普通 [SGD](../glossary.md#sgd) 下，"
             "只有下面各层的变化才可能把它拉回来。",
-            "权重衰减每一步都把所有权重和偏置往 0 缩一点，有了它，这里的陷阱就比 ReLU 的容易脱身：权重和偏置缩小，单元的预激活值也随之向 0 收缩，"
+            "权重衰减每一步都把所有权重和偏置往 0 缩一点，有了它，卡在这里的单元比死亡的 ReLU 单元更容易脱身：权重和偏置缩小，单元的预激活值也随之向 0 收缩，"
             "所以单靠权重衰减，卡在 $\\pm 3$ 或 $\\pm 1$ 之外、或卡在 6 以上的单元迟早会被拉回来；"
             "但它永远无法把单元拉过位于 0 的折点，无论是 ReLU 的，还是 ReLU6 下端的。"),
      "偏置就得不到任何梯度，只有下面各层的变化才可能把它拉回来")])
@@ -1227,7 +1244,8 @@ def test_a_unit_stuck_past_a_kink_is_freed_by_the_layers_below_or_by_weight_deca
     Review final68, ca (WRONG): "only a change in the layers below can pull it back" holds under plain SGD only.  Weight
     decay multiplies the stuck unit's w and b by (1 - eta lambda) each step with no gradient at all, which scales every
     pre-activation towards 0; 0 lies in the linear part of hard sigmoid, hard tanh and hard swish and below ReLU6's cap,
-    so decay alone frees a unit stuck beyond +-3, +-1 or above 6, but never one stuck below a kink at 0 (ReLU, ReLU6)."""
+    so decay alone frees a unit stuck beyond +-3, +-1 or above 6, but never one stuck below a kink at 0 (ReLU, ReLU6).
+    Review final69, ca: zh no longer says a trap escapes (卡在这里的单元比死亡的 ReLU 单元更容易脱身)."""
     text = page(lang)
     assert all(s in text for s in said) and gone not in text
     rng = np.random.default_rng(0)

@@ -278,6 +278,9 @@ def test_the_card_leaves_the_kink_out_and_says_implementations_return_a_there(la
             "zh": "PReLU 在[折点](../glossary.md#kink) $x = 0$ 处对 $x$ 不可导，但实现总得在这一点给出一个值：PyTorch 返回的是 $a$。"}[lang]
     text = page_text(lang)
     assert said in text and "writing the case as" not in text and "相应的情形写作" not in text
+    # review final69, ca: the PyTorch detail has a source in the References, the backward kernel's mask input > 0
+    refs = text.split("{ #references }")[1]
+    assert "`prelu_backward_kernel`" in refs and "aten/src/ATen/native/cpu/Activation.cpp" in refs
     assert "conventionally" not in text and "按惯例" not in text
     word = {"en": "kink", "zh": "折点"}[lang]
     first = text.index(word)                                   # the first use of the word is the glossary link
@@ -399,8 +402,11 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
         assert "$[0, 1)$" not in page_text(lang)
     from actsite.pages.glossary import TERMS
     rrelu = next(term for term in TERMS if term.key == "rrelu")
-    assert "divide a negative input by $d \\sim U(3, 8)$ in training and by its mean, 5.5, at test time" in rrelu.en_definition
-    assert "训练时把负输入除以 $d \\sim U(3, 8)$，测试时除以其均值 5.5" in rrelu.zh_definition
+    # review final69: the glossary (edited by another group) now gives PyTorch's convention and Xu et al.'s test slope
+    # only, leaving U(3, 8) to this page; its numbers must still be this page's
+    assert "draws the slope from $U(1/8, 1/3)$ and fixes it at its mean, $11/48$ (Xu et al.'s test slope is $2/11$)" in rrelu.en_definition
+    assert "训练时斜率取自 $U(1/8, 1/3)$，测试时固定为其均值 $11/48$（Xu 等人的测试斜率为 $2/11$）" in rrelu.zh_definition
+    assert all(s in page_text("en") for s in ("U(1/8, 1/3)$", "\\tfrac{11}{48}", "2/11"))
     assert "Convolutional Network. arXiv preprint. <https://arxiv.org/abs/1505.00853>" in page_text("en")
     assert "Convolutional Network. arXiv 预印本。<https://arxiv.org/abs/1505.00853>" in page_text("zh")
     for lang in ("en", "zh"):
@@ -565,7 +571,9 @@ def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
             "variance start near 0 and 1, the network pulls them back to 0 and 1. [The article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
     # review final67, ca: the unused aside "(so mean square 1)" is cut; zh names the antecedent of 它们
     assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、方差为 1，并证明了：权重均值为 0、方差为 $1/n$"
-            "，且激活值的均值和方差起初就在 0 和 1 附近时，激活值的均值和方差会被拉回 0 和 1。[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
+            "，且激活值的均值和方差起初就在 0 和 1 附近时，二者会被拉回 0 和 1。[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
+    # review final69, ca: zh says 激活值的均值和方差 once in that clause (二者 the second time)
+    assert "附近时，激活值的均值和方差会被拉回" not in page_text("zh")
     # review final65, ca: "fixed point" is glossed where it is first used: the mean 0 and variance 1 a layer maps back
     # to themselves (the next test computes that map and finds (0, 1) fixed for weight mean 0 and variance 1/n)
     assert ("derives this fixed point, the mean 0 and variance 1 that a layer maps back to themselves, tests it and lists "
@@ -763,8 +771,14 @@ def test_maxout_card_is_the_two_piece_case_at_a_equal_minus_1():
     z = v @ w1 + b1
     h = np.max(np.stack([v @ w1 + b1, v @ (-1.0 * w1) + (-1.0 * b1)]), axis=0)
     np.testing.assert_allclose(h, maxout(z), atol=1e-12)
-    assert "A card has one input axis, so it shows the simplest two-piece unit, $\\max(x, a x)$, here with $a = -1$." in page_text("en")
-    assert "卡片只有一条输入轴，所以这里画的是最简单的两段单元 $\\max(x, a x)$，取 $a = -1$。" in page_text("zh")
+    # review final69, ca: max(x, a x) is a one-parameter special case (one piece the identity, biases 0), not "the simplest" unit
+    assert "A card has one input axis, so it shows a two-piece special case, $\\max(x, a x)$, here with $a = -1$." in page_text("en")
+    assert "卡片只有一条输入轴，所以这里画的是两段单元的一个特例 $\\max(x, a x)$，取 $a = -1$。" in page_text("zh")
+    assert "simplest two-piece unit" not in page_text("en") and "最简单的两段单元" not in page_text("zh")
+    # review final69, ca: the Maxout alt text, like the other cards', says where the legend is (catalogue.py puts a
+    # V-shaped card's legend at the lower right)
+    assert "with a legend at the lower right (middle left on a phone)" in page_text("en")
+    assert "图例在右下角（手机上在左侧中部）" in page_text("zh")
 
 
 def test_maxout_card_values_and_label():
@@ -777,10 +791,23 @@ def test_maxout_card_values_and_label():
     renderer = FigureCanvasAgg(ax.figure).get_renderer()
     legend, box = ax.get_legend().get_window_extent(renderer), ax.get_window_extent(renderer)
     assert legend.x0 > (box.x0 + box.x1) / 2 and legend.y1 < (box.y0 + box.y1) / 2   # bottom right on the desktop card
-    # review final68, ca: the phone variant, which shares the alt text, puts the legend elsewhere, so the alt names no place
-    for lang, gone in (("en", "legend at the bottom right"), ("zh", "图例在右下角")):
+    # review final68, ca: the phone variant, which shares the alt text, puts the legend elsewhere.
+    # review final69, ca: so the alt names both places, each computed here from the drawn figure (the phone layout
+    # lets matplotlib choose, and it picks the middle of the left edge)
+    from actsite.figures.registry import FIGURES
+    from actsite.figures.render import draw
+    spec, where = FIGURES["maxout"], {}
+    for layout in ("wide", "phone"):
+        fig, _ = draw(spec.plot(), "light", spec.size, layout)
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        fig.draw(renderer)
+        lg, bx = fig.axes[0].get_legend().get_window_extent(renderer), fig.axes[0].get_window_extent(renderer)
+        where[layout] = (((lg.x0 + lg.x1) / 2 - bx.x0) / bx.width, ((lg.y0 + lg.y1) / 2 - bx.y0) / bx.height)
+    assert where["wide"][0] > 0.5 and where["wide"][1] < 1 / 3                     # lower right
+    assert where["phone"][0] < 1 / 3 and 1 / 3 < where["phone"][1] < 2 / 3        # middle left
+    for lang, said in (("en", "with a legend at the lower right (middle left on a phone)"), ("zh", "图例在右下角（手机上在左侧中部）")):
         alt = next(line for line in page_text(lang).splitlines() if "(figure:maxout" in line)
-        assert gone not in alt and "legend" not in alt and "图例" not in alt, lang
+        assert said in alt, lang
 
 
 def test_maxout_is_the_absolute_value_with_range_from_0_and_its_minimum_at_the_origin():
@@ -840,11 +867,11 @@ def test_non_zero_negative_slopes_pass_gradient_for_negative_inputs():
 
 
 @pytest.mark.parametrize("lang, said, gone", [
-    ("en", "so their units cannot die as ReLU units do: even a learned PReLU slope that reaches 0 still gets the gradient "
-           "$\\partial f/\\partial a = x$ from every negative input, and can move away from 0 again.",
+    ("en", "and a PReLU slope keeps receiving the gradient $\\partial f/\\partial a = x$ from every negative input, so their "
+           "units cannot die as ReLU units do: even a PReLU slope that reaches 0 can move away from 0 again.",
      "unless a learned PReLU slope reaches 0"),
-    ("zh", "所以单元不会像 ReLU 单元那样死亡：即使学出来的 PReLU 斜率一度变成 0，每个负输入仍通过 "
-           "$\\partial f/\\partial a = x$ 给斜率传去梯度，斜率可以重新离开 0。",
+    ("zh", "PReLU 的斜率则始终能从每个负输入得到梯度 $\\partial f/\\partial a = x$，所以这两种单元不会像 ReLU 单元那样死亡："
+           "即使 PReLU 斜率一度变成 0，也能重新离开 0。",
      "除非学出来的 PReLU 斜率变成 0")])
 def test_a_learned_prelu_slope_at_zero_still_learns_and_the_unit_recovers(lang, said, gone):
     """Review final67, ca (WRONG): the page said a PReLU unit can die "if a learned slope reaches 0".  At a = 0 an
@@ -855,8 +882,10 @@ def test_a_learned_prelu_slope_at_zero_still_learns_and_the_unit_recovers(lang, 
     # review final67c, ca (WRONG): PReLU does not keep a non-zero slope at every negative input (a learned slope can be 0);
     # RReLU's never falls below 1/8, PReLU's is learned
     assert not any(old in page_text(lang) for old in ("keep a non-zero slope at every negative input", "在每个负输入处都保留一个非零的斜率"))
-    assert {"en": "RReLU's negative slope is never below 1/8, and PReLU's is learned,",
-            "zh": "RReLU 的负半轴斜率从不低于 1/8，PReLU 的斜率则是学出来的，"}[lang] in page_text(lang)
+    # review final69, ca: "is learned, so cannot die" was a non sequitur; the reason (df/da = x) now comes before "so"
+    assert {"en": "RReLU's negative slope is never below 1/8, and a PReLU slope keeps receiving the gradient",
+            "zh": "RReLU 的负半轴斜率从不低于 1/8；PReLU 的斜率则始终能从每个负输入得到梯度"}[lang] in page_text(lang)
+    assert {"en": "and PReLU's is learned, so", "zh": "PReLU 的斜率则是学出来的，所以"}[lang] not in page_text(lang)
     rng = np.random.default_rng(0)
     inputs = rng.normal(size=(200, 3))
     w = -np.abs(rng.normal(size=3)) - 1.0
@@ -891,10 +920,11 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     assert np.all(prelu_prime(z, a) != 0)
     # review final65, ca: the sentence is split, and "$a$ times" became "their negative slope times", which covers
     # RReLU's slope (drawn at each step in training) as well as PReLU's a
-    assert ("from every negative input, and can move away from 0 again. They can still be "
+    # review final69, ca: the sentence before now ends "can move away from 0 again" after the reason (df/da = x)
+    assert ("can move away from 0 again. They can still be "
             "[inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) (pre-activation at most zero) on every "
             "training point, and then pass back the incoming gradient scaled by their negative slope instead of by 1.") in page_text("en")
-    assert ("斜率可以重新离开 0。不过，它们仍可能在所有训练样本上都"
+    assert ("也能重新离开 0。不过，它们仍可能在所有训练样本上都"
             "[关闭](../blog/posts/dead-relu-units.md#dead-relu-experiment)（预激活值始终不大于零），"
             "这时它们把传入的梯度乘以负半轴斜率（而不是乘以 1）再传回。") in page_text("zh")
     # review final66, ca: "the gradient an active unit would receive" was hard to parse, and 只是 read as "merely reduced";
@@ -967,7 +997,10 @@ def test_the_papers_results_are_reported_in_one_set_of_terms_and_the_uci_result_
     Clevert et al. results name the same two exclusions, multi-view testing and ensembles."""
     en, zh = page_text("en"), page_text("zh")
     assert "in an overall comparison on 121 UCI tasks" in en and "across 121" not in en
-    assert "在 121 个 UCI 任务（取自 UCI 机器学习数据库的分类数据集）的总体比较中" in zh
+    # review final69, ca: the UCI Machine Learning Repository is 机器学习库 (数据库 reads as a DBMS); Xu et al.'s finding is
+    # "reported" (他们报告), as en says, not 他们发现
+    assert "在 121 个 UCI 任务（取自 UCI 机器学习库的分类数据集）的总体比较中" in zh and "数据库" not in zh
+    assert "他们报告，负半轴斜率不为零时，结果一贯更好" in zh and "他们发现，负半轴斜率" not in zh
     assert en.count("multi-view testing") == 2 and "multi-view evaluation" not in en
     assert "model averaging" not in en and en.count("or ensembles") == 2
     assert zh.count("模型集成") == 3 and "模型平均" not in zh
@@ -1143,7 +1176,9 @@ def test_references_are_listed_in_order_of_first_mention(lang):
                     "Clevert、Unterthiner 和 Hochreiter", "Klambauer、Unterthiner", "Goodfellow、Warde-Farley"]}[lang]
     positions = [body.index(s) for s in cited]
     assert positions == sorted(positions)
-    listed = ["Delving Deep into Rectifiers", "Rectifier Nonlinearities", "Empirical Evaluation", "torch.nn.RReLU",
+    # review final69, ca: the PyTorch PReLU kernel, the source of "PyTorch returns a" at the kink, is third
+    assert body.index({"en": "PyTorch returns $a$", "zh": "PyTorch 返回的是 $a$"}[lang]) < body.index(cited[2])
+    listed = ["Delving Deep into Rectifiers", "Rectifier Nonlinearities", "prelu_backward_kernel", "Empirical Evaluation", "torch.nn.RReLU",
               "Exponential Linear Units", "Self-Normalizing", "Maxout Networks"]
     entries = [line for line in refs.splitlines() if line[:1].isdigit()]
     assert len(entries) == len(listed) and all(work in entry for work, entry in zip(listed, entries))
