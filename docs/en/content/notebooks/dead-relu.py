@@ -1,6 +1,6 @@
 # %% [markdown]
 # ---
-# description: "A notebook that reruns the dead-ReLU experiment, prints the share of dead units at each learning rate, and builds a dead unit by hand."
+# description: "A notebook that reruns one training run of the dead-ReLU experiment, prints the share of dead units at each learning rate, and builds a dead unit by hand."
 # ---
 # # Notebook: dead ReLU units, measured and built by hand { #notebook-dead-relu }
 #
