@@ -160,17 +160,23 @@ def test_units_held_on_a_constant_piece_have_no_gradient_and_are_not_counted_as_
     assert all(s != 0 for s in out["slopes"]["relu6"] + out["slopes"]["hard_swish"])  # only on the piece
     # review final62, tools: which piece each hard function sticks on is said once, on Hard and cheap (#cost, "What they
     # lose"), which the sentence links; the list is no longer repeated here
-    for lang, words in (("en", "For the hard functions the group also holds the units stuck on a constant piece "
-                               "([Hard and cheap](catalogue/hard-and-cheap.md#cost))."),
-                        ("zh", "对几个“硬”函数，这一类还包括卡在常数段的单元（见[《低成本激活函数》](catalogue/hard-and-cheap.md#cost)）。")):
+    # review final69, tools: the group was described as ReLU's dead units plus the hard functions' stuck units, but the
+    # sliders of Leaky ReLU, PReLU, ELU and Maxout reach 0, where each is ReLU and its units can have no gradient too
+    # (checked in test_the_four_shape_sliders_reach_a_zero_slope_where_units_have_no_gradient)
+    for lang, words in (("en", "The group also holds the units stuck on a constant piece of a hard function "
+                               "([Hard and cheap](catalogue/hard-and-cheap.md#cost)), and the dead units of Leaky ReLU, PReLU, "
+                               "ELU and Maxout with the control set to 0, which makes each of them ReLU."),
+                        ("zh", "这一类还包括卡在硬函数常数段上的单元（见[《低成本激活函数》](catalogue/hard-and-cheap.md#cost)），"
+                               "以及 Leaky ReLU、PReLU、ELU 和 Maxout 在控件调到 0 时的死亡单元：参数为 0 时，这四个函数都成了 ReLU。")):
         assert words in page(lang)
+    assert "For the hard functions the group" not in page("en") and "对几个“硬”函数" not in page("zh")
     assert "its cap of 6" not in page("en") and "上限 6" not in page("zh")
     cheap = (ROOT / "docs/en/content/catalogue/hard-and-cheap.md").read_text(encoding="utf-8").split("{ #cost }")[1]
     assert "hard sigmoid, hard tanh and ReLU6 can fall into at either end, and hard swish below $-3$" in cheap
     # one name per concept: the site's dead unit (glossary-linked) and hard-and-cheap's "stuck on a constant piece"
     for lang, words in (("en", ("[dead units](glossary.md#dead-unit)", "units stuck on a constant piece",
                                 "(catalogue/hard-and-cheap.md#cost)")),
-                        ("zh", ("[死亡单元](glossary.md#dead-unit)", "卡在常数段的单元", "(catalogue/hard-and-cheap.md#cost)"))):
+                        ("zh", ("[死亡单元](glossary.md#dead-unit)", "卡在硬函数常数段上的单元", "(catalogue/hard-and-cheap.md#cost)"))):
         assert all(w in page(lang) for w in words), lang
     assert "stuck on a constant piece" in (ROOT / "docs/en/content/catalogue/hard-and-cheap.md").read_text(encoding="utf-8")
 
@@ -282,6 +288,40 @@ for (const [name, query] of input) {
 }
 process.stdout.write(encode(out));
 """
+
+
+ZERO_SHAPE = """
+const a = await load('activations.js');
+const { PRESETS } = await load('presets.js');
+const st = await load('state.js');
+const run = st.build(st.parse('?preset=leaky-high-rate'), null);
+const zero = { leaky_relu: { slope: 0 }, prelu: { a: 0 }, elu: { alpha: 0 }, maxout: { a: 0 } };
+const out = { preset: run.net.param, stateParam: PRESETS['leaky-high-rate'].state.param ?? null, slopes: {} };
+for (const [key, p] of Object.entries(zero)) {
+  out.slopes[key] = [-3, -1, -0.01].map((x) => a.ACTIVATIONS[key].df(x, a.parameters(key, p)))
+    .concat([0.5, 2].map((x) => a.ACTIVATIONS[key].df(x, a.parameters(key, p)) - 1));
+}
+process.stdout.write(encode(out));
+"""
+
+
+def test_the_four_shape_sliders_reach_a_zero_slope_where_units_have_no_gradient():
+    """Review final69, tools: "its units cannot die, because its slope is never zero" held only at the preset's slope:
+    the Leaky ReLU slider starts at 0.  Item 4 now says "at the preset's slope of 0.01 its units cannot die", and the
+    no-gradient paragraph names the four functions whose control reaches 0, where each is ReLU (slope 0 on the negative
+    side, 1 on the positive): their units can then have no gradient as ReLU's do."""
+    from actsite.pages.playground import playground_data
+    params = {f["key"]: f["params"] for f in playground_data()["functions"] if f["params"]}
+    for key in ("leaky_relu", "prelu", "elu", "maxout"):
+        assert len(params[key]) == 1 and params[key][0]["lo"] <= 0 <= params[key][0]["hi"], params[key]
+    assert params["leaky_relu"][0]["lo"] == 0 and params["leaky_relu"][0]["default"] == 0.01
+    out = run_node(ZERO_SHAPE, {})
+    assert out["preset"] == {"slope": 0.01} and out["stateParam"] is None          # the preset runs at the default
+    assert all(s == [0, 0, 0, 0, 0] for s in out["slopes"].values()), out["slopes"]  # ReLU's slopes at 0
+    for lang, words in (("en", "at the preset's slope of 0.01 its units cannot die, yet it trains hardly better."),
+                        ("zh", "按预设的斜率 0.01，它的单元不会死，但训练效果也好不了多少。")):
+        assert words in page(lang), lang
+    assert "because its slope is never zero" not in page("en") and "它的斜率永远不为零" not in page("zh")
 
 
 def test_leaky_relu_at_the_high_rate_keeps_its_units_but_trains_hardly_better_the_lower_rate_works():
@@ -484,9 +524,15 @@ def test_item_1s_first_paragraph_ends_at_the_small_weights_and_the_factor_and_he
     per-layer factor 1/4 x sqrt(16) x 0.1 is When gradients vanish#initialisation's sqrt(n sigma_w^2)/4 with n = 16,
     sigma_w = 0.1, and links there; He's 2/n is derived in Initialisation depends on the activation#he, which the
     ReLU/He paragraph links (When gradients vanish only states that result)."""
-    for lang, split in (("en", "by the sigmoid's slope ($\\sigma' \\le 1/4$) and by small weights.\n\n    The preset has eight"),
-                        ("zh", "乘上 sigmoid 的斜率（$\\sigma' \\le 1/4$）和很小的权重。\n\n    这个预设有 8 个隐藏层")):
+    # review final69, tools: the second paragraph opens with its point in one line (seven layers of about 0.1 each, the
+    # 10^-7 and the factor of four of the previous test), then the derivation
+    for lang, split in (("en", "by the sigmoid's slope ($\\sigma' \\le 1/4$) and by small weights.\n\n    Why about $10^{-8}$: "
+                               "seven layers that each shrink the gradient tenfold, and a factor of four from the weight gradient. "
+                               "The preset has eight"),
+                        ("zh", "乘上 sigmoid 的斜率（$\\sigma' \\le 1/4$）和很小的权重。\n\n    为什么约是 $10^{-8}$："
+                               "七层各把梯度缩小到约十分之一，权重梯度再添上约四分之一的因子。这个预设有 8 个隐藏层")):
         assert split in page(lang), lang
+    assert 0.25 * math.sqrt(16) * 0.1 == pytest.approx(0.1) and 0.1 ** (8 - 1) * 0.25 == pytest.approx(2.5e-8)
     assert math.sqrt(16 * 0.1 ** 2) / 4 == pytest.approx(0.25 * math.sqrt(16) * 0.1)
     for lang in ("en", "zh"):
         vanish = (ROOT / "docs" / lang / "content/blog/posts/when-gradients-vanish.md").read_text(encoding="utf-8")
@@ -812,7 +858,7 @@ def test_prelu_keeps_its_slope_at_the_control_value_and_rrelu_uses_its_test_time
     activations = (ROOT / "docs/assets/javascripts/playground/activations.js").read_text(encoding="utf-8")
     maxout = activations.split("  maxout: {")[1].split("\n  },")[0]
     assert "Math.max(x, p.a * x)" in maxout and "params: { a:" in maxout    # one input, one slope, a control
-    assert "这一类还包括卡在常数段的单元" in page("zh")                    # the group also holds them (not "is")
+    assert "这一类还包括卡在硬函数常数段上的单元" in page("zh")              # the group also holds them (not "is")
 
 
 def test_the_default_training_is_sgd_on_mini_batches_of_16_and_only_the_speed_does_not_restart():
