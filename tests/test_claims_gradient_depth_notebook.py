@@ -486,8 +486,13 @@ def test_the_weight_gradients_factor_and_the_outputs_change_have_different_names
     assert numbers(block(printed, "std")[1])[2] == round(float((s[-1] / s[0]) ** (1 / 49)), 3)     # the output's change
     prose = page_text(NOTEBOOK, lang).replace("\n# ", " ")
     forward = prose.split("{ #forward-pass }")[1].split("# %%")[0]
-    assert {"en": "with its average change per layer, $(\\operatorname{std} h_{50} / \\operatorname{std} h_1)^{1/49}$",
-            "zh": "以及它平均每层的变化 $(\\operatorname{std} h_{50} / \\operatorname{std} h_1)^{1/49}$"}[lang] in forward
+    # review final69, pb: the code abbreviation std left the maths; the standard deviation is named s_l
+    assert {"en": "the standard deviation $s_l$ of each layer's outputs $h_l$",
+            "zh": "每一层输出 $h_l$ 的标准差 $s_l$ 上"}[lang] in forward
+    assert {"en": "with its average change per layer, $(s_{50} / s_1)^{1/49}$",
+            "zh": "以及它平均每层的变化 $(s_{50} / s_1)^{1/49}$"}[lang] in forward
+    assert "operatorname{std}" not in forward
+    assert "首层/末层" not in page_text(NOTEBOOK, "zh")        # review final69, pb: one name, 首末之比
     assert factor not in forward
 
 

@@ -399,13 +399,13 @@ def test_tanh_no_gain_keeps_both_passes():
     ("en", "above 1 it settles but the backward pass's variance factor $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ "
            "exceeds one. The nearer the gain is to 1, the nearer that factor is to one, but the smaller the variance the "
            "forward pass settles at. At the fixed point, the factor is 1.01 at gain 1.1, where $q^* = 0.11$, 1.21 at 5/3 "
-           "and 1.86 at 3. "
+           "and 1.86 at 3.\n\n"
            "Poole et al. (2016) call this factor $\\chi_1$ and place the boundary between two regimes of such networks where it equals 1, "
            "which without biases happens at gain 1; above it (the chaotic side) the factor exceeds one. "
            "They and Schoenholz et al. (2017) study this boundary"),
     ("zh", "大于 1，方差能稳住，反向传播的方差因子 $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ 却超过 1。"
            "增益越接近 1，这个因子越接近 1，但前向传播稳定下来的方差也越小。"
-           "在不动点上，这个因子在增益 1.1 时为 1.01（此时 $q^* = 0.11$），5/3 时为 1.21，3 时为 1.86。Poole 等人（2016）把这个因子记作 $\\chi_1$，并把这类网络两种状态之间的分界线定在它等于 1 的地方，"
+           "在不动点上，这个因子在增益 1.1 时为 1.01（此时 $q^* = 0.11$），5/3 时为 1.21，3 时为 1.86。\n\nPoole 等人（2016）把这个因子记作 $\\chi_1$，并把这类网络两种状态之间的分界线定在它等于 1 的地方，"
            "不带偏置时就是增益 1；增益大于 1 时（混沌的一侧），这个因子都超过 1。"
            "他们和 Schoenholz 等人（2017）用同一个递推式研究了这条“有序与混沌”的分界线")])
 def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_five_thirds_3(lang, wording):
@@ -413,7 +413,8 @@ def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_fiv
     links here for it), each at the forward recursion's fixed point for that gain.  The no-gain statement opens its
     own paragraph, after the gain-5/3 measurements (review final54, pb).  Review final63, pb: 'so the factor exceeds one
     at every gain above 1' did not follow from where Poole et al. put the boundary; the page now states it of the
-    chaotic side, and the gains swept below (1.02 to 3) check it."""
+    chaotic side, and the gains swept below (1.02 to 3) check it.  Review final69, pb: the paragraph splits after the
+    three factors; Poole et al.'s reading opens the next one."""
     stated = {1.1: 1.01, 5 / 3: 1.21, 3.0: 1.86}
     for g, value in stated.items():
         chi = backward_factor("tanh", g ** 2, fixed_point("tanh", g ** 2))
@@ -1055,15 +1056,16 @@ def test_residual_recursion_doubles_at_alpha_1_and_2_to_the_50_is_1_1e15():
            "block; it feeds in a batch of 500 standard normal vectors and records the mean square of the last block's "
            "output over all its entries. Three draws of inputs and weights give $3.0 \\times 10^{14}$ to "
            "$9.5 \\times 10^{14}$. At finite width "
-           "each block's factor scatters around 2, so the product scatters widely: it typically lands below $2^{50}$, as these three draws do, though a single draw can land above (seed 3 in the code below does)."),
+           "each block's factor scatters around 2, so the product scatters widely: it typically lands below $2^{50}$, as these three draws do, though a single draw can land above (run the code below with seed 3 to see one)."),
     ("zh", "可以用模拟来验证：叠 50 个宽 256 的块，每个分支先是一层用 He 初始化的 ReLU，再接一层用 LeCun 初始化的线性层，"
            "两层都不带偏置，每个块的权重都从高斯分布重新抽取；输入是一批 500 个标准正态向量，记录最后一个块的输出在全部元素上的均方。"
            "输入和权重抽样三次，结果在 $3.0 \\times 10^{14}$ 到 $9.5 \\times 10^{14}$ 之间。宽度有限时，每个块的放大倍数在 2 附近波动，"
-           "乘积也就相差很大：通常落在 $2^{50}$ 之下，这三次抽样就是如此，但单次抽样也可能落在它之上（下面代码中的种子 3 就是这样）。")])
+           "乘积也就相差很大：通常落在 $2^{50}$ 之下，这三次抽样就是如此，但单次抽样也可能落在它之上（把下面代码的种子换成 3 就能看到一例）。")])
 def test_residual_numbers_say_they_come_from_a_simulation_with_the_experiments_sizes(lang, wording):
     """Review final57, pb: the residual numbers came from code no page shows; the page now says how the stack is
     simulated (depth, width, the branch and its weights, fresh weights per block, the inputs, three draws, and the
-    measure: the mean square of the last output over every entry), which is what residual_mean_squares does."""
+    measure: the mean square of the last output over every entry), which is what residual_mean_squares does.
+    Review final69, pb: the code below runs seeds 0-2, so the seed-3 draw is now an invitation to rerun it."""
     import inspect
     assert wording in page_text("blog/posts/initialisation.md", lang)
     assert (RES_WIDTH, RES_BATCH, len(RES_SEEDS), RES_BLOCKS) == (N, init_spread.BATCH, 3, 50)
@@ -1098,7 +1100,7 @@ def test_fifty_blocks_typically_land_below_2_to_the_50_but_a_draw_can_land_above
     the median of all seven is below, since each factor's logarithm averages below log 2 (review final47, pb)."""
     last = [residual_mean_squares(1.0, False, seed)[-1] for seed in (3, 4, 5, 6)]
     assert any(v > 2.0 ** 50 for v in last) and any(v < 2.0 ** 50 for v in last)
-    assert last[0] > 2.0 ** 50                                       # "seed 3 in the code below does"
+    assert last[0] > 2.0 ** 50                                       # "run the code below with seed 3 to see one"
     every = np.concatenate([residual["plain"][:, -1], last])
     assert len(every) == 7 and np.median(every) < 2.0 ** 50
 
@@ -1111,8 +1113,8 @@ def test_scaled_branches_predicted_2_69_below_e_measured_2_64_to_2_82(residual):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "ends between 51 and 56 after 50 blocks in the same three draws, against a predicted 51; other draws end below 51 (seeds 4 and 5 in the code below give 48.4 and 44.3), so the gap is again the finite-width scatter."),
-    ("zh", "在同样三组权重下，50 个块之后的均方在 51 到 56 之间，预测值为 51；换几组权重，也有落在 51 以下的（下面代码中的种子 4 和 5 分别得到 48.4 和 44.3），所以偏差同样来自宽度有限带来的散布。")])
+    ("en", "ends between 51 and 56 after 50 blocks in the same three draws, against a predicted 51; other draws end below 51 (change the code's seeds to 4 and 5 and it gives 48.4 and 44.3), so the gap is again the finite-width scatter."),
+    ("zh", "在同样三组权重下，50 个块之后的均方在 51 到 56 之间，预测值为 51；换几组权重，也有落在 51 以下的（把下面代码的种子换成 4 和 5，分别得到 48.4 和 44.3），所以偏差同样来自宽度有限带来的散布。")])
 def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_01_to_55_85(residual, lang, wording):
     last = residual["pre_norm"][:, -1]
     assert 1 + RES_BLOCKS == 51 and 51 < last.min() and last.max() < 56            # "between 51 and 56"
@@ -1122,7 +1124,9 @@ def test_pre_norm_adds_a_fixed_amount_predicted_51_measured_51_01_to_55_85(resid
     # "the finite-width scatter": the next draws (seeds 3 to 6) end on both sides of 51
     others = [residual_mean_squares(1.0, True, seed)[-1] for seed in (3, 4, 5, 6)]
     assert any(v < 51 for v in others) and any(v > 51 for v in others)
-    assert [round(v, 1) for v in others[1:3]] == [48.4, 44.3]         # "seeds 4 and 5 ... give 48.4 and 44.3"
+    assert [round(v, 1) for v in others[1:3]] == [48.4, 44.3]         # "change the code's seeds to 4 and 5 ... 48.4 and 44.3"
+    # review final69, pb: the code shows seeds 0-2 only; seeds 3-5 are now offered as a rerun, and the code is pinned so
+    assert "for seed in (0, 1, 2):" in page_text("blog/posts/initialisation.md", lang)
     assert wording in page_text("blog/posts/initialisation.md", lang)
 
 
@@ -1427,11 +1431,13 @@ def test_the_chinese_alt_text_writes_the_reference_curve_as_a_formula():
     """Review final60, pb: '2l 减 1 的平方根分之 1' was hard to read aloud.  Review final62, pb: '1/√(2l−1)' was the one
     symbolic fraction among read-aloud ones (n 分之 1, 9n 分之 25); it is now '√(2l−1) 分之 1', like them.  Review final65,
     pb: the √ and the − were still symbols among spoken forms; every formula of the alt text is now read aloud (根号, 减,
-    b 分之 a, 的……次方, 乘)."""
+    b 分之 a, 的……次方, 乘).  Review final69, pb: the reference lines are named first and their formula follows
+    (tanh) or is said as a per-layer factor (ReLU: 每层缩小为根号 2 分之 1)."""
     text = page_text("blog/posts/initialisation.md", "zh")
     alt = text.split("(figure:init_spread")[0].rsplit("![", 1)[1]
-    assert "与表示根号 (2l 减 1) 分之 1 的点线参考曲线重合" in alt and "平方根分之" not in alt and "1/√" not in alt
-    assert "2 的负 2 分之 (l 减 1) 次方" in alt and "6 乘 10 的负 8 次方" in alt
+    assert "与点线参考曲线重合（该曲线在第 l 层取根号 (2l 减 1) 分之 1）" in alt and "平方根分之" not in alt and "1/√" not in alt
+    assert "旁边的点线参考线表示每层缩小为根号 2 分之 1" in alt and "6 乘 10 的负 8 次方" in alt
+    assert "2 的负 2 分之 (l 减 1) 次方" not in alt
     assert not any(symbol in alt for symbol in ("√", "−", "/"))
     assert all(f in alt for f in ("n 分之 1", "9n 分之 25", "n 分之 2", "16n 分之 9"))
 

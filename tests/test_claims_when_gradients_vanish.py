@@ -831,8 +831,9 @@ def test_at_n_var_w_16_variance_settles_near_5_9_and_factor_argument_0_40():
     assert round(16 * gaussian_mean(lambda t: sigmoid_prime(t) ** 2, q), 2) == 0.40
     # on the table's scale (the per-layer factor is a square root of this product): sqrt(0.40) = 0.63 (review final54, pb)
     assert round(np.sqrt(16 * gaussian_mean(lambda t: sigmoid_prime(t) ** 2, q)), 2) == 0.63 and round(np.sqrt(0.40), 2) == 0.63
-    for lang, said in (("en", "is only about 0.40, a factor per layer of $\\sqrt{0.40} \\approx 0.63$ on the scale of the table above."),
-                       ("zh", "只有约 0.40，换到上表的尺度上，即每层因子 $\\sqrt{0.40} \\approx 0.63$。")):
+    # review final69, pb: "on the scale of the table" -> "the table's factor per layer"
+    for lang, said in (("en", "is only about 0.40, which gives the table's factor per layer as $\\sqrt{0.40} \\approx 0.63$."),
+                       ("zh", "只有约 0.40，对应上表中的每层因子 $\\sqrt{0.40} \\approx 0.63$。")):
         assert said in page_text("blog/posts/when-gradients-vanish.md", lang), lang
 
 
@@ -922,24 +923,29 @@ def test_a_much_larger_scale_does_keep_the_sigmoid_gradient(lang):
 @pytest.mark.parametrize("lang, said, gone", [
     ("en", "The variance argument above gives tanh and the rectifiers their initialisation: Xavier initialisation for "
            "activations that act as the identity near zero, such as tanh, and He initialisation for rectifiers. For the "
-           "sigmoid it gives no usable scale.", "gives each activation its initialisation"),
+           "sigmoid the only scale it offers, about fifty times He's variance, puts about half the pre-activations in "
+           "the flat region.", ("gives each activation its initialisation", "no usable scale")),
     ("zh", "上面的方差论证为 tanh 和整流函数确定了权重尺度：在零点附近近似恒等的激活函数（如 tanh）用 Xavier 初始化，"
-           "整流函数用 He 初始化。对 sigmoid，它给不出可用的尺度。", "为每种激活函数确定了权重尺度")])
-def test_the_variance_argument_gives_no_usable_scale_for_the_sigmoid(lang, said, gone):
+           "整流函数用 He 初始化。对 sigmoid，它给出的唯一尺度是 He 的方差的五十倍左右，此时约一半预激活值落在平坦区。",
+     ("为每种激活函数确定了权重尺度", "给不出可用的尺度"))])
+def test_the_variance_argument_gives_the_sigmoid_only_a_scale_in_the_flat_region(lang, said, gone):
     """Review final68, pb (WRONG): 'What fixed it' said the variance argument gives each activation its initialisation,
     but for the sigmoid the variance factor at the forward fixed point stays below one at Xavier's and He's scales and
-    reaches it only near n sigma_w^2 = 103, where about half the pre-activations lie beyond the flat-region edge."""
+    reaches it only near n sigma_w^2 = 103, where about half the pre-activations lie beyond the flat-region edge.
+    Review final69, pb (WRONG): 'gives no usable scale' denied the scale the page itself finds (about fifty times He's
+    variance, untested in training); the sentence now names that scale and what it costs."""
     for n_var_w in (1, 2, 16):
         q = steady_variance(sigmoid, n_var_w)
         assert n_var_w * gaussian_mean(lambda z: sigmoid_prime(z) ** 2, q) < 0.5
     a, q = crossing()
     edge = bisect(lambda t: sigmoid_prime(t) - 0.01, 0.0, 20.0)
     assert 100 < a < 106 and 0.45 < math.erfc(edge / math.sqrt(2 * q)) < 0.55
+    assert round(a / 2, -1) == 50                                             # "about fifty times He's variance"
     z = np.random.default_rng(0).normal(size=200_000)
     assert 2 * np.mean(relu_prime(z) ** 2) == pytest.approx(1, abs=0.01)     # He keeps ReLU's factor at one
     assert tanh_prime(0.0) == 1.0                                             # tanh acts as the identity near zero
     text = page_text("blog/posts/when-gradients-vanish.md", lang)
-    assert said in text and gone not in text
+    assert said in text and not any(g in text for g in gone)
 
 
 def test_steady_variance_by_monte_carlo_agrees_with_quadrature():
@@ -1177,8 +1183,9 @@ def test_notebook_relu_he_drift_direction_depends_on_the_draw(gd, lang, wording)
     ("en", "Tanh: Xavier nearly flat between 10 to the 2 and 10 to the 3; He falling steadily, by a factor of about 17, "
            "from just above 10 to the 4 at layer 1 to about 10 to the 3 at layer 50"),
     ("zh", "tanh 图：Xavier 那条线几乎水平，位于 10 的 2 次方与 3 次方之间；He 那条从第 1 层略高于 10 的 4 次方"
-           "平稳地降到约十七分之一，第 50 层约为 10 的 3 次方")])
+           "平稳下降，第 50 层约为 10 的 3 次方，是第 1 层的十七分之一左右")])
 def test_alt_text_tanh_lines_xavier_flat_he_falling_steadily_by_about_17(gd, lang, wording):
+    """Review final69, pb: zh alt text says what the 1/17 is of (layer 50 against layer 1)."""
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
     xavier, he = np.log10(gd["tanh_xavier_grad"]), np.log10(gd["tanh_he_grad"])
     assert np.all((2 < xavier) & (xavier < 3))

@@ -188,9 +188,9 @@ print(f"{names[act]} at n σ_w² = 103, first-to-last ratio, seeds 0, 1, 2: "
 #
 # ## The forward pass { #forward-pass }
 #
-# The forward pass shows the same products, in the standard deviation of each layer's outputs $h_l$
+# The forward pass shows the same products, in the standard deviation $s_l$ of each layer's outputs $h_l$
 # over all units and inputs. The next cell prints it for layers 1 and 50, with its average change per layer,
-# $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$, for four of the runs. Its last three lines split the
+# $(s_{50} / s_1)^{1/49}$, for four of the runs. Its last three lines split the
 # flat line of tanh with Xavier initialisation into the error signal and the layer's input.
 
 # %%

@@ -56,13 +56,13 @@ def gradient_norms(activation, init, seed=0, trace=None):
 
 
 def factor(g):
-    """(首层 / 末层) ** (1/49)：每往下一层平均变化的倍数。"""
+    """首末之比 ** (1/49)：每往下一层平均变化的倍数。"""
     return (g[0] / g[-1]) ** (1 / (depth - 1))
 
 
 names = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
          "small": "小尺度", "xavier": "Xavier", "he": "He"}
-header = "   第 1 层   第 50 层   首层/末层   每层因子"
+header = "   第 1 层   第 50 层    首末之比   每层因子"
 
 
 def print_row(g, label):
@@ -144,7 +144,7 @@ print(f"n σ_w² = 103 时 {names[act]} 网络的首末两层之比（种子 0�
 #
 # ## 前向传播 { #forward-pass }
 #
-# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差上（对所有单元和所有输入合并计算）。下一个单元格对其中四组实验打印第 1 层和第 50 层的这个标准差，以及它平均每层的变化 $(\operatorname{std} h_{50} / \operatorname{std} h_1)^{1/49}$。最后三行把 tanh 配 Xavier 初始化时那条平直的线拆成误差信号和该层输入两部分。
+# 前向传播里也是同样的乘积，体现在每一层输出 $h_l$ 的标准差 $s_l$ 上（对所有单元和所有输入合并计算）。下一个单元格对其中四组实验打印第 1 层和第 50 层的这个标准差，以及它平均每层的变化 $(s_{50} / s_1)^{1/49}$。最后三行把 tanh 配 Xavier 初始化时那条平直的线拆成误差信号和该层输入两部分。
 
 # %%
 print("各层输出的标准差")
