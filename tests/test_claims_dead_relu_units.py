@@ -443,10 +443,12 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # names -max_n w_j.x(n) the threshold the new weights set, and says why the margin is divided by a standard
     # deviation (it compares units whose weights differ in size; checked below on a rescaled unit)
     for lang, text in (("en", "only its bias can push all 4000 pre-activations down together. Call a unit's *margin* its largest pre-activation"),
-                       ("en", "over the training points, so that units whose weights differ in size can be compared. A step kills the unit only if it brings the margin to zero or below. It must then leave the bias at or below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, the threshold the new weights set."),
+                       ("en", "over the training points, so that units whose weights differ in size can be compared. The unit is dead once its margin is zero or below, that is, once its bias sits at or below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, the threshold its weights set."),
                        ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降。一个单元的**余量**"),
-                       ("zh", "在训练样本上的标准差。除以标准差，是为了让权重大小不同的单元也能放在一起比较。一步更新只有把余量降到零或零以下，也就是让偏置降到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$（由新权重决定的门槛）或更低，才会杀死这个单元。")):
+                       ("zh", "在训练样本上的标准差。除以标准差，是为了让权重大小不同的单元也能放在一起比较。余量一旦降到零或零以下，也就是偏置落到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$（由权重决定的门槛）或更低，这个单元就死了。")):
         assert text in page_text(PAGE, lang)
+    # review final69, pc: 'A step kills the unit only if it brings the margin to zero or below' was a tautology
+    assert "A step kills the unit only if" not in page_text(PAGE, "en") and "一步更新只有把余量" not in page_text(PAGE, "zh")
     for lang, gone in (("en", "the target"), ("zh", "目标")):
         assert gone not in page_text(PAGE, lang).split("{ #dead-relu-experiment }", 1)[1].split("{ #when-they-die }", 1)[0]
     net, X = trained_at_1[0]
@@ -486,8 +488,8 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # the per-point signs are checked below) and keeps the link as 'see also'
     # the step is stated for the mini-batch, exactly (test_a_mini_batch_step_lowers_a_second_layer_unit_everywhere_
     # only_when_every_push_points_down; review final59, pc: a per-point fact was stated for a whole step)
-    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$. Since every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down. It leaves a weight whose input is zero where it is (see also [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)). A mini-batch step adds these pushes up over the training points of the batch. When they all point down, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
-                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（另见[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文）。一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果这些推动都朝下，这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
+    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$. Since every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down. It leaves a weight whose input is zero where it is (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)). A mini-batch step adds these pushes up over the training points of the batch. When they all point down, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
+                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（后面的[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文会接着讨论）。一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果这些推动都朝下，这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
         # review final68, pc: the two 60-word sentences of the mechanism are split (en), and the zh step sentence too
         page = page_text(PAGE, lang)
         assert text in page and "g'\\bigl(z_j^{(n)}\\bigr)$, times" not in page and "g'\\bigl(z_j^{(n)}\\bigr)$ 乘以" not in page
@@ -682,9 +684,9 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
     for lang, definition in (
             ("en", "Call a unit's *margin* its largest pre-activation, $\\max_n z_j^{(n)}$, divided by the standard deviation of "
                    "$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points, so that units whose weights differ in "
-                   "size can be compared. A step kills the unit only if it brings the margin to zero or below."),
+                   "size can be compared. The unit is dead once its margin is zero or below,"),
             ("zh", "一个单元的**余量**，是它的最大预激活值 $\\max_n z_j^{(n)}$ 除以 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ "
-                   "在训练样本上的标准差。除以标准差，是为了让权重大小不同的单元也能放在一起比较。一步更新只有把余量降到零或零以下，")):
+                   "在训练样本上的标准差。除以标准差，是为了让权重大小不同的单元也能放在一起比较。余量一旦降到零或零以下，")):
         page = page_text(PAGE, lang)
         term = {"en": "margin", "zh": "余量"}[lang]
         assert page.count(definition) == 1 and page.index(term) > page.index(definition)  # first used where defined
@@ -1312,7 +1314,9 @@ def test_a_normalised_unit_dies_only_if_beta_is_below_minus_gamma_times_its_larg
 
 
 def test_with_gamma_positive_no_unit_dies_while_beta_is_at_least_zero(bn):
-    """Misconception: 'It guarantees this only while the learned shift beta stays at or above zero (with gamma > 0)'
+    """Misconception: 'Batch normalisation makes dead units impossible'; answered with the death condition (review
+    final69, pc: the answer said 'only while beta >= 0', which read as if a negative beta were the danger sign).
+    Earlier wording: 'It guarantees this only while the learned shift beta stays at or above zero (with gamma > 0)'
     (review final63, pc: 'only while gamma and beta keep their starting values' was too narrow).  The page's death
     condition, beta <= -gamma max x_hat: x_hat has mean zero over the data, so, unless constant, its largest value is
     positive and -gamma max x_hat < 0 <= beta.  Checked on random data, any gamma > 0 (tiny included) and beta >= 0
@@ -1342,13 +1346,15 @@ def test_with_gamma_positive_no_unit_dies_while_beta_is_at_least_zero(bn):
     lo, hi = bn["condition_min"][4, 2], bn["condition_max"][4, 2]
     assert lo[0] > 0 and hi[1] < 0 and round(256 * bn["dead"][4, 2, 1]) == 29
     assert np.all(np.isnan(bn["condition_min"][:4]))
-    for lang, text in (("en", "- **\"Batch normalisation makes dead units impossible.\"** It guarantees this only while the learned shift "
-                              "$\\beta$ stays at or above zero (with $\\gamma > 0$); learned values [can still kill a unit](#batchnorm-measured)."),
-                       ("zh", "- **“有了批归一化，单元就不可能死。”**只有在 $\\gamma > 0$ 且学到的平移 $\\beta$ 不小于零时，才能保证这一点；"
-                              "学到的值仍可能[让单元死亡](#batchnorm-measured)。")):
+    for lang, text in (("en", "- **\"Batch normalisation makes dead units impossible.\"** No: with $\\gamma > 0$ a unit dies "
+                              "once $\\beta \\le -\\gamma \\max_n \\hat z^{(n)}$. A negative $\\beta$ alone is not enough, but learned values [can reach that line](#batchnorm-measured)."),
+                       ("zh", "- **“有了批归一化，单元就不可能死。”**不对：当 $\\gamma > 0$ 时，只要 $\\beta \\le -\\gamma \\max_n \\hat z^{(n)}$，单元就会死。"
+                              "$\\beta$ 为负本身还不够，但学到的值[可能越过这条线](#batchnorm-measured)。")):
         page = page_text(PAGE, lang)
         assert text in page
         assert "keep their starting values" not in page and "保持初值" not in page
+        # review final69, pc: the answer no longer reads as if beta < 0 were the danger sign (beta >= 0 is sufficient only)
+        assert "stays at or above zero" not in page and "不小于零时，才能保证" not in page
 
 
 def test_a_step_on_the_input_weights_cannot_push_a_normalised_unit_below_zero_everywhere():
@@ -1542,11 +1548,11 @@ def test_momentum_in_a_paragraph_of_its_own_pointing_to_the_notebook():
     assert steps[0] == pytest.approx(1) and all(b > a for a, b in zip(steps, steps[1:]))   # larger still
     page_en, page_zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
     assert ("killed units.\n\n[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update "
-            "into the next, so when successive updates point the same way it makes them larger still. In [the training-speed "
+            "into the next, so when successive updates point the same way it makes them larger still. In the later [training-speed "
             "notebook](../../notebooks/training-speed.py#momentum), on another network, ten steps at learning rate 0.3 kill many "
             "second-layer units with momentum and none without.") in page_en
     assert ("单元正是死于这些更新。\n\n实验没有用[动量](../../glossary.md#momentum)。带动量时，每次更新都会带上前一次更新的一部分；"
-            "相继的更新方向一致时，更新就会越来越大。[训练速度笔记本](../../notebooks/training-speed.py#momentum)在另一个网络上"
+            "相继的更新方向一致时，更新就会越来越大。后面的[训练速度笔记本](../../notebooks/training-speed.py#momentum)在另一个网络上"
             "演示了这一点：学习率 0.3 下的头 10 步，带动量会让第 2 层的许多单元死亡，不带动量则一个也没有。") in page_zh
     # review final66, pc: the momentum deaths have their home in the training-speed notebook; the sentence that links it
     # is shortened (it said the same ten steps twice)
@@ -1792,9 +1798,9 @@ def test_the_misconceptions_name_belief_source_and_link_without_restating_figure
         assert link in bullet, bullet
     assert not re.search(r"\d+(?:\.\d+)?%", corrections.replace("40%", ""))              # only the belief's own 40%
     sources = {"en": ("CS231n's warning", "CS231n's notes on the architecture say that ReLU units \"can irreversibly die\"",
-                      "(Maas, Hannun and Ng 2013)", "only while the learned shift $\\beta$ stays at or above zero (with $\\gamma > 0$)"),
+                      "(Maas, Hannun and Ng 2013)", "A negative $\\beta$ alone is not enough"),
                "zh": ("CS231n 对学习率过高的提醒", "CS231n 讲解网络结构的讲义说 ReLU 单元会“不可逆地死亡”",
-                      "（Maas、Hannun 和 Ng，2013）", "只有在 $\\gamma > 0$ 且学到的平移 $\\beta$ 不小于零时，才能保证这一点")}[lang]
+                      "（Maas、Hannun 和 Ng，2013）", "$\\beta$ 为负本身还不够")}[lang]
     for bullet, source in zip(bullets, sources):
         assert source in bullet, (source, bullet)
     # the leaky divergence is measured once (the paragraph after the list of numbers) and told in the step-by-step

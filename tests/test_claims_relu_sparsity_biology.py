@@ -984,8 +984,10 @@ def test_each_pre_training_claim_names_a_source_listed_with_its_doi(lang):
     # remedies (the four headings of when-gradients-vanish#what-fixed-it, ReLU itself being this section's subject)
     assert paragraphs[2].rstrip().endswith({"en": "as [When gradients vanish](when-gradients-vanish.md#what-fixed-it) tells.",
                                             "zh": "一文。"}[lang])
-    named = {"en": "Careful initialisation, batch normalisation and residual connections helped as well",
-             "zh": "合适的初始化、批归一化和残差连接也有贡献"}[lang]
+    named = {"en": "Careful initialisation, and later batch normalisation and residual connections, made much deeper networks trainable without it",
+             "zh": "合适的初始化、批归一化和残差连接让深层网络无需预训练"}[lang]
+    # review final69, pc: "helped as well" did not say with what or when (pre-training was dropped before 2015)
+    assert "helped as well" not in text and "也有贡献" not in text
     assert named in paragraphs[2] and "tells what else" not in text and "还有哪些办法" not in text
     home = page_text("blog/posts/when-gradients-vanish.md", lang).split("{ #what-fixed-it }", 1)[1]
     for remedy in {"en": ("**Careful initialisation.**", "**Batch normalisation.**", "**Residual connections.**"),
@@ -1092,8 +1094,8 @@ def test_the_opening_says_relu_sets_every_negative_input_to_zero():
            "active it passes the gradient back unchanged ([slope 1](why-nonlinear-activations.md#relu-caveats), where the "
            "sigmoid's is at most 1/4), and a Leaky ReLU, which has no zeros, does the same. The two papers show that ReLU "
            "networks could do without pre-training, not that sparsity is why. Careful initialisation"),
-    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n稀疏性未必是全部原因：ReLU 单元只要开启，就原样回传梯度"
-           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)，sigmoid 的斜率则至多 1/4）；没有零的 Leaky ReLU "
+    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n稀疏性未必是全部原因：开启的 ReLU 单元原样回传梯度"
+           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)，sigmoid 则至多 1/4）；没有零的 Leaky ReLU "
            "也一样。这两篇论文只说明 ReLU 网络可以不做预训练，不能说明原因是稀疏。合适的初始化")])
 def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reason(lang, said):
     """Review final59, pc: the section reported claims and answered nothing itself.  One sentence: ReLU's slope is 1

@@ -9,7 +9,7 @@
 # It reruns one of the training runs of
 # [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment) and prints the fractions of
 # dead units measured in all of them. It then builds one dead unit by hand, checks that its gradients are exactly zero,
-# and counts the second-layer units that die in training and come back.
+# and counts the second-layer units that are dead at some point, the start included, and alive at the end.
 #
 # The experiment trains a 10-256-256-10 network:
 # [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) (without momentum) on mini-batches of 64 training points for 600 steps,
@@ -194,7 +194,7 @@ print(f"  unit {unit} still dead (pre-activation ≤ 0 on every training point):
 # keep changing. [The article's step-by-step runs](../blog/posts/dead-relu-units.md#when-they-die) replay the
 # trainings and check which units are dead at every step up to 20, then every 5 steps up to 100 and every 10 after
 # that. The next cell trains the three networks at learning rate 1.0 again, checking in the same way, and counts the
-# second-layer units that were dead at some checked step and alive at the end: there are many.
+# second-layer units that were dead at some checked step, step 0 included, and alive at the end: there are many.
 
 # %%
 checked = sorted({*range(21), *range(25, 101, 5), *range(110, steps + 1, 10)})
