@@ -1252,15 +1252,20 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
         g = kernels["gelu_tanh"](xb[cube_over])
     assert np.array_equal(g, np.where(xb[cube_over] > 0, xb[cube_over], 0)), "gelu_tanh past its cube's overflow"
     page_lang("en", "A kernel that computes in float32 ([above](#evaluated)), as PyTorch's GPU kernels for GELU, SiLU and Mish "
-              "do for 16-bit inputs, has no such early overflow. GELU's kernels call erf or tanh, not exp, and the exponentials "
+              "do for 16-bit inputs, has no such early overflow. GELU's forward kernels call erf or tanh, not exp, and the exponentials "
               "in the SiLU and Mish kernels overflow only beyond 88.72, where the result "
               "is already $x$ or, for either 16-bit format, below $3 \\times 10^{-37}$ in magnitude.", "")
     assert "its exponentials overflow only beyond 88.72" not in page("en")
     assert "这种内核中的指数函数要到 88.72 以上才溢出" not in page("zh")
+    # review final70, lp (WRONG): exact GELU's backward kernel does compute exp(-x^2/2) (it can only underflow), so the
+    # claim is about the forward kernels
+    assert "GELU's kernels call erf" not in page("en") and "GELU 的内核调用的是" not in page("zh")
+    with np.errstate(under="ignore"):
+        assert np.all(np.exp(-np.linspace(0, 1e4, 1001) ** 2 / 2) <= 1.0)          # that exponential never overflows
     page_lang("zh", "", "照公式直接计算（例如手写的 softplus 或 Mish）则另有一个问题：$e^{x}$ 会溢出。")
     page_lang("zh", "", "在 float32 中计算的"
               "内核（[见上文](#evaluated)）不会这么早溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
-              "SiLU 和 Mish 时就是如此。GELU 的内核调用的是 erf 或 tanh，不计算指数函数；"
+              "SiLU 和 Mish 时就是如此。GELU 的前向内核调用的是 erf 或 tanh，不计算指数函数；"
               "SiLU 和 Mish 的内核中的指数函数要到 88.72 以上才溢出，而对两种 16 位格式来说，"
               "那里的结果都已经是 $x$，或者绝对值小于 $3 \\times 10^{-37}$。")
     # review final65, lp: no parenthesis nested inside the alternative
@@ -2204,7 +2209,9 @@ def test_glossary_definitions_of_the_low_precision_terms():
     assert "at most half" in terms["underflow"].en_definition and "不超过" in terms["underflow"].zh_definition
     with np.errstate(over="ignore"):                                                   # overflow: ∞, or NaN in E4M3
         assert np.isinf(np.float16(70000.0)) and np.isnan(np.array(1000.0).astype(E4M3).astype(float))
-    assert "NaN" in terms["overflow"].en_definition and "E4M3" in terms["overflow"].zh_definition
+    # review final69, cb: the glossary entry only defines overflow; E4M3's NaN (a property of the conversion) is said on
+    # this page, its home
+    assert "NaN" not in terms["overflow"].en_definition and "E4M3" not in terms["overflow"].zh_definition
     # "in float16, anything from 65,520 (the largest number, 65,504, plus half a step) on"
     step = 65504.0 - float(np.nextafter(np.float16(65504), np.float16(0)))   # the spacing at the top: 32
     assert 65504 + step / 2 == 65520 and float(np.float16(np.nextafter(65520.0, 0))) == 65504
@@ -2212,18 +2219,15 @@ def test_glossary_definitions_of_the_low_precision_terms():
         assert np.isinf(np.float16(65520.0))
     assert "from 65,520 (the largest number, 65,504, plus half a step) on" in terms["overflow"].en_definition
     assert "从 65520（最大数 65504 再加半个间距）起" in terms["overflow"].zh_definition
-    # the NaN belongs to the conversion (ml_dtypes', which does not saturate), not to the format; a saturating
-    # conversion clamps to the largest value, 448: both definitions say so, without pointing at the site's tooling
-    # (review final57, cb)
+    # the NaN belongs to the conversion (ml_dtypes', which does not saturate), not to the format: the page says so
     assert float(lp.FORMATS["float8_e4m3fn"].max) == 448.0
     with np.errstate(over="ignore"):
-        assert float(np.array(np.clip(1000.0, -448, 448)).astype(E4M3).astype(float)) == 448.0
-    assert ("conversions without saturation (as in ml_dtypes) turn its overflows into NaN, and saturating ones clamp them "
-            "to $\\pm 448$") in terms["overflow"].en_definition
-    assert ("不做饱和处理的转换（如 ml_dtypes 中的）把它的溢出变成 NaN，做饱和处理的转换则把它截断为 $\\pm 448$"
-            in terms["overflow"].zh_definition)
+        assert float(np.array(464.0).astype(E4M3).astype(float)) == 448.0
+        assert np.isnan(float(np.array(480.0).astype(E4M3).astype(float)))
     assert "this site uses" not in terms["overflow"].en_definition and "本站所用" not in terms["overflow"].zh_definition
-    assert "In the conversion this page uses" in page("en") and "在本页所用的转换中" in page("zh")
+    assert ("In the conversion this page uses, every value from 448 up to and including 464 rounds to 448, its largest, "
+            "and anything larger becomes NaN") in page("en")
+    assert "在本页所用的转换中，448 到 464（含 464）之间的值舍入成最大值 448，更大的值则变成 NaN" in page("zh")
 
 
 def test_glossary_definitions_of_bfloat16_and_machine_epsilon():
