@@ -147,9 +147,10 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
 # second scale.
 
 # %%
-from actsite.experiments.init_spread import next_variance
 from math import erfc
 
+from actsite.experiments.init_spread import next_variance
+from actsite.figures.cards import sigmoid_flat_threshold
 from actsite.maths.gaussian import gaussian_expectation
 
 print("  n σ_w²   predicted   measured")
@@ -168,6 +169,7 @@ for init in weight_std:
     g = grad["sigmoid", init]
     print(f"{q:8.4f} {slope:14.4f} {corrected:11.4f} {factor(g):10.4f}   {names[init]}")
 print()
+edge = sigmoid_flat_threshold()    # |z| beyond which the sigmoid's slope is below 0.01
 for n_var_w in (16, 103):
     q = 1.0
     for _ in range(100):
@@ -175,7 +177,7 @@ for n_var_w in (16, 103):
     slope = gaussian_expectation(lambda z: sigmoid_prime(z) ** 2, q)
     print(f"n σ_w² = {n_var_w}: q* = {q:.2f} (standard deviation {np.sqrt(q):.2f}), "
           f"E[f′²] = {slope:.4f}, variance factor {n_var_w * slope:.2f}, "
-          f"{erfc(4.585 / np.sqrt(2 * q)):.0%} in the flat region")
+          f"{erfc(edge / np.sqrt(2 * q)):.0%} in the flat region")
 act = "sigmoid"
 wide = [gradient_norms(act, np.sqrt(103 / width), seed=seed)[0] for seed in (0, 1, 2)]
 print(f"{names[act]} at n σ_w² = 103, first-to-last ratio, seeds 0, 1, 2: "
