@@ -1184,6 +1184,40 @@ def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_
     assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
 
 
+def test_at_2_0_the_first_layers_update_wakes_the_inactive_leaky_units_not_their_own():
+    """'the inactive units still pass 1% of a now very large gradient back to the first layer ... It is the first
+    layer's update that wakes them. Replaying that step with only their own weights and biases updated leaves all but
+    3 to 7 of them inactive in each run' (review final70, pc).  Each leaky run at 2.0 is replayed to step 3 and the
+    fourth step's update is applied to one layer at a time."""
+    def inactive_after(net, X, mask, gW, gb, layers):
+        W = [w.copy() for w in net.weights]
+        b = [v.copy() for v in net.biases]
+        for layer in layers:
+            W[layer] -= 2.0 * gW[layer]
+            b[layer] -= 2.0 * gb[layer]
+        z2 = leaky_relu(X @ W[0] + b[0]) @ W[1] + b[1]
+        return int(np.all(z2[:, mask] <= 0, axis=0).sum())
+
+    woken_by_own = []
+    for seed in dead_relu.SEEDS:
+        X, y = voronoi(seed=200 + seed)
+        net = MLP.create(dead_relu.SIZES, "leaky_relu", "he", seed=seed)
+        batches = minibatches(len(X), 64, np.random.default_rng(seed))
+        for _ in range(3):
+            idx = next(batches)
+            net.sgd_step(X[idx], y[idx], 2.0)
+        mask = np.all(net.hidden_preactivations(X)[1] <= 0, axis=0)
+        idx = next(batches)
+        _, gW, gb = net.loss_and_grads(X[idx], y[idx])
+        assert inactive_after(net, X, mask, gW, gb, [0]) == 0                 # the first layer alone wakes them all
+        assert inactive_after(net, X, mask, gW, gb, [0, 1, 2]) == 0           # as the full step does
+        woken_by_own.append(int(mask.sum()) - inactive_after(net, X, mask, gW, gb, [1]))
+    assert (min(woken_by_own), max(woken_by_own)) == (3, 7)
+    assert "pass 1% of a now very large gradient back to the first layer" in page_text(PAGE, "en")
+    assert "Replaying that step with only their own weights and biases updated leaves all but 3 to 7 of them inactive in each run." in page_text(PAGE, "en")
+    assert "唤醒它们的是第 1 层的更新：重放这一步、只更新这些单元自己的权重和偏置，每次训练里都只有 3 到 7 个重新开启" in page_text(PAGE, "zh")
+
+
 def test_at_2_0_leaky_loss_explodes_instead_of_recovering_and_from_step_7_grows_over_tenfold_faster_and_faster(steps):
     leaky = np.log10(steps["early_loss_leaky_relu"])              # column k - 1 is step k
     relu = np.log10(steps["early_loss_relu"])
