@@ -463,12 +463,14 @@ def test_equal_compute_and_the_extra_element_wise_work():
     assert 10 * 3072 / flops * 100 > 0.25
     # review final69, cb: the bound shows its arithmetic (10 * 2048 + 2048 = 22,528) and drops "(and one per ReLU)"
     assert gated_elementwise == 22_528
+    # review final71, cb: 宽打宽算 (a rare colloquialism) is now 从宽估计
+    assert "宽打宽算" not in page("zh")
     for lang, said in (("en", "Beside that, the element-wise work (3072 ReLUs in the plain block; 2048 gates and 2048 products in "
                               "the gated one) is negligible: even at a generous ten operations per gate, the gated block's "
                               "$10 \\cdot 2048 + 2048 = 22{,}528$ operations are under 0.25% of the matrix work, and the plain "
                               "block's 3072 ReLUs are far fewer."),
                        ("zh", "相比之下，逐元素运算（普通前馈模块 3072 次 ReLU，门控前馈模块 2048 次门运算加 2048 次乘法）微不足道："
-                              "即使宽打宽算，每个门按十次运算计，门控前馈模块的 $10 \\cdot 2048 + 2048 = 22528$ 次运算也不到矩阵部分的 0.25%，"
+                              "即使从宽估计，每个门按十次运算计，门控前馈模块的 $10 \\cdot 2048 + 2048 = 22528$ 次运算也不到矩阵部分的 0.25%，"
                               "普通前馈模块的 3072 次 ReLU 就更少了。")):
         assert said in page(lang), lang
         for old in ("0.03%", "0.04%", "0.24%", "0.3%"):
@@ -539,9 +541,13 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     assert ("so the plain block keeps that output alone. The gated block keeps at least three vectors") in page("en")
     assert ("A GLU or ReGLU gate's slope can be read off the gate's output ($\\sigma' = \\sigma(1 - \\sigma)$, and ReLU's slope "
             "is 1 where its output is positive), but a GELU or SiLU gate's cannot, so for GEGLU and SwiGLU $xW$ stays too") in page("en")
-    assert ("Keeping only what the backward pass reads, a GEGLU or SwiGLU block therefore stores about 2.7 times as many numbers as a plain block, "
+    # review final71, cb: the ratios open the paragraph, and the reasons for each column follow them
+    assert ("| GEGLU, SwiGLU | 8192 | 8192: also $xW$ | 4096 |\n\nKeeping only what the backward pass reads, a GEGLU or SwiGLU "
+            "block stores about 2.7 times as many numbers as a plain block, "
             "and a GLU or ReGLU block twice as many; with the element-wise steps recomputed, "
-            "every gated block stores a third more") in page("en")
+            "every gated block stores a third more. The middle column is the least") in page("en")
+    assert "block therefore stores about 2.7 times" not in page("en") and "因此，只保留反向传播要读的量时" not in page("zh")
+    assert round(8192 / 3072, 1) == 2.7
     assert "the gated block therefore stores 8192" not in page("en") and "门控前馈模块要存 8192" not in page("zh")
     assert "when every intermediate is kept" not in page("en")
     assert "每种门控前馈模块都多存三分之一" in page("zh") and 4096 / 3072 == pytest.approx(4 / 3)
@@ -550,7 +556,8 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     assert "门控变体" not in page("zh") and "普通变体" not in page("zh")
     assert "所以普通前馈模块只留这个输出就够了。门控前馈模块至少得留三个向量（乘积和两个因子）" in page("zh")
     assert "GLU 和 ReGLU 门的斜率可以从门的输出读出" in page("zh") and "所以对 GEGLU 和 SwiGLU，$xW$ 也得留" in page("zh")
-    assert "只保留反向传播要读的量时，GEGLU 或 SwiGLU 要存的数约为普通前馈模块的 2.7 倍，GLU 或 ReGLU 是 2 倍" in page("zh")
+    assert ("| GEGLU、SwiGLU | 8192 | 8192：再加 $xW$ | 4096 |\n\n只保留反向传播要读的量时，GEGLU 或 SwiGLU 要存的数约为普通前馈模块的 "
+            "2.7 倍，GLU 或 ReGLU 是 2 倍") in page("zh")
     # the keep-all column involves no recomputation either (8192/6144 = 1.33), so the 2.7 names its column,
     # not "nothing recomputed" (review final38, cb)
     assert "With nothing recomputed, a GEGLU" not in page("en") and "不做任何重算时，GEGLU" not in page("zh")
@@ -708,10 +715,13 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
     for lang, sep in (("en", "{,}"), ("zh", "")):
         assert r"$3.5d$" in page(lang) and r"$8d$" in page(lang) and "1.31" in page(lang)
         assert rf"d_\mathrm{{ff}}' = 14{sep}336" in page(lang) and rf"d_\mathrm{{ff}}' = 24{sep}576" in page(lang)
-    assert "$49{,}152$" in page("en") and "隐藏宽度是 49152，" in page("zh")
-    # the report does not give the reason, so the page states a match, not a cause
-    assert "which matches counting the gate's and the value's projections together" in page("en")
-    assert "恰好等于门和值两路投影的宽度之和" in page("zh")
+    # the report does not give the reason, so the page states a match, not a cause.  Review final71, cb: the
+    # reconciliation of the report's 49,152 with the code's 24,576 was a paragraph of its own; it is a note in the
+    # Gemma row's width cell
+    width = {lang: models_rows(lang)["Gemma"][3] for lang in LANGS}
+    assert "the report's $49{,}152$ equals the two projections' widths added" in width["en"]
+    assert "报告中的 49152 等于两路投影宽度之和" in width["zh"]
+    assert "The first Gemma report" not in page("en") and "初代 Gemma 的报告" not in page("zh")
     assert "because it counts the gate" not in page("en") and "因为它把门和值" not in page("zh")
     assert "Mistral's about 1.31 times, and Gemma's three times" in page("en") and "Mistral 约为 1.31 倍，Gemma 则是 3 倍" in page("zh")
     # Mistral shrinks from 4d, but less than the 2/3 rule; PaLM keeps 4d; Gemma widens it
@@ -724,9 +734,9 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
 def test_the_gemma_citation_names_the_first_gemma_report_not_gemma_2(lang):
     """"Gemma Team (2024)" is the key of two reports: Gemma 1's here and Gemma 2's on transformer-block. The text
     names the model with the citation, and the reference entry keeps the first report's title (review final54)."""
-    said = {"en": "The first Gemma report (Gemma Team 2024) gives the 7B model's hidden width as $49{,}152$",
-            "zh": "初代 Gemma 的报告（Gemma 团队，2024）给 7B 模型列出的隐藏宽度是 49152"}[lang]
-    assert said in page(lang)
+    # review final71, cb: the prose sentence naming the first report is gone; the Gemma row (2024) cites it
+    row = models_rows(lang)["Gemma"]
+    assert row[1] == "2024" and {"en": "paper, §2", "zh": "论文 §2"}[lang] in row[4]
     entry = next(line for line in page(lang).split("{ #references }")[1].splitlines() if "Gemma" in line)
     assert "Gemma: Open Models Based on Gemini Research and Technology" in entry and "arxiv.org/abs/2403.08295" in entry
     other = page_text("catalogue/transformer-block.md", lang).split("{ #references }")[1]
@@ -978,14 +988,15 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
     Review final66, cb: "squares large inputs (with any gate here but GLU's)" was false for negative inputs: with
     u = v = -10, SwiGLU gives 100 sigma(-10) = 0.0045.  ReGLU, GEGLU and SwiGLU square large inputs of one sign, the
     bilinear unit of either sign, GLU of neither; computed below on the diagonal for every unit.
-    review final69, cb: "roughly squares" is now "grows like the square of", which the limit below checks."""
+    review final69, cb: "roughly squares" is now "grows like the square of", which the limit below checks.
+    review final71, cb: "neither for GLU" was cryptic; GLU's product grows at most linearly, |x sigma(x)| <= |x|, checked below."""
     assert ("Training can later break this scale: once a hidden unit's two weight vectors align, the product "
-            "grows like the square of large inputs of one sign (either sign for the bilinear unit, neither for GLU, whose gate is "
-            "bounded), and Fishman et al. (2025) report "
+            "grows like the square of large inputs of one sign (of either sign for the bilinear unit; GLU's product, whose gate is "
+            "bounded, grows at most linearly), and Fishman et al. (2025) report "
             "the resulting [outliers](low-precision.md#outliers), values far larger than the rest, in FP8 (8-bit floating point) "
             "training of a 7-billion-parameter SwiGLU model.") in page("en")
     assert ("训练可能打破这个尺度：同一个隐藏单元的两个权重向量一旦对齐，输入在某一侧取很大的值时，乘积就近似按平方增长"
-            "（双线性单元两侧都如此；GLU 的门有界，哪一侧都不会）；Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 FP8（8 位浮点）训练中，"
+            "（双线性单元两侧都如此；GLU 的门有界，乘积至多按线性增长）；Fishman 等人（2025）在一个 70 亿参数 SwiGLU 模型的 FP8（8 位浮点）训练中，"
             "就观察到了由此产生的[离群值](low-precision.md#outliers)（远大于其余数值的值）。") in page("zh")
     assert "(with any gate here but GLU's bounded sigmoid)" not in page("en") and "这里的每种门都会使乘积随大输入" not in page("zh")
     # which side squares, unit by unit: f(x, x) / x^2 -> 1 for large x of that sign
@@ -994,6 +1005,9 @@ def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
         squares[key] = tuple(bool(abs(float(unit.f(x, x)) / x ** 2 - 1) < 1e-3) for x in (-50.0, 50.0))
     assert squares == {"glu": (False, False), "bilinear": (True, True), "reglu": (False, True),
                        "geglu": (False, True), "swiglu": (False, True)}, squares
+    # GLU's product on the diagonal grows at most linearly: |x sigma(x)| <= |x| for every x
+    grid = np.linspace(-1000.0, 1000.0, 20001)
+    assert np.all(np.abs(np.asarray(GATED["glu"].f(grid, grid), dtype=float)) <= np.abs(grid))
     at_minus_ten = float(GATED["swiglu"].f(-10.0, -10.0))
     assert at_minus_ten == pytest.approx(100 / (1 + np.exp(10)), rel=1e-9) and at_minus_ten < 0.005
     for lang in LANGS:          # one sentence, and the 8-bit argument only at the link
@@ -1097,16 +1111,16 @@ def test_block_has_one_chinese_name_on_the_page():
            "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) "
            "works out. Such a stack has no stable scale with ReGLU, GEGLU, SwiGLU or the bilinear unit: at input variance $q$, "
            "ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$, and GEGLU's and SwiGLU's approach $q^{2}/2$ as $q$ grows "
-           "([Inside a transformer block](transformer-block.md#squared-relu)). In a [pre-norm](../glossary.md#pre-norm) transformer, "
+           "([Inside a transformer block](transformer-block.md#squared-relu)).\n\nIn a [pre-norm](../glossary.md#pre-norm) transformer, "
            "which normalises the input of attention and of the feed-forward block, the mean square sets "
            "instead how much the feed-forward block adds to the [residual stream](../glossary.md#residual-stream), the vector that attention and the "
            "feed-forward block both read from and add their outputs back to "
            "([same article](../blog/posts/initialisation.md#residual))."),
     ("zh", "用 ReGLU、GEGLU、SwiGLU 或双线性单元时，这样的堆叠没有稳定的尺度：输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，"
-           "双线性单元的是 $q^{2}$，GEGLU 和 SwiGLU 的随 $q$ 增大也趋于 $q^{2}/2$（见[《Transformer 块内部》](transformer-block.md#squared-relu)）。"
+           "双线性单元的是 $q^{2}$，GEGLU 和 SwiGLU 的随 $q$ 增大也趋于 $q^{2}/2$（见[《Transformer 块内部》](transformer-block.md#squared-relu)）。\n\n"
            "在[前置归一化](../glossary.md#pre-norm)的 Transformer 中，注意力和前馈模块的输入都先经过归一化，这个均方决定的则是前馈模块往"
-           "[残差流](../glossary.md#residual-stream)里加进多少（见[同一篇文章](../blog/posts/initialisation.md#residual)）。"
-           "残差流是注意力和前馈模块都从中读取输入、再把输出加回去的向量。")])
+           "[残差流](../glossary.md#residual-stream)（注意力和前馈模块都从中读取输入、再把输出加回去的向量）里加进多少"
+           "（见[同一篇文章](../blog/posts/initialisation.md#residual)）。")])
 def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     """Review final62, ca: the scale section stopped at the numbers.  In a pre-norm stack, x + FFN(N(x)), the block's input
     has unit mean square whatever the stream's, so at initialisation (W, V of variance 1/d, W_2 of variance 1/d_ff') each
@@ -1119,7 +1133,8 @@ def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     feed-forward block, and the residual stream is what attention and the feed-forward block read and add to.  Review
     final69, cb: the unit-variance numbers hold at q = 1 only; the page says how the mean square grows with the input
     variance q (checked in test_the_output_mean_square_grows_like_the_square_of_the_input_variance), pre-norm is glossed
-    where it is used, and the zh residual-stream gloss is its own sentence."""
+    where it is used, and the zh residual-stream gloss is its own sentence.  Review final71, cb: the paragraph is two,
+        the stack's instability and then pre-norm, and the zh gloss of 残差流 sits at the link, before the term is used again."""
     assert not re.search(r"\b(each|every|a) block\b", page("en")) and "每个块" not in page("zh").split("{ #references }")[0]
     assert said in page(lang)
     home = page_text("blog/posts/initialisation.md", lang)

@@ -603,12 +603,18 @@ def test_multi_label_outputs_are_independent_sigmoids_whose_probabilities_need_n
 
 
 def test_softmax_applied_twice_caps_the_probability():
+    """review final71, cb: e/(e+9) is a supremum the probability never reaches (its inputs lie in the open interval
+    (0, 1)), so the page says "less than", not "no more than"; checked below on the largest input the cap allows."""
     k = 10
     cap = np.e / (np.e + k - 1)
     assert f"{cap:.3f}" == "0.232" and f"{-np.log(cap):.3f}" == "1.461"
     assert abs(cap - 0.232) > 1e-5                    # rounded, so the page writes "≈" and "about"
     assert r"$e/(e + 9) \approx 0.232$, and the loss cannot fall below about 1.461" in page("en")
     assert r"$e/(e + 9) \approx 0.232$，即使分类器完全正确，损失也不会低于约 1.461。" in page("zh")
+    assert r"every class gets less than $e/(e + 9)" in page("en") and r"任何一类的概率都小于 $e/(e + 9)" in page("zh")
+    assert "no class can get more than" not in page("en") and "都不会超过 $e/(e + 9)" not in page("zh")
+    near = out.softmax(np.array([1 - 1e-9] + [0.0] * (k - 1)))[0]   # an input just below 1: the cap is not reached
+    assert near < cap
     perfect = np.eye(k)[0] * 50.0                     # a classifier sure of the right class
     y = np.eye(k)[0]
     twice = out.cross_entropy_with_logits(out.softmax(perfect), y)
