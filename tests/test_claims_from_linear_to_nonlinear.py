@@ -103,7 +103,8 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 DIFFERENTIABILITY_WORDS = {
     "en": ("**A usable derivative (a requirement for plain backpropagation).** Gradient descent moves each weight in "
            "proportion to the derivative of the loss, which backpropagation builds by the chain rule from the activation's "
-           "derivative, so it registers only the part of the activation's change that the derivative carries. A function has a "
+           "derivative, so a change in the activation that its derivative does not show, such as a jump, never reaches the "
+           "gradient. A function has a "
            "*usable derivative* if it is continuous and its derivative exists everywhere except at isolated points; its derivative "
            "then cannot be zero throughout any interval over which the function changes, so no change escapes the gradient.",
            "A step function fails: it is not continuous at its jump, and the derivative it has everywhere else is 0, so all of "
@@ -116,7 +117,8 @@ DIFFERENTIABILITY_WORDS = {
            "estimators).",
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
     "zh": ("**可用的导数（对普通的反向传播是必需的）。**梯度下降中每个权重的改变量与损失对该权重的导数成正比，"
-           "而反向传播是用链式法则从激活函数的导数拼出这个导数的，所以激活函数的变化里，梯度只能捕捉到导数所体现的那一部分。"
+           "而反向传播是用链式法则从激活函数的导数拼出这个导数的，所以激活函数若有导数体现不出的变化（比如一次跳变），"
+           "这部分变化就传不到梯度里。"
            "函数若连续，且除个别孤立点外处处可导，就说它有**可用的导数**；"
            "这时，函数在哪个区间上有变化，导数在那个区间上就不会恒为零，函数的变化都会体现在梯度里。",
            "阶跃函数就不满足：它在跳变点不连续，在其余各点的导数又恒为 0，变化全藏在那一跳里，梯度捕捉不到",
@@ -961,17 +963,19 @@ def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
     assert abs(float(np.sum(tanh(z) * density) * dz)) < 1e-9
     # review final66, pa: the zh list item was a whole clause with a parenthesis; the intro now announces the weaknesses
     # review final68, pa: the zh list mixed a noun, an adjectival phrase and a noun; the second item is now 输出均值不为零
+    # review final71, pa: the zh parenthesis joined a condition and a gloss with '；即'; now the gloss, then the condition
     for lang, words, intro in (
             ("en", "a non-zero mean output under a standard normal input (not [zero-centred](../../glossary.md#zero-centred)), and "
                    "cost; tanh escapes only the second",
              "and weighs sigmoid, tanh and ReLU against three weaknesses: saturation, a non-zero mean output and cost."),
-            ("zh", "要权衡的缺点有三条：饱和、输出均值不为零（输入服从标准正态分布时；即不是[零中心](../../glossary.md#zero-centred)的）、计算代价；"
+            ("zh", "要权衡的缺点有三条：饱和、输出均值不为零（即不是[零中心](../../glossary.md#zero-centred)的：输入服从标准正态分布时输出均值不为 0）、计算代价；"
                    "tanh 只避开了第二条",
              "最后对照饱和、输出均值不为零、计算代价这三条缺点，评判 sigmoid、tanh 与 ReLU。")):
         text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
         assert words in text and intro in text.split("<!-- more -->", 1)[0], lang
         assert "输入服从标准正态分布时输出均值不为零（即不是" not in text
         assert "指标准正态" not in text            # review final69, pa: misparsed as 指标 + 准正态
+        assert "；即" not in text                  # review final71, pa
     # saturation stalls a hidden unit; an output unit trained with cross-entropy is spared, since dL/dz = sigma(z) - y
     # carries no sigma' (at z = -8, target 1: sigma' = 0.00034, yet dL/dz = -0.9997) (review final52, pa)
     zt, target = -8.0, 1.0
@@ -1155,18 +1159,13 @@ def test_the_sigmoid_bound_is_proved_here_in_full_by_completing_the_square(lang)
 
 
 ZIGZAG_REASON = {
-    "en": ("**The sigmoid is not zero-centred.** Its outputs are all positive. For one training point, each weight of a unit "
-           "in the next layer changes by a factor shared by the whole unit times that weight's input, so with positive inputs "
-           "all of them rise together or all fall together, and weights that must move in opposite directions can get there "
-           "only in a zig-zag. The positive mean can also slow even "
-           "[full-batch gradient descent](../../glossary.md#full-batch-gradient-descent) (every step on the "
-           "average gradient over all training points); the fourth article of this series, [One unit, its gradient, and "
-           "why all-positive inputs make weights zig-zag](neuron-gradients-zigzag.md#zigzag), shows why and measures the cost. "
-           "Tanh is odd"),
-    "zh": ("**sigmoid 不是零中心的。**它的输出全是正数。对单个训练样本，下一层某个单元的每个权重，改变量都是整个单元共用的一个因子"
-           "乘以这个权重的输入；输入全为正时，这些权重只能同增或同减，要让它们一增一减，就只能走之字形。正的均值还可能连"
-           "[全批量梯度下降](../../glossary.md#full-batch-gradient-descent)（每一步都沿全部训练样本的平均梯度走）也拖慢；"
-           "原因和代价见本系列第 4 篇文章[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#zigzag)。"
+    "en": ("**The sigmoid is not zero-centred.** Its outputs are all positive; [One unit, its gradient, and why all-positive "
+           "inputs make weights zig-zag](neuron-gradients-zigzag.md#zigzag) shows what that costs a unit in the next layer, "
+           "even under [full-batch gradient descent](../../glossary.md#full-batch-gradient-descent) (every step on the "
+           "average gradient over all training points). Tanh is odd"),
+    "zh": ("**sigmoid 不是零中心的。**它的输出全是正数。这会让下一层的单元付出怎样的代价，包括在"
+           "[全批量梯度下降](../../glossary.md#full-batch-gradient-descent)（每一步都沿全部训练样本的平均梯度走）下的代价，"
+           "见[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#zigzag)。"
            "tanh 是奇函数")}
 
 
@@ -1181,7 +1180,11 @@ def test_the_zig_zag_is_given_with_its_reason_and_pointed_to_its_home_section(la
     assert ZIGZAG_REASON[lang] in text
     # review final67, pa (reversing final60): a reader at article 2 needs the sign rule to weigh "not zero-centred", so
     # it is stated here in one sentence; the measurement and the full-batch cost stay in the zig-zag article
+    # review final71, pa: the sign rule and the zig-zag were said here and in the zig-zag article; the paragraph is cut to
+    # the judgement and a link, so the zig-zag article is the argument's one home (what the sign-rule check below
+    # computes is the argument made there)
     assert "which can make the next layer's weights zig-zag" not in text and "这可能让下一层的权重走之字形" not in text
+    assert "all of them rise together or all fall together" not in text and "这些权重只能同增或同减" not in text
     assert "{ #zigzag }" in page_text("blog/posts/neuron-gradients-zigzag.md", lang)
     rng = np.random.default_rng(3)
     X = rng.uniform(0.2, 1.0, size=(500, 2))                       # all-positive inputs
@@ -1270,7 +1273,8 @@ def test_the_hidden_layer_argument_opens_its_own_paragraph(lang, opening):
 def test_small_weights_give_a_small_pre_activation_only_for_inputs_of_moderate_size_and_zh_quotes_full_titles(lang):
     """Review final69, pa: 'small weights and a small bias (hence a small pre-activation)' holds only for bounded inputs
     (w = 0.01 on an input of 1000 gives z = 10); and the zh link to the output-layer page quoted a cut title.  The
-    zig-zag weakness now says its evidence comes in the fourth article of the series."""
+    zig-zag weakness now says its evidence comes in the fourth article of the series (review final71, pa: that
+    paragraph is now the judgement and a link to the article by its title)."""
     assert abs(0.01 * 1000.0) >= 10 > abs(0.01 * 1.0)
     text = " ".join(page_text(PAGE, lang).split())
     assert {"en": "(hence, for inputs of moderate size, a small pre-activation)",
