@@ -380,7 +380,7 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     """Beyond |x| = 88.72 (ln of float32's largest value) e^{|x|} overflows in float32: there
     1/(1 + e^{-x}) gives 0 where the correctly rounded bfloat16 sigmoid is not 0, and e^x/(1 + e^x)
     computed in float32 and rounded once gives the correctly rounded value.
-    review final67, lp: the sigmoid example leads with its subject."""
+    review final67, lp: the sigmoid example leads with its subject. review final71, lp: the format-not-library conclusion is scoped to the 8- and 16-bit thresholds."""
     assert round(math.log(float(np.finfo(np.float32).max)), 2) == 88.72
     x = lp.every_value("bfloat16")
     x = x[np.isfinite(x) & (x < -88.72)]
@@ -400,9 +400,14 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     # the conclusion holds up to the caveats, which come after the first results (below the threshold tables)
     # review final62, lp: the conclusion does not claim the list of caveats is closed ("the caveats", 几点出入)
     # review final65, lp: the qualifier leads the sentence instead of dangling after it
-    page_lang("en", "Apart from the caveats given below the threshold tables, the thresholds therefore belong to the format, "
-              "not to a particular library.", "")
-    page_lang("zh", "", "因此这些阈值属于格式本身，而不属于某个库；几点出入放在阈值表之后说明。")
+    # review final71, lp: the conclusion is scoped to the 8- and 16-bit formats, since the float32 thresholds are called
+    # an ideal further down (a float32 kernel need not round correctly)
+    page_lang("en", "Apart from the caveats given below the threshold tables, the 8- and 16-bit thresholds therefore belong "
+              "to the format, not to a particular library.", "")
+    page_lang("zh", "", "因此对这些格式而言，阈值属于格式本身，而不属于某个库；几点出入放在阈值表之后说明。")
+    assert "the thresholds therefore belong to the format" not in page("en") and "因此这些阈值属于格式本身" not in page("zh")
+    page_lang("en", "For float32, though, the correctly rounded thresholds are an ideal", "")
+    page_lang("zh", "", "不过对 float32 来说，正确舍入的阈值只是理想值")
     assert "仅有的" not in page("zh")
     # review final67, lp: the example's subject leads it instead of dangling after it
     page_lang("en", "a kernel matches the tables only if its exponentials stay finite; for the sigmoid at negative $x$, "
@@ -552,7 +557,7 @@ def test_a_float32_kernel_that_rounds_once_differs_only_near_a_midpoint():
     at the rare input whose result falls almost exactly halfway between two values of the format': f rounded to float32 and then to F, against f rounded
     once to F, over every finite value of the four narrow formats for eight functions.  Of about a
     million inputs, 18 differ, each with its exact result within half a float32 spacing of the
-    midpoint between the two values of F."""
+    midpoint between the two values of F. review final71, lp: the conclusion now names the 8- and 16-bit thresholds."""
     inputs = differing = 0
     for fmt in lp.FORMAT_KEYS[1:]:
         x = lp.every_value(fmt)
@@ -568,7 +573,7 @@ def test_a_float32_kernel_that_rounds_once_differs_only_near_a_midpoint():
             assert np.all(np.abs(exact[diff] - midpoint) <= spacing / 2), (fmt, key)
     assert inputs > 1_000_000 and 0 < differing < inputs / 10_000
     page_lang("en", "that computes accurately in float32 and rounds once. Apart from the caveats given below the threshold "
-              "tables, the thresholds therefore belong to the format", "")
+              "tables, the 8- and 16-bit thresholds therefore belong to the format", "")
     page_lang("en", "It can differ from the tables at the rare input whose result falls almost exactly halfway "
               "between two values of the format.", "")
     page_lang("zh", "", "最后只舍入一次的内核给出的也正是这个值。")
@@ -1021,7 +1026,7 @@ def test_derivative_underflows_far_beyond_the_value_on_exponential_tails_with_a_
 
 
 def test_ranges_figure_shows_every_row_and_format():
-    """review final69, lp: caption says the x axis is logarithmic beyond ±1, linear between."""
+    """review final69, lp: caption says the x axis is logarithmic beyond ±1, linear between. review final71, lp: alt text and caption say the tanh crosses belong to the quotient form."""
     data = plotted("low_precision_ranges")
     assert data["keys"] == list(EVERY)
     assert set(data["spans"]) == {(k, f) for k in EVERY for f in lp.FORMAT_KEYS}
@@ -1041,11 +1046,25 @@ def test_ranges_figure_shows_every_row_and_format():
         "float32": 88.7, "bfloat16": 89.0, "float16": 11.1, "float8_e5m2": 12.0, "float8_e4m3fn": 6.5}
     assert {(f, round(abs(v))) for (k, f, _), v in data["overflows"].items() if k == "gelu_tanh"} == {
         ("float16", 40), ("float8_e5m2", 40), ("float8_e4m3fn", 8)}
+    # review final71, lp: the tanh crosses belong to the quotient form, named in the alt text and caption before the
+    # overflow section defines it; they sit where that form is NaN in each format
+    for f in ("float16", "float8_e5m2", "float8_e4m3fn"):
+        xs = lp.every_value(f)
+        with np.errstate(all="ignore"):
+            nan = np.isnan(lp.naive_in("tanh", xs, f))
+        for side, v in ((k_s[2], v) for k_s, v in data["overflows"].items() if k_s[0] == "tanh" and k_s[1] == f):
+            first = xs[nan & (xs > 0)].min() if side == 1 else xs[nan & (xs < 0)].max()
+            assert first == v, (f, side, v, first)
+    for lang, said in (("en", "(for tanh, the quotient (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)) overflows;"),
+                       ("zh", "中间结果溢出之处（tanh 按商式 (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) 计算）；")):
+        assert said in page(lang), lang
+    for lang, old in (("en", "both for tanh):"), ("zh", "Mish 在右侧，tanh 两侧都有）")):
+        assert old not in page(lang), lang
     page_lang("en", "on the side where it exponentiates a large positive number (the left for the sigmoid and SiLU, the "
-              "right for softplus and Mish, both for tanh): at |x| ≈ 11 for float16, 12 for E5M2, 6.5 for E4M3 and 89 for "
+              "right for softplus and Mish, both for tanh computed as the quotient (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)): at |x| ≈ 11 for float16, 12 for E5M2, 6.5 for E4M3 and 89 for "
               "float32 and bfloat16. For the tanh approximation of GELU, whose cube overflows, they sit at ±40 (float16, "
               "E5M2) and ±8 (E4M3).", "")
-    page_lang("zh", "", "只出现在公式对大正数取指数的那一侧（sigmoid 和 SiLU 在左侧，softplus 和 Mish 在右侧，tanh 两侧都有）："
+    page_lang("zh", "", "只出现在公式对大正数取指数的那一侧（sigmoid 和 SiLU 在左侧，softplus 和 Mish 在右侧，按商式 (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) 计算的 tanh 两侧都有）："
               "|x| 约为 11（float16）、12（E5M2）、6.5（E4M3）和 89（float32、bfloat16）。GELU 的 tanh 近似溢出的是立方项，"
               "叉号在 ±40（float16、E5M2）和 ±8（E4M3）。")
     # alt text: the sigmoid's left bar ends, and the right ends of softplus, the smooth gates and GELU's tanh approximation
@@ -1489,7 +1508,7 @@ def test_softplus_and_mish_lose_their_left_tails_in_float16():
     """'Once e^x is at most 2^-11, half of float16's ε, 1 + e^x rounds to 1 and its logarithm is 0:
     from x = -7.625, just past -11 ln 2, both formulas return 0. The true values there are 4.9e-4 and
     -3.7e-3, and the correctly rounded ones stay non-zero until -17.34 and -20.34, where they round to 0': the textbook
-    formulas, every operation in float16, over every float16 value."""
+    formulas, every operation in float16, over every float16 value. review final71, lp: zh says the left tail 失准 and e^x is 只精确到 a multiple of 2^-10."""
     eps = lp.FORMATS["float16"].eps
     assert eps / 2 == 2.0 ** -11
     one = np.float16(1)
@@ -1520,7 +1539,11 @@ def test_softplus_and_mish_lose_their_left_tails_in_float16():
               r"$2^{-11}$, half of float16's $\varepsilon$, $1 + e^{x}$ rounds to 1 and its logarithm is 0: from $x = -7.625$, "
               r"just past $-11 \log 2$, both formulas return 0. The true values there are $4.9 \times 10^{-4}$ and "
               r"$-3.7 \times 10^{-3}$, and the correctly rounded ones stay non-zero until $-17.34$ and $-20.34$, where they round to 0.", "")
-    page_lang("zh", "", r"在 $1 + e^{x}$ 中，$e^{x}$ 只能保留到最接近的 $2^{-10}$（即 float16 的 $\varepsilon$）的整数倍，所以从 $x$ 约为 "
+    # review final71, lp: zh no longer says the tail is "lost" (丢失) or "kept to the nearest multiple"
+    for old in ("左侧尾部还会丢失", "只能保留到最接近的"):
+        assert old not in page("zh"), old
+    page_lang("zh", "", r"softplus 和 Mish 的左尾还会因舍入而失准，与溢出无关。$1 + e^{x}$ 中的 $e^{x}$ 只精确到 $2^{-10}$"
+              r"（float16 的 $\varepsilon$）的整数倍，所以从 $x$ 约为 "
               r"$-3.1$ 起，两个公式的误差就可能超过 1%；在 $x = -6$ 处误差已达 18%，在 $-7.5$ 处达 77%。"
               r"一旦 $e^{x}$ 不超过 $2^{-11}$，即 float16 的 $\varepsilon$ 的一半，$1 + e^{x}$ 就舍入成 1，取对数得 0："
               r"从 $x = -7.625$（刚越过 $-11 \log 2$）起，两个公式都返回 0。而那里的真实值分别是 $4.9 \times 10^{-4}$ 和 "
@@ -1619,11 +1642,11 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
 
 
 def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
-    """'This page's conversion turns every overflow in E4M3 into NaN … A conversion that instead clips
-    every overflow to ±448 keeps Mish and the tanh approximation of GELU right (x or 0), but not the other
+    """'This page's conversion turns every result above 464 in E4M3 into NaN … Clipping such results
+    to ±448 keeps Mish and the tanh approximation of GELU right (x or 0), but not the other
     two: for x <= -6.5 the sigmoid gives 2^-9 … where the correctly rounded value is 0 from -7, and SiLU
     gives about x/448': the formulas with every operation rounded to E4M3 and clamped to ±448, over
-    every E4M3 value."""
+    every E4M3 value. review final71, lp: only results above 464 become NaN (448 to 464 round to 448)."""
     top = lp.FORMATS["float8_e4m3fn"].max
     assert top == 448.0
     with np.errstate(all="ignore"):
@@ -1652,17 +1675,24 @@ def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
     assert np.all(right[x <= -7] == 0) and np.all(right[x > -7] > 0) and np.any((x > -7) & left)
     assert np.all(sig[x <= -7] != right[x <= -7])                 # so the clamped 2^-9 is wrong there, like SiLU
     assert silu[0] == -1.0 and x[0] == -448 and abs(float(EVERY["silu"].f(np.array(-448.0)))) < 1e-190
-    page_lang("en", "This page's conversion turns every overflow in E4M3 into NaN", "")
-    page_lang("zh", "", "本页的转换把 E4M3 中溢出的结果一律变成 NaN")
+    # review final71, lp: not "every overflow": 448 up to 464 round to 448, only what lies above 464 becomes NaN
+    with np.errstate(all="ignore"):
+        for sign in (1, -1):
+            assert lp.to_format(sign * 464.0, "float8_e4m3fn") == sign * 448.0
+            assert np.isnan(lp.to_format(sign * np.nextafter(464.0, np.inf), "float8_e4m3fn"))
+    page_lang("en", "This page's conversion turns every result above 464 in E4M3 into NaN", "")
+    page_lang("zh", "", "本页的转换把 E4M3 中超过 464 的结果一律变成 NaN")
+    for lang, old in (("en", "every overflow in E4M3"), ("zh", "E4M3 中溢出的结果一律")):
+        assert old not in page(lang), lang
     # review final57, lp: the counterfactual in one sentence; the correctly rounded SiLU is 0 from -10 in E4M3, and
     # the clipped one is never 0 there
     right_silu = lp.to_format(EVERY["silu"].f(x), "float8_e4m3fn")
     assert lp.row("silu", "float8_e4m3fn").value[0] == -10.0 and lp.row("sigmoid", "float8_e4m3fn").value[0] == -7.0
     assert np.all(right_silu[x <= -10] == 0) and right_silu[x == -9.0][0] != 0 and np.all(silu[left] != 0)
-    page_lang("en", r"Clipping every overflow to $\pm 448$ instead rescues Mish and the tanh approximation of GELU "
+    page_lang("en", r"Clipping such results to $\pm 448$ instead rescues Mish and the tanh approximation of GELU "
               r"($x$ or 0), but not the sigmoid or SiLU. For $x \le -6.5$ they give $2^{-9}$ and about $x/448$ "
               r"($-1$ at $x = -448$), while the correctly rounded values are 0 from $-7$ and $-10$.", "")
-    page_lang("zh", "", r"若转换时把溢出的结果一律取为 $\pm 448$，Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），sigmoid 和 SiLU "
+    page_lang("zh", "", r"若转换时把这些结果一律取为 $\pm 448$，Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），sigmoid 和 SiLU "
               r"却不行：在 $x \le -6.5$ 时，它们分别给出 $2^{-9}$ 和约 $x/448$（在 $x = -448$ 处是 $-1$），而正确舍入的值分别"
               r"从 $-7$ 和 $-10$ 起就是 0。")
     # 'saturating' on this page means the function levelling off (glossary); the conversions are described
@@ -2779,7 +2809,7 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     Review final66, lp: the exact curve was hidden under the staircases; in both panels it is drawn above them, and
     thicker; the zh slope sentence no longer stacks two locatives.
     review final67, lp: LayerNorm glossed inline.
-    review final69, lp: the en term 'tie' dropped; LayerNorm gloss its own sentence; cost of the zero backward pass (0.8% of the peak)."""
+    review final69, lp: the en term 'tie' dropped; LayerNorm gloss its own sentence; cost of the zero backward pass (0.8% of the peak). review final71, lp: Sun et al. in a paragraph of their own; zh glosses as own sentences; float16's first such input."""
     from actsite.figures.registry import FIGURES
     from actsite.figures.render import draw
     page_lang("en", "Most are trained in float32, the 32-bit format, or in *mixed precision*, which does most of its arithmetic "
@@ -2873,12 +2903,16 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     page_lang("en", "hold values far larger than the rest. The paper counts a dimension as an outlier if its values reach a "
               "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions. "
               "From about 6.7 billion parameters on", "")
+    # review final71, lp: zh glosses the residual stream and LayerNorm in sentences of their own, not two nested
+    # parentheses; Sun et al. start a paragraph of their own after Dettmers et al.
     page_lang("zh", "", "测量了 Transformer 中两处线性层的输入向量：[注意力层](transformer-block.md#block)（在序列各位置之间交换信息的层）"
               "中的各线性映射，以及[前馈模块](../glossary.md#feed-forward-block)的第一个线性层。这些向量大多是"
-              "[残差流](../glossary.md#residual-stream)（Transformer 逐块传递的向量）经[层归一化](../glossary.md#layer-norm)"
-              "（把每个向量的各分量标准化，再做可学习的缩放和平移）后的结果，")
+              "[残差流](../glossary.md#residual-stream)经[层归一化](../glossary.md#layer-norm)后的结果。"
+              "残差流是 Transformer 逐块传递的向量；层归一化把每个向量的各分量标准化，再做可学习的缩放和平移。")
+    page_lang("en", "multiplies more than 99.9% of the values in 8 bits.\n\nSun et al. (2024) describe", "")
+    page_lang("zh", "", "其余超过 99.9% 的值用 8 位相乘。\n\nSun 等人（2024）描述了")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
-    page_lang("zh", "", "其中有少数几个维度的取值远大于其余维度。论文把满足以下条件的维度算作离群值：幅值不小于 6，"
+    page_lang("zh", "", "这些向量中有少数几个维度的取值远大于其余维度。论文把满足以下条件的维度算作离群值：幅值不小于 6，"
               "且出现在至少四分之一的层、至少 6% 的序列位置上。模型规模达到约 67 亿参数后")
     assert "layer normalisation" not in en and "counts a magnitude of 6" not in en and "幅值不小于 6 的值" not in page("zh")
     assert "very large magnitude" not in en and "取值特别大" not in page("zh")
@@ -2891,7 +2925,7 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     assert ds(0.0) == 0.25 and f"{ds(6.25):.1e}" == "1.9e-03" and f"{ds(8.32):.1e}" == "2.4e-04"
     assert f"{100 * ds(6.25) / ds(0.0):.1f}" == "0.8"
     page_lang("en", r"The true slope is small but not 0: $\sigma'(6.25) = 1.9 \times 10^{-3}$ at bfloat16's first such input, "
-              r"0.8% of the peak $\sigma'(0) = 0.25$, and $\sigma'(8.32) = 2.4 \times 10^{-4}$ at float16's. "
+              r"0.8% of the peak $\sigma'(0) = 0.25$, and $\sigma'(8.32) = 2.4 \times 10^{-4}$ at float16's first such input. "
               "A unit driven that far passes no gradient back at all.", "")
     # review final66, lp: zh no longer stacks two locatives for one point; it writes sigma'(6.25) as en does
     page_lang("zh", "", r"真实斜率虽小，却不是 0：在 $y$ 刚刚舍入成 1 的输入上，bfloat16 中 $\sigma'(6.25) = 1.9 \times 10^{-3}$，"
