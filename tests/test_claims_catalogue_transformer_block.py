@@ -50,6 +50,11 @@ Review final69, tf: the section on the scaling states its verdict first (sharpne
 unit-variance queries and keys) and names the three measures; "the typical query still gets plenty" cut; |J delta| is
 "about half" the Jacobian norm (0.53 at 64); the seed scatter of the table stated and checked; the 0.02 named as GPT-2's;
 "gated unit" linked to #two-inputs; "in effect" for ViT-22B's RMSNorm; squared ReLU = ReGLU said as one linked clause.
+
+Review final71, tf: the initial-scale paragraph gives GPT-2's own widths (variance 0.31-0.64, query gradient 10-15 times
+larger unscaled at d_k = 64) beside width 4,096, recomputed; the verdict says why sharp attention at initialisation is bad;
+the gradient is at the softmax's inputs "until the section turns to the query"; "share", not "quotient"; capped logits
+differ by less than 2c; the navigation sentence on models folded into links; zh 两点需要说明, 下一代, 所预示的趋势.
 """
 from __future__ import annotations
 
@@ -710,13 +715,15 @@ def test_why_the_jacobian_ratio_times_sqrt_d_k_overstates_the_query_ratio(scalin
     shown("\n\nThe Jacobian norm gives the gradient's root mean square, though, and the typical gradient is a smaller share of it when "
           "the weights are sharp. Without the scaling, from $d_k = 64$ on, two keys take almost all the weight of the typical query, "
           "so $J$ acts along a single direction: over the queries, the median of $\\lVert J \\delta \\rVert$ is about half the median "
-          "Jacobian norm (0.53 at $d_k = 64$). With the scaling the weight is spread over many keys, and the quotient is 0.94. So at "
+          "Jacobian norm (0.53 at $d_k = 64$). With the scaling the weight is spread over many keys, and the share is 0.94. So at "
           "$d_k = 64$ the median Jacobian norm is still larger without the scaling, but the median gradient at the softmax's inputs "
           "is already smaller.\n\n",
           "\n\n不过，雅可比范数给出的是梯度的均方根；权重越尖锐，典型梯度占这个均方根的比例就越小。不缩放时，从 $d_k = 64$ 起，"
           "典型查询的权重几乎全落在两个键上，$J$ 只沿一个方向起作用。在全部查询上，$\\lVert J \\delta \\rVert$ 的中位数只有雅可比范数"
-          "中位数的一半左右（$d_k = 64$ 时为 0.53）；缩放后权重分散在许多键上，这个比值为 0.94。所以 $d_k = 64$ 时，雅可比范数的中位数"
+          "中位数的一半左右（$d_k = 64$ 时为 0.53）；缩放后权重分散在许多键上，这个比例为 0.94。所以 $d_k = 64$ 时，雅可比范数的中位数"
           "仍是不缩放时更大，softmax 输入处的梯度中位数却已经是不缩放时更小。\n\n")
+    for lang, old in (("en", "and the quotient is 0.94"), ("zh", "这个比值为 0.94")):      # review final71, tf: one word, "share"
+        assert old not in page(lang), lang
     for lang, old in (("en", "Multiplying the table's first row"), ("zh", "把表中第一行乘以")):   # no reconciliation needed now
         assert old not in page(lang), lang
     for lang, vague in (("zh", "其均方为"),):
@@ -831,14 +838,24 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert query_ratio(128, 1.0, rng_v) == pytest.approx(ratio[128], rel=0.1)        # the page's row, recomputed
     assert query_ratio(128, 1.64, rng_v) < 1 < query_ratio(64, 1.64, rng_v)           # larger scale: larger gradient at 128
     # review final69, tf: the 0.02 is named as GPT-2's (released code, conv1d's w_init_stdev), in its own paragraph
-    shown("\n\nIn a trained model's first steps the ratio depends on how large the initial queries and keys are: with components "
-          "of variance 1.64 instead of 1 (weights with the standard deviation 0.02 that GPT-2's released code uses, in a model of width "
-          "4,096, wider than any GPT-2), the scaling already "
-          "gives the larger gradient at $d_k = 128$.",
-          "\n\n真实模型训练之初的比值取决于初始查询和键的大小：分量方差若是 1.64 而不是 1（权重标准差取 GPT-2 公开代码所用的 0.02、而模型宽度为 4096 时即是如此；GPT-2 自身没有这么宽），"
-          "到 $d_k = 128$ 时缩放就已经让梯度更大了。")
+    # review final71, tf: the example was one-sided; at GPT-2's own widths (768 ... 1,600, variance 0.31-0.64; head dimension
+    # 64 = width / heads in every size) the unscaled query gradient is 10 to 15 times the scaled one, recomputed here
+    shown("\n\nAt the start of training the ratio depends on the initial scale of the queries and keys. With weights of standard "
+          "deviation 0.02, as in GPT-2's released code, a model of width $d$ gives them components of variance $d \\times 0.02^2$. "
+          "At GPT-2's own widths, 768 to 1,600, that is 0.31 to 0.64, and at its head dimension of 64 the unscaled query gradient "
+          "is 10 to 15 times the scaled one; at width 4,096 it is 1.64, and the scaling already gives the larger gradient at $d_k = 128$.",
+          "\n\n训练之初，这个比值取决于查询和键的初始大小。GPT-2 的公开代码把权重的标准差设为 0.02，宽度为 $d$ 的模型，查询和键的分量方差"
+          "便是 $d \\times 0.02^2$。在 GPT-2 自身的宽度（768 到 1600）下，这个方差为 0.31 到 0.64，而在它的头维度 64 上，不缩放时查询得到的梯度"
+          "是缩放时的 10 到 15 倍；宽度为 4096 时方差为 1.64，到 $d_k = 128$ 时缩放就已经让梯度更大了。")
     assert round(4096 * 0.02 ** 2, 2) == 1.64                    # review final67c, tf: where 1.64 comes from
-    assert max(768, 1024, 1280, 1600) < 4096                     # review final70, tf (WRONG): GPT-2's widths; 4,096 is not one
+    gpt2 = {768: 12, 1024: 16, 1280: 20, 1600: 25}               # GPT-2's widths and head counts (released hparams)
+    assert {w // h for w, h in gpt2.items()} == {64} and max(gpt2) < 4096
+    assert (f"{min(gpt2) * 0.02 ** 2:.2f}", f"{max(gpt2) * 0.02 ** 2:.2f}") == ("0.31", "0.64")
+    gpt2_ratio = {w: query_ratio(64, w * 0.02 ** 2, rng_v) for w in gpt2}
+    assert all(10 <= r < 15.5 for r in gpt2_ratio.values()), gpt2_ratio
+    assert round(gpt2_ratio[768]) == 15 and round(gpt2_ratio[1600]) in (10, 11), gpt2_ratio
+    for lang, old in (("en", "In a trained model's first steps"), ("zh", "真实模型训练之初"), ("en", "wider than any GPT-2")):
+        assert old not in page(lang), (lang, old)
     for lang, old in (("en", "is typically about half"), ("zh", "的一半左右（两者中位数之比")):     # a quotient of medians,
         assert old not in page(lang), lang                                            # not a typical query's
     for lang, old in (("en", "LLaMA (128)"), ("zh", "LLaMA（128）"), ("en", "gives the weights a smaller gradient"),
@@ -913,16 +930,30 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # the list item on the Jacobian norm and the paragraph after the list
     # review final69, tf: the verdict comes first (it ended the section), still without numbers, and names the three
     # measures the section walks through; the query's larger gradient unscaled at 64-256 is checked by the table tests
+    # review final71, tf: the verdict says why sharp attention at initialisation is bad (weight on a key or two the random
+    # weights picked: top-two share above 0.97, checked in the test before; the sharpest queries nearly gradient-free: the
+    # 6.8% tail below); the three measures named in parallel
     shown("\n\nThe scaling keeps the softmax equally sharp at every head dimension, much as a good initialisation keeps the signal "
-          "at the same scale from layer to layer. With unit-variance queries and keys, it does not give the typical query a larger "
-          "gradient at the head dimensions in common use: there the median query gradient is larger without it, though some queries "
-          "then get almost none. The rest of this section measures the gradient "
-          "three ways: by the Jacobian norm, at the softmax's inputs and at the query.\n\n"
+          "at the same scale from layer to layer. Without it, attention at a large head dimension starts out sharp: each query puts "
+          "almost all its weight on a key or two picked by the random initial weights, and the queries it makes sharpest get almost "
+          "no gradient with which to move that weight. What the scaling does not do, with unit-variance queries and keys, is give "
+          "the typical query a larger gradient at the head dimensions in common use: there the median query gradient is larger "
+          "without it. The rest of this section measures the gradient three ways: its Jacobian-norm bound, its size at the "
+          "softmax's inputs and its size at the query.\n\n"
           "Without the scaling, three things happen as the head dimension grows:\n\n",
-          "\n\n无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，正如好的初始化让信号在各层保持同样的尺度。若查询和键的各分量都是"
-          "单位方差，在常用的头维度上，缩放并不能让典型查询得到更大的梯度：不缩放时查询梯度的中位数反而更大，只是会有一部分查询几乎得不到梯度。本节余下部分从三个角度"
-          "衡量梯度：雅可比范数、softmax 输入处的梯度和查询处的梯度。\n\n"
+          "\n\n无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，正如好的初始化让信号在各层保持同样的尺度。不缩放时，头维度一大，"
+          "注意力一开始就很尖锐：每个查询几乎把全部权重都给了随机初始权重选中的一两个键，而越尖锐的查询越得不到梯度，难以把权重挪开。"
+          "缩放做不到的是：若查询和键的各分量都是单位方差，在常用的头维度上，它并不能让典型查询得到更大的梯度，不缩放时查询梯度的中位数"
+          "反而更大。本节余下部分从三个角度衡量梯度：雅可比范数给出的上界、softmax 输入处梯度的大小和查询处梯度的大小。\n\n"
           "不缩放时，随着头维度增大，会出现三个现象：\n\n")
+    # the sharpest queries are the ones without gradient: at d_k = 64, queries whose largest weight exceeds 0.99 have a
+    # Jacobian norm far below the median
+    rng_s = np.random.default_rng(71)
+    p64 = attn.softmax(np.sqrt(rng_s.chisquare(64, size=50_000))[:, None] * rng_s.standard_normal((50_000, 64)))
+    jn = attn.jacobian_norm(p64)
+    sharp = p64.max(1) > 0.99
+    assert sharp.mean() > 0.05 and np.median(jn[sharp]) < 0.1 * np.median(jn)
+    assert (jn < 1e-3).any() and np.all(sharp[jn < 1e-3])                # every near-dead query is a sharp one
     medians = {d: attn.gradient_medians(d, 20_000, np.random.default_rng(69)) for d in (64, 128, 256)}
     assert all(np.divide(*m["query"]) > 1 for m in medians.values())      # "in common use" (64 to 256): larger unscaled
     # review final70, tf (WRONG): "that is all it buys" ignored the near-dead queries the page measures; now the median
@@ -956,10 +987,12 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # the gradient is the gradient at the softmax's inputs, said once where the Jacobian norm is introduced; "scores" keeps
     # its one meaning, s_j = q^T k_j, and the softmax's input under the scaling is named "scaled scores" (review final58, tf)
     # review final62, tf: a note does not measure; the pointer to it stands once, where the query result is given
-    assert ("From here on, the gradient is measured at the softmax's inputs: the scores without the scaling, the "
+    # review final71, tf: "from here on" contradicted the query row; now "until the section turns to the query"
+    assert ("Until the section turns to the query, the gradient is measured at the softmax's inputs: the scores without the scaling, the "
             "scaled scores with it.\n\n") in page("en")
+    assert "From here on, the gradient" not in page("en") and "下文所说的梯度都在" not in page("zh")
     # review final66, tf: the zh sentence names the gradient at each input (不缩放时就是分数 read as if the gradient were the scores)
-    assert ("下文所说的梯度都在 softmax 的输入处衡量：不缩放时是对分数的梯度，缩放时是对缩放后分数的梯度。\n\n") in page("zh")
+    assert ("在本节转而讨论查询之前，梯度都在 softmax 的输入处衡量：不缩放时是对分数的梯度，缩放时是对缩放后分数的梯度。\n\n") in page("zh")
     assert "不缩放时就是分数" not in page("zh")
     for lang, pointer in (("en", "below measures it at the query"), ("zh", "这则注释改在查询处衡量")):
         assert pointer not in page(lang), lang
@@ -1076,11 +1109,14 @@ def test_capped_logits_bound_probability_and_cross_entropy():
     c, V = 30.0, 1000
     for _ in range(20):
         z = cap(rng.standard_normal(V) * 1000, c)               # extreme logits
-        assert z.max() - z.min() <= 2 * c
+        assert z.max() - z.min() <= 2 * c                        # (floats round tanh of huge inputs to exactly +-1)
+        moderate = cap(rng.standard_normal(V) * 30, c)
+        assert np.all(np.abs(moderate) < c) and moderate.max() - moderate.min() < 2 * c   # strictly less, as the page says
         log_p = z - np.logaddexp.reduce(z)
         assert np.all(log_p >= -2 * c - np.log(V))               # p >= e^{-2c} / V, CE <= 2c + log V
     assert f"{2 * 30 + np.log(256_000):.0f}" == "72"            # Gemma 2's final logits: c = 30, V of 256k
     assert wan(256_000) == ("256,000", "25.6 万")
+    shown("1. Any two capped logits differ by less than $2c$,", "1. 加上软上限后，任意两个 logit 之差都小于 $2c$，")   # review final71, tf
     shown("about 256,000 entries, it is about 72 nats", "词表约 25.6 万个词元，这个上界约为 72 奈特")
     uniform = np.log(256_000)                                    # the cross-entropy of a uniform guess
     assert f"{uniform:.2f}" == "12.45" and 2 * 30 + uniform > 5 * uniform           # loose: far above a uniform guess
@@ -1291,6 +1327,9 @@ def test_wording_of_the_fused_kernel_the_ranges_and_the_sources():
     shown("Each function in the block has a range of inputs where it does its job:", "块里的每个函数都有一个能发挥作用的输入范围：")
     shown("These choices come from large runs reported one model at a time,", "这些选择来自各模型分别报告的大规模训练，")
     assert "works in a range" not in page("en") and "一个个单独" not in page("zh")
+    # review final71, tf: the zh caveats are counted (两点, as the paragraph gives two); Gemma 3 is 下一代, not a 后继者
+    shown("These choices come from", "以上建议有两点需要说明。这些选择来自")
+    assert "几点局限" not in page("zh") and "后继者" not in page("zh") and "Gemma 2 的下一代 Gemma 3" in page("zh")
 
 
 def test_what_the_code_output_means():
@@ -1722,7 +1761,7 @@ def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_te
     shown("**Against depth.** Xiong et al.'s bound on the last block's gradient does not depend on the depth $L$ under post-norm, "
           "unlike the pre-norm one above; this stack behaves as both bounds suggest.",
           "**梯度随深度的变化。**Xiong 等人给出的最后一个块梯度的上界，在后置归一化下与深度 $L$ 无关，不同于上文前置归一化下的上界；"
-          "这里的网络的表现与这两个上界所提示的一致。")   # review final70, tf (WRONG): a measurement cannot show an upper bound
+          "这里的网络正表现出这两个上界所预示的趋势。")   # review final71, tf: no double 的, no 所提示的   # review final70, tf (WRONG): a measurement cannot show an upper bound
     for lang in LANGS:
         assert page(lang).count("1/\\sqrt{L}") == 2, lang            # the bound where introduced, and the prediction's limit
     for lang, derived in (("en", "the dependence that Xiong et al. derived"), ("zh", "Xiong 等人推导出的关系")):
@@ -2162,14 +2201,15 @@ def test_gemma_and_gemma_2_both_use_a_gated_unit(lang):
     for name in ("LLaMA", "PaLM", "Gemma"):
         assert re.search(r"SwiGLU|GEGLU", gated[name]), name
     assert model_rows(lang)["Gemma 2"][2].startswith("GEGLU")
-    shown("(LLaMA, PaLM, Gemma and Gemma 2 among them)", "（LLaMA、PaLM、Gemma 和 Gemma 2 都在其中）")
+    # review final71, tf: each model links to the table that lists it, in place of a navigation sentence
+    shown("([LLaMA, PaLM, Gemma](gated-units.md#models) and [Gemma 2](#default) among them)",
+          "（[LLaMA、PaLM、Gemma](gated-units.md#models) 和 [Gemma 2](#default) 都在其中）")
     # the gated-units table has Gemma but not Gemma 2: the sentence sends the reader to this page's table for Gemma 2
     assert "Gemma 2" not in gated and "Gemma" in gated
     # "below", not "at the end" or "in the last section": the list, the recommendations and the references follow it
     # review final62, tf: no "the one" to parse back to "table"; review final65, tf: the two pointers in a sentence of their own
-    shown("multiplies another. The [gated-units page's table of models](gated-units.md#models) lists more such models; Gemma 2 is in "
-          "[the table below](#default).",
-          "再与另一个线性映射的结果逐元素相乘。其他模型见[门控单元一页的模型一览表](gated-units.md#models)，Gemma 2 见[下文的表](#default)。")
+    for lang, old in (("en", "lists more such models; Gemma 2 is in"), ("zh", "Gemma 2 见[下文的表]")):
+        assert old not in page(lang), lang
     shown("([the table of models below](#default) lists what other models do)", "（其他模型的做法见[下文的模型表](#default)）")
     assert "at the end](#default)" not in page("en") and "文末的表" not in page("zh")
     # two Gemma Team reports: the in-text citation of 2024 on this page always names Gemma 2 (gated-units cites Gemma 1)
