@@ -372,11 +372,18 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # still shows both rules and marks the division as the page's reading
     assert ("In training they divide each negative input by a random $d \\sim U(3, 8)$, redrawn for every channel of "
             "every training image, so the slope $1/d$ lies between 1/8 and 1/3; at test time they divide by 5.5, the mean "
-            "of $d$.\n\n??? note \"The paper's notation\"\n    The paper writes the training rule as $y = d\\,x$ but the "
-            "test rule as $y = x/5.5$; only a division keeps the slope below 1, so both are read here as divisions.") in page_text("en")
+            "of $d$.\n\n??? note \"The paper's notation\"\n    The paper defines the training rule as $y = a\\,x$ with "
+            "$a \\sim U(l, u)$ and $l, u \\in [0, 1)$, but then draws $a$ from $U(3, 8)$ and divides by $(l + u)/2$ at test "
+            "time; only a division keeps the slope below 1, so both rules are read here as divisions.") in page_text("en")
     assert ("训练时，他们把每个负输入除以一个随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，因此斜率 $1/d$ "
-            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。\n\n??? note \"论文的写法\"\n    论文把训练规则写成 $y = d\\,x$，"
-            "测试规则却写成 $y = x/5.5$；只有除法能让斜率小于 1，所以这里两处都按除法理解。") in page_text("zh")
+            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。\n\n??? note \"论文的写法\"\n    论文把训练规则定义为 $y = a\\,x$，"
+            "其中 $a \\sim U(l, u)$，$l, u \\in [0, 1)$；随后却从 $U(3, 8)$ 中抽取 $a$，测试时又除以 $(l + u)/2$。"
+            "只有除法能让斜率小于 1，所以这里两处都按除法理解。") in page_text("zh")
+    # review final71, ca: the paper writes y = a x with a ~ U(l, u), l, u in [0, 1), not "y = d x"; its own bounds
+    # contradict U(3, 8), which is the evidence for reading both rules as divisions
+    assert "The paper writes the training rule as $y = d" not in page_text("en") and "论文把训练规则写成 $y = d" not in page_text("zh")
+    l_bound, u_bound = 3.0, 8.0
+    assert not (0 <= l_bound < 1 and 0 <= u_bound < 1) and (l_bound + u_bound) / 2 == 5.5
     assert "(The paper writes" not in page_text("en") and "（论文把训练规则" not in page_text("zh")
     d = np.linspace(3.0, 8.0, 501)
     assert np.all(d >= 3) and np.all(1 / d < 1) and 1 / 5.5 < 1                  # product: slope d >= 3; division: below 1
@@ -394,12 +401,14 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     for lang in ("en", "zh"):
         text = page_text(lang)
         rrelu = text.split("{ #rrelu }")[1].split("\n## ")[0]
-        assert rrelu.count("U(3, 8)") == 1, lang                       # described once, not vaguely and then precisely
+        note = rrelu.split("??? note")[1].split("\n\n")[0]              # review final71, ca: the note quotes the paper's
+        rrelu = rrelu.replace(note, "")                                 # U(l, u) and U(3, 8); the main line states it once
+        assert rrelu.count("U(3, 8)") == 1 and note.count("U(3, 8)") == 1, lang   # described once, not vaguely and then precisely
         assert rrelu.index("U(3, 8)") < rrelu.index("U(1/8, 1/3)"), lang
         assert "redrawn for every channel of every training image; at test time it is fixed" not in text
         assert "训练时负半轴斜率是随机的" not in text
-    for lang in ("en", "zh"):
-        assert "$[0, 1)$" not in page_text(lang)
+    for lang in ("en", "zh"):                                         # [0, 1) only as the paper's bound, in the note
+        assert page_text(lang).count("[0, 1)$") == 1 and "$l, u \\in [0, 1)$" in page_text(lang).split("??? note")[1].split("\n\n")[0]
     from actsite.pages.glossary import TERMS
     rrelu = next(term for term in TERMS if term.key == "rrelu")
     # review final69: the glossary (edited by another group) now gives PyTorch's convention and Xu et al.'s test slope
@@ -921,12 +930,19 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     # review final65, ca: the sentence is split, and "$a$ times" became "their negative slope times", which covers
     # RReLU's slope (drawn at each step in training) as well as PReLU's a
     # review final69, ca: the sentence before now ends "can move away from 0 again" after the reason (df/da = x)
-    assert ("can move away from 0 again. They can still be "
-            "[inactive](../blog/posts/dead-relu-units.md#dead-relu-experiment) (pre-activation at most zero) on every "
-            "training point, and then pass back the incoming gradient scaled by their negative slope instead of by 1.") in page_text("en")
-    assert ("也能重新离开 0。不过，它们仍可能在所有训练样本上都"
-            "[关闭](../blog/posts/dead-relu-units.md#dead-relu-experiment)（预激活值始终不大于零），"
-            "这时它们把传入的梯度乘以负半轴斜率（而不是乘以 1）再传回。") in page_text("zh")
+    # review final71, ca: the paragraph became one bullet per family (PReLU and RReLU, ELU and SELU, Maxout), and
+    # "inactive" links its glossary entry rather than the article's measurement
+    assert ("- **PReLU and RReLU.** The incoming gradient, scaled by the negative slope instead of by 1.") in page_text("en")
+    assert ("can move away from 0 again. A unit can still be [inactive](../glossary.md#inactive-unit) (pre-activation "
+            "at most zero) on every training point.\n- **ELU and SELU.** A gradient too, but a small one far out on the "
+            "negative side") in page_text("en")
+    assert "- **PReLU 和 RReLU。**传入的梯度乘以负半轴斜率（而不是乘以 1）。" in page_text("zh")
+    assert ("也能重新离开 0。不过，单元仍可能在所有训练样本上都[关闭](../glossary.md#inactive-unit)（预激活值始终不大于零）。"
+            "\n- **ELU 和 SELU。**也有梯度") in page_text("zh")
+    for lang in ("en", "zh"):
+        assert "- **" + {"en": "Maxout.** No fixed negative side", "zh": "Maxout。**没有固定的负半轴"}[lang] in page_text(lang)
+        assert "dead-relu-units.md#dead-relu-experiment) (pre-activation" not in page_text(lang)
+        assert "dead-relu-units.md#dead-relu-experiment)（预激活值" not in page_text(lang)
     # review final66, ca: "the gradient an active unit would receive" was hard to parse, and 只是 read as "merely reduced";
     # the incoming gradient is rescaled by the slope where an active unit rescales it by 1
     for lang, gone in (("en", "passing back only $a$ times"), ("zh", "传回的梯度只有单元开启时的 $a$ 倍"),
@@ -937,9 +953,8 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     assert np.all((drawn >= RRELU_BOUNDS[0] - 1e-12) & (drawn <= RRELU_BOUNDS[1] + 1e-12))
     z_edge = np.concatenate([z, [0.0]])             # "at most zero": a pre-activation of exactly 0 is inactive too
     assert np.all(prelu_prime(z_edge, a) == a) and np.all(relu_prime(z_edge) == 0)
-    for lang in ("en", "zh"):
-        home = (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
-        assert "{ #dead-relu-experiment }" in home
+    from actsite.pages.glossary import TERMS as GLOSSARY
+    assert any(term.key == "inactive-unit" for term in GLOSSARY)
 
 
 def test_rrelu_slope_is_never_below_an_eighth_in_either_convention():
@@ -1002,6 +1017,8 @@ def test_the_papers_results_are_reported_in_one_set_of_terms_and_the_uci_result_
     assert "在 121 个 UCI 任务（取自 UCI 机器学习库的分类数据集）的总体比较中" in zh and "数据库" not in zh
     assert "他们报告，负半轴斜率不为零时，结果一贯更好" in zh and "他们发现，负半轴斜率" not in zh
     assert en.count("multi-view testing") == 2 and "multi-view evaluation" not in en
+    # review final71, ca: 多裁剪测试 rendered "multi-view" too narrowly (views are crops and flips); it is 多视图测试
+    assert zh.count("多视图测试") == 2 and "多裁剪" not in zh
     assert "model averaging" not in en and en.count("or ensembles") == 2
     assert zh.count("模型集成") == 3 and "模型平均" not in zh
     # review final68, ca: ensemble, weight decay and regulariser are glossed at first use, mini-batch linked

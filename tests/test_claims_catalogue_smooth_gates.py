@@ -980,15 +980,16 @@ def test_dugas_et_al_networks_are_described_by_construction_without_an_unconditi
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "Shazeer's (2020) comparison of ReLU, GELU and SiLU in the feed-forward blocks of a transformer (the two-layer network it applies to every [token](../glossary.md#token)) ends with the three "
-           "about as far apart as repeated runs of one block differ by chance, so it [does not rank them](gated-units.md#shazeer-2020)."),
+           "about as far apart as repeated runs of the same model differ by chance, so it [does not rank them](gated-units.md#shazeer-2020)."),
     ("zh", "Shazeer（2020）在 Transformer 的前馈模块（对每个[词元](../glossary.md#token)都施加的两层网络）里比较过 ReLU、GELU 和 SiLU，"
-           "训练结束时三者的差距与同一模块重复训练之间的随机波动相当，所以[排不出先后](gated-units.md#shazeer-2020)。"),
+           "训练结束时三者的差距与同一模型重复训练之间的随机波动相当，所以[排不出先后](gated-units.md#shazeer-2020)。"),
 ])
 def test_shazeers_plain_relu_gelu_silu_blocks_end_too_close_to_rank(lang, said):
     """Read from the Table 1 rows quoted on the gated-units page (whose tests check the numbers against
     the paper; this page links there and quotes only the gap and the spread, review final67, ca): after 524,288 steps the three plain blocks end
     within about the run-to-run spread the paper measured on its short runs (0.006 against 0.003 to 0.005), and
-    the short-run leader (GELU) is not the long-run one.  Shazeer's table calls SiLU "Swish" (beta = 1)."""
+    the short-run leader (GELU) is not the long-run one.  Shazeer's table calls SiLU "Swish" (beta = 1).
+    Review final71, ca: "repeated runs of one block" was vague; the spread is between runs of the same model."""
     rows = table_rows(page_text("catalogue/gated-units.md", lang), "{ #shazeer-2020 }", "{ #models }")
     # the gated-units table labels the paper's Swish row by the site's name, SiLU (its text says Shazeer calls it Swish_1)
     names = ("ReLU", "GELU", "SiLU" if "SiLU" in rows else "Swish")
@@ -1014,6 +1015,7 @@ def test_shazeers_plain_relu_gelu_silu_blocks_end_too_close_to_rank(lang, said):
     # keeps the verdict and its reason in words, and lists the paper in its References
     for removed in ("0.006", "0.003", "0.005"):
         assert removed not in text, removed
+    assert "runs of one block" not in text and "同一模块重复训练" not in text
     refs = text.split("{ #references }")[1]
     assert "N. Shazeer (2020). GLU Variants Improve Transformer." in refs or "N. Shazeer（2020）。GLU Variants Improve Transformer." in refs
     home = page_text("catalogue/gated-units.md", lang).split("{ #shazeer-2020 }")[1].split("\n## ")[0]
@@ -1158,13 +1160,13 @@ def test_the_approximations_are_faster_only_in_the_papers_words():
     because its own NumPy timing has the tanh approximation no faster than exact GELU (review final60, ca).  Review
     final61, ca: the reader is told so at :81, '... in this site's own CPU timing it is no faster than exact GELU', with
     a link to the timing and no number (the ratios stay on the build page).  'No faster', not 'slower': the values'
-    ratios differ by less than the factor of 2 below which the build page ranks nothing."""
+    ratios differ by less than the factor of 2.25 below which the build page ranks nothing (review final71, tools: was 2)."""
     ratios = cost.ratios(cost.load())
     for part in ("value", "derivative"):                                    # no faster, for the value or the derivative
         assert ratios["gelu_tanh", part, "float64"] >= ratios["gelu", part, "float64"], part
-    assert ratios["gelu_tanh", "value", "float64"] < 2 * ratios["gelu", "value", "float64"]   # hence not "slower"
+    assert ratios["gelu_tanh", "value", "float64"] < 2.25 * ratios["gelu", "value", "float64"]   # hence not "slower"
     home = page_text("how-this-site-is-built.md", "en")
-    assert "{ #timing }" in home and "two that differ by less than a factor of 2 are not ranked here" in " ".join(home.split())
+    assert "{ #timing }" in home and "can change by up to $1.5^2 = 2.25$; two that differ by less than that are not ranked here" in " ".join(home.split())
     # review final66, ca: the clause on the site's own NumPy timing (a count of NumPy passes, 14 against 9, not the
     # arithmetic the page discusses) was a sentence about the site's code; it is cut, and with it the page's only link to
     # the timing.  The page still never calls the approximation faster in its own voice.
@@ -1316,21 +1318,22 @@ def test_the_chinese_softplus_neighbour_sharpens_the_bend_not_the_slope():
 
 @pytest.mark.parametrize("lang, said, gone", [
     ("en", ("the page on [gated units](gated-units.md) uses the word in the same sense.",
-            "gives up something: the exact zeros of the whole negative side and, for GELU, SiLU and Mish, monotonicity: each falls to a "
-            "minimum at an $x$ between −1.3 and 0 before it rises.",
+            "gives up something: the exact zeros of the whole negative side and, for GELU, SiLU and Mish, monotonicity (each falls to a "
+            "minimum at an $x$ between −1.3 and 0 before it rises).",
             "and that a deep agent with SiLU and dSiLU units, trained with the reinforcement-learning method Sarsa(λ), outperformed",
             "improvements over ReLU and [ELU](rectifiers.md#elu) across"),
-     ("the [gated units](gated-units.md) use the word", "gives up something near it", "Sarsa(λ), that outperformed",
+     ("the [gated units](gated-units.md) use the word", "gives up something near it", "Mish, monotonicity: each", "Sarsa(λ), that outperformed",
       "monotonicity near zero")),
-    ("zh", ("但各有所失：整个负半轴上都不再有恰好为零的输出，GELU、SiLU 和 Mish 还失去了单调性：各自先降到最小值（位于 −1.3 与 0 之间），再回升。",
+    ("zh", ("但各有所失：整个负半轴上都不再有恰好为零的输出，GELU、SiLU 和 Mish 还失去了单调性（各自先降到位于 −1.3 与 0 之间的最小值，再回升）。",
             "用 SiLU 和 dSiLU 单元、以强化学习方法 Sarsa(λ) 训练的深度智能体",
             "比 ReLU 和 [ELU](rectifiers.md#elu) 有所改进"),
-     ("而在零点附近各有所失", "（Sarsa(λ) 是一种强化学习方法）", "在零点附近失去了单调性")),
+     ("而在零点附近各有所失", "还失去了单调性：", "（Sarsa(λ) 是一种强化学习方法）", "在零点附近失去了单调性")),
 ])
 def test_the_opening_loses_the_zeros_of_the_whole_negative_side(lang, said, gone):
     """Review final68, ca: the exact zeros are lost on the whole negative half-axis, not only near zero (softplus,
     GELU, SiLU and Mish are non-zero at x = -10), while the loss of monotonicity is near zero (each minimum lies
-    within 1.3 of it); also a zeugma in the SiLU history, a gloss that repeated its term, and ELU linked to its home."""
+    within 1.3 of it); also a zeugma in the SiLU history, a gloss that repeated its term, and ELU linked to its home.
+    Review final71, ca: the double colon went; the minimum is a bracket after "monotonicity"."""
     text = page_text(PAGE, lang)
     assert all(s in text for s in said) and not any(g in text for g in gone)
     x = np.array([-10.0, -5.0, -1.0])
