@@ -356,9 +356,11 @@ def test_the_first_cell_makes_one_run_and_the_opening_announces_the_revivals(not
     revival = next(cell for cell in code if "checked = sorted(" in cell)
     assert 'start("relu", seed)' in revival and "dead_then.append(dead_units(net, X)[1])" in revival
     opening = page_text(NOTEBOOK, lang).split("# %%\n")[0]
+    # review final71, pc: the clumsy 'dead at some point, the start included' now names the checked steps
     said = {"en": "It then builds one dead unit by hand, checks that its gradients are exactly zero,\n# and counts the "
-                  "second-layer units that are dead at some point, the start included, and alive at the end.",
-            "zh": "再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第 2 层里曾经死亡（开始训练时就已死亡的也算在内）、到最后又复活的单元。"}[lang]
+                  "second-layer units that were dead at some checked step (step 0 included) but are alive at the end.",
+            "zh": "再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第 2 层里在某个检查点（包括第 0 步）死亡、到最后又活过来的单元。"}[lang]
+    assert "the start included" not in opening and "开始训练时就已死亡的也算在内" not in opening
     assert said in opening
     # review final69, pc: the count includes step 0 (a unit dead at initialisation), so 'die in training' is gone
     assert "die in training and come back" not in opening and "训练中死亡、后来又复活" not in opening
@@ -375,8 +377,8 @@ def test_review_final68_seed_columns_and_a_split_opening(lang, said, gone):
     text = page_text(NOTEBOOK, lang)
     assert said in text and gone not in text
     opening = text.split("# %%\n")[0]
-    aims, setup = {"en": ("and alive at the end.\n#\n# The experiment trains", "the same criterion marks"),
-                   "zh": ("复活的单元。\n#\n# 实验训练的是", "同样的判据标出的是")}[lang]
+    aims, setup = {"en": ("but are alive at the end.\n#\n# The experiment trains", "the same criterion marks"),
+                   "zh": ("活过来的单元。\n#\n# 实验训练的是", "同样的判据标出的是")}[lang]
     assert aims in opening
     paragraphs = [p for p in opening.split("\n#\n") if p.strip()]
     assert len(paragraphs) == 4 and setup in paragraphs[2]        # title, aims, set-up and criterion, walkthrough

@@ -204,6 +204,10 @@ def test_dead_relu_setup_as_stated():
     # 100 centres) has its home in the article, which the notebook links; it names the task, not its recipe
     # review final66, pc: a reader who opens the notebook first did not learn what `voronoi` draws; one clause glosses
     # the task (standard normal points, labelled by the nearest of 100 random centres), and the article stays its home
+    # review final71, pc: the walkthrough names start, voronoi, train and dead_units; MLP.create and minibatches are
+    # described in the code's comments
+    for lang, gone in (("en", "deals the training\n# points out with `minibatches`"), ("zh", "再用 `minibatches`")):
+        assert gone not in page_text("notebooks/dead-relu.py", lang)
     for lang, task in (("en", "`start` draws a run's 4000 training points with `voronoi` (the article's\n# ten-class task: standard normal points, each labelled by the nearest of 100 random centres)"),
                        ("zh", "用 `voronoi` 生成文中那个十分类任务的 4000 个训练样本（每个点取自标准正态分布，类别由 100 个随机中心里离它最近的那个决定）")):
         prose = page_text("notebooks/dead-relu.py", lang).split("# %%\n")[0]
@@ -442,9 +446,11 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # review final66, pc: 'the target of the new weights' was never defined as a threshold (zh: a calque); the page now
     # names -max_n w_j.x(n) the threshold the new weights set, and says why the margin is divided by a standard
     # deviation (it compares units whose weights differ in size; checked below on a rescaled unit)
-    for lang, text in (("en", "only its bias can push all 4000 pre-activations down together. Call a unit's *margin* its largest pre-activation"),
+    # review final71, pc: the margin's definition, its two ways and the numbers move into the note; the open text keeps
+    # the reason and the result at 1.0, without the term
+    for lang, text in (("en", "only its bias can push all 4000 pre-activations down together. Replayed step by step, the three runs at learning rate 1.0 brought no first-layer unit close to dying."),
                        ("en", "over the training points, so that units whose weights differ in size can be compared. The unit is dead once its margin is zero or below, that is, once its bias sits at or below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, the threshold its weights set."),
-                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降。一个单元的**余量**"),
+                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降。把学习率 1.0 的三次训练逐步重放，第 1 层没有一个单元接近死亡。"),
                        ("zh", "在训练样本上的标准差。除以标准差，是为了让权重大小不同的单元也能放在一起比较。余量一旦降到零或零以下，也就是偏置落到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$（由权重决定的门槛）或更低，这个单元就死了。")):
         assert text in page_text(PAGE, lang)
     # review final69, pc: 'A step kills the unit only if it brings the margin to zero or below' was a tautology
@@ -488,9 +494,10 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # the per-point signs are checked below) and keeps the link as 'see also'
     # the step is stated for the mini-batch, exactly (test_a_mini_batch_step_lowers_a_second_layer_unit_everywhere_
     # only_when_every_push_points_down; review final59, pc: a per-point fact was stated for a whole step)
-    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$. Since every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down. It leaves a weight whose input is zero where it is (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)). A mini-batch step adds these pushes up over the training points of the batch. When they all point down, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
-                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（后面的[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文会接着讨论）。一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果这些推动都朝下，这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
+    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$. Since every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down. It leaves a weight whose input is zero where it is (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)).\n\nA mini-batch step adds these pushes up over the training points of the batch. When they all point down, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
+                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（后面的[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文会接着讨论）。\n\n一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果这些推动都朝下，这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
         # review final68, pc: the two 60-word sentences of the mechanism are split (en), and the zh step sentence too
+        # review final71, pc: the paragraph is split in two, the per-point signs and the mini-batch step
         page = page_text(PAGE, lang)
         assert text in page and "g'\\bigl(z_j^{(n)}\\bigr)$, times" not in page and "g'\\bigl(z_j^{(n)}\\bigr)$ 乘以" not in page
         assert "a step that lowers its bias and weights lowers" not in page and "一步同时压低偏置和权重的更新" not in page
@@ -592,9 +599,10 @@ def test_the_two_first_layer_deaths_came_from_the_target_rising_not_the_bias_fal
     assert np.all(np.all(net.hidden_preactivations(X)[0][:, dead] <= 0, axis=0))
     # review final65, pc: the two ways are a two-item list after the margin's definition, not two clauses of one
     # review final66, pc: the 'target' is named the threshold the new weights set
-    for lang, text in (("en", "That can happen in two ways:\n\n- the bias falls to the threshold;\n- the new weights lower "
+    # review final71, pc: the list now sits inside the note, indented
+    for lang, text in (("en", "That can happen in two ways:\n\n    - the bias falls to the threshold;\n    - the new weights lower "
                               "$\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, so the threshold rises to meet the bias.\n"),
-                       ("zh", "这有两种途径：\n\n- 偏置降到门槛；\n- 新的权重让 $\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ "
+                       ("zh", "这有两种途径：\n\n    - 偏置降到门槛；\n    - 新的权重让 $\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ "
                               "变小，门槛随之抬升到偏置的位置。\n")):
         assert text in page_text(PAGE, lang)
 
@@ -650,24 +658,24 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
     # overloaded the sentence.  The two deaths' bias drops are under 0.5 standard deviations before or after the step.
     margins, drops, largest, dead, drops_before = next(r for r in at_2 if r[3].any())
     assert all(drops_before[3, u] < 0.5 and drops[3, u] < 0.5 for u in np.flatnonzero(dead))
-    for lang, text in (("en", "the threshold rises to meet the bias.\n\nIn the three runs at learning rate 1.0, replayed step by "
-                              "step, no first-layer unit came close to dying. The smallest margin of any of them over all 600 steps "
-                              "was 2.3–2.5, depending on the run, and no single step lowered a first-layer margin by more than 0.73, "
-                              "bias and weights together.\n\n??? note \"The only first-layer deaths, at learning rate 2.0\"\n"
-                              "    At 2.0 margins fell "
+    # review final71, pc: the whole margin digression is one note; the open text says only the result at 1.0
+    for lang, text in (("en", "the threshold rises to meet the bias.\n\n    At learning rate 1.0 the smallest margin of any "
+                              "first-layer unit over all 600 steps was 2.3–2.5, depending on the run, and no single step lowered a "
+                              "margin by more than 0.73, bias and weights together. At 2.0 margins fell "
                               "much lower: in each run the smallest among the units that survived was 0.3–0.6. In one run two "
                               "first-layer units died, the only first-layer deaths in any run (0.8% of that layer). Both died at the "
                               "fourth step, from margins of 2.0 and 2.3, and in the second way: their bias fell by less than 0.5 "
                               "standard deviations, but the step cut their largest $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ to half "
                               "or less.\n"),
-                       ("zh", "门槛随之抬升到偏置的位置。\n\n把学习率 1.0 的三次训练逐步重放，第 1 层没有一个单元接近死亡。三次训练的 600 步里，"
-                              "第 1 层单元的余量最低也有 2.3–2.5；单独一步让余量下降最多的，也不过 0.73（偏置和权重的作用合在一起）。\n\n"
-                              "??? note \"第 1 层仅有的死亡单元（学习率 2.0）\"\n    到了学习率 2.0，余量降得低得多："
-                              "在每次训练中，始终未死亡的单元里余量最小的也只有 0.3–0.6。其中一次训练里，第 1 层有两个单元死亡（占这一层的 "
-                              "0.8%），这也是所有训练里第 1 层仅有的死亡单元。两者都死在第 4 步，死前的余量分别是 2.0 和 2.3，走的是第二种"
+                       ("zh", "门槛随之抬升到偏置的位置。\n\n    学习率 1.0 时，三次训练的 600 步里，"
+                              "第 1 层单元的余量最低也有 2.3–2.5；单独一步让余量下降最多的，也不过 0.73（偏置和权重的作用合在一起）。"
+                              "到了学习率 2.0，余量降得低得多："
+                              "在每次训练中，始终未死亡的单元里余量最小的也只有 0.3–0.6。所有训练里，第 1 层只有两个单元死过，都出在学习率 "
+                              "2.0 的同一次训练里（占这一层的 0.8%）。两者都死在第 4 步，死前的余量分别是 2.0 和 2.3，走的是第二种"
                               "途径：这一步偏置下降还不到标准差的 0.5 倍，但同一步把它们 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 的最大值"
                               "削减到一半或更少。\n")):
         assert text in page_text(PAGE, lang)
+    assert "这也是所有训练里第 1 层仅有的死亡单元" not in page_text(PAGE, "zh")      # review final71, pc: one sentence split
     # the old bound, by the bias alone, is gone (review final66, pc)
     for lang, gone in (("en", "2.1–2.3"), ("en", "both drop and margin measured"), ("en", "How far is that target?"),
                        ("en", "lowered a first-layer bias"), ("en", "0.5 of these standard deviations"),
@@ -685,24 +693,25 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
             ("en", "Call a unit's *margin* its largest pre-activation, $\\max_n z_j^{(n)}$, divided by the standard deviation of "
                    "$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points, so that units whose weights differ in "
                    "size can be compared. The unit is dead once its margin is zero or below,"),
-            ("zh", "一个单元的**余量**，是它的最大预激活值 $\\max_n z_j^{(n)}$ 除以 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ "
+            ("zh", "我们用**余量**衡量一个单元离死亡有多远：把它的最大预激活值 $\\max_n z_j^{(n)}$ 除以 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ "
                    "在训练样本上的标准差。除以标准差，是为了让权重大小不同的单元也能放在一起比较。余量一旦降到零或零以下，")):
         page = page_text(PAGE, lang)
         term = {"en": "margin", "zh": "余量"}[lang]
         assert page.count(definition) == 1 and page.index(term) > page.index(definition)  # first used where defined
-        between = page[page.index(definition):page.index('??? note "')]
-        assert between.count("\n\n") == 3 and between.count("\n- ") == 2              # the two ways, the result, the note
+        # review final71, pc: the definition opens the note, followed by the two ways and the numbers
+        between = page[page.index('??? note "'):page.index("{ #when-they-die }")]
+        assert definition in between and between.count("\n    - ") == 2 and "一个单元的**余量**，是它的" not in page
     assert "2.1–2.3 of them" not in page_text(PAGE, "en") and "such step" not in page_text(PAGE, "en")
-    # the two deaths at 2.0 are a side question, folded into a one-paragraph note that ends the section; the reason
+    # the margins and the two deaths at 2.0 are a side question, folded into a note that ends the section; the reason
     # (only the bias can lower every pre-activation) and the result at 1.0 stay in the text
-    for lang, title in (("en", '??? note "The only first-layer deaths, at learning rate 2.0"\n'), ("zh", '??? note "第 1 层仅有的死亡单元（学习率 2.0）"\n')):
+    for lang, title in (("en", '??? note "How close first-layer units came to dying"\n'), ("zh", '??? note "第 1 层单元离死亡有多远"\n')):
         page = page_text(PAGE, lang)
         note = page.split(title, 1)[1].split("\n\n### ", 1)[0]
         assert all(not line or line.startswith("    ") for line in note.split("\n")), lang
-        assert note.count("\n\n") == 0                                   # one paragraph
+        assert note.count("\n\n") == 2                                   # definition, the two ways, the numbers
         reason = {"en": "only its bias can push all 4000 pre-activations down together.",
                   "zh": "所以只有偏置能让全部 4000 个预激活值一起下降。"}[lang]
-        result = {"en": "no first-layer unit came close to dying.", "zh": "第 1 层没有一个单元接近死亡。"}[lang]
+        result = {"en": "brought no first-layer unit close to dying.", "zh": "第 1 层没有一个单元接近死亡。"}[lang]
         assert page.index(reason) < page.index(result) < page.index(title) and reason not in note and result not in note
 
 
@@ -774,15 +783,15 @@ def test_the_playground_loses_first_layer_units_after_about_a_thousand_steps(dr,
     assert all(count > 0 for count in dead[-1])                                      # "in every hidden layer"
     assert 100 * dr["relu_inactive"][..., 0].max() < 1                                # "this article's first layer hardly did"
     for lang, text in (("en", "Its [ReLU preset at learning rate 1.0](../../playground.md?preset=relu-high-rate), with the default "
-                              "seed, loses units in every hidden layer, in the first layer only after about a thousand steps. In the "
-                              "playground's network, unlike in the runs at 1.0 above, a single step can kill a first-layer unit whose margin was above "
-                              "1.5. [With batch normalisation](../../playground.md?preset=relu-high-rate-bn) it loses far fewer, "
+                              "seed, loses units in every hidden layer, in the first layer only after about a thousand steps. "
+                              "[With batch normalisation](../../playground.md?preset=relu-high-rate-bn) it loses far fewer, "
                               "as the network above did.\n\n"),
                        ("zh", "用它的[学习率为 1.0 的 ReLU 预设](../../playground.md?preset=relu-high-rate)和默认种子训练，每个隐藏层都会有单元死亡，"
-                              "只是第 1 层要到大约一千步之后才开始。在演练场的网络里，单独一步就可能杀死一个余量原本大于 1.5 的第 1 层单元，而上文学习率 1.0 的训练从没有过这种情况。"
+                              "只是第 1 层要到大约一千步之后才开始。"
                               "[加上批归一化](../../playground.md?preset=relu-high-rate-bn)之后，死亡的单元少得多，和上文的网络一样。\n\n")):
         assert text in page_text(PAGE, lang)
-    for lang, gone in (("en", "the playground alone does not show"), ("en", "a small margin alone does not explain"),
+    # review final71, pc: the playground's margins cannot be seen on the page; the sentence about them is cut
+    for lang, gone in (("en", "margin was above 1.5"), ("zh", "余量原本大于 1.5"), ("en", "the playground alone does not show"), ("en", "a small margin alone does not explain"),
                        ("en", "2.1–2.5"), ("zh", "单看演练场说明不了"), ("zh", "单凭余量小"), ("zh", "2.1–2.5"),
                        ("en", "Even its first layer"), ("zh", "训练又要持续几千步"), ("en", "left open here"), ("zh", "这里不作探讨"),
                        ("zh", "失去单元"), ("zh", "失去的单元")):          # a calque of "loses units" (review final61, pc)
@@ -1021,6 +1030,11 @@ def test_at_1_0_peak_145_149_between_steps_60_and_85_then_104_114_at_600(steps):
 def test_at_1_0_45_to_65_units_revived_68_86_at_2_0_and_159_170_were_dead_at_some_step(steps):
     assert list(steps["rates"]) == [1.0, 2.0]
     assert (steps["revived"][0].min(), steps["revived"][0].max()) == (45, 65)
+    # review final71, pc: the article names step 0 among the checked steps, as the notebook does
+    from actsite.experiments.dead_relu_steps import CHECKPOINTS
+    assert CHECKPOINTS[0] == 0 and list(CHECKPOINTS[:21]) == list(range(21))
+    assert "over all training points at the start, at every step up to 20," in page_text(PAGE, "en")
+    assert "训练开始时统计一次，前 20 步每步一次" in page_text(PAGE, "zh")
     assert (steps["revived"][1].min(), steps["revived"][1].max()) == (68, 86)     # "(68–86 at 2.0)"
     assert (steps["ever_dead"][0].min(), steps["ever_dead"][0].max()) == (159, 170)
     assert steps["revived"].min() >= 24                      # misconceptions: "dozens ... per run came back"
@@ -1581,13 +1595,13 @@ def test_momentum_in_a_paragraph_of_its_own_pointing_to_the_notebook():
         before = net.weights[0].copy()
     assert steps[0] == pytest.approx(1) and all(b > a for a, b in zip(steps, steps[1:]))   # larger still
     page_en, page_zh = page_text(PAGE, "en"), page_text(PAGE, "zh")
+    # review final71, pc: the momentum deaths are told at their home; this page keeps one clause and the link
     assert ("killed units.\n\n[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update "
-            "into the next, so when successive updates point the same way it makes them larger still. In the later [training-speed "
-            "notebook](../../notebooks/training-speed.py#momentum), on another network, ten steps at learning rate 0.3 kill many "
-            "second-layer units with momentum and none without.") in page_en
+            "into the next, and can kill units at a learning rate where plain SGD kills none: see the later [training-speed "
+            "notebook](../../notebooks/training-speed.py#momentum).") in page_en
+    assert "ten steps at learning rate 0.3" not in page_en and "头 10 步" not in page_zh
     assert ("单元正是死于这些更新。\n\n实验没有用[动量](../../glossary.md#momentum)。带动量时，每次更新都会带上前一次更新的一部分；"
-            "相继的更新方向一致时，更新就会越来越大。后面的[训练速度笔记本](../../notebooks/training-speed.py#momentum)在另一个网络上"
-            "演示了这一点：学习率 0.3 下的头 10 步，带动量会让第 2 层的许多单元死亡，不带动量则一个也没有。") in page_zh
+            "在普通 SGD 不会让任何单元死亡的学习率下，带动量也可能让单元死亡，见后面的[训练速度笔记本](../../notebooks/training-speed.py#momentum)。") in page_zh
     # review final66, pc: the momentum deaths have their home in the training-speed notebook; the sentence that links it
     # is shortened (it said the same ten steps twice)
     assert "whose network differs from this one" not in page_en and "同样的 10 步去掉动量" not in page_zh
@@ -1701,8 +1715,10 @@ def test_review_final55_names_each_cs231n_note_full_titles_and_one_form_for_rang
         assert "Delving Deep into Rectifiers. ICCV 2015" in text
         assert ("Batch Normalization. ICML 2015" in text and "<https://proceedings.mlr.press/v37/ioffe15.html>" in text
                 and "1502.03167" not in text)                                          # linked where it is cited
-    assert "a 10-256-256-10 network (10 inputs, two hidden layers of 256 units, 10 outputs)" in en
-    assert "10-256-256-10 的网络（10 个输入，两个各有 256 个单元的隐藏层，10 个输出）" in zh
+    # review final71, pc: 'first layer' and 'second layer' are said once to mean the hidden layers
+    assert "a 10-256-256-10 network (10 inputs, two hidden layers of 256 units, 10 outputs; \"first layer\" and \"second layer\" below mean the hidden layers)" in en
+    assert "10-256-256-10 的网络（10 个输入，两个各有 256 个单元的隐藏层，10 个输出；下文的第 1 层、第 2 层都指隐藏层）" in zh
+    assert "second hidden layer" not in en.split("{ #dead-relu-experiment }", 1)[1] and "第 1 个隐藏层，任何" not in zh
     assert dead_relu.SIZES == (10, 256, 256, 10)
     from actsite.figures import dead_relu as figure
     assert "P(h_j>0)" in inspect.getsource(figure.draw_dead_relu_batchnorm)               # the axis label

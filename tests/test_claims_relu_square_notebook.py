@@ -454,16 +454,15 @@ def test_try_this_cell_is_preset_to_n_4_and_the_folded_answer_gives_n_5_and_n_10
     from actsite.pages.page_pairs import CONTENT
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     folded = {"en": '# ??? note "Answer"\n#\n', "zh": '# ??? note "答案"\n#\n'}[lang]
-    answer = {"en": "#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times. Not only for\n"
-                    "#     these two: for every $n$ the pieces have width $\\delta = 4/n$, and on each the chord lies above the parabola by\n"
-                    "#     at most $\\delta^2/4$, at its midpoint, so the largest error is always $\\delta^2/4 = 4/n^2$. Of the midpoints\n"
+    # review final71, pc: the answer no longer re-derives the article's 4/n² bound (checked for every n below)
+    answer = {"en": "#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times, as the\n"
+                    "#     article's bound predicts. What the exercise tests is whether the grid still holds a midpoint. Of the midpoints\n"
                     "#     where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$ for $n = 10$; because these are\n"
                     "#     grid points, the cell finds the point where the error is largest. The other midpoints lie within\n"
                     "#     $1.3 \\times 10^{-5}$ of a grid point. With `(10,)` the other cell prints\n"
                     "#     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.",
-              "zh": "#     $n = 5$ 时，代码打印 0.160000；$n = 10$ 时，打印 0.040000。两次都正是 $4/n^2$，而且不只这两个 $n$ 如此："
-                    "无论 $n$ 取多少，每段的宽度都是 $\\delta = 4/n$，弦在每段上至多高出抛物线 $\\delta^2/4$，在该段中点处取到，"
-                    "所以最大误差总是 $\\delta^2/4 = 4/n^2$。"
+              "zh": "#     $n = 5$ 时，代码打印 0.160000；$n = 10$ 时，打印 0.040000。两次都正是 $4/n^2$，与文章给出的上界一致。"
+                    "这道题真正要检验的，是网格里还有没有中点。"
                     "误差在各段中点处达到上界，网格只包含其中的一部分：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
                     "正因为这几个中点是网格点，代码才能找到误差最大的那个点；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
                     "相差 67.2；在 −10 处，$p_{10}$ 等于 4，相差 96。"}[lang]
@@ -531,8 +530,9 @@ def test_the_largest_error_is_4_over_n_squared_for_every_n_not_only_the_two_trie
     from actsite.pages.page_pairs import CONTENT
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert "holds for any $n$" not in text and "这个上界对任何 $n$ 都成立" not in text
+    # review final71, pc: the argument is the article's; the answer no longer repeats it, this test checks it
     assert {"en": "for every $n$ the pieces have width $\\delta = 4/n$",
-            "zh": "无论 $n$ 取多少，每段的宽度都是 $\\delta = 4/n$"}[lang] in text
+            "zh": "无论 $n$ 取多少，每段的宽度都是 $\\delta = 4/n$"}[lang] not in text
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

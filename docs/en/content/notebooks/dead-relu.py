@@ -9,7 +9,7 @@
 # It reruns one of the training runs of
 # [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment) and prints the fractions of
 # dead units measured in all of them. It then builds one dead unit by hand, checks that its gradients are exactly zero,
-# and counts the second-layer units that are dead at some point, the start included, and alive at the end.
+# and counts the second-layer units that were dead at some checked step (step 0 included) but are alive at the end.
 #
 # The experiment trains a 10-256-256-10 network:
 # [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) (without momentum) on mini-batches of 64 training points for 600 steps,
@@ -19,10 +19,9 @@
 # a unit as *inactive*.
 #
 # The next cell spells out one run. `start` draws a run's 4000 training points with `voronoi` (the article's
-# ten-class task: standard normal points, each labelled by the nearest of 100 random centres), builds its network with `MLP.create` (He initialisation, zero biases) and deals the training
-# points out with `minibatches`, in a new random order on every pass. `train` then makes one SGD update per
-# mini-batch with `sgd_step`, and `dead_units` applies the criterion to each hidden layer. The cell trains the ReLU
-# network at η = 1.0 with seed 0 and counts its dead units.
+# ten-class task: standard normal points, each labelled by the nearest of 100 random centres) and builds its network.
+# `train` makes one SGD update per mini-batch, and `dead_units` applies the criterion to each hidden layer. The cell
+# trains the ReLU network at η = 1.0 with seed 0 and counts its dead units.
 
 # %%
 import numpy as np
@@ -42,7 +41,7 @@ def dead_units(net, X):
 def start(activation, seed):
     """A run's training points X and labels y, its initial network and its endless mini-batches."""
     X, y = voronoi(seed=200 + seed)                     # each seed has its own training points,
-    net = MLP.create(sizes, activation, "he", seed=seed)              # its own initial weights
+    net = MLP.create(sizes, activation, "he", seed=seed)              # its own He weights,
     batches = minibatches(len(X), 64, np.random.default_rng(seed))    # and its own mini-batch order
     return X, y, net, batches
 

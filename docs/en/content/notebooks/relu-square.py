@@ -111,9 +111,8 @@ print(f"n = {n}: largest error on [−2, 2] = {error:.6f}")
 # %% [markdown]
 # ??? note "Answer"
 #
-#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times. Not only for
-#     these two: for every $n$ the pieces have width $\delta = 4/n$, and on each the chord lies above the parabola by
-#     at most $\delta^2/4$, at its midpoint, so the largest error is always $\delta^2/4 = 4/n^2$. Of the midpoints
+#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times, as the
+#     article's bound predicts. What the exercise tests is whether the grid still holds a midpoint. Of the midpoints
 #     where the bound is reached, the grid holds only 0 for $n = 5$ and $\pm 1$ for $n = 10$; because these are
 #     grid points, the cell finds the point where the error is largest. The other midpoints lie within
 #     $1.3 \times 10^{-5}$ of a grid point. With `(10,)` the other cell prints

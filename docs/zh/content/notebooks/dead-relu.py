@@ -4,11 +4,11 @@
 # ---
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，打印全部训练测得的死亡单元比例；再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第 2 层里曾经死亡（开始训练时就已死亡的也算在内）、到最后又复活的单元。
+# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，打印全部训练测得的死亡单元比例；再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第 2 层里在某个检查点（包括第 0 步）死亡、到最后又活过来的单元。
 #
 # 实验训练的是一个 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)（不带动量），每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在每个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**始终关闭的单元**。
 #
-# 下一段代码把一次训练完整地写了出来。`start` 为一次训练做准备：用 `voronoi` 生成文中那个十分类任务的 4000 个训练样本（每个点取自标准正态分布，类别由 100 个随机中心里离它最近的那个决定），用 `MLP.create` 按 He 初始化生成网络（偏置全为零），再用 `minibatches` 每过一遍数据都把训练样本重新打乱、逐批取出。`train` 在每个小批量上用 `sgd_step` 做一次 SGD 更新，`dead_units` 对每个隐藏层套用上面的判据。这段代码以学习率 1.0、种子 0 训练 ReLU 网络，然后统计其中的死亡单元。
+# 下一段代码把一次训练完整地写了出来。`start` 为一次训练做准备：用 `voronoi` 生成文中那个十分类任务的 4000 个训练样本（每个点取自标准正态分布，类别由 100 个随机中心里离它最近的那个决定），并生成网络。`train` 在每个小批量上做一次 SGD 更新，`dead_units` 对每个隐藏层套用上面的判据。这段代码以学习率 1.0、种子 0 训练 ReLU 网络，然后统计其中的死亡单元。
 
 # %%
 import numpy as np
@@ -28,7 +28,7 @@ def dead_units(net, X):
 def start(activation, seed):
     """一次训练的起点：训练样本 X 和标签 y、初始网络，以及取之不尽的小批量。"""
     X, y = voronoi(seed=200 + seed)                     # 每个种子有自己的训练样本、
-    net = MLP.create(sizes, activation, "he", seed=seed)              # 自己的初始权重
+    net = MLP.create(sizes, activation, "he", seed=seed)              # 自己的初始权重（He 初始化）
     batches = minibatches(len(X), 64, np.random.default_rng(seed))    # 和自己的小批量顺序
     return X, y, net, batches
 
