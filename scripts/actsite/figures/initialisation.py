@@ -18,7 +18,7 @@ SATURATING = (
     ("tanh_lecun", r"$\tanh,\ \sigma_w^2=\frac{1}{n}$", "accent", "-", None),
     ("tanh_xavier", rf"$\tanh,\ \sigma_w^2={XAVIER}$", "accent", "none", "o"),
     ("tanh_gain", r"$\tanh,\ \sigma_w^2=\frac{25}{9n}$", "second", "--", None),
-    ("sigmoid_xavier", rf"$\mathrm{{sigmoid}},\ \sigma_w^2={XAVIER}$", "third", "-.", None),
+    ("sigmoid_xavier", r"$\mathrm{sigmoid},\ \sigma_w^2=\frac{1}{n}$", "third", "-.", None),
 )
 RECTIFIERS = (
     ("relu_he", r"$\mathrm{ReLU},\ \sigma_w^2=\frac{2}{n}$", "accent", "-", None),

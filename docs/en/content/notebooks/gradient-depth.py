@@ -129,7 +129,7 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
 #
 # For the sigmoid near zero, where its mean squared slope $\mathbb{E}[f'^2]$ is about $1/16$, the variance argument
 # predicts a factor per layer of $\sqrt{n\sigma_w^2}/4$, with $\sigma_w^2$ the weights' variance.
-# The first table compares it with the measured factor. For Xavier and He the measured factor is a little lower.
+# The first table compares it with the measured factor.
 #
 # The second table applies the two corrections given in
 # [Initialisation: keeping the product near one](../blog/posts/when-gradients-vanish.md#initialisation):
@@ -141,10 +141,12 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
 # `next_variance`, one layer of the recursion, 100 times. `next_variance("sigmoid", n_var_w, q)` computes
 # $n\sigma_w^2\,\mathbb{E}[f(z)^2]$ with $f$ the sigmoid and $z$ normal with mean 0 and variance $q$, and
 # `gaussian_expectation(g, q)` the mean $\mathbb{E}[g(z)]$ over the same distribution, both by numerical
-# integration. Each corrected prediction comes within 0.5% of the measured factor. The next two lines find the fixed
-# point at two larger scales, with the variance factor $n\sigma_w^2\,\mathbb{E}[f'^2]$ and the share of
-# pre-activations in [the flat region](../blog/posts/when-gradients-vanish.md#flat-tails) $|z| > 4.585$; the last line runs the sigmoid stack, for three draws, at the
-# second scale.
+# integration.
+#
+# The next two lines find the fixed point at two larger scales, with the variance factor
+# $n\sigma_w^2\,\mathbb{E}[f'^2]$ and the share of pre-activations in
+# [the flat region](../blog/posts/when-gradients-vanish.md#flat-tails) $|z| > 4.585$; the last line runs the sigmoid
+# stack, for three draws, at the second scale.
 
 # %%
 from math import erfc
@@ -184,6 +186,9 @@ print(f"{names[act]} at n σ_w² = 103, first-to-last ratio, seeds 0, 1, 2: "
       + ", ".join(f"{g[0] / g[-1]:.2f}" for g in wide))
 
 # %% [markdown]
+# For Xavier and He the measured factor is a little below $\sqrt{n\sigma_w^2}/4$, and each corrected prediction comes
+# within 0.5% of it.
+#
 # At $n\sigma_w^2 = 16$ the variance factor is only 0.40; it reaches one at 103, where about half of the
 # pre-activations lie in the flat region. There the first-to-last ratio is near one at initialisation; whether such a
 # stack trains, neither the notebook nor the article tests.
@@ -229,8 +234,7 @@ print(f"layer input, root mean square at layer 1 over layer 50: {inputs[0] / inp
 #
 # For tanh with Xavier, the pre-activation variance falls from 1 to 0.06 over the first ten layers, where tanh's slope
 # is furthest below one. The error signal shrinks 7.4-fold on its way down, 3.5-fold within those ten layers alone,
-# while
-# the layer inputs grow 9.5-fold towards the data: the two nearly cancel in the weight gradient.
+# while the layer inputs grow 9.5-fold towards the data: the two nearly cancel in the weight gradient.
 #
 # ## The sigmoid classifier at initialisation { #sigmoid-classifier }
 #

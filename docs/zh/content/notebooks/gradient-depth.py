@@ -99,11 +99,13 @@ print(f"逐层计算 {names[scale]} 与 {names[base]} 的梯度之比："
 # %% [markdown]
 # ## 每层因子：预测与实测 { #predicted-factors }
 #
-# 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络的每层因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。第一张表把预测值和实测值放在一起对照。Xavier 和 He 两行的实测因子略低于预测值。
+# 方差论证给出的预测是：sigmoid 斜率的均方 $\mathbb{E}[f'^2]$ 在零点附近约为 $1/16$，因此 sigmoid 网络的每层因子约为 $\sqrt{n\sigma_w^2}/4$（$\sigma_w^2$ 为权重的方差）。第一张表把预测值和实测值放在一起对照。
 #
 # 第二张表加上了文章[“初始化：让乘积保持在 1 附近”一节](../blog/posts/when-gradients-vanish.md#initialisation)给出的两处修正：$\mathbb{E}[f'^2]$ 改在前向递推 $q_{l+1} = n\sigma_w^2\,\mathbb{E}[f(z_l)^2]$ 的不动点 $q^*$ 处取值，而不是在零点；再乘上因子 $2^{1/49}$，因为流入第 1 层的数据，均方根约为后面各层所接收的 sigmoid 输出的两倍。
 #
-# $q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。修正后的每个预测值与实测因子都相差不到 0.5%。接下来两行在两个更大的尺度下求不动点，并给出方差因子 $n\sigma_w^2\,\mathbb{E}[f'^2]$ 和落在[平坦区](../blog/posts/when-gradients-vanish.md#flat-tails) $|z| > 4.585$ 的预激活值所占的比例；最后一行在第二个尺度下对三次抽样各跑一遍 sigmoid 网络。
+# $q^*$ 是经过一层后保持不变的预激活值方差，代码把一层递推 `next_variance` 连续做 100 次求得。`next_variance("sigmoid", n_var_w, q)` 计算 $n\sigma_w^2\,\mathbb{E}[f(z)^2]$，其中 $f$ 是 sigmoid，$z$ 服从均值为 0、方差为 $q$ 的正态分布；`gaussian_expectation(g, q)` 返回同一分布下的均值 $\mathbb{E}[g(z)]$；两者都用数值积分求得。
+#
+# 接下来两行在两个更大的尺度下求不动点，并给出方差因子 $n\sigma_w^2\,\mathbb{E}[f'^2]$ 和落在[平坦区](../blog/posts/when-gradients-vanish.md#flat-tails) $|z| > 4.585$ 的预激活值所占的比例；最后一行在第二个尺度下对三次抽样各跑一遍 sigmoid 网络。
 
 # %%
 from math import erfc
@@ -142,6 +144,8 @@ print(f"n σ_w² = 103 时 {names[act]} 网络的首末两层之比（种子 0�
       + "、".join(f"{g[0] / g[-1]:.2f}" for g in wide))
 
 # %% [markdown]
+# Xavier 和 He 两行的实测因子略低于 $\sqrt{n\sigma_w^2}/4$，修正后的每个预测值与实测因子都相差不到 0.5%。
+#
 # $n\sigma_w^2 = 16$ 时，方差因子只有 0.40；到 103 才达到 1，而那时约一半预激活值落在平坦区。在这个尺度下，首末两层之比在初始化时接近 1；这样的网络能否训练，笔记本和文章都没有检验。
 #
 # ## 前向传播 { #forward-pass }
@@ -173,7 +177,7 @@ print(f"各层输入的均方根，第 1 层与第 50 层之比：{inputs[0] / i
 # %% [markdown]
 # 用 Xavier 初始化时，ReLU 的激活值每层大约缩小为原来的 $1/\sqrt{2}$；小尺度下的 tanh 网络几乎就是一个线性网络，激活值每层缩小为原来的 $\sqrt{0.0256} = 0.16$ 倍。用 He 初始化时，tanh 的输出稳定在[前向递推](../blog/posts/initialisation.md#forward-recursion)的不动点上，最后一行算出了这个不动点：那里输出的标准差 $\sqrt{\mathbb{E}[\tanh^2 z]}$ 为 0.556，第 50 层实测为 0.558。在这次抽样（种子 0）里，ReLU 的输出平均每层只漂移不到 2%，累积 50 层就缩小了约一半。对 ReLU 来说，连漂移的方向都取决于随机抽样：这里输出逐层变小，换一次抽样，比如[动手试试](#try-this)中的种子 1，它们就逐层变大。
 #
-# 再看 tanh 配 Xavier：预激活值的方差在前十层里从 1 降到 0.06，tanh 的斜率在那里离 1 最远。误差信号往下传时，均方根共缩小为原来的 1/7.4，单是这十层就缩小为 1/3.5；与此同时，各层输入朝数据一侧增大了 9.5 倍。两者的变化在权重梯度里几乎抵消。
+# 再看 tanh 配 Xavier：预激活值的方差在前十层里从 1 降到 0.06，tanh 的斜率在那里离 1 最远。误差信号往下传，到第 1 层时均方根只剩第 50 层的 1/7.4，其中光是这十层就把它缩小为 1/3.5；与此同时，各层输入朝数据一侧增大了 9.5 倍。两者的变化在权重梯度里几乎抵消。
 #
 # ## 初始化时的 sigmoid 分类器 { #sigmoid-classifier }
 #

@@ -8,7 +8,7 @@
 #
 # 文章《ReLU、稀疏编码与大脑：三种说法各站得住几分？》的[“训练更快”一节](../blog/posts/relu-sparsity-biology.md#training-speed)拿一个小网络来回答这个问题，问题本身和 25% 这个目标都取自 [Krizhevsky、Sutskever 和 Hinton（2012）](https://papers.nips.cc/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html)，结果汇总在一张表里。这个笔记本先演示其中一次训练是怎样跑出来的，再把表背后每个种子的结果打印出来，最后看看[学习率](../glossary.md#learning-rate)为 $\eta = 0.3$ 时有什么变化：这时 ReLU 反而落后。
 #
-# 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练。训练时[小批量](../glossary.md#mini-batch)大小为 128，并带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；一次训练降到 25% 所需的步数（即文章中的 $t_{25\%}$），定义为误差第一次不超过 25% 的那次检查时已训练的步数。
+# 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练。训练时[小批量](../glossary.md#mini-batch)大小为 128，并带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；每次训练的 $t_{25\%}$（降到 25% 所需的步数，文章里也用这个记号），就是误差首次不超过 25% 的那次检查所在的步数。
 #
 # 下面的代码把这些写了出来。`voronoi` 抽取这个任务的训练样本，名字来自 Voronoi 区域（离某个中心最近的点的集合）：每个类别都是若干个这种区域的并集。`MLP` 是一个用 NumPy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
 
@@ -60,7 +60,7 @@ for activation in activations:
     print(f"{name[activation]:4}  第 {steps_to_target(curve[activation])} 步首次降到 25% 或以下")
 
 # %% [markdown]
-# 文章里那幅图背后的训练，用的代码与上面的 `error_curve` 相同。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练在第一次检查到误差降到 25% 时停止，最多训练 2000 步（$\eta = 0.03$ 的几次则跑满 1000 步，留下完整曲线供文章画误差曲线图）。每个种子各自抽取数据集、初始权重和小批量的顺序。下一个单元格把这十八次训练重跑一遍，每次都在降到 25% 时停止，这不会改变降到 25% 所需的步数。
+# 文章里那幅图背后的训练，用的代码与上面的 `error_curve` 相同。这些训练构成一个网格：两种激活函数，$\eta$ 取 0.01、0.03、0.1 三档，每档用种子 0、1、2 各训练一次；每次训练最多 2000 步。每个种子各自抽取数据集、初始权重和小批量的顺序。下一个单元格把这十八次训练重跑一遍，每次在第一次检查到误差降到 25% 时就停下：要数降到 25% 所需的步数，跑到这里就够了。
 #
 # 对每个学习率，单元格先打印每个种子降到 25% 所需的步数及二者之比（tanh 的步数除以 ReLU 的），再打印三个种子的中位数；中位数之比就是 $\rho$，也就是文章表格里列的那个数（$\rho > 1$ 表示 ReLU 先到）。最后一行让两种激活函数各取三个学习率中自己最好的一个来比较。
 
@@ -87,7 +87,7 @@ for i, lr in enumerate(learning_rates):
 show("各取最好的学习率", {activation: median[activation].min() for activation in activations})
 
 # %% [markdown]
-# 网格里的每次训练都是 ReLU 先降到 25%，只有 $\eta = 0.1$ 时有一个种子两者打平。学习率越大，ReLU 的领先越小：$\rho$ 从 $\eta = 0.01$ 时的 2.15 降到 $\eta = 0.1$ 时的 1.20；$\eta = 0.1$ 是两种激活函数在这三个学习率中各自最快的一个，所以各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人的卷积网络是六倍。在[下面再跑的 $\eta = 0.3$](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 $\eta = 0.1$。如何看待这个差距，见[文章](../blog/posts/relu-sparsity-biology.md#training-speed)中的讨论。
+# 网格里的每次训练都是 ReLU 先降到 25%，只有 $\eta = 0.1$ 时有一个种子两者打平。学习率越大，ReLU 的领先越小：$\rho$ 从 $\eta = 0.01$ 时的 2.15 降到 $\eta = 0.1$ 时的 1.20；$\eta = 0.1$ 是两种激活函数在这三个学习率中各自最快的一个。所以各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人在 CIFAR-10 上的四层卷积网络是六倍。在[下面再跑的 $\eta = 0.3$](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 $\eta = 0.1$。如何看待这个差距，见[文章](../blog/posts/relu-sparsity-biology.md#training-speed)中的讨论。
 #
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
