@@ -162,15 +162,21 @@ def test_what_the_chart_shows_of_the_flat_tails():
     # still outside its flat region (0.018 > 0.01); the item now says where each flat region lies against the chart:
     # tanh's inside it, near 3, the sigmoid's wholly beyond its edge, and leaves the exact thresholds to their home
     assert sigmoid.df(np.array(4.0)) > 0.01 and 2.5 < tanh_edge < 3.5 and sigmoid_edge > CHART.max()
-    assert ("这种差别在这个比例的图上看不出来。斜率小于 0.01 的那一段叫[平坦区](glossary.md#flat-region)，是曲线"
-            "[饱和](blog/posts/why-nonlinear-activations.md#saturation)的部分：tanh 的平坦区在图内大约 $\\pm 3$ 处就开始了，"
+    # review final71, tools: "about a pixel above the axis" followed by "cannot show the difference" tripped a reader;
+    # the pixel is now named as the whole difference, and 饱和/saturated links the glossary, as the guide and the
+    # playground do
+    assert ("两者的差别就只有这一个像素，在这个比例的图上看不出来。斜率小于 0.01 的那一段叫[平坦区](glossary.md#flat-region)，是曲线"
+            "[饱和](glossary.md#saturation)的部分：tanh 的平坦区在图内大约 $\\pm 3$ 处就开始了，"
             "sigmoid 的则完全在图的边缘之外（两个界限的计算见[《梯度消失：深层网络为何学不动》]"
             "(blog/posts/when-gradients-vanish.md#flat-tails)）。") in page_text("explorer.md", "zh")
     assert "每个函数的斜率" not in page_text("explorer.md", "zh")
-    assert ("A chart at this scale cannot show the difference. Where the slope is below 0.01 lies the [flat region]"
-            "(glossary.md#flat-region), the [saturated](blog/posts/why-nonlinear-activations.md#saturation) part of a curve: "
+    assert ("That pixel is the whole difference, too little to see at this scale. Where the slope is below 0.01 lies the "
+            "[flat region](glossary.md#flat-region), the [saturated](glossary.md#saturation) part of a curve: "
             "tanh's begins inside the chart, near $\\pm 3$, the sigmoid's only beyond its edge ([When gradients vanish]"
             "(blog/posts/when-gradients-vanish.md#flat-tails) computes both thresholds).") in page_text("explorer.md", "en")
+    for lang in ("en", "zh"):
+        assert "why-nonlinear-activations.md#saturation" not in page_text("explorer.md", lang), lang
+    assert "A chart at this scale cannot show the difference" not in page_text("explorer.md", "en")
     assert "That flatness is what" not in page_text("explorer.md", "en") and "这种平坦就是" not in page_text("explorer.md", "zh")
     for lang, gone in (("en", "which is why"), ("zh", "所以本站")):
         assert gone not in page_text("explorer.md", lang), lang

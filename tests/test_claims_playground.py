@@ -143,6 +143,26 @@ process.stdout.write(encode({
 """
 
 
+RELU_FLAT = """
+const a = await load('activations.js');
+const net = await load('network.js');
+const relu = a.ACTIVATIONS.relu;
+process.stdout.write(encode({ bins: net.flatBins(relu, a.parameters('relu'), 4, 8) }));
+"""
+
+
+def test_for_relu_the_shaded_flat_region_is_the_whole_negative_half_axis():
+    """Review final71, tools: the last panel reads "50% of pre-activations in the flat region" for ReLU, and the page
+    defined the flat region only by its slope; it now adds "(for ReLU, the whole negative half-axis)".  The panel's own
+    shading, on [-4, 4] in eight bins: the four negative bins and none of the positive ones."""
+    out = run_node(RELU_FLAT, {})
+    assert out["bins"] == [True] * 4 + [False] * 4, out
+    for lang, words in (("en", "where the function's slope is below 0.01 in absolute value (for ReLU, the whole negative half-axis)."),
+                        ("zh", "阴影标出函数斜率的绝对值小于 0.01 的平坦区（对 ReLU 就是整个负半轴）。")):
+        assert words in page(lang), lang
+    assert "Why about $10^{-8}$" not in page("en") and "为什么约是 $10^{-8}$" not in page("zh")   # now 2 x 10^-8
+
+
 def test_units_held_on_a_constant_piece_have_no_gradient_and_are_not_counted_as_saturated():
     """"This group is broader than the site's dead units, a term kept for ReLU. For ReLU the two coincide. For the hard
     functions the group also holds the units stuck on a constant piece" (which pieces: Hard and cheap#cost; here ReLU6 at 0
@@ -163,11 +183,13 @@ def test_units_held_on_a_constant_piece_have_no_gradient_and_are_not_counted_as_
     # review final69, tools: the group was described as ReLU's dead units plus the hard functions' stuck units, but the
     # sliders of Leaky ReLU, PReLU, ELU and Maxout reach 0, where each is ReLU and its units can have no gradient too
     # (checked in test_the_four_shape_sliders_reach_a_zero_slope_where_units_have_no_gradient)
+    # review final71, tools: "the dead units of Leaky ReLU ..." used the ReLU-only term before saying why it applies;
+    # the sentence now says the function becomes ReLU first, then that its units can die
     for lang, words in (("en", "The group also holds the units stuck on a constant piece of a hard function "
-                               "([Hard and cheap](catalogue/hard-and-cheap.md#cost)), and the dead units of Leaky ReLU, PReLU, "
-                               "ELU and Maxout with the control set to 0, which makes each of them ReLU."),
+                               "([Hard and cheap](catalogue/hard-and-cheap.md#cost)), and the units of Leaky ReLU, PReLU, "
+                               "ELU and Maxout with the control at 0, where each function becomes ReLU and its units can die."),
                         ("zh", "这一类还包括卡在硬函数常数段上的单元（见[《低成本激活函数》](catalogue/hard-and-cheap.md#cost)），"
-                               "以及 Leaky ReLU、PReLU、ELU 和 Maxout 在控件调到 0 时的死亡单元：参数为 0 时，这四个函数都成了 ReLU。")):
+                               "以及控件调到 0 时 Leaky ReLU、PReLU、ELU 和 Maxout 的单元：这时四个函数都成了 ReLU，单元也就可能死亡。")):
         assert words in page(lang)
     assert "For the hard functions the group" not in page("en") and "对几个“硬”函数" not in page("zh")
     assert "its cap of 6" not in page("en") and "上限 6" not in page("zh")
@@ -526,10 +548,10 @@ def test_item_1s_first_paragraph_ends_at_the_small_weights_and_the_factor_and_he
     ReLU/He paragraph links (When gradients vanish only states that result)."""
     # review final69, tools: the second paragraph opens with its point in one line (seven layers of about 0.1 each, the
     # 10^-7 and the factor of four of the previous test), then the derivation
-    for lang, split in (("en", "by the sigmoid's slope ($\\sigma' \\le 1/4$) and by small weights.\n\n    Why about $10^{-8}$: "
+    for lang, split in (("en", "by the sigmoid's slope ($\\sigma' \\le 1/4$) and by small weights.\n\n    Why about $2 \\times 10^{-8}$: "
                                "seven layers that each shrink the gradient tenfold, and a factor of four from the weight gradient. "
                                "The preset has eight"),
-                        ("zh", "乘上 sigmoid 的斜率（$\\sigma' \\le 1/4$）和很小的权重。\n\n    为什么约是 $10^{-8}$："
+                        ("zh", "乘上 sigmoid 的斜率（$\\sigma' \\le 1/4$）和很小的权重。\n\n    为什么约是 $2 \\times 10^{-8}$："
                                "七层各把梯度缩小到约十分之一，权重梯度再添上约四分之一的因子。这个预设有 8 个隐藏层")):
         assert split in page(lang), lang
     assert 0.25 * math.sqrt(16) * 0.1 == pytest.approx(0.1) and 0.1 ** (8 - 1) * 0.25 == pytest.approx(2.5e-8)
