@@ -1134,9 +1134,15 @@ def test_sigmoid_tail_figure():
     assert {f: round(v, 2) for f, v in data["ones"].items()} == {
         "float32": 17.33, "bfloat16": 6.25, "float16": 8.32, "float8_e5m2": 3.0, "float8_e4m3fn": 3.5}
     # review final58, lp: a paragraph of its own, with two of the ticks (the first table, below, gives all five formats)
-    for lang, said in (("en", "\n\n" + r"Panel (b) of the figure below shows every format: $1 - \sigma$ follows $e^{-x}$ down to a "
+    # review final72, lp: it is the rounded 1 - sigma_F that becomes 0 at the tick; the exact 1 - sigma never does
+    for fmt, tick in (("float16", data["ones"]["float16"]), ("float32", data["ones"]["float32"])):
+        assert 1.0 - float(lp.to_format([sigmoid(np.array(tick))], fmt)[0]) == 0.0, fmt
+        assert 1.0 - sigmoid(np.array(tick)) > 1e-8 and sigmoid(np.array(-tick)) > 0, fmt   # exact: 3.0e-8 at 17.33
+    for lang, wrong in (("en", r"$1 - \sigma$ follows"), ("zh", r"画出了 $1 - \sigma$：")):
+        assert wrong not in page(lang), lang
+    for lang, said in (("en", "\n\n" + r"Panel (b) of the figure below shows every format: $1 - \sigma_F$ follows $e^{-x}$ down to a "
                               "tick where it becomes exactly 0, which in float16 is at 8.32 and in float32 at 17.33.\n\n"),
-                       ("zh", "\n\n" + r"下图 (b) 对每种格式都画出了 $1 - \sigma$：它沿 $e^{-x}$ 下降，到短竖线处恰好变成 0，"
+                       ("zh", "\n\n" + r"下图 (b) 对每种格式都画出了 $1 - \sigma_F$：它沿 $e^{-x}$ 下降，到短竖线处恰好变成 0，"
                               "例如 float16 在 8.32 处，float32 在 17.33 处。\n\n")):
         text = page(lang)
         assert said in text and text.index(said) < text.index("figure:sigmoid_tail_formats"), lang
@@ -1426,9 +1432,11 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
 
 def test_only_e4m3_needs_more_than_the_infinity_for_the_cube():
     """'In E4M3, the cube needs a wider intermediate format': in float16 the cube's overflow is
-    harmless (the formula still gives x or 0, tested above); in E4M3 it is NaN."""
-    page_lang("en", "That is harmless in float16, but in E4M3 the cube needs a wider intermediate format, or an input clipped before it is cubed.", "")
-    page_lang("zh", "", "这在 float16 中无害；在 E4M3 中，立方则需要在更宽的格式中计算，或者在立方之前先把输入限制在一定范围内。")
+    harmless (the formula still gives x or 0, tested above); in E4M3 it is NaN.
+    review final72, lp: one sentence names E4M3 alone (float16's harmless overflow is said in the list above)."""
+    page_lang("en", "In E4M3 no order helps, because the argument of the $\\tanh$ itself exceeds 448 once $|x|$ passes about 23; "
+              "there the cube needs a wider intermediate format, or an input clipped before it is cubed.", "")
+    page_lang("zh", "", "这时立方需要在更宽的格式中计算，或者在立方之前先把输入限制在一定范围内。")
     with np.errstate(all="ignore"):
         v = np.array([8.0, -8.0]).astype(E4M3)
         assert np.isnan((v * v * v).astype(float)).all()
@@ -1467,7 +1475,10 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         assert np.all(np.isfinite(gelu_t)), fmt
         np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
     # the cube's overflow is placed: harmless in float16 (the formula survives, above), NaN in E4M3
-    page_lang("en", "No reordering saves the cube for good,", "")
+    # review final72, lp: only E4M3's bound is given (float16's 122 cut: the overflow is harmless there)
+    page_lang("en", "In E4M3 no order helps, because the argument of the $\\tanh$ itself exceeds 448 once $|x|$ passes about 23;", "")
+    for lang, cut in (("en", "about 122"), ("zh", "约 122"), ("en", "No reordering saves"), ("zh", "无法彻底避免溢出")):
+        assert cut not in page(lang), (lang, cut)
     # review final67, lp: the zh gives the reordering first, then why no order helps (as the English does)
     page_lang("zh", "", "GELU 的 tanh 近似中的立方项按 $(0.044715\\,x)\\,x\\,x$ 的顺序计算，只能把溢出推迟，")
     with np.errstate(all="ignore"):
@@ -1483,7 +1494,8 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         for a, b, d, e in itertools.permutations((c, h, h, h)):
             assert np.isinf(a * b * d * e)
     # why no order helps: every order computes the tanh's argument u = sqrt(2/pi)(x + 0.044715 x^3), and u itself
-    # passes the format's largest value (65,504; 448) from |x| about 122 in float16 and about 23 in E4M3
+    # passes the format's largest value (65,504; 448) from |x| about 122 in float16 and about 23 in E4M3 (the page
+    # gives E4M3's, where the overflow is a NaN)
     from scipy.optimize import brentq
     u_of = lambda x: math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)      # noqa: E731
     for fmt, largest, said in (("float16", 65504.0, "122"), ("float8_e4m3fn", 448.0, "23")):
@@ -1491,10 +1503,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         crossing = brentq(lambda x: u_of(x) - largest, 1.0, 1000.0)
         assert f"{crossing:.0f}" == said, (fmt, crossing)
     assert 113 < brentq(lambda x: 0.044715 * x ** 3 - 65504.0, 1.0, 1000.0) < 122      # the reordered product goes first
-    page_lang("en", "because the argument of the $\\tanh$ itself exceeds the "
-              "format's largest value once $|x|$ passes about 122 in float16 and about 23 in E4M3.", "")
-    page_lang("zh", "", "无论怎样调整运算顺序，都无法彻底避免溢出：$|x|$ 在 float16 中超过约 122、在 E4M3 中超过约 23 时，"
-              "$\\tanh$ 的自变量本身就超出了格式的最大值。")
+    page_lang("zh", "", "在 E4M3 中，无论怎样调整运算顺序都无济于事：$|x|$ 一旦超过约 23，$\\tanh$ 的自变量本身就超出了 448；")
     assert "立方项却无论怎样调整运算顺序" not in page("zh")
     page_lang("en", "or an input clipped before it is cubed", "")
     # the thresholds are the correctly rounded function's, which the float32 column defines as an ideal
@@ -1613,7 +1622,7 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
               r"argument of exp at most 0 ([output layers](output-layers.md#stability) derives this shift for softmax and "
               r"log-sum-exp).", "")
     page_lang("zh", "", r"先减去最大的 logit，在精确算术里结果不变，却让每个指数函数的自变量都不超过 0（[《输出层与损失函数》](output-layers.md#stability)"
-              r"一页对 softmax 和 log-sum-exp 推导了这种平移）。")
+              r"对 softmax 和 log-sum-exp 推导了这种平移）。")
     # said once on this page: the overflow section does not explain it again, and the link to its home stands once
     for lang in LANGS:
         overflow = page(lang).split("{ #overflow }")[1].split("{ #softmax }")[0]
@@ -1630,10 +1639,12 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
     page_lang("zh", "", "（网络最后一层输出的实数分数）")
     # the stable softplus has its home on smooth gates: this page links it rather than deriving it again
     page_lang("en", "([smooth gates](smooth-gates.md#softplus) gives the form for softplus)", "")
-    page_lang("zh", "", "（softplus 的这种写法见[《softplus 与平滑门控函数》](smooth-gates.md#softplus)一页）")
-    # the zh page cites another page one way: 见[《页名》](…)一页, never as bare link text
-    cited = re.findall(r"见\[([^\]]+)\]\([^)\s]+\.md(?:#[^)\s]*)?\)(一页)?", page("zh"))
-    assert len(cited) >= 5 and all(name.startswith("《") and name.endswith("》") and ye for name, ye in cited), cited
+    page_lang("zh", "", "（softplus 的这种写法见[《softplus 与平滑门控函数》](smooth-gates.md#softplus)）")
+    # the zh page cites another page one way: 见[《页名》](…), never as bare link text
+    # review final72, lp: without a trailing 一页, the form most zh pages use
+    cited = re.findall(r"见\[([^\]]+)\]\([^)\s]+\.md(?:#[^)\s]*)?\)", page("zh"))
+    assert len(cited) >= 5 and all(name.startswith("《") and name.endswith("》") for name in cited), cited
+    assert not re.search(r"\[《[^》\]]+》\]\([^)\s]+\)一页", page("zh"))
     for lang in LANGS:
         home = page_text("catalogue/smooth-gates.md", lang)
         assert "{ #softplus }" in home and r"\mathrm{log1p}\bigl(e^{-|x|}\bigr)" in home, lang
@@ -1641,40 +1652,13 @@ def test_the_page_on_output_layers_uses_the_rewrite_as_this_page_says():
         assert "uses for the sigmoid" not in page(lang) and "处理 sigmoid 和 log-sum-exp" not in page(lang), lang
 
 
-def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
-    """'This page's conversion turns every result above 464 in E4M3 into NaN … Clipping such results
-    to ±448 keeps Mish and the tanh approximation of GELU right (x or 0), but not the other
-    two: for x <= -6.5 the sigmoid gives 2^-9 … where the correctly rounded value is 0 from -7, and SiLU
-    gives about x/448': the formulas with every operation rounded to E4M3 and clamped to ±448, over
-    every E4M3 value. review final71, lp: only results above 464 become NaN (448 to 464 round to 448)."""
-    top = lp.FORMATS["float8_e4m3fn"].max
-    assert top == 448.0
+def test_the_e4m3_conversion_turns_what_lies_above_464_into_nan():
+    """'This page's conversion turns every result above 464 in E4M3 into NaN'. review final71, lp: only results
+    above 464 become NaN (448 to 464 round to 448). review final72, lp: the counterfactual of a conversion that
+    clips to ±448 is cut (it answered a question the reader was not asked)."""
+    assert lp.FORMATS["float8_e4m3fn"].max == 448.0
     with np.errstate(all="ignore"):
         assert np.isnan(np.array(500.0).astype(E4M3).astype(float))          # this page's conversion: NaN
-
-    def sat(v):                                   # round to E4M3, clamping what is too large to ±448
-        v = np.clip(np.nan_to_num(np.asarray(v, dtype=np.float64), posinf=top, neginf=-top), -top, top)
-        return lp.to_format(v, "float8_e4m3fn")
-
-    x = lp.every_value("float8_e4m3fn")
-    c, k, h = (float(sat(v)) for v in (math.sqrt(2 / math.pi), 0.044715, 0.5))
-    with np.errstate(all="ignore"):
-        silu = sat(x / sat(1 + sat(np.exp(-x))))
-        mish = sat(x * sat(np.tanh(sat(np.log(sat(1 + sat(np.exp(x))))))))
-        gelu = sat(sat(x * h) * sat(1 + sat(np.tanh(sat(c * sat(x + sat(k * sat(sat(x * x) * x))))))))
-    for y in (silu, mish, gelu):
-        assert np.all(np.isfinite(y))
-    assert np.all(mish[x >= 6.5] == x[x >= 6.5])
-    assert np.all(gelu[x >= 8] == x[x >= 8]) and np.all(gelu[x <= -8] == 0)
-    left = x <= -6.5
-    assert np.all(silu[left] == lp.to_format(x[left] / 448, "float8_e4m3fn"))
-    assert np.all(silu[left] != lp.to_format(EVERY["silu"].f(x[left]), "float8_e4m3fn"))      # wrong everywhere there
-    sig = sat(1 / sat(1 + sat(np.exp(-x))))
-    assert np.all(np.isfinite(sig)) and np.all(sig[left] == 2.0 ** -9) and x[x > 0].min() == 2.0 ** -9
-    right = lp.to_format(sigmoid(x), "float8_e4m3fn")          # the correctly rounded sigmoid: 0 from -7, not before
-    assert np.all(right[x <= -7] == 0) and np.all(right[x > -7] > 0) and np.any((x > -7) & left)
-    assert np.all(sig[x <= -7] != right[x <= -7])                 # so the clamped 2^-9 is wrong there, like SiLU
-    assert silu[0] == -1.0 and x[0] == -448 and abs(float(EVERY["silu"].f(np.array(-448.0)))) < 1e-190
     # review final71, lp: not "every overflow": 448 up to 464 round to 448, only what lies above 464 becomes NaN
     with np.errstate(all="ignore"):
         for sign in (1, -1):
@@ -1684,17 +1668,8 @@ def test_a_clamping_e4m3_conversion_keeps_the_results_finite():
     page_lang("zh", "", "本页的转换把 E4M3 中超过 464 的结果一律变成 NaN")
     for lang, old in (("en", "every overflow in E4M3"), ("zh", "E4M3 中溢出的结果一律")):
         assert old not in page(lang), lang
-    # review final57, lp: the counterfactual in one sentence; the correctly rounded SiLU is 0 from -10 in E4M3, and
-    # the clipped one is never 0 there
-    right_silu = lp.to_format(EVERY["silu"].f(x), "float8_e4m3fn")
-    assert lp.row("silu", "float8_e4m3fn").value[0] == -10.0 and lp.row("sigmoid", "float8_e4m3fn").value[0] == -7.0
-    assert np.all(right_silu[x <= -10] == 0) and right_silu[x == -9.0][0] != 0 and np.all(silu[left] != 0)
-    page_lang("en", r"Clipping such results to $\pm 448$ instead rescues Mish and the tanh approximation of GELU "
-              r"($x$ or 0), but not the sigmoid or SiLU. For $x \le -6.5$ they give $2^{-9}$ and about $x/448$ "
-              r"($-1$ at $x = -448$), while the correctly rounded values are 0 from $-7$ and $-10$.", "")
-    page_lang("zh", "", r"若转换时把这些结果一律取为 $\pm 448$，Mish 和 GELU 的 tanh 近似仍然正确（$x$ 或 0），sigmoid 和 SiLU "
-              r"却不行：在 $x \le -6.5$ 时，它们分别给出 $2^{-9}$ 和约 $x/448$（在 $x = -448$ 处是 $-1$），而正确舍入的值分别"
-              r"从 $-7$ 和 $-10$ 起就是 0。")
+    for lang, cut in (("en", "Clipping such results"), ("zh", "一律取为 $\\pm 448$"), ("en", "x/448"), ("zh", "x/448")):
+        assert cut not in page(lang), (lang, cut)
     # 'saturating' on this page means the function levelling off (glossary); the conversions are described
     # by what they do with an overflow (NaN or clamp), never as (non-)saturating or truncating
     for lang, other in (("en", "saturating conversion"), ("en", "non-saturating"), ("zh", "饱和转换"), ("en", "clamp"),
@@ -2615,6 +2590,9 @@ def test_scoped_wordings_stay_scoped():
     page_lang("en", "matrix products, convolutions and `linear`, which are much faster in 16 bits, and a few others, "
               "among them PReLU, the one activation on the list.", "")
     page_lang("zh", "", "矩阵乘法、卷积和 `linear`，它们在 16 位下快得多；清单上还有少数其他运算，其中 PReLU 是唯一的激活函数。")
+    # review final72, lp: the float32 list starts a paragraph of its own
+    page_lang("en", "the one activation on the list.\n\nOther operations autocast runs in float32, casting 16-bit inputs up:", "")
+    page_lang("zh", "", "其中 PReLU 是唯一的激活函数。\n\n文档还列出了以 float32 运行的运算（16 位的输入会先转成 float32），")
     for lang, folded in (("en", "among them PReLU, the one activation on the list), which are much faster"),
                          ("zh", "PReLU 也在其中，是清单上唯一的激活函数），这些运算在 16 位下快得多")):
         assert folded not in page(lang), lang
@@ -2767,8 +2745,13 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     # review final59, lp: "default" qualifies IEEE 754's exception handling, not the verb
     # review final66, lp: the aside on IEEE 754's usage shrinks to a parenthesis (the glossary entry says "broader")
     # review final68, lp: the parenthesis says what the broader usage is (as the glossary entry does)
-    page_lang("en", "rounds to 0: it *underflows* (for IEEE 754, so does any inexact result below the normal range).", "")
-    page_lang("zh", "", "就舍入成 0，称为**下溢**（IEEE 754 把落到正规数范围之下、又不精确的结果也都算作下溢）。")
+    # review final72, lp: the parenthesis also says which sense the page uses afterwards (rounding to 0)
+    page_lang("en", "rounds to 0: it *underflows* (IEEE 754 also counts any inexact result below the normal range as an "
+              "underflow; on this page the word means only rounding to 0).", "")
+    page_lang("zh", "", "就舍入成 0，称为**下溢**（IEEE 754 把落到正规数范围之下、又不精确的结果也都算作下溢；"
+              "本页所说的下溢只指舍入成 0）。")
+    for lang, old in (("en", "(for IEEE 754, so does any inexact"), ("zh", "也都算作下溢）")):
+        assert old not in page(lang), lang
     for lang, vague in (("en", "uses the word more broadly"), ("zh", "这个词的含义更宽")):
         assert vague not in page(lang), (lang, vague)
     for lang, aside in (("en", "default exception handling"), ("zh", "默认的异常处理")):
@@ -2867,6 +2850,17 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     assert "a handful of activation values, nearly independent of the input, that can be 100,000 times larger" in outliers
     e4m3 = lp.FORMATS["float8_e4m3fn"]
     assert 3 < 100_000 / (e4m3.max / e4m3.tiny) < 4 and e4m3.max / e4m3.tiny == 28_672
+    # review final72, lp: "range" is defined in #formats down to the smallest positive number (448 / 2^-9 for E4M3);
+    # the ratio 28,672 is the normal range, and the section and the takeaway say so
+    assert e4m3.max / 2.0 ** -9 == 229_376 != 28_672
+    page_lang("en", "E4M3's normal range is narrow: from 448 down to its smallest normal value $2^{-6}$, a ratio of 28,672.", "")
+    page_lang("zh", "", "E4M3 的正规数范围很窄：从 448 到最小正规数 $2^{-6}$，两者之比为 28672。")
+    page_lang("en", "- In E4M3, the normal range is the scarce resource.", "")
+    page_lang("zh", "", "- 在 E4M3 下，稀缺的是正规数范围：")
+    for lang, old in (("en", "E4M3's range is narrow"), ("zh", "E4M3 的范围很窄"), ("en", "the range is the scarce"),
+                      ("zh", "稀缺的是范围"), ("zh", "大到十万倍")):
+        assert old not in page(lang), (lang, old)
+    page_lang("zh", "", "却可以比其余激活值大十万倍。")
     page_lang("en", "That ratio is more than three times E4M3's normal range: with one scale for the whole tensor, such a "
               "value alone would push values of typical size below it.", "")
     page_lang("zh", "", "这个比值是 E4M3 正规数范围的三倍多：整个张量若共用一个缩放因子，单凭这样一个值，典型大小的值就会被压到正规数范围以下。")
@@ -2897,9 +2891,11 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     # review final67, lp: LayerNorm, whose home comes later in the reading order, is glossed inline (without "token",
     # which the page glosses only further on)
     # review final69, lp: the LayerNorm gloss is a sentence of its own, not a second nested parenthesis
-    page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm). "
-              "LayerNorm standardises each vector's components, then applies a learned scale and shift. "
-              "A few dimensions of these vectors hold values far larger than the rest.", "")
+    # review final72, lp: the gloss shrinks to a clause; the finding starts a paragraph of its own
+    page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm), "
+              "which standardises each vector.\n\nA few dimensions of these vectors hold values far larger than the rest.", "")
+    for lang, old in (("en", "LayerNorm standardises each vector's components"), ("zh", "残差流是 Transformer 逐块传递的向量")):
+        assert old not in page(lang), lang
     page_lang("en", "hold values far larger than the rest. The paper counts a dimension as an outlier if its values reach a "
               "magnitude of 6 or more in at least a quarter of the layers and at least 6% of the sequence positions. "
               "From about 6.7 billion parameters on", "")
@@ -2907,8 +2903,8 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     # parentheses; Sun et al. start a paragraph of their own after Dettmers et al.
     page_lang("zh", "", "测量了 Transformer 中两处线性层的输入向量：[注意力层](transformer-block.md#block)（在序列各位置之间交换信息的层）"
               "中的各线性映射，以及[前馈模块](../glossary.md#feed-forward-block)的第一个线性层。这些向量大多是"
-              "[残差流](../glossary.md#residual-stream)经[层归一化](../glossary.md#layer-norm)后的结果。"
-              "残差流是 Transformer 逐块传递的向量；层归一化把每个向量的各分量标准化，再做可学习的缩放和平移。")
+              "[残差流](../glossary.md#residual-stream)（Transformer 逐块传递的向量）经[层归一化](../glossary.md#layer-norm)"
+              "标准化后的结果。\n\n这些向量中有少数几个维度")
     page_lang("en", "multiplies more than 99.9% of the values in 8 bits.\n\nSun et al. (2024) describe", "")
     page_lang("zh", "", "其余超过 99.9% 的值用 8 位相乘。\n\nSun 等人（2024）描述了")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
