@@ -117,6 +117,25 @@ def test_after_sigmoid_or_relu_no_example_moves_two_weights_in_opposite_directio
         assert np.all(step[x == 0] == 0)
 
 
+def test_only_per_point_updates_are_barred_from_the_fourth_quadrant_full_batch_steps_are_not():
+    """review final72, pa (WRONG): 'no single update can point that way' overclaimed; a full-batch step averages
+    points and can have mixed signs.  The page now says 'no update computed from a single training point'.  Checked on
+    the experiment's own data: every per-point step of the linear unit lies in the first or third quadrant, while
+    full-batch gradient descent from (-1, 1) takes steps into the fourth quadrant."""
+    words = {"en": "no update computed from a single training point can point that way",
+             "zh": "任何一次由单个训练样本算出的更新都指不到那里"}
+    for lang, said in words.items():
+        text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+        assert said in text and "no single update" not in text, lang
+    X = zigzag.inputs(centred=False)
+    w = zigzag.W_START
+    residual = X @ w - X @ zigzag.W_STAR                             # per-point error of the linear unit at the start
+    per_point = -residual[:, None] * X                               # each a multiple of a positive input
+    assert np.all(np.sign(per_point[:, 0]) == np.sign(per_point[:, 1]))
+    steps = np.diff(zigzag.gd_path(X), axis=0)
+    assert np.any((steps[:, 0] > 0) & (steps[:, 1] < 0))             # full batch: a step into the fourth quadrant
+
+
 def test_staircase_needs_steps_at_different_angles_to_make_progress_towards_1_minus_1():
     """The page: an up-and-up step followed by a down-and-down step at a slightly different angle
     leaves net progress towards (1, -1); steps along the same direction, whatever their sizes,
@@ -1034,14 +1053,16 @@ def test_notebook_states_the_geometric_rate_and_tolerance_its_prediction_cell_us
 @pytest.mark.parametrize("lang, said", [
     ("en", ("for an activation to be [zero-centred](../../glossary.md#zero-centred) (on this site: mean output 0 for a "
             "standard normal input), and why",
-            "one does, as long as its pre-activations stay close to standard normal (for an odd function such as tanh, any "
-            "pre-activations symmetric about zero will do).")),
+            "one does, when its pre-activations are standard normal (any symmetric distribution will do for an odd "
+            "function such as tanh).")),
     ("zh", ("激活函数的[零中心](../../glossary.md#zero-centred)（本站指输入服从标准正态分布时输出均值为 0）这一性质",
-            "的激活函数可以，只要它的预激活值接近标准正态分布（tanh 这样的奇函数则只要预激活值关于零对称即可）。"))])
+            "的激活函数可以，前提是它的预激活值服从标准正态分布（tanh 这样的奇函数，只要预激活值关于零对称就行）。"))])
 def test_zero_centred_means_zero_mean_at_the_standard_normal_and_at_any_symmetric_input_only_when_odd(lang, said):
     """The condition is the definition's (review final47, pa): SELU is zero-centred, with mean 0 at N(0, 1), but not at
     N(0, 2^2); tanh, an odd function, has mean 0 for every input distribution symmetric about zero.  The term, the
-    page's subject, is defined where it first appears, in the opening paragraph, and not again later (review final60, pa)."""
+    page's subject, is defined where it first appears, in the opening paragraph, and not again later (review final60, pa).
+    review final72, pa: 'as long as its pre-activations stay close to standard normal' read as circular; the condition
+    is now stated as the definition's own ('when its pre-activations are standard normal')."""
     from actsite.maths.catalogue import EVERY
     from actsite.maths.gaussian import gaussian_expectation
     mean = lambda f, s: gaussian_expectation(f, s * s)       # noqa: E731  (E[f(z)], z ~ N(0, s^2))
