@@ -728,6 +728,19 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
     assert equal_parameter_width(4 * 4096) < 14336 < 4 * 4096 and 24576 > 4 * 3072
     assert "Mistral shrinks less ($3.5d$), PaLM keeps $4d$ and Gemma widens it to $8d$" in page("en")
     assert "Mistral 缩得更少（$3.5d$），PaLM 保持 $4d$，Gemma 则加宽到 $8d$" in page("zh")
+    # review final72, cb: "all three pay for the gate" / 三者都为门付出了代价 did not say which cost; the page says all
+    # three hold more weights than a plain 4d block (every ratio above exceeds 1)
+    assert min(ffn_parameters(4096, 14336, gated=True) / plain(4096), 1.5, 3) > 1
+    assert "so with three matrices all three spend more weights than a plain block of width $4d$" in page("en")
+    assert "由于要用三个矩阵，三者的权重都多于宽度为 $4d$ 的普通前馈模块" in page("zh")
+    assert "pay for the gate" not in page("en") and "付出了代价" not in page("zh")
+
+
+def test_the_bilinear_origin_is_reported_as_dauphins_attribution():
+    """review final72, cb: the zh page said Dauphin et al. 指出 (established) the bilinear unit's origin; like the English,
+    it now reports their attribution."""
+    assert "which they attribute to Mnih and Hinton (2007)" in page("en")
+    assert "并称它源于 Mnih 和 Hinton（2007）" in page("zh") and "指出它出自" not in page("zh")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -1107,17 +1120,20 @@ def test_block_has_one_chinese_name_on_the_page():
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "In a plain stack this mean square sets the scale of the next layer's [pre-activations](../glossary.md#pre-activation) "
+    ("en", "In a plain stack (no residual connections, no normalisation) this mean square sets the scale of the next layer's [pre-activations](../glossary.md#pre-activation) "
            "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) "
            "works out. Such a stack has no stable scale with ReGLU, GEGLU, SwiGLU or the bilinear unit: at input variance $q$, "
-           "ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$, and GEGLU's and SwiGLU's approach $q^{2}/2$ as $q$ grows "
+           "ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$, and GEGLU's and SwiGLU's approach $q^{2}/2$ as $q$ grows. "
+           "For ReGLU and the bilinear unit the next layer's variance is then exactly $c\\,q^{2}$, with $c$ set by the weights, and this map "
+           "has slope 2 at its nonzero fixed point $q = 1/c$: a small deviation from that point doubles at every layer "
            "([Inside a transformer block](transformer-block.md#squared-relu)).\n\nIn a [pre-norm](../glossary.md#pre-norm) transformer, "
            "which normalises the input of attention and of the feed-forward block, the mean square sets "
            "instead how much the feed-forward block adds to the [residual stream](../glossary.md#residual-stream), the vector that attention and the "
            "feed-forward block both read from and add their outputs back to "
            "([same article](../blog/posts/initialisation.md#residual))."),
     ("zh", "用 ReGLU、GEGLU、SwiGLU 或双线性单元时，这样的堆叠没有稳定的尺度：输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，"
-           "双线性单元的是 $q^{2}$，GEGLU 和 SwiGLU 的随 $q$ 增大也趋于 $q^{2}/2$（见[《Transformer 块内部》](transformer-block.md#squared-relu)）。\n\n"
+           "双线性单元的是 $q^{2}$，GEGLU 和 SwiGLU 的随 $q$ 增大也趋于 $q^{2}/2$。对 ReGLU 和双线性单元，下一层的方差于是恰为 $c\\,q^{2}$"
+           "（$c$ 由权重决定）；这个映射在非零不动点 $q = 1/c$ 处的斜率为 2，稍稍偏离不动点，偏差每过一层就翻一倍（见[《Transformer 块内部》](transformer-block.md#squared-relu)）。\n\n"
            "在[前置归一化](../glossary.md#pre-norm)的 Transformer 中，注意力和前馈模块的输入都先经过归一化，这个均方决定的则是前馈模块往"
            "[残差流](../glossary.md#residual-stream)（注意力和前馈模块都从中读取输入、再把输出加回去的向量）里加进多少"
            "（见[同一篇文章](../blog/posts/initialisation.md#residual)）。")])
@@ -1134,7 +1150,9 @@ def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     final69, cb: the unit-variance numbers hold at q = 1 only; the page says how the mean square grows with the input
     variance q (checked in test_the_output_mean_square_grows_like_the_square_of_the_input_variance), pre-norm is glossed
     where it is used, and the zh residual-stream gloss is its own sentence.  Review final71, cb: the paragraph is two,
-        the stack's instability and then pre-norm, and the zh gloss of 残差流 sits at the link, before the term is used again."""
+        the stack's instability and then pre-norm, and the zh gloss of 残差流 sits at the link, before the term is used again.
+    review final72, cb: "plain stack" says what plain means here (no residual connections, no normalisation), and the
+    reason the scale is unstable (slope 2 at the fixed point, checked in the next test) is on this page."""
     assert not re.search(r"\b(each|every|a) block\b", page("en")) and "每个块" not in page("zh").split("{ #references }")[0]
     assert said in page(lang)
     home = page_text("blog/posts/initialisation.md", lang)
@@ -1241,6 +1259,13 @@ def test_the_output_mean_square_grows_like_the_square_of_the_input_variance():
     assert mean_square("reglu", 2.0) == pytest.approx(2.0)                    # 0.5 at q = 1, but 2.0 at q = 2
     fixed = 2.0                                                                # q = q^2 / 2: slope q = 2 there
     assert mean_square("reglu", fixed) == pytest.approx(fixed) and fixed == 2
+    # review final72, cb: the page says the map q -> c q^2 has slope 2 at its fixed point 1/c, so a small deviation doubles
+    for key, c in (("reglu", 0.7), ("bilinear", 0.7), ("reglu", 3.0)):
+        scale = c / mean_square(key, 1.0)                                      # weights giving q -> c q^2
+        step = lambda q: scale * mean_square(key, q)
+        fixed, eps = 1 / c, 1e-4
+        assert step(fixed) == pytest.approx(fixed)
+        assert (step(fixed * (1 + eps)) - fixed) / (fixed * eps) == pytest.approx(2, rel=1e-3)
     for lang, said in (("en", "at input variance $q$, ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$"),
                        ("zh", "输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，双线性单元的是 $q^{2}$")):
         assert said in page(lang), lang

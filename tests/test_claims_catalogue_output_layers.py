@@ -693,7 +693,9 @@ def test_the_loss_adjustments_are_counted_right_and_soft_capping_is_only_linked(
         assert r"\tanh(z/c)" not in section[lang]
     # PaLM is said to be a language model where this page names it, its only mention (review final60, cb)
     assert "The large language model PaLM (Chowdhery et al. 2023) adds to the loss a small multiple of" in section["en"]
-    assert "大语言模型 PaLM（Chowdhery 等人，2023）则在损失上另加一个小罚项" in section["zh"]
+    # review final72, cb: 小罚项 and 很小的系数 said "small" twice
+    assert "大语言模型 PaLM（Chowdhery 等人，2023）则在损失上另加一个罚项，即 $(\\log Z)^{2}$ 乘以一个很小的系数" in section["zh"]
+    assert "小罚项" not in section["zh"]
     assert all(page(lang).count("PaLM") == 2 for lang in LANGS)              # the sentence and the reference
     assert "PaLM: Scaling Language Modeling with Pathways" in page("en").split("{ #references }")[1]
 
@@ -1017,3 +1019,19 @@ def test_the_log_sigmoid_is_named_where_its_naive_form_fails():
     assert out.log_sigmoid(np.array([-1000.0]))[0] == pytest.approx(-1000.0)
     assert "The *log-sigmoid* $\\log \\sigma(x)$ computed as $\\log\\bigl(1 / (1 + e^{-x})\\bigr)$ gives $-\\infty$ at $x = -1000$" in page("en")
     assert "计算 **log-sigmoid** $\\log \\sigma(x)$，在 $x = -1000$ 处得到 $-\\infty$" in page("zh")
+    # review final72, cb: the page fixed only binary cross-entropy; the stable log-sigmoid is now given as -l(x, 1)
+    x = np.array([-1000.0, -30.0, -1.0, 0.0, 2.5, 40.0])
+    stable = -(np.maximum(-x, 0.0) + np.log1p(np.exp(-np.abs(x))))
+    assert np.allclose(stable, -out.bce_with_logits(x, np.ones_like(x)), rtol=1e-15, atol=0)
+    assert np.allclose(stable, out.log_sigmoid(x), rtol=1e-12) and stable[0] == -1000.0
+    formula = r"$\log \sigma(x) = -\ell(x, 1) = -\bigl(\max(-x, 0) + \log(1 + e^{-|x|})\bigr)$"
+    assert f"With $y = 1$ the same line gives the stable log-sigmoid: {formula}, which is $-1000$ at $x = -1000$." in page("en")
+    assert f"取 $y = 1$，同一个式子就给出 log-sigmoid 的稳定算法：{formula}，在 $x = -1000$ 处正好得到 $-1000$。" in page("zh")
+
+
+def test_the_output_function_is_chosen_with_the_loss_without_always():
+    """review final72, cb: "always chosen together with the loss" was stronger than needed (ranking and contrastive
+    set-ups choose the loss for other reasons); the sentence says the two are chosen together."""
+    assert "the output function is chosen together with the loss that scores that prediction" in page("en")
+    assert "而且它要和给这一预测打分的损失函数一起选定" in page("zh")
+    assert "always chosen together" not in page("en") and "总是和给这一预测" not in page("zh")

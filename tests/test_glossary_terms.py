@@ -789,3 +789,12 @@ def test_sub_block_is_glossed_where_the_glossary_first_uses_it():
     assert first_en.key == first_zh.key == "residual-stream"
     assert "each sub-block of each block (its attention and its feed-forward block)" in first_en.en_definition
     assert "每个块的每个子模块（注意力和前馈模块）" in first_zh.zh_definition
+
+
+def test_the_sites_own_name_lists_no_outside_alias():
+    """review final72, cb: the zh smooth-gate entry says the name is this site's own coinage, so it can list no name
+    other texts use (it showed 又称（本站不用）：光滑门控); the variant is still kept off the site's pages."""
+    term = TERMS["smooth-gate"]
+    assert "本站的叫法" in term.zh_definition and "this site's" in term.en_definition
+    assert term.also("zh") == () and term.also("en") == ()
+    assert "光滑门控" in term.avoid_zh

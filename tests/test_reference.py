@@ -508,7 +508,8 @@ def test_elu_and_selu_saturate_on_one_side_only_and_the_column_says_no(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_names_theanos_slope(lang):
-    """Theano's hard_sigmoid is clip(0.2x + 0.5, 0, 1) (catalogue/hard-and-cheap), the site's x/6 + 1/2."""
+    """Theano's hard_sigmoid is clip(0.2x + 0.5, 0, 1) (catalogue/hard-and-cheap), the site's x/6 + 1/2.  review final72,
+    cb: the zh scope after Howard et al. (2019) reads 该文用的正是本站所取的斜率为 1/6 的形式."""
     from actsite.maths.catalogue import hard_sigmoid
     x = np.linspace(-2, 2, 41)
     np.testing.assert_allclose(np.gradient(hard_sigmoid(x), x), 1 / 6, rtol=1e-9)
@@ -569,8 +570,10 @@ def test_the_earliest_source_label_claims_no_first_use_and_the_hard_sigmoid_name
     # MobileNetV3 popularised the 1/6-slope form; the 0.2-slope one was in use before it (review final34, cb)
     section = sections_markdown(lang).split("{ #hard-sigmoid }")[1].split("\n## ")[0]
     scope = {"en": "Howard et al. (2019)</a>, in the 1/6-slope form used here",
-             "zh": "，流行开来的是本站所用的斜率为 1/6 的形式"}[lang]
+             "zh": "，该文用的正是本站所取的斜率为 1/6 的形式"}[lang]
     assert scope in section, section
+    # review final72, cb: the zh gloss on the citation read 流行开来的是…, awkward after a work's name
+    assert "流行开来" not in section
     # tanh and ReLU6 were in use before the works listed: the line says what each work did (review final36, cb)
     for key, anchor_id, said in (("tanh", "tanh", {"en": "Recommended by: <a href=\"#ref-lecun1998\">LeCun et al. (1998)</a>, which advises it, scaled, over the logistic sigmoid",
                                                    "zh": "，该文建议隐藏单元用缩放后的 tanh 而不用 sigmoid（逻辑斯谛函数）"}),

@@ -295,7 +295,7 @@ MODERN: dict[str, Activation] = {a.key: a for a in (
         first_appeared=("theano2013",), popularised_by=("howard2019",),
         first_scope={"en": ", a code commit that defines it with slope 0.2, not 1/6",
                      "zh": "，这是一次代码提交，其中定义的斜率是 0.2，而不是 1/6"},
-        popularised_scope={"en": ", in the 1/6-slope form used here", "zh": "，流行开来的是本站所用的斜率为 1/6 的形式"},
+        popularised_scope={"en": ", in the 1/6-slope form used here", "zh": "，该文用的正是本站所取的斜率为 1/6 的形式"},
     ),
     Activation(
         key="hard_tanh", symbol=r"\mathrm{hardtanh}", names={"zh": "hard tanh", "en": "Hard tanh"},

@@ -33,7 +33,7 @@ SPELLINGS = frozenset({"preactivation", "zigzag", "initialization", "batch norma
                        "zero-centered", "quantization", "layer norm", "RMS norm", "QK norm", "normalizer"})
 # Variants that are slips of wording, not names another text gives the concept: not shown as "also called".
 NOT_NAMES = frozenset({"激活状态", "活着的", "被激活", "未激活", "尾巴", "平坦的边缘", "消亡", "Z字形", "批次",
-                       "全批量下降", "全批量 GD", "full-batch GD", "光滑的门控", "逐个元素", "逐个分量", "拐角", "尖角",
+                       "全批量下降", "全批量 GD", "full-batch GD", "光滑门控", "光滑的门控", "逐个元素", "逐个分量", "拐角", "尖角",
                        "折角", "廉价的近似", "logits", "是非题", "是非标签", "参考页", "reference page",
                        "单样本", "单个样本", "训练输入", "per-example", "for one example", "training input",
                        "又硬又省", "tanh 形式", "tanh form"})
