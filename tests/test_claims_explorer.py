@@ -114,7 +114,7 @@ def test_two_piece_maxout_on_its_slider_is_prelu_with_the_same_slope():
 
 
 def test_what_the_chart_shows_of_the_flat_tails():
-    """The sigmoid's slope is still 0.045 at ±3 and 0.018 at the chart's edge x = ±4, about a pixel above the axis at
+    """The sigmoid's slope is still 0.018 at the chart's edge x = ±4, about a pixel above the axis at
     every size the explorer draws its chart, more than ten times tanh's 0.0013 there.  Where each slope drops below
     0.01 (about ±3 for tanh, inside the chart; about ±4.6 for the sigmoid, beyond it) is when-gradients-vanish#flat-tails'
     to state: the item links there and does not restate the thresholds (review final56, tools).
@@ -131,7 +131,6 @@ def test_what_the_chart_shows_of_the_flat_tails():
     sigmoid_edge = brentq(lambda x: sigmoid.df(np.array(x)) - 0.01, 1, 8)
     assert round(tanh_edge) == 3 and tanh_edge < 4
     assert round(sigmoid_edge, 1) == 4.6 and sigmoid_edge > 4
-    assert round(float(sigmoid.df(np.array(3.0))), 3) == 0.045
     assert round(float(sigmoid.df(np.array(4.0))), 3) == 0.018
     assert round(float(tanh.df(np.array(4.0))), 4) == 0.0013 and sigmoid.df(np.array(4.0)) > 10 * tanh.df(np.array(4.0))
     # "about a pixel above the axis": the chart's geometry as explorer.js computes it (one SVG unit
@@ -146,10 +145,16 @@ def test_what_the_chart_shows_of_the_flat_tails():
         assert 0.5 < pixels < 1.5, (width, pixels)
     from claim_helpers import page_text
     # review final66, tools: one sentence carried six numbers; the two slopes are now two clauses of their own sentence
-    assert ("yet they differ. At $\\pm 3$ the sigmoid's slope is still 0.045; at the edge, $\\pm 4$, it is 0.018, about a "
-            "pixel above the axis and more than ten times tanh's 0.0013 there.") in page_text("explorer.md", "en")
-    assert ("其实并不一样。sigmoid 的斜率在 $\\pm 3$ 处还有 0.045；到图的边缘 $\\pm 4$ 处仍有 0.018，离横轴只有一个像素左右，"
-            "是 tanh 在那里的斜率 0.0013 的十倍以上。") in page_text("explorer.md", "zh")
+    # review final72, tools: "about a pixel above the axis ... That pixel is the whole difference, too little to see"
+    # said there was a pixel to see and that it could not be seen; one sentence now, and the 0.045 at 3 (said on the
+    # home) is cut
+    assert ("yet they differ. At the edge, $\\pm 4$, the sigmoid's slope is 0.018, more than ten times tanh's 0.0013 "
+            "there, but only about a pixel above the axis, too little to notice at this scale. Where") in page_text("explorer.md", "en")
+    assert ("其实并不一样。到图的边缘 $\\pm 4$ 处，sigmoid 的斜率仍有 0.018，是 tanh 在那里的斜率 0.0013 的十倍以上，"
+            "却只比横轴高出一个像素左右，在这个比例的图上觉察不到。斜率") in page_text("explorer.md", "zh")
+    for lang in ("en", "zh"):
+        assert "0.045" not in page_text("explorer.md", lang), lang
+        assert "whole difference" not in page_text("explorer.md", lang) and "这一个像素" not in page_text("explorer.md", lang)
     for lang in ("en", "zh"):
         item = page_text("explorer.md", lang).split("\n2. ")[1].split("\n3. ")[0]
         assert "4.6" not in item and "from about" not in item and "起就小于" not in item, lang
@@ -165,12 +170,12 @@ def test_what_the_chart_shows_of_the_flat_tails():
     # review final71, tools: "about a pixel above the axis" followed by "cannot show the difference" tripped a reader;
     # the pixel is now named as the whole difference, and 饱和/saturated links the glossary, as the guide and the
     # playground do
-    assert ("两者的差别就只有这一个像素，在这个比例的图上看不出来。斜率小于 0.01 的那一段叫[平坦区](glossary.md#flat-region)，是曲线"
+    assert ("斜率小于 0.01 的那一段叫[平坦区](glossary.md#flat-region)，是曲线"
             "[饱和](glossary.md#saturation)的部分：tanh 的平坦区在图内大约 $\\pm 3$ 处就开始了，"
             "sigmoid 的则完全在图的边缘之外（两个界限的计算见[《梯度消失：深层网络为何学不动》]"
             "(blog/posts/when-gradients-vanish.md#flat-tails)）。") in page_text("explorer.md", "zh")
     assert "每个函数的斜率" not in page_text("explorer.md", "zh")
-    assert ("That pixel is the whole difference, too little to see at this scale. Where the slope is below 0.01 lies the "
+    assert ("Where the slope is below 0.01 lies the "
             "[flat region](glossary.md#flat-region), the [saturated](glossary.md#saturation) part of a curve: "
             "tanh's begins inside the chart, near $\\pm 3$, the sigmoid's only beyond its edge ([When gradients vanish]"
             "(blog/posts/when-gradients-vanish.md#flat-tails) computes both thresholds).") in page_text("explorer.md", "en")
@@ -225,6 +230,8 @@ def test_beta_is_defined_where_it_is_first_used_and_the_prose_names_functions_by
     # now a sentence after the one that names the sliders
     assert ("[形状参数](glossary.md#shape-parameter)，拖动滑块或按键盘的方向键都可以。形状参数是公式中改变曲线形状的那个数，"
             "例如 Leaky ReLU 的斜率 $a$、") in page_text("explorer.md", "zh")
+    # review final72, tools: the English parenthesis read as a complete list of the five parameters; it gives examples
+    assert "changes the curve (for example, Leaky ReLU's slope $a$, or the $\\beta$" in page_text("explorer.md", "en")
     for lang, formula in (("en", "the $\\beta$ in Swish's $x\\,\\sigma(\\beta x)$, where $\\sigma$ is the sigmoid"),
                           ("zh", "Swish 的 $x\\,\\sigma(\\beta x)$ 中的 $\\beta$（$\\sigma$ 为 sigmoid 函数）")):
         text = page_text("explorer.md", lang).split("<script")[1]

@@ -368,3 +368,11 @@ def test_the_build_page_link_says_what_it_explains():
     assert "notebooks" in page_text("how-this-site-is-built.md", "en").split("{ #run-it }")[1].split("\n## ")[0]
     assert "explains how.\n" not in page_text(PAGE, "en") + "\n"
     assert "This page explains how the site is made and checked" in page_text("how-this-site-is-built.md", "en")
+
+
+def test_the_english_citation_block_has_a_lead_in_as_the_chinese_one_does():
+    """Review final72, tools: the English BibTeX block stood bare under its heading; one line says what it cites, as the
+    Chinese page's sentence does (which also explains the English title)."""
+    for lang, lead in (("en", "## Cite this site { #cite }\n\nThis entry cites the whole bilingual site:\n\n```text\n@misc{"),
+                       ("zh", "下面的条目引用的是中英双语的整个网站")):
+        assert lead in page_text(PAGE, lang), lang
