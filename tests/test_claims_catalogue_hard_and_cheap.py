@@ -426,14 +426,15 @@ def test_softsign_needs_no_exponential_but_divides_by_an_input_dependent_value(l
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "the same trap as a [dead ReLU unit](../blog/posts/dead-relu-units.md#dead-relu), here a unit stuck on a "
+    ("en", "the same trap as ReLU's [dead units](../glossary.md#dead-unit), here a unit stuck on a "
            "constant piece, which hard sigmoid, hard tanh and ReLU6 can fall into at either end, and hard swish below $-3$."),
-    ("zh", "这与 ReLU 的[死亡单元](../blog/posts/dead-relu-units.md#dead-relu)是同一个陷阱，只不过单元卡在常数段上。"
+    ("zh", "这与 ReLU 的[死亡单元](../glossary.md#dead-unit)是同一个陷阱，只不过单元卡在常数段上。"
            "hard sigmoid、hard tanh 和 ReLU6 在两端都可能卡住，hard swish 则可能卡在 $-3$ 以下。"),
 ])
 def test_hard_functions_have_zero_slope_on_constant_pieces_at_both_ends_hard_swish_only_below_minus_3(lang, said):
     """'Dead unit' is the glossary's ReLU term; the page uses it only as the comparison, for units stuck on a
-    constant piece: both ends for hard sigmoid, hard tanh and ReLU6, only below -3 for hard swish."""
+    constant piece: both ends for hard sigmoid, hard tanh and ReLU6, only below -3 for hard swish.
+    Review final72, ca: the term links its glossary entry, not the article."""
     for fn, lo, hi in ((HS, -3.0, 3.0), (HT, -1.0, 1.0), (R6, 0.0, 6.0)):
         assert float(fn.df(np.array(lo - 0.5))) == 0 and float(fn.df(np.array(hi + 0.5))) == 0
         assert np.ptp(fn.f(np.linspace(hi + 0.1, hi + 50, 100))) == 0    # constant, not merely flat
@@ -803,8 +804,9 @@ def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rou
     fixed_codes = np.round(product * stored_multiplier)
     assert np.abs(fixed_codes - out_codes).max() <= 1                     # at most a tie rounded the other way
     assert np.all(np.abs(fixed_codes * s_out - HW.f(x)) <= s_out / 2 + 1e-8)   # rounding, plus ~1e-9 from the multiplier
-    assert "Apart from that rounding of 3, the only errors are the final rounding and the negligible one of storing the multiplier in fixed point, as an integer times a power of two." in page("en")
-    assert "除了 3 的这一次舍入，误差只来自最后那次舍入，外加把乘数存成定点数（一个整数乘以 2 的幂）带来的可以忽略的误差。" in page("zh")
+    # review final72, ca: the densest paragraph loses its closing sentence on the fixed-point multiplier; the section's
+    # opening names the roundings (result, constants off the grid), and the check above keeps the multiplier negligible
+    assert "storing the multiplier in fixed point" not in page("en") and "把乘数存成定点数" not in page("zh")
     # When 3 is not a whole multiple of s (the scale is set by the data), 3 is rounded once to the input grid:
     # the integer path then computes x (x + k s) / 6 exactly up to the final rounding, with |k s - 3| <= s / 2.
     s2 = 6 / 127                                        # 3 / s2 = 63.5: not a whole number of steps
@@ -913,12 +915,10 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     said = {"en": (("**What is cheap on phones and integer hardware.**", "(#int8)",
                     "the sigmoid, tanh, SiLU and GELU need the polynomial or per-layer table of the "
                     "[section on 8-bit inference](#int8) for their exponential or erf.",
-                    "Hard sigmoid, hard tanh, ReLU6 and hard swish need neither, only comparisons, multiplications and clips; "
-                    "ReLU6 is even absorbed into the clip that ends requantisation."),),
+                    "Hard sigmoid, hard tanh, ReLU6 and hard swish need neither, only comparisons, multiplications and clips."),),
             "zh": (("**在手机和整数硬件上，什么才算便宜。**", "(#int8)",
                     "sigmoid、tanh、SiLU 和 GELU 的指数或 erf 要用 [8 位推理一节](#int8)所说的多项式或每层一张的查找表来代替。",
-                    "hard sigmoid、hard tanh、ReLU6 和 hard swish 两者都不需要，只用比较、乘法和截断；"
-                    "ReLU6 更是直接并入重新量化末尾的那次截断。"),)}[lang]
+                    "hard sigmoid、hard tanh、ReLU6 和 hard swish 两者都不需要，只用比较、乘法和截断。"),)}[lang]
     # review final69, ca: the instruction count (hardware-dependent, unsourced) is cut
     assert "integer instructions" not in first and "整数指令" not in first
     for part, pieces in zip((first,), said):
@@ -931,8 +931,9 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     assert "single integer instruction" not in section and "单条整数指令" not in section
     # folding into the requantisation is shown in #int8 (the final clip, hard swish's division by 6); here only
     # ReLU6 is said to be absorbed into the clip, never hard swish, whose inner clip does not fold in
+    # review final72, ca: ReLU6's absorption into the clip is said once, in #int8, and no longer repeated here
     absorbed = [s for s in re.split(r"(?<=[.;。；])", first) if "absorbed" in s or "并入" in s or "fold" in s or "并进" in s]
-    assert len(absorbed) == 1 and "ReLU6" in absorbed[0] and "swish" not in absorbed[0], absorbed
+    assert absorbed == [], absorbed
     # a table is one load per value; the cost named is the per-layer table, not a "not cheap" verdict
     for gone in ("are not;", "则不然", "Or only comparisons"):
         assert gone not in section, gone
@@ -1095,15 +1096,29 @@ def test_integer_pieces_are_exact_up_to_the_final_rounding_not_exact(lang):
     x = np.random.default_rng(2).normal(0, 3, 100_000)
     np.testing.assert_array_equal(int8.codes(R6.f(x), s), np.clip(np.round(x / s), 0, 255))
     said = {"en": "An activation suits 8-bit integer arithmetic if its output is bounded, so that the range to be stored is known in "
-                  "advance, and if it is made of straight or polynomial pieces, which integer arithmetic computes without "
-                  "approximation: ReLU6 has both properties, hard swish the second. The exponential in the sigmoid and SiLU "
-                  "must instead be replaced by a lookup table for each layer or by a polynomial.",
+                  "advance, and if it is made of straight or polynomial pieces, which integer arithmetic computes with rounding "
+                  "as the only error: rounding of the result, and of any constant, such as hard swish's 3, that is not on the "
+                  "input's grid. ReLU6 has both properties, hard swish the second; the sigmoid and SiLU lack the second, since "
+                  "they need an exponential.",
             "zh": "激活函数要适合 8 位整数运算，一要输出有界，这样要存的范围事先就知道；二要由直线段或多项式段拼成，"
-                  "这样整数运算不用近似就能算出。ReLU6 两条都满足，hard swish 满足第二条。sigmoid 和 SiLU 里的指数则只能用"
-                  "每层一张的查找表或多项式来代替。"}[lang]
+                  "这样整数运算的误差就只剩舍入：结果要舍入，不在输入网格上的常数（比如 hard swish 里的 3）也要舍入。"
+                  "ReLU6 两条都满足，hard swish 满足第二条；sigmoid 和 SiLU 要算指数，不满足第二条。"}[lang]
     int8_section = page(lang).split("{ #int8 }")[1].split("\n## ")[0]
     assert int8_section.strip().split("\n\n")[0] == said                         # the section's first paragraph
     assert "computes exactly" not in page(lang) and "精确算出" not in page(lang)
+    # review final72, ca: "without approximation" overclaimed (3 is rounded to the input grid unless s divides it);
+    # the opening now names both roundings.  With s = 6/255, 3 is not a whole number of steps, so it moves.
+    for gone in ("computes without approximation", "不用近似就能算出"):
+        assert gone not in page(lang), gone
+    s6 = 6 / 255
+    assert abs(3 / s6 - round(3 / s6)) > 0.1 and 0 < abs(round(3 / s6) * s6 - 3) <= s6 / 2
+    # the sigmoid is bounded (it has the first property), SiLU is not; both need exp, so both lack the second
+    assert EVERY["sigmoid"].output_range == (0.0, 1.0) and EVERY["silu"].output_range[1] == math.inf
+    # the per-layer table / polynomial for the exponential is said once in the section, in its last paragraph
+    assert int8_section.count({"en": "lookup table or a polynomial", "zh": "查找表或多项式"}[lang]) == 1
+    # review final72, ca: the term is linked to its glossary entry where the reader first meets it
+    assert {"en": "means [*quantising*](../glossary.md#quantisation) its tensors",
+            "zh": "就要把张量[**量化**](../glossary.md#quantisation)："}[lang] in int8_section
     for gone in ("Two properties of a function help it survive this", "有两个性质能让函数在这种表示下少失真"):
         assert gone not in page(lang), gone
     lo, hi = R6.output_range
@@ -1138,7 +1153,7 @@ def test_leaky_variants_cost_a_comparison_and_a_multiplication_and_the_table_lin
     a, x = 0.25, np.linspace(-3, 3, 61)
     np.testing.assert_array_equal(np.maximum(x, a * x), np.where(x > 0, x, a * x))   # one comparison, one product
     said = {"en": "ReLU's leaky and parametric variants, also built from a comparison and a multiplication, are",
-            "zh": "ReLU 的带泄漏变体和参数化变体同样只需一次比较和一次乘法，"}[lang]
+            "zh": "Leaky ReLU 和 PReLU 同样只需一次比较和一次乘法，"}[lang]   # review final72, ca: the site's names
     assert said in page(lang) and "只靠比较" not in page(lang)
     home = {"en": "costs a comparison and a multiplication", "zh": "计算代价是一次比较加一次乘法"}[lang]
     assert home in (CONTENT[lang] / "catalogue/rectifiers.md").read_text(encoding="utf-8")

@@ -370,15 +370,17 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # rules, $y = d\,x$ and $y = x/5.5$, and the reason for reading both as divisions (a product would give slopes 3 to 8)
     # review final67, ca: the note on the paper's notation moved out of the main line into a collapsed note, which
     # still shows both rules and marks the division as the page's reading
+    # review final72, ca: the collapsed note argued with a formula the reader cannot see; it is one sentence in the
+    # main line again: the paper writes a product, draws from U(3, 8) and divides at test time; the page reads divisions
     assert ("In training they divide each negative input by a random $d \\sim U(3, 8)$, redrawn for every channel of "
             "every training image, so the slope $1/d$ lies between 1/8 and 1/3; at test time they divide by 5.5, the mean "
-            "of $d$.\n\n??? note \"The paper's notation\"\n    The paper defines the training rule as $y = a\\,x$ with "
-            "$a \\sim U(l, u)$ and $l, u \\in [0, 1)$, but then draws $a$ from $U(3, 8)$ and divides by $(l + u)/2$ at test "
-            "time; only a division keeps the slope below 1, so both rules are read here as divisions.") in page_text("en")
+            "of $d$. Their paper writes the training rule as a multiplication, yet draws the factor from $U(3, 8)$ and "
+            "divides at test time; since only a division keeps the slope below 1, this page reads both rules as "
+            "divisions.") in page_text("en")
     assert ("训练时，他们把每个负输入除以一个随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，因此斜率 $1/d$ "
-            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。\n\n??? note \"论文的写法\"\n    论文把训练规则定义为 $y = a\\,x$，"
-            "其中 $a \\sim U(l, u)$，$l, u \\in [0, 1)$；随后却从 $U(3, 8)$ 中抽取 $a$，测试时又除以 $(l + u)/2$。"
-            "只有除法能让斜率小于 1，所以这里两处都按除法理解。") in page_text("zh")
+            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。论文把训练规则写成乘法，却从 $U(3, 8)$ 中抽取这个因子，"
+            "测试时又做除法；只有除法能让斜率小于 1，所以本页把两处都按除法理解。") in page_text("zh")
+    assert "??? note \"The paper's notation\"" not in page_text("en") and "??? note \"论文的写法\"" not in page_text("zh")
     # review final71, ca: the paper writes y = a x with a ~ U(l, u), l, u in [0, 1), not "y = d x"; its own bounds
     # contradict U(3, 8), which is the evidence for reading both rules as divisions
     assert "The paper writes the training rule as $y = d" not in page_text("en") and "论文把训练规则写成 $y = d" not in page_text("zh")
@@ -401,14 +403,13 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     for lang in ("en", "zh"):
         text = page_text(lang)
         rrelu = text.split("{ #rrelu }")[1].split("\n## ")[0]
-        note = rrelu.split("??? note")[1].split("\n\n")[0]              # review final71, ca: the note quotes the paper's
-        rrelu = rrelu.replace(note, "")                                 # U(l, u) and U(3, 8); the main line states it once
-        assert rrelu.count("U(3, 8)") == 1 and note.count("U(3, 8)") == 1, lang   # described once, not vaguely and then precisely
+        # review final72, ca: the scheme (d ~ U(3, 8)) is stated once, then the paper's notation in one sentence
+        assert rrelu.count("$d \\sim U(3, 8)$") == 1 and rrelu.count("U(3, 8)") == 2, lang
         assert rrelu.index("U(3, 8)") < rrelu.index("U(1/8, 1/3)"), lang
         assert "redrawn for every channel of every training image; at test time it is fixed" not in text
         assert "训练时负半轴斜率是随机的" not in text
-    for lang in ("en", "zh"):                                         # [0, 1) only as the paper's bound, in the note
-        assert page_text(lang).count("[0, 1)$") == 1 and "$l, u \\in [0, 1)$" in page_text(lang).split("??? note")[1].split("\n\n")[0]
+    for lang in ("en", "zh"):                                         # review final72, ca: the paper's [0, 1) bounds are cut
+        assert "[0, 1)$" not in page_text(lang) and "??? note" not in page_text(lang).split("{ #rrelu }")[1].split("\n## ")[0]
     from actsite.pages.glossary import TERMS
     rrelu = next(term for term in TERMS if term.key == "rrelu")
     # review final69: the glossary (edited by another group) now gives PyTorch's convention and Xu et al.'s test slope
@@ -876,11 +877,11 @@ def test_non_zero_negative_slopes_pass_gradient_for_negative_inputs():
 
 
 @pytest.mark.parametrize("lang, said, gone", [
-    ("en", "and a PReLU slope keeps receiving the gradient $\\partial f/\\partial a = x$ from every negative input, so their "
-           "units cannot die as ReLU units do: even a PReLU slope that reaches 0 can move away from 0 again.",
+    ("en", "A PReLU slope can reach 0, but it keeps receiving the gradient $\\partial f/\\partial a = x$ from every negative "
+           "input, so it can move away from 0 again. Their units therefore cannot die as ReLU units do.",
      "unless a learned PReLU slope reaches 0"),
-    ("zh", "PReLU 的斜率则始终能从每个负输入得到梯度 $\\partial f/\\partial a = x$，所以这两种单元不会像 ReLU 单元那样死亡："
-           "即使 PReLU 斜率一度变成 0，也能重新离开 0。",
+    ("zh", "PReLU 的斜率可能变成 0，但它始终能从每个负输入得到梯度 $\\partial f/\\partial a = x$，所以还能重新离开 0。"
+           "因此这两种单元不会像 ReLU 单元那样死亡。",
      "除非学出来的 PReLU 斜率变成 0")])
 def test_a_learned_prelu_slope_at_zero_still_learns_and_the_unit_recovers(lang, said, gone):
     """Review final67, ca (WRONG): the page said a PReLU unit can die "if a learned slope reaches 0".  At a = 0 an
@@ -892,8 +893,10 @@ def test_a_learned_prelu_slope_at_zero_still_learns_and_the_unit_recovers(lang, 
     # RReLU's never falls below 1/8, PReLU's is learned
     assert not any(old in page_text(lang) for old in ("keep a non-zero slope at every negative input", "在每个负输入处都保留一个非零的斜率"))
     # review final69, ca: "is learned, so cannot die" was a non sequitur; the reason (df/da = x) now comes before "so"
-    assert {"en": "RReLU's negative slope is never below 1/8, and a PReLU slope keeps receiving the gradient",
-            "zh": "RReLU 的负半轴斜率从不低于 1/8；PReLU 的斜率则始终能从每个负输入得到梯度"}[lang] in page_text(lang)
+    # review final72, ca: the bullet packed three ideas into two sentences; the floor, the gradient on a and the
+    # conclusion are now one sentence each, the reasons before "therefore"
+    assert {"en": "RReLU's negative slope is never below 1/8. A PReLU slope can reach 0",
+            "zh": "RReLU 的负半轴斜率从不低于 1/8。PReLU 的斜率可能变成 0"}[lang] in page_text(lang)
     assert {"en": "and PReLU's is learned, so", "zh": "PReLU 的斜率则是学出来的，所以"}[lang] not in page_text(lang)
     rng = np.random.default_rng(0)
     inputs = rng.normal(size=(200, 3))
@@ -933,12 +936,14 @@ def test_prelu_units_can_still_be_inactive_with_a_gradient_a_times_as_large():
     # review final71, ca: the paragraph became one bullet per family (PReLU and RReLU, ELU and SELU, Maxout), and
     # "inactive" links its glossary entry rather than the article's measurement
     assert ("- **PReLU and RReLU.** The incoming gradient, scaled by the negative slope instead of by 1.") in page_text("en")
-    assert ("can move away from 0 again. A unit can still be [inactive](../glossary.md#inactive-unit) (pre-activation "
+    assert ("cannot die as ReLU units do. A unit can still be [inactive](../glossary.md#inactive-unit) (pre-activation "
             "at most zero) on every training point.\n- **ELU and SELU.** A gradient too, but a small one far out on the "
             "negative side") in page_text("en")
     assert "- **PReLU 和 RReLU。**传入的梯度乘以负半轴斜率（而不是乘以 1）。" in page_text("zh")
-    assert ("也能重新离开 0。不过，单元仍可能在所有训练样本上都[关闭](../glossary.md#inactive-unit)（预激活值始终不大于零）。"
+    # review final72, ca: the zh link text is the glossary headword, 始终关闭的单元 (was 关闭)
+    assert ("不会像 ReLU 单元那样死亡。不过，单元仍可能[始终关闭](../glossary.md#inactive-unit)（在所有训练样本上预激活值都不大于零）。"
             "\n- **ELU 和 SELU。**也有梯度") in page_text("zh")
+    assert "[关闭](../glossary.md#inactive-unit)" not in page_text("zh")
     for lang in ("en", "zh"):
         assert "- **" + {"en": "Maxout.** No fixed negative side", "zh": "Maxout。**没有固定的负半轴"}[lang] in page_text(lang)
         assert "dead-relu-units.md#dead-relu-experiment) (pre-activation" not in page_text(lang)
@@ -1089,6 +1094,29 @@ def test_the_which_one_table_summarises_the_cards_from_the_registry(lang):
         assert mean == ("0" if abs(m) < 1e-9 else f"{m:.3f}"), (key, mean)
         assert smooth == f"$C^{act.smoothness[1:]}$", (key, smooth)
         assert monotone == yes[0 if act.monotonic else 1], (key, monotone)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_table_says_c0_is_only_continuous_and_every_c0_row_has_a_slope_jump(lang):
+    """Review final72, ca: "$C^0$ means continuous with a kink" defined the class wrongly (every C^1 function is C^0
+    too).  The table's key now says that C^0 marks a function that is only continuous, its slope jumping at a kink;
+    each C^0 row's function has such a jump at 0, and the C^1 row's (ELU) has none."""
+    said = {"en": "in the smoothness column, $C^0$ marks a function that is only continuous, its slope jumping at a kink, "
+                  "and $C^1$ one whose slope is continuous too",
+            "zh": "平滑性一列里，$C^0$ 表示函数只做到连续，斜率在折点处跳变，$C^1$ 表示斜率也连续"}[lang]
+    text = page_text(lang)
+    assert said in text
+    for gone in ("$C^0$ means continuous with a kink", "$C^0$ 表示连续但有折点"):
+        assert gone not in text, gone
+    h = 1e-7
+    for key in ("relu", "prelu", "rrelu", "selu", "maxout", "elu"):
+        act = EVERY[key]
+        f0 = float(act.f(np.array(0.0)))
+        left = (f0 - float(act.f(np.array(-h)))) / h
+        right = (float(act.f(np.array(h))) - f0) / h
+        assert abs(float(act.f(np.array(h))) - f0) < 1e-6                      # continuous at the kink
+        jumps = abs(right - left) > 1e-3
+        assert jumps == (act.smoothness == "C0"), (key, left, right, act.smoothness)
 
 
 @pytest.mark.parametrize("lang, pointer, home", [
@@ -1249,3 +1277,16 @@ def test_the_normal_input_sentence_and_the_which_one_paragraph_are_split(lang, s
     for key in ("prelu", "elu", "selu", "maxout"):
         caption = re.search(r'\(figure:%s "([^"]*)"\)' % key, text).group(1)
         assert not re.search(r"\ba = |α|λ|max\(", caption), caption
+
+
+@pytest.mark.parametrize("lang, die, maxout", [
+    ("en", "a unit can [*die*](../glossary.md#dead-unit):", "designed the maxout unit as a companion to dropout."),
+    ("zh", "二是单元可能[**死亡**](../glossary.md#dead-unit)：", "把 maxout 单元作为 dropout 的配套单元来设计。")])
+def test_defined_terms_link_the_glossary_and_maxout_is_a_companion_to_dropout(lang, die, maxout):
+    """Review final72, ca: the opening's "die" links the glossary's dead-unit entry (as "inactive" links its entry);
+    the article is linked once, for the measurement.  zh: 搭档 was colloquial; 配套单元 renders "companion"."""
+    from actsite.pages.glossary import TERMS as GLOSSARY
+    text = page_text(lang)
+    assert die in text and maxout in text and "搭档" not in text
+    assert any(term.key == "dead-unit" for term in GLOSSARY)
+    assert text.count("dead-relu-units.md#dead-relu)") == 0

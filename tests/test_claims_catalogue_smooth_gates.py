@@ -226,8 +226,8 @@ def test_mish_lacks_the_symmetry_of_exactly_the_functions_it_names(lang):
     assert set(SYMMETRIC) == set(FAMILY) - {"mish"}
     for key in SYMMETRIC:
         np.testing.assert_allclose(f(key, X) - f(key, -X), X, atol=1e-13)
-    said = {"en": "Mish lacks the symmetry of softplus, GELU (in both forms) and SiLU (at $x = 1$",
-            "zh": "Mish 没有 softplus、GELU（两种形式）和 SiLU 的那种对称性（$x = 1$ 时"}[lang]
+    said = {"en": "Mish lacks the symmetry of softplus, GELU (in both forms) and SiLU. At $x = 1$",
+            "zh": "Mish 没有 softplus、GELU（两种形式）和 SiLU 的那种对称性。比如 $x = 1$ 时"}[lang]   # review final72, ca
     text = page_text(PAGE, lang)
     assert said in text
     assert "other three" not in text and "另外三个" not in text
@@ -464,7 +464,7 @@ def test_ranges_close_their_bracket_where_the_minimum_is_attained(lang):
     ("en", "The constants come from Page's (1977) approximation of $\\Phi$, which reached the GELU paper through Choudhury "
            "(2014), the source it cites. The factor $\\sqrt{2/\\pi}$ makes the tanh gate's slope at zero equal to $\\Phi$'s, "
            "$1/\\sqrt{2\\pi}$; with it fixed, 0.044715 brings the gate, not GELU itself, closest to $\\Phi$ in the worst case."),
-    ("zh", "两个常数出自 Page（1977）的 $\\Phi$ 近似；GELU 论文引用的不是这篇原文，而是转述它的 Choudhury（2014）。"
+    ("zh", "两个常数出自 Page（1977）的 $\\Phi$ 近似；GELU 论文引用的不是这篇原文，而是列出了这个公式的 Choudhury（2014）。"
            "因子 $\\sqrt{2/\\pi}$ 让 tanh 门在零点的斜率与 $\\Phi$ 相同，都是 $1/\\sqrt{2\\pi}$；"
            "这个因子固定后，0.044715 让门（而不是 GELU 本身）在最坏情况下最接近 $\\Phi$。")])
 def test_the_coefficient_is_credited_not_derived(lang, said):
@@ -531,8 +531,11 @@ def test_both_gates_are_distribution_functions_normal_and_logistic():
     assert float(sigmoid(0.0)) == float(normal_cdf(0.0)) == 0.5                  # both centred on 0
     assert round(float(np.max(np.abs(sigmoid(1.702 * x) - normal_cdf(x)))), 4) == 0.0095   # the rounded k keeps that gap
     # review final67, ca: "distribution functions of distributions" became "distribution functions centred on 0"
-    for lang, said in (("en", r"Both gates are distribution functions centred on 0: $\sigma(kx)$ that of a logistic distribution with scale $1/k$, $\Phi$ that of the standard normal. Matching them therefore leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; the paper's 1.702 agrees with it to three decimals."),
-                       ("zh", r"两个门都是分布函数，各自的分布都以 0 为中心：$\sigma(kx)$ 对应尺度为 $1/k$ 的逻辑斯谛分布，$\Phi$ 对应标准正态分布。因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；论文的 1.702 与它在三位小数上一致。")):
+    # review final72, ca: the logistic distribution function is glossed as a probability, P(L < x) for scale 1/k
+    L = np.random.default_rng(7).logistic(0.0, 1 / 1.7017, 400_000)
+    assert abs(float(np.mean(L < 0.8)) - float(sigmoid(1.7017 * 0.8))) < 3e-3
+    for lang, said in (("en", r"Both gates are distribution functions centred on 0: $\sigma(kx)$ is the probability that a logistic random variable with scale $1/k$ lies below $x$, and $\Phi(x)$ the same for a standard normal one. Matching them therefore leaves one choice, the scale $k$. The $k$ that makes the largest gap between $\sigma(kx)$ and $\Phi(x)$ smallest is 1.7017, with a gap of 0.0095; the paper's 1.702 agrees with it to three decimals."),
+                       ("zh", r"两个门都是以 0 为中心的分布函数：$\sigma(kx)$ 是尺度为 $1/k$ 的逻辑斯谛随机变量小于 $x$ 的概率，$\Phi(x)$ 则是标准正态随机变量小于 $x$ 的概率。因此要让二者对齐，只剩尺度 $k$ 可选。使 $\sigma(kx)$ 与 $\Phi(x)$ 的最大差距最小的 $k$ 是 1.7017，此时最大差距为 0.0095；论文的 1.702 与它在三位小数上一致。")):
         assert said in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -779,7 +782,10 @@ def test_mish_gate_at_zero_is_tanh_ln2_equal_to_06_and_so_is_its_slope():
 
 
 def test_mish_at_1_minus_mish_at_minus_1_is_1168():
+    """Review final72, ca: the check number is its own sentence, not a bracket at the end of a long one."""
     assert round(float(f("mish", 1.0) - f("mish", -1.0)), 3) == 1.168
+    assert "SiLU. At $x = 1$, for instance, $f(x) - f(-x) = 1.168$, not 1." in page_text(PAGE, "en")
+    assert "SiLU 的那种对称性。比如 $x = 1$ 时，$f(x) - f(-x) = 1.168$，而不是 1。" in page_text(PAGE, "zh")
 
 
 def test_mish_range_and_minimum_at_minus_11924():
@@ -1320,23 +1326,27 @@ def test_the_chinese_softplus_neighbour_sharpens_the_bend_not_the_slope():
 
 
 @pytest.mark.parametrize("lang, said, gone", [
-    ("en", ("the page on [gated units](gated-units.md) uses the word in the same sense.",
+    ("en", ("A gate is the factor that multiplies a value and so decides how much of it passes. ReLU's gate is a step",
+            "Mish the curve $\\tanh(\\log(1 + e^{x}))$. Softplus, the oldest, has no gate of its own",
             "gives up something: the exact zeros of the whole negative side and, for GELU, SiLU and Mish, monotonicity (each falls to a "
             "minimum at an $x$ between −1.3 and 0 before it rises).",
             "and that a deep agent with SiLU and dSiLU units, trained with the reinforcement-learning method Sarsa(λ), outperformed",
             "improvements over ReLU and [ELU](rectifiers.md#elu) across"),
      ("the [gated units](gated-units.md) use the word", "gives up something near it", "Mish, monotonicity: each", "Sarsa(λ), that outperformed",
-      "monotonicity near zero")),
-    ("zh", ("但各有所失：整个负半轴上都不再有恰好为零的输出，GELU、SiLU 和 Mish 还失去了单调性（各自先降到位于 −1.3 与 0 之间的最小值，再回升）。",
+      "monotonicity near zero", "uses the word in the same sense", "$\\tanh(\\log(1 + e^{x}))$; softplus")),
+    ("zh", ("本页所说的门，是指乘在一个值上、决定它能通过多少的那个因子。", "Mish 用曲线 $\\tanh(\\log(1 + e^{x}))$。历史最久的 softplus",
+            "但各有所失：整个负半轴上都不再有恰好为零的输出，GELU、SiLU 和 Mish 还失去了单调性（各自先降到位于 −1.3 与 0 之间的最小值，再回升）。",
             "用 SiLU 和 dSiLU 单元、以强化学习方法 Sarsa(λ) 训练的深度智能体",
             "比 ReLU 和 [ELU](rectifiers.md#elu) 有所改进"),
-     ("而在零点附近各有所失", "还失去了单调性：", "（Sarsa(λ) 是一种强化学习方法）", "在零点附近失去了单调性")),
+     ("而在零点附近各有所失", "本页和[《门控单元》]", "e^{x}))$；历史最久的", "还失去了单调性：", "（Sarsa(λ) 是一种强化学习方法）", "在零点附近失去了单调性")),
 ])
 def test_the_opening_loses_the_zeros_of_the_whole_negative_side(lang, said, gone):
     """Review final68, ca: the exact zeros are lost on the whole negative half-axis, not only near zero (softplus,
     GELU, SiLU and Mish are non-zero at x = -10), while the loss of monotonicity is near zero (each minimum lies
     within 1.3 of it); also a zeugma in the SiLU history, a gloss that repeated its term, and ELU linked to its home.
-    Review final71, ca: the double colon went; the minimum is a bracket after "monotonicity"."""
+    Review final71, ca: the double colon went; the minimum is a bracket after "monotonicity".
+    Review final72, ca: no clause about the gated-units page, which the reader has not reached; the long sentence
+    splits after the three gates, before softplus."""
     text = page_text(PAGE, lang)
     assert all(s in text for s in said) and not any(g in text for g in gone)
     x = np.array([-10.0, -5.0, -1.0])
