@@ -1121,11 +1121,12 @@ def test_the_table_says_c0_is_only_continuous_and_every_c0_row_has_a_slope_jump(
 
 @pytest.mark.parametrize("lang, pointer, home", [
     ("en", "ELU is $C^1$ but not $C^2$ ([smoothness classes](../reference.md#columns)).",
-     "- **Smoothness**: $C^0$ means continuous, with kinks where the slope jumps; $C^1$ means the slope is continuous but the second derivative jumps;"),
+     "- **Smoothness**: $C^0$ marks a function that is only continuous, its slope jumping at kinks; $C^1$ means the slope is continuous but the second derivative jumps;"),
     ("zh", "所以 ELU 是 $C^1$ 的，但不是 $C^2$ 的（[平滑性的分级](../reference.md#columns)）。",
-     "- **平滑性**：$C^0$ 表示连续，但在折点处斜率跳变；$C^1$ 表示斜率连续，二阶导数跳变；")])
+     "- **平滑性**：$C^0$ 表示函数只做到连续，斜率在折点处跳变；$C^1$ 表示斜率连续，二阶导数跳变；")])
 def test_the_smoothness_classes_have_one_home_the_reference_page(lang, pointer, home):
-    """Review final62, ca: C^k was defined here (ELU's properties) and again on the reference page; it is defined once,
+    """Review final72, ca: C^0 marks a function that is only continuous (the old "C^0 means continuous, with kinks"
+    read as if every C^0 function had one).  Review final62, ca: C^k was defined here (ELU's properties) and again on the reference page; it is defined once,
     on the reference page's #columns, and ELU's properties link there (the summary table no longer points back to ELU).
     ELU (alpha = 1) is C^1 and not C^2: its slope meets 1 at 0 and its second derivative jumps from 1 to 0."""
     text = page_text(lang)
@@ -1135,6 +1136,7 @@ def test_the_smoothness_classes_have_one_home_the_reference_page(lang, pointer, 
     for gone in ("first $k$ derivatives are continuous", "前 $k$ 阶导数都连续", "as defined [for ELU](#elu)", "[ELU 一节](#elu)"):
         assert gone not in text, gone
     assert "表示导数也连续" not in text and "with a continuous derivative as well" not in text
+    assert "means continuous, with kinks" not in reference and "表示连续，但在折点处" not in reference
     h = 1e-6
     elu = lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0)))
     left, right = (elu(0.0) - elu(-h)) / h, (elu(h) - elu(0.0)) / h
