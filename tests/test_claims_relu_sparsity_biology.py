@@ -988,7 +988,9 @@ def test_each_pre_training_claim_names_a_source_listed_with_its_doi(lang):
     assert paragraphs[2].rstrip().endswith({"en": "as [When gradients vanish](when-gradients-vanish.md#what-fixed-it) tells.",
                                             "zh": "一文。"}[lang])
     named = {"en": "Careful initialisation, and later batch normalisation and residual connections, made much deeper networks trainable without it",
-             "zh": "初始化在先，批归一化和残差连接在后，深层网络无需预训练"}[lang]   # review final71, pc: the zh keeps the chronology
+             "zh": "后来，精心选择的初始化，以及再往后的批归一化和残差连接，让深得多的网络也不必预训练"}[lang]   # review final71, pc: the zh keeps the chronology
+    # review final72, pc: the zh was a telegraphic fragment that dropped "careful" and "much deeper"
+    assert "初始化在先" not in text
     # review final69, pc: "helped as well" did not say with what or when (pre-training was dropped before 2015)
     assert "helped as well" not in text and "也有贡献" not in text
     assert named in paragraphs[2] and "tells what else" not in text and "还有哪些办法" not in text
@@ -1094,12 +1096,12 @@ def test_the_opening_says_relu_sets_every_negative_input_to_zero():
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "Only Li et al. explicitly credit sparsity.\n\nSparsity need not be the whole reason: wherever a ReLU unit is "
-           "active it passes the gradient back unchanged ([slope 1](why-nonlinear-activations.md#relu-caveats), where the "
-           "sigmoid's is at most 1/4), and a Leaky ReLU, which has no zeros, does the same. The two papers show that ReLU "
+           "active it passes the gradient back unchanged ([slope 1](why-nonlinear-activations.md#relu-caveats)), "
+           "and a Leaky ReLU, which has no zeros, does the same. The two papers show that ReLU "
            "networks could do without pre-training, not that sparsity is why. Careful initialisation"),
     ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n稀疏性未必是全部原因：开启的 ReLU 单元原样回传梯度"
-           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)，sigmoid 至多 1/4）；没有零的 Leaky ReLU "
-           "也一样。这两篇论文只说明 ReLU 网络可以不做预训练，不能说明原因是稀疏。初始化在先")])
+           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)）；没有零的 Leaky ReLU "
+           "也一样。这两篇论文只说明 ReLU 网络可以不做预训练，不能说明原因是稀疏。后来，精心选择的初始化")])
 def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reason(lang, said):
     """Review final59, pc: the section reported claims and answered nothing itself.  One sentence: ReLU's slope is 1
     wherever the unit is active, the sigmoid's at most 1/4 (at 0), and a Leaky ReLU, with no exact zeros, has the same
@@ -1108,7 +1110,10 @@ def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reaso
     (#relu-caveats), which the sentence links instead of repeating tanh's case.  Review final65, pc: the section ended
     without its own answer; one sentence now gives it: the two papers show that ReLU networks could do without
     pre-training (Glorot et al. report it, Li et al. too), not that sparsity is why (only Li et al. argue it, and
-    the slope argument above applies as well to a Leaky ReLU, which has no exact zeros)."""
+    the slope argument above applies as well to a Leaky ReLU, which has no exact zeros).  Review final72, pc: the
+    sigmoid's 1/4 is left to the linked home (#relu-caveats), which the page repeated."""
+    for gone in ("where the sigmoid's is at most 1/4", "sigmoid 至多 1/4"):
+        assert gone not in page_text("blog/posts/relu-sparsity-biology.md", "en" if gone.startswith("where") else "zh")
     from actsite.maths.functions import LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu_prime
     x = np.linspace(-40, 40, 80_001)
     positive = x[x > 0]
