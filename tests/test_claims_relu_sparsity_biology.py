@@ -365,7 +365,7 @@ def test_summed_binary_units_with_offset_biases_are_close_to_softplus_which_relu
                               "[the next section](#sparsity) sets beside ReLU. Nair and Hinton argued that a single ReLU unit "
                               "cheaply approximates such a set of binary units"),
                        ("zh", "许多共享权重、偏置依次递减的二值单元，其输出之和的期望接近 [softplus](../../catalogue/smooth-gates.md#softplus) 函数 $\\log(1 + e^{x})$。"
-                              "这是一条光滑曲线，[下一节](#sparsity)会把它和 ReLU 放在一起比较。Nair 和 Hinton 认为，一个 ReLU 单元就能廉价地"
+                              "这是一条平滑曲线，[下一节](#sparsity)会把它和 ReLU 放在一起比较。Nair 和 Hinton 认为，一个 ReLU 单元就能廉价地"
                               "近似这样一组二值单元。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page
