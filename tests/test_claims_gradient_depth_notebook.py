@@ -500,7 +500,9 @@ def test_the_weight_gradients_factor_and_the_outputs_change_have_different_names
     assert {"en": "with its average change per layer, $(s_{50} / s_1)^{1/49}$",
             "zh": "以及它平均每层的变化 $(s_{50} / s_1)^{1/49}$"}[lang] in forward
     assert "operatorname{std}" not in forward
-    assert "首层/末层" not in page_text(NOTEBOOK, "zh")        # review final69, pb: one name, 首末之比
+    assert "首层/末层" not in page_text(NOTEBOOK, "zh")        # review final69, pb: one name
+    # review final72, pb: the one name is the article's 首末两层之比, also in the docstring and the printed header
+    assert "首末之比" not in page_text(NOTEBOOK, "zh") and "首末两层之比" in page_text(NOTEBOOK, "zh").split("def print_row")[0]
     assert factor not in forward
 
 
@@ -584,3 +586,15 @@ def test_the_notebook_prints_the_articles_larger_scales_and_the_tanh_xavier_canc
     for s in said:
         assert s in prose, s
     assert (rms[-1] / rms[0], rms[10] / rms[0]) == (pytest.approx(7.4, abs=0.05), pytest.approx(3.5, abs=0.05))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_flat_region_edge_is_derived_in_the_cell_and_equals_the_sites_threshold(lang):
+    """Review final72, pb: the cell no longer imports the edge from a figure module; it derives it in one line, with
+    the derivation in its comment, and the value is the one every figure uses (sigmoid_flat_threshold, 4.585)."""
+    from actsite.figures.cards import sigmoid_flat_threshold
+    line = next(l for l in page_text(NOTEBOOK, lang).splitlines() if l.startswith("edge = "))
+    edge = eval(line.split("=", 1)[1], {"np": np})                     # the cell's own expression
+    assert edge == pytest.approx(sigmoid_flat_threshold(), rel=1e-12) and round(edge, 3) == 4.585
+    assert "actsite.figures" not in page_text(NOTEBOOK, lang)
+    assert "σ(1 − σ) = 0.01" in page_text(NOTEBOOK, lang)

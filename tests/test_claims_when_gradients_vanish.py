@@ -696,16 +696,16 @@ def test_first_layer_input_is_about_twice_the_sigmoid_outputs_which_lifts_the_sm
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "First, $\\mathbb{E}[f'^2]$ should be taken at the fixed point $q^*$ of the forward recursion, the "
-           "pre-activation variance that one layer maps to itself, not at zero: $q^*$ is 0.26 for Xavier and 0.56 for He, "
+    ("en", "First, $\\mathbb{E}[f'^2]$ should be taken at the forward recursion's fixed point $q^*$, not at zero: $q^*$ is 0.26 for Xavier and 0.56 for He, "
            "and at that variance $\\mathbb{E}[f'^2]$ falls from 0.0625 to 0.056 and 0.050, which lowers the predicted "
            "factors by about 6% and 10%."),
-    ("zh", "一是 $\\mathbb{E}[f'^2]$ 应在前向递推的不动点 $q^*$（经过一层后保持不变的那个预激活值方差）处取值，"
+    ("zh", "一是 $\\mathbb{E}[f'^2]$ 应在前向递推的不动点 $q^*$ 处取值，"
            "而不是在零点。Xavier 下 $q^*$ 为 0.26，He 下为 0.56；预激活值散开到这个程度，$\\mathbb{E}[f'^2]$ 就从 "
            "0.0625 降到 0.056 和 0.050，预测因子相应降低约 6% 和 10%。")])
 def test_first_correction_takes_the_mean_squared_slope_at_the_fixed_point(lang, wording):
     """The forward recursion's fixed point q* is 0.26 (Xavier) and 0.56 (He); there E[sigma'^2] is 0.056 and
-    0.050 instead of 1/16, and sqrt of the ratio lowers the predicted factor by 6% and 10%."""
+    0.050 instead of 1/16, and sqrt of the ratio lowers the predicted factor by 6% and 10%.  Review final72, pb: the
+    forward recursion is now displayed in the body, where q* is defined once, before the notes that use it."""
     out = []
     for init in ("xavier", "he"):
         n_var_w = WIDTH * INIT_STD[init](WIDTH) ** 2
@@ -715,6 +715,10 @@ def test_first_correction_takes_the_mean_squared_slope_at_the_fixed_point(lang, 
     assert out == [(0.26, 0.056, 6), (0.56, 0.050, 10)]
     assert gaussian_mean(lambda t: sigmoid_prime(t) ** 2, 1e-12) == pytest.approx(0.0625)
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
+    body = page_text("blog/posts/when-gradients-vanish.md", lang).split("{ #initialisation }")[1].split("??? note")[0]
+    assert {"en": "Its fixed point $q^*$ is the pre-activation variance that one layer maps to itself",
+            "zh": "经过一层后保持不变的那个预激活值方差，是这个递推的不动点，记作 $q^*$"}[lang] in body
+    assert "$$\n\\operatorname{Var}(z_{l+1}) \\approx n\\,\\sigma_w^2\\,\\mathbb{E}\\bigl[f(z_l)^2\\bigr]\n$$" in body
     # q* is a variance; "spread" on this site is a standard deviation (review final56, pb)
     assert "at that spread" not in page_text("blog/posts/when-gradients-vanish.md", lang)
 
@@ -1228,7 +1232,7 @@ def test_tanh_he_variance_settles_near_0_62_with_argument_1_11():
            "那里沿用了 Poole 等人（2016）和 Schoenholz 等人（2017）的分析。\n\n"
            "??? note \"用 He 初始化时，tanh 的梯度增大多少\"\n"
            "    按前向递推，预激活值的方差稳定在约 0.62，此时方差因子 $n\\sigma_w^2\\,\\mathbb{E}[f'^2] \\approx 1.11$。"
-           "从数据的方差出发，递推式预测首末之比约为 14；在同样的 12 次随机抽样中，实测比值在 13 到 17.5 之间，"
+           "从数据的方差出发，递推式预测首末两层之比约为 14；在同样的 12 次随机抽样中，实测比值在 13 到 17.5 之间，"
            "中位数 14.5，本文这次抽样的 17.5 恰好是其中最大的。")])
 def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_input_completes_17_5(gd, lang, wording):
     """The error signal delta grows by 1.048 per layer on average (9.8 over 49 steps), as the predicted
@@ -1285,7 +1289,7 @@ def test_tanh_he_error_signal_grows_a_few_per_cent_per_layer_and_the_larger_inpu
     assert {"en": "the same happens at every", "zh": "情况都是这样"}[lang] not in body
     assert {"en": "above it (the chaotic side) the factor exceeds one",
             "zh": "增益大于 1 时（混沌的一侧），这个因子都超过 1"}[lang] in init.split("{ #measured-spread }")[1]
-    assert {"en": "between order (", "zh": "有序时，"}[lang] in init.split("{ #measured-spread }")[1]   # defined there
+    assert {"en": "order, where the signals", "zh": "有序，即"}[lang] in init.split("{ #measured-spread }")[1]   # defined there
     numbered = [line for line in references.splitlines() if re.match(r"\d+\. ", line)]
     assert [int(line.split(".")[0]) for line in numbered] == list(range(1, len(numbered) + 1))
     years = [int(re.search(r"[(（](\d{4})[)）]", line).group(1)) for line in numbered]
@@ -1587,14 +1591,14 @@ def test_initial_gradient_first_layer_3e_minus_6_output_layer_1_1(initial_sigmoi
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "Four ideas helped make very deep networks trainable without the earlier remedy, "
-           "[layer-wise unsupervised pre-training](relu-sparsity-biology.md#pretraining), in which each layer "
-           "was first trained on its own, without labels."),
-    ("zh", "早先的办法是[无监督预训练](relu-sparsity-biology.md#pretraining)，即先不用标签把每一层单独训练一遍。"
+           "layer-wise unsupervised pre-training, in which each layer was first trained on its own, without labels "
+           "([a later article](relu-sparsity-biology.md#pretraining) returns to it)."),
+    ("zh", "早先的办法是无监督预训练，即先不用标签把每一层单独训练一遍（[后面的文章](relu-sparsity-biology.md#pretraining)还会讲到）。"
            "后来有四个办法，使很深的网络不借助它也能训练。")])
 def test_the_four_ideas_are_hedged_and_name_layer_wise_pre_training(lang, wording):
     """Not a complete list: layer-wise pre-training came first, and the linked section describes it.  The four are
     not ranked, since no source here ranks them (review final54, pb).  Review final65, pb: zh without the calque
-    帮助……训练起来."""
+    帮助……训练起来.  Review final72, pb: the link to article 7 says it comes later; the inline gloss carries the term."""
     page = page_text("blog/posts/when-gradients-vanish.md", lang)
     assert wording in page
     assert {"en": "did most", "zh": "贡献最大"}[lang] not in page and "帮助很深的网络" not in page
@@ -1775,8 +1779,9 @@ def test_notebook_article_draw_is_seed_0_and_the_try_cell_runs_the_twelve_draws(
     g = layer_gradient_norms("relu", "he", seed=1)["grad_norm"]
     assert f"{float(gd['relu_he_grad'][0] / gd['relu_he_grad'][-1]):.3g}" == "1.79"
     assert round(float(g[0] / g[-1]), 2) != 1.79
-    assert "The ratio 1.79 belongs to one random draw, seed 0" in page_text("notebooks/gradient-depth.py", "en")
-    assert "1.79 这个比值只属于一次随机抽样（种子 0）" in page_text("notebooks/gradient-depth.py", "zh")
+    assert "The ReLU first-to-last ratio 1.79 (identical at all three scales) belongs to one random draw, seed 0" in page_text("notebooks/gradient-depth.py", "en")
+    # review final72, pb: the ratio is named (ReLU, first-to-last, the same at all three scales)
+    assert "ReLU 首末两层梯度之比 1.79（三种尺度下相同）只属于一次随机抽样（种子 0）" in page_text("notebooks/gradient-depth.py", "zh")
     # the cell repeats each draw with Xavier initialisation: the ratio does not move, the level does
     x = layer_gradient_norms("relu", "xavier", seed=1)["grad_norm"]
     assert f"{float(x[0] / x[-1]):.3g}" == f"{float(g[0] / g[-1]):.3g}" and x[0] < 1e-6 * g[0]
@@ -1949,7 +1954,7 @@ def test_the_caption_bounds_the_tanh_and_relu_lines_instead_of_calling_them_flat
 def test_the_flat_tanh_xavier_line_is_a_cancellation_not_factors_near_one():
     """'That is not because nothing shrinks. The error signal falls about sevenfold on its way down, most of it in
     the ten layers nearest the input, whose pre-activations are the largest of the stack (variance 1 at the first
-    layer, falling to 0.06 at the tenth). Tanh's slope is therefore furthest below 1 there; meanwhile, the layers' inputs grow almost tenfold towards the data. The two nearly cancel in the
+    layer, falling to 0.06 at the tenth; review final72, pb: linked to the notebook cell that prints them). Tanh's slope is therefore furthest below 1 there; meanwhile, the layers' inputs grow almost tenfold towards the data. The two nearly cancel in the
     weight gradient' (review final50, pb; review final59, pb: the sentence now says that the weight gradient is
     the error signal times the layer's input): the article's own draw (deep_nets, seed 0), rerun with the error signal
     and the layer inputs recorded separately."""
@@ -1987,10 +1992,14 @@ def test_the_flat_tanh_xavier_line_is_a_cancellation_not_factors_near_one():
         assert words in text and "factors in the product stay near one" not in text and "乘积里的因子都停在 1 附近" not in text
     # the long sentence ends at the parenthesis (review final56, pb); review final65, pb: in shorter sentences still
     assert ("The error signal falls about sevenfold on its way down, mostly in the ten layers nearest the input. Their "
-            "pre-activations are the largest of the stack (variance 1 at the first layer, falling to 0.06 at the tenth), "
-            "so there tanh's slope is furthest below 1. Meanwhile, the layers' inputs grow almost tenfold towards the "
+            "pre-activations are the largest of the stack (variance 1 at the first layer, falling to 0.06 at the tenth; "
+            "[the notebook](../../notebooks/gradient-depth.py#forward-pass) prints these numbers), so there tanh's slope is furthest below 1. Meanwhile, the layers' inputs grow almost tenfold towards the "
             "data.") in page_text("blog/posts/when-gradients-vanish.md", "en")
-    assert "（方差从第 1 层的 1 降到第 10 层的 0.06），tanh 的斜率也就离 1 最远。" in page_text("blog/posts/when-gradients-vanish.md", "zh")
+    assert ("（方差从第 1 层的 1 降到第 10 层的 0.06；这几个数见[笔记本](../../notebooks/gradient-depth.py#forward-pass)的输出），"
+            "tanh 的斜率也就离 1 最远。") in page_text("blog/posts/when-gradients-vanish.md", "zh")
+    # review final72, pb: the numbers are linked to the notebook cell that prints them, and that cell prints them
+    cell = page_text("notebooks/gradient-depth.py", "en").split("{ #forward-pass }")[1].split("# %% [markdown]")[0]
+    assert "at layer 1" in cell and "at layer 10" in cell and "error signal" in cell and "layer input" in cell
 
 
 @pytest.mark.parametrize("lang, gradient, change", [
@@ -2019,18 +2028,17 @@ def test_the_measured_norms_are_frobenius_not_the_spectral_norm_of_the_bound(lan
             "The weight gradient $\\delta_l h_{l-1}^{\\top}$ multiplies the error signal by the layer's input, so the two "
             "changes nearly cancel in it. But", "This is the same chain rule that gives one unit its gradient",
             "rather than, as Ioffe and Szegedy proposed, stabilising the distribution of each layer's inputs.",
-            "(SELU is an activation built so that a layer restores unit variance by itself).\n\n    Initialisation can do "
-            "more than set a variance."],
+            "compares the rules in a 50-layer stack.\n\n    Initialisation can do more than set a variance."],
      ["the error is multiplied", "The two nearly cancel in the weight gradient", "as they do for the small scale",
-      "gives one neuron its gradient", "as originally proposed"]),
+      "gives one neuron its gradient", "as originally proposed", "SELU is an activation built"]),
     ("zh", ["每往下走一层，误差信号先乘上转置后的权重矩阵",
             "这正是[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#update-direction)一文求梯度时用的"
             "链式法则，只不过这里每层各用一次。",
             "权重梯度 $\\delta_l h_{l-1}^{\\top}$ 是误差信号与这一层输入的乘积，所以两者的变化在其中几乎抵消",
             "就像只训练了上面几层，而它们的输入是数据经过一个固定随机变换后的结果。",
-            "放在一起比较。\n\n    初始化能做的还不止设定一个方差。", "点线给出了答案的第二部分。"],
+            "在一个 50 层网络里把各条规则放在一起比较。\n\n    初始化能做的还不止设定一个方差。", "点线给出了答案的第二部分。"],
      ["讲单个神经元的那篇文章", "讲模型神经元的那篇文章", "输入则是一个固定的随机变换", "误差先乘上", "两者在权重梯度",
-      "小尺度时的情形一样", "点线给出了第二部分"])])
+      "小尺度时的情形一样", "点线给出了第二部分", "SELU 是一种特意构造的激活函数"])])
 def test_the_wording_the_final59_review_asked_for(lang, said, gone):
     """Review final59, pb: one name for the backward quantity, the error signal (EN l.31); the weight gradient is said
     to be the error signal times the layer's input where the flat tanh line is explained, before the variance recursion
@@ -2039,7 +2047,8 @@ def test_the_wording_the_final59_review_asked_for(lang, said, gone):
     transformation but the data after one.  Review final65, pb: zh cites every other article by its title in 《》 at first
     mention (the neuron article too), and the Saxe paragraph opens with its own sentence.  Review final66, pb: the tanh
     paragraph no longer points ahead to the small scale; 'one unit' (the site's term); the Ioffe-Szegedy clause
-    attaches to its verb; zh '答案的第二部分', parallel to the first."""
+    attaches to its verb; zh '答案的第二部分', parallel to the first.  Review final72, pb: the SELU gloss is cut from
+    the initialisation item (SELU's home is the linked article)."""
     text = page_text("blog/posts/when-gradients-vanish.md", lang)
     for s in said:
         assert s in text, s
@@ -2050,17 +2059,20 @@ def test_the_wording_the_final59_review_asked_for(lang, said, gone):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "The *small scale* is a fixed $\\sigma_w = 0.01$. Xavier (Glorot) initialisation, after Glorot and Bengio (2010), "
-           "sets $\\sigma_w^2 = 2/(n_\\text{in} + n_\\text{out})$, which is $1/256$ here, where every layer has "
-           "$n_\\text{in} = 256$ inputs and $n_\\text{out} = 256$ outputs. He initialisation, after He et al. (2015), sets "
-           "$\\sigma_w^2 = 2/n_\\text{in} = 2/256$."),
-    ("zh", "**小尺度**是固定的 $\\sigma_w = 0.01$。Xavier（Glorot）初始化出自 Glorot 和 Bengio（2010），取 "
-           "$\\sigma_w^2 = 2/(n_\\text{in} + n_\\text{out})$；这里每层的输入数 $n_\\text{in}$ 和输出数 $n_\\text{out}$ 都是 "
-           "256，所以是 $1/256$。He 初始化出自 He 等人（2015），取 $\\sigma_w^2 = 2/n_\\text{in} = 2/256$。")])
+    ("en", "Every layer has $n_\\text{in} = 256$ inputs and $n_\\text{out} = 256$ outputs.\n\n"
+           "- The *small scale* is a fixed $\\sigma_w = 0.01$.\n"
+           "- Xavier (Glorot) initialisation, after Glorot and Bengio (2010), sets "
+           "$\\sigma_w^2 = 2/(n_\\text{in} + n_\\text{out}) = 1/256$.\n"
+           "- He initialisation, after He et al. (2015), sets $\\sigma_w^2 = 2/n_\\text{in} = 2/256$.\n"),
+    ("zh", "每层的输入数 $n_\\text{in}$ 和输出数 $n_\\text{out}$ 都是 256。\n\n"
+           "- **小尺度**是固定的 $\\sigma_w = 0.01$。\n"
+           "- Xavier（Glorot）初始化出自 Glorot 和 Bengio（2010），取 $\\sigma_w^2 = 2/(n_\\text{in} + n_\\text{out}) = 1/256$。\n"
+           "- He 初始化出自 He 等人（2015），取 $\\sigma_w^2 = 2/n_\\text{in} = 2/256$。\n")])
 def test_the_text_defines_the_fan_in_and_fan_out_that_the_figure_legend_uses(lang, said):
     """Review final62, pb: the gradient_depth legend writes Xavier as 2/(n_in + n_out) and He as 2/n_in, which the page
     never defined.  The text now states both rules in that notation before the figure, with n_in = n_out = 256, where
-    they give the experiment's 1/256 and 2/256.  Review final65, pb: the three scales in one sentence each."""
+    they give the experiment's 1/256 and 2/256.  Review final65, pb: the three scales in one sentence each.
+    Review final72, pb: the setup paragraph splits after the norm; the three scales are a list of their own."""
     from actsite.figures import results
     source = inspect.getsource(results.draw_gradient_depth)
     assert r"\frac{2}{n_\mathrm{in}+n_\mathrm{out}}" in source and r"\frac{2}{n_\mathrm{in}}" in source
@@ -2068,3 +2080,15 @@ def test_the_text_defines_the_fan_in_and_fan_out_that_the_figure_legend_uses(lan
     assert INIT_STD["he"](256) ** 2 == pytest.approx(2 / 256)
     text = page_text("blog/posts/when-gradients-vanish.md", lang)
     assert said in text and text.index(said) < text.index("(figure:gradient_depth")
+
+
+def test_the_wording_the_final72_review_asked_for():
+    """Review final72, pb: zh thresholds are near zero, not 'not far away' (并不遥远, a calque); zh names the
+    first-to-last ratio 首末两层之比 throughout; en keeps 'first-to-last ratio'; the sigma_w disclaimer is short."""
+    zh = page_text("blog/posts/when-gradients-vanish.md", "zh")
+    en = page_text("blog/posts/when-gradients-vanish.md", "en")
+    assert "这两个阈值离零点并不远" in zh and "并不遥远" not in zh
+    assert "首末之比" not in zh and zh.count("首末两层之比") >= 4
+    assert "no relation to the sigmoid" not in en and "与 sigmoid 的 $\\sigma$ 无关" not in zh
+    assert "(the subscript keeps it apart from the sigmoid $\\sigma$)" in en
+    assert "（带下标，以免与 sigmoid 的 $\\sigma$ 混淆）" in zh

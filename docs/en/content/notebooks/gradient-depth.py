@@ -152,7 +152,6 @@ print(f"{names[scale]} / {names[base]}, layer by layer: "
 from math import erfc
 
 from actsite.experiments.init_spread import next_variance
-from actsite.figures.cards import sigmoid_flat_threshold
 from actsite.maths.gaussian import gaussian_expectation
 
 print("  n σ_w²   predicted   measured")
@@ -171,7 +170,9 @@ for init in weight_std:
     g = grad["sigmoid", init]
     print(f"{q:8.4f} {slope:14.4f} {corrected:11.4f} {factor(g):10.4f}   {names[init]}")
 print()
-edge = sigmoid_flat_threshold()    # |z| beyond which the sigmoid's slope is below 0.01
+# |z| beyond which the sigmoid's slope is below 0.01:
+# σ(1 − σ) = 0.01 at σ = (1 + √0.96)/2, and z = log(σ/(1 − σ))
+edge = np.log((1 + np.sqrt(0.96)) / (1 - np.sqrt(0.96)))
 for n_var_w in (16, 103):
     q = 1.0
     for _ in range(100):
@@ -308,7 +309,7 @@ for seed in (0, 1, 2):
 #
 # ## Try this { #try-this }
 #
-# The ratio 1.79 belongs to one random draw, seed 0. The cell below draws weights, inputs and top gradient with
+# The ReLU first-to-last ratio 1.79 (identical at all three scales) belongs to one random draw, seed 0. The cell below draws weights, inputs and top gradient with
 # seeds 0 to 11, the twelve draws the article quotes, and prints for each the first-to-last ratio of ReLU with He and
 # with Xavier initialisation and of tanh with He, and the change per layer of the ReLU outputs with He. Change the
 # seeds or the `runs`, and see which numbers move and which do not.

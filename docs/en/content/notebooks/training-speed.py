@@ -127,8 +127,7 @@ show("best rate against best rate", {activation: median[activation].min() for ac
 # after it runs it again with every initial weight, or every input, changed in its last binary digit. In every one of
 # these runs tanh reaches 25% first, and both activations are slower than at $\eta = 0.1$, ReLU much more than tanh.
 # At this rate, though, the exact counts depend on the last bits of the arithmetic: changing the last bit moves some of
-# them by a hundred steps or more, and a rerun in another session, or on another computer, may print counts that differ
-# from these by about as much.
+# them by a hundred steps or more.
 
 # %%
 def run_at_0_3(activation, seed, nudged=None, with_peak=False):
@@ -238,9 +237,9 @@ for seed in seeds:
     print(f"η = 0.3   seed {seed}   units dead after 10 steps without momentum: {share:4.0%}")
 
 # %% [markdown]
-# Without momentum, this network too loses no unit of that layer in its first ten steps at $\eta = 0.3$, so over those
-# steps removing momentum is enough to prevent the deaths; whether plain SGD keeps every unit alive later, this cell
-# does not show.
+# Without momentum, this network too loses no unit of that layer in its first ten steps at $\eta = 0.3$: in these
+# three seeds, removing momentum prevented every death over those ten steps. Whether plain SGD keeps every unit alive
+# later, this cell does not show.
 #
 # ## The answer { #answer }
 #
