@@ -4,8 +4,9 @@
 usage: python scripts/measure_cost.py [--repeats N] [--out PATH] [--rerun]
 
 Run it on a quiet machine; the file records which machine that was.  Then `make figures`
-redraws the cost figure from it.  `--rerun` times everything three more times, leaves data/cost.json
-alone and records in data/cost-rerun.json how far the ratios moved (the build page quotes it).  `make bench` re-measures and prints the drift without writing here.
+redraws the cost figure from it.  `--rerun` times everything three more times, leaves
+data/cost.json alone and records in data/cost-rerun.json how far the ratios moved (the build page
+quotes it).  `make bench` re-measures and prints the drift without writing either file.
 """
 from __future__ import annotations
 
