@@ -930,17 +930,20 @@ def test_a_much_larger_scale_does_keep_the_sigmoid_gradient(lang):
 @pytest.mark.parametrize("lang, said, gone", [
     ("en", "The variance argument above gives tanh and the rectifiers their initialisation: Xavier initialisation for "
            "activations that act as the identity near zero, such as tanh, and He initialisation for rectifiers. For the "
-           "sigmoid the only scale it offers, about fifty times He's variance, puts about half the pre-activations in "
-           "the flat region.", ("gives each activation its initialisation", "no usable scale")),
+           "sigmoid the only scale that keeps the gradient's factor at one, about fifty times He's variance, puts about "
+           "half the pre-activations in the flat region.", ("gives each activation its initialisation", "no usable scale",
+                                                              "the only scale it offers")),
     ("zh", "上面的方差论证为 tanh 和整流函数确定了权重尺度：在零点附近近似恒等的激活函数（如 tanh）用 Xavier 初始化，"
-           "整流函数用 He 初始化。对 sigmoid，它给出的唯一尺度是 He 的方差的五十倍左右，此时约一半预激活值落在平坦区。",
-     ("为每种激活函数确定了权重尺度", "给不出可用的尺度"))])
+           "整流函数用 He 初始化。对 sigmoid，能让梯度的每层因子保持为 1 的唯一尺度是 He 的方差的五十倍左右，此时约一半预激活值落在平坦区。",
+     ("为每种激活函数确定了权重尺度", "给不出可用的尺度", "它给出的唯一尺度"))])
 def test_the_variance_argument_gives_the_sigmoid_only_a_scale_in_the_flat_region(lang, said, gone):
     """Review final68, pb (WRONG): 'What fixed it' said the variance argument gives each activation its initialisation,
     but for the sigmoid the variance factor at the forward fixed point stays below one at Xavier's and He's scales and
     reaches it only near n sigma_w^2 = 103, where about half the pre-activations lie beyond the flat-region edge.
     Review final69, pb (WRONG): 'gives no usable scale' denied the scale the page itself finds (about fifty times He's
-    variance, untested in training); the sentence now names that scale and what it costs."""
+    variance, untested in training); the sentence now names that scale and what it costs.  Review final73, pb (WRONG):
+    "the only scale it offers" ignored the forward scale, 3.41/n, which keeps q = 1; the sentence names the gradient's."""
+    assert 1 / gaussian_mean(lambda z: sigmoid(z) ** 2, 1.0) == pytest.approx(3.41, abs=0.01)   # the forward scale
     for n_var_w in (1, 2, 16):
         q = steady_variance(sigmoid, n_var_w)
         assert n_var_w * gaussian_mean(lambda z: sigmoid_prime(z) ** 2, q) < 0.5
@@ -2092,3 +2095,21 @@ def test_the_wording_the_final72_review_asked_for():
     assert "no relation to the sigmoid" not in en and "与 sigmoid 的 $\\sigma$ 无关" not in zh
     assert "(the subscript keeps it apart from the sigmoid $\\sigma$)" in en
     assert "（带下标，以免与 sigmoid 的 $\\sigma$ 混淆）" in zh
+
+
+def test_xavier_keeps_the_error_signal_not_the_sigmoids_forward_signal():
+    """Review final73, pb: "the weights leave the size of the signal unchanged" is false for the sigmoid's forward
+    signal (its pre-activation variance settles well below 1 under Xavier); what n sigma_w^2 = 1 keeps is the size of the
+    error signal passing back through the weight matrices (each W^T multiplies its mean square by n sigma_w^2)."""
+    assert steady_variance(sigmoid, 1.0) < 0.5                               # the forward signal shrinks
+    rng = np.random.default_rng(0)
+    n = 400
+    W = rng.normal(scale=1 / np.sqrt(n), size=(n, n))
+    delta = rng.normal(size=(n, 2000))
+    assert np.mean((W.T @ delta) ** 2) / np.mean(delta ** 2) == pytest.approx(1, abs=0.02)
+    for lang, said, gone in (
+            ("en", "the weight matrices leave the size of the error signal passing back through them unchanged on average",
+             "the weights leave the size of the signal unchanged"),
+            ("zh", "误差信号反向穿过权重矩阵，其大小平均而言不变", "权重平均而言不改变信号的大小")):
+        text = page_text("blog/posts/when-gradients-vanish.md", lang)
+        assert said in text and gone not in text, lang
