@@ -353,7 +353,11 @@ def test_summed_binary_units_with_offset_biases_are_close_to_softplus_which_relu
     that a single ReLU unit cheaply approximates such a set.'  Their units' biases are offset by
     -0.5, -1.5, -2.5, ...; the expected output of a binary unit is the sigmoid of its input.  Summed over 200
     of them the result is within 0.011 of softplus on [-6, 20]; ReLU is within log 2 of both (an
-    approximation, argued, not an identity: the wording says 'argued', not 'showed')."""
+    approximation, argued, not an identity: the wording says 'argued', not 'showed').  Review final73, pc (WRONG): their
+    approximation is a noisy rectified linear unit ("can be approximated efficiently by noisy, rectified linear units"),
+    max(0, x + N(0, sigmoid(x))); the page reports that argument, with the noise, and does not claim more."""
+    for lang, gone in (("en", "a single ReLU unit cheaply approximates"), ("zh", "一个 ReLU 单元就能廉价地")):
+        assert gone not in page_text("blog/posts/relu-sparsity-biology.md", lang)
     x = np.linspace(-6, 20, 2601)
     summed = sum(sigmoid(x - i + 0.5) for i in range(1, 201))
     softplus = np.log1p(np.exp(x))
@@ -362,11 +366,11 @@ def test_summed_binary_units_with_offset_biases_are_close_to_softplus_which_relu
     assert np.abs(relu(x) - summed).max() < np.log(2) and np.abs(relu(x) - summed).max() > 0.5
     for lang, text in (("en", "The expected summed output of many binary units that share their weights and have progressively "
                               "more negative biases is close to [softplus](../../catalogue/smooth-gates.md#softplus), $\\log(1 + e^{x})$, a smooth curve that "
-                              "[the next section](#sparsity) sets beside ReLU. Nair and Hinton argued that a single ReLU unit "
-                              "cheaply approximates such a set of binary units"),
+                              "[the next section](#sparsity) sets beside ReLU. Nair and Hinton argued that a single noisy rectified "
+                              "linear unit, $\\max(0, x + \\text{noise})$, cheaply approximates such a set of binary units"),
                        ("zh", "许多共享权重、偏置依次递减的二值单元，其输出之和的期望接近 [softplus](../../catalogue/smooth-gates.md#softplus) 函数 $\\log(1 + e^{x})$。"
-                              "这是一条平滑曲线，[下一节](#sparsity)会把它和 ReLU 放在一起比较。Nair 和 Hinton 认为，一个 ReLU 单元就能廉价地"
-                              "近似这样一组二值单元。")):
+                              "这是一条平滑曲线，[下一节](#sparsity)会把它和 ReLU 放在一起比较。Nair 和 Hinton 认为，一个带噪声的 ReLU 单元 "
+                              "$\\max(0, x + \\text{噪声})$ 就能廉价地近似这样一组二值单元。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page
         biology = page.split("{ #biology }", 1)[1].split("{ #sparsity }", 1)[0]
