@@ -1173,7 +1173,7 @@ def test_the_approximations_are_faster_only_in_the_papers_words():
     ratios = cost.ratios(cost.load())
     for part in ("value", "derivative"):                                    # no faster, for the value or the derivative
         assert ratios["gelu_tanh", part, "float64"] >= ratios["gelu", part, "float64"], part
-    pair = max(run["largest_pair_change_factor"] for run in cost.load(cost_drift.RERUN)["runs"])
+    pair = max(run["largest_pair_change_factor"] for run in cost_drift.load_rerun()["runs"])
     assert ratios["gelu_tanh", "value", "float64"] < pair * ratios["gelu", "value", "float64"]   # hence not "slower"
     home = page_text("how-this-site-is-built.md", "en")
     assert "{ #timing }" in home and "the factor between two ratios changed by as much as 5.7, so two that differ by less than that are not ranked here" in " ".join(home.split())

@@ -183,7 +183,7 @@ def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
     assert sorted(ratios, key=ratios.get)[:3] == ["relu6", "hard_tanh", "relu"]     # "one of the cheapest"
     transcendental = {key: r for key, r in ratios.items() if EVERY[key].cost in ("exp", "erf")}
     assert min(transcendental, key=transcendental.get) == "tanh" and round(ratios["tanh"], 1) == 9.8
-    assert ratios["tanh"] > max(run["largest_pair_change_factor"] for run in cost.load(cost_drift.RERUN)["runs"])
+    assert ratios["tanh"] > max(run["largest_pair_change_factor"] for run in cost_drift.load_rerun()["runs"])
     assert {"sigmoid", "tanh", "gelu", "silu", "mish"} <= set(transcendental)   # "need an exponential or the error function"
     assert data["functions"]["relu"]["value"]["operations"] == {"maximum": 1}   # "one comparison per element"
     shown = {"en": "it is one of the cheapest functions to compute: one comparison per element, where the sigmoid, tanh, "

@@ -763,7 +763,7 @@ def test_a_select_can_cost_more_than_its_count_suggests_leaky_relu_against_hard_
     # the gap of almost four lies within the reruns' largest change between two ratios (data/cost-rerun.json), so the
     # page gives it as a fact of the run shown, which a rerun may undo, not as a ranking
     assert ratios["leaky_relu", "value", "float64"] / ratios["hard_sigmoid", "value", "float64"] < max(
-        run["largest_pair_change_factor"] for run in cost.load(cost_drift.RERUN)["runs"])
+        run["largest_pair_change_factor"] for run in cost_drift.load_rerun()["runs"])
     assert ("A mask and a select together may cost more than their count suggests: in the run shown, Leaky ReLU's "
             "three passes, `greater`, `multiply` and `where`, took almost four times as long as hard sigmoid's three, "
             "`add`, `divide` and `clip`, though a gap of that size lies within what a rerun can undo.") in flat(timing("en"))
@@ -900,7 +900,7 @@ def test_cheap_passes_and_every_exponential_at_tanh_or_above():
     # review final72, tools: hard sigmoid's 2.0x against tanh's 9.8x (4.9 apart) was set against the exponentials
     # although the page ranks nothing closer than the reruns' 5.7; now the exponentials are ranked against ReLU and the
     # two clips only (at least 9.8 apart), and hard sigmoid against neither group
-    pair = max(run["largest_pair_change_factor"] for run in cost.load(cost_drift.RERUN)["runs"])
+    pair = max(run["largest_pair_change_factor"] for run in cost_drift.load_rerun()["runs"])
     assert f"{pair:.1f}" == "5.7"
     cheap = max(ratio(k) for k in ("relu", "relu6", "hard_tanh"))
     assert min(transcendental.values()) / cheap > pair                           # "over 5.7 times ... survives a rerun"
@@ -1058,7 +1058,7 @@ def test_the_page_says_how_far_a_re_timing_moved_the_ratios_and_ranks_nothing_cl
     "come close to")."""
     # the record is data/cost-rerun.json (scripts/measure_cost.py --rerun), not `make bench`'s latest.json, which
     # every benchmark run rewrites: `make bench` then `make test` must leave this claim true
-    record = cost.load(cost_drift.RERUN)
+    record = cost_drift.load_rerun()
     runs = record["runs"]
     assert len(runs) == 3                                                         # "In three reruns"
     assert record["machine"]["cpu"] == cost.load()["machine"]["cpu"]             # "on a machine of the same kind"
@@ -1330,3 +1330,15 @@ def test_the_opening_introduces_the_page_to_a_reader_in_three_sentences_and_poin
         assert "{ #timing }" in text
         # review final68: the hard-and-cheap group cut its aside on NumPy timings (review final68, ca), and with it the
         # link to #timing; the link from that page is no longer required here
+
+
+def test_a_missing_rerun_record_names_its_file_and_the_command_that_writes_it(tmp_path):
+    """The build page quotes data/cost-rerun.json; without it the error says which file and how to make it, not the
+    command that would overwrite data/cost.json."""
+    missing = tmp_path / "cost-rerun.json"
+    with pytest.raises(FileNotFoundError, match=r"cost-rerun\.json: no rerun recorded; run `python scripts/measure_cost.py --rerun`"):
+        cost_drift.load_rerun(missing)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"runs": [\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"broken\.json, line 2: not valid JSON"):
+        cost_drift.load_rerun(broken)

@@ -41,6 +41,14 @@ def drift(repeats: int = 7) -> dict:
     return compare(committed, fresh, show=True)
 
 
+def load_rerun(path=RERUN) -> dict:
+    """The committed rerun record; a missing file names the command that writes it (not the one for cost.json)."""
+    try:
+        return cost.load(path)
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: no rerun recorded; run `python scripts/measure_cost.py --rerun`") from None
+
+
 def rerun(committed: dict, repeats: int, times: int = 3) -> dict:
     """``times`` fresh timings of the committed functions, each summarised by :func:`compare`, for :data:`RERUN`."""
     runs = [cost.measure(repeats, keys=list(committed["functions"])) for _ in range(times)]
