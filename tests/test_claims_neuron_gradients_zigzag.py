@@ -1055,23 +1055,31 @@ def test_notebook_states_the_geometric_rate_and_tolerance_its_prediction_cell_us
 @pytest.mark.parametrize("lang, said", [
     ("en", ("for an activation to be [zero-centred](../../glossary.md#zero-centred) (on this site: mean output 0 for a "
             "standard normal input), and why",
-            "one does, when its pre-activations are standard normal (any symmetric distribution will do for an odd "
-            "function such as tanh).")),
+            "Tanh is odd, so its mean output is zero whenever its pre-activations are symmetric about zero; the other "
+            "three do not manage it, as the table below shows.")),
     ("zh", ("激活函数的[零中心](../../glossary.md#zero-centred)（本站指输入服从标准正态分布时输出均值为 0）这一性质",
-            "的激活函数可以，前提是它的预激活值服从标准正态分布（tanh 这样的奇函数，只要预激活值关于零对称就行）。"))])
+            "tanh 是奇函数，只要预激活值关于零对称，它的输出均值就是零；其余三个都做不到，见下表。"))])
 def test_zero_centred_means_zero_mean_at_the_standard_normal_and_at_any_symmetric_input_only_when_odd(lang, said):
     """The condition is the definition's (review final47, pa): SELU is zero-centred, with mean 0 at N(0, 1), but not at
     N(0, 2^2); tanh, an odd function, has mean 0 for every input distribution symmetric about zero.  The term, the
     page's subject, is defined where it first appears, in the opening paragraph, and not again later (review final60, pa).
     review final72, pa: 'as long as its pre-activations stay close to standard normal' read as circular; the condition
-    is now stated as the definition's own ('when its pre-activations are standard normal')."""
+    is now stated as the definition's own ('when its pre-activations are standard normal').
+    review final74, pa: 'a zero-centred one does, when its pre-activations are standard normal' was the definition
+    restated; the sentence now answers with tanh (odd, so mean 0 for every symmetric input) and says the other three
+    do not, checked here for sigmoid, ReLU and Leaky ReLU at several symmetric inputs.  The table lost its Range
+    column, which repeated from-linear-to-nonlinear and the reference table."""
     from actsite.maths.catalogue import EVERY
     from actsite.maths.gaussian import gaussian_expectation
     mean = lambda f, s: gaussian_expectation(f, s * s)       # noqa: E731  (E[f(z)], z ~ N(0, s^2))
     assert abs(mean(EVERY["selu"].f, 1.0)) < 1e-6 and mean(EVERY["selu"].f, 2.0) > 0.2
     for s in (0.5, 1.0, 3.0):
         assert abs(mean(EVERY["tanh"].f, s)) < 1e-9
+        for other in ("sigmoid", "relu", "leaky_relu"):
+            assert mean(EVERY[other].f, s) > 0.05, (other, s)
     text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+    assert "A zero-centred one does" not in text and "零中心的激活函数可以" not in text, lang
+    assert "| Range |" not in text and "| 值域 |" not in text, lang
     assert all(words in text for words in said), lang
     assert text.index(said[0]) < text.index("<!-- more -->"), lang
     assert "by definition, its mean output" not in text and "按定义" not in text, lang

@@ -467,22 +467,25 @@ def test_the_derivative_bounds_are_stated_here_with_the_one_line_reason_and_deri
     Review final68, pa: tanh's bound now carries its one-line reason too, tanh' = 1 - tanh^2 (checked against tanh_prime),
     so the page does not lean on the next article for it.
     Review final71, pa: the identity itself now carries its one-line derivation, sigma' = e^{-x}/(1 + e^{-x})^2
-    = sigma(1 - sigma) (checked numerically), so the link to the next article only offers the steps."""
+    = sigma(1 - sigma) (checked numerically), so the link to the next article only offers the steps.
+    review final74, pa: the e^{-x}/(1 + e^{-x})^2 step is derived on from-linear-to-nonlinear and is cut here; the page
+    keeps the identity and its one-clause reason, and the old step may not come back."""
     from claim_helpers import page_text
-    said = {"en": ("The sigmoid's derivative, $\\sigma' = e^{-x}/(1 + e^{-x})^2 = \\sigma(1 - \\sigma)$, is a product of two "
+    said = {"en": ("The sigmoid's derivative, $\\sigma' = \\sigma(1 - \\sigma)$, is a product of two "
                    "numbers that add up to 1, so it is at most $1/4$; tanh's derivative, $1 - \\tanh^2$, is at most 1. "
                    "[What a good activation needs](from-linear-to-nonlinear.md#sigmoid-tanh-derivations) gives both "
                    "derivations step by step."),
-            "zh": ("sigmoid 的导数 $\\sigma' = e^{-x}/(1 + e^{-x})^2 = \\sigma(1 - \\sigma)$ 是两个和为 1 的数之积，所以至多为 $1/4$；"
+            "zh": ("sigmoid 的导数 $\\sigma' = \\sigma(1 - \\sigma)$ 是两个和为 1 的数之积，所以至多为 $1/4$；"
                    "tanh 的导数 $1 - \\tanh^2$ 至多为 1。逐步的推导见"
                    "[《好的激活函数需要什么：sigmoid、tanh 与 ReLU 各做到了几条》](from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。")}
     home = {"en": "since $s(1 - s) = 1/4 - (s - 1/2)^2$ with $s = \\sigma(x)$, the sigmoid's derivative never exceeds $1/4$",
             "zh": "记 $s = \\sigma(x)$，由 $s(1 - s) = 1/4 - (s - 1/2)^2$ 可知 sigmoid 的导数从不超过 $1/4$"}
-    uses = {"en": ("For a sigmoid layer that derivative is at most $1/4$, and almost 0 in a tail", "four times the sigmoid's best"),
+    uses = {"en": ("For a sigmoid layer that derivative is at most $1/4$, and almost 0 in a tail", "four times the sigmoid's largest derivative and equal to tanh's, which tanh reaches only at zero"),
             "zh": ("对 sigmoid 层，这个导数至多为 $1/4$，在尾部几乎为 0", "单元开启时导数恰为 1，是 sigmoid 导数最大值的四倍")}
     stated = {"en": "so it is at most $1/4$", "zh": "所以至多为 $1/4$"}
     for lang in ("en", "zh"):
         assert "1/4 - (p - 1/2)^2" not in page_text("blog/posts/why-nonlinear-activations.md", lang), lang   # proved once
+        assert "e^{-x}/(1 + e^{-x})^2" not in page_text("blog/posts/why-nonlinear-activations.md", lang), lang   # derived at home
     for lang in ("en", "zh"):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said[lang] in text, lang
@@ -730,16 +733,18 @@ def test_training_speed_summary_matches_the_home_page_table_relu_fewer_steps_at_
     its ratios (the headline-facts rule); it now gives the lead at both ends of the three smaller rates, 2.15 at 0.01
     and 1.20 at 0.1, read off the home table here, in place of the words 'less than half as many'.
     review final72, pa: 'ReLU needed fewer steps than tanh at the three smaller rates' held for the medians only (at 0.1
-    one seed of three tied); the sentence now speaks of ReLU's median run and names the tie, rerun here per seed."""
+    one seed of three tied); the sentence now speaks of ReLU's median run and names the tie, rerun here per seed.
+    review final74, pa: 'the last article of this series' named a position the date-sorted blog does not show; the
+    sentence now names the article, and no positional reference may come back."""
     import re
     from claim_helpers import page_text
     quotes = {"en": ("Whether ReLU needs fewer steps, and how many fewer, depends on the network, the data and the learning "
-                     "rate. The last article of this series measures it in [a small experiment with four learning rates]"
-                     "(relu-sparsity-biology.md#training-speed): at the three smaller rates ReLU's median run needed fewer "
+                     "rate. [ReLU, sparse codes and the brain]"
+                     "(relu-sparsity-biology.md#training-speed) measures it in a small experiment with four learning rates: at the three smaller rates ReLU's median run needed fewer "
                      "steps than tanh's (at {3} one of the three seeds tied), but the lead shrank as the rate grew, from {0} times as fast at a rate of {2} to {1} times at "
                      "{3}, and at the largest tanh needed fewer in every run."),
-              "zh": ("至于 ReLU 是否用的步数更少、少多少，取决于网络、数据和学习率。本系列最后一篇文章用[一个试了四个学习率的小实验]"
-                     "(relu-sparsity-biology.md#training-speed)做了测量：在较小的三个学习率下，按三个种子的中位数计，都是 ReLU 用的步数"
+              "zh": ("至于 ReLU 是否用的步数更少、少多少，取决于网络、数据和学习率。[《ReLU、稀疏编码与大脑：三种说法各站得住几分？》]"
+                     "(relu-sparsity-biology.md#training-speed)用一个试了四个学习率的小实验做了测量：在较小的三个学习率下，按三个种子的中位数计，都是 ReLU 用的步数"
                      "更少（学习率为 {3} 时有一个种子两者持平），"
                      "但学习率越大，领先得越少（tanh 所需的步数在学习率为 {2} 时是 ReLU 的 {0} 倍，到 {3} 时只有 {1} 倍）；"
                      "到了最大的学习率，每次运行都是 tanh 用的步数更少。")}
@@ -760,6 +765,7 @@ def test_training_speed_summary_matches_the_home_page_table_relu_fewer_steps_at_
         first, third = rows[0], rows[2]                                            # the two ends quoted here
         assert first[3] == [round(first[2][0] / first[1][0], 2)] and third[3] == [round(third[2][0] / third[1][0], 2)]
         assert quote.format(f"{first[3][0]:.2f}", f"{third[3][0]:.2f}", f"{first[0]:g}", f"{third[0]:g}") in text, lang
+        assert "this series" not in text and "本系列" not in text, lang                     # named, not placed
         *smaller, largest = rows
         for _, relu_steps, tanh_steps, rho in smaller:                             # ReLU fewer at the three smaller
             assert max(relu_steps) < min(tanh_steps) and min(rho) > 1, (lang, rows)
@@ -913,7 +919,9 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
     back.  No gloss nests one definition inside another parenthesis (review final58, pa).  Review final65, pa: the
     summary no longer names "the vanishing-gradient problem" before the body defines it; it speaks of vanishing
     gradients, which its previous sentence has just described.  review final72, pa: a reader who starts here met
-    "vanishing gradients" unglossed; the summary now glosses it in four words (early layers getting almost no gradient)."""
+    "vanishing gradients" unglossed; the summary now glosses it in four words (early layers getting almost no gradient).
+    review final74, pa: in the zh summary "这消除了其中之一" pointed two sentences back; the ReLU clause now sits right
+    before "其中之一"."""
     from claim_helpers import page_text
     said = {"en": ("Sigmoid and tanh have flat tails, where the gradient, the signal that training follows, all but "
                    "disappears; ReLU has none on its positive side. That removes one cause, not the only one, of vanishing "
@@ -924,8 +932,9 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
                    "together these rates form the gradient. Backpropagation (the chain rule applied layer by layer from the output back) builds the "
                    "gradient of an early layer",
                    ("gradient", "loss", "gradient descent", "backpropagation")),
-            "zh": ("sigmoid 和 tanh 的尾部是平的，给训练指方向的梯度到了那里几乎消失；ReLU 在正输入一侧没有这样的尾部。"
-                   "梯度消失（前面几层几乎收不到梯度）的原因不止一个，这消除了其中之一，也有助于解释 ReLU 为什么常常训练得更快。",
+            "zh": ("sigmoid 和 tanh 的尾部是平的，给训练指方向的梯度到了那里几乎消失。"
+                   "梯度消失（前面几层几乎收不到梯度）的原因不止一个；ReLU 在正输入一侧没有这样的尾部，就消除了其中之一，"
+                   "这也有助于解释 ReLU 为什么常常训练得更快。",
                    "平坦区为什么有害？训练要降低的是损失，它衡量网络的输出离目标有多远。常用的训练方法是梯度下降："
                    "每一步让每个权重朝损失减小的方向移动，移动量与损失随该权重变化的快慢成正比。这些快慢合在一起，就是梯度。"
                    "反向传播（从输出往回，逐层应用链式法则）算出的前面某一层的梯度",
@@ -1306,3 +1315,19 @@ def test_the_universal_approximation_theorem_guarantees_existence_not_the_error_
     assert limits in text and "on the left and 1 on the right" not in text and "左端趋于 0" not in text, lang
     assert sigmoid(-40.0) < 1e-17 and 1 - sigmoid(40.0) < 1e-17
     assert "takes its place" not in text and "的结果来担保" not in text
+
+
+def test_the_two_reasons_relu_does_not_end_vanishing_gradients_name_zeros_not_a_mask_of_zeros():
+    """review final74, pa: 'the mask of zeros that ReLU's flat side applies' (zh '由 0 组成的掩码') read as a mask that
+    blocks everything, against the later 'mask of zeros and ones'; the two reasons now name the zeros put into the
+    gradient and the weight matrices, and in zh both reasons are clauses.  The mask itself holds both values."""
+    from claim_helpers import page_text
+    said = {"en": ("for two reasons: the zeros that ReLU's flat side puts into the gradient, and the weight matrices, which "
+                   "ReLU does not control.", "a mask of zeros and ones", "mask of zeros that"),
+            "zh": ("原因有两个：一是 ReLU 平坦的一侧会给梯度乘上 0；二是梯度还要乘上权重矩阵，而权重矩阵不归 ReLU 管。",
+                   "一个由 0 和 1 组成的掩码", "由 0 组成的掩码")}
+    for lang, (reasons, mask, gone) in said.items():
+        text = " ".join(page_text("blog/posts/why-nonlinear-activations.md", lang).split())
+        assert reasons in text and mask in text and gone not in text, lang
+    z = np.random.default_rng(5).normal(size=10_001)
+    assert set(np.unique(relu_prime(z))) == {0.0, 1.0}

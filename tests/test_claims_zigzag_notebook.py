@@ -24,6 +24,7 @@ TRY_WORDS = {
            "$[0.35, 0.85]^2$ keeps the experiment's mean and takes the width 0.5 of $[0.5, 1]^2$;",
            "$[0.35, 1.15]^2$ keeps the experiment's width and takes the mean 0.75 of $[0.5, 1]^2$;",
            "$[0.5, 1.3]^2$ has the width 0.8 and the lower end of $[0.5, 1]^2$.",
+           "Work out the formula for each first, then read the output below.",
            "Of the last three ranges, the closest to $[0.5, 1]^2$ is $[0.35, 0.85]^2$, though none comes near its 52.4.",
            "So at a fixed mean, narrowing the range from 0.8 to 0.5 costs more than raising the mean from 0.6 to 0.75 at a "
            "fixed width, and sharing the lower end does not make two ranges alike: $[0.5, 1.3]^2$ gives 29.8, not 52.4."),
@@ -34,6 +35,7 @@ TRY_WORDS = {
            "$[0.35, 0.85]^2$ 保持实验的均值，宽度取 $[0.5, 1]^2$ 的 0.5；",
            "$[0.35, 1.15]^2$ 保持实验的宽度，均值取 $[0.5, 1]^2$ 的 0.75；",
            "$[0.5, 1.3]^2$ 宽度也是 0.8，下端与 $[0.5, 1]^2$ 相同。",
+           "先用公式把每个区间算一遍，再看下面的输出。",
            "后三个区间里最接近 $[0.5, 1]^2$ 的是 $[0.35, 0.85]^2$，不过哪一个都离 52.4 很远。",
            "均值不变时把宽度从 0.8 缩到 0.5，比宽度不变时把均值从 0.6 抬到 0.75 代价更大；下端相同也不会让两个区间相似："
            "$[0.5, 1.3]^2$ 给出 29.8，而不是 52.4。")}
@@ -63,7 +65,9 @@ def test_try_this_interprets_the_three_controls_with_the_formula(lang):
     the controls hold one of mean and width at the experiment's [0.2, 1]^2 (mean 0.6, width 0.8) and take the other
     from [0.5, 1]^2 (mean 0.75, width 0.5): the narrowing alone gives the larger kappa, and [0.5, 1.3]^2, with
     [0.5, 1]^2's lower end but the width 0.8 and a higher mean, does not reach [0.5, 1]^2's kappa, while its own kappa
-    follows from its mean and width."""
+    follows from its mean and width.
+    review final74, pa: the prediction prompt asks the reader to evaluate the formula first (the three values
+    predicted below), so the guess is a computation."""
     text = markdown_words(page_text(NOTEBOOK, lang))
     assert all(words in text for words in TRY_WORDS[lang]), [w for w in TRY_WORDS[lang] if w not in text]
     assert [round(predicted(*r), 1) for r in CONTROLS] == [35.6, 22.1, 31.4]

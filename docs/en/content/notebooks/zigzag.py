@@ -202,7 +202,8 @@ print(f"κ = {kappa:.2f}: predicted {predicted:.1f}, so {int(np.ceil(predicted))
 # - $[0.35, 1.15]^2$ keeps the experiment's width and takes the mean 0.75 of $[0.5, 1]^2$;
 # - $[0.5, 1.3]^2$ has the width 0.8 and the lower end of $[0.5, 1]^2$.
 #
-# Which of the last three would you expect to come closest to $[0.5, 1]^2$? Decide before you read the output below.
+# Which of the last three would you expect to come closest to $[0.5, 1]^2$? Work out the formula for each first, then
+# read the output below.
 # To see more, add ranges to the tuple.
 
 # %%
