@@ -576,7 +576,9 @@ def test_a_float32_kernel_that_rounds_once_differs_only_near_a_midpoint():
               "tables, the 8- and 16-bit thresholds therefore belong to the format", "")
     page_lang("en", "It can differ from the tables at the rare input whose result falls almost exactly halfway "
               "between two values of the format.", "")
-    page_lang("zh", "", "最后只舍入一次的内核给出的也正是这个值。")
+    # review final74, lp: the zh sentence is split; the kernel is the subject of a conditional, not a stacked attributive
+    page_lang("zh", "", "在硬件上实际计算函数值的程序叫作**内核**。对 8 位和 16 位格式，如果内核内部用 float32 准确地计算，"
+              "最后只舍入一次，它给出的也正是这个值。")
     page_lang("zh", "", "在结果几乎正好落在格式的两个相邻值正中的极少数输入上，它可能与表不同。")
 
 
@@ -1185,8 +1187,11 @@ def test_exp_overflow_per_format():
     # review final69, lp: zh no longer writes "A 对 B" (a calque of "against"); it names float32's value
     page_lang("zh", "", f"因而最小正规数与 float32 相同，最大值也几乎相同（${b} \\times 10^{{38}}$，float32 为 ${f} \\times 10^{{38}}$）")
     assert "对 $3.40" not in page("zh")
-    page_lang("en", "With a largest value almost equal to float32's, bfloat16 survives logits of 12", "")
-    page_lang("zh", "", "bfloat16 的最大值与 float32 几乎相同，logit 为 12 时安然无恙")
+    # review final74, lp: the softmax paragraph no longer repeats that the two largest values are almost equal
+    page_lang("en", "The bfloat16 format survives logits of 12, but not of 90: its $e^{x}$ overflows from 89 on", "")
+    page_lang("zh", "", "bfloat16 在 logit 为 12 时安然无恙，到 90 就不行了：它的 $e^{x}$ 从 89 起溢出")
+    for lang, old in (("en", "With a largest value almost equal to float32's"), ("zh", "最大值与 float32 几乎相同，logit")):
+        assert old not in page(lang), lang
     # e^x overflows where it passes the largest value plus half a step: two different points, one bfloat16 grid value
     over32 = math.log(float(f32.max) + 2.0 ** (127 - 23 - 1))
     over16 = math.log(float(b16.max) + 2.0 ** (127 - 7 - 1))
@@ -1551,7 +1556,9 @@ def test_softplus_and_mish_lose_their_left_tails_in_float16():
     # review final71, lp: zh no longer says the tail is "lost" (丢失) or "kept to the nearest multiple"
     for old in ("左侧尾部还会丢失", "只能保留到最接近的"):
         assert old not in page("zh"), old
-    page_lang("zh", "", r"softplus 和 Mish 的左尾还会因舍入而失准，与溢出无关。$1 + e^{x}$ 中的 $e^{x}$ 只精确到 $2^{-10}$"
+    # review final74, lp: one zh term for the left tail, 左侧尾部 (左尾 was used once)
+    assert "左尾" not in page("zh")
+    page_lang("zh", "", r"softplus 和 Mish 的左侧尾部还会因舍入而失准，与溢出无关。$1 + e^{x}$ 中的 $e^{x}$ 只精确到 $2^{-10}$"
               r"（float16 的 $\varepsilon$）的整数倍，所以从 $x$ 约为 "
               r"$-3.1$ 起，两个公式的误差就可能超过 1%；在 $x = -6$ 处误差已达 18%，在 $-7.5$ 处达 77%。"
               r"一旦 $e^{x}$ 不超过 $2^{-11}$，即 float16 的 $\varepsilon$ 的一半，$1 + e^{x}$ 就舍入成 1，取对数得 0："
@@ -1736,7 +1743,8 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     (1.875); otherwise it is rounded to two decimals (two significant digits from 10^5 on), or in
     the 8- and 16-bit formats to as many as it takes to name that value alone (4.508 in float16,
     where 4.51 would round to its neighbour)': every cell of both tables, as printed.
-    review final69, lp: the digit rule is cut from the prose; the code's rule is still checked."""
+    review final69, lp: the digit rule is cut from the prose; the code's rule is still checked.
+    review final74, lp: one sentence after the tables' lead-in says why digit counts vary (4.508 vs 3.47)."""
     from decimal import Decimal
     from actsite.pages import low_precision_table as lpt
     data = lpt.cached("low_precision_thresholds")
@@ -1805,6 +1813,21 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     page_lang("zh", "", "例如在每种格式中，hard swish 都从 3 下方紧邻的那个值起就等于 $x$（bfloat16 中是 2.98，E5M2 中是 2.5）。")
     page_lang("en", "Each cell gives two inputs, the left side's threshold above the right side's; a 0 means that side "
               "equals its asymptote everywhere.", "")
+    # review final74, lp: the varying digit counts (3.47 but 4.508) read as inconsistent rounding; one sentence says why.
+    # The 8- and 16-bit half is checked cell by cell above (every printed number names its value); here, the example
+    # and the float32 half ("mostly rounded to two decimals")
+    page_lang("en", "In the 8- and 16-bit formats an input is written with as many digits as it takes to single out the "
+              "format's value (4.508 in float16, since 4.51 would round to the next float16 value); float32 inputs that "
+              "are not whole numbers are mostly rounded to two decimals.", "")
+    page_lang("zh", "", "8 位和 16 位格式中的输入，写到足以确定该格式中那个值的位数为止（float16 中写作 4.508，因为 4.51 "
+              "会舍入到相邻的另一个 float16 值）；float32 中不是整数的输入，大多舍入到两位小数。")
+    f16_values = lp.positive_values("float16")
+    assert float(lp.to_format(4.51, "float16")) == float(f16_values[f16_values > 4.5078125].min())
+    f32_cells = [lpt.number_latex(float(t), "en", "float32") for q in ("value", "slope") for per_format in data[q]
+                 for fmt, pair_ in zip(fmts, per_format) if fmt == "float32" for t in pair_]
+    not_whole = [c for c in f32_cells if not re.fullmatch(r"-?\d+", c)]
+    two_decimals = [c for c in not_whole if re.fullmatch(r"-?\d+\.\d\d", c)]
+    assert 2 * len(two_decimals) > len(not_whole) > len(two_decimals), f32_cells          # "mostly", not "all"
     # review final62, lp: the note shortened to the rule and its three examples of extra digits
     # review final66, lp: the note was a style sheet; it now says the rule in two sentences with one example per case
     # of extra digits (every clause is checked against every cell below)
@@ -2378,7 +2401,8 @@ def test_no_sentence_restates_round_to_nearest_as_a_finding():
     """Review final61, lp: the sentence 'training loses nothing beyond a derivative threshold that the format could have
     kept: there, the true slope is closer to the 0 or 1 it rounds to ...' said what rounding to nearest means at every
     input, and lines 66-70 already say which functions' backward pass uses the derivative's own thresholds; it is cut.
-    review final69, lp: the lead-in ends with the cell layout (digit rule cut)."""
+    review final69, lp: the lead-in ends with the cell layout (digit rule cut).
+    review final74, lp: the lead-in ends with one sentence on why digit counts vary."""
     for lang, cut in (("en", "that the format could have kept"), ("en", "than to any other value of the format"),
                       ("zh", "格式本来就保留不住"), ("zh", "比离格式中任何别的值都近")):
         assert cut not in page(lang), (lang, cut)
@@ -2388,9 +2412,11 @@ def test_no_sentence_restates_round_to_nearest_as_a_finding():
     # review final68, lp: the rule for writing thresholds joins this lead-in instead of a note of its own
     # review final69, lp: the rule for writing thresholds is cut; the lead-in ends with the cell layout
     page_lang("en", "rounded once (at a kink, the slope of the outer piece). Each cell gives two inputs, the left side's "
-              "threshold above the right side's; a 0 means that side equals its asymptote everywhere.\n\n"
-              "<!-- low-precision-thresholds -->\n\nA derivative that tends to 1 can even reach its threshold", "")
-    page_lang("zh", "", "0 表示这一侧处处等于渐近线。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
+              "threshold above the right side's; a 0 means that side equals its asymptote everywhere. In the 8- and 16-bit "
+              "formats an input is written with as many digits as it takes to single out the format's value (4.508 in float16, "
+              "since 4.51 would round to the next float16 value); float32 inputs that are not whole numbers are mostly "
+              "rounded to two decimals.\n\n<!-- low-precision-thresholds -->\n\nA derivative that tends to 1 can even reach its threshold", "")
+    page_lang("zh", "", "大多舍入到两位小数。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
 
 
 def test_takeaway_only_non_zero_limits_come_early():
@@ -2725,7 +2751,8 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     keeps the diagonal linear, test_on_the_diagonal_... in the gated-units tests); the term's home says it uses
     "underflow" for the rounding to 0, as the glossary entry does, and names the wider IEEE 754 usage.
     Review final66, lp: that usage is a parenthesis, not a sentence; the zh preview and SwiGLU paragraph reworded.
-    review final67, lp: the zh preview's two indirect questions run parallel."""
+    review final67, lp: the zh preview's two indirect questions run parallel.
+    review final74, lp: the IEEE 754 parenthesis is cut (the glossary entry keeps it)."""
     from actsite.pages.glossary import TERMS
     underflow = next(t for t in TERMS if t.key == "underflow")
     assert "broader" in underflow.en_definition
@@ -2746,10 +2773,13 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     # review final66, lp: the aside on IEEE 754's usage shrinks to a parenthesis (the glossary entry says "broader")
     # review final68, lp: the parenthesis says what the broader usage is (as the glossary entry does)
     # review final72, lp: the parenthesis also says which sense the page uses afterwards (rounding to 0)
-    page_lang("en", "rounds to 0: it *underflows* (IEEE 754 also counts any inexact result below the normal range as an "
-              "underflow; on this page the word means only rounding to 0).", "")
-    page_lang("zh", "", "就舍入成 0，称为**下溢**（IEEE 754 把落到正规数范围之下、又不精确的结果也都算作下溢；"
-              "本页所说的下溢只指舍入成 0）。")
+    # review final74, lp: the parenthesis was a digression the page never used; the glossary entry keeps the broader
+    # IEEE 754 usage (asserted above)
+    page_lang("en", "rounds to 0: it *underflows*.", "")
+    page_lang("zh", "", "就舍入成 0，称为**下溢**。")
+    assert "IEEE 754" in underflow.en_definition and "IEEE 754" in underflow.zh_definition
+    for lang in LANGS:
+        assert "IEEE" not in page(lang), lang
     for lang, old in (("en", "(for IEEE 754, so does any inexact"), ("zh", "也都算作下溢）")):
         assert old not in page(lang), lang
     for lang, vague in (("en", "uses the word more broadly"), ("zh", "这个词的含义更宽")):
@@ -2892,8 +2922,17 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     # which the page glosses only further on)
     # review final69, lp: the LayerNorm gloss is a sentence of its own, not a second nested parenthesis
     # review final72, lp: the gloss shrinks to a clause; the finding starts a paragraph of its own
+    # review final74, lp: LayerNorm's gloss includes its learned per-dimension scale (as the glossary entry says), which
+    # can keep a dimension large after standardising; the LLM.int8() sentence names its authors, not "Their"
+    from actsite.pages.glossary import TERMS
+    layer_norm = next(t for t in TERMS if t.key == "layer-norm")
+    assert "learned scale" in layer_norm.en_definition and "可学习的缩放" in layer_norm.zh_definition
     page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm), "
-              "which standardises each vector.\n\nA few dimensions of these vectors hold values far larger than the rest.", "")
+              "which standardises each vector and then multiplies each dimension by its own learned scale.\n\n"
+              "A few dimensions of these vectors hold values far larger than the rest.", "")
+    page_lang("en", "Dettmers et al.'s 8-bit integer method (LLM.int8())", "Dettmers 等人的 8 位整数方法（LLM.int8()）")
+    for lang, old in (("en", "Their 8-bit integer method"), ("zh", "他们的 8 位整数方法")):
+        assert old not in page(lang), lang
     for lang, old in (("en", "LayerNorm standardises each vector's components"), ("zh", "残差流是 Transformer 逐块传递的向量")):
         assert old not in page(lang), lang
     page_lang("en", "hold values far larger than the rest. The paper counts a dimension as an outlier if its values reach a "
@@ -2904,7 +2943,7 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     page_lang("zh", "", "测量了 Transformer 中两处线性层的输入向量：[注意力层](transformer-block.md#block)（在序列各位置之间交换信息的层）"
               "中的各线性映射，以及[前馈模块](../glossary.md#feed-forward-block)的第一个线性层。这些向量大多是"
               "[残差流](../glossary.md#residual-stream)（Transformer 逐块传递的向量）经[层归一化](../glossary.md#layer-norm)"
-              "标准化后的结果。\n\n这些向量中有少数几个维度")
+              "标准化、再逐维乘以可学习的缩放参数之后的结果。\n\n这些向量中有少数几个维度")
     page_lang("en", "multiplies more than 99.9% of the values in 8 bits.\n\nSun et al. (2024) describe", "")
     page_lang("zh", "", "其余超过 99.9% 的值用 8 位相乘。\n\nSun 等人（2024）描述了")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
@@ -3094,8 +3133,10 @@ def test_pytorchs_float32_gelu_kernels_cancel_to_zero_from_about_minus_5_5_and_m
     page_lang("en", "so both return 0 much sooner: exact GELU from about $-5.5$ and the tanh approximation from about $-5.2$, "
               "where the first table gives $-13.56$ and $-10.375$ for bfloat16 inputs and $-5.727$ and $-5.29$ for float16 ones. "
               "The values lost are below $2 \\times 10^{-7}$ in magnitude.", "")
-    page_lang("zh", "", "所以两者都早得多就返回 0：精确 GELU 从 $-5.5$ 左右起，tanh 近似从 $-5.2$ 左右起；"
-              "而在第一张表中，两者对 bfloat16 输入分别是 $-13.56$ 和 $-10.375$，对 float16 输入分别是 $-5.727$ 和 $-5.29$。"
+    # review final74, lp: the zh sentence is split and no longer stacks two 分别是
+    assert "对 bfloat16 输入分别是" not in page("zh")
+    page_lang("zh", "", "所以两者都早得多就返回 0：精确 GELU 从 $-5.5$ 左右起，tanh 近似从 $-5.2$ 左右起。"
+              "第一张表里与之对应的阈值，bfloat16 输入是 $-13.56$ 和 $-10.375$，float16 输入是 $-5.727$ 和 $-5.29$。"
               "丢掉的值绝对值都小于 $2 \\times 10^{-7}$。")
     for lang, ambiguous in (("en", "where the tables give"), ("zh", "两张表中分别是")):
         assert ambiguous not in page(lang), lang
