@@ -59,7 +59,9 @@ def test_the_single_input_pages_map_one_number_to_one_except_maxout_and_softmax_
     assert np.max(w @ x2 + bias) != unit
     z = np.array([1.0, 2.0, 3.0]); z2 = z.copy(); z2[2] = 0.0
     assert not np.isclose(softmax(z)[0], softmax(z2)[0])         # the first output depends on the third input
-    assert "(Maxout apart)" in page("en") and "（Maxout 除外）" in page("zh")
+    # review final74, cb: the opening no longer lists the three pages; it says every function so far is one-in, one-out, Maxout apart
+    assert ("Every activation function so far in this catalogue takes one number and returns one, except [Maxout](rectifiers.md#maxout), which takes several." in page("en")
+            and "函数目录前面介绍的激活函数都是一进一出：输入一个数，输出一个数；只有 [Maxout](rectifiers.md#maxout) 例外，它一次接收多个数。" in page("zh"))
 
 
 # --- the page shows the registry's formulas and figures ----------------------------------
@@ -185,6 +187,13 @@ def test_gate_figure_shows_the_gates_and_their_slopes():
     assert "dip slightly below 0 (to about −0.13 and −0.10), then rise to a peak above 1" in page("en")
     assert "先略降到 0 以下（分别约为 −0.13 和 −0.10），再升到超过 1 的峰值" in page("zh")
     np.testing.assert_array_equal(data["slopes"]["bilinear"], 1.0)
+    # review final74, cb: "GELU and SiLU follow it closely" was loose for SiLU (SiLU(2) = 1.76); the alt text says they
+    # approach ReLU from below on the right and gives each one's minimum
+    assert np.all(data["values"]["geglu"] <= data["values"]["reglu"] + 1e-12) and np.all(data["values"]["swiglu"] <= data["values"]["reglu"] + 1e-12)
+    assert f"{data['values']['geglu'].min():.2f}" == "-0.17" and f"{data['values']['swiglu'].min():.2f}" == "-0.28"
+    assert "GELU and SiLU approach it from below for large v and dip below zero before the origin (GELU to about −0.17, SiLU lower, to about −0.28)" in page("en")
+    assert "GELU 与 SiLU 在右侧从下方逐渐贴近 ReLU，在原点左侧略低于零（GELU 最低约 −0.17，SiLU 更低，约 −0.28）" in page("zh")
+    assert "follow it closely" not in page("en") and "紧贴 ReLU" not in page("zh")
 
 
 def test_gates_legend_uses_one_notation_no_word_and_text_near_the_cards_size():
@@ -809,13 +818,15 @@ def test_t5_base_is_glossed_where_first_used_and_the_lstm_gating_is_named(lang):
     the work is in the references (review final43, cb). Review final65, cb: the zh gloss chained three 的 in one
     attributive; T5's kind and its citation now sit beside its name.  Review final66, cb: T5 was described twice (here and
     at the head of #shazeer-2020); it is described once, here, and the comparison section starts with what Shazeer
-    varied.  The gated tanh unit is that of the *gated* PixelCNN (the first PixelCNN used ReLU)."""
+    varied.  The gated tanh unit is that of the *gated* PixelCNN (the first PixelCNN used ReLU).  review final74, cb: "T5 base,
+    the base size of ... T5" said base twice; the gloss now says T5 base is one of T5's sizes."""
     text = page(lang)
     first = text.index("T5 base")
-    gloss = {"en": "Shazeer compared the blocks ([below](#shazeer-2020)) in T5 base, the base size of the encoder–decoder transformer "
+    gloss = {"en": "Shazeer compared the blocks ([below](#shazeer-2020)) in T5 base, one of the sizes of the encoder–decoder transformer "
                    "T5 (Raffel et al. 2020): 12 encoder and 12 decoder layers with $d = 768$ and $d_\\mathrm{ff} = 3072$.",
-             "zh": "他的对比（见[下文](#shazeer-2020)）用的是 T5 base，即编码器-解码器结构的 Transformer T5（Raffel 等人，2020）的 "
-                   "base 规模：编码器和解码器各 12 层，$d = 768$，$d_\\mathrm{ff} = 3072$。"}[lang]
+             "zh": "他的对比（见[下文](#shazeer-2020)）用的是 T5 base，即编码器-解码器结构的 Transformer T5（Raffel 等人，2020）的"
+                   "一种规模：编码器和解码器各 12 层，$d = 768$，$d_\\mathrm{ff} = 3072$。"}[lang]
+    assert "the base size" not in text and "base 规模" not in text     # review final74, cb: "base ... base size" was redundant
     lead = {"en": "Shazeer compared the blocks ([below](#shazeer-2020)) in ", "zh": "他的对比（见[下文](#shazeer-2020)）用的是 "}[lang]
     assert text.index(gloss) + len(lead) == first
     assert first < text.index("{ #shazeer-2020 }")
@@ -988,7 +999,9 @@ def test_palm_is_dated_as_in_its_reference_and_on_the_other_pages(lang):
     row = re.search(r"^\| PaLM[ （(][^|]*\| (\d{4}) \|", text, re.M)
     assert row and row.group(1) == "2022"                                  # the table's "First described"
     assert re.search(r"PaLM[ （(]2022", text) is None
-    assert ("PaLM (Chowdhery et al. 2023)" if lang == "en" else "PaLM（Chowdhery 等人，2023）") in page_text("catalogue/output-layers.md", lang)
+    # review final74, cb: output-layers no longer names PaLM (its z-loss paragraph became a link); transformer-block,
+    # the z-loss's home, dates PaLM the same way
+    assert ("PaLM (Chowdhery et al. 2023)" if lang == "en" else "PaLM（Chowdhery 等人，2023）") in page_text("catalogue/transformer-block.md", lang)
 
 
 def test_the_outlier_sentence_glosses_the_term_and_matches_low_precision():
@@ -1124,16 +1137,16 @@ def test_block_has_one_chinese_name_on_the_page():
            "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) "
            "works out. Such a stack has no stable scale with ReGLU, GEGLU, SwiGLU or the bilinear unit: at input variance $q$, "
            "ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$, and GEGLU's and SwiGLU's approach $q^{2}/2$ as $q$ grows. "
-           "For ReGLU and the bilinear unit the next layer's variance is then exactly $c\\,q^{2}$, with $c$ set by the weights, and this map "
-           "has slope 2 at its nonzero fixed point $q = 1/c$: a small deviation from that point doubles at every layer "
-           "([Inside a transformer block](transformer-block.md#squared-relu)).\n\nIn a [pre-norm](../glossary.md#pre-norm) transformer, "
+           "For ReGLU and the bilinear unit the next layer's variance is then exactly $c\\,q^{2}$, with $c$ set by the weights. "
+           "This map's slope $2cq$ is 2 at its nonzero fixed point $q = 1/c$, so a small deviation from that point doubles at every layer."
+           "\n\nIn a [pre-norm](../glossary.md#pre-norm) transformer, "
            "which normalises the input of attention and of the feed-forward block, the mean square sets "
            "instead how much the feed-forward block adds to the [residual stream](../glossary.md#residual-stream), the vector that attention and the "
            "feed-forward block both read from and add their outputs back to "
            "([same article](../blog/posts/initialisation.md#residual))."),
     ("zh", "用 ReGLU、GEGLU、SwiGLU 或双线性单元时，这样的堆叠没有稳定的尺度：输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，"
            "双线性单元的是 $q^{2}$，GEGLU 和 SwiGLU 的随 $q$ 增大也趋于 $q^{2}/2$。对 ReGLU 和双线性单元，下一层的方差于是恰为 $c\\,q^{2}$"
-           "（$c$ 由权重决定）；这个映射在非零不动点 $q = 1/c$ 处的斜率为 2，稍稍偏离不动点，偏差每过一层就翻一倍（见[《Transformer 块内部》](transformer-block.md#squared-relu)）。\n\n"
+           "（$c$ 由权重决定）。这个映射的斜率 $2cq$ 在非零不动点 $q = 1/c$ 处等于 2，稍稍偏离不动点，偏差每过一层就翻一倍。\n\n"
            "在[前置归一化](../glossary.md#pre-norm)的 Transformer 中，注意力和前馈模块的输入都先经过归一化，这个均方决定的则是前馈模块往"
            "[残差流](../glossary.md#residual-stream)（注意力和前馈模块都从中读取输入、再把输出加回去的向量）里加进多少"
            "（见[同一篇文章](../blog/posts/initialisation.md#residual)）。")])
@@ -1152,7 +1165,9 @@ def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     where it is used, and the zh residual-stream gloss is its own sentence.  Review final71, cb: the paragraph is two,
         the stack's instability and then pre-norm, and the zh gloss of 残差流 sits at the link, before the term is used again.
     review final72, cb: "plain stack" says what plain means here (no residual connections, no normalisation), and the
-    reason the scale is unstable (slope 2 at the fixed point, checked in the next test) is on this page."""
+    reason the scale is unstable (slope 2 at the fixed point, checked in the next test) is on this page.
+    review final74, cb: this page is the home of the slope-2 argument (it comes first in the reading order); the link
+    that sent the reader to transformer-block for it is gone, and the slope 2cq is written out."""
     assert not re.search(r"\b(each|every|a) block\b", page("en")) and "每个块" not in page("zh").split("{ #references }")[0]
     assert said in page(lang)
     home = page_text("blog/posts/initialisation.md", lang)

@@ -10,8 +10,7 @@ motivates it is tested); what PyTorch's documentation says about CrossEntropyLos
 as input; log_softmax followed by nll_loss, which keeps its output for the backward pass) and BCEWithLogitsLoss (more stable, log-sum-exp); its
 autocast list of ops run in float32 (softmax, log_softmax, nll_loss, cross_entropy among them);
 Bridle (1990) naming softmax and reading its outputs as posterior class probabilities; Goodfellow et al.'s section 6.2.2 on output units; label smoothing
-(Szegedy et al. 2016) and PyTorch's `label_smoothing` argument for it; that PaLM adds a z-loss (its home,
-catalogue/transformer-block, carries the formula and its tests); that Keras's cross-entropy losses take logits with
+(Szegedy et al. 2016) and PyTorch's `label_smoothing` argument for it; that Keras's cross-entropy losses take logits with
 `from_logits=True` and expect probabilities by default (its documentation of the probabilistic losses).
 """
 from __future__ import annotations
@@ -420,17 +419,18 @@ def test_naive_bce_becomes_infinite_from_53_ln_2():
     assert 1.0 + np.exp(-36.74) == 1.0
     # "there e^{-x} falls to 2^{-53}, half the gap between 1 and the next larger float64 number. That gap, eps = 2^{-52}
     # ~ 2.2e-16, is the machine epsilon of float64": eps is defined here, at its first use (review final54, cb), in two
-    # sentences rather than three stacked appositions (review final58, cb)
+    # sentences rather than three stacked appositions (review final58, cb).  review final74, cb: "is called" makes the
+    # sentence read as the definition it is (the term's home, low-precision, comes later in the reading order)
     assert np.exp(-53 * np.log(2)) == pytest.approx(2.0 ** -53, rel=1e-14)
     assert np.nextafter(1.0, 2.0) - 1.0 == 2 * 2.0 ** -53
     assert 1.0 + 2.0 ** -53 == 1.0 and 1.0 + 2.0 ** -53 * (1 + 2.0 ** -52) > 1.0
     eps = np.finfo(np.float64).eps
     assert eps == 2.0 ** -52 == np.nextafter(1.0, 2.0) - 1.0 and f"{eps:.1e}" == "2.2e-16" and 2.0 ** -53 == eps / 2
     for lang, said in (("en", "there $e^{-x}$ falls to $2^{-53}$, half the gap between 1 and the next larger float64 number. "
-                              "That gap, $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$, is the "
+                              "That gap, $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$, is called the "
                               "[machine epsilon](low-precision.md#formats) of float64."),
                        ("zh", "此时 $e^{-x}$ 降到 $2^{-53}$，恰为 1 与比它大的下一个 float64 数之间间距的一半。"
-                              "这个间距 $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ 就是 float64 的"
+                              "这个间距 $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ 称为 float64 的"
                               "[机器精度](low-precision.md#formats)。")):
         text = page(lang)
         assert said in text, lang
@@ -654,50 +654,34 @@ def test_label_smoothing_keeps_the_optimal_logits_finite():
 
 # --- review fixes: claims added to the page ---------------------------------------------------
 
-def test_the_loss_adjustments_are_counted_right_and_soft_capping_is_only_linked():
-    """"Two adjustments" to the loss are label smoothing and the z-loss; soft-capping, which changes
-    the logits and not the loss, is named apart (not as a third of the two) and linked to its home
-    (catalogue/transformer-block#soft-capping, which shows and tests its formula): this page does not
-    repeat the formula."""
+def test_the_z_loss_is_one_linked_sentence_at_the_shift_invariance_it_answers():
+    """Review final74, cb and tf: the z-loss paragraph sat at the end of #fused, an API section, and restated the
+    definition that transformer-block#z-loss holds (with PaLM and soft-capping).  It is now one sentence in #softmax,
+    right after the shift invariance it answers: a loss computed from p cannot fix the logits' common level, and the
+    z-loss (linked to its home) is the extra term that does.  Label smoothing stays in #fused, no longer counted as one
+    of "two adjustments"; PaLM, cited only for the z-loss, has left the page and its reference list."""
     home = page_text("catalogue/transformer-block.md", "en")
-    assert "{ #soft-capping }" in home and "{ #z-loss }" in home
-    section = {lang: page(lang).split("{ #fused }")[1].split("{ #references }")[0] for lang in LANGS}
-    assert "Two adjustments to this loss are worth knowing." in section["en"] and "这种损失还有两种调整值得一提。" in section["zh"]
-    # not "common": the z-loss is common only in training large language models (review final58, cb)
-    assert "common adjustments" not in section["en"] and "常见的调整" not in section["zh"]
-    assert ("it also describes [soft-capping](transformer-block.md#soft-capping), which leaves the loss alone and bounds "
-            "the logits themselves") in section["en"]
-    # review final68, cb: the paragraph only pointed forward; it now gives the z-loss, a multiple of (log Z)^2, and what
-    # it does here: softmax ignores a common shift c of the logits, and (log Z + c)^2 is smallest at c = -log Z, so the
-    # penalty pins the shift down without changing p.
-    # review final69, cb: the normaliser is Z, as on transformer-block and in the glossary (was S); the z-loss's
-    # coefficient is no longer written alpha here, where alpha is the label-smoothing weight; the paragraph says why the
-    # constant needs pinning (nothing in the loss stops it drifting) and what the link explains (rounding)
+    assert "{ #z-loss }" in home and "(output-layers.md#softmax)" in home          # the home links back here
+    # the invariance the sentence rests on, and what pins the level: (log Z + c)^2 is smallest at c = -log Z
     z = np.array([3.0, 1.0, -2.0, 0.5])
     shifts = np.linspace(-10, 10, 20001)
+    losses = np.array([-np.log(out.softmax(z + c, 1.0)[0]) for c in shifts[::1000]])
+    np.testing.assert_allclose(losses, losses[0], rtol=1e-12)                    # the cross-entropy ignores the level
     penalty = np.array([np.logaddexp.reduce(z + c) ** 2 for c in shifts])
     assert shifts[penalty.argmin()] == pytest.approx(-np.logaddexp.reduce(z), abs=1e-3)
-    np.testing.assert_allclose(out.softmax(z - np.logaddexp.reduce(z), 1.0), out.softmax(z, 1.0))
-    assert (r"a small multiple of $(\log Z)^{2}$, the *z-loss*. Softmax ignores a constant added to every logit "
-            r"([above](#softmax)), so nothing in the loss stops that constant from drifting; by pulling $\log Z$ towards 0, "
-            r"the z-loss pins it down.") in section["en"]
-    assert (r"即 $(\log Z)^{2}$ 乘以一个很小的系数，称为 **z 损失**。所有 logit 同加一个常数并不改变 softmax（见[上文](#softmax)），"
-            r"损失里也就没有什么能阻止这个常数漂移；z 损失把 $\log Z$ 往 0 拉，就把它定了下来。") in section["zh"]
-    for lang in LANGS:                                       # one symbol, one meaning: alpha is label smoothing's weight
-        assert r"\alpha(\log" not in section[lang] and "log S" not in page(lang)
-    assert "{ #softmax }" in page("en") and "softmax}(z + c) = \\mathrm{softmax}(z)" in page("en")
-    assert "也讲了[软上限](transformer-block.md#soft-capping)：它不改损失，而是直接限制 logit 的大小" in section["zh"]
-    assert "third" not in section["en"] and "第三种" not in section["zh"]
+    said = {"en": "only differences between logits matter. So a loss computed from $p$ cannot hold the logits' common level in "
+                  "place; the [z-loss](transformer-block.md#z-loss) is an extra loss term that does.",
+            "zh": "起作用的只是 logit 之间的差。因此，由 $p$ 算出的损失无法固定 logit 的整体水平；"
+                  "[z 损失](transformer-block.md#z-loss)就是为此在损失里另加的一项。"}
     for lang in LANGS:
-        assert "label_smoothing" in section[lang] and "(transformer-block.md#z-loss)" in section[lang]
-        assert r"\tanh(z/c)" not in section[lang]
-    # PaLM is said to be a language model where this page names it, its only mention (review final60, cb)
-    assert "The large language model PaLM (Chowdhery et al. 2023) adds to the loss a small multiple of" in section["en"]
-    # review final72, cb: 小罚项 and 很小的系数 said "small" twice
-    assert "大语言模型 PaLM（Chowdhery 等人，2023）则在损失上另加一个罚项，即 $(\\log Z)^{2}$ 乘以一个很小的系数" in section["zh"]
-    assert "小罚项" not in section["zh"]
-    assert all(page(lang).count("PaLM") == 2 for lang in LANGS)              # the sentence and the reference
-    assert "PaLM: Scaling Language Modeling with Pathways" in page("en").split("{ #references }")[1]
+        text = page(lang)
+        section = text.split("{ #softmax }")[1].split("{ #cross-entropy }")[0]
+        assert said[lang] in section, lang
+        assert text.count("#z-loss") == 1 and text.count({"en": "z-loss]", "zh": "z 损失"}[lang]) == 1
+        fused = text.split("{ #fused }")[1].split("{ #references }")[0]
+        assert "z-loss" not in fused and "z 损失" not in fused and "soft-capping" not in fused and "软上限" not in fused
+        assert "label_smoothing" in fused and "Two adjustments" not in fused and "两种调整" not in fused
+        assert "PaLM" not in text and "Chowdhery" not in text
 
 
 def test_the_temperature_is_the_boltzmann_distribution_with_negative_energies_as_logits():
@@ -883,6 +867,10 @@ def test_sigma_near_1_is_off_by_less_than_epsilon_and_each_rounding_by_half_a_sp
                                "$\\varepsilon/2$，这个误差经除法带进 $\\sigma(x)$；商略小于 1，舍入时再添至多 $\\varepsilon/4$。"
                                "两者相加至多 $3\\varepsilon/4$，因此 $1 - \\sigma(x)$ 的相对误差最多约为 $\\varepsilon\\, e^{x}$。")):
         assert words in page(lang), lang
+    # review final74, cb: the densest paragraph of the page is two: the bound on 1 - sigma(x), then what the log makes of it
+    for lang, split in (("en", "is at most about $\\varepsilon\\, e^{x}$.\n\nThe logarithm turns it"),
+                        ("zh", "最多约为 $\\varepsilon\\, e^{x}$。\n\n取对数后，")):
+        assert split in page(lang), lang
     for lang, split in (("en", "less than half the bound at both points.\n\nIn NumPy the stable form takes one line:"),
                         ("zh", "两处都不到上界的一半。\n\n在 NumPy 里，稳定的写法只要一行：")):
         assert split in page(lang), lang
@@ -927,7 +915,7 @@ def test_the_sigmoid_failures_the_threshold_and_the_logit_form_are_three_paragra
         "en": ("$\\sigma(x)$ to 1 and the loss to $\\infty$.\n\n", "\n\nThat threshold is $53 \\log 2$",
                "of float64.\n\nRewritten in the logit, the loss is"),
         "zh": ("$\\sigma(x)$ 也就成了 1，损失变成 $\\infty$。\n\n", "\n\n这个阈值就是 $53 \\log 2$",
-               "就是 float64 的[机器精度](low-precision.md#formats)。\n\n改用 logit 来写，损失就是")}[lang]
+               "称为 float64 的[机器精度](low-precision.md#formats)。\n\n改用 logit 来写，损失就是")}[lang]
     for said in (ends, threshold, rewrite):
         assert said in text, (lang, said)
     assert text.index(ends) < text.index(threshold) < text.index(rewrite)
@@ -981,8 +969,8 @@ def test_softmax_is_defined_where_first_named_and_machine_epsilon_where_first_us
     np.testing.assert_allclose(out.softmax(z, 1.0), out.softmax(z), rtol=1e-15)
     np.testing.assert_allclose(out.softmax(z, 2.0), out.softmax(z / 2.0), rtol=1e-15)
     term = {"en": "machine epsilon", "zh": "机器精度"}[lang]
-    gloss = {"en": "That gap, $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$, is the [machine epsilon]",
-             "zh": "这个间距 $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ 就是 float64 的[机器精度]"}[lang]
+    gloss = {"en": "That gap, $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$, is called the [machine epsilon]",
+             "zh": "这个间距 $\\varepsilon = 2^{-52} \\approx 2.2 \\times 10^{-16}$ 称为 float64 的[机器精度]"}[lang]
     assert text.index(gloss) < text.index(term) < text.index(gloss) + len(gloss), lang
     assert np.finfo(np.float64).eps == np.nextafter(1.0, 2.0) - 1.0 == 2.0 ** -52
     if lang == "zh":
@@ -994,13 +982,13 @@ def test_the_normaliser_and_the_logits_are_named_before_later_paragraphs_use_the
     """:33 names Z = sum_k e^{z_k} the normaliser (归一化因子), which :130's z-loss squares the logarithm of; :7 says the
     raw scores are the logits defined below (review final61, cb: both names were used before the page gave them).
     Z is the softmax's denominator: e^{z_i}/Z sums to 1 and Z = exp(log-sum-exp).
-    review final69, cb: the symbol is Z (was S), as on transformer-block and in the glossary's z-loss entry."""
+    review final69, cb: the symbol is Z (was S), as on transformer-block and in the glossary's z-loss entry.
+    review final74, cb: the z-loss's (log Z)^2 has left this page (its home is transformer-block#z-loss)."""
     from claim_helpers import page_text
     text = page_text("catalogue/output-layers.md", lang)
     named = {"en": "with $Z = \\sum_k e^{z_k}$, the *normaliser*,", "zh": "其中 $Z = \\sum_k e^{z_k}$ 即归一化因子；"}[lang]
     word = {"en": "normaliser", "zh": "归一化因子"}[lang]
     assert named in text and text.index(word) < text.index(named) + len(named)      # first said where it is named
-    assert text.index(named) < text.index(r"$(\log Z)^{2}$")                     # the z-loss uses the named Z
     home = page_text("catalogue/transformer-block.md", lang)                       # one symbol site-wide
     assert r"Z = \sum_j e^{z_j}" in home and "S = \\sum" not in text
     raw = {"en": "raw scores (its logits, defined below)", "zh": "原始分数（即下文的 logit）"}[lang]

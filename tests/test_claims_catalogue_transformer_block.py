@@ -62,6 +62,13 @@ the gradient sentence no longer talks about the section; recommendation 4 says t
 (not "fixes the scale"); GEGLU/SwiGLU also quadratic for small inputs (recomputed); LayerNorm and RMSNorm first named at
 their definition, ViT-22B's RMSNorm remark said once there; the drift of the logits' common level linked to output-layers;
 zh 罚项, 前馈模块 (no 前馈子模块).
+
+Review final74, tf: the gradient is at the softmax's inputs "until the table below adds the gradient at the query"; the
+verdict says the sharpest queries pass almost no gradient back through the softmax, the query's own gradient being taken
+up below; J acts along "almost" a single direction; the logits' common level links to output-layers #softmax (where the
+shift invariance is stated); "With depth", and the stack "shows the same dependence on L as the two bounds"; the gated
+units' quadratic recursion has its home on gated-units (#scale), here one linked sentence; zh title "logit 的控制",
+"只有后置归一化的 1/3.7".
 """
 from __future__ import annotations
 
@@ -721,12 +728,12 @@ def test_why_the_jacobian_ratio_times_sqrt_d_k_overstates_the_query_ratio(scalin
     np.testing.assert_allclose(jd, np.linalg.norm(J) * np.abs(delta[:, 0] - delta[:, 1]) / np.sqrt(2), rtol=1e-9)
     shown("\n\nThe Jacobian norm gives the gradient's root mean square, though, and the typical gradient is a smaller share of it when "
           "the weights are sharp. Without the scaling, from $d_k = 64$ on, two keys take almost all the weight of the typical query, "
-          "so $J$ acts along a single direction: over the queries, the median of $\\lVert J \\delta \\rVert$ is about half the median "
+          "so $J$ acts along almost a single direction: over the queries, the median of $\\lVert J \\delta \\rVert$ is about half the median "
           "Jacobian norm (0.53 at $d_k = 64$). With the scaling the weight is spread over many keys, and the share is 0.94. So at "
           "$d_k = 64$ the median Jacobian norm is still larger without the scaling, but the median gradient at the softmax's inputs "
           "is already smaller.\n\n",
           "\n\n不过，雅可比范数给出的是梯度的均方根；权重越尖锐，典型梯度占这个均方根的比例就越小。不缩放时，从 $d_k = 64$ 起，"
-          "典型查询的权重几乎全落在两个键上，$J$ 只沿一个方向起作用。在全部查询上，$\\lVert J \\delta \\rVert$ 的中位数只有雅可比范数"
+          "典型查询的权重几乎全落在两个键上，$J$ 几乎只沿一个方向起作用。在全部查询上，$\\lVert J \\delta \\rVert$ 的中位数只有雅可比范数"
           "中位数的一半左右（$d_k = 64$ 时为 0.53）；缩放后权重分散在许多键上，这个比例为 0.94。所以 $d_k = 64$ 时，雅可比范数的中位数"
           "仍是不缩放时更大，softmax 输入处的梯度中位数却已经是不缩放时更小。\n\n")
     for lang, old in (("en", "and the quotient is 0.94"), ("zh", "这个比值为 0.94")):      # review final71, tf: one word, "share"
@@ -960,11 +967,13 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # 6.8% tail below); the three measures named in parallel
     shown("\n\nThe scaling keeps the softmax equally sharp at every head dimension, much as a good initialisation keeps the signal "
           "at the same scale from layer to layer. Without it, attention at a large head dimension starts out sharp: each query puts "
-          "almost all its weight on a key or two picked by the random initial weights, and the queries it makes sharpest get almost "
-          "no gradient with which to move that weight.\n\n"
+          "almost all its weight on a key or two picked by the random initial weights, and the sharpest queries pass almost no "
+          "gradient back through the softmax to move that weight (the gradient at the query itself is another matter, taken up "
+          "below).\n\n"
           "Without the scaling, three things happen as the head dimension grows:\n\n",
           "\n\n无论头维度多大，缩放都让 softmax 保持同样的尖锐程度，正如好的初始化让信号在各层保持同样的尺度。不缩放时，头维度一大，"
-          "注意力一开始就很尖锐：每个查询几乎把全部权重都给了随机初始权重选中的一两个键，而越尖锐的查询越得不到梯度，难以把权重挪开。\n\n"
+          "注意力一开始就很尖锐：每个查询几乎把全部权重都给了随机初始权重选中的一两个键，而越尖锐的查询经 softmax 传回的梯度越少，"
+          "越难把权重挪开（查询本身得到的梯度则另当别论，见下文）。\n\n"
           "不缩放时，随着头维度增大，会出现三个现象：\n\n")
     # review final72, tf: the query verdict is said once, after the table; the preview and the sentence about the
     # section's plan are cut
@@ -1014,8 +1023,10 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # review final62, tf: a note does not measure; the pointer to it stands once, where the query result is given
     # review final71, tf: "from here on" contradicted the query row; now "until the section turns to the query"
     # review final72, tf: said to the reader, not about the section
-    assert ("Until the query comes in, \"gradient\" below means the gradient at the softmax's inputs: the scores, or the "
-            "scaled scores.\n\n") in page("en")
+    # review final74, tf: "until the query comes in" read as data arriving; now the table that brings the query in
+    assert ("Until the table below adds the gradient at the query, \"gradient\" means the gradient at the softmax's inputs: "
+            "the scores, or the scaled scores.\n\n") in page("en")
+    assert "Until the query comes in" not in page("en")
     assert "Until the section turns to the query" not in page("en") and "在本节转而讨论查询之前" not in page("zh")
     assert "From here on, the gradient" not in page("en") and "下文所说的梯度都在" not in page("zh")
     # review final66, tf: the zh sentence names the gradient at each input (不缩放时就是分数 read as if the gradient were the scores)
@@ -1292,10 +1303,16 @@ def test_cross_entropy_gradient_sums_to_zero_but_the_common_level_can_drift():
     moved = logits(W1 - 0.1 * g_W1) - logits(W1)
     assert abs(moved.mean()) > 1e-3
     # review final72, tf: the argument has its home on the output-layers page (#fused); here a link, then the evidence
-    shown("Nothing in the cross-entropy holds the logits' common level in place, as [the output-layers page](output-layers.md#fused) "
+    # review final74, tf: #fused is the API section; the shift invariance is stated at #softmax
+    shown("Nothing in the cross-entropy holds the logits' common level in place, as [the output-layers page](output-layers.md#softmax) "
           "explains, and the level does drift:",
-          "交叉熵里没有哪一项把 logit 的整体水平固定住（见[输出层一页](output-layers.md#fused)），这个水平也确实会漂移：")
-    assert "nothing in the loss stops that constant from drifting" in page_text("catalogue/output-layers.md", "en")
+          "交叉熵里没有哪一项把 logit 的整体水平固定住（见[输出层一页](output-layers.md#softmax)），这个水平也确实会漂移：")
+    for lang in LANGS:
+        softmax_section = page_text("catalogue/output-layers.md", lang).split("{ #softmax }")[1].split("\n## ")[0]
+        assert "\\mathrm{softmax}(z + c) = \\mathrm{softmax}(z)" in softmax_section, lang
+        assert "(output-layers.md#fused)" not in page(lang), lang
+    for lang, said in (("en", "common level"), ("zh", "整体水平")):     # the linked section says the level is not held
+        assert said in page_text("catalogue/output-layers.md", lang).split("{ #softmax }")[1].split("\n## ")[0], lang
     for lang, old in (("en", "whose gradient $p - y$ sums to zero"), ("zh", "交叉熵的梯度 $p - y$ 各分量之和为零")):
         assert old not in page(lang), lang
 
@@ -1560,12 +1577,12 @@ def test_gated_units_share_the_quadratic_recursion():
         assert abs(small[0] - 1) > abs(small[1] - 1) > abs(small[2] - 1) and abs(small[2] - 1) < 1e-3, (key, small)
     # review final65, tf: "its two matrices", as squared ReLU is ReGLU with its two maps equal; the page no longer uses
     # "value" in a gated unit's sense, so attention's value needs no aside telling the two apart
-    shown("ReGLU with its two matrices independent gives $\\nu_{l+1} = \\tfrac{1}{2}\\,n\\sigma_w^2\\,\\nu_l^2$, "
-          "again with slope 2 at its fixed point, and GEGLU and SwiGLU approach that map for large inputs and, for small inputs, "
-          "follow a map of the same degree 2.",
-          "两个矩阵相互独立时，ReGLU 给出 $\\nu_{l+1} = \\tfrac{1}{2}\\,n\\sigma_w^2\\,\\nu_l^2$，不动点处的斜率同样是 2；"
-          "输入很大时，GEGLU 和 SwiGLU 也趋近这个映射，输入很小时则服从另一个同为 2 次的映射。")
-    shown("Gated units such as ReGLU, GEGLU and SwiGLU share the problem:", "ReGLU、GEGLU、SwiGLU 这样的门控单元也有这个问题：")
+    # review final74, tf: the gated units' recursion has its home on the gated-units page (#scale); here one linked sentence
+    shown(" The gated units ReGLU, GEGLU and SwiGLU share this instability, as [the gated-units page](gated-units.md#scale) shows.",
+          "门控单元 ReGLU、GEGLU 和 SwiGLU 同样如此（见[门控单元一页](gated-units.md#scale)）。")
+    for lang in LANGS:
+        assert "\\tfrac{1}{2}\\,n\\sigma_w^2" not in page(lang), lang
+        assert "no stable scale" in page_text("catalogue/gated-units.md", "en") and "没有稳定的尺度" in page_text("catalogue/gated-units.md", "zh")
 
 
 # --- normalisation --------------------------------------------------------------------------
@@ -1778,7 +1795,7 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
 
 
 def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_ten_to_a_hundred_thousand_times(stack):
-    """'Without normalisation they are roughly 10^4 to 10^5 times larger than with it'; and, as "Against depth" and
+    """'Without normalisation they are roughly 10^4 to 10^5 times larger than with it'; and, as "With depth" and
     "Along the stack" give with their numbers, with pre-norm the gradient is smallest at the last block and shrinks
     further as the stack deepens, with post-norm it is larger there and does not shrink with depth.  Review final65, tf:
     "The placement of the normalisation decides", not "Where the normalisation sits sets"."""
@@ -1791,16 +1808,17 @@ def test_the_gradient_summary_pre_smallest_at_the_last_block_post_larger_none_te
     closest, farthest = none.min() / max(pre.max(), post.max()), none.max() / min(pre.min(), post.min())
     assert 1e4 / 1.2 < closest < 1e4 * 1.2 and 1e5 / 1.2 < farthest < 1e5 * 1.2
     assert f"{closest:.1e}" == "9.7e+03" and f"{farthest:.1e}" == "8.4e+04"
-    # review final59, tf: the paragraph no longer previews what "Against depth" and "Along the stack" say with numbers
+    # review final59, tf: the paragraph no longer previews what "With depth" and "Along the stack" say with numbers
     shown("**The gradients.** Without normalisation they are roughly $10^4$ to $10^5$ times larger than with it. The placement "
           "of the normalisation decides how they change with depth and along the stack.",
           "**梯度。**不归一化时，梯度比有归一化时大约 $10^4$ 到 $10^5$ 倍。归一化放在哪里，决定了梯度怎样随深度变化、怎样沿各块分布。")
     # Xiong et al. derive upper bounds: 1/sqrt(L) for pre-norm, independent of L for post-norm; the stack shows both
     # review final62, tf: the pre-norm bound's 1/sqrt(L) is stated where Xiong et al. are introduced and not restated here
-    shown("**Against depth.** Xiong et al.'s bound on the last block's gradient does not depend on the depth $L$ under post-norm, "
-          "unlike the pre-norm one above; this stack behaves as both bounds suggest.",
+    # review final74, tf: "With depth"; bounds do not predict behaviour, the stack shares their dependence on L
+    shown("**With depth.** Xiong et al.'s bound on the last block's gradient does not depend on the depth $L$ under post-norm, "
+          "unlike the pre-norm one above; this stack shows the same dependence on $L$ as the two bounds.",
           "**梯度随深度的变化。**Xiong 等人给出的最后一个块梯度的上界，在后置归一化下与深度 $L$ 无关，不同于上文前置归一化下的上界；"
-          "这里的网络正表现出这两个上界所预示的趋势。")   # review final71, tf: no double 的, no 所提示的   # review final70, tf (WRONG): a measurement cannot show an upper bound
+          "这里的网络随 $L$ 的变化与这两个上界一致。")   # review final71, tf: no double 的, no 所提示的   # review final70, tf (WRONG): a measurement cannot show an upper bound
     for lang in LANGS:
         assert page(lang).count("1/\\sqrt{L}") == 2, lang            # the bound where introduced, and the prediction's limit
     for lang, derived in (("en", "the dependence that Xiong et al. derived"), ("zh", "Xiong 等人推导出的关系")):
@@ -1826,7 +1844,7 @@ def test_last_block_gradient_against_depth(stack):
     shown("It then repeats the run with only the first 3, 6, 12 and 24 blocks.", "随后只取前 3、6、12 和 24 个块，把实验再做一遍。")
     text = page("en")
     assert text.index("repeats the run with only the first") < text.index("**The gradients.**")
-    # review final66, tf: the comparison at 48 blocks closes the "Against depth" paragraph, not a paragraph of its own
+    # review final66, tf: the comparison at 48 blocks closes the "With depth" paragraph, not a paragraph of its own
     # review final68, tf: Xiong et al.'s bounds differ by sqrt(48) = 6.9 and the final normalisation predicts 4.6; the 3.7 supports
     # the direction of their analysis, not its size
     assert f"{np.sqrt(48):.1f}" == "6.9" and f"{np.sqrt(1 + 0.425 * 48):.1f}" == "4.6" and ratio < np.sqrt(1 + 0.425 * 48) < np.sqrt(48)
@@ -2356,7 +2374,8 @@ def test_final62_one_name_for_the_jacobian_norm_and_wording():
     shown(" None of these choices replaces tuning the learning rate", "此外，这些选择都替代不了对学习率及其预热的调节")
     assert "And none of these" not in page("en")
     zh = page("zh")
-    assert 'title: "Transformer 块内部：注意力 softmax、控制 logit、平方 ReLU 与归一化"' in zh and "logit 控制" not in zh
+    # review final74, tf: the title lists nouns (logit 的控制); the heading keeps 控制 logit
+    assert 'title: "Transformer 块内部：注意力 softmax、logit 的控制、平方 ReLU 与归一化"' in zh and "logit 控制" not in zh
     assert "## 控制 logit：软上限与 z 损失 { #logit-control }" in zh
     # review final67, tf: "these scores, once scaled, and their output logits" split its object; now one noun phrase
     shown("Some large models squash the scaled scores and the output [logits](output-layers.md#last-layer)",
@@ -2414,7 +2433,7 @@ def test_the_default_credits_the_last_block_gap_to_the_stack_and_the_warm_up_cau
             ("en", "unlike post-norm, it gives the last blocks smaller gradients (3.7 times smaller at 48 blocks above), "
                    "and large gradients near the output are what Xiong et al. found makes post-norm need warm-up.",
              "it puts no large gradients near the output"),
-            ("zh", "前置归一化最后几个块的梯度更小（上面 48 个块时小到 1/3.7），Xiong 等人认为，后置归一化之所以需要预热，"
+            ("zh", "前置归一化最后几个块的梯度更小（上面 48 个块时只有后置归一化的 1/3.7），Xiong 等人认为，后置归一化之所以需要预热，"
                    "正是因为输出附近的梯度大。", "不会在输出附近产生大梯度")):
         text = page_text(PAGE, lang)
         assert said in text and gone not in text, lang

@@ -778,6 +778,18 @@ def test_the_quantisation_entry_names_the_zero_point_as_its_home_does():
     assert "零值码" in term.zh_definition and "zero point" in term.en_definition
     for lang, word in (("zh", "零值码"), ("en", "zero point")):
         assert word in page_text(term.home.partition("#")[0], lang), lang
+    # review final74, cb (for ca): 零值码 is the site's own rendering of "zero point" (零点 means x = 0), so it has its
+    # own entry, homed at the 8-bit section that defines it; the quantisation entry no longer glosses it a second time
+    zero = TERMS["zero-point"]
+    assert (zero.en, zero.zh, zero.home) == ("zero point", "零值码", "catalogue/hard-and-cheap.md#int8")
+    assert "the code that stands for 0" not in term.en_definition and "代表 0 的那个码" not in term.zh_definition
+    for lang, formula in (("en", "r \\approx s\\,(q - z)"), ("zh", "r \\approx s\\,(q - z)")):
+        assert formula in zero.definition(lang)
+        section = page_text("catalogue/hard-and-cheap.md", lang).split("{ #int8 }")[1].split("\n## ")[0]
+        assert formula in section and zero.name(lang) in section, lang
+    assert "“零点”" in zero.zh_definition and "$x = 0$" in zero.zh_definition
+    s, z = 0.02, 128                                          # the code z decodes to exactly 0
+    assert s * (z - z) == 0.0 and -s * z < 0 < s * (255 - z)
 
 
 def test_sub_block_is_glossed_where_the_glossary_first_uses_it():
