@@ -97,7 +97,8 @@ def test_two_piece_maxout_on_its_slider_is_prelu_with_the_same_slope():
             "PReLU and give it the same $a$, and the two curves coincide.") in page_text("explorer.md", "en")
     # review final62, tools: the zh item's first sentence ends after "Tick Maxout"; what the explorer draws and the link
     # are a sentence of their own, before the instruction to move a
-    assert ("勾选 Maxout。探索器画的是它有两段的单输入特例 $\\max(x, ax)$，它的一般形式和近亲见"
+    # review final74, tools (from ca): the site term 函数曲线探索器, not bare 探索器
+    assert ("勾选 Maxout。函数曲线探索器画的是它有两段的单输入特例 $\\max(x, ax)$，它的一般形式和近亲见"
             "[《整流函数的变体》的 Maxout 一节](catalogue/rectifiers.md#maxout)。把 $a$ 从 $-1$ 拖到 1：" in page_text("explorer.md", "zh"))
     assert ("滑块上的 $a$ 都不超过 1，所以它也就是斜率为 $a$ 的 PReLU，即上面说的近亲之一："
             "再勾选 PReLU 并把它的 $a$ 调到同一个值，两条曲线完全重合。") in page_text("explorer.md", "zh")
