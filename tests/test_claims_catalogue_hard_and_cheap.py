@@ -1091,7 +1091,8 @@ def test_integer_pieces_are_exact_up_to_the_final_rounding_not_exact(lang):
     requantisation's rounding (and the rounding of 3, shown in the section); so the page does not say "exactly".
     Review final66, ca: the section opens with its answer, so that its detail can be skipped: a bounded output (ReLU6
     has it, hard swish does not) and straight or polynomial pieces (both have them); the sigmoid's and SiLU's
-    exponential needs a per-layer table or a polynomial.  The closing "Two properties ..." sentence it replaces is gone."""
+    exponential needs a per-layer table or a polynomial.  The closing "Two properties ..." sentence it replaces is gone.
+    Review final74, ca: the paragraph on quantising (codes, scale, zero point) now precedes the two requirements."""
     s = int8.relu6_scale()
     x = np.random.default_rng(2).normal(0, 3, 100_000)
     np.testing.assert_array_equal(int8.codes(R6.f(x), s), np.clip(np.round(x / s), 0, 255))
@@ -1104,7 +1105,12 @@ def test_integer_pieces_are_exact_up_to_the_final_rounding_not_exact(lang):
                   "这样整数运算的误差就只剩舍入：结果要舍入，不在输入网格上的常数（比如 hard swish 里的 3）也要舍入。"
                   "ReLU6 两条都满足，hard swish 满足第二条；sigmoid 和 SiLU 要算指数，不满足第二条。"}[lang]
     int8_section = page(lang).split("{ #int8 }")[1].split("\n## ")[0]
-    assert int8_section.strip().split("\n\n")[0] == said                         # the section's first paragraph
+    # review final74, ca: the requirements used "the input's grid" before codes and scale were defined; the paragraph
+    # on quantising now comes first and the requirements second
+    paragraphs = int8_section.strip().split("\n\n")
+    assert paragraphs[1] == said
+    assert {"en": "Running a network in 8-bit integers means", "zh": "用 8 位整数运行网络"}[lang] in paragraphs[0]
+    assert paragraphs[0].index({"en": "scale $s$", "zh": "缩放因子 $s$"}[lang]) >= 0
     assert "computes exactly" not in page(lang) and "精确算出" not in page(lang)
     # review final72, ca: "without approximation" overclaimed (3 is rounded to the input grid unless s divides it);
     # the opening now names both roundings.  With s = 6/255, 3 is not a whole number of steps, so it moves.
@@ -1304,3 +1310,18 @@ def test_hard_sigmoid_is_never_hyphenated_as_a_modifier():
     """Review final67, ca (site-wide drift): "hard-sigmoid gates" against "hard sigmoid gate"; the page writes it open."""
     assert "hard-sigmoid" not in page("en").replace("#hard-sigmoid", "")
     assert "ReLU and hard sigmoid gates." in page("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_squeeze_and_excitation_sentence_is_split_and_zh_keeps_the_pages_voice(lang):
+    """Review final74, ca: the squeeze-and-excitation sentence carried two nested parentheticals and is now two
+    sentences, the feature map glossed in its own clause; zh says 本页, as its sibling pages do, not 我们."""
+    said = {"en": "in the gates of its squeeze-and-excitation modules (Hu et al. 2018). Such a module rescales each channel "
+                  "of a feature map by a factor between 0 and 1; a feature map is a convolutional layer's output, one 2-D "
+                  "array per channel.",
+            "zh": "另一处是 Hu 等人（2018）提出的挤压激励（squeeze-and-excitation）块里的门。这种块用一个介于 0 与 1 之间的"
+                  "因子去缩放特征图的每个通道；特征图就是卷积层的输出，每个通道一张二维数组。"}[lang]
+    assert said in page(lang)
+    assert "feature map (a convolutional" not in page(lang) and "特征图（卷积层的输出" not in page(lang)
+    if lang == "zh":
+        assert "本页对每个函数都要问：" in page(lang) and "我们" not in page(lang)

@@ -350,8 +350,8 @@ def test_rrelu_training_draws_one_slope_per_element_within_the_bounds():
 def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_give_3_to_8():
     """'Xu et al. divide': multiplied by a number in [3, 8] the negative side would be 3 to 8 times
     steeper than the positive one; divided, the slopes are 1/8 to 1/3.  The page states the experiments' division
-    in one sentence; the reference entry is the citation only.  Review final65, ca: the scheme first, the
-    inconsistency in one bracketed sentence."""
+    in one sentence.  Review final65, ca: the scheme first, the inconsistency in one bracketed sentence.
+    Review final74, ca: the remark on the paper's notation moved from the main line to the note on Xu et al.'s entry."""
     lo, hi = 3.0, 8.0
     x = -1.0
     assert (lo * x) / x == 3 and (hi * x) / x == 8                    # a product: steeper than slope 1
@@ -372,14 +372,22 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # still shows both rules and marks the division as the page's reading
     # review final72, ca: the collapsed note argued with a formula the reader cannot see; it is one sentence in the
     # main line again: the paper writes a product, draws from U(3, 8) and divides at test time; the page reads divisions
+    # review final74, ca: the note on the paper's notation left the main line (it argued with a formula the reader cannot
+    # see) for the note on Xu et al.'s entry in the reference list, which still marks the division as the page's reading
     assert ("In training they divide each negative input by a random $d \\sim U(3, 8)$, redrawn for every channel of "
             "every training image, so the slope $1/d$ lies between 1/8 and 1/3; at test time they divide by 5.5, the mean "
-            "of $d$. Their paper writes the training rule as a multiplication, yet draws the factor from $U(3, 8)$ and "
-            "divides at test time; since only a division keeps the slope below 1, this page reads both rules as "
-            "divisions.") in page_text("en")
+            "of $d$.\n") in page_text("en")
     assert ("训练时，他们把每个负输入除以一个随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，因此斜率 $1/d$ "
-            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。论文把训练规则写成乘法，却从 $U(3, 8)$ 中抽取这个因子，"
-            "测试时又做除法；只有除法能让斜率小于 1，所以本页把两处都按除法理解。") in page_text("zh")
+            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。\n") in page_text("zh")
+    for lang, note in (("en", "arXiv preprint (the training rule is printed as a multiplication by the factor from $U(3, 8)$; "
+                              "this page reads it as a division, like the test rule, since only a division keeps the slope "
+                              "below 1)."),
+                       ("zh", "arXiv 预印本（训练规则印成了乘以取自 $U(3, 8)$ 的因子；只有除法能让斜率小于 1，所以本页与测试规则"
+                              "一样按除法理解）。")):
+        references = page_text(lang).split("{ #references }")[1]
+        assert note in references and references.count("U(3, 8)") == 1, lang
+    for lang, gone in (("en", "Their paper writes the training rule as a multiplication"), ("zh", "论文把训练规则写成乘法")):
+        assert gone not in page_text(lang), lang
     assert "??? note \"The paper's notation\"" not in page_text("en") and "??? note \"论文的写法\"" not in page_text("zh")
     # review final71, ca: the paper writes y = a x with a ~ U(l, u), l, u in [0, 1), not "y = d x"; its own bounds
     # contradict U(3, 8), which is the evidence for reading both rules as divisions
@@ -404,7 +412,7 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
         text = page_text(lang)
         rrelu = text.split("{ #rrelu }")[1].split("\n## ")[0]
         # review final72, ca: the scheme (d ~ U(3, 8)) is stated once, then the paper's notation in one sentence
-        assert rrelu.count("$d \\sim U(3, 8)$") == 1 and rrelu.count("U(3, 8)") == 2, lang
+        assert rrelu.count("$d \\sim U(3, 8)$") == 1 and rrelu.count("U(3, 8)") == 1, lang   # review final74, ca
         assert rrelu.index("U(3, 8)") < rrelu.index("U(1/8, 1/3)"), lang
         assert "redrawn for every channel of every training image; at test time it is fixed" not in text
         assert "训练时负半轴斜率是随机的" not in text
@@ -417,8 +425,10 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     assert "draws the slope from $U(1/8, 1/3)$ and fixes it at its mean, $11/48$ (Xu et al.'s test slope is $2/11$)" in rrelu.en_definition
     assert "训练时斜率取自 $U(1/8, 1/3)$，测试时固定为其均值 $11/48$（Xu 等人的测试斜率为 $2/11$）" in rrelu.zh_definition
     assert all(s in page_text("en") for s in ("U(1/8, 1/3)$", "\\tfrac{11}{48}", "2/11"))
-    assert "Convolutional Network. arXiv preprint. <https://arxiv.org/abs/1505.00853>" in page_text("en")
-    assert "Convolutional Network. arXiv 预印本。<https://arxiv.org/abs/1505.00853>" in page_text("zh")
+    # review final74, ca: the entry now carries the note on the paper's notation (checked above)
+    assert "Convolutional Network. arXiv preprint (the training rule" in page_text("en")
+    assert "Convolutional Network. arXiv 预印本（训练规则" in page_text("zh")
+    assert all(page_text(lang).count("<https://arxiv.org/abs/1505.00853>") == 1 for lang in ("en", "zh"))
     for lang in ("en", "zh"):
         assert "reads them consistently" not in page_text(lang) and "前后一致地" not in page_text(lang)
     assert "which they say was first used in Kaggle's National Data Science Bowl competition; they kept the " \
@@ -877,17 +887,19 @@ def test_non_zero_negative_slopes_pass_gradient_for_negative_inputs():
 
 
 @pytest.mark.parametrize("lang, said, gone", [
-    ("en", "A PReLU slope can reach 0, but it keeps receiving the gradient $\\partial f/\\partial a = x$ from every negative "
-           "input, so it can move away from 0 again. Their units therefore cannot die as ReLU units do.",
+    ("en", "A PReLU slope can reach 0, but it still receives the gradient $\\sum \\delta x$ over the negative inputs, "
+           "$\\delta$ being the incoming gradient at each, so it can move away from 0 again. Their units therefore cannot "
+           "die as ReLU units do.",
      "unless a learned PReLU slope reaches 0"),
-    ("zh", "PReLU 的斜率可能变成 0，但它始终能从每个负输入得到梯度 $\\partial f/\\partial a = x$，所以还能重新离开 0。"
+    ("zh", "PReLU 的斜率可能变成 0，但它仍能从负输入得到梯度 $\\sum \\delta x$（$\\delta$ 是每个输入处传入的梯度），所以还能重新离开 0。"
            "因此这两种单元不会像 ReLU 单元那样死亡。",
      "除非学出来的 PReLU 斜率变成 0")])
 def test_a_learned_prelu_slope_at_zero_still_learns_and_the_unit_recovers(lang, said, gone):
     """Review final67, ca (WRONG): the page said a PReLU unit can die "if a learned slope reaches 0".  At a = 0 an
     inactive unit's incoming weights get no gradient, but a does (df/da = min(0, x) = x for x < 0), so one step moves a
     off 0 and the weights learn again: not death in the page's sense ("no gradient that could change this").
-    A toy unit: three weights, 200 inputs all with pre-activation below zero, a = 0, output weight 0.7, squared loss."""
+    A toy unit: three weights, 200 inputs all with pre-activation below zero, a = 0, output weight 0.7, squared loss.
+    Review final74, ca: the gradient reaching a is sum(delta x) over the negative inputs, not the local derivative x."""
     assert said in page_text(lang) and gone not in page_text(lang)
     # review final67c, ca (WRONG): PReLU does not keep a non-zero slope at every negative input (a learned slope can be 0);
     # RReLU's never falls below 1/8, PReLU's is learned
@@ -914,6 +926,14 @@ def test_a_learned_prelu_slope_at_zero_still_learns_and_the_unit_recovers(lang, 
 
     grad_w, grad_a = grads(w, a)
     assert np.all(grad_w == 0) and grad_a != 0                       # the weights are stuck, the slope is not
+    # review final74, ca: what reaches a is sum(delta * x) over the negative inputs, not the local derivative x itself;
+    # with incoming gradients of mixed sign the terms can partly cancel
+    z0 = inputs @ w
+    delta = (v * prelu(z0, a) - target) * v
+    np.testing.assert_allclose(grad_a, np.sum(delta * z0) / len(z0))
+    assert np.any(delta > 0) and np.any(delta < 0) and abs(grad_a) < np.mean(np.abs(delta * z0))
+    assert "\\partial f/\\partial a = x$ from every negative" not in page_text(lang)
+    assert "从每个负输入得到梯度 $\\partial f/\\partial a = x$" not in page_text(lang)
     a_next = a - 0.01 * grad_a
     assert a_next != 0
     grad_w_next, _ = grads(w, a_next)
@@ -1292,3 +1312,19 @@ def test_defined_terms_link_the_glossary_and_maxout_is_a_companion_to_dropout(la
     assert die in text and maxout in text and "搭档" not in text
     assert any(term.key == "dead-unit" for term in GLOSSARY)
     assert text.count("dead-relu-units.md#dead-relu)") == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_caveat_on_reported_results_comes_with_the_first_one(lang):
+    """Review final74, ca: the reader met five headline numbers before the closing section discounted them; a pointer
+    now sits before the first (PReLU's 4.94%), and zh's closing sentence lost the calque 结论……窄."""
+    text = page_text(lang)
+    pointer = {"en": "Like every benchmark result on this page, the next is its authors' own report ([what such reports "
+                     "settle](#which-one)).",
+               "zh": "和本页引用的其他基准结果一样，下面这个也出自作者自己的报告（[这类报告能说明什么](#which-one)）。"}[lang]
+    assert pointer in text and text.index(pointer) < text.index("4.94%")
+    assert not re.search(r"\d%", text[:text.index(pointer)])             # no reported result before the pointer
+    assert "{ #which-one }" in text
+    assert {"en": "The experimental evidence is narrower than it may seem.",
+            "zh": "实验证据的覆盖面，其实没有看上去那么广。"}[lang] in text
+    assert "比看上去要窄" not in text
