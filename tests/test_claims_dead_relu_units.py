@@ -151,7 +151,11 @@ def test_under_plain_sgd_a_dead_first_layer_unit_stays_dead_for_good():
     """'Under plain SGD, as in the runs, a dead unit in the first hidden layer, whose inputs are the fixed
     data, stays dead for good.'  A first-layer unit on the two training points x = 1 and x = -1 (bias
     -0.5) gets a gradient only while it is alive; once dead, plain SGD never moves it again.  The page
-    makes no claim about revival under momentum (an untested mechanism, cut)."""
+    makes no claim about revival under momentum (an untested mechanism, cut).  Review final74, pc (WRONG): 'plain SGD'
+    alone did not state the condition; the sentence now says that nothing but the unit's own gradient changes its
+    weights and bias, which the runs' update (w -= lr * grad, no decay term) guarantees."""
+    assert "decay" not in inspect.getsource(MLP.sgd_step)                  # no decay term in the update
+    assert "net.sgd_step(X[idx], y[idx], lr)" in inspect.getsource(dead_relu)   # the runs: no momentum either
     X = np.array([[1.0], [-1.0]])
     net = MLP.create((1, 1, 1), "relu", "he", seed=0)
     net.weights[0][:] = 1.0
@@ -172,9 +176,9 @@ def test_under_plain_sgd_a_dead_first_layer_unit_stays_dead_for_good():
     death = next(i for i, (_, a) in enumerate(history) if not a)
     assert all(move == 0.0 and not a for move, a in history[death + 1:])     # dead for good
     for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next"),
-                       ("en", "Under plain SGD, as in the runs, a dead unit in the first hidden layer, whose inputs are the fixed data, stays dead for good."),
+                       ("en", "Under plain SGD, as in the runs, nothing but a unit's own gradient changes its weights and bias, so a dead unit in the first hidden layer, whose inputs are the fixed data, stays dead for good."),
                        ("zh", "实验没有用[动量](../../glossary.md#momentum)。带动量时，每次更新都会带上前一次更新的一部分"),
-                       ("zh", "在实验所用的普通 SGD 下，第 1 个隐藏层单元的输入是固定不变的数据，它一旦死亡就是永久的。")):
+                       ("zh", "在实验所用的普通 SGD 下，改变单元权重和偏置的只有它自身的梯度；第 1 个隐藏层单元的输入又是固定不变的数据，所以它一旦死亡就是永久的。")):
         assert text in page_text(PAGE, lang)
     assert "Momentum can also revive" not in page_text(PAGE, "en") and "动量也能让单元复活" not in page_text(PAGE, "zh")
 
@@ -1291,9 +1295,11 @@ def test_batchnorm_table_dead_units_and_errors(bn, dr):
     # figure, this table, 'What helps'); the table now holds only the normalised runs and points to the list
     cells = [f"{lo}–{hi}%" for lo, hi in (span(row) for row in bn_err)]
     dead = ["0", "0", "0", "0", "0, 0 and 11%"]
-    for lang, header, lead in (("en", "| Learning rate | Dead in the second layer | Training error |\n|---|---|---|\n",
+    # review final74, pc (WRONG): the normalised runs' count uses full-data statistics, so its units may still be
+    # active on mini-batches; the column and the criterion now say 'inactive', and 'dead' is not used for them
+    for lang, header, lead in (("en", "| Learning rate | Inactive in the second layer | Training error |\n|---|---|---|\n",
                                 "For the plain runs, see [the list above](#dead-relu-experiment).\n\n"),
-                               ("zh", "| 学习率 | 第 2 层死亡单元 | 训练误差 |\n|---|---|---|\n",
+                               ("zh", "| 学习率 | 第 2 层始终关闭的单元 | 训练误差 |\n|---|---|---|\n",
                                 "不加归一化的结果见[上文的实测](#dead-relu-experiment)。\n\n")):
         rows = "".join(f"| {lr:g} | {d if lang == 'en' else d.replace(', 0 and', '、0 和')} | {c} |\n"
                        for lr, d, c in zip(bn["learning_rates"], dead, cells))
@@ -1325,8 +1331,8 @@ def test_the_29_died_by_beta_below_minus_gamma_max_zhat(bn):
     # "through beta and gamma rather than x_hat": gamma fell from its start 1 and beta from 0, while the
     # largest x_hat stayed at least 2.9 standard deviations, not small
     assert hi[0] < 0.25 and hi[1] < -0.5 and lo[2] > 2.5
-    for lang, text in (("en", "At learning rate 2.0 all 29 units died this way, through $\\beta$ and $\\gamma$ rather than $\\hat z$"),
-                       ("zh", "学习率 2.0 下那 29 个单元都是这样死的，起作用的是 $\\beta$ 和 $\\gamma$，而不是 $\\hat z$")):
+    for lang, text in (("en", "At learning rate 2.0 all 29 units were switched off this way, through $\\beta$ and $\\gamma$ rather than $\\hat z$"),
+                       ("zh", "学习率 2.0 下那 29 个单元都是这样关闭的，起作用的是 $\\beta$ 和 $\\gamma$，而不是 $\\hat z$")):
         assert text in page_text(PAGE, lang)
 
 
@@ -1347,8 +1353,9 @@ def test_at_2_0_they_died_gradually_4_at_step_50_13_at_100_29_at_600(bn):
     # layer's dead count
     assert int(np.sum(np.diff(counts) < 0)) > 10
     # review final66, pc: the paragraph carried eight numbers; the dead counts are cut to the first and the last
-    for lang, text in (("en", "They did not die together: the layer's dead count rose from 3 at step 40, the first check with any, to 29 at step 600, and at times it fell."),
-                       ("zh", "它们并不是一起死去的。第 40 步是最早出现死亡单元的检查点，当时有 3 个；此后这一层的死亡单元数时升时降，到第 600 步是 29 个。")):
+    # review final74, pc (WRONG): these units are inactive under full-data statistics, not dead; the wording says so
+    for lang, text in (("en", "Not all at once: the layer's inactive count rose from 3 at step 40, the first check with any, to 29 at step 600, and at times it fell."),
+                       ("zh", "它们并不是一起关闭的。第 40 步是最早出现这种单元的检查点，当时有 3 个；此后这一层始终关闭的单元数时升时降，到第 600 步是 29 个。")):
         # review final72, pc: the zh sentence of 80 characters is split in two
         assert "from 4 at step 50" not in page_text(PAGE, lang) and "第 50 步的 4 个" not in page_text(PAGE, lang)
         assert text in page_text(PAGE, lang)
@@ -1357,6 +1364,10 @@ def test_at_2_0_they_died_gradually_4_at_step_50_13_at_100_29_at_600(bn):
     train_src = inspect.getsource(dead_relu_batchnorm.train)
     assert "net.dead_fraction(X)[1]" in train_src and "sgd_step(X[idx]" in train_src
     assert "z.mean(axis=0)" in inspect.getsource(dead_relu_batchnorm.BatchNormMLP.forward)   # over what it is given
+    for lang, said in (("en", "That is weaker than dead: training normalises each mini-batch on its own, so an inactive unit may still be active on some mini-batches, receive gradient and come back."),
+                       ("zh", "这比死亡的条件弱：训练时每个小批量各自归一化，始终关闭的单元仍可能在某些小批量上开启，收到梯度，重新活过来。")):
+        assert said in page_text(PAGE, lang)
+        assert "units dead;" not in page_text(PAGE, lang) and "个第 2 层单元死亡" not in page_text(PAGE, lang)
 
 
 def test_a_normalised_unit_dies_only_if_beta_is_below_minus_gamma_times_its_largest_value():
@@ -1402,9 +1413,9 @@ def test_with_gamma_positive_no_unit_dies_while_beta_is_at_least_zero(bn):
     lo, hi = bn["condition_min"][4, 2], bn["condition_max"][4, 2]
     assert lo[0] > 0 and hi[1] < 0 and round(256 * bn["dead"][4, 2, 1]) == 29
     assert np.all(np.isnan(bn["condition_min"][:4]))
-    for lang, text in (("en", "- **\"Batch normalisation makes dead units impossible.\"** No: with $\\gamma > 0$ a unit dies "
-                              "once $\\beta \\le -\\gamma \\max_n \\hat z^{(n)}$. A negative $\\beta$ alone is not enough, but learned values [can reach that line](#batchnorm-measured)."),
-                       ("zh", "- **“有了批归一化，单元就不可能死。”**不对：当 $\\gamma > 0$ 时，只要 $\\beta \\le -\\gamma \\max_n \\hat z^{(n)}$，单元就会死。"
+    for lang, text in (("en", "- **\"Batch normalisation makes dead units impossible.\"** No: with $\\gamma > 0$ a unit "
+                              "is off on the whole training set once $\\beta \\le -\\gamma \\max_n \\hat z^{(n)}$. A negative $\\beta$ alone is not enough, but learned values [can reach that line](#batchnorm-measured)."),
+                       ("zh", "- **“有了批归一化，单元就不可能死。”**不对：当 $\\gamma > 0$ 时，只要 $\\beta \\le -\\gamma \\max_n \\hat z^{(n)}$，单元就会在整个训练集上关闭。"
                               "$\\beta$ 为负本身还不够，但学到的值[可能越过这条线](#batchnorm-measured)。")):
         page = page_text(PAGE, lang)
         assert text in page
@@ -1839,9 +1850,9 @@ def test_the_captions_say_what_the_percentage_axes_are_of_and_the_bn_report_keep
                         "\"图 (a)：第 2 层在各检查点（第 t 步 SGD 之后）的死亡单元，以占这一层 256 个单元的百分比表示，")}[lang]:
         assert said in page
     if lang == "en":
-        assert ("One seed ended with 29 of its 256 second-layer units dead; in another, the least active unit was active "
+        assert ("One seed ended with 29 of its 256 second-layer units inactive; in another, the least active unit was active "
                 "on one training point in 4000; in the third, on 3.6% of them.") in page      # 11%: the table's cell
-        assert "One seed ends with" not in page and "They did not die together: the layer's dead count rose from 3 at step 40" in page
+        assert "One seed ends with" not in page and "Not all at once: the layer's inactive count rose from 3 at step 40" in page
         assert "not in a rush, and not steadily" not in page
 
 

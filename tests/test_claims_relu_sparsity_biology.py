@@ -1099,13 +1099,14 @@ def test_the_opening_says_relu_sets_every_negative_input_to_zero():
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Only Li et al. explicitly credit sparsity.\n\nSparsity need not be the whole reason: wherever a ReLU unit is "
-           "active it passes the gradient back unchanged ([slope 1](why-nonlinear-activations.md#relu-caveats)), "
-           "and a Leaky ReLU, which has no zeros, does the same. The two papers show that ReLU "
+    ("en", "Only Li et al. explicitly credit sparsity.\n\nSparsity need not be the whole reason. Another property could "
+           "matter as much: wherever a ReLU unit is active it passes the gradient back unchanged "
+           "([slope 1](why-nonlinear-activations.md#relu-caveats)), as a Leaky ReLU, which has no zeros, also does, "
+           "though neither paper tests this. What the papers show is that ReLU "
            "networks could do without pre-training, not that sparsity is why. Careful initialisation"),
-    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n稀疏性未必是全部原因：开启的 ReLU 单元原样回传梯度"
-           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)）；没有零的 Leaky ReLU "
-           "也一样。这两篇论文只说明 ReLU 网络可以不做预训练，不能说明原因是稀疏。后来，精心选择的初始化")])
+    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n稀疏性未必是全部原因：ReLU 开启时原样回传梯度"
+           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)），没有零的 Leaky ReLU "
+           "也一样，这或许也要紧，两篇论文都未检验。它们只说明不做预训练也行，没说明原因是稀疏。后来，精心选择的初始化")])
 def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reason(lang, said):
     """Review final59, pc: the section reported claims and answered nothing itself.  One sentence: ReLU's slope is 1
     wherever the unit is active, the sigmoid's at most 1/4 (at 0), and a Leaky ReLU, with no exact zeros, has the same
@@ -1115,7 +1116,10 @@ def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reaso
     without its own answer; one sentence now gives it: the two papers show that ReLU networks could do without
     pre-training (Glorot et al. report it, Li et al. too), not that sparsity is why (only Li et al. argue it, and
     the slope argument above applies as well to a Leaky ReLU, which has no exact zeros).  Review final72, pc: the
-    sigmoid's 1/4 is left to the linked home (#relu-caveats), which the page repeated."""
+    sigmoid's 1/4 is left to the linked home (#relu-caveats), which the page repeated.  Review final74, pc (WRONG):
+    the slope-1 reason was stated as a parallel fact; it is now offered as a possibility neither paper tests."""
+    for lang_, stale in (("en", "does the same. The two papers"), ("zh", "也一样。这两篇论文只说明")):
+        assert stale not in page_text("blog/posts/relu-sparsity-biology.md", lang_)
     for gone in ("where the sigmoid's is at most 1/4", "sigmoid 至多 1/4"):
         assert gone not in page_text("blog/posts/relu-sparsity-biology.md", "en" if gone.startswith("where") else "zh")
     from actsite.maths.functions import LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu_prime
@@ -1298,3 +1302,21 @@ def test_sigmoid_outputs_cluster_around_one_half_but_not_every_one_is_close(sp, 
     text = page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert caption in text and dense in text
     assert all(g not in text for g in gone)
+
+
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "The ReLU histogram has a tall spike in its first bin, which holds the exact zeros, labelled P(h = 0) = 50%,",
+     "spike at exactly zero"),
+    ("zh", "ReLU 的直方图在第一个分箱（恰好为零的输出都落在这里）有一根很高的尖峰，", "在恰好为零处有一根很高的尖峰")])
+def test_the_relu_spike_is_the_first_bin_not_exactly_zero(sp, lang, said, gone):
+    """Review final74, pc (WRONG): the alt text of figure sparse_activation put the ReLU spike 'at exactly zero'; the
+    figure draws bins of width 0.05 from 0, so the spike is the first bin, which holds the exact zeros together with
+    every small positive output.  The bins are read from the figure's own code."""
+    src = inspect.getsource(__import__("actsite.figures.results", fromlist=["x"]).draw_sparse_activation)
+    assert "bins = np.linspace(0, 3, 61)" in src
+    bins = np.linspace(0, 3, 61)
+    h = np.asarray(sp["init_relu_first_layer"])
+    first = (h >= bins[0]) & (h < bins[1])
+    assert np.any(first & (h > 0)) and np.all(first[h == 0])      # the first bin holds zeros and small positives
+    text = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    assert said in text and gone not in text
