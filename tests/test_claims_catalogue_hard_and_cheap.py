@@ -851,40 +851,43 @@ def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rou
     assert "零点" not in int8_zh and "零点" in page("zh").split("{ #int8 }")[0]       # 零点 keeps one meaning, x = 0
     for lang in ("en", "zh"):                                   # one word for z: the zero point, not an offset
         assert not re.search(r"offset|偏移量", page(lang).split("{ #int8 }")[1].split("\n## ")[0]), lang
-    # the three steps of requantising as a list, then the activation fused into the last (review final54, ca)
-    assert ("ends by requantising the sum to 8 bits, in three steps:\n\n"
-            "1. it multiplies the sum by one real number, the requantisation multiplier (the sum's scale divided by the output's);\n"
-            "2. it rounds the result to an integer;\n3. it clips that integer to the code range.\n\n"
+    # the requantisation, then the activation fused into its clip (review final54, ca).  Review final74, ca2: the
+    # three-step list is one sentence (multiply by the requantisation multiplier, round, clip), still before the fusion
+    assert ("ends by requantising the sum to 8 bits: it multiplies the sum by the requantisation multiplier "
+            "(the sum's scale divided by the output's), rounds the result and clips it to the code range. "
             "Jacob et al. (2018) fuse the activation into that clip, so ReLU6 (and ReLU) cost nothing extra.") in page("en")
-    assert ("最后把和重新量化成 8 位，分三步：\n\n1. 先乘以一个实数，即重新量化的乘数（和的缩放因子除以输出的缩放因子）；\n"
-            "2. 再把结果舍入成整数；\n3. 最后把这个整数截断到码的范围。\n\n"
+    assert ("最后把和重新量化成 8 位：先乘以重新量化的乘数（和的缩放因子除以输出的缩放因子），再舍入成整数，最后截断到码的范围。"
             "Jacob 等人（2018）把激活函数并进这次截断，所以 ReLU6（以及 ReLU）不增加任何计算代价。") in page("zh")
+    assert "in three steps:" not in page("en") and "分三步" not in page("zh")
+    # multiply, round, clip: with the multiplier s_sum / s_out and ReLU6's s_out = 6/255 the clip to 0..255 is ReLU6
+    s_in = 6 / 127
+    acc = np.random.default_rng(2).integers(-40_000, 40_000, 10_000)     # 32-bit sums of products of 8-bit codes
+    s_sum, s_out = s_in * s_in, int8.relu6_scale()
+    fused = np.clip(np.round(acc * (s_sum / s_out)), 0, int8.LARGEST_CODE)
+    np.testing.assert_array_equal(fused, int8.codes(R6.f(acc * s_sum), s_out))
 
 
-def test_a_256_entry_table_stores_silu_to_rounding():
-    s_in, s_out = 6 / 127, 6 / 127
-    q = np.arange(-128, 128)
-    table = np.round(SILU.f(q * s_in) / s_out)
-    assert len(table) == 256 and np.all(np.abs(table * s_out - SILU.f(q * s_in)) <= s_out / 2 + 1e-15)
-
-
-@pytest.mark.parametrize("lang, said", [
-    ("en", "With 8-bit inputs a table of 256 entries can be exact to rounding too, but its entries depend on the layer's input and "
-           "output scales, so each layer needs its own table, computed once those scales are fixed;"),
-    ("zh", "输入只有 8 位时，256 项的查找表也能做到只差一次舍入；但表项取决于该层输入和输出的缩放因子，所以每层都要有自己的一张表，"
-           "在缩放因子定下之后算好。"),
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "The sigmoid and SiLU lack the second: integer hardware replaces their exponential by a lookup table or a polynomial, "
+           "and implementations do this in different ways, which MobileNetV3's authors name as a possible source of lost "
+           "precision in quantised mode.",
+     ("a table of 256 entries", "each layer needs its own table", "per-layer table")),
+    ("zh", "sigmoid 和 SiLU 要算指数，不满足第二条：整数硬件只能用查找表或多项式来代替指数，而各家的做法互不相同，"
+           "MobileNetV3 的作者指出，这可能造成量化模式下的精度损失。",
+     ("256 项的查找表", "每层都要有自己的一张表", "每层一张的查找表")),
 ])
-def test_a_sigmoid_table_depends_on_the_input_and_output_scales(lang, said):
-    """The same 256 codes give different tables when either scale changes, so one table cannot serve two
-    layers with different scales; ReLU6 with s = 6/255 needs no table at all (the requantisation clip)."""
-    q = np.arange(-128, 128)
-    def table(s_in, s_out):
-        return np.round(sigmoid(q * s_in) / s_out)
-    base = table(8 / 128, 1 / 256)
-    assert np.any(table(4 / 128, 1 / 256) != base)           # another input scale
-    assert np.any(table(8 / 128, 1 / 255) != base)           # another output scale
-    assert np.all(np.abs(base * (1 / 256) - sigmoid(q * 8 / 128)) <= 1 / 512 + 1e-15)   # each exact to rounding
+def test_the_sigmoid_and_silu_need_an_exponential_that_integer_hardware_tabulates(lang, said, gone):
+    """Review final74, ca2: the lookup-table paragraph is cut to one sentence in the requirements paragraph (the
+    exponential is replaced by a table or a polynomial; implementations differ, MobileNetV3's precision point, a
+    citation); the per-layer 256-entry table detail is gone from the page, and #cost points to the one home.
+    What stays checkable: the sigmoid and SiLU are computed with an exponential, so they are not piecewise polynomial."""
+    for key in ("sigmoid", "silu"):
+        assert EVERY[key].cost == "exp", key
+    x = np.linspace(-6, 6, 1201)
+    assert np.max(np.abs(np.diff(sigmoid(x), 4))) > 1e-12          # no polynomial piece: fourth differences do not vanish
     assert said in page(lang)
+    for piece in gone:
+        assert piece not in page(lang), piece
 
 
 # --- the measured cost (committed data, never re-timed) -----------------------------------------
@@ -913,11 +916,11 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     section = page(lang).split("{ #cost }")[1].split("\n## ")[0]
     first = section.strip().split("\n\n")[0]                         # integer hardware
     said = {"en": (("**What is cheap on phones and integer hardware.**", "(#int8)",
-                    "the sigmoid, tanh, SiLU and GELU need the polynomial or per-layer table of the "
+                    "the sigmoid, tanh, SiLU and GELU need the lookup table or polynomial of the "
                     "[section on 8-bit inference](#int8) for their exponential or erf.",
                     "Hard sigmoid, hard tanh, ReLU6 and hard swish need neither, only comparisons, multiplications and clips."),),
             "zh": (("**在手机和整数硬件上，什么才算便宜。**", "(#int8)",
-                    "sigmoid、tanh、SiLU 和 GELU 的指数或 erf 要用 [8 位推理一节](#int8)所说的多项式或每层一张的查找表来代替。",
+                    "sigmoid、tanh、SiLU 和 GELU 的指数或 erf 要用 [8 位推理一节](#int8)所说的查找表或多项式来代替。",
                     "hard sigmoid、hard tanh、ReLU6 和 hard swish 两者都不需要，只用比较、乘法和截断。"),)}[lang]
     # review final69, ca: the instruction count (hardware-dependent, unsourced) is cut
     assert "integer instructions" not in first and "整数指令" not in first
@@ -1092,18 +1095,23 @@ def test_integer_pieces_are_exact_up_to_the_final_rounding_not_exact(lang):
     Review final66, ca: the section opens with its answer, so that its detail can be skipped: a bounded output (ReLU6
     has it, hard swish does not) and straight or polynomial pieces (both have them); the sigmoid's and SiLU's
     exponential needs a per-layer table or a polynomial.  The closing "Two properties ..." sentence it replaces is gone.
-    Review final74, ca: the paragraph on quantising (codes, scale, zero point) now precedes the two requirements."""
+    Review final74, ca: the paragraph on quantising (codes, scale, zero point) now precedes the two requirements.
+    Review final74, ca2: the requirements paragraph now also carries the table-or-polynomial sentence (the closing
+    lookup-table paragraph is cut)."""
     s = int8.relu6_scale()
     x = np.random.default_rng(2).normal(0, 3, 100_000)
     np.testing.assert_array_equal(int8.codes(R6.f(x), s), np.clip(np.round(x / s), 0, 255))
     said = {"en": "An activation suits 8-bit integer arithmetic if its output is bounded, so that the range to be stored is known in "
                   "advance, and if it is made of straight or polynomial pieces, which integer arithmetic computes with rounding "
                   "as the only error: rounding of the result, and of any constant, such as hard swish's 3, that is not on the "
-                  "input's grid. ReLU6 has both properties, hard swish the second; the sigmoid and SiLU lack the second, since "
-                  "they need an exponential.",
+                  "input's grid. ReLU6 has both properties, hard swish the second. The sigmoid and SiLU lack the second: "
+                  "integer hardware replaces their exponential by a lookup table or a polynomial, and implementations do "
+                  "this in different ways, which MobileNetV3's authors name as a possible source of lost precision in "
+                  "quantised mode.",
             "zh": "激活函数要适合 8 位整数运算，一要输出有界，这样要存的范围事先就知道；二要由直线段或多项式段拼成，"
                   "这样整数运算的误差就只剩舍入：结果要舍入，不在输入网格上的常数（比如 hard swish 里的 3）也要舍入。"
-                  "ReLU6 两条都满足，hard swish 满足第二条；sigmoid 和 SiLU 要算指数，不满足第二条。"}[lang]
+                  "ReLU6 两条都满足，hard swish 满足第二条。sigmoid 和 SiLU 要算指数，不满足第二条：整数硬件只能用查找表"
+                  "或多项式来代替指数，而各家的做法互不相同，MobileNetV3 的作者指出，这可能造成量化模式下的精度损失。"}[lang]
     int8_section = page(lang).split("{ #int8 }")[1].split("\n## ")[0]
     # review final74, ca: the requirements used "the input's grid" before codes and scale were defined; the paragraph
     # on quantising now comes first and the requirements second
@@ -1120,7 +1128,8 @@ def test_integer_pieces_are_exact_up_to_the_final_rounding_not_exact(lang):
     assert abs(3 / s6 - round(3 / s6)) > 0.1 and 0 < abs(round(3 / s6) * s6 - 3) <= s6 / 2
     # the sigmoid is bounded (it has the first property), SiLU is not; both need exp, so both lack the second
     assert EVERY["sigmoid"].output_range == (0.0, 1.0) and EVERY["silu"].output_range[1] == math.inf
-    # the per-layer table / polynomial for the exponential is said once in the section, in its last paragraph
+    # the table / polynomial for the exponential is said once in the section; review final74, ca2: in the requirements
+    # paragraph, whose last paragraph on per-layer tables is cut
     assert int8_section.count({"en": "lookup table or a polynomial", "zh": "查找表或多项式"}[lang]) == 1
     # review final72, ca: the term is linked to its glossary entry where the reader first meets it
     assert {"en": "means [*quantising*](../glossary.md#quantisation) its tensors",
