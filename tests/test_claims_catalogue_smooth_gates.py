@@ -1069,12 +1069,12 @@ def test_stable_softplus_needs_log1p_to_stay_accurate_far_below_zero():
 
 @pytest.mark.parametrize("lang, said, clause, forms", [
     ("en", "for pre-trained weights, the GELU form of the code released with them);",
-     "The code released with each settles it: GPT's `train.py` (OpenAI 2018) computes the tanh approximation, BERT's first "
-     "release of `modeling.py` (Google 2019) the exact form; the [table of transformer models](gated-units.md#models) gives "
+     "The code released with each settles it: GPT's `train.py` (OpenAI 2018) computes the tanh approximation, the first "
+     "packaged release of BERT's `modeling.py` (Google 2019) the exact form; the [table of transformer models](gated-units.md#models) gives "
      "other models' forms.",
      {"GPT": "tanh approximation", "BERT": "exact", "GPT-2": "tanh approximation"}),
     ("zh", "用预训练权重时，就用随权重公开的代码里那种形式的 GELU）；",
-     "用的是哪一种，要看随模型公开的代码：GPT 的 `train.py`（OpenAI，2018）算的是 tanh 近似，BERT 最初公开的 "
+     "用的是哪一种，要看随模型公开的代码：GPT 的 `train.py`（OpenAI，2018）算的是 tanh 近似，BERT 最初打包发布的 "
      "`modeling.py`（Google，2019）算的是精确形式；其他模型的形式见 [Transformer 模型一览表](gated-units.md#models)。",
      {"GPT": "tanh 近似", "BERT": "精确", "GPT-2": "tanh 近似"}),
 ])
@@ -1106,9 +1106,9 @@ def test_gelu_form_clause_and_advice_agree_with_the_gated_units_models_table(lan
     assert len(set(forms.values())) == 2                                 # the two forms both occur in the table
     assert "GPT-2" not in gelu_tanh and "GPT-2" not in own               # the other models' forms stay in the table
     named = {"en": {"GPT": "GPT's `train.py` (OpenAI 2018) computes the tanh approximation",
-                    "BERT": "BERT's first release of `modeling.py` (Google 2019) the exact form"},
+                    "BERT": "the first packaged release of BERT's `modeling.py` (Google 2019) the exact form"},
              "zh": {"GPT": "GPT 的 `train.py`（OpenAI，2018）算的是 tanh 近似",
-                    "BERT": "BERT 最初公开的 `modeling.py`（Google，2019）算的是精确形式"}}[lang]
+                    "BERT": "BERT 最初打包发布的 `modeling.py`（Google，2019）算的是精确形式"}}[lang]
     references = own.split("{ #references }")[1]
     gated = text.split("{ #references }")[1]
     for url in ("https://github.com/openai/finetune-transformer-lm/blob/master/train.py",
