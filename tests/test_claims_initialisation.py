@@ -400,15 +400,11 @@ def test_tanh_no_gain_keeps_both_passes():
            "exceeds one. The nearer the gain is to 1, the nearer that factor is to one, but the smaller the variance the "
            "forward pass settles at. At the fixed point, the factor is 1.01 at gain 1.1, where $q^* = 0.11$, 1.21 at 5/3 "
            "and 1.86 at 3.\n\n"
-           "Poole et al. (2016) call this factor $\\chi_1$ and split such networks into two regimes: order, where the "
-           "signals of two different inputs converge with depth, and chaos, where they drift apart. The boundary lies where "
-           "the factor equals 1, which without biases happens at gain 1; above it (the chaotic side) the factor exceeds one. "
-           "They and Schoenholz et al. (2017) find this boundary"),
+           "Poole et al. (2016) and Schoenholz et al. (2017) call this factor $\\chi_1$ and evaluate it at the same fixed "
+           "point;"),
     ("zh", "大于 1，方差能稳住，反向传播的方差因子 $n\\sigma_w^2\\,\\mathbb{E}[\\tanh'(z)^2]$ 却超过 1。"
            "增益越接近 1，这个因子越接近 1，但前向传播稳定下来的方差也越小。"
-           "在不动点上，这个因子在增益 1.1 时为 1.01（此时 $q^* = 0.11$），5/3 时为 1.21，3 时为 1.86。\n\nPoole 等人（2016）把这个因子记作 $\\chi_1$，并把这类网络分成两种状态：有序，即两个不同输入的信号随深度趋于一致；"
-           "混沌，即它们越离越远。两者的分界线在这个因子等于 1 的地方，不带偏置时就是增益 1；增益大于 1 时（混沌的一侧），这个因子都超过 1。"
-           "他们和 Schoenholz 等人（2017）用同一个递推式找出这条分界线")])
+           "在不动点上，这个因子在增益 1.1 时为 1.01（此时 $q^* = 0.11$），5/3 时为 1.21，3 时为 1.86。\n\nPoole 等人（2016）和 Schoenholz 等人（2017）把这个因子记作 $\\chi_1$，也在同一个不动点上取值；")])
 def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_five_thirds_3(lang, wording):
     """The three backward factors the page gives for the order/chaos statement (when-gradients-vanish
     links here for it), each at the forward recursion's fixed point for that gain.  The no-gain statement opens its
@@ -416,7 +412,8 @@ def test_tanh_backward_factor_at_the_fixed_point_1_01_1_21_1_86_at_gains_1_1_fiv
     at every gain above 1' did not follow from where Poole et al. put the boundary; the page now states it of the
     chaotic side, and the gains swept below (1.02 to 3) check it.  Review final69, pb: the paragraph splits after the
     three factors; Poole et al.'s reading opens the next one.  Review final72, pb: order and chaos are defined before
-    the boundary between them is placed."""
+    the boundary between them is placed.  Review final74, pb: the order/chaos digression was never used again; it is
+    cut to the sentence that names the variance factor chi_1 (the summary table's sigmoid row uses the name)."""
     stated = {1.1: 1.01, 5 / 3: 1.21, 3.0: 1.86}
     for g, value in stated.items():
         chi = backward_factor("tanh", g ** 2, fixed_point("tanh", g ** 2))
@@ -916,8 +913,9 @@ def test_he_for_tanh_misconception_refers_back_to_the_gain_argument(lang, said):
     corrections = text.split("{ #corrections }")[1].split("{ #references }")[0]
     assert said in corrections
     assert {"en": "mild explosion", "zh": "轻度的梯度爆炸"}[lang] not in corrections
-    assert {"en": "above it (the chaotic side) the factor exceeds one",
-            "zh": "增益大于 1 时（混沌的一侧），这个因子都超过 1"}[lang] in text.split("{ #measured-spread }")[1]
+    assert {"en": "above 1 it settles but the backward pass's variance factor",
+            "zh": "大于 1，方差能稳住，反向传播的方差因子"}[lang] in text.split("{ #measured-spread }")[1]
+    assert not any(w in text for w in ("chaotic side", "混沌的一侧"))     # review final74, pb: digression cut
     assert "(#measured-spread)" not in corrections.split("\n- ")[2]                  # the He bullet: not the 5/3 section
 
 
@@ -1442,14 +1440,18 @@ def test_the_chinese_alt_text_writes_the_reference_curve_as_a_formula():
     pb: the √ and the − were still symbols among spoken forms; every formula of the alt text is now read aloud (根号, 减,
     b 分之 a, 的……次方, 乘).  Review final69, pb: the reference lines are named first and their formula follows
     (tanh) or is said as a per-layer factor (ReLU: 每层缩小为根号 2 分之 1).  Review final72, pb: the tanh curve is read
-    as 2l 减 1 的平方根的倒数, not the bracketed 根号 (2l 减 1) 分之 1."""
+    as 2l 减 1 的平方根的倒数, not the bracketed 根号 (2l 减 1) 分之 1.  Review final74, pb: all formulas now as the
+    legend and caption write them (方差 1/n, 1/√(2l − 1), 6.1 × 10⁻⁸), none spoken."""
     text = page_text("blog/posts/initialisation.md", "zh")
     alt = text.split("(figure:init_spread")[0].rsplit("![", 1)[1]
-    assert "与点线参考曲线重合（该曲线在第 l 层取 2l 减 1 的平方根的倒数）" in alt and "根号 (2l 减 1) 分之 1" not in alt and "平方根分之" not in alt and "1/√" not in alt
-    assert "旁边的点线参考线表示每层缩小为根号 2 分之 1" in alt and "6 乘 10 的负 8 次方" in alt
-    assert "2 的负 2 分之 (l 减 1) 次方" not in alt
-    assert not any(symbol in alt for symbol in ("√", "−", "/"))
-    assert all(f in alt for f in ("n 分之 1", "9n 分之 25", "n 分之 2", "16n 分之 9"))
+    # review final74, pb: the spoken fractions (方差为 n 分之 1) read less naturally than the caption's 1/n; every formula
+    # of the alt text is now written as the figure's legend and the caption write it, none read aloud
+    assert "与点线参考曲线重合（该曲线在第 l 层取 1/√(2l − 1)）" in alt
+    assert "旁边的点线参考线表示每层缩小为 1/√2" in alt and "6.1 × 10⁻⁸" in alt and "10⁻⁸ 到 10" in alt
+    assert all(f"方差 {f} 的" in alt for f in ("1/n", "25/(9n)", "2/n", "9/(16n)"))
+    assert not any(spoken in alt for spoken in ("分之", "次方", "根号", " 乘 ", " 减 "))
+    caption = text.split("(figure:init_spread")[1].split('")')[0]
+    assert "1/n" in caption
 
 
 def test_the_neuron_article_is_described_as_in_the_vanishing_gradients_article():

@@ -191,15 +191,14 @@ print(f"{names[act]} at n σ_w² = 103, first-to-last ratio, seeds 0, 1, 2: "
 # within 0.5% of it.
 #
 # At $n\sigma_w^2 = 16$ the variance factor is only 0.40; it reaches one at 103, where about half of the
-# pre-activations lie in the flat region. There the first-to-last ratio is near one at initialisation; whether such a
-# stack trains, neither the notebook nor the article tests.
+# pre-activations lie in the flat region. There the first-to-last ratio is near one at initialisation.
 #
 # ## The forward pass { #forward-pass }
 #
 # The forward pass shows the same products, in the standard deviation $s_l$ of each layer's outputs $h_l$
 # over all units and inputs. The next cell prints it for layers 1 and 50, with its average change per layer,
-# $(s_{50} / s_1)^{1/49}$, for four of the runs. Its last three lines split the
-# flat line of tanh with Xavier initialisation into the error signal and the layer's input.
+# $(s_{50} / s_1)^{1/49}$, for four of the runs; its last line computes where tanh with He initialisation should
+# settle.
 
 # %%
 print("standard deviation of each layer's output")
@@ -214,14 +213,6 @@ for _ in range(100):                                     # the forward recursion
 label = f"{names['tanh']} {names['he']}"
 print(f"{label}, at the recursion's fixed point: pre-activation variance {q:.2f}, "
       f"output standard deviation {np.sqrt(gaussian_expectation(lambda z: tanh(z) ** 2, q)):.3f}")
-trace = {}
-gradient_norms("tanh", "xavier", trace=trace)
-rms, inputs, z_var = trace["delta_rms"], trace["input_rms"], trace["z_var"]
-label = f"{names['tanh']} {names['xavier']}"
-print(f"{label}, pre-activation variance: {z_var[0]:.3f} at layer 1, {z_var[9]:.4f} at layer 10")
-print(f"error signal, root mean square at layer 50 over layer 1: {rms[-1] / rms[0]:.1f} "
-      f"(layer 11 over layer 1: {rms[10] / rms[0]:.1f})")
-print(f"layer input, root mean square at layer 1 over layer 50: {inputs[0] / inputs[-1]:.1f}")
 
 # %% [markdown]
 # With Xavier initialisation the ReLU activations shrink by a factor of about $1/\sqrt{2}$ per layer; tanh with the
@@ -233,7 +224,21 @@ print(f"layer input, root mean square at layer 1 over layer 50: {inputs[0] / inp
 # For ReLU even the direction of the drift depends on the random draw: here the outputs shrink, while in other draws,
 # such as seed 1 in [Try this](#try-this) below, they grow.
 #
-# For tanh with Xavier, the pre-activation variance falls from 1 to 0.06 over the first ten layers, where tanh's slope
+# The gradient of tanh with Xavier initialisation stays nearly level (a first-to-last ratio of 1.34 in the first
+# table), although tanh's slope is below one. The next cell splits it into the error signal and the layer's input.
+
+# %%
+trace = {}
+gradient_norms("tanh", "xavier", trace=trace)
+rms, inputs, z_var = trace["delta_rms"], trace["input_rms"], trace["z_var"]
+label = f"{names['tanh']} {names['xavier']}"
+print(f"{label}, pre-activation variance: {z_var[0]:.3f} at layer 1, {z_var[9]:.4f} at layer 10")
+print(f"error signal, root mean square at layer 50 over layer 1: {rms[-1] / rms[0]:.1f} "
+      f"(layer 11 over layer 1: {rms[10] / rms[0]:.1f})")
+print(f"layer input, root mean square at layer 1 over layer 50: {inputs[0] / inputs[-1]:.1f}")
+
+# %% [markdown]
+# The pre-activation variance falls from 1 to 0.06 over the first ten layers, where tanh's slope
 # is furthest below one. The error signal shrinks 7.4-fold on its way down, 3.5-fold within those ten layers alone,
 # while the layer inputs grow 9.5-fold towards the data: the two nearly cancel in the weight gradient.
 #
@@ -309,8 +314,8 @@ for seed in (0, 1, 2):
 #
 # ## Try this { #try-this }
 #
-# The ReLU first-to-last ratio 1.79 (identical at all three scales) belongs to one random draw, seed 0. The cell below draws weights, inputs and top gradient with
-# seeds 0 to 11, the twelve draws the article quotes, and prints for each the first-to-last ratio of ReLU with He and
+# The ReLU first-to-last ratio 1.79 (identical at all three scales) comes from one random draw (seed 0). The cell
+# below draws weights, inputs and top gradient with seeds 0 to 11, the twelve draws the article quotes, and prints for each the first-to-last ratio of ReLU with He and
 # with Xavier initialisation and of tanh with He, and the change per layer of the ReLU outputs with He. Change the
 # seeds or the `runs`, and see which numbers move and which do not.
 

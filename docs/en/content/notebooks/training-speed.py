@@ -116,7 +116,8 @@ show("best rate against best rate", {activation: median[activation].min() for ac
 # ReLU reaches 25% first in every run of the grid but one, a tie at $\eta = 0.1$. Its lead shrinks as the rate grows,
 # from $\rho = 2.15$ at $\eta = 0.01$ to 1.20 at $\eta = 0.1$. That rate is the best of the three for both
 # activations, so, best against best, ReLU is 1.2 times as fast here, against six times in Krizhevsky et al.'s
-# four-layer convolutional network on CIFAR-10. At [$\eta = 0.3$, run below](#beyond-the-grid), both are slower, so
+# four-layer convolutional network on CIFAR-10, a different model trained on real images, so the two are not like for
+# like. At [$\eta = 0.3$, run below](#beyond-the-grid), both are slower, so
 # $\eta = 0.1$ is also the best of all four rates. [The article](../blog/posts/relu-sparsity-biology.md#training-speed)
 # weighs the gap.
 #
@@ -237,8 +238,8 @@ for seed in seeds:
     print(f"η = 0.3   seed {seed}   units dead after 10 steps without momentum: {share:4.0%}")
 
 # %% [markdown]
-# Without momentum, this network too loses no unit of that layer in its first ten steps at $\eta = 0.3$: in these
-# three seeds, removing momentum prevented every death over those ten steps. Whether plain SGD keeps every unit alive
+# Without momentum, no unit of that layer dies in the first ten steps at $\eta = 0.3$, in any of the three seeds.
+# Whether plain SGD keeps every unit alive
 # later, this cell does not show.
 #
 # ## The answer { #answer }

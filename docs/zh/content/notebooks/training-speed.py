@@ -87,7 +87,7 @@ for i, lr in enumerate(learning_rates):
 show("各取最好的学习率", {activation: median[activation].min() for activation in activations})
 
 # %% [markdown]
-# 网格里的每次训练都是 ReLU 先降到 25%，只有 $\eta = 0.1$ 时有一个种子两者打平。学习率越大，ReLU 的领先越小：$\rho$ 从 $\eta = 0.01$ 时的 2.15 降到 $\eta = 0.1$ 时的 1.20；$\eta = 0.1$ 是两种激活函数在这三个学习率中各自最快的一个。所以各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人在 CIFAR-10 上的四层卷积网络是六倍。在[下面再跑的 $\eta = 0.3$](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 $\eta = 0.1$。如何看待这个差距，见[文章](../blog/posts/relu-sparsity-biology.md#training-speed)中的讨论。
+# 网格里的每次训练都是 ReLU 先降到 25%，只有 $\eta = 0.1$ 时有一个种子两者打平。学习率越大，ReLU 的领先越小：$\rho$ 从 $\eta = 0.01$ 时的 2.15 降到 $\eta = 0.1$ 时的 1.20；$\eta = 0.1$ 是两种激活函数在这三个学习率中各自最快的一个。所以各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人在 CIFAR-10 上的四层卷积网络是六倍（模型和数据都与这里不同，两者不能直接对比）。在[下面再跑的 $\eta = 0.3$](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 $\eta = 0.1$。如何看待这个差距，见[文章](../blog/posts/relu-sparsity-biology.md#training-speed)中的讨论。
 #
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
@@ -183,7 +183,7 @@ for seed in seeds:
     print(f"η = 0.3   种子 {seed}   不带动量，10 步后死亡单元占 {share:4.0%}")
 
 # %% [markdown]
-# 不带动量时，这个网络以 $\eta = 0.3$ 训练的前十步里，这一层同样没有单元死亡：在这三个种子的前十步里，去掉动量后没有单元死亡；十步以后普通 SGD 能否让所有单元都活着，这里看不出来。
+# 不带动量时，三个种子在 $\eta = 0.3$ 的前十步里，这一层都没有单元死亡；十步以后普通 SGD 能否让所有单元都活着，这里看不出来。
 #
 # ## 回答开头的问题 { #answer }
 #
