@@ -173,8 +173,10 @@ def test_the_table_headers_name_what_the_percentages_are_of(notebook):
     lang, _, printed = notebook
     expected = {"en": ("ReLU: dead units (% of each hidden layer) and training error (%)",
                        "Leaky ReLU: inactive units (% of each hidden layer) and training error (%)"),
-                "zh": ("ReLU：死亡单元占各隐藏层单元数的比例及训练误差（%）",
-                       "Leaky ReLU：始终关闭的单元占各隐藏层单元数的比例及训练误差（%）")}[lang]
+                "zh": ("ReLU：各隐藏层中死亡单元所占的比例与训练误差（%）",
+                       "Leaky ReLU：各隐藏层中始终关闭的单元所占的比例与训练误差（%）")}[lang]
+    # review final74, pc2: the zh title was heavy ('死亡单元占各隐藏层单元数的比例及训练误差'); the layer comes first
+    assert "占各隐藏层单元数的比例" not in page_text(NOTEBOOK, "zh")
     assert (block(printed, "relu")[0], block(printed, "leaky_relu")[0]) == expected
     assert "占各隐藏层的 %" not in page_text(NOTEBOOK, "zh")
     assert "，与训练误差" not in page_text(NOTEBOOK, "zh")          # not a tacked-on clause (review final60, pc)
@@ -292,12 +294,12 @@ def test_the_printed_columns_line_up(notebook):
 
 @pytest.mark.parametrize("lang, said, gone", [
     ("en", ("# The next cell spells out one run.",
-            "Three of them, Leaky ReLU at η = 2.0, diverged and left no result; the table marks\n# their row.",
+            "Three of them, Leaky ReLU at η = 2.0, diverged and left no result; the table below marks\n# their row.",
             "The next cell reads the results that chart is drawn from, and first\n"
             "# checks that the result for seed 0 at η = 1.0 is the run above."),
      ("writes one run out", "saved when they were made", "saved run", "instead of retraining")),
     ("zh", ("文章中那张死亡比例随学习率变化的图，用到的三十次训练（两种激活函数、五个学习率、三个种子）都是这样做的。",
-            "其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，表中那一行会注明。",
+            "其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，下面的表格会在那一行注明。",
             "下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。"),
      ("文章背后", "保存下来", "当初训练时", "不再重新训练"))])
 def test_the_prose_speaks_of_runs_and_results_not_of_how_they_are_kept(lang, said, gone):
@@ -357,9 +359,12 @@ def test_the_first_cell_makes_one_run_and_the_opening_announces_the_revivals(not
     assert 'start("relu", seed)' in revival and "dead_then.append(dead_units(net, X)[1])" in revival
     opening = page_text(NOTEBOOK, lang).split("# %%\n")[0]
     # review final71, pc: the clumsy 'dead at some point, the start included' now names the checked steps
-    said = {"en": "It then builds one dead unit by hand, checks that its gradients are exactly zero,\n# and counts the "
-                  "second-layer units that were dead at some checked step (step 0 included) but are alive at the end.",
-            "zh": "再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第 2 层里在某个检查点（包括第 0 步）死亡、到最后又活过来的单元。"}[lang]
+    # review final74, pc2: the opening described every cell before the reader met any; the gradient check is left to
+    # its own cell, and the opening keeps the aims
+    said = {"en": "It then builds one dead unit by hand and counts the second-layer units that\n# were dead at some checked "
+                  "step (step 0 included) but are alive at the end.",
+            "zh": "再手工构造一个死亡单元；最后统计第 2 层里在某个检查点（包括第 0 步）死亡、到最后又活过来的单元。"}[lang]
+    assert "checks that its gradients are exactly zero" not in opening and "检验它的梯度确实恰好为零" not in opening
     assert "the start included" not in opening and "开始训练时就已死亡的也算在内" not in opening
     assert said in opening
     # review final69, pc: the count includes step 0 (a unit dead at initialisation), so 'die in training' is gone

@@ -177,7 +177,7 @@ def test_under_plain_sgd_a_dead_first_layer_unit_stays_dead_for_good():
     assert all(move == 0.0 and not a for move, a in history[death + 1:])     # dead for good
     for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next"),
                        ("en", "Under plain SGD, as in the runs, nothing but a unit's own gradient changes its weights and bias, so a dead unit in the first hidden layer, whose inputs are the fixed data, stays dead for good."),
-                       ("zh", "实验没有用[动量](../../glossary.md#momentum)。带动量时，每次更新都会带上前一次更新的一部分"),
+                       ("zh", "实验没有用[动量](../../glossary.md#momentum)，即让每次更新都带上前一次更新的一部分。"),
                        ("zh", "在实验所用的普通 SGD 下，改变单元权重和偏置的只有它自身的梯度；第 1 个隐藏层单元的输入又是固定不变的数据，所以它一旦死亡就是永久的。")):
         assert text in page_text(PAGE, lang)
     assert "Momentum can also revive" not in page_text(PAGE, "en") and "动量也能让单元复活" not in page_text(PAGE, "zh")
@@ -505,7 +505,7 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # the per-point signs are checked below) and keeps the link as 'see also'
     # the step is stated for the mini-batch, exactly (test_a_mini_batch_step_lowers_a_second_layer_unit_everywhere_
     # only_when_every_push_points_down; review final59, pc: a per-point fact was stated for a whole step)
-    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$. Since every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down. It leaves a weight whose input is zero where it is (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)).\n\nA mini-batch step adds these pushes up over the training points of the batch. When they all point down, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
+    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$. Since every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down; a weight whose input is zero on that point is not moved by it (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)).\n\nA mini-batch step adds these pushes up over the training points of the batch. When they all point down, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
                        ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（后面的[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文会接着讨论）。\n\n一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果这些推动都朝下，这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
         # review final68, pc: the two 60-word sentences of the mechanism are split (en), and the zh step sentence too
         # review final71, pc: the paragraph is split in two, the per-point signs and the mini-batch step
@@ -670,21 +670,19 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
     margins, drops, largest, dead, drops_before = next(r for r in at_2 if r[3].any())
     assert all(drops_before[3, u] < 0.5 and drops[3, u] < 0.5 for u in np.flatnonzero(dead))
     # review final71, pc: the whole margin digression is one note; the open text says only the result at 1.0
-    for lang, text in (("en", "the threshold rises to meet the bias.\n\n    At learning rate 1.0 the smallest margin of any "
-                              "first-layer unit over all 600 steps was 2.3–2.5, depending on the run, and no single step lowered a "
-                              "margin by more than 0.73, bias and weights together. At 2.0 margins fell "
-                              "much lower: in each run the smallest among the units that survived was 0.3–0.6. In one run two "
-                              "first-layer units died, the only first-layer deaths in any run (0.8% of that layer). Both died at the "
-                              "fourth step, from margins of 2.0 and 2.3, and in the second way: their bias fell by less than 0.5 "
-                              "standard deviations, but the step cut their largest $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ to half "
-                              "or less.\n"),
+    # review final74, pc2: the numbers paragraph was dense; it is two (the runs at 1.0, then at 2.0), and the clauses that
+    # repeated what the note's two ways already say ("bias and weights together", "the step cut") are cut
+    for lang, text in (("en", "the threshold rises to meet the bias.\n\n    At learning rate 1.0 the smallest first-layer margin over "
+                              "all 600 steps was 2.3–2.5, depending on the run, and no single step lowered a margin by more than 0.73.\n\n"
+                              "    At 2.0 the smallest margin among the surviving units was 0.3–0.6 in each run. The only first-layer "
+                              "deaths, two units in one run (0.8% of that layer), came at the fourth step, from margins of 2.0 and 2.3, "
+                              "and in the second way: their bias fell by less than 0.5 standard deviations, but their largest "
+                              "$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ fell to half or less.\n"),
                        ("zh", "门槛随之抬升到偏置的位置。\n\n    学习率 1.0 时，三次训练的 600 步里，"
-                              "第 1 层单元的余量最低也有 2.3–2.5；单独一步让余量下降最多的，也不过 0.73（偏置和权重的作用合在一起）。"
-                              "到了学习率 2.0，余量降得低得多："
-                              "在每次训练中，始终未死亡的单元里余量最小的也只有 0.3–0.6。所有训练里，第 1 层只有两个单元死过，都出在学习率 "
-                              "2.0 的同一次训练里（占这一层的 0.8%）。两者都死在第 4 步，死前的余量分别是 2.0 和 2.3，走的是第二种"
-                              "途径：这一步偏置下降还不到标准差的 0.5 倍，但同一步把它们 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 的最大值"
-                              "削减到一半或更少。\n")):
+                              "第 1 层单元的余量最低也有 2.3–2.5；单独一步让余量下降最多的，也不过 0.73。\n\n"
+                              "    学习率 2.0 时，每次训练中存活单元的最小余量只有 0.3–0.6。第 1 层仅有的两个死亡单元出在同一次训练里"
+                              "（占这一层的 0.8%），都死在第 4 步，死前的余量分别是 2.0 和 2.3。它们走的是第二种途径：这一步偏置下降不到"
+                              "标准差的 0.5 倍，$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 的最大值却降到一半或更少。\n")):
         assert text in page_text(PAGE, lang)
     assert "这也是所有训练里第 1 层仅有的死亡单元" not in page_text(PAGE, "zh")      # review final71, pc: one sentence split
     # the old bound, by the bias alone, is gone (review final66, pc)
@@ -719,7 +717,7 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
         page = page_text(PAGE, lang)
         note = page.split(title, 1)[1].split("\n\n### ", 1)[0]
         assert all(not line or line.startswith("    ") for line in note.split("\n")), lang
-        assert note.count("\n\n") == 2                                   # definition, the two ways, the numbers
+        assert note.count("\n\n") == 3                                   # definition, the two ways, the runs at 1.0, at 2.0
         reason = {"en": "only its bias can push all 4000 pre-activations down together.",
                   "zh": "所以只有偏置能让全部 4000 个预激活值一起下降。"}[lang]
         result = {"en": "brought no first-layer unit close to dying.", "zh": "第 1 层没有一个单元接近死亡。"}[lang]
@@ -729,7 +727,7 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
 PLAYGROUND_FIRST_LAYER = """
 const st = await load('state.js');
 const net = await load('network.js');
-const run = st.build(st.parse('?preset=relu-high-rate'), null);
+const run = st.build(st.parse('?preset=' + input.preset), null);
 const dead = [];
 for (let t = 1; t <= 2000; t++) {
   net.trainStep(run.net, run.optimiser, run.data.train, run.nextBatch);
@@ -786,12 +784,16 @@ def test_the_playground_loses_first_layer_units_after_about_a_thousand_steps(dr,
     falls = [float((m[:-1] - m[1:]).max()) for m, _, _, _, _ in at_1]
     assert max(falls) < 1.5 and (round(min(falls), 2), round(max(falls), 2)) == (0.65, 0.73)
     assert all(not dead.any() for _, _, _, dead, _ in at_1)
-    out = run_node(PLAYGROUND_FIRST_LAYER, {})
+    out = run_node(PLAYGROUND_FIRST_LAYER, {"preset": "relu-high-rate"})
     assert out["sizes"][0] == 2 and out["sizes"][1:-1] == [32, 32, 32]             # a different network
     dead = out["dead"]                                                              # after steps 100, 200, ..., 2000
     first = [layers[0] for layers in dead]
     assert first[:9] == [0] * 9 and first[9] >= 1 and first[-1] > 5  # "in the first layer only after about a thousand steps"
     assert all(count > 0 for count in dead[-1])                                      # "in every hidden layer"
+    # review final74, pc2: "[with batch normalisation] it loses far fewer", checked here under Node as well: at every
+    # hundredth step up to 2000 the batch-normalised preset has at most a fifth as many dead units (4 against 39 at 2000)
+    bn = run_node(PLAYGROUND_FIRST_LAYER, {"preset": "relu-high-rate-bn"})["dead"]
+    assert all(5 * sum(b) <= sum(r) for b, r in zip(bn, dead)) and sum(bn[-1]) < sum(dead[-1]) / 5
     assert 100 * dr["relu_inactive"][..., 0].max() < 1                                # "this article's first layer hardly did"
     for lang, text in (("en", "Its [ReLU preset at learning rate 1.0](../../playground.md?preset=relu-high-rate), with the default "
                               "seed, loses units in every hidden layer, in the first layer only after about a thousand steps. "
@@ -1186,6 +1188,14 @@ def test_at_2_0_the_loss_peaks_at_72_106_and_110_147_relu_97_146_leaky_units_are
     assert (relu.min(), relu.max()) == (110, 147) and (leaky.min(), leaky.max()) == (97, 146)
     assert "110–147 second-layer units of the ReLU network and 97–146 of the leaky one" in page_text(PAGE, "en")
     assert "ReLU 网络第 2 层有 110–147 个单元、Leaky ReLU 网络第 2 层有 97–146 个单元" in page_text(PAGE, "zh")
+    # review final74, pc2: "the first two or three updates overshoot" (was "steps": the loss at step k is taken
+    # before update k).  After updates 1 and 2 the loss is over three times its start in all six runs; over five times after update 3
+    # in one ReLU run only; after update 4 every ReLU run is back within 10% of its start.
+    relu_l, leaky_l = steps["early_loss_relu"], steps["early_loss_leaky_relu"]
+    both = np.concatenate([relu_l, leaky_l])
+    assert np.all(both[:, 1:3] > 3 * both[:, :1])
+    assert int(np.sum(relu_l[:, 3] > 5 * relu_l[:, 0])) == 1 and np.all(relu_l[:, 4] < 1.1 * relu_l[:, 0])
+    assert "first two or three steps overshoot" not in page_text(PAGE, "en") and "前 2 到 3 步都同样" not in page_text(PAGE, "zh")
 
 
 def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_later(steps):
@@ -1489,10 +1499,10 @@ def test_panel_b_only_suggests_why_the_leaky_runs_diverged():
     assert "单元不会死亡的网络，为什么反而发散了？" in zh
     # the question is asked once, where the divergence is measured; panel (b) refers back to it, and the long sentence
     # after it is two (review final60, pc)
-    assert ("Panel (b) takes up the question left open above. At learning rate 2.0 the first two or three steps overshoot in "
-            "both networks alike, and the loss spikes. After the third step, 110–147") in en
+    assert ("Panel (b) takes up the question left open above. At learning rate 2.0 the first two or three updates overshoot in "
+            "both networks alike, and the loss spikes. After the third update, 110–147") in en
     # review final65, pc: the zh step ordinals are Arabic numerals throughout the section (第 3 步, 第 4 步, 第 7 步)
-    assert "图 (b) 回到上文留下的问题。学习率 2.0 时，两种网络的前 2 到 3 步都同样冲过了头，损失陡然飙升。第 3 步之后，" in zh
+    assert "图 (b) 回到上文留下的问题。学习率 2.0 时，两种网络的前 2 到 3 次更新都同样冲过了头，损失陡然飙升。第 3 次更新之后，" in zh
     for gone in ("前两三步", "第三步", "第一次更新", "第三次更新", "头十步", "前三步"):
         assert gone not in zh, gone
     assert "why did the leaky runs diverge" not in en and "为什么学习率 2.0 时发散的是" not in zh
@@ -1623,8 +1633,10 @@ def test_momentum_in_a_paragraph_of_its_own_pointing_to_the_notebook():
             "into the next, and within a few steps can kill many units at a learning rate where plain SGD, over the same "
             "steps, kills none: see the later [training-speed notebook](../../notebooks/training-speed.py#momentum).") in page_en
     assert "ten steps at learning rate 0.3" not in page_en and "头 10 步" not in page_zh
-    assert ("单元正是死于这些更新。\n\n实验没有用[动量](../../glossary.md#momentum)。带动量时，每次更新都会带上前一次更新的一部分；"
-            "在普通 SGD 头几步不会让单元死亡的学习率下，带动量几步之内就可能杀死大批单元，见后面的[训练速度笔记本](../../notebooks/training-speed.py#momentum)。") in page_zh
+    # review final74, pc2: the zh sentence is split: what momentum is, then what it does (no long attributive phrase)
+    assert ("单元正是死于这些更新。\n\n实验没有用[动量](../../glossary.md#momentum)，即让每次更新都带上前一次更新的一部分。"
+            "有些学习率下，普通 SGD 头几步不会杀死任何单元，带动量却几步之内就可能杀死大批单元，见后面的[训练速度笔记本](../../notebooks/training-speed.py#momentum)。") in page_zh
+    assert "头几步不会让单元死亡的学习率下" not in page_zh
     later = [training_speed.dead_share(0.3, seed, 600, momentum=0.0) for seed in training_speed.SEEDS]
     assert max(later) > 0                                  # plain SGD does kill units later, so "kills none" needs "over the same steps"
     assert "where plain SGD kills none:" not in page_en and "不会让任何单元死亡的学习率下" not in page_zh
@@ -1696,11 +1708,11 @@ def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_lay
             ("en", "In that table seed 0 lost 2.3% of the second layer at 0.3 and 40.6%\n# at 1.0: before you run "
                    "anything, guess what share it loses at 0.5.",
              "#     Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%),\n"
-             "#     between the two, so for this seed the share does not jump straight from 2.3% to 40.6% at one threshold\n"
-             "#     somewhere between 0.3 and 1.0."),
+             "#     between the two. For this seed, then, the share takes at least one value between 2.3% and 40.6%; where and how\n"
+             "#     fast it rises between 0.3 and 1.0 would take more learning rates to tell."),
             ("zh", "表中种子 0 的第 2 层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例",
              "#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第 2 层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。"
-             "可见对这个种子，死亡单元并不是在 0.3 与 1.0 之间的某一个学习率上一下子全部出现的。")):
+             "这只说明，对这个种子，死亡比例在 2.3% 与 40.6% 之间至少取到一个中间值；它在 0.3 与 1.0 之间具体从哪里升起、升得多快，要多测几个学习率才知道。")):
         text = page_text("notebooks/dead-relu.py", lang)
         assert question in text and answer in text
         # the cell above prints two tables; the question names the one it reads (review final57, pc)
@@ -1716,6 +1728,8 @@ def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_lay
         assert "halfway" not in text and "中点" not in text and "死了 2.3%" not in text
         assert "grow over the range" not in text and "逐步增多" not in text            # three rates show no shape
         assert "gradually" not in text and "do not all appear" not in text
+        # review final74, pc2: one intermediate rate shows one intermediate value, not how the share rises
+        assert "does not jump straight" not in text and "一下子全部出现" not in text
 
 
 def test_review_final55_names_each_cs231n_note_full_titles_and_one_form_for_ranges_and_p_h():
@@ -1908,7 +1922,7 @@ def test_the_intro_announces_every_remedy_what_helps_grades_and_cs231n_lacks_onl
     said, gone = {"en": ("with a learning rate set too high, \"as much as 40% of your network\" can end up dead. That is a remark, "
                          "not a measurement: it comes with no network, data set or learning-rate value. Here",
                          "no network, data set or learning rate,"),
-                  "zh": ("学习率设得太高时，网络中可能有“多达 40%”的单元最终死亡。这是一句提醒，不是测量：它没有交代网络、数据集或具体的学习率。在这里",
+                  "zh": ("学习率设得太高时，网络中可能有“多达 40%”的单元最终死亡（本文的引文都由英文原文译出）。这是一句提醒，不是测量：它没有交代网络、数据集或具体的学习率。在这里",
                          "没有交代网络、数据集或学习率，")}[lang]
     assert said in page and gone not in page
     # review final72, pc: the gloss of "as much as" argued with the source; the misconception below makes the point once

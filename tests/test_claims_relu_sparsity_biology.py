@@ -1215,12 +1215,15 @@ def test_review_final65_splits_the_restricted_boltzmann_machine_and_the_masked_m
     # review final68, pc: "two-layer networks" was ambiguous (one layer of weights, two of units); the machine now has
     # "one visible and one hidden layer" (zh 一个可见层和一个隐藏层), and neither language counts it as two-layer
     assert "two-layer" not in text and "两层网络" not in text
-    said, gone = {"en": ("Nair and Hinton (2010) arrived at rectified linear units from restricted Boltzmann machines. Such a "
-                         "machine has one visible and one hidden layer of stochastic units that output 0 or 1 (binary units), "
-                         "and is trained to model the distribution of its input.", "machines, two-layer networks"),
+    # review final74, pc2: the packed definition is cut to what the page uses (binary units, for the softplus sum)
+    said, gone = {"en": ("Nair and Hinton (2010) arrived at rectified linear units from restricted Boltzmann machines, networks "
+                         "of binary units, which output 0 or 1 at random. The expected summed output of many binary units",
+                         "model the distribution of its input"),
                   "zh": ("再取随机输入，用 $D_l$ 屏蔽关闭的单元，由屏蔽后的权重矩阵拼出仿射映射 $A_S \\mathbf{x} + \\mathbf{c}_S$，"
                          "它与前向传播的结果在舍入误差内一致。", "置零后的权重矩阵拼出的仿射映射")}[lang]
     assert said in text and gone not in text
+    assert "这种网络由二值单元组成，每个单元随机地输出 0 或 1。" in text or lang == "en"
+    assert "训练目标是刻画输入的分布" not in text
 
 
 @pytest.mark.parametrize("lang, term, cell", [("en", "model neuron", "integrate-and-fire neuron's"),

@@ -8,8 +8,8 @@
 # [Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md).
 # It reruns one of the training runs of
 # [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment) and prints the fractions of
-# dead units measured in all of them. It then builds one dead unit by hand, checks that its gradients are exactly zero,
-# and counts the second-layer units that were dead at some checked step (step 0 included) but are alive at the end.
+# dead units measured in all of them. It then builds one dead unit by hand and counts the second-layer units that
+# were dead at some checked step (step 0 included) but are alive at the end.
 #
 # The experiment trains a 10-256-256-10 network:
 # [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) (without momentum) on mini-batches of 64 training points for 600 steps,
@@ -72,7 +72,7 @@ print(f"training error: {run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
 # The article's chart of dead units against the learning rate rests on thirty runs (two activations, five learning
-# rates, three seeds), each made the same way. Three of them, Leaky ReLU at η = 2.0, diverged and left no result; the table marks
+# rates, three seeds), each made the same way. Three of them, Leaky ReLU at η = 2.0, diverged and left no result; the table below marks
 # their row. The next cell reads the results that chart is drawn from, and first
 # checks that the result for seed 0 at η = 1.0 is the run above. To rerun any other, call `train`
 # with its activation, learning rate and seed: Leaky ReLU at η = 0.3 with seed 2, for example, is
@@ -235,8 +235,8 @@ else:
 # ??? note "Answer"
 #
 #     Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%),
-#     between the two, so for this seed the share does not jump straight from 2.3% to 40.6% at one threshold
-#     somewhere between 0.3 and 1.0.
+#     between the two. For this seed, then, the share takes at least one value between 2.3% and 40.6%; where and how
+#     fast it rises between 0.3 and 1.0 would take more learning rates to tell.
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

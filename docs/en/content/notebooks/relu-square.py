@@ -80,7 +80,6 @@ for n in (2, 4, 8, 16, 32, 64, 128):
 #
 # On $[-2, 2]$, four times as many units divide the error by 16. What do they do at $x = 10$, where
 # [the article](../blog/posts/why-nonlinear-activations.md#quadratic) gives the value of $p_{16}$?
-# Guess $p_{64}(10)$ before you read the output below.
 
 # %%
 for n in (16, 64):

@@ -4,7 +4,7 @@
 # ---
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，打印全部训练测得的死亡单元比例；再手工构造一个死亡单元，检验它的梯度确实恰好为零；最后统计第 2 层里在某个检查点（包括第 0 步）死亡、到最后又活过来的单元。
+# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，打印全部训练测得的死亡单元比例；再手工构造一个死亡单元；最后统计第 2 层里在某个检查点（包括第 0 步）死亡、到最后又活过来的单元。
 #
 # 实验训练的是一个 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)（不带动量），每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在每个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**始终关闭的单元**。
 #
@@ -58,7 +58,7 @@ print(f"死亡单元（每层 {widths[0]} 个）："
 print(f"训练误差：{run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
-# 文章中那张死亡比例随学习率变化的图，用到的三十次训练（两种激活函数、五个学习率、三个种子）都是这样做的。其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，表中那一行会注明。下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
+# 文章中那张死亡比例随学习率变化的图，用到的三十次训练（两种激活函数、五个学习率、三个种子）都是这样做的。其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，下面的表格会在那一行注明。下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
 #
 # 表中每个学习率占一行，每一栏里的三个数依次对应种子 0、1、2（见第二行表头）。
 
@@ -73,8 +73,8 @@ assert saved[f"{activation}_error"][i, j] == run_net.error_rate(run_X, run_y)
 for activation in names:
     if activation != "relu":
         print()
-    print(f"{names[activation]}：{state[activation]}占各隐藏层单元数的比例"
-          f"及训练误差（%）")
+    print(f"{names[activation]}：各隐藏层中{state[activation]}所占的比例"
+          f"与训练误差（%）")
     print("    η          第 1 层          第 2 层         训练误差")
     print(" 种子      0    1    2      0    1    2      0    1    2")
     for lr, shares, errors in zip(saved["learning_rates"], saved[f"{activation}_inactive"],
@@ -194,7 +194,7 @@ else:
 # %% [markdown]
 # ??? note "答案"
 #
-#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第 2 层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。可见对这个种子，死亡单元并不是在 0.3 与 1.0 之间的某一个学习率上一下子全部出现的。
+#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第 2 层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。这只说明，对这个种子，死亡比例在 2.3% 与 40.6% 之间至少取到一个中间值；它在 0.3 与 1.0 之间具体从哪里升起、升得多快，要多测几个学习率才知道。
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
