@@ -201,8 +201,9 @@ def test_the_guide_cites_the_numpy_timing_in_one_clause_and_a_link():
     home = (CONTENT["en"] / "catalogue/hard-and-cheap.md").read_text(encoding="utf-8")
     assert "exponential" in home.split("{ #cost }")[1].split("{ #which-one }")[0]
     # review final72, tools: hard-and-cheap (another group) reworded its sentence; the fact the guide relies on is the same
-    assert "Integer hardware replaces the exponential in SiLU and the sigmoid by a lookup table or a polynomial" in \
-        home.split("{ #int8 }")[1].split("\n## ")[0]
+    # (reworded again in review final74, ca)
+    assert "The sigmoid and SiLU lack the second: integer hardware replaces their exponential by a lookup table or a " \
+        "polynomial" in home.split("{ #int8 }")[1].split("\n## ")[0]
     for lang, words in (("en", "None of the three needs an exponential, which integer hardware must replace by a table or "
                                "a polynomial."),
                         ("zh", "三者都不用算指数（整数硬件上的指数要用查找表或多项式代替）")):
