@@ -832,7 +832,8 @@ def test_one_exponential_mish_gate_overflows_past_354_9():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_mish_needs_the_most_transcendental_functions_in_the_table(lang):
     """Mish's exp, log and tanh are more transcendental functions than any other row of the
-    summary table needs; the sentence says so and no more (the timing lives elsewhere)."""
+    summary table needs; the sentence says so and no more (the timing lives elsewhere).  Review final75, ca: the term
+    is defined in parentheses where it first appears."""
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     sep = ", " if lang == "en" else "、"
     ops = {}
@@ -845,9 +846,12 @@ def test_mish_needs_the_most_transcendental_functions_in_the_table(lang):
     assert ops["Tanh approximation of GELU" if lang == "en" else "GELU 的 tanh 近似"] == ["$\\tanh$"]
     assert ops["Mish"] == ["$\\exp$", "$\\log$", "$\\tanh$"] and ops["GELU"] == ["$\\operatorname{erf}$"]
     assert all(len(v) < 3 for k, v in ops.items() if k != "Mish")
-    stated = {"en": "an exponential, a logarithm and a tanh, three transcendental functions, the most on this page",
-              "zh": "一次指数、一次对数和一次 tanh，共三次超越函数运算，是本页最多的"}[lang]
+    stated = {"en": "an exponential, a logarithm and a tanh, three transcendental functions (functions that, unlike arithmetic and roots, satisfy no polynomial equation), the most on this page",
+              "zh": "一次指数、一次对数和一次 tanh，共三次超越函数运算（超越函数不满足任何多项式方程，这一点与四则运算和开方不同），是本页最多的"}[lang]
     assert stated in text
+    # review final75, ca: the term was used undefined; it is glossed at its first use, before the table's header
+    first = text.index({"en": "transcendental", "zh": "超越函数"}[lang])
+    assert text.index(stated) <= first < text.index(stated) + len(stated) and first < text.index({"en": "| Transcendental functions |", "zh": "| 超越函数 |"}[lang])
 
 
 # --- which one to use: the table and the summary ------------------------------------------
@@ -1068,14 +1072,16 @@ def test_stable_softplus_needs_log1p_to_stay_accurate_far_below_zero():
 
 
 @pytest.mark.parametrize("lang, said, clause, forms", [
-    ("en", "for pre-trained weights, the GELU form of the code released with them);",
-     "The code released with each settles it: GPT's `train.py` (OpenAI 2018) computes the tanh approximation, the first "
-     "packaged release of BERT's `modeling.py` (Google 2019) the exact form; the [table of transformer models](gated-units.md#models) gives "
+    ("en", "for pre-trained weights, the GELU form of the code first released with them);",
+     "The code first released with each settles it: GPT's `train.py` (OpenAI 2018) computes the tanh approximation, the first "
+     "packaged release of BERT's `modeling.py` (Google 2019) the exact form, although later versions of that file, from "
+     "1.0.1 (January 2019) on, compute the tanh one. The [table of transformer models](gated-units.md#models) gives "
      "other models' forms.",
      {"GPT": "tanh approximation", "BERT": "exact", "GPT-2": "tanh approximation"}),
-    ("zh", "用预训练权重时，就用随权重公开的代码里那种形式的 GELU）；",
-     "用的是哪一种，要看随模型公开的代码：GPT 的 `train.py`（OpenAI，2018）算的是 tanh 近似，BERT 最初打包发布的 "
-     "`modeling.py`（Google，2019）算的是精确形式；其他模型的形式见 [Transformer 模型一览表](gated-units.md#models)。",
+    ("zh", "用预训练权重时，就用随权重最初公开的代码里那种形式的 GELU）；",
+     "用的是哪一种，要看随模型最初公开的代码：GPT 的 `train.py`（OpenAI，2018）算的是 tanh 近似，BERT 最初打包发布的 "
+     "`modeling.py`（Google，2019）算的是精确形式，不过同一文件自 1.0.1 版（2019 年 1 月）起改算 tanh 近似。"
+     "其他模型的形式见 [Transformer 模型一览表](gated-units.md#models)。",
      {"GPT": "tanh 近似", "BERT": "精确", "GPT-2": "tanh 近似"}),
 ])
 def test_gelu_form_clause_and_advice_agree_with_the_gated_units_models_table(lang, said, clause, forms):
@@ -1085,7 +1091,10 @@ def test_gelu_form_clause_and_advice_agree_with_the_gated_units_models_table(lan
     without repeating any model's form.  Review final66, ca: that left the page's own question ("which form?") open; the
     clause now answers it for the two models it names, GPT (tanh approximation) and BERT's first release (exact), each
     form read here from the table's row, and leaves the other models to the table.  Review final74, ca: the page cites
-    the two code files itself (its own reference list), so the claim no longer rests on the later page alone."""
+    the two code files itself (its own reference list), so the claim no longer rests on the later page alone.
+    Review final75, ca: "the code released with BERT settles it" was overclaimed, since the same file switched to the
+    tanh form in 1.0.1 (today's repository computes it); the clause and the advice now name the first released code and
+    say from which version the file computes the tanh form, the version read from the reference entry."""
     text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
     section = text.split("{ #models }", 1)[1].split("\n## ", 1)[0]
     activation, source = {}, {}
@@ -1098,7 +1107,7 @@ def test_gelu_form_clause_and_advice_agree_with_the_gated_units_models_table(lan
         assert "GELU" in activation[model] and form in activation[model].lower(), (model, activation[model])
     # the gated-units page words its source cell in its own way (review final65 changed it); what matters here is that
     # BERT's exact form is the one of its first released code
-    assert any(w in source["BERT"] for w in {"en": ("first release",), "zh": ("最初版本", "首次公开")}[lang]), source["BERT"]
+    assert re.search({"en": r"first (packaged )?release", "zh": r"最初版本|首次公开|最初(打包)?发布"}[lang], source["BERT"]), source["BERT"]
     own = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert said in own
     gelu_tanh = own.split("{ #gelu-tanh }")[1].split("\n**How close.**" if lang == "en" else "\n**有多接近。**")[0]
@@ -1118,6 +1127,14 @@ def test_gelu_form_clause_and_advice_agree_with_the_gated_units_models_table(lan
     for model, words in named.items():                                   # each named form is the table's
         assert words in gelu_tanh and forms[model] in activation[model].lower(), model
         assert forms[model] in words.lower(), model
+    # BERT's later file computes the other form: the clause says so, with the version (and month) the reference gives
+    bert_entry = next(line for line in references.splitlines() if "bert-tensorflow" in line)
+    switch = re.search(r"(?:from version|自) (\d+\.\d+\.\d+) ?(?:版)?[（(](January 2019|2019 年 1 月)[）)]", bert_entry)
+    assert switch and "1.0.0" in bert_entry, bert_entry
+    later = {"en": f"later versions of that file, from {switch[1]} ({switch[2]}) on, compute the tanh one",
+             "zh": f"同一文件自 {switch[1]} 版（{switch[2]}）起改算 tanh 近似"}[lang]
+    assert later in gelu_tanh
+    assert {"en": "code first released with", "zh": "最初公开的代码"}[lang] in said     # the advice holds for BERT
 
 
 def test_the_chinese_page_calls_every_card_by_the_glossary_term():
