@@ -149,10 +149,13 @@ def test_what_the_chart_shows_of_the_flat_tails():
     # review final72, tools: "about a pixel above the axis ... That pixel is the whole difference, too little to see"
     # said there was a pixel to see and that it could not be seen; one sentence now, and the 0.045 at 3 (said on the
     # home) is cut
+    # review final75, tools: the pixel aside was about the chart, not the functions; the clause is now "too small to
+    # see at this scale", still backed by the geometry above (under 1.5 px at every chart size)
     assert ("yet they differ. At the edge, $\\pm 4$, the sigmoid's slope is 0.018, more than ten times tanh's 0.0013 "
-            "there, but only about a pixel above the axis, too little to notice at this scale. Where") in page_text("explorer.md", "en")
+            "there, but too small to see at this scale. Where") in page_text("explorer.md", "en")
     assert ("其实并不一样。到图的边缘 $\\pm 4$ 处，sigmoid 的斜率仍有 0.018，是 tanh 在那里的斜率 0.0013 的十倍以上，"
-            "却只比横轴高出一个像素左右，在这个比例的图上觉察不到。斜率") in page_text("explorer.md", "zh")
+            "但在这个比例的图上看不出来。斜率") in page_text("explorer.md", "zh")
+    assert "pixel" not in page_text("explorer.md", "en") and "像素" not in page_text("explorer.md", "zh")
     for lang in ("en", "zh"):
         assert "0.045" not in page_text("explorer.md", lang), lang
         assert "whole difference" not in page_text("explorer.md", lang) and "这一个像素" not in page_text("explorer.md", lang)
@@ -288,8 +291,13 @@ def test_the_page_opens_with_what_the_explorer_is_for():
     assert all(f["default"]["f"] and f["default"]["df"] for f in functions)
     assert 0 < sum(bool(f["params"]) for f in functions) < len(functions)          # "some of them"
     said = {"en": "Compare any of the 19 one-input activation functions of the [reference table](reference.md) and their "
-                  "derivatives on one chart, and see how some of them change shape as you move a slider.",
-            "zh": "在同一张图上比较[速查表](reference.md)里 19 个单输入激活函数及其导数，再拖动滑块，看其中几个函数的形状怎样变化。"}
+                  "derivatives on one chart, and see how some of them change shape as you move a slider; the "
+                  "[gated units](catalogue/gated-units.md#two-inputs), which take two inputs, are left out.",
+            "zh": "在同一张图上比较[速查表](reference.md)里 19 个单输入激活函数及其导数，再拖动滑块，看其中几个函数的形状怎样变化；"
+                  "有两个输入的[门控单元](catalogue/gated-units.md#two-inputs)不在其中。"}
+    # review final75, tools: "one-input" is explained against the gated units, which are not among the 19
+    assert not {"glu", "reglu", "geglu", "swiglu"} & {f["key"] for f in functions}
+    assert "{ #two-inputs }" in page_text("catalogue/gated-units.md", "en")
     for lang, words in said.items():
         text = page_text("explorer.md", lang)
         title = {"en": "# Activation explorer { #explorer }", "zh": "# 函数曲线探索器 { #explorer }"}[lang]

@@ -987,13 +987,17 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     # the guide now gives the verdict only, a gap small enough (1.8 difference-spreads, under the home's reading) that
     # run-to-run variation may account for the order, and leaves the yardstick and its conditions to the home
     assert long_gap / pair_spread < 2          # under the home's own reading, not beyond two spreads of a difference
+    # review final75, tools: "the closest pair" was ambiguous; GLU and ReLU are the closest pair across the gated/plain
+    # divide, but two gated blocks (GEGLU and SwiGLU) lie closer to each other, so the page says "closest gated and plain pair"
+    closest_any = min(abs(table[a][2] - table[b][2]) for a in table for b in table if a != b)
+    assert closest_any < long_gap and long_gap == min(table[p][2] - table[g][2] for p in plain_names for g in gated_names)
     # review final69, tools: the sentence packed four ideas and a link ("pair ... are"); it is now three sentences, the
     # verdict ("suggestive, not decisive") on its own, with the same content and link
     for lang, words in (("en", "every gated block ended lower than every plain one. But each block had one full-length run, and GLU and "
-                               "ReLU, the closest pair, are near enough for run-to-run variation to explain their order. The "
+                               "ReLU, the closest gated and plain pair, are near enough for run-to-run variation to explain their order. The "
                                "evidence is suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) weighs "
                                "the gap against the spread Shazeer reports)."),
-                        ("zh", "每一种门控前馈模块的对数困惑度都低于每一种普通前馈模块。不过每种只完整训练了一次；最接近的 GLU 与 ReLU 相差很小，"
+                        ("zh", "每一种门控前馈模块的对数困惑度都低于每一种普通前馈模块。不过每种只完整训练了一次；门控与普通前馈模块中最接近的一对，GLU 与 ReLU，相差很小，"
                                "两者的先后可能只是运行间的波动造成的。所以这条依据有一定说服力，但还不足以下定论"
                                "（这个差距与 Shazeer 报告的运行间波动如何比较，见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。")):
         section = (CONTENT[lang] / PAGE).read_text(encoding="utf-8").split("{ #transformers }")[1].split("\n## ")[0]
@@ -1149,10 +1153,20 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
     # at the playground; the 50-layer measurement is linked once, where it is first cited (review final56, cb)
     # review final71, tools: "weights of the usual scale" was vague; the clause names Xavier and He, the two scales the
     # 50-layer measurement draws for the sigmoid besides 0.01 (test_a_deep_sigmoid_stack_... checks both shrink)
-    said = {"en": "With Xavier or even He initialisation, the gradient therefore shrinks layer after layer "
+    # review final75, tools: the "therefore" now states its premise, the weights' own factor per layer (about 1 under
+    # Xavier, about sqrt 2 under He), which times the sigmoid's 1/4 stays below 1
+    rng = np.random.default_rng(0)
+    n = 256
+    grad = rng.standard_normal(n)
+    for variance, factor in ((1 / n, 1.0), (2 / n, np.sqrt(2))):
+        gains = [np.linalg.norm(rng.normal(0, np.sqrt(variance), (n, n)).T @ grad) / np.linalg.norm(grad) for _ in range(8)]
+        assert abs(np.mean(gains) - factor) < 0.05 and factor / 4 < 1
+    assert {"en": "and the weights' factor is only about 1 with Xavier initialisation, or $\\sqrt 2$ even with He. ",
+            "zh": "而权重乘上的因子在 Xavier 初始化下只有约 1，即便用 He 初始化也只有约 $\\sqrt 2$。"}[lang] in text
+    said = {"en": "The gradient therefore shrinks layer after layer "
                   "even when no unit is saturated (the same 50-layer measurement shows both), "
                   "and small weights shrink it further ([the playground's first experiment](playground.md#try))",
-            "zh": "用 Xavier 初始化乃至 He 初始化时，即使没有一个单元饱和，"
+            "zh": "因此即使没有一个单元饱和，"
                   "梯度也会一层层缩小（上文那项 50 层网络的测量对两者都显示了这一点）；"
                   "权重小，缩得更厉害（[演练场的第一个实验](playground.md#try)）"}[lang]
     assert {"en": "usual scale", "zh": "通常的尺度"}[lang] not in text
@@ -1442,9 +1456,12 @@ def test_pre_activation_is_glossed_once_tanh_units_drift_into_the_flat_region_an
     slope = {x: float(EVERY["tanh"].df(np.array([x]))[0]) for x in (1.0, 2.0)}
     assert (round(slope[1.0], 2), round(slope[2.0], 2)) == (0.42, 0.07) and 2.0 < tanh_flat_threshold() < 3.0
     said = {"en": "stay near zero. Away from zero its slope falls off quickly, to 0.42 at $|x| = 1$ and 0.07 at $|x| = 2$, "
-                  "before its [flat region](glossary.md#flat-region) even begins;",
+                  "before its [flat region](glossary.md#flat-region), where the slope is below 0.01, even begins;",
             "zh": "停在零附近，它就用得好。离零稍远，它的斜率就衰减得很快：$|x| = 1$ 处为 0.42，$|x| = 2$ 处只剩 0.07，"
-                  "这时还没进入[平坦区](glossary.md#flat-region)；"}[lang]
+                  "这时还没进入斜率小于 0.01 的[平坦区](glossary.md#flat-region)；"}[lang]
+    # review final75, tools: the flat region is defined (slope below 0.01) at its first use, not only in #training-stalls
+    guide = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    assert guide.index({"en": "where the slope is below 0.01", "zh": "斜率小于 0.01"}[lang]) < guide.index("#training-stalls }")
     page = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     assert said in page and "stay out of its [flat region]" not in page and "不进入它的[平坦区]" not in page, lang
     from actsite.pages.glossary import TERMS
@@ -1465,9 +1482,10 @@ def test_pre_activation_is_glossed_once_tanh_units_drift_into_the_flat_region_an
     # moves its weights; weight decay would move them even with a zero gradient
     w, lr, decay = np.array([0.5, -1.0]), 0.1, 1e-2
     assert np.any(w - lr * (np.zeros(2) + decay * w) != w)
-    condition = {"en": "if nothing but their own gradient moves their weights, as under [stochastic gradient descent](glossary.md#sgd) "
+    # review final75, tools: the 90-word sentence is split after "they pass no gradient"
+    condition = {"en": "they pass no gradient. If nothing but their own gradient moves their weights, as under [stochastic gradient descent](glossary.md#sgd) "
                        "(SGD) on fixed data with no [weight decay](catalogue/rectifiers.md#prelu) and no [momentum]",
-                 "zh": "如果除了它们自己的梯度，没有别的东西会改变它们的权重，比如在固定的训练数据上用既不带"
+                 "zh": "它们不传梯度。如果除了它们自己的梯度，没有别的东西会改变它们的权重，比如在固定的训练数据上用既不带"
                        "[权重衰减](catalogue/rectifiers.md#prelu)、也不带[动量]"}[lang]
     assert condition in text and {"en": "on fixed data and without [momentum]", "zh": "又用不带[动量]"}[lang] not in text
     assert {"en": "weight decay shrinks every parameter", "zh": "权重衰减每一步都把它作用的参数往 0 缩"}[lang] in \
