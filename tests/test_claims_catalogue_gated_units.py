@@ -554,7 +554,11 @@ def test_a_gated_block_keeps_a_third_more_activations_for_the_backward_pass():
     assert ("| GEGLU, SwiGLU | 8192 | 8192: also $xW$ | 4096 |\n\nKeeping only what the backward pass reads, a GEGLU or SwiGLU "
             "block stores about 2.7 times as many numbers as a plain block, "
             "and a GLU or ReGLU block twice as many; with the element-wise steps recomputed, "
-            "every gated block stores a third more. The middle column is the least") in page("en")
+            "every gated block stores a third more.\n\nThe middle column is the least") in page("en")
+    # review final75, cb: the ratios and the reasons for each column are two paragraphs; the table counts each gate as
+    # one fused step (an unfused SiLU would keep sigma(xW) as well)
+    assert "每种门控前馈模块都多存三分之一。\n\n中间一栏" in page("zh")
+    assert "counts each gate as one fused step:" in page("en") and "并把每个门算作一步融合运算：" in page("zh")
     assert "block therefore stores about 2.7 times" not in page("en") and "因此，只保留反向传播要读的量时" not in page("zh")
     assert round(8192 / 3072, 1) == 2.7
     assert "the gated block therefore stores 8192" not in page("en") and "门控前馈模块要存 8192" not in page("zh")
@@ -922,8 +926,11 @@ def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang)
     # the repository link leads to today's code, the tanh form: the cell names the first release and says
     # that later versions differ, so the row and the link agree (review final35, cb); review final66, cb: the source column
     # read like an audit trail; the cell names its sources and the reference entry tells the versions (checked below)
-    assert bert_source == {"en": "paper, §3 and appendix A.2; first released code",
-                           "zh": "论文 §3 与附录 A.2；首次公开的代码"}[lang]
+    # review final75, cb: the cell names the release the reference entry cites (bert-tensorflow 1.0.0), in the words
+    # the smooth-gates page uses for it ("first packaged release", 最初打包发布)
+    assert bert_source == {"en": "paper, §3 and appendix A.2; first packaged release of its code",
+                           "zh": "论文 §3 与附录 A.2；最初打包发布的代码"}[lang]
+    assert {"en": "first packaged release of BERT", "zh": "BERT 最初打包发布的"}[lang] in page_text("catalogue/smooth-gates.md", lang)
     assert exact not in rows["GPT"][2] and exact not in rows["GPT-2"][2]
     # one name for the function: the registry's, as the reference table and the smooth-gates page write it (review final55, cb)
     assert MODERN["gelu_tanh"].names == {"en": "Tanh approximation of GELU", "zh": "GELU 的 tanh 近似"}
@@ -1135,18 +1142,22 @@ def test_block_has_one_chinese_name_on_the_page():
 @pytest.mark.parametrize("lang, said", [
     ("en", "In a plain stack (no residual connections, no normalisation) this mean square sets the scale of the next layer's [pre-activations](../glossary.md#pre-activation) "
            "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) "
-           "works out. Such a stack has no stable scale with ReGLU, GEGLU, SwiGLU or the bilinear unit: at input variance $q$, "
+           "works out. Such a stack has no stable nonzero scale with any gated unit. At input variance $q$, "
            "ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$, and GEGLU's and SwiGLU's approach $q^{2}/2$ as $q$ grows. "
            "For ReGLU and the bilinear unit the next layer's variance is then exactly $c\\,q^{2}$, with $c$ set by the weights. "
-           "This map's slope $2cq$ is 2 at its nonzero fixed point $q = 1/c$, so a small deviation from that point doubles at every layer."
+           "This map's slope $2cq$ is 2 at its nonzero fixed point $q = 1/c$, so a small deviation from that point doubles at every layer "
+           "(for GEGLU and SwiGLU the slope there is 2 to 2.2). GLU's bounded gate keeps its mean square between $q/4$ and $q/2$ "
+           "and its slope at the fixed point between 1 and 1.13: a deviation still grows, by up to 13% a layer."
            "\n\nIn a [pre-norm](../glossary.md#pre-norm) transformer, "
            "which normalises the input of attention and of the feed-forward block, the mean square sets "
            "instead how much the feed-forward block adds to the [residual stream](../glossary.md#residual-stream), the vector that attention and the "
            "feed-forward block both read from and add their outputs back to "
            "([same article](../blog/posts/initialisation.md#residual))."),
-    ("zh", "用 ReGLU、GEGLU、SwiGLU 或双线性单元时，这样的堆叠没有稳定的尺度：输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，"
+    ("zh", "无论用哪种门控单元，这样的堆叠都没有稳定的非零尺度。输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，"
            "双线性单元的是 $q^{2}$，GEGLU 和 SwiGLU 的随 $q$ 增大也趋于 $q^{2}/2$。对 ReGLU 和双线性单元，下一层的方差于是恰为 $c\\,q^{2}$"
-           "（$c$ 由权重决定）。这个映射的斜率 $2cq$ 在非零不动点 $q = 1/c$ 处等于 2，稍稍偏离不动点，偏差每过一层就翻一倍。\n\n"
+           "（$c$ 由权重决定）。这个映射的斜率 $2cq$ 在非零不动点 $q = 1/c$ 处等于 2，稍稍偏离不动点，偏差每过一层就翻一倍"
+           "（GEGLU 和 SwiGLU 在不动点处的斜率为 2 到 2.2）。GLU 的门有界，均方介于 $q/4$ 与 $q/2$ 之间，不动点处的斜率介于 1 与 1.13 之间，"
+           "所以偏差仍会增长，只是每层至多增长 13%。\n\n"
            "在[前置归一化](../glossary.md#pre-norm)的 Transformer 中，注意力和前馈模块的输入都先经过归一化，这个均方决定的则是前馈模块往"
            "[残差流](../glossary.md#residual-stream)（注意力和前馈模块都从中读取输入、再把输出加回去的向量）里加进多少"
            "（见[同一篇文章](../blog/posts/initialisation.md#residual)）。")])
@@ -1167,7 +1178,9 @@ def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     review final72, cb: "plain stack" says what plain means here (no residual connections, no normalisation), and the
     reason the scale is unstable (slope 2 at the fixed point, checked in the next test) is on this page.
     review final74, cb: this page is the home of the slope-2 argument (it comes first in the reading order); the link
-    that sent the reader to transformer-block for it is gone, and the slope 2cq is written out."""
+    that sent the reader to transformer-block for it is gone, and the slope 2cq is written out.
+    review final75, cb: no gated unit gives a stable nonzero scale, GLU included (slope 1 to 1.13 at the fixed point;
+    checked in the next test); the sentence no longer names four units as if GLU were the exception."""
     assert not re.search(r"\b(each|every|a) block\b", page("en")) and "每个块" not in page("zh").split("{ #references }")[0]
     assert said in page(lang)
     home = page_text("blog/posts/initialisation.md", lang)
@@ -1284,6 +1297,21 @@ def test_the_output_mean_square_grows_like_the_square_of_the_input_variance():
         fixed, eps = 1 / c, 1e-4
         assert step(fixed) == pytest.approx(fixed)
         assert (step(fixed * (1 + eps)) - fixed) / (fixed * eps) == pytest.approx(2, rel=1e-3)
-    for lang, said in (("en", "at input variance $q$, ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$"),
+    # review final75, cb: the page named four units as unstable, implying a GLU stack has a stable scale.  It has none:
+    # with the variance map q -> c M(q), c M(q*) = q* at a fixed point, so the slope there is d ln M / d ln q, which is
+    # above 1 for every gate (GLU: 1 to 1.13, since M/q = E[sigma(sqrt(q) z)^2] rises from 1/4 to 1/2; GEGLU and
+    # SwiGLU: 2 to 2.2).
+    qs = np.geomspace(1e-3, 1e4, 400)
+    for key, low, high in (("glu", 1.0, 1.13), ("geglu", 2.0, 2.2), ("swiglu", 2.0, 2.2), ("reglu", 2.0, 2.0)):
+        slopes = np.array([math.log(mean_square(key, q * 1.0001) / mean_square(key, q)) / math.log(1.0001) for q in qs])
+        assert slopes.min() > low - 1e-3 and round(slopes.max(), 2) <= high, key
+        if key == "glu":
+            assert round(slopes.max(), 2) == high and all(slopes > 1)          # unstable, by up to 13% a layer
+            ratio = np.array([mean_square(key, q) / q for q in qs])
+            assert ratio.min() > 0.25 - 1e-3 and ratio.max() < 0.5 and np.all(np.diff(ratio) > 0)
+    for lang, gone in (("en", "no stable scale with ReGLU, GEGLU, SwiGLU or the bilinear unit"),
+                       ("zh", "用 ReGLU、GEGLU、SwiGLU 或双线性单元时，这样的堆叠没有稳定的尺度")):
+        assert gone not in page(lang), gone
+    for lang, said in (("en", "At input variance $q$, ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$"),
                        ("zh", "输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，双线性单元的是 $q^{2}$")):
         assert said in page(lang), lang

@@ -196,7 +196,10 @@ def test_jacobian_and_cross_entropy_are_defined_where_first_named(lang):
     # the gradient p - y depends on nothing but the prediction and the target, however saturated softmax is:
     # at logits (30, 0, -30) with the last class true, the loss's slope is still almost -1 on that class
     if lang == "zh":
-        assert "梯度的大小只取决于预测离目标有多远，不管 softmax 饱和得多厉害。" in text and "梯度越大" not in text
+        # review final75, cb: zh said the size depends only on the distance, a notch stronger than the English
+        # "large exactly when the prediction is far from the target"; both now say the same
+        assert "预测离目标远时梯度就大，离得近时就小，不管 softmax 饱和得多厉害。" in text and "梯度越大" not in text
+        assert "只取决于预测离目标有多远" not in text
         # computational cost is 计算代价, as on the catalogue's other pages (review final57, cb)
         assert "计算代价高不高" in text and "便宜" not in text.split("{ #last-layer }")[0] and "开销" not in text
         assert "计算代价是否小" not in text          # read stiffly (review final58, cb)
@@ -843,6 +846,7 @@ def test_sigma_near_1_is_off_by_less_than_epsilon_and_each_rounding_by_half_a_sp
     which the measured errors keep (largest 0.741 eps over [1, 36.5]), so 1 - sigma(x) is off by at most about
     eps e^x relative to e^(-x); the paragraph ends before the code."""
     from decimal import Decimal, getcontext
+    from fractions import Fraction
     getcontext().prec = 50
     eps = np.finfo(np.float64).eps
     assert np.spacing(1.0 + 1e-9) == eps and np.spacing(1.0 - 1e-9) == eps / 2
@@ -858,14 +862,20 @@ def test_sigma_near_1_is_off_by_less_than_epsilon_and_each_rounding_by_half_a_sp
     for lang, old in (("en", "is off by up to about $\\varepsilon$"), ("zh", "误差可达约 $\\varepsilon$")):
         assert old not in page(lang), lang
     assert "up to about $\\varepsilon\\, e^{x}$" not in page("en") and "相对误差可达约" not in page("zh")
+    # review final75, cb: the page says why only two roundings count: for sigma(x) in [1/2, 1], 1 - sigma(x) is exact
+    # in float64 (Sterbenz), checked here against exact decimal arithmetic
+    for x in np.linspace(0, 36.5, 2001):
+        s = float(1 / (1 + np.exp(-x)))
+        assert Fraction(1.0 - s) == 1 - Fraction(s), x
     # review final67, cb: the English sentence on the two roundings is split in two
     for lang, words in (("en", "Rounding $1 + e^{-x}$, just above 1, costs up to $\\varepsilon/2$, half the spacing of float64 "
                                "numbers there, and the division carries that error into $\\sigma(x)$. Rounding the quotient, just "
-                               "below 1, where the spacing is half as wide, costs up to $\\varepsilon/4$ more. The two add up to at most $3\\varepsilon/4$, so the relative error of "
+                               "below 1, where the spacing is half as wide, costs up to $\\varepsilon/4$ more. The subtraction from 1 is then exact, "
+                               "so the two add up to at most $3\\varepsilon/4$, and the relative error of "
                                "$1 - \\sigma(x)$ is at most about $\\varepsilon\\, e^{x}$."),
                         ("zh", "每步舍入的误差至多是 1 附近 float64 数间距的一半：$1 + e^{-x}$ 略大于 1，它的舍入误差至多 "
                                "$\\varepsilon/2$，这个误差经除法带进 $\\sigma(x)$；商略小于 1，舍入时再添至多 $\\varepsilon/4$。"
-                               "两者相加至多 $3\\varepsilon/4$，因此 $1 - \\sigma(x)$ 的相对误差最多约为 $\\varepsilon\\, e^{x}$。")):
+                               "随后用 1 去减这一步没有误差，所以两者相加至多 $3\\varepsilon/4$，因此 $1 - \\sigma(x)$ 的相对误差最多约为 $\\varepsilon\\, e^{x}$。")):
         assert words in page(lang), lang
     # review final74, cb: the densest paragraph of the page is two: the bound on 1 - sigma(x), then what the log makes of it
     for lang, split in (("en", "is at most about $\\varepsilon\\, e^{x}$.\n\nThe logarithm turns it"),

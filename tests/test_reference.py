@@ -668,10 +668,13 @@ def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
     from actsite.maths import output_layers as out
     assert out.OUTPUTS["softmax"].cited == ("bridle1990", "hinton2015")
     text = page_text("reference.md", lang)
-    said = {"en": "The temperature is older than neural networks: it comes from statistical physics ([Output layers and "
+    # review final75, cb: "the temperature is older than neural networks" personified the parameter; the note says
+    # where the idea comes from
+    assert "The temperature is older" not in text and "温度比神经网络古老" not in text
+    said = {"en": "The idea of a temperature comes from statistical physics, long before neural networks ([Output layers and "
                   "losses](catalogue/output-layers.md#temperature)). Hinton et al. (2015), the softmax "
                   "row's second citation, used it to distil one network into another.\n- In the bilinear unit's row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
-            "zh": "温度比神经网络古老，它来自统计物理（见[《输出层与损失函数》](catalogue/output-layers.md#temperature)）。"
+            "zh": "温度这一概念源自统计物理，远早于神经网络（见[《输出层与损失函数》](catalogue/output-layers.md#temperature)）。"
                   "softmax 一行的第二个文献 Hinton 等人（2015）用温度把一个网络的知识蒸馏给另一个网络。"
                   "\n- 双线性单元一行的 Mnih 和 Hinton（2007）是 Dauphin 等人（2017）认定的出处。"}[lang]
     assert said in text

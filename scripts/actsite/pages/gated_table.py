@@ -16,12 +16,12 @@ MARKER = "<!-- gated-reference -->"
 LIBRARY_DOCS = "https://pytorch.org/docs/stable/generated/{}.html"
 WORDS = {
     "zh": {"unit": "门控单元", "formula": "公式", "da": "∂f/∂u（值）", "db": "∂f/∂v（门输入）",
-           "limits": "v → −∞ / v → +∞ 时的门", "source": "出处", "output_source": "出处或实现",
+           "limits": "门的极限（v → −∞ 与 v → +∞）", "source": "出处", "output_source": "出处或实现",
            "output": "函数", "definition": "定义", "stable": "数值稳定的写法",
            "gated_caption": "门控单元", "partials_caption": "门控单元的偏导数",
            "outputs_caption": "输出层与损失函数", "stable_caption": "输出层与损失函数的数值稳定写法"},
     "en": {"unit": "Gated unit", "formula": "Formula", "da": "∂f/∂u (value)", "db": "∂f/∂v (gate input)",
-           "limits": "Gate as v → −∞ / v → +∞", "source": "Source",
+           "limits": "Limits of the gate (v → −∞, v → +∞)", "source": "Source",
            "output_source": "Source or implementation",
            "output": "Function", "definition": "Definition", "stable": "Stable computation",
            "gated_caption": "Gated units", "partials_caption": "Gated units: partial derivatives",
