@@ -102,12 +102,14 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 
 # review final72, pa: 'a change in the activation that its derivative does not show' untangled; 'usable derivative' is
 # the property's name only, no longer introduced as a coined term ('The requirement holds if ...' / '就满足这一条')
+# review final75, pa: the step function now comes before the general condition, so the reader meets the failure first
 DIFFERENTIABILITY_WORDS = {
     "en": ("**A usable derivative (a requirement for plain backpropagation).** Gradient descent moves each weight in "
            "proportion to the derivative of the loss, which backpropagation builds by the chain rule from the activation's "
            "derivative, so any change the derivative does not record, such as a jump, never reaches the "
-           "gradient. The requirement holds if the function is continuous and its derivative exists everywhere except at "
-           "isolated points; the derivative "
+           "gradient. A step function fails: it is not continuous at its jump, and the derivative it has everywhere else is 0, so all of "
+           "its change sits in the jump, out of the gradient's reach, and the weights feeding the unit never move. The requirement "
+           "holds if the function is continuous and its derivative exists everywhere except at isolated points; the derivative "
            "then cannot be zero throughout any interval over which the function changes, so no change escapes the gradient.",
            "A step function fails: it is not continuous at its jump, and the derivative it has everywhere else is 0, so all of "
            "its change sits in the jump, out of the gradient's reach,",
@@ -120,7 +122,8 @@ DIFFERENTIABILITY_WORDS = {
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
     "zh": ("**可用的导数（对普通的反向传播是必需的）。**梯度下降中每个权重的改变量与损失对该权重的导数成正比，"
            "而反向传播是用链式法则从激活函数的导数拼出这个导数的，所以激活函数若有导数体现不出的变化（比如一次跳变），"
-           "这部分变化就传不到梯度里。"
+           "这部分变化就传不到梯度里。阶跃函数就不满足：它在跳变点不连续，在其余各点的导数又恒为 0，变化全藏在那一跳里，"
+           "梯度捕捉不到，通向这个单元的权重永远不动。"
            "函数若连续，且除个别孤立点外处处可导，就满足这一条；"
            "这时，函数在哪个区间上有变化，导数在那个区间上就不会恒为零，函数的变化都会体现在梯度里。",
            "阶跃函数就不满足：它在跳变点不连续，在其余各点的导数又恒为 0，变化全藏在那一跳里，梯度捕捉不到",
@@ -183,8 +186,9 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     assert "if its derivative exists everywhere except at isolated points and is not zero" not in text
     assert "函数若除个别孤立点外处处可导，并且" not in text
     # the workaround and ReLU's subgradient have a paragraph of their own (review final55, pa)
-    split = {"en": "and the weights feeding the unit never move.\n\nNetworks of step units can still be trained,",
-             "zh": "通向这个单元的权重永远不动。\n\n由阶跃单元组成的网络也能训练，"}
+    # review final75, pa: the step function now comes first, so the general condition closes the paragraph
+    split = {"en": "so no change escapes the gradient.\n\nNetworks of step units can still be trained,",
+             "zh": "函数的变化都会体现在梯度里。\n\n由阶跃单元组成的网络也能训练，"}
     assert split[lang] in page_text(PAGE, lang)
 
     def step(z):
@@ -1176,11 +1180,13 @@ ZIGZAG_REASON = {
            "experiment of [One unit, its gradient, and why all-positive inputs make weights zig-zag]"
            "(neuron-gradients-zigzag.md#zigzag) this makes the weights zig-zag, and even "
            "[full-batch gradient descent](../../glossary.md#full-batch-gradient-descent) (every step on the average "
-           "gradient over all training points) needs {0} steps where centred inputs need {1}. Tanh is odd"),
+           "gradient over all training points) took {0} steps there to come within {2} of the best weights, which centred "
+           "inputs did in {1}. Tanh is odd"),
     "zh": ("**sigmoid 不是零中心的。**它的输出全是正数，下一层的单元收到的输入因而也全为正，每个训练样本都只能让这个单元的"
            "所有权重朝同一个方向变。在[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#zigzag)"
            "的两输入实验里，这让权重走出之字形；就连[全批量梯度下降](../../glossary.md#full-batch-gradient-descent)"
-           "（每一步都沿全部训练样本的平均梯度走）也要 {0} 步，输入中心化后只要 {1} 步。tanh 是奇函数")}
+           "（每一步都沿全部训练样本的平均梯度走）在那个实验里也要 {0} 步才进入最优权重周围 {2} 的范围，输入中心化后 {1} 步就够了。"
+           "tanh 是奇函数")}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -1196,7 +1202,11 @@ def test_the_zig_zag_is_given_with_its_reason_and_pointed_to_its_home_section(la
     from actsite.experiments import zigzag
     steps = [len(zigzag.gd_path(zigzag.inputs(centred=c))) - 1 for c in (False, True)]
     assert steps == [54, 1], steps
-    assert ZIGZAG_REASON[lang].format(steps[0], {"en": "one", "zh": "1"}[lang] if steps[1] == 1 else steps[1]) in text
+    # review final75, pa: 'needs 54 steps where centred inputs need one' read as a property of sigmoid outputs; the
+    # sentence now places the count in that experiment ('there') and names its tolerance, read from the experiment's code
+    assert ZIGZAG_REASON[lang].format(steps[0], {"en": "one", "zh": "1"}[lang] if steps[1] == 1 else steps[1],
+                                      f"{zigzag.TOLERANCE:g}") in text
+    assert "needs 54 steps where centred inputs need one" not in text and "也要 54 步，输入中心化后只要 1 步" not in text
     assert "shows the zig-zag this causes" not in text and "它的代价，包括在" not in text
     # review final67, pa (reversing final60): a reader at article 2 needs the sign rule to weigh "not zero-centred", so
     # it is stated here in one sentence; the measurement and the full-batch cost stay in the zig-zag article
@@ -1304,3 +1314,7 @@ def test_small_weights_give_a_small_pre_activation_only_for_inputs_of_moderate_s
     if lang == "zh":
         assert "《输出层与损失函数》" not in text
         assert "[《输出层与损失函数：softmax、log-softmax、sigmoid 配交叉熵》](../../catalogue/output-layers.md#cross-entropy)" in text
+    else:                                      # review final75, pa: en names the page by its title, not "the output-layer page"
+        assert "the output-layer page" not in text
+        assert "as [Output layers and losses](../../catalogue/output-layers.md#cross-entropy) shows" in text
+

@@ -183,19 +183,22 @@ MATCHED_STEP_WORDS = {
            "comparison matches the *effective step size* $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$, the learning rate "
            "times the mean squared input length: one SGD step moves the unit's output on the training point it uses "
            "towards the target by $\\eta\\|\\mathbf{x}\\|^2$ times the error there.",
-           "In the figure the effective step size is 0.820 in (a), 7.7 times the 0.106 of (b). The table adds "
+           "In the figure the effective step size is 0.820 in (a), 7.7 times the 0.106 of (b). At both effective step "
+           "sizes positive inputs give the higher path ratio; at the smaller one they also leave SGD far from "
+           "$\\mathbf{w}^*$ after 60 steps. The table adds "
            "two runs, at learning rates 0.13 and 7.7, that swap these step sizes, so each kind of input is run at both.",
-           "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | At both effective step sizes positive inputs give the higher path "
-           "ratio; at the smaller one, 0.106, they also leave SGD far from $\\mathbf{w}^*$ after 60 steps."),
+           "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | **Full batch.**"),
     "zh": ("**路径长度与进展。**先说**路径比**：它是 SGD 实际走过的路程与起点到终点的直线距离之比，路径笔直时为 1，绕得越厉害越大。",
            "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。",
            "公平的比较应让**有效步长** "
            "$\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相等，它是学习率与输入长度平方的均值之积：SGD 每走一步，"
            "单元在所用训练样本上的输出就朝目标移动误差的 $\\eta\\|\\mathbf{x}\\|^2$ 倍。",
-           "图 (a) 的有效步长是 0.820，为图 (b)（0.106）的 7.7 倍。下表另加两次运行，学习率分别为 0.13 和 7.7，"
+           "图 (a) 的有效步长是 0.820，为图 (b)（0.106）的 7.7 倍。"
+           "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。"
+           "下表另加两次运行，学习率分别为 0.13 和 7.7，"
            "把这两个有效步长对调过来，这样每种输入在两个有效步长下都跑过。",
-           "| 0.820 | 中心化 | 7.7 | 2.0 | < 0.001 | "
-           "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。")}
+           "| 0.820 | 中心化 | 7.7 | 2.0 | < 0.001 | **全批量。**")}
+# review final75, pa: the conclusion of the matched-step comparison now leads, before the table that supports it
 # the table in that bullet: (step size, inputs) -> (learning rate, path ratio, distance from w* after 60 steps)
 MATCHED_STEP_ROWS = {
     "en": {("0.106", "positive"): ("0.13", "2.9", "1.72"), ("0.106", "centred"): ("1", "1.2", "0.05"),
@@ -1155,12 +1158,14 @@ def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_b
             "the centred run takes smaller steps.\n\nA fair comparison matches the *effective step size*",
             "so each kind of input is run at both.\n\n| Effective step size |"),
      ("times the error there. In the figure the effective step size is 0.820 in (a), 7.7 times the 0.106 of (b)",
-      "7.7 times the 0.106 of (b). The table adds two runs, at learning rates 0.13 and 7.7, that swap these step sizes")),
+      "7.7 times the 0.106 of (b). At both effective step sizes positive inputs give the higher path ratio;",
+      "after 60 steps. The table adds two runs, at learning rates 0.13 and 7.7, that swap these step sizes")),
     ("zh", ("路径笔直时为 1，绕得越厉害越大。\n\n两幅图中 SGD 的学习率都是 1，",
             "中心化输入的每一步都更短。\n\n公平的比较应让**有效步长**",
             "这样每种输入在两个有效步长下都跑过。\n\n| 有效步长 |"),
      ("误差的 $\\eta\\|\\mathbf{x}\\|^2$ 倍。图 (a) 的有效步长是 0.820，为图 (b)（0.106）的 7.7 倍",
-      "为图 (b)（0.106）的 7.7 倍。下表另加两次运行，学习率分别为 0.13 和 7.7，把这两个有效步长对调过来"))])
+      "为图 (b)（0.106）的 7.7 倍。两种有效步长下，都是全正输入的路径比更高；",
+      "离 $\\mathbf{w}^*$ 还很远。下表另加两次运行，学习率分别为 0.13 和 7.7，把这两个有效步长对调过来"))])
 def test_path_length_passage_is_the_definition_then_one_paragraph_that_ends_on_the_two_added_runs(lang, breaks, joined):
     """The path ratio is defined in one paragraph; the figure's path ratios and the unfair same-rate comparison follow
     in a second; the effective step size, the figure's two values and the table's two added runs that swap them in a
@@ -1316,7 +1321,9 @@ def test_only_w_and_b_are_learnable_is_scoped_to_this_articles_activations(lang)
     """Review final69, pa (WRONG): 'Everything learnable sits in w_i and b; f is chosen by the designer' was stated of any
     unit, but the site's PReLU learns its negative-side slope (glossary).  The sentence is now scoped to the article's
     activations: the four cards' functions (sigmoid, tanh, ReLU, Leaky ReLU) and LeCun's scaled tanh, all with fixed
-    constants (Leaky ReLU's slope is the module constant LEAKY_SLOPE, not a parameter)."""
+    constants (Leaky ReLU's slope is the module constant LEAKY_SLOPE, not a parameter).
+    review final75, pa: the scoped sentence guarded against an objection the reader never raised; it is cut, and
+    neither it nor the unscoped claim may come back."""
     from actsite.pages.glossary import TERMS
     prelu = next(term for term in TERMS if term.key == "prelu")
     assert "learned" in prelu.en_definition                                 # why the unscoped claim was wrong
@@ -1325,8 +1332,9 @@ def test_only_w_and_b_are_learnable_is_scoped_to_this_articles_activations(lang)
     cards = text.split("{ #function-cards }", 1)[1].split("{ #mean-cost }", 1)[0].rsplit("\n### ", 1)[0]
     assert [h.split(" {", 1)[0].lower() for h in re.findall(r"^### (.+)$", cards, re.M)] == [
         "sigmoid", "tanh", "relu", "leaky relu"], cards[:200]
-    said, old = {"en": ("For every activation in this article, everything learnable sits in $w_i$ and $b$; $f$ stays fixed "
-                        "during training.", "Everything learnable sits in"),
-                 "zh": ("对本文讨论的激活函数，可学习的量全在 $w_i$ 和 $b$ 里；$f$ 在训练中保持不变。",
-                        "$z$ 是这个单元的[预激活值](../../glossary.md#pre-activation)，$y$ 是它交给下一层的输出。可学习的量")}[lang]
-    assert said in text and old not in text and "chosen by the designer" not in text and "由设计者选定" not in text
+    gone = {"en": ("everything learnable sits in", "Everything learnable sits in", "stays fixed during training"),
+            "zh": ("可学习的量全在", "在训练中保持不变")}[lang]
+    assert not any(g in text for g in gone) and "chosen by the designer" not in text and "由设计者选定" not in text
+    said = {"en": "and $y$ is what it hands on to the next layer.\n",
+            "zh": "$y$ 是它交给下一层的输出。\n"}[lang]
+    assert said in text
