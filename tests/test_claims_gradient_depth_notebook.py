@@ -466,14 +466,16 @@ def test_the_forward_results_follow_the_cell_that_prints_them(lang):
 @pytest.mark.parametrize("lang, headings", [
     ("en", ["## The 50-layer stack { #fifty-layer-stack }", "## Predicted and measured factors { #predicted-factors }",
             "## The forward pass { #forward-pass }", "## The sigmoid classifier at initialisation { #sigmoid-classifier }",
-            "## Products of random matrices { #random-products }"]),
+            "## Products of random matrices { #random-products }", "## The answer { #answer }",
+            "## Try this { #try-this }"]),
     ("zh", ["## 50 层网络 { #fifty-layer-stack }", "## 每层因子：预测与实测 { #predicted-factors }",
             "## 前向传播 { #forward-pass }", "## 初始化时的 sigmoid 分类器 { #sigmoid-classifier }",
-            "## 随机矩阵的乘积 { #random-products }"])])
+            "## 随机矩阵的乘积 { #random-products }", "## 回答开头的问题 { #answer }", "## 动手试试 { #try-this }"])])
 def test_each_part_of_the_notebook_has_a_heading_with_its_own_anchor(lang, headings):
     """Review final59, pb: between the introduction and 'Products of random matrices' there was no heading, so the 50-layer
     table, the predicted-against-measured table and the sigmoid classifier at initialisation had no anchors.  Each now
-    opens a section, in order, before the cell it introduces."""
+    opens a section, in order, before the cell it introduces.  Review final75, pb: the notebook ends its argument with
+    an answer to the opening question, before "Try this"."""
     text = page_text(NOTEBOOK, lang)
     positions = [text.index("# " + heading) for heading in headings]
     assert positions == sorted(positions)
@@ -614,3 +616,18 @@ def test_the_flat_region_edge_is_derived_in_the_cell_and_equals_the_sites_thresh
     assert edge == pytest.approx(sigmoid_flat_threshold(), rel=1e-12) and round(edge, 3) == 4.585
     assert "actsite.figures" not in page_text(NOTEBOOK, lang)
     assert "σ(1 − σ) = 0.01" in page_text(NOTEBOOK, lang)
+
+
+def test_the_answer_restates_the_printed_factors(notebook):
+    """Review final75, pb: the notebook posed its question and never answered it; the answer section quotes the
+    sigmoid's factors per layer (0.04 to 0.32), tanh-He's 1.06 and ReLU's Xavier/He ratio 2^(-49/2), recomputed here."""
+    lang, ns, _ = notebook
+    grad = ns["grad"]
+    per_layer = {k: (g[0] / g[-1]) ** (1 / 49) for k, g in grad.items()}
+    sig = sorted(v for (act, _), v in per_layer.items() if act == "sigmoid")
+    assert (round(sig[0], 2), round(sig[-1], 2)) == (0.04, 0.32) and round(per_layer["tanh", "he"], 2) == 1.06
+    assert all(abs(per_layer[k] - 1) <= 0.0121 for k in per_layer if k[0] != "sigmoid" and k != ("tanh", "he"))
+    assert np.allclose(grad["relu", "xavier"] / grad["relu", "he"], 2 ** -24.5, rtol=1e-6)
+    answer = page_text(NOTEBOOK, lang).split("{ #answer }")[1].split("{ #try-this }")[0]
+    for said in ("0.04", "0.32", "1.06", "$2^{-49/2}$", "(#fifty-layer-stack)", "(#predicted-factors)"):
+        assert said in answer, said

@@ -1369,9 +1369,11 @@ def test_the_other_articles_ratios_are_pointed_to_not_reconciled(r, lang, said, 
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "Klambauer et al. proved the attraction of mean and variance together, with the Banach fixed-point theorem, "
-           "for weights of mean 0 and variance $1/n$ and for activations that start with a mean within 0.1 of 0 and a "
+           "for weights whose sum is near 0 and whose squared norm is near 1 (mean 0 and variance $1/n$ are a special "
+           "case) and for activations that start with a mean within 0.1 of 0 and a "
            "variance between 0.8 and 1.5."),
-    ("zh", "Klambauer 等人借助 Banach 不动点定理，对均值和方差一起证明了这种吸引性，条件是权重均值为 0、方差为 $1/n$，"
+    ("zh", "Klambauer 等人借助 Banach 不动点定理，对均值和方差一起证明了这种吸引性，条件是每个单元权重之和接近 0、"
+           "权重平方和接近 1（均值为 0、方差为 $1/n$ 是其特例），"
            "并且激活值起始的均值与 0 相差不超过 0.1、方差在 0.8 到 1.5 之间。")])
 def test_klambauer_et_al_proved_attraction_only_from_starts_near_mean_0_and_variance_1(r, lang, said):
     """Review final60, pb: the theorem's scope (their Theorem 1: mean in [-0.1, 0.1], variance in [0.8, 1.5], with the
@@ -1380,7 +1382,8 @@ def test_klambauer_et_al_proved_attraction_only_from_starts_near_mean_0_and_vari
     starts only (mean 0, variance 1) lies inside, the others have mean +-1 or variance 0.25 or 4.  Review final65, pb:
     the theorem and its conditions in two sentences, not one of 90 words.  Review final71, pb: the weaker result outside
     the domain without the double qualification.  Review final72, pb: the proof's domain in one sentence; the
-    weaker result outside it is cut (side detail the question does not need)."""
+    weaker result outside it is cut (side detail the question does not need).  Review final75, pb: the weights'
+    condition is the theorem's (sum near 0, squared norm near 1), with mean 0 and variance 1/n as a special case."""
     sub_zh_new = "在这个区域之外，他们证明的结论弱一些：在更宽的范围内，方差有上下界，既不会趋于零，也不会趋于无穷。"
     starts = [(mu, nu) for mu in init_spread.SELU_MEANS for nu in init_spread.SELU_VARIANCES]
     inside = [(mu, nu) for mu, nu in starts if abs(mu) <= 0.1 and 0.8 <= nu <= 1.5]
@@ -1416,7 +1419,9 @@ def test_each_default_and_each_measured_number_is_stated_once():
     """Review final60, pb: the nn.Linear default (the old heuristic and its variance 1/(3n)), PyTorch's SELU gain 3/4 and
     the 6.1e-8 of Xavier with ReLU were each restated by the practical summary and the misconceptions.  The heuristic's
     variance is worked out once, in Xavier's section; the defaults paragraph and the misconception refer back to it; the
-    misconceptions cite no measured number, only the section that measures it; the summary table keeps its 3/4."""
+    misconceptions cite no measured number, only the section that measures it; the summary table keeps its 3/4.
+    Review final75, pb: the SELU-gain and nn.Linear misconceptions restated the body; they are cut, and the factor
+    of 6 (ReLU's variance factor n * 1/(3n) / 2 under the old heuristic) moves into the defaults paragraph."""
     for lang in ("en", "zh"):
         text = page_text("blog/posts/initialisation.md", lang)
         xavier = text.split("{ #xavier }")[1].split("{ #he }")[0]
@@ -1425,13 +1430,15 @@ def test_each_default_and_each_measured_number_is_stated_once():
         defaults = text.split("{ #practical-summary }")[1].split("{ #corrections }")[0]
         corrections = text.split("{ #corrections }")[1].split("{ #references }")[0]
         assert "(#xavier)" in defaults and "kaiming_uniform_(a=math.sqrt(5))" in defaults
-        assert "(#xavier)" in corrections and "kaiming_uniform_" not in corrections
+        assert "kaiming_uniform_" not in corrections and "calculate_gain" not in corrections
         assert "6.1 \\times 10^{-8}" not in corrections and "(#measured-spread)" in corrections
-        assert "3/4" not in corrections and "(#selu-fixed-point)" in corrections and "0.15" not in corrections
+        assert "3/4" not in corrections and "0.15" not in corrections
+        assert "calculate_gain(\"selu\")" in text.split("{ #selu-fixed-point }")[1].split("{ #practical-summary }")[0]
+        six = {"en": "by a factor of 6 per layer", "zh": "方差每层会缩小为原来的 1/6"}[lang]
+        assert six in defaults and six not in corrections
         assert "| SELU | $1/n$" in defaults and "| 3/4 |" in defaults                  # the summary table's row
         assert text.count("6.1 \\times 10^{-8}") == 2                                    # the table and the ReLU paragraph
-    assert "by a factor of 6 per layer" in page_text("blog/posts/initialisation.md", "en")   # ..._a_third_of_lecun
-    assert "方差每层会缩小为原来的 1/6" in page_text("blog/posts/initialisation.md", "zh")
+    assert (1 / 3) / 2 == pytest.approx(1 / 6)       # ReLU's factor n sigma_w^2 / 2 with the heuristic's 1/(3n)
 
 
 def test_the_chinese_alt_text_writes_the_reference_curve_as_a_formula():

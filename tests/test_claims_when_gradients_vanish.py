@@ -1576,16 +1576,16 @@ def test_it_is_the_pre_activations_that_lie_away_from_zero(lang, said):
 @pytest.mark.parametrize("lang, said", [
     ("en", "At this scale every random sigmoid layer shrinks the differences between inputs, the upper ones included: at "
            "initialisation the first four hidden layers bring the spread from about 1 at the input down to about "
-           "$1.6 \\times 10^{-3}$, and layers 5 to 8, which training does change, shrink it by a further factor of about "
+           "$1.6 \\times 10^{-3}$, and layers 5 to 8, which training is free to change, shrink it by a further factor of about "
            "350. And, as far as this measurement shows, the layers trained on top of such features do no better than "
            "always giving the most frequent answer."),
     ("zh", "其二，在这个尺度下，每一个随机的 sigmoid 层都会缩小输入之间的差别，上面几层也不例外：初始化时，前四个隐藏层"
-           "把离散程度从输入处的约 1 缩小到约 $1.6 \\times 10^{-3}$，训练确实会改动的第 5 到第 8 层又把它缩小约 350 倍。"
+           "把离散程度从输入处的约 1 缩小到约 $1.6 \\times 10^{-3}$，训练可以改动的第 5 到第 8 层又把它缩小约 350 倍。"
            "其三，就这次测量所见，在这种特征之上训练的那几层，只能做到永远回答最常见的类别。")])
 def test_the_collapse_is_not_the_frozen_layers_alone_and_the_causal_step_is_hedged(initial_sigmoid_net, st, lang, said):
     """Review final55, pb: the spread of the inputs (about 1) falls to 1.6e-3 at the output of layer 4, the last frozen
     one, and by another factor of about 350 (2.5 of the 4.4 decades after layer 1) to 4.6e-6 in layers 5 to 8, whose
-    weights training changes (by 0.009 to 0.53); that the squeezed features are why the top layers fail is read from
+    weights training changes (by 0.009 to 0.53; review final75, pb: "free to change", since layer 5 moved little); that the squeezed features are why the top layers fail is read from
     this one forward measurement, so the page hedges it."""
     net, X, _ = initial_sigmoid_net
     spread, _ = spreads(net, X)
@@ -1628,15 +1628,16 @@ def test_initial_gradient_first_layer_3e_minus_6_output_layer_1_1(initial_sigmoi
 # --- what fixed it -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Four ideas helped make very deep networks trainable without the earlier remedy, "
-           "layer-wise unsupervised pre-training, in which each layer was first trained on its own, without labels "
-           "([a later article](relu-sparsity-biology.md#pretraining) returns to it)."),
+    ("en", "Before these ideas, the remedy was layer-wise unsupervised pre-training, in which each layer was first "
+           "trained on its own, without labels ([a later article](relu-sparsity-biology.md#pretraining) returns to it). "
+           "Four ideas made very deep networks trainable without it."),
     ("zh", "早先的办法是无监督预训练，即先不用标签把每一层单独训练一遍（[后面的文章](relu-sparsity-biology.md#pretraining)还会讲到）。"
            "后来有四个办法，使很深的网络不借助它也能训练。")])
 def test_the_four_ideas_are_hedged_and_name_layer_wise_pre_training(lang, wording):
     """Not a complete list: layer-wise pre-training came first, and the linked section describes it.  The four are
     not ranked, since no source here ranks them (review final54, pb).  Review final65, pb: zh without the calque
-    帮助……训练起来.  Review final72, pb: the link to article 7 says it comes later; the inline gloss carries the term."""
+    帮助……训练起来.  Review final72, pb: the link to article 7 says it comes later; the inline gloss carries the term.  Review final75, pb: en names
+    pre-training first, so it no longer reads as the first of the four."""
     page = page_text("blog/posts/when-gradients-vanish.md", lang)
     assert wording in page
     assert {"en": "did most", "zh": "贡献最大"}[lang] not in page and "帮助很深的网络" not in page
@@ -2043,14 +2044,16 @@ def test_the_flat_tanh_xavier_line_is_a_cancellation_not_factors_near_one():
 
 
 @pytest.mark.parametrize("lang, gradient, change", [
-    ("en", "by its Frobenius norm $\\|\\partial L / \\partial W_l\\|_F$, the square root of the sum of its squared entries "
+    ("en", "the Frobenius norm $\\|\\partial L / \\partial W_l\\|_F$ of the gradient summed over the batch, the square "
+           "root of the sum of its squared entries "
            "(not the spectral norm used above)",
      "$\\|W_l - W_l^{(0)}\\|_F / \\|W_l^{(0)}\\|_F$ (Frobenius norms again)"),
     ("zh", "的 Frobenius 范数 $\\|\\partial L / \\partial W_l\\|_F$，即各元素平方和的平方根（不是上文的谱范数）",
      "$\\|W_l - W_l^{(0)}\\|_F / \\|W_l^{(0)}\\|_F$（仍是 Frobenius 范数）")])
 def test_the_measured_norms_are_frobenius_not_the_spectral_norm_of_the_bound(lang, gradient, change):
     """The bound uses the spectral norm ||W_l||; the experiments measure Frobenius norms (np.linalg.norm of a
-    matrix, no ord), and the two differ: read as spectral, the quoted changes would be wrong (review final53, pb)."""
+    matrix, no ord), and the two differ: read as spectral, the quoted changes would be wrong (review final53, pb).  Review final75, pb: en
+    reworded to "records, at every layer, the Frobenius norm ... of the gradient summed over the batch"."""
     import inspect
     from actsite.experiments import deep_nets, stalled_layers
     text = page_text("blog/posts/when-gradients-vanish.md", lang)
