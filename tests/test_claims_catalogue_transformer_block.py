@@ -74,6 +74,10 @@ Review final74, tf (second pass): the section on the scaling states its conclusi
 any initial scale; which way the gradient moves depends on where it is measured and on the initial scale), then one
 paragraph of evidence, the table, and the initial-scale paragraph; the normalisation results' ratios (4.4/1.5, 3.1/1.06,
 3.7) stand in one table, recomputed from norm_placement, and the prose keeps the conclusions.
+Review final75, tf: the evidence paragraph of #scaling split in three (median vs root mean square, the query), the table
+right after its definition; GPT-2's widths sentence split; the worked example labels its three printed lines; squared
+ReLU's slope-2 argument linked to gated-units #scale (the 3/2 vs 1/2 coefficient kept); the normalisation table's headers
+in one pattern; zh 因果语言模型, 约 27%, 上表第一列的梯度之比, 每个词元在残差流中对应.
 """
 from __future__ import annotations
 
@@ -550,7 +554,7 @@ def test_the_jacobian_norm_also_sets_the_typical_gradient_of_a_random_direction(
           "$\\delta$ arriving at the attention weights reaches the softmax's inputs as $J \\delta$, of size at most $\\lVert J \\rVert_F \\lVert \\delta \\rVert$, "
           "and, for a $\\delta$ of random direction, of mean square "
           "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$.",
-          "\n\n为什么看雅可比范数？它给出了 softmax 的输入所得梯度的上界，也决定了这个梯度在随机方向上的均方根：到达注意力权重的梯度 $\\delta$ 传到 softmax 的输入上是 $J \\delta$，"
+          "\n\n为什么看雅可比范数？它给出了 softmax 的输入所得梯度的上界，也决定了对随机方向取平均时这个梯度的均方根：到达注意力权重的梯度 $\\delta$ 传到 softmax 的输入上是 $J \\delta$，"
           "其大小不超过 $\\lVert J \\rVert_F \\lVert \\delta \\rVert$；若 $\\delta$ 的方向是随机的，$J \\delta$ 的均方为 "
           "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$。")
     for lang, old in (("en", "also sets that gradient's typical size"), ("zh", "也决定了这个梯度的典型大小")):
@@ -654,9 +658,10 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     assert not any(value in stated for value in ("1.12", "0.48", "0.13", "0.020", "0.0014"))
     # review final69, tf: the verdict (the sharpness is all the scaling buys there) moved to the section's answer
     # review final74, tf (second pass): the lesson closes the one paragraph of evidence, before the table
+    # review final75, tf: the table follows its one-sentence definition; the lesson closes the third paragraph after it
     shown("The scaling therefore gives the query a smaller gradient from 64 (the original Transformer) to 256; only from 512 "
-          "does the softmax's shrinking gradient outweigh the keys' growing length.\n\n| $d_k$ |",
-          "于是，从原始 Transformer 的 64 到 256，缩放反而让查询得到的梯度更小；要到 512，softmax 梯度的缩小才压过键的长度增长。\n\n| $d_k$ |")
+          "does the softmax's shrinking gradient outweigh the keys' growing length.\n\nA different initial scale",
+          "于是，从原始 Transformer 的 64 到 256，缩放反而让查询得到的梯度更小；要到 512，softmax 梯度的缩小才压过键的长度增长。\n\n初始尺度不同")
     for lang, old in (("en", "at the head dimensions in common use"), ("zh", "在常用的头维度上")):
         assert old not in page(lang), lang
     for lang, old in (("en", "what it buys there is the constant sharpness"), ("zh", "它在这里带来的，只是")):
@@ -736,13 +741,14 @@ def test_why_the_jacobian_ratio_times_sqrt_d_k_overstates_the_query_ratio(scalin
     np.testing.assert_allclose(jd, np.linalg.norm(J) * np.abs(delta[:, 0] - delta[:, 1]) / np.sqrt(2), rtol=1e-9)
     # review final74, tf (second pass): the reconciliation of figure (b) with the table's first row is one sentence of the
     # paragraph of evidence (it was a paragraph ending in "So at d_k = 64 ...", one of the section's reversals)
-    shown("At the softmax's inputs the unscaled gradient is already the smaller at $d_k = 64$, although the median Jacobian norm is "
-          "still the larger there: the norm gives the gradient's root mean square, and when two keys take almost all the weight, as "
+    # review final75, tf: the three arguments (median vs root mean square; rank one; the query) in paragraphs of their own
+    shown("| 0.026 |\n\nAt the softmax's inputs the unscaled gradient is already the smaller at $d_k = 64$, although the median Jacobian norm is "
+          "still the larger there. The norm gives the gradient's root mean square, not its median: when two keys take almost all the weight, as "
           "they do for the typical query without the scaling, $J$ acts along almost a single direction, so the median of "
-          "$\\lVert J \\delta \\rVert$ is only about half the median Jacobian norm (0.53 at $d_k = 64$, against 0.94 with the scaling).",
-          "在 softmax 的输入处，$d_k = 64$ 时不缩放的梯度已经更小，尽管这时雅可比范数的中位数仍是不缩放时更大。原因在于雅可比范数给出的是"
-          "梯度的均方根：不缩放时，典型查询的权重几乎全落在两个键上，$J$ 几乎只沿一个方向起作用，$\\lVert J \\delta \\rVert$ 的中位数只有"
-          "雅可比范数中位数的一半左右（$d_k = 64$ 时为 0.53，缩放后为 0.94）。")
+          "$\\lVert J \\delta \\rVert$ is only about half the median Jacobian norm (0.53 at $d_k = 64$, against 0.94 with the scaling).\n\nThe gradient that reaches the query",
+          "| 0.026 |\n\n在 softmax 的输入处，$d_k = 64$ 时不缩放的梯度已经更小，尽管这时雅可比范数的中位数仍是不缩放时更大。原因在于雅可比范数给出的是"
+          "梯度的均方根，而不是中位数：不缩放时，典型查询的权重几乎全落在两个键上，$J$ 几乎只沿一个方向起作用，$\\lVert J \\delta \\rVert$ 的中位数只有"
+          "雅可比范数中位数的一半左右（$d_k = 64$ 时为 0.53，缩放后为 0.94）。\n\n传到查询的梯度")
     for lang, old in (("en", "So at $d_k = 64$ the median Jacobian norm"), ("zh", "所以 $d_k = 64$ 时，雅可比范数的中位数")):
         assert old not in page(lang), lang
     for lang, old in (("en", "and the quotient is 0.94"), ("zh", "这个比值为 0.94")):      # review final71, tf: one word, "share"
@@ -810,9 +816,11 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     shown("The gradient that reaches the query is a weighted sum of the keys, whose length grows like $\\sqrt{d_k}$ and which the "
           "scaling divides by $\\sqrt{d_k}$, so its ratio is about $\\sqrt{d_k}$ times the first.",
           "传到查询的梯度是各个键的加权和，键的长度按 $\\sqrt{d_k}$ 增长，缩放时又要除以 $\\sqrt{d_k}$，所以查询处的比值约为 softmax 输入处的 $\\sqrt{d_k}$ 倍。")
-    shown("\n\nWhich way the scaling moves the gradient is shown by the table: each entry is the unscaled median gradient divided by "
-          "the scaled one, for unit-variance queries and keys as simulated here.",
-          "\n\n缩放让梯度往哪个方向变，见下表：各格是不缩放时梯度的中位数除以缩放时的中位数，查询和键的分量方差取 1，与这里的模拟相同。")
+    # review final75, tf: "The table shows which way ...", in the active voice, the table right after it
+    shown("\n\nThe table shows which way the scaling moves the gradient: each entry is the unscaled median gradient divided by "
+          "the scaled one, for unit-variance queries and keys as simulated here.\n\n| $d_k$ |",
+          "\n\n下表显示缩放让梯度往哪个方向变：各格是不缩放时梯度的中位数除以缩放时的中位数，查询和键的分量方差取 1，与这里的模拟相同。\n\n| $d_k$ |")
+    assert "Which way the scaling moves the gradient is shown" not in page("en") and "缩放让梯度往哪个方向变，见下表" not in page("zh")
     for lang, old in (("en", "the scaling raises the gradient from $d_k = 128$ on"), ("zh", "缩放从 $d_k = 128$ 起增大梯度"),
                       ("en", "and from it the query projection's weights"), ("zh", "查询投影的权重梯度由它而来")):
         assert old not in page(lang), (lang, old)
@@ -864,11 +872,14 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # review final74, tf (second pass): the initial-scale paragraph follows the table and no longer closes the section
     shown("\n\nA different initial scale moves the ratios. With weights of standard deviation 0.02, as in GPT-2's released code, a "
           "model of width $d$ gives the queries and keys components of variance $d \\times 0.02^2$: 0.31 to 0.64 at GPT-2's own "
-          "widths, 768 to 1,600, where at its head dimension of 64 the unscaled query gradient is 10 to 15 times the scaled one; at "
+          "widths, 768 to 1,600. At GPT-2's head dimension of 64, the unscaled query gradient is then 10 to 15 times the scaled one; at "
           "width 4,096 the variance is 1.64, and the scaling already gives the larger gradient at $d_k = 128$.",
-          "\n\n初始尺度不同，这些比值也会变。GPT-2 的公开代码把权重的标准差设为 0.02，宽度为 $d$ 的模型，查询和键的分量方差便是 "
-          "$d \\times 0.02^2$：在 GPT-2 自身的宽度（768 到 1600）下为 0.31 到 0.64，这时在它的头维度 64 上，不缩放时查询得到的梯度是"
+          "\n\n初始尺度不同，这些比值也会变。GPT-2 的公开代码把权重的标准差设为 0.02；于是在宽度为 $d$ 的模型里，查询和键的分量方差为 "
+          "$d \\times 0.02^2$，在 GPT-2 自身的宽度（768 到 1600）下为 0.31 到 0.64。在 GPT-2 的头维度 64 上，不缩放时查询得到的梯度是"
           "缩放时的 10 到 15 倍；宽度为 4096 时方差为 1.64，到 $d_k = 128$ 时缩放就已经让查询得到更大的梯度了。")
+    # review final75, tf: the 75-word sentence split after the widths; zh comma splice mended with a semicolon and 于是
+    for lang, old in (("en", "where at its head dimension of 64"), ("zh", "宽度为 $d$ 的模型，查询和键"), ("zh", "这时在它的头维度 64 上")):
+        assert old not in page(lang), (lang, old)
     for lang, old in (("en", "At the start of training the ratio depends"), ("zh", "训练之初，这个比值取决于")):
         assert old not in page(lang), lang
     assert round(4096 * 0.02 ** 2, 2) == 1.64                    # review final67c, tf: where 1.64 comes from
@@ -936,10 +947,10 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     scores_128 = scaling["scaled_jacobian_median"][at(scaling, 128)] / scaling["unscaled_jacobian_median"][at(scaling, 128)]
     assert scores_128 > 2 and ratio[128] > 2 and ratio[64] > 1 and ratio[512] < 1
     # review final60, tf: the lesson stands in the main text, right after the three effects, not in the note
-    lesson = {"en": "against none with the scaling.\n\nWhich way the scaling moves the gradient is shown by the table:",
-              "zh": "缩放后则一个也没有。\n\n缩放让梯度往哪个方向变，见下表："}
+    lesson = {"en": "against none with the scaling.\n\nThe table shows which way the scaling moves the gradient:",
+              "zh": "缩放后则一个也没有。\n\n下表显示缩放让梯度往哪个方向变："}
     shown(lesson["en"], lesson["zh"])
-    shown("| 0.026 |\n\nA different initial scale moves the ratios.", "| 0.026 |\n\n初始尺度不同，这些比值也会变。")
+    shown("outweigh the keys' growing length.\n\nA different initial scale moves the ratios.", "才压过键的长度增长。\n\n初始尺度不同，这些比值也会变。")
     shown("the scaling already gives the larger gradient at $d_k = 128$.\n\n??? note \"The gradient at the query\"",
           "到 $d_k = 128$ 时缩放就已经让查询得到更大的梯度了。\n\n??? note \"查询处的梯度\"")
     for lang, old in (("en", "that it keeps the softmax in the same regime does not"), ("zh", "则与这两者都无关")):
@@ -1043,7 +1054,8 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # review final71, tf: "from here on" contradicted the query row; now "until the section turns to the query"
     # review final72, tf: said to the reader, not about the section
     # review final74, tf: "until the query comes in" read as data arriving; now the table that brings the query in
-    assert ("Until the table below adds the gradient at the query, \"gradient\" means the gradient at the softmax's inputs: "
+    # review final75, tf: a table does not "add" a gradient; "until the table below turns to the query"
+    assert ("Until the table below turns to the query, \"gradient\" means the gradient at the softmax's inputs: "
             "the scores, or the scaled scores.\n\n") in page("en")
     assert "Until the query comes in" not in page("en")
     assert "Until the section turns to the query" not in page("en") and "在本节转而讨论查询之前" not in page("zh")
@@ -1363,8 +1375,11 @@ def test_the_code_block_runs_and_prints_what_the_page_says(lang):
     with warnings.catch_warnings(), np.errstate(all="raise"), contextlib.redirect_stdout(printed):
         warnings.simplefilter("error")
         exec(compile(block, f"{PAGE} ({lang})", "exec"), namespace)
-    stated = re.search(r"`(\[[^`]*\][^`]*)`", text.split(block)[1]).group(1)
-    assert printed.getvalue().strip() == stated
+    # review final75, tf: each printed line is labelled (capped / slope / log Z; zh 软上限后 / 斜率 / log Z)
+    stated = re.findall(r"`([^`]+)`", text.split(block)[1].split("\n\n")[1])[:3]
+    assert printed.getvalue().strip().split("\n") == stated
+    labels = {"en": ["capped", "slope", "log Z"], "zh": ["软上限后", "斜率", "log Z"]}[lang]
+    assert [line.split(" [")[0].rsplit(" 4", 1)[0] for line in stated] == labels
     np.testing.assert_allclose(namespace["softcap"](np.linspace(-90, 90, 181), 30.0), cap(np.linspace(-90, 90, 181), 30.0))
 
 
@@ -1413,14 +1428,14 @@ def test_what_the_code_output_means():
     # the capped pair 26.10, 24.70 is said once, in the soft-capping section; the sentence after the printout leads
     # with what the example adds: the slopes and log Z (review final56, tf)
     assert (f"{slope[0]:.3f}", f"{slope[1]:.3f}", f"{log_z:.4f}") == ("0.243", "0.322", "40.0067")
-    shown("It prints `[26.1, 24.7, 0.0, -9.65] [0.243, 0.322, 1.0, 0.897] 40.0067`. The slopes 0.243 and 0.322 leave the two "
-          "large logits about a quarter and a third of their gradient, and with $\\log Z = 40.0067$ a z-loss",
-          "输出为 `[26.1, 24.7, 0.0, -9.65] [0.243, 0.322, 1.0, 0.897] 40.0067`。斜率 0.243 和 0.322 意味着两个大 logit "
-          "分别只保留约四分之一和三分之一的梯度；$\\log Z = 40.0067$，所以 $\\alpha = 10^{-4}$ 的 z 损失")
+    shown("It prints three lines, `capped [26.1, 24.7, 0.0, -9.65]`, `slope [0.243, 0.322, 1.0, 0.897]` and `log Z 40.0067`. "
+          "The slopes 0.243 and 0.322 leave the two large logits about a quarter and a third of their gradient, and with $\\log Z = 40.0067$ a z-loss",
+          "输出三行：`软上限后 [26.1, 24.7, 0.0, -9.65]`、`斜率 [0.243, 0.322, 1.0, 0.897]` 和 `log Z 40.0067`。"
+          "斜率 0.243 和 0.322 意味着两个大 logit 分别只保留约四分之一和三分之一的梯度；$\\log Z = 40.0067$，所以 $\\alpha = 10^{-4}$ 的 z 损失")
     for lang in LANGS:
         text = page(lang)
         assert text.count("26.10") == 1 and text.count("24.70") == 1, lang
-        after = text.split("{ #logit-example }")[1].split("```text")[0].split("40.0067`")[-1].split("\n\n")[0]
+        after = text.split("{ #logit-example }")[1].split("`log Z 40.0067`")[1].split("\n\n")[0]
         assert "26.1" not in after and "24.7" not in after, lang
 
 
@@ -1556,13 +1571,16 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
     for lang, aside in (("en", "$q$ here is a query"), ("zh", "这里 $q$ 是查询")):
         assert aside not in page(lang), lang
     shown("$\\nu_{l+1} = n\\sigma_w^2\\,\\mathbb{E}[f(\\sqrt{\\nu_l}\\,\\xi)^2] = \\tfrac{3}{2}\\,n\\sigma_w^2\\,\\nu_l^2$")
-    shown("a fixed point at $\\nu_* = 2/(3n\\sigma_w^2)$, but its slope there is 2", "在 $\\nu_* = 2/(3n\\sigma_w^2)$ 处有不动点，但那里的斜率是 2")
-    shown("a variance 1% above it is about 2% above after one layer", "方差若比不动点高 1%，过一层就高出约 2%")
+    # review final75, tf: the slope-2 argument has its home on gated-units (#scale); here the fixed point and a link
+    shown("This is the quadratic map that [the gated-units page](gated-units.md#scale) analyses for ReGLU: its fixed point, here "
+          "$\\nu_* = 2/(3n\\sigma_w^2)$, has slope 2, so a small deviation roughly doubles per layer, whatever the [gain](../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$.",
+          "[门控单元一页](gated-units.md#scale)对 ReGLU 分析的正是这种二次映射：它的不动点（这里是 $\\nu_* = 2/(3n\\sigma_w^2)$）处斜率为 2，"
+          "微小偏差每层约翻一倍，[增益](../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ 取什么值都是如此。")
+    for lang, old in (("en", "a variance 1% above it"), ("zh", "方差若比不动点高 1%"), ("en", "units of $1/\\sqrt{n}$"), ("zh", "为单位的大小")):
+        assert old not in page(lang), (lang, old)
     # the gain, defined where it is used: sqrt(n) sigma_w is sigma_w measured in units of 1/sqrt(n)
     for n, sigma_w in ((64, 0.2), (512, 0.05)):
         assert np.sqrt(n) * sigma_w == pytest.approx(sigma_w / (1 / np.sqrt(n)), rel=1e-12)
-    shown("No choice of the [gain](../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$ (the weights' standard deviation in units of $1/\\sqrt{n}$) makes that fixed point stable.",
-          "[增益](../glossary.md#gain) $\\sqrt{n}\\,\\sigma_w$（权重标准差以 $1/\\sqrt{n}$ 为单位的大小）取什么值都不能让这个不动点稳定。")
     for lang in LANGS:                                           # no q_l for a variance: q is the query
         assert page(lang).count("q_l") == 1 and "q_{l+1}" not in page(lang) and "q_*" not in page(lang)   # named once, as the other page's
     for lang in LANGS:                                           # the linked article uses the same symbols
@@ -1597,11 +1615,18 @@ def test_gated_units_share_the_quadratic_recursion():
     # review final65, tf: "its two matrices", as squared ReLU is ReGLU with its two maps equal; the page no longer uses
     # "value" in a gated unit's sense, so attention's value needs no aside telling the two apart
     # review final74, tf: the gated units' recursion has its home on the gated-units page (#scale); here one linked sentence
-    shown(" The gated units ReGLU, GEGLU and SwiGLU share this instability, as [the gated-units page](gated-units.md#scale) shows.",
-          "门控单元 ReGLU、GEGLU 和 SwiGLU 同样如此（见[门控单元一页](gated-units.md#scale)）。")
+    # review final75, tf: the coefficient differs (1/2 against squared ReLU's 3/2, computed above) because ReGLU's inputs are
+    # independent; the instability itself is shown on gated-units, linked once
+    shown("(ReGLU's coefficient is 1/2, because its two inputs are independent rather than equal).",
+          "（ReGLU 的两个输入相互独立而不是相同，系数是 1/2）。")
+    shown("In a transformer, what holds the scale for squared ReLU and the gated units alike is the normalisation in each block.",
+          "在 Transformer 里，替平方 ReLU 和门控单元稳住尺度的，都是每个块里的归一化。")
+    for lang, old in (("en", "share this instability"), ("zh", "同样如此（见[门控单元一页]")):
+        assert old not in page(lang), (lang, old)
     for lang in LANGS:
         assert "\\tfrac{1}{2}\\,n\\sigma_w^2" not in page(lang), lang
-        assert "no stable scale" in page_text("catalogue/gated-units.md", "en") and "没有稳定的尺度" in page_text("catalogue/gated-units.md", "zh")
+        # review final75, cb: the home now says no gated unit (GLU included) has a stable nonzero scale
+        assert "no stable nonzero scale" in page_text("catalogue/gated-units.md", "en") and "没有稳定的非零尺度" in page_text("catalogue/gated-units.md", "zh")
 
 
 # --- normalisation --------------------------------------------------------------------------
@@ -1818,13 +1843,14 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert np.all(np.abs(np.array(unit) - 1) < 1e-3)
     assert int(np.argmin(rms)) == 0 and rms[:12].max() < rms[12:].min()  # smallest near the input (one dip, block 41)
     assert int(np.argmax(added)) == 0 and added[:12].min() > added[12:].max()   # so the share is largest there
+    # review final75, tf: zh names the ratio it matches (上表第一列的梯度之比), no longer 与梯度相同
     # the error signal's growth is the gradient's (within 2%, asserted above); review final74, tf (second pass): said as "the
     # same factor" as the table's 4.4, not a second 4.4
     shown("The cause is not the block's input, which its normalisation holds at unit scale, but the error signal (the gradient of the loss with respect to the stream), "
           "which grows by the same factor between the last block and the first. On its way back, it gains each block's branch contribution. "
           "That contribution has passed through the block's normalisation, which divided it by the size of the stream there (its standard "
           "deviation, or its root mean square with RMSNorm); the stream is smallest near the input, so the blocks there add the most.",
-          "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号（损失对残差流的梯度）：它从最后一个块反向传到第一个块，放大的倍数与梯度相同。"
+          "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号（损失对残差流的梯度）：它从最后一个块反向传到第一个块所放大的倍数，与上表第一列的梯度之比相同。"
           "误差信号反向传播时，每经过一个块都会加上该块残差分支的一份贡献。这份贡献经过了该块的归一化，已被除以那里残差流的大小"
           "（层归一化除以标准差，RMSNorm 除以均方根）；残差流在靠近输入端时最小，所以那里的块加上的贡献最大。")
 
@@ -2475,10 +2501,18 @@ def test_the_default_credits_the_last_block_gap_to_the_stack_and_the_warm_up_cau
             ("en", "unlike post-norm, it gives the last blocks smaller gradients (3.7 times smaller at 48 blocks above), "
                    "and large gradients near the output are what Xiong et al. found makes post-norm need warm-up.",
              "it puts no large gradients near the output"),
-            ("zh", "前置归一化最后几个块的梯度更小（上面 48 个块时只有后置归一化的 1/3.7），Xiong 等人认为，后置归一化之所以需要预热，"
+            ("zh", "前置归一化最后几个块的梯度更小（在上面 48 个块的实验中只有后置归一化的约 27%），Xiong 等人认为，后置归一化之所以需要预热，"
                    "正是因为输出附近的梯度大。", "不会在输出附近产生大梯度")):
         text = page_text(PAGE, lang)
         assert said in text and gone not in text, lang
     for lang in LANGS:                       # the measured 3.7, in the table of #normalisation (review final74, tf, second pass)
         rows = table_rows(page_text(PAGE, lang), "{ #normalisation }", "{ #default }")
         assert rows[{"en": "Post-norm", "zh": "后置归一化"}[lang]][-1] == "3.7", lang
+    # review final75, tf: zh gives the share as a percentage, 1/3.7 of the post-norm gradient, from the stack itself
+    stack = cached("norm_placement")
+    share = stack["pre_grad_norm"][-1] / stack["post_grad_norm"][-1]
+    assert f"约 {100 * share:.0f}%" in page_text(PAGE, "zh") and "1/3.7" not in page_text(PAGE, "zh")
+    # review final75, tf: the three column headers follow one pattern, the block (the stack's depth) ÷ its reference
+    for lang, header in (("en", "| Placement | First block ÷ last block (48 blocks) | Last block (3 blocks) ÷ last block (48 blocks) | Last block (48 blocks) ÷ the same for pre-norm |"),
+                         ("zh", "| 归一化方式 | 第一个块 ÷ 最后一个块（48 个块） | 最后一个块（3 个块）÷ 最后一个块（48 个块） | 最后一个块（48 个块）÷ 前置归一化的同一值 |")):
+        assert header in page_text(PAGE, lang), lang
