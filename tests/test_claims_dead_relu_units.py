@@ -459,9 +459,14 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # deviation (it compares units whose weights differ in size; checked below on a rescaled unit)
     # review final71, pc: the margin's definition, its two ways and the numbers move into the note; the open text keeps
     # the reason and the result at 1.0, without the term
-    for lang, text in (("en", "only its bias can push all 4000 pre-activations down together. Replayed step by step, the three runs at learning rate 1.0 brought no first-layer unit close to dying."),
+    # review final75, pc: "only its bias" read as if first-layer units could die only through the bias, while the two
+    # deaths at 2.0 came through the weights; the sentence now says a weight step can still lower the largest one
+    # (the two deaths: test_the_two_first_layer_deaths_came_from_the_target_rising_not_the_bias_falling)
+    for lang, text in (("en", "only its bias can push all 4000 pre-activations down together, though a weight step can still lower the largest one. Replayed step by step, the three runs at learning rate 1.0 brought no first-layer unit close to dying."),
+                       ("en", "follows the only first-layer deaths, at 2.0, which came this way."),
                        ("en", "over the training points, so that units whose weights differ in size can be compared. The unit is dead once its margin is zero or below, that is, once its bias sits at or below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, the threshold its weights set."),
-                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降。把学习率 1.0 的三次训练逐步重放，第 1 层没有一个单元接近死亡。"),
+                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降；不过，权重的一步更新仍可能压低其中最大的那个。把学习率 1.0 的三次训练逐步重放，第 1 层没有一个单元接近死亡。"),
+                       ("zh", "以及学习率 2.0 下第 1 层仅有的两个死亡单元怎样因权重更新而死，见下面的注释。"),
                        ("zh", "在训练样本上的标准差。除以标准差，是为了让权重大小不同的单元也能放在一起比较。余量一旦降到零或零以下，也就是偏置落到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$（由权重决定的门槛）或更低，这个单元就死了。")):
         assert text in page_text(PAGE, lang)
     # review final69, pc: 'A step kills the unit only if it brings the margin to zero or below' was a tautology
@@ -718,8 +723,8 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
         note = page.split(title, 1)[1].split("\n\n### ", 1)[0]
         assert all(not line or line.startswith("    ") for line in note.split("\n")), lang
         assert note.count("\n\n") == 3                                   # definition, the two ways, the runs at 1.0, at 2.0
-        reason = {"en": "only its bias can push all 4000 pre-activations down together.",
-                  "zh": "所以只有偏置能让全部 4000 个预激活值一起下降。"}[lang]
+        reason = {"en": "only its bias can push all 4000 pre-activations down together, though a weight step can still lower the largest one.",
+                  "zh": "所以只有偏置能让全部 4000 个预激活值一起下降；不过，权重的一步更新仍可能压低其中最大的那个。"}[lang]
         result = {"en": "brought no first-layer unit close to dying.", "zh": "第 1 层没有一个单元接近死亡。"}[lang]
         assert page.index(reason) < page.index(result) < page.index(title) and reason not in note and result not in note
 
@@ -1169,6 +1174,14 @@ def test_steps_figure_inset_magnifies_steps_1_to_10_where_the_relu_overshoot_sho
     above = [int(np.argmax(row[:10] > 8)) for row in leaky]      # column c is step c + 1: crosses 8 after step c
     assert all(row[:10].max() > 8 for row in leaky) and all(row[k - 1] < 8 for row, k in zip(leaky, above))
     assert (min(above), max(above) + 1) == (7, 10)                             # "between steps 7 and 10"
+    # review final75, pc: the caption said "the loss of the first 20 steps"; the value drawn at step k is the
+    # mini-batch loss before update k (at step 1, the untrained network's), so the caption now says "before each"
+    X, y = voronoi(seed=200 + dead_relu.SEEDS[0])
+    net = MLP.create(dead_relu.SIZES, "relu", "he", seed=dead_relu.SEEDS[0])
+    idx = next(minibatches(len(X), 64, np.random.default_rng(dead_relu.SEEDS[0])))
+    assert np.isclose(net.loss_and_grads(X[idx], y[idx])[0], steps["early_loss_relu"][0, 0])
+    assert "the mini-batch loss L (as log₁₀ L) before each of the first 20 steps at learning rate 2.0" in page_text(PAGE, "en")
+    assert "学习率 2.0 下，前 20 步中每一步更新之前的小批量损失 L" in page_text(PAGE, "zh")
     for lang, quoted in (("en", ("with an inset that magnifies steps 1 to 10 on a scale from 0 to 8",
                                  "start at about 0.5", "from step 5 on stay between 0.3 and 0.6",
                                  "leave the inset between steps 7 and 10",
@@ -1215,14 +1228,22 @@ def test_at_2_0_relu_loss_below_3_5_from_step_5_leaky_all_active_again_one_step_
     assert "In later steps some become inactive again, up to 99 at a time." in page_text(PAGE, "en")
     assert "drop out" not in page_text(PAGE, "en")                             # reads as dropout (review final61, pc)
     assert "再过一步，这些单元就全都重新开启了：每个单元的预激活值又在一部分训练样本上转为正数" in page_text(PAGE, "zh")
-    assert "之后的几步里，又有一些单元在所有训练样本上都关闭了，一次最多 99 个。" in page_text(PAGE, "zh")
+    # review final75, pc: one term for the state, 始终关闭 / inactive (was 在所有训练样本上都关闭 / active on no training point)
+    assert "之后的几步里，又有一些单元变得始终关闭，一次最多 99 个。" in page_text(PAGE, "zh")
+    assert "97–146 of the leaky one are inactive." in page_text(PAGE, "en")
+    assert "Leaky ReLU 网络第 2 层有 97–146 个单元始终关闭。" in page_text(PAGE, "zh")
+    for lang, gone in (("en", "active on no training point"), ("en", "switched off"), ("en", "off on the whole training set"),
+                       ("zh", "在任何训练样本上都不开启"), ("zh", "在全部训练样本上关闭"), ("zh", "在整个训练集上关闭")):
+        assert gone not in page_text(PAGE, lang)
     assert np.all(steps["early_inactive_relu"][:, 3:] > 100)                   # the ReLU units stay dead
 
 
 def test_at_2_0_the_first_layers_update_wakes_the_inactive_leaky_units_not_their_own():
     """'the inactive units still pass 1% of a now very large gradient back to the first layer ... It is the first
     layer's update that wakes them. Replaying that step with only their own weights and biases updated leaves all but
-    3 to 7 of them inactive in each run' (review final70, pc).  Each leaky run at 2.0 is replayed to step 3 and the
+    3 to 7 of them inactive in each run' (review final70, pc).  Review final75, pc: that sentence was hard to parse; it
+    now reads 'if that step updates only their own weights and biases, just 3 to 7 of them wake up in each run', and
+    the paragraph is split before the later steps.  Each leaky run at 2.0 is replayed to step 3 and the
     fourth step's update is applied to one layer at a time."""
     def inactive_after(net, X, mask, gW, gb, layers):
         W = [w.copy() for w in net.weights]
@@ -1249,7 +1270,8 @@ def test_at_2_0_the_first_layers_update_wakes_the_inactive_leaky_units_not_their
         woken_by_own.append(int(mask.sum()) - inactive_after(net, X, mask, gW, gb, [1]))
     assert (min(woken_by_own), max(woken_by_own)) == (3, 7)
     assert "pass 1% of a now very large gradient back to the first layer" in page_text(PAGE, "en")
-    assert "Replaying that step with only their own weights and biases updated leaves all but 3 to 7 of them inactive in each run." in page_text(PAGE, "en")
+    assert ("It is the first layer's update that wakes them: if that step updates only their own weights and biases, just 3 to 7 "
+            "of them wake up in each run; the rest stay inactive.\n\nIn later steps") in page_text(PAGE, "en")
     assert "唤醒它们的是第 1 层的更新：重放这一步、只更新这些单元自己的权重和偏置，每次训练里都只有 3 到 7 个重新开启" in page_text(PAGE, "zh")
 
 
@@ -1257,10 +1279,10 @@ def test_at_2_0_leaky_loss_explodes_instead_of_recovering_and_from_step_7_grows_
     leaky = np.log10(steps["early_loss_leaky_relu"])              # column k - 1 is step k
     relu = np.log10(steps["early_loss_relu"])
     assert all(en in page_text(PAGE, "en") for en in (
-        "all but 3 to 7 of them inactive in each run. In later steps", "From the seventh step on, each step overshoots by more than the last",
+        "the rest stay inactive.\n\nIn later steps", "From the seventh step on, each step overshoots by more than the last",
         "the loss grows more than tenfold per step, faster and faster"))
     assert all(zh in page_text(PAGE, "zh") for zh in (
-        "其余仍然关闭。之后的几步里", "从第 7 步起，每一步都比上一步冲得更远", "损失每步增长十倍以上，而且越涨越快"))
+        "其余仍然关闭。\n\n之后的几步里", "从第 7 步起，每一步都比上一步冲得更远", "损失每步增长十倍以上，而且越涨越快"))
     for row in leaky:
         finite = row[np.isfinite(row)]
         assert len(finite) < len(row)                                # the numbers overflow
@@ -1341,8 +1363,12 @@ def test_the_29_died_by_beta_below_minus_gamma_max_zhat(bn):
     # "through beta and gamma rather than x_hat": gamma fell from its start 1 and beta from 0, while the
     # largest x_hat stayed at least 2.9 standard deviations, not small
     assert hi[0] < 0.25 and hi[1] < -0.5 and lo[2] > 2.5
-    for lang, text in (("en", "At learning rate 2.0 all 29 units were switched off this way, through $\\beta$ and $\\gamma$ rather than $\\hat z$"),
-                       ("zh", "学习率 2.0 下那 29 个单元都是这样关闭的，起作用的是 $\\beta$ 和 $\\gamma$，而不是 $\\hat z$")):
+    # review final75, pc: "switched off" / 关闭 gave way to the page's one term, inactive / 始终关闭; the condition is
+    # stated for "a unit" (the antecedent of "that" was two sentences back)
+    for lang, text in (("en", "With $\\gamma > 0$, a unit is inactive only if its learned shift pushes even its largest value to zero or below"),
+                       ("zh", "只有学到的平移把单元最大的值也推到零或零以下，单元才会始终关闭"),
+                       ("en", "At learning rate 2.0 all 29 units became inactive this way, through $\\beta$ and $\\gamma$ rather than $\\hat z$"),
+                       ("zh", "学习率 2.0 下那 29 个单元都是这样变成始终关闭的，起作用的是 $\\beta$ 和 $\\gamma$，而不是 $\\hat z$")):
         assert text in page_text(PAGE, lang)
 
 
@@ -1424,8 +1450,8 @@ def test_with_gamma_positive_no_unit_dies_while_beta_is_at_least_zero(bn):
     assert lo[0] > 0 and hi[1] < 0 and round(256 * bn["dead"][4, 2, 1]) == 29
     assert np.all(np.isnan(bn["condition_min"][:4]))
     for lang, text in (("en", "- **\"Batch normalisation makes dead units impossible.\"** No: with $\\gamma > 0$ a unit "
-                              "is off on the whole training set once $\\beta \\le -\\gamma \\max_n \\hat z^{(n)}$. A negative $\\beta$ alone is not enough, but learned values [can reach that line](#batchnorm-measured)."),
-                       ("zh", "- **“有了批归一化，单元就不可能死。”**不对：当 $\\gamma > 0$ 时，只要 $\\beta \\le -\\gamma \\max_n \\hat z^{(n)}$，单元就会在整个训练集上关闭。"
+                              "is inactive once $\\beta \\le -\\gamma \\max_n \\hat z^{(n)}$. A negative $\\beta$ alone is not enough, but learned values [can reach that line](#batchnorm-measured)."),
+                       ("zh", "- **“有了批归一化，单元就不可能死。”**不对：当 $\\gamma > 0$ 时，只要 $\\beta \\le -\\gamma \\max_n \\hat z^{(n)}$，单元就会始终关闭。"
                               "$\\beta$ 为负本身还不够，但学到的值[可能越过这条线](#batchnorm-measured)。")):
         page = page_text(PAGE, lang)
         assert text in page
@@ -1922,9 +1948,11 @@ def test_the_intro_announces_every_remedy_what_helps_grades_and_cs231n_lacks_onl
     said, gone = {"en": ("with a learning rate set too high, \"as much as 40% of your network\" can end up dead. That is a remark, "
                          "not a measurement: it comes with no network, data set or learning-rate value. Here",
                          "no network, data set or learning rate,"),
-                  "zh": ("学习率设得太高时，网络中可能有“多达 40%”的单元最终死亡（本文的引文都由英文原文译出）。这是一句提醒，不是测量：它没有交代网络、数据集或具体的学习率。在这里",
+                  "zh": ("学习率设得太高时，网络中可能有“多达 40%”的单元最终死亡。这是一句提醒，不是测量：它没有交代网络、数据集或具体的学习率。在这里",
                          "没有交代网络、数据集或学习率，")}[lang]
     assert said in page and gone not in page
+    # review final75, pc: the zh translator's note in mid-argument is gone (no other page carries one)
+    assert "英文原文译出" not in page
     # review final72, pc: the gloss of "as much as" argued with the source; the misconception below makes the point once
     assert "marks a high figure" not in page and "偏高的数字" not in page
 

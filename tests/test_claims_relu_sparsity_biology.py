@@ -562,7 +562,7 @@ def test_a_s_and_c_s_written_out_match_the_network(lang):
            "a negative pre-activation by a small slope $a$ instead of setting it to zero, $D_l$ holds $a$ instead of 0 for "
            "each unit that is off, and the network is still affine on each region."),
     ("zh", "这些都不依赖精确的零：[Leaky ReLU](dead-relu-units.md#relu-variants) 的单元把负的预激活值乘以一个小斜率 $a$，"
-           "而不是置为零，所以网络里没有零；它的 $D_l$ 在关闭的单元处取 $a$ 而不是 0，网络在每块区域上照样是仿射的。")])
+           "而不是置为零；它的 $D_l$ 在关闭的单元处取 $a$ 而不是 0，网络在每块区域上照样是仿射的。")])
 def test_a_leaky_relu_network_has_no_zeros_and_is_just_as_piecewise_affine(lang, wording):
     """The structure comes from the kinks, not the zeros: the same network with Leaky ReLU (a = 0.01)
     outputs no exact zero, and the masked product with a in place of 0 (which depends on x only through
@@ -1099,14 +1099,14 @@ def test_the_opening_says_relu_sets_every_negative_input_to_zero():
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Only Li et al. explicitly credit sparsity.\n\nSparsity need not be the whole reason. Another property could "
-           "matter as much: wherever a ReLU unit is active it passes the gradient back unchanged "
-           "([slope 1](why-nonlinear-activations.md#relu-caveats)), as a Leaky ReLU, which has no zeros, also does, "
-           "though neither paper tests this. What the papers show is that ReLU "
+    ("en", "Only Li et al. explicitly credit sparsity.\n\nSparsity need not be the whole reason. Another property, tested "
+           "by neither paper, could matter as much: an active ReLU unit passes the gradient back unchanged "
+           "([slope 1](why-nonlinear-activations.md#relu-caveats)). So does an active Leaky ReLU unit, which outputs no "
+           "exact zeros for negative inputs. The papers show that ReLU "
            "networks could do without pre-training, not that sparsity is why. Careful initialisation"),
-    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n稀疏性未必是全部原因：ReLU 开启时原样回传梯度"
-           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)），没有零的 Leaky ReLU "
-           "也一样，这或许也要紧，两篇论文都未检验。它们只说明不做预训练也行，没说明原因是稀疏。后来，精心选择的初始化")])
+    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n原因未必全在稀疏。ReLU 开启时原样回传梯度"
+           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)），负半轴无零的 Leaky ReLU "
+           "亦然；这或许也要紧，两篇论文都未检验。论文只说明不做预训练也行，没说明原因是稀疏。后来，精心选择的初始化")])
 def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reason(lang, said):
     """Review final59, pc: the section reported claims and answered nothing itself.  One sentence: ReLU's slope is 1
     wherever the unit is active, the sigmoid's at most 1/4 (at 0), and a Leaky ReLU, with no exact zeros, has the same
@@ -1117,13 +1117,18 @@ def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reaso
     pre-training (Glorot et al. report it, Li et al. too), not that sparsity is why (only Li et al. argue it, and
     the slope argument above applies as well to a Leaky ReLU, which has no exact zeros).  Review final72, pc: the
     sigmoid's 1/4 is left to the linked home (#relu-caveats), which the page repeated.  Review final74, pc (WRONG):
-    the slope-1 reason was stated as a parallel fact; it is now offered as a possibility neither paper tests."""
+    the slope-1 reason was stated as a parallel fact; it is now offered as a possibility neither paper tests.
+    Review final75, pc: the sentence was a four-clause run-on, and "has no zeros" / 没有零 was loose (Leaky ReLU(0) = 0);
+    it is now two sentences, and the Leaky ReLU has no exact zeros for negative inputs (checked below)."""
+    for lang_, loose in (("en", "which has no zeros"), ("zh", "没有零的"), ("zh", "网络里没有零")):
+        assert loose not in page_text("blog/posts/relu-sparsity-biology.md", lang_)
     for lang_, stale in (("en", "does the same. The two papers"), ("zh", "也一样。这两篇论文只说明")):
         assert stale not in page_text("blog/posts/relu-sparsity-biology.md", lang_)
     for gone in ("where the sigmoid's is at most 1/4", "sigmoid 至多 1/4"):
         assert gone not in page_text("blog/posts/relu-sparsity-biology.md", "en" if gone.startswith("where") else "zh")
     from actsite.maths.functions import LEAKY_SLOPE, leaky_relu, leaky_relu_prime, relu_prime
     x = np.linspace(-40, 40, 80_001)
+    assert np.all(leaky_relu(x[x < 0]) < 0) and leaky_relu(np.array([0.0]))[0] == 0   # no zeros on the negative side; one at 0
     positive = x[x > 0]
     assert np.all(relu_prime(positive) == 1.0) and np.all(leaky_relu_prime(positive) == 1.0)
     assert sigmoid_prime(x).max() == pytest.approx(0.25) and sigmoid_prime(np.array([0.0]))[0] == 0.25

@@ -1,6 +1,6 @@
 # %% [markdown]
 # ---
-# description: "A notebook that builds x² from ReLU units and checks that the largest error on [−2, 2] is 4/n², and that outside that interval more units hardly help."
+# description: "A notebook that approximates x² with ReLU units and checks that the largest error on [−2, 2] is 4/n², and that outside that interval more units hardly help."
 # ---
 # # Notebook: x² from ReLU units { #notebook-relu-square }
 #

@@ -131,7 +131,7 @@ live_in, live_bias, live_out = grads_W[0][:, unit - 1], grads_b[0][unit - 1], gr
 rows = {"输入权重梯度的最大绝对值": (np.abs(incoming).max(), np.abs(live_in).max()),
         "偏置梯度": (bias, live_bias),
         "输出权重梯度的最大绝对值": (np.abs(outgoing).max(), np.abs(live_out).max())}
-# 标签用全角空格补足到 12 个字：全角空格和汉字一样占两列，后面的数字列才能对齐
+# 全角空格补齐，使各列对齐
 print(f"{'梯度':　<12}  已死亡的 {unit} 号单元   未死亡的 {unit - 1} 号单元")
 for label, (dead, live) in rows.items():
     print(f"{label:　<12}  {dead:17g} {signed(live, '19.4f')}")
