@@ -479,8 +479,11 @@ def test_a_uniformly_tiny_relu_gradient_still_matters(gd, lang, wording, evidenc
     assert wording in text and evidence in text
     assert {"en": "still matters: every layer then learns", "zh": "照样是问题：每一层都学得极慢"}[lang] not in text
     g = np.random.default_rng(0).standard_normal(1000)
+    from actsite.experiments.playground_net import ADAM_BETAS      # the betas the site's own Adam uses
+    b1, b2 = ADAM_BETAS
+
     def adam_first_step(g):                     # bias-corrected moments after one step, epsilon left out
-        m, v = 0.1 * g / (1 - 0.9), 0.001 * g * g / (1 - 0.999)
+        m, v = (1 - b1) * g / (1 - b1), (1 - b2) * g * g / (1 - b2)
         return m / np.sqrt(v)
     np.testing.assert_allclose(adam_first_step(g * 2 ** -24.5), adam_first_step(g), rtol=1e-12)   # scale-free
     np.testing.assert_allclose((0.1 * g * 2 ** -24.5) / (0.1 * g), 2 ** -24.5)      # the plain step is not
