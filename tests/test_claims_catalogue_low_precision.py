@@ -1011,7 +1011,7 @@ def test_threshold_tables_list_every_activation_in_every_format():
     assert lpt.number_latex(-10.375, "en", "bfloat16") == "-10.375" and lpt.number_latex(3.0, "en", "float16") == "3"
     assert lpt.number_latex(float(np.nextafter(np.float32(3), np.float32(0))), "en", "float32") == "2.9999998"
     assert lpt.number_latex(2.0 ** 67, "en", "bfloat16") == r"1.48 \times 10^{20}"        # 1.5e20 is another bfloat16
-    assert lpt.number_latex(-20.296875, "en", "float16") == "-20.3"              # two decimals, trailing zero dropped
+    assert lpt.number_latex(-20.296875, "en", "float16") == "-20.30"             # two decimals, trailing zero kept
     assert lpt.number_latex(-0.0, "en", "float16") == "0" and lpt.number_latex(4096.0, "zh", "float16") == "4096"
     with pytest.raises(ValueError):
         lpt.number_latex(float("nan"), "en", "float16")
@@ -1796,8 +1796,8 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
                         assert printed == exact, (fmt, v, text)
                         seen.add("exact")
                         continue
-                    assert not ("." in text and text.endswith("0")), (fmt, v, text)   # 20.3, not 20.30
-                    places = max(2, -printed.as_tuple().exponent)      # rounded to two decimals or more, zeros dropped
+                    places = -printed.as_tuple().exponent
+                    assert places >= 2, (fmt, v, text)                 # rounded: two decimals or more, 20.30, not 20.3
                     assert abs(printed - exact) <= Decimal(5) * Decimal(10) ** -(places + 1), (fmt, v, text)
                     if fmt == "float32":
                         two = exact.quantize(Decimal("0.01"))
@@ -1820,7 +1820,9 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
         for text in ("1.875", "0.625", "4.508", "2.98", "2.9999998", "-10.375"):
             assert rf"\({text}\)" in html, (lang, text)
         assert r"\(1.88\)" not in html and r"\(0.63\)" not in html and r"\(3.00\)" not in html, lang
-        assert r"\(-20.3\)" in html and r"\(-20.30\)" not in html, lang        # SiLU's and Mish's float16 left slope
+        # SiLU's and Mish's float16 left slope, -20.296875: with one decimal it would read as exact under the page's
+        # rule (at most three decimals: exact), so the zero stays (review final76, lp)
+        assert r"\(-20.30\)" in html and r"\(-20.3\)" not in html, lang
         assert r"\(3.4 \times 10^{7}\)" in html and r"\(1.48 \times 10^{20}\)" in html, lang  # the sentence's examples
     assert lpt.number_latex(2.0 ** 25, "en", "float32") == r"3.4 \times 10^{7}"     # "3.4 × 10^7 for 2^25"
     # hard swish in float32 reaches x one float32 step below 3, and the page says so
@@ -1907,7 +1909,7 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
         assert "two digits would also fit" not in page(lang) and "若这两位数字" not in page(lang), lang
     # the page says the rule in one reader sentence; its full form (below) is checked here against every cell:
     # an exact value with at most three decimals is written in full (3.375); any other is rounded to two decimals,
-    # trailing zeros dropped (20.296875 becomes 20.3); where two decimals would name a neighbouring value in the 8- and
+    # a trailing zero kept (20.296875 becomes 20.30, review final76, lp); where two decimals would name a neighbouring value in the 8- and
     # 16-bit formats, or read as an integer in float32, as many more are kept as it takes to name the value (4.508 for
     # 4.5078125 in float16, 2.9999998 in float32); from 10^5 on, two significant digits, or in the 8- and 16-bit formats
     # more where two would name a neighbour (1.48 x 10^20 in bfloat16).
@@ -1915,7 +1917,7 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     # format: 0 as 0; from 10^5 on, two significant digits, in the 8- and 16-bit formats the fewest (at least two) that
     # name the value; below, the exact value if it has at most three decimals; otherwise rounded half up to two
     # decimals, or to the fewest that name the value where two name a neighbour (8 and 16 bits) or read as an integer
-    # the value is not (float32); trailing zeros dropped.  Several printed numbers with at most three decimals are
+    # the value is not (float32); a trailing zero kept.  Several printed numbers with at most three decimals are
     # rounded (2.78, 2.998, 9.805), so "at most three decimals" alone does not mean exact.
     from decimal import ROUND_HALF_UP
 
@@ -1955,20 +1957,20 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
                             while not names(str(text), m, fmt):
                                 places += 1
                                 text = exact.quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
-                        expected = str(text).rstrip("0").rstrip(".")
-                        if str(text).endswith("0"):
-                            kinds.add("trailing zero dropped")
+                        expected = str(text)
+                        if expected.endswith("0"):
+                            kinds.add("trailing zero kept")
                         kinds.add(("rounded", fmt == "float32", places == 2))
                         if fmt != "float32" and len(expected.partition(".")[2]) <= 3:
                             rounded_short.add((fmt, expected))
                     assert lpt.number_latex(v, "zh", fmt) == ("-" if v < 0 else "") + expected, (fmt, v)
     assert {("bfloat16", "2.78"), ("float16", "2.998"), ("float16", "9.805")} <= rounded_short
-    # every clause of the rule is used by some cell: exact, two decimals and more (both kinds), dropped zeros,
+    # every clause of the rule is used by some cell: exact, two decimals and more (both kinds), a kept trailing zero,
     # two significant digits in float32 and more than two in a 16-bit format
-    assert {"exact", "trailing zero dropped", ("rounded", True, True), ("rounded", True, False), ("rounded", False, True),
+    assert {"exact", "trailing zero kept", ("rounded", True, True), ("rounded", True, False), ("rounded", False, True),
             ("rounded", False, False), ("large", True, 2)} <= kinds and ("large", False, 3) in kinds
     # the examples the sentence gives are cells of the tables, as it says
-    assert lpt.number_latex(-20.296875, "en", "float16") == "-20.3"
+    assert lpt.number_latex(-20.296875, "en", "float16") == "-20.30"
     assert lpt.number_latex(float(np.nextafter(np.float32(3), np.float32(0))), "en", "float32") == "2.9999998"
     for lang in LANGS:
         html = lpt.tables_html(lang)

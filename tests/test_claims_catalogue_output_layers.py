@@ -502,6 +502,14 @@ def test_why_the_bound_holds_sigma_near_1_carries_an_error_up_to_eps_and_1_minus
     assert np.all(np.abs(loss[x > 5] / x[x > 5] - 1) < 0.01)                           # the loss is about x
     rel = np.abs(out.naive_bce(x, 0.0) - loss) / loss
     assert np.all(rel <= eps * np.exp(x) / x)
+    # the paragraph that first names the loss of precision gives the same cause: an error small beside 1 and large
+    # beside 1 - sigma(x), not an inexact subtraction (review final76, cb: "subtracts two numbers close to 1" read as
+    # the cause, against "the subtraction from 1 is then exact" further down)
+    for lang, words, gone in (("en", "because $\\sigma(x)$ is close to 1 and its rounding error, small beside 1, is large beside "
+                                     "the difference $1 - \\sigma(x)$", "subtracts two numbers close to 1"),
+                              ("zh", "因为 $\\sigma(x)$ 接近 1，它的舍入误差相对 1 很小，相对差值 $1 - \\sigma(x)$ 却很大",
+                               "两个接近 1 的数相减")):
+        assert words in page(lang) and gone not in page(lang), lang
 
 
 @pytest.mark.parametrize("lang", LANGS)

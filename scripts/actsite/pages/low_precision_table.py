@@ -65,7 +65,7 @@ def number_latex(x: float, lang: str, fmt: str) -> str:
     most three decimals (1.875, 0.625); otherwise to two decimals (two significant digits from
     10⁵ on, as m × 10^k), or, in the 8- and 16-bit formats, to as many more as it takes to name
     ``x`` and no other value of the format (4.5078125 in float16 is 4.508: 4.51 would be
-    4.51171875), trailing zeros dropped (20.3, not 20.30).  A rounded number that would read
+    4.51171875), a trailing zero kept (float16's -20.296875 is -20.30: -20.3 would read as exact).  A rounded number that would read
     as an integer it is not (float32's 2.99999976, one step below 3, as 3.00) is instead written
     with the fewest decimals that name it in its format (2.9999998).  English groups thousands."""
     if math.isnan(x):
@@ -88,7 +88,6 @@ def number_latex(x: float, lang: str, fmt: str) -> str:
         text = _fewest_places(exact, lambda t: _names_it(t, m, fmt))
         if _false_integer(text, m):
             text = _fewest_places(exact, lambda t: _names_it(t, m, fmt, strict=True))
-        text = text.rstrip("0").rstrip(".")                    # 20.30 is written 20.3: the same number
     if lang == "en" and m >= 1000:
         whole, _, frac = text.partition(".")
         text = f"{int(whole):,}".replace(",", "{,}") + (f".{frac}" if frac else "")
