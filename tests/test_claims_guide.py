@@ -1483,10 +1483,13 @@ def test_pre_activation_is_glossed_once_tanh_units_drift_into_the_flat_region_an
     w, lr, decay = np.array([0.5, -1.0]), 0.1, 1e-2
     assert np.any(w - lr * (np.zeros(2) + decay * w) != w)
     # review final75, tools: the 90-word sentence is split after "they pass no gradient"
+    # review final76, tools: "weight decay" links its glossary entry (it landed in the PReLU section, which defines
+    # it only in passing); the entry's home is that section
     condition = {"en": "they pass no gradient. If nothing but their own gradient moves their weights, as under [stochastic gradient descent](glossary.md#sgd) "
-                       "(SGD) on fixed data with no [weight decay](catalogue/rectifiers.md#prelu) and no [momentum]",
+                       "(SGD) on fixed data with no [weight decay](glossary.md#weight-decay) and no [momentum]",
                  "zh": "它们不传梯度。如果除了它们自己的梯度，没有别的东西会改变它们的权重，比如在固定的训练数据上用既不带"
-                       "[权重衰减](catalogue/rectifiers.md#prelu)、也不带[动量]"}[lang]
+                       "[权重衰减](glossary.md#weight-decay)、也不带[动量]"}[lang]
+    assert terms["weight-decay"].home == "catalogue/rectifiers.md#prelu" and "rectifiers.md#prelu" not in text
     assert condition in text and {"en": "on fixed data and without [momentum]", "zh": "又用不带[动量]"}[lang] not in text
     assert {"en": "weight decay shrinks every parameter", "zh": "权重衰减每一步都把它作用的参数往 0 缩"}[lang] in \
         (CONTENT[lang] / "catalogue/rectifiers.md").read_text(encoding="utf-8").split("{ #prelu }")[1].split("\n## ")[0]
