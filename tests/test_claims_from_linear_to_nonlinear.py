@@ -461,9 +461,12 @@ CONCAVE_WORDS = {"en": "concave on the whole half-line $w < -\\log 2$",
 @pytest.mark.parametrize("lang", ("en", "zh"))
 def test_misconceptions_say_concave_on_the_half_line_not_at_points(lang):
     """Concavity belongs to an interval: the corrections section names the half-line, which the test
-    below checks point by point."""
+    below checks point by point.  Review final77, pa: the item repeated the swap experiment's numbers from the body; it
+    is one sentence now, linking the subsection that shows them."""
     corrections = page_text("blog/posts/from-linear-to-nonlinear.md", lang).split("{ #corrections }", 1)[1]
     assert CONCAVE_WORDS[lang] in corrections
+    item = next(line for line in corrections.splitlines() if CONCAVE_WORDS[lang] in line)
+    assert "](#monotone-not-convex)" in item and "1.35" not in item and "0.15" not in item
 
 
 def test_concave_exactly_when_sigma_minus_w_above_two_thirds_i_e_w_below_minus_ln2():
@@ -1176,16 +1179,18 @@ def test_the_sigmoid_bound_is_proved_here_in_full_by_completing_the_square(lang)
 
 ZIGZAG_REASON = {
     "en": ("**The sigmoid is not zero-centred.** Its outputs are all positive, so a unit in the next layer gets only positive "
-           "inputs, and each training point moves all of that unit's weights in the same direction. In the two-input "
+           "inputs, and each training point moves all of that unit's weights in the same direction (or leaves them all in "
+           "place). In the two-input "
            "experiment of [One unit, its gradient, and why all-positive inputs make weights zig-zag]"
            "(neuron-gradients-zigzag.md#zigzag) this makes the weights zig-zag, and even "
            "[full-batch gradient descent](../../glossary.md#full-batch-gradient-descent) (every step on the average "
-           "gradient over all training points) took {0} steps there to come within {2} of the best weights, which centred "
-           "inputs did in {1}. Tanh is odd"),
+           "gradient over all training points) took {0} steps there to come within {2} of the best weights, and still {3} with a "
+           "better-chosen learning rate, where centred inputs needed {1}. Tanh is odd"),
     "zh": ("**sigmoid 不是零中心的。**它的输出全是正数，下一层的单元收到的输入因而也全为正，每个训练样本都只能让这个单元的"
-           "所有权重朝同一个方向变。在[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#zigzag)"
+           "所有权重朝同一个方向变（或都不变）。在[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#zigzag)"
            "的两输入实验里，这让权重走出之字形；就连[全批量梯度下降](../../glossary.md#full-batch-gradient-descent)"
-           "（每一步都沿全部训练样本的平均梯度走）在那个实验里也要 {0} 步才进入最优权重周围 {2} 的范围，输入中心化后 {1} 步就够了。"
+           "（每一步都沿全部训练样本的平均梯度走）在那个实验里也要 {0} 步才进入最优权重周围 {2} 的范围，学习率选得更好也还要 {3} 步，"
+           "而输入中心化后 {1} 步就够了。"
            "tanh 是奇函数")}
 
 
@@ -1195,7 +1200,8 @@ def test_the_zig_zag_is_given_with_its_reason_and_pointed_to_its_home_section(la
     zig-zag section, its home, which gives the reason and measures the cost; the sign argument is not restated here
     (review final60, pa, reversing final58: it repeated the later article's core argument).  Review final65, pa: both
     consequences take the modal ("can make ... and can slow"), since both depend on the data.  Checked: with all-positive inputs every single-point step of a linear unit lies in the first or third quadrant,
-    so a target in the fourth quadrant is reached only by alternating such steps."""
+    so a target in the fourth quadrant is reached only by alternating such steps.  Review final77, pa: the 54 steps now
+    come with the 28 at a better learning rate, and a point may leave all the weights in place."""
     text = " ".join(page_text(PAGE, lang).split())
     # review final74, pa: the weakness rested on a page two articles ahead; the sentence now quotes that page's measured
     # cost, full-batch steps with all-positive against centred inputs, recomputed here from the experiment's own code
@@ -1204,8 +1210,15 @@ def test_the_zig_zag_is_given_with_its_reason_and_pointed_to_its_home_section(la
     assert steps == [54, 1], steps
     # review final75, pa: 'needs 54 steps where centred inputs need one' read as a property of sigmoid outputs; the
     # sentence now places the count in that experiment ('there') and names its tolerance, read from the experiment's code
+    # review final77, pa: the 54 holds at eta = 1/lambda_max; the sentence now also gives the 28 steps at the rate with
+    # the best guarantee, 2/(lambda_min + lambda_max), recomputed here, and says a point may leave the weights in place
+    X = zigzag.inputs(centred=False)
+    values = np.linalg.eigvalsh(zigzag.hessian(X))
+    better = len(zigzag.gd_path(X, lr=2 / (values.min() + values.max()), max_steps=500)) - 1
+    assert len(zigzag.gd_path(X, lr=1 / values.max(), max_steps=500)) - 1 == steps[0] > better
     assert ZIGZAG_REASON[lang].format(steps[0], {"en": "one", "zh": "1"}[lang] if steps[1] == 1 else steps[1],
-                                      f"{zigzag.TOLERANCE:g}") in text
+                                      f"{zigzag.TOLERANCE:g}", better) in text
+    assert "which centred inputs did in one" not in text and "的范围，输入中心化后 1 步就够了" not in text
     assert "needs 54 steps where centred inputs need one" not in text and "也要 54 步，输入中心化后只要 1 步" not in text
     assert "shows the zig-zag this causes" not in text and "它的代价，包括在" not in text
     # review final67, pa (reversing final60): a reader at article 2 needs the sign rule to weigh "not zero-centred", so

@@ -287,7 +287,19 @@ def test_hessian_eigenvalues_quoted(zz):
 
 
 def test_centring_removes_the_large_eigenvalue_and_keeps_the_small_one(zz):
+    """Review final77, pa: 'left the small one where it was' read oddly next to a new, smaller 0.0506; the sentence now
+    names what stays, the curvature along (1, -1), computed here from the Hessians of both input sets."""
     assert abs(zz["positive_eigenvalues"].min() - zz["centred_eigenvalues"].max()) < 1e-4
+    d = np.array([1.0, -1.0]) / np.sqrt(2)
+    along = [float(d @ zigzag.hessian(zigzag.inputs(centred=c)) @ d) for c in (False, True)]
+    assert [f"{v:.4f}" for v in along] == ["0.0557", "0.0557"], along
+    for lang, said, gone in (("en", "left the curvature along $(1, -1)$, 0.0557, where it was.", "left the small one where it was"),
+                             ("zh", "$(1, -1)$ 方向上的曲率 0.0557 原封不动。", "小的那个原封不动")):
+        text = page_text("blog/posts/neuron-gradients-zigzag.md", lang)
+        assert said in text and gone not in text, lang
+        # review final77, pa: the cards no longer point forward to #mean-cost, which follows them
+        cards = text.split("{ #function-cards }", 1)[1].split("{ #mean-cost }", 1)[0]
+        assert "](#mean-cost)" not in cards, lang
 
 
 def test_full_batch_gd_needs_54_steps_against_1(zz):

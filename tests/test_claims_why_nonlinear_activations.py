@@ -153,15 +153,19 @@ def test_thresholding_an_affine_map_cannot_separate_xor():
         # review final67, pa: "the same argument applies to -f" needed the non-strict version; it is written out
             ("en", ("Suppose the network has one output, so that $f$ takes scalar values, and it puts a point in class 1 when "
                     "$f$ is positive. If $f(1, 0)$ and $f(0, 1)$ are both positive, the right-hand side is positive, so "
-                    "$f(0, 0)$ or $f(1, 1)$ is positive as well, so no line separates the two classes. If the classes are the "
+                    "$f(0, 0)$ or $f(1, 1)$ is positive as well, which puts a point of class 0 on the class-1 side. If the classes are the "
                     "other way round, $f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$, which again breaks the identity. Any "
                     "other threshold $t$ changes nothing,"),
              "(with the classes assigned the other way round"),
-            ("zh", ("至少有一个也为正。可见没有哪条直线能把两类点分开。若两类与正负的对应反过来，则 $f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$，"
+            ("zh", ("至少有一个也为正，可这两个点属于第 0 类，本应不为正。若两类与正负的对应反过来，则 $f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$，"
                     "同样与恒等式矛盾。换成别的阈值 $t$ 也一样，"),
              "（两类若反过来对应正负")):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
         assert said in text and gone not in text, lang
+    # review final77, pa: the last step named its reason (class 0 needs f <= 0 at both of those corners); the old
+    # conclusion, which skipped it, is gone
+    assert "so no line separates the two classes" not in page_text("blog/posts/why-nonlinear-activations.md", "en")
+    assert "可见没有哪条直线能把两类点分开" not in page_text("blog/posts/why-nonlinear-activations.md", "zh")
 
 
 def test_xor_from_two_relu_units():
@@ -196,10 +200,21 @@ def test_relu_homogeneity_fails_for_negative_scalars_but_holds_for_positive_ones
 
 def test_an_affine_map_with_a_non_zero_constant_fails_additivity_and_homogeneity_too():
     """A line y = ax + b with b != 0 is affine, not linear.  Review final66, pa: the sentence that says so keeps one
-    subject, a function whose graph is a straight line, instead of shifting from 'graph' to 'function'."""
+    subject, a function whose graph is a straight line, instead of shifting from 'graph' to 'function'.
+    Review final77, pa: the paragraph on additivity and homogeneity was a detour (its failures do not decide the
+    collapse) and is cut; the misconception bullet no longer calls the everyday use of "linear" an error, it targets
+    the belief the section refutes, that straight pieces make a function linear; zh drops the 被 passive."""
     from claim_helpers import page_text
     assert ("In everyday speech a function whose graph is a straight line, $y = ax + b$, is called linear; in linear "
             "algebra it is affine,") in page_text("blog/posts/why-nonlinear-activations.md", "en")
+    assert "图像是一条直线的函数 $y = ax + b$ 通常就叫线性函数；" in page_text("blog/posts/why-nonlinear-activations.md", "zh")
+    for lang, gone, said in (("en", ("Any straight line is a linear function", "would not prevent the collapse"),
+                              "A function made of straight pieces is linear."),
+                             ("zh", ("任何直线都是线性函数", "挡不住坍缩", "被叫作线性函数"), "由直线段拼成的函数就是线性的。")):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert said in text.split("{ #corrections }", 1)[1] and not any(g in text for g in gone), lang
+    g = lambda x: max(0.0, x)                                       # noqa: E731  each piece straight, the kink not affine
+    assert g(-1.0) + g(1.0) != 2 * g(0.0) and g(2.0) - g(1.0) == g(1.0) - g(0.0) and g(-2.0) == g(-1.0)
     f = lambda x: 2.0 * x + 0.5                                     # noqa: E731
     assert f(1.0) + f(-1.0) != f(0.0)
     assert f(-1.0) != -f(1.0)

@@ -82,7 +82,7 @@ def sgd_path(X, steps, lr):
     w, path = w_start, [w_start]
     for i in np.random.default_rng(1).integers(len(X), size=steps):
         x = X[i]
-        w = w - lr * (w @ x - w_star @ x) * x          # the target is t = w*·x
+        w = w - lr * (w @ x - w_star @ x) * x          # the target is t = w∗·x
         path.append(w)
     return np.array(path)
 
@@ -145,7 +145,7 @@ def hessian(X):
 
 
 def full_batch_steps(X, lr, max_steps=500):
-    """Full-batch steps from w_start until within `tolerance` of w*, at most max_steps."""
+    """Full-batch steps from w_start until within `tolerance` of w∗, at most max_steps."""
     H, w = hessian(X), w_start
     for step in range(max_steps):
         if np.linalg.norm(w - w_star) < tolerance:

@@ -65,7 +65,7 @@ def sgd_path(X, steps, lr):
     w, path = w_start, [w_start]
     for i in np.random.default_rng(1).integers(len(X), size=steps):
         x = X[i]
-        w = w - lr * (w @ x - w_star @ x) * x          # 目标值 t = w*·x
+        w = w - lr * (w @ x - w_star @ x) * x          # 目标值 t = w∗·x
         path.append(w)
     return np.array(path)
 
@@ -113,7 +113,7 @@ def hessian(X):
 
 
 def full_batch_steps(X, lr, max_steps=500):
-    """全批量梯度下降从 w_start 走到离 w* 不到 tolerance 所需的步数，至多 max_steps。"""
+    """全批量梯度下降从 w_start 走到离 w∗ 不到 tolerance 所需的步数，至多 max_steps。"""
     H, w = hessian(X), w_start
     for step in range(max_steps):
         if np.linalg.norm(w - w_star) < tolerance:
