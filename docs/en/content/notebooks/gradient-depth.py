@@ -225,7 +225,8 @@ print(f"{label}, at the recursion's fixed point: pre-activation variance {q:.2f}
 # such as seed 1 in [Try this](#try-this) below, they grow.
 #
 # The gradient of tanh with Xavier initialisation stays nearly level (a first-to-last ratio of 1.34 in the first
-# table), although tanh's slope is below one. The next cell splits it into the error signal and the layer's input.
+# table), although tanh's slope is below one. The next cell splits it into the error signal and the layer's input,
+# and does the same for ReLU with He initialisation.
 
 # %%
 trace = {}
@@ -236,11 +237,20 @@ print(f"{label}, pre-activation variance: {z_var[0]:.3f} at layer 1, {z_var[9]:.
 print(f"error signal, root mean square at layer 50 over layer 1: {rms[-1] / rms[0]:.1f} "
       f"(layer 11 over layer 1: {rms[10] / rms[0]:.1f})")
 print(f"layer input, root mean square at layer 1 over layer 50: {inputs[0] / inputs[-1]:.1f}")
+relu = {}
+g, _ = gradient_norms("relu", "he", trace=relu)
+signal, layer_input = relu["delta_rms"], relu["input_rms"]
+label = f"{names['relu']} {names['he']}"
+print(f"{label}, layer 1 over layer 50: weight gradient {g[0] / g[-1]:.2f}, "
+      f"error signal {signal[0] / signal[-1]:.2f}, "
+      f"layer input {layer_input[0] / layer_input[-1]:.2f}")
 
 # %% [markdown]
 # The pre-activation variance falls from 1 to 0.06 over the first ten layers, where tanh's slope
 # is furthest below one. The error signal shrinks 7.4-fold on its way down, 3.5-fold within those ten layers alone,
-# while the layer inputs grow 9.5-fold towards the data: the two nearly cancel in the weight gradient.
+# while the layer inputs grow 9.5-fold towards the data: the two nearly cancel in the weight gradient. For ReLU with He
+# initialisation the error signal shrinks only slightly (to 0.78), and the inputs, 2.2 times larger at layer 1 than at
+# layer 50, supply the ratio of 1.79.
 #
 # ## The sigmoid classifier at initialisation { #sigmoid-classifier }
 #
@@ -316,17 +326,20 @@ for seed in (0, 1, 2):
 #
 # What reaches the first layer is decided, layer by layer, by the activation's slope together with the weight scale.
 # The sigmoid's slope is at most 1/4, so at all three scales every layer shrinks the gradient (by a factor between 0.04
-# and 0.32, [as the first table shows](#fifty-layer-stack)), and layer 1 gets almost nothing. Tanh and ReLU keep each
-# layer's factor near one (tanh with He initialisation, at 1.06, is the exception), but the weight scale sets the
-# level of every layer's gradient at once: for ReLU, Xavier's is He's times $2^{-49/2}$. The size of the input adds
-# only a small correction ([predicted and measured factors](#predicted-factors)).
+# and 0.32, [as the first table shows](#fifty-layer-stack)), and layer 1 gets almost nothing. Tanh and ReLU keep the
+# weight gradient's factor per layer near one (tanh with He initialisation, at 1.06, is the exception), but not
+# always through the error signal: each layer's input enters the weight gradient too. For the sigmoid the input is a
+# small correction ([predicted and measured factors](#predicted-factors)); for tanh with Xavier initialisation its
+# growth cancels the error signal's 7.4-fold fall, and for ReLU with He initialisation it supplies the ratio of 1.79
+# ([the forward pass](#forward-pass)). The weight scale sets the level of every layer's gradient at once: for ReLU,
+# Xavier's is He's times $2^{-49/2}$.
 #
 # ## Try this { #try-this }
 #
 # The ReLU first-to-last ratio 1.79 (identical at all three scales) comes from one random draw (seed 0). The cell
-# below draws weights, inputs and top gradient with seeds 0 to 11, the twelve draws the article quotes, and prints for each the first-to-last ratio of ReLU with He and
-# with Xavier initialisation and of tanh with He, and the change per layer of the ReLU outputs with He. Change the
-# seeds or the `runs`, and see which numbers move and which do not.
+# below draws weights, inputs and top gradient with seeds 0 to 11, the twelve draws the article quotes, and prints
+# for each the first-to-last ratio of ReLU with He and with Xavier initialisation and of tanh with He, and the change
+# per layer of the ReLU outputs with He. Change the seeds or the `runs`, and see which numbers move and which do not.
 
 # %%
 runs = (("relu", "he"), ("relu", "xavier"), ("tanh", "he"))
