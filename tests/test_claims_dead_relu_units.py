@@ -178,7 +178,7 @@ def test_under_plain_sgd_a_dead_first_layer_unit_stays_dead_for_good():
     for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next"),
                        ("en", "Under plain SGD, as in the runs, nothing but a unit's own gradient changes its weights and bias, so a dead unit in the first hidden layer, whose inputs are the fixed data, stays dead for good."),
                        ("zh", "实验没有用[动量](../../glossary.md#momentum)，即让每次更新都带上前一次更新的一部分。"),
-                       ("zh", "在实验所用的普通 SGD 下，改变单元权重和偏置的只有它自身的梯度；第 1 个隐藏层单元的输入又是固定不变的数据，所以它一旦死亡就是永久的。")):
+                       ("zh", "在实验所用的普通 SGD 下，改变单元权重和偏置的只有它自身的梯度；第 1 个隐藏层单元的输入又是固定不变的数据，所以第 1 层的单元一旦死亡就是永久的。")):   # review final77, pc: 它 pointed past 输入; the subject is named
         assert text in page_text(PAGE, lang)
     assert "Momentum can also revive" not in page_text(PAGE, "en") and "动量也能让单元复活" not in page_text(PAGE, "zh")
 
@@ -510,10 +510,11 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # the per-point signs are checked below) and keeps the link as 'see also'
     # the step is stated for the mini-batch, exactly (test_a_mini_batch_step_lowers_a_second_layer_unit_everywhere_
     # only_when_every_push_points_down; review final59, pc: a per-point fact was stated for a whole step)
-    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$. Since every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down; a weight whose input is zero on that point is not moved by it (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)).\n\nA mini-batch step adds these pushes up over the training points of the batch. When they all point down, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
-                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（后面的[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文会接着讨论）。\n\n一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果这些推动都朝下，这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
+    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$.\n\nSince every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down; a weight whose input is zero on that point is not moved by it (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)).\n\nA mini-batch step adds these pushes up over the training points of the batch. When they all point down, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
+                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。\n\n由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（后面的[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文会接着讨论）。\n\n一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果这些推动都朝下，这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
         # review final68, pc: the two 60-word sentences of the mechanism are split (en), and the zh step sentence too
         # review final71, pc: the paragraph is split in two, the per-point signs and the mini-batch step
+        # review final77, pc: and the gradients are split from the sign argument
         page = page_text(PAGE, lang)
         assert text in page and "g'\\bigl(z_j^{(n)}\\bigr)$, times" not in page and "g'\\bigl(z_j^{(n)}\\bigr)$ 乘以" not in page
         assert "a step that lowers its bias and weights lowers" not in page and "一步同时压低偏置和权重的更新" not in page
@@ -721,6 +722,8 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
     for lang, title in (("en", '??? note "How close first-layer units came to dying"\n'), ("zh", '??? note "第 1 层单元离死亡有多远"\n')):
         page = page_text(PAGE, lang)
         note = page.split(title, 1)[1].split("\n\n### ", 1)[0]
+        # review final77, pc: the CS231n comparison now follows the note, next to the verdict on the mechanism
+        note, after = note.split("\n\n" + {"en": "How does this compare with the 40%", "zh": "你也许见过“40%”"}[lang], 1)
         assert all(not line or line.startswith("    ") for line in note.split("\n")), lang
         assert note.count("\n\n") == 3                                   # definition, the two ways, the runs at 1.0, at 2.0
         reason = {"en": "only its bias can push all 4000 pre-activations down together, though a weight step can still lower the largest one.",
@@ -801,11 +804,11 @@ def test_the_playground_loses_first_layer_units_after_about_a_thousand_steps(dr,
     assert all(5 * sum(b) <= sum(r) for b, r in zip(bn, dead)) and sum(bn[-1]) < sum(dead[-1]) / 5
     assert 100 * dr["relu_inactive"][..., 0].max() < 1                                # "this article's first layer hardly did"
     for lang, text in (("en", "Its [ReLU preset at learning rate 1.0](../../playground.md?preset=relu-high-rate), with the default "
-                              "seed, loses units in every hidden layer, in the first layer only after about a thousand steps. "
+                              "seed, loses units in every hidden layer, in the first layer only after about a thousand steps (how a weight step can kill a first-layer unit is shown in the note above). "   # review final77, pc
                               "[With batch normalisation](../../playground.md?preset=relu-high-rate-bn) it loses far fewer, "
                               "as the network above did.\n\n"),
                        ("zh", "用它的[学习率为 1.0 的 ReLU 预设](../../playground.md?preset=relu-high-rate)和默认种子训练，每个隐藏层都会有单元死亡，"
-                              "只是第 1 层要到大约一千步之后才开始。"
+                              "只是第 1 层要到大约一千步之后才开始（权重的一步更新怎样杀死第 1 层的单元，见上面的注释）。"
                               "[加上批归一化](../../playground.md?preset=relu-high-rate-bn)之后，死亡的单元少得多，和上文的网络一样。\n\n")):
         assert text in page_text(PAGE, lang)
     # review final71, pc: the playground's margins cannot be seen on the page; the sentence about them is cut
@@ -1126,7 +1129,7 @@ def test_steps_figure_alt_text(steps):
     assert [round(float(row[l])) for row, l in zip(leaky, last)] == [286, 170, 199]
     # review final66, pc: the alt text ran to over 200 words; it keeps every number the figure shows but drops what the
     # caption says (line styles, markers, learning rates) and the loss values beside the log values (70 to 110)
-    for lang, quoted in (("en", ("rise steeply over the first three steps, to 43–57 percent",
+    for lang, quoted in (("en", ("rise steeply within the first three steps, to 43–57 percent",   # review final77, pc: one seed at 2.0 peaks at step 2
                                  "climb slowly to peaks of 53–68 percent between steps 30 and 85",
                                  "end at 41–52 percent at step 600",
                                  "rise to 1.9–2.0 at step 2 or 3, and from step 5 on",
@@ -1270,8 +1273,8 @@ def test_at_2_0_the_first_layers_update_wakes_the_inactive_leaky_units_not_their
         woken_by_own.append(int(mask.sum()) - inactive_after(net, X, mask, gW, gb, [1]))
     assert (min(woken_by_own), max(woken_by_own)) == (3, 7)
     assert "pass 1% of a now very large gradient back to the first layer" in page_text(PAGE, "en")
-    assert ("It is the first layer's update that wakes them: if that step updates only their own weights and biases, just 3 to 7 "
-            "of them wake up in each run; the rest stay inactive.\n\nIn later steps") in page_text(PAGE, "en")
+    assert ("It is the first layer's update that wakes them: replaying that step with only their own weights and biases updated "
+            "wakes just 3 to 7 of them in each run; the rest stay inactive.\n\nIn later steps")   # review final77, pc: said as a replay in page_text(PAGE, "en")
     assert "唤醒它们的是第 1 层的更新：重放这一步、只更新这些单元自己的权重和偏置，每次训练里都只有 3 到 7 个重新开启" in page_text(PAGE, "zh")
 
 
@@ -1400,8 +1403,8 @@ def test_at_2_0_they_died_gradually_4_at_step_50_13_at_100_29_at_600(bn):
     train_src = inspect.getsource(dead_relu_batchnorm.train)
     assert "net.dead_fraction(X)[1]" in train_src and "sgd_step(X[idx]" in train_src
     assert "z.mean(axis=0)" in inspect.getsource(dead_relu_batchnorm.BatchNormMLP.forward)   # over what it is given
-    for lang, said in (("en", "That is weaker than dead: training normalises each mini-batch on its own, so an inactive unit may still be active on some mini-batches, receive gradient and come back."),
-                       ("zh", "这比死亡的条件弱：训练时每个小批量各自归一化，始终关闭的单元仍可能在某些小批量上开启，收到梯度，重新活过来。")):
+    for lang, said in (("en", "As with the leaky units above, inactive means off on every training point but not cut off from the gradient: training normalises each mini-batch on its own, so an inactive unit may still be active on some mini-batches, receive gradient and come back."),   # review final77, pc: one sense of inactive
+                       ("zh", "和上文 Leaky ReLU 的情形一样，始终关闭只是说在每个训练样本上都关闭，并不等于拿不到梯度：训练时每个小批量各自归一化，始终关闭的单元仍可能在某些小批量上开启，收到梯度，重新活过来。")):
         assert said in page_text(PAGE, lang)
         assert "units dead;" not in page_text(PAGE, lang) and "个第 2 层单元死亡" not in page_text(PAGE, lang)
 

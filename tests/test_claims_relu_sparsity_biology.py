@@ -1099,14 +1099,14 @@ def test_the_opening_says_relu_sets_every_negative_input_to_zero():
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Only Li et al. explicitly credit sparsity.\n\nSparsity need not be the whole reason. Another property, tested "
-           "by neither paper, could matter as much: an active ReLU unit passes the gradient back unchanged "
-           "([slope 1](why-nonlinear-activations.md#relu-caveats)). So does an active Leaky ReLU unit, which outputs no "
-           "exact zeros for negative inputs. The papers show that ReLU "
+    ("en", "Only Li et al. explicitly credit sparsity.\n\nSparsity need not be the whole reason. Another property "
+           "could matter as much: an active ReLU unit passes the gradient back unchanged "
+           "([slope 1](why-nonlinear-activations.md#relu-caveats)). Leaky ReLU shares that slope without the exact zeros, "
+           "but whether it too does without pre-training neither paper tested. The papers show that ReLU "
            "networks could do without pre-training, not that sparsity is why. Careful initialisation"),
     ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n原因未必全在稀疏。ReLU 开启时原样回传梯度"
-           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)），负半轴无零的 Leaky ReLU "
-           "亦然；这或许也要紧，两篇论文都未检验。论文只说明不做预训练也行，没说明原因是稀疏。后来，精心选择的初始化")])
+           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)）。Leaky ReLU 也这样，却没有精确的零，"
+           "能否不靠预训练，两文都没检验；论文只说明不做预训练也行，没说明原因在稀疏。后来，精心选择的初始化")])
 def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reason(lang, said):
     """Review final59, pc: the section reported claims and answered nothing itself.  One sentence: ReLU's slope is 1
     wherever the unit is active, the sigmoid's at most 1/4 (at 0), and a Leaky ReLU, with no exact zeros, has the same
