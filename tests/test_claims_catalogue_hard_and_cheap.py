@@ -1206,7 +1206,7 @@ def test_the_xavier_argument_holds_only_inside_the_linear_part(lang, said):
 @pytest.mark.parametrize("lang, said, home", [
     ("en", "On a GPU this is probably not what limits training, since an element-wise function there mostly waits on "
            "memory (a point the [page on low precision](low-precision.md#speed) develops); but on",
-     "on a GPU the built-in ones probably differ little in speed"),
+     "by this argument, the built-in ones differ little in speed on a GPU"),   # review final77: the home's rewording
     ("zh", "在 GPU 上，这多半不是训练的瓶颈，因为在那里，逐元素计算的函数大部分时间都在等内存"
            "（[《低精度下的激活函数》](low-precision.md#speed)一页会展开讨论这一点）；可到了", "GPU 上")])
 def test_the_opening_states_the_gpu_point_no_more_strongly_than_its_home(lang, said, home):
@@ -1324,13 +1324,37 @@ def test_hard_sigmoid_is_never_hyphenated_as_a_modifier():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_squeeze_and_excitation_sentence_is_split_and_zh_keeps_the_pages_voice(lang):
     """Review final74, ca: the squeeze-and-excitation sentence carried two nested parentheticals and is now two
-    sentences, the feature map glossed in its own clause; zh says 本页, as its sibling pages do, not 我们."""
-    said = {"en": "in the gates of its squeeze-and-excitation modules (Hu et al. 2018). Such a module rescales each channel "
-                  "of a feature map by a factor between 0 and 1; a feature map is a convolutional layer's output, one 2-D "
-                  "array per channel.",
-            "zh": "另一处是 Hu 等人（2018）提出的挤压激励（squeeze-and-excitation）块里的门。这种块用一个介于 0 与 1 之间的"
-                  "因子去缩放特征图的每个通道；特征图就是卷积层的输出，每个通道一张二维数组。"}[lang]
-    assert said in page(lang)
+    sentences, the feature map glossed in its own clause; zh says 本页, as its sibling pages do, not 我们.
+    Review final77, ca: the gloss moved to a paragraph of its own."""
+    # review final77, ca: the paragraph carried the formula, both uses of the sigmoid, hard swish's origin and the
+    # squeeze-and-excitation gloss; the gloss is now a paragraph of its own, after the origin of hard swish
+    said = {"en": "in the gates of its squeeze-and-excitation modules (Hu et al. 2018). MobileNetV3's authors found the sigmoid",
+            "zh": "另一处是 Hu 等人（2018）提出的挤压激励（squeeze-and-excitation）块里的门。MobileNetV3 的作者发现 sigmoid"}[lang]
+    gloss = {"en": "\n\nA squeeze-and-excitation module rescales each channel of a feature map by a factor between 0 and 1; a "
+                   "feature map is a convolutional layer's output, one 2-D array per channel.\n",
+             "zh": "\n\n挤压激励块用一个介于 0 与 1 之间的因子去缩放特征图的每个通道；特征图就是卷积层的输出，每个通道一张二维数组。\n"}[lang]
+    assert said in page(lang) and gloss in page(lang)
+    assert page(lang).index(said) < page(lang).index(gloss)
+    assert "Such a module rescales" not in page(lang) and "这种块用" not in page(lang)
     assert "feature map (a convolutional" not in page(lang) and "特征图（卷积层的输出" not in page(lang)
     if lang == "zh":
         assert "本页对每个函数都要问：" in page(lang) and "我们" not in page(lang)
+
+
+@pytest.mark.parametrize("lang, defined, flat, gone", [
+    ("en", "*hard*, here as in their names, means exactly flat where a smooth curve would only level off. Softsign is not hard:",
+     "On its flat pieces the derivative of a hard function is exactly zero.", "Outside the linear part the derivative"),
+    ("zh", "名字里的“硬”，指平滑曲线只会渐趋平缓的地方，它们恰好是水平的；本页也在这个意义上用这个字。softsign 并不“硬”",
+     "在水平的那几段上，“硬”函数的导数恰好为零。", "一出线性段"),
+])
+def test_hard_is_defined_once_before_it_is_used_as_a_category(lang, defined, flat, gone):
+    """Review final77, ca: "hard" was used as a category (title, "a hard function") without a definition, and softsign,
+    in the title's list, is not hard; and "outside the linear part" missed hard swish, whose middle piece is quadratic
+    and whose right piece has slope 1.  The flat pieces, where the derivative is exactly zero, are what "hard" names."""
+    text = page(lang)
+    assert defined in text and flat in text and gone not in text
+    assert text.index(defined) < text.index(flat)
+    x = np.linspace(-8, 8, 3201)
+    h = x * np.clip(x + 3, 0, 6) / 6                                           # hard swish
+    slope = np.gradient(h, x)
+    assert np.allclose(slope[x < -3.05], 0) and np.allclose(slope[x > 3.05], 1)   # flat only below -3

@@ -351,7 +351,8 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     """'Xu et al. divide': multiplied by a number in [3, 8] the negative side would be 3 to 8 times
     steeper than the positive one; divided, the slopes are 1/8 to 1/3.  The page states the experiments' division
     in one sentence.  Review final65, ca: the scheme first, the inconsistency in one bracketed sentence.
-    Review final74, ca: the remark on the paper's notation moved from the main line to the note on Xu et al.'s entry."""
+    Review final74, ca: the remark on the paper's notation moved from the main line to the note on Xu et al.'s entry.
+    Review final77, ca: the body states that the paper prints a multiplication and that the division is the page's reading."""
     lo, hi = 3.0, 8.0
     x = -1.0
     assert (lo * x) / x == 3 and (hi * x) / x == 8                    # a product: steeper than slope 1
@@ -374,18 +375,20 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # main line again: the paper writes a product, draws from U(3, 8) and divides at test time; the page reads divisions
     # review final74, ca: the note on the paper's notation left the main line (it argued with a formula the reader cannot
     # see) for the note on Xu et al.'s entry in the reference list, which still marks the division as the page's reading
-    assert ("In training they divide each negative input by a random $d \\sim U(3, 8)$, redrawn for every channel of "
-            "every training image, so the slope $1/d$ lies between 1/8 and 1/3; at test time they divide by 5.5, the mean "
-            "of $d$.\n") in page_text("en")
-    assert ("训练时，他们把每个负输入除以一个随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，因此斜率 $1/d$ "
-            "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。\n") in page_text("zh")
-    for lang, note in (("en", "arXiv preprint (the training rule is printed as a multiplication by the factor from $U(3, 8)$; "
-                              "this page reads it as a division, like the test rule, since only a division keeps the slope "
-                              "below 1)."),
-                       ("zh", "arXiv 预印本（训练规则印成了乘以取自 $U(3, 8)$ 的因子；只有除法能让斜率小于 1，所以本页与测试规则"
-                              "一样按除法理解）。")):
-        references = page_text(lang).split("{ #references }")[1]
-        assert note in references and references.count("U(3, 8)") == 1, lang
+    # review final77, ca: the body stated the division as what the paper does; the paper prints a multiplication, so the
+    # body now says so and marks the division as the page's reading (the note on the reference entry is cut: said once)
+    said = {"en": ("Their paper prints the training rule as a multiplication by a random $d \\sim U(3, 8)$; this page reads "
+                   "it as a division, like their test rule, since only a division keeps the slope below 1. In training, then, "
+                   "each negative input is divided by $d$, redrawn for every channel of every training image, so the slope "
+                   "$1/d$ lies between 1/8 and 1/3; at test time it is divided by 5.5, the mean of $d$.\n"),
+            "zh": ("论文把训练规则印成了乘以一个随机数 $d \\sim U(3, 8)$；只有除法能让斜率小于 1，测试规则也是除法，所以本页按"
+                   "除法理解。也就是说，训练时每个负输入都除以 $d$，每张训练图像的每个通道都重新抽取，因此斜率 $1/d$ "
+                   "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。\n")}
+    for lang, gone in (("en", "In training they divide each negative input"), ("zh", "训练时，他们把每个负输入除以")):
+        text = page_text(lang)
+        assert said[lang] in text and gone not in text, lang
+        references = text.split("{ #references }")[1]
+        assert "U(3, 8)" not in references and "Empirical Evaluation of Rectified Activations" in references, lang
     for lang, gone in (("en", "Their paper writes the training rule as a multiplication"), ("zh", "论文把训练规则写成乘法")):
         assert gone not in page_text(lang), lang
     assert "??? note \"The paper's notation\"" not in page_text("en") and "??? note \"论文的写法\"" not in page_text("zh")
@@ -425,9 +428,9 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     assert "draws the slope from $U(1/8, 1/3)$ and fixes it at its mean, $11/48$ (Xu et al.'s test slope is $2/11$)" in rrelu.en_definition
     assert "训练时斜率取自 $U(1/8, 1/3)$，测试时固定为其均值 $11/48$（Xu 等人的测试斜率为 $2/11$）" in rrelu.zh_definition
     assert all(s in page_text("en") for s in ("U(1/8, 1/3)$", "\\tfrac{11}{48}", "2/11"))
-    # review final74, ca: the entry now carries the note on the paper's notation (checked above)
-    assert "Convolutional Network. arXiv preprint (the training rule" in page_text("en")
-    assert "Convolutional Network. arXiv 预印本（训练规则" in page_text("zh")
+    # review final74, ca: the entry carried the note on the paper's notation; review final77, ca: it is in the body now
+    assert "Convolutional Network. arXiv preprint. <https://arxiv.org/abs/1505.00853>" in page_text("en")
+    assert "Convolutional Network. arXiv 预印本。<https://arxiv.org/abs/1505.00853>" in page_text("zh")
     assert all(page_text(lang).count("<https://arxiv.org/abs/1505.00853>") == 1 for lang in ("en", "zh"))
     for lang in ("en", "zh"):
         assert "reads them consistently" not in page_text(lang) and "前后一致地" not in page_text(lang)
@@ -448,7 +451,7 @@ def test_xu_test_rule_divides_by_the_mean_five_and_a_half_slope_two_elevenths():
     assert (3 + 8) / 2 == 5.5
     assert 1 / 5.5 == pytest.approx(2 / 11, abs=1e-15)
     assert round(2 / 11, 3) == 0.182 != round(RRELU_EVAL_SLOPE, 3)
-    assert "at test time they divide by 5.5, the mean of $d$." in page_text("en")
+    assert "at test time it is divided by 5.5, the mean of $d$." in page_text("en")   # review final77, ca
     assert "测试时则除以 $d$ 的均值 5.5。" in page_text("zh")
 
 
@@ -587,11 +590,15 @@ def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
     assert normal_mean(selu) == pytest.approx(0.0, abs=1e-9)
     assert normal_mean(lambda z: selu(z) ** 2) == pytest.approx(1.0, abs=1e-9)
     assert ("They chose the two constants of a scaled ELU so that a standard normal input gives an output of mean 0 "
-            "and variance 1, and proved that, for weights with mean 0 and variance $1/n$ and activations whose mean and "
+            "and variance 1, and proved that, for weights whose sum is near 0 and whose sum of squares is near 1 (as with "
+            "mean 0 and variance $1/n$) and activations whose mean and "
             "variance start near 0 and 1, the network pulls them back to 0 and 1. [The article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
     # review final67, ca: the unused aside "(so mean square 1)" is cut; zh names the antecedent of 它们
-    assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、方差为 1，并证明了：权重均值为 0、方差为 $1/n$"
-            "，且激活值的均值和方差起初就在 0 和 1 附近时，二者会被拉回 0 和 1。[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
+    # review final77, ca: the theorem's weight condition is on the sum and the sum of squares; mean 0 and variance 1/n
+    # is one way to meet it (the fixed-point test below recomputes both cases)
+    assert "proved that, for weights with mean 0 and variance $1/n$" not in page_text("en")
+    assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、方差为 1，并证明了：权重之和接近 0、平方和接近 1"
+            "（均值为 0、方差为 $1/n$ 即属此类），且激活值的均值和方差起初就在 0 和 1 附近时，二者会被拉回 0 和 1。[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
     # review final69, ca: zh says 激活值的均值和方差 once in that clause (二者 the second time)
     assert "附近时，激活值的均值和方差会被拉回" not in page_text("zh")
     # review final65, ca: "fixed point" is glossed where it is first used: the mean 0 and variance 1 a layer maps back
@@ -1331,3 +1338,13 @@ def test_the_caveat_on_reported_results_comes_with_the_first_one(lang):
     assert {"en": "The experimental evidence is narrower than it may seem.",
             "zh": "实验证据的覆盖面，其实没有看上去那么广。"}[lang] in text
     assert "比看上去要窄" not in text and "the next is its" not in text
+
+
+@pytest.mark.parametrize("lang, said, gone", [
+    ("en", "What reaches a unit's incoming weights when its pre-activation is negative:", "when its input lies on the negative side"),
+    ("zh", "预激活值为负时，单元的输入权重还能收到什么：", "输入落在负半轴时，单元"),
+])
+def test_the_gradient_list_is_about_a_negative_pre_activation_not_input(lang, said, gone):
+    """Review final77, ca: a unit's input is the vector x; what the list is about is its pre-activation being negative,
+    the quantity the page defines and uses everywhere else."""
+    assert said in page_text(lang) and gone not in page_text(lang)
