@@ -731,9 +731,12 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
     # the report does not give the reason, so the page states a match, not a cause.  Review final71, cb: the
     # reconciliation of the report's 49,152 with the code's 24,576 was a paragraph of its own; it is a note in the
     # Gemma row's width cell
+    # review final77, cb: the note was too long for a table cell; it is a clause of the paragraph after the table
     width = {lang: models_rows(lang)["Gemma"][3] for lang in LANGS}
-    assert "the report's $49{,}152$ equals the two projections' widths added" in width["en"]
-    assert "报告中的 49152 等于两路投影宽度之和" in width["zh"]
+    assert "49" not in width["en"] and "49" not in width["zh"]
+    after = {lang: page(lang).split("{ #models }")[1].split("{ #references }")[0].split("|\n\n")[-1] for lang in LANGS}
+    assert "the $49{,}152$ that Gemma's report gives for its 7B model equals the two projections' widths added" in after["en"]
+    assert "Gemma 报告给 7B 模型列出的 49152 等于两路投影宽度之和" in after["zh"]
     assert "The first Gemma report" not in page("en") and "初代 Gemma 的报告" not in page("zh")
     assert "because it counts the gate" not in page("en") and "因为它把门和值" not in page("zh")
     assert "Mistral's about 1.31 times, and Gemma's three times" in page("en") and "Mistral 约为 1.31 倍，Gemma 则是 3 倍" in page("zh")
@@ -744,7 +747,7 @@ def test_mistral_and_gemma_widths_and_what_they_cost_against_a_plain_4d_block():
     # review final72, cb: "all three pay for the gate" / 三者都为门付出了代价 did not say which cost; the page says all
     # three hold more weights than a plain 4d block (every ratio above exceeds 1)
     assert min(ffn_parameters(4096, 14336, gated=True) / plain(4096), 1.5, 3) > 1
-    assert "so with three matrices all three spend more weights than a plain block of width $4d$" in page("en")
+    assert "With three matrices, all three spend more weights than a plain block of width $4d$" in page("en")   # review final77, cb: the Gemma note split the sentence
     assert "由于要用三个矩阵，三者的权重都多于宽度为 $4d$ 的普通前馈模块" in page("zh")
     assert "pay for the gate" not in page("en") and "付出了代价" not in page("zh")
 
@@ -917,7 +920,8 @@ def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang)
                               ("BERT", "google-research/bert")):
         activation, source = rows[model][2], rows[model][4]
         assert {"en": "code", "zh": "代码"}[lang] in source and repository not in source, (model, source)
-        assert f"github.com/{repository}/blob/master/" in page(lang).split("{ #references }")[1], repository
+        if model != "BERT":
+            assert f"github.com/{repository}/blob/master/" in page(lang).split("{ #references }")[1], repository
         assert (tanh in activation.lower()) == (model != "BERT"), (model, activation)
     # BERT's checkpoints came with the exact form (bert-tensorflow 1.0.0); the code's later switch to the
     # tanh approximation (1.0.1) is in the source cell, not in the model's activation
@@ -930,7 +934,7 @@ def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang)
     # the smooth-gates page uses for it ("first packaged release", 最初打包发布)
     assert bert_source == {"en": "paper, §3 and appendix A.2; first packaged release of its code",
                            "zh": "论文 §3 与附录 A.2；最初打包发布的代码"}[lang]
-    assert {"en": "first packaged release of BERT", "zh": "BERT 最初打包发布的"}[lang] in page_text("catalogue/smooth-gates.md", lang)
+    assert {"en": "in its first packaged release (1.0.0", "zh": "在最初打包发布的 1.0.0 版"}[lang] in page_text("catalogue/smooth-gates.md", lang)
     assert exact not in rows["GPT"][2] and exact not in rows["GPT-2"][2]
     # one name for the function: the registry's, as the reference table and the smooth-gates page write it (review final55, cb)
     assert MODERN["gelu_tanh"].names == {"en": "Tanh approximation of GELU", "zh": "GELU 的 tanh 近似"}
@@ -942,13 +946,20 @@ def test_gpt_gpt2_and_bert_rows_give_the_form_their_released_code_computes(lang)
     assert {"en": "released configuration", "zh": "公开配置"}[lang] in rows["T5 v1.1"][4]
     assert "t5/models/gin/models/t5.1.1.base.gin" in page(lang).split("{ #references }")[1]
     references = page(lang).split("{ #references }")[1]
-    # the version history of the released code is told in the reference entries, not in the table
+    # review final77, cb: the GELU-form story (bert-tensorflow 1.0.0, then the tanh form from 1.0.1) has its home on
+    # smooth-gates (#gelu); here the entry cites the release the row reads (1.0.0, PyPI 2019-01-26, code of 2018) and the
+    # models paragraph links there.  The repository link (today's code, the tanh form) is gone with the history.
     bert_entry = next(line for line in references.splitlines() if "bert-tensorflow" in line)
-    assert "1.0.0" in bert_entry and "1.0.1" in bert_entry
+    assert "1.0.0" in bert_entry and "1.0.1" not in bert_entry and "google-research/bert/blob" not in bert_entry
+    assert {"en": "Google (2018)", "zh": "Google（2018）"}[lang] in bert_entry
+    assert {"en": "26 January 2019", "zh": "2019 年 1 月 26 日"}[lang] in bert_entry
+    assert "https://pypi.org/project/bert-tensorflow/1.0.0/" in bert_entry
+    assert "(smooth-gates.md#gelu)" in page(lang).split("{ #models }")[1].split("\n|")[0]
+    assert "{ #gelu }" in page_text("catalogue/smooth-gates.md", lang)
     assert "github.com/tensorflow/mesh/blob/master/mesh_tensorflow/ops.py" in references
     for link in ("github.com/openai/finetune-transformer-lm/blob/master/train.py",
                  "github.com/openai/gpt-2/blob/master/src/model.py",
-                 "pypi.org/project/bert-tensorflow", "github.com/google-research/bert/blob/master/modeling.py"):
+                 "pypi.org/project/bert-tensorflow"):
         assert link in references, link
     # the smooth-gates page tells the same story in one sentence and sends the reader here for the sources
     tanh_section = page_text("catalogue/smooth-gates.md", lang).split("{ #gelu-tanh }")[1].split("\n## ")[0]
@@ -1142,21 +1153,27 @@ def test_block_has_one_chinese_name_on_the_page():
 @pytest.mark.parametrize("lang, said", [
     ("en", "In a plain stack (no residual connections, no normalisation) this mean square sets the scale of the next layer's [pre-activations](../glossary.md#pre-activation) "
            "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) "
-           "works out. Such a stack has no stable nonzero scale with any gated unit. At input variance $q$, "
+           "works out. Write $M(q)$ for the unit's mean square when its inputs have variance $q$. With $n$ inputs per unit and "
+           "weights of variance $\\sigma_w^{2}$, the variance passes from layer to layer as\n\n$$\nq_{l+1} = c\\,M(q_l), \\qquad c = n\\,\\sigma_w^{2}\n$$\n\n"
+           "Such a stack has no stable nonzero scale with any gated unit. At input variance $q$, "
            "ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$, and GEGLU's and SwiGLU's approach $q^{2}/2$ as $q$ grows. "
-           "For ReGLU and the bilinear unit the next layer's variance is then exactly $c\\,q^{2}$, with $c$ set by the weights. "
-           "This map's slope $2cq$ is 2 at its nonzero fixed point $q = 1/c$, so a small deviation from that point doubles at every layer "
-           "(for GEGLU and SwiGLU the slope there is 2 to 2.2). GLU's bounded gate keeps its mean square between $q/4$ and $q/2$ "
+           "The map is then $q \\mapsto c\\,q^{2}/2$ for ReGLU and $q \\mapsto c\\,q^{2}$ for the bilinear unit; both have slope 2 at their "
+           "nonzero fixed points ($q = 2/c$ and $q = 1/c$), so a small deviation from the fixed point doubles at every layer. "
+           "At any fixed point, where $q = c\\,M(q)$, the slope $c\\,M'(q)$ equals $q\\,M'(q)/M(q)$, which is 2 to 2.2 for GEGLU and SwiGLU. "
+           "GLU's bounded gate keeps $M(q)$ between $q/4$ and $q/2$ "
            "and its slope at the fixed point between 1 and 1.13: a deviation still grows, by up to 13% a layer."
            "\n\nIn a [pre-norm](../glossary.md#pre-norm) transformer, "
            "which normalises the input of attention and of the feed-forward block, the mean square sets "
            "instead how much the feed-forward block adds to the [residual stream](../glossary.md#residual-stream), the vector that attention and the "
            "feed-forward block both read from and add their outputs back to "
            "([same article](../blog/posts/initialisation.md#residual))."),
-    ("zh", "无论用哪种门控单元，这样的堆叠都没有稳定的非零尺度。输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，"
-           "双线性单元的是 $q^{2}$，GEGLU 和 SwiGLU 的随 $q$ 增大也趋于 $q^{2}/2$。对 ReGLU 和双线性单元，下一层的方差于是恰为 $c\\,q^{2}$"
-           "（$c$ 由权重决定）。这个映射的斜率 $2cq$ 在非零不动点 $q = 1/c$ 处等于 2，稍稍偏离不动点，偏差每过一层就翻一倍"
-           "（GEGLU 和 SwiGLU 在不动点处的斜率为 2 到 2.2）。GLU 的门有界，均方介于 $q/4$ 与 $q/2$ 之间，不动点处的斜率介于 1 与 1.13 之间，"
+    ("zh", "记 $M(q)$ 为输入方差为 $q$ 时单元输出的均方。每个单元有 $n$ 个输入、权重方差为 $\\sigma_w^{2}$ 时，方差逐层按下式传递：\n\n"
+           "$$\nq_{l+1} = c\\,M(q_l), \\qquad c = n\\,\\sigma_w^{2}\n$$\n\n"
+           "无论用哪种门控单元，这样的堆叠都没有稳定的非零尺度。输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，"
+           "双线性单元的是 $q^{2}$，GEGLU 和 SwiGLU 的随 $q$ 增大也趋于 $q^{2}/2$。于是 ReGLU 的映射是 $q \\mapsto c\\,q^{2}/2$，"
+           "双线性单元的是 $q \\mapsto c\\,q^{2}$，二者在各自的非零不动点（$q = 2/c$ 和 $q = 1/c$）处斜率都是 2：稍稍偏离不动点，偏差每过一层就翻一倍。"
+           "一般地，在不动点 $q = c\\,M(q)$ 处，映射的斜率 $c\\,M'(q)$ 等于 $q\\,M'(q)/M(q)$，GEGLU 和 SwiGLU 的这个斜率在 2 到 2.2 之间。"
+           "GLU 的门有界，$M(q)$ 介于 $q/4$ 与 $q/2$ 之间，不动点处的斜率介于 1 与 1.13 之间，"
            "所以偏差仍会增长，只是每层至多增长 13%。\n\n"
            "在[前置归一化](../glossary.md#pre-norm)的 Transformer 中，注意力和前馈模块的输入都先经过归一化，这个均方决定的则是前馈模块往"
            "[残差流](../glossary.md#residual-stream)（注意力和前馈模块都从中读取输入、再把输出加回去的向量）里加进多少"
@@ -1180,7 +1197,10 @@ def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     review final74, cb: this page is the home of the slope-2 argument (it comes first in the reading order); the link
     that sent the reader to transformer-block for it is gone, and the slope 2cq is written out.
     review final75, cb: no gated unit gives a stable nonzero scale, GLU included (slope 1 to 1.13 at the fixed point;
-    checked in the next test); the sentence no longer names four units as if GLU were the exception."""
+    checked in the next test); the sentence no longer names four units as if GLU were the exception.
+    review final77, cb: the recursion q_{l+1} = c M(q_l), c = n sigma_w^2, is displayed before its slope is used; c no
+    longer silently absorbs ReGLU's 1/2 (the maps are c q^2/2 and c q^2, fixed points 2/c and 1/c, checked in the next
+    test), and the slope at a fixed point is written as q M'(q)/M(q)."""
     assert not re.search(r"\b(each|every|a) block\b", page("en")) and "每个块" not in page("zh").split("{ #references }")[0]
     assert said in page(lang)
     home = page_text("blog/posts/initialisation.md", lang)
@@ -1221,7 +1241,7 @@ def test_the_value_is_told_apart_from_attentions_and_the_models_column_has_one_n
     assert f"| {column} |" in header
     if lang == "zh":
         # review final68, cb: the list of three is joined with 以及, not a bare 和
-        assert "出处在哪里，以及模型首次公开的年份" in models and "见诸文字" not in text
+        assert "说明它的出处，以及模型首次公开的年份" in models and "见诸文字" not in text   # review final77, cb: reworded
     split = {"en": "that is, how much runs differ by chance alone. The number in parentheses",
              "zh": "即仅由随机性造成的差异。短训练一栏括号里的数"}[lang]
     assert split in text
@@ -1291,6 +1311,14 @@ def test_the_output_mean_square_grows_like_the_square_of_the_input_variance():
     fixed = 2.0                                                                # q = q^2 / 2: slope q = 2 there
     assert mean_square("reglu", fixed) == pytest.approx(fixed) and fixed == 2
     # review final72, cb: the page says the map q -> c q^2 has slope 2 at its fixed point 1/c, so a small deviation doubles
+    # review final77, cb: with c = n sigma_w^2 the maps are c q^2 / 2 (ReGLU) and c q^2 (bilinear); fixed points 2/c, 1/c
+    for key, c, fixed in (("reglu", 0.7, 2 / 0.7), ("bilinear", 0.7, 1 / 0.7), ("reglu", 3.0, 2 / 3.0)):
+        step = lambda q: c * mean_square(key, q)
+        assert step(fixed) == pytest.approx(fixed)
+        assert (step(fixed * 1.0001) - fixed) / (fixed * 1e-4) == pytest.approx(2, rel=1e-3)
+    for lang in LANGS:
+        assert {"en": "with $c$ set by the weights", "zh": "（$c$ 由权重决定）"}[lang] not in page(lang)
+        assert {"en": "($q = 2/c$ and $q = 1/c$)", "zh": "（$q = 2/c$ 和 $q = 1/c$）"}[lang] in page(lang)
     for key, c in (("reglu", 0.7), ("bilinear", 0.7), ("reglu", 3.0)):
         scale = c / mean_square(key, 1.0)                                      # weights giving q -> c q^2
         step = lambda q: scale * mean_square(key, q)

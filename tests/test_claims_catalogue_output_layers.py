@@ -670,7 +670,9 @@ def test_the_z_loss_is_one_linked_sentence_at_the_shift_invariance_it_answers():
     definition that transformer-block#z-loss holds (with PaLM and soft-capping).  It is now one sentence in #softmax,
     right after the shift invariance it answers: a loss computed from p cannot fix the logits' common level, and the
     z-loss (linked to its home) is the extra term that does.  Label smoothing stays in #fused, no longer counted as one
-    of "two adjustments"; PaLM, cited only for the z-loss, has left the page and its reference list."""
+    of "two adjustments"; PaLM, cited only for the z-loss, has left the page and its reference list.
+    review final77, cb: the sentence names the penalty, proportional to (log sum_k e^{z_k})^2 (its minimum over the
+    common level is checked above), without redefining it; the double softmax and label smoothing have their own section."""
     home = page_text("catalogue/transformer-block.md", "en")
     assert "{ #z-loss }" in home and "(output-layers.md#softmax)" in home          # the home links back here
     # the invariance the sentence rests on, and what pins the level: (log Z + c)^2 is smallest at c = -log Z
@@ -681,17 +683,20 @@ def test_the_z_loss_is_one_linked_sentence_at_the_shift_invariance_it_answers():
     penalty = np.array([np.logaddexp.reduce(z + c) ** 2 for c in shifts])
     assert shifts[penalty.argmin()] == pytest.approx(-np.logaddexp.reduce(z), abs=1e-3)
     said = {"en": "only differences between logits matter. So a loss computed from $p$ cannot hold the logits' common level in "
-                  "place; the [z-loss](transformer-block.md#z-loss) is an extra loss term that does.",
+                  "place; the [z-loss](transformer-block.md#z-loss), an extra loss term proportional to $(\\log \\sum_k e^{z_k})^2$, does.",
             "zh": "起作用的只是 logit 之间的差。因此，由 $p$ 算出的损失无法固定 logit 的整体水平；"
-                  "[z 损失](transformer-block.md#z-loss)就是为此在损失里另加的一项。"}
+                  "[z 损失](transformer-block.md#z-loss)就是为此在损失里另加的一项，它与 $(\\log \\sum_k e^{z_k})^2$ 成正比。"}
     for lang in LANGS:
         text = page(lang)
         section = text.split("{ #softmax }")[1].split("{ #cross-entropy }")[0]
         assert said[lang] in section, lang
         assert text.count("#z-loss") == 1 and text.count({"en": "z-loss]", "zh": "z 损失"}[lang]) == 1
-        fused = text.split("{ #fused }")[1].split("{ #references }")[0]
-        assert "z-loss" not in fused and "z 损失" not in fused and "soft-capping" not in fused and "软上限" not in fused
-        assert "label_smoothing" in fused and "Two adjustments" not in fused and "两种调整" not in fused
+        fused = text.split("{ #fused }")[1].split("{ #pitfalls }")[0]
+        pitfalls = text.split("{ #pitfalls }")[1].split("{ #references }")[0]
+        assert "z-loss" not in fused + pitfalls and "z 损失" not in fused + pitfalls and "soft-capping" not in fused and "软上限" not in fused
+        # review final77, cb: label smoothing and the double softmax left #fused (an API section) for a section of their own
+        assert "label_smoothing" in pitfalls and "label_smoothing" not in fused and "Two adjustments" not in pitfalls and "两种调整" not in pitfalls
+        assert {"en": "a common mistake", "zh": "容易让人犯一个错误"}[lang] in pitfalls
         assert "PaLM" not in text and "Chowdhery" not in text
 
 
@@ -1041,3 +1046,5 @@ def test_the_output_function_is_chosen_with_the_loss_without_always():
     assert "the output function is chosen together with the loss that scores that prediction" in page("en")
     assert "而且它要和给这一预测打分的损失函数一起选定" in page("zh")
     assert "always chosen together" not in page("en") and "总是和给这一预测" not in page("zh")
+    # review final77, cb: "chosen" three times in two sentences; the output function "answers to the task instead"
+    assert "is chosen for another reason" not in page("en") and "its *output function*, answers to the task instead" in page("en")

@@ -674,10 +674,31 @@ def test_only_glus_gate_stays_in_zero_one():
     phi = normal_cdf(np.linspace(-8, 8, 1601))
     assert np.all((phi > 0) & (phi < 1)) and np.max(np.abs(phi - 1 / (1 + np.exp(-np.linspace(-8, 8, 1601))))) > 0.05
     term = TERMS["gate"]
-    assert ("need not lie in $(0, 1)$: of the two-input units on this site, only GLU and the gated tanh unit, "
-            "both gated by a sigmoid, keep it there.") in term.en_definition
+    # review final77, cb: the 60-word sentence is split after GELU(v)
+    assert ("$\\mathrm{GELU}(v)$. A gate need not lie in $(0, 1)$. Of the two-input units on this site, only GLU and "
+            "the gated tanh unit keep it there; both are gated by a sigmoid.") in term.en_definition
+    assert "such a gate need not" not in term.en_definition
     assert "这样的门不一定落在 $(0, 1)$ 内：本站的双输入单元中，只有 GLU 和门控 tanh 单元的门落在其中，二者都以 sigmoid 为门。" in term.zh_definition
     assert "only a sigmoid gate does" not in term.en_definition and "只有 sigmoid 门如此" not in term.zh_definition
+
+
+def test_element_wise_and_dropout_rows_point_to_where_the_terms_are_explained_and_the_twins_agree():
+    """review final77, cb: "element-wise" was homed on gated-units, later than its first use and no explanation there; its
+    home is the first article that uses it, where the chain rule multiplies the gradient element-wise by g'(z).  "dropout"
+    was homed on a side remark; its home is smooth-gates #gelu, which says what dropout does (multiplies a unit by a
+    random 0 or 1) because GELU is built from it.  The zh output-function row no longer says 总是 (the EN row does not say
+    always), and the EN kernel row has the zh row's aside."""
+    for key, home, words in (("element-wise", "blog/posts/why-nonlinear-activations.md#relu-caveats",
+                              {"en": "element-wise, by the derivatives", "zh": "逐元素乘以导数"}),
+                             ("dropout", "catalogue/smooth-gates.md#gelu",
+                              {"en": "Dropout multiplies a unit by a random 0 or 1", "zh": "dropout"})):
+        assert TERMS[key].home == home, key
+        page, _, anchor = home.partition("#")
+        for lang in ("en", "zh"):
+            section = (CONTENT[lang] / page).read_text(encoding="utf-8").split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
+            assert words[lang] in section, (key, lang)
+    assert "总是" not in TERMS["output-function"].zh_definition and "它要和损失函数一起选定" in TERMS["output-function"].zh_definition
+    assert "(not an operating-system kernel)" in TERMS["kernel"].en_definition and "（不是操作系统内核）" in TERMS["kernel"].zh_definition
 
 
 def test_an_explained_in_link_never_repeats_the_section_as_the_page():
@@ -714,6 +735,12 @@ def test_the_zh_glossary_names_a_stand_in_one_way_and_pairs_inactive_with_active
     assert EVERY["prelu"].df(-1.0) > 0 and EVERY["rrelu"].df(-1.0) > 0
     assert "an inactive unit (Leaky ReLU, PReLU, RReLU)" in TERMS["active-unit"].en_definition
     assert "PReLU" in inactive.en_definition and "PReLU" in inactive.zh_definition
+    # review final77, pc: the dead-ReLU article also calls ReLU units after batch normalisation inactive (off on every
+    # training point under whole-training-set statistics, possibly on in some mini-batches); the entry covers that use
+    assert "after batch normalisation" in inactive.en_definition and "批归一化之后的 ReLU 单元" in inactive.zh_definition
+    dead_relu = {lang: (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
+                 for lang in ("en", "zh")}
+    assert "whole training set" in dead_relu["en"] and "inactive" in dead_relu["en"].split("{ #batchnorm-measured }")[1]
 
 
 def test_site_terms_have_their_own_topic_and_explained_in_links_lead_to_the_explanation():
