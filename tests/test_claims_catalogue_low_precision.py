@@ -310,7 +310,9 @@ def test_float32_search_as_the_page_describes_it():
         run32 = run.astype(np.float32)
         assert np.all(np.nextafter(run32[:-1], np.float32(np.inf)) == run32[1:])
     # review final68, lp: the method in one clause, "a dense sample, then every value around each threshold"
-    page_lang("en", "(for float32, a dense sample, then every value around each threshold)", "")
+    # review final77, lp: en keeps only what the reader can use, "every value near each threshold"
+    page_lang("en", "(for float32, every value near each threshold)", "")
+    assert "a dense sample" not in page("en")
     page_lang("zh", "", "（float32 则先密集取样，再在每个阈值附近逐个检查）")
     for lang, old in (("en", "every 1,024th"), ("zh", "每隔 1024 个")):
         assert old not in page(lang), (lang, old)
@@ -1852,12 +1854,15 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     # and the float32 half ("mostly rounded to two decimals")
     # review final75, lp: "as many digits as it takes" did not fit -10.375 or 0.625 (exact, though fewer digits would
     # name them), and "mostly" hid the one float32 exception; the sentence now says the whole rule
-    page_lang("en", "An input with at most three decimals is written exactly ($-10.375$). Any other is rounded to two "
-              "decimals, with more only where the 8- and 16-bit formats need them to single out the value (4.508 in "
-              "float16, since 4.51 would round to the next float16 value) and in float32's 2.9999998, one step below 3.", "")
-    page_lang("zh", "", "小数不超过三位的输入照原样写出（如 $-10.375$）。其余的输入舍入到两位小数；只有两种情况多写几位："
-              "8 位和 16 位格式中两位小数不足以确定那个值时（float16 中写作 4.508，因为 4.51 会舍入到相邻的另一个 "
-              "float16 值），以及 float32 中 3 下方紧邻的 2.9999998。")
+    # review final77, lp: the rule is one sentence, "two decimals, or as many as it takes to single out the value";
+    # float32's 2.9999998 is that case too (3.00 would name 3), checked below, so it is no longer listed apart
+    page_lang("en", "An input is written exactly if it has at most three decimals ($-10.375$); otherwise it is rounded to "
+              "two decimals, or to as many as it takes to single out the format's value (4.508 in float16, where 4.51 "
+              "would name the next value).", "")
+    page_lang("zh", "", "小数不超过三位的输入照原样写出（如 $-10.375$），其余的舍入到两位小数；两位不足以确定格式中的那个值时，"
+              "就多写几位（如 float16 中的 4.508，写成 4.51 就成了相邻的另一个值）。")
+    for lang, old in (("en", "and in float32's 2.9999998"), ("zh", "只有两种情况多写几位")):
+        assert old not in page(lang), (lang, old)
     for lang, old in (("en", "mostly rounded to two decimals"), ("zh", "大多舍入到两位小数")):
         assert old not in page(lang), (lang, old)
     f16_values = lp.positive_values("float16")
@@ -1870,7 +1875,8 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     from decimal import Decimal
     others = {c for c in not_whole if c not in two_decimals and "times" not in c
               and Decimal(c.lstrip("-")).as_tuple().exponent < -3}                    # neither 2 decimals nor exact
-    assert others == {"2.9999998"}, others                                            # "and in float32's 2.9999998"
+    assert others == {"2.9999998"}, others                                            # more decimals only where needed:
+    assert float(np.float32(3.00)) != below3                                           # 3.00 would name 3, not 2.9999998
     assert lpt.number_latex(-10.375, "en", "bfloat16") == "-10.375"                  # the example, written exactly
     # review final62, lp: the note shortened to the rule and its three examples of extra digits
     # review final66, lp: the note was a style sheet; it now says the rule in two sentences with one example per case
@@ -2196,14 +2202,21 @@ def test_e4m3_range_and_squared_spread():
     # with one scale for the whole tensor, that unit's largest outputs set it, and an output of the unit's typical size,
     # in its channel or any other, lands below E4M3's normal range; Smooth-SwiGLU's per-channel factors address exactly
     # that, not a spread within one channel
-    page_lang("en", "With one scale for the whole tensor, a single aligned unit can then use up the range. If its positive "
-              r"inputs reach 170 times their typical size (about $\sqrt{28{,}672}$), its largest outputs are at least 28,900 "
-              "times its typical ones, more than E4M3's whole normal range. Once the tensor is scaled so that they fit, an "
-              "output of that typical size, in this unit's channel or any other, falls below the normal range.", "")
+    # review final77, lp: at 170 the ratio is only just past the normal range, and a typical output then becomes
+    # subnormal (fewer significant bits), it is not lost; the old "falls below the normal range" wording is gone
+    page_lang("en", "With one scale for the whole tensor, a single aligned unit can then take up the whole normal range by "
+              r"itself. If its positive inputs reach 170 times their typical size (about $\sqrt{28{,}672}$), its largest "
+              "outputs are at least 28,900 times its typical ones, just past E4M3's normal range. Once the tensor is scaled "
+              "so that they fit, outputs of that typical size, in this unit's channel or any other, become subnormal: they "
+              "keep fewer than E4M3's four significant bits, and fewer still as the unit's inputs grow.", "")
     # review final75, lp: the zh sentence is split into three
-    page_lang("zh", "", "若整个张量共用一个缩放因子，一个对齐的单元就足以把范围用尽。它的正输入一旦达到典型大小的 170 倍"
-              r"（约为 $\sqrt{28672}$），最大的输出就至少是典型输出的 28900 倍，超出 E4M3 的整个正规数范围。张量按这些最大值"
-              "缩放之后，无论在这个单元的通道还是别的通道，典型大小的输出都落到正规数范围以下。")
+    page_lang("zh", "", "若整个张量共用一个缩放因子，单凭一个对齐的单元就能占满整个正规数范围。它的正输入一旦达到典型大小的 170 倍"
+              r"（约为 $\sqrt{28672}$），最大的输出就至少是典型输出的 28900 倍，刚好超出 E4M3 的正规数范围。张量按这些最大值"
+              "缩放之后，无论在这个单元的通道还是别的通道，典型大小的输出都成了次正规数：有效位不到 E4M3 正规数的 4 位，"
+              "而且该单元的输入越大，剩下的有效位越少。")
+    for lang, old in (("en", "falls below the normal range."), ("en", "more than E4M3's whole normal range"),
+                      ("zh", "落到正规数范围以下。"), ("zh", "超出 E4M3 的整个正规数范围")):
+        assert old not in page(lang), (lang, old)
     for lang, within in (("en", "Within one channel"), ("en", "rescales each channel"), ("zh", "在同一个通道内"),
                          ("zh", "对每个通道做缩放")):
         assert within not in page(lang), (lang, within)
@@ -2224,6 +2237,15 @@ def test_e4m3_range_and_squared_spread():
         scale = 448 / float(swiglu.f(big, big))
         stored = float(np.array(typical * scale, dtype=E4M3))
         assert typical * scale < 2.0 ** -6 and stored != typical * scale, big   # subnormal: not kept exactly
+    # "fewer than E4M3's four significant bits, and fewer still as the unit's inputs grow": a normal E4M3 value has
+    # 1 + 3 significant bits; a subnormal one has as many as its multiple of 2^-9 needs
+    assert ml_dtypes.finfo(E4M3).nmant + 1 == 4
+
+    def bits_kept(big):
+        stored = float(np.array(typical * 448 / float(swiglu.f(big, big)), dtype=E4M3))
+        return 0 if stored == 0 else int(stored / 2.0 ** -9).bit_length()
+    kept = [bits_kept(b) for b in (170.0, 300.0, 600.0, 1000.0)]
+    assert kept[0] < 4 and kept == sorted(kept, reverse=True) and kept[-1] < kept[0], kept
     assert float(np.array(448 / 28_672, dtype=E4M3)) == 2.0 ** -6                # at the edge, 28,672 still fits
     # the ratio claim, one step per sentence: sigma between 1/2 and 1 for positive inputs, hence R² to 2R²
     page_lang("en", r"For positive inputs on that diagonal, $\sigma$ lies between $\tfrac12$ and 1, so a ratio $R$ between two "
@@ -2436,8 +2458,14 @@ def test_in_e5m2_slopes_near_1_round_to_1_so_mish_derivative_reaches_its_limit_f
     assert round(float(mish.df(np.array([0.625]))[0]), 2) == 0.94
     from actsite.pages import low_precision_table as lpt
     assert lpt.number_latex(0.625, "en", "float8_e5m2") == "0.625"             # the table shows the same number
-    page_lang("en", "That is why Mish's derivative already rounds to 1 from 0.625, while its value becomes $x$ only from 1.25.", "")
-    page_lang("zh", "", "因此 Mish 的导数从 0.625 起就已舍入成 1，函数值却要到 1.25 才变成 $x$。")
+    # review final77, lp: the step "that is why" skipped is said and checked: from 0.625 on Mish' stays in [0.9375, 1.125]
+    beyond = np.linspace(0.625, 60.0, 400_001)
+    assert np.all((mish.df(beyond) >= 0.9375) & (mish.df(beyond) <= 1.125))
+    assert float(mish.df(np.array([0.5]))[0]) < 0.9375                                 # and not from any earlier input
+    page_lang("en", "From 0.625 on, Mish′ stays within that band, so Mish's derivative already rounds to 1 there, while its "
+              "value becomes $x$ only from 1.25.", "")
+    page_lang("zh", "", "Mish′ 从 0.625 起始终落在这个区间里，因此 Mish 的导数从 0.625 起就已舍入成 1，函数值却要到 1.25 才变成 $x$。")
+    assert "That is why Mish's derivative" not in page("en")
     assert "including the peaks of Mish′ (1.09) and SiLU′ (1.10)" in page("en")
     page_lang("en", "In E5M2 the representable values around 1 are 0.875, 1 and 1.25, so every slope between 0.9375 and 1.125 rounds to 1", "")
     page_lang("zh", "", "E5M2 中 1 附近的可表示数是 0.875、1 和 1.25，所以 0.9375 到 1.125 之间的斜率都舍入成 1")
@@ -2459,12 +2487,11 @@ def test_no_sentence_restates_round_to_nearest_as_a_finding():
     # review final68, lp: the rule for writing thresholds joins this lead-in instead of a note of its own
     # review final69, lp: the rule for writing thresholds is cut; the lead-in ends with the cell layout
     page_lang("en", "rounded once (at a kink, the slope of the outer piece). A 0 means that side equals its asymptote "
-              "everywhere. An input with at most three decimals is written exactly ($-10.375$). Any other is rounded to "
-              "two decimals, with more only where the 8- and 16-bit "
-              "formats need them to single out the value (4.508 in float16, since 4.51 would round to the next float16 "
-              "value) and in float32's 2.9999998, one step below 3.\n\n<!-- low-precision-thresholds -->\n\nA derivative "
+              "everywhere. An input is written exactly if it has at most three decimals ($-10.375$); otherwise it is "
+              "rounded to two decimals, or to as many as it takes to single out the format's value (4.508 in float16, "
+              "where 4.51 would name the next value).\n\n<!-- low-precision-thresholds -->\n\nA derivative "
               "that tends to 1 can even reach its threshold", "")
-    page_lang("zh", "", "3 下方紧邻的 2.9999998。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
+    page_lang("zh", "", "写成 4.51 就成了相邻的另一个值）。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
 
 
 def test_takeaway_only_non_zero_limits_come_early():
@@ -2495,15 +2522,17 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # scoped: a built-in (or compiled) activation is one fused kernel; an eager chain of operations is one per operation
     # scoped to PyTorch's forward pass, with its exception, and marked as an argument whose GPU times stay unmeasured
     # review final59, lp: one subject per clause; review final61, lp: "The same reasoning bears on the choice of activation"
-    page_lang("en", "The same reasoning bears on the choice of activation: on a GPU the built-in ones probably differ little "
-              "in speed. In PyTorch, for example, the forward pass of most built-in "
+    # review final77, lp: the inference is attributed to the section's argument, not left as an unsourced "probably"
+    page_lang("en", "The same reasoning bears on the choice of activation: by this argument, the built-in ones differ little "
+              "in speed on a GPU. In PyTorch, for example, the forward pass of most built-in "
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory. For a multi-step "
               "formula such as GELU or SiLU, that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
               "in that one pass without writing intermediate results back. Softsign is an exception: PyTorch writes it as three "
               "operations, which by default run as three kernels.\n", "")
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
-              "depends on the GPU, and only a timing on that GPU can tell.", "")
-    page_lang("zh", "", "同样的道理也关系到激活函数怎么选：在 GPU 上，各个内置激活函数的速度大概相差无几。"
+              "depends on the GPU.", "")
+    assert "only a timing on that GPU can tell" not in page("en")
+    page_lang("zh", "", "同样的道理也关系到激活函数怎么选：照这个论证，在 GPU 上各个内置激活函数的速度相差无几。"
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
@@ -2511,7 +2540,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # review final68, lp: eager mode and NumPy's passes answer "which activation is fastest", not this page's question
     for lang, cut in (("en", "eager mode"), ("en", "as NumPy does"), ("zh", "即时执行"), ("zh", "像 NumPy 那样")):
         assert cut not in page(lang), (lang, cut)
-    page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于 GPU，只有在那块 GPU 上计时才知道。")
+    page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于具体的 GPU。")
     # review final67, lp: softsign's three kernels in sentences of their own; the bytes per element are stated (one read
     # and one write of the element's size), and the halving is said there, not also in the NVIDIA sentence
     for lang, old in (("en", "as it is called, each is a separate kernel"), ("zh", "运算一经调用就逐个执行"),
@@ -2658,8 +2687,8 @@ def test_the_site_reference_page_is_named_as_the_glossary_names_it():
 def test_scoped_wordings_stay_scoped():
     """The search samples float32 rather than taking all its values, and autocast's "much faster"
     belongs to the matrix products, not to PReLU, which is element-wise and limited by memory traffic."""
-    page_lang("en", "the page takes every finite value $x$ of each format F as input (for float32, a dense sample, then "
-              "every value around each threshold)", "")
+    page_lang("en", "the page takes every finite value $x$ of each format F as input (for float32, every value near "
+              "each threshold)", "")
     page_lang("zh", "", "把 F 中每一个有限值 $x$ 都当作输入（float32 则先密集取样，再在每个阈值附近逐个检查）")
     page_lang("en", "matrix products, convolutions and `linear`, which are much faster in 16 bits, and a few others, "
               "among them PReLU, the one activation on the list.", "")
@@ -2939,9 +2968,15 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
                       ("zh", "稀缺的是范围"), ("zh", "大到十万倍")):
         assert old not in page(lang), (lang, old)
     page_lang("zh", "", "却可以比其余激活值大十万倍。")
-    page_lang("en", "That ratio is more than three times E4M3's normal range: with one scale for the whole tensor, such a "
-              "value alone would push values of typical size below it.", "")
-    page_lang("zh", "", "这个比值是 E4M3 正规数范围的三倍多：整个张量若共用一个缩放因子，单凭这样一个值，典型大小的值就会被压到正规数范围以下。")
+    # review final77, lp: Sun et al. place these values in the residual stream; the harm is a conditional on a tensor
+    # quantised with one scale, not a consequence stated as if from the paper
+    page_lang("en", "They sit in the residual stream, and their ratio is more than three times E4M3's normal range. If such "
+              "a value reached a tensor quantised with one scale, it alone would push values of typical size below that "
+              "range.", "")
+    page_lang("zh", "", "这些值位于残差流中，与其余值之比是 E4M3 正规数范围的三倍多。这样的值一旦进入共用一个缩放因子量化的张量，"
+              "单凭它一个，典型大小的值就会被压到正规数范围以下。")
+    for lang, old in (("en", "with one scale for the whole tensor, such a value alone"), ("zh", "整个张量若共用一个缩放因子，单凭这样一个值")):
+        assert old not in page(lang), (lang, old)
     for lang, loose in (("en", "act as bias terms"), ("zh", "起着偏置项的作用")):
         assert loose not in page(lang), (lang, loose)
     # the loss-scaling example, tied back to the activation functions' backward pass
@@ -2991,9 +3026,10 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     # review final71, lp: zh glosses the residual stream and LayerNorm in sentences of their own, not two nested
     # parentheses; Sun et al. start a paragraph of their own after Dettmers et al.
     page_lang("zh", "", "测量了 Transformer 中两处线性层的输入向量：[注意力层](transformer-block.md#block)（在序列各位置之间交换信息的层）"
-              "中的各线性映射，以及[前馈模块](../glossary.md#feed-forward-block)的第一个线性层。这些向量大多是"
-              "[残差流](../glossary.md#residual-stream)（Transformer 逐块传递的向量）经[层归一化](../glossary.md#layer-norm)"
-              "标准化、再逐维乘以可学习的缩放参数、加上可学习的平移之后的结果。\n\n这些向量中有少数几个维度")
+              "中的各线性映射，以及[前馈模块](../glossary.md#feed-forward-block)的第一个线性层。这些向量大多来自"
+              "[残差流](../glossary.md#residual-stream)（Transformer 逐块传递的向量）：先经[层归一化](../glossary.md#layer-norm)"
+              "标准化，再逐维乘以可学习的缩放参数、加上可学习的平移。\n\n这些向量中有少数几个维度")
+    assert "加上可学习的平移之后的结果" not in page("zh")      # review final77, lp: the long attributive is split
     page_lang("en", "multiplies more than 99.9% of the values in 8 bits.\n\nSun et al. (2024) describe", "")
     page_lang("zh", "", "其余超过 99.9% 的值用 8 位相乘。\n\nSun 等人（2024）描述了")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
@@ -3009,12 +3045,14 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     ds = lambda x: float(sigmoid_prime(np.float64(x)))
     assert ds(0.0) == 0.25 and f"{ds(6.25):.1e}" == "1.9e-03" and f"{ds(8.32):.1e}" == "2.4e-04"
     assert f"{100 * ds(6.25) / ds(0.0):.1f}" == "0.8"
-    page_lang("en", r"The true slope is small but not 0: $\sigma'(6.25) = 1.9 \times 10^{-3}$ at bfloat16's first such input, "
-              r"0.8% of the peak $\sigma'(0) = 0.25$, and $\sigma'(8.32) = 2.4 \times 10^{-4}$ at float16's first such input. "
+    # review final77, lp: each input named before its slope; zh split into one sentence per format
+    page_lang("en", r"The true slope is small but not 0. At 6.25, where bfloat16 first stores $y$ as 1, $\sigma'(6.25) = "
+              r"1.9 \times 10^{-3}$, 0.8% of the peak $\sigma'(0) = 0.25$; at 8.32, float16's first such input, "
+              r"$\sigma'(8.32) = 2.4 \times 10^{-4}$. "
               "A unit driven that far passes no gradient back at all.", "")
     # review final66, lp: zh no longer stacks two locatives for one point; it writes sigma'(6.25) as en does
-    page_lang("zh", "", r"真实斜率虽小，却不是 0：在 $y$ 刚刚舍入成 1 的输入上，bfloat16 中 $\sigma'(6.25) = 1.9 \times 10^{-3}$，"
-              r"是峰值 $\sigma'(0) = 0.25$ 的 0.8%；float16 中 $\sigma'(8.32) = 2.4 \times 10^{-4}$。"
+    page_lang("zh", "", r"真实斜率虽小，却不是 0。bfloat16 从 6.25 起把 $y$ 存为 1，而 $\sigma'(6.25) = 1.9 \times 10^{-3}$，"
+              r"是峰值 $\sigma'(0) = 0.25$ 的 0.8%。float16 从 8.32 起把 $y$ 存为 1，而 $\sigma'(8.32) = 2.4 \times 10^{-4}$。"
               "输入落到这么远的单元就完全传不回梯度。")
     assert "的那个输入上" not in page("zh") and "处仍有" not in page("zh")
     for calque in ("变成恰好", "舍入成恰好", "存为恰好", "舍入成极限或", "救不回来", "第一个这样的输入"):
