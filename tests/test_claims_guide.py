@@ -20,7 +20,9 @@ Citations, not testable here (each names its source on the page):
   Bengio (2010) and He et al. (2015), Xavier being Glorot's first name;
 * torchvision's 8-bit ResNet-18 and ResNet-50 use ReLU and were quantised after training with calibration batches
   (pytorch/vision references/classification/README.md, "Post training quantized models", which lists resnet18 and
-  resnet50 with num_calibration_batches 32; torchvision.models.quantization.resnet calls self.relu), so ReLU6's
+  resnet50 with num_calibration_batches 32; torchvision.models.quantization.resnet calls self.relu; train_quantization.py
+  calibrates the activation observers on a Subset of the training dataset, while weight scales come from the weights
+  themselves: review final77, tools), so ReLU6's
   bound is a convenience for 8-bit inference, not a requirement;
 * MobileNetV2/V3 use ReLU6, hard swish and hard-sigmoid gates, and both use batch normalisation
   (Sandler et al. 2018, sec. 4; Howard et al. 2019, Table 1, where only layers marked NBN lack it); Klambauer et al.'s assumptions
@@ -222,8 +224,9 @@ def test_the_gpu_point_is_one_clause_and_a_link_to_its_home():
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert words in text and text.count("low-precision.md#speed") == 1, lang
     home = {lang: (CONTENT[lang] / "catalogue/low-precision.md").read_text(encoding="utf-8") for lang in ("en", "zh")}
-    assert "on a GPU the built-in ones probably differ little in speed" in home["en"]
-    assert "速度大概相差无几" in home["zh"]
+    # review final77, lp: the home's hedge is now "by this argument" (照这个论证) in place of an unsourced "probably"
+    assert "by this argument, the built-in ones differ little in speed on a GPU" in home["en"]
+    assert "照这个论证，在 GPU 上各个内置激活函数的速度相差无几" in home["zh"]
     assert "This is an argument, not a measurement" in home["en"]
     assert "largely disappear" not in (CONTENT["en"] / PAGE).read_text(encoding="utf-8")
 
@@ -1164,13 +1167,15 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
     assert {"en": "and the weights' factor is only about 1 with Xavier initialisation, or $\\sqrt 2$ even with He. ",
             "zh": "而权重乘上的因子在 Xavier 初始化下只有约 1，即便用 He 初始化也只有约 $\\sqrt 2$。"}[lang] in text
     said = {"en": "The gradient therefore shrinks layer after layer "
-                  "even when no unit is saturated (the same 50-layer measurement shows both), "
+                  "even when no unit is saturated (the same 50-layer measurement shows the shrinking, with no unit saturated), "
                   "and small weights shrink it further ([the playground's first experiment](playground.md#try))",
             "zh": "因此即使没有一个单元饱和，"
-                  "梯度也会一层层缩小（上文那项 50 层网络的测量对两者都显示了这一点）；"
+                  "梯度也会一层层缩小（上文那项 50 层网络的测量正是如此）；"
                   "权重小，缩得更厉害（[演练场的第一个实验](playground.md#try)）"}[lang]
     assert {"en": "usual scale", "zh": "通常的尺度"}[lang] not in text
     assert said in text
+    # review final77, tools: "shows both" / 对两者都 had no clear antecedent; the parenthesis names what it shows
+    assert {"en": "shows both)", "zh": "测量对两者都"}[lang] not in text
     measured = "(blog/posts/when-gradients-vanish.md#measured-depth)"
     assert text.count(measured) == 1 and text.index(measured) < text.index(said)
     assert {"en": "[When gradients vanish](blog/posts/when-gradients-vanish.md#measured-depth) measures this in a 50-layer network.",
@@ -1204,11 +1209,15 @@ def test_relu6_is_a_convenience_for_8_bit_inference_and_the_calibrated_relu_exam
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     section = text.split("{ #int8-mobile }")[1].split("\n## ")[0]
     said = {"en": ("The bound is a convenience, not a requirement: the 8-bit ResNet-18 and ResNet-50 of torchvision, "
-                   "PyTorch's vision library, use plain ReLU and were quantised after training, with each layer's scale "
-                   "measured on 32 batches of 32 calibration images (PyTorch Vision contributors n.d.).",),
+                   "PyTorch's vision library, use plain ReLU and were quantised after training, with each layer's output "
+                   "scale measured on 32 batches of 32 training images (PyTorch Vision contributors n.d.).",),
             "zh": ("不过有界只是图方便，并非必需：PyTorch 的视觉库 torchvision 提供的 8 位 ResNet-18 和 ResNet-50 用的就是"
-                   "普通的 ReLU，是在训练之后量化的，每一层的缩放因子由 32 批、每批 32 张校准图像测定（PyTorch Vision 开发者，无日期）。",)}[lang]
+                   "普通的 ReLU，是在训练之后量化的，每一层输出的缩放因子由训练集中 32 批、每批 32 张图像测定（PyTorch Vision 开发者，无日期）。",)}[lang]
     assert all(s in section for s in said), section
+    # review final77, tools (WRONG): only the activation (output) scales are calibrated, the weight scales come from the
+    # weights, and the 32 x 32 images are a subset of the training set, not a separate calibration set
+    assert {"en": "calibration images", "zh": "校准图像"}[lang] not in section
+    assert {"en": "each layer's scale", "zh": "每一层的缩放因子"}[lang] not in section
     assert "use ReLU6, $" not in section                                   # no longer an order
     refs = text.split(REFERENCES[lang])[1]
     assert "references/classification#post-training-quantized-models>" in refs
@@ -1493,9 +1502,14 @@ def test_pre_activation_is_glossed_once_tanh_units_drift_into_the_flat_region_an
     assert condition in text and {"en": "on fixed data and without [momentum]", "zh": "又用不带[动量]"}[lang] not in text
     assert {"en": "weight decay shrinks every parameter", "zh": "权重衰减每一步都把它作用的参数往 0 缩"}[lang] in \
         (CONTENT[lang] / "catalogue/rectifiers.md").read_text(encoding="utf-8").split("{ #prelu }")[1].split("\n## ")[0]
-    momentum = {"en": "no [momentum](glossary.md#momentum), which would carry part of earlier updates into each new one,",
-                "zh": "不带[动量](glossary.md#momentum)（把以往更新量的一部分带进新的更新）"}[lang]
+    # review final77, tools: the momentum gloss, a relative clause that read as if it modified SGD, is its own sentence
+    momentum = {"en": "no [momentum](glossary.md#momentum), those in the first layer can never recover. Momentum carries part "
+                      "of earlier updates into each new one, so it moves weights even when their gradient is zero.",
+                "zh": "也不带[动量](glossary.md#momentum)的[随机梯度下降](glossary.md#sgd)（SGD），第 1 层的这种单元就永远恢复不了。"
+                      "动量把以往更新量的一部分带进新的更新，所以梯度为零时它也会推动权重。"}[lang]
     assert momentum in text and "momentum" in terms
+    velocity, beta = np.array([0.3, -0.2]), 0.9                      # a zero gradient still moves the weights
+    assert np.any(w - lr * (beta * velocity + np.zeros(2)) != w)
     assert {"en": "the previous update", "zh": "上一次更新量"}[lang] in getattr(terms["momentum"], f"{lang}_definition")
     if lang == "zh":
         assert "它的[始终关闭的单元]" not in text
@@ -1545,3 +1559,16 @@ def test_selus_guarantee_is_lost_to_batch_normalisation_and_residual_connections
     home = (CONTENT[lang] / "catalogue/rectifiers.md").read_text(encoding="utf-8")
     assert {"en": "residual connections and normalisation layers fall outside them",
             "zh": "残差连接和归一化层都不在其内"}[lang] in home
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_transformer_safeguards_are_left_to_their_home(lang):
+    """Review final77, tools: QK-norm and the z-loss were named on the guide but neither defined nor linked; the guide
+    now only says the linked section covers two optional safeguards, and that section defines both."""
+    text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
+    for name in {"en": ("QK-norm", "z-loss"), "zh": ("QK 归一化", "z 损失")}[lang]:
+        assert name not in text
+    assert {"en": "and two optional safeguards that keep training stable.",
+            "zh": "以及两种让训练保持稳定的可选保护措施。"}[lang] in text
+    home = (CONTENT["en"] / "catalogue/transformer-block.md").read_text(encoding="utf-8")
+    assert "*QK-norm*, passes each query and each key through" in home and "{ #z-loss }" in home
