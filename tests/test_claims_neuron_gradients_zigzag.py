@@ -179,9 +179,9 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
 MATCHED_STEP_WORDS = {
     "en": ("**Path length and progress.** The *path ratio* is the distance SGD walked divided by the straight distance from "
            "its start to its end: 1 for a straight path, and larger the more the path winds.",
-           "But centring shrinks the inputs, so at the same learning rate the centred run takes smaller steps. A fair "
+           "But centring also shrinks the inputs, so at the same learning rate the centred run takes smaller steps: is the straighter path only a matter of shorter steps? A fair "
            "comparison matches the *effective step size* $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$, the learning rate "
-           "times the mean squared input length: one SGD step moves the unit's output on the training point it uses "
+           "times the mean squared input length. It is the right measure because one SGD step moves the unit's output on the training point it uses "
            "towards the target by $\\eta\\|\\mathbf{x}\\|^2$ times the error there.",
            "In the figure the effective step size is 0.820 in (a), 7.7 times the 0.106 of (b). At both effective step "
            "sizes positive inputs give the higher path ratio; at the smaller one they also leave SGD far from "
@@ -189,9 +189,9 @@ MATCHED_STEP_WORDS = {
            "two runs, at learning rates 0.13 and 7.7, that swap these step sizes, so each kind of input is run at both.",
            "| 0.820 | centred | 7.7 | 2.0 | < 0.001 | **Full batch.**"),
     "zh": ("**路径长度与进展。**先说**路径比**：它是 SGD 实际走过的路程与起点到终点的直线距离之比，路径笔直时为 1，绕得越厉害越大。",
-           "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短。",
+           "但中心化缩小了输入，学习率相同时，中心化输入的每一步都更短：路径更直，会不会只是因为步子小？",
            "公平的比较应让**有效步长** "
-           "$\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相等，它是学习率与输入长度平方的均值之积：SGD 每走一步，"
+           "$\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$ 相等，它是学习率与输入长度平方的均值之积。之所以拿它来比，是因为 SGD 每走一步，"
            "单元在所用训练样本上的输出就朝目标移动误差的 $\\eta\\|\\mathbf{x}\\|^2$ 倍。",
            "图 (a) 的有效步长是 0.820，为图 (b)（0.106）的 7.7 倍。"
            "两种有效步长下，都是全正输入的路径比更高；按较小的有效步长，全正输入的 SGD 走完 60 步后离 $\\mathbf{w}^*$ 还很远。"
@@ -1167,13 +1167,13 @@ def test_the_sites_term_unit_is_introduced_as_the_model_neuron_and_used_in_the_b
 
 @pytest.mark.parametrize("lang, breaks, joined", [
     ("en", ("and larger the more the path winds.\n\nIn the figure SGD runs at learning rate 1 in both panels,",
-            "the centred run takes smaller steps.\n\nA fair comparison matches the *effective step size*",
+            "is the straighter path only a matter of shorter steps?\n\nA fair comparison matches the *effective step size*",
             "so each kind of input is run at both.\n\n| Effective step size |"),
      ("times the error there. In the figure the effective step size is 0.820 in (a), 7.7 times the 0.106 of (b)",
       "7.7 times the 0.106 of (b). At both effective step sizes positive inputs give the higher path ratio;",
       "after 60 steps. The table adds two runs, at learning rates 0.13 and 7.7, that swap these step sizes")),
     ("zh", ("路径笔直时为 1，绕得越厉害越大。\n\n两幅图中 SGD 的学习率都是 1，",
-            "中心化输入的每一步都更短。\n\n公平的比较应让**有效步长**",
+            "会不会只是因为步子小？\n\n公平的比较应让**有效步长**",
             "这样每种输入在两个有效步长下都跑过。\n\n| 有效步长 |"),
      ("误差的 $\\eta\\|\\mathbf{x}\\|^2$ 倍。图 (a) 的有效步长是 0.820，为图 (b)（0.106）的 7.7 倍",
       "为图 (b)（0.106）的 7.7 倍。两种有效步长下，都是全正输入的路径比更高；",
@@ -1350,3 +1350,22 @@ def test_only_w_and_b_are_learnable_is_scoped_to_this_articles_activations(lang)
     said = {"en": "and $y$ is what it hands on to the next layer.\n",
             "zh": "$y$ 是它交给下一层的输出。\n"}[lang]
     assert said in text
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_the_mean_sentence_names_whose_mean_and_the_recap_does_not_repeat_the_step_count(lang):
+    """Review final78, pa: 'When the mean is positive' had no antecedent; it now names the activation's mean output and
+    the mean mu that the Hessian term uses.  The recap paragraph no longer restates the 54 steps (said in the full-batch
+    paragraph and derived in the conditioning section); it says the ill-conditioning slows full-batch descent, which the
+    experiment's own code confirms against centred inputs."""
+    text = " ".join(page_text("blog/posts/neuron-gradients-zigzag.md", lang).split())
+    mean, recap = {
+        "en": ("When an activation's mean output is positive, the next layer's inputs have a positive mean "
+               "$\\boldsymbol{\\mu}$, and the curvature", "but the ill-conditioning created by the mean does not go away, "
+               "and it is what slows full-batch descent."),
+        "zh": ("激活函数的输出均值为正时，下一层的输入就带着正的均值 $\\boldsymbol{\\mu}$，损失对其权重的曲率",
+               "但均值造成的病态并不会消失，全批量梯度下降之所以慢，原因正在于此。")}[lang]
+    assert mean in text and recap in text
+    assert "costs the 54 steps" not in text and "那 54 步正是" not in text
+    steps = [len(zigzag.gd_path(zigzag.inputs(centred=c))) - 1 for c in (False, True)]
+    assert steps[0] > 10 * steps[1]

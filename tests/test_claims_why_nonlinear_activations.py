@@ -493,14 +493,15 @@ def test_the_derivative_bounds_are_stated_here_with_the_one_line_reason_and_deri
     Review final71, pa: the identity itself now carries its one-line derivation, sigma' = e^{-x}/(1 + e^{-x})^2
     = sigma(1 - sigma) (checked numerically), so the link to the next article only offers the steps.
     review final74, pa: the e^{-x}/(1 + e^{-x})^2 step is derived on from-linear-to-nonlinear and is cut here; the page
-    keeps the identity and its one-clause reason, and the old step may not come back."""
+    keeps the identity and its one-clause reason, and the old step may not come back.  Review final78, pa: tanh's bound
+    now carries its reason too (tanh^2 >= 0)."""
     from claim_helpers import page_text
     said = {"en": ("The sigmoid's derivative, $\\sigma' = \\sigma(1 - \\sigma)$, is a product of two "
-                   "numbers that add up to 1, so it is at most $1/4$; tanh's derivative, $1 - \\tanh^2$, is at most 1. "
+                   "numbers that add up to 1, so it is at most $1/4$; tanh's derivative, $1 - \\tanh^2$, is at most 1 since $\\tanh^2 \\ge 0$. "
                    "[What a good activation needs](from-linear-to-nonlinear.md#sigmoid-tanh-derivations) gives both "
                    "derivations step by step."),
             "zh": ("sigmoid 的导数 $\\sigma' = \\sigma(1 - \\sigma)$ 是两个和为 1 的数之积，所以至多为 $1/4$；"
-                   "tanh 的导数 $1 - \\tanh^2$ 至多为 1。逐步的推导见"
+                   "tanh 的导数 $1 - \\tanh^2$ 因 $\\tanh^2 \\ge 0$ 而至多为 1。逐步的推导见"
                    "[《好的激活函数需要什么：sigmoid、tanh 与 ReLU 各做到了几条》](from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。")}
     home = {"en": "since $s(1 - s) = 1/4 - (s - 1/2)^2$ with $s = \\sigma(x)$, the sigmoid's derivative never exceeds $1/4$",
             "zh": "记 $s = \\sigma(x)$，由 $s(1 - s) = 1/4 - (s - 1/2)^2$ 可知 sigmoid 的导数从不超过 $1/4$"}
@@ -680,10 +681,11 @@ def test_saturation_is_levelling_off_and_relu_saturates_on_its_negative_side_onl
     ReLU saturates"), in one sentence.  Sigmoid and tanh stay strictly inside their asymptotes with a non-zero
     derivative at every finite input; ReLU equals its asymptote 0 on all x < 0.
     Review final71, pa: 'so far from zero, on either side,' read as 'so far (until now)' and repeated 'on both sides';
-    now 'die away on both sides; far from zero the curve levels off'."""
+    now 'die away on both sides; far from zero the curve levels off'.  Review final78, pa: the peak at zero is cut from
+    the definition (see test_saturating_is_defined_by_the_tails_not_by_a_peak_at_zero)."""
     from claim_helpers import page_text
     for lang, said, gone in (
-            ("en", ("die away on both sides; far from zero the curve levels off towards a horizontal asymptote and its "
+            ("en", ("*saturating*: far from zero on either side the curve levels off towards a horizontal asymptote and its "
                     "slope tends to 0",
                     "ReLU saturates on the negative side only: there its slope is exactly 0, so that whole side lies in the "
                     "flat region, while its positive side rises without bound at slope 1."),
@@ -943,9 +945,10 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
     gradients, which its previous sentence has just described.  review final72, pa: a reader who starts here met
     "vanishing gradients" unglossed; the summary now glosses it in four words (early layers getting almost no gradient).
     review final74, pa: in the zh summary "这消除了其中之一" pointed two sentences back; the ReLU clause now sits right
-    before "其中之一"."""
+    before "其中之一".  Review final78, pa: the summary's gloss of the gradient now says what it does for each weight
+    (how far and which way it moves), still without naming the loss before the body defines it."""
     from claim_helpers import page_text
-    said = {"en": ("Sigmoid and tanh have flat tails, where the gradient, the signal that training follows, all but "
+    said = {"en": ("Sigmoid and tanh have flat tails, where the gradient, which tells each weight how far and which way to move, all but "
                    "disappears; ReLU has none on its positive side. That removes one cause, not the only one, of vanishing "
                    "gradients (early layers getting almost no gradient) and helps explain why ReLU often trains faster.",
                    "Why does the flat region hurt? Training lowers a loss, which measures how far the network's outputs are "
@@ -954,7 +957,7 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
                    "together these rates form the gradient. Backpropagation (the chain rule applied layer by layer from the output back) builds the "
                    "gradient of an early layer",
                    ("gradient", "loss", "gradient descent", "backpropagation")),
-            "zh": ("sigmoid 和 tanh 的尾部是平的，给训练指方向的梯度到了那里几乎消失。"
+            "zh": ("sigmoid 和 tanh 的尾部是平的，梯度告诉训练中的每个权重该往哪边调、调多少，到了那里却几乎消失。"
                    "梯度消失（前面几层几乎收不到梯度）的原因不止一个；ReLU 在正输入一侧没有这样的尾部，就消除了其中之一，"
                    "这也有助于解释 ReLU 为什么常常训练得更快。",
                    "平坦区为什么有害？训练要降低的是损失，它衡量网络的输出离目标有多远。常用的训练方法是梯度下降："
@@ -1353,3 +1356,27 @@ def test_the_two_reasons_relu_does_not_end_vanishing_gradients_name_zeros_not_a_
         assert reasons in text and mask in text and gone not in text, lang
     z = np.random.default_rng(5).normal(size=10_001)
     assert set(np.unique(relu_prime(z))) == {0.0, 1.0}
+
+
+def test_saturating_is_defined_by_the_tails_not_by_a_peak_at_zero():
+    """Review final78, pa: 'saturating' was defined as 'derivatives peak at x = 0 and die away on both sides', a property
+    of these two functions, not of saturation (a shifted sigmoid saturates too), and a second definition beside the
+    glossary's.  The definition is now the glossary's: far from zero on either side the curve levels off and its slope
+    tends to 0; the section heading on training speed is now a question (the section weighs, it does not explain)."""
+    from claim_helpers import page_text
+    defined = {"en": "Both functions are called *saturating*: far from zero on either side the curve levels off towards "
+                     "a horizontal asymptote and its slope tends to 0.",
+               "zh": "sigmoid 和 tanh 这类函数称为**饱和**函数：无论往哪一侧，离零点越远，曲线越平，逐渐贴近一条水平渐近线，"
+                     "斜率也趋于 0。"}
+    heading = {"en": "## Does ReLU train faster? { #training-speed }", "zh": "## ReLU 训练得更快吗？ { #training-speed }"}
+    for lang in ("en", "zh"):
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert defined[lang] in text and heading[lang] in text, lang
+        assert "peak at $x = 0$ and die away" not in text and "处达到峰值，向两侧衰减" not in text
+    x = np.array([-40.0, -20.0, 20.0, 40.0])
+    pairs = ((sigmoid, sigmoid_prime), (tanh, tanh_prime),
+             (lambda v: sigmoid(v - 3), lambda v: sigmoid_prime(v - 3)))     # a shifted sigmoid saturates too
+    for f, f_prime in pairs:
+        assert np.all(np.abs(f_prime(x)) < 1e-6)                                # slope tends to 0 on both sides
+        assert np.allclose(f(x[:2]), f(x[0])) and np.allclose(f(x[2:]), f(x[3]))  # levels off on each side
+    assert np.argmax(sigmoid(np.linspace(-9, 9, 1801) - 3) * (1 - sigmoid(np.linspace(-9, 9, 1801) - 3))) != 900

@@ -185,7 +185,8 @@ MATCHED_WORDS = {
 def test_the_matched_runs_are_described_as_the_cell_runs_them(notebook):
     """The Markdown before the matched-step cell: the first two runs share the smaller effective step size, 0.106
     (rates 0.13 and 1), the last two the larger, 0.820 (rates 1 and 7.7), each named as a step size with its value, not
-    as 'the centred run's smaller one' (review final59, pa); the cell's printed rows say the same."""
+    as 'the centred run's smaller one' (review final59, pa); the cell's printed rows say the same.  Review final78, pa:
+    the en rows label the last column "distance from w∗" (was the cryptic "from w∗"), as zh says 离 w∗."""
     lang, _, printed = notebook
     assert all(words in markdown_words(page_text(NOTEBOOK, lang)) for words in MATCHED_WORDS[lang])
     # zh: the paragraph names 有效步长 twice, not five times (review final57, pa)
@@ -198,6 +199,8 @@ def test_the_matched_runs_are_described_as_the_cell_runs_them(notebook):
     (_, small_a), (_, small_b), (_, large_a), (_, large_b) = runs
     assert small_a == small_b < large_a == large_b
     assert (f"{small_a:.3f}", f"{large_a:.3f}") == ("0.106", "0.820")          # the values the Markdown gives
+    distance = {"en": "distance from w∗", "zh": "离 w∗"}[lang]
+    assert sum(f"{size} " in line and f"   {distance} " in line for line in printed) == 4, printed
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
@@ -226,12 +229,13 @@ def test_the_full_batch_cell_prints_where_the_error_lies_and_the_text_reads_it_o
     """Review final65, pa: 'the line from the start to w* runs almost exactly along the steepest direction' was asserted,
     not computed.  The full-batch cell now prints, beside each eigenvalue, the length of the starting error's component
     along its eigenvector: 2.8284 along the smaller eigenvalue's and 0.0125 along the larger's with positive inputs,
-    0.0074 and 2.8284 after centring; the Markdown reads the column off and no longer asserts it unprinted."""
+    0.0074 and 2.8284 after centring; the Markdown reads the column off and no longer asserts it unprinted.
+    Review final78, pa: the en label was terse ("error along each"); it now says "error along each eigenvector"."""
     lang, _, printed = notebook
     text = markdown_words(page_text(NOTEBOOK, lang))
     assert all(words in text for words in DIRECTION_WORDS[lang]), lang
     assert "runs almost exactly along" not in text and "连线几乎正好沿着" not in text
-    label = {"en": "error along each", "zh": "沿各特征向量的误差"}[lang]
+    label = {"en": "error along each eigenvector", "zh": "沿各特征向量的误差"}[lang]
     rows = [re.search(rf"{label} \[([\d.]+) +([\d.]+)\]", line) for line in printed]
     shown = [(float(m[1]), float(m[2])) for m in rows if m]
     expected = []

@@ -118,7 +118,8 @@ for label, lr in (("positive", square["centred"] / square["positive"]), ("centre
                   ("positive", 1.0), ("centred", square["positive"] / square["centred"])):
     sgd = sgd_path(inputs(label == "centred"), steps=60, lr=lr)
     print(f"{label:8}  η {lr:4.2f}   effective step size {lr * square[label]:.3f}   "
-          f"path ratio {path_ratio(sgd):.2f}   from w∗ {np.linalg.norm(sgd[-1] - w_star):.3g}")
+          f"path ratio {path_ratio(sgd):.2f}   "
+          f"distance from w∗ {np.linalg.norm(sgd[-1] - w_star):.3g}")
 
 # %% [markdown]
 # At either matched effective step size the positive path still winds more than the centred one, and at the
@@ -164,7 +165,7 @@ for label, centred in (("positive", False), ("centred", True)):
     error_along = np.abs(eigenvectors.T @ (w_start - w_star))
     print(f"{label:8}  steps {gd_steps[label]:3d}   κ {condition[label]:5.2f}   "
           f"eigenvalues {np.round(eigenvalues, 4)}   "
-          f"error along each {np.round(error_along, 4)}")
+          f"error along each eigenvector {np.round(error_along, 4)}")
 
 # %% [markdown]
 # At the learning rate $1/\lambda_{\max}$ each step clears the error along the steepest direction and keeps
