@@ -347,11 +347,12 @@ def test_the_small_q_expansion_fails_at_q_1_and_gives_one_over_2l_deep_in_the_st
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "The dotted curve, $q_l = 1/(2l - 1)$ drawn as its square root $1/\\sqrt{2l - 1}$, behaves like $1/(2l)$ deep in the stack and passes through $q_1 = 1$. The measured standard deviation stays within 9% of it from the first layer on, closer than the expansion promises."),
-    ("zh", "图中的点线画的是 $q_l = 1/(2l - 1)$ 对应的标准差 $1/\\sqrt{2l - 1}$；$1/(2l - 1)$ 在深处与 $1/(2l)$ 一致，又恰好经过 $q_1 = 1$。实测的标准差从第 1 层起就与这条点线相差不到 9%，比展开式所能保证的还要接近。")])
+    ("en", "The dotted curve, $q_l = 1/(2l - 1)$ drawn as its square root $1/\\sqrt{2l - 1}$, behaves like $1/(2l)$ deep in the stack and passes through $q_1 = 1$. The measured standard deviation stays within 9% of it from the first layer on, even where the expansion does not apply."),
+    ("zh", "图中的点线画的是 $q_l = 1/(2l - 1)$ 对应的标准差 $1/\\sqrt{2l - 1}$；$1/(2l - 1)$ 在深处与 $1/(2l)$ 一致，又恰好经过 $q_1 = 1$。实测的标准差从第 1 层起就与这条点线相差不到 9%，在展开式不适用的前几层也是如此。")])
 def test_tanh_follows_one_over_root_two_l_minus_one_within_9_percent(r, lang, wording):
     """The dotted curve is drawn as a standard deviation, and the 9% is a deviation in standard
-    deviation (in variance it would be about 18%)."""
+    deviation (in variance it would be about 18%).  Review final78, pb: "closer than the expansion promises" was vague
+    (the expansion promises nothing at q = 1); now "even where the expansion does not apply"."""
     assert wording in page_text("blog/posts/initialisation.md", lang)
     layers = np.arange(1, 51)
     deviation = np.abs(r["tanh_lecun_pre_std"] * np.sqrt(2 * layers - 1) - 1)
@@ -479,11 +480,12 @@ def test_sigmoid_spread_between_inputs_collapses_to_rounding_noise(r):
 
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "it stays near $3 \\times 10^{-15}$, the level of rounding error that accumulates in [float64](../../glossary.md#float64)"),
-    ("zh", "这只是 [float64](../../glossary.md#float64) 运算中累积下来的舍入误差")])
+    ("en", "it stays near $3 \\times 10^{-15}$, about the size of rounding error in [float64](../../glossary.md#float64)"),
+    ("zh", "这只是 [float64](../../glossary.md#float64) 舍入误差的量级")])
 def test_the_floor_is_called_accumulated_rounding_error(lang, wording):
     """The floor is tens of ulps of 0.5 (test_sigmoid_spread_between_inputs_collapses_to_rounding_noise).  The format
-    is named by the site's term, float64, linked to the glossary (review final56, pb); the experiment computes in it."""
+    is named by the site's term, float64, linked to the glossary (review final56, pb); the experiment computes in it.
+    Review final78, pb: "the level of rounding error that accumulates" is now "about the size of rounding error"."""
     text = page_text("blog/posts/initialisation.md", lang)
     assert wording in text
     assert "64-bit arithmetic" not in text and "64 位浮点运算" not in text

@@ -191,7 +191,8 @@ print(f"{names[act]} at n σ_w² = 103, first-to-last ratio, seeds 0, 1, 2: "
 # within 0.5% of it.
 #
 # At $n\sigma_w^2 = 16$ the variance factor is only 0.40; it reaches one at 103, where about half of the
-# pre-activations lie in the flat region. There the first-to-last ratio is near one at initialisation.
+# pre-activations lie in the flat region. There the first-to-last ratios of the three draws above lie between 0.69
+# and 1.03.
 #
 # ## The forward pass { #forward-pass }
 #
@@ -250,7 +251,8 @@ print(f"{label}, layer 1 over layer 50: weight gradient {g[0] / g[-1]:.2f}, "
 # is furthest below one. The error signal shrinks 7.4-fold on its way down, 3.5-fold within those ten layers alone,
 # while the layer inputs grow 9.5-fold towards the data: the two nearly cancel in the weight gradient. For ReLU with He
 # initialisation the error signal shrinks only slightly (to 0.78), and the inputs, 2.2 times larger at layer 1 than at
-# layer 50, supply the ratio of 1.79.
+# layer 50, supply most of the ratio of 1.79. The two parts multiply to 1.72, not 1.79: the gradient sums products of
+# error signal and input over the batch, so its norm is only roughly the product of their root mean squares.
 #
 # ## The sigmoid classifier at initialisation { #sigmoid-classifier }
 #
@@ -330,9 +332,9 @@ for seed in (0, 1, 2):
 # weight gradient's factor per layer near one (tanh with He initialisation, at 1.06, is the exception), but not
 # always through the error signal: each layer's input enters the weight gradient too. For the sigmoid the input is a
 # small correction ([predicted and measured factors](#predicted-factors)); for tanh with Xavier initialisation its
-# growth cancels the error signal's 7.4-fold fall, and for ReLU with He initialisation it supplies the ratio of 1.79
-# ([the forward pass](#forward-pass)). The weight scale sets the level of every layer's gradient at once: for ReLU,
-# Xavier's is He's times $2^{-49/2}$.
+# growth cancels the error signal's 7.4-fold fall, and for ReLU with He initialisation it supplies most
+# of the ratio of 1.79 ([the forward pass](#forward-pass)). The weight scale sets the level of every layer's gradient
+# at once: for ReLU, Xavier's is He's times $2^{-49/2}$.
 #
 # ## Try this { #try-this }
 #

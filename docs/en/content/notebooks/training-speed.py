@@ -25,8 +25,8 @@
 # the whole training set, and a run's *steps to 25%*, $t_{25\%}$ in the article, is the step of the first of these checks
 # at which the error is at most 25%.
 #
-# The next cell writes this out. `voronoi` draws the task's training points; it is named after Voronoi regions (the points
-# nearest one centre), of which each class is a union.
+# The next cell writes this out. `voronoi` draws the task's training points; each class is a union of Voronoi regions, the
+# sets of points nearest one centre, which give the function its name.
 # `MLP` is a small NumPy network: `MLP.create`
 # draws the initial weights at the given scale, `sgd_step` makes one SGD update with momentum on a mini-batch, and
 # `error_rate` is the share of training points classified wrongly; `minibatches` deals them out in a new random order
@@ -116,8 +116,7 @@ show("best rate against best rate", {activation: median[activation].min() for ac
 # ReLU reaches 25% first in every run of the grid but one, a tie at $\eta = 0.1$. Its lead shrinks as the rate grows,
 # from $\rho = 2.15$ at $\eta = 0.01$ to 1.20 at $\eta = 0.1$. That rate is the best of the three for both
 # activations, so, best against best, ReLU is 1.2 times as fast here, against six times in Krizhevsky et al.'s
-# four-layer convolutional network on CIFAR-10, a different model trained on real images, so the two are not like for
-# like. At [$\eta = 0.3$, run below](#beyond-the-grid), both are slower, so
+# four-layer convolutional network on CIFAR-10, a different model trained on real images. At [$\eta = 0.3$, run below](#beyond-the-grid), both are slower, so
 # $\eta = 0.1$ is also the best of all four rates. [The article](../blog/posts/relu-sparsity-biology.md#training-speed)
 # weighs the gap.
 #
@@ -239,8 +238,6 @@ for seed in seeds:
 
 # %% [markdown]
 # Without momentum, no unit of that layer dies in the first ten steps at $\eta = 0.3$, in any of the three seeds.
-# Whether plain SGD keeps every unit alive
-# later, this cell does not show.
 #
 # ## The answer { #answer }
 #

@@ -10,7 +10,7 @@
 #
 # 任务与[死亡 ReLU 单元的实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务，种子另取：共 4000 个训练样本，每个样本的类别取离它最近的那个随机中心（共 100 个）的类别。一个 10-128-128-128-10 的网络（ReLU 用 [He 初始化](../blog/posts/initialisation.md#he)，tanh 用 [LeCun 初始化](../blog/posts/initialisation.md#lecun)）在这个任务上用随机梯度下降（SGD）训练。训练时[小批量](../glossary.md#mini-batch)大小为 128，并带[动量](../glossary.md#momentum) 0.9（每次更新都保留上一次更新的大部分）。每 25 步（一步即在一个小批量上做一次 SGD 更新）在整个训练集上检查一次误差；每次训练的 $t_{25\%}$（降到 25% 所需的步数，文章里也用这个记号），就是误差首次不超过 25% 的那次检查所在的步数。
 #
-# 下面的代码把这些写了出来。`voronoi` 抽取这个任务的训练样本，名字来自 Voronoi 区域（离某个中心最近的点的集合）：每个类别都是若干个这种区域的并集。`MLP` 是一个用 NumPy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
+# 下面的代码把这些写了出来。`voronoi` 抽取这个任务的训练样本，名字来自 Voronoi 区域（离某个中心最近的点的集合）：每个类别都是若干个这样的区域的并集。`MLP` 是一个用 NumPy 写的小网络：`MLP.create` 按给定的尺度抽取初始权重，`sgd_step` 在一个小批量上做一次带动量的 SGD 更新，`error_rate` 是分错的训练样本所占的比例；`minibatches` 每一轮都把训练样本重新随机排序，再逐批发出。
 
 # %%
 from actsite.experiments.datasets import voronoi
@@ -87,7 +87,7 @@ for i, lr in enumerate(learning_rates):
 show("各取最好的学习率", {activation: median[activation].min() for activation in activations})
 
 # %% [markdown]
-# 网格里的每次训练都是 ReLU 先降到 25%，只有 $\eta = 0.1$ 时有一个种子两者打平。学习率越大，ReLU 的领先越小：$\rho$ 从 $\eta = 0.01$ 时的 2.15 降到 $\eta = 0.1$ 时的 1.20；$\eta = 0.1$ 是两种激活函数在这三个学习率中各自最快的一个。所以各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人在 CIFAR-10 上的四层卷积网络是六倍（模型和数据都与这里不同，两者不能直接对比）。在[下面再跑的 $\eta = 0.3$](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 $\eta = 0.1$。如何看待这个差距，见[文章](../blog/posts/relu-sparsity-biology.md#training-speed)中的讨论。
+# 网格里的每次训练都是 ReLU 先降到 25%，只有 $\eta = 0.1$ 时有一个种子两者打平。学习率越大，ReLU 的领先越小：$\rho$ 从 $\eta = 0.01$ 时的 2.15 降到 $\eta = 0.1$ 时的 1.20；$\eta = 0.1$ 是两种激活函数在这三个学习率中各自最快的一个。所以各取最好的学习率相比，这里 ReLU 的速度约为 tanh 的 1.2 倍，而 Krizhevsky 等人在 CIFAR-10 上的四层卷积网络是六倍（模型和数据都与这里不同）。在[下面再跑的 $\eta = 0.3$](#beyond-the-grid) 下，两者都更慢，所以四个学习率里最好的仍是 $\eta = 0.1$。如何看待这个差距，见[文章](../blog/posts/relu-sparsity-biology.md#training-speed)中的讨论。
 #
 # ## 再大一档：η = 0.3 { #beyond-the-grid }
 #
@@ -183,7 +183,7 @@ for seed in seeds:
     print(f"η = 0.3   种子 {seed}   不带动量，10 步后死亡单元占 {share:4.0%}")
 
 # %% [markdown]
-# 不带动量时，三个种子在 $\eta = 0.3$ 的前十步里，这一层都没有单元死亡；十步以后普通 SGD 能否让所有单元都活着，这里看不出来。
+# 不带动量时，三个种子在 $\eta = 0.3$ 的前十步里，这一层都没有单元死亡。
 #
 # ## 回答开头的问题 { #answer }
 #
