@@ -462,12 +462,14 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # review final75, pc: "only its bias" read as if first-layer units could die only through the bias, while the two
     # deaths at 2.0 came through the weights; the sentence now says a weight step can still lower the largest one
     # (the two deaths: test_the_two_first_layer_deaths_came_from_the_target_rising_not_the_bias_falling)
-    for lang, text in (("en", "only its bias can push all 4000 pre-activations down together, though a weight step can still lower the largest one. Replayed step by step, the three runs at learning rate 1.0 brought no first-layer unit close to dying."),
-                       ("en", "follows the only first-layer deaths, at 2.0, which came this way."),
-                       ("en", "over the training points, so that units whose weights differ in size can be compared. The unit is dead once its margin is zero or below, that is, once its bias sits at or below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, the threshold its weights set."),
-                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降；不过，权重的一步更新仍可能压低其中最大的那个。把学习率 1.0 的三次训练逐步重放，第 1 层没有一个单元接近死亡。"),
-                       ("zh", "以及学习率 2.0 下第 1 层仅有的两个死亡单元怎样因权重更新而死，见下面的注释。"),
-                       ("zh", "在训练样本上的标准差。除以标准差，是为了让权重大小不同的单元也能放在一起比较。余量一旦降到零或零以下，也就是偏置落到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$（由权重决定的门槛）或更低，这个单元就死了。")):
+    # review final78, pc: the concession 'though a weight step can still lower the largest one' and the back-reference
+    # 'which came this way' are one plain sentence; the margin gets a one-line example and the note a paragraph break
+    for lang, text in (("en", "only its bias can push all 4000 pre-activations down together. A weight step cannot lower them all, but it can lower the largest one, and that is how the only first-layer deaths, at 2.0, came about (note below). Replayed step by step, the three runs at learning rate 1.0 brought no first-layer unit close to dying;"),
+                       ("en", "A margin of 2 means that the largest pre-activation lies two standard deviations above zero.\n\n"),
+                       ("en", "The unit is dead once its margin is zero or below, that is, once its bias sits at or below $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$, the threshold its weights set."),
+                       ("zh", "所以只有偏置能让全部 4000 个预激活值一起下降。权重的一步更新压不低全部预激活值，却可能压低其中最大的那个；学习率 2.0 下第 1 层仅有的两个死亡单元就是这样死的（见下面的注释）。把学习率 1.0 的三次训练逐步重放，第 1 层没有一个单元接近死亡；"),
+                       ("zh", "例如余量为 2，就是说最大的预激活值比零高出两个标准差。\n\n"),
+                       ("zh", "余量一旦降到零或零以下，也就是偏置落到 $-\\max_n \\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$（由权重决定的门槛）或更低，这个单元就死了。")):
         assert text in page_text(PAGE, lang)
     # review final69, pc: 'A step kills the unit only if it brings the margin to zero or below' was a tautology
     assert "A step kills the unit only if" not in page_text(PAGE, "en") and "一步更新只有把余量" not in page_text(PAGE, "zh")
@@ -707,9 +709,11 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
     for lang, definition in (
             ("en", "Call a unit's *margin* its largest pre-activation, $\\max_n z_j^{(n)}$, divided by the standard deviation of "
                    "$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ over the training points, so that units whose weights differ in "
-                   "size can be compared. The unit is dead once its margin is zero or below,"),
+                   "size can be compared. A margin of 2 means that the largest pre-activation lies two standard deviations "
+                   "above zero.\n\n    The unit is dead once its margin is zero or below,"),
             ("zh", "我们用**余量**衡量一个单元离死亡有多远：把它的最大预激活值 $\\max_n z_j^{(n)}$ 除以 $\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ "
-                   "在训练样本上的标准差。除以标准差，是为了让权重大小不同的单元也能放在一起比较。余量一旦降到零或零以下，")):
+                   "在训练样本上的标准差。除以标准差，是为了让权重大小不同的单元也能放在一起比较。例如余量为 2，"
+                   "就是说最大的预激活值比零高出两个标准差。\n\n    余量一旦降到零或零以下，")):
         page = page_text(PAGE, lang)
         term = {"en": "margin", "zh": "余量"}[lang]
         assert page.count(definition) == 1 and page.index(term) > page.index(definition)  # first used where defined
@@ -725,10 +729,10 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
         # review final77, pc: the CS231n comparison now follows the note, next to the verdict on the mechanism
         note, after = note.split("\n\n" + {"en": "How does this compare with the 40%", "zh": "你也许见过“40%”"}[lang], 1)
         assert all(not line or line.startswith("    ") for line in note.split("\n")), lang
-        assert note.count("\n\n") == 3                                   # definition, the two ways, the runs at 1.0, at 2.0
-        reason = {"en": "only its bias can push all 4000 pre-activations down together, though a weight step can still lower the largest one.",
-                  "zh": "所以只有偏置能让全部 4000 个预激活值一起下降；不过，权重的一步更新仍可能压低其中最大的那个。"}[lang]
-        result = {"en": "brought no first-layer unit close to dying.", "zh": "第 1 层没有一个单元接近死亡。"}[lang]
+        assert note.count("\n\n") == 4                 # definition, when it is dead and the two ways, the runs at 1.0, at 2.0
+        reason = {"en": "only its bias can push all 4000 pre-activations down together. A weight step cannot lower them all, but it can lower the largest one",
+                  "zh": "所以只有偏置能让全部 4000 个预激活值一起下降。权重的一步更新压不低全部预激活值，却可能压低其中最大的那个"}[lang]
+        result = {"en": "brought no first-layer unit close to dying", "zh": "第 1 层没有一个单元接近死亡"}[lang]
         assert page.index(reason) < page.index(result) < page.index(title) and reason not in note and result not in note
 
 
@@ -838,7 +842,7 @@ def test_leaky_at_1_0_24_to_27_percent_inactive_and_21_percent_error(dr):
     err = 100 * dr["leaky_relu_error"][3]
     assert np.all(np.round(err) == 21)
     assert err.max() < 100 * dr["relu_error"][3].min()    # lower than every ReLU run at 1.0
-    for lang, text in (("en", "24–27% of the second layer was inactive but still received gradient. The leaky runs also ended with a lower training error, 21% against ReLU's 24–29%."),
+    for lang, text in (("en", "24–27% of the second layer was inactive but still received gradient. The leaky runs also ended with a lower training error, 21% in every seed against ReLU's 24–29%."),   # review final78, pc: 'in every seed'
                        ("zh", "第 2 层有 24–27% 的单元始终关闭，但照样收到梯度。此外，Leaky ReLU 三次训练的最终训练误差都是 21%，低于 ReLU 的 24–29%。")):
         assert text in page_text(PAGE, lang)
 
@@ -1135,12 +1139,13 @@ def test_steps_figure_alt_text(steps):
                                  "rise to 1.9–2.0 at step 2 or 3, and from step 5 on",
                                  "stay below 5 up to step 6 and then climb ever faster",
                                  "end at 199, 170 and 286 at steps 13 to 15",
-                                 "dead units of the second layer at the checked SGD steps t")),
+                                 "dead units of the second layer at the checked SGD steps t (step 0 is not drawn)")),
                          ("zh", ("升到 43–57% 之间", "在第 30 到第 85 步之间达到约 53–68% 的峰值",
                                  "到第 600 步时停在 41–52% 之间", "在第 2 或第 3 步升到 1.9–2.0，从第 5 步起",
                                  "到第 6 步为止都低于 5，此后越升越快",
                                  "在第 13 到第 15 步分别达到 199、170 和 286",
-                                 "第 2 层在各检查点（第 t 步 SGD 之后）的死亡单元"))):
+                                 "第 2 层在各检查点（第 t 步 SGD 之后，不画第 0 步）的死亡单元"))):
+    # review final78, pc: panel (a)'s step axis is logarithmic, so the caption says step 0 is not drawn
         text = page_text(PAGE, lang)
         assert all(q in text for q in quoted), lang
         assert "jump to about 2" not in text and "冲到 2 左右" not in text
@@ -1660,11 +1665,13 @@ def test_momentum_in_a_paragraph_of_its_own_pointing_to_the_notebook():
     # now limits both to the same few steps.
     assert ("killed units.\n\n[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update "
             "into the next, and within a few steps can kill many units at a learning rate where plain SGD, over the same "
-            "steps, kills none: see the later [training-speed notebook](../../notebooks/training-speed.py#momentum).") in page_en
+            "steps, kills none: see the later [training-speed notebook](../../notebooks/training-speed.py#momentum), whose "
+            "network, with three hidden layers of 128 units, is not this one.") in page_en     # review final78, pc
+    assert training_speed.SIZES == (10, 128, 128, 128, 10)                 # three hidden layers of 128 units
     assert "ten steps at learning rate 0.3" not in page_en and "头 10 步" not in page_zh
     # review final74, pc2: the zh sentence is split: what momentum is, then what it does (no long attributive phrase)
     assert ("单元正是死于这些更新。\n\n实验没有用[动量](../../glossary.md#momentum)，即让每次更新都带上前一次更新的一部分。"
-            "有些学习率下，普通 SGD 头几步不会杀死任何单元，带动量却几步之内就可能杀死大批单元，见后面的[训练速度笔记本](../../notebooks/training-speed.py#momentum)。") in page_zh
+            "有些学习率下，普通 SGD 头几步不会杀死任何单元，带动量却几步之内就可能杀死大批单元，见后面的[训练速度笔记本](../../notebooks/training-speed.py#momentum)（那里的网络有三个各含 128 个单元的隐藏层，与本文的不同）。") in page_zh
     assert "头几步不会让单元死亡的学习率下" not in page_zh
     later = [training_speed.dead_share(0.3, seed, 600, momentum=0.0) for seed in training_speed.SEEDS]
     assert max(later) > 0                                  # plain SGD does kill units later, so "kills none" needs "over the same steps"
@@ -1737,11 +1744,11 @@ def test_the_notebooks_try_this_answer_at_0_5_is_about_a_fifth_of_the_second_lay
             ("en", "In that table seed 0 lost 2.3% of the second layer at 0.3 and 40.6%\n# at 1.0: before you run "
                    "anything, guess what share it loses at 0.5.",
              "#     Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%),\n"
-             "#     between the two. For this seed, then, the share takes at least one value between 2.3% and 40.6%; where and how\n"
-             "#     fast it rises between 0.3 and 1.0 would take more learning rates to tell."),
+             "#     between the two. So for this seed the share has already climbed partway by 0.5; where exactly it rises between\n"
+             "#     0.3 and 1.0, and how fast, would take more learning rates to tell."),   # review final78, pc: was 'takes at least one value'
             ("zh", "表中种子 0 的第 2 层在学习率 0.3 时有 2.3% 的单元死亡，在 1.0 时有 40.6%。先别运行，猜一猜学习率 0.5 时它会死掉多大比例",
              "#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第 2 层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。"
-             "这只说明，对这个种子，死亡比例在 2.3% 与 40.6% 之间至少取到一个中间值；它在 0.3 与 1.0 之间具体从哪里升起、升得多快，要多测几个学习率才知道。")):
+             "可见对这个种子，到 0.5 时死亡比例已经升了一截；它在 0.3 与 1.0 之间具体从哪里升起、升得多快，要多测几个学习率才知道。")):
         text = page_text("notebooks/dead-relu.py", lang)
         assert question in text and answer in text
         # the cell above prints two tables; the question names the one it reads (review final57, pc)
@@ -1808,6 +1815,10 @@ def test_sparsity_against_death_follows_the_definition_of_a_dead_unit(lang):
     assert page.count(opening) == 1 and defined + opening in page
     section = page.split("{ #dead-relu }", 1)[1].split("{ #dead-relu-experiment }", 1)[0]
     assert opening in section and "(relu-sparsity-biology.md#sparsity-l1)" in section
+    # review final78, pc: sparsity was defined here, in the glossary and on the sparsity article; the paragraph now
+    # links the glossary entry and keeps only the dead-versus-zero distinction
+    assert "(../../glossary.md#sparsity)" in section
+    assert "Sparsity is the share" not in page and "稀疏性指的是" not in page
     # review final66, pc: the trained networks' signs follow the second-layer mechanism they support, and the first
     # layer's margins, its one-step falls and the note on the two deaths at 2.0 come after them
     trained = {"en": "The trained networks are consistent with this mechanism.", "zh": "训练好的网络也与这一机制相符。"}[lang]
@@ -1885,12 +1896,13 @@ def test_the_captions_say_what_the_percentage_axes_are_of_and_the_bn_report_keep
     from actsite.figures import dead_relu as steps_figure, results
     assert 'ax.set_ylabel(r"$\\%$")' in inspect.getsource(results.draw_dead_relu)
     assert 'left.set_ylabel(r"$\\%$")' in inspect.getsource(steps_figure.draw_dead_relu_steps)
+    assert "shown = steps >= 1" in inspect.getsource(steps_figure.draw_dead_relu_steps)   # "step 0 is not drawn"
     assert dead_relu.SIZES[2] == 256
     page = page_text(PAGE, lang)
     for said in {"en": ("](figure:dead_relu \"Vertical axis: the percentage of the second layer's 256 units that are dead (ReLU) or inactive (Leaky ReLU) after 600 SGD steps.",
-                        "\"Panel (a): dead units of the second layer at the checked SGD steps t, as a percentage of its 256 units,"),
+                        "\"Panel (a): dead units of the second layer at the checked SGD steps t (step 0 is not drawn), as a percentage of its 256 units,"),
                  "zh": ("](figure:dead_relu \"纵轴：600 步 SGD 之后，第 2 层 256 个单元中死亡的（ReLU）或始终关闭的（Leaky ReLU）单元所占的百分比。",
-                        "\"图 (a)：第 2 层在各检查点（第 t 步 SGD 之后）的死亡单元，以占这一层 256 个单元的百分比表示，")}[lang]:
+                        "\"图 (a)：第 2 层在各检查点（第 t 步 SGD 之后，不画第 0 步）的死亡单元，以占这一层 256 个单元的百分比表示，")}[lang]:
         assert said in page
     if lang == "en":
         assert ("One seed ended with 29 of its 256 second-layer units inactive; in another, the least active unit was active "

@@ -299,7 +299,7 @@ def test_verdict_scopes_sparse_against_glorot_and_the_cortex(sp):
     for lang, text, lennie in (
             ("en", "With one run per penalty on a synthetic task, the comparison with Glorot et al.'s networks says only that a penalty of this size can make a small network as sparse as theirs. Without a penalty the second layer, with 29% of its outputs non-zero, is far from the 1–4% of cortical neurons that Glorot et al. cite as firing at one time; only the strongest penalty brought it into that range (3.7% non-zero), at about 14% training error.",
              "put the share of cortical neurons firing at the same time at about 1–4%; Lennie's own abstract says possibly fewer than 1%."),
-            ("zh", "每个惩罚只跑了一次，任务又是人工构造的，所以与 Glorot 等人网络的比较只说明：这样大小的惩罚能让一个小网络和他们的网络一样稀疏。不加惩罚时，第 2 层仍有 29% 的输出不为零，与 Glorot 等人所引的皮层数据（同一时刻只有 1–4% 的神经元活跃）相去甚远；只有最强的惩罚让它进入了这个范围（3.7% 不为零），代价是约 14% 的训练误差。",
+            ("zh", "每个惩罚只跑了一次，任务又是人工构造的，所以与 Glorot 等人网络的比较只说明：这样大小的惩罚能让一个小网络和他们的网络一样稀疏。不加惩罚时，第 2 层有 29% 的输出不为零，与 Glorot 等人所引的皮层数据（同一时刻只有 1–4% 的神经元活跃）相去甚远；只有最强的惩罚让它进入了这个范围（3.7% 不为零），代价是约 14% 的训练误差。",
              "称皮层中同一时刻活跃（正在发放脉冲）的神经元大约只占 1–4%；Lennie 本人的摘要则说，这个比例可能不到 1%。")):
         assert lennie in page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert "cortex's 1 to 4%" not in page_text("blog/posts/relu-sparsity-biology.md", lang)
@@ -559,16 +559,17 @@ def test_a_s_and_c_s_written_out_match_the_network(lang):
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "None of this needs the zeros: in a [Leaky ReLU](dead-relu-units.md#relu-variants) network, whose units multiply "
-           "a negative pre-activation by a small slope $a$ instead of setting it to zero, $D_l$ holds $a$ instead of 0 for "
-           "each unit that is off, and the network is still affine on each region."),
+           "a negative pre-activation by a small slope $a$ instead of setting it to zero, the same formula holds with $a$ "
+           "in place of 0 in $D_l$, and the network is still affine on each region."),
     ("zh", "这些都不依赖精确的零：[Leaky ReLU](dead-relu-units.md#relu-variants) 的单元把负的预激活值乘以一个小斜率 $a$，"
-           "而不是置为零；它的 $D_l$ 在关闭的单元处取 $a$ 而不是 0，网络在每块区域上照样是仿射的。")])
+           "而不是置为零；上式照样成立，只是 $D_l$ 在关闭的单元处取 $a$ 而不是 0，网络在每块区域上仍是仿射的。")])
 def test_a_leaky_relu_network_has_no_zeros_and_is_just_as_piecewise_affine(lang, wording):
     """The structure comes from the kinks, not the zeros: the same network with Leaky ReLU (a = 0.01)
     outputs no exact zero, and the masked product with a in place of 0 (which depends on x only through
     the on/off pattern) reproduces its forward pass.  Review final66, pc: the verdict restated the section (a
     patchwork of affine maps, all of the non-linearity from the pattern of active units) as a fourth finding beside the
-    three stories; it now ends the sparsity verdict with one clause that links the section."""
+    three stories; it now ends the sparsity verdict with one clause that links the section.  Review final78, pc: 'D_l
+    holds a instead of 0' became 'the same formula holds with a in place of 0 in D_l'."""
     page = page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert wording in page
     verdict = page.split("{ #verdict }", 1)[1].split("{ #corrections }", 1)[0]
@@ -882,14 +883,15 @@ def test_at_learning_rate_0_3_tanh_is_first_in_every_seed_in_about_half_of_relus
     # ambiguous; tanh is first in every seed of every perturbed rerun
     assert per_seed.max() < 1 and len(runs) > 1
     for lang, text in (
-            ("en", "At $\\eta = 0.3$ the counts depend on the last bits of the arithmetic: changing every initial weight, "
-                   "or every input, in its last binary digit moves some of them by up to 175 steps, though at the three "
-                   "smaller rates it moves none. So the table gives these counts only roughly, and the figure leaves them out. "
-                   "In every seed, and in every rerun with the last binary digit changed, the order was reversed: tanh "
-                   "crossed first."),
-            ("zh", "到了 $\\eta = 0.3$，步数取决于运算结果的最后几位：把每个初始权重（或每个输入）的二进制最后一位改掉，"
-                   "其中一些步数就会变动多达 175 步，而同样的改动在三个较小的学习率下不改变任何步数。因此表中这一行只给出大致的数，图中也没有画。"
-                   "无论哪个种子，也无论改没改最后一位，先后顺序都反了过来：都是 tanh 先越过那条线。")):
+            # review final78, pc: the paragraph was a reproducibility report; it now gives the reversal first and the
+            # fragility in one sentence (the smaller rates' unmoved counts stay checked in this file, not on the page)
+            ("en", "At $\\eta = 0.3$ the order reversed: tanh crossed first in every seed. The counts at this rate are "
+                   "fragile (changing the last binary digit of every initial weight, or of every input, moves some of them "
+                   "by up to 175 steps, but never the order), so the table gives them only roughly and the figure leaves "
+                   "them out."),
+            ("zh", "到了 $\\eta = 0.3$，先后顺序反了过来：每个种子都是 tanh 先越过那条线。这个学习率下的步数很不稳定："
+                   "把每个初始权重（或每个输入）的二进制最后一位改掉，有些步数会变动多达 175 步，先后顺序却不变。"
+                   "因此表中这一行只给出大致的数，图中也没有画。")):
         page = page_text("blog/posts/relu-sparsity-biology.md", lang)
         assert text in page and "twice as fast" not in page and "一半左右的步数" not in page
         assert "order is firm" not in page and "可靠" not in page and "0.41" not in page and "0.52" not in page
@@ -1104,9 +1106,9 @@ def test_the_opening_says_relu_sets_every_negative_input_to_zero():
            "([slope 1](why-nonlinear-activations.md#relu-caveats)). Leaky ReLU shares that slope without the exact zeros, "
            "but whether it too does without pre-training neither paper tested. The papers show that ReLU "
            "networks could do without pre-training, not that sparsity is why. Careful initialisation"),
-    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n原因未必全在稀疏。ReLU 开启时原样回传梯度"
-           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)）。Leaky ReLU 也这样，却没有精确的零，"
-           "能否不靠预训练，两文都没检验；论文只说明不做预训练也行，没说明原因在稀疏。后来，精心选择的初始化")])
+    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n两篇论文都没有证明原因在稀疏。另一个性质也可能重要：ReLU 开启时原样回传梯度"
+           "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)）。Leaky ReLU 也是如此，却没有精确的零；"
+           "它能否不靠预训练，两文都没检验。后来，精心选择的初始化")])
 def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reason(lang, said):
     """Review final59, pc: the section reported claims and answered nothing itself.  One sentence: ReLU's slope is 1
     wherever the unit is active, the sigmoid's at most 1/4 (at 0), and a Leaky ReLU, with no exact zeros, has the same
@@ -1119,7 +1121,9 @@ def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reaso
     sigmoid's 1/4 is left to the linked home (#relu-caveats), which the page repeated.  Review final74, pc (WRONG):
     the slope-1 reason was stated as a parallel fact; it is now offered as a possibility neither paper tests.
     Review final75, pc: the sentence was a four-clause run-on, and "has no zeros" / 没有零 was loose (Leaky ReLU(0) = 0);
-    it is now two sentences, and the Leaky ReLU has no exact zeros for negative inputs (checked below)."""
+    it is now two sentences, and the Leaky ReLU has no exact zeros for negative inputs (checked below).  Review
+    final78, pc: the zh had dropped 'Another property could matter as much' (另一个性质也可能重要), so the slope sentence
+    came unmotivated; the zh answer now opens the paragraph (两篇论文都没有证明原因在稀疏)."""
     for lang_, loose in (("en", "which has no zeros"), ("zh", "没有零的"), ("zh", "网络里没有零")):
         assert loose not in page_text("blog/posts/relu-sparsity-biology.md", lang_)
     for lang_, stale in (("en", "does the same. The two papers"), ("zh", "也一样。这两篇论文只说明")):
@@ -1182,8 +1186,9 @@ def test_the_reversal_at_0_3_is_stated_once(lang):
     smaller than six and the 'six times faster' misconception no longer restate it, and the verdict refers back in one
     clause with a link to #training-speed (test_the_verdict_on_speed_is_scoped_to_the_small_network)."""
     text = page_text("blog/posts/relu-sparsity-biology.md", lang)
-    stated, verdict_clause = {"en": ("the order was reversed: tanh crossed first", "and slower at one."),
-                              "zh": ("先后顺序都反了过来：都是 tanh 先越过那条线", "有一个学习率下则是 tanh 更快。")}[lang]
+    # review final78, pc: the reversal is now the paragraph's first sentence
+    stated, verdict_clause = {"en": ("the order reversed: tanh crossed first in every seed", "and slower at one."),
+                              "zh": ("先后顺序反了过来：每个种子都是 tanh 先越过那条线", "有一个学习率下则是 tanh 更快。")}[lang]
     assert text.count(stated) == 1 and text.count(verdict_clause) == 1
     section = text.split("{ #training-speed }", 1)[1].split("{ #verdict }", 1)[0]
     assert stated in section
@@ -1265,8 +1270,9 @@ def test_only_at_0_3_do_last_bit_changes_move_the_counts(ts):
             for nudge in ("weights", "inputs"):
                 moved = [steps_to_target(key, seed, nudge, lr) for seed in training_speed.SEEDS]
                 np.testing.assert_array_equal(moved, ts[f"reach_{key}"][i])          # "it moves none"
-    for lang, said in (("en", "though at the three smaller rates it moves none"),
-                       ("zh", "而同样的改动在三个较小的学习率下不改变任何步数")):
+    # review final78, pc: the page no longer spells out that the smaller rates are unmoved (a reproducibility detail);
+    # it says the counts at 0.3 are the fragile ones, which the check above bears out
+    for lang, said in (("en", "The counts at this rate are fragile"), ("zh", "这个学习率下的步数很不稳定")):
         assert said in page_text("blog/posts/relu-sparsity-biology.md", lang)
 
 
@@ -1328,3 +1334,36 @@ def test_the_relu_spike_is_the_first_bin_not_exactly_zero(sp, lang, said, gone):
     assert np.any(first & (h > 0)) and np.all(first[h == 0])      # the first bin holds zeros and small positives
     text = page_text("blog/posts/relu-sparsity-biology.md", lang)
     assert said in text and gone not in text
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "on a synthetic ten-class task, the nearest-centre task of [the experiment on dead ReLU units]"
+           "(dead-relu-units.md#dead-relu-experiment): 4000 inputs drawn from a ten-dimensional standard normal "
+           "distribution, each labelled with the class of the nearest of 100 random centres, which carry the ten classes "
+           "at random."),
+    ("zh", "按最近中心分类：从十维标准正态分布中抽取 4000 个输入，另取 100 个随机中心，每个中心随机分到十个类别之一，"
+           "每个输入的标签就是离它最近的那个中心的类别。")])
+def test_the_page_describes_its_nearest_centre_task(lang, said):
+    """Review final78, pc: the page only linked the task and then used 'nearest-centre' undefined; it now says what the
+    task is where it first uses it, and both experiments (sparsity, training speed) use exactly that task."""
+    page = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    assert said in page
+    start, term = page.index(said), ("最近中心" if lang == "zh" else "nearest-centre")
+    assert start <= page.index(term) < start + len(said)       # defined where it is first used
+    for seed in (300, 100, 101, 102):                      # sparsity's data set and training speed's three
+        assert_voronoi_matches_its_description(seed)
+    assert "voronoi(seed=300" in inspect.getsource(sparsity)
+    assert "voronoi(seed=100 + seed)" in inspect.getsource(training_speed)
+    assert tuple(training_speed.SEEDS) == (0, 1, 2)
+
+
+@pytest.mark.parametrize("lang, verb, old", [
+    ("en", "Xu et al. (2015) report that giving ReLU a non-zero negative slope", "concluded"),
+    ("zh", "Xu 等人（2015）报告，给 ReLU 的负半轴加一个不为零的斜率", "得出结论")])
+def test_xu_et_al_are_reported_not_said_to_conclude(lang, verb, old):
+    """Review final78, pc: Xu et al.'s abstract says their experiments 'suggest' the improvement; the page said they
+    'concluded'.  It now says they report it, and the zh paraphrase of their 'common belief' is no longer in quotation
+    marks (it is not their wording)."""
+    page = page_text("blog/posts/relu-sparsity-biology.md", lang)
+    assert verb in page and old not in page
+    assert "“稀疏性是 ReLU 性能好的关键”" not in page

@@ -501,7 +501,7 @@ def test_chord_gap_factorises_and_peaks_at_delta_squared_over_4_at_each_midpoint
     for lang, text in (("en", "# Each chord lies above the parabola by at most $\\delta^2/4 = 4/n^2$, at the midpoint of its piece\n"
                               "# ([the article](../blog/posts/why-nonlinear-activations.md#quadratic) derives this by writing the gap on a piece as a\n"
                               "# product of two linear factors)."),
-                       ("zh", "每段弦都在抛物线上方，最多高出 $\\delta^2/4 = 4/n^2$，出现在该段的中点（[文章](../blog/posts/why-nonlinear-activations.md#quadratic)把这个差值写成了两个因式之积）。")):
+                       ("zh", "每段弦都在抛物线上方，最多高出 $\\delta^2/4 = 4/n^2$，出现在该段的中点（[文章](../blog/posts/why-nonlinear-activations.md#quadratic)把这个差值写成两个因式之积，由此推出这一点）。")):
         page = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert text in page and "(x - a)(a + \\delta - x)" not in page                # one home: the article
         article = (CONTENT[lang] / "blog/posts/why-nonlinear-activations.md").read_text(encoding="utf-8")

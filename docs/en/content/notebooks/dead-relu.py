@@ -235,8 +235,8 @@ else:
 # ??? note "Answer"
 #
 #     Compare with your guess: the run at η = 0.5 gives 52 dead units of the second layer's 256 for seed 0 (20.3%),
-#     between the two. For this seed, then, the share takes at least one value between 2.3% and 40.6%; where and how
-#     fast it rises between 0.3 and 1.0 would take more learning rates to tell.
+#     between the two. So for this seed the share has already climbed partway by 0.5; where exactly it rises between
+#     0.3 and 1.0, and how fast, would take more learning rates to tell.
 
 # %% [markdown]
 # ## Rerun this { #rerun-this }

@@ -138,7 +138,7 @@ for label, (dead, live) in rows.items():
 assert np.all(incoming == 0.0) and bias == 0.0 and np.all(outgoing == 0.0)
 
 # %% [markdown]
-# 这个单元在第 1 层，输入就是固定不变的数据，普通 SGD 无法让它复活。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却与原来逐位相同。
+# 这个单元在第 1 层，输入就是固定不变的数据，普通 SGD 无法让它复活。以学习率 1.0 走 100 步 SGD，网络的其余部分都在变，它的权重和偏置却与原来一位不差。
 
 # %%
 w_before, b_before = net.weights[0][:, unit].copy(), net.biases[0][unit]
@@ -151,7 +151,7 @@ same = np.array_equal(net.weights[0][:, unit], w_before) and net.biases[0][unit]
 moved = np.linalg.norm(net.weights[0][:, unit - 1] - other_before)
 still_dead = bool(np.all(net.hidden_preactivations(X)[0][:, unit] <= 0))
 print("以学习率 1.0 走 100 步 SGD 之后：")
-print(f"  {unit} 号单元的权重和偏置是否与原来逐位相同：{'是' if same else '否'}")
+print(f"  {unit} 号单元的权重和偏置是否与原来一位不差：{'是' if same else '否'}")
 print(f"  未死亡的 {unit - 1} 号单元：输入权重移动的欧氏距离为 {moved:.3f}")
 print(f"  {unit} 号单元是否仍然死亡（在每个训练样本上预激活值都 ≤ 0）："
       f"{'是' if still_dead else '否'}")
@@ -194,7 +194,7 @@ else:
 # %% [markdown]
 # ??? note "答案"
 #
-#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第 2 层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。这只说明，对这个种子，死亡比例在 2.3% 与 40.6% 之间至少取到一个中间值；它在 0.3 与 1.0 之间具体从哪里升起、升得多快，要多测几个学习率才知道。
+#     对照一下你的猜测：学习率为 0.5 时，种子 0 的第 2 层 256 个单元中有 52 个死亡（20.3%），介于这两个比例之间。可见对这个种子，到 0.5 时死亡比例已经升了一截；它在 0.3 与 1.0 之间具体从哪里升起、升得多快，要多测几个学习率才知道。
 
 # %% [markdown]
 # ## 亲手重跑 { #rerun-this }
