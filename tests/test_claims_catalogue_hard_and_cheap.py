@@ -918,10 +918,16 @@ def test_the_cost_section_answers_for_the_pages_hardware_and_leaves_the_cpu_timi
     said = {"en": (("**What is cheap on phones and integer hardware.**", "(#int8)",
                     "the sigmoid, tanh, SiLU and GELU need the lookup table or polynomial of the "
                     "[section on 8-bit inference](#int8) for their exponential or erf.",
-                    "Hard sigmoid, hard tanh, ReLU6 and hard swish need neither, only comparisons, multiplications and clips."),),
+                    "Hard sigmoid, hard tanh, ReLU6 and hard swish need neither, only comparisons, additions, multiplications "
+                    "and clips (hard swish's division by 6 is a multiplication by the constant 1/6)."),),
             "zh": (("**在手机和整数硬件上，什么才算便宜。**", "(#int8)",
                     "sigmoid、tanh、SiLU 和 GELU 的指数或 erf 要用 [8 位推理一节](#int8)所说的查找表或多项式来代替。",
-                    "hard sigmoid、hard tanh、ReLU6 和 hard swish 两者都不需要，只用比较、乘法和截断。"),)}[lang]
+                    "hard sigmoid、hard tanh、ReLU6 和 hard swish 两者都不需要，只用比较、加法、乘法和截断（hard swish 的除以 6 "
+                    "就是乘以常数 1/6）。"),)}[lang]
+    # review final78, ca: "only comparisons, multiplications and clips" left out the addition and clashed with the
+    # division by 6 listed in hard swish's cost; the division is a multiplication by a constant
+    assert x.dtype.kind == "f" and np.allclose(np.clip(x + 3, 0, 6) / 6, np.clip(x + 3, 0, 6) * (1 / 6))
+    assert "only comparisons, multiplications and clips" not in page(lang) and "只用比较、乘法和截断" not in page(lang)
     # review final69, ca: the instruction count (hardware-dependent, unsourced) is cut
     assert "integer instructions" not in first and "整数指令" not in first
     for part, pieces in zip((first,), said):
@@ -1253,13 +1259,13 @@ def test_the_chinese_page_names_mobilenetv3_as_the_network_that_needed_the_sigmo
 
 
 @pytest.mark.parametrize("lang, said, gone", [
-    ("en", "A unit pushed past a kink on every training point gets no gradient through its own weights and bias, so under "
+    ("en", "A unit pushed onto a flat piece on every training point gets no gradient through its own weights and bias, so under "
            "plain [SGD](../glossary.md#sgd) only a change in the layers below it can pull it back:",
-     ("bias, so only a change in the layers below it can pull it back", "Weight decay", "weight decay alone",
+     ("bias, so only a change in the layers below it can pull it back", "Weight decay", "weight decay alone", "pushed past a kink",
       "never pulls one across a kink at 0")),
-    ("zh", "一个单元如果在每个训练样本上都被推过了折点，它自己的权重和偏置就得不到任何梯度；在普通 [SGD](../glossary.md#sgd) 下，"
+    ("zh", "一个单元如果在每个训练样本上都落在水平段上，它自己的权重和偏置就得不到任何梯度；在普通 [SGD](../glossary.md#sgd) 下，"
            "只有下面各层的变化才可能把它拉回来。",
-     ("偏置就得不到任何梯度，只有下面各层的变化才可能把它拉回来", "权重衰减", "永远无法把单元拉过"))])
+     ("偏置就得不到任何梯度，只有下面各层的变化才可能把它拉回来", "权重衰减", "永远无法把单元拉过", "被推过了折点"))])
 def test_a_unit_stuck_past_a_kink_is_freed_only_by_the_layers_below_under_plain_sgd(lang, said, gone):
     """Review final67, ca (WRONG): "gets no gradient at all, so nothing pulls it back" was stronger than the glossary's
     dead unit.  A toy network: inputs -> linear layer 1 (3 units) -> one hard sigmoid unit whose pre-activations all
@@ -1325,16 +1331,17 @@ def test_hard_sigmoid_is_never_hyphenated_as_a_modifier():
 def test_squeeze_and_excitation_sentence_is_split_and_zh_keeps_the_pages_voice(lang):
     """Review final74, ca: the squeeze-and-excitation sentence carried two nested parentheticals and is now two
     sentences, the feature map glossed in its own clause; zh says 本页, as its sibling pages do, not 我们.
-    Review final77, ca: the gloss moved to a paragraph of its own."""
+    Review final77, ca: the gloss moved to a paragraph of its own.  Review final78, ca: that paragraph defined the
+    term two lines after its use; the definition is now a clause at the first use, without nested brackets."""
     # review final77, ca: the paragraph carried the formula, both uses of the sigmoid, hard swish's origin and the
     # squeeze-and-excitation gloss; the gloss is now a paragraph of its own, after the origin of hard swish
-    said = {"en": "in the gates of its squeeze-and-excitation modules (Hu et al. 2018). MobileNetV3's authors found the sigmoid",
-            "zh": "另一处是 Hu 等人（2018）提出的挤压激励（squeeze-and-excitation）块里的门。MobileNetV3 的作者发现 sigmoid"}[lang]
-    gloss = {"en": "\n\nA squeeze-and-excitation module rescales each channel of a feature map by a factor between 0 and 1; a "
-                   "feature map is a convolutional layer's output, one 2-D array per channel.\n",
-             "zh": "\n\n挤压激励块用一个介于 0 与 1 之间的因子去缩放特征图的每个通道；特征图就是卷积层的输出，每个通道一张二维数组。\n"}[lang]
-    assert said in page(lang) and gloss in page(lang)
-    assert page(lang).index(said) < page(lang).index(gloss)
+    said = {"en": "in the gates of its squeeze-and-excitation modules (Hu et al. 2018), which rescale by a factor between 0 "
+                  "and 1 each channel of a feature map, the output of a convolutional layer. MobileNetV3's authors found the sigmoid",
+            "zh": "另一处是 Hu 等人（2018）提出的挤压激励（squeeze-and-excitation）块里的门：它给卷积层输出的特征图的每个"
+                  "通道乘上一个介于 0 与 1 之间的因子。MobileNetV3 的作者发现 sigmoid"}[lang]
+    assert said in page(lang)
+    assert page(lang).index("feature map" if lang == "en" else "特征图") > page(lang).index(said)    # defined at its first use
+    assert "A squeeze-and-excitation module rescales" not in page(lang) and "挤压激励块用" not in page(lang)
     assert "Such a module rescales" not in page(lang) and "这种块用" not in page(lang)
     assert "feature map (a convolutional" not in page(lang) and "特征图（卷积层的输出" not in page(lang)
     if lang == "zh":
@@ -1342,15 +1349,18 @@ def test_squeeze_and_excitation_sentence_is_split_and_zh_keeps_the_pages_voice(l
 
 
 @pytest.mark.parametrize("lang, defined, flat, gone", [
-    ("en", "*hard*, here as in their names, means exactly flat where a smooth curve would only level off. Softsign is not hard:",
+    ("en", "*Hard* means, here and in their names, exactly flat where a smooth curve would only level off. Softsign is not hard:",
      "On its flat pieces the derivative of a hard function is exactly zero.", "Outside the linear part the derivative"),
-    ("zh", "名字里的“硬”，指平滑曲线只会渐趋平缓的地方，它们恰好是水平的；本页也在这个意义上用这个字。softsign 并不“硬”",
+    ("zh", "名字里的“硬”（hard）指的是：平滑曲线只是渐趋平缓的地方，它们恰好水平。softsign 并不“硬”",
      "在水平的那几段上，“硬”函数的导数恰好为零。", "一出线性段"),
 ])
 def test_hard_is_defined_once_before_it_is_used_as_a_category(lang, defined, flat, gone):
     """Review final77, ca: "hard" was used as a category (title, "a hard function") without a definition, and softsign,
     in the title's list, is not hard; and "outside the linear part" missed hard swish, whose middle piece is quadratic
-    and whose right piece has slope 1.  The flat pieces, where the derivative is exactly zero, are what "hard" names."""
+    and whose right piece has slope 1.  The flat pieces, where the derivative is exactly zero, are what "hard" names.
+    Review final78, ca: the en aside "here as in their names" read awkwardly; zh no longer says to the reader that the
+    page uses the word in this sense (本页也在这个意义上用这个字)."""
+    assert "本页也在这个意义上" not in page(lang)
     text = page(lang)
     assert defined in text and flat in text and gone not in text
     assert text.index(defined) < text.index(flat)

@@ -377,13 +377,21 @@ def test_xu_divide_by_u_3_8_which_gives_slopes_below_1_where_multiplying_would_g
     # see) for the note on Xu et al.'s entry in the reference list, which still marks the division as the page's reading
     # review final77, ca: the body stated the division as what the paper does; the paper prints a multiplication, so the
     # body now says so and marks the division as the page's reading (the note on the reference entry is cut: said once)
-    said = {"en": ("Their paper prints the training rule as a multiplication by a random $d \\sim U(3, 8)$; this page reads "
-                   "it as a division, like their test rule, since only a division keeps the slope below 1. In training, then, "
-                   "each negative input is divided by $d$, redrawn for every channel of every training image, so the slope "
-                   "$1/d$ lies between 1/8 and 1/3; at test time it is divided by 5.5, the mean of $d$.\n"),
-            "zh": ("论文把训练规则印成了乘以一个随机数 $d \\sim U(3, 8)$；只有除法能让斜率小于 1，测试规则也是除法，所以本页按"
-                   "除法理解。也就是说，训练时每个负输入都除以 $d$，每张训练图像的每个通道都重新抽取，因此斜率 $1/d$ "
+    # review final78, ca: the body argued with rules the reader could not see; it now quotes the paper's two printed
+    # rules as one display (training a x with a ~ U(l, u), test x/((l + u)/2)) before giving the page's reading
+    said = {"en": ("Their paper prints the rule for a negative input $x_{ji}$ as\n\n$$\ny_{ji} = a_{ji}\\,x_{ji},\\ a_{ji} "
+                   "\\sim U(l, u); \\qquad y_{ji} = \\frac{x_{ji}}{(l + u)/2},\n$$\n\n"
+                   "the first in training, the second at test time, with $(l, u) = (3, 8)$. Read literally, the training rule gives slopes from 3 to 8. This page reads it as "
+                   "a division, like the test rule: in training each negative input is divided by a random $d \\sim U(3, 8)$, "
+                   "redrawn for every channel of every training image, so the slope $1/d$ lies between 1/8 and 1/3; at test "
+                   "time it is divided by 5.5, the mean of $d$.\n"),
+            "zh": ("论文对负输入 $x_{ji}$ 给出的规则是\n\n$$\ny_{ji} = a_{ji}\\,x_{ji},\\ a_{ji} \\sim U(l, u); "
+                   "\\qquad y_{ji} = \\frac{x_{ji}}{(l + u)/2},\n$$\n\n"
+                   "前者用于训练，后者用于测试，其中 $(l, u) = (3, 8)$。照字面读，训练时的斜率会在 3 到 8 之间。本页与测试规则一样按除法理解：训练时"
+                   "每个负输入都除以随机数 $d \\sim U(3, 8)$，每张训练图像的每个通道都重新抽取，因此斜率 $1/d$ "
                    "介于 1/8 和 1/3 之间；测试时则除以 $d$ 的均值 5.5。\n")}
+    for lang, gone in (("en", "prints the training rule as a multiplication"), ("zh", "印成了乘以")):
+        assert gone not in page_text(lang), lang
     for lang, gone in (("en", "In training they divide each negative input"), ("zh", "训练时，他们把每个负输入除以")):
         text = page_text(lang)
         assert said[lang] in text and gone not in text, lang
@@ -1129,11 +1137,13 @@ def test_the_table_says_c0_is_only_continuous_and_every_c0_row_has_a_slope_jump(
     """Review final72, ca: "$C^0$ means continuous with a kink" defined the class wrongly (every C^1 function is C^0
     too).  The table's key now says that C^0 marks a function that is only continuous, its slope jumping at a kink;
     each C^0 row's function has such a jump at 0, and the C^1 row's (ELU) has none."""
-    said = {"en": "in the smoothness column, $C^0$ marks a function that is only continuous, its slope jumping at a kink, "
-                  "and $C^1$ one whose slope is continuous too",
-            "zh": "平滑性一列里，$C^0$ 表示函数只做到连续，斜率在折点处跳变，$C^1$ 表示斜率也连续"}[lang]
+    # review final78, ca: C^1 and C^2 are glossed where ELU first uses them; the table's key keeps only C^0
+    said = {"en": "in the smoothness column, $C^0$ marks a function that is only continuous, its slope jumping at a kink)",
+            "zh": "平滑性一列里，$C^0$ 表示函数只做到连续，斜率在折点处跳变）"}[lang]
     text = page_text(lang)
     assert said in text
+    assert text.index({"en": "$C^1$ (continuous with its first derivative)", "zh": "$C^1$ 的（函数及其一阶导数连续）"}[lang]) \
+        < text.index(said) and text.index("$C^") == text.index("$C^1$ (" if lang == "en" else "$C^1$ 的（")
     for gone in ("$C^0$ means continuous with a kink", "$C^0$ 表示连续但有折点"):
         assert gone not in text, gone
     h = 1e-7
@@ -1148,9 +1158,9 @@ def test_the_table_says_c0_is_only_continuous_and_every_c0_row_has_a_slope_jump(
 
 
 @pytest.mark.parametrize("lang, pointer, home", [
-    ("en", "ELU is $C^1$ but not $C^2$ ([smoothness classes](../reference.md#columns)).",
+    ("en", "ELU is $C^1$ (continuous with its first derivative) but not $C^2$ (continuous with its second derivative too; [smoothness classes](../reference.md#columns)).",
      "- **Smoothness**: $C^0$ marks a function that is only continuous, its slope jumping at kinks; $C^1$ means the slope is continuous but the second derivative jumps;"),
-    ("zh", "所以 ELU 是 $C^1$ 的，但不是 $C^2$ 的（[平滑性的分级](../reference.md#columns)）。",
+    ("zh", "所以 ELU 是 $C^1$ 的（函数及其一阶导数连续），但不是 $C^2$ 的（二阶导数也连续；[平滑性的分级](../reference.md#columns)）。",
      "- **平滑性**：$C^0$ 表示函数只做到连续，斜率在折点处跳变；$C^1$ 表示斜率连续，二阶导数跳变；")])
 def test_the_smoothness_classes_have_one_home_the_reference_page(lang, pointer, home):
     """Review final72, ca: C^0 marks a function that is only continuous (the old "C^0 means continuous, with kinks"

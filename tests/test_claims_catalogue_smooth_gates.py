@@ -846,9 +846,11 @@ def test_mish_needs_the_most_transcendental_functions_in_the_table(lang):
     assert ops["Tanh approximation of GELU" if lang == "en" else "GELU 的 tanh 近似"] == ["$\\tanh$"]
     assert ops["Mish"] == ["$\\exp$", "$\\log$", "$\\tanh$"] and ops["GELU"] == ["$\\operatorname{erf}$"]
     assert all(len(v) < 3 for k, v in ops.items() if k != "Mish")
-    stated = {"en": "an exponential, a logarithm and a tanh, three transcendental functions (functions that, unlike arithmetic and roots, satisfy no polynomial equation), the most on this page",
-              "zh": "一次指数、一次对数和一次 tanh，共三次超越函数运算（超越函数不满足任何多项式方程，这一点与四则运算和开方不同），是本页最多的"}[lang]
-    assert stated in text
+    # review final78, ca: the gloss names the polynomial equation (in x and f(x)) a transcendental function fails;
+    # "the most on this page" is cut from the prose, since the table shows it (checked above)
+    stated = {"en": "an exponential, a logarithm and a tanh, three transcendental functions (functions $f$ that, unlike arithmetic and roots, satisfy no polynomial equation $P(x, f(x)) = 0$)",
+              "zh": "一次指数、一次对数和一次 tanh，共三次超越函数运算（超越函数 $f$ 不满足任何多项式方程 $P(x, f(x)) = 0$，四则运算和开方则都满足）"}[lang]
+    assert stated in text and {"en": "the most on this page", "zh": "是本页最多的"}[lang] not in text
     # review final75, ca: the term was used undefined; it is glossed at its first use, before the table's header
     first = text.index({"en": "transcendental", "zh": "超越函数"}[lang])
     assert text.index(stated) <= first < text.index(stated) + len(stated) and first < text.index({"en": "| Transcendental functions |", "zh": "| 超越函数 |"}[lang])
@@ -1080,14 +1082,14 @@ def test_stable_softplus_needs_log1p_to_stay_accurate_far_below_zero():
 
 @pytest.mark.parametrize("lang, said, clause, forms", [
     ("en", "for pre-trained weights, the GELU form of the code first released with them);",
-     "The code released with each settles it: GPT's `train.py` (OpenAI 2018) computes the tanh approximation, BERT's "
-     "`modeling.py` (Google 2018), in its first packaged release (1.0.0, 26 January 2019), the exact form, although later "
-     "versions of that file, from 1.0.1 (31 January 2019) on, compute the tanh one. The [table of transformer models](gated-units.md#models) gives "
+     "The code released with each settles it. GPT's `train.py` (OpenAI 2018) computes the tanh approximation. BERT's "
+     "`modeling.py` (Google 2018) computes the exact form in its first packaged release (1.0.0, 26 January 2019), and "
+     "the tanh one from 1.0.1 (31 January 2019) on. The [table of transformer models](gated-units.md#models) gives "
      "other models' forms.",
      {"GPT": "tanh approximation", "BERT": "exact", "GPT-2": "tanh approximation"}),
     ("zh", "用预训练权重时，就用随权重最初公开的代码里那种形式的 GELU）；",
-     "用的是哪一种，要看随模型公开的代码：GPT 的 `train.py`（OpenAI，2018）算的是 tanh 近似，BERT 的 `modeling.py`"
-     "（Google，2018）在最初打包发布的 1.0.0 版（2019 年 1 月 26 日）中算的是精确形式，不过同一文件自 1.0.1 版（2019 年 1 月 31 日）起改算 tanh 近似。"
+     "用的是哪一种，要看随模型公开的代码。GPT 的 `train.py`（OpenAI，2018）算的是 tanh 近似。BERT 的 `modeling.py`"
+     "（Google，2018）在最初打包发布的 1.0.0 版（2019 年 1 月 26 日）中算的是精确形式，从 1.0.1 版（2019 年 1 月 31 日）起改算 tanh 近似。"
      "其他模型的形式见 [Transformer 模型一览表](gated-units.md#models)。",
      {"GPT": "tanh 近似", "BERT": "精确", "GPT-2": "tanh 近似"}),
 ])
@@ -1101,7 +1103,8 @@ def test_gelu_form_clause_and_advice_agree_with_the_gated_units_models_table(lan
     the two code files itself (its own reference list), so the claim no longer rests on the later page alone.
     Review final75, ca: "the code released with BERT settles it" was overclaimed, since the same file switched to the
     tanh form in 1.0.1 (today's repository computes it); the clause and the advice now name the first released code and
-    say from which version the file computes the tanh form, the version read from the reference entry."""
+    say from which version the file computes the tanh form, the version read from the reference entry.  Review final78, ca:
+    the BERT clause is its own sentence (first packaged release exact, tanh from 1.0.1 on), the dates unchanged."""
     text = (CONTENT[lang] / "catalogue/gated-units.md").read_text(encoding="utf-8")
     section = text.split("{ #models }", 1)[1].split("\n## ", 1)[0]
     activation, source = {}, {}
@@ -1122,7 +1125,7 @@ def test_gelu_form_clause_and_advice_agree_with_the_gated_units_models_table(lan
     assert len(set(forms.values())) == 2                                 # the two forms both occur in the table
     assert "GPT-2" not in gelu_tanh and "GPT-2" not in own               # the other models' forms stay in the table
     named = {"en": {"GPT": "GPT's `train.py` (OpenAI 2018) computes the tanh approximation",
-                    "BERT": "BERT's `modeling.py` (Google 2018), in its first packaged release (1.0.0, 26 January 2019), the exact form"},
+                    "BERT": "BERT's `modeling.py` (Google 2018) computes the exact form in its first packaged release (1.0.0, 26 January 2019)"},
              "zh": {"GPT": "GPT 的 `train.py`（OpenAI，2018）算的是 tanh 近似",
                     "BERT": "BERT 的 `modeling.py`（Google，2018）在最初打包发布的 1.0.0 版（2019 年 1 月 26 日）中算的是精确形式"}}[lang]
     references = own.split("{ #references }")[1]
@@ -1146,9 +1149,11 @@ def test_gelu_form_clause_and_advice_agree_with_the_gated_units_models_table(lan
     bert_entry = next(line for line in references.splitlines() if "bert-tensorflow" in line)
     switch = re.search(r"(?:from version|自) (\d+\.\d+\.\d+) ?(?:版)?[（(](31 January 2019|2019 年 1 月 31 日)[）)]", bert_entry)
     assert switch and "1.0.0" in bert_entry, bert_entry
-    later = {"en": f"later versions of that file, from {switch[1]} ({switch[2]}) on, compute the tanh one",
-             "zh": f"同一文件自 {switch[1]} 版（{switch[2]}）起改算 tanh 近似"}[lang]
+    # review final78, ca: the clause was one elliptical sentence; GPT and BERT now get a sentence each
+    later = {"en": f"and the tanh one from {switch[1]} ({switch[2]}) on",
+             "zh": f"从 {switch[1]} 版（{switch[2]}）起改算 tanh 近似"}[lang]
     assert later in gelu_tanh
+    assert {"en": "although later versions of that file", "zh": "不过同一文件自"}[lang] not in gelu_tanh
     assert {"en": "code first released with", "zh": "最初公开的代码"}[lang] in said     # the advice holds for BERT
     # review final76, ca: the 2019 PyPI package is not "the code first released" with BERT (its GitHub code is from 2018);
     # the clause now says only "the code released with each", and names the packaged release it cites
