@@ -266,8 +266,9 @@ def test_temperature_limits_order_and_entropy():
     # entropy is defined where it is first used, with the page's one logarithm, the natural one
     assert entropy[-1] < np.log(4) and entropy[-1] == pytest.approx(np.log(4), abs=1e-3)   # uniform: log K
     # strictly, unless all logits are equal, when it stays log K (test_entropy_is_constant_in_t_when_all_logits_are_equal)
-    for lang, said in (("en", r"Its entropy $H = -\sum_i p_i \log p_i$, a measure of how spread out it is, grows strictly with $T$ unless all logits are equal."),
-                       ("zh", r"分布的熵 $H = -\sum_i p_i \log p_i$ 衡量分布有多分散；只要 logit 不全相等，它就随 $T$ 严格增大。")):
+    # review final78, cb: the slope dH/dT is stated in the text, its derivation folded into a note
+    for lang, said in (("en", r"Its entropy $H = -\sum_i p_i \log p_i$, a measure of how spread out it is, grows strictly with $T$ unless all logits are equal, because its slope is"),
+                       ("zh", r"分布的熵 $H = -\sum_i p_i \log p_i$ 衡量分布有多分散；只要 logit 不全相等，它就随 $T$ 严格增大，因为它对 $T$ 的导数是")):
         assert said in page(lang), lang
     # why it rises: dH/dT = Var_p(z) / T^3, checked by central differences; zero only for equal logits
     def entropy_at(logits, t):
@@ -288,18 +289,20 @@ def test_temperature_limits_order_and_entropy():
     # differentiated"); the derivatives it uses are recomputed below.
     # review final69, cb: the product-rule step d/dbeta[beta sum p_i z_i] = sum p_i z_i + beta Var_p(z) is its own display
     step = "$$\n\\frac{d}{d\\beta}\\Bigl[\\beta \\sum_i p_i z_i\\Bigr] = \\sum_i p_i z_i + \\beta\\,\\mathrm{Var}_p(z)\n$$"
-    assert ("With $\\beta = 1/T$, $H = \\log\\sum_j e^{\\beta z_j} - \\beta \\sum_i p_i z_i$. Differentiate in $\\beta$. The first "
+    dhdt = "$$\n\\frac{dH}{dT} = \\frac{\\mathrm{Var}_p(z)}{T^{3}}\n$$"
+    indented = step.replace("\n", "\n    ")
+    assert (f"because its slope is\n\n{dhdt}\n\nwhere {var_p} is the variance of the logits under $p$, zero only when all logits are equal.\n\n"
+            "??? note \"Deriving the slope of the entropy\"\n\n"
+            "    With $\\beta = 1/T$, $H = \\log\\sum_j e^{\\beta z_j} - \\beta \\sum_i p_i z_i$. Differentiate in $\\beta$. The first "
             "term gives $\\sum_i p_i z_i$; the second, by the product rule and $dp_i/d\\beta = p_i\\bigl(z_i - \\sum_j p_j z_j\\bigr)$, "
-            f"gives\n\n{step}\n\nwhere {var_p} is the variance of the logits under $p$. The terms $\\sum_i p_i z_i$ cancel, "
-            "leaving $dH/d\\beta = -\\beta\\,\\mathrm{Var}_p(z)$. Since $d\\beta/dT = -1/T^2$:\n\n"
-            "$$\n\\frac{dH}{dT} = \\frac{\\mathrm{Var}_p(z)}{T^{3}}\n$$\n\n"
-            "This is zero only when all logits are equal.") in page("en")
-    assert ("记 $\\beta = 1/T$，则 $H = \\log\\sum_j e^{\\beta z_j} - \\beta \\sum_i p_i z_i$。对 $\\beta$ 求导。第一项的导数是 "
+            f"gives\n\n    {indented}\n\n    The terms $\\sum_i p_i z_i$ cancel, "
+            "leaving $dH/d\\beta = -\\beta\\,\\mathrm{Var}_p(z)$, and $d\\beta/dT = -1/T^2$ turns this into $dH/dT$ above.") in page("en")
+    assert (f"因为它对 $T$ 的导数是\n\n{dhdt}\n\n其中 {var_p} 是 logit 在分布 $p$ 下的方差，只有所有 logit 都相等时才为零。\n\n"
+            "??? note \"熵的导数怎样推出\"\n\n"
+            "    记 $\\beta = 1/T$，则 $H = \\log\\sum_j e^{\\beta z_j} - \\beta \\sum_i p_i z_i$。对 $\\beta$ 求导。第一项的导数是 "
             "$\\sum_i p_i z_i$；第二项按乘积法则求导，并利用 $dp_i/d\\beta = p_i\\bigl(z_i - \\sum_j p_j z_j\\bigr)$，得到\n\n"
-            f"{step}\n\n其中 {var_p} 是 logit 在分布 $p$ 下的方差。两个 $\\sum_i p_i z_i$ 相消，"
-            "剩下 $dH/d\\beta = -\\beta\\,\\mathrm{Var}_p(z)$。再乘以 $d\\beta/dT = -1/T^2$，得到：\n\n"
-            "$$\n\\frac{dH}{dT} = \\frac{\\mathrm{Var}_p(z)}{T^{3}}\n$$\n\n"
-            "只有所有 logit 都相等时，它才为零。") in page("zh")
+            f"    {indented}\n\n    两个 $\\sum_i p_i z_i$ 相消，"
+            "剩下 $dH/d\\beta = -\\beta\\,\\mathrm{Var}_p(z)$；再乘以 $d\\beta/dT = -1/T^2$，就得到上面的 $dH/dT$。") in page("zh")
     for lang in LANGS:
         assert r"\frac{dH}{dT} = \frac{\mathrm{Var}_p(z)}{T^{3}}" in display_equations(PAGE, lang), lang
     for t in (0.5, 2.0):                            # the form differentiated: H = log sum e^(beta z) - beta sum p z
@@ -881,13 +884,15 @@ def test_sigma_near_1_is_off_by_less_than_epsilon_and_each_rounding_by_half_a_sp
         s = float(1 / (1 + np.exp(-x)))
         assert Fraction(1.0 - s) == 1 - Fraction(s), x
     # review final67, cb: the English sentence on the two roundings is split in two
-    for lang, words in (("en", "Rounding $1 + e^{-x}$, just above 1, costs up to $\\varepsilon/2$, half the spacing of float64 "
-                               "numbers there, and the division carries that error into $\\sigma(x)$. Rounding the quotient, just "
-                               "below 1, where the spacing is half as wide, costs up to $\\varepsilon/4$ more. The subtraction from 1 is then exact, "
+    # review final78, cb: each rounding names the float64 spacing where it happens (eps above 1, eps/2 below)
+    assert np.nextafter(1.0, 2.0) - 1.0 == 2.0 ** -52 and 1.0 - np.nextafter(1.0, 0.0) == 2.0 ** -53
+    for lang, words in (("en", "Just above 1 float64 numbers are $\\varepsilon$ apart, so rounding $1 + e^{-x}$ costs up to $\\varepsilon/2$, "
+                               "and the division carries that error into $\\sigma(x)$. Just below 1 they are $\\varepsilon/2$ apart, "
+                               "so rounding the quotient costs up to $\\varepsilon/4$ more. The subtraction from 1 is then exact, "
                                "so the two add up to at most $3\\varepsilon/4$, and the relative error of "
                                "$1 - \\sigma(x)$ is at most about $\\varepsilon\\, e^{x}$."),
-                        ("zh", "每步舍入的误差至多是 1 附近 float64 数间距的一半：$1 + e^{-x}$ 略大于 1，它的舍入误差至多 "
-                               "$\\varepsilon/2$，这个误差经除法带进 $\\sigma(x)$；商略小于 1，舍入时再添至多 $\\varepsilon/4$。"
+                        ("zh", "每步舍入的误差至多是所在处 float64 数间距的一半。1 之上的间距为 $\\varepsilon$，所以略大于 1 的 $1 + e^{-x}$ 舍入误差至多 "
+                               "$\\varepsilon/2$，这个误差经除法带进 $\\sigma(x)$；1 之下的间距为 $\\varepsilon/2$，所以略小于 1 的商舍入时再添至多 $\\varepsilon/4$。"
                                "随后用 1 去减这一步没有误差，所以两者相加至多 $3\\varepsilon/4$，因此 $1 - \\sigma(x)$ 的相对误差最多约为 $\\varepsilon\\, e^{x}$。")):
         assert words in page(lang), lang
     # review final74, cb: the densest paragraph of the page is two: the bound on 1 - sigma(x), then what the log makes of it

@@ -487,14 +487,17 @@ def test_elu_and_selu_saturate_on_one_side_only_and_the_column_says_no(lang):
     assert np.all(ACTIVATIONS["hard_swish"].f(x) == 0) and np.all(ACTIVATIONS["relu"].f(np.linspace(-50, 0, 1001)) == 0)
     assert ACTIVATIONS["hard_swish"].f(np.array([-2.99]))[0] != 0 and ACTIVATIONS["relu"].f(np.array([0.01]))[0] != 0
     said = {"en": ('Of the functions marked "no", ReLU, ELU, SELU, softplus, GELU (in both forms), SiLU, Mish and hard swish '
-                   "saturate on the negative side only: they level off for negative inputs (ReLU and hard swish are exactly "
-                   "constant there, for $x \\le 0$ and $x \\le -3$ respectively) but grow without bound for positive ones. Leaky ReLU, PReLU, RReLU and "
+                   "saturate on the negative side only (ReLU and hard swish are exactly "
+                   "constant there, for $x \\le 0$ and $x \\le -3$ respectively). Leaky ReLU, PReLU, RReLU and "
                    "Maxout level off on neither side."),
-            "zh": ("记为“否”的函数中，ReLU、ELU、SELU、softplus、GELU（两种形式）、SiLU、Mish 和 hard swish 只在负半轴一侧饱和："
-                   "它们在负半轴上趋于常数（ReLU 在 $x \\le 0$、hard swish 在 $x \\le -3$ 时恰为常数），在正半轴上却无界。"
+            "zh": ("记为“否”的函数中，ReLU、ELU、SELU、softplus、GELU（两种形式）、SiLU、Mish 和 hard swish 只在负半轴一侧饱和"
+                   "（ReLU 在 $x \\le 0$、hard swish 在 $x \\le -3$ 时恰为常数）。"
                    "Leaky ReLU、PReLU、RReLU 和 Maxout 在哪一侧都不饱和。")}[lang]
     text = page_text("reference.md", lang)
     assert said in text
+    # review final78, cb: the bullet links "saturates" to its home instead of restating the definition
+    assert "why-nonlinear-activations.md#saturation" in text.split("**Saturating**" if lang == "en" else "**饱和**")[1].split("\n")[0]
+    assert "bounded on both sides and its slope tends to zero" not in text and "斜率都趋于零的" not in text
     for key in one_sided + neither:                       # every "no" is named in the bullet
         name = ACTIVATIONS["gelu" if key == "gelu_tanh" else key].names["en"].split(" (")[0].split(" / ")[0]
         assert name.lower() in said.lower(), key
