@@ -311,8 +311,9 @@ def test_float32_search_as_the_page_describes_it():
         assert np.all(np.nextafter(run32[:-1], np.float32(np.inf)) == run32[1:])
     # review final68, lp: the method in one clause, "a dense sample, then every value around each threshold"
     # review final77, lp: en keeps only what the reader can use, "every value near each threshold"
-    page_lang("en", "(for float32, every value near each threshold)", "")
-    assert "a dense sample" not in page("en")
+    # review final78, lp: without the sample, "near each threshold" presupposed where the threshold is; en says both steps
+    page_lang("en", "(for float32, a dense sample first and then every value near each threshold)", "")
+    assert "(for float32, every value near each threshold)" not in page("en")
     page_lang("zh", "", "（float32 则先密集取样，再在每个阈值附近逐个检查）")
     for lang, old in (("en", "every 1,024th"), ("zh", "每隔 1024 个")):
         assert old not in page(lang), (lang, old)
@@ -412,11 +413,18 @@ def test_bfloat16_far_tail_needs_a_float32_form_whose_exponentials_stay_finite()
     page_lang("zh", "", "不过对 float32 来说，正确舍入的阈值只是理想值")
     assert "仅有的" not in page("zh")
     # review final67, lp: the example's subject leads it instead of dangling after it
-    page_lang("en", "a kernel matches the tables only if its exponentials stay finite; for the sigmoid at negative $x$, "
-              "that means $e^{x}/(1 + e^{x})$, not $1/(1 + e^{-x})$.", "")
+    # review final78, lp: not only exponentials: softsign' as 1/(1 + |x|)^2 in float32 squares to infinity from
+    # sqrt(float32 max) = 1.84e19 on, well before its bfloat16 threshold 2^67 = 1.48e20, and so returns 0 too soon
+    page_lang("en", "a kernel matches the tables only if its intermediates (exponentials, squares) stay finite; for the "
+              "sigmoid at negative $x$, that means $e^{x}/(1 + e^{x})$, not $1/(1 + e^{-x})$.", "")
+    assert "only if its exponentials stay finite" not in page("en")
+    sq_over = float(np.sqrt(np.float64(np.finfo(np.float32).max)))
+    assert 1.8e19 < sq_over < 2 ** 67 and float(lp.to_format(1 / (1 + 2.0 ** 66) ** 2, "bfloat16")) > 0
+    with np.errstate(over="ignore"):
+        assert np.float32(1) / np.square(np.float32(1) + np.float32(2.0 ** 66)) == 0
     assert "for the sigmoid at negative $x$.\n" not in page("en")
     # review final75, lp: the kernel is named, not "它" (whose antecedent was only in the note's title)
-    page_lang("zh", "", "内核必须采用指数函数值不会溢出的写法才与表一致，例如 sigmoid 在 $x$ 为负时算 $e^{x}/(1 + e^{x})$，"
+    page_lang("zh", "", "内核必须采用中间结果（指数函数值、平方等）不会溢出的写法才与表一致，例如 sigmoid 在 $x$ 为负时算 $e^{x}/(1 + e^{x})$，"
               "而不是 $1/(1 + e^{-x})$。")
     # review final60, lp: the caveats concern values an activation rarely sees, so they sit in a collapsible note
     # review final74, lp2: the note's opening sentence, which restated its title, is cut; the list follows the title
@@ -1297,7 +1305,16 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
     # the second caveat under the tables gives it (0 from -89 in bfloat16, values below 2e-37), and the checks above stay
     page_lang("en", "A kernel that computes in float32 ([above](#evaluated)), as PyTorch's GPU kernels for GELU, SiLU and Mish "
               "do for 16-bit inputs, has no such early overflow. GELU's forward kernels call erf or tanh, not exp, and the exponentials "
-              "in the SiLU and Mish kernels overflow only beyond 88.72; the caveats under the tables say what that changes.", "")
+              "in the SiLU and Mish kernels overflow only beyond 88.72; the caveats under the tables say what that changes for SiLU; "
+              "Mish is unaffected.", "")
+    # review final78, lp: the caveats discuss SiLU only; the float32 Mish kernel returns the correctly rounded 16-bit
+    # value at every input beyond +-88.72, on both sides, so the page says Mish is unaffected
+    for fmt in ("float16", "bfloat16"):
+        xs = lp.every_value(fmt)
+        xs = xs[np.isfinite(xs) & (np.abs(xs) > 88.72)]
+        with np.errstate(all="ignore"):
+            got = lp.to_format(kernels["mish"](xs.astype(np.float32)).astype(np.float64), fmt)
+        assert np.array_equal(got, lp.to_format(EVERY["mish"].f(xs), fmt)), fmt
     for lang, cut in (("en", "$3 \\times 10^{-37}$"), ("zh", "$3 \\times 10^{-37}$")):
         assert cut not in page(lang), lang
     assert "its exponentials overflow only beyond 88.72" not in page("en")
@@ -1311,7 +1328,7 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
     page_lang("zh", "", "在 float32 中计算的"
               "内核（[见上文](#evaluated)）不会这么早溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
               "SiLU 和 Mish 时就是如此。GELU 的前向内核调用的是 erf 或 tanh，不计算指数函数；"
-              "SiLU 和 Mish 的内核中的指数函数要到 88.72 以上才溢出，由此带来的差别见表下的说明。")
+              "SiLU 和 Mish 的内核中的指数函数要到 88.72 以上才溢出，SiLU 由此带来的差别见表下的说明，Mish 则不受影响。")
     # review final65, lp: no parenthesis nested inside the alternative
     assert "或者（两种 16 位格式都是如此）" not in page("zh")
     for lang, old in (("en", "has no such overflow."), ("zh", "不会这样溢出")):
@@ -1428,10 +1445,10 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     # with the library tanh, as lp.naive_in computes them, neither is NaN anywhere in float16
     assert not np.isnan(lp.naive_in("mish", x, "float16")).any()
     assert not np.isnan(lp.naive_in("gelu_tanh", x, "float16")).any()
-    page_lang("en", "say what that changes.\n\nIn the list below, an overflow counts as harmless only where the formula still returns "
+    page_lang("en", "Mish is unaffected.\n\nIn the list below, an overflow counts as harmless only where the formula still returns "
               "the correctly rounded value. From here on, a formula that calls tanh uses the library function, which "
               "returns $\\pm 1$ for large inputs. In float16:", "")
-    page_lang("zh", "", "由此带来的差别见表下的说明。\n\n在下面的列表中，只有公式在溢出之后仍返回正确舍入的值，溢出才算无害。"
+    page_lang("zh", "", "Mish 则不受影响。\n\n在下面的列表中，只有公式在溢出之后仍返回正确舍入的值，溢出才算无害。"
               "从这里起，公式凡是调用 tanh 的，用的都是库函数，输入很大时返回 $\\pm 1$。在 float16 中：")
     page_lang("en", "- the *quotient form* of tanh, $\\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})$, returns NaN", "")
     page_lang("zh", "", "- tanh 的**商式** $\\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})$ 在 $|x| \\ge 11.09$ 时返回 NaN")
@@ -1858,9 +1875,14 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     # float32's 2.9999998 is that case too (3.00 would name 3), checked below, so it is no longer listed apart
     page_lang("en", "An input is written exactly if it has at most three decimals ($-10.375$); otherwise it is rounded to "
               "two decimals, or to as many as it takes to single out the format's value (4.508 in float16, where 4.51 "
-              "would name the next value).", "")
+              "would name the next value). Inputs from 100,000 on are written as powers of ten ($3.4 \\times 10^{7}$).", "")
+    # review final78, lp: the rule now covers the m x 10^k cells (softsign's); its example is a printed cell
+    assert lpt.LARGE == 100_000 and "times" not in lpt.number_latex(99_999.0, "en", "float32")
+    assert "3.4 \\times 10^{7}" in {lpt.number_latex(float(t), "en", f) for q in ("value", "slope")
+                                     for per_format in data[q] for f, pair in zip(fmts, per_format) for t in pair}
     page_lang("zh", "", "小数不超过三位的输入照原样写出（如 $-10.375$），其余的舍入到两位小数；两位不足以确定格式中的那个值时，"
-              "就多写几位（如 float16 中的 4.508，写成 4.51 就成了相邻的另一个值）。")
+              "就多写几位（如 float16 中的 4.508，写成 4.51 就成了相邻的另一个值）。100000 及以上的输入写成 10 的幂"
+              "（如 $3.4 \\times 10^{7}$）。")
     for lang, old in (("en", "and in float32's 2.9999998"), ("zh", "只有两种情况多写几位")):
         assert old not in page(lang), (lang, old)
     for lang, old in (("en", "mostly rounded to two decimals"), ("zh", "大多舍入到两位小数")):
@@ -2035,14 +2057,18 @@ def test_numpy_sums_float16_in_float32_and_the_code_otherwise_stays_in_the_forma
     assert seq != e.sum() and np.abs((e / seq).astype(float) / exact - 1).max() < 1e-3
     page_lang("en", "Every operation runs in the format, except that NumPy's "
               "`sum` adds float16 numbers in float32 and rounds the total once:", "")
-    page_lang("zh", "", "下面的代码每一步运算都在相应格式中进行（只有 NumPy 对 float16 求和时在 float32 中累加、最后舍入一次），")
+    # review final78, lp: zh splits the method from the inputs, two sentences instead of one with a bracketed exception
+    page_lang("zh", "", "分别计算两种写法。每一步运算都在相应格式中进行，只有 NumPy 对 float16 求和时在 float32 中累加、最后舍入一次：")
+    assert "下面的代码每一步运算都在相应格式中进行（" not in page("zh")
 
 
 def test_the_opening_says_should_for_speed():
     """The speed section is an argument, not a measurement, so the opening announces why 16 bits
     'should' make activations faster, and glosses log-sum-exp at its first use."""
-    page_lang("en", r"It then shows softmax and log-sum-exp ($\log\sum_j e^{z_j}$) in 16 bits, and turns to "
-              "mixed-precision training, to why 16 bits should make activations faster,", "")
+    # review final78, lp: the three-way "to ..., to ..., and to ..." list is lighter; the hedge "should" stays
+    page_lang("en", r"It then shows softmax and log-sum-exp ($\log\sum_j e^{z_j}$) in 16 bits, then covers "
+              "mixed-precision training, the speed-up 16 bits should bring, and *outliers*,", "")
+    assert "to why 16 bits should make activations faster" not in page("en")
     page_lang("zh", "", r"接下来演示 16 位下的 softmax 与 log-sum-exp（$\log\sum_j e^{z_j}$），再讨论混合精度训练、"
               "为什么 16 位按理能让激活函数更快，")
     for lang, strong in (("en", "why 16 bits are faster"), ("zh", "16 位为什么更快")):
@@ -2489,9 +2515,10 @@ def test_no_sentence_restates_round_to_nearest_as_a_finding():
     page_lang("en", "rounded once (at a kink, the slope of the outer piece). A 0 means that side equals its asymptote "
               "everywhere. An input is written exactly if it has at most three decimals ($-10.375$); otherwise it is "
               "rounded to two decimals, or to as many as it takes to single out the format's value (4.508 in float16, "
-              "where 4.51 would name the next value).\n\n<!-- low-precision-thresholds -->\n\nA derivative "
+              "where 4.51 would name the next value). Inputs from 100,000 on are written as powers of ten "
+              "($3.4 \\times 10^{7}$).\n\n<!-- low-precision-thresholds -->\n\nA derivative "
               "that tends to 1 can even reach its threshold", "")
-    page_lang("zh", "", "写成 4.51 就成了相邻的另一个值）。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
+    page_lang("zh", "", "（如 $3.4 \\times 10^{7}$）。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
 
 
 def test_takeaway_only_non_zero_limits_come_early():
@@ -2523,7 +2550,10 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # scoped to PyTorch's forward pass, with its exception, and marked as an argument whose GPU times stay unmeasured
     # review final59, lp: one subject per clause; review final61, lp: "The same reasoning bears on the choice of activation"
     # review final77, lp: the inference is attributed to the section's argument, not left as an unsourced "probably"
-    page_lang("en", "The same reasoning bears on the choice of activation: by this argument, the built-in ones differ little "
+    # review final78, lp: "The same reasoning" and "by this argument" said the same thing twice; the subject is now
+    # the memory bound, the argument's hedge stays (pinned also by the guide and hard-and-cheap tests)
+    assert "The same reasoning bears on the choice" not in page("en") and "同样的道理也关系到" not in page("zh")
+    page_lang("en", "The memory bound also bears on the choice of activation: by this argument, the built-in ones differ little "
               "in speed on a GPU. In PyTorch, for example, the forward pass of most built-in "
               "activations (ReLU, GELU, SiLU, the sigmoid, tanh, …) is a single kernel, one pass over memory. For a multi-step "
               "formula such as GELU or SiLU, that is a [fused kernel](../glossary.md#fused-kernel), which does all the steps "
@@ -2532,7 +2562,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     page_lang("en", "This is an argument, not a measurement: how close a given kernel comes to that memory bound "
               "depends on the GPU.", "")
     assert "only a timing on that GPU can tell" not in page("en")
-    page_lang("zh", "", "同样的道理也关系到激活函数怎么选：照这个论证，在 GPU 上各个内置激活函数的速度相差无几。"
+    page_lang("zh", "", "这一点也关系到激活函数怎么选：照这个论证，在 GPU 上各个内置激活函数的速度相差无几。"
               "以 PyTorch 为例，大多数内置激活函数（ReLU、GELU、SiLU、sigmoid、tanh 等）的前向传播只用一个"
               "内核，只读写一次内存；GELU、SiLU 这类多步公式用的是[融合内核](../glossary.md#fused-kernel)，即在这一次读写中做完所有步骤、"
               "不把中间结果写回内存的内核。softsign 是个例外："
@@ -2682,13 +2712,17 @@ def test_terms_are_glossed_where_they_first_appear():
 def test_the_site_reference_page_is_named_as_the_glossary_names_it():
     assert "[reference table](../reference.md)" in page("en") and "reference tables" not in page("en")
     assert "[速查表](../reference.md)" in page("zh")
+    # review final78, lp: "tables of the reference table" and 速查表单输入表 (which misparses as 表单) are reworded
+    page_lang("en", "For every one-input activation function in the [reference table](../reference.md) and each", "")
+    page_lang("zh", "", "对[速查表](../reference.md)中单输入函数表里的每个激活函数")
+    assert "one-input tables of the" not in page("en") and "速查表](../reference.md)单输入表" not in page("zh")
 
 
 def test_scoped_wordings_stay_scoped():
     """The search samples float32 rather than taking all its values, and autocast's "much faster"
     belongs to the matrix products, not to PReLU, which is element-wise and limited by memory traffic."""
-    page_lang("en", "the page takes every finite value $x$ of each format F as input (for float32, every value near "
-              "each threshold)", "")
+    page_lang("en", "the page takes every finite value $x$ of each format F as input (for float32, a dense sample first "
+              "and then every value near each threshold)", "")
     page_lang("zh", "", "把 F 中每一个有限值 $x$ 都当作输入（float32 则先密集取样，再在每个阈值附近逐个检查）")
     page_lang("en", "matrix products, convolutions and `linear`, which are much faster in 16 bits, and a few others, "
               "among them PReLU, the one activation on the list.", "")
@@ -2949,7 +2983,7 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     # "activation values" in the outliers section where a value is meant (review final56, lp: no note on usage in the
     # opening); there "activations" is only Sun et al.'s quoted term
     en = page("en")
-    said = "and to *outliers*, activation values far larger than the rest. Outliers trouble 8-bit formats"
+    said = "and *outliers*, activation values far larger than the rest. Outliers trouble 8-bit formats"  # review final78, lp
     assert said in en and "like the papers it cites" not in en and "large activations" not in en
     outliers = en.split("{ #outliers }")[1].split("{ #takeaways }")[0]
     assert re.findall(r"\bactivations\b", outliers) == ["activations"] and '"massive activations"' in outliers
@@ -3275,7 +3309,8 @@ def test_final75_exponent_bits_set_the_normal_range_and_fraction_bits_extend_it_
     page_lang("en", "down to the smallest positive number, one power of 2 lower for each fraction bit. That is why bfloat16, "
               "with float32's exponent but fewer fraction bits, stops well above float32's smallest positive number.", "")
     page_lang("zh", "", "指数位数决定**范围**，即最小和最大正规数（定义见下文）的量级；")
-    page_lang("zh", "", "尾数每多一位，最小正数就再小一个 2 的幂。所以 bfloat16 虽与 float32 指数位数相同，尾数位少，"
-              "最小正数就比 float32 的大得多。")
+    # review final78, lp: the concession 虽 gets its 但, and the consequence its 因而
+    page_lang("zh", "", "尾数每多一位，最小正数就再小一个 2 的幂。所以 bfloat16 虽与 float32 指数位数相同，但尾数位少，"
+              "最小正数因而比 float32 的大得多。")
     for lang, old in (("en", "from the smallest to the largest representable magnitude"), ("zh", "即能表示的最小和最大量级")):
         assert old not in page(lang), (lang, old)
