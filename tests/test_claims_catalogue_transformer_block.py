@@ -520,7 +520,7 @@ def test_unscaled_attention_at_d_k_64(scaling):
     assert attn.summaries(2 * s)[0].mean() < 0.4
     for lang in LANGS:                                                     # 64 is introduced once, not twice
         assert "common head dimension" not in page(lang) and "常见的头维度" not in page(lang)
-        assert page(lang).count({"en": "64 (the original Transformer)", "zh": "原始 Transformer 的 64"}[lang]) == 1
+        assert page(lang).count({"en": "64 (the original Transformer's)", "zh": "64（原始 Transformer 的取值）"}[lang]) == 1   # review final78, tf
         assert "the original Transformer's head dimension" not in page(lang) and "原始 Transformer 的头维度" not in page(lang)
     shown("0.79 of the total on average, against 0.11", "平均占去 0.79，而缩放后只占 0.11")
 
@@ -668,9 +668,12 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     # review final69, tf: the verdict (the sharpness is all the scaling buys there) moved to the section's answer
     # review final74, tf (second pass): the lesson closes the one paragraph of evidence, before the table
     # review final75, tf: the table follows its one-sentence definition; the lesson closes the third paragraph after it
-    shown("The scaling therefore gives the query a smaller gradient from 64 (the original Transformer) to 256; only from 512 "
+    # review final78, tf: "for head dimensions from 64 ... to 256", which read as a range of gradient values
+    shown("The scaling therefore gives the query a smaller gradient for head dimensions from 64 (the original Transformer's) to 256; only from 512 "
           "does the softmax's shrinking gradient outweigh the keys' growing length. At $d_k = 64$, then,",
-          "于是，从原始 Transformer 的 64 到 256，缩放反而让查询得到的梯度更小；要到 512，softmax 梯度的缩小才压过键的长度增长。可见在 $d_k = 64$ 时，")   # review final77, tf: the verdict follows
+          "于是，头维度从 64（原始 Transformer 的取值）到 256 时，缩放反而让查询得到的梯度更小；要到 512，softmax 梯度的缩小才压过键的长度增长。可见在 $d_k = 64$ 时，")   # review final77, tf: the verdict follows
+    for lang, old in (("en", "smaller gradient from 64 (the original"), ("zh", "从原始 Transformer 的 64 到 256")):
+        assert old not in page(lang), lang
     for lang, old in (("en", "at the head dimensions in common use"), ("zh", "在常用的头维度上")):
         assert old not in page(lang), lang
     for lang, old in (("en", "what it buys there is the constant sharpness"), ("zh", "它在这里带来的，只是")):
@@ -718,7 +721,7 @@ def test_why_the_jacobian_ratio_times_sqrt_d_k_overstates_the_query_ratio(scalin
     # "already smaller without the scaling at d_k = 64, where the median Jacobian norm is still the larger"; at 32 it is not
     assert inputs[32] > 1 > inputs[64] and all(inputs[d] < 1 for d in d_ks)
     assert un[at(scaling, 64)] > sc[at(scaling, 64)]
-    quotients, rng = {}, np.random.default_rng(35)
+    quotients, shares, rng = {}, {}, np.random.default_rng(35)
     for d in d_ks:
         r, z, delta = np.sqrt(rng.chisquare(d, size=100_000)), rng.standard_normal((100_000, 64)), rng.standard_normal((100_000, 64))
         across = rng.chisquare(d - 1, size=100_000)
@@ -727,8 +730,12 @@ def test_why_the_jacobian_ratio_times_sqrt_d_k_overstates_the_query_ratio(scalin
             p = attn.softmax(r[:, None] * z / scale)
             gv = p * delta - p * (p * delta).sum(-1, keepdims=True)
             g = np.linalg.norm(gv, axis=1)
-            q_d.append(np.median(g) / np.median(attn.jacobian_norm(p)))
+            jn = attn.jacobian_norm(p)
+            q_d.append(np.median(g) / np.median(jn))
             gn_d.append(np.median(g))
+            if d == 64:              # review final78, tf: the two factors of the quotient, the per-query share and the spread
+                share = np.median(g[jn > 0] / jn[jn > 0])
+                shares[scale] = (share, q_d[-1] / share, np.quantile(jn, 0.9) / np.quantile(jn, 0.1))
             query.append(np.median(np.sqrt((gv * z).sum(-1) ** 2 + g ** 2 * across)) / scale)   # as query_gradient_medians
             if scale == 1.0:                                    # two keys take almost all the weight of the typical query
                 assert np.median(np.sort(p, axis=1)[:, -2:].sum(1)) > 0.97
@@ -740,6 +747,15 @@ def test_why_the_jacobian_ratio_times_sqrt_d_k_overstates_the_query_ratio(scalin
     # review final69, tf: "about half" at every d_k from 64 to 1,024 (0.52-0.57 over seeds), 0.53 at 64, no longer read as one constant
     assert f"{quotients[64][0]:.2f}" == "0.53" and all(0.5 < q[0] < 0.6 for q in quotients.values())
     assert all(f"{q[1]:.2f}" == "0.94" for q in quotients.values())
+    # review final78, tf (WRONG): "acts along a single direction, so ... about half" over-attributed the 0.53. The single
+    # direction gives the per-query share median(|J delta| / ||J||_F) = 0.72 (rank one exactly: median |N(0,1)| = 0.674);
+    # the rest, 0.73 = 0.53 / 0.72, is the median of a product whose factor ||J||_F spreads over orders of magnitude
+    # across queries (the ratio of medians is not the median of ratios); with the scaling both are close to 1 and 0.94
+    share, spread, width = shares[1.0]
+    assert (f"{share:.2f}", f"{spread:.2f}") == ("0.72", "0.73") and width > 100, (share, spread, width)
+    assert f"{share * spread:.2f}" == f"{quotients[64][0]:.2f}" == "0.53"
+    assert shares[8.0][1] > 0.98 and shares[8.0][2] < 10 and share < shares[8.0][0] < 0.96
+    assert 0.72 > 0.674 == round(float(np.median(np.abs(np.random.default_rng(37).standard_normal(400_000)))), 3)
     # E|J delta|^2 = ||J||_F^2 for standard normal delta; with two keys J is rank one and |J delta| = ||J||_F |N(0, 1)|
     p2 = np.zeros(64); p2[:2] = (0.7, 0.3)
     J = np.diag(p2) - np.outer(p2, p2)
@@ -752,12 +768,19 @@ def test_why_the_jacobian_ratio_times_sqrt_d_k_overstates_the_query_ratio(scalin
     # paragraph of evidence (it was a paragraph ending in "So at d_k = 64 ...", one of the section's reversals)
     # review final75, tf: the three arguments (median vs root mean square; rank one; the query) in paragraphs of their own
     shown("| 0.026 |\n\nAt the softmax's inputs the unscaled gradient is already the smaller at $d_k = 64$, although the median Jacobian norm is "
-          "still the larger there. The norm gives the gradient's root mean square, not its median: when two keys take almost all the weight, as "
-          "they do for the typical query without the scaling, $J$ acts along almost a single direction, so the median of "
-          "$\\lVert J \\delta \\rVert$ is only about half the median Jacobian norm (0.53 at $d_k = 64$, against 0.94 with the scaling).\n\nThe gradient that reaches the query",
+          "still the larger there. The norm gives the gradient's root mean square, not its median, and without the scaling two effects pull the "
+          "median down. First, two keys take almost all the weight of the typical query, so $J$ acts along almost a single direction: at "
+          "$d_k = 64$ the median over queries of $\\lVert J \\delta \\rVert / \\lVert J \\rVert_F$ is 0.72. Second, the Jacobian norms of "
+          "different queries differ widely, and the median of $\\lVert J \\delta \\rVert$ comes out at only 0.73 of the "
+          "product of those two medians. Together they make the median of $\\lVert J \\delta \\rVert$ about half the median Jacobian norm "
+          "(0.53, against 0.94 with the scaling).\n\nThe gradient that reaches the query",
           "| 0.026 |\n\n在 softmax 的输入处，$d_k = 64$ 时不缩放的梯度已经更小，尽管这时雅可比范数的中位数仍是不缩放时更大。原因在于雅可比范数给出的是"
-          "梯度的均方根，而不是中位数：不缩放时，典型查询的权重几乎全落在两个键上，$J$ 几乎只沿一个方向起作用，$\\lVert J \\delta \\rVert$ 的中位数只有"
-          "雅可比范数中位数的一半左右（$d_k = 64$ 时为 0.53，缩放后为 0.94）。\n\n传到查询的梯度")
+          "梯度的均方根，而不是中位数；不缩放时，有两个因素把中位数压低。其一，典型查询的权重几乎全落在两个键上，$J$ 几乎只沿一个方向起作用："
+          "$d_k = 64$ 时，各查询的 $\\lVert J \\delta \\rVert / \\lVert J \\rVert_F$ 的中位数为 0.72。其二，各查询的雅可比范数彼此相差悬殊，"
+          "$\\lVert J \\delta \\rVert$ 的中位数因此只有上述两个中位数之积的 0.73。两者合起来，$\\lVert J \\delta \\rVert$ 的中位数只有"
+          "雅可比范数中位数的一半左右（0.53，缩放后为 0.94）。\n\n传到查询的梯度")
+    for lang, old in (("en", "a single direction, so the median of"), ("zh", "几乎只沿一个方向起作用，$\\lVert J \\delta \\rVert$ 的中位数只有")):
+        assert old not in page(lang), lang
     for lang, old in (("en", "So at $d_k = 64$ the median Jacobian norm"), ("zh", "所以 $d_k = 64$ 时，雅可比范数的中位数")):
         assert old not in page(lang), lang
     for lang, old in (("en", "and the quotient is 0.94"), ("zh", "这个比值为 0.94")):      # review final71, tf: one word, "share"
@@ -831,7 +854,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # review final75, tf: "The table shows which way ...", in the active voice, the table right after it
     shown("\n\nThe table shows which way the scaling moves the gradient: each entry is the unscaled median gradient divided by "
           "the scaled one, for unit-variance queries and keys as simulated here.\n\n| $d_k$ |",
-          "\n\n下表显示缩放让梯度往哪个方向变：各格是不缩放时梯度的中位数除以缩放时的中位数，查询和键的分量方差取 1，与这里的模拟相同。\n\n| $d_k$ |")
+          "\n\n下表给出缩放对梯度的影响：各格是不缩放时梯度的中位数除以缩放时的中位数，查询和键的分量方差取 1，与这里的模拟相同。\n\n| $d_k$ |")
     assert "Which way the scaling moves the gradient is shown" not in page("en") and "缩放让梯度往哪个方向变，见下表" not in page("zh")
     for lang, old in (("en", "the scaling raises the gradient from $d_k = 128$ on"), ("zh", "缩放从 $d_k = 128$ 起增大梯度"),
                       ("en", "and from it the query projection's weights"), ("zh", "查询投影的权重梯度由它而来")):
@@ -884,11 +907,14 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # review final74, tf (second pass): the initial-scale paragraph follows the table and no longer closes the section
     shown("\n\nA different initial scale moves the ratios. With weights of standard deviation 0.02, as in GPT-2's released code, a "
           "model of width $d$ gives the queries and keys components of variance $d \\times 0.02^2$: 0.31 to 0.64 at GPT-2's own "
-          "widths, 768 to 1,600. At GPT-2's head dimension of 64, the unscaled query gradient is then 10 to 15 times the scaled one; at "
-          "width 4,096 the variance is 1.64, and the scaling already gives the larger gradient at $d_k = 128$.",
+          "widths, 768 to 1,600. At GPT-2's head dimension of 64, the unscaled query gradient is then 10 to 15 times the scaled one. "
+          "A model of width 4,096 initialised the same way has a variance of 1.64, and there the scaling already gives the larger gradient at $d_k = 128$.",
           "\n\n初始尺度不同，这些比值也会变。GPT-2 的公开代码把权重的标准差设为 0.02；于是在宽度为 $d$ 的模型里，查询和键的分量方差为 "
           "$d \\times 0.02^2$，在 GPT-2 自身的宽度（768 到 1600）下为 0.31 到 0.64。在 GPT-2 的头维度 64 上，不缩放时查询得到的梯度是"
-          "缩放时的 10 到 15 倍；宽度为 4096 时方差为 1.64，到 $d_k = 128$ 时缩放就已经让查询得到更大的梯度了。")
+          "缩放时的 10 到 15 倍。若按同样的方式初始化一个宽度为 4096 的模型，方差为 1.64，这时到 $d_k = 128$ 缩放就已经让查询得到更大的梯度了。")
+    # review final78, tf: width 4,096 is hypothetical for GPT-2 ("initialised the same way"), in a sentence of its own
+    for lang, old in (("en", "; at width 4,096 the variance"), ("zh", "；宽度为 4096 时方差为 1.64")):
+        assert old not in page(lang), lang
     # review final75, tf: the 75-word sentence split after the widths; zh comma splice mended with a semicolon and 于是
     for lang, old in (("en", "where at its head dimension of 64"), ("zh", "宽度为 $d$ 的模型，查询和键"), ("zh", "这时在它的头维度 64 上")):
         assert old not in page(lang), (lang, old)
@@ -961,11 +987,11 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     assert scores_128 > 2 and ratio[128] > 2 and ratio[64] > 1 and ratio[512] < 1
     # review final60, tf: the lesson stands in the main text, right after the three effects, not in the note
     lesson = {"en": "against none with the scaling.\n\nThe table shows which way the scaling moves the gradient:",
-              "zh": "缩放后则一个也没有。\n\n下表显示缩放让梯度往哪个方向变："}
+              "zh": "缩放后则一个也没有。\n\n下表给出缩放对梯度的影响："}   # review final78, tf: zh lead-in less colloquial
     shown(lesson["en"], lesson["zh"])
     shown("for every query.\n\nA different initial scale moves the ratios.", "都在 $10^{-3}$ 以上。\n\n初始尺度不同，这些比值也会变。")
     shown("the scaling already gives the larger gradient at $d_k = 128$.\n\n??? note \"The gradient at the query\"",
-          "到 $d_k = 128$ 时缩放就已经让查询得到更大的梯度了。\n\n??? note \"查询处的梯度\"")
+          "到 $d_k = 128$ 缩放就已经让查询得到更大的梯度了。\n\n??? note \"查询处的梯度\"")
     for lang, old in (("en", "that it keeps the softmax in the same regime does not"), ("zh", "则与这两者都无关")):
         assert old not in page(lang), lang
     for lang, old in (("en", "what the scaling fixes is the softmax's regime"), ("zh", "缩放固定的是 softmax 所处的状态")):
@@ -1686,8 +1712,8 @@ def test_normalisation_fixes_the_vectors_but_the_scores_still_grow_with_the_weig
     shown("And normalisation layers set the scale of the vectors that feed all these functions, at least at initialisation.",
           "此外，归一化层至少在初始化时固定了向量的尺度，而上述各函数的输入都由这些向量算出。")
     shown("which puts these inputs in range at initialisation; the weights applied after it can still grow in training, "
-          "as the queries and keys [did above](#scaling)",
-          "由此在初始化时让这些输入落在合适的范围内；但它之后的权重在训练中仍可能变大，[前文](#scaling)的查询和键就是如此")
+          "as the queries and keys of the vision transformers [above](#scaling) did",   # review final78, tf: whose growth
+          "由此在初始化时让这些输入落在合适的范围内；但它之后的权重在训练中仍可能变大，[前文](#scaling)所述视觉 Transformer 的查询和键就是如此")
     for lang in LANGS:                      # the ranges normalisation keeps no longer include soft-capping's
         section = page(lang).split("{ #normalisation }")[1].split("$$")[0]
         assert not any(word in section for word in ("soft-capping", "软上限")), lang
@@ -2189,8 +2215,9 @@ def test_the_table_column_lists_caps_and_penalties_not_the_scaling(lang):
     no_cap = {"en": "no cap", "zh": "无上限"}[lang]
     assert {row[0].split(" (")[0].split("（")[0] for row in body if row[4].startswith(no_cap)} == {"Transformer", "GPT-2", "LLaMA"}
     assert {row[0].split(" (")[0].split("（")[0] for row in body if "–" in row[1:5]} == {"Nemotron-4 15B"}
-    shown('- a dash: the section cited does not state it;\n- "no cap": the cited attention formula or released code applies none.',
-          "- 短横：所引章节没有写明；\n- “无上限”：所引注意力公式或公开代码里没有上限。")
+    # review final78, tf: the dash's key is shorter ("–: not stated in the cited section")
+    shown('- –: not stated in the cited section;\n- "no cap": the cited attention formula or released code applies none.',
+          "- –：所引章节未写明；\n- “无上限”：所引注意力公式或公开代码里没有上限。")
     scaling = text.split("{ #scaling }")[1].split("{ #logit-control }")[0]          # the scaling is stated in its own section
     assert {"en": "Dividing by $\\sqrt{d_k}$, as the released code of GPT-2 and LLaMA does, gives *scaled scores*",
             "zh": "除以 $\\sqrt{d_k}$ 之后（GPT-2 和 LLaMA 的公开代码都这样做），得到**缩放后的分数**"}[lang] in scaling
@@ -2402,9 +2429,10 @@ def test_final56_wording_of_the_xiong_limit_the_opening_and_zh_page_references()
     as it writes "输出层一页" and "初始化一文"), never 《…》 followed by 一页; and the Gemma 2 marks say where its code is."""
     shown("Its gradient profile along the stack is not the one Xiong et al. measured on one model at initialisation (their Figure 3), "
           "in which post-norm's gradients grow towards the output and pre-norm's stay about level.",
-          "它的梯度沿各块的分布与 Xiong 等人测得的不同（他们的图 3，一个模型在初始化时的测量）：在他们的模型里，后置归一化的梯度越靠近输出越大，"
+          "Xiong 等人在初始化时测量过一个模型各块的梯度（他们的图 3），这里的分布与之不同：在他们的模型里，后置归一化的梯度越靠近输出越大，"
           "前置归一化则各块大致持平。")
     assert "(their Figure 3):" not in page("en")
+    assert "（他们的图 3，一个模型在初始化时的测量）" not in page("zh")     # review final78, tf: the zh parenthetical became the clause
     shown("Most of this catalogue", "函数目录的大多数页面一次只研究一个激活函数。Transformer 里的非线性却不止一处，")
     shown("The attention layer scores how well each", "以注意力层为例：它先给输入中每个[词元](#block)与其他词元的匹配程度打分")
     zh = page("zh")
