@@ -305,3 +305,27 @@ def test_the_page_opens_with_what_the_explorer_is_for():
         assert text.index(words) < text.index('<div class="activation-explorer"'), lang
     assert "Tick the functions you want to compare" not in page_text("explorer.md", "en")
     assert "勾选想比较的函数" not in page_text("explorer.md", "zh")
+
+
+def test_rrelu_is_drawn_with_its_test_time_slope():
+    """"RReLU's [curves are computed] with its test-time slope 11/48 rather than a random one" (review final78, tools: the
+    explorer drew RReLU without saying which slope; only the later playground page said it).  The explorer's own curve
+    data: RReLU has no slider, and its negative half is the line of slope 11/48 = (1/8 + 1/3)/2, the mean of the random
+    slope's range."""
+    from claim_helpers import page_text
+    from actsite.pages.explorer import explorer_data
+    data = explorer_data()
+    x = np.array(data["x"])
+    rrelu = next(f for f in data["functions"] if f["key"] == "rrelu")
+    assert not rrelu["params"]
+    f, df = (np.array([np.nan if v is None else v for v in rrelu["default"][k]]) for k in ("f", "df"))
+    neg = x < 0
+    from actsite.maths.catalogue import RRELU_BOUNDS
+    assert sum(RRELU_BOUNDS) / 2 == 11 / 48
+    np.testing.assert_allclose(f[neg], 11 / 48 * x[neg], atol=1e-3)
+    np.testing.assert_allclose(df[neg & ~np.isnan(df)], 11 / 48, atol=1e-3)
+    said = {"en": "the same formulas as the site's figures and the reference table, RReLU's with its test-time slope $11/48$ "
+                  "rather than a random one;",
+            "zh": "这些曲线与本站的图和速查表出自同一组公式，RReLU 用的是测试时的斜率 $11/48$，不随机取值；"}
+    for lang, words in said.items():
+        assert words in page_text("explorer.md", lang), lang

@@ -448,10 +448,11 @@ def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang
     # no figure from the bench record is written into the prose, so a re-run of `make bench` cannot contradict it
     # review final66, tools: the difference comes from full builds, not from the preview, and the cause is inferred: the
     # sentence says "in a full build" and "probably" (no bench number in the prose, as above)
-    said = {"en": "probably because most of its time goes to MkDocs itself, with its theme and plugins: in a full build, switching "
+    # review final78, tools: the sentence stacked the cause and the measurement; split in two (both languages)
+    said = {"en": "probably because most of its time goes to MkDocs itself, with its theme and plugins. In a full build, switching "
                   "off this site's additions (the code that typesets the formulas and inserts the figures and generated tables) "
                   "saves only the difference between the two build rows, under a quarter of the full build's time.",
-            "zh": "大概是因为时间主要花在 MkDocs 本身及其主题和插件上：在完整构建中，关掉本站的扩展（排版公式、插入图和生成表格的代码）"
+            "zh": "大概是因为时间主要花在 MkDocs 本身及其主题和插件上。在完整构建中，关掉本站的扩展（排版公式、插入图和生成表格的代码）"
                   "只省下表中两行构建用时之差，不到完整构建用时的四分之一。"}[lang]
     # review final75, tools: "saves only" now says how little, as a share the bench record pins (no seconds in prose)
     assert (warm - bare) / warm < 0.25
@@ -497,9 +498,9 @@ def test_the_paragraph_under_the_table_explains_exactly_the_targets_not_met(lang
     assert results["figures"]["cold_cpu_s"] / results["figures"]["cold_s"] > 1.5
     assert "split evenly" not in " ".join(text.split()) and "平均分给两个核" not in text
     said = {"en": ("gives what that costs: the work already runs on both cores, and even split perfectly between them it would take over 60 s.",
-                   "because most of its time goes to MkDocs itself, with its theme and plugins:"),
+                   "because most of its time goes to MkDocs itself, with its theme and plugins."),
             "zh": ("这些工作本来就分在两个核上，即使两核分得完全均匀，也要 60 秒以上。",
-                   "是因为时间主要花在 MkDocs 本身及其主题和插件上：")}[lang]
+                   "是因为时间主要花在 MkDocs 本身及其主题和插件上。")}[lang]
     assert all(s in " ".join(text.split()) for s in said), lang
     assert not any(w in text for w in ("most likely", "least two cores", "多半", "最少也要")), lang
     # the preview: its row's value and target as the table shows them; it rebuilds the pages (mkdocs serve without
@@ -1093,7 +1094,7 @@ def test_the_page_says_how_far_a_re_timing_moved_the_ratios_and_ranks_nothing_cl
     said = {"en": "prints how far each ratio has moved. It needs an otherwise idle machine, because other work running at the "
                   "same time changes the ratios. "
                   "In three reruns on a machine of the same kind, half of the ratios moved by less than 27% in each run, "
-                  "and the largest by a factor of 2.4. To rank two functions we take the quotient of their ratios; across the reruns, that "
+                  "and the largest by a factor of 2.4. Two functions are ranked by the quotient of their ratios; across the reruns, that "
                   "quotient changed by a factor of up to 5.7, so two that differ by less than that are not ranked here.",
             "zh": "并打印每个比值变动了多少。重测需要一台空闲的机器：同时运行的其他任务会改变这些比值。"
                   "在同类机器上重测三次，每次都有半数比值的变动不到 27%，变动最大的达 2.4 倍。"
