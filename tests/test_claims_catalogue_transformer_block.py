@@ -179,11 +179,13 @@ def test_attention_figure_plots_the_measured_entropy_and_median_jacobian(scaling
         np.testing.assert_array_equal(data[f"{name}_entropy"], scaling[f"{name}_entropy"])
         np.testing.assert_array_equal(data[f"{name}_jacobian_median"], scaling[f"{name}_jacobian_median"])
     assert list(data["d_k"]) == [2 ** i for i in range(11)] and int(data["keys"]) == 64
-    # review final77, tf: panel (b) plots a median over queries, and its axis says so
+    # review final77, tf: panel (b) plots a median over queries, and its axis says so;
+    # review final79, tf: in a symbol both languages read ("med"), which each caption spells out
     import inspect
     from actsite.figures import transformer_block as tb_figures
-    assert r'right.set_ylabel(r"$\operatorname{median}\,\|\mathrm{diag}(p) - pp^{\top}\|_F$")' in inspect.getsource(
+    assert r'right.set_ylabel(r"$\operatorname{med}\,\|\mathrm{diag}(p) - pp^{\top}\|_F$")' in inspect.getsource(
         tb_figures.draw_attention_scaling)
+    assert "(b, med)" in page("en") and "（图 (b)，med 即中位数）" in page("zh")
 
 
 def test_norm_figure_plots_all_four_placements(stack):
@@ -2535,7 +2537,7 @@ def test_final65_wording():
     figures = re.findall(r"!\[([^\]]*)\]\(figure:[\w-]+ \"([^\"]*)\"\)", zh)
     assert len(figures) == 2
     for alt, caption in figures:
-        assert not re.search(r"[^图] \([abc]\)", caption) and "（图 (a)）" in caption and "（图 (b)）" in caption
+        assert not re.search(r"[^图] \([abc]\)", caption) and "（图 (a)）" in caption and re.search(r"（图 \(b\)[），]", caption)
         assert "图 (a) 画" in alt and "图 (b) 画" in alt and not re.search(r"。\([abc]\)", alt)
 
 

@@ -29,7 +29,7 @@ def draw_attention_scaling(fig: Figure, colours: dict) -> dict:
     right.set_yscale("log")
     left.set_ylim(0, 4.6)
     left.set_ylabel(r"$H(p)$")
-    right.set_ylabel(r"$\operatorname{median}\,\|\mathrm{diag}(p) - pp^{\top}\|_F$")
+    right.set_ylabel(r"$\operatorname{med}\,\|\mathrm{diag}(p) - pp^{\top}\|_F$")
     right.set_ylim(1e-4, 1)
     right.set_yticks([1e-4, 1e-3, 1e-2, 1e-1, 1], ["$10^{-4}$", "$10^{-3}$", "$10^{-2}$", "$10^{-1}$", "$1$"])
     for ax, title in ((left, "(a)"), (right, "(b)")):
