@@ -232,8 +232,10 @@ def test_beta_is_defined_where_it_is_first_used_and_the_prose_names_functions_by
     from actsite.pages.playground import playground_data
     # review final66, tools: the zh parenthesis held a definition, two examples and a symbol gloss; the definition is
     # now a sentence after the one that names the sliders
-    assert ("[形状参数](glossary.md#shape-parameter)，拖动滑块或按键盘的方向键都可以。形状参数是公式中改变曲线形状的那个数，"
+    # review final79, tools: the term is defined right after its use; the keyboard remark comes last
+    assert ("[形状参数](glossary.md#shape-parameter)，即公式中改变曲线形状的那个数，"
             "例如 Leaky ReLU 的斜率 $a$、") in page_text("explorer.md", "zh")
+    assert "拖动滑块或按键盘的方向键都可以调节。" in page_text("explorer.md", "zh")
     # review final72, tools: the English parenthesis read as a complete list of the five parameters; it gives examples
     assert "changes the curve (for example, Leaky ReLU's slope $a$, or the $\\beta$" in page_text("explorer.md", "en")
     for lang, formula in (("en", "the $\\beta$ in Swish's $x\\,\\sigma(\\beta x)$, where $\\sigma$ is the sigmoid"),

@@ -672,9 +672,11 @@ def test_batchnorm_kept_every_unit_alive_where_plain_relu_lost_41_45_percent_of_
     en, zh = ((CONTENT[lang] / PAGE).read_text(encoding="utf-8") for lang in ("en", "zh"))
     # the guide gives the conclusion and the link; the 41-45% and the none-died result stay on the home page
     # review final78, tools: "makes fewer units die" called batch-normalised units dead; the glossary calls them inactive
-    assert ("Batch normalisation before the ReLU leaves fewer units off on every training point "
+    # review final79, tools: "off on every training point" competed with the glossary term; now "inactive units"
+    assert ("Batch normalisation before the ReLU leaves fewer inactive units "
             "([measured](blog/posts/dead-relu-units.md#batchnorm-measured))") in en
-    assert "在 ReLU 之前加批归一化，能让在所有训练样本上都关闭的单元变少（[实测](blog/posts/dead-relu-units.md#batchnorm-measured)）" in zh
+    assert "在 ReLU 之前加批归一化，能让始终关闭的单元变少（[实测](blog/posts/dead-relu-units.md#batchnorm-measured)）" in zh
+    assert "units off on every training point" not in en and "都关闭的单元变少" not in zh
     assert "fewer units die" not in en and "减少单元死亡" not in zh
     assert "41–45%" not in en and "41–45%" not in zh
 
@@ -789,9 +791,14 @@ def test_no_rule_keeps_elus_variance_at_every_scale(lang):
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     # one sentence, not a patch announcing the list's gap (review final62, cb)
     said = {"en": "ELU is not listed there; like GELU and SiLU, it has no rule that keeps the variance at every input "
-                  "scale, because it is close to the identity near 0 and to ReLU far out.",
+                  "scale, because it is close to the identity near 0 and, far from 0, differs from ReLU by at most a constant.",
             "zh": "ELU 不在其中；它和 GELU、SiLU 一样，没有哪条规则能在任何输入尺度下都保持方差，"
-                  "因为它在 0 附近接近恒等函数，远离 0 时接近 ReLU。"}[lang]
+                  "因为它在 0 附近接近恒等函数，远离 0 时与 ReLU 至多相差一个常数。"}[lang]
+    # review final79, tools: "close to ReLU far out" ignored ELU's limit of -alpha; the gap to ReLU is bounded by alpha
+    xs = np.linspace(-50, 50, 20001)
+    elu = np.where(xs > 0, xs, np.expm1(np.minimum(xs, 0)))                   # alpha = 1
+    gap = np.abs(elu - np.maximum(xs, 0))
+    assert gap.max() <= 1 and gap[xs < -20].min() > 0.999                     # a constant, not vanishing
     assert "That list leaves out ELU" not in text and "那份小结没有 ELU" not in text
     # GELU and SiLU share the property and are in the summary, so it is not why ELU is missing (review final61, cb)
     summary_rows = (CONTENT[lang] / "blog/posts/initialisation.md").read_text(encoding="utf-8")
@@ -1175,11 +1182,13 @@ def test_three_terms_are_defined_where_first_used_and_the_usual_scale_clause_lin
     assert {"en": "and multiplying by the weights scales the gradient by only about 1 with Xavier initialisation, or $\\sqrt 2$ even with He. ",
             "zh": "而权重乘上的因子在 Xavier 初始化下只有约 1，即便用 He 初始化也只有约 $\\sqrt 2$。"}[lang] in text
     said = {"en": "The gradient therefore shrinks layer after layer "
-                  "even when no unit is saturated (the same 50-layer measurement shows the shrinking, with no unit saturated), "
+                  "even when no unit is saturated, as the same 50-layer measurement shows, "
                   "and small weights shrink it further ([the playground's first experiment](playground.md#try))",
             "zh": "因此即使没有一个单元饱和，"
                   "梯度也会一层层缩小（上文那项 50 层网络的测量正是如此）；"
-                  "权重小，缩得更厉害（[演练场的第一个实验](playground.md#try)）"}[lang]
+                  "初始权重越小，缩得越厉害（[演练场的第一个实验](playground.md#try)）"}[lang]
+    # review final79, tools: the en parenthesis said the shrinking twice; zh 权重小 was terse
+    assert "shows the shrinking, with no unit saturated" not in text and "权重小，缩得更厉害" not in text
     assert {"en": "usual scale", "zh": "通常的尺度"}[lang] not in text
     assert said in text
     # review final77, tools: "shows both" / 对两者都 had no clear antecedent; the parenthesis names what it shows
@@ -1504,8 +1513,12 @@ def test_pre_activation_is_glossed_once_tanh_units_drift_into_the_flat_region_an
     # it only in passing); the entry's home is that section
     condition = {"en": "they pass no gradient. If nothing but their own gradient moves their weights, as under [stochastic gradient descent](glossary.md#sgd) "
                        "(SGD) on fixed data with no [weight decay](glossary.md#weight-decay) and no [momentum]",
-                 "zh": "它们不传梯度。如果除了它们自己的梯度，没有别的东西会改变它们的权重，比如在固定的训练数据上用既不带"
+                 "zh": "它们不传梯度。第 1 层的这种单元，若在固定的训练数据上用既不带"
                        "[权重衰减](glossary.md#weight-decay)、也不带[动量]"}[lang]
+    # review final79, tools: the zh conditional with an inserted example was split: condition, then why
+    if lang == "zh":
+        assert "就永远恢复不了：这时只有它们自己的梯度能改变它们的权重，而这个梯度为零。" in text
+        assert "没有别的东西会改变它们的权重" not in text
     assert terms["weight-decay"].home == "catalogue/rectifiers.md#prelu" and "rectifiers.md#prelu" not in text
     assert condition in text and {"en": "on fixed data and without [momentum]", "zh": "又用不带[动量]"}[lang] not in text
     assert {"en": "weight decay shrinks every parameter", "zh": "权重衰减每一步都把它作用的参数往 0 缩"}[lang] in \
@@ -1513,7 +1526,8 @@ def test_pre_activation_is_glossed_once_tanh_units_drift_into_the_flat_region_an
     # review final77, tools: the momentum gloss, a relative clause that read as if it modified SGD, is its own sentence
     momentum = {"en": "no [momentum](glossary.md#momentum), those in the first layer can never recover. Momentum carries part "
                       "of earlier updates into each new one, so it moves weights even when their gradient is zero.",
-                "zh": "也不带[动量](glossary.md#momentum)的[随机梯度下降](glossary.md#sgd)（SGD），第 1 层的这种单元就永远恢复不了。"
+                "zh": "也不带[动量](glossary.md#momentum)的[随机梯度下降](glossary.md#sgd)（SGD）训练，就永远恢复不了："
+                      "这时只有它们自己的梯度能改变它们的权重，而这个梯度为零。"
                       "动量把以往更新量的一部分带进新的更新，所以梯度为零时它也会推动权重。"}[lang]
     assert momentum in text and "momentum" in terms
     velocity, beta = np.array([0.3, -0.2]), 0.9                      # a zero gradient still moves the weights

@@ -164,7 +164,7 @@ def test_for_relu_the_shaded_flat_region_is_the_whole_negative_half_axis():
 
 
 def test_units_held_on_a_constant_piece_have_no_gradient_and_are_not_counted_as_saturated():
-    """"This group is broader than the site's dead units, a term kept for ReLU. For ReLU the two coincide. For the hard
+    """"This group is broader than the site's dead units, a term kept for ReLU. For ReLU without batch normalisation the two coincide. For the hard
     functions the group also holds the units stuck on a constant piece" (which pieces: Hard and cheap#cost; here ReLU6 at 0
     or at its cap of 6, hard swish at 0 for pre-activations of −3 or below, hard tanh and hard sigmoid at either end) "... The panel counts a unit as saturated
     when its derivative is below 0.01 in absolute value on every training point but not zero on all
@@ -285,7 +285,9 @@ def test_batch_normalisation_preset_keeps_two_layers_whole_and_loses_5_to_7_of_3
     steps 3000 and 4000, 16% to 22% of its units are inactive.'  The playground's own network and count,
     every 10 steps; the shares as the panel prints them.
     review final78, tools: these units were called dead; the count uses whole-set statistics (the panel's
-    `inspect`) while training normalises each mini-batch, so they are the glossary's inactive units."""
+    `inspect`) while training normalises each mini-batch, so they are the glossary's inactive units.
+    review final79, tools: "For ReLU the two coincide" (no-gradient and dead units) failed here, where ReLU units the
+    panel counts as having no gradient are inactive, not dead; page and panel note now say "without batch normalisation"."""
     out = run_node(BATCHNORM, {})
     s = out["state"]
     assert (s["act"], s["lr"], s["bn"], s["layers"], s["width"]) == ("relu", 1, 1, 3, 32)
@@ -297,6 +299,15 @@ def test_batch_normalisation_preset_keeps_two_layers_whole_and_loses_5_to_7_of_3
     late = [d[3] for d in dead if 3000 <= d[0] <= 4000]
     assert (min(late), max(late)) == (5, 7), late
     assert panel_shares([(5, 32), (7, 32)]) == ["16%", "22%"]
+    # ReLU units with no gradient that are not dead exist only with batch normalisation: the claim says so
+    assert max(late) > 0
+    strings = (PLAYGROUND / "strings.js").read_text(encoding="utf-8")
+    for lang, words, note, old in (
+            ("en", "For ReLU without batch normalisation the two coincide.",
+             "(for ReLU without batch normalisation, a dead unit)", "For ReLU the two coincide."),
+            ("zh", "不加批归一化时，对 ReLU 两者恰好相同。", "（不加批归一化时，对 ReLU 而言就是死亡单元）", "对 ReLU，两者恰好相同。")):
+        assert words in page(lang) and note in strings and old not in page(lang), lang
+    assert "(for ReLU, a dead unit)" not in strings and "（对 ReLU 而言就是死亡单元）" not in strings
     for lang, words in (("en", "This run leaves no unit of the first two hidden layers inactive; in the last one, units start "
                                "to become inactive after about a thousand steps, and between steps 3000 and 4000, "
                                "16% to 22% of its units are inactive."),
@@ -491,7 +502,7 @@ def test_deep_sigmoid_first_layer_gradient_mostly_stays_seven_to_eight_orders_be
                                "square gives the latest step's ratio, refreshed every few seconds while the network trains; it "
                                "jumps from step to step within that wider band."),
                         ("zh", "第 1 层的梯度范数通常比最后一个隐藏层低七到八个数量级，两者之比几乎总在 $10^{-9}$ 到 $10^{-6}$ 之间。"
-                               "正方形区域下面那行文字给出的是最近一步的比值，训练进行时每隔几秒更新一次；这个比值每一步都在这个较宽的范围里跳动。")):
+                               "正方形区域下面那行文字给出的是最近一步的比值，训练进行时每隔几秒更新一次；这个比值每一步都在 $10^{-9}$ 到 $10^{-6}$ 之间跳动。")):
         assert words in page(lang), lang
     assert "one reading in three" not in page("en") and "每三次读数" not in page("zh")
     # the estimate that explains it: sigma' near 1/4 at these small pre-activations, times the norm sqrt(16) x 0.1 that
@@ -507,19 +518,23 @@ def test_deep_sigmoid_first_layer_gradient_mostly_stays_seven_to_eight_orders_be
     # one at a time (1/4 and sqrt(16) x 0.1 = 0.4), then multiplied
     assert 0.25 * (math.sqrt(16) * 0.1) == pytest.approx(0.1) and round(math.sqrt(16) * 0.1, 2) == 0.4
     for lang, words in (("en", "Why seven to eight orders: going back one layer multiplies the gradient by the sigmoid's slope, "
-                               "$\\tfrac14$ near 0, where these small weights keep every pre-activation, and by the layer's weights, "
-                               "whose columns of 16 weights of standard deviation 0.1 scale a vector by about $\\sqrt{16} \\times 0.1 = 0.4$. "
+                               "$\\tfrac14$ near 0, where these small weights keep every pre-activation, and by the layer's weights: "
+                               "each component of the back-propagated vector is a sum of 16 terms, each a weight of standard deviation 0.1 times a "
+                               "component, so the vector's length scales by about $\\sqrt{16} \\times 0.1 = 0.4$. "
                                "Each layer thus contributes about $\\tfrac14 \\times 0.4 = 0.1$ "
                                "([When gradients vanish](blog/posts/when-gradients-vanish.md#initialisation) derives this factor). "
                                "The seven steps from the last hidden layer to the first give about $10^{-7}$."),
                         ("zh", "为什么是七到八个数量级：每往回走一层，梯度要乘上 sigmoid 的斜率，这么小的权重让每个预激活值都停在 0 附近，"
-                               "那里的斜率约为 $\\tfrac14$。梯度还要乘上这一层的权重：每列 16 个标准差为 0.1 的权重，把向量的长度缩放约 "
-                               "$\\sqrt{16} \\times 0.1 = 0.4$ 倍。合起来，每层约乘上 $\\tfrac14 \\times 0.4 = 0.1$"
+                               "那里的斜率约为 $\\tfrac14$。梯度还要乘上这一层的权重：往回传的向量，每个分量都是 16 项之和，"
+                               "每项是一个标准差为 0.1 的权重乘上一个分量，所以向量的长度缩放到约 $\\sqrt{16} \\times 0.1 = 0.4$ 倍。合起来，每层约乘上 $\\tfrac14 \\times 0.4 = 0.1$"
                                "（推导见[《梯度消失：深层网络为何学不动》](blog/posts/when-gradients-vanish.md#initialisation)）。"
                                "从最后一个隐藏层回到第 1 层的七步合起来约乘上 $10^{-7}$。")):
         assert words in page(lang), lang
     assert "这个每层因子" not in page("zh") and "(the sigmoid's slope, times" not in page("en")
     assert "typical length of a column" not in page("en") and "的权重的典型长度" not in page("zh")
+    # review final79, tools: "columns of 16 weights" relied on an unstated convention; the scaling is now said per
+    # component of the back-propagated vector; zh names the band instead of 这个较宽的范围
+    assert "columns of 16" not in page("en") and "每列 16" not in page("zh") and "较宽的范围" not in page("zh")
 
 
 DEEP_SIGMOID_INPUTS = """

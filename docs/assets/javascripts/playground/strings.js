@@ -15,7 +15,7 @@ export const STRINGS = {
     gradTitle: '每层权重梯度的范数 ‖∂L/∂W‖（对数坐标）', gradEmpty: '训练走完第一步才有梯度：请按“运行”或“单步”。', layer: (l) => `第\u00a0${l}\u00a0层`, output: '输出层',
     unitsTitle: '无梯度单元与饱和单元的比例',
     unitsRow: (l, d, s) => `第\u00a0${l}\u00a0层：无梯度 ${d}，饱和 ${s}`,
-    unitsNote: '无梯度：在每个训练样本上导数都为 0（对 ReLU 而言就是死亡单元）；饱和：在每个训练样本上导数的绝对值都小于 0.01，但不全为 0。',
+    unitsNote: '无梯度：在每个训练样本上导数都为 0（不加批归一化时，对 ReLU 而言就是死亡单元）；饱和：在每个训练样本上导数的绝对值都小于 0.01，但不全为 0。',
     preTitle: '各层预激活值的分布（阴影是斜率绝对值小于 0.01 的平坦区）',
     preRow: (l, inside) => `第\u00a0${l}\u00a0层：${inside} 的预激活值落在平坦区`,
     summary: ({ step, train, test, worst, gradient }) =>
@@ -41,7 +41,7 @@ export const STRINGS = {
     gradTitle: 'Gradient norm ‖∂L/∂W‖ of each layer (log scale)', gradEmpty: 'The gradients appear after the first training step: press Play or Step.', layer: (l) => `layer ${l}`, output: 'output layer',
     unitsTitle: 'Units with no gradient, and saturated units',
     unitsRow: (l, d, s) => `Layer ${l}: ${d} with no gradient, ${s} saturated`,
-    unitsNote: "No gradient: the derivative is 0 on every training point (for ReLU, a dead unit). Saturated: its absolute value is below 0.01 on every training point, but not 0 on all of them.",
+    unitsNote: "No gradient: the derivative is 0 on every training point (for ReLU without batch normalisation, a dead unit). Saturated: its absolute value is below 0.01 on every training point, but not 0 on all of them.",
     preTitle: "Each layer's pre-activations (shaded: the flat region, where the slope is below 0.01 in absolute value)",
     preRow: (l, inside) => `Layer ${l}: ${inside} of pre-activations in the flat region`,
     summary: ({ step, train, test, worst, gradient }) =>
