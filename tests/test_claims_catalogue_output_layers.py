@@ -586,20 +586,20 @@ def test_log_softmax_backward_turns_the_nll_gradient_minus_y_into_p_minus_y_with
     h = 1e-6
     numeric = [(-(one_hot * (log_p + h * e)).sum() + (one_hot * (log_p - h * e)).sum()) / (2 * h) for e in np.eye(3)]
     np.testing.assert_allclose(numeric, -one_hot, atol=1e-9)
-    # review final66, cb: the opening sentence chained the two functions' jobs; it now names them, then says what each
-    # keeps, returns and passes back
-    assert ("`CrossEntropyLoss` is `log_softmax` followed by `nll_loss`. `log_softmax` keeps its output, the log-probabilities, "
-            "for the backward pass; `nll_loss` returns minus the target's log-probability, $-\\sum_i y_i \\log p_i$, and for one "
-            "[training point](../glossary.md#training-point) passes back $-y$.") in page_text(PAGE, "en")
-    assert ("`CrossEntropyLoss` 就是 `log_softmax` 后接 `nll_loss`。`log_softmax` 会为反向传播保存它的输出，即对数概率；"
-            "`nll_loss` 取目标对数概率的相反数，即 $-\\sum_i y_i \\log p_i$，对单个[训练样本](../glossary.md#training-point)传回 $-y$。") in page_text(PAGE, "zh")
-    # then: log_softmax's backward maps any g to g - p sum g; so p - y
-    assert ("passes back $-y$. The backward pass of `log_softmax` maps any incoming gradient $g$ to $g - p \\sum_i g_i$: "
-            "it multiplies $g$ by the transpose of the Jacobian $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$. "
-            "Applied to $-y$, it returns $-y + p \\sum_i y_i = p - y$") in page_text(PAGE, "en")
-    assert ("传回 $-y$。`log_softmax` 的反向传播把传入的任意梯度 $g$ 变成 $g - p \\sum_i g_i$，"
-            "即用雅可比矩阵 $\\partial \\log p_i / \\partial z_j = \\delta_{ij} - p_j$ 的转置去乘 $g$。"
-            "作用在 $-y$ 上，结果是 $-y + p \\sum_i y_i = p - y$") in page_text(PAGE, "zh")
+    # review final79, cb: the paragraph after the list re-derived p - y through the transposed Jacobian, a second
+    # derivation on the page; the paragraph now says it in two sentences and links to the derivation at #cross-entropy
+    for lang, item in (("en", "In PyTorch, with class indices as targets, `CrossEntropyLoss` is `log_softmax` followed by `nll_loss`, which returns minus "
+                              "the target's log-probability and for one [training point](../glossary.md#training-point) passes back $-y$. "
+                              "The backward pass of `log_softmax` maps any incoming gradient $g$ to $g - p \\sum_i g_i$, so it turns $-y$ into "
+                              "the [$p - y$ derived above](#cross-entropy), with $p$ the exponential of the log-probabilities it saved."),
+                       ("zh", "在 PyTorch 中，目标以类别索引给出时，`CrossEntropyLoss` 就是 `log_softmax` 后接 `nll_loss`；`nll_loss` 取目标对数概率的相反数，"
+                              "对单个[训练样本](../glossary.md#training-point)传回 $-y$。`log_softmax` 的反向传播把传入的任意梯度 $g$ 变成 "
+                              "$g - p \\sum_i g_i$，于是 $-y$ 正好变成[前面推出的 $p - y$](#cross-entropy)，其中 $p$ 由它保存的对数概率取指数得到。")):
+        text = page_text(PAGE, lang)
+        assert item in text, lang
+        fused = text.split("{ #fused }")[1].split("{ #pitfalls }")[0]
+        assert "\\delta_{ij} - p_j" not in fused and "-y + p \\sum_i y_i" not in fused, lang   # derived once, at #cross-entropy
+        assert "p - y" in text.split("{ #cross-entropy }")[1].split("{ #temperature }")[0], lang
     # the list item states the result; the paragraph after it gives the mechanics, once (review final47, cb)
     for lang, lead in (("en", "** No division by a probability that may be 0, and no Jacobian formed; the next paragraph shows how."),
                        ("zh", "**不用拿可能为 0 的概率做除数，也不用构造雅可比矩阵；下一段说明做法。")):

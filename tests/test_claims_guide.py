@@ -979,7 +979,7 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     assert all(len(row) == 3 for row in table.values())                # one spread per variant: the short runs'
     # the guide states the conclusion and leaves the argument (which pair, which runs gave the spread) to its home
     # the hedge (the paper does not say which measure the spread is) stays on the home page the guide links
-    assert "If that spread of 0.005 is a standard deviation" in home
+    assert "If their spreads, 0.006 and 0.005, are standard deviations" in home   # review final79, cb: both spreads
     # one sentence in the guide, a verdict; the argument (which pair, which runs, which measure of spread) is the
     # home's (review final52, cb): the closest pair differs by "about twice" the pair spread (review final53, cb)
     assert round(long_gap / pair_spread) == 2
@@ -994,7 +994,7 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     # home measures it against the spread of a difference of two runs ("about twice"); one comparison, one yardstick: the
     # home's, with the pair named
     home_zh = (CONTENT["zh"] / "catalogue/gated-units.md").read_text(encoding="utf-8")
-    assert "最接近的一对是 GLU（1.663）和 ReLU（1.677）" in home_zh and "这个差距约为它的两倍" in home_zh
+    assert "最接近的一对是 GLU（1.663）和 ReLU（1.677）" in home_zh and "这个差距还不到它的两倍" in home_zh   # review final79, cb
     # review final66, cb: one term site-wide, the gated-units page's "gated block" / 门控前馈模块, not "gated variant"
     for lang in ("en", "zh"):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")

@@ -500,8 +500,9 @@ def test_card_is_defined_at_its_home_on_the_first_catalogue_page():
     # the exception is named, not left as "the range is chosen per function" (review final42, cb): ReLU6 is the
     # only card whose x range differs, and it runs to 9 so that the cap at 6 shows
     assert {k for k, (x_range, _) in card.VIEWS.items() if x_range != card.X_RANGE} == {"relu6"}
-    assert "ReLU6's runs to 9, to show its cap at 6." in term.en_definition
-    assert "ReLU6 的函数卡片延伸到 9，以画出 6 处的上限。" in term.zh_definition   # the term itself, not bare 卡片 (review final58, cb)
+    # review final79, cb: the entry gives ReLU6's whole range, the left edge included, as draw_card sets it above
+    assert "ReLU6's runs from −4 to 9, to show its cap at 6." in term.en_definition
+    assert "ReLU6 的函数卡片从 −4 画到 9，以画出 6 处的上限。" in term.zh_definition   # the term itself, not bare 卡片 (review final58, cb)
     assert "chosen per function" not in term.en_definition and "范围按函数而定" not in term.zh_definition
 
 
@@ -724,7 +725,7 @@ def test_the_zh_glossary_names_a_stand_in_one_way_and_pairs_inactive_with_active
     for key in ("hard-sigmoid", "hard-tanh", "hard-swish", "hard-and-cheap"):
         assert "替身" in TERMS[key].zh_definition and "stand-in" in TERMS[key].en_definition, key
     active = TERMS["active-unit"].zh_definition
-    assert "Leaky ReLU（以及 PReLU、RReLU）的称为始终关闭的单元：它从不开启，但负半轴上的斜率不为零，所以仍能拿到梯度。" in active
+    assert "Leaky ReLU（以及 PReLU、RReLU）单元和批归一化之后的 ReLU 单元则称为始终关闭的单元：它从不开启，但仍能拿到梯度。" in active
     # one pair of words for the state, 开启 / 关闭: the unit that is never on is named with 关闭 (review final57, pc)
     inactive = TERMS["inactive-unit"]
     assert inactive.zh == "始终关闭的单元" and "不活跃单元" in inactive.avoid_zh and "关闭" in inactive.zh_definition
@@ -734,7 +735,7 @@ def test_the_zh_glossary_names_a_stand_in_one_way_and_pairs_inactive_with_active
     assert EVERY["leaky_relu"].df(-1.0) == pytest.approx(0.01) and EVERY["relu"].df(-1.0) == 0.0
     # review final66, ca: the rectifiers page calls PReLU and RReLU units inactive too; their negative slopes are not zero
     assert EVERY["prelu"].df(-1.0) > 0 and EVERY["rrelu"].df(-1.0) > 0
-    assert "an inactive unit (Leaky ReLU, PReLU, RReLU)" in TERMS["active-unit"].en_definition
+    assert "an inactive unit (Leaky ReLU, PReLU, RReLU, or ReLU after batch normalisation)" in TERMS["active-unit"].en_definition
     assert "PReLU" in inactive.en_definition and "PReLU" in inactive.zh_definition
     # review final77, pc: the dead-ReLU article also calls ReLU units after batch normalisation inactive (off on every
     # training point under whole-training-set statistics, possibly on in some mini-batches); the entry covers that use
@@ -742,6 +743,20 @@ def test_the_zh_glossary_names_a_stand_in_one_way_and_pairs_inactive_with_active
     dead_relu = {lang: (CONTENT[lang] / "blog/posts/dead-relu-units.md").read_text(encoding="utf-8")
                  for lang in ("en", "zh")}
     assert "whole training set" in dead_relu["en"] and "inactive" in dead_relu["en"].split("{ #batchnorm-measured }")[1]
+    # review final79, cb: the 开启/active row called every ReLU unit off on all training points dead, against the
+    # inactive-unit row; now all three rows give a batch-normalised ReLU unit one name, inactive, and dead only plain ReLU
+    dead, active_en = TERMS["dead-unit"], TERMS["active-unit"].en_definition
+    assert "a dead unit (ReLU without batch normalisation)" in active_en and "未经批归一化的 ReLU 单元称为死亡单元" in active
+    assert "without batch normalisation" in dead.en_definition and dead.zh_definition.startswith("未经批归一化")
+    assert "a dead unit (ReLU)" not in active_en and "ReLU 的称为死亡单元" not in active
+    # why the name differs: a unit off on every point under whole-set statistics can be on in a mini-batch, which
+    # standardises on its own; one outlier among 15 equal values sits sqrt(15) ~ 3.87 standard deviations up
+    rng = np.random.default_rng(0)
+    z = rng.standard_normal(4000).clip(-2.9, 2.9)
+    gamma, beta = 1.0, -3.0
+    assert (gamma * (z - z.mean()) / z.std() + beta <= 0).all()          # off on every training point
+    batch = np.r_[np.full(15, z[0]), z.max()]
+    assert (gamma * (batch - batch.mean()) / batch.std() + beta > 0).any()   # yet on in this mini-batch
 
 
 def test_site_terms_have_their_own_topic_and_explained_in_links_lead_to_the_explanation():
@@ -816,6 +831,9 @@ def test_the_quantisation_entry_names_the_zero_point_as_its_home_does():
         section = page_text("catalogue/hard-and-cheap.md", lang).split("{ #int8 }")[1].split("\n## ")[0]
         assert formula in section and zero.name(lang) in section, lang
     assert "“零点”" in zero.zh_definition and "$x = 0$" in zero.zh_definition
+    # review final79, cb: the row says what 零点 means elsewhere and here, without the clause justifying the site's choice
+    # (零点 cannot be an "also called" name: those must be variants the pages avoid, and the pages use 零点 for x = 0)
+    assert "别处常称“零点”，本站的“零点”则只指 $x = 0$。" in zero.zh_definition and "所以称零值码" not in zero.zh_definition
     s, z = 0.02, 128                                          # the code z decodes to exactly 0
     assert s * (z - z) == 0.0 and -s * z < 0 < s * (255 - z)
 
