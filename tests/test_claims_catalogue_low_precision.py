@@ -543,10 +543,12 @@ def test_silus_backward_kernel_overflows_like_its_forward_kernel():
     # the forward kernel's threshold is the same -89 (test_flushing_..., above): the caveat says both in one sentence
     assert lp.row("silu", "bfloat16").value[0] == lp.row("silu", "bfloat16").slope[0] == -97.5      # "the tables' -97.5"
     page_lang("en", r"[PyTorch's GPU kernels](#ref-pytorch-kernels) compute SiLU as $x/(1 + e^{-x})$ and its gradient through "
-              r"$1/(1 + e^{-x})$, in float32, so both are 0 from $-89$, not from the tables' $-97.5$. The values lost are below $2 \times 10^{-37}$ in "
-              r"magnitude, at inputs an activation rarely sees.", "")
+              r"$1/(1 + e^{-x})$, in float32, so both are 0 from $-89$, not from the tables' $-97.5$.", "")
+    # review final79, lp: the bound sentence now follows the Mish gradient sentence and covers both
+    page_lang("en", r"All these values are below $2 \times 10^{-37}$ in magnitude, at inputs an activation rarely sees.", "")
     page_lang("zh", "", r"求梯度时也用 $1/(1 + e^{-x})$，所以两者都从 $e^{-x}$ 溢出的 $-89$ 起为 0，"
-              r"而不是表中的 $-97.5$。丢掉的值绝对值都小于 $2 \times 10^{-37}$，况且激活函数很少遇到离 0 这么远的输入。")
+              r"而不是表中的 $-97.5$。")
+    page_lang("zh", "", r"涉及的这些值绝对值都小于 $2 \times 10^{-37}$，况且激活函数很少遇到离 0 这么远的输入。")
     # review final57, lp: "the values lost are below 2e-37": every value and slope the correctly rounded tables keep
     # non-zero and the kernels zero, on the bfloat16 inputs from -89 out, exact or rounded, is below 2e-37 in
     # magnitude (about 1.98e-37 and 1.96e-37 at -89, so the bound is close); "inputs an activation rarely sees" is a
@@ -560,6 +562,47 @@ def test_silus_backward_kernel_overflows_like_its_forward_kernel():
         assert np.abs(lost).max() > 1.9e-37 and np.any(rounded != 0)             # not vacuous: something is lost
     # the source is the CUDA kernel file the page already cites
     both("ActivationSiluKernel.cu")
+
+def test_mishs_backward_kernel_flips_the_sign_from_minus_89():
+    """Caveat 2, review final79, lp (WRONG: "Mish is unaffected"): PyTorch's mish_backward_kernel
+    (aten/src/ATen/native/cuda/ActivationMishKernel.cu, read at commit 035290b77d8b4bd106cf5f9a728516d4335d5a42)
+    computes, in opmath (float32 for Half and BFloat16), s = 1/(1 + exp(-x)), t = tanh(log1p(exp(x))) and returns
+    dy * (t + x * s * (1 - t * t)), rounded once. From -89 exp(-x) overflows, s = 0 and the kernel returns t, about
+    +e^x, where Mish' is about e^x (1 + x) < 0; it is 0 from -93, not from the second table's -97.5. The forward
+    kernel x * tanh(log1p(exp(x))) is unaffected (test_naive_formulas_..., above)."""
+    one = np.float32(1)
+
+    def backward(x, dy=np.float32(1)):                # the kernel's formula, every step in float32
+        x = np.asarray(x, dtype=np.float32)
+        s = one / (one + np.exp(-x))
+        t = np.tanh(np.log1p(np.exp(x)))
+        return dy * (t + x * s * (one - t * t))
+    x = np.linspace(-30, 30, 601)
+    np.testing.assert_allclose(backward(x).astype(np.float64), EVERY["mish"].df(x), rtol=1e-4, atol=1e-7)
+    xb = lp.every_value("bfloat16")
+    xb = xb[np.isfinite(xb)]
+    with np.errstate(all="ignore"):
+        kernel = lp.to_format(backward(xb).astype(np.float64), "bfloat16")
+    exact = lp.to_format(EVERY["mish"].df(xb), "bfloat16")
+    far = (xb <= -89.0) & (exact != 0)
+    assert xb[far].min() == -97.0                   # the table's slope is non-zero from -89 out to -97
+    # identical to the table's rounding down to -88.5; from -89 to -97, every bfloat16 input differs
+    assert np.all(kernel[far] != exact[far]) and kernel[xb == -88.5][0] == exact[xb == -88.5][0]
+    # "about +e^x instead of e^x(1 + x), the wrong sign": positive where the true slope is negative
+    assert np.all(exact[far] < 0) and np.all(kernel[far] >= 0)
+    pos = far & (kernel > 0)
+    np.testing.assert_allclose(kernel[pos], lp.to_format(np.exp(xb[pos]), "bfloat16"), rtol=0.02)
+    # "0 from -93", against the table's -97.5
+    assert xb[(kernel != 0) & (xb < 0)].min() == -92.5 and np.all(kernel[xb <= -93.0] == 0)
+    assert lp.row("mish", "bfloat16").slope[0] == -97.5
+    # "All these values are below 2e-37 in magnitude": the true slopes and the kernel's values from -89 out
+    with np.errstate(all="ignore"):
+        assert np.abs(EVERY["mish"].df(xb[xb <= -89.0])).max() < 2e-37 and np.abs(kernel[xb <= -89.0]).max() < 2e-37
+    page_lang("en", r"Mish's forward kernel is unaffected, but its gradient kernel uses the same $1/(1 + e^{-x})$: from $-89$ "
+              r"it returns about $+e^{x}$ instead of $e^{x}(1 + x)$, the wrong sign, and 0 from $-93$.", "")
+    page_lang("zh", "", r"Mish 的前向内核不受影响，但它求梯度时同样用 $1/(1 + e^{-x})$，从 $-89$ 起返回约 $+e^{x}$ 而不是 "
+              r"$e^{x}(1 + x)$，连符号都错了，从 $-93$ 起则为 0。")
+
 
 def test_a_float32_kernel_that_rounds_once_differs_only_near_a_midpoint():
     """'For the 8- and 16-bit formats it is also the output of a kernel ... that computes accurately
@@ -1305,10 +1348,12 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
     # the second caveat under the tables gives it (0 from -89 in bfloat16, values below 2e-37), and the checks above stay
     page_lang("en", "A kernel that computes in float32 ([above](#evaluated)), as PyTorch's GPU kernels for GELU, SiLU and Mish "
               "do for 16-bit inputs, has no such early overflow. GELU's forward kernels call erf or tanh, not exp, and the exponentials "
-              "in the SiLU and Mish kernels overflow only beyond 88.72; the caveats under the tables say what that changes for SiLU; "
-              "Mish is unaffected.", "")
-    # review final78, lp: the caveats discuss SiLU only; the float32 Mish kernel returns the correctly rounded 16-bit
-    # value at every input beyond +-88.72, on both sides, so the page says Mish is unaffected
+              "in the SiLU and Mish kernels overflow only beyond 88.72; the second caveat under the tables says what that changes.", "")
+    # review final79, lp (WRONG): "Mish is unaffected" held for the forward kernel only (checked here: the float32 Mish
+    # kernel returns the correctly rounded 16-bit value at every input beyond +-88.72); the gradient kernel is wrong
+    # from -89 in bfloat16 (test_mishs_backward_kernel_flips_the_sign_from_minus_89), which the second caveat now says
+    for lang, old in (("en", "Mish is unaffected"), ("zh", "Mish 则不受影响")):
+        assert old not in page(lang), (lang, old)
     for fmt in ("float16", "bfloat16"):
         xs = lp.every_value(fmt)
         xs = xs[np.isfinite(xs) & (np.abs(xs) > 88.72)]
@@ -1328,7 +1373,7 @@ def test_naive_formulas_are_hand_written_and_a_float32_kernel_does_not_overflow_
     page_lang("zh", "", "在 float32 中计算的"
               "内核（[见上文](#evaluated)）不会这么早溢出，PyTorch 在 GPU 上对 16 位输入计算 GELU、"
               "SiLU 和 Mish 时就是如此。GELU 的前向内核调用的是 erf 或 tanh，不计算指数函数；"
-              "SiLU 和 Mish 的内核中的指数函数要到 88.72 以上才溢出，SiLU 由此带来的差别见表下的说明，Mish 则不受影响。")
+              "SiLU 和 Mish 的内核中的指数函数要到 88.72 以上才溢出，由此带来的差别见表下的第二条说明。")
     # review final65, lp: no parenthesis nested inside the alternative
     assert "或者（两种 16 位格式都是如此）" not in page("zh")
     for lang, old in (("en", "has no such overflow."), ("zh", "不会这样溢出")):
@@ -1445,10 +1490,10 @@ def test_the_library_tanh_is_what_spares_mish_and_gelu_tanh_in_float16():
     # with the library tanh, as lp.naive_in computes them, neither is NaN anywhere in float16
     assert not np.isnan(lp.naive_in("mish", x, "float16")).any()
     assert not np.isnan(lp.naive_in("gelu_tanh", x, "float16")).any()
-    page_lang("en", "Mish is unaffected.\n\nIn the list below, an overflow counts as harmless only where the formula still returns "
+    page_lang("en", "says what that changes.\n\nIn the list below, an overflow counts as harmless only where the formula still returns "
               "the correctly rounded value. From here on, a formula that calls tanh uses the library function, which "
               "returns $\\pm 1$ for large inputs. In float16:", "")
-    page_lang("zh", "", "Mish 则不受影响。\n\n在下面的列表中，只有公式在溢出之后仍返回正确舍入的值，溢出才算无害。"
+    page_lang("zh", "", "见表下的第二条说明。\n\n在下面的列表中，只有公式在溢出之后仍返回正确舍入的值，溢出才算无害。"
               "从这里起，公式凡是调用 tanh 的，用的都是库函数，输入很大时返回 $\\pm 1$。在 float16 中：")
     page_lang("en", "- the *quotient form* of tanh, $\\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})$, returns NaN", "")
     page_lang("zh", "", "- tanh 的**商式** $\\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})$ 在 $|x| \\ge 11.09$ 时返回 NaN")
@@ -1479,7 +1524,7 @@ def test_only_e4m3_needs_more_than_the_infinity_for_the_cube():
     """'In E4M3, the cube needs a wider intermediate format': in float16 the cube's overflow is
     harmless (the formula still gives x or 0, tested above); in E4M3 it is NaN.
     review final72, lp: one sentence names E4M3 alone (float16's harmless overflow is said in the list above)."""
-    page_lang("en", "In E4M3 no order helps, because the argument of the $\\tanh$ itself exceeds 448 once $|x|$ passes about 23; "
+    page_lang("en", "In E4M3 no order helps, because the argument of the $\\tanh$ itself exceeds 464, and so is NaN, once $|x|$ passes about 23; "
               "there the cube needs a wider intermediate format, or an input clipped before it is cubed.", "")
     page_lang("zh", "", "这时立方需要在更宽的格式中计算，或者在立方之前先把输入限制在一定范围内。")
     with np.errstate(all="ignore"):
@@ -1521,7 +1566,7 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         np.testing.assert_allclose(gelu_t, 0.5 * x * (1 + np.tanh(u)), rtol=1e-9, atol=1e-12)  # 1 + tanh cancels on the left
     # the cube's overflow is placed: harmless in float16 (the formula survives, above), NaN in E4M3
     # review final72, lp: only E4M3's bound is given (float16's 122 cut: the overflow is harmless there)
-    page_lang("en", "In E4M3 no order helps, because the argument of the $\\tanh$ itself exceeds 448 once $|x|$ passes about 23;", "")
+    page_lang("en", "In E4M3 no order helps, because the argument of the $\\tanh$ itself exceeds 464, and so is NaN, once $|x|$ passes about 23;", "")
     for lang, cut in (("en", "about 122"), ("zh", "约 122"), ("en", "No reordering saves"), ("zh", "无法彻底避免溢出")):
         assert cut not in page(lang), (lang, cut)
     # review final67, lp: the zh gives the reordering first, then why no order helps (as the English does)
@@ -1547,8 +1592,15 @@ def test_the_exponential_rewrite_fixes_every_formula_but_the_cube():
         assert float(ml_dtypes.finfo(getattr(ml_dtypes, fmt) if fmt != "float16" else np.float16).max) == largest
         crossing = brentq(lambda x: u_of(x) - largest, 1.0, 1000.0)
         assert f"{crossing:.0f}" == said, (fmt, crossing)
+    # review final79, lp: in E4M3 passing 448 is harmless (values up to 464 round to 448); NaN starts above 464, the
+    # bound the page now names, and u passes it at about 23.2
+    e4 = np.array([464.0, 464.01]).astype(E4M3).astype(float)
+    assert e4[0] == 448.0 and np.isnan(e4[1])
+    assert f"{brentq(lambda x: u_of(x) - 464.0, 1.0, 1000.0):.0f}" == "23"
+    for lang, old in (("en", "itself exceeds 448"), ("zh", "本身就超出了 448")):
+        assert old not in page(lang), (lang, old)
     assert 113 < brentq(lambda x: 0.044715 * x ** 3 - 65504.0, 1.0, 1000.0) < 122      # the reordered product goes first
-    page_lang("zh", "", "在 E4M3 中，无论怎样调整运算顺序都无济于事：$|x|$ 一旦超过约 23，$\\tanh$ 的自变量本身就超出了 448；")
+    page_lang("zh", "", "在 E4M3 中，无论怎样调整运算顺序都无济于事：$|x|$ 一旦超过约 23，$\\tanh$ 的自变量本身就超过 464，成了 NaN；")
     assert "立方项却无论怎样调整运算顺序" not in page("zh")
     page_lang("en", "or an input clipped before it is cubed", "")
     # the thresholds are the correctly rounded function's, which the float32 column defines as an ideal
@@ -1873,16 +1925,18 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     # name them), and "mostly" hid the one float32 exception; the sentence now says the whole rule
     # review final77, lp: the rule is one sentence, "two decimals, or as many as it takes to single out the value";
     # float32's 2.9999998 is that case too (3.00 would name 3), checked below, so it is no longer listed apart
-    page_lang("en", "An input is written exactly if it has at most three decimals ($-10.375$); otherwise it is rounded to "
-              "two decimals, or to as many as it takes to single out the format's value (4.508 in float16, where 4.51 "
-              "would name the next value). Inputs from 100,000 on are written as powers of ten ($3.4 \\times 10^{7}$).", "")
+    # review final79, lp: the rule is one sentence for the reader; m x 10^k is called scientific notation, not a power of ten
+    page_lang("en", "Inputs are exact where they have at most three decimals ($-10.375$); otherwise they are rounded to two "
+              "decimals, or more where two would name a neighbouring value (4.508 in float16), and from 100,000 on they are "
+              "written in scientific notation ($3.4 \\times 10^{7}$).", "")
+    for lang, old in (("en", "powers of ten"), ("zh", "10 的幂")):
+        assert old not in page(lang), (lang, old)
     # review final78, lp: the rule now covers the m x 10^k cells (softsign's); its example is a printed cell
     assert lpt.LARGE == 100_000 and "times" not in lpt.number_latex(99_999.0, "en", "float32")
     assert "3.4 \\times 10^{7}" in {lpt.number_latex(float(t), "en", f) for q in ("value", "slope")
                                      for per_format in data[q] for f, pair in zip(fmts, per_format) for t in pair}
-    page_lang("zh", "", "小数不超过三位的输入照原样写出（如 $-10.375$），其余的舍入到两位小数；两位不足以确定格式中的那个值时，"
-              "就多写几位（如 float16 中的 4.508，写成 4.51 就成了相邻的另一个值）。100000 及以上的输入写成 10 的幂"
-              "（如 $3.4 \\times 10^{7}$）。")
+    page_lang("zh", "", "小数不超过三位的输入照原样写出（如 $-10.375$），其余的舍入到两位小数，两位会与相邻的值混淆时多写几位"
+              "（如 float16 中的 4.508）；100000 及以上的输入用科学记数法写出（如 $3.4 \\times 10^{7}$）。")
     for lang, old in (("en", "and in float32's 2.9999998"), ("zh", "只有两种情况多写几位")):
         assert old not in page(lang), (lang, old)
     for lang, old in (("en", "mostly rounded to two decimals"), ("zh", "大多舍入到两位小数")):
@@ -2066,11 +2120,14 @@ def test_the_opening_says_should_for_speed():
     """The speed section is an argument, not a measurement, so the opening announces why 16 bits
     'should' make activations faster, and glosses log-sum-exp at its first use."""
     # review final78, lp: the three-way "to ..., to ..., and to ..." list is lighter; the hedge "should" stays
-    page_lang("en", r"It then shows softmax and log-sum-exp ($\log\sum_j e^{z_j}$) in 16 bits, then covers "
+    page_lang("en", r"It then shows softmax and log-sum-exp ($\log\sum_j e^{z_j}$) in 16 bits and turns to "
               "mixed-precision training, the speed-up 16 bits should bring, and *outliers*,", "")
     assert "to why 16 bits should make activations faster" not in page("en")
+    # review final79, lp: no "then ... then" in the opening, no colloquial 按理 in zh
+    for lang, old in (("en", "in 16 bits, then covers"), ("zh", "按理")):
+        assert old not in page(lang), (lang, old)
     page_lang("zh", "", r"接下来演示 16 位下的 softmax 与 log-sum-exp（$\log\sum_j e^{z_j}$），再讨论混合精度训练、"
-              "为什么 16 位按理能让激活函数更快，")
+              "为什么 16 位应当能让激活函数更快，")
     for lang, strong in (("en", "why 16 bits are faster"), ("zh", "16 位为什么更快")):
         assert strong not in page(lang), lang
     for lang, single in (("en", r"$u \approx c\,v$ for some constant"), ("zh", r"则 $u \approx c\,v$")):
@@ -2513,10 +2570,9 @@ def test_no_sentence_restates_round_to_nearest_as_a_finding():
     # review final68, lp: the rule for writing thresholds joins this lead-in instead of a note of its own
     # review final69, lp: the rule for writing thresholds is cut; the lead-in ends with the cell layout
     page_lang("en", "rounded once (at a kink, the slope of the outer piece). A 0 means that side equals its asymptote "
-              "everywhere. An input is written exactly if it has at most three decimals ($-10.375$); otherwise it is "
-              "rounded to two decimals, or to as many as it takes to single out the format's value (4.508 in float16, "
-              "where 4.51 would name the next value). Inputs from 100,000 on are written as powers of ten "
-              "($3.4 \\times 10^{7}$).\n\n<!-- low-precision-thresholds -->\n\nA derivative "
+              "everywhere. Inputs are exact where they have at most three decimals ($-10.375$); otherwise they are rounded "
+              "to two decimals, or more where two would name a neighbouring value (4.508 in float16), and from 100,000 on "
+              "they are written in scientific notation ($3.4 \\times 10^{7}$).\n\n<!-- low-precision-thresholds -->\n\nA derivative "
               "that tends to 1 can even reach its threshold", "")
     page_lang("zh", "", "（如 $3.4 \\times 10^{7}$）。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
 
@@ -2570,7 +2626,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     # review final68, lp: eager mode and NumPy's passes answer "which activation is fastest", not this page's question
     for lang, cut in (("en", "eager mode"), ("en", "as NumPy does"), ("zh", "即时执行"), ("zh", "像 NumPy 那样")):
         assert cut not in page(lang), (lang, cut)
-    page_lang("zh", "", "这是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于具体的 GPU。")
+    page_lang("zh", "", "以上是论证，不是实测：某个激活函数内核离这个访存下限有多近，取决于具体的 GPU。")
     # review final67, lp: softsign's three kernels in sentences of their own; the bytes per element are stated (one read
     # and one write of the element's size), and the halving is said there, not also in the NVIDIA sentence
     for lang, old in (("en", "as it is called, each is a separate kernel"), ("zh", "运算一经调用就逐个执行"),
@@ -2581,7 +2637,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     page_lang("en", f"Each element costs {f32} bytes in float32 ({f32 // 2} read, {f32 // 2} written) and {f16} in a 16-bit "
               "format. This is an argument", "")
     page_lang("zh", "", f"每个元素在 float32 中要搬运 {f32} 字节（读 {f32 // 2} 字节、写 {f32 // 2} 字节），在 16 位格式中只要 "
-              f"{f16} 字节。这是论证")
+              f"{f16} 字节。以上是论证")
     # addressed to the reader, not the editor; 推理 is kept for inference on this page, 内置 for built-in
     # review final57, lp: the zh heading says what halves, not a calque of "fewer bytes"
     page_lang("zh", "", "## 速度：搬运的字节减半 { #speed }")
@@ -2599,7 +2655,7 @@ def test_speed_section_says_why_numpy_timings_do_not_carry_over_in_one_sentence(
     page_lang("en", "usually limited by memory traffic, NVIDIA's guides say. By halving the bytes it moves, 16 bits should "
               "make it up to about twice as fast as in float32 ([the argument above](#speed)).", "")
     page_lang("zh", "", "据 NVIDIA 的指南，在 GPU 上逐元素计算的激活函数通常受限于访存。换成 16 位后字节数减半，"
-              "照[上文的论证](#speed)，这类激活函数的速度按理最多可达 float32 下的约两倍。")
+              "照[上文的论证](#speed)，这类激活函数的速度最多可达 float32 下的约两倍。")
     for lang, hedge in (("en", "an argument, not a measurement"), ("zh", "论证，不是实测")):
         assert page(lang).count(hedge) == 1, lang
     for lang, overclaim in (("en", "every memory-bound"), ("zh", "耗时应当都")):
@@ -3004,10 +3060,14 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     page_lang("zh", "", "却可以比其余激活值大十万倍。")
     # review final77, lp: Sun et al. place these values in the residual stream; the harm is a conditional on a tensor
     # quantised with one scale, not a consequence stated as if from the paper
-    page_lang("en", "They sit in the residual stream, and their ratio is more than three times E4M3's normal range. If such "
-              "a value reached a tensor quantised with one scale, it alone would push values of typical size below that "
+    # review final79, lp: a ratio is compared with the ratio 28,672 that spans the normal range, not with the range
+    assert 3 < 100_000 / (e4m3.max / 2.0 ** -6) < 4 and e4m3.max / 2.0 ** -6 == 28_672
+    for lang, old in (("en", "three times E4M3's normal range"), ("zh", "是 E4M3 正规数范围的三倍多")):
+        assert old not in page(lang), (lang, old)
+    page_lang("en", "They sit in the residual stream, and their ratio to the rest is more than three times 28,672, the ratio "
+              "that spans E4M3's normal range. If such a value reached a tensor quantised with one scale, it alone would push values of typical size below that "
               "range.", "")
-    page_lang("zh", "", "这些值位于残差流中，与其余值之比是 E4M3 正规数范围的三倍多。这样的值一旦进入共用一个缩放因子量化的张量，"
+    page_lang("zh", "", "这些值位于残差流中，与其余值之比是 E4M3 正规数范围两端之比（28672）的三倍多。这样的值一旦进入共用一个缩放因子量化的张量，"
               "单凭它一个，典型大小的值就会被压到正规数范围以下。")
     for lang, old in (("en", "with one scale for the whole tensor, such a value alone"), ("zh", "整个张量若共用一个缩放因子，单凭这样一个值")):
         assert old not in page(lang), (lang, old)
