@@ -1103,20 +1103,25 @@ def test_integer_pieces_are_exact_up_to_the_final_rounding_not_exact(lang):
     exponential needs a per-layer table or a polynomial.  The closing "Two properties ..." sentence it replaces is gone.
     Review final74, ca: the paragraph on quantising (codes, scale, zero point) now precedes the two requirements.
     Review final74, ca2: the requirements paragraph now also carries the table-or-polynomial sentence (the closing
-    lookup-table paragraph is cut)."""
+    lookup-table paragraph is cut).
+    Review final79, ca: hard sigmoid and hard tanh are named with ReLU6 (all three bounded and piecewise linear)."""
+    big = np.array([-1e6, 1e6])
+    for key in ("relu6", "hard_sigmoid", "hard_tanh"):
+        assert np.all(np.abs(EVERY[key].f(big)) <= 6), key                   # bounded: the first property
+    assert EVERY["hard_swish"].f(big)[1] > 1e5                                # hard swish: unbounded above
     s = int8.relu6_scale()
     x = np.random.default_rng(2).normal(0, 3, 100_000)
     np.testing.assert_array_equal(int8.codes(R6.f(x), s), np.clip(np.round(x / s), 0, 255))
     said = {"en": "An activation suits 8-bit integer arithmetic if its output is bounded, so that the range to be stored is known in "
                   "advance, and if it is made of straight or polynomial pieces, which integer arithmetic computes with rounding "
                   "as the only error: rounding of the result, and of any constant, such as hard swish's 3, that is not on the "
-                  "input's grid. ReLU6 has both properties, hard swish the second. The sigmoid and SiLU lack the second: "
+                  "input's grid. ReLU6, hard sigmoid and hard tanh have both properties, hard swish only the second. The sigmoid and SiLU lack the second: "
                   "integer hardware replaces their exponential by a lookup table or a polynomial, and implementations do "
                   "this in different ways, which MobileNetV3's authors name as a possible source of lost precision in "
                   "quantised mode.",
             "zh": "激活函数要适合 8 位整数运算，一要输出有界，这样要存的范围事先就知道；二要由直线段或多项式段拼成，"
                   "这样整数运算的误差就只剩舍入：结果要舍入，不在输入网格上的常数（比如 hard swish 里的 3）也要舍入。"
-                  "ReLU6 两条都满足，hard swish 满足第二条。sigmoid 和 SiLU 要算指数，不满足第二条：整数硬件只能用查找表"
+                  "ReLU6、hard sigmoid 和 hard tanh 两条都满足，hard swish 只满足第二条。sigmoid 和 SiLU 要算指数，不满足第二条：整数硬件只能用查找表"
                   "或多项式来代替指数，而各家的做法互不相同，MobileNetV3 的作者指出，这可能造成量化模式下的精度损失。"}[lang]
     int8_section = page(lang).split("{ #int8 }")[1].split("\n## ")[0]
     # review final74, ca: the requirements used "the input's grid" before codes and scale were defined; the paragraph

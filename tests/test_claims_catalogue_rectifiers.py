@@ -597,34 +597,45 @@ def test_elu_tends_to_relu_as_alpha_goes_to_0():
 def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
     assert normal_mean(selu) == pytest.approx(0.0, abs=1e-9)
     assert normal_mean(lambda z: selu(z) ** 2) == pytest.approx(1.0, abs=1e-9)
-    assert ("They chose the two constants of a scaled ELU so that a standard normal input gives an output of mean 0 "
-            "and variance 1, and proved that, for weights whose sum is near 0 and whose sum of squares is near 1 (as with "
-            "mean 0 and variance $1/n$) and activations whose mean and "
-            "variance start near 0 and 1, the network pulls them back to 0 and 1. [The article on initialisation](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("en")
-    # review final67, ca: the unused aside "(so mean square 1)" is cut; zh names the antecedent of 它们
-    # review final77, ca: the theorem's weight condition is on the sum and the sum of squares; mean 0 and variance 1/n
-    # is one way to meet it (the fixed-point test below recomputes both cases)
-    assert "proved that, for weights with mean 0 and variance $1/n$" not in page_text("en")
-    assert ("他们选定缩放 ELU 的两个常数，使标准正态输入的输出均值为 0、方差为 1，并证明了：权重之和接近 0、平方和接近 1"
-            "（均值为 0、方差为 $1/n$ 即属此类），且激活值的均值和方差起初就在 0 和 1 附近时，二者会被拉回 0 和 1。[初始化一文](../blog/posts/initialisation.md#selu-fixed-point)") in page_text("zh")
-    # review final69, ca: zh says 激活值的均值和方差 once in that clause (二者 the second time)
-    assert "附近时，激活值的均值和方差会被拉回" not in page_text("zh")
+    # review final79, ca: the theorem is stated as Klambauer et al. state it (windows on omega and tau; a fixed point
+    # near, not at, (0, 1)); weights of variance 1/n meet the omega window only on average (the share is recomputed below)
+    for gone in ("the network pulls them back to 0 and 1", "(as with mean 0 and variance $1/n$)", "二者会被拉回 0 和 1",
+                 "即属此类", "proved that, for weights with mean 0 and variance $1/n$", "附近时，激活值的均值和方差会被拉回"):
+        assert gone not in page_text("en") + page_text("zh"), gone
+    share = 2 * phi_cdf(0.1) - 1                          # omega = sum of n weights of variance 1/n is N(0, 1)
+    assert round(100 * share) == 8
+    assert ("Their Theorem 1 concerns a unit whose incoming weights sum to $\\omega \\in [-0.1, 0.1]$ and whose squared "
+            "weights sum to $\\tau \\in [0.95, 1.1]$: if the activations' mean and variance start near 0 and 1, the successive "
+            "layers draw them to a stable fixed point, a mean and variance that a layer maps back to themselves. That point "
+            "lies near mean 0 and variance 1, and exactly there only when $\\omega = 0$ and $\\tau = 1$. Weights drawn with "
+            "mean 0 and variance $1/n$ meet these conditions only on average: $\\tau$ is then near 1 in a wide layer, but "
+            f"$\\omega$ is itself standard normal, within 0.1 of 0 for only about {round(100 * share)}% of units.") in page_text("en")
+    assert ("论文的定理 1 针对这样的单元：输入权重之和 $\\omega \\in [-0.1, 0.1]$，权重平方和 $\\tau \\in [0.95, 1.1]$。"
+            "这时只要激活值的均值和方差起初在 0 和 1 附近，逐层传下去，二者就会被吸引到一个稳定的不动点，即经过一层后保持不变的均值和方差。"
+            "这个不动点在均值 0、方差 1 附近，只有 $\\omega = 0$、$\\tau = 1$ 时才恰好是这两个值。按均值 0、方差 $1/n$ 初始化权重，"
+            "只在期望意义上满足这些条件：宽的层里 $\\tau$ 确实接近 1，但 $\\omega$ 本身服从标准正态分布，"
+            f"落在 0 附近 0.1 以内的单元只占约 {round(100 * share)}%。") in page_text("zh")
+    rng = np.random.default_rng(0)
+    n = 1000
+    w = rng.normal(0.0, math.sqrt(1 / n), size=(20_000, n))
+    omega, tau = w.sum(axis=1), (w ** 2).sum(axis=1)
+    assert abs(np.mean(np.abs(omega) <= 0.1) - share) < 0.01               # only ~8% of units meet the omega window
+    assert np.mean((tau >= 0.95) & (tau <= 1.1)) > 0.85                      # the tau window holds in a wide layer
     # review final65, ca: "fixed point" is glossed where it is first used: the mean 0 and variance 1 a layer maps back
     # to themselves (the next test computes that map and finds (0, 1) fixed for weight mean 0 and variance 1/n)
-    assert ("derives this fixed point, the mean 0 and variance 1 that a layer maps back to themselves, tests it and lists "
-            "its conditions.") in page_text("en")
-    assert "推导了这个不动点（经过一层后保持不变的均值 0 和方差 1），用实验检验了它" in page_text("zh")
+    assert "a stable fixed point, a mean and variance that a layer maps back to themselves." in page_text("en")
+    assert "一个稳定的不动点，即经过一层后保持不变的均值和方差。" in page_text("zh")
     for lang in ("en", "zh"):
         section = page_text(lang).split("{ #selu }")[1]
         first = section.index("fixed point" if lang == "en" else "不动点")
-        assert first == section.index("derives this fixed point" if lang == "en" else "推导了这个不动点") + (
-            len("derives this ") if lang == "en" else len("推导了这个")), lang          # its first use is the glossed one
+        assert first == section.index("a stable fixed point" if lang == "en" else "一个稳定的不动点") + (
+            len("a stable ") if lang == "en" else len("一个稳定的")), lang          # its first use is the glossed one
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_selu_details_that_have_their_home_in_the_initialisation_article_are_not_repeated(lang):
-    """The Banach theorem, the weight conditions and the two equations are derived in the initialisation
-    article (#selu-fixed-point); the card page states the claim once and links there."""
+    """The Banach theorem and the two equations are derived in the initialisation article (#selu-fixed-point); the
+    card page states the theorem's conditions once (review final79, ca: it is their home) and links there."""
     section = page_text(lang).split("{ #selu }")[1].split("\n## ")[0]
     assert "Banach" not in section and r"\sum_i w_i" not in section
     assert section.count("initialisation.md#selu-fixed-point") == 1
@@ -1158,15 +1169,16 @@ def test_the_table_says_c0_is_only_continuous_and_every_c0_row_has_a_slope_jump(
 
 
 @pytest.mark.parametrize("lang, pointer, home", [
-    ("en", "ELU is $C^1$ (continuous with its first derivative) but not $C^2$ (continuous with its second derivative too; [smoothness classes](../reference.md#columns)).",
+    ("en", "ELU is $C^1$ (continuous with its first derivative) but not $C^2$ (continuous with its second derivative too); the [reference table](../reference.md#columns) defines these classes.",
      "- **Smoothness**: $C^0$ marks a function that is only continuous, its slope jumping at kinks; $C^1$ means the slope is continuous but the second derivative jumps;"),
-    ("zh", "所以 ELU 是 $C^1$ 的（函数及其一阶导数连续），但不是 $C^2$ 的（二阶导数也连续；[平滑性的分级](../reference.md#columns)）。",
+    ("zh", "所以 ELU 是 $C^1$ 的（函数及其一阶导数连续），但不是 $C^2$ 的（二阶导数也连续）；这些平滑性等级的定义见[速查表](../reference.md#columns)。",
      "- **平滑性**：$C^0$ 表示函数只做到连续，斜率在折点处跳变；$C^1$ 表示斜率连续，二阶导数跳变；")])
 def test_the_smoothness_classes_have_one_home_the_reference_page(lang, pointer, home):
     """Review final72, ca: C^0 marks a function that is only continuous (the old "C^0 means continuous, with kinks"
     read as if every C^0 function had one).  Review final62, ca: C^k was defined here (ELU's properties) and again on the reference page; it is defined once,
     on the reference page's #columns, and ELU's properties link there (the summary table no longer points back to ELU).
-    ELU (alpha = 1) is C^1 and not C^2: its slope meets 1 at 0 and its second derivative jumps from 1 to 0."""
+    ELU (alpha = 1) is C^1 and not C^2: its slope meets 1 at 0 and its second derivative jumps from 1 to 0.
+    Review final79, ca: the link now stands outside the gloss's parenthesis."""
     text = page_text(lang)
     assert pointer in text
     reference = (CONTENT[lang] / "reference.md").read_text(encoding="utf-8")
@@ -1198,8 +1210,8 @@ def test_pytorch_draws_the_slope_itself_over_the_range_of_xus_slopes(lang, pytor
 
 
 @pytest.mark.parametrize("lang, once, after, gone", [
-    ("en", "an output of mean 0 and variance 1, and proved", "its output has mean 0 and variance 1", "mean square"),
-    ("zh", "输出均值为 0、方差为 1，并证明了", "它的输出均值为 0、方差为 1", "均方")])
+    ("en", "an output of mean 0 and variance 1. Their Theorem 1", "its output has mean 0 and variance 1", "mean square"),
+    ("zh", "输出均值为 0、方差为 1。论文的定理 1", "它的输出均值为 0、方差为 1", "均方")])
 def test_selus_normalisation_is_named_by_its_variance_with_the_mean_square_said_once(lang, once, after, gone):
     """Review final57, ca: one wording for one fact, "variance", the word the initialisation article uses.
     Review final67, ca: the aside "(so mean square 1)" was never used on the page and is cut; at mean 0 the two agree."""
@@ -1337,11 +1349,13 @@ def test_defined_terms_link_the_glossary_and_maxout_is_a_companion_to_dropout(la
 def test_the_caveat_on_reported_results_comes_with_the_first_one(lang):
     """Review final74, ca: the reader met five headline numbers before the closing section discounted them; a pointer
     now sits before the first (PReLU's 4.94%), and zh's closing sentence lost the calque 结论……窄.
-    Review final75, ca: en "the next is its authors' own report" read like a note; now "the one that follows"."""
+    Review final75, ca: en "the next is its authors' own report" read like a note; now "the one that follows".
+    Review final79, ca: the link label says what the closing section weighs (what the reports can and cannot show)."""
     text = page_text(lang)
     pointer = {"en": "Like every benchmark result on this page, the one that follows is the authors' own report ([what "
-                     "such reports settle](#which-one)).",
-               "zh": "和本页引用的其他基准结果一样，下面这个也出自作者自己的报告（[这类报告能说明什么](#which-one)）。"}[lang]
+                     "such reports can and cannot show](#which-one)).",
+               "zh": "和本页引用的其他基准结果一样，下面这个也出自作者自己的报告（[这类报告能说明什么、不能说明什么](#which-one)）。"}[lang]
+    assert "what such reports settle" not in text                        # review final79, ca: cryptic link label
     assert pointer in text and text.index(pointer) < text.index("4.94%")
     assert not re.search(r"\d%", text[:text.index(pointer)])             # no reported result before the pointer
     assert "{ #which-one }" in text
