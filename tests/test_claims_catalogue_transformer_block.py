@@ -769,18 +769,24 @@ def test_why_the_jacobian_ratio_times_sqrt_d_k_overstates_the_query_ratio(scalin
     # review final74, tf (second pass): the reconciliation of figure (b) with the table's first row is one sentence of the
     # paragraph of evidence (it was a paragraph ending in "So at d_k = 64 ...", one of the section's reversals)
     # review final75, tf: the three arguments (median vs root mean square; rank one; the query) in paragraphs of their own
+    # review final79, tf: the median-versus-root-mean-square point is one sentence in the main text; its two effects
+    # (0.72, and 0.73 of what the first alone gives, both pinned above) sit in the note on the sampling, reworded
+    # without "the product of those two medians"
     shown("| 0.026 |\n\nAt the softmax's inputs the unscaled gradient is already the smaller at $d_k = 64$, although the median Jacobian norm is "
-          "still the larger there. The norm gives the gradient's root mean square, not its median, and without the scaling two effects pull the "
-          "median down. First, two keys take almost all the weight of the typical query, so $J$ acts along almost a single direction: at "
-          "$d_k = 64$ the median over queries of $\\lVert J \\delta \\rVert / \\lVert J \\rVert_F$ is 0.72. Second, the Jacobian norms of "
-          "different queries differ widely, and the median of $\\lVert J \\delta \\rVert$ comes out at only 0.73 of the "
-          "product of those two medians. Together they make the median of $\\lVert J \\delta \\rVert$ about half the median Jacobian norm "
-          "(0.53, against 0.94 with the scaling).\n\nThe gradient that reaches the query",
+          "still the larger there: the norm gives the gradient's root mean square, not its median, and with sharp weights the median of "
+          "$\\lVert J \\delta \\rVert$ is only about half the median Jacobian norm (0.53, against 0.94 with the scaling).\n\nThe keys in that sum",
           "| 0.026 |\n\n在 softmax 的输入处，$d_k = 64$ 时不缩放的梯度已经更小，尽管这时雅可比范数的中位数仍是不缩放时更大。原因在于雅可比范数给出的是"
-          "梯度的均方根，而不是中位数；不缩放时，有两个因素把中位数压低。其一，典型查询的权重几乎全落在两个键上，$J$ 几乎只沿一个方向起作用："
-          "$d_k = 64$ 时，各查询的 $\\lVert J \\delta \\rVert / \\lVert J \\rVert_F$ 的中位数为 0.72。其二，各查询的雅可比范数彼此相差悬殊，"
-          "$\\lVert J \\delta \\rVert$ 的中位数因此只有上述两个中位数之积的 0.73。两者合起来，$\\lVert J \\delta \\rVert$ 的中位数只有"
-          "雅可比范数中位数的一半左右（0.53，缩放后为 0.94）。\n\n传到查询的梯度")
+          "梯度的均方根，而不是中位数；权重尖锐时，$\\lVert J \\delta \\rVert$ 的中位数只有雅可比范数中位数的一半左右（0.53，缩放后为 0.94）。"
+          "\n\n这个和里各个键的长度")
+    shown("    Two effects make up the 0.53 at $d_k = 64$. First, two keys take almost all the weight of the typical query, so $J$ acts along "
+          "almost a single direction: the median over queries of $\\lVert J \\delta \\rVert / \\lVert J \\rVert_F$ is 0.72. Second, the "
+          "Jacobian norms differ widely between queries, which pulls the median of $\\lVert J \\delta \\rVert$ down to 0.73 of what the first "
+          "effect alone would give.",
+          "    $d_k = 64$ 时的 0.53 由两个因素造成。其一，典型查询的权重几乎全落在两个键上，$J$ 几乎只沿一个方向起作用：各查询的 "
+          "$\\lVert J \\delta \\rVert / \\lVert J \\rVert_F$ 的中位数为 0.72。其二，各查询的雅可比范数相差悬殊，又让 "
+          "$\\lVert J \\delta \\rVert$ 的中位数降到只计第一个因素时所得值的 0.73。")
+    for lang, old in (("en", "product of those two medians"), ("zh", "上述两个中位数之积")):
+        assert old not in page(lang), lang
     for lang, old in (("en", "a single direction, so the median of"), ("zh", "几乎只沿一个方向起作用，$\\lVert J \\delta \\rVert$ 的中位数只有")):
         assert old not in page(lang), lang
     for lang, old in (("en", "So at $d_k = 64$ the median Jacobian norm"), ("zh", "所以 $d_k = 64$ 时，雅可比范数的中位数")):
@@ -807,8 +813,11 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
         p = attn.softmax(np.einsum("nkd,nd->nk", K, q) / scale)
         g = p * delta - p * (p * delta).sum(-1, keepdims=True)
         direct.append(np.median(np.linalg.norm(np.einsum("nkd,nk->nd", K, g), axis=-1)) / scale)   # sum_j g_j k_j (/ sqrt(d_k))
-    shown("the gradient that reaches the query is $\\sum_j g_j k_j$ without the scaling and $\\sum_j g_j k_j / \\sqrt{d_k}$ with it.",
-          "则传到查询本身的梯度不缩放时是 $\\sum_j g_j k_j$，缩放时是 $\\sum_j g_j k_j / \\sqrt{d_k}$。")
+    # review final79, tf: the definition moved from the collapsed note to the table's lead-in, before the row is read
+    shown("Its second row is the gradient that reaches the query, $\\sum_j g_j k_j$ without the scaling and $\\sum_j g_j k_j / \\sqrt{d_k}$ "
+          "with it, where $g_j$ is the gradient at the softmax's $j$-th input.\n\n| $d_k$ |",
+          "表的第二行是传到查询的梯度，不缩放时为 $\\sum_j g_j k_j$，缩放时为 $\\sum_j g_j k_j / \\sqrt{d_k}$，"
+          "其中 $g_j$ 是 softmax 第 $j$ 个输入处的梯度。\n\n| $d_k$ |")
     # g_j is the gradient at the softmax's j-th input: with the scaling, the chain rule through s_j / sqrt(d_k) adds the
     # division; checked on one query against a finite difference of a linear loss in the query
     q1, K1, d1 = rng.standard_normal(16), rng.standard_normal((attn.KEYS, 16)), rng.standard_normal(attn.KEYS)
@@ -850,13 +859,14 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # before; the query's paragraph no longer says the weights' gradient is a weighted sum of the keys
     # review final74, tf (second pass): one paragraph of evidence; the table's definition opens it
     # review final77, tf: "its ratio ... the first" named: the table's second row against its first
-    shown("The gradient that reaches the query is a weighted sum of the keys, whose length grows like $\\sqrt{d_k}$ and which the "
-          "scaling divides by $\\sqrt{d_k}$, so the ratio in the table's second row is about $\\sqrt{d_k}$ times the ratio in its first row.",
-          "传到查询的梯度是各个键的加权和，键的长度按 $\\sqrt{d_k}$ 增长，缩放时又要除以 $\\sqrt{d_k}$，所以查询处的比值约为 softmax 输入处的 $\\sqrt{d_k}$ 倍。")
+    # review final79, tf: the sum is defined in the table's lead-in; this sentence refers back to it
+    shown("The keys in that sum grow in length like $\\sqrt{d_k}$, and the scaling divides the sum by $\\sqrt{d_k}$, "
+          "so the ratio in the table's second row is about $\\sqrt{d_k}$ times the ratio in its first row.",
+          "这个和里各个键的长度按 $\\sqrt{d_k}$ 增长，缩放时整个和又要除以 $\\sqrt{d_k}$，所以查询处的比值约为 softmax 输入处的 $\\sqrt{d_k}$ 倍。")
     # review final75, tf: "The table shows which way ...", in the active voice, the table right after it
     shown("\n\nThe table shows which way the scaling moves the gradient: each entry is the unscaled median gradient divided by "
-          "the scaled one, for unit-variance queries and keys as simulated here.\n\n| $d_k$ |",
-          "\n\n下表给出缩放对梯度的影响：各格是不缩放时梯度的中位数除以缩放时的中位数，查询和键的分量方差取 1，与这里的模拟相同。\n\n| $d_k$ |")
+          "the scaled one, for unit-variance queries and keys as simulated here. Its second row",
+          "\n\n下表给出缩放对梯度的影响：各格是不缩放时梯度的中位数除以缩放时的中位数，查询和键的分量方差取 1，与这里的模拟相同。表的第二行")
     assert "Which way the scaling moves the gradient is shown" not in page("en") and "缩放让梯度往哪个方向变，见下表" not in page("zh")
     for lang, old in (("en", "the scaling raises the gradient from $d_k = 128$ on"), ("zh", "缩放从 $d_k = 128$ 起增大梯度"),
                       ("en", "and from it the query projection's weights"), ("zh", "查询投影的权重梯度由它而来")):
@@ -969,11 +979,11 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # the result taken from its exact law (checked against forming the vectors, above)
     # (the direct run at the top of this test forms 64 standard normal keys and a standard normal delta)
     assert attn.KEYS == 64 and attn.QUERIES == 200_000
-    shown("A second simulation, not shown in the figure, samples $J \\delta$ and this gradient: for each head dimension, 200,000 queries "
+    shown("A second simulation, not shown in the figure, samples $J \\delta$ and the query's gradient: for each head dimension, 200,000 queries "
           "with 64 keys each, drawn as above, and a gradient arriving at the attention weights with 64 independent standard normal components; "
           "as for the scores, it draws the result from its exact distribution instead of forming the vectors. Repeated with other "
           "random draws, each entry of the table changes by less than 10%.\n",
-          "另一次模拟（图中未画出）对 $J \\delta$ 和这个梯度做了抽样：每个头维度取 20 万个查询，每个查询配 64 个键，抽取方式同上；"
+          "另一次模拟（图中未画出）对 $J \\delta$ 和查询处的梯度做了抽样：每个头维度取 20 万个查询，每个查询配 64 个键，抽取方式同上；"
           "到达注意力权重的梯度取 64 个分量相互独立的标准正态随机向量。和分数一样，这次模拟按所得梯度的精确分布直接抽样，不生成向量本身。换一组随机数重做，表中每一格的变化都不到 10%。\n")
     # review final69, tf: the table's last digits are near the seed-to-seed scatter (up to about 7% at 1,024); the note
     # says how far another draw moves them, checked here with two more seeds at the noisiest head dimensions
@@ -992,14 +1002,14 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
               "zh": "缩放后则一个也没有。\n\n下表给出缩放对梯度的影响："}   # review final78, tf: zh lead-in less colloquial
     shown(lesson["en"], lesson["zh"])
     shown("for every query.\n\nA different initial scale moves the ratios.", "都在 $10^{-3}$ 以上。\n\n初始尺度不同，这些比值也会变。")
-    shown("the scaling already gives the larger gradient at $d_k = 128$.\n\n??? note \"The gradient at the query\"",
-          "到 $d_k = 128$ 缩放就已经让查询得到更大的梯度了。\n\n??? note \"查询处的梯度\"")
+    shown("the scaling already gives the larger gradient at $d_k = 128$.\n\n??? note \"How the gradients are sampled, and why the median falls\"",
+          "到 $d_k = 128$ 缩放就已经让查询得到更大的梯度了。\n\n??? note \"梯度怎样抽样，中位数为何偏低\"")
     for lang, old in (("en", "that it keeps the softmax in the same regime does not"), ("zh", "则与这两者都无关")):
         assert old not in page(lang), lang
     for lang, old in (("en", "what the scaling fixes is the softmax's regime"), ("zh", "缩放固定的是 softmax 所处的状态")):
         assert old not in page(lang), lang
     # the note holds the formula and the method; the numbers are said once, in the table
-    for lang, title in (("en", '??? note "The gradient at the query"'), ("zh", '??? note "查询处的梯度"')):
+    for lang, title in (("en", '??? note "How the gradients are sampled, and why the median falls"'), ("zh", '??? note "梯度怎样抽样，中位数为何偏低"')):
         note = re.split(r"\n\n(?! {4})", page(lang).split(title, 1)[1], maxsplit=1)[0]     # the indented block, all its paragraphs
         assert not any(value in note for value in stated + ratio_table(lang)[0]), lang
         assert "up to 256" not in note and "到 256" not in note, lang
@@ -1617,9 +1627,10 @@ def test_squared_relu_recursion_has_a_repelling_fixed_point():
           "$\\nu_l$ 为第 $l$ 层[预激活值](../glossary.md#pre-activation)（单元在激活函数之前算出的加权和）的方差")
     # the other page's symbol is named once, within the sentence that links its recursion, not in a parenthesis
     # review final66, tf: the notation remark is a sentence of its own, not a second insertion between subject and verb
-    shown("The initialisation article calls this variance $q_l$. For a plain deep stack, without residual connections or "
-          "normalisation, the article's [forward recursion](../blog/posts/initialisation.md#forward-recursion) becomes",
-          "初始化一文把这个方差记作 $q_l$，并写出了它的[前向递推](../blog/posts/initialisation.md#forward-recursion)；"
+    # review final79, tf: the renaming is explained (q is the query here)
+    shown("The initialisation article calls this variance $q_l$, a letter this page keeps for the query. For a plain deep stack, "
+          "without residual connections or normalisation, the article's [forward recursion](../blog/posts/initialisation.md#forward-recursion) becomes",
+          "初始化一文把这个方差记作 $q_l$，本页的 $q$ 则留给查询。该文写出了它的[前向递推](../blog/posts/initialisation.md#forward-recursion)；"
           "对不带残差连接和归一化的普通深层网络，这个递推变成")
     for lang, aside in (("en", "$q$ here is a query"), ("zh", "这里 $q$ 是查询")):
         assert aside not in page(lang), lang
@@ -1901,13 +1912,14 @@ def test_pre_norm_backward_signal_grows_towards_the_first_block(stack):
     assert int(np.argmin(rms)) == 0 and rms[:12].max() < rms[12:].min()  # smallest near the input (one dip, block 41)
     assert int(np.argmax(added)) == 0 and added[:12].min() > added[12:].max()   # so the share is largest there
     # review final75, tf: zh names the ratio it matches (上表第一列的梯度之比), no longer 与梯度相同
+    # review final79, tf: "the same factor" given its antecedent, the gradients in the table's first column
     # review final76, tf: "the same factor" was too strong (pre-norm's signal grows 4.37x against the gradient's 4.41,
     # post-norm's 1.44x against 1.49); now "about the same factor", the 2% asserted above for pre-norm
     assert "grows by the same factor" not in page("en") and "梯度之比相同" not in page("zh")
     # the error signal's growth is the gradient's (within 2%, asserted above); review final74, tf (second pass): said as "the
     # same factor" as the table's 4.4, not a second 4.4
     shown("The cause is not the block's input, which its normalisation holds at unit scale, but the error signal (the gradient of the loss with respect to the stream), "
-          "which grows by about the same factor between the last block and the first. On its way back, it gains each block's branch contribution. "
+          "which grows between the last block and the first by about the same factor as the gradients in the table's first column. On its way back, it gains each block's branch contribution. "
           "That contribution has passed through the block's normalisation, which divided it by the size of the stream there (its standard "
           "deviation, or its root mean square with RMSNorm); the stream is smallest near the input, so the blocks there add the most.",
           "原因不在块的输入（归一化已把它保持在单位尺度），而在误差信号（损失对残差流的梯度）：它从最后一个块反向传到第一个块所放大的倍数，与上表第一列的梯度之比大致相同。"
@@ -2465,8 +2477,8 @@ def test_final59_one_meaning_per_symbol_and_word_one_telling_and_xiong_cited_ali
     assert np.abs(jacobian).max() == pytest.approx(63 / 4096)                       # the entries: 63/4096 and -1/4096
     shown("Nearly uniform weights give a small norm too ($\\sqrt{63}/64 = 0.124$ for exactly uniform ones)",
           "权重近乎均匀时，雅可比范数同样很小（完全均匀时为 $\\sqrt{63}/64 = 0.124$）")
-    shown("With $g_j$ the gradient of the training loss at the softmax's $j$-th input, the gradient that reaches the query",
-          "记 $g_j$ 为训练损失在 softmax 第 $j$ 个输入处的梯度，则传到查询本身的梯度")
+    # review final79, tf: g_j is defined in the table's lead-in, no longer in the note
+    shown("where $g_j$ is the gradient at the softmax's $j$-th input.", "其中 $g_j$ 是 softmax 第 $j$ 个输入处的梯度。")
     for lang in LANGS:
         note = page(lang).split("??? note")[2].split("??? note")[0]
         assert "\\ell" not in note, lang
