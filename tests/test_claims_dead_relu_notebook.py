@@ -102,6 +102,11 @@ def test_the_checked_steps_are_the_articles(notebook):
     if lang == "en":
         _, masks = dead_relu_steps.trajectory(1.0, 2)
         np.testing.assert_array_equal(ns["dead_then"], masks)
+        # review final79, pc: 'died during training' leaves out step 0 (before any update); seed 2 has a unit dead
+        # at initialisation, and it died again later, so the counts are the cache's all the same
+        assert masks[0].any()
+        np.testing.assert_array_equal(ns["ever"], masks[1:].any(axis=0))
+        assert ns["ever"].sum() == masks.any(axis=0).sum()
 
 
 def test_the_code_is_in_the_notebook(notebook):
@@ -239,8 +244,9 @@ def test_the_hand_built_unit_is_dead_and_gets_no_gradient(notebook):
 
 
 def test_the_printed_revivals_are_the_step_by_step_runs(notebook):
-    """At 1.0, 58, 45 and 65 of the 162, 159 and 170 second-layer units dead at some checked step are alive at the
-    end: the article's 45–65, rerun in the notebook."""
+    """At 1.0, 58, 45 and 65 of the 162, 159 and 170 second-layer units dead after some update are alive at the
+    end: the article's 45–65, rerun in the notebook. Review final79, pc: 'dead at some checked step (step 0
+    included)' became 'died during training' / 'dead after some update'; the counts are unchanged."""
     lang, _, printed = notebook
     rows = [numbers(row) for row in block(printed, "revived")[2:]]
     assert rows == [[0, 162, 58], [1, 159, 45], [2, 170, 65]]
@@ -298,12 +304,13 @@ def test_the_printed_columns_line_up(notebook):
             "The next cell reads the results that chart is drawn from, and first\n"
             "# checks that the result for seed 0 at η = 1.0 is the run above."),
      ("writes one run out", "saved when they were made", "saved run", "instead of retraining")),
-    ("zh", ("文章中那张死亡比例随学习率变化的图，用到的三十次训练（两种激活函数、五个学习率、三个种子）都是这样做的。",
+    ("zh", ("文章中那张死亡比例随学习率变化的图基于三十次训练（两种激活函数、五个学习率、三个种子），每一次都按上面的方法进行。",
             "其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，下面的表格会在那一行注明。",
             "下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。"),
      ("文章背后", "保存下来", "当初训练时", "不再重新训练"))])
 def test_the_prose_speaks_of_runs_and_results_not_of_how_they_are_kept(lang, said, gone):
-    """Review final54 (pc): the prose says what the reader sees (one run spelled out, thirty results read), in reader
+    """Review final79, pc: the zh sentence on the thirty runs no longer makes 训练 the object of 做.
+    Review final54 (pc): the prose says what the reader sees (one run spelled out, thirty results read), in reader
     terms; review final57 (pc): 'instead of retraining them' raised the question where the results come from without
     answering it, so the prose names only what they are, the results the article's chart is drawn from; the check that the seed-0 result at η = 1.0 is the run above is the cell's assert,
     run by test_the_run_it_shows_is_the_tables and the module fixture."""
@@ -315,7 +322,7 @@ def test_the_prose_speaks_of_runs_and_results_not_of_how_they_are_kept(lang, sai
 @pytest.mark.parametrize("lang, said", [
     ("en", "# The article's chart of dead units against the learning rate rests on thirty runs (two activations, five learning\n"
            "# rates, three seeds), each made the same way."),
-    ("zh", "# 文章中那张死亡比例随学习率变化的图，用到的三十次训练（两种激活函数、五个学习率、三个种子）都是这样做的。")])
+    ("zh", "# 文章中那张死亡比例随学习率变化的图基于三十次训练（两种激活函数、五个学习率、三个种子），每一次都按上面的方法进行。")])
 def test_the_thirty_runs_are_those_of_the_articles_first_figure_not_every_run_of_the_article(saved, lang, said):
     """Review final55 (pc): the article's batch-normalisation runs use another network (no biases, learned gamma
     and beta), so the notebook's 'made the same way' covers the thirty runs of the first figure, two activations
@@ -361,15 +368,16 @@ def test_the_first_cell_makes_one_run_and_the_opening_announces_the_revivals(not
     # review final71, pc: the clumsy 'dead at some point, the start included' now names the checked steps
     # review final74, pc2: the opening described every cell before the reader met any; the gradient check is left to
     # its own cell, and the opening keeps the aims
-    said = {"en": "It then builds one dead unit by hand and counts the second-layer units that\n# were dead at some checked "
-                  "step (step 0 included) but are alive at the end.",
-            "zh": "再手工构造一个死亡单元；最后统计第 2 层里在某个检查点（包括第 0 步）死亡、到最后又活过来的单元。"}[lang]
+    # review final79, pc: the count now leaves out step 0, so the opening says 'died during training'
+    said = {"en": "It then builds one dead unit by hand and counts the second-layer units that\n# died during training "
+                  "but are alive at the end.",
+            "zh": "再手工构造一个死亡单元；最后统计第 2 层里在训练中死亡、到最后又活过来的单元。"}[lang]
     assert "checks that its gradients are exactly zero" not in opening and "检验它的梯度确实恰好为零" not in opening
     assert "the start included" not in opening and "开始训练时就已死亡的也算在内" not in opening
     assert said in opening
-    # review final69, pc: the count includes step 0 (a unit dead at initialisation), so 'die in training' is gone
-    assert "die in training and come back" not in opening and "训练中死亡、后来又复活" not in opening
+    assert "step 0 included" not in opening and "包括第 0 步" not in opening
     assert "checked = sorted({*range(21)," in revival                      # step 0 is among the checked steps
+    assert "np.any(dead_then[1:], axis=0)" in revival                     # but not among the deaths counted
 
 
 @pytest.mark.parametrize("lang, said, gone", [

@@ -177,7 +177,7 @@ def test_under_plain_sgd_a_dead_first_layer_unit_stays_dead_for_good():
     assert all(move == 0.0 and not a for move, a in history[death + 1:])     # dead for good
     for lang, text in (("en", "[Momentum](../../glossary.md#momentum), which these runs do not use, carries part of each update into the next"),
                        ("en", "Under plain SGD, as in the runs, nothing but a unit's own gradient changes its weights and bias, so a dead unit in the first hidden layer, whose inputs are the fixed data, stays dead for good."),
-                       ("zh", "实验没有用[动量](../../glossary.md#momentum)，即让每次更新都带上前一次更新的一部分。"),
+                       ("zh", "[动量](../../glossary.md#momentum)让每次更新都带上前一次更新的一部分，本文的实验没有用它。"),   # review final79, pc: the definition leads
                        ("zh", "在实验所用的普通 SGD 下，改变单元权重和偏置的只有它自身的梯度；第 1 个隐藏层单元的输入又是固定不变的数据，所以第 1 层的单元一旦死亡就是永久的。")):   # review final77, pc: 它 pointed past 输入; the subject is named
         assert text in page_text(PAGE, lang)
     assert "Momentum can also revive" not in page_text(PAGE, "en") and "动量也能让单元复活" not in page_text(PAGE, "zh")
@@ -512,8 +512,8 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # the per-point signs are checked below) and keeps the link as 'see also'
     # the step is stated for the mini-batch, exactly (test_a_mini_batch_step_lowers_a_second_layer_unit_everywhere_
     # only_when_every_push_points_down; review final59, pc: a per-point fact was stated for a whole step)
-    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$.\n\nSince every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down; a weight whose input is zero on that point is not moved by it (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)).\n\nA mini-batch step adds these pushes up over the training points of the batch. When they all point down, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
-                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。\n\n由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（后面的[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文会接着讨论）。\n\n一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果这些推动都朝下，这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
+    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$.\n\nSince every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down; a weight whose input is zero on that point is not moved by it (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)).\n\nA mini-batch step adds these pushes up over the training points of the batch. When every $\\delta_j^{(n)}$ in the batch is positive, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
+                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。\n\n由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（后面的[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文会接着讨论）。\n\n一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果批内每个 $\\delta_j^{(n)}$ 都为正，这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
         # review final68, pc: the two 60-word sentences of the mechanism are split (en), and the zh step sentence too
         # review final71, pc: the paragraph is split in two, the per-point signs and the mini-batch step
         # review final77, pc: and the gradients are split from the sign argument
@@ -532,7 +532,8 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
         assert "1.4" not in page_text(PAGE, lang)                                   # no raw pre-activation
 
 def test_a_mini_batch_step_lowers_a_second_layer_unit_everywhere_only_when_every_push_points_down():
-    """'A mini-batch step adds these pushes up over the training points of the batch. When they all point down, the
+    """Review final79, pc: 'point down' is now tied to the sign of delta (positive delta lowers the bias under descent).
+    'A mini-batch step adds these pushes up over the training points of the batch. When they all point down, the
     step lowers the bias and moves no incoming weight up, so, with the unit's inputs as they were, its pre-activation
     falls on every training point at once, not only on those in the batch.'  The first four SGD steps of the run at
     learning rate 1.0 (seed 0), replayed: a training point's push on second-layer unit j is minus its bias gradient
@@ -1409,7 +1410,7 @@ def test_at_2_0_they_died_gradually_4_at_step_50_13_at_100_29_at_600(bn):
     assert "net.dead_fraction(X)[1]" in train_src and "sgd_step(X[idx]" in train_src
     assert "z.mean(axis=0)" in inspect.getsource(dead_relu_batchnorm.BatchNormMLP.forward)   # over what it is given
     for lang, said in (("en", "As with the leaky units above, inactive means off on every training point but not cut off from the gradient: training normalises each mini-batch on its own, so an inactive unit may still be active on some mini-batches, receive gradient and come back."),   # review final77, pc: one sense of inactive
-                       ("zh", "和上文 Leaky ReLU 的情形一样，始终关闭只是说在每个训练样本上都关闭，并不等于拿不到梯度：训练时每个小批量各自归一化，始终关闭的单元仍可能在某些小批量上开启，收到梯度，重新活过来。")):
+                       ("zh", "和上文 Leaky ReLU 的情形一样，始终关闭只是说在每个训练样本上都关闭，并不等于拿不到梯度。训练时每个小批量各自归一化，所以这样的单元仍可能在某些小批量上开启，收到梯度，重新活过来。")):   # review final79, pc: the long chain is split
         assert said in page_text(PAGE, lang)
         assert "units dead;" not in page_text(PAGE, lang) and "个第 2 层单元死亡" not in page_text(PAGE, lang)
 
@@ -1547,10 +1548,12 @@ def test_panel_b_only_suggests_why_the_leaky_runs_diverged():
     assert "we did not test this directly" not in en and "我们没有直接验证这一点" not in zh
     assert "suggests why" not in en
     # the misconception names the belief's source and links the runs that refute it, without retelling them
-    assert ("The first half is what the leak was introduced for (Maas, Hannun and Ng 2013); the second does not follow, as "
-            "[the leaky runs at the largest learning rate](#when-they-die) show.") in en
-    assert ("前半句正是引入泄漏的目的（Maas、Hannun 和 Ng，2013）；后半句却不成立，[最大学习率下的 Leaky ReLU 训练](#when-they-die)"
-            "就是反例。") in zh
+    # review final79, pc: Maas et al. motivate the leak by the gradient of inactive units, not by units never dying
+    assert ("Maas, Hannun and Ng (2013) introduced the leak so that inactive units still get a gradient; that does not make "
+            "a high learning rate safe, as [the leaky runs at the largest learning rate](#when-they-die) show.") in en
+    assert ("Maas、Hannun 和 Ng（2013）引入泄漏，是为了让关闭的单元仍能收到梯度；这并不意味着学习率调高也安全，"
+            "[最大学习率下的 Leaky ReLU 训练](#when-they-die)就是反例。") in zh
+    assert "what the leak was introduced for" not in en and "引入泄漏的目的" not in zh
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -1670,7 +1673,7 @@ def test_momentum_in_a_paragraph_of_its_own_pointing_to_the_notebook():
     assert training_speed.SIZES == (10, 128, 128, 128, 10)                 # three hidden layers of 128 units
     assert "ten steps at learning rate 0.3" not in page_en and "头 10 步" not in page_zh
     # review final74, pc2: the zh sentence is split: what momentum is, then what it does (no long attributive phrase)
-    assert ("单元正是死于这些更新。\n\n实验没有用[动量](../../glossary.md#momentum)，即让每次更新都带上前一次更新的一部分。"
+    assert ("单元正是死于这些更新。\n\n[动量](../../glossary.md#momentum)让每次更新都带上前一次更新的一部分，本文的实验没有用它。"
             "有些学习率下，普通 SGD 头几步不会杀死任何单元，带动量却几步之内就可能杀死大批单元，见后面的[训练速度笔记本](../../notebooks/training-speed.py#momentum)（那里的网络有三个各含 128 个单元的隐藏层，与本文的不同）。") in page_zh
     assert "头几步不会让单元死亡的学习率下" not in page_zh
     later = [training_speed.dead_share(0.3, seed, 600, momentum=0.0) for seed in training_speed.SEEDS]
@@ -1781,7 +1784,7 @@ def test_review_final55_names_each_cs231n_note_full_titles_and_one_form_for_rang
             ("en", ("CS231n's notes on setting up the architecture warn that with a learning rate set too high, \"as much as 40% of your network\"",
                     "CS231n's notes on the architecture say that ReLU units \"can irreversibly die\""),
              ("CS231n's notes on setting up the data and the loss mention that some people initialise ReLU biases",)),
-            ("zh", ("CS231n 讲解网络结构的那篇讲义提醒，学习率设得太高时，网络中可能有“多达 40%”",
+            ("zh", ("CS231n 讲解网络结构的那篇讲义提醒，学习率设得太高时，网络中可能多达 40%",
                     "CS231n 讲解网络结构的讲义说 ReLU 单元会“不可逆地死亡”"),
              ("CS231n 讲解数据与损失的那篇讲义提到，有人把 ReLU 的偏置初始化为 0.01",))):
         text = page_text(PAGE, lang)
@@ -1929,9 +1932,9 @@ def test_the_misconceptions_name_belief_source_and_link_without_restating_figure
         assert link in bullet, bullet
     assert not re.search(r"\d+(?:\.\d+)?%", corrections.replace("40%", ""))              # only the belief's own 40%
     sources = {"en": ("CS231n's warning", "CS231n's notes on the architecture say that ReLU units \"can irreversibly die\"",
-                      "(Maas, Hannun and Ng 2013)", "A negative $\\beta$ alone is not enough"),
+                      "Maas, Hannun and Ng (2013)", "A negative $\\beta$ alone is not enough"),
                "zh": ("CS231n 对学习率过高的提醒", "CS231n 讲解网络结构的讲义说 ReLU 单元会“不可逆地死亡”",
-                      "（Maas、Hannun 和 Ng，2013）", "$\\beta$ 为负本身还不够")}[lang]
+                      "Maas、Hannun 和 Ng（2013）", "$\\beta$ 为负本身还不够")}[lang]
     for bullet, source in zip(bullets, sources):
         assert source in bullet, (source, bullet)
     # the leaky divergence is measured once (the paragraph after the list of numbers) and told in the step-by-step
@@ -1963,11 +1966,13 @@ def test_the_intro_announces_every_remedy_what_helps_grades_and_cs231n_lacks_onl
     said, gone = {"en": ("with a learning rate set too high, \"as much as 40% of your network\" can end up dead. That is a remark, "
                          "not a measurement: it comes with no network, data set or learning-rate value. Here",
                          "no network, data set or learning rate,"),
-                  "zh": ("学习率设得太高时，网络中可能有“多达 40%”的单元最终死亡。这是一句提醒，不是测量：它没有交代网络、数据集或具体的学习率。在这里",
+                  "zh": ("学习率设得太高时，网络中可能多达 40% 的单元最终死亡。这是一句提醒，不是测量：它没有交代网络、数据集或具体的学习率。在这里",
                          "没有交代网络、数据集或学习率，")}[lang]
     assert said in page and gone not in page
     # review final75, pc: the zh translator's note in mid-argument is gone (no other page carries one)
     assert "英文原文译出" not in page
+    # review final79, pc: a translated fragment in quotation marks read as a verbatim quote; the zh page drops the marks
+    assert "“多达 40%”" not in page_text(PAGE, "zh")
     # review final72, pc: the gloss of "as much as" argued with the source; the misconception below makes the point once
     assert "marks a high figure" not in page and "偏高的数字" not in page
 

@@ -9,7 +9,7 @@
 # It reruns one of the training runs of
 # [the article's experiment](../blog/posts/dead-relu-units.md#dead-relu-experiment) and prints the fractions of
 # dead units measured in all of them. It then builds one dead unit by hand and counts the second-layer units that
-# were dead at some checked step (step 0 included) but are alive at the end.
+# died during training but are alive at the end.
 #
 # The experiment trains a 10-256-256-10 network:
 # [He initialisation](../glossary.md#he-initialisation), plain [SGD](../glossary.md#sgd) (without momentum) on mini-batches of 64 training points for 600 steps,
@@ -193,12 +193,12 @@ print(f"  unit {unit} still dead (pre-activation ≤ 0 on every training point):
 # keep changing. [The article's step-by-step runs](../blog/posts/dead-relu-units.md#when-they-die) replay the
 # trainings and check which units are dead at every step up to 20, then every 5 steps up to 100 and every 10 after
 # that. The next cell trains the three networks at learning rate 1.0 again, checking in the same way, and counts the
-# second-layer units that were dead at some checked step, step 0 included, and alive at the end: there are many.
+# second-layer units that were dead after some update and alive at the end: there are many.
 
 # %%
 checked = sorted({*range(21), *range(25, 101, 5), *range(110, steps + 1, 10)})
 print("second-layer units at η = 1.0")
-print(f"seed   dead at some checked step   of those, alive at step {steps}")
+print(f"seed      dead after some update   of those, alive at step {steps}")
 for seed in seeds:
     X, y, net, batches = start("relu", seed)
     dead_then = []
@@ -208,7 +208,7 @@ for seed in seeds:
         if step < steps:
             batch = next(batches)
             net.sgd_step(X[batch], y[batch], 1.0)
-    ever = np.any(dead_then, axis=0)
+    ever = np.any(dead_then[1:], axis=0)                # step 0 is before any update
     revived = ever & ~dead_then[-1]
     print(f"{seed:4d} {ever.sum():27d} {revived.sum():29d}")
 

@@ -4,7 +4,7 @@
 # ---
 # # 笔记本：死亡 ReLU 单元，实测与手工构造 { #notebook-dead-relu }
 #
-# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，打印全部训练测得的死亡单元比例；再手工构造一个死亡单元；最后统计第 2 层里在某个检查点（包括第 0 步）死亡、到最后又活过来的单元。
+# 这是文章[《ReLU 单元为何会死，如何让它们活下来》](../blog/posts/dead-relu-units.md)的配套笔记本。它先重跑[文中实验](../blog/posts/dead-relu-units.md#dead-relu-experiment)里的一次训练，打印全部训练测得的死亡单元比例；再手工构造一个死亡单元；最后统计第 2 层里在训练中死亡、到最后又活过来的单元。
 #
 # 实验训练的是一个 10-256-256-10 的网络，采用 [He 初始化](../glossary.md#he-initialisation)和普通 [SGD](../glossary.md#sgd)（不带动量），每步取 64 个训练样本组成小批量，共 600 步，每个学习率 η 各跑三个种子。如果一个隐藏单元在每个训练样本上的[预激活值](../glossary.md#pre-activation)（送入 ReLU 的值）都不大于零，即记为死亡；对 Leaky ReLU（负半轴保留 0.01 的斜率，[定义见文章](../blog/posts/dead-relu-units.md#relu-variants)），同样的判据标出的是**始终关闭的单元**。
 #
@@ -58,7 +58,7 @@ print(f"死亡单元（每层 {widths[0]} 个）："
 print(f"训练误差：{run_net.error_rate(run_X, run_y):.1%}")
 
 # %% [markdown]
-# 文章中那张死亡比例随学习率变化的图，用到的三十次训练（两种激活函数、五个学习率、三个种子）都是这样做的。其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，下面的表格会在那一行注明。下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
+# 文章中那张死亡比例随学习率变化的图基于三十次训练（两种激活函数、五个学习率、三个种子），每一次都按上面的方法进行。其中学习率 2.0 的三次 Leaky ReLU 训练发散了，没有留下结果，下面的表格会在那一行注明。下一段代码读取那张图所用的训练结果，并先核对其中种子 0、学习率 1.0 的结果正是上面这一次训练。要重跑其中任何一次，用它的激活函数、学习率和种子调用 `train` 即可，例如学习率 0.3、种子 2 的 Leaky ReLU 网络就是 `train("leaky_relu", 0.3, seed=2)`。
 #
 # 表中每个学习率占一行，每一栏里的三个数依次对应种子 0、1、2（见第二行表头）。
 
@@ -157,12 +157,12 @@ print(f"  {unit} 号单元是否仍然死亡（在每个训练样本上预激活
       f"{'是' if still_dead else '否'}")
 
 # %% [markdown]
-# 第 2 层的单元就不同了：它的输入是第 1 层的输出，而第 1 层一直在变。[文中逐步统计的那几次训练](../blog/posts/dead-relu-units.md#when-they-die)把训练重放一遍，前 20 步每步都检查哪些单元是死的，之后到第 100 步每 5 步检查一次，再往后每 10 步一次。下一段代码按同样的检查点，把学习率 1.0 的三次训练重新跑一遍，统计第 2 层里曾在某个检查点（含第 0 步）死亡、到最后又活过来的单元：这样的单元不少。
+# 第 2 层的单元就不同了：它的输入是第 1 层的输出，而第 1 层一直在变。[文中逐步统计的那几次训练](../blog/posts/dead-relu-units.md#when-they-die)把训练重放一遍，前 20 步每步都检查哪些单元是死的，之后到第 100 步每 5 步检查一次，再往后每 10 步一次。下一段代码按同样的检查点，把学习率 1.0 的三次训练重新跑一遍，统计第 2 层里曾在某次更新之后死亡、到最后又活过来的单元：这样的单元不少。
 
 # %%
 checked = sorted({*range(21), *range(25, 101, 5), *range(110, steps + 1, 10)})
 print("学习率 1.0 时的第 2 层单元")
-print(f"种子   曾在某个检查点死亡   其中到第 {steps} 步已复活")
+print(f"种子   曾在某次更新后死亡   其中到第 {steps} 步已复活")
 for seed in seeds:
     X, y, net, batches = start("relu", seed)
     dead_then = []
@@ -172,7 +172,7 @@ for seed in seeds:
         if step < steps:
             batch = next(batches)
             net.sgd_step(X[batch], y[batch], 1.0)
-    ever = np.any(dead_then, axis=0)
+    ever = np.any(dead_then[1:], axis=0)                # 第 0 步还没有任何更新
     revived = ever & ~dead_then[-1]
     print(f"{seed:4d} {ever.sum():20d} {revived.sum():23d}")
 
