@@ -106,7 +106,7 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 DIFFERENTIABILITY_WORDS = {
     "en": ("**A usable derivative (a requirement for plain backpropagation).** Gradient descent moves each weight in "
            "proportion to the derivative of the loss, which backpropagation builds by the chain rule from the activation's "
-           "derivative, so any change the derivative does not record, such as a jump, never reaches the "
+           "derivative. Any change the derivative does not record, such as a jump, therefore never reaches the "
            "gradient. A step function fails: it is not continuous at its jump, and the derivative it has everywhere else is 0, so all of "
            "its change sits in the jump, out of the gradient's reach, and the weights feeding the unit never move. The requirement "
            "holds if the function is continuous and its derivative exists everywhere except at isolated points; the derivative "

@@ -1369,3 +1369,11 @@ def test_the_mean_sentence_names_whose_mean_and_the_recap_does_not_repeat_the_st
     assert "costs the 54 steps" not in text and "那 54 步正是" not in text
     steps = [len(zigzag.gd_path(zigzag.inputs(centred=c))) - 1 for c in (False, True)]
     assert steps[0] > 10 * steps[1]
+
+
+def test_lecuns_remedy_is_stated_without_editorialising():
+    """review final79, pa: 'The remedy LeCun et al. propose is the obvious one' said 'obvious'; it now follows from the
+    mean's effect just described."""
+    from claim_helpers import page_text
+    text = page_text("blog/posts/neuron-gradients-zigzag.md", "en")
+    assert "LeCun et al.'s remedy follows directly: centre the inputs of every layer" in text and "obvious" not in text

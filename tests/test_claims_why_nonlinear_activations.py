@@ -157,7 +157,7 @@ def test_thresholding_an_affine_map_cannot_separate_xor():
                     "other way round, $f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$, which again breaks the identity. Any "
                     "other threshold $t$ changes nothing,"),
              "(with the classes assigned the other way round"),
-            ("zh", ("至少有一个也为正，可这两个点属于第 0 类，本应不为正。若两类与正负的对应反过来，则 $f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$，"
+            ("zh", ("至少有一个也为正，可这两个点属于第 0 类，本不该为正。若两类与正负的对应反过来，则 $f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$，"
                     "同样与恒等式矛盾。换成别的阈值 $t$ 也一样，"),
              "（两类若反过来对应正负")):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
@@ -494,20 +494,21 @@ def test_the_derivative_bounds_are_stated_here_with_the_one_line_reason_and_deri
     = sigma(1 - sigma) (checked numerically), so the link to the next article only offers the steps.
     review final74, pa: the e^{-x}/(1 + e^{-x})^2 step is derived on from-linear-to-nonlinear and is cut here; the page
     keeps the identity and its one-clause reason, and the old step may not come back.  Review final78, pa: tanh's bound
-    now carries its reason too (tanh^2 >= 0)."""
+    now carries its reason too (tanh^2 >= 0).  review final79, pa: the bounds are proved once site-wide, on
+    from-linear-to-nonlinear; this page states the two identities and their bounds and links there, and the
+    one-clause proofs ("two numbers that add up to 1", "since tanh^2 >= 0") may not come back."""
     from claim_helpers import page_text
-    said = {"en": ("The sigmoid's derivative, $\\sigma' = \\sigma(1 - \\sigma)$, is a product of two "
-                   "numbers that add up to 1, so it is at most $1/4$; tanh's derivative, $1 - \\tanh^2$, is at most 1 since $\\tanh^2 \\ge 0$. "
-                   "[What a good activation needs](from-linear-to-nonlinear.md#sigmoid-tanh-derivations) gives both "
-                   "derivations step by step."),
-            "zh": ("sigmoid 的导数 $\\sigma' = \\sigma(1 - \\sigma)$ 是两个和为 1 的数之积，所以至多为 $1/4$；"
-                   "tanh 的导数 $1 - \\tanh^2$ 因 $\\tanh^2 \\ge 0$ 而至多为 1。逐步的推导见"
+    said = {"en": ("The sigmoid's derivative, $\\sigma' = \\sigma(1 - \\sigma)$, is at most $1/4$, and tanh's, "
+                   "$1 - \\tanh^2$, is at most 1; "
+                   "[What a good activation needs](from-linear-to-nonlinear.md#sigmoid-tanh-derivations) derives both."),
+            "zh": ("sigmoid 的导数 $\\sigma' = \\sigma(1 - \\sigma)$ 至多为 $1/4$，tanh 的导数 $1 - \\tanh^2$ 至多为 1，推导见"
                    "[《好的激活函数需要什么：sigmoid、tanh 与 ReLU 各做到了几条》](from-linear-to-nonlinear.md#sigmoid-tanh-derivations)。")}
     home = {"en": "since $s(1 - s) = 1/4 - (s - 1/2)^2$ with $s = \\sigma(x)$, the sigmoid's derivative never exceeds $1/4$",
             "zh": "记 $s = \\sigma(x)$，由 $s(1 - s) = 1/4 - (s - 1/2)^2$ 可知 sigmoid 的导数从不超过 $1/4$"}
     uses = {"en": ("For a sigmoid layer that derivative is at most $1/4$, and almost 0 in a tail", "four times the sigmoid's largest derivative and equal to tanh's, which tanh reaches only at zero"),
             "zh": ("对 sigmoid 层，这个导数至多为 $1/4$，在尾部几乎为 0", "单元开启时导数恰为 1，是 sigmoid 导数最大值的四倍")}
-    stated = {"en": "so it is at most $1/4$", "zh": "所以至多为 $1/4$"}
+    stated = {"en": "$\\sigma' = \\sigma(1 - \\sigma)$", "zh": "$\\sigma' = \\sigma(1 - \\sigma)$"}
+    proofs = {"en": ("add up to 1", "since $\\tanh^2 \\ge 0$"), "zh": ("两个和为 1 的数", "因 $\\tanh^2 \\ge 0$")}
     for lang in ("en", "zh"):
         assert "1/4 - (p - 1/2)^2" not in page_text("blog/posts/why-nonlinear-activations.md", lang), lang   # proved once
         assert "e^{-x}/(1 + e^{-x})^2" not in page_text("blog/posts/why-nonlinear-activations.md", lang), lang   # derived at home
@@ -516,6 +517,7 @@ def test_the_derivative_bounds_are_stated_here_with_the_one_line_reason_and_deri
         assert said[lang] in text, lang
         assert all(text.index(said[lang]) < text.index(use) for use in uses[lang]), lang      # the reason comes first
         assert text.count(stated[lang]) == 1, lang                                           # stated once
+        assert not any(p in text for p in proofs[lang]), lang                               # proved only at home
         assert home[lang] in page_text("blog/posts/from-linear-to-nonlinear.md", lang), lang
         assert "开启一侧的导数 1" not in text, lang                        # review final66, pa: compressed to obscurity
         assert ("two numbers that add up to one" not in page_text("blog/posts/from-linear-to-nonlinear.md", lang)
@@ -946,20 +948,23 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
     "vanishing gradients" unglossed; the summary now glosses it in four words (early layers getting almost no gradient).
     review final74, pa: in the zh summary "这消除了其中之一" pointed two sentences back; the ReLU clause now sits right
     before "其中之一".  Review final78, pa: the summary's gloss of the gradient now says what it does for each weight
-    (how far and which way it moves), still without naming the loss before the body defines it."""
+    (how far and which way it moves), still without naming the loss before the body defines it.  review final79, pa:
+    the summary says it is the activation's derivative that vanishes in the tails, taking the gradient with it, and
+    that ReLU "can" (not "often") train faster, which is what the training-speed section concludes."""
     from claim_helpers import page_text
-    said = {"en": ("Sigmoid and tanh have flat tails, where the gradient, which tells each weight how far and which way to move, all but "
-                   "disappears; ReLU has none on its positive side. That removes one cause, not the only one, of vanishing "
-                   "gradients (early layers getting almost no gradient) and helps explain why ReLU often trains faster.",
+    said = {"en": ("In the flat tails of sigmoid and tanh the derivative, and with it the gradient that tells each "
+                   "weight which way to move, all but vanishes; ReLU has none on its positive side. That removes one "
+                   "of several causes of vanishing gradients (early layers getting almost no gradient) and helps "
+                   "explain why ReLU can train faster.",
                    "Why does the flat region hurt? Training lowers a loss, which measures how far the network's outputs are "
                    "from their targets. The usual method, gradient descent, moves each weight in the direction that "
                    "lowers the loss, by an amount proportional to the rate at which the loss changes with that weight; "
                    "together these rates form the gradient. Backpropagation (the chain rule applied layer by layer from the output back) builds the "
                    "gradient of an early layer",
                    ("gradient", "loss", "gradient descent", "backpropagation")),
-            "zh": ("sigmoid 和 tanh 的尾部是平的，梯度告诉训练中的每个权重该往哪边调、调多少，到了那里却几乎消失。"
+            "zh": ("sigmoid 和 tanh 的尾部几乎是平的，导数趋于零，告诉每个权重往哪边调的梯度也随之几乎消失。"
                    "梯度消失（前面几层几乎收不到梯度）的原因不止一个；ReLU 在正输入一侧没有这样的尾部，就消除了其中之一，"
-                   "这也有助于解释 ReLU 为什么常常训练得更快。",
+                   "这也有助于解释 ReLU 为什么可能训练得更快。",
                    "平坦区为什么有害？训练要降低的是损失，它衡量网络的输出离目标有多远。常用的训练方法是梯度下降："
                    "每一步让每个权重朝损失减小的方向移动，移动量与损失对该权重的变化率成正比。这些变化率合起来，就是损失的梯度。"
                    "反向传播（从输出往回，逐层应用链式法则）算出的前面某一层的梯度",
@@ -969,6 +974,7 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
         prose = text.split("\n# ", 1)[1].split("\n", 1)[1]                    # after the title
         opening, body = prose.split("<!-- more -->", 1)
         assert summary in opening and body_gloss in body, lang
+        assert "often trains faster" not in opening and "常常训练得更快" not in opening, lang
         term = {"en": "vanishing-gradient problem", "zh": "梯度消失问题"}[lang]
         assert term not in opening and prose.index(term) > prose.index(body_gloss), lang     # defined before its use
         # the summary defines nothing about training but the gradient, in one clause
@@ -1111,7 +1117,7 @@ def test_the_flat_region_is_defined_once_as_the_glossary_defines_it_and_includes
                    "[flat region](../../glossary.md#flat-region); for sigmoid and tanh, that is the far part of both tails.",
              "there its slope is exactly 0, so that whole side lies in the flat region,",
              ("in the shaded flat region", "start in the flat region")),
-            ("zh", "斜率绝对值不到 0.01 的那些输入叫作[平坦区](../../glossary.md#flat-region)；对 sigmoid 和 tanh，"
+            ("zh", "斜率绝对值不到 0.01 的那些输入构成[平坦区](../../glossary.md#flat-region)；对 sigmoid 和 tanh，"
                    "就是两条尾部中远离零点的部分。", "那里斜率恰好为 0，整个负半轴都在平坦区里；",
              ("在加了底色的平坦区", "有多少预激活值落在平坦区"))):
         text = page_text("blog/posts/why-nonlinear-activations.md", lang)
@@ -1225,7 +1231,10 @@ def test_the_second_reason_speaks_of_the_error_signal_and_matches_the_flat_relu_
     equal layers', and the check below uses equal widths and one weight scale.)
     (review final60, pa: the linked measurement shows ReLU's weight gradients flat across depth, not shrinking).
     Checked on a ReLU stack with small weights: the error signal's per-layer factor is nearly constant and below 1;
-    and in the linked 50-layer measurement the small-scale ReLU gradients lie within one decade at every layer."""
+    and in the linked 50-layer measurement the small-scale ReLU gradients lie within one decade at every layer.
+    review final79, pa: the 'equally tiny' weight-gradient argument is cut from this page (its home is
+    when-gradients-vanish, which the paragraph links); the page keeps the per-layer factor of W^T, and the two cut
+    sentences may not come back."""
     quotes = {"en": "A layer's weight gradient is that passed-back gradient times the layer's input. In a ReLU network "
                     "whose initial weights are too small, the input shrinks on its way up by the same factor per layer, "
                     "so at the start of training every layer's weight gradient can end up equally tiny.",
@@ -1233,7 +1242,9 @@ def test_the_second_reason_speaks_of_the_error_signal_and_matches_the_flat_relu_
                     "也每层缩小同样的倍数，所以训练开始时各层权重的梯度可能同样微小。"}
     from claim_helpers import page_text
     for lang, quote in quotes.items():
-        assert quote in page_text("blog/posts/why-nonlinear-activations.md", lang), lang
+        text = page_text("blog/posts/why-nonlinear-activations.md", lang)
+        assert quote not in text and "equally tiny" not in text and "同样微小" not in text, lang
+        assert "when-gradients-vanish.md#measured-depth" in text, lang
     rng = np.random.default_rng(0)
     width, depth = 256, 20
     weights = [rng.normal(0, 0.01, (width, width)) for _ in range(depth)]
@@ -1380,3 +1391,11 @@ def test_saturating_is_defined_by_the_tails_not_by_a_peak_at_zero():
         assert np.all(np.abs(f_prime(x)) < 1e-6)                                # slope tends to 0 on both sides
         assert np.allclose(f(x[:2]), f(x[0])) and np.allclose(f(x[2:]), f(x[3]))  # levels off on each side
     assert np.argmax(sigmoid(np.linspace(-9, 9, 1801) - 3) * (1 - sigmoid(np.linspace(-9, 9, 1801) - 3))) != 900
+
+
+def test_the_zh_relu_name_is_not_glossed_as_a_unit():
+    """review final79, pa: '线性整流函数（rectified linear unit，ReLU）' paired 函数 with *unit*; the page now writes the
+    glossary's term, 线性整流函数（ReLU）, as relu-sparsity-biology does."""
+    from claim_helpers import page_text
+    text = page_text("blog/posts/why-nonlinear-activations.md", "zh")
+    assert "线性整流函数（ReLU）保留正的输入" in text and "rectified linear unit" not in text
