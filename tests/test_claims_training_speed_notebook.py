@@ -269,6 +269,19 @@ def test_at_0_3_a_large_share_of_units_is_dead_at_step_100(lang, wording):
     assert "lr, seed, steps = 0.3, 0, 100" in try_cell
 
 
+def test_dead_units_are_an_aside_under_their_own_heading_and_try_this_leads_with_steps():
+    """Review final79, pb: the dead-unit half answers a different question, so it has its own heading (the answer
+    still closes the page before Try this); Try this first shows how to count steps to 25%, the notebook's quantity."""
+    for lang, heading in (("en", "# ## Aside: dead ReLU units { #dead-units }"),
+                          ("zh", "# ## 题外话：死亡的 ReLU 单元 { #dead-units }")):
+        text = page_text(PAGE, lang)
+        assert heading in text
+        assert text.index("{ #beyond-the-grid }") < text.index(heading) < text.index("{ #momentum }") \
+            < text.index("{ #answer }") < text.index("{ #try-this }")
+        try_prose = text.split("{ #try-this }")[1].split("# %%")[0]
+        assert try_prose.index("steps_to_target") < try_prose.index({"en": "units die", "zh": "单元死亡"}[lang])
+
+
 @pytest.mark.parametrize("lang, wording", [
     ("en", "Its network differs from this one in\n# width (256), depth (two hidden layers), batch size (64) and when it "
            "counts (after 600 steps), and it\n# trains with plain SGD, without momentum. Momentum is the difference tested here."),
@@ -349,9 +362,12 @@ def test_momentum_0_9_makes_a_steady_update_1_over_1_minus_0_9_equals_10_plain_s
     assert all(np.diff(updates[:100]) > 0) and max(updates) < 10 + 1e-9            # grows towards 10 ...
     assert updates[-1] == pytest.approx(10, rel=1e-9)                              # ... and gets there
     # the learning rate is the same in both runs; it is the effective step that momentum enlarges
-    assert ("and the same $\\eta = 0.3$ gives a much larger effective step here than in the dead-units article's "
-            "plain-SGD runs.") in page_text(PAGE, "en").replace("\n# ", " ")
-    assert "同样是 $\\eta = 0.3$，这里每次更新的实际幅度比那篇讲死亡单元的文章里不带动量的训练大得多。" in page_text(PAGE, "zh")
+    # review final79, pb: momentum is one of the differences (batch size and width differ too), so "among the differences"
+    assert ("So, among the differences, momentum makes the same $\\eta = 0.3$ a much larger effective step here than in "
+            "the dead-units article's plain-SGD runs.") in page_text(PAGE, "en").replace("\n# ", " ")
+    assert ("几处不同里，单是动量一项，就让同样的 $\\eta = 0.3$ 在这里的实际更新幅度比那篇文章里不带动量的训练大得多。"
+            in page_text(PAGE, "zh"))
+    assert "gives a much larger effective step here" not in page_text(PAGE, "en").replace("\n# ", " ")
     # the dead-units article's runs are plain SGD, as the sentence says
     assert "plain SGD for 600 steps" in page_text("blog/posts/dead-relu-units.md", "en")
     # one form for a learning rate in the prose: η = 0.3, not "rate 0.3" / "学习率 0.3"

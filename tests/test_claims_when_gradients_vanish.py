@@ -860,7 +860,9 @@ def test_at_n_var_w_16_variance_settles_near_5_9_and_factor_argument_0_40():
                        ("zh", "只有约 0.40，每层因子为 $\\sqrt{0.40} \\approx 0.63$。")):
         assert said in page_text("blog/posts/when-gradients-vanish.md", lang), lang
         # review final77, pb: the next article derives the forward recursion only; the backward one lives here
-        assert {"en": "works through the forward one and its fixed points.", "zh": "前向递推及其不动点的推导见下一篇"}[lang] in \
+        # review final79, pb: "the forward one" had no noun; now "this forward recursion"
+        assert "the forward one and" not in page_text("blog/posts/when-gradients-vanish.md", lang)
+        assert {"en": "derives this forward recursion and its fixed points.", "zh": "前向递推及其不动点的推导见下一篇"}[lang] in \
             page_text("blog/posts/when-gradients-vanish.md", lang)
         assert {"en": "the table's factor per layer as", "zh": "对应上表中的每层因子"}[lang] not in page_text("blog/posts/when-gradients-vanish.md", lang)
 
@@ -1345,8 +1347,11 @@ def test_stalled_task_4000_points_10_dims_100_centres_10_classes():
     en, zh = (page_text("blog/posts/when-gradients-vanish.md", lang) for lang in ("en", "zh"))
     # review final65, pb: the set-up paragraph in shorter sentences
     assert ("Its task is of the kind used in [the experiment on dead ReLU units]"
-            "(dead-relu-units.md#dead-relu-experiment), with a draw of its own: 4000 training points, each labelled with "
-            "the class of the nearest of 100 random centres.") in en and "4000 inputs" not in en
+            "(dead-relu-units.md#dead-relu-experiment), with a draw of its own: 4000 training points from a "
+            "ten-dimensional standard normal distribution, each labelled with the class of the nearest of 100 random "
+            "centres, and each centre given one of the ten classes at random.") in en and "4000 inputs" not in en
+    # review final79, pb: the inputs and how centres get classes, so the task stands alone
+    assert "取自 10 维标准正态分布；每个样本的类别取离它最近的那个随机中心（共 100 个，各自随机分到十类之一）的类别" in zh
     assert "[死亡 ReLU 单元的实验](dead-relu-units.md#dead-relu-experiment)属于同一类人工构造的十分类任务" in zh
     for lang in ("en", "zh"):                                  # the task's home, described there in full
         home = page_text("blog/posts/dead-relu-units.md", lang)
@@ -1642,17 +1647,19 @@ def test_initial_gradient_first_layer_3e_minus_6_output_layer_1_1(initial_sigmoi
 # --- what fixed it -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, wording", [
-    ("en", "Before these ideas, the remedy was layer-wise unsupervised pre-training, in which each layer was first "
+    ("en", "Around 2006 the remedy was layer-wise unsupervised pre-training, in which each layer was first "
            "trained on its own, without labels ([a later article](relu-sparsity-biology.md#pretraining) returns to it). "
-           "Four ideas made very deep networks trainable without it."),
+           "Four ideas, mostly from 2010 to 2016, made very deep networks trainable without it."),
     ("zh", "早先的办法是无监督预训练，即先不用标签把每一层单独训练一遍（[后面的文章](relu-sparsity-biology.md#pretraining)还会讲到）。"
            "后来有四个办法，使很深的网络不借助它也能训练。")])
 def test_the_four_ideas_are_hedged_and_name_layer_wise_pre_training(lang, wording):
     """Not a complete list: layer-wise pre-training came first, and the linked section describes it.  The four are
     not ranked, since no source here ranks them (review final54, pb).  Review final65, pb: zh without the calque
     帮助……训练起来.  Review final72, pb: the link to article 7 says it comes later; the inline gloss carries the term.  Review final75, pb: en names
-    pre-training first, so it no longer reads as the first of the four."""
+    pre-training first, so it no longer reads as the first of the four.  Review final79, pb: en dated ("Around 2006",
+    "mostly from 2010 to 2016"), since variance-scaled initialisation (LeCun et al. 1998) predates pre-training."""
     page = page_text("blog/posts/when-gradients-vanish.md", lang)
+    assert "Before these ideas" not in page
     assert wording in page
     assert {"en": "did most", "zh": "贡献最大"}[lang] not in page and "帮助很深的网络" not in page
     section = page_text("blog/posts/relu-sparsity-biology.md", lang).split("{ #pretraining }")[1].split("\n## ")[0]

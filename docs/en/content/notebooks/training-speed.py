@@ -186,6 +186,8 @@ print(f"largest change from the counts above: {largest} steps")
 # Over the runs printed here, tanh needs 0.41 to 0.59 of ReLU's steps, and ReLU needs 4.0 to 5.6 times as many steps as
 # in the grid at $\eta = 0.1$, tanh about twice as many.
 #
+# ## Aside: dead ReLU units { #dead-units }
+#
 # At $\eta = 0.3$ many of ReLU's units also die; whether that causes the slowdown, these runs do not show. A ReLU unit
 # whose pre-activation is at most zero on every training point is *dead*: it outputs 0 and its incoming weights get
 # no gradient ([Why ReLU units die, and what keeps them alive](../blog/posts/dead-relu-units.md#dead-relu)).
@@ -227,8 +229,9 @@ for lr in (0.1, 0.3):
 # ### Momentum { #momentum }
 #
 # Under a steady gradient, each update with momentum 0.9 adds nine tenths of the previous one, so the tenth update is
-# $1 + 0.9 + 0.9^2 + \dots + 0.9^9 \approx 6.5$ times a plain SGD step ($\eta$ times the gradient), and the same
-# $\eta = 0.3$ gives a much larger effective step here than in the dead-units article's plain-SGD runs.
+# $1 + 0.9 + 0.9^2 + \dots + 0.9^9 \approx 6.5$ times a plain SGD step ($\eta$ times the gradient). So, among the
+# differences, momentum makes the same $\eta = 0.3$ a much larger effective step here than in the dead-units
+# article's plain-SGD runs.
 # Run the same ten steps at $\eta = 0.3$ again, this time without momentum:
 
 # %%
@@ -246,9 +249,9 @@ for seed in seeds:
 #
 # ## Try this { #try-this }
 #
-# Change the learning rate or the seed, or let the network train longer, and see how many units die. To count the
-# steps to 25% for another rate or seed instead, print, for example,
-# `steps_to_target(error_curve(activation="relu", lr=0.2, seed=3, steps=2000, stop_at_target=True))`.
+# To count the steps to 25% for another rate or seed, print, for example,
+# `steps_to_target(error_curve(activation="relu", lr=0.2, seed=3, steps=2000, stop_at_target=True))`. To see how many
+# units die, change the learning rate, the seed or the number of steps in the cell below.
 
 # %%
 lr, seed, steps = 0.3, 0, 100
