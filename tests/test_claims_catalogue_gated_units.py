@@ -1148,6 +1148,14 @@ def test_on_the_diagonal_geglu_and_swiglu_grow_like_x_squared_only_for_large_pos
     np.testing.assert_allclose(np.asarray(GATED["geglu"].f(x, x), dtype=float), x * x * norm.cdf(x), atol=1e-6)
     assert ("GEGLU becomes $x\\,\\mathrm{GELU}(x)$, not GELU, which is the diagonal of $u\\,\\Phi(v)$;" in page("en"))
     assert ("GEGLU 变成 $x\\,\\mathrm{GELU}(x)$ 而不是 GELU（GELU 是 $u\\,\\Phi(v)$ 在对角线上的情形）" in page("zh"))
+    # review final80, cb: the diagonal sentence was overloaded and never wrote SwiGLU's diagonal; the list now ends with
+    # SwiGLU -> x SiLU(x), and the growth of ReGLU, GEGLU and SwiGLU is its own sentence
+    np.testing.assert_allclose(np.asarray(GATED["swiglu"].f(x, x), dtype=float), x * x / (1 + np.exp(-x)), atol=1e-12)
+    assert "and SwiGLU becomes $x\\,\\mathrm{SiLU}(x)$. ReGLU, GEGLU and SwiGLU grow like $x^2$" in page("en")
+    assert "SwiGLU 变成 $x\\,\\mathrm{SiLU}(x)$。ReGLU、GEGLU 和 SwiGLU 在 $x$ 为很大的正数时" in page("zh")
+    # review final80, cb: "value path" and "gate path" are named where the two partial derivatives are first given
+    assert "Along the *value path*, from $u$ to $f$, the derivative is the gate itself; along the *gate path*, from $v$ to $f$" in page("en")
+    assert "沿*值通路*（从 $u$ 到 $f$）求偏导，得到的就是门本身；沿*门通路*（从 $v$ 到 $f$）求偏导" in page("zh")
 
 
 def test_the_cost_section_defines_d_ff_at_first_use_and_names_the_first_matrix_w():
@@ -1172,31 +1180,21 @@ def test_block_has_one_chinese_name_on_the_page():
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "In a plain stack (no residual connections, no normalisation) this mean square sets the scale of the next layer's [pre-activations](../glossary.md#pre-activation) "
-           "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) "
-           "works out. Write $M(q)$ for the unit's mean square when its inputs have variance $q$. With $n$ inputs per unit and "
-           "weights of variance $\\sigma_w^{2}$, the variance passes from layer to layer as\n\n$$\nq_{l+1} = c\\,M(q_l), \\qquad c = n\\,\\sigma_w^{2}\n$$\n\n"
-           "Such a stack has no stable nonzero scale with any gated unit. At input variance $q$, "
-           "ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$, "
-           "so the map is $q \\mapsto c\\,q^{2}/2$ for ReGLU and $q \\mapsto c\\,q^{2}$ for the bilinear unit. Both have slope 2 at their "
-           "nonzero fixed points ($q = 2/c$ and $q = 1/c$), so a small deviation from the fixed point doubles at every layer.\n\n"
-           "For the other gates, $c = q/M(q)$ at a fixed point, so the slope there, $c\\,M'(q)$, equals $q\\,M'(q)/M(q)$. "
-           "Computed numerically on a fine grid of $q$ from $10^{-3}$ to $10^{4}$, it stays between 2 and 2.19 for GEGLU and SwiGLU. "
-           "For GLU, whose bounded gate keeps $M(q)$ between $q/4$ and $q/2$, "
-           "it stays between 1 and 1.13: a deviation still grows, by up to 13% a layer."
+           "(the weighted sums that go into its activation), as [the article on initialisation](../blog/posts/initialisation.md#forward-recursion) works out. "
+           "With $M(q)$ the unit's mean square at input variance $q$, $n$ inputs per unit and weights of variance $\\sigma_w^{2}$, the variance passes on as "
+           "$q_{l+1} = c\\,M(q_l)$ with $c = n\\,\\sigma_w^{2}$, and such a stack has no stable nonzero scale with any gated unit. "
+           "ReGLU's mean square is $q^{2}/2$, so its map $q \\mapsto c\\,q^{2}/2$ has slope 2 at the fixed point $q = 2/c$: a small deviation doubles at every layer. "
+           "In general the slope at a fixed point, where $c = q/M(q)$, is $q\\,M'(q)/M(q)$. Computed for $q$ from $10^{-3}$ to $10^{4}$, it is 2 for the bilinear unit "
+           "($M = q^{2}$), between 2 and 2.19 for GEGLU and SwiGLU, and between 1 and 1.13 for GLU, whose bounded gate keeps $M(q)$ between $q/4$ and $q/2$."
            "\n\nIn a [pre-norm](../glossary.md#pre-norm) transformer, "
            "which normalises the input of attention and of the feed-forward block, the mean square sets "
            "instead how much the feed-forward block adds to the [residual stream](../glossary.md#residual-stream), the vector that attention and the "
            "feed-forward block both read from and add their outputs back to "
            "([same article](../blog/posts/initialisation.md#residual))."),
-    ("zh", "记 $M(q)$ 为输入方差为 $q$ 时单元输出的均方。每个单元有 $n$ 个输入、权重方差为 $\\sigma_w^{2}$ 时，方差逐层按下式传递：\n\n"
-           "$$\nq_{l+1} = c\\,M(q_l), \\qquad c = n\\,\\sigma_w^{2}\n$$\n\n"
-           "无论用哪种门控单元，这样的堆叠都没有稳定的非零尺度。输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，"
-           "双线性单元的是 $q^{2}$，所以 ReGLU 的映射是 $q \\mapsto c\\,q^{2}/2$，"
-           "双线性单元的是 $q \\mapsto c\\,q^{2}$。二者在各自的非零不动点（$q = 2/c$ 和 $q = 1/c$）处斜率都是 2：稍稍偏离不动点，偏差每过一层就翻一倍。\n\n"
-           "其他几种门在不动点处有 $c = q/M(q)$，所以那里的斜率 $c\\,M'(q)$ 等于 $q\\,M'(q)/M(q)$。"
-           "在 $10^{-3}$ 到 $10^{4}$ 之间取密集的 $q$ 网格做数值计算，GEGLU 和 SwiGLU 的这个斜率始终在 2 与 2.19 之间。"
-           "GLU 的门有界，$M(q)$ 介于 $q/4$ 与 $q/2$ 之间，斜率始终在 1 与 1.13 之间，"
-           "所以偏差仍会增长，只是每层至多增长 13%。\n\n"
+    ("zh", "记 $M(q)$ 为输入方差为 $q$ 时单元输出的均方；每个单元有 $n$ 个输入、权重方差为 $\\sigma_w^{2}$ 时，方差逐层按 $q_{l+1} = c\\,M(q_l)$ 传递，其中 $c = n\\,\\sigma_w^{2}$。"
+           "无论用哪种门控单元，这样的堆叠都没有稳定的非零尺度。ReGLU 的均方是 $q^{2}/2$，映射 $q \\mapsto c\\,q^{2}/2$ 在不动点 $q = 2/c$ 处斜率为 2：稍稍偏离不动点，偏差每过一层就翻一倍。"
+           "一般地，不动点处有 $c = q/M(q)$，斜率等于 $q\\,M'(q)/M(q)$。在 $10^{-3}$ 到 $10^{4}$ 之间对 $q$ 做数值计算，双线性单元（$M = q^{2}$）的斜率为 2，GEGLU 和 SwiGLU 的在 2 与 2.19 之间，"
+           "GLU 的在 1 与 1.13 之间（它的门有界，$M(q)$ 介于 $q/4$ 与 $q/2$ 之间）。\n\n"
            "在[前置归一化](../glossary.md#pre-norm)的 Transformer 中，注意力和前馈模块的输入都先经过归一化，这个均方决定的则是前馈模块往"
            "[残差流](../glossary.md#residual-stream)（注意力和前馈模块都从中读取输入、再把输出加回去的向量）里加进多少"
            "（见[同一篇文章](../blog/posts/initialisation.md#residual)）。")])
@@ -1222,7 +1220,11 @@ def test_what_the_output_scale_sets_with_and_without_normalisation(lang, said):
     checked in the next test); the sentence no longer names four units as if GLU were the exception.
     review final77, cb: the recursion q_{l+1} = c M(q_l), c = n sigma_w^2, is displayed before its slope is used; c no
     longer silently absorbs ReGLU's 1/2 (the maps are c q^2/2 and c q^2, fixed points 2/c and 1/c, checked in the next
-    test), and the slope at a fixed point is written as q M'(q)/M(q)."""
+    test), and the slope at a fixed point is written as q M'(q)/M(q).
+    review final80, cb: the plain-stack analysis, a side road, is one paragraph: the recursion is inline, ReGLU's slope 2
+    is derived, and the other units' slopes at the fixed point are listed (still checked in the next test)."""
+    for each, gone in (("en", "the variance passes from layer to layer as"), ("zh", "方差逐层按下式传递")):
+        assert gone not in page(each)
     assert not re.search(r"\b(each|every|a) block\b", page("en")) and "每个块" not in page("zh").split("{ #references }")[0]
     assert said in page(lang)
     home = page_text("blog/posts/initialisation.md", lang)
@@ -1340,7 +1342,9 @@ def test_the_output_mean_square_grows_like_the_square_of_the_input_variance():
         assert (step(fixed * 1.0001) - fixed) / (fixed * 1e-4) == pytest.approx(2, rel=1e-3)
     for lang in LANGS:
         assert {"en": "with $c$ set by the weights", "zh": "（$c$ 由权重决定）"}[lang] not in page(lang)
-        assert {"en": "($q = 2/c$ and $q = 1/c$)", "zh": "（$q = 2/c$ 和 $q = 1/c$）"}[lang] in page(lang)
+        assert {"en": "at the fixed point $q = 2/c$", "zh": "在不动点 $q = 2/c$ 处斜率为 2"}[lang] in page(lang)
+        # review final80, cb: the bilinear unit's slope is now listed with the others, M = q^2 (fixed point 1/c, checked below)
+        assert {"en": "it is 2 for the bilinear unit ($M = q^{2}$)", "zh": "双线性单元（$M = q^{2}$）的斜率为 2"}[lang] in page(lang)
     for key, c in (("reglu", 0.7), ("bilinear", 0.7), ("reglu", 3.0)):
         scale = c / mean_square(key, 1.0)                                      # weights giving q -> c q^2
         step = lambda q: scale * mean_square(key, q)
@@ -1367,6 +1371,6 @@ def test_the_output_mean_square_grows_like_the_square_of_the_input_variance():
     for lang, gone in (("en", "no stable scale with ReGLU, GEGLU, SwiGLU or the bilinear unit"),
                        ("zh", "用 ReGLU、GEGLU、SwiGLU 或双线性单元时，这样的堆叠没有稳定的尺度")):
         assert gone not in page(lang), gone
-    for lang, said in (("en", "At input variance $q$, ReGLU's mean square is $q^{2}/2$ and the bilinear unit's $q^{2}$"),
-                       ("zh", "输入方差为 $q$ 时，ReGLU 的均方是 $q^{2}/2$，双线性单元的是 $q^{2}$")):
+    for lang, said in (("en", "ReGLU's mean square is $q^{2}/2$, so its map $q \\mapsto c\\,q^{2}/2$ has slope 2"),
+                       ("zh", "ReGLU 的均方是 $q^{2}/2$，映射 $q \\mapsto c\\,q^{2}/2$ 在不动点 $q = 2/c$ 处斜率为 2")):
         assert said in page(lang), lang

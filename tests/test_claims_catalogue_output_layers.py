@@ -252,6 +252,22 @@ def test_chain_rule_through_the_jacobian_gives_p_minus_y():
         np.testing.assert_allclose(out.softmax_jacobian(z) @ (-y / p), p - y, atol=1e-12)
         g = out.cross_entropy_gradient(z, y)
         assert np.all(np.abs(g) < 1) and abs(g.sum()) < 1e-15
+    # review final80, cb: the chain-rule step was only asserted; the page now writes it out term by term, which also
+    # holds for a soft target (sum y = 1): sum_i (-y_i/p_i) p_i (delta_ij - p_j) = -y_j + p_j sum_i y_i = p_j - y_j
+    z, y = rng.normal(0, 2, size=4), rng.dirichlet(np.ones(4))
+    p = out.softmax(z)
+    terms = np.array([[(-y[i] / p[i]) * p[i] * ((i == j) - p[j]) for i in range(4)] for j in range(4)])
+    np.testing.assert_allclose(terms.sum(axis=1), -y + p * y.sum(), atol=1e-14)
+    np.testing.assert_allclose(terms.sum(axis=1), p - y, atol=1e-14)
+    step = "\\sum_i (-y_i / p_i)\\, p_i(\\delta_{ij} - p_j) = -y_j + p_j \\sum_i y_i = p_j - y_j$"
+    for lang, old in (("en", "gives exactly $p - y$."), ("zh", "结果恰好是 $p - y$。")):
+        assert step in page_text(PAGE, lang) and old not in page_text(PAGE, lang), lang
+    # review final80, cb: the opening no longer says "the rest of this catalogue" (low-precision and transformer-block
+    # are not lists of activation functions); it names the three pages it means
+    assert "on the rectifier, smooth-gate and hard-and-cheap pages" in page_text(PAGE, "en")
+    assert "整流函数变体、平滑门控函数和低成本激活函数三页" in page_text(PAGE, "zh")
+    for lang, old in (("en", "the rest of this catalogue"), ("zh", "函数目录其他各页")):
+        assert old not in page_text(PAGE, lang)
 
 
 # --- temperature ----------------------------------------------------------------------------
@@ -586,15 +602,16 @@ def test_log_softmax_backward_turns_the_nll_gradient_minus_y_into_p_minus_y_with
     h = 1e-6
     numeric = [(-(one_hot * (log_p + h * e)).sum() + (one_hot * (log_p - h * e)).sum()) / (2 * h) for e in np.eye(3)]
     np.testing.assert_allclose(numeric, -one_hot, atol=1e-9)
+    # review final80, cb: the backward map is given its reason, the Jacobian I - 1 p^T of z - LSE(z)
     # review final79, cb: the paragraph after the list re-derived p - y through the transposed Jacobian, a second
     # derivation on the page; the paragraph now says it in two sentences and links to the derivation at #cross-entropy
     for lang, item in (("en", "In PyTorch, with class indices as targets, `CrossEntropyLoss` is `log_softmax` followed by `nll_loss`, which returns minus "
                               "the target's log-probability and for one [training point](../glossary.md#training-point) passes back $-y$. "
-                              "The backward pass of `log_softmax` maps any incoming gradient $g$ to $g - p \\sum_i g_i$, so it turns $-y$ into "
+                              "The backward pass of `log_softmax` maps any incoming gradient $g$ to $g - p \\sum_i g_i$ (the Jacobian of $z - \\mathrm{LSE}(z)$ is $I - \\mathbf{1} p^{\\top}$), so it turns $-y$ into "
                               "the [$p - y$ derived above](#cross-entropy), with $p$ the exponential of the log-probabilities it saved."),
                        ("zh", "在 PyTorch 中，目标以类别索引给出时，`CrossEntropyLoss` 就是 `log_softmax` 后接 `nll_loss`；`nll_loss` 取目标对数概率的相反数，"
                               "对单个[训练样本](../glossary.md#training-point)传回 $-y$。`log_softmax` 的反向传播把传入的任意梯度 $g$ 变成 "
-                              "$g - p \\sum_i g_i$，于是 $-y$ 正好变成[前面推出的 $p - y$](#cross-entropy)，其中 $p$ 由它保存的对数概率取指数得到。")):
+                              "$g - p \\sum_i g_i$（$z - \\mathrm{LSE}(z)$ 的雅可比矩阵是 $I - \\mathbf{1} p^{\\top}$），于是 $-y$ 正好变成[前面推出的 $p - y$](#cross-entropy)，其中 $p$ 由它保存的对数概率取指数得到。")):
         text = page_text(PAGE, lang)
         assert item in text, lang
         fused = text.split("{ #fused }")[1].split("{ #pitfalls }")[0]

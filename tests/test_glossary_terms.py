@@ -567,8 +567,10 @@ def test_binary_cross_entropy_has_an_entry_homed_where_output_layers_defines_it(
         home = text.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert said in home and "p - y" in home, lang
         assert logit_form in text.split("{ #stability }")[1].split("\n## ")[0], lang
+    # review final80, cb: the row gave the logit form softplus(x) - x y, which its home (#last-layer) does not show; the
+    # row now keeps only what #last-layer says (the loss and its gradient), and the logit form stays at #stability
     for definition in (term.en_definition, term.zh_definition):
-        assert r"-y \log p - (1 - y) \log(1 - p)" in definition and r"\operatorname{softplus}(x) - x y" in definition
+        assert r"-y \log p - (1 - y) \log(1 - p)" in definition and "softplus" not in definition
         assert r"\sigma(x) - y" in definition
     # the entry's claims: softplus(x) - x y is the loss, and its slope is sigma(x) - y
     x, h = np.linspace(-8, 8, 33), 1e-6

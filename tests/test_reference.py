@@ -674,11 +674,12 @@ def test_the_softmax_row_does_not_credit_hinton_with_the_temperature(lang):
     # review final75, cb: "the temperature is older than neural networks" personified the parameter; the note says
     # where the idea comes from
     assert "The temperature is older" not in text and "温度比神经网络古老" not in text
-    said = {"en": "The idea of a temperature comes from statistical physics, long before neural networks ([Output layers and "
-                  "losses](catalogue/output-layers.md#temperature)). Hinton et al. (2015), the softmax "
-                  "row's second citation, used it to distil one network into another.\n- In the bilinear unit's row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
-            "zh": "温度这一概念源自统计物理，远早于神经网络（见[《输出层与损失函数》](catalogue/output-layers.md#temperature)）。"
-                  "softmax 一行的第二个文献 Hinton 等人（2015）用温度把一个网络的知识蒸馏给另一个网络。"
+    # review final80, cb: the note explained the citation at length; it now says in one line what Hinton et al. are
+    # cited for, parallel to the bilinear note, and links to the temperature's home
+    assert "statistical physics" not in text and "统计物理" not in text
+    said = {"en": "In the softmax row, Hinton et al. (2015) is cited for distillation with a "
+                  "[temperature](catalogue/output-layers.md#temperature), not as its origin.\n- In the bilinear unit's row, Mnih and Hinton (2007) is the origin Dauphin et al. (2017) attribute it to.",
+            "zh": "softmax 一行引用 Hinton 等人（2015），是因为他们借助[温度](catalogue/output-layers.md#temperature)做知识蒸馏，温度并非由他们提出。"
                   "\n- 双线性单元一行的 Mnih 和 Hinton（2007）是 Dauphin 等人（2017）认定的出处。"}[lang]
     assert said in text
     # the Boltzmann reading has its home in output-layers#temperature, where the temperature is introduced; this note
