@@ -434,7 +434,7 @@ def test_cross_entropy_on_logits_has_gradient_p_minus_y():
     for lang, said in (("en", ("Combined or not, the gradient with respect to the logits is $p - y$, the predicted probabilities minus "
                                "the targets (for softmax, targets that sum to 1). Combining changes not the gradient but the numerics: the "
                                "combined form never takes the logarithm of a probability that has underflowed to 0, nor computes $1 - p$ "
-                               "when $p$ has been rounded to 1 or is so close to 1 that the difference has lost most of its digits. "
+                               "once $p$ has rounded to 1 or come so near it that the difference keeps few correct digits. "
                                "[Output layers and losses](catalogue/output-layers.md#cross-entropy) derives the gradient and "
                                "shows [where the naive forms fail](catalogue/output-layers.md#stability).")),
                        ("zh", ("合不合并，损失对 logit 的梯度都是 $p - y$，即预测概率减去目标（对 softmax 而言，目标之和须为 1）。"
@@ -497,7 +497,7 @@ def test_the_combined_form_avoids_overflow_and_lost_precision():
     true = np.exp(-np.logaddexp(0.0, 30.0))
     assert abs((1 - sigmoid(np.array(30.0))) - true) / true > 1e-8
     for lang, words in (("en", "the combined form never takes the logarithm of a probability that has underflowed to 0, nor computes "
-                               "$1 - p$ when $p$ has been rounded to 1 or is so close to 1 that the difference has lost most of its digits."),
+                               "$1 - p$ once $p$ has rounded to 1 or come so near it that the difference keeps few correct digits."),
                         ("zh", "而是数值稳定性：它既不对已经下溢为 0 的概率取对数，也不在 $p$ 已舍入成 1、或离 1 近到差值丢掉了大部分有效数字时计算 $1 - p$。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert words in text, lang
@@ -682,12 +682,14 @@ def test_batchnorm_kept_every_unit_alive_where_plain_relu_lost_41_45_percent_of_
 
 
 def test_at_rate_2_the_leaky_runs_diverged_where_relu_kept_training(plain):
-    """'In the same experiment, though, at a rate of 2.0 the leaky runs diverged where ReLU kept training.'"""
+    """'In the same experiment, though, the leaky runs diverged at the highest rate, where ReLU kept training.'
+    Review final80, tools: the rate's value (2.0) is the dead-ReLU article's to quote; the guide says "the highest rate"."""
+    assert max(plain["learning_rates"]) == 2.0
     at_2 = list(plain["learning_rates"]).index(2.0)
     assert np.all(np.isnan(plain["leaky_relu_error"][at_2]))                      # every leaky run diverged
     assert np.all(np.isfinite(plain["relu_error"][at_2]))                          # no ReLU run did
-    for lang, words in (("en", "In the same experiment, though, at a rate of 2.0 the leaky runs diverged where ReLU kept training."),
-                        ("zh", "不过在同一个实验中，学习率为 2.0 时带泄漏的整流函数的训练发散了，而 ReLU 仍在训练。")):
+    for lang, words in (("en", "In the same experiment, though, the leaky runs diverged at the highest rate, where ReLU kept training."),
+                        ("zh", "不过在同一个实验中，学习率取最大的那一档时，带泄漏的整流函数的训练发散了，而 ReLU 仍在训练。")):
         assert words in (CONTENT[lang] / PAGE).read_text(encoding="utf-8"), lang
 
 
@@ -705,16 +707,17 @@ def test_batchnorm_does_not_keep_every_unit_alive_in_the_playgrounds_narrower_lo
     # review final64, cb: d[3] counts the last *hidden* layer (three hidden layers; the output unit is not a ReLU)
     assert out["state"]["layers"] == 3 and all(len(d) == 1 + 3 for d in out["dead"])
     late = [d[3] for d in out["dead"] if 3000 <= d[0] <= 4000]
-    assert 4 <= min(late) and max(late) < 32 // 4, late                  # "several of the last hidden layer's 32 units"
+    assert 4 <= min(late) and max(late) < 32 // 4, late                  # "several remain" (of the last hidden layer's 32 units)
     with_bn = cached("dead_relu_batchnorm")
     assert np.all(with_bn["dead"][list(with_bn["learning_rates"]).index(1.0)] == 0)   # none in the wider runs
     # the differences between the two runs are listed once, on the playground page (review final48, tools)
     # review final78, tools: the playground counts with whole-set statistics while it trains on mini-batch ones, so
     # these units are inactive (glossary.md#inactive-unit), not dead; the old "still die" / 死亡 wording must not return
-    for lang, words, old in (("en", "though not always none: in [the playground's](playground.md#try) run at a rate of 1.0, "
-                                    "several of the last hidden layer's 32 units end up inactive.", ("still die", "every death")),
-                             ("zh", "但未必一个不剩：在[演练场](playground.md#try)里学习率为 1.0 的那次训练中，"
-                                    "最后一个隐藏层的 32 个单元仍有好几个始终关闭。", ("仍有好几个死亡", "阻止所有死亡"))):
+    # review final80, tools: the run's rate and width are the playground's to quote (its item 4); the guide links it
+    for lang, words, old in (("en", "though not always none (in [one playground run](playground.md#try), several remain).",
+                              ("still die", "every death", "run at a rate of 1.0")),
+                             ("zh", "但未必一个不剩（[演练场里的一次训练](playground.md#try)就留下了好几个）。",
+                              ("仍有好几个死亡", "阻止所有死亡", "学习率为 1.0 的那次训练"))):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         assert words in text, lang
         assert not any(o in text for o in old), lang
@@ -791,9 +794,14 @@ def test_no_rule_keeps_elus_variance_at_every_scale(lang):
     text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
     # one sentence, not a patch announcing the list's gap (review final62, cb)
     said = {"en": "ELU is not listed there; like GELU and SiLU, it has no rule that keeps the variance at every input "
-                  "scale, because it is close to the identity near 0 and, far from 0, differs from ReLU by at most a constant.",
+                  "scale, because it is close to the identity near 0 and, far from 0, differs from ReLU by at most a constant. "
+                  "He's $2/n$, the rule for ReLU, makes its mean square grow by a factor of about 1.29 a layer at unit variance.",
             "zh": "ELU 不在其中；它和 GELU、SiLU 一样，没有哪条规则能在任何输入尺度下都保持方差，"
-                  "因为它在 0 附近接近恒等函数，远离 0 时与 ReLU 至多相差一个常数。"}[lang]
+                  "因为它在 0 附近接近恒等函数，远离 0 时与 ReLU 至多相差一个常数。按 ReLU 的 $2/n$（He）初始化时，在方差为 1 处，它的均方每过一层约增大到 1.29 倍。"}[lang]
+    # review final80, tools asked for an initialisation for ELU; "use He, as for GELU and SiLU" would mislead (under He,
+    # GELU and SiLU shrink small signals while ELU grows them), so the guide says what He does to ELU: the factor
+    # he_factor(1.0) computed below, 1.29 a layer at unit variance
+    assert "use He, as for GELU and SiLU" not in text and "可以像 GELU、SiLU 那样用 He 初始化" not in text
     # review final79, tools: "close to ReLU far out" ignored ELU's limit of -alpha; the gap to ReLU is bounded by alpha
     xs = np.linspace(-50, 50, 20001)
     elu = np.where(xs > 0, xs, np.expm1(np.minimum(xs, 0)))                   # alpha = 1
@@ -1010,11 +1018,11 @@ def test_in_the_paper_that_introduced_swiglu_gated_below_plain_after_the_long_tr
     assert closest_any < long_gap and long_gap == min(table[p][2] - table[g][2] for p in plain_names for g in gated_names)
     # review final69, tools: the sentence packed four ideas and a link ("pair ... are"); it is now three sentences, the
     # verdict ("suggestive, not decisive") on its own, with the same content and link
-    for lang, words in (("en", "every gated block ended lower than every plain one. But each block had one full-length run, and GLU and "
-                               "ReLU, the closest gated and plain pair, are close enough that run-to-run variation could account for their order. The "
+    for lang, words in (("en", "every gated block ended lower than every plain one. But each block had one full-length run, and "
+                               "the closest gated and plain pair are close enough that run-to-run variation could account for their order. The "
                                "evidence is suggestive, not decisive ([Gated units](catalogue/gated-units.md#shazeer-2020) weighs "
                                "the gap against the spread Shazeer reports)."),
-                        ("zh", "每一种门控前馈模块的对数困惑度都低于每一种普通前馈模块。不过每种只完整训练了一次；门控与普通前馈模块中最接近的一对，GLU 与 ReLU，相差很小，"
+                        ("zh", "每一种门控前馈模块的对数困惑度都低于每一种普通前馈模块。不过每种只完整训练了一次；门控与普通前馈模块中最接近的一对相差很小，"
                                "两者的先后可能只是运行间的波动造成的。所以这条依据有一定说服力，但还不足以下定论"
                                "（这个差距与 Shazeer 报告的运行间波动如何比较，见[《门控单元》](catalogue/gated-units.md#shazeer-2020)）。")):
         section = (CONTENT[lang] / PAGE).read_text(encoding="utf-8").split("{ #transformers }")[1].split("\n## ")[0]
@@ -1045,7 +1053,8 @@ def test_the_table_row_credits_the_swiglu_paper_and_the_section_says_every_gated
     docs = Path(__file__).resolve().parents[1] / "docs"
     en = (docs / "en/content/guide.md").read_text(encoding="utf-8")
     zh = (docs / "zh/content/guide.md").read_text(encoding="utf-8")
-    cell = {"en": "[every gated block beat every plain one in Shazeer's (2020) long runs, one run each](#transformers)",
+    # review final80, tools: the en cell's year sat in a possessive, with "one run each" tacked on
+    cell = {"en": "[in single full-length runs (Shazeer 2020), every gated block beat every plain one](#transformers)",
             "zh": "[Shazeer（2020）较长的那组训练中，所有门控前馈模块都优于所有普通前馈模块（各只训练一次）](#transformers)"}
     # review final71, tools: the zh cell said 每种 three times; now 所有 ... 所有 ... 各只训练一次
     assert "每种门控前馈模块都优于每种" not in zh
@@ -1062,12 +1071,13 @@ def test_the_table_row_credits_the_swiglu_paper_and_the_section_says_every_gated
     assert "Transformer 由一个个块叠成，每个块里都有一个前馈模块。" in zh
     assert "GPT、BERT 和 GPT-2 在普通（不带门控）前馈模块里用 GELU；" in zh
     assert "longer training" not in en.split("{ #transformers }")[0] and "训练较长" not in zh.split("{ #transformers }")[0]
-    assert "After the longer of his two training lengths (524,288 steps), every gated block ended lower than every plain one" in en
-    assert "两种训练长度中较长的一种（524288 步）结束时，每一种门控前馈模块的对数困惑度都低于每一种普通前馈模块" in zh
+    assert "After the longer of his two training lengths, every gated block ended lower than every plain one" in en
+    assert "两种训练长度中较长的一种结束时，每一种门控前馈模块的对数困惑度都低于每一种普通前馈模块" in zh
     assert "held-out loss" not in en and "留出数据上的损失" not in zh          # one name for the held-out quantity
     assert "introduced them" not in en and "提出门控模块" not in zh
-    # the longer training's step count, written as the gated-units page writes it in each language
-    assert "(524,288 steps)" in en and "（524288 步）" in zh and "524,288" not in zh and r"524\,288" not in zh
+    # review final80, tools: the step count and the closest pair's names are the gated-units page's evidence; the guide
+    # states the conclusion and links it
+    assert "524,288" not in en and "524288" not in zh and r"524\,288" not in zh
     assert "suggestive, not decisive" in en
     assert "这条依据有一定说服力，但还不足以下定论" in zh
 
@@ -1228,7 +1238,7 @@ def test_relu6_is_a_convenience_for_8_bit_inference_and_the_calibrated_relu_exam
     said = {"en": ("The bound is a convenience, not a requirement: the 8-bit ResNet-18 and ResNet-50 of torchvision, "
                    "PyTorch's vision library, use plain ReLU and were quantised after training, with each layer's output "
                    "scale measured on 32 batches of 32 training images (PyTorch Vision contributors n.d.).",),
-            "zh": ("不过有界只是图方便，并非必需：PyTorch 的视觉库 torchvision 提供的 8 位 ResNet-18 和 ResNet-50 用的就是"
+            "zh": ("不过有界只是带来方便，并非必要条件：PyTorch 的视觉库 torchvision 提供的 8 位 ResNet-18 和 ResNet-50 用的就是"
                    "普通的 ReLU，是在训练之后量化的，每一层输出的缩放因子由训练集中 32 批、每批 32 张图像测定（PyTorch Vision 开发者，无日期）。",)}[lang]
     assert all(s in section for s in said), section
     # review final77, tools (WRONG): only the activation (output) scales are calibrated, the weight scales come from the
@@ -1481,8 +1491,9 @@ def test_pre_activation_is_glossed_once_tanh_units_drift_into_the_flat_region_an
     from actsite.figures.nonlinearity import tanh_flat_threshold
     slope = {x: float(EVERY["tanh"].df(np.array([x]))[0]) for x in (1.0, 2.0)}
     assert (round(slope[1.0], 2), round(slope[2.0], 2)) == (0.42, 0.07) and 2.0 < tanh_flat_threshold() < 3.0
-    said = {"en": "stay near zero. Away from zero its slope falls off quickly, to 0.42 at $|x| = 1$ and 0.07 at $|x| = 2$, "
-                  "before its [flat region](glossary.md#flat-region), where the slope is below 0.01, even begins;",
+    # review final80, tools: the en sentence is split after the two slopes
+    said = {"en": "stay near zero. Away from zero its slope falls off quickly, to 0.42 at $|x| = 1$ and 0.07 at $|x| = 2$. "
+                  "Both points lie short of its [flat region](glossary.md#flat-region), where the slope is below 0.01;",
             "zh": "停在零附近，它就用得好。离零稍远，它的斜率就衰减得很快：$|x| = 1$ 处为 0.42，$|x| = 2$ 处只剩 0.07，"
                   "这时还没进入斜率小于 0.01 的[平坦区](glossary.md#flat-region)；"}[lang]
     # review final75, tools: the flat region is defined (slope below 0.01) at its first use, not only in #training-stalls

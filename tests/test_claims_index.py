@@ -162,6 +162,9 @@ def test_the_guide_link_reads_as_one_sentence_and_silu_swish_has_the_sites_spell
           "function for each situation,",
           "可以读[《该用哪个激活函数？》](guide.md)：它按场合推荐函数")
     assert "For a practical answer first" not in page_text(PAGE, "en")
+    # review final80, tools: the guide comes before the articles it summarises; the sentence says so
+    shown("It summarises what the articles below derive: each recommendation links to the page that gives its evidence",
+          "它汇总的是下面各篇文章推导出的结论，每条推荐都链接到给出证据的页面")
     # the zh start section said 建议 four times in three sentences (review final56, tools)
     if lang == "zh":
         start = text.split("{ #start-here }")[1].split("<div")[0]
