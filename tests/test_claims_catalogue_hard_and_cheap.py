@@ -825,6 +825,7 @@ def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rou
             "otherwise rounding 3 to the input's grid moves the gate along the $x$ axis by up to $s/2$.") in page("en")
     assert ("只要 3 是输入缩放因子 $s$ 的整数倍，加法和乘法就都是精确的整数运算；否则 3 要先舍入到 $s$ 的整数倍，"
             "门因此沿 $x$ 轴最多移动 $s/2$。") in page("zh")
+    # review final80, ca: the zero point links its glossary entry, as quantising in the same paragraph does
     # review final62, ca: the zero point is its own sentence, not a parenthesis inside the definition; in Chinese it is
     # 零值码, because 零点 means x = 0 on this page and across the site (在零点的斜率)
     # review final66, ca: "Other outputs" read as other values; the outputs that need z are the signed ones
@@ -837,10 +838,10 @@ def test_hard_swish_middle_piece_needs_an_offset_then_exact_integers_and_one_rou
     xs_signed = np.linspace(-127 * s, 127 * s, 10_001)
     assert np.max(np.abs(s * np.clip(np.round(xs_signed / s), -127, 127) - xs_signed)) <= s / 2 + 1e-12
     assert ("An unsigned 8-bit code runs from 0 to 255: with such codes, outputs that are never negative, such as those of "
-            "ReLU and ReLU6, are stored as $r \\approx s\\,q$, while signed outputs also need an integer *zero point* $z$, "
+            "ReLU and ReLU6, are stored as $r \\approx s\\,q$, while signed outputs also need an integer [*zero point*](../glossary.md#zero-point) $z$, "
             "the code that stands for 0, with $r \\approx s\\,(q - z)$.") in page("en")
     assert ("无符号 8 位码的取值是 0 到 255：用这种码时，ReLU、ReLU6 这类从不为负的输出按 $r \\approx s\\,q$ 存储，"
-            "可能取负值的输出则还需要一个整数**零值码** $z$（zero point），即代表 0 的那个码，此时 $r \\approx s\\,(q - z)$。") in page("zh")
+            "可能取负值的输出则还需要一个整数[**零值码**](../glossary.md#zero-point) $z$（zero point），即代表 0 的那个码，此时 $r \\approx s\\,(q - z)$。") in page("zh")
     assert "Signed outputs also need" not in page("en") and "。可能取负值的输出还需要" not in page("zh")
     xs = np.linspace(-10, 10, 2001)
     assert relu(xs).min() == 0 and R6.f(xs).min() == 0 and HW.f(xs).min() < 0      # never negative / signed
@@ -1340,8 +1341,8 @@ def test_squeeze_and_excitation_sentence_is_split_and_zh_keeps_the_pages_voice(l
     term two lines after its use; the definition is now a clause at the first use, without nested brackets."""
     # review final77, ca: the paragraph carried the formula, both uses of the sigmoid, hard swish's origin and the
     # squeeze-and-excitation gloss; the gloss is now a paragraph of its own, after the origin of hard swish
-    said = {"en": "in the gates of its squeeze-and-excitation modules (Hu et al. 2018), which rescale by a factor between 0 "
-                  "and 1 each channel of a feature map, the output of a convolutional layer. MobileNetV3's authors found the sigmoid",
+    said = {"en": "in the gates of its squeeze-and-excitation modules (Hu et al. 2018), which rescale each channel of a feature map "
+                  "(the output of a convolutional layer) by a factor between 0 and 1. MobileNetV3's authors found the sigmoid",
             "zh": "另一处是 Hu 等人（2018）提出的挤压激励（squeeze-and-excitation）块里的门：它给卷积层输出的特征图的每个"
                   "通道乘上一个介于 0 与 1 之间的因子。MobileNetV3 的作者发现 sigmoid"}[lang]
     assert said in page(lang)
@@ -1349,6 +1350,8 @@ def test_squeeze_and_excitation_sentence_is_split_and_zh_keeps_the_pages_voice(l
     assert "A squeeze-and-excitation module rescales" not in page(lang) and "挤压激励块用" not in page(lang)
     assert "Such a module rescales" not in page(lang) and "这种块用" not in page(lang)
     assert "feature map (a convolutional" not in page(lang) and "特征图（卷积层的输出" not in page(lang)
+    # review final80, ca: the object now precedes the factor and the gloss attaches to "feature map"
+    assert "rescale by a factor between 0 and 1 each channel" not in page(lang)
     if lang == "zh":
         assert "本页对每个函数都要问：" in page(lang) and "我们" not in page(lang)
 

@@ -494,12 +494,14 @@ def test_xu_mean_training_slope_is_log_8_over_3_over_5_not_two_elevenths():
     # review final66, ca: the mean is shown as its integral, which also says that log is the natural logarithm
     # (log10 would give 0.085)
     from scipy.integrate import quad
-    integral = quad(lambda u: 1 / u, 3, 8)[0] / 5
+    integral = quad(lambda t: 1 / t, 3, 8)[0] / 5
+    # review final80, ca: the integration variable is t, not u, which names the upper bound of U(l, u) = U(3, 8)
+    assert "du}{u}" not in page_text("en") + page_text("zh")
     assert integral == pytest.approx(math.log(8 / 3) / 5, rel=1e-12) and round(math.log10(8 / 3) / 5, 3) == 0.085
     assert ("Xu et al.'s test slope, $1/5.5 = 2/11 \\approx 0.182$, is below the mean of $1/d$, "
-            "$\\tfrac{1}{5}\\int_{3}^{8} \\tfrac{du}{u} = \\log(8/3)/5 \\approx 0.196$.") in page_text("en")
+            "$\\tfrac{1}{5}\\int_{3}^{8} \\tfrac{dt}{t} = \\log(8/3)/5 \\approx 0.196$.") in page_text("en")
     assert ("Xu 等人的测试斜率 $1/5.5 = 2/11 \\approx 0.182$ 却低于 $1/d$ 的均值 "
-            "$\\tfrac{1}{5}\\int_{3}^{8} \\tfrac{du}{u} = \\log(8/3)/5 \\approx 0.196$。") in page_text("zh")
+            "$\\tfrac{1}{5}\\int_{3}^{8} \\tfrac{dt}{t} = \\log(8/3)/5 \\approx 0.196$。") in page_text("zh")
 
 
 def test_rrelu_card_values():
@@ -600,19 +602,22 @@ def test_selu_maps_mean_0_variance_1_to_mean_0_variance_1():
     # review final79, ca: the theorem is stated as Klambauer et al. state it (windows on omega and tau; a fixed point
     # near, not at, (0, 1)); weights of variance 1/n meet the omega window only on average (the share is recomputed below)
     for gone in ("the network pulls them back to 0 and 1", "(as with mean 0 and variance $1/n$)", "二者会被拉回 0 和 1",
-                 "即属此类", "proved that, for weights with mean 0 and variance $1/n$", "附近时，激活值的均值和方差会被拉回"):
+                 "即属此类", "proved that, for weights with mean 0 and variance $1/n$", "附近时，激活值的均值和方差会被拉回",
+                 # review final80, ca: omega is exactly standard normal only for normally drawn weights, and the
+                 # paragraph is split after the theorem
+                 "Weights drawn with mean 0", "按均值 0、方差 $1/n$ 初始化权重"):
         assert gone not in page_text("en") + page_text("zh"), gone
     share = 2 * phi_cdf(0.1) - 1                          # omega = sum of n weights of variance 1/n is N(0, 1)
     assert round(100 * share) == 8
     assert ("Their Theorem 1 concerns a unit whose incoming weights sum to $\\omega \\in [-0.1, 0.1]$ and whose squared "
             "weights sum to $\\tau \\in [0.95, 1.1]$: if the activations' mean and variance start near 0 and 1, the successive "
             "layers draw them to a stable fixed point, a mean and variance that a layer maps back to themselves. That point "
-            "lies near mean 0 and variance 1, and exactly there only when $\\omega = 0$ and $\\tau = 1$. Weights drawn with "
-            "mean 0 and variance $1/n$ meet these conditions only on average: $\\tau$ is then near 1 in a wide layer, but "
+            "lies near mean 0 and variance 1, and exactly there only when $\\omega = 0$ and $\\tau = 1$.\n\nWeights drawn "
+            "from a normal distribution with mean 0 and variance $1/n$ meet these conditions only on average: $\\tau$ is then near 1 in a wide layer, but "
             f"$\\omega$ is itself standard normal, within 0.1 of 0 for only about {round(100 * share)}% of units.") in page_text("en")
     assert ("论文的定理 1 针对这样的单元：输入权重之和 $\\omega \\in [-0.1, 0.1]$，权重平方和 $\\tau \\in [0.95, 1.1]$。"
             "这时只要激活值的均值和方差起初在 0 和 1 附近，逐层传下去，二者就会被吸引到一个稳定的不动点，即经过一层后保持不变的均值和方差。"
-            "这个不动点在均值 0、方差 1 附近，只有 $\\omega = 0$、$\\tau = 1$ 时才恰好是这两个值。按均值 0、方差 $1/n$ 初始化权重，"
+            "这个不动点在均值 0、方差 1 附近，只有 $\\omega = 0$、$\\tau = 1$ 时才恰好是这两个值。\n\n按均值 0、方差 $1/n$ 的正态分布初始化权重，"
             "只在期望意义上满足这些条件：宽的层里 $\\tau$ 确实接近 1，但 $\\omega$ 本身服从标准正态分布，"
             f"落在 0 附近 0.1 以内的单元只占约 {round(100 * share)}%。") in page_text("zh")
     rng = np.random.default_rng(0)
@@ -1169,17 +1174,21 @@ def test_the_table_says_c0_is_only_continuous_and_every_c0_row_has_a_slope_jump(
 
 
 @pytest.mark.parametrize("lang, pointer, home", [
-    ("en", "ELU is $C^1$ (continuous with its first derivative) but not $C^2$ (continuous with its second derivative too); the [reference table](../reference.md#columns) defines these classes.",
+    ("en", "ELU is $C^1$ (continuous with its first derivative) but not $C^2$ (which also needs a continuous second derivative). For any",
      "- **Smoothness**: $C^0$ marks a function that is only continuous, its slope jumping at kinks; $C^1$ means the slope is continuous but the second derivative jumps;"),
-    ("zh", "所以 ELU 是 $C^1$ 的（函数及其一阶导数连续），但不是 $C^2$ 的（二阶导数也连续）；这些平滑性等级的定义见[速查表](../reference.md#columns)。",
+    ("zh", "所以 ELU 是 $C^1$ 的（函数及其一阶导数连续），但不是 $C^2$ 的（后者还要求二阶导数连续）。",
      "- **平滑性**：$C^0$ 表示函数只做到连续，斜率在折点处跳变；$C^1$ 表示斜率连续，二阶导数跳变；")])
 def test_the_smoothness_classes_have_one_home_the_reference_page(lang, pointer, home):
     """Review final72, ca: C^0 marks a function that is only continuous (the old "C^0 means continuous, with kinks"
     read as if every C^0 function had one).  Review final62, ca: C^k was defined here (ELU's properties) and again on the reference page; it is defined once,
     on the reference page's #columns, and ELU's properties link there (the summary table no longer points back to ELU).
     ELU (alpha = 1) is C^1 and not C^2: its slope meets 1 at 0 and its second derivative jumps from 1 to 0.
-    Review final79, ca: the link now stands outside the gloss's parenthesis."""
+    Review final79, ca: the link now stands outside the gloss's parenthesis.
+    Review final80, ca: the inline gloss stays and the pointer to the reference table goes (two homes for one
+    definition); the zh gloss of C^2 no longer reads as a statement about ELU."""
     text = page_text(lang)
+    for gone in ("defines these classes", "这些平滑性等级的定义见", "但不是 $C^2$ 的（二阶导数也连续）"):
+        assert gone not in text, gone
     assert pointer in text
     reference = (CONTENT[lang] / "reference.md").read_text(encoding="utf-8")
     assert home in reference.split("{ #columns }")[1].split("\n## ")[0]
