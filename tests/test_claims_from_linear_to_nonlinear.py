@@ -103,14 +103,16 @@ def test_any_slope_in_0_1_is_a_subgradient_at_zero_and_this_site_uses_0():
 # review final72, pa: 'a change in the activation that its derivative does not show' untangled; 'usable derivative' is
 # the property's name only, no longer introduced as a coined term ('The requirement holds if ...' / '就满足这一条')
 # review final75, pa: the step function now comes before the general condition, so the reader meets the failure first
+# review final80, pa: the closing condition is said in one short clause (the derivative accounts for all the change);
+# the zh first sentence is split after 成正比
 DIFFERENTIABILITY_WORDS = {
     "en": ("**A usable derivative (a requirement for plain backpropagation).** Gradient descent moves each weight in "
            "proportion to the derivative of the loss, which backpropagation builds by the chain rule from the activation's "
            "derivative. Any change the derivative does not record, such as a jump, therefore never reaches the "
            "gradient. A step function fails: it is not continuous at its jump, and the derivative it has everywhere else is 0, so all of "
            "its change sits in the jump, out of the gradient's reach, and the weights feeding the unit never move. The requirement "
-           "holds if the function is continuous and its derivative exists everywhere except at isolated points; the derivative "
-           "then cannot be zero throughout any interval over which the function changes, so no change escapes the gradient.",
+           "holds if the function is continuous and differentiable everywhere except at isolated points: then the derivative "
+           "accounts for all of the function's change, so none escapes the gradient.",
            "A step function fails: it is not continuous at its jump, and the derivative it has everywhere else is 0, so all of "
            "its change sits in the jump, out of the gradient's reach,",
            "a step function, also differentiable everywhere except at one point, passes back no gradient at all, because its derivative is 0.",
@@ -120,12 +122,12 @@ DIFFERENTIABILITY_WORDS = {
            "the backward pass (the *straight-through estimator*, which Bengio, Léonard and Courville (2013) study and compare with other "
            "estimators).",
            "ReLU meets the requirement: its slope jumps from 0 to 1 at $0$,"),
-    "zh": ("**可用的导数（对普通的反向传播是必需的）。**梯度下降中每个权重的改变量与损失对该权重的导数成正比，"
-           "而反向传播是用链式法则从激活函数的导数拼出这个导数的，所以激活函数若有导数体现不出的变化（比如一次跳变），"
+    "zh": ("**可用的导数（对普通的反向传播是必需的）。**梯度下降中每个权重的改变量与损失对该权重的导数成正比。"
+           "这个导数由反向传播用链式法则从激活函数的导数拼出，所以激活函数若有导数体现不出的变化（比如一次跳变），"
            "这部分变化就传不到梯度里。阶跃函数就不满足：它在跳变点不连续，在其余各点的导数又恒为 0，变化全藏在那一跳里，"
            "梯度捕捉不到，通向这个单元的权重永远不动。"
-           "函数若连续，且除个别孤立点外处处可导，就满足这一条；"
-           "这时，函数在哪个区间上有变化，导数在那个区间上就不会恒为零，函数的变化都会体现在梯度里。",
+           "函数若连续，且除个别孤立点外处处可导，就满足这一条："
+           "这时函数的全部变化都体现在导数里，也就都能传到梯度里。",
            "阶跃函数就不满足：它在跳变点不连续，在其余各点的导数又恒为 0，变化全藏在那一跳里，梯度捕捉不到",
            "阶跃函数同样除一个点外处处可微，却因导数恒为 0 而一点梯度也传不回去。",
            "由阶跃单元组成的网络也能训练，例如在反向传播时用一个替代导数代替真实的导数，这种做法叫**直通估计器**（straight-through "
@@ -187,8 +189,8 @@ def test_a_step_function_is_differentiable_except_at_one_point_yet_passes_back_n
     assert "函数若除个别孤立点外处处可导，并且" not in text
     # the workaround and ReLU's subgradient have a paragraph of their own (review final55, pa)
     # review final75, pa: the step function now comes first, so the general condition closes the paragraph
-    split = {"en": "so no change escapes the gradient.\n\nNetworks of step units can still be trained,",
-             "zh": "函数的变化都会体现在梯度里。\n\n由阶跃单元组成的网络也能训练，"}
+    split = {"en": "so none escapes the gradient.\n\nNetworks of step units can still be trained,",
+             "zh": "也就都能传到梯度里。\n\n由阶跃单元组成的网络也能训练，"}
     assert split[lang] in page_text(PAGE, lang)
 
     def step(z):
@@ -947,12 +949,13 @@ def test_cost_paragraph_names_the_dominant_operations_and_links_the_measured_cos
     """"Each evaluation needs an exponential, where ReLU needs only a comparison": the site's sigmoid and tanh make
     one exponential-type pass, ReLU one comparison and none; the measured ratios live on hard-and-cheap#cost, which
     the paragraph links instead of restating them.  review final72, pa: the cost paragraph nearly repeated the first
-    article's; it is now one clause in the list of weaknesses."""
+    article's; it is now one clause in the list of weaknesses.  review final80, pa: the list item carried the
+    comparison in a parenthesis; the comparison is now its own sentence after the list."""
     from actsite.experiments import cost
-    wording = {"en": ("and cost, an exponential in every evaluation where ReLU needs only a comparison "
-                      "([what that costs](../../catalogue/hard-and-cheap.md#cost) depends on the hardware)"),
-               "zh": ("计算代价（每次求值都要算一次指数，ReLU 却只需一次比较，"
-                      "[这要多花多少时间](../../catalogue/hard-and-cheap.md#cost)取决于硬件）")}[lang]
+    wording = {"en": ("and cost. Every evaluation needs an exponential where ReLU needs only a comparison; "
+                      "[what that costs](../../catalogue/hard-and-cheap.md#cost) depends on the hardware."),
+               "zh": ("计算代价。每次求值都要算一次指数，ReLU 却只需一次比较；"
+                      "[这要多花多少时间](../../catalogue/hard-and-cheap.md#cost)取决于硬件。")}[lang]
     text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
     assert wording in text and "**Cost.**" not in text and "**计算代价。**" not in text   # one clause, not a paragraph
     functions = cost.load()["functions"]
@@ -978,11 +981,12 @@ def test_sigmoid_mean_output_is_not_zero_and_tanh_escapes_only_that_weakness():
     # review final68, pa: the zh list mixed a noun, an adjectival phrase and a noun; the second item is now 输出均值不为零
     # review final71, pa: the zh parenthesis joined a condition and a gloss with '；即'; now the gloss, then the condition
     # review final72, pa: the zh parenthesis said the same thing twice; it is now the gloss alone (the link defines it)
+    # review final80, pa: the list sentence carried the cost comparison in a parenthesis; it is split after the list
     for lang, words, intro in (
             ("en", "a non-zero mean output under a standard normal input (not [zero-centred](../../glossary.md#zero-centred)), and "
-                   "cost, an exponential",
+                   "cost. Every evaluation needs an exponential where ReLU needs only a comparison;",
              "and weighs sigmoid, tanh and ReLU against three weaknesses: saturation, a non-zero mean output and cost."),
-            ("zh", "要权衡的缺点有三条：饱和、输出均值不为零（即不是[零中心](../../glossary.md#zero-centred)的）、计算代价（",
+            ("zh", "要权衡的缺点有三条：饱和、输出均值不为零（即不是[零中心](../../glossary.md#zero-centred)的）、计算代价。每次求值",
              "最后对照饱和、输出均值不为零、计算代价这三条缺点，评判 sigmoid、tanh 与 ReLU。")):
         text = page_text("blog/posts/from-linear-to-nonlinear.md", lang)
         assert words in text and intro in text.split("<!-- more -->", 1)[0], lang
@@ -1337,3 +1341,23 @@ def test_small_weights_give_a_small_pre_activation_only_for_inputs_of_moderate_s
         assert "the output-layer page" not in text
         assert "as [Output layers and losses](../../catalogue/output-layers.md#cross-entropy) shows" in text
 
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pointer_to_training_speed_promises_no_more_than_its_target(lang):
+    """review final80, pa (WRONG): the pointer said ReLU 'often trains faster' (常常训练得更快), but the target section
+    (why-nonlinear-activations#training-speed) says only that it can, depending on the learning rate. The pointer now
+    says 'when it can train faster' and links that section; this test reads the target's own hedge, so a pointer that
+    claims more than the target fails."""
+    pointer = {"en": "tells how it became the default for hidden layers and "
+                     "[when it can train faster](why-nonlinear-activations.md#training-speed).",
+               "zh": "它怎样成了隐藏层的默认选择、[在什么情况下可能训练得更快](why-nonlinear-activations.md#training-speed)，"}[lang]
+    text = page_text(PAGE, lang)
+    assert pointer in text, lang
+    assert "often trains faster" not in text and "常常训练得更快" not in text, lang
+    target = page_text("blog/posts/why-nonlinear-activations.md", lang).split("{ #training-speed }", 1)[1]
+    target = target.split("{ #corrections }", 1)[0]
+    hedge = {"en": ("can let a network reach a given loss in fewer training steps", "learning rate", "reverses"),
+             "zh": ("可能", "学习率")}[lang]
+    assert all(word in target for word in hedge), lang
+    assert "often" not in target and "常常" not in target, lang

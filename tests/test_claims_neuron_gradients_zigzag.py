@@ -176,12 +176,14 @@ def test_centred_sgd_path_ratio_1_point_2(zz):
     assert round(float(zz["centred_path_ratio"]), 1) == 1.2
 
 
+# review final80, pa: "It is the right measure" overclaimed (it matches the mean per-step change, not the path
+# geometry); now "a natural measure to match"
 MATCHED_STEP_WORDS = {
     "en": ("**Path length and progress.** The *path ratio* is the distance SGD walked divided by the straight distance from "
            "its start to its end: 1 for a straight path, and larger the more the path winds.",
            "But centring also shrinks the inputs, so at the same learning rate the centred run takes smaller steps: is the straighter path only a matter of shorter steps? A fair "
            "comparison matches the *effective step size* $\\eta\\,\\mathbb{E}\\|\\mathbf{x}\\|^2$, the learning rate "
-           "times the mean squared input length. It is the right measure because one SGD step moves the unit's output on the training point it uses "
+           "times the mean squared input length. It is a natural measure to match, because one SGD step moves the unit's output on the training point it uses "
            "towards the target by $\\eta\\|\\mathbf{x}\\|^2$ times the error there.",
            "In the figure the effective step size is 0.820 in (a), 7.7 times the 0.106 of (b). At both effective step "
            "sizes positive inputs give the higher path ratio; at the smaller one they also leave SGD far from "

@@ -148,13 +148,15 @@ def test_thresholding_an_affine_map_cannot_separate_xor():
     # review final66, pa: the one EN sentence that held the argument, the reversed labelling and the other threshold is
     # split into one sentence each; zh likewise takes the reversed labelling out of its parenthesis
     # review final68, pa: zh 两类若反过来对应正负 was stiff; now 若两类与正负的对应反过来
+    # review final80, pa: en "If the classes are the other way round" was ambiguous; it now says which sign class 1 takes
     for lang, said, gone in (
             # review final75, pa: the thresholding argument is its own paragraph; zh no longer chains two colons (……也为正。可见……)
         # review final67, pa: "the same argument applies to -f" needed the non-strict version; it is written out
             ("en", ("Suppose the network has one output, so that $f$ takes scalar values, and it puts a point in class 1 when "
                     "$f$ is positive. If $f(1, 0)$ and $f(0, 1)$ are both positive, the right-hand side is positive, so "
-                    "$f(0, 0)$ or $f(1, 1)$ is positive as well, which puts a point of class 0 on the class-1 side. If the classes are the "
-                    "other way round, $f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$, which again breaks the identity. Any "
+                    "$f(0, 0)$ or $f(1, 1)$ is positive as well, which puts a point of class 0 on the class-1 side. If instead class 1 "
+                    "is where $f \\le 0$, then $f(0, 0)$ and $f(1, 1)$ are positive and $f(1, 0)$, $f(0, 1)$ are not, so "
+                    "$f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$, which again breaks the identity. Any "
                     "other threshold $t$ changes nothing,"),
              "(with the classes assigned the other way round"),
             ("zh", ("至少有一个也为正，可这两个点属于第 0 类，本不该为正。若两类与正负的对应反过来，则 $f(0, 0) + f(1, 1) > 0 \\ge f(1, 0) + f(0, 1)$，"
@@ -950,10 +952,11 @@ def test_gradient_descent_is_glossed_at_its_first_use_and_backpropagation_where_
     before "其中之一".  Review final78, pa: the summary's gloss of the gradient now says what it does for each weight
     (how far and which way it moves), still without naming the loss before the body defines it.  review final79, pa:
     the summary says it is the activation's derivative that vanishes in the tails, taking the gradient with it, and
-    that ReLU "can" (not "often") train faster, which is what the training-speed section concludes."""
+    that ReLU "can" (not "often") train faster, which is what the training-speed section concludes.  review final80,
+    pa: "ReLU has none" left its antecedent to guess; it now says "no such tail"."""
     from claim_helpers import page_text
     said = {"en": ("In the flat tails of sigmoid and tanh the derivative, and with it the gradient that tells each "
-                   "weight which way to move, all but vanishes; ReLU has none on its positive side. That removes one "
+                   "weight which way to move, all but vanishes; ReLU has no such tail on its positive side. That removes one "
                    "of several causes of vanishing gradients (early layers getting almost no gradient) and helps "
                    "explain why ReLU can train faster.",
                    "Why does the flat region hurt? Training lowers a loss, which measures how far the network's outputs are "
@@ -1337,13 +1340,16 @@ def test_the_universal_approximation_theorem_guarantees_existence_not_the_error_
     """:120 (review final62, pa: 'takes its place' claimed the theorem replaces the x^2 error bound; it gives no bound
     for a given number of units, as the paragraph's last sentence says).  Review final64, pa: that limit is said once, in the last sentence.
     Review final65, pa: "as close as desired" is said once, not again for Cybenko's theorem, and a sigmoidal function's
-    limits are at -inf and +inf, not "on the left and on the right"; the logistic sigmoid has them."""
+    limits are at -inf and +inf, not "on the left and on the right"; the logistic sigmoid has them.
+    review final80, pa: the paragraph carried three theorems and the limit; the limit now follows the guarantee in a
+    short paragraph of its own, and the three theorems have the next paragraph."""
     from claim_helpers import page_text
     text = page_text("blog/posts/why-nonlinear-activations.md", lang)
     said, last = {"en": ("guarantees that some network comes as close as desired.",
                          "they say nothing about how many units it needs"),
                   "zh": ("总有某个网络能近似到任意精度。", "既没说它需要多少个单元")}[lang]
     assert said in text and last in text and text.index(said) < text.index(last)
+    assert "\n\n" in text[text.index(last):text.index("Cybenko (1989)" if lang == "en" else "Cybenko（1989）")], lang
     precision = {"en": ("as close as desired", "as closely as desired"), "zh": ("任意精度",)}[lang]
     assert sum(text.count(words) for words in precision) == 1, lang
     limits = {"en": "(any continuous activation that tends to 0 as $x \\to -\\infty$ and to 1 as $x \\to +\\infty$)",

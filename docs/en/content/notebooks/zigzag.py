@@ -18,6 +18,7 @@
 # %%
 import numpy as np
 
+# actsite is the site's own code, so run this notebook inside the site's repository
 from actsite.maths.functions import sigmoid, sigmoid_prime
 
 x = np.array([0.3, 0.8, 0.6])
@@ -133,7 +134,8 @@ for label, lr in (("positive", square["centred"] / square["positive"]), ("centre
 # ratio of the largest to the smallest eigenvalue of the Hessian (the matrix of the loss's second
 # derivatives), measures that difference. For this loss the Hessian is $H = \frac{1}{N}\sum_n \mathbf{x}_n\mathbf{x}_n^{\top}$,
 # and the averaged gradient is $H(\mathbf{w} - \mathbf{w}^*)$. Full-batch gradient descent runs here at the learning rate
-# $\eta = 1/\lambda_{\max}$ (to try another rate, replace `1 / eigenvalues.max()` in the next cell by a number)
+# $\eta = 1/\lambda_{\max}$ (to try another rate, replace `1 / eigenvalues.max()` in the next cell by a number; the
+# prediction after it assumes $\eta = 1/\lambda_{\max}$)
 # until it is within 0.05 of $\mathbf{w}^*$, for at most 500 steps. Beside the eigenvalues the cell prints how much of
 # the starting error $\mathbf{w}^{(0)} - \mathbf{w}^*$ lies along the eigenvector of each:
 

@@ -13,6 +13,7 @@
 # %%
 import numpy as np
 
+# actsite 是本站自己的代码，这个笔记本须在本站的代码仓库里运行
 from actsite.maths.functions import sigmoid, sigmoid_prime
 
 x = np.array([0.3, 0.8, 0.6])
@@ -102,7 +103,7 @@ for label, lr in (("全正输入", square["中心化输入"] / square["全正输
 #
 # ## 全批量梯度下降与条件数 { #notebook-zigzag-full-batch }
 #
-# 全批量梯度下降对 2000 个训练样本的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。对这个损失，海森矩阵是 $H = \frac{1}{N}\sum_n \mathbf{x}_n\mathbf{x}_n^{\top}$，平均梯度是 $H(\mathbf{w} - \mathbf{w}^*)$。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（把下一个单元格里的 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率），一直走到离 $\mathbf{w}^*$ 不到 0.05，至多 500 步。除了特征值，这个单元格还打印起点误差 $\mathbf{w}^{(0)} - \mathbf{w}^*$ 在对应特征向量方向上的分量大小：
+# 全批量梯度下降对 2000 个训练样本的梯度取平均，各分量因而可以有正有负，但输入全正时它仍然很慢，因为不同方向上的曲率相差很大。衡量这种差别的是条件数 $\kappa = \lambda_{\max}/\lambda_{\min}$，即海森矩阵（损失的二阶导数矩阵）最大与最小特征值之比。对这个损失，海森矩阵是 $H = \frac{1}{N}\sum_n \mathbf{x}_n\mathbf{x}_n^{\top}$，平均梯度是 $H(\mathbf{w} - \mathbf{w}^*)$。这里全批量梯度下降的学习率取 $\eta = 1/\lambda_{\max}$（把下一个单元格里的 `1 / eigenvalues.max()` 换成一个具体的数，就能试试别的学习率，但其后的预测只在 $\eta = 1/\lambda_{\max}$ 时成立），一直走到离 $\mathbf{w}^*$ 不到 0.05，至多 500 步。除了特征值，这个单元格还打印起点误差 $\mathbf{w}^{(0)} - \mathbf{w}^*$ 在对应特征向量方向上的分量大小：
 
 # %%
 tolerance = 0.05
