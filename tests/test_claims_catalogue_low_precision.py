@@ -9,7 +9,7 @@ recommendation of E4M3 for weights and activations and E5M2 for gradients, the c
 op lists and GradScaler's behaviour, NVIDIA's statement that activations are memory-limited,
 Micikevicius et al.'s three techniques, that a GPU's element-wise activation kernels are limited by
 memory traffic (NVIDIA's guides), and the findings of Dettmers et al., Sun et al. and
-Fishman et al. (6.7 billion parameters, a magnitude of 6, 99.9%, 100,000 times, 200 billion tokens, 7 billion
+Fishman et al. (6.7 billion parameters, a magnitude of 6, 100,000 times, 200 billion tokens, 7 billion
 parameters); the page attributes each to its source.
 """
 from __future__ import annotations
@@ -1640,7 +1640,10 @@ def test_softplus_and_mish_lose_their_left_tails_in_float16():
     x = values[values <= -7.625].astype(np.float16)
     with np.errstate(all="ignore"):
         assert np.all(np.isfinite(np.exp(x))) and np.all(np.log(one + np.exp(x)) == 0)
-    page_lang("en", r"Softplus and Mish also lose their left tails, to rounding rather than overflow. The sum $1 + e^{x}$ keeps "
+    # review final80, lp: the left-tail detail and the cube's evaluation order move into a collapsible note at the end
+    # of the overflow section; the note's first sentence names the naive formulas and float16
+    page_lang("en", r"The naive softplus and Mish also lose their left tails in float16, to rounding rather than overflow. "
+              r"The sum $1 + e^{x}$ keeps "
               r"$e^{x}$ only to the nearest multiple of $2^{-10}$, float16's $\varepsilon$, so from about $x = -3.1$ on, both formulas "
               r"can be more than 1% off. At $x = -6$ they are off by 18%, and at $-7.5$ by 77%. Once $e^{x}$ is at most "
               r"$2^{-11}$, half of float16's $\varepsilon$, $1 + e^{x}$ rounds to 1 and its logarithm is 0: from $x = -7.625$, "
@@ -1651,12 +1654,19 @@ def test_softplus_and_mish_lose_their_left_tails_in_float16():
         assert old not in page("zh"), old
     # review final74, lp: one zh term for the left tail, 左侧尾部 (左尾 was used once)
     assert "左尾" not in page("zh")
-    page_lang("zh", "", r"softplus 和 Mish 的左侧尾部还会因舍入而失准，与溢出无关。$1 + e^{x}$ 中的 $e^{x}$ 只精确到 $2^{-10}$"
+    page_lang("zh", "", r"在 float16 中直接计算时，softplus 和 Mish 的左侧尾部还会因舍入而失准，与溢出无关。$1 + e^{x}$ 中的 $e^{x}$ 只精确到 $2^{-10}$"
               r"（float16 的 $\varepsilon$）的整数倍，所以从 $x$ 约为 "
               r"$-3.1$ 起，两个公式的误差就可能超过 1%；在 $x = -6$ 处误差已达 18%，在 $-7.5$ 处达 77%。"
               r"一旦 $e^{x}$ 不超过 $2^{-11}$，即 float16 的 $\varepsilon$ 的一半，$1 + e^{x}$ 就舍入成 1，取对数得 0："
               r"从 $x = -7.625$（刚越过 $-11 \log 2$）起，两个公式都返回 0。而那里的真实值分别是 $4.9 \times 10^{-4}$ 和 "
               r"$-3.7 \times 10^{-3}$。")
+    for lang, title in (("en", '??? note "Rounding in the left tails, and the order of the cube"\n    The naive softplus'),
+                        ("zh", '??? note "左侧尾部的舍入误差与立方项的运算顺序"\n    在 float16 中直接计算时')):
+        text = page(lang)
+        note = text[text.index(title):text.index("## ", text.index(title))]
+        assert text.index("{ #overflow }") < text.index(title) < text.index("{ #softmax }"), lang
+        assert ("only postpones the overflow" if lang == "en" else "只能把溢出推迟") in note, lang
+        assert ("about 23" if lang == "en" else "约 23") in note, lang
 
 
 
@@ -1926,17 +1936,20 @@ def test_threshold_tables_write_each_threshold_as_the_page_says():
     # review final77, lp: the rule is one sentence, "two decimals, or as many as it takes to single out the value";
     # float32's 2.9999998 is that case too (3.00 would name 3), checked below, so it is no longer listed apart
     # review final79, lp: the rule is one sentence for the reader; m x 10^k is called scientific notation, not a power of ten
-    page_lang("en", "Inputs are exact where they have at most three decimals ($-10.375$); otherwise they are rounded to two "
-              "decimals, or more where two would name a neighbouring value (4.508 in float16), and from 100,000 on they are "
-              "written in scientific notation ($3.4 \\times 10^{7}$).", "")
+    # review final80, lp: the rule moves under the tables, split in two sentences; zh writes 10 万
+    page_lang("en", "<!-- low-precision-thresholds -->\n\nIn both tables, inputs with at most three decimals are exact "
+              "($-10.375$). The others are rounded to two decimals, or more where two would name a neighbouring value "
+              "(4.508 in float16), and from 100,000 on they are in scientific notation ($3.4 \\times 10^{7}$).", "")
     for lang, old in (("en", "powers of ten"), ("zh", "10 的幂")):
         assert old not in page(lang), (lang, old)
     # review final78, lp: the rule now covers the m x 10^k cells (softsign's); its example is a printed cell
     assert lpt.LARGE == 100_000 and "times" not in lpt.number_latex(99_999.0, "en", "float32")
     assert "3.4 \\times 10^{7}" in {lpt.number_latex(float(t), "en", f) for q in ("value", "slope")
                                      for per_format in data[q] for f, pair in zip(fmts, per_format) for t in pair}
-    page_lang("zh", "", "小数不超过三位的输入照原样写出（如 $-10.375$），其余的舍入到两位小数，两位会与相邻的值混淆时多写几位"
-              "（如 float16 中的 4.508）；100000 及以上的输入用科学记数法写出（如 $3.4 \\times 10^{7}$）。")
+    page_lang("zh", "", "<!-- low-precision-thresholds -->\n\n两张表中，小数不超过三位的输入照原样写出（如 $-10.375$）。"
+              "其余的舍入到两位小数，两位会与相邻的值混淆时多写几位"
+              "（如 float16 中的 4.508）；10 万及以上的输入用科学记数法写出（如 $3.4 \\times 10^{7}$）。")
+    assert "100000 及以上" not in page("zh")
     for lang, old in (("en", "and in float32's 2.9999998"), ("zh", "只有两种情况多写几位")):
         assert old not in page(lang), (lang, old)
     for lang, old in (("en", "mostly rounded to two decimals"), ("zh", "大多舍入到两位小数")):
@@ -2569,12 +2582,12 @@ def test_no_sentence_restates_round_to_nearest_as_a_finding():
     # separating the tables from their lead-in
     # review final68, lp: the rule for writing thresholds joins this lead-in instead of a note of its own
     # review final69, lp: the rule for writing thresholds is cut; the lead-in ends with the cell layout
+    # review final80, lp: the rule for writing thresholds moves under the tables, before the E5M2 aside
     page_lang("en", "rounded once (at a kink, the slope of the outer piece). A 0 means that side equals its asymptote "
-              "everywhere. Inputs are exact where they have at most three decimals ($-10.375$); otherwise they are rounded "
-              "to two decimals, or more where two would name a neighbouring value (4.508 in float16), and from 100,000 on "
-              "they are written in scientific notation ($3.4 \\times 10^{7}$).\n\n<!-- low-precision-thresholds -->\n\nA derivative "
-              "that tends to 1 can even reach its threshold", "")
-    page_lang("zh", "", "（如 $3.4 \\times 10^{7}$）。\n\n<!-- low-precision-thresholds -->\n\n导数趋向 1 时")
+              "everywhere.\n\n<!-- low-precision-thresholds -->\n\nIn both tables", "")
+    page_lang("en", "($3.4 \\times 10^{7}$).\n\nA derivative that tends to 1 can even reach its threshold", "")
+    page_lang("zh", "", "表中的 0 表示这一侧处处等于渐近线。\n\n<!-- low-precision-thresholds -->\n\n两张表中")
+    page_lang("zh", "", "（如 $3.4 \\times 10^{7}$）。\n\n导数趋向 1 时")
 
 
 def test_takeaway_only_non_zero_limits_come_early():
@@ -2759,7 +2772,9 @@ def test_terms_are_glossed_where_they_first_appear():
     page_lang("zh", "", "函数值只要离极限近到舍入后与之相同即可")     # review final61, lp: no bare "spacing" (which one?)
     page_lang("zh", "", "其中要计算输入的立方 $x^{3}$，它在 float16 中从 40.34 起溢出")
     page_lang("zh", "", "PyTorch 的自动混合精度（autocast）为每个运算分别决定用哪种精度。")
-    page_lang("zh", "", "GPU 的运算速度远高于搬运数据的速度，所以这类层的时间主要花在等内存上")
+    # review final80, lp: 时间主要花在等内存上 was colloquial
+    page_lang("zh", "", "GPU 的运算速度远高于搬运数据的速度，所以这类层的耗时主要在等待访存")
+    assert "等内存" not in page("zh")
     for lang, loose in (("zh", "不到半个间距"), ("zh", "把输入立方"), ("zh", "不超过半个间距"), ("zh", "逐个运算决定精度"),
                         ("zh", "搬数据快")):
         assert loose not in page(lang), (lang, loose)
@@ -2770,7 +2785,9 @@ def test_the_site_reference_page_is_named_as_the_glossary_names_it():
     assert "[速查表](../reference.md)" in page("zh")
     # review final78, lp: "tables of the reference table" and 速查表单输入表 (which misparses as 表单) are reworded
     page_lang("en", "For every one-input activation function in the [reference table](../reference.md) and each", "")
-    page_lang("zh", "", "对[速查表](../reference.md)中单输入函数表里的每个激活函数")
+    # review final80, lp: 表…表里 stacked; the sentence names the functions the reference table lists
+    page_lang("zh", "", "对[速查表](../reference.md)所列的每个单输入激活函数")
+    assert "单输入函数表里" not in page("zh")
     assert "one-input tables of the" not in page("en") and "速查表](../reference.md)单输入表" not in page("zh")
 
 
@@ -2857,12 +2874,13 @@ def test_backward_from_the_input_uses_the_derivative_thresholds():
     page_lang("en", "PyTorch computes the backward pass of SiLU, GELU, Mish and softplus from the saved input instead. For "
               "them the derivative's own thresholds matter; the second table below gives them.\n\nThe derivative thresholds assume that the "
               "*incoming gradient* (the gradient of the loss with respect to the function's output, passed back from the "
-              "layer after) is 1: PyTorch rounds its product with the derivative, so with a smaller incoming gradient "
+              "next layer) is 1: PyTorch rounds its product with the derivative, so with a smaller incoming gradient "
               "the product underflows at smaller $|x|$.", "")
     page_lang("zh", "", "SiLU、GELU、Mish 和 softplus 的反向传播在 PyTorch 中则由保存的输入算出。对它们起作用的是导数本身的阈值，"
               "下面第二张表给出了这些阈值。\n\n导数的阈值假定**传入梯度**（损失对该函数输出的梯度，由后一层传回）为 1：PyTorch 舍入的是"
               "它与导数之积，传入梯度更小时，这个乘积在更小的 $|x|$ 处就会下溢成 0。")
     assert "更早下溢" not in page("zh")
+    assert "from the layer after" not in page("en")      # review final80, lp: "the next layer"
     # review final65, lp: only the derivative thresholds depend on the incoming gradient, and the sentence says so
     for lang, vague in (("en", "These thresholds assume"), ("zh", "这些阈值假定")):
         assert vague not in page(lang), lang
@@ -2968,12 +2986,13 @@ def test_the_preview_scopes_amplification_and_the_underflow_term_is_scoped_where
     assert np.all(np.diff(swiglu.f(np.ones(3), v)) > 0) and float(swiglu.f(1.0, 30.0)) > 29 and np.all(glu.f(np.ones(3), v) < 1)
     # review final62, lp: the opening sentence is split; what is unbounded is said after SwiGLU's formula
     page_lang("en", "Gated units with an unbounded gate make this worse. SwiGLU computes", "")
-    page_lang("en", "Its gate $v\\,\\sigma(v)$, unlike GLU's $\\sigma(v)$, has no upper bound, so multiplying it by $u$ can "
-              "square a large value.", "")
+    # review final80, lp: GLU is said at its first use on the page (its formula), not only linked
+    page_lang("en", "Its gate $v\\,\\sigma(v)$, unlike the gate $\\sigma(v)$ of GLU ($u \\cdot \\sigma(v)$), has no upper "
+              "bound, so multiplying it by $u$ can square a large value.", "")
     # review final59, lp: the zh sentence is split, the GLU contrast stands alone, and 门…门控 is not said again
     # review final66, lp: SwiGLU's u and v are defined before its gate is contrasted with GLU's
     page_lang("zh", "", "门控单元的门若没有上界，情况会更糟。SwiGLU 计算 $u \\cdot v\\,\\sigma(v)$，其中 $u$ 和 $v$ 由同一输入经"
-              "两个权重矩阵算出。GLU 的门 $\\sigma(v)$ 始终小于 1，SwiGLU 的门 $v\\,\\sigma(v)$ 却可以任意大，再乘上 $u$ 就能把大值平方。")
+              "两个权重矩阵算出。GLU（$u \\cdot \\sigma(v)$）的门 $\\sigma(v)$ 始终小于 1，SwiGLU 的门 $v\\,\\sigma(v)$ 却可以任意大，再乘上 $u$ 就能把大值平方。")
     assert "就可以任意大" not in page("zh")
     # review final56, lp: "没有上界" is not said twice in one breath
     outliers = page("zh").split("{ #outliers }")[1].split("{ #takeaways }")[0]
@@ -3109,7 +3128,10 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
     page_lang("en", "(the vectors a transformer passes from block to block) after [LayerNorm](../glossary.md#layer-norm), "
               "which standardises each vector and then gives each dimension its own learned scale and offset.\n\n"
               "A few dimensions of these vectors hold values far larger than the rest.", "")
-    page_lang("en", "Dettmers et al.'s 8-bit integer method (LLM.int8())", "Dettmers 等人的 8 位整数方法（LLM.int8()）")
+    # review final80, lp: the Dettmers paragraph is trimmed to the outlier criterion and the 6.7B observation
+    for lang, cut in (("en", "Dettmers et al.'s 8-bit integer method (LLM.int8())"), ("zh", "Dettmers 等人的 8 位整数方法（LLM.int8()）"),
+                      ("en", "99.9%"), ("zh", "99.9%")):
+        assert cut not in page(lang), (lang, cut)
     for lang, old in (("en", "Their 8-bit integer method"), ("zh", "他们的 8 位整数方法")):
         assert old not in page(lang), lang
     for lang, old in (("en", "LayerNorm standardises each vector's components"), ("zh", "残差流是 Transformer 逐块传递的向量")):
@@ -3124,8 +3146,8 @@ def test_final55_opening_primer_tail_and_sources_say_what_they_should():
               "[残差流](../glossary.md#residual-stream)（Transformer 逐块传递的向量）：先经[层归一化](../glossary.md#layer-norm)"
               "标准化，再逐维乘以可学习的缩放参数、加上可学习的平移。\n\n这些向量中有少数几个维度")
     assert "加上可学习的平移之后的结果" not in page("zh")      # review final77, lp: the long attributive is split
-    page_lang("en", "multiplies more than 99.9% of the values in 8 bits.\n\nSun et al. (2024) describe", "")
-    page_lang("zh", "", "其余超过 99.9% 的值用 8 位相乘。\n\nSun 等人（2024）描述了")
+    page_lang("en", "the same few dimensions in every layer.\n\nSun et al. (2024) describe", "")
+    page_lang("zh", "", "每一层里都是同样这几个维度。\n\nSun 等人（2024）描述了")
     # review final59, lp: in zh the definition is a sentence of its own, not a parenthesis inside a glossed sentence
     page_lang("zh", "", "这些向量中有少数几个维度的取值远大于其余维度。论文把满足以下条件的维度算作离群值：幅值不小于 6，"
               "且出现在至少四分之一的层、至少 6% 的序列位置上。模型规模达到约 67 亿参数后")
@@ -3366,7 +3388,9 @@ def test_final75_exponent_bits_set_the_normal_range_and_fraction_bits_extend_it_
     assert float(bf16.smallest_subnormal) > 1000 * float(f32.smallest_subnormal)                  # "stops well above"
     page_lang("en", "The exponent bits set the *range*, from the smallest to the largest normal magnitude (normal numbers "
               "are defined below);", "")
-    page_lang("en", "down to the smallest positive number, one power of 2 lower for each fraction bit. That is why bfloat16, "
+    # review final80, lp: the subnormal clause is split: they extend the range, and where the smallest number lies
+    page_lang("en", "These *subnormal* numbers give up precision to extend the range down to the smallest positive number, "
+              "which lies one power of 2 lower for each fraction bit. That is why bfloat16, "
               "with float32's exponent but fewer fraction bits, stops well above float32's smallest positive number.", "")
     page_lang("zh", "", "指数位数决定**范围**，即最小和最大正规数（定义见下文）的量级；")
     # review final78, lp: the concession 虽 gets its 但, and the consequence its 因而
