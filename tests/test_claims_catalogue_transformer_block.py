@@ -82,6 +82,11 @@ Review final77, tf: the answer reads "for any given initial scale ... about equa
 the query paragraph closes with what the scaling buys at d_k = 64 (recomputed); "here and in the first row of the table"
 for the gradient's scope; the query row named against the first row; "With depth" split in two sentences, "consistent
 with both bounds"; the fixed point and slope 2 left to gated-units #scale; panel (b)'s axis says median; zh 各层梯度大小不匹配.
+Review final80, tf: the query verdict at d_k = 64 opens the paragraph after the table, the median-versus-root-mean-square
+point moved into the note on the sampling; "the query's gradient, sum_j g_j k_j" named (no dangling "that sum"); the
+table's entries are ratios of median gradient norms; the experiment sentence split (entropy, then the Jacobian norm);
+the mean-square clause its own sentence; the opening says "the scores (after their scaling)" (zh 按比例缩小后的分数); zh 另一处在注意力层,
+不缩放的雅可比范数中位数仍比缩放时大, the item-2 clause on one run per variant.
 """
 from __future__ import annotations
 
@@ -143,7 +148,7 @@ def at(r, d_k: int) -> int:
 
 def ratio_table(lang: str) -> list[list[str]]:
     """The table after the list of effects in #scaling: its two rows (at the softmax's inputs, at the query), each the
-    unscaled median gradient divided by the scaled one at d_k = 64 ... 1,024, as printed (label cell left out)."""
+    median gradient norm without the scaling divided by the median with it at d_k = 64 ... 1,024, as printed (label cell left out)."""
     rows = table_rows(page(lang), "{ #scaling }", "{ #logit-control }")
     header = {"en": "$d_k$", "zh": "$d_k$"}[lang]
     assert rows[header] == ({"en": ["64", "128", "256", "512", "1,024"], "zh": ["64", "128", "256", "512", "1024"]}[lang]), lang
@@ -285,8 +290,13 @@ def test_experiment_set_up_as_described(scaling):
     for name in ("unscaled", "scaled"):                                 # what it records
         for stat in ("score_std", "max_p", "entropy", "jacobian_median", "jacobian_tiny"):
             assert len(scaling[f"{name}_{stat}"]) == len(scaling["d_k"]), (name, stat)
-    shown("It records, per query, the largest weight, the entropy of the weights,",
-          "实验对每个查询记录最大的权重、注意力权重的熵")
+    # review final80, tf: one sentence per measure (the entropy with its range, then the Jacobian norm)
+    shown("It records, per query, the largest weight and two more measures. The first is the entropy of the weights, "
+          "$H(p) = -\\sum_j p_j \\log p_j$: $\\log 64 = 4.16$ nats",
+          "实验对每个查询记录最大的权重，另外还记录两个量。一是注意力权重的熵 $H(p) = -\\sum_j p_j \\log p_j$：权重均匀时为 "
+          "$\\log 64 = 4.16$ 奈特")
+    shown(" The second is the Frobenius norm $\\lVert J \\rVert_F$ of the softmax's Jacobian",
+          "。二是 softmax 雅可比矩阵的 Frobenius 范数 $\\lVert J \\rVert_F$")
     shown("$d_k = 1, 2, 4, \\dots, 1{,}024$", "$d_k$ 取 $1, 2, 4, \\dots, 1024$")
 
 
@@ -562,10 +572,10 @@ def test_the_jacobian_norm_also_sets_the_typical_gradient_of_a_random_direction(
         # the bound: no direction gets more than ||J||_F |delta|
         assert np.linalg.norm(J, 2) <= frob + 1e-15
     shown("\n\nWhy the Jacobian norm? It bounds how much gradient the softmax's inputs can receive and sets that gradient's root mean square over random directions. A gradient "
-          "$\\delta$ arriving at the attention weights reaches the softmax's inputs as $J \\delta$, of size at most $\\lVert J \\rVert_F \\lVert \\delta \\rVert$, "
-          "and, for a $\\delta$ of random direction, of mean square "
+          "$\\delta$ arriving at the attention weights reaches the softmax's inputs as $J \\delta$, of size at most $\\lVert J \\rVert_F \\lVert \\delta \\rVert$. "
+          "For a $\\delta$ of random direction, its mean square is "
           "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$.",
-          "\n\n为什么看雅可比范数？它给出了 softmax 的输入所得梯度的上界，也决定了对随机方向取平均时这个梯度的均方根：到达注意力权重的梯度 $\\delta$ 传到 softmax 的输入上是 $J \\delta$，"
+          "\n\n为什么看雅可比范数？它给出了 softmax 的输入所得梯度的上界。它也决定了对随机方向取平均时这个梯度的均方根：到达注意力权重的梯度 $\\delta$ 传到 softmax 的输入上是 $J \\delta$，"
           "其大小不超过 $\\lVert J \\rVert_F \\lVert \\delta \\rVert$；若 $\\delta$ 的方向是随机的，$J \\delta$ 的均方为 "
           "$\\mathbb{E}\\,\\lVert J \\delta \\rVert^2 = \\lVert J \\rVert_F^2 \\lVert \\delta \\rVert^2 / n$。")
     for lang, old in (("en", "also sets that gradient's typical size"), ("zh", "也决定了这个梯度的典型大小")):
@@ -672,8 +682,9 @@ def test_the_gradient_shrinks_from_the_head_widths_of_llama_and_gemma_2(scaling)
     # review final75, tf: the table follows its one-sentence definition; the lesson closes the third paragraph after it
     # review final78, tf: "for head dimensions from 64 ... to 256", which read as a range of gradient values
     shown("The scaling therefore gives the query a smaller gradient for head dimensions from 64 (the original Transformer's) to 256; only from 512 "
-          "does the softmax's shrinking gradient outweigh the keys' growing length. At $d_k = 64$, then,",
-          "于是，头维度从 64（原始 Transformer 的取值）到 256 时，缩放反而让查询得到的梯度更小；要到 512，softmax 梯度的缩小才压过键的长度增长。可见在 $d_k = 64$ 时，")   # review final77, tf: the verdict follows
+          "does the softmax's shrinking gradient outweigh the keys' growing length.\n\nA different initial scale",
+          "于是，头维度从 64（原始 Transformer 的取值）到 256 时，缩放反而让查询得到的梯度更小；要到 512，softmax 梯度的缩小才压过键的长度增长。\n\n初始尺度不同")
+    # review final80, tf: the verdict at d_k = 64 now opens that paragraph (pinned in the test of the verdict)
     for lang, old in (("en", "smaller gradient from 64 (the original"), ("zh", "从原始 Transformer 的 64 到 256")):
         assert old not in page(lang), lang
     for lang, old in (("en", "at the head dimensions in common use"), ("zh", "在常用的头维度上")):
@@ -772,12 +783,18 @@ def test_why_the_jacobian_ratio_times_sqrt_d_k_overstates_the_query_ratio(scalin
     # review final79, tf: the median-versus-root-mean-square point is one sentence in the main text; its two effects
     # (0.72, and 0.73 of what the first alone gives, both pinned above) sit in the note on the sampling, reworded
     # without "the product of those two medians"
-    shown("| 0.026 |\n\nAt the softmax's inputs the unscaled gradient is already the smaller at $d_k = 64$, although the median Jacobian norm is "
-          "still the larger there: the norm gives the gradient's root mean square, not its median, and with sharp weights the median of "
-          "$\\lVert J \\delta \\rVert$ is only about half the median Jacobian norm (0.53, against 0.94 with the scaling).\n\nThe keys in that sum",
-          "| 0.026 |\n\n在 softmax 的输入处，$d_k = 64$ 时不缩放的梯度已经更小，尽管这时雅可比范数的中位数仍是不缩放时更大。原因在于雅可比范数给出的是"
-          "梯度的均方根，而不是中位数；权重尖锐时，$\\lVert J \\delta \\rVert$ 的中位数只有雅可比范数中位数的一半左右（0.53，缩放后为 0.94）。"
-          "\n\n这个和里各个键的长度")
+    # review final80, tf: the verdict at d_k = 64 opens the paragraph after the table; the median-versus-root-mean-square
+    # point is the note's second paragraph, before its two effects
+    shown("| 0.026 |\n\nAt $d_k = 64$, what the scaling buys is not a larger gradient at the query",
+          "| 0.026 |\n\n在 $d_k = 64$ 时，缩放换来的并不是查询处更大的梯度")
+    shown("less than 10%.\n\n    At the softmax's inputs the gradient without the scaling is already the smaller at $d_k = 64$, although the median "
+          "Jacobian norm is still the larger there: the norm gives the gradient's root mean square, not its median, and with sharp weights "
+          "the median of $\\lVert J \\delta \\rVert$ is only about half the median Jacobian norm (0.53, against 0.94 with the scaling)."
+          "\n\n    Two effects make up the 0.53",
+          "不到 10%。\n\n    在 softmax 的输入处，$d_k = 64$ 时不缩放的梯度已经更小，尽管这时不缩放的雅可比范数中位数仍比缩放时大。原因在于雅可比范数"
+          "给出的是梯度的均方根，而不是中位数；权重尖锐时，$\\lVert J \\delta \\rVert$ 的中位数只有雅可比范数中位数的一半左右（0.53，缩放后为 0.94）。"
+          "\n\n    $d_k = 64$ 时的 0.53")
+    assert "雅可比范数的中位数仍是不缩放时更大" not in page("zh")
     shown("    Two effects make up the 0.53 at $d_k = 64$. First, two keys take almost all the weight of the typical query, so $J$ acts along "
           "almost a single direction: the median over queries of $\\lVert J \\delta \\rVert / \\lVert J \\rVert_F$ is 0.72. Second, the "
           "Jacobian norms differ widely between queries, which pulls the median of $\\lVert J \\delta \\rVert$ down to 0.73 of what the first "
@@ -860,13 +877,18 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     # review final74, tf (second pass): one paragraph of evidence; the table's definition opens it
     # review final77, tf: "its ratio ... the first" named: the table's second row against its first
     # review final79, tf: the sum is defined in the table's lead-in; this sentence refers back to it
-    shown("The keys in that sum grow in length like $\\sqrt{d_k}$, and the scaling divides the sum by $\\sqrt{d_k}$, "
-          "so the ratio in the table's second row is about $\\sqrt{d_k}$ times the ratio in its first row.",
-          "这个和里各个键的长度按 $\\sqrt{d_k}$ 增长，缩放时整个和又要除以 $\\sqrt{d_k}$，所以查询处的比值约为 softmax 输入处的 $\\sqrt{d_k}$ 倍。")
+    # review final80, tf: the sum named again where it is used ("that sum" pointed back past the table)
+    shown("The keys in the query's gradient, $\\sum_j g_j k_j$, grow in length like $\\sqrt{d_k}$, and the scaling divides that "
+          "gradient by $\\sqrt{d_k}$, so the ratio in the table's second row is about $\\sqrt{d_k}$ times the ratio in its first row.",
+          "查询梯度 $\\sum_j g_j k_j$ 里各个键的长度按 $\\sqrt{d_k}$ 增长，缩放时这个梯度又要整个除以 $\\sqrt{d_k}$，"
+          "所以查询处的比值约为 softmax 输入处的 $\\sqrt{d_k}$ 倍。")
+    for lang, old in (("en", "The keys in that sum"), ("zh", "这个和里各个键")):
+        assert old not in page(lang), lang
     # review final75, tf: "The table shows which way ...", in the active voice, the table right after it
-    shown("\n\nThe table shows which way the scaling moves the gradient: each entry is the unscaled median gradient divided by "
-          "the scaled one, for unit-variance queries and keys as simulated here. Its second row",
-          "\n\n下表给出缩放对梯度的影响：各格是不缩放时梯度的中位数除以缩放时的中位数，查询和键的分量方差取 1，与这里的模拟相同。表的第二行")
+    # review final80, tf: the entries are ratios of median gradient norms
+    shown("\n\nThe table shows which way the scaling moves the gradient: each entry is the median gradient norm without the scaling "
+          "divided by the median with it, for unit-variance queries and keys as simulated here. Its second row",
+          "\n\n下表给出缩放对梯度的影响：各格是不缩放时梯度范数的中位数除以缩放时的中位数，查询和键的分量方差取 1，与这里的模拟相同。表的第二行")
     assert "Which way the scaling moves the gradient is shown" not in page("en") and "缩放让梯度往哪个方向变，见下表" not in page("zh")
     for lang, old in (("en", "the scaling raises the gradient from $d_k = 128$ on"), ("zh", "缩放从 $d_k = 128$ 起增大梯度"),
                       ("en", "and from it the query projection's weights"), ("zh", "查询投影的权重梯度由它而来")):
@@ -1001,7 +1023,7 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     lesson = {"en": "against none with the scaling.\n\nThe table shows which way the scaling moves the gradient:",
               "zh": "缩放后则一个也没有。\n\n下表给出缩放对梯度的影响："}   # review final78, tf: zh lead-in less colloquial
     shown(lesson["en"], lesson["zh"])
-    shown("for every query.\n\nA different initial scale moves the ratios.", "都在 $10^{-3}$ 以上。\n\n初始尺度不同，这些比值也会变。")
+    shown("growing length.\n\nA different initial scale moves the ratios.", "长度增长。\n\n初始尺度不同，这些比值也会变。")   # review final80, tf
     shown("the scaling already gives the larger gradient at $d_k = 128$.\n\n??? note \"How the gradients are sampled, and why the median falls\"",
           "到 $d_k = 128$ 缩放就已经让查询得到更大的梯度了。\n\n??? note \"梯度怎样抽样，中位数为何偏低\"")
     for lang, old in (("en", "that it keeps the softmax in the same regime does not"), ("zh", "则与这两者都无关")):
@@ -1061,9 +1083,10 @@ def test_the_gradient_at_the_query_is_larger_unscaled_up_to_d_k_256(scaling):
     i64 = at(scaling, 64)
     assert ratio[64] > 1 and np.log(64) - scaling["scaled_entropy"][i64] < 0.5 and scaling["scaled_jacobian_tiny"][i64] == 0
     assert scaling["unscaled_jacobian_tiny"][i64] > 0.05
-    shown("At $d_k = 64$, then, what the scaling buys is not a larger gradient at the query but attention that starts out diffuse, "
+    # review final80, tf: this verdict now opens the paragraph after the table (no "then", 可见)
+    shown("\n\nAt $d_k = 64$, what the scaling buys is not a larger gradient at the query but attention that starts out diffuse, "
           "with a Jacobian norm above $10^{-3}$ for every query.",
-          "可见在 $d_k = 64$ 时，缩放换来的并不是查询处更大的梯度，而是一开始就分散的注意力，且每个查询的雅可比范数都在 $10^{-3}$ 以上。")
+          "\n\n在 $d_k = 64$ 时，缩放换来的并不是查询处更大的梯度，而是一开始就分散的注意力，且每个查询的雅可比范数都在 $10^{-3}$ 以上。")
     for lang, old in (("en", "the gradient at the query itself is another matter, taken up below"), ("zh", "查询本身得到的梯度则另当别论")):
         assert old not in page(lang), lang
     # review final72, tf: the query verdict is said once, after the table; the preview and the sentence about the
@@ -2329,7 +2352,7 @@ def test_gated_recommendation_reason_matches_shazeers_table(lang):
           "and how far one long run per variant can be trusted.",
           "2. **门控前馈模块，SwiGLU 或 GEGLU。**在 [Shazeer（2020）的对比](gated-units.md#shazeer-2020)中，它们的"
           "[对数困惑度](../glossary.md#log-perplexity)（留出数据中每个词元概率的负对数的平均值）略低于同等规模的普通 ReLU 或 GELU "
-          "前馈模块所达到的值。具体数字见该节；每种前馈模块只有一次完整训练，结果有多可信，该节也有讨论。")
+          "前馈模块所达到的值。具体数字见该节；该节也讨论了每种前馈模块只训练一次时，这一差距有多可信。")    # review final80, tf
     # review final68, tf: item 2 split after the comparison; the zh bold lead closes with 。 as items 1, 4 and 5 do
     # one link to the section, one word for the comparison (review final56, tf)
     assert item.count("(gated-units.md#shazeer-2020)") == 1 and ("的比较" not in item if lang == "zh" else True)
@@ -2448,7 +2471,8 @@ def test_final56_wording_of_the_xiong_limit_the_opening_and_zh_page_references()
     assert "(their Figure 3):" not in page("en")
     assert "（他们的图 3，一个模型在初始化时的测量）" not in page("zh")     # review final78, tf: the zh parenthetical became the clause
     shown("Most of this catalogue", "函数目录的大多数页面一次只研究一个激活函数。Transformer 里的非线性却不止一处，")
-    shown("The attention layer scores how well each", "以注意力层为例：它先给输入中每个[词元](#block)与其他词元的匹配程度打分")
+    shown("The attention layer scores how well each", "另一处在注意力层：它先给输入中每个[词元](#block)与其他词元的匹配程度打分")
+    assert "以注意力层为例" not in page("zh")   # review final80, tf: attention is the second place, not an example
     zh = page("zh")
     assert "例如注意力层，它" not in zh
     # review final69, tf: the squared-ReLU clause links as "[两个线性映射相同的 ReGLU]", no longer "[门控单元一页]"
@@ -2524,8 +2548,11 @@ def test_final62_one_name_for_the_jacobian_norm_and_wording():
     assert 'title: "Transformer 块内部：注意力 softmax、logit 的控制、平方 ReLU 与归一化"' in zh and "logit 控制" not in zh
     assert "## 控制 logit：软上限与 z 损失 { #logit-control }" in zh
     # review final67, tf: "these scores, once scaled, and their output logits" split its object; now one noun phrase
-    shown("Some large models squash the scaled scores and the output [logits](output-layers.md#last-layer)",
-          "平滑地压进一个有界区间。另一些模型则对 softmax 的归一化因子 $Z$")
+    # review final80, tf: "scaled scores" is defined in #scaling, so the opening says "the scores (after their scaling)", 按比例缩小后的分数
+    shown("Some large models squash the scores (after their scaling) and the output [logits](output-layers.md#last-layer)",
+          "有些大模型用 $\\tanh$ 把按比例缩小后的分数和输出 [logit](output-layers.md#last-layer)")
+    opening = {lang: page(lang).split("{ #block }")[0] for lang in LANGS}
+    assert "scaled scores" not in opening["en"] and "缩放后的分数" not in opening["zh"]
     assert "once scaled, and their output" not in page("en")
     # review final67, tf: the learning rate interacts with several of the choices, not (unsupported) with every one
     shown("and its warm-up, which interact with several items on the list.", "而后者与清单上的多项选择相互影响。")
