@@ -512,8 +512,8 @@ def test_why_the_second_layer_dies_and_the_first_hardly_does(trained_at_1, dr):
     # the per-point signs are checked below) and keeps the link as 'see also'
     # the step is stated for the mini-batch, exactly (test_a_mini_batch_step_lowers_a_second_layer_unit_everywhere_
     # only_when_every_push_points_down; review final59, pc: a per-point fact was stated for a whole step)
-    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$.\n\nSince every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down; a weight whose input is zero on that point is not moved by it (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)).\n\nA mini-batch step adds these pushes up over the training points of the batch. When every $\\delta_j^{(n)}$ in the batch is positive, the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
-                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。\n\n由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（后面的[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文会接着讨论）。\n\n一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果批内每个 $\\delta_j^{(n)}$ 都为正，这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
+    for lang, text in (("en", "A second-layer unit's inputs are ReLU outputs, never negative. Write $\\delta_j^{(n)}$ for the factor $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ that the two sums above share: then $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$ and, for the $i$-th incoming weight, $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$.\n\nSince every $x_i^{(n)} \\ge 0$, each training point pushes the bias and every incoming weight with a non-zero input the same way, all up or all down; a weight whose input is zero on that point is not moved by it (the next article takes this up: [why all-positive inputs move weights together](neuron-gradients-zigzag.md#relu)).\n\nA mini-batch step adds these pushes up over the training points of the batch. When no $\\delta_j^{(n)}$ in the batch is negative and some are positive (a point where the unit is off contributes zero), the step lowers the bias and moves no incoming weight up. With the unit's inputs as they were, its pre-activation then falls on every training point at once, not only on those in the batch."),
+                       ("zh", "第 2 层单元的输入是 ReLU 的输出，从不为负。把上面两个求和式共有的因子 $\\frac{\\partial L}{\\partial h_j^{(n)}} \\mathrm{ReLU}'\\bigl(z_j^{(n)}\\bigr)$ 记作 $\\delta_j^{(n)}$，于是 $\\partial L/\\partial b_j = \\sum_n \\delta_j^{(n)}$，第 $i$ 个输入权重的梯度是 $\\partial L/\\partial w_{ji} = \\sum_n \\delta_j^{(n)} x_i^{(n)}$。\n\n由于每个 $x_i^{(n)} \\ge 0$，每个训练样本都把偏置和输入不为零的那些权重朝同一方向推动，要么一起推高，要么一起压低；输入为零的权重则不受它影响（后面的[《一个单元的梯度：全正输入为何让权重走之字形》](neuron-gradients-zigzag.md#relu)一文会接着讨论）。\n\n一步小批量更新，是把批内各个训练样本的这种推动加在一起。如果批内没有一个 $\\delta_j^{(n)}$ 为负，且有的为正（单元关闭的训练样本贡献为零），这一步就会压低偏置，而且不会推高任何一个输入权重。这样，只要单元的输入不变，它在每个训练样本上的预激活值都会一起下降，而不只是批内的那些。")):
         # review final68, pc: the two 60-word sentences of the mechanism are split (en), and the zh step sentence too
         # review final71, pc: the paragraph is split in two, the per-point signs and the mini-batch step
         # review final77, pc: and the gradients are split from the sign argument
@@ -539,11 +539,12 @@ def test_a_mini_batch_step_lowers_a_second_layer_unit_everywhere_only_when_every
     learning rate 1.0 (seed 0), replayed: a training point's push on second-layer unit j is minus its bias gradient
     times (x, 1), x >= 0; where every point of the batch pushes down, the step moves no weight up, lowers the bias, and
     (first layer held as it was) lowers z_j on all 4000 training points.  Most units get pushes of both signs, and then
-    the step can raise some weights and lower others, which is why the page states the condition (review final59, pc)."""
+    the step can raise some weights and lower others, which is why the page states the condition (review final59, pc).
+    Review final80, pc: the condition is 'no delta in the batch negative and some positive'."""
     X, y = voronoi(seed=200 + dead_relu.SEEDS[0])
     net = MLP.create(dead_relu.SIZES, "relu", "he", seed=dead_relu.SEEDS[0])
     batches = minibatches(len(X), 64, np.random.default_rng(dead_relu.SEEDS[0]))
-    all_down = mixed_both_ways = 0
+    all_down = mixed_both_ways = with_zeros = 0
     for _ in range(4):
         idx = next(batches)
         h1 = net.forward(X)[1][1]                                              # the unit's inputs, as they were
@@ -559,10 +560,16 @@ def test_a_mini_batch_step_lowers_a_second_layer_unit_everywhere_only_when_every
         # on every training point z falls by at least the bias's drop: dz = dW.h + db <= db < 0, since h >= 0, dW <= 0
         assert np.all(z_after[:, down] - z_before[:, down] <= db[down] + 1e-12)
         all_down += int(down.sum())
+        with_zeros += int(np.sum(down & np.any(per_point == 0, axis=0)))   # off on some batch points
         mixed_both_ways += int(np.sum(np.any(dW[:, mixed] > 0, axis=0) & np.any(dW[:, mixed] < 0, axis=0)))
         assert mixed.sum() > down.sum()                                        # most units: pushes of both signs
         net.sgd_step(X[idx], y[idx], 1.0)
     assert all_down > 0 and mixed_both_ways > 0
+    # review final80, pc: 'every delta positive' -> 'no delta negative and some positive': delta is 0 wherever the unit
+    # is off, and units pushed down this way are often off on part of the batch, which the old wording left out
+    assert with_zeros > 0
+    for lang, gone in (("en", "in the batch is positive, the step"), ("zh", "都为正，这一步")):
+        assert gone not in page_text(PAGE, lang)
 
 
 def replay_first_layer(lr, seed):
@@ -679,6 +686,8 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
     margins, drops, largest, dead, drops_before = next(r for r in at_2 if r[3].any())
     assert all(drops_before[3, u] < 0.5 and drops[3, u] < 0.5 for u in np.flatnonzero(dead))
     # review final71, pc: the whole margin digression is one note; the open text says only the result at 1.0
+    # review final80, pc: zh '偏置下降不到标准差的 0.5 倍' (a calque) -> '偏置只下降了不到半个标准差'
+    assert "标准差的 0.5 倍" not in page_text(PAGE, "zh")
     # review final74, pc2: the numbers paragraph was dense; it is two (the runs at 1.0, then at 2.0), and the clauses that
     # repeated what the note's two ways already say ("bias and weights together", "the step cut") are cut
     for lang, text in (("en", "the threshold rises to meet the bias.\n\n    At learning rate 1.0 the smallest first-layer margin over "
@@ -690,8 +699,8 @@ def test_one_step_lowers_a_first_layer_margin_by_at_most_0_73_at_1_0_and_two_uni
                        ("zh", "门槛随之抬升到偏置的位置。\n\n    学习率 1.0 时，三次训练的 600 步里，"
                               "第 1 层单元的余量最低也有 2.3–2.5；单独一步让余量下降最多的，也不过 0.73。\n\n"
                               "    学习率 2.0 时，每次训练中存活单元的最小余量只有 0.3–0.6。第 1 层仅有的两个死亡单元出在同一次训练里"
-                              "（占这一层的 0.8%），都死在第 4 步，死前的余量分别是 2.0 和 2.3。它们走的是第二种途径：这一步偏置下降不到"
-                              "标准差的 0.5 倍，$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 的最大值却降到一半或更少。\n")):
+                              "（占这一层的 0.8%），都死在第 4 步，死前的余量分别是 2.0 和 2.3。它们走的是第二种途径：这一步偏置只下降了不到半个"
+                              "标准差，$\\mathbf{w}_j^{\\top} \\mathbf{x}^{(n)}$ 的最大值却降到一半或更少。\n")):
         assert text in page_text(PAGE, lang)
     assert "这也是所有训练里第 1 层仅有的死亡单元" not in page_text(PAGE, "zh")      # review final71, pc: one sentence split
     # the old bound, by the bias alone, is gone (review final66, pc)
@@ -1549,7 +1558,9 @@ def test_panel_b_only_suggests_why_the_leaky_runs_diverged():
     assert "suggests why" not in en
     # the misconception names the belief's source and links the runs that refute it, without retelling them
     # review final79, pc: Maas et al. motivate the leak by the gradient of inactive units, not by units never dying
-    assert ("Maas, Hannun and Ng (2013) introduced the leak so that inactive units still get a gradient; that does not make "
+    # review final80, pc: 'inactive' is the page's word for off on every training point; here it is 'a unit that is off'
+    assert "inactive units still get" not in en
+    assert ("Maas, Hannun and Ng (2013) introduced the leak so that a unit that is off still gets a gradient; that does not make "
             "a high learning rate safe, as [the leaky runs at the largest learning rate](#when-they-die) show.") in en
     assert ("Maas、Hannun 和 Ng（2013）引入泄漏，是为了让关闭的单元仍能收到梯度；这并不意味着学习率调高也安全，"
             "[最大学习率下的 Leaky ReLU 训练](#when-they-die)就是反例。") in zh
@@ -1828,6 +1839,10 @@ def test_sparsity_against_death_follows_the_definition_of_a_dead_unit(lang):
     assert "印证" not in page, lang       # review final67c, pc (WRONG): an end-of-training correlation does not corroborate
     why = {"en": "Why the second layer and not the first?", "zh": "为什么死的是第 2 层，而不是第 1 层？"}[lang]
     first = {"en": "A first-layer unit sees centred data", "zh": "第 1 层单元的输入是零中心的数据"}[lang]
+    # review final80, pc: the answer is given in one sentence right after the question, before the argument
+    summary = {"en": "In short: when a unit's inputs are never negative, its weights and bias can push it down on all the data together; when they are centred, only its bias can.",
+               "zh": "简单地说：单元的输入从不为负时，权重和偏置可以一起把它在全部数据上压低；输入是零中心的，就只有偏置能做到。"}[lang]
+    assert why + " " * (lang == "en") + summary in page
     assert page.index(why) < page.index(trained) < page.index(first) < page.index("??? note") < page.index("{ #when-they-die }")
     between = page.split(trained, 1)[1].split("{ #when-they-die }", 1)[0]
     assert between.split("\n\n")[1].startswith(first)             # the trained networks, then the first layer

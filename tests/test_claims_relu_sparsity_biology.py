@@ -422,8 +422,12 @@ def test_li_et_al_quoted_from_their_abstract_not_paraphrased():
     assert "not on anything we measured" not in en and "我们没有测量" not in zh
     # 'two papers' (the pre-training section) against 'one submission' (the verdict): of the two, only Li et al.
     # credit sparsity; Glorot et al. report the result alone (scoped to these two papers, review final44/pc)
-    assert "Only Li et al. explicitly credit sparsity." in en and "credit the sparseness" not in en     # review final56, pc
-    assert "明确把功劳记在稀疏性上的，只有 Li 等人。" in zh
+    assert "Only Li et al. explicitly credit sparsity with making pre-training unnecessary." in en and "credit the sparseness" not in en     # review final56, pc
+    assert "明确把不必预训练归功于稀疏性的，只有 Li 等人。" in zh
+    # review final80, pc: Glorot et al. also tie sparse representations to their results; what only Li et al. credit
+    # to sparsity is doing without pre-training, so the sentence now says so
+    assert "Only Li et al. explicitly credit sparsity." not in en and "明确把功劳记在稀疏性上的" not in zh
+    assert "之说" not in zh and "vanish](when-gradients-vanish.md#what-fixed-it) tells" not in en   # review final80, pc: wording
 
 
 def test_trained_errors_0_and_0_4_and_about_14_percent(sp):
@@ -991,12 +995,12 @@ def test_each_pre_training_claim_names_a_source_listed_with_its_doi(lang):
     assert len(paragraphs) == 3
     claim = {"en": "Two papers report that ReLU networks did as well without it.",
              "zh": "有两篇论文报告，ReLU 网络不做预训练也能做得一样好。"}[lang]
-    credit = {"en": "Only Li et al. explicitly credit sparsity.", "zh": "明确把功劳记在稀疏性上的，只有 Li 等人。"}[lang]
+    credit = {"en": "Only Li et al. explicitly credit sparsity with making pre-training unnecessary.", "zh": "明确把不必预训练归功于稀疏性的，只有 Li 等人。"}[lang]
     assert paragraphs[0].endswith(claim) and paragraphs[1].endswith(credit)
     assert "(when-gradients-vanish.md#what-fixed-it)" in paragraphs[2]
     # review final68, pc: the section sent the reader away for the answer; the last sentence now names the other
     # remedies (the four headings of when-gradients-vanish#what-fixed-it, ReLU itself being this section's subject)
-    assert paragraphs[2].rstrip().endswith({"en": "as [When gradients vanish](when-gradients-vanish.md#what-fixed-it) tells.",
+    assert paragraphs[2].rstrip().endswith({"en": "as [When gradients vanish](when-gradients-vanish.md#what-fixed-it) explains.",
                                             "zh": "一文。"}[lang])
     named = {"en": "Careful initialisation, and later batch normalisation and residual connections, made much deeper networks trainable without it",
              "zh": "后来，精心选择的初始化，以及再往后的批归一化和残差连接，让深得多的网络也不必预训练"}[lang]   # review final71, pc: the zh keeps the chronology
@@ -1106,12 +1110,12 @@ def test_the_opening_says_relu_sets_every_negative_input_to_zero():
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Only Li et al. explicitly credit sparsity.\n\nSparsity need not be the whole reason. Another property "
+    ("en", "Only Li et al. explicitly credit sparsity with making pre-training unnecessary.\n\nSparsity need not be the whole reason. Another property "
            "could matter as much: an active ReLU unit passes the gradient back unchanged "
            "([slope 1](why-nonlinear-activations.md#relu-caveats)). Leaky ReLU shares that slope without the exact zeros, "
            "but whether it too does without pre-training neither paper tested. The papers show that ReLU "
            "networks could do without pre-training, not that sparsity is why. Careful initialisation"),
-    ("zh", "明确把功劳记在稀疏性上的，只有 Li 等人。\n\n两篇论文都没有证明原因在稀疏。另一个性质也可能重要：ReLU 开启时原样回传梯度"
+    ("zh", "明确把不必预训练归功于稀疏性的，只有 Li 等人。\n\n两篇论文都没有证明原因在稀疏。另一个性质也可能重要：ReLU 开启时原样回传梯度"
            "（[斜率为 1](why-nonlinear-activations.md#relu-caveats)）。Leaky ReLU 也是如此，却没有精确的零；"
            "它能否不靠预训练，两文都没检验。后来，精心选择的初始化")])
 def test_the_pre_training_section_says_why_sparsity_is_at_best_part_of_the_reason(lang, said):

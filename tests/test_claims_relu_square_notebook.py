@@ -281,16 +281,23 @@ def test_the_error_table_is_4_over_n_squared_and_its_grid_holds_every_midpoint(n
         p_n = relu_interpolant_of_square(n)
         assert p_n(mids[on_grid]) - mids[on_grid] ** 2 == pytest.approx(4 / n ** 2)    # the bound, on the grid
         assert not np.all(np.isin(p_n.knots, x)) and n & (n - 1) != 0                  # not a power of two
+        # review final80, pc: the answer promised that the printout shows whether the grid holds a midpoint; it cannot.
+        # Without the held midpoints the grid still prints the bound to six decimals, short by under 2e-10
+        off = ~np.isin(np.round(x, 12), np.round(mids[on_grid], 12))
+        blind = float(np.max(np.abs(p_n(x[off]) - x[off] ** 2)))
+        assert 0 < 4 / n ** 2 - blind < 2e-10 and f"{blind:.6f}" == f"{4 / n ** 2:.6f}"
+        assert (4 / n ** 2 - blind) == pytest.approx(gap[~on_grid].min() ** 2, rel=1e-3)   # the square of the distance
     from actsite.pages.page_pairs import CONTENT
     for lang, question, answer in (
             ("en", "# Take $n = 5$ and $n = 10$, which are not powers of two, so the grid no longer holds every knot and midpoint.",
-             "Of the midpoints\n"
-             "#     where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$ for $n = 10$; because these are\n"
-             "#     grid points, the cell finds the point where the error is largest. The other midpoints lie within\n"
-             "#     $1.3 \\times 10^{-5}$ of a grid point."),
+             "The grid now holds only some of the midpoints, where the bound is reached: 0 for\n"
+             "#     $n = 5$, $\\pm 1$ for $n = 10$. The others lie within $1.3 \\times 10^{-5}$ of a grid point, and near a\n"
+             "#     midpoint the error falls only by the square of the distance, so even a grid holding no midpoint would print\n"
+             "#     the same six decimals: it would miss the bound by less than $2 \\times 10^{-10}$."),
             ("zh", "# 取 $n = 5$ 和 $n = 10$。它们都不是 2 的幂，网格不再包含全部插值节点和中点。",
-             "误差在各段中点处达到上界，网格只包含其中的一部分：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
-             "正因为这几个中点是网格点，代码才能找到误差最大的那个点；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。")):
+             "误差在各段中点处达到上界，而网格这时只包含其中一部分中点：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
+             "其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$，而在中点附近，误差只按距离的平方减小；"
+             "所以即使网格一个中点也不含，打印出的六位小数也不会变，离上界差不到 $2 \\times 10^{-10}$。")):
         text = (CONTENT[lang] / PAGE).read_text(encoding="utf-8")
         folded = {"en": '# ??? note "Answer"', "zh": '# ??? note "答案"'}[lang]
         assert question in text and text.index(question) < text.index(folded)
@@ -458,19 +465,20 @@ def test_try_this_cell_is_preset_to_n_4_and_the_folded_answer_gives_n_5_and_n_10
     folded = {"en": '# ??? note "Answer"\n#\n', "zh": '# ??? note "答案"\n#\n'}[lang]
     # review final71, pc: the answer no longer re-derives the article's 4/n² bound (checked for every n below)
     answer = {"en": "#     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times, as the\n"
-                    "#     article's bound predicts. What the exercise tests is whether the grid still holds a midpoint. Of the midpoints\n"
-                    "#     where the bound is reached, the grid holds only 0 for $n = 5$ and $\\pm 1$ for $n = 10$; because these are\n"
-                    "#     grid points, the cell finds the point where the error is largest. The other midpoints lie within\n"
-                    "#     $1.3 \\times 10^{-5}$ of a grid point. With `(10,)` the other cell prints\n"
+                    "#     article's bound predicts. The grid now holds only some of the midpoints, where the bound is reached: 0 for\n"
+                    "#     $n = 5$, $\\pm 1$ for $n = 10$. The others lie within $1.3 \\times 10^{-5}$ of a grid point, and near a\n"
+                    "#     midpoint the error falls only by the square of the distance, so even a grid holding no midpoint would print\n"
+                    "#     the same six decimals: it would miss the bound by less than $2 \\times 10^{-10}$. With `(10,)` the other cell prints\n"
                     "#     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.",
               "zh": "#     $n = 5$ 时，代码打印 0.160000；$n = 10$ 时，打印 0.040000。两次都正是 $4/n^2$，与文章给出的上界一致。"
-                    "这道题真正要检验的，是网格里还有没有中点。"
-                    "误差在各段中点处达到上界，网格只包含其中的一部分：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
-                    "正因为这几个中点是网格点，代码才能找到误差最大的那个点；其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
+                    "误差在各段中点处达到上界，而网格这时只包含其中一部分中点：$n = 5$ 时只有 0，$n = 10$ 时只有 $\\pm 1$。"
+                    "其余中点离最近的网格点都不到 $1.3 \\times 10^{-5}$，而在中点附近，误差只按距离的平方减小；"
+                    "所以即使网格一个中点也不含，打印出的六位小数也不会变，离上界差不到 $2 \\times 10^{-10}$。改成 `(10,)` 之后，另一段代码打印 $p_{10}(10) = 32.8$，即 $36 - 32/10$，与 $x^2$ "
                     "相差 67.2；在 −10 处，$p_{10}$ 等于 4，相差 96。"}[lang]
     assert answer in text and text.index(answer) == text.index(folded) + len(folded)      # folded away until opened
     assert text.index("n = 4\nerror = ") < text.index(folded)                              # given after the cell
     assert text.count("0.040000") == 1 and text.count("0.160000") == 1 and text.count("32.8") == 1   # nowhere else
+    assert "What the exercise tests" not in text and "真正要检验的" not in text   # review final80, pc: a promise the printout cannot keep
     assert "so it finds the largest error exactly" not in text and "所以仍能准确找到最大误差" not in text  # the reason is the grid
     # review final65, pc: "it finds the largest error exactly" -> "finds the point where the error is largest": the value
     # computed there for n = 5 is 0.15999999999999925, 4/25 only to rounding, so "exactly" claimed too much

@@ -111,10 +111,10 @@ print(f"n = {n}: largest error on [−2, 2] = {error:.6f}")
 # ??? note "Answer"
 #
 #     For $n = 5$ the cell prints 0.160000, and for $n = 10$ it prints 0.040000: $4/n^2$ both times, as the
-#     article's bound predicts. What the exercise tests is whether the grid still holds a midpoint. Of the midpoints
-#     where the bound is reached, the grid holds only 0 for $n = 5$ and $\pm 1$ for $n = 10$; because these are
-#     grid points, the cell finds the point where the error is largest. The other midpoints lie within
-#     $1.3 \times 10^{-5}$ of a grid point. With `(10,)` the other cell prints
+#     article's bound predicts. The grid now holds only some of the midpoints, where the bound is reached: 0 for
+#     $n = 5$, $\pm 1$ for $n = 10$. The others lie within $1.3 \times 10^{-5}$ of a grid point, and near a
+#     midpoint the error falls only by the square of the distance, so even a grid holding no midpoint would print
+#     the same six decimals: it would miss the bound by less than $2 \times 10^{-10}$. With `(10,)` the other cell prints
 #     $p_{10}(10) = 32.8$, which is $36 - 32/10$, a miss of 67.2; at −10, $p_{10}$ is 4, a miss of 96.
 
 # %% [markdown]
