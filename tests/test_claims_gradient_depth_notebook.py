@@ -596,7 +596,7 @@ def test_the_notebook_prints_the_articles_larger_scales_and_the_tanh_xavier_canc
                    "inputs grow 9.5-fold towards the data", "computes most of the numbers behind the article"],
             "zh": ["$n\\sigma_w^2 = 16$ 时，方差因子只有 0.40；到 103 才达到 1，而那时约一半预激活值落在平坦区。",
                    "在这个尺度下，上面三次抽样的首末两层之比在 0.69 到 1.03 之间。",
-                   "到第 1 层时均方根缩小为第 50 层的 1/7.4，其中前十层就缩小为 1/3.5；与此同时，各层输入朝数据一侧增大了 9.5 倍",
+                   "到第 1 层时均方根缩小为第 50 层的 1/7.4，其中仅前十层就缩小了 3.5 倍；与此同时，各层输入朝数据一侧增大了 9.5 倍",
                    "大部分由这个笔记本算出"]}[lang]
     for s in said:
         assert s in prose, s

@@ -480,6 +480,32 @@ def test_sigmoid_spread_between_inputs_collapses_to_rounding_noise(r):
 
 
 @pytest.mark.parametrize("lang, wording", [
+    ("en", "A small difference between two inputs passes through a layer as the gradient does, so it shrinks by "
+           "$\\sqrt{\\chi_1}$ per layer: here $\\chi_1 = 0.056$, a factor of 0.24, within the measured 0.23 to 0.24. "
+           "At $3.41/n$, which keeps $q = 1$, $\\chi_1 = 0.15$, and differences shrink "
+           "by 0.39 per layer: more slowly, to the same end."),
+    ("zh", "输入之间的微小差别穿过一层时，和梯度经历的是同一个因子，所以每层缩小为原来的 $\\sqrt{\\chi_1}$ 倍：这里 "
+           "$\\chi_1 = 0.056$，即每层 0.24 倍，落在实测的 0.23 到 0.24 倍之间。改用能保持 $q = 1$ 的 $3.41/n$，则 "
+           "$\\chi_1 = 0.15$，差别每层缩小为 0.39 倍：慢一些，结局相同。")])
+def test_sigmoid_differences_shrink_by_root_chi_1_at_1_and_3_41(r, lang, wording):
+    """Review final80, pb: the summary table said inputs end up indistinguishable at 3.41/n as well as 1/n, but only
+    1/n was measured.  The sigmoid paragraph now derives the per-layer rate sqrt(chi_1) from the page's recursion:
+    0.24 at 1/n (matching the measured fall of the per-unit spread, 0.23-0.24 per layer up to layer 20) and 0.39 at
+    3.41/n, still below one, so the table's claim for 3.41/n rests on the same recursion."""
+    assert wording in page_text("blog/posts/initialisation.md", lang)
+    q1 = fixed_point("sigmoid", 1.0)
+    chi_1 = backward_factor("sigmoid", 1.0, q1)
+    assert round(chi_1, 3) == 0.056 and round(math.sqrt(chi_1), 2) == 0.24
+    factors = r["sigmoid_xavier_input_spread"][1:20] / r["sigmoid_xavier_input_spread"][:19]
+    assert round(float(factors.min()), 2) == 0.23 and round(float(factors.max()), 2) == 0.24
+    assert factors.min() < math.sqrt(chi_1) < factors.max()
+    gain_squared = 1 / second_moment("sigmoid", 1.0)
+    assert round(gain_squared, 2) == 3.41 and fixed_point("sigmoid", gain_squared) == pytest.approx(1.0, abs=1e-9)
+    chi_3 = backward_factor("sigmoid", gain_squared, 1.0)
+    assert round(chi_3, 2) == 0.15 and round(math.sqrt(chi_3), 2) == 0.39 < 1
+
+
+@pytest.mark.parametrize("lang, wording", [
     ("en", "it stays near $3 \\times 10^{-15}$, the size of a few dozen accumulated [float64](../../glossary.md#float64) "
            "rounding errors: numerically zero."),
     ("zh", "这已是几十次 [float64](../../glossary.md#float64) 舍入误差累积起来的量级，数值上等于零。")])
@@ -1321,7 +1347,8 @@ def test_xavier_and_he_have_one_alias_form_per_language(lang):
     text = page_text("blog/posts/initialisation.md", lang)
     # review final74, pb: the en sentence mixed a surname rule with a first name; each recipe now sits beside its author
     assert {"en": "carry their authors' names: LeCun for Yann LeCun, Xavier for Xavier Glorot and He for Kaiming He.",
-            "zh": "以提出者命名（Yann LeCun、Xavier Glorot、Kaiming He），分别叫 LeCun、Xavier 和 He 初始化。"}[lang] in text
+            "zh": "常用的几种方案以提出者命名：LeCun 初始化（Yann LeCun）、Xavier 初始化（Xavier Glorot）和 He 初始化（Kaiming He）。"}[lang] in text
+    # review final80, pb: zh names each scheme beside its author, the scheme first
     assert {"en": "LeCun, Xavier (Glorot) and He (Kaiming).", "zh": "LeCun、Xavier（Glorot）、He（Kaiming）。"}[lang] not in text
 
 

@@ -284,9 +284,10 @@ def test_dead_units_are_an_aside_under_their_own_heading_and_try_this_leads_with
 
 @pytest.mark.parametrize("lang, wording", [
     ("en", "Its network differs from this one in\n# width (256), depth (two hidden layers), batch size (64) and when it "
-           "counts (after 600 steps), and it\n# trains with plain SGD, without momentum. Momentum is the difference tested here."),
+           "counts (after 600 steps), and it\n# trains with plain SGD, without momentum. Of these, the next cell tests momentum."),
     ("zh", "它的网络与这里的有几处不同：宽度（256）、深度（两个隐藏层）、小批量大小（64）、统计的时间（600 步之后），"
-           "而且用的是不带动量的普通 SGD。这里检验的是动量这一处不同。")])
+           "而且用的是不带动量的普通 SGD。下一个单元格检验其中的动量。")])
+# review final80, pb: "the difference tested here" was abrupt; now "the next cell tests momentum"
 def test_the_dead_relu_articles_set_up_differs_in_width_depth_batch_steps_and_momentum(lang, wording):
     assert dead_relu.SIZES == (10, 256, 256, 10) and dead_relu.STEPS == 600
     assert training_speed.SIZES == (10, 128, 128, 128, 10)                # three hidden layers of 128

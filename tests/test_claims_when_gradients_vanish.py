@@ -733,8 +733,8 @@ def test_first_correction_takes_the_mean_squared_slope_at_the_fixed_point(lang, 
     assert gaussian_mean(lambda t: sigmoid_prime(t) ** 2, 1e-12) == pytest.approx(0.0625)
     assert wording in page_text("blog/posts/when-gradients-vanish.md", lang)
     body = page_text("blog/posts/when-gradients-vanish.md", lang).split("{ #initialisation }")[1].split("??? note")[0]
-    assert {"en": "Its fixed point $q^*$ is the pre-activation variance that one layer maps to itself",
-            "zh": "经过一层后保持不变的那个预激活值方差，是这个递推的不动点，记作 $q^*$"}[lang] in body
+    assert {"en": "Writing $q$ for $\\operatorname{Var}(z)$, its fixed point $q^*$ is the pre-activation variance that one layer maps to itself",
+            "zh": "经过一层后保持不变的那个预激活值方差就是这个递推的不动点，记作 $q^*$"}[lang] in body
     assert "$$\n\\operatorname{Var}(z_{l+1}) \\approx n\\,\\sigma_w^2\\,\\mathbb{E}\\bigl[f(z_l)^2\\bigr]\n$$" in body
     # q* is a variance; "spread" on this site is a standard deviation (review final56, pb)
     assert "at that spread" not in page_text("blog/posts/when-gradients-vanish.md", lang)
@@ -1650,14 +1650,15 @@ def test_initial_gradient_first_layer_3e_minus_6_output_layer_1_1(initial_sigmoi
     ("en", "Around 2006 the remedy was layer-wise unsupervised pre-training, in which each layer was first "
            "trained on its own, without labels ([a later article](relu-sparsity-biology.md#pretraining) returns to it). "
            "Four ideas, mostly from 2010 to 2016, made very deep networks trainable without it."),
-    ("zh", "早先的办法是无监督预训练，即先不用标签把每一层单独训练一遍（[后面的文章](relu-sparsity-biology.md#pretraining)还会讲到）。"
-           "后来有四个办法，使很深的网络不借助它也能训练。")])
+    ("zh", "2006 年前后的办法是逐层无监督预训练，即先不用标签把每一层单独训练一遍（[后面的文章](relu-sparsity-biology.md#pretraining)还会讲到）。"
+           "后来主要在 2010 到 2016 年间出现的四个办法，使很深的网络不借助它也能训练。")])
 def test_the_four_ideas_are_hedged_and_name_layer_wise_pre_training(lang, wording):
     """Not a complete list: layer-wise pre-training came first, and the linked section describes it.  The four are
     not ranked, since no source here ranks them (review final54, pb).  Review final65, pb: zh without the calque
     帮助……训练起来.  Review final72, pb: the link to article 7 says it comes later; the inline gloss carries the term.  Review final75, pb: en names
     pre-training first, so it no longer reads as the first of the four.  Review final79, pb: en dated ("Around 2006",
-    "mostly from 2010 to 2016"), since variance-scaled initialisation (LeCun et al. 1998) predates pre-training."""
+    "mostly from 2010 to 2016"), since variance-scaled initialisation (LeCun et al. 1998) predates pre-training.
+    Review final80, pb: zh carries the same dates (2006 年前后, 2010 到 2016 年间) and says 逐层."""
     page = page_text("blog/posts/when-gradients-vanish.md", lang)
     assert "Before these ideas" not in page
     assert wording in page

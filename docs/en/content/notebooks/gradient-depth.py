@@ -321,8 +321,8 @@ for seed in (0, 1, 2):
 
 # %% [markdown]
 # In every draw a dozen or so directions are stretched, by up to about 10, and about half of the directions are shrunk
-# by more than $10^{7}$. A variance rule such as Xavier's or He's fixes the average stretch only, which is why it
-# keeps the size of a typical signal but not of every direction.
+# by more than $10^{7}$. A variance rule such as Xavier's or He's fixes the average stretch only, not the stretch
+# of every direction.
 #
 # ## The answer { #answer }
 #

@@ -224,7 +224,7 @@ for lr in (0.1, 0.3):
 #
 # The linked article on dead units finds almost none at $\eta = 0.3$. Its network differs from this one in
 # width (256), depth (two hidden layers), batch size (64) and when it counts (after 600 steps), and it
-# trains with plain SGD, without momentum. Momentum is the difference tested here.
+# trains with plain SGD, without momentum. Of these, the next cell tests momentum.
 #
 # ### Momentum { #momentum }
 #
